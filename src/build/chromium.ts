@@ -3,6 +3,8 @@ import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 /** Where a Chromium can be found, in the order users expect: their own, Playwright's, Debian's. */
 export function findChromium(): string | null {
+  // Lets tests and users check the no-browser paths on a machine that has one.
+  if (process.env.AULA_NO_BROWSER === '1') return null;
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
   try {
