@@ -1,0 +1,171 @@
+/**
+ * Searching the course index in the browser: every query word must appear (accent- and
+ * case-insensitive) in the slide's title, text or notes or in its section title; results are
+ * ranked by where the words were found.
+ */
+import { fold, isWordStart, queryWords } from './fold';
+import type { SearchEntry, SearchIndex } from './types';
+
+/** A piece of a snippet; `hit` pieces are the matched words. */
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchResult {
+  entry: SearchEntry;
+  deckSlug: string;
+  deckTitle: string;
+  deckNumber: number;
+  score: number;
+  /** excerpt of the text or notes around the first match (the title when nothing else matched) */
+  snippet: SnippetPart[];
+  /** true when the snippet comes from the speaker notes */
+  fromNotes: boolean;
+}
+
+interface FoldedEntry {
+  entry: SearchEntry;
+  t: string;
+  x: string;
+  n: string;
+  deck: string;
+}
+
+/** Folded copy of an index, prepared once so each keystroke only scans strings. */
+export class Searcher {
+  private readonly folded: FoldedEntry[];
+
+  constructor(private readonly index: SearchIndex) {
+    const deckTitles = index.decks.map((d) => fold(d.title));
+    this.folded = index.entries.map((entry) => ({
+      entry,
+      t: fold(entry.t),
+      x: fold(entry.x),
+      n: fold(entry.n),
+      deck: deckTitles[entry.d] ?? '',
+    }));
+  }
+
+  search(query: string, limit = 30): SearchResult[] {
+    const words = queryWords(query);
+    if (words.length === 0) return [];
+    const results: SearchResult[] = [];
+    for (const fe of this.folded) {
+      let score = 0;
+      let matchedAll = true;
+      for (const w of words) {
+        const s = scoreWord(fe, w);
+        if (s === 0) {
+          matchedAll = false;
+          break;
+        }
+        score += s;
+      }
+      if (!matchedAll) continue;
+      const deck = this.index.decks[fe.entry.d];
+      const { parts, fromNotes } = snippetFor(fe, words);
+      results.push({
+        entry: fe.entry,
+        deckSlug: deck?.slug ?? '',
+        deckTitle: deck?.title ?? '',
+        deckNumber: deck?.number ?? 0,
+        score,
+        snippet: parts,
+        fromNotes,
+      });
+    }
+    results.sort(
+      (a, b) => b.score - a.score || a.entry.d - b.entry.d || a.entry.h - b.entry.h || a.entry.v - b.entry.v,
+    );
+    return results.slice(0, limit);
+  }
+}
+
+/** Weight of one word in one field: whole word > word start > inside a word. */
+function fieldScore(text: string, word: string, weight: number): number {
+  let best = 0;
+  let from = 0;
+  let count = 0;
+  for (;;) {
+    const i = text.indexOf(word, from);
+    if (i < 0) break;
+    count++;
+    const start = isWordStart(text, i);
+    const end = i + word.length >= text.length || !/[\p{L}\p{N}]/u.test(text[i + word.length]);
+    const q = start && end ? 3 : start ? 2 : 1;
+    if (q > best) best = q;
+    from = i + 1;
+    if (count >= 5 && best === 3) break;
+  }
+  if (best === 0) return 0;
+  // A few repetitions help a little; a long slide should not beat a precise title
+  return weight * best + Math.min(count, 5) * 0.1 * weight;
+}
+
+function scoreWord(fe: FoldedEntry, word: string): number {
+  return fieldScore(fe.t, word, 10) + fieldScore(fe.x, word, 3) + fieldScore(fe.n, word, 1.5) + fieldScore(fe.deck, word, 1);
+}
+
+const SNIPPET_BEFORE = 40;
+const SNIPPET_LENGTH = 160;
+
+function snippetFor(fe: FoldedEntry, words: string[]): { parts: SnippetPart[]; fromNotes: boolean } {
+  const sources: Array<{ folded: string; original: string; notes: boolean }> = [
+    { folded: fe.x, original: fe.entry.x, notes: false },
+    { folded: fe.n, original: fe.entry.n, notes: true },
+  ];
+  for (const src of sources) {
+    let first = -1;
+    for (const w of words) {
+      const i = src.folded.indexOf(w);
+      if (i >= 0 && (first < 0 || i < first)) first = i;
+    }
+    if (first < 0) continue;
+    let start = Math.max(0, first - SNIPPET_BEFORE);
+    if (start > 0) {
+      const space = src.original.indexOf(' ', start);
+      if (space >= 0 && space < first) start = space + 1;
+    }
+    let end = Math.min(src.original.length, start + SNIPPET_LENGTH);
+    if (end < src.original.length) {
+      const space = src.original.lastIndexOf(' ', end);
+      if (space > first) end = space;
+    }
+    const parts = highlight(src.original, src.folded, words, start, end);
+    if (start > 0) parts.unshift({ text: '… ', hit: false });
+    if (end < src.original.length) parts.push({ text: ' …', hit: false });
+    return { parts, fromNotes: src.notes };
+  }
+  return { parts: highlight(fe.entry.t, fe.t, words, 0, fe.entry.t.length), fromNotes: false };
+}
+
+/** Splits original[start, end) into plain and matched parts (folding keeps positions aligned). */
+export function highlight(original: string, folded: string, words: string[], start: number, end: number): SnippetPart[] {
+  const marks = new Uint8Array(end - start);
+  for (const w of words) {
+    let from = start;
+    for (;;) {
+      const i = folded.indexOf(w, from);
+      if (i < 0 || i >= end) break;
+      for (let k = i; k < Math.min(i + w.length, end); k++) marks[k - start] = 1;
+      from = i + 1;
+    }
+  }
+  const parts: SnippetPart[] = [];
+  let i = start;
+  while (i < end) {
+    const hit = marks[i - start] === 1;
+    let j = i + 1;
+    while (j < end && (marks[j - start] === 1) === hit) j++;
+    parts.push({ text: original.slice(i, j), hit });
+    i = j;
+  }
+  return parts;
+}
+
+/** Link to a result's slide, relative to a deck page (`fromDeck`) or to the landing page. */
+export function slideHref(result: Pick<SearchResult, 'deckSlug' | 'entry'>, fromDeck: boolean): string {
+  const prefix = fromDeck ? '../' : '';
+  return `${prefix}${result.deckSlug}/index.html#/${result.entry.h}/${result.entry.v}`;
+}
