@@ -1,0 +1,419 @@
+/**
+ * The interactive side of one terminal: turns keys into line edits, runs finished lines through
+ * the session's shell, and keeps everything typed in order. Knows nothing of the DOM: it writes
+ * escape sequences to a `Screen` (xterm in the page, a buffer in tests).
+ */
+import type { TermIO } from '../docker/shell';
+import { isPrintable, KEY, splitKeys } from './keys';
+import { LineEditor, LineView } from './line-editor';
+import type { Scenario, ScenarioStep } from './scenario';
+import { NOTICE_RESET, type Session } from './session';
+
+export interface Screen {
+  write(data: string): void;
+  cols(): number;
+}
+
+export interface Timer {
+  /** Resolves after `ms`, or as soon as `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const realTimer: Timer = {
+  sleep(ms, signal) {
+    return new Promise((resolve) => {
+      if (signal?.aborted || ms <= 0) return resolve();
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  },
+};
+
+type Action =
+  | { kind: 'keys'; keys: string[] }
+  | { kind: 'step'; pause: boolean }
+  | { kind: 'reset' }
+  | { kind: 'setup' }
+  | { kind: 'refresh' };
+
+const DIM = (s: string) => `\x1b[2m${s}\x1b[22m`;
+
+export interface ConsoleOptions {
+  /** Pause between characters when a step is typed for the class (0: no animation). */
+  typingDelay?: number;
+  /** Pause after each step of "run all", so the class can read it. */
+  stepPause?: number;
+  /** Scales the waits commands ask for (pull animation, `docker stop`). */
+  timeScale?: number;
+}
+
+export class TerminalConsole {
+  private readonly queue: Action[] = [];
+  private rest = '';
+  private busy = false;
+  /** Aborts whatever runs now: a command or the typing of a step. */
+  private running: AbortController | null = null;
+  private readonly editor: LineEditor;
+  private readonly view = new LineView();
+  private atLineStart = true;
+  private promptShown = false;
+  private afterCtrlP = false;
+  private disposed = false;
+  private readonly unsubscribe: () => void;
+  private readonly typingDelay: number;
+  private readonly stepPause: number;
+  private readonly timeScale: number;
+  /** Called whenever busy/idle or the next step changes (the widget updates its buttons). */
+  onChange: () => void = () => {};
+
+  constructor(
+    private readonly session: Session,
+    private readonly scenario: Scenario,
+    private readonly screen: Screen,
+    private readonly timer: Timer = realTimer,
+    options: ConsoleOptions = {},
+  ) {
+    this.editor = new LineEditor(session.history);
+    this.typingDelay = options.typingDelay ?? 40;
+    this.stepPause = options.stepPause ?? 600;
+    this.timeScale = options.timeScale ?? 1;
+    this.unsubscribe = session.onChange(() => {
+      if (!this.busy && this.promptShown) this.enqueue({ kind: 'refresh' });
+      this.onChange();
+    });
+  }
+
+  /** Shows the notice (if any) and the first prompt. */
+  start(): void {
+    if (this.session.notice) this.print(DIM(`(${this.session.notice})`) + '\n');
+    this.showPrompt();
+  }
+
+  /** The terminal is about to be seen: its setup commands run now, once per machine. */
+  activate(): void {
+    this.enqueue({ kind: 'setup' });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.running?.abort();
+    this.queue.length = 0;
+    this.unsubscribe();
+  }
+
+  /** Data from the emulator: typed keys, pasted text, escape sequences. */
+  input(data: string): void {
+    const { keys, rest } = splitKeys(this.rest + data);
+    this.rest = rest;
+    const pending: string[] = [];
+    for (const key of keys) {
+      // Ctrl+C cannot wait in the queue: it is what stops the thing the queue waits for.
+      if (key === KEY.ctrlC && this.running) {
+        if (pending.length) this.queue.push({ kind: 'keys', keys: pending.splice(0) });
+        this.interrupt();
+        continue;
+      }
+      pending.push(key);
+    }
+    if (pending.length) this.queue.push({ kind: 'keys', keys: pending });
+    void this.pump();
+  }
+
+  /** Types the next scenario step and runs it. */
+  nextStep(): void {
+    this.enqueue({ kind: 'step', pause: false });
+  }
+
+  /** Queues every remaining step. */
+  runAll(): void {
+    const queued = this.queue.filter((a) => a.kind === 'step').length;
+    const remaining = this.scenario.steps.length - this.session.stepsDone(this.scenario.index) - queued;
+    for (let i = 0; i < remaining; i++) this.queue.push({ kind: 'step', pause: i > 0 || queued > 0 });
+    void this.pump();
+  }
+
+  /** Back to the scenario's setup state; stops whatever runs and drops what was queued. */
+  reset(): void {
+    this.queue.length = 0;
+    this.running?.abort();
+    this.enqueue({ kind: 'reset' });
+  }
+
+  /** Ctrl+C on a running command or step: stops it and any "run all" still queued. */
+  interrupt(): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].kind === 'step') this.queue.splice(i, 1);
+    this.running?.abort();
+  }
+
+  isBusy(): boolean {
+    return this.busy || this.queue.length > 0;
+  }
+
+  /** The step the class has not done yet, if any. */
+  pendingStep(): ScenarioStep | null {
+    return this.scenario.steps[this.session.stepsDone(this.scenario.index)] ?? null;
+  }
+
+  /** Redraws the prompt line if idle (another terminal of the session may have changed it). */
+  refresh(): void {
+    this.enqueue({ kind: 'refresh' });
+  }
+
+  private enqueue(a: Action): void {
+    this.queue.push(a);
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.busy || this.disposed) return;
+    this.busy = true;
+    this.onChange();
+    try {
+      while (this.queue.length && !this.disposed) {
+        const action = this.queue.shift()!;
+        try {
+          await this.perform(action);
+        } catch (e) {
+          this.print(`\x1b[31maula: error interno del terminal: ${String((e as Error)?.message ?? e)}\x1b[0m\n`);
+          this.showPrompt();
+        }
+      }
+    } finally {
+      this.busy = false;
+      this.onChange();
+    }
+  }
+
+  private async perform(a: Action): Promise<void> {
+    switch (a.kind) {
+      case 'keys':
+        for (let i = 0; i < a.keys.length; i++) {
+          // Runs of plain characters (pastes, fast typing) are inserted at once and drawn once.
+          let j = i;
+          while (j < a.keys.length && isPrintable(a.keys[j])) j++;
+          if (j > i) {
+            this.afterCtrlP = false;
+            this.editor.insert(a.keys.slice(i, j).join(''));
+            this.render();
+            i = j - 1;
+            continue;
+          }
+          await this.key(a.keys[i]);
+        }
+        return;
+      case 'step':
+        if (a.pause && this.stepPause > 0) await this.timer.sleep(this.stepPause);
+        return this.typeStep();
+      case 'reset':
+        await this.session.reset(this.scenario.index);
+        this.editor.reset();
+        this.view.forget();
+        this.screen.write('\x1b[H\x1b[2J\x1b[3J');
+        this.atLineStart = true;
+        this.print(DIM(`(${NOTICE_RESET})`) + '\n');
+        this.showPrompt();
+        return;
+      case 'setup':
+        await this.session.ensureSetup(this.scenario.index);
+        this.render();
+        return;
+      case 'refresh':
+        if (this.promptShown) this.render();
+        return;
+    }
+  }
+
+  private async key(k: string): Promise<void> {
+    const e = this.editor;
+    const wasCtrlP = this.afterCtrlP;
+    this.afterCtrlP = false;
+    if (k === KEY.enter || k === KEY.lineFeed) return this.submit();
+    if (k === KEY.backspace || k === KEY.ctrlH) e.backspace();
+    else if (k === KEY.ctrlA || (KEY.home as readonly string[]).includes(k)) e.home();
+    else if (k === KEY.ctrlE || (KEY.end as readonly string[]).includes(k)) e.end();
+    else if (k === KEY.ctrlB || (KEY.left as readonly string[]).includes(k)) e.left();
+    else if (k === KEY.ctrlF || (KEY.right as readonly string[]).includes(k)) {
+      const hint = this.hint();
+      if (e.cursor === e.text.length && hint) e.insert(hint);
+      else e.right();
+    } else if ((KEY.delete as readonly string[]).includes(k)) e.delete();
+    else if (k === KEY.ctrlU) e.killToStart();
+    else if (k === KEY.ctrlK) e.killToEnd();
+    else if (k === KEY.ctrlW) e.killWordBack();
+    else if ((KEY.wordLeft as readonly string[]).includes(k)) e.wordLeft();
+    else if ((KEY.wordRight as readonly string[]).includes(k)) e.wordRight();
+    else if (k === KEY.ctrlP || (KEY.up as readonly string[]).includes(k)) {
+      if (k === KEY.ctrlP) this.afterCtrlP = true;
+      e.historyPrev();
+    } else if (k === KEY.ctrlN || (KEY.down as readonly string[]).includes(k)) e.historyNext();
+    else if (k === KEY.ctrlQ && wasCtrlP && this.session.shell.inContainer()) {
+      // Docker's detach keys: Ctrl+P Ctrl+Q leaves the container running.
+      e.reset();
+      this.screen.write(this.view.finish(this.session.shell.prompt(), '', this.screen.cols()));
+      await this.withCommand((io) => this.session.shell.detach(io));
+      return this.showPrompt();
+    } else if (k === KEY.ctrlC) {
+      this.screen.write(this.view.render(this.session.shell.prompt(), e.text, e.text.length, this.screen.cols()) + '^C\r\n');
+      this.view.forget();
+      e.reset();
+      return this.showPrompt();
+    } else if (k === KEY.ctrlD) {
+      if (e.text !== '') e.delete();
+      else if (this.session.shell.inContainer()) {
+        this.screen.write(this.view.finish(this.session.shell.prompt(), '', this.screen.cols()));
+        await this.withCommand((io) => this.session.shell.eof(io));
+        return this.showPrompt();
+      }
+    } else if (k === KEY.ctrlL) {
+      this.screen.write('\x1b[H\x1b[2J');
+      this.view.forget();
+    } else if (k === KEY.tab) this.complete();
+    else if (isPrintable(k)) e.insert(k);
+    else return; // unknown sequence: ignored, never printed raw
+    this.render();
+  }
+
+  private complete(): void {
+    const e = this.editor;
+    let result: { start: number; candidates: string[] };
+    try {
+      result = this.session.shell.complete(e.text, e.cursor);
+    } catch {
+      return;
+    }
+    const { start, candidates } = result;
+    if (candidates.length === 0) return;
+    const word = e.text.slice(start, e.cursor);
+    if (candidates.length === 1) {
+      const c = candidates[0];
+      const closes = !/[/=:]$/.test(c) && e.text[e.cursor] !== ' ';
+      e.replaceWord(start, closes ? c + ' ' : c);
+      return;
+    }
+    const common = commonPrefix(candidates);
+    if (common.length > word.length) {
+      e.replaceWord(start, common);
+      return;
+    }
+    // Nothing more to add: list the choices under the line, as bash does on a second Tab.
+    this.screen.write(this.view.finish(this.session.shell.prompt(), e.text, this.screen.cols()));
+    this.print(columns(candidates, this.screen.cols()));
+  }
+
+  private async submit(): Promise<void> {
+    const line = this.editor.text;
+    this.screen.write(this.view.finish(this.session.shell.prompt(), line, this.screen.cols()));
+    this.atLineStart = true;
+    this.session.addHistory(line);
+    this.editor.reset();
+    if (line.trim() === '') return this.showPrompt();
+    const step = this.pendingStep();
+    if (step && line.trim() === step.command) this.session.advanceStep(this.scenario.index);
+    await this.withCommand((io) => this.session.shell.run(line, io));
+    this.showPrompt();
+  }
+
+  /** Runs a shell operation with a fresh TermIO, under the session lock, interruptible. */
+  private async withCommand(fn: (io: TermIO) => Promise<unknown>): Promise<void> {
+    const control = new AbortController();
+    this.running = control;
+    this.onChange();
+    const io: TermIO = {
+      out: (t) => this.print(t),
+      err: (t) => this.print(t),
+      tty: true,
+      columns: this.screen.cols(),
+      sleep: (ms) => this.timer.sleep(ms * this.timeScale, control.signal),
+      signal: control.signal,
+    };
+    try {
+      await this.session.lock(async () => {
+        if (control.signal.aborted) return;
+        await fn(io);
+      });
+    } catch (e) {
+      this.print(`\x1b[31maula: error interno del simulador: ${String((e as Error)?.message ?? e)}\x1b[0m\n`);
+    } finally {
+      if (control.signal.aborted && !this.atLineStart) this.print('\n');
+      this.running = null;
+      this.session.save();
+    }
+  }
+
+  private async typeStep(): Promise<void> {
+    const step = this.pendingStep();
+    if (!step) return;
+    const control = new AbortController();
+    this.running = control;
+    this.onChange();
+    try {
+      const e = this.editor;
+      if (!step.command.startsWith(e.text)) e.reset();
+      e.end();
+      for (const ch of step.command.slice(e.text.length)) {
+        e.insert(ch);
+        this.render();
+        if (this.typingDelay > 0) await this.timer.sleep(this.typingDelay, control.signal);
+        if (control.signal.aborted) break;
+      }
+    } finally {
+      this.running = null;
+    }
+    if (control.signal.aborted) {
+      await this.key(KEY.ctrlC);
+      return;
+    }
+    await this.submit();
+  }
+
+  /** Output of a command: LF becomes CRLF for the emulator; remembers whether a line is open. */
+  private print(text: string): void {
+    if (!text) return;
+    this.screen.write(text.replace(/\r?\n/g, '\r\n'));
+    this.atLineStart = text.endsWith('\n');
+  }
+
+  private showPrompt(): void {
+    if (this.disposed) return;
+    if (!this.atLineStart) this.screen.write('\r\n');
+    this.atLineStart = true;
+    this.view.forget();
+    this.promptShown = true;
+    this.render();
+  }
+
+  private hint(): string {
+    const step = this.pendingStep();
+    if (!step || this.running) return '';
+    const t = this.editor.text;
+    return step.command.startsWith(t) ? step.command.slice(t.length) : '';
+  }
+
+  private render(): void {
+    if (!this.promptShown) return;
+    const e = this.editor;
+    this.screen.write(this.view.render(this.session.shell.prompt(), e.text, e.cursor, this.screen.cols(), this.hint()));
+  }
+}
+
+function commonPrefix(words: string[]): string {
+  let p = words[0];
+  for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
+function columns(words: string[], cols: number): string {
+  const width = Math.max(...words.map((w) => w.length)) + 2;
+  const perRow = Math.max(1, Math.floor(cols / width));
+  let out = '';
+  words.forEach((w, i) => {
+    out += (i % perRow === perRow - 1 || i === words.length - 1 ? w : w.padEnd(width));
+    if (i % perRow === perRow - 1 || i === words.length - 1) out += '\n';
+  });
+  return out;
+}

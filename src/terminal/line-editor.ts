@@ -1,0 +1,175 @@
+/**
+ * A bash-like line: the text being typed, the cursor in it, and browsing a shared history.
+ * Pure state, no terminal; `LineView` turns it into escape sequences.
+ */
+export class LineEditor {
+  text = '';
+  cursor = 0;
+  private historyIndex: number;
+  private draft = '';
+
+  constructor(private readonly history: string[]) {
+    this.historyIndex = history.length;
+  }
+
+  reset(): void {
+    this.text = '';
+    this.cursor = 0;
+    this.historyIndex = this.history.length;
+    this.draft = '';
+  }
+
+  set(text: string, cursor = text.length): void {
+    this.text = text;
+    this.cursor = Math.max(0, Math.min(cursor, text.length));
+  }
+
+  insert(s: string): void {
+    this.text = this.text.slice(0, this.cursor) + s + this.text.slice(this.cursor);
+    this.cursor += s.length;
+  }
+
+  left(): void {
+    if (this.cursor > 0) this.cursor -= this.charBefore(this.cursor).length;
+  }
+
+  right(): void {
+    if (this.cursor < this.text.length) this.cursor += this.charAt(this.cursor).length;
+  }
+
+  home(): void {
+    this.cursor = 0;
+  }
+
+  end(): void {
+    this.cursor = this.text.length;
+  }
+
+  backspace(): void {
+    if (this.cursor === 0) return;
+    const n = this.charBefore(this.cursor).length;
+    this.text = this.text.slice(0, this.cursor - n) + this.text.slice(this.cursor);
+    this.cursor -= n;
+  }
+
+  delete(): void {
+    if (this.cursor >= this.text.length) return;
+    const n = this.charAt(this.cursor).length;
+    this.text = this.text.slice(0, this.cursor) + this.text.slice(this.cursor + n);
+  }
+
+  /** Ctrl+U: bash deletes from the start of the line to the cursor. */
+  killToStart(): void {
+    this.text = this.text.slice(this.cursor);
+    this.cursor = 0;
+  }
+
+  /** Ctrl+K */
+  killToEnd(): void {
+    this.text = this.text.slice(0, this.cursor);
+  }
+
+  /** Ctrl+W: the whitespace-delimited word before the cursor, as bash's unix-word-rubout. */
+  killWordBack(): void {
+    let i = this.cursor;
+    while (i > 0 && this.text[i - 1] === ' ') i--;
+    while (i > 0 && this.text[i - 1] !== ' ') i--;
+    this.text = this.text.slice(0, i) + this.text.slice(this.cursor);
+    this.cursor = i;
+  }
+
+  wordLeft(): void {
+    let i = this.cursor;
+    while (i > 0 && !isWordChar(this.text[i - 1])) i--;
+    while (i > 0 && isWordChar(this.text[i - 1])) i--;
+    this.cursor = i;
+  }
+
+  wordRight(): void {
+    let i = this.cursor;
+    while (i < this.text.length && !isWordChar(this.text[i])) i++;
+    while (i < this.text.length && isWordChar(this.text[i])) i++;
+    this.cursor = i;
+  }
+
+  historyPrev(): void {
+    if (this.historyIndex === 0) return;
+    if (this.historyIndex === this.history.length) this.draft = this.text;
+    this.historyIndex--;
+    this.set(this.history[this.historyIndex]);
+  }
+
+  historyNext(): void {
+    if (this.historyIndex >= this.history.length) return;
+    this.historyIndex++;
+    this.set(this.historyIndex === this.history.length ? this.draft : this.history[this.historyIndex]);
+  }
+
+  /** Replaces text[start, cursor) by `word` (completion). */
+  replaceWord(start: number, word: string): void {
+    this.text = this.text.slice(0, start) + word + this.text.slice(this.cursor);
+    this.cursor = start + word.length;
+  }
+
+  private charAt(i: number): string {
+    const c = this.text.codePointAt(i)!;
+    return String.fromCodePoint(c);
+  }
+
+  private charBefore(i: number): string {
+    const code = this.text.charCodeAt(i - 1);
+    return code >= 0xdc00 && code <= 0xdfff && i >= 2 ? this.text.slice(i - 2, i) : this.text[i - 1];
+  }
+}
+
+function isWordChar(c: string): boolean {
+  return /[\p{L}\p{N}_]/u.test(c);
+}
+
+/** Number of terminal cells a plain string takes (one per code point; no wide glyphs in a shell). */
+export function cells(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/**
+ * Draws the prompt and the line, and keeps track of where the cursor is relative to the line's
+ * first row, so that a line wrapped over several rows is redrawn in place.
+ */
+export class LineView {
+  private cursorRow = 0;
+
+  /** Escape sequences that redraw the line with the cursor at `cursor` and an optional dim hint after it. */
+  render(prompt: string, text: string, cursor: number, cols: number, hint = ''): string {
+    let s = this.cursorRow > 0 ? `\x1b[${this.cursorRow}A\r` : '\r';
+    s += '\x1b[J' + prompt + text;
+    if (hint) s += `\x1b[2m${hint}\x1b[22m`;
+    const end = cells(prompt) + cells(text) + cells(hint);
+    // A line that fills its last row exactly leaves the cursor pending at the right edge; printing
+    // one more cell and returning puts it on the next row, where all arithmetic below expects it.
+    if (end > 0 && end % cols === 0) s += ' \r\x1b[K';
+    const endRow = Math.floor(end / cols);
+    const target = cells(prompt) + cells(text.slice(0, cursor));
+    const row = Math.floor(target / cols);
+    const col = target % cols;
+    if (endRow > row) s += `\x1b[${endRow - row}A`;
+    s += '\r';
+    if (col > 0) s += `\x1b[${col}C`;
+    this.cursorRow = row;
+    return s;
+  }
+
+  /** Redraws the line without hint, leaves the cursor at the start of the row below it. */
+  finish(prompt: string, text: string, cols: number): string {
+    const s = this.render(prompt, text, text.length, cols);
+    const end = cells(prompt) + cells(text);
+    this.cursorRow = 0;
+    return end > 0 && end % cols === 0 ? s : s + '\r\n';
+  }
+
+  /** The line was abandoned (output or a new prompt follows on fresh rows). */
+  forget(): void {
+    this.cursorRow = 0;
+  }
+}

@@ -1,0 +1,110 @@
+// A stand-in for the simulator's shell with just enough behaviour to drive the terminal's logic:
+// echo, a slow command that honours Ctrl+C, failure, entering and leaving a "container".
+import { InvalidState, type Shell, type ShellOptions, type TermIO } from '../../../src/docker/shell';
+
+export class FakeShell implements Shell {
+  ran: string[] = [];
+  container: string | null = null;
+  images: string[] = [];
+
+  constructor(opts: ShellOptions = {}) {
+    if (opts.state !== undefined) {
+      let s: { fake?: boolean; ran?: string[]; images?: string[] };
+      try {
+        s = JSON.parse(opts.state);
+      } catch {
+        throw new InvalidState('corrupt');
+      }
+      if (!s || s.fake !== true) throw new InvalidState('foreign');
+      this.ran = s.ran ?? [];
+      this.images = s.images ?? [];
+    }
+  }
+
+  prompt(): string {
+    return this.container ? `root@${this.container}:/# ` : '$ ';
+  }
+
+  inContainer(): boolean {
+    return this.container !== null;
+  }
+
+  async run(line: string, io: TermIO): Promise<number> {
+    this.ran.push(line);
+    const [cmd, ...args] = line.trim().split(/\s+/);
+    if (cmd === 'echo') {
+      io.out(args.join(' ') + '\n');
+      return 0;
+    }
+    if (cmd === 'pull') {
+      this.images.push(args[0]);
+      io.out(`pulled ${args[0]}\n`);
+      return 0;
+    }
+    if (cmd === 'images') {
+      io.out(this.images.join('\n') + (this.images.length ? '\n' : ''));
+      return 0;
+    }
+    if (cmd === 'slow' || cmd === 'slower') {
+      for (let i = 0; i < (cmd === 'slow' ? 10 : 100000); i++) {
+        if (io.signal?.aborted) return 130;
+        io.out(`tick ${i}\n`);
+        await io.sleep(100);
+      }
+      io.out('done\n');
+      return 0;
+    }
+    if (cmd === 'enter') {
+      this.container = 'abcdef123456';
+      return 0;
+    }
+    if (cmd === 'exit' && this.container) {
+      this.container = null;
+      return 0;
+    }
+    if (cmd === 'progress') {
+      io.out('layer: waiting');
+      await io.sleep(10);
+      io.out('\r\x1b[Klayer: done\n');
+      return 0;
+    }
+    io.err(`${cmd}: command not found\n`);
+    return 127;
+  }
+
+  async eof(io: TermIO): Promise<void> {
+    if (this.container) {
+      io.out('exit\n');
+      this.container = null;
+    }
+  }
+
+  async detach(_io: TermIO): Promise<void> {
+    this.container = null;
+  }
+
+  complete(line: string, cursor: number): { start: number; candidates: string[] } {
+    const before = line.slice(0, cursor);
+    const start = before.lastIndexOf(' ') + 1;
+    const word = before.slice(start);
+    const all = ['echo', 'enter', 'exit', 'images', 'pull', 'progress', 'slow', 'slower'];
+    return { start, candidates: all.filter((c) => c.startsWith(word)) };
+  }
+
+  save(): string {
+    return JSON.stringify({ fake: true, ran: this.ran, images: this.images });
+  }
+}
+
+export class MemoryStore {
+  map = new Map<string, string>();
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
+}
