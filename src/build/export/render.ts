@@ -1,0 +1,208 @@
+/**
+ * Prints one deck through reveal's print view (`?print-pdf`) in a shared Chromium: PDF, the
+ * handout with speaker notes, and the first-slide thumbnail, all from a single page load.
+ */
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+
+export interface RenderOptions {
+  /** also print the handout with the speaker notes under each slide */
+  notes: boolean;
+  /** width in CSS pixels of the thumbnail PNG */
+  thumbWidth: number;
+  /** how long to wait for reveal and for diagrams, transcripts and images */
+  timeoutMs: number;
+}
+
+export interface RenderedDeck {
+  pdf: Buffer;
+  notesPdf: Buffer | null;
+  png: Buffer;
+  slides: number;
+  warnings: string[];
+}
+
+/** A deck that could not be printed: names the deck and, where known, the slides at fault. */
+export class RenderError extends Error {
+  constructor(
+    readonly deck: string,
+    message: string,
+  ) {
+    super(`${deck}: ${message}`);
+  }
+}
+
+/**
+ * Reveal config given through the query string (reveal merges it over the deck's own):
+ * fragments in their final state on one page, one page per slide even when it overflows, and the
+ * slide number printed on every page.
+ */
+export const PRINT_QUERY = '?print-pdf&pdfSeparateFragments=false&pdfMaxPagesPerSlide=1&slideNumber=true&showSlideNumber=print';
+
+interface SlideProblem {
+  index: number;
+  source: string;
+  problem: string;
+}
+
+function describe(p: SlideProblem): string {
+  return `diapositiva ${p.index}${p.source ? ` (${p.source})` : ''}: ${p.problem}`;
+}
+
+/** Runs in the page: every diagram, transcript and image of every printed slide, checked. */
+function pageProblems(): { pages: number; problems: SlideProblem[]; overflow: SlideProblem[] } {
+  const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page'));
+  const problems: SlideProblem[] = [];
+  const overflow: SlideProblem[] = [];
+  pages.forEach((page, i) => {
+    const section = page.querySelector<HTMLElement>(':scope > section');
+    const where = { index: i + 1, source: section?.getAttribute('data-source') ?? '' };
+    for (const fig of Array.from(page.querySelectorAll<HTMLElement>('figure.aula-diagram'))) {
+      const svg = fig.querySelector('svg');
+      const r = svg?.getBoundingClientRect();
+      if (!svg || !r || r.width <= 16 || r.height <= 16) problems.push({ ...where, problem: 'el diagrama no se ha dibujado' });
+    }
+    for (const term of Array.from(page.querySelectorAll<HTMLElement>('.aula-terminal'))) {
+      const t = term.querySelector<HTMLElement>('.aula-transcript');
+      const r = t?.getBoundingClientRect();
+      if (!t || !r || r.height === 0) problems.push({ ...where, problem: 'la transcripción de la terminal no está en su sitio' });
+    }
+    for (const img of Array.from(page.querySelectorAll<HTMLImageElement>('img'))) {
+      if (!img.complete || img.naturalWidth === 0) problems.push({ ...where, problem: `la imagen ${img.getAttribute('src') ?? ''} no se ha cargado` });
+    }
+    if (section && section.scrollHeight > page.clientHeight + 2) {
+      overflow.push({ ...where, problem: 'el contenido no cabe en la página y sale recortado' });
+    }
+  });
+  return { pages: pages.length, problems, overflow };
+}
+
+/** Runs in the page: lays each printed page out as a handout, the slide on top and its notes below. */
+function layoutNotes(labels: { heading: string; empty: string }): void {
+  const reveal = (window as unknown as { Reveal?: { getSlideNotes(s: HTMLElement): string | null } }).Reveal;
+  const aula = (window as unknown as { Aula?: { reveal?: { getSlideNotes(s: HTMLElement): string | null } } }).Aula;
+  const api = aula?.reveal ?? reveal;
+  const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page'));
+  if (pages.length === 0) return;
+  const w = pages[0].offsetWidth;
+  const h = pages[0].offsetHeight;
+  // A4 proportions: the handout prints on ordinary paper with the slide in its upper half.
+  const total = Math.round(w * Math.SQRT2);
+  const style = document.createElement('style');
+  style.textContent =
+    `@page{size:${w}px ${total}px;margin:0}` +
+    `html.reveal-print .reveal .slides .pdf-page{height:${total}px !important;background:#fff !important}` +
+    `.aula-print-slide{position:absolute;left:0;top:0;width:${w}px;height:${h}px;overflow:hidden}` +
+    `.aula-print-notes{position:absolute;left:0;top:${h}px;width:${w}px;height:${total - h}px;box-sizing:border-box;` +
+    `padding:28px 48px 36px;background:#fff;color:#1a1a1a;font-family:'Atkinson Hyperlegible',system-ui,sans-serif;` +
+    `font-size:22px;line-height:1.45;text-align:left;overflow:hidden;border-top:2px solid #bbb}` +
+    `.aula-print-notes h2{font-size:16px;letter-spacing:.08em;text-transform:uppercase;color:#555;margin:0 0 12px;font-weight:700}` +
+    `.aula-print-notes p{margin:0 0 .6em}.aula-print-notes ul,.aula-print-notes ol{margin:0 0 .6em 1.2em;padding:0}` +
+    `.aula-print-notes .aula-print-lines{height:100%;background:repeating-linear-gradient(#fff 0 39px,#ccc 39px 40px)}`;
+  document.head.appendChild(style);
+  for (const page of pages) {
+    // The slide keeps its own background and number inside a box of the slide's size.
+    const box = document.createElement('div');
+    box.className = 'aula-print-slide';
+    box.style.background = page.style.background;
+    page.style.background = '';
+    while (page.firstChild) box.appendChild(page.firstChild);
+    page.appendChild(box);
+    const section = box.querySelector<HTMLElement>(':scope > section');
+    const html = section && api ? api.getSlideNotes(section) : null;
+    const notes = document.createElement('div');
+    notes.className = 'aula-print-notes';
+    const heading = document.createElement('h2');
+    heading.textContent = labels.heading;
+    notes.appendChild(heading);
+    const body = document.createElement('div');
+    if (html && html.trim()) body.innerHTML = html;
+    else {
+      body.className = 'aula-print-lines';
+      body.setAttribute('aria-label', labels.empty);
+    }
+    notes.appendChild(body);
+    page.appendChild(notes);
+    // Long notes shrink until they fit rather than spill onto a page of their own.
+    let size = 22;
+    while (notes.scrollHeight > notes.clientHeight + 1 && size > 11) {
+      size -= 1;
+      notes.style.fontSize = `${size}px`;
+    }
+  }
+}
+
+async function waitForPrintView(page: Page, deck: string, timeoutMs: number): Promise<void> {
+  try {
+    await page.waitForFunction(() => (window as unknown as { __aulaPdfReady?: boolean }).__aulaPdfReady === true, null, { timeout: timeoutMs });
+  } catch {
+    throw new RenderError(deck, `la vista de impresión de reveal no terminó en ${Math.round(timeoutMs / 1000)} s (nunca llegó el evento pdf-ready)`);
+  }
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+export async function renderDeck(browser: Browser, deck: string, htmlPath: string, opts: RenderOptions): Promise<RenderedDeck> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
+  const warnings: string[] = [];
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    let crashed = false;
+    page.on('crash', () => (crashed = true));
+    // pdf-ready does not bubble: a capturing listener on window sees it whenever it fires.
+    await page.addInitScript(() => {
+      window.addEventListener('pdf-ready', () => ((window as unknown as { __aulaPdfReady?: boolean }).__aulaPdfReady = true), true);
+    });
+    const url = pathToFileURL(htmlPath).href + PRINT_QUERY;
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs });
+    } catch (e) {
+      throw new RenderError(deck, `no se pudo abrir ${htmlPath}: ${(e as Error).message.split('\n')[0]}`);
+    }
+    await waitForPrintView(page, deck, opts.timeoutMs);
+
+    const deadline = Date.now() + opts.timeoutMs;
+    let state = await page.evaluate(pageProblems);
+    while (state.problems.length > 0 && Date.now() < deadline && !crashed) {
+      await page.waitForTimeout(100);
+      state = await page.evaluate(pageProblems);
+    }
+    if (crashed) throw new RenderError(deck, 'la página del navegador se cerró de forma inesperada');
+    if (state.problems.length > 0) {
+      const extra = errors.length ? `\n  errores en la página: ${errors.join(' | ')}` : '';
+      throw new RenderError(deck, state.problems.map(describe).join('; ') + extra);
+    }
+    if (state.pages === 0) throw new RenderError(deck, 'la vista de impresión no produjo ninguna página');
+    for (const o of state.overflow) warnings.push(describe(o));
+    for (const e of errors) warnings.push(`error en la página: ${e}`);
+
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+
+    // The handout changes the layout, so the thumbnail is taken first, from the slide view.
+    const png = await thumbnail(page, opts.thumbWidth);
+    let notesPdf: Buffer | null = null;
+    if (opts.notes) {
+      await page.evaluate(layoutNotes, { heading: 'Notas del ponente', empty: 'Sin notas: espacio para apuntes' });
+      notesPdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    }
+    return { pdf, notesPdf, png, slides: state.pages, warnings };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The first printed page, scaled with CSS zoom so text stays crisp at the thumbnail's size. */
+async function thumbnail(page: Page, width: number): Promise<Buffer> {
+  const first = page.locator('.reveal .slides .pdf-page').first();
+  await first.evaluate((el, w) => {
+    el.style.zoom = String(w / el.getBoundingClientRect().width);
+  }, width);
+  try {
+    return await first.screenshot({ animations: 'disabled', caret: 'hide' });
+  } finally {
+    await first.evaluate((el) => {
+      el.style.zoom = '';
+    });
+  }
+}
