@@ -1,0 +1,147 @@
+/**
+ * Keyboard help in Spanish, opened with `?` (whatever the keyboard layout puts it on) or F1,
+ * in place of reveal's English help. Lists the deck's keys and the terminal's; Esc closes it.
+ */
+import { isTypingTarget, type AulaRuntime } from './reveal-view';
+import { ICONS, toolButton } from './toolbar';
+
+type KeyRow = [keys: string[], action: string];
+
+export const DECK_KEYS: KeyRow[] = [
+  [['→', 'Espacio', 'N'], 'Siguiente diapositiva o paso'],
+  [['←', 'P', 'Mayús + Espacio'], 'Diapositiva o paso anterior'],
+  [['↑', '↓'], 'Subir o bajar en una columna de diapositivas'],
+  [['Inicio', 'Fin'], 'Primera y última diapositiva'],
+  [['Esc', 'O'], 'Vista general de todas las diapositivas'],
+  [['G'], 'Ir a una diapositiva por su número'],
+  [['S'], 'Vista del presentador, con las notas'],
+  [['F'], 'Pantalla completa'],
+  [['B', '.'], 'Pausa: pantalla en negro'],
+  [['Alt + clic'], 'Ampliar una zona (clic otra vez para volver)'],
+  [['R'], 'Cambiar entre modo lectura y modo diapositivas'],
+  [['Ctrl + K'], 'Buscar en todo el curso'],
+  [['Ctrl + Mayús + F'], 'Buscar en esta presentación'],
+  [['?', 'F1'], 'Esta ayuda'],
+];
+
+export const TERMINAL_KEYS: KeyRow[] = [
+  [['Clic', 'Intro'], 'Entrar en la terminal (sobre ella)'],
+  [['Esc'], 'Salir de la terminal y volver a la presentación'],
+  [['←', '→', 'Inicio', 'Fin'], 'Mover el cursor en la línea'],
+  [['Retroceso', 'Supr'], 'Borrar antes o después del cursor'],
+  [['Ctrl + A', 'Ctrl + E'], 'Ir al principio o al final de la línea'],
+  [['Ctrl + U', 'Ctrl + K'], 'Borrar hasta el principio o hasta el final'],
+  [['Ctrl + W'], 'Borrar la palabra anterior'],
+  [['↑', '↓'], 'Historial de órdenes'],
+  [['Tab'], 'Completar órdenes, opciones, imágenes y contenedores'],
+  [['Ctrl + C'], 'Cancelar la línea o interrumpir la orden en curso'],
+  [['Ctrl + L'], 'Limpiar la pantalla'],
+  [['Ctrl + D'], 'Salir de la shell de un contenedor'],
+];
+
+let dialog: HTMLDialogElement | null = null;
+let opener: Element | null = null;
+
+function section(titleText: string, rows: KeyRow[]): HTMLElement {
+  const wrap = document.createElement('section');
+  const h = document.createElement('h2');
+  h.textContent = titleText;
+  const table = document.createElement('table');
+  const head = table.createTHead().insertRow();
+  for (const label of ['Teclas', 'Acción']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = label;
+    head.appendChild(th);
+  }
+  const body = table.createTBody();
+  for (const [keys, action] of rows) {
+    const tr = body.insertRow();
+    const k = tr.insertCell();
+    keys.forEach((key, i) => {
+      if (i > 0) k.append(' ');
+      const kbd = document.createElement('kbd');
+      kbd.textContent = key;
+      k.appendChild(kbd);
+    });
+    tr.insertCell().textContent = action;
+  }
+  wrap.append(h, table);
+  return wrap;
+}
+
+function build(): HTMLDialogElement {
+  const d = document.createElement('dialog');
+  d.className = 'aula-dialog aula-help';
+  d.setAttribute('aria-labelledby', 'aula-help-title');
+  const header = document.createElement('div');
+  header.className = 'aula-dialog-header';
+  const title = document.createElement('h2');
+  title.id = 'aula-help-title';
+  title.textContent = 'Atajos de teclado';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'aula-dialog-close';
+  close.textContent = 'Cerrar';
+  close.addEventListener('click', () => closeHelp());
+  header.append(title, close);
+  const content = document.createElement('div');
+  content.className = 'aula-help-content';
+  const deck = section('En la presentación', DECK_KEYS);
+  const term = section('En una terminal', TERMINAL_KEYS);
+  // The dialog's title is the only level-2 heading; its parts sit one level below
+  for (const s of [deck, term]) {
+    const h = s.querySelector('h2')!;
+    const h3 = document.createElement('h3');
+    h3.textContent = h.textContent;
+    h.replaceWith(h3);
+  }
+  content.append(deck, term);
+  d.append(header, content);
+  // Keys pressed inside the help never reach reveal (it would change slides behind it)
+  d.addEventListener('keydown', (e) => e.stopPropagation());
+  d.addEventListener('close', () => {
+    if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    opener = null;
+  });
+  d.addEventListener('click', (e) => {
+    if (e.target === d) closeHelp(); // click on the backdrop
+  });
+  document.body.appendChild(d);
+  return d;
+}
+
+export function openHelp(): void {
+  dialog ??= build();
+  if (dialog.open) return;
+  document.querySelectorAll<HTMLDialogElement>('dialog[open]').forEach((other) => other.close());
+  opener = document.activeElement;
+  dialog.showModal();
+  dialog.querySelector<HTMLElement>('.aula-dialog-close')?.focus();
+}
+
+export function closeHelp(): void {
+  if (dialog?.open) dialog.close();
+}
+
+export function initHelpOverlay(aula: AulaRuntime): void {
+  const button = toolButton('help', 'Ayuda', ICONS.help, 'Atajos de teclado (?)');
+  button.setAttribute('aria-keyshortcuts', '? F1');
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.addEventListener('click', openHelp);
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key !== '?' && e.key !== 'F1') return;
+      if (isTypingTarget(e.target)) return;
+      if (dialog?.open) return;
+      // Ours replaces reveal's English help
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (aula.reveal.isOverlayOpen?.()) return;
+      openHelp();
+    },
+    true,
+  );
+}

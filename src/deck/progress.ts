@@ -1,0 +1,138 @@
+/**
+ * Remembers the last slide a student saw in each deck and offers to resume there on return
+ * («Continuar donde lo dejaste»). The deck counts as done once its last slide was reached.
+ */
+import { readProgress, writeProgress, type DeckProgress } from './progress-store';
+import { isScrollView, type AulaRuntime, type RevealLike } from './reveal-view';
+
+/** Number of vertical slides under each horizontal index, in either view. */
+export function slideCounts(reveal: RevealLike): number[] {
+  const root = reveal.getRevealElement();
+  const counts: number[] = [];
+  if (!root) return counts;
+  if (isScrollView(reveal)) {
+    for (const s of Array.from(root.querySelectorAll<HTMLElement>('.scroll-page section[data-index-h]'))) {
+      const h = Number(s.dataset.indexH);
+      const v = Number(s.dataset.indexV ?? 0);
+      if (Number.isInteger(h) && Number.isInteger(v)) counts[h] = Math.max(counts[h] ?? 0, v + 1);
+    }
+    return Array.from(counts, (c) => c ?? 1);
+  }
+  const slides = reveal.getSlidesElement();
+  if (!slides) return counts;
+  for (const top of Array.from(slides.children)) {
+    if (top.tagName !== 'SECTION') continue;
+    const inner = Array.from(top.children).filter((c) => c.tagName === 'SECTION').length;
+    counts.push(Math.max(inner, 1));
+  }
+  return counts;
+}
+
+export function linearIndex(counts: number[], h: number, v: number): number {
+  let i = 0;
+  for (let k = 0; k < h && k < counts.length; k++) i += counts[k];
+  return i + Math.min(v, Math.max((counts[h] ?? 1) - 1, 0));
+}
+
+/** Pages that only mirror the deck (speaker view panes, print/PDF) record nothing. */
+function isSecondaryView(): boolean {
+  const q = location.search;
+  if (/receiver|print-pdf|view=print/i.test(q)) return true;
+  try {
+    return window.self !== window.top;
+  } catch {
+    return true;
+  }
+}
+
+/** True when the page was opened on a specific slide (a link, a search result). */
+function hasDeepLink(): boolean {
+  const hash = location.hash.replace(/^#\/?/, '');
+  return hash !== '' && hash !== '0' && hash !== '0/0';
+}
+
+export function initProgress(aula: AulaRuntime): void {
+  const reveal = aula.reveal;
+  const slug = aula.config.deck;
+  if (!slug || isSecondaryView()) return;
+
+  // Counted once, on the slides as built: the deck does not change while it is open
+  const counts = slideCounts(reveal);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const saved = readProgress(slug);
+  const start = reveal.getIndices();
+  let moved = false;
+  let prompt: HTMLElement | null = null;
+
+  const record = (h: number, v: number) => {
+    if (total === 0) return;
+    const index = linearIndex(counts, h, v);
+    const prev = readProgress(slug);
+    const p: DeckProgress = {
+      h,
+      v,
+      index,
+      total,
+      done: (prev?.done ?? false) || index >= total - 1,
+      at: Date.now(),
+    };
+    writeProgress(slug, p);
+  };
+
+  const onChange = () => {
+    const { h, v } = reveal.getIndices();
+    // Opening the deck lands on its first slide: that must not erase where the student was
+    if (!moved && h === start.h && v === start.v) return;
+    moved = true;
+    prompt?.remove();
+    prompt = null;
+    record(h, v);
+  };
+  reveal.on('slidechanged', onChange);
+
+  if (saved && (saved.h !== 0 || saved.v !== 0) && !hasDeepLink() && saved.index < total) {
+    prompt = resumePrompt(saved, total, () => {
+      prompt?.remove();
+      prompt = null;
+      reveal.slide(saved.h, saved.v);
+    }, () => {
+      prompt?.remove();
+      prompt = null;
+    });
+  } else if (hasDeepLink() || !saved) {
+    // Arriving on a linked slide (or for the first time) already counts as reading it
+    moved = true;
+    record(start.h, start.v);
+  }
+}
+
+function resumePrompt(saved: DeckProgress, total: number, onResume: () => void, onDismiss: () => void): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'aula-resume';
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', 'Continuar la lectura');
+
+  const go = document.createElement('button');
+  go.type = 'button';
+  go.className = 'aula-resume-go';
+  const main = document.createElement('span');
+  main.className = 'aula-resume-title';
+  main.textContent = 'Continuar donde lo dejaste';
+  const where = document.createElement('span');
+  where.className = 'aula-resume-where';
+  where.textContent = `Diapositiva ${saved.index + 1} de ${total}`;
+  go.append(main, where);
+  go.addEventListener('click', onResume);
+
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'aula-resume-close';
+  close.setAttribute('aria-label', 'No, empezar desde el principio');
+  close.title = 'Empezar desde el principio';
+  close.textContent = '×';
+  close.addEventListener('click', onDismiss);
+
+  box.append(go, close);
+  document.body.appendChild(box);
+  return box;
+}

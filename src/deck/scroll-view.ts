@@ -1,0 +1,235 @@
+/**
+ * Reading view: reveal.js 6's scroll view turned into study material. Slides read top to bottom,
+ * each followed by its speaker notes as the explanation; every fragment is shown; it switches on
+ * by itself on narrow screens; a toolbar button (and `R`) switches between the two views and
+ * `?view=scroll` opens a deck in it.
+ *
+ * reveal rebuilds the slides from saved HTML when it leaves the scroll view, which destroys
+ * whatever scripts mounted in them (terminals, diagrams): after every switch `Aula.remount()`
+ * runs the mounts again on the new DOM.
+ */
+import { isScrollView, isTypingTarget, type AulaRuntime, type RevealLike, type ScrollViewController } from './reveal-view';
+import { ICONS, setToolLabel, toolButton } from './toolbar';
+
+/** Below this width (px) a deck opens in the reading view. */
+export const READING_ACTIVATION_WIDTH = 600;
+
+/** reveal options for the reading view; the deck runtime passes them to `Reveal.initialize`. */
+export const READING_CONFIG = {
+  scrollActivationWidth: READING_ACTIVATION_WIDTH,
+  // One page per slide, as tall as the scaled slide: the notes follow right after it
+  scrollLayout: 'compact',
+  // Snapping would pull the reader away from the notes they are reading
+  scrollSnap: false,
+  scrollProgress: 'auto',
+} as const;
+
+const PREF_KEY = 'aula.view';
+type ViewName = 'scroll' | 'slides';
+
+export interface ReadingView {
+  isActive(): boolean;
+  /** Switches view on the user's request (remembered for the browser session). */
+  set(view: ViewName): void;
+  toggle(): void;
+}
+
+let current: ReadingView | null = null;
+
+export function readingView(): ReadingView | null {
+  return current;
+}
+
+export function initScrollView(aula: AulaRuntime): ReadingView {
+  const reveal = aula.reveal;
+  const sv = reveal.scroll;
+  const slidesEl = reveal.getSlidesElement();
+  const viewport = reveal.getViewportElement() ?? document.body;
+
+  // The slides exactly as built, before any script mounted something in them: what reveal
+  // restores when leaving the scroll view (restoring mounted widgets would leave dead copies)
+  const pristine = sv?.active ? sv.slideHTMLBeforeActivation : slidesEl?.innerHTML ?? null;
+
+  const button = toolButton('view', 'Modo lectura', ICONS.reading);
+  button.setAttribute('aria-keyshortcuts', 'R');
+
+  const update = () => {
+    const on = isScrollView(reveal);
+    document.documentElement.classList.toggle('aula-reading', on);
+    setToolLabel(button, on ? 'Modo diapositivas' : 'Modo lectura', on ? ICONS.slides : ICONS.reading);
+    button.title = on ? 'Ver como diapositivas (R)' : 'Leer la presentación como una página, con las explicaciones (R)';
+  };
+
+  const afterActivate = () => {
+    if (!sv) return;
+    const { h, v } = reveal.getIndices();
+    decoratePages(reveal);
+    // reveal scrolled to the slide before the notes were added (or to a position saved earlier
+    // in this tab); bring the slide being read back to the top
+    reveal.slide(h, v);
+    update();
+    aula.remount?.();
+  };
+  const afterDeactivate = () => {
+    update();
+    aula.remount?.();
+  };
+
+  if (sv) {
+    patchScrollView(sv, viewport, pristine, afterActivate, afterDeactivate);
+  }
+  reveal.configure({ scrollLayout: READING_CONFIG.scrollLayout, scrollSnap: READING_CONFIG.scrollSnap });
+
+  const setUrl = (view: ViewName) => {
+    const url = new URL(location.href);
+    if (view === 'scroll') url.searchParams.set('view', 'scroll');
+    else url.searchParams.delete('view');
+    try {
+      history.replaceState(history.state, '', url.toString());
+    } catch {
+      // some file:// setups refuse replaceState; the view still switches
+    }
+  };
+
+  const api: ReadingView = {
+    isActive: () => isScrollView(reveal),
+    set(view) {
+      try {
+        sessionStorage.setItem(PREF_KEY, view);
+      } catch {
+        /* storage disabled: the choice lasts for this page only */
+      }
+      apply(view);
+      setUrl(view);
+    },
+    toggle() {
+      api.set(isScrollView(reveal) ? 'slides' : 'scroll');
+    },
+  };
+
+  const apply = (view: ViewName) => {
+    if (view === 'scroll') {
+      // Pinned on: reveal's width check must not switch it off again on the next resize
+      reveal.configure({ view: 'scroll' });
+      if (!isScrollView(reveal)) reveal.toggleScrollView?.(true);
+    } else {
+      reveal.configure({ view: null, scrollActivationWidth: null });
+      if (isScrollView(reveal)) reveal.toggleScrollView?.(false);
+    }
+    update();
+  };
+
+  button.addEventListener('click', () => api.toggle());
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if ((e.key === 'r' || e.key === 'R') && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target)) {
+        if (document.querySelector('dialog[open]') || reveal.isOverlayOpen?.()) return;
+        e.preventDefault();
+        api.toggle();
+      }
+    },
+    true,
+  );
+
+  // A choice made earlier in this browser session wins over the automatic switch by width
+  let pref: string | null = null;
+  try {
+    pref = sessionStorage.getItem(PREF_KEY);
+  } catch {
+    pref = null;
+  }
+  const fromUrl = new URLSearchParams(location.search).get('view');
+  if (fromUrl === 'scroll') apply('scroll');
+  else if (pref === 'slides' || pref === 'scroll') apply(pref);
+
+  if (isScrollView(reveal)) afterActivate();
+  else update();
+
+  current = api;
+  return api;
+}
+
+/**
+ * Hooks into reveal's scroll view controller. reveal keeps one controller per deck and calls its
+ * methods through the instance, so wrapping them here covers the button, `?view=scroll` and the
+ * automatic switch on narrow screens alike.
+ */
+function patchScrollView(
+  sv: ScrollViewController,
+  viewport: HTMLElement,
+  pristine: string | null,
+  afterActivate: () => void,
+  afterDeactivate: () => void,
+): void {
+  const activate = sv.activate.bind(sv);
+  const deactivate = sv.deactivate.bind(sv);
+  const setTriggerRanges = sv.setTriggerRanges.bind(sv);
+  const scrollToSlide = sv.scrollToSlide.bind(sv);
+
+  sv.activate = () => {
+    if (sv.active) return;
+    activate();
+    if (pristine !== null) sv.slideHTMLBeforeActivation = pristine;
+    afterActivate();
+  };
+  sv.deactivate = () => {
+    if (!sv.active) return;
+    deactivate();
+    afterDeactivate();
+  };
+
+  // Fragments are all shown while reading (CSS), so they get no scroll steps of their own
+  sv.createFragmentTriggersForPage = () => 0;
+
+  // reveal splits the scroll range evenly between pages; with notes under each slide the pages
+  // differ in height, so the ranges come from where each page really is
+  sv.setTriggerRanges = () => {
+    setTriggerRanges();
+    const triggers = sv.slideTriggers ?? [];
+    if (triggers.length === 0 || triggers.some((t) => !t.page.pageElement)) return;
+    const max = viewport.scrollHeight - viewport.clientHeight;
+    if (max <= 0) return;
+    const offset = viewport.clientHeight / 3;
+    const base = viewport.getBoundingClientRect().top - viewport.scrollTop;
+    const tops = triggers.map((t) => (t.page.pageElement!.getBoundingClientRect().top - base - offset) / max);
+    triggers.forEach((t, i) => {
+      t.range = [i === 0 ? 0 : clamp(tops[i]), i === triggers.length - 1 ? 1 : clamp(tops[i + 1])];
+    });
+  };
+
+  sv.scrollToSlide = (slide: HTMLElement) => {
+    const page = slide.closest<HTMLElement>('.scroll-page');
+    if (!sv.active || !page) return scrollToSlide(slide);
+    const base = viewport.getBoundingClientRect().top - viewport.scrollTop;
+    viewport.scrollTop = page.getBoundingClientRect().top - base;
+  };
+}
+
+const clamp = (x: number) => Math.min(1, Math.max(0, x));
+
+/** Puts each slide's notes under it, as the explanation a student reads. */
+function decoratePages(reveal: RevealLike): void {
+  const root = reveal.getRevealElement();
+  if (!root) return;
+  for (const page of Array.from(root.querySelectorAll<HTMLElement>('.scroll-page'))) {
+    if (page.querySelector(':scope > .aula-reading-notes')) continue;
+    const notes = page.querySelector<HTMLElement>('section aside.notes');
+    if (!notes || !notes.textContent?.trim()) continue;
+    const box = document.createElement('div');
+    box.className = 'aula-reading-notes';
+    box.setAttribute('role', 'note');
+    const label = document.createElement('p');
+    label.className = 'aula-reading-notes-label';
+    label.textContent = 'Explicación';
+    box.appendChild(label);
+    const body = document.createElement('div');
+    body.className = 'aula-reading-notes-body';
+    for (const child of Array.from(notes.childNodes)) body.appendChild(child.cloneNode(true));
+    box.appendChild(body);
+    const sticky = page.querySelector(':scope > .scroll-page-sticky');
+    page.insertBefore(box, sticky ? sticky.nextSibling : null);
+  }
+  // Page heights changed: reveal recomputes its scroll ranges
+  reveal.layout();
+}

@@ -1,0 +1,70 @@
+/**
+ * Course-wide search inside a deck: a toolbar button (or Ctrl+K) opens a dialog that searches
+ * every deck's titles, text and notes; a result opens the exact slide, in this deck or another.
+ */
+import { loadSearchIndex } from '../search/load';
+import { createSearchPanel, type SearchPanel } from '../search/panel';
+import { isTypingTarget, type AulaRuntime } from './reveal-view';
+import { ICONS, toolButton } from './toolbar';
+
+let dialog: HTMLDialogElement | null = null;
+let panel: SearchPanel | null = null;
+
+function build(aula: AulaRuntime): HTMLDialogElement {
+  const d = document.createElement('dialog');
+  d.className = 'aula-dialog aula-search-dialog';
+  d.setAttribute('aria-labelledby', 'aula-search-title');
+  const header = document.createElement('div');
+  header.className = 'aula-dialog-header';
+  const title = document.createElement('h2');
+  title.id = 'aula-search-title';
+  title.textContent = 'Buscar en el curso';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'aula-dialog-close';
+  close.textContent = 'Cerrar';
+  close.addEventListener('click', () => d.close());
+  header.append(title, close);
+  panel = createSearchPanel({ fromDeck: true, currentDeck: aula.config.deck, label: 'Palabras que buscar' });
+  d.append(header, panel.element);
+  d.addEventListener('keydown', (e) => e.stopPropagation());
+  d.addEventListener('click', (e) => {
+    if (e.target === d) d.close();
+    // A result in this same deck only changes the hash: close so the slide is visible
+    if (e.target instanceof Element && e.target.closest('a.aula-search-result')) d.close();
+  });
+  document.body.appendChild(d);
+  loadSearchIndex(aula.config.scripts?.search).then(
+    (idx) => panel?.setIndex(idx),
+    () => panel?.setError('El índice de búsqueda no está disponible en esta copia del curso.'),
+  );
+  return d;
+}
+
+export function openSearch(aula: AulaRuntime): void {
+  dialog ??= build(aula);
+  if (dialog.open) return;
+  document.querySelectorAll<HTMLDialogElement>('dialog[open]').forEach((other) => other.close());
+  dialog.showModal();
+  panel?.input.focus();
+  panel?.input.select();
+}
+
+export function initSearch(aula: AulaRuntime): void {
+  const button = toolButton('search', 'Buscar', ICONS.search, 'Buscar en todo el curso (Ctrl+K)');
+  button.setAttribute('aria-keyshortcuts', 'Control+K');
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.addEventListener('click', () => openSearch(aula));
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'k') return;
+      // Ctrl+K in a terminal deletes to the end of the line
+      if (isTypingTarget(e.target) && !(e.target instanceof Element && e.target.closest('.aula-dialog'))) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      openSearch(aula);
+    },
+    true,
+  );
+}

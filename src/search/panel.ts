@@ -1,0 +1,148 @@
+/**
+ * The course search box and its result list, used inside decks (in a dialog) and on the landing
+ * page. Results are links to the exact slide; the number of results is announced politely.
+ */
+import { Searcher, slideHref, type SearchResult } from './query';
+import type { SearchIndex } from './types';
+
+export interface SearchPanel {
+  element: HTMLElement;
+  input: HTMLInputElement;
+  setIndex(index: SearchIndex): void;
+  setError(message: string): void;
+}
+
+let uid = 0;
+
+export function createSearchPanel(opts: { fromDeck: boolean; currentDeck?: string; label: string }): SearchPanel {
+  const id = `aula-search-${++uid}`;
+  const el = document.createElement('div');
+  el.className = 'aula-search';
+
+  const form = document.createElement('form');
+  form.className = 'aula-search-form';
+  form.setAttribute('role', 'search');
+  const label = document.createElement('label');
+  label.htmlFor = `${id}-q`;
+  label.className = 'aula-search-label';
+  label.textContent = opts.label;
+  const input = document.createElement('input');
+  input.type = 'search';
+  input.id = `${id}-q`;
+  input.name = 'q';
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  input.placeholder = 'Por ejemplo: imágenes, capas, docker run';
+  input.setAttribute('aria-describedby', `${id}-status`);
+  input.setAttribute('aria-controls', `${id}-results`);
+  form.append(label, input);
+
+  const status = document.createElement('p');
+  status.id = `${id}-status`;
+  status.className = 'aula-search-status';
+  status.setAttribute('role', 'status');
+
+  const list = document.createElement('ol');
+  list.id = `${id}-results`;
+  list.className = 'aula-search-results';
+  list.setAttribute('aria-label', 'Resultados');
+
+  el.append(form, status, list);
+
+  let searcher: Searcher | null = null;
+  let error = '';
+  let timer = 0;
+
+  const render = () => {
+    list.replaceChildren();
+    const q = input.value.trim();
+    if (error) {
+      status.textContent = error;
+      return;
+    }
+    if (!q) {
+      status.textContent = '';
+      return;
+    }
+    if (!searcher) {
+      status.textContent = 'Cargando el índice…';
+      return;
+    }
+    const results = searcher.search(q, 40);
+    status.textContent =
+      results.length === 0 ? `Nada encontrado para «${q}».` : results.length === 1 ? '1 resultado.' : `${results.length} resultados.`;
+    for (const r of results) list.appendChild(resultItem(r, opts.fromDeck, opts.currentDeck));
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(render, 60);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    render();
+    list.querySelector<HTMLAnchorElement>('a')?.click();
+  });
+  // ↓ from the box goes to the results, ↑/↓ move between them
+  el.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const links = Array.from(list.querySelectorAll<HTMLAnchorElement>('a'));
+    if (links.length === 0) return;
+    const i = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (e.target === input && e.key === 'ArrowDown') links[0].focus();
+    else if (i >= 0) {
+      const next = e.key === 'ArrowDown' ? links[i + 1] : i === 0 ? input : links[i - 1];
+      next?.focus();
+    } else return;
+    e.preventDefault();
+  });
+
+  return {
+    element: el,
+    input,
+    setIndex(index) {
+      searcher = new Searcher(index);
+      error = '';
+      render();
+    },
+    setError(message) {
+      error = message;
+      render();
+    },
+  };
+}
+
+function resultItem(r: SearchResult, fromDeck: boolean, currentDeck?: string): HTMLLIElement {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  a.className = 'aula-search-result';
+  a.href = fromDeck && r.deckSlug === currentDeck ? `#/${r.entry.h}/${r.entry.v}` : slideHref(r, fromDeck);
+  a.dataset.deck = r.deckSlug;
+  a.dataset.h = String(r.entry.h);
+  a.dataset.v = String(r.entry.v);
+  const where = document.createElement('span');
+  where.className = 'aula-search-where';
+  where.textContent = `${r.deckNumber}. ${r.deckTitle} · diapositiva ${r.entry.h + 1}${r.entry.v > 0 ? `.${r.entry.v + 1}` : ''}`;
+  const title = document.createElement('span');
+  title.className = 'aula-search-title';
+  title.textContent = r.entry.t || 'Sin título';
+  const snippet = document.createElement('span');
+  snippet.className = 'aula-search-snippet';
+  if (r.fromNotes) {
+    const tag = document.createElement('span');
+    tag.className = 'aula-search-tag';
+    tag.textContent = 'En la explicación: ';
+    snippet.appendChild(tag);
+  }
+  for (const part of r.snippet) {
+    if (part.hit) {
+      const m = document.createElement('mark');
+      m.textContent = part.text;
+      snippet.appendChild(m);
+    } else snippet.append(part.text);
+  }
+  a.append(where, title, snippet);
+  li.appendChild(a);
+  return li;
+}
