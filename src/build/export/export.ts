@@ -136,12 +136,17 @@ export async function runExport(opts: ExportOptions): Promise<ExportReport> {
         timeoutMs: opts.timeoutMs,
       });
       for (const w of r.warnings) opts.warn(`aviso: ${deck.slug}: ${w}`);
-      const meta = { title: deckTitle(course, deck), author: course.author, lang: course.lang, subject: deck.summary, keywords: ['Docker', course.title, deck.title] };
-      const pdf = await withMeta(r.pdf, meta);
+      const meta = { title: deckTitle(course, deck), author: course.author, lang: course.lang, subject: deck.summary, keywords: ['Docker', deck.slug] };
+      const printed = await withMeta(r.pdf, meta);
+      const pdf = printed.bytes;
+      // One page per slide is what readers count on (page 7 is slide 7): anything else is a fault.
+      if (printed.pages !== r.slides) throw new RenderError(deck.slug, `el PDF tiene ${printed.pages} páginas para ${r.slides} diapositivas`);
       writeFileSync(join(staging, `${deck.slug}.pdf`), pdf);
       let notes: Uint8Array | null = null;
       if (r.notesPdf) {
-        notes = await withMeta(r.notesPdf, { ...meta, title: `${meta.title} (con notas del ponente)` });
+        const handout = await withMeta(r.notesPdf, { ...meta, title: `${meta.title} (con notas del ponente)` });
+        if (handout.pages !== r.slides) throw new RenderError(deck.slug, `el PDF con notas tiene ${handout.pages} páginas para ${r.slides} diapositivas`);
+        notes = handout.bytes;
         writeFileSync(join(staging, `${deck.slug}-notas.pdf`), notes);
       }
       writeFileSync(join(staging, `${deck.slug}.png`), r.png);

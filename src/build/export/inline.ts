@@ -172,17 +172,20 @@ export function inlinePage(html: string, htmlPath: string, read: ReadAsset): Inl
   const inliner = new Inliner(read);
   const deferred: string[] = [];
 
+  // Script and style bodies are set aside first: code that mentions `<img src=...>` is not markup.
+  const held: string[] = [];
+  const hold = (text: string) => `\u0000aula-held-${held.push(text) - 1}\u0000`;
   let out = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi, (all, rawAttrs: string, body: string) => {
     const attrs = parseAttrs(rawAttrs);
     const src = get(attrs, 'src');
     if (get(attrs, 'id') === 'aula-config') {
-      return `<script${rawAttrs}>${inlineConfig(body, baseDir, inliner)}</script>`;
+      return hold(`<script${rawAttrs}>${inlineConfig(body, baseDir, inliner)}</script>`);
     }
-    if (!src || !isLocalRef(src)) return all;
+    if (!src || !isLocalRef(src)) return hold(all);
     const code = inliner.script(baseDir, src);
-    if (code === null) return all;
+    if (code === null) return hold(all);
     const kept = attrs.filter((a) => !['src', 'defer', 'async', 'integrity', 'crossorigin'].includes(a.name));
-    const tag = `<script${attrString(kept)}>${scriptText(code)}</script>`;
+    const tag = hold(`<script${attrString(kept)}>${scriptText(code)}</script>`);
     // An inline script ignores `defer`: running it after the document keeps the original order.
     if (get(attrs, 'defer') !== null || attrs.some((a) => a.name === 'defer')) {
       deferred.push(tag);
@@ -201,7 +204,7 @@ export function inlinePage(html: string, htmlPath: string, read: ReadAsset): Inl
       if (got === null) return all;
       const cssPath = resolve(baseDir, stripQuery(href));
       const media = get(attrs, 'media');
-      return `<style${media ? ` media="${media}"` : ''}>${styleText(inliner.css(got, dirname(cssPath)))}</style>`;
+      return hold(`<style${media ? ` media="${media}"` : ''}>${styleText(inliner.css(got, dirname(cssPath)))}</style>`);
     }
     if (rel.includes('icon') || rel.includes('apple-touch-icon')) {
       const kept = attrs.map((a) => (a.name === 'href' ? { name: 'href', value: inliner.asset(baseDir, href) } : a));
@@ -212,7 +215,7 @@ export function inlinePage(html: string, htmlPath: string, read: ReadAsset): Inl
   });
 
   out = out.replace(/<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi, (_all, rawAttrs: string, css: string) => {
-    return `<style${rawAttrs}>${styleText(inliner.css(css, baseDir))}</style>`;
+    return hold(`<style${rawAttrs}>${styleText(inliner.css(css, baseDir))}</style>`);
   });
 
   out = out.replace(/<(img|source|image|video|audio|input)\b([^>]*?)(\/?)>/gi, (all, tag: string, rawAttrs: string, slash: string) => {
@@ -251,6 +254,7 @@ export function inlinePage(html: string, htmlPath: string, read: ReadAsset): Inl
     const at = out.search(/<\/body\s*>/i);
     out = at >= 0 ? out.slice(0, at) + deferred.join('\n') + out.slice(at) : out + deferred.join('\n');
   }
+  out = out.replace(/\u0000aula-held-(\d+)\u0000/g, (_all, i: string) => held[Number(i)]);
   return { html: out, missing: [...inliner.missing] };
 }
 

@@ -22,10 +22,10 @@ function applyMeta(doc: PDFDocument, meta: PdfMeta): void {
 }
 
 /** Chromium writes the title from <title> only: author and language are set here. */
-export async function withMeta(pdf: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
+export async function withMeta(pdf: Uint8Array, meta: PdfMeta): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   applyMeta(doc, meta);
-  return doc.save();
+  return { bytes: await doc.save(), pages: doc.getPageCount() };
 }
 
 export interface PdfPart {

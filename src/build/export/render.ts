@@ -39,6 +39,12 @@ export class RenderError extends Error {
  */
 export const PRINT_QUERY = '?print-pdf&pdfSeparateFragments=false&pdfMaxPagesPerSlide=1&slideNumber=true&showSlideNumber=print';
 
+/**
+ * Whatever the deck shows around the slides (course link, toolbar, notices) would push the first
+ * page down and print on its own page: in the printed document only the slides remain.
+ */
+const PRINT_CSS = 'html.reveal-print body > :not(.reveal){display:none !important}';
+
 interface SlideProblem {
   index: number;
   source: string;
@@ -151,9 +157,14 @@ export async function renderDeck(browser: Browser, deck: string, htmlPath: strin
     let crashed = false;
     page.on('crash', () => (crashed = true));
     // pdf-ready does not bubble: a capturing listener on window sees it whenever it fires.
-    await page.addInitScript(() => {
+    await page.addInitScript((css) => {
       window.addEventListener('pdf-ready', () => ((window as unknown as { __aulaPdfReady?: boolean }).__aulaPdfReady = true), true);
-    });
+      document.addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = css;
+        document.head.appendChild(style);
+      });
+    }, PRINT_CSS);
     const url = pathToFileURL(htmlPath).href + PRINT_QUERY;
     try {
       await page.goto(url, { waitUntil: 'load', timeout: opts.timeoutMs });

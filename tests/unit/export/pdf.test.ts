@@ -13,7 +13,7 @@ async function samplePdf(pages: number, size: [number, number] = [720, 525]): Pr
 const meta = { title: '2. Imágenes · Aula Docker', author: 'Equipo Aula Docker', lang: 'es', subject: 'Qué es una imagen', keywords: ['Docker'] };
 
 test('title, author, subject and language are written', async () => {
-  const out = await PDFDocument.load(await withMeta(await samplePdf(3), meta));
+  const out = await PDFDocument.load((await withMeta(await samplePdf(3), meta)).bytes);
   assert.equal(out.getTitle(), meta.title);
   assert.equal(out.getAuthor(), meta.author);
   assert.equal(out.getSubject(), meta.subject);
