@@ -8,7 +8,8 @@ import { validateDecks } from './validate';
 import { fencePlugins, pluginFor as findPlugin } from './fences';
 import { readCourseInfo, listSections } from './course';
 import { renderDeckPage, renderLandingPage, renderSlides } from './render';
-import { bundle, browserEntries, DECK_ENTRY, type BrowserEntry } from './bundle';
+import { bundle, browserEntries, DECK_ENTRY, LANDING_ENTRY, type BrowserEntry } from './bundle';
+import { buildSearchIndex, searchIndexScript } from './search-index';
 import { createStaging, copyDir, discard, swapInto, writeFile } from './write';
 
 export interface BuildOptions {
@@ -83,7 +84,7 @@ export async function buildCourse(opts: BuildOptions): Promise<BuildResult> {
   const bundling = (async () => {
     const staging = createStaging(outDir);
     try {
-      const out = await bundle(root, join(staging, 'assets'), opts.entries ?? [DECK_ENTRY, ...browserEntries]);
+      const out = await bundle(root, join(staging, 'assets'), opts.entries ?? [DECK_ENTRY, LANDING_ENTRY, ...browserEntries]);
       return { staging, out };
     } catch (e) {
       discard(staging);
@@ -123,26 +124,32 @@ export async function buildCourse(opts: BuildOptions): Promise<BuildResult> {
   try {
     const course: Course = { ...courseInfo.info, decks };
     copyUserAssets(assetsDir, join(staging, 'assets'));
-    const entries = opts.entries ?? [DECK_ENTRY, ...browserEntries];
+    const entries = opts.entries ?? [DECK_ENTRY, LANDING_ENTRY, ...browserEntries];
+    const slidesHtml = new Map(decks.map((d) => [d.slug, renderSlides(d, { fenceResults })]));
+    // Course search: one index over every deck, a classic script (decks opened from file:// cannot fetch)
+    const search = searchIndexScript(buildSearchIndex(decks.map((d) => ({ slug: d.slug, title: d.meta.title, html: slidesHtml.get(d.slug)! }))));
+    writeFile(staging, `assets/${search.fileName}`, search.content);
     for (const deck of decks) {
       const deckNeeds = needs.get(deck.slug) ?? new Set<string>();
       const scripts: Record<string, string> = {};
       const styles: Record<string, string> = {};
       for (const e of entries) {
-        if (e.name === DECK_ENTRY.name || !out.scripts[e.name]) continue;
+        if (e.name === DECK_ENTRY.name || e.name === LANDING_ENTRY.name || !out.scripts[e.name]) continue;
         if (!e.always && !deckNeeds.has(e.need ?? e.name)) continue;
         scripts[e.name] = `../assets/${out.scripts[e.name].js}`;
         if (out.scripts[e.name].css) styles[e.name] = `../assets/${out.scripts[e.name].css}`;
       }
+      scripts.search = `../assets/${search.fileName}`;
       const config = { deck: deck.slug, title: deck.meta.title, number: deck.number, course: course.title, lang: deck.meta.lang, needs: [...deckNeeds], scripts, styles };
-      const html = renderDeckPage(course, deck, renderSlides(deck, { fenceResults }), {
+      const html = renderDeckPage(course, deck, slidesHtml.get(deck.slug)!, {
         css: [`../assets/${out.styles.deck}`, ...(out.scripts.deck?.css ? [`../assets/${out.scripts.deck.css}`] : [])],
         deckScript: `../assets/${out.scripts.deck.js}`,
         config,
       });
       writeFile(staging, `${deck.slug}/index.html`, html);
     }
-    writeFile(staging, 'index.html', renderLandingPage(course, [`assets/${out.styles.landing}`]));
+    const landingScripts = [`assets/${search.fileName}`, ...(out.scripts[LANDING_ENTRY.name] ? [`assets/${out.scripts[LANDING_ENTRY.name].js}`] : [])];
+    writeFile(staging, 'index.html', renderLandingPage(course, [`assets/${out.styles.landing}`], landingScripts));
     swapInto(staging, outDir);
   } catch (e) {
     discard(staging);

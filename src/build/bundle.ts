@@ -21,6 +21,9 @@ export const browserEntries: BrowserEntry[] = [];
 
 export const DECK_ENTRY: BrowserEntry = { name: 'deck', entry: 'src/deck/main.ts' };
 
+/** Landing page script: progress badges and the course search box. */
+export const LANDING_ENTRY: BrowserEntry = { name: 'landing', entry: 'src/landing/main.ts' };
+
 /** CSS entry points in assets/theme/, by output name. */
 export const STYLE_ENTRIES: Record<string, string> = {
   deck: 'assets/theme/deck.css',
@@ -33,7 +36,7 @@ export interface BundleOutput {
   styles: Record<string, string>;
 }
 
-export async function bundle(root: string, assetsDir: string, entries: BrowserEntry[] = [DECK_ENTRY, ...browserEntries]): Promise<BundleOutput> {
+export async function bundle(root: string, assetsDir: string, entries: BrowserEntry[] = [DECK_ENTRY, LANDING_ENTRY, ...browserEntries]): Promise<BundleOutput> {
   const common = {
     absWorkingDir: root,
     bundle: true,

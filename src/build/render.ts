@@ -75,7 +75,7 @@ ${slidesHtml}</div></div>
 `;
 }
 
-export function renderLandingPage(course: Course, css: string[]): string {
+export function renderLandingPage(course: Course, css: string[], scripts: string[] = []): string {
   const items = course.decks
     .map((d) => {
       const count = d.stacks.reduce((n, s) => n + s.length, 0);
@@ -115,6 +115,7 @@ ${items}
 <footer class="course-footer">
 <p>Abra una sección y pulse <kbd>S</kbd> para las notas del ponente, <kbd>O</kbd> para la vista general y <kbd>F</kbd> para pantalla completa. Funciona sin conexión.</p>
 </footer>
+${scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n')}
 </body>
 </html>
 `;

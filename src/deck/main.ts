@@ -11,6 +11,7 @@ import { readConfig } from './config';
 import { Mounts, watchRebuilds } from './mounts';
 import { afterPaint, loadScript, loadStyle } from './lazy';
 import { translateUi } from './spanish';
+import { initStudentTools, READING_CONFIG } from './student-tools';
 
 const config = readConfig();
 const slidesEl = () => document.querySelector<HTMLElement>('.reveal .slides');
@@ -55,8 +56,12 @@ Reveal.initialize({
   backgroundTransition: 'fade',
   pdfSeparateFragments: false,
   plugins: [Notes, Search, Zoom],
+  // reading view (scroll view with notes), on by itself on narrow screens
+  ...READING_CONFIG,
 }).then(() => {
   translateUi();
+  // before any mount: the reading view keeps the slides as built
+  initStudentTools(aula);
   const slides = slidesEl();
   if (slides) watchRebuilds(slides, () => mounts.remount());
   void loadExtras();

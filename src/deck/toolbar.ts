@@ -5,7 +5,7 @@
 
 let bar: HTMLElement | null = null;
 
-const ORDER = ['home', 'view', 'search', 'help'];
+const ORDER = ['home', 'view', 'search', 'share', 'help'];
 
 export function toolbar(): HTMLElement {
   if (bar && bar.isConnected) return bar;
