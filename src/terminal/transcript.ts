@@ -1,0 +1,64 @@
+/**
+ * The static side of a terminal: the transcript of its scenario (for print, PDF and the reading
+ * view) and the frame the live terminal mounts into. Produced at build time, plain HTML.
+ */
+import { escapeHtml, ScreenModel } from './screen-model';
+import type { Scenario } from './scenario';
+
+export const TRANSCRIPT_COLS = 80;
+
+/** Records a replay: prompts and commands in bold, command output as the terminal drew it. */
+export class TranscriptRecorder {
+  readonly screen = new ScreenModel(TRANSCRIPT_COLS);
+
+  command(prompt: string, line: string): void {
+    this.screen.write(`\x1b[1m${prompt}${line}\x1b[22m\r\n`);
+  }
+
+  output(text: string): void {
+    this.screen.write(text.replace(/\r?\n/g, '\r\n'));
+  }
+
+  /** Output that did not end its line: the next prompt starts on a new one. */
+  endLine(): void {
+    const { col } = this.screen.cursor();
+    if (col > 0) this.screen.write('\r\n');
+  }
+}
+
+/** The HTML that replaces a ```terminal fence. */
+export function terminalHtml(scenario: Scenario, transcriptHtml: string, opts: { id: string; withStyle: boolean }): string {
+  const title = scenario.title;
+  const label = title ? `Terminal: ${title}` : 'Terminal';
+  const json = escapeHtml(JSON.stringify(scenario));
+  return (
+    (opts.withStyle ? `<style data-aula-terminal>${TRANSCRIPT_CSS}</style>` : '') +
+    `<div class="aula-terminal" id="${escapeHtml(opts.id)}" data-scenario="${json}" style="--aula-term-rows:${scenario.rows}" aria-label="${escapeHtml(label)}">` +
+    `<div class="aula-term-head"><span class="aula-term-title">${escapeHtml(title || 'Terminal')}</span></div>` +
+    `<div class="aula-term-screen"></div>` +
+    `</div>` +
+    `<figure class="aula-transcript" aria-label="${escapeHtml(title ? `Transcripción: ${title}` : 'Transcripción del terminal')}">` +
+    (title ? `<figcaption>${escapeHtml(title)}</figcaption>` : '') +
+    `<pre><code>${transcriptHtml}</code></pre>` +
+    `</figure>`
+  );
+}
+
+/**
+ * Styles that must exist before (or without) the terminal script: the frame's size, and the
+ * transcript that replaces it in print and in the reading view.
+ */
+export const TRANSCRIPT_CSS = `
+.reveal .aula-terminal{box-sizing:border-box;width:100%;margin:.3em 0;background:#14181f;border:2px solid #2b3340;border-radius:10px;overflow:hidden;text-align:left}
+.reveal .aula-terminal:not(.is-live) .aula-term-head{padding:6px 10px;background:#232a35;color:#f2f4f7;font-size:17px;line-height:1.3;font-weight:700;min-height:32px}
+.reveal .aula-terminal:not(.is-live) .aula-term-screen{height:calc(var(--aula-term-rows,12)*20.7px + 12px)}
+.reveal .aula-transcript{display:none;margin:.3em 0;text-align:left}
+.reveal-scroll .aula-terminal,.print-pdf .aula-terminal,.reveal-print .aula-terminal{display:none!important}
+.reveal-scroll .aula-transcript,.print-pdf .aula-transcript,.reveal-print .aula-transcript{display:block}
+.reveal .aula-transcript figcaption{font-size:.5em;font-weight:700;color:var(--aula-muted,#3c4450);margin:0 0 .2em}
+.reveal .aula-transcript pre{margin:0;width:100%;box-sizing:border-box;box-shadow:none;background:#14181f;color:#f2f4f7;border-radius:10px;padding:10px 14px;font-family:var(--aula-mono,'Fira Code',monospace);font-size:15px;line-height:1.3;white-space:pre-wrap;overflow-wrap:anywhere;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.reveal .aula-transcript code{font:inherit;background:none;color:inherit;padding:0;white-space:inherit;max-height:none}
+.aula-transcript .t-b{font-weight:700}.aula-transcript .t-dim{opacity:.7}.aula-transcript .t-i{font-style:italic}.aula-transcript .t-u{text-decoration:underline}.aula-transcript .t-inv{background:#f2f4f7;color:#14181f}
+.aula-transcript .t-fg0{color:#8b949e}.aula-transcript .t-fg1{color:#ff6b6b}.aula-transcript .t-fg2{color:#7ee787}.aula-transcript .t-fg3{color:#ffd84d}.aula-transcript .t-fg4{color:#79b8ff}.aula-transcript .t-fg5{color:#f0a6ff}.aula-transcript .t-fg6{color:#66d9e8}.aula-transcript .t-fg7{color:#d9dee5}
+.aula-transcript .t-fg8{color:#8b949e}.aula-transcript .t-fg9{color:#ff8f8f}.aula-transcript .t-fg10{color:#a5f3a9}.aula-transcript .t-fg11{color:#ffe58a}.aula-transcript .t-fg12{color:#a5d0ff}.aula-transcript .t-fg13{color:#f5c2ff}.aula-transcript .t-fg14{color:#99e9f2}.aula-transcript .t-fg15{color:#fff}
+`.trim();
