@@ -89,6 +89,19 @@ export function styleText(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1');
 }
 
+/**
+ * Fonts listed as woff2 and then older formats: every browser that runs the deck reads woff2, so
+ * the single file carries that one only instead of each font twice.
+ */
+export function woff2Only(css: string): string {
+  return css.replace(/(@font-face\s*\{[^}]*?\bsrc\s*:\s*)([^;}]+)/g, (all, head: string, list: string) => {
+    const entries = list.split(/,(?![^(]*\))/).map((e) => e.trim());
+    if (!entries.some((e) => /\.woff2\b|format\(\s*["']?woff2/i.test(e))) return all;
+    const kept = entries.filter((e) => /^local\(/i.test(e) || /\.woff2\b|format\(\s*["']?woff2/i.test(e));
+    return head + kept.join(',');
+  });
+}
+
 export class Inliner {
   readonly missing = new Set<string>();
 
@@ -106,7 +119,7 @@ export class Inliner {
 
   /** CSS with every url() and @import turned into inline data. */
   css(css: string, baseDir: string, depth = 0): string {
-    const withImports = css.replace(/@import\s+(?:url\(\s*)?(["']?)([^"')\s;]+)\1\s*\)?\s*([^;]*);/g, (all, _q, url: string, media: string) => {
+    const withImports = woff2Only(css).replace(/@import\s+(?:url\(\s*)?(["']?)([^"')\s;]+)\1\s*\)?\s*([^;]*);/g, (all, _q, url: string, media: string) => {
       if (!isLocalRef(url) || depth > 8) return all;
       const got = this.load(baseDir, url);
       if (!got) return all;

@@ -203,17 +203,27 @@ export async function renderDeck(browser: Browser, deck: string, htmlPath: strin
   }
 }
 
-/** The first printed page, scaled with CSS zoom so text stays crisp at the thumbnail's size. */
+/**
+ * The first printed page, drawn smaller with a CSS transform (reveal's print styles pin `zoom`),
+ * so text stays crisp at the thumbnail's size.
+ */
 async function thumbnail(page: Page, width: number): Promise<Buffer> {
   const first = page.locator('.reveal .slides .pdf-page').first();
-  await first.evaluate((el, w) => {
-    el.style.zoom = String(w / el.getBoundingClientRect().width);
+  await first.scrollIntoViewIfNeeded();
+  const box = await first.evaluate((el, w) => {
+    const r = el.getBoundingClientRect();
+    const scale = w / r.width;
+    el.style.transformOrigin = '0 0';
+    el.style.transform = `scale(${scale})`;
+    const s = el.getBoundingClientRect();
+    return { x: s.left, y: s.top, width: w, height: Math.round(r.height * scale) };
   }, width);
   try {
-    return await first.screenshot({ animations: 'disabled', caret: 'hide' });
+    return await page.screenshot({ clip: box, animations: 'disabled', caret: 'hide' });
   } finally {
     await first.evaluate((el) => {
-      el.style.zoom = '';
+      el.style.transform = '';
+      el.style.transformOrigin = '';
     });
   }
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { inlinePage, isLocalRef, localRefsLeft, scriptText } from '../../../src/build/export/inline';
+import { inlinePage, isLocalRef, localRefsLeft, scriptText, woff2Only } from '../../../src/build/export/inline';
 
 const site: Record<string, string | Buffer> = {
   '/site/assets/deck.abc.css': '@font-face{font-family:F;src:url(./fonts/f.woff2) format("woff2")}body{background:url("../assets/img/bg.png")}',
@@ -72,4 +72,9 @@ test('a missing file is reported, not silently dropped', () => {
 test('which references are local', () => {
   for (const u of ['a.css', '../x/y.js', './f.woff2', 'img/a%20b.png']) assert.equal(isLocalRef(u), true, u);
   for (const u of ['data:text/css,', 'https://x.org/a.js', '//cdn/x.js', '#frag', 'mailto:a@b', '']) assert.equal(isLocalRef(u), false, u);
+});
+
+test('fonts travel once, as woff2', () => {
+  const css = '@font-face{font-family:A;src:url(a.woff2) format("woff2"),url(a.woff) format("woff");font-weight:400}@font-face{font-family:B;src:url(b.ttf)}';
+  assert.equal(woff2Only(css), '@font-face{font-family:A;src:url(a.woff2) format("woff2");font-weight:400}@font-face{font-family:B;src:url(b.ttf)}');
 });
