@@ -6,6 +6,7 @@ import { createMarkdown } from './markdown';
 import { highlight } from './highlight';
 import { escapeHtml, jsonForScript } from './html';
 import type { ParsedFenceInfo } from './fence-options';
+import { courseDownloadsSlot, deckDownloadsSlot, landingDownloadsAssets, ogImageSlot } from './export/landing';
 
 export interface RenderEnv extends Env {
   fenceResults: Map<string, FenceResult>;
@@ -62,6 +63,7 @@ export function renderDeckPage(course: Course, deck: Deck, slidesHtml: string, a
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="${escapeHtml(deck.meta.summary)}">
 <title>${escapeHtml(title)}</title>
+${ogImageSlot()}
 ${assets.css.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 </head>
 <body>
@@ -88,6 +90,7 @@ ${d.meta.subtitle ? `<span class="section-subtitle">${escapeHtml(d.meta.subtitle
 <span class="section-meta">Sección ${d.number} · ${count} ${count === 1 ? 'diapositiva' : 'diapositivas'}</span>
 </span>
 </a>
+${deckDownloadsSlot(d.slug, d.meta.title)}
 </li>`;
     })
     .join('\n');
@@ -98,6 +101,7 @@ ${d.meta.subtitle ? `<span class="section-subtitle">${escapeHtml(d.meta.subtitle
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="${escapeHtml(course.description)}">
 <title>${escapeHtml(course.title)}</title>
+${ogImageSlot()}
 ${css.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 </head>
 <body class="landing">
@@ -111,11 +115,13 @@ ${course.description ? `<p class="course-description">${escapeHtml(course.descri
 <ol class="sections">
 ${items}
 </ol>
+${courseDownloadsSlot()}
 </main>
 <footer class="course-footer">
 <p>Abra una sección y pulse <kbd>S</kbd> para las notas del ponente, <kbd>O</kbd> para la vista general y <kbd>F</kbd> para pantalla completa. Funciona sin conexión.</p>
 </footer>
 ${scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n')}
+${landingDownloadsAssets()}
 </body>
 </html>
 `;
