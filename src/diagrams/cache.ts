@@ -1,0 +1,74 @@
+/**
+ * On-disk cache of rendered diagrams: `.cache/mermaid/<key>.svg`, holding the canonical SVG (see
+ * svg.ts). The key covers everything that changes the drawing: the diagram text, the Mermaid
+ * configuration (theme, fonts, layout), the Mermaid version and the format of the cached file.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { MermaidConfig } from 'mermaid';
+
+/** Bump when canonicalize() changes what it writes. */
+export const CACHE_FORMAT = 1;
+
+const versions = new Map<string, string>();
+
+/**
+ * Installed Mermaid version, read from its package.json (never by loading Mermaid itself),
+ * resolved from the project root because the build runs bundled from another folder.
+ */
+export function mermaidVersion(root = process.cwd()): string {
+  let v = versions.get(root);
+  if (v === undefined) {
+    const require = createRequire(join(root, 'package.json'));
+    v = (JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')) as { version: string }).version;
+    versions.set(root, v);
+  }
+  return v;
+}
+
+/** JSON with sorted keys, so the key does not depend on property order. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Line endings and trailing blanks do not change a drawing. */
+export function normalizeDiagramText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n+$/, '');
+}
+
+export function cacheKey(text: string, config: MermaidConfig, mermaid: string): string {
+  return createHash('sha256')
+    .update(stableJson({ format: CACHE_FORMAT, mermaid, config, text: normalizeDiagramText(text) }))
+    .digest('hex');
+}
+
+export function cacheDirFor(cacheDir: string): string {
+  return join(cacheDir, 'mermaid');
+}
+
+export function readCached(cacheDir: string, key: string): string | null {
+  try {
+    const svg = readFileSync(join(cacheDirFor(cacheDir), `${key}.svg`), 'utf8');
+    return svg.startsWith('<svg') && svg.trimEnd().endsWith('</svg>') ? svg : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Written to a temporary name and renamed, so a build killed half-way never leaves half an SVG. */
+export function writeCached(cacheDir: string, key: string, svg: string): void {
+  const dir = cacheDirFor(cacheDir);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `${key}.${process.pid}.tmp`);
+  writeFileSync(tmp, svg);
+  renameSync(tmp, join(dir, `${key}.svg`));
+}
