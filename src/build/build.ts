@@ -81,10 +81,11 @@ export async function buildCourse(opts: BuildOptions): Promise<BuildResult> {
   for (const d of decks) for (const s of d.stacks) for (const sl of s) for (const f of sl.fences) byLang.set(f.lang, [...(byLang.get(f.lang) ?? []), f]);
   const fenceResults = new Map<string, FenceResult>();
   const needs = new Map<string, Set<string>>();
+  const allEntries = opts.entries ?? [DECK_ENTRY, LANDING_ENTRY, ...browserEntries];
   const bundling = (async () => {
     const staging = createStaging(outDir);
     try {
-      const out = await bundle(root, join(staging, 'assets'), opts.entries ?? [DECK_ENTRY, LANDING_ENTRY, ...browserEntries]);
+      const out = await bundle(root, join(staging, 'assets'), allEntries.filter((e) => !e.onlyWhenNeeded));
       return { staging, out };
     } catch (e) {
       discard(staging);
@@ -118,6 +119,17 @@ export async function buildCourse(opts: BuildOptions): Promise<BuildResult> {
   if (errors.length) {
     discard(staged.staging);
     return done(false, decks, needs);
+  }
+  // Heavy bundles only when some deck needs them (the viewer's Mermaid weighs megabytes).
+  const wanted = allEntries.filter((e) => e.onlyWhenNeeded && [...needs.values()].some((n) => n.has(e.need ?? e.name)));
+  if (wanted.length) {
+    try {
+      Object.assign(staged.out.scripts, (await bundle(root, join(staged.staging, 'assets'), wanted)).scripts);
+    } catch (e) {
+      discard(staged.staging);
+      errors.push(...bundleErrors(root, e));
+      return done(false, decks, needs);
+    }
   }
 
   const { staging, out } = staged;

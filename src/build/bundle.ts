@@ -14,10 +14,14 @@ export interface BrowserEntry {
   need?: string;
   /** every deck gets it in `config.scripts` */
   always?: boolean;
+  /** heavy bundle (Mermaid for the viewer): built after the fence plugins, only when a deck needs it */
+  onlyWhenNeeded?: boolean;
 }
 
 /** Lazily loaded browser bundles; each module adds its entry here. The deck runtime itself is separate. */
-export const browserEntries: BrowserEntry[] = [];
+export const browserEntries: BrowserEntry[] = [
+  { name: 'mermaid', entry: 'src/diagrams/fallback.ts', need: 'mermaid-runtime', onlyWhenNeeded: true },
+];
 
 export const DECK_ENTRY: BrowserEntry = { name: 'deck', entry: 'src/deck/main.ts' };
 

@@ -1,5 +1,14 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { createRequire } from 'node:module';
+import type { Browser, LaunchOptions } from 'playwright-core';
+
+// Loaded on first use: Playwright takes longer to load (~0.6 s) than a whole cached build, and
+// builds whose diagrams are all cached never touch a browser.
+let pw: typeof import('playwright-core') | undefined;
+function playwright(): typeof import('playwright-core') {
+  pw ??= createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
+  return pw;
+}
 
 /** Where a Chromium can be found, in the order users expect: their own, Playwright's, Debian's. */
 export function findChromium(): string | null {
@@ -8,7 +17,7 @@ export function findChromium(): string | null {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
   try {
-    const own = chromium.executablePath();
+    const own = playwright().chromium.executablePath();
     if (own && existsSync(own)) return own;
   } catch {
     // playwright-core without a downloaded browser throws here; fall through
@@ -36,5 +45,5 @@ export const NO_BROWSER_HELP =
 export async function launchChromium(extra: LaunchOptions = {}): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_BROWSER_HELP);
-  return chromium.launch({ headless: true, ...extra, executablePath, args: [...CHROMIUM_ARGS, ...(extra.args ?? [])] });
+  return playwright().chromium.launch({ headless: true, ...extra, executablePath, args: [...CHROMIUM_ARGS, ...(extra.args ?? [])] });
 }

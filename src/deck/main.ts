@@ -11,6 +11,7 @@ import { readConfig } from './config';
 import { Mounts, watchRebuilds } from './mounts';
 import { afterPaint, loadScript, loadStyle } from './lazy';
 import { translateUi } from './spanish';
+import { installDiagramZoom } from '../diagrams/zoom';
 import { initStudentTools, READING_CONFIG } from './student-tools';
 
 const config = readConfig();
@@ -60,6 +61,7 @@ Reveal.initialize({
   ...READING_CONFIG,
 }).then(() => {
   translateUi();
+  installDiagramZoom();
   // before any mount: the reading view keeps the slides as built
   initStudentTools(aula);
   const slides = slidesEl();
