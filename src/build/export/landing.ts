@@ -77,14 +77,15 @@ export function ogImageHtml(href: string): string {
 /** Styles and the share script of the landing page's downloads area (no external file, so file:// works). */
 export function landingDownloadsAssets(): string {
   return `<style>
-.aula-downloads{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:center;margin:.5rem 0 0}
-.aula-thumb{width:160px;height:auto;border:1px solid rgba(127,127,127,.4);border-radius:4px}
-.aula-dl-links{display:flex;flex-wrap:wrap;gap:.5rem}
-.aula-dl,.aula-share{font:inherit;font-size:.9rem;padding:.35rem .8rem;border-radius:999px;border:2px solid currentColor;background:transparent;color:inherit;text-decoration:none;cursor:pointer;line-height:1.3}
-.aula-dl:hover,.aula-share:hover{text-decoration:underline}
-.aula-dl:focus-visible,.aula-share:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
-.aula-course-downloads{margin:2rem 0}
-.aula-share-status{position:fixed;left:50%;bottom:1.5rem;transform:translateX(-50%);background:#111;color:#fff;padding:.6rem 1.2rem;border-radius:6px;font-size:1rem;opacity:0;transition:opacity .2s;pointer-events:none}
+.aula-downloads{display:flex;flex-wrap:wrap;gap:12px 16px;align-items:center;margin:8px 4px 10px}
+.aula-thumb{width:150px;height:auto;border:1px solid var(--border,#c9d1dc);border-radius:8px;background:#fff}
+.aula-dl-links{display:flex;flex-wrap:wrap;gap:8px}
+.aula-downloads a.aula-dl,.aula-course-downloads a.aula-dl,.aula-downloads .aula-share{display:inline-flex;align-items:center;min-height:44px;padding:0 16px;border:2px solid var(--accent,#0b4fa8);border-radius:999px;background:var(--card,#fff);color:var(--accent,#0b4fa8);font:inherit;font-size:16px;font-weight:700;line-height:1.2;text-decoration:none;cursor:pointer;box-shadow:none}
+.aula-downloads a.aula-dl:hover,.aula-course-downloads a.aula-dl:hover,.aula-downloads .aula-share:hover{background:var(--accent,#0b4fa8);color:#fff}
+.aula-downloads a.aula-dl:focus-visible,.aula-course-downloads a.aula-dl:focus-visible,.aula-downloads .aula-share:focus-visible{outline:4px solid #ffb000;outline-offset:2px}
+.aula-course-downloads{margin:28px 0 8px}
+.aula-course-downloads h2{font-size:24px;margin:0 0 12px}
+.aula-share-status{position:fixed;left:50%;bottom:24px;transform:translateX(-50%);background:#111418;color:#fff;padding:10px 18px;border-radius:8px;font-size:16px;opacity:0;transition:opacity .2s;pointer-events:none;max-width:90vw;overflow-wrap:anywhere}
 .aula-share-status.visible{opacity:1}
 </style>
 <div class="aula-share-status" role="status" aria-live="polite"></div>
