@@ -267,6 +267,22 @@ export class TerminalWidget {
     this.hintEl.textContent = !pending && this.scenario.steps.length > 0 && !focused ? LABELS.done : focused ? LABELS.focusedHint : LABELS.idleHint;
   }
 
+  /** Everything the screen holds (scrollback included), as plain text lines. */
+  text(): string {
+    const buf = this.term?.buffer.active;
+    if (!buf) return '';
+    const lines: string[] = [];
+    for (let i = 0; i < buf.length; i++) {
+      const line = buf.getLine(i);
+      if (!line) continue;
+      const t = line.translateToString(true);
+      if (line.isWrapped && lines.length) lines[lines.length - 1] += t;
+      else lines.push(t);
+    }
+    while (lines.length && lines[lines.length - 1] === '') lines.pop();
+    return lines.join('\n');
+  }
+
   dispose(): void {
     for (const c of this.cleanups.splice(0)) c();
     if (this.sink) this.entry.detach(this.sink);

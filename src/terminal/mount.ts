@@ -1,0 +1,98 @@
+/**
+ * Turns every `.aula-terminal` of the slides into a live terminal, and keeps doing so whenever
+ * the deck rebuilds its slides.
+ */
+import { realTimer } from './console';
+import { entryKey, TerminalEntry } from './entries';
+import { readScenario } from './scenario';
+import { SessionRegistry, type KeyValueStore, type ShellFactory } from './session';
+import { TerminalWidget } from './widget';
+
+interface RevealSlides {
+  getCurrentSlide?(): HTMLElement | undefined;
+  on?(type: string, fn: (e: Event) => void): void;
+}
+
+function storage(): KeyValueStore | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null; // storage blocked: terminals work, they just forget on reload
+  }
+}
+
+const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+let registry: SessionRegistry;
+const entries = new Map<string, TerminalEntry>();
+const widgets = new Map<HTMLElement, TerminalWidget>();
+
+function reveal(): RevealSlides | undefined {
+  return window.Aula?.reveal as unknown as RevealSlides | undefined;
+}
+
+function isCurrent(el: HTMLElement): boolean {
+  const current = reveal()?.getCurrentSlide?.();
+  return !current || current.contains(el);
+}
+
+function isPrintView(): boolean {
+  return document.documentElement.classList.contains('print-pdf') || /print-pdf/i.test(location.search);
+}
+
+/** Mounts every terminal below `root` not mounted yet; forgets widgets whose element is gone. */
+export function mountAll(root: ParentNode = document): void {
+  for (const [el, w] of widgets) {
+    if (!el.isConnected) {
+      w.dispose();
+      widgets.delete(el);
+    }
+  }
+  if (isPrintView()) return; // paper shows the transcript the build wrote
+  for (const el of root.querySelectorAll<HTMLElement>('.aula-terminal[data-scenario]')) {
+    if (widgets.has(el)) continue;
+    const scenario = readScenario(el.getAttribute('data-scenario'));
+    if (!scenario) continue;
+    const key = entryKey(scenario);
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = new TerminalEntry(scenario, registry, realTimer, { typingDelay: reducedMotion ? 0 : 45 });
+      entries.set(key, entry);
+    }
+    widgets.set(el, new TerminalWidget(el, scenario, entry, { isCurrent }));
+  }
+}
+
+function whenSlideChanges(): void {
+  reveal()?.on?.('slidechanged', () => {
+    for (const [el, w] of widgets) if (el.isConnected && isCurrent(el) && el.getClientRects().length) w.visible();
+  });
+}
+
+/** Read-only view for tools and tests: what a terminal element shows. */
+export interface AulaTerminalApi {
+  text(el: Element): string;
+  count(): number;
+}
+
+declare global {
+  interface Window {
+    AulaTerminal?: AulaTerminalApi;
+  }
+}
+
+window.AulaTerminal = {
+  text: (el) => widgets.get(el.closest<HTMLElement>('.aula-terminal')!)?.text() ?? '',
+  count: () => [...widgets.keys()].filter((el) => el.isConnected).length,
+};
+
+/** Starts the terminals of the page on the given simulator. */
+export function startTerminals(factory: ShellFactory): void {
+  registry = new SessionRegistry(factory, storage());
+  if (window.Aula?.registerMount) {
+    window.Aula.registerMount('terminal', (root) => mountAll(root));
+    whenSlideChanges();
+  } else if (document.readyState === 'loading') {
+    // A page without the deck runtime (embedding): mount once the document is there.
+    document.addEventListener('DOMContentLoaded', () => mountAll(document));
+  } else mountAll(document);
+}
