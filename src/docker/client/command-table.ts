@@ -1,0 +1,119 @@
+/**
+ * Every command the client knows, as docker/cli declares them: the help text it shows (which
+ * also defines its flags), its argument rule, whether flags stop at the first argument, and the
+ * aliases under `docker container|image|system`.
+ */
+import type { Handler } from './cli';
+import { attach } from './commands/attach';
+import { build, BUILD_BANNER } from './commands/build';
+import { commit } from './commands/commit';
+import { create } from './commands/create';
+import { diff } from './commands/diff';
+import { exec } from './commands/exec';
+import { history } from './commands/history';
+import { images } from './commands/images';
+import { info } from './commands/info';
+import { containerInspect, imageInspect, inspect } from './commands/inspect';
+import { kill } from './commands/kill';
+import { logs } from './commands/logs';
+import { pause, unpause } from './commands/pause';
+import { containerPrune, imagePrune } from './commands/prune';
+import { ps } from './commands/ps';
+import { pull } from './commands/pull';
+import { rm } from './commands/rm';
+import { rmi } from './commands/rmi';
+import { run } from './commands/run';
+import { start } from './commands/start';
+import { restart, stop } from './commands/stop';
+import { systemDf } from './commands/system-df';
+import { tag } from './commands/tag';
+import { version } from './commands/version';
+
+export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number];
+
+export interface Spec {
+  /** The name cobra shows in the command path (`ls` for `docker container list`). */
+  name: string;
+  /** Key of its help text. */
+  help: string;
+  args: ArgRule;
+  /** false: flags end at the first positional argument (run, create, exec). */
+  interspersed?: boolean;
+  /** Printed on stderr before anything else (the legacy builder's deprecation notice). */
+  banner?: string;
+  run: Handler;
+}
+
+const s = (name: string, help: string, args: ArgRule, run: Handler, extra: Partial<Spec> = {}): Spec => ({ name, help, args, run, ...extra });
+
+const C = {
+  attach: s('attach', 'attach', ['exact', 1], attach),
+  commit: s('commit', 'commit', ['range', 1, 2], commit),
+  create: s('create', 'create', ['min', 1], create, { interspersed: false }),
+  diff: s('diff', 'diff', ['exact', 1], diff),
+  exec: s('exec', 'exec', ['min', 2], exec, { interspersed: false }),
+  kill: s('kill', 'kill', ['min', 1], kill),
+  logs: s('logs', 'logs', ['exact', 1], logs),
+  pause: s('pause', 'pause', ['min', 1], pause),
+  restart: s('restart', 'restart', ['min', 1], restart),
+  rm: s('rm', 'rm', ['min', 1], rm),
+  run: s('run', 'run', ['min', 1], run, { interspersed: false }),
+  start: s('start', 'start', ['min', 1], start),
+  stop: s('stop', 'stop', ['min', 1], stop),
+  unpause: s('unpause', 'unpause', ['min', 1], unpause),
+};
+
+const I = {
+  build: s('build', 'build', ['exact', 1], build, { banner: BUILD_BANNER }),
+  history: s('history', 'history', ['exact', 1], history),
+  pull: s('pull', 'pull', ['exact', 1], pull),
+  tag: s('tag', 'tag', ['exact', 2], tag),
+};
+
+const ps_ = s('ps', 'ps', ['none'], ps);
+const images_ = s('images', 'images', ['max', 1], images);
+const rmi_ = s('rmi', 'rmi', ['min', 1], rmi);
+const info_ = s('info', 'info', ['none'], info);
+
+/** Top-level commands (`docker run`, `docker ps`…). */
+export const COMMANDS: Record<string, Spec> = {
+  ...C,
+  ...I,
+  ps: ps_,
+  images: images_,
+  rmi: rmi_,
+  info: info_,
+  inspect: s('inspect', 'inspect', ['min', 1], inspect),
+  version: s('version', 'version', ['none'], version),
+};
+
+const cls = { ...ps_, name: 'ls' };
+const ils = { ...images_, name: 'ls' };
+const irm = { ...rmi_, name: 'rm' };
+const crm = C.rm;
+
+/** Management commands and their subcommands, aliases included. */
+export const GROUPS: Record<string, Record<string, Spec>> = {
+  container: {
+    ...C,
+    ls: cls,
+    list: cls,
+    ps: cls,
+    remove: crm,
+    inspect: s('inspect', 'container-inspect', ['min', 1], containerInspect),
+    prune: s('prune', 'container-prune', ['none'], containerPrune),
+  },
+  image: {
+    ...I,
+    ls: ils,
+    list: ils,
+    rm: irm,
+    remove: irm,
+    inspect: s('inspect', 'image-inspect', ['min', 1], imageInspect),
+    prune: s('prune', 'image-prune', ['none'], imagePrune),
+  },
+  system: {
+    df: s('df', 'system-df', ['none'], systemDf),
+    info: info_,
+  },
+};

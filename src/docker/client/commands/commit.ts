@@ -1,0 +1,23 @@
+/** `docker commit`: the container's writable layer becomes a new image; prints its ID. */
+import type { CommitOptions } from '../../api';
+import { CliError, type Handler } from '../cli';
+import { parseRef, RefError } from '../reference';
+
+export const commit: Handler = async (ctx, f, [name, reference]) => {
+  const opts: CommitOptions = { pause: f.bool('pause', true) };
+  if (reference !== undefined) {
+    try {
+      parseRef(reference);
+    } catch (e) {
+      if (e instanceof RefError) throw new CliError(e.message);
+      throw e;
+    }
+    opts.reference = reference;
+  }
+  if (f.has('message')) opts.comment = f.str('message');
+  if (f.has('author')) opts.author = f.str('author');
+  if (f.list('change').length) opts.changes = f.list('change');
+  const { Id } = await ctx.api.containerCommit(name, opts);
+  ctx.io.out(Id + '\n');
+  return 0;
+};

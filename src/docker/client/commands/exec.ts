@@ -1,0 +1,19 @@
+/** `docker exec`: a command in a running container; `-it` hands over the terminal. */
+import type { ExecConfig } from '../../api';
+import type { Handler } from '../cli';
+import { checkTty, enterOrExit } from './shared';
+
+export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
+  const interactive = f.bool('interactive');
+  const tty = f.bool('tty');
+  const detach = f.bool('detach');
+  if (!detach) checkTty(ctx, interactive, tty);
+  const cfg: ExecConfig = { Cmd: cmd, Tty: tty, AttachStdin: interactive, Detach: detach };
+  if (f.list('env').length) cfg.Env = f.list('env');
+  if (f.str('workdir') !== undefined) cfg.WorkingDir = f.str('workdir');
+  if (f.str('user') !== undefined) cfg.User = f.str('user');
+  const handle = await ctx.api.exec(name, cfg, ctx.io);
+  if (detach) return 0;
+  if (interactive) return enterOrExit(ctx, handle);
+  return handle.exitCode ?? 0;
+};

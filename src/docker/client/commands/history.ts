@@ -1,0 +1,32 @@
+/** `docker history`: newest layer first, `<missing>` for layers without a local image. */
+import type { Handler } from '../cli';
+import { formatList } from '../format/list';
+import { ellipsis } from '../format/table';
+import { humanDuration, shortId, sizeString } from '../format/units';
+
+const DEFAULT = 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
+const HEADERS = { ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT' };
+const Y2K = Date.UTC(2000, 0, 1) / 1000;
+
+export const history: Handler = async (ctx, f, [image]) => {
+  const items = await ctx.api.imageHistory(image);
+  const human = f.bool('human', true);
+  const trunc = !f.bool('no-trunc');
+  const now = ctx.api.now();
+  let format = f.str('format') ?? (f.bool('quiet') ? '{{.ID}}' : DEFAULT);
+  if (format === 'json') format = '{{json .}}';
+  const rows = items.map((h) => {
+    const createdBy = h.CreatedBy.replace(/\t/g, ' ');
+    const iso = new Date(h.Created * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    return {
+      ID: trunc ? shortId(h.Id) : h.Id,
+      CreatedSince: !human ? iso : h.Created <= Y2K ? 'N/A' : humanDuration(now - h.Created * 1000) + ' ago',
+      CreatedAt: iso,
+      CreatedBy: trunc ? ellipsis(createdBy, 45) : createdBy,
+      Size: human ? sizeString(h.Size) : String(h.Size),
+      Comment: h.Comment,
+    };
+  });
+  ctx.io.out(formatList(format, rows, HEADERS));
+  return 0;
+};

@@ -1,0 +1,81 @@
+/** `docker images` / `docker image ls`. */
+import type { ImageSummary } from '../../api';
+import type { Handler } from '../cli';
+import { formatList } from '../format/list';
+import { humanDuration, shortId, sizeString } from '../format/units';
+import { familiarName, parseRef } from '../reference';
+import { parseFilters } from './shared';
+
+const DEFAULT = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
+const DIGESTS = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
+const HEADERS = {
+  Repository: 'REPOSITORY', Tag: 'TAG', ID: 'IMAGE ID', Digest: 'DIGEST', CreatedSince: 'CREATED',
+  CreatedAt: 'CREATED AT', Size: 'SIZE', Containers: 'CONTAINERS', SharedSize: 'SHARED SIZE',
+  UniqueSize: 'UNIQUE SIZE', VirtualSize: 'SIZE',
+};
+
+interface Row { img: ImageSummary; repo: string; tag: string; digest: string }
+
+/** One row per repository:tag (per digest with --digests), as the client's image formatter lays them out. */
+function rowsOf(img: ImageSummary, digests: boolean): Row[] {
+  const tags = new Map<string, string[]>();
+  const dg = new Map<string, string[]>();
+  for (const t of img.RepoTags ?? []) {
+    try {
+      const r = parseRef(t);
+      if (r.tag) (tags.get(familiarName(r)) ?? tags.set(familiarName(r), []).get(familiarName(r))!).push(r.tag);
+    } catch { /* a reference the client cannot parse is skipped */ }
+  }
+  for (const d of img.RepoDigests ?? []) {
+    try {
+      const r = parseRef(d);
+      if (r.digest) (dg.get(familiarName(r)) ?? dg.set(familiarName(r), []).get(familiarName(r))!).push(r.digest);
+    } catch { /* idem */ }
+  }
+  const rows: Row[] = [];
+  for (const [repo, ts] of tags) {
+    const ds = digests ? dg.get(repo) ?? [] : [];
+    dg.delete(repo);
+    for (const tag of ts) {
+      if (!ds.length) rows.push({ img, repo, tag, digest: '<none>' });
+      for (const d of ds) rows.push({ img, repo, tag, digest: d });
+    }
+  }
+  for (const [repo, ds] of dg) {
+    if (digests) for (const d of ds) rows.push({ img, repo, tag: '<none>', digest: d });
+    else rows.push({ img, repo, tag: '<none>', digest: '<none>' });
+  }
+  if (!tags.size && !dg.size) rows.push({ img, repo: '<none>', tag: '<none>', digest: '<none>' });
+  return rows;
+}
+
+export const images: Handler = async (ctx, f, args) => {
+  const filters = parseFilters(f.list('filter')) ?? {};
+  if (args[0] !== undefined) (filters.reference ??= []).push(args[0]);
+  const list = await ctx.api.imageList({ all: f.bool('all'), filters: Object.keys(filters).length ? filters : undefined });
+  list.sort((a, b) => b.Created - a.Created);
+  const trunc = !f.bool('no-trunc');
+  const now = ctx.api.now();
+  const quiet = f.bool('quiet');
+  const digests = f.bool('digests');
+  let format = f.str('format') ?? (quiet ? '{{.ID}}' : digests ? DIGESTS : DEFAULT);
+  if (format === 'json') format = '{{json .}}';
+  const rows = list.flatMap((img) => rowsOf(img, digests || format.includes('.Digest'))).map((r) => ({
+    ID: trunc ? shortId(r.img.Id) : r.img.Id,
+    Repository: r.repo,
+    Tag: r.tag,
+    Digest: r.digest,
+    CreatedSince: r.img.Created ? humanDuration(now - r.img.Created * 1000) + ' ago' : 'N/A',
+    CreatedAt: new Date(r.img.Created * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+    Size: sizeString(r.img.Size),
+    VirtualSize: sizeString(r.img.Size),
+    Containers: r.img.Containers < 0 ? 'N/A' : String(r.img.Containers),
+    SharedSize: r.img.SharedSize < 0 ? 'N/A' : sizeString(r.img.SharedSize),
+    UniqueSize: r.img.SharedSize < 0 ? 'N/A' : sizeString(r.img.Size - r.img.SharedSize),
+  }));
+  ctx.io.out(formatList(format, rows, HEADERS));
+  if (!rows.length && args[0] !== undefined && ['ls', 'list', 'rm', 'remove', 'prune', 'inspect', 'history', 'tag', 'pull', 'push', 'build'].includes(args[0]) && !quiet && !f.has('format')) {
+    ctx.io.err(`\nNo images found matching "${args[0]}": did you mean "docker image ${args[0]}"?\n`);
+  }
+  return 0;
+};

@@ -1,0 +1,82 @@
+/** `docker info`: the client block and the daemon's system information. */
+import type { SystemInfo } from '../../api';
+import { CliError, type Handler } from '../cli';
+import { render, TemplateError } from '../format/template';
+
+function gib(n: number): string {
+  return `${Number((n / 1024 ** 3).toFixed(3))}GiB`;
+}
+
+function serverText(i: SystemInfo): string {
+  const lines = [
+    'Server:',
+    ` Containers: ${i.Containers}`,
+    `  Running: ${i.ContainersRunning}`,
+    `  Paused: ${i.ContainersPaused}`,
+    `  Stopped: ${i.ContainersStopped}`,
+    ` Images: ${i.Images}`,
+    ` Server Version: ${i.ServerVersion}`,
+    ` Storage Driver: ${i.Driver}`,
+    ...(i.DriverStatus ?? []).map(([k, v]) => `  ${k}: ${v}`),
+    ` Logging Driver: ${i.LoggingDriver}`,
+    ` Cgroup Driver: ${i.CgroupDriver}`,
+    ` Cgroup Version: ${i.CgroupVersion}`,
+    ' Plugins:',
+    `  Volume: ${i.Plugins.Volume.join(' ')}`,
+    `  Network: ${i.Plugins.Network.join(' ')}`,
+    `  Log: ${i.Plugins.Log.join(' ')}`,
+    ' CDI spec directories:',
+    '  /etc/cdi',
+    '  /var/run/cdi',
+    ' Swarm: inactive',
+    ` Runtimes: ${Object.keys(i.Runtimes ?? {}).sort().join(' ')}`,
+    ` Default Runtime: ${i.DefaultRuntime}`,
+    ` Init Binary: ${i.InitBinary}`,
+    ` containerd version: ${i.ContainerdCommit.ID}`,
+    ` runc version: ${i.RuncCommit.ID}`,
+    ` init version: ${i.InitCommit.ID}`,
+    ' Security Options:',
+    ...(i.SecurityOptions ?? []).flatMap((o) => {
+      const [name, ...kv] = o.split(',');
+      const out = [`  ${name.replace(/^name=/, '')}`];
+      for (const p of kv) {
+        const [k, v] = p.split('=');
+        if (k === 'profile') out.push(`   Profile: ${v}`);
+      }
+      return out;
+    }),
+    ` Kernel Version: ${i.KernelVersion}`,
+    ` Operating System: ${i.OperatingSystem}`,
+    ` OSType: ${i.OSType}`,
+    ` Architecture: ${i.Architecture}`,
+    ` CPUs: ${i.NCPU}`,
+    ` Total Memory: ${gib(i.MemTotal)}`,
+    ` Name: ${i.Name}`,
+    ` ID: ${i.ID}`,
+    ` Docker Root Dir: ${i.DockerRootDir}`,
+    ` Debug Mode: ${i.Debug}`,
+    ` Experimental: ${i.ExperimentalBuild}`,
+    ' Insecure Registries:',
+    '  ::1/128',
+    '  127.0.0.0/8',
+    ` Live Restore Enabled: ${i.LiveRestoreEnabled}`,
+  ];
+  return lines.join('\n') + '\n\n';
+}
+
+export const info: Handler = async (ctx, f) => {
+  const i = await ctx.api.info();
+  const format = f.str('format');
+  if (format !== undefined) {
+    try {
+      ctx.io.out((format === 'json' ? JSON.stringify(i) : render(format, i)) + '\n');
+    } catch (e) {
+      if (e instanceof TemplateError) throw new CliError(e.message);
+      throw e;
+    }
+    return 0;
+  }
+  ctx.io.out('Client:\n Version:    28.2.2\n Context:    default\n Debug Mode: false\n\n' + serverText(i));
+  if (i.Warnings?.length) ctx.io.err(i.Warnings.map((w) => w + '\n').join(''));
+  return 0;
+};

@@ -1,0 +1,6 @@
+/** `docker pause` / `docker unpause`. */
+import type { Handler } from '../cli';
+import { eachArg } from './shared';
+
+export const pause: Handler = (ctx, _f, args) => eachArg(ctx, args, (a) => ctx.api.containerPause(a));
+export const unpause: Handler = (ctx, _f, args) => eachArg(ctx, args, (a) => ctx.api.containerUnpause(a));

@@ -1,0 +1,36 @@
+/** `docker container prune` and `docker image prune`, with docker's y/N question. */
+import type { Handler } from '../cli';
+import { humanSize } from '../format/units';
+import { confirm } from './shared';
+
+export const containerPrune: Handler = (ctx, f) => {
+  const go = async (io = ctx.io): Promise<number> => {
+    const r = await ctx.api.containersPrune();
+    let out = '';
+    if (r.ContainersDeleted?.length) out = 'Deleted Containers:\n' + r.ContainersDeleted.map((id) => id + '\n').join('') + '\n';
+    io.out(out + `Total reclaimed space: ${humanSize(r.ContainersDeleted?.length ? r.SpaceReclaimed : 0)}\n`);
+    return 0;
+  };
+  if (f.bool('force')) return go();
+  return confirm(ctx, 'WARNING! This will remove all stopped containers.', go);
+};
+
+export const imagePrune: Handler = (ctx, f) => {
+  const all = f.bool('all');
+  const go = async (io = ctx.io): Promise<number> => {
+    const r = await ctx.api.imagesPrune({ all });
+    let out = '';
+    if (r.ImagesDeleted?.length) {
+      out = 'Deleted Images:\n';
+      for (const d of r.ImagesDeleted) out += d.Untagged ? `untagged: ${d.Untagged}\n` : `deleted: ${d.Deleted}\n`;
+      out += '\n';
+    }
+    io.out(out + `Total reclaimed space: ${humanSize(r.SpaceReclaimed)}\n`);
+    return 0;
+  };
+  if (f.bool('force')) return go();
+  const warning = all
+    ? 'WARNING! This will remove all images without at least one container associated to them.'
+    : 'WARNING! This will remove all dangling images.';
+  return confirm(ctx, warning, go);
+};

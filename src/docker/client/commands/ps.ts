@@ -1,0 +1,67 @@
+/** `docker ps` / `docker container ls`. */
+import type { ContainerSummary } from '../../api';
+import type { Handler } from '../cli';
+import { formatList } from '../format/list';
+import { displayablePorts } from '../format/ports';
+import { ellipsis, goQuote } from '../format/table';
+import { humanDuration, shortId, sizeString } from '../format/units';
+import { familiarString, parseRef } from '../reference';
+import { parseFilters } from './shared';
+
+const DEFAULT = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
+const HEADERS = {
+  ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED',
+  Ports: 'PORTS', State: 'STATE', Status: 'STATUS', Size: 'SIZE', Names: 'NAMES', Labels: 'LABELS',
+  Mounts: 'MOUNTS', Networks: 'NETWORKS', LocalVolumes: 'LOCAL VOLUMES',
+};
+
+/** The IMAGE column: the 12-hex ID when the name no longer resolves, else the familiar name. */
+export function imageColumn(c: ContainerSummary, trunc: boolean): string {
+  if (!c.Image) return '<no image>';
+  if (!trunc) return c.Image;
+  if (shortId(c.ImageID) === shortId(c.Image)) return shortId(c.ImageID);
+  try {
+    const r = parseRef(c.Image);
+    return familiarString({ ...r, digest: r.tag ? undefined : r.digest });
+  } catch {
+    return c.Image;
+  }
+}
+
+export function containerRow(c: ContainerSummary, now: number, trunc: boolean): Record<string, string> {
+  const created = new Date(c.Created * 1000);
+  return {
+    ID: trunc ? shortId(c.Id) : c.Id,
+    Image: imageColumn(c, trunc),
+    Command: goQuote(trunc ? ellipsis(c.Command, 20) : c.Command),
+    CreatedAt: created.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+    RunningFor: humanDuration(now - c.Created * 1000) + ' ago',
+    Ports: displayablePorts(c.Ports ?? []),
+    State: c.State,
+    Status: c.Status,
+    Size: c.SizeRootFs ? `${sizeString(c.SizeRw ?? 0)} (virtual ${sizeString(c.SizeRootFs)})` : sizeString(c.SizeRw ?? 0),
+    Names: (c.Names ?? []).map((n) => n.replace(/^\//, '')).filter((n) => !n.includes('/')).join(','),
+    Labels: Object.entries(c.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
+    Mounts: (c.Mounts ?? []).map((m) => m.Name ?? m.Source).join(','),
+    Networks: Object.keys(c.NetworkSettings?.Networks ?? {}).join(','),
+    LocalVolumes: String((c.Mounts ?? []).filter((m) => m.Driver === 'local').length),
+  };
+}
+
+export const ps: Handler = async (ctx, f) => {
+  const last = f.int('last') ?? -1;
+  const limit = f.bool('latest') ? 1 : last;
+  const size = f.bool('size');
+  let format = f.str('format') ?? (f.bool('quiet') ? '{{.ID}}' : size ? DEFAULT + '\t{{.Size}}' : DEFAULT);
+  if (format === 'json') format = '{{json .}}';
+  const list = await ctx.api.containerList({
+    all: f.bool('all') || limit > 0,
+    limit: limit > 0 ? limit : undefined,
+    size: size || format.includes('.Size'),
+    filters: parseFilters(f.list('filter')),
+  });
+  const now = ctx.api.now();
+  const trunc = !f.bool('no-trunc');
+  ctx.io.out(formatList(format, list.map((c) => containerRow(c, now, trunc)), HEADERS));
+  return 0;
+};

@@ -1,0 +1,24 @@
+/** `docker rmi` / `docker image rm`: `Untagged:` and `Deleted:` lines, errors joined at the end. */
+import { ApiError } from '../../api';
+import type { Handler } from '../cli';
+
+export const rmi: Handler = async (ctx, f, args) => {
+  const errors: string[] = [];
+  for (const a of args) {
+    try {
+      const items = await ctx.api.imageRemove(a, { force: f.bool('force'), noprune: f.bool('no-prune') });
+      for (const it of items) {
+        if (it.Untagged) ctx.io.out(`Untagged: ${it.Untagged}\n`);
+        if (it.Deleted) ctx.io.out(`Deleted: ${it.Deleted}\n`);
+      }
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      errors.push(`Error response from daemon: ${e.message}`);
+    }
+  }
+  if (errors.length) {
+    ctx.io.err(errors.join('\n') + '\n');
+    return 1;
+  }
+  return 0;
+};

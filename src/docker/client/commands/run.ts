@@ -1,0 +1,41 @@
+/** `docker run`: create (pulling when needed), attach, start, and wait or hand over the terminal. */
+import { ApiError } from '../../api';
+import type { Handler } from '../cli';
+import { checkTty, createContainer, enterOrExit, withHelp } from './shared';
+
+export const run: Handler = async (ctx, f, args) => {
+  const detach = f.bool('detach');
+  const interactive = f.bool('interactive');
+  const tty = f.bool('tty');
+  if (!detach) checkTty(ctx, interactive, tty);
+  const id = await createContainer(ctx, f, args, 'run');
+  const { api, io } = ctx;
+  try {
+    if (detach) {
+      await api.containerStart(id);
+      io.out(id + '\n');
+      return 0;
+    }
+    const handle = await api.containerAttach(id, io, { stdin: interactive, beforeStart: true });
+    await api.containerStart(id);
+    if (interactive) return enterOrExit(ctx, handle);
+    if (handle.exited) return handle.exitCode ?? 0;
+    if (!io.signal) {
+      // A runner without Ctrl+C cannot stop a foreground service: it keeps running, as if detached.
+      handle.detach();
+      return 0;
+    }
+    const res = await api.containerWait(id, io);
+    if (res) return res.StatusCode;
+    // Ctrl+C: the client forwards SIGINT to the container (sig-proxy).
+    handle.detach();
+    try {
+      await api.containerKill(id, 'SIGINT');
+    } catch { /* already gone */ }
+    const after = await api.containerWait(id, { sleep: io.sleep });
+    return after?.StatusCode ?? 130;
+  } catch (e) {
+    if (e instanceof ApiError) throw withHelp(`Error response from daemon: ${e.message}`, 'run', e.exitCode ?? 125);
+    throw e;
+  }
+};

@@ -1,0 +1,258 @@
+/** Pieces several commands share: filters, containers' options, the implicit pull, prompts. */
+import { ApiError, type ContainerCreateConfig, type PortMap, type PortSet, type ProcessHandle } from '../../api';
+import type { TermIO } from '../../shell';
+import { CliError, type Ctx } from '../cli';
+import type { Flags } from '../flags';
+import { messageRenderer } from '../progress';
+import { canonicalString, familiarString, parseRef, RefError, withLatest } from '../reference';
+
+/** `-f key=value` options → the API's filter map. */
+export function parseFilters(list: string[]): Record<string, string[]> | undefined {
+  if (!list.length) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const f of list) {
+    const eq = f.indexOf('=');
+    if (eq < 0) throw new CliError('bad format of filter (expected name=value)');
+    const k = f.slice(0, eq).trim().toLowerCase();
+    (out[k] ??= []).push(f.slice(eq + 1));
+  }
+  return out;
+}
+
+/** `docker run`/`create` wrap every error this way (`withHelp`). */
+export function withHelp(msg: string, cmd: string, code = 125): CliError {
+  return new CliError(`docker: ${msg}\n\nRun 'docker ${cmd} --help' for more information`, code);
+}
+
+function parsePortRange(s: string): [number, number] | null {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(s);
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  if (a > 65535 || b > 65535 || b < a) return null;
+  return [a, b];
+}
+
+/** `nat.ParsePortSpec` for every `-p`; throws the parser's message. */
+export function parsePorts(specs: string[], exposed: PortSet, bindings: PortMap): void {
+  for (const raw of specs) {
+    let ip = '';
+    let host = '';
+    let cont = raw;
+    const parts = raw.split(':');
+    if (raw.startsWith('[')) {
+      const close = raw.lastIndexOf(']');
+      ip = raw.slice(1, close);
+      const rest = raw.slice(close + 2).split(':');
+      host = rest.length > 1 ? rest[0] : '';
+      cont = rest[rest.length - 1];
+    } else if (parts.length === 2) {
+      [host, cont] = parts;
+    } else if (parts.length === 3) {
+      [ip, host, cont] = parts;
+    } else if (parts.length > 3) {
+      ip = parts.slice(0, -2).join(':');
+      host = parts[parts.length - 2];
+      cont = parts[parts.length - 1];
+    }
+    let proto = 'tcp';
+    const slash = cont.indexOf('/');
+    if (slash >= 0) {
+      proto = cont.slice(slash + 1);
+      cont = cont.slice(0, slash);
+    }
+    if (ip && !/^(\d{1,3}\.){3}\d{1,3}$|:/.test(ip)) throw new Error('invalid IP address: ' + ip);
+    if (cont === '') throw new Error(`no port specified: ${raw}<empty>`);
+    const cr = parsePortRange(cont);
+    if (!cr) throw new Error('invalid containerPort: ' + cont);
+    let hr: [number, number] | null = null;
+    if (host) {
+      hr = parsePortRange(host);
+      if (!hr) throw new Error('invalid hostPort: ' + host);
+      if (cr[1] - cr[0] !== hr[1] - hr[0] && cr[0] !== cr[1]) {
+        throw new Error(`invalid ranges specified for container and host Ports: ${cont} and ${host}`);
+      }
+    }
+    if (!['tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) throw new Error('invalid proto: ' + proto);
+    for (let p = cr[0]; p <= cr[1]; p++) {
+      const key = `${p}/${proto.toLowerCase()}`;
+      exposed[key] = {};
+      const hostPort = hr ? (cr[0] === cr[1] && hr[0] !== hr[1] ? `${hr[0]}-${hr[1]}` : String(hr[0] + p - cr[0])) : '';
+      (bindings[key] ??= []).push({ HostIp: ip, HostPort: hostPort });
+    }
+  }
+}
+
+/** The container config of `docker run`/`create` flags. */
+export function containerConfig(f: Flags, image: string, cmd: string[]): ContainerCreateConfig {
+  const exposed: PortSet = {};
+  const bindings: PortMap = {};
+  parsePorts(f.list('publish'), exposed, bindings);
+  for (const e of f.list('expose')) exposed[e.includes('/') ? e : e + '/tcp'] = {};
+  const labels: Record<string, string> = {};
+  for (const l of f.list('label')) {
+    const eq = l.indexOf('=');
+    labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
+  }
+  const interactive = f.bool('interactive');
+  const entry = f.str('entrypoint');
+  const cfg: ContainerCreateConfig = {
+    Image: image,
+    Tty: f.bool('tty'),
+    OpenStdin: interactive,
+    AttachStdin: interactive && !f.bool('detach'),
+    AttachStdout: !f.bool('detach'),
+    AttachStderr: !f.bool('detach'),
+    StdinOnce: interactive && !f.bool('detach'),
+    HostConfig: {
+      AutoRemove: f.bool('rm'),
+      PortBindings: bindings,
+      NetworkMode: f.str('network') ?? 'bridge',
+      RestartPolicy: { Name: f.str('restart') ?? 'no', MaximumRetryCount: 0 },
+      Privileged: f.bool('privileged'),
+      Binds: f.list('volume').length ? f.list('volume') : null,
+    },
+  };
+  if (cmd.length) cfg.Cmd = cmd;
+  if (entry !== undefined) cfg.Entrypoint = [entry];
+  if (f.list('env').length) cfg.Env = f.list('env');
+  if (f.str('workdir') !== undefined) cfg.WorkingDir = f.str('workdir');
+  if (f.str('user') !== undefined) cfg.User = f.str('user');
+  if (f.str('hostname') !== undefined) cfg.Hostname = f.str('hostname');
+  if (Object.keys(exposed).length) cfg.ExposedPorts = exposed;
+  if (Object.keys(labels).length) cfg.Labels = labels;
+  if (f.str('stop-signal') !== undefined) cfg.StopSignal = f.str('stop-signal');
+  if (f.has('stop-timeout')) cfg.StopTimeout = f.int('stop-timeout');
+  return cfg;
+}
+
+/**
+ * Creates the container of `run`/`create`, pulling the image first when it is not local
+ * (`Unable to find image 'x:latest' locally` and the pull stream on stderr).
+ */
+export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdName: string): Promise<string> {
+  const [image, ...cmd] = args;
+  let ref;
+  try {
+    ref = parseRef(image);
+  } catch (e) {
+    if (e instanceof RefError) throw withHelp(e.message, cmdName);
+    throw e;
+  }
+  let cfg: ContainerCreateConfig;
+  try {
+    cfg = containerConfig(f, image, cmd);
+  } catch (e) {
+    throw withHelp((e as Error).message, cmdName);
+  }
+  const name = f.str('name');
+  const pullPolicy = f.str('pull') ?? 'missing';
+  const create = () => ctx.api.containerCreate(cfg, name);
+  try {
+    if (pullPolicy === 'always') await pullQuiet(ctx, image, false);
+    return (await create()).Id;
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    if (e.status !== 404 || !/^No such image/.test(e.message) || pullPolicy === 'never') {
+      throw withHelp(`Error response from daemon: ${e.message}`, cmdName);
+    }
+  }
+  ctx.io.err(`Unable to find image '${familiarString(withLatest(ref))}' locally\n`);
+  try {
+    await pullQuiet(ctx, image, f.bool('quiet'));
+    return (await create()).Id;
+  } catch (e) {
+    if (e instanceof ApiError) throw withHelp(`Error response from daemon: ${e.message}`, cmdName);
+    throw e;
+  }
+}
+
+/** The pull inside `run`/`create`: stream on stderr, no `Using default tag`, no final reference. */
+async function pullQuiet(ctx: Ctx, image: string, quiet: boolean): Promise<void> {
+  const render = messageRenderer(ctx.io, (t) => ctx.io.err(t));
+  await ctx.api.imagePull(image, quiet ? () => {} : render, { signal: ctx.io.signal });
+}
+
+export function canonical(image: string): string {
+  return canonicalString(withLatest(parseRef(image)));
+}
+
+/** Runs one call per argument, printing the argument on success and joining the errors. */
+export async function eachArg(ctx: Ctx, args: string[], fn: (a: string) => Promise<unknown>, print = true): Promise<number> {
+  const errors: string[] = [];
+  for (const a of args) {
+    try {
+      await fn(a);
+      if (print) ctx.io.out(a + '\n');
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      errors.push(e.inStream ? e.message : `Error response from daemon: ${e.message}`);
+    }
+  }
+  if (errors.length) {
+    ctx.io.err(errors.join('\n') + '\n');
+    return 1;
+  }
+  return 0;
+}
+
+/** `the input device is not a TTY` check of `run -it` and `exec -it`. */
+export function checkTty(ctx: Ctx, interactive: boolean, tty: boolean): void {
+  if (interactive && tty && (!ctx.io.tty || ctx.stdin !== null)) throw new CliError('the input device is not a TTY');
+}
+
+/**
+ * Hands the terminal to `h` until it exits or detaches; returns the exit code now when the
+ * process has already ended (a command that ran to completion).
+ */
+export function enterOrExit(ctx: Ctx, h: ProcessHandle): number {
+  if (h.exited) return h.exitCode ?? 0;
+  ctx.enter(h);
+  return 0;
+}
+
+/**
+ * A y/N question (`prune`): on a terminal the next line answers; with input piped or
+ * redirected the answer is read from it; with neither the answer is no.
+ */
+export function confirm(ctx: Ctx, warning: string, then: (io: TermIO) => Promise<number>): Promise<number> {
+  const question = `${warning}\nAre you sure you want to continue? [y/N] `;
+  if (ctx.stdin !== null || !ctx.io.tty) {
+    ctx.io.out(question);
+    const answer = (ctx.stdin ?? '').split('\n')[0].trim().toLowerCase();
+    if (ctx.stdin === null) ctx.io.out('\n');
+    return answer === 'y' || answer === 'yes' ? then(ctx.io) : Promise.resolve(0);
+  }
+  let done = false;
+  let code: number | null = null;
+  const handle: ProcessHandle = {
+    containerId: '',
+    interactive: true,
+    prompt: () => question,
+    async input(line, io) {
+      done = true;
+      const a = line.trim().toLowerCase();
+      code = a === 'y' || a === 'yes' ? await then(io) : 0;
+    },
+    async eof(io) {
+      io.out('\n');
+      done = true;
+      code = 0;
+    },
+    async interrupt(io) {
+      io.out('^C\n');
+      done = true;
+      code = 130;
+    },
+    detach() {},
+    get exited() {
+      return done;
+    },
+    get exitCode() {
+      return code;
+    },
+    complete: () => [],
+  };
+  ctx.enter(handle);
+  return Promise.resolve(0);
+}

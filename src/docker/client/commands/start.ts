@@ -1,0 +1,34 @@
+/** `docker start`: prints each argument; `-a`/`-i` attach to the one container started. */
+import { ApiError } from '../../api';
+import { CliError, type Handler } from '../cli';
+import { enterOrExit } from './shared';
+
+export const start: Handler = async (ctx, f, args) => {
+  const { api, io } = ctx;
+  const attach = f.bool('attach');
+  const interactive = f.bool('interactive');
+  if (attach || interactive) {
+    if (args.length > 1) throw new CliError('you cannot start and attach multiple containers at once');
+    const info = await api.containerInspect(args[0]);
+    const handle = await api.containerAttach(args[0], io, { stdin: interactive, beforeStart: true });
+    await api.containerStart(args[0]);
+    if (interactive || info.Config.Tty) return enterOrExit(ctx, handle);
+    if (handle.exited) return handle.exitCode ?? 0;
+    const res = io.signal ? await api.containerWait(args[0], io) : null;
+    if (!res) handle.detach();
+    return res?.StatusCode ?? 0;
+  }
+  const failed: string[] = [];
+  for (const a of args) {
+    try {
+      await api.containerStart(a);
+      io.out(a + '\n');
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      io.err(`Error response from daemon: ${e.message}\n`);
+      failed.push(a);
+    }
+  }
+  if (failed.length) throw new CliError(`Error: failed to start containers: ${failed.join(', ')}`);
+  return 0;
+};

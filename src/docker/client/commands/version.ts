@@ -1,0 +1,46 @@
+/** `docker version`: the captured client part and the engine's server part. */
+import { CliError, type Handler } from '../cli';
+import { render, TemplateError } from '../format/template';
+
+const CLIENT = {
+  Platform: { Name: '' }, Version: '28.2.2', ApiVersion: '1.50', DefaultAPIVersion: '1.50', GitCommit: 'e6534b4',
+  GoVersion: 'go1.24.3', Os: 'linux', Arch: 'amd64', BuildTime: 'Fri May 30 12:07:14 2025', Context: 'default',
+};
+
+const CLIENT_TEXT = `Client:
+ Version:           28.2.2
+ API version:       1.50
+ Go version:        go1.24.3
+ Git commit:        e6534b4
+ Built:             Fri May 30 12:07:14 2025
+ OS/Arch:           linux/amd64
+ Context:           default
+`;
+
+export const version: Handler = async (ctx, f) => {
+  const server = await ctx.api.version();
+  const format = f.str('format');
+  if (format !== undefined) {
+    try {
+      const data = { Client: CLIENT, Server: server };
+      ctx.io.out((format === 'json' ? JSON.stringify(data) : render(format, data)) + '\n');
+    } catch (e) {
+      if (e instanceof TemplateError) throw new CliError(e.message);
+      throw e;
+    }
+    return 0;
+  }
+  let out = CLIENT_TEXT + `\nServer:${server.Platform?.Name ? ' ' + server.Platform.Name : ''}\n`;
+  for (const c of server.Components ?? []) {
+    out += ` ${c.Name}:\n`;
+    if (c.Name === 'Engine') {
+      const d = c.Details;
+      out += `  Version:          ${c.Version}\n  API version:      ${d.ApiVersion} (minimum version ${d.MinAPIVersion})\n  Go version:       ${d.GoVersion}\n  Git commit:       ${d.GitCommit}\n  Built:            ${d.BuildTime}\n  OS/Arch:          ${d.Os}/${d.Arch}\n  Experimental:     ${d.Experimental}\n`;
+    } else {
+      out += `  Version:          ${c.Version}\n`;
+      for (const [k, v] of Object.entries(c.Details)) out += `  ${k}:${' '.repeat(Math.max(0, 17 - k.length))} ${v}\n`;
+    }
+  }
+  ctx.io.out(out);
+  return 0;
+};

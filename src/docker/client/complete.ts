@@ -1,0 +1,37 @@
+/** Tab completion on the host: commands, docker subcommands, flags, image and container names. */
+import type { DockerApi } from '../api';
+import { COMMANDS, GROUPS } from './command-table';
+import { flagsFromHelp } from './flags';
+import { HELP } from './help-texts';
+import type { HostShell } from './shell/host-shell';
+
+const IMAGE_ARGS = new Set(['run', 'create', 'pull', 'rmi', 'history', 'tag', 'rm@image', 'inspect@image', 'history@image', 'pull@image', 'tag@image']);
+
+export function complete(line: string, cursor: number, api: DockerApi, sh: HostShell): { start: number; candidates: string[] } {
+  const before = line.slice(0, cursor);
+  const start = before.search(/\S*$/);
+  const word = before.slice(start);
+  const words = before.slice(0, start).trim().split(/\s+/).filter(Boolean);
+  const pick = (xs: Iterable<string>): { start: number; candidates: string[] } => ({
+    start,
+    candidates: [...new Set(xs)].filter((x) => x.startsWith(word)).sort(),
+  });
+  if (words.length === 0) return pick([...Object.keys(sh.programs)]);
+  if (words[0] !== 'docker') return pick(sh.fs.list(sh.cwd));
+  if (words.length === 1) return pick([...Object.keys(COMMANDS), ...Object.keys(GROUPS)]);
+  const group = GROUPS[words[1]] ? words[1] : null;
+  if (group && words.length === 2) return pick(Object.keys(GROUPS[group]));
+  const name = group ? words[2] : words[1];
+  const spec = group ? GROUPS[group][name] : COMMANDS[name];
+  if (!spec) return pick([]);
+  if (word.startsWith('-')) {
+    return pick(flagsFromHelp(HELP[spec.help]).flatMap((d) => [`--${d.long}`, ...(d.short ? [`-${d.short}`] : [])]));
+  }
+  const names = api.names();
+  const key = group === 'image' ? `${spec.name}@image` : spec.name;
+  if (spec.name === 'build') return pick(sh.fs.list(sh.cwd).concat('.'));
+  if (IMAGE_ARGS.has(key) || group === 'image' || spec.name === 'images' || spec.help === 'inspect') {
+    return pick(spec.help === 'inspect' ? [...names.images, ...names.containers] : names.images);
+  }
+  return pick(names.containers);
+}

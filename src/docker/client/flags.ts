@@ -1,0 +1,145 @@
+/**
+ * Docker's flag grammar (spf13/pflag under cobra): `--name=x`, `--name x`, `-it`, `-p8080:80`,
+ * `-d=false`, `--`, repeated flags, and the exact pflag error texts. The flag set of each command
+ * is read from its help text, so what `--help` lists is exactly what the parser accepts.
+ */
+
+export interface FlagDef {
+  long: string;
+  short?: string;
+  /** `bool`, or the value type the help shows (`string`, `list`, `int`, `filter`…). */
+  type: string;
+}
+
+const OPTION_LINE = /^  (?:-(\w), |    )--([\w-]+)(?: (\w+))?(?: {2,}|$)/gm;
+
+/** Reads the `Options:` table of a help text. */
+export function flagsFromHelp(help: string): FlagDef[] {
+  const out: FlagDef[] = [];
+  for (const m of help.matchAll(OPTION_LINE)) out.push({ short: m[1], long: m[2], type: m[3] ?? 'bool' });
+  return out;
+}
+
+export class FlagError extends Error {}
+
+export class Flags {
+  private values = new Map<string, string[]>();
+  constructor(private defs: FlagDef[]) {}
+
+  set(def: FlagDef, value: string, shown: string): void {
+    if (def.type === 'bool') {
+      if (!/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value)) {
+        throw new FlagError(`invalid argument "${value}" for "${shown}" flag: strconv.ParseBool: parsing ${goQuoteStr(value)}: invalid syntax`);
+      }
+    } else if (def.type === 'int' || def.type === 'uint16' || def.type === 'uint' || def.type === 'int64') {
+      if (!/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(value)) {
+        throw new FlagError(`invalid argument "${value}" for "${shown}" flag: strconv.ParseInt: parsing ${goQuoteStr(value)}: invalid syntax`);
+      }
+    }
+    const list = this.values.get(def.long) ?? [];
+    list.push(value);
+    this.values.set(def.long, list);
+  }
+
+  has(name: string): boolean {
+    return this.values.has(name);
+  }
+  bool(name: string, dflt = false): boolean {
+    const v = this.values.get(name);
+    if (!v) return dflt;
+    return /^(1|t|T|TRUE|true|True)$/.test(v[v.length - 1]);
+  }
+  str(name: string): string | undefined {
+    const v = this.values.get(name);
+    return v ? v[v.length - 1] : undefined;
+  }
+  list(name: string): string[] {
+    return this.values.get(name) ?? [];
+  }
+  int(name: string): number | undefined {
+    const v = this.str(name);
+    return v === undefined ? undefined : Number(v);
+  }
+  get definitions(): FlagDef[] {
+    return this.defs;
+  }
+}
+
+export interface Parsed {
+  flags: Flags;
+  args: string[];
+  help: boolean;
+}
+
+/**
+ * Parses `argv` against `defs`. With `interspersed` false (run, create, exec) the first
+ * positional argument ends flag parsing: everything after it belongs to the container command.
+ */
+export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolean): Parsed {
+  const flags = new Flags(defs);
+  const byLong = new Map(defs.map((d) => [d.long, d]));
+  const byShort = new Map(defs.filter((d) => d.short).map((d) => [d.short!, d]));
+  const helpDef: FlagDef = { long: 'help', short: byShort.has('h') ? undefined : 'h', type: 'bool' };
+  if (!byLong.has('help')) byLong.set('help', helpDef);
+  if (helpDef.short) byShort.set('h', helpDef);
+  const args: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const s = argv[i++];
+    if (s === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    if (!s.startsWith('-') || s.length === 1) {
+      args.push(s);
+      if (!interspersed) {
+        args.push(...argv.slice(i));
+        break;
+      }
+      continue;
+    }
+    if (s.startsWith('--')) {
+      const body = s.slice(2);
+      if (body[0] === '-' || body[0] === '=') throw new FlagError(`bad flag syntax: ${s}`);
+      const eq = body.indexOf('=');
+      const name = eq >= 0 ? body.slice(0, eq) : body;
+      const def = byLong.get(name);
+      if (!def) throw new FlagError(`unknown flag: --${name}`);
+      let value: string;
+      if (eq >= 0) value = body.slice(eq + 1);
+      else if (def.type === 'bool') value = 'true';
+      else if (i < argv.length) value = argv[i++];
+      else throw new FlagError(`flag needs an argument: ${s}`);
+      flags.set(def, value, shownName(def));
+      continue;
+    }
+    let shorts = s.slice(1);
+    while (shorts.length) {
+      const c = shorts[0];
+      const def = byShort.get(c);
+      if (!def) throw new FlagError(`unknown shorthand flag: '${c}' in -${shorts}`);
+      let value: string;
+      let rest = shorts.slice(1);
+      if (shorts.length > 2 && shorts[1] === '=') {
+        value = shorts.slice(2);
+        rest = '';
+      } else if (def.type === 'bool') value = 'true';
+      else if (shorts.length > 1) {
+        value = shorts.slice(1);
+        rest = '';
+      } else if (i < argv.length) value = argv[i++];
+      else throw new FlagError(`flag needs an argument: '${c}' in -${shorts}`);
+      flags.set(def, value, shownName(def));
+      shorts = rest;
+    }
+  }
+  return { flags, args, help: flags.bool('help') };
+}
+
+function shownName(d: FlagDef): string {
+  return d.short ? `-${d.short}, --${d.long}` : `--${d.long}`;
+}
+
+function goQuoteStr(s: string): string {
+  return JSON.stringify(s);
+}

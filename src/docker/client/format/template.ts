@@ -1,0 +1,186 @@
+/**
+ * The part of Go's text/template that `--format` users write: field paths (`{{.State.Status}}`),
+ * docker's functions (json, index, join, upper, lower, title, split, len, println, printf),
+ * `if`/`else`/`range`/`end`, and `{{-`/`-}}` trimming. Values print like Go's `%v`.
+ */
+
+type Node =
+  | { k: 'text'; v: string }
+  | { k: 'act'; p: string[] }
+  | { k: 'if'; p: string[]; yes: Node[]; no: Node[] }
+  | { k: 'range'; p: string[]; body: Node[]; no: Node[] };
+
+export class TemplateError extends Error {}
+
+function tokenize(src: string): string[] {
+  const out: string[] = [];
+  const re = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s()]+)/y;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(src))) out.push(m[1]);
+  if (src.slice(re.lastIndex).trim()) throw new TemplateError(`template: :1: unexpected "${src.slice(re.lastIndex).trim()[0]}" in command`);
+  return out;
+}
+
+export function compile(src: string): Node[] {
+  const pieces: (string | { a: string })[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const open = src.indexOf('{{', i);
+    if (open < 0) { pieces.push(src.slice(i)); break; }
+    let text = src.slice(i, open);
+    let start = open + 2;
+    if (src[start] === '-' && /\s/.test(src[start + 1] ?? '')) { text = text.replace(/\s+$/, ''); start++; }
+    const close = src.indexOf('}}', start);
+    if (close < 0) throw new TemplateError('template: :1: unclosed action');
+    let end = close;
+    let next = close + 2;
+    if (src[close - 1] === '-' && /\s/.test(src[close - 2] ?? '')) end = close - 1;
+    pieces.push(text, { a: src.slice(start, end).trim() });
+    if (end !== close) { while (next < src.length && /\s/.test(src[next])) next++; }
+    i = next;
+  }
+  let pos = 0;
+  const parse = (stop: string[]): [Node[], string] => {
+    const nodes: Node[] = [];
+    while (pos < pieces.length) {
+      const p = pieces[pos++];
+      if (typeof p === 'string') { if (p) nodes.push({ k: 'text', v: p }); continue; }
+      const toks = tokenize(p.a);
+      const head = toks[0];
+      if (head === undefined) throw new TemplateError('template: :1: missing value for command');
+      if (stop.includes(head)) return [nodes, head];
+      if (head === 'if' || head === 'range') {
+        const [body, how] = parse(['else', 'end']);
+        let no: Node[] = [];
+        if (how === 'else') no = parse(['end'])[0];
+        nodes.push(head === 'if' ? { k: 'if', p: toks.slice(1), yes: body, no } : { k: 'range', p: toks.slice(1), body, no });
+      } else if (head === 'end' || head === 'else') {
+        throw new TemplateError(`template: :1: unexpected {{${head}}}`);
+      } else nodes.push({ k: 'act', p: toks });
+    }
+    if (stop.length) throw new TemplateError('template: :1: unexpected EOF');
+    return [nodes, ''];
+  };
+  return parse([])[0];
+}
+
+const NO_VALUE = Symbol('no value');
+
+function field(dot: unknown, path: string): unknown {
+  let v: unknown = dot;
+  for (const key of path.split('.').filter(Boolean)) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      throw new TemplateError(`template: :1: executing "" at <${path}>: can't evaluate field ${key} in type ${typeName(v)}`);
+    }
+    v = key in (v as object) ? (v as Record<string, unknown>)[key] : NO_VALUE;
+    if (v === NO_VALUE) return NO_VALUE;
+  }
+  return v;
+}
+
+function typeName(v: unknown): string {
+  return typeof v === 'string' ? 'string' : typeof v === 'number' ? 'float64' : typeof v === 'boolean' ? 'bool' : 'interface {}';
+}
+
+/** Go's `%v`. */
+export function goString(v: unknown): string {
+  if (v === NO_VALUE || v === undefined) return '<no value>';
+  if (v === null) return '[]';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return '[' + v.map(goString).join(' ') + ']';
+  const keys = Object.keys(v as object).sort();
+  return 'map[' + keys.map((k) => `${k}:${goString((v as Record<string, unknown>)[k])}`).join(' ') + ']';
+}
+
+function truthy(v: unknown): boolean {
+  if (v === NO_VALUE || v === null || v === undefined || v === false || v === 0 || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v as object).length > 0;
+  return true;
+}
+
+const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
+  json: (v) => (v === NO_VALUE ? 'null' : JSON.stringify(v) ?? 'null'),
+  upper: (s) => goString(s).toUpperCase(),
+  lower: (s) => goString(s).toLowerCase(),
+  title: (s) => goString(s).replace(/\b\w/g, (c) => c.toUpperCase()),
+  join: (a, sep) => (Array.isArray(a) ? a.map(goString).join(goString(sep)) : goString(a)),
+  split: (s, sep) => goString(s).split(goString(sep)),
+  len: (v) => (Array.isArray(v) || typeof v === 'string' ? v.length : v && typeof v === 'object' ? Object.keys(v).length : 0),
+  index: (v, ...keys) => {
+    let cur = v;
+    for (const k of keys) {
+      if (cur && typeof cur === 'object') cur = (cur as Record<string, unknown>)[String(k)] ?? NO_VALUE;
+      else return NO_VALUE;
+    }
+    return cur;
+  },
+  println: (...a) => a.map(goString).join(' ') + '\n',
+  print: (...a) => a.map(goString).join(''),
+  printf: (fmt, ...a) => {
+    let k = 0;
+    return goString(fmt).replace(/%([-0-9]*)([svdq%])/g, (_, w: string, c: string) => {
+      if (c === '%') return '%';
+      const val = a[k++];
+      const s = c === 'q' ? JSON.stringify(goString(val)) : goString(val);
+      const n = Number(w.replace('-', '')) || 0;
+      return w.startsWith('-') ? s.padEnd(n) : s.padStart(n);
+    });
+  },
+  pad: (s, l, r) => ' '.repeat(Number(l)) + goString(s) + ' '.repeat(Number(r)),
+  truncate: (s, n) => goString(s).slice(0, Number(n)),
+};
+
+function evalArg(tok: string, dot: unknown): unknown {
+  if (tok === '.') return dot;
+  if (tok.startsWith('.')) return field(dot, tok);
+  if (tok.startsWith('"')) return JSON.parse(tok);
+  if (tok.startsWith('`')) return tok.slice(1, -1);
+  if (/^-?\d+(\.\d+)?$/.test(tok)) return Number(tok);
+  if (tok === 'true' || tok === 'false') return tok === 'true';
+  if (FUNCS[tok]) return FUNCS[tok]();
+  throw new TemplateError(`template: :1: function "${tok}" not defined`);
+}
+
+function evalPipe(toks: string[], dot: unknown): unknown {
+  const cmds: string[][] = [[]];
+  for (const t of toks) {
+    if (t === '|') cmds.push([]);
+    else cmds[cmds.length - 1].push(t);
+  }
+  let prev: unknown = NO_VALUE;
+  let first = true;
+  for (const c of cmds) {
+    const [head, ...rest] = c;
+    if (head === undefined) throw new TemplateError('template: :1: missing value for command');
+    const args = rest.map((t) => evalArg(t, dot));
+    if (!first) args.push(prev);
+    if (FUNCS[head]) prev = FUNCS[head](...args);
+    else if (args.length) throw new TemplateError(`template: :1: can't give argument to non-function ${head}`);
+    else prev = evalArg(head, dot);
+    first = false;
+  }
+  return prev;
+}
+
+export function execute(nodes: Node[], dot: unknown): string {
+  let out = '';
+  for (const n of nodes) {
+    if (n.k === 'text') out += n.v;
+    else if (n.k === 'act') out += goString(evalPipe(n.p, dot));
+    else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot)) ? n.yes : n.no, dot);
+    else {
+      const v = evalPipe(n.p, dot);
+      const items = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : [];
+      if (items.length === 0) out += execute(n.no, dot);
+      for (const it of items) out += execute(n.body, it);
+    }
+  }
+  return out;
+}
+
+/** Runs `src` over `data`; throws TemplateError with Go's wording for bad templates. */
+export function render(src: string, data: unknown): string {
+  return execute(compile(src), data);
+}

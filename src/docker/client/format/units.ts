@@ -1,0 +1,81 @@
+/**
+ * Number formatting as Go's `fmt` and docker/go-units do it, so sizes and durations read exactly
+ * like the real client's.
+ */
+
+/** Go's `%.<p>g`: round half to even on the exact binary value, trailing zeros dropped. */
+export function goG(x: number, p: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : x < 0 ? '-Inf' : 'NaN';
+  if (x === 0) return '0';
+  const neg = x < 0;
+  // 60 fractional digits are exact for every value this simulator formats, which makes ties visible.
+  const [mant, expStr] = Math.abs(x).toExponential(60).split('e');
+  const all = mant.replace('.', '');
+  let exp = Number(expStr);
+  const digits = all.slice(0, p).split('').map(Number);
+  const next = Number(all[p] ?? '0');
+  const rest = all.slice(p + 1);
+  const up = next > 5 || (next === 5 && (/[1-9]/.test(rest) || digits[p - 1] % 2 === 1));
+  if (up) {
+    let i = p - 1;
+    while (i >= 0) {
+      if (digits[i] === 9) { digits[i] = 0; i--; } else { digits[i]++; break; }
+    }
+    if (i < 0) { digits.unshift(1); digits.pop(); exp++; }
+  }
+  let out: string;
+  if (exp < -4 || exp >= p) {
+    const frac = digits.slice(1).join('').replace(/0+$/, '');
+    const e = Math.abs(exp);
+    out = digits[0] + (frac ? '.' + frac : '') + 'e' + (exp < 0 ? '-' : '+') + (e < 10 ? '0' : '') + e;
+  } else if (exp >= 0) {
+    const int = digits.slice(0, exp + 1).join('');
+    const frac = digits.slice(exp + 1).join('').replace(/0+$/, '');
+    out = int + (frac ? '.' + frac : '');
+  } else {
+    const frac = ('0'.repeat(-exp - 1) + digits.join('')).replace(/0+$/, '');
+    out = '0.' + frac;
+  }
+  return (neg ? '-' : '') + out;
+}
+
+const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+
+/** go-units `HumanSizeWithPrecision`: decimal units, no space (`10.1kB`, `1e+03MB`). */
+export function humanSizeWithPrecision(size: number, precision: number): string {
+  let i = 0;
+  while (size >= 1000 && i < DECIMAL.length - 1) {
+    size /= 1000;
+    i++;
+  }
+  return goG(size, precision) + DECIMAL[i];
+}
+
+/** `images`, `ps -s`, `history`: three significant digits. */
+export const sizeString = (n: number): string => humanSizeWithPrecision(n, 3);
+/** Pull progress and build context: four significant digits. */
+export const humanSize = (n: number): string => humanSizeWithPrecision(n, 4);
+
+/** go-units `HumanDuration`. */
+export function humanDuration(ms: number): string {
+  const seconds = Math.trunc(ms / 1000);
+  if (seconds < 1) return 'Less than a second';
+  if (seconds === 1) return '1 second';
+  if (seconds < 60) return `${seconds} seconds`;
+  const minutes = Math.trunc(seconds / 60);
+  if (minutes === 1) return 'About a minute';
+  if (minutes < 60) return `${minutes} minutes`;
+  const hours = Math.trunc(ms / 3600000 + 0.5);
+  if (hours === 1) return 'About an hour';
+  if (hours < 48) return `${hours} hours`;
+  if (hours < 24 * 7 * 2) return `${Math.trunc(hours / 24)} days`;
+  if (hours < 24 * 30 * 2) return `${Math.trunc(hours / 24 / 7)} weeks`;
+  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24 / 30)} months`;
+  return `${Math.trunc(ms / 3600000 / 24 / 365)} years`;
+}
+
+/** `stringid.TruncateID`: drops any `algo:` prefix and keeps 12 characters. */
+export function shortId(id: string): string {
+  const i = id.indexOf(':');
+  return (i >= 0 ? id.slice(i + 1) : id).slice(0, 12);
+}

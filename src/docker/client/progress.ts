@@ -1,0 +1,63 @@
+/**
+ * Renders the daemon's JSON message stream as `pkg/jsonmessage` does: on a TTY every layer owns
+ * a line rewritten in place (cursor up, erase line, cursor down); without one the progress bars
+ * are dropped and each status gets its own line.
+ */
+import type { JSONMessage } from '../api';
+import type { TermIO } from '../shell';
+import { humanSize } from './format/units';
+
+/** Pacing so a pull animates in one to three seconds on screen. */
+const STEP_MS = 12;
+const STATUS_MS = 25;
+
+export function progressString(m: JSONMessage, columns: number): string {
+  const cur = m.progressDetail?.current ?? 0;
+  const total = m.progressDetail?.total ?? 0;
+  if (cur <= 0 && total <= 0) return '';
+  if (total <= 0) return humanSize(cur).padStart(8);
+  let bar = '';
+  if (columns > 110) {
+    const pct = Math.min(50, Math.trunc(Math.trunc((cur / total) * 100) / 2));
+    bar = `[${'='.repeat(pct)}>${' '.repeat(Math.max(0, 50 - pct))}] `;
+  }
+  const numbers = cur > total ? humanSize(cur).padStart(8) : `${humanSize(cur).padStart(8)}/${humanSize(total)}`;
+  return bar + numbers;
+}
+
+/** A message sink for one stream, writing to `write` (stdout for pull, stderr for run's pull). */
+export function messageRenderer(io: TermIO, write: (t: string) => void): (m: JSONMessage) => Promise<void> {
+  const ids = new Map<string, number>();
+  const columns = io.columns ?? 80;
+  return async (m) => {
+    if (m.stream !== undefined && m.id === undefined) {
+      ids.clear();
+      write(m.stream);
+      return;
+    }
+    if (m.error !== undefined || m.status === undefined) return;
+    const progress = progressString(m, columns);
+    if (!io.tty) {
+      if (progress) return;
+      write((m.id ? `${m.id}: ` : '') + m.status + '\n');
+      return;
+    }
+    // Every layer message travels with a progressDetail (possibly empty), so each id keeps its line.
+    if (m.id) {
+      let line = ids.get(m.id);
+      let out = '';
+      if (line === undefined) {
+        line = ids.size;
+        ids.set(m.id, line);
+        out += '\n';
+      }
+      const diff = ids.size - line;
+      out += `\x1b[${diff}A\x1b[2K\r${m.id}: ${m.status} ${progress}\r\x1b[${diff}B`;
+      write(out);
+      await io.sleep(progress ? STEP_MS : STATUS_MS);
+      return;
+    }
+    ids.clear();
+    write((m.id ? `${m.id}: ` : '') + m.status + '\n');
+  };
+}
