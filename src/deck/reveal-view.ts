@@ -20,6 +20,8 @@ export interface RevealLike {
   toggleScrollView?(override?: boolean): void;
   isOverlayOpen?(): boolean;
   isOverview?(): boolean;
+  registerPlugin?(plugin: { id: string; init?(deck: { scroll?: ScrollViewController }): void }): void;
+  /** only on reveal's internal deck object (what plugins receive), not on the public API */
   scroll?: ScrollViewController;
 }
 
@@ -49,6 +51,34 @@ export interface DeckPageConfig {
   title?: string;
   scripts?: Record<string, string | undefined>;
   [key: string]: unknown;
+}
+
+interface InternalDeck {
+  scroll?: ScrollViewController;
+  location?: { writeURL(delay?: number): void };
+}
+
+let internal: InternalDeck | null | undefined;
+
+/**
+ * reveal's internal deck object, which holds its controllers (scroll view, location). The public
+ * API does not expose it, but reveal hands it to every plugin's `init`, also after start-up.
+ */
+export function internalDeck(reveal: RevealLike): InternalDeck | null {
+  if (reveal.scroll) return reveal as InternalDeck;
+  if (internal !== undefined) return internal;
+  internal = null;
+  reveal.registerPlugin?.({
+    id: 'aula-reading-view',
+    init(deck) {
+      internal = deck as InternalDeck;
+    },
+  });
+  return internal;
+}
+
+export function scrollController(reveal: RevealLike): ScrollViewController | null {
+  return internalDeck(reveal)?.scroll ?? null;
 }
 
 export function isScrollView(reveal: RevealLike): boolean {

@@ -8,7 +8,7 @@
  * whatever scripts mounted in them (terminals, diagrams): after every switch `Aula.remount()`
  * runs the mounts again on the new DOM.
  */
-import { isScrollView, isTypingTarget, type AulaRuntime, type RevealLike, type ScrollViewController } from './reveal-view';
+import { internalDeck, isScrollView, isTypingTarget, scrollController, type AulaRuntime, type RevealLike, type ScrollViewController } from './reveal-view';
 import { ICONS, setToolLabel, toolButton } from './toolbar';
 
 /** Below this width (px) a deck opens in the reading view. */
@@ -25,6 +25,10 @@ export const READING_CONFIG = {
 } as const;
 
 const PREF_KEY = 'aula.view';
+/** Height of the bar the reading view keeps at the top (reading.css), which slides scroll under. */
+const READING_BAR_HEIGHT = 60;
+/** The address the deck was opened with, before reveal starts rewriting the hash. */
+const INITIAL_HASH = location.hash;
 type ViewName = 'scroll' | 'slides';
 
 export interface ReadingView {
@@ -42,7 +46,7 @@ export function readingView(): ReadingView | null {
 
 export function initScrollView(aula: AulaRuntime): ReadingView {
   const reveal = aula.reveal;
-  const sv = reveal.scroll;
+  const sv = scrollController(reveal);
   const slidesEl = reveal.getSlidesElement();
   const viewport = reveal.getViewportElement() ?? document.body;
 
@@ -60,9 +64,9 @@ export function initScrollView(aula: AulaRuntime): ReadingView {
     button.title = on ? 'Ver como diapositivas (R)' : 'Leer la presentación como una página, con las explicaciones (R)';
   };
 
-  const afterActivate = () => {
+  const afterActivate = (target = reveal.getIndices()) => {
     if (!sv) return;
-    const { h, v } = reveal.getIndices();
+    const { h, v } = target;
     decoratePages(reveal);
     // reveal scrolled to the slide before the notes were added (or to a position saved earlier
     // in this tab); bring the slide being read back to the top
@@ -76,7 +80,7 @@ export function initScrollView(aula: AulaRuntime): ReadingView {
   };
 
   if (sv) {
-    patchScrollView(sv, viewport, pristine, afterActivate, afterDeactivate);
+    patchScrollView(sv, viewport, pristine, () => afterActivate(), afterDeactivate);
   }
   reveal.configure({ scrollLayout: READING_CONFIG.scrollLayout, scrollSnap: READING_CONFIG.scrollSnap });
 
@@ -119,6 +123,14 @@ export function initScrollView(aula: AulaRuntime): ReadingView {
     update();
   };
 
+  // reveal writes the hash on slide transitions and fragment steps, which the reading view has
+  // none of: keep the address on the slide being read (reloads, shared links, back to slides).
+  // Through reveal's own writer, so a stale write it still has pending is replaced, not replayed.
+  const urlWriter = internalDeck(reveal)?.location;
+  reveal.on('slidechanged', () => {
+    if (isScrollView(reveal)) urlWriter?.writeURL();
+  });
+
   button.addEventListener('click', () => api.toggle());
   window.addEventListener(
     'keydown',
@@ -143,7 +155,9 @@ export function initScrollView(aula: AulaRuntime): ReadingView {
   if (fromUrl === 'scroll') apply('scroll');
   else if (pref === 'slides' || pref === 'scroll') apply(pref);
 
-  if (isScrollView(reveal)) afterActivate();
+  // Opened in the reading view: reveal scrolled to the linked slide by its own even split of the
+  // page, which the notes have since made wrong; the address the page was opened with says which
+  if (isScrollView(reveal)) afterActivate(hashIndices(INITIAL_HASH) ?? { h: 0, v: 0 });
   else update();
 
   current = api;
@@ -202,8 +216,13 @@ function patchScrollView(
     const page = slide.closest<HTMLElement>('.scroll-page');
     if (!sv.active || !page) return scrollToSlide(slide);
     const base = viewport.getBoundingClientRect().top - viewport.scrollTop;
-    viewport.scrollTop = page.getBoundingClientRect().top - base;
+    viewport.scrollTop = page.getBoundingClientRect().top - base - READING_BAR_HEIGHT;
   };
+}
+
+function hashIndices(hash: string): { h: number; v: number } | null {
+  const m = /^#\/(\d+)(?:\/(\d+))?/.exec(hash);
+  return m ? { h: Number(m[1]), v: Number(m[2] ?? 0) } : null;
 }
 
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
