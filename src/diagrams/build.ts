@@ -7,7 +7,7 @@
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildContext, BuildError, FenceBlock, FenceResult } from '../build/types';
-import { cacheDirFor, cacheKey, mermaidVersion, normalizeDiagramText, readCached, writeCached } from './cache';
+import { cacheDirFor, cacheKey, mermaidVersion, normalizeDiagramText, readCached, rendererFingerprint, writeCached } from './cache';
 import { errorFileLine, mermaidErrorInfo, type MermaidErrorInfo } from './errors';
 import { figureHtml, pendingFigureHtml, readOptions, type DiagramOptions } from './figure';
 import type { RenderJob } from './renderer';
@@ -50,6 +50,7 @@ export async function renderMermaidFences(
   const results = new Map<string, FenceResult>();
   const errors: BuildError[] = [];
   const version = mermaidVersion(ctx.root);
+  const renderer = rendererFingerprint(ctx.root);
   const prepared: Prepared[] = [];
 
   for (const fence of fences) {
@@ -61,7 +62,7 @@ export async function renderMermaidFences(
       errors.push({ file: fence.file, line: fence.line, message: 'diagrama vacío: escriba el código Mermaid dentro del bloque' });
       continue;
     }
-    const key = cacheKey(text, MERMAID_CONFIG, version);
+    const key = cacheKey(text, MERMAID_CONFIG, version, renderer);
     prepared.push({ fence, text, key, options: check.options, source: `${fence.file}:${fence.line}`, svg: readCached(ctx.cacheDir, key) });
   }
 

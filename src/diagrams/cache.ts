@@ -9,8 +9,31 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { MermaidConfig } from 'mermaid';
 
-/** Bump when canonicalize() changes what it writes. */
-export const CACHE_FORMAT = 1;
+/** Bump when the cached file changes meaning in a way the sources below do not capture. */
+export const CACHE_FORMAT = 2;
+
+/** Code that shapes the cached SVG besides Mermaid itself: a change to any of it redraws everything. */
+export const RENDERER_SOURCES = ['render-page.ts', 'labels.ts', 'svg.ts', 'errors.ts', 'theme.ts'];
+
+const fingerprints = new Map<string, string>();
+
+/** Hash of the renderer sources (read from the project, since the build runs bundled elsewhere). */
+export function rendererFingerprint(root: string): string {
+  let f = fingerprints.get(root);
+  if (f === undefined) {
+    const h = createHash('sha256');
+    for (const name of RENDERER_SOURCES) {
+      try {
+        h.update(readFileSync(join(root, 'src', 'diagrams', name)));
+      } catch {
+        h.update(`missing:${name}`);
+      }
+    }
+    f = h.digest('hex').slice(0, 16);
+    fingerprints.set(root, f);
+  }
+  return f;
+}
 
 const versions = new Map<string, string>();
 
@@ -45,9 +68,9 @@ export function normalizeDiagramText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n+$/, '');
 }
 
-export function cacheKey(text: string, config: MermaidConfig, mermaid: string): string {
+export function cacheKey(text: string, config: MermaidConfig, mermaid: string, renderer = ''): string {
   return createHash('sha256')
-    .update(stableJson({ format: CACHE_FORMAT, mermaid, config, text: normalizeDiagramText(text) }))
+    .update(stableJson({ format: CACHE_FORMAT, mermaid, renderer, config, text: normalizeDiagramText(text) }))
     .digest('hex');
 }
 

@@ -12,18 +12,20 @@ export function centerNodeLabels(svgText: string, host: HTMLElement): string {
     const svg = box.querySelector('svg');
     if (!svg) return svgText;
     for (const node of svg.querySelectorAll<SVGGElement>('g.node')) {
-      const shape = node.querySelector<SVGGraphicsElement>(':scope > rect, :scope > path, :scope > polygon, :scope > g > rect.label-container');
+      // Only plain boxes: other shapes (cylinders, flags...) place their labels on purpose.
+      const shape = node.querySelector<SVGGraphicsElement>(':scope > rect.label-container, :scope > rect.basic');
       const label = node.querySelector<SVGGElement>(':scope > g.label');
-      if (!shape || !label) continue;
-      const s = shape.getBBox();
-      const l = label.getBBox();
-      const t = label.transform.baseVal.consolidate();
-      if (!t || s.width === 0 || l.width === 0) continue;
-      const labelCenter = t.matrix.e + l.x + l.width / 2;
-      const shapeCenter = s.x + s.width / 2;
-      const dx = shapeCenter - labelCenter;
+      const ctm = node.getScreenCTM();
+      if (!shape || !label || !ctm || ctm.a === 0) continue;
+      const s = shape.getBoundingClientRect();
+      const l = label.getBoundingClientRect();
+      if (s.width === 0 || l.width === 0) continue;
+      const dx = (s.left + s.width / 2 - (l.left + l.width / 2)) / ctm.a;
       if (Math.abs(dx) < 1) continue;
-      label.setAttribute('transform', `translate(${t.matrix.e + dx}, ${t.matrix.f})`);
+      const t = label.transform.baseVal.consolidate();
+      const x = t ? t.matrix.e : 0;
+      const y = t ? t.matrix.f : 0;
+      label.setAttribute('transform', `translate(${x + dx}, ${y})`);
     }
     return svg.outerHTML;
   } finally {

@@ -8,13 +8,11 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { launchChromium } from '../build/chromium';
-import { cacheDirFor, mermaidVersion } from './cache';
+import { cacheDirFor, mermaidVersion, rendererFingerprint } from './cache';
 import type { RenderJob, RenderOutcome } from './render-page';
 
 export type { RenderJob, RenderOutcome };
 
-/** Sources that end up in the render page bundle; a change to any of them rebuilds it. */
-const PAGE_SOURCES = ['render-page.ts', 'theme.ts', 'errors.ts', 'labels.ts'];
 
 // The build runs bundled from elsewhere, so paths start at the project root, never at this file.
 function sourceDir(root: string): string {
@@ -24,9 +22,7 @@ function sourceDir(root: string): string {
 /** Path of the render page bundle, building it into the cache when missing. */
 export async function renderPageScript(root: string, cacheDir: string): Promise<string> {
   const here = sourceDir(root);
-  const h = createHash('sha256');
-  h.update(mermaidVersion(root));
-  for (const f of PAGE_SOURCES) h.update(readFileSync(join(here, f)));
+  const h = createHash('sha256').update(`${mermaidVersion(root)} ${rendererFingerprint(root)}`);
   const out = join(cacheDirFor(cacheDir), `render-page.${h.digest('hex').slice(0, 16)}.js`);
   if (existsSync(out)) return out;
   const { build } = await import('esbuild');
