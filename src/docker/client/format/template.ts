@@ -16,8 +16,13 @@ function tokenize(src: string): string[] {
   const out: string[] = [];
   const re = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s()]+)/y;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(src))) out.push(m[1]);
-  if (src.slice(re.lastIndex).trim()) throw new TemplateError(`template: :1: unexpected "${src.slice(re.lastIndex).trim()[0]}" in command`);
+  let pos = 0;
+  while ((m = re.exec(src))) {
+    out.push(m[1]);
+    pos = re.lastIndex;
+  }
+  const rest = src.slice(pos).trim();
+  if (rest) throw new TemplateError(`template: :1: unexpected "${rest[0]}" in command`);
   return out;
 }
 

@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { displayablePorts } from '../../../../src/docker/client/format/ports';
+import { ellipsis, goQuote, tabwrite } from '../../../../src/docker/client/format/table';
+import { render } from '../../../../src/docker/client/format/template';
+import { humanDuration, humanSize, shortId, sizeString } from '../../../../src/docker/client/format/units';
+import { formatList } from '../../../../src/docker/client/format/list';
+import { progressString } from '../../../../src/docker/client/progress';
+
+test('sizes use %.3g decimal units with half-even rounding and the 1e+03 quirk', () => {
+  assert.equal(sizeString(0), '0B');
+  assert.equal(sizeString(4), '4B');
+  assert.equal(sizeString(10072), '10.1kB');
+  assert.equal(sizeString(1024), '1.02kB');
+  assert.equal(sizeString(2125), '2.12kB');
+  assert.equal(sizeString(72.9e6), '72.9MB');
+  assert.equal(sizeString(148e6), '148MB');
+  assert.equal(sizeString(148.5e6), '148MB');
+  assert.equal(sizeString(999.5e6), '1e+03MB');
+  assert.equal(sizeString(999), '999B');
+  assert.equal(sizeString(1000), '1kB');
+  assert.equal(humanSize(1048576), '1.049MB');
+  assert.equal(humanSize(2048), '2.048kB');
+});
+
+test('durations follow go-units HumanDuration', () => {
+  const s = 1000;
+  assert.equal(humanDuration(999), 'Less than a second');
+  assert.equal(humanDuration(1 * s), '1 second');
+  assert.equal(humanDuration(59 * s), '59 seconds');
+  assert.equal(humanDuration(60 * s), 'About a minute');
+  assert.equal(humanDuration(119 * s), 'About a minute');
+  assert.equal(humanDuration(120 * s), '2 minutes');
+  assert.equal(humanDuration(59 * 60 * s), '59 minutes');
+  assert.equal(humanDuration(60 * 60 * s), 'About an hour');
+  assert.equal(humanDuration(90 * 60 * s), '2 hours');
+  assert.equal(humanDuration(47 * 3600 * s), '47 hours');
+  assert.equal(humanDuration(48 * 3600 * s), '2 days');
+  assert.equal(humanDuration(14 * 86400 * s), '2 weeks');
+  assert.equal(humanDuration(60 * 86400 * s), '2 months');
+  assert.equal(humanDuration(800 * 86400 * s), '2 years');
+});
+
+test('tabwriter: minwidth 10, padding 3, last cell unpadded', () => {
+  assert.equal(tabwrite([['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']]),
+    'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n');
+  assert.equal(tabwrite([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']]), 'REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n');
+  assert.equal(formatList('table {{.ID}}\\t{{.Name}}', [{ ID: 'abc', Name: 'x' }], { ID: 'ID', Name: 'NAME' }), 'ID        NAME\nabc       x\n');
+  assert.equal(formatList('{{.ID}}: {{.Name}}', [{ ID: 'abc', Name: 'x' }], {}), 'abc: x\n');
+});
+
+test('ids, ellipsis and Go quoting', () => {
+  assert.equal(shortId('sha256:d2c94e258dcb3c5ac2798d32e1249e42ef01cba4841c2234249495f87264ac5a'), 'd2c94e258dcb');
+  assert.equal(goQuote(ellipsis('/docker-entrypoint.sh nginx -g \'daemon off;\'', 20)), '"/docker-entrypoint.…"');
+  assert.equal(goQuote('sh -c \'ls -la\''), '"sh -c \'ls -la\'"');
+  assert.equal(goQuote('a"b\\c\n'), '"a\\"b\\\\c\\n"');
+});
+
+test('ports: IPv4 and IPv6 bindings, exposed ranges, the ::: quirk', () => {
+  assert.equal(displayablePorts([
+    { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
+    { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' },
+  ]), '0.0.0.0:8080->80/tcp, [::]:8080->80/tcp');
+  assert.equal(displayablePorts([{ PrivatePort: 80, Type: 'tcp' }]), '80/tcp');
+  assert.equal(displayablePorts([80, 81, 82].map((p) => ({ PrivatePort: p, Type: 'tcp' as const }))), '80-82/tcp');
+  assert.equal(displayablePorts([
+    { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 80, Type: 'tcp' },
+    { IP: '::', PrivatePort: 80, PublicPort: 80, Type: 'tcp' },
+  ]), '0.0.0.0:80->80/tcp, :::80->80/tcp');
+  assert.equal(displayablePorts([]), '');
+});
+
+test('templates: paths, json, index, range, if', () => {
+  const data = { Id: 'abc', State: { Status: 'running', Pid: 42 }, Config: { Cmd: ['/bin/bash'], Entrypoint: null, Labels: { a: 'b' } } };
+  assert.equal(render('{{.Id}}', data), 'abc');
+  assert.equal(render('{{.State.Status}} {{.State.Pid}}', data), 'running 42');
+  assert.equal(render('{{json .Config}}', data), '{"Cmd":["/bin/bash"],"Entrypoint":null,"Labels":{"a":"b"}}');
+  assert.equal(render('{{.Config.Cmd}}', data), '[/bin/bash]');
+  assert.equal(render('{{index .Config.Labels "a"}}', data), 'b');
+  assert.equal(render('{{range .Config.Cmd}}<{{.}}>{{end}}', data), '</bin/bash>');
+  assert.equal(render('{{if .State.Pid}}yes{{else}}no{{end}}', data), 'yes');
+  assert.equal(render('{{.Nope}}', data), '<no value>');
+  assert.equal(render('{{.State.Status | upper}}', data), 'RUNNING');
+  assert.throws(() => render('{{.Id', data));
+});
+
+test('pull progress: bar only on wide terminals, sizes right-aligned to 8', () => {
+  const m = { status: 'Downloading', id: 'x', progressDetail: { current: 1048576, total: 3400000 } };
+  assert.equal(progressString(m, 80), ' 1.049MB/3.4MB');
+  assert.equal(progressString(m, 120), `[${'='.repeat(15)}>${' '.repeat(35)}]  1.049MB/3.4MB`);
+  assert.equal(progressString({ status: 'Pull complete', id: 'x', progressDetail: {} }, 120), '');
+});

@@ -1,0 +1,97 @@
+/**
+ * The client against what the real 28.2.2 client printed (../shared/docker-reference): every
+ * help text we claim, through every path that reaches it, and every captured error that needs
+ * no daemon, byte for byte with its exit code.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { COMMANDS, GROUPS } from '../../../../src/docker/client/command-table';
+import { hostShell, run } from './harness';
+
+export const REF = join(import.meta.dirname, '../../../../../shared/docker-reference');
+
+function reference(file: string): { text: string; exit: number } {
+  const raw = readFileSync(join(REF, file), 'utf8');
+  // help/docker.txt was captured without its exit line (exit 0)
+  const m = /\[exit code: (\d+)\]\n?$/.exec(raw);
+  return m ? { text: raw.slice(0, m.index), exit: Number(m[1]) } : { text: raw, exit: 0 };
+}
+
+/** Help file of each command path we implement. */
+function helpCases(): [string, string][] {
+  const cases: [string, string][] = [['docker', 'docker.txt'], ['docker container', 'container.txt'], ['docker image', 'image.txt'], ['docker system', 'system.txt']];
+  for (const name of Object.keys(COMMANDS)) cases.push([`docker ${name}`, `${name}.txt`]);
+  for (const [g, subs] of Object.entries(GROUPS)) {
+    for (const [alias, spec] of Object.entries(subs)) cases.push([`docker ${g} ${alias}`, `${g}-${spec.name}.txt`]);
+  }
+  return cases;
+}
+
+test('every implemented command prints its help exactly as docker does', async () => {
+  const sh = hostShell();
+  let n = 0;
+  for (const [cmd, file] of helpCases()) {
+    const ref = reference('help/' + file);
+    for (const form of [`${cmd} --help`, ...(cmd.split(' ').length > 1 && !/run|exec|create$/.test(cmd) ? [`${cmd} -h`] : [])]) {
+      const r = await run(sh, form);
+      assert.equal(r.stdout, ref.text, form);
+      assert.equal(r.stderr, '', form);
+      assert.equal(r.exit, ref.exit, form);
+      n++;
+    }
+  }
+  assert.ok(n > 70, `${n} help cases`);
+  assert.equal((await run(sh, 'docker help run')).stdout, reference('help/run.txt').text);
+});
+
+const NEEDS_DAEMON = /noengine/;
+
+test('every captured client-side error is reproduced byte for byte', async () => {
+  const files = readdirSync(join(REF, 'errors')).filter((f) => !NEEDS_DAEMON.test(f));
+  assert.ok(files.length >= 24);
+  for (const f of files) {
+    const raw = readFileSync(join(REF, 'errors', f), 'utf8');
+    const cmd = raw.slice(2, raw.indexOf('\n'));
+    const ref = reference('errors/' + f);
+    const expected = ref.text.slice(raw.indexOf('\n') + 1);
+    const r = await run(hostShell(), cmd);
+    assert.equal(r.both, expected, f);
+    assert.equal(r.exit, ref.exit, f);
+    if (ref.exit === 0) assert.equal(r.stderr, '', f);
+    else assert.ok(r.stderr.length > 0 && !r.stderr.includes('engine called'), f);
+  }
+});
+
+test('flag and argument errors follow cobra and pflag', async () => {
+  const sh = hostShell();
+  const cases: [string, string, number][] = [
+    ['docker ps -az', "unknown shorthand flag: 'z' in -z\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information\n", 125],
+    ['docker container list --foo', "unknown flag: --foo\n\nUsage:  docker container ls [OPTIONS]\n\nRun 'docker container ls --help' for more information\n", 125],
+    ['docker run --name', "flag needs an argument: --name\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker run --help' for more information\n", 125],
+    ['docker ps -n', "flag needs an argument: 'n' in -n\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information\n", 125],
+    ['docker ps -n x', 'invalid argument "x" for "-n, --last" flag: strconv.ParseInt: parsing "x": invalid syntax\n\nUsage:  docker ps [OPTIONS]\n\nRun \'docker ps --help\' for more information\n', 125],
+    ['docker rm --force=maybe x', 'invalid argument "maybe" for "-f, --force" flag: strconv.ParseBool: parsing "maybe": invalid syntax\n\nUsage:  docker rm [OPTIONS] CONTAINER [CONTAINER...]\n\nRun \'docker rm --help\' for more information\n', 125],
+    ['docker tag a', "docker: 'docker tag' requires 2 arguments\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nRun 'docker tag --help' for more information\n", 1],
+    ['docker commit', "docker: 'docker commit' requires at least 1 and at most 2 arguments\n\nUsage:  docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]\n\nRun 'docker commit --help' for more information\n", 1],
+    ['docker exec c', "docker: 'docker exec' requires at least 2 arguments\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nSee 'docker exec --help' for more information\n", 1],
+    ['docker image foo', "docker: unknown command: docker image foo\n\nUsage:  docker image\n\nRun 'docker image --help' for more information\n", 1],
+    ['docker container ps x', "docker: 'docker container ls' accepts no arguments\n\nUsage:  docker container ls [OPTIONS]\n\nRun 'docker container ls --help' for more information\n", 1],
+    ['docker image remove', "docker: 'docker image rm' requires at least 1 argument\n\nUsage:  docker image rm [OPTIONS] IMAGE [IMAGE...]\n\nSee 'docker image rm --help' for more information\n", 1],
+    ['docker pull UPPER:tag', 'invalid reference format: repository name (library/UPPER) must be lowercase\n', 1],
+    ['docker pull a:b:c', 'invalid reference format\n', 1],
+    ['docker run UPPER', "docker: invalid reference format: repository name (library/UPPER) must be lowercase\n\nRun 'docker run --help' for more information\n", 125],
+    ['docker run -p 99999:80 nginx', "docker: invalid hostPort: 99999\n\nRun 'docker run --help' for more information\n", 125],
+  ];
+  for (const [cmd, text, code] of cases) {
+    const r = await run(sh, cmd);
+    assert.equal(r.stderr, text, cmd);
+    assert.equal(r.stdout, '', cmd);
+    assert.equal(r.exit, code, cmd);
+  }
+  assert.equal((await run(sh, 'docker --version')).stdout, 'Docker version 28.2.2, build e6534b4\n');
+  assert.equal((await run(sh, 'docker -v')).stdout, 'Docker version 28.2.2, build e6534b4\n');
+  // -h is run's --hostname, so it does not ask for help there
+  assert.match((await run(sh, 'docker run -h')).stderr, /^flag needs an argument: 'h' in -h/);
+});

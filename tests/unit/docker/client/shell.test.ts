@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hostShell, run } from './harness';
+
+test('quotes, escapes and variables expand as bash does', async () => {
+  const sh = hostShell();
+  assert.equal((await run(sh, `echo "a  b" 'c  $HOME' d\\ e $HOME "\${USER}x" ~ ~/f`)).stdout, 'a  b c  $HOME d e /home/alumno alumnox /home/alumno /home/alumno/f\n');
+  assert.equal((await run(sh, 'X="1  2"; echo $X "$X"')).stdout, '1 2 1  2\n');
+  assert.equal((await run(sh, 'echo "" | wc -l')).stdout, '1\n');
+  assert.equal((await run(sh, "echo a'b'\"c\"")).stdout, 'abc\n');
+  assert.equal((await run(sh, 'echo $NOPE x')).stdout, 'x\n');
+  assert.equal((await run(sh, 'echo "$NOPE" x')).stdout, ' x\n');
+  assert.equal((await run(sh, 'echo a # comment')).stdout, 'a\n');
+  assert.equal((await run(sh, 'echo $(echo hi there) `echo x`')).stdout, 'hi there x\n');
+});
+
+test('; && || and exit codes', async () => {
+  const sh = hostShell();
+  assert.equal((await run(sh, 'false && echo no; echo $?')).stdout, '1\n');
+  assert.equal((await run(sh, 'false || echo yes')).stdout, 'yes\n');
+  assert.equal((await run(sh, 'true && echo a && echo b')).stdout, 'a\nb\n');
+  const r = await run(sh, 'nope');
+  assert.equal(r.stderr, 'bash: nope: command not found\n');
+  assert.equal(r.exit, 127);
+  assert.equal((await run(sh, 'echo $?')).stdout, '127\n');
+});
+
+test('syntax errors are answered with bash messages and status 2', async () => {
+  const sh = hostShell();
+  for (const [line, msg] of [
+    ["echo 'abc", "bash: unexpected EOF while looking for matching `''\n"],
+    ['echo "abc', 'bash: unexpected EOF while looking for matching `"\'\n'],
+    ['&& ls', "bash: syntax error near unexpected token `&&'\n"],
+    ['ls ;; ls', "bash: syntax error near unexpected token `;;'\n"],
+    ['echo a >', "bash: syntax error near unexpected token `newline'\n"],
+    ['echo $(echo', "bash: unexpected EOF while looking for matching `)'\n"],
+  ]) {
+    const r = await run(sh, line);
+    assert.equal(r.stderr, msg, line);
+    assert.equal(r.exit, 2, line);
+  }
+});
+
+test('redirections write the in-memory host filesystem', async () => {
+  const sh = hostShell();
+  await run(sh, 'echo "FROM alpine" > Dockerfile');
+  await run(sh, 'echo "CMD [\\"echo\\", \\"hola\\"]" >> Dockerfile');
+  assert.equal((await run(sh, 'cat Dockerfile')).stdout, 'FROM alpine\nCMD ["echo", "hola"]\n');
+  assert.equal((await run(sh, 'ls')).stdout, 'Dockerfile\n');
+  assert.equal((await run(sh, 'mkdir app && cd app && pwd')).stdout, '/home/alumno/app\n');
+  assert.equal((await run(sh, 'cat nofile')).stderr, 'cat: nofile: No such file or directory\n');
+  assert.equal((await run(sh, 'ls nofile')).exit, 2);
+  assert.equal((await run(sh, 'echo x > /nodir/f')).stderr, 'bash: /nodir/f: No such file or directory\n');
+  assert.equal((await run(sh, 'echo hidden 2>/dev/null >/dev/null; nope 2>&1 | wc -l')).stdout, '1\n');
+  assert.equal((await run(sh, 'cd /nodir')).stderr, 'bash: cd: /nodir: No such file or directory\n');
+  assert.equal((await run(sh, 'cat < /nofile')).stderr, 'bash: /nofile: No such file or directory\n');
+});
+
+test('pipes feed grep, head, tail and wc', async () => {
+  const sh = hostShell();
+  await run(sh, 'echo -e "uno\\ndos\\ntres" > f');
+  assert.equal((await run(sh, 'cat f | grep o')).stdout, 'uno\ndos\n');
+  assert.equal((await run(sh, 'cat f | head -n 1')).stdout, 'uno\n');
+  assert.equal((await run(sh, 'tail -1 f')).stdout, 'tres\n');
+  assert.equal((await run(sh, 'grep -c s f')).stdout, '2\n');
+  assert.equal((await run(sh, 'grep zzz f')).exit, 1);
+});
+
+test('garbage, control characters and very long lines never throw', async () => {
+  const sh = hostShell();
+  const r = await run(sh, '\x01x');
+  assert.equal(r.stderr, "bash: $'\\001x': command not found\n");
+  assert.equal(r.exit, 127);
+  const long = 'echo ' + 'a'.repeat(100 * 1024);
+  assert.equal((await run(sh, long)).stdout.length, 100 * 1024 + 1);
+  let seed = 7;
+  for (let k = 0; k < 300; k++) {
+    let line = '';
+    for (let j = 0; j < 40; j++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      line += String.fromCharCode(seed % 256);
+    }
+    await run(sh, line);
+    await run(sh, 'docker ' + line);
+  }
+});
+
+test('sleep advances the clock', async () => {
+  let now = 0;
+  const sh = hostShell({ now: () => now, advance: (ms: number) => { now += ms; } } as never);
+  await run(sh, 'sleep 5');
+  assert.equal(now, 5000);
+  assert.equal((await run(sh, 'sleep abc')).exit, 1);
+});
