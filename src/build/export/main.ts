@@ -8,6 +8,7 @@ const USAGE = `Uso: npm run export [-- opciones]
   --dist DIR     sitio construido a exportar (por defecto: dist)
   --slides DIR   carpeta del curso (por defecto: slides)
   --jobs N       secciones impresas a la vez (por defecto: 2)
+  --timeout S    segundos de espera por sección a reveal, diagramas y terminales (por defecto: 30)
   -h, --help     esta ayuda`;
 
 async function main(): Promise<number> {
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
         dist: { type: 'string' },
         slides: { type: 'string' },
         jobs: { type: 'string' },
+        timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -37,6 +39,11 @@ async function main(): Promise<number> {
     console.error(`--jobs debe ser un número entero positivo (recibido: ${args.jobs})`);
     return 64;
   }
+  const timeout = args.timeout === undefined ? 30 : Number(args.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    console.error(`--timeout debe ser un número de segundos positivo (recibido: ${args.timeout})`);
+    return 64;
+  }
   try {
     await runExport({
       root,
@@ -45,7 +52,7 @@ async function main(): Promise<number> {
       notes: args.notes ?? false,
       jobs,
       thumbWidth: 640,
-      timeoutMs: 30_000,
+      timeoutMs: timeout * 1000,
       log: (l) => console.log(l),
       warn: (l) => console.warn(l),
     });

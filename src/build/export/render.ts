@@ -102,7 +102,7 @@ function layoutNotes(labels: { heading: string; empty: string }): void {
     `.aula-print-notes{position:absolute;left:0;top:${h}px;width:${w}px;height:${total - h}px;box-sizing:border-box;` +
     `padding:28px 48px 36px;background:#fff;color:#1a1a1a;font-family:'Atkinson Hyperlegible',system-ui,sans-serif;` +
     `font-size:22px;line-height:1.45;text-align:left;overflow:hidden;border-top:2px solid #bbb}` +
-    `.aula-print-notes h2{font-size:16px;letter-spacing:.08em;text-transform:uppercase;color:#555;margin:0 0 12px;font-weight:700}` +
+    `.aula-print-notes .aula-print-label{font-size:16px;letter-spacing:.08em;text-transform:uppercase;color:#555;margin:0 0 12px;font-weight:700;border:0;padding:0}` +
     `.aula-print-notes p{margin:0 0 .6em}.aula-print-notes ul,.aula-print-notes ol{margin:0 0 .6em 1.2em;padding:0}` +
     `.aula-print-notes .aula-print-lines{height:100%;background:repeating-linear-gradient(#fff 0 39px,#ccc 39px 40px)}`;
   document.head.appendChild(style);
@@ -118,7 +118,8 @@ function layoutNotes(labels: { heading: string; empty: string }): void {
     const html = section && api ? api.getSlideNotes(section) : null;
     const notes = document.createElement('div');
     notes.className = 'aula-print-notes';
-    const heading = document.createElement('h2');
+    const heading = document.createElement('p');
+    heading.className = 'aula-print-label';
     heading.textContent = labels.heading;
     notes.appendChild(heading);
     const body = document.createElement('div');

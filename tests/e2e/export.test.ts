@@ -1,0 +1,286 @@
+/**
+ * `npm run export` on a small fixture course: PDFs (pages, text, vector diagrams, notes, metadata),
+ * the one-file HTML with every request blocked, thumbnails, the landing downloads and curso.zip.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
+import { PDFDocument, PDFName, PDFDict, PDFHexString, PDFString } from 'pdf-lib';
+import type { Browser } from 'playwright-core';
+import { launchChromium, recordContext, ROOT, waitForDeck } from './harness';
+
+const FIXTURE = join(ROOT, 'tests', 'e2e', 'fixtures', 'export');
+const SLIDES = join(FIXTURE, 'slides');
+const DECKS = ['portada', 'terminal'];
+
+let work = '';
+let dist = '';
+let exportRun: SpawnSyncReturns<string>;
+let browser: Browser;
+
+function build(out: string): void {
+  const r = spawnSync(process.execPath, ['build.mjs', '--out', out, '--slides', SLIDES, '--assets', join(FIXTURE, 'assets')], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, `la compilación del curso de prueba falló:\n${r.stdout}\n${r.stderr}`);
+}
+
+function runExport(distDir: string, extra: string[] = [], env: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/build/export/main.ts', '--dist', distDir, '--slides', SLIDES, ...extra], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env,
+  });
+}
+
+function tool(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  assert.equal(r.status, 0, `${cmd} ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+const pdfPages = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(tool('pdfinfo', [file]))![1]);
+const pageText = (file: string, page: number) => tool('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-']).replace(/\s+/g, ' ');
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** What the built deck itself says about its slides, read from reveal in a normal view. */
+async function slidesOf(slug: string): Promise<{ total: number; headings: string[]; diagramSlides: number[]; notes: string[] }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(dist, slug, 'index.html')).href);
+    await waitForDeck(page);
+    return await page.evaluate(() => {
+      const reveal = window.Aula!.reveal;
+      const slides = reveal.getSlides() as HTMLElement[];
+      return {
+        total: reveal.getTotalSlides(),
+        headings: slides.map((s) => (s.querySelector('h1,h2')?.textContent ?? '').trim()),
+        diagramSlides: slides.flatMap((s, i) => (s.querySelector('figure.aula-diagram svg') ? [i] : [])),
+        notes: slides.map((s) => (s.querySelector('aside.notes')?.textContent ?? '').trim()),
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Every file below dir with its size and mtime, to prove a failed export touched nothing. */
+function snapshot(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  (function walk(d: string) {
+    for (const name of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, name.name);
+      if (name.isDirectory()) walk(p);
+      else out.push(`${p.slice(dir.length)} ${readFileSync(p).length}`);
+    }
+  })(dir);
+  return out.sort();
+}
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'aula-export-'));
+  dist = join(work, 'dist');
+  build(dist);
+  exportRun = runExport(dist, ['--notes']);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('one command exports every file, printing its progress', () => {
+  assert.equal(exportRun.status, 0, `npm run export falló:\n${exportRun.stdout}\n${exportRun.stderr}`);
+  assert.match(exportRun.stdout, /\[1\/2\] \w+: \d+ diapositivas/);
+  assert.match(exportRun.stdout, /\[2\/2\] \w+: \d+ diapositivas/);
+  assert.match(exportRun.stdout, /Listo en/);
+  const files = readdirSync(join(dist, 'export')).sort();
+  const expected = ['curso-notas.pdf', 'curso.pdf', 'curso.zip', ...DECKS.flatMap((d) => [`${d}-notas.pdf`, `${d}.html`, `${d}.pdf`, `${d}.png`])].sort();
+  assert.deepEqual(files, expected);
+  assert.deepEqual(readdirSync(dist).filter((n) => n.startsWith('.')), [], 'no temporary folder left behind');
+});
+
+test('each deck PDF has one page per slide and its text can be extracted', async () => {
+  for (const slug of DECKS) {
+    const info = await slidesOf(slug);
+    const pdf = join(dist, 'export', `${slug}.pdf`);
+    assert.equal(pdfPages(pdf), info.total, `${slug}: páginas del PDF = diapositivas`);
+    info.headings.forEach((h, i) => {
+      if (h) assert.ok(pageText(pdf, i + 1).includes(norm(h)), `${slug}: el título «${h}» está en la página ${i + 1}`);
+    });
+  }
+  const portada = join(dist, 'export', 'portada.pdf');
+  const last = pdfPages(portada);
+  assert.match(pageText(portada, last), /Frase buscable: contenedores efímeros y capas compartidas/);
+  // fragments print in their final state: every item of the list is there
+  assert.match(pageText(portada, 2), /Primer punto del repaso.*Segundo punto del repaso/);
+  // the slide number is printed on the page
+  assert.match(pageText(portada, 2), /\b2\b/);
+  const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(tool('pdfinfo', [portada]))!;
+  assert.ok(Math.abs(Number(size[1]) / Number(size[2]) - 960 / 700) < 0.01, `proporción de la diapositiva: ${size[0]}`);
+});
+
+test('a diagram prints as vectors: its labels are text and its page holds no raster image', async () => {
+  const info = await slidesOf('portada');
+  assert.ok(info.diagramSlides.length > 0, 'el curso de prueba tiene un diagrama dibujado');
+  const pdf = join(dist, 'export', 'portada.pdf');
+  for (const i of info.diagramSlides) {
+    const list = tool('pdfimages', ['-list', '-f', String(i + 1), '-l', String(i + 1), pdf]).trim().split('\n');
+    assert.equal(list.length, 2, `página ${i + 1} sin imágenes rasterizadas:\n${list.join('\n')}`);
+    for (const label of ['Ordenador', 'órdenes', 'Servidor']) assert.match(pageText(pdf, i + 1), new RegExp(label));
+  }
+});
+
+test('the handout puts each slide’s notes under it', async () => {
+  const info = await slidesOf('portada');
+  const notes = join(dist, 'export', 'portada-notas.pdf');
+  assert.equal(pdfPages(notes), info.total);
+  info.notes.forEach((n, i) => {
+    const text = pageText(notes, i + 1);
+    if (info.headings[i]) assert.ok(text.includes(norm(info.headings[i])), `página ${i + 1}: la diapositiva`);
+    if (n) assert.ok(text.includes(norm(n)), `página ${i + 1}: sus notas «${n}»`);
+  });
+  const slide = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(tool('pdfinfo', [join(dist, 'export', 'portada.pdf')]))!;
+  const handout = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(tool('pdfinfo', [notes]))!;
+  assert.equal(handout[1], slide[1]);
+  assert.ok(Number(handout[2]) > Number(slide[2]) * 1.3, 'la página del folleto deja sitio para las notas');
+});
+
+test('PDF metadata: title, author and language; the course PDF joins every deck with bookmarks', async () => {
+  const info = tool('pdfinfo', [join(dist, 'export', 'portada.pdf')]);
+  assert.match(info, /^Title:\s+1\. Portada de prueba · Curso de prueba de exportación$/m);
+  assert.match(info, /^Author:\s+Autora de Prueba$/m);
+  for (const name of ['portada.pdf', 'curso.pdf']) {
+    const doc = await PDFDocument.load(readFileSync(join(dist, 'export', name)));
+    const lang = doc.catalog.lookup(PDFName.of('Lang'));
+    assert.ok(lang instanceof PDFString || lang instanceof PDFHexString, `${name}: /Lang`);
+    assert.equal(lang.decodeText(), 'es');
+    assert.equal(doc.getAuthor(), 'Autora de Prueba');
+  }
+  const course = join(dist, 'export', 'curso.pdf');
+  assert.equal(pdfPages(course), pdfPages(join(dist, 'export', 'portada.pdf')) + pdfPages(join(dist, 'export', 'terminal.pdf')));
+  assert.match(tool('pdfinfo', [course]), /^Title:\s+Curso de prueba de exportación$/m);
+  const doc = await PDFDocument.load(readFileSync(course));
+  const first = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict).lookup(PDFName.of('First'), PDFDict);
+  assert.equal((first.lookup(PDFName.of('Title')) as PDFHexString).decodeText(), '1. Portada de prueba');
+});
+
+test('the one-file HTML works with every request blocked: slides and a live terminal', async () => {
+  const file = join(dist, 'export', 'terminal.html');
+  const url = pathToFileURL(file).href;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      if (route.request().url().split('#')[0] === url) return route.continue();
+      blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    const record = recordContext(context);
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForDeck(page);
+    assert.equal(norm(await page.locator('.reveal .slides section.present h1').innerText()), 'Terminal de prueba');
+    await page.keyboard.press('ArrowRight');
+    const term = page.locator('.reveal .slides section.present .aula-terminal');
+    await term.locator('.aula-term-screen').waitFor({ state: 'visible' });
+    await term.locator('.aula-term-screen').click();
+    await page.keyboard.type('docker run hello-world');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => (document.querySelector('.reveal .slides section.present .aula-terminal .xterm-rows')?.textContent ?? '').includes('Hello from Docker!'),
+      null,
+      { timeout: 15_000 },
+    );
+    assert.deepEqual(blocked, [], 'el archivo no pidió nada fuera de sí mismo');
+    assert.deepEqual(record.errors, []);
+    assert.deepEqual(
+      record.requests.filter((u) => !u.startsWith('data:') && u.split('#')[0] !== url),
+      [],
+    );
+  } finally {
+    await context.close();
+  }
+});
+
+test('thumbnails are PNGs of the first slide, and the landing page links every download', () => {
+  for (const slug of DECKS) {
+    const png = readFileSync(join(dist, 'export', `${slug}.png`));
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.equal(png.readUInt32BE(16), 640, 'ancho de la miniatura');
+  }
+  const landing = readFileSync(join(dist, 'index.html'), 'utf8');
+  for (const slug of DECKS) {
+    for (const f of [`${slug}.pdf`, `${slug}-notas.pdf`, `${slug}.html`, `${slug}.png`]) {
+      assert.ok(landing.includes(`"export/${f}"`), `la portada enlaza export/${f}`);
+    }
+    assert.match(landing, new RegExp(`class="aula-share" data-share-path="${slug}/index.html"`));
+    assert.match(readFileSync(join(dist, slug, 'index.html'), 'utf8'), new RegExp(`<meta property="og:image" content="../export/${slug}.png">`));
+  }
+  for (const f of ['curso.pdf', 'curso-notas.pdf', 'curso.zip']) assert.ok(landing.includes(`"export/${f}"`), f);
+  assert.match(landing, /<meta property="og:image" content="export\/portada\.png">/);
+});
+
+test('curso.zip unpacks to a site that works from disk', async () => {
+  const into = join(work, 'unzipped');
+  const files = unzipSync(readFileSync(join(dist, 'export', 'curso.zip')));
+  for (const [name, bytes] of Object.entries(files)) {
+    if (name.endsWith('/')) continue;
+    mkdirSync(dirname(join(into, name)), { recursive: true });
+    writeFileSync(join(into, name), bytes);
+  }
+  const site = join(into, 'curso');
+  for (const f of ['index.html', 'portada/index.html', 'terminal/index.html', 'export/portada.pdf', 'export/terminal.html']) {
+    assert.ok(existsSync(join(site, f)), f);
+  }
+  assert.ok(!existsSync(join(site, 'export', 'curso.zip')), 'the zip does not contain itself');
+  const context = await browser.newContext();
+  try {
+    const record = recordContext(context);
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(site, 'index.html')).href);
+    await page.locator('a[href="portada/index.html"]').first().click();
+    await waitForDeck(page);
+    assert.equal(norm(await page.locator('.reveal .slides section.present h1').innerText()), 'Portada de prueba');
+    assert.deepEqual(record.failed, []);
+    assert.deepEqual(record.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('without a browser: a clear message, a non-zero exit, and dist/export untouched', () => {
+  const before = snapshot(join(dist, 'export'));
+  const r = runExport(dist, [], { ...process.env, AULA_NO_BROWSER: '1', CHROMIUM_PATH: '/nonexistent/chromium' });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /No se encontró Chromium/);
+  assert.match(r.stderr, /apt-get install chromium/);
+  assert.match(r.stderr, /CHROMIUM_PATH/);
+  assert.deepEqual(snapshot(join(dist, 'export')), before);
+  assert.deepEqual(readdirSync(dist).filter((n) => n.startsWith('.')), []);
+});
+
+test('a deck that cannot be printed is named with its slide, and nothing is replaced', () => {
+  const broken = join(work, 'broken');
+  build(broken);
+  const first = runExport(broken);
+  assert.equal(first.status, 0, first.stderr);
+  const before = snapshot(join(broken, 'export'));
+  const deckPath = join(broken, 'portada', 'index.html');
+  const html = readFileSync(deckPath, 'utf8');
+  // the diagram's drawing disappears: the figure stays, empty
+  const emptied = html.replace(/(<figure class="aula-diagram[^>]*>)[\s\S]*?<\/svg>/, '$1');
+  assert.notEqual(emptied, html, 'the fixture deck has an inline diagram');
+  writeFileSync(deckPath, emptied);
+  const r = runExport(broken, ['--timeout', '3']);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /portada: diapositiva 3 \([^)]*slides\/01-portada\.md:\d+\): el diagrama no se ha dibujado/);
+  assert.deepEqual(snapshot(join(broken, 'export')), before);
+  assert.deepEqual(readdirSync(broken).filter((n) => n.startsWith('.')), []);
+});
