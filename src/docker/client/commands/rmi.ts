@@ -13,6 +13,8 @@ export const rmi: Handler = async (ctx, f, args) => {
       }
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
+      // `--force` ignores images that are not there.
+      if (f.bool('force') && e.status === 404) continue;
       errors.push(`Error response from daemon: ${e.message}`);
     }
   }
