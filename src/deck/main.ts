@@ -13,6 +13,7 @@ import { afterPaint, loadScript, loadStyle } from './lazy';
 import { translateUi } from './spanish';
 import { installDiagramZoom } from '../diagrams/zoom';
 import { initStudentTools, READING_CONFIG } from './student-tools';
+import { initShare } from './share';
 
 const config = readConfig();
 const slidesEl = () => document.querySelector<HTMLElement>('.reveal .slides');
@@ -64,6 +65,7 @@ Reveal.initialize({
   installDiagramZoom();
   // before any mount: the reading view keeps the slides as built
   initStudentTools(aula);
+  initShare();
   const slides = slidesEl();
   if (slides) watchRebuilds(slides, () => mounts.remount());
   void loadExtras();
