@@ -3,7 +3,7 @@
  * the session's shell, and keeps everything typed in order. Knows nothing of the DOM: it writes
  * escape sequences to a `Screen` (xterm in the page, a buffer in tests).
  */
-import type { TermIO } from '../docker/shell';
+import type { Shell, TermIO } from '../docker/shell';
 import { isPrintable, KEY, splitKeys } from './keys';
 import { LineEditor, LineView } from './line-editor';
 import type { Scenario, ScenarioStep } from './scenario';
@@ -40,6 +40,14 @@ type Action =
   | { kind: 'reset' }
   | { kind: 'setup' }
   | { kind: 'refresh' };
+
+/** The host shell's prompt (the contract's). */
+const HOST_PROMPT = '$ ';
+
+/** The simulator's shell can also pass Ctrl+C on to a process it is attached to. */
+interface Interruptible extends Shell {
+  interrupt?(io: TermIO): Promise<void>;
+}
 
 const DIM = (s: string) => `\x1b[2m${s}\x1b[22m`;
 
@@ -254,18 +262,29 @@ export class TerminalConsole {
     else if (k === KEY.ctrlQ && wasCtrlP && this.session.shell.inContainer()) {
       // Docker's detach keys: Ctrl+P Ctrl+Q leaves the container running.
       e.reset();
-      this.screen.write(this.view.finish(this.session.shell.prompt(), '', this.screen.cols()));
+      this.screen.write(this.view.finish(this.prompt(), '', this.screen.cols()));
       await this.withCommand((io) => this.session.shell.detach(io));
       return this.showPrompt();
     } else if (k === KEY.ctrlC) {
-      this.screen.write(this.view.render(this.session.shell.prompt(), e.text, e.text.length, this.screen.cols()) + '^C\r\n');
+      const shell = this.session.shell as Interruptible;
+      if (this.inSession() && typeof shell.interrupt === 'function') {
+        // A process in a container (or a question) decides what Ctrl+C means: a shell
+        // prints ^C and a new prompt, a server in the foreground stops.
+        this.screen.write(this.view.render(this.prompt(), e.text, e.text.length, this.screen.cols()));
+        this.view.forget();
+        this.atLineStart = false;
+        e.reset();
+        await this.withCommand((io) => shell.interrupt!(io));
+        return this.showPrompt();
+      }
+      this.screen.write(this.view.render(this.prompt(), e.text, e.text.length, this.screen.cols()) + '^C\r\n');
       this.view.forget();
       e.reset();
       return this.showPrompt();
     } else if (k === KEY.ctrlD) {
       if (e.text !== '') e.delete();
-      else if (this.session.shell.inContainer()) {
-        this.screen.write(this.view.finish(this.session.shell.prompt(), '', this.screen.cols()));
+      else if (this.inSession()) {
+        this.screen.write(this.view.finish(this.prompt(), '', this.screen.cols()));
         await this.withCommand((io) => this.session.shell.eof(io));
         return this.showPrompt();
       }
@@ -301,13 +320,13 @@ export class TerminalConsole {
       return;
     }
     // Nothing more to add: list the choices under the line, as bash does on a second Tab.
-    this.screen.write(this.view.finish(this.session.shell.prompt(), e.text, this.screen.cols()));
+    this.screen.write(this.view.finish(this.prompt(), e.text, this.screen.cols()));
     this.print(columns(candidates, this.screen.cols()));
   }
 
   private async submit(): Promise<void> {
     const line = this.editor.text;
-    this.screen.write(this.view.finish(this.session.shell.prompt(), line, this.screen.cols()));
+    this.screen.write(this.view.finish(this.prompt(), line, this.screen.cols()));
     this.atLineStart = true;
     this.session.addHistory(line);
     this.editor.reset();
@@ -378,10 +397,25 @@ export class TerminalConsole {
     this.atLineStart = text.endsWith('\n');
   }
 
+  /** The line the cursor sits on after the prompt (a question may print lines above it). */
+  private prompt(): string {
+    const p = this.session.shell.prompt();
+    const nl = p.lastIndexOf('\n');
+    return nl < 0 ? p : p.slice(nl + 1);
+  }
+
+  /** Input goes to a container's process or answers a question, not to the host's shell. */
+  private inSession(): boolean {
+    return this.session.shell.inContainer() || this.session.shell.prompt() !== HOST_PROMPT;
+  }
+
   private showPrompt(): void {
     if (this.disposed) return;
     if (!this.atLineStart) this.screen.write('\r\n');
     this.atLineStart = true;
+    const p = this.session.shell.prompt();
+    const nl = p.lastIndexOf('\n');
+    if (nl >= 0) this.print(p.slice(0, nl + 1));
     this.view.forget();
     this.promptShown = true;
     this.render();
@@ -397,7 +431,7 @@ export class TerminalConsole {
   private render(): void {
     if (!this.promptShown) return;
     const e = this.editor;
-    this.screen.write(this.view.render(this.session.shell.prompt(), e.text, e.cursor, this.screen.cols(), this.hint()));
+    this.screen.write(this.view.render(this.prompt(), e.text, e.cursor, this.screen.cols(), this.hint()));
   }
 }
 

@@ -285,3 +285,29 @@ test('unknown escape sequences are ignored, never printed', async () => {
   assert.deepEqual(t.shell().ran, ['echo z']);
   assert.doesNotMatch(t.text(), /15~|OP/);
 });
+
+test('a question printed by a command is answered on its own line', async () => {
+  const t = makeTerminal();
+  t.con.input('prune\ry\r');
+  await t.idle();
+  assert.equal(t.text(), '$ prune\nWARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] y\nDeleted\n$');
+  t.con.input('prune\r\x03');
+  await t.idle();
+  assert.match(t.text(), /\[y\/N\] \^C\n\$$/);
+  assert.equal(t.shell().question, null);
+});
+
+test('Ctrl+C inside a container goes to its process', async () => {
+  const t = makeTerminal();
+  t.con.input('enter\rmedio\x03');
+  await t.idle();
+  assert.equal(t.shell().interrupted, 1);
+  assert.match(t.text(), /root@abcdef123456:\/# medio\^C\nroot@abcdef123456:\/#$/);
+  t.con.input('\x03');
+  await t.idle();
+  assert.equal(t.shell().interrupted, 2);
+  t.con.input('exit\recho fuera\x03');
+  await t.idle();
+  assert.equal(t.shell().interrupted, 2); // on the host the line is just dropped
+  assert.match(t.text(), /\$ echo fuera\^C\n\$$/);
+});

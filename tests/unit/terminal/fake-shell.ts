@@ -21,8 +21,20 @@ export class FakeShell implements Shell {
     }
   }
 
+  question: string | null = null;
+  interrupted = 0;
+
   prompt(): string {
+    if (this.question) return this.question;
     return this.container ? `root@${this.container}:/# ` : '$ ';
+  }
+
+  async interrupt(io: TermIO): Promise<void> {
+    this.interrupted++;
+    if (this.question) {
+      this.question = null;
+      io.out('^C\n');
+    } else if (this.container) io.out('^C\n');
   }
 
   inContainer(): boolean {
@@ -31,6 +43,11 @@ export class FakeShell implements Shell {
 
   async run(line: string, io: TermIO): Promise<number> {
     this.ran.push(line);
+    if (this.question) {
+      this.question = null;
+      io.out(line.trim() === 'y' ? 'Deleted\n' : '');
+      return 0;
+    }
     const [cmd, ...args] = line.trim().split(/\s+/);
     if (cmd === 'echo') {
       io.out(args.join(' ') + '\n');
@@ -52,6 +69,10 @@ export class FakeShell implements Shell {
         await io.sleep(100);
       }
       io.out('done\n');
+      return 0;
+    }
+    if (cmd === 'prune') {
+      this.question = 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ';
       return 0;
     }
     if (cmd === 'enter') {
