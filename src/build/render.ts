@@ -48,6 +48,9 @@ export function renderSlides(deck: Deck, env: RenderEnv): string {
     .join('');
 }
 
+/** Inline icon: browsers otherwise ask the server for /favicon.ico (a 404 in the console). */
+const FAVICON = `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4fa8"/><path d="M6 14h4v4H6zm5 0h4v4h-4zm5 0h4v4h-4zm-5-5h4v4h-4zm5 0h4v4h-4z" fill="#fff"/><path d="M4 19h24c-1 5-6 8-12 8S5 24 4 19z" fill="#fff"/></svg>')}">`;
+
 export interface DeckPageAssets {
   css: string[]; // urls relative to the deck page
   deckScript: string;
@@ -63,6 +66,7 @@ export function renderDeckPage(course: Course, deck: Deck, slidesHtml: string, a
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="${escapeHtml(deck.meta.summary)}">
 <title>${escapeHtml(title)}</title>
+${FAVICON}
 ${ogImageSlot()}
 ${assets.css.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 </head>
@@ -101,6 +105,7 @@ ${deckDownloadsSlot(d.slug, d.meta.title)}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="${escapeHtml(course.description)}">
 <title>${escapeHtml(course.title)}</title>
+${FAVICON}
 ${ogImageSlot()}
 ${css.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 </head>

@@ -13,7 +13,8 @@ import { launchChromium } from '../../src/build/chromium';
 import { CONTENT_TYPES, resolveStatic } from '../../src/build/serve';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const DIST = join(ROOT, 'dist');
+/** The built site under test; AULA_DIST points the tests at another build. */
+export const DIST = process.env.AULA_DIST ? process.env.AULA_DIST : join(ROOT, 'dist');
 
 export { launchChromium };
 

@@ -1,0 +1,116 @@
+/**
+ * Every deck of the built site, from file:// and over http: the first slide shows, the keyboard
+ * moves through it, `#/2` deep links, the speaker view opens, the console stays clean and no
+ * request leaves the machine.
+ */
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { launchChromium, startStaticServer, listDecks, openDeck, deckUrl, revealPosition, siteUrl, recordContext, type StaticServer, type Via } from './harness';
+
+const decks = listDecks();
+let browser: Browser;
+let server: StaticServer;
+
+before(async () => {
+  assert.ok(decks.length > 0, 'dist/ no tiene ninguna presentación: ejecute `npm run build` antes');
+  browser = await launchChromium();
+  server = await startStaticServer();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const later = (a: number[], b: number[]) => a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] > b[2];
+
+for (const via of ['file', 'http'] as Via[]) {
+  describe(`presentaciones por ${via}`, () => {
+    test('la página de inicio enlaza todas las secciones y no pide nada fuera', async () => {
+      const context = await browser.newContext();
+      const record = recordContext(context);
+      const page = await context.newPage();
+      await page.goto(siteUrl(via, 'index.html', server), { waitUntil: 'load' });
+      const links = await page.$$eval('ol.sections a', (as) => as.map((a) => a.getAttribute('href')));
+      assert.deepEqual(links, decks.map((d) => `${d}/index.html`));
+      await page.click('ol.sections a');
+      await page.waitForFunction(() => !!window.Aula?.reveal?.isReady());
+      assert.match(page.url(), new RegExp(`/${decks[0]}/index\\.html`));
+      assert.deepEqual(record.errors, []);
+      assert.deepEqual(record.foreign([server.url]), []);
+      await context.close();
+    });
+
+    for (const slug of decks) {
+      test(`${slug}: primera diapositiva, teclado, enlace #/2, notas, sin errores ni peticiones externas`, async () => {
+        const deck = await openDeck(browser, deckUrl(via, slug, server));
+        const { page, record, context } = deck;
+        try {
+          // First slide on screen, with real content inside the viewport.
+          assert.deepEqual(await revealPosition(page), [0, 0, -1]);
+          const first = page.locator('.reveal .slides > section.present').first();
+          assert.ok(await first.isVisible(), 'la primera diapositiva no se ve');
+          const box = await first.boundingBox();
+          assert.ok(box && box.width > 100 && box.height > 20, `la primera diapositiva no ocupa espacio: ${JSON.stringify(box)}`);
+          const text = (await first.innerText()).trim();
+          assert.ok(text.length > 0, 'la primera diapositiva está vacía');
+
+          const total = await page.evaluate(() => window.Aula!.reveal.getTotalSlides());
+          assert.ok(total >= 3, 'cada sección necesita al menos tres diapositivas');
+
+          // ArrowRight goes forward (a fragment or the next slide), ArrowLeft comes back.
+          await page.locator('.reveal').focus().catch(() => {});
+          const start = await revealPosition(page);
+          await page.keyboard.press('ArrowRight');
+          const afterRight = await revealPosition(page);
+          assert.ok(later(afterRight, start), `ArrowRight no avanza: ${start} -> ${afterRight}`);
+          await page.keyboard.press('ArrowLeft');
+          assert.deepEqual(await revealPosition(page), start, 'ArrowLeft no vuelve a la posición inicial');
+          await page.keyboard.press('Space');
+          const afterSpace = await revealPosition(page);
+          assert.ok(later(afterSpace, start), `Espacio no avanza: ${start} -> ${afterSpace}`);
+          await page.waitForFunction(() => /^#\/\d/.test(location.hash) || location.hash === '');
+
+          // The speaker view opens in its own window and shows this deck.
+          await page.evaluate(() => window.Aula!.reveal.slide(0, 0));
+          const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+          await popup.waitForLoadState('load');
+          await popup.waitForSelector('#speaker-controls', { state: 'attached' });
+          await popup.waitForFunction(() => document.querySelector('#current-slide iframe') !== null);
+          const notesExpected = await page.evaluate(() => (document.querySelector('.reveal .slides > section.present aside.notes')?.textContent ?? '').trim());
+          if (notesExpected) {
+            await popup.waitForFunction((t) => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').includes(t.slice(0, 30)), notesExpected);
+          }
+          await popup.close();
+
+          assert.deepEqual(record.errors, [], 'errores en la consola');
+          assert.deepEqual(record.foreign([server.url]), [], 'peticiones fuera de la máquina');
+        } finally {
+          await deck.close();
+        }
+      });
+
+      test(`${slug}: #/2 abre la tercera diapositiva`, async () => {
+        const deck = await openDeck(browser, deckUrl(via, slug, server, '#/2'));
+        try {
+          const [h] = await revealPosition(deck.page);
+          assert.equal(h, 2);
+          const source = await deck.page.evaluate(() => {
+            const present = document.querySelector('.reveal .slides > section.present');
+            return present?.getAttribute('data-source') ?? present?.querySelector('section')?.getAttribute('data-source') ?? '';
+          });
+          const third = await deck.page.evaluate(() => {
+            const s = document.querySelectorAll('.reveal .slides > section')[2];
+            return s?.getAttribute('data-source') ?? s?.querySelector('section')?.getAttribute('data-source') ?? '';
+          });
+          assert.ok(source && source === third, `la diapositiva mostrada (${source}) no es la tercera (${third})`);
+          assert.ok(await deck.page.locator('.reveal .slides > section.present').first().isVisible());
+          assert.deepEqual(deck.record.errors, []);
+        } finally {
+          await deck.close();
+        }
+      });
+    }
+  });
+}
