@@ -4,7 +4,7 @@
  */
 import { realTimer } from './console';
 import { entryKey, TerminalEntry } from './entries';
-import { readScenario } from './scenario';
+import { readScenario, type Scenario } from './scenario';
 import { SessionRegistry, type KeyValueStore, type ShellFactory } from './session';
 import { TerminalWidget } from './widget';
 
@@ -59,7 +59,39 @@ export function mountAll(root: ParentNode = document): void {
       entries.set(key, entry);
     }
     widgets.set(el, new TerminalWidget(el, scenario, entry, { isCurrent }));
+    if (el.id) enableOpener(el, scenario, entry);
   }
+}
+
+const openers = new WeakSet<HTMLElement>();
+
+/** Reading view: the slide shows the transcript; its button opens the live terminal over the page. */
+function enableOpener(el: HTMLElement, scenario: Scenario, entry: TerminalEntry): void {
+  const button = el.parentElement?.querySelector<HTMLButtonElement>(`#${CSS.escape(el.id)} + .aula-transcript .aula-transcript-open`);
+  if (!button || openers.has(button)) return;
+  openers.add(button);
+  button.hidden = false;
+  button.addEventListener('click', () => openInDialog(scenario, entry, button));
+}
+
+function openInDialog(scenario: Scenario, entry: TerminalEntry, opener: HTMLElement): void {
+  const dialog = document.createElement('dialog');
+  dialog.className = 'aula-term-dialog';
+  dialog.setAttribute('aria-label', scenario.title ? `Terminal: ${scenario.title}` : 'Terminal');
+  const frame = document.createElement('div');
+  frame.className = 'aula-terminal';
+  dialog.appendChild(frame);
+  document.body.appendChild(dialog);
+  const close = () => dialog.close();
+  const widget = new TerminalWidget(frame, scenario, entry, { isCurrent: () => true, leave: close });
+  widget.setLeaveLabel('Cerrar');
+  dialog.addEventListener('close', () => {
+    widget.dispose();
+    dialog.remove();
+    opener.focus();
+  });
+  dialog.showModal();
+  widget.focus();
 }
 
 function whenSlideChanges(): void {

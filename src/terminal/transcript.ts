@@ -40,6 +40,8 @@ export function terminalHtml(scenario: Scenario, transcriptHtml: string, opts: {
     `<figure class="aula-transcript" aria-label="${escapeHtml(title ? `Transcripción: ${title}` : 'Transcripción del terminal')}">` +
     (title ? `<figcaption>${escapeHtml(title)}</figcaption>` : '') +
     `<pre><code>${transcriptHtml}</code></pre>` +
+    // Shown by the terminal script in the reading view, where the slide shows the transcript.
+    `<button type="button" class="aula-transcript-open" hidden>Abrir el terminal</button>` +
     `</figure>`
   );
 }
@@ -53,10 +55,13 @@ export const TRANSCRIPT_CSS = `
 .reveal .aula-terminal:not(.is-live) .aula-term-head{padding:6px 10px;background:#232a35;color:#f2f4f7;font-size:17px;line-height:1.3;font-weight:700;min-height:32px}
 .reveal .aula-terminal:not(.is-live) .aula-term-screen{height:calc(var(--aula-term-rows,12)*20.7px + 12px)}
 .reveal .aula-transcript{display:none;margin:.3em 0;text-align:left}
-.reveal-scroll .aula-terminal,.print-pdf .aula-terminal,.reveal-print .aula-terminal{display:none!important}
-.reveal-scroll .aula-transcript,.print-pdf .aula-transcript,.reveal-print .aula-transcript{display:block}
+.reveal-scroll .reveal .aula-terminal,.print-pdf .reveal .aula-terminal,.reveal-print .reveal .aula-terminal{display:none!important}
+.reveal-scroll .reveal .aula-transcript,.print-pdf .reveal .aula-transcript,.reveal-print .reveal .aula-transcript{display:block}
 .reveal .aula-transcript figcaption{font-size:.5em;font-weight:700;color:var(--aula-muted,#3c4450);margin:0 0 .2em}
 .reveal .aula-transcript pre{margin:0;width:100%;box-sizing:border-box;box-shadow:none;background:#14181f;color:#f2f4f7;border-radius:10px;padding:10px 14px;font-family:var(--aula-mono,'Fira Code',monospace);font-size:15px;line-height:1.3;white-space:pre-wrap;overflow-wrap:anywhere;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.reveal .aula-transcript .aula-transcript-open{margin-top:.3em;font:inherit;font-size:.5em;min-height:44px;padding:4px 14px;border-radius:8px;border:2px solid var(--aula-accent,#0b4fa8);background:#fff;color:var(--aula-accent,#0b4fa8);cursor:pointer}
+.reveal .aula-transcript .aula-transcript-open[hidden],.print-pdf .aula-transcript-open,.reveal-print .aula-transcript-open{display:none}
+@media print{.aula-transcript-open{display:none}}
 .reveal .aula-transcript code{font:inherit;background:none;color:inherit;padding:0;white-space:inherit;max-height:none}
 .aula-transcript .t-b{font-weight:700}.aula-transcript .t-dim{opacity:.7}.aula-transcript .t-i{font-style:italic}.aula-transcript .t-u{text-decoration:underline}.aula-transcript .t-inv{background:#f2f4f7;color:#14181f}
 .aula-transcript .t-fg0{color:#8b949e}.aula-transcript .t-fg1{color:#ff6b6b}.aula-transcript .t-fg2{color:#7ee787}.aula-transcript .t-fg3{color:#ffd84d}.aula-transcript .t-fg4{color:#79b8ff}.aula-transcript .t-fg5{color:#f0a6ff}.aula-transcript .t-fg6{color:#66d9e8}.aula-transcript .t-fg7{color:#d9dee5}

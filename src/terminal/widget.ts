@@ -51,6 +51,8 @@ export const FONT_SIZE = 18;
 export interface WidgetHooks {
   /** Is the slide holding `el` the one on screen (autoplay waits for it)? */
   isCurrent(el: HTMLElement): boolean;
+  /** Where the keyboard goes on Esc / «Salir del terminal» (default: the frame, i.e. the deck). */
+  leave?(): void;
 }
 
 export class TerminalWidget {
@@ -240,6 +242,10 @@ export class TerminalWidget {
     }
   }
 
+  setLeaveLabel(label: string): void {
+    this.buttons.leave.textContent = label;
+  }
+
   focus(): void {
     this.open();
     this.resize();
@@ -250,7 +256,8 @@ export class TerminalWidget {
   /** Gives the keyboard back to the deck; the frame keeps the focus ring so Enter comes back. */
   leave(): void {
     this.term?.blur();
-    this.el.focus({ preventScroll: true });
+    if (this.hooks.leave) this.hooks.leave();
+    else this.el.focus({ preventScroll: true });
   }
 
   hasFocus(): boolean {
