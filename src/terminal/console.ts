@@ -252,7 +252,8 @@ export class TerminalConsole {
     } else if ((KEY.delete as readonly string[]).includes(k)) e.delete();
     else if (k === KEY.ctrlU) e.killToStart();
     else if (k === KEY.ctrlK) e.killToEnd();
-    else if (k === KEY.ctrlW) e.killWordBack();
+    // Alt+Backspace too: browsers keep Ctrl+W for closing the tab.
+    else if (k === KEY.ctrlW || k === KEY.altBackspace) e.killWordBack();
     else if ((KEY.wordLeft as readonly string[]).includes(k)) e.wordLeft();
     else if ((KEY.wordRight as readonly string[]).includes(k)) e.wordRight();
     else if (k === KEY.ctrlP || (KEY.up as readonly string[]).includes(k)) {

@@ -84,6 +84,7 @@ export const KEY = {
   ctrlQ: '\x11',
   ctrlU: '\x15',
   ctrlW: '\x17',
+  altBackspace: '\x1b\x7f',
   up: ['\x1b[A', '\x1bOA'],
   down: ['\x1b[B', '\x1bOB'],
   right: ['\x1b[C', '\x1bOC'],

@@ -28,6 +28,9 @@ test('line editing: left, Home/End, Backspace, Delete, Ctrl+A/E/U/K/W', async ()
   t.con.input('basura' + '\x15' + 'echo tres cuatro' + '\x17' + '\x17' + 'cinco' + ENTER);
   await t.idle();
   assert.equal(t.shell().ran.at(-1), 'echo cinco');
+  t.con.input('echo seis siete' + '\x1b\x7f' + 'ocho' + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo seis ocho');
   t.con.input('echo seis siete' + '\x01' + '\x1b[1;5C' + '\x1b[1;5C' + '\x0b' + ENTER);
   await t.idle();
   assert.equal(t.shell().ran.at(-1), 'echo seis');
