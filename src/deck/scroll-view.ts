@@ -64,7 +64,7 @@ export function initScrollView(aula: AulaRuntime): ReadingView {
     button.title = on ? 'Ver como diapositivas (R)' : 'Leer la presentación como una página, con las explicaciones (R)';
   };
 
-  const afterActivate = (target = reveal.getIndices()) => {
+  const afterActivate = (target: { h: number; v: number }) => {
     if (!sv) return;
     const { h, v } = target;
     decoratePages(reveal);
@@ -80,9 +80,8 @@ export function initScrollView(aula: AulaRuntime): ReadingView {
   };
 
   if (sv) {
-    patchScrollView(sv, viewport, pristine, () => afterActivate(), afterDeactivate);
+    patchScrollView(sv, viewport, pristine, () => reveal.getIndices(), afterActivate, afterDeactivate);
   }
-  reveal.configure({ scrollLayout: READING_CONFIG.scrollLayout, scrollSnap: READING_CONFIG.scrollSnap });
 
   const setUrl = (view: ViewName) => {
     const url = new URL(location.href);
@@ -111,13 +110,17 @@ export function initScrollView(aula: AulaRuntime): ReadingView {
     },
   };
 
+  // reveal's width check reads these two settings on every layout. They are set on its config
+  // object directly: `configure()` would re-sync the deck, and a sync while the scroll view is on
+  // sends reveal back to the first slide.
+  const cfg = reveal.getConfig();
   const apply = (view: ViewName) => {
     if (view === 'scroll') {
-      // Pinned on: reveal's width check must not switch it off again on the next resize
-      reveal.configure({ view: 'scroll' });
+      cfg.view = 'scroll';
       if (!isScrollView(reveal)) reveal.toggleScrollView?.(true);
     } else {
-      reveal.configure({ view: null, scrollActivationWidth: null });
+      cfg.view = null;
+      cfg.scrollActivationWidth = null;
       if (isScrollView(reveal)) reveal.toggleScrollView?.(false);
     }
     update();
@@ -173,7 +176,8 @@ function patchScrollView(
   sv: ScrollViewController,
   viewport: HTMLElement,
   pristine: string | null,
-  afterActivate: () => void,
+  indices: () => { h: number; v: number },
+  afterActivate: (slideBefore: { h: number; v: number }) => void,
   afterDeactivate: () => void,
 ): void {
   const activate = sv.activate.bind(sv);
@@ -183,9 +187,11 @@ function patchScrollView(
 
   sv.activate = () => {
     if (sv.active) return;
+    // In the scroll view reveal reads its indices off the page layout, so they are taken before
+    const before = indices();
     activate();
     if (pristine !== null) sv.slideHTMLBeforeActivation = pristine;
-    afterActivate();
+    afterActivate(before);
   };
   sv.deactivate = () => {
     if (!sv.active) return;

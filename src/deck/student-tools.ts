@@ -6,16 +6,29 @@
  */
 import { initHelpOverlay } from './help-overlay';
 import { initProgress } from './progress';
-import type { AulaRuntime } from './reveal-view';
-import { initScrollView } from './scroll-view';
+import { isScrollView, type AulaRuntime } from './reveal-view';
+import { initScrollView, READING_CONFIG as SCROLL_VIEW_CONFIG } from './scroll-view';
 import { initSearch } from './search';
 
-export { READING_CONFIG } from './scroll-view';
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+const STILL = { transition: 'none', backgroundTransition: 'none', autoAnimate: false } as const;
 
+/**
+ * reveal options for `Reveal.initialize`: the reading view's, and no animation for readers who
+ * asked their system for less motion.
+ */
+export const READING_CONFIG = {
+  ...SCROLL_VIEW_CONFIG,
+  ...(typeof matchMedia === 'function' && matchMedia(REDUCED_MOTION).matches ? STILL : {}),
+};
+
+/** Follows a change of the motion preference while the deck is open. */
 export function respectReducedMotion(aula: AulaRuntime): void {
-  const query = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+  const query = window.matchMedia?.(REDUCED_MOTION);
   const apply = () => {
-    if (query?.matches) aula.reveal.configure({ transition: 'none', backgroundTransition: 'none', autoAnimate: false });
+    // configure() re-syncs the deck, which the scroll view does not survive in place: wait for slides
+    if (!query?.matches || isScrollView(aula.reveal) || aula.reveal.getConfig().transition === 'none') return;
+    aula.reveal.configure({ ...STILL });
   };
   apply();
   query?.addEventListener?.('change', apply);
