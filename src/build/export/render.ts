@@ -101,7 +101,7 @@ function layoutNotes(labels: { heading: string; empty: string }): void {
     `.aula-print-slide{position:absolute;left:0;top:0;width:${w}px;height:${h}px;overflow:hidden}` +
     `.aula-print-notes{position:absolute;left:0;top:${h}px;width:${w}px;height:${total - h}px;box-sizing:border-box;` +
     `padding:28px 48px 36px;background:#fff;color:#1a1a1a;font-family:'Atkinson Hyperlegible',system-ui,sans-serif;` +
-    `font-size:22px;line-height:1.45;text-align:left;overflow:hidden;border-top:2px solid #bbb}` +
+    `font-size:26px;line-height:1.45;text-align:left;overflow:hidden;border-top:2px solid #bbb}` +
     `.aula-print-notes .aula-print-label{font-size:16px;letter-spacing:.08em;text-transform:uppercase;color:#555;margin:0 0 12px;font-weight:700;border:0;padding:0}` +
     `.aula-print-notes p{margin:0 0 .6em}.aula-print-notes ul,.aula-print-notes ol{margin:0 0 .6em 1.2em;padding:0}` +
     `.aula-print-notes .aula-print-lines{height:100%;background:repeating-linear-gradient(#fff 0 39px,#ccc 39px 40px)}`;
@@ -131,7 +131,7 @@ function layoutNotes(labels: { heading: string; empty: string }): void {
     notes.appendChild(body);
     page.appendChild(notes);
     // Long notes shrink until they fit rather than spill onto a page of their own.
-    let size = 22;
+    let size = 26;
     while (notes.scrollHeight > notes.clientHeight + 1 && size > 11) {
       size -= 1;
       notes.style.fontSize = `${size}px`;
