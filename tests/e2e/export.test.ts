@@ -266,6 +266,15 @@ test('without a browser: a clear message, a non-zero exit, and dist/export untou
   assert.deepEqual(readdirSync(dist).filter((n) => n.startsWith('.')), []);
 });
 
+test('without a build: says to build first, exits non-zero, writes nothing', () => {
+  const empty = join(work, 'empty');
+  mkdirSync(empty, { recursive: true });
+  const r = runExport(empty);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /npm run build/);
+  assert.deepEqual(readdirSync(empty), []);
+});
+
 test('a deck that cannot be printed is named with its slide, and nothing is replaced', () => {
   const broken = join(work, 'broken');
   build(broken);

@@ -68,8 +68,10 @@ function pageProblems(): { pages: number; problems: SlideProblem[]; overflow: Sl
       const r = svg?.getBoundingClientRect();
       if (!svg || !r || r.width <= 16 || r.height <= 16) problems.push({ ...where, problem: 'el diagrama no se ha dibujado' });
     }
+    // The static transcript stands next to (or inside) the live terminal's frame.
     for (const term of Array.from(page.querySelectorAll<HTMLElement>('.aula-terminal'))) {
-      const t = term.querySelector<HTMLElement>('.aula-transcript');
+      const next = term.nextElementSibling;
+      const t = term.querySelector<HTMLElement>('.aula-transcript') ?? (next instanceof HTMLElement && next.matches('.aula-transcript') ? next : null);
       const r = t?.getBoundingClientRect();
       if (!t || !r || r.height === 0) problems.push({ ...where, problem: 'la transcripción de la terminal no está en su sitio' });
     }
