@@ -32,7 +32,13 @@ export function placeholderPlugin(lang: string): FencePlugin {
   };
 }
 
-function placeholderHtml(f: FenceBlock, label: string, title: string | undefined): string {
+/** A fence of a module language that has no result to show: the marked box, never its raw text. */
+export function pendingFenceHtml(f: Pick<FenceBlock, 'lang' | 'options' | 'body'>): string {
+  const pending = PENDING_FENCES[f.lang];
+  return placeholderHtml(f, pending?.label ?? `Bloque «${f.lang}»`, pending ? f.options[pending.titleOption] : undefined);
+}
+
+function placeholderHtml(f: Pick<FenceBlock, 'lang' | 'body'>, label: string, title: string | undefined): string {
   const lines = f.body.split('\n').filter((l) => l.trim() !== '').length;
   return (
     `<div class="aula-placeholder" role="note" data-lang="${escapeHtml(f.lang)}">` +

@@ -89,7 +89,16 @@ function readFrontMatter(lines: string[], err: (line: number, message: string) =
   // YAML line 1 is file line 2 (after the opening ---)
   const fileLine = (offset: number) => counter.linePos(offset).line + 1;
   if (doc.errors.length) {
-    for (const e of doc.errors) err(fileLine(e.pos[0]), `cabecera YAML no válida: ${e.message.split('\n')[0]}`);
+    for (const e of doc.errors) {
+      const pos = counter.linePos(e.pos[0]);
+      let line = pos.line;
+      // An unterminated value is only noticed at the start of the next line: point at the value instead.
+      if (pos.col === 1 && line > 1) {
+        line--;
+        while (line > 1 && lines[line].trim() === '') line--;
+      }
+      err(line + 1, `cabecera YAML no válida: ${yamlProblem(e.code)} (${e.message.split('\n')[0]})`);
+    }
     return { meta, bodyStart: end + 1 };
   }
   const contents = doc.contents;
@@ -122,6 +131,20 @@ function readFrontMatter(lines: string[], err: (line: number, message: string) =
   if (!meta.title) err(1, 'falta `title` en la cabecera YAML');
   if (!meta.summary) err(1, 'falta `summary` en la cabecera YAML');
   return { meta, bodyStart: end + 1 };
+}
+
+const YAML_PROBLEMS: Record<string, string> = {
+  MISSING_CHAR: 'falta cerrar unas comillas o un corchete',
+  BAD_INDENT: 'sangría incorrecta o falta cerrar un corchete',
+  DUPLICATE_KEY: 'clave repetida',
+  BLOCK_AS_IMPLICIT_KEY: 'un valor con «:» necesita comillas, o la sangría es incorrecta',
+  MULTILINE_IMPLICIT_KEY: 'un valor con «:» necesita comillas, o la sangría es incorrecta',
+  TAB_AS_INDENT: 'hay un tabulador en la sangría: use espacios',
+  UNEXPECTED_TOKEN: 'carácter inesperado',
+};
+
+function yamlProblem(code: string): string {
+  return YAML_PROBLEMS[code] ?? 'sintaxis incorrecta';
 }
 
 /** Slide boundaries and notes, scanning lines and skipping fenced code. */
@@ -169,7 +192,7 @@ function splitSlides(lines: string[], start: number, err: (line: number, message
     }
     target().push(text);
   }
-  if (fence) err(fence.line, `bloque de código sin cerrar: falta una línea \`${fence.char.repeat(fence.len)}\` que lo termine`);
+  if (fence) err(fence.line, `bloque de código sin cerrar: falta una línea «${fence.char.repeat(fence.len)}» que lo termine`);
   finishSlide();
   if (stack.length) stacks.push(stack);
   return stacks;

@@ -4,6 +4,7 @@ import type { FenceResult } from './types';
 import type { Course, Deck, Slide } from './model';
 import { createMarkdown } from './markdown';
 import { highlight } from './highlight';
+import { pendingFenceHtml } from './fences';
 import { escapeHtml, jsonForScript } from './html';
 import type { ParsedFenceInfo } from './fence-options';
 import { courseDownloadsSlot, deckDownloadsSlot, landingDownloadsAssets, ogImageSlot } from './export/landing';
@@ -22,6 +23,7 @@ function renderFence(t: Token, env: RenderEnv): string {
     if (result) return result.html + '\n';
   }
   const info = t.meta?.aulaInfo as ParsedFenceInfo | undefined;
+  if (id) return pendingFenceHtml({ lang: info?.lang ?? '', options: info?.options ?? {}, body: t.content }) + '\n';
   const lang = info?.lang ?? t.info.trim().split(/\s+/)[0] ?? '';
   const { html, lang: shown } = highlight(t.content, lang);
   const attrs = t.attrs?.filter(([k]) => k !== 'class').map(([k, v]) => ` ${k}="${escapeHtml(String(v))}"`).join('') ?? '';
