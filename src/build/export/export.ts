@@ -56,7 +56,7 @@ export class ExportFailure extends Error {
 }
 
 export const NO_BROWSER_MESSAGE =
-  `${NO_BROWSER_HELP}\n` +
+  `${NO_BROWSER_HELP} No se ha escrito nada en dist/export.\n` +
   'Chromium was not found: install it (Debian/Ubuntu: `apt-get install chromium`, or `npx playwright install chromium`) ' +
   'or set CHROMIUM_PATH to its executable. Nothing was written to dist/export.';
 

@@ -26,7 +26,7 @@ async function main(): Promise<number> {
       strict: true,
     }).values;
   } catch (e) {
-    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    console.error(`Opciones no válidas: ${(e as Error).message}\n\n${USAGE}`);
     return 64;
   }
   if (args.help) {
