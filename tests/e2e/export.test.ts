@@ -192,13 +192,23 @@ test('the one-file HTML works with every request blocked: slides and a live term
     await page.keyboard.press('ArrowRight');
     const term = page.locator('.reveal .slides section.present .aula-terminal');
     await term.locator('.aula-term-screen').waitFor({ state: 'visible' });
+    // the terminal code came from inside the file: the live terminal mounts and takes the keyboard
     await term.locator('.aula-term-screen').click();
+    await page.waitForFunction(() => {
+      const t = document.querySelector('.reveal .slides section.present .aula-terminal');
+      return !!t && t.contains(document.activeElement) && document.activeElement?.tagName === 'TEXTAREA';
+    });
     await page.keyboard.type('docker run hello-world');
     await page.keyboard.press('Enter');
     await page.waitForFunction(
-      () => (document.querySelector('.reveal .slides section.present .aula-terminal .xterm-rows')?.textContent ?? '').includes('Hello from Docker!'),
+      () => {
+        const t = document.querySelector('.reveal .slides section.present .aula-terminal');
+        const api = (window as unknown as { AulaTerminal?: { text(el: Element): string } }).AulaTerminal;
+        const shown = t ? (api ? api.text(t) : (t.querySelector('.xterm-rows')?.textContent ?? '')) : '';
+        return shown.includes('Hello from Docker!');
+      },
       null,
-      { timeout: 15_000 },
+      { timeout: 20_000 },
     );
     assert.deepEqual(blocked, [], 'el archivo no pidió nada fuera de sí mismo');
     assert.deepEqual(record.errors, []);
