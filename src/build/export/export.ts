@@ -171,7 +171,7 @@ export async function runExport(opts: ExportOptions): Promise<ExportReport> {
 
     const courseMeta = { title: course.title, author: course.author, lang: course.lang, subject: course.description, keywords: ['Docker', course.title] };
     const parts = (pick: 'pdf' | 'notes') =>
-      course.decks.map((d) => ({ title: `${d.number}. ${d.title}`, pdf: pdfs.get(d.slug)![pick]! }));
+      course.decks.map((d) => ({ title: `${d.number}. ${d.title}`, pdf: pdfs.get(d.slug)![pick]!, labelPrefix: `${d.number}.` }));
     const coursePdf = await mergePdfs(parts('pdf'), courseMeta);
     writeFileSync(join(staging, 'curso.pdf'), coursePdf);
     if (opts.notes) writeFileSync(join(staging, 'curso-notas.pdf'), await mergePdfs(parts('notes'), { ...courseMeta, title: `${course.title} (con notas del ponente)` }));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PDFDocument, PDFName, PDFDict, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFName, PDFDict, PDFNumber, PDFString, PDFHexString } from 'pdf-lib';
 import { mergePdfs, withMeta } from '../../../src/build/export/pdf';
 
 async function samplePdf(pages: number, size: [number, number] = [720, 525]): Promise<Uint8Array> {
@@ -25,9 +25,9 @@ test('title, author, subject and language are written', async () => {
 
 test('the course PDF holds every part in order, with one bookmark per part', async () => {
   const parts = [
-    { title: '1. Arquitectura', pdf: await samplePdf(2) },
-    { title: '2. Imágenes', pdf: await samplePdf(3, [700, 500]) },
-    { title: '3. Contenedores', pdf: await samplePdf(1) },
+    { title: '1. Arquitectura', pdf: await samplePdf(2), labelPrefix: '1.' },
+    { title: '2. Imágenes', pdf: await samplePdf(3, [700, 500]), labelPrefix: '2.' },
+    { title: '3. Contenedores', pdf: await samplePdf(1), labelPrefix: '3.' },
   ];
   const out = await PDFDocument.load(await mergePdfs(parts, { ...meta, title: 'Aula Docker' }));
   assert.equal(out.getPageCount(), 6);
@@ -44,4 +44,13 @@ test('the course PDF holds every part in order, with one bookmark per part', asy
     item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
   }
   assert.deepEqual(titles, ['1. Arquitectura @0', '2. Imágenes @2', '3. Contenedores @5']);
+  // page labels restart per part: «2.1» is the first page of the second part
+  const nums = out.catalog.lookup(PDFName.of('PageLabels'), PDFDict).lookup(PDFName.of('Nums'), PDFArray);
+  const labels: string[] = [];
+  for (let i = 0; i < nums.size(); i += 2) {
+    const start = (nums.lookup(i, PDFNumber) as PDFNumber).asNumber();
+    const prefix = (nums.lookup(i + 1, PDFDict).lookup(PDFName.of('P')) as PDFHexString).decodeText();
+    labels.push(`${start}:${prefix}`);
+  }
+  assert.deepEqual(labels, ['0:1.', '2:2.', '5:3.']);
 });
