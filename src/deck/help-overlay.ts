@@ -99,7 +99,14 @@ function build(): HTMLDialogElement {
   content.append(deck, term);
   d.append(header, content);
   // Keys pressed inside the help never reach reveal (it would change slides behind it)
-  d.addEventListener('keydown', (e) => e.stopPropagation());
+  d.addEventListener('keydown', (e) => {
+    e.stopPropagation();
+    // One Esc closes, even from a search box (which would otherwise only clear its text)
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      d.close();
+    }
+  });
   d.addEventListener('close', () => {
     if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
     opener = null;

@@ -9,6 +9,7 @@ import { ICONS, toolButton } from './toolbar';
 
 let dialog: HTMLDialogElement | null = null;
 let panel: SearchPanel | null = null;
+let opener: Element | null = null;
 
 function build(aula: AulaRuntime): HTMLDialogElement {
   const d = document.createElement('dialog');
@@ -27,11 +28,22 @@ function build(aula: AulaRuntime): HTMLDialogElement {
   header.append(title, close);
   panel = createSearchPanel({ fromDeck: true, currentDeck: aula.config.deck, label: 'Palabras que buscar' });
   d.append(header, panel.element);
-  d.addEventListener('keydown', (e) => e.stopPropagation());
+  d.addEventListener('keydown', (e) => {
+    e.stopPropagation();
+    // One Esc closes, even from a search box (which would otherwise only clear its text)
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      d.close();
+    }
+  });
   d.addEventListener('click', (e) => {
     if (e.target === d) d.close();
     // A result in this same deck only changes the hash: close so the slide is visible
     if (e.target instanceof Element && e.target.closest('a.aula-search-result')) d.close();
+  });
+  d.addEventListener('close', () => {
+    if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    opener = null;
   });
   document.body.appendChild(d);
   loadSearchIndex(aula.config.scripts?.search).then(
@@ -45,6 +57,7 @@ export function openSearch(aula: AulaRuntime): void {
   dialog ??= build(aula);
   if (dialog.open) return;
   document.querySelectorAll<HTMLDialogElement>('dialog[open]').forEach((other) => other.close());
+  opener = document.activeElement;
   dialog.showModal();
   panel?.input.focus();
   panel?.input.select();

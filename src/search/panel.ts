@@ -56,6 +56,7 @@ export function createSearchPanel(opts: { fromDeck: boolean; currentDeck?: strin
   const render = () => {
     list.replaceChildren();
     const q = input.value.trim();
+    el.dataset.query = '';
     if (error) {
       status.textContent = error;
       return;
@@ -72,6 +73,8 @@ export function createSearchPanel(opts: { fromDeck: boolean; currentDeck?: strin
     status.textContent =
       results.length === 0 ? `Nada encontrado para «${q}».` : results.length === 1 ? '1 resultado.' : `${results.length} resultados.`;
     for (const r of results) list.appendChild(resultItem(r, opts.fromDeck, opts.currentDeck));
+    // Which query the list shows (typing runs ahead of the list by a few milliseconds)
+    el.dataset.query = q;
   };
 
   input.addEventListener('input', () => {
