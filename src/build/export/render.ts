@@ -218,6 +218,8 @@ async function thumbnail(page: Page, width: number): Promise<Buffer> {
     const scale = w / r.width;
     el.style.transformOrigin = '0 0';
     el.style.transform = `scale(${scale})`;
+    // a page number says nothing on a cover picture
+    el.querySelectorAll<HTMLElement>('.slide-number-pdf').forEach((n) => (n.style.visibility = 'hidden'));
     const s = el.getBoundingClientRect();
     return { x: s.left, y: s.top, width: w, height: Math.round(r.height * scale) };
   }, width);
@@ -227,6 +229,7 @@ async function thumbnail(page: Page, width: number): Promise<Buffer> {
     await first.evaluate((el) => {
       el.style.transform = '';
       el.style.transformOrigin = '';
+      el.querySelectorAll<HTMLElement>('.slide-number-pdf').forEach((n) => (n.style.visibility = ''));
     });
   }
 }
