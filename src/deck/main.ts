@@ -11,6 +11,7 @@ import { readConfig } from './config';
 import { Mounts, watchRebuilds } from './mounts';
 import { afterPaint, loadScript, loadStyle } from './lazy';
 import { translateUi } from './spanish';
+import { installSpanishSpeakerView } from './speaker-view';
 import { installDiagramZoom } from '../diagrams/zoom';
 import { initStudentTools, READING_CONFIG } from './student-tools';
 import { initShare } from './share';
@@ -26,6 +27,7 @@ const aula: AulaApi = {
   remount: () => mounts.remount(),
 };
 window.Aula = aula;
+installSpanishSpeakerView();
 
 // Scripts that load before this one finishes (unlikely, but harmless) see the same object.
 const order = ['terminal', 'mermaid', 'search'];

@@ -56,6 +56,15 @@ for (const via of ['file', 'http'] as Via[]) {
           const text = (await first.innerText()).trim();
           assert.ok(text.length > 0, 'la primera diapositiva está vacía');
 
+          // Projector type: running text of every slide at least 32px at reveal's 960x700.
+          const small = await page.evaluate(() =>
+            [...document.querySelectorAll<HTMLElement>('.reveal .slides section > p, .reveal .slides section > ul > li, .reveal .slides section > ol > li')]
+              .filter((el) => !el.closest('.aula-placeholder, aside.notes, small, .small'))
+              .map((el) => [el.textContent!.trim().slice(0, 40), parseFloat(getComputedStyle(el).fontSize)] as [string, number])
+              .filter(([, size]) => size < 32),
+          );
+          assert.deepEqual(small, [], 'texto de menos de 32px');
+
           const total = await page.evaluate(() => window.Aula!.reveal.getTotalSlides());
           assert.ok(total >= 3, 'cada sección necesita al menos tres diapositivas');
 
@@ -78,6 +87,8 @@ for (const via of ['file', 'http'] as Via[]) {
           await popup.waitForLoadState('load');
           await popup.waitForSelector('#speaker-controls', { state: 'attached' });
           await popup.waitForFunction(() => document.querySelector('#current-slide iframe') !== null);
+          assert.equal(await popup.title(), 'Vista del ponente');
+          assert.equal((await popup.locator('.speaker-controls-notes .label').textContent())?.trim(), 'Notas');
           const notesExpected = await page.evaluate(() => (document.querySelector('.reveal .slides > section.present aside.notes')?.textContent ?? '').trim());
           if (notesExpected) {
             await popup.waitForFunction((t) => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').includes(t.slice(0, 30)), notesExpected);
