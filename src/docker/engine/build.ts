@@ -1,0 +1,209 @@
+/**
+ * The legacy builder (`DOCKER_BUILDKIT=0`): one step per instruction, an intermediate image per
+ * step, a layer per filesystem-changing step (RUN, COPY, ADD, WORKDIR creating a directory),
+ * and the build cache: a step whose parent and instruction (and copied content) match an
+ * existing image is reused (`---> Using cache`).
+ */
+import { ApiError, type BuildContext, type BuildOptions, type ImageConfig, type OnMessage } from '../api';
+import { newDir, newFile, Overlay, splitPath } from './fs';
+import { digest, short, sha256 } from './hash';
+import * as imgs from './images';
+import { applyChange, mergeEnv, type Engine } from './engine';
+import { parseReference } from './reference';
+import { Shell, flavorAt } from './shell/sh';
+import type { Image } from './store';
+
+const INSTRUCTIONS = ['FROM', 'RUN', 'COPY', 'ADD', 'WORKDIR', 'ENV', 'EXPOSE', 'CMD', 'ENTRYPOINT', 'LABEL', 'USER', 'ARG', 'VOLUME', 'STOPSIGNAL', 'MAINTAINER', 'HEALTHCHECK', 'SHELL', 'ONBUILD'];
+
+interface Step { ins: string; args: string; original: string; line: number }
+
+export function parseDockerfile(text: string): Step[] {
+  const steps: Step[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    const start = i + 1;
+    if (/^\s*(#|$)/.test(line)) continue;
+    while (/\\\s*$/.test(line) && i + 1 < lines.length) {
+      line = line.replace(/\\\s*$/, '');
+      i++;
+      if (/^\s*#/.test(lines[i])) continue;
+      line += ' ' + lines[i].trim();
+    }
+    const m = /^\s*(\S+)\s*(.*)$/.exec(line)!;
+    const ins = m[1].toUpperCase();
+    if (!INSTRUCTIONS.includes(ins)) throw new ApiError(400, `dockerfile parse error on line ${start}: unknown instruction: ${m[1]}`);
+    if (!m[2].trim() && ins !== 'RUN') throw new ApiError(400, `dockerfile parse error on line ${start}: ${ins} requires at least one argument`);
+    steps.push({ ins, args: m[2].trim(), original: line.trim().replace(/\s+/g, ' ').replace(/^(\S+)/, (s) => s), line: start });
+  }
+  if (!steps.length) throw new ApiError(400, 'the Dockerfile (Dockerfile) cannot be empty');
+  const first = steps.find((s) => s.ins !== 'ARG');
+  if (!first || first.ins !== 'FROM') throw new ApiError(400, 'no build stage in current context');
+  return steps;
+}
+
+const jsonList = (s: string): string[] | null => {
+  if (!s.startsWith('[')) return null;
+  try {
+    const v = JSON.parse(s);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
+  } catch {
+    return null;
+  }
+};
+
+/** Cache keys of built images: parent ID + instruction (+ content) → image ID. */
+const CACHE = Symbol.for('aula.buildCache');
+type WithCache = Engine & { [CACHE]?: Map<string, string> };
+
+export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, onMessage: OnMessage): Promise<{ Id: string }> {
+  const steps = parseDockerfile(ctx.dockerfile);
+  const tags = (opts.tags ?? []).map((t) => {
+    const r = parseReference(t);
+    return `${r.name}:${r.tag ?? 'latest'}`;
+  });
+  const cache = ((e as WithCache)[CACHE] ??= new Map());
+  const say = async (text: string) => {
+    if (!opts.quiet) await onMessage({ stream: text });
+  };
+  const args = new Map(Object.entries(opts.buildArgs ?? {}));
+  let img: Image | null = null;
+  let cfg: ImageConfig = {};
+  const total = steps.length;
+  for (let n = 0; n < steps.length; n++) {
+    const st = steps[n];
+    await say(`Step ${n + 1}/${total} : ${st.original}\n`);
+    const expand = (s: string) => s.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (m, k: string) => {
+      const env = (cfg.Env ?? []).find((x) => x.startsWith(k + '='));
+      return env ? env.slice(k.length + 1) : args.get(k) ?? m;
+    });
+    if (st.ins === 'FROM') {
+      const ref = st.args.split(/\s+/)[0];
+      if (ref === 'scratch') {
+        img = null;
+        cfg = {};
+        await say(' ---> \n');
+        continue;
+      }
+      try {
+        img = imgs.getImage(e.hostApi(), ref);
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.status !== 404) throw err;
+        img = await imgs.pull(e.hostApi(), ref, (m) => onMessage(m));
+      }
+      cfg = JSON.parse(JSON.stringify(img.config));
+      await say(` ---> ${short(img.id)}\n`);
+      continue;
+    }
+    if (st.ins === 'ARG') {
+      const [k, v] = st.args.split('=');
+      if (!args.has(k)) args.set(k, v ?? '');
+      if (!img) continue;
+    }
+    // Content of COPY/ADD joins the cache key, so an edited file invalidates the step.
+    const sources = st.ins === 'COPY' || st.ins === 'ADD' ? collect(ctx, st) : null;
+    const key: string = `${img?.id ?? 'scratch'}\n${st.original}\n${sources ? sha256(JSON.stringify(sources)) : ''}`;
+    const hit: string | undefined = !opts.noCache ? cache.get(key) : undefined;
+    if (hit && e.images.images.has(hit)) {
+      img = e.images.images.get(hit)!;
+      cfg = JSON.parse(JSON.stringify(img.config));
+      await say(` ---> Using cache\n ---> ${short(img.id)}\n`);
+      continue;
+    }
+    const next: ImageConfig = JSON.parse(JSON.stringify(cfg));
+    let upper: ReturnType<typeof newDir> | null = null;
+    const createdBy = st.ins === 'RUN' ? `/bin/sh -c ${st.args}` : `/bin/sh -c #(nop) ${st.ins === 'COPY' || st.ins === 'ADD' ? ` ${st.ins} ${st.args}` : ` ${st.ins} ${st.args}`}`;
+    const fsFor = (up: ReturnType<typeof newDir>) => new Overlay(up, e.layers.trees(img?.top ?? null), () => e.now());
+    const container = () => e.rng.hex(64);
+    if (st.ins === 'RUN') {
+      const cid = container();
+      await say(` ---> Running in ${cid.slice(0, 12)}\n`);
+      upper = newDir(e.now());
+      const fs = fsFor(upper);
+      const env = mergeEnv(cfg.Env ?? [], []);
+      const m = {
+        fs, hostname: cid.slice(0, 12), ip: '172.17.0.2', now: () => e.now(), kernel: '6.8.0-60-generic',
+        procs: () => [{ pid: 1, ppid: 0, argv: ['/bin/sh', '-c', st.args], tty: false, start: e.now() }], newPid: (() => { let p = 7; return () => p++; })(),
+        http: () => null,
+      };
+      const exec = jsonList(st.args);
+      const sh = new Shell(m, 'dash', '/bin/sh', false, env, cfg.WorkingDir || '/', false);
+      const shPath = sh.which('/bin/sh');
+      if (!exec && !shPath) throw new ApiError(500, `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown`, 127, true);
+      if (shPath) sh.flavor = flavorAt(fs, shPath);
+      let output = '';
+      const out = { out: (t: string) => { output += t; }, err: (t: string) => { output += t; }, sleep: async (ms: number) => { e.clock.advance(ms); } };
+      const code = exec ? await sh.spawn(exec, { ...out, tty: false, busybox: sh.flavor === 'ash' }) : await sh.script(expand(st.args), out);
+      if (output) await say(output.endsWith('\n') ? output : output + '\n');
+      if (code !== 0) {
+        const what = exec ? JSON.stringify(exec) : `/bin/sh -c ${st.args}`;
+        throw new ApiError(500, `The command '${what}' returned a non-zero code: ${code}`, code, true);
+      }
+      await say(` ---> Removed intermediate container ${cid.slice(0, 12)}\n`);
+    } else if (st.ins === 'COPY' || st.ins === 'ADD') {
+      upper = newDir(e.now());
+      const fs = fsFor(upper);
+      const parts = jsonList(st.args) ?? st.args.split(/\s+/).filter((a) => !a.startsWith('--'));
+      const dest = expand(parts[parts.length - 1]);
+      const base = cfg.WorkingDir || '/';
+      const absDest = dest.startsWith('/') ? dest : `${base}/${dest}`;
+      const many = sources!.length > 1 || dest.endsWith('/') || parts.length > 2 || sources!.some(([p]) => p.includes('/'));
+      for (const [rel, content, root] of sources!) {
+        const target = many || (fs.resolve(absDest).node?.kind === 'dir') ? `${absDest}/${rel.slice(root.length).replace(/^\//, '') || rel.split('/').pop()}` : absDest;
+        const dir = '/' + splitPath(target).slice(0, -1).join('/');
+        fs.mkdir(dir, '/', true);
+        fs.putNode(target, newFile(content, e.now(), 0o644));
+      }
+    } else if (st.ins === 'WORKDIR') {
+      applyChange(next, `WORKDIR ${expand(st.args)}`);
+      const fs = fsFor(newDir(e.now()));
+      if (!fs.resolve(next.WorkingDir!).node) {
+        upper = fs.upper;
+        fs.mkdir(next.WorkingDir!, '/', true);
+      }
+      const cid = container();
+      await say(` ---> Running in ${cid.slice(0, 12)}\n ---> Removed intermediate container ${cid.slice(0, 12)}\n`);
+    } else {
+      const cid = container();
+      await say(` ---> Running in ${cid.slice(0, 12)}\n`);
+      if (st.ins === 'MAINTAINER') next.Labels = { ...(next.Labels ?? {}) };
+      else if (st.ins === 'HEALTHCHECK' || st.ins === 'SHELL' || st.ins === 'ONBUILD' || st.ins === 'ARG') { /* kept in history only */ }
+      else applyChange(next, `${st.ins} ${st.ins === 'ENV' || st.ins === 'LABEL' ? expand(st.args) : st.args}`);
+      await say(` ---> Removed intermediate container ${cid.slice(0, 12)}\n`);
+    }
+    cfg = next;
+    const parent: Image | null = img;
+    img = e.addLocalImage(parent, upper, cfg, createdBy.replace(/\s+$/, ''));
+    cache.set(key, img.id);
+    await say(` ---> ${short(img.id)}\n`);
+  }
+  if (!img) throw new ApiError(400, 'No image was generated. Is your Dockerfile empty?');
+  await onMessage({ aux: { ID: img.id } });
+  await say(`Successfully built ${short(img.id)}\n`);
+  for (const t of tags) {
+    imgs.setTag(e.hostApi(), t, img);
+    await say(`Successfully tagged ${t}\n`);
+  }
+  if (opts.quiet) await onMessage({ stream: img.id + '\n' });
+  return { Id: img.id };
+}
+
+/** Files of the build context named by a COPY/ADD: [path, content, the source as written]. */
+function collect(ctx: BuildContext, st: Step): [string, string, string][] {
+  const parts = jsonList(st.args) ?? st.args.split(/\s+/).filter((a) => !a.startsWith('--'));
+  if (parts.length < 2) throw new ApiError(400, `dockerfile parse error on line ${st.line}: ${st.ins} requires at least two arguments, but only one was provided. Destination could not be determined`);
+  const out: [string, string, string][] = [];
+  const names = Object.keys(ctx.files).sort();
+  for (const raw of parts.slice(0, -1)) {
+    const src = raw.replace(/^\.\/?/, '').replace(/\/$/, '');
+    const re = new RegExp('^' + src.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+    const found = names.filter((n) => src === '' || re.test(n) || n.startsWith(src + '/'));
+    if (!found.length) {
+      throw new ApiError(500, `COPY failed: file not found in build context or excluded by .dockerignore: stat ${src}: file does not exist`, 1);
+    }
+    for (const f of found) out.push([f, ctx.files[f], src === '' || !names.includes(src) ? src : src.slice(0, src.lastIndexOf('/') + 1)]);
+  }
+  return out;
+}
+
+void digest;

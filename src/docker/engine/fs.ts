@@ -1,0 +1,382 @@
+/**
+ * Layered filesystem: every image layer is a read-only tree, a container adds one writable
+ * (upper) tree on top, as overlay2 does. Reads fall through the layers, writes copy up into the
+ * upper tree, deletions of lower entries leave whiteouts, and a directory recreated over a
+ * deleted one is opaque (hides everything below it).
+ */
+import type { FilesystemChange } from '../api';
+
+export interface DirNode { kind: 'dir'; children: Map<string, Node>; mode: number; mtime: number; opaque?: boolean }
+export interface FileNode { kind: 'file'; size: number; data?: string; mode: number; mtime: number }
+export interface LinkNode { kind: 'link'; target: string; mtime: number }
+export interface WhiteoutNode { kind: 'whiteout' }
+export type Node = DirNode | FileNode | LinkNode | WhiteoutNode;
+
+export type FsCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL';
+export class FsError extends Error {
+  constructor(public code: FsCode, public path: string) {
+    super(`${code}: ${path}`);
+  }
+}
+
+const encoder = new TextEncoder();
+export const byteLength = (s: string): number => encoder.encode(s).length;
+
+export const newDir = (mtime = 0, mode = 0o755): DirNode => ({ kind: 'dir', children: new Map(), mode, mtime });
+export const newFile = (data: string, mtime = 0, mode = 0o644): FileNode => ({ kind: 'file', size: byteLength(data), data, mode, mtime });
+
+export function splitPath(path: string): string[] {
+  return path.split('/').filter((p) => p !== '' && p !== '.');
+}
+export const joinPath = (parts: string[]): string => '/' + parts.join('/');
+
+/** Adds `node` at `path` in a tree, creating parent directories (used to build layers). */
+export function put(root: DirNode, path: string, node: Node): void {
+  const parts = splitPath(path);
+  let dir = root;
+  for (let i = 0; i < parts.length - 1; i++) {
+    let next = dir.children.get(parts[i]);
+    if (!next || next.kind !== 'dir') {
+      next = newDir(root.mtime);
+      dir.children.set(parts[i], next);
+    }
+    dir = next;
+  }
+  dir.children.set(parts[parts.length - 1], node);
+}
+
+/** Sum of file sizes (and symlink target lengths) in a tree: what `DiffSize` counts. */
+export function treeSize(node: Node): number {
+  if (node.kind === 'file') return node.size;
+  if (node.kind === 'link') return node.target.length;
+  if (node.kind === 'whiteout') return 0;
+  let n = 0;
+  for (const c of node.children.values()) n += treeSize(c);
+  return n;
+}
+
+export function cloneTree<T extends Node>(node: T): T {
+  if (node.kind !== 'dir') return { ...node };
+  const c = new Map<string, Node>();
+  for (const [k, v] of node.children) c.set(k, cloneTree(v));
+  return { ...node, children: c };
+}
+
+// --- plain JSON form (for save/load and content addressing)
+export type NodeJSON =
+  | { c: Record<string, NodeJSON>; m: number; t: number; o?: 1 }
+  | { s: number; d?: string; m: number; t: number }
+  | { l: string; t: number }
+  | { w: 1 };
+
+export function toJSON(node: Node): NodeJSON {
+  switch (node.kind) {
+    case 'dir': {
+      const c: Record<string, NodeJSON> = {};
+      for (const k of [...node.children.keys()].sort()) c[k] = toJSON(node.children.get(k)!);
+      return node.opaque ? { c, m: node.mode, t: node.mtime, o: 1 } : { c, m: node.mode, t: node.mtime };
+    }
+    case 'file':
+      return node.data === undefined ? { s: node.size, m: node.mode, t: node.mtime } : { s: node.size, d: node.data, m: node.mode, t: node.mtime };
+    case 'link':
+      return { l: node.target, t: node.mtime };
+    default:
+      return { w: 1 };
+  }
+}
+
+export function fromJSON(j: unknown): Node {
+  if (!j || typeof j !== 'object') throw new Error('nodo inválido');
+  const o = j as Record<string, unknown>;
+  const num = (v: unknown) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error('número inválido');
+    return v;
+  };
+  if ('w' in o) return { kind: 'whiteout' };
+  if ('l' in o) {
+    if (typeof o.l !== 'string') throw new Error('enlace inválido');
+    return { kind: 'link', target: o.l, mtime: num(o.t) };
+  }
+  if ('s' in o) {
+    if (o.d !== undefined && typeof o.d !== 'string') throw new Error('fichero inválido');
+    const f: FileNode = { kind: 'file', size: num(o.s), mode: num(o.m), mtime: num(o.t) };
+    if (typeof o.d === 'string') f.data = o.d;
+    return f;
+  }
+  if ('c' in o && o.c && typeof o.c === 'object') {
+    const d: DirNode = { kind: 'dir', children: new Map(), mode: num(o.m), mtime: num(o.t) };
+    if (o.o) d.opaque = true;
+    for (const [k, v] of Object.entries(o.c as Record<string, unknown>)) {
+      if (!k || k.includes('/') || k === '.' || k === '..') throw new Error('nombre inválido');
+      d.children.set(k, fromJSON(v));
+    }
+    return d;
+  }
+  throw new Error('nodo inválido');
+}
+
+/** A resolved path: the components after following symlinks, and the node there if any. */
+export interface Resolved { parts: string[]; node?: Node }
+
+/** The merged view of a container: an upper tree over read-only lower trees (top first). */
+export class Overlay {
+  constructor(
+    public upper: DirNode,
+    public lowers: DirNode[],
+    private now: () => number,
+    /** Files the runtime bind-mounts (`/etc/hostname`, …): readable and writable, never in the diff. */
+    public mounts = new Map<string, FileNode>(),
+  ) {}
+
+  private stack(): DirNode[] {
+    return [this.upper, ...this.lowers];
+  }
+
+  /** The merged node at exactly these components (no symlink following). */
+  find(parts: string[], from = 0): Node | undefined {
+    if (from === 0 && this.mounts.size) {
+      const m = this.mounts.get(joinPath(parts));
+      if (m) return m;
+    }
+    const stack = this.stack();
+    for (let l = from; l < stack.length; l++) {
+      let n: Node = stack[l];
+      let i = 0;
+      for (; i < parts.length; i++) {
+        if (n.kind !== 'dir') return undefined;
+        const c: Node | undefined = n.children.get(parts[i]);
+        if (!c) break;
+        n = c;
+      }
+      if (i === parts.length) return n.kind === 'whiteout' ? undefined : n;
+      if (n.kind !== 'dir' || n.opaque) return undefined;
+    }
+    return undefined;
+  }
+
+  /** Whether an entry exists below the upper layer (decides whiteout vs plain delete, A vs C). */
+  inLower(parts: string[]): Node | undefined {
+    return this.find(parts, 1);
+  }
+
+  /** Merged directory entries (whiteouts applied). */
+  list(parts: string[]): Map<string, Node> {
+    const out = new Map<string, Node>();
+    const hidden = new Set<string>();
+    for (const root of this.stack()) {
+      let n: Node = root;
+      let i = 0;
+      for (; i < parts.length; i++) {
+        if (n.kind !== 'dir') return out;
+        const c: Node | undefined = n.children.get(parts[i]);
+        if (!c) break;
+        n = c;
+      }
+      if (i < parts.length) {
+        if (n.kind !== 'dir' || n.opaque) break;
+        continue;
+      }
+      if (n.kind !== 'dir') break;
+      for (const [k, v] of n.children) {
+        if (out.has(k) || hidden.has(k)) continue;
+        if (v.kind === 'whiteout') hidden.add(k);
+        else out.set(k, v);
+      }
+      if (n.opaque) break;
+    }
+    const dir = joinPath(parts);
+    for (const [p, f] of this.mounts) {
+      const slash = p.lastIndexOf('/');
+      if ((p.slice(0, slash) || '/') === dir && this.find(splitPath(p).slice(0, -1))) out.set(p.slice(slash + 1), f);
+    }
+    return out;
+  }
+
+  /** Resolves `path` relative to `cwd`, following symlinks (the last one only if `follow`). */
+  resolve(path: string, cwd = '/', follow = true): Resolved {
+    let pending = splitPath(path.startsWith('/') ? path : cwd + '/' + path);
+    let parts: string[] = [];
+    let hops = 0;
+    while (pending.length) {
+      const name = pending.shift()!;
+      if (name === '..') {
+        parts.pop();
+        continue;
+      }
+      const next = [...parts, name];
+      const node = this.find(next);
+      if (!node) {
+        if (pending.length) throw new FsError('ENOENT', path);
+        return { parts: next };
+      }
+      if (node.kind === 'link' && (pending.length || follow)) {
+        if (++hops > 40) throw new FsError('ELOOP', path);
+        const target = splitPath(node.target);
+        if (node.target.startsWith('/')) parts = [];
+        pending = [...target, ...pending];
+        continue;
+      }
+      if (pending.length && node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+      parts = next;
+      if (!pending.length) return { parts, node };
+    }
+    return { parts, node: this.find(parts) };
+  }
+
+  /** The upper directory at `parts`, copying up (or creating) each directory on the way. */
+  private upperDir(parts: string[]): DirNode {
+    let dir = this.upper;
+    for (let i = 0; i < parts.length; i++) {
+      const existing = dir.children.get(parts[i]);
+      if (existing && existing.kind === 'dir') {
+        dir = existing;
+        continue;
+      }
+      const merged = this.find(parts.slice(0, i + 1));
+      const created = newDir(merged && merged.kind === 'dir' ? merged.mtime : this.now(), merged && merged.kind === 'dir' ? merged.mode : 0o755);
+      if (existing) created.opaque = true;
+      dir.children.set(parts[i], created);
+      dir = created;
+    }
+    return dir;
+  }
+
+  private parentOf(r: Resolved, path: string): string[] {
+    const parent = r.parts.slice(0, -1);
+    const p = this.find(parent);
+    if (!p) throw new FsError('ENOENT', path);
+    if (p.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    return parent;
+  }
+
+  readFile(path: string, cwd = '/'): string {
+    const r = this.resolve(path, cwd);
+    if (!r.node) throw new FsError('ENOENT', path);
+    if (r.node.kind === 'dir') throw new FsError('EISDIR', path);
+    if (r.node.kind !== 'file') throw new FsError('ENOENT', path);
+    return r.node.data ?? binaryText(r.node.size);
+  }
+
+  /** Writes (or appends to) a file: the file lands in the upper layer. */
+  writeFile(path: string, data: string, cwd = '/', append = false, mode?: number): void {
+    const r = this.resolve(path, cwd);
+    if (r.node && r.node.kind === 'dir') throw new FsError('EISDIR', path);
+    const key = joinPath(r.parts);
+    const mount = this.mounts.get(key);
+    if (mount) {
+      mount.data = append ? (mount.data ?? '') + data : data;
+      mount.size = byteLength(mount.data);
+      return;
+    }
+    if (!r.parts.length) throw new FsError('EISDIR', path);
+    const parent = this.parentOf(r, path);
+    const old = r.node && r.node.kind === 'file' ? r.node : undefined;
+    let node: FileNode;
+    if (append && old) {
+      node = old.data === undefined
+        ? { kind: 'file', size: old.size + byteLength(data), mode: old.mode, mtime: this.now() }
+        : newFile(old.data + data, this.now(), old.mode);
+    } else node = newFile(data, this.now(), mode ?? old?.mode ?? 0o644);
+    this.upperDir(parent).children.set(r.parts[r.parts.length - 1], node);
+  }
+
+  /** Places a ready node (a copy, a synthetic binary, a symlink) at `path`. */
+  putNode(path: string, node: Node, cwd = '/'): void {
+    const r = this.resolve(path, cwd, false);
+    if (!r.parts.length) throw new FsError('EISDIR', path);
+    const parent = this.parentOf(r, path);
+    const dir = this.upperDir(parent);
+    const name = r.parts[r.parts.length - 1];
+    const prev = dir.children.get(name);
+    if (node.kind === 'dir' && (prev?.kind === 'whiteout' || (prev === undefined && this.inLower(r.parts)))) node.opaque = true;
+    dir.children.set(name, node);
+  }
+
+  /** `touch`: creates an empty file or copies up an existing entry with a new mtime. */
+  touch(path: string, cwd = '/'): void {
+    const r = this.resolve(path, cwd);
+    if (!r.node) return this.writeFile(path, '', cwd);
+    if (this.mounts.has(joinPath(r.parts))) return;
+    if (!r.parts.length) return;
+    const parent = this.upperDir(r.parts.slice(0, -1));
+    const name = r.parts[r.parts.length - 1];
+    const up = parent.children.get(name);
+    if (up && up.kind === 'dir') up.mtime = this.now();
+    else if (r.node.kind === 'dir') {
+      this.upperDir(r.parts).mtime = this.now();
+    } else if (r.node.kind === 'file') {
+      parent.children.set(name, { ...r.node, mtime: this.now() });
+    }
+  }
+
+  mkdir(path: string, cwd = '/', parents = false): void {
+    if (parents) {
+      const parts = splitPath(path);
+      const abs = path.startsWith('/');
+      for (let i = 1; i <= parts.length; i++) {
+        const prefix = (abs ? '/' : '') + parts.slice(0, i).join('/');
+        const r = this.resolve(prefix, cwd);
+        if (r.node) {
+          if (r.node.kind !== 'dir') throw new FsError(i === parts.length ? 'EEXIST' : 'ENOTDIR', path);
+          continue;
+        }
+        this.putNode(joinPath(r.parts), newDir(this.now()));
+      }
+      return;
+    }
+    const r = this.resolve(path, cwd);
+    if (r.node) throw new FsError('EEXIST', path);
+    this.parentOf(r, path);
+    this.putNode(joinPath(r.parts), newDir(this.now()));
+  }
+
+  /** Removes an entry: from the upper layer, leaving a whiteout when lower layers hold it. */
+  remove(path: string, cwd = '/', recursive = false): void {
+    const r = this.resolve(path, cwd, false);
+    if (!r.node) throw new FsError('ENOENT', path);
+    if (!r.parts.length) throw new FsError('EINVAL', path);
+    if (r.node.kind === 'dir' && !recursive) throw new FsError('EISDIR', path);
+    const parent = this.upperDir(r.parts.slice(0, -1));
+    const name = r.parts[r.parts.length - 1];
+    if (this.inLower(r.parts)) parent.children.set(name, { kind: 'whiteout' });
+    else parent.children.delete(name);
+  }
+
+  rmdir(path: string, cwd = '/'): void {
+    const r = this.resolve(path, cwd, false);
+    if (!r.node) throw new FsError('ENOENT', path);
+    if (r.node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    if (this.list(r.parts).size) throw new FsError('ENOTEMPTY', path);
+    this.remove(path, cwd, true);
+  }
+
+  /** `docker diff`: A/C/D entries of the upper layer, sorted by path. */
+  diff(): FilesystemChange[] {
+    const out: FilesystemChange[] = [];
+    const walk = (dir: DirNode, parts: string[], added: boolean) => {
+      for (const [name, node] of dir.children) {
+        const p = [...parts, name];
+        const path = joinPath(p);
+        if (node.kind === 'whiteout') {
+          out.push({ Kind: 2, Path: path });
+          continue;
+        }
+        const isNew = added || !this.inLower(p);
+        out.push({ Kind: isNew ? 1 : 0, Path: path });
+        if (node.kind === 'dir') walk(node, p, isNew || !!node.opaque);
+      }
+    };
+    walk(this.upper, [], false);
+    return out.sort((a, b) => (a.Path < b.Path ? -1 : a.Path > b.Path ? 1 : 0));
+  }
+
+  /** Bytes in the writable layer (`SizeRw`). */
+  sizeRw(): number {
+    return treeSize(this.upper);
+  }
+}
+
+/** What `cat` shows for a file the simulation only knows the size of (an executable, a library). */
+export function binaryText(size: number): string {
+  return size ? '\u007fELF\u0002\u0001\u0001' : '';
+}

@@ -1,0 +1,63 @@
+import { ApiError } from '../api';
+
+/** A parsed image reference (the rules of distribution/reference, normalised for Docker Hub). */
+export interface Reference {
+  /** Repository path as the registry knows it: `library/ubuntu`, `user/app`. */
+  path: string;
+  /** Familiar repository name: `ubuntu`, `user/app`, `localhost:5000/app`. */
+  name: string;
+  tag?: string;
+  digest?: string;
+}
+
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+const invalid = (detail = '') => new ApiError(400, 'invalid reference format' + detail);
+
+/** Parses `ubuntu`, `nginx:alpine`, `docker.io/library/nginx:1.27@sha256:…`; throws ApiError 400. */
+export function parseReference(input: string): Reference {
+  if (/^[0-9a-f]{64}$/.test(input)) {
+    throw new ApiError(400, `invalid repository name (${input}), cannot specify 64-byte hexadecimal strings`);
+  }
+  let rest = input;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (!DIGEST.test(digest)) throw invalid();
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (!TAG.test(tag)) throw invalid();
+  }
+  if (!rest) throw invalid();
+  let domain = 'docker.io';
+  let remote = rest;
+  const slash = rest.indexOf('/');
+  const first = slash < 0 ? '' : rest.slice(0, slash);
+  if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())) {
+    domain = first;
+    remote = rest.slice(slash + 1);
+  }
+  if (domain === 'index.docker.io') domain = 'docker.io';
+  if (domain === 'docker.io' && !remote.includes('/')) remote = 'library/' + remote;
+  if (remote.toLowerCase() !== remote) {
+    throw invalid(`: repository name (${remote}) must be lowercase`);
+  }
+  if (!remote.split('/').every((c) => COMPONENT.test(c)) || rest.length > 255) throw invalid();
+  if (domain !== 'docker.io' && !/^[a-zA-Z0-9.-]+(:\d+)?$/.test(domain)) throw invalid();
+  const name = domain === 'docker.io' ? remote.replace(/^library\//, '') : `${domain}/${remote}`;
+  return { path: remote, name, tag, digest };
+}
+
+/** `name:tag` with `latest` filled in when neither tag nor digest was given. */
+export function tagged(ref: Reference): string {
+  if (ref.digest && !ref.tag) return `${ref.name}@${ref.digest}`;
+  return `${ref.name}:${ref.tag ?? 'latest'}`;
+}

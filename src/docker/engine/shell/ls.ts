@@ -1,0 +1,144 @@
+/** `ls` as GNU coreutils and busybox print it: columns on a terminal, one per line otherwise. */
+import { FsError, joinPath, type Node } from '../fs';
+import { opts } from './commands';
+import type { IO, ShellLike } from './types';
+
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
+function perms(n: Node): string {
+  if (n.kind === 'link') return 'lrwxrwxrwx';
+  const m = n.kind === 'whiteout' ? 0 : n.mode;
+  const bits = 'rwxrwxrwx'.split('').map((c, i) => (m & (1 << (8 - i)) ? c : '-'));
+  if (m & 0o1000) bits[8] = bits[8] === 'x' ? 't' : 'T';
+  return (n.kind === 'dir' ? 'd' : '-') + bits.join('');
+}
+
+function stamp(ms: number, now: number): string {
+  const d = new Date(ms);
+  const day = String(d.getUTCDate()).padStart(2);
+  const recent = now - ms < 182 * 86400_000 && ms <= now + 3600_000;
+  return `${MONTHS[d.getUTCMonth()]} ${day} ${recent ? d.toISOString().slice(11, 16) : ' ' + d.getUTCFullYear()}`;
+}
+
+const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? n.target.length : 4096);
+
+/** GNU ls sorts with the C collation in the images (no locale installed): byte order. */
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Column layout of `ls -C` for an 80-column terminal (column-major, 2 spaces between). */
+export function columns(names: string[], width = 80): string {
+  if (!names.length) return '';
+  const n = names.length;
+  for (let cols = Math.min(n, Math.max(1, Math.floor(width / 3))); cols >= 1; cols--) {
+    const rows = Math.ceil(n / cols);
+    if (cols > 1 && Math.ceil(n / rows) !== cols) continue;
+    const widths: number[] = [];
+    for (let c = 0; c < cols; c++) {
+      const col = names.slice(c * rows, (c + 1) * rows);
+      widths.push(Math.max(...col.map((s) => s.length)) + 2);
+    }
+    const total = widths.reduce((a, b) => a + b, 0) - 2;
+    if (total > width && cols > 1) continue;
+    let out = '';
+    for (let r = 0; r < rows; r++) {
+      const line: string[] = [];
+      for (let c = 0; c < cols; c++) {
+        const s = names[c * rows + r];
+        if (s === undefined) continue;
+        const last = c === cols - 1 || names[(c + 1) * rows + r] === undefined;
+        line.push(last ? s : s.padEnd(widths[c]));
+      }
+      out += line.join('') + '\n';
+    }
+    return out;
+  }
+  return names.join('\n') + '\n';
+}
+
+export function ls(args: string[], io: IO, sh: ShellLike): number {
+  const o = opts(args);
+  const all = o.flags.has('a') || o.flags.has('--all');
+  const almost = o.flags.has('A');
+  const long = o.flags.has('l');
+  const one = o.flags.has('1') || (!io.tty && !long);
+  const dirOnly = o.flags.has('d');
+  const human = o.flags.has('h');
+  const fs = sh.m.fs;
+  const now = sh.m.now();
+  const targets = o.rest.length ? o.rest : ['.'];
+  let status = 0;
+  const files: [string, Node][] = [];
+  const dirs: [string, string[]][] = [];
+  for (const t of targets) {
+    try {
+      const r = fs.resolve(t, sh.cwd, !long || t.endsWith('/'));
+      if (!r.node) throw new FsError('ENOENT', t);
+      if (r.node.kind === 'dir' && !dirOnly) dirs.push([t, r.parts]);
+      else files.push([t, r.node]);
+    } catch (e) {
+      const why = e instanceof FsError && e.code === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory';
+      io.err(io.busybox ? `ls: ${t}: ${why}\n` : `ls: cannot access '${t}': ${why}\n`);
+      status = 2;
+    }
+  }
+  if (io.busybox && status) status = 1;
+
+  const fmtSize = (n: number) => {
+    if (!human || n < 1024) return String(n);
+    const units = ['K', 'M', 'G'];
+    let v = n / 1024;
+    let u = 0;
+    while (v >= 1024 && u < 2) {
+      v /= 1024;
+      u++;
+    }
+    return (v < 10 ? Math.ceil(v * 10) / 10 : Math.ceil(v)) + units[u];
+  };
+  const render = (entries: [string, Node, number][], total: boolean): string => {
+    if (!entries.length) return total && long ? 'total 0\n' : '';
+    if (!long) {
+      const names = entries.map(([n]) => n);
+      return one ? names.map((n) => n + '\n').join('') : columns(names, 80);
+    }
+    const rows = entries.map(([name, node, nlink]) => ({
+      p: perms(node), l: String(nlink), s: fmtSize(sizeOf(node)), t: stamp(node.kind === 'whiteout' ? now : node.mtime, now),
+      n: name + (node.kind === 'link' ? ' -> ' + node.target : ''),
+    }));
+    const lw = Math.max(...rows.map((r) => r.l.length));
+    const sw = Math.max(...rows.map((r) => r.s.length));
+    const blocks = entries.reduce((a, [, n]) => a + (n.kind === 'file' ? Math.ceil(n.size / 4096) * 4 : n.kind === 'dir' ? 4 : 0), 0);
+    let out = total ? `total ${blocks}\n` : '';
+    for (const r of rows) {
+      out += io.busybox
+        ? `${r.p} ${r.l.padStart(4)} root     root     ${r.s.padStart(9)} ${r.t} ${r.n}\n`
+        : `${r.p} ${r.l.padStart(lw)} root root ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
+    }
+    return out;
+  };
+  const nlink = (parts: string[], node: Node) => {
+    if (node.kind !== 'dir') return 1;
+    let n = 2;
+    for (const c of fs.list(parts).values()) if (c.kind === 'dir') n++;
+    return n;
+  };
+
+  let out = render(files.sort((a, b) => byName(a[0], b[0])).map(([n, node]) => [n, node, 1]), false);
+  dirs.sort((a, b) => byName(a[0], b[0]));
+  dirs.forEach(([label, parts], i) => {
+    const entries: [string, Node, number][] = [...fs.list(parts)]
+      .filter(([n]) => all || almost || !n.startsWith('.'))
+      .sort((a, b) => byName(a[0], b[0]))
+      .map(([n, node]) => [n, node, long ? nlink([...parts, n], node) : 1]);
+    if (all) {
+      const self = fs.find(parts)!;
+      const parent = fs.find(parts.slice(0, -1))!;
+      entries.unshift(['.', self, long ? nlink(parts, self) : 1], ['..', parent, long ? nlink(parts.slice(0, -1), parent) : 1]);
+    }
+    if (out || i > 0) out += '\n';
+    if (dirs.length + files.length > 1) out += `${label}:\n`;
+    out += render(entries, true);
+  });
+  io.out(out.startsWith('\n') ? out.slice(1) : out);
+  void joinPath;
+  return status;
+}

@@ -1,0 +1,292 @@
+/**
+ * Package managers: apt-get/apt (Debian, Ubuntu) and apk (Alpine). Everything they do lands
+ * in the filesystem (package lists, binaries, libraries, dpkg database), so the container's
+ * writable layer grows the way it does in a real container.
+ */
+import { FsError, type FileNode } from '../fs';
+import type { Command, IO, ShellLike } from './types';
+
+/** name: [installed KiB, download kB, programs, libraries/extra packages]. */
+const PKGS: Record<string, [number, number, string, string]> = {
+  curl: [520, 227, 'curl', 'libcurl4t64 libnghttp2-14 librtmp1 libssh-4 libpsl5t64 publicsuffix ca-certificates openssl libbrotli1'],
+  wget: [3340, 936, 'wget', 'libpsl5t64 publicsuffix ca-certificates openssl'],
+  vim: [4120, 1739, 'vim vim.basic vi', 'vim-common vim-runtime libgpm2 libsodium23 xxd libacl1'],
+  nano: [881, 281, 'nano rnano', ''],
+  'iputils-ping': [119, 44, 'ping', 'libcap2-bin'],
+  git: [24400, 4792, 'git', 'git-man liberror-perl less libcurl3t64-gnutls libexpat1 perl'],
+  procps: [2218, 708, 'ps top free uptime kill pgrep pkill watch w vmstat pmap', 'libproc2-0 psmisc'],
+  'net-tools': [1014, 204, 'ifconfig netstat route arp', ''],
+  iproute2: [3440, 1120, 'ip ss bridge tc', 'libbpf1 libelf1t64 libmnl0 libxtables12 libcap2-bin'],
+  tree: [111, 47, 'tree', ''],
+  less: [391, 142, 'less', ''],
+  htop: [445, 171, 'htop', 'libnl-3-200 libnl-genl-3-200'],
+  python3: [25900, 6140, 'python3 python3.12', 'python3.12 libpython3.12-stdlib python3-minimal libpython3-stdlib media-types libexpat1 libreadline8t64'],
+  jq: [426, 126, 'jq', 'libjq1 libonig5'],
+  unzip: [384, 174, 'unzip', ''],
+  zip: [615, 176, 'zip', ''],
+  sudo: [4150, 947, 'sudo', ''],
+  'openssh-client': [5080, 906, 'ssh scp sftp ssh-keygen', 'libcbor0.10 libfido2-1 libedit2'],
+  nginx: [1504, 620, 'nginx', 'nginx-common iproute2 libbpf1 libelf1t64 libmnl0'],
+  'ca-certificates': [385, 158, '', 'openssl'],
+  htmlq: [0, 0, '', ''],
+};
+delete PKGS.htmlq;
+
+const fmtKB = (kb: number) => (kb >= 10000 ? `${(kb / 1000).toFixed(1)} MB` : `${kb} kB`);
+
+interface Distro { ubuntu: boolean; codename: string }
+function distro(sh: ShellLike): Distro {
+  let os = '';
+  try {
+    os = sh.m.fs.readFile('/etc/os-release');
+  } catch { /* minimal image */ }
+  const ubuntu = /ID=ubuntu/.test(os);
+  return { ubuntu, codename: /VERSION_CODENAME=(\w+)/.exec(os)?.[1] ?? 'bookworm' };
+}
+
+const version = (d: Distro, name: string) => {
+  const base = ({ curl: '8.5.0', wget: '1.21.4', vim: '2:9.1.0016', nano: '7.2', git: '1:2.43.0', python3: '3.12.3' } as Record<string, string>)[name] ?? '1.0';
+  return d.ubuntu ? `${base}-1ubuntu1` : `${base}-1+deb12u1`;
+};
+
+const exists = (sh: ShellLike, p: string) => {
+  try {
+    return !!sh.m.fs.resolve(p).node;
+  } catch {
+    return false;
+  }
+};
+
+function listsReady(sh: ShellLike): boolean {
+  try {
+    const r = sh.m.fs.resolve('/var/lib/apt/lists');
+    return !!r.node && [...sh.m.fs.list(r.parts).keys()].some((k) => k.endsWith('Packages') || k.endsWith('Packages.lz4'));
+  } catch {
+    return false;
+  }
+}
+
+function bigFile(sh: ShellLike, path: string, size: number, mode = 0o644): void {
+  const node: FileNode = { kind: 'file', size, mode, mtime: sh.m.now() };
+  const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+  sh.m.fs.mkdir(dir, '/', true);
+  sh.m.fs.putNode(path, node);
+}
+
+async function aptUpdate(sh: ShellLike, io: IO): Promise<number> {
+  const d = distro(sh);
+  const rows: [string, string, number][] = d.ubuntu
+    ? [
+      ['archive.ubuntu.com/ubuntu', `${d.codename} InRelease`, 256], ['security.ubuntu.com/ubuntu', `${d.codename}-security InRelease`, 126],
+      ['archive.ubuntu.com/ubuntu', `${d.codename}-updates InRelease`, 126], ['archive.ubuntu.com/ubuntu', `${d.codename}-backports InRelease`, 126],
+      ['archive.ubuntu.com/ubuntu', `${d.codename}/universe amd64 Packages`, 19300], ['archive.ubuntu.com/ubuntu', `${d.codename}/main amd64 Packages`, 1808],
+      ['security.ubuntu.com/ubuntu', `${d.codename}-security/main amd64 Packages`, 1104], ['archive.ubuntu.com/ubuntu', `${d.codename}-updates/main amd64 Packages`, 1420],
+    ]
+    : [
+      ['deb.debian.org/debian', `${d.codename} InRelease`, 151], ['deb.debian.org/debian', `${d.codename}-updates InRelease`, 55.4],
+      ['deb.debian.org/debian-security', `${d.codename}-security InRelease`, 48], ['deb.debian.org/debian', `${d.codename}/main amd64 Packages`, 8793],
+      ['deb.debian.org/debian-security', `${d.codename}-security/main amd64 Packages`, 263],
+    ];
+  let total = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const [host, what, kb] = rows[i];
+    io.out(`Get:${i + 1} http://${host} ${what} [${kb >= 1000 ? (kb / 1000).toFixed(1) + ' MB' : kb + ' kB'}]\n`);
+    total += kb;
+    await io.sleep(150);
+    const file = `/var/lib/apt/lists/${host.replace(/\//g, '_')}_dists_${what.replace(/ amd64 Packages$/, '_binary-amd64_Packages').replace(/ /g, '_').replace(/\//g, '_')}${d.ubuntu && what.endsWith('Packages') ? '.lz4' : ''}`;
+    bigFile(sh, file, Math.round(kb * (d.ubuntu ? 1250 : 4100)));
+  }
+  bigFile(sh, '/var/lib/apt/lists/lock', 0);
+  sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
+  io.out(`Fetched ${fmtKB(Math.round(total))} in 2s (${Math.round(total / 2)} kB/s)\nReading package lists... Done\n`);
+  return 0;
+}
+
+function installFiles(sh: ShellLike, name: string, d: Distro): void {
+  const [kib, , bins, extra] = PKGS[name];
+  const progs = bins ? bins.split(' ') : [];
+  const libs = extra ? extra.split(' ') : [];
+  const bytes = kib * 1024;
+  progs.forEach((p, i) => bigFile(sh, `/usr/bin/${p}`, i === 0 ? Math.round(bytes * 0.3) : 14000 + p.length * 997, 0o755));
+  libs.forEach((l, i) => {
+    if (!exists(sh, `/usr/share/doc/${l}`)) bigFile(sh, `/usr/lib/x86_64-linux-gnu/${l}.so.${1 + (i % 3)}`, Math.round((bytes * 0.6) / Math.max(1, libs.length)), 0o644);
+    sh.m.fs.mkdir(`/usr/share/doc/${l}`, '/', true);
+  });
+  sh.m.fs.mkdir(`/usr/share/doc/${name}`, '/', true);
+  sh.m.fs.mkdir('/var/lib/dpkg/info', '/', true);
+  sh.m.fs.mkdir('/var/log/apt', '/', true);
+  sh.m.fs.writeFile(`/usr/share/doc/${name}/copyright`, `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: ${name}\n`, '/', false);
+  sh.m.fs.writeFile(`/var/lib/dpkg/info/${name}.list`, ['/.', ...progs.map((p) => `/usr/bin/${p}`), `/usr/share/doc/${name}/copyright`].join('\n') + '\n');
+  sh.m.fs.writeFile('/var/lib/dpkg/status', `Package: ${name}\nStatus: install ok installed\nVersion: ${version(d, name)}\n\n`, '/', true);
+  sh.m.fs.writeFile('/var/log/dpkg.log', `${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ')} status installed ${name}:amd64 ${version(d, name)}\n`, '/', true);
+}
+
+function installed(sh: ShellLike, name: string): boolean {
+  return exists(sh, `/var/lib/dpkg/info/${name}.list`);
+}
+
+async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number> {
+  const yes = args.some((a) => /^-(y|-yes|-assume-yes|qq?y)$/.test(a) || /^-[a-z]*y[a-z]*$/.test(a));
+  const names = args.filter((a) => !a.startsWith('-'));
+  const d = distro(sh);
+  io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
+  for (const n of names) {
+    if (!listsReady(sh) || !PKGS[n]) {
+      io.err(`E: Unable to locate package ${n}\n`);
+      return 100;
+    }
+  }
+  const already = names.filter((n) => installed(sh, n));
+  for (const n of already) io.out(`${n} is already the newest version (${version(d, n)}).\n`);
+  const fresh = names.filter((n) => !installed(sh, n));
+  const extras = [...new Set(fresh.flatMap((n) => (PKGS[n][3] ? PKGS[n][3].split(' ') : [])))].filter((x) => !exists(sh, `/usr/share/doc/${x}`) && !fresh.includes(x));
+  const all = [...extras, ...fresh].sort();
+  if (!fresh.length) {
+    io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
+    return 0;
+  }
+  const wrap = (list: string[]) => {
+    let out = '';
+    let line = ' ';
+    for (const w of list) {
+      if (line.length + w.length + 1 > 79) {
+        out += line + '\n';
+        line = ' ';
+      }
+      line += ' ' + w;
+    }
+    return out + line + '\n';
+  };
+  if (extras.length) io.out('The following additional packages will be installed:\n' + wrap(extras));
+  io.out('The following NEW packages will be installed:\n' + wrap(all));
+  const dl = fresh.reduce((a, n) => a + PKGS[n][1], 0) + extras.length * 180;
+  const inst = fresh.reduce((a, n) => a + PKGS[n][0], 0) + extras.length * 540;
+  io.out(`0 upgraded, ${all.length} newly installed, 0 to remove and 0 not upgraded.\nNeed to get ${fmtKB(dl)} of archives.\nAfter this operation, ${fmtKB(Math.round(inst * 1.024))} of additional disk space will be used.\n`);
+  const proceed = async (io2: IO): Promise<number> => {
+    let i = 0;
+    for (const p of all) {
+      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : 'deb.debian.org/debian'} ${d.codename}/main amd64 ${p} amd64 ${PKGS[p] ? version(d, p) : '1.0-1'} [${PKGS[p] ? PKGS[p][1] : 180} kB]\n`);
+      await io2.sleep(80);
+    }
+    io2.out(`Fetched ${fmtKB(dl)} in 1s (${dl} kB/s)\ndebconf: delaying package configuration, since apt-utils is not installed\n`);
+    let files = 4381;
+    for (const p of all) {
+      io2.out(`Selecting previously unselected package ${p}.\n(Reading database ... ${files} files and directories currently installed.)\nPreparing to unpack .../${p}_${PKGS[p] ? version(d, p) : '1.0-1'}_amd64.deb ...\nUnpacking ${p} (${PKGS[p] ? version(d, p) : '1.0-1'}) ...\n`);
+      files += 11;
+    }
+    for (const p of all) io2.out(`Setting up ${p} (${PKGS[p] ? version(d, p) : '1.0-1'}) ...\n`);
+    io2.out(`Processing triggers for libc-bin (${d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10'}) ...\n`);
+    for (const n of fresh) installFiles(sh, n, d);
+    for (const x of extras) sh.m.fs.mkdir(`/usr/share/doc/${x}`, '/', true);
+    bigFile(sh, '/var/cache/debconf/templates.dat', 592342);
+    sh.m.fs.writeFile('/var/log/apt/history.log', `\nStart-Date: ${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', '  ')}\nCommandline: apt-get install ${args.join(' ')}\nEnd-Date: ${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', '  ')}\n`, '/', true);
+    return 0;
+  };
+  if (extras.length && !yes) {
+    if (!sh.ask) {
+      io.out('Do you want to continue? [Y/n] Abort.\n');
+      return 1;
+    }
+    sh.ask('Do you want to continue? [Y/n] ', async (answer, io2) => {
+      if (answer.trim() === '' || /^y/i.test(answer.trim())) return proceed(io2);
+      io2.out('Abort.\n');
+      return 1;
+    });
+    return 0;
+  }
+  return proceed(io);
+}
+
+const aptGet: Command = async (args, io, sh) => {
+  const sub = args.slice(1).find((a) => !a.startsWith('-'));
+  const rest = args.slice(args.indexOf(sub ?? '') + 1);
+  if (args[0] === 'apt' && !io.tty) io.err('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
+  switch (sub) {
+    case 'update':
+      return aptUpdate(sh, io);
+    case 'install':
+      return aptInstall(rest, sh, io);
+    case 'upgrade':
+      io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\nCalculating upgrade... Done\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
+      return 0;
+    case 'clean':
+      try {
+        for (const k of sh.m.fs.list(sh.m.fs.resolve('/var/cache/apt/archives').parts).keys()) if (k.endsWith('.deb')) sh.m.fs.remove(`/var/cache/apt/archives/${k}`);
+      } catch { /* nothing cached */ }
+      return 0;
+    case 'remove': case 'purge': {
+      io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
+      for (const n of rest.filter((a) => !a.startsWith('-'))) {
+        if (!installed(sh, n)) {
+          io.out(`Package '${n}' is not installed, so not removed\n`);
+          continue;
+        }
+        for (const p of (PKGS[n]?.[2] ?? '').split(' ').filter(Boolean)) {
+          try {
+            sh.m.fs.remove(`/usr/bin/${p}`);
+          } catch (e) {
+            if (!(e instanceof FsError)) throw e;
+          }
+        }
+        sh.m.fs.remove(`/var/lib/dpkg/info/${n}.list`);
+        io.out(`Removing ${n} (${version(distro(sh), n)}) ...\n`);
+      }
+      return 0;
+    }
+    default:
+      if (sub === undefined) {
+        io.out(args[0] === 'apt' ? 'apt 2.7.14 (amd64)\nUsage: apt [options] command\n' : 'apt 2.7.14 (amd64)\nUsage: apt-get [options] command\n       apt-get [options] install|remove pkg1 [pkg2 ...]\n');
+        return 1;
+      }
+      io.err(`E: Invalid operation ${sub}\n`);
+      return 100;
+  }
+};
+
+const APK: Record<string, [string, number, string]> = {
+  curl: ['8.12.1-r1', 1320, 'brotli-libs c-ares libunistring libidn2 nghttp2-libs libpsl zstd-libs libcurl'],
+  bash: ['5.2.37-r0', 2730, 'ncurses-terminfo-base libncursesw readline'],
+  vim: ['9.1.1105-r0', 18100, 'xxd lua5.4-libs'],
+  nano: ['8.2-r0', 1240, 'libmagic'],
+  git: ['2.47.2-r0', 15800, 'brotli-libs c-ares libunistring libidn2 nghttp2-libs libpsl zstd-libs libcurl libexpat pcre2'],
+  htop: ['3.3.0-r0', 520, 'libncursesw ncurses-terminfo-base'],
+  tree: ['2.2.1-r0', 88, ''],
+  jq: ['1.7.1-r0', 560, 'oniguruma'],
+  python3: ['3.12.10-r0', 46200, 'libbz2 libexpat libffi gdbm xz-libs mpdecimal libpanelw readline sqlite-libs'],
+  nginx: ['1.26.3-r0', 1450, 'pcre2'],
+};
+
+const apk: Command = async (args, io, sh) => {
+  const sub = args[1];
+  const names = args.slice(2).filter((a) => !a.startsWith('-'));
+  const fetch = () => io.out('fetch https://dl-cdn.alpinelinux.org/alpine/v3.21/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/v3.21/community/x86_64/APKINDEX.tar.gz\n');
+  if (sub === 'update') {
+    fetch();
+    io.out('v3.21.3-316-g8ac1b3e4e5e [https://dl-cdn.alpinelinux.org/alpine/v3.21/main]\nv3.21.3-318-g4a5c7f1b0ea [https://dl-cdn.alpinelinux.org/alpine/v3.21/community]\nOK: 25397 distinct packages available\n');
+    bigFile(sh, '/var/cache/apk/APKINDEX.tar.gz', 2546088);
+    return 0;
+  }
+  if (sub === 'add') {
+    const missing = names.filter((n) => !APK[n]);
+    if (missing.length) {
+      for (const n of missing) io.err(`ERROR: unable to select packages:\n  ${n} (no such package):\n    required by: world[${n}]\n`);
+      return 1;
+    }
+    fetch();
+    const deps = [...new Set(names.flatMap((n) => (APK[n][2] ? APK[n][2].split(' ') : [])))].filter((x) => !exists(sh, `/lib/apk/db/${x}`));
+    const all = [...deps, ...names.filter((n) => !exists(sh, `/lib/apk/db/${n}`))];
+    all.forEach((p, i) => io.out(`(${i + 1}/${all.length}) Installing ${p} (${APK[p]?.[0] ?? '1.0-r0'})\n`));
+    for (const p of all) {
+      sh.m.fs.writeFile(`/lib/apk/db/${p}`, `${p}\n`);
+      if (APK[p]) bigFile(sh, `/usr/bin/${p === 'python3' ? 'python3' : p}`, APK[p][1] * 1024, 0o755);
+      else bigFile(sh, `/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`, 180000);
+    }
+    if (all.length) io.out('Executing busybox-1.37.0-r12.trigger\n');
+    io.out(`OK: ${8 + all.length} MiB in ${15 + all.length} packages\n`);
+    return 0;
+  }
+  io.out('apk-tools 2.14.6, compiled for x86_64.\n\nusage: apk [<OPTIONS>...] COMMAND [<ARGUMENTS>...]\n');
+  return sub ? 1 : 0;
+};
+
+export const PACKAGE_COMMANDS: Record<string, Command> = { 'apt-get': aptGet, apt: aptGet, apk };

@@ -1,0 +1,263 @@
+/** Programs of the catalogue's images and of the packages one can install. */
+import { splitPath } from '../fs';
+import { opts } from './commands';
+import type { Command, IO, ShellLike } from './types';
+
+export const HELLO_TEXT = `
+Hello from Docker!
+This message shows that your installation appears to be working correctly.
+
+To generate this message, Docker took the following steps:
+ 1. The Docker client contacted the Docker daemon.
+ 2. The Docker daemon pulled the "hello-world" image from the Docker Hub.
+    (amd64)
+ 3. The Docker daemon created a new container from that image which runs the
+    executable that produces the output you are currently reading.
+ 4. The Docker daemon streamed that output to the Docker client, which sent it
+    to your terminal.
+
+To try something more ambitious, you can run an Ubuntu container with:
+ $ docker run -it ubuntu bash
+
+Share images, automate workflows, and more with a free Docker ID:
+ https://hub.docker.com/
+
+For more examples and ideas, visit:
+ https://docs.docker.com/get-started/
+
+`;
+
+const interactiveOnly = (name: string): Command => (_a, io) => {
+  io.err(`${name}: programa interactivo a pantalla completa, no disponible en el simulador (usa echo, cat o printf)\n`);
+  return 1;
+};
+
+function parseUrl(u: string): { host: string; port: number; path: string } | null {
+  const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(u);
+  if (!m) return null;
+  return { host: m[2], port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] ?? '/' };
+}
+
+const curl: Command = (args, io, sh) => {
+  const o = opts(args, 'oXHd');
+  const url = o.rest[0];
+  if (!url) {
+    io.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
+    return 2;
+  }
+  const u = parseUrl(url);
+  if (!u) {
+    io.err(`curl: (3) URL rejected: Malformed input to a URL function\n`);
+    return 3;
+  }
+  const reply = sh.m.http(u.host, u.port, u.path);
+  if (!reply) {
+    if (/^(localhost|127\.0\.0\.1|\d+\.\d+\.\d+\.\d+)$/.test(u.host)) {
+      io.err(`curl: (7) Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server\n`);
+      return 7;
+    }
+    io.err(`curl: (6) Could not resolve host: ${u.host}\n`);
+    return 6;
+  }
+  if (o.flags.has('I') || o.flags.has('--head')) {
+    io.out(`HTTP/1.1 ${reply.status} ${reply.status === 200 ? 'OK' : 'Not Found'}\r\nServer: ${reply.server}\r\nContent-Type: text/html\r\nContent-Length: ${reply.body.length}\r\n\r\n`);
+    return 0;
+  }
+  if (o.values.o) {
+    sh.m.fs.writeFile(o.values.o, reply.body, sh.cwd);
+    return 0;
+  }
+  io.out(reply.body);
+  return 0;
+};
+
+const wget: Command = (args, io, sh) => {
+  const o = opts(args, 'O');
+  const u = o.rest[0] && parseUrl(o.rest[0]);
+  if (!u) {
+    io.err(io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: wget [-cqS] [-O FILE] URL...\n' : 'wget: missing URL\n');
+    return 1;
+  }
+  const reply = sh.m.http(u.host, u.port, u.path);
+  if (!reply) {
+    io.err(io.busybox ? `wget: bad address '${u.host}'\n` : `--  http://${u.host}${u.path}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\nwget: unable to resolve host address '${u.host}'\n`);
+    return io.busybox ? 1 : 4;
+  }
+  const file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
+  if (file === '-') io.out(reply.body);
+  else sh.m.fs.writeFile(file, reply.body, sh.cwd);
+  if (io.busybox) io.err(`Connecting to ${u.host} (${u.host}:${u.port})\n${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n${file.padEnd(20)} 100% |********************************|   ${reply.body.length}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
+  return 0;
+};
+
+const version = (text: string, toErr = false): Command => (args, io) => {
+  if (args.length > 1 && /^-(v|V|-version|version)$/.test(args[1])) {
+    (toErr ? io.err : io.out)(text + '\n');
+    return 0;
+  }
+  io.err(`${args[0]}: este programa no se puede ejecutar así en el simulador; prueba ${args[0]} --version\n`);
+  return 1;
+};
+
+const pythonCmd: Command = (args, io) => {
+  if (/^-(V|-version)$/.test(args[1] ?? '')) {
+    io.out('Python 3.13.3\n');
+    return 0;
+  }
+  if (args[1] === '-c') {
+    const m = /^print\((['"])(.*)\1\)$/.exec((args[2] ?? '').trim());
+    if (m) {
+      io.out(m[2] + '\n');
+      return 0;
+    }
+    const n = /^print\(([\d\s+*/().-]+)\)$/.exec((args[2] ?? '').trim());
+    if (n && /^[\d\s+*/().-]+$/.test(n[1])) {
+      io.out(String(evalArith(n[1])) + '\n');
+      return 0;
+    }
+  }
+  io.err('python3: solo se simulan --version y -c "print(...)"\n');
+  return 1;
+};
+
+const nodeCmd: Command = (args, io) => {
+  if (/^-(v|-version)$/.test(args[1] ?? '')) {
+    io.out('v14.21.3\n');
+    return 0;
+  }
+  if (args[1] === '-e' || args[1] === '-p') {
+    const m = /^console\.log\((['"])(.*)\1\)$/.exec((args[2] ?? '').trim());
+    if (m) {
+      io.out(m[2] + '\n');
+      return 0;
+    }
+  }
+  io.err('node: solo se simulan --version y -e "console.log(...)"\n');
+  return 1;
+};
+
+/** + - * / and parentheses over numbers: what a REPL demo needs. */
+export function evalArith(src: string): number | string {
+  let i = 0;
+  const s = src.replace(/\s+/g, '');
+  const num = (): number => {
+    if (s[i] === '(') {
+      i++;
+      const v = sum();
+      i++;
+      return v;
+    }
+    if (s[i] === '-') {
+      i++;
+      return -num();
+    }
+    const m = /^\d+(\.\d+)?/.exec(s.slice(i));
+    if (!m) throw new Error('syntax');
+    i += m[0].length;
+    return Number(m[0]);
+  };
+  const prod = (): number => {
+    let v = num();
+    while (s[i] === '*' || s[i] === '/') v = s[i++] === '*' ? v * num() : v / num();
+    return v;
+  };
+  const sum = (): number => {
+    let v = prod();
+    while (s[i] === '+' || s[i] === '-') v = s[i++] === '+' ? v + prod() : v - prod();
+    return v;
+  };
+  const v = sum();
+  if (i !== s.length) throw new Error('syntax');
+  return v;
+}
+
+const tree: Command = (args, io, sh) => {
+  const root = args[1] ?? '.';
+  let dirs = 0;
+  let files = 0;
+  io.out(root + '\n');
+  const walk = (parts: string[], indent: string) => {
+    const entries = [...sh.m.fs.list(parts)].filter(([n]) => !n.startsWith('.')).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    entries.forEach(([name, node], k) => {
+      const last = k === entries.length - 1;
+      io.out(`${indent}${last ? '└── ' : '├── '}${name}${node.kind === 'link' ? ' -> ' + node.target : ''}\n`);
+      if (node.kind === 'dir') {
+        dirs++;
+        walk([...parts, name], indent + (last ? '    ' : '│   '));
+      } else files++;
+    });
+  };
+  const r = sh.m.fs.resolve(root, sh.cwd);
+  if (r.node?.kind !== 'dir') {
+    io.out(`${root}  [error opening dir]\n\n0 directories, 0 files\n`);
+    return 2;
+  }
+  walk(r.parts, '');
+  io.out(`\n${dirs} director${dirs === 1 ? 'y' : 'ies'}, ${files} file${files === 1 ? '' : 's'}\n`);
+  return 0;
+};
+
+const ping: Command = async (args, io: IO, sh: ShellLike) => {
+  const o = opts(args, 'c');
+  const host = o.rest[0];
+  if (!host) {
+    io.err('ping: usage error: Destination address required\n');
+    return 1;
+  }
+  const count = Number(o.values.c ?? 4);
+  const ip = sh.m.http(host, 0, '') ? host : /^\d+\.\d+\.\d+\.\d+$/.test(host) || host === 'localhost' ? host : null;
+  if (!ip) {
+    io.err(`ping: ${host}: Temporary failure in name resolution\n`);
+    return 2;
+  }
+  io.out(`PING ${host} (${host === 'localhost' ? '127.0.0.1' : host}) 56(84) bytes of data.\n`);
+  for (let k = 1; k <= count && !io.signal?.aborted; k++) {
+    io.out(`64 bytes from ${host === 'localhost' ? '127.0.0.1' : host}: icmp_seq=${k} ttl=64 time=0.0${50 + k} ms\n`);
+    await io.sleep(1000);
+  }
+  io.out(`\n--- ${host} ping statistics ---\n${count} packets transmitted, ${count} received, 0% packet loss, time ${count * 1000 - 1000}ms\nrtt min/avg/max/mdev = 0.051/0.053/0.055/0.002 ms\n`);
+  return 0;
+};
+
+const ipCmd: Command = (args, io, sh) => {
+  if (!/^a(ddr)?$/.test(args[1] ?? '')) {
+    io.err('Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n');
+    return 255;
+  }
+  io.out(`1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n2: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n    link/ether 02:42:ac:11:00:0${sh.m.ip.split('.')[3]} brd ff:ff:ff:ff:ff:ff link-netnsid 0\n    inet ${sh.m.ip}/16 brd 172.17.255.255 scope global eth0\n       valid_lft forever preferred_lft forever\n`);
+  return 0;
+};
+
+export const PROGRAMS: Record<string, Command> = {
+  hello(_a, io) {
+    io.out(HELLO_TEXT);
+    return 0;
+  },
+  nginx: version('nginx version: nginx/1.27.5', true),
+  httpd: version('Server version: Apache/2.4.63 (Unix)\nServer built:   May 20 2025 17:40:11'),
+  mysqld: version('/usr/sbin/mysqld  Ver 9.3.0 for Linux on x86_64 (MySQL Community Server - GPL)'),
+  mysql: version('mysql  Ver 9.3.0 for Linux on x86_64 (MySQL Community Server - GPL)'),
+  node: nodeCmd,
+  python3: pythonCmd,
+  python: pythonCmd,
+  'python3.12': pythonCmd,
+  'python3.13': pythonCmd,
+  curl,
+  wget,
+  tree,
+  ping,
+  ip: ipCmd,
+  ifconfig(_a, io, sh) {
+    io.out(`eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n        inet ${sh.m.ip}  netmask 255.255.0.0  broadcast 172.17.255.255\n        ether 02:42:ac:11:00:0${sh.m.ip.split('.')[3]}  txqueuelen 0  (Ethernet)\n\nlo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536\n        inet 127.0.0.1  netmask 255.0.0.0\n        loop  txqueuelen 1000  (Local Loopback)\n\n`);
+    return 0;
+  },
+  git: version('git version 2.43.0'),
+  vim: interactiveOnly('vim'),
+  vi: interactiveOnly('vi'),
+  'vim.basic': interactiveOnly('vim'),
+  nano: interactiveOnly('nano'),
+  less: interactiveOnly('less'),
+  more: interactiveOnly('more'),
+  top: interactiveOnly('top'),
+  htop: interactiveOnly('htop'),
+};

@@ -1,0 +1,153 @@
+/**
+ * File trees of the catalogue's layers. A layer is described by a compact spec: a list of
+ * entries plus "filler" directories that receive the bytes the explicit entries do not account
+ * for, so a layer's files add up exactly to the size the registry reports.
+ *
+ * Entry syntax (one per array item):
+ *   `/dir/`           directory
+ *   `/a>target`       symbolic link
+ *   `/f*1234`         executable of 1234 bytes
+ *   `/f=1234`         regular file of 1234 bytes
+ *   `/f:key`          regular file whose text is TEXT[key]
+ *   `+/dir name name…` filler files (libraries, data) sharing the remaining bytes
+ */
+import { newDir, put, byteLength, type DirNode } from '../engine/fs';
+
+const MERGED_USR = ['/bin>usr/bin', '/lib>usr/lib', '/lib64>usr/lib64', '/sbin>usr/sbin', '/usr/lib64/'];
+const FHS = ['/boot/', '/dev/', '/home/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/', '/usr/local/sbin/', '/usr/local/lib/', '/usr/share/', '/var/log/', '/var/cache/', '/var/lib/', '/var/tmp/', '/var/spool/', '/var/mail/', '/root/', '/tmp/', '/etc/'];
+
+const COREUTILS = '[ arch base64 basename cat chgrp chmod chown chroot cksum comm cp csplit cut date dd df dir dircolors dirname du echo env expand expr factor false fmt fold groups head hostid id install join link ln logname ls md5sum mkdir mkfifo mknod mktemp mv nice nl nohup nproc numfmt od paste pathchk pinky pr printenv printf ptx pwd readlink realpath rm rmdir runcon seq sha1sum sha256sum sha512sum shred shuf sleep sort split stat stty sum sync tac tail tee test timeout touch tr true truncate tsort tty uname unexpand uniq unlink users vdir wc who whoami yes';
+const DEBIAN_BIN = COREUTILS + ' bash dash grep egrep fgrep sed gzip gunzip zcat tar find xargs diff cmp hostname more login su mount umount apt apt-get apt-cache apt-config apt-mark dpkg dpkg-query perl which clear tput mawk gpgv';
+const PROCPS = 'ps top free uptime kill pgrep pkill watch w vmstat pmap';
+
+/** Executables in a directory, sized so their sum is small and stable. */
+function bins(dir: string, names: string, size = (i: number) => 20000 + ((i * 7919) % 90000)): string[] {
+  return names.split(' ').map((n, i) => `${dir}/${n}*${n === 'bash' ? 1446024 : size(i)}`);
+}
+
+export const TEXT: Record<string, string> = {
+  passwdDeb: 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\nsync:x:4:65534:sync:/bin:/bin/sync\ngames:x:5:60:games:/usr/games:/usr/sbin/nologin\nman:x:6:12:man:/var/cache/man:/usr/sbin/nologin\nlp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin\nmail:x:8:8:mail:/var/mail:/usr/sbin/nologin\nnews:x:9:9:news:/var/spool/news:/usr/sbin/nologin\nuucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin\nproxy:x:13:13:proxy:/bin:/usr/sbin/nologin\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nbackup:x:34:34:backup:/var/backups:/usr/sbin/nologin\nlist:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin\nirc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin\n_apt:x:42:65534::/nonexistent:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
+  passwdAlpine: 'root:x:0:0:root:/root:/bin/sh\nbin:x:1:1:bin:/bin:/sbin/nologin\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nlp:x:4:7:lp:/var/spool/lpd:/sbin/nologin\nsync:x:5:0:sync:/sbin:/bin/sync\nshutdown:x:6:0:shutdown:/sbin:/sbin/shutdown\nhalt:x:7:0:halt:/sbin:/sbin/halt\nmail:x:8:12:mail:/var/mail:/sbin/nologin\nnews:x:9:13:news:/usr/lib/news:/sbin/nologin\nuucp:x:10:14:uucp:/var/spool/uucppublic:/sbin/nologin\ncron:x:16:16:cron:/var/spool/cron:/sbin/nologin\nftp:x:21:21::/var/lib/ftp:/sbin/nologin\nsshd:x:22:22:sshd:/dev/null:/sbin/nologin\ngames:x:35:35:games:/usr/games:/sbin/nologin\nntp:x:123:123:NTP:/var/empty:/sbin/nologin\nguest:x:405:100:guest:/dev/null:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n',
+  passwdBusybox: 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nsys:x:3:3:sys:/dev:/bin/false\nsync:x:4:100:sync:/bin:/bin/sync\nmail:x:8:8:mail:/var/spool/mail:/bin/false\nwww-data:x:33:33:www-data:/var/www:/bin/false\noperator:x:37:37:Operator:/var:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n',
+  osUbuntu: 'PRETTY_NAME="Ubuntu 24.04.2 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.2 LTS (Noble Numbat)"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=noble\nLOGO=ubuntu-logo\n',
+  osBookworm: 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n',
+  osBuster: 'PRETTY_NAME="Debian GNU/Linux 10 (buster)"\nNAME="Debian GNU/Linux"\nVERSION_ID="10"\nVERSION="10 (buster)"\nVERSION_CODENAME=buster\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n',
+  osAlpine: 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.21.3\nPRETTY_NAME="Alpine Linux v3.21"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n',
+  osOracle: 'NAME="Oracle Linux Server"\nVERSION="9.6"\nID="ol"\nID_LIKE="fedora"\nVERSION_ID="9.6"\nPLATFORM_ID="platform:el9"\nPRETTY_NAME="Oracle Linux Server 9.6"\nANSI_COLOR="0;31"\nCPE_NAME="cpe:/o:oracle:linux:9:6:server"\nHOME_URL="https://linux.oracle.com/"\n',
+  profile: '# ~/.profile: executed by Bourne-compatible login shells.\n\nif [ "$BASH" ]; then\n  if [ -f ~/.bashrc ]; then\n    . ~/.bashrc\n  fi\nfi\n\nmesg n 2> /dev/null || true\n',
+  nginxIndex: '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n',
+  nginxDefault: 'server {\n    listen       80;\n    server_name  localhost;\n\n    #access_log  /var/log/nginx/host.access.log  main;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    #error_page  404              /404.html;\n\n    # redirect server error pages to the static page /50x.html\n    #\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n}\n',
+  httpdIndex: '<html><body><h1>It works!</h1></body></html>\n',
+  httpdForeground: '#!/bin/sh\nset -e\n\n# Apache gets grumpy about PID files pre-existing\nrm -f /usr/local/apache2/logs/httpd.pid\n\nexec httpd -DFOREGROUND "$@"\n',
+};
+
+/** Rootfs of a Debian-family distribution (merged /usr unless `split`). */
+export function debianRoot(os: string, extraBins = '', split = false): string[] {
+  const e = [
+    ...FHS,
+    ...(split ? ['/bin/', '/sbin/', '/lib/', '/lib64/', ...bins('/bin', 'bash dash ls cat cp mv rm mkdir rmdir pwd echo sleep touch uname date grep sed hostname more mount su tar gzip')] : MERGED_USR),
+    '/usr/bin/sh>dash',
+    ...bins('/usr/bin', DEBIAN_BIN + (extraBins ? ' ' + extraBins : '')),
+    '/etc/os-release:' + os,
+    '/etc/passwd:passwdDeb',
+    '/etc/hostname=0',
+    '/etc/debian_version=' + (os === 'osBookworm' ? 5 : os === 'osBuster' ? 5 : 13),
+    '/etc/bash.bashrc=2319',
+    '/etc/profile=769',
+    '/root/.bashrc=3106',
+    '/root/.profile:profile',
+    '/var/lib/apt/lists/',
+    '/var/lib/dpkg/status=' + (os === 'osUbuntu' ? 182047 : 98315),
+    '/usr/share/doc/',
+    '+/usr/lib/x86_64-linux-gnu libc.so.6 libstdc++.so.6 libcrypto.so.3 libssl.so.3 libsystemd.so.0 libgnutls.so.30 libp11-kit.so.0 libzstd.so.1 liblzma.so.5 libdb-5.3.so libunistring.so.5 libsqlite3.so.0 libncursesw.so.6 libtinfo.so.6 libpcre2-8.so.0 libgcrypt.so.20 libapt-pkg.so.6.0 libz.so.1 libm.so.6 libselinux.so.1 libblkid.so.1 libmount.so.1 libgmp.so.10 libhogweed.so.6 libnettle.so.8 libidn2.so.0 libtasn1.so.6 libffi.so.8 libbz2.so.1.0 libcrypt.so.1 libpam.so.0 libudev.so.1 liblz4.so.1 libxxhash.so.0 libsemanage.so.2',
+    '+/usr/share/perl5 Dpkg.pm Debconf.pm',
+    '+/usr/share/zoneinfo UTC Europe America Asia',
+  ];
+  if (os === 'osUbuntu') e.push('/home/ubuntu/', ...bins('/usr/bin', PROCPS));
+  return e;
+}
+
+export function alpineRoot(): string[] {
+  const applets = 'arch ash base64 cat chgrp chmod chown cp date dd df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln login ls mkdir mknod mktemp more mount mv netstat nice pidof ping ping6 ps pwd rm rmdir sed sh sleep stat stty su sync tar touch true umount uname usleep watch zcat';
+  const usrApplets = 'awk basename clear cut diff dirname du env expr find free head id less nproc printf readlink realpath seq sort tail tee test top tr tty uniq uptime vi wc wget which whoami xargs yes printenv';
+  return [
+    ...FHS,
+    '/bin/busybox*808712',
+    ...applets.split(' ').map((a) => `/bin/${a}>/bin/busybox`),
+    ...usrApplets.split(' ').map((a) => `/usr/bin/${a}>/bin/busybox`),
+    '/sbin/apk*67432',
+    '/etc/os-release:osAlpine',
+    '/etc/alpine-release=7',
+    '/etc/passwd:passwdAlpine',
+    '/etc/hostname=10',
+    '/etc/profile=1019',
+    '/lib/ld-musl-x86_64.so.1*657688',
+    '/lib/libc.musl-x86_64.so.1>ld-musl-x86_64.so.1',
+    '/lib/apk/db/installed=15423',
+    '+/usr/lib libcrypto.so.3 libssl.so.3 libz.so.1.3.1 libapk.so.2.14.0',
+    '+/usr/share/apk/keys alpine-devel@lists.alpinelinux.org-4a6a0840.rsa.pub',
+  ];
+}
+
+export function busyboxRoot(): string[] {
+  const applets = 'ash awk basename cat chmod chown clear cp cut date dd df diff dirname du echo env expr false find free grep gunzip gzip head hostname id kill less ln ls mkdir more mount mv nc nproc ping printenv printf ps pwd readlink realpath rm rmdir sed seq sh sleep sort stat tail tar tee test top touch tr true tty umount uname uniq uptime vi watch wc wget which whoami xargs yes';
+  return [
+    '/bin/', '/dev/', '/home/', '/lib/', '/lib64/', '/proc/', '/root/', '/sys/', '/tmp/', '/usr/sbin/', '/var/spool/mail/', '/var/www/',
+    '/bin/busybox*1131168',
+    ...applets.split(' ').map((a) => `/bin/${a}>busybox`),
+    '/etc/passwd:passwdBusybox',
+    '/etc/group=283',
+    '/etc/hostname=0',
+    '/lib64/ld-linux-x86-64.so.2>/lib/ld-linux-x86-64.so.2',
+    '+/lib ld-linux-x86-64.so.2 libc.so.6 libm.so.6 libresolv.so.2 libnss_files.so.2',
+  ];
+}
+
+/** A deterministic 32-bit hash of a string (FNV-1a): spreads filler sizes. */
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Builds the tree of a layer from its spec so that its files add up to `size` bytes. */
+export function buildTree(spec: string[], size: number, mtime: number): DirNode {
+  const root = newDir(mtime);
+  let used = 0;
+  const fillers: [string, string[]][] = [];
+  for (const e of spec) {
+    if (e.startsWith('+')) {
+      const [dir, ...names] = e.slice(1).split(' ');
+      fillers.push([dir, names]);
+      continue;
+    }
+    const m = /^([^>*=:]+)(?:([>*=:])(.*))?$/.exec(e)!;
+    const path = m[1];
+    if (!m[2]) {
+      put(root, path, newDir(mtime, path.startsWith('/tmp') ? 0o1777 : path.startsWith('/root') ? 0o700 : 0o755));
+    } else if (m[2] === '>') {
+      put(root, path, { kind: 'link', target: m[3], mtime });
+      used += m[3].length;
+    } else if (m[2] === ':') {
+      const data = TEXT[m[3]] ?? '';
+      put(root, path, { kind: 'file', size: byteLength(data), data, mode: path.endsWith('.sh') ? 0o755 : 0o644, mtime });
+      used += byteLength(data);
+    } else {
+      const n = Number(m[3]);
+      put(root, path, n === 0 ? { kind: 'file', size: 0, data: '', mode: 0o644, mtime } : { kind: 'file', size: n, mode: m[2] === '*' ? 0o755 : 0o644, mtime });
+      used += n;
+    }
+  }
+  // The filler files share what is left, in proportions fixed by their names.
+  const names = fillers.flatMap(([dir, ns]) => ns.map((n) => dir + '/' + n));
+  let left = Math.max(0, size - used);
+  const weights = names.map((n) => 1 + (fnv(n) % 9));
+  let wsum = weights.reduce((a, b) => a + b, 0);
+  names.forEach((path, i) => {
+    const share = i === names.length - 1 ? left : Math.floor((left * weights[i]) / wsum);
+    left -= share;
+    wsum -= weights[i];
+    put(root, path, { kind: 'file', size: share, mode: /\.so/.test(path) ? 0o755 : 0o644, mtime });
+  });
+  return root;
+}
