@@ -1,0 +1,135 @@
+/**
+ * Phones (375×812): the landing page and every deck's reading view fit the width (no horizontal
+ * scroll), their controls are at least 44px tap targets, and a deck in slide mode scales to fit.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { deckUrl, launchChromium, listDecks, recordContext, siteUrl, startStaticServer, waitForDeck, type StaticServer } from './harness';
+import { waitScrollView } from './reading-kit';
+
+const PHONE = { width: 375, height: 812 };
+const decks = listDecks();
+let browser: Browser;
+let server: StaticServer;
+
+before(async () => {
+  assert.ok(decks.length > 0, 'dist/ no tiene ninguna presentación: ejecute `npm run build` antes');
+  browser = await launchChromium();
+  server = await startStaticServer();
+  const warm = await browser.newPage();
+  await warm.goto(siteUrl('http', 'index.html', server));
+  for (let i = 0; i < 40 && !server.requests.includes('/favicon.ico'); i++) await warm.waitForTimeout(50);
+  await warm.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * What sticks out sideways: the page's own scroll width, and any visible element (outside the
+ * scaled slides, which reveal clips to their frame) whose box leaves the screen.
+ */
+async function overflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = window.innerWidth;
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > w) problems.push(`documento ${doc.scrollWidth}px`);
+    if (document.body.scrollWidth > document.body.clientWidth + 1) problems.push(`body ${document.body.scrollWidth}px > ${document.body.clientWidth}px`);
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      if (el.closest('.scroll-page-content, .reveal .slides > section, .backgrounds, .aula-dialog:not([open]), script, style, svg')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || cs.position === 'fixed' && r.right <= 0) continue;
+      if (r.right > w + 1 || r.left < -1) {
+        // Content inside a box that scrolls or clips sideways is fine
+        let clipped = false;
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          const ox = getComputedStyle(p).overflowX;
+          if (ox !== 'visible') {
+            const pr = p.getBoundingClientRect();
+            if (pr.right <= w + 1 && pr.left >= -1) clipped = true;
+            break;
+          }
+        }
+        if (!clipped) problems.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
+      }
+    }
+    return problems.slice(0, 10);
+  });
+}
+
+/** Controls smaller than 44×44 px (inline links inside running text are exempt, as in WCAG 2.5.8). */
+async function smallTargets(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (els) =>
+    els
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width < 44 - 0.5 || r.height < 44 - 0.5)
+      .map(({ el, r }) => `${el.tagName.toLowerCase()} «${(el.textContent ?? '').trim().slice(0, 30)}» ${Math.round(r.width)}×${Math.round(r.height)}`),
+  );
+}
+
+test('portada a 375 px: sin desplazamiento horizontal y con objetivos táctiles de 44 px', async () => {
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const record = recordContext(context);
+  const page = await context.newPage();
+  try {
+    await page.goto(siteUrl('http', 'index.html', server));
+    await page.waitForSelector('.aula-badge');
+    assert.deepEqual(await overflow(page), []);
+    // With results listed too
+    await page.locator('.aula-landing-tools input[type=search]').fill('imágenes');
+    await page.waitForSelector('.aula-landing-tools a.aula-search-result');
+    assert.deepEqual(await overflow(page), []);
+    assert.deepEqual(await smallTargets(page, 'main ol.sections a, .aula-search input, a.aula-search-result, .aula-clear button, main button'), []);
+    assert.deepEqual(record.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+for (const slug of decks) {
+  test(`${slug} a 375 px: se abre en modo lectura, cabe en el ancho, y en diapositivas escala sin recortar`, async () => {
+    const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    const record = recordContext(context);
+    const page = await context.newPage();
+    try {
+      await page.goto(deckUrl('http', slug, server));
+      await waitForDeck(page);
+      await waitScrollView(page, true);
+      assert.deepEqual(await overflow(page), []);
+      // Reading all the way down keeps fitting (the notes of every slide)
+      const pages = await page.locator('.scroll-page').count();
+      for (let i = 0; i < pages; i += 4) {
+        await page.evaluate((n) => document.querySelectorAll('.scroll-page')[n].scrollIntoView(), i);
+        assert.deepEqual(await overflow(page), [], `desborda cerca de la página ${i + 1}`);
+      }
+      const notes = await page.$$eval('.aula-reading-notes', (ns) => ns.map((n) => n.getBoundingClientRect()).filter((r) => r.left < 0 || r.right > 375).length);
+      assert.equal(notes, 0, 'alguna explicación se sale de la pantalla');
+      // Each slide is scaled into the width
+      const slides = await page.$$eval('.scroll-page section[data-index-h]', (ss) => ss.map((s) => s.getBoundingClientRect()).filter((r) => r.left < -1 || r.right > 376).length);
+      assert.equal(slides, 0, 'alguna diapositiva es más ancha que la pantalla');
+      assert.deepEqual(await smallTargets(page, '.aula-toolbar button, .aula-home, .aula-resume button'), []);
+
+      // Slide mode on the phone: the whole slide is inside the screen
+      await page.locator('.aula-toolbar .aula-tool-view').click();
+      await waitScrollView(page, false);
+      await page.waitForTimeout(100);
+      const fit = await page.evaluate(() => {
+        const slide = document.querySelector('.reveal .slides > section.present')!;
+        const r = (slide.classList.contains('stack') ? slide.querySelector('section.present')! : slide).getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, w: innerWidth, h: innerHeight };
+      });
+      assert.ok(fit.left >= -1 && fit.right <= fit.w + 1 && fit.top >= -1 && fit.bottom <= fit.h + 1, `la diapositiva no cabe: ${JSON.stringify(fit)}`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
+      assert.deepEqual(record.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
