@@ -20,7 +20,8 @@ export function noBrowserWarning(help: string): string {
   return (
     'Diagramas: no hay navegador para dibujarlos al construir, así que se dibujarán en el navegador de ' +
     'quien abra las diapositivas (más lento: cada diapositiva carga Mermaid). ' +
-    help.replace(/^No se encontró Chromium\. /, 'Para dibujarlos al construir, instale Chromium: ')
+    help.replace(/^No se encontró Chromium\. Instálelo/, 'Para dibujarlos al construir, instale Chromium') +
+    (process.env.AULA_NO_BROWSER === '1' ? ' (Ahora mismo AULA_NO_BROWSER=1 oculta el navegador a propósito.)' : '')
   );
 }
 

@@ -8,7 +8,7 @@
  * 16x16 or empty SVG; this way every slide gets a full drawing whatever its state.
  */
 import mermaid from 'mermaid';
-import { mermaidErrorInfo } from './errors';
+import { errorFileLine, mermaidErrorInfo } from './errors';
 import { zoomLabel } from './figure';
 import { centerNodeLabels } from './labels';
 import { canonicalize, escapeXml, instantiate } from './svg';
@@ -67,7 +67,9 @@ async function draw(fig: HTMLElement): Promise<void> {
     frame.setAttribute('aria-label', zoomLabel(label));
     fig.classList.remove('aula-diagram-pending');
   } catch (err) {
-    const { message, line } = mermaidErrorInfo(err);
+    const { message, line: reported } = mermaidErrorInfo(err);
+    // the line as the author counts it inside the block (comments and front matter included)
+    const line = reported ? errorFileLine(0, text, reported) : undefined;
     frame.innerHTML =
       `<div class="aula-diagram-error" role="alert">` +
       `<p class="aula-diagram-error-title">No se pudo dibujar este diagrama${line ? ` (línea ${line} del diagrama)` : ''}.</p>` +
@@ -77,8 +79,9 @@ async function draw(fig: HTMLElement): Promise<void> {
     fig.classList.remove('aula-diagram-pending');
     fig.classList.add('aula-diagram-failed');
   } finally {
-    document.getElementById(`d${renderId}`)?.remove();
-    document.getElementById(renderId)?.remove();
+    // Mermaid's leftovers stay in the scratch box (a failed render leaves its element behind);
+    // never look them up by id in the document, where the finished SVG now carries that id.
+    host.replaceChildren();
   }
 }
 
@@ -96,6 +99,8 @@ export function mountDiagrams(root: ParentNode): void {
       .finally(() => {
         inFlight--;
         setState();
+        // the slide grew: let reveal centre and scale it again
+        if (inFlight === 0) window.Aula?.reveal.layout();
       });
   }
 }

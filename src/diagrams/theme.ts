@@ -39,7 +39,9 @@ export const MERMAID_CONFIG: MermaidConfig = {
   look: 'classic',
   // Real SVG <text>, not HTML inside <foreignObject>: stays vector and selectable in the PDF.
   htmlLabels: false,
-  flowchart: { htmlLabels: false, curve: 'basis', padding: 12, nodeSpacing: 40, rankSpacing: 50 },
+  // wrappingWidth: Mermaid wraps SVG labels at 200px by default, too narrow for 20px text;
+  // authors break lines themselves with <br/>.
+  flowchart: { htmlLabels: false, curve: 'basis', padding: 12, nodeSpacing: 40, rankSpacing: 50, wrappingWidth: 320 },
   fontFamily: DIAGRAM_FONT_FAMILY,
   themeVariables: {
     fontFamily: DIAGRAM_FONT_FAMILY,
