@@ -37,13 +37,15 @@ export function messageRenderer(io: TermIO, write: (t: string) => void): (m: JSO
     }
     if (m.error !== undefined || m.status === undefined) return;
     const progress = progressString(m, columns);
+    // The id prefixes the status (`latest: Pulling from library/x`) unless the status already carries it.
+    const label = m.id && !m.status.startsWith(m.id + ': ') ? `${m.id}: ${m.status}` : m.status;
     if (!io.tty) {
       if (progress) return;
-      write((m.id ? `${m.id}: ` : '') + m.status + '\n');
+      write(label + '\n');
       return;
     }
-    // Every layer message travels with a progressDetail (possibly empty), so each id keeps its line.
-    if (m.id) {
+    // Layer messages travel with a progressDetail (possibly empty): each such id keeps its line.
+    if (m.id && m.progressDetail) {
       let line = ids.get(m.id);
       let out = '';
       if (line === undefined) {
@@ -52,12 +54,12 @@ export function messageRenderer(io: TermIO, write: (t: string) => void): (m: JSO
         out += '\n';
       }
       const diff = ids.size - line;
-      out += `\x1b[${diff}A\x1b[2K\r${m.id}: ${m.status} ${progress}\r\x1b[${diff}B`;
+      out += `\x1b[${diff}A\x1b[2K\r${label} ${progress}\r\x1b[${diff}B`;
       write(out);
       await io.sleep(progress ? STEP_MS : STATUS_MS);
       return;
     }
     ids.clear();
-    write((m.id ? `${m.id}: ` : '') + m.status + '\n');
+    write(label + '\n');
   };
 }

@@ -1,6 +1,6 @@
 /** `docker exec`: a command in a running container; `-it` hands over the terminal. */
-import type { ExecConfig } from '../../api';
-import type { Handler } from '../cli';
+import { ApiError, type ExecConfig } from '../../api';
+import { CliError, type Handler } from '../cli';
 import { checkTty, enterOrExit } from './shared';
 
 export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
@@ -12,7 +12,14 @@ export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
   if (f.list('env').length) cfg.Env = f.list('env');
   if (f.str('workdir') !== undefined) cfg.WorkingDir = f.str('workdir');
   if (f.str('user') !== undefined) cfg.User = f.str('user');
-  const handle = await ctx.api.exec(name, cfg, ctx.io);
+  let handle;
+  try {
+    handle = await ctx.api.exec(name, cfg, ctx.io);
+  } catch (e) {
+    // A failed exec start reaches the client through the attached stream, without the daemon prefix.
+    if (e instanceof ApiError && e.message.startsWith('OCI runtime exec failed')) throw new CliError(e.message, e.exitCode ?? 126);
+    throw e;
+  }
   if (detach) return 0;
   if (interactive) return enterOrExit(ctx, handle);
   return handle.exitCode ?? 0;

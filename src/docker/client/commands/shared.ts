@@ -110,6 +110,7 @@ export function containerConfig(f: Flags, image: string, cmd: string[]): Contain
       NetworkMode: f.str('network') ?? 'bridge',
       RestartPolicy: { Name: f.str('restart') ?? 'no', MaximumRetryCount: 0 },
       Privileged: f.bool('privileged'),
+      PublishAllPorts: f.bool('publish-all'),
       Binds: f.list('volume').length ? f.list('volume') : null,
     },
   };
@@ -147,7 +148,15 @@ export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdNam
   }
   const name = f.str('name');
   const pullPolicy = f.str('pull') ?? 'missing';
-  const create = () => ctx.api.containerCreate(cfg, name);
+  const create = async () => {
+    if (f.bool('publish-all')) {
+      // -P: every port the image exposes gets a free host port.
+      const img = await ctx.api.imageInspect(image);
+      const bindings = (cfg.HostConfig!.PortBindings ??= {});
+      for (const p of Object.keys(img.Config.ExposedPorts ?? {})) bindings[p] ??= [{ HostIp: '', HostPort: '' }];
+    }
+    return ctx.api.containerCreate(cfg, name);
+  };
   try {
     if (pullPolicy === 'always') await pullQuiet(ctx, image, false);
     return (await create()).Id;

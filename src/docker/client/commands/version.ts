@@ -17,6 +17,14 @@ const CLIENT_TEXT = `Client:
  Context:           default
 `;
 
+/** The client shows the daemon's RFC 3339 build time in Go's ANSIC layout. */
+function ansic(t: string): string {
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime())) return t;
+  const p = d.toUTCString().split(' ');
+  return `${p[0].slice(0, 3)} ${p[2]} ${String(d.getUTCDate()).padStart(2)} ${p[4]} ${p[3]}`;
+}
+
 export const version: Handler = async (ctx, f) => {
   const server = await ctx.api.version();
   const format = f.str('format');
@@ -35,10 +43,10 @@ export const version: Handler = async (ctx, f) => {
     out += ` ${c.Name}:\n`;
     if (c.Name === 'Engine') {
       const d = c.Details;
-      out += `  Version:          ${c.Version}\n  API version:      ${d.ApiVersion} (minimum version ${d.MinAPIVersion})\n  Go version:       ${d.GoVersion}\n  Git commit:       ${d.GitCommit}\n  Built:            ${d.BuildTime}\n  OS/Arch:          ${d.Os}/${d.Arch}\n  Experimental:     ${d.Experimental}\n`;
+      out += `  Version:          ${c.Version}\n  API version:      ${d.ApiVersion} (minimum version ${d.MinAPIVersion})\n  Go version:       ${d.GoVersion}\n  Git commit:       ${d.GitCommit}\n  Built:            ${ansic(d.BuildTime)}\n  OS/Arch:          ${d.Os}/${d.Arch}\n  Experimental:     ${d.Experimental}\n`;
     } else {
       out += `  Version:          ${c.Version}\n`;
-      for (const [k, v] of Object.entries(c.Details)) out += `  ${k}:${' '.repeat(Math.max(0, 17 - k.length))} ${v}\n`;
+      for (const [k, v] of Object.entries(c.Details)) out += `  ${k}:${' '.repeat(Math.max(1, 17 - k.length))}${v}\n`;
     }
   }
   ctx.io.out(out);

@@ -1,0 +1,83 @@
+/**
+ * Simulator budgets: commands per second through the client on a mixed script (Node, no
+ * pacing), and the size of the simulator alone bundled for the browser, minified and gzipped.
+ */
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { createShell } from '../src/docker/index';
+import type { TermIO } from '../src/docker/shell';
+
+export interface BenchRow {
+  area: string;
+  metric: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** A lesson's worth of commands: listings, lifecycle, errors, formatting and host shell work. */
+const MIXED = [
+  'docker ps',
+  'docker ps -a -s',
+  'docker images',
+  'docker run -d --name web{n} -p 80{n}:80 nginx',
+  'docker run hello-world',
+  'docker ps -a --no-trunc',
+  'docker inspect -f "{{.State.Status}}" web{n}',
+  'docker stop web{n}',
+  'docker rm web{n}',
+  'docker history nginx',
+  'docker images -q',
+  'docker ps -q -f status=exited',
+  'docker foo',
+  'docker run --foo x',
+  'docker rm',
+  'echo "FROM alpine" > Dockerfile && cat Dockerfile',
+  'docker container ls -a',
+  'docker image ls --digests',
+  'docker system df',
+  'docker container prune -f',
+];
+
+async function commandsPerSecond(): Promise<number> {
+  const shell = createShell({ seed: 1 });
+  const io: TermIO = { out: () => {}, err: () => {}, tty: false, sleep: () => Promise.resolve() };
+  for (const c of ['docker pull nginx', 'docker pull hello-world']) await shell.run(c, io);
+  let n = 0;
+  const t0 = performance.now();
+  let round = 0;
+  while (performance.now() - t0 < 1500) {
+    for (const line of MIXED) {
+      await shell.run(line.replaceAll('{n}', String(round % 10)), io);
+      n++;
+    }
+    round++;
+  }
+  return Math.round(n / ((performance.now() - t0) / 1000));
+}
+
+/** The simulator as a browser bundle on its own (client, engine, registry), minified and gzipped. */
+export async function simulatorBundleBytes(): Promise<number> {
+  const res = await build({
+    entryPoints: [resolve(ROOT, 'src/docker/index.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    globalName: 'AulaDocker',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+  });
+  return gzipSync(res.outputFiles[0].contents, { level: 9 }).length;
+}
+
+export async function bench(): Promise<BenchRow[]> {
+  return [
+    { area: 'simulador', metric: 'órdenes por segundo (guion mixto, Node)', value: await commandsPerSecond(), unit: 'órdenes/s', target: '> 20000' },
+    { area: 'simulador', metric: 'paquete del simulador (min+gz)', value: Math.round((await simulatorBundleBytes()) / 102.4) / 10, unit: 'KB', target: '< 60' },
+  ];
+}

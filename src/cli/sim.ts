@@ -1,0 +1,116 @@
+/**
+ * `npm run sim`: the simulated Docker in a terminal.
+ *   interactive prompt when stdin is a terminal;
+ *   otherwise one command line per input line, printed as a transcript (`--json`: one JSON object
+ *   per line with prompt, input, stdout, stderr and exit).
+ * Options: --seed N (deterministic IDs, names, clock), --json, --no-tty (input treated as not a
+ * terminal: plain pull output, `-it` refused), --columns N.
+ */
+import { createInterface } from 'node:readline';
+import { createShell } from '../docker/index';
+import { flatten, isComment, step } from '../docker/client/script';
+import type { TermIO } from '../docker/shell';
+
+function usage(): never {
+  process.stderr.write('uso: npm run sim -- [--seed N] [--json] [--no-tty] [--columns N] < escenario.txt\n');
+  process.exit(2);
+}
+
+const argv = process.argv.slice(2);
+let seed: number | undefined;
+let json = false;
+let tty = true;
+let columns = 80;
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '--seed') seed = Number(argv[++i]);
+  else if (a.startsWith('--seed=')) seed = Number(a.slice(7));
+  else if (a === '--json') json = true;
+  else if (a === '--no-tty') tty = false;
+  else if (a === '--columns') columns = Number(argv[++i]);
+  else usage();
+  if (seed !== undefined && !Number.isInteger(seed)) usage();
+  if (!Number.isInteger(columns) || columns < 20) usage();
+}
+
+const shell = createShell({ seed });
+
+if (process.stdin.isTTY) {
+  await interactive();
+} else {
+  await batch();
+}
+
+async function batch(): Promise<void> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (isComment(line)) continue;
+    const s = await step(shell, line, { tty, columns });
+    if (json) {
+      process.stdout.write(JSON.stringify({ prompt: s.prompt, input: s.input, stdout: flatten(s.stdout), stderr: flatten(s.stderr), exit: s.exit }) + "\n");
+    } else {
+      process.stdout.write(s.prompt + s.input + '\n' + (s.screen && !s.screen.endsWith('\n') ? s.screen + '\n' : s.screen));
+    }
+  }
+}
+
+async function interactive(): Promise<void> {
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: true,
+    completer: (line: string) => {
+      const c = shell.complete(line, line.length);
+      return [c.candidates.map((x) => line.slice(0, c.start) + x), line];
+    },
+  });
+  let controller = new AbortController();
+  const io: TermIO = {
+    out: (t) => process.stdout.write(t.replace(/\r?\n/g, '\r\n')),
+    err: (t) => process.stderr.write(t.replace(/\r?\n/g, '\r\n')),
+    tty: true,
+    get columns() {
+      return process.stdout.columns ?? 80;
+    },
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    get signal() {
+      return controller.signal;
+    },
+  };
+  let busy = false;
+  rl.on('SIGINT', () => {
+    if (busy) controller.abort();
+    else {
+      process.stdout.write('^C\n');
+      rl.setPrompt(shell.prompt());
+      rl.prompt();
+    }
+  });
+  // Ctrl+P Ctrl+Q detaches from a container, as docker's default detach keys do.
+  let lastCtrlP = false;
+  process.stdin.on('keypress', (_s: string, key: { ctrl?: boolean; name?: string }) => {
+    if (key?.ctrl && key.name === 'p') lastCtrlP = true;
+    else if (key?.ctrl && key.name === 'q' && lastCtrlP && shell.inContainer()) {
+      lastCtrlP = false;
+      void shell.detach(io).then(() => {
+        rl.setPrompt(shell.prompt());
+        rl.prompt();
+      });
+    } else lastCtrlP = false;
+  });
+  rl.setPrompt(shell.prompt());
+  rl.prompt();
+  rl.on('close', async () => {
+    if (shell.inContainer()) await shell.eof(io);
+    process.stdout.write('\n');
+    process.exit(0);
+  });
+  for await (const line of rl) {
+    busy = true;
+    controller = new AbortController();
+    await shell.run(line, io);
+    busy = false;
+    rl.setPrompt(shell.prompt());
+    rl.prompt();
+  }
+}

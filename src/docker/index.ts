@@ -1,0 +1,145 @@
+/**
+ * The simulated machine a terminal talks to: the host's bash with the `docker` client, backed
+ * by an engine reached only through the API; after `run -it`, `exec -it` or `attach` the input
+ * goes to the container's process until it exits or detaches.
+ */
+import type { DockerApi, ProcessHandle } from './api';
+import { docker } from './client/cli';
+import { complete } from './client/complete';
+import { HostShell, type Program } from './client/shell/host-shell';
+import { HOST_PROGRAMS } from './client/shell/programs';
+import { createEngine } from './engine';
+import { InvalidState, type Shell, type ShellOptions, type TermIO } from './shell';
+
+const STATE_FORMAT = 'aula-docker-shell';
+/** Prefix of the report of a fault inside the simulator (never expected; tests look for it). */
+export const INTERNAL_ERROR = 'error interno del simulador';
+
+class SimShell implements Shell {
+  readonly host: HostShell;
+  private session: ProcessHandle | null = null;
+  private readonly seeded: boolean;
+
+  constructor(readonly api: DockerApi, opts: ShellOptions) {
+    this.seeded = opts.seed !== undefined;
+    const programs: Record<string, Program> = {
+      ...HOST_PROGRAMS,
+      docker: (p) =>
+        docker(p.args.slice(1), {
+          api: this.api,
+          io: p.io,
+          stdin: p.stdin,
+          sh: this.host,
+          enter: (h) => {
+            this.session = h;
+            this.host.stopLine = true;
+          },
+        }),
+    };
+    this.host = new HostShell(() => api.now(), (ms) => api.advance(ms), programs);
+  }
+
+  prompt(): string {
+    return this.session ? this.session.prompt() : '$ ';
+  }
+
+  inContainer(): boolean {
+    return this.session !== null && this.session.containerId !== '';
+  }
+
+  async run(line: string, io: TermIO): Promise<number> {
+    if (this.seeded) this.api.advance(1000);
+    try {
+      if (this.session) {
+        const s = this.session;
+        if (s.interactive) await s.input(line, io);
+        return this.settle();
+      }
+      return await this.host.run(line, io);
+    } catch (e) {
+      // A fault in the simulation must never take the terminal down: report it like a crash.
+      io.err(`${INTERNAL_ERROR}: ${(e as Error)?.message ?? String(e)}\n`);
+      this.host.lastExit = 1;
+      return 1;
+    }
+  }
+
+  /** Leaves a session whose process ended; the exit code becomes the host's `$?`. */
+  private settle(): number {
+    const s = this.session;
+    if (!s) return this.host.lastExit;
+    if (s.exited) {
+      this.session = null;
+      this.host.lastExit = s.exitCode ?? 0;
+    }
+    return s.exitCode ?? 0;
+  }
+
+  async eof(io: TermIO): Promise<void> {
+    if (!this.session) return;
+    await this.session.eof(io);
+    this.settle();
+  }
+
+  async detach(io: TermIO): Promise<void> {
+    const s = this.session;
+    if (!s || s.containerId === '') return;
+    s.detach();
+    this.session = null;
+    io.err('read escape sequence\n');
+    this.host.lastExit = 0;
+  }
+
+  /** Ctrl+C inside a container process (the terminal calls it through `interrupt`). */
+  async interrupt(io: TermIO): Promise<void> {
+    if (!this.session) return;
+    await this.session.interrupt(io);
+    this.settle();
+  }
+
+  complete(line: string, cursor: number): { start: number; candidates: string[] } {
+    if (this.session) {
+      const before = line.slice(0, cursor);
+      const start = before.search(/\S*$/);
+      return { start, candidates: this.session.complete(before.slice(start)) };
+    }
+    return complete(line, cursor, this.api, this.host);
+  }
+
+  save(): string {
+    return JSON.stringify({ format: STATE_FORMAT, version: 1, engine: this.api.save(), host: this.host.save() });
+  }
+}
+
+export function createShell(opts: ShellOptions = {}): Shell {
+  let engineState: unknown;
+  let hostState: unknown;
+  if (opts.state !== undefined) {
+    let parsed: { format?: string; version?: number; engine?: unknown; host?: unknown };
+    try {
+      parsed = JSON.parse(opts.state);
+    } catch {
+      throw new InvalidState('estado guardado ilegible');
+    }
+    if (!parsed || parsed.format !== STATE_FORMAT || parsed.version !== 1) throw new InvalidState('estado guardado de otro formato');
+    engineState = parsed.engine;
+    hostState = parsed.host;
+  }
+  let api: DockerApi;
+  try {
+    api = createEngine({ seed: opts.seed, state: engineState });
+  } catch (e) {
+    throw new InvalidState((e as Error).message);
+  }
+  const shell = new SimShell(api, opts);
+  if (hostState) {
+    try {
+      shell.host.load(hostState as Parameters<HostShell['load']>[0]);
+    } catch (e) {
+      throw new InvalidState((e as Error).message);
+    }
+  }
+  return shell;
+}
+
+export type { Shell, ShellOptions, TermIO } from './shell';

@@ -1,0 +1,5 @@
+docker create --name creado alpine echo hola
+docker ps -a
+docker start -a creado
+docker create --name creado alpine
+docker create

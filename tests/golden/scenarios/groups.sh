@@ -1,0 +1,5 @@
+docker container foo
+docker imagess
+docker foo
+docker image
+docker system foo

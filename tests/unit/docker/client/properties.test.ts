@@ -1,0 +1,153 @@
+/**
+ * Property tests: random command sequences from a small grammar of what a lesson does, checking
+ * after every step that nothing threw and the engine's state (seen through the API only) holds
+ * together: containers' images exist unless force-removed, names are unique, layer sizes add
+ * up, and `ps -s` sizes equal the bytes written into each writable layer.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { ApiError } from '../../../../src/docker/api';
+import { createEngine } from '../../../../src/docker/engine';
+import { docker } from '../../../../src/docker/client/cli';
+import { HostShell } from '../../../../src/docker/client/shell/host-shell';
+import { HOST_PROGRAMS } from '../../../../src/docker/client/shell/programs';
+import type { TermIO } from '../../../../src/docker/shell';
+import { INTERNAL_ERROR } from '../../../../src/docker/index';
+
+const IMAGES = ['alpine', 'busybox', 'hello-world', 'nginx:alpine'];
+const NAMES = ['c0', 'c1', 'c2', 'c3'];
+const TAGS = ['mine:v1', 'mine:v2', 'other'];
+
+type Cmd = string;
+
+const image = fc.constantFrom(...IMAGES, ...TAGS);
+const name = fc.constantFrom(...NAMES);
+const file = fc.constantFrom('/tmp/a', '/tmp/b', '/c');
+const text = fc.stringMatching(/^[a-z0-9]{0,12}$/);
+
+const command: fc.Arbitrary<Cmd> = fc.oneof(
+  image.map((i) => `docker pull ${i}`),
+  fc.tuple(image, name).map(([i, n]) => `docker run -d --name ${n} ${i} sleep 1000`),
+  fc.tuple(image, name).map(([i, n]) => `docker run --name ${n} ${i} echo hi`),
+  fc.tuple(image, name).map(([i, n]) => `docker create --name ${n} ${i} sleep 1000`),
+  name.map((n) => `docker start ${n}`),
+  name.map((n) => `docker stop -t 0 ${n}`),
+  name.map((n) => `docker kill ${n}`),
+  name.map((n) => `docker pause ${n}`),
+  name.map((n) => `docker unpause ${n}`),
+  name.map((n) => `docker rm ${n}`),
+  name.map((n) => `docker rm -f ${n}`),
+  image.map((i) => `docker rmi ${i}`),
+  image.map((i) => `docker rmi -f ${i}`),
+  fc.tuple(name, fc.constantFrom(...TAGS)).map(([n, t]) => `docker commit ${n} ${t}`),
+  fc.tuple(image, fc.constantFrom(...TAGS)).map(([i, t]) => `docker tag ${i} ${t}`),
+  fc.tuple(name, file, text).map(([n, f, t]) => `docker exec ${n} sh -c "echo ${t} > ${f}"`),
+  fc.tuple(name, file).map(([n, f]) => `docker exec ${n} rm -f ${f}`),
+  fc.constant('docker container prune -f'),
+  fc.constant('docker image prune -f'),
+  fc.constant('docker ps -a -s'),
+  fc.constant('docker images -a'),
+);
+
+interface World {
+  api: ReturnType<typeof createEngine>;
+  sh: HostShell;
+  /** Image IDs removed with `rmi -f` while containers still used them. */
+  forced: Set<string>;
+}
+
+function world(seed: number): World {
+  const api = createEngine({ seed });
+  const sh: HostShell = new HostShell(() => api.now(), (ms) => api.advance(ms), {
+    ...HOST_PROGRAMS,
+    docker: (p) => docker(p.args.slice(1), { api, io: p.io, stdin: p.stdin, sh, enter: () => { sh.stopLine = true; } }),
+  });
+  return { api, sh, forced: new Set() };
+}
+
+async function exec(w: World, line: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: TermIO = { out: (t) => { out += t; }, err: (t) => { err += t; }, tty: false, sleep: () => Promise.resolve() };
+  if (line.startsWith('docker rmi -f ')) {
+    try {
+      w.forced.add((await w.api.imageInspect(line.slice(14))).Id);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
+  }
+  w.api.advance(1000);
+  const code = await w.sh.run(line, io);
+  return { code, out, err };
+}
+
+/** Bytes of the regular files of a writable layer, counted here rather than by the engine. */
+function upperBytes(node: { kind: string; size?: number; children?: Map<string, unknown> }): number {
+  if (node.kind === 'file') return node.size ?? 0;
+  if (node.kind !== 'dir') return 0;
+  let n = 0;
+  for (const child of node.children!.values()) n += upperBytes(child as never);
+  return n;
+}
+
+async function checkInvariants(w: World, history: string[]): Promise<void> {
+  const { api } = w;
+  const ctx = history.join('\n');
+  const containers = await api.containerList({ all: true, size: true });
+  const names = containers.flatMap((c) => c.Names);
+  assert.equal(new Set(names).size, names.length, `names unique\n${ctx}`);
+  const images = await api.imageList({ all: true });
+  const imageIds = new Set(images.map((i) => i.Id));
+  for (const c of containers) {
+    assert.ok(imageIds.has(c.ImageID) || w.forced.has(c.ImageID), `image of ${c.Names[0]} (${c.ImageID}) in the store\n${ctx}`);
+    const inner = api.containers.get(c.Id)!;
+    assert.equal(c.SizeRw, upperBytes(inner.upper as never), `ps -s size of ${c.Names[0]} equals the bytes of its writable layer\n${ctx}`);
+    assert.equal(c.SizeRootFs, api.layers.size(inner.top) + c.SizeRw!, `virtual size = image chain + writable layer\n${ctx}`);
+  }
+  // Layer reference counts: children layers, images whose top it is, containers whose RW layer sits on it.
+  const refs = new Map<string, number>();
+  const hold = (k: string | null): void => {
+    if (k) refs.set(k, (refs.get(k) ?? 0) + 1);
+  };
+  for (const l of api.layers.layers.values()) hold(l.parent);
+  for (const i of api.images.images.values()) hold(i.top);
+  for (const c of api.containers.values()) hold(c.top);
+  for (const l of api.layers.layers.values()) {
+    assert.equal(l.refs, refs.get(l.chainId) ?? 0, `refcount of layer ${l.chainId.slice(7, 19)}\n${ctx}`);
+    assert.ok(l.refs > 0, `no unreferenced layer kept\n${ctx}`);
+  }
+  for (const k of refs.keys()) assert.ok(api.layers.layers.has(k), `referenced layer exists\n${ctx}`);
+  // The saved state loads back (the engine re-checks its own bookkeeping on load).
+  createEngine({ seed: 1, state: JSON.parse(JSON.stringify(api.save())) });
+}
+
+test('random command sequences keep the engine consistent', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.integer({ min: 1, max: 1000 }), fc.array(command, { minLength: 1, maxLength: 25 }), async (seed, cmds) => {
+      const w = world(seed);
+      const history: string[] = [];
+      for (const c of cmds) {
+        history.push(c);
+        const r = await exec(w, c);
+        assert.ok(!r.err.includes(INTERNAL_ERROR), `no exception: ${c}\n${r.err}`);
+        await checkInvariants(w, history);
+      }
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('random bytes as docker arguments never break the client', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.string({ unit: 'binary', maxLength: 20 }), { maxLength: 6 }), async (args) => {
+      const w = world(1);
+      let err = '';
+      const io: TermIO = { out: () => {}, err: (t) => { err += t; }, tty: false, sleep: () => Promise.resolve() };
+      const code = await docker(args, { api: w.api, io, stdin: null, sh: w.sh, enter: () => {} });
+      assert.ok(Number.isInteger(code));
+      assert.ok(!err.includes(INTERNAL_ERROR));
+    }),
+    { numRuns: 300 },
+  );
+});
