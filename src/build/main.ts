@@ -46,7 +46,9 @@ export async function main(argv: string[], root: string): Promise<void> {
     return;
   }
   if (opts.serve) {
-    await serve({ root, port: opts.port ?? 8000, buildArgs: argv.filter((a) => a !== '--serve'), outDir: resolve(root, opts.outDir ?? 'dist') });
+    const buildArgs = argv.filter((a, i) => a !== '--serve' && a !== '--port' && argv[i - 1] !== '--port');
+    const watchDirs = [resolve(root, opts.slidesDir ?? 'slides'), resolve(root, 'src'), resolve(root, 'assets'), ...(opts.assetsDir ? [resolve(root, opts.assetsDir)] : [])];
+    await serve({ root, port: opts.port ?? 8000, buildArgs, outDir: resolve(root, opts.outDir ?? 'dist'), watchDirs });
     return;
   }
   const result = await buildCourse({

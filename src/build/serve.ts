@@ -17,6 +17,8 @@ export interface ServeOptions {
   port: number;
   outDir: string;
   buildArgs: string[];
+  /** folders whose changes trigger a rebuild */
+  watchDirs: string[];
 }
 
 export const CONTENT_TYPES: Record<string, string> = {
@@ -102,6 +104,8 @@ export async function listen(server: Server, firstPort: number, host = '127.0.0.
 
 export async function serve(opts: ServeOptions): Promise<void> {
   const clients = new Set<ServerResponse>();
+  let running = false;
+  let again = false;
   let errors: string[] = [];
   const reportDir = mkdtempSync(join(tmpdir(), 'aula-serve-'));
   const send = (res: ServerResponse, event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -118,8 +122,10 @@ export async function serve(opts: ServeOptions): Promise<void> {
     }
     const file = resolveStatic(opts.outDir, url);
     if (!file) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(existsSync(opts.outDir) ? 'No encontrado' : 'Todavía no hay ninguna compilación correcta: revise los errores en la terminal.');
+      const built = existsSync(opts.outDir);
+      res.writeHead(built ? 404 : 503, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      const text = built ? 'No encontrado.' : running ? 'Compilando el curso… La página se abrirá sola al terminar.' : 'Todavía no hay ninguna compilación correcta: revise los errores.';
+      res.end(injectLiveReload(`<!doctype html><html lang="es"><meta charset="utf-8"><title>Aula Docker</title><body style="font:20px sans-serif;padding:2em"><p>${text}</p></body></html>`));
       return;
     }
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -129,8 +135,6 @@ export async function serve(opts: ServeOptions): Promise<void> {
   });
   const port = await listen(server, opts.port);
 
-  let running = false;
-  let again = false;
   const runBuild = async (): Promise<void> => {
     if (running) {
       again = true;
@@ -168,10 +172,10 @@ export async function serve(opts: ServeOptions): Promise<void> {
     running = false;
   };
 
+  console.log(`\nAula Docker: http://127.0.0.1:${port}/\n(vigilando slides/, src/ y assets/; Ctrl+C para salir)\n`);
   await runBuild();
   let timer: NodeJS.Timeout | undefined;
-  for (const dir of ['slides', 'src', 'assets']) {
-    const full = join(opts.root, dir);
+  for (const full of new Set(opts.watchDirs)) {
     if (!existsSync(full)) continue;
     watch(full, { recursive: true }, (_event, name) => {
       if (name && /(^|[\\/])\.|~$|\.sw[px]$/.test(String(name))) return;
@@ -183,5 +187,4 @@ export async function serve(opts: ServeOptions): Promise<void> {
   setInterval(() => {
     for (const c of clients) c.write(': ping\n\n');
   }, 20000).unref();
-  console.log(`\nAula Docker: http://127.0.0.1:${port}/\n(vigilando slides/, src/ y assets/; Ctrl+C para salir)\n`);
 }
