@@ -136,3 +136,27 @@ function resumePrompt(saved: DeckProgress, total: number, onResume: () => void, 
   document.body.appendChild(box);
   return box;
 }
+
+/**
+ * reveal's progress bar is a plain div; named by the deck runtime, it needs a role to carry that
+ * name, and as a progress bar it can also say where the reader is.
+ */
+export function describeProgressBar(aula: AulaRuntime): void {
+  const reveal = aula.reveal;
+  const counts = slideCounts(reveal);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const update = () => {
+    const bar = reveal.getRevealElement()?.querySelector<HTMLElement>(':scope > .progress');
+    if (!bar || total === 0) return;
+    const { h, v } = reveal.getIndices();
+    const n = linearIndex(counts, h, v) + 1;
+    bar.setAttribute('role', 'progressbar');
+    if (!bar.hasAttribute('aria-label')) bar.setAttribute('aria-label', 'Progreso de la presentación');
+    bar.setAttribute('aria-valuemin', '1');
+    bar.setAttribute('aria-valuemax', String(total));
+    bar.setAttribute('aria-valuenow', String(n));
+    bar.setAttribute('aria-valuetext', `Diapositiva ${n} de ${total}`);
+  };
+  update();
+  reveal.on('slidechanged', update);
+}

@@ -5,7 +5,7 @@
  * (the reading view keeps a copy of the slides as built).
  */
 import { initHelpOverlay } from './help-overlay';
-import { initProgress } from './progress';
+import { describeProgressBar, initProgress } from './progress';
 import { isScrollView, type AulaRuntime } from './reveal-view';
 import { initScrollView, READING_CONFIG as SCROLL_VIEW_CONFIG } from './scroll-view';
 import { initSearch } from './search';
@@ -39,6 +39,7 @@ export function initStudentTools(runtime: { reveal: unknown; config: unknown; re
   respectReducedMotion(aula);
   initScrollView(aula);
   initProgress(aula);
+  describeProgressBar(aula);
   initSearch(aula);
   initHelpOverlay(aula);
 }
