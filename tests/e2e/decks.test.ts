@@ -79,7 +79,13 @@ for (const via of ['file', 'http'] as Via[]) {
           await page.keyboard.press('Space');
           const afterSpace = await revealPosition(page);
           assert.ok(later(afterSpace, start), `Espacio no avanza: ${start} -> ${afterSpace}`);
-          await page.waitForFunction(() => /^#\/\d/.test(location.hash) || location.hash === '');
+          assert.match(await page.evaluate(() => location.hash), /^#\/\d+/, 'la dirección sigue a la diapositiva');
+
+          // O opens the overview, Esc closes it.
+          await page.keyboard.press('o');
+          await page.waitForFunction(() => window.Aula!.reveal.isOverview());
+          await page.keyboard.press('Escape');
+          await page.waitForFunction(() => !window.Aula!.reveal.isOverview());
 
           // The speaker view opens in its own window and shows this deck.
           await page.evaluate(() => window.Aula!.reveal.slide(0, 0));
