@@ -131,3 +131,63 @@ for (const via of ['file', 'http'] as Via[]) {
     }
   });
 }
+
+describe('window.Aula', () => {
+  test('config, registerMount, remount y nuevo montaje al entrar y salir de la vista de lectura', async () => {
+    const deck = await openDeck(browser, deckUrl('file', decks[0]));
+    try {
+      const result = await deck.page.evaluate(async () => {
+        const aula = window.Aula!;
+        const calls: string[] = [];
+        aula.registerMount('prueba', (root) => {
+          calls.push(root.className);
+          root.querySelectorAll('section').forEach((s) => s.setAttribute('data-prueba', '1'));
+        });
+        const afterRegister = calls.length;
+        aula.remount();
+        const afterRemount = calls.length;
+        const reveal = aula.reveal as unknown as { toggleScrollView(on?: boolean): void };
+        reveal.toggleScrollView(true);
+        await new Promise((r) => setTimeout(r, 300));
+        reveal.toggleScrollView(false);
+        await new Promise((r) => setTimeout(r, 300));
+        return {
+          deck: aula.config.deck,
+          hasReveal: typeof aula.reveal.slide === 'function',
+          afterRegister,
+          afterRemount,
+          afterViews: calls.length,
+          root: calls[0],
+          marked: document.querySelectorAll('.reveal .slides section[data-prueba]').length,
+          sections: document.querySelectorAll('.reveal .slides section').length,
+        };
+      });
+      assert.equal(result.deck, decks[0]);
+      assert.ok(result.hasReveal);
+      assert.equal(result.root, 'slides');
+      assert.equal(result.afterRegister, 1, 'registerMount monta enseguida');
+      assert.equal(result.afterRemount, 2);
+      assert.ok(result.afterViews > 2, 'al rehacer reveal las diapositivas se vuelve a montar');
+      assert.equal(result.marked, result.sections, 'el último montaje ve el DOM nuevo');
+      assert.deepEqual(deck.record.errors, []);
+    } finally {
+      await deck.close();
+    }
+  });
+
+  test('cada sección carga después de la primera diapositiva solo los scripts de su configuración', async () => {
+    for (const slug of decks) {
+      const deck = await openDeck(browser, deckUrl('http', slug, server));
+      try {
+        const scripts = await deck.page.evaluate(() => Object.values(window.Aula!.config.scripts).map((u) => new URL(u, location.href).href));
+        const deckScript = await deck.page.evaluate(() => (document.querySelector('script[src*="deck."]') as HTMLScriptElement).src);
+        await deck.page.waitForFunction((urls) => urls.every((u) => [...document.scripts].some((s) => s.src === u)), scripts);
+        await deck.page.waitForLoadState('networkidle');
+        const requested = deck.record.requests.filter((u) => u.endsWith('.js'));
+        assert.deepEqual(new Set(requested), new Set([deckScript, ...scripts]), slug);
+      } finally {
+        await deck.close();
+      }
+    }
+  });
+});
