@@ -52,8 +52,12 @@ export function helpFor(spec: Spec, path: string): string {
   return text.replace('Usage:  ' + basePath(text), 'Usage:  ' + path);
 }
 
+const useCache = new Map<string, string>();
 function useLine(spec: Spec, path: string): string {
-  return /^Usage: {2}(.*)$/m.exec(helpFor(spec, path))![1];
+  const key = spec.help + ' ' + path;
+  let u = useCache.get(key);
+  if (u === undefined) useCache.set(key, (u = /^Usage: {2}(.*)$/m.exec(helpFor(spec, path))![1]));
+  return u;
 }
 
 /** Runs `docker <argv>`; returns the exit code. */
@@ -175,9 +179,8 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
 
 function checkArgs(spec: Spec, path: string, n: number): string | null {
   const [kind, a, b] = spec.args;
-  const use = useLine(spec, path);
   const plural = (k: number): string => (k === 1 ? 'argument' : 'arguments');
-  const tail = (word: string): string => `\n\nUsage:  ${use}\n\n${word} '${path} --help' for more information`;
+  const tail = (word: string): string => `\n\nUsage:  ${useLine(spec, path)}\n\n${word} '${path} --help' for more information`;
   if (kind === 'none' && n > 0) return `docker: '${path}' accepts no arguments` + tail('Run');
   if (kind === 'min' && n < a!) return `docker: '${path}' requires at least ${a} ${plural(a!)}` + tail('See');
   if (kind === 'max' && n > a!) return `docker: '${path}' requires at most ${a} ${plural(a!)}` + tail('SRun');

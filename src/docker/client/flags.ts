@@ -75,13 +75,25 @@ export interface Parsed {
  * Parses `argv` against `defs`. With `interspersed` false (run, create, exec) the first
  * positional argument ends flag parsing: everything after it belongs to the container command.
  */
+const indexes = new WeakMap<FlagDef[], [Map<string, FlagDef>, Map<string, FlagDef>]>();
+
+/** Lookup tables of a flag set, with cobra's `--help` (and `-h` unless the command uses it). */
+function indexOf(defs: FlagDef[]): [Map<string, FlagDef>, Map<string, FlagDef>] {
+  let ix = indexes.get(defs);
+  if (!ix) {
+    const byLong = new Map(defs.map((d) => [d.long, d]));
+    const byShort = new Map(defs.filter((d) => d.short).map((d) => [d.short!, d]));
+    const helpDef: FlagDef = { long: 'help', short: byShort.has('h') ? undefined : 'h', type: 'bool' };
+    if (!byLong.has('help')) byLong.set('help', helpDef);
+    if (helpDef.short) byShort.set('h', helpDef);
+    indexes.set(defs, (ix = [byLong, byShort]));
+  }
+  return ix;
+}
+
 export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolean): Parsed {
   const flags = new Flags(defs);
-  const byLong = new Map(defs.map((d) => [d.long, d]));
-  const byShort = new Map(defs.filter((d) => d.short).map((d) => [d.short!, d]));
-  const helpDef: FlagDef = { long: 'help', short: byShort.has('h') ? undefined : 'h', type: 'bool' };
-  if (!byLong.has('help')) byLong.set('help', helpDef);
-  if (helpDef.short) byShort.set('h', helpDef);
+  const [byLong, byShort] = indexOf(defs);
   const args: string[] = [];
   let i = 0;
   while (i < argv.length) {

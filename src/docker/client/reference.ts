@@ -18,8 +18,26 @@ const REF = new RegExp(`^((?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*)(?::([\\
 
 export class RefError extends Error {}
 
+const refCache = new Map<string, Ref | RefError>();
+
 /** `reference.ParseNormalizedNamed`; throws `RefError` with the library's message. */
 export function parseRef(s: string): Ref {
+  let r = refCache.get(s);
+  if (r === undefined) {
+    try {
+      r = parse(s);
+    } catch (e) {
+      if (!(e instanceof RefError)) throw e;
+      r = e;
+    }
+    if (refCache.size > 2048) refCache.clear();
+    refCache.set(s, r);
+  }
+  if (r instanceof RefError) throw r;
+  return r;
+}
+
+function parse(s: string): Ref {
   if (/^[a-f0-9]{64}$/.test(s)) throw new RefError(`invalid repository name (${s}), cannot specify 64-byte hexadecimal strings`);
   let domain = 'docker.io';
   let rest = s;

@@ -28,24 +28,34 @@ export function imageColumn(c: ContainerSummary, trunc: boolean): string {
   }
 }
 
-export function containerRow(c: ContainerSummary, now: number, trunc: boolean): Record<string, string> {
-  const created = new Date(c.Created * 1000);
-  return {
-    ID: trunc ? shortId(c.Id) : c.Id,
-    Image: imageColumn(c, trunc),
-    Command: goQuote(trunc ? ellipsis(c.Command, 20) : c.Command),
-    CreatedAt: created.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
-    RunningFor: humanDuration(now - c.Created * 1000) + ' ago',
-    Ports: displayablePorts(c.Ports ?? []),
-    State: c.State,
-    Status: c.Status,
-    Size: c.SizeRootFs ? `${sizeString(c.SizeRw ?? 0)} (virtual ${sizeString(c.SizeRootFs)})` : sizeString(c.SizeRw ?? 0),
-    Names: (c.Names ?? []).map((n) => n.replace(/^\//, '')).filter((n) => !n.includes('/')).join(','),
-    Labels: Object.entries(c.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
-    Mounts: (c.Mounts ?? []).map((m) => m.Name ?? m.Source).join(','),
-    Networks: Object.keys(c.NetworkSettings?.Networks ?? {}).join(','),
-    LocalVolumes: String((c.Mounts ?? []).filter((m) => m.Driver === 'local').length),
-  };
+const FIELDS: Record<string, (c: ContainerSummary, now: number, trunc: boolean) => string> = {
+  ID: (c, _n, trunc) => (trunc ? shortId(c.Id) : c.Id),
+  Image: (c, _n, trunc) => imageColumn(c, trunc),
+  Command: (c, _n, trunc) => goQuote(trunc ? ellipsis(c.Command, 20) : c.Command),
+  CreatedAt: (c) => new Date(c.Created * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+  RunningFor: (c, now) => humanDuration(now - c.Created * 1000) + ' ago',
+  Ports: (c) => displayablePorts(c.Ports ?? []),
+  State: (c) => c.State,
+  Status: (c) => c.Status,
+  Size: (c) => (c.SizeRootFs ? `${sizeString(c.SizeRw ?? 0)} (virtual ${sizeString(c.SizeRootFs)})` : sizeString(c.SizeRw ?? 0)),
+  Names: (c) => (c.Names ?? []).map((n) => n.replace(/^\//, '')).filter((n) => !n.includes('/')).join(','),
+  Labels: (c) => Object.entries(c.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
+  Mounts: (c) => (c.Mounts ?? []).map((m) => m.Name ?? m.Source).join(','),
+  Networks: (c) => Object.keys(c.NetworkSettings?.Networks ?? {}).join(','),
+  LocalVolumes: (c) => String((c.Mounts ?? []).filter((m) => m.Driver === 'local').length),
+};
+
+/** The row of the container formatter; `fields` limits it to what the format uses. */
+export function containerRow(c: ContainerSummary, now: number, trunc: boolean, fields: string[] = Object.keys(FIELDS)): Record<string, string> {
+  const row: Record<string, string> = {};
+  for (const f of fields) row[f] = FIELDS[f](c, now, trunc);
+  return row;
+}
+
+/** Fields a format refers to (all of them when it prints the whole row). */
+function fieldsOf(format: string): string[] {
+  if (/\{\{[^}]*\.\s*[|}]|\{\{[^}]*\s\.\s/.test(format)) return Object.keys(FIELDS);
+  return Object.keys(FIELDS).filter((f) => format.includes('.' + f));
 }
 
 export const ps: Handler = async (ctx, f) => {
@@ -62,6 +72,7 @@ export const ps: Handler = async (ctx, f) => {
   });
   const now = ctx.api.now();
   const trunc = !f.bool('no-trunc');
-  ctx.io.out(formatList(format, list.map((c) => containerRow(c, now, trunc)), HEADERS));
+  const fields = fieldsOf(format);
+  ctx.io.out(formatList(format, list.map((c) => containerRow(c, now, trunc, fields)), HEADERS));
   return 0;
 };

@@ -4,26 +4,31 @@
  */
 export function tabwrite(rows: string[][]): string {
   const widths: number[] = [];
-  for (const row of rows) {
-    for (let i = 0; i < row.length - 1; i++) {
-      widths[i] = Math.max(widths[i] ?? 10, width(row[i]) + 3);
+  const cellWidths = rows.map((row) => row.map(width));
+  for (const ws of cellWidths) {
+    for (let i = 0; i < ws.length - 1; i++) {
+      const w = ws[i] + 3;
+      if (w > (widths[i] ?? 10)) widths[i] = w;
+      else widths[i] ??= 10;
     }
   }
   let out = '';
-  for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < row.length; i++) {
-      line += i < row.length - 1 ? row[i] + ' '.repeat(widths[i] - width(row[i])) : row[i];
-    }
-    out += line + '\n';
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const last = row.length - 1;
+    for (let i = 0; i < last; i++) out += row[i] + ' '.repeat(widths[i] - cellWidths[r][i]);
+    out += row[last] + '\n';
   }
   return out;
 }
 
 /** Display width in runes (the client measures with go-runewidth; the text here is narrow). */
 function width(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) n--;
+  }
   return n;
 }
 

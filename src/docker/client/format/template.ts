@@ -6,7 +6,7 @@
 
 type Node =
   | { k: 'text'; v: string }
-  | { k: 'act'; p: string[] }
+  | { k: 'act'; p: string[]; f?: string }
   | { k: 'if'; p: string[]; yes: Node[]; no: Node[] }
   | { k: 'range'; p: string[]; body: Node[]; no: Node[] };
 
@@ -61,7 +61,7 @@ export function compile(src: string): Node[] {
         nodes.push(head === 'if' ? { k: 'if', p: toks.slice(1), yes: body, no } : { k: 'range', p: toks.slice(1), body, no });
       } else if (head === 'end' || head === 'else') {
         throw new TemplateError(`template: :1: unexpected {{${head}}}`);
-      } else nodes.push({ k: 'act', p: toks });
+      } else nodes.push({ k: 'act', p: toks, f: toks.length === 1 && /^\.\w+$/.test(head) ? head.slice(1) : undefined });
     }
     if (stop.length) throw new TemplateError('template: :1: unexpected EOF');
     return [nodes, ''];
@@ -173,7 +173,13 @@ export function execute(nodes: Node[], dot: unknown): string {
   let out = '';
   for (const n of nodes) {
     if (n.k === 'text') out += n.v;
-    else if (n.k === 'act') out += goString(evalPipe(n.p, dot));
+    else if (n.k === 'act') {
+      // `{{.Field}}` on a plain row: the common case of every listing, without the pipeline machinery.
+      if (n.f !== undefined && dot !== null && typeof dot === 'object' && !Array.isArray(dot)) {
+        const v = (dot as Record<string, unknown>)[n.f];
+        out += typeof v === 'string' ? v : goString(n.f in dot ? v : NO_VALUE);
+      } else out += goString(evalPipe(n.p, dot));
+    }
     else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot)) ? n.yes : n.no, dot);
     else {
       const v = evalPipe(n.p, dot);

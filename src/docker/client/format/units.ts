@@ -3,8 +3,21 @@
  * like the real client's.
  */
 
+const gCaches: Map<number, string>[] = [];
+
 /** Go's `%.<p>g`: round half to even on the exact binary value, trailing zeros dropped. */
 export function goG(x: number, p: number): string {
+  // Listings format the same few sizes over and over.
+  const cache = (gCaches[p] ??= new Map());
+  let s = cache.get(x);
+  if (s === undefined) {
+    if (cache.size > 4096) cache.clear();
+    cache.set(x, (s = formatG(x, p)));
+  }
+  return s;
+}
+
+function formatG(x: number, p: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '+Inf' : x < 0 ? '-Inf' : 'NaN';
   if (x === 0) return '0';
   const neg = x < 0;
