@@ -7,9 +7,13 @@ import type { JSONMessage } from '../api';
 import type { TermIO } from '../shell';
 import { humanSize } from './format/units';
 
-/** Pacing so a pull animates in one to three seconds on screen. */
-const STEP_MS = 12;
-const STATUS_MS = 25;
+/**
+ * Pacing so a whole pull animates in one to three seconds on screen: about nine messages per
+ * downloaded layer share a budget of 1.6 s, within 10-120 ms per message.
+ */
+function paceMs(layers: number): number {
+  return Math.max(10, Math.min(120, Math.round(1600 / (Math.max(1, layers) * 9))));
+}
 
 export function progressString(m: JSONMessage, columns: number): string {
   const cur = m.progressDetail?.current ?? 0;
@@ -29,6 +33,7 @@ export function progressString(m: JSONMessage, columns: number): string {
 export function messageRenderer(io: TermIO, write: (t: string) => void): (m: JSONMessage) => Promise<void> {
   const ids = new Map<string, number>();
   const columns = io.columns ?? 80;
+  let downloads = 0;
   return async (m) => {
     if (m.stream !== undefined && m.id === undefined) {
       ids.clear();
@@ -56,7 +61,8 @@ export function messageRenderer(io: TermIO, write: (t: string) => void): (m: JSO
       const diff = ids.size - line;
       out += `\x1b[${diff}A\x1b[2K\r${label} ${progress}\r\x1b[${diff}B`;
       write(out);
-      await io.sleep(progress ? STEP_MS : STATUS_MS);
+      if (m.status === 'Pulling fs layer') downloads++;
+      else if (m.status !== 'Already exists' && m.status !== 'Waiting') await io.sleep(paceMs(downloads));
       return;
     }
     ids.clear();

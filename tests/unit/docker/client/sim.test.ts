@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '../../../..');
+
+function sim(args: string[], input: string): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+test('npm run sim: transcript with prompts, comments skipped, container lines to the container', () => {
+  const script = '# una prueba\ndocker run -it --name c1 alpine\necho hola > /f\nexit\ndocker ps -a --format "{{.Names}} {{.Status}}"\n';
+  const out = sim(['--seed', '4'], script);
+  const again = sim(['--seed', '4'], script);
+  assert.equal(out, again, 'seeded runs are identical');
+  assert.ok(!out.includes('una prueba'));
+  assert.match(out, /^\$ docker run -it --name c1 alpine\n/);
+  assert.match(out, /\n\/ # echo hola > \/f\n\/ # exit\n\$ docker ps -a --format/);
+  assert.match(out, /\nc1 Exited \(0\) (1 second|2 seconds) ago\n$/);
+});
+
+test('npm run sim --json: one object per line with prompt, input, stdout, stderr and exit', () => {
+  const lines = sim(['--json', '--seed', '1'], 'docker foo\nsleep 60\ndocker run hello-world\n').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 3);
+  assert.deepEqual(lines[0], { prompt: '$ ', input: 'docker foo', stdout: '', stderr: "docker: unknown command: docker foo\n\nRun 'docker --help' for more information\n", exit: 1 });
+  assert.equal(lines[1].exit, 0);
+  assert.match(lines[2].stderr, /^Unable to find image 'hello-world:latest' locally\n/);
+  assert.match(lines[2].stdout, /Hello from Docker!/);
+});
+
+test('npm run sim --no-tty: plain pull lines and -it refused', () => {
+  const out = sim(['--no-tty', '--seed', '1'], 'docker pull alpine\ndocker run -it alpine\n');
+  assert.match(out, /: Pulling fs layer\n.*: Verifying Checksum\n.*: Download complete\n.*: Pull complete\n/);
+  assert.match(out, /\$ docker run -it alpine\nthe input device is not a TTY\n$/);
+});
