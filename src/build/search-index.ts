@@ -163,7 +163,9 @@ export function buildSearchIndex(decks: DeckForIndex[]): SearchIndex {
   const entries: SearchEntry[] = [];
   decks.forEach((deck, d) => {
     for (const s of extractSlides(deck.html)) {
-      entries.push({ d, h: s.h, v: s.v, t: s.title, x: s.text, n: s.notes });
+      // The title is searched on its own; the text starts after it so snippets do not repeat it
+      const x = s.title && s.text.startsWith(s.title) ? s.text.slice(s.title.length).trim() : s.text;
+      entries.push({ d, h: s.h, v: s.v, t: s.title, x, n: s.notes });
     }
   });
   return {

@@ -2,7 +2,7 @@
  * The course search box and its result list, used inside decks (in a dialog) and on the landing
  * page. Results are links to the exact slide; the number of results is announced politely.
  */
-import { Searcher, slideHref, type SearchResult } from './query';
+import { Searcher, slideHref, type SearchResult, type SnippetPart } from './query';
 import type { SearchIndex } from './types';
 
 export interface SearchPanel {
@@ -129,7 +129,8 @@ function resultItem(r: SearchResult, fromDeck: boolean, currentDeck?: string): H
   where.textContent = `${r.deckNumber}. ${r.deckTitle} · diapositiva ${r.entry.h + 1}${r.entry.v > 0 ? `.${r.entry.v + 1}` : ''}`;
   const title = document.createElement('span');
   title.className = 'aula-search-title';
-  title.textContent = r.entry.t || 'Sin título';
+  if (r.entry.t) appendParts(title, r.title);
+  else title.textContent = 'Sin título';
   const snippet = document.createElement('span');
   snippet.className = 'aula-search-snippet';
   if (r.fromNotes) {
@@ -138,14 +139,18 @@ function resultItem(r: SearchResult, fromDeck: boolean, currentDeck?: string): H
     tag.textContent = 'En la explicación: ';
     snippet.appendChild(tag);
   }
-  for (const part of r.snippet) {
-    if (part.hit) {
-      const m = document.createElement('mark');
-      m.textContent = part.text;
-      snippet.appendChild(m);
-    } else snippet.append(part.text);
-  }
+  appendParts(snippet, r.snippet);
   a.append(where, title, snippet);
   li.appendChild(a);
   return li;
+}
+
+function appendParts(el: HTMLElement, parts: SnippetPart[]): void {
+  for (const part of parts) {
+    if (part.hit) {
+      const m = document.createElement('mark');
+      m.textContent = part.text;
+      el.appendChild(m);
+    } else el.append(part.text);
+  }
 }

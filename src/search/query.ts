@@ -18,6 +18,8 @@ export interface SearchResult {
   deckTitle: string;
   deckNumber: number;
   score: number;
+  /** the slide title, matched words marked */
+  title: SnippetPart[];
   /** excerpt of the text or notes around the first match (the title when nothing else matched) */
   snippet: SnippetPart[];
   /** true when the snippet comes from the speaker notes */
@@ -71,6 +73,7 @@ export class Searcher {
         deckTitle: deck?.title ?? '',
         deckNumber: deck?.number ?? 0,
         score,
+        title: highlight(fe.entry.t, fe.t, words, 0, fe.entry.t.length),
         snippet: parts,
         fromNotes,
       });
@@ -137,7 +140,12 @@ function snippetFor(fe: FoldedEntry, words: string[]): { parts: SnippetPart[]; f
     if (end < src.original.length) parts.push({ text: ' …', hit: false });
     return { parts, fromNotes: src.notes };
   }
-  return { parts: highlight(fe.entry.t, fe.t, words, 0, fe.entry.t.length), fromNotes: false };
+  // Only the title matched: the start of the slide says what it is about
+  const text = fe.entry.x || fe.entry.n;
+  const cut = text.length > SNIPPET_LENGTH ? text.lastIndexOf(' ', SNIPPET_LENGTH) : text.length;
+  const parts: SnippetPart[] = text ? [{ text: text.slice(0, cut > 0 ? cut : SNIPPET_LENGTH), hit: false }] : [];
+  if (cut < text.length) parts.push({ text: ' …', hit: false });
+  return { parts, fromNotes: !fe.entry.x && !!fe.entry.n };
 }
 
 /** Splits original[start, end) into plain and matched parts (folding keeps positions aligned). */
