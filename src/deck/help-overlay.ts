@@ -27,6 +27,7 @@ export const DECK_KEYS: KeyRow[] = [
 export const TERMINAL_KEYS: KeyRow[] = [
   [['Clic', 'Intro'], 'Entrar en la terminal (sobre ella)'],
   [['Esc'], 'Salir de la terminal y volver a la presentación'],
+  [['Ctrl + Intro'], 'Siguiente paso del guion: lo escribe y lo ejecuta'],
   [['←', '→', 'Inicio', 'Fin'], 'Mover el cursor en la línea'],
   [['Retroceso', 'Supr'], 'Borrar antes o después del cursor'],
   [['Ctrl + A', 'Ctrl + E'], 'Ir al principio o al final de la línea'],
