@@ -228,9 +228,9 @@ export function confirm(ctx: Ctx, warning: string, then: (io: TermIO) => Promise
   const question = `${warning}\nAre you sure you want to continue? [y/N] `;
   if (ctx.stdin !== null || !ctx.io.tty) {
     ctx.io.out(question);
+    // Only `y` (any case) confirms, as PromptForConfirmation reads it; end of input means no.
     const answer = (ctx.stdin ?? '').split('\n')[0].trim().toLowerCase();
-    if (ctx.stdin === null) ctx.io.out('\n');
-    return answer === 'y' || answer === 'yes' ? then(ctx.io) : Promise.resolve(0);
+    return answer === 'y' ? then(ctx.io) : Promise.resolve(0);
   }
   let done = false;
   let code: number | null = null;
@@ -240,11 +240,9 @@ export function confirm(ctx: Ctx, warning: string, then: (io: TermIO) => Promise
     prompt: () => question,
     async input(line, io) {
       done = true;
-      const a = line.trim().toLowerCase();
-      code = a === 'y' || a === 'yes' ? await then(io) : 0;
+      code = line.trim().toLowerCase() === 'y' ? await then(io) : 0;
     },
-    async eof(io) {
-      io.out('\n');
+    async eof() {
       done = true;
       code = 0;
     },

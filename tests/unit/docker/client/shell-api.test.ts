@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createShell } from '../../../../src/docker/index';
+import { InvalidState, type TermIO } from '../../../../src/docker/shell';
+
+function io(): TermIO & { text: () => string } {
+  let s = '';
+  return { out: (t) => { s += t; }, err: (t) => { s += t; }, tty: true, columns: 80, sleep: () => Promise.resolve(), text: () => s };
+}
+
+test('prompt follows the container session; detach keeps it running; eof leaves the shell', async () => {
+  const sh = createShell({ seed: 2 });
+  assert.equal(sh.prompt(), '$ ');
+  await sh.run('docker run -it --name caja ubuntu bash', io());
+  assert.ok(sh.inContainer());
+  assert.match(sh.prompt(), /^root@[0-9a-f]{12}:\/# $/);
+  await sh.run('cd /tmp', io());
+  assert.match(sh.prompt(), /^root@[0-9a-f]{12}:\/tmp# $/);
+  const d = io();
+  await sh.detach(d);
+  assert.equal(d.text(), 'read escape sequence\n');
+  assert.equal(sh.prompt(), '$ ');
+  const ps = io();
+  await sh.run('docker ps --format "{{.Names}} {{.State}}"', ps);
+  assert.equal(ps.text(), 'caja running\n');
+  await sh.run('docker exec -it caja bash', io());
+  assert.ok(sh.inContainer());
+  await sh.eof(io());
+  assert.ok(!sh.inContainer());
+  const code = await sh.run('docker run -it ubuntu bash -c "exit 3"', io());
+  assert.equal(code, 3);
+  assert.ok(!sh.inContainer());
+});
+
+test('the rest of a line waits while a container has the terminal', async () => {
+  const sh = createShell({ seed: 2 });
+  const o = io();
+  await sh.run('docker run -it alpine; echo despues', o);
+  assert.ok(sh.inContainer());
+  assert.ok(!o.text().includes('despues'));
+});
+
+test('save and restore keep engine, files and directory; corrupt state is refused', async () => {
+  const sh = createShell({ seed: 5 });
+  await sh.run('mkdir app && cd app && echo "FROM alpine" > Dockerfile', io());
+  await sh.run('docker run -d --name web nginx', io());
+  const restored = createShell({ seed: 5, state: sh.save() });
+  const o = io();
+  await restored.run('pwd; cat Dockerfile; docker ps --format "{{.Names}}"', o);
+  assert.equal(o.text(), '/home/alumno/app\nFROM alpine\nweb\n');
+  assert.throws(() => createShell({ state: 'not json' }), InvalidState);
+  assert.throws(() => createShell({ state: '{"format":"other"}' }), InvalidState);
+  assert.throws(() => createShell({ state: JSON.stringify({ format: 'aula-docker-shell', version: 1, engine: { format: 'x' } }) }), InvalidState);
+});
+
+test('completion offers commands, subcommands, flags, images and containers', async () => {
+  const sh = createShell({ seed: 1 });
+  await sh.run('docker run -d --name servidor nginx', io());
+  assert.deepEqual(sh.complete('doc', 3), { start: 0, candidates: ['docker'] });
+  assert.ok(sh.complete('docker ru', 9).candidates.includes('run'));
+  assert.deepEqual(sh.complete('docker container l', 18).candidates, ['list', 'logs', 'ls']);
+  assert.ok(sh.complete('docker ps --no', 14).candidates.includes('--no-trunc'));
+  assert.deepEqual(sh.complete('docker stop ser', 15), { start: 12, candidates: ['servidor'] });
+  assert.ok(sh.complete('docker run ngi', 14).candidates.includes('nginx:latest') || sh.complete('docker run ngi', 14).candidates.includes('nginx'));
+});
+
+test('a prune question is answered on the next line', async () => {
+  const sh = createShell({ seed: 1 });
+  await sh.run('docker run hello-world', io());
+  await sh.run('docker container prune', io());
+  assert.equal(sh.prompt(), 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ');
+  assert.ok(!sh.inContainer());
+  const o = io();
+  await sh.run('n', o);
+  assert.equal(o.text(), '');
+  assert.equal(sh.prompt(), '$ ');
+  const ps = io();
+  await sh.run('docker ps -aq | wc -l', ps);
+  assert.equal(ps.text(), '1\n');
+});
