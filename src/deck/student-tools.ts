@@ -34,9 +34,15 @@ export function respectReducedMotion(aula: AulaRuntime): void {
   query?.addEventListener?.('change', apply);
 }
 
+/** Pages that only mirror a deck: the speaker view's previews, print / PDF. */
+function isMirror(): boolean {
+  return /receiver|print-pdf|view=print/i.test(location.search);
+}
+
 export function initStudentTools(runtime: { reveal: unknown; config: unknown; remount?: () => void }): void {
   const aula = runtime as AulaRuntime;
   respectReducedMotion(aula);
+  if (isMirror()) return;
   initScrollView(aula);
   initProgress(aula);
   describeProgressBar(aula);
