@@ -248,10 +248,15 @@ test('curso.zip unpacks to a site that works from disk', async () => {
     writeFileSync(join(into, name), bytes);
   }
   const site = join(into, 'curso');
-  for (const f of ['index.html', 'portada/index.html', 'terminal/index.html', 'export/portada.pdf', 'export/terminal.html']) {
+  for (const f of ['index.html', 'portada/index.html', 'terminal/index.html', 'export/portada.pdf', 'export/curso.pdf', 'export/portada.png']) {
     assert.ok(existsSync(join(site, f)), f);
   }
   assert.ok(!existsSync(join(site, 'export', 'curso.zip')), 'the zip does not contain itself');
+  // every link and image of the unpacked landing page leads to a file that is there
+  const landing = readFileSync(join(site, 'index.html'), 'utf8');
+  const refs = [...landing.matchAll(/(?:href|src)="([^"#:]+)"/g)].map((m) => m[1]);
+  assert.ok(refs.includes('export/portada.pdf'));
+  for (const ref of refs) assert.ok(existsSync(join(site, decodeURIComponent(ref))), `la portada del zip enlaza ${ref}, que no está`);
   const context = await browser.newContext();
   try {
     const record = recordContext(context);

@@ -178,9 +178,15 @@ export async function runExport(opts: ExportOptions): Promise<ExportReport> {
     opts.log(`Curso completo: curso.pdf ${kb(coursePdf.length)} (${decks.reduce((n, d) => n + d.slides, 0)} páginas)`);
 
     // The landing page and deck pages with their slots filled, as they will be once installed.
-    const pages = fillPages(opts.distDir, course, staging, opts.warn);
-    const entries = siteFiles(opts.distDir, ['export']).map((e) => (pages.has(e.path) ? { path: e.path, bytes: Buffer.from(pages.get(e.path)!) } : e));
-    for (const e of siteFiles(staging, [])) entries.push({ path: `export/${e.path}`, bytes: e.bytes });
+    const exported = new Set(siteFiles(staging, []).map((e) => e.path));
+    const pages = fillPages(opts.distDir, course, (name) => exported.has(name) || name === 'curso.zip', opts.warn);
+    // The zip carries the site with its PDFs and thumbnails; the one-file pages would only repeat
+    // the site it already is, and the zip cannot hold itself: its landing page links neither.
+    const zipped = siteFiles(staging, []).filter((e) => !e.path.endsWith('.html'));
+    const zipNames = new Set(zipped.map((e) => e.path));
+    const zipPages = fillPages(opts.distDir, course, (name) => zipNames.has(name), () => {});
+    const entries = siteFiles(opts.distDir, ['export']).map((e) => (zipPages.has(e.path) ? { path: e.path, bytes: Buffer.from(zipPages.get(e.path)!) } : e));
+    for (const e of zipped) entries.push({ path: `export/${e.path}`, bytes: e.bytes });
     const zip = zipSite(entries, 'curso');
     writeFileSync(join(staging, 'curso.zip'), zip);
     opts.log(`Sitio completo: curso.zip ${kb(zip.length)} (${entries.length} archivos)`);
@@ -215,8 +221,7 @@ function install(staging: string, exportDir: string): void {
 }
 
 /** The built pages whose slots point at the exported files (landing downloads, og:image). */
-function fillPages(distDir: string, course: ExportCourse, staging: string, warn: (l: string) => void): Map<string, string> {
-  const has = (name: string) => existsSync(join(staging, name));
+function fillPages(distDir: string, course: ExportCourse, has: (name: string) => boolean, warn: (l: string) => void): Map<string, string> {
   const pages = new Map<string, string>();
   let landing = readFileSync(join(distDir, 'index.html'), 'utf8');
   let missingSlots = 0;
@@ -229,12 +234,12 @@ function fillPages(distDir: string, course: ExportCourse, staging: string, warn:
     const files: DeckFiles = { pdf: has(`${d.slug}.pdf`), notesPdf: has(`${d.slug}-notas.pdf`), html: has(`${d.slug}.html`), png: has(`${d.slug}.png`) };
     landing = fill(landing, `deck:${d.slug}`, deckDownloadsHtml(d.slug, d.title, files));
     const deckPath = `${d.slug}/index.html`;
-    const deckHtml = fillSlot(readFileSync(join(distDir, deckPath), 'utf8'), 'og-image', ogImageHtml(`../export/${d.slug}.png`));
+    const deckHtml = files.png ? fillSlot(readFileSync(join(distDir, deckPath), 'utf8'), 'og-image', ogImageHtml(`../export/${d.slug}.png`)) : null;
     if (deckHtml !== null) pages.set(deckPath, deckHtml);
   }
-  const courseFiles: CourseFiles = { pdf: has('curso.pdf'), notesPdf: has('curso-notas.pdf'), zip: true };
+  const courseFiles: CourseFiles = { pdf: has('curso.pdf'), notesPdf: has('curso-notas.pdf'), zip: has('curso.zip') };
   landing = fill(landing, 'course', courseDownloadsHtml(courseFiles));
-  if (course.decks[0]) landing = fillSlot(landing, 'og-image', ogImageHtml(`export/${course.decks[0].slug}.png`)) ?? landing;
+  if (course.decks[0] && has(`${course.decks[0].slug}.png`)) landing = fillSlot(landing, 'og-image', ogImageHtml(`export/${course.decks[0].slug}.png`)) ?? landing;
   if (missingSlots) warn('aviso: la portada (dist/index.html) no tiene la zona de descargas: reconstruya con `npm run build`.');
   pages.set('index.html', landing);
   return pages;
