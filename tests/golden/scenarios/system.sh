@@ -4,3 +4,5 @@ docker run hello-world
 docker system df
 docker version
 docker system
+docker info
+docker system info --format "{{.ServerVersion}} {{.Containers}}"

@@ -2,9 +2,17 @@
 import type { SystemInfo } from '../../api';
 import { CliError, type Handler } from '../cli';
 import { render, TemplateError } from '../format/template';
+import { goG } from '../format/units';
 
+/** go-units `BytesSize`: binary units, four significant digits. */
 function gib(n: number): string {
-  return `${Number((n / 1024 ** 3).toFixed(3))}GiB`;
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  return goG(n, 4) + units[i];
 }
 
 function serverText(i: SystemInfo): string {

@@ -1,6 +1,5 @@
-/** `docker pause` / `docker unpause`. */
+/** `docker pause`: freezes every process of the containers. */
 import type { Handler } from '../cli';
 import { eachArg } from './shared';
 
 export const pause: Handler = (ctx, _f, args) => eachArg(ctx, args, (a) => ctx.api.containerPause(a));
-export const unpause: Handler = (ctx, _f, args) => eachArg(ctx, args, (a) => ctx.api.containerUnpause(a));

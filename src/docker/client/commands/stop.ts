@@ -1,10 +1,10 @@
-/** `docker stop` and `docker restart`: the stop signal, then SIGKILL after the timeout. */
+/** `docker stop`: the stop signal, then SIGKILL after the timeout; prints each argument. */
 import type { StopOptions } from '../../api';
 import type { Handler } from '../cli';
 import type { Flags } from '../flags';
 import { eachArg } from './shared';
 
-function stopOptions(f: Flags): StopOptions {
+export function stopOptions(f: Flags): StopOptions {
   const o: StopOptions = {};
   if (f.has('timeout')) o.timeout = f.int('timeout');
   if (f.has('signal')) o.signal = f.str('signal');
@@ -13,6 +13,3 @@ function stopOptions(f: Flags): StopOptions {
 
 export const stop: Handler = (ctx, f, args) =>
   eachArg(ctx, args, (a) => ctx.api.containerStop(a, stopOptions(f), ctx.io));
-
-export const restart: Handler = (ctx, f, args) =>
-  eachArg(ctx, args, (a) => ctx.api.containerRestart(a, stopOptions(f), ctx.io));

@@ -187,7 +187,7 @@ async function sleep(p: Proc, sh: HostShell): Promise<number> {
   const ms = Number(m[1]) * 1000 * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as Record<string, number>)[m[2]];
   sh.advance(ms);
   await p.io.sleep(Math.min(ms, 3000));
-  return 0;
+  return p.io.signal?.aborted ? 130 : 0;
 }
 
 function grep(p: Proc, sh: HostShell): Promise<number> {

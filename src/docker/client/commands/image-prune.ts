@@ -1,19 +1,7 @@
-/** `docker container prune` and `docker image prune`, with docker's y/N question. */
+/** `docker image prune` (dangling images, or `-a` every image without a container), with the y/N question. */
 import type { Handler } from '../cli';
 import { humanSize } from '../format/units';
 import { confirm } from './shared';
-
-export const containerPrune: Handler = (ctx, f) => {
-  const go = async (io = ctx.io): Promise<number> => {
-    const r = await ctx.api.containersPrune();
-    let out = '';
-    if (r.ContainersDeleted?.length) out = 'Deleted Containers:\n' + r.ContainersDeleted.map((id) => id + '\n').join('') + '\n';
-    io.out(out + `Total reclaimed space: ${humanSize(r.ContainersDeleted?.length ? r.SpaceReclaimed : 0)}\n`);
-    return 0;
-  };
-  if (f.bool('force')) return go();
-  return confirm(ctx, 'WARNING! This will remove all stopped containers.', go);
-};
 
 export const imagePrune: Handler = (ctx, f) => {
   const all = f.bool('all');
