@@ -132,3 +132,16 @@ test('HTML escrito a mano pasa tal cual', () => {
   const out = html(parse(fm('\n<div class="columnas">\n\n**izquierda**\n\n</div>\n')).deck);
   assert.match(out, /<div class="columnas">\n<p><strong>izquierda<\/strong><\/p>\n<\/div>/);
 });
+
+test('<!-- .element --> tras una lista va a la lista; sin elemento anterior, a la diapositiva', () => {
+  const out = html(parse(fm('\n<!-- .element: data-state="portada" -->\n\n- a\n- b\n<!-- .element: class="fragment" -->\n')).deck);
+  assert.match(out, /<section data-source="slides\/01-prueba\.md:6" data-state="portada">/);
+  assert.match(out, /<ul class="fragment">\n<li>a<\/li>/);
+});
+
+test('los bloques de cuatro comillas pueden contener otros de tres, y ~~~ también sirve', () => {
+  const { deck, errors } = parse(fm('\n````markdown\n```bash\n---\n```\n````\n\n~~~text\n--\n~~~\n'));
+  assert.deepEqual(errors, []);
+  assert.equal(deck.stacks.length, 1);
+  assert.equal(deck.stacks[0].length, 1);
+});
