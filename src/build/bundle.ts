@@ -21,6 +21,7 @@ export interface BrowserEntry {
 /** Lazily loaded browser bundles; each module adds its entry here. The deck runtime itself is separate. */
 export const browserEntries: BrowserEntry[] = [
   { name: 'mermaid', entry: 'src/diagrams/fallback.ts', need: 'mermaid-runtime', onlyWhenNeeded: true },
+  { name: 'terminal', entry: 'src/terminal/main.ts' },
 ];
 
 export const DECK_ENTRY: BrowserEntry = { name: 'deck', entry: 'src/deck/main.ts' };

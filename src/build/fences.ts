@@ -6,9 +6,10 @@
 import type { BuildError, FenceBlock, FencePlugin, FenceResult } from './types';
 import { escapeHtml } from './html';
 import { mermaidPlugin } from './fences/mermaid';
+import { terminalPlugin } from './fences/terminal';
 
 /** Registered fence plugins; each module adds itself here with one import and one entry. */
-export const fencePlugins: FencePlugin[] = [mermaidPlugin];
+export const fencePlugins: FencePlugin[] = [mermaidPlugin, terminalPlugin];
 
 /** Languages promised to a module, with the options their syntax documents. */
 export const PENDING_FENCES: Record<string, { label: string; options: readonly string[]; titleOption: string }> = {

@@ -170,7 +170,8 @@ export class TerminalWidget {
     this.entry.console.activate();
     if (this.scenario.autoplay && !this.autoplayed && this.hooks.isCurrent(this.el)) {
       this.autoplayed = true;
-      if (this.entry.console.pendingStep() && !this.entry.console.isBusy()) this.entry.console.runAll();
+      // runAll() counts what is already queued, so a second call adds nothing
+      if (this.entry.console.pendingStep()) this.entry.console.runAll();
     }
   }
 
@@ -274,15 +275,27 @@ export class TerminalWidget {
     this.hintEl.textContent = !pending && this.scenario.steps.length > 0 && !focused ? LABELS.done : focused ? LABELS.focusedHint : LABELS.idleHint;
   }
 
-  /** Everything the screen holds (scrollback included), as plain text lines. */
+  /**
+   * Everything the screen holds (scrollback included), as plain text lines; the dimmed hint of
+   * the next step on the line being typed is left out (it is a suggestion, not input).
+   */
   text(): string {
     const buf = this.term?.buffer.active;
     if (!buf) return '';
     const lines: string[] = [];
+    let inputRow = buf.baseY + buf.cursorY;
+    while (inputRow > 0 && buf.getLine(inputRow)?.isWrapped) inputRow--;
     for (let i = 0; i < buf.length; i++) {
       const line = buf.getLine(i);
       if (!line) continue;
-      const t = line.translateToString(true);
+      let t = '';
+      if (i >= inputRow) {
+        for (let x = 0; x < line.length; x++) {
+          const cell = line.getCell(x);
+          if (cell && !cell.isDim()) t += cell.getChars() || ' ';
+        }
+        t = t.replace(/\s+$/, '');
+      } else t = line.translateToString(true);
       if (line.isWrapped && lines.length) lines[lines.length - 1] += t;
       else lines.push(t);
     }

@@ -1,0 +1,284 @@
+// The live terminals in a real Chromium, on a small fixture course built with the real simulator.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildCourse } from '../../src/build/build';
+import { deckUrl, launchChromium, openDeck, revealPosition, ROOT, type OpenedDeck } from './harness';
+
+const OUT = mkdtempSync(join(tmpdir(), 'aula-terminal-e2e-'));
+let browser: Browser;
+
+before(async () => {
+  const r = await buildCourse({ root: ROOT, slidesDir: join(ROOT, 'tests/e2e/fixtures/terminal/slides'), outDir: OUT });
+  assert.ok(r.ok, r.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  rmSync(OUT, { recursive: true, force: true });
+});
+
+async function open(hash = '#/1', query = ''): Promise<OpenedDeck> {
+  const url = deckUrl('file', 'laboratorio', undefined, '', OUT).replace(/index\.html$/, `index.html${query}`) + hash;
+  const deck = await openDeck(browser, url);
+  if (!query) await deck.page.waitForFunction(() => (window.AulaTerminal?.count() ?? 0) >= 4);
+  return deck;
+}
+
+const term = (page: Page, n: number) => page.locator('.aula-terminal').nth(n);
+
+function text(page: Page, n: number): Promise<string> {
+  return page.evaluate((i) => window.AulaTerminal!.text(document.querySelectorAll('.aula-terminal')[i]), n);
+}
+
+async function waitText(page: Page, n: number, re: RegExp): Promise<string> {
+  try {
+    await page.waitForFunction(
+      ([i, src, flags]) => new RegExp(src as string, flags as string).test(window.AulaTerminal!.text(document.querySelectorAll('.aula-terminal')[i as number])),
+      [n, re.source, re.flags] as const,
+      { timeout: 20_000 },
+    );
+  } catch {
+    assert.fail(`terminal ${n} never showed ${re}; it shows:\n${await text(page, n)}`);
+  }
+  return text(page, n);
+}
+
+/** Clicks into the terminal and waits until its input has the keyboard. */
+async function focus(page: Page, n: number): Promise<void> {
+  await term(page, n).locator('.aula-term-screen').click();
+  await page.waitForFunction((i) => document.querySelectorAll('.aula-terminal')[i].contains(document.activeElement) && document.activeElement?.tagName === 'TEXTAREA', n);
+}
+
+async function idlePrompt(page: Page, n: number): Promise<void> {
+  await waitText(page, n, /\$ ?$/);
+}
+
+test('typing docker run hello-world shows its text; docker ps -a then lists the container', async () => {
+  const deck = await open();
+  const { page } = deck;
+  await focus(page, 0);
+  await page.keyboard.type('docker run hello-world');
+  await page.keyboard.press('Enter');
+  await waitText(page, 0, /Hello from Docker!/);
+  await idlePrompt(page, 0);
+  await page.keyboard.type('docker ps -a\n');
+  const shown = await waitText(page, 0, /CONTAINER ID[\s\S]*hello-world[\s\S]*Exited \(0\)[\s\S]*\$ ?$/);
+  assert.match(shown, /\$ docker ps -a\n/);
+  assert.deepEqual(deck.record.errors, []);
+  await deck.close();
+});
+
+test('keys typed in the terminal never reach the deck; Esc gives them back', async () => {
+  const deck = await open();
+  const { page, context } = deck;
+  const before = await revealPosition(page);
+  await focus(page, 0);
+  const pagesBefore = context.pages().length;
+  for (const key of ['f', 's', 'o', 'b', ' ', 'ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'n', 'p', 'PageDown', '.', 'Home', 'End']) await page.keyboard.press(key);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await revealPosition(page), before);
+  assert.equal(context.pages().length, pagesBefore, 'no speaker-notes window opened');
+  const state = await page.evaluate(() => ({
+    overview: document.querySelector('.reveal')!.classList.contains('overview'),
+    paused: document.querySelector('.reveal')!.classList.contains('paused'),
+    fullscreen: !!document.fullscreenElement,
+  }));
+  assert.deepEqual(state, { overview: false, paused: false, fullscreen: false });
+  // typed into the line instead: letters, space, "n", "p", "." (arrows moved the cursor before the space)
+  assert.match(await text(page, 0), /\$ fsobnp\. ?$/);
+
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.tagName !== 'TEXTAREA');
+  assert.equal(await page.evaluate(() => document.querySelector('.reveal')!.classList.contains('overview')), false, 'Esc only leaves the terminal');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((h) => window.Aula!.reveal.getIndices().h === h + 1, before[0]);
+  await deck.close();
+});
+
+test('Enter on the focused frame enters the terminal; the "Salir del terminal" button leaves it', async () => {
+  const deck = await open();
+  const { page } = deck;
+  await term(page, 0).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+  await term(page, 0).getByRole('button', { name: 'Salir del terminal' }).click();
+  assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
+  await deck.close();
+});
+
+test('next step types and runs the scenario line; reset goes back to the start', async () => {
+  const deck = await open();
+  const { page } = deck;
+  assert.equal(await text(page, 0), '$'); // the pending step is only a dimmed hint
+  assert.match(await page.locator('.aula-terminal').first().locator('.xterm-rows').innerText(), /\$ docker run hello-world/);
+  await term(page, 0).getByRole('button', { name: 'Siguiente paso' }).click();
+  await waitText(page, 0, /Hello from Docker![\s\S]*\n\$$/);
+  await focus(page, 0);
+  await page.keyboard.press('Control+Enter');
+  await waitText(page, 0, /CONTAINER ID[\s\S]*hello-world/);
+  await page.waitForFunction(() => (document.querySelector('.aula-term-step') as HTMLButtonElement).disabled);
+  await term(page, 0).getByRole('button', { name: 'Reiniciar' }).click();
+  const after = await waitText(page, 0, /Terminal reiniciado/);
+  assert.doesNotMatch(after, /Hello from Docker/);
+  await page.waitForFunction(() => !(document.querySelector('.aula-term-step') as HTMLButtonElement).disabled);
+  await focus(page, 0);
+  await page.keyboard.type('docker ps -a\n');
+  const listed = await waitText(page, 0, /CONTAINER ID.*\n\$/);
+  assert.doesNotMatch(listed, /hello-world/);
+  await deck.close();
+});
+
+test('the machine survives a reload, and a second terminal of the session sees the first one\'s images', async () => {
+  const deck = await open();
+  const { page } = deck;
+  await focus(page, 0);
+  await page.keyboard.type('docker pull alpine\n');
+  await waitText(page, 0, /Status: Downloaded newer image for alpine:latest[\s\S]*\$ ?$/);
+  await page.keyboard.type('docker run --name superviviente alpine\n');
+  await idlePrompt(page, 0);
+  await page.reload();
+  await page.waitForFunction(() => (window.AulaTerminal?.count() ?? 0) >= 4);
+  assert.match(await text(page, 0), /Sesión recuperada/);
+  await focus(page, 0);
+  await page.keyboard.type('docker ps -a\n');
+  await waitText(page, 0, /superviviente/);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => window.Aula!.reveal.getIndices().h === 2);
+  await focus(page, 1);
+  await page.keyboard.type('docker images\n');
+  await waitText(page, 1, /alpine\s+latest/);
+  // a terminal of another session does not
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => window.Aula!.reveal.getIndices().h === 3);
+  await focus(page, 2);
+  await page.keyboard.type('docker ps -a\n');
+  const other = await waitText(page, 2, /CONTAINER ID[\s\S]*\$ ?$/);
+  assert.doesNotMatch(other, /superviviente/);
+  await deck.close();
+});
+
+test('a corrupt stored session resets cleanly with a notice', async () => {
+  const deck = await open();
+  const { page } = deck;
+  await page.evaluate(() => {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      if (k.startsWith('aula:terminal:')) localStorage.setItem(k, '{"v":1,"deck":"laboratorio","session":"lab","shell":"basura"}');
+    }
+    localStorage.setItem('aula:terminal:laboratorio:lab', '{"v":1,"deck":"laboratorio","session":"lab","shell":"basura"}');
+  });
+  await page.reload();
+  await page.waitForFunction(() => (window.AulaTerminal?.count() ?? 0) >= 4);
+  await waitText(page, 0, /no era válido/);
+  await focus(page, 0);
+  await page.keyboard.type('docker ps\n');
+  await waitText(page, 0, /CONTAINER ID/);
+  await deck.close();
+});
+
+test('fast typing right after Enter and a pasted three-line script lose nothing', async () => {
+  const deck = await open();
+  const { page } = deck;
+  await focus(page, 0);
+  // the pull animates for a while: everything typed meanwhile must come out in order afterwards
+  await page.keyboard.type('docker pull nginx\n', { delay: 0 });
+  await page.keyboard.type('docker run --name rapido1 alpine\ndocker run --name rapido2 alpine\ndocker ps -a --format "{{.Names}}"\n', { delay: 0 });
+  const typed = await waitText(page, 0, /rapido2\n?[\s\S]*rapido1[\s\S]*\$ ?$/);
+  assert.match(typed, /\$ docker pull nginx[\s\S]*\$ docker run --name rapido1 alpine[\s\S]*\$ docker run --name rapido2 alpine[\s\S]*\$ docker ps -a --format "\{\{\.Names\}\}"/);
+
+  await page.evaluate(() => {
+    const ta = document.activeElement as HTMLTextAreaElement;
+    const data = new DataTransfer();
+    data.setData('text/plain', 'docker run --name pegado1 alpine\ndocker run --name pegado2 alpine\ndocker ps -a --format "{{.Names}}"\n');
+    ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  const pasted = await waitText(page, 0, /pegado2\npegado1\nrapido2\nrapido1[\s\S]*\$ ?$/);
+  assert.match(pasted, /\$ docker run --name pegado1 alpine\n[\s\S]*\$ docker run --name pegado2 alpine\n/);
+  await deck.close();
+});
+
+test('what a container prints is text: an <img> payload creates no element', async () => {
+  const deck = await open();
+  const { page } = deck;
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await focus(page, 0);
+  await page.keyboard.type('docker run -it ubuntu bash\n');
+  await waitText(page, 0, /root@[0-9a-f]{12}:\/#$/);
+  await page.keyboard.type("echo '<img src=x onerror=alert(1)>'\n");
+  await waitText(page, 0, /^<img src=x onerror=alert\(1\)>$/m);
+  assert.equal(await page.locator('.reveal img[src="x"], .aula-terminal img').count(), 0);
+  await page.keyboard.press('Control+d');
+  await waitText(page, 0, /\n\$ ?$/);
+  assert.equal(dialogs, 0);
+  await deck.close();
+});
+
+test('Ctrl+C interrupts a slow docker stop', async () => {
+  const deck = await open();
+  const { page } = deck;
+  await focus(page, 0);
+  await page.keyboard.type('docker run -d --name lento nginx\n');
+  await idlePrompt(page, 0);
+  await page.keyboard.type('docker stop lento\n');
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Control+c');
+  await waitText(page, 0, /docker stop lento[\s\S]*\^C[\s\S]*\$ ?$/);
+  await deck.close();
+});
+
+test('print view shows the build-time transcript instead of the live terminal', async () => {
+  const deck = await open('', '?print-pdf');
+  const { page } = deck;
+  await page.waitForFunction(() => document.documentElement.classList.contains('print-pdf'));
+  const transcript = page.locator('.aula-transcript').first();
+  await transcript.waitFor({ state: 'visible' });
+  const t = await transcript.innerText();
+  assert.match(t, /\$ docker run hello-world/);
+  assert.match(t, /Hello from Docker!/);
+  assert.match(t, /\$ docker ps -a\nCONTAINER ID/);
+  assert.equal(await page.locator('.aula-terminal').first().isVisible(), false);
+  assert.equal(await page.locator('.xterm').count(), 0);
+  await deck.close();
+});
+
+test('scroll view shows transcripts; leaving it brings working terminals back', async () => {
+  const deck = await open();
+  const { page } = deck;
+  await focus(page, 0);
+  await page.keyboard.type('docker pull alpine\n');
+  await waitText(page, 0, /Downloaded newer image[\s\S]*\$ ?$/);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Modo lectura' }).click();
+  await page.locator('.aula-transcript').first().waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.aula-terminal').first().isVisible(), false);
+  await page.getByRole('button', { name: 'Modo diapositivas' }).click();
+  await page.waitForFunction(() => document.querySelector('.aula-terminal')?.classList.contains('is-live') && !!document.querySelector('.aula-terminal .xterm'));
+  await page.evaluate(() => window.Aula!.reveal.slide(1));
+  await waitText(page, 0, /Downloaded newer image/); // the screen came back as it was
+  await focus(page, 0);
+  await page.keyboard.type('docker images\n');
+  await waitText(page, 0, /alpine\s+latest/);
+  await deck.close();
+});
+
+test('an autoplay terminal plays its steps when its slide is shown, and only then', async () => {
+  const deck = await open();
+  const { page } = deck;
+  await page.waitForTimeout(300);
+  assert.doesNotMatch(await text(page, 3), /busybox\s+latest/);
+  await page.evaluate(() => window.Aula!.reveal.slide(4));
+  await waitText(page, 3, /\$ docker images busybox\nREPOSITORY[\s\S]*busybox\s+latest[\s\S]*\$ ?$/);
+  await page.waitForFunction(() => (document.querySelectorAll('.aula-term-step')[3] as HTMLButtonElement).disabled);
+  await deck.close();
+});
