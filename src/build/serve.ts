@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, watch, mkdtempSync, rmSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import type { BuildError } from './types';
 import { formatBuildError } from './types';
 
@@ -97,7 +98,7 @@ export async function listen(server: Server, firstPort: number, host = '127.0.0.
       server.once('listening', onListening);
       server.listen(port, host);
     });
-    if (ok) return port;
+    if (ok) return (server.address() as AddressInfo).port;
   }
   throw new Error(`no hay ningún puerto libre entre ${firstPort} y ${firstPort + 99}`);
 }
