@@ -15,9 +15,10 @@ export const history: Handler = async (ctx, f, [image]) => {
   const now = ctx.api.now();
   let format = f.str('format') ?? (f.bool('quiet') ? '{{.ID}}' : DEFAULT);
   if (format === 'json') format = '{{json .}}';
+  const wantsIso = !human || format.includes('CreatedAt') || /\{\{\s*json\s+\.\s*\}\}/.test(format);
   const rows = items.map((h) => {
     const createdBy = h.CreatedBy.replace(/\t/g, ' ');
-    const iso = new Date(h.Created * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const iso = wantsIso ? new Date(h.Created * 1000).toISOString().replace(/\.\d+Z$/, 'Z') : '';
     return {
       ID: trunc ? shortId(h.Id) : h.Id,
       CreatedSince: !human ? iso : h.Created <= Y2K ? 'N/A' : humanDuration(now - h.Created * 1000) + ' ago',

@@ -22,6 +22,10 @@ export function formatList(format: string, rows: object[], headers: Record<strin
   const table = format.startsWith('table');
   let src = table ? format.slice(5) : format;
   src = src.replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  if (/^\{\{\s*json\s+\.\s*\}\}$/.test(src)) {
+    // The client marshals a row as a map: keys come out sorted.
+    return rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)))) + '\n').join('');
+  }
   const tpl = compiled(src);
   if (!table) return rows.map((r) => execute(tpl, r) + '\n').join('');
   const lines = [execute(tpl, headers), ...rows.map((r) => execute(tpl, r))];

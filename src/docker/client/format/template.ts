@@ -192,6 +192,14 @@ export function execute(nodes: Node[], dot: unknown): string {
 }
 
 /** Runs `src` over `data`; throws TemplateError with Go's wording for bad templates. */
+const compiled = new Map<string, Node[]>();
+
 export function render(src: string, data: unknown): string {
-  return execute(compile(src), data);
+  let nodes = compiled.get(src);
+  if (!nodes) {
+    nodes = compile(src);
+    if (compiled.size > 200) compiled.clear();
+    compiled.set(src, nodes);
+  }
+  return execute(nodes, data);
 }
