@@ -5,7 +5,11 @@
 import { escapeHtml, ScreenModel } from './screen-model';
 import type { Scenario } from './scenario';
 
-export const TRANSCRIPT_COLS = 80;
+/**
+ * Lines are not cut at a terminal width: the page wraps them at the width it has (a table such
+ * as `docker ps -a` breaks between columns rather than inside a word).
+ */
+export const TRANSCRIPT_COLS = 1000;
 
 /** Records a replay: prompts and commands in bold, command output as the terminal drew it. */
 export class TranscriptRecorder {
