@@ -31,6 +31,8 @@ export class Flags {
       if (!/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value)) {
         throw new FlagError(`invalid argument "${value}" for "${shown}" flag: strconv.ParseBool: parsing ${goQuoteStr(value)}: invalid syntax`);
       }
+    } else if (def.type === 'filter' && value !== '' && !value.includes('=')) {
+      throw new FlagError(`invalid argument "${value}" for "${shown}" flag: bad format of filter (expected name=value)`);
     } else if (def.type === 'int' || def.type === 'uint16' || def.type === 'uint' || def.type === 'int64') {
       if (!/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(value)) {
         throw new FlagError(`invalid argument "${value}" for "${shown}" flag: strconv.ParseInt: parsing ${goQuoteStr(value)}: invalid syntax`);

@@ -18,3 +18,5 @@ docker container ls --format "{{.Names}}\t{{.Status}}"
 docker container list --format "table {{.Names}}\t{{.Ports}}"
 docker ps -z
 docker ps extra
+docker ps -f foo
+docker ps --format json

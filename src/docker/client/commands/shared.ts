@@ -12,9 +12,9 @@ export function parseFilters(list: string[]): Record<string, string[]> | undefin
   const out: Record<string, string[]> = {};
   for (const f of list) {
     const eq = f.indexOf('=');
-    if (eq < 0) throw new CliError('bad format of filter (expected name=value)');
+    if (eq < 0) continue;
     const k = f.slice(0, eq).trim().toLowerCase();
-    (out[k] ??= []).push(f.slice(eq + 1));
+    (out[k] ??= []).push(f.slice(eq + 1).trim());
   }
   return out;
 }
