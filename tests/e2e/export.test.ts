@@ -213,7 +213,7 @@ test('the one-file HTML works with every request blocked: slides and a live term
     assert.deepEqual(blocked, [], 'el archivo no pidió nada fuera de sí mismo');
     assert.deepEqual(record.errors, []);
     assert.deepEqual(
-      record.requests.filter((u) => !u.startsWith('data:') && !sameFile(u)),
+      record.requests.filter((u) => !/^(data|blob):/.test(u) && !sameFile(u)),
       [],
     );
   } finally {

@@ -148,21 +148,31 @@ export class Inliner {
 }
 
 /**
- * The scripts a deck loads later (terminal, mermaid fallback, search) become data: URLs inside
- * `aula-config`: the deck runtime loads them exactly as before, but nothing is fetched from disk.
+ * The scripts a deck loads later (terminal, mermaid fallback, search) travel as inert text blocks
+ * after `aula-config`, and a small script turns each into an in-memory `blob:` URL before the deck
+ * runtime reads its config: the runtime loads them exactly as before, nothing is fetched from disk,
+ * and no script needs a `data:` URL long enough to hit a browser's URL length limit.
+ * Their styles are small and go as `data:` URLs.
  */
-function inlineConfig(json: string, baseDir: string, inliner: Inliner): string {
+function inlineConfig(json: string, baseDir: string, inliner: Inliner): { json: string; blocks: string } {
   let config: Record<string, unknown>;
   try {
     config = JSON.parse(json) as Record<string, unknown>;
   } catch {
-    return json;
+    return { json, blocks: '' };
   }
+  const blocks: string[] = [];
   const scripts = config.scripts;
   if (scripts && typeof scripts === 'object') {
     const out: Record<string, unknown> = {};
     for (const [name, url] of Object.entries(scripts as Record<string, unknown>)) {
-      out[name] = typeof url === 'string' && isLocalRef(url) ? inliner.asset(baseDir, url) : url;
+      const code = typeof url === 'string' && isLocalRef(url) ? inliner.script(baseDir, url) : null;
+      if (code === null) {
+        out[name] = url;
+        continue;
+      }
+      out[name] = `${INLINE_PREFIX}${name}`;
+      blocks.push(`<script type="text/plain" data-aula-inline="${name.replace(/[^\w-]/g, '')}">${scriptText(code)}</script>`);
     }
     config.scripts = out;
   }
@@ -176,8 +186,18 @@ function inlineConfig(json: string, baseDir: string, inliner: Inliner): string {
     config.styles = out;
   }
   config.singleFile = true;
-  return JSON.stringify(config).replace(/</g, '\\u003c');
+  if (blocks.length) blocks.push(`<script>${INLINE_LOADER}</script>`);
+  return { json: JSON.stringify(config).replace(/</g, '\\u003c'), blocks: blocks.join('') };
 }
+
+export const INLINE_PREFIX = 'aula-inline:';
+
+/** Runs before the deck runtime: inline script blocks become blob: URLs in `aula-config` (data: where Blob is missing). */
+const INLINE_LOADER = `(function(){var c=document.getElementById('aula-config');if(!c)return;var cfg;try{cfg=JSON.parse(c.textContent)}catch(e){return}
+var s=cfg.scripts||{};for(var k in s){var v=s[k];if(typeof v!=='string'||v.indexOf('${INLINE_PREFIX}')!==0)continue;
+var el=document.querySelector('script[data-aula-inline="'+v.slice(${INLINE_PREFIX.length})+'"]');if(!el)continue;var t=el.textContent;
+try{s[k]=URL.createObjectURL(new Blob([t],{type:'text/javascript'}))}catch(e){s[k]='data:text/javascript;charset=utf-8,'+encodeURIComponent(t)}}
+c.textContent=JSON.stringify(cfg)})();`;
 
 /** Inlines everything `html` (a page at `htmlPath`) refers to. */
 export function inlinePage(html: string, htmlPath: string, read: ReadAsset): InlineResult {
@@ -192,7 +212,8 @@ export function inlinePage(html: string, htmlPath: string, read: ReadAsset): Inl
     const attrs = parseAttrs(rawAttrs);
     const src = get(attrs, 'src');
     if (get(attrs, 'id') === 'aula-config') {
-      return hold(`<script${rawAttrs}>${inlineConfig(body, baseDir, inliner)}</script>`);
+      const { json, blocks } = inlineConfig(body, baseDir, inliner);
+      return hold(`<script${rawAttrs}>${json}</script>${blocks}`);
     }
     if (!src || !isLocalRef(src)) return hold(all);
     const code = inliner.script(baseDir, src);
