@@ -85,7 +85,9 @@ function openInDialog(scenario: Scenario, entry: TerminalEntry, opener: HTMLElem
   const close = () => dialog.close();
   const widget = new TerminalWidget(frame, scenario, entry, { isCurrent: () => true, leave: close });
   widget.setLeaveLabel('Cerrar');
+  widgets.set(frame, widget);
   dialog.addEventListener('close', () => {
+    widgets.delete(frame);
     widget.dispose();
     dialog.remove();
     opener.focus();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildCourse } from '../../src/build/build';
-import { deckUrl, launchChromium, openDeck, revealPosition, ROOT, type OpenedDeck } from './harness';
+import { deckUrl, launchChromium, openDeck, revealPosition, ROOT, waitForDeck, type OpenedDeck } from './harness';
 
 const OUT = mkdtempSync(join(tmpdir(), 'aula-terminal-e2e-'));
 let browser: Browser;
@@ -281,4 +281,35 @@ test('an autoplay terminal plays its steps when its slide is shown, and only the
   await waitText(page, 3, /\$ docker images busybox\nREPOSITORY[\s\S]*busybox\s+latest[\s\S]*\$ ?$/);
   await page.waitForFunction(() => (document.querySelectorAll('.aula-term-step')[3] as HTMLButtonElement).disabled);
   await deck.close();
+});
+
+test('touch: a tap on the terminal gives it the keyboard; on a phone the reading view opens it over the page', async () => {
+  const url = deckUrl('file', 'laboratorio', undefined, '#/1', OUT);
+  const tablet = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+  const page = await tablet.newPage();
+  await page.goto(url);
+  await waitForDeck(page);
+  await page.waitForFunction(() => (window.AulaTerminal?.count() ?? 0) >= 4);
+  await term(page, 0).locator('.aula-term-screen').tap();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+  await page.keyboard.type('docker ps\n');
+  await waitText(page, 0, /CONTAINER ID/);
+  await tablet.close();
+
+  const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+  const small = await phone.newPage();
+  await small.goto(url);
+  await waitForDeck(small);
+  await small.waitForFunction(() => document.querySelector('.reveal-scroll') !== null);
+  const open = small.locator('.aula-transcript-open').first();
+  await open.waitFor({ state: 'visible' });
+  await open.tap();
+  await small.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA' && !!document.activeElement.closest('dialog[open]'));
+  await small.keyboard.type('docker images\n');
+  await small.waitForFunction(() => /REPOSITORY/.test(window.AulaTerminal!.text(document.querySelector('dialog .aula-terminal')!)));
+  const box = await small.locator('dialog .aula-terminal').boundingBox();
+  assert.ok(box && box.width <= 375 && box.width > 300, `the terminal fits the phone (${box?.width})`);
+  await small.getByRole('button', { name: 'Cerrar' }).tap();
+  assert.equal(await small.locator('dialog').count(), 0);
+  await phone.close();
 });
