@@ -85,6 +85,8 @@ export class Searcher {
   }
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /** Weight of one word in one field: whole word > word start > inside a word. */
 function fieldScore(text: string, word: string, weight: number): number {
   let best = 0;
@@ -95,11 +97,12 @@ function fieldScore(text: string, word: string, weight: number): number {
     if (i < 0) break;
     count++;
     const start = isWordStart(text, i);
-    const end = i + word.length >= text.length || !/[\p{L}\p{N}]/u.test(text[i + word.length]);
+    const end = i + word.length >= text.length || !WORD_CHAR.test(text[i + word.length]);
     const q = start && end ? 3 : start ? 2 : 1;
     if (q > best) best = q;
     from = i + 1;
-    if (count >= 5 && best === 3) break;
+    // Enough seen to rank: a short query ("x") would otherwise scan every occurrence
+    if ((count >= 5 && best === 3) || count >= 12) break;
   }
   if (best === 0) return 0;
   // A few repetitions help a little; a long slide should not beat a precise title
