@@ -95,7 +95,7 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
   const emit = async (m: JSONMessage) => {
     await onMessage(m);
   };
-  await emit({ status: `${tag}: Pulling from ${ref.path}`, id: tag });
+  await emit({ status: `Pulling from ${ref.path}`, id: tag });
   const layers = spec.history.map(([, l]) => l).filter((l): l is LayerSpec => !!l);
   // Which layers are already here: walk the chain as long as it is present.
   let chain: string | null = null;

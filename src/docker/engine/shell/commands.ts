@@ -7,39 +7,9 @@ import { ls } from './ls';
 import { PACKAGE_COMMANDS } from './packages';
 import { PROGRAMS } from './programs';
 import type { Command, IO, ShellLike } from './types';
+import { opts } from './opts';
 
-/** Splits `-abc` style options; stops at `--` or the first operand. */
-export function opts(args: string[], withValue = ''): { flags: Set<string>; values: Record<string, string>; rest: string[]; bad?: string } {
-  const flags = new Set<string>();
-  const values: Record<string, string> = {};
-  const rest: string[] = [];
-  let i = 1;
-  for (; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (a.startsWith('--') && a.length > 2) {
-      flags.add(a);
-      continue;
-    }
-    if (!a.startsWith('-') || a === '-') {
-      rest.push(a);
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const f = a[j];
-      if (withValue.includes(f)) {
-        values[f] = a.slice(j + 1) || args[++i] || '';
-        break;
-      }
-      flags.add(f);
-    }
-  }
-  rest.push(...args.slice(i));
-  return { flags, values, rest };
-}
+export { opts };
 
 const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';

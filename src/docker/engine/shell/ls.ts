@@ -1,6 +1,6 @@
 /** `ls` as GNU coreutils and busybox print it: columns on a terminal, one per line otherwise. */
 import { FsError, joinPath, type Node } from '../fs';
-import { opts } from './commands';
+import { opts } from './opts';
 import type { IO, ShellLike } from './types';
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');

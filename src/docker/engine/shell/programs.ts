@@ -1,6 +1,6 @@
 /** Programs of the catalogue's images and of the packages one can install. */
 import { splitPath } from '../fs';
-import { opts } from './commands';
+import { opts } from './opts';
 import type { Command, IO, ShellLike } from './types';
 
 export const HELLO_TEXT = `

@@ -1,0 +1,34 @@
+/** Option parsing shared by the container programs. */
+/** Splits `-abc` style options; stops at `--` or the first operand. */
+export function opts(args: string[], withValue = ''): { flags: Set<string>; values: Record<string, string>; rest: string[]; bad?: string } {
+  const flags = new Set<string>();
+  const values: Record<string, string> = {};
+  const rest: string[] = [];
+  let i = 1;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (a.startsWith('--') && a.length > 2) {
+      flags.add(a);
+      continue;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      rest.push(a);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const f = a[j];
+      if (withValue.includes(f)) {
+        values[f] = a.slice(j + 1) || args[++i] || '';
+        break;
+      }
+      flags.add(f);
+    }
+  }
+  rest.push(...args.slice(i));
+  return { flags, values, rest };
+}
+

@@ -1,0 +1,233 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiError } from '../../../../src/docker/api';
+import { HELLO_TEXT } from '../../../../src/docker/engine/shell/programs';
+import { engine, pull, runIt, term } from './helpers';
+
+test('hello-world exits 0 at once and its whole text is its log', async () => {
+  const e = engine();
+  await pull(e, 'hello-world');
+  const io = term(false);
+  const { Id } = await e.containerCreate({ Image: 'hello-world' });
+  const h = await e.containerAttach(Id, io, { beforeStart: true });
+  await e.containerStart(Id);
+  assert.equal(io.text, HELLO_TEXT);
+  assert.ok(h.exited);
+  assert.equal(h.exitCode, 0);
+  assert.equal((await e.containerLogs(Id)).map((l) => l.text).join(''), HELLO_TEXT);
+  e.advance(3000);
+  const [c] = await e.containerList({ all: true });
+  assert.equal(c.Status, 'Exited (0) 3 seconds ago');
+  assert.equal(c.Command, '/hello');
+  assert.match(c.Names[0], /^\/[a-z]+_[a-z]+$/);
+  assert.deepEqual(await e.containerList(), [], 'not running: hidden without -a');
+});
+
+test('IDs are 64 hex, hostnames their 12-hex prefix, names unique, IPs per running container', async () => {
+  const e = engine();
+  await pull(e, 'busybox');
+  const ids: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    const { Id } = await e.containerCreate({ Image: 'busybox', Tty: true });
+    ids.push(Id);
+  }
+  assert.ok(ids.every((id) => /^[0-9a-f]{64}$/.test(id)));
+  const list = await e.containerList({ all: true });
+  const names = list.map((c) => c.Names[0]);
+  assert.equal(new Set(names).size, names.length);
+  assert.ok(!names.includes('/boring_wozniak'));
+  await e.containerStart(ids[0]);
+  await e.containerStart(ids[1]);
+  const a = await e.containerInspect(ids[0]);
+  const b = await e.containerInspect(ids[1]);
+  assert.equal(a.Config.Hostname, ids[0].slice(0, 12));
+  assert.equal(a.NetworkSettings.IPAddress, '172.17.0.2');
+  assert.equal(b.NetworkSettings.IPAddress, '172.17.0.3');
+  await e.containerStop(ids[0], { timeout: 0 });
+  const c = await e.containerInspect(ids[2]);
+  await e.containerStart(ids[2]);
+  assert.equal((await e.containerInspect(ids[2])).NetworkSettings.IPAddress, '172.17.0.2', 'freed address reused');
+  assert.equal(c.State.Status, 'created');
+});
+
+test('name conflicts and invalid names', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const { Id } = await e.containerCreate({ Image: 'alpine' }, 'contenedor1');
+  await assert.rejects(e.containerCreate({ Image: 'alpine' }, 'contenedor1'), (err: unknown) => err instanceof ApiError && err.status === 409 &&
+    err.message === `Conflict. The container name "/contenedor1" is already in use by container "${Id}". You have to remove (or rename) that container to be able to reuse that name.`);
+  await assert.rejects(e.containerCreate({ Image: 'alpine' }, 'bad name!'), (err: unknown) => err instanceof ApiError && err.status === 400);
+  await assert.rejects(e.containerCreate({ Image: 'nope' }), (err: unknown) => err instanceof ApiError && err.message === 'No such image: nope:latest');
+  await assert.rejects(e.containerInspect('foo'), (err: unknown) => err instanceof ApiError && err.status === 404 && err.message === 'No such container: foo');
+});
+
+test('stop: bash ignores SIGTERM and dies of SIGKILL after 10 s (137); nginx quits on SIGQUIT (0)', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'nginx');
+  const { id } = await runIt(e, 'ubuntu', 'contenedor1');
+  const t0 = e.now();
+  const waits: number[] = [];
+  await e.containerStop('contenedor1', {}, { sleep: async (ms) => { waits.push(ms); } });
+  assert.equal(e.now() - t0, 10_000, 'the simulated clock advanced by the timeout');
+  assert.equal(waits.reduce((a, b) => a + b, 0), 10_000);
+  assert.equal((await e.containerInspect(id)).State.ExitCode, 137);
+  const web = await e.containerCreate({ Image: 'nginx', HostConfig: { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] } } }, 'web');
+  await e.containerStart(web.Id);
+  const [s] = await e.containerList();
+  assert.equal(s.Command, '/docker-entrypoint.sh nginx -g \'daemon off;\'');
+  assert.deepEqual(s.Ports, [{ IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' }, { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' }]);
+  const logs = (await e.containerLogs('web')).map((l) => l.text).join('');
+  assert.match(logs, /Configuration complete; ready for start up/);
+  assert.match(logs, /\[notice\] 1#1: nginx\/1\.27\.5/);
+  const t1 = e.now();
+  await e.containerStop('web');
+  assert.equal(e.now(), t1, 'no wait');
+  const w = await e.containerInspect('web');
+  assert.equal(w.State.ExitCode, 0);
+  assert.equal(w.State.Status, 'exited');
+  // A second nginx on the same host port cannot start while the first runs.
+  await e.containerStart('web');
+  const other = await e.containerCreate({ Image: 'nginx', HostConfig: { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] } } });
+  await assert.rejects(e.containerStart(other.Id), (err: unknown) => err instanceof ApiError && /Bind for 0\.0\.0\.0:8080 failed: port is already allocated/.test(err.message));
+});
+
+test('nginx writes its configuration and cache dirs: docker diff and ps -s show them', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const { Id } = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(Id);
+  const diff = await e.containerChanges(Id);
+  assert.ok(diff.some((d) => d.Kind === 0 && d.Path === '/etc/nginx/conf.d/default.conf'));
+  assert.ok(diff.some((d) => d.Kind === 1 && d.Path === '/var/cache/nginx/client_temp'));
+  const [s] = await e.containerList({ size: true });
+  assert.ok(s.SizeRw! > 1000 && s.SizeRw! < 1200);
+  assert.equal(s.SizeRootFs, s.SizeRw! + (await e.imageInspect('nginx')).Size);
+});
+
+test('a fresh container has an empty writable layer; writes show in ps -s and diff', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { id, type } = await runIt(e, 'ubuntu', 'c1');
+  let [s] = await e.containerList({ size: true });
+  assert.equal(s.SizeRw, 0);
+  await type('echo "000" > file.txt');
+  [s] = await e.containerList({ size: true });
+  assert.equal(s.SizeRw, 4);
+  assert.deepEqual(await e.containerChanges(id), [{ Kind: 1, Path: '/file.txt' }]);
+  await type('rm /etc/passwd');
+  assert.deepEqual(await e.containerChanges(id), [{ Kind: 0, Path: '/etc' }, { Kind: 2, Path: '/etc/passwd' }, { Kind: 1, Path: '/file.txt' }]);
+  await type('exit');
+  // Interactive bash saves its history on exit.
+  assert.ok((await e.containerChanges(id)).some((d) => d.Path === '/root/.bash_history'));
+});
+
+test('exit n stops the container with that code; --rm removes it', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const { id, h, type } = await runIt(e, 'alpine');
+  assert.equal(h.prompt(), '/ # ');
+  await type('exit 3');
+  assert.ok(h.exited);
+  assert.equal(h.exitCode, 3);
+  assert.equal((await e.containerInspect(id)).State.Status, 'exited');
+  const io = term();
+  const { Id } = await e.containerCreate({ Image: 'alpine', Tty: true, OpenStdin: true, HostConfig: { AutoRemove: true } });
+  const h2 = await e.containerAttach(Id, io, { stdin: true, beforeStart: true });
+  await e.containerStart(Id);
+  await h2.input('exit', io);
+  assert.equal(h2.exitCode, 0);
+  await assert.rejects(e.containerInspect(Id), (err: unknown) => err instanceof ApiError && err.status === 404);
+});
+
+test('detached bash without a terminal exits at once; with -t it stays up', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const a = await e.containerCreate({ Image: 'ubuntu' });
+  await e.containerStart(a.Id);
+  assert.equal((await e.containerInspect(a.Id)).State.Status, 'exited');
+  const b = await e.containerCreate({ Image: 'ubuntu', Tty: true });
+  await e.containerStart(b.Id);
+  assert.equal((await e.containerInspect(b.Id)).State.Status, 'running');
+});
+
+test('a missing executable fails the start with exit 127 and leaves the container Created', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { Id } = await e.containerCreate({ Image: 'ubuntu', Cmd: ['foo'] });
+  await assert.rejects(e.containerStart(Id), (err: unknown) => err instanceof ApiError && err.exitCode === 127 && /exec: "foo": executable file not found in \$PATH: unknown$/.test(err.message));
+  const [c] = await e.containerList({ all: true });
+  assert.equal(c.Status, 'Created');
+});
+
+test('sleep N as PID 1 ends after N simulated seconds; kill, pause and rm rules', async () => {
+  const e = engine();
+  await pull(e, 'busybox');
+  const { Id } = await e.containerCreate({ Image: 'busybox', Cmd: ['sleep', '5'] });
+  await e.containerStart(Id);
+  e.advance(4000);
+  assert.equal((await e.containerInspect(Id)).State.Status, 'running');
+  await assert.rejects(e.containerRemove(Id), (err: unknown) => err instanceof ApiError && err.message === `cannot remove container "${Id}": container is running: stop the container before removing or force remove`);
+  await e.containerPause(Id);
+  assert.equal((await e.containerList())[0].Status, 'Up 4 seconds (Paused)');
+  await assert.rejects(e.containerPause(Id), (err: unknown) => err instanceof ApiError && err.message === `container ${Id} is already paused`);
+  await assert.rejects(e.containerRemove(Id), (err: unknown) => err instanceof ApiError && /container is paused and must be unpaused first$/.test(err.message));
+  await e.containerUnpause(Id);
+  e.advance(2000);
+  const s = await e.containerInspect(Id);
+  assert.equal(s.State.Status, 'exited');
+  assert.equal(s.State.ExitCode, 0);
+  await assert.rejects(e.containerKill(Id), (err: unknown) => err instanceof ApiError && err.status === 409);
+  const k = await e.containerCreate({ Image: 'busybox', Cmd: ['sleep', '1000'] });
+  await e.containerStart(k.Id);
+  await e.containerKill(k.Id);
+  assert.equal((await e.containerInspect(k.Id)).State.ExitCode, 137);
+  await e.containerRemove(k.Id);
+  const p = await e.containersPrune();
+  assert.deepEqual(p.ContainersDeleted, [Id]);
+});
+
+test('exec runs in a running container; its shell exit leaves the container up', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const { Id } = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(Id);
+  const io = term();
+  const one = await e.exec(Id, { Cmd: ['cat', '/usr/share/nginx/html/index.html'] }, io);
+  assert.ok(one.exited);
+  assert.equal(one.exitCode, 0);
+  assert.match(io.text, /Welcome to nginx!/);
+  const sh = await e.exec(Id, { Cmd: ['bash'], Tty: true, AttachStdin: true }, io);
+  assert.equal(sh.prompt(), `root@${Id.slice(0, 12)}:/# `);
+  io.text = '';
+  await sh.input('ps', io);
+  assert.equal(io.errText + io.text, 'bash: ps: command not found\n', 'ps is not installed in Debian images');
+  await sh.input('exit', io);
+  assert.ok(sh.exited);
+  assert.equal((await e.containerInspect(Id)).State.Status, 'running');
+  await assert.rejects(e.exec(Id, { Cmd: ['nope'] }, io), (err: unknown) => err instanceof ApiError && err.exitCode === 127);
+  await e.containerStop(Id);
+  await assert.rejects(e.exec(Id, { Cmd: ['ls'] }, io), (err: unknown) => err instanceof ApiError && err.message === `container ${Id} is not running`);
+});
+
+test('commit turns the writable layer into a new image layer', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { id, type } = await runIt(e, 'ubuntu');
+  await type('echo hola > /saludo.txt');
+  const { Id } = await e.containerCommit(id, { reference: 'mi-ubuntu:v1', comment: 'con saludo' });
+  const base = await e.imageInspect('ubuntu');
+  const mine = await e.imageInspect('mi-ubuntu:v1');
+  assert.equal(mine.Id, Id);
+  assert.equal(mine.Parent, base.Id);
+  assert.deepEqual(mine.RootFS.Layers.slice(0, -1), base.RootFS.Layers);
+  assert.equal(mine.Size, base.Size + 5);
+  const c2 = await e.containerCreate({ Image: 'mi-ubuntu:v1', Cmd: ['cat', '/saludo.txt'] });
+  const io = term(false);
+  await e.containerAttach(c2.Id, io, { beforeStart: true });
+  await e.containerStart(c2.Id);
+  assert.equal(io.text, 'hola\n');
+  assert.deepEqual(await e.containerChanges(c2.Id), [], 'the committed file is in the image, not the new upper layer');
+  const h = await e.imageHistory('mi-ubuntu:v1');
+  assert.equal(h[0].Comment, 'con saludo');
+  assert.equal(h[0].Size, 5);
+});

@@ -1,0 +1,53 @@
+/** Shared pieces of the engine tests: a seeded engine, a recording terminal, quiet pulls. */
+import { createEngine } from '../../../../src/docker/engine';
+import type { TermIO } from '../../../../src/docker/shell';
+
+export function engine(seed = 7) {
+  return createEngine({ seed });
+}
+
+export function term(tty = true): TermIO & { text: string; errText: string } {
+  const t = {
+    text: '',
+    errText: '',
+    tty,
+    out(s: string) {
+      t.text += s;
+    },
+    err(s: string) {
+      t.errText += s;
+    },
+    async sleep() {},
+  };
+  return t;
+}
+
+export type Eng = ReturnType<typeof createEngine>;
+
+export async function pull(e: Eng, ...refs: string[]): Promise<string[][]> {
+  const out: string[][] = [];
+  for (const r of refs) {
+    const lines: string[] = [];
+    await e.imagePull(r, (m) => {
+      if (m.id && m.status && !m.progressDetail?.total) lines.push(`${m.id}: ${m.status}`);
+      else if (m.status && !m.id) lines.push(m.status);
+    });
+    out.push(lines);
+  }
+  return out;
+}
+
+/** `docker run -it IMAGE` and a handle to type into. */
+export async function runIt(e: Eng, image: string, name?: string, cmd?: string[]) {
+  const io = term();
+  const { Id } = await e.containerCreate({ Image: image, Tty: true, OpenStdin: true, AttachStdin: true, Cmd: cmd }, name);
+  const h = await e.containerAttach(Id, io, { stdin: true, beforeStart: true });
+  await e.containerStart(Id);
+  const type = async (line: string) => {
+    io.text = '';
+    io.errText = '';
+    await h.input(line, io);
+    return io.text + io.errText;
+  };
+  return { id: Id, h, io, type };
+}

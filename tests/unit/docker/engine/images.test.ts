@@ -1,0 +1,147 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiError } from '../../../../src/docker/api';
+import { engine, pull, term, type Eng } from './helpers';
+
+/** Recomputes every layer's reference count from scratch (images, child layers, containers). */
+function auditRefs(e: Eng): void {
+  const want = new Map<string, number>();
+  const hold = (k: string | null) => k && want.set(k, (want.get(k) ?? 0) + 1);
+  for (const l of e.layers.layers.values()) hold(l.parent);
+  for (const i of e.images.images.values()) hold(i.top);
+  for (const c of e.containers.values()) hold(c.top);
+  for (const l of e.layers.layers.values()) assert.equal(l.refs, want.get(l.chainId) ?? 0, `refs of ${l.chainId}`);
+}
+
+test('a pull prints the layer statuses in order; a second pull is up to date', async () => {
+  const e = engine();
+  const [first, second] = await pull(e, 'hello-world', 'hello-world');
+  assert.equal(first[0], 'latest: Pulling from library/hello-world');
+  const id = first[1].split(':')[0];
+  assert.match(id, /^[0-9a-f]{12}$/);
+  assert.deepEqual(first.slice(1, -2), [`${id}: Pulling fs layer`, `${id}: Verifying Checksum`, `${id}: Download complete`, `${id}: Pull complete`]);
+  assert.match(first.at(-2)!, /^Digest: sha256:[0-9a-f]{64}$/);
+  assert.equal(first.at(-1), 'Status: Downloaded newer image for hello-world:latest');
+  assert.deepEqual(second, ['latest: Pulling from library/hello-world', first.at(-2), 'Status: Image is up to date for hello-world:latest']);
+  const [img] = await e.imageList();
+  assert.equal(img.Size, 10072);
+  assert.deepEqual(img.RepoTags, ['hello-world:latest']);
+});
+
+test('shared base layers are stored once and pulls say Already exists', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const before = e.layers.layers.size;
+  const [lines] = await pull(e, 'nginx:alpine');
+  assert.equal(lines.filter((l) => l.endsWith('Already exists')).length, 1);
+  assert.equal(lines[0], 'alpine: Pulling from library/nginx');
+  const alpine = (await e.imageInspect('alpine')).RootFS.Layers;
+  const nginx = (await e.imageInspect('nginx:alpine')).RootFS.Layers;
+  assert.equal(nginx[0], alpine[0]);
+  assert.equal(e.layers.layers.size, before + nginx.length - 1);
+  // Debian-slim is the base of both nginx and httpd.
+  await pull(e, 'nginx');
+  const [httpd] = await pull(e, 'httpd:2.4');
+  assert.equal(httpd.filter((l) => l.endsWith('Already exists')).length, 1);
+  auditRefs(e);
+  const sizes = Object.fromEntries((await e.imageList()).map((i) => [i.RepoTags[0], i.Size]));
+  assert.ok(Math.abs(sizes['nginx:latest'] - 192e6) < 0.5e6, 'nginx 192MB');
+  assert.ok(Math.abs(sizes['httpd:2.4'] - 148e6) < 0.5e6, 'httpd 148MB');
+  assert.ok(Math.abs(sizes['alpine:latest'] - 7.83e6) < 0.01e6);
+});
+
+test('unknown repositories and tags give the registry errors', async () => {
+  const e = engine();
+  await assert.rejects(e.imagePull('nonexistentimage', () => {}), (err: unknown) => err instanceof ApiError && err.message === "pull access denied for nonexistentimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied");
+  await assert.rejects(e.imagePull('ubuntu:99.99', () => {}), (err: unknown) => err instanceof ApiError && err.message === 'manifest for ubuntu:99.99 not found: manifest unknown: manifest unknown');
+  await assert.rejects(e.imagePull('UPPER', () => {}), (err: unknown) => err instanceof ApiError && err.message === 'invalid reference format: repository name (library/UPPER) must be lowercase');
+  await assert.rejects(e.imageInspect('nope'), (err: unknown) => err instanceof ApiError && err.status === 404 && err.message === 'No such image: nope:latest');
+});
+
+test('rmi: untag while other tags remain, then delete image and its freed layers top first', async () => {
+  const e = engine();
+  await pull(e, 'alpine', 'nginx:alpine');
+  await e.imageTag('alpine', 'mine:v1');
+  assert.deepEqual(await e.imageRemove('mine:v1'), [{ Untagged: 'mine:v1' }]);
+  const chain = e.layers.chain(e.images.images.get((await e.imageInspect('nginx:alpine')).Id)!.top).map((l) => l.chainId).reverse();
+  const id = (await e.imageInspect('nginx:alpine')).Id;
+  const res = await e.imageRemove('nginx:alpine');
+  assert.equal(res[0].Untagged, 'nginx:alpine');
+  assert.match(res[1].Untagged!, /^nginx@sha256:/);
+  assert.equal(res[2].Deleted, id);
+  // Every layer but the shared alpine base is freed, top first.
+  assert.deepEqual(res.slice(3).map((r) => r.Deleted), chain.slice(0, -1));
+  auditRefs(e);
+  assert.equal((await e.imageList()).length, 1);
+});
+
+test('rmi conflicts and -f follow the daemon rules', async () => {
+  const e = engine();
+  await pull(e, 'hello-world', 'busybox');
+  const img = (await e.imageInspect('hello-world')).Id;
+  const { Id } = await e.containerCreate({ Image: 'hello-world' });
+  await e.containerStart(Id);
+  await assert.rejects(e.imageRemove('hello-world'), (err: unknown) => err instanceof ApiError && err.status === 409 &&
+    err.message === `conflict: unable to remove repository reference "hello-world" (must force) - container ${Id.slice(0, 12)} is using its referenced image ${img.slice(7, 19)}`);
+  await assert.rejects(e.imageRemove(img.slice(7, 19)), (err: unknown) => err instanceof ApiError &&
+    err.message === `conflict: unable to delete ${img.slice(7, 19)} (must be forced) - image is being used by stopped container ${Id.slice(0, 12)}`);
+  // -f on an image used by a stopped container: untagged and deleted, no layer freed.
+  const res = await e.imageRemove('hello-world', { force: true });
+  assert.deepEqual(res.map((r) => Object.keys(r)[0]), ['Untagged', 'Untagged', 'Deleted']);
+  const [c] = await e.containerList({ all: true });
+  assert.equal(c.Image, img, 'ps shows the image ID once the name is gone');
+  auditRefs(e);
+  // Removing the container frees the layers it kept.
+  const layersBefore = e.layers.layers.size;
+  await e.containerRemove(Id);
+  assert.equal(e.layers.layers.size, layersBefore - 1);
+  auditRefs(e);
+  // Running container: -f only untags.
+  const { Id: run } = await e.containerCreate({ Image: 'busybox', Tty: true });
+  await e.containerStart(run);
+  const bb = (await e.imageInspect('busybox')).Id;
+  await assert.rejects(e.imageRemove(bb.slice(7)), (err: unknown) => err instanceof ApiError && /\(cannot be forced\) - image is being used by running container/.test(err.message));
+  const r2 = await e.imageRemove('busybox', { force: true });
+  assert.ok(r2.every((r) => r.Untagged));
+  assert.ok(e.images.images.has(bb));
+  auditRefs(e);
+});
+
+test('an image with several tags cannot be deleted by ID without -f', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  await e.imageTag('alpine', 'a:1');
+  const id = (await e.imageInspect('alpine')).Id;
+  await assert.rejects(e.imageRemove(id.slice(7, 19)), (err: unknown) => err instanceof ApiError && err.message === `conflict: unable to delete ${id.slice(7, 19)} (must be forced) - image is referenced in multiple repositories`);
+  const res = await e.imageRemove(id.slice(7, 19), { force: true });
+  assert.ok(res.some((r) => r.Deleted === id));
+  assert.equal(e.layers.layers.size, 0);
+});
+
+test('image prune removes dangling images; -a removes unused ones', async () => {
+  const e = engine();
+  await pull(e, 'alpine', 'hello-world');
+  const io = term(false);
+  const { Id } = await e.containerCreate({ Image: 'alpine', Cmd: ['touch', '/x'] });
+  await e.containerStart(Id);
+  await e.containerCommit(Id, {});
+  assert.equal((await e.imageList({ filters: { dangling: ['true'] } })).length, 1);
+  const r = await e.imagesPrune();
+  assert.equal(r.ImagesDeleted!.filter((d) => d.Deleted).length, 2, 'the image and its one layer');
+  const all = await e.imagesPrune({ all: true });
+  assert.ok(all.ImagesDeleted!.some((d) => d.Untagged === 'hello-world:latest'));
+  assert.deepEqual((await e.imageList()).map((i) => i.RepoTags[0]), ['alpine:latest'], 'alpine is used by a container');
+  auditRefs(e);
+  void io;
+});
+
+test('history lists newest first with <missing> for layers without a local image', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const h = await e.imageHistory('nginx');
+  assert.equal(h[0].Id, (await e.imageInspect('nginx')).Id);
+  assert.equal(h[0].CreatedBy, 'CMD ["nginx" "-g" "daemon off;"]');
+  assert.ok(h.slice(1).every((x) => x.Id === '<missing>'));
+  assert.equal(h.at(-1)!.Comment, 'debuerreotype 0.15');
+  assert.equal(h.reduce((a, x) => a + x.Size, 0), (await e.imageInspect('nginx')).Size);
+});

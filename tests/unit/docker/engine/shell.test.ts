@@ -1,0 +1,134 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engine, pull, runIt } from './helpers';
+
+test('bash in ubuntu: prompt with the directory, ls columns, errors as bash and coreutils print them', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { id, h, type } = await runIt(e, 'ubuntu');
+  const host = id.slice(0, 12);
+  assert.equal(h.prompt(), `root@${host}:/# `);
+  assert.equal(await type('ls'), 'bin   dev  home  lib64  mnt  proc  run   srv  tmp  var\nboot  etc  lib   media  opt  root  sbin  sys  usr\n');
+  await type('cd /etc');
+  assert.equal(h.prompt(), `root@${host}:/etc# `);
+  await type('cd');
+  assert.equal(h.prompt(), `root@${host}:~# `);
+  assert.equal(await type('pwd'), '/root\n');
+  assert.equal(await type('foo'), 'bash: foo: command not found\n');
+  assert.equal(await type('echo $?'), '127\n');
+  assert.equal(await type('cd /nope'), 'bash: cd: /nope: No such file or directory\n');
+  assert.equal(await type('cat /nope'), 'cat: /nope: No such file or directory\n');
+  assert.equal(await type('ls /nope'), "ls: cannot access '/nope': No such file or directory\n");
+  assert.equal(await type('mkdir /etc'), "mkdir: cannot create directory '/etc': File exists\n");
+  assert.equal(await type('rm /etc'), "rm: cannot remove '/etc': Is a directory\n");
+  assert.equal(await type('hostname'), host + '\n');
+  assert.equal(await type('whoami'), 'root\n');
+  assert.match(await type('uname -a'), new RegExp(`^Linux ${host} 6\\.8\\.0-60-generic .* x86_64 GNU/Linux\\n$`));
+  assert.equal(await type('echo "hola mundo" > a.txt; echo otra >> a.txt; cat a.txt'), 'hola mundo\notra\n');
+  assert.equal(await type('cat a.txt | grep otra | wc -l'), '1\n');
+  assert.equal(await type('mkdir -p x/y && touch x/y/z && ls x/y'), 'z\n');
+  assert.equal(await type('rm -r x && ls x'), "ls: cannot access 'x': No such file or directory\n");
+  assert.equal(await type('echo "sin cerrar'), '');
+  assert.equal(h.prompt(), '> ', 'an open quote continues on the next line');
+  assert.equal(await type('fin"'), 'sin cerrar\nfin\n');
+  const env = await type('env');
+  assert.match(env, new RegExp(`^HOSTNAME=${host}\\nPWD=/root\\nHOME=/root\\nTERM=xterm\\nSHLVL=1\\nPATH=`));
+  assert.match(await type('ps'), /^ {4}PID TTY {10}TIME CMD\n {6}1 pts\/0 {4}00:00:00 bash\n +\d+ pts\/0 {4}00:00:00 ps\n$/);
+});
+
+test('ls -l and ls -a', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { type } = await runIt(e, 'ubuntu');
+  const l = await type('ls -l /');
+  assert.match(l, /^total \d+\n/);
+  assert.match(l, /\nlrwxrwxrwx 1 root root    7 May 29 04:21 bin -> usr\/bin\n/);
+  assert.match(l, /\ndrwxrwxrwt 2 root root 4096 May 29 04:21 tmp\n/);
+  const a = await type('ls -a /root');
+  assert.equal(a, '.  ..  .bashrc  .profile\n');
+});
+
+test('alpine and busybox: ash prompt and busybox messages', async () => {
+  const e = engine();
+  await pull(e, 'alpine', 'busybox');
+  const { h, type } = await runIt(e, 'alpine');
+  assert.equal(h.prompt(), '/ # ');
+  // The image's Cmd is /bin/sh: ash names itself as invoked.
+  assert.equal(await type('foo'), '/bin/sh: foo: not found\n');
+  assert.equal(await type('bash'), '/bin/sh: bash: not found\n');
+  assert.equal(await type('cat /nope'), "cat: can't open '/nope': No such file or directory\n");
+  assert.equal(await type('ls /nope'), 'ls: /nope: No such file or directory\n');
+  assert.equal(await type('cd /nope'), '/bin/sh: cd: can\'t cd to /nope: No such file or directory\n');
+  await type('cd ~');
+  assert.equal(h.prompt(), '~ # ');
+  assert.match(await type('cat /etc/os-release'), /^NAME="Alpine Linux"/);
+  assert.match(await type('ps'), /^PID {3}USER {5}TIME {2}COMMAND\n {4}1 root {6}0:00 \/bin\/sh\n/);
+  const b = await runIt(e, 'busybox');
+  assert.equal(b.h.prompt(), '/ # ');
+  assert.equal(await b.type('rm /nope'), "rm: can't remove '/nope': No such file or directory\n");
+});
+
+test('dash as /bin/sh in Debian images; nested shells stack and return', async () => {
+  const e = engine();
+  await pull(e, 'debian');
+  const { h, type } = await runIt(e, 'debian', undefined, ['sh']);
+  assert.equal(h.prompt(), '# ');
+  assert.equal(await type('foo'), 'sh: 1: foo: not found\n');
+  assert.equal(await type('foo'), 'sh: 2: foo: not found\n');
+  await type('bash');
+  assert.match(h.prompt(), /^root@[0-9a-f]{12}:\/# $/);
+  await type('exit 4');
+  assert.equal(h.prompt(), '# ');
+  assert.equal(await type('echo $?'), '4\n');
+  assert.equal(await type('sh -c "exit 2"; echo $?'), '2\n');
+});
+
+test('apt-get: install needs update first, asks before extra packages, and grows the layer', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { id, h, type } = await runIt(e, 'ubuntu');
+  assert.match(await type('apt-get install curl'), /E: Unable to locate package curl\n$/);
+  assert.match(await type('apt-get update'), /Reading package lists\.\.\. Done\n$/);
+  const size0 = (await e.containerList({ size: true }))[0].SizeRw!;
+  assert.ok(size0 > 1_000_000);
+  assert.match(await type('apt-get install curl'), /The following NEW packages will be installed:/);
+  assert.equal(h.prompt(), 'Do you want to continue? [Y/n] ');
+  assert.match(await type('y'), /Setting up curl/);
+  assert.match(h.prompt(), /^root@/);
+  const size1 = (await e.containerList({ size: true }))[0].SizeRw!;
+  assert.ok(size1 > size0);
+  assert.ok((await e.containerChanges(id)).some((c) => c.Kind === 1 && c.Path === '/usr/bin/curl'));
+  assert.equal(await type('which curl'), '/usr/bin/curl\n');
+  assert.match(await type('apt-get install -y curl'), /curl is already the newest version/);
+  assert.equal(await type('tree'), 'bash: tree: command not found\n');
+  assert.match(await type('apt-get install tree'), /Setting up tree/, 'no extra packages: no question');
+});
+
+test('curl inside the bridge network reaches nginx by IP and localhost', async () => {
+  const e = engine();
+  await pull(e, 'nginx', 'alpine');
+  const web = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(web.Id);
+  const ip = (await e.containerInspect(web.Id)).NetworkSettings.IPAddress;
+  await assert.rejects(e.exec(web.Id, { Cmd: ['curl', '-s', 'localhost'] }, { out: () => {}, err: () => {}, tty: false, sleep: async () => {} }),
+    (err: unknown) => (err as { exitCode?: number }).exitCode === 127, 'curl is not in the Debian nginx image');
+  const { type } = await runIt(e, 'alpine');
+  assert.match(await type(`wget -qO- http://${ip}/`), /<h1>Welcome to nginx!<\/h1>/);
+  assert.match(await type('wget -qO- http://172.17.0.250/'), /bad address/);
+});
+
+test('glob, variables, redirection errors', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { type } = await runIt(e, 'ubuntu');
+  await type('cd /tmp && touch a.txt b.txt c.log');
+  assert.equal(await type('ls *.txt'), 'a.txt\nb.txt\n'.replace('\n', '  ').replace('  ', '  '));
+  assert.equal(await type('echo *.log'), 'c.log\n');
+  assert.equal(await type('X=5; echo "x=$X" \'$X\''), 'x=5 $X\n');
+  assert.equal(await type('echo hi > /nope/f'), 'bash: /nope/f: No such file or directory\n');
+  assert.equal(await type('cat < nope'), 'bash: nope: No such file or directory\n');
+  assert.equal(await type('ls nope 2> /dev/null; echo $?'), '2\n');
+  assert.equal(await type('; echo hi'), "bash: syntax error near unexpected token `;'\n");
+  assert.equal(await type('echo ok |'), '');
+  assert.equal(await type('echo ok'), 'ok\n', 'a line ending in | continues on the next one');
+});
