@@ -78,3 +78,19 @@ test('a prune question is answered on the next line', async () => {
   await sh.run('docker ps -aq | wc -l', ps);
   assert.equal(ps.text(), '1\n');
 });
+
+test('docker logs -f follows until Ctrl+C; a foreground server stops on Ctrl+C', async () => {
+  const sh = createShell({ seed: 3 });
+  await sh.run('docker run -d --name web nginx', io());
+  const ac = new AbortController();
+  let sleeps = 0;
+  const o = { ...io(), signal: ac.signal, sleep: async () => { if (++sleeps === 3) ac.abort(); } };
+  assert.equal(await sh.run('docker logs -f web', o), 0);
+  assert.ok(sleeps >= 3);
+  const ac2 = new AbortController();
+  const fg = { ...io(), signal: ac2.signal, sleep: async () => { ac2.abort(); } };
+  await sh.run('docker run --name fg nginx', fg);
+  const ps = io();
+  await sh.run('docker ps -a --format "{{.Names}} {{.State}}"', ps);
+  assert.match(ps.text(), /^fg exited\nweb running\n$/);
+});
