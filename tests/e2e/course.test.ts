@@ -105,6 +105,32 @@ function normalize(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+/** What the reader sees as a terminal's transcript, and the scenario it replays. */
+function terminalsOf(html: string): { scenario: { title?: string; steps: { command: string; fail?: boolean }[] }; transcript: string }[] {
+  const unescape = (t: string) => t.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const scenarios = [...html.matchAll(/class="aula-terminal"[^>]*data-scenario="([^"]*)"/g)].map((m) => JSON.parse(unescape(m[1])));
+  const transcripts = [...html.matchAll(/<figure class="aula-transcript"[\s\S]*?<\/figure>/g)].map((m) => unescape(m[0].replace(/<[^>]+>/g, '')));
+  assert.equal(transcripts.length, scenarios.length, 'cada terminal lleva su transcripción');
+  return scenarios.map((scenario, k) => ({ scenario, transcript: transcripts[k] }));
+}
+
+// Signs that a step went wrong inside the simulator (a container shell's errors do not stop the build).
+const FAILURE_SIGNS = ['command not found', 'No such file or directory', 'Error response from daemon', 'pull access denied', 'unknown flag', 'invalid reference format'];
+
+for (const section of sections) {
+  test(`sección «${section.slug}»: las terminales repiten sus pasos sin errores inesperados`, () => {
+    const html = readFileSync(join(DIST, section.slug, 'index.html'), 'utf8');
+    const terminals = terminalsOf(html);
+    assert.equal(terminals.length, section.terminals, `${section.slug}: terminales en la página`);
+    for (const { scenario, transcript } of terminals) {
+      const where = `${section.slug} «${scenario.title ?? ''}»`;
+      for (const step of scenario.steps) assert.ok(transcript.includes(step.command), `${where}: la transcripción no muestra «${step.command}»`);
+      if (scenario.steps.some((st) => st.fail)) continue;
+      for (const sign of FAILURE_SIGNS) assert.ok(!transcript.includes(sign), `${where}: «${sign}» en la transcripción:\n${transcript}`);
+    }
+  });
+}
+
 interface SlideReport {
   h: number;
   v: number;
