@@ -1,7 +1,7 @@
 // The live terminals in a real Chromium, on a small fixture course built with the real simulator.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -312,4 +312,19 @@ test('touch: a tap on the terminal gives it the keyboard; on a phone the reading
   await small.getByRole('button', { name: 'Cerrar' }).tap();
   assert.equal(await small.locator('dialog').count(), 0);
   await phone.close();
+});
+
+test('terminal code loads only on decks with terminals, after the first slide is shown', async () => {
+  const html = readFileSync(join(OUT, 'laboratorio', 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /<script[^>]+src="[^"]*terminal\.[^"]*\.js"/, 'not a script tag of the page: loaded later');
+  const deck = await open();
+  assert.ok(deck.record.requests.some((u) => /\/assets\/terminal\.[A-Za-z0-9]+\.js$/.test(u)));
+  assert.ok(deck.record.requests.some((u) => /\/assets\/terminal\.[A-Za-z0-9]+\.css$/.test(u)));
+  await deck.close();
+
+  const plain = await openDeck(browser, deckUrl('file', 'sin-terminales', undefined, '', OUT));
+  await plain.page.waitForTimeout(500);
+  assert.deepEqual(plain.record.requests.filter((u) => /\/assets\/terminal\./.test(u)), []);
+  assert.equal(await plain.page.evaluate(() => typeof window.AulaTerminal), 'undefined');
+  await plain.close();
 });

@@ -95,3 +95,26 @@ test('a container shell inside a scenario: its lines go to the container', async
   assert.match(transcript(html), /root@[0-9a-f]{12}:\/# echo &#39;&lt;img src=x onerror=alert\(1\)&gt;&#39;<\/span>\n&lt;img src=x onerror=alert\(1\)&gt;\n/);
   assert.doesNotMatch(html.replace(/data-scenario="[^"]*"/, ''), /<img/);
 });
+
+test('Tab completion and the line editor on the real simulator', async () => {
+  const { TerminalConsole } = await import('../../../src/terminal/console');
+  const { SessionRegistry } = await import('../../../src/terminal/session');
+  const { ScreenModel } = await import('../../../src/terminal/screen-model');
+  const { createShell } = await import('../../../src/docker/index');
+  const scenario = { v: 1 as const, deck: 'd', session: 's', index: 0, title: '', rows: 12, autoplay: false, seed: 3, setup: [], steps: [] };
+  const session = new SessionRegistry((o) => createShell(o), null).get(scenario);
+  const screen = new ScreenModel(100);
+  const con = new TerminalConsole(session, scenario, { write: (d) => screen.write(d), cols: () => 100 }, { sleep: () => Promise.resolve() });
+  con.start();
+  const idle = async () => {
+    for (let i = 0; i < 500 && con.isBusy(); i++) await new Promise((r) => setTimeout(r, 2));
+  };
+  con.input('docker pull alpine\r');
+  await idle();
+  con.input('docker ru\t--name tabulado alp\t\r');
+  await idle();
+  con.input('docker ps -a --format "{{.Names}}"\r');
+  await idle();
+  assert.match(screen.text(), /\$ docker run --name tabulado alpine\n/);
+  assert.match(screen.text(), /\ntabulado\n\$$/);
+});
