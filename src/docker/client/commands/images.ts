@@ -20,16 +20,21 @@ interface Row { img: ImageSummary; repo: string; tag: string; digest: string }
 function rowsOf(img: ImageSummary, digests: boolean): Row[] {
   const tags = new Map<string, string[]>();
   const dg = new Map<string, string[]>();
+  const add = (m: Map<string, string[]>, k: string, v: string): void => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
   for (const t of img.RepoTags ?? []) {
     try {
       const r = parseRef(t);
-      if (r.tag) (tags.get(familiarName(r)) ?? tags.set(familiarName(r), []).get(familiarName(r))!).push(r.tag);
+      if (r.tag) add(tags, familiarName(r), r.tag);
     } catch { /* a reference the client cannot parse is skipped */ }
   }
   for (const d of img.RepoDigests ?? []) {
     try {
       const r = parseRef(d);
-      if (r.digest) (dg.get(familiarName(r)) ?? dg.set(familiarName(r), []).get(familiarName(r))!).push(r.digest);
+      if (r.digest) add(dg, familiarName(r), r.digest);
     } catch { /* idem */ }
   }
   const rows: Row[] = [];

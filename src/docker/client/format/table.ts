@@ -35,6 +35,7 @@ function width(s: string): number {
 /** docker/cli `formatter.Ellipsis`: at most `max` runes, the last one `…` when cut. */
 export function ellipsis(s: string, max: number): string {
   if (s.length <= max) return s;
+  if (!/[\ud800-\udfff]/.test(s)) return max <= 0 ? '' : s.slice(0, max - 1) + '…';
   const rs = Array.from(s);
   if (rs.length <= max) return s;
   if (max <= 0) return '';
