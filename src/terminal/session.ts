@@ -39,6 +39,9 @@ export const SILENT_IO: TermIO = {
   sleep: () => Promise.resolve(),
 };
 
+/** Replayed steps run as they did for the class (and in the build): on a TTY, so `run -it` enters. */
+const SILENT_TTY_IO: TermIO = { ...SILENT_IO, tty: true };
+
 export function storageKey(deck: string, session: string): string {
   return `aula:terminal:${deck}:${session}`;
 }
@@ -179,7 +182,7 @@ export class Session {
         for (const command of s.setup) await this.runQuietly(command);
         this.setupDone.add(i);
         if (i < index) {
-          for (const step of s.steps) await this.runQuietly(step.command);
+          for (const step of s.steps) await this.runQuietly(step.command, SILENT_TTY_IO);
           this.steps[i] = s.steps.length;
         }
       }
@@ -188,9 +191,9 @@ export class Session {
     });
   }
 
-  private async runQuietly(command: string): Promise<void> {
+  private async runQuietly(command: string, io: TermIO = SILENT_IO): Promise<void> {
     try {
-      await this.shell.run(command, SILENT_IO);
+      await this.shell.run(command, io);
     } catch {
       // a setup line the simulator rejects must not leave the terminal unusable
     }

@@ -243,6 +243,16 @@ test('reset of a later terminal replays the earlier terminals of the session', a
   assert.equal(first.con.pendingStep(), null);
 });
 
+test('reset replays earlier container sessions on a TTY, as the class saw them', async () => {
+  const first = makeTerminal({ scenario: scenario({ steps: [{ command: 'enter' }, { command: 'pull dentro' }, { command: 'exit' }, { command: 'pull fuera' }] }) });
+  const second = makeTerminal({ registry: first.registry, scenario: scenario({ index: 1, steps: [{ command: 'images' }] }) });
+  second.con.reset();
+  await second.idle();
+  assert.deepEqual(second.shell().images, ['fuera']);
+  assert.deepEqual(second.shell().insideContainer, ['dentro']);
+  assert.equal(second.shell().inContainer(), false);
+});
+
 test('state, history and step position survive a reload', async () => {
   const store = new MemoryStore();
   const sc = scenario({ steps: [{ command: 'pull nginx' }, { command: 'images' }] });

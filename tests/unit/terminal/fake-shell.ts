@@ -6,6 +6,8 @@ export class FakeShell implements Shell {
   ran: string[] = [];
   container: string | null = null;
   images: string[] = [];
+  /** What `pull` did inside the "container" (so tests can tell host from container). */
+  insideContainer: string[] = [];
 
   constructor(opts: ShellOptions = {}) {
     if (opts.state !== undefined) {
@@ -53,6 +55,10 @@ export class FakeShell implements Shell {
       io.out(args.join(' ') + '\n');
       return 0;
     }
+    if (cmd === 'pull' && this.container) {
+      this.insideContainer.push(args[0]);
+      return 0;
+    }
     if (cmd === 'pull') {
       this.images.push(args[0]);
       io.out(`pulled ${args[0]}\n`);
@@ -76,6 +82,10 @@ export class FakeShell implements Shell {
       return 0;
     }
     if (cmd === 'enter') {
+      if (!io.tty) {
+        io.err('the input device is not a TTY\n');
+        return 1;
+      }
       this.container = 'abcdef123456';
       return 0;
     }
