@@ -838,7 +838,8 @@ export class Engine implements DockerApi {
 
   async containerCommit(id: string, opts: CommitOptions = {}): Promise<{ Id: string }> {
     const c = this.get(id);
-    const parent = this.images.images.get(c.image) ?? null;
+    // With its image force-removed, the container still holds the layers: the commit builds on them.
+    const parent = this.images.images.get(c.image) ?? (c.top ? { id: '', top: c.top, diffIds: this.layers.chain(c.top).map((l) => l.diffId), history: [] } as unknown as Image : null);
     const cfg: ImageConfig = {
       ...(c.config.User ? { User: c.config.User } : {}),
       ...(c.config.ExposedPorts ? { ExposedPorts: c.config.ExposedPorts } : {}),
@@ -856,7 +857,6 @@ export class Engine implements DockerApi {
     if (opts.reference) ref = parseReference(opts.reference);
     const createdBy = [c.path, ...c.args].join(' ');
     const img = this.addLocalImage(parent, this.fsOf(c).upper, cfg, createdBy, { comment: opts.comment, author: opts.author });
-    if (!parent) img.parent = '';
     if (ref) imgs.setTag(this.hostApi(), `${ref.name}:${ref.tag ?? 'latest'}`, img);
     return { Id: img.id };
   }

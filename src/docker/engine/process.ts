@@ -262,23 +262,10 @@ export class Mysqld extends Base {
       this.exitCode = 1;
       return;
     }
-    let initialized = false;
-    try {
-      initialized = !!this.m.fs.resolve('/var/lib/mysql/ibdata1').node;
-    } catch { /* not yet */ }
-    if (!initialized) {
+    if (!this.m.fs.list(['var', 'lib', 'mysql']).size) {
       note('Initializing database files');
       this.m.fs.putNode('/var/lib/mysql/ibdata1', { kind: 'file', size: 12582912, mode: 0o640, mtime: this.start });
-      this.m.fs.putNode('/var/lib/mysql/mysql.ibd', { kind: 'file', size: 26214400, mode: 0o640, mtime: this.start });
-      this.m.fs.putNode('/var/lib/mysql/undo_001', { kind: 'file', size: 16777216, mode: 0o640, mtime: this.start });
-      note('Database files initialized');
-      note('Starting temporary server');
-      note('Temporary server started.');
-      note('Stopping temporary server');
-      note('Temporary server stopped');
-      out.out('\n');
       note('MySQL init process done. Ready for start up.');
-      out.out('\n');
     }
     const z = new Date(this.start).toISOString().replace(/\.\d+Z$/, '.000000Z');
     out.err(`${z} 0 [System] [MY-015015] [Server] MySQL Server - start.\n${z} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 9.3.0) starting as process 1\n${z} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '9.3.0'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.\n`);

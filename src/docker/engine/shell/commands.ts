@@ -49,6 +49,9 @@ function readInputs(args: string[], io: IO, sh: ShellLike, name: string): { text
   return failed && !out.length ? 1 : failed ? [...out, { text: '', file: '\u0000failed' }] : out;
 }
 
+/** What busybox applets print when called wrongly. */
+const usage = (io: IO, text: string) => io.err(`BusyBox v1.37.0 multi-call binary.\n\nUsage: ${text}\n`);
+
 const lines = (t: string) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
 
 export const COMMANDS: Record<string, Command> = {
@@ -104,7 +107,7 @@ export const COMMANDS: Record<string, Command> = {
   touch(args, io, sh) {
     const o = opts(args);
     if (!o.rest.length) {
-      io.err(io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...\n' : "touch: missing file operand\nTry 'touch --help' for more information.\n");
+      (io.busybox ? usage(io, 'touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...') : io.err("touch: missing file operand\nTry 'touch --help' for more information.\n"));
       return 1;
     }
     let status = 0;
@@ -123,7 +126,7 @@ export const COMMANDS: Record<string, Command> = {
     const recursive = o.flags.has('r') || o.flags.has('R') || o.flags.has('--recursive');
     const force = o.flags.has('f') || o.flags.has('--force');
     if (!o.rest.length && !force) {
-      io.err(io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: rm [-irf] FILE...\n' : "rm: missing operand\nTry 'rm --help' for more information.\n");
+      (io.busybox ? usage(io, 'rm [-irf] FILE...') : io.err("rm: missing operand\nTry 'rm --help' for more information.\n"));
       return 1;
     }
     let status = 0;
@@ -153,7 +156,7 @@ export const COMMANDS: Record<string, Command> = {
   mkdir(args, io, sh) {
     const o = opts(args, 'm');
     if (!o.rest.length) {
-      io.err(io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: mkdir [-m MODE] [-p] DIRECTORY...\n' : "mkdir: missing operand\nTry 'mkdir --help' for more information.\n");
+      (io.busybox ? usage(io, 'mkdir [-m MODE] [-p] DIRECTORY...') : io.err("mkdir: missing operand\nTry 'mkdir --help' for more information.\n"));
       return 1;
     }
     let status = 0;
@@ -189,7 +192,7 @@ export const COMMANDS: Record<string, Command> = {
   ln(args, io, sh) {
     const o = opts(args);
     if (o.rest.length < 2 || !o.flags.has('s')) {
-      io.err(io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR\n' : "ln: missing file operand\nTry 'ln --help' for more information.\n");
+      (io.busybox ? usage(io, 'ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR') : io.err("ln: missing file operand\nTry 'ln --help' for more information.\n"));
       return 1;
     }
     const [target, link] = o.rest;
@@ -233,7 +236,7 @@ export const COMMANDS: Record<string, Command> = {
     return 0;
   },
   id(_a, io) {
-    io.out(io.busybox ? 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n' : 'uid=0(root) gid=0(root) groups=0(root)\n');
+    io.out('uid=0(root) gid=0(root) groups=0(root)\n');
     return 0;
   },
   env(args, io, sh) {
@@ -300,7 +303,7 @@ export const COMMANDS: Record<string, Command> = {
     const o = opts(args, 'e');
     const pattern = o.values.e ?? o.rest.shift();
     if (pattern === undefined) {
-      io.err(io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...\n' : "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
+      (io.busybox ? usage(io, 'grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...') : io.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"));
       return 2;
     }
     let re: RegExp;
@@ -393,16 +396,6 @@ export const COMMANDS: Record<string, Command> = {
       const base = p.argv[0].slice(p.argv[0].lastIndexOf('/') + 1);
       io.out(`${String(p.pid).padStart(7)} ${tty(p).padEnd(8)} 00:00:00 ${base}\n`);
     }
-    return 0;
-  },
-  df(_a, io) {
-    io.out(io.busybox
-      ? 'Filesystem           1K-blocks      Used Available Use% Mounted on\noverlay               61202244  19473504  38587724  34% /\ntmpfs                    65536         0     65536   0% /dev\nshm                      65536         0     65536   0% /dev/shm\n'
-      : 'Filesystem     1K-blocks     Used Available Use% Mounted on\noverlay         61202244 19473504  38587724  34% /\ntmpfs              65536        0     65536   0% /dev\nshm                65536        0     65536   0% /dev/shm\n/dev/sda1       61202244 19473504  38587724  34% /etc/hosts\n');
-    return 0;
-  },
-  free(_a, io) {
-    io.out('               total        used        free      shared  buff/cache   available\nMem:         8129564     1702244     4312916        3868     2395632     6427320\nSwap:        2097148           0     2097148\n');
     return 0;
   },
   async sh(args, io, sh) {

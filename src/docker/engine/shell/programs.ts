@@ -1,7 +1,7 @@
 /** Programs of the catalogue's images and of the packages one can install. */
 import { splitPath } from '../fs';
 import { opts } from './opts';
-import type { Command, IO, ShellLike } from './types';
+import type { Command } from './types';
 
 export const HELLO_TEXT = `
 Hello from Docker!
@@ -86,7 +86,7 @@ const wget: Command = (args, io, sh) => {
   const file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
   if (file === '-') io.out(reply.body);
   else sh.m.fs.writeFile(file, reply.body, sh.cwd);
-  if (io.busybox) io.err(`Connecting to ${u.host} (${u.host}:${u.port})\n${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n${file.padEnd(20)} 100% |********************************|   ${reply.body.length}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
+  if (io.busybox && !o.flags.has('q')) io.err(`Connecting to ${u.host} (${u.host}:${u.port})\n${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n${file.padEnd(20)} 100% |********************************|   ${reply.body.length}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
   return 0;
 };
 
@@ -197,37 +197,6 @@ const tree: Command = (args, io, sh) => {
   return 0;
 };
 
-const ping: Command = async (args, io: IO, sh: ShellLike) => {
-  const o = opts(args, 'c');
-  const host = o.rest[0];
-  if (!host) {
-    io.err('ping: usage error: Destination address required\n');
-    return 1;
-  }
-  const count = Number(o.values.c ?? 4);
-  const ip = sh.m.http(host, 0, '') ? host : /^\d+\.\d+\.\d+\.\d+$/.test(host) || host === 'localhost' ? host : null;
-  if (!ip) {
-    io.err(`ping: ${host}: Temporary failure in name resolution\n`);
-    return 2;
-  }
-  io.out(`PING ${host} (${host === 'localhost' ? '127.0.0.1' : host}) 56(84) bytes of data.\n`);
-  for (let k = 1; k <= count && !io.signal?.aborted; k++) {
-    io.out(`64 bytes from ${host === 'localhost' ? '127.0.0.1' : host}: icmp_seq=${k} ttl=64 time=0.0${50 + k} ms\n`);
-    await io.sleep(1000);
-  }
-  io.out(`\n--- ${host} ping statistics ---\n${count} packets transmitted, ${count} received, 0% packet loss, time ${count * 1000 - 1000}ms\nrtt min/avg/max/mdev = 0.051/0.053/0.055/0.002 ms\n`);
-  return 0;
-};
-
-const ipCmd: Command = (args, io, sh) => {
-  if (!/^a(ddr)?$/.test(args[1] ?? '')) {
-    io.err('Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n');
-    return 255;
-  }
-  io.out(`1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n2: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default \n    link/ether 02:42:ac:11:00:0${sh.m.ip.split('.')[3]} brd ff:ff:ff:ff:ff:ff link-netnsid 0\n    inet ${sh.m.ip}/16 brd 172.17.255.255 scope global eth0\n       valid_lft forever preferred_lft forever\n`);
-  return 0;
-};
-
 export const PROGRAMS: Record<string, Command> = {
   hello(_a, io) {
     io.out(HELLO_TEXT);
@@ -245,12 +214,6 @@ export const PROGRAMS: Record<string, Command> = {
   curl,
   wget,
   tree,
-  ping,
-  ip: ipCmd,
-  ifconfig(_a, io, sh) {
-    io.out(`eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500\n        inet ${sh.m.ip}  netmask 255.255.0.0  broadcast 172.17.255.255\n        ether 02:42:ac:11:00:0${sh.m.ip.split('.')[3]}  txqueuelen 0  (Ethernet)\n\nlo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536\n        inet 127.0.0.1  netmask 255.0.0.0\n        loop  txqueuelen 1000  (Local Loopback)\n\n`);
-    return 0;
-  },
   git: version('git version 2.43.0'),
   vim: interactiveOnly('vim'),
   vi: interactiveOnly('vi'),
