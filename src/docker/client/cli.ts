@@ -60,13 +60,22 @@ function useLine(spec: Spec, path: string): string {
   return u;
 }
 
+/** A table entry by name, never one inherited from Object (`docker constructor`). */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Runs `docker <argv>`; returns the exit code. */
 export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = ctx;
   // Global options before the command.
   let i = 0;
-  for (; i < argv.length && argv[i].startsWith('-'); i++) {
+  for (; i < argv.length && argv[i].startsWith('-') && argv[i] !== '-'; i++) {
     const a = argv[i];
+    if (a === '--') {
+      i++;
+      break;
+    }
     if (a === '-v' || a === '--version') {
       io.out(VERSION_LINE);
       return 0;
@@ -91,7 +100,7 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     return 0;
   }
   if (name === 'help') return helpCommand(argv.slice(i + 1), io);
-  const group = GROUPS[name];
+  const group = own(GROUPS, name);
   if (group) {
     const sub = argv[i + 1];
     const gpath = 'docker ' + name;
@@ -99,7 +108,7 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
       io.out(HELP[name]);
       return 0;
     }
-    const spec = group[sub];
+    const spec = own(group, sub);
     if (!spec || sub.startsWith('-')) {
       if (sub.startsWith('-')) {
         const msg = sub.startsWith('--') ? `unknown flag: ${sub.split('=')[0]}` : `unknown shorthand flag: '${sub[1]}' in ${sub}`;
@@ -111,7 +120,7 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     }
     return runSpec(spec, `${gpath} ${spec.name}`, argv.slice(i + 2), ctx);
   }
-  const spec = COMMANDS[name];
+  const spec = own(COMMANDS, name);
   if (!spec) {
     io.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
     return 1;
@@ -125,13 +134,14 @@ function helpCommand(args: string[], io: TermIO): number {
     return 0;
   }
   const [a, b] = args;
-  if (GROUPS[a]) {
-    const spec = b !== undefined ? GROUPS[a][b] : undefined;
+  const group = own(GROUPS, a);
+  if (group) {
+    const spec = b !== undefined ? own(group, b) : undefined;
     if (b === undefined || !spec) io.out(HELP[a]);
     else io.out(helpFor(spec, `docker ${a} ${spec.name}`));
     return 0;
   }
-  const spec = COMMANDS[a];
+  const spec = own(COMMANDS, a);
   if (!spec) {
     io.err(`Unknown help topic [\`${a}\`]\n`);
     io.out(HELP.docker);

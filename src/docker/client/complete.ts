@@ -19,10 +19,12 @@ export function complete(line: string, cursor: number, api: DockerApi, sh: HostS
   if (words.length === 0) return pick([...Object.keys(sh.programs)]);
   if (words[0] !== 'docker') return pick(sh.fs.list(sh.cwd));
   if (words.length === 1) return pick([...Object.keys(COMMANDS), ...Object.keys(GROUPS)]);
-  const group = GROUPS[words[1]] ? words[1] : null;
+  const has = Object.hasOwn;
+  const group = has(GROUPS, words[1]) ? words[1] : null;
   if (group && words.length === 2) return pick(Object.keys(GROUPS[group]));
   const name = group ? words[2] : words[1];
-  const spec = group ? GROUPS[group][name] : COMMANDS[name];
+  const table = group ? GROUPS[group] : COMMANDS;
+  const spec = has(table, name) ? table[name] : undefined;
   if (!spec) return pick([]);
   if (word.startsWith('-')) {
     return pick(flagsFromHelp(HELP[spec.help]).flatMap((d) => [`--${d.long}`, ...(d.short ? [`-${d.short}`] : [])]));

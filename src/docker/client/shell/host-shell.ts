@@ -138,11 +138,11 @@ export class HostShell {
       i++;
     }
     if (i === argv.length) {
-      for (const [k, v] of assigns) this.env[k] = v;
+      for (const [k, v] of assigns) if (k !== '__proto__') this.env[k] = v;
       return 0;
     }
     const args = argv.slice(i);
-    const prog = this.programs[args[0]];
+    const prog = Object.hasOwn(this.programs, args[0]) ? this.programs[args[0]] : undefined;
     const pio: TermIO = { ...io, out, err, tty };
     if (!prog) {
       err(`bash: ${displayName(args[0])}: command not found\n`);
@@ -215,7 +215,7 @@ export class HostShell {
     if (name === '#') return '0';
     if (name === '0') return 'bash';
     if (/^[1-9]$/.test(name)) return '';
-    return this.env[name] ?? '';
+    return Object.hasOwn(this.env, name) ? this.env[name] : '';
   }
 
   private async substitute(src: string, io: TermIO): Promise<string> {

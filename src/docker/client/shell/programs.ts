@@ -262,7 +262,7 @@ async function env(p: Proc, sh: HostShell): Promise<number> {
 async function exportCmd(p: Proc, sh: HostShell): Promise<number> {
   for (const a of p.args.slice(1)) {
     const eq = a.indexOf('=');
-    if (eq > 0) sh.env[a.slice(0, eq)] = a.slice(eq + 1);
+    if (eq > 0 && a.slice(0, eq) !== '__proto__') sh.env[a.slice(0, eq)] = a.slice(eq + 1);
   }
   return 0;
 }

@@ -140,7 +140,12 @@ test('random command sequences keep the engine consistent', async () => {
 
 test('random bytes as docker arguments never break the client', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.string({ unit: 'binary', maxLength: 20 }), { maxLength: 6 }), async (args) => {
+    fc.asyncProperty(fc.array(fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.constantFrom('run', 'ps', 'images', 'container', 'image', 'system', 'ls', 'rm', 'inspect', 'build', 'help',
+        '-it', '-a', '-q', '--rm', '--name', '-f', '--format', '{{.Id}}', '{{json .}}', '{{', '-p', '8080:80', 'alpine',
+        'hello-world', 'constructor', '__proto__', 'toString', '--', '-', '-h', '--help', '.', 'x=y'),
+    ), { maxLength: 6 }), async (args) => {
       const w = world(1);
       let err = '';
       const io: TermIO = { out: () => {}, err: (t) => { err += t; }, tty: false, sleep: () => Promise.resolve() };

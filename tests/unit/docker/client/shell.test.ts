@@ -92,3 +92,21 @@ test('sleep advances the clock', async () => {
   assert.equal(now, 5000);
   assert.equal((await run(sh, 'sleep abc')).exit, 1);
 });
+
+test('names of Object members are ordinary unknown names', async () => {
+  const sh = hostShell();
+  for (const w of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    const r = await run(sh, w);
+    assert.equal(r.stderr, `bash: ${w}: command not found\n`);
+    assert.equal(r.exit, 127);
+    assert.equal((await run(sh, `echo "[$${w}]"`)).stdout, '[]\n');
+    const d = await run(sh, `docker ${w}`);
+    assert.equal(d.stderr, `docker: unknown command: docker ${w}\n\nRun 'docker --help' for more information\n`);
+    const g = await run(sh, `docker container ${w}`);
+    assert.equal(g.exit, 1);
+    assert.equal((await run(sh, `docker help ${w}`)).exit, 0);
+  }
+  await run(sh, '__proto__=x; export __proto__=y');
+  assert.equal((await run(sh, 'echo ok')).stdout, 'ok\n');
+  assert.equal((await run(sh, 'docker - ')).stderr, "docker: unknown command: docker -\n\nRun 'docker --help' for more information\n");
+});
