@@ -45,6 +45,9 @@ export const PRINT_QUERY = '?print-pdf&pdfSeparateFragments=false&pdfMaxPagesPer
  */
 const PRINT_CSS = 'html.reveal-print body > :not(.reveal){display:none !important}';
 
+/** Below this a slide's text would be too small to read on paper: it is cut instead (with a warning). */
+const MIN_FIT_SCALE = 0.6;
+
 interface SlideProblem {
   index: number;
   source: string;
@@ -85,6 +88,31 @@ function pageProblems(): { pages: number; problems: SlideProblem[]; overflow: Sl
   return { pages: pages.length, problems, overflow };
 }
 
+/**
+ * Runs in the page: a slide taller than its page (a long transcript, say) is drawn smaller until it
+ * fits, centred, rather than cut off: the PDF always shows all of it. The page is zoomed (reveal's
+ * print styles keep sections from being scaled) and made taller by the same factor, so it still
+ * prints as exactly one page. Returns the scale used for each such slide.
+ */
+function fitOverflowing(minScale: number): { index: number; source: string; scale: number; fits: boolean }[] {
+  const out: { index: number; source: string; scale: number; fits: boolean }[] = [];
+  Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page')).forEach((page, i) => {
+    const section = page.querySelector<HTMLElement>(':scope > section');
+    if (!section) return;
+    const room = page.clientHeight;
+    const wide = page.clientWidth;
+    const tall = section.scrollHeight;
+    if (tall <= room + 2) return;
+    const scale = Math.max(minScale, Math.floor((room / tall) * 100) / 100);
+    page.style.zoom = String(scale);
+    page.style.height = `${room / scale}px`;
+    section.style.left = `${(wide / scale - section.offsetWidth) / 2}px`;
+    section.style.top = `${Math.max(0, (room / scale - tall) / 2)}px`;
+    out.push({ index: i + 1, source: section.getAttribute('data-source') ?? '', scale, fits: tall * scale <= room + 2 });
+  });
+  return out;
+}
+
 /** Runs in the page: lays each printed page out as a handout, the slide on top and its notes below. */
 function layoutNotes(labels: { heading: string; empty: string }): void {
   const reveal = (window as unknown as { Reveal?: { getSlideNotes(s: HTMLElement): string | null } }).Reveal;
@@ -92,8 +120,9 @@ function layoutNotes(labels: { heading: string; empty: string }): void {
   const api = aula?.reveal ?? reveal;
   const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page'));
   if (pages.length === 0) return;
-  const w = pages[0].offsetWidth;
-  const h = pages[0].offsetHeight;
+  // Rendered sizes: a page zoomed to fit a tall slide reports its own, larger, CSS size.
+  const w = Math.round(pages[0].getBoundingClientRect().width);
+  const h = Math.round(pages[0].getBoundingClientRect().height);
   // A4 proportions: the handout prints on ordinary paper with the slide in its upper half.
   const total = Math.round(w * Math.SQRT2);
   const style = document.createElement('style');
@@ -114,6 +143,13 @@ function layoutNotes(labels: { heading: string; empty: string }): void {
     box.className = 'aula-print-slide';
     box.style.background = page.style.background;
     page.style.background = '';
+    const zoom = parseFloat(page.style.zoom || '1') || 1;
+    if (zoom !== 1) {
+      page.style.zoom = '';
+      box.style.zoom = String(zoom);
+      box.style.width = `${w / zoom}px`;
+      box.style.height = `${h / zoom}px`;
+    }
     while (page.firstChild) box.appendChild(page.firstChild);
     page.appendChild(box);
     const section = box.querySelector<HTMLElement>(':scope > section');
@@ -188,7 +224,15 @@ export async function renderDeck(browser: Browser, deck: string, htmlPath: strin
       throw new RenderError(deck, state.problems.map(describe).join('; ') + extra);
     }
     if (state.pages === 0) throw new RenderError(deck, 'la vista de impresión no produjo ninguna página');
-    for (const o of state.overflow) warnings.push(describe(o));
+    if (state.overflow.length) {
+      for (const f of await page.evaluate(fitOverflowing, MIN_FIT_SCALE)) {
+        const where = { index: f.index, source: f.source };
+        const pct = Math.round(f.scale * 100);
+        warnings.push(
+          describe({ ...where, problem: f.fits ? `no cabe en la página: se imprime al ${pct} %` : `no cabe en la página ni al ${pct} %: sale recortada` }),
+        );
+      }
+    }
     for (const e of errors) warnings.push(`error en la página: ${e}`);
 
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
