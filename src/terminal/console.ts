@@ -7,7 +7,7 @@ import type { Shell, TermIO } from '../docker/shell';
 import { isPrintable, KEY, splitKeys } from './keys';
 import { LineEditor, LineView } from './line-editor';
 import type { Scenario, ScenarioStep } from './scenario';
-import { NOTICE_RESET, type Session } from './session';
+import { NOTICE_CAUGHT_UP, NOTICE_RESET, type Session } from './session';
 
 export interface Screen {
   write(data: string): void;
@@ -71,6 +71,7 @@ export class TerminalConsole {
   private atLineStart = true;
   private promptShown = false;
   private afterCtrlP = false;
+  private setupChecked = false;
   private disposed = false;
   private readonly unsubscribe: () => void;
   private readonly typingDelay: number;
@@ -227,7 +228,13 @@ export class TerminalConsole {
         this.showPrompt();
         return;
       case 'setup':
-        await this.session.ensureSetup(this.scenario.index);
+        if (await this.session.ensureSetup(this.scenario.index)) {
+          // The notice goes above the prompt line, which is drawn again below it.
+          this.screen.write(this.view.render('', '', 0, this.screen.cols()));
+          this.view.forget();
+          this.print(DIM(`(${NOTICE_CAUGHT_UP})`) + '\n');
+        }
+        this.setupChecked = true;
         this.render();
         return;
       case 'refresh':
@@ -332,6 +339,12 @@ export class TerminalConsole {
     this.session.addHistory(line);
     this.editor.reset();
     if (line.trim() === '') return this.showPrompt();
+    if (!this.setupChecked) {
+      // A command before the terminal was ever shown (run all from the keyboard...): the
+      // machine must first be where this terminal starts.
+      this.setupChecked = true;
+      if (await this.session.ensureSetup(this.scenario.index)) this.print(DIM(`(${NOTICE_CAUGHT_UP})`) + '\n');
+    }
     const step = this.pendingStep();
     if (step && line.trim() === step.command) this.session.advanceStep(this.scenario.index);
     await this.withCommand((io) => this.session.shell.run(line, io));

@@ -29,6 +29,7 @@ const HISTORY_LIMIT = 200;
 export const NOTICE_RESTORED = 'Sesión recuperada: tus imágenes y contenedores siguen aquí.';
 export const NOTICE_CORRUPT = 'El estado guardado de este terminal no era válido; se ha empezado de cero.';
 export const NOTICE_RESET = 'Terminal reiniciado.';
+export const NOTICE_CAUGHT_UP = 'Se han ejecutado los pasos pendientes de los terminales anteriores.';
 
 /** Output nobody sees: setup commands run before the terminal shows anything. */
 export const SILENT_IO: TermIO = {
@@ -143,9 +144,13 @@ export class Session {
   }
 
   advanceStep(index: number): void {
+    this.bumpStep(index);
+    this.changed();
+  }
+
+  private bumpStep(index: number): void {
     while (this.steps.length <= index) this.steps.push(0);
     this.steps[index]++;
-    this.changed();
   }
 
   addHistory(line: string): void {
@@ -156,14 +161,35 @@ export class Session {
   }
 
   /** Runs a terminal's setup commands once per machine, silently. */
-  ensureSetup(index: number): Promise<void> {
+  /**
+   * Runs a terminal's setup commands once per machine, silently. A terminal builds on the ones
+   * before it in the session (the build plays them in order): steps of earlier terminals nobody
+   * ran yet are played first, so that the class can jump ahead. Resolves to true when it did so.
+   */
+  ensureSetup(index: number): Promise<boolean> {
     return this.lock(async () => {
-      if (this.setupDone.has(index)) return;
+      if (this.setupDone.has(index)) return false;
       const scenario = this.scenarios.get(index);
-      if (!scenario) return;
+      if (!scenario) return false;
+      let caughtUp = false;
+      for (let i = 0; i < index; i++) {
+        const earlier = this.scenarios.get(i);
+        if (!earlier) continue;
+        if (!this.setupDone.has(i)) {
+          for (const command of earlier.setup) await this.runQuietly(command);
+          this.setupDone.add(i);
+        }
+        while (this.stepsDone(i) < earlier.steps.length) {
+          await this.runQuietly(earlier.steps[this.stepsDone(i)].command, SILENT_TTY_IO);
+          this.bumpStep(i);
+          caughtUp = true;
+        }
+      }
       for (const command of scenario.setup) await this.runQuietly(command);
       this.setupDone.add(index);
       this.save();
+      if (caughtUp) this.changed();
+      return caughtUp;
     });
   }
 

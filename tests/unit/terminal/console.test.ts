@@ -253,6 +253,22 @@ test('reset replays earlier container sessions on a TTY, as the class saw them',
   assert.equal(second.shell().inContainer(), false);
 });
 
+test('a later terminal first plays what earlier terminals of the session left pending', async () => {
+  const first = makeTerminal({ scenario: scenario({ setup: ['pull base'], steps: [{ command: 'pull a' }, { command: 'pull b' }] }) });
+  first.con.nextStep();
+  await first.idle();
+  const second = makeTerminal({ registry: first.registry, scenario: scenario({ index: 1, setup: ['pull c'], steps: [{ command: 'images' }] }) });
+  second.con.activate();
+  await second.idle();
+  assert.deepEqual(second.shell().images, ['base', 'a', 'b', 'c']);
+  assert.equal(first.con.pendingStep(), null);
+  assert.equal(second.text(), '(Se han ejecutado los pasos pendientes de los terminales anteriores.)\n$ images');
+  // only once
+  second.con.activate();
+  await second.idle();
+  assert.equal(second.shell().ran.filter((c) => c === 'pull c').length, 1);
+});
+
 test('state, history and step position survive a reload', async () => {
   const store = new MemoryStore();
   const sc = scenario({ steps: [{ command: 'pull nginx' }, { command: 'images' }] });
