@@ -7,6 +7,7 @@ import { ApiError, type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { COMMANDS, GROUPS, type Spec } from './command-table';
 import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags } from './flags';
+import { TemplateError } from './format/template';
 import { HELP } from './help-texts';
 import type { HostShell } from './shell/host-shell';
 
@@ -178,6 +179,10 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
     if (e instanceof CliError) {
       if (e.message) io.err(e.message.endsWith('\n') ? e.message : e.message + '\n');
       return e.code;
+    }
+    if (e instanceof TemplateError) {
+      io.err(e.message + '\n');
+      return 1;
     }
     if (e instanceof ApiError) {
       io.err(e.inStream ? e.message + '\n' : `Error response from daemon: ${e.message}\n`);

@@ -28,6 +28,6 @@ export const history: Handler = async (ctx, f, [image]) => {
       Comment: h.Comment,
     };
   });
-  ctx.io.out(formatList(format, rows, HEADERS));
+  ctx.io.out(formatList(format, rows, HEADERS, '*image.historyContext'));
   return 0;
 };

@@ -78,7 +78,7 @@ export const images: Handler = async (ctx, f, args) => {
     SharedSize: r.img.SharedSize < 0 ? 'N/A' : sizeString(r.img.SharedSize),
     UniqueSize: r.img.SharedSize < 0 ? 'N/A' : sizeString(r.img.Size - r.img.SharedSize),
   }));
-  ctx.io.out(formatList(format, rows, HEADERS));
+  ctx.io.out(formatList(format, rows, HEADERS, '*formatter.ImageContext'));
   if (!rows.length && args[0] !== undefined && ['ls', 'list', 'rm', 'remove', 'prune', 'inspect', 'history', 'tag', 'pull', 'push', 'build'].includes(args[0]) && !quiet && !f.has('format')) {
     ctx.io.err(`\nNo images found matching "${args[0]}": did you mean "docker image ${args[0]}"?\n`);
   }

@@ -73,6 +73,6 @@ export const ps: Handler = async (ctx, f) => {
   const now = ctx.api.now();
   const trunc = !f.bool('no-trunc');
   const fields = fieldsOf(format);
-  ctx.io.out(formatList(format, list.map((c) => containerRow(c, now, trunc, fields)), HEADERS));
+  ctx.io.out(formatList(format, list.map((c) => containerRow(c, now, trunc, fields)), HEADERS, '*formatter.ContainerContext'));
   return 0;
 };

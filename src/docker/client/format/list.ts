@@ -18,7 +18,7 @@ function compiled(src: string): ReturnType<typeof compile> {
   return c;
 }
 
-export function formatList(format: string, rows: object[], headers: Record<string, string>): string {
+export function formatList(format: string, rows: object[], headers: Record<string, string>, rowType?: string): string {
   const table = format.startsWith('table');
   let src = table ? format.slice(5) : format;
   src = src.replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
@@ -27,7 +27,8 @@ export function formatList(format: string, rows: object[], headers: Record<strin
     return rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)))) + '\n').join('');
   }
   const tpl = compiled(src);
-  if (!table) return rows.map((r) => execute(tpl, r) + '\n').join('');
-  const lines = [execute(tpl, headers), ...rows.map((r) => execute(tpl, r))];
+  if (!table) return rows.map((r) => execute(tpl, r, rowType) + '\n').join('');
+  const body = rows.map((r) => execute(tpl, r, rowType));
+  const lines = [execute(tpl, headers), ...body];
   return tabwrite(lines.map((l) => l.split('\t')));
 }

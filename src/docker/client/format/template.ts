@@ -6,7 +6,7 @@
 
 type Node =
   | { k: 'text'; v: string }
-  | { k: 'act'; p: string[]; f?: string }
+  | { k: 'act'; p: string[]; f?: string; pos: string }
   | { k: 'if'; p: string[]; yes: Node[]; no: Node[] }
   | { k: 'range'; p: string[]; body: Node[]; no: Node[] };
 
@@ -26,8 +26,18 @@ function tokenize(src: string): string[] {
   return out;
 }
 
+/** Parses a template; errors read as the client reports them (`template parsing error: …`). */
 export function compile(src: string): Node[] {
-  const pieces: (string | { a: string })[] = [];
+  try {
+    return parseTemplate(src);
+  } catch (e) {
+    if (e instanceof TemplateError) throw new TemplateError('template parsing error: ' + e.message);
+    throw e;
+  }
+}
+
+function parseTemplate(src: string): Node[] {
+  const pieces: (string | { a: string; at: number })[] = [];
   let i = 0;
   while (i < src.length) {
     const open = src.indexOf('{{', i);
@@ -40,7 +50,8 @@ export function compile(src: string): Node[] {
     let end = close;
     let next = close + 2;
     if (src[close - 1] === '-' && /\s/.test(src[close - 2] ?? '')) end = close - 1;
-    pieces.push(text, { a: src.slice(start, end).trim() });
+    const body = src.slice(start, end);
+    pieces.push(text, { a: body.trim(), at: start + (body.length - body.trimStart().length) });
     if (end !== close) { while (next < src.length && /\s/.test(src[next])) next++; }
     i = next;
   }
@@ -52,6 +63,13 @@ export function compile(src: string): Node[] {
       if (typeof p === 'string') { if (p) nodes.push({ k: 'text', v: p }); continue; }
       const toks = tokenize(p.a);
       const head = toks[0];
+      for (const t of toks) {
+        if (/^[A-Za-z_]\w*$/.test(t) && !FUNCS[t] && !['if', 'range', 'else', 'end', 'true', 'false', 'nil'].includes(t)) {
+          throw new TemplateError(`template: :1: function "${t}" not defined`);
+        }
+      }
+      const before = src.slice(0, p.at);
+      const where = `${before.split('\n').length}:${p.at - before.lastIndexOf('\n') - 1}`;
       if (head === undefined) throw new TemplateError('template: :1: missing value for command');
       if (stop.includes(head)) return [nodes, head];
       if (head === 'if' || head === 'range') {
@@ -61,7 +79,7 @@ export function compile(src: string): Node[] {
         nodes.push(head === 'if' ? { k: 'if', p: toks.slice(1), yes: body, no } : { k: 'range', p: toks.slice(1), body, no });
       } else if (head === 'end' || head === 'else') {
         throw new TemplateError(`template: :1: unexpected {{${head}}}`);
-      } else nodes.push({ k: 'act', p: toks, f: toks.length === 1 && /^\.\w+$/.test(head) ? head.slice(1) : undefined });
+      } else nodes.push({ k: 'act', p: toks, f: toks.length === 1 && /^\.\w+$/.test(head) ? head.slice(1) : undefined, pos: where });
     }
     if (stop.length) throw new TemplateError('template: :1: unexpected EOF');
     return [nodes, ''];
@@ -145,7 +163,7 @@ function evalArg(tok: string, dot: unknown): unknown {
   if (/^-?\d+(\.\d+)?$/.test(tok)) return Number(tok);
   if (tok === 'true' || tok === 'false') return tok === 'true';
   if (FUNCS[tok]) return FUNCS[tok]();
-  throw new TemplateError(`template: :1: function "${tok}" not defined`);
+  throw new TemplateError(`template parsing error: template: :1: function "${tok}" not defined`);
 }
 
 function evalPipe(toks: string[], dot: unknown): unknown {
@@ -169,7 +187,11 @@ function evalPipe(toks: string[], dot: unknown): unknown {
   return prev;
 }
 
-export function execute(nodes: Node[], dot: unknown): string {
+/**
+ * Runs compiled nodes. `rowType` names the Go type of a listing row: a field it lacks is then an
+ * error (`can't evaluate field Nope in type *formatter.ContainerContext`), as on a Go struct.
+ */
+export function execute(nodes: Node[], dot: unknown, rowType?: string): string {
   let out = '';
   for (const n of nodes) {
     if (n.k === 'text') out += n.v;
@@ -177,14 +199,17 @@ export function execute(nodes: Node[], dot: unknown): string {
       // `{{.Field}}` on a plain row: the common case of every listing, without the pipeline machinery.
       if (n.f !== undefined && dot !== null && typeof dot === 'object' && !Array.isArray(dot)) {
         const v = (dot as Record<string, unknown>)[n.f];
-        out += typeof v === 'string' ? v : goString(n.f in dot ? v : NO_VALUE);
+        if (typeof v === 'string') out += v;
+        else if (n.f in dot) out += goString(v);
+        else if (rowType) throw new TemplateError(`template: :${n.pos}: executing "" at <.${n.f}>: can't evaluate field ${n.f} in type ${rowType}`);
+        else out += goString(NO_VALUE);
       } else out += goString(evalPipe(n.p, dot));
     }
-    else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot)) ? n.yes : n.no, dot);
+    else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot)) ? n.yes : n.no, dot, rowType);
     else {
       const v = evalPipe(n.p, dot);
       const items = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : [];
-      if (items.length === 0) out += execute(n.no, dot);
+      if (items.length === 0) out += execute(n.no, dot, rowType);
       for (const it of items) out += execute(n.body, it);
     }
   }

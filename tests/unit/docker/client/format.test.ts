@@ -90,3 +90,10 @@ test('pull progress: bar only on wide terminals, sizes right-aligned to 8', () =
   assert.equal(progressString(m, 120), `[${'='.repeat(15)}>${' '.repeat(35)}]  1.049MB/3.4MB`);
   assert.equal(progressString({ status: 'Pull complete', id: 'x', progressDetail: {} }, 120), '');
 });
+
+test('template errors read like the client reports them', () => {
+  assert.throws(() => render('{{.Id', {}), { message: 'template parsing error: template: :1: unclosed action' });
+  assert.throws(() => render('{{foo .Id}}', {}), { message: 'template parsing error: template: :1: function "foo" not defined' });
+  assert.throws(() => formatList('table {{.ID}}\\t{{.Nope}}', [{ ID: 'x' }], { ID: 'ID' }, '*formatter.ContainerContext'),
+    { message: 'template: :1:10: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.ContainerContext' });
+});
