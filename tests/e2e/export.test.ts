@@ -126,6 +126,15 @@ test('each deck PDF has one page per slide and its text can be extracted', async
   assert.ok(Math.abs(Number(size[1]) / Number(size[2]) - 960 / 700) < 0.01, `proporción de la diapositiva: ${size[0]}`);
 });
 
+test('a slide taller than its page prints whole, scaled down, on one page', async () => {
+  const info = await slidesOf('portada');
+  const i = info.headings.indexOf('Lista larga');
+  assert.ok(i >= 0, 'the fixture has a long slide');
+  const text = pageText(join(dist, 'export', 'portada.pdf'), i + 1);
+  for (const n of [1, 9, 18]) assert.ok(text.includes(`Elemento número ${n} de la lista larga`), `item ${n} printed`);
+  assert.match(exportRun.stderr, new RegExp(`portada: diapositiva ${i + 1} \\([^)]*01-portada\\.md:\\d+\\): no cabe en la página: se imprime al \\d+ %`));
+});
+
 test('a diagram prints as vectors: its labels are text and its page holds no raster image', async () => {
   const info = await slidesOf('portada');
   assert.ok(info.diagramSlides.length > 0, 'el curso de prueba tiene un diagrama dibujado');
