@@ -13,7 +13,7 @@ import type { MermaidConfig } from 'mermaid';
 export const CACHE_FORMAT = 2;
 
 /** Code that shapes the cached SVG besides Mermaid itself: a change to any of it redraws everything. */
-export const RENDERER_SOURCES = ['render-page.ts', 'labels.ts', 'svg.ts', 'errors.ts', 'theme.ts'];
+export const RENDERER_SOURCES = ['render-page.ts', 'polish.ts', 'svg.ts', 'errors.ts', 'theme.ts'];
 
 const fingerprints = new Map<string, string>();
 

@@ -10,7 +10,7 @@
 import mermaid from 'mermaid';
 import { errorFileLine, mermaidErrorInfo } from './errors';
 import { zoomLabel } from './figure';
-import { centerNodeLabels } from './labels';
+import { polishSvg } from './polish';
 import { canonicalize, escapeXml, instantiate } from './svg';
 import { MERMAID_CONFIG } from './theme';
 
@@ -59,7 +59,7 @@ async function draw(fig: HTMLElement): Promise<void> {
   try {
     await mermaid.parse(text);
     const { svg } = await mermaid.render(renderId, text, host);
-    const canonical = canonicalize(centerNodeLabels(svg, host), renderId);
+    const canonical = canonicalize(polishSvg(svg, host), renderId);
     if (canonical.width <= 0 || canonical.height <= 0) throw new Error('Mermaid devolvió un dibujo vacío (sin tamaño)');
     frame.innerHTML = instantiate(canonical.svg, renderId, label);
     frame.tabIndex = 0;

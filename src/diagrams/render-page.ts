@@ -6,7 +6,7 @@
 import mermaid from 'mermaid';
 import { MERMAID_CONFIG } from './theme';
 import { mermaidErrorInfo } from './errors';
-import { centerNodeLabels } from './labels';
+import { polishSvg } from './polish';
 
 export interface RenderJob {
   /** cache key; also how the build matches results to fences */
@@ -50,7 +50,7 @@ window.aulaRenderDiagrams = async (jobs) => {
     const renderId = `aulaRender${n++}`;
     try {
       const { svg } = await mermaid.render(renderId, job.text, host);
-      out.push({ key: job.key, renderId, svg: centerNodeLabels(svg, host) });
+      out.push({ key: job.key, renderId, svg: polishSvg(svg, host) });
     } catch (err) {
       out.push({ key: job.key, error: mermaidErrorInfo(err) });
     } finally {

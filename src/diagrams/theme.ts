@@ -43,6 +43,8 @@ export const MERMAID_CONFIG: MermaidConfig = {
   // authors break lines themselves with <br/>.
   flowchart: { htmlLabels: false, curve: 'basis', padding: 12, nodeSpacing: 40, rankSpacing: 50, wrappingWidth: 320 },
   fontFamily: DIAGRAM_FONT_FAMILY,
+  // the root size wins over per-diagram sizes in some renderers (sequence)
+  fontSize: DIAGRAM_FONT_SIZE,
   themeVariables: {
     fontFamily: DIAGRAM_FONT_FAMILY,
     fontSize: `${DIAGRAM_FONT_SIZE}px`,
@@ -93,7 +95,20 @@ export const MERMAID_CONFIG: MermaidConfig = {
     errorBkgColor: '#fee2e2',
     errorTextColor: '#7f1d1d',
   },
-  sequence: { mirrorActors: false, actorMargin: 60, messageMargin: 40, noteMargin: 12, useMaxWidth: true },
+  // Sequence diagrams keep their own fonts (Open Sans, 16px) unless told otherwise.
+  sequence: {
+    mirrorActors: false,
+    actorMargin: 60,
+    messageMargin: 40,
+    noteMargin: 12,
+    useMaxWidth: true,
+    actorFontFamily: DIAGRAM_FONT_FAMILY,
+    actorFontSize: DIAGRAM_FONT_SIZE,
+    messageFontFamily: DIAGRAM_FONT_FAMILY,
+    messageFontSize: DIAGRAM_FONT_SIZE,
+    noteFontFamily: DIAGRAM_FONT_FAMILY,
+    noteFontSize: DIAGRAM_FONT_SIZE,
+  },
   state: { useMaxWidth: true },
 };
 
