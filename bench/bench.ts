@@ -22,6 +22,7 @@ const AREAS: Record<string, Area> = {
   simulator: () => import('./simulator'),
   terminal: () => import('./terminal'),
   export: () => import('./export'),
+  diagrams: () => import('./diagrams'),
 };
 
 function table(rows: BenchRow[]): string {
