@@ -71,10 +71,30 @@ export function initScrollView(aula: AulaRuntime): ReadingView {
     // reveal scrolled to the slide before the notes were added (or to a position saved earlier
     // in this tab); bring the slide being read back to the top
     reveal.slide(h, v);
+    watchSizes();
     update();
     aula.remount?.();
   };
+  // Slides change size after the first layout (fonts arriving, diagrams drawn late): the pages
+  // holding them are measured again
+  let watcher: ResizeObserver | null = null;
+  let queued = 0;
+  const watchSizes = () => {
+    watcher?.disconnect();
+    if (typeof ResizeObserver !== 'function') return;
+    watcher = new ResizeObserver(() => {
+      if (queued) return;
+      queued = requestAnimationFrame(() => {
+        queued = 0;
+        if (isScrollView(reveal)) reveal.layout();
+      });
+    });
+    reveal.getRevealElement()?.querySelectorAll('.scroll-page section[data-index-h]').forEach((el) => watcher!.observe(el));
+  };
+
   const afterDeactivate = () => {
+    watcher?.disconnect();
+    watcher = null;
     update();
     aula.remount?.();
   };
@@ -208,6 +228,7 @@ function patchScrollView(
     setTriggerRanges();
     const triggers = sv.slideTriggers ?? [];
     if (triggers.length === 0 || triggers.some((t) => !t.page.pageElement)) return;
+    fitTallSlides(triggers.map((t) => ({ page: t.page.pageElement!, slide: t.page.slideElement })));
     const max = viewport.scrollHeight - viewport.clientHeight;
     if (max <= 0) return;
     const offset = viewport.clientHeight / 3;
@@ -230,6 +251,22 @@ function hashIndices(hash: string): { h: number; v: number } | null {
   const m = /^#\/(\d+)(?:\/(\d+))?/.exec(hash);
   return m ? { h: Number(m[1]), v: Number(m[2] ?? 0) } : null;
 }
+
+/**
+ * A slide whose content is taller than the slide size (a terminal's whole transcript, say) would
+ * be cut by its page, which is one scaled slide tall: such a page grows to hold it. reveal resets
+ * the page heights on every layout, right before computing its scroll ranges, so this runs there.
+ */
+function fitTallSlides(pages: Array<{ page: HTMLElement; slide: HTMLElement }>): void {
+  for (const { page, slide } of pages) {
+    const sticky = page.querySelector<HTMLElement>(':scope > .scroll-page-sticky');
+    if (!sticky) continue;
+    const need = Math.ceil(slide.getBoundingClientRect().height) + 2 * TALL_SLIDE_PADDING;
+    if (need > sticky.getBoundingClientRect().height) page.style.setProperty('--page-height', `${need}px`);
+  }
+}
+
+const TALL_SLIDE_PADDING = 16;
 
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 

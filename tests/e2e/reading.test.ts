@@ -50,6 +50,8 @@ interface PageInfo {
 }
 
 async function readingPages(page: Page): Promise<PageInfo[]> {
+  // Measured once fonts are in and the pages have been laid out again for them
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
   return page.evaluate(() => {
     const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .scroll-page'));
     const st = document.body.scrollTop;
