@@ -23,6 +23,7 @@ const AREAS: Record<string, Area> = {
   terminal: () => import('./terminal'),
   export: () => import('./export'),
   diagrams: () => import('./diagrams'),
+  reading: () => import('./reading'),
 };
 
 function table(rows: BenchRow[]): string {
