@@ -3,7 +3,7 @@
  * landing page's downloads and curso.zip. Everything is written into a temporary folder beside
  * dist/export and swapped in at the end, so a failure leaves the previous export untouched.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { findChromium, launchChromium, NO_BROWSER_HELP } from '../chromium';
@@ -107,6 +107,7 @@ export async function runExport(opts: ExportOptions): Promise<ExportReport> {
   if (!findChromium()) throw new ExportFailure(NO_BROWSER_MESSAGE, 2);
 
   const exportDir = join(opts.distDir, 'export');
+  removeAbandoned(opts.distDir);
   const staging = join(opts.distDir, `.export.tmp-${process.pid}-${Date.now()}`);
   mkdirSync(staging, { recursive: true });
   const cleanup = () => rmSync(staging, { recursive: true, force: true });
@@ -206,9 +207,28 @@ export async function runExport(opts: ExportOptions): Promise<ExportReport> {
   }
 }
 
+/** Temporary folders left by an export that was killed (its process is gone). */
+function removeAbandoned(distDir: string): void {
+  for (const name of readdirSync(distDir)) {
+    const m = /^\.export\.(?:tmp|old)-(\d+)-\d+$/.exec(name);
+    if (!m || isAlive(Number(m[1]))) continue;
+    rmSync(join(distDir, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Swaps the staging folder in as dist/export; the old export goes only once the new one is there. */
 function install(staging: string, exportDir: string): void {
-  const old = `${exportDir}.old-${process.pid}-${Date.now()}`;
+  const old = join(dirname(exportDir), `.${basename(exportDir)}.old-${process.pid}-${Date.now()}`);
   const hadOld = existsSync(exportDir);
   if (hadOld) renameSync(exportDir, old);
   try {
