@@ -30,6 +30,8 @@ export interface BuildResult {
   decks: { slug: string; file: string; title: string; needs: string[] }[];
   outDir: string;
   ms: number;
+  /** milliseconds per phase (phases overlap: bundling runs while the fence plugins work) */
+  timings: Record<string, number>;
 }
 
 export async function buildCourse(opts: BuildOptions): Promise<BuildResult> {
@@ -47,12 +49,20 @@ export async function buildCourse(opts: BuildOptions): Promise<BuildResult> {
     warn: opts.warn ?? ((m) => console.warn(m)),
   };
   const errors: BuildError[] = [];
+  const timings: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - phaseStart);
+    phaseStart = now;
+  };
   const done = (ok: boolean, decks: Deck[] = [], needs = new Map<string, Set<string>>()): BuildResult => ({
     ok,
     errors: sortErrors(errors),
     decks: decks.map((d) => ({ slug: d.slug, file: d.file, title: d.meta.title, needs: [...(needs.get(d.slug) ?? [])] })),
     outDir,
     ms: performance.now() - started,
+    timings,
   });
 
   if (!existsSync(slidesDir)) {
@@ -82,10 +92,13 @@ export async function buildCourse(opts: BuildOptions): Promise<BuildResult> {
   const fenceResults = new Map<string, FenceResult>();
   const needs = new Map<string, Set<string>>();
   const allEntries = opts.entries ?? [DECK_ENTRY, LANDING_ENTRY, ...browserEntries];
+  phase('parse+validate');
   const bundling = (async () => {
     const staging = createStaging(outDir);
     try {
+      const t = performance.now();
       const out = await bundle(root, join(staging, 'assets'), allEntries.filter((e) => !e.onlyWhenNeeded));
+      timings.bundle = Math.round(performance.now() - t);
       return { staging, out };
     } catch (e) {
       discard(staging);
@@ -95,8 +108,10 @@ export async function buildCourse(opts: BuildOptions): Promise<BuildResult> {
   await Promise.all(
     [...byLang].map(async ([lang, fences]) => {
       const plugin = pluginFor(lang)!;
+      const t = performance.now();
       try {
         const r = await plugin.render(fences, ctx);
+        timings[`fences:${lang}`] = Math.round(performance.now() - t);
         errors.push(...r.errors);
         for (const [id, res] of r.results) {
           fenceResults.set(id, res);
@@ -112,6 +127,7 @@ export async function buildCourse(opts: BuildOptions): Promise<BuildResult> {
   let staged: Awaited<typeof bundling>;
   try {
     staged = await bundling;
+    phase('fences+bundle');
   } catch (e) {
     errors.push(...bundleErrors(root, e));
     return done(false, decks, needs);
@@ -162,6 +178,7 @@ export async function buildCourse(opts: BuildOptions): Promise<BuildResult> {
     }
     const landingScripts = [`assets/${search.fileName}`, ...(out.scripts[LANDING_ENTRY.name] ? [`assets/${out.scripts[LANDING_ENTRY.name].js}`] : [])];
     writeFile(staging, 'index.html', renderLandingPage(course, [`assets/${out.styles.landing}`], landingScripts));
+    phase('render+write');
     swapInto(staging, outDir);
   } catch (e) {
     discard(staging);

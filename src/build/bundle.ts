@@ -3,7 +3,9 @@
  * load module scripts) with a content hash in its name; CSS bundles carry the fonts along.
  */
 import { build, type Metafile } from 'esbuild';
-import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 export interface BrowserEntry {
   /** output name (`<name>.<hash>.js`) and key in the deck's `config.scripts` */
@@ -41,7 +43,93 @@ export interface BundleOutput {
   styles: Record<string, string>;
 }
 
-export async function bundle(root: string, assetsDir: string, entries: BrowserEntry[] = [DECK_ENTRY, LANDING_ENTRY, ...browserEntries]): Promise<BundleOutput> {
+const TARGET = ['chrome100', 'firefox100', 'safari15'];
+
+interface FreshBundle {
+  output: BundleOutput;
+  /** every source file esbuild read, relative to the project root */
+  inputs: string[];
+  /** every file written, relative to the assets dir */
+  files: string[];
+}
+
+interface CacheManifest {
+  inputs: Record<string, string>;
+  output: BundleOutput;
+  files: string[];
+}
+
+/**
+ * Bundles the entries into assetsDir. The result is kept in <root>/.cache/bundles and reused while
+ * none of the files esbuild read has changed (size and mtime), so most builds copy instead of
+ * bundling and minifying reveal.js, xterm.js and the simulator again.
+ */
+export async function bundle(
+  root: string,
+  assetsDir: string,
+  entries: BrowserEntry[] = [DECK_ENTRY, LANDING_ENTRY, ...browserEntries],
+  cacheDir: string | null = join(root, '.cache', 'bundles'),
+): Promise<BundleOutput> {
+  if (!cacheDir) return (await bundleFresh(root, assetsDir, entries)).output;
+  const key = createHash('sha256')
+    .update(JSON.stringify({ entries: entries.map((e) => [e.name, e.entry]), styles: STYLE_ENTRIES, TARGET, v: 2 }))
+    .digest('hex')
+    .slice(0, 16);
+  const dir = join(cacheDir, key);
+  const cached = readCache(root, dir);
+  if (cached) {
+    for (const f of cached.files) {
+      mkdirSync(dirname(join(assetsDir, f)), { recursive: true });
+      cpSync(join(dir, 'files', f), join(assetsDir, f));
+    }
+    return cached.output;
+  }
+  const fresh = await bundleFresh(root, assetsDir, entries);
+  try {
+    writeCache(root, dir, assetsDir, fresh);
+  } catch {
+    // a cache that cannot be written only costs the next build some time
+  }
+  return fresh.output;
+}
+
+function stamp(root: string, path: string): string {
+  try {
+    const s = statSync(join(root, path));
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+function readCache(root: string, dir: string): CacheManifest | null {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as CacheManifest;
+    for (const [path, was] of Object.entries(manifest.inputs)) if (stamp(root, path) !== was) return null;
+    if (!manifest.files.every((f) => existsSync(join(dir, 'files', f)))) return null;
+    return manifest;
+  } catch {
+    return null;
+  }
+}
+
+function writeCache(root: string, dir: string, assetsDir: string, fresh: FreshBundle): void {
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  for (const f of fresh.files) {
+    mkdirSync(dirname(join(tmp, 'files', f)), { recursive: true });
+    cpSync(join(assetsDir, f), join(tmp, 'files', f));
+  }
+  const manifest: CacheManifest = { inputs: Object.fromEntries(fresh.inputs.map((p) => [p, stamp(root, p)])), output: fresh.output, files: fresh.files };
+  writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest));
+  rmSync(dir, { recursive: true, force: true });
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function bundleFresh(root: string, assetsDir: string, entries: BrowserEntry[]): Promise<FreshBundle> {
   const common = {
     absWorkingDir: root,
     bundle: true,
@@ -54,6 +142,8 @@ export async function bundle(root: string, assetsDir: string, entries: BrowserEn
     metafile: true,
     logLevel: 'silent' as const,
     legalComments: 'none' as const,
+    // pages are UTF-8; Spanish text stays readable and smaller than \x escapes
+    charset: 'utf8' as const,
   };
   const [js, css] = await Promise.all([
     build({
@@ -61,14 +151,14 @@ export async function bundle(root: string, assetsDir: string, entries: BrowserEn
       entryPoints: Object.fromEntries(entries.map((e) => [e.name, e.entry])),
       format: 'iife',
       platform: 'browser',
-      target: ['chrome100', 'firefox100', 'safari15'],
+      target: TARGET,
       define: { 'process.env.NODE_ENV': '"production"' },
       sourcemap: false,
     }),
     build({
       ...common,
       entryPoints: Object.fromEntries(Object.entries(STYLE_ENTRIES).map(([k, v]) => [`${k}`, v])),
-      target: ['chrome100', 'firefox100', 'safari15'],
+      target: TARGET,
     }),
   ]);
   const rel = (p: string) => relative(assetsDir, join(root, p)).split('\\').join('/');
@@ -85,5 +175,7 @@ export async function bundle(root: string, assetsDir: string, entries: BrowserEn
     const name = Object.entries(STYLE_ENTRIES).find(([, v]) => v === meta.entryPoint)?.[0];
     if (name) styles[name] = rel(out);
   }
-  return { scripts, styles };
+  const inputs = [...new Set([...Object.keys(js.metafile!.inputs), ...Object.keys(css.metafile!.inputs)])].filter((p) => !p.includes(':'));
+  const files = [...Object.keys(js.metafile!.outputs), ...Object.keys(css.metafile!.outputs)].map(rel);
+  return { output: { scripts, styles }, inputs, files };
 }

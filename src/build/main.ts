@@ -13,10 +13,11 @@ export interface CliOptions {
   report?: string;
   port?: number;
   quiet: boolean;
+  timings: boolean;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const opts: CliOptions = { serve: false, quiet: false };
+  const opts: CliOptions = { serve: false, quiet: false, timings: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -31,7 +32,8 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (a === '--report') opts.report = value();
     else if (a === '--port') opts.port = Number(value());
     else if (a === '--quiet') opts.quiet = true;
-    else throw new Error(`opción desconocida: ${a} (use --serve, --out DIR, --slides DIR, --assets DIR, --port N)`);
+    else if (a === '--timings') opts.timings = true;
+    else throw new Error(`opción desconocida: ${a} (use --serve, --out DIR, --slides DIR, --assets DIR, --port N, --timings)`);
   }
   return opts;
 }
@@ -66,4 +68,5 @@ export async function main(argv: string[], root: string): Promise<void> {
     return;
   }
   if (!opts.quiet) console.log(`Compilado: ${result.decks.length} secciones en ${Math.round(result.ms)} ms -> ${result.outDir}`);
+  if (opts.timings) console.log(Object.entries(result.timings).map(([k, v]) => `  ${k}: ${v} ms`).join('\n'));
 }
