@@ -62,14 +62,17 @@ export async function bench(): Promise<BenchRow[]> {
     rows.push({ area: 'build', metric: 'full build after a change to src/build (chain recompiled)', value: Math.round(performance.now() - t), unit: 'ms' });
 
     const inProcess: number[] = [];
+    const phases: Record<string, number[]> = {};
     let decks: { slug: string; needs: string[] }[] = [];
     for (let i = 0; i < 5; i++) {
       const r = await buildCourse({ root: ROOT, outDir, log: () => {}, warn: () => {} });
       if (!r.ok) throw new Error(r.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
       inProcess.push(r.ms);
+      for (const [k, v] of Object.entries(r.timings)) (phases[k] ??= []).push(v);
       decks = r.decks;
     }
     rows.push({ area: 'build', metric: 'build chain in a warm process (median of 5)', value: Math.round(median(inProcess)), unit: 'ms' });
+    for (const [k, v] of Object.entries(phases)) rows.push({ area: 'build', metric: `  phase ${k} (median)`, value: median(v), unit: 'ms' });
 
     for (const d of decks) {
       const page = join(outDir, d.slug);
