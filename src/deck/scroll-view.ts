@@ -159,7 +159,7 @@ export function initScrollView(aula: AulaRuntime): ReadingView {
     'keydown',
     (e) => {
       if ((e.key === 'r' || e.key === 'R') && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingTarget(e.target)) {
-        if (document.querySelector('dialog[open]') || reveal.isOverlayOpen?.()) return;
+        if (document.querySelector('dialog[open]') || reveal.isOverlayOpen?.() || reveal.isOverview?.()) return;
         e.preventDefault();
         api.toggle();
       }
