@@ -22,19 +22,13 @@ class SimShell implements Shell {
 
   constructor(readonly api: DockerApi, opts: ShellOptions) {
     this.seeded = opts.seed !== undefined;
+    const enter = (h: ProcessHandle): void => {
+      this.session = h;
+      this.host.stopLine = true;
+    };
     const programs: Record<string, Program> = {
       ...HOST_PROGRAMS,
-      docker: (p) =>
-        docker(p.args.slice(1), {
-          api: this.api,
-          io: p.io,
-          stdin: p.stdin,
-          sh: this.host,
-          enter: (h) => {
-            this.session = h;
-            this.host.stopLine = true;
-          },
-        }),
+      docker: (p) => docker(p.args.slice(1), { api, io: p.io, stdin: p.stdin, sh: this.host, enter }),
     };
     this.host = new HostShell(() => api.now(), (ms) => api.advance(ms), programs);
   }

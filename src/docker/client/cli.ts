@@ -192,16 +192,19 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
   }
 }
 
+const plural = (k: number): string => (k === 1 ? 'argument' : 'arguments');
+
+function argError(spec: Spec, path: string, what: string, see: string): string {
+  return `docker: '${path}' ${what}\n\nUsage:  ${useLine(spec, path)}\n\n${see} '${path} --help' for more information`;
+}
+
 function checkArgs(spec: Spec, path: string, n: number): string | null {
-  const [kind, a, b] = spec.args;
-  const plural = (k: number): string => (k === 1 ? 'argument' : 'arguments');
-  const tail = (word: string): string => `\n\nUsage:  ${useLine(spec, path)}\n\n${word} '${path} --help' for more information`;
-  if (kind === 'none' && n > 0) return `docker: '${path}' accepts no arguments` + tail('Run');
-  if (kind === 'min' && n < a!) return `docker: '${path}' requires at least ${a} ${plural(a!)}` + tail('See');
-  if (kind === 'max' && n > a!) return `docker: '${path}' requires at most ${a} ${plural(a!)}` + tail('SRun');
-  if (kind === 'exact' && n !== a) return `docker: '${path}' requires ${a} ${plural(a!)}` + tail('Run');
-  if (kind === 'range' && (n < a! || n > b!)) return `docker: '${path}' requires at least ${a} and at most ${b} ${plural(b!)}` + tail('Run');
-  return null;
+  const [kind, a = 0, b = 0] = spec.args;
+  if (kind === 'none') return n > 0 ? argError(spec, path, 'accepts no arguments', 'Run') : null;
+  if (kind === 'min') return n < a ? argError(spec, path, `requires at least ${a} ${plural(a)}`, 'See') : null;
+  if (kind === 'max') return n > a ? argError(spec, path, `requires at most ${a} ${plural(a)}`, 'SRun') : null;
+  if (kind === 'exact') return n !== a ? argError(spec, path, `requires ${a} ${plural(a)}`, 'Run') : null;
+  return n < a || n > b ? argError(spec, path, `requires at least ${a} and at most ${b} ${plural(b)}`, 'Run') : null;
 }
 
 /** Daemon error text as the client prints it. */

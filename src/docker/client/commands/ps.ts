@@ -52,10 +52,17 @@ export function containerRow(c: ContainerSummary, now: number, trunc: boolean, f
   return row;
 }
 
+const fieldCache = new Map<string, string[]>();
+
 /** Fields a format refers to (all of them when it prints the whole row). */
 function fieldsOf(format: string): string[] {
-  if (/\{\{[^}]*\.\s*[|}]|\{\{[^}]*\s\.\s/.test(format)) return Object.keys(FIELDS);
-  return Object.keys(FIELDS).filter((f) => format.includes('.' + f));
+  let fields = fieldCache.get(format);
+  if (!fields) {
+    fields = /\{\{[^}]*\.\s*[|}]|\{\{[^}]*\s\.\s/.test(format) ? Object.keys(FIELDS) : Object.keys(FIELDS).filter((f) => format.includes('.' + f));
+    if (fieldCache.size > 200) fieldCache.clear();
+    fieldCache.set(format, fields);
+  }
+  return fields;
 }
 
 export const ps: Handler = async (ctx, f) => {

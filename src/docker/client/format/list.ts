@@ -6,29 +6,36 @@
 import { tabwrite } from './table';
 import { compile, execute } from './template';
 
-const cache = new Map<string, ReturnType<typeof compile>>();
+interface Prepared {
+  table: boolean;
+  /** `{{json .}}`: each row as a JSON object with sorted keys. */
+  json: boolean;
+  tpl: ReturnType<typeof compile>;
+}
 
-function compiled(src: string): ReturnType<typeof compile> {
-  let c = cache.get(src);
-  if (!c) {
-    c = compile(src);
+const cache = new Map<string, Prepared>();
+
+function prepare(format: string): Prepared {
+  let p = cache.get(format);
+  if (!p) {
+    const table = format.startsWith('table');
+    const src = (table ? format.slice(5) : format).replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+    const json = /^\{\{\s*json\s+\.\s*\}\}$/.test(src);
+    p = { table, json, tpl: json ? [] : compile(src) };
     if (cache.size > 200) cache.clear();
-    cache.set(src, c);
+    cache.set(format, p);
   }
-  return c;
+  return p;
 }
 
 export function formatList(format: string, rows: object[], headers: Record<string, string>, rowType?: string): string {
-  const table = format.startsWith('table');
-  let src = table ? format.slice(5) : format;
-  src = src.replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
-  if (/^\{\{\s*json\s+\.\s*\}\}$/.test(src)) {
+  const { table, json, tpl } = prepare(format);
+  if (json) {
     // The client marshals a row as a map: keys come out sorted.
     return rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)))) + '\n').join('');
   }
-  const tpl = compiled(src);
   if (!table) return rows.map((r) => execute(tpl, r, rowType) + '\n').join('');
-  const body = rows.map((r) => execute(tpl, r, rowType));
-  const lines = [execute(tpl, headers), ...body];
+  const lines = [execute(tpl, headers)];
+  for (const r of rows) lines.push(execute(tpl, r, rowType));
   return tabwrite(lines.map((l) => l.split('\t')));
 }
