@@ -52,6 +52,8 @@ interface SlideProblem {
   index: number;
   source: string;
   problem: string;
+  /** nothing on the page can still fix it (no script left to draw it, an image that failed): stop waiting */
+  final?: boolean;
 }
 
 function describe(p: SlideProblem): string {
@@ -63,23 +65,25 @@ function pageProblems(): { pages: number; problems: SlideProblem[]; overflow: Sl
   const pages = Array.from(document.querySelectorAll<HTMLElement>('.reveal .slides .pdf-page'));
   const problems: SlideProblem[] = [];
   const overflow: SlideProblem[] = [];
+  // Without the viewer's Mermaid fallback, a figure with no SVG will never get one.
+  const drawsLater = !!(window as unknown as { Aula?: { config?: { scripts?: Record<string, string> } } }).Aula?.config?.scripts?.mermaid;
   pages.forEach((page, i) => {
     const section = page.querySelector<HTMLElement>(':scope > section');
     const where = { index: i + 1, source: section?.getAttribute('data-source') ?? '' };
     for (const fig of Array.from(page.querySelectorAll<HTMLElement>('figure.aula-diagram'))) {
       const svg = fig.querySelector('svg');
       const r = svg?.getBoundingClientRect();
-      if (!svg || !r || r.width <= 16 || r.height <= 16) problems.push({ ...where, problem: 'el diagrama no se ha dibujado' });
+      if (!svg || !r || r.width <= 16 || r.height <= 16) problems.push({ ...where, problem: 'el diagrama no se ha dibujado', final: !svg && !drawsLater });
     }
     // The static transcript stands next to (or inside) the live terminal's frame.
     for (const term of Array.from(page.querySelectorAll<HTMLElement>('.aula-terminal'))) {
       const next = term.nextElementSibling;
       const t = term.querySelector<HTMLElement>('.aula-transcript') ?? (next instanceof HTMLElement && next.matches('.aula-transcript') ? next : null);
       const r = t?.getBoundingClientRect();
-      if (!t || !r || r.height === 0) problems.push({ ...where, problem: 'la transcripción de la terminal no está en su sitio' });
+      if (!t || !r || r.height === 0) problems.push({ ...where, problem: 'la transcripción de la terminal no está en su sitio', final: !t });
     }
     for (const img of Array.from(page.querySelectorAll<HTMLImageElement>('img'))) {
-      if (!img.complete || img.naturalWidth === 0) problems.push({ ...where, problem: `la imagen ${img.getAttribute('src') ?? ''} no se ha cargado` });
+      if (!img.complete || img.naturalWidth === 0) problems.push({ ...where, problem: `la imagen ${img.getAttribute('src') ?? ''} no se ha cargado`, final: img.complete });
     }
     if (section && section.scrollHeight > page.clientHeight + 2) {
       overflow.push({ ...where, problem: 'el contenido no cabe en la página y sale recortado' });
@@ -214,7 +218,7 @@ export async function renderDeck(browser: Browser, deck: string, htmlPath: strin
 
     const deadline = Date.now() + opts.timeoutMs;
     let state = await page.evaluate(pageProblems);
-    while (state.problems.length > 0 && Date.now() < deadline && !crashed) {
+    while (state.problems.length > 0 && !state.problems.every((p) => p.final) && Date.now() < deadline && !crashed) {
       await page.waitForTimeout(100);
       state = await page.evaluate(pageProblems);
     }
