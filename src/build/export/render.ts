@@ -254,10 +254,7 @@ export async function renderDeck(browser: Browser, deck: string, htmlPath: strin
   }
 }
 
-/**
- * The first printed page, drawn smaller with a CSS transform (reveal's print styles pin `zoom`),
- * so text stays crisp at the thumbnail's size.
- */
+/** The first printed page, drawn smaller by the browser itself so text stays crisp at the thumbnail's size. */
 async function thumbnail(page: Page, width: number): Promise<Buffer> {
   const first = page.locator('.reveal .slides .pdf-page').first();
   await first.scrollIntoViewIfNeeded();
