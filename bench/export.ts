@@ -27,7 +27,6 @@ export async function bench(): Promise<BenchRow[]> {
     const built = await buildCourse({ root: ROOT, outDir, log: () => {}, warn: () => {} });
     if (!built.ok) throw new Error(`la compilación del curso falló: ${built.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('; ')}`);
     const report = await runExport({
-      root: ROOT,
       distDir: outDir,
       slidesDir: join(ROOT, 'slides'),
       notes: false,

@@ -16,7 +16,6 @@ import { renderDeck, RenderError } from './render';
 import { siteFiles, zipSite } from './zip';
 
 export interface ExportOptions {
-  root: string;
   distDir: string;
   slidesDir: string;
   notes: boolean;

@@ -46,7 +46,6 @@ async function main(): Promise<number> {
   }
   try {
     await runExport({
-      root,
       distDir: resolve(root, args.dist ?? 'dist'),
       slidesDir: resolve(root, args.slides ?? join('slides')),
       notes: args.notes ?? false,
