@@ -1,11 +1,23 @@
 // The ```terminal fence plugin on the real simulator: transcripts, shared sessions, and build
 // errors at the exact line of the step that went wrong.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { terminalPlugin } from '../../../src/build/fences/terminal';
 import type { BuildContext, FenceBlock } from '../../../src/build/types';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const ctx: BuildContext = { root: '/tmp', cacheDir: '/tmp/.cache', log() {}, warn() {} };
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+/** A build context with its own empty cache, so every render really replays. */
+const made: string[] = [];
+const fresh = (): BuildContext => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'aula-term-cache-'));
+  made.push(cacheDir);
+  return { root: ROOT, cacheDir, log() {}, warn() {} };
+};
+after(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const ctx = fresh();
 
 function fence(id: string, line: number, body: string, options: Record<string, string> = {}, deck = 'lab'): FenceBlock {
   return { lang: 'terminal', options, body, file: `slides/01-${deck}.md`, line, deck, id };
@@ -36,9 +48,24 @@ test('a scenario becomes the live frame plus a transcript of what the simulator 
 
 test('the same course gives the same transcript (fixed seed)', async () => {
   const f = () => [fence('a', 1, 'docker run -d --name web nginx\ndocker ps')];
-  const one = (await terminalPlugin.render(f(), ctx)).results.get('a')!.html;
-  const two = (await terminalPlugin.render(f(), ctx)).results.get('a')!.html;
+  const one = (await terminalPlugin.render(f(), fresh())).results.get('a')!.html;
+  const two = (await terminalPlugin.render(f(), fresh())).results.get('a')!.html;
   assert.equal(one, two);
+});
+
+test('an unchanged session comes from the cache; a changed one is replayed', async () => {
+  const c = fresh();
+  const first = await terminalPlugin.render([fence('a', 1, 'docker run hello-world'), fence('b', 9, 'docker ps -a')], c);
+  assert.ok(existsSync(join(c.cacheDir, 'terminal-replay.json')));
+  const again = await terminalPlugin.render([fence('a', 1, 'docker run hello-world'), fence('b', 9, 'docker ps -a')], c);
+  assert.equal(again.results.get('b')!.html, first.results.get('b')!.html);
+  const changed = await terminalPlugin.render([fence('a', 1, 'docker run hello-world'), fence('b', 9, 'docker ps')], c);
+  assert.match(changed.results.get('b')!.html, /\$ docker ps<\/span>/);
+  // errors are never cached away
+  const broken = await terminalPlugin.render([fence('a', 1, 'docker rmi nada')], c);
+  const brokenAgain = await terminalPlugin.render([fence('a', 1, 'docker rmi nada')], c);
+  assert.equal(broken.errors.length, 1);
+  assert.equal(brokenAgain.errors.length, 1);
 });
 
 test('setup runs silently; terminals of a session share the machine, in source order', async () => {
