@@ -195,6 +195,7 @@ export async function runExport(opts: ExportOptions): Promise<ExportReport> {
     for (const [rel, html] of pages) writeAtomic(join(opts.distDir, rel), html);
     const ms = performance.now() - started;
     opts.log(`Listo en ${secs(ms)}: ${exportDir}`);
+    opts.log(`Las descargas están enlazadas en la portada: ${join(opts.distDir, 'index.html')}`);
     return { decks, coursePdfBytes: coursePdf.length, zipBytes: zip.length, ms };
   } catch (e) {
     cleanup();
