@@ -1,7 +1,7 @@
 /** `docker start`: prints each argument; `-a`/`-i` attach to the one container started. */
 import { ApiError } from '../../api';
 import { CliError, type Handler } from '../cli';
-import { enterOrExit } from './shared';
+import { checkTty, enterOrExit } from './shared';
 
 export const start: Handler = async (ctx, f, args) => {
   const { api, io } = ctx;
@@ -10,6 +10,7 @@ export const start: Handler = async (ctx, f, args) => {
   if (attach || interactive) {
     if (args.length > 1) throw new CliError('you cannot start and attach multiple containers at once');
     const info = await api.containerInspect(args[0]);
+    checkTty(ctx, interactive, info.Config.Tty);
     const handle = await api.containerAttach(args[0], io, { stdin: interactive, beforeStart: true });
     await api.containerStart(args[0]);
     if (interactive || info.Config.Tty) return enterOrExit(ctx, handle);
