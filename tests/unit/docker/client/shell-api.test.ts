@@ -94,3 +94,26 @@ test('docker logs -f follows until Ctrl+C; a foreground server stops on Ctrl+C',
   await sh.run('docker ps -a --format "{{.Names}} {{.State}}"', ps);
   assert.match(ps.text(), /^fg exited\nweb running\n$/);
 });
+
+test('a pull on a terminal redraws each layer line in place and paces itself', async () => {
+  const { flatten } = await import('../../../../src/docker/client/script');
+  const sh = createShell({ seed: 1 });
+  let raw = '';
+  let slept = 0;
+  const tty: TermIO = { out: (t) => { raw += t; }, err: (t) => { raw += t; }, tty: true, columns: 120, sleep: async (ms) => { slept += ms; } };
+  await sh.run('docker pull nginx', tty);
+  assert.match(raw, /\x1b\[\d+A\x1b\[2K\r[0-9a-f]{12}: Downloading \[=+>\s*\] +[\d.]+[kM]B\/[\d.]+[kM]B\r\x1b\[\d+B/);
+  assert.ok(slept >= 1000 && slept <= 3000, `pull animated in ${slept} ms`);
+  const screen = flatten(raw).split('\n');
+  assert.equal(screen[0], 'Using default tag: latest');
+  assert.equal(screen[1], 'latest: Pulling from library/nginx');
+  const layers = screen.slice(2, screen.findIndex((l) => l.startsWith('Digest:')));
+  assert.ok(layers.length >= 3);
+  for (const l of layers) assert.match(l, /^[0-9a-f]{12}: Pull complete$/);
+  assert.match(screen.at(-2)!, /^docker\.io\/library\/nginx:latest$/);
+  // Narrow terminals get no bar, only the sizes (the client draws it above 110 columns).
+  let narrow = '';
+  await sh.run('docker pull httpd:2.4', { ...tty, columns: 80, out: (t) => { narrow += t; } });
+  assert.ok(!narrow.includes('[='));
+  assert.match(narrow, /Already exists/);
+});
