@@ -10,7 +10,7 @@ import type { BuildContext, BuildError, FenceBlock, FenceResult } from '../build
 import { cacheDirFor, cacheKey, mermaidVersion, normalizeDiagramText, readCached, rendererFingerprint, writeCached } from './cache';
 import { errorFileLine, mermaidErrorInfo, type MermaidErrorInfo } from './errors';
 import { figureHtml, pendingFigureHtml, readOptions, type DiagramOptions } from './figure';
-import type { RenderJob } from './renderer';
+import type { RenderJob, RenderOutcome } from './renderer';
 import { canonicalize } from './svg';
 import { MERMAID_CONFIG } from './theme';
 
@@ -23,6 +23,18 @@ export function noBrowserWarning(help: string): string {
     help.replace(/^No se encontró Chromium\. Instálelo/, 'Para dibujarlos al construir, instale Chromium') +
     (process.env.AULA_NO_BROWSER === '1' ? ' (Ahora mismo AULA_NO_BROWSER=1 oculta el navegador a propósito.)' : '')
   );
+}
+
+export function browserFailedWarning(reason: string): string {
+  return (
+    `Diagramas: Chromium no pudo dibujarlos (${reason.split('\n')[0]}), así que se dibujarán en el navegador ` +
+    'de quien abra las diapositivas. Compruebe que Chromium arranca (o indique otro en CHROMIUM_PATH).'
+  );
+}
+
+/** Generous: a cold Chromium on a busy 2-core machine, plus Mermaid's own time per diagram. */
+export function browserTimeoutMs(diagrams: number): number {
+  return 90_000 + 5_000 * diagrams;
 }
 
 interface Prepared {
@@ -74,10 +86,20 @@ export async function renderMermaidFences(
   if (missing.length > 0) {
     // Loaded only now: Playwright alone costs more than a whole build where every diagram is cached.
     const { findChromium, NO_BROWSER_HELP } = await import('../build/chromium');
+    let outcomes: RenderOutcome[] | null = null;
     if (findChromium()) {
       stats.browser = true;
       const { renderInBrowser } = await import('./renderer');
-      const outcomes = await renderInBrowser(missing, ctx.root, ctx.cacheDir);
+      try {
+        outcomes = await renderInBrowser(missing, ctx.root, ctx.cacheDir, browserTimeoutMs(missing.length));
+      } catch (e) {
+        // A browser that will not start or hangs is treated like no browser: the build goes on.
+        ctx.warn(browserFailedWarning((e as Error).message));
+      }
+    } else {
+      ctx.warn(noBrowserWarning(NO_BROWSER_HELP));
+    }
+    if (outcomes) {
       for (const o of outcomes) {
         if (o.error) {
           failed.set(o.key, o.error);
@@ -93,7 +115,6 @@ export async function renderMermaidFences(
         }
       }
     } else {
-      ctx.warn(noBrowserWarning(NO_BROWSER_HELP));
       for (const [key, info] of await checkSyntaxInNode(missing, ctx)) failed.set(key, info);
     }
   }

@@ -77,10 +77,16 @@ function pageHtml(root: string): string {
 }
 
 /** Draws every job in one browser session. Throws only when the browser itself fails. */
-export async function renderInBrowser(jobs: RenderJob[], root: string, cacheDir: string): Promise<RenderOutcome[]> {
+export async function renderInBrowser(jobs: RenderJob[], root: string, cacheDir: string, timeoutMs = 120_000): Promise<RenderOutcome[]> {
   if (jobs.length === 0) return [];
   const script = await renderPageScript(root, cacheDir);
   const browser = await launchChromium();
+  // A hung page must not hang the build: closing the browser makes the pending call fail.
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void browser.close();
+  }, timeoutMs);
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
     const pageErrors: string[] = [];
@@ -96,7 +102,11 @@ export async function renderInBrowser(jobs: RenderJob[], root: string, cacheDir:
     const ready = await page.evaluate(() => typeof window.aulaRenderDiagrams === 'function');
     if (!ready) throw new Error(`la página de dibujo de diagramas no arrancó: ${pageErrors.join('; ') || 'sin detalles'}`);
     return await page.evaluate((batch) => window.aulaRenderDiagrams!(batch), jobs);
+  } catch (e) {
+    if (timedOut) throw new Error(`sin respuesta en ${Math.round(timeoutMs / 1000)} s`);
+    throw e;
   } finally {
+    clearTimeout(timer);
     await browser.close();
   }
 }

@@ -119,3 +119,21 @@ test('isSyntaxError: parser errors yes, missing DOM no', () => {
   assert.equal(isSyntaxError(new Error('Parsing failed: x')), true);
   assert.equal(isSyntaxError(new TypeError('DOMPurify.addHook is not a function')), false);
 });
+
+test('a browser that will not start is treated like no browser: warning, viewer fallback, build goes on', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aula-mermaid-'));
+  const before = process.env.CHROMIUM_PATH;
+  process.env.CHROMIUM_PATH = '/bin/false';
+  try {
+    const { ctx, warnings } = context(dir);
+    const r = await renderMermaidFences([fence('flowchart LR\n  A --> B', 5)], ctx);
+    assert.deepEqual(r.errors, []);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /Chromium no pudo dibujarlos/);
+    assert.deepEqual(r.results.get('prueba-f5')!.needs, [MERMAID_RUNTIME_NEED]);
+  } finally {
+    if (before === undefined) delete process.env.CHROMIUM_PATH;
+    else process.env.CHROMIUM_PATH = before;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
