@@ -206,9 +206,3 @@ function checkArgs(spec: Spec, path: string, n: number): string | null {
   if (kind === 'exact') return n !== a ? argError(spec, path, `requires ${a} ${plural(a)}`, 'Run') : null;
   return n < a || n > b ? argError(spec, path, `requires at least ${a} and at most ${b} ${plural(b)}`, 'Run') : null;
 }
-
-/** Daemon error text as the client prints it. */
-export function daemonError(e: unknown): string {
-  if (e instanceof ApiError) return e.inStream ? e.message : `Error response from daemon: ${e.message}`;
-  throw e;
-}

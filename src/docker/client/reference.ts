@@ -82,12 +82,3 @@ export function canonicalString(r: Ref): string {
 export function withLatest(r: Ref): Ref {
   return r.tag || r.digest ? r : { ...r, tag: 'latest' };
 }
-
-/** Familiar form of any reference string, or the string itself when it does not parse. */
-export function familiar(s: string): string {
-  try {
-    return familiarString(parseRef(s));
-  } catch {
-    return s;
-  }
-}

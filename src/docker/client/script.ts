@@ -83,13 +83,3 @@ export async function step(shell: Shell, input: string, opts: ReplayOptions = {}
 export function isComment(line: string): boolean {
   return line.trim() === '' || line.trimStart().startsWith('#');
 }
-
-/** A transcript as a person would read it: prompt and input, then the screen the step left. */
-export function transcript(steps: Step[]): string {
-  let out = '';
-  for (const s of steps) {
-    out += s.prompt + s.input + '\n';
-    if (s.screen) out += s.screen.endsWith('\n') ? s.screen : s.screen + '\n';
-  }
-  return out;
-}

@@ -4,7 +4,7 @@ import type { TermIO } from '../../shell';
 import { CliError, type Ctx } from '../cli';
 import type { Flags } from '../flags';
 import { messageRenderer } from '../progress';
-import { canonicalString, familiarString, parseRef, RefError, withLatest } from '../reference';
+import { familiarString, parseRef, RefError, withLatest } from '../reference';
 
 /** `-f key=value` options → the API's filter map. */
 export function parseFilters(list: string[]): Record<string, string[]> | undefined {
@@ -180,10 +180,6 @@ export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdNam
 async function pullQuiet(ctx: Ctx, image: string, quiet: boolean): Promise<void> {
   const render = messageRenderer(ctx.io, (t) => ctx.io.err(t));
   await ctx.api.imagePull(image, quiet ? () => {} : render, { signal: ctx.io.signal });
-}
-
-export function canonical(image: string): string {
-  return canonicalString(withLatest(parseRef(image)));
 }
 
 /** Runs one call per argument, printing the argument on success and joining the errors. */
