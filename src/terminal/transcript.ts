@@ -56,8 +56,8 @@ export function terminalHtml(scenario: Scenario, transcriptHtml: string, opts: {
  */
 export const TRANSCRIPT_CSS = `
 .reveal .aula-terminal{box-sizing:border-box;width:100%;margin:.3em 0;background:#14181f;border:2px solid #2b3340;border-radius:10px;overflow:hidden;text-align:left}
-.reveal .aula-terminal:not(.is-live) .aula-term-head{padding:6px 10px;background:#232a35;color:#f2f4f7;font-size:17px;line-height:1.3;font-weight:700;min-height:32px}
-.reveal .aula-terminal:not(.is-live) .aula-term-screen{height:calc(var(--aula-term-rows,12)*20.7px + 12px)}
+.reveal .aula-terminal:not(.is-live) .aula-term-head{padding:6px 10px;background:#232a35;color:#f2f4f7;font-size:17px;line-height:1.3;font-weight:700;min-height:44px;box-sizing:border-box;display:flex;align-items:center}
+.reveal .aula-terminal:not(.is-live) .aula-term-screen{height:calc(var(--aula-term-rows,12)*24px + 12px)}
 .reveal .aula-transcript{display:none;margin:.3em 0;text-align:left}
 .reveal-scroll .reveal .aula-terminal,.print-pdf .reveal .aula-terminal,.reveal-print .reveal .aula-terminal{display:none!important}
 .reveal-scroll .reveal .aula-transcript,.print-pdf .reveal .aula-transcript,.reveal-print .reveal .aula-transcript{display:block}

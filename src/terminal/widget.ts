@@ -182,7 +182,7 @@ export class TerminalWidget {
       cols: 80,
       fontFamily: "'Fira Code', 'DejaVu Sans Mono', ui-monospace, monospace",
       fontSize: FONT_SIZE,
-      lineHeight: 1.15,
+      lineHeight: 1,
       cursorBlink: true,
       scrollback: 2000,
       screenReaderMode: true,
