@@ -272,6 +272,21 @@ async function history(p: Proc, sh: HostShell): Promise<number> {
   return 0;
 }
 
+/** `sudo cmd…`: the course user may run anything; the command runs as typed. */
+async function sudo(p: Proc, sh: HostShell): Promise<number> {
+  const args = p.args.slice(1).filter((a, i, all) => !(a.startsWith('-') && all.slice(0, i).every((b) => b.startsWith('-'))));
+  if (!args.length) {
+    p.io.err('usage: sudo -h | -K | -k | -V\nusage: sudo [-AbEHknPS] [-C num] [-D directory] [-g group] [-h host] [-p prompt] [-R directory] [-T timeout] [-u user] [VAR=value] [-i | -s] [<command>]\n');
+    return 1;
+  }
+  const prog = Object.hasOwn(sh.programs, args[0]) ? sh.programs[args[0]] : undefined;
+  if (!prog) {
+    p.io.err(`sudo: ${args[0]}: command not found\n`);
+    return 1;
+  }
+  return prog({ ...p, args }, sh);
+}
+
 const fixed = (text: string, code = 0): Program => async (p) => {
   if (text) p.io.out(text);
   return code;
@@ -294,6 +309,7 @@ export const HOST_PROGRAMS: Record<string, Program> = {
   printenv: env,
   export: exportCmd,
   history,
+  sudo,
   pwd: async (p, sh) => (p.io.out(sh.cwd + '\n'), 0),
   clear: fixed(CLEAR),
   whoami: fixed('alumno\n'),

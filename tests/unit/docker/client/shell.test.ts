@@ -110,3 +110,12 @@ test('names of Object members are ordinary unknown names', async () => {
   assert.equal((await run(sh, 'echo ok')).stdout, 'ok\n');
   assert.equal((await run(sh, 'docker - ')).stderr, "docker: unknown command: docker -\n\nRun 'docker --help' for more information\n");
 });
+
+test('sudo runs the command as typed', async () => {
+  const sh = hostShell();
+  assert.equal((await run(sh, 'sudo echo hola')).stdout, 'hola\n');
+  assert.equal((await run(sh, 'sudo -E docker --version')).stdout, 'Docker version 28.2.2, build e6534b4\n');
+  const r = await run(sh, 'sudo nada');
+  assert.equal(r.stderr, 'sudo: nada: command not found\n');
+  assert.equal(r.exit, 1);
+});
