@@ -156,3 +156,20 @@ test('random bytes as docker arguments never break the client', async () => {
     { numRuns: 300 },
   );
 });
+
+test('any input line gets an answer from the host shell, never an exception', async () => {
+  const { createShell } = await import('../../../../src/docker/index');
+  const shell = createShell({ seed: 9 });
+  const pieces = fc.constantFrom('docker', 'run', 'ps', '-a', 'echo', 'cat', 'ls', '|', '||', '&&', ';', '>', '>>', '<', '2>&1', '"', "'", '\\', '$', '$(', ')', '`', '${', '}', '#', '~', '*', 'x=1', '$x', 'alpine', '-it', 'exit', 'cd', '..', 'sleep', '0');
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 12 }), async (words) => {
+      const line = words.join(' ');
+      let err = '';
+      const code = await shell.run(line, { out: () => {}, err: (t) => { err += t; }, tty: false, sleep: () => Promise.resolve() });
+      assert.ok(Number.isInteger(code), line);
+      assert.ok(!err.includes(INTERNAL_ERROR), `${JSON.stringify(line)}: ${err}`);
+      if (shell.inContainer()) await shell.eof({ out: () => {}, err: () => {}, tty: false, sleep: () => Promise.resolve() });
+    }),
+    { numRuns: 400 },
+  );
+});
