@@ -78,10 +78,19 @@ async function interactive(): Promise<void> {
     },
   };
   let busy = false;
+  const interruptible = shell as typeof shell & { interrupt?(io: TermIO): Promise<void> };
   rl.on('SIGINT', () => {
     if (busy) controller.abort();
-    else {
+    else if (shell.prompt() !== '$ ' && interruptible.interrupt) {
+      // A process in a container (or a y/N question) decides what Ctrl+C means.
+      rl.write(null, { ctrl: true, name: 'u' });
+      void interruptible.interrupt(io).then(() => {
+        rl.setPrompt(shell.prompt());
+        rl.prompt();
+      });
+    } else {
       process.stdout.write('^C\n');
+      rl.write(null, { ctrl: true, name: 'u' });
       rl.setPrompt(shell.prompt());
       rl.prompt();
     }
