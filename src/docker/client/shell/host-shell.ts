@@ -49,7 +49,10 @@ export class HostShell {
 
   /** Runs one line; returns the exit status of the last command (bash's `$?`). */
   async run(line: string, io: TermIO): Promise<number> {
-    if (line.trim()) this.history.push(line);
+    if (line.trim()) {
+      this.history.push(line);
+      if (this.history.length > 1000) this.history.splice(0, this.history.length - 1000);
+    }
     this.stopLine = false;
     let list;
     try {
