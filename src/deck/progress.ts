@@ -3,7 +3,7 @@
  * («Continuar donde lo dejaste»). The deck counts as done once its last slide was reached.
  */
 import { readProgress, writeProgress, type DeckProgress } from './progress-store';
-import { isScrollView, type AulaRuntime, type RevealLike } from './reveal-view';
+import { isScrollView, OPENED_WITH_HASH, type AulaRuntime, type RevealLike } from './reveal-view';
 
 /** Number of vertical slides under each horizontal index, in either view. */
 export function slideCounts(reveal: RevealLike): number[] {
@@ -34,6 +34,8 @@ export function linearIndex(counts: number[], h: number, v: number): number {
   return i + Math.min(v, Math.max((counts[h] ?? 1) - 1, 0));
 }
 
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
+
 /** Pages that only mirror the deck (speaker view panes, print/PDF) record nothing. */
 function isSecondaryView(): boolean {
   const q = location.search;
@@ -47,7 +49,7 @@ function isSecondaryView(): boolean {
 
 /** True when the page was opened on a specific slide (a link, a search result). */
 function hasDeepLink(): boolean {
-  const hash = location.hash.replace(/^#\/?/, '');
+  const hash = OPENED_WITH_HASH.replace(/^#\/?/, '');
   return hash !== '' && hash !== '0' && hash !== '0/0';
 }
 
@@ -79,10 +81,19 @@ export function initProgress(aula: AulaRuntime): void {
     writeProgress(slug, p);
   };
 
+  // Opening a deck moves it by itself (the link's slide, the reading view settling its scroll
+  // position): only what follows the student's own input counts as reading, so opening the deck
+  // never erases where they were
+  let touched = false;
+  const onInput = () => {
+    touched = true;
+    for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, true);
+  };
+  for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true });
+
   const onChange = () => {
     const { h, v } = reveal.getIndices();
-    // Opening the deck lands on its first slide: that must not erase where the student was
-    if (!moved && h === start.h && v === start.v) return;
+    if (!moved && (!touched || (h === start.h && v === start.v))) return;
     moved = true;
     prompt?.remove();
     prompt = null;
@@ -100,7 +111,8 @@ export function initProgress(aula: AulaRuntime): void {
       prompt = null;
     });
   } else if (hasDeepLink() || !saved) {
-    // Arriving on a linked slide (or for the first time) already counts as reading it
+    // Arriving on a linked slide (or for the first time) already counts as reading it; in the
+    // reading view the position settles a moment later and is recorded then
     moved = true;
     record(start.h, start.v);
   }

@@ -94,3 +94,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (el instanceof HTMLElement && el.isContentEditable) return true;
   return /^(input|textarea|select)$/i.test(el.tagName);
 }
+
+/**
+ * The address the deck was opened with, read when the deck script runs, before reveal starts
+ * rewriting the hash (in the scroll view its first rewrites can name the wrong slide).
+ */
+export const OPENED_WITH_HASH = typeof location === 'undefined' ? '' : location.hash;

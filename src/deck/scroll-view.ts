@@ -8,7 +8,7 @@
  * whatever scripts mounted in them (terminals, diagrams): after every switch `Aula.remount()`
  * runs the mounts again on the new DOM.
  */
-import { internalDeck, isScrollView, isTypingTarget, scrollController, type AulaRuntime, type RevealLike, type ScrollViewController } from './reveal-view';
+import { internalDeck, isScrollView, isTypingTarget, OPENED_WITH_HASH, scrollController, type AulaRuntime, type RevealLike, type ScrollViewController } from './reveal-view';
 import { ICONS, setToolLabel, toolButton } from './toolbar';
 
 /** Below this width (px) a deck opens in the reading view. */
@@ -27,8 +27,6 @@ export const READING_CONFIG = {
 const PREF_KEY = 'aula.view';
 /** Height of the bar the reading view keeps at the top (reading.css), which slides scroll under. */
 const READING_BAR_HEIGHT = 60;
-/** The address the deck was opened with, before reveal starts rewriting the hash. */
-const INITIAL_HASH = location.hash;
 type ViewName = 'scroll' | 'slides';
 
 export interface ReadingView {
@@ -180,7 +178,7 @@ export function initScrollView(aula: AulaRuntime): ReadingView {
 
   // Opened in the reading view: reveal scrolled to the linked slide by its own even split of the
   // page, which the notes have since made wrong; the address the page was opened with says which
-  if (isScrollView(reveal)) afterActivate(hashIndices(INITIAL_HASH) ?? { h: 0, v: 0 });
+  if (isScrollView(reveal)) afterActivate(hashIndices(OPENED_WITH_HASH) ?? { h: 0, v: 0 });
   else update();
 
   current = api;

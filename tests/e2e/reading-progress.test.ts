@@ -110,6 +110,33 @@ test('tras recargar, la presentación ofrece continuar donde se dejó y lleva a 
   }
 });
 
+test('en el teléfono (modo lectura) también se ofrece continuar, y lleva a esa diapositiva', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+  const record = recordContext(context);
+  try {
+    const slug = decks[0];
+    const page = await openIn(context, deckUrl('http', slug, server, '#/4'));
+    await waitScrollView(page, true);
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem(`aula.progress.${window.Aula!.config.deck}`) ?? 'null')?.h === 4);
+    // Reopened from the landing page, in the same tab: the reading view settles at the top
+    // without forgetting slide 5
+    await page.goto(deckUrl('http', slug, server));
+    await waitForDeck(page);
+    await waitScrollView(page, true);
+    const prompt = page.locator('.aula-resume');
+    await prompt.waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem(`aula.progress.${window.Aula!.config.deck}`)!).h), 4, 'abrir la sección borró el sitio guardado');
+    await prompt.locator('button', { hasText: 'Continuar donde lo dejaste' }).tap();
+    await page.waitForFunction(() => window.Aula!.reveal.getIndices().h === 4);
+    const top = await page.evaluate(() => document.querySelector('.scroll-page section[data-index-h="4"]')!.closest('.scroll-page')!.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 120, `la diapositiva 5 no quedó arriba (top ${top})`);
+    assert.deepEqual(record.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('la portada muestra «Sin empezar», «En curso» y «Terminado», y «Borrar progreso» lo borra', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const record = recordContext(context);
