@@ -106,6 +106,8 @@ function whenSlideChanges(): void {
 export interface AulaTerminalApi {
   text(el: Element): string;
   count(): number;
+  /** Sends data to a terminal as if typed (automation: thumbnails, measurements). */
+  input(el: Element, data: string): void;
 }
 
 declare global {
@@ -117,6 +119,7 @@ declare global {
 window.AulaTerminal = {
   text: (el) => widgets.get(el.closest<HTMLElement>('.aula-terminal')!)?.text() ?? '',
   count: () => [...widgets.keys()].filter((el) => el.isConnected).length,
+  input: (el, data) => widgets.get(el.closest<HTMLElement>('.aula-terminal')!)?.input(data),
 };
 
 /** Starts the terminals of the page on the given simulator. */

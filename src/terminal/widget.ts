@@ -275,6 +275,11 @@ export class TerminalWidget {
     this.hintEl.textContent = !pending && this.scenario.steps.length > 0 && !focused ? LABELS.done : focused ? LABELS.focusedHint : LABELS.idleHint;
   }
 
+  input(data: string): void {
+    this.open();
+    this.entry.console.input(data);
+  }
+
   /**
    * Everything the screen holds (scrollback included), as plain text lines; the dimmed hint of
    * the next step on the line being typed is left out (it is a suggestion, not input).
