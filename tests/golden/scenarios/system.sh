@@ -1,4 +1,5 @@
 docker system df
+docker system df -v
 docker run -d --name web nginx
 docker run hello-world
 docker system df

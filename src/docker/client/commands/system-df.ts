@@ -1,7 +1,8 @@
 /** `docker system df`: images, containers, volumes and build cache usage. */
 import type { Handler } from '../cli';
 import { formatList } from '../format/list';
-import { humanSize } from '../format/units';
+import { humanDuration, humanSize, shortId, sizeString } from '../format/units';
+import { containerRow } from './ps';
 
 const DEFAULT = 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';
 const HEADERS = { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' };
@@ -10,7 +11,40 @@ function reclaim(reclaimable: number, total: number): string {
   return total > 0 ? `${humanSize(reclaimable)} (${Math.trunc((reclaimable * 100) / total)}%)` : humanSize(reclaimable);
 }
 
+const IMAGES_V = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}\t{{.UniqueSize}}\t{{.Containers}}';
+const IMAGES_V_HEADERS = { Repository: 'REPOSITORY', Tag: 'TAG', ID: 'IMAGE ID', CreatedSince: 'CREATED', Size: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE', Containers: 'CONTAINERS' };
+const CONTAINERS_V = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}';
+const CONTAINERS_V_HEADERS = { ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', LocalVolumes: 'LOCAL VOLUMES', Size: 'SIZE', RunningFor: 'CREATED', Status: 'STATUS', Names: 'NAMES' };
+
+/** `-v`: one table per kind of object, as the client's verbose disk usage writer lays them out (containers without their virtual size). */
+async function verbose(ctx: Parameters<Handler>[0]): Promise<number> {
+  const df = await ctx.api.systemDf();
+  const now = ctx.api.now();
+  const images = df.Images.flatMap((i) => {
+    const base = {
+      ID: shortId(i.Id),
+      CreatedSince: humanDuration(now - i.Created * 1000) + ' ago',
+      Size: sizeString(i.Size),
+      SharedSize: i.SharedSize < 0 ? 'N/A' : sizeString(i.SharedSize),
+      UniqueSize: i.SharedSize < 0 ? 'N/A' : sizeString(i.Size - i.SharedSize),
+      Containers: String(i.Containers),
+    };
+    if (!i.RepoTags?.length) return [{ ...base, Repository: '<none>', Tag: '<none>' }];
+    return i.RepoTags.map((t) => {
+      const colon = t.lastIndexOf(':');
+      return { ...base, Repository: t.slice(0, colon), Tag: t.slice(colon + 1) };
+    });
+  });
+  let out = 'Images space usage:\n\n' + formatList(IMAGES_V, images, IMAGES_V_HEADERS);
+  out += '\nContainers space usage:\n\n' + formatList(CONTAINERS_V, df.Containers.map((c) => containerRow({ ...c, SizeRootFs: 0 }, now, true)), CONTAINERS_V_HEADERS);
+  out += '\nLocal Volumes space usage:\n\nVOLUME NAME   LINKS     SIZE\n';
+  out += '\nBuild cache usage: 0B\n\nCACHE ID   CACHE TYPE   SIZE      CREATED   LAST USED   USAGE     SHARED\n';
+  ctx.io.out(out);
+  return 0;
+}
+
 export const systemDf: Handler = async (ctx, f) => {
+  if (f.bool('verbose') && !f.has('format')) return verbose(ctx);
   const df = await ctx.api.systemDf();
   let used = 0;
   for (const i of df.Images) if (i.Containers > 0 && i.Size >= 0 && i.SharedSize >= 0) used += i.Size - i.SharedSize;
