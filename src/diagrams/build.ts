@@ -126,7 +126,9 @@ export async function renderMermaidFences(
       continue;
     }
     if (p.svg !== null) {
-      results.set(p.fence.id, { html: figureHtml(p.fence.id, p.svg, p.options, p.source) });
+      const figure = figureHtml(p.fence.id, p.svg, p.options, p.source);
+      for (const message of figure.problems) errors.push({ file: p.fence.file, line: p.fence.line, message });
+      results.set(p.fence.id, { html: figure.html });
     } else {
       stats.pending++;
       results.set(p.fence.id, { html: pendingFigureHtml(p.fence.id, p.text, p.options, p.source), needs: [MERMAID_RUNTIME_NEED] });

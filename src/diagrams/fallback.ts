@@ -12,6 +12,7 @@ import { errorFileLine, mermaidErrorInfo } from './errors';
 import { zoomLabel } from './figure';
 import { polishSvg } from './polish';
 import { canonicalize, escapeXml, instantiate } from './svg';
+import { applySteps } from './steps';
 import { MERMAID_CONFIG } from './theme';
 
 mermaid.initialize({ ...MERMAID_CONFIG });
@@ -61,11 +62,20 @@ async function draw(fig: HTMLElement): Promise<void> {
     const { svg } = await mermaid.render(renderId, text, host);
     const canonical = canonicalize(polishSvg(svg, host), renderId);
     if (canonical.width <= 0 || canonical.height <= 0) throw new Error('Mermaid devolvió un dibujo vacío (sin tamaño)');
-    frame.innerHTML = instantiate(canonical.svg, renderId, label);
+    let placed = instantiate(canonical.svg, renderId, label);
+    if (fig.dataset.steps) {
+      const stepped = applySteps(placed, renderId, fig.dataset.steps);
+      if (stepped.problems.length) console.warn(`Aula: diagrama: ${stepped.problems.join('; ')}`);
+      placed = stepped.svg;
+    }
+    frame.innerHTML = placed;
     frame.tabIndex = 0;
     frame.setAttribute('role', 'button');
     frame.setAttribute('aria-label', zoomLabel(label));
     fig.classList.remove('aula-diagram-pending');
+    // new fragments inside the slide: reveal must count them
+    const slide = fig.closest('section');
+    if (fig.dataset.steps && slide && window.Aula) window.Aula.reveal.syncFragments(slide);
   } catch (err) {
     const { message, line: reported } = mermaidErrorInfo(err);
     // the line as the author counts it inside the block (comments and front matter included)

@@ -3,14 +3,17 @@
  * inline SVG (build-time path) or with the escaped source for the viewer to draw (fallback path).
  */
 import { escapeXml, instantiate } from './svg';
+import { applySteps } from './steps';
 
-export const MERMAID_OPTIONS = ['caption', 'alt', 'fragment'] as const;
+export const MERMAID_OPTIONS = ['caption', 'alt', 'fragment', 'steps'] as const;
 
 export interface DiagramOptions {
   caption?: string;
   alt?: string;
   /** reveal fragment style for the whole figure ('' = plain fragment), undefined = no fragment */
   fragment?: string;
+  /** parts of the diagram revealed as fragments (see steps.ts) */
+  steps?: string;
 }
 
 export interface OptionsCheck {
@@ -35,6 +38,11 @@ export function readOptions(raw: Record<string, string>): OptionsCheck {
     if (v === 'true' || v === '') options.fragment = '';
     else if (/^[a-z][a-z-]*$/.test(v)) options.fragment = v;
     else errors.push(`fragment="${v}" no es un estilo de fragmento de reveal.js (ejemplos: fragment, fragment=fade-up)`);
+  }
+  if (Object.hasOwn(raw, 'steps')) {
+    const v = raw.steps.trim();
+    if (v === '' || v === 'true') errors.push('steps necesita los pasos: steps="A B+C D" (nodos de un flowchart) o steps=messages (sequenceDiagram)');
+    else options.steps = v;
   }
   const unknown = Object.keys(raw).filter((k) => !(MERMAID_OPTIONS as readonly string[]).includes(k));
   for (const k of unknown) errors.push(`opción desconocida «${k}» en un diagrama (se admiten: ${MERMAID_OPTIONS.join(', ')})`);
@@ -75,15 +83,21 @@ export function svgIdFor(fenceId: string): string {
   return `mmd-${fenceId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-/** The diagram as drawn at build time: a figure around the cached SVG made unique. */
-export function figureHtml(fenceId: string, canonicalSvg: string, o: DiagramOptions, source: string): string {
-  const svg = instantiate(canonicalSvg, svgIdFor(fenceId), diagramLabel(o));
-  return (
+/**
+ * The diagram as drawn at build time: a figure around the cached SVG made unique. `problems` are
+ * mistakes in the `steps` option, which only the drawing can reveal.
+ */
+export function figureHtml(fenceId: string, canonicalSvg: string, o: DiagramOptions, source: string): { html: string; problems: string[] } {
+  const id = svgIdFor(fenceId);
+  let svg = instantiate(canonicalSvg, id, diagramLabel(o));
+  let problems: string[] = [];
+  if (o.steps !== undefined) ({ svg, problems } = applySteps(svg, id, o.steps));
+  const html =
     `<figure class="${figureClass(o)}" data-source="${escapeXml(source)}">` +
     `${frameOpen(o)}${svg}</div>` +
     caption(o) +
-    `</figure>`
-  );
+    `</figure>`;
+  return { html, problems };
 }
 
 /**
@@ -93,7 +107,9 @@ export function figureHtml(fenceId: string, canonicalSvg: string, o: DiagramOpti
 export function pendingFigureHtml(fenceId: string, text: string, o: DiagramOptions, source: string): string {
   return (
     `<figure class="${figureClass(o, 'aula-diagram-pending')}" data-source="${escapeXml(source)}" ` +
-    `data-aula-mermaid="${escapeXml(svgIdFor(fenceId))}" data-label="${escapeXml(diagramLabel(o))}">` +
+    `data-aula-mermaid="${escapeXml(svgIdFor(fenceId))}" data-label="${escapeXml(diagramLabel(o))}"` +
+    (o.steps !== undefined ? ` data-steps="${escapeXml(o.steps)}"` : '') +
+    `>` +
     `<div class="aula-diagram-frame">` +
     `<pre class="aula-diagram-source" hidden>${escapeXml(text)}</pre>` +
     `<p class="aula-diagram-status" role="status">Dibujando el diagrama: ${escapeXml(diagramLabel(o))}</p>` +

@@ -128,6 +128,11 @@ test('file://: every diagram is drawn at full size, also on slides never shown',
       assert.ok(fit.bottom <= fit.areaBottom + 1 && fit.top >= fit.areaTop - 1, `diapositiva ${h + 1}: ${JSON.stringify(fit)}`);
     }
     assert.ok(deck.record.requests.some((u) => /\/assets\/mermaid\.[^/]+\.js$/.test(u)), 'Mermaid cargado por el visor');
+    // steps=messages: the viewer marks each message as a fragment too
+    const steps = await page.evaluate(() =>
+      [...window.Aula!.reveal.getSlide(4)!.querySelectorAll('.aula-diagram svg [class*="messageLine"]')].map((el) => (el as SVGElement).dataset.fragmentIndex),
+    );
+    assert.deepEqual(steps, ['0', '1']);
   } finally {
     await deck.close();
   }

@@ -232,6 +232,43 @@ describe('in the browser', () => {
     }
   });
 
+  test('steps: parts of a diagram appear as reveal fragments, in order', async () => {
+    const deck = await openDeck(browser, deckUrl('http', SLUG, server, '', out));
+    try {
+      const { page } = deck;
+      const shown = () =>
+        page.evaluate(() => {
+          const svg = window.Aula!.reveal.getCurrentSlide().querySelector('.aula-diagram svg')!;
+          // no named helper here: the test runner's compiler would wrap it in a function the page lacks
+          const selectors = { registro: 'g.node[id*="-flowchart-R-"]', k1: 'g.node[id*="-flowchart-K1-"]', k2: 'g.node[id*="-flowchart-K2-"]', motor: 'g.node[id*="-flowchart-M-"]', pullEdge: 'path[id$="-L_M_R_0"]' };
+          return Object.fromEntries(
+            Object.entries(selectors).map(([k, sel]) => {
+              const st = getComputedStyle(svg.querySelector(sel)!);
+              return [k, st.visibility !== 'hidden' && st.opacity !== '0'];
+            }),
+          );
+        });
+      await page.evaluate(() => window.Aula!.reveal.slide(0, 0, -1));
+      await page.waitForTimeout(400); // fragment transitions
+      assert.deepEqual(await shown(), { registro: false, k1: false, k2: false, motor: true, pullEdge: false });
+      await page.evaluate(() => window.Aula!.reveal.next());
+      await page.waitForTimeout(400);
+      assert.deepEqual(await shown(), { registro: true, k1: false, k2: false, motor: true, pullEdge: true });
+      await page.evaluate(() => window.Aula!.reveal.next());
+      await page.waitForTimeout(400);
+      assert.deepEqual(await shown(), { registro: true, k1: true, k2: true, motor: true, pullEdge: true });
+      // sequence: one message per step
+      await page.evaluate(() => window.Aula!.reveal.slide(4, 0, -1));
+      const steps = await page.evaluate(() => {
+        const slide = window.Aula!.reveal.getCurrentSlide();
+        return [...slide.querySelectorAll('.aula-diagram svg [class*="messageLine"]')].map((el) => (el as SVGElement).dataset.fragmentIndex);
+      });
+      assert.deepEqual(steps, ['0', '1', '2', '3']);
+    } finally {
+      await deck.close();
+    }
+  });
+
   test('a click enlarges the diagram over the window; Esc closes it and the slide stays', async () => {
     const deck = await openDeck(browser, deckUrl('http', SLUG, server, '#/4', out));
     try {

@@ -33,15 +33,21 @@ test('fragment: bare flag or a reveal fragment style', () => {
   assert.match(opts('mermaid alt=a fragment="fade up!"').errors.join(), /no es un estilo de fragmento/);
 });
 
+test('steps: kept as written; empty is an error', () => {
+  assert.equal(opts('mermaid alt=a steps="A B+C"').options.steps, 'A B+C');
+  assert.equal(opts('mermaid alt=a steps=messages').options.steps, 'messages');
+  assert.match(opts('mermaid alt=a steps').errors.join(), /steps necesita los pasos/);
+});
+
 test('unknown options are errors that list the allowed ones', () => {
   const r = opts('mermaid alt=a width=300');
-  assert.match(r.errors.join(), /opción desconocida «width».*caption, alt, fragment/);
+  assert.match(r.errors.join(), /opción desconocida «width».*caption, alt, fragment, steps/);
 });
 
 const SVG = canonicalize('<svg id="r0" width="100%" viewBox="0 0 300 100" style="max-width: 300px;"><g id="r0-n"/></svg>', 'r0').svg;
 
 test('figure: svg inline in <figure class="aula-diagram"> with escaped caption and a zoom frame', () => {
-  const html = figureHtml('capas-f2', SVG, { caption: 'Capas <de> "solo" lectura', alt: 'Tres capas' }, 'slides/04-capas.md:46');
+  const { html } = figureHtml('capas-f2', SVG, { caption: 'Capas <de> "solo" lectura', alt: 'Tres capas' }, 'slides/04-capas.md:46');
   assert.match(html, /^<figure class="aula-diagram" data-source="slides\/04-capas.md:46">/);
   assert.match(html, /<figcaption>Capas &lt;de&gt; &quot;solo&quot; lectura<\/figcaption><\/figure>$/);
   assert.match(html, /<svg id="mmd-capas-f2"[^>]* role="img"[^>]* aria-label="Tres capas"/);
@@ -50,7 +56,7 @@ test('figure: svg inline in <figure class="aula-diagram"> with escaped caption a
 });
 
 test('figure: no caption, no figcaption; fragment classes on the figure', () => {
-  const html = figureHtml('a-f1', SVG, { alt: 'x', fragment: 'fade-up' }, 's:1');
+  const { html } = figureHtml('a-f1', SVG, { alt: 'x', fragment: 'fade-up' }, 's:1');
   assert.doesNotMatch(html, /figcaption/);
   assert.match(html, /^<figure class="aula-diagram fragment fade-up"/);
 });

@@ -37,7 +37,7 @@ async function withoutBrowser<T>(fn: () => Promise<T>): Promise<T> {
 test('the plugin is registered for ```mermaid with its options', () => {
   assert.ok(fencePlugins.includes(mermaidPlugin));
   assert.equal(mermaidPlugin.lang, 'mermaid');
-  assert.deepEqual([...mermaidPlugin.options], ['caption', 'alt', 'fragment']);
+  assert.deepEqual([...mermaidPlugin.options], ['caption', 'alt', 'fragment', 'steps']);
 });
 
 test('cached diagrams are inlined without any browser (warm build)', async () => {
