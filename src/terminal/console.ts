@@ -72,6 +72,8 @@ export class TerminalConsole {
   private promptShown = false;
   private afterCtrlP = false;
   private setupChecked = false;
+  /** `running` is a command (not the typing of a step). */
+  private commandRunning = false;
   private disposed = false;
   private readonly unsubscribe: () => void;
   private readonly typingDelay: number;
@@ -124,6 +126,11 @@ export class TerminalConsole {
       // Ctrl+C cannot wait in the queue: it is what stops the thing the queue waits for.
       if (key === KEY.ctrlC && this.running) {
         if (pending.length) this.queue.push({ kind: 'keys', keys: pending.splice(0) });
+        if (this.commandRunning && !this.running.signal.aborted) {
+          // the terminal echoes ^C where the output stands, as a tty does
+          this.screen.write('^C');
+          this.atLineStart = false;
+        }
         this.interrupt();
         continue;
       }
@@ -355,13 +362,19 @@ export class TerminalConsole {
   private async withCommand(fn: (io: TermIO) => Promise<unknown>): Promise<void> {
     const control = new AbortController();
     this.running = control;
+    this.commandRunning = true;
     this.onChange();
     const io: TermIO = {
-      out: (t) => this.print(t),
-      err: (t) => this.print(t),
+      // After Ctrl+C the command is gone for the user, as a killed process would be.
+      out: (t) => {
+        if (!control.signal.aborted) this.print(t);
+      },
+      err: (t) => {
+        if (!control.signal.aborted) this.print(t);
+      },
       tty: true,
       columns: this.screen.cols(),
-      sleep: (ms) => this.timer.sleep(ms * this.timeScale, control.signal),
+      sleep: (ms) => this.timer.sleep(pace(ms) * this.timeScale, control.signal),
       signal: control.signal,
     };
     try {
@@ -374,6 +387,7 @@ export class TerminalConsole {
     } finally {
       if (control.signal.aborted && !this.atLineStart) this.print('\n');
       this.running = null;
+      this.commandRunning = false;
       this.session.save();
     }
   }
@@ -447,6 +461,14 @@ export class TerminalConsole {
     const e = this.editor;
     this.screen.write(this.view.render(this.prompt(), e.text, e.cursor, this.screen.cols(), this.hint()));
   }
+}
+
+/**
+ * Waits as the class should live them: short ones (pull animation, a second of `sleep`) as asked,
+ * long ones such as `docker stop`'s 10 s grace period cut to a fifth beyond the first second.
+ */
+export function pace(ms: number): number {
+  return ms <= 1000 ? ms : 1000 + (ms - 1000) / 5;
 }
 
 function commonPrefix(words: string[]): string {

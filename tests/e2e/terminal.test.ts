@@ -228,12 +228,14 @@ test('Ctrl+C interrupts a slow docker stop', async () => {
   const deck = await open();
   const { page } = deck;
   await focus(page, 0);
-  await page.keyboard.type('docker run -d --name lento nginx\n');
-  await idlePrompt(page, 0);
+  // `sleep` as PID 1 ignores SIGTERM: docker stop waits out its grace period
+  await page.keyboard.type('docker run -d --name lento ubuntu sleep 1000\n');
+  await waitText(page, 0, /\n[0-9a-f]{64}\n\$$/);
   await page.keyboard.type('docker stop lento\n');
-  await page.waitForTimeout(150);
+  await waitText(page, 0, /\$ docker stop lento$/); // running: no prompt yet
   await page.keyboard.press('Control+c');
-  await waitText(page, 0, /docker stop lento[\s\S]*\^C[\s\S]*\$ ?$/);
+  const shown = await waitText(page, 0, /\$ docker stop lento\n\^C\n\$$/);
+  assert.doesNotMatch(shown, /\nlento\n/);
   await deck.close();
 });
 

@@ -77,6 +77,8 @@ test('Ctrl+C interrupts a running command, and the queue after it still runs', a
   await t.idle();
   assert.doesNotMatch(t.text(), /done/);
   assert.deepEqual(t.shell().ran, ['slower', 'echo despues']);
+  // ^C shows where the output stood, nothing the command prints afterwards does
+  assert.match(t.text(), /tick \d+\n\^C\n\$ echo despues\ndespues\n\$$/);
 });
 
 test('Ctrl+C on a line being typed cancels it', async () => {
@@ -339,4 +341,11 @@ test('Ctrl+C inside a container goes to its process', async () => {
   await t.idle();
   assert.equal(t.shell().interrupted, 2); // on the host the line is just dropped
   assert.match(t.text(), /\$ echo fuera\^C\n\$$/);
+});
+
+test('long waits are shortened for the class, short ones kept', async () => {
+  const { pace } = await import('../../../src/terminal/console');
+  assert.equal(pace(200), 200);
+  assert.equal(pace(1000), 1000);
+  assert.equal(pace(10_000), 2800);
 });
