@@ -47,7 +47,7 @@ class SimShell implements Shell {
       if (this.session) {
         const s = this.session;
         if (s.interactive) await s.input(line, io);
-        return this.settle();
+        return await this.settle(io);
       }
       return await this.host.run(line, io);
     } catch (e) {
@@ -58,21 +58,23 @@ class SimShell implements Shell {
     }
   }
 
-  /** Leaves a session whose process ended; the exit code becomes the host's `$?`. */
-  private settle(): number {
+  /**
+   * Leaves a session whose process ended: the exit code becomes the host's `$?` and the rest of
+   * the line that started it runs.
+   */
+  private async settle(io: TermIO): Promise<number> {
     const s = this.session;
     if (!s) return this.host.lastExit;
-    if (s.exited) {
-      this.session = null;
-      this.host.lastExit = s.exitCode ?? 0;
-    }
-    return s.exitCode ?? 0;
+    if (!s.exited) return s.exitCode ?? 0;
+    this.session = null;
+    this.host.lastExit = s.exitCode ?? 0;
+    return this.host.resume(io);
   }
 
   async eof(io: TermIO): Promise<void> {
     if (!this.session) return;
     await this.session.eof(io);
-    this.settle();
+    await this.settle(io);
   }
 
   async detach(io: TermIO): Promise<void> {
@@ -82,13 +84,14 @@ class SimShell implements Shell {
     this.session = null;
     io.err('read escape sequence\n');
     this.host.lastExit = 0;
+    await this.host.resume(io);
   }
 
   /** Ctrl+C inside a container process (the terminal calls it through `interrupt`). */
   async interrupt(io: TermIO): Promise<void> {
     if (!this.session) return;
     await this.session.interrupt(io);
-    this.settle();
+    await this.settle(io);
   }
 
   complete(line: string, cursor: number): { start: number; candidates: string[] } {

@@ -5,7 +5,7 @@
  */
 import type { TermIO } from '../../shell';
 import { HostFs } from './host-fs';
-import { parseLine, ShellSyntaxError, type Simple, type Word } from './parse';
+import { parseLine, ShellSyntaxError, type AndOr, type Simple, type Word } from './parse';
 
 /** One command's view of the world. */
 export interface Proc {
@@ -62,11 +62,30 @@ export class HostShell {
       io.err(e.message + '\n');
       return (this.lastExit = 2);
     }
-    for (const item of list) {
-      if (this.stopLine) break;
+    return this.runList(list, io);
+  }
+
+  /** The rest of a line that waited while a container had the terminal (`docker run -it x; echo fin`). */
+  private pending: AndOr[] = [];
+
+  /** Runs what is left of the line once the container's process is gone; its `$?` is known now. */
+  async resume(io: TermIO): Promise<number> {
+    const rest = this.pending;
+    this.pending = [];
+    this.stopLine = false;
+    return rest.length ? this.runList(rest, io) : this.lastExit;
+  }
+
+  private async runList(list: AndOr[], io: TermIO): Promise<number> {
+    for (let k = 0; k < list.length; k++) {
+      const item = list[k];
       if (item.op === '&&' && this.lastExit !== 0) continue;
       if (item.op === '||' && this.lastExit === 0) continue;
       this.lastExit = await this.pipeline(item.pipeline, io);
+      if (this.stopLine) {
+        this.pending = list.slice(k + 1);
+        break;
+      }
       if (io.signal?.aborted) break;
     }
     return this.lastExit;

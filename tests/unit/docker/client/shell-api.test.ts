@@ -35,9 +35,17 @@ test('prompt follows the container session; detach keeps it running; eof leaves 
 test('the rest of a line waits while a container has the terminal', async () => {
   const sh = createShell({ seed: 2 });
   const o = io();
-  await sh.run('docker run -it alpine; echo despues', o);
+  await sh.run('docker run -it alpine; echo despues $?', o);
   assert.ok(sh.inContainer());
   assert.ok(!o.text().includes('despues'));
+  const after = io();
+  assert.equal(await sh.run('exit 4', after), 0);
+  assert.equal(after.text(), 'despues 4\n');
+  assert.ok(!sh.inContainer());
+  const chain = io();
+  await sh.run('docker run -it alpine && echo no || echo si', chain);
+  await sh.run('exit 1', chain);
+  assert.match(chain.text(), /si\n$/);
 });
 
 test('save and restore keep engine, files and directory; corrupt state is refused', async () => {
