@@ -91,6 +91,13 @@ test('keys typed in the terminal never reach the deck; Esc gives them back', asy
   assert.deepEqual(state, { overview: false, paused: false, fullscreen: false });
   // typed into the line instead: letters, space, "n", "p", "." (arrows moved the cursor before the space)
   assert.match(await text(page, 0), /\$ fsobnp\. ?$/);
+  // the deck's own shortcuts stay out too: Ctrl+K deletes to the end of the line, no search opens
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('?');
+  assert.equal(await page.locator('dialog[open]').count(), 0);
+  assert.equal(await text(page, 0), '$ ?');
+  await page.keyboard.press('Control+u');
 
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => document.activeElement?.tagName !== 'TEXTAREA');
