@@ -228,12 +228,14 @@ export function confirm(ctx: Ctx, warning: string, then: (io: TermIO) => Promise
     const answer = (ctx.stdin ?? '').split('\n')[0].trim().toLowerCase();
     return answer === 'y' ? then(ctx.io) : Promise.resolve(0);
   }
+  // The warning is printed now; the question is the prompt the next line answers.
+  ctx.io.out(warning + '\n');
   let done = false;
   let code: number | null = null;
   const handle: ProcessHandle = {
     containerId: '',
     interactive: true,
-    prompt: () => question,
+    prompt: () => 'Are you sure you want to continue? [y/N] ',
     async input(line, io) {
       done = true;
       code = line.trim().toLowerCase() === 'y' ? await then(io) : 0;

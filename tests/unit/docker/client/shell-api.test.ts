@@ -75,8 +75,10 @@ test('completion offers commands, subcommands, flags, images and containers', as
 test('a prune question is answered on the next line', async () => {
   const sh = createShell({ seed: 1 });
   await sh.run('docker run hello-world', io());
-  await sh.run('docker container prune', io());
-  assert.equal(sh.prompt(), 'WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ');
+  const q = io();
+  await sh.run('docker container prune', q);
+  assert.equal(q.text(), 'WARNING! This will remove all stopped containers.\n');
+  assert.equal(sh.prompt(), 'Are you sure you want to continue? [y/N] ');
   assert.ok(!sh.inContainer());
   const o = io();
   await sh.run('n', o);
