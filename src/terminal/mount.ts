@@ -10,6 +10,7 @@ import { TerminalWidget } from './widget';
 
 interface RevealSlides {
   getCurrentSlide?(): HTMLElement | undefined;
+  isOverview?(): boolean;
   on?(type: string, fn: (e: Event) => void): void;
 }
 
@@ -31,7 +32,9 @@ function reveal(): RevealSlides | undefined {
 }
 
 function isCurrent(el: HTMLElement): boolean {
-  const current = reveal()?.getCurrentSlide?.();
+  const r = reveal();
+  if (r?.isOverview?.()) return false;
+  const current = r?.getCurrentSlide?.();
   return !current || current.contains(el);
 }
 
@@ -97,9 +100,11 @@ function openInDialog(scenario: Scenario, entry: TerminalEntry, opener: HTMLElem
 }
 
 function whenSlideChanges(): void {
-  reveal()?.on?.('slidechanged', () => {
+  const onShown = () => {
     for (const [el, w] of widgets) if (el.isConnected && isCurrent(el) && el.getClientRects().length) w.visible();
-  });
+  };
+  reveal()?.on?.('slidechanged', onShown);
+  reveal()?.on?.('overviewhidden', onShown);
 }
 
 /** Read-only view for tools and tests: what a terminal element shows. */

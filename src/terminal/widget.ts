@@ -167,8 +167,10 @@ export class TerminalWidget {
   visible(): void {
     this.open();
     this.resize();
+    // Only the slide being presented prepares its machine (the overview shows every slide).
+    if (!this.hooks.isCurrent(this.el)) return;
     this.entry.console.activate();
-    if (this.scenario.autoplay && !this.autoplayed && this.hooks.isCurrent(this.el)) {
+    if (this.scenario.autoplay && !this.autoplayed) {
       this.autoplayed = true;
       // runAll() counts what is already queued, so a second call adds nothing
       if (this.entry.console.pendingStep()) this.entry.console.runAll();

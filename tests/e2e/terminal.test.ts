@@ -337,3 +337,18 @@ test('terminal code loads only on decks with terminals, after the first slide is
   assert.equal(await plain.page.evaluate(() => typeof window.AulaTerminal), 'undefined');
   await plain.close();
 });
+
+test('the overview shows every slide but runs no setup and no autoplay', async () => {
+  const deck = await open('#/0');
+  const { page } = deck;
+  await page.keyboard.press('o');
+  await page.waitForFunction(() => document.querySelector('.reveal')!.classList.contains('overview'));
+  await page.waitForTimeout(800);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.reveal')!.classList.contains('overview'));
+  await page.waitForTimeout(500);
+  assert.doesNotMatch(await text(page, 3), /busybox/);
+  const stored = await page.evaluate(() => [localStorage.getItem('aula:terminal:laboratorio:principal'), localStorage.getItem('aula:terminal:laboratorio:auto')]);
+  for (const s of stored) if (s) assert.deepEqual(JSON.parse(s).setup, []);
+  await deck.close();
+});
