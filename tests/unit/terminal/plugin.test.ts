@@ -145,3 +145,14 @@ test('Tab completion and the line editor on the real simulator', async () => {
   assert.match(screen.text(), /\$ docker run --name tabulado alpine\n/);
   assert.match(screen.text(), /\ntabulado\n\$$/);
 });
+
+test('a pull drawn in place on the TTY ends in the transcript as one final line per layer', async () => {
+  const { results, errors } = await terminalPlugin.render([fence('a', 1, 'docker pull nginx')], fresh());
+  assert.deepEqual(errors, []);
+  const lines = transcript(results.get('a')!.html).split('\n');
+  const layers = lines.filter((l) => /^[0-9a-f]{12}: /.test(l));
+  assert.ok(layers.length >= 2, lines.join('\n'));
+  for (const l of layers) assert.match(l, /^[0-9a-f]{12}: Pull complete$/);
+  assert.equal(new Set(layers).size, layers.length);
+  assert.ok(lines.some((l) => l.startsWith('Status: Downloaded newer image for nginx:latest')));
+});
