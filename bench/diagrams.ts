@@ -24,6 +24,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DECKS = 3;
 const PER_DECK = 4;
 const N = DECKS * PER_DECK;
+const RUNS = 9;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** A diagram of each kind the course uses, made unique by `tag` so the cache cannot know it. */
@@ -39,7 +40,7 @@ function diagram(i: number, tag: string): string {
 }
 
 /** The bench course: DECKS sections of PER_DECK diagram slides (or the same slides without them). */
-function writeCourse(dir: string, tag: string, withDiagrams: boolean): void {
+export function writeCourse(dir: string, tag: string, withDiagrams: boolean): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'course.yml'), 'title: "Banco de pruebas"\nauthor: "Aula"\nlang: es\ndescription: "Diagramas para medir."\n');
   let i = 0;
@@ -85,17 +86,19 @@ export async function bench(): Promise<BenchRow[]> {
     rows.push({ area: 'diagrams', metric: `cold build, ${N} new diagrams (one Chromium session)`, value: Math.round(cold), unit: 'ms' });
     rows.push({ area: 'diagrams', metric: 'cold build, per diagram', value: Math.round(cold / N), unit: 'ms' });
 
+    // interleaved, so both see the same machine; the minimum is the least disturbed run
     const warm: number[] = [];
     const plain: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < RUNS; i++) {
       warm.push(await timedBuild(withDir, out));
       if (lastStats.cached !== N || lastStats.browser) throw new Error('la compilación en caliente no salió entera de la caché');
       plain.push(await timedBuild(withoutDir, out));
     }
-    const w = median(warm);
-    const p = median(plain);
-    rows.push({ area: 'diagrams', metric: `warm build, ${N} cached diagrams (median of 5)`, value: Math.round(w), unit: 'ms', target: `<= build without diagrams (${Math.round(p)} ms) + 10%` });
-    rows.push({ area: 'diagrams', metric: 'same course without diagrams (median of 5)', value: Math.round(p), unit: 'ms' });
+    const target = `<= build without diagrams + 10%`;
+    rows.push({ area: 'diagrams', metric: `warm build, ${N} cached diagrams (median of ${RUNS})`, value: Math.round(median(warm)), unit: 'ms', target });
+    rows.push({ area: 'diagrams', metric: `same course without diagrams (median of ${RUNS})`, value: Math.round(median(plain)), unit: 'ms' });
+    rows.push({ area: 'diagrams', metric: `warm build, ${N} cached diagrams (fastest of ${RUNS})`, value: Math.round(Math.min(...warm)), unit: 'ms', target });
+    rows.push({ area: 'diagrams', metric: `same course without diagrams (fastest of ${RUNS})`, value: Math.round(Math.min(...plain)), unit: 'ms' });
 
     await timedBuild(withDir, out);
     const svgs: { raw: number; gz: number }[] = [];

@@ -68,9 +68,18 @@ export function normalizeDiagramText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n+$/, '');
 }
 
+/** Serialising the configuration costs more than hashing a diagram: done once per config object. */
+const configJson = new WeakMap<object, string>();
+
 export function cacheKey(text: string, config: MermaidConfig, mermaid: string, renderer = ''): string {
+  let json = configJson.get(config);
+  if (json === undefined) {
+    json = stableJson(config);
+    configJson.set(config, json);
+  }
   return createHash('sha256')
-    .update(stableJson({ format: CACHE_FORMAT, mermaid, renderer, config, text: normalizeDiagramText(text) }))
+    .update(`aula-mermaid ${CACHE_FORMAT}\n${mermaid}\n${renderer}\n${json}\n`)
+    .update(normalizeDiagramText(text))
     .digest('hex');
 }
 
