@@ -77,6 +77,8 @@ export function installDiagramZoom(): void {
   if (printing()) return;
   document.addEventListener('click', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0 || inOverview()) return;
+    // selecting the diagram's text (it is real text) is not asking for a bigger view
+    if (window.getSelection()?.toString()) return;
     const frame = (e.target as Element | null)?.closest?.<HTMLElement>(FRAME);
     if (!frame || !frame.querySelector('svg')) return;
     e.preventDefault();
