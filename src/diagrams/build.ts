@@ -19,7 +19,7 @@ export const MERMAID_RUNTIME_NEED = 'mermaid-runtime';
 export function noBrowserWarning(help: string): string {
   return (
     'Diagramas: no hay navegador para dibujarlos al construir, así que se dibujarán en el navegador de ' +
-    'quien abra las diapositivas (más lento: cada diapositiva carga Mermaid). ' +
+    'quien abra las diapositivas (más lento: cada sección con diagramas carga Mermaid, unos 5 MB). ' +
     help.replace(/^No se encontró Chromium\. Instálelo/, 'Para dibujarlos al construir, instale Chromium') +
     (process.env.AULA_NO_BROWSER === '1' ? ' (Ahora mismo AULA_NO_BROWSER=1 oculta el navegador a propósito.)' : '')
   );
@@ -135,6 +135,13 @@ export async function renderMermaidFences(
     }
   }
   Object.assign(lastStats, stats);
+  if (prepared.length) {
+    ctx.log(
+      `Diagramas: ${prepared.length} (${stats.cached} de la caché, ${stats.rendered} dibujados con Chromium` +
+        (stats.pending ? `, ${stats.pending} para dibujar en el visor` : '') +
+        ')',
+    );
+  }
   return { results, errors };
 }
 
