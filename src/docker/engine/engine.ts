@@ -50,6 +50,8 @@ export interface Ctr {
   ports: PortMap;
   logs: LogEntry[];
   nextPid: number;
+  /** Network endpoint of the current run. */
+  endpointId?: string;
   /** How many times it was started: attach handles follow one run. */
   runs?: number;
   /** The running main process (runtime only). */
@@ -424,7 +426,7 @@ export class Engine implements DockerApi {
     const n = on ? Number(c.ip.split('.')[3]) : 0;
     return {
       IPAMConfig: null, Links: null, Aliases: null, MacAddress: on ? `02:42:ac:11:00:${n.toString(16).padStart(2, '0')}` : '', DriverOpts: null, GwPriority: 0,
-      NetworkID: '6d4e1c9a2b3f7e8d5c0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcde', EndpointID: on ? digest('ep:' + c.id + c.startedAt).slice(7) : '',
+      NetworkID: '6d4e1c9a2b3f7e8d5c0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcde', EndpointID: on ? c.endpointId ?? '' : '',
       Gateway: on ? '172.17.0.1' : '', IPAddress: on ? c.ip : '', IPPrefixLen: on ? 16 : 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: null,
     };
   }
@@ -694,6 +696,7 @@ export class Engine implements DockerApi {
     }
     c.proc = proc;
     c.runs = (c.runs ?? 0) + 1;
+    c.endpointId = this.rng.hex(64);
     c.status = 'running';
     c.pid = 4000 + this.rng.int(60000);
     c.startedAt = this.now();

@@ -20,7 +20,8 @@ export class FsError extends Error {
 }
 
 const encoder = new TextEncoder();
-export const byteLength = (s: string): number => encoder.encode(s).length;
+// eslint-disable-next-line no-control-regex
+export const byteLength = (s: string): number => (/^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length);
 
 export const newDir = (mtime = 0, mode = 0o755): DirNode => ({ kind: 'dir', children: new Map(), mode, mtime });
 export const newFile = (data: string, mtime = 0, mode = 0o644): FileNode => ({ kind: 'file', size: byteLength(data), data, mode, mtime });

@@ -16,8 +16,19 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 const invalid = (detail = '') => new ApiError(400, 'invalid reference format' + detail);
 
+const memo = new Map<string, Reference>();
+
 /** Parses `ubuntu`, `nginx:alpine`, `docker.io/library/nginx:1.27@sha256:…`; throws ApiError 400. */
 export function parseReference(input: string): Reference {
+  const hit = memo.get(input);
+  if (hit) return { ...hit };
+  const ref = parse(input);
+  if (memo.size > 500) memo.clear();
+  memo.set(input, ref);
+  return { ...ref };
+}
+
+function parse(input: string): Reference {
   if (/^[0-9a-f]{64}$/.test(input)) {
     throw new ApiError(400, `invalid repository name (${input}), cannot specify 64-byte hexadecimal strings`);
   }

@@ -139,6 +139,11 @@ export const COMMANDS: Record<string, Command> = {
           status = 1;
           continue;
         }
+        if (/(^|\/)\.\.?$/.test(f)) {
+          io.err(io.busybox ? `rm: can't remove '.' or '..'\n` : `rm: refusing to remove '.' or '..' directory: skipping '${f}'\n`);
+          status = 1;
+          continue;
+        }
         if (!r.parts.length) {
           io.err(io.busybox ? "rm: can't remove '/'\n" : `rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n`);
           status = 1;
@@ -462,8 +467,16 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
         status = 1;
         continue;
       }
-      const target = destNode?.kind === 'dir' ? `${dest}/${r.parts[r.parts.length - 1]}` : dest;
-      copyNode(sh, joinPath(r.parts), target);
+      const target = destNode?.kind === 'dir' ? `${dest}/${r.parts[r.parts.length - 1] ?? ''}` : dest;
+      const from = joinPath(r.parts);
+      const to = joinPath(splitPath(target.startsWith('/') ? target : `${sh.cwd}/${target}`).reduce<string[]>((a, p) => (p === '..' ? a.slice(0, -1) : [...a, p]), []));
+      if (r.node.kind === 'dir' && (to === from || to.startsWith(from === '/' ? '/' : from + '/'))) {
+        if (name === 'cp') io.err(io.busybox ? `cp: recursion detected, omitting directory '${src}'\n` : `cp: cannot copy a directory, '${src}', into itself, '${target}'\n`);
+        else io.err(io.busybox ? `mv: can't rename '${src}': Invalid argument\n` : `mv: cannot move '${src}' to a subdirectory of itself, '${target}'\n`);
+        status = 1;
+        continue;
+      }
+      copyNode(sh, from, target);
       if (name === 'mv') fs.remove(joinPath(r.parts), '/', true);
     } catch (e) {
       io.err(io.busybox ? `${name}: can't stat '${src}': ${reason(e)}\n` : `${name}: cannot stat '${src}': ${reason(e)}\n`);
