@@ -363,7 +363,10 @@ export interface ProcessHandle {
   input(line: string, io: TermIO): Promise<void>;
   /** Ctrl+D on an empty line: a shell exits as with `exit`. */
   eof(io: TermIO): Promise<void>;
-  /** Ctrl+C: interrupts what the process is doing (a shell prints `^C` and a new prompt). */
+  /**
+   * Ctrl+C: interrupts what the process is doing. A shell on a terminal prints `^C` and keeps
+   * going (a pending question is dropped); other processes get SIGINT (nginx stops, exit 0).
+   */
   interrupt(io: TermIO): Promise<void>;
   /** Ctrl+P Ctrl+Q: stops listening; the process keeps running. */
   detach(): void;
@@ -507,7 +510,9 @@ export interface DockerApi {
   containerAttach(id: string, io: TermIO, opts?: { stdin?: boolean; beforeStart?: boolean }): Promise<ProcessHandle>;
   /**
    * Resolves with the exit code once the container stops (at once if already stopped); with
-   * `wait.signal` aborted, resolves with null and the container keeps running.
+   * `wait.signal` aborted, resolves with null and the container keeps running. A process that
+   * ends on its own time (`sleep 5` as PID 1) is waited for through `wait.sleep`; one that never
+   * ends by itself (a server, a shell) resolves null at once when there is no `wait.signal`.
    */
   containerWait(id: string, wait?: Waiter): Promise<{ StatusCode: number } | null>;
   /**
@@ -518,7 +523,7 @@ export interface DockerApi {
    */
   exec(id: string, config: ExecConfig, io: TermIO): Promise<ProcessHandle>;
   containersPrune(): Promise<ContainersPruneReport>;
-  /** `docker port`-like helper and `ps`: the container's published ports. */
+  /** `docker top`: the processes of a running container (409 when it is not running). */
   containerTop?(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
 
   // --- the simulated machine (not part of the HTTP API)
