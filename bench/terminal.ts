@@ -38,9 +38,9 @@ async function enterToLastByte(): Promise<number> {
     cols: () => 120,
   };
   const con = new TerminalConsole(registry.get(scenario), scenario, screen, instant, { typingDelay: 0 });
-  con.onChange = () => {
+  con.watch(() => {
     if (!con.isBusy() && waiting) waiting();
-  };
+  });
   con.start();
   const run = (line: string) =>
     new Promise<void>((done) => {

@@ -79,8 +79,7 @@ export class TerminalConsole {
   private readonly typingDelay: number;
   private readonly stepPause: number;
   private readonly timeScale: number;
-  /** Called whenever busy/idle or the next step changes (the widget updates its buttons). */
-  onChange: () => void = () => {};
+  private readonly watchers = new Set<() => void>();
 
   constructor(
     private readonly session: Session,
@@ -108,6 +107,16 @@ export class TerminalConsole {
   /** The terminal is about to be seen: its setup commands run now, once per machine. */
   activate(): void {
     this.enqueue({ kind: 'setup' });
+  }
+
+  /** Calls `fn` whenever busy/idle or the next step changes (widgets update their buttons). */
+  watch(fn: () => void): () => void {
+    this.watchers.add(fn);
+    return () => this.watchers.delete(fn);
+  }
+
+  private onChange(): void {
+    for (const fn of this.watchers) fn();
   }
 
   dispose(): void {

@@ -18,7 +18,8 @@ export interface ScreenSink {
 export class TerminalEntry implements Screen {
   readonly console: TerminalConsole;
   private buffer = '';
-  private sink: ScreenSink | null = null;
+  /** Emulators showing this terminal; the last one attached sets the width. */
+  private readonly sinks: ScreenSink[] = [];
   private lastCols = 80;
 
   constructor(scenario: Scenario, registry: SessionRegistry, timer: Timer | undefined, options: ConsoleOptions) {
@@ -32,22 +33,24 @@ export class TerminalEntry implements Screen {
       const cut = this.buffer.indexOf('\r\n', this.buffer.length - BUFFER_LIMIT / 2);
       if (cut > 0) this.buffer = this.buffer.slice(cut + 2);
     }
-    this.sink?.write(data);
+    for (const s of this.sinks) s.write(data);
   }
 
   cols(): number {
-    if (this.sink) this.lastCols = this.sink.cols();
+    const sink = this.sinks[this.sinks.length - 1];
+    if (sink) this.lastCols = sink.cols();
     return this.lastCols;
   }
 
   /** Shows this terminal in a (new) emulator: replays what was printed so far. */
   attach(sink: ScreenSink): void {
-    this.sink = sink;
+    this.sinks.push(sink);
     if (this.buffer) sink.write(this.buffer);
   }
 
   detach(sink: ScreenSink): void {
-    if (this.sink === sink) this.sink = null;
+    const i = this.sinks.indexOf(sink);
+    if (i >= 0) this.sinks.splice(i, 1);
   }
 }
 

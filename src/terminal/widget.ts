@@ -116,12 +116,7 @@ export class TerminalWidget {
     this.on(this.buttons.all, 'click', () => con.runAll());
     this.on(this.buttons.reset, 'click', () => con.reset());
     this.on(this.buttons.leave, 'click', () => this.leave());
-    const previous = con.onChange;
-    con.onChange = () => {
-      previous();
-      this.update();
-    };
-    this.cleanups.push(() => (con.onChange = previous));
+    this.cleanups.push(con.watch(() => this.update()));
 
     // No key pressed inside the terminal reaches reveal.js (it listens on the document).
     for (const type of ['keydown', 'keyup', 'keypress'] as const) {
