@@ -230,6 +230,47 @@ test('the one-file HTML works with every request blocked: slides and a live term
   }
 });
 
+test('the one-file HTML carries its fonts and draws its diagram with every request blocked', async () => {
+  const url = pathToFileURL(join(dist, 'export', 'portada.html')).href;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      if (route.request().url().split(/[?#]/)[0] === url) return route.continue();
+      blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    const record = recordContext(context);
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForDeck(page);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // every font the page asks for came from inside the file
+    const fonts = await page.evaluate(() => Array.from(document.fonts).filter((f) => f.status === 'loaded').map((f) => f.family));
+    assert.ok(fonts.some((f) => /Atkinson Hyperlegible/.test(f)), `fuentes cargadas: ${fonts.join(', ')}`);
+    const size = await page.evaluate(() => {
+      const reveal = window.Aula!.reveal;
+      const slide = (reveal.getSlides() as HTMLElement[]).find((s) => s.querySelector('figure.aula-diagram svg'))!;
+      const i = reveal.getIndices(slide);
+      reveal.slide(i.h, i.v);
+      const r = slide.querySelector('figure.aula-diagram svg')!.getBoundingClientRect();
+      return [r.width, r.height];
+    });
+    assert.ok(size[0] > 16 && size[1] > 16, `diagram drawn at ${size}`);
+    const img = await page.evaluate(() => {
+      const el = document.querySelector<HTMLImageElement>('.reveal img[alt="Un cuadrado de prueba"]')!;
+      return [el.src.slice(0, 26), el.naturalWidth];
+    });
+    assert.equal(img[0], 'data:image/svg+xml;base64,');
+    assert.ok(Number(img[1]) > 0);
+    assert.deepEqual(blocked, []);
+    assert.deepEqual(record.failed, []);
+    assert.deepEqual(record.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('thumbnails are PNGs of the first slide, and the landing page links every download', () => {
   for (const slug of DECKS) {
     const png = readFileSync(join(dist, 'export', `${slug}.png`));
