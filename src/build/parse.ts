@@ -220,7 +220,9 @@ function collect(tokens: Token[], firstLine: number, slideLines: string[], fileL
   for (const t of tokens) {
     if (t.type === 'fence') {
       const line = lineOf(t);
-      const rawInfo = fileLines[line - 1]?.replace(/^\s*(`{3,}|~{3,})/, '') ?? t.info;
+      // the info string as written (markdown-it-attrs may have rewritten t.info), also inside lists and quotes
+      const written = /(`{3,}|~{3,})(.*)$/.exec(fileLines[line - 1] ?? '');
+      const rawInfo = written ? written[2] : t.info;
       const info = parseFenceInfo(rawInfo);
       t.meta = { ...(t.meta ?? {}), aulaLine: line, aulaInfo: info };
       for (const p of info.problems) ctx.err(line, `opciones del bloque \`${info.lang}\`: ${p}`);

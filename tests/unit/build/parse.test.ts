@@ -145,3 +145,12 @@ test('los bloques de cuatro comillas pueden contener otros de tres, y ~~~ tambiÃ
   assert.equal(deck.stacks.length, 1);
   assert.equal(deck.stacks[0].length, 1);
 });
+
+test('un bloque dentro de una cita o de una lista conserva su lenguaje y sus opciones', () => {
+  const { deck, errors } = parse(fm('\n> ```bash title="En cita"\n> echo hola\n> ```\n\n- paso:\n\n  ```terminal title="En lista"\n  docker ps\n  ```\n'));
+  assert.deepEqual(errors, []);
+  const out = html(deck);
+  assert.match(out, /<figcaption>En cita<\/figcaption><pre class="aula-code"><code class="hljs language-bash">/);
+  const fences = deck.stacks.flat().flatMap((s) => s.fences);
+  assert.deepEqual(fences.map((f) => [f.lang, f.line, f.options.title, f.body]), [['terminal', 12, 'En lista', 'docker ps']]);
+});
