@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { BuildContext, BuildError, FenceBlock, FenceResult } from '../build/types';
 import { cacheDirFor, cacheKey, mermaidVersion, normalizeDiagramText, readCached, rendererFingerprint, writeCached } from './cache';
 import { errorFileLine, mermaidErrorInfo, type MermaidErrorInfo } from './errors';
-import { figureHtml, pendingFigureHtml, readOptions, type DiagramOptions } from './figure';
+import { figureHtml, MIN_LEGIBLE_PX, pendingFigureHtml, readOptions, shownFontPx, type DiagramOptions } from './figure';
 import type { RenderJob, RenderOutcome } from './renderer';
-import { canonicalize } from './svg';
-import { MERMAID_CONFIG } from './theme';
+import { canonicalize, naturalSize } from './svg';
+import { DIAGRAM_FONT_SIZE, MERMAID_CONFIG } from './theme';
 
 export const MERMAID_RUNTIME_NEED = 'mermaid-runtime';
 
@@ -126,6 +126,15 @@ export async function renderMermaidFences(
       continue;
     }
     if (p.svg !== null) {
+      const { width, height } = naturalSize(p.svg);
+      const px = shownFontPx(width, height, DIAGRAM_FONT_SIZE);
+      if (px < MIN_LEGIBLE_PX) {
+        ctx.warn(
+          `${p.fence.file}:${p.fence.line}: el diagrama (${Math.round(width)}x${Math.round(height)} px) no cabe en la diapositiva ` +
+            `sin reducirlo: su texto se verá a ${px} px, poco para un proyector. Pruebe a cambiar de dirección ` +
+            `(flowchart LR/TB), acortar textos o partirlo en dos diapositivas.`,
+        );
+      }
       const figure = figureHtml(p.fence.id, p.svg, p.options, p.source);
       for (const message of figure.problems) errors.push({ file: p.fence.file, line: p.fence.line, message });
       results.set(p.fence.id, { html: figure.html });

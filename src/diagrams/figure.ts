@@ -118,3 +118,19 @@ export function pendingFigureHtml(fenceId: string, text: string, o: DiagramOptio
     `</figure>`
   );
 }
+
+/** Room a diagram gets on a 960x700 slide (assets/theme/diagrams.css: width, max height, growth). */
+export const SLIDE_ROOM = { width: 880, height: 470, grow: 1.3 } as const;
+
+/** Smallest text size (px on the 960 px slide) still comfortable on a projector. */
+export const MIN_LEGIBLE_PX = 14;
+
+/**
+ * Size in slide px at which the diagram's text will show, given the SVG's natural size and the
+ * font size it was drawn with: wide or tall diagrams are scaled down to fit the slide.
+ */
+export function shownFontPx(width: number, height: number, fontPx: number): number {
+  if (width <= 0 || height <= 0) return fontPx;
+  const scale = Math.min(SLIDE_ROOM.grow, SLIDE_ROOM.width / width, SLIDE_ROOM.height / height);
+  return Math.round(fontPx * scale * 10) / 10;
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagramLabel, figureHtml, pendingFigureHtml, readOptions, svgIdFor } from '../../../src/diagrams/figure';
+import { diagramLabel, figureHtml, pendingFigureHtml, readOptions, shownFontPx, svgIdFor } from '../../../src/diagrams/figure';
 import { canonicalize } from '../../../src/diagrams/svg';
 import { parseFenceInfo } from '../../../src/build/fence-options';
 
@@ -73,4 +73,11 @@ test('pending figure: escaped source for the viewer, alt text visible meanwhile'
 test('svgIdFor: always a valid id starting with a letter', () => {
   assert.equal(svgIdFor('01-x-f1'), 'mmd-01-x-f1');
   assert.equal(svgIdFor('a b/c'), 'mmd-a_b_c');
+});
+
+test('shownFontPx: text size on the slide after fitting the diagram into it', () => {
+  assert.equal(shownFontPx(440, 200, 20), 26, 'small diagrams grow up to 1.3x');
+  assert.equal(shownFontPx(880, 300, 20), 20);
+  assert.equal(shownFontPx(1760, 300, 20), 10, 'twice as wide as the slide: half the size');
+  assert.equal(shownFontPx(400, 940, 20), 10, 'twice as tall as the room: half the size');
 });

@@ -137,3 +137,22 @@ test('a browser that will not start is treated like no browser: warning, viewer 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a diagram too big for the slide (tiny text once fitted) gets a warning at its line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aula-mermaid-'));
+  try {
+    const wide = 'flowchart LR\n  A --> B --> C --> D --> E --> F --> G --> H';
+    const fine = 'flowchart LR\n  A --> B';
+    for (const [body, w] of [[wide, 2400], [fine, 300]] as const) {
+      const key = cacheKey(normalizeDiagramText(body), MERMAID_CONFIG, mermaidVersion(ROOT), rendererFingerprint(ROOT));
+      writeCached(dir, key, canonicalize(`<svg id="r0" viewBox="0 0 ${w} 80"><g/></svg>`, 'r0').svg);
+    }
+    const { ctx, warnings } = context(dir);
+    const r = await renderMermaidFences([fence(wide, 14), fence(fine, 30)], ctx);
+    assert.deepEqual(r.errors, []);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /^slides\/01-prueba\.md:14: el diagrama \(2400x80 px\) no cabe .* 7\.3 px/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
