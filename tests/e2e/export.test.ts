@@ -122,6 +122,10 @@ test('each deck PDF has one page per slide and its text can be extracted', async
   assert.match(pageText(portada, 2), /Primer punto del repaso.*Segundo punto del repaso/);
   // the slide number is printed on the page
   assert.match(pageText(portada, 2), /\b2\b/);
+  // a terminal prints as the transcript of its scenario: the command and what Docker answered
+  const terminal = pageText(join(dist, 'export', 'terminal.pdf'), 2);
+  assert.match(terminal, /\$ docker run hello-world/);
+  assert.match(terminal, /Hello from Docker!/);
   const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(tool('pdfinfo', [portada]))!;
   assert.ok(Math.abs(Number(size[1]) / Number(size[2]) - 960 / 700) < 0.01, `proporción de la diapositiva: ${size[0]}`);
 });
