@@ -112,7 +112,7 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
     }
     const next: ImageConfig = JSON.parse(JSON.stringify(cfg));
     let upper: ReturnType<typeof newDir> | null = null;
-    const createdBy = st.ins === 'RUN' ? `/bin/sh -c ${st.args}` : `/bin/sh -c #(nop) ${st.ins === 'COPY' || st.ins === 'ADD' ? ` ${st.ins} ${st.args}` : ` ${st.ins} ${st.args}`}`;
+    const createdBy = commitMessage(st, sources);
     const fsFor = (up: ReturnType<typeof newDir>) => new Overlay(up, e.layers.trees(img?.top ?? null), () => e.now());
     const container = () => e.rng.hex(64);
     if (st.ins === 'RUN') {
@@ -173,7 +173,7 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
     }
     cfg = next;
     const parent: Image | null = img;
-    img = e.addLocalImage(parent, upper, cfg, createdBy.replace(/\s+$/, ''));
+    img = e.addLocalImage(parent, upper, cfg, createdBy);
     cache.set(key, img.id);
     await say(` ---> ${short(img.id)}\n`);
   }
@@ -187,6 +187,26 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
   if (opts.quiet) await onMessage({ stream: img.id + '\n' });
   return { Id: img.id };
 }
+
+/** What the legacy builder records as the step's `created_by` (`docker history`). */
+function commitMessage(st: Step, sources: [string, string, string][] | null): string {
+  if (st.ins === 'RUN') {
+    const exec = jsonList(st.args);
+    return exec ? `${goList(exec)}` : `/bin/sh -c ${st.args}`;
+  }
+  if (sources) {
+    const parts = jsonList(st.args) ?? st.args.split(/\s+/).filter((a) => !a.startsWith('--'));
+    const kind = sources.length > 1 ? 'multi' : sources[0][0] === parts[0].replace(/^\.\//, '') ? 'file' : 'dir';
+    return `/bin/sh -c #(nop) ${st.ins} ${kind}:${sha256(JSON.stringify(sources))} in ${parts[parts.length - 1]} `;
+  }
+  let text = `${st.ins} ${st.args}`;
+  if (st.ins === 'CMD' || st.ins === 'ENTRYPOINT') text = `${st.ins} ${goList(jsonList(st.args) ?? ['/bin/sh', '-c', st.args])}`;
+  else if (st.ins === 'ENV' || st.ins === 'LABEL') text = st.ins + [...st.args.matchAll(/(\S+?)=("[^"]*"|\S*)/g)].map((m) => ` ${m[1]}=${m[2].replace(/^"|"$/g, '')}`).join('');
+  return `/bin/sh -c #(nop)  ${text}`;
+}
+
+/** Go's `%q` of a []string: `["nginx" "-g" "daemon off;"]`. */
+const goList = (l: string[]) => `[${l.map((x) => JSON.stringify(x)).join(' ')}]`;
 
 /** Files of the build context named by a COPY/ADD: [path, content, the source as written]. */
 function collect(ctx: BuildContext, st: Step): [string, string, string][] {

@@ -74,10 +74,11 @@ export function installSpec(h: ImageHost, spec: ImageSpec): Image {
 }
 
 /** Points `name:tag` at an image (moving it from another image, which may become dangling). */
-export function setTag(h: ImageHost, ref: string, img: Image): void {
+export function setTag(h: ImageHost, ref: string, img: Image, pulled = false): void {
   h.images.refs.delete(ref);
   h.images.refs.set(ref, img.id);
-  img.lastTagTime = h.now();
+  // Only local tagging (tag, build, commit) stamps LastTagTime; a pull leaves it unset.
+  if (!pulled) img.lastTagTime = h.now();
 }
 
 /** `docker pull`: the message stream of `distribution/pull_v2.go`. */
@@ -112,7 +113,7 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
   if (existed && before !== img.id) {
     // The image is here under another tag: nothing to download.
     await emit({ status: `Digest: ${manifest}` });
-    setTag(h, `${ref.name}:${tag}`, img);
+    setTag(h, `${ref.name}:${tag}`, img, true);
     h.images.refs.set(`${ref.name}@${manifest}`, img.id);
     await emit({ status: `Status: Downloaded newer image for ${ref.name}:${tag}` });
     return img;
@@ -120,7 +121,7 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
   if (before === img.id && present.every(Boolean)) {
     await emit({ status: `Digest: ${manifest}` });
     await emit({ status: `Status: Image is up to date for ${ref.name}:${tag}` });
-    setTag(h, `${ref.name}:${tag}`, img);
+    setTag(h, `${ref.name}:${tag}`, img, true);
     return img;
   }
   const ids = layers.map((l) => short(blobOfSpec(l)));
@@ -152,7 +153,7 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
     await emit({ status: 'Pull complete', id: ids[i], progressDetail: {} });
   }
   await emit({ status: `Digest: ${manifest}` });
-  setTag(h, `${ref.name}:${tag}`, img);
+  setTag(h, `${ref.name}:${tag}`, img, true);
   h.images.refs.set(`${ref.name}@${manifest}`, img.id);
   await emit({ status: `Status: Downloaded newer image for ${ref.name}:${tag}` });
   return img;

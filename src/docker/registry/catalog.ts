@@ -171,7 +171,7 @@ export const CATALOG: ImageSpec[] = [
       ...nginxHistory(NGINX_ALPINE_SCRIPTS),
       bk('ENV NJS_VERSION=0.8.10'), bk('ENV NJS_RELEASE=1'),
       bk('RUN /bin/sh -c set -x     && apkArch="$(cat /etc/apk/arch)"     && nginxPackages="nginx=${NGINX_VERSION}-r${PKG_RELEASE} # buildkit',
-        layer('nginx-1.27.5-alpine-njs', 35370000, 14420000, () => [fill('/usr/lib', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libcurl.so.4', 'libgpg-error.so.0'), '/usr/bin/envsubst*47224', '/usr/bin/curl*251432'])),
+        layer('nginx-1.27.5-alpine-njs', 35370000, 14420000, () => [fill('/usr/lib', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libcurl.so.4', 'libgpg-error.so.0'), '/usr/bin/envsubst*47224', '/usr/bin/curl*251432', ...'curl brotli-libs c-ares libunistring libidn2 nghttp2-libs libpsl zstd-libs libcurl ca-certificates'.split(' ').map((p) => `/lib/apk/db/${p}=${p.length + 1}`)])),
     ],
   },
   {
