@@ -95,6 +95,20 @@ async function draw(fig: HTMLElement): Promise<void> {
   }
 }
 
+/**
+ * Print view lays each slide on its page once, centred by the height it had then (before the
+ * diagram arrived). Pages holding a diagram are centred again the same way reveal does it.
+ */
+function recenterPrintPages(): void {
+  if (!document.documentElement.classList.contains('print-pdf')) return;
+  for (const page of document.querySelectorAll<HTMLElement>('.pdf-page')) {
+    const slide = page.querySelector<HTMLElement>(':scope > section');
+    if (!slide || !slide.querySelector('.aula-diagram')) continue;
+    const pageHeight = page.offsetHeight;
+    slide.style.top = `${Math.max((pageHeight - slide.scrollHeight) / 2, 0)}px`;
+  }
+}
+
 /** Queues every pending figure below `root`; safe to call again on the same or a rebuilt DOM. */
 export function mountDiagrams(root: ParentNode): void {
   for (const fig of root.querySelectorAll<HTMLElement>(PENDING)) {
@@ -110,7 +124,10 @@ export function mountDiagrams(root: ParentNode): void {
         inFlight--;
         setState();
         // the slide grew: let reveal centre and scale it again
-        if (inFlight === 0) window.Aula?.reveal.layout();
+        if (inFlight === 0) {
+          window.Aula?.reveal.layout();
+          recenterPrintPages();
+        }
       });
   }
 }

@@ -204,6 +204,17 @@ test('print view: diagrams drawn in the viewer have a real size', async () => {
     const d = await drawnIn(page, '.reveal .slides');
     assert.equal(d.length, 3);
     assertDrawnWell(d, 'vista de impresión', true);
+    // each page still holds its whole slide once the diagrams arrived
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.pdf-page')]
+        .filter((p) => p.querySelector('.aula-diagram svg'))
+        .map((p) => {
+          const s = p.querySelector<HTMLElement>(':scope > section')!.getBoundingClientRect();
+          const r = p.getBoundingClientRect();
+          return s.bottom - r.bottom;
+        }),
+    );
+    for (const o of overflow) assert.ok(o <= 1, `la diapositiva se sale ${o} px de su página`);
   } finally {
     await deck.close();
   }
