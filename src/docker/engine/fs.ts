@@ -12,7 +12,7 @@ export interface LinkNode { kind: 'link'; target: string; mtime: number }
 export interface WhiteoutNode { kind: 'whiteout' }
 export type Node = DirNode | FileNode | LinkNode | WhiteoutNode;
 
-export type FsCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL';
+export type FsCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL' | 'ENAMETOOLONG';
 export class FsError extends Error {
   constructor(public code: FsCode, public path: string) {
     super(`${code}: ${path}`);
@@ -195,7 +195,10 @@ export class Overlay {
 
   /** Resolves `path` relative to `cwd`, following symlinks (the last one only if `follow`). */
   resolve(path: string, cwd = '/', follow = true): Resolved {
+    // Linux limits: PATH_MAX 4096, NAME_MAX 255 (and it keeps trees shallow).
+    if (path.length >= 4096) throw new FsError('ENAMETOOLONG', path);
     let pending = splitPath(path.startsWith('/') ? path : cwd + '/' + path);
+    if (pending.some((p) => p.length > 255)) throw new FsError('ENAMETOOLONG', path);
     let parts: string[] = [];
     let hops = 0;
     while (pending.length) {
@@ -312,16 +315,31 @@ export class Overlay {
 
   mkdir(path: string, cwd = '/', parents = false): void {
     if (parents) {
-      const parts = splitPath(path);
-      const abs = path.startsWith('/');
-      for (let i = 1; i <= parts.length; i++) {
-        const prefix = (abs ? '/' : '') + parts.slice(0, i).join('/');
-        const r = this.resolve(prefix, cwd);
-        if (r.node) {
-          if (r.node.kind !== 'dir') throw new FsError(i === parts.length ? 'EEXIST' : 'ENOTDIR', path);
+      if (path.length >= 4096) throw new FsError('ENAMETOOLONG', path);
+      // Component by component, so deep trees cost linear time per level.
+      let base: string[] = path.startsWith('/') ? [] : splitPath(cwd);
+      for (const comp of splitPath(path)) {
+        if (comp === '..') {
+          base.pop();
           continue;
         }
-        this.putNode(joinPath(r.parts), newDir(this.now()));
+        if (comp.length > 255) throw new FsError('ENAMETOOLONG', path);
+        const next = [...base, comp];
+        const node = this.find(next);
+        if (!node) {
+          const dir = this.upperDir(base);
+          const prev = dir.children.get(comp);
+          const made = newDir(this.now());
+          if (prev) made.opaque = true;
+          dir.children.set(comp, made);
+          base = next;
+        } else if (node.kind === 'link') {
+          const r = this.resolve(joinPath(next), '/');
+          if (!r.node) throw new FsError('ENOENT', path);
+          if (r.node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+          base = r.parts;
+        } else if (node.kind === 'dir') base = next;
+        else throw new FsError(next.length === splitPath(path).length ? 'EEXIST' : 'ENOTDIR', path);
       }
       return;
     }
