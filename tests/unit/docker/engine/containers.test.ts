@@ -231,3 +231,33 @@ test('commit turns the writable layer into a new image layer', async () => {
   assert.equal(h[0].Comment, 'con saludo');
   assert.equal(h[0].Size, 5);
 });
+
+test('Ctrl+C during a 10 s stop: the daemon kills at once (137) and the call returns', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { id } = await runIt(e, 'ubuntu');
+  const ac = new AbortController();
+  let waited = 0;
+  await e.containerStop(id, {}, { sleep: async (ms) => { waited += ms; if (waited >= 3000) ac.abort(); }, signal: ac.signal });
+  assert.equal(waited, 3000);
+  const s = await e.containerInspect(id);
+  assert.equal(s.State.Status, 'exited');
+  assert.equal(s.State.ExitCode, 137);
+});
+
+test('restart keeps the writable layer; stop of a paused container waits and kills', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { id, type } = await runIt(e, 'ubuntu');
+  await type('echo dato > /dato');
+  await e.containerRestart(id, { timeout: 1 });
+  const io = term();
+  const h = await e.containerAttach(id, io);
+  await h.input('cat /dato', io);
+  assert.equal(io.text, 'dato\n');
+  await e.containerPause(id);
+  const t = e.now();
+  await e.containerStop(id, { timeout: 2 });
+  assert.equal(e.now() - t, 2000);
+  assert.equal((await e.containerInspect(id)).State.ExitCode, 137);
+});

@@ -145,3 +145,22 @@ test('history lists newest first with <missing> for layers without a local image
   assert.equal(h.at(-1)!.Comment, 'debuerreotype 0.15');
   assert.equal(h.reduce((a, x) => a + x.Size, 0), (await e.imageInspect('nginx')).Size);
 });
+
+test('pull progress: Waiting past three downloads, byte counts that grow to the layer size', async () => {
+  const e = engine();
+  const msgs: { id?: string; status?: string; progressDetail?: { current?: number; total?: number } }[] = [];
+  await e.imagePull('nginx', (m) => {
+    msgs.push(m);
+  });
+  const layerIds = [...new Set(msgs.filter((m) => m.status === 'Pulling fs layer').map((m) => m.id))];
+  assert.equal(layerIds.length, 7);
+  assert.deepEqual(msgs.filter((m) => m.status === 'Waiting').map((m) => m.id), layerIds.slice(3));
+  for (const id of layerIds) {
+    const dl = msgs.filter((m) => m.id === id && m.status === 'Downloading').map((m) => m.progressDetail!);
+    for (let i = 1; i < dl.length; i++) assert.ok(dl[i].current! > dl[i - 1].current!);
+    const ex = msgs.filter((m) => m.id === id && m.status === 'Extracting').map((m) => m.progressDetail!);
+    assert.equal(ex.at(-1)!.current, ex.at(-1)!.total, 'extraction ends at the full size');
+    const order = msgs.filter((m) => m.id === id).map((m) => m.status);
+    assert.ok(order.indexOf('Download complete') < order.indexOf('Pull complete'));
+  }
+});
