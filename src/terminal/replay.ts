@@ -26,6 +26,8 @@ export interface ReplayProblem {
 export interface ReplayResult {
   scenario: Scenario;
   transcriptHtml: string;
+  /** The same as plain text (to size it for the page). */
+  transcriptText: string;
 }
 
 /** Longest a single step may run in simulated time before it is taken as never ending. */
@@ -107,7 +109,7 @@ export async function replayScenarios(
           if (broken) break;
         }
       }
-      results.set(fence.id, { scenario, transcriptHtml: rec.screen.html() });
+      results.set(fence.id, { scenario, transcriptHtml: rec.screen.html(), transcriptText: rec.screen.text() });
     }
   }
   return { results, problems };

@@ -30,8 +30,42 @@ export class TranscriptRecorder {
   }
 }
 
+/** Width of the transcript's text at reveal's 960px slide (panel minus its padding). */
+const TEXT_WIDTH = 890;
+const COLUMN_GAP = 18;
+const LINE_HEIGHT = 1.3;
+/** Fira Code's advance width, in em. */
+const CHAR_WIDTH = 0.6;
+
+/** Font sizes tried with 1, 2, 3 and 4 columns, in order of preference. */
+const LAYOUTS: { columns: number; fonts: number[] }[] = [
+  { columns: 1, fonts: [15, 14, 13, 12, 11, 10] },
+  { columns: 2, fonts: [12, 11, 10, 9] },
+  { columns: 3, fonts: [10, 9, 8] },
+  { columns: 4, fonts: [9, 8, 7] },
+];
+
+/**
+ * A transcript takes the place of the live terminal in print and in the reading view, where a
+ * slide is one page: it gets the same box (`rows` of the terminal) and a font size and number of
+ * columns that make the whole output fit in it, as large as possible.
+ */
+export function fitTranscript(text: string, rows: number, titled: boolean): { font: number; columns: number } {
+  const lines = text.split('\n').map((l) => [...l].length);
+  const available = rows * 24 + 40 - (titled ? 30 : 0);
+  for (const { columns, fonts } of LAYOUTS) {
+    const width = (TEXT_WIDTH - (columns - 1) * COLUMN_GAP) / columns;
+    for (const font of fonts) {
+      const perLine = Math.max(1, Math.floor(width / (font * CHAR_WIDTH)));
+      const visual = lines.reduce((n, len) => n + Math.max(1, Math.ceil(len / perLine)), 0);
+      if (Math.ceil(visual / columns) * font * LINE_HEIGHT <= available) return { font, columns };
+    }
+  }
+  return { font: 7, columns: 4 };
+}
+
 /** The HTML that replaces a ```terminal fence. */
-export function terminalHtml(scenario: Scenario, transcriptHtml: string, opts: { id: string; withStyle: boolean }): string {
+export function terminalHtml(scenario: Scenario, transcriptHtml: string, opts: { id: string; withStyle: boolean; transcriptText?: string }): string {
   const title = scenario.title;
   const label = title ? `Terminal: ${title}` : 'Terminal';
   const json = escapeHtml(JSON.stringify(scenario));
@@ -43,11 +77,18 @@ export function terminalHtml(scenario: Scenario, transcriptHtml: string, opts: {
     `</div>` +
     `<figure class="aula-transcript" aria-label="${escapeHtml(title ? `Transcripción: ${title}` : 'Transcripción del terminal')}">` +
     (title ? `<figcaption>${escapeHtml(title)}</figcaption>` : '') +
-    `<pre><code>${transcriptHtml}</code></pre>` +
+    `<pre${preStyle(scenario, opts.transcriptText)}><code>${transcriptHtml}</code></pre>` +
     // Shown by the terminal script in the reading view, where the slide shows the transcript.
     `<button type="button" class="aula-transcript-open" hidden>Abrir el terminal</button>` +
     `</figure>`
   );
+}
+
+function preStyle(scenario: Scenario, text: string | undefined): string {
+  if (text === undefined) return '';
+  const { font, columns } = fitTranscript(text, scenario.rows, scenario.title !== '');
+  if (font === 15 && columns === 1) return '';
+  return ` style="font-size:${font}px${columns > 1 ? `;column-count:${columns}` : ''}"`;
 }
 
 /**
@@ -62,11 +103,11 @@ export const TRANSCRIPT_CSS = `
 .reveal-scroll .reveal .aula-terminal,.print-pdf .reveal .aula-terminal,.reveal-print .reveal .aula-terminal{display:none!important}
 .reveal-scroll .reveal .aula-transcript,.print-pdf .reveal .aula-transcript,.reveal-print .reveal .aula-transcript{display:block}
 .reveal .aula-transcript figcaption{font-size:.5em;font-weight:700;color:var(--aula-muted,#3c4450);margin:0 0 .2em}
-.reveal .aula-transcript pre{margin:0;width:100%;box-sizing:border-box;box-shadow:none;background:#14181f;color:#f2f4f7;border-radius:10px;padding:10px 14px;font-family:var(--aula-mono,'Fira Code',monospace);font-size:15px;line-height:1.3;white-space:pre-wrap;overflow-wrap:anywhere;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.reveal .aula-transcript pre{margin:0;width:100%;box-sizing:border-box;box-shadow:none;background:#14181f;color:#f2f4f7;border-radius:10px;padding:10px 14px;font-family:var(--aula-mono,'Fira Code',monospace);font-size:15px;line-height:1.3;white-space:pre-wrap;overflow-wrap:anywhere;font-variant-ligatures:none;font-feature-settings:'liga' 0,'calt' 0;column-gap:18px;column-rule:1px solid #2b3340;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .reveal .aula-transcript .aula-transcript-open{margin-top:.3em;font:inherit;font-size:.5em;min-height:44px;padding:4px 14px;border-radius:8px;border:2px solid var(--aula-accent,#0b4fa8);background:#fff;color:var(--aula-accent,#0b4fa8);cursor:pointer}
 .reveal .aula-transcript .aula-transcript-open[hidden],.print-pdf .aula-transcript-open,.reveal-print .aula-transcript-open{display:none}
 @media print{.aula-transcript-open{display:none}}
-.reveal .aula-transcript code{font:inherit;background:none;color:inherit;padding:0;white-space:inherit;max-height:none}
+.reveal .aula-transcript code{display:inline;overflow:visible;overflow-wrap:anywhere;word-break:break-all;font:inherit;background:none;color:inherit;padding:0;white-space:inherit;max-height:none}
 .aula-transcript .t-b{font-weight:700}.aula-transcript .t-dim{opacity:.7}.aula-transcript .t-i{font-style:italic}.aula-transcript .t-u{text-decoration:underline}.aula-transcript .t-inv{background:#f2f4f7;color:#14181f}
 .aula-transcript .t-fg0{color:#8b949e}.aula-transcript .t-fg1{color:#ff6b6b}.aula-transcript .t-fg2{color:#7ee787}.aula-transcript .t-fg3{color:#ffd84d}.aula-transcript .t-fg4{color:#79b8ff}.aula-transcript .t-fg5{color:#f0a6ff}.aula-transcript .t-fg6{color:#66d9e8}.aula-transcript .t-fg7{color:#d9dee5}
 .aula-transcript .t-fg8{color:#8b949e}.aula-transcript .t-fg9{color:#ff8f8f}.aula-transcript .t-fg10{color:#a5f3a9}.aula-transcript .t-fg11{color:#ffe58a}.aula-transcript .t-fg12{color:#a5d0ff}.aula-transcript .t-fg13{color:#f5c2ff}.aula-transcript .t-fg14{color:#99e9f2}.aula-transcript .t-fg15{color:#fff}

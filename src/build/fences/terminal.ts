@@ -70,7 +70,10 @@ export const terminalPlugin: FencePlugin = {
       // even when no script runs).
       const withStyle = !styled.has(f.deck);
       styled.add(f.deck);
-      results.set(f.id, { html: terminalHtml(r.scenario, r.transcriptHtml, { id: `aula-term-${f.id}`, withStyle }), needs: ['terminal'] });
+      results.set(f.id, {
+        html: terminalHtml(r.scenario, r.transcriptHtml, { id: `aula-term-${f.id}`, withStyle, transcriptText: r.transcriptText }),
+        needs: ['terminal'],
+      });
     }
     return { results, errors };
   },

@@ -161,3 +161,25 @@ test('the fence HTML carries the scenario as escaped JSON and the transcript', (
   const json = /data-scenario="([^"]*)"/.exec(html)![1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   assert.equal(JSON.parse(json).steps[0].command, "echo '<img src=x>'");
 });
+
+test('a transcript gets the live terminal\'s box: smaller type and columns when the output is long', async () => {
+  const { fitTranscript } = await import('../../../src/terminal/transcript');
+  assert.deepEqual(fitTranscript('$ docker ps\nCONTAINER ID   IMAGE', 12, true), { font: 15, columns: 1 });
+  const json = Array.from({ length: 100 }, (_, i) => `    "Clave${i}": "valor",`).join('\n');
+  const long = fitTranscript(json, 12, true);
+  assert.ok(long.columns >= 2, JSON.stringify(long));
+  // the same lines with room for them stay in one column
+  assert.equal(fitTranscript(json.split('\n').slice(0, 10).join('\n'), 12, true).columns, 1);
+  // a wide line counts for the rows it wraps into
+  const wide = fitTranscript(Array.from({ length: 12 }, () => 'x'.repeat(200)).join('\n'), 12, true);
+  assert.ok(wide.font < 15 || wide.columns > 1, JSON.stringify(wide));
+  // never smaller than readable print
+  assert.deepEqual(fitTranscript(Array.from({ length: 5000 }, () => 'y').join('\n'), 4, true), { font: 7, columns: 4 });
+});
+
+test('the fitted size is written on the transcript only when it differs from the default', () => {
+  const base = { v: 1 as const, deck: 'd', session: 'principal', index: 0, title: '', rows: 6, autoplay: false, seed: 1, setup: [], steps: [] };
+  assert.match(terminalHtml(base, 'x', { id: 'a', withStyle: false, transcriptText: 'x' }), /<pre><code>x<\/code><\/pre>/);
+  const many = Array.from({ length: 60 }, (_, i) => `linea ${i}`).join('\n');
+  assert.match(terminalHtml(base, 'x', { id: 'a', withStyle: false, transcriptText: many }), /<pre style="font-size:\d+px;column-count:\d"><code>/);
+});
