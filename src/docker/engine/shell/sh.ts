@@ -45,7 +45,7 @@ export class Shell implements ShellLike {
     this.vars.set('PWD', { v: this.cwd, x: true });
     if (!this.vars.has('PATH')) this.vars.set('PATH', { v: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', x: true });
     if (tty && !this.vars.has('TERM')) this.vars.set('TERM', { v: 'xterm', x: true });
-    if (interactive && flavor === 'bash') this.vars.set('SHLVL', { v: '1', x: true });
+    if (interactive && flavor !== 'dash') this.vars.set('SHLVL', { v: '1', x: true });
   }
 
   save(): ShellState {
