@@ -72,8 +72,8 @@ async function enterToScreenInBrowser(site: string): Promise<number> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(pathToFileURL(join(site, 'laboratorio', 'index.html')).href + '#/3');
     await page.waitForFunction(() => (window.AulaTerminal?.count() ?? 0) > 0 && !!document.querySelectorAll('.aula-terminal')[2]?.querySelector('.xterm'));
-    // Source text, not a function: the test runner's transpiler would wrap named closures in
-    // helpers that do not exist in the page.
+    // Source text, not a function: tsx's transpiler would wrap named closures in `__name(...)`,
+    // which does not exist in the page.
     const run = (line: string): Promise<number> =>
       page.evaluate(`new Promise((resolve) => {
         const el = document.querySelectorAll('.aula-terminal')[2];
