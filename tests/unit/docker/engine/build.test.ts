@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../../../src/docker/api';
-import { engine, pull, term } from './helpers';
+import { engine, pull, term } from './fixtures';
 
 const DOCKERFILE = `# Una web estática
 FROM nginx:alpine

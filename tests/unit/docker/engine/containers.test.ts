@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../../../src/docker/api';
 import { HELLO_TEXT } from '../../../../src/docker/engine/shell/programs';
-import { engine, pull, runIt, term } from './helpers';
+import { engine, pull, runIt, term } from './fixtures';
 
 test('hello-world exits 0 at once and its whole text is its log', async () => {
   const e = engine();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../../../src/docker/api';
-import { engine, pull, term, type Eng } from './helpers';
+import { engine, pull, term, type Eng } from './fixtures';
 
 /** Recomputes every layer's reference count from scratch (images, child layers, containers). */
 function auditRefs(e: Eng): void {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { treeSize } from '../../../../src/docker/engine/fs';
-import { engine, pull, runIt } from './helpers';
+import { engine, pull, runIt } from './fixtures';
 
 const path = fc.constantFrom('/tmp/a', '/tmp/b', 'x', 'x/y', '/etc/passwd', '/etc', '/root/.profile', '/usr/bin/ls', '/nope/z', '.', '..', '/', '*', '/tmp/*');
 const word = fc.oneof(path, fc.stringMatching(/^[a-z0-9 ]{0,6}$/), fc.constantFrom('"', "'", '$HOME', '$?', '|', ';', '&&', '>', '>>', '2>&1', '\\', '-', '--', '-rf', '-p', '-la'));

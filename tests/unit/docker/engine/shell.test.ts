@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, pull, runIt } from './helpers';
+import { engine, pull, runIt } from './fixtures';
 
 test('bash in ubuntu: prompt with the directory, ls columns, errors as bash and coreutils print them', async () => {
   const e = engine();

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InvalidEngineState } from '../../../../src/docker/api';
 import { createEngine } from '../../../../src/docker/engine';
-import { engine, pull, runIt } from './helpers';
+import { engine, pull, runIt } from './fixtures';
 
 async function scene() {
   const e = engine(3);
