@@ -80,7 +80,7 @@ export class Engine implements DockerApi {
 
   constructor(public rng: Random, public clock: Clock, public seed: number | undefined) {}
 
-  // ------------------------------------------------------------------ helpers
+  // ------------------------------------------------------------------ internals
   now(): number {
     return this.clock.now();
   }

@@ -193,7 +193,7 @@ export function removeImage(h: ImageHost, input: string, force: boolean, prune: 
       }
     }
     if (h.images.referencesOf(img.id).length) return records;
-    deleteHelper(h, img, records, force, prune, true);
+    deleteImageRecords(h, img, records, force, prune, true);
     return records;
   }
   const refs = h.images.referencesOf(img.id);
@@ -205,7 +205,7 @@ export function removeImage(h: ImageHost, input: string, force: boolean, prune: 
       records.push({ Untagged: r });
     }
   }
-  deleteHelper(h, img, records, force, prune, false);
+  deleteImageRecords(h, img, records, force, prune, false);
   return records;
 }
 
@@ -243,7 +243,7 @@ function checkConflict(h: ImageHost, img: Image, mask: number): Conflict | null 
   return null;
 }
 
-function deleteHelper(h: ImageHost, img: Image, records: ImageDeleteResponseItem[], force: boolean, prune: boolean, quiet: boolean): void {
+function deleteImageRecords(h: ImageHost, img: Image, records: ImageDeleteResponseItem[], force: boolean, prune: boolean, quiet: boolean): void {
   const conflict = checkConflict(h, img, force ? HARD : HARD | REFERENCE | STOPPED);
   if (conflict) {
     if (quiet && (!isDangling(h, img) || conflict.used)) return;
@@ -258,7 +258,7 @@ function deleteHelper(h: ImageHost, img: Image, records: ImageDeleteResponseItem
   records.push({ Deleted: img.id });
   for (const freed of h.layers.release(img.top)) records.push({ Deleted: freed });
   if (!prune || !parent) return;
-  if (isDangling(h, parent)) deleteHelper(h, parent, records, false, true, true);
+  if (isDangling(h, parent)) deleteImageRecords(h, parent, records, false, true, true);
 }
 
 /** `docker image prune` (`-a`: also tagged images no container uses). */
