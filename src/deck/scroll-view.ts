@@ -36,12 +36,6 @@ export interface ReadingView {
   toggle(): void;
 }
 
-let current: ReadingView | null = null;
-
-export function readingView(): ReadingView | null {
-  return current;
-}
-
 export function initScrollView(aula: AulaRuntime): ReadingView {
   const reveal = aula.reveal;
   const sv = scrollController(reveal);
@@ -181,7 +175,6 @@ export function initScrollView(aula: AulaRuntime): ReadingView {
   if (isScrollView(reveal)) afterActivate(hashIndices(OPENED_WITH_HASH) ?? { h: 0, v: 0 });
   else update();
 
-  current = api;
   return api;
 }
 
