@@ -1,7 +1,7 @@
 /** Programs of the catalogue's images and of the packages one can install. */
 import { splitPath } from '../fs';
 import { opts } from './opts';
-import type { Command } from './types';
+import type { Command, IO, ShellLike } from './types';
 
 export const HELLO_TEXT = `
 Hello from Docker!
@@ -197,7 +197,43 @@ const tree: Command = (args, io, sh) => {
   return 0;
 };
 
+/** ping: container IPs answer from the bridge, other hosts from "the internet"; Ctrl+C stops it. */
+const ping: Command = async (args, io: IO, sh: ShellLike) => {
+  const o = opts(args, 'cW');
+  const host = o.rest[0];
+  if (!host) {
+    io.err(io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n' : 'ping: usage error: Destination address required\n');
+    return io.busybox ? 1 : 2;
+  }
+  const local = host === 'localhost' || host === '127.0.0.1' ? '127.0.0.1' : /^172\.17\.\d+\.\d+$/.test(host) ? host : null;
+  if (!local && !/\./.test(host)) {
+    io.err(io.busybox ? `ping: bad address '${host}'\n` : `ping: ${host}: Temporary failure in name resolution\n`);
+    return io.busybox ? 1 : 2;
+  }
+  const ip = local ?? `142.250.${(host.length * 7) % 250}.${(host.length * 13) % 250}`;
+  if (local && local !== '127.0.0.1' && !sh.m.http(local, 0, '')) {
+    io.out(`PING ${host} (${ip}) 56(84) bytes of data.\n`);
+    await io.sleep(3000);
+    io.out(`From ${sh.m.ip} icmp_seq=1 Destination Host Unreachable\n`);
+    return 1;
+  }
+  // Without -c it runs until Ctrl+C; a runner that cannot interrupt gets four replies.
+  const count = o.values.c ? Number(o.values.c) : io.signal ? Infinity : 4;
+  io.out(io.busybox ? `PING ${host} (${ip}): 56 data bytes\n` : `PING ${host} (${ip}) 56(84) bytes of data.\n`);
+  let n = 0;
+  const ms = local ? 0.05 : 12.3;
+  while (n < count && !io.signal?.aborted) {
+    n++;
+    const t = (ms + (n % 3) * (local ? 0.01 : 0.4)).toFixed(local ? 3 : 1);
+    io.out(io.busybox ? `64 bytes from ${ip}: seq=${n - 1} ttl=${local ? 64 : 117} time=${t} ms\n` : `64 bytes from ${local ? ip : `${host} (${ip})`}: icmp_seq=${n} ttl=${local ? 64 : 117} time=${t} ms\n`);
+    if (n < count) await io.sleep(1000);
+  }
+  io.out(`\n--- ${host} ping statistics ---\n${n} packets transmitted, ${n} ${io.busybox ? 'packets received' : 'received'}, 0% packet loss${io.busybox ? '' : `, time ${(n - 1) * 1000}ms`}\n`);
+  return 0;
+};
+
 export const PROGRAMS: Record<string, Command> = {
+  ping,
   hello(_a, io) {
     io.out(HELLO_TEXT);
     return 0;
