@@ -74,6 +74,7 @@ ${assets.css.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`)
 </head>
 <body>
 <a class="aula-home" href="../index.html" title="Volver al índice del curso">Índice</a>
+<noscript><p class="aula-noscript">Esta presentación necesita JavaScript para pasar de una diapositiva a otra. Actívelo en el navegador, o use la versión en PDF si está disponible.</p></noscript>
 <div class="reveal"><div class="slides">
 ${slidesHtml}</div></div>
 <script id="aula-config" type="application/json">${jsonForScript(assets.config)}</script>
