@@ -52,7 +52,10 @@ export function prefixIds(svg: string, prefix: string): string {
     (_m, a: string, ids: string) => a + ids.split(/\s+/).map(swap).join(' ') + '"',
   );
   out = out.replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_m, open: string, css: string, close: string) => {
-    const fixed = css.replace(/#([A-Za-z_][\w-]*)/g, (whole, id: string) => (renamed.has(id) ? `#${swap(id)}` : whole));
+    // Only in selectors (the text before each "{"): inside declarations #abc is a colour.
+    const fixed = css.replace(/([^{}]+)\{/g, (_s, selector: string) =>
+      selector.replace(/#([A-Za-z_][\w-]*)/g, (whole, id: string) => (renamed.has(id) ? `#${swap(id)}` : whole)) + '{',
+    );
     return open + fixed + close;
   });
   return out;

@@ -73,6 +73,11 @@ test('instantiate: accessible name, role img, natural size as CSS variables', ()
   assert.match(root, /--aula-ar: 9.95/);
 });
 
+test('prefixIds: a participant called like a colour does not recolour the styles', () => {
+  const svg = '<svg id="p"><style>#p .x{fill:#cafe;}#cafe{stroke:#cafe}</style><g id="cafe"/></svg>';
+  assert.equal(prefixIds(svg, 'p'), '<svg id="p"><style>#p .x{fill:#cafe;}#p-cafe{stroke:#cafe}</style><g id="p-cafe"/></svg>');
+});
+
 test('prefixIds: leaves ids that already carry the prefix alone', () => {
   const svg = '<svg id="p"><g id="p-a"/><g id="p_b"/><g id="c"/><path fill="url(#c)"/></svg>';
   assert.equal(prefixIds(svg, 'p'), '<svg id="p"><g id="p-a"/><g id="p_b"/><g id="p-c"/><path fill="url(#p-c)"/></svg>');
