@@ -118,12 +118,14 @@ export class ShellProc extends Base {
   }
   async eof(out: Out): Promise<void> {
     const top = this.top;
+    if (top.reading) return top.endReading(0);
     if (top.interactive && top.flavor === 'bash') out.err('exit\n');
     top.exit(top.status);
     this.settle();
   }
   async interrupt(out: Out): Promise<void> {
     if (this.tty) out.out('^C\n');
+    if (this.top.reading) return this.top.endReading(130);
     this.top.interrupt();
   }
   signal(sig: number): number | null {

@@ -106,6 +106,7 @@ export class Shell implements ShellLike {
 
   /** The prompt as the shell prints it (PS1 of each image). */
   prompt(): string {
+    if (this.reading) return '';
     if (this.question) return this.question.prompt;
     if (this.buffer) return '> ';
     const root = this.user === 'root';
@@ -120,8 +121,27 @@ export class Shell implements ShellLike {
     this.question = { prompt, then };
   }
 
+  /** `cat` (or `cat > file`) reading the terminal: each line goes through until Ctrl+D. */
+  reading?: { file?: string };
+
+  /** Ctrl+D (0) or Ctrl+C (130) ends what reads the terminal. */
+  endReading(code: number): void {
+    this.reading = undefined;
+    this.status = code;
+  }
+
   /** One line typed at the prompt. */
   async input(line: string, out: Out): Promise<void> {
+    if (this.reading) {
+      const file = this.reading.file;
+      if (file === undefined) out.out(line + '\n');
+      else if (file !== '/dev/null') {
+        try {
+          this.m.fs.writeFile(file, line + '\n', this.cwd, true);
+        } catch { /* the file went away */ }
+      }
+      return;
+    }
     const io = this.io(out);
     if (this.question) {
       const q = this.question;
@@ -326,6 +346,11 @@ export class Shell implements ShellLike {
 
     if (!argv.length) {
       for (const [k, v] of assigns) this.setVar(k, v);
+      return 0;
+    }
+    // `cat` with nothing to read but the terminal waits for lines, as on a real tty.
+    if (stdin === undefined && this.interactive && this.tty && argv[0] === 'cat' && argv.slice(1).every((a) => a.startsWith('-')) && this.which('cat')) {
+      this.reading = { file: outFile?.path };
       return 0;
     }
     const saved = assigns.map(([k]) => [k, this.vars.get(k)] as const);

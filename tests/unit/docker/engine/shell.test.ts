@@ -132,3 +132,23 @@ test('glob, variables, redirection errors', async () => {
   assert.equal(await type('echo ok |'), '');
   assert.equal(await type('echo ok'), 'ok\n', 'a line ending in | continues on the next one');
 });
+
+test('cat > file reads the terminal until Ctrl+D; plain cat echoes each line', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { h, io, type } = await runIt(e, 'ubuntu');
+  assert.equal(await type('cat > /tmp/nota.txt'), '');
+  assert.equal(h.prompt(), '', 'no prompt while cat reads');
+  await type('primera línea');
+  await type('segunda');
+  await h.eof(io);
+  assert.match(h.prompt(), /^root@/);
+  assert.ok(!h.exited, 'Ctrl+D ended cat, not the shell');
+  assert.equal(await type('cat /tmp/nota.txt'), 'primera línea\nsegunda\n');
+  await type('cat');
+  assert.equal(await type('eco'), 'eco\n');
+  io.text = '';
+  await h.interrupt(io);
+  assert.equal(io.text, '^C\n');
+  assert.equal(await type('echo $?'), '130\n');
+});
