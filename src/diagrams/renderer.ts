@@ -4,7 +4,7 @@
  * No network: the page is set from a string and the script and fonts are inlined.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { launchChromium } from '../build/chromium';
@@ -43,6 +43,10 @@ export async function renderPageScript(root: string, cacheDir: string): Promise<
   const tmp = `${out}.${process.pid}.tmp`;
   writeFileSync(tmp, result.outputFiles[0].contents);
   renameSync(tmp, out);
+  // Older bundles (another Mermaid version or renderer) weigh 5 MB each and will not be used again.
+  for (const f of readdirSync(dirname(out))) {
+    if (/^render-page\.[0-9a-f]+\.js$/.test(f) && join(dirname(out), f) !== out) rmSync(join(dirname(out), f), { force: true });
+  }
   return out;
 }
 
