@@ -17,6 +17,13 @@ export interface ImageRef {
   line: number;
 }
 
+/** A link to another section written as its Markdown file (`02-imagenes.md#/3`). */
+export interface SectionLink {
+  /** the section file name, e.g. 02-imagenes.md */
+  target: string;
+  line: number;
+}
+
 export interface Slide {
   /** first line of the slide in its source file (1-based) */
   line: number;
@@ -26,6 +33,7 @@ export interface Slide {
   attrs: [string, string][];
   fences: FenceBlock[];
   images: ImageRef[];
+  sectionLinks: SectionLink[];
 }
 
 export interface Deck {

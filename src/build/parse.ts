@@ -7,13 +7,14 @@ import { basename } from 'node:path';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import type { Token } from 'markdown-it';
 import type { BuildError, FenceBlock } from './types';
-import type { Deck, DeckMeta, ImageRef, Slide } from './model';
+import type { Deck, DeckMeta, ImageRef, SectionLink, Slide } from './model';
 import { createMarkdown, type SlideEnv } from './markdown';
 import { parseFenceInfo } from './fence-options';
 
 const md = createMarkdown();
 
 export const SECTION_FILE = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
+const SECTION_LINK = /^(?:\.\/)?(\d+-[a-z0-9][a-z0-9-]*)\.md(#.*)?$/;
 const FENCE_OPEN = /^(\s*)(`{3,}|~{3,})(.*)$/;
 const NOTE_START = /^\s*notes?:\s?(.*)$/i;
 const FRONT_MATTER_KEYS = ['title', 'summary', 'subtitle', 'lang'];
@@ -55,11 +56,12 @@ export function parseDeck(file: string, source: string, isPluginLang: IsPluginLa
       const tokens = md.parse(r.body.join('\n'), env);
       const fences: FenceBlock[] = [];
       const images: ImageRef[] = [];
-      collect(tokens, r.line, r.body, lines, { file, slug, fences, images, err, isPluginLang, nextId: () => `${slug}-f${++fenceCount}` });
+      const sectionLinks: SectionLink[] = [];
+      collect(tokens, r.line, r.body, lines, { file, slug, fences, images, sectionLinks, err, isPluginLang, nextId: () => `${slug}-f${++fenceCount}` });
       const notesTokens = r.notes ? md.parse(r.notes.join('\n'), { slideAttrs: [] } as SlideEnv) : null;
-      if (notesTokens) collect(notesTokens, r.notesLine, r.notes!, lines, { file, slug, fences: [], images, err, isPluginLang: () => false, nextId: () => '' });
+      if (notesTokens) collect(notesTokens, r.notesLine, r.notes!, lines, { file, slug, fences: [], images, sectionLinks, err, isPluginLang: () => false, nextId: () => '' });
       const firstText = r.body.findIndex((l) => l.trim() !== '');
-      slides.push({ line: r.line + Math.max(0, firstText), tokens, notesTokens, attrs: env.slideAttrs, fences, images });
+      slides.push({ line: r.line + Math.max(0, firstText), tokens, notesTokens, attrs: env.slideAttrs, fences, images, sectionLinks });
     }
     if (slides.length) stacks.push(slides);
   }
@@ -203,6 +205,7 @@ interface CollectCtx {
   slug: string;
   fences: FenceBlock[];
   images: ImageRef[];
+  sectionLinks: SectionLink[];
   err: (line: number, message: string) => void;
   isPluginLang: IsPluginLang;
   nextId: () => string;
@@ -233,7 +236,15 @@ function collect(tokens: Token[], firstLine: number, slideLines: string[], fileL
       }
     } else if (t.type === 'inline' && t.children) {
       for (const k of t.children) {
-        if (k.type === 'image') {
+        if (k.type === 'link_open') {
+          const href = String(k.attrGet('href') ?? '');
+          const m = SECTION_LINK.exec(href);
+          if (m) {
+            // a section's Markdown file becomes its page; from file:// a folder link would not open index.html
+            ctx.sectionLinks.push({ target: `${m[1]}.md`, line: findLine(href, t, firstLine, slideLines) });
+            k.attrSet('href', `../${SECTION_FILE.exec(`${m[1]}.md`)![2]}/index.html${m[2] ?? ''}`);
+          }
+        } else if (k.type === 'image') {
           const src = String(k.attrGet('src') ?? '');
           visitImage(src, t, (s) => k.attrSet('src', s));
         } else if (k.type === 'html_inline') {

@@ -14,6 +14,7 @@ import type { ParsedFenceInfo } from './fence-options';
 export function validateDecks(decks: Deck[], assetsDir: string, pluginFor: (lang: string) => FencePlugin | undefined): BuildError[] {
   const errors: BuildError[] = [];
   const seen = new Map<string, string>();
+  const sectionFiles = new Set(decks.map((d) => d.file.split('/').pop()));
   for (const deck of decks) {
     const err = (line: number, message: string) => errors.push({ file: deck.file, line, message });
     const other = seen.get(deck.slug);
@@ -23,6 +24,9 @@ export function validateDecks(decks: Deck[], assetsDir: string, pluginFor: (lang
     for (const stack of deck.stacks) {
       for (const slide of stack) {
         for (const t of [...slide.tokens, ...(slide.notesTokens ?? [])]) checkFence(t, pluginFor, err);
+        for (const link of slide.sectionLinks) {
+          if (!sectionFiles.has(link.target)) err(link.line, `enlace a una sección que no existe: ${link.target}`);
+        }
         for (const img of slide.images) {
           if (img.assetPath === null) {
             err(img.line, `imagen «${img.src}» fuera de assets/: el curso debe funcionar sin conexión, copie la imagen en assets/img/`);

@@ -154,3 +154,12 @@ test('un bloque dentro de una cita o de una lista conserva su lenguaje y sus opc
   const fences = deck.stacks.flat().flatMap((s) => s.fences);
   assert.deepEqual(fences.map((f) => [f.lang, f.line, f.options.title, f.body]), [['terminal', 12, 'En lista', 'docker ps']]);
 });
+
+test('un enlace al archivo de otra sección lleva a su página; si no existe es un error', async () => {
+  const { validateDecks } = await import('../../../src/build/validate');
+  const { deck } = parse(fm('\n# A\n\nVer [imágenes](02-imagenes.md#/3) y [nada](09-nada.md).\n'));
+  assert.match(html(deck), /<a href="\.\.\/imagenes\/index\.html#\/3">imágenes<\/a> y <a href="\.\.\/nada\/index\.html">nada<\/a>/);
+  const other = parse(fm('\n# B\n'), 'slides/02-imagenes.md').deck;
+  const errors = validateDecks([deck, other], '/nonexistent', () => undefined);
+  assert.deepEqual(errors.map((e) => `${e.file}:${e.line}: ${e.message}`), ['slides/01-prueba.md:8: enlace a una sección que no existe: 09-nada.md']);
+});
