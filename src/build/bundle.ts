@@ -175,7 +175,9 @@ async function bundleFresh(root: string, assetsDir: string, entries: BrowserEntr
     const name = Object.entries(STYLE_ENTRIES).find(([, v]) => v === meta.entryPoint)?.[0];
     if (name) styles[name] = rel(out);
   }
-  const inputs = [...new Set([...Object.keys(js.metafile!.inputs), ...Object.keys(css.metafile!.inputs)])].filter((p) => !p.includes(':'));
+  // dependency updates and compiler settings change bundles without touching a source file
+  const settings = ['package-lock.json', 'tsconfig.json'];
+  const inputs = [...new Set([...Object.keys(js.metafile!.inputs), ...Object.keys(css.metafile!.inputs), ...settings])].filter((p) => !p.includes(':'));
   const files = [...Object.keys(js.metafile!.outputs), ...Object.keys(css.metafile!.outputs)].map(rel);
   return { output: { scripts, styles }, inputs, files };
 }
