@@ -50,8 +50,9 @@ export interface Ctr {
   ports: PortMap;
   logs: LogEntry[];
   nextPid: number;
-  /** Network endpoint of the current run. */
+  /** Network endpoint and sandbox of the current run. */
   endpointId?: string;
+  sandboxId?: string;
   /** How many times it was started: attach handles follow one run. */
   runs?: number;
   /** The running main process (runtime only). */
@@ -525,6 +526,7 @@ export class Engine implements DockerApi {
     const dir = `/var/lib/docker/overlay2/${c.id.slice(0, 40)}${c.id.slice(52)}`;
     const lowers = this.layers.chain(c.top).reverse().map((l) => `/var/lib/docker/overlay2/${l.chainId.slice(7, 32)}${l.diffId.slice(7, 46)}/diff`);
     const running = c.status === 'running' || c.status === 'paused';
+    const sandbox = running ? (c.sandboxId ??= digest('sb:' + c.id).slice(7)) : '';
     const out: ContainerInspect = {
       Id: c.id,
       Created: rfc3339(c.created),
@@ -553,7 +555,7 @@ export class Engine implements DockerApi {
       Mounts: [],
       Config: c.config,
       NetworkSettings: {
-        Bridge: '', SandboxID: running ? digest('sb:' + c.id).slice(7) : '', SandboxKey: running ? `/var/run/docker/netns/${digest('sb:' + c.id).slice(7, 19)}` : '',
+        Bridge: '', SandboxID: running ? sandbox : '', SandboxKey: running ? `/var/run/docker/netns/${sandbox.slice(0, 12)}` : '',
         Ports: running ? this.portMap(c) : {}, HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
         SecondaryIPAddresses: null, SecondaryIPv6Addresses: null, EndpointID: this.endpoint(c).EndpointID, Gateway: running ? '172.17.0.1' : '',
         GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, IPAddress: running ? c.ip : '', IPPrefixLen: running ? 16 : 0, IPv6Gateway: '',
