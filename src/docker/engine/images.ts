@@ -14,6 +14,9 @@ import { imageConfigJSON, treeOf, type Image, type ImageStore, type LayerStore }
 export const REGISTRY_LAYERS = new Map<string, LayerSpec>();
 for (const img of CATALOG) for (const [, l] of img.history) if (l) REGISTRY_LAYERS.set(l.key, l);
 
+/** The manifest digest of a catalogue image (its repo digest). */
+export const manifestOf = (spec: ImageSpec) => digest('manifest:' + spec.repo + ':' + spec.tags[0]);
+
 export const diffIdOfSpec = (l: LayerSpec) => digest('diff:' + l.key);
 export const blobOfSpec = (l: LayerSpec) => digest('blob:' + l.key);
 
@@ -68,7 +71,7 @@ export function installSpec(h: ImageHost, spec: ImageSpec): Image {
   const existing = h.images.images.get(id);
   if (existing) return existing;
   h.layers.acquire(top);
-  const img: Image = { id, ...base, lastTagTime: 0, manifest: digest('manifest:' + spec.repo + ':' + spec.tags[0]) };
+  const img: Image = { id, ...base, lastTagTime: 0, manifest: manifestOf(spec) };
   h.images.add(img);
   return img;
 }
@@ -84,19 +87,28 @@ export function setTag(h: ImageHost, ref: string, img: Image, pulled = false): v
 /** `docker pull`: the message stream of `distribution/pull_v2.go`. */
 export async function pull(h: ImageHost, input: string, onMessage: OnMessage, signal?: AbortSignal): Promise<Image> {
   const ref = parseReference(input);
-  const tag = ref.tag ?? (ref.digest ? undefined : 'latest');
-  const isHub = !ref.name.includes('/') || ref.path.split('/').length === 2 && !ref.name.includes('.');
-  const spec = ref.path.startsWith('library/') && tag ? findImage(ref.path, tag) : undefined;
+  if (ref.domain !== 'docker.io') {
+    const [host, port] = ref.domain.split(':');
+    throw new ApiError(500, host === 'localhost' || host === '127.0.0.1'
+      ? `Get "http://${ref.domain}/v2/": dial tcp ${host === 'localhost' ? '[::1]' : host}:${port ?? 443}: connect: connection refused`
+      : `Get "https://${ref.domain}/v2/": dial tcp: lookup ${host} on 127.0.0.53:53: no such host`);
+  }
+  const byDigest = !ref.tag && ref.digest ? ref.digest : undefined;
+  const tag = ref.tag ?? (byDigest ? undefined : 'latest');
+  const repo = ref.path.replace(/^library\//, '');
+  const official = ref.path.startsWith('library/') && hasRepository(ref.path);
+  const spec = !official ? undefined : byDigest ? CATALOG.find((i) => i.repo === repo && manifestOf(i) === byDigest) : findImage(ref.path, tag!);
+  const shown = byDigest ? `${ref.name}@${byDigest}` : `${ref.name}:${tag}`;
   if (!spec) {
-    if (!ref.path.startsWith('library/') || !hasRepository(ref.path) || !isHub || ref.digest) {
+    if (!official) {
       throw new ApiError(404, `pull access denied for ${ref.name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
     }
-    throw new ApiError(404, `manifest for ${ref.name}:${tag} not found: manifest unknown: manifest unknown`);
+    throw new ApiError(404, `manifest for ${shown} not found: manifest unknown: manifest unknown`);
   }
   const emit = async (m: JSONMessage) => {
     await onMessage(m);
   };
-  await emit({ status: `Pulling from ${ref.path}`, id: tag });
+  await emit({ status: `Pulling from ${ref.path}`, id: byDigest ?? tag });
   const layers = spec.history.map(([, l]) => l).filter((l): l is LayerSpec => !!l);
   // Which layers are already here: walk the chain as long as it is present.
   let chain: string | null = null;
@@ -106,22 +118,26 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
     present.push(h.layers.layers.has(next));
     chain = next;
   }
-  const manifest = digest('manifest:' + spec.repo + ':' + spec.tags[0]);
-  const before = h.images.refs.get(`${ref.name}:${tag}`);
+  const manifest = manifestOf(spec);
+  const key = byDigest ? shown : `${ref.name}:${tag}`;
+  const before = h.images.refs.get(key);
   const existed = [...h.images.images.values()].some((i) => i.top === chain && i.manifest === manifest);
   const img = installSpec(h, spec);
+  const record = () => {
+    if (!byDigest) setTag(h, key, img, true);
+    h.images.refs.set(`${ref.name}@${manifest}`, img.id);
+  };
   if (existed && before !== img.id) {
     // The image is here under another tag: nothing to download.
     await emit({ status: `Digest: ${manifest}` });
-    setTag(h, `${ref.name}:${tag}`, img, true);
-    h.images.refs.set(`${ref.name}@${manifest}`, img.id);
-    await emit({ status: `Status: Downloaded newer image for ${ref.name}:${tag}` });
+    record();
+    await emit({ status: `Status: Downloaded newer image for ${shown}` });
     return img;
   }
   if (before === img.id && present.every(Boolean)) {
     await emit({ status: `Digest: ${manifest}` });
-    await emit({ status: `Status: Image is up to date for ${ref.name}:${tag}` });
-    setTag(h, `${ref.name}:${tag}`, img, true);
+    await emit({ status: `Status: Image is up to date for ${shown}` });
+    record();
     return img;
   }
   const ids = layers.map((l) => short(blobOfSpec(l)));
@@ -153,9 +169,8 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
     await emit({ status: 'Pull complete', id: ids[i], progressDetail: {} });
   }
   await emit({ status: `Digest: ${manifest}` });
-  setTag(h, `${ref.name}:${tag}`, img, true);
-  h.images.refs.set(`${ref.name}@${manifest}`, img.id);
-  await emit({ status: `Status: Downloaded newer image for ${ref.name}:${tag}` });
+  record();
+  await emit({ status: `Status: Downloaded newer image for ${shown}` });
   return img;
 }
 

@@ -2,6 +2,8 @@ import { ApiError } from '../api';
 
 /** A parsed image reference (the rules of distribution/reference, normalised for Docker Hub). */
 export interface Reference {
+  /** Registry host (`docker.io` for Docker Hub). */
+  domain: string;
   /** Repository path as the registry knows it: `library/ubuntu`, `user/app`. */
   path: string;
   /** Familiar repository name: `ubuntu`, `user/app`, `localhost:5000/app`. */
@@ -64,7 +66,7 @@ function parse(input: string): Reference {
   if (!remote.split('/').every((c) => COMPONENT.test(c)) || rest.length > 255) throw invalid();
   if (domain !== 'docker.io' && !/^[a-zA-Z0-9.-]+(:\d+)?$/.test(domain)) throw invalid();
   const name = domain === 'docker.io' ? remote.replace(/^library\//, '') : `${domain}/${remote}`;
-  return { path: remote, name, tag, digest };
+  return { domain, path: remote, name, tag, digest };
 }
 
 /** `name:tag` with `latest` filled in when neither tag nor digest was given. */

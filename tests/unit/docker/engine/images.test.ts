@@ -164,3 +164,20 @@ test('pull progress: Waiting past three downloads, byte counts that grow to the 
     assert.ok(order.indexOf('Download complete') < order.indexOf('Pull complete'));
   }
 });
+
+test('pull by digest, and the errors of other registries', async () => {
+  const e = engine();
+  const [lines] = await pull(e, 'busybox');
+  const manifest = lines.find((l) => l.startsWith('Digest: '))!.slice(8);
+  const e2 = engine();
+  const [byDigest] = await pull(e2, `busybox@${manifest}`);
+  assert.equal(byDigest[0], `${manifest}: Pulling from library/busybox`);
+  assert.equal(byDigest.at(-1), `Status: Downloaded newer image for busybox@${manifest}`);
+  const [img] = await e2.imageList();
+  assert.deepEqual(img.RepoTags, []);
+  assert.deepEqual(img.RepoDigests, [`busybox@${manifest}`]);
+  assert.deepEqual(await e2.imageList({ filters: { dangling: ['true'] } }), [], 'a digest reference is a name');
+  await assert.rejects(e2.imagePull(`alpine@${manifest}`, () => {}), (err: unknown) => err instanceof ApiError && err.message === `manifest for alpine@${manifest} not found: manifest unknown: manifest unknown`);
+  await assert.rejects(e2.imagePull('localhost:5000/app', () => {}), (err: unknown) => err instanceof ApiError && err.message === 'Get "http://localhost:5000/v2/": dial tcp [::1]:5000: connect: connection refused');
+  await assert.rejects(e2.imagePull('registry.example.com/team/app:1', () => {}), (err: unknown) => err instanceof ApiError && /lookup registry\.example\.com on 127\.0\.0\.53:53: no such host$/.test(err.message));
+});
