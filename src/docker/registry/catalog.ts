@@ -44,6 +44,7 @@ const BOOKWORM_SLIM = layer('debian-bookworm-slim', 74800000, 28230000, () => de
 const BUSTER = layer('debian-buster', 114100000, 50450000, () => debianRoot('osBuster', '', true));
 const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
   '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:osOracle', '/root/', '/tmp/', '/var/lib/', '/home/',
+  '/boot/', '/dev/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/',
   '/usr/bin/bash*1389064', '/usr/bin/sh>bash', '/usr/bin/microdnf*104480', '/usr/bin/ls*140936', '/usr/bin/cat*36992', '/usr/bin/echo*36904',
   fill('/usr/lib64', 'libc.so.6', 'libcrypto.so.3', 'libssl.so.3', 'libsqlite3.so.0', 'librpm.so.9', 'libdnf.so.2', 'libglib-2.0.so.0'),
 ]);
@@ -194,7 +195,7 @@ export const CATALOG: ImageSpec[] = [
       bk('RUN /bin/sh -c set -eux;     savedAptMark="$(apt-mark showmanual)";     apt-get update; # buildkit', layer('httpd-2.4.63', 64010000, 25480000, () => [
         '/usr/local/apache2/bin/httpd*2473032', '/usr/local/apache2/bin/apachectl*3478', '/usr/local/apache2/conf/httpd.conf=20987', '/usr/local/apache2/htdocs/index.html:httpdIndex', '/usr/local/apache2/logs/', '/usr/local/apache2/cgi-bin/',
         fill('/usr/local/apache2/modules', 'mod_ssl.so', 'mod_proxy.so', 'mod_rewrite.so', 'mod_lua.so', 'mod_http2.so', 'mod_md.so'),
-        fill('/usr/local/apache2/manual', 'index.html.en', 'mod', 'howto'),
+        '/usr/local/apache2/build/', '/usr/local/apache2/include/', fill('/usr/local/apache2/error', 'HTTP_NOT_FOUND.html.var', 'README'), fill('/usr/local/apache2/icons', 'apache_pb.png', 'README'),
       ])),
       bk('STOPSIGNAL SIGWINCH'),
       bk('COPY httpd-foreground /usr/local/bin/ # buildkit', layer('httpd-foreground', 138, 301, () => ['/usr/local/bin/httpd-foreground*138'])),
