@@ -58,7 +58,7 @@ export function mountAll(root: ParentNode = document): void {
     const key = entryKey(scenario);
     let entry = entries.get(key);
     if (!entry) {
-      entry = new TerminalEntry(scenario, registry, realTimer, { typingDelay: reducedMotion ? 0 : 45 });
+      entry = new TerminalEntry(scenario, registry, realTimer, { typingDelay: reducedMotion ? 0 : 45 }, storage());
       entries.set(key, entry);
     }
     widgets.set(el, new TerminalWidget(el, scenario, entry, { isCurrent }));

@@ -34,6 +34,8 @@ export class ScreenModel {
   constructor(
     readonly cols: number,
     readonly height = Infinity,
+    /** Oldest lines beyond this many are forgotten (a long-lived terminal's scrollback). */
+    private readonly maxLines = Infinity,
   ) {}
 
   write(data: string): void {
@@ -89,6 +91,12 @@ export class ScreenModel {
     this.row++;
     this.line(this.row);
     this.pendingWrap = false;
+    if (this.lines.length > this.maxLines) {
+      const drop = this.lines.length - this.maxLines;
+      this.lines.splice(0, drop);
+      this.row -= drop;
+      this.saved.row = Math.max(0, this.saved.row - drop);
+    }
   }
 
   private line(r: number): Cell[] {
@@ -242,6 +250,31 @@ export class ScreenModel {
     return { row: this.row, col: this.col };
   }
 
+  /**
+   * The finished lines (all but the one the cursor is on) as text with SGR colours, CRLF-ended:
+   * written to a fresh terminal, it draws them again as they were.
+   */
+  ansi(): string {
+    let out = '';
+    for (let r = 0; r < this.row && r < this.lines.length; r++) {
+      const line = this.lines[r];
+      let end = line.length;
+      while (end > 0 && line[end - 1].ch === ' ' && line[end - 1].style.bg < 0 && !line[end - 1].style.inverse) end--;
+      let current = '';
+      for (let c = 0; c < end; c++) {
+        const codes = sgrCodes(line[c].style);
+        if (codes !== current) {
+          out += `\x1b[0${codes ? ';' + codes : ''}m`;
+          current = codes;
+        }
+        out += line[c].ch;
+      }
+      if (current) out += '\x1b[0m';
+      out += '\r\n';
+    }
+    return out;
+  }
+
   /** The lines as HTML: text escaped, styled runs as spans with `t-*` classes. */
   html(): string {
     const rendered = this.lines.map((line) => {
@@ -269,6 +302,18 @@ export class ScreenModel {
     while (rendered.length && rendered[rendered.length - 1] === '') rendered.pop();
     return rendered.join('\n');
   }
+}
+
+function sgrCodes(s: CellStyle): string {
+  const out: number[] = [];
+  if (s.bold) out.push(1);
+  if (s.dim) out.push(2);
+  if (s.italic) out.push(3);
+  if (s.underline) out.push(4);
+  if (s.inverse) out.push(7);
+  if (s.fg >= 0) out.push(s.fg < 8 ? 30 + s.fg : 90 + s.fg - 8);
+  if (s.bg >= 0) out.push(s.bg < 8 ? 40 + s.bg : 100 + s.bg - 8);
+  return out.join(';');
 }
 
 function classes(s: CellStyle): string {

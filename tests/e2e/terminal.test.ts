@@ -25,8 +25,17 @@ after(async () => {
 async function open(hash = '#/1', query = ''): Promise<OpenedDeck> {
   const url = deckUrl('file', 'laboratorio', undefined, '', OUT).replace(/index\.html$/, `index.html${query}`) + hash;
   const deck = await openDeck(browser, url);
-  if (!query) await deck.page.waitForFunction(() => (window.AulaTerminal?.count() ?? 0) >= 4);
+  if (!query) await ready(deck.page);
   return deck;
+}
+
+/** Every terminal mounted, and the one on the current slide (if any) showing its screen. */
+async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    if ((window.AulaTerminal?.count() ?? 0) < 4) return false;
+    const here = document.querySelector('.reveal .slides section.present:not(.stack) .aula-terminal');
+    return !here || (!!here.querySelector('.xterm') && window.AulaTerminal!.text(here) !== '');
+  });
 }
 
 const term = (page: Page, n: number) => page.locator('.aula-terminal').nth(n);
@@ -149,11 +158,12 @@ test('the machine survives a reload, and a second terminal of the session sees t
   await page.keyboard.type('docker run --name superviviente alpine\n');
   await idlePrompt(page, 0);
   await page.reload();
-  await page.waitForFunction(() => (window.AulaTerminal?.count() ?? 0) >= 4);
-  assert.match(await text(page, 0), /Sesión recuperada/);
+  await ready(page);
+  // what was done is on the screen again, above the notice
+  assert.match(await text(page, 0), /\$ docker pull alpine\n[\s\S]*\$ docker run --name superviviente alpine\n[\s\S]*\(Sesión recuperada/);
   await focus(page, 0);
   await page.keyboard.type('docker ps -a\n');
-  await waitText(page, 0, /superviviente/);
+  await waitText(page, 0, /\$ docker ps -a\nCONTAINER ID[\s\S]*superviviente[\s\S]*\n\$$/);
   await page.keyboard.press('Escape');
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => window.Aula!.reveal.getIndices().h === 2);
@@ -182,7 +192,7 @@ test('a corrupt stored session resets cleanly with a notice', async () => {
     localStorage.setItem('aula:terminal:laboratorio:lab', '{"v":1,"deck":"laboratorio","session":"lab","shell":"basura"}');
   });
   await page.reload();
-  await page.waitForFunction(() => (window.AulaTerminal?.count() ?? 0) >= 4);
+  await ready(page);
   await waitText(page, 0, /no era válido/);
   await focus(page, 0);
   await page.keyboard.type('docker ps\n');
@@ -319,7 +329,7 @@ test('touch: a tap on the terminal gives it the keyboard; on a phone the reading
   const box = await small.locator('dialog .aula-terminal').boundingBox();
   assert.ok(box && box.width <= 375 && box.width > 300, `the terminal fits the phone (${box?.width})`);
   await small.getByRole('button', { name: 'Cerrar' }).tap();
-  assert.equal(await small.locator('dialog').count(), 0);
+  await small.waitForFunction(() => document.querySelectorAll('dialog').length === 0);
   await phone.close();
 });
 
