@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildCourse, type BuildResult } from '../../src/build/build';
+import { lastStats } from '../../src/diagrams/build';
 import { deckUrl, launchChromium, openDeck, ROOT, siteUrl, startStaticServer, type StaticServer } from './harness';
 
 const FIXTURE = join(ROOT, 'tests/e2e/fixtures/diagrams/slides');
@@ -82,6 +83,25 @@ describe('build', () => {
     assert.ok(!readdirSync(join(out, 'assets')).some((f) => /mermaid/i.test(f)), 'no Mermaid bundle in dist/assets');
     assert.equal((html.match(/<figure class="aula-diagram"/g) ?? []).length, 3);
     assert.equal((html.match(/<svg id="mmd-/g) ?? []).length, 3);
+  });
+
+  test('a rebuild with no changed diagram starts no browser: it works even with the browser hidden', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aula-diagrams-warm-'));
+    const before = process.env.AULA_NO_BROWSER;
+    process.env.AULA_NO_BROWSER = '1';
+    try {
+      const warn: string[] = [];
+      const r = await buildCourse({ root: ROOT, slidesDir: FIXTURE, outDir: dir, log: () => {}, warn: (m) => warn.push(m) });
+      assert.ok(r.ok);
+      assert.deepEqual(warn, [], 'no "no browser" warning: nothing needed drawing');
+      assert.deepEqual({ cached: lastStats.cached, rendered: lastStats.rendered, browser: lastStats.browser }, { cached: 3, rendered: 0, browser: false });
+      const figures = (html: string) => html.match(/<figure class="aula-diagram[\s\S]*?<\/figure>/g);
+      assert.deepEqual(figures(readFileSync(join(dir, SLUG, 'index.html'), 'utf8')), figures(readFileSync(join(out, SLUG, 'index.html'), 'utf8')));
+    } finally {
+      if (before === undefined) delete process.env.AULA_NO_BROWSER;
+      else process.env.AULA_NO_BROWSER = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('SVG text is real text (no foreignObject) and ids are unique in the page', () => {
