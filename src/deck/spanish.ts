@@ -6,12 +6,25 @@ const LABELS: [string, string][] = [
   ['.controls .navigate-down', 'Diapositiva inferior'],
 ];
 
+function translateSearchBox(input: HTMLInputElement): void {
+  input.placeholder = 'Buscar en esta presentación…';
+  input.setAttribute('aria-label', 'Buscar en esta presentación');
+}
+
 export function translateUi(doc: Document = document): void {
   for (const [selector, label] of LABELS) doc.querySelectorAll(selector).forEach((el) => el.setAttribute('aria-label', label));
-  const search = doc.querySelector<HTMLInputElement>('.reveal .searchbox input, #searchinput');
-  if (search) {
-    search.placeholder = 'Buscar…';
-    search.setAttribute('aria-label', 'Buscar en la presentación');
-  }
   doc.querySelector('.reveal .progress')?.setAttribute('aria-label', 'Progreso de la presentación');
+  // reveal's search plugin builds its box the first time it opens (Ctrl+Shift+F)
+  const reveal = doc.querySelector<HTMLElement>('.reveal');
+  const existing = doc.querySelector<HTMLInputElement>('.reveal .searchbox input');
+  if (existing) translateSearchBox(existing);
+  else if (reveal) {
+    const observer = new MutationObserver(() => {
+      const input = reveal.querySelector<HTMLInputElement>(':scope > .searchbox input');
+      if (!input) return;
+      translateSearchBox(input);
+      observer.disconnect();
+    });
+    observer.observe(reveal, { childList: true });
+  }
 }

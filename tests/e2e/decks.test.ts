@@ -86,6 +86,14 @@ for (const via of ['file', 'http'] as Via[]) {
             return location.hash === `#/${i.h}` || location.hash.startsWith(`#/${i.h}/`);
           });
 
+          // Ctrl+Shift+F: reveal's search box, in Spanish
+          await page.keyboard.press('Control+Shift+F');
+          const searchBox = page.locator('.reveal .searchbox input');
+          await searchBox.waitFor();
+          assert.equal(await searchBox.getAttribute('placeholder'), 'Buscar en esta presentación…');
+          await page.evaluate(() => (window.Aula!.reveal.getPlugin('search') as unknown as { close(): void }).close());
+          await page.locator('.reveal').focus().catch(() => {});
+
           // O opens the overview, Esc closes it.
           await page.keyboard.press('o');
           await page.waitForFunction(() => window.Aula!.reveal.isOverview());
