@@ -116,6 +116,20 @@ describe('accesibilidad', () => {
     });
   }
 
+  test('en todas las secciones los títulos van en orden y las imágenes tienen texto alternativo', async () => {
+    for (const slug of decks) {
+      const deck = await openDeck(browser, siteUrl('http', `${slug}/index.html?view=scroll`, server), { viewport: { width: 1280, height: 800 } });
+      try {
+        await waitScrollView(deck.page, true);
+        assert.deepEqual(await headingJumps(deck.page, '.reveal'), [], `${slug}: títulos fuera de orden`);
+        const noAlt = await deck.page.$$eval('.reveal img:not([alt])', (is) => is.map((i) => i.getAttribute('src')));
+        assert.deepEqual(noAlt, [], `${slug}: imágenes sin alt`);
+      } finally {
+        await deck.close();
+      }
+    }
+  });
+
   test('«?» abre la ayuda de teclado en español con las teclas de reveal y de la terminal; Esc la cierra', async () => {
     const deck = await openDeck(browser, deckUrl('http', decks[0], server, '#/1'));
     const { page, record } = deck;
