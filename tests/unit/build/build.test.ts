@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { buildCourse } from '../../../src/build/build';
-import { FIXTURES, ROOT } from './helpers';
+import { FIXTURES, ROOT } from './fixture-decks';
 
 const COURSE = join(FIXTURES, 'course');
 

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { bundle, DECK_ENTRY } from '../../../src/build/bundle';
-import { ROOT } from './helpers';
+import { ROOT } from './fixture-decks';
 
 test('el código del navegador sale como script clásico (IIFE) minificado con hash; el CSS lleva las letras', async () => {
   const out = mkdtempSync(join(tmpdir(), 'aula-bundle-'));

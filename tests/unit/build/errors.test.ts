@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, parse, fm } from './helpers';
+import { check, parse, fm } from './fixture-decks';
 
 const F = 'tests/fixtures/errors';
 

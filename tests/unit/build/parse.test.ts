@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse, check, html, fm } from './helpers';
+import { parse, check, html, fm } from './fixture-decks';
 
 test('--- separa diapositivas horizontales y -- verticales', () => {
   const { deck, errors } = parse(fm('\n# Uno\n\n---\n\n## Dos\n\n--\n\n## Dos abajo\n\n--\n\n## Dos más abajo\n\n---\n\n## Tres\n'));

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
-import { FIXTURES, ROOT } from './helpers';
+import { FIXTURES, ROOT } from './fixture-decks';
 
 function waitFor<T>(probe: () => T | undefined, what: string, ms = 60_000): Promise<T> {
   return new Promise((resolve, reject) => {
