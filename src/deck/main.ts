@@ -29,7 +29,7 @@ const aula: AulaApi = {
 window.Aula = aula;
 installSpanishSpeakerView();
 
-// Scripts that load before this one finishes (unlikely, but harmless) see the same object.
+// Terminals first: they are what the audience waits for on a slide; search can come last.
 const order = ['terminal', 'mermaid', 'search'];
 const extraScripts = Object.keys(config.scripts).sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
 
