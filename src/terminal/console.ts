@@ -72,6 +72,8 @@ export class TerminalConsole {
   private promptShown = false;
   private afterCtrlP = false;
   private setupChecked = false;
+  /** Ctrl+R in progress: what is searched, the history line found, the line before searching. */
+  private search: { query: string; match: number; failed: boolean; saved: string } | null = null;
   /** `running` is a command (not the typing of a step). */
   private commandRunning = false;
   private disposed = false;
@@ -220,7 +222,7 @@ export class TerminalConsole {
         for (let i = 0; i < a.keys.length; i++) {
           // Runs of plain characters (pastes, fast typing) are inserted at once and drawn once.
           let j = i;
-          while (j < a.keys.length && isPrintable(a.keys[j])) j++;
+          while (!this.search && j < a.keys.length && isPrintable(a.keys[j])) j++;
           if (j > i) {
             this.afterCtrlP = false;
             this.editor.insert(a.keys.slice(i, j).join(''));
@@ -261,6 +263,11 @@ export class TerminalConsole {
 
   private async key(k: string): Promise<void> {
     const e = this.editor;
+    if (this.search && this.searchKey(k)) return this.render();
+    if (k === KEY.ctrlR) {
+      this.search = { query: '', match: -1, failed: false, saved: e.text };
+      return this.render();
+    }
     const wasCtrlP = this.afterCtrlP;
     this.afterCtrlP = false;
     if (k === KEY.enter || k === KEY.lineFeed) return this.submit();
@@ -319,6 +326,44 @@ export class TerminalConsole {
     else if (isPrintable(k)) e.insert(k);
     else return; // unknown sequence: ignored, never printed raw
     this.render();
+  }
+
+  /**
+   * Ctrl+R, bash's reverse-i-search: typed text narrows to the newest history line holding it,
+   * Ctrl+R again goes further back, Ctrl+G or Ctrl+C gives the line back as it was; any other
+   * key takes the match into the line and then does what it always does. True when consumed.
+   */
+  private searchKey(k: string): boolean {
+    const s = this.search!;
+    const history = this.session.history;
+    const find = (query: string, before: number) => {
+      for (let i = Math.min(before, history.length) - 1; i >= 0; i--) if (history[i].includes(query)) return i;
+      return -1;
+    };
+    const look = (before: number) => {
+      const i = s.query ? find(s.query, before) : -1;
+      s.failed = s.query !== '' && i < 0;
+      if (i >= 0) s.match = i;
+    };
+    if (k === KEY.ctrlR) look(s.match >= 0 ? s.match : history.length);
+    else if (k === KEY.backspace || k === KEY.ctrlH) {
+      s.query = [...s.query].slice(0, -1).join('');
+      s.match = -1;
+      look(history.length);
+    } else if (isPrintable(k)) {
+      s.query += k;
+      look(s.match >= 0 ? s.match + 1 : history.length);
+    } else if (k === KEY.ctrlG || k === KEY.ctrlC) {
+      this.editor.set(s.saved);
+      this.search = null;
+    } else {
+      const line = s.match >= 0 ? history[s.match] : s.saved;
+      const at = s.match >= 0 ? line.indexOf(s.query) : line.length;
+      this.editor.set(line, at);
+      this.search = null;
+      return false;
+    }
+    return true;
   }
 
   private complete(): void {
@@ -467,6 +512,13 @@ export class TerminalConsole {
 
   private render(): void {
     if (!this.promptShown) return;
+    if (this.search) {
+      const s = this.search;
+      const line = s.match >= 0 ? this.session.history[s.match] : '';
+      const label = `(${s.failed ? 'failed ' : ''}reverse-i-search)\`${s.query}': `;
+      this.screen.write(this.view.render(label, line, Math.max(0, line.indexOf(s.query)), this.screen.cols()));
+      return;
+    }
     const e = this.editor;
     this.screen.write(this.view.render(this.prompt(), e.text, e.cursor, this.screen.cols(), this.hint()));
   }

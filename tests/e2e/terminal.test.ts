@@ -362,3 +362,21 @@ test('the overview shows every slide but runs no setup and no autoplay', async (
   for (const s of stored) if (s) assert.deepEqual(JSON.parse(s).setup, []);
   await deck.close();
 });
+
+test('Ctrl+R searches the history inside the page (the browser does not reload)', async () => {
+  const deck = await open();
+  const { page } = deck;
+  await focus(page, 0);
+  await page.keyboard.type('docker images\n');
+  await idlePrompt(page, 0);
+  await page.keyboard.type('docker ps\n');
+  await idlePrompt(page, 0);
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  await page.keyboard.press('Control+r');
+  await page.keyboard.type('imag');
+  await waitText(page, 0, /\(reverse-i-search\)`imag': docker images$/);
+  await page.keyboard.press('Enter');
+  await waitText(page, 0, /\$ docker ps\n[\s\S]*\$ docker images\nREPOSITORY[\s\S]*\n\$$/);
+  assert.equal(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true);
+  await deck.close();
+});

@@ -349,3 +349,37 @@ test('long waits are shortened for the class, short ones kept', async () => {
   assert.equal(pace(1000), 1000);
   assert.equal(pace(10_000), 2800);
 });
+
+test('Ctrl+R searches the history backwards, as bash does', async () => {
+  const t = makeTerminal();
+  t.con.input('echo rojo\recho verde\recho rosa\r');
+  await t.idle();
+  t.con.input('\x12ro');
+  await t.idle();
+  assert.match(t.text(), /\(reverse-i-search\)`ro': echo rosa$/);
+  t.con.input('\x12');
+  await t.idle();
+  assert.match(t.text(), /\(reverse-i-search\)`ro': echo rojo$/);
+  t.con.input('\r');
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo rojo');
+  // as in bash, the accepted line is shown again after the normal prompt
+  assert.match(t.text(), /\nrosa\n\$ echo rojo\nrojo\n\$$/);
+
+  // no match: says so; Ctrl+G gives back the line as it was
+  t.con.input('borrador\x12zz');
+  await t.idle();
+  assert.match(t.text(), /\(failed reverse-i-search\)`zz':$/);
+  t.con.input('\x07');
+  await t.idle();
+  assert.match(t.text(), /\n\$ borrador$/);
+
+  // another key takes the match into the line for editing
+  t.con.input('\x15\x12verde\x1b[F 2\r');
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo verde 2');
+  // Backspace widens the search again
+  t.con.input('\x12rojox\x7f\r');
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo rojo');
+});
