@@ -119,3 +119,10 @@ test('sudo runs the command as typed', async () => {
   assert.equal(r.stderr, 'sudo: nada: command not found\n');
   assert.equal(r.exit, 1);
 });
+
+test('ls on a terminal lays names down the columns like GNU ls', async () => {
+  const sh = hostShell();
+  await run(sh, 'mkdir d && cd d && touch Dockerfile index.html app.js');
+  assert.equal((await run(sh, 'ls', true)).stdout, 'Dockerfile  app.js  index.html\n');
+  assert.equal((await run(sh, 'ls')).stdout, 'Dockerfile\napp.js\nindex.html\n');
+});
