@@ -506,7 +506,7 @@ export class Engine implements DockerApi {
         AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: null, ConsoleSize: [0, 0],
         CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
         GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
-        PublishAllPorts: false, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc',
+        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc',
         Isolation: '', CpuShares: 0, Memory: 0, NanoCpus: 0, CgroupParent: '', BlkioWeight: 0, Devices: [], MemoryReservation: 0, MemorySwap: 0,
         MemorySwappiness: null, OomKillDisable: null, PidsLimit: null, Ulimits: [], Init: null,
         MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
@@ -658,7 +658,10 @@ export class Engine implements DockerApi {
     const ports: PortMap = {};
     const taken = new Set<string>();
     for (const o of this.containers.values()) if (o !== c && o.status !== 'exited' && o.status !== 'created') for (const b of Object.values(o.ports)) for (const x of b ?? []) taken.add(x.HostPort);
-    for (const [key, binds] of Object.entries(c.hostConfig.PortBindings ?? {})) {
+    const wanted: PortMap = { ...(c.hostConfig.PortBindings ?? {}) };
+    // `-P`: every exposed port that `-p` did not bind gets a free host port.
+    if (c.hostConfig.PublishAllPorts) for (const k of Object.keys(c.config.ExposedPorts ?? {})) if (!wanted[k]?.length) wanted[k] = [{ HostIp: '', HostPort: '' }];
+    for (const [key, binds] of Object.entries(wanted)) {
       ports[key] = (binds ?? []).map((b) => {
         let hp = b.HostPort;
         if (!hp) for (let p = 32768; ; p++) if (!taken.has(String(p))) { hp = String(p); break; }
