@@ -1,16 +1,18 @@
 /**
- * The client against what the real 28.2.2 client printed (../shared/docker-reference): every
- * help text we claim, through every path that reaches it, and every captured error that needs
- * no daemon, byte for byte with its exit code.
+ * The client against what the real 28.2.2 client printed: every help text we claim, through
+ * every path that reaches it, and every captured error that needs no daemon, byte for byte with
+ * its exit code. The captures live in tests/golden/reference (copied verbatim from the shared
+ * docker-reference folder, which, when present next to the repository, must still match).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS, GROUPS } from '../../../../src/docker/client/command-table';
 import { hostShell, run } from './harness';
 
-export const REF = join(import.meta.dirname, '../../../../../shared/docker-reference');
+export const REF = join(import.meta.dirname, '../../../golden/reference');
+const SHARED = join(import.meta.dirname, '../../../../../shared/docker-reference');
 
 function reference(file: string): { text: string; exit: number } {
   const raw = readFileSync(join(REF, file), 'utf8');
@@ -94,4 +96,13 @@ test('flag and argument errors follow cobra and pflag', async () => {
   assert.equal((await run(sh, 'docker -v')).stdout, 'Docker version 28.2.2, build e6534b4\n');
   // -h is run's --hostname, so it does not ask for help there
   assert.match((await run(sh, 'docker run -h')).stderr, /^flag needs an argument: 'h' in -h/);
+});
+
+test('the copied captures are the shared reference, unchanged', { skip: !existsSync(SHARED) && 'no shared reference folder next to the repository' }, () => {
+  for (const dir of ['help', 'errors']) {
+    for (const f of readdirSync(join(REF, dir))) {
+      assert.equal(readFileSync(join(REF, dir, f), 'utf8'), readFileSync(join(SHARED, dir, f), 'utf8'), `${dir}/${f}`);
+    }
+  }
+  assert.equal(readdirSync(join(REF, 'errors')).length, readdirSync(join(SHARED, 'errors')).length);
 });
