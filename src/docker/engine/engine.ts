@@ -13,7 +13,7 @@ import {
 import type { TermIO } from '../shell';
 import { build } from './build';
 import { rfc3339 } from './clock';
-import { Overlay, newDir, newFile, cloneTree, treeSize, type DirNode, type FileNode } from './fs';
+import { FsError, Overlay, newDir, newFile, cloneTree, treeSize, type DirNode, type FileNode } from './fs';
 import { digest, short } from './hash';
 import * as imgs from './images';
 import { randomName, VALID_NAME } from './names';
@@ -707,7 +707,14 @@ export class Engine implements DockerApi {
     c.startedAt = this.now();
     c.error = '';
     c.exitCode = 0;
-    await proc.boot(this.out(c));
+    try {
+      await proc.boot(this.out(c));
+    } catch (e) {
+      // A server whose files were broken from inside the container dies like the real one.
+      if (!(e instanceof FsError)) throw e;
+      this.out(c).err(`${c.path}: ${e.path}: ${e.code === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory'}\n`);
+      proc.exitCode = 1;
+    }
     if (proc.exitCode !== null) this.finish(c, proc.exitCode);
   }
 
