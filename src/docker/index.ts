@@ -43,15 +43,21 @@ class SimShell implements Shell {
 
   async run(line: string, io: TermIO): Promise<number> {
     if (this.seeded) this.api.advance(1000);
-    try {
+    return this.guard(io, async () => {
       if (this.session) {
         const s = this.session;
         if (s.interactive) await s.input(line, io);
-        return await this.settle(io);
+        return this.settle(io);
       }
-      return await this.host.run(line, io);
+      return this.host.run(line, io);
+    });
+  }
+
+  /** A fault in the simulation must never take the terminal down: it is reported like a crash. */
+  private async guard(io: TermIO, fn: () => Promise<number>): Promise<number> {
+    try {
+      return await fn();
     } catch (e) {
-      // A fault in the simulation must never take the terminal down: report it like a crash.
       io.err(`${INTERNAL_ERROR}: ${(e as Error)?.message ?? String(e)}\n`);
       this.host.lastExit = 1;
       return 1;
@@ -72,9 +78,12 @@ class SimShell implements Shell {
   }
 
   async eof(io: TermIO): Promise<void> {
-    if (!this.session) return;
-    await this.session.eof(io);
-    await this.settle(io);
+    const s = this.session;
+    if (!s) return;
+    await this.guard(io, async () => {
+      await s.eof(io);
+      return this.settle(io);
+    });
   }
 
   async detach(io: TermIO): Promise<void> {
@@ -84,14 +93,17 @@ class SimShell implements Shell {
     this.session = null;
     io.err('read escape sequence\n');
     this.host.lastExit = 0;
-    await this.host.resume(io);
+    await this.guard(io, () => this.host.resume(io));
   }
 
   /** Ctrl+C inside a container process (the terminal calls it through `interrupt`). */
   async interrupt(io: TermIO): Promise<void> {
-    if (!this.session) return;
-    await this.session.interrupt(io);
-    await this.settle(io);
+    const s = this.session;
+    if (!s) return;
+    await this.guard(io, async () => {
+      await s.interrupt(io);
+      return this.settle(io);
+    });
   }
 
   complete(line: string, cursor: number): { start: number; candidates: string[] } {
