@@ -5,6 +5,9 @@
  *   per line with prompt, input, stdout, stderr and exit).
  * Options: --seed N (deterministic IDs, names, clock), --json, --no-tty (input treated as not a
  * terminal: plain pull output, `-it` refused), --columns N.
+ * In a scenario, lines after `docker run -it …` go to the container until it exits; a line `^P^Q`
+ * detaches (Ctrl+P Ctrl+Q) and a line `^D` sends end-of-input (Ctrl+D). Lines starting with `#`
+ * are comments.
  */
 import { createInterface } from 'node:readline';
 import { createShell } from '../docker/index';
