@@ -156,3 +156,29 @@ test('a pull drawn in place on the TTY ends in the transcript as one final line 
   assert.equal(new Set(layers).size, layers.length);
   assert.ok(lines.some((l) => l.startsWith('Status: Downloaded newer image for nginx:latest')));
 });
+
+test('inside a container, Ctrl+D ends what a program reads from the terminal, then leaves the shell', async () => {
+  const { TerminalConsole } = await import('../../../src/terminal/console');
+  const { SessionRegistry } = await import('../../../src/terminal/session');
+  const { ScreenModel } = await import('../../../src/terminal/screen-model');
+  const { createShell } = await import('../../../src/docker/index');
+  const scenario = { v: 1 as const, deck: 'd', session: 's', index: 0, title: '', rows: 12, autoplay: false, seed: 5, setup: [], steps: [] };
+  const session = new SessionRegistry((o) => createShell(o), null).get(scenario);
+  const screen = new ScreenModel(100);
+  const con = new TerminalConsole(session, scenario, { write: (d) => screen.write(d), cols: () => 100 }, { sleep: () => Promise.resolve() });
+  con.start();
+  const idle = async () => {
+    for (let i = 0; i < 500 && con.isBusy(); i++) await new Promise((r) => setTimeout(r, 2));
+  };
+  con.input('docker run -it ubuntu bash\r');
+  await idle();
+  con.input('cat > nota.txt\rhola desde el teclado\r\x04');
+  await idle();
+  con.input('cat nota.txt\r');
+  await idle();
+  assert.match(screen.text(), /# cat nota\.txt\nhola desde el teclado\nroot@[0-9a-f]{12}:\/#$/);
+  con.input('\x04');
+  await idle();
+  assert.equal(session.shell.inContainer(), false);
+  assert.match(screen.text(), /\n\$$/);
+});
