@@ -24,20 +24,25 @@ export const DECK_KEYS: KeyRow[] = [
   [['?', 'F1'], 'Esta ayuda'],
 ];
 
+/** Exactly the keys src/terminal understands (console.ts, widget.ts). */
 export const TERMINAL_KEYS: KeyRow[] = [
   [['Clic', 'Intro'], 'Entrar en la terminal (sobre ella)'],
   [['Esc'], 'Salir de la terminal y volver a la presentación'],
   [['Ctrl + Intro'], 'Siguiente paso del guion: lo escribe y lo ejecuta'],
-  [['←', '→', 'Inicio', 'Fin'], 'Mover el cursor en la línea'],
+  [['→'], 'Al final de la línea: aceptar el paso sugerido (en gris)'],
+  [['←', '→', 'Ctrl + B', 'Ctrl + F'], 'Mover el cursor en la línea'],
+  [['Ctrl + ←', 'Ctrl + →', 'Alt + B', 'Alt + F'], 'Mover el cursor palabra a palabra'],
+  [['Inicio', 'Fin', 'Ctrl + A', 'Ctrl + E'], 'Ir al principio o al final de la línea'],
   [['Retroceso', 'Supr'], 'Borrar antes o después del cursor'],
-  [['Ctrl + A', 'Ctrl + E'], 'Ir al principio o al final de la línea'],
-  [['Ctrl + U', 'Ctrl + K'], 'Borrar hasta el principio o hasta el final'],
-  [['Ctrl + W'], 'Borrar la palabra anterior'],
-  [['↑', '↓'], 'Historial de órdenes'],
-  [['Tab'], 'Completar órdenes, opciones, imágenes y contenedores'],
-  [['Ctrl + C'], 'Cancelar la línea o interrumpir la orden en curso'],
+  [['Alt + Retroceso', 'Ctrl + W'], 'Borrar la palabra anterior (el navegador suele quedarse Ctrl + W para cerrar la pestaña)'],
+  [['Ctrl + U', 'Ctrl + K'], 'Borrar hasta el principio o hasta el final de la línea'],
+  [['↑', '↓', 'Ctrl + P', 'Ctrl + N'], 'Historial de órdenes'],
+  [['Ctrl + R'], 'Buscar en el historial (otra vez Ctrl + R: más atrás; Ctrl + G: cancelar)'],
+  [['Tab'], 'Completar órdenes, opciones, imágenes y contenedores (si hay varias, las lista)'],
+  [['Ctrl + C'], 'Cancelar la línea, o interrumpir la orden o el programa en curso'],
+  [['Ctrl + D'], 'Fin de la entrada: sale de la shell de un contenedor o termina un programa que lee (cat); con texto, borra el carácter del cursor'],
+  [['Ctrl + P, Ctrl + Q'], 'Una tras otra: separarse de un contenedor sin pararlo (detach; sigue en marcha)'],
   [['Ctrl + L'], 'Limpiar la pantalla'],
-  [['Ctrl + D'], 'Salir de la shell de un contenedor'],
 ];
 
 let dialog: HTMLDialogElement | null = null;
