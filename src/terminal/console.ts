@@ -186,6 +186,14 @@ export class TerminalConsole {
     return this.scenario.steps[this.session.stepsDone(this.scenario.index)] ?? null;
   }
 
+  /**
+   * Every step of the scenario has been run to its end: the last one is not merely started (it
+   * counts as done as soon as it is submitted) but has finished, and nothing is left queued.
+   */
+  scriptFinished(): boolean {
+    return this.scenario.steps.length > 0 && !this.pendingStep() && !this.isBusy();
+  }
+
   /** Redraws the prompt line if idle (another terminal of the session may have changed it). */
   refresh(): void {
     this.enqueue({ kind: 'refresh' });

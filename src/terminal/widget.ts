@@ -269,7 +269,8 @@ export class TerminalWidget {
     this.buttons.all.disabled = !pending;
     const focused = this.hasFocus();
     this.el.classList.toggle('is-focused', focused);
-    this.hintEl.textContent = !pending && this.scenario.steps.length > 0 && !focused ? LABELS.done : focused ? LABELS.focusedHint : LABELS.idleHint;
+    // «Guion completado» once the last step's output is all there, not when it starts
+    this.hintEl.textContent = con.scriptFinished() && !focused ? LABELS.done : focused ? LABELS.focusedHint : LABELS.idleHint;
   }
 
   input(data: string): void {

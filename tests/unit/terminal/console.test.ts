@@ -383,3 +383,21 @@ test('Ctrl+R searches the history backwards, as bash does', async () => {
   await t.idle();
   assert.equal(t.shell().ran.at(-1), 'echo rojo');
 });
+
+test('the script counts as finished only once its last step has finished running', async () => {
+  const t = makeTerminal({ scenario: scenario({ steps: [{ command: 'echo uno' }, { command: 'slow' }] }) });
+  const seen: boolean[] = [];
+  t.con.watch(() => seen.push(t.con.scriptFinished()));
+  assert.equal(t.con.scriptFinished(), false);
+  t.con.runAll();
+  // the last step is under way: it has been submitted (no step pending) but still prints
+  while (!t.text().includes('tick 3')) await new Promise((r) => setTimeout(r, 2));
+  assert.equal(t.con.pendingStep(), null);
+  assert.equal(t.con.scriptFinished(), false);
+  await t.idle();
+  assert.match(t.text(), /done\n\$$/);
+  assert.equal(t.con.scriptFinished(), true);
+  // watchers were told when it became true, after every earlier notification said false
+  assert.equal(seen.at(-1), true);
+  assert.equal(seen.indexOf(true), seen.length - 1);
+});
