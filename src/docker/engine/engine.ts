@@ -17,7 +17,8 @@ import { FsError, Overlay, newDir, newFile, cloneTree, treeSize, type DirNode, t
 import { digest, short } from './hash';
 import * as imgs from './images';
 import { randomName, VALID_NAME } from './names';
-import { Hello, Httpd, Mysqld, Nginx, OneShot, Repl, ShellProc, parseSignal, type Proc } from './process';
+import { Hello, Httpd, Mysqld, Nginx, NodeApp, OneShot, Repl, ShellProc, parseSignal, type Proc } from './process';
+import { npmScript } from './shell/node';
 import type { Random } from './random';
 import { parseReference } from './reference';
 import { Shell, flavorAt } from './shell/sh';
@@ -163,6 +164,7 @@ export class Engine implements DockerApi {
     if (!target || target.status !== 'running') return null;
     if (port === 0) return { status: 0, body: '', server: '' };
     const proc = target.proc;
+    if (proc instanceof NodeApp) return proc.port === p ? { status: 200, body: proc.body, server: '' } : null;
     const root = proc instanceof Nginx ? '/usr/share/nginx/html' : proc instanceof Httpd ? '/usr/local/apache2/htdocs' : null;
     if (!root || p !== 80) return null;
     const fs = this.fsOf(target);
@@ -613,6 +615,14 @@ export class Engine implements DockerApi {
     if (/^python3?(\.\d+)?$/.test(b) && argv.length === 1) return new Repl(1, argv, tty, start, 'python', c.config.OpenStdin);
     const env = c.config.Env;
     const cwd = c.config.WorkingDir || '/';
+    const envMap = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+    if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return new NodeApp(1, argv, tty, start, m, cwd, argv[1], envMap);
+    // `npm start` runs its script under npm; a `node file` script becomes the server it starts.
+    if (b === 'npm' && (argv[1] === 'start' || (argv[1] === 'run' && argv.length === 3))) {
+      const s = npmScript(m.fs, cwd, argv[1] === 'run' ? argv[2] : 'start');
+      const file = 'script' in s ? /^node\s+(\S+)$/.exec(s.script.trim())?.[1] : undefined;
+      if (file && 'banner' in s) return new NodeApp(1, argv, tty, start, m, cwd, file, envMap, s.banner);
+    }
     const user = c.config.User && c.config.User !== '0' && c.config.User !== 'root' ? c.config.User : 'root';
     const shells = ['bash', 'sh', 'dash', 'ash'];
     const path = new Shell(m, 'bash', 'sh', false, env, cwd, tty, user).which(argv[0]) ?? argv[0];

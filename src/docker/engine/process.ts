@@ -6,6 +6,7 @@
 import type { Out } from './shell/types';
 import { Shell, flavorAt } from './shell/sh';
 import { HELLO_TEXT, evalArith } from './shell/programs';
+import { runScript } from './shell/node';
 import type { Machine } from './shell/types';
 
 export const SIGNALS: Record<string, number> = {
@@ -340,3 +341,24 @@ export class Repl extends Base {
 }
 
 export { flavorAt };
+
+/**
+ * `node app.js` (or `npm start`) as the main process: it prints what the script logs and, when
+ * the script listens on a port, stays up serving it. Node as PID 1 installs no signal handlers,
+ * so SIGTERM is ignored and `docker stop` ends it with SIGKILL after the grace period.
+ */
+export class NodeApp extends Base {
+  port?: number;
+  body = '';
+  constructor(pid: number, argv: string[], tty: boolean, start: number, private m: Machine, private cwd: string, private file: string, private env: Record<string, string>, private banner = '') {
+    super(pid, argv, tty, start);
+  }
+  async boot(out: Out): Promise<void> {
+    const r = runScript(this.m.fs, this.cwd, this.file, this.env);
+    out.out(this.banner + r.out);
+    out.err(r.err);
+    this.port = r.port;
+    this.body = r.body || 'Hello World!';
+    if (r.code !== 0 || r.port === undefined) this.exitCode = r.code;
+  }
+}

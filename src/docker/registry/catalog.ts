@@ -49,7 +49,9 @@ const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
   fill('/usr/lib64', 'libc.so.6', 'libcrypto.so.3', 'libssl.so.3', 'libsqlite3.so.0', 'librpm.so.9', 'libdnf.so.2', 'libglib-2.0.so.0'),
 ]);
 
-const deb = (os: string, ...n: string[]) => () => [fill('/usr/lib/x86_64-linux-gnu', ...n), '/usr/share/doc/' + os + '/'];
+const deb = (os: string, ...n: string[]) => () => [fill('/usr/lib/x86_64-linux-gnu', ...n), '/usr/share/doc/' + os + '/', ...(BIN[os] ?? [])];
+/** The programs buildpack-deps' layers put in PATH (the libraries fill the rest of the size). */
+const BIN: Record<string, string[]> = { curl: ['/usr/bin/curl*260328', '/usr/bin/wget*515560', '/usr/bin/gpg*1063552'], git: ['/usr/bin/git*3660712', '/usr/bin/ssh*825632', '/usr/bin/ps*137688'], gcc: ['/usr/bin/gcc*1227000', '/usr/bin/g++*1231096', '/usr/bin/make*236424'] };
 const CURL_BOOKWORM = layer('bookworm-curl', 24060000, 24030000, deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.5.so.0', 'libssh2.so.1'));
 const SCM_BOOKWORM = layer('bookworm-scm', 71170000, 64390000, deb('git', 'libperl.so.5.36', 'libpython3.11.so.1', 'libsvn_client-1.so.1'));
 const DEV_BOOKWORM = layer('bookworm-dev', 587300000, 211300000, deb('gcc', 'libLLVM-14.so.1', 'libgfortran.so.5', 'libasan.so.8', 'libMagickCore-6.Q16.so.6', 'libicudata.so.72', 'libmysqlclient.so.21', 'libpq.so.5'));
@@ -210,9 +212,9 @@ export const CATALOG: ImageSpec[] = [
       ...buildpackDeps(BUSTER_HIST, CURL_BUSTER, SCM_BUSTER, DEV_BUSTER),
       bk('RUN /bin/sh -c groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node # buildkit', layer('node-user', 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', '/etc/passwd:passwdDeb'])),
       bk('ENV NODE_VERSION=14.21.3'),
-      bk('RUN /bin/sh -c ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "${dpkgArch##*-}" in # buildkit', layer('node-14.21.3', 200650000, 35880000, () => ['/usr/local/bin/node*78413912', '/usr/local/bin/npm>../lib/node_modules/npm/bin/npm-cli.js', '/usr/local/bin/npx>../lib/node_modules/npm/bin/npx-cli.js', fill('/usr/local/lib/node_modules/npm', 'package.json', 'node_modules', 'docs'), fill('/usr/local/include/node', 'node.h', 'v8.h', 'uv.h')])),
+      bk('RUN /bin/sh -c ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "${dpkgArch##*-}" in # buildkit', layer('node-14.21.3', 200650000, 35880000, () => ['/usr/local/bin/node*78413912', '/usr/local/bin/npm>../lib/node_modules/npm/bin/npm-cli.js', '/usr/local/bin/npx>../lib/node_modules/npm/bin/npx-cli.js', '/usr/local/lib/node_modules/npm/bin/npm-cli.js*4821', '/usr/local/lib/node_modules/npm/bin/npx-cli.js*4290', fill('/usr/local/lib/node_modules/npm', 'package.json', 'node_modules', 'docs'), fill('/usr/local/include/node', 'node.h', 'v8.h', 'uv.h')])),
       bk('ENV YARN_VERSION=1.22.19'),
-      bk('RUN /bin/sh -c set -ex   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do # buildkit', layer('yarn-1.22.19', 7800000, 2290000, () => ['/usr/local/bin/yarn>/opt/yarn-v1.22.19/bin/yarn', fill('/opt/yarn-v1.22.19/lib', 'cli.js', 'v8-compile-cache.js')])),
+      bk('RUN /bin/sh -c set -ex   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do # buildkit', layer('yarn-1.22.19', 7800000, 2290000, () => ['/usr/local/bin/yarn>/opt/yarn-v1.22.19/bin/yarn', '/usr/local/bin/yarnpkg>/opt/yarn-v1.22.19/bin/yarnpkg', '/opt/yarn-v1.22.19/bin/yarn*1015', '/opt/yarn-v1.22.19/bin/yarnpkg*42', fill('/opt/yarn-v1.22.19/lib', 'cli.js', 'v8-compile-cache.js')])),
       bk('COPY docker-entrypoint.sh /usr/local/bin/ # buildkit', layer('node-ep', 388, 460, () => ['/usr/local/bin/docker-entrypoint.sh*388'])),
       bk('ENTRYPOINT ["docker-entrypoint.sh"]'),
       bk('CMD ["node"]'),

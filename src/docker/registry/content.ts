@@ -44,11 +44,14 @@ TEXT.osBuster = TEXT.osBookworm.replace(/12/g, '10').replace(/bookworm/g, 'buste
 
 /** Rootfs of a Debian-family distribution (merged /usr unless `split`). */
 export function debianRoot(os: string, extraBins = '', split = false): string[] {
+  // Before merged /usr (buster) the essential programs live in /bin only.
+  const root = split ? 'bash dash ls cat cp mv rm mkdir rmdir pwd echo sleep touch uname date grep sed hostname more mount su tar gzip' : '';
+  const usr = (DEBIAN_BIN + (extraBins ? ' ' + extraBins : '')).split(' ').filter((n) => !root.split(' ').includes(n)).join(' ');
   const e = [
     ...FHS,
-    ...(split ? ['/bin/', '/sbin/', '/lib/', '/lib64/', ...bins('/bin', 'bash dash ls cat cp mv rm mkdir rmdir pwd echo sleep touch uname date grep sed hostname more mount su tar gzip')] : MERGED_USR),
-    '/usr/bin/sh>dash',
-    ...bins('/usr/bin', DEBIAN_BIN + (extraBins ? ' ' + extraBins : '')),
+    ...(split ? ['/bin/', '/sbin/', '/lib/', '/lib64/', ...bins('/bin', root)] : MERGED_USR),
+    split ? '/bin/sh>dash' : '/usr/bin/sh>dash',
+    ...bins('/usr/bin', usr),
     '/etc/os-release:' + os,
     '/etc/passwd:passwdDeb',
     '/etc/hostname=0',

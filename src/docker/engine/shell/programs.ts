@@ -1,5 +1,6 @@
 /** Programs of the catalogue's images and of the packages one can install. */
 import { splitPath } from '../fs';
+import { NODE_PROGRAMS } from './node';
 import { opts } from './opts';
 import type { Command, IO, ShellLike } from './types';
 
@@ -60,7 +61,7 @@ const curl: Command = (args, io, sh) => {
     return 6;
   }
   if (o.flags.has('I') || o.flags.has('--head')) {
-    io.out(`HTTP/1.1 ${reply.status} ${reply.status === 200 ? 'OK' : 'Not Found'}\r\nServer: ${reply.server}\r\nContent-Type: text/html\r\nContent-Length: ${reply.body.length}\r\n\r\n`);
+    io.out(`HTTP/1.1 ${reply.status} ${reply.status === 200 ? 'OK' : 'Not Found'}\r\n${reply.server ? `Server: ${reply.server}\r\n` : ''}Content-Type: text/html\r\nContent-Length: ${reply.body.length}\r\n\r\n`);
     return 0;
   }
   if (o.values.o) {
@@ -117,22 +118,6 @@ const pythonCmd: Command = (args, io) => {
     }
   }
   io.err('python3: solo se simulan --version y -c "print(...)"\n');
-  return 1;
-};
-
-const nodeCmd: Command = (args, io) => {
-  if (/^-(v|-version)$/.test(args[1] ?? '')) {
-    io.out('v14.21.3\n');
-    return 0;
-  }
-  if (args[1] === '-e' || args[1] === '-p') {
-    const m = /^console\.log\((['"])(.*)\1\)$/.exec((args[2] ?? '').trim());
-    if (m) {
-      io.out(m[2] + '\n');
-      return 0;
-    }
-  }
-  io.err('node: solo se simulan --version y -e "console.log(...)"\n');
   return 1;
 };
 
@@ -242,7 +227,7 @@ export const PROGRAMS: Record<string, Command> = {
   httpd: version('Server version: Apache/2.4.63 (Unix)\nServer built:   May 20 2025 17:40:11'),
   mysqld: version('/usr/sbin/mysqld  Ver 9.3.0 for Linux on x86_64 (MySQL Community Server - GPL)'),
   mysql: version('mysql  Ver 9.3.0 for Linux on x86_64 (MySQL Community Server - GPL)'),
-  node: nodeCmd,
+  ...NODE_PROGRAMS,
   python3: pythonCmd,
   python: pythonCmd,
   'python3.12': pythonCmd,
