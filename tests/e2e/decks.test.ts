@@ -39,6 +39,13 @@ for (const via of ['file', 'http'] as Via[]) {
       assert.match(page.url(), new RegExp(`/${decks[0]}/index\\.html`));
       assert.deepEqual(record.errors, []);
       assert.deepEqual(record.foreign([server.url]), []);
+      // Nothing the pages ask for is missing, not even the /favicon.ico browsers look for
+      assert.deepEqual(record.failed, []);
+      if (via === 'http') {
+        await page.goBack({ waitUntil: 'load' });
+        await page.waitForTimeout(300);
+        assert.deepEqual(server.notFound, [], 'peticiones sin respuesta (404)');
+      }
       await context.close();
     });
 
@@ -116,6 +123,7 @@ for (const via of ['file', 'http'] as Via[]) {
 
           assert.deepEqual(record.errors, [], 'errores en la consola');
           assert.deepEqual(record.foreign([server.url]), [], 'peticiones fuera de la máquina');
+          if (via === 'http') assert.deepEqual(server.notFound, [], 'peticiones sin respuesta (404)');
         } finally {
           await deck.close();
         }

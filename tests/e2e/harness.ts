@@ -24,17 +24,21 @@ export interface StaticServer {
   port: number;
   /** every path requested so far, in order */
   requests: string[];
+  /** paths answered 404, in order */
+  notFound: string[];
   close(): Promise<void>;
 }
 
 /** Serves `dir` on 127.0.0.1 with a port the OS picks. */
 export async function startStaticServer(dir: string = DIST): Promise<StaticServer> {
   const requests: string[] = [];
+  const notFound: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
     requests.push(url);
     const file = resolveStatic(dir, url);
     if (!file) {
+      notFound.push(url);
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('No encontrado');
       return;
@@ -48,6 +52,7 @@ export async function startStaticServer(dir: string = DIST): Promise<StaticServe
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
+    notFound,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
