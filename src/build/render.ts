@@ -73,7 +73,7 @@ ${ogImageSlot()}
 ${assets.css.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 </head>
 <body>
-<a class="aula-home" href="../index.html" title="Volver al índice del curso">Índice</a>
+<nav class="aula-course-nav" aria-label="Navegación del curso"><a class="aula-home" href="../index.html" title="Volver al índice del curso">Índice</a></nav>
 <noscript><p class="aula-noscript">Esta presentación necesita JavaScript para pasar de una diapositiva a otra. Actívelo en el navegador, o use la versión en PDF si está disponible.</p></noscript>
 <div class="reveal"><div class="slides">
 ${slidesHtml}</div></div>

@@ -8,7 +8,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { deckUrl, launchChromium, listDecks, openDeck, siteUrl, startStaticServer, waitForDeck, type StaticServer } from './harness';
-import { describeViolations, seriousViolations, waitScrollView } from './reading-kit';
+import { describeViolations, ruleViolations, seriousViolations, waitScrollView } from './reading-kit';
 
 const decks = listDecks();
 let browser: Browser;
@@ -126,6 +126,22 @@ describe('accesibilidad', () => {
         assert.deepEqual(noAlt, [], `${slug}: imágenes sin alt`);
       } finally {
         await deck.close();
+      }
+    }
+  });
+
+  test('en todas las secciones todo está dentro de un punto de referencia y las tablas tienen encabezados con texto (axe, también los menores)', async () => {
+    for (const slug of decks) {
+      for (const view of ['slides', 'scroll'] as const) {
+        const url = view === 'scroll' ? siteUrl('http', `${slug}/index.html?view=scroll`, server) : deckUrl('http', slug, server);
+        const deck = await openDeck(browser, url, { viewport: { width: 1280, height: 800 } });
+        try {
+          if (view === 'scroll') await waitScrollView(deck.page, true);
+          const v = await ruleViolations(deck.page, ['region', 'landmark-unique', 'empty-table-header', 'th-has-data-cells']);
+          assert.deepEqual(v, [], `${slug} (${view}): ${describeViolations(v)}`);
+        } finally {
+          await deck.close();
+        }
       }
     }
   });
