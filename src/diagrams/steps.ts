@@ -2,8 +2,8 @@
  * Diagrams revealed step by step with reveal's fragments (fence option `steps`):
  *
  * - flowcharts: `steps="A B+C D"` shows the listed nodes (or subgraphs) one step at a time, `+`
- *   joining several in one step; an edge appears with the later of its two ends, unlisted nodes
- *   are there from the start;
+ *   joining several in one step; a subgraph brings its frame and everything inside it; an edge
+ *   appears with the later of its two ends, unlisted nodes are there from the start;
  * - sequence diagrams: `steps=messages` shows the messages one by one, in order.
  *
  * Plain string work on the placed SVG (ids already unique), so it runs at build time and in the
@@ -61,6 +61,7 @@ function flowchartSteps(svg: string, svgId: string, groups: string[][]): StepsRe
     }
   });
   if (problems.length) return { svg, problems };
+  inheritFromSubgraphs(svg, svgId, step);
 
   const edgeStep = (edgeId: string): number | undefined => {
     // L_<from>_<to>_<n>: node ids may contain "_", so try the known ids
@@ -89,6 +90,101 @@ function flowchartSteps(svg: string, svgId: string, groups: string[][]): StepsRe
     return k === undefined ? tag : markTag(tag, k);
   });
   return { svg: out, problems: [] };
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+function translateOf(tag: string): [number, number] {
+  const m = /\stransform="translate\(\s*(-?[\d.e+-]+)(?:[\s,]+(-?[\d.e+-]+))?\s*\)"/.exec(tag);
+  return m ? [Number(m[1]), Number(m[2] ?? 0)] : [0, 0];
+}
+
+function attrNumber(tag: string, name: string): number {
+  const m = new RegExp(`\\s${name}="(-?[\\d.e+-]+)"`).exec(tag);
+  return m ? Number(m[1]) : NaN;
+}
+
+/**
+ * Where each subgraph's frame and each node lie in the drawing's own coordinates. Mermaid draws
+ * a subgraph either beside its nodes (flat layout) or as a nested, translated group with its own
+ * frame and nodes (when it has its own direction), so positions add up every enclosing translate.
+ */
+function layout(svg: string, svgId: string): { frames: Map<string, Box>; centres: Map<string, [number, number]> } {
+  const prefix = `${svgId}-`;
+  const frames = new Map<string, Box>();
+  const centres = new Map<string, [number, number]>();
+  const stack: { name: string; x: number; y: number }[] = [{ name: '', x: 0, y: 0 }];
+  let openCluster: { name: string; depth: number } | null = null;
+  for (const m of svg.matchAll(/<(\/?)([A-Za-z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g)) {
+    const [tag, closing, name, rest] = m;
+    if (closing) {
+      // Pop up to the matching element (drawings are well formed; this only guards the unexpected).
+      for (let i = stack.length - 1; i > 0; i--) {
+        if (stack[i].name === name) {
+          stack.length = i;
+          break;
+        }
+      }
+      if (openCluster && stack.length <= openCluster.depth) openCluster = null;
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    const [dx, dy] = translateOf(tag);
+    const here = { name, x: top.x + dx, y: top.y + dy };
+    if (name === 'g') {
+      const cls = /\sclass="([^"]*)"/.exec(tag)?.[1].split(/\s+/) ?? [];
+      const id = /\sid="([^"]*)"/.exec(tag)?.[1] ?? '';
+      if (cls.includes('cluster') && id.startsWith(prefix)) openCluster = { name: id.slice(prefix.length), depth: stack.length + 1 };
+      else if (cls.includes('node') && id.startsWith(`${prefix}flowchart-`)) {
+        const node = /^(.+?)-\d+$/.exec(id.slice(prefix.length + 'flowchart-'.length))?.[1];
+        if (node) centres.set(node, [here.x, here.y]);
+      }
+    } else if (name === 'rect' && openCluster && !frames.has(openCluster.name) && stack.length === openCluster.depth) {
+      // The frame is the cluster's own first rect (its label's background comes later, deeper)
+      frames.set(openCluster.name, { x: here.x + (attrNumber(tag, 'x') || 0), y: here.y + (attrNumber(tag, 'y') || 0), w: attrNumber(tag, 'width'), h: attrNumber(tag, 'height') });
+    }
+    if (!/\/\s*$/.test(rest)) stack.push(here);
+  }
+  return { frames, centres };
+}
+
+const inside = (b: Box, x: number, y: number) => Number.isFinite(b.w) && Number.isFinite(b.h) && x > b.x && x < b.x + b.w && y > b.y && y < b.y + b.h;
+const within = (inner: Box, outer: Box) => inner !== outer && inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+
+/**
+ * A subgraph named as a step brings everything drawn inside its frame with it: its nodes, the
+ * subgraphs nested in it (and so their nodes and edges). What is named on its own keeps its own
+ * step; otherwise the innermost named subgraph around it decides.
+ */
+function inheritFromSubgraphs(svg: string, svgId: string, step: Map<string, number>): void {
+  const { frames, centres } = layout(svg, svgId);
+  const named = [...frames].filter(([name]) => step.has(name));
+  if (named.length === 0) return;
+  const innermost = (holds: (b: Box) => boolean, self?: Box) => {
+    let best: [string, Box] | null = null;
+    for (const [name, box] of named) {
+      if (box === self || !holds(box)) continue;
+      if (!best || within(box, best[1])) best = [name, box];
+    }
+    return best ? step.get(best[0]) : undefined;
+  };
+  const derived = new Map<string, number>();
+  for (const [name, box] of frames) {
+    if (step.has(name)) continue;
+    const k = innermost((b) => within(box, b), box);
+    if (k !== undefined) derived.set(name, k);
+  }
+  for (const [name, [x, y]] of centres) {
+    if (step.has(name)) continue;
+    const k = innermost((b) => inside(b, x, y));
+    if (k !== undefined) derived.set(name, k);
+  }
+  for (const [name, k] of derived) step.set(name, k);
 }
 
 function sequenceSteps(svg: string): StepsResult {

@@ -43,6 +43,64 @@ test('flowchart: subgraphs can be steps as well', () => {
   assert.equal(indexOf(svg, 'L_G_M_0'), '0');
 });
 
+// Subgraphs as Mermaid draws them: beside their nodes in one layout (S holds A and B, T nested in
+// S holds B), or as a translated group of their own with their nodes (U holds P and Q).
+const SUB =
+  '<svg id="mmd-s"><style>#mmd-s .node>rect{fill:#fff}</style><g class="root">' +
+  '<g class="clusters">' +
+  '<g class="cluster" id="mmd-s-S"><rect style="" x="0" y="0" width="300" height="200"></rect><g class="cluster-label" transform="translate(10, 0)"><g><rect class="background"></rect><text>S</text></g></g></g>' +
+  '<g class="cluster" id="mmd-s-T"><rect x="150" y="20" width="140" height="160"></rect></g>' +
+  '</g>' +
+  '<g class="edgePaths">' +
+  '<path d="M0" id="mmd-s-L_A_B_0" class="flowchart-link"/>' +
+  '<path d="M0" id="mmd-s-L_B_X_0" class="flowchart-link"/>' +
+  '<path d="M0" id="mmd-s-L_X_P_0" class="flowchart-link"/>' +
+  '<path d="M0" id="mmd-s-L_P_Q_0" class="flowchart-link"/>' +
+  '</g>' +
+  '<g class="edgeLabels"><g class="edgeLabel"><g class="label" data-id="L_P_Q_0"><text>va</text></g></g></g>' +
+  '<g class="nodes">' +
+  '<g class="node default" id="mmd-s-flowchart-A-0" transform="translate(60, 100)"><rect x="-20" y="-10" width="40" height="20"></rect></g>' +
+  '<g class="node default" id="mmd-s-flowchart-B-1" transform="translate(220, 100)"><rect/></g>' +
+  '<g class="node default" id="mmd-s-flowchart-X-2" transform="translate(400, 100)"><rect/></g>' +
+  '<g class="root" transform="translate(500, 40)">' +
+  '<g class="clusters"><g class="cluster" id="mmd-s-U"><rect x="8" y="8" width="200" height="150"></rect></g></g>' +
+  '<g class="nodes">' +
+  '<g class="node default" id="mmd-s-flowchart-P-3" transform="translate(100, 50)"><rect/></g>' +
+  '<g class="node default" id="mmd-s-flowchart-Q-4" transform="translate(100, 120)"><rect/></g>' +
+  '</g></g>' +
+  '</g></g></svg>';
+
+test('flowchart: a subgraph step shows its frame together with every node and edge inside it', () => {
+  const { svg, problems } = applySteps(SUB, 'mmd-s', 'X U S');
+  assert.deepEqual(problems, []);
+  assert.equal(indexOf(svg, 'id="mmd-s-X"') ?? indexOf(svg, 'flowchart-X-2'), '0');
+  // nested, translated subgraph: frame, nodes, the edge between them and its label
+  assert.equal(indexOf(svg, 'id="mmd-s-U"'), '1');
+  assert.equal(indexOf(svg, 'flowchart-P-3'), '1');
+  assert.equal(indexOf(svg, 'flowchart-Q-4'), '1');
+  assert.equal(indexOf(svg, 'id="mmd-s-L_P_Q_0"'), '1');
+  assert.equal(indexOf(svg, 'data-id="L_P_Q_0"'), '1');
+  assert.equal(indexOf(svg, 'id="mmd-s-L_X_P_0"'), '1', 'an edge into the subgraph comes with it');
+  // flat subgraph: its nodes, the subgraph nested in it, the edges among them
+  assert.equal(indexOf(svg, 'id="mmd-s-S"'), '2');
+  assert.equal(indexOf(svg, 'id="mmd-s-T"'), '2');
+  assert.equal(indexOf(svg, 'flowchart-A-0'), '2');
+  assert.equal(indexOf(svg, 'flowchart-B-1'), '2');
+  assert.equal(indexOf(svg, 'id="mmd-s-L_A_B_0"'), '2');
+  assert.equal(indexOf(svg, 'id="mmd-s-L_B_X_0"'), '2');
+});
+
+test('flowchart: a node or inner subgraph named on its own keeps its step; the innermost named subgraph wins', () => {
+  const { svg, problems } = applySteps(SUB, 'mmd-s', 'S T A');
+  assert.deepEqual(problems, []);
+  assert.equal(indexOf(svg, 'id="mmd-s-S"'), '0');
+  assert.equal(indexOf(svg, 'id="mmd-s-T"'), '1');
+  assert.equal(indexOf(svg, 'flowchart-B-1'), '1', 'B is inside T, itself inside S');
+  assert.equal(indexOf(svg, 'flowchart-A-0'), '2');
+  assert.equal(indexOf(svg, 'flowchart-X-2'), null, 'outside every subgraph: there from the start');
+  assert.equal(indexOf(svg, 'flowchart-P-3'), null);
+});
+
 test('flowchart: unknown or repeated nodes are reported with the nodes there are', () => {
   const r = applySteps(FLOW, 'mmd-a', 'M X M');
   assert.equal(r.svg, FLOW);
