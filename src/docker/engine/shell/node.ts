@@ -91,7 +91,6 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
   const secs = (0.4 + total * 0.031).toFixed(3);
   await io.sleep(Math.round(Number(secs) * 1000));
   io.out(added ? `added ${added} package${added === 1 ? '' : 's'} from ${Math.ceil(added * 0.75)} contributor${added === 1 ? '' : 's'} and audited ${total} package${total === 1 ? '' : 's'} in ${secs}s\n` : `up to date in ${secs}s\n`);
-  if (total) io.out(`\n${Math.ceil(total / 10)} package${total > 10 ? 's are' : ' is'} looking for funding\n  run \`npm fund\` for details\n\n`);
   io.out('found 0 vulnerabilities\n\n');
   return 0;
 }
@@ -116,14 +115,7 @@ const npm: Command = async (args, io, sh) => {
     io.out(r.banner);
     return sh.spawn(['sh', '-c', r.script], io);
   }
-  if (cmd === 'ls' || cmd === 'list') {
-    const pkg = readPkg(sh.m.fs, sh.cwd);
-    io.out(`${pkg?.name ?? ''}@${pkg?.version ?? ''} ${sh.cwd}\n`);
-    const deps = Object.keys(pkg?.dependencies ?? {});
-    deps.forEach((d, i) => io.out(`${i === deps.length - 1 ? '└──' : '├──'} ${d}@${exists(sh.m.fs, `node_modules/${d}`, sh.cwd) ? KNOWN[d]?.[0] ?? '1.0.0' : '(missing)'}\n`));
-    return 0;
-  }
-  io.out(`\nUsage: npm <command>\n\nwhere <command> is one of:\n    install, ls, run-script, start, test, --version\n\nnpm@${NPM_VERSION} /usr/local/lib/node_modules/npm\n`);
+  io.out(`\nUsage: npm <command>\n\nwhere <command> is one of:\n    install, run-script, start, test, --version\n\nnpm@${NPM_VERSION} /usr/local/lib/node_modules/npm\n`);
   return 1;
 };
 
@@ -197,5 +189,5 @@ const node: Command = (args, io, sh) => {
 export const NODE_PROGRAMS: Record<string, Command> = {
   node,
   npm,
-  yarn: (args, io) => (/^(-v|--version)$/.test(args[1] ?? '') ? (io.out('1.22.19\n'), 0) : (io.err('yarn: en el simulador usa npm install / npm start\n'), 1)),
+  yarn: (args, io) => (/^(-v|--version)$/.test(args[1] ?? '') ? (io.out('1.22.19\n'), 0) : (io.err('yarn: en el simulador usa npm\n'), 1)),
 };
