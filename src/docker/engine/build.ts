@@ -8,7 +8,8 @@ import { ApiError, type BuildContext, type BuildOptions, type ImageConfig, type 
 import { newDir, newFile, Overlay, splitPath } from './fs';
 import { digest, short, sha256 } from './hash';
 import * as imgs from './images';
-import { applyChange, mergeEnv, type Engine } from './engine';
+import { applyChange, mergeEnv } from './config';
+import type { Engine } from './engine';
 import { parseReference } from './reference';
 import { Shell, flavorAt } from './shell/sh';
 import type { Image } from './store';

@@ -1,0 +1,39 @@
+/** `docker diff` and `docker commit`: the writable layer read back, and turned into an image. */
+import type { CommitOptions, FilesystemChange, ImageConfig } from '../api';
+import { applyChange } from './config';
+import type { Engine } from './engine';
+import * as imgs from './images';
+import { parseReference } from './reference';
+import type { Image } from './store';
+
+export const committing = {
+  async containerChanges(this: Engine, id: string): Promise<FilesystemChange[]> {
+    const c = this.get(id);
+    return this.fsOf(c).diff();
+  },
+
+  async containerCommit(this: Engine, id: string, opts: CommitOptions = {}): Promise<{ Id: string }> {
+    const c = this.get(id);
+    // With its image force-removed, the container still holds the layers: the commit builds on them.
+    const parent = this.images.images.get(c.image) ?? (c.top ? { id: '', top: c.top, diffIds: this.layers.chain(c.top).map((l) => l.diffId), history: [] } as unknown as Image : null);
+    const cfg: ImageConfig = {
+      ...(c.config.User ? { User: c.config.User } : {}),
+      ...(c.config.ExposedPorts ? { ExposedPorts: c.config.ExposedPorts } : {}),
+      Env: c.config.Env,
+      Cmd: c.config.Cmd,
+      ...(c.config.Volumes ? { Volumes: c.config.Volumes } : {}),
+      WorkingDir: c.config.WorkingDir,
+      Entrypoint: c.config.Entrypoint,
+      OnBuild: null,
+      Labels: Object.keys(c.config.Labels).length ? c.config.Labels : null,
+      ...(c.config.StopSignal ? { StopSignal: c.config.StopSignal } : {}),
+    };
+    for (const ch of opts.changes ?? []) applyChange(cfg, ch);
+    let ref: ReturnType<typeof parseReference> | undefined;
+    if (opts.reference) ref = parseReference(opts.reference);
+    const createdBy = [c.path, ...c.args].join(' ');
+    const img = this.addLocalImage(parent, this.fsOf(c).upper, cfg, createdBy, { comment: opts.comment, author: opts.author });
+    if (ref) imgs.setTag(this.hostApi(), `${ref.name}:${ref.tag ?? 'latest'}`, img);
+    return { Id: img.id };
+  },
+};

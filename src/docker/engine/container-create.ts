@@ -1,0 +1,81 @@
+/**
+ * `POST /containers/create`: the image's config merged with the request's (entrypoint and
+ * command rules, environment, ports), a unique ID and name, and the defaults inspect shows.
+ */
+import { ApiError, type ContainerCreateConfig, type ContainerCreateResponse } from '../api';
+import { mergeEnv } from './config';
+import type { Ctr, Engine } from './engine';
+import { newDir } from './fs';
+import * as imgs from './images';
+import { randomName, VALID_NAME } from './names';
+
+const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+export const create = {
+  async containerCreate(this: Engine, config: ContainerCreateConfig, name?: string): Promise<ContainerCreateResponse> {
+    const h = this.hostApi();
+    if (name !== undefined && name !== '' && !VALID_NAME.test(name)) {
+      throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    }
+    const img = imgs.getImage(h, config.Image);
+    if (name) {
+      const clean = name.replace(/^\//, '');
+      for (const c of this.containers.values()) {
+        if (c.name === clean) throw new ApiError(409, `Conflict. The container name "/${clean}" is already in use by container "${c.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+      }
+    }
+    const ic = img.config;
+    const userCmd = config.Cmd && config.Cmd.length ? config.Cmd : undefined;
+    const entrypoint = config.Entrypoint !== undefined ? (config.Entrypoint.length === 1 && config.Entrypoint[0] === '' ? [] : config.Entrypoint) : ic.Entrypoint ?? [];
+    const cmd = userCmd ?? (config.Entrypoint !== undefined ? [] : ic.Cmd ?? []);
+    const argv = [...entrypoint, ...cmd];
+    if (!argv.length) throw new ApiError(400, 'no command specified');
+    const env = mergeEnv(ic.Env ?? [DEFAULT_PATH], config.Env ?? []);
+    const ports = { ...(ic.ExposedPorts ?? {}), ...(config.ExposedPorts ?? {}) };
+    for (const p of Object.keys(config.HostConfig?.PortBindings ?? {})) ports[p] = {};
+    let id: string;
+    do id = this.rng.hex(64);
+    while (this.containers.has(id) || /^[0-9]+$/.test(id.slice(0, 12)));
+    let finalName = name?.replace(/^\//, '');
+    for (let retry = 0; !finalName; retry++) {
+      const n = randomName(this.rng, retry > 5 ? 1 : 0);
+      if (![...this.containers.values()].some((c) => c.name === n)) finalName = n;
+    }
+    const c: Ctr = {
+      id,
+      name: finalName,
+      created: this.now(),
+      image: img.id,
+      imageRef: config.Image,
+      path: argv[0],
+      args: argv.slice(1),
+      config: {
+        Hostname: config.Hostname || id.slice(0, 12), Domainname: '', User: config.User ?? ic.User ?? '',
+        AttachStdin: !!config.AttachStdin, AttachStdout: config.AttachStdout ?? true, AttachStderr: config.AttachStderr ?? true,
+        ...(Object.keys(ports).length ? { ExposedPorts: ports } : {}),
+        Tty: !!config.Tty, OpenStdin: !!config.OpenStdin, StdinOnce: !!config.StdinOnce,
+        Env: env, Cmd: cmd.length ? cmd : null, Image: config.Image, Volumes: ic.Volumes ?? null,
+        WorkingDir: config.WorkingDir ?? ic.WorkingDir ?? '', Entrypoint: entrypoint.length ? entrypoint : null, OnBuild: null,
+        Labels: { ...(ic.Labels ?? {}), ...(config.Labels ?? {}) },
+        ...(config.StopSignal ?? ic.StopSignal ? { StopSignal: config.StopSignal ?? ic.StopSignal } : {}),
+      },
+      hostConfig: {
+        Binds: null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: 'bridge',
+        PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+        AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: null, ConsoleSize: [0, 0],
+        CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
+        GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
+        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc',
+        Isolation: '', CpuShares: 0, Memory: 0, NanoCpus: 0, CgroupParent: '', BlkioWeight: 0, Devices: [], MemoryReservation: 0, MemorySwap: 0,
+        MemorySwappiness: null, OomKillDisable: null, PidsLimit: null, Ulimits: [], Init: null,
+        MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
+        ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+      },
+      status: 'created', pid: 0, exitCode: 0, error: '', startedAt: 0, finishedAt: 0,
+      upper: newDir(this.now()), top: img.top, ip: '', ports: {}, logs: [], nextPid: 7, execs: [], sinks: new Set(),
+    };
+    this.layers.acquire(img.top);
+    this.containers.set(id, c);
+    return { Id: id, Warnings: [] };
+  },
+};

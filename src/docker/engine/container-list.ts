@@ -1,0 +1,117 @@
+/** `docker ps`: the list with its filters and the STATUS text moby computes. */
+import type { ContainerListOptions, ContainerSummary } from '../api';
+import type { Ctr, Engine } from './engine';
+import * as imgs from './images';
+import type { Image } from './store';
+
+export const listing = {
+  async containerList(this: Engine, opts: ContainerListOptions = {}): Promise<ContainerSummary[]> {
+    this.tick();
+    const f = opts.filters ?? {};
+    let list = [...this.containers.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+    const all = opts.all || (opts.limit ?? 0) > 0 || !!f.status?.length || !!f.exited?.length;
+    if (!all) list = list.filter((c) => c.status === 'running' || c.status === 'paused' || c.status === 'restarting');
+    if (f.status?.length) list = list.filter((c) => f.status.includes(c.status));
+    if (f.name?.length) list = list.filter((c) => f.name.some((n) => safeRegex(n).test(c.name)));
+    if (f.id?.length) list = list.filter((c) => f.id.some((i) => c.id.startsWith(i)));
+    if (f.exited?.length) list = list.filter((c) => c.status === 'exited' && f.exited.includes(String(c.exitCode)));
+    if (f.ancestor?.length) {
+      const ids = new Set<string>();
+      for (const a of f.ancestor) {
+        try {
+          const root = imgs.getImage(this.hostApi(), a).id;
+          for (const img of this.images.images.values()) {
+            for (let cur: Image | undefined = img; cur; cur = cur.parent ? this.images.images.get(cur.parent) : undefined) {
+              if (cur.id === root) ids.add(img.id);
+            }
+          }
+          ids.add(root);
+        } catch { /* unknown image matches nothing */ }
+      }
+      list = list.filter((c) => ids.has(c.image));
+    }
+    if (f.label?.length) list = list.filter((c) => f.label.every((l) => {
+      const [k, v] = l.split('=');
+      return v === undefined ? k in c.config.Labels : c.config.Labels[k] === v;
+    }));
+    if (opts.limit && opts.limit > 0) list = list.slice(0, opts.limit);
+    return list.map((c) => this.summary(c, !!opts.size));
+  },
+
+  imageColumn(this: Engine, c: Ctr): string {
+    try {
+      if (imgs.getImage(this.hostApi(), c.imageRef).id === c.image) return c.imageRef;
+    } catch { /* gone */ }
+    return c.image;
+  },
+
+  summary(this: Engine, c: Ctr, size: boolean): ContainerSummary {
+    const s: ContainerSummary = {
+      Id: c.id,
+      Names: ['/' + c.name],
+      Image: this.imageColumn(c),
+      ImageID: c.image,
+      Command: [c.path, ...c.args].map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' '),
+      Created: Math.floor(c.created / 1000),
+      Ports: this.portList(c),
+      Labels: c.config.Labels,
+      State: c.status,
+      Status: this.statusText(c),
+      HostConfig: { NetworkMode: 'bridge' },
+      NetworkSettings: { Networks: { bridge: this.endpoint(c) } },
+      Mounts: [],
+    };
+    if (size) {
+      const rw = this.fsOf(c).sizeRw();
+      s.SizeRw = rw;
+      s.SizeRootFs = this.layers.size(c.top) + rw;
+    }
+    return s;
+  },
+
+  /** `container/state.go` `String()`. */
+  statusText(this: Engine, c: Ctr): string {
+    const ago = (ms: number) => humanDuration(this.now() - ms);
+    switch (c.status) {
+      case 'running':
+        return `Up ${ago(c.startedAt)}`;
+      case 'paused':
+        return `Up ${ago(c.startedAt)} (Paused)`;
+      case 'restarting':
+        return `Restarting (${c.exitCode}) ${ago(c.finishedAt)} ago`;
+      case 'removing':
+        return 'Removal In Progress';
+      case 'dead':
+        return 'Dead';
+      case 'created':
+        return 'Created';
+      default:
+        return c.finishedAt ? `Exited (${c.exitCode}) ${ago(c.finishedAt)} ago` : `Exited (${c.exitCode})`;
+    }
+  },
+};
+
+function safeRegex(s: string): RegExp {
+  try {
+    return new RegExp(s);
+  } catch {
+    return new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  }
+}
+/** go-units `HumanDuration`. */
+export function humanDuration(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < 1) return 'Less than a second';
+  if (s === 1) return '1 second';
+  if (s < 60) return `${s} seconds`;
+  const min = Math.floor(s / 60);
+  if (min === 1) return 'About a minute';
+  if (min < 60) return `${min} minutes`;
+  const h = Math.round(s / 3600);
+  if (h === 1) return 'About an hour';
+  if (h < 48) return `${h} hours`;
+  if (h < 24 * 7 * 2) return `${Math.floor(h / 24)} days`;
+  if (h < 24 * 30 * 2) return `${Math.floor(h / 24 / 7)} weeks`;
+  if (h < 24 * 365 * 2) return `${Math.floor(h / 24 / 30)} months`;
+  return `${Math.floor(s / 3600 / 24 / 365)} years`;
+}

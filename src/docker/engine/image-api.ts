@@ -1,0 +1,104 @@
+/**
+ * The image endpoints: listing with its filters, pull, inspect, history, tag, remove, prune,
+ * build, and the one way a local image (commit, build step) enters the store.
+ */
+import { ApiError, type BuildContext, type BuildOptions, type HistoryResponseItem, type ImageConfig, type ImageDeleteResponseItem, type ImageInspect, type ImageListOptions, type ImageSummary, type ImagesPruneReport, type OnMessage } from '../api';
+import { build } from './build';
+import type { Engine } from './engine';
+import { cloneTree, treeSize, type DirNode } from './fs';
+import { digest } from './hash';
+import * as imgs from './images';
+import { parseReference } from './reference';
+import { diffIdOf, imageConfigJSON, type Image } from './store';
+
+export const imageApi = {
+  async imageList(this: Engine, opts: ImageListOptions = {}): Promise<ImageSummary[]> {
+    const h = this.hostApi();
+    const f = opts.filters ?? {};
+    const out: ImageSummary[] = [];
+    for (const img of this.images.images.values()) {
+      const tags = this.images.tags(img.id);
+      const intermediate = !tags.length && this.images.children(img.id).length > 0;
+      if (intermediate && !opts.all) continue;
+      const dangling = !tags.length && !this.images.digests(img.id).length;
+      if (f.dangling?.length) {
+        const want = f.dangling.some((v) => v === 'true' || v === '1');
+        if (want !== (dangling && !intermediate)) continue;
+      }
+      if (f.reference?.length) {
+        const matched = tags.filter((t) => f.reference.some((p) => refMatch(p, t)));
+        if (!matched.length) continue;
+        out.push({ ...imgs.imageSummary(h, img), RepoTags: matched });
+        continue;
+      }
+      if (f.label?.length && !f.label.every((l) => {
+        const [k, v] = l.split('=');
+        const labels = img.config.Labels ?? {};
+        return v === undefined ? k in labels : labels[k] === v;
+      })) continue;
+      out.push(imgs.imageSummary(h, img));
+    }
+    return out.sort((a, b) => b.Created - a.Created || (a.Id < b.Id ? -1 : 1));
+  },
+
+  async imagePull(this: Engine, ref: string, onMessage: OnMessage, opts: { signal?: AbortSignal } = {}): Promise<void> {
+    await imgs.pull(this.hostApi(), ref, onMessage, opts.signal);
+  },
+
+  async imageInspect(this: Engine, ref: string): Promise<ImageInspect> {
+    return imgs.inspectImage(this.hostApi(), imgs.getImage(this.hostApi(), ref));
+  },
+
+  async imageHistory(this: Engine, ref: string): Promise<HistoryResponseItem[]> {
+    return imgs.history(this.hostApi(), imgs.getImage(this.hostApi(), ref));
+  },
+
+  async imageTag(this: Engine, source: string, target: string): Promise<void> {
+    const img = imgs.getImage(this.hostApi(), source);
+    const ref = parseReference(target);
+    if (ref.digest) throw new ApiError(400, 'refusing to create a tag with a digest reference');
+    imgs.setTag(this.hostApi(), `${ref.name}:${ref.tag ?? 'latest'}`, img);
+  },
+
+  async imageRemove(this: Engine, ref: string, opts: { force?: boolean; noprune?: boolean } = {}): Promise<ImageDeleteResponseItem[]> {
+    return imgs.removeImage(this.hostApi(), ref, !!opts.force, !opts.noprune);
+  },
+
+  async imagesPrune(this: Engine, opts: { all?: boolean } = {}): Promise<ImagesPruneReport> {
+    const r = imgs.pruneImages(this.hostApi(), !!opts.all);
+    return { ImagesDeleted: r.deleted.length ? r.deleted : null, SpaceReclaimed: r.reclaimed };
+  },
+
+  async imageBuild(this: Engine, context: BuildContext, opts: BuildOptions, onMessage: OnMessage): Promise<{ Id: string }> {
+    return build(this, context, opts, onMessage);
+  },
+
+  /** Adds an image made locally (commit, build) on top of `parent`, sharing identical layers. */
+  addLocalImage(this: Engine, parent: Image | null, upper: DirNode | null, config: ImageConfig, createdBy: string, extra: { comment?: string; author?: string; created?: number; emptyLayer?: boolean } = {}): Image {
+    const created = extra.created ?? this.now();
+    let top = parent?.top ?? null;
+    const diffIds = [...(parent?.diffIds ?? [])];
+    if (upper) {
+      const tree = cloneTree(upper);
+      const diffId = diffIdOf(tree);
+      const l = this.layers.ensure(top, diffId, () => ({ tree, size: treeSize(tree), mtime: created }));
+      top = l.chainId;
+      diffIds.push(diffId);
+    }
+    const history = [...(parent?.history ?? []), { created, createdBy, comment: extra.comment ?? '', emptyLayer: !upper }];
+    const base = { config, created, history, diffIds, top, parent: parent?.id ?? '', comment: extra.comment ?? '', author: extra.author ?? '', dockerVersion: '28.2.2' };
+    const id = digest(imageConfigJSON(base));
+    const existing = this.images.images.get(id);
+    if (existing) return existing;
+    this.layers.acquire(top);
+    return this.images.add({ id, ...base, lastTagTime: 0 });
+  },
+};
+
+/** `reference=` filter: a pattern with `*` wildcards against `name:tag` (or just the name). */
+function refMatch(pattern: string, tag: string): boolean {
+  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*') + '$');
+  const name = tag.slice(0, tag.lastIndexOf(':'));
+  return re.test(tag) || (!pattern.includes(':') && re.test(name));
+}
+

@@ -1,0 +1,188 @@
+/**
+ * The container state machine: start (ports, network, PID 1), stop with its grace period,
+ * restart, kill, pause, wait, remove and prune.
+ */
+import { ApiError, type ContainersPruneReport, type PortMap, type StopOptions, type Waiter } from '../api';
+import type { Engine } from './engine';
+import { FsError } from './fs';
+import { digest } from './hash';
+import { parseSignal, type Proc } from './process';
+
+export const lifecycle = {
+  async containerStart(this: Engine, id: string): Promise<void> {
+    this.tick();
+    const c = this.get(id);
+    if (c.status === 'running' || c.status === 'paused') return;
+    if (c.status === 'removing' || c.status === 'dead') throw new ApiError(409, `container is marked for removal and cannot be started`);
+    // Published ports must be free on the host.
+    const ports: PortMap = {};
+    const taken = new Set<string>();
+    for (const o of this.containers.values()) if (o !== c && o.status !== 'exited' && o.status !== 'created') for (const b of Object.values(o.ports)) for (const x of b ?? []) taken.add(x.HostPort);
+    const wanted: PortMap = { ...(c.hostConfig.PortBindings ?? {}) };
+    // `-P`: every exposed port that `-p` did not bind gets a free host port.
+    if (c.hostConfig.PublishAllPorts) for (const k of Object.keys(c.config.ExposedPorts ?? {})) if (!wanted[k]?.length) wanted[k] = [{ HostIp: '', HostPort: '' }];
+    for (const [key, binds] of Object.entries(wanted)) {
+      ports[key] = (binds ?? []).map((b) => {
+        let hp = b.HostPort;
+        if (!hp) for (let p = 32768; ; p++) if (!taken.has(String(p))) { hp = String(p); break; }
+        return { HostIp: b.HostIp, HostPort: hp };
+      });
+      for (const b of ports[key] ?? []) {
+        if (taken.has(b.HostPort)) {
+          c.error = `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${digest('ep:' + c.id).slice(7)}): Bind for ${b.HostIp || '0.0.0.0'}:${b.HostPort} failed: port is already allocated`;
+          throw new ApiError(500, c.error);
+        }
+        taken.add(b.HostPort);
+      }
+    }
+    c.ip = this.allocateIp();
+    c.fs = undefined;
+    c.ports = ports;
+    let proc: Proc;
+    try {
+      const wd = c.config.WorkingDir;
+      if (wd) {
+        const fs = this.fsOf(c);
+        if (!fs.resolve(wd).node) fs.mkdir(wd, '/', true);
+      }
+      proc = this.spawnMain(c);
+    } catch (e) {
+      c.ip = '';
+      c.ports = {};
+      if (e instanceof ApiError) {
+        c.error = e.message;
+        c.exitCode = e.exitCode ?? 128;
+      }
+      throw e;
+    }
+    if (c.procState) {
+      proc.restore(c.procState);
+      c.procState = undefined;
+    }
+    c.proc = proc;
+    c.runs = (c.runs ?? 0) + 1;
+    c.endpointId = this.rng.hex(64);
+    c.status = 'running';
+    c.pid = 4000 + this.rng.int(60000);
+    c.startedAt = this.now();
+    c.error = '';
+    c.exitCode = 0;
+    try {
+      await proc.boot(this.out(c));
+    } catch (e) {
+      // A server whose files were broken from inside the container dies like the real one.
+      if (!(e instanceof FsError)) throw e;
+      this.out(c).err(`${c.path}: ${e.path}: ${e.code === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory'}\n`);
+      proc.exitCode = 1;
+    }
+    if (proc.exitCode !== null) this.finish(c, proc.exitCode);
+  },
+
+  async containerStop(this: Engine, id: string, opts: StopOptions = {}, wait?: Waiter): Promise<void> {
+    this.tick();
+    const c = this.get(id);
+    if (c.status !== 'running' && c.status !== 'paused') return;
+    const sig = parseSignal(opts.signal ?? c.config.StopSignal ?? 'SIGTERM') ?? 15;
+    const timeout = opts.timeout ?? 10;
+    const proc = c.proc!;
+    if (c.status !== 'paused') {
+      const code = proc.signal(sig, this.out(c));
+      if (code !== null) {
+        this.finish(c, code);
+        return;
+      }
+    }
+    if (timeout > 0) {
+      const until = this.now() + timeout * 1000;
+      while (this.now() < until && (c.status as string) !== 'exited') {
+        if (wait?.signal?.aborted) break;
+        const step = Math.min(1000, until - this.now());
+        await this.wait(wait, step);
+        if (proc.deadline !== undefined && proc.deadline <= this.now()) {
+          this.tick();
+          return;
+        }
+      }
+    }
+    if (c.status === 'running' || c.status === 'paused') this.finish(c, 137);
+  },
+
+  async containerRestart(this: Engine, id: string, opts: StopOptions = {}, wait?: Waiter): Promise<void> {
+    const c = this.get(id);
+    const auto = c.hostConfig.AutoRemove;
+    c.hostConfig.AutoRemove = false;
+    try {
+      await this.containerStop(id, opts, wait);
+    } finally {
+      c.hostConfig.AutoRemove = auto;
+    }
+    await this.containerStart(c.id);
+  },
+
+  async containerKill(this: Engine, id: string, signal?: string): Promise<void> {
+    this.tick();
+    const c = this.get(id);
+    const sig = parseSignal(signal ?? 'SIGKILL');
+    if (sig === undefined) throw new ApiError(400, `invalid signal: ${signal}`);
+    if (c.status !== 'running' && c.status !== 'paused') {
+      throw new ApiError(409, `cannot kill container: ${id}: container ${c.id} is not running`);
+    }
+    if (c.status === 'paused' && sig !== 9) return;
+    const code = c.proc!.signal(sig, this.out(c));
+    if (code !== null) this.finish(c, code);
+  },
+
+  async containerPause(this: Engine, id: string): Promise<void> {
+    this.tick();
+    const c = this.get(id);
+    if (c.status === 'paused') throw new ApiError(409, `container ${c.id} is already paused`);
+    if (c.status !== 'running') throw new ApiError(409, `container ${c.id} is not running`);
+    c.status = 'paused';
+  },
+
+  async containerUnpause(this: Engine, id: string): Promise<void> {
+    this.tick();
+    const c = this.get(id);
+    if (c.status !== 'paused') throw new ApiError(409, `container ${c.id} is not paused`);
+    c.status = 'running';
+  },
+
+  async containerRemove(this: Engine, id: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
+    this.tick();
+    const c = this.get(id);
+    if (!opts.force) {
+      if (c.status === 'paused') throw new ApiError(409, `cannot remove container "${id}": container is paused and must be unpaused first`);
+      if (c.status === 'running' || c.status === 'restarting') throw new ApiError(409, `cannot remove container "${id}": container is ${c.status}: stop the container before removing or force remove`);
+    }
+    if (c.status === 'running' || c.status === 'paused') {
+      c.hostConfig.AutoRemove = false;
+      this.finish(c, 137);
+    }
+    this.destroy(c);
+  },
+
+  async containerWait(this: Engine, id: string, wait?: Waiter): Promise<{ StatusCode: number } | null> {
+    const c = this.containers.get(this.get(id).id)!;
+    for (;;) {
+      this.tick();
+      if (c.status === 'exited' || c.status === 'created' || !this.containers.has(c.id)) return { StatusCode: c.exitCode };
+      if (wait?.signal?.aborted) return null;
+      const deadline = c.proc?.deadline;
+      if (deadline === undefined && !wait?.signal) return null;
+      await this.wait(wait, deadline !== undefined ? Math.max(0, Math.min(1000, deadline - this.now())) || 1 : 250);
+    }
+  },
+
+  async containersPrune(this: Engine): Promise<ContainersPruneReport> {
+    this.tick();
+    const deleted: string[] = [];
+    let reclaimed = 0;
+    for (const c of [...this.containers.values()]) {
+      if (c.status !== 'exited' && c.status !== 'created' && c.status !== 'dead') continue;
+      reclaimed += this.fsOf(c).sizeRw();
+      this.destroy(c);
+      deleted.push(c.id);
+    }
+    return { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: reclaimed };
+  },
+};

@@ -1,0 +1,85 @@
+/**
+ * The bridge network: addresses, published ports as the API lists them (IPv4 and IPv6, as
+ * docker-proxy binds both), and what a GET inside it reaches (curl and wget in containers).
+ */
+import type { EndpointSettings, Port, PortMap } from '../api';
+import type { Ctr, Engine } from './engine';
+import { Httpd, Nginx, NodeApp } from './process';
+import type { HttpReply } from './shell/types';
+
+export const net = {
+  /** A GET inside the bridge network: localhost, container IPs, the gateway's published ports. */
+  http(this: Engine, from: Ctr, host: string, port: number, path: string): HttpReply | null {
+    let target: Ctr | undefined;
+    let p = port;
+    if (host === 'localhost' || host === '127.0.0.1' || host === from.config.Hostname) target = from;
+    else if (host === '172.17.0.1' || host === 'host.docker.internal') {
+      target = [...this.containers.values()].find((c) => c.status === 'running' && Object.entries(c.ports).some(([k, b]) => b?.some((x) => Number(x.HostPort) === port) && (p = Number(k.split('/')[0])) > 0));
+    } else target = [...this.containers.values()].find((c) => c.status === 'running' && c.ip === host);
+    if (!target || target.status !== 'running') return null;
+    if (port === 0) return { status: 0, body: '', server: '' };
+    const proc = target.proc;
+    if (proc instanceof NodeApp) return proc.port === p ? { status: 200, body: proc.body, server: '' } : null;
+    const root = proc instanceof Nginx ? '/usr/share/nginx/html' : proc instanceof Httpd ? '/usr/local/apache2/htdocs' : null;
+    if (!root || p !== 80) return null;
+    const fs = this.fsOf(target);
+    const server = proc instanceof Nginx ? 'nginx/1.27.5' : 'Apache/2.4.63 (Unix)';
+    try {
+      const file = path.endsWith('/') ? path + 'index.html' : path;
+      return { status: 200, body: fs.readFile(root + file), server };
+    } catch {
+      return {
+        status: 404, server,
+        body: proc instanceof Nginx
+          ? '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.5</center>\r\n</body>\r\n</html>\r\n'
+          : '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n',
+      };
+    }
+  },
+
+  portList(this: Engine, c: Ctr): Port[] {
+    const out: Port[] = [];
+    const running = c.status === 'running' || c.status === 'paused';
+    for (const key of Object.keys(c.config.ExposedPorts ?? {}).sort(portOrder)) {
+      const [num, proto] = key.split('/');
+      const binds = running ? c.ports[key] : null;
+      if (!running) continue;
+      if (binds?.length) {
+        for (const b of binds) {
+          out.push({ IP: '0.0.0.0', PrivatePort: Number(num), PublicPort: Number(b.HostPort), Type: proto as Port['Type'] });
+          out.push({ IP: '::', PrivatePort: Number(num), PublicPort: Number(b.HostPort), Type: proto as Port['Type'] });
+        }
+      } else out.push({ PrivatePort: Number(num), Type: proto as Port['Type'] });
+    }
+    return out;
+  },
+
+  endpoint(this: Engine, c: Ctr): EndpointSettings {
+    const on = c.status === 'running' || c.status === 'paused';
+    const n = on ? Number(c.ip.split('.')[3]) : 0;
+    return {
+      IPAMConfig: null, Links: null, Aliases: null, MacAddress: on ? `02:42:ac:11:00:${n.toString(16).padStart(2, '0')}` : '', DriverOpts: null, GwPriority: 0,
+      NetworkID: '6d4e1c9a2b3f7e8d5c0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcde', EndpointID: on ? c.endpointId ?? '' : '',
+      Gateway: on ? '172.17.0.1' : '', IPAddress: on ? c.ip : '', IPPrefixLen: on ? 16 : 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: null,
+    };
+  },
+
+  portMap(this: Engine, c: Ctr): PortMap {
+    const m: PortMap = {};
+    for (const key of Object.keys(c.config.ExposedPorts ?? {}).sort(portOrder)) {
+      const b = c.ports[key];
+      m[key] = b?.length ? b.flatMap((x) => [{ HostIp: '0.0.0.0', HostPort: x.HostPort }, { HostIp: '::', HostPort: x.HostPort }]) : null;
+    }
+    return m;
+  },
+
+  allocateIp(this: Engine): string {
+    const used = new Set([...this.containers.values()].filter((c) => c.ip).map((c) => c.ip));
+    for (let n = 2; n < 255; n++) if (!used.has(`172.17.0.${n}`)) return `172.17.0.${n}`;
+    return '172.17.1.2';
+  },
+};
+
+function portOrder(a: string, b: string): number {
+  return parseInt(a, 10) - parseInt(b, 10) || (a < b ? -1 : 1);
+}
