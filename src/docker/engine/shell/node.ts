@@ -9,16 +9,12 @@ import type { Command, IO, ShellLike } from './types';
 
 export const NODE_VERSION = 'v14.21.3';
 const NPM_VERSION = '6.14.18';
-const BUILTIN_MODULES = /^(assert|buffer|child_process|cluster|crypto|dns|events|fs|http|https|net|os|path|querystring|readline|stream|string_decoder|timers|url|util|zlib)$/;
+const BUILTIN_MODULES = /^(assert|buffer|child_process|crypto|events|fs|https?|net|os|path|stream|url|util|zlib)$/;
 
-/** Well-known packages: version, installed bytes, the packages they pull in. */
+/** The packages course demos install: version, installed bytes, what they pull in. */
 const KNOWN: Record<string, [string, number, string?]> = {
   express: ['4.18.2', 221000, 'accepts array-flatten body-parser bytes content-disposition content-type cookie cookie-signature debug depd destroy ee-first encodeurl escape-html etag finalhandler forwarded fresh http-errors iconv-lite inherits ipaddr.js media-typer merge-descriptors methods mime mime-db mime-types ms negotiator on-finished parseurl path-to-regexp proxy-addr qs range-parser raw-body safe-buffer safer-buffer send serve-static setprototypeof statuses toidentifier type-is unpipe utils-merge vary'],
   lodash: ['4.17.21', 1413000],
-  nodemon: ['2.0.22', 174000, 'chokidar debug ignore-by-default minimatch pstree.remy semver simple-update-notifier supports-color touch undefsafe'],
-  dotenv: ['16.0.3', 39000],
-  cors: ['2.8.5', 20000, 'object-assign vary'],
-  mysql: ['2.18.1', 233000, 'bignumber.js readable-stream safe-buffer sqlstring'],
 };
 
 /** Deterministic spread of sizes for packages the table does not know. */
