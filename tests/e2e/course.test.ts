@@ -138,6 +138,8 @@ interface SlideReport {
   title: string;
   /** how far content sticks out of the 1280x720 slide area, in CSS pixels of the viewport */
   overflow: { top: number; bottom: number; left: number; right: number; tallest: number; slideHeight: number };
+  /** the slide's content (margins included) against reveal's slide box, in slide px */
+  content: { width: number; height: number; boxWidth: number; boxHeight: number; hiddenFragments: number };
   notes: string;
   diagrams: { width: number; height: number; placeholder: boolean }[];
   terminals: number;
@@ -161,7 +163,8 @@ for (const section of sections) {
 
       const reports: SlideReport[] = [];
       for (const { h, v } of indices) {
-        await page.evaluate(({ h, v }) => window.Aula!.reveal.slide(h, v ?? 0), { h, v });
+        // Every fragment shown: the slide as it ends up on the projector
+        await page.evaluate(({ h, v }) => window.Aula!.reveal.slide(h, v ?? 0, Number.MAX_SAFE_INTEGER), { h, v });
         await settle(page);
         reports.push(await measure(page, h, v ?? 0));
       }
@@ -171,6 +174,10 @@ for (const section of sections) {
       for (const r of reports) {
         const o = r.overflow;
         if (o.bottom > 1 || o.top > 1) problems.push(`${where(r)}: el contenido se sale de la diapositiva (${Math.round(o.tallest)}px de alto en un área de ${Math.round(o.slideHeight)}px)`);
+        const c = r.content;
+        if (c.hiddenFragments > 0) problems.push(`${where(r)}: ${c.hiddenFragments} fragmentos sin mostrar al medir`);
+        if (c.height > c.boxHeight + 1) problems.push(`${where(r)}: el contenido mide ${c.height}px de alto y la diapositiva ${c.boxHeight}px (sobran ${c.height - c.boxHeight}px)`);
+        if (c.width > c.boxWidth + 1) problems.push(`${where(r)}: el contenido mide ${c.width}px de ancho y la diapositiva ${c.boxWidth}px`);
         if (o.left > 1 || o.right > 1) problems.push(`${where(r)}: el contenido se sale por los lados (${Math.round(Math.max(o.left, o.right))}px)`);
         for (const d of r.diagrams) {
           if (d.placeholder) problems.push(`${where(r)}: diagrama sustituido por un aviso`);
@@ -267,6 +274,15 @@ async function measure(page: Page, h: number, v: number): Promise<SlideReport> {
           right: box.right - area.right,
           tallest: (box.bottom - box.top) / scale,
           slideHeight: area.height / scale,
+        },
+        // Reveal lays the slide out in its own box (960x700) and centres it by its scrollHeight:
+        // content taller than the box, trailing margins included, starts at the top and runs off.
+        content: {
+          width: slide.scrollWidth,
+          height: slide.scrollHeight,
+          boxWidth: Number(reveal.getConfig().width),
+          boxHeight: Number(reveal.getConfig().height),
+          hiddenFragments: slide.querySelectorAll('.fragment:not(.visible)').length,
         },
         notes: slide.querySelector('aside.notes')?.textContent ?? '',
         diagrams,
