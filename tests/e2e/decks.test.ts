@@ -32,9 +32,9 @@ for (const via of ['file', 'http'] as Via[]) {
       const record = recordContext(context);
       const page = await context.newPage();
       await page.goto(siteUrl(via, 'index.html', server), { waitUntil: 'load' });
-      const links = await page.$$eval('ol.sections a', (as) => as.map((a) => a.getAttribute('href')));
+      const links = await page.$$eval('ol.sections > li > a', (as) => as.map((a) => a.getAttribute('href')));
       assert.deepEqual(links, decks.map((d) => `${d}/index.html`));
-      await page.click('ol.sections a');
+      await page.click('ol.sections > li > a');
       await page.waitForFunction(() => !!window.Aula?.reveal?.isReady());
       assert.match(page.url(), new RegExp(`/${decks[0]}/index\\.html`));
       assert.deepEqual(record.errors, []);
