@@ -40,6 +40,9 @@ export const TEXT: Record<string, string> = {
   httpdForeground: '#!/bin/sh\nset -e\n\n# Apache gets grumpy about PID files pre-existing\nrm -f /usr/local/apache2/logs/httpd.pid\n\nexec httpd -DFOREGROUND "$@"\n',
 };
 
+TEXT.osBookwormDeb = '12.11\n';
+TEXT.osBusterDeb = '10.13\n';
+TEXT.osUbuntuDeb = 'trixie/sid\n';
 TEXT.osBuster = TEXT.osBookworm.replace(/12/g, '10').replace(/bookworm/g, 'buster');
 
 /** Rootfs of a Debian-family distribution (merged /usr unless `split`). */
@@ -55,7 +58,7 @@ export function debianRoot(os: string, extraBins = '', split = false): string[] 
     '/etc/os-release:' + os,
     '/etc/passwd:passwdDeb',
     '/etc/hostname=0',
-    '/etc/debian_version=' + (os === 'osBookworm' ? 5 : os === 'osBuster' ? 5 : 13),
+    '/etc/debian_version:' + os + 'Deb',
     '/etc/bash.bashrc=2319',
     '/etc/profile=769',
     '/root/.bashrc=3106',

@@ -20,7 +20,7 @@ const KNOWN: Record<string, [string, number, string?]> = {
 /** Deterministic spread of sizes for packages the table does not know. */
 const sizeOf = (name: string) => 8000 + ([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 120000);
 
-interface Pkg { name?: string; version?: string; description?: string; repository?: unknown; scripts?: Record<string, string>; dependencies?: Record<string, string> }
+interface Pkg { name?: string; version?: string; description?: string; license?: string; repository?: unknown; scripts?: Record<string, string>; dependencies?: Record<string, string> }
 
 function readPkg(fs: Overlay, cwd: string): Pkg | null {
   try {
@@ -65,7 +65,8 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
   if (pkg === null) io.err(`npm WARN enoent ENOENT: no such file or directory, open '${sh.cwd.replace(/\/$/, '')}/package.json'\n`);
   if (!pkg?.description) io.err(`npm WARN ${id} No description\n`);
   if (!pkg?.repository) io.err(`npm WARN ${id} No repository field.\n`);
-  if (pkg === null) io.err(`npm WARN ${id} No README data\nnpm WARN ${id} No license field.\n`);
+  if (pkg === null) io.err(`npm WARN ${id} No README data\n`);
+  if (!pkg?.license) io.err(`npm WARN ${id} No license field.\n`);
   io.err('\n');
   let added = 0;
   const locked: Record<string, { version: string }> = {};
