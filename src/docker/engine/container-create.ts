@@ -8,8 +8,9 @@ import type { Ctr, Engine } from './engine';
 import { newDir } from './fs';
 import * as imgs from './images';
 import { randomName, VALID_NAME } from './names';
+import { STD_PATH } from './shell/sh';
 
-const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const DEFAULT_PATH = 'PATH=' + STD_PATH;
 
 export const create = {
   async containerCreate(this: Engine, config: ContainerCreateConfig, name?: string): Promise<ContainerCreateResponse> {

@@ -4,6 +4,7 @@
  * on the same base share that base's layers, so a pull prints `Already exists` for them.
  */
 import type { ImageConfig } from '../api';
+import { STD_PATH } from '../engine/shell/sh';
 import { alpineRoot, busyboxRoot, debianRoot } from './content';
 
 export interface LayerSpec {
@@ -28,7 +29,7 @@ export interface ImageSpec {
   history: HistorySpec[];
 }
 
-const PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const PATH = 'PATH=' + STD_PATH;
 const BK = 'buildkit.dockerfile.v0';
 const layer = (key: string, size: number, gz: number, files: () => string[]): LayerSpec => ({ key, size, gz, files });
 const bk = (createdBy: string, l?: LayerSpec): HistorySpec => [createdBy, l, BK];
@@ -181,13 +182,13 @@ export const CATALOG: ImageSpec[] = [
     repo: 'httpd', tags: ['2.4', 'latest', '2', '2.4.63'], created: '2025-05-20T17:41:22Z',
     config: {
       ExposedPorts: { '80/tcp': {} },
-      Env: ['PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'HTTPD_PREFIX=/usr/local/apache2', 'HTTPD_VERSION=2.4.63', 'HTTPD_SHA256=88fc236ab99b2864b248de7d49a008ec2afd7551e64dce8b95f58f32f94c46ab', 'HTTPD_PATCHES='],
+      Env: ['PATH=/usr/local/apache2/bin:' + STD_PATH, 'HTTPD_PREFIX=/usr/local/apache2', 'HTTPD_VERSION=2.4.63', 'HTTPD_SHA256=88fc236ab99b2864b248de7d49a008ec2afd7551e64dce8b95f58f32f94c46ab', 'HTTPD_PATCHES='],
       Cmd: ['httpd-foreground'], WorkingDir: '/usr/local/apache2', StopSignal: 'SIGWINCH',
     },
     history: [
       ...BOOKWORM_SLIM_HIST,
       bk('ENV HTTPD_PREFIX=/usr/local/apache2'),
-      bk('ENV PATH=/usr/local/apache2/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'),
+      bk('ENV PATH=/usr/local/apache2/bin:' + STD_PATH),
       bk('RUN /bin/sh -c mkdir -p "$HTTPD_PREFIX"     && chown www-data:www-data "$HTTPD_PREFIX" # buildkit', layer('httpd-prefix', 0, 32, () => ['/usr/local/apache2/'])),
       bk('WORKDIR /usr/local/apache2'),
       bk(apt('ca-certificates libaprutil1-ldap libldap-common'), layer('httpd-deps', 9240000, 3720000, deb('apr', 'libapr-1.so.0', 'libaprutil-1.so.0', 'libldap-2.5.so.0'))),
@@ -222,10 +223,10 @@ export const CATALOG: ImageSpec[] = [
   },
   {
     repo: 'python', tags: ['latest', '3', '3.13', '3.13.3', 'bookworm'], created: '2025-06-04T01:14:42Z',
-    config: { Env: ['PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.3', 'PYTHON_SHA256=40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041'], Cmd: ['python3'] },
+    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, 'LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.3', 'PYTHON_SHA256=40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041'], Cmd: ['python3'] },
     history: [
       ...buildpackDeps(BOOKWORM_HIST, CURL_BOOKWORM, SCM_BOOKWORM, DEV_BOOKWORM),
-      bk('ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'),
+      bk('ENV PATH=/usr/local/bin:' + STD_PATH),
       bk('ENV LANG=C.UTF-8'),
       bk(apt('libbluetooth-dev tk-dev uuid-dev'), layer('python-deps', 20300000, 6250000, deb('tk', 'libtk8.6.so', 'libbluetooth.so.3'))),
       bk('ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305'),

@@ -4,6 +4,7 @@
  * writable layer grows the way it does in a real container.
  */
 import { FsError, type FileNode } from '../fs';
+import { PROCPS } from '../../registry/content';
 import type { Command, IO, ShellLike } from './types';
 
 /** name: [installed KiB, download kB, programs, libraries/extra packages]. */
@@ -14,7 +15,7 @@ const PKGS: Record<string, [number, number, string, string]> = {
   nano: [881, 281, 'nano rnano', ''],
   'iputils-ping': [119, 44, 'ping', 'libcap2-bin'],
   git: [24400, 4792, 'git', 'git-man liberror-perl less libcurl3t64-gnutls libexpat1 perl'],
-  procps: [2218, 708, 'ps top free uptime kill pgrep pkill watch w vmstat pmap', 'libproc2-0 psmisc'],
+  procps: [2218, 708, PROCPS, 'libproc2-0 psmisc'],
   'net-tools': [1014, 204, 'ifconfig netstat route arp', ''],
   iproute2: [3440, 1120, 'ip ss bridge tc', 'libbpf1 libelf1t64 libmnl0 libxtables12 libcap2-bin'],
   tree: [111, 47, 'tree', ''],

@@ -7,6 +7,9 @@ import { parse, Incomplete, SyntaxError, type Word, type Simple } from './lexer'
 import { COMMANDS } from './commands';
 import type { IO, Machine, Out, ShellLike } from './types';
 
+/** The PATH of every image that does not set its own (and of `docker run` without one). */
+export const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 export type Flavor = 'bash' | 'dash' | 'ash';
 
 export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number }
@@ -43,7 +46,7 @@ export class Shell implements ShellLike {
     if (!this.vars.has('HOME')) this.vars.set('HOME', { v: home, x: true });
     this.vars.set('HOSTNAME', { v: m.hostname, x: true });
     this.vars.set('PWD', { v: this.cwd, x: true });
-    if (!this.vars.has('PATH')) this.vars.set('PATH', { v: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', x: true });
+    if (!this.vars.has('PATH')) this.vars.set('PATH', { v: STD_PATH, x: true });
     if (tty && !this.vars.has('TERM')) this.vars.set('TERM', { v: 'xterm', x: true });
     if (interactive && flavor !== 'dash') this.vars.set('SHLVL', { v: '1', x: true });
   }
