@@ -3,8 +3,8 @@ import { ApiError, type ExecConfig, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { mergeEnv } from './config';
 import type { Engine } from './engine';
-import { OneShot, ShellProc, type Proc } from './process';
-import { Shell, flavorAt } from './shell/sh';
+import { ShellProc, startProgram } from './process';
+import { Shell } from './shell/sh';
 import type { Out } from './shell/types';
 
 export const execing = {
@@ -24,17 +24,8 @@ export const execing = {
       const why = config.Cmd[0].includes('/') ? `stat ${config.Cmd[0]}: no such file or directory` : `exec: "${config.Cmd[0]}": executable file not found in $PATH`;
       throw new ApiError(400, `OCI runtime exec failed: exec failed: unable to start container process: ${why}: unknown`, 127);
     }
-    const flavor = flavorAt(m.fs, path, cwd);
-    const base = config.Cmd[0].slice(config.Cmd[0].lastIndexOf('/') + 1);
-    const pid = m.newPid();
-    let proc: Proc;
     const stdin = !!config.AttachStdin;
-    if (['bash', 'sh', 'dash', 'ash'].includes(base) && !config.Cmd.includes('-c')) {
-      const sh = new Shell(m, flavor, config.Cmd[0], tty, env, cwd, tty);
-      proc = new ShellProc(pid, config.Cmd, tty, this.now(), sh, stdin);
-    } else {
-      proc = new OneShot(pid, config.Cmd, tty, this.now(), new Shell(m, flavor === 'ash' ? 'ash' : 'bash', 'sh', false, env, cwd, tty));
-    }
+    const proc = startProgram(m, m.newPid(), config.Cmd, this.now(), { env, cwd, tty, stdin });
     c.execs.push(proc);
     let sinkIo: TermIO = io;
     const out = (): Out => ({

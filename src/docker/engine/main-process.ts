@@ -4,9 +4,9 @@
  */
 import { ApiError } from '../api';
 import type { Ctr, Engine } from './engine';
-import { Hello, Httpd, Mysqld, Nginx, NodeApp, OneShot, Repl, ShellProc, type Proc } from './process';
+import { Hello, Httpd, Mysqld, Nginx, NodeApp, Repl, startProgram, type Proc } from './process';
 import { npmScript } from './shell/node';
-import { Shell, flavorAt } from './shell/sh';
+import { Shell } from './shell/sh';
 import type { Machine } from './shell/types';
 
 export const mainProcess = {
@@ -50,16 +50,7 @@ export const mainProcess = {
       if (file && 'banner' in s) return new NodeApp(1, argv, tty, start, m, cwd, file, envMap, s.banner);
     }
     const user = c.config.User && c.config.User !== '0' && c.config.User !== 'root' ? c.config.User : 'root';
-    const shells = ['bash', 'sh', 'dash', 'ash'];
-    const path = new Shell(m, 'bash', 'sh', false, env, cwd, tty, user).which(argv[0]) ?? argv[0];
-    const flavor = flavorAt(m.fs, path, cwd);
-    if (shells.includes(b) && !argv.includes('-c')) {
-      const sh = new Shell(m, flavor, argv[0], tty || c.config.OpenStdin ? tty : false, env, cwd, tty, user);
-      if (!tty) sh.interactive = false;
-      return new ShellProc(1, argv, tty, start, sh, c.config.OpenStdin);
-    }
-    const sh = new Shell(m, flavor === 'ash' ? 'ash' : 'bash', 'sh', false, env, cwd, tty, user);
-    return new OneShot(1, argv, tty, start, sh);
+    return startProgram(m, 1, argv, start, { env, cwd, tty, stdin: c.config.OpenStdin, user });
   },
 
   osId(this: Engine, c: Ctr): string {

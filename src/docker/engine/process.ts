@@ -340,6 +340,17 @@ export class Repl extends Base {
   }
 }
 
+/** How both PID 1 and `exec` start a program: a shell that reads its input, or a command run to completion. */
+export function startProgram(m: Machine, pid: number, argv: string[], start: number, o: { env: string[]; cwd: string; tty: boolean; stdin: boolean; user?: string }): Proc {
+  const path = new Shell(m, 'bash', 'sh', false, o.env, o.cwd, o.tty, o.user).which(argv[0]) ?? argv[0];
+  const flavor = flavorAt(m.fs, path, o.cwd);
+  const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+  if (['bash', 'sh', 'dash', 'ash'].includes(base) && !argv.includes('-c')) {
+    return new ShellProc(pid, argv, o.tty, start, new Shell(m, flavor, argv[0], o.tty, o.env, o.cwd, o.tty, o.user), o.stdin);
+  }
+  return new OneShot(pid, argv, o.tty, start, new Shell(m, flavor === 'ash' ? 'ash' : 'bash', 'sh', false, o.env, o.cwd, o.tty, o.user));
+}
+
 export { flavorAt };
 
 /**
