@@ -374,6 +374,8 @@ export interface ProcessHandle {
   readonly exited: boolean;
   /** The exit code once exited, otherwise null. */
   readonly exitCode: number | null;
+  /** While it runs: the exit status of the last line a shell ran (its `$?`), 0 for other programs. */
+  readonly status: number;
   /** Names for completion inside the container: files of the current directory and commands. */
   complete(word: string): string[];
 }

@@ -71,7 +71,7 @@ class SimShell implements Shell {
   private async settle(io: TermIO): Promise<number> {
     const s = this.session;
     if (!s) return this.host.lastExit;
-    if (!s.exited) return s.exitCode ?? 0;
+    if (!s.exited) return s.status;
     this.session = null;
     this.host.lastExit = s.exitCode ?? 0;
     return this.host.resume(io);

@@ -84,6 +84,9 @@ export const attaching = {
       get exitCode() {
         return handle.exited ? c.exitCode : null;
       },
+      get status() {
+        return mine()?.lastStatus() ?? 0;
+      },
       complete: (word) => mine()?.complete(word) ?? [],
     };
     return handle;

@@ -69,6 +69,9 @@ export const execing = {
       get exitCode() {
         return proc.exitCode ?? (c.status !== 'running' ? 137 : null);
       },
+      get status() {
+        return proc.lastStatus();
+      },
       complete: (w) => proc.complete(w),
     };
   },

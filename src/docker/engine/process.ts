@@ -40,6 +40,8 @@ export interface Proc {
   /** Delivers a signal: the exit code when the process ends on it, null when it survives. */
   signal(sig: number, out: Out): number | null;
   exitCode: number | null;
+  /** The status of the last line run (a shell's `$?`); 0 for programs that read no commands. */
+  lastStatus(): number;
   /** Absolute simulated time at which it ends by itself (`sleep 5`), if any. */
   deadline?: number;
   complete(word: string): string[];
@@ -55,6 +57,9 @@ abstract class Base implements Proc {
   constructor(public pid: number, public argv: string[], public tty: boolean, public start: number) {}
   prompt(): string {
     return '';
+  }
+  lastStatus(): number {
+    return 0;
   }
   async boot(_out: Out): Promise<void> {}
   async input(_line: string, _out: Out): Promise<void> {}
@@ -95,6 +100,9 @@ export class ShellProc extends Base {
   }
   prompt(): string {
     return this.sh.interactive ? this.top.prompt() : '';
+  }
+  lastStatus(): number {
+    return this.top.status;
   }
   async boot(): Promise<void> {
     // bash without a terminal or open stdin reads EOF at once and exits 0.

@@ -256,6 +256,7 @@ export function confirm(ctx: Ctx, warning: string, then: (io: TermIO) => Promise
     get exitCode() {
       return code;
     },
+    status: 0,
     complete: () => [],
   };
   ctx.enter(handle);

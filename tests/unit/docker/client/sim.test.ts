@@ -36,3 +36,9 @@ test('npm run sim --no-tty: plain pull lines and -it refused', () => {
   assert.match(out, /: Pulling fs layer\n.*: Verifying Checksum\n.*: Download complete\n.*: Pull complete\n/);
   assert.match(out, /\$ docker run -it alpine\nthe input device is not a TTY\n$/);
 });
+
+test('npm run sim --json: a line typed in a container reports that line\'s exit status', () => {
+  const lines = sim(['--json', '--seed', '1'], 'docker run -it ubuntu bash\ndocker ps\nls /nope\ntrue\nexit 3\n').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.slice(1).map((l) => [l.input, l.exit]), [['docker ps', 127], ['ls /nope', 2], ['true', 0], ['exit 3', 3]]);
+  assert.equal(lines[1].stdout, 'bash: docker: command not found\n');
+});
