@@ -6,6 +6,7 @@ import { ApiError, type LogEntry, type LogsOptions, type ProcessHandle } from '.
 import type { TermIO } from '../shell';
 import type { Engine, Sink } from './engine';
 import type { Proc } from './process';
+import { ATTACH_PAUSED, ATTACH_RESTARTING, ATTACH_STOPPED } from '../common/attach-errors';
 
 export const attaching = {
   async containerLogs(this: Engine, id: string, opts: LogsOptions = {}): Promise<LogEntry[]> {
@@ -28,9 +29,9 @@ export const attaching = {
     this.tick();
     const c = this.get(id);
     if (!opts.beforeStart || (c.status !== 'created' && c.status !== 'exited')) {
-      if (c.status === 'paused') throw new ApiError(409, 'You cannot attach to a paused container, unpause it first');
-      if (c.status === 'restarting') throw new ApiError(409, 'You cannot attach to a restarting container, wait until it is running');
-      if (c.status !== 'running') throw new ApiError(409, 'You cannot attach to a stopped container, start it first');
+      if (c.status === 'paused') throw new ApiError(409, ATTACH_PAUSED);
+      if (c.status === 'restarting') throw new ApiError(409, ATTACH_RESTARTING);
+      if (c.status !== 'running') throw new ApiError(409, ATTACH_STOPPED);
     }
     const sink: Sink = { io };
     c.sinks.add(sink);

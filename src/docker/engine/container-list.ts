@@ -2,6 +2,7 @@
 import type { ContainerListOptions, ContainerSummary } from '../api';
 import type { Ctr, Engine } from './engine';
 import * as imgs from './images';
+import { humanDuration } from '../common/duration';
 import type { Image } from './store';
 
 export const listing = {
@@ -97,21 +98,4 @@ function safeRegex(s: string): RegExp {
   } catch {
     return new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   }
-}
-/** go-units `HumanDuration`. */
-export function humanDuration(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  if (s < 1) return 'Less than a second';
-  if (s === 1) return '1 second';
-  if (s < 60) return `${s} seconds`;
-  const min = Math.floor(s / 60);
-  if (min === 1) return 'About a minute';
-  if (min < 60) return `${min} minutes`;
-  const h = Math.round(s / 3600);
-  if (h === 1) return 'About an hour';
-  if (h < 48) return `${h} hours`;
-  if (h < 24 * 7 * 2) return `${Math.floor(h / 24)} days`;
-  if (h < 24 * 30 * 2) return `${Math.floor(h / 24 / 7)} weeks`;
-  if (h < 24 * 365 * 2) return `${Math.floor(h / 24 / 30)} months`;
-  return `${Math.floor(s / 3600 / 24 / 365)} years`;
 }

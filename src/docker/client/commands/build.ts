@@ -4,15 +4,14 @@
  */
 import { ApiError } from '../../api';
 import { CliError, type Handler } from '../cli';
+import { HELP } from '../help-texts';
 import { humanSize } from '../format/units';
 import { messageRenderer } from '../progress';
 import { parseRef, RefError } from '../reference';
 import { HostFs } from '../shell/host-fs';
 
-export const BUILD_BANNER =
-  'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n' +
-  '            Install the buildx component to build images with BuildKit:\n' +
-  '            https://docs.docker.com/go/buildx/\n\n';
+/** The legacy builder's deprecation notice, which its help text also starts with. */
+export const BUILD_BANNER = HELP.build.slice(0, HELP.build.indexOf('Usage:'));
 
 /** Size of the tar the client sends: a 512-byte header per entry, data in 512-byte blocks, 1 KiB trailer. */
 function tarSize(files: Record<string, string>, dirs: number): number {

@@ -69,23 +69,7 @@ export const sizeString = (n: number): string => humanSizeWithPrecision(n, 3);
 /** Pull progress and build context: four significant digits. */
 export const humanSize = (n: number): string => humanSizeWithPrecision(n, 4);
 
-/** go-units `HumanDuration`. */
-export function humanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / 1000);
-  if (seconds < 1) return 'Less than a second';
-  if (seconds === 1) return '1 second';
-  if (seconds < 60) return `${seconds} seconds`;
-  const minutes = Math.trunc(seconds / 60);
-  if (minutes === 1) return 'About a minute';
-  if (minutes < 60) return `${minutes} minutes`;
-  const hours = Math.trunc(ms / 3600000 + 0.5);
-  if (hours === 1) return 'About an hour';
-  if (hours < 48) return `${hours} hours`;
-  if (hours < 24 * 7 * 2) return `${Math.trunc(hours / 24)} days`;
-  if (hours < 24 * 30 * 2) return `${Math.trunc(hours / 24 / 7)} weeks`;
-  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24 / 30)} months`;
-  return `${Math.trunc(ms / 3600000 / 24 / 365)} years`;
-}
+export { humanDuration } from '../../common/duration';
 
 /** `stringid.TruncateID`: drops any `algo:` prefix and keeps 12 characters. */
 export function shortId(id: string): string {
