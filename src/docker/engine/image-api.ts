@@ -26,9 +26,13 @@ export const imageApi = {
         if (want !== (dangling && !intermediate)) continue;
       }
       if (f.reference?.length) {
-        const matched = tags.filter((t) => f.reference.some((p) => refMatch(p, t)));
-        if (!matched.length) continue;
-        out.push({ ...imgs.imageSummary(h, img), RepoTags: matched });
+        // Tags and digests are filtered alike: a digest of another repository must not
+        // bring the image back as a `<none>` row of that repository.
+        const keep = (refs: string[]) => refs.filter((t) => f.reference.some((p) => refMatch(p, t)));
+        const RepoTags = keep(tags);
+        const RepoDigests = keep(this.images.digests(img.id));
+        if (!RepoTags.length && !RepoDigests.length) continue;
+        out.push({ ...imgs.imageSummary(h, img), RepoTags, RepoDigests });
         continue;
       }
       if (f.label?.length && !f.label.every((l) => {
@@ -95,10 +99,38 @@ export const imageApi = {
   },
 };
 
-/** `reference=` filter: a pattern with `*` wildcards against `name:tag` (or just the name). */
-function refMatch(pattern: string, tag: string): boolean {
-  const re = new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*') + '$');
-  const name = tag.slice(0, tag.lastIndexOf(':'));
-  return re.test(tag) || (!pattern.includes(':') && re.test(name));
+/**
+ * `reference=` filter, as distribution's `FamiliarMatch`: a `path.Match` glob against the whole
+ * reference (`name:tag` or `name@digest`), and failing that against the bare name.
+ */
+function refMatch(pattern: string, ref: string): boolean {
+  const re = globRegex(pattern);
+  const at = ref.indexOf('@');
+  const name = at >= 0 ? ref.slice(0, at) : ref.slice(0, ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.lastIndexOf(':') : ref.length);
+  return re.test(ref) || re.test(name);
 }
 
+/** Go's `path.Match`: `*` and `?` never cross a `/`; `[...]` classes with `^` negation; `\\` escapes. */
+function globRegex(pattern: string): RegExp {
+  let src = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '*') src += '[^/]*';
+    else if (ch === '?') src += '[^/]';
+    else if (ch === '\\' && i + 1 < pattern.length) src += esc(pattern[++i]);
+    else if (ch === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) return /(?!)/;
+      let body = pattern.slice(i + 1, end);
+      const neg = body.startsWith('^');
+      if (neg) body = body.slice(1);
+      src += `[${neg ? '^/' : ''}${body.replace(/[\]\\^]/g, '\\$&')}]`;
+      i = end;
+    } else src += esc(ch);
+  }
+  return new RegExp('^' + src + '$');
+}
+
+function esc(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}

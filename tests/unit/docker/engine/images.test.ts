@@ -181,3 +181,19 @@ test('pull by digest, and the errors of other registries', async () => {
   await assert.rejects(e2.imagePull('localhost:5000/app', () => {}), (err: unknown) => err instanceof ApiError && err.message === 'Get "http://localhost:5000/v2/": dial tcp [::1]:5000: connect: connection refused');
   await assert.rejects(e2.imagePull('registry.example.com/team/app:1', () => {}), (err: unknown) => err instanceof ApiError && /lookup registry\.example\.com on 127\.0\.0\.53:53: no such host$/.test(err.message));
 });
+
+test('reference filter keeps only the matching tags and digests, as FamiliarMatch', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  await e.imageTag('alpine', 'mi-alpine');
+  const mine = await e.imageList({ filters: { reference: ['mi-*'] } });
+  assert.equal(mine.length, 1);
+  assert.deepEqual(mine[0].RepoTags, ['mi-alpine:latest']);
+  assert.deepEqual(mine[0].RepoDigests, [], 'the digest of alpine does not match mi-*');
+  const alpine = await e.imageList({ filters: { reference: ['alpine'] } });
+  assert.deepEqual(alpine[0].RepoTags, ['alpine:latest']);
+  assert.match(alpine[0].RepoDigests[0], /^alpine@sha256:[0-9a-f]{64}$/, 'a digest matches by its name');
+  assert.deepEqual((await e.imageList({ filters: { reference: ['alpine:latest'] } }))[0].RepoDigests, []);
+  assert.deepEqual((await e.imageList({ filters: { reference: ['mi-alp?ne:[a-m]*'] } }))[0].RepoTags, ['mi-alpine:latest']);
+  assert.deepEqual(await e.imageList({ filters: { reference: ['nada*'] } }), []);
+});
