@@ -16,10 +16,6 @@ before(async () => {
   assert.ok(decks.length >= 2, 'dist/ necesita al menos dos presentaciones: ejecute `npm run build` antes');
   browser = await launchChromium();
   server = await startStaticServer();
-  const warm = await browser.newPage();
-  await warm.goto(siteUrl('http', 'index.html', server));
-  for (let i = 0; i < 40 && !server.requests.includes('/favicon.ico'); i++) await warm.waitForTimeout(50);
-  await warm.close();
 });
 
 after(async () => {
