@@ -203,5 +203,14 @@ function bundleErrors(root: string, e: unknown): BuildError[] {
 }
 
 function sortErrors(errors: BuildError[]): BuildError[] {
-  return [...errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  // The pipeline checks every fence's options and a plugin may check them again on its own:
+  // the same unknown option at the same line is one mistake, reported once.
+  const seen = new Set<string>();
+  const unique = errors.filter((e) => {
+    const key = `${e.file}:${e.line}:${/^opción desconocida «[^»]*»/.exec(e.message)?.[0] ?? e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }

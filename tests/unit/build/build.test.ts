@@ -135,3 +135,22 @@ test('node build.mjs rechaza opciones desconocidas', () => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, /opción desconocida: --nada/);
 });
+
+test('una opción desconocida que también comprueba el módulo del bloque se informa una sola vez', async () => {
+  const { dir, slides, assets } = copyCourse();
+  const file = readdirSync(slides).find((f) => f.endsWith('.md'))!;
+  writeFileSync(join(slides, file), readFileSync(join(slides, file), 'utf8') + '\n---\n\n```terminal colour=red\ndocker ps\n```\n');
+  const echoing = {
+    lang: 'terminal',
+    options: ['title'] as const,
+    // a plugin that validates its own options, as the real terminal and diagram modules do
+    render: async (fences: { id: string; file: string; line: number; options: Record<string, string> }[]) => ({
+      results: new Map(),
+      errors: fences.flatMap((f) => Object.keys(f.options).filter((k) => k !== 'title').map((k) => ({ file: f.file, line: f.line, message: `opción desconocida «${k}» en el terminal` }))),
+    }),
+  };
+  const r = await buildCourse({ root: ROOT, slidesDir: slides, assetsDir: assets, outDir: join(dir, 'dist'), plugins: [echoing] });
+  const colour = r.errors.filter((e) => e.message.includes('«colour»'));
+  assert.equal(colour.length, 1, r.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
+  rmSync(dir, { recursive: true, force: true });
+});
