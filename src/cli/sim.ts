@@ -38,6 +38,13 @@ for (let i = 0; i < argv.length; i++) {
 
 const shell = createShell({ seed });
 
+// A reader that stops early (`npm run sim < pasos.txt | head`) closes the pipe: that ends the
+// run quietly, as it does for any Unix tool, rather than with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 if (process.stdin.isTTY) {
   await interactive();
 } else {

@@ -42,3 +42,9 @@ test('npm run sim --json: a line typed in a container reports that line\'s exit 
   assert.deepEqual(lines.slice(1).map((l) => [l.input, l.exit]), [['docker ps', 127], ['ls /nope', 2], ['true', 0], ['exit 3', 3]]);
   assert.equal(lines[1].stdout, 'bash: docker: command not found\n');
 });
+
+test('npm run sim: a reader that closes the pipe early ends the run quietly', () => {
+  const r = spawnSync('bash', ['-c', `printf 'docker\\ndocker image\\ndocker images\\n' | "${process.execPath}" --import tsx src/cli/sim.ts --json | head -c 40`], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.stdout.length, 40);
+  assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+});
