@@ -14,26 +14,41 @@ export const lifecycle = {
     const c = this.get(id);
     if (c.status === 'running' || c.status === 'paused') return;
     if (c.status === 'removing' || c.status === 'dead') throw new ApiError(409, `container is marked for removal and cannot be started`);
-    // Published ports must be free on the host.
+    // Published ports must be free on the host, per protocol and address; an empty host IP is
+    // bound on both wildcards (0.0.0.0 and ::), an explicit one only on itself.
     const ports: PortMap = {};
-    const taken = new Set<string>();
-    for (const o of this.containers.values()) if (o !== c && o.status !== 'exited' && o.status !== 'created') for (const b of Object.values(o.ports)) for (const x of b ?? []) taken.add(x.HostPort);
+    const taken: Bound[] = [];
+    for (const o of this.containers.values()) {
+      if (o === c || o.status === 'exited' || o.status === 'created') continue;
+      for (const [key, b] of Object.entries(o.ports)) for (const x of b ?? []) taken.push({ proto: protoOf(key), ip: x.HostIp, port: x.HostPort });
+    }
+    const busy = (proto: string, ip: string, port: string) => taken.some((t) => t.proto === proto && t.port === port && overlaps(t.ip, ip));
     const wanted: PortMap = { ...(c.hostConfig.PortBindings ?? {}) };
     // `-P`: every exposed port that `-p` did not bind gets a free host port.
     if (c.hostConfig.PublishAllPorts) for (const k of Object.keys(c.config.ExposedPorts ?? {})) if (!wanted[k]?.length) wanted[k] = [{ HostIp: '', HostPort: '' }];
     for (const [key, binds] of Object.entries(wanted)) {
-      ports[key] = (binds ?? []).map((b) => {
+      const proto = protoOf(key);
+      const out: { HostIp: string; HostPort: string }[] = [];
+      for (const b of binds ?? []) {
+        const ips = b.HostIp ? [b.HostIp] : ['0.0.0.0', '::'];
+        const free = (p: string) => ips.every((ip) => !busy(proto, ip, p));
         let hp = b.HostPort;
-        if (!hp) for (let p = 32768; ; p++) if (!taken.has(String(p))) { hp = String(p); break; }
-        return { HostIp: b.HostIp, HostPort: hp };
-      });
-      for (const b of ports[key] ?? []) {
-        if (taken.has(b.HostPort)) {
-          c.error = `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${digest('ep:' + c.id).slice(7)}): Bind for ${b.HostIp || '0.0.0.0'}:${b.HostPort} failed: port is already allocated`;
-          throw new ApiError(500, c.error);
+        const range = /^(\d+)-(\d+)$/.exec(hp);
+        if (!hp) for (let p = 32768; ; p++) if (free(String(p))) { hp = String(p); break; }
+        if (range) {
+          hp = range[1];
+          for (let p = Number(range[1]); p <= Number(range[2]); p++) if (free(String(p))) { hp = String(p); break; }
         }
-        taken.add(b.HostPort);
+        for (const ip of ips) {
+          if (busy(proto, ip, hp)) {
+            c.error = `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${digest('ep:' + c.id).slice(7)}): Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${hp} failed: port is already allocated`;
+            throw new ApiError(500, c.error);
+          }
+          taken.push({ proto, ip, port: hp });
+          out.push({ HostIp: ip, HostPort: hp });
+        }
       }
+      ports[key] = out;
     }
     c.ip = this.allocateIp();
     c.fs = undefined;
@@ -186,3 +201,17 @@ export const lifecycle = {
     return { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: reclaimed };
   },
 };
+
+type Bound = { proto: string; ip: string; port: string };
+
+function protoOf(key: string): string {
+  return key.slice(key.indexOf('/') + 1) || 'tcp';
+}
+
+/** Two bindings clash when one is the wildcard of the other's family, or both are the same address. */
+function overlaps(a: string, b: string): boolean {
+  if (a === b) return true;
+  const v6 = (ip: string) => ip.includes(':');
+  if (v6(a) !== v6(b)) return false;
+  return a === '0.0.0.0' || a === '::' || b === '0.0.0.0' || b === '::';
+}

@@ -1,6 +1,7 @@
 /**
- * The bridge network: addresses, published ports as the API lists them (IPv4 and IPv6, as
- * docker-proxy binds both), and what a GET inside it reaches (curl and wget in containers).
+ * The bridge network: addresses, published ports as the API lists them (each host address
+ * bound at start: both wildcards for a port published without one), and what a GET inside it
+ * reaches (curl and wget in containers).
  */
 import type { EndpointSettings, Port, PortMap } from '../api';
 import type { Ctr, Engine } from './engine';
@@ -45,10 +46,7 @@ export const net = {
       const binds = running ? c.ports[key] : null;
       if (!running) continue;
       if (binds?.length) {
-        for (const b of binds) {
-          out.push({ IP: '0.0.0.0', PrivatePort: Number(num), PublicPort: Number(b.HostPort), Type: proto as Port['Type'] });
-          out.push({ IP: '::', PrivatePort: Number(num), PublicPort: Number(b.HostPort), Type: proto as Port['Type'] });
-        }
+        for (const b of binds.flatMap(bound)) out.push({ IP: b.HostIp, PrivatePort: Number(num), PublicPort: Number(b.HostPort), Type: proto as Port['Type'] });
       } else out.push({ PrivatePort: Number(num), Type: proto as Port['Type'] });
     }
     return out;
@@ -68,7 +66,7 @@ export const net = {
     const m: PortMap = {};
     for (const key of Object.keys(c.config.ExposedPorts ?? {}).sort(portOrder)) {
       const b = c.ports[key];
-      m[key] = b?.length ? b.flatMap((x) => [{ HostIp: '0.0.0.0', HostPort: x.HostPort }, { HostIp: '::', HostPort: x.HostPort }]) : null;
+      m[key] = b?.length ? b.flatMap(bound) : null;
     }
     return m;
   },
@@ -82,4 +80,9 @@ export const net = {
 
 function portOrder(a: string, b: string): number {
   return parseInt(a, 10) - parseInt(b, 10) || (a < b ? -1 : 1);
+}
+
+/** A binding saved before host addresses were kept has an empty one: it stands for both wildcards. */
+function bound(b: { HostIp: string; HostPort: string }): { HostIp: string; HostPort: string }[] {
+  return b.HostIp ? [{ HostIp: b.HostIp, HostPort: b.HostPort }] : [{ HostIp: '0.0.0.0', HostPort: b.HostPort }, { HostIp: '::', HostPort: b.HostPort }];
 }

@@ -261,3 +261,26 @@ test('restart keeps the writable layer; stop of a paused container waits and kil
   assert.equal(e.now() - t, 2000);
   assert.equal((await e.containerInspect(id)).State.ExitCode, 137);
 });
+
+test('a published port binds only its host address; without one, both wildcards; clashes per protocol and family', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const run = async (key: string, HostIp: string, HostPort: string) => {
+    const { Id } = await e.containerCreate({ Image: 'nginx', HostConfig: { PortBindings: { [key]: [{ HostIp, HostPort }] } } });
+    await e.containerStart(Id);
+    const [s] = (await e.containerList()).filter((c) => c.Id === Id);
+    return { ports: s.Ports, map: (await e.containerInspect(Id)).NetworkSettings.Ports };
+  };
+  const v4 = await run('80/tcp', '127.0.0.1', '8080');
+  assert.deepEqual(v4.ports, [{ IP: '127.0.0.1', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' }]);
+  assert.deepEqual(v4.map, { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '8080' }] });
+  const v6 = await run('80/tcp', '::1', '8080');
+  assert.deepEqual(v6.map, { '80/tcp': [{ HostIp: '::1', HostPort: '8080' }] }, 'another family, same port: no clash');
+  const udp = await run('80/udp', '', '8080');
+  assert.deepEqual(udp.ports, [{ PrivatePort: 80, Type: 'tcp' }, { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'udp' }, { IP: '::', PrivatePort: 80, PublicPort: 8080, Type: 'udp' }]);
+  assert.deepEqual(udp.map, { '80/tcp': null, '80/udp': [{ HostIp: '0.0.0.0', HostPort: '8080' }, { HostIp: '::', HostPort: '8080' }] });
+  await assert.rejects(run('80/tcp', '', '8080'), (err: unknown) => err instanceof ApiError && /Bind for 0\.0\.0\.0:8080 failed: port is already allocated/.test(err.message));
+  await assert.rejects(run('80/tcp', '::', '8080'), (err: unknown) => err instanceof ApiError && /Bind for \[::\]:8080 failed/.test(err.message));
+  assert.deepEqual((await run('80/tcp', '', '9000-9001')).map, { '80/tcp': [{ HostIp: '0.0.0.0', HostPort: '9000' }, { HostIp: '::', HostPort: '9000' }] });
+  assert.deepEqual((await run('80/tcp', '', '9000-9001')).map, { '80/tcp': [{ HostIp: '0.0.0.0', HostPort: '9001' }, { HostIp: '::', HostPort: '9001' }] }, 'a range takes its first free port');
+});
