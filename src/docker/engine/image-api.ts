@@ -27,10 +27,13 @@ export const imageApi = {
       }
       if (f.reference?.length) {
         // Tags and digests are filtered alike: a digest of another repository must not
-        // bring the image back as a `<none>` row of that repository.
-        const keep = (refs: string[]) => refs.filter((t) => f.reference.some((p) => refMatch(p, t)));
-        const RepoTags = keep(tags);
-        const RepoDigests = keep(this.images.digests(img.id));
+        // bring the image back as a `<none>` row of that repository. A tagged pattern is
+        // matched against a digest by its repository alone, and keeps the digest only when
+        // some tag matched too (moby's `Images`).
+        const RepoTags = tags.filter((t) => f.reference.some((p) => refMatch(p, t)));
+        const tagged = f.reference.map(taggedName);
+        let RepoDigests = this.images.digests(img.id).filter((d) => f.reference.some((p, i) => refMatch(tagged[i] ?? p, d)));
+        if (!RepoTags.length && tagged.every((n) => n !== null)) RepoDigests = [];
         if (!RepoTags.length && !RepoDigests.length) continue;
         out.push({ ...imgs.imageSummary(h, img), RepoTags, RepoDigests });
         continue;
@@ -108,6 +111,16 @@ function refMatch(pattern: string, ref: string): boolean {
   const at = ref.indexOf('@');
   const name = at >= 0 ? ref.slice(0, at) : ref.slice(0, ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.lastIndexOf(':') : ref.length);
   return re.test(ref) || re.test(name);
+}
+
+/** The repository of a pattern that parses as `name:tag`; null for anything else. */
+function taggedName(pattern: string): string | null {
+  try {
+    const r = parseReference(pattern);
+    return r.tag ? r.name : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Go's `path.Match`: `*` and `?` never cross a `/`; `[...]` classes with `^` negation; `\\` escapes. */

@@ -193,7 +193,9 @@ test('reference filter keeps only the matching tags and digests, as FamiliarMatc
   const alpine = await e.imageList({ filters: { reference: ['alpine'] } });
   assert.deepEqual(alpine[0].RepoTags, ['alpine:latest']);
   assert.match(alpine[0].RepoDigests[0], /^alpine@sha256:[0-9a-f]{64}$/, 'a digest matches by its name');
-  assert.deepEqual((await e.imageList({ filters: { reference: ['alpine:latest'] } }))[0].RepoDigests, []);
+  assert.deepEqual((await e.imageList({ filters: { reference: ['alpine:latest'] } }))[0].RepoDigests, alpine[0].RepoDigests, 'a tagged pattern matches digests by name');
+  assert.deepEqual(await e.imageList({ filters: { reference: ['alpine:3.19'] } }), [], 'but only alongside a matching tag');
+  assert.deepEqual((await e.imageList({ filters: { reference: ['alpine:lat*'] } }))[0].RepoDigests, [], 'a wildcard tag is no reference');
   assert.deepEqual((await e.imageList({ filters: { reference: ['mi-alp?ne:[a-m]*'] } }))[0].RepoTags, ['mi-alpine:latest']);
   assert.deepEqual(await e.imageList({ filters: { reference: ['nada*'] } }), []);
 });
