@@ -1,5 +1,6 @@
 /** `docker ps`: the list with its filters and the STATUS text moby computes. */
-import type { ContainerListOptions, ContainerSummary } from '../api';
+import { ApiError, type ContainerListOptions, type ContainerSummary } from '../api';
+import { atoi, invalidFilter, validateKeys } from './filters';
 import type { Ctr, Engine } from './engine';
 import * as imgs from './images';
 import { humanDuration } from '../common/duration';
@@ -9,13 +10,24 @@ export const listing = {
   async containerList(this: Engine, opts: ContainerListOptions = {}): Promise<ContainerSummary[]> {
     this.tick();
     const f = opts.filters ?? {};
+    validateKeys(f, PS_FILTERS);
+    for (const v of f.exited ?? []) atoi(v);
+    for (const v of f.status ?? []) if (!STATES.includes(v)) throw invalidFilter('status', v);
+    isTaskFilter(f);
+    for (const v of f.health ?? []) if (!['starting', 'healthy', 'unhealthy', 'none'].includes(v)) throw new ApiError(400, `Unrecognised filter value for health: ${v}`);
+    const beforeC = f.before?.map((v) => this.get(v)).at(-1);
+    const sinceC = f.since?.map((v) => this.get(v)).at(-1);
     let list = [...this.containers.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
     const all = opts.all || (opts.limit ?? 0) > 0 || !!f.status?.length || !!f.exited?.length;
     if (!all) list = list.filter((c) => c.status === 'running' || c.status === 'paused' || c.status === 'restarting');
-    if (f.status?.length) list = list.filter((c) => f.status.includes(c.status));
     if (f.name?.length) list = list.filter((c) => f.name.some((n) => safeRegex(n).test(c.name)));
     if (f.id?.length) list = list.filter((c) => f.id.some((i) => c.id.startsWith(i)));
-    if (f.exited?.length) list = list.filter((c) => c.status === 'exited' && f.exited.includes(String(c.exitCode)));
+    // Positions in the newest-first list, as the daemon walks it after the running, name and
+    // id checks: `before` skips up to and including its container, `since` stops at its own.
+    if (beforeC) list = list.indexOf(beforeC) < 0 ? [] : list.slice(list.indexOf(beforeC) + 1);
+    if (sinceC && list.includes(sinceC)) list = list.slice(0, list.indexOf(sinceC));
+    if (f.exited?.length) list = list.filter((c) => c.status === 'exited' && f.exited.some((v) => atoi(v) === c.exitCode));
+    if (f.status?.length) list = list.filter((c) => f.status.includes(c.status));
     if (f.ancestor?.length) {
       const ids = new Set<string>();
       for (const a of f.ancestor) {
@@ -91,6 +103,15 @@ export const listing = {
     }
   },
 };
+
+const PS_FILTERS = ['ancestor', 'before', 'exited', 'id', 'isolation', 'label', 'name', 'status', 'health', 'since', 'volume', 'network', 'is-task', 'publish', 'expose'];
+const STATES = ['paused', 'restarting', 'removing', 'running', 'dead', 'created', 'exited'];
+
+/** `is-task` takes exactly `true` or `false` (daemon/list.go checks it by hand). */
+function isTaskFilter(f: Record<string, string[]>): void {
+  const v = f['is-task'];
+  if (v && !(v.length === 1 && (v[0] === 'true' || v[0] === 'false'))) throw invalidFilter('is-task', `[${v.join(' ')}]`);
+}
 
 function safeRegex(s: string): RegExp {
   try {

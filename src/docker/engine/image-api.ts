@@ -7,6 +7,7 @@ import { build } from './build';
 import type { Engine } from './engine';
 import { cloneTree, treeSize, type DirNode } from './fs';
 import { digest } from './hash';
+import { boolFilter, timestampFilter, validateKeys } from './filters';
 import * as imgs from './images';
 import { parseReference } from './reference';
 import { diffIdOf, imageConfigJSON, type Image } from './store';
@@ -15,16 +16,22 @@ export const imageApi = {
   async imageList(this: Engine, opts: ImageListOptions = {}): Promise<ImageSummary[]> {
     const h = this.hostApi();
     const f = opts.filters ?? {};
+    validateKeys(f, ['dangling', 'label', 'before', 'since', 'reference', 'until']);
+    const wantDangling = boolFilter(f, 'dangling');
+    // Several values narrow the window: the oldest `before`/`until`, the newest `since`.
+    let before = Infinity;
+    let since = -Infinity;
+    for (const v of f.before ?? []) before = Math.min(before, imgs.getImage(h, v).created);
+    for (const v of f.until ?? []) before = Math.min(before, timestampFilter(v, this.now()));
+    for (const v of f.since ?? []) since = Math.max(since, imgs.getImage(h, v).created);
     const out: ImageSummary[] = [];
     for (const img of this.images.images.values()) {
+      if (img.created >= before || img.created <= since) continue;
       const tags = this.images.tags(img.id);
       const intermediate = !tags.length && this.images.children(img.id).length > 0;
       if (intermediate && !opts.all) continue;
       const dangling = !tags.length && !this.images.digests(img.id).length;
-      if (f.dangling?.length) {
-        const want = f.dangling.some((v) => v === 'true' || v === '1');
-        if (want !== (dangling && !intermediate)) continue;
-      }
+      if (wantDangling !== undefined && wantDangling !== (dangling && !intermediate)) continue;
       if (f.reference?.length) {
         // Tags and digests are filtered alike: a digest of another repository must not
         // bring the image back as a `<none>` row of that repository. A tagged pattern is

@@ -284,3 +284,25 @@ test('a published port binds only its host address; without one, both wildcards;
   assert.deepEqual((await run('80/tcp', '', '9000-9001')).map, { '80/tcp': [{ HostIp: '0.0.0.0', HostPort: '9000' }, { HostIp: '::', HostPort: '9000' }] });
   assert.deepEqual((await run('80/tcp', '', '9000-9001')).map, { '80/tcp': [{ HostIp: '0.0.0.0', HostPort: '9001' }, { HostIp: '::', HostPort: '9001' }] }, 'a range takes its first free port');
 });
+
+test('ps filters: unknown keys and bad values fail the request as the daemon does', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const a = await e.containerCreate({ Image: 'alpine' }, 'uno');
+  const b = await e.containerCreate({ Image: 'alpine' }, 'dos');
+  const c = await e.containerCreate({ Image: 'alpine' }, 'tres');
+  const fails = (filters: Record<string, string[]>, message: string) =>
+    assert.rejects(e.containerList({ all: true, filters }), (err: unknown) => err instanceof ApiError && err.status === 400 && err.message === message);
+  await fails({ foo: ['bar'] }, "invalid filter 'foo'");
+  await fails({ status: ['bogus'] }, "invalid filter 'status=bogus'");
+  await fails({ exited: ['x'] }, 'strconv.Atoi: parsing "x": invalid syntax');
+  await fails({ 'is-task': ['maybe'] }, "invalid filter 'is-task=[maybe]'");
+  await fails({ health: ['green'] }, 'Unrecognised filter value for health: green');
+  await assert.rejects(e.containerList({ filters: { before: ['nada'] } }), /No such container: nada/);
+  const names = async (filters: Record<string, string[]>) => (await e.containerList({ all: true, filters })).map((s) => s.Names[0]);
+  assert.deepEqual(await names({ status: ['created'] }), ['/tres', '/dos', '/uno']);
+  assert.deepEqual(await names({ before: ['tres'] }), ['/dos', '/uno']);
+  assert.deepEqual(await names({ since: ['uno'], before: [c.Id] }), ['/dos']);
+  assert.deepEqual(await names({ exited: ['0'] }), []);
+  assert.ok(a.Id && b.Id);
+});

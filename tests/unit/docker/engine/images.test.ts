@@ -199,3 +199,22 @@ test('reference filter keeps only the matching tags and digests, as FamiliarMatc
   assert.deepEqual((await e.imageList({ filters: { reference: ['mi-alp?ne:[a-m]*'] } }))[0].RepoTags, ['mi-alpine:latest']);
   assert.deepEqual(await e.imageList({ filters: { reference: ['nada*'] } }), []);
 });
+
+test('image list filters: unknown keys and non-boolean dangling fail; before, since and until bound the list', async () => {
+  const e = engine();
+  await pull(e, 'hello-world', 'alpine');
+  const fails = (filters: Record<string, string[]>, message: string) =>
+    assert.rejects(e.imageList({ filters }), (err: unknown) => err instanceof ApiError && err.status === 400 && err.message === message);
+  await fails({ foo: ['bar'] }, "invalid filter 'foo'");
+  await fails({ dangling: ['maybe'] }, "invalid filter 'dangling=[maybe]'");
+  await fails({ dangling: ['true', 'false'] }, "invalid filter 'dangling=[true false]'");
+  await fails({ until: ['ayer'] }, 'failed to parse value as time or duration: "ayer"');
+  await assert.rejects(e.imageList({ filters: { since: ['nada'] } }), /No such image: nada:latest/);
+  assert.equal((await e.imageList({ filters: { dangling: ['0'] } })).length, 2);
+  const tags = async (filters: Record<string, string[]>) => (await e.imageList({ filters })).map((i) => i.RepoTags[0]);
+  const [older, newer] = (await e.imageList()).sort((x, y) => x.Created - y.Created).map((i) => i.RepoTags[0]);
+  assert.deepEqual(await tags({ before: [newer] }), [older]);
+  assert.deepEqual(await tags({ since: [older] }), [newer]);
+  assert.deepEqual(await tags({ until: ['1h'] }), [newer, older]);
+  assert.deepEqual(await tags({ until: ['2000-01-01'] }), []);
+});

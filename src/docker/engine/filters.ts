@@ -1,0 +1,52 @@
+/**
+ * Validation of list filters as the daemon does it before listing (api/types/filters and
+ * daemon/list.go): an unknown key, or a value a known key cannot take, fails the whole request.
+ */
+import { ApiError } from '../api';
+
+type Filters = Record<string, string[]>;
+
+/** `Args.Validate`: the first key not accepted is reported without its value. */
+export function validateKeys(f: Filters, accepted: readonly string[]): void {
+  for (const key of Object.keys(f)) if (!accepted.includes(key)) throw invalidFilter(key);
+}
+
+/** `Args.GetBoolOrDefault`: `1`/`true` or `0`/`false`, never both, never anything else alone. */
+export function boolFilter(f: Filters, key: string): boolean | undefined {
+  const values = f[key];
+  if (!values) return undefined;
+  const isTrue = values.includes('1') || values.includes('true');
+  const isFalse = values.includes('0') || values.includes('false');
+  // Go prints the value list with %s: `[maybe]`, `[true false]`.
+  if (isTrue === isFalse) throw invalidFilter(key, `[${[...new Set(values)].join(' ')}]`);
+  return isTrue;
+}
+
+export function invalidFilter(key: string, value?: string): ApiError {
+  return new ApiError(400, `invalid filter '${key}${value === undefined ? '' : '=' + value}'`);
+}
+
+/** `strconv.Atoi`, with its error text for anything that is not a decimal integer. */
+export function atoi(value: string): number {
+  if (!/^[+-]?\d+$/.test(value)) throw new ApiError(400, `strconv.Atoi: parsing ${JSON.stringify(value)}: invalid syntax`);
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new ApiError(400, `strconv.Atoi: parsing ${JSON.stringify(value)}: value out of range`);
+  return n;
+}
+
+const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * `timestamp.GetTimestamp` for `until=`: a Go duration before now (`24h`, `1h30m`), Unix seconds
+ * (`1700000000`, `1700000000.5`) or an RFC 3339 date/time. Returns epoch milliseconds.
+ */
+export function timestampFilter(value: string, now: number): number {
+  const dur = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/.test(value) ? value.match(/\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h)/g)! : null;
+  if (dur) return now - dur.reduce((ms, part) => ms + parseFloat(part) * UNITS[/[a-zµ]+$/.exec(part)![0]], 0);
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(value)) {
+    const t = Date.parse(value.replace(' ', 'T') + (/(Z|[+-]\d{2}:?\d{2})$/.test(value) || value.length === 10 ? '' : 'Z'));
+    if (!Number.isNaN(t)) return t;
+  }
+  throw new ApiError(400, `failed to parse value as time or duration: ${JSON.stringify(value)}`);
+}
