@@ -429,7 +429,8 @@ export interface DockerApi {
   imageList(opts?: ImageListOptions): Promise<ImageSummary[]>;
   /**
    * Pulls `ref` (as typed; no tag means `latest`). Calls `onMessage` for every message in the
-   * order the daemon streams them: `<tag>: Pulling from library/x`, per-layer statuses with
+   * order the daemon streams them: `{status: 'Pulling from library/x', id: '<tag or digest>'}`
+   * (the CLI prints `<id>: <status>`), per-layer statuses with
    * `id` (`Already exists`, `Pulling fs layer`, `Waiting`, `Downloading` with progressDetail,
    * `Verifying Checksum`, `Download complete`, `Extracting` with progressDetail,
    * `Pull complete`), `Digest: sha256:…`, `Status: Downloaded newer image for x:tag` or

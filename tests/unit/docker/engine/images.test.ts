@@ -218,3 +218,13 @@ test('image list filters: unknown keys and non-boolean dangling fail; before, si
   assert.deepEqual(await tags({ until: ['1h'] }), [newer, older]);
   assert.deepEqual(await tags({ until: ['2000-01-01'] }), []);
 });
+
+test('pull messages have the JSON stream shape: the tag only in id, never inside status', async () => {
+  const e = engine();
+  const msgs: object[] = [];
+  await e.imagePull('hello-world', (m) => { msgs.push(m); });
+  await e.imagePull('hello-world:latest', (m) => { msgs.push(m); });
+  const heads = msgs.filter((m) => JSON.stringify(m).includes('Pulling from'));
+  assert.deepEqual(heads.map((m) => JSON.stringify(m)), Array(2).fill('{"status":"Pulling from library/hello-world","id":"latest"}'));
+  assert.ok(msgs.every((m) => !('status' in m) || !String(m.status).startsWith('latest: ')));
+});
