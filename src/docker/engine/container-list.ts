@@ -43,6 +43,18 @@ export const listing = {
       }
       list = list.filter((c) => ids.has(c.image));
     }
+    // `publish` matches a bound host port, `expose` a container port, as `port[/proto]` or a range.
+    if (f.publish?.length) {
+      const want = portSet(f.publish);
+      list = list.filter((c) => Object.entries(c.ports).some(([k, b]) => (b ?? []).some((x) => want.has(`${x.HostPort}/${k.split('/')[1]}`))));
+    }
+    if (f.expose?.length) {
+      const want = portSet(f.expose);
+      list = list.filter((c) => Object.keys(c.config.ExposedPorts ?? {}).some((k) => want.has(k)));
+    }
+    // Every container sits on the default bridge and mounts no volume.
+    if (f.network?.length) list = list.filter((c) => f.network.some((n) => n === 'bridge' || this.endpoint(c).NetworkID.startsWith(n)));
+    if (f.volume?.length) list = [];
     if (f.label?.length) list = list.filter((c) => f.label.every((l) => {
       const [k, v] = l.split('=');
       return v === undefined ? k in c.config.Labels : c.config.Labels[k] === v;
@@ -111,6 +123,18 @@ const STATES = ['paused', 'restarting', 'removing', 'running', 'dead', 'created'
 function isTaskFilter(f: Record<string, string[]>): void {
   const v = f['is-task'];
   if (v && !(v.length === 1 && (v[0] === 'true' || v[0] === 'false'))) throw invalidFilter('is-task', `[${v.join(' ')}]`);
+}
+
+/** `8080`, `8080/udp`, `8000-8002/tcp` as the set of `port/proto` keys they name. */
+function portSet(values: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const v of values) {
+    const [range, proto = 'tcp'] = v.split('/');
+    const m = /^(\d+)(?:-(\d+))?$/.exec(range);
+    if (!m || Number(m[2] ?? m[1]) < Number(m[1]) || Number(m[2] ?? m[1]) > 65535) throw new ApiError(400, `invalid port range ${JSON.stringify(range)}`);
+    for (let p = Number(m[1]); p <= Number(m[2] ?? m[1]); p++) out.add(`${p}/${proto.toLowerCase()}`);
+  }
+  return out;
 }
 
 function safeRegex(s: string): RegExp {

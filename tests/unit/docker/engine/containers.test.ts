@@ -306,3 +306,25 @@ test('ps filters: unknown keys and bad values fail the request as the daemon doe
   assert.deepEqual(await names({ exited: ['0'] }), []);
   assert.ok(a.Id && b.Id);
 });
+
+test('ps filters publish, expose, network and volume select by ports and attachments', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const start = async (key: string, HostIp: string, HostPort: string) => {
+    const { Id } = await e.containerCreate({ Image: 'nginx', HostConfig: { PortBindings: { [key]: [{ HostIp, HostPort }] } } });
+    await e.containerStart(Id);
+    return Id;
+  };
+  const tcp = await start('80/tcp', '', '8080');
+  const udp = await start('80/udp', '127.0.0.1', '9000');
+  const ids = async (filters: Record<string, string[]>) => (await e.containerList({ filters })).map((s) => s.Id);
+  assert.deepEqual(await ids({ publish: ['8080'] }), [tcp]);
+  assert.deepEqual(await ids({ publish: ['9000/udp'] }), [udp]);
+  assert.deepEqual(await ids({ publish: ['8990-9010/udp'] }), [udp]);
+  assert.deepEqual(await ids({ publish: ['9000'] }), [], 'tcp is the default protocol');
+  assert.deepEqual(await ids({ expose: ['80/udp'] }), [udp]);
+  assert.deepEqual(await ids({ expose: ['80'] }), [udp, tcp]);
+  assert.deepEqual(await ids({ network: ['bridge'] }), [udp, tcp]);
+  assert.deepEqual(await ids({ network: ['host'] }), []);
+  assert.deepEqual(await ids({ volume: ['datos'] }), []);
+});
