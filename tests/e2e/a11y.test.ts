@@ -4,26 +4,14 @@
  * and diagrams have text alternatives, the tools are reachable with the keyboard, and `?` opens
  * the Spanish keyboard help.
  */
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { deckUrl, launchChromium, listDecks, openDeck, siteUrl, startStaticServer, waitForDeck, type StaticServer } from './harness';
+import type { Page } from 'playwright-core';
+import { deckUrl, listDecks, openDeck, siteUrl, waitForDeck, useSite } from './harness';
 import { describeViolations, ruleViolations, seriousViolations, waitScrollView } from './reading-kit';
 
 const decks = listDecks();
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(decks.length > 0, 'dist/ no tiene ninguna presentación: ejecute `npm run build` antes');
-  browser = await launchChromium();
-  server = await startStaticServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** The deck with the most varied content (diagrams, images, code) makes the strictest check. */
 function richestDeck(): string {
@@ -47,10 +35,10 @@ async function headingJumps(page: Page, scope = 'body'): Promise<string[]> {
 
 describe('accesibilidad', () => {
   test('portada: idioma, títulos en orden y sin problemas graves (axe)', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     try {
-      await page.goto(siteUrl('http', 'index.html', server));
+      await page.goto(siteUrl('http', 'index.html', site.server));
       await page.waitForSelector('.aula-badge');
       assert.equal(await page.getAttribute('html', 'lang'), 'es');
       assert.equal(await page.locator('h1').count(), 1);
@@ -79,8 +67,8 @@ describe('accesibilidad', () => {
   for (const view of ['slides', 'scroll'] as const) {
     test(`presentación en modo ${view === 'scroll' ? 'lectura' : 'diapositivas'}: sin problemas graves (axe), con la ayuda y la búsqueda abiertas también`, async () => {
       const slug = richestDeck();
-      const url = view === 'scroll' ? siteUrl('http', `${slug}/index.html?view=scroll`, server) : deckUrl('http', slug, server);
-      const deck = await openDeck(browser, url, { viewport: { width: 1280, height: 800 } });
+      const url = view === 'scroll' ? siteUrl('http', `${slug}/index.html?view=scroll`, site.server) : deckUrl('http', slug, site.server);
+      const deck = await openDeck(site.browser, url, { viewport: { width: 1280, height: 800 } });
       const { page } = deck;
       try {
         if (view === 'scroll') await waitScrollView(page, true);
@@ -118,7 +106,7 @@ describe('accesibilidad', () => {
 
   test('en todas las secciones los títulos van en orden y las imágenes tienen texto alternativo', async () => {
     for (const slug of decks) {
-      const deck = await openDeck(browser, siteUrl('http', `${slug}/index.html?view=scroll`, server), { viewport: { width: 1280, height: 800 } });
+      const deck = await openDeck(site.browser, siteUrl('http', `${slug}/index.html?view=scroll`, site.server), { viewport: { width: 1280, height: 800 } });
       try {
         await waitScrollView(deck.page, true);
         assert.deepEqual(await headingJumps(deck.page, '.reveal'), [], `${slug}: títulos fuera de orden`);
@@ -133,8 +121,8 @@ describe('accesibilidad', () => {
   test('en todas las secciones todo está dentro de un punto de referencia y las tablas tienen encabezados con texto (axe, también los menores)', async () => {
     for (const slug of decks) {
       for (const view of ['slides', 'scroll'] as const) {
-        const url = view === 'scroll' ? siteUrl('http', `${slug}/index.html?view=scroll`, server) : deckUrl('http', slug, server);
-        const deck = await openDeck(browser, url, { viewport: { width: 1280, height: 800 } });
+        const url = view === 'scroll' ? siteUrl('http', `${slug}/index.html?view=scroll`, site.server) : deckUrl('http', slug, site.server);
+        const deck = await openDeck(site.browser, url, { viewport: { width: 1280, height: 800 } });
         try {
           if (view === 'scroll') await waitScrollView(deck.page, true);
           const v = await ruleViolations(deck.page, ['region', 'landmark-unique', 'empty-table-header', 'th-has-data-cells']);
@@ -147,7 +135,7 @@ describe('accesibilidad', () => {
   });
 
   test('«?» abre la ayuda de teclado en español con las teclas de reveal y de la terminal; Esc la cierra', async () => {
-    const deck = await openDeck(browser, deckUrl('http', decks[0], server, '#/1'));
+    const deck = await openDeck(site.browser, deckUrl('http', decks[0], site.server, '#/1'));
     const { page, record } = deck;
     try {
       await page.keyboard.press('?');
@@ -177,7 +165,7 @@ describe('accesibilidad', () => {
   });
 
   test('todo se alcanza con el teclado: Tab llega a las herramientas y Intro las usa', async () => {
-    const deck = await openDeck(browser, deckUrl('http', decks[0], server), { viewport: { width: 1280, height: 800 } });
+    const deck = await openDeck(site.browser, deckUrl('http', decks[0], site.server), { viewport: { width: 1280, height: 800 } });
     const { page } = deck;
     try {
       const reached: string[] = [];
@@ -211,10 +199,10 @@ describe('accesibilidad', () => {
     }
     // The resume prompt is reachable too (in a fresh tab: the reading view chosen above would
     // otherwise put every slide's links before it)
-    const again = await openDeck(browser, deckUrl('http', decks[0], server, '#/2'), { viewport: { width: 1280, height: 800 } });
+    const again = await openDeck(site.browser, deckUrl('http', decks[0], site.server, '#/2'), { viewport: { width: 1280, height: 800 } });
     try {
       const page2 = again.page;
-      await page2.goto(deckUrl('http', decks[0], server));
+      await page2.goto(deckUrl('http', decks[0], site.server));
       await waitForDeck(page2);
       await page2.locator('.aula-resume').waitFor();
       let found = false;

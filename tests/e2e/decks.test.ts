@@ -3,55 +3,42 @@
  * moves through it, `#/2` deep links, the speaker view opens, the console stays clean and no
  * request leaves the machine.
  */
-import { test, before, after, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startStaticServer, listDecks, openDeck, deckUrl, revealPosition, siteUrl, recordContext, type StaticServer, type Via } from './harness';
+import { listDecks, openDeck, deckUrl, revealPosition, siteUrl, recordContext, type Via, useSite } from './harness';
 
 const decks = listDecks();
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(decks.length > 0, 'dist/ no tiene ninguna presentación: ejecute `npm run build` antes');
-  browser = await launchChromium();
-  server = await startStaticServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const later = (a: number[], b: number[]) => a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] > b[2];
 
 for (const via of ['file', 'http'] as Via[]) {
   describe(`presentaciones por ${via}`, () => {
     test('la página de inicio enlaza todas las secciones y no pide nada fuera', async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const record = recordContext(context);
       const page = await context.newPage();
-      await page.goto(siteUrl(via, 'index.html', server), { waitUntil: 'load' });
+      await page.goto(siteUrl(via, 'index.html', site.server), { waitUntil: 'load' });
       const links = await page.$$eval('ol.sections > li > a', (as) => as.map((a) => a.getAttribute('href')));
       assert.deepEqual(links, decks.map((d) => `${d}/index.html`));
       await page.click('ol.sections > li > a');
       await page.waitForFunction(() => !!window.Aula?.reveal?.isReady());
       assert.match(page.url(), new RegExp(`/${decks[0]}/index\\.html`));
       assert.deepEqual(record.errors, []);
-      assert.deepEqual(record.foreign([server.url]), []);
+      assert.deepEqual(record.foreign([site.server.url]), []);
       // Nothing the pages ask for is missing, not even the /favicon.ico browsers look for
       assert.deepEqual(record.failed, []);
       if (via === 'http') {
         await page.goBack({ waitUntil: 'load' });
         await page.waitForTimeout(300);
-        assert.deepEqual(server.notFound, [], 'peticiones sin respuesta (404)');
+        assert.deepEqual(site.server.notFound, [], 'peticiones sin respuesta (404)');
       }
       await context.close();
     });
 
     for (const slug of decks) {
       test(`${slug}: primera diapositiva, teclado, enlace #/2, notas, sin errores ni peticiones externas`, async () => {
-        const deck = await openDeck(browser, deckUrl(via, slug, server));
+        const deck = await openDeck(site.browser, deckUrl(via, slug, site.server));
         const { page, record, context } = deck;
         try {
           // First slide on screen, with real content inside the viewport.
@@ -122,15 +109,15 @@ for (const via of ['file', 'http'] as Via[]) {
           await popup.close();
 
           assert.deepEqual(record.errors, [], 'errores en la consola');
-          assert.deepEqual(record.foreign([server.url]), [], 'peticiones fuera de la máquina');
-          if (via === 'http') assert.deepEqual(server.notFound, [], 'peticiones sin respuesta (404)');
+          assert.deepEqual(record.foreign([site.server.url]), [], 'peticiones fuera de la máquina');
+          if (via === 'http') assert.deepEqual(site.server.notFound, [], 'peticiones sin respuesta (404)');
         } finally {
           await deck.close();
         }
       });
 
       test(`${slug}: #/2 abre la tercera diapositiva`, async () => {
-        const deck = await openDeck(browser, deckUrl(via, slug, server, '#/2'));
+        const deck = await openDeck(site.browser, deckUrl(via, slug, site.server, '#/2'));
         try {
           const [h] = await revealPosition(deck.page);
           assert.equal(h, 2);
@@ -155,7 +142,7 @@ for (const via of ['file', 'http'] as Via[]) {
 
 describe('window.Aula', () => {
   test('config, registerMount, remount y nuevo montaje al entrar y salir de la vista de lectura', async () => {
-    const deck = await openDeck(browser, deckUrl('file', decks[0]));
+    const deck = await openDeck(site.browser, deckUrl('file', decks[0]));
     try {
       const result = await deck.page.evaluate(async () => {
         const aula = window.Aula!;
@@ -198,7 +185,7 @@ describe('window.Aula', () => {
 
   test('cada sección carga después de la primera diapositiva solo los scripts de su configuración', async () => {
     for (const slug of decks) {
-      const deck = await openDeck(browser, deckUrl('http', slug, server));
+      const deck = await openDeck(site.browser, deckUrl('http', slug, site.server));
       try {
         const scripts = await deck.page.evaluate(() => Object.values(window.Aula!.config.scripts).map((u) => new URL(u, location.href).href));
         const deckScript = await deck.page.evaluate(() => (document.querySelector('script[src*="deck."]') as HTMLScriptElement).src);

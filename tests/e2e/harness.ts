@@ -3,6 +3,8 @@
  * 127.0.0.1 with a free port, a recorder of every request / console error of a page (and of the
  * popups it opens), and ways to open a deck from file:// or over http.
  */
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -17,6 +19,21 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const DIST = process.env.AULA_DIST ? process.env.AULA_DIST : join(ROOT, 'dist');
 
 export { launchChromium };
+
+/** One Chromium and one static server over dist/ for a whole test file, closed after it. */
+export function useSite(minDecks = 1): { readonly browser: Browser; readonly server: StaticServer } {
+  const site = {} as { browser: Browser; server: StaticServer };
+  before(async () => {
+    assert.ok(listDecks().length >= minDecks, `dist/ necesita al menos ${minDecks} presentación(es): ejecute \`npm run build\` antes`);
+    site.browser = await launchChromium();
+    site.server = await startStaticServer();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
 
 export interface StaticServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */

@@ -2,27 +2,15 @@
  * Phones (375×812): the landing page and every deck's reading view fit the width (no horizontal
  * scroll), their controls are at least 44px tap targets, and a deck in slide mode scales to fit.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { deckUrl, launchChromium, listDecks, recordContext, siteUrl, startStaticServer, waitForDeck, type StaticServer } from './harness';
+import type { Page } from 'playwright-core';
+import { deckUrl, listDecks, recordContext, siteUrl, waitForDeck, useSite } from './harness';
 import { waitScrollView } from './reading-kit';
 
 const PHONE = { width: 375, height: 812 };
 const decks = listDecks();
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(decks.length > 0, 'dist/ no tiene ninguna presentación: ejecute `npm run build` antes');
-  browser = await launchChromium();
-  server = await startStaticServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /**
  * What sticks out sideways: the page's own scroll width, and any visible element (outside the
@@ -71,11 +59,11 @@ async function smallTargets(page: Page, selector: string): Promise<string[]> {
 }
 
 test('portada a 375 px: sin desplazamiento horizontal y con objetivos táctiles de 44 px', async () => {
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+  const context = await site.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
   const record = recordContext(context);
   const page = await context.newPage();
   try {
-    await page.goto(siteUrl('http', 'index.html', server));
+    await page.goto(siteUrl('http', 'index.html', site.server));
     await page.waitForSelector('.aula-badge');
     assert.deepEqual(await overflow(page), []);
     // With results listed too
@@ -91,11 +79,11 @@ test('portada a 375 px: sin desplazamiento horizontal y con objetivos táctiles 
 
 for (const slug of decks) {
   test(`${slug} a 375 px: se abre en modo lectura, cabe en el ancho, y en diapositivas escala sin recortar`, async () => {
-    const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    const context = await site.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
     const record = recordContext(context);
     const page = await context.newPage();
     try {
-      await page.goto(deckUrl('http', slug, server));
+      await page.goto(deckUrl('http', slug, site.server));
       await waitForDeck(page);
       await waitScrollView(page, true);
       assert.deepEqual(await overflow(page), []);

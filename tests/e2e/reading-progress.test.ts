@@ -2,26 +2,14 @@
  * Progress: a deck remembers the last slide and offers to resume after a reload; the landing page
  * shows each section as not started / in progress / done, and clears it on request.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { deckUrl, launchChromium, listDecks, recordContext, revealPosition, siteUrl, startStaticServer, waitForDeck, type StaticServer } from './harness';
+import type { BrowserContext, Page } from 'playwright-core';
+import { deckUrl, listDecks, recordContext, revealPosition, siteUrl, waitForDeck, useSite } from './harness';
 import { waitScrollView } from './reading-kit';
 
 const decks = listDecks();
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(decks.length >= 2, 'dist/ necesita al menos dos presentaciones: ejecute `npm run build` antes');
-  browser = await launchChromium();
-  server = await startStaticServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(2);
 
 async function openIn(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
@@ -43,11 +31,11 @@ async function badges(page: Page): Promise<Record<string, string>> {
 }
 
 test('tras recargar, la presentación ofrece continuar donde se dejó y lleva a esa diapositiva', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const record = recordContext(context);
   try {
     const slug = decks[0];
-    const page = await openIn(context, deckUrl('http', slug, server));
+    const page = await openIn(context, deckUrl('http', slug, site.server));
     // First visit: nothing to resume
     assert.equal(await page.locator('.aula-resume').count(), 0);
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
@@ -56,7 +44,7 @@ test('tras recargar, la presentación ofrece continuar donde se dejó y lleva a 
     const total = await page.evaluate(() => window.Aula!.reveal.getTotalSlides());
 
     // Back without the slide in the address, as a student opening the section again
-    await page.goto(deckUrl('http', slug, server));
+    await page.goto(deckUrl('http', slug, site.server));
     await waitForDeck(page);
     const prompt = page.locator('.aula-resume');
     await prompt.waitFor();
@@ -79,7 +67,7 @@ test('tras recargar, la presentación ofrece continuar donde se dejó y lleva a 
     // Dismissed, moving on: the new place is what is remembered
     await page.keyboard.press('ArrowRight');
     const after = await revealPosition(page);
-    await page.goto(deckUrl('http', slug, server));
+    await page.goto(deckUrl('http', slug, site.server));
     await waitForDeck(page);
     await prompt.waitFor();
     await prompt.locator('button', { hasText: 'Continuar donde lo dejaste' }).click();
@@ -89,14 +77,14 @@ test('tras recargar, la presentación ofrece continuar donde se dejó y lleva a 
     }, [after[0], after[1]]);
 
     // «×» starts from the beginning and the prompt goes away
-    await page.goto(deckUrl('http', slug, server));
+    await page.goto(deckUrl('http', slug, site.server));
     await waitForDeck(page);
     await prompt.locator('.aula-resume-close').click();
     assert.equal(await prompt.count(), 0);
     assert.deepEqual((await revealPosition(page)).slice(0, 2), [0, 0]);
 
     // A link to a given slide opens there, without asking
-    await page.goto(deckUrl('http', slug, server, '#/1'));
+    await page.goto(deckUrl('http', slug, site.server, '#/1'));
     await waitForDeck(page);
     await page.waitForTimeout(200);
     assert.equal(await prompt.count(), 0, 'un enlace a una diapositiva no debe preguntar');
@@ -107,16 +95,16 @@ test('tras recargar, la presentación ofrece continuar donde se dejó y lleva a 
 });
 
 test('en el teléfono (modo lectura) también se ofrece continuar, y lleva a esa diapositiva', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+  const context = await site.browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
   const record = recordContext(context);
   try {
     const slug = decks[0];
-    const page = await openIn(context, deckUrl('http', slug, server, '#/4'));
+    const page = await openIn(context, deckUrl('http', slug, site.server, '#/4'));
     await waitScrollView(page, true);
     await page.waitForFunction(() => JSON.parse(localStorage.getItem(`aula.progress.${window.Aula!.config.deck}`) ?? 'null')?.h === 4);
     // Reopened from the landing page, in the same tab: the reading view settles at the top
     // without forgetting slide 5
-    await page.goto(deckUrl('http', slug, server));
+    await page.goto(deckUrl('http', slug, site.server));
     await waitForDeck(page);
     await waitScrollView(page, true);
     const prompt = page.locator('.aula-resume');
@@ -134,24 +122,24 @@ test('en el teléfono (modo lectura) también se ofrece continuar, y lleva a esa
 });
 
 test('la portada muestra «Sin empezar», «En curso» y «Terminado», y «Borrar progreso» lo borra', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const record = recordContext(context);
   try {
     const landing = await context.newPage();
-    await landing.goto(siteUrl('http', 'index.html', server));
+    await landing.goto(siteUrl('http', 'index.html', site.server));
     const initial = await badges(landing);
     assert.deepEqual(Object.keys(initial), decks);
     assert.ok(Object.values(initial).every((s) => s === 'not-started'), JSON.stringify(initial));
     assert.match(await landing.locator('.aula-badge').first().innerText(), /Sin empezar/);
 
     const [first, second] = decks;
-    const d1 = await openIn(context, deckUrl('http', first, server));
+    const d1 = await openIn(context, deckUrl('http', first, site.server));
     await d1.keyboard.press('ArrowRight');
     await d1.waitForFunction(() => !!localStorage.getItem(`aula.progress.${window.Aula!.config.deck}`));
     await d1.close();
 
     // The second deck is read to the end in the reading view
-    const d2 = await openIn(context, deckUrl('http', second, server).replace('index.html', 'index.html?view=scroll'));
+    const d2 = await openIn(context, deckUrl('http', second, site.server).replace('index.html', 'index.html?view=scroll'));
     await waitScrollView(d2, true);
     await d2.evaluate(() => (document.body.scrollTop = document.body.scrollHeight));
     await d2.waitForFunction(() => {
@@ -170,7 +158,7 @@ test('la portada muestra «Sin empezar», «En curso» y «Terminado», y «Borr
     assert.match(text, /Terminado/);
 
     // Going back over the first slides of a finished deck keeps it finished
-    const again = await openIn(context, deckUrl('http', second, server, '#/1'));
+    const again = await openIn(context, deckUrl('http', second, site.server, '#/1'));
     await again.keyboard.press('ArrowRight');
     await again.close();
     await landing.reload();
@@ -189,15 +177,15 @@ test('la portada muestra «Sin empezar», «En curso» y «Terminado», y «Borr
 });
 
 test('un valor guardado roto no rompe la presentación ni la portada', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const record = recordContext(context);
   try {
     const landing = await context.newPage();
-    await landing.goto(siteUrl('http', 'index.html', server));
+    await landing.goto(siteUrl('http', 'index.html', site.server));
     await landing.evaluate((slug) => localStorage.setItem(`aula.progress.${slug}`, '{"h":"x"'), decks[0]);
     await landing.reload();
     assert.equal((await badges(landing))[decks[0]], 'not-started');
-    const deck = await openIn(context, deckUrl('http', decks[0], server));
+    const deck = await openIn(context, deckUrl('http', decks[0], site.server));
     assert.equal(await deck.locator('.aula-resume').count(), 0);
     assert.deepEqual(record.errors, []);
   } finally {

@@ -2,25 +2,13 @@
  * Course search, from the landing page and inside a deck: accent-insensitive («imagenes» finds
  * «imágenes»), results open the exact slide, from file:// as well (the index is a classic script).
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { deckUrl, launchChromium, listDecks, openDeck, recordContext, revealPosition, siteUrl, startStaticServer, waitForDeck, type StaticServer, type Via } from './harness';
+import type { Page } from 'playwright-core';
+import { deckUrl, listDecks, openDeck, recordContext, revealPosition, siteUrl, waitForDeck, type Via, useSite } from './harness';
 
 const decks = listDecks();
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(decks.length > 0, 'dist/ no tiene ninguna presentación: ejecute `npm run build` antes');
-  browser = await launchChromium();
-  server = await startStaticServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const stripAccents = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 /** reveal writes `#/3` for `#/3/0` once the deck is open. */
@@ -45,11 +33,11 @@ async function search(page: Page, scope: string, query: string): Promise<Shown[]
 
 for (const via of ['http', 'file'] as Via[]) {
   test(`portada por ${via}: «imagenes» e «imágenes» encuentran lo mismo y el resultado abre la diapositiva exacta`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const record = recordContext(context);
     const page = await context.newPage();
     try {
-      await page.goto(siteUrl(via, 'index.html', server));
+      await page.goto(siteUrl(via, 'index.html', site.server));
       const plain = await search(page, '.aula-landing-tools', 'imagenes');
       const accented = await search(page, '.aula-landing-tools', 'imágenes');
       const upper = await search(page, '.aula-landing-tools', 'IMÁGENES');
@@ -91,7 +79,7 @@ for (const via of ['http', 'file'] as Via[]) {
 
 test('dentro de una presentación: Ctrl+K abre la búsqueda del curso y un resultado lleva a otra sección', async () => {
   const from = decks[0];
-  const deck = await openDeck(browser, deckUrl('http', from, server), { viewport: { width: 1280, height: 800 } });
+  const deck = await openDeck(site.browser, deckUrl('http', from, site.server), { viewport: { width: 1280, height: 800 } });
   const { page, record } = deck;
   try {
     await page.keyboard.press('Control+k');

@@ -8,25 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildCourse } from '../../src/build/build';
-import { deckUrl, launchChromium, listDecks, openDeck, revealPosition, ROOT, siteUrl, startStaticServer, type StaticServer } from './harness';
+import { deckUrl, listDecks, openDeck, revealPosition, ROOT, siteUrl, useSite } from './harness';
 import { builtConfig, builtSlides, isScrollView, squashAll, waitScrollView } from './reading-kit';
 
 const decks = listDecks();
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  assert.ok(decks.length > 0, 'dist/ no tiene ninguna presentación: ejecute `npm run build` antes');
-  browser = await launchChromium();
-  server = await startStaticServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 interface PageInfo {
   h: number;
@@ -79,7 +67,7 @@ describe('modo lectura', () => {
     test(`${slug}: ?view=scroll muestra cada diapositiva, en orden, con su explicación debajo`, async () => {
       const expected = builtSlides(slug);
       assert.ok(expected.length >= 3, `${slug}: muy pocas diapositivas en el HTML construido`);
-      const deck = await openDeck(browser, siteUrl('http', `${slug}/index.html?view=scroll`, server));
+      const deck = await openDeck(site.browser, siteUrl('http', `${slug}/index.html?view=scroll`, site.server));
       const { page, record } = deck;
       try {
         await waitScrollView(page, true);
@@ -116,7 +104,7 @@ describe('modo lectura', () => {
 
   test('el botón «Modo lectura» cambia de vista y vuelve a la misma diapositiva', async () => {
     const slug = decks[0];
-    const deck = await openDeck(browser, deckUrl('http', slug, server, '#/2'), { viewport: { width: 1280, height: 720 } });
+    const deck = await openDeck(site.browser, deckUrl('http', slug, site.server, '#/2'), { viewport: { width: 1280, height: 720 } });
     const { page, record } = deck;
     try {
       assert.equal(await isScrollView(page), false);
@@ -161,7 +149,7 @@ describe('modo lectura', () => {
 
   test('en una pantalla estrecha se abre en modo lectura; en una ancha, en diapositivas', async () => {
     const slug = decks[0];
-    const narrow = await openDeck(browser, deckUrl('http', slug, server), { viewport: { width: 375, height: 812 } });
+    const narrow = await openDeck(site.browser, deckUrl('http', slug, site.server), { viewport: { width: 375, height: 812 } });
     try {
       await waitScrollView(narrow.page, true);
       assert.ok((await narrow.page.locator('.aula-reading-notes').count()) > 0);
@@ -174,7 +162,7 @@ describe('modo lectura', () => {
     } finally {
       await narrow.close();
     }
-    const wide = await openDeck(browser, deckUrl('http', slug, server), { viewport: { width: 1280, height: 720 } });
+    const wide = await openDeck(site.browser, deckUrl('http', slug, site.server), { viewport: { width: 1280, height: 720 } });
     try {
       assert.equal(await isScrollView(wide.page), false);
     } finally {
@@ -183,10 +171,10 @@ describe('modo lectura', () => {
   });
 
   test('con «reducir movimiento» reveal no anima las transiciones', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const context = await site.browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
     try {
-      await page.goto(deckUrl('http', decks[0], server));
+      await page.goto(deckUrl('http', decks[0], site.server));
       await page.waitForFunction(() => !!window.Aula?.reveal?.isReady());
       const cfg = await page.evaluate(() => {
         const c = window.Aula!.reveal.getConfig();
@@ -215,7 +203,7 @@ describe('terminales y modo lectura', () => {
       t.skip('la construcción todavía no incluye terminales en vivo');
       return;
     }
-    const deck = await openDeck(browser, deckUrl('file', 'laboratorio', undefined, '#/1', OUT), { viewport: { width: 1280, height: 800 } });
+    const deck = await openDeck(site.browser, deckUrl('file', 'laboratorio', undefined, '#/1', OUT), { viewport: { width: 1280, height: 800 } });
     const { page, record } = deck;
     try {
       await page.waitForFunction(() => (window.AulaTerminal?.count() ?? 0) >= 1);
