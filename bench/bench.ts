@@ -5,14 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-
-export interface BenchRow {
-  area: string;
-  metric: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+import { type BenchRow } from './shared';
+export type { BenchRow } from './shared';
 
 type Area = () => Promise<{ bench(): Promise<BenchRow[]> }>;
 

@@ -5,22 +5,11 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { buildCourse } from '../src/build/build';
-
-export interface BenchRow {
-  area: string;
-  metric: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const ROOT = resolve(import.meta.dirname, '..');
-const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+import { type BenchRow, ROOT, kb, median } from './shared';
 
 /** Scripts and stylesheets a deck page loads by itself (the lazily loaded ones come after the first slide). */
 export function initialAssets(html: string): { js: string[]; css: string[] } {

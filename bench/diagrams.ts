@@ -6,27 +6,18 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildCourse } from '../src/build/build';
 import { findChromium } from '../src/build/chromium';
 import { lastStats } from '../src/diagrams/build';
 import { renderPageScript } from '../src/diagrams/renderer';
+import { type BenchRow, ROOT, median } from './shared';
 
-export interface BenchRow {
-  area: string;
-  metric: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const ROOT = resolve(import.meta.dirname, '..');
 const DECKS = 3;
 const PER_DECK = 4;
 const N = DECKS * PER_DECK;
 const RUNS = 9;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** A diagram of each kind the course uses, made unique by `tag` so the cache cannot know it. */
 function diagram(i: number, tag: string): string {

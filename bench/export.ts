@@ -5,20 +5,10 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildCourse } from '../src/build/build';
 import { runExport } from '../src/build/export/export';
-
-export interface BenchRow {
-  area: string;
-  metric: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const ROOT = resolve(import.meta.dirname, '..');
-const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
+import { type BenchRow, ROOT, kb } from './shared';
 
 export async function bench(): Promise<BenchRow[]> {
   const work = mkdtempSync(join(tmpdir(), 'aula-bench-export-'));

@@ -5,21 +5,13 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildCourse } from '../src/build/build';
 import { Searcher } from '../src/search/query';
 import { SEARCH_INDEX_GLOBAL, type SearchIndex } from '../src/search/types';
+import { type BenchRow, ROOT } from './shared';
 
-export interface BenchRow {
-  area: string;
-  metric: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const ROOT = resolve(import.meta.dirname, '..');
 const QUERIES = ['imagenes', 'imágenes', 'docker run', 'capa', 'contenedor borrar', 'sha256', 'registro docker hub', 'x'];
 
 export async function bench(): Promise<BenchRow[]> {

@@ -10,16 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { createShell as CreateShell } from '../src/docker/index';
 import type { TermIO } from '../src/docker/shell';
-
-export interface BenchRow {
-  area: string;
-  metric: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const ROOT = resolve(import.meta.dirname, '..');
+import { type BenchRow, ROOT } from './shared';
 
 /** A lesson's worth of commands: listings, lifecycle, errors, formatting and host shell work. */
 const MIXED = [

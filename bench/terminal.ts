@@ -14,16 +14,8 @@ import { createShell } from '../src/docker/index';
 import { TerminalConsole, type Timer } from '../src/terminal/console';
 import type { Scenario } from '../src/terminal/scenario';
 import { SessionRegistry } from '../src/terminal/session';
+import { type BenchRow, ROOT } from './shared';
 
-export interface BenchRow {
-  area: string;
-  metric: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
-
-const ROOT = resolve(import.meta.dirname, '..');
 const instant: Timer = { sleep: () => Promise.resolve() };
 
 async function enterToLastByte(): Promise<number> {
