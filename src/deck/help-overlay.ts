@@ -4,6 +4,7 @@
  */
 import { isTypingTarget, type AulaRuntime } from './reveal-view';
 import { ICONS, toolButton } from './toolbar';
+import { dialogFrame } from './dialog';
 
 type KeyRow = [keys: string[], action: string];
 
@@ -77,20 +78,7 @@ function section(titleText: string, rows: KeyRow[]): HTMLElement {
 }
 
 function build(): HTMLDialogElement {
-  const d = document.createElement('dialog');
-  d.className = 'aula-dialog aula-help';
-  d.setAttribute('aria-labelledby', 'aula-help-title');
-  const header = document.createElement('div');
-  header.className = 'aula-dialog-header';
-  const title = document.createElement('h2');
-  title.id = 'aula-help-title';
-  title.textContent = 'Atajos de teclado';
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.className = 'aula-dialog-close';
-  close.textContent = 'Cerrar';
-  close.addEventListener('click', () => closeHelp());
-  header.append(title, close);
+  const { dialog: d, header } = dialogFrame({ className: 'aula-help', titleId: 'aula-help-title', title: 'Atajos de teclado', onClose: () => closeHelp() });
   const content = document.createElement('div');
   content.className = 'aula-help-content';
   const deck = section('En la presentación', DECK_KEYS);

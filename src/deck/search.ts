@@ -6,26 +6,14 @@ import { loadSearchIndex } from '../search/load';
 import { createSearchPanel, type SearchPanel } from '../search/panel';
 import { isTypingTarget, type AulaRuntime } from './reveal-view';
 import { ICONS, toolButton } from './toolbar';
+import { dialogFrame } from './dialog';
 
 let dialog: HTMLDialogElement | null = null;
 let panel: SearchPanel | null = null;
 let opener: Element | null = null;
 
 function build(aula: AulaRuntime): HTMLDialogElement {
-  const d = document.createElement('dialog');
-  d.className = 'aula-dialog aula-search-dialog';
-  d.setAttribute('aria-labelledby', 'aula-search-title');
-  const header = document.createElement('div');
-  header.className = 'aula-dialog-header';
-  const title = document.createElement('h2');
-  title.id = 'aula-search-title';
-  title.textContent = 'Buscar en el curso';
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.className = 'aula-dialog-close';
-  close.textContent = 'Cerrar';
-  close.addEventListener('click', () => d.close());
-  header.append(title, close);
+  const { dialog: d, header } = dialogFrame({ className: 'aula-search-dialog', titleId: 'aula-search-title', title: 'Buscar en el curso', onClose: (dlg) => dlg.close() });
   panel = createSearchPanel({ fromDeck: true, currentDeck: aula.config.deck, label: 'Palabras que buscar' });
   d.append(header, panel.element);
   d.addEventListener('keydown', (e) => {
