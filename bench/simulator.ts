@@ -75,7 +75,7 @@ async function commandsPerSecond(): Promise<number> {
   return Math.round(n / ((cpu.user + cpu.system) / 1e6));
 }
 
-const BUNDLE = {
+export const BUNDLE = {
   entryPoints: [resolve(ROOT, 'src/docker/index.ts')],
   bundle: true,
   minify: true,
