@@ -5,6 +5,7 @@
  * node_modules landing in the layer.
  */
 import type { Overlay } from '../fs';
+import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
 export const NODE_VERSION = 'v14.21.3';
@@ -30,14 +31,6 @@ function readPkg(fs: Overlay, cwd: string): Pkg | null {
     return null;
   }
 }
-
-const exists = (fs: Overlay, path: string, cwd: string) => {
-  try {
-    return !!fs.resolve(path, cwd).node;
-  } catch {
-    return false;
-  }
-};
 
 /** Writes one package into node_modules: its manifest and its code, sized like the real one. */
 function place(sh: ShellLike, name: string, version: string, size: number): void {
@@ -124,15 +117,15 @@ export function runScript(fs: Overlay, cwd: string, file: string, env: Record<st
   const path = file.startsWith('/') ? file : `${cwd.replace(/\/$/, '')}/${file}`;
   let src: string;
   try {
-    src = fs.readFile(/\.[cm]?js$/.test(path) || exists(fs, path, '/') ? path : path + '.js');
+    src = fs.readFile(/\.[cm]?js$/.test(path) || exists(fs, path) ? path : path + '.js');
   } catch {
     return { out: '', err: notFound(path, []), code: 1, body: '' };
   }
   for (const m of src.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
     const mod = m[1].replace(/^node:/, '');
     if (BUILTIN_MODULES.test(mod) || mod.startsWith('.')) continue;
-    const dirs = path.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/') || '');
-    if (!dirs.some((d) => exists(fs, `${d}/node_modules/${mod}`, '/'))) return { out: '', err: notFound(mod, [path]), code: 1, body: '' };
+    const dirs = path.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'));
+    if (!dirs.some((d) => exists(fs, `${d}/node_modules/${mod}`))) return { out: '', err: notFound(mod, [path]), code: 1, body: '' };
   }
   // The port: a literal, or a variable set from a literal (and from PORT when the code reads it).
   const listen = /\.listen\(\s*(?:(\d+)|([A-Za-z_$][\w$.]*))/.exec(src);

@@ -3,8 +3,9 @@
  * in the filesystem (package lists, binaries, libraries, dpkg database), so the container's
  * writable layer grows the way it does in a real container.
  */
-import { FsError, type FileNode } from '../fs';
+import type { FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
+import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
 /** name: [installed KiB, download kB, programs, libraries/extra packages]. */
@@ -29,9 +30,10 @@ const PKGS: Record<string, [number, number, string, string]> = {
   'openssh-client': [5080, 906, 'ssh scp sftp ssh-keygen', 'libcbor0.10 libfido2-1 libedit2'],
   nginx: [1504, 620, 'nginx', 'nginx-common iproute2 libbpf1 libelf1t64 libmnl0'],
   'ca-certificates': [385, 158, '', 'openssl'],
-  htmlq: [0, 0, '', ''],
 };
-delete PKGS.htmlq;
+
+/** The words of a space-separated list (none in an empty or missing one). */
+const words = (list = '') => list.split(' ').filter(Boolean);
 
 const fmtKB = (kb: number) => (kb >= 10000 ? `${(kb / 1000).toFixed(1)} MB` : `${kb} kB`);
 
@@ -48,14 +50,6 @@ function distro(sh: ShellLike): Distro {
 const version = (d: Distro, name: string) => {
   const base = ({ curl: '8.5.0', wget: '1.21.4', vim: '2:9.1.0016', nano: '7.2', git: '1:2.43.0', python3: '3.12.3' } as Record<string, string>)[name] ?? '1.0';
   return d.ubuntu ? `${base}-1ubuntu1` : `${base}-1+deb12u1`;
-};
-
-const exists = (sh: ShellLike, p: string) => {
-  try {
-    return !!sh.m.fs.resolve(p).node;
-  } catch {
-    return false;
-  }
 };
 
 function listsReady(sh: ShellLike): boolean {
@@ -105,12 +99,12 @@ async function aptUpdate(sh: ShellLike, io: IO): Promise<number> {
 
 function installFiles(sh: ShellLike, name: string, d: Distro): void {
   const [kib, , bins, extra] = PKGS[name];
-  const progs = bins ? bins.split(' ') : [];
-  const libs = extra ? extra.split(' ') : [];
+  const progs = words(bins);
+  const libs = words(extra);
   const bytes = kib * 1024;
   progs.forEach((p, i) => bigFile(sh, `/usr/bin/${p}`, i === 0 ? Math.round(bytes * 0.3) : 14000 + p.length * 997, 0o755));
   libs.forEach((l, i) => {
-    if (!exists(sh, `/usr/share/doc/${l}`)) bigFile(sh, `/usr/lib/x86_64-linux-gnu/${l}.so.${1 + (i % 3)}`, Math.round((bytes * 0.6) / Math.max(1, libs.length)), 0o644);
+    if (!exists(sh.m.fs, `/usr/share/doc/${l}`)) bigFile(sh, `/usr/lib/x86_64-linux-gnu/${l}.so.${1 + (i % 3)}`, Math.round((bytes * 0.6) / libs.length), 0o644);
     sh.m.fs.mkdir(`/usr/share/doc/${l}`, '/', true);
   });
   sh.m.fs.mkdir(`/usr/share/doc/${name}`, '/', true);
@@ -123,7 +117,7 @@ function installFiles(sh: ShellLike, name: string, d: Distro): void {
 }
 
 function installed(sh: ShellLike, name: string): boolean {
-  return exists(sh, `/var/lib/dpkg/info/${name}.list`);
+  return exists(sh.m.fs, `/var/lib/dpkg/info/${name}.list`);
 }
 
 async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number> {
@@ -140,7 +134,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
   const already = names.filter((n) => installed(sh, n));
   for (const n of already) io.out(`${n} is already the newest version (${version(d, n)}).\n`);
   const fresh = names.filter((n) => !installed(sh, n));
-  const extras = [...new Set(fresh.flatMap((n) => (PKGS[n][3] ? PKGS[n][3].split(' ') : [])))].filter((x) => !exists(sh, `/usr/share/doc/${x}`) && !fresh.includes(x));
+  const extras = [...new Set(fresh.flatMap((n) => words(PKGS[n][3])))].filter((x) => !exists(sh.m.fs, `/usr/share/doc/${x}`) && !fresh.includes(x));
   const all = [...extras, ...fresh].sort();
   if (!fresh.length) {
     io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
@@ -222,12 +216,10 @@ const aptGet: Command = async (args, io, sh) => {
           io.out(`Package '${n}' is not installed, so not removed\n`);
           continue;
         }
-        for (const p of (PKGS[n]?.[2] ?? '').split(' ').filter(Boolean)) {
+        for (const p of words(PKGS[n]?.[2])) {
           try {
             sh.m.fs.remove(`/usr/bin/${p}`);
-          } catch (e) {
-            if (!(e instanceof FsError)) throw e;
-          }
+          } catch { /* already gone */ }
         }
         sh.m.fs.remove(`/var/lib/dpkg/info/${n}.list`);
         io.out(`Removing ${n} (${version(distro(sh), n)}) ...\n`);
@@ -274,12 +266,12 @@ const apk: Command = async (args, io, sh) => {
       return 1;
     }
     fetch();
-    const deps = [...new Set(names.flatMap((n) => (APK[n][2] ? APK[n][2].split(' ') : [])))].filter((x) => !exists(sh, `/lib/apk/db/${x}`));
-    const all = [...deps, ...names.filter((n) => !exists(sh, `/lib/apk/db/${n}`))];
+    const deps = [...new Set(names.flatMap((n) => words(APK[n][2])))].filter((x) => !exists(sh.m.fs, `/lib/apk/db/${x}`));
+    const all = [...deps, ...names.filter((n) => !exists(sh.m.fs, `/lib/apk/db/${n}`))];
     all.forEach((p, i) => io.out(`(${i + 1}/${all.length}) Installing ${p} (${APK[p]?.[0] ?? '1.0-r0'})\n`));
     for (const p of all) {
       sh.m.fs.writeFile(`/lib/apk/db/${p}`, `${p}\n`);
-      if (APK[p]) bigFile(sh, `/usr/bin/${p === 'python3' ? 'python3' : p}`, APK[p][1] * 1024, 0o755);
+      if (APK[p]) bigFile(sh, `/usr/bin/${p}`, APK[p][1] * 1024, 0o755);
       else bigFile(sh, `/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`, 180000);
     }
     if (all.length) io.out('Executing busybox-1.37.0-r12.trigger\n');
