@@ -35,7 +35,8 @@ const PKGS: Record<string, [number, number, string, string]> = {
 /** The words of a space-separated list (none in an empty or missing one). */
 const words = (list = '') => list.split(' ').filter(Boolean);
 
-const fmtKB = (kb: number) => (kb >= 10000 ? `${(kb / 1000).toFixed(1)} MB` : `${kb} kB`);
+/** Sizes as apt prints them: kB below `mbFrom` kB, MB with one decimal from there. */
+const fmtKB = (kb: number, mbFrom = 10000) => (kb >= mbFrom ? `${(kb / 1000).toFixed(1)} MB` : `${kb} kB`);
 
 interface Distro { ubuntu: boolean; codename: string }
 function distro(sh: ShellLike): Distro {
@@ -70,26 +71,22 @@ function bigFile(sh: ShellLike, path: string, size: number, mode = 0o644): void 
 
 async function aptUpdate(sh: ShellLike, io: IO): Promise<number> {
   const d = distro(sh);
-  const rows: [string, string, number][] = d.ubuntu
-    ? [
-      ['archive.ubuntu.com/ubuntu', `${d.codename} InRelease`, 256], ['security.ubuntu.com/ubuntu', `${d.codename}-security InRelease`, 126],
-      ['archive.ubuntu.com/ubuntu', `${d.codename}-updates InRelease`, 126], ['archive.ubuntu.com/ubuntu', `${d.codename}-backports InRelease`, 126],
-      ['archive.ubuntu.com/ubuntu', `${d.codename}/universe amd64 Packages`, 19300], ['archive.ubuntu.com/ubuntu', `${d.codename}/main amd64 Packages`, 1808],
-      ['security.ubuntu.com/ubuntu', `${d.codename}-security/main amd64 Packages`, 1104], ['archive.ubuntu.com/ubuntu', `${d.codename}-updates/main amd64 Packages`, 1420],
-    ]
-    : [
-      ['deb.debian.org/debian', `${d.codename} InRelease`, 151], ['deb.debian.org/debian', `${d.codename}-updates InRelease`, 55.4],
-      ['deb.debian.org/debian-security', `${d.codename}-security InRelease`, 48], ['deb.debian.org/debian', `${d.codename}/main amd64 Packages`, 8793],
-      ['deb.debian.org/debian-security', `${d.codename}-security/main amd64 Packages`, 263],
-    ];
+  // Suites after the codename, with the kB of each index; security suites come from their own host.
+  const lists: [string, number][] = d.ubuntu
+    ? [[' InRelease', 256], ['-security InRelease', 126], ['-updates InRelease', 126], ['-backports InRelease', 126],
+      ['/universe amd64 Packages', 19300], ['/main amd64 Packages', 1808], ['-security/main amd64 Packages', 1104], ['-updates/main amd64 Packages', 1420]]
+    : [[' InRelease', 151], ['-updates InRelease', 55.4], ['-security InRelease', 48], ['/main amd64 Packages', 8793], ['-security/main amd64 Packages', 263]];
   let total = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const [host, what, kb] = rows[i];
-    io.out(`Get:${i + 1} http://${host} ${what} [${kb >= 1000 ? (kb / 1000).toFixed(1) + ' MB' : kb + ' kB'}]\n`);
+  for (const [i, [suite, kb]] of lists.entries()) {
+    const security = suite.startsWith('-security');
+    const host = d.ubuntu ? `${security ? 'security' : 'archive'}.ubuntu.com/ubuntu` : `deb.debian.org/debian${security ? '-security' : ''}`;
+    const what = d.codename + suite;
+    io.out(`Get:${i + 1} http://${host} ${what} [${fmtKB(kb, 1000)}]\n`);
     total += kb;
     await io.sleep(150);
-    const file = `/var/lib/apt/lists/${host.replace(/\//g, '_')}_dists_${what.replace(/ amd64 Packages$/, '_binary-amd64_Packages').replace(/ /g, '_').replace(/\//g, '_')}${d.ubuntu && what.endsWith('Packages') ? '.lz4' : ''}`;
-    bigFile(sh, file, Math.round(kb * (d.ubuntu ? 1250 : 4100)));
+    // The index as apt stores it: host/dists/suite with / and spaces as _ (lz4-compressed on Ubuntu).
+    const file = `${host}/dists/${what.replace(' amd64 ', ' binary-amd64 ')}`.replace(/[ /]/g, '_') + (d.ubuntu && what.endsWith('Packages') ? '.lz4' : '');
+    bigFile(sh, `/var/lib/apt/lists/${file}`, Math.round(kb * (d.ubuntu ? 1250 : 4100)));
   }
   bigFile(sh, '/var/lib/apt/lists/lock', 0);
   sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
@@ -121,7 +118,7 @@ function installed(sh: ShellLike, name: string): boolean {
 }
 
 async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number> {
-  const yes = args.some((a) => /^-(y|-yes|-assume-yes|qq?y)$/.test(a) || /^-[a-z]*y[a-z]*$/.test(a));
+  const yes = args.some((a) => /^-(-yes|-assume-yes|[a-z]*y[a-z]*)$/.test(a));
   const names = args.filter((a) => !a.startsWith('-'));
   const d = distro(sh);
   io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
@@ -183,7 +180,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
       return 1;
     }
     sh.ask('Do you want to continue? [Y/n] ', async (answer, io2) => {
-      if (answer.trim() === '' || /^y/i.test(answer.trim())) return proceed(io2);
+      if (/^(y|$)/i.test(answer.trim())) return proceed(io2);
       io2.out('Abort.\n');
       return 1;
     });
