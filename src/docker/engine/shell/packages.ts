@@ -202,9 +202,7 @@ const aptGet: Command = async (args, io, sh) => {
       io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\nCalculating upgrade... Done\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
       return 0;
     case 'clean':
-      try {
-        for (const k of sh.m.fs.list(sh.m.fs.resolve('/var/cache/apt/archives').parts).keys()) if (k.endsWith('.deb')) sh.m.fs.remove(`/var/cache/apt/archives/${k}`);
-      } catch { /* nothing cached */ }
+      // Downloaded .deb files are never kept in /var/cache/apt/archives: nothing to clean.
       return 0;
     case 'remove': case 'purge': {
       io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
