@@ -5,6 +5,7 @@
  * node_modules landing in the layer.
  */
 import type { Overlay } from '../fs';
+import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
 export const NODE_VERSION = 'v14.21.3';
@@ -30,14 +31,6 @@ function readPkg(fs: Overlay, cwd: string): Pkg | null {
     return null;
   }
 }
-
-const exists = (fs: Overlay, path: string, cwd: string) => {
-  try {
-    return !!fs.resolve(path, cwd).node;
-  } catch {
-    return false;
-  }
-};
 
 /** Writes one package into node_modules: its manifest and its code, sized like the real one. */
 function place(sh: ShellLike, name: string, version: string, size: number): void {
@@ -124,15 +117,15 @@ export function runScript(fs: Overlay, cwd: string, file: string, env: Record<st
   const path = file.startsWith('/') ? file : `${cwd.replace(/\/$/, '')}/${file}`;
   let src: string;
   try {
-    src = fs.readFile(/\.[cm]?js$/.test(path) || exists(fs, path, '/') ? path : path + '.js');
+    src = fs.readFile(/\.[cm]?js$/.test(path) || exists(fs, path) ? path : path + '.js');
   } catch {
-    return { out: '', err: notFound(path, []), code: 1, body: '' };
+    return { out: '', err: notFound(path), code: 1, body: '' };
   }
   for (const m of src.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
     const mod = m[1].replace(/^node:/, '');
     if (BUILTIN_MODULES.test(mod) || mod.startsWith('.')) continue;
-    const dirs = path.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/') || '');
-    if (!dirs.some((d) => exists(fs, `${d}/node_modules/${mod}`, '/'))) return { out: '', err: notFound(mod, [path]), code: 1, body: '' };
+    const dirs = path.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'));
+    if (!dirs.some((d) => exists(fs, `${d}/node_modules/${mod}`))) return { out: '', err: notFound(mod, path), code: 1, body: '' };
   }
   // The port: a literal, or a variable set from a literal (and from PORT when the code reads it).
   const listen = /\.listen\(\s*(?:(\d+)|([A-Za-z_$][\w$.]*))/.exec(src);
@@ -153,8 +146,9 @@ export function runScript(fs: Overlay, cwd: string, file: string, env: Record<st
   return { out, err: '', code: 0, port, body: sent ? value(sent[1], sent[2]) : '' };
 }
 
-function notFound(what: string, stack: string[]): string {
-  return `internal/modules/cjs/loader.js:818\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${stack.length ? `Require stack:\n- ${stack[0]}\n` : ''}    at Function.Module._resolveFilename (internal/modules/cjs/loader.js:815:15)\n    at Function.Module._load (internal/modules/cjs/loader.js:667:27)\n    at internal/main/run_main_module.js:17:47 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [${stack.length ? ` '${stack[0]}' ` : ''}]\n}\n`;
+/** Node's error for a missing script or module (`from`: the script that required it). */
+function notFound(what: string, from?: string): string {
+  return `internal/modules/cjs/loader.js:818\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at Function.Module._resolveFilename (internal/modules/cjs/loader.js:815:15)\n    at Function.Module._load (internal/modules/cjs/loader.js:667:27)\n    at internal/main/run_main_module.js:17:47 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [${from ? ` '${from}' ` : ''}]\n}\n`;
 }
 
 export const envOf = (sh: ShellLike): Record<string, string> => Object.fromEntries(sh.env());

@@ -3,8 +3,9 @@
  * in the filesystem (package lists, binaries, libraries, dpkg database), so the container's
  * writable layer grows the way it does in a real container.
  */
-import { FsError, type FileNode } from '../fs';
+import type { FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
+import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
 /** name: [installed KiB, download kB, programs, libraries/extra packages]. */
@@ -29,11 +30,13 @@ const PKGS: Record<string, [number, number, string, string]> = {
   'openssh-client': [5080, 906, 'ssh scp sftp ssh-keygen', 'libcbor0.10 libfido2-1 libedit2'],
   nginx: [1504, 620, 'nginx', 'nginx-common iproute2 libbpf1 libelf1t64 libmnl0'],
   'ca-certificates': [385, 158, '', 'openssl'],
-  htmlq: [0, 0, '', ''],
 };
-delete PKGS.htmlq;
 
-const fmtKB = (kb: number) => (kb >= 10000 ? `${(kb / 1000).toFixed(1)} MB` : `${kb} kB`);
+/** The words of a space-separated list (none in an empty or missing one). */
+const words = (list = '') => list.split(' ').filter(Boolean);
+
+/** Sizes as apt prints them: kB below `mbFrom` kB, MB with one decimal from there. */
+const fmtKB = (kb: number, mbFrom = 10000) => (kb >= mbFrom ? `${(kb / 1000).toFixed(1)} MB` : `${kb} kB`);
 
 interface Distro { ubuntu: boolean; codename: string }
 function distro(sh: ShellLike): Distro {
@@ -48,14 +51,6 @@ function distro(sh: ShellLike): Distro {
 const version = (d: Distro, name: string) => {
   const base = ({ curl: '8.5.0', wget: '1.21.4', vim: '2:9.1.0016', nano: '7.2', git: '1:2.43.0', python3: '3.12.3' } as Record<string, string>)[name] ?? '1.0';
   return d.ubuntu ? `${base}-1ubuntu1` : `${base}-1+deb12u1`;
-};
-
-const exists = (sh: ShellLike, p: string) => {
-  try {
-    return !!sh.m.fs.resolve(p).node;
-  } catch {
-    return false;
-  }
 };
 
 function listsReady(sh: ShellLike): boolean {
@@ -76,26 +71,22 @@ function bigFile(sh: ShellLike, path: string, size: number, mode = 0o644): void 
 
 async function aptUpdate(sh: ShellLike, io: IO): Promise<number> {
   const d = distro(sh);
-  const rows: [string, string, number][] = d.ubuntu
-    ? [
-      ['archive.ubuntu.com/ubuntu', `${d.codename} InRelease`, 256], ['security.ubuntu.com/ubuntu', `${d.codename}-security InRelease`, 126],
-      ['archive.ubuntu.com/ubuntu', `${d.codename}-updates InRelease`, 126], ['archive.ubuntu.com/ubuntu', `${d.codename}-backports InRelease`, 126],
-      ['archive.ubuntu.com/ubuntu', `${d.codename}/universe amd64 Packages`, 19300], ['archive.ubuntu.com/ubuntu', `${d.codename}/main amd64 Packages`, 1808],
-      ['security.ubuntu.com/ubuntu', `${d.codename}-security/main amd64 Packages`, 1104], ['archive.ubuntu.com/ubuntu', `${d.codename}-updates/main amd64 Packages`, 1420],
-    ]
-    : [
-      ['deb.debian.org/debian', `${d.codename} InRelease`, 151], ['deb.debian.org/debian', `${d.codename}-updates InRelease`, 55.4],
-      ['deb.debian.org/debian-security', `${d.codename}-security InRelease`, 48], ['deb.debian.org/debian', `${d.codename}/main amd64 Packages`, 8793],
-      ['deb.debian.org/debian-security', `${d.codename}-security/main amd64 Packages`, 263],
-    ];
+  // Suites after the codename, with the kB of each index; security suites come from their own host.
+  const lists: [string, number][] = d.ubuntu
+    ? [[' InRelease', 256], ['-security InRelease', 126], ['-updates InRelease', 126], ['-backports InRelease', 126],
+      ['/universe amd64 Packages', 19300], ['/main amd64 Packages', 1808], ['-security/main amd64 Packages', 1104], ['-updates/main amd64 Packages', 1420]]
+    : [[' InRelease', 151], ['-updates InRelease', 55.4], ['-security InRelease', 48], ['/main amd64 Packages', 8793], ['-security/main amd64 Packages', 263]];
   let total = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const [host, what, kb] = rows[i];
-    io.out(`Get:${i + 1} http://${host} ${what} [${kb >= 1000 ? (kb / 1000).toFixed(1) + ' MB' : kb + ' kB'}]\n`);
+  for (const [i, [suite, kb]] of lists.entries()) {
+    const security = suite.startsWith('-security');
+    const host = d.ubuntu ? `${security ? 'security' : 'archive'}.ubuntu.com/ubuntu` : `deb.debian.org/debian${security ? '-security' : ''}`;
+    const what = d.codename + suite;
+    io.out(`Get:${i + 1} http://${host} ${what} [${fmtKB(kb, 1000)}]\n`);
     total += kb;
     await io.sleep(150);
-    const file = `/var/lib/apt/lists/${host.replace(/\//g, '_')}_dists_${what.replace(/ amd64 Packages$/, '_binary-amd64_Packages').replace(/ /g, '_').replace(/\//g, '_')}${d.ubuntu && what.endsWith('Packages') ? '.lz4' : ''}`;
-    bigFile(sh, file, Math.round(kb * (d.ubuntu ? 1250 : 4100)));
+    // The index as apt stores it: host/dists/suite with / and spaces as _ (lz4-compressed on Ubuntu).
+    const file = `${host}/dists/${what.replace(' amd64 ', ' binary-amd64 ')}`.replace(/[ /]/g, '_') + (d.ubuntu && what.endsWith('Packages') ? '.lz4' : '');
+    bigFile(sh, `/var/lib/apt/lists/${file}`, Math.round(kb * (d.ubuntu ? 1250 : 4100)));
   }
   bigFile(sh, '/var/lib/apt/lists/lock', 0);
   sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
@@ -105,12 +96,12 @@ async function aptUpdate(sh: ShellLike, io: IO): Promise<number> {
 
 function installFiles(sh: ShellLike, name: string, d: Distro): void {
   const [kib, , bins, extra] = PKGS[name];
-  const progs = bins ? bins.split(' ') : [];
-  const libs = extra ? extra.split(' ') : [];
+  const progs = words(bins);
+  const libs = words(extra);
   const bytes = kib * 1024;
   progs.forEach((p, i) => bigFile(sh, `/usr/bin/${p}`, i === 0 ? Math.round(bytes * 0.3) : 14000 + p.length * 997, 0o755));
   libs.forEach((l, i) => {
-    if (!exists(sh, `/usr/share/doc/${l}`)) bigFile(sh, `/usr/lib/x86_64-linux-gnu/${l}.so.${1 + (i % 3)}`, Math.round((bytes * 0.6) / Math.max(1, libs.length)), 0o644);
+    if (!exists(sh.m.fs, `/usr/share/doc/${l}`)) bigFile(sh, `/usr/lib/x86_64-linux-gnu/${l}.so.${1 + (i % 3)}`, Math.round((bytes * 0.6) / libs.length), 0o644);
     sh.m.fs.mkdir(`/usr/share/doc/${l}`, '/', true);
   });
   sh.m.fs.mkdir(`/usr/share/doc/${name}`, '/', true);
@@ -123,11 +114,11 @@ function installFiles(sh: ShellLike, name: string, d: Distro): void {
 }
 
 function installed(sh: ShellLike, name: string): boolean {
-  return exists(sh, `/var/lib/dpkg/info/${name}.list`);
+  return exists(sh.m.fs, `/var/lib/dpkg/info/${name}.list`);
 }
 
 async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number> {
-  const yes = args.some((a) => /^-(y|-yes|-assume-yes|qq?y)$/.test(a) || /^-[a-z]*y[a-z]*$/.test(a));
+  const yes = args.some((a) => /^-(-yes|-assume-yes|[a-z]*y[a-z]*)$/.test(a));
   const names = args.filter((a) => !a.startsWith('-'));
   const d = distro(sh);
   io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
@@ -140,7 +131,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
   const already = names.filter((n) => installed(sh, n));
   for (const n of already) io.out(`${n} is already the newest version (${version(d, n)}).\n`);
   const fresh = names.filter((n) => !installed(sh, n));
-  const extras = [...new Set(fresh.flatMap((n) => (PKGS[n][3] ? PKGS[n][3].split(' ') : [])))].filter((x) => !exists(sh, `/usr/share/doc/${x}`) && !fresh.includes(x));
+  const extras = [...new Set(fresh.flatMap((n) => words(PKGS[n][3])))].filter((x) => !exists(sh.m.fs, `/usr/share/doc/${x}`) && !fresh.includes(x));
   const all = [...extras, ...fresh].sort();
   if (!fresh.length) {
     io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
@@ -189,7 +180,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
       return 1;
     }
     sh.ask('Do you want to continue? [Y/n] ', async (answer, io2) => {
-      if (answer.trim() === '' || /^y/i.test(answer.trim())) return proceed(io2);
+      if (/^(y|$)/i.test(answer.trim())) return proceed(io2);
       io2.out('Abort.\n');
       return 1;
     });
@@ -211,9 +202,7 @@ const aptGet: Command = async (args, io, sh) => {
       io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\nCalculating upgrade... Done\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
       return 0;
     case 'clean':
-      try {
-        for (const k of sh.m.fs.list(sh.m.fs.resolve('/var/cache/apt/archives').parts).keys()) if (k.endsWith('.deb')) sh.m.fs.remove(`/var/cache/apt/archives/${k}`);
-      } catch { /* nothing cached */ }
+      // Downloaded .deb files are never kept in /var/cache/apt/archives: nothing to clean.
       return 0;
     case 'remove': case 'purge': {
       io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
@@ -222,12 +211,10 @@ const aptGet: Command = async (args, io, sh) => {
           io.out(`Package '${n}' is not installed, so not removed\n`);
           continue;
         }
-        for (const p of (PKGS[n]?.[2] ?? '').split(' ').filter(Boolean)) {
+        for (const p of words(PKGS[n]?.[2])) {
           try {
             sh.m.fs.remove(`/usr/bin/${p}`);
-          } catch (e) {
-            if (!(e instanceof FsError)) throw e;
-          }
+          } catch { /* already gone */ }
         }
         sh.m.fs.remove(`/var/lib/dpkg/info/${n}.list`);
         io.out(`Removing ${n} (${version(distro(sh), n)}) ...\n`);
@@ -274,12 +261,12 @@ const apk: Command = async (args, io, sh) => {
       return 1;
     }
     fetch();
-    const deps = [...new Set(names.flatMap((n) => (APK[n][2] ? APK[n][2].split(' ') : [])))].filter((x) => !exists(sh, `/lib/apk/db/${x}`));
-    const all = [...deps, ...names.filter((n) => !exists(sh, `/lib/apk/db/${n}`))];
+    const deps = [...new Set(names.flatMap((n) => words(APK[n][2])))].filter((x) => !exists(sh.m.fs, `/lib/apk/db/${x}`));
+    const all = [...deps, ...names.filter((n) => !exists(sh.m.fs, `/lib/apk/db/${n}`))];
     all.forEach((p, i) => io.out(`(${i + 1}/${all.length}) Installing ${p} (${APK[p]?.[0] ?? '1.0-r0'})\n`));
     for (const p of all) {
       sh.m.fs.writeFile(`/lib/apk/db/${p}`, `${p}\n`);
-      if (APK[p]) bigFile(sh, `/usr/bin/${p === 'python3' ? 'python3' : p}`, APK[p][1] * 1024, 0o755);
+      if (APK[p]) bigFile(sh, `/usr/bin/${p}`, APK[p][1] * 1024, 0o755);
       else bigFile(sh, `/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`, 180000);
     }
     if (all.length) io.out('Executing busybox-1.37.0-r12.trigger\n');
