@@ -25,7 +25,7 @@ export const execing = {
       throw new ApiError(400, `OCI runtime exec failed: exec failed: unable to start container process: ${why}: unknown`, 127);
     }
     const stdin = !!config.AttachStdin;
-    const proc = startProgram(m, m.newPid(), config.Cmd, this.now(), { env, cwd, tty, stdin });
+    const proc = startProgram({ pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m }, { env, cwd, stdin });
     c.execs.push(proc);
     let sinkIo: TermIO = io;
     const out = (): Out => ({

@@ -5,7 +5,6 @@
  */
 import type { EndpointSettings, Port, PortMap } from '../api';
 import type { Ctr, Engine } from './engine';
-import { Httpd, Nginx, NodeApp } from './process';
 import type { HttpReply } from './shell/types';
 
 export const net = {
@@ -19,23 +18,7 @@ export const net = {
     } else target = [...this.containers.values()].find((c) => c.status === 'running' && c.ip === host);
     if (!target || target.status !== 'running') return null;
     if (port === 0) return { status: 0, body: '', server: '' };
-    const proc = target.proc;
-    if (proc instanceof NodeApp) return proc.port === p ? { status: 200, body: proc.body, server: '' } : null;
-    const root = proc instanceof Nginx ? '/usr/share/nginx/html' : proc instanceof Httpd ? '/usr/local/apache2/htdocs' : null;
-    if (!root || p !== 80) return null;
-    const fs = this.fsOf(target);
-    const server = proc instanceof Nginx ? 'nginx/1.27.5' : 'Apache/2.4.63 (Unix)';
-    try {
-      const file = path.endsWith('/') ? path + 'index.html' : path;
-      return { status: 200, body: fs.readFile(root + file), server };
-    } catch {
-      return {
-        status: 404, server,
-        body: proc instanceof Nginx
-          ? '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.5</center>\r\n</body>\r\n</html>\r\n'
-          : '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n',
-      };
-    }
+    return target.proc?.serve?.(p, path) ?? null;
   },
 
   portList(this: Engine, c: Ctr): Port[] {
