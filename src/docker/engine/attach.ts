@@ -35,7 +35,7 @@ export const attaching = {
     }
     const sink: Sink = { io };
     c.sinks.add(sink);
-    const live = () => c.status === 'running' || c.status === 'paused';
+    const live = () => this.isUp(c);
     // The run this handle follows: the current one, or the next start.
     const run = live() ? c.runs ?? 0 : (c.runs ?? 0) + 1;
     const engine = this;
@@ -95,7 +95,7 @@ export const attaching = {
 
   async containerTop(this: Engine, id: string): Promise<{ Titles: string[]; Processes: string[][] }> {
     const c = this.get(id);
-    if (c.status !== 'running' && c.status !== 'paused') throw new ApiError(409, `container ${c.id} is not running`);
+    if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
     const t = new Date(c.startedAt).toISOString().slice(11, 16);
     return {
       Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],

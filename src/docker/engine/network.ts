@@ -22,21 +22,16 @@ export const net = {
   },
 
   portList(this: Engine, c: Ctr): Port[] {
-    const out: Port[] = [];
-    const running = c.status === 'running' || c.status === 'paused';
-    for (const key of Object.keys(c.config.ExposedPorts ?? {}).sort(portOrder)) {
+    if (!this.isUp(c)) return [];
+    return Object.entries(this.portMap(c)).flatMap(([key, binds]) => {
       const [num, proto] = key.split('/');
-      const binds = running ? c.ports[key] : null;
-      if (!running) continue;
-      if (binds?.length) {
-        for (const b of binds.flatMap(bound)) out.push({ IP: b.HostIp, PrivatePort: Number(num), PublicPort: Number(b.HostPort), Type: proto as Port['Type'] });
-      } else out.push({ PrivatePort: Number(num), Type: proto as Port['Type'] });
-    }
-    return out;
+      const [PrivatePort, Type] = [Number(num), proto as Port['Type']];
+      return binds ? binds.map((b) => ({ IP: b.HostIp, PrivatePort, PublicPort: Number(b.HostPort), Type })) : [{ PrivatePort, Type }];
+    });
   },
 
   endpoint(this: Engine, c: Ctr): EndpointSettings {
-    const on = c.status === 'running' || c.status === 'paused';
+    const on = this.isUp(c);
     const n = on ? Number(c.ip.split('.')[3]) : 0;
     return {
       IPAMConfig: null, Links: null, Aliases: null, MacAddress: on ? `02:42:ac:11:00:${n.toString(16).padStart(2, '0')}` : '', DriverOpts: null, GwPriority: 0,
@@ -45,6 +40,7 @@ export const net = {
     };
   },
 
+  /** Every exposed port in port order, with the host addresses bound to it (null: not published). */
   portMap(this: Engine, c: Ctr): PortMap {
     const m: PortMap = {};
     for (const key of Object.keys(c.config.ExposedPorts ?? {}).sort(portOrder)) {
