@@ -4,9 +4,8 @@
  */
 import { ApiError } from '../api';
 import type { Ctr, Engine } from './engine';
-import { httpd, mysqld, nginx, nodeApp, repl, startProgram, type Context, type Launch, type Proc } from './process';
+import { findProgram, httpd, mysqld, nginx, nodeApp, repl, startProgram, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
-import { Shell } from './shell/sh';
 import type { Machine } from './shell/types';
 
 const RUNC_FAILED = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ';
@@ -62,8 +61,7 @@ export const mainProcess = {
 
   /** runc's check that the executable exists (exit 127 errors of `docker run`). */
   requireExecutable(this: Engine, c: Ctr, cmd: string, m: Machine): void {
-    const probe = new Shell(m, 'bash', 'sh', false, c.config.Env, c.config.WorkingDir || '/', false);
-    if (probe.which(cmd)) return;
+    if (findProgram(m, c.config.Env, c.config.WorkingDir || '/', cmd)) return;
     const why = cmd.includes('/') ? `exec: "${cmd}": stat ${cmd}: no such file or directory` : `exec: "${cmd}": executable file not found in $PATH`;
     throw new ApiError(400, `${RUNC_FAILED}${why}: unknown`, 127);
   },

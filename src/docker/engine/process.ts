@@ -176,11 +176,16 @@ function oneShot(at: Launch, sh: Shell): Proc {
   });
 }
 
+/** Looks a program up in the PATH of `env`, as runc does before it starts one. */
+export function findProgram(m: Machine, env: string[], cwd: string, name: string): string | undefined {
+  return new Shell(m, 'bash', 'sh', false, env, cwd, false).which(name);
+}
+
 /** How both PID 1 and `exec` start a program: a shell that reads its input, or a command run to completion. */
 export function startProgram(at: Launch, o: Context): Proc {
   const { m, argv, tty } = at;
   const shell = (flavor: Flavor, name: string, interactive: boolean) => new Shell(m, flavor, name, interactive, o.env, o.cwd, tty, o.user);
-  const flavor = flavorAt(m.fs, shell('bash', 'sh', false).which(argv[0]) ?? argv[0], o.cwd);
+  const flavor = flavorAt(m.fs, findProgram(m, o.env, o.cwd, argv[0]) ?? argv[0], o.cwd);
   const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   if (['bash', 'sh', 'dash', 'ash'].includes(base) && !argv.includes('-c')) return new ShellProc(at, shell(flavor, argv[0], tty), o.stdin);
   return oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false));
