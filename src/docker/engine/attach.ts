@@ -12,15 +12,10 @@ export const attaching = {
   async containerLogs(this: Engine, id: string, opts: LogsOptions = {}): Promise<LogEntry[]> {
     this.tick();
     const c = this.get(id);
-    let logs = c.logs.filter((l) => (l.stream === 'stdout' ? opts.stdout !== false : opts.stderr !== false));
-    if (opts.since) logs = logs.filter((l) => l.time >= opts.since! * 1000);
-    if (opts.until) logs = logs.filter((l) => l.time <= opts.until! * 1000);
     // Split into lines so `--tail` counts lines, as the json-file driver stores them.
-    const lines: LogEntry[] = [];
-    for (const l of logs) {
-      const parts = l.text.split(/(?<=\n)/);
-      for (const p of parts) if (p) lines.push({ ...l, text: p });
-    }
+    const lines = c.logs
+      .filter((l) => (l.stream === 'stdout' ? opts.stdout : opts.stderr) !== false && (!opts.since || l.time >= opts.since * 1000) && (!opts.until || l.time <= opts.until * 1000))
+      .flatMap((l) => l.text.split(/(?<=\n)/).filter(Boolean).map((text) => ({ ...l, text })));
     if (opts.tail !== undefined && opts.tail !== 'all') return opts.tail <= 0 ? [] : lines.slice(-opts.tail);
     return lines;
   },
@@ -35,37 +30,33 @@ export const attaching = {
     }
     const sink: Sink = { io };
     c.sinks.add(sink);
-    const live = () => c.status === 'running' || c.status === 'paused';
+    const engine = this;
+    const live = () => engine.isUp(c);
     // The run this handle follows: the current one, or the next start.
     const run = live() ? c.runs ?? 0 : (c.runs ?? 0) + 1;
-    const engine = this;
     const stdin = opts.stdin !== false && c.config.OpenStdin;
     const mine = () => (c.runs === run && live() ? c.proc : undefined);
-    const after = async (p: Proc) => {
+    // Feeds this run's process from the terminal `io2`, then stops the container if it ended.
+    const drive = async (io2: TermIO, act: (p: Proc) => Promise<void>) => {
+      const p = mine();
+      if (!p) return;
+      sink.io = io2;
+      await act(p);
       if (p.exitCode !== null && c.proc === p) engine.finish(c, p.exitCode);
       engine.tick();
     };
     const handle: ProcessHandle = {
       containerId: c.id,
-      get interactive() {
-        return stdin;
-      },
+      interactive: stdin,
       prompt: () => (c.status === 'running' ? mine()?.prompt() ?? '' : ''),
       async input(line, io2) {
-        const p = mine();
-        if (!p || !stdin || c.status === 'paused') return;
-        sink.io = io2;
-        if (c.config.Tty) c.logs.push({ stream: 'stdout', text: p.prompt() + line + '\n', time: engine.now() });
-        await p.input(line, engine.out(c));
-        await after(p);
+        if (!stdin || c.status === 'paused') return;
+        await drive(io2, (p) => {
+          if (c.config.Tty) c.logs.push({ stream: 'stdout', text: p.prompt() + line + '\n', time: engine.now() });
+          return p.input(line, engine.out(c));
+        });
       },
-      async eof(io2) {
-        const p = mine();
-        if (!p) return;
-        sink.io = io2;
-        await p.eof(engine.out(c));
-        await after(p);
-      },
+      eof: (io2) => drive(io2, (p) => p.eof(engine.out(c))),
       async interrupt(io2) {
         const p = mine();
         if (!p) return;
@@ -95,7 +86,7 @@ export const attaching = {
 
   async containerTop(this: Engine, id: string): Promise<{ Titles: string[]; Processes: string[][] }> {
     const c = this.get(id);
-    if (c.status !== 'running' && c.status !== 'paused') throw new ApiError(409, `container ${c.id} is not running`);
+    if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
     const t = new Date(c.startedAt).toISOString().slice(11, 16);
     return {
       Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],

@@ -4,9 +4,9 @@ import type { Clock } from '../api';
 export const SEEDED_START = Date.UTC(2025, 5, 16, 9, 30, 0);
 
 /** A clock that only moves when told: deterministic transcripts. */
-export function simulatedClock(start = SEEDED_START): Clock & { offset(): number } {
+export function simulatedClock(start = SEEDED_START): Clock {
   let t = start;
-  return { now: () => t, advance: (ms) => { t += Math.max(0, ms); }, offset: () => t - start };
+  return { now: () => t, advance: (ms) => { t += Math.max(0, ms); } };
 }
 
 /** Wall-clock time; waits already take real time, so advancing only adds simulated sleeps. */

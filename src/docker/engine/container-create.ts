@@ -14,17 +14,12 @@ const DEFAULT_PATH = 'PATH=' + STD_PATH;
 
 export const create = {
   async containerCreate(this: Engine, config: ContainerCreateConfig, name?: string): Promise<ContainerCreateResponse> {
-    const h = this.hostApi();
-    if (name !== undefined && name !== '' && !VALID_NAME.test(name)) {
-      throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
-    }
-    const img = imgs.getImage(h, config.Image);
-    if (name) {
-      const clean = name.replace(/^\//, '');
-      for (const c of this.containers.values()) {
-        if (c.name === clean) throw new ApiError(409, `Conflict. The container name "/${clean}" is already in use by container "${c.id}". You have to remove (or rename) that container to be able to reuse that name.`);
-      }
-    }
+    if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    const img = imgs.getImage(this.hostApi(), config.Image);
+    const taken = (n: string) => [...this.containers.values()].find((c) => c.name === n);
+    let finalName = name?.replace(/^\//, '');
+    const holder = finalName && taken(finalName);
+    if (holder) throw new ApiError(409, `Conflict. The container name "/${finalName}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
     const ic = img.config;
     const userCmd = config.Cmd && config.Cmd.length ? config.Cmd : undefined;
     const entrypoint = config.Entrypoint !== undefined ? (config.Entrypoint.length === 1 && config.Entrypoint[0] === '' ? [] : config.Entrypoint) : ic.Entrypoint ?? [];
@@ -32,15 +27,14 @@ export const create = {
     const argv = [...entrypoint, ...cmd];
     if (!argv.length) throw new ApiError(400, 'no command specified');
     const env = mergeEnv(ic.Env ?? [DEFAULT_PATH], config.Env ?? []);
-    const ports = { ...(ic.ExposedPorts ?? {}), ...(config.ExposedPorts ?? {}) };
-    for (const p of Object.keys(config.HostConfig?.PortBindings ?? {})) ports[p] = {};
+    const ports = { ...ic.ExposedPorts, ...config.ExposedPorts };
+    for (const p in config.HostConfig?.PortBindings) ports[p] = {};
     let id: string;
     do id = this.rng.hex(64);
     while (this.containers.has(id) || /^[0-9]+$/.test(id.slice(0, 12)));
-    let finalName = name?.replace(/^\//, '');
     for (let retry = 0; !finalName; retry++) {
       const n = randomName(this.rng, retry > 5 ? 1 : 0);
-      if (![...this.containers.values()].some((c) => c.name === n)) finalName = n;
+      if (!taken(n)) finalName = n;
     }
     const c: Ctr = {
       id,
@@ -57,7 +51,7 @@ export const create = {
         Tty: !!config.Tty, OpenStdin: !!config.OpenStdin, StdinOnce: !!config.StdinOnce,
         Env: env, Cmd: cmd.length ? cmd : null, Image: config.Image, Volumes: ic.Volumes ?? null,
         WorkingDir: config.WorkingDir ?? ic.WorkingDir ?? '', Entrypoint: entrypoint.length ? entrypoint : null, OnBuild: null,
-        Labels: { ...(ic.Labels ?? {}), ...(config.Labels ?? {}) },
+        Labels: { ...ic.Labels, ...config.Labels },
         ...(config.StopSignal ?? ic.StopSignal ? { StopSignal: config.StopSignal ?? ic.StopSignal } : {}),
       },
       hostConfig: {

@@ -8,11 +8,16 @@ export const inspecting = {
   async containerInspect(this: Engine, id: string, opts: { size?: boolean } = {}): Promise<ContainerInspect> {
     this.tick();
     const c = this.get(id);
-    const dir = `/var/lib/docker/overlay2/${c.id.slice(0, 40)}${c.id.slice(52)}`;
-    const lowers = this.layers.chain(c.top).reverse().map((l) => `/var/lib/docker/overlay2/${l.chainId.slice(7, 32)}${l.diffId.slice(7, 46)}/diff`);
-    const running = c.status === 'running' || c.status === 'paused';
+    const files = `/var/lib/docker/containers/${c.id}/`;
+    const overlay = '/var/lib/docker/overlay2/';
+    const dir = overlay + c.id.slice(0, 40) + c.id.slice(52);
+    const lowers = this.layers.chain(c.top).reverse().map((l) => `${overlay}${l.chainId.slice(7, 32)}${l.diffId.slice(7, 46)}/diff`);
+    const running = this.isUp(c);
     const sandbox = running ? (c.sandboxId ??= digest('sb:' + c.id).slice(7)) : '';
-    const out: ContainerInspect = {
+    const ep = this.endpoint(c);
+    const execs = c.execs.filter((e) => e.exitCode === null).map((e) => digest('exec:' + c.id + e.pid).slice(7));
+    const rw = opts.size ? this.fsOf(c).sizeRw() : 0;
+    return {
       Id: c.id,
       Created: rfc3339(c.created),
       Path: c.path,
@@ -23,10 +28,10 @@ export const inspecting = {
         StartedAt: rfc3339(c.startedAt), FinishedAt: rfc3339(c.finishedAt),
       },
       Image: c.image,
-      ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`,
-      HostnamePath: `/var/lib/docker/containers/${c.id}/hostname`,
-      HostsPath: `/var/lib/docker/containers/${c.id}/hosts`,
-      LogPath: `/var/lib/docker/containers/${c.id}/${c.id}-json.log`,
+      ResolvConfPath: files + 'resolv.conf',
+      HostnamePath: files + 'hostname',
+      HostsPath: files + 'hosts',
+      LogPath: `${files}${c.id}-json.log`,
       Name: '/' + c.name,
       RestartCount: 0,
       Driver: 'overlay2',
@@ -34,27 +39,20 @@ export const inspecting = {
       MountLabel: '',
       ProcessLabel: '',
       AppArmorProfile: 'docker-default',
-      ExecIDs: c.execs.filter((e) => e.exitCode === null).length ? c.execs.filter((e) => e.exitCode === null).map((e) => digest('exec:' + c.id + e.pid).slice(7)) : null,
+      ExecIDs: execs.length ? execs : null,
       HostConfig: c.hostConfig,
       GraphDriver: { Data: { ID: c.id, LowerDir: [`${dir}-init/diff`, ...lowers].join(':'), MergedDir: `${dir}/merged`, UpperDir: `${dir}/diff`, WorkDir: `${dir}/work` }, Name: 'overlay2' },
+      // `--size` adds its two fields here, before Mounts, as moby orders them.
+      ...(opts.size ? { SizeRw: rw, SizeRootFs: this.layers.size(c.top) + rw } : {}),
       Mounts: [],
       Config: c.config,
       NetworkSettings: {
-        Bridge: '', SandboxID: running ? sandbox : '', SandboxKey: running ? `/var/run/docker/netns/${sandbox.slice(0, 12)}` : '',
+        Bridge: '', SandboxID: sandbox, SandboxKey: running ? `/var/run/docker/netns/${sandbox.slice(0, 12)}` : '',
         Ports: running ? this.portMap(c) : {}, HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
-        SecondaryIPAddresses: null, SecondaryIPv6Addresses: null, EndpointID: this.endpoint(c).EndpointID, Gateway: running ? '172.17.0.1' : '',
-        GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, IPAddress: running ? c.ip : '', IPPrefixLen: running ? 16 : 0, IPv6Gateway: '',
-        MacAddress: this.endpoint(c).MacAddress, Networks: { bridge: this.endpoint(c) },
+        SecondaryIPAddresses: null, SecondaryIPv6Addresses: null, EndpointID: ep.EndpointID, Gateway: ep.Gateway,
+        GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, IPAddress: ep.IPAddress, IPPrefixLen: ep.IPPrefixLen, IPv6Gateway: '',
+        MacAddress: ep.MacAddress, Networks: { bridge: ep },
       },
     };
-    if (opts.size) {
-      const rw = this.fsOf(c).sizeRw();
-      const cfg = out.Config;
-      delete (out as Partial<ContainerInspect>).Mounts;
-      delete (out as Partial<ContainerInspect>).Config;
-      delete (out as Partial<ContainerInspect>).NetworkSettings;
-      Object.assign(out, { SizeRw: rw, SizeRootFs: this.layers.size(c.top) + rw, Mounts: [], Config: cfg, NetworkSettings: running ? out.NetworkSettings : { ...out.NetworkSettings } });
-    }
-    return out;
   },
 };

@@ -18,43 +18,41 @@ export const listing = {
     const beforeC = f.before?.map((v) => this.get(v)).at(-1);
     const sinceC = f.since?.map((v) => this.get(v)).at(-1);
     let list = [...this.containers.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+    /** A filter keeps the containers that match any of its values. */
+    const keep = (values: string[] | undefined, test: (c: Ctr, value: string) => boolean) => {
+      if (values?.length) list = list.filter((c) => values.some((v) => test(c, v)));
+    };
     const all = opts.all || (opts.limit ?? 0) > 0 || !!f.status?.length || !!f.exited?.length;
     if (!all) list = list.filter((c) => c.status === 'running' || c.status === 'paused' || c.status === 'restarting');
-    if (f.name?.length) list = list.filter((c) => f.name.some((n) => safeRegex(n).test(c.name)));
-    if (f.id?.length) list = list.filter((c) => f.id.some((i) => c.id.startsWith(i)));
+    keep(f.name, (c, n) => safeRegex(n).test(c.name));
+    keep(f.id, (c, i) => c.id.startsWith(i));
     // Positions in the newest-first list, as the daemon walks it after the running, name and
     // id checks: `before` skips up to and including its container, `since` stops at its own.
-    if (beforeC) list = list.indexOf(beforeC) < 0 ? [] : list.slice(list.indexOf(beforeC) + 1);
+    if (beforeC) list = list.includes(beforeC) ? list.slice(list.indexOf(beforeC) + 1) : [];
     if (sinceC && list.includes(sinceC)) list = list.slice(0, list.indexOf(sinceC));
-    if (f.exited?.length) list = list.filter((c) => c.status === 'exited' && f.exited.some((v) => atoi(v) === c.exitCode));
-    if (f.status?.length) list = list.filter((c) => f.status.includes(c.status));
-    if (f.ancestor?.length) {
-      const ids = new Set<string>();
-      for (const a of f.ancestor) {
-        try {
-          const root = imgs.getImage(this.hostApi(), a).id;
-          for (const img of this.images.images.values()) {
-            for (let cur: Image | undefined = img; cur; cur = cur.parent ? this.images.images.get(cur.parent) : undefined) {
-              if (cur.id === root) ids.add(img.id);
-            }
+    keep(f.exited, (c, v) => c.status === 'exited' && atoi(v) === c.exitCode);
+    keep(f.status, (c, v) => c.status === v);
+    const ancestors = new Set<string>();
+    for (const a of f.ancestor ?? []) {
+      try {
+        const root = imgs.getImage(this.hostApi(), a).id;
+        ancestors.add(root);
+        for (const img of this.images.images.values()) {
+          for (let cur: Image | undefined = img; cur; cur = cur.parent ? this.images.images.get(cur.parent) : undefined) {
+            if (cur.id === root) ancestors.add(img.id);
           }
-          ids.add(root);
-        } catch { /* unknown image matches nothing */ }
-      }
-      list = list.filter((c) => ids.has(c.image));
+        }
+      } catch { /* unknown image matches nothing */ }
     }
+    keep(f.ancestor, (c) => ancestors.has(c.image));
     // `publish` matches a bound host port, `expose` a container port, as `port[/proto]` or a range.
-    if (f.publish?.length) {
-      const want = portSet(f.publish);
-      list = list.filter((c) => Object.entries(c.ports).some(([k, b]) => (b ?? []).some((x) => want.has(`${x.HostPort}/${k.split('/')[1]}`))));
-    }
-    if (f.expose?.length) {
-      const want = portSet(f.expose);
-      list = list.filter((c) => Object.keys(c.config.ExposedPorts ?? {}).some((k) => want.has(k)));
-    }
+    const published = portSet(f.publish ?? []);
+    keep(f.publish, (c) => Object.entries(c.ports).some(([k, b]) => (b ?? []).some((x) => published.has(`${x.HostPort}/${k.split('/')[1]}`))));
+    const exposed = portSet(f.expose ?? []);
+    keep(f.expose, (c) => Object.keys(c.config.ExposedPorts ?? {}).some((k) => exposed.has(k)));
     // Every container sits on the default bridge and mounts no volume.
-    if (f.network?.length) list = list.filter((c) => f.network.some((n) => n === 'bridge' || this.endpoint(c).NetworkID.startsWith(n)));
-    if (f.volume?.length) list = [];
+    keep(f.network, (c, n) => n === 'bridge' || this.endpoint(c).NetworkID.startsWith(n));
+    keep(f.volume, () => false);
     if (f.label?.length) list = list.filter((c) => f.label.every((l) => {
       const [k, v] = l.split('=');
       return v === undefined ? k in c.config.Labels : c.config.Labels[k] === v;

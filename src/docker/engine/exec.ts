@@ -3,8 +3,7 @@ import { ApiError, type ExecConfig, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { mergeEnv } from './config';
 import type { Engine } from './engine';
-import { ShellProc, startProgram } from './process';
-import { Shell } from './shell/sh';
+import { ShellProc, findProgram, startProgram } from './process';
 import type { Out } from './shell/types';
 
 export const execing = {
@@ -18,14 +17,13 @@ export const execing = {
     const env = mergeEnv(c.config.Env, config.Env ?? []);
     const cwd = config.WorkingDir || c.config.WorkingDir || '/';
     const tty = !!config.Tty;
-    const probe = new Shell(m, 'bash', 'sh', false, env, cwd, tty);
-    const path = probe.which(config.Cmd[0]);
-    if (!path) {
-      const why = config.Cmd[0].includes('/') ? `stat ${config.Cmd[0]}: no such file or directory` : `exec: "${config.Cmd[0]}": executable file not found in $PATH`;
+    const cmd = config.Cmd[0];
+    if (!findProgram(m, env, cwd, cmd)) {
+      const why = cmd.includes('/') ? `stat ${cmd}: no such file or directory` : `exec: "${cmd}": executable file not found in $PATH`;
       throw new ApiError(400, `OCI runtime exec failed: exec failed: unable to start container process: ${why}: unknown`, 127);
     }
     const stdin = !!config.AttachStdin;
-    const proc = startProgram(m, m.newPid(), config.Cmd, this.now(), { env, cwd, tty, stdin });
+    const proc = startProgram({ pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m }, { env, cwd, stdin });
     c.execs.push(proc);
     let sinkIo: TermIO = io;
     const out = (): Out => ({
@@ -35,36 +33,31 @@ export const execing = {
       signal: sinkIo.signal,
     });
     const engine = this;
-    const reap = () => {
+    // Feeds the process from the terminal `io2`; once it has ended it is no longer an exec of the container.
+    const feed = async (io2: TermIO, act: (o: Out) => Promise<void>) => {
+      sinkIo = io2;
+      await act(out());
       if (proc.exitCode !== null) c.execs = c.execs.filter((e) => e !== proc);
     };
-    await proc.boot(out());
-    if (proc instanceof ShellProc && !stdin) proc.exitCode = 0;
-    reap();
+    await feed(io, async (o) => {
+      await proc.boot(o);
+      if (proc instanceof ShellProc && !stdin) proc.exitCode = 0;
+    });
+    const running = () => proc.exitCode === null && c.status === 'running';
     return {
       containerId: c.id,
       interactive: stdin,
-      prompt: () => (proc.exitCode === null && c.status === 'running' ? proc.prompt() : ''),
+      prompt: () => (running() ? proc.prompt() : ''),
       async input(line, io2) {
-        if (proc.exitCode !== null || c.status !== 'running') return;
-        sinkIo = io2;
-        await proc.input(line, out());
-        reap();
+        if (!running()) return;
+        await feed(io2, (o) => proc.input(line, o));
         engine.tick();
       },
-      async eof(io2) {
-        sinkIo = io2;
-        await proc.eof(out());
-        reap();
-      },
-      async interrupt(io2) {
-        sinkIo = io2;
-        await proc.interrupt(out());
-        reap();
-      },
+      eof: (io2) => feed(io2, (o) => proc.eof(o)),
+      interrupt: (io2) => feed(io2, (o) => proc.interrupt(o)),
       detach() {},
       get exited() {
-        return proc.exitCode !== null || c.status !== 'running';
+        return !running();
       },
       get exitCode() {
         return proc.exitCode ?? (c.status !== 'running' ? 137 : null);

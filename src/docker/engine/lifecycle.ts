@@ -3,52 +3,54 @@
  * restart, kill, pause, wait, remove and prune.
  */
 import { ApiError, type ContainersPruneReport, type PortMap, type StopOptions, type Waiter } from '../api';
-import type { Engine } from './engine';
+import type { Ctr, Engine } from './engine';
 import { FsError } from './fs';
 import { digest } from './hash';
 import { parseSignal, type Proc } from './process';
 
 export const lifecycle = {
+  /** Running or paused: it has a main process, an address and its ports. */
+  isUp(this: Engine, c: Ctr): boolean {
+    return c.status === 'running' || c.status === 'paused';
+  },
+
   async containerStart(this: Engine, id: string): Promise<void> {
     this.tick();
     const c = this.get(id);
-    if (c.status === 'running' || c.status === 'paused') return;
+    if (this.isUp(c)) return;
     if (c.status === 'removing' || c.status === 'dead') throw new ApiError(409, `container is marked for removal and cannot be started`);
     // Published ports must be free on the host, per protocol and address; an empty host IP is
     // bound on both wildcards (0.0.0.0 and ::), an explicit one only on itself.
-    const ports: PortMap = {};
     const taken: Bound[] = [];
     for (const o of this.containers.values()) {
-      if (o === c || o.status === 'exited' || o.status === 'created') continue;
-      for (const [key, b] of Object.entries(o.ports)) for (const x of b ?? []) taken.push({ proto: protoOf(key), ip: x.HostIp, port: x.HostPort });
+      if (o !== c && o.status !== 'exited' && o.status !== 'created') taken.push(...bindings(o.ports));
     }
-    const busy = (proto: string, ip: string, port: string) => taken.some((t) => t.proto === proto && t.port === port && overlaps(t.ip, ip));
-    const wanted: PortMap = { ...(c.hostConfig.PortBindings ?? {}) };
+    const busy = (want: Bound) => taken.some((t) => t.proto === want.proto && t.HostPort === want.HostPort && overlaps(t.HostIp, want.HostIp));
+    const wanted: PortMap = { ...c.hostConfig.PortBindings };
     // `-P`: every exposed port that `-p` did not bind gets a free host port.
-    if (c.hostConfig.PublishAllPorts) for (const k of Object.keys(c.config.ExposedPorts ?? {})) if (!wanted[k]?.length) wanted[k] = [{ HostIp: '', HostPort: '' }];
+    if (c.hostConfig.PublishAllPorts) for (const k in c.config.ExposedPorts) if (!wanted[k]?.length) wanted[k] = [{ HostIp: '', HostPort: '' }];
+    const ports: PortMap = {};
     for (const [key, binds] of Object.entries(wanted)) {
       const proto = protoOf(key);
-      const out: { HostIp: string; HostPort: string }[] = [];
-      for (const b of binds ?? []) {
+      ports[key] = (binds ?? []).flatMap((b) => {
         const ips = b.HostIp ? [b.HostIp] : ['0.0.0.0', '::'];
-        const free = (p: string) => ips.every((ip) => !busy(proto, ip, p));
-        let hp = b.HostPort;
-        const range = /^(\d+)-(\d+)$/.exec(hp);
-        if (!hp) for (let p = 32768; ; p++) if (free(String(p))) { hp = String(p); break; }
+        const free = (port: number) => ips.every((ip) => !busy({ proto, HostIp: ip, HostPort: String(port) }));
+        // No host port: the first free one from 32768; a range: its first free port (or its first).
+        const range = b.HostPort ? /^(\d+)-(\d+)$/.exec(b.HostPort)?.slice(1).map(Number) : [32768, Infinity];
+        let port = b.HostPort.split('-')[0];
         if (range) {
-          hp = range[1];
-          for (let p = Number(range[1]); p <= Number(range[2]); p++) if (free(String(p))) { hp = String(p); break; }
+          for (let p = range[0]; p <= range[1]; p++) if (free(p)) { port = String(p); break; }
         }
-        for (const ip of ips) {
-          if (busy(proto, ip, hp)) {
-            c.error = `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${digest('ep:' + c.id).slice(7)}): Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${hp} failed: port is already allocated`;
+        return ips.map((ip) => {
+          const bound = { proto, HostIp: ip, HostPort: port };
+          if (busy(bound)) {
+            c.error = `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${digest('ep:' + c.id).slice(7)}): Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${port} failed: port is already allocated`;
             throw new ApiError(500, c.error);
           }
-          taken.push({ proto, ip, port: hp });
-          out.push({ HostIp: ip, HostPort: hp });
-        }
-      }
-      ports[key] = out;
+          taken.push(bound);
+          return { HostIp: ip, HostPort: port };
+        });
+      });
     }
     c.ip = this.allocateIp();
     c.fs = undefined;
@@ -96,7 +98,7 @@ export const lifecycle = {
   async containerStop(this: Engine, id: string, opts: StopOptions = {}, wait?: Waiter): Promise<void> {
     this.tick();
     const c = this.get(id);
-    if (c.status !== 'running' && c.status !== 'paused') return;
+    if (!this.isUp(c)) return;
     const sig = parseSignal(opts.signal ?? c.config.StopSignal ?? 'SIGTERM') ?? 15;
     const timeout = opts.timeout ?? 10;
     const proc = c.proc!;
@@ -107,19 +109,12 @@ export const lifecycle = {
         return;
       }
     }
-    if (timeout > 0) {
-      const until = this.now() + timeout * 1000;
-      while (this.now() < until && (c.status as string) !== 'exited') {
-        if (wait?.signal?.aborted) break;
-        const step = Math.min(1000, until - this.now());
-        await this.wait(wait, step);
-        if (proc.deadline !== undefined && proc.deadline <= this.now()) {
-          this.tick();
-          return;
-        }
-      }
+    const until = this.now() + timeout * 1000;
+    while (this.now() < until && (c.status as string) !== 'exited' && !wait?.signal?.aborted) {
+      await this.wait(wait, Math.min(1000, until - this.now()));
+      if (proc.deadline !== undefined && proc.deadline <= this.now()) return this.tick();
     }
-    if (c.status === 'running' || c.status === 'paused') this.finish(c, 137);
+    if (this.isUp(c)) this.finish(c, 137);
   },
 
   async containerRestart(this: Engine, id: string, opts: StopOptions = {}, wait?: Waiter): Promise<void> {
@@ -139,7 +134,7 @@ export const lifecycle = {
     const c = this.get(id);
     const sig = parseSignal(signal ?? 'SIGKILL');
     if (sig === undefined) throw new ApiError(400, `invalid signal: ${signal}`);
-    if (c.status !== 'running' && c.status !== 'paused') {
+    if (!this.isUp(c)) {
       throw new ApiError(409, `cannot kill container: ${id}: container ${c.id} is not running`);
     }
     if (c.status === 'paused' && sig !== 9) return;
@@ -169,7 +164,7 @@ export const lifecycle = {
       if (c.status === 'paused') throw new ApiError(409, `cannot remove container "${id}": container is paused and must be unpaused first`);
       if (c.status === 'running' || c.status === 'restarting') throw new ApiError(409, `cannot remove container "${id}": container is ${c.status}: stop the container before removing or force remove`);
     }
-    if (c.status === 'running' || c.status === 'paused') {
+    if (this.isUp(c)) {
       c.hostConfig.AutoRemove = false;
       this.finish(c, 137);
     }
@@ -202,7 +197,12 @@ export const lifecycle = {
   },
 };
 
-type Bound = { proto: string; ip: string; port: string };
+type Bound = { proto: string; HostIp: string; HostPort: string };
+
+/** The host addresses a container's published ports hold. */
+function bindings(ports: PortMap): Bound[] {
+  return Object.entries(ports).flatMap(([key, binds]) => (binds ?? []).map((b) => ({ proto: protoOf(key), ...b })));
+}
 
 function protoOf(key: string): string {
   return key.slice(key.indexOf('/') + 1) || 'tcp';

@@ -5,7 +5,6 @@
  */
 import type { EndpointSettings, Port, PortMap } from '../api';
 import type { Ctr, Engine } from './engine';
-import { Httpd, Nginx, NodeApp } from './process';
 import type { HttpReply } from './shell/types';
 
 export const net = {
@@ -19,41 +18,20 @@ export const net = {
     } else target = [...this.containers.values()].find((c) => c.status === 'running' && c.ip === host);
     if (!target || target.status !== 'running') return null;
     if (port === 0) return { status: 0, body: '', server: '' };
-    const proc = target.proc;
-    if (proc instanceof NodeApp) return proc.port === p ? { status: 200, body: proc.body, server: '' } : null;
-    const root = proc instanceof Nginx ? '/usr/share/nginx/html' : proc instanceof Httpd ? '/usr/local/apache2/htdocs' : null;
-    if (!root || p !== 80) return null;
-    const fs = this.fsOf(target);
-    const server = proc instanceof Nginx ? 'nginx/1.27.5' : 'Apache/2.4.63 (Unix)';
-    try {
-      const file = path.endsWith('/') ? path + 'index.html' : path;
-      return { status: 200, body: fs.readFile(root + file), server };
-    } catch {
-      return {
-        status: 404, server,
-        body: proc instanceof Nginx
-          ? '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.5</center>\r\n</body>\r\n</html>\r\n'
-          : '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n',
-      };
-    }
+    return target.proc?.serve?.(p, path) ?? null;
   },
 
   portList(this: Engine, c: Ctr): Port[] {
-    const out: Port[] = [];
-    const running = c.status === 'running' || c.status === 'paused';
-    for (const key of Object.keys(c.config.ExposedPorts ?? {}).sort(portOrder)) {
+    if (!this.isUp(c)) return [];
+    return Object.entries(this.portMap(c)).flatMap(([key, binds]) => {
       const [num, proto] = key.split('/');
-      const binds = running ? c.ports[key] : null;
-      if (!running) continue;
-      if (binds?.length) {
-        for (const b of binds.flatMap(bound)) out.push({ IP: b.HostIp, PrivatePort: Number(num), PublicPort: Number(b.HostPort), Type: proto as Port['Type'] });
-      } else out.push({ PrivatePort: Number(num), Type: proto as Port['Type'] });
-    }
-    return out;
+      const [PrivatePort, Type] = [Number(num), proto as Port['Type']];
+      return binds ? binds.map((b) => ({ IP: b.HostIp, PrivatePort, PublicPort: Number(b.HostPort), Type })) : [{ PrivatePort, Type }];
+    });
   },
 
   endpoint(this: Engine, c: Ctr): EndpointSettings {
-    const on = c.status === 'running' || c.status === 'paused';
+    const on = this.isUp(c);
     const n = on ? Number(c.ip.split('.')[3]) : 0;
     return {
       IPAMConfig: null, Links: null, Aliases: null, MacAddress: on ? `02:42:ac:11:00:${n.toString(16).padStart(2, '0')}` : '', DriverOpts: null, GwPriority: 0,
@@ -62,6 +40,7 @@ export const net = {
     };
   },
 
+  /** Every exposed port in port order, with the host addresses bound to it (null: not published). */
   portMap(this: Engine, c: Ctr): PortMap {
     const m: PortMap = {};
     for (const key of Object.keys(c.config.ExposedPorts ?? {}).sort(portOrder)) {

@@ -104,7 +104,7 @@ export function loadEngine(e: Engine, raw: unknown): void {
       const ctr: Ctr = { ...rest, hostConfig: sc.hostConfig as HostConfig, upper: upper as DirNode, execs: [], sinks: new Set(), logs: Array.isArray(sc.logs) ? sc.logs : [], ports: isObj(sc.ports) ? sc.ports : {} } as Ctr;
       if (e.containers.has(ctr.id) || [...e.containers.values()].some((o) => o.name === ctr.name)) bad('contenedor duplicado');
       e.containers.set(ctr.id, ctr);
-      if (ctr.status === 'running' || ctr.status === 'paused') restart.push([ctr, procState, deadline]);
+      if (e.isUp(ctr)) restart.push([ctr, procState, deadline]);
       else ctr.procState = undefined;
     }
     // The bookkeeping must add up: every reference of every layer accounted for.
