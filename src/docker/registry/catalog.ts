@@ -42,7 +42,7 @@ const ALPINE = layer('alpine-3.21.3', 7834000, 3642000, alpineRoot);
 const NOBLE = layer('ubuntu-24.04', 78130000, 29720000, () => debianRoot('osUbuntu'));
 const BOOKWORM = layer('debian-bookworm', 117200000, 48490000, () => debianRoot('osBookworm'));
 const BOOKWORM_SLIM = layer('debian-bookworm-slim', 74800000, 28230000, () => debianRoot('osBookworm'));
-const BUSTER = layer('debian-buster', 114100000, 50450000, () => debianRoot('osBuster', '', true));
+const BUSTER = layer('debian-buster', 114100000, 50450000, () => debianRoot('osBuster', true));
 const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
   '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:osOracle', '/root/', '/tmp/', '/var/lib/', '/home/',
   '/boot/', '/dev/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/',

@@ -37,7 +37,6 @@ export const TEXT: Record<string, string> = {
   nginxIndex: '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n',
   nginxDefault: 'server {\n    listen       80;\n    server_name  localhost;\n\n    #access_log  /var/log/nginx/host.access.log  main;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    #error_page  404              /404.html;\n\n    # redirect server error pages to the static page /50x.html\n    #\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n\n    # proxy the PHP scripts to Apache listening on 127.0.0.1:80\n    #\n    #location ~ \\.php$ {\n    #    proxy_pass   http://127.0.0.1;\n    #}\n\n    # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000\n    #\n    #location ~ \\.php$ {\n    #    root           html;\n    #    fastcgi_pass   127.0.0.1:9000;\n    #    fastcgi_index  index.php;\n    #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;\n    #    include        fastcgi_params;\n    #}\n\n    # deny access to .htaccess files, if Apache\'s document root\n    # concurs with nginx\'s one\n    #\n    #location ~ /\\.ht {\n    #    deny  all;\n    #}\n}\n',
   httpdIndex: '<html><body><h1>It works!</h1></body></html>\n',
-  httpdForeground: '#!/bin/sh\nset -e\n\n# Apache gets grumpy about PID files pre-existing\nrm -f /usr/local/apache2/logs/httpd.pid\n\nexec httpd -DFOREGROUND "$@"\n',
 };
 
 TEXT.osBookwormDeb = '12.11\n';
@@ -46,10 +45,10 @@ TEXT.osUbuntuDeb = 'trixie/sid\n';
 TEXT.osBuster = TEXT.osBookworm.replace(/12/g, '10').replace(/bookworm/g, 'buster');
 
 /** Rootfs of a Debian-family distribution (merged /usr unless `split`). */
-export function debianRoot(os: string, extraBins = '', split = false): string[] {
+export function debianRoot(os: string, split = false): string[] {
   // Before merged /usr (buster) the essential programs live in /bin only.
   const root = split ? 'bash dash ls cat cp mv rm mkdir rmdir pwd echo sleep touch uname date grep sed hostname more mount su tar gzip' : '';
-  const usr = (DEBIAN_BIN + (extraBins ? ' ' + extraBins : '')).split(' ').filter((n) => !root.split(' ').includes(n)).join(' ');
+  const usr = DEBIAN_BIN.split(' ').filter((n) => !root.split(' ').includes(n)).join(' ');
   const e = [
     ...FHS,
     ...(split ? ['/bin/', '/sbin/', '/lib/', '/lib64/', ...bins('/bin', root)] : MERGED_USR),
