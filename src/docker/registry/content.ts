@@ -11,7 +11,7 @@
  *   `/f:key`          regular file whose text is TEXT[key]
  *   `+/dir name name…` filler files (libraries, data) sharing the remaining bytes
  */
-import { newDir, put, byteLength, type DirNode } from '../engine/fs';
+import { newDir, newFile, put, type DirNode } from '../engine/fs';
 
 const MERGED_USR = ['/bin>usr/bin', '/lib>usr/lib', '/lib64>usr/lib64', '/sbin>usr/sbin', '/usr/lib64/'];
 const FHS = ['/boot/', '/dev/', '/home/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/', '/usr/local/sbin/', '/usr/local/lib/', '/usr/share/', '/var/log/', '/var/cache/', '/var/lib/', '/var/tmp/', '/var/spool/', '/var/mail/', '/root/', '/tmp/', '/etc/'];
@@ -120,37 +120,35 @@ function fnv(s: string): number {
 export function buildTree(spec: string[], size: number, mtime: number): DirNode {
   const root = newDir(mtime);
   let used = 0;
-  const fillers: [string, string[]][] = [];
+  const fillers: string[] = [];
   for (const e of spec) {
     if (e.startsWith('+')) {
       const [dir, ...names] = e.slice(1).split(' ');
-      fillers.push([dir, names]);
+      fillers.push(...names.map((n) => dir + '/' + n));
       continue;
     }
-    const m = /^([^>*=:]+)(?:([>*=:])(.*))?$/.exec(e)!;
-    const path = m[1];
-    if (!m[2]) {
+    const [, path, kind, arg] = /^([^>*=:]+)([>*=:]?)(.*)$/.exec(e)!;
+    if (!kind) {
       put(root, path, newDir(mtime, path.startsWith('/tmp') ? 0o1777 : path.startsWith('/root') ? 0o700 : 0o755));
-    } else if (m[2] === '>') {
-      put(root, path, { kind: 'link', target: m[3], mtime });
-      used += m[3].length;
-    } else if (m[2] === ':') {
-      const data = TEXT[m[3]] ?? '';
-      put(root, path, { kind: 'file', size: byteLength(data), data, mode: path.endsWith('.sh') ? 0o755 : 0o644, mtime });
-      used += byteLength(data);
+    } else if (kind === '>') {
+      put(root, path, { kind: 'link', target: arg, mtime });
+      used += arg.length;
+    } else if (kind === ':' || arg === '0') {
+      // Files with text (and empty ones) carry their data, so `cat` prints it.
+      const file = newFile(kind === ':' ? TEXT[arg] : '', mtime);
+      put(root, path, file);
+      used += file.size;
     } else {
-      const n = Number(m[3]);
-      put(root, path, n === 0 ? { kind: 'file', size: 0, data: '', mode: 0o644, mtime } : { kind: 'file', size: n, mode: m[2] === '*' ? 0o755 : 0o644, mtime });
-      used += n;
+      put(root, path, { kind: 'file', size: Number(arg), mode: kind === '*' ? 0o755 : 0o644, mtime });
+      used += Number(arg);
     }
   }
   // The filler files share what is left, in proportions fixed by their names.
-  const names = fillers.flatMap(([dir, ns]) => ns.map((n) => dir + '/' + n));
   let left = Math.max(0, size - used);
-  const weights = names.map((n) => 1 + (fnv(n) % 9));
+  const weights = fillers.map((n) => 1 + (fnv(n) % 9));
   let wsum = weights.reduce((a, b) => a + b, 0);
-  names.forEach((path, i) => {
-    const share = i === names.length - 1 ? left : Math.floor((left * weights[i]) / wsum);
+  fillers.forEach((path, i) => {
+    const share = i === fillers.length - 1 ? left : Math.floor((left * weights[i]) / wsum);
     left -= share;
     wsum -= weights[i];
     put(root, path, { kind: 'file', size: share, mode: /\.so/.test(path) ? 0o755 : 0o644, mtime });
