@@ -21,9 +21,9 @@ const DEBIAN_BIN = COREUTILS + ' bash dash grep egrep fgrep sed gzip gunzip zcat
 export const PROCPS = 'ps top free uptime kill pgrep pkill watch w vmstat pmap';
 
 /** Executables in a directory, sized so their sum is small and stable. */
-function bins(dir: string, names: string, size = (i: number) => 20000 + ((i * 7919) % 90000)): string[] {
-  return names.split(' ').map((n, i) => `${dir}/${n}*${n === 'bash' ? 1446024 : size(i)}`);
-}
+const bins = (dir: string, names: string[]) => names.map((n, i) => `${dir}/${n}*${n === 'bash' ? 1446024 : 20000 + ((i * 7919) % 90000)}`);
+/** Symbolic links to one program (busybox's applets). */
+const links = (dir: string, names: string, target: string) => names.split(' ').map((n) => `${dir}/${n}>${target}`);
 
 export const TEXT: Record<string, string> = {
   passwdDeb: 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\nsync:x:4:65534:sync:/bin:/bin/sync\ngames:x:5:60:games:/usr/games:/usr/sbin/nologin\nman:x:6:12:man:/var/cache/man:/usr/sbin/nologin\nlp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin\nmail:x:8:8:mail:/var/mail:/usr/sbin/nologin\nnews:x:9:9:news:/var/spool/news:/usr/sbin/nologin\nuucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin\nproxy:x:13:13:proxy:/bin:/usr/sbin/nologin\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nbackup:x:34:34:backup:/var/backups:/usr/sbin/nologin\nlist:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin\nirc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin\n_apt:x:42:65534::/nonexistent:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
@@ -37,18 +37,18 @@ export const TEXT: Record<string, string> = {
   nginxIndex: '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n',
   nginxDefault: 'server {\n    listen       80;\n    server_name  localhost;\n\n    #access_log  /var/log/nginx/host.access.log  main;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    #error_page  404              /404.html;\n\n    # redirect server error pages to the static page /50x.html\n    #\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n\n    # proxy the PHP scripts to Apache listening on 127.0.0.1:80\n    #\n    #location ~ \\.php$ {\n    #    proxy_pass   http://127.0.0.1;\n    #}\n\n    # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000\n    #\n    #location ~ \\.php$ {\n    #    root           html;\n    #    fastcgi_pass   127.0.0.1:9000;\n    #    fastcgi_index  index.php;\n    #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;\n    #    include        fastcgi_params;\n    #}\n\n    # deny access to .htaccess files, if Apache\'s document root\n    # concurs with nginx\'s one\n    #\n    #location ~ /\\.ht {\n    #    deny  all;\n    #}\n}\n',
   httpdIndex: '<html><body><h1>It works!</h1></body></html>\n',
+  // /etc/debian_version of each Debian-family release (Ubuntu reports the Debian it is based on).
+  osBookwormDeb: '12.11\n',
+  osBusterDeb: '10.13\n',
+  osUbuntuDeb: 'trixie/sid\n',
 };
-
-TEXT.osBookwormDeb = '12.11\n';
-TEXT.osBusterDeb = '10.13\n';
-TEXT.osUbuntuDeb = 'trixie/sid\n';
 TEXT.osBuster = TEXT.osBookworm.replace(/12/g, '10').replace(/bookworm/g, 'buster');
 
 /** Rootfs of a Debian-family distribution (merged /usr unless `split`). */
 export function debianRoot(os: string, split = false): string[] {
   // Before merged /usr (buster) the essential programs live in /bin only.
-  const root = split ? 'bash dash ls cat cp mv rm mkdir rmdir pwd echo sleep touch uname date grep sed hostname more mount su tar gzip' : '';
-  const usr = DEBIAN_BIN.split(' ').filter((n) => !root.split(' ').includes(n)).join(' ');
+  const root = split ? 'bash dash ls cat cp mv rm mkdir rmdir pwd echo sleep touch uname date grep sed hostname more mount su tar gzip'.split(' ') : [];
+  const usr = DEBIAN_BIN.split(' ').filter((n) => !root.includes(n));
   const e = [
     ...FHS,
     ...(split ? ['/bin/', '/sbin/', '/lib/', '/lib64/', ...bins('/bin', root)] : MERGED_USR),
@@ -69,7 +69,7 @@ export function debianRoot(os: string, split = false): string[] {
     '+/usr/share/perl5 Dpkg.pm Debconf.pm',
     '+/usr/share/zoneinfo UTC Europe America Asia',
   ];
-  if (os === 'osUbuntu') e.push('/home/ubuntu/', ...bins('/usr/bin', PROCPS));
+  if (os === 'osUbuntu') e.push('/home/ubuntu/', ...bins('/usr/bin', PROCPS.split(' ')));
   return e;
 }
 
@@ -79,8 +79,8 @@ export function alpineRoot(): string[] {
   return [
     ...FHS,
     '/bin/busybox*808712',
-    ...applets.split(' ').map((a) => `/bin/${a}>/bin/busybox`),
-    ...usrApplets.split(' ').map((a) => `/usr/bin/${a}>/bin/busybox`),
+    ...links('/bin', applets, '/bin/busybox'),
+    ...links('/usr/bin', usrApplets, '/bin/busybox'),
     '/sbin/apk*67432',
     '/etc/os-release:osAlpine',
     '/etc/alpine-release=7',
@@ -100,7 +100,7 @@ export function busyboxRoot(): string[] {
   return [
     '/bin/', '/dev/', '/home/', '/lib/', '/lib64/', '/proc/', '/root/', '/sys/', '/tmp/', '/usr/sbin/', '/var/spool/mail/', '/var/www/',
     '/bin/busybox*1131168',
-    ...applets.split(' ').map((a) => `/bin/${a}>busybox`),
+    ...links('/bin', applets, 'busybox'),
     '/etc/passwd:passwdBusybox',
     '/etc/group=283',
     '/etc/hostname=0',
