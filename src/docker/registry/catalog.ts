@@ -5,7 +5,7 @@
  */
 import type { ImageConfig } from '../api';
 import { STD_PATH } from '../engine/shell/sh';
-import { alpineRoot, busyboxRoot, debianRoot } from './content';
+import { TEXT, alpineRoot, busyboxRoot, debianRoot } from './rootfs';
 
 export interface LayerSpec {
   /** Identity of the layer: its digests are derived from it. */
@@ -49,7 +49,7 @@ const apt = (pkgs: string) => `RUN set -eux; \tapt-get update; \tapt-get install
 const ALPINE = layer('alpine-3.21.3', 7834000, 3642000, alpineRoot);
 const NOBLE = layer('ubuntu-24.04', 78130000, 29720000, () => debianRoot('osUbuntu'));
 const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
-  '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:osOracle', '/root/', '/tmp/', '/var/lib/', '/home/',
+  '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:' + TEXT.osOracle, '/root/', '/tmp/', '/var/lib/', '/home/',
   '/boot/', '/dev/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/',
   '/usr/bin/bash*1389064', '/usr/bin/sh>bash', '/usr/bin/microdnf*104480', '/usr/bin/ls*140936', '/usr/bin/cat*36992', '/usr/bin/echo*36904',
   fill('/usr/lib64', 'libc.so.6', 'libcrypto.so.3', 'libssl.so.3', 'libsqlite3.so.0', 'librpm.so.9', 'libdnf.so.2', 'libglib-2.0.so.0'),
@@ -93,8 +93,8 @@ CMD ["nginx" "-g" "daemon off;"]`,
   layer(`nginx-30-${v}`, 4620, 1398, () => ['/docker-entrypoint.d/30-tune-worker-processes.sh*4620']),
 );
 const nginxFiles = (lib: string) => () => [
-  '/etc/nginx/nginx.conf=648', '/etc/nginx/mime.types=5349', '/etc/nginx/conf.d/default.conf:nginxDefault',
-  '/usr/share/nginx/html/index.html:nginxIndex', '/usr/share/nginx/html/50x.html=497', '/usr/sbin/nginx*1497752',
+  '/etc/nginx/nginx.conf=648', '/etc/nginx/mime.types=5349', '/etc/nginx/conf.d/default.conf:' + TEXT.nginxDefault,
+  '/usr/share/nginx/html/index.html:' + TEXT.nginxIndex, '/usr/share/nginx/html/50x.html=497', '/usr/sbin/nginx*1497752',
   '/var/log/nginx/access.log>/dev/stdout', '/var/log/nginx/error.log>/dev/stderr', '/var/cache/nginx/', '/etc/nginx/modules>/usr/lib/nginx/modules',
   fill(lib, 'libpcre2-8.so.0.11.2', 'libssl.so.3', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libGeoIP.so.1'),
   fill('/usr/lib/nginx/modules', 'ngx_http_js_module.so', 'ngx_stream_js_module.so', 'ngx_http_image_filter_module.so', 'ngx_http_xslt_filter_module.so'),
@@ -200,7 +200,7 @@ CMD ["httpd-foreground"]`,
     layer('httpd-prefix', 0, 32, () => ['/usr/local/apache2/']),
     layer('httpd-deps', 9240000, 3720000, deb('apr', 'libapr-1.so.0', 'libaprutil-1.so.0', 'libldap-2.5.so.0')),
     layer('httpd-2.4.63', 64010000, 25480000, () => [
-      '/usr/local/apache2/bin/httpd*2473032', '/usr/local/apache2/bin/apachectl*3478', '/usr/local/apache2/conf/httpd.conf=20987', '/usr/local/apache2/htdocs/index.html:httpdIndex', '/usr/local/apache2/logs/', '/usr/local/apache2/cgi-bin/',
+      '/usr/local/apache2/bin/httpd*2473032', '/usr/local/apache2/bin/apachectl*3478', '/usr/local/apache2/conf/httpd.conf=20987', '/usr/local/apache2/htdocs/index.html:' + TEXT.httpdIndex, '/usr/local/apache2/logs/', '/usr/local/apache2/cgi-bin/',
       fill('/usr/local/apache2/modules', 'mod_ssl.so', 'mod_proxy.so', 'mod_rewrite.so', 'mod_lua.so', 'mod_http2.so', 'mod_md.so'),
       '/usr/local/apache2/build/', '/usr/local/apache2/include/', fill('/usr/local/apache2/error', 'HTTP_NOT_FOUND.html.var', 'README'), fill('/usr/local/apache2/icons', 'apache_pb.png', 'README'),
     ]),
@@ -222,7 +222,7 @@ RUN set -ex   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do
 COPY docker-entrypoint.sh /usr/local/bin/
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]`,
-    layer('node-user', 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', '/etc/passwd:passwdDeb']),
+    layer('node-user', 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', '/etc/passwd:' + TEXT.passwdDeb]),
     layer('node-14.21.3', 200650000, 35880000, () => ['/usr/local/bin/node*78413912', '/usr/local/bin/npm>../lib/node_modules/npm/bin/npm-cli.js', '/usr/local/bin/npx>../lib/node_modules/npm/bin/npx-cli.js', '/usr/local/lib/node_modules/npm/bin/npm-cli.js*4821', '/usr/local/lib/node_modules/npm/bin/npx-cli.js*4290', fill('/usr/local/lib/node_modules/npm', 'package.json', 'node_modules', 'docs'), fill('/usr/local/include/node', 'node.h', 'v8.h', 'uv.h')]),
     layer('yarn-1.22.19', 7800000, 2290000, () => ['/usr/local/bin/yarn>/opt/yarn-v1.22.19/bin/yarn', '/usr/local/bin/yarnpkg>/opt/yarn-v1.22.19/bin/yarnpkg', '/opt/yarn-v1.22.19/bin/yarn*1015', '/opt/yarn-v1.22.19/bin/yarnpkg*42', fill('/opt/yarn-v1.22.19/lib', 'cli.js', 'v8-compile-cache.js')]),
     layer('node-ep', 388, 460, () => ['/usr/local/bin/docker-entrypoint.sh*388']))],
