@@ -34,8 +34,8 @@ const layer = (key: string, size: number, gz: number, files: () => string[]): La
 const fill = (dir: string, ...names: string[]) => '+' + dir + ' ' + names.join(' ');
 
 /**
- * A Dockerfile's instructions as BuildKit records them in the history, one a line: RUN runs in
- * `/bin/sh -c`, and RUN, COPY and ADD are marked `# buildkit` and each made the next of `layers`.
+ * A Dockerfile's instructions (one a line) as BuildKit records them in the history: RUN runs in
+ * `/bin/sh -c`; RUN, COPY and ADD are marked `# buildkit` and each produced the next of `layers`.
  */
 function dockerfile(lines: string, ...layers: LayerSpec[]): HistorySpec[] {
   return lines.trim().split('\n').map((line) => {
@@ -48,8 +48,9 @@ const apt = (pkgs: string) => `RUN set -eux; \tapt-get update; \tapt-get install
 // --- base layers
 const ALPINE = layer('alpine-3.21.3', 7834000, 3642000, alpineRoot);
 const NOBLE = layer('ubuntu-24.04', 78130000, 29720000, () => debianRoot('osUbuntu'));
+const OS_RELEASE_ORACLE = 'NAME="Oracle Linux Server"\nVERSION="9.6"\nID="ol"\nVERSION_ID="9.6"\nPRETTY_NAME="Oracle Linux Server 9.6"\n';
 const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
-  '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:' + TEXT.osOracle, '/root/', '/tmp/', '/var/lib/', '/home/',
+  '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:' + OS_RELEASE_ORACLE, '/root/', '/tmp/', '/var/lib/', '/home/',
   '/boot/', '/dev/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/',
   '/usr/bin/bash*1389064', '/usr/bin/sh>bash', '/usr/bin/microdnf*104480', '/usr/bin/ls*140936', '/usr/bin/cat*36992', '/usr/bin/echo*36904',
   fill('/usr/lib64', 'libc.so.6', 'libcrypto.so.3', 'libssl.so.3', 'libsqlite3.so.0', 'librpm.so.9', 'libdnf.so.2', 'libglib-2.0.so.0'),
@@ -92,9 +93,12 @@ CMD ["nginx" "-g" "daemon off;"]`,
   layer(`nginx-20-${v}`, 3018, 1208, () => ['/docker-entrypoint.d/20-envsubst-on-templates.sh*3018']),
   layer(`nginx-30-${v}`, 4620, 1398, () => ['/docker-entrypoint.d/30-tune-worker-processes.sh*4620']),
 );
+/** The welcome page and default server of the nginx packages. */
+const NGINX_INDEX = '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n';
+const NGINX_DEFAULT_CONF = 'server {\n    listen       80;\n    server_name  localhost;\n\n    #access_log  /var/log/nginx/host.access.log  main;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    #error_page  404              /404.html;\n\n    # redirect server error pages to the static page /50x.html\n    #\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n\n    # proxy the PHP scripts to Apache listening on 127.0.0.1:80\n    #\n    #location ~ \\.php$ {\n    #    proxy_pass   http://127.0.0.1;\n    #}\n\n    # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000\n    #\n    #location ~ \\.php$ {\n    #    root           html;\n    #    fastcgi_pass   127.0.0.1:9000;\n    #    fastcgi_index  index.php;\n    #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;\n    #    include        fastcgi_params;\n    #}\n\n    # deny access to .htaccess files, if Apache\'s document root\n    # concurs with nginx\'s one\n    #\n    #location ~ /\\.ht {\n    #    deny  all;\n    #}\n}\n';
 const nginxFiles = (lib: string) => () => [
-  '/etc/nginx/nginx.conf=648', '/etc/nginx/mime.types=5349', '/etc/nginx/conf.d/default.conf:' + TEXT.nginxDefault,
-  '/usr/share/nginx/html/index.html:' + TEXT.nginxIndex, '/usr/share/nginx/html/50x.html=497', '/usr/sbin/nginx*1497752',
+  '/etc/nginx/nginx.conf=648', '/etc/nginx/mime.types=5349', '/etc/nginx/conf.d/default.conf:' + NGINX_DEFAULT_CONF,
+  '/usr/share/nginx/html/index.html:' + NGINX_INDEX, '/usr/share/nginx/html/50x.html=497', '/usr/sbin/nginx*1497752',
   '/var/log/nginx/access.log>/dev/stdout', '/var/log/nginx/error.log>/dev/stderr', '/var/cache/nginx/', '/etc/nginx/modules>/usr/lib/nginx/modules',
   fill(lib, 'libpcre2-8.so.0.11.2', 'libssl.so.3', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libGeoIP.so.1'),
   fill('/usr/lib/nginx/modules', 'ngx_http_js_module.so', 'ngx_stream_js_module.so', 'ngx_http_image_filter_module.so', 'ngx_http_xslt_filter_module.so'),
@@ -107,6 +111,9 @@ const nginxConfig = (env: string[]): ImageConfig => ({
   Labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
   StopSignal: 'SIGQUIT',
 });
+
+/** Apache's default page. */
+const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
 export const CATALOG: ImageSpec[] = [
   {
@@ -200,7 +207,7 @@ CMD ["httpd-foreground"]`,
     layer('httpd-prefix', 0, 32, () => ['/usr/local/apache2/']),
     layer('httpd-deps', 9240000, 3720000, deb('apr', 'libapr-1.so.0', 'libaprutil-1.so.0', 'libldap-2.5.so.0')),
     layer('httpd-2.4.63', 64010000, 25480000, () => [
-      '/usr/local/apache2/bin/httpd*2473032', '/usr/local/apache2/bin/apachectl*3478', '/usr/local/apache2/conf/httpd.conf=20987', '/usr/local/apache2/htdocs/index.html:' + TEXT.httpdIndex, '/usr/local/apache2/logs/', '/usr/local/apache2/cgi-bin/',
+      '/usr/local/apache2/bin/httpd*2473032', '/usr/local/apache2/bin/apachectl*3478', '/usr/local/apache2/conf/httpd.conf=20987', '/usr/local/apache2/htdocs/index.html:' + HTTPD_INDEX, '/usr/local/apache2/logs/', '/usr/local/apache2/cgi-bin/',
       fill('/usr/local/apache2/modules', 'mod_ssl.so', 'mod_proxy.so', 'mod_rewrite.so', 'mod_lua.so', 'mod_http2.so', 'mod_md.so'),
       '/usr/local/apache2/build/', '/usr/local/apache2/include/', fill('/usr/local/apache2/error', 'HTTP_NOT_FOUND.html.var', 'README'), fill('/usr/local/apache2/icons', 'apache_pb.png', 'README'),
     ]),
