@@ -34,7 +34,7 @@ export function buildTree(spec: string[], size: number, mtime: number): DirNode 
       fillers.push(...names.map((n) => dir + '/' + n));
       continue;
     }
-    const [, path, kind, arg] = /^([^>*=:]+)([>*=:]?)([^]*)$/.exec(e)!;
+    const [, path, kind, arg] = /^([^>*=:]+)([>*=:]?)(.*)$/s.exec(e)!;
     if (!kind) {
       put(root, path, newDir(mtime, path.startsWith('/tmp') ? 0o1777 : path.startsWith('/root') ? 0o700 : 0o755));
     } else if (kind === '>') {
