@@ -8,107 +8,13 @@
  *   `/a>target`       symbolic link
  *   `/f*1234`         executable of 1234 bytes
  *   `/f=1234`         regular file of 1234 bytes
- *   `/f:key`          regular file whose text is TEXT[key]
+ *   `/f:text`         regular file holding `text` (the rest of the entry, newlines included)
  *   `+/dir name name…` filler files (libraries, data) sharing the remaining bytes
  */
-import { newDir, put, byteLength, type DirNode } from '../engine/fs';
+import { newDir, newFile, put, type DirNode } from '../engine/fs';
 
-const MERGED_USR = ['/bin>usr/bin', '/lib>usr/lib', '/lib64>usr/lib64', '/sbin>usr/sbin', '/usr/lib64/'];
-const FHS = ['/boot/', '/dev/', '/home/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/', '/usr/local/sbin/', '/usr/local/lib/', '/usr/share/', '/var/log/', '/var/cache/', '/var/lib/', '/var/tmp/', '/var/spool/', '/var/mail/', '/root/', '/tmp/', '/etc/'];
-
-const COREUTILS = '[ arch base64 basename cat chgrp chmod chown chroot cksum comm cp csplit cut date dd df dir dircolors dirname du echo env expand expr factor false fmt fold groups head hostid id install join link ln logname ls md5sum mkdir mkfifo mknod mktemp mv nice nl nohup nproc numfmt od paste pathchk pinky pr printenv printf ptx pwd readlink realpath rm rmdir runcon seq sha1sum sha256sum sha512sum shred shuf sleep sort split stat stty sum sync tac tail tee test timeout touch tr true truncate tsort tty uname unexpand uniq unlink users vdir wc who whoami yes';
-const DEBIAN_BIN = COREUTILS + ' bash dash grep egrep fgrep sed gzip gunzip zcat tar find xargs diff cmp hostname more login su mount umount apt apt-get apt-cache apt-config apt-mark dpkg dpkg-query perl which clear tput mawk gpgv';
+/** The programs of procps (Ubuntu's base has them; apt-get installs them elsewhere). */
 export const PROCPS = 'ps top free uptime kill pgrep pkill watch w vmstat pmap';
-
-/** Executables in a directory, sized so their sum is small and stable. */
-function bins(dir: string, names: string, size = (i: number) => 20000 + ((i * 7919) % 90000)): string[] {
-  return names.split(' ').map((n, i) => `${dir}/${n}*${n === 'bash' ? 1446024 : size(i)}`);
-}
-
-export const TEXT: Record<string, string> = {
-  passwdDeb: 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\nsync:x:4:65534:sync:/bin:/bin/sync\ngames:x:5:60:games:/usr/games:/usr/sbin/nologin\nman:x:6:12:man:/var/cache/man:/usr/sbin/nologin\nlp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin\nmail:x:8:8:mail:/var/mail:/usr/sbin/nologin\nnews:x:9:9:news:/var/spool/news:/usr/sbin/nologin\nuucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin\nproxy:x:13:13:proxy:/bin:/usr/sbin/nologin\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nbackup:x:34:34:backup:/var/backups:/usr/sbin/nologin\nlist:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin\nirc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin\n_apt:x:42:65534::/nonexistent:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
-  passwdAlpine: 'root:x:0:0:root:/root:/bin/sh\nbin:x:1:1:bin:/bin:/sbin/nologin\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n',
-  passwdBusybox: 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n',
-  osUbuntu: 'PRETTY_NAME="Ubuntu 24.04.2 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.2 LTS (Noble Numbat)"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=noble\nLOGO=ubuntu-logo\n',
-  osBookworm: 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n',
-  osAlpine: 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.21.3\nPRETTY_NAME="Alpine Linux v3.21"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n',
-  osOracle: 'NAME="Oracle Linux Server"\nVERSION="9.6"\nID="ol"\nVERSION_ID="9.6"\nPRETTY_NAME="Oracle Linux Server 9.6"\n',
-  profile: '# ~/.profile: executed by Bourne-compatible login shells.\n\nif [ "$BASH" ]; then\n  if [ -f ~/.bashrc ]; then\n    . ~/.bashrc\n  fi\nfi\n\nmesg n 2> /dev/null || true\n',
-  nginxIndex: '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n',
-  nginxDefault: 'server {\n    listen       80;\n    server_name  localhost;\n\n    #access_log  /var/log/nginx/host.access.log  main;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    #error_page  404              /404.html;\n\n    # redirect server error pages to the static page /50x.html\n    #\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n\n    # proxy the PHP scripts to Apache listening on 127.0.0.1:80\n    #\n    #location ~ \\.php$ {\n    #    proxy_pass   http://127.0.0.1;\n    #}\n\n    # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000\n    #\n    #location ~ \\.php$ {\n    #    root           html;\n    #    fastcgi_pass   127.0.0.1:9000;\n    #    fastcgi_index  index.php;\n    #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;\n    #    include        fastcgi_params;\n    #}\n\n    # deny access to .htaccess files, if Apache\'s document root\n    # concurs with nginx\'s one\n    #\n    #location ~ /\\.ht {\n    #    deny  all;\n    #}\n}\n',
-  httpdIndex: '<html><body><h1>It works!</h1></body></html>\n',
-  httpdForeground: '#!/bin/sh\nset -e\n\n# Apache gets grumpy about PID files pre-existing\nrm -f /usr/local/apache2/logs/httpd.pid\n\nexec httpd -DFOREGROUND "$@"\n',
-};
-
-TEXT.osBookwormDeb = '12.11\n';
-TEXT.osBusterDeb = '10.13\n';
-TEXT.osUbuntuDeb = 'trixie/sid\n';
-TEXT.osBuster = TEXT.osBookworm.replace(/12/g, '10').replace(/bookworm/g, 'buster');
-
-/** Rootfs of a Debian-family distribution (merged /usr unless `split`). */
-export function debianRoot(os: string, extraBins = '', split = false): string[] {
-  // Before merged /usr (buster) the essential programs live in /bin only.
-  const root = split ? 'bash dash ls cat cp mv rm mkdir rmdir pwd echo sleep touch uname date grep sed hostname more mount su tar gzip' : '';
-  const usr = (DEBIAN_BIN + (extraBins ? ' ' + extraBins : '')).split(' ').filter((n) => !root.split(' ').includes(n)).join(' ');
-  const e = [
-    ...FHS,
-    ...(split ? ['/bin/', '/sbin/', '/lib/', '/lib64/', ...bins('/bin', root)] : MERGED_USR),
-    split ? '/bin/sh>dash' : '/usr/bin/sh>dash',
-    ...bins('/usr/bin', usr),
-    '/etc/os-release:' + os,
-    '/etc/passwd:passwdDeb',
-    '/etc/hostname=0',
-    '/etc/debian_version:' + os + 'Deb',
-    '/etc/bash.bashrc=2319',
-    '/etc/profile=769',
-    '/root/.bashrc=3106',
-    '/root/.profile:profile',
-    '/var/lib/apt/lists/',
-    '/var/lib/dpkg/status=' + (os === 'osUbuntu' ? 182047 : 98315),
-    '/usr/share/doc/',
-    '+/usr/lib/x86_64-linux-gnu libc.so.6 libstdc++.so.6 libcrypto.so.3 libssl.so.3 libsystemd.so.0 libgnutls.so.30 libp11-kit.so.0 libzstd.so.1 liblzma.so.5 libdb-5.3.so libunistring.so.5 libsqlite3.so.0 libncursesw.so.6 libtinfo.so.6 libpcre2-8.so.0 libgcrypt.so.20 libapt-pkg.so.6.0 libz.so.1 libm.so.6 libselinux.so.1 libblkid.so.1 libmount.so.1 libgmp.so.10 libhogweed.so.6 libnettle.so.8 libidn2.so.0 libtasn1.so.6 libffi.so.8 libbz2.so.1.0 libcrypt.so.1 libpam.so.0 libudev.so.1 liblz4.so.1 libxxhash.so.0 libsemanage.so.2',
-    '+/usr/share/perl5 Dpkg.pm Debconf.pm',
-    '+/usr/share/zoneinfo UTC Europe America Asia',
-  ];
-  if (os === 'osUbuntu') e.push('/home/ubuntu/', ...bins('/usr/bin', PROCPS));
-  return e;
-}
-
-export function alpineRoot(): string[] {
-  const applets = 'arch ash base64 cat chgrp chmod chown cp date dd df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln login ls mkdir mknod mktemp more mount mv netstat nice pidof ping ping6 ps pwd rm rmdir sed sh sleep stat stty su sync tar touch true umount uname usleep watch zcat';
-  const usrApplets = 'awk basename clear cut diff dirname du env expr find free head id less nproc printf readlink realpath seq sort tail tee test top tr tty uniq uptime vi wc wget which whoami xargs yes printenv';
-  return [
-    ...FHS,
-    '/bin/busybox*808712',
-    ...applets.split(' ').map((a) => `/bin/${a}>/bin/busybox`),
-    ...usrApplets.split(' ').map((a) => `/usr/bin/${a}>/bin/busybox`),
-    '/sbin/apk*67432',
-    '/etc/os-release:osAlpine',
-    '/etc/alpine-release=7',
-    '/etc/passwd:passwdAlpine',
-    '/etc/hostname=10',
-    '/etc/profile=1019',
-    '/lib/ld-musl-x86_64.so.1*657688',
-    '/lib/libc.musl-x86_64.so.1>ld-musl-x86_64.so.1',
-    '/lib/apk/db/installed=15423',
-    '+/usr/lib libcrypto.so.3 libssl.so.3 libz.so.1.3.1 libapk.so.2.14.0',
-    '+/usr/share/apk/keys alpine-devel@lists.alpinelinux.org-4a6a0840.rsa.pub',
-  ];
-}
-
-export function busyboxRoot(): string[] {
-  const applets = 'ash awk basename cat chmod chown clear cp cut date dd df diff dirname du echo env expr false find free grep gunzip gzip head hostname id kill less ln ls mkdir more mount mv nc nproc ping printenv printf ps pwd readlink realpath rm rmdir sed seq sh sleep sort stat tail tar tee test top touch tr true tty umount uname uniq uptime vi watch wc wget which whoami xargs yes';
-  return [
-    '/bin/', '/dev/', '/home/', '/lib/', '/lib64/', '/proc/', '/root/', '/sys/', '/tmp/', '/usr/sbin/', '/var/spool/mail/', '/var/www/',
-    '/bin/busybox*1131168',
-    ...applets.split(' ').map((a) => `/bin/${a}>busybox`),
-    '/etc/passwd:passwdBusybox',
-    '/etc/group=283',
-    '/etc/hostname=0',
-    '/lib64/ld-linux-x86-64.so.2>/lib/ld-linux-x86-64.so.2',
-    '+/lib ld-linux-x86-64.so.2 libc.so.6 libm.so.6 libresolv.so.2 libnss_files.so.2',
-  ];
-}
 
 /** A deterministic 32-bit hash of a string (FNV-1a): spreads filler sizes. */
 function fnv(s: string): number {
@@ -121,37 +27,35 @@ function fnv(s: string): number {
 export function buildTree(spec: string[], size: number, mtime: number): DirNode {
   const root = newDir(mtime);
   let used = 0;
-  const fillers: [string, string[]][] = [];
+  const fillers: string[] = [];
   for (const e of spec) {
     if (e.startsWith('+')) {
       const [dir, ...names] = e.slice(1).split(' ');
-      fillers.push([dir, names]);
+      fillers.push(...names.map((n) => dir + '/' + n));
       continue;
     }
-    const m = /^([^>*=:]+)(?:([>*=:])(.*))?$/.exec(e)!;
-    const path = m[1];
-    if (!m[2]) {
+    const [, path, kind, arg] = /^([^>*=:]+)([>*=:]?)(.*)$/s.exec(e)!;
+    if (!kind) {
       put(root, path, newDir(mtime, path.startsWith('/tmp') ? 0o1777 : path.startsWith('/root') ? 0o700 : 0o755));
-    } else if (m[2] === '>') {
-      put(root, path, { kind: 'link', target: m[3], mtime });
-      used += m[3].length;
-    } else if (m[2] === ':') {
-      const data = TEXT[m[3]] ?? '';
-      put(root, path, { kind: 'file', size: byteLength(data), data, mode: path.endsWith('.sh') ? 0o755 : 0o644, mtime });
-      used += byteLength(data);
+    } else if (kind === '>') {
+      put(root, path, { kind: 'link', target: arg, mtime });
+      used += arg.length;
+    } else if (kind === ':' || arg === '0') {
+      // Files with text (and empty ones) carry their data, so `cat` prints it.
+      const file = newFile(kind === ':' ? arg : '', mtime);
+      put(root, path, file);
+      used += file.size;
     } else {
-      const n = Number(m[3]);
-      put(root, path, n === 0 ? { kind: 'file', size: 0, data: '', mode: 0o644, mtime } : { kind: 'file', size: n, mode: m[2] === '*' ? 0o755 : 0o644, mtime });
-      used += n;
+      put(root, path, { kind: 'file', size: Number(arg), mode: kind === '*' ? 0o755 : 0o644, mtime });
+      used += Number(arg);
     }
   }
   // The filler files share what is left, in proportions fixed by their names.
-  const names = fillers.flatMap(([dir, ns]) => ns.map((n) => dir + '/' + n));
   let left = Math.max(0, size - used);
-  const weights = names.map((n) => 1 + (fnv(n) % 9));
+  const weights = fillers.map((n) => 1 + (fnv(n) % 9));
   let wsum = weights.reduce((a, b) => a + b, 0);
-  names.forEach((path, i) => {
-    const share = i === names.length - 1 ? left : Math.floor((left * weights[i]) / wsum);
+  fillers.forEach((path, i) => {
+    const share = i === fillers.length - 1 ? left : Math.floor((left * weights[i]) / wsum);
     left -= share;
     wsum -= weights[i];
     put(root, path, { kind: 'file', size: share, mode: /\.so/.test(path) ? 0o755 : 0o644, mtime });
