@@ -3,13 +3,12 @@ import type { CommitOptions, FilesystemChange, ImageConfig } from '../api';
 import { applyChange } from './config';
 import type { Engine } from './engine';
 import * as imgs from './images';
-import { parseReference } from './reference';
+import { familiarTag } from './reference';
 import type { Image } from './store';
 
 export const committing = {
   async containerChanges(this: Engine, id: string): Promise<FilesystemChange[]> {
-    const c = this.get(id);
-    return this.fsOf(c).diff();
+    return this.fsOf(this.get(id)).diff();
   },
 
   async containerCommit(this: Engine, id: string, opts: CommitOptions = {}): Promise<{ Id: string }> {
@@ -29,11 +28,9 @@ export const committing = {
       ...(c.config.StopSignal ? { StopSignal: c.config.StopSignal } : {}),
     };
     for (const ch of opts.changes ?? []) applyChange(cfg, ch);
-    let ref: ReturnType<typeof parseReference> | undefined;
-    if (opts.reference) ref = parseReference(opts.reference);
-    const createdBy = [c.path, ...c.args].join(' ');
-    const img = this.addLocalImage(parent, this.fsOf(c).upper, cfg, createdBy, { comment: opts.comment, author: opts.author });
-    if (ref) imgs.setTag(this.hostApi(), `${ref.name}:${ref.tag ?? 'latest'}`, img);
+    const tag = opts.reference && familiarTag(opts.reference);
+    const img = this.addLocalImage(parent, this.fsOf(c).upper, cfg, [c.path, ...c.args].join(' '), opts);
+    if (tag) imgs.setTag(this, tag, img);
     return { Id: img.id };
   },
 };

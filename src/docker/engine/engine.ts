@@ -97,13 +97,14 @@ export class Engine implements DockerApi {
     }
   }
 
+  /** The engine is what the image operations work on (kept as a method for their callers). */
   hostApi(): imgs.ImageHost {
-    return {
-      layers: this.layers,
-      images: this.images,
-      now: () => this.now(),
-      usage: () => [...this.containers.values()].map((c) => ({ id: c.id, image: c.image, running: c.status === 'running' || c.status === 'paused' || c.status === 'restarting' })),
-    };
+    return this;
+  }
+
+  /** Containers' image IDs and whether they run (image removal conflicts). */
+  usage(): { id: string; image: string; running: boolean }[] {
+    return [...this.containers.values()].map((c) => ({ id: c.id, image: c.image, running: c.status === 'running' || c.status === 'paused' || c.status === 'restarting' }));
   }
 
   async wait(w: Waiter | undefined, ms: number): Promise<void> {

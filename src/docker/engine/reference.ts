@@ -74,3 +74,9 @@ export function tagged(ref: Reference): string {
   if (ref.digest && !ref.tag) return `${ref.name}@${ref.digest}`;
   return `${ref.name}:${ref.tag ?? 'latest'}`;
 }
+
+/** `name:tag` to tag an image with: `latest` when no tag is given (a digest is ignored). */
+export function familiarTag(input: string): string {
+  const r = parseReference(input);
+  return `${r.name}:${r.tag ?? 'latest'}`;
+}
