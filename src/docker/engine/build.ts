@@ -8,7 +8,7 @@ import { ApiError, type BuildContext, type BuildOptions, type ImageConfig, type 
 import { newDir, newFile, Overlay, splitPath, type DirNode } from './fs';
 import { short, sha256 } from './hash';
 import * as imgs from './images';
-import { applyChange, mergeEnv } from './config';
+import { applyChange, keyValues, mergeEnv } from './config';
 import type { Engine } from './engine';
 import { familiarTag } from './reference';
 import { Shell, flavorAt } from './shell/sh';
@@ -164,7 +164,7 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
           upper = fs.upper;
           fs.mkdir(next.WorkingDir!, '/', true);
         }
-      } else if (st.ins === 'MAINTAINER') next.Labels = { ...(next.Labels ?? {}) };
+      } else if (st.ins === 'MAINTAINER') next.Labels = { ...next.Labels };
       // HEALTHCHECK, SHELL, ONBUILD and ARG are kept in the history only.
       else if (!['HEALTHCHECK', 'SHELL', 'ONBUILD', 'ARG'].includes(st.ins)) applyChange(next, `${st.ins} ${st.ins === 'ENV' || st.ins === 'LABEL' ? expand(st.args) : st.args}`);
       await removed(await runningIn());
@@ -195,7 +195,7 @@ function commitMessage(st: Step, exec: string[] | null, sources: [string, string
   }
   let text = `${st.ins} ${st.args}`;
   if (st.ins === 'CMD' || st.ins === 'ENTRYPOINT') text = `${st.ins} ${goList(exec ?? ['/bin/sh', '-c', st.args])}`;
-  else if (st.ins === 'ENV' || st.ins === 'LABEL') text = st.ins + [...st.args.matchAll(/(\S+?)=("[^"]*"|\S*)/g)].map((m) => ` ${m[1]}=${m[2].replace(/^"|"$/g, '')}`).join('');
+  else if (st.ins === 'ENV' || st.ins === 'LABEL') text = st.ins + keyValues(st.args).map(([k, v]) => ` ${k}=${v}`).join('');
   return `/bin/sh -c #(nop)  ${text}`;
 }
 

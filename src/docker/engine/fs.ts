@@ -75,10 +75,10 @@ export function toJSON(node: Node): NodeJSON {
     case 'dir': {
       const c: Record<string, NodeJSON> = {};
       for (const k of [...node.children.keys()].sort()) c[k] = toJSON(node.children.get(k)!);
-      return node.opaque ? { c, m: node.mode, t: node.mtime, o: 1 } : { c, m: node.mode, t: node.mtime };
+      return { c, m: node.mode, t: node.mtime, ...(node.opaque && { o: 1 }) };
     }
     case 'file':
-      return node.data === undefined ? { s: node.size, m: node.mode, t: node.mtime } : { s: node.size, d: node.data, m: node.mode, t: node.mtime };
+      return { s: node.size, ...(node.data !== undefined && { d: node.data }), m: node.mode, t: node.mtime };
     case 'link':
       return { l: node.target, t: node.mtime };
     default:
@@ -87,33 +87,25 @@ export function toJSON(node: Node): NodeJSON {
 }
 
 export function fromJSON(j: unknown): Node {
-  if (!j || typeof j !== 'object') throw new Error('nodo inválido');
-  const o = j as Record<string, unknown>;
-  const num = (v: unknown) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error('número inválido');
-    return v;
+  const o = (j && typeof j === 'object' ? j : {}) as Record<string, unknown>;
+  const fail = (what: string): never => {
+    throw new Error(`${what} inválido`);
   };
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : fail('número'));
   if ('w' in o) return { kind: 'whiteout' };
-  if ('l' in o) {
-    if (typeof o.l !== 'string') throw new Error('enlace inválido');
-    return { kind: 'link', target: o.l, mtime: num(o.t) };
-  }
+  if ('l' in o) return typeof o.l === 'string' ? { kind: 'link', target: o.l, mtime: num(o.t) } : fail('enlace');
   if ('s' in o) {
-    if (o.d !== undefined && typeof o.d !== 'string') throw new Error('fichero inválido');
-    const f: FileNode = { kind: 'file', size: num(o.s), mode: num(o.m), mtime: num(o.t) };
-    if (typeof o.d === 'string') f.data = o.d;
-    return f;
+    if (o.d !== undefined && typeof o.d !== 'string') fail('fichero');
+    return { kind: 'file', size: num(o.s), mode: num(o.m), mtime: num(o.t), ...(typeof o.d === 'string' && { data: o.d }) };
   }
-  if ('c' in o && o.c && typeof o.c === 'object') {
-    const d: DirNode = { kind: 'dir', children: new Map(), mode: num(o.m), mtime: num(o.t) };
-    if (o.o) d.opaque = true;
-    for (const [k, v] of Object.entries(o.c as Record<string, unknown>)) {
-      if (!k || k.includes('/') || k === '.' || k === '..') throw new Error('nombre inválido');
-      d.children.set(k, fromJSON(v));
-    }
-    return d;
+  if (!o.c || typeof o.c !== 'object') return fail('nodo');
+  const d = newDir(num(o.t), num(o.m));
+  if (o.o) d.opaque = true;
+  for (const [k, v] of Object.entries(o.c)) {
+    if (!k || k.includes('/') || k === '.' || k === '..') fail('nombre');
+    d.children.set(k, fromJSON(v));
   }
-  throw new Error('nodo inválido');
+  return d;
 }
 
 /** A resolved path: the components after following symlinks, and the node there if any. */
@@ -129,30 +121,25 @@ export class Overlay {
     public mounts = new Map<string, FileNode>(),
   ) {}
 
-  private stack(): DirNode[] {
-    return [this.upper, ...this.lowers];
+  /**
+   * The node at exactly these components (no symlink following) in each layer from `from` down,
+   * top first, ending with the first layer whose entry (or opaque directory) hides the rest.
+   */
+  private *layersAt(parts: string[], from: number): Generator<Node> {
+    for (const root of [this.upper, ...this.lowers].slice(from)) {
+      let n: Node = root;
+      let i = 0;
+      while (i < parts.length && n.kind === 'dir' && n.children.has(parts[i])) n = n.children.get(parts[i++])!;
+      if (i === parts.length) yield n;
+      if (n.kind !== 'dir' || n.opaque) return;
+    }
   }
 
   /** The merged node at exactly these components (no symlink following). */
   find(parts: string[], from = 0): Node | undefined {
-    if (from === 0 && this.mounts.size) {
-      const m = this.mounts.get(joinPath(parts));
-      if (m) return m;
-    }
-    const stack = this.stack();
-    for (let l = from; l < stack.length; l++) {
-      let n: Node = stack[l];
-      let i = 0;
-      for (; i < parts.length; i++) {
-        if (n.kind !== 'dir') return undefined;
-        const c: Node | undefined = n.children.get(parts[i]);
-        if (!c) break;
-        n = c;
-      }
-      if (i === parts.length) return n.kind === 'whiteout' ? undefined : n;
-      if (n.kind !== 'dir' || n.opaque) return undefined;
-    }
-    return undefined;
+    const mount = from ? undefined : this.mounts.get(joinPath(parts));
+    if (mount) return mount;
+    for (const n of this.layersAt(parts, from)) return n.kind === 'whiteout' ? undefined : n;
   }
 
   /** Whether an entry exists below the upper layer (decides whiteout vs plain delete, A vs C). */
@@ -164,26 +151,13 @@ export class Overlay {
   list(parts: string[]): Map<string, Node> {
     const out = new Map<string, Node>();
     const hidden = new Set<string>();
-    for (const root of this.stack()) {
-      let n: Node = root;
-      let i = 0;
-      for (; i < parts.length; i++) {
-        if (n.kind !== 'dir') return out;
-        const c: Node | undefined = n.children.get(parts[i]);
-        if (!c) break;
-        n = c;
-      }
-      if (i < parts.length) {
-        if (n.kind !== 'dir' || n.opaque) break;
-        continue;
-      }
+    for (const n of this.layersAt(parts, 0)) {
       if (n.kind !== 'dir') break;
       for (const [k, v] of n.children) {
         if (out.has(k) || hidden.has(k)) continue;
         if (v.kind === 'whiteout') hidden.add(k);
         else out.set(k, v);
       }
-      if (n.opaque) break;
     }
     const dir = joinPath(parts);
     for (const [p, f] of this.mounts) {
@@ -237,7 +211,8 @@ export class Overlay {
         continue;
       }
       const merged = this.find(parts.slice(0, i + 1));
-      const created = newDir(merged && merged.kind === 'dir' ? merged.mtime : this.now(), merged && merged.kind === 'dir' ? merged.mode : 0o755);
+      const below = merged?.kind === 'dir' ? merged : undefined;
+      const created = newDir(below?.mtime ?? this.now(), below?.mode);
       if (existing) created.opaque = true;
       dir.children.set(parts[i], created);
       dir = created;
@@ -386,7 +361,7 @@ export class Overlay {
       }
     };
     walk(this.upper, [], false);
-    return out.sort((a, b) => (a.Path < b.Path ? -1 : a.Path > b.Path ? 1 : 0));
+    return out.sort((a, b) => (a.Path < b.Path ? -1 : 1));
   }
 
   /** Bytes in the writable layer (`SizeRw`). */
