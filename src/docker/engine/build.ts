@@ -5,10 +5,10 @@
  * existing image is reused (`---> Using cache`).
  */
 import { ApiError, type BuildContext, type BuildOptions, type ImageConfig, type OnMessage } from '../api';
-import { newDir, newFile, Overlay, splitPath, type DirNode } from './fs';
+import { newDir, newFile, Overlay, splitPath } from './fs';
 import { short, sha256 } from './hash';
 import * as imgs from './images';
-import { applyChange, keyValues, mergeEnv } from './config';
+import { applyChange, keyValues } from './config';
 import type { Engine } from './engine';
 import { familiarTag } from './reference';
 import { Shell, flavorAt } from './shell/sh';
@@ -119,19 +119,19 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
       continue;
     }
     const next = copyConfig(cfg);
-    let upper: DirNode | null = null;
-    const fsFor = (up: DirNode) => new Overlay(up, e.layers.trees(img?.top ?? null), () => e.now());
+    // The step's writable layer over the image so far; RUN, COPY/ADD and a WORKDIR that creates
+    // its directory commit it as a new layer.
+    const fs = new Overlay(newDir(e.now()), e.layers.trees(img?.top ?? null), () => e.now());
+    let layered = st.ins === 'RUN' || !!sources;
     const exec = jsonList(st.args);
     if (st.ins === 'RUN') {
       const cid = await runningIn();
-      upper = newDir(e.now());
-      const fs = fsFor(upper);
       const m = {
         fs, hostname: cid, ip: '172.17.0.2', now: () => e.now(), kernel: KERNEL,
         procs: () => [{ pid: 1, ppid: 0, argv: ['/bin/sh', '-c', st.args], tty: false, start: e.now() }], newPid: (() => { let p = 7; return () => p++; })(),
         http: () => null,
       };
-      const sh = new Shell(m, 'dash', '/bin/sh', false, mergeEnv(cfg.Env ?? [], []), cfg.WorkingDir || '/', false);
+      const sh = new Shell(m, 'dash', '/bin/sh', false, cfg.Env ?? [], cfg.WorkingDir || '/', false);
       const shPath = sh.which('/bin/sh');
       if (!exec && !shPath) throw new ApiError(500, `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown`, 127, true);
       if (shPath) sh.flavor = flavorAt(fs, shPath);
@@ -145,8 +145,6 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
       }
       await removed(cid);
     } else if (sources) {
-      upper = newDir(e.now());
-      const fs = fsFor(upper);
       const parts = operands(st);
       const dest = expand(parts[parts.length - 1]);
       const absDest = dest.startsWith('/') ? dest : `${cfg.WorkingDir || '/'}/${dest}`;
@@ -159,9 +157,8 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
     } else {
       if (st.ins === 'WORKDIR') {
         applyChange(next, `WORKDIR ${expand(st.args)}`);
-        const fs = fsFor(newDir(e.now()));
         if (!fs.resolve(next.WorkingDir!).node) {
-          upper = fs.upper;
+          layered = true;
           fs.mkdir(next.WorkingDir!, '/', true);
         }
       } else if (st.ins === 'MAINTAINER') next.Labels = { ...next.Labels };
@@ -170,7 +167,7 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
       await removed(await runningIn());
     }
     cfg = next;
-    img = e.addLocalImage(img, upper, cfg, commitMessage(st, exec, sources));
+    img = e.addLocalImage(img, layered ? fs.upper : null, cfg, commitMessage(st, exec, sources));
     cache.set(key, img.id);
     await say(` ---> ${short(img.id)}\n`);
   }

@@ -19,6 +19,13 @@ export class FsError extends Error {
   }
 }
 
+function fail(code: FsCode, path: string): never {
+  throw new FsError(code, path);
+}
+
+/** The last component: the entry's name in its directory. */
+const last = (parts: string[]): string => parts[parts.length - 1];
+
 const encoder = new TextEncoder();
 // eslint-disable-next-line no-control-regex
 export const byteLength = (s: string): number => (/^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length);
@@ -88,21 +95,21 @@ export function toJSON(node: Node): NodeJSON {
 
 export function fromJSON(j: unknown): Node {
   const o = (j && typeof j === 'object' ? j : {}) as Record<string, unknown>;
-  const fail = (what: string): never => {
+  const invalid = (what: string): never => {
     throw new Error(`${what} inválido`);
   };
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : fail('número'));
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : invalid('número'));
   if ('w' in o) return { kind: 'whiteout' };
-  if ('l' in o) return typeof o.l === 'string' ? { kind: 'link', target: o.l, mtime: num(o.t) } : fail('enlace');
+  if ('l' in o) return typeof o.l === 'string' ? { kind: 'link', target: o.l, mtime: num(o.t) } : invalid('enlace');
   if ('s' in o) {
-    if (o.d !== undefined && typeof o.d !== 'string') fail('fichero');
+    if (o.d !== undefined && typeof o.d !== 'string') invalid('fichero');
     return { kind: 'file', size: num(o.s), mode: num(o.m), mtime: num(o.t), ...(typeof o.d === 'string' && { data: o.d }) };
   }
-  if (!o.c || typeof o.c !== 'object') return fail('nodo');
+  if (!o.c || typeof o.c !== 'object') return invalid('nodo');
   const d = newDir(num(o.t), num(o.m));
   if (o.o) d.opaque = true;
   for (const [k, v] of Object.entries(o.c)) {
-    if (!k || k.includes('/') || k === '.' || k === '..') fail('nombre');
+    if (!k || k.includes('/') || k === '.' || k === '..') invalid('nombre');
     d.children.set(k, fromJSON(v));
   }
   return d;
@@ -170,9 +177,9 @@ export class Overlay {
   /** Resolves `path` relative to `cwd`, following symlinks (the last one only if `follow`). */
   resolve(path: string, cwd = '/', follow = true): Resolved {
     // Linux limits: PATH_MAX 4096, NAME_MAX 255 (and it keeps trees shallow).
-    if (path.length >= 4096) throw new FsError('ENAMETOOLONG', path);
+    if (path.length >= 4096) fail('ENAMETOOLONG', path);
     let pending = splitPath(path.startsWith('/') ? path : cwd + '/' + path);
-    if (pending.some((p) => p.length > 255)) throw new FsError('ENAMETOOLONG', path);
+    if (pending.some((p) => p.length > 255)) fail('ENAMETOOLONG', path);
     let parts: string[] = [];
     let hops = 0;
     while (pending.length) {
@@ -184,17 +191,17 @@ export class Overlay {
       const next = [...parts, name];
       const node = this.find(next);
       if (!node) {
-        if (pending.length) throw new FsError('ENOENT', path);
+        if (pending.length) fail('ENOENT', path);
         return { parts: next };
       }
       if (node.kind === 'link' && (pending.length || follow)) {
-        if (++hops > 40) throw new FsError('ELOOP', path);
+        if (++hops > 40) fail('ELOOP', path);
         const target = splitPath(node.target);
         if (node.target.startsWith('/')) parts = [];
         pending = [...target, ...pending];
         continue;
       }
-      if (pending.length && node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+      if (pending.length && node.kind !== 'dir') fail('ENOTDIR', path);
       parts = next;
       if (!pending.length) return { parts, node };
     }
@@ -223,23 +230,29 @@ export class Overlay {
   private parentOf(r: Resolved, path: string): string[] {
     const parent = r.parts.slice(0, -1);
     const p = this.find(parent);
-    if (!p) throw new FsError('ENOENT', path);
-    if (p.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    if (!p) fail('ENOENT', path);
+    if (p.kind !== 'dir') fail('ENOTDIR', path);
     return parent;
+  }
+
+  /** The upper directory to hold the entry `r` names (the root cannot be replaced). */
+  private holder(r: Resolved, path: string): DirNode {
+    if (!r.parts.length) fail('EISDIR', path);
+    return this.upperDir(this.parentOf(r, path));
   }
 
   readFile(path: string, cwd = '/'): string {
     const r = this.resolve(path, cwd);
-    if (!r.node) throw new FsError('ENOENT', path);
-    if (r.node.kind === 'dir') throw new FsError('EISDIR', path);
-    if (r.node.kind !== 'file') throw new FsError('ENOENT', path);
+    if (!r.node) fail('ENOENT', path);
+    if (r.node.kind === 'dir') fail('EISDIR', path);
+    if (r.node.kind !== 'file') fail('ENOENT', path);
     return r.node.data ?? binaryText(r.node.size);
   }
 
   /** Writes (or appends to) a file: the file lands in the upper layer. */
   writeFile(path: string, data: string, cwd = '/', append = false, mode?: number): void {
     const r = this.resolve(path, cwd);
-    if (r.node && r.node.kind === 'dir') throw new FsError('EISDIR', path);
+    if (r.node && r.node.kind === 'dir') fail('EISDIR', path);
     const key = joinPath(r.parts);
     const mount = this.mounts.get(key);
     if (mount) {
@@ -247,8 +260,7 @@ export class Overlay {
       mount.size = byteLength(mount.data);
       return;
     }
-    if (!r.parts.length) throw new FsError('EISDIR', path);
-    const parent = this.parentOf(r, path);
+    const dir = this.holder(r, path);
     const old = r.node && r.node.kind === 'file' ? r.node : undefined;
     let node: FileNode;
     if (append && old) {
@@ -256,16 +268,14 @@ export class Overlay {
         ? { kind: 'file', size: old.size + byteLength(data), mode: old.mode, mtime: this.now() }
         : newFile(old.data + data, this.now(), old.mode);
     } else node = newFile(data, this.now(), mode ?? old?.mode ?? 0o644);
-    this.upperDir(parent).children.set(r.parts[r.parts.length - 1], node);
+    dir.children.set(last(r.parts), node);
   }
 
   /** Places a ready node (a copy, a synthetic binary, a symlink) at `path`. */
   putNode(path: string, node: Node, cwd = '/'): void {
     const r = this.resolve(path, cwd, false);
-    if (!r.parts.length) throw new FsError('EISDIR', path);
-    const parent = this.parentOf(r, path);
-    const dir = this.upperDir(parent);
-    const name = r.parts[r.parts.length - 1];
+    const dir = this.holder(r, path);
+    const name = last(r.parts);
     const prev = dir.children.get(name);
     if (node.kind === 'dir' && (prev?.kind === 'whiteout' || (prev === undefined && this.inLower(r.parts)))) node.opaque = true;
     dir.children.set(name, node);
@@ -275,22 +285,15 @@ export class Overlay {
   touch(path: string, cwd = '/'): void {
     const r = this.resolve(path, cwd);
     if (!r.node) return this.writeFile(path, '', cwd);
-    if (this.mounts.has(joinPath(r.parts))) return;
-    if (!r.parts.length) return;
-    const parent = this.upperDir(r.parts.slice(0, -1));
-    const name = r.parts[r.parts.length - 1];
-    const up = parent.children.get(name);
-    if (up && up.kind === 'dir') up.mtime = this.now();
-    else if (r.node.kind === 'dir') {
-      this.upperDir(r.parts).mtime = this.now();
-    } else if (r.node.kind === 'file') {
-      parent.children.set(name, { ...r.node, mtime: this.now() });
-    }
+    if (this.mounts.has(joinPath(r.parts)) || !r.parts.length) return;
+    // A directory is copied up with its parents; a file is copied up whole.
+    if (r.node.kind === 'dir') this.upperDir(r.parts).mtime = this.now();
+    else if (r.node.kind === 'file') this.upperDir(r.parts.slice(0, -1)).children.set(last(r.parts), { ...r.node, mtime: this.now() });
   }
 
   mkdir(path: string, cwd = '/', parents = false): void {
     if (parents) {
-      if (path.length >= 4096) throw new FsError('ENAMETOOLONG', path);
+      if (path.length >= 4096) fail('ENAMETOOLONG', path);
       // Component by component, so deep trees cost linear time per level.
       let base: string[] = path.startsWith('/') ? [] : splitPath(cwd);
       for (const comp of splitPath(path)) {
@@ -298,7 +301,7 @@ export class Overlay {
           base.pop();
           continue;
         }
-        if (comp.length > 255) throw new FsError('ENAMETOOLONG', path);
+        if (comp.length > 255) fail('ENAMETOOLONG', path);
         const next = [...base, comp];
         const node = this.find(next);
         if (!node) {
@@ -310,8 +313,8 @@ export class Overlay {
           base = next;
         } else if (node.kind === 'link') {
           const r = this.resolve(joinPath(next), '/');
-          if (!r.node) throw new FsError('ENOENT', path);
-          if (r.node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+          if (!r.node) fail('ENOENT', path);
+          if (r.node.kind !== 'dir') fail('ENOTDIR', path);
           base = r.parts;
         } else if (node.kind === 'dir') base = next;
         else throw new FsError(next.length === splitPath(path).length ? 'EEXIST' : 'ENOTDIR', path);
@@ -319,7 +322,7 @@ export class Overlay {
       return;
     }
     const r = this.resolve(path, cwd);
-    if (r.node) throw new FsError('EEXIST', path);
+    if (r.node) fail('EEXIST', path);
     this.parentOf(r, path);
     this.putNode(joinPath(r.parts), newDir(this.now()));
   }
@@ -327,20 +330,20 @@ export class Overlay {
   /** Removes an entry: from the upper layer, leaving a whiteout when lower layers hold it. */
   remove(path: string, cwd = '/', recursive = false): void {
     const r = this.resolve(path, cwd, false);
-    if (!r.node) throw new FsError('ENOENT', path);
-    if (!r.parts.length) throw new FsError('EINVAL', path);
-    if (r.node.kind === 'dir' && !recursive) throw new FsError('EISDIR', path);
+    if (!r.node) fail('ENOENT', path);
+    if (!r.parts.length) fail('EINVAL', path);
+    if (r.node.kind === 'dir' && !recursive) fail('EISDIR', path);
     const parent = this.upperDir(r.parts.slice(0, -1));
-    const name = r.parts[r.parts.length - 1];
+    const name = last(r.parts);
     if (this.inLower(r.parts)) parent.children.set(name, { kind: 'whiteout' });
     else parent.children.delete(name);
   }
 
   rmdir(path: string, cwd = '/'): void {
     const r = this.resolve(path, cwd, false);
-    if (!r.node) throw new FsError('ENOENT', path);
-    if (r.node.kind !== 'dir') throw new FsError('ENOTDIR', path);
-    if (this.list(r.parts).size) throw new FsError('ENOTEMPTY', path);
+    if (!r.node) fail('ENOENT', path);
+    if (r.node.kind !== 'dir') fail('ENOTDIR', path);
+    if (this.list(r.parts).size) fail('ENOTEMPTY', path);
     this.remove(path, cwd, true);
   }
 

@@ -94,18 +94,17 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
       ? `Get "http://${ref.domain}/v2/": dial tcp ${host === 'localhost' ? '[::1]' : host}:${port ?? 443}: connect: connection refused`
       : `Get "https://${ref.domain}/v2/": dial tcp: lookup ${host} on 127.0.0.53:53: no such host`);
   }
-  const byDigest = !ref.tag && ref.digest ? ref.digest : undefined;
-  const tag = ref.tag ?? (byDigest ? undefined : 'latest');
-  const repo = ref.path.replace(/^library\//, '');
+  const byDigest = !ref.tag && ref.digest;
+  const tag = byDigest ? undefined : ref.tag ?? 'latest';
   const official = ref.path.startsWith('library/') && hasRepository(ref.path);
-  const spec = !official ? undefined : byDigest ? CATALOG.find((i) => i.repo === repo && manifestOf(i) === byDigest) : findImage(ref.path, tag!);
-  const shown = byDigest ? `${ref.name}@${byDigest}` : `${ref.name}:${tag}`;
+  const spec = !official ? undefined : byDigest ? CATALOG.find((i) => 'library/' + i.repo === ref.path && manifestOf(i) === byDigest) : findImage(ref.path, tag!);
+  const shown = tagged(ref);
   if (!spec) {
     throw new ApiError(404, official
       ? `manifest for ${shown} not found: manifest unknown: manifest unknown`
       : `pull access denied for ${ref.name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
   }
-  await onMessage({ status: `Pulling from ${ref.path}`, id: byDigest ?? tag });
+  await onMessage({ status: `Pulling from ${ref.path}`, id: byDigest || tag });
   const layers = layersOf(spec);
   // Which layers are already here: walk the chain as long as it is present.
   let chain: string | null = null;
@@ -120,7 +119,7 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
     const ids = layers.map((l) => short(blobOfSpec(l)));
     const todo = layers.flatMap((_l, i) => (present[i] ? [] : [i]));
     const say = (status: string, i: number, progressDetail = {}) => onMessage({ status, id: ids[i], progressDetail });
-    for (let i = 0; i < layers.length; i++) if (present[i]) await say('Already exists', i);
+    for (const i of layers.keys()) if (present[i]) await say('Already exists', i);
     for (const i of todo) await say('Pulling fs layer', i);
     for (const i of todo.slice(3)) await say('Waiting', i);
     // Downloads run three at a time; extraction is in order.
@@ -175,7 +174,7 @@ export function removeImage(h: ImageHost, input: string, force: boolean, prune: 
   if (img.id.startsWith(input) || img.id.slice(7).startsWith(input)) {
     // By ID: one name (a tag and digests of its repository) goes with the image.
     if (isSingleReference(refs)) {
-      const conflict = checkConflict(h, img, force ? HARD : HARD | STOPPED);
+      const conflict = checkConflict(h, img, force, false);
       if (conflict) throw conflict;
       untag(h, refs, records);
     }
@@ -194,9 +193,6 @@ export function removeImage(h: ImageHost, input: string, force: boolean, prune: 
   return records;
 }
 
-const CHILD = 1, RUNNING = 2, REFERENCE = 4, STOPPED = 8;
-const HARD = CHILD | RUNNING;
-
 function isSingleReference(refs: string[]): boolean {
   if (refs.length <= 1) return refs.length === 1;
   const tags = refs.filter((r) => !r.includes('@'));
@@ -206,20 +202,24 @@ function isSingleReference(refs: string[]): boolean {
 
 type Conflict = ApiError & { used: boolean };
 
-function checkConflict(h: ImageHost, img: Image, mask: number): Conflict | null {
+/**
+ * Why the image cannot go: child images and running containers even with `-f`; without it,
+ * also other references (when `references`) and stopped containers.
+ */
+function checkConflict(h: ImageHost, img: Image, force: boolean, references: boolean): Conflict | undefined {
   const conflict = (hard: boolean, used: boolean, what: string): Conflict =>
     Object.assign(new ApiError(409, `conflict: unable to delete ${short(img.id)} (${hard ? 'cannot' : 'must'} be forced) - ${what}`), { used });
   const user = (running: boolean) => h.usage().find((u) => u.image === img.id && u.running === running);
   let c;
-  if (mask & CHILD && h.images.children(img.id).length) return conflict(true, false, 'image has dependent child images');
-  if (mask & RUNNING && (c = user(true))) return conflict(true, true, `image is being used by running container ${short(c.id)}`);
-  if (mask & REFERENCE && h.images.referencesOf(img.id).length) return conflict(false, false, 'image is referenced in multiple repositories');
-  if (mask & STOPPED && (c = user(false))) return conflict(false, true, `image is being used by stopped container ${short(c.id)}`);
-  return null;
+  if (h.images.children(img.id).length) return conflict(true, false, 'image has dependent child images');
+  if ((c = user(true))) return conflict(true, true, `image is being used by running container ${short(c.id)}`);
+  if (force) return;
+  if (references && h.images.referencesOf(img.id).length) return conflict(false, false, 'image is referenced in multiple repositories');
+  if ((c = user(false))) return conflict(false, true, `image is being used by stopped container ${short(c.id)}`);
 }
 
 function deleteImageRecords(h: ImageHost, img: Image, records: ImageDeleteResponseItem[], force: boolean, prune: boolean, quiet: boolean): void {
-  const conflict = checkConflict(h, img, force ? HARD : HARD | REFERENCE | STOPPED);
+  const conflict = checkConflict(h, img, force, true);
   if (conflict) {
     if (quiet && (!isDangling(h, img) || conflict.used)) return;
     throw conflict;
