@@ -126,9 +126,10 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
     const exec = jsonList(st.args);
     if (st.ins === 'RUN') {
       const cid = await runningIn();
+      let pid = 7;
       const m = {
         fs, hostname: cid, ip: '172.17.0.2', now: () => e.now(), kernel: KERNEL,
-        procs: () => [{ pid: 1, ppid: 0, argv: ['/bin/sh', '-c', st.args], tty: false, start: e.now() }], newPid: (() => { let p = 7; return () => p++; })(),
+        procs: () => [{ pid: 1, ppid: 0, argv: ['/bin/sh', '-c', st.args], tty: false, start: e.now() }], newPid: () => pid++,
         http: () => null,
       };
       const sh = new Shell(m, 'dash', '/bin/sh', false, cfg.Env ?? [], cfg.WorkingDir || '/', false);
@@ -136,7 +137,10 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
       if (!exec && !shPath) throw new ApiError(500, `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown`, 127, true);
       if (shPath) sh.flavor = flavorAt(fs, shPath);
       let output = '';
-      const out = { out: (t: string) => { output += t; }, err: (t: string) => { output += t; }, sleep: async (ms: number) => { e.clock.advance(ms); } };
+      const write = (t: string) => {
+        output += t;
+      };
+      const out = { out: write, err: write, sleep: async (ms: number) => e.clock.advance(ms) };
       const code = exec ? await sh.spawn(exec, { ...out, tty: false, busybox: sh.flavor === 'ash' }) : await sh.script(expand(st.args), out);
       if (output) await say(output.endsWith('\n') ? output : output + '\n');
       if (code !== 0) {

@@ -15,17 +15,19 @@ export const committing = {
     const c = this.get(id);
     // With its image force-removed, the container still holds the layers: the commit builds on them.
     const parent = this.images.images.get(c.image) ?? (c.top ? { id: '', top: c.top, diffIds: this.layers.chain(c.top).map((l) => l.diffId), history: [] } as unknown as Image : null);
+    const { User, ExposedPorts, Volumes, StopSignal, Labels } = c.config;
+    // The order of the keys is the image config's (its digest is the image ID).
     const cfg: ImageConfig = {
-      ...(c.config.User ? { User: c.config.User } : {}),
-      ...(c.config.ExposedPorts ? { ExposedPorts: c.config.ExposedPorts } : {}),
+      ...(User && { User }),
+      ...(ExposedPorts && { ExposedPorts }),
       Env: c.config.Env,
       Cmd: c.config.Cmd,
-      ...(c.config.Volumes ? { Volumes: c.config.Volumes } : {}),
+      ...(Volumes && { Volumes }),
       WorkingDir: c.config.WorkingDir,
       Entrypoint: c.config.Entrypoint,
       OnBuild: null,
-      Labels: Object.keys(c.config.Labels).length ? c.config.Labels : null,
-      ...(c.config.StopSignal ? { StopSignal: c.config.StopSignal } : {}),
+      Labels: Object.keys(Labels).length ? Labels : null,
+      ...(StopSignal && { StopSignal }),
     };
     for (const ch of opts.changes ?? []) applyChange(cfg, ch);
     const tag = opts.reference && familiarTag(opts.reference);

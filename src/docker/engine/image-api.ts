@@ -119,25 +119,16 @@ function taggedName(pattern: string): string | null {
 
 /** Go's `path.Match`: `*` and `?` never cross a `/`; `[...]` classes with `^` negation; `\\` escapes. */
 function globRegex(pattern: string): RegExp {
-  let src = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '*') src += '[^/]*';
-    else if (ch === '?') src += '[^/]';
-    else if (ch === '\\' && i + 1 < pattern.length) src += esc(pattern[++i]);
-    else if (ch === '[') {
-      const end = pattern.indexOf(']', i + 2);
-      if (end < 0) return /(?!)/;
-      let body = pattern.slice(i + 1, end);
-      const neg = body.startsWith('^');
-      if (neg) body = body.slice(1);
-      src += `[${neg ? '^/' : ''}${body.replace(/[\]\\^]/g, '\\$&')}]`;
-      i = end;
-    } else src += esc(ch);
-  }
-  return new RegExp('^' + src + '$');
+  let unclosed = false;
+  const src = pattern.replace(/\\([^])|\[([^][^\]]*)\]|[^]/g, (ch, escaped?: string, set?: string) => {
+    if (escaped !== undefined) return esc(escaped);
+    if (set !== undefined) return set[0] === '^' ? `[^/${esc(set.slice(1), /[\]\\^]/g)}]` : `[${esc(set, /[\]\\^]/g)}]`;
+    if (ch === '[') unclosed = true;
+    return ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : esc(ch);
+  });
+  return unclosed ? /(?!)/ : new RegExp('^' + src + '$');
 }
 
-function esc(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+function esc(text: string, special = /[.*+?^${}()|[\]\\/-]/g): string {
+  return text.replace(special, '\\$&');
 }

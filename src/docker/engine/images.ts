@@ -89,10 +89,12 @@ export function setTag(h: ImageHost, ref: string, img: Image, pulled = false): v
 export async function pull(h: ImageHost, input: string, onMessage: OnMessage, signal?: AbortSignal): Promise<Image> {
   const ref = parseReference(input);
   if (ref.domain !== 'docker.io') {
-    const [host, port] = ref.domain.split(':');
-    throw new ApiError(500, host === 'localhost' || host === '127.0.0.1'
-      ? `Get "http://${ref.domain}/v2/": dial tcp ${host === 'localhost' ? '[::1]' : host}:${port ?? 443}: connect: connection refused`
-      : `Get "https://${ref.domain}/v2/": dial tcp: lookup ${host} on 127.0.0.53:53: no such host`);
+    // A local registry is spoken to over plain HTTP and refuses; any other host is unknown.
+    const [host, port = 443] = ref.domain.split(':');
+    const local = host === 'localhost' || host === '127.0.0.1';
+    throw new ApiError(500, `Get "http${local ? '' : 's'}://${ref.domain}/v2/": dial tcp${local
+      ? ` ${host === 'localhost' ? '[::1]' : host}:${port}: connect: connection refused`
+      : `: lookup ${host} on 127.0.0.53:53: no such host`}`);
   }
   const byDigest = !ref.tag && ref.digest;
   const tag = byDigest ? undefined : ref.tag ?? 'latest';
@@ -134,7 +136,7 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
     for (const i of todo) {
       const total = layers[i].gz;
       const steps = total > 1_000_000 ? 4 : 1;
-      for (let s = 1; s <= steps; s++) await say('Extracting', i, { current: Math.min(total, Math.round((total * s) / steps)), total });
+      for (let s = 1; s <= steps; s++) await say('Extracting', i, { current: Math.round((total * s) / steps), total });
       await say('Pull complete', i);
     }
   }
