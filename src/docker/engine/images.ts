@@ -221,9 +221,11 @@ function checkConflict(h: ImageHost, img: Image, force: boolean, references: boo
 }
 
 function deleteImageRecords(h: ImageHost, img: Image, records: ImageDeleteResponseItem[], force: boolean, prune: boolean, quiet: boolean): void {
+  // Quiet deletions (an untagged image, a pruned parent) are of dangling images: one a
+  // container uses is kept without a word.
   const conflict = checkConflict(h, img, force, true);
   if (conflict) {
-    if (quiet && (!isDangling(h, img) || conflict.used)) return;
+    if (quiet && conflict.used) return;
     throw conflict;
   }
   const parent = h.images.images.get(img.parent);
