@@ -130,23 +130,25 @@ export class Overlay {
 
   /**
    * The node at exactly these components (no symlink following) in each layer from `from` down,
-   * top first, ending with the first layer whose entry (or opaque directory) hides the rest.
+   * top first, ending with the first layer whose entry (or opaque directory) hides the rest;
+   * only the topmost when `first`.
    */
-  private *layersAt(parts: string[], from: number): Generator<Node> {
-    for (const root of [this.upper, ...this.lowers].slice(from)) {
-      let n: Node = root;
+  private layersAt(parts: string[], from: number, first: boolean): Node[] {
+    const out: Node[] = [];
+    for (let l = from; l <= this.lowers.length; l++) {
+      let n: Node = l ? this.lowers[l - 1] : this.upper;
       let i = 0;
-      while (i < parts.length && n.kind === 'dir' && n.children.has(parts[i])) n = n.children.get(parts[i++])!;
-      if (i === parts.length) yield n;
-      if (n.kind !== 'dir' || n.opaque) return;
+      for (let c; i < parts.length && n.kind === 'dir' && (c = n.children.get(parts[i])); i++) n = c;
+      if (i === parts.length && out.push(n) && first) break;
+      if (n.kind !== 'dir' || n.opaque) break;
     }
+    return out;
   }
 
   /** The merged node at exactly these components (no symlink following). */
   find(parts: string[], from = 0): Node | undefined {
-    const mount = from ? undefined : this.mounts.get(joinPath(parts));
-    if (mount) return mount;
-    for (const n of this.layersAt(parts, from)) return n.kind === 'whiteout' ? undefined : n;
+    const n = (!from && this.mounts.get(joinPath(parts))) || this.layersAt(parts, from, true)[0];
+    return n?.kind === 'whiteout' ? undefined : n;
   }
 
   /** Whether an entry exists below the upper layer (decides whiteout vs plain delete, A vs C). */
@@ -158,7 +160,7 @@ export class Overlay {
   list(parts: string[]): Map<string, Node> {
     const out = new Map<string, Node>();
     const hidden = new Set<string>();
-    for (const n of this.layersAt(parts, 0)) {
+    for (const n of this.layersAt(parts, 0, false)) {
       if (n.kind !== 'dir') break;
       for (const [k, v] of n.children) {
         if (out.has(k) || hidden.has(k)) continue;
