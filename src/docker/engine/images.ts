@@ -8,7 +8,7 @@ import { rfc3339 } from './clock';
 import { treeSize } from './fs';
 import { digest, short } from './hash';
 import { parseReference, tagged } from './reference';
-import { chainOf, imageConfigJSON, repoOf, treeOf, type Image, type ImageStore, type LayerStore } from './store';
+import { chainOf, imageConfigJSON, overlayDir, repoOf, treeOf, type Image, type ImageStore, type LayerStore } from './store';
 
 /** Every layer of the catalogue by key (registry layers are stored by key, rebuilt on load). */
 export const REGISTRY_LAYERS = new Map<string, LayerSpec>();
@@ -264,7 +264,7 @@ export function imageSummary(h: ImageHost, img: Image): ImageSummary {
 }
 
 export function inspectImage(h: ImageHost, img: Image): ImageInspect {
-  const dirs = h.layers.chain(img.top).map((l) => `/var/lib/docker/overlay2/${l.chainId.slice(7, 32)}${l.diffId.slice(7, 46)}`).reverse();
+  const dirs = h.layers.chain(img.top).map(overlayDir).reverse();
   const data: Record<string, string> = {};
   if (dirs.length > 1) data.LowerDir = dirs.slice(1).map((d) => d + '/diff').join(':');
   if (dirs.length) Object.assign(data, { MergedDir: dirs[0] + '/merged', UpperDir: dirs[0] + '/diff', WorkDir: dirs[0] + '/work' });

@@ -103,6 +103,9 @@ export function treeOf(l: Pick<Layer, 'spec' | 'tree' | 'mtime'>): DirNode {
   return (l.tree ??= buildTree(l.spec!.files(), l.spec!.size, l.mtime));
 }
 
+/** A layer's overlay2 directory (`GraphDriver` of image and container inspect). */
+export const overlayDir = (l: Layer): string => `/var/lib/docker/overlay2/${l.chainId.slice(7, 32)}${l.diffId.slice(7, 46)}`;
+
 /** The diff ID of a local layer: the digest of its content. */
 export const diffIdOf = (tree: DirNode): string => digest(JSON.stringify(toJSON(tree)));
 
