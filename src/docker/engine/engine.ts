@@ -196,16 +196,13 @@ export class Engine implements DockerApi {
     c.status = 'removing';
   }
 
+  /** What completion offers: tags (and `latest` ones without it), container names and IDs. */
   names(): { images: string[]; containers: string[] } {
-    const images = new Set<string>();
-    for (const t of this.images.refs.keys()) {
-      if (t.includes('@')) continue;
-      images.add(t);
-      if (t.endsWith(':latest')) images.add(t.slice(0, -7));
-    }
-    const containers: string[] = [];
-    for (const c of this.containers.values()) containers.push(c.name, c.id.slice(0, 12));
-    return { images: [...images].sort(), containers };
+    const tags = [...this.images.refs.keys()].filter((r) => !r.includes('@'));
+    return {
+      images: [...new Set(tags.flatMap((t) => (t.endsWith(':latest') ? [t, t.slice(0, -7)] : [t])))].sort(),
+      containers: [...this.containers.values()].flatMap((c) => [c.name, c.id.slice(0, 12)]),
+    };
   }
 
   save(): EngineState {

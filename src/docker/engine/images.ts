@@ -33,20 +33,13 @@ export interface ImageHost {
 
 /** Resolves what the user typed to a local image (moby `GetImage`); 404 with `:latest` added. */
 export function getImage(h: ImageHost, refOrId: string): Image {
-  let found: Image | undefined | 'ambiguous';
-  let shown = refOrId;
-  if (/^(sha256:)?[0-9a-f]{64}$/.test(refOrId)) found = h.images.images.get(refOrId.startsWith('sha256:') ? refOrId : 'sha256:' + refOrId);
-  else {
-    shown = tagged(parseReference(refOrId));
-    const id = h.images.refs.get(shown);
-    found = id ? h.images.images.get(id) : h.images.search(refOrId);
-  }
+  // A full ID is only an ID; anything else is a reference first, then an ID prefix.
+  const full = /^(sha256:)?[0-9a-f]{64}$/.test(refOrId);
+  const shown = full ? refOrId : tagged(parseReference(refOrId));
+  const id = full ? undefined : h.images.refs.get(shown);
+  const found = id ? h.images.images.get(id) : h.images.search(refOrId);
   if (found && found !== 'ambiguous') return found;
   throw new ApiError(404, `No such image: ${shown}`);
-}
-
-export function imageSize(h: ImageHost, img: Image): number {
-  return h.layers.size(img.top);
 }
 
 /** Materialises a catalogue image into the stores (layers shared by chain ID). */
@@ -256,7 +249,7 @@ export function imageSummary(h: ImageHost, img: Image): ImageSummary {
     RepoTags: h.images.tags(img.id),
     RepoDigests: h.images.digests(img.id),
     Created: Math.floor(img.created / 1000),
-    Size: imageSize(h, img),
+    Size: h.layers.size(img.top),
     SharedSize: -1,
     Labels: img.config.Labels ?? null,
     Containers: -1,
@@ -280,7 +273,7 @@ export function inspectImage(h: ImageHost, img: Image): ImageInspect {
     Config: Object.fromEntries(Object.entries(img.config).sort(([a], [b]) => (a < b ? -1 : 1))),
     Architecture: 'amd64',
     Os: 'linux',
-    Size: imageSize(h, img),
+    Size: h.layers.size(img.top),
     GraphDriver: { Data: data, Name: 'overlay2' },
     RootFS: { Type: 'layers', Layers: img.diffIds },
     Metadata: { LastTagTime: rfc3339(img.lastTagTime) },
