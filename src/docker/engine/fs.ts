@@ -245,16 +245,15 @@ export class Overlay {
 
   readFile(path: string, cwd = '/'): string {
     const r = this.resolve(path, cwd);
-    if (!r.node) fail('ENOENT', path);
-    if (r.node.kind === 'dir') fail('EISDIR', path);
-    if (r.node.kind !== 'file') fail('ENOENT', path);
+    if (r.node?.kind === 'dir') fail('EISDIR', path);
+    if (r.node?.kind !== 'file') fail('ENOENT', path);
     return r.node.data ?? binaryText(r.node.size);
   }
 
   /** Writes (or appends to) a file: the file lands in the upper layer. */
   writeFile(path: string, data: string, cwd = '/', append = false, mode?: number): void {
     const r = this.resolve(path, cwd);
-    if (r.node && r.node.kind === 'dir') fail('EISDIR', path);
+    if (r.node?.kind === 'dir') fail('EISDIR', path);
     const key = joinPath(r.parts);
     const mount = this.mounts.get(key);
     if (mount) {
@@ -263,7 +262,7 @@ export class Overlay {
       return;
     }
     const dir = this.holder(r, path);
-    const old = r.node && r.node.kind === 'file' ? r.node : undefined;
+    const old = r.node?.kind === 'file' ? r.node : undefined;
     let node: FileNode;
     if (append && old) {
       node = old.data === undefined
@@ -355,13 +354,9 @@ export class Overlay {
     const walk = (dir: DirNode, parts: string[], added: boolean) => {
       for (const [name, node] of dir.children) {
         const p = [...parts, name];
-        const path = joinPath(p);
-        if (node.kind === 'whiteout') {
-          out.push({ Kind: 2, Path: path });
-          continue;
-        }
-        const isNew = added || !this.inLower(p);
-        out.push({ Kind: isNew ? 1 : 0, Path: path });
+        // Kind 2: deleted (a whiteout), 1: added, 0: changed.
+        const isNew = node.kind !== 'whiteout' && (added || !this.inLower(p));
+        out.push({ Kind: node.kind === 'whiteout' ? 2 : isNew ? 1 : 0, Path: joinPath(p) });
         if (node.kind === 'dir') walk(node, p, isNew || !!node.opaque);
       }
     };
