@@ -3,37 +3,36 @@ import type { CommitOptions, FilesystemChange, ImageConfig } from '../api';
 import { applyChange } from './config';
 import type { Engine } from './engine';
 import * as imgs from './images';
-import { parseReference } from './reference';
+import { familiarTag } from './reference';
 import type { Image } from './store';
 
 export const committing = {
   async containerChanges(this: Engine, id: string): Promise<FilesystemChange[]> {
-    const c = this.get(id);
-    return this.fsOf(c).diff();
+    return this.fsOf(this.get(id)).diff();
   },
 
   async containerCommit(this: Engine, id: string, opts: CommitOptions = {}): Promise<{ Id: string }> {
     const c = this.get(id);
     // With its image force-removed, the container still holds the layers: the commit builds on them.
     const parent = this.images.images.get(c.image) ?? (c.top ? { id: '', top: c.top, diffIds: this.layers.chain(c.top).map((l) => l.diffId), history: [] } as unknown as Image : null);
+    const { User, ExposedPorts, Volumes, StopSignal, Labels } = c.config;
+    // The order of the keys is the image config's (its digest is the image ID).
     const cfg: ImageConfig = {
-      ...(c.config.User ? { User: c.config.User } : {}),
-      ...(c.config.ExposedPorts ? { ExposedPorts: c.config.ExposedPorts } : {}),
+      ...(User && { User }),
+      ...(ExposedPorts && { ExposedPorts }),
       Env: c.config.Env,
       Cmd: c.config.Cmd,
-      ...(c.config.Volumes ? { Volumes: c.config.Volumes } : {}),
+      ...(Volumes && { Volumes }),
       WorkingDir: c.config.WorkingDir,
       Entrypoint: c.config.Entrypoint,
       OnBuild: null,
-      Labels: Object.keys(c.config.Labels).length ? c.config.Labels : null,
-      ...(c.config.StopSignal ? { StopSignal: c.config.StopSignal } : {}),
+      Labels: Object.keys(Labels).length ? Labels : null,
+      ...(StopSignal && { StopSignal }),
     };
     for (const ch of opts.changes ?? []) applyChange(cfg, ch);
-    let ref: ReturnType<typeof parseReference> | undefined;
-    if (opts.reference) ref = parseReference(opts.reference);
-    const createdBy = [c.path, ...c.args].join(' ');
-    const img = this.addLocalImage(parent, this.fsOf(c).upper, cfg, createdBy, { comment: opts.comment, author: opts.author });
-    if (ref) imgs.setTag(this.hostApi(), `${ref.name}:${ref.tag ?? 'latest'}`, img);
+    const tag = opts.reference && familiarTag(opts.reference);
+    const img = this.addLocalImage(parent, this.fsOf(c).upper, cfg, [c.path, ...c.args].join(' '), opts);
+    if (tag) imgs.setTag(this, tag, img);
     return { Id: img.id };
   },
 };

@@ -3,62 +3,61 @@ import { ApiError, type ImageConfig } from '../api';
 
 export function mergeEnv(base: string[], extra: string[]): string[] {
   const out = [...base];
+  const key = (v: string) => v.slice(0, v.indexOf('='));
   for (const e of extra) {
-    const k = e.includes('=') ? e.slice(0, e.indexOf('=')) : e;
-    const i = out.findIndex((x) => x.slice(0, x.indexOf('=')) === k);
     if (!e.includes('=')) continue;
+    const i = out.findIndex((x) => key(x) === key(e));
     if (i >= 0) out[i] = e;
     else out.push(e);
   }
   return out;
 }
 
+export const unquote = (s: string): string => s.replace(/^"|"$/g, '');
+
+/** `K=V K2="V 2"` pairs of ENV and LABEL, values unquoted. */
+export const keyValues = (s: string): [string, string][] => [...s.matchAll(/(\S+?)=("[^"]*"|\S*)/g)].map((m) => [m[1], unquote(m[2])]);
+
 /** `docker commit -c` / Dockerfile metadata instructions applied to a config. */
 export function applyChange(cfg: ImageConfig, change: string): void {
   const m = /^\s*(\w+)\s+([\s\S]*)$/.exec(change);
   if (!m) throw new ApiError(400, `dockerfile parse error on line 1: unknown instruction: ${change.toUpperCase()}`);
-  const [, ins, rest] = m;
-  const list = (s: string) => {
-    try {
-      const v = JSON.parse(s);
-      if (Array.isArray(v)) return v.map(String);
-    } catch { /* shell form */ }
-    return null;
-  };
-  switch (ins.toUpperCase()) {
+  const ins = m[1].toUpperCase();
+  const rest = m[2];
+  const words = rest.split(/\s+/);
+  let list: string[] | null = null;
+  try {
+    const v = JSON.parse(rest);
+    if (Array.isArray(v)) list = v.map(String);
+  } catch { /* shell form */ }
+  switch (ins) {
     case 'CMD':
-      cfg.Cmd = list(rest) ?? ['/bin/sh', '-c', rest];
-      break;
     case 'ENTRYPOINT':
-      cfg.Entrypoint = list(rest) ?? ['/bin/sh', '-c', rest];
+      cfg[ins === 'CMD' ? 'Cmd' : 'Entrypoint'] = list ?? ['/bin/sh', '-c', rest];
       break;
-    case 'ENV': {
-      const pairs = /^\S+=/.test(rest) ? [...rest.matchAll(/(\S+?)=("[^"]*"|\S*)/g)].map((x) => `${x[1]}=${x[2].replace(/^"|"$/g, '')}`) : [`${rest.split(/\s+/)[0]}=${rest.split(/\s+/).slice(1).join(' ')}`];
-      cfg.Env = mergeEnv(cfg.Env ?? [], pairs);
+    case 'ENV':
+      cfg.Env = mergeEnv(cfg.Env ?? [], /^\S+=/.test(rest) ? keyValues(rest).map(([k, v]) => `${k}=${v}`) : [`${words[0]}=${words.slice(1).join(' ')}`]);
       break;
-    }
     case 'EXPOSE':
-      cfg.ExposedPorts = { ...(cfg.ExposedPorts ?? {}) };
-      for (const p of rest.split(/\s+/).filter(Boolean)) cfg.ExposedPorts[p.includes('/') ? p : p + '/tcp'] = {};
+      cfg.ExposedPorts = { ...cfg.ExposedPorts };
+      for (const p of words.filter(Boolean)) cfg.ExposedPorts[p.includes('/') ? p : p + '/tcp'] = {};
       break;
     case 'WORKDIR':
       cfg.WorkingDir = rest.startsWith('/') ? rest.trim() : ((cfg.WorkingDir || '/') + '/' + rest.trim()).replace(/\/+/g, '/');
       break;
     case 'USER':
-      cfg.User = rest.trim();
+    case 'STOPSIGNAL':
+      cfg[ins === 'USER' ? 'User' : 'StopSignal'] = rest.trim();
       break;
     case 'LABEL':
-      cfg.Labels = { ...(cfg.Labels ?? {}) };
-      for (const x of rest.matchAll(/(\S+?)=("[^"]*"|\S*)/g)) cfg.Labels[x[1].replace(/^"|"$/g, '')] = x[2].replace(/^"|"$/g, '');
-      break;
-    case 'STOPSIGNAL':
-      cfg.StopSignal = rest.trim();
+      cfg.Labels = { ...cfg.Labels };
+      for (const [k, v] of keyValues(rest)) cfg.Labels[unquote(k)] = v;
       break;
     case 'VOLUME':
-      cfg.Volumes = { ...(cfg.Volumes ?? {}) };
-      for (const v of list(rest) ?? rest.split(/\s+/)) cfg.Volumes[v] = {};
+      cfg.Volumes = { ...cfg.Volumes };
+      for (const v of list ?? words) cfg.Volumes[v] = {};
       break;
     default:
-      throw new ApiError(400, `${ins.toUpperCase()} is not a valid change command`);
+      throw new ApiError(400, `${ins} is not a valid change command`);
   }
 }

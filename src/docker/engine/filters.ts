@@ -28,24 +28,26 @@ export function invalidFilter(key: string, value?: string): ApiError {
 
 /** `strconv.Atoi`, with its error text for anything that is not a decimal integer. */
 export function atoi(value: string): number {
-  if (!/^[+-]?\d+$/.test(value)) throw new ApiError(400, `strconv.Atoi: parsing ${JSON.stringify(value)}: invalid syntax`);
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new ApiError(400, `strconv.Atoi: parsing ${JSON.stringify(value)}: value out of range`);
+  const fail = (why: string) => new ApiError(400, `strconv.Atoi: parsing ${JSON.stringify(value)}: ${why}`);
+  if (!/^[+-]?\d+$/.test(value)) throw fail('invalid syntax');
+  if (!Number.isSafeInteger(n)) throw fail('value out of range');
   return n;
 }
 
 const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const DURATION_PART = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
 
 /**
  * `timestamp.GetTimestamp` for `until=`: a Go duration before now (`24h`, `1h30m`), Unix seconds
  * (`1700000000`, `1700000000.5`) or an RFC 3339 date/time. Returns epoch milliseconds.
  */
 export function timestampFilter(value: string, now: number): number {
-  const dur = /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/.test(value) ? value.match(/\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h)/g)! : null;
-  if (dur) return now - dur.reduce((ms, part) => ms + parseFloat(part) * UNITS[/[a-zµ]+$/.exec(part)![0]], 0);
+  if (value.replace(DURATION_PART, '') === '' && value) return now - [...value.matchAll(DURATION_PART)].reduce((ms, [, n, unit]) => ms + parseFloat(n) * UNITS[unit], 0);
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const zone = /(Z|[+-]\d{2}:?\d{2})$/;
   if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(value)) {
-    const t = Date.parse(value.replace(' ', 'T') + (/(Z|[+-]\d{2}:?\d{2})$/.test(value) || value.length === 10 ? '' : 'Z'));
+    const t = Date.parse(value.replace(' ', 'T') + (zone.test(value) || value.length === 10 ? '' : 'Z'));
     if (!Number.isNaN(t)) return t;
   }
   throw new ApiError(400, `failed to parse value as time or duration: ${JSON.stringify(value)}`);

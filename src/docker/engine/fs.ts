@@ -19,6 +19,13 @@ export class FsError extends Error {
   }
 }
 
+function fail(code: FsCode, path: string): never {
+  throw new FsError(code, path);
+}
+
+/** The last component: the entry's name in its directory. */
+const last = (parts: string[]): string => parts[parts.length - 1];
+
 const encoder = new TextEncoder();
 // eslint-disable-next-line no-control-regex
 export const byteLength = (s: string): number => (/^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length);
@@ -75,10 +82,10 @@ export function toJSON(node: Node): NodeJSON {
     case 'dir': {
       const c: Record<string, NodeJSON> = {};
       for (const k of [...node.children.keys()].sort()) c[k] = toJSON(node.children.get(k)!);
-      return node.opaque ? { c, m: node.mode, t: node.mtime, o: 1 } : { c, m: node.mode, t: node.mtime };
+      return { c, m: node.mode, t: node.mtime, ...(node.opaque && { o: 1 }) };
     }
     case 'file':
-      return node.data === undefined ? { s: node.size, m: node.mode, t: node.mtime } : { s: node.size, d: node.data, m: node.mode, t: node.mtime };
+      return { s: node.size, ...(node.data !== undefined && { d: node.data }), m: node.mode, t: node.mtime };
     case 'link':
       return { l: node.target, t: node.mtime };
     default:
@@ -87,33 +94,25 @@ export function toJSON(node: Node): NodeJSON {
 }
 
 export function fromJSON(j: unknown): Node {
-  if (!j || typeof j !== 'object') throw new Error('nodo inválido');
-  const o = j as Record<string, unknown>;
-  const num = (v: unknown) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error('número inválido');
-    return v;
+  const o = (j && typeof j === 'object' ? j : {}) as Record<string, unknown>;
+  const invalid = (what: string): never => {
+    throw new Error(`${what} inválido`);
   };
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : invalid('número'));
   if ('w' in o) return { kind: 'whiteout' };
-  if ('l' in o) {
-    if (typeof o.l !== 'string') throw new Error('enlace inválido');
-    return { kind: 'link', target: o.l, mtime: num(o.t) };
-  }
+  if ('l' in o) return typeof o.l === 'string' ? { kind: 'link', target: o.l, mtime: num(o.t) } : invalid('enlace');
   if ('s' in o) {
-    if (o.d !== undefined && typeof o.d !== 'string') throw new Error('fichero inválido');
-    const f: FileNode = { kind: 'file', size: num(o.s), mode: num(o.m), mtime: num(o.t) };
-    if (typeof o.d === 'string') f.data = o.d;
-    return f;
+    if (o.d !== undefined && typeof o.d !== 'string') invalid('fichero');
+    return { kind: 'file', size: num(o.s), mode: num(o.m), mtime: num(o.t), ...(typeof o.d === 'string' && { data: o.d }) };
   }
-  if ('c' in o && o.c && typeof o.c === 'object') {
-    const d: DirNode = { kind: 'dir', children: new Map(), mode: num(o.m), mtime: num(o.t) };
-    if (o.o) d.opaque = true;
-    for (const [k, v] of Object.entries(o.c as Record<string, unknown>)) {
-      if (!k || k.includes('/') || k === '.' || k === '..') throw new Error('nombre inválido');
-      d.children.set(k, fromJSON(v));
-    }
-    return d;
+  if (!o.c || typeof o.c !== 'object') return invalid('nodo');
+  const d = newDir(num(o.t), num(o.m));
+  if (o.o) d.opaque = true;
+  for (const [k, v] of Object.entries(o.c)) {
+    if (!k || k.includes('/') || k === '.' || k === '..') invalid('nombre');
+    d.children.set(k, fromJSON(v));
   }
-  throw new Error('nodo inválido');
+  return d;
 }
 
 /** A resolved path: the components after following symlinks, and the node there if any. */
@@ -129,30 +128,27 @@ export class Overlay {
     public mounts = new Map<string, FileNode>(),
   ) {}
 
-  private stack(): DirNode[] {
-    return [this.upper, ...this.lowers];
+  /**
+   * The node at exactly these components (no symlink following) in each layer from `from` down,
+   * top first, ending with the first layer whose entry (or opaque directory) hides the rest;
+   * only the topmost when `first`.
+   */
+  private layersAt(parts: string[], from: number, first: boolean): Node[] {
+    const out: Node[] = [];
+    for (let l = from; l <= this.lowers.length; l++) {
+      let n: Node = l ? this.lowers[l - 1] : this.upper;
+      let i = 0;
+      for (let c; i < parts.length && n.kind === 'dir' && (c = n.children.get(parts[i])); i++) n = c;
+      if (i === parts.length && out.push(n) && first) break;
+      if (n.kind !== 'dir' || n.opaque) break;
+    }
+    return out;
   }
 
   /** The merged node at exactly these components (no symlink following). */
   find(parts: string[], from = 0): Node | undefined {
-    if (from === 0 && this.mounts.size) {
-      const m = this.mounts.get(joinPath(parts));
-      if (m) return m;
-    }
-    const stack = this.stack();
-    for (let l = from; l < stack.length; l++) {
-      let n: Node = stack[l];
-      let i = 0;
-      for (; i < parts.length; i++) {
-        if (n.kind !== 'dir') return undefined;
-        const c: Node | undefined = n.children.get(parts[i]);
-        if (!c) break;
-        n = c;
-      }
-      if (i === parts.length) return n.kind === 'whiteout' ? undefined : n;
-      if (n.kind !== 'dir' || n.opaque) return undefined;
-    }
-    return undefined;
+    const n = (!from && this.mounts.get(joinPath(parts))) || this.layersAt(parts, from, true)[0];
+    return n?.kind === 'whiteout' ? undefined : n;
   }
 
   /** Whether an entry exists below the upper layer (decides whiteout vs plain delete, A vs C). */
@@ -164,26 +160,13 @@ export class Overlay {
   list(parts: string[]): Map<string, Node> {
     const out = new Map<string, Node>();
     const hidden = new Set<string>();
-    for (const root of this.stack()) {
-      let n: Node = root;
-      let i = 0;
-      for (; i < parts.length; i++) {
-        if (n.kind !== 'dir') return out;
-        const c: Node | undefined = n.children.get(parts[i]);
-        if (!c) break;
-        n = c;
-      }
-      if (i < parts.length) {
-        if (n.kind !== 'dir' || n.opaque) break;
-        continue;
-      }
+    for (const n of this.layersAt(parts, 0, false)) {
       if (n.kind !== 'dir') break;
       for (const [k, v] of n.children) {
         if (out.has(k) || hidden.has(k)) continue;
         if (v.kind === 'whiteout') hidden.add(k);
         else out.set(k, v);
       }
-      if (n.opaque) break;
     }
     const dir = joinPath(parts);
     for (const [p, f] of this.mounts) {
@@ -196,9 +179,9 @@ export class Overlay {
   /** Resolves `path` relative to `cwd`, following symlinks (the last one only if `follow`). */
   resolve(path: string, cwd = '/', follow = true): Resolved {
     // Linux limits: PATH_MAX 4096, NAME_MAX 255 (and it keeps trees shallow).
-    if (path.length >= 4096) throw new FsError('ENAMETOOLONG', path);
+    if (path.length >= 4096) fail('ENAMETOOLONG', path);
     let pending = splitPath(path.startsWith('/') ? path : cwd + '/' + path);
-    if (pending.some((p) => p.length > 255)) throw new FsError('ENAMETOOLONG', path);
+    if (pending.some((p) => p.length > 255)) fail('ENAMETOOLONG', path);
     let parts: string[] = [];
     let hops = 0;
     while (pending.length) {
@@ -210,17 +193,17 @@ export class Overlay {
       const next = [...parts, name];
       const node = this.find(next);
       if (!node) {
-        if (pending.length) throw new FsError('ENOENT', path);
+        if (pending.length) fail('ENOENT', path);
         return { parts: next };
       }
       if (node.kind === 'link' && (pending.length || follow)) {
-        if (++hops > 40) throw new FsError('ELOOP', path);
+        if (++hops > 40) fail('ELOOP', path);
         const target = splitPath(node.target);
         if (node.target.startsWith('/')) parts = [];
         pending = [...target, ...pending];
         continue;
       }
-      if (pending.length && node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+      if (pending.length && node.kind !== 'dir') fail('ENOTDIR', path);
       parts = next;
       if (!pending.length) return { parts, node };
     }
@@ -237,7 +220,8 @@ export class Overlay {
         continue;
       }
       const merged = this.find(parts.slice(0, i + 1));
-      const created = newDir(merged && merged.kind === 'dir' ? merged.mtime : this.now(), merged && merged.kind === 'dir' ? merged.mode : 0o755);
+      const below = merged?.kind === 'dir' ? merged : undefined;
+      const created = newDir(below?.mtime ?? this.now(), below?.mode);
       if (existing) created.opaque = true;
       dir.children.set(parts[i], created);
       dir = created;
@@ -248,23 +232,28 @@ export class Overlay {
   private parentOf(r: Resolved, path: string): string[] {
     const parent = r.parts.slice(0, -1);
     const p = this.find(parent);
-    if (!p) throw new FsError('ENOENT', path);
-    if (p.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    if (!p) fail('ENOENT', path);
+    if (p.kind !== 'dir') fail('ENOTDIR', path);
     return parent;
+  }
+
+  /** The upper directory to hold the entry `r` names (the root cannot be replaced). */
+  private holder(r: Resolved, path: string): DirNode {
+    if (!r.parts.length) fail('EISDIR', path);
+    return this.upperDir(this.parentOf(r, path));
   }
 
   readFile(path: string, cwd = '/'): string {
     const r = this.resolve(path, cwd);
-    if (!r.node) throw new FsError('ENOENT', path);
-    if (r.node.kind === 'dir') throw new FsError('EISDIR', path);
-    if (r.node.kind !== 'file') throw new FsError('ENOENT', path);
+    if (r.node?.kind === 'dir') fail('EISDIR', path);
+    if (r.node?.kind !== 'file') fail('ENOENT', path);
     return r.node.data ?? binaryText(r.node.size);
   }
 
   /** Writes (or appends to) a file: the file lands in the upper layer. */
   writeFile(path: string, data: string, cwd = '/', append = false, mode?: number): void {
     const r = this.resolve(path, cwd);
-    if (r.node && r.node.kind === 'dir') throw new FsError('EISDIR', path);
+    if (r.node?.kind === 'dir') fail('EISDIR', path);
     const key = joinPath(r.parts);
     const mount = this.mounts.get(key);
     if (mount) {
@@ -272,25 +261,22 @@ export class Overlay {
       mount.size = byteLength(mount.data);
       return;
     }
-    if (!r.parts.length) throw new FsError('EISDIR', path);
-    const parent = this.parentOf(r, path);
-    const old = r.node && r.node.kind === 'file' ? r.node : undefined;
+    const dir = this.holder(r, path);
+    const old = r.node?.kind === 'file' ? r.node : undefined;
     let node: FileNode;
     if (append && old) {
       node = old.data === undefined
         ? { kind: 'file', size: old.size + byteLength(data), mode: old.mode, mtime: this.now() }
         : newFile(old.data + data, this.now(), old.mode);
     } else node = newFile(data, this.now(), mode ?? old?.mode ?? 0o644);
-    this.upperDir(parent).children.set(r.parts[r.parts.length - 1], node);
+    dir.children.set(last(r.parts), node);
   }
 
   /** Places a ready node (a copy, a synthetic binary, a symlink) at `path`. */
   putNode(path: string, node: Node, cwd = '/'): void {
     const r = this.resolve(path, cwd, false);
-    if (!r.parts.length) throw new FsError('EISDIR', path);
-    const parent = this.parentOf(r, path);
-    const dir = this.upperDir(parent);
-    const name = r.parts[r.parts.length - 1];
+    const dir = this.holder(r, path);
+    const name = last(r.parts);
     const prev = dir.children.get(name);
     if (node.kind === 'dir' && (prev?.kind === 'whiteout' || (prev === undefined && this.inLower(r.parts)))) node.opaque = true;
     dir.children.set(name, node);
@@ -300,22 +286,15 @@ export class Overlay {
   touch(path: string, cwd = '/'): void {
     const r = this.resolve(path, cwd);
     if (!r.node) return this.writeFile(path, '', cwd);
-    if (this.mounts.has(joinPath(r.parts))) return;
-    if (!r.parts.length) return;
-    const parent = this.upperDir(r.parts.slice(0, -1));
-    const name = r.parts[r.parts.length - 1];
-    const up = parent.children.get(name);
-    if (up && up.kind === 'dir') up.mtime = this.now();
-    else if (r.node.kind === 'dir') {
-      this.upperDir(r.parts).mtime = this.now();
-    } else if (r.node.kind === 'file') {
-      parent.children.set(name, { ...r.node, mtime: this.now() });
-    }
+    if (this.mounts.has(joinPath(r.parts)) || !r.parts.length) return;
+    // A directory is copied up with its parents; a file is copied up whole.
+    if (r.node.kind === 'dir') this.upperDir(r.parts).mtime = this.now();
+    else if (r.node.kind === 'file') this.upperDir(r.parts.slice(0, -1)).children.set(last(r.parts), { ...r.node, mtime: this.now() });
   }
 
   mkdir(path: string, cwd = '/', parents = false): void {
     if (parents) {
-      if (path.length >= 4096) throw new FsError('ENAMETOOLONG', path);
+      if (path.length >= 4096) fail('ENAMETOOLONG', path);
       // Component by component, so deep trees cost linear time per level.
       let base: string[] = path.startsWith('/') ? [] : splitPath(cwd);
       for (const comp of splitPath(path)) {
@@ -323,7 +302,7 @@ export class Overlay {
           base.pop();
           continue;
         }
-        if (comp.length > 255) throw new FsError('ENAMETOOLONG', path);
+        if (comp.length > 255) fail('ENAMETOOLONG', path);
         const next = [...base, comp];
         const node = this.find(next);
         if (!node) {
@@ -335,8 +314,8 @@ export class Overlay {
           base = next;
         } else if (node.kind === 'link') {
           const r = this.resolve(joinPath(next), '/');
-          if (!r.node) throw new FsError('ENOENT', path);
-          if (r.node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+          if (!r.node) fail('ENOENT', path);
+          if (r.node.kind !== 'dir') fail('ENOTDIR', path);
           base = r.parts;
         } else if (node.kind === 'dir') base = next;
         else throw new FsError(next.length === splitPath(path).length ? 'EEXIST' : 'ENOTDIR', path);
@@ -344,7 +323,7 @@ export class Overlay {
       return;
     }
     const r = this.resolve(path, cwd);
-    if (r.node) throw new FsError('EEXIST', path);
+    if (r.node) fail('EEXIST', path);
     this.parentOf(r, path);
     this.putNode(joinPath(r.parts), newDir(this.now()));
   }
@@ -352,20 +331,20 @@ export class Overlay {
   /** Removes an entry: from the upper layer, leaving a whiteout when lower layers hold it. */
   remove(path: string, cwd = '/', recursive = false): void {
     const r = this.resolve(path, cwd, false);
-    if (!r.node) throw new FsError('ENOENT', path);
-    if (!r.parts.length) throw new FsError('EINVAL', path);
-    if (r.node.kind === 'dir' && !recursive) throw new FsError('EISDIR', path);
+    if (!r.node) fail('ENOENT', path);
+    if (!r.parts.length) fail('EINVAL', path);
+    if (r.node.kind === 'dir' && !recursive) fail('EISDIR', path);
     const parent = this.upperDir(r.parts.slice(0, -1));
-    const name = r.parts[r.parts.length - 1];
+    const name = last(r.parts);
     if (this.inLower(r.parts)) parent.children.set(name, { kind: 'whiteout' });
     else parent.children.delete(name);
   }
 
   rmdir(path: string, cwd = '/'): void {
     const r = this.resolve(path, cwd, false);
-    if (!r.node) throw new FsError('ENOENT', path);
-    if (r.node.kind !== 'dir') throw new FsError('ENOTDIR', path);
-    if (this.list(r.parts).size) throw new FsError('ENOTEMPTY', path);
+    if (!r.node) fail('ENOENT', path);
+    if (r.node.kind !== 'dir') fail('ENOTDIR', path);
+    if (this.list(r.parts).size) fail('ENOTEMPTY', path);
     this.remove(path, cwd, true);
   }
 
@@ -375,18 +354,14 @@ export class Overlay {
     const walk = (dir: DirNode, parts: string[], added: boolean) => {
       for (const [name, node] of dir.children) {
         const p = [...parts, name];
-        const path = joinPath(p);
-        if (node.kind === 'whiteout') {
-          out.push({ Kind: 2, Path: path });
-          continue;
-        }
-        const isNew = added || !this.inLower(p);
-        out.push({ Kind: isNew ? 1 : 0, Path: path });
+        // Kind 2: deleted (a whiteout), 1: added, 0: changed.
+        const isNew = node.kind !== 'whiteout' && (added || !this.inLower(p));
+        out.push({ Kind: node.kind === 'whiteout' ? 2 : isNew ? 1 : 0, Path: joinPath(p) });
         if (node.kind === 'dir') walk(node, p, isNew || !!node.opaque);
       }
     };
     walk(this.upper, [], false);
-    return out.sort((a, b) => (a.Path < b.Path ? -1 : a.Path > b.Path ? 1 : 0));
+    return out.sort((a, b) => (a.Path < b.Path ? -1 : 1));
   }
 
   /** Bytes in the writable layer (`SizeRw`). */

@@ -6,32 +6,27 @@ import { ApiError, type BuildContext, type BuildOptions, type HistoryResponseIte
 import { build } from './build';
 import type { Engine } from './engine';
 import { cloneTree, treeSize, type DirNode } from './fs';
-import { digest } from './hash';
 import { boolFilter, timestampFilter, validateKeys } from './filters';
 import * as imgs from './images';
-import { parseReference } from './reference';
-import { diffIdOf, imageConfigJSON, type Image } from './store';
+import { familiarTag, parseReference } from './reference';
+import { diffIdOf, repoOf, type Image } from './store';
 
 export const imageApi = {
   async imageList(this: Engine, opts: ImageListOptions = {}): Promise<ImageSummary[]> {
-    const h = this.hostApi();
     const f = opts.filters ?? {};
     validateKeys(f, ['dangling', 'label', 'before', 'since', 'reference', 'until']);
     const wantDangling = boolFilter(f, 'dangling');
+    const createdOf = (refs: string[] = []) => refs.map((v) => imgs.getImage(this, v).created);
     // Several values narrow the window: the oldest `before`/`until`, the newest `since`.
-    let before = Infinity;
-    let since = -Infinity;
-    for (const v of f.before ?? []) before = Math.min(before, imgs.getImage(h, v).created);
-    for (const v of f.until ?? []) before = Math.min(before, timestampFilter(v, this.now()));
-    for (const v of f.since ?? []) since = Math.max(since, imgs.getImage(h, v).created);
+    const before = Math.min(...createdOf(f.before), ...(f.until ?? []).map((v) => timestampFilter(v, this.now())));
+    const since = Math.max(...createdOf(f.since));
     const out: ImageSummary[] = [];
     for (const img of this.images.images.values()) {
       if (img.created >= before || img.created <= since) continue;
       const tags = this.images.tags(img.id);
       const intermediate = !tags.length && this.images.children(img.id).length > 0;
       if (intermediate && !opts.all) continue;
-      const dangling = !tags.length && !this.images.digests(img.id).length;
-      if (wantDangling !== undefined && wantDangling !== (dangling && !intermediate)) continue;
+      if (wantDangling !== undefined && wantDangling !== (imgs.isDangling(this, img) && !intermediate)) continue;
       if (f.reference?.length) {
         // Tags and digests are filtered alike: a digest of another repository must not
         // bring the image back as a `<none>` row of that repository. A tagged pattern is
@@ -42,44 +37,43 @@ export const imageApi = {
         let RepoDigests = this.images.digests(img.id).filter((d) => f.reference.some((p, i) => refMatch(tagged[i] ?? p, d)));
         if (!RepoTags.length && tagged.every((n) => n !== null)) RepoDigests = [];
         if (!RepoTags.length && !RepoDigests.length) continue;
-        out.push({ ...imgs.imageSummary(h, img), RepoTags, RepoDigests });
+        out.push({ ...imgs.imageSummary(this, img), RepoTags, RepoDigests });
         continue;
       }
-      if (f.label?.length && !f.label.every((l) => {
+      const labels = img.config.Labels ?? {};
+      if (f.label?.every((l) => {
         const [k, v] = l.split('=');
-        const labels = img.config.Labels ?? {};
         return v === undefined ? k in labels : labels[k] === v;
-      })) continue;
-      out.push(imgs.imageSummary(h, img));
+      }) === false) continue;
+      out.push(imgs.imageSummary(this, img));
     }
     return out.sort((a, b) => b.Created - a.Created || (a.Id < b.Id ? -1 : 1));
   },
 
   async imagePull(this: Engine, ref: string, onMessage: OnMessage, opts: { signal?: AbortSignal } = {}): Promise<void> {
-    await imgs.pull(this.hostApi(), ref, onMessage, opts.signal);
+    await imgs.pull(this, ref, onMessage, opts.signal);
   },
 
   async imageInspect(this: Engine, ref: string): Promise<ImageInspect> {
-    return imgs.inspectImage(this.hostApi(), imgs.getImage(this.hostApi(), ref));
+    return imgs.inspectImage(this, imgs.getImage(this, ref));
   },
 
   async imageHistory(this: Engine, ref: string): Promise<HistoryResponseItem[]> {
-    return imgs.history(this.hostApi(), imgs.getImage(this.hostApi(), ref));
+    return imgs.history(this, imgs.getImage(this, ref));
   },
 
   async imageTag(this: Engine, source: string, target: string): Promise<void> {
-    const img = imgs.getImage(this.hostApi(), source);
-    const ref = parseReference(target);
-    if (ref.digest) throw new ApiError(400, 'refusing to create a tag with a digest reference');
-    imgs.setTag(this.hostApi(), `${ref.name}:${ref.tag ?? 'latest'}`, img);
+    const img = imgs.getImage(this, source);
+    if (parseReference(target).digest) throw new ApiError(400, 'refusing to create a tag with a digest reference');
+    imgs.setTag(this, familiarTag(target), img);
   },
 
   async imageRemove(this: Engine, ref: string, opts: { force?: boolean; noprune?: boolean } = {}): Promise<ImageDeleteResponseItem[]> {
-    return imgs.removeImage(this.hostApi(), ref, !!opts.force, !opts.noprune);
+    return imgs.removeImage(this, ref, !!opts.force, !opts.noprune);
   },
 
   async imagesPrune(this: Engine, opts: { all?: boolean } = {}): Promise<ImagesPruneReport> {
-    const r = imgs.pruneImages(this.hostApi(), !!opts.all);
+    const r = imgs.pruneImages(this, !!opts.all);
     return { ImagesDeleted: r.deleted.length ? r.deleted : null, SpaceReclaimed: r.reclaimed };
   },
 
@@ -88,24 +82,19 @@ export const imageApi = {
   },
 
   /** Adds an image made locally (commit, build) on top of `parent`, sharing identical layers. */
-  addLocalImage(this: Engine, parent: Image | null, upper: DirNode | null, config: ImageConfig, createdBy: string, extra: { comment?: string; author?: string; created?: number; emptyLayer?: boolean } = {}): Image {
-    const created = extra.created ?? this.now();
+  addLocalImage(this: Engine, parent: Image | null, upper: DirNode | null, config: ImageConfig, createdBy: string, extra: { comment?: string; author?: string } = {}): Image {
+    const created = this.now();
+    const comment = extra.comment ?? '';
     let top = parent?.top ?? null;
     const diffIds = [...(parent?.diffIds ?? [])];
     if (upper) {
       const tree = cloneTree(upper);
       const diffId = diffIdOf(tree);
-      const l = this.layers.ensure(top, diffId, () => ({ tree, size: treeSize(tree), mtime: created }));
-      top = l.chainId;
+      top = this.layers.ensure(top, diffId, () => ({ tree, size: treeSize(tree), mtime: created })).chainId;
       diffIds.push(diffId);
     }
-    const history = [...(parent?.history ?? []), { created, createdBy, comment: extra.comment ?? '', emptyLayer: !upper }];
-    const base = { config, created, history, diffIds, top, parent: parent?.id ?? '', comment: extra.comment ?? '', author: extra.author ?? '', dockerVersion: '28.2.2' };
-    const id = digest(imageConfigJSON(base));
-    const existing = this.images.images.get(id);
-    if (existing) return existing;
-    this.layers.acquire(top);
-    return this.images.add({ id, ...base, lastTagTime: 0 });
+    const history = [...(parent?.history ?? []), { created, createdBy, comment, emptyLayer: !upper }];
+    return imgs.addImage(this, { config, created, history, diffIds, top, parent: parent?.id ?? '', comment, author: extra.author ?? '', dockerVersion: '28.2.2' });
   },
 };
 
@@ -115,9 +104,7 @@ export const imageApi = {
  */
 function refMatch(pattern: string, ref: string): boolean {
   const re = globRegex(pattern);
-  const at = ref.indexOf('@');
-  const name = at >= 0 ? ref.slice(0, at) : ref.slice(0, ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.lastIndexOf(':') : ref.length);
-  return re.test(ref) || re.test(name);
+  return re.test(ref) || re.test(repoOf(ref));
 }
 
 /** The repository of a pattern that parses as `name:tag`; null for anything else. */
@@ -132,25 +119,16 @@ function taggedName(pattern: string): string | null {
 
 /** Go's `path.Match`: `*` and `?` never cross a `/`; `[...]` classes with `^` negation; `\\` escapes. */
 function globRegex(pattern: string): RegExp {
-  let src = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '*') src += '[^/]*';
-    else if (ch === '?') src += '[^/]';
-    else if (ch === '\\' && i + 1 < pattern.length) src += esc(pattern[++i]);
-    else if (ch === '[') {
-      const end = pattern.indexOf(']', i + 2);
-      if (end < 0) return /(?!)/;
-      let body = pattern.slice(i + 1, end);
-      const neg = body.startsWith('^');
-      if (neg) body = body.slice(1);
-      src += `[${neg ? '^/' : ''}${body.replace(/[\]\\^]/g, '\\$&')}]`;
-      i = end;
-    } else src += esc(ch);
-  }
-  return new RegExp('^' + src + '$');
+  let unclosed = false;
+  const src = pattern.replace(/\\([^])|\[([^][^\]]*)\]|[^]/g, (ch, escaped?: string, set?: string) => {
+    if (escaped !== undefined) return esc(escaped);
+    if (set !== undefined) return set[0] === '^' ? `[^/${esc(set.slice(1), /[\]\\^]/g)}]` : `[${esc(set, /[\]\\^]/g)}]`;
+    if (ch === '[') unclosed = true;
+    return ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : esc(ch);
+  });
+  return unclosed ? /(?!)/ : new RegExp('^' + src + '$');
 }
 
-function esc(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+function esc(text: string, special = /[.*+?^${}()|[\]\\/-]/g): string {
+  return text.replace(special, '\\$&');
 }

@@ -2,13 +2,13 @@
  * Image operations of the daemon: lookup by reference or ID, pull from the catalogue, tag,
  * remove (moby's `ImageDelete` rules, conflicts and `-f` included), prune, inspect, history.
  */
-import { ApiError, type HistoryResponseItem, type ImageDeleteResponseItem, type ImageInspect, type ImageSummary, type JSONMessage, type OnMessage } from '../api';
+import { ApiError, type HistoryResponseItem, type ImageDeleteResponseItem, type ImageInspect, type ImageSummary, type OnMessage } from '../api';
 import { CATALOG, findImage, hasRepository, type ImageSpec, type LayerSpec } from '../registry/catalog';
 import { rfc3339 } from './clock';
 import { treeSize } from './fs';
 import { digest, short } from './hash';
 import { parseReference, tagged } from './reference';
-import { imageConfigJSON, treeOf, type Image, type ImageStore, type LayerStore } from './store';
+import { chainOf, imageConfigJSON, overlayDir, repoOf, treeOf, type Image, type ImageStore, type LayerStore } from './store';
 
 /** Every layer of the catalogue by key (registry layers are stored by key, rebuilt on load). */
 export const REGISTRY_LAYERS = new Map<string, LayerSpec>();
@@ -20,6 +20,9 @@ export const manifestOf = (spec: ImageSpec) => digest('manifest:' + spec.repo + 
 export const diffIdOfSpec = (l: LayerSpec) => digest('diff:' + l.key);
 export const blobOfSpec = (l: LayerSpec) => digest('blob:' + l.key);
 
+/** The layers of a catalogue image, bottom first (history entries without one are metadata). */
+const layersOf = (spec: ImageSpec) => spec.history.flatMap(([, l]) => (l ? [l] : []));
+
 export interface ImageHost {
   layers: LayerStore;
   images: ImageStore;
@@ -30,49 +33,40 @@ export interface ImageHost {
 
 /** Resolves what the user typed to a local image (moby `GetImage`); 404 with `:latest` added. */
 export function getImage(h: ImageHost, refOrId: string): Image {
-  if (/^sha256:[0-9a-f]{64}$/.test(refOrId) || /^[0-9a-f]{64}$/.test(refOrId)) {
-    const img = h.images.images.get(refOrId.startsWith('sha256:') ? refOrId : 'sha256:' + refOrId);
-    if (img) return img;
-    throw new ApiError(404, `No such image: ${refOrId}`);
-  }
-  const ref = parseReference(refOrId);
-  const key = tagged(ref);
-  const id = h.images.refs.get(key);
-  if (id) return h.images.images.get(id)!;
-  const found = h.images.search(refOrId);
-  if (found === 'ambiguous') throw new ApiError(404, `No such image: ${key}`);
-  if (found) return found;
-  throw new ApiError(404, `No such image: ${key}`);
-}
-
-export function imageSize(h: ImageHost, img: Image): number {
-  return h.layers.size(img.top);
+  // A full ID is only an ID; anything else is a reference first, then an ID prefix.
+  const full = /^(sha256:)?[0-9a-f]{64}$/.test(refOrId);
+  const shown = full ? refOrId : tagged(parseReference(refOrId));
+  const id = full ? undefined : h.images.refs.get(shown);
+  const found = id ? h.images.images.get(id) : h.images.search(refOrId);
+  if (found && found !== 'ambiguous') return found;
+  throw new ApiError(404, `No such image: ${shown}`);
 }
 
 /** Materialises a catalogue image into the stores (layers shared by chain ID). */
 export function installSpec(h: ImageHost, spec: ImageSpec): Image {
   let top: string | null = null;
-  const diffIds: string[] = [];
   const created = Date.parse(spec.created);
-  for (const [, l] of spec.history) {
-    if (!l) continue;
+  const diffIds = layersOf(spec).map((l) => {
     const diffId = diffIdOfSpec(l);
-    diffIds.push(diffId);
-    const layer = h.layers.ensure(top, diffId, () => {
+    top = h.layers.ensure(top, diffId, () => {
       const made = { spec: l, blob: blobOfSpec(l), gz: l.gz, mtime: created, size: 0 };
+      made.size = treeSize(treeOf(made));
       return made;
-    });
-    if (!layer.size && !layer.tree) layer.size = treeSize(treeOf(layer));
-    top = layer.chainId;
-  }
+    }).chainId;
+    return diffId;
+  });
   const history = spec.history.map(([createdBy, l, comment]) => ({ created, createdBy, comment: comment ?? '', emptyLayer: !l }));
-  const base = { config: spec.config, created, history, diffIds, top, parent: '', comment: '', author: '', dockerVersion: '' };
+  return addImage(h, { config: spec.config, created, history, diffIds, top, parent: '', comment: '', author: '', dockerVersion: '' }, { manifest: manifestOf(spec) });
+}
+
+/** Stores an image under the digest of its config, unless that image is already here. */
+export function addImage(h: ImageHost, base: Omit<Image, 'id' | 'lastTagTime' | 'manifest'>, extra: Pick<Image, 'manifest'> = {}): Image {
   const id = digest(imageConfigJSON(base));
-  const existing = h.images.images.get(id);
-  if (existing) return existing;
-  h.layers.acquire(top);
-  const img: Image = { id, ...base, lastTagTime: 0, manifest: manifestOf(spec) };
-  h.images.add(img);
+  let img = h.images.images.get(id);
+  if (!img) {
+    h.layers.acquire(base.top);
+    h.images.images.set(id, (img = { id, ...base, lastTagTime: 0, ...extra }));
+  }
   return img;
 }
 
@@ -88,220 +82,164 @@ export function setTag(h: ImageHost, ref: string, img: Image, pulled = false): v
 export async function pull(h: ImageHost, input: string, onMessage: OnMessage, signal?: AbortSignal): Promise<Image> {
   const ref = parseReference(input);
   if (ref.domain !== 'docker.io') {
-    const [host, port] = ref.domain.split(':');
-    throw new ApiError(500, host === 'localhost' || host === '127.0.0.1'
-      ? `Get "http://${ref.domain}/v2/": dial tcp ${host === 'localhost' ? '[::1]' : host}:${port ?? 443}: connect: connection refused`
-      : `Get "https://${ref.domain}/v2/": dial tcp: lookup ${host} on 127.0.0.53:53: no such host`);
+    // A local registry is spoken to over plain HTTP and refuses; any other host is unknown.
+    const [host, port = 443] = ref.domain.split(':');
+    const local = host === 'localhost' || host === '127.0.0.1';
+    throw new ApiError(500, `Get "http${local ? '' : 's'}://${ref.domain}/v2/": dial tcp${local
+      ? ` ${host === 'localhost' ? '[::1]' : host}:${port}: connect: connection refused`
+      : `: lookup ${host} on 127.0.0.53:53: no such host`}`);
   }
-  const byDigest = !ref.tag && ref.digest ? ref.digest : undefined;
-  const tag = ref.tag ?? (byDigest ? undefined : 'latest');
-  const repo = ref.path.replace(/^library\//, '');
+  const byDigest = !ref.tag && ref.digest;
+  const tag = byDigest ? undefined : ref.tag ?? 'latest';
   const official = ref.path.startsWith('library/') && hasRepository(ref.path);
-  const spec = !official ? undefined : byDigest ? CATALOG.find((i) => i.repo === repo && manifestOf(i) === byDigest) : findImage(ref.path, tag!);
-  const shown = byDigest ? `${ref.name}@${byDigest}` : `${ref.name}:${tag}`;
+  const spec = !official ? undefined : byDigest ? CATALOG.find((i) => 'library/' + i.repo === ref.path && manifestOf(i) === byDigest) : findImage(ref.path, tag!);
+  const shown = tagged(ref);
   if (!spec) {
-    if (!official) {
-      throw new ApiError(404, `pull access denied for ${ref.name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
-    }
-    throw new ApiError(404, `manifest for ${shown} not found: manifest unknown: manifest unknown`);
+    throw new ApiError(404, official
+      ? `manifest for ${shown} not found: manifest unknown: manifest unknown`
+      : `pull access denied for ${ref.name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
   }
-  const emit = async (m: JSONMessage) => {
-    await onMessage(m);
-  };
-  await emit({ status: `Pulling from ${ref.path}`, id: byDigest ?? tag });
-  const layers = spec.history.map(([, l]) => l).filter((l): l is LayerSpec => !!l);
+  await onMessage({ status: `Pulling from ${ref.path}`, id: byDigest || tag });
+  const layers = layersOf(spec);
   // Which layers are already here: walk the chain as long as it is present.
   let chain: string | null = null;
-  const present: boolean[] = [];
-  for (const l of layers) {
-    const next: string = chain === null ? diffIdOfSpec(l) : digest(chain + ' ' + diffIdOfSpec(l));
-    present.push(h.layers.layers.has(next));
-    chain = next;
-  }
+  const present = layers.map((l) => h.layers.layers.has((chain = chainOf(chain, diffIdOfSpec(l)))));
   const manifest = manifestOf(spec);
-  const key = byDigest ? shown : `${ref.name}:${tag}`;
-  const before = h.images.refs.get(key);
+  const before = h.images.refs.get(shown);
+  // Here under another tag already: nothing to download.
   const existed = [...h.images.images.values()].some((i) => i.top === chain && i.manifest === manifest);
   const img = installSpec(h, spec);
-  const record = () => {
-    if (!byDigest) setTag(h, key, img, true);
-    h.images.refs.set(`${ref.name}@${manifest}`, img.id);
-  };
-  if (existed && before !== img.id) {
-    // The image is here under another tag: nothing to download.
-    await emit({ status: `Digest: ${manifest}` });
-    record();
-    await emit({ status: `Status: Downloaded newer image for ${shown}` });
-    return img;
-  }
-  if (before === img.id && present.every(Boolean)) {
-    await emit({ status: `Digest: ${manifest}` });
-    await emit({ status: `Status: Image is up to date for ${shown}` });
-    record();
-    return img;
-  }
-  const ids = layers.map((l) => short(blobOfSpec(l)));
-  const todo: number[] = [];
-  layers.forEach((_l, i) => {
-    if (present[i]) return;
-    todo.push(i);
-  });
-  for (let i = 0; i < layers.length; i++) if (present[i]) await emit({ status: 'Already exists', id: ids[i], progressDetail: {} });
-  for (const i of todo) await emit({ status: 'Pulling fs layer', id: ids[i], progressDetail: {} });
-  for (const i of todo.slice(3)) await emit({ status: 'Waiting', id: ids[i], progressDetail: {} });
-  // Downloads run three at a time; extraction is in order.
-  for (const i of todo) {
-    if (signal?.aborted) break;
-    const l = layers[i];
-    const steps = l.gz > 1_000_000 ? 5 : l.gz > 50_000 ? 2 : 1;
-    for (let s = 1; s <= steps && l.gz > 1000; s++) {
-      await emit({ status: 'Downloading', id: ids[i], progressDetail: { current: Math.round((l.gz * s) / (steps + 1)), total: l.gz } });
+  const upToDate = before === img.id && !present.includes(false);
+  if (!existed && !upToDate) {
+    const ids = layers.map((l) => short(blobOfSpec(l)));
+    const todo = layers.flatMap((_l, i) => (present[i] ? [] : [i]));
+    const say = (status: string, i: number, progressDetail = {}) => onMessage({ status, id: ids[i], progressDetail });
+    for (const i of layers.keys()) if (present[i]) await say('Already exists', i);
+    for (const i of todo) await say('Pulling fs layer', i);
+    for (const i of todo.slice(3)) await say('Waiting', i);
+    // Downloads run three at a time; extraction is in order.
+    for (const i of todo) {
+      if (signal?.aborted) break;
+      const total = layers[i].gz;
+      const steps = total > 1_000_000 ? 5 : total > 50_000 ? 2 : 1;
+      for (let s = 1; s <= steps && total > 1000; s++) await say('Downloading', i, { current: Math.round((total * s) / (steps + 1)), total });
+      await say('Verifying Checksum', i);
+      await say('Download complete', i);
     }
-    await emit({ status: 'Verifying Checksum', id: ids[i], progressDetail: {} });
-    await emit({ status: 'Download complete', id: ids[i], progressDetail: {} });
-  }
-  for (const i of todo) {
-    const l = layers[i];
-    const steps = l.gz > 1_000_000 ? 4 : 1;
-    for (let s = 1; s <= steps; s++) {
-      await emit({ status: 'Extracting', id: ids[i], progressDetail: { current: Math.min(l.gz, Math.round((l.gz * s) / steps)), total: l.gz } });
+    for (const i of todo) {
+      const total = layers[i].gz;
+      const steps = total > 1_000_000 ? 4 : 1;
+      for (let s = 1; s <= steps; s++) await say('Extracting', i, { current: Math.round((total * s) / steps), total });
+      await say('Pull complete', i);
     }
-    await emit({ status: 'Pull complete', id: ids[i], progressDetail: {} });
   }
-  await emit({ status: `Digest: ${manifest}` });
-  record();
-  await emit({ status: `Status: Downloaded newer image for ${shown}` });
+  await onMessage({ status: `Digest: ${manifest}` });
+  if (!byDigest) setTag(h, shown, img, true);
+  h.images.refs.set(`${ref.name}@${manifest}`, img.id);
+  await onMessage({ status: `Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${shown}` });
   return img;
 }
 
 /** True when nothing names the image and no image builds on it. */
 export function isDangling(h: ImageHost, img: Image): boolean {
-  return h.images.tags(img.id).length === 0 && h.images.digests(img.id).length === 0;
+  return !h.images.referencesOf(img.id).length;
+}
+
+/** Removes references, recording each as `Untagged`. */
+function untag(h: ImageHost, refs: string[], records: ImageDeleteResponseItem[]): void {
+  for (const r of refs) {
+    h.images.refs.delete(r);
+    records.push({ Untagged: r });
+  }
+}
+
+/** Untags an image, deletes it and releases its layers, recording each step. */
+function deleteImage(h: ImageHost, img: Image, records: ImageDeleteResponseItem[]): void {
+  untag(h, h.images.referencesOf(img.id), records);
+  h.images.images.delete(img.id);
+  records.push({ Deleted: img.id });
+  for (const freed of h.layers.release(img.top)) records.push({ Deleted: freed });
 }
 
 /** moby `ImageDelete`. */
 export function removeImage(h: ImageHost, input: string, force: boolean, prune: boolean): ImageDeleteResponseItem[] {
   const img = getImage(h, input);
   const records: ImageDeleteResponseItem[] = [];
-  const isIdPrefix = img.id.startsWith(input) || img.id.slice(7).startsWith(input);
-  const usage = h.usage();
-  if (!isIdPrefix) {
-    if (!force) {
-      const c = usage.find((u) => u.image === img.id);
-      if (c) {
-        throw new ApiError(409, `conflict: unable to remove repository reference "${input}" (must force) - container ${short(c.id)} is using its referenced image ${short(img.id)}`);
-      }
+  const refs = h.images.referencesOf(img.id);
+  if (img.id.startsWith(input) || img.id.slice(7).startsWith(input)) {
+    // By ID: one name (a tag and digests of its repository) goes with the image.
+    if (isSingleReference(refs)) {
+      const conflict = checkConflict(h, img, force, false);
+      if (conflict) throw conflict;
+      untag(h, refs, records);
     }
-    const ref = parseReference(input);
-    const key = tagged(ref);
-    h.images.refs.delete(key);
-    records.push({ Untagged: key });
-    if (!ref.digest) {
-      const same = h.images.tags(img.id).some((t) => t.slice(0, t.lastIndexOf(':')) === ref.name);
-      if (!same) {
-        for (const d of h.images.digests(img.id)) {
-          if (d.slice(0, d.indexOf('@')) === ref.name) {
-            h.images.refs.delete(d);
-            records.push({ Untagged: d });
-          }
-        }
-      }
-    }
-    if (h.images.referencesOf(img.id).length) return records;
-    deleteImageRecords(h, img, records, force, prune, true);
+    deleteImageRecords(h, img, records, force, prune, false);
     return records;
   }
-  const refs = h.images.referencesOf(img.id);
-  if (isSingleReference(refs)) {
-    const conflict = checkConflict(h, img, force ? HARD : HARD | STOPPED);
-    if (conflict) throw conflict;
-    for (const r of refs) {
-      h.images.refs.delete(r);
-      records.push({ Untagged: r });
-    }
+  const c = force ? undefined : h.usage().find((u) => u.image === img.id);
+  if (c) throw new ApiError(409, `conflict: unable to remove repository reference "${input}" (must force) - container ${short(c.id)} is using its referenced image ${short(img.id)}`);
+  const ref = parseReference(input);
+  untag(h, [tagged(ref)], records);
+  // The last tag of a repository takes the repository's digests with it.
+  if (!ref.digest && !h.images.tags(img.id).some((t) => repoOf(t) === ref.name)) {
+    untag(h, h.images.digests(img.id).filter((d) => repoOf(d) === ref.name), records);
   }
-  deleteImageRecords(h, img, records, force, prune, false);
+  if (!h.images.referencesOf(img.id).length) deleteImageRecords(h, img, records, force, prune, true);
   return records;
 }
-
-const CHILD = 1, RUNNING = 2, REFERENCE = 4, STOPPED = 8;
-const HARD = CHILD | RUNNING;
 
 function isSingleReference(refs: string[]): boolean {
   if (refs.length <= 1) return refs.length === 1;
   const tags = refs.filter((r) => !r.includes('@'));
-  if (tags.length > 1) return false;
-  const names = new Set(refs.filter((r) => r.includes('@')).map((r) => r.slice(0, r.indexOf('@'))));
-  const single = tags[0] ?? refs[0];
-  const name = single.includes('@') ? single.slice(0, single.indexOf('@')) : single.slice(0, single.lastIndexOf(':'));
-  return names.size === 1 && names.has(name);
+  const names = new Set(refs.filter((r) => r.includes('@')).map(repoOf));
+  return tags.length <= 1 && names.size === 1 && names.has(repoOf(tags[0] ?? refs[0]));
 }
 
-class Conflict extends ApiError {
-  constructor(public img: Image, public hard: boolean, public used: boolean, what: string) {
-    super(409, `conflict: unable to delete ${short(img.id)} (${hard ? 'cannot be forced' : 'must be forced'}) - ${what}`);
-  }
-}
+type Conflict = ApiError & { used: boolean };
 
-function checkConflict(h: ImageHost, img: Image, mask: number): Conflict | null {
-  if (mask & CHILD && h.images.children(img.id).length) return new Conflict(img, true, false, 'image has dependent child images');
-  const usage = h.usage();
-  if (mask & RUNNING) {
-    const c = usage.find((u) => u.image === img.id && u.running);
-    if (c) return new Conflict(img, true, true, `image is being used by running container ${short(c.id)}`);
-  }
-  if (mask & REFERENCE && h.images.referencesOf(img.id).length) return new Conflict(img, false, false, 'image is referenced in multiple repositories');
-  if (mask & STOPPED) {
-    const c = usage.find((u) => u.image === img.id && !u.running);
-    if (c) return new Conflict(img, false, true, `image is being used by stopped container ${short(c.id)}`);
-  }
-  return null;
+/**
+ * Why the image cannot go: child images and running containers even with `-f`; without it,
+ * also other references (when `references`) and stopped containers.
+ */
+function checkConflict(h: ImageHost, img: Image, force: boolean, references: boolean): Conflict | undefined {
+  const conflict = (hard: boolean, used: boolean, what: string): Conflict =>
+    Object.assign(new ApiError(409, `conflict: unable to delete ${short(img.id)} (${hard ? 'cannot' : 'must'} be forced) - ${what}`), { used });
+  const user = (running: boolean) => h.usage().find((u) => u.image === img.id && u.running === running);
+  let c;
+  if (h.images.children(img.id).length) return conflict(true, false, 'image has dependent child images');
+  if ((c = user(true))) return conflict(true, true, `image is being used by running container ${short(c.id)}`);
+  if (force) return;
+  if (references && h.images.referencesOf(img.id).length) return conflict(false, false, 'image is referenced in multiple repositories');
+  if ((c = user(false))) return conflict(false, true, `image is being used by stopped container ${short(c.id)}`);
 }
 
 function deleteImageRecords(h: ImageHost, img: Image, records: ImageDeleteResponseItem[], force: boolean, prune: boolean, quiet: boolean): void {
-  const conflict = checkConflict(h, img, force ? HARD : HARD | REFERENCE | STOPPED);
+  // Quiet deletions (an untagged image, a pruned parent) are of dangling images: one a
+  // container uses is kept without a word.
+  const conflict = checkConflict(h, img, force, true);
   if (conflict) {
-    if (quiet && (!isDangling(h, img) || conflict.used)) return;
+    if (quiet && conflict.used) return;
     throw conflict;
   }
-  const parent = img.parent ? h.images.images.get(img.parent) : undefined;
-  for (const r of h.images.referencesOf(img.id)) {
-    h.images.refs.delete(r);
-    records.push({ Untagged: r });
-  }
-  h.images.images.delete(img.id);
-  records.push({ Deleted: img.id });
-  for (const freed of h.layers.release(img.top)) records.push({ Deleted: freed });
-  if (!prune || !parent) return;
-  if (isDangling(h, parent)) deleteImageRecords(h, parent, records, false, true, true);
+  const parent = h.images.images.get(img.parent);
+  deleteImage(h, img, records);
+  if (prune && parent && isDangling(h, parent)) deleteImageRecords(h, parent, records, false, true, true);
 }
 
 /** `docker image prune` (`-a`: also tagged images no container uses). */
 export function pruneImages(h: ImageHost, all: boolean): { deleted: ImageDeleteResponseItem[]; reclaimed: number } {
   const deleted: ImageDeleteResponseItem[] = [];
-  let reclaimed = 0;
-  const before = new Set(h.layers.layers.keys());
   const sizes = new Map([...h.layers.layers].map(([k, l]) => [k, l.size]));
   const used = new Set(h.usage().map((u) => u.image));
-  let again = true;
-  while (again) {
+  for (let again = true; again; ) {
     again = false;
     for (const img of [...h.images.images.values()]) {
-      if (used.has(img.id) || h.images.children(img.id).length) continue;
-      if (!all && !isDangling(h, img)) continue;
-      const refs = h.images.referencesOf(img.id);
-      for (const r of refs) {
-        h.images.refs.delete(r);
-        deleted.push({ Untagged: r });
-      }
-      h.images.images.delete(img.id);
-      deleted.push({ Deleted: img.id });
-      for (const freed of h.layers.release(img.top)) deleted.push({ Deleted: freed });
+      if (used.has(img.id) || h.images.children(img.id).length || (!all && !isDangling(h, img))) continue;
+      deleteImage(h, img, deleted);
       again = true;
     }
   }
-  for (const k of before) if (!h.layers.layers.has(k)) reclaimed += sizes.get(k) ?? 0;
-  return { deleted, reclaimed };
+  return { deleted, reclaimed: deleted.reduce((n, r) => n + (sizes.get(r.Deleted!) ?? 0), 0) };
 }
 
 export function imageSummary(h: ImageHost, img: Image): ImageSummary {
@@ -311,7 +249,7 @@ export function imageSummary(h: ImageHost, img: Image): ImageSummary {
     RepoTags: h.images.tags(img.id),
     RepoDigests: h.images.digests(img.id),
     Created: Math.floor(img.created / 1000),
-    Size: imageSize(h, img),
+    Size: h.layers.size(img.top),
     SharedSize: -1,
     Labels: img.config.Labels ?? null,
     Containers: -1,
@@ -319,8 +257,7 @@ export function imageSummary(h: ImageHost, img: Image): ImageSummary {
 }
 
 export function inspectImage(h: ImageHost, img: Image): ImageInspect {
-  const chain = h.layers.chain(img.top);
-  const dirs = chain.map((l) => `/var/lib/docker/overlay2/${l.chainId.slice(7, 32)}${l.diffId.slice(7, 46)}`).reverse();
+  const dirs = h.layers.chain(img.top).map(overlayDir).reverse();
   const data: Record<string, string> = {};
   if (dirs.length > 1) data.LowerDir = dirs.slice(1).map((d) => d + '/diff').join(':');
   if (dirs.length) Object.assign(data, { MergedDir: dirs[0] + '/merged', UpperDir: dirs[0] + '/diff', WorkDir: dirs[0] + '/work' });
@@ -333,37 +270,30 @@ export function inspectImage(h: ImageHost, img: Image): ImageInspect {
     Created: rfc3339(img.created),
     DockerVersion: img.dockerVersion,
     Author: img.author,
-    Config: sortKeys(img.config),
+    Config: Object.fromEntries(Object.entries(img.config).sort(([a], [b]) => (a < b ? -1 : 1))),
     Architecture: 'amd64',
     Os: 'linux',
-    Size: imageSize(h, img),
+    Size: h.layers.size(img.top),
     GraphDriver: { Data: data, Name: 'overlay2' },
     RootFS: { Type: 'layers', Layers: img.diffIds },
     Metadata: { LastTagTime: rfc3339(img.lastTagTime) },
   };
 }
 
-function sortKeys<T extends object>(o: T): T {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(o).sort()) out[k] = (o as Record<string, unknown>)[k];
-  return out as T;
-}
-
 /** `docker history`: newest first; entries without a local image show `<missing>`. */
 export function history(h: ImageHost, img: Image): HistoryResponseItem[] {
-  const out: HistoryResponseItem[] = [];
   const sizes = h.layers.chain(img.top).map((l) => l.size);
+  // Each local image of the chain (parents of builds and commits) shows its ID on the entry
+  // that ends its own history.
+  const owners: string[] = [];
+  for (let cur: Image | undefined = img; cur; cur = h.images.images.get(cur.parent)) owners[cur.history.length - 1] ??= cur.id;
   let li = 0;
-  const entries = img.history.map((e) => ({ e, size: e.emptyLayer ? 0 : sizes[li++] ?? 0 }));
-  // Local images of the chain (parents of builds and commits) show their IDs.
-  const ids: string[] = [];
-  for (let cur: Image | undefined = img; cur; cur = cur.parent ? h.images.images.get(cur.parent) : undefined) ids.push(cur.id);
-  const counts = ids.map((id) => h.images.images.get(id)!.history.length);
-  entries.reverse().forEach(({ e, size }, k) => {
-    const idx = entries.length - k;
-    const owner = counts.findIndex((c) => c === idx);
-    const id = owner >= 0 ? ids[owner] : '<missing>';
-    out.push({ Id: id, Created: Math.floor(e.created / 1000), CreatedBy: e.createdBy, Tags: id === '<missing>' ? null : h.images.tags(id), Size: size, Comment: e.comment });
-  });
-  return out;
+  return img.history.map((e, i): HistoryResponseItem => ({
+    Id: owners[i] ?? '<missing>',
+    Created: Math.floor(e.created / 1000),
+    CreatedBy: e.createdBy,
+    Tags: owners[i] ? h.images.tags(owners[i]) : null,
+    Size: e.emptyLayer ? 0 : sizes[li++] ?? 0,
+    Comment: e.comment,
+  })).reverse();
 }

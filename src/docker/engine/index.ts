@@ -10,7 +10,7 @@ export function createEngine(opts: EngineOptions = {}): DockerApi & Engine {
   const rng = new Random(seeded ? opts.seed! | 0 : (Math.random() * 0x7fffffff) | 0);
   let clock = opts.clock ?? (seeded ? simulatedClock() : realClock());
   const state = opts.state as { now?: unknown } | undefined;
-  if (state !== undefined && !opts.clock && seeded && typeof state?.now === 'number') clock = simulatedClock(state.now);
+  if (!opts.clock && seeded && typeof state?.now === 'number') clock = simulatedClock(state.now);
   const e = new Engine(rng, clock, opts.seed);
   if (state !== undefined) loadEngine(e, state);
   return e;

@@ -18,47 +18,20 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 const invalid = (detail = '') => new ApiError(400, 'invalid reference format' + detail);
 
-const memo = new Map<string, Reference>();
-
 /** Parses `ubuntu`, `nginx:alpine`, `docker.io/library/nginx:1.27@sha256:…`; throws ApiError 400. */
 export function parseReference(input: string): Reference {
-  const hit = memo.get(input);
-  if (hit) return { ...hit };
-  const ref = parse(input);
-  if (memo.size > 500) memo.clear();
-  memo.set(input, ref);
-  return { ...ref };
-}
-
-function parse(input: string): Reference {
   if (/^[0-9a-f]{64}$/.test(input)) {
     throw new ApiError(400, `invalid repository name (${input}), cannot specify 64-byte hexadecimal strings`);
   }
-  let rest = input;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!DIGEST.test(digest)) throw invalid();
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) throw invalid();
-  }
-  if (!rest) throw invalid();
-  let domain = 'docker.io';
-  let remote = rest;
+  // name[:tag][@digest], split from the right.
+  const m = /^(.*?)(?::([^:/@]*))?(?:@(.*))?$/.exec(input)!;
+  const [, rest, tag, digest] = m;
+  if ((digest !== undefined && !DIGEST.test(digest)) || (tag !== undefined && !TAG.test(tag)) || !rest) throw invalid();
   const slash = rest.indexOf('/');
-  const first = slash < 0 ? '' : rest.slice(0, slash);
-  if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())) {
-    domain = first;
-    remote = rest.slice(slash + 1);
-  }
-  if (domain === 'index.docker.io') domain = 'docker.io';
+  const first = rest.slice(0, slash);
+  const hosted = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase());
+  const domain = !hosted || first === 'index.docker.io' ? 'docker.io' : first;
+  let remote = hosted ? rest.slice(slash + 1) : rest;
   if (domain === 'docker.io' && !remote.includes('/')) remote = 'library/' + remote;
   if (remote.toLowerCase() !== remote) {
     throw invalid(`: repository name (${remote}) must be lowercase`);
@@ -73,4 +46,10 @@ function parse(input: string): Reference {
 export function tagged(ref: Reference): string {
   if (ref.digest && !ref.tag) return `${ref.name}@${ref.digest}`;
   return `${ref.name}:${ref.tag ?? 'latest'}`;
+}
+
+/** `name:tag` to tag an image with: `latest` when no tag is given (a digest is ignored). */
+export function familiarTag(input: string): string {
+  const r = parseReference(input);
+  return `${r.name}:${r.tag ?? 'latest'}`;
 }

@@ -45,15 +45,14 @@ export interface Image {
   manifest?: string;
 }
 
+/** The repository of a stored reference: `ubuntu` of `ubuntu:22.04` or `ubuntu@sha256:…`. */
+export const repoOf = (ref: string): string => ref.slice(0, ref.includes('@') ? ref.indexOf('@') : ref.lastIndexOf(':'));
+
 export const chainOf = (parent: string | null, diffId: string): string =>
   parent === null ? diffId : digest(parent + ' ' + diffId);
 
 export class LayerStore {
   layers = new Map<string, Layer>();
-
-  get(chainId: string): Layer | undefined {
-    return this.layers.get(chainId);
-  }
 
   /** The layer for `diffId` on top of `parent`, created (holding its parent) if new; refs unchanged. */
   ensure(parent: string | null, diffId: string, make: () => Omit<Layer, 'chainId' | 'diffId' | 'parent' | 'refs'>): Layer {
@@ -62,7 +61,7 @@ export class LayerStore {
     if (!l) {
       l = { chainId, diffId, parent, refs: 0, ...make() };
       this.layers.set(chainId, l);
-      if (parent) this.layers.get(parent)!.refs++;
+      this.acquire(parent);
     }
     return l;
   }
@@ -74,49 +73,38 @@ export class LayerStore {
   /** Drops one reference; returns the chain IDs freed, top first. */
   release(chainId: string | null): string[] {
     const freed: string[] = [];
-    while (chainId) {
-      const l = this.layers.get(chainId);
-      if (!l || --l.refs > 0) break;
+    for (let l: Layer | undefined; chainId && (l = this.layers.get(chainId)) && --l.refs <= 0; chainId = l.parent) {
       this.layers.delete(chainId);
       freed.push(chainId);
-      chainId = l.parent;
     }
     return freed;
   }
 
-  /** The layer trees from the top down (what an overlay mounts as lowerdirs). */
-  trees(top: string | null): DirNode[] {
-    const out: DirNode[] = [];
-    for (let c = top; c; ) {
-      const l = this.layers.get(c)!;
-      out.push(treeOf(l));
-      c = l.parent;
-    }
+  /** The layers from the bottom up. */
+  chain(top: string | null): Layer[] {
+    const out: Layer[] = [];
+    for (let c = top; c; c = this.layers.get(c)!.parent) out.unshift(this.layers.get(c)!);
     return out;
   }
 
-  chain(top: string | null): Layer[] {
-    const out: Layer[] = [];
-    for (let c = top; c; c = this.layers.get(c)!.parent) out.push(this.layers.get(c)!);
-    return out.reverse();
+  /** The layer trees from the top down (what an overlay mounts as lowerdirs). */
+  trees(top: string | null): DirNode[] {
+    return this.chain(top).reverse().map(treeOf);
   }
 
   /** Sum of the sizes of a chain. */
   size(top: string | null): number {
-    let n = 0;
-    for (let c = top; c; ) {
-      const l = this.layers.get(c)!;
-      n += l.size;
-      c = l.parent;
-    }
-    return n;
+    return this.chain(top).reduce((n, l) => n + l.size, 0);
   }
 }
 
-export function treeOf(l: Layer): DirNode {
-  if (!l.tree) l.tree = buildTree(l.spec!.files(), l.spec!.size, l.mtime);
-  return l.tree;
+/** A layer's tree: registry layers build theirs from the spec on first use. */
+export function treeOf(l: Pick<Layer, 'spec' | 'tree' | 'mtime'>): DirNode {
+  return (l.tree ??= buildTree(l.spec!.files(), l.spec!.size, l.mtime));
 }
+
+/** A layer's overlay2 directory (`GraphDriver` of image and container inspect). */
+export const overlayDir = (l: Layer): string => `/var/lib/docker/overlay2/${l.chainId.slice(7, 32)}${l.diffId.slice(7, 46)}`;
 
 /** The diff ID of a local layer: the digest of its content. */
 export const diffIdOf = (tree: DirNode): string => digest(JSON.stringify(toJSON(tree)));
@@ -126,17 +114,8 @@ export class ImageStore {
   /** Familiar reference (`ubuntu:latest`, `ubuntu@sha256:…`) → image ID, in creation order. */
   refs = new Map<string, string>();
 
-  add(img: Image): Image {
-    const existing = this.images.get(img.id);
-    if (existing) return existing;
-    this.images.set(img.id, img);
-    return img;
-  }
-
   referencesOf(id: string): string[] {
-    const out: string[] = [];
-    for (const [r, i] of this.refs) if (i === id) out.push(r);
-    return out;
+    return [...this.refs.keys()].filter((r) => this.refs.get(r) === id);
   }
 
   tags(id: string): string[] {
@@ -154,15 +133,8 @@ export class ImageStore {
   /** Unique ID prefix search (`74f2`, `sha256:74f2…`). */
   search(prefix: string): Image | undefined | 'ambiguous' {
     const p = prefix.startsWith('sha256:') ? prefix : 'sha256:' + prefix;
-    if (!/^sha256:[0-9a-f]+$/.test(p)) return undefined;
-    let found: Image | undefined;
-    for (const img of this.images.values()) {
-      if (img.id.startsWith(p)) {
-        if (found) return 'ambiguous';
-        found = img;
-      }
-    }
-    return found;
+    const found = /^sha256:[0-9a-f]+$/.test(p) ? [...this.images.values()].filter((img) => img.id.startsWith(p)) : [];
+    return found.length > 1 ? 'ambiguous' : found[0];
   }
 }
 

@@ -33,7 +33,7 @@ export const system = {
       ID: '7b1c8d2e-4f3a-4b6c-9d0e-1f2a3b4c5d6e', Containers: cs.length, ContainersRunning: running, ContainersPaused: paused,
       ContainersStopped: cs.length - running - paused, Images: this.images.images.size, Driver: 'overlay2',
       DriverStatus: [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true'], ['Using metacopy', 'false'], ['Native Overlay Diff', 'true'], ['userxattr', 'false']],
-      Plugins: { Volume: ['local'], Network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'], Authorization: null, Log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'] },
+      Plugins: { Volume: ['local'], Network: 'bridge host ipvlan macvlan null overlay'.split(' '), Authorization: null, Log: 'awslogs fluentd gcplogs gelf journald json-file local splunk syslog'.split(' ') },
       MemoryLimit: true, SwapLimit: true, CpuCfsPeriod: true, CpuCfsQuota: true, CPUShares: true, CPUSet: true, PidsLimit: true,
       IPv4Forwarding: true, Debug: false, NFd: 24 + running * 3, OomKillDisable: false, NGoroutines: 41 + running * 6,
       SystemTime: rfc3339(this.now()), LoggingDriver: 'json-file', CgroupDriver: 'systemd', CgroupVersion: '2', NEventsListener: 0,
@@ -42,7 +42,7 @@ export const system = {
       HttpProxy: '', HttpsProxy: '', NoProxy: '', Name: 'aula', Labels: [], ExperimentalBuild: false, ServerVersion: '28.2.2',
       DefaultRuntime: 'runc', Runtimes: { 'io.containerd.runc.v2': { path: 'runc' }, runc: { path: 'runc' } }, LiveRestoreEnabled: false,
       Isolation: '', InitBinary: 'docker-init', ContainerdCommit: { ID: '05044ec0a9a75232cad458027ca83437aae3f4da' },
-      RuncCommit: { ID: 'v1.2.5-0-g59923ef' }, InitCommit: { ID: 'de40ad0' }, SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'], Warnings: null,
+      RuncCommit: { ID: 'v1.2.5-0-g59923ef' }, InitCommit: { ID: 'de40ad0' }, SecurityOptions: 'name=apparmor name=seccomp,profile=builtin name=cgroupns'.split(' '), Warnings: null,
     };
   },
 
