@@ -7,7 +7,7 @@ import { ApiError, type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { COMMANDS, GROUPS, type Spec } from './command-table';
 import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags } from './flags';
-import { TemplateError } from './format/template';
+import { CliError } from './errors';
 import { HELP } from './help-texts';
 import type { HostShell } from './shell/host-shell';
 
@@ -25,12 +25,7 @@ export interface Ctx {
 
 export type Handler = (ctx: Ctx, flags: Flags, args: string[]) => Promise<number>;
 
-/** An error the client prints as is (already formatted), with its exit code. */
-export class CliError extends Error {
-  constructor(message: string, readonly code = 1) {
-    super(message);
-  }
-}
+export { CliError };
 
 export const VERSION_LINE = 'Docker version 28.2.2, build e6534b4\n';
 const ROOT_USAGE = 'docker [OPTIONS] COMMAND';
@@ -179,10 +174,6 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
     if (e instanceof CliError) {
       if (e.message) io.err(e.message.endsWith('\n') ? e.message : e.message + '\n');
       return e.code;
-    }
-    if (e instanceof TemplateError) {
-      io.err(e.message + '\n');
-      return 1;
     }
     if (e instanceof ApiError) {
       io.err(e.inStream ? e.message + '\n' : `Error response from daemon: ${e.message}\n`);

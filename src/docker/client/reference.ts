@@ -3,6 +3,7 @@
  * validation with its error texts, the familiar (`nginx:alpine`) and canonical
  * (`docker.io/library/nginx:alpine`) forms.
  */
+import { CliError } from './errors';
 
 export interface Ref {
   domain: string;
@@ -16,7 +17,8 @@ const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
 const DOMAIN = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?';
 const REF = new RegExp(`^((?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*)(?::([\\w][\\w.-]{0,127}))?(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?$`);
 
-export class RefError extends Error {}
+/** Its message is what the client prints when a command has no wording of its own. */
+export class RefError extends CliError {}
 
 const refCache = new Map<string, Ref | RefError>();
 

@@ -1,7 +1,7 @@
 /** `docker info`: the client block and the daemon's system information. */
 import type { SystemInfo } from '../../api';
-import { CliError, type Handler } from '../cli';
-import { render, TemplateError } from '../format/template';
+import type { Handler } from '../cli';
+import { render } from '../format/template';
 import { goG } from '../format/units';
 
 /** go-units `BytesSize`: binary units, four significant digits. */
@@ -76,12 +76,7 @@ export const info: Handler = async (ctx, f) => {
   const i = await ctx.api.info();
   const format = f.str('format');
   if (format !== undefined) {
-    try {
-      ctx.io.out((format === 'json' ? JSON.stringify(i) : render(format, i)) + '\n');
-    } catch (e) {
-      if (e instanceof TemplateError) throw new CliError(e.message);
-      throw e;
-    }
+    ctx.io.out((format === 'json' ? JSON.stringify(i) : render(format, i)) + '\n');
     return 0;
   }
   ctx.io.out('Client:\n Version:    28.2.2\n Context:    default\n Debug Mode: false\n\n' + serverText(i));

@@ -3,6 +3,7 @@
  * docker's functions (json, index, join, upper, lower, title, split, len, println, printf),
  * `if`/`else`/`range`/`end`, and `{{-`/`-}}` trimming. Values print like Go's `%v`.
  */
+import { CliError } from '../errors';
 
 type Node =
   | { k: 'text'; v: string }
@@ -10,7 +11,7 @@ type Node =
   | { k: 'if'; p: string[]; yes: Node[]; no: Node[] }
   | { k: 'range'; p: string[]; body: Node[]; no: Node[] };
 
-export class TemplateError extends Error {}
+export class TemplateError extends CliError {}
 
 function tokenize(src: string): string[] {
   const out: string[] = [];
