@@ -3,6 +3,7 @@
  * `table ` prefix means a header row and tabwriter columns; `\t` and `\n` typed literally in the
  * format become a tab and a newline, as the client's `preFormat` does.
  */
+import type { Flags } from '../flags';
 import { tabwrite } from './table';
 import { compile, execute } from './template';
 
@@ -26,6 +27,12 @@ function prepare(format: string): Prepared {
     cache.set(format, p);
   }
   return p;
+}
+
+/** A listing's `--format`: the command's default table, `{{.ID}}` with `-q`, `json` for `{{json .}}`. */
+export function listFormat(f: Flags, table: string): string {
+  const format = f.str('format') ?? (f.bool('quiet') ? '{{.ID}}' : table);
+  return format === 'json' ? '{{json .}}' : format;
 }
 
 export function formatList(format: string, rows: object[], headers: Record<string, string>, rowType?: string): string {

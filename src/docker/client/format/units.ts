@@ -69,7 +69,15 @@ export const sizeString = (n: number): string => humanSizeWithPrecision(n, 3);
 /** Pull progress and build context: four significant digits. */
 export const humanSize = (n: number): string => humanSizeWithPrecision(n, 4);
 
-export { humanDuration } from '../../common/duration';
+import { humanDuration } from '../../common/duration';
+
+export { humanDuration };
+
+/** `CREATED` columns: how long before `now` (ms) a unix time in seconds was (`3 hours ago`). */
+export const ago = (now: number, seconds: number): string => humanDuration(now - seconds * 1000) + ' ago';
+
+/** A unix time in seconds as Go prints a UTC `time.Time` (`2025-05-30 12:07:14 +0000 UTC`). */
+export const goTime = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC');
 
 /** `stringid.TruncateID`: drops any `algo:` prefix and keeps 12 characters. */
 export function shortId(id: string): string {
