@@ -28,7 +28,6 @@ export type Handler = (ctx: Ctx, flags: Flags, args: string[]) => Promise<number
 export { CliError };
 
 export const VERSION_LINE = 'Docker version 28.2.2, build e6534b4\n';
-const ROOT_USAGE = 'docker [OPTIONS] COMMAND';
 
 const flagCache = new Map<string, FlagDef[]>();
 function flagsOf(helpKey: string): FlagDef[] {
@@ -61,6 +60,22 @@ function own<T>(table: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** cobra's usage error: the message, the command's Usage line and where to read more. */
+function usageError(message: string, usage: string, path: string, see = 'Run'): string {
+  return `${message}\n\nUsage:  ${usage}\n\n${see} '${path} --help' for more information\n`;
+}
+
+/** pflag's message for a flag the command does not define. */
+function unknownFlag(arg: string): string {
+  return arg.startsWith('--') ? `unknown flag: ${arg.split('=')[0]}` : `unknown shorthand flag: '${arg[1]}' in ${arg}`;
+}
+
+/** Prints a help text; asking for help always succeeds. */
+function showHelp(io: TermIO, text: string): number {
+  io.out(text);
+  return 0;
+}
+
 /** Runs `docker <argv>`; returns the exit code. */
 export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = ctx;
@@ -72,46 +87,31 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
       i++;
       break;
     }
-    if (a === '-v' || a === '--version') {
-      io.out(VERSION_LINE);
-      return 0;
-    }
-    if (a === '-h' || a === '--help') {
-      io.out(HELP.docker);
-      return 0;
-    }
-    if (a === '-D' || a === '--debug') continue;
+    if (a === '-v' || a === '--version') return showHelp(io, VERSION_LINE);
+    if (a === '-h' || a === '--help') return showHelp(io, HELP.docker);
+    if (a === '-D' || a === '--debug' || /^--(log-level|context|host)=/.test(a)) continue;
     if (/^-(l|-log-level|c|-context|H|-host)$/.test(a)) {
       i++;
       continue;
     }
-    if (/^--(log-level|context|host)=/.test(a)) continue;
-    const msg = a.startsWith('--') ? `unknown flag: ${a.split('=')[0]}` : `unknown shorthand flag: '${a[1]}' in ${a}`;
-    io.err(`${msg}\n\nUsage:  ${ROOT_USAGE}\n\nRun 'docker --help' for more information\n`);
+    io.err(usageError(unknownFlag(a), 'docker [OPTIONS] COMMAND', 'docker'));
     return 125;
   }
   const name = argv[i];
-  if (name === undefined) {
-    io.out(HELP.docker);
-    return 0;
-  }
+  if (name === undefined) return showHelp(io, HELP.docker);
   if (name === 'help') return helpCommand(argv.slice(i + 1), io);
   const group = own(GROUPS, name);
   if (group) {
     const sub = argv[i + 1];
     const gpath = 'docker ' + name;
-    if (sub === undefined || sub === '--help' || sub === '-h') {
-      io.out(HELP[name]);
-      return 0;
+    if (sub === undefined || sub === '--help' || sub === '-h') return showHelp(io, HELP[name]);
+    if (sub.startsWith('-')) {
+      io.err(usageError(unknownFlag(sub), gpath + ' COMMAND', gpath));
+      return 125;
     }
     const spec = own(group, sub);
-    if (!spec || sub.startsWith('-')) {
-      if (sub.startsWith('-')) {
-        const msg = sub.startsWith('--') ? `unknown flag: ${sub.split('=')[0]}` : `unknown shorthand flag: '${sub[1]}' in ${sub}`;
-        io.err(`${msg}\n\nUsage:  ${gpath} COMMAND\n\nRun '${gpath} --help' for more information\n`);
-        return 125;
-      }
-      io.err(`docker: unknown command: ${gpath} ${sub}\n\nUsage:  ${gpath}\n\nRun '${gpath} --help' for more information\n`);
+    if (!spec) {
+      io.err(usageError(`docker: unknown command: ${gpath} ${sub}`, gpath, gpath));
       return 1;
     }
     return runSpec(spec, `${gpath} ${spec.name}`, argv.slice(i + 2), ctx);
@@ -124,27 +124,19 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   return runSpec(spec, `docker ${name}`, argv.slice(i + 1), ctx);
 }
 
-function helpCommand(args: string[], io: TermIO): number {
-  if (args.length === 0) {
-    io.out(HELP.docker);
-    return 0;
-  }
-  const [a, b] = args;
+function helpCommand([a, b]: string[], io: TermIO): number {
+  if (a === undefined) return showHelp(io, HELP.docker);
   const group = own(GROUPS, a);
   if (group) {
     const spec = b !== undefined ? own(group, b) : undefined;
-    if (b === undefined || !spec) io.out(HELP[a]);
-    else io.out(helpFor(spec, `docker ${a} ${spec.name}`));
-    return 0;
+    return showHelp(io, spec ? helpFor(spec, `docker ${a} ${spec.name}`) : HELP[a]);
   }
   const spec = own(COMMANDS, a);
   if (!spec) {
     io.err(`Unknown help topic [\`${a}\`]\n`);
-    io.out(HELP.docker);
-    return 0;
+    return showHelp(io, HELP.docker);
   }
-  io.out(helpFor(spec, `docker ${a}`));
-  return 0;
+  return showHelp(io, helpFor(spec, `docker ${a}`));
 }
 
 async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx, 'path'>): Promise<number> {
@@ -154,17 +146,14 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
     parsed = parseFlags(argv, flagsOf(spec.help), spec.interspersed !== false);
   } catch (e) {
     if (!(e instanceof FlagError)) throw e;
-    io.err(`${e.message}\n\nUsage:  ${useLine(spec, path)}\n\nRun '${path} --help' for more information\n`);
+    io.err(usageError(e.message, useLine(spec, path), path));
     return 125;
   }
-  if (parsed.help) {
-    io.out(helpFor(spec, path));
-    return 0;
-  }
+  if (parsed.help) return showHelp(io, helpFor(spec, path));
   if (spec.banner) io.err(spec.banner);
   const argErr = checkArgs(spec, path, parsed.args.length);
   if (argErr) {
-    io.err(argErr + '\n');
+    io.err(argErr);
     return 1;
   }
   const ctx: Ctx = { ...base, path };
@@ -186,7 +175,7 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
 const plural = (k: number): string => (k === 1 ? 'argument' : 'arguments');
 
 function argError(spec: Spec, path: string, what: string, see: string): string {
-  return `docker: '${path}' ${what}\n\nUsage:  ${useLine(spec, path)}\n\n${see} '${path} --help' for more information`;
+  return usageError(`docker: '${path}' ${what}`, useLine(spec, path), path, see);
 }
 
 function checkArgs(spec: Spec, path: string, n: number): string | null {
