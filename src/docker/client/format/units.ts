@@ -20,36 +20,17 @@ export function goG(x: number, p: number): string {
 function formatG(x: number, p: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '+Inf' : x < 0 ? '-Inf' : 'NaN';
   if (x === 0) return '0';
-  const neg = x < 0;
-  // 60 fractional digits are exact for every value this simulator formats, which makes ties visible.
-  const [mant, expStr] = Math.abs(x).toExponential(60).split('e');
-  const all = mant.replace('.', '');
-  let exp = Number(expStr);
-  const digits = all.slice(0, p).split('').map(Number);
-  const next = Number(all[p] ?? '0');
-  const rest = all.slice(p + 1);
-  const up = next > 5 || (next === 5 && (/[1-9]/.test(rest) || digits[p - 1] % 2 === 1));
-  if (up) {
-    let i = p - 1;
-    while (i >= 0) {
-      if (digits[i] === 9) { digits[i] = 0; i--; } else { digits[i]++; break; }
-    }
-    if (i < 0) { digits.unshift(1); digits.pop(); exp++; }
-  }
-  let out: string;
-  if (exp < -4 || exp >= p) {
-    const frac = digits.slice(1).join('').replace(/0+$/, '');
-    const e = Math.abs(exp);
-    out = digits[0] + (frac ? '.' + frac : '') + 'e' + (exp < 0 ? '-' : '+') + (e < 10 ? '0' : '') + e;
-  } else if (exp >= 0) {
-    const int = digits.slice(0, exp + 1).join('');
-    const frac = digits.slice(exp + 1).join('').replace(/0+$/, '');
-    out = int + (frac ? '.' + frac : '');
-  } else {
-    const frac = ('0'.repeat(-exp - 1) + digits.join('')).replace(/0+$/, '');
-    out = '0.' + frac;
-  }
-  return (neg ? '-' : '') + out;
+  const abs = Math.abs(x);
+  // toPrecision rounds the exact binary value too, but a tie away from zero where Go goes to the
+  // even digit. 60 fractional digits are exact for every value this simulator formats.
+  const exact = abs.toExponential(60);
+  const digits = exact[0] + exact.slice(2, 62);
+  const evenTie = /^50*$/.test(digits.slice(p)) && Number(digits[p - 1]) % 2 === 0;
+  const rounded = Number(evenTie ? exact.slice(0, p + 1) + exact.slice(62) : abs.toPrecision(p));
+  const [mant, exp] = rounded.toExponential().split('e');
+  const e = Number(exp);
+  const out = e < -4 || e >= p ? `${mant}e${exp[0]}${String(Math.abs(e)).padStart(2, '0')}` : String(rounded);
+  return (x < 0 ? '-' : '') + out;
 }
 
 const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
