@@ -24,7 +24,6 @@ export class FlagError extends Error {}
 
 export class Flags {
   private values = new Map<string, string[]>();
-  constructor(private defs: FlagDef[]) {}
 
   set(def: FlagDef, value: string, shown: string): void {
     if (def.type === 'bool') {
@@ -33,7 +32,7 @@ export class Flags {
       }
     } else if (def.type === 'filter' && value !== '' && !value.includes('=')) {
       throw new FlagError(`invalid argument "${value}" for "${shown}" flag: bad format of filter (expected name=value)`);
-    } else if (def.type === 'int' || def.type === 'uint16' || def.type === 'uint' || def.type === 'int64') {
+    } else if (/^u?int/.test(def.type)) {
       if (!/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(value)) {
         throw new FlagError(`invalid argument "${value}" for "${shown}" flag: strconv.ParseInt: parsing ${goQuoteStr(value)}: invalid syntax`);
       }
@@ -61,9 +60,6 @@ export class Flags {
   int(name: string): number | undefined {
     const v = this.str(name);
     return v === undefined ? undefined : Number(v);
-  }
-  get definitions(): FlagDef[] {
-    return this.defs;
   }
 }
 
@@ -94,7 +90,7 @@ function indexOf(defs: FlagDef[]): [Map<string, FlagDef>, Map<string, FlagDef>] 
 }
 
 export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolean): Parsed {
-  const flags = new Flags(defs);
+  const flags = new Flags();
   const [byLong, byShort] = indexOf(defs);
   const args: string[] = [];
   let i = 0;
