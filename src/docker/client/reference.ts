@@ -14,7 +14,9 @@ export interface Ref {
 }
 
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const DOMAIN = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?';
+/** A host name label: alphanumerics, with hyphens only inside. */
+const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const DOMAIN = `${LABEL}(?:\\.${LABEL})*(?::[0-9]+)?`;
 const REF = new RegExp(`^((?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*)(?::([\\w][\\w.-]{0,127}))?(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?$`);
 
 /** Its message is what the client prints when a command has no wording of its own. */
@@ -59,7 +61,7 @@ function parse(s: string): Ref {
   const remote = rest.slice(0, nameEnd);
   if (remote.toLowerCase() !== remote) throw new RefError(`invalid reference format: repository name (${remote}) must be lowercase`);
   const m = REF.exec(domain + '/' + rest);
-  if (!s || !m) throw new RefError(s ? 'invalid reference format' : 'invalid reference format');
+  if (!s || !m) throw new RefError('invalid reference format');
   if (m[1].length > 255) throw new RefError('invalid reference format: repository name must not be more than 255 characters');
   return { domain, path: m[1].slice(domain.length + 1), tag: m[2], digest: m[3] };
 }

@@ -48,9 +48,7 @@ export function parsePorts(specs: string[], exposed: PortSet, bindings: PortMap)
       cont = rest[rest.length - 1];
     } else if (parts.length === 2) {
       [host, cont] = parts;
-    } else if (parts.length === 3) {
-      [ip, host, cont] = parts;
-    } else if (parts.length > 3) {
+    } else if (parts.length > 2) {
       ip = parts.slice(0, -2).join(':');
       host = parts[parts.length - 2];
       cont = parts[parts.length - 1];
