@@ -41,9 +41,21 @@ function basePath(text: string): string {
   return /^Usage: {2}(docker(?: [a-z]+)*)/m.exec(text)![1];
 }
 
+/**
+ * cobra's `Aliases:` paragraph under the description of a top-level command: every path of the
+ * command table that runs it, then its own. Build's text, which opens with the deprecation
+ * notice, keeps the paragraph it was captured with.
+ */
+function withAliases(spec: Spec, text: string): string {
+  const top = own(COMMANDS, spec.help);
+  const paths = Object.entries(GROUPS).flatMap(([group, subs]) => Object.keys(subs).filter((a) => subs[a].help === top?.help).map((a) => `docker ${group} ${a}`));
+  if (!paths.length) return text;
+  return text.replace(/^Usage:.*\n\n.*\n/, (head) => `${head}\nAliases:\n  ${paths.join(', ')}, docker ${spec.help}\n`);
+}
+
 /** Help text of `spec` as shown when invoked through `path`. */
 export function helpFor(spec: Spec, path: string): string {
-  const text = HELP[spec.help];
+  const text = withAliases(spec, HELP[spec.help]);
   return text.replace('Usage:  ' + basePath(text), 'Usage:  ' + path);
 }
 
