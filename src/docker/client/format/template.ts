@@ -7,11 +7,15 @@ import { CliError } from '../errors';
 
 type Node =
   | { k: 'text'; v: string }
-  | { k: 'act'; p: string[]; f?: string; pos: string }
+  | { k: 'act'; p: string[]; f?: string; pos?: string }
   | { k: 'if'; p: string[]; yes: Node[]; no: Node[] }
   | { k: 'range'; p: string[]; body: Node[]; no: Node[] };
 
 export class TemplateError extends CliError {}
+
+/** Errors found while parsing read as the client reports them (`template parsing error: …`). */
+const parseError = (message: string): TemplateError => new TemplateError('template parsing error: template: :1: ' + message);
+const execError = (message: string): TemplateError => new TemplateError('template: :1: ' + message);
 
 function tokenize(src: string): string[] {
   const out: string[] = [];
@@ -23,21 +27,12 @@ function tokenize(src: string): string[] {
     pos = re.lastIndex;
   }
   const rest = src.slice(pos).trim();
-  if (rest) throw new TemplateError(`template: :1: unexpected "${rest[0]}" in command`);
+  if (rest) throw parseError(`unexpected "${rest[0]}" in command`);
   return out;
 }
 
-/** Parses a template; errors read as the client reports them (`template parsing error: …`). */
+/** Parses a template. */
 export function compile(src: string): Node[] {
-  try {
-    return parseTemplate(src);
-  } catch (e) {
-    if (e instanceof TemplateError) throw new TemplateError('template parsing error: ' + e.message);
-    throw e;
-  }
-}
-
-function parseTemplate(src: string): Node[] {
   const pieces: (string | { a: string; at: number })[] = [];
   let i = 0;
   while (i < src.length) {
@@ -47,7 +42,7 @@ function parseTemplate(src: string): Node[] {
     let start = open + 2;
     if (src[start] === '-' && /\s/.test(src[start + 1] ?? '')) { text = text.replace(/\s+$/, ''); start++; }
     const close = src.indexOf('}}', start);
-    if (close < 0) throw new TemplateError('template: :1: unclosed action');
+    if (close < 0) throw parseError('unclosed action');
     let end = close;
     let next = close + 2;
     if (src[close - 1] === '-' && /\s/.test(src[close - 2] ?? '')) end = close - 1;
@@ -66,12 +61,10 @@ function parseTemplate(src: string): Node[] {
       const head = toks[0];
       for (const t of toks) {
         if (/^[A-Za-z_]\w*$/.test(t) && !FUNCS[t] && !['if', 'range', 'else', 'end', 'true', 'false', 'nil'].includes(t)) {
-          throw new TemplateError(`template: :1: function "${t}" not defined`);
+          throw parseError(`function "${t}" not defined`);
         }
       }
-      const before = src.slice(0, p.at);
-      const where = `${before.split('\n').length}:${p.at - before.lastIndexOf('\n') - 1}`;
-      if (head === undefined) throw new TemplateError('template: :1: missing value for command');
+      if (head === undefined) throw parseError('missing value for command');
       if (stop.includes(head)) return [nodes, head];
       if (head === 'if' || head === 'range') {
         const [body, how] = parse(['else', 'end']);
@@ -79,10 +72,14 @@ function parseTemplate(src: string): Node[] {
         if (how === 'else') no = parse(['end'])[0];
         nodes.push(head === 'if' ? { k: 'if', p: toks.slice(1), yes: body, no } : { k: 'range', p: toks.slice(1), body, no });
       } else if (head === 'end' || head === 'else') {
-        throw new TemplateError(`template: :1: unexpected {{${head}}}`);
-      } else nodes.push({ k: 'act', p: toks, f: toks.length === 1 && /^\.\w+$/.test(head) ? head.slice(1) : undefined, pos: where });
+        throw parseError(`unexpected {{${head}}}`);
+      } else if (toks.length === 1 && /^\.\w+$/.test(head)) {
+        // A lone field: its line:column goes into the error of a row that lacks it.
+        const before = src.slice(0, p.at);
+        nodes.push({ k: 'act', p: toks, f: head.slice(1), pos: `${before.split('\n').length}:${p.at - before.lastIndexOf('\n') - 1}` });
+      } else nodes.push({ k: 'act', p: toks });
     }
-    if (stop.length) throw new TemplateError('template: :1: unexpected EOF');
+    if (stop.length) throw parseError('unexpected EOF');
     return [nodes, ''];
   };
   return parse([])[0];
@@ -94,7 +91,7 @@ function field(dot: unknown, path: string): unknown {
   let v: unknown = dot;
   for (const key of path.split('.').filter(Boolean)) {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      throw new TemplateError(`template: :1: executing "" at <${path}>: can't evaluate field ${key} in type ${typeName(v)}`);
+      throw execError(`executing "" at <${path}>: can't evaluate field ${key} in type ${typeName(v)}`);
     }
     v = key in (v as object) ? (v as Record<string, unknown>)[key] : NO_VALUE;
     if (v === NO_VALUE) return NO_VALUE;
@@ -164,7 +161,7 @@ function evalArg(tok: string, dot: unknown): unknown {
   if (/^-?\d+(\.\d+)?$/.test(tok)) return Number(tok);
   if (tok === 'true' || tok === 'false') return tok === 'true';
   if (FUNCS[tok]) return FUNCS[tok]();
-  throw new TemplateError(`template parsing error: template: :1: function "${tok}" not defined`);
+  throw parseError(`function "${tok}" not defined`);
 }
 
 function evalPipe(toks: string[], dot: unknown): unknown {
@@ -177,11 +174,11 @@ function evalPipe(toks: string[], dot: unknown): unknown {
   let first = true;
   for (const c of cmds) {
     const [head, ...rest] = c;
-    if (head === undefined) throw new TemplateError('template: :1: missing value for command');
+    if (head === undefined) throw execError('missing value for command');
     const args = rest.map((t) => evalArg(t, dot));
     if (!first) args.push(prev);
     if (FUNCS[head]) prev = FUNCS[head](...args);
-    else if (args.length) throw new TemplateError(`template: :1: can't give argument to non-function ${head}`);
+    else if (args.length) throw execError(`can't give argument to non-function ${head}`);
     else prev = evalArg(head, dot);
     first = false;
   }
