@@ -8,8 +8,7 @@ import { CliError } from '../errors';
 type Node =
   | { k: 'text'; v: string }
   | { k: 'act'; p: string[]; f?: string; pos?: string }
-  | { k: 'if'; p: string[]; yes: Node[]; no: Node[] }
-  | { k: 'range'; p: string[]; body: Node[]; no: Node[] };
+  | { k: 'if' | 'range'; p: string[]; body: Node[]; no: Node[] };
 
 export class TemplateError extends CliError {}
 
@@ -17,18 +16,13 @@ export class TemplateError extends CliError {}
 const parseError = (message: string): TemplateError => new TemplateError('template parsing error: template: :1: ' + message);
 const execError = (message: string): TemplateError => new TemplateError('template: :1: ' + message);
 
+/** Words of an action, one after the other from its start (sticky): strings, raw strings, the rest. */
+const TOKEN = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s()]+)/gy;
+
 function tokenize(src: string): string[] {
-  const out: string[] = [];
-  const re = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s()]+)/y;
-  let m: RegExpExecArray | null;
-  let pos = 0;
-  while ((m = re.exec(src))) {
-    out.push(m[1]);
-    pos = re.lastIndex;
-  }
-  const rest = src.slice(pos).trim();
+  const rest = src.replace(TOKEN, '').trim();
   if (rest) throw parseError(`unexpected "${rest[0]}" in command`);
-  return out;
+  return [...src.matchAll(TOKEN)].map((m) => m[1]);
 }
 
 /** Parses a template. */
@@ -70,7 +64,7 @@ export function compile(src: string): Node[] {
         const [body, how] = parse(['else', 'end']);
         let no: Node[] = [];
         if (how === 'else') no = parse(['end'])[0];
-        nodes.push(head === 'if' ? { k: 'if', p: toks.slice(1), yes: body, no } : { k: 'range', p: toks.slice(1), body, no });
+        nodes.push({ k: head, p: toks.slice(1), body, no });
       } else if (head === 'end' || head === 'else') {
         throw parseError(`unexpected {{${head}}}`);
       } else if (toks.length === 1 && /^\.\w+$/.test(head)) {
@@ -203,7 +197,7 @@ export function execute(nodes: Node[], dot: unknown, rowType?: string): string {
         else out += goString(NO_VALUE);
       } else out += goString(evalPipe(n.p, dot));
     }
-    else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot)) ? n.yes : n.no, dot, rowType);
+    else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot)) ? n.body : n.no, dot, rowType);
     else {
       const v = evalPipe(n.p, dot);
       const items = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : [];
