@@ -5,7 +5,7 @@
  */
 import { ApiError, type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
-import { COMMANDS, GROUPS, type Spec } from './command-table';
+import { COMMANDS, GROUPS, type ArgRule, type Spec } from './command-table';
 import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags } from './flags';
 import { CliError } from './errors';
 import { HELP } from './help-texts';
@@ -36,11 +36,6 @@ function flagsOf(helpKey: string): FlagDef[] {
   return defs;
 }
 
-/** The path printed in a help text's Usage line (`docker run`, `docker container inspect`). */
-function basePath(text: string): string {
-  return /^Usage: {2}(docker(?: [a-z]+)*)/m.exec(text)![1];
-}
-
 /**
  * cobra's `Aliases:` paragraph under the description of a top-level command: every path of the
  * command table that runs it, then its own. Build's text, which opens with the deprecation
@@ -53,10 +48,9 @@ function withAliases(spec: Spec, text: string): string {
   return text.replace(/^Usage:.*\n\n.*\n/, (head) => `${head}\nAliases:\n  ${paths.join(', ')}, docker ${spec.help}\n`);
 }
 
-/** Help text of `spec` as shown when invoked through `path`. */
+/** Help text of `spec` as shown when invoked through `path`: its Usage line names that path. */
 export function helpFor(spec: Spec, path: string): string {
-  const text = withAliases(spec, HELP[spec.help]);
-  return text.replace('Usage:  ' + basePath(text), 'Usage:  ' + path);
+  return withAliases(spec, HELP[spec.help]).replace(/^Usage: {2}docker(?: [a-z]+)*/m, 'Usage:  ' + path);
 }
 
 const useCache = new Map<string, string>();
@@ -186,15 +180,16 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
 
 const plural = (k: number): string => (k === 1 ? 'argument' : 'arguments');
 
-function argError(spec: Spec, path: string, what: string, see: string): string {
-  return usageError(`docker: '${path}' ${what}`, useLine(spec, path), path, see);
-}
-
+/** cobra's argument checks with docker/cli's messages (`SRun` is the client's own typo for max). */
 function checkArgs(spec: Spec, path: string, n: number): string | null {
   const [kind, a = 0, b = 0] = spec.args;
-  if (kind === 'none') return n > 0 ? argError(spec, path, 'accepts no arguments', 'Run') : null;
-  if (kind === 'min') return n < a ? argError(spec, path, `requires at least ${a} ${plural(a)}`, 'See') : null;
-  if (kind === 'max') return n > a ? argError(spec, path, `requires at most ${a} ${plural(a)}`, 'SRun') : null;
-  if (kind === 'exact') return n !== a ? argError(spec, path, `requires ${a} ${plural(a)}`, 'Run') : null;
-  return n < a || n > b ? argError(spec, path, `requires at least ${a} and at most ${b} ${plural(b)}`, 'Run') : null;
+  const rules: Record<ArgRule[0], [boolean, string, string?]> = {
+    none: [n === 0, 'accepts no arguments'],
+    min: [n >= a, `requires at least ${a} ${plural(a)}`, 'See'],
+    max: [n <= a, `requires at most ${a} ${plural(a)}`, 'SRun'],
+    exact: [n === a, `requires ${a} ${plural(a)}`],
+    range: [n >= a && n <= b, `requires at least ${a} and at most ${b} ${plural(b)}`],
+  };
+  const [ok, what, see = 'Run'] = rules[kind];
+  return ok ? null : usageError(`docker: '${path}' ${what}`, useLine(spec, path), path, see);
 }
