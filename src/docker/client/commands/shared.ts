@@ -81,6 +81,17 @@ export function parsePorts(specs: string[], exposed: PortSet, bindings: PortMap)
   }
 }
 
+/** Sets the config field named for each string flag that was given. */
+function copyGiven(f: Flags, cfg: object, fields: Record<string, string>): void {
+  for (const [flag, key] of Object.entries(fields)) if (f.has(flag)) (cfg as Record<string, unknown>)[key] = f.str(flag);
+}
+
+/** `-e`, `-w` and `-u`, which run, create and exec share. */
+export function processFlags(f: Flags, cfg: { Env?: string[]; WorkingDir?: string; User?: string }): void {
+  if (f.has('env')) cfg.Env = f.list('env');
+  copyGiven(f, cfg, { workdir: 'WorkingDir', user: 'User' });
+}
+
 /** The container config of `docker run`/`create` flags. */
 export function containerConfig(f: Flags, image: string, cmd: string[]): ContainerCreateConfig {
   const exposed: PortSet = {};
@@ -89,8 +100,8 @@ export function containerConfig(f: Flags, image: string, cmd: string[]): Contain
   for (const e of f.list('expose')) exposed[e.includes('/') ? e : e + '/tcp'] = {};
   const labels: Record<string, string> = {};
   for (const l of f.list('label')) {
-    const eq = l.indexOf('=');
-    labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
+    const [key, ...value] = l.split('=');
+    labels[key] = value.join('=');
   }
   const interactive = f.bool('interactive');
   const entry = f.str('entrypoint');
@@ -114,13 +125,10 @@ export function containerConfig(f: Flags, image: string, cmd: string[]): Contain
   };
   if (cmd.length) cfg.Cmd = cmd;
   if (entry !== undefined) cfg.Entrypoint = [entry];
-  if (f.list('env').length) cfg.Env = f.list('env');
-  if (f.str('workdir') !== undefined) cfg.WorkingDir = f.str('workdir');
-  if (f.str('user') !== undefined) cfg.User = f.str('user');
-  if (f.str('hostname') !== undefined) cfg.Hostname = f.str('hostname');
+  processFlags(f, cfg);
+  copyGiven(f, cfg, { hostname: 'Hostname', 'stop-signal': 'StopSignal' });
   if (Object.keys(exposed).length) cfg.ExposedPorts = exposed;
   if (Object.keys(labels).length) cfg.Labels = labels;
-  if (f.str('stop-signal') !== undefined) cfg.StopSignal = f.str('stop-signal');
   if (f.has('stop-timeout')) cfg.StopTimeout = f.int('stop-timeout');
   return cfg;
 }
