@@ -6,6 +6,7 @@ import { ApiError } from '../../api';
 import { CliError, type Ctx, type Handler } from '../cli';
 import type { Flags } from '../flags';
 import { render } from '../format/template';
+import { reportErrors } from './shared';
 
 type Getter = (ref: string) => Promise<unknown>;
 
@@ -27,11 +28,7 @@ async function inspectAll(ctx: Ctx, f: Flags, args: string[], get: (ref: string)
   } else {
     ctx.io.out(found.length ? JSON.stringify(found, null, 4) + '\n' : '[]\n');
   }
-  if (errors.length) {
-    ctx.io.err(errors.join('\n') + '\n');
-    return 1;
-  }
-  return 0;
+  return reportErrors(ctx, errors);
 }
 
 const daemon = (_: string, e: ApiError): string => `Error response from daemon: ${e.message}`;

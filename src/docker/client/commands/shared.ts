@@ -188,6 +188,13 @@ async function pullQuiet(ctx: Ctx, image: string, quiet: boolean): Promise<void>
   await ctx.api.imagePull(image, quiet ? () => {} : render, { signal: ctx.io.signal });
 }
 
+/** The errors gathered over several arguments, one per line after the output; exit 1 if any. */
+export function reportErrors(ctx: Ctx, errors: string[]): number {
+  if (!errors.length) return 0;
+  ctx.io.err(errors.join('\n') + '\n');
+  return 1;
+}
+
 /** Runs one call per argument, printing the argument on success and joining the errors. */
 export async function eachArg(ctx: Ctx, args: string[], fn: (a: string) => Promise<unknown>, print = true): Promise<number> {
   const errors: string[] = [];
@@ -200,11 +207,7 @@ export async function eachArg(ctx: Ctx, args: string[], fn: (a: string) => Promi
       errors.push(e.inStream ? e.message : `Error response from daemon: ${e.message}`);
     }
   }
-  if (errors.length) {
-    ctx.io.err(errors.join('\n') + '\n');
-    return 1;
-  }
-  return 0;
+  return reportErrors(ctx, errors);
 }
 
 /** `the input device is not a TTY` check of `run -it` and `exec -it`. */
