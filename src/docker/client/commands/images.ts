@@ -16,40 +16,31 @@ export const IMAGE_HEADERS = {
 
 interface Row { img: ImageSummary; repo: string; tag: string; digest: string }
 
+/** Repository → tags (or digests) of an image's references, skipping any the client cannot parse. */
+function byRepository(refs: string[] | undefined, part: 'tag' | 'digest'): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const s of refs ?? []) {
+    try {
+      const r = parseRef(s);
+      const repo = familiarName(r);
+      if (r[part]) map.set(repo, [...(map.get(repo) ?? []), r[part]]);
+    } catch { /* skipped */ }
+  }
+  return map;
+}
+
 /** One row per repository:tag (per digest with --digests), as the client's image formatter lays them out. */
 function rowsOf(img: ImageSummary, digests: boolean): Row[] {
-  const tags = new Map<string, string[]>();
-  const dg = new Map<string, string[]>();
-  const add = (m: Map<string, string[]>, k: string, v: string): void => {
-    const list = m.get(k);
-    if (list) list.push(v);
-    else m.set(k, [v]);
-  };
-  for (const t of img.RepoTags ?? []) {
-    try {
-      const r = parseRef(t);
-      if (r.tag) add(tags, familiarName(r), r.tag);
-    } catch { /* a reference the client cannot parse is skipped */ }
-  }
-  for (const d of img.RepoDigests ?? []) {
-    try {
-      const r = parseRef(d);
-      if (r.digest) add(dg, familiarName(r), r.digest);
-    } catch { /* idem */ }
-  }
+  const tags = byRepository(img.RepoTags, 'tag');
+  const dg = byRepository(img.RepoDigests, 'digest');
   const rows: Row[] = [];
+  const none = ['<none>'];
   for (const [repo, ts] of tags) {
-    const ds = digests ? dg.get(repo) ?? [] : [];
+    const ds = digests ? dg.get(repo) ?? none : none;
     dg.delete(repo);
-    for (const tag of ts) {
-      if (!ds.length) rows.push({ img, repo, tag, digest: '<none>' });
-      for (const d of ds) rows.push({ img, repo, tag, digest: d });
-    }
+    for (const tag of ts) for (const digest of ds) rows.push({ img, repo, tag, digest });
   }
-  for (const [repo, ds] of dg) {
-    if (digests) for (const d of ds) rows.push({ img, repo, tag: '<none>', digest: d });
-    else rows.push({ img, repo, tag: '<none>', digest: '<none>' });
-  }
+  for (const [repo, ds] of dg) for (const digest of digests ? ds : none) rows.push({ img, repo, tag: '<none>', digest });
   if (!tags.size && !dg.size) rows.push({ img, repo: '<none>', tag: '<none>', digest: '<none>' });
   return rows;
 }
