@@ -55,10 +55,7 @@ function parse(s: string): Ref {
   }
   if (domain === 'index.docker.io') domain = 'docker.io';
   if (domain === 'docker.io' && !rest.includes('/')) rest = 'library/' + rest;
-  const colon = rest.indexOf(':');
-  const at = rest.indexOf('@');
-  const nameEnd = [colon, at].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? rest.length;
-  const remote = rest.slice(0, nameEnd);
+  const remote = rest.slice(0, rest.search(/[:@]|$/));
   if (remote.toLowerCase() !== remote) throw new RefError(`invalid reference format: repository name (${remote}) must be lowercase`);
   const m = REF.exec(domain + '/' + rest);
   if (!s || !m) throw new RefError('invalid reference format');

@@ -46,12 +46,10 @@ export function parsePorts(specs: string[], exposed: PortSet, bindings: PortMap)
       const rest = raw.slice(close + 2).split(':');
       host = rest.length > 1 ? rest[0] : '';
       cont = rest[rest.length - 1];
-    } else if (parts.length === 2) {
-      [host, cont] = parts;
-    } else if (parts.length > 2) {
+    } else if (parts.length > 1) {
+      // [ip:]host:container, the address possibly an unbracketed IPv6 one with colons of its own.
       ip = parts.slice(0, -2).join(':');
-      host = parts[parts.length - 2];
-      cont = parts[parts.length - 1];
+      [host, cont] = parts.slice(-2);
     }
     let proto = 'tcp';
     const slash = cont.indexOf('/');
