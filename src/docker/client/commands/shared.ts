@@ -4,7 +4,7 @@ import type { TermIO } from '../../shell';
 import { CliError, type Ctx } from '../cli';
 import type { Flags } from '../flags';
 import { messageRenderer } from '../progress';
-import { familiarString, parseRef, RefError, withLatest } from '../reference';
+import { familiarString, parseRef, withLatest } from '../reference';
 
 /** `-f key=value` options → the API's filter map. */
 export function parseFilters(list: string[]): Record<string, string[]> | undefined {
@@ -138,18 +138,14 @@ export function containerConfig(f: Flags, image: string, cmd: string[]): Contain
 export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdName: string): Promise<string> {
   const [image, ...cmd] = args;
   let ref;
-  try {
-    ref = parseRef(image);
-  } catch (e) {
-    if (e instanceof RefError) throw withHelp(e.message, cmdName);
-    throw e;
-  }
   let cfg: ContainerCreateConfig;
   try {
+    ref = parseRef(image);
     cfg = containerConfig(f, image, cmd);
   } catch (e) {
     throw withHelp((e as Error).message, cmdName);
   }
+  const daemonError = (e: ApiError) => withHelp(`Error response from daemon: ${e.message}`, cmdName);
   const name = f.str('name');
   const pullPolicy = f.str('pull') ?? 'missing';
   const create = async () => {
@@ -166,17 +162,14 @@ export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdNam
     return (await create()).Id;
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    if (e.status !== 404 || !/^No such image/.test(e.message) || pullPolicy === 'never') {
-      throw withHelp(`Error response from daemon: ${e.message}`, cmdName);
-    }
+    if (e.status !== 404 || !/^No such image/.test(e.message) || pullPolicy === 'never') throw daemonError(e);
   }
   ctx.io.err(`Unable to find image '${familiarString(withLatest(ref))}' locally\n`);
   try {
     await pullQuiet(ctx, image, f.bool('quiet'));
     return (await create()).Id;
   } catch (e) {
-    if (e instanceof ApiError) throw withHelp(`Error response from daemon: ${e.message}`, cmdName);
-    throw e;
+    throw e instanceof ApiError ? daemonError(e) : e;
   }
 }
 
