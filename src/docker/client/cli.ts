@@ -6,9 +6,10 @@
 import { ApiError, type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { COMMANDS, GROUPS, type ArgRule, type Spec } from './command-table';
-import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags } from './flags';
+import { FlagError, flagsFromHelp, parseFlags, type Flags } from './flags';
 import { CliError } from './errors';
 import { HELP } from './help-texts';
+import { memo } from './memo';
 import type { HostShell } from './shell/host-shell';
 
 export interface Ctx {
@@ -29,12 +30,7 @@ export { CliError };
 
 export const VERSION_LINE = 'Docker version 28.2.2, build e6534b4\n';
 
-const flagCache = new Map<string, FlagDef[]>();
-function flagsOf(helpKey: string): FlagDef[] {
-  let defs = flagCache.get(helpKey);
-  if (!defs) flagCache.set(helpKey, (defs = flagsFromHelp(HELP[helpKey])));
-  return defs;
-}
+const flagsOf = memo((helpKey) => flagsFromHelp(HELP[helpKey]));
 
 /**
  * cobra's `Aliases:` paragraph under the description of a top-level command: every path of the

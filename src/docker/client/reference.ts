@@ -4,6 +4,7 @@
  * (`docker.io/library/nginx:alpine`) forms.
  */
 import { CliError } from './errors';
+import { memo } from './memo';
 
 export interface Ref {
   domain: string;
@@ -22,21 +23,19 @@ const REF = new RegExp(`^((?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*)(?::([\\
 /** Its message is what the client prints when a command has no wording of its own. */
 export class RefError extends CliError {}
 
-const refCache = new Map<string, Ref | RefError>();
+/** Each reference's parse or its error, remembered: listings parse the same names over and over. */
+const parsed = memo((s): Ref | RefError => {
+  try {
+    return parse(s);
+  } catch (e) {
+    if (!(e instanceof RefError)) throw e;
+    return e;
+  }
+}, 2048);
 
 /** `reference.ParseNormalizedNamed`; throws `RefError` with the library's message. */
 export function parseRef(s: string): Ref {
-  let r = refCache.get(s);
-  if (r === undefined) {
-    try {
-      r = parse(s);
-    } catch (e) {
-      if (!(e instanceof RefError)) throw e;
-      r = e;
-    }
-    if (refCache.size > 2048) refCache.clear();
-    refCache.set(s, r);
-  }
+  const r = parsed(s);
   if (r instanceof RefError) throw r;
   return r;
 }

@@ -5,6 +5,7 @@ import { formatList, listFormat } from '../format/list';
 import { displayablePorts } from '../format/ports';
 import { ellipsis, goQuote } from '../format/table';
 import { ago, goTime, shortId, sizeString } from '../format/units';
+import { memo } from '../memo';
 import { familiarString, parseRef } from '../reference';
 import { parseFilters } from './shared';
 
@@ -52,18 +53,9 @@ export function containerRow(c: ContainerSummary, now: number, trunc: boolean, f
   return row;
 }
 
-const fieldCache = new Map<string, string[]>();
-
 /** Fields a format refers to (all of them when it prints the whole row). */
-function fieldsOf(format: string): string[] {
-  let fields = fieldCache.get(format);
-  if (!fields) {
-    fields = /\{\{[^}]*\.\s*[|}]|\{\{[^}]*\s\.\s/.test(format) ? Object.keys(FIELDS) : Object.keys(FIELDS).filter((f) => format.includes('.' + f));
-    if (fieldCache.size > 200) fieldCache.clear();
-    fieldCache.set(format, fields);
-  }
-  return fields;
-}
+const fieldsOf = memo((format) =>
+  /\{\{[^}]*\.\s*[|}]|\{\{[^}]*\s\.\s/.test(format) ? Object.keys(FIELDS) : Object.keys(FIELDS).filter((f) => format.includes('.' + f)));
 
 export const ps: Handler = async (ctx, f) => {
   const last = f.int('last') ?? -1;

@@ -4,6 +4,7 @@
  * format become a tab and a newline, as the client's `preFormat` does.
  */
 import type { Flags } from '../flags';
+import { memo } from '../memo';
 import { tabwrite } from './table';
 import { compile, execute } from './template';
 
@@ -14,20 +15,12 @@ interface Prepared {
   tpl: ReturnType<typeof compile>;
 }
 
-const cache = new Map<string, Prepared>();
-
-function prepare(format: string): Prepared {
-  let p = cache.get(format);
-  if (!p) {
-    const table = format.startsWith('table');
-    const src = (table ? format.slice(5) : format).replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
-    const json = /^\{\{\s*json\s+\.\s*\}\}$/.test(src);
-    p = { table, json, tpl: json ? [] : compile(src) };
-    if (cache.size > 200) cache.clear();
-    cache.set(format, p);
-  }
-  return p;
-}
+const prepare = memo((format: string): Prepared => {
+  const table = format.startsWith('table');
+  const src = (table ? format.slice(5) : format).replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  const json = /^\{\{\s*json\s+\.\s*\}\}$/.test(src);
+  return { table, json, tpl: json ? [] : compile(src) };
+});
 
 /** A listing's `--format`: the command's default table, `{{.ID}}` with `-q`, `json` for `{{json .}}`. */
 export function listFormat(f: Flags, table: string): string {

@@ -4,6 +4,7 @@
  * `if`/`else`/`range`/`end`, and `{{-`/`-}}` trimming. Values print like Go's `%v`.
  */
 import { CliError } from '../errors';
+import { memo } from '../memo';
 
 type Node =
   | { k: 'text'; v: string }
@@ -208,15 +209,9 @@ export function execute(nodes: Node[], dot: unknown, rowType?: string): string {
   return out;
 }
 
-/** Runs `src` over `data`; throws TemplateError with Go's wording for bad templates. */
-const compiled = new Map<string, Node[]>();
+const compiled = memo(compile);
 
+/** Runs `src` over `data`; throws TemplateError with Go's wording for bad templates. */
 export function render(src: string, data: unknown): string {
-  let nodes = compiled.get(src);
-  if (!nodes) {
-    nodes = compile(src);
-    if (compiled.size > 200) compiled.clear();
-    compiled.set(src, nodes);
-  }
-  return execute(nodes, data);
+  return execute(compiled(src), data);
 }

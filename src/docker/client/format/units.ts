@@ -2,20 +2,15 @@
  * Number formatting as Go's `fmt` and docker/go-units do it, so sizes and durations read exactly
  * like the real client's.
  */
+import { memo } from '../memo';
 
-const gCaches: Map<number, string>[] = [];
+const formatted = memo((key) => {
+  const [x, p] = key.split(' ').map(Number);
+  return formatG(x, p);
+}, 4096);
 
 /** Go's `%.<p>g`: round half to even on the exact binary value, trailing zeros dropped. */
-export function goG(x: number, p: number): string {
-  // Listings format the same few sizes over and over.
-  const cache = (gCaches[p] ??= new Map());
-  let s = cache.get(x);
-  if (s === undefined) {
-    if (cache.size > 4096) cache.clear();
-    cache.set(x, (s = formatG(x, p)));
-  }
-  return s;
-}
+export const goG = (x: number, p: number): string => formatted(`${x} ${p}`);
 
 function formatG(x: number, p: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '+Inf' : x < 0 ? '-Inf' : 'NaN';
