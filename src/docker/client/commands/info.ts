@@ -2,18 +2,7 @@
 import type { SystemInfo } from '../../api';
 import type { Handler } from '../cli';
 import { render } from '../format/template';
-import { goG } from '../format/units';
-
-/** go-units `BytesSize`: binary units, four significant digits. */
-function gib(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return goG(n, 4) + units[i];
-}
+import { bytesSize } from '../format/units';
 
 /** `  name` and `   Profile: …` lines of each `name=…,profile=…` security option. */
 function securityOptions(options: string[]): string {
@@ -59,7 +48,7 @@ ${securityOptions(i.SecurityOptions ?? [])} Kernel Version: ${i.KernelVersion}
  OSType: ${i.OSType}
  Architecture: ${i.Architecture}
  CPUs: ${i.NCPU}
- Total Memory: ${gib(i.MemTotal)}
+ Total Memory: ${bytesSize(i.MemTotal)}
  Name: ${i.Name}
  ID: ${i.ID}
  Docker Root Dir: ${i.DockerRootDir}

@@ -28,22 +28,24 @@ function formatG(x: number, p: number): string {
   return (x < 0 ? '-' : '') + out;
 }
 
-const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
-
-/** go-units `HumanSizeWithPrecision`: decimal units, no space (`10.1kB`, `1e+03MB`). */
-export function humanSizeWithPrecision(size: number, precision: number): string {
+/** go-units: `size` in the largest unit (steps of `base`) it reaches, no space (`10.1kB`, `1e+03MB`). */
+function scaled(size: number, base: number, units: string[], precision: number): string {
   let i = 0;
-  while (size >= 1000 && i < DECIMAL.length - 1) {
-    size /= 1000;
+  while (size >= base && i < units.length - 1) {
+    size /= base;
     i++;
   }
-  return goG(size, precision) + DECIMAL[i];
+  return goG(size, precision) + units[i];
 }
 
-/** `images`, `ps -s`, `history`: three significant digits. */
-export const sizeString = (n: number): string => humanSizeWithPrecision(n, 3);
-/** Pull progress and build context: four significant digits. */
-export const humanSize = (n: number): string => humanSizeWithPrecision(n, 4);
+const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
+
+/** `images`, `ps -s`, `history` (go-units `HumanSizeWithPrecision`): three significant digits. */
+export const sizeString = (n: number): string => scaled(n, 1000, DECIMAL, 3);
+/** Pull progress and build context (`HumanSize`): four significant digits. */
+export const humanSize = (n: number): string => scaled(n, 1000, DECIMAL, 4);
+/** go-units `BytesSize` (`docker info`'s memory): binary units, four significant digits. */
+export const bytesSize = (n: number): string => scaled(n, 1024, ['B', 'KiB', 'MiB', 'GiB', 'TiB'], 4);
 
 import { humanDuration } from '../../common/duration';
 
