@@ -1,11 +1,13 @@
 /**
  * Help texts of the real Docker 28.2.2 client (80 columns, no TTY), one per command that the
- * simulator implements, each from what follows its command path in the Usage line (`docker
- * container inspect` for `container-inspect`): the Usage line is put together on load. The management forms (`docker container run`…) differ only in the path of
- * their Usage line, which the client rewrites; it also adds the Aliases paragraph from its command
- * table (only build's, naming the unimplemented `docker builder build`, is kept here). Flag
- * definitions are read from these same texts.
- * Flag tables are stored one flag per line, `name\tdescription`, and laid out on load (help-wrap).
+ * simulator implements. Flag definitions are read from these same texts.
+ *
+ * Each text is stored from what follows its command path in the Usage line (`container-inspect`
+ * is `docker container inspect`); the Usage line is put back together on load. The management
+ * forms (`docker container run`…) differ only in that path, which the client rewrites, and the
+ * client adds the Aliases paragraph from its command table (only build's, which names the
+ * unimplemented `docker builder build`, is stored here). Flag tables are stored one flag per
+ * line, `name\tdescription`, and laid out on load (help-wrap).
  */
 import { expandFlags } from './help-wrap';
 
