@@ -102,15 +102,16 @@ export function containerConfig(f: Flags, image: string, cmd: string[]): Contain
     labels[key] = value.join('=');
   }
   const interactive = f.bool('interactive');
+  const attached = !f.bool('detach');
   const entry = f.str('entrypoint');
   const cfg: ContainerCreateConfig = {
     Image: image,
     Tty: f.bool('tty'),
     OpenStdin: interactive,
-    AttachStdin: interactive && !f.bool('detach'),
-    AttachStdout: !f.bool('detach'),
-    AttachStderr: !f.bool('detach'),
-    StdinOnce: interactive && !f.bool('detach'),
+    AttachStdin: interactive && attached,
+    AttachStdout: attached,
+    AttachStderr: attached,
+    StdinOnce: interactive && attached,
     HostConfig: {
       AutoRemove: f.bool('rm'),
       PortBindings: bindings,
@@ -187,12 +188,12 @@ export function reportErrors(ctx: Ctx, errors: string[]): number {
 }
 
 /** Runs one call per argument, printing the argument on success and joining the errors. */
-export async function eachArg(ctx: Ctx, args: string[], fn: (a: string) => Promise<unknown>, print = true): Promise<number> {
+export async function eachArg(ctx: Ctx, args: string[], fn: (a: string) => Promise<unknown>): Promise<number> {
   const errors: string[] = [];
   for (const a of args) {
     try {
       await fn(a);
-      if (print) ctx.io.out(a + '\n');
+      ctx.io.out(a + '\n');
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       errors.push(e.inStream ? e.message : `Error response from daemon: ${e.message}`);
