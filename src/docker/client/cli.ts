@@ -38,8 +38,10 @@ const flagsOf = memo((helpKey) => flagsFromHelp(HELP[helpKey]));
  * notice, keeps the paragraph it was captured with.
  */
 function withAliases(spec: Spec, text: string): string {
-  const top = own(COMMANDS, spec.help);
-  const paths = Object.entries(GROUPS).flatMap(([group, subs]) => Object.keys(subs).filter((a) => subs[a].help === top?.help).map((a) => `docker ${group} ${a}`));
+  // Only commands that also exist at the top level (`docker ps`, not `docker image prune`) list them.
+  if (!own(COMMANDS, spec.help)) return text;
+  const paths = Object.entries(GROUPS).flatMap(([group, subs]) =>
+    Object.keys(subs).filter((sub) => subs[sub].help === spec.help).map((sub) => `docker ${group} ${sub}`));
   if (!paths.length) return text;
   return text.replace(/^Usage:.*\n\n.*\n/, (head) => `${head}\nAliases:\n  ${paths.join(', ')}, docker ${spec.help}\n`);
 }
