@@ -1,13 +1,21 @@
 /** docker/cli `DisplayablePorts`: ranges for unpublished and same-number ports, then host mappings. */
 import type { Port } from '../../api';
 
+/** A run of consecutive container ports with one protocol (and one address when published as is). */
+interface Group {
+  ip: string;
+  type: string;
+  first: number;
+  last: number;
+}
+
 export function displayablePorts(input: Port[]): string {
   const ports = [...input].sort((a, b) =>
     a.PrivatePort !== b.PrivatePort ? a.PrivatePort - b.PrivatePort
       : (a.IP ?? '') !== (b.IP ?? '') ? ((a.IP ?? '') < (b.IP ?? '') ? -1 : 1)
         : (a.PublicPort ?? 0) !== (b.PublicPort ?? 0) ? (a.PublicPort ?? 0) - (b.PublicPort ?? 0)
           : a.Type < b.Type ? -1 : a.Type > b.Type ? 1 : 0);
-  const groups = new Map<string, { ip: string; type: string; first: number; last: number }>();
+  const groups = new Map<string, Group>();
   const result: string[] = [];
   const hostMappings: string[] = [];
   for (const p of ports) {
@@ -32,7 +40,7 @@ export function displayablePorts(input: Port[]): string {
 }
 
 /** `80/tcp`, `8000-8002/tcp`, or with an address `0.0.0.0:80->80/tcp`. */
-function formGroup({ ip, type, first, last }: { ip: string; type: string; first: number; last: number }): string {
+function formGroup({ ip, type, first, last }: Group): string {
   const range = first === last ? String(first) : `${first}-${last}`;
   return `${ip ? `${ip}:${range}->${range}` : range}/${type}`;
 }
