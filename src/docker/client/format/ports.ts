@@ -10,11 +10,10 @@ interface Group {
 }
 
 export function displayablePorts(input: Port[]): string {
+  const cmp = <T>(x: T, y: T): number => (x < y ? -1 : x > y ? 1 : 0);
+  // By container port, address, host port, protocol.
   const ports = [...input].sort((a, b) =>
-    a.PrivatePort !== b.PrivatePort ? a.PrivatePort - b.PrivatePort
-      : (a.IP ?? '') !== (b.IP ?? '') ? ((a.IP ?? '') < (b.IP ?? '') ? -1 : 1)
-        : (a.PublicPort ?? 0) !== (b.PublicPort ?? 0) ? (a.PublicPort ?? 0) - (b.PublicPort ?? 0)
-          : a.Type < b.Type ? -1 : a.Type > b.Type ? 1 : 0);
+    cmp(a.PrivatePort, b.PrivatePort) || cmp(a.IP ?? '', b.IP ?? '') || cmp(a.PublicPort ?? 0, b.PublicPort ?? 0) || cmp(a.Type, b.Type));
   const groups = new Map<string, Group>();
   const result: string[] = [];
   const hostMappings: string[] = [];
