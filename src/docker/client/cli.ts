@@ -5,10 +5,11 @@
  */
 import { ApiError, type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
-import { COMMANDS, GROUPS, type Spec } from './command-table';
-import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags } from './flags';
-import { TemplateError } from './format/template';
+import { COMMANDS, GROUPS, type ArgRule, type Spec } from './command-table';
+import { FlagError, flagsFromHelp, parseFlags, type Flags } from './flags';
+import { CliError } from './errors';
 import { HELP } from './help-texts';
+import { memo } from './memo';
 import type { HostShell } from './shell/host-shell';
 
 export interface Ctx {
@@ -25,32 +26,29 @@ export interface Ctx {
 
 export type Handler = (ctx: Ctx, flags: Flags, args: string[]) => Promise<number>;
 
-/** An error the client prints as is (already formatted), with its exit code. */
-export class CliError extends Error {
-  constructor(message: string, readonly code = 1) {
-    super(message);
-  }
-}
+export { CliError };
 
 export const VERSION_LINE = 'Docker version 28.2.2, build e6534b4\n';
-const ROOT_USAGE = 'docker [OPTIONS] COMMAND';
 
-const flagCache = new Map<string, FlagDef[]>();
-function flagsOf(helpKey: string): FlagDef[] {
-  let defs = flagCache.get(helpKey);
-  if (!defs) flagCache.set(helpKey, (defs = flagsFromHelp(HELP[helpKey])));
-  return defs;
+const flagsOf = memo((helpKey) => flagsFromHelp(HELP[helpKey]));
+
+/**
+ * cobra's `Aliases:` paragraph under the description of a top-level command: every path of the
+ * command table that runs it, then its own. Build's text, which opens with the deprecation
+ * notice, keeps the paragraph it was captured with.
+ */
+function withAliases(spec: Spec, text: string): string {
+  // Only commands that also exist at the top level (`docker ps`, not `docker image prune`) list them.
+  if (!own(COMMANDS, spec.help)) return text;
+  const paths = Object.entries(GROUPS).flatMap(([group, subs]) =>
+    Object.keys(subs).filter((sub) => subs[sub].help === spec.help).map((sub) => `docker ${group} ${sub}`));
+  if (!paths.length) return text;
+  return text.replace(/^Usage:.*\n\n.*\n/, (head) => `${head}\nAliases:\n  ${paths.join(', ')}, docker ${spec.help}\n`);
 }
 
-/** The path printed in a help text's Usage line (`docker run`, `docker container inspect`). */
-function basePath(text: string): string {
-  return /^Usage: {2}(docker(?: [a-z]+)*)/m.exec(text)![1];
-}
-
-/** Help text of `spec` as shown when invoked through `path`. */
+/** Help text of `spec` as shown when invoked through `path`: its Usage line names that path. */
 export function helpFor(spec: Spec, path: string): string {
-  const text = HELP[spec.help];
-  return text.replace('Usage:  ' + basePath(text), 'Usage:  ' + path);
+  return withAliases(spec, HELP[spec.help]).replace(/^Usage: {2}docker(?: [a-z]+)*/m, 'Usage:  ' + path);
 }
 
 const useCache = new Map<string, string>();
@@ -66,6 +64,22 @@ function own<T>(table: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
+/** cobra's usage error: the message, the command's Usage line and where to read more. */
+function usageError(message: string, usage: string, path: string, see = 'Run'): string {
+  return `${message}\n\nUsage:  ${usage}\n\n${see} '${path} --help' for more information\n`;
+}
+
+/** pflag's message for a flag the command does not define. */
+function unknownFlag(arg: string): string {
+  return arg.startsWith('--') ? `unknown flag: ${arg.split('=')[0]}` : `unknown shorthand flag: '${arg[1]}' in ${arg}`;
+}
+
+/** Prints a help text; asking for help always succeeds. */
+function showHelp(io: TermIO, text: string): number {
+  io.out(text);
+  return 0;
+}
+
 /** Runs `docker <argv>`; returns the exit code. */
 export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = ctx;
@@ -77,46 +91,31 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
       i++;
       break;
     }
-    if (a === '-v' || a === '--version') {
-      io.out(VERSION_LINE);
-      return 0;
-    }
-    if (a === '-h' || a === '--help') {
-      io.out(HELP.docker);
-      return 0;
-    }
-    if (a === '-D' || a === '--debug') continue;
+    if (a === '-v' || a === '--version') return showHelp(io, VERSION_LINE);
+    if (a === '-h' || a === '--help') return showHelp(io, HELP.docker);
+    if (a === '-D' || a === '--debug' || /^--(log-level|context|host)=/.test(a)) continue;
     if (/^-(l|-log-level|c|-context|H|-host)$/.test(a)) {
       i++;
       continue;
     }
-    if (/^--(log-level|context|host)=/.test(a)) continue;
-    const msg = a.startsWith('--') ? `unknown flag: ${a.split('=')[0]}` : `unknown shorthand flag: '${a[1]}' in ${a}`;
-    io.err(`${msg}\n\nUsage:  ${ROOT_USAGE}\n\nRun 'docker --help' for more information\n`);
+    io.err(usageError(unknownFlag(a), 'docker [OPTIONS] COMMAND', 'docker'));
     return 125;
   }
   const name = argv[i];
-  if (name === undefined) {
-    io.out(HELP.docker);
-    return 0;
-  }
+  if (name === undefined) return showHelp(io, HELP.docker);
   if (name === 'help') return helpCommand(argv.slice(i + 1), io);
   const group = own(GROUPS, name);
   if (group) {
     const sub = argv[i + 1];
     const gpath = 'docker ' + name;
-    if (sub === undefined || sub === '--help' || sub === '-h') {
-      io.out(HELP[name]);
-      return 0;
+    if (sub === undefined || sub === '--help' || sub === '-h') return showHelp(io, HELP[name]);
+    if (sub.startsWith('-')) {
+      io.err(usageError(unknownFlag(sub), gpath + ' COMMAND', gpath));
+      return 125;
     }
     const spec = own(group, sub);
-    if (!spec || sub.startsWith('-')) {
-      if (sub.startsWith('-')) {
-        const msg = sub.startsWith('--') ? `unknown flag: ${sub.split('=')[0]}` : `unknown shorthand flag: '${sub[1]}' in ${sub}`;
-        io.err(`${msg}\n\nUsage:  ${gpath} COMMAND\n\nRun '${gpath} --help' for more information\n`);
-        return 125;
-      }
-      io.err(`docker: unknown command: ${gpath} ${sub}\n\nUsage:  ${gpath}\n\nRun '${gpath} --help' for more information\n`);
+    if (!spec) {
+      io.err(usageError(`docker: unknown command: ${gpath} ${sub}`, gpath, gpath));
       return 1;
     }
     return runSpec(spec, `${gpath} ${spec.name}`, argv.slice(i + 2), ctx);
@@ -129,27 +128,19 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   return runSpec(spec, `docker ${name}`, argv.slice(i + 1), ctx);
 }
 
-function helpCommand(args: string[], io: TermIO): number {
-  if (args.length === 0) {
-    io.out(HELP.docker);
-    return 0;
-  }
-  const [a, b] = args;
+function helpCommand([a, b]: string[], io: TermIO): number {
+  if (a === undefined) return showHelp(io, HELP.docker);
   const group = own(GROUPS, a);
   if (group) {
     const spec = b !== undefined ? own(group, b) : undefined;
-    if (b === undefined || !spec) io.out(HELP[a]);
-    else io.out(helpFor(spec, `docker ${a} ${spec.name}`));
-    return 0;
+    return showHelp(io, spec ? helpFor(spec, `docker ${a} ${spec.name}`) : HELP[a]);
   }
   const spec = own(COMMANDS, a);
   if (!spec) {
     io.err(`Unknown help topic [\`${a}\`]\n`);
-    io.out(HELP.docker);
-    return 0;
+    return showHelp(io, HELP.docker);
   }
-  io.out(helpFor(spec, `docker ${a}`));
-  return 0;
+  return showHelp(io, helpFor(spec, `docker ${a}`));
 }
 
 async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx, 'path'>): Promise<number> {
@@ -159,17 +150,14 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
     parsed = parseFlags(argv, flagsOf(spec.help), spec.interspersed !== false);
   } catch (e) {
     if (!(e instanceof FlagError)) throw e;
-    io.err(`${e.message}\n\nUsage:  ${useLine(spec, path)}\n\nRun '${path} --help' for more information\n`);
+    io.err(usageError(e.message, useLine(spec, path), path));
     return 125;
   }
-  if (parsed.help) {
-    io.out(helpFor(spec, path));
-    return 0;
-  }
+  if (parsed.help) return showHelp(io, helpFor(spec, path));
   if (spec.banner) io.err(spec.banner);
   const argErr = checkArgs(spec, path, parsed.args.length);
   if (argErr) {
-    io.err(argErr + '\n');
+    io.err(argErr);
     return 1;
   }
   const ctx: Ctx = { ...base, path };
@@ -179,10 +167,6 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
     if (e instanceof CliError) {
       if (e.message) io.err(e.message.endsWith('\n') ? e.message : e.message + '\n');
       return e.code;
-    }
-    if (e instanceof TemplateError) {
-      io.err(e.message + '\n');
-      return 1;
     }
     if (e instanceof ApiError) {
       io.err(e.inStream ? e.message + '\n' : `Error response from daemon: ${e.message}\n`);
@@ -194,15 +178,16 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
 
 const plural = (k: number): string => (k === 1 ? 'argument' : 'arguments');
 
-function argError(spec: Spec, path: string, what: string, see: string): string {
-  return `docker: '${path}' ${what}\n\nUsage:  ${useLine(spec, path)}\n\n${see} '${path} --help' for more information`;
-}
-
+/** cobra's argument checks with docker/cli's messages (`SRun` is the client's own typo for max). */
 function checkArgs(spec: Spec, path: string, n: number): string | null {
   const [kind, a = 0, b = 0] = spec.args;
-  if (kind === 'none') return n > 0 ? argError(spec, path, 'accepts no arguments', 'Run') : null;
-  if (kind === 'min') return n < a ? argError(spec, path, `requires at least ${a} ${plural(a)}`, 'See') : null;
-  if (kind === 'max') return n > a ? argError(spec, path, `requires at most ${a} ${plural(a)}`, 'SRun') : null;
-  if (kind === 'exact') return n !== a ? argError(spec, path, `requires ${a} ${plural(a)}`, 'Run') : null;
-  return n < a || n > b ? argError(spec, path, `requires at least ${a} and at most ${b} ${plural(b)}`, 'Run') : null;
+  const rules: Record<ArgRule[0], [boolean, string, string?]> = {
+    none: [n === 0, 'accepts no arguments'],
+    min: [n >= a, `requires at least ${a} ${plural(a)}`, 'See'],
+    max: [n <= a, `requires at most ${a} ${plural(a)}`, 'SRun'],
+    exact: [n === a, `requires ${a} ${plural(a)}`],
+    range: [n >= a && n <= b, `requires at least ${a} and at most ${b} ${plural(b)}`],
+  };
+  const [ok, what, see = 'Run'] = rules[kind];
+  return ok ? null : usageError(`docker: '${path}' ${what}`, useLine(spec, path), path, see);
 }

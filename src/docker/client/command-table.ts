@@ -47,36 +47,37 @@ export interface Spec {
   run: Handler;
 }
 
-const s = (name: string, help: string, args: ArgRule, run: Handler, extra: Partial<Spec> = {}): Spec => ({ name, help, args, run, ...extra });
+/** A command whose help text is keyed by its name unless `extra` says otherwise. */
+const s = (name: string, args: ArgRule, run: Handler, extra: Partial<Spec> = {}): Spec => ({ name, help: name, args, run, ...extra });
 
 const C = {
-  attach: s('attach', 'attach', ['exact', 1], attach),
-  commit: s('commit', 'commit', ['range', 1, 2], commit),
-  create: s('create', 'create', ['min', 1], create, { interspersed: false }),
-  diff: s('diff', 'diff', ['exact', 1], diff),
-  exec: s('exec', 'exec', ['min', 2], exec, { interspersed: false }),
-  kill: s('kill', 'kill', ['min', 1], kill),
-  logs: s('logs', 'logs', ['exact', 1], logs),
-  pause: s('pause', 'pause', ['min', 1], pause),
-  restart: s('restart', 'restart', ['min', 1], restart),
-  rm: s('rm', 'rm', ['min', 1], rm),
-  run: s('run', 'run', ['min', 1], run, { interspersed: false }),
-  start: s('start', 'start', ['min', 1], start),
-  stop: s('stop', 'stop', ['min', 1], stop),
-  unpause: s('unpause', 'unpause', ['min', 1], unpause),
+  attach: s('attach', ['exact', 1], attach),
+  commit: s('commit', ['range', 1, 2], commit),
+  create: s('create', ['min', 1], create, { interspersed: false }),
+  diff: s('diff', ['exact', 1], diff),
+  exec: s('exec', ['min', 2], exec, { interspersed: false }),
+  kill: s('kill', ['min', 1], kill),
+  logs: s('logs', ['exact', 1], logs),
+  pause: s('pause', ['min', 1], pause),
+  restart: s('restart', ['min', 1], restart),
+  rm: s('rm', ['min', 1], rm),
+  run: s('run', ['min', 1], run, { interspersed: false }),
+  start: s('start', ['min', 1], start),
+  stop: s('stop', ['min', 1], stop),
+  unpause: s('unpause', ['min', 1], unpause),
 };
 
 const I = {
-  build: s('build', 'build', ['exact', 1], build, { banner: BUILD_BANNER }),
-  history: s('history', 'history', ['exact', 1], history),
-  pull: s('pull', 'pull', ['exact', 1], pull),
-  tag: s('tag', 'tag', ['exact', 2], tag),
+  build: s('build', ['exact', 1], build, { banner: BUILD_BANNER }),
+  history: s('history', ['exact', 1], history),
+  pull: s('pull', ['exact', 1], pull),
+  tag: s('tag', ['exact', 2], tag),
 };
 
-const ps_ = s('ps', 'ps', ['none'], ps);
-const images_ = s('images', 'images', ['max', 1], images);
-const rmi_ = s('rmi', 'rmi', ['min', 1], rmi);
-const info_ = s('info', 'info', ['none'], info);
+const ps_ = s('ps', ['none'], ps);
+const images_ = s('images', ['max', 1], images);
+const rmi_ = s('rmi', ['min', 1], rmi);
+const info_ = s('info', ['none'], info);
 
 /** Top-level commands (`docker run`, `docker ps`…). */
 export const COMMANDS: Record<string, Spec> = {
@@ -86,8 +87,8 @@ export const COMMANDS: Record<string, Spec> = {
   images: images_,
   rmi: rmi_,
   info: info_,
-  inspect: s('inspect', 'inspect', ['min', 1], inspect),
-  version: s('version', 'version', ['none'], version),
+  inspect: s('inspect', ['min', 1], inspect),
+  version: s('version', ['none'], version),
 };
 
 const cls = { ...ps_, name: 'ls' };
@@ -103,8 +104,8 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     list: cls,
     ps: cls,
     remove: crm,
-    inspect: s('inspect', 'container-inspect', ['min', 1], containerInspect),
-    prune: s('prune', 'container-prune', ['none'], containerPrune),
+    inspect: s('inspect', ['min', 1], containerInspect, { help: 'container-inspect' }),
+    prune: s('prune', ['none'], containerPrune, { help: 'container-prune' }),
   },
   image: {
     ...I,
@@ -112,11 +113,11 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     list: ils,
     rm: irm,
     remove: irm,
-    inspect: s('inspect', 'image-inspect', ['min', 1], imageInspect),
-    prune: s('prune', 'image-prune', ['none'], imagePrune),
+    inspect: s('inspect', ['min', 1], imageInspect, { help: 'image-inspect' }),
+    prune: s('prune', ['none'], imagePrune, { help: 'image-prune' }),
   },
   system: {
-    df: s('df', 'system-df', ['none'], systemDf),
+    df: s('df', ['none'], systemDf, { help: 'system-df' }),
     info: info_,
   },
 };

@@ -5,7 +5,8 @@ import { flagsFromHelp } from './flags';
 import { HELP } from './help-texts';
 import type { HostShell } from './shell/host-shell';
 
-const IMAGE_ARGS = new Set(['run', 'create', 'pull', 'rmi', 'history', 'tag', 'rm@image', 'inspect@image', 'history@image', 'pull@image', 'tag@image']);
+/** Commands outside `docker image` whose arguments are images. */
+const IMAGE_ARGS = ['run', 'create', 'pull', 'rmi', 'history', 'tag', 'images'];
 
 export function complete(line: string, cursor: number, api: DockerApi, sh: HostShell): { start: number; candidates: string[] } {
   const before = line.slice(0, cursor);
@@ -30,9 +31,8 @@ export function complete(line: string, cursor: number, api: DockerApi, sh: HostS
     return pick(flagsFromHelp(HELP[spec.help]).flatMap((d) => [`--${d.long}`, ...(d.short ? [`-${d.short}`] : [])]));
   }
   const names = api.names();
-  const key = group === 'image' ? `${spec.name}@image` : spec.name;
   if (spec.name === 'build') return pick(sh.fs.list(sh.cwd).concat('.'));
-  if (IMAGE_ARGS.has(key) || group === 'image' || spec.name === 'images' || spec.help === 'inspect') {
+  if (group === 'image' || IMAGE_ARGS.includes(spec.name) || spec.help === 'inspect') {
     return pick(spec.help === 'inspect' ? [...names.images, ...names.containers] : names.images);
   }
   return pick(names.containers);

@@ -24,36 +24,30 @@ export class FlagError extends Error {}
 
 export class Flags {
   private values = new Map<string, string[]>();
-  constructor(private defs: FlagDef[]) {}
 
-  set(def: FlagDef, value: string, shown: string): void {
-    if (def.type === 'bool') {
-      if (!/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value)) {
-        throw new FlagError(`invalid argument "${value}" for "${shown}" flag: strconv.ParseBool: parsing ${goQuoteStr(value)}: invalid syntax`);
-      }
-    } else if (def.type === 'filter' && value !== '' && !value.includes('=')) {
-      throw new FlagError(`invalid argument "${value}" for "${shown}" flag: bad format of filter (expected name=value)`);
-    } else if (def.type === 'int' || def.type === 'uint16' || def.type === 'uint' || def.type === 'int64') {
-      if (!/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(value)) {
-        throw new FlagError(`invalid argument "${value}" for "${shown}" flag: strconv.ParseInt: parsing ${goQuoteStr(value)}: invalid syntax`);
-      }
-    }
-    const list = this.values.get(def.long) ?? [];
-    list.push(value);
-    this.values.set(def.long, list);
+  /** Records one occurrence; a value its type cannot take is pflag's `invalid argument` error. */
+  set(def: FlagDef, value: string): void {
+    const invalid = (why: string): never => {
+      const shown = def.short ? `-${def.short}, --${def.long}` : `--${def.long}`;
+      throw new FlagError(`invalid argument "${value}" for "${shown}" flag: ${why}`);
+    };
+    const syntax = (parser: string) => invalid(`strconv.${parser}: parsing ${JSON.stringify(value)}: invalid syntax`);
+    if (def.type === 'bool' && !/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value)) syntax('ParseBool');
+    if (/^u?int/.test(def.type) && !/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(value)) syntax('ParseInt');
+    if (def.type === 'filter' && value !== '' && !value.includes('=')) invalid('bad format of filter (expected name=value)');
+    this.values.set(def.long, [...this.list(def.long), value]);
   }
 
   has(name: string): boolean {
     return this.values.has(name);
   }
   bool(name: string, dflt = false): boolean {
-    const v = this.values.get(name);
-    if (!v) return dflt;
-    return /^(1|t|T|TRUE|true|True)$/.test(v[v.length - 1]);
+    const v = this.str(name);
+    return v === undefined ? dflt : /^(1|t|T|TRUE|true|True)$/.test(v);
   }
+  /** The last value given (pflag keeps the last of a repeated flag). */
   str(name: string): string | undefined {
-    const v = this.values.get(name);
-    return v ? v[v.length - 1] : undefined;
+    return this.values.get(name)?.at(-1);
   }
   list(name: string): string[] {
     return this.values.get(name) ?? [];
@@ -61,9 +55,6 @@ export class Flags {
   int(name: string): number | undefined {
     const v = this.str(name);
     return v === undefined ? undefined : Number(v);
-  }
-  get definitions(): FlagDef[] {
-    return this.defs;
   }
 }
 
@@ -94,7 +85,7 @@ function indexOf(defs: FlagDef[]): [Map<string, FlagDef>, Map<string, FlagDef>] 
 }
 
 export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolean): Parsed {
-  const flags = new Flags(defs);
+  const flags = new Flags();
   const [byLong, byShort] = indexOf(defs);
   const args: string[] = [];
   let i = 0;
@@ -124,7 +115,7 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
       else if (def.type === 'bool') value = 'true';
       else if (i < argv.length) value = argv[i++];
       else throw new FlagError(`flag needs an argument: ${s}`);
-      flags.set(def, value, shownName(def));
+      flags.set(def, value);
       continue;
     }
     let shorts = s.slice(1);
@@ -143,17 +134,9 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
         rest = '';
       } else if (i < argv.length) value = argv[i++];
       else throw new FlagError(`flag needs an argument: '${c}' in -${shorts}`);
-      flags.set(def, value, shownName(def));
+      flags.set(def, value);
       shorts = rest;
     }
   }
   return { flags, args, help: flags.bool('help') };
-}
-
-function shownName(d: FlagDef): string {
-  return d.short ? `-${d.short}, --${d.long}` : `--${d.long}`;
-}
-
-function goQuoteStr(s: string): string {
-  return JSON.stringify(s);
 }

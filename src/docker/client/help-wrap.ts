@@ -18,26 +18,21 @@ function wrapN(i: number, slop: number, s: string): [string, string] {
   return [s.slice(0, w), s.slice(w + 1)];
 }
 
-/** pflag `wrap`: `s` wrapped to width `w`, continuation lines indented by `i`. */
-function wrap(i: number, w: number, s: string): string {
-  let width = w - i;
-  let r = '';
-  if (width < 24) {
-    i = 16;
-    width = w - i;
-    r += '\n' + ' '.repeat(i - 1);
-  }
-  if (width < 24) return s.replaceAll('\n', r);
+/**
+ * pflag `wrap`: `s` in lines of the screen width, continuation lines indented to column `i`.
+ * Every table here leaves descriptions at least 24 columns, so pflag's narrow-screen fallbacks
+ * never apply.
+ */
+function wrap(i: number, s: string): string {
   const slop = 5;
-  width -= slop;
-  const indent = '\n' + ' '.repeat(i);
-  let [line, rest] = wrapN(width, slop, s);
-  r += line.replaceAll('\n', indent);
-  while (rest !== '') {
-    [line, rest] = wrapN(width, slop, rest);
-    r += indent + line.replaceAll('\n', indent);
-  }
-  return r;
+  const lines: string[] = [];
+  let line: string;
+  let rest = s;
+  do {
+    [line, rest] = wrapN(WIDTH - i - slop, slop, rest);
+    lines.push(line);
+  } while (rest !== '');
+  return lines.join('\n').replaceAll('\n', '\n' + ' '.repeat(i));
 }
 
 /** Every run of `name\tdescription` lines becomes a padded, wrapped flag table. */
@@ -56,7 +51,7 @@ export function expandFlags(text: string): string {
       block.push([lines[k].slice(0, tab), lines[k].slice(tab + 1).replaceAll('\v', '\n')]);
     }
     const maxlen = Math.max(...block.map(([name]) => name.length)) + 1;
-    for (const [name, desc] of block) out.push(`${name} ${' '.repeat(maxlen - name.length)} ${wrap(maxlen + 2, WIDTH, desc)}`.replace(/\s+$/, ''));
+    for (const [name, desc] of block) out.push(`${name} ${' '.repeat(maxlen - name.length)} ${wrap(maxlen + 2, desc)}`.replace(/\s+$/, ''));
   }
   return out.join('\n');
 }

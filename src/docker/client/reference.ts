@@ -3,6 +3,8 @@
  * validation with its error texts, the familiar (`nginx:alpine`) and canonical
  * (`docker.io/library/nginx:alpine`) forms.
  */
+import { CliError } from './errors';
+import { memo } from './memo';
 
 export interface Ref {
   domain: string;
@@ -13,26 +15,27 @@ export interface Ref {
 }
 
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const DOMAIN = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?';
+/** A host name label: alphanumerics, with hyphens only inside. */
+const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const DOMAIN = `${LABEL}(?:\\.${LABEL})*(?::[0-9]+)?`;
 const REF = new RegExp(`^((?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*)(?::([\\w][\\w.-]{0,127}))?(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?$`);
 
-export class RefError extends Error {}
+/** Its message is what the client prints when a command has no wording of its own. */
+export class RefError extends CliError {}
 
-const refCache = new Map<string, Ref | RefError>();
+/** Each reference's parse or its error, remembered: listings parse the same names over and over. */
+const parsed = memo((s): Ref | RefError => {
+  try {
+    return parse(s);
+  } catch (e) {
+    if (!(e instanceof RefError)) throw e;
+    return e;
+  }
+}, 2048);
 
 /** `reference.ParseNormalizedNamed`; throws `RefError` with the library's message. */
 export function parseRef(s: string): Ref {
-  let r = refCache.get(s);
-  if (r === undefined) {
-    try {
-      r = parse(s);
-    } catch (e) {
-      if (!(e instanceof RefError)) throw e;
-      r = e;
-    }
-    if (refCache.size > 2048) refCache.clear();
-    refCache.set(s, r);
-  }
+  const r = parsed(s);
   if (r instanceof RefError) throw r;
   return r;
 }
@@ -51,13 +54,10 @@ function parse(s: string): Ref {
   }
   if (domain === 'index.docker.io') domain = 'docker.io';
   if (domain === 'docker.io' && !rest.includes('/')) rest = 'library/' + rest;
-  const colon = rest.indexOf(':');
-  const at = rest.indexOf('@');
-  const nameEnd = [colon, at].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? rest.length;
-  const remote = rest.slice(0, nameEnd);
+  const remote = rest.slice(0, rest.search(/[:@]|$/));
   if (remote.toLowerCase() !== remote) throw new RefError(`invalid reference format: repository name (${remote}) must be lowercase`);
   const m = REF.exec(domain + '/' + rest);
-  if (!s || !m) throw new RefError(s ? 'invalid reference format' : 'invalid reference format');
+  if (!s || !m) throw new RefError('invalid reference format');
   if (m[1].length > 255) throw new RefError('invalid reference format: repository name must not be more than 255 characters');
   return { domain, path: m[1].slice(domain.length + 1), tag: m[2], digest: m[3] };
 }

@@ -1,17 +1,12 @@
 /** `docker commit`: the container's writable layer becomes a new image; prints its ID. */
 import type { CommitOptions } from '../../api';
-import { CliError, type Handler } from '../cli';
-import { parseRef, RefError } from '../reference';
+import type { Handler } from '../cli';
+import { parseRef } from '../reference';
 
 export const commit: Handler = async (ctx, f, [name, reference]) => {
   const opts: CommitOptions = { pause: f.bool('pause', true) };
   if (reference !== undefined) {
-    try {
-      parseRef(reference);
-    } catch (e) {
-      if (e instanceof RefError) throw new CliError(e.message);
-      throw e;
-    }
+    parseRef(reference);
     opts.reference = reference;
   }
   if (f.has('message')) opts.comment = f.str('message');

@@ -1,8 +1,8 @@
 /** `docker history`: newest layer first, `<missing>` for layers without a local image. */
 import type { Handler } from '../cli';
-import { formatList } from '../format/list';
+import { formatList, listFormat } from '../format/list';
 import { ellipsis } from '../format/table';
-import { humanDuration, shortId, sizeString } from '../format/units';
+import { ago, shortId, sizeString } from '../format/units';
 
 const DEFAULT = 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
 const HEADERS = { ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT' };
@@ -13,15 +13,14 @@ export const history: Handler = async (ctx, f, [image]) => {
   const human = f.bool('human', true);
   const trunc = !f.bool('no-trunc');
   const now = ctx.api.now();
-  let format = f.str('format') ?? (f.bool('quiet') ? '{{.ID}}' : DEFAULT);
-  if (format === 'json') format = '{{json .}}';
+  const format = listFormat(f, DEFAULT);
   const wantsIso = !human || format.includes('CreatedAt') || /\{\{\s*json\s+\.\s*\}\}/.test(format);
   const rows = items.map((h) => {
     const createdBy = h.CreatedBy.replace(/\t/g, ' ');
     const iso = wantsIso ? new Date(h.Created * 1000).toISOString().replace(/\.\d+Z$/, 'Z') : '';
     return {
       ID: trunc ? shortId(h.Id) : h.Id,
-      CreatedSince: !human ? iso : h.Created <= Y2K ? 'N/A' : humanDuration(now - h.Created * 1000) + ' ago',
+      CreatedSince: !human ? iso : h.Created <= Y2K ? 'N/A' : ago(now, h.Created),
       CreatedAt: iso,
       CreatedBy: trunc ? ellipsis(createdBy, 45) : createdBy,
       Size: human ? sizeString(h.Size) : String(h.Size),

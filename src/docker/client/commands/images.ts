@@ -1,14 +1,14 @@
 /** `docker images` / `docker image ls`. */
 import type { ImageSummary } from '../../api';
 import type { Handler } from '../cli';
-import { formatList } from '../format/list';
-import { humanDuration, shortId, sizeString } from '../format/units';
+import { formatList, listFormat } from '../format/list';
+import { ago, goTime, shortId, sizeString } from '../format/units';
 import { familiarName, parseRef } from '../reference';
 import { parseFilters } from './shared';
 
 const DEFAULT = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
 const DIGESTS = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}';
-const HEADERS = {
+export const IMAGE_HEADERS = {
   Repository: 'REPOSITORY', Tag: 'TAG', ID: 'IMAGE ID', Digest: 'DIGEST', CreatedSince: 'CREATED',
   CreatedAt: 'CREATED AT', Size: 'SIZE', Containers: 'CONTAINERS', SharedSize: 'SHARED SIZE',
   UniqueSize: 'UNIQUE SIZE', VirtualSize: 'SIZE',
@@ -16,40 +16,31 @@ const HEADERS = {
 
 interface Row { img: ImageSummary; repo: string; tag: string; digest: string }
 
+/** Repository → tags (or digests) of an image's references, skipping any the client cannot parse. */
+function byRepository(refs: string[] | undefined, part: 'tag' | 'digest'): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const s of refs ?? []) {
+    try {
+      const r = parseRef(s);
+      const repo = familiarName(r);
+      if (r[part]) map.set(repo, [...(map.get(repo) ?? []), r[part]]);
+    } catch { /* skipped */ }
+  }
+  return map;
+}
+
 /** One row per repository:tag (per digest with --digests), as the client's image formatter lays them out. */
 function rowsOf(img: ImageSummary, digests: boolean): Row[] {
-  const tags = new Map<string, string[]>();
-  const dg = new Map<string, string[]>();
-  const add = (m: Map<string, string[]>, k: string, v: string): void => {
-    const list = m.get(k);
-    if (list) list.push(v);
-    else m.set(k, [v]);
-  };
-  for (const t of img.RepoTags ?? []) {
-    try {
-      const r = parseRef(t);
-      if (r.tag) add(tags, familiarName(r), r.tag);
-    } catch { /* a reference the client cannot parse is skipped */ }
-  }
-  for (const d of img.RepoDigests ?? []) {
-    try {
-      const r = parseRef(d);
-      if (r.digest) add(dg, familiarName(r), r.digest);
-    } catch { /* idem */ }
-  }
+  const tags = byRepository(img.RepoTags, 'tag');
+  const dg = byRepository(img.RepoDigests, 'digest');
   const rows: Row[] = [];
+  const none = ['<none>'];
   for (const [repo, ts] of tags) {
-    const ds = digests ? dg.get(repo) ?? [] : [];
+    const ds = digests ? dg.get(repo) ?? none : none;
     dg.delete(repo);
-    for (const tag of ts) {
-      if (!ds.length) rows.push({ img, repo, tag, digest: '<none>' });
-      for (const d of ds) rows.push({ img, repo, tag, digest: d });
-    }
+    for (const tag of ts) for (const digest of ds) rows.push({ img, repo, tag, digest });
   }
-  for (const [repo, ds] of dg) {
-    if (digests) for (const d of ds) rows.push({ img, repo, tag: '<none>', digest: d });
-    else rows.push({ img, repo, tag: '<none>', digest: '<none>' });
-  }
+  for (const [repo, ds] of dg) for (const digest of digests ? ds : none) rows.push({ img, repo, tag: '<none>', digest });
   if (!tags.size && !dg.size) rows.push({ img, repo: '<none>', tag: '<none>', digest: '<none>' });
   return rows;
 }
@@ -63,22 +54,21 @@ export const images: Handler = async (ctx, f, args) => {
   const now = ctx.api.now();
   const quiet = f.bool('quiet');
   const digests = f.bool('digests');
-  let format = f.str('format') ?? (quiet ? '{{.ID}}' : digests ? DIGESTS : DEFAULT);
-  if (format === 'json') format = '{{json .}}';
+  const format = listFormat(f, digests ? DIGESTS : DEFAULT);
   const rows = list.flatMap((img) => rowsOf(img, digests || format.includes('.Digest'))).map((r) => ({
     ID: trunc ? shortId(r.img.Id) : r.img.Id,
     Repository: r.repo,
     Tag: r.tag,
     Digest: r.digest,
-    CreatedSince: r.img.Created ? humanDuration(now - r.img.Created * 1000) + ' ago' : 'N/A',
-    CreatedAt: new Date(r.img.Created * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
+    CreatedSince: r.img.Created ? ago(now, r.img.Created) : 'N/A',
+    CreatedAt: goTime(r.img.Created),
     Size: sizeString(r.img.Size),
     VirtualSize: sizeString(r.img.Size),
     Containers: r.img.Containers < 0 ? 'N/A' : String(r.img.Containers),
     SharedSize: r.img.SharedSize < 0 ? 'N/A' : sizeString(r.img.SharedSize),
     UniqueSize: r.img.SharedSize < 0 ? 'N/A' : sizeString(r.img.Size - r.img.SharedSize),
   }));
-  ctx.io.out(formatList(format, rows, HEADERS, '*formatter.ImageContext'));
+  ctx.io.out(formatList(format, rows, IMAGE_HEADERS, '*formatter.ImageContext'));
   if (!rows.length && args[0] !== undefined && ['ls', 'list', 'rm', 'remove', 'prune', 'inspect', 'history', 'tag', 'pull', 'push', 'build'].includes(args[0]) && !quiet && !f.has('format')) {
     ctx.io.err(`\nNo images found matching "${args[0]}": did you mean "docker image ${args[0]}"?\n`);
   }

@@ -1,87 +1,72 @@
 /** `docker info`: the client block and the daemon's system information. */
 import type { SystemInfo } from '../../api';
-import { CliError, type Handler } from '../cli';
-import { render, TemplateError } from '../format/template';
-import { goG } from '../format/units';
+import type { Handler } from '../cli';
+import { render } from '../format/template';
+import { bytesSize } from '../format/units';
 
-/** go-units `BytesSize`: binary units, four significant digits. */
-function gib(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) {
-    n /= 1024;
-    i++;
-  }
-  return goG(n, 4) + units[i];
+/** `  name` and `   Profile: …` lines of each `name=…,profile=…` security option. */
+function securityOptions(options: string[]): string {
+  return options
+    .map((o) => {
+      const [name, ...kv] = o.split(',');
+      const profiles = kv.map((p) => p.split('=')).filter(([k]) => k === 'profile');
+      return `  ${name.replace(/^name=/, '')}\n` + profiles.map(([, v]) => `   Profile: ${v}\n`).join('');
+    })
+    .join('');
 }
 
 function serverText(i: SystemInfo): string {
-  const lines = [
-    'Server:',
-    ` Containers: ${i.Containers}`,
-    `  Running: ${i.ContainersRunning}`,
-    `  Paused: ${i.ContainersPaused}`,
-    `  Stopped: ${i.ContainersStopped}`,
-    ` Images: ${i.Images}`,
-    ` Server Version: ${i.ServerVersion}`,
-    ` Storage Driver: ${i.Driver}`,
-    ...(i.DriverStatus ?? []).map(([k, v]) => `  ${k}: ${v}`),
-    ` Logging Driver: ${i.LoggingDriver}`,
-    ` Cgroup Driver: ${i.CgroupDriver}`,
-    ` Cgroup Version: ${i.CgroupVersion}`,
-    ' Plugins:',
-    `  Volume: ${i.Plugins.Volume.join(' ')}`,
-    `  Network: ${i.Plugins.Network.join(' ')}`,
-    `  Log: ${i.Plugins.Log.join(' ')}`,
-    ' CDI spec directories:',
-    '  /etc/cdi',
-    '  /var/run/cdi',
-    ' Swarm: inactive',
-    ` Runtimes: ${Object.keys(i.Runtimes ?? {}).sort().join(' ')}`,
-    ` Default Runtime: ${i.DefaultRuntime}`,
-    ` Init Binary: ${i.InitBinary}`,
-    ` containerd version: ${i.ContainerdCommit.ID}`,
-    ` runc version: ${i.RuncCommit.ID}`,
-    ` init version: ${i.InitCommit.ID}`,
-    ' Security Options:',
-    ...(i.SecurityOptions ?? []).flatMap((o) => {
-      const [name, ...kv] = o.split(',');
-      const out = [`  ${name.replace(/^name=/, '')}`];
-      for (const p of kv) {
-        const [k, v] = p.split('=');
-        if (k === 'profile') out.push(`   Profile: ${v}`);
-      }
-      return out;
-    }),
-    ` Kernel Version: ${i.KernelVersion}`,
-    ` Operating System: ${i.OperatingSystem}`,
-    ` OSType: ${i.OSType}`,
-    ` Architecture: ${i.Architecture}`,
-    ` CPUs: ${i.NCPU}`,
-    ` Total Memory: ${gib(i.MemTotal)}`,
-    ` Name: ${i.Name}`,
-    ` ID: ${i.ID}`,
-    ` Docker Root Dir: ${i.DockerRootDir}`,
-    ` Debug Mode: ${i.Debug}`,
-    ` Experimental: ${i.ExperimentalBuild}`,
-    ' Insecure Registries:',
-    '  ::1/128',
-    '  127.0.0.0/8',
-    ` Live Restore Enabled: ${i.LiveRestoreEnabled}`,
-  ];
-  return lines.join('\n') + '\n\n';
+  const driverStatus = (i.DriverStatus ?? []).map(([k, v]) => `  ${k}: ${v}\n`).join('');
+  return `Server:
+ Containers: ${i.Containers}
+  Running: ${i.ContainersRunning}
+  Paused: ${i.ContainersPaused}
+  Stopped: ${i.ContainersStopped}
+ Images: ${i.Images}
+ Server Version: ${i.ServerVersion}
+ Storage Driver: ${i.Driver}
+${driverStatus} Logging Driver: ${i.LoggingDriver}
+ Cgroup Driver: ${i.CgroupDriver}
+ Cgroup Version: ${i.CgroupVersion}
+ Plugins:
+  Volume: ${i.Plugins.Volume.join(' ')}
+  Network: ${i.Plugins.Network.join(' ')}
+  Log: ${i.Plugins.Log.join(' ')}
+ CDI spec directories:
+  /etc/cdi
+  /var/run/cdi
+ Swarm: inactive
+ Runtimes: ${Object.keys(i.Runtimes ?? {}).sort().join(' ')}
+ Default Runtime: ${i.DefaultRuntime}
+ Init Binary: ${i.InitBinary}
+ containerd version: ${i.ContainerdCommit.ID}
+ runc version: ${i.RuncCommit.ID}
+ init version: ${i.InitCommit.ID}
+ Security Options:
+${securityOptions(i.SecurityOptions ?? [])} Kernel Version: ${i.KernelVersion}
+ Operating System: ${i.OperatingSystem}
+ OSType: ${i.OSType}
+ Architecture: ${i.Architecture}
+ CPUs: ${i.NCPU}
+ Total Memory: ${bytesSize(i.MemTotal)}
+ Name: ${i.Name}
+ ID: ${i.ID}
+ Docker Root Dir: ${i.DockerRootDir}
+ Debug Mode: ${i.Debug}
+ Experimental: ${i.ExperimentalBuild}
+ Insecure Registries:
+  ::1/128
+  127.0.0.0/8
+ Live Restore Enabled: ${i.LiveRestoreEnabled}
+
+`;
 }
 
 export const info: Handler = async (ctx, f) => {
   const i = await ctx.api.info();
   const format = f.str('format');
   if (format !== undefined) {
-    try {
-      ctx.io.out((format === 'json' ? JSON.stringify(i) : render(format, i)) + '\n');
-    } catch (e) {
-      if (e instanceof TemplateError) throw new CliError(e.message);
-      throw e;
-    }
+    ctx.io.out((format === 'json' ? JSON.stringify(i) : render(format, i)) + '\n');
     return 0;
   }
   ctx.io.out('Client:\n Version:    28.2.2\n Context:    default\n Debug Mode: false\n\n' + serverText(i));

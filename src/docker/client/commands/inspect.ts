@@ -5,7 +5,8 @@
 import { ApiError } from '../../api';
 import { CliError, type Ctx, type Handler } from '../cli';
 import type { Flags } from '../flags';
-import { render, TemplateError } from '../format/template';
+import { render } from '../format/template';
+import { reportErrors } from './shared';
 
 type Getter = (ref: string) => Promise<unknown>;
 
@@ -22,22 +23,12 @@ async function inspectAll(ctx: Ctx, f: Flags, args: string[], get: (ref: string)
   }
   const format = f.str('format');
   if (format && format !== 'json') {
-    let out = '';
-    try {
-      for (const o of found) out += render(format, o) + '\n';
-    } catch (e) {
-      if (e instanceof TemplateError) throw new CliError(e.message);
-      throw e;
-    }
-    ctx.io.out(out);
+    // A template error leaves nothing printed: the lines go out together.
+    ctx.io.out(found.map((o) => render(format, o) + '\n').join(''));
   } else {
     ctx.io.out(found.length ? JSON.stringify(found, null, 4) + '\n' : '[]\n');
   }
-  if (errors.length) {
-    ctx.io.err(errors.join('\n') + '\n');
-    return 1;
-  }
-  return 0;
+  return reportErrors(ctx, errors);
 }
 
 const daemon = (_: string, e: ApiError): string => `Error response from daemon: ${e.message}`;

@@ -1,15 +1,16 @@
 /** `docker ps` / `docker container ls`. */
 import type { ContainerSummary } from '../../api';
 import type { Handler } from '../cli';
-import { formatList } from '../format/list';
+import { formatList, listFormat } from '../format/list';
 import { displayablePorts } from '../format/ports';
 import { ellipsis, goQuote } from '../format/table';
-import { humanDuration, shortId, sizeString } from '../format/units';
+import { ago, goTime, shortId, sizeString } from '../format/units';
+import { memo } from '../memo';
 import { familiarString, parseRef } from '../reference';
 import { parseFilters } from './shared';
 
 const DEFAULT = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
-const HEADERS = {
+export const CONTAINER_HEADERS = {
   ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED',
   Ports: 'PORTS', State: 'STATE', Status: 'STATUS', Size: 'SIZE', Names: 'NAMES', Labels: 'LABELS',
   Mounts: 'MOUNTS', Networks: 'NETWORKS', LocalVolumes: 'LOCAL VOLUMES',
@@ -32,8 +33,8 @@ const FIELDS: Record<string, (c: ContainerSummary, now: number, trunc: boolean) 
   ID: (c, _n, trunc) => (trunc ? shortId(c.Id) : c.Id),
   Image: (c, _n, trunc) => imageColumn(c, trunc),
   Command: (c, _n, trunc) => goQuote(trunc ? ellipsis(c.Command, 20) : c.Command),
-  CreatedAt: (c) => new Date(c.Created * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'),
-  RunningFor: (c, now) => humanDuration(now - c.Created * 1000) + ' ago',
+  CreatedAt: (c) => goTime(c.Created),
+  RunningFor: (c, now) => ago(now, c.Created),
   Ports: (c) => displayablePorts(c.Ports ?? []),
   State: (c) => c.State,
   Status: (c) => c.Status,
@@ -52,25 +53,15 @@ export function containerRow(c: ContainerSummary, now: number, trunc: boolean, f
   return row;
 }
 
-const fieldCache = new Map<string, string[]>();
-
 /** Fields a format refers to (all of them when it prints the whole row). */
-function fieldsOf(format: string): string[] {
-  let fields = fieldCache.get(format);
-  if (!fields) {
-    fields = /\{\{[^}]*\.\s*[|}]|\{\{[^}]*\s\.\s/.test(format) ? Object.keys(FIELDS) : Object.keys(FIELDS).filter((f) => format.includes('.' + f));
-    if (fieldCache.size > 200) fieldCache.clear();
-    fieldCache.set(format, fields);
-  }
-  return fields;
-}
+const fieldsOf = memo((format) =>
+  /\{\{[^}]*\.\s*[|}]|\{\{[^}]*\s\.\s/.test(format) ? Object.keys(FIELDS) : Object.keys(FIELDS).filter((f) => format.includes('.' + f)));
 
 export const ps: Handler = async (ctx, f) => {
   const last = f.int('last') ?? -1;
   const limit = f.bool('latest') ? 1 : last;
   const size = f.bool('size');
-  let format = f.str('format') ?? (f.bool('quiet') ? '{{.ID}}' : size ? DEFAULT + '\t{{.Size}}' : DEFAULT);
-  if (format === 'json') format = '{{json .}}';
+  const format = listFormat(f, size ? DEFAULT + '\t{{.Size}}' : DEFAULT);
   const list = await ctx.api.containerList({
     all: f.bool('all') || limit > 0,
     limit: limit > 0 ? limit : undefined,
@@ -80,6 +71,6 @@ export const ps: Handler = async (ctx, f) => {
   const now = ctx.api.now();
   const trunc = !f.bool('no-trunc');
   const fields = fieldsOf(format);
-  ctx.io.out(formatList(format, list.map((c) => containerRow(c, now, trunc, fields)), HEADERS, '*formatter.ContainerContext'));
+  ctx.io.out(formatList(format, list.map((c) => containerRow(c, now, trunc, fields)), CONTAINER_HEADERS, '*formatter.ContainerContext'));
   return 0;
 };

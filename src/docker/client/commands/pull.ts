@@ -1,17 +1,10 @@
 /** `docker pull` / `docker image pull`. */
-import type { Handler } from '../cli';
-import { CliError } from '../cli';
+import { CliError, type Handler } from '../cli';
 import { messageRenderer } from '../progress';
-import { canonicalString, parseRef, RefError, withLatest } from '../reference';
+import { canonicalString, parseRef, withLatest } from '../reference';
 
 export const pull: Handler = async (ctx, f, [image]) => {
-  let ref;
-  try {
-    ref = parseRef(image);
-  } catch (e) {
-    if (e instanceof RefError) throw new CliError(e.message);
-    throw e;
-  }
+  const ref = parseRef(image);
   const quiet = f.bool('quiet');
   if (f.bool('all-tags')) {
     if (ref.tag || ref.digest) throw new CliError('tag can\'t be used with --all-tags/-a');

@@ -1,6 +1,7 @@
 /** `docker rm` / `docker container rm`. With `-f`, a missing container is reported but not an error. */
 import { ApiError } from '../../api';
 import type { Handler } from '../cli';
+import { reportErrors } from './shared';
 
 export const rm: Handler = async (ctx, f, args) => {
   const force = f.bool('force');
@@ -19,9 +20,5 @@ export const rm: Handler = async (ctx, f, args) => {
       else throw e;
     }
   }
-  if (errors.length) {
-    ctx.io.err(errors.join('\n') + '\n');
-    return 1;
-  }
-  return 0;
+  return reportErrors(ctx, errors);
 };

@@ -1,6 +1,7 @@
 /** `docker rmi` / `docker image rm`: `Untagged:` and `Deleted:` lines, errors joined at the end. */
 import { ApiError } from '../../api';
 import type { Handler } from '../cli';
+import { reportErrors } from './shared';
 
 export const rmi: Handler = async (ctx, f, args) => {
   const errors: string[] = [];
@@ -18,9 +19,5 @@ export const rmi: Handler = async (ctx, f, args) => {
       errors.push(`Error response from daemon: ${e.message}`);
     }
   }
-  if (errors.length) {
-    ctx.io.err(errors.join('\n') + '\n');
-    return 1;
-  }
-  return 0;
+  return reportErrors(ctx, errors);
 };

@@ -4,7 +4,7 @@ import type { TermIO } from '../../shell';
 import { CliError, type Ctx } from '../cli';
 import type { Flags } from '../flags';
 import { messageRenderer } from '../progress';
-import { familiarString, parseRef, RefError, withLatest } from '../reference';
+import { familiarString, parseRef, withLatest } from '../reference';
 
 /** `-f key=value` options → the API's filter map. */
 export function parseFilters(list: string[]): Record<string, string[]> | undefined {
@@ -46,14 +46,10 @@ export function parsePorts(specs: string[], exposed: PortSet, bindings: PortMap)
       const rest = raw.slice(close + 2).split(':');
       host = rest.length > 1 ? rest[0] : '';
       cont = rest[rest.length - 1];
-    } else if (parts.length === 2) {
-      [host, cont] = parts;
-    } else if (parts.length === 3) {
-      [ip, host, cont] = parts;
-    } else if (parts.length > 3) {
+    } else if (parts.length > 1) {
+      // [ip:]host:container, the address possibly an unbracketed IPv6 one with colons of its own.
       ip = parts.slice(0, -2).join(':');
-      host = parts[parts.length - 2];
-      cont = parts[parts.length - 1];
+      [host, cont] = parts.slice(-2);
     }
     let proto = 'tcp';
     const slash = cont.indexOf('/');
@@ -83,6 +79,17 @@ export function parsePorts(specs: string[], exposed: PortSet, bindings: PortMap)
   }
 }
 
+/** Sets the config field named for each string flag that was given. */
+function copyGiven(f: Flags, cfg: object, fields: Record<string, string>): void {
+  for (const [flag, key] of Object.entries(fields)) if (f.has(flag)) (cfg as Record<string, unknown>)[key] = f.str(flag);
+}
+
+/** `-e`, `-w` and `-u`, which run, create and exec share. */
+export function processFlags(f: Flags, cfg: { Env?: string[]; WorkingDir?: string; User?: string }): void {
+  if (f.has('env')) cfg.Env = f.list('env');
+  copyGiven(f, cfg, { workdir: 'WorkingDir', user: 'User' });
+}
+
 /** The container config of `docker run`/`create` flags. */
 export function containerConfig(f: Flags, image: string, cmd: string[]): ContainerCreateConfig {
   const exposed: PortSet = {};
@@ -91,19 +98,20 @@ export function containerConfig(f: Flags, image: string, cmd: string[]): Contain
   for (const e of f.list('expose')) exposed[e.includes('/') ? e : e + '/tcp'] = {};
   const labels: Record<string, string> = {};
   for (const l of f.list('label')) {
-    const eq = l.indexOf('=');
-    labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
+    const [key, ...value] = l.split('=');
+    labels[key] = value.join('=');
   }
   const interactive = f.bool('interactive');
+  const attached = !f.bool('detach');
   const entry = f.str('entrypoint');
   const cfg: ContainerCreateConfig = {
     Image: image,
     Tty: f.bool('tty'),
     OpenStdin: interactive,
-    AttachStdin: interactive && !f.bool('detach'),
-    AttachStdout: !f.bool('detach'),
-    AttachStderr: !f.bool('detach'),
-    StdinOnce: interactive && !f.bool('detach'),
+    AttachStdin: interactive && attached,
+    AttachStdout: attached,
+    AttachStderr: attached,
+    StdinOnce: interactive && attached,
     HostConfig: {
       AutoRemove: f.bool('rm'),
       PortBindings: bindings,
@@ -116,13 +124,10 @@ export function containerConfig(f: Flags, image: string, cmd: string[]): Contain
   };
   if (cmd.length) cfg.Cmd = cmd;
   if (entry !== undefined) cfg.Entrypoint = [entry];
-  if (f.list('env').length) cfg.Env = f.list('env');
-  if (f.str('workdir') !== undefined) cfg.WorkingDir = f.str('workdir');
-  if (f.str('user') !== undefined) cfg.User = f.str('user');
-  if (f.str('hostname') !== undefined) cfg.Hostname = f.str('hostname');
+  processFlags(f, cfg);
+  copyGiven(f, cfg, { hostname: 'Hostname', 'stop-signal': 'StopSignal' });
   if (Object.keys(exposed).length) cfg.ExposedPorts = exposed;
   if (Object.keys(labels).length) cfg.Labels = labels;
-  if (f.str('stop-signal') !== undefined) cfg.StopSignal = f.str('stop-signal');
   if (f.has('stop-timeout')) cfg.StopTimeout = f.int('stop-timeout');
   return cfg;
 }
@@ -134,18 +139,14 @@ export function containerConfig(f: Flags, image: string, cmd: string[]): Contain
 export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdName: string): Promise<string> {
   const [image, ...cmd] = args;
   let ref;
-  try {
-    ref = parseRef(image);
-  } catch (e) {
-    if (e instanceof RefError) throw withHelp(e.message, cmdName);
-    throw e;
-  }
   let cfg: ContainerCreateConfig;
   try {
+    ref = parseRef(image);
     cfg = containerConfig(f, image, cmd);
   } catch (e) {
     throw withHelp((e as Error).message, cmdName);
   }
+  const daemonError = (e: ApiError) => withHelp(`Error response from daemon: ${e.message}`, cmdName);
   const name = f.str('name');
   const pullPolicy = f.str('pull') ?? 'missing';
   const create = async () => {
@@ -162,17 +163,14 @@ export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdNam
     return (await create()).Id;
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    if (e.status !== 404 || !/^No such image/.test(e.message) || pullPolicy === 'never') {
-      throw withHelp(`Error response from daemon: ${e.message}`, cmdName);
-    }
+    if (e.status !== 404 || !/^No such image/.test(e.message) || pullPolicy === 'never') throw daemonError(e);
   }
   ctx.io.err(`Unable to find image '${familiarString(withLatest(ref))}' locally\n`);
   try {
     await pullQuiet(ctx, image, f.bool('quiet'));
     return (await create()).Id;
   } catch (e) {
-    if (e instanceof ApiError) throw withHelp(`Error response from daemon: ${e.message}`, cmdName);
-    throw e;
+    throw e instanceof ApiError ? daemonError(e) : e;
   }
 }
 
@@ -182,23 +180,26 @@ async function pullQuiet(ctx: Ctx, image: string, quiet: boolean): Promise<void>
   await ctx.api.imagePull(image, quiet ? () => {} : render, { signal: ctx.io.signal });
 }
 
+/** The errors gathered over several arguments, one per line after the output; exit 1 if any. */
+export function reportErrors(ctx: Ctx, errors: string[]): number {
+  if (!errors.length) return 0;
+  ctx.io.err(errors.join('\n') + '\n');
+  return 1;
+}
+
 /** Runs one call per argument, printing the argument on success and joining the errors. */
-export async function eachArg(ctx: Ctx, args: string[], fn: (a: string) => Promise<unknown>, print = true): Promise<number> {
+export async function eachArg(ctx: Ctx, args: string[], fn: (a: string) => Promise<unknown>): Promise<number> {
   const errors: string[] = [];
   for (const a of args) {
     try {
       await fn(a);
-      if (print) ctx.io.out(a + '\n');
+      ctx.io.out(a + '\n');
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       errors.push(e.inStream ? e.message : `Error response from daemon: ${e.message}`);
     }
   }
-  if (errors.length) {
-    ctx.io.err(errors.join('\n') + '\n');
-    return 1;
-  }
-  return 0;
+  return reportErrors(ctx, errors);
 }
 
 /** `the input device is not a TTY` check of `run -it` and `exec -it`. */

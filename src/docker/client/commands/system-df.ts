@@ -1,8 +1,9 @@
 /** `docker system df`: images, containers, volumes and build cache usage. */
 import type { Handler } from '../cli';
-import { formatList } from '../format/list';
-import { humanDuration, humanSize, shortId, sizeString } from '../format/units';
-import { containerRow } from './ps';
+import { formatList, listFormat } from '../format/list';
+import { ago, humanSize, shortId, sizeString } from '../format/units';
+import { IMAGE_HEADERS } from './images';
+import { CONTAINER_HEADERS, containerRow } from './ps';
 
 const DEFAULT = 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';
 const HEADERS = { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' };
@@ -12,18 +13,19 @@ function reclaim(reclaimable: number, total: number): string {
 }
 
 const IMAGES_V = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}\t{{.UniqueSize}}\t{{.Containers}}';
-const IMAGES_V_HEADERS = { Repository: 'REPOSITORY', Tag: 'TAG', ID: 'IMAGE ID', CreatedSince: 'CREATED', Size: 'SIZE', SharedSize: 'SHARED SIZE', UniqueSize: 'UNIQUE SIZE', Containers: 'CONTAINERS' };
 const CONTAINERS_V = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}';
-const CONTAINERS_V_HEADERS = { ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', LocalVolumes: 'LOCAL VOLUMES', Size: 'SIZE', RunningFor: 'CREATED', Status: 'STATUS', Names: 'NAMES' };
 
-/** `-v`: one table per kind of object, as the client's verbose disk usage writer lays them out (containers without their virtual size). */
+/**
+ * `-v`: one table per kind of object, as the client's verbose disk usage writer lays them out
+ * (containers without their virtual size), with the column titles of `docker images` and `ps`.
+ */
 async function verbose(ctx: Parameters<Handler>[0]): Promise<number> {
   const df = await ctx.api.systemDf();
   const now = ctx.api.now();
   const images = df.Images.flatMap((i) => {
     const base = {
       ID: shortId(i.Id),
-      CreatedSince: humanDuration(now - i.Created * 1000) + ' ago',
+      CreatedSince: ago(now, i.Created),
       Size: sizeString(i.Size),
       SharedSize: i.SharedSize < 0 ? 'N/A' : sizeString(i.SharedSize),
       UniqueSize: i.SharedSize < 0 ? 'N/A' : sizeString(i.Size - i.SharedSize),
@@ -35,8 +37,8 @@ async function verbose(ctx: Parameters<Handler>[0]): Promise<number> {
       return { ...base, Repository: t.slice(0, colon), Tag: t.slice(colon + 1) };
     });
   });
-  let out = 'Images space usage:\n\n' + formatList(IMAGES_V, images, IMAGES_V_HEADERS);
-  out += '\nContainers space usage:\n\n' + formatList(CONTAINERS_V, df.Containers.map((c) => containerRow({ ...c, SizeRootFs: 0 }, now, true)), CONTAINERS_V_HEADERS);
+  let out = 'Images space usage:\n\n' + formatList(IMAGES_V, images, IMAGE_HEADERS);
+  out += '\nContainers space usage:\n\n' + formatList(CONTAINERS_V, df.Containers.map((c) => containerRow({ ...c, SizeRootFs: 0 }, now, true)), CONTAINER_HEADERS);
   out += '\nLocal Volumes space usage:\n\nVOLUME NAME   LINKS     SIZE\n';
   out += '\nBuild cache usage: 0B\n\nCACHE ID   CACHE TYPE   SIZE      CREATED   LAST USED   USAGE     SHARED\n';
   ctx.io.out(out);
@@ -56,8 +58,6 @@ export const systemDf: Handler = async (ctx, f) => {
     { Type: 'Local Volumes', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
     { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
   ];
-  let format = f.str('format') ?? DEFAULT;
-  if (format === 'json') format = '{{json .}}';
-  ctx.io.out(formatList(format, rows, HEADERS));
+  ctx.io.out(formatList(listFormat(f, DEFAULT), rows, HEADERS));
   return 0;
 };

@@ -1,6 +1,6 @@
 /** `docker version`: the captured client part and the engine's server part. */
-import { CliError, type Handler } from '../cli';
-import { render, TemplateError } from '../format/template';
+import type { Handler } from '../cli';
+import { render } from '../format/template';
 
 const CLIENT = {
   Platform: { Name: '' }, Version: '28.2.2', ApiVersion: '1.50', DefaultAPIVersion: '1.50', GitCommit: 'e6534b4',
@@ -29,13 +29,8 @@ export const version: Handler = async (ctx, f) => {
   const server = await ctx.api.version();
   const format = f.str('format');
   if (format !== undefined) {
-    try {
-      const data = { Client: CLIENT, Server: server };
-      ctx.io.out((format === 'json' ? JSON.stringify(data) : render(format, data)) + '\n');
-    } catch (e) {
-      if (e instanceof TemplateError) throw new CliError(e.message);
-      throw e;
-    }
+    const data = { Client: CLIENT, Server: server };
+    ctx.io.out((format === 'json' ? JSON.stringify(data) : render(format, data)) + '\n');
     return 0;
   }
   let out = CLIENT_TEXT + `\nServer:${server.Platform?.Name ? ' ' + server.Platform.Name : ''}\n`;

@@ -3,6 +3,8 @@
  * `table ` prefix means a header row and tabwriter columns; `\t` and `\n` typed literally in the
  * format become a tab and a newline, as the client's `preFormat` does.
  */
+import type { Flags } from '../flags';
+import { memo } from '../memo';
 import { tabwrite } from './table';
 import { compile, execute } from './template';
 
@@ -13,19 +15,17 @@ interface Prepared {
   tpl: ReturnType<typeof compile>;
 }
 
-const cache = new Map<string, Prepared>();
+const prepare = memo((format: string): Prepared => {
+  const table = format.startsWith('table');
+  const src = (table ? format.slice(5) : format).replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  const json = /^\{\{\s*json\s+\.\s*\}\}$/.test(src);
+  return { table, json, tpl: json ? [] : compile(src) };
+});
 
-function prepare(format: string): Prepared {
-  let p = cache.get(format);
-  if (!p) {
-    const table = format.startsWith('table');
-    const src = (table ? format.slice(5) : format).replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
-    const json = /^\{\{\s*json\s+\.\s*\}\}$/.test(src);
-    p = { table, json, tpl: json ? [] : compile(src) };
-    if (cache.size > 200) cache.clear();
-    cache.set(format, p);
-  }
-  return p;
+/** A listing's `--format`: the command's default table, `{{.ID}}` with `-q`, `json` for `{{json .}}`. */
+export function listFormat(f: Flags, table: string): string {
+  const format = f.str('format') ?? (f.bool('quiet') ? '{{.ID}}' : table);
+  return format === 'json' ? '{{json .}}' : format;
 }
 
 export function formatList(format: string, rows: object[], headers: Record<string, string>, rowType?: string): string {

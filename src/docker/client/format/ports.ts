@@ -1,53 +1,45 @@
 /** docker/cli `DisplayablePorts`: ranges for unpublished and same-number ports, then host mappings. */
 import type { Port } from '../../api';
 
+/** A run of consecutive container ports with one protocol (and one address when published as is). */
+interface Group {
+  ip: string;
+  type: string;
+  first: number;
+  last: number;
+}
+
 export function displayablePorts(input: Port[]): string {
+  const cmp = <T>(x: T, y: T): number => (x < y ? -1 : x > y ? 1 : 0);
+  // By container port, address, host port, protocol.
   const ports = [...input].sort((a, b) =>
-    a.PrivatePort !== b.PrivatePort ? a.PrivatePort - b.PrivatePort
-      : (a.IP ?? '') !== (b.IP ?? '') ? ((a.IP ?? '') < (b.IP ?? '') ? -1 : 1)
-        : (a.PublicPort ?? 0) !== (b.PublicPort ?? 0) ? (a.PublicPort ?? 0) - (b.PublicPort ?? 0)
-          : a.Type < b.Type ? -1 : a.Type > b.Type ? 1 : 0);
-  const groups = new Map<string, { first: number; last: number }>();
+    cmp(a.PrivatePort, b.PrivatePort) || cmp(a.IP ?? '', b.IP ?? '') || cmp(a.PublicPort ?? 0, b.PublicPort ?? 0) || cmp(a.Type, b.Type));
+  const groups = new Map<string, Group>();
   const result: string[] = [];
   const hostMappings: string[] = [];
   for (const p of ports) {
     const current = p.PrivatePort;
-    let key: string = p.Type;
-    if (p.IP) {
-      if ((p.PublicPort ?? 0) !== current) {
-        const host = p.IP.includes(':') ? `[${p.IP}]` : p.IP;
-        hostMappings.push(`${host}:${p.PublicPort ?? 0}->${p.PrivatePort}/${p.Type}`);
-        continue;
-      }
-      key = `${p.IP}/${p.Type}`;
-    }
-    const g = groups.get(key);
-    if (!g) {
-      groups.set(key, { first: current, last: current });
+    const ip = p.IP ?? '';
+    if (ip && (p.PublicPort ?? 0) !== current) {
+      hostMappings.push(`${ip.includes(':') ? `[${ip}]` : ip}:${p.PublicPort ?? 0}->${current}/${p.Type}`);
       continue;
     }
-    if (current === g.last + 1) {
+    const key = ip ? `${ip}/${p.Type}` : p.Type;
+    const g = groups.get(key);
+    if (g && current === g.last + 1) {
       g.last = current;
       continue;
     }
-    result.push(formGroup(key, g.first, g.last));
+    if (g) result.push(formGroup(g));
     // Re-inserting keeps the key's first position, as Go's ordered key list does.
-    groups.set(key, { first: current, last: current });
+    groups.set(key, { ip, type: p.Type, first: current, last: current });
   }
-  for (const [key, g] of groups) result.push(formGroup(key, g.first, g.last));
+  for (const g of groups.values()) result.push(formGroup(g));
   return [...result, ...hostMappings].join(', ');
 }
 
-function formGroup(key: string, start: number, last: number): string {
-  const parts = key.split('/');
-  let type = parts[0];
-  let ip = '';
-  if (parts.length > 1) {
-    ip = parts[0];
-    type = parts[1];
-  }
-  let group = String(start);
-  if (start !== last) group += `-${last}`;
-  if (ip) group = `${ip}:${group}->${group}`;
-  return `${group}/${type}`;
+/** `80/tcp`, `8000-8002/tcp`, or with an address `0.0.0.0:80->80/tcp`. */
+function formGroup({ ip, type, first, last }: Group): string {
+  const range = first === last ? String(first) : `${first}-${last}`;
+  return `${ip ? `${ip}:${range}->${range}` : range}/${type}`;
 }

@@ -47,17 +47,13 @@ export function goQuote(s: string): string {
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
+    const escape = '\x07\b\f\n\r\t\v'.indexOf(ch);
     if (ch === '"' || ch === '\\') out += '\\' + ch;
     else if (c >= 0x20 && c < 0x7f) out += ch;
-    else if (c === 7) out += '\\a';
-    else if (c === 8) out += '\\b';
-    else if (c === 12) out += '\\f';
-    else if (c === 10) out += '\\n';
-    else if (c === 13) out += '\\r';
-    else if (c === 9) out += '\\t';
-    else if (c === 11) out += '\\v';
+    else if (escape >= 0) out += '\\' + 'abfnrtv'[escape];
     else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if ((c >= 0x80 && c < 0xa0) || c === 0xfffd || (c >= 0xd800 && c < 0xe000)) out += c < 0x10000 ? '\\u' + c.toString(16).padStart(4, '0') : ch;
+    // C1 controls, the replacement character and lone surrogates
+    else if (c < 0xa0 || c === 0xfffd || (c >= 0xd800 && c < 0xe000)) out += '\\u' + c.toString(16).padStart(4, '0');
     else out += ch;
   }
   return out + '"';

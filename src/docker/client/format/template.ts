@@ -3,40 +3,31 @@
  * docker's functions (json, index, join, upper, lower, title, split, len, println, printf),
  * `if`/`else`/`range`/`end`, and `{{-`/`-}}` trimming. Values print like Go's `%v`.
  */
+import { CliError } from '../errors';
+import { memo } from '../memo';
 
 type Node =
   | { k: 'text'; v: string }
-  | { k: 'act'; p: string[]; f?: string; pos: string }
-  | { k: 'if'; p: string[]; yes: Node[]; no: Node[] }
-  | { k: 'range'; p: string[]; body: Node[]; no: Node[] };
+  | { k: 'act'; p: string[]; f?: string; pos?: string }
+  | { k: 'if' | 'range'; p: string[]; body: Node[]; no: Node[] };
 
-export class TemplateError extends Error {}
+export class TemplateError extends CliError {}
+
+/** Errors found while parsing read as the client reports them (`template parsing error: …`). */
+const parseError = (message: string): TemplateError => new TemplateError('template parsing error: template: :1: ' + message);
+const execError = (message: string): TemplateError => new TemplateError('template: :1: ' + message);
+
+/** Words of an action, one after the other from its start (sticky): strings, raw strings, the rest. */
+const TOKEN = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s()]+)/gy;
 
 function tokenize(src: string): string[] {
-  const out: string[] = [];
-  const re = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s()]+)/y;
-  let m: RegExpExecArray | null;
-  let pos = 0;
-  while ((m = re.exec(src))) {
-    out.push(m[1]);
-    pos = re.lastIndex;
-  }
-  const rest = src.slice(pos).trim();
-  if (rest) throw new TemplateError(`template: :1: unexpected "${rest[0]}" in command`);
-  return out;
+  const rest = src.replace(TOKEN, '').trim();
+  if (rest) throw parseError(`unexpected "${rest[0]}" in command`);
+  return [...src.matchAll(TOKEN)].map((m) => m[1]);
 }
 
-/** Parses a template; errors read as the client reports them (`template parsing error: …`). */
+/** Parses a template. */
 export function compile(src: string): Node[] {
-  try {
-    return parseTemplate(src);
-  } catch (e) {
-    if (e instanceof TemplateError) throw new TemplateError('template parsing error: ' + e.message);
-    throw e;
-  }
-}
-
-function parseTemplate(src: string): Node[] {
   const pieces: (string | { a: string; at: number })[] = [];
   let i = 0;
   while (i < src.length) {
@@ -46,7 +37,7 @@ function parseTemplate(src: string): Node[] {
     let start = open + 2;
     if (src[start] === '-' && /\s/.test(src[start + 1] ?? '')) { text = text.replace(/\s+$/, ''); start++; }
     const close = src.indexOf('}}', start);
-    if (close < 0) throw new TemplateError('template: :1: unclosed action');
+    if (close < 0) throw parseError('unclosed action');
     let end = close;
     let next = close + 2;
     if (src[close - 1] === '-' && /\s/.test(src[close - 2] ?? '')) end = close - 1;
@@ -65,23 +56,25 @@ function parseTemplate(src: string): Node[] {
       const head = toks[0];
       for (const t of toks) {
         if (/^[A-Za-z_]\w*$/.test(t) && !FUNCS[t] && !['if', 'range', 'else', 'end', 'true', 'false', 'nil'].includes(t)) {
-          throw new TemplateError(`template: :1: function "${t}" not defined`);
+          throw parseError(`function "${t}" not defined`);
         }
       }
-      const before = src.slice(0, p.at);
-      const where = `${before.split('\n').length}:${p.at - before.lastIndexOf('\n') - 1}`;
-      if (head === undefined) throw new TemplateError('template: :1: missing value for command');
+      if (head === undefined) throw parseError('missing value for command');
       if (stop.includes(head)) return [nodes, head];
       if (head === 'if' || head === 'range') {
         const [body, how] = parse(['else', 'end']);
         let no: Node[] = [];
         if (how === 'else') no = parse(['end'])[0];
-        nodes.push(head === 'if' ? { k: 'if', p: toks.slice(1), yes: body, no } : { k: 'range', p: toks.slice(1), body, no });
+        nodes.push({ k: head, p: toks.slice(1), body, no });
       } else if (head === 'end' || head === 'else') {
-        throw new TemplateError(`template: :1: unexpected {{${head}}}`);
-      } else nodes.push({ k: 'act', p: toks, f: toks.length === 1 && /^\.\w+$/.test(head) ? head.slice(1) : undefined, pos: where });
+        throw parseError(`unexpected {{${head}}}`);
+      } else if (toks.length === 1 && /^\.\w+$/.test(head)) {
+        // A lone field: its line:column goes into the error of a row that lacks it.
+        const before = src.slice(0, p.at);
+        nodes.push({ k: 'act', p: toks, f: head.slice(1), pos: `${before.split('\n').length}:${p.at - before.lastIndexOf('\n') - 1}` });
+      } else nodes.push({ k: 'act', p: toks });
     }
-    if (stop.length) throw new TemplateError('template: :1: unexpected EOF');
+    if (stop.length) throw parseError('unexpected EOF');
     return [nodes, ''];
   };
   return parse([])[0];
@@ -93,7 +86,7 @@ function field(dot: unknown, path: string): unknown {
   let v: unknown = dot;
   for (const key of path.split('.').filter(Boolean)) {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      throw new TemplateError(`template: :1: executing "" at <${path}>: can't evaluate field ${key} in type ${typeName(v)}`);
+      throw execError(`executing "" at <${path}>: can't evaluate field ${key} in type ${typeName(v)}`);
     }
     v = key in (v as object) ? (v as Record<string, unknown>)[key] : NO_VALUE;
     if (v === NO_VALUE) return NO_VALUE;
@@ -163,7 +156,7 @@ function evalArg(tok: string, dot: unknown): unknown {
   if (/^-?\d+(\.\d+)?$/.test(tok)) return Number(tok);
   if (tok === 'true' || tok === 'false') return tok === 'true';
   if (FUNCS[tok]) return FUNCS[tok]();
-  throw new TemplateError(`template parsing error: template: :1: function "${tok}" not defined`);
+  throw parseError(`function "${tok}" not defined`);
 }
 
 function evalPipe(toks: string[], dot: unknown): unknown {
@@ -176,11 +169,11 @@ function evalPipe(toks: string[], dot: unknown): unknown {
   let first = true;
   for (const c of cmds) {
     const [head, ...rest] = c;
-    if (head === undefined) throw new TemplateError('template: :1: missing value for command');
+    if (head === undefined) throw execError('missing value for command');
     const args = rest.map((t) => evalArg(t, dot));
     if (!first) args.push(prev);
     if (FUNCS[head]) prev = FUNCS[head](...args);
-    else if (args.length) throw new TemplateError(`template: :1: can't give argument to non-function ${head}`);
+    else if (args.length) throw execError(`can't give argument to non-function ${head}`);
     else prev = evalArg(head, dot);
     first = false;
   }
@@ -205,7 +198,7 @@ export function execute(nodes: Node[], dot: unknown, rowType?: string): string {
         else out += goString(NO_VALUE);
       } else out += goString(evalPipe(n.p, dot));
     }
-    else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot)) ? n.yes : n.no, dot, rowType);
+    else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot)) ? n.body : n.no, dot, rowType);
     else {
       const v = evalPipe(n.p, dot);
       const items = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : [];
@@ -216,15 +209,9 @@ export function execute(nodes: Node[], dot: unknown, rowType?: string): string {
   return out;
 }
 
-/** Runs `src` over `data`; throws TemplateError with Go's wording for bad templates. */
-const compiled = new Map<string, Node[]>();
+const compiled = memo(compile);
 
+/** Runs `src` over `data`; throws TemplateError with Go's wording for bad templates. */
 export function render(src: string, data: unknown): string {
-  let nodes = compiled.get(src);
-  if (!nodes) {
-    nodes = compile(src);
-    if (compiled.size > 200) compiled.clear();
-    compiled.set(src, nodes);
-  }
-  return execute(nodes, data);
+  return execute(compiled(src), data);
 }

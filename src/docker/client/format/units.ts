@@ -2,74 +2,60 @@
  * Number formatting as Go's `fmt` and docker/go-units do it, so sizes and durations read exactly
  * like the real client's.
  */
+import { memo } from '../memo';
 
-const gCaches: Map<number, string>[] = [];
+const formatted = memo((key) => {
+  const [x, p] = key.split(' ').map(Number);
+  return formatG(x, p);
+}, 4096);
 
 /** Go's `%.<p>g`: round half to even on the exact binary value, trailing zeros dropped. */
-export function goG(x: number, p: number): string {
-  // Listings format the same few sizes over and over.
-  const cache = (gCaches[p] ??= new Map());
-  let s = cache.get(x);
-  if (s === undefined) {
-    if (cache.size > 4096) cache.clear();
-    cache.set(x, (s = formatG(x, p)));
-  }
-  return s;
-}
+export const goG = (x: number, p: number): string => formatted(`${x} ${p}`);
 
 function formatG(x: number, p: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '+Inf' : x < 0 ? '-Inf' : 'NaN';
   if (x === 0) return '0';
-  const neg = x < 0;
-  // 60 fractional digits are exact for every value this simulator formats, which makes ties visible.
-  const [mant, expStr] = Math.abs(x).toExponential(60).split('e');
-  const all = mant.replace('.', '');
-  let exp = Number(expStr);
-  const digits = all.slice(0, p).split('').map(Number);
-  const next = Number(all[p] ?? '0');
-  const rest = all.slice(p + 1);
-  const up = next > 5 || (next === 5 && (/[1-9]/.test(rest) || digits[p - 1] % 2 === 1));
-  if (up) {
-    let i = p - 1;
-    while (i >= 0) {
-      if (digits[i] === 9) { digits[i] = 0; i--; } else { digits[i]++; break; }
-    }
-    if (i < 0) { digits.unshift(1); digits.pop(); exp++; }
+  const abs = Math.abs(x);
+  // toPrecision rounds the exact binary value too, but a tie away from zero where Go goes to the
+  // even digit. 60 fractional digits are exact for every value this simulator formats.
+  const exact = abs.toExponential(60);
+  const digits = exact[0] + exact.slice(2, 62);
+  const evenTie = /^50*$/.test(digits.slice(p)) && Number(digits[p - 1]) % 2 === 0;
+  const rounded = Number(evenTie ? exact.slice(0, p + 1) + exact.slice(62) : abs.toPrecision(p));
+  const [mant, exp] = rounded.toExponential().split('e');
+  const e = Number(exp);
+  const out = e < -4 || e >= p ? `${mant}e${exp[0]}${String(Math.abs(e)).padStart(2, '0')}` : String(rounded);
+  return (x < 0 ? '-' : '') + out;
+}
+
+/** go-units: `size` in the largest unit (steps of `base`) it reaches, no space (`10.1kB`, `1e+03MB`). */
+function scaled(size: number, base: number, units: string[], precision: number): string {
+  let i = 0;
+  while (size >= base && i < units.length - 1) {
+    size /= base;
+    i++;
   }
-  let out: string;
-  if (exp < -4 || exp >= p) {
-    const frac = digits.slice(1).join('').replace(/0+$/, '');
-    const e = Math.abs(exp);
-    out = digits[0] + (frac ? '.' + frac : '') + 'e' + (exp < 0 ? '-' : '+') + (e < 10 ? '0' : '') + e;
-  } else if (exp >= 0) {
-    const int = digits.slice(0, exp + 1).join('');
-    const frac = digits.slice(exp + 1).join('').replace(/0+$/, '');
-    out = int + (frac ? '.' + frac : '');
-  } else {
-    const frac = ('0'.repeat(-exp - 1) + digits.join('')).replace(/0+$/, '');
-    out = '0.' + frac;
-  }
-  return (neg ? '-' : '') + out;
+  return goG(size, precision) + units[i];
 }
 
 const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'];
 
-/** go-units `HumanSizeWithPrecision`: decimal units, no space (`10.1kB`, `1e+03MB`). */
-export function humanSizeWithPrecision(size: number, precision: number): string {
-  let i = 0;
-  while (size >= 1000 && i < DECIMAL.length - 1) {
-    size /= 1000;
-    i++;
-  }
-  return goG(size, precision) + DECIMAL[i];
-}
+/** `images`, `ps -s`, `history` (go-units `HumanSizeWithPrecision`): three significant digits. */
+export const sizeString = (n: number): string => scaled(n, 1000, DECIMAL, 3);
+/** Pull progress and build context (`HumanSize`): four significant digits. */
+export const humanSize = (n: number): string => scaled(n, 1000, DECIMAL, 4);
+/** go-units `BytesSize` (`docker info`'s memory): binary units, four significant digits. */
+export const bytesSize = (n: number): string => scaled(n, 1024, ['B', 'KiB', 'MiB', 'GiB', 'TiB'], 4);
 
-/** `images`, `ps -s`, `history`: three significant digits. */
-export const sizeString = (n: number): string => humanSizeWithPrecision(n, 3);
-/** Pull progress and build context: four significant digits. */
-export const humanSize = (n: number): string => humanSizeWithPrecision(n, 4);
+import { humanDuration } from '../../common/duration';
 
-export { humanDuration } from '../../common/duration';
+export { humanDuration };
+
+/** `CREATED` columns: how long before `now` (ms) a unix time in seconds was (`3 hours ago`). */
+export const ago = (now: number, seconds: number): string => humanDuration(now - seconds * 1000) + ' ago';
+
+/** A unix time in seconds as Go prints a UTC `time.Time` (`2025-05-30 12:07:14 +0000 UTC`). */
+export const goTime = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC');
 
 /** `stringid.TruncateID`: drops any `algo:` prefix and keeps 12 characters. */
 export function shortId(id: string): string {
