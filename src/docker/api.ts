@@ -448,8 +448,11 @@ export interface DockerApi {
   imageTag(source: string, target: string): Promise<void>;
   /** `docker rmi`: one call per argument; the items in the order the daemon reports them. */
   imageRemove(ref: string, opts?: { force?: boolean; noprune?: boolean }): Promise<ImageDeleteResponseItem[]>;
-  /** `docker image prune` (dangling only) or `-a` (every image without a container). */
-  imagesPrune(opts?: { all?: boolean }): Promise<ImagesPruneReport>;
+  /**
+   * `docker image prune`: unused images matching the filters (`dangling`, default true: only
+   * dangling ones; `false` for `-a`), `label`, `label!`, `until`.
+   */
+  imagesPrune(filters?: Record<string, string[]>): Promise<ImagesPruneReport>;
   /**
    * Legacy builder (`DOCKER_BUILDKIT=0` output). Streams `{stream}` text chunks exactly as
    * the daemon does: `Step 1/3 : FROM ubuntu\n`, ` ---> 74f2…\n`, ` ---> Using cache\n`,
@@ -525,7 +528,8 @@ export interface DockerApi {
    * executable rejects with 400/127 as containerStart does (OCI runtime exec failed…).
    */
   exec(id: string, config: ExecConfig, io: TermIO): Promise<ProcessHandle>;
-  containersPrune(): Promise<ContainersPruneReport>;
+  /** `docker container prune`: stopped containers matching the filters (`label`, `label!`, `until`). */
+  containersPrune(filters?: Record<string, string[]>): Promise<ContainersPruneReport>;
   /** `docker top`: the processes of a running container (409 when it is not running). */
   containerTop?(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
 

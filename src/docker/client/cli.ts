@@ -3,11 +3,11 @@
  * parses its flags, checks its argument count with docker/cli's own messages, prints help, and
  * turns daemon errors into `Error response from daemon: …`.
  */
-import { ApiError, type DockerApi, type ProcessHandle } from '../api';
+import { type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { COMMANDS, GROUPS, type ArgRule, type Spec } from './command-table';
 import { FlagError, flagsFromHelp, parseFlags, type Flags } from './flags';
-import { CliError } from './errors';
+import { CliError, reportError } from './errors';
 import { HELP } from './help-texts';
 import { memo } from './memo';
 import type { HostShell } from './shell/host-shell';
@@ -164,15 +164,7 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
   try {
     return await spec.run(ctx, parsed.flags, parsed.args);
   } catch (e) {
-    if (e instanceof CliError) {
-      if (e.message) io.err(e.message.endsWith('\n') ? e.message : e.message + '\n');
-      return e.code;
-    }
-    if (e instanceof ApiError) {
-      io.err(e.inStream ? e.message + '\n' : `Error response from daemon: ${e.message}\n`);
-      return e.exitCode ?? 1;
-    }
-    throw e;
+    return reportError(e, io);
   }
 }
 

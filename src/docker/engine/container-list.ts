@@ -1,6 +1,6 @@
 /** `docker ps`: the list with its filters and the STATUS text moby computes. */
 import { ApiError, type ContainerListOptions, type ContainerSummary } from '../api';
-import { atoi, invalidFilter, validateKeys } from './filters';
+import { atoi, invalidFilter, matchKV, validateKeys } from './filters';
 import type { Ctr, Engine } from './engine';
 import * as imgs from './images';
 import { humanDuration } from '../common/duration';
@@ -53,10 +53,7 @@ export const listing = {
     // Every container sits on the default bridge and mounts no volume.
     keep(f.network, (c, n) => n === 'bridge' || this.endpoint(c).NetworkID.startsWith(n));
     keep(f.volume, () => false);
-    if (f.label?.length) list = list.filter((c) => f.label.every((l) => {
-      const [k, v] = l.split('=');
-      return v === undefined ? k in c.config.Labels : c.config.Labels[k] === v;
-    }));
+    if (f.label) list = list.filter((c) => matchKV(f.label, c.config.Labels));
     if (opts.limit && opts.limit > 0) list = list.slice(0, opts.limit);
     return list.map((c) => this.summary(c, !!opts.size));
   },

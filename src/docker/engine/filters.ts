@@ -52,3 +52,27 @@ export function timestampFilter(value: string, now: number): number {
   }
   throw new ApiError(400, `failed to parse value as time or duration: ${JSON.stringify(value)}`);
 }
+
+/**
+ * `Args.MatchKVList`: every `key` or `key=value` of the filter is among the labels. A missing
+ * filter matches everything.
+ */
+export function matchKV(values: string[] | undefined, labels: Record<string, string> | null | undefined): boolean {
+  return (values ?? []).every((kv) => {
+    const eq = kv.indexOf('=');
+    const key = eq < 0 ? kv : kv.slice(0, eq);
+    return !!labels && key in labels && (eq < 0 || labels[key] === kv.slice(eq + 1));
+  });
+}
+
+/** The daemon's `matchLabels` for prune: all `label=` filters hold and not all `label!=` do. */
+export function pruneLabels(f: Filters, labels: Record<string, string> | null | undefined): boolean {
+  return matchKV(f.label, labels) && !(f['label!'] && matchKV(f['label!'], labels));
+}
+
+/** `getUntilFromPruneFilters`: at most one `until`, as epoch milliseconds (Infinity when absent). */
+export function pruneUntil(f: Filters, now: number): number {
+  const until = f.until ?? [];
+  if (until.length > 1) throw new ApiError(400, 'more than one until filter specified');
+  return until.length ? timestampFilter(until[0], now) : Infinity;
+}

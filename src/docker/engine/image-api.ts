@@ -6,7 +6,7 @@ import { ApiError, type BuildContext, type BuildOptions, type HistoryResponseIte
 import { build } from './build';
 import type { Engine } from './engine';
 import { cloneTree, treeSize, type DirNode } from './fs';
-import { boolFilter, timestampFilter, validateKeys } from './filters';
+import { boolFilter, matchKV, pruneLabels, pruneUntil, timestampFilter, validateKeys } from './filters';
 import * as imgs from './images';
 import { familiarTag, parseReference } from './reference';
 import { diffIdOf, repoOf, type Image } from './store';
@@ -40,11 +40,7 @@ export const imageApi = {
         out.push({ ...imgs.imageSummary(this, img), RepoTags, RepoDigests });
         continue;
       }
-      const labels = img.config.Labels ?? {};
-      if (f.label?.every((l) => {
-        const [k, v] = l.split('=');
-        return v === undefined ? k in labels : labels[k] === v;
-      }) === false) continue;
+      if (!matchKV(f.label, img.config.Labels)) continue;
       out.push(imgs.imageSummary(this, img));
     }
     return out.sort((a, b) => b.Created - a.Created || (a.Id < b.Id ? -1 : 1));
@@ -72,8 +68,11 @@ export const imageApi = {
     return imgs.removeImage(this, ref, !!opts.force, !opts.noprune);
   },
 
-  async imagesPrune(this: Engine, opts: { all?: boolean } = {}): Promise<ImagesPruneReport> {
-    const r = imgs.pruneImages(this, !!opts.all);
+  async imagesPrune(this: Engine, filters: Record<string, string[]> = {}): Promise<ImagesPruneReport> {
+    validateKeys(filters, ['dangling', 'label', 'label!', 'until']);
+    const danglingOnly = boolFilter(filters, 'dangling') ?? true;
+    const until = pruneUntil(filters, this.now());
+    const r = imgs.pruneImages(this, !danglingOnly, (img) => img.created <= until && pruneLabels(filters, img.config.Labels));
     return { ImagesDeleted: r.deleted.length ? r.deleted : null, SpaceReclaimed: r.reclaimed };
   },
 

@@ -227,14 +227,14 @@ function deleteImageRecords(h: ImageHost, img: Image, records: ImageDeleteRespon
 }
 
 /** `docker image prune` (`-a`: also tagged images no container uses). */
-export function pruneImages(h: ImageHost, all: boolean): { deleted: ImageDeleteResponseItem[]; reclaimed: number } {
+export function pruneImages(h: ImageHost, all: boolean, selected: (img: Image) => boolean = () => true): { deleted: ImageDeleteResponseItem[]; reclaimed: number } {
   const deleted: ImageDeleteResponseItem[] = [];
   const sizes = new Map([...h.layers.layers].map(([k, l]) => [k, l.size]));
   const used = new Set(h.usage().map((u) => u.image));
   for (let again = true; again; ) {
     again = false;
     for (const img of [...h.images.images.values()]) {
-      if (used.has(img.id) || h.images.children(img.id).length || (!all && !isDangling(h, img))) continue;
+      if (used.has(img.id) || h.images.children(img.id).length || (!all && !isDangling(h, img)) || !selected(img)) continue;
       deleteImage(h, img, deleted);
       again = true;
     }

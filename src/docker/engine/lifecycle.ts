@@ -5,6 +5,7 @@
 import { ApiError, type ContainersPruneReport, type PortMap, type StopOptions, type Waiter } from '../api';
 import type { Ctr, Engine } from './engine';
 import { FsError } from './fs';
+import { pruneLabels, pruneUntil, validateKeys } from './filters';
 import { digest } from './hash';
 import { parseSignal, type Proc } from './process';
 
@@ -183,12 +184,15 @@ export const lifecycle = {
     }
   },
 
-  async containersPrune(this: Engine): Promise<ContainersPruneReport> {
+  async containersPrune(this: Engine, filters: Record<string, string[]> = {}): Promise<ContainersPruneReport> {
     this.tick();
+    validateKeys(filters, ['label', 'label!', 'until']);
+    const until = pruneUntil(filters, this.now());
     const deleted: string[] = [];
     let reclaimed = 0;
     for (const c of [...this.containers.values()]) {
       if (c.status !== 'exited' && c.status !== 'created' && c.status !== 'dead') continue;
+      if (c.created > until || !pruneLabels(filters, c.config.Labels)) continue;
       reclaimed += this.fsOf(c).sizeRw();
       this.destroy(c);
       deleted.push(c.id);

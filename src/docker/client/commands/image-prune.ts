@@ -1,12 +1,15 @@
 /** `docker image prune` (dangling images, or `-a` every image without a container), with the y/N question. */
 import type { Handler } from '../cli';
 import { humanSize } from '../format/units';
-import { confirm } from './shared';
+import { confirm, parseFilters } from './shared';
 
 export const imagePrune: Handler = (ctx, f) => {
   const all = f.bool('all');
   const go = async (io = ctx.io): Promise<number> => {
-    const r = await ctx.api.imagesPrune({ all });
+    // The client always states which images it means: only dangling ones, or (-a) every unused one.
+    const filters = parseFilters(f.list('filter')) ?? {};
+    (filters.dangling ??= []).push(String(!all));
+    const r = await ctx.api.imagesPrune(filters);
     let out = '';
     if (r.ImagesDeleted?.length) {
       out = 'Deleted Images:\n';

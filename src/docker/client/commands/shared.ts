@@ -2,6 +2,7 @@
 import { ApiError, type ContainerCreateConfig, type PortMap, type PortSet, type ProcessHandle } from '../../api';
 import type { TermIO } from '../../shell';
 import { CliError, type Ctx } from '../cli';
+import { reportError } from '../errors';
 import type { Flags } from '../flags';
 import { messageRenderer } from '../progress';
 import { familiarString, parseRef, withLatest } from '../reference';
@@ -239,7 +240,8 @@ export function confirm(ctx: Ctx, warning: string, then: (io: TermIO) => Promise
     prompt: () => 'Are you sure you want to continue? [y/N] ',
     async input(line, io) {
       done = true;
-      code = line.trim().toLowerCase() === 'y' ? await then(io) : 0;
+      // The command runs after its own frame returned: its errors are reported here.
+      code = line.trim().toLowerCase() === 'y' ? await then(io).catch((e: unknown) => reportError(e, io)) : 0;
     },
     async eof() {
       done = true;

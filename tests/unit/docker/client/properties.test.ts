@@ -48,6 +48,8 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(2, fc.tuple(name, file).map(([n, f]) => `docker exec ${n} rm -f ${f}`)),
   weighted(1, fc.constant('docker container prune -f')),
   weighted(1, fc.constant('docker image prune -f')),
+  weighted(1, fc.constantFrom('until=1h', 'until=0s', 'label=curso', 'label!=curso').map((f) => `docker container prune -f --filter ${f}`)),
+  weighted(1, fc.constantFrom('until=1h', 'label=curso', 'label!=curso').map((f) => `docker image prune -a -f --filter ${f}`)),
   weighted(1, fc.constant('docker ps -a -s')),
   weighted(1, fc.constant('docker images -a')),
 );

@@ -29,7 +29,7 @@ const op: fc.Arbitrary<[string, Op]> = fc.oneof(
   fc.tuple(name, fc.constantFrom('mine:1', 'mine:2')).map(([n, t]) => [`commit ${n} ${t}`, (e: Eng) => e.containerCommit(n, { reference: t })] as [string, Op]),
   name.map((n) => [`exec ${n}`, (e: Eng) => e.exec(n, { Cmd: ['sh', '-c', 'echo x >> /f; rm -f /etc/hostname'] }, term(false))] as [string, Op]),
   fc.constant(['prune containers', (e: Eng) => e.containersPrune()] as [string, Op]),
-  fc.boolean().map((a) => [`prune images ${a}`, (e: Eng) => e.imagesPrune({ all: a })] as [string, Op]),
+  fc.boolean().map((a) => [`prune images ${a}`, (e: Eng) => e.imagesPrune({ dangling: [String(!a)] })] as [string, Op]),
   fc.integer({ min: 1, max: 40 }).map((s) => [`advance ${s}`, async (e: Eng) => e.advance(s * 1000)] as [string, Op]),
 );
 

@@ -128,7 +128,7 @@ test('image prune removes dangling images; -a removes unused ones', async () => 
   assert.equal((await e.imageList({ filters: { dangling: ['true'] } })).length, 1);
   const r = await e.imagesPrune();
   assert.equal(r.ImagesDeleted!.filter((d) => d.Deleted).length, 2, 'the image and its one layer');
-  const all = await e.imagesPrune({ all: true });
+  const all = await e.imagesPrune({ dangling: ['false'] });
   assert.ok(all.ImagesDeleted!.some((d) => d.Untagged === 'hello-world:latest'));
   assert.deepEqual((await e.imageList()).map((i) => i.RepoTags[0]), ['alpine:latest'], 'alpine is used by a container');
   auditRefs(e);
