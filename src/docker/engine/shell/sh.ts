@@ -442,9 +442,8 @@ export class Shell implements ShellLike {
         node = this.m.fs.resolve(name, this.cwd).node;
       } catch { /* missing */ }
       const isDir = node?.kind === 'dir';
-      if (this.flavor === 'bash') io.err(`${this.prefix()}: ${name}: ${isDir ? 'Is a directory' : 'No such file or directory'}\n`);
-      else if (this.flavor === 'dash') io.err(`${this.prefix()}: ${name}: ${isDir ? 'Permission denied' : 'not found'}\n`);
-      else io.err(`${this.prefix()}: ${name}: ${isDir ? 'Permission denied' : 'not found'}\n`);
+      const bash = this.flavor === 'bash';
+      io.err(`${this.prefix()}: ${name}: ${isDir ? (bash ? 'Is a directory' : 'Permission denied') : bash ? 'No such file or directory' : 'not found'}\n`);
       return isDir ? 126 : 127;
     }
     if (this.flavor === 'bash') io.err(`${this.prefix()}: ${name}: command not found\n`);
@@ -567,10 +566,10 @@ const BUILTINS: Record<string, Builtin> = {
     }
     return status;
   },
-  echo: (argv, io, sh) => COMMANDS.echo(argv, io, sh),
-  printf: (argv, io, sh) => COMMANDS.printf(argv, io, sh),
-  true: () => 0,
-  false: () => 1,
-  ':': () => 0,
-  kill: (argv, io, sh) => COMMANDS.kill(argv, io, sh),
+  echo: COMMANDS.echo,
+  printf: COMMANDS.printf,
+  true: COMMANDS.true,
+  false: COMMANDS.false,
+  ':': COMMANDS.true,
+  kill: COMMANDS.kill,
 };
