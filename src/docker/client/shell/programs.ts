@@ -2,6 +2,7 @@
  * The host commands a lesson needs around `docker`: enough coreutils to write a Dockerfile,
  * look at it, and filter the client's output through a pipe.
  */
+import { columns } from '../../common/sh/columns';
 import { HostFs } from './host-fs';
 import type { HostShell, Proc, Program } from './host-shell';
 
@@ -94,37 +95,17 @@ async function ls(p: Proc, sh: HostShell): Promise<number> {
       const total = rows.reduce((s, r) => s + Math.ceil(Number(r[1]) / 4096) * 4, 0);
       return `total ${total}\n` + rows.map((r) => `${r[0]} ${r[1].padStart(w)} ${r[2]}\n`).join('');
     }
-    if (!names.length) return '';
+    return plain(names);
+  }
+  /** Names only (files given as operands are listed so even with -l). */
+  function plain(names: string[]): string {
     return p.io.tty ? columns(names, p.io.columns ?? 80) : names.map((n) => n + '\n').join('');
   }
   const parts = [];
-  if (fileRows.length) parts.push(p.io.tty ? columns(fileRows, p.io.columns ?? 80) : fileRows.map((n) => n + '\n').join(''));
+  if (fileRows.length) parts.push(plain(fileRows));
   parts.push(...blocks);
   p.io.out(parts.join('\n'));
   return code;
-}
-
-/** GNU ls on a terminal: names down the columns, as few rows as fit the width, two spaces apart. */
-export function columns(names: string[], width: number): string {
-  for (let rows = 1; rows <= names.length; rows++) {
-    const cols = Math.ceil(names.length / rows);
-    const widths: number[] = [];
-    for (let c = 0; c < cols; c++) widths.push(Math.max(...names.slice(c * rows, c * rows + rows).map((n) => n.length)));
-    if (widths.reduce((a, b) => a + b, 0) + 2 * (cols - 1) > width && rows < names.length) continue;
-    let out = '';
-    for (let r = 0; r < rows; r++) {
-      let line = '';
-      for (let c = 0; c < cols; c++) {
-        const n = names[c * rows + r];
-        if (n === undefined) continue;
-        const last = c === cols - 1 || names[(c + 1) * rows + r] === undefined;
-        line += last ? n : n.padEnd(widths[c] + 2);
-      }
-      out += line + '\n';
-    }
-    return out;
-  }
-  return '';
 }
 
 async function cd(p: Proc, sh: HostShell): Promise<number> {
