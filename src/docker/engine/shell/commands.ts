@@ -56,6 +56,9 @@ function missing(io: IO, usageLine: string, what = 'operand'): void {
   else io.err(`${name}: missing ${what}\nTry '${name} --help' for more information.\n`);
 }
 
+/** Busybox says "can't" where GNU says "cannot". */
+const cannot = (io: IO) => (io.busybox ? "can't" : 'cannot');
+
 const lines = (t: string) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
 
 export const COMMANDS: Record<string, Command> = {
@@ -156,7 +159,7 @@ export const COMMANDS: Record<string, Command> = {
         sh.m.fs.remove(f, sh.cwd, true);
       } catch (e) {
         if (force && e instanceof FsError && e.code === 'ENOENT') continue;
-        io.err(io.busybox ? `rm: can't remove '${f}': ${reason(e)}\n` : `rm: cannot remove '${f}': ${reason(e)}\n`);
+        io.err(`rm: ${cannot(io)} remove '${f}': ${reason(e)}\n`);
         status = 1;
       }
     }
@@ -173,7 +176,7 @@ export const COMMANDS: Record<string, Command> = {
       try {
         sh.m.fs.mkdir(d, sh.cwd, o.flags.has('p') || o.flags.has('--parents'));
       } catch (e) {
-        io.err(io.busybox ? `mkdir: can't create directory '${d}': ${reason(e)}\n` : `mkdir: cannot create directory '${d}': ${reason(e)}\n`);
+        io.err(`mkdir: ${cannot(io)} create directory '${d}': ${reason(e)}\n`);
         status = 1;
       }
     }
@@ -476,7 +479,7 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
       copyNode(sh, from, target);
       if (name === 'mv') fs.remove(joinPath(r.parts), '/', true);
     } catch (e) {
-      io.err(io.busybox ? `${name}: can't stat '${src}': ${reason(e)}\n` : `${name}: cannot stat '${src}': ${reason(e)}\n`);
+      io.err(`${name}: ${cannot(io)} stat '${src}': ${reason(e)}\n`);
       status = 1;
     }
   }

@@ -238,12 +238,6 @@ export const PROGRAMS: Record<string, Command> = {
   wget,
   tree,
   git: version('git version 2.43.0'),
-  vim: interactiveOnly('vim'),
-  vi: interactiveOnly('vi'),
+  ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'more', 'top', 'htop'].map((name) => [name, interactiveOnly(name)])),
   'vim.basic': interactiveOnly('vim'),
-  nano: interactiveOnly('nano'),
-  less: interactiveOnly('less'),
-  more: interactiveOnly('more'),
-  top: interactiveOnly('top'),
-  htop: interactiveOnly('htop'),
 };
