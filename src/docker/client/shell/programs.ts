@@ -3,7 +3,8 @@
  * look at it, and filter the client's output through a pipe.
  */
 import { columns } from '../../common/sh/columns';
-import { HostFs } from './host-fs';
+import { headOrTail, historyText, lines, wcCounts } from '../../common/sh/text';
+import { HostFs, type Node } from './host-fs';
 import type { HostShell, Proc, Program } from './host-shell';
 
 const CLEAR = '\x1b[H\x1b[2J\x1b[3J';
@@ -130,51 +131,46 @@ async function cd(p: Proc, sh: HostShell): Promise<number> {
   return 0;
 }
 
-async function mkdir(p: Proc, sh: HostShell): Promise<number> {
-  const parents = p.args.includes('-p');
+/**
+ * Runs `each` on every operand (arguments not starting with `-`) with its absolute path and node;
+ * a message it returns is printed as the operand's error and makes the status 1.
+ */
+function eachOperand(p: Proc, sh: HostShell, each: (arg: string, path: string, node: Node | undefined) => string | void): number {
   let code = 0;
   for (const a of p.args.slice(1).filter((x) => !x.startsWith('-'))) {
     const path = HostFs.resolve(sh.cwd, a);
-    if (sh.fs.get(path) && !parents) {
-      p.io.err(`mkdir: cannot create directory ‘${a}’: File exists\n`);
+    const error = each(a, path, sh.fs.get(path));
+    if (error) {
+      p.io.err(error + '\n');
       code = 1;
-    } else if (!parents && !sh.fs.parentOk(path)) {
-      p.io.err(`mkdir: cannot create directory ‘${a}’: No such file or directory\n`);
-      code = 1;
-    } else sh.fs.mkdirp(path);
+    }
   }
   return code;
 }
 
+async function mkdir(p: Proc, sh: HostShell): Promise<number> {
+  const parents = p.args.includes('-p');
+  return eachOperand(p, sh, (a, path, node) => {
+    const why = parents ? '' : node ? 'File exists' : sh.fs.parentOk(path) ? '' : 'No such file or directory';
+    if (why) return `mkdir: cannot create directory ‘${a}’: ${why}`;
+    sh.fs.mkdirp(path);
+  });
+}
+
 async function touch(p: Proc, sh: HostShell): Promise<number> {
-  let code = 0;
-  for (const a of p.args.slice(1).filter((x) => !x.startsWith('-'))) {
-    const path = HostFs.resolve(sh.cwd, a);
-    if (!sh.fs.parentOk(path)) {
-      p.io.err(`touch: cannot touch '${a}': No such file or directory\n`);
-      code = 1;
-    } else if (!sh.fs.get(path)) sh.fs.write(path, '');
-  }
-  return code;
+  return eachOperand(p, sh, (a, path, node) => {
+    if (!sh.fs.parentOk(path)) return `touch: cannot touch '${a}': No such file or directory`;
+    if (!node) sh.fs.write(path, '');
+  });
 }
 
 async function rm(p: Proc, sh: HostShell): Promise<number> {
   const flags = p.args.slice(1).filter((a) => a.startsWith('-')).join('');
-  let code = 0;
-  for (const a of p.args.slice(1).filter((x) => !x.startsWith('-'))) {
-    const path = HostFs.resolve(sh.cwd, a);
-    const node = sh.fs.get(path);
-    if (!node) {
-      if (!flags.includes('f')) {
-        p.io.err(`rm: cannot remove '${a}': No such file or directory\n`);
-        code = 1;
-      }
-    } else if (node.dir && !/[rR]/.test(flags)) {
-      p.io.err(`rm: cannot remove '${a}': Is a directory\n`);
-      code = 1;
-    } else sh.fs.remove(path);
-  }
-  return code;
+  return eachOperand(p, sh, (a, path, node) => {
+    if (!node) return flags.includes('f') ? '' : `rm: cannot remove '${a}': No such file or directory`;
+    if (node.dir && !/[rR]/.test(flags)) return `rm: cannot remove '${a}': Is a directory`;
+    sh.fs.remove(path);
+  });
 }
 
 async function sleep(p: Proc, sh: HostShell): Promise<number> {
@@ -221,11 +217,6 @@ function grep(p: Proc, sh: HostShell): Promise<number> {
   return Promise.resolve(code || (count ? 0 : 1));
 }
 
-function lines(text: string): string[] {
-  const ls = text.split('\n');
-  if (ls[ls.length - 1] === '') ls.pop();
-  return ls;
-}
 
 function headTail(which: 'head' | 'tail'): Program {
   return async (p, sh) => {
@@ -238,9 +229,7 @@ function headTail(which: 'head' | 'tail'): Program {
       else files.push(a);
     }
     return readFiles({ ...p, args: [which, ...files] }, sh, which, (text) => {
-      const ls = lines(text);
-      const sel = which === 'head' ? ls.slice(0, n) : ls.slice(Math.max(0, ls.length - n));
-      p.io.out(sel.map((l) => l + '\n').join(''));
+      p.io.out(headOrTail(text, n, which === 'head'));
     });
   };
 }
@@ -248,13 +237,8 @@ function headTail(which: 'head' | 'tail'): Program {
 async function wc(p: Proc, sh: HostShell): Promise<number> {
   const onlyLines = p.args.includes('-l');
   return readFiles({ ...p, args: p.args.filter((a) => a !== '-l') }, sh, 'wc', (text) => {
-    const l = (text.match(/\n/g) ?? []).length;
-    if (onlyLines) p.io.out(l + '\n');
-    else {
-      const w = text.split(/\s+/).filter(Boolean).length;
-      const c = new TextEncoder().encode(text).length;
-      p.io.out(`${String(l).padStart(7)} ${String(w).padStart(7)} ${String(c).padStart(7)}\n`);
-    }
+    const { l, w, c } = wcCounts(text);
+    p.io.out(onlyLines ? l + '\n' : `${String(l).padStart(7)} ${String(w).padStart(7)} ${String(c).padStart(7)}\n`);
   });
 }
 
@@ -272,7 +256,7 @@ async function exportCmd(p: Proc, sh: HostShell): Promise<number> {
 }
 
 async function history(p: Proc, sh: HostShell): Promise<number> {
-  p.io.out(sh.history.map((l, i) => `${String(i + 1).padStart(5)}  ${l}\n`).join(''));
+  p.io.out(historyText(sh.history));
   return 0;
 }
 

@@ -8,6 +8,7 @@ import { PACKAGE_COMMANDS } from './packages';
 import { PROGRAMS } from './programs';
 import type { Command, IO, ShellLike } from './types';
 import { opts, usage } from './opts';
+import { headOrTail, lines, wcCounts } from '../../common/sh/text';
 
 export { opts };
 
@@ -59,7 +60,6 @@ function missing(io: IO, usageLine: string, what = 'operand'): void {
 /** Busybox says "can't" where GNU says "cannot". */
 const cannot = (io: IO) => (io.busybox ? "can't" : 'cannot');
 
-const lines = (t: string) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
 
 export const COMMANDS: Record<string, Command> = {
   ...PACKAGE_COMMANDS,
@@ -305,7 +305,7 @@ export const COMMANDS: Record<string, Command> = {
     const pick = ['l', 'w', 'c'].filter((f) => o.flags.has(f));
     const cols = pick.length ? pick : ['l', 'w', 'c'];
     const rows = inputs.filter((i) => i.file !== '\u0000failed').map((i) => {
-      const counts: Record<string, number> = { l: (i.text.match(/\n/g) ?? []).length, w: i.text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(i.text).length };
+      const counts: Record<string, number> = wcCounts(i.text);
       return { counts, file: i.file };
     });
     const width = cols.length === 1 && rows.length === 1 ? 0 : io.busybox ? 7 : Math.max(...rows.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), 1);
@@ -439,9 +439,7 @@ function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike):
   const real = inputs.filter((i) => i.file !== '\u0000failed');
   real.forEach((i, k) => {
     if (real.length > 1) io.out(`${k ? '\n' : ''}==> ${i.file} <==\n`);
-    const ls = lines(i.text);
-    const pick = name === 'head' ? ls.slice(0, n) : ls.slice(Math.max(0, ls.length - n));
-    io.out(pick.map((l) => l + '\n').join(''));
+    io.out(headOrTail(i.text, n, name === 'head'));
   });
   return real.length < inputs.length ? 1 : 0;
 }

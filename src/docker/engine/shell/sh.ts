@@ -4,6 +4,7 @@
  */
 import { FsError, splitPath, joinPath, type Overlay } from '../fs';
 import { parse, Incomplete, SyntaxError, type Word, type Simple } from './lexer';
+import { historyText } from '../../common/sh/text';
 import { COMMANDS } from './commands';
 import type { IO, Machine, Out, ShellLike } from './types';
 
@@ -548,7 +549,7 @@ const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   history(_a, io, sh) {
-    sh.history.forEach((h, i) => io.out(`${String(i + 1).padStart(5)}  ${h}\n`));
+    io.out(historyText(sh.history));
     return 0;
   },
   type(argv, io, sh) {
