@@ -2,7 +2,9 @@
  * The host commands a lesson needs around `docker`: enough coreutils to write a Dockerfile,
  * look at it, and filter the client's output through a pipe.
  */
-import { HostFs } from './host-fs';
+import { columns } from '../../common/sh/columns';
+import { headOrTail, historyText, lines, wcCounts } from '../../common/sh/text';
+import { HostFs, type Node } from './host-fs';
 import type { HostShell, Proc, Program } from './host-shell';
 
 const CLEAR = '\x1b[H\x1b[2J\x1b[3J';
@@ -94,37 +96,17 @@ async function ls(p: Proc, sh: HostShell): Promise<number> {
       const total = rows.reduce((s, r) => s + Math.ceil(Number(r[1]) / 4096) * 4, 0);
       return `total ${total}\n` + rows.map((r) => `${r[0]} ${r[1].padStart(w)} ${r[2]}\n`).join('');
     }
-    if (!names.length) return '';
+    return plain(names);
+  }
+  /** Names only (files given as operands are listed so even with -l). */
+  function plain(names: string[]): string {
     return p.io.tty ? columns(names, p.io.columns ?? 80) : names.map((n) => n + '\n').join('');
   }
   const parts = [];
-  if (fileRows.length) parts.push(p.io.tty ? columns(fileRows, p.io.columns ?? 80) : fileRows.map((n) => n + '\n').join(''));
+  if (fileRows.length) parts.push(plain(fileRows));
   parts.push(...blocks);
   p.io.out(parts.join('\n'));
   return code;
-}
-
-/** GNU ls on a terminal: names down the columns, as few rows as fit the width, two spaces apart. */
-export function columns(names: string[], width: number): string {
-  for (let rows = 1; rows <= names.length; rows++) {
-    const cols = Math.ceil(names.length / rows);
-    const widths: number[] = [];
-    for (let c = 0; c < cols; c++) widths.push(Math.max(...names.slice(c * rows, c * rows + rows).map((n) => n.length)));
-    if (widths.reduce((a, b) => a + b, 0) + 2 * (cols - 1) > width && rows < names.length) continue;
-    let out = '';
-    for (let r = 0; r < rows; r++) {
-      let line = '';
-      for (let c = 0; c < cols; c++) {
-        const n = names[c * rows + r];
-        if (n === undefined) continue;
-        const last = c === cols - 1 || names[(c + 1) * rows + r] === undefined;
-        line += last ? n : n.padEnd(widths[c] + 2);
-      }
-      out += line + '\n';
-    }
-    return out;
-  }
-  return '';
 }
 
 async function cd(p: Proc, sh: HostShell): Promise<number> {
@@ -149,51 +131,46 @@ async function cd(p: Proc, sh: HostShell): Promise<number> {
   return 0;
 }
 
-async function mkdir(p: Proc, sh: HostShell): Promise<number> {
-  const parents = p.args.includes('-p');
+/**
+ * Runs `each` on every operand (arguments not starting with `-`) with its absolute path and node;
+ * a message it returns is printed as the operand's error and makes the status 1.
+ */
+function eachOperand(p: Proc, sh: HostShell, each: (arg: string, path: string, node: Node | undefined) => string | void): number {
   let code = 0;
   for (const a of p.args.slice(1).filter((x) => !x.startsWith('-'))) {
     const path = HostFs.resolve(sh.cwd, a);
-    if (sh.fs.get(path) && !parents) {
-      p.io.err(`mkdir: cannot create directory ‘${a}’: File exists\n`);
+    const error = each(a, path, sh.fs.get(path));
+    if (error) {
+      p.io.err(error + '\n');
       code = 1;
-    } else if (!parents && !sh.fs.parentOk(path)) {
-      p.io.err(`mkdir: cannot create directory ‘${a}’: No such file or directory\n`);
-      code = 1;
-    } else sh.fs.mkdirp(path);
+    }
   }
   return code;
 }
 
+async function mkdir(p: Proc, sh: HostShell): Promise<number> {
+  const parents = p.args.includes('-p');
+  return eachOperand(p, sh, (a, path, node) => {
+    const why = parents ? '' : node ? 'File exists' : sh.fs.parentOk(path) ? '' : 'No such file or directory';
+    if (why) return `mkdir: cannot create directory ‘${a}’: ${why}`;
+    sh.fs.mkdirp(path);
+  });
+}
+
 async function touch(p: Proc, sh: HostShell): Promise<number> {
-  let code = 0;
-  for (const a of p.args.slice(1).filter((x) => !x.startsWith('-'))) {
-    const path = HostFs.resolve(sh.cwd, a);
-    if (!sh.fs.parentOk(path)) {
-      p.io.err(`touch: cannot touch '${a}': No such file or directory\n`);
-      code = 1;
-    } else if (!sh.fs.get(path)) sh.fs.write(path, '');
-  }
-  return code;
+  return eachOperand(p, sh, (a, path, node) => {
+    if (!sh.fs.parentOk(path)) return `touch: cannot touch '${a}': No such file or directory`;
+    if (!node) sh.fs.write(path, '');
+  });
 }
 
 async function rm(p: Proc, sh: HostShell): Promise<number> {
   const flags = p.args.slice(1).filter((a) => a.startsWith('-')).join('');
-  let code = 0;
-  for (const a of p.args.slice(1).filter((x) => !x.startsWith('-'))) {
-    const path = HostFs.resolve(sh.cwd, a);
-    const node = sh.fs.get(path);
-    if (!node) {
-      if (!flags.includes('f')) {
-        p.io.err(`rm: cannot remove '${a}': No such file or directory\n`);
-        code = 1;
-      }
-    } else if (node.dir && !/[rR]/.test(flags)) {
-      p.io.err(`rm: cannot remove '${a}': Is a directory\n`);
-      code = 1;
-    } else sh.fs.remove(path);
-  }
-  return code;
+  return eachOperand(p, sh, (a, path, node) => {
+    if (!node) return flags.includes('f') ? '' : `rm: cannot remove '${a}': No such file or directory`;
+    if (node.dir && !/[rR]/.test(flags)) return `rm: cannot remove '${a}': Is a directory`;
+    sh.fs.remove(path);
+  });
 }
 
 async function sleep(p: Proc, sh: HostShell): Promise<number> {
@@ -240,11 +217,6 @@ function grep(p: Proc, sh: HostShell): Promise<number> {
   return Promise.resolve(code || (count ? 0 : 1));
 }
 
-function lines(text: string): string[] {
-  const ls = text.split('\n');
-  if (ls[ls.length - 1] === '') ls.pop();
-  return ls;
-}
 
 function headTail(which: 'head' | 'tail'): Program {
   return async (p, sh) => {
@@ -257,9 +229,7 @@ function headTail(which: 'head' | 'tail'): Program {
       else files.push(a);
     }
     return readFiles({ ...p, args: [which, ...files] }, sh, which, (text) => {
-      const ls = lines(text);
-      const sel = which === 'head' ? ls.slice(0, n) : ls.slice(Math.max(0, ls.length - n));
-      p.io.out(sel.map((l) => l + '\n').join(''));
+      p.io.out(headOrTail(text, n, which === 'head'));
     });
   };
 }
@@ -267,13 +237,8 @@ function headTail(which: 'head' | 'tail'): Program {
 async function wc(p: Proc, sh: HostShell): Promise<number> {
   const onlyLines = p.args.includes('-l');
   return readFiles({ ...p, args: p.args.filter((a) => a !== '-l') }, sh, 'wc', (text) => {
-    const l = (text.match(/\n/g) ?? []).length;
-    if (onlyLines) p.io.out(l + '\n');
-    else {
-      const w = text.split(/\s+/).filter(Boolean).length;
-      const c = new TextEncoder().encode(text).length;
-      p.io.out(`${String(l).padStart(7)} ${String(w).padStart(7)} ${String(c).padStart(7)}\n`);
-    }
+    const { l, w, c } = wcCounts(text);
+    p.io.out(onlyLines ? l + '\n' : `${String(l).padStart(7)} ${String(w).padStart(7)} ${String(c).padStart(7)}\n`);
   });
 }
 
@@ -291,7 +256,7 @@ async function exportCmd(p: Proc, sh: HostShell): Promise<number> {
 }
 
 async function history(p: Proc, sh: HostShell): Promise<number> {
-  p.io.out(sh.history.map((l, i) => `${String(i + 1).padStart(5)}  ${l}\n`).join(''));
+  p.io.out(historyText(sh.history));
   return 0;
 }
 

@@ -7,7 +7,8 @@ import { ls } from './ls';
 import { PACKAGE_COMMANDS } from './packages';
 import { PROGRAMS } from './programs';
 import type { Command, IO, ShellLike } from './types';
-import { opts } from './opts';
+import { opts, usage } from './opts';
+import { headOrTail, lines, wcCounts } from '../../common/sh/text';
 
 export { opts };
 
@@ -49,10 +50,16 @@ function readInputs(args: string[], io: IO, sh: ShellLike, name: string): { text
   return failed && !out.length ? 1 : failed ? [...out, { text: '', file: '\u0000failed' }] : out;
 }
 
-/** What busybox applets print when called wrongly. */
-const usage = (io: IO, text: string) => io.err(`BusyBox v1.37.0 multi-call binary.\n\nUsage: ${text}\n`);
+/** A program called without its operands: busybox prints the applet's usage, GNU `missing operand`. */
+function missing(io: IO, usageLine: string, what = 'operand'): void {
+  const name = usageLine.slice(0, usageLine.indexOf(' '));
+  if (io.busybox) usage(io, usageLine);
+  else io.err(`${name}: missing ${what}\nTry '${name} --help' for more information.\n`);
+}
 
-const lines = (t: string) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
+/** Busybox says "can't" where GNU says "cannot". */
+const cannot = (io: IO) => (io.busybox ? "can't" : 'cannot');
+
 
 export const COMMANDS: Record<string, Command> = {
   ...PACKAGE_COMMANDS,
@@ -61,7 +68,7 @@ export const COMMANDS: Record<string, Command> = {
   echo(args, io) {
     let i = 1;
     let newline = true;
-    let escapes = io.busybox ? false : false;
+    let escapes = false;
     while (i < args.length && /^-[neE]+$/.test(args[i])) {
       for (const c of args[i].slice(1)) {
         if (c === 'n') newline = false;
@@ -107,7 +114,7 @@ export const COMMANDS: Record<string, Command> = {
   touch(args, io, sh) {
     const o = opts(args);
     if (!o.rest.length) {
-      (io.busybox ? usage(io, 'touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...') : io.err("touch: missing file operand\nTry 'touch --help' for more information.\n"));
+      missing(io, 'touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...', 'file operand');
       return 1;
     }
     let status = 0;
@@ -126,7 +133,7 @@ export const COMMANDS: Record<string, Command> = {
     const recursive = o.flags.has('r') || o.flags.has('R') || o.flags.has('--recursive');
     const force = o.flags.has('f') || o.flags.has('--force');
     if (!o.rest.length && !force) {
-      (io.busybox ? usage(io, 'rm [-irf] FILE...') : io.err("rm: missing operand\nTry 'rm --help' for more information.\n"));
+      missing(io, 'rm [-irf] FILE...');
       return 1;
     }
     let status = 0;
@@ -152,7 +159,7 @@ export const COMMANDS: Record<string, Command> = {
         sh.m.fs.remove(f, sh.cwd, true);
       } catch (e) {
         if (force && e instanceof FsError && e.code === 'ENOENT') continue;
-        io.err(io.busybox ? `rm: can't remove '${f}': ${reason(e)}\n` : `rm: cannot remove '${f}': ${reason(e)}\n`);
+        io.err(`rm: ${cannot(io)} remove '${f}': ${reason(e)}\n`);
         status = 1;
       }
     }
@@ -161,7 +168,7 @@ export const COMMANDS: Record<string, Command> = {
   mkdir(args, io, sh) {
     const o = opts(args, 'm');
     if (!o.rest.length) {
-      (io.busybox ? usage(io, 'mkdir [-m MODE] [-p] DIRECTORY...') : io.err("mkdir: missing operand\nTry 'mkdir --help' for more information.\n"));
+      missing(io, 'mkdir [-m MODE] [-p] DIRECTORY...');
       return 1;
     }
     let status = 0;
@@ -169,7 +176,7 @@ export const COMMANDS: Record<string, Command> = {
       try {
         sh.m.fs.mkdir(d, sh.cwd, o.flags.has('p') || o.flags.has('--parents'));
       } catch (e) {
-        io.err(io.busybox ? `mkdir: can't create directory '${d}': ${reason(e)}\n` : `mkdir: cannot create directory '${d}': ${reason(e)}\n`);
+        io.err(`mkdir: ${cannot(io)} create directory '${d}': ${reason(e)}\n`);
         status = 1;
       }
     }
@@ -197,7 +204,7 @@ export const COMMANDS: Record<string, Command> = {
   ln(args, io, sh) {
     const o = opts(args);
     if (o.rest.length < 2 || !o.flags.has('s')) {
-      (io.busybox ? usage(io, 'ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR') : io.err("ln: missing file operand\nTry 'ln --help' for more information.\n"));
+      missing(io, 'ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR', 'file operand');
       return 1;
     }
     const [target, link] = o.rest;
@@ -277,7 +284,8 @@ export const COMMANDS: Record<string, Command> = {
   async sleep(args, io) {
     const n = parseFloat(args[1] ?? '');
     if (!(n >= 0) && args[1] !== 'infinity') {
-      io.err(args[1] === undefined ? (io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: sleep [N]...\n' : "sleep: missing operand\nTry 'sleep --help' for more information.\n") : `sleep: invalid time interval '${args[1]}'\n`);
+      if (args[1] === undefined) missing(io, 'sleep [N]...');
+      else io.err(`sleep: invalid time interval '${args[1]}'\n`);
       return 1;
     }
     const ms = args[1] === 'infinity' ? 3600_000 : n * 1000;
@@ -297,11 +305,11 @@ export const COMMANDS: Record<string, Command> = {
     const pick = ['l', 'w', 'c'].filter((f) => o.flags.has(f));
     const cols = pick.length ? pick : ['l', 'w', 'c'];
     const rows = inputs.filter((i) => i.file !== '\u0000failed').map((i) => {
-      const counts: Record<string, number> = { l: (i.text.match(/\n/g) ?? []).length, w: i.text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(i.text).length };
+      const counts: Record<string, number> = wcCounts(i.text);
       return { counts, file: i.file };
     });
     const width = cols.length === 1 && rows.length === 1 ? 0 : io.busybox ? 7 : Math.max(...rows.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), 1);
-    for (const r of rows) io.out(cols.map((c) => String(r.counts[c]).padStart(width)).join(io.busybox ? ' ' : ' ') + (r.file ? ' ' + r.file : '') + '\n');
+    for (const r of rows) io.out(cols.map((c) => String(r.counts[c]).padStart(width)).join(' ') + (r.file ? ' ' + r.file : '') + '\n');
     return 0;
   },
   grep(args, io, sh) {
@@ -341,7 +349,7 @@ export const COMMANDS: Record<string, Command> = {
     const day = d.toUTCString().slice(0, 3);
     const mon = d.toUTCString().slice(8, 11);
     const t = d.toISOString().slice(11, 19);
-    io.out(io.busybox ? `${day} ${mon} ${String(d.getUTCDate()).padStart(2)} ${t} UTC ${d.getUTCFullYear()}\n` : `${day} ${mon} ${String(d.getUTCDate()).padStart(2)} ${t} UTC ${d.getUTCFullYear()}\n`);
+    io.out(`${day} ${mon} ${String(d.getUTCDate()).padStart(2)} ${t} UTC ${d.getUTCFullYear()}\n`);
     return 0;
   },
   which(args, io, sh) {
@@ -403,18 +411,10 @@ export const COMMANDS: Record<string, Command> = {
     }
     return 0;
   },
-  async sh(args, io, sh) {
-    return nestedShell(args, io, sh);
-  },
-  async bash(args, io, sh) {
-    return nestedShell(args, io, sh);
-  },
-  async dash(args, io, sh) {
-    return nestedShell(args, io, sh);
-  },
-  async ash(args, io, sh) {
-    return nestedShell(args, io, sh);
-  },
+  sh: nestedShell,
+  bash: nestedShell,
+  dash: nestedShell,
+  ash: nestedShell,
 };
 
 const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025';
@@ -439,9 +439,7 @@ function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike):
   const real = inputs.filter((i) => i.file !== '\u0000failed');
   real.forEach((i, k) => {
     if (real.length > 1) io.out(`${k ? '\n' : ''}==> ${i.file} <==\n`);
-    const ls = lines(i.text);
-    const pick = name === 'head' ? ls.slice(0, n) : ls.slice(Math.max(0, ls.length - n));
-    io.out(pick.map((l) => l + '\n').join(''));
+    io.out(headOrTail(i.text, n, name === 'head'));
   });
   return real.length < inputs.length ? 1 : 0;
 }
@@ -449,7 +447,7 @@ function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike):
 function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recursive: boolean): number {
   const fs = sh.m.fs;
   if (rest.length < 2) {
-    io.err(io.busybox ? `BusyBox v1.37.0 multi-call binary.\n\nUsage: ${name} [-fin] SOURCE... DIRECTORY\n` : rest.length ? `${name}: missing destination file operand after '${rest[0]}'\nTry '${name} --help' for more information.\n` : `${name}: missing file operand\nTry '${name} --help' for more information.\n`);
+    missing(io, `${name} [-fin] SOURCE... DIRECTORY`, rest.length ? `destination file operand after '${rest[0]}'` : 'file operand');
     return 1;
   }
   const dest = rest[rest.length - 1];
@@ -479,7 +477,7 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
       copyNode(sh, from, target);
       if (name === 'mv') fs.remove(joinPath(r.parts), '/', true);
     } catch (e) {
-      io.err(io.busybox ? `${name}: can't stat '${src}': ${reason(e)}\n` : `${name}: cannot stat '${src}': ${reason(e)}\n`);
+      io.err(`${name}: ${cannot(io)} stat '${src}': ${reason(e)}\n`);
       status = 1;
     }
   }
@@ -493,9 +491,7 @@ function copyNode(sh: ShellLike, from: string, to: string): void {
   if (node.kind === 'dir') {
     if (!fs.resolve(to, sh.cwd).node) fs.mkdir(to, sh.cwd);
     for (const name of fs.list(splitPath(from)).keys()) copyNode(sh, `${from}/${name}`, `${to}/${name}`);
-  } else if (node.kind === 'file') {
-    fs.putNode(to, { ...node, mtime: now }, sh.cwd);
-  } else if (node.kind === 'link') {
+  } else if (node.kind !== 'whiteout') {
     fs.putNode(to, { ...node, mtime: now }, sh.cwd);
   }
 }

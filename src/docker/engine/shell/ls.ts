@@ -1,5 +1,6 @@
 /** `ls` as GNU coreutils and busybox print it: columns on a terminal, one per line otherwise. */
-import { FsError, joinPath, type Node } from '../fs';
+import { columns } from '../../common/sh/columns';
+import { FsError, type Node } from '../fs';
 import { opts } from './opts';
 import type { IO, ShellLike } from './types';
 
@@ -24,36 +25,6 @@ const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? n.
 
 /** GNU ls sorts with the C collation in the images (no locale installed): byte order. */
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Column layout of `ls -C` for an 80-column terminal (column-major, 2 spaces between). */
-export function columns(names: string[], width = 80): string {
-  if (!names.length) return '';
-  const n = names.length;
-  for (let cols = Math.min(n, Math.max(1, Math.floor(width / 3))); cols >= 1; cols--) {
-    const rows = Math.ceil(n / cols);
-    if (cols > 1 && Math.ceil(n / rows) !== cols) continue;
-    const widths: number[] = [];
-    for (let c = 0; c < cols; c++) {
-      const col = names.slice(c * rows, (c + 1) * rows);
-      widths.push(Math.max(...col.map((s) => s.length)) + 2);
-    }
-    const total = widths.reduce((a, b) => a + b, 0) - 2;
-    if (total > width && cols > 1) continue;
-    let out = '';
-    for (let r = 0; r < rows; r++) {
-      const line: string[] = [];
-      for (let c = 0; c < cols; c++) {
-        const s = names[c * rows + r];
-        if (s === undefined) continue;
-        const last = c === cols - 1 || names[(c + 1) * rows + r] === undefined;
-        line.push(last ? s : s.padEnd(widths[c]));
-      }
-      out += line.join('') + '\n';
-    }
-    return out;
-  }
-  return names.join('\n') + '\n';
-}
 
 export function ls(args: string[], io: IO, sh: ShellLike): number {
   const o = opts(args);
@@ -98,7 +69,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     if (!entries.length) return total && long ? 'total 0\n' : '';
     if (!long) {
       const names = entries.map(([n]) => n);
-      return one ? names.map((n) => n + '\n').join('') : columns(names, 80);
+      return one ? names.map((n) => n + '\n').join('') : columns(names, 80, true);
     }
     const rows = entries.map(([name, node, nlink]) => ({
       p: perms(node), l: String(nlink), s: fmtSize(sizeOf(node)), t: stamp(node.kind === 'whiteout' ? now : node.mtime, now),
@@ -139,6 +110,5 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     out += render(entries, true);
   });
   io.out(out.startsWith('\n') ? out.slice(1) : out);
-  void joinPath;
   return status;
 }

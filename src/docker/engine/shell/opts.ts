@@ -1,4 +1,9 @@
-/** Option parsing shared by the container programs. */
+/** Option parsing and usage messages shared by the container programs. */
+import type { IO } from './types';
+
+/** What busybox applets print when called wrongly. */
+export const usage = (io: IO, text: string) => io.err(`BusyBox v1.37.0 multi-call binary.\n\nUsage: ${text}\n`);
+
 /** Splits `-abc` style options; stops at `--` or the first operand. */
 export function opts(args: string[], withValue = ''): { flags: Set<string>; values: Record<string, string>; rest: string[]; bad?: string } {
   const flags = new Set<string>();

@@ -1,7 +1,7 @@
 /** Programs of the catalogue's images and of the packages one can install. */
 import { splitPath } from '../fs';
 import { NODE_PROGRAMS } from './node';
-import { opts } from './opts';
+import { opts, usage } from './opts';
 import type { Command, IO, ShellLike } from './types';
 
 export const HELLO_TEXT = `
@@ -76,7 +76,8 @@ const wget: Command = (args, io, sh) => {
   const o = opts(args, 'O');
   const u = o.rest[0] && parseUrl(o.rest[0]);
   if (!u) {
-    io.err(io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: wget [-cqS] [-O FILE] URL...\n' : 'wget: missing URL\n');
+    if (io.busybox) usage(io, 'wget [-cqS] [-O FILE] URL...');
+    else io.err('wget: missing URL\n');
     return 1;
   }
   const reply = sh.m.http(u.host, u.port, u.path);
@@ -187,7 +188,8 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
   const o = opts(args, 'cW');
   const host = o.rest[0];
   if (!host) {
-    io.err(io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n' : 'ping: usage error: Destination address required\n');
+    if (io.busybox) usage(io, 'ping [OPTIONS] HOST');
+    else io.err('ping: usage error: Destination address required\n');
     return io.busybox ? 1 : 2;
   }
   const local = host === 'localhost' || host === '127.0.0.1' ? '127.0.0.1' : /^172\.17\.\d+\.\d+$/.test(host) ? host : null;
@@ -236,12 +238,6 @@ export const PROGRAMS: Record<string, Command> = {
   wget,
   tree,
   git: version('git version 2.43.0'),
-  vim: interactiveOnly('vim'),
-  vi: interactiveOnly('vi'),
+  ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'more', 'top', 'htop'].map((name) => [name, interactiveOnly(name)])),
   'vim.basic': interactiveOnly('vim'),
-  nano: interactiveOnly('nano'),
-  less: interactiveOnly('less'),
-  more: interactiveOnly('more'),
-  top: interactiveOnly('top'),
-  htop: interactiveOnly('htop'),
 };

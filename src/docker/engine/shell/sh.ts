@@ -4,6 +4,7 @@
  */
 import { FsError, splitPath, joinPath, type Overlay } from '../fs';
 import { parse, Incomplete, SyntaxError, type Word, type Simple } from './lexer';
+import { historyText } from '../../common/sh/text';
 import { COMMANDS } from './commands';
 import type { IO, Machine, Out, ShellLike } from './types';
 
@@ -442,9 +443,8 @@ export class Shell implements ShellLike {
         node = this.m.fs.resolve(name, this.cwd).node;
       } catch { /* missing */ }
       const isDir = node?.kind === 'dir';
-      if (this.flavor === 'bash') io.err(`${this.prefix()}: ${name}: ${isDir ? 'Is a directory' : 'No such file or directory'}\n`);
-      else if (this.flavor === 'dash') io.err(`${this.prefix()}: ${name}: ${isDir ? 'Permission denied' : 'not found'}\n`);
-      else io.err(`${this.prefix()}: ${name}: ${isDir ? 'Permission denied' : 'not found'}\n`);
+      const bash = this.flavor === 'bash';
+      io.err(`${this.prefix()}: ${name}: ${isDir ? (bash ? 'Is a directory' : 'Permission denied') : bash ? 'No such file or directory' : 'not found'}\n`);
       return isDir ? 126 : 127;
     }
     if (this.flavor === 'bash') io.err(`${this.prefix()}: ${name}: command not found\n`);
@@ -549,7 +549,7 @@ const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   history(_a, io, sh) {
-    sh.history.forEach((h, i) => io.out(`${String(i + 1).padStart(5)}  ${h}\n`));
+    io.out(historyText(sh.history));
     return 0;
   },
   type(argv, io, sh) {
@@ -567,10 +567,10 @@ const BUILTINS: Record<string, Builtin> = {
     }
     return status;
   },
-  echo: (argv, io, sh) => COMMANDS.echo(argv, io, sh),
-  printf: (argv, io, sh) => COMMANDS.printf(argv, io, sh),
-  true: () => 0,
-  false: () => 1,
-  ':': () => 0,
-  kill: (argv, io, sh) => COMMANDS.kill(argv, io, sh),
+  echo: COMMANDS.echo,
+  printf: COMMANDS.printf,
+  true: COMMANDS.true,
+  false: COMMANDS.false,
+  ':': COMMANDS.true,
+  kill: COMMANDS.kill,
 };
