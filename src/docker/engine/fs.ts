@@ -6,18 +6,9 @@
  */
 import type { FilesystemChange } from '../api';
 
-export interface DirNode { kind: 'dir'; children: Map<string, Node>; mode: number; mtime: number; opaque?: boolean }
-export interface FileNode { kind: 'file'; size: number; data?: string; mode: number; mtime: number }
-export interface LinkNode { kind: 'link'; target: string; mtime: number }
-export interface WhiteoutNode { kind: 'whiteout' }
-export type Node = DirNode | FileNode | LinkNode | WhiteoutNode;
+import { FsError, byteLength, joinPath, newDir, newFile, splitPath, type DirNode, type FileNode, type FsCode, type Node, type Fs, type Resolved, binaryText } from '../common/sh/fs';
 
-export type FsCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL' | 'ENAMETOOLONG';
-export class FsError extends Error {
-  constructor(public code: FsCode, public path: string) {
-    super(`${code}: ${path}`);
-  }
-}
+export * from '../common/sh/fs';
 
 function fail(code: FsCode, path: string): never {
   throw new FsError(code, path);
@@ -25,18 +16,6 @@ function fail(code: FsCode, path: string): never {
 
 /** The last component: the entry's name in its directory. */
 const last = (parts: string[]): string => parts[parts.length - 1];
-
-const encoder = new TextEncoder();
-// eslint-disable-next-line no-control-regex
-export const byteLength = (s: string): number => (/^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length);
-
-export const newDir = (mtime = 0, mode = 0o755): DirNode => ({ kind: 'dir', children: new Map(), mode, mtime });
-export const newFile = (data: string, mtime = 0, mode = 0o644): FileNode => ({ kind: 'file', size: byteLength(data), data, mode, mtime });
-
-export function splitPath(path: string): string[] {
-  return path.split('/').filter((p) => p !== '' && p !== '.');
-}
-export const joinPath = (parts: string[]): string => '/' + parts.join('/');
 
 /** Adds `node` at `path` in a tree, creating parent directories (used to build layers). */
 export function put(root: DirNode, path: string, node: Node): void {
@@ -116,10 +95,9 @@ export function fromJSON(j: unknown): Node {
 }
 
 /** A resolved path: the components after following symlinks, and the node there if any. */
-export interface Resolved { parts: string[]; node?: Node }
 
 /** The merged view of a container: an upper tree over read-only lower trees (top first). */
-export class Overlay {
+export class Overlay implements Fs {
   constructor(
     public upper: DirNode,
     public lowers: DirNode[],
@@ -370,7 +348,3 @@ export class Overlay {
   }
 }
 
-/** What `cat` shows for a file the simulation only knows the size of (an executable, a library). */
-export function binaryText(size: number): string {
-  return size ? '\u007fELF\u0002\u0001\u0001' : '';
-}

@@ -4,7 +4,7 @@
  * so `npm install` and `node app.js` behave as they do in a real container, with the files of
  * node_modules landing in the layer.
  */
-import type { Overlay } from '../fs';
+import type { Fs } from '../fs';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
@@ -23,7 +23,7 @@ const sizeOf = (name: string) => 8000 + ([...name].reduce((h, c) => (h * 31 + c.
 
 interface Pkg { name?: string; version?: string; description?: string; license?: string; repository?: unknown; scripts?: Record<string, string>; dependencies?: Record<string, string> }
 
-function readPkg(fs: Overlay, cwd: string): Pkg | null {
+function readPkg(fs: Fs, cwd: string): Pkg | null {
   try {
     const p = JSON.parse(fs.readFile('package.json', cwd)) as unknown;
     return p && typeof p === 'object' ? (p as Pkg) : {};
@@ -86,7 +86,7 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
 }
 
 /** `npm start` / `npm run x`: the banner npm prints before the script, and the script itself. */
-export function npmScript(fs: Overlay, cwd: string, name: string): { banner: string; script: string } | { error: string } {
+export function npmScript(fs: Fs, cwd: string, name: string): { banner: string; script: string } | { error: string } {
   const pkg = readPkg(fs, cwd) ?? {};
   let script = pkg.scripts?.[name];
   // npm's default start script when server.js exists.
@@ -113,7 +113,7 @@ const npm: Command = async (args, io, sh) => {
 export interface NodeRun { out: string; err: string; code: number; port?: number; body: string }
 
 /** Reads a script the way a course demo needs (see the top of this file). */
-export function runScript(fs: Overlay, cwd: string, file: string, env: Record<string, string>): NodeRun {
+export function runScript(fs: Fs, cwd: string, file: string, env: Record<string, string>): NodeRun {
   const path = file.startsWith('/') ? file : `${cwd.replace(/\/$/, '')}/${file}`;
   let src: string;
   try {

@@ -1,8 +1,8 @@
 /** What the package managers (apt, apk) and npm ask of the filesystem. */
-import type { Overlay } from '../fs';
+import type { Fs } from '../fs';
 
 /** True when `path` names an entry (a path through a missing or non-directory entry is absent). */
-export function exists(fs: Overlay, path: string, cwd = '/'): boolean {
+export function exists(fs: Fs, path: string, cwd = '/'): boolean {
   try {
     return !!fs.resolve(path, cwd).node;
   } catch {

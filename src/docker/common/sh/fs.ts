@@ -1,0 +1,63 @@
+/**
+ * The filesystem as the shell and the core programs see it: nodes, errors with their errno
+ * names, path helpers, and the `Fs` interface that both a container's overlay (engine) and the
+ * host's tree satisfy.
+ */
+export interface DirNode { kind: 'dir'; children: Map<string, Node>; mode: number; mtime: number; opaque?: boolean }
+export interface FileNode { kind: 'file'; size: number; data?: string; mode: number; mtime: number }
+export interface LinkNode { kind: 'link'; target: string; mtime: number }
+export interface WhiteoutNode { kind: 'whiteout' }
+export type Node = DirNode | FileNode | LinkNode | WhiteoutNode;
+
+export type FsCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL' | 'ENAMETOOLONG';
+export class FsError extends Error {
+  constructor(public code: FsCode, public path: string) {
+    super(`${code}: ${path}`);
+  }
+}
+
+const encoder = new TextEncoder();
+// eslint-disable-next-line no-control-regex
+export const byteLength = (s: string): number => (/^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length);
+
+export const newDir = (mtime = 0, mode = 0o755): DirNode => ({ kind: 'dir', children: new Map(), mode, mtime });
+export const newFile = (data: string, mtime = 0, mode = 0o644): FileNode => ({ kind: 'file', size: byteLength(data), data, mode, mtime });
+
+export function splitPath(path: string): string[] {
+  return path.split('/').filter((p) => p !== '' && p !== '.');
+}
+export const joinPath = (parts: string[]): string => '/' + parts.join('/');
+
+export interface Resolved { parts: string[]; node?: Node }
+
+/** What the shell and the programs may do with a filesystem (paths relative to `cwd`). */
+export interface Fs {
+  /** The node at exactly these components (no symlink following). */
+  find(parts: string[]): Node | undefined;
+  /** Directory entries. */
+  list(parts: string[]): Map<string, Node>;
+  /** Resolves `path`, following symlinks (the last one only if `follow`). */
+  resolve(path: string, cwd?: string, follow?: boolean): Resolved;
+  readFile(path: string, cwd?: string): string;
+  writeFile(path: string, data: string, cwd?: string, append?: boolean, mode?: number): void;
+  putNode(path: string, node: Node, cwd?: string): void;
+  touch(path: string, cwd?: string): void;
+  mkdir(path: string, cwd?: string, parents?: boolean): void;
+  remove(path: string, cwd?: string, recursive?: boolean): void;
+  rmdir(path: string, cwd?: string): void;
+}
+
+/** What `cat` shows for a file the simulation only knows the size of (an executable, a library). */
+export function binaryText(size: number): string {
+  return size ? '\u007fELF\u0002\u0001\u0001' : '';
+}
+
+/** Absolute, normalised path of `p` seen from `cwd` (`..` taken lexically, as `cd` does). */
+export function absPath(cwd: string, p: string): string {
+  const parts: string[] = [];
+  for (const seg of splitPath(p.startsWith('/') ? p : cwd + '/' + p)) {
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return joinPath(parts);
+}
