@@ -12,6 +12,7 @@ import { applyChange, keyValues } from './config';
 import type { Engine } from './engine';
 import { familiarTag } from './reference';
 import { Shell, flavorAt } from './shell/sh';
+import { COMMANDS } from './shell/commands';
 import { KERNEL } from './system';
 import type { Image } from './store';
 
@@ -128,7 +129,7 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
       const cid = await runningIn();
       let pid = 7;
       const m = {
-        fs, hostname: cid, ip: '172.17.0.2', now: () => e.now(), kernel: KERNEL,
+        fs, commands: COMMANDS, hostname: cid, ip: '172.17.0.2', now: () => e.now(), kernel: KERNEL,
         procs: () => [{ pid: 1, ppid: 0, argv: ['/bin/sh', '-c', st.args], tty: false, start: e.now() }], newPid: () => pid++,
         http: () => null,
       };

@@ -21,6 +21,7 @@ import { net } from './network';
 import { ShellProc, type Proc } from './process';
 import type { Random } from './random';
 import type { Machine, Out } from './shell/types';
+import { COMMANDS } from './shell/commands';
 import { ImageStore, LayerStore } from './store';
 import { KERNEL, system } from './system';
 
@@ -139,6 +140,7 @@ export class Engine implements DockerApi {
   machine(c: Ctr): Machine {
     return {
       fs: this.fsOf(c),
+      commands: COMMANDS,
       hostname: c.config.Hostname,
       ip: c.ip || '172.17.0.2',
       now: () => this.now(),

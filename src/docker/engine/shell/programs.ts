@@ -1,7 +1,7 @@
 /** Programs of the catalogue's images and of the packages one can install. */
 import { splitPath } from '../fs';
 import { NODE_PROGRAMS } from './node';
-import { opts, usage } from './opts';
+import { opts, usage } from '../../common/sh/opts';
 import type { Command, IO, ShellLike } from './types';
 
 export const HELLO_TEXT = `

@@ -1,6 +1,6 @@
 /** `ls` as GNU coreutils and busybox print it: columns on a terminal, one per line otherwise. */
-import { columns } from '../../common/sh/columns';
-import { FsError, type Node } from '../fs';
+import { columns } from './columns';
+import { FsError, type Node } from './fs';
 import { opts } from './opts';
 import type { IO, ShellLike } from './types';
 
@@ -36,6 +36,8 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const human = o.flags.has('h');
   const fs = sh.m.fs;
   const now = sh.m.now();
+  // The simulation keeps no owners: what the user creates is theirs (root in the containers).
+  const owner = sh.user;
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;
   const files: [string, Node][] = [];
@@ -69,7 +71,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     if (!entries.length) return total && long ? 'total 0\n' : '';
     if (!long) {
       const names = entries.map(([n]) => n);
-      return one ? names.map((n) => n + '\n').join('') : columns(names, 80, true);
+      return one ? names.map((n) => n + '\n').join('') : columns(names, io.columns ?? 80, true);
     }
     const rows = entries.map(([name, node, nlink]) => ({
       p: perms(node), l: String(nlink), s: fmtSize(sizeOf(node)), t: stamp(node.kind === 'whiteout' ? now : node.mtime, now),
@@ -81,8 +83,8 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     let out = total ? `total ${blocks}\n` : '';
     for (const r of rows) {
       out += io.busybox
-        ? `${r.p} ${r.l.padStart(4)} root     root     ${r.s.padStart(9)} ${r.t} ${r.n}\n`
-        : `${r.p} ${r.l.padStart(lw)} root root ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
+        ? `${r.p} ${r.l.padStart(4)} ${owner.padEnd(8)} ${owner.padEnd(8)} ${r.s.padStart(9)} ${r.t} ${r.n}\n`
+        : `${r.p} ${r.l.padStart(lw)} ${owner} ${owner} ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
     }
     return out;
   };

@@ -1,0 +1,513 @@
+/**
+ * The core programs of every machine, host and containers: GNU coreutils (and bash's builtins of
+ * the same names) on the host, Debian and Ubuntu, busybox applets on Alpine/BusyBox
+ * (`io.busybox`), each with its own error wording.
+ */
+import { FsError, joinPath, splitPath, type Node } from './fs';
+import { ls } from './ls';
+import type { Command, IO, ShellLike } from './types';
+import { opts, usage } from './opts';
+import { headOrTail, lines, wcCounts } from './text';
+
+const reason = (e: unknown): string => {
+  const code = e instanceof FsError ? e.code : 'ENOENT';
+  return ({ ENOENT: 'No such file or directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument', ENAMETOOLONG: 'File name too long' } as const)[code];
+};
+
+function unescape(s: string): { text: string; stop: boolean } {
+  let stop = false;
+  const text = s.replace(/\\(.)/g, (m, c: string) => {
+    const map: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', r: '\r', e: '\x1b', v: '\v', f: '\f', '0': '' };
+    // `\c` ends the output (and echo's newline): the rest is marked to be cut.
+    if (c === 'c' && !stop) {
+      stop = true;
+      return '\u0000\\c';
+    }
+    return map[c] ?? m;
+  });
+  return { text: stop ? text.slice(0, text.indexOf('\u0000\\c')) : text, stop };
+}
+
+function readInputs(args: string[], io: IO, sh: ShellLike, name: string): { text: string; file?: string }[] | number {
+  if (!args.length) return [{ text: io.stdin ?? '' }];
+  const out: { text: string; file?: string }[] = [];
+  let failed = false;
+  for (const f of args) {
+    if (f === '-') {
+      out.push({ text: io.stdin ?? '' });
+      continue;
+    }
+    try {
+      out.push({ text: sh.m.fs.readFile(f, sh.cwd), file: f });
+    } catch (e) {
+      failed = true;
+      if (io.busybox) io.err(name === 'cat' && reason(e) === 'Is a directory' ? `cat: read error: Is a directory\n` : `${name}: can't open '${f}': ${reason(e)}\n`);
+      else io.err(`${name}: ${name === 'head' || name === 'tail' ? `cannot open '${f}' for reading` : f}: ${reason(e)}\n`);
+    }
+  }
+  return failed && !out.length ? 1 : failed ? [...out, { text: '', file: '\u0000failed' }] : out;
+}
+
+/** A program called without its operands: busybox prints the applet's usage, GNU `missing operand`. */
+function missing(io: IO, usageLine: string, what = 'operand'): void {
+  const name = usageLine.slice(0, usageLine.indexOf(' '));
+  if (io.busybox) usage(io, usageLine);
+  else io.err(`${name}: missing ${what}\nTry '${name} --help' for more information.\n`);
+}
+
+/** Busybox says "can't" where GNU says "cannot". */
+const cannot = (io: IO) => (io.busybox ? "can't" : 'cannot');
+
+
+/**
+ * GNU quotes a name with `quote()` (mkdir, rmdir) in the locale's quotation marks: ‘…’ in a
+ * UTF-8 locale (the host's C.UTF-8), '…' in the POSIX locale of the images.
+ */
+function quote(sh: ShellLike, s: string): string {
+  const locale = sh.getVar('LC_ALL') || sh.getVar('LC_MESSAGES') || sh.getVar('LANG') || '';
+  return /utf-?8/i.test(locale) ? `‘${s}’` : `'${s}'`;
+}
+
+export const COREUTILS: Record<string, Command> = {
+  ls,
+  echo(args, io) {
+    let i = 1;
+    let newline = true;
+    let escapes = false;
+    while (i < args.length && /^-[neE]+$/.test(args[i])) {
+      for (const c of args[i].slice(1)) {
+        if (c === 'n') newline = false;
+        if (c === 'e') escapes = true;
+        if (c === 'E') escapes = false;
+      }
+      i++;
+    }
+    let text = args.slice(i).join(' ');
+    if (escapes) {
+      const u = unescape(text);
+      text = u.text;
+      if (u.stop) newline = false;
+    }
+    io.out(text + (newline ? '\n' : ''));
+    return 0;
+  },
+  printf(args, io) {
+    if (args.length < 2) {
+      io.err('printf: usage: printf [-v var] format [arguments]\n');
+      return 2;
+    }
+    let k = 2;
+    const fmt = unescape(args[1]).text;
+    let out = '';
+    do {
+      out += fmt.replace(/%([sdi%])/g, (_, c: string) => (c === '%' ? '%' : c === 's' ? args[k++] ?? '' : String(parseInt(args[k++] ?? '0', 10) || 0)));
+    } while (k < args.length && /%[sdi]/.test(fmt));
+    io.out(out);
+    return 0;
+  },
+  cat(args, io, sh) {
+    const o = opts(args);
+    // Each operand in turn, its error where it comes (GNU and busybox both go on to the next).
+    let n = 0;
+    let status = 0;
+    for (const f of o.rest.length ? o.rest : ['-']) {
+      const inputs = readInputs(f === '-' ? [] : [f], io, sh, 'cat');
+      if (typeof inputs === 'number') {
+        status = 1;
+        continue;
+      }
+      for (const i of inputs) io.out(o.flags.has('n') ? lines(i.text).map((l) => `${String(++n).padStart(6)}\t${l}\n`).join('') : i.text);
+    }
+    return status;
+  },
+  touch(args, io, sh) {
+    const o = opts(args);
+    if (!o.rest.length) {
+      missing(io, 'touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...', 'file operand');
+      return 1;
+    }
+    let status = 0;
+    for (const f of o.rest) {
+      try {
+        sh.m.fs.touch(f, sh.cwd);
+      } catch (e) {
+        io.err(io.busybox ? `touch: ${f}: ${reason(e)}\n` : `touch: cannot touch '${f}': ${reason(e)}\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+  rm(args, io, sh) {
+    const o = opts(args);
+    const recursive = o.flags.has('r') || o.flags.has('R') || o.flags.has('--recursive');
+    const force = o.flags.has('f') || o.flags.has('--force');
+    if (!o.rest.length && !force) {
+      missing(io, 'rm [-irf] FILE...');
+      return 1;
+    }
+    let status = 0;
+    for (const f of o.rest) {
+      try {
+        const r = sh.m.fs.resolve(f, sh.cwd, false);
+        if (!r.node) throw new FsError('ENOENT', f);
+        if (r.node.kind === 'dir' && !recursive) {
+          io.err(io.busybox ? `rm: '${f}' is a directory\n` : `rm: cannot remove '${f}': Is a directory\n`);
+          status = 1;
+          continue;
+        }
+        if (/(^|\/)\.\.?$/.test(f)) {
+          io.err(io.busybox ? `rm: can't remove '.' or '..'\n` : `rm: refusing to remove '.' or '..' directory: skipping '${f}'\n`);
+          status = 1;
+          continue;
+        }
+        if (!r.parts.length) {
+          io.err(io.busybox ? "rm: can't remove '/'\n" : `rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n`);
+          status = 1;
+          continue;
+        }
+        sh.m.fs.remove(f, sh.cwd, true);
+      } catch (e) {
+        if (force && e instanceof FsError && e.code === 'ENOENT') continue;
+        io.err(`rm: ${cannot(io)} remove '${f}': ${reason(e)}\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+  mkdir(args, io, sh) {
+    const o = opts(args, 'm');
+    if (!o.rest.length) {
+      missing(io, 'mkdir [-m MODE] [-p] DIRECTORY...');
+      return 1;
+    }
+    let status = 0;
+    for (const d of o.rest) {
+      try {
+        sh.m.fs.mkdir(d, sh.cwd, o.flags.has('p') || o.flags.has('--parents'));
+      } catch (e) {
+        io.err(`mkdir: ${cannot(io)} create directory ${io.busybox ? `'${d}'` : quote(sh, d)}: ${reason(e)}\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+  rmdir(args, io, sh) {
+    let status = 0;
+    for (const d of opts(args).rest) {
+      try {
+        sh.m.fs.rmdir(d, sh.cwd);
+      } catch (e) {
+        io.err(io.busybox ? `rmdir: '${d}': ${reason(e)}\n` : `rmdir: failed to remove ${quote(sh, d)}: ${reason(e)}\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+  cp(args, io, sh) {
+    const o = opts(args);
+    return copyMove('cp', o.rest, io, sh, o.flags.has('r') || o.flags.has('R') || o.flags.has('a'));
+  },
+  mv(args, io, sh) {
+    return copyMove('mv', opts(args).rest, io, sh, true);
+  },
+  ln(args, io, sh) {
+    const o = opts(args);
+    if (o.rest.length < 2 || !o.flags.has('s')) {
+      missing(io, 'ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR', 'file operand');
+      return 1;
+    }
+    const [target, link] = o.rest;
+    try {
+      const r = sh.m.fs.resolve(link, sh.cwd);
+      const dest = r.node?.kind === 'dir' ? `${link}/${target.slice(target.lastIndexOf('/') + 1)}` : link;
+      if (sh.m.fs.resolve(dest, sh.cwd, false).node && !o.flags.has('f')) throw new FsError('EEXIST', dest);
+      sh.m.fs.putNode(dest, { kind: 'link', target, mtime: sh.m.now() }, sh.cwd);
+      return 0;
+    } catch (e) {
+      io.err(`ln: failed to create symbolic link '${link}': ${reason(e)}\n`);
+      return 1;
+    }
+  },
+  chmod(args, io, sh) {
+    const o = opts(args);
+    const [mode, ...files] = o.rest.length ? o.rest : args.slice(1);
+    let status = 0;
+    for (const f of files) {
+      try {
+        const r = sh.m.fs.resolve(f, sh.cwd);
+        if (!r.node || r.node.kind !== 'file') throw new FsError(r.node ? 'EISDIR' : 'ENOENT', f);
+        let m = r.node.mode;
+        if (/^[0-7]+$/.test(mode)) m = parseInt(mode, 8);
+        else if (/\+x/.test(mode)) m |= 0o111;
+        else if (/-x/.test(mode)) m &= ~0o111;
+        sh.m.fs.putNode(f, { ...r.node, mode: m, mtime: r.node.mtime }, sh.cwd);
+      } catch (e) {
+        io.err(`chmod: cannot access '${f}': ${reason(e)}\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+  hostname(_a, io, sh) {
+    io.out(sh.m.hostname + '\n');
+    return 0;
+  },
+  whoami(_a, io, sh) {
+    io.out((sh.getVar('USER') ?? 'root') + '\n');
+    return 0;
+  },
+  id(_a, io) {
+    io.out('uid=0(root) gid=0(root) groups=0(root)\n');
+    return 0;
+  },
+  env(args, io, sh) {
+    if (args.length > 1 && !args[1].includes('=')) return sh.spawn(args.slice(1), io);
+    const vars = new Map(sh.env());
+    for (const a of args.slice(1)) vars.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
+    vars.delete('_');
+    for (const [k, v] of vars) io.out(`${k}=${v}\n`);
+    if (!io.busybox) io.out(`_=${sh.which('env') ?? '/usr/bin/env'}\n`);
+    return 0;
+  },
+  printenv(args, io, sh) {
+    if (args.length > 1) {
+      const v = sh.env().find(([k]) => k === args[1]);
+      if (!v) return 1;
+      io.out(v[1] + '\n');
+      return 0;
+    }
+    for (const [k, v] of sh.env()) io.out(`${k}=${v}\n`);
+    return 0;
+  },
+  uname(args, io, sh) {
+    const o = opts(args);
+    const k = sh.m.kernel;
+    const fields: [string, string][] = [['s', 'Linux'], ['n', sh.m.hostname], ['r', k], ['v', KERNEL_BUILD], ['m', 'x86_64']];
+    if (!io.busybox) fields.push(['p', 'x86_64'], ['i', 'x86_64'], ['o', 'GNU/Linux']);
+    else fields.push(['o', 'Linux']);
+    const want = o.flags.has('a') ? fields.map(([f]) => f) : [...o.flags];
+    const out = fields.filter(([f]) => want.includes(f)).map(([, v]) => v);
+    io.out((out.length ? out : ['Linux']).join(' ') + '\n');
+    return 0;
+  },
+  async sleep(args, io) {
+    // Operands add up; each may end in s, m, h or d.
+    let ms = 0;
+    for (const a of args.slice(1)) {
+      const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
+      if (!m && a !== 'infinity') {
+        io.err(io.busybox ? `sleep: invalid number '${a}'\n` : `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`);
+        return 1;
+      }
+      ms += m ? Number(m[1]) * 1000 * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'] : 3600_000;
+    }
+    if (args.length < 2) {
+      missing(io, 'sleep [N]...');
+      return 1;
+    }
+    await io.sleep(ms);
+    return io.signal?.aborted ? 130 : 0;
+  },
+  head(args, io, sh) {
+    return headTail('head', args, io, sh);
+  },
+  tail(args, io, sh) {
+    return headTail('tail', args, io, sh);
+  },
+  wc(args, io, sh) {
+    const o = opts(args);
+    const inputs = readInputs(o.rest, io, sh, 'wc');
+    if (typeof inputs === 'number') return inputs;
+    const pick = ['l', 'w', 'c'].filter((f) => o.flags.has(f));
+    const cols = pick.length ? pick : ['l', 'w', 'c'];
+    const rows = inputs.filter((i) => i.file !== '\u0000failed').map((i) => {
+      const counts: Record<string, number> = wcCounts(i.text);
+      return { counts, file: i.file };
+    });
+    const width = cols.length === 1 && rows.length === 1 ? 0 : io.busybox ? 7 : Math.max(...rows.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), 1);
+    for (const r of rows) io.out(cols.map((c) => String(r.counts[c]).padStart(width)).join(' ') + (r.file ? ' ' + r.file : '') + '\n');
+    return 0;
+  },
+  grep(args, io, sh) {
+    const o = opts(args, 'e');
+    const pattern = o.values.e ?? o.rest.shift();
+    if (pattern === undefined) {
+      (io.busybox ? usage(io, 'grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...') : io.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"));
+      return 2;
+    }
+    let re: RegExp;
+    try {
+      re = new RegExp(o.flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.replace(/\\([(){}|+?])/g, '$1'), o.flags.has('i') ? 'i' : '');
+    } catch {
+      io.err(`grep: Unmatched ( or \\(\n`);
+      return 2;
+    }
+    const inputs = readInputs(o.rest, io, sh, 'grep');
+    if (typeof inputs === 'number') return 2;
+    let found = false;
+    const many = o.rest.length > 1;
+    for (const i of inputs) {
+      if (i.file === '\u0000failed') continue;
+      let count = 0;
+      lines(i.text).forEach((l, n) => {
+        if (re.test(l) !== o.flags.has('v')) {
+          found = true;
+          count++;
+          if (!o.flags.has('q') && !o.flags.has('c')) io.out((many ? i.file + ':' : '') + (o.flags.has('n') ? n + 1 + ':' : '') + l + '\n');
+        }
+      });
+      if (o.flags.has('c')) io.out((many ? i.file + ':' : '') + count + '\n');
+    }
+    return found ? 0 : 1;
+  },
+  date(_a, io, sh) {
+    const d = new Date(sh.m.now());
+    const day = d.toUTCString().slice(0, 3);
+    const mon = d.toUTCString().slice(8, 11);
+    const t = d.toISOString().slice(11, 19);
+    io.out(`${day} ${mon} ${String(d.getUTCDate()).padStart(2)} ${t} UTC ${d.getUTCFullYear()}\n`);
+    return 0;
+  },
+  which(args, io, sh) {
+    let status = 0;
+    for (const n of args.slice(1)) {
+      const p = sh.which(n);
+      if (p) io.out(p + '\n');
+      else status = 1;
+    }
+    return status;
+  },
+  clear(_a, io) {
+    io.out('\x1b[H\x1b[2J\x1b[3J');
+    return 0;
+  },
+  true: () => 0,
+  false: () => 1,
+  kill(args, io, sh) {
+    const pids = args.slice(1).filter((a) => !a.startsWith('-'));
+    if (!pids.length) {
+      io.err(sh.flavor === 'bash' ? 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n' : 'kill: usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]\n');
+      return 2;
+    }
+    let status = 0;
+    for (const p of pids) {
+      if (!sh.m.procs().some((x) => String(x.pid) === p)) {
+        io.err(sh.flavor === 'bash' ? `${sh.prefix()}: kill: (${p}) - No such process\n` : `${sh.prefix()}: kill: No such process\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+  ps(args, io, sh) {
+    const procs = sh.m.procs();
+    const self = { pid: sh.m.newPid(), ppid: procs[procs.length - 1]?.pid ?? 1, argv: args, tty: io.tty, start: sh.m.now() };
+    const all = [...procs, self];
+    const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+    const tty = (p: { tty: boolean }) => (p.tty ? 'pts/0' : '?');
+    if (io.busybox) {
+      io.out('PID   USER     TIME  COMMAND\n');
+      for (const p of all) io.out(`${String(p.pid).padStart(5)} root      0:00 ${p.argv.join(' ')}\n`);
+      return 0;
+    }
+    const a = args.slice(1).join(' ');
+    if (/^-?a?u?x|aux|-e/.test(a) && !/f/.test(a)) {
+      io.out('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n');
+      for (const p of all) io.out(`root    ${String(p.pid).padStart(8)}  0.0  0.0 ${String(p === self ? 7888 : 4588).padStart(6)} ${String(p === self ? 4096 : 3840).padStart(5)} ${tty(p).padEnd(8)} ${p === self ? 'R+' : p.pid === 1 ? 'Ss' : 'S'}${p === self || p.pid === 1 ? '  ' : '   '} ${hhmm(p.start)}   0:00 ${p.argv.join(' ')}\n`);
+      return 0;
+    }
+    if (/-ef|-e -f|-fe/.test(a)) {
+      io.out('UID          PID    PPID  C STIME TTY          TIME CMD\n');
+      for (const p of all) io.out(`root    ${String(p.pid).padStart(8)} ${String(p.ppid).padStart(7)}  0 ${hhmm(p.start)} ${tty(p).padEnd(8)} 00:00:00 ${p.argv.join(' ')}\n`);
+      return 0;
+    }
+    io.out('    PID TTY          TIME CMD\n');
+    for (const p of all.filter((x) => x.tty === self.tty)) {
+      const base = p.argv[0].slice(p.argv[0].lastIndexOf('/') + 1);
+      io.out(`${String(p.pid).padStart(7)} ${tty(p).padEnd(8)} 00:00:00 ${base}\n`);
+    }
+    return 0;
+  },
+  sh: nestedShell,
+  bash: nestedShell,
+  dash: nestedShell,
+  ash: nestedShell,
+};
+
+const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025';
+
+/** `sh -c '…'` from inside a shell (an interactive nested shell is handled by the process). */
+async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<number> {
+  const c = args.indexOf('-c');
+  if (c < 0) {
+    // A shell reading a script from its input (e.g. `echo ls | sh`).
+    if (io.stdin !== undefined) return sh.spawn(['\u0000script', args[0], io.stdin], io);
+    return sh.spawn(['\u0000interactive', args[0]], io);
+  }
+  return sh.spawn(['\u0000script', args[0], args[c + 1] ?? ''], io);
+}
+
+function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike): number {
+  const norm = args.map((a) => (/^-\d+$/.test(a) ? '-n' + a.slice(1) : a));
+  const o = opts(norm, 'nc');
+  const n = parseInt(o.values.n ?? '10', 10);
+  const inputs = readInputs(o.rest, io, sh, name);
+  if (typeof inputs === 'number') return inputs;
+  const real = inputs.filter((i) => i.file !== '\u0000failed');
+  real.forEach((i, k) => {
+    if (real.length > 1) io.out(`${k ? '\n' : ''}==> ${i.file} <==\n`);
+    io.out(headOrTail(i.text, n, name === 'head'));
+  });
+  return real.length < inputs.length ? 1 : 0;
+}
+
+function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recursive: boolean): number {
+  const fs = sh.m.fs;
+  if (rest.length < 2) {
+    missing(io, `${name} [-fin] SOURCE... DIRECTORY`, rest.length ? `destination file operand after '${rest[0]}'` : 'file operand');
+    return 1;
+  }
+  const dest = rest[rest.length - 1];
+  let destNode: Node | undefined;
+  try {
+    destNode = fs.resolve(dest, sh.cwd).node;
+  } catch { /* missing parent: reported below */ }
+  let status = 0;
+  for (const src of rest.slice(0, -1)) {
+    try {
+      const r = fs.resolve(src, sh.cwd, name === 'cp');
+      if (!r.node) throw new FsError('ENOENT', src);
+      if (r.node.kind === 'dir' && !recursive) {
+        io.err(io.busybox ? `cp: omitting directory '${src}'\n` : `cp: -r not specified; omitting directory '${src}'\n`);
+        status = 1;
+        continue;
+      }
+      const target = destNode?.kind === 'dir' ? `${dest}/${r.parts[r.parts.length - 1] ?? ''}` : dest;
+      const from = joinPath(r.parts);
+      const to = joinPath(splitPath(target.startsWith('/') ? target : `${sh.cwd}/${target}`).reduce<string[]>((a, p) => (p === '..' ? a.slice(0, -1) : [...a, p]), []));
+      if (r.node.kind === 'dir' && (to === from || to.startsWith(from === '/' ? '/' : from + '/'))) {
+        if (name === 'cp') io.err(io.busybox ? `cp: recursion detected, omitting directory '${src}'\n` : `cp: cannot copy a directory, '${src}', into itself, '${target}'\n`);
+        else io.err(io.busybox ? `mv: can't rename '${src}': Invalid argument\n` : `mv: cannot move '${src}' to a subdirectory of itself, '${target}'\n`);
+        status = 1;
+        continue;
+      }
+      copyNode(sh, from, target);
+      if (name === 'mv') fs.remove(joinPath(r.parts), '/', true);
+    } catch (e) {
+      io.err(`${name}: ${cannot(io)} stat '${src}': ${reason(e)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+function copyNode(sh: ShellLike, from: string, to: string): void {
+  const fs = sh.m.fs;
+  const node = fs.resolve(from, '/', false).node!;
+  const now = sh.m.now();
+  if (node.kind === 'dir') {
+    if (!fs.resolve(to, sh.cwd).node) fs.mkdir(to, sh.cwd);
+    for (const name of fs.list(splitPath(from)).keys()) copyNode(sh, `${from}/${name}`, `${to}/${name}`);
+  } else if (node.kind !== 'whiteout') {
+    fs.putNode(to, { ...node, mtime: now }, sh.cwd);
+  }
+}

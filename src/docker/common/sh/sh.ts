@@ -1,0 +1,708 @@
+/**
+ * Every shell of the simulator: the host's bash and the images' bash (Debian, Ubuntu), dash
+ * (`/bin/sh` there) and busybox ash (Alpine, BusyBox). One interpreter, three dialects of prompts
+ * and error messages; the machine (a container, or the host) brings the filesystem and programs.
+ */
+import { FsError, splitPath, joinPath, type Fs } from './fs';
+import { parseLine, Incomplete, ShellSyntaxError, type AndOr, type Simple, type Word } from './parse';
+import { historyText } from './text';
+import { COREUTILS } from './coreutils';
+import type { Command, IO, Machine, Out, ShellLike } from './types';
+
+/** The PATH of every image that does not set its own (and of `docker run` without one). */
+export const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+export type Flavor = 'bash' | 'dash' | 'ash';
+
+export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number }
+
+export class Shell implements ShellLike {
+  cwd: string;
+  vars = new Map<string, { v: string; x: boolean }>();
+  status = 0;
+  lineNo = 0;
+  history: string[] = [];
+  private buffer = '';
+  private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> };
+  exitCode: number | null = null;
+
+  constructor(
+    public m: Machine,
+    public flavor: Flavor,
+    /** `$0` as invoked (`bash`, `/bin/sh`). */
+    public argv0: string,
+    /** Interactive: prompts, and bash's `bash: x: …` messages without a line number. */
+    public interactive: boolean,
+    env: string[],
+    cwd: string,
+    /** stdout is a terminal (`-t`). */
+    public tty: boolean,
+    public user = 'root',
+  ) {
+    this.cwd = cwd || '/';
+    for (const e of env) {
+      const eq = e.indexOf('=');
+      if (eq > 0) this.vars.set(e.slice(0, eq), { v: e.slice(eq + 1), x: true });
+    }
+    const home = user === 'root' ? '/root' : `/home/${user}`;
+    if (!this.vars.has('HOME')) this.vars.set('HOME', { v: home, x: true });
+    this.vars.set('HOSTNAME', { v: m.hostname, x: true });
+    this.vars.set('PWD', { v: this.cwd, x: true });
+    if (!this.vars.has('PATH')) this.vars.set('PATH', { v: STD_PATH, x: true });
+    if (tty && !this.vars.has('TERM')) this.vars.set('TERM', { v: 'xterm', x: true });
+    if (interactive && flavor !== 'dash') this.vars.set('SHLVL', { v: '1', x: true });
+  }
+
+  save(): ShellState {
+    return { cwd: this.cwd, vars: [...this.vars].map(([k, o]) => [k, o.v, o.x]), history: this.history, status: this.status };
+  }
+
+  restore(s: ShellState): void {
+    this.cwd = s.cwd;
+    this.vars = new Map(s.vars.map(([k, v, x]) => [k, { v, x }]));
+    this.history = s.history;
+    this.status = s.status;
+  }
+
+  /** Set by the process that hosts an interactive shell: `bash` typed at the prompt nests one. */
+  onNested?: (child: Shell) => void;
+
+  private envList(): string[] {
+    return this.env().map(([k, v]) => `${k}=${v}`);
+  }
+
+  /** Which shell a program name runs (following /bin/sh -> dash, applets -> busybox). */
+  flavorOf(name: string): Flavor | undefined {
+    const path = this.which(name);
+    if (!path) return undefined;
+    return flavorAt(this.m.fs, path, this.cwd);
+  }
+
+  get exited(): boolean {
+    return this.exitCode !== null;
+  }
+
+  env(): [string, string][] {
+    // The order bash passes its environment on: its own variables first, the inherited after.
+    const first = ['HOSTNAME', 'PWD', 'HOME', 'TERM', 'SHLVL'];
+    const all = [...this.vars].filter(([, o]) => o.x);
+    const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : k === 'OLDPWD' ? 98 : k === '_' ? 99 : 50);
+    return all.sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, o]) => [k, o.v]);
+  }
+  getVar(name: string): string | undefined {
+    return this.vars.get(name)?.v;
+  }
+  setVar(name: string, value: string, exported?: boolean): void {
+    const old = this.vars.get(name);
+    this.vars.set(name, { v: value, x: exported ?? old?.x ?? false });
+  }
+  unsetVar(name: string): void {
+    this.vars.delete(name);
+  }
+  exit(code: number): void {
+    this.exitCode = code & 255;
+  }
+
+  prefix(): string {
+    if (this.flavor === 'dash') return `${this.argv0}: ${this.lineNo}`;
+    if (this.flavor === 'bash') return this.interactive ? 'bash' : `${this.argv0}: line ${this.lineNo}`;
+    return this.argv0;
+  }
+
+  /** The prompt as the shell prints it (PS1 of each image). */
+  prompt(): string {
+    if (this.reading) return '';
+    if (this.question) return this.question.prompt;
+    if (this.buffer) return '> ';
+    const root = this.user === 'root';
+    if (this.flavor === 'dash') return root ? '# ' : '$ ';
+    const home = this.getVar('HOME') ?? '/root';
+    const dir = this.cwd === home ? '~' : this.cwd.startsWith(home + '/') ? '~' + this.cwd.slice(home.length) : this.cwd;
+    if (this.flavor === 'ash') return `${dir} ${root ? '#' : '$'} `;
+    return `${this.user}@${this.m.hostname}:${dir}${root ? '#' : '$'} `;
+  }
+
+  ask(prompt: string, then: (answer: string, io: IO) => Promise<number>): void {
+    this.question = { prompt, then };
+  }
+
+  /** `cat` (or `cat > file`) reading the terminal: each line goes through until Ctrl+D. */
+  reading?: { file?: string };
+
+  /** Ctrl+D (0) or Ctrl+C (130) ends what reads the terminal. */
+  endReading(code: number): void {
+    this.reading = undefined;
+    this.status = code;
+  }
+
+  /** One line typed at the prompt; returns the status of what it ran (`$?`). */
+  async input(line: string, out: Out): Promise<number> {
+    if (this.reading) {
+      const file = this.reading.file;
+      if (file === undefined) out.out(line + '\n');
+      else if (file !== '/dev/null') {
+        try {
+          this.m.fs.writeFile(file, line + '\n', this.cwd, true);
+        } catch { /* the file went away */ }
+      }
+      return this.status;
+    }
+    const io = this.io(out);
+    if (this.question) {
+      const q = this.question;
+      this.question = undefined;
+      return (this.status = await q.then(line, io));
+    }
+    const src = this.buffer ? this.buffer + '\n' + line : line;
+    this.lineNo++;
+    try {
+      parseLine(src);
+    } catch (e) {
+      if (e instanceof Incomplete) {
+        // An open quote or a trailing `|`: the command goes on in the next line (`> `).
+        this.buffer = src;
+        return this.status;
+      }
+    }
+    this.buffer = '';
+    return this.runTyped(src, io);
+  }
+
+  /** A complete line typed at the prompt: kept in the history, then run. */
+  protected async runTyped(src: string, io: IO): Promise<number> {
+    if (src.trim() && this.flavor !== 'dash') {
+      this.history.push(src);
+      if (this.history.length > 1000) this.history.splice(0, this.history.length - 1000);
+    }
+    this.typed = io.tty;
+    try {
+      return await this.run(src, io);
+    } finally {
+      this.typed = false;
+    }
+  }
+
+  /** True while a line typed at a terminal runs: `cat` without operands then reads the terminal. */
+  private typed = false;
+
+  /** Ctrl+C at the prompt: the line is dropped. */
+  interrupt(): void {
+    this.buffer = '';
+    this.question = undefined;
+    this.status = 130;
+  }
+
+  /** `sh -c script` or a script read from a pipe: runs, and returns the last status. */
+  async script(src: string, out: Out): Promise<number> {
+    this.lineNo = 1;
+    await this.run(src, this.io(out));
+    return this.exitCode ?? this.status;
+  }
+
+  protected io(out: Out): IO {
+    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms) => out.sleep(ms), signal: out.signal, columns: out.columns, tty: 'tty' in out ? (out as IO).tty : this.tty, busybox: this.flavor === 'ash' };
+  }
+
+  /** Set by a command that hands the terminal to a container (`docker run -it`): the rest of the line waits. */
+  stopLine = false;
+  /** The rest of a line that waited while a container had the terminal (`docker run -it x; echo fin`). */
+  private pending: AndOr[] = [];
+
+  /** Runs what is left of the line once the container's process is gone; its `$?` is known now. */
+  async resume(out: Out): Promise<number> {
+    const rest = this.pending;
+    this.pending = [];
+    this.stopLine = false;
+    return rest.length ? this.runList(rest, this.io(out)) : this.status;
+  }
+
+  /** Runs a whole text (a line, a script): an unfinished one is a syntax error here. */
+  async run(src: string, io: IO): Promise<number> {
+    this.stopLine = false;
+    let items;
+    try {
+      items = parseLine(src);
+    } catch (e) {
+      if (!(e instanceof ShellSyntaxError)) throw e;
+      const unclosed = e instanceof Incomplete && e.closing !== '';
+      if (this.flavor === 'bash') io.err(`${this.prefix()}: ${e.message}\n`);
+      else if (e instanceof Incomplete) io.err(`${this.prefix()}: syntax error: ${unclosed ? 'unterminated quoted string' : 'end of file unexpected'}\n`);
+      else io.err(`${this.prefix()}: syntax error: "${e.token}" unexpected\n`);
+      this.status = 2;
+      return 2;
+    }
+    return this.runList(items, io);
+  }
+
+  private async runList(items: AndOr[], io: IO): Promise<number> {
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k];
+      if (this.exited || io.signal?.aborted) break;
+      if (item.op === '&&' && this.status !== 0) continue;
+      if (item.op === '||' && this.status === 0) continue;
+      try {
+        this.status = await this.pipeline(item.pipeline, io);
+      } catch (e) {
+        if (!(e instanceof BadSubstitution)) throw e;
+        // bash drops the rest of the line after an expansion error.
+        io.err(this.flavor === 'bash' ? `${this.prefix()}: ${e.message}: bad substitution\n` : `${this.prefix()}: Bad substitution\n`);
+        this.status = 1;
+        if (!this.interactive) this.exit(this.flavor === 'bash' ? 1 : 2);
+        break;
+      }
+      if (this.stopLine) {
+        this.pending = items.slice(k + 1);
+        break;
+      }
+    }
+    return this.status;
+  }
+
+  private async pipeline(cmds: Simple[], io: IO): Promise<number> {
+    let stdin = io.stdin;
+    let status = 0;
+    for (let i = 0; i < cmds.length; i++) {
+      const last = i === cmds.length - 1;
+      let captured = '';
+      const stage: IO = last ? { ...io, stdin } : { ...io, stdin, tty: false, out: (t) => { captured += t; } };
+      status = await this.simple(cmds[i], stage);
+      stdin = captured;
+      if (this.exited) break;
+    }
+    return status;
+  }
+
+  /**
+   * Word expansion: tilde, parameters, command substitution, then (of what was unquoted) field
+   * splitting and pathname globbing. `split` false expands to one string (assignments).
+   */
+  async expand(words: Word[], io: IO, split = true): Promise<string[]> {
+    const fields: string[] = [];
+    for (const w of words) {
+      // `pat` is the glob pattern of the field: quoted characters escaped, so only bare * and ? match.
+      let cur = '';
+      let pat = '';
+      let glob = false;
+      let has = false;
+      const end = () => {
+        if (has) fields.push(...(glob ? this.glob(pat, cur) : [cur]));
+        cur = pat = '';
+        glob = has = false;
+      };
+      for (const p of w) {
+        if (p.t === 'lit') {
+          cur += p.v;
+          pat += p.q ? p.v.replace(/[*?\\]/g, '\\$&') : p.v;
+          if (!p.q && split && /[*?]/.test(p.v)) glob = true;
+          has = has || p.q || p.v !== '';
+          continue;
+        }
+        if (p.t === 'bad') throw new BadSubstitution(p.src);
+        const v = p.t === 'tilde' ? this.getVar('HOME') ?? '/' : p.t === 'var' ? this.variable(p.name) : await this.substitute(p.src, io);
+        if (p.t === 'tilde' || p.q || !split) {
+          cur += v;
+          pat += v.replace(/[*?\\]/g, '\\$&');
+          has = true;
+          continue;
+        }
+        const ws = v.split(/[ \t\n]+/);
+        for (let k = 0; k < ws.length; k++) {
+          if (k > 0) end();
+          if (ws[k]) {
+            cur += ws[k];
+            pat += ws[k];
+            if (/[*?]/.test(ws[k])) glob = true;
+            has = true;
+          }
+        }
+      }
+      if (!split) has = true;
+      end();
+    }
+    return fields;
+  }
+
+  private variable(name: string): string {
+    if (name === '?') return String(this.status);
+    if (name === '$') return String(this.m.shellPid ?? 1);
+    if (name === '#') return '0';
+    if (name === '0') return this.argv0;
+    if (/^[1-9]$/.test(name)) return '';
+    return this.getVar(name) ?? '';
+  }
+
+  /** `$(…)`: runs in a copy of the shell (a subshell), its output without trailing newlines. */
+  private async substitute(src: string, io: IO): Promise<string> {
+    let captured = '';
+    const sub = new Shell(this.m, this.flavor, this.argv0, this.interactive, [], this.cwd, false, this.user);
+    sub.vars = new Map(this.vars);
+    sub.status = this.status;
+    sub.lineNo = this.lineNo;
+    await sub.run(src, { ...io, stdin: undefined, tty: false, out: (t) => { captured += t; } });
+    return captured.replace(/\n+$/, '');
+  }
+
+  /** Pathname expansion of one field; the field itself when nothing matches. */
+  private glob(pattern: string, text: string): string[] {
+    const abs = pattern.startsWith('/');
+    const parts = pattern.split('/').filter((p) => p !== '');
+    let found: { parts: string[]; rel: string }[] = [{ parts: abs ? [] : splitPath(this.cwd), rel: '' }];
+    const unescape = (p: string) => p.replace(/\\(.)/g, '$1');
+    for (const p of parts) {
+      const next: typeof found = [];
+      const wild = /(^|[^\\])[*?]/.test(p);
+      const re = new RegExp('^' + p.replace(/\\(.)|([*?])|([.+^${}()|[\]\\])/g, (_, esc: string, w: string, meta: string) => (esc ? esc.replace(/[.+^${}()|[\]\\*?]/g, '\\$&') : w ? (w === '*' ? '.*' : '.') : '\\' + meta)) + '$');
+      for (const f of found) {
+        const join = (name: string) => f.rel + (f.rel || abs ? '/' : '') + name;
+        if (!wild) {
+          next.push({ parts: [...f.parts, unescape(p)], rel: join(unescape(p)) });
+          continue;
+        }
+        let entries: string[] = [];
+        try {
+          const r = this.m.fs.resolve(joinPath(f.parts));
+          if (r.node?.kind === 'dir') entries = [...this.m.fs.list(r.parts).keys()];
+        } catch { /* unreadable */ }
+        for (const e of entries.sort()) {
+          if (e.startsWith('.') && !p.startsWith('.')) continue;
+          if (re.test(e)) next.push({ parts: [...f.parts, e], rel: join(e) });
+        }
+      }
+      found = next;
+    }
+    const out = found.filter((f) => {
+      try {
+        return !!this.m.fs.resolve(joinPath(f.parts)).node;
+      } catch {
+        return false;
+      }
+    });
+    return out.length ? out.map((f) => (abs && !f.rel.startsWith('/') ? '/' + f.rel : f.rel)) : [text];
+  }
+
+  private async simple(cmd: Simple, io: IO): Promise<number> {
+    // Leading NAME=value words: alone they set shell variables, before a command they set its env.
+    let n = 0;
+    while (n < cmd.words.length && isAssignment(cmd.words[n])) n++;
+    const assigns: [string, string][] = [];
+    for (const w of cmd.words.slice(0, n)) {
+      const [text] = await this.expand([w], io, false);
+      const eq = text.indexOf('=');
+      assigns.push([text.slice(0, eq), text.slice(eq + 1)]);
+    }
+    const argv = await this.expand(cmd.words.slice(n), io);
+    // Redirections, in order, onto a copy of the streams.
+    let stdin = io.stdin;
+    let out = io.out;
+    let err = io.err;
+    let tty = io.tty;
+    let outFile: string | undefined;
+    for (const r of cmd.redirs) {
+      const fields = await this.expand([r.target], io);
+      if (fields.length !== 1) {
+        io.err(`${this.prefix()}: ${wordText(r.target)}: ambiguous redirect\n`);
+        return 1;
+      }
+      const target = fields[0];
+      if (r.op === '>&') {
+        if (target === '1') err = out;
+        else if (target === '2') out = err;
+        else {
+          io.err(`${this.prefix()}: ${target}: Bad file descriptor\n`);
+          return 1;
+        }
+        continue;
+      }
+      if (r.op === '<') {
+        try {
+          stdin = this.m.fs.readFile(target, this.cwd);
+        } catch (e) {
+          this.redirectError(target, e, io, true);
+          return 1;
+        }
+        continue;
+      }
+      const sink = this.openSink(target, r.op === '>>', io);
+      if (!sink) return 1;
+      if (r.fd === 2) err = sink;
+      else if (r.fd === 1) {
+        out = sink;
+        tty = false;
+        outFile = target;
+      }
+    }
+    const cio: IO = { ...io, stdin, out, err, tty };
+
+    if (!argv.length) {
+      for (const [k, v] of assigns) this.setVar(k, v);
+      return 0;
+    }
+    // `cat` with nothing to read but the terminal waits for lines, as on a real tty.
+    if (stdin === undefined && this.typed && argv[0] === 'cat' && argv.slice(1).every((a) => a.startsWith('-')) && this.which('cat')) {
+      this.reading = { file: outFile };
+      return 0;
+    }
+    const saved = assigns.map(([k]) => [k, this.vars.get(k)] as const);
+    for (const [k, v] of assigns) this.setVar(k, v, true);
+    try {
+      return await this.spawn(argv, cio);
+    } finally {
+      for (const [k, o] of saved) {
+        if (o) this.vars.set(k, o);
+        else this.vars.delete(k);
+      }
+    }
+  }
+
+  /** A writer for `> file`, which is created (or truncated) now; null after the error when it cannot be. */
+  private openSink(target: string, append: boolean, io: IO): ((t: string) => void) | null {
+    if (target === '/dev/null') return () => {};
+    if (target === '/dev/stdout') return io.out;
+    if (target === '/dev/stderr') return io.err;
+    try {
+      this.m.fs.writeFile(target, '', this.cwd, append);
+    } catch (e) {
+      this.redirectError(target, e, io, false);
+      return null;
+    }
+    return (t) => this.m.fs.writeFile(target, t, this.cwd, true);
+  }
+
+  private redirectError(target: string, e: unknown, io: IO, reading: boolean): void {
+    const code = e instanceof FsError ? e.code : 'ENOENT';
+    const reason = code === 'EISDIR' ? 'Is a directory' : code === 'ENOTDIR' ? 'Not a directory' : code === 'ENAMETOOLONG' ? 'File name too long' : 'No such file or directory';
+    if (this.flavor === 'bash') io.err(`${this.prefix()}: ${target}: ${reason}\n`);
+    else if (this.flavor === 'dash') io.err(reading ? `${this.prefix()}: cannot open ${target}: No such file\n` : `${this.prefix()}: cannot create ${target}: ${code === 'EISDIR' ? 'Is a directory' : 'Directory nonexistent'}\n`);
+    else io.err(reading ? `${this.prefix()}: can't open '${target}': ${reason}\n` : `${this.prefix()}: can't create ${target}: ${code === 'EISDIR' ? 'Is a directory' : 'nonexistent directory'}\n`);
+  }
+
+  which(name: string): string | undefined {
+    if (this.m.which) return this.m.which(name);
+    const dirs = name.includes('/') ? [''] : (this.getVar('PATH') ?? '').split(':');
+    for (const d of dirs) {
+      const p = d ? `${d}/${name}` : name;
+      try {
+        const r = this.m.fs.resolve(p, this.cwd);
+        if (r.node && r.node.kind === 'file') return p;
+      } catch { /* not there */ }
+    }
+    return undefined;
+  }
+
+  /** Runs argv: a builtin, or a program found in PATH in the container's filesystem. */
+  async spawn(argv: string[], io: IO): Promise<number> {
+    if (argv[0] === '\u0000script' || argv[0] === '\u0000interactive') {
+      const name = argv[1];
+      const flavor = this.flavorOf(name) ?? this.flavor;
+      if (argv[0] === '\u0000interactive') {
+        this.onNested?.(new Shell(this.m, flavor, name, true, this.envList(), this.cwd, io.tty, this.user));
+        return 0;
+      }
+      const child = new Shell(this.m, flavor, name, false, this.envList(), this.cwd, io.tty, this.user);
+      child.onNested = undefined;
+      return child.script(argv[2], io);
+    }
+    const name = argv[0];
+    const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
+    if (builtin && (this.flavor !== 'dash' || name !== 'history')) return builtin(argv, io, this);
+    const path = this.which(name);
+    if (!path) return this.notFound(name, io);
+    // Busybox applets are symlinks to /bin/busybox: the link's name picks the applet.
+    let busybox = false;
+    try {
+      const link = this.m.fs.resolve(path, this.cwd, false);
+      if (link.node?.kind === 'link' && /busybox$/.test(link.node.target)) busybox = true;
+      if (path.endsWith('/busybox')) {
+        busybox = true;
+        argv = argv.slice(1);
+        if (!argv.length) return 0;
+      }
+    } catch { /* resolved above */ }
+    const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+    const impl: Command | undefined = Object.hasOwn(this.m.commands, base) ? this.m.commands[base] : undefined;
+    const cio: IO = { ...io, busybox };
+    if (!impl) {
+      io.err(`${base}: este programa no está disponible en el simulador\n`);
+      return 126;
+    }
+    try {
+      return await impl([base, ...argv.slice(1)], cio, this);
+    } catch (e) {
+      if (e instanceof FsError) {
+        io.err(`${base}: ${e.path}: No such file or directory\n`);
+        return 1;
+      }
+      throw e;
+    }
+  }
+
+  private notFound(name: string, io: IO): number {
+    if (name.includes('/')) {
+      let node;
+      try {
+        node = this.m.fs.resolve(name, this.cwd).node;
+      } catch { /* missing */ }
+      const isDir = node?.kind === 'dir';
+      const bash = this.flavor === 'bash';
+      io.err(`${this.prefix()}: ${name}: ${isDir ? (bash ? 'Is a directory' : 'Permission denied') : bash ? 'No such file or directory' : 'not found'}\n`);
+      return isDir ? 126 : 127;
+    }
+    if (this.flavor === 'bash') io.err(`${this.prefix()}: ${displayName(name)}: command not found\n`);
+    else io.err(`${this.prefix()}: ${name}: not found\n`);
+    return 127;
+  }
+
+  /** Names for completion: commands in PATH and builtins, or entries of a directory. */
+  complete(word: string, first: boolean): string[] {
+    const slash = word.lastIndexOf('/');
+    if (first && slash < 0) {
+      const names = new Set(Object.keys(BUILTINS));
+      for (const d of (this.getVar('PATH') ?? '').split(':')) {
+        try {
+          const r = this.m.fs.resolve(d);
+          if (r.node?.kind === 'dir') for (const k of this.m.fs.list(r.parts).keys()) names.add(k);
+        } catch { /* skip */ }
+      }
+      return [...names].filter((n) => n.startsWith(word)).sort();
+    }
+    const dir = slash < 0 ? '.' : word.slice(0, slash + 1) || '/';
+    const stem = word.slice(slash + 1);
+    try {
+      const r = this.m.fs.resolve(dir, this.cwd);
+      if (r.node?.kind !== 'dir') return [];
+      const prefix = slash < 0 ? '' : word.slice(0, slash + 1);
+      return [...this.m.fs.list(r.parts)]
+        .filter(([k]) => k.startsWith(stem) && (stem.startsWith('.') || !k.startsWith('.')))
+        .map(([k, n]) => prefix + k + (n.kind === 'dir' ? '/' : ''))
+        .sort();
+    } catch {
+      return [];
+    }
+  }
+}
+
+export function flavorAt(fs: Fs, path: string, cwd = '/'): Flavor {
+  let p = path;
+  for (let hops = 0; hops < 10; hops++) {
+    const r = fs.resolve(p, cwd, false);
+    if (r.node?.kind !== 'link') {
+      p = joinPath(r.parts);
+      break;
+    }
+    p = r.node.target.startsWith('/') ? r.node.target : joinPath(r.parts.slice(0, -1)) + '/' + r.node.target;
+  }
+  const base = p.slice(p.lastIndexOf('/') + 1);
+  return base === 'busybox' ? 'ash' : base === 'dash' ? 'dash' : 'bash';
+}
+
+type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
+
+const BUILTINS: Record<string, Builtin> = {
+  cd(argv, io, sh) {
+    if (argv.length > 2 && sh.flavor === 'bash') {
+      io.err(`${sh.prefix()}: cd: too many arguments\n`);
+      return 1;
+    }
+    const target = argv[1] === undefined || argv[1] === '~' ? sh.getVar('HOME') ?? '/' : argv[1] === '-' ? sh.getVar('OLDPWD') ?? sh.cwd : argv[1].replace(/^~(?=\/)/, sh.getVar('HOME') ?? '/root');
+    let r;
+    try {
+      r = sh.m.fs.resolve(target, sh.cwd);
+    } catch {
+      r = undefined;
+    }
+    if (!r?.node || r.node.kind !== 'dir') {
+      const why = r?.node ? 'Not a directory' : 'No such file or directory';
+      if (sh.flavor === 'bash') io.err(`${sh.prefix()}: cd: ${argv[1]}: ${why}\n`);
+      else if (sh.flavor === 'dash') io.err(`${sh.prefix()}: cd: can't cd to ${argv[1]}\n`);
+      else io.err(`${sh.prefix()}: cd: can't cd to ${argv[1]}: ${why}\n`);
+      return sh.flavor === 'dash' ? 2 : 1;
+    }
+    // Logical path (as typed), like the shells' default `cd -L`.
+    const logical = splitPath(target.startsWith('/') ? target : sh.cwd + '/' + target).reduce<string[]>((acc, p) => (p === '..' ? acc.slice(0, -1) : [...acc, p]), []);
+    sh.setVar('OLDPWD', sh.cwd, true);
+    sh.cwd = joinPath(logical);
+    sh.setVar('PWD', sh.cwd, true);
+    if (argv[1] === '-') io.out(sh.cwd + '\n');
+    return 0;
+  },
+  pwd(_a, io, sh) {
+    io.out(sh.cwd + '\n');
+    return 0;
+  },
+  exit(argv, io, sh) {
+    if (sh.interactive && sh.flavor === 'bash') io.err('exit\n');
+    const n = argv[1] === undefined ? sh.status : Number(argv[1]);
+    if (!Number.isInteger(n)) {
+      io.err(sh.flavor === 'bash' ? `${sh.prefix()}: exit: ${argv[1]}: numeric argument required\n` : `${sh.prefix()}: exit: Illegal number: ${argv[1]}\n`);
+      sh.exit(2);
+      return 2;
+    }
+    sh.exit(n);
+    return n & 255;
+  },
+  export(argv, _io, sh) {
+    for (const a of argv.slice(1)) {
+      const eq = a.indexOf('=');
+      if (eq > 0) sh.setVar(a.slice(0, eq), a.slice(eq + 1), true);
+      else sh.setVar(a, sh.getVar(a) ?? '', true);
+    }
+    return 0;
+  },
+  unset(argv, _io, sh) {
+    for (const a of argv.slice(1)) sh.unsetVar(a);
+    return 0;
+  },
+  history(_a, io, sh) {
+    io.out(historyText(sh.history));
+    return 0;
+  },
+  type(argv, io, sh) {
+    let status = 0;
+    for (const n of argv.slice(1)) {
+      if (Object.hasOwn(BUILTINS, n) || n === 'true' || n === 'false') io.out(`${n} is a shell builtin\n`);
+      else {
+        const p = sh.which(n);
+        if (p) io.out(`${n} is ${p}\n`);
+        else {
+          io.err(sh.flavor === 'bash' ? `${sh.prefix()}: type: ${n}: not found\n` : `${n}: not found\n`);
+          status = 1;
+        }
+      }
+    }
+    return status;
+  },
+  echo: COREUTILS.echo,
+  printf: COREUTILS.printf,
+  true: COREUTILS.true,
+  false: COREUTILS.false,
+  ':': COREUTILS.true,
+  kill: COREUTILS.kill,
+};
+
+/** An expansion error (`${x!}`): the rest of the line is dropped. */
+class BadSubstitution extends Error {}
+
+/** `NAME=…` with the name unquoted, as bash recognises an assignment before expanding it. */
+function isAssignment(w: Word): boolean {
+  const first = w[0];
+  return !!first && first.t === 'lit' && !first.q && /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.v);
+}
+
+/** A word as typed (for `ambiguous redirect`). */
+function wordText(w: Word): string {
+  return w.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? '~' : p.t === 'var' ? '$' + p.name : p.t === 'bad' ? p.src : '$(' + p.src + ')')).join('');
+}
+
+/** bash shows a name with control characters as `$'…'`. */
+export function displayName(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[\x00-\x1f\x7f]/.test(s)) return s;
+  let out = "$'";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x20 || c === 0x7f) out += '\\' + c.toString(8).padStart(3, '0');
+    else if (ch === "'" || ch === '\\') out += '\\' + ch;
+    else out += ch;
+  }
+  return out + "'";
+}

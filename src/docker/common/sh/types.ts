@@ -1,0 +1,73 @@
+/** What the shared shell and core programs see of the process and machine they run on. */
+import type { Fs } from './fs';
+
+/** Where a process writes and how it waits. */
+export interface Out {
+  out(text: string): void;
+  err(text: string): void;
+  /** Waits `ms` of simulated time (advances the engine clock). */
+  sleep(ms: number): Promise<void>;
+  signal?: AbortSignal;
+  /** Terminal width, when stdout is a terminal that knows it (`ls` columns). */
+  columns?: number;
+}
+
+/** What a command sees: its output, its input (from a pipe or `<`), whether stdout is a terminal. */
+export interface IO extends Out {
+  stdin?: string;
+  tty: boolean;
+  /** Busybox applets print busybox-style messages. */
+  busybox: boolean;
+}
+
+export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: boolean; start: number }
+
+/** Reply of a web server in the container network (for curl/wget). */
+export interface HttpReply { status: number; body: string; server: string }
+
+/** The machine the processes run in: a container, or the host. */
+export interface Machine {
+  fs: Fs;
+  /** The programs installed: a name in PATH runs the command of its base name. */
+  commands: Record<string, Command>;
+  /**
+   * Where a name is found when the machine keeps no program files (the host): the path, or
+   * undefined; without it PATH is searched in `fs`.
+   */
+  which?(name: string): string | undefined;
+  /** `$$` of a shell started here. */
+  shellPid?: number;
+  hostname: string;
+  ip: string;
+  now(): number;
+  kernel: string;
+  procs(): ProcInfo[];
+  newPid(): number;
+  /** A GET to host:port from inside this container (other containers, published ports, itself). */
+  http(host: string, port: number, path: string): HttpReply | null;
+}
+
+export type Command = (args: string[], io: IO, sh: ShellLike) => number | Promise<number>;
+
+/** What commands may use of the shell that runs them. */
+export interface ShellLike {
+  m: Machine;
+  cwd: string;
+  env(): [string, string][];
+  getVar(name: string): string | undefined;
+  setVar(name: string, value: string, exported?: boolean): void;
+  unsetVar(name: string): void;
+  /** Error prefix: `bash`, `sh: 1`, `/bin/sh`. */
+  prefix(): string;
+  flavor: 'bash' | 'dash' | 'ash';
+  /** Who runs the shell (owner shown by `ls -l`). */
+  user: string;
+  history: string[];
+  /** Asks a question (`[Y/n]`) and continues with the answer on the next input line. */
+  ask?(prompt: string, then: (answer: string, io: IO) => Promise<number>): void;
+  exit(code: number): void;
+  /** Looks a command up in PATH: the path found, or undefined. */
+  which(name: string): string | undefined;
+  /** Runs a command line (for `sh -c`, `bash -c` run from inside). */
+  spawn(argv: string[], io: IO): Promise<number>;
+}
