@@ -9,14 +9,20 @@ import { complete } from './client/complete';
 import { HostShell, type Program } from './client/shell/host-shell';
 import { HOST_PROGRAMS } from './client/shell/programs';
 import { createEngine } from './engine';
+import { Overlay, fromJSON, newDir, newFile, put, toJSON } from './engine/fs';
 import { InvalidState, type Shell, type ShellOptions, type TermIO } from './shell';
 
 const STATE_FORMAT = 'aula-docker-shell';
 /** Prefix of the report of a fault inside the simulator (never expected; tests look for it). */
 export const INTERNAL_ERROR = 'error interno del simulador';
 
+
+/** The host as an earlier version saved it: variables, directory, history and a flat file list. */
+interface OldHostState { env: Record<string, string>; cwd: string; fs: [string, { dir: boolean; data?: string; mtime: number }][]; history: string[] }
+
 class SimShell implements Shell {
   readonly host: HostShell;
+  private readonly fs: Overlay;
   private session: ProcessHandle | null = null;
   private readonly seeded: boolean;
 
@@ -28,13 +34,15 @@ class SimShell implements Shell {
     };
     const programs: Record<string, Program> = {
       ...HOST_PROGRAMS,
-      docker: (p) => docker(p.args.slice(1), { api, io: p.io, stdin: p.stdin, sh: this.host, enter }),
+      docker: (args, io) => docker(args.slice(1), { api, io, stdin: io.stdin ?? null, sh: this.host, enter }),
     };
-    this.host = new HostShell(() => api.now(), (ms) => api.advance(ms), programs);
+    // The host's files: one writable tree (an overlay without image layers).
+    this.fs = new Overlay(newDir(), [], () => api.now());
+    this.host = new HostShell(() => api.now(), (ms) => api.advance(ms), programs, this.fs);
   }
 
   prompt(): string {
-    return this.session ? this.session.prompt() : '$ ';
+    return this.session ? this.session.prompt() : this.host.prompt();
   }
 
   inContainer(): boolean {
@@ -49,7 +57,10 @@ class SimShell implements Shell {
         if (s.interactive) await s.input(line, io);
         return this.settle(io);
       }
-      return this.host.run(line, io);
+      const code = await this.host.line(line, io);
+      // `exit` would close the terminal; the course's host stays open.
+      this.host.exitCode = null;
+      return code;
     });
   }
 
@@ -79,7 +90,8 @@ class SimShell implements Shell {
 
   async eof(io: TermIO): Promise<void> {
     const s = this.session;
-    if (!s) return;
+    // Ctrl+D ends `cat` reading the terminal.
+    if (!s) return this.host.reading ? this.host.endReading(0) : undefined;
     await this.guard(io, async () => {
       await s.eof(io);
       return this.settle(io);
@@ -99,7 +111,11 @@ class SimShell implements Shell {
   /** Ctrl+C inside a container process (the terminal calls it through `interrupt`). */
   async interrupt(io: TermIO): Promise<void> {
     const s = this.session;
-    if (!s) return;
+    if (!s) {
+      if (this.host.reading) this.host.endReading(130);
+      else this.host.interrupt();
+      return;
+    }
     await this.guard(io, async () => {
       await s.interrupt(io);
       return this.settle(io);
@@ -116,7 +132,23 @@ class SimShell implements Shell {
   }
 
   save(): string {
-    return JSON.stringify({ format: STATE_FORMAT, version: 1, engine: this.api.save(), host: this.host.save() });
+    return JSON.stringify({ format: STATE_FORMAT, version: 1, engine: this.api.save(), host: { shell: this.host.save(), fs: toJSON(this.fs.upper) } });
+  }
+
+  /** Puts back a saved host (also one saved by the previous host shell, with its flat file list). */
+  load(state: unknown): void {
+    const h = state as { shell: ReturnType<HostShell['save']>; fs: unknown } | OldHostState;
+    if ('shell' in h) {
+      const root = fromJSON(h.fs);
+      if (root.kind !== 'dir') throw new Error('sistema de ficheros del anfitrión ilegible');
+      this.fs.upper = root;
+      this.host.restore(h.shell);
+      return;
+    }
+    const root = newDir();
+    for (const [path, n] of h.fs) if (path !== '/') put(root, path, n.dir ? newDir(n.mtime) : newFile(n.data ?? '', n.mtime));
+    this.fs.upper = root;
+    this.host.restore({ cwd: h.cwd, vars: Object.entries(h.env).map(([k, v]) => [k, v, true]), history: h.history, status: 0 });
   }
 }
 
@@ -143,7 +175,7 @@ export function createShell(opts: ShellOptions = {}): Shell {
   const shell = new SimShell(api, opts);
   if (hostState) {
     try {
-      shell.host.load(hostState as Parameters<HostShell['load']>[0]);
+      shell.load(hostState);
     } catch (e) {
       throw new InvalidState((e as Error).message);
     }

@@ -17,8 +17,8 @@ export function complete(line: string, cursor: number, api: DockerApi, sh: HostS
     start,
     candidates: [...new Set(xs)].filter((x) => x.startsWith(word)).sort(),
   });
-  if (words.length === 0) return pick([...Object.keys(sh.programs)]);
-  if (words[0] !== 'docker') return pick(sh.fs.list(sh.cwd));
+  if (words.length === 0) return pick(sh.commandNames());
+  if (words[0] !== 'docker') return pick(sh.names());
   if (words.length === 1) return pick([...Object.keys(COMMANDS), ...Object.keys(GROUPS)]);
   const has = Object.hasOwn;
   const group = has(GROUPS, words[1]) ? words[1] : null;
@@ -31,7 +31,7 @@ export function complete(line: string, cursor: number, api: DockerApi, sh: HostS
     return pick(flagsFromHelp(HELP[spec.help]).flatMap((d) => [`--${d.long}`, ...(d.short ? [`-${d.short}`] : [])]));
   }
   const names = api.names();
-  if (spec.name === 'build') return pick(sh.fs.list(sh.cwd).concat('.'));
+  if (spec.name === 'build') return pick(sh.names().concat('.'));
   if (group === 'image' || IMAGE_ARGS.includes(spec.name) || spec.help === 'inspect') {
     return pick(spec.help === 'inspect' ? [...names.images, ...names.containers] : names.images);
   }

@@ -8,7 +8,7 @@ import { HELP } from '../help-texts';
 import { humanSize } from '../format/units';
 import { messageRenderer } from '../progress';
 import { parseRef, RefError } from '../reference';
-import { HostFs } from '../shell/host-fs';
+import { absPath, binaryText, type Fs } from '../../common/sh/fs';
 
 /** The legacy builder's deprecation notice, which its help text also starts with. */
 export const BUILD_BANNER = HELP.build.slice(0, HELP.build.indexOf('Usage:'));
@@ -18,6 +18,31 @@ function tarSize(files: Record<string, string>, dirs: number): number {
   let n = 1024 + dirs * 512;
   for (const data of Object.values(files)) n += 512 + Math.ceil(new TextEncoder().encode(data).length / 512) * 512;
   return n;
+}
+
+/** The regular files below a directory, keyed by their path relative to it, and how many directories it holds. */
+function context(fs: Fs, parts: string[]): { files: Record<string, string>; dirs: number } {
+  const files: Record<string, string> = {};
+  let dirs = 0;
+  const walk = (at: string[], rel: string): void => {
+    for (const [name, node] of fs.list(at)) {
+      if (node.kind === 'dir') {
+        dirs++;
+        walk([...at, name], rel + name + '/');
+      } else if (node.kind === 'file') files[rel + name] = node.data ?? binaryText(node.size);
+    }
+  };
+  walk(parts, '');
+  return { files, dirs };
+}
+
+/** The node at an absolute path, undefined when it (or a directory on the way) is missing. */
+function nodeAt(fs: Fs, path: string) {
+  try {
+    return fs.resolve(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export const build: Handler = async (ctx, f, [path]) => {
@@ -37,22 +62,21 @@ export const build: Handler = async (ctx, f, [path]) => {
   if (path === '-') {
     dockerfile = ctx.stdin ?? '';
   } else {
-    const root = HostFs.resolve(sh.cwd, path);
-    const node = sh.fs.get(root);
-    if (!node) throw new CliError(`unable to prepare context: path "${path}" not found`);
-    if (!node.dir) throw new CliError(`unable to prepare context: context must be a directory: ${root}`);
-    files = sh.fs.files(root);
+    const root = absPath(sh.cwd, path);
+    const at = nodeAt(sh.m.fs, root);
+    if (!at?.node) throw new CliError(`unable to prepare context: path "${path}" not found`);
+    if (at.node.kind !== 'dir') throw new CliError(`unable to prepare context: context must be a directory: ${root}`);
+    ({ files, dirs } = context(sh.m.fs, at.parts));
     const prefix = root === '/' ? '/' : root + '/';
-    for (const k of sh.fs.nodes.keys()) if (k.startsWith(prefix) && sh.fs.get(k)!.dir) dirs++;
-    const dfPath = fileFlag === '-' ? null : HostFs.resolve(fileFlag ? sh.cwd : root, fileFlag ?? 'Dockerfile');
+    const dfPath = fileFlag === '-' ? null : absPath(fileFlag ? sh.cwd : root, fileFlag ?? 'Dockerfile');
     if (dfPath === null) dockerfile = ctx.stdin ?? '';
     else {
-      const df = sh.fs.get(dfPath);
-      if (!df || df.dir) {
+      const df = nodeAt(sh.m.fs, dfPath)?.node;
+      if (df?.kind !== 'file') {
         throw new CliError(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${dfPath}: no such file or directory`);
       }
-      dockerfile = df.data;
-      if (!dfPath.startsWith(prefix)) files[dfPath.slice(dfPath.lastIndexOf('/') + 1)] = df.data;
+      dockerfile = df.data ?? binaryText(df.size);
+      if (!dfPath.startsWith(prefix)) files[dfPath.slice(dfPath.lastIndexOf('/') + 1)] = dockerfile;
     }
   }
   const quiet = f.bool('quiet');

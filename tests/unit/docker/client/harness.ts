@@ -3,6 +3,7 @@ import type { DockerApi } from '../../../../src/docker/api';
 import { docker } from '../../../../src/docker/client/cli';
 import { HostShell } from '../../../../src/docker/client/shell/host-shell';
 import { HOST_PROGRAMS } from '../../../../src/docker/client/shell/programs';
+import { Overlay, newDir } from '../../../../src/docker/engine/fs';
 import type { TermIO } from '../../../../src/docker/shell';
 
 export interface Out { stdout: string; stderr: string; both: string; exit: number }
@@ -15,8 +16,8 @@ export const NO_ENGINE = new Proxy({}, {
 export function hostShell(api: DockerApi = NO_ENGINE): HostShell {
   const sh: HostShell = new HostShell(() => api.now(), (ms) => api.advance(ms), {
     ...HOST_PROGRAMS,
-    docker: (p) => docker(p.args.slice(1), { api, io: p.io, stdin: p.stdin, sh, enter: () => { sh.stopLine = true; } }),
-  });
+    docker: (args, io) => docker(args.slice(1), { api, io, stdin: io.stdin ?? null, sh, enter: () => { sh.stopLine = true; } }),
+  }, new Overlay(newDir(), [], () => api.now()));
   return sh;
 }
 

@@ -12,6 +12,7 @@ import { createEngine } from '../../../../src/docker/engine';
 import { docker } from '../../../../src/docker/client/cli';
 import { HostShell } from '../../../../src/docker/client/shell/host-shell';
 import { HOST_PROGRAMS } from '../../../../src/docker/client/shell/programs';
+import { Overlay, newDir } from '../../../../src/docker/engine/fs';
 import type { TermIO } from '../../../../src/docker/shell';
 import { INTERNAL_ERROR } from '../../../../src/docker/index';
 
@@ -65,8 +66,8 @@ function world(seed: number): World {
   const api = createEngine({ seed });
   const sh: HostShell = new HostShell(() => api.now(), (ms) => api.advance(ms), {
     ...HOST_PROGRAMS,
-    docker: (p) => docker(p.args.slice(1), { api, io: p.io, stdin: p.stdin, sh, enter: () => { sh.stopLine = true; } }),
-  });
+    docker: (args, io) => docker(args.slice(1), { api, io, stdin: io.stdin ?? null, sh, enter: () => { sh.stopLine = true; } }),
+  }, new Overlay(newDir(), [], () => api.now()));
   return { api, sh, forced: new Set() };
 }
 
