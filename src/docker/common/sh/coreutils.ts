@@ -320,13 +320,15 @@ export const COREUTILS: Record<string, Command> = {
     if (typeof inputs === 'number') return inputs;
     const pick = ['l', 'w', 'c'].filter((f) => o.flags.has(f));
     const cols = pick.length ? pick : ['l', 'w', 'c'];
-    const rows = inputs.filter((i) => i.file !== '\u0000failed').map((i) => {
-      const counts: Record<string, number> = wcCounts(i.text);
-      return { counts, file: i.file };
-    });
+    const rows: { counts: Record<string, number>; file?: string }[] = inputs.filter((i) => i.file !== '\u0000failed').map((i) => ({ counts: wcCounts(i.text), file: i.file }));
+    // Several operands end with their sum (which also sets GNU's column width).
+    if (o.rest.length > 1) {
+      const sum = (c: string) => rows.reduce((a, r) => a + r.counts[c], 0);
+      rows.push({ counts: { l: sum('l'), w: sum('w'), c: sum('c') }, file: 'total' });
+    }
     const width = cols.length === 1 && rows.length === 1 ? 0 : io.busybox ? 7 : Math.max(...rows.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), 1);
     for (const r of rows) io.out(cols.map((c) => String(r.counts[c]).padStart(width)).join(' ') + (r.file ? ' ' + r.file : '') + '\n');
-    return 0;
+    return inputs.some((i) => i.file === '\u0000failed') ? 1 : 0;
   },
   grep(args, io, sh) {
     const o = opts(args, 'e');
