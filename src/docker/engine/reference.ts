@@ -24,7 +24,7 @@ export function parseReference(input: string): Reference {
     throw new ApiError(400, `invalid repository name (${input}), cannot specify 64-byte hexadecimal strings`);
   }
   // name[:tag][@digest], split from the right.
-  const m = /^(.*?)(?::([^:/@]*))?(?:@(.*))?$/.exec(input)!;
+  const m = /^(.*?)(?::([^:/@]*))?(?:@(.*))?$/s.exec(input)!;
   const [, rest, tag, digest] = m;
   if ((digest !== undefined && !DIGEST.test(digest)) || (tag !== undefined && !TAG.test(tag)) || !rest) throw invalid();
   const slash = rest.indexOf('/');
