@@ -57,10 +57,7 @@ class SimShell implements Shell {
         if (s.interactive) await s.input(line, io);
         return this.settle(io);
       }
-      const code = await this.host.line(line, io);
-      // `exit` would close the terminal; the course's host stays open.
-      this.host.exitCode = null;
-      return code;
+      return this.host.line(line, io);
     });
   }
 

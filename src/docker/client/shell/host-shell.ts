@@ -49,6 +49,11 @@ export class HostShell extends Shell {
     return this.reading ? '' : '$ ';
   }
 
+  /** Each line comes from a terminal that says whether it is one (a browser's xterm, a test's recorder). */
+  protected override io(out: TermIO | IO): IO {
+    return { ...super.io(out), tty: out.tty };
+  }
+
   /** `$?` of the last line. */
   get lastExit(): number {
     return this.status;

@@ -200,7 +200,7 @@ export class Shell implements ShellLike {
   }
 
   protected io(out: Out): IO {
-    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms) => out.sleep(ms), signal: out.signal, columns: out.columns, tty: 'tty' in out ? (out as IO).tty : this.tty, busybox: this.flavor === 'ash' };
+    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms) => out.sleep(ms), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash' };
   }
 
   /** Set by a command that hands the terminal to a container (`docker run -it`): the rest of the line waits. */
