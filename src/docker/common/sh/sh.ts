@@ -507,9 +507,10 @@ export class Shell implements ShellLike {
     if (builtin && (this.flavor !== 'dash' || name !== 'history')) return builtin(argv, io, this);
     const path = this.which(name);
     if (!path) return this.notFound(name, io);
-    // Busybox applets are symlinks to /bin/busybox: the link's name picks the applet.
+    // Busybox applets are symlinks to /bin/busybox: the link's name picks the applet. A machine
+    // that finds its programs itself (the host) has no such files to look at.
     let busybox = false;
-    try {
+    if (!this.m.which) try {
       const link = this.m.fs.resolve(path, this.cwd, false);
       if (link.node?.kind === 'link' && /busybox$/.test(link.node.target)) busybox = true;
       if (path.endsWith('/busybox')) {
