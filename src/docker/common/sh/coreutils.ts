@@ -316,19 +316,30 @@ export const COREUTILS: Record<string, Command> = {
   },
   wc(args, io, sh) {
     const o = opts(args);
-    const inputs = readInputs(o.rest, io, sh, 'wc');
-    if (typeof inputs === 'number') return inputs;
     const pick = ['l', 'w', 'c'].filter((f) => o.flags.has(f));
     const cols = pick.length ? pick : ['l', 'w', 'c'];
-    const rows: { counts: Record<string, number>; file?: string }[] = inputs.filter((i) => i.file !== '\u0000failed').map((i) => ({ counts: wcCounts(i.text), file: i.file }));
+    // Every operand is read first (the widths depend on all counts), then each row or error is
+    // printed in operand order, as wc does.
+    const rows: ({ counts: Record<string, number>; file?: string } | { error: string })[] = [];
+    for (const f of o.rest.length ? o.rest : ['-']) {
+      let error = '';
+      const inputs = readInputs(f === '-' ? [] : [f], { ...io, err: (t) => { error += t; } }, sh, 'wc');
+      if (typeof inputs === 'number') rows.push({ error });
+      else rows.push({ counts: wcCounts(inputs[0].text), file: o.rest.length ? f : undefined });
+    }
+    const counted = rows.filter((r) => 'counts' in r);
     // Several operands end with their sum (which also sets GNU's column width).
     if (o.rest.length > 1) {
-      const sum = (c: string) => rows.reduce((a, r) => a + r.counts[c], 0);
-      rows.push({ counts: { l: sum('l'), w: sum('w'), c: sum('c') }, file: 'total' });
+      const sum = (c: string) => counted.reduce((a, r) => a + r.counts[c], 0);
+      counted.push({ counts: { l: sum('l'), w: sum('w'), c: sum('c') }, file: 'total' });
+      rows.push(counted[counted.length - 1]);
     }
-    const width = cols.length === 1 && rows.length === 1 ? 0 : io.busybox ? 7 : Math.max(...rows.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), 1);
-    for (const r of rows) io.out(cols.map((c) => String(r.counts[c]).padStart(width)).join(' ') + (r.file ? ' ' + r.file : '') + '\n');
-    return inputs.some((i) => i.file === '\u0000failed') ? 1 : 0;
+    const width = cols.length === 1 && counted.length === 1 ? 0 : io.busybox ? 7 : Math.max(...counted.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), 1);
+    for (const r of rows) {
+      if ('error' in r) io.err(r.error);
+      else io.out(cols.map((c) => String(r.counts[c]).padStart(width)).join(' ') + (r.file ? ' ' + r.file : '') + '\n');
+    }
+    return rows.some((r) => 'error' in r) ? 1 : 0;
   },
   grep(args, io, sh) {
     const o = opts(args, 'e');

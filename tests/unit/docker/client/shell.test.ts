@@ -126,3 +126,12 @@ test('ls on a terminal lays names down the columns like GNU ls', async () => {
   assert.equal((await run(sh, 'ls', true)).stdout, 'Dockerfile  app.js  index.html\n');
   assert.equal((await run(sh, 'ls')).stdout, 'Dockerfile\napp.js\nindex.html\n');
 });
+
+test('wc prints each operand in order, its error where the missing file comes, then the total', async () => {
+  const sh = hostShell();
+  await run(sh, 'echo a > a; printf "x\\ny\\n" > b');
+  const r = await run(sh, 'wc -l a nada b');
+  assert.equal(r.both, '1 a\nwc: nada: No such file or directory\n2 b\n3 total\n');
+  assert.equal(r.exit, 1);
+  assert.equal((await run(sh, 'wc -l a')).stdout, '1 a\n');
+});
