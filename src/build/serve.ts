@@ -7,7 +7,8 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, watch, mkdtempSync, rmSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
+import { contentType } from './mime';
 import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { BuildError } from './types';
@@ -21,24 +22,6 @@ export interface ServeOptions {
   /** folders whose changes trigger a rebuild */
   watchDirs: string[];
 }
-
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.zip': 'application/zip',
-};
 
 const EVENTS_PATH = '/__aula/events';
 
@@ -129,7 +112,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
       res.end(injectLiveReload(`<!doctype html><html lang="es"><meta charset="utf-8"><title>Aula Docker</title><body style="font:20px sans-serif;padding:2em"><p>${text}</p></body></html>`));
       return;
     }
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentType(file);
     const body = readFileSync(file);
     res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
     res.end(type.startsWith('text/html') ? injectLiveReload(body.toString('utf8')) : body);

@@ -7,12 +7,13 @@ import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, ConsoleMessage, Page, Request } from 'playwright-core';
 import { launchChromium } from '../../src/build/chromium';
-import { CONTENT_TYPES, resolveStatic } from '../../src/build/serve';
+import { contentType } from '../../src/build/mime';
+import { resolveStatic } from '../../src/build/serve';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** The built site under test; AULA_DIST points the tests at another build. */
@@ -60,7 +61,7 @@ export async function startStaticServer(dir: string = DIST): Promise<StaticServe
       res.end('No encontrado');
       return;
     }
-    res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, { 'Content-Type': contentType(file), 'Cache-Control': 'no-store' });
     res.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

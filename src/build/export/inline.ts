@@ -3,7 +3,8 @@
  * the lazily loaded scripts named in `aula-config` all travel inside it, so the file works from an
  * e-mail attachment or a USB stick with no network and no sibling files.
  */
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { mimeOf } from '../mime';
 
 export type ReadAsset = (absPath: string) => Buffer | null;
 
@@ -11,29 +12,6 @@ export interface InlineResult {
   html: string;
   /** local references that could not be resolved (the file would need them) */
   missing: string[];
-}
-
-const MIME: Record<string, string> = {
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-};
-
-export function mimeOf(path: string): string {
-  return MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /** A reference the single file must carry itself (not a data:, remote, or in-page URL). */
