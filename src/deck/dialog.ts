@@ -1,18 +1,11 @@
+import { button, el } from './dom';
+
 /** The frame the deck's dialogs share: a titled header with a «Cerrar» button. */
 export function dialogFrame(opts: { className: string; titleId: string; title: string; onClose: (d: HTMLDialogElement) => void }): { dialog: HTMLDialogElement; header: HTMLElement } {
-  const dialog = document.createElement('dialog');
-  dialog.className = `aula-dialog ${opts.className}`;
-  dialog.setAttribute('aria-labelledby', opts.titleId);
-  const header = document.createElement('div');
-  header.className = 'aula-dialog-header';
-  const title = document.createElement('h2');
-  title.id = opts.titleId;
-  title.textContent = opts.title;
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.className = 'aula-dialog-close';
-  close.textContent = 'Cerrar';
-  close.addEventListener('click', () => opts.onClose(dialog));
-  header.append(title, close);
+  const dialog = el('dialog', { className: `aula-dialog ${opts.className}`, attrs: { 'aria-labelledby': opts.titleId } });
+  const header = el('div', { className: 'aula-dialog-header' },
+    el('h2', { text: opts.title, attrs: { id: opts.titleId } }),
+    button({ className: 'aula-dialog-close', text: 'Cerrar' }, () => opts.onClose(dialog)),
+  );
   return { dialog, header };
 }

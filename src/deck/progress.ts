@@ -3,6 +3,7 @@
  * («Continuar donde lo dejaste»). The deck counts as done once its last slide was reached.
  */
 import { readProgress, writeProgress, type DeckProgress } from './progress-store';
+import { button, el } from './dom';
 import { isScrollView, OPENED_WITH_HASH, type AulaRuntime, type RevealLike } from './reveal-view';
 
 /** Number of vertical slides under each horizontal index, in either view. */
@@ -119,32 +120,13 @@ export function initProgress(aula: AulaRuntime): void {
 }
 
 function resumePrompt(saved: DeckProgress, total: number, onResume: () => void, onDismiss: () => void): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'aula-resume';
-  box.setAttribute('role', 'region');
-  box.setAttribute('aria-label', 'Continuar la lectura');
-
-  const go = document.createElement('button');
-  go.type = 'button';
-  go.className = 'aula-resume-go';
-  const main = document.createElement('span');
-  main.className = 'aula-resume-title';
-  main.textContent = 'Continuar donde lo dejaste';
-  const where = document.createElement('span');
-  where.className = 'aula-resume-where';
-  where.textContent = `Diapositiva ${saved.index + 1} de ${total}`;
-  go.append(main, where);
-  go.addEventListener('click', onResume);
-
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.className = 'aula-resume-close';
-  close.setAttribute('aria-label', 'No, empezar desde el principio');
-  close.title = 'Empezar desde el principio';
-  close.textContent = '×';
-  close.addEventListener('click', onDismiss);
-
-  box.append(go, close);
+  const go = button({ className: 'aula-resume-go' }, onResume);
+  go.append(
+    el('span', { className: 'aula-resume-title', text: 'Continuar donde lo dejaste' }),
+    el('span', { className: 'aula-resume-where', text: `Diapositiva ${saved.index + 1} de ${total}` }),
+  );
+  const close = button({ className: 'aula-resume-close', text: '×', attrs: { 'aria-label': 'No, empezar desde el principio', title: 'Empezar desde el principio' } }, onDismiss);
+  const box = el('div', { className: 'aula-resume', attrs: { role: 'region', 'aria-label': 'Continuar la lectura' } }, go, close);
   document.body.appendChild(box);
   return box;
 }

@@ -9,6 +9,7 @@
  * runs the mounts again on the new DOM.
  */
 import { internalDeck, isScrollView, isTypingTarget, OPENED_WITH_HASH, scrollController, type AulaRuntime, type RevealLike, type ScrollViewController } from './reveal-view';
+import { el } from './dom';
 import { ICONS, setToolLabel, toolButton } from './toolbar';
 
 /** Below this width (px) a deck opens in the reading view. */
@@ -269,17 +270,9 @@ function decoratePages(reveal: RevealLike): void {
     if (page.querySelector(':scope > .aula-reading-notes')) continue;
     const notes = page.querySelector<HTMLElement>('section aside.notes');
     if (!notes || !notes.textContent?.trim()) continue;
-    const box = document.createElement('div');
-    box.className = 'aula-reading-notes';
-    box.setAttribute('role', 'note');
-    const label = document.createElement('p');
-    label.className = 'aula-reading-notes-label';
-    label.textContent = 'Explicación';
-    box.appendChild(label);
-    const body = document.createElement('div');
-    body.className = 'aula-reading-notes-body';
-    for (const child of Array.from(notes.childNodes)) body.appendChild(child.cloneNode(true));
-    box.appendChild(body);
+    const body = el('div', { className: 'aula-reading-notes-body' }, ...Array.from(notes.childNodes, (child) => child.cloneNode(true)));
+    const box = el('div', { className: 'aula-reading-notes', attrs: { role: 'note' } },
+      el('p', { className: 'aula-reading-notes-label', text: 'Explicación' }), body);
     const sticky = page.querySelector(':scope > .scroll-page-sticky');
     page.insertBefore(box, sticky ? sticky.nextSibling : null);
   }

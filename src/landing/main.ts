@@ -6,6 +6,7 @@
 import { clearAllProgress, readProgress, statusOf, STATUS_LABEL, type DeckStatus } from '../deck/progress-store';
 import { loadSearchIndex } from '../search/load';
 import { createSearchPanel } from '../search/panel';
+import { button, el } from '../deck/dom';
 
 interface LandingConfig {
   scripts?: Record<string, string | undefined>;
@@ -60,22 +61,11 @@ function renderBadges(): number {
 }
 
 function clearControls(list: Element): void {
-  const box = document.createElement('div');
-  box.className = 'aula-clear';
-  const clear = document.createElement('button');
-  clear.type = 'button';
-  clear.textContent = 'Borrar progreso';
-  const confirm = document.createElement('button');
-  confirm.type = 'button';
-  confirm.className = 'aula-danger';
-  confirm.textContent = 'Sí, borrar el progreso';
-  const cancel = document.createElement('button');
-  cancel.type = 'button';
-  cancel.textContent = 'Cancelar';
-  const status = document.createElement('p');
-  status.className = 'aula-clear-status';
-  status.setAttribute('role', 'status');
-  box.append(clear, confirm, cancel, status);
+  const clear = button({ text: 'Borrar progreso' });
+  const confirm = button({ className: 'aula-danger', text: 'Sí, borrar el progreso' });
+  const cancel = button({ text: 'Cancelar' });
+  const status = el('p', { className: 'aula-clear-status', attrs: { role: 'status' } });
+  const box = el('div', { className: 'aula-clear' }, clear, confirm, cancel, status);
 
   const asking = (on: boolean) => {
     clear.hidden = on;
@@ -105,15 +95,9 @@ function clearControls(list: Element): void {
 
 function searchBox(config: LandingConfig): void {
   const main = document.querySelector('main') ?? document.body;
-  const tools = document.createElement('section');
-  tools.className = 'aula-landing-tools';
-  tools.setAttribute('aria-labelledby', 'aula-landing-search-title');
-  const h = document.createElement('h2');
-  h.id = 'aula-landing-search-title';
-  h.className = 'sections-heading';
-  h.textContent = 'Buscar en el curso';
   const panel = createSearchPanel({ fromDeck: false, label: 'Palabras que buscar en diapositivas y explicaciones' });
-  tools.append(h, panel.element);
+  const tools = el('section', { className: 'aula-landing-tools', attrs: { 'aria-labelledby': 'aula-landing-search-title' } },
+    el('h2', { className: 'sections-heading', text: 'Buscar en el curso', attrs: { id: 'aula-landing-search-title' } }), panel.element);
   main.prepend(tools);
   const url = config.scripts?.search ?? document.querySelector<HTMLScriptElement>('script[data-search-index]')?.src;
   loadSearchIndex(url).then(
