@@ -4,7 +4,7 @@
  * images keyed by the digest of their config; references (`repo:tag`, `repo@sha256:…`).
  */
 import type { ImageConfig } from '../api';
-import { digest } from './hash';
+import { digest, sha256 } from './hash';
 import { toJSON, type DirNode } from './fs';
 import { buildTree } from '../registry/content';
 import type { LayerSpec } from '../registry/catalog';
@@ -103,8 +103,8 @@ export function treeOf(l: Pick<Layer, 'spec' | 'tree' | 'mtime'>): DirNode {
   return (l.tree ??= buildTree(l.spec!.files(), l.spec!.size, l.mtime));
 }
 
-/** A layer's overlay2 directory (`GraphDriver` of image and container inspect). */
-export const overlayDir = (l: Layer): string => `/var/lib/docker/overlay2/${l.chainId.slice(7, 32)}${l.diffId.slice(7, 46)}`;
+/** A layer's overlay2 directory (`GraphDriver` of image and container inspect): its cache ID, random-looking and fixed per chain. */
+export const overlayDir = (l: Layer): string => `/var/lib/docker/overlay2/${sha256('overlay2 ' + l.chainId)}`;
 
 /** The diff ID of a local layer: the digest of its content. */
 export const diffIdOf = (tree: DirNode): string => digest(JSON.stringify(toJSON(tree)));
