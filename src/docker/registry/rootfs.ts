@@ -63,7 +63,8 @@ export function alpineRoot(): string[] {
   const applets = 'arch ash base64 cat chgrp chmod chown cp date dd df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln login ls mkdir mknod mktemp more mount mv netstat nice pidof ping ping6 ps pwd rm rmdir sed sh sleep stat stty su sync tar touch true umount uname usleep watch zcat';
   const usrApplets = 'awk basename clear cut diff dirname du env expr find free head id less nproc printf readlink realpath seq sort tail tee test top tr tty uniq uptime vi wc wget which whoami xargs yes printenv';
   return [
-    ...FHS,
+    // the minirootfs has no /boot
+    ...FHS.slice(1),
     '/bin/busybox*808712',
     ...links('/bin', applets, '/bin/busybox'),
     ...links('/usr/bin', usrApplets, '/bin/busybox'),

@@ -31,3 +31,20 @@ export function columns(names: string[], width: number, exactGnu = false): strin
   }
   return '';
 }
+
+/**
+ * busybox ls on a terminal: every column as wide as the longest name plus two, as many columns
+ * as that width allows, filled down the rows.
+ */
+export function uniformColumns(names: string[], width: number): string {
+  const w = Math.max(...names.map((s) => s.length)) + 2;
+  const cols = Math.max(1, Math.floor(width / w));
+  const rows = Math.ceil(names.length / cols);
+  let out = '';
+  for (let r = 0; r < rows; r++) {
+    const row: string[] = [];
+    for (let c = 0; c < cols; c++) if (c * rows + r < names.length) row.push(names[c * rows + r]);
+    out += row.map((s, i) => (i < row.length - 1 ? s.padEnd(w) : s)).join('') + '\n';
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 /** `ls` as GNU coreutils and busybox print it: columns on a terminal, one per line otherwise. */
-import { columns } from './columns';
+import { columns, uniformColumns } from './columns';
 import { FsError, type Node } from './fs';
 import { opts } from './opts';
 import type { IO, ShellLike } from './types';
@@ -71,7 +71,8 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     if (!entries.length) return total && long ? 'total 0\n' : '';
     if (!long) {
       const names = entries.map(([n]) => n);
-      return one ? names.map((n) => n + '\n').join('') : columns(names, io.columns ?? 80, true);
+      if (one) return names.map((n) => n + '\n').join('');
+      return io.busybox ? uniformColumns(names, io.columns ?? 80) : columns(names, io.columns ?? 80, true);
     }
     const rows = entries.map(([name, node, nlink]) => ({
       p: perms(node), l: String(nlink), s: fmtSize(sizeOf(node)), t: stamp(node.kind === 'whiteout' ? now : node.mtime, now),

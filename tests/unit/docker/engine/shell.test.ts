@@ -53,6 +53,8 @@ test('alpine and busybox: ash prompt and busybox messages', async () => {
   await pull(e, 'alpine', 'busybox');
   const { h, type } = await runIt(e, 'alpine');
   assert.equal(h.prompt(), '/ # ');
+  // busybox ls: one column width for all (longest name + 2), filled down; the minirootfs has no /boot
+  assert.equal(await type('ls /'), 'bin    etc    lib    mnt    proc   run    srv    tmp    var\ndev    home   media  opt    root   sbin   sys    usr\n');
   // The image's Cmd is /bin/sh: ash names itself as invoked.
   assert.equal(await type('foo'), '/bin/sh: foo: not found\n');
   assert.equal(await type('bash'), '/bin/sh: bash: not found\n');
