@@ -4,7 +4,7 @@
  * nginx stops on SIGQUIT, httpd on SIGWINCH, a node script serves its port).
  */
 import type { HttpReply, Machine, Out } from './shell/types';
-import { Shell, flavorAt, type Flavor } from './shell/sh';
+import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { evalArith } from './shell/programs';
 import { runScript } from './shell/node';
 
@@ -181,14 +181,29 @@ export function findProgram(m: Machine, env: string[], cwd: string, name: string
   return new Shell(m, 'bash', 'sh', false, env, cwd, false).which(name);
 }
 
+/**
+ * The environment dockerd hands to runc: PATH, HOSTNAME and, with a TTY, TERM, then the
+ * container's own variables (which replace those three in place). runc adds HOME last.
+ */
+function daemonEnv(env: string[], hostname: string, tty: boolean): string[] {
+  const list = [`PATH=${STD_PATH}`, `HOSTNAME=${hostname}`, ...(tty ? ['TERM=xterm'] : [])];
+  for (const e of env) {
+    const at = list.findIndex((d) => d.slice(0, d.indexOf('=') + 1) === e.slice(0, e.indexOf('=') + 1));
+    if (at < 0) list.push(e);
+    else list[at] = e;
+  }
+  return list;
+}
+
 /** How both PID 1 and `exec` start a program: a shell that reads its input, or a command run to completion. */
 export function startProgram(at: Launch, o: Context): Proc {
   const { m, argv, tty } = at;
-  const shell = (flavor: Flavor, name: string, interactive: boolean) => new Shell(m, flavor, name, interactive, o.env, o.cwd, tty, o.user);
+  const env = daemonEnv(o.env, m.hostname, tty);
+  const shell = (flavor: Flavor, name: string, interactive: boolean, direct = false) => new Shell(m, flavor, name, interactive, env, o.cwd, tty, o.user, direct);
   const flavor = flavorAt(m.fs, findProgram(m, o.env, o.cwd, argv[0]) ?? argv[0], o.cwd);
   const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   if (['bash', 'sh', 'dash', 'ash'].includes(base) && !argv.includes('-c')) return new ShellProc(at, shell(flavor, argv[0], tty), o.stdin);
-  return oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false));
+  return oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true));
 }
 
 /** A web server's GET on port 80: the file under its document root, or its own 404 page. */

@@ -266,7 +266,8 @@ export const COREUTILS: Record<string, Command> = {
     for (const a of args.slice(1)) vars.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
     vars.delete('_');
     for (const [k, v] of vars) io.out(`${k}=${v}\n`);
-    if (!io.busybox) io.out(`_=${sh.which('env') ?? '/usr/bin/env'}\n`);
+    // bash puts the path of the program it runs in `_`
+    if (sh.flavor === 'bash' && !sh.direct) io.out(`_=${sh.which('env') ?? '/usr/bin/env'}\n`);
     return 0;
   },
   printenv(args, io, sh) {

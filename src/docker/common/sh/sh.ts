@@ -38,6 +38,8 @@ export class Shell implements ShellLike {
     /** stdout is a terminal (`-t`). */
     public tty: boolean,
     public user = 'root',
+    /** A program runc starts itself: its environment is the list it was given, in that order, with no PWD. */
+    public direct = false,
   ) {
     this.cwd = cwd || '/';
     for (const e of env) {
@@ -47,7 +49,7 @@ export class Shell implements ShellLike {
     const home = user === 'root' ? '/root' : `/home/${user}`;
     if (!this.vars.has('HOME')) this.vars.set('HOME', { v: home, x: true });
     this.vars.set('HOSTNAME', { v: m.hostname, x: true });
-    this.vars.set('PWD', { v: this.cwd, x: true });
+    if (!direct) this.vars.set('PWD', { v: this.cwd, x: true });
     if (!this.vars.has('PATH')) this.vars.set('PATH', { v: STD_PATH, x: true });
     if (tty && !this.vars.has('TERM')) this.vars.set('TERM', { v: 'xterm', x: true });
     if (interactive && flavor !== 'dash') this.vars.set('SHLVL', { v: '1', x: true });
@@ -86,6 +88,7 @@ export class Shell implements ShellLike {
     // The order bash passes its environment on: its own variables first, the inherited after.
     const first = ['HOSTNAME', 'PWD', 'HOME', 'TERM', 'SHLVL'];
     const all = [...this.vars].filter(([, o]) => o.x);
+    if (this.direct) return all.map(([k, o]) => [k, o.v]);
     const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : k === 'OLDPWD' ? 98 : k === '_' ? 99 : 50);
     return all.sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, o]) => [k, o.v]);
   }

@@ -60,6 +60,8 @@ export interface ShellLike {
   /** Error prefix: `bash`, `sh: 1`, `/bin/sh`. */
   prefix(): string;
   flavor: 'bash' | 'dash' | 'ash';
+  /** Not a shell but a program runc started directly (see Shell). */
+  direct?: boolean;
   /** Who runs the shell (owner shown by `ls -l`). */
   user: string;
   history: string[];

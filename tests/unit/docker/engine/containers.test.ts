@@ -209,6 +209,22 @@ test('exec runs in a running container; its shell exit leaves the container up',
   await assert.rejects(e.exec(Id, { Cmd: ['ls'] }, io), (err: unknown) => err instanceof ApiError && err.message === `container ${Id} is not running`);
 });
 
+test("a program started without a shell sees dockerd's environment: PATH, HOSTNAME, TERM, the config's, then runc's HOME", async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const { Id } = await e.containerCreate({ Image: 'nginx', Env: ['A=1', 'PATH=/usr/bin:/bin'], Tty: true, Cmd: ['env'] });
+  await e.containerStart(Id);
+  const printed = (await e.containerLogs(Id)).map((l) => l.text).join('').replaceAll('\r\n', '\n');
+  const host = Id.slice(0, 12);
+  const nginxVars = 'NGINX_VERSION=1.27.5\nNJS_VERSION=0.8.10\nNJS_RELEASE=1~bookworm\nPKG_RELEASE=1~bookworm\nDYNPKG_RELEASE=1~bookworm\n';
+  assert.equal(printed, `PATH=/usr/bin:/bin\nHOSTNAME=${host}\nTERM=xterm\n${nginxVars}A=1\nHOME=/root\n`);
+  const web = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(web.Id);
+  const ex = term();
+  await e.exec(web.Id, { Cmd: ['env'], Env: ['B=2'] }, ex);
+  assert.equal(ex.text, `PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nHOSTNAME=${web.Id.slice(0, 12)}\n${nginxVars}B=2\nHOME=/root\n`);
+});
+
 test('commit turns the writable layer into a new image layer', async () => {
   const e = engine();
   await pull(e, 'ubuntu');
