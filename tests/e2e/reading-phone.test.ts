@@ -99,6 +99,18 @@ for (const slug of decks) {
       const slides = await page.$$eval('.scroll-page section[data-index-h]', (ss) => ss.map((s) => s.getBoundingClientRect()).filter((r) => r.left < -1 || r.right > 376).length);
       assert.equal(slides, 0, 'alguna diapositiva es más ancha que la pantalla');
       assert.deepEqual(await smallTargets(page, '.aula-toolbar button, .aula-home, .aula-resume button, .scroll-page section button'), []);
+      // A transcript, its caption and its button are readable on the phone, not a print layout shrunk with the slide
+      const tiny = await page.$$eval('.aula-transcript pre, .aula-transcript figcaption, .aula-transcript-open:not([hidden])', (els) =>
+        els
+          .map((el) => {
+            const h = el as HTMLElement;
+            const px = parseFloat(getComputedStyle(h).fontSize) * (h.getBoundingClientRect().width / h.offsetWidth);
+            return { name: `${h.tagName.toLowerCase()} «${(h.textContent ?? '').trim().slice(0, 30)}»`, px, cols: getComputedStyle(h).columnCount };
+          })
+          .filter((t) => t.px < 11.9 || (t.cols !== 'auto' && t.cols !== '1'))
+          .map((t) => `${t.name} ${t.px.toFixed(1)}px ${t.cols} columnas`),
+      );
+      assert.deepEqual(tiny, []);
 
       // Slide mode on the phone: the whole slide is inside the screen
       await page.locator('.aula-toolbar .aula-tool-view').click();
