@@ -99,8 +99,9 @@ for (const slug of decks) {
       const slides = await page.$$eval('.scroll-page section[data-index-h]', (ss) => ss.map((s) => s.getBoundingClientRect()).filter((r) => r.left < -1 || r.right > 376).length);
       assert.equal(slides, 0, 'alguna diapositiva es más ancha que la pantalla');
       assert.deepEqual(await smallTargets(page, '.aula-toolbar button, .aula-home, .aula-resume button, .scroll-page section button'), []);
-      // A transcript, its caption and its button are readable on the phone, not a print layout shrunk with the slide
-      const tiny = await page.$$eval('.aula-transcript pre, .aula-transcript figcaption, .aula-transcript-open:not([hidden])', (els) =>
+      // Transcripts (with their caption and button) and diagram captions are readable on the
+      // phone, not a print layout shrunk with the slide
+      const tiny = await page.$$eval('.aula-transcript pre, .aula-transcript figcaption, .aula-transcript-open:not([hidden]), .aula-diagram figcaption', (els) =>
         els
           .map((el) => {
             const h = el as HTMLElement;
