@@ -182,6 +182,37 @@ export function findProgram(m: Machine, env: string[], cwd: string, name: string
 }
 
 /**
+ * Why runc cannot start `name`, as Go's exec.LookPath words it, with the exit code dockerd's
+ * translateContainerdStartErr gives it and what it appends; undefined when it can run. A path
+ * is taken as given; a bare name is searched in PATH for an executable file.
+ */
+export function lookPath(m: Machine, env: string[], cwd: string, name: string): { why: string; code: number; tail: string } | undefined {
+  const at = (p: string) => m.fs.resolve(p, cwd).node;
+  if (!name.includes('/')) {
+    const path = env.find((e) => e.startsWith('PATH='))?.slice(5) ?? STD_PATH;
+    for (const d of path.split(':')) {
+      try {
+        const n = at(`${d || '.'}/${name}`);
+        if (n?.kind === 'file' && n.mode & 0o111) return undefined;
+      } catch { /* not there */ }
+    }
+    return { why: `exec: "${name}": executable file not found in $PATH`, code: 127, tail: '' };
+  }
+  let node;
+  try {
+    node = at(name);
+  } catch (e) {
+    // A file where a directory should be: dockerd takes it for a bind mount of the wrong type.
+    if ((e as { code?: string }).code === 'ENOTDIR') return { why: `exec: "${name}": stat ${name}: not a directory`, code: 127, tail: ': Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type' };
+  }
+  if (!node) return { why: `exec: "${name}": stat ${name}: no such file or directory`, code: 127, tail: '' };
+  // Go reports a directory as EISDIR; dockerd adds EACCES's text so the CLI exits 126.
+  if (node.kind === 'dir') return { why: `exec: "${name}": is a directory`, code: 126, tail: ': permission denied' };
+  if (node.kind === 'file' && !(node.mode & 0o111)) return { why: `exec: "${name}": permission denied`, code: 126, tail: '' };
+  return undefined;
+}
+
+/**
  * The environment dockerd hands to runc: PATH, HOSTNAME and, with a TTY, TERM, then the
  * container's own variables (which replace those three in place). runc adds HOME last.
  */
