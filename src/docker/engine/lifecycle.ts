@@ -132,15 +132,24 @@ export const lifecycle = {
 
   async containerKill(this: Engine, id: string, signal?: string): Promise<void> {
     this.tick();
-    const c = this.get(id);
-    const sig = parseSignal(signal ?? 'SIGKILL');
-    if (sig === undefined) throw new ApiError(400, `invalid signal: ${signal}`);
-    if (!this.isUp(c)) {
-      throw new ApiError(409, `cannot kill container: ${id}: container ${c.id} is not running`);
+    // The API route wraps every error of a kill, an unknown container's included.
+    try {
+      const sig = signal ? parseSignal(signal) : 9;
+      if (sig === undefined) throw new ApiError(400, /^\d+$/.test(signal!) && +signal! ? `the linux daemon does not support signal ${+signal!}` : `invalid signal: ${signal}`);
+      const c = this.get(id);
+      if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
+      if (c.status === 'paused') {
+        // The daemon resumes a paused container after SIGKILL or its stop signal (any signal
+        // when the image sets none); other signals wait in the frozen cgroup.
+        const stop = c.config.StopSignal ? parseSignal(c.config.StopSignal) : undefined;
+        if (sig !== 9 && stop !== undefined && stop !== sig) return;
+        c.status = 'running';
+      }
+      const code = c.proc!.signal(sig, this.out(c));
+      if (code !== null) this.finish(c, code);
+    } catch (e) {
+      throw e instanceof ApiError ? new ApiError(e.status, `cannot kill container: ${id}: ${e.message}`) : e;
     }
-    if (c.status === 'paused' && sig !== 9) return;
-    const code = c.proc!.signal(sig, this.out(c));
-    if (code !== null) this.finish(c, code);
   },
 
   async containerPause(this: Engine, id: string): Promise<void> {

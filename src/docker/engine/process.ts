@@ -12,11 +12,11 @@ import { runScript } from './shell/node';
 const SIGNALS = ('HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP ' +
   'TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH IO PWR SYS').split(' ');
 
-/** `SIGTERM`, `TERM`, `15` → 15; undefined when invalid. */
+/** `SIGTERM`, `TERM`, `15` → 15; undefined when invalid (32 and 33 are glibc's, not a Linux name). */
 export function parseSignal(s: string): number | undefined {
   if (/^\d+$/.test(s)) {
     const n = Number(s);
-    return n >= 1 && n <= 64 ? n : undefined;
+    return n >= 1 && n <= 64 && n !== 32 && n !== 33 ? n : undefined;
   }
   const index = SIGNALS.indexOf(s.toUpperCase().replace(/^SIG/, ''));
   return index < 0 ? undefined : index + 1;

@@ -344,3 +344,27 @@ test('ps filters publish, expose, network and volume select by ports and attachm
   assert.deepEqual(await ids({ network: ['host'] }), []);
   assert.deepEqual(await ids({ volume: ['datos'] }), []);
 });
+
+test("kill: the route wraps every error with the name as typed; the signal is checked first; a paused container resumes for its stop signal", async () => {
+  const e = engine();
+  await pull(e, 'nginx', 'busybox');
+  const is = (msg: string) => (err: unknown) => err instanceof ApiError && err.message === msg;
+  await assert.rejects(e.containerKill('nope'), is('cannot kill container: nope: No such container: nope'));
+  await assert.rejects(e.containerKill('nope', 'FOO'), is('cannot kill container: nope: invalid signal: FOO'));
+  const web = await e.containerCreate({ Image: 'nginx' }, 'web');
+  await e.containerStart(web.Id);
+  await assert.rejects(e.containerKill('web', '0'), is('cannot kill container: web: invalid signal: 0'));
+  await assert.rejects(e.containerKill('web', '99'), is('cannot kill container: web: the linux daemon does not support signal 99'));
+  await e.containerPause(web.Id);
+  await e.containerKill('web', 'HUP');
+  assert.equal((await e.containerInspect(web.Id)).State.Status, 'paused', 'a signal other than the stop signal waits in the frozen cgroup');
+  await e.containerKill('web', 'SIGQUIT');
+  assert.deepEqual([(await e.containerInspect(web.Id)).State.Status, (await e.containerInspect(web.Id)).State.ExitCode], ['exited', 0]);
+  const s = await e.containerCreate({ Image: 'busybox', Cmd: ['sleep', '100'] }, 'sl');
+  await e.containerStart(s.Id);
+  await e.containerPause(s.Id);
+  await e.containerKill('sl', 'TERM');
+  assert.equal((await e.containerInspect(s.Id)).State.Status, 'running', 'without a STOPSIGNAL any signal resumes it; PID 1 ignores TERM');
+  await e.containerKill(s.Id.slice(0, 12));
+  await assert.rejects(e.containerKill('sl'), is(`cannot kill container: sl: container ${s.Id} is not running`));
+});
