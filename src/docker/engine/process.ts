@@ -259,11 +259,22 @@ function removePidFile(m: Machine, path: string): void {
 const nginxStamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
 const NGINX = 'nginx/1.27.5';
 const NGINX_404 = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>${NGINX}</center>\r\n</body>\r\n</html>\r\n`;
-const NGINX_SIGNALS: Record<number, string> = { 2: 'SIGINT', 3: 'SIGQUIT', 15: 'SIGTERM' };
+const NGINX_SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 15: 'SIGTERM' };
 
-/** nginx behind /docker-entrypoint.sh: configuration lines, then workers; SIGQUIT → graceful. */
+/**
+ * nginx behind /docker-entrypoint.sh: configuration lines, then two workers. SIGQUIT stops them
+ * gracefully, SIGTERM and SIGINT at once; SIGHUP starts new workers and retires the old ones.
+ * A signal sent from the host has no sender inside the namespace, so no `from PID`.
+ */
 export function nginx(at: Launch, alpine: boolean): Proc {
   const { m } = at;
+  let workers = [29, 30];
+  const log = (t: string, pid: number, lines: string[]) => lines.map((s) => `${t} [notice] ${pid}#${pid}: ${s}\n`).join('');
+  const start = (t: string) => log(t, 1, ['start worker processes', ...workers.map((w) => `start worker process ${w}`)]);
+  // Each worker leaves on its own; the master reaps them one SIGCHLD at a time.
+  const retire = (t: string, old: number[], graceful: boolean, last: string[]) =>
+    old.map((w) => log(t, w, [...(graceful ? ['gracefully shutting down'] : []), 'exiting', 'exit'])).join('') +
+    log(t, 1, old.flatMap((w, i) => [`signal 17 (SIGCHLD) received from ${w}`, `worker process ${w} exited with code 0`, ...(i < old.length - 1 ? ['signal 29 (SIGIO) received'] : last)]));
   return program(at, {
     async boot(out) {
       const ep = '/docker-entrypoint.sh';
@@ -281,18 +292,20 @@ export function nginx(at: Launch, alpine: boolean): Proc {
       for (const d of ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp']) m.fs.mkdir(`/var/cache/nginx/${d}`, '/', true);
       m.fs.writeFile('/run/nginx.pid', '1\n');
       const t = nginxStamp(at.start);
-      for (const s of ['using the "epoll" event method', NGINX, alpine ? 'built by gcc 14.2.0 (Alpine 14.2.0) ' : 'built by gcc 12.2.0 (Debian 12.2.0-14) ',
-        `OS: Linux ${m.kernel}`, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576', 'start worker processes', 'start worker process 29', 'start worker process 30']) {
-        out.err(`${t} [notice] 1#1: ${s}\n`);
-      }
+      out.err(log(t, 1, ['using the "epoll" event method', NGINX, alpine ? 'built by gcc 14.2.0 (Alpine 14.2.0) ' : 'built by gcc 12.2.0 (Debian 12.2.0-14) ',
+        `OS: Linux ${m.kernel}`, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576']) + start(t));
     },
     signal(sig, out) {
       const name = NGINX_SIGNALS[sig];
       if (!name) return killedOnlyBy9(sig);
       const t = nginxStamp(m.now());
-      out.err(`${t} [notice] 1#1: signal ${sig} (${name}) received, ${sig === 3 ? 'shutting down' : 'exiting'}\n`);
-      if (sig === 3) out.err(`${t} [notice] 29#29: gracefully shutting down\n${t} [notice] 29#29: exiting\n${t} [notice] 29#29: exit\n`);
-      out.err(`${t} [notice] 1#1: signal 17 (SIGCHLD) received from 29\n${t} [notice] 1#1: worker process 29 exited with code 0\n${t} [notice] 1#1: exit\n`);
+      const old = workers;
+      if (sig === 1) {
+        workers = old.map((_, i) => old[old.length - 1] + i + 1);
+        out.err(log(t, 1, ['signal 1 (SIGHUP) received, reconfiguring', 'reconfiguring', 'using the "epoll" event method']) + start(t) + retire(t, old, true, ['signal 29 (SIGIO) received']));
+        return null;
+      }
+      out.err(log(t, 1, [`signal ${sig} (${name}) received, ${sig === 3 ? 'shutting down' : 'exiting'}`]) + retire(t, old, sig === 3, ['exit']));
       removePidFile(m, '/run/nginx.pid');
       return 0;
     },

@@ -368,3 +368,35 @@ test("kill: the route wraps every error with the name as typed; the signal is ch
   await e.containerKill(s.Id.slice(0, 12));
   await assert.rejects(e.containerKill('sl'), is(`cannot kill container: sl: container ${s.Id} is not running`));
 });
+
+test('nginx logs every worker leaving: SIGQUIT gracefully, SIGTERM at once; SIGHUP replaces the workers and keeps running', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const { Id } = await e.containerCreate({ Image: 'nginx' }, 'web');
+  await e.containerStart(Id);
+  const tail = async (from: number) => (await e.containerLogs(Id)).slice(from).map((l) => l.text.replace(/^\S+ \S+ \[notice\] /, '')).join('');
+  let n = (await e.containerLogs(Id)).length;
+  await e.containerKill('web', 'HUP');
+  assert.equal((await e.containerInspect(Id)).State.Status, 'running');
+  assert.equal(await tail(n), [
+    '1#1: signal 1 (SIGHUP) received, reconfiguring', '1#1: reconfiguring', '1#1: using the "epoll" event method', '1#1: start worker processes',
+    '1#1: start worker process 31', '1#1: start worker process 32',
+    '29#29: gracefully shutting down', '29#29: exiting', '29#29: exit', '30#30: gracefully shutting down', '30#30: exiting', '30#30: exit',
+    '1#1: signal 17 (SIGCHLD) received from 29', '1#1: worker process 29 exited with code 0', '1#1: signal 29 (SIGIO) received',
+    '1#1: signal 17 (SIGCHLD) received from 30', '1#1: worker process 30 exited with code 0', '1#1: signal 29 (SIGIO) received', ''].join('\n'));
+  n = (await e.containerLogs(Id)).length;
+  await e.containerStop(Id);
+  assert.equal(await tail(n), [
+    '1#1: signal 3 (SIGQUIT) received, shutting down',
+    '31#31: gracefully shutting down', '31#31: exiting', '31#31: exit', '32#32: gracefully shutting down', '32#32: exiting', '32#32: exit',
+    '1#1: signal 17 (SIGCHLD) received from 31', '1#1: worker process 31 exited with code 0', '1#1: signal 29 (SIGIO) received',
+    '1#1: signal 17 (SIGCHLD) received from 32', '1#1: worker process 32 exited with code 0', '1#1: exit', ''].join('\n'));
+  await e.containerStart(Id);
+  n = (await e.containerLogs(Id)).length;
+  await e.containerKill(Id, 'TERM');
+  assert.equal(await tail(n), [
+    '1#1: signal 15 (SIGTERM) received, exiting', '29#29: exiting', '29#29: exit', '30#30: exiting', '30#30: exit',
+    '1#1: signal 17 (SIGCHLD) received from 29', '1#1: worker process 29 exited with code 0', '1#1: signal 29 (SIGIO) received',
+    '1#1: signal 17 (SIGCHLD) received from 30', '1#1: worker process 30 exited with code 0', '1#1: exit', ''].join('\n'));
+  assert.equal((await e.containerInspect(Id)).State.ExitCode, 0);
+});
