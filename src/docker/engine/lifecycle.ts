@@ -103,13 +103,8 @@ export const lifecycle = {
     const sig = parseSignal(opts.signal ?? c.config.StopSignal ?? 'SIGTERM') ?? 15;
     const timeout = opts.timeout ?? 10;
     const proc = c.proc!;
-    if (c.status !== 'paused') {
-      const code = proc.signal(sig, this.out(c));
-      if (code !== null) {
-        this.finish(c, code);
-        return;
-      }
-    }
+    this.deliver(c, sig);
+    if (!this.isUp(c)) return;
     const until = this.now() + timeout * 1000;
     while (this.now() < until && (c.status as string) !== 'exited' && !wait?.signal?.aborted) {
       await this.wait(wait, Math.min(1000, until - this.now()));
@@ -138,18 +133,25 @@ export const lifecycle = {
       if (sig === undefined) throw new ApiError(400, /^\d+$/.test(signal!) && +signal! ? `the linux daemon does not support signal ${+signal!}` : `invalid signal: ${signal}`);
       const c = this.get(id);
       if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
-      if (c.status === 'paused') {
-        // The daemon resumes a paused container after SIGKILL or its stop signal (any signal
-        // when the image sets none); other signals wait in the frozen cgroup.
-        const stop = c.config.StopSignal ? parseSignal(c.config.StopSignal) : undefined;
-        if (sig !== 9 && stop !== undefined && stop !== sig) return;
-        c.status = 'running';
-      }
-      const code = c.proc!.signal(sig, this.out(c));
-      if (code !== null) this.finish(c, code);
+      this.deliver(c, sig);
     } catch (e) {
       throw e instanceof ApiError ? new ApiError(e.status, `cannot kill container: ${id}: ${e.message}`) : e;
     }
+  },
+
+  /**
+   * moby's killWithSignal: a paused container is resumed after SIGKILL or its stop signal (any
+   * signal when the image sets none), so `stop` and `kill` work on it; other signals wait in
+   * the frozen cgroup.
+   */
+  deliver(this: Engine, c: Ctr, sig: number): void {
+    if (c.status === 'paused') {
+      const stop = c.config.StopSignal ? parseSignal(c.config.StopSignal) : undefined;
+      if (sig !== 9 && stop !== undefined && stop !== sig) return;
+      c.status = 'running';
+    }
+    const code = c.proc!.signal(sig, this.out(c));
+    if (code !== null) this.finish(c, code);
   },
 
   async containerPause(this: Engine, id: string): Promise<void> {

@@ -400,3 +400,20 @@ test('nginx logs every worker leaving: SIGQUIT gracefully, SIGTERM at once; SIGH
     '1#1: signal 17 (SIGCHLD) received from 30', '1#1: worker process 30 exited with code 0', '1#1: exit', ''].join('\n'));
   assert.equal((await e.containerInspect(Id)).State.ExitCode, 0);
 });
+
+test('stop of a paused container sends its stop signal and resumes it: nginx leaves at once; another signal waits for the kill', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const { Id } = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(Id);
+  await e.containerPause(Id);
+  const t = e.now();
+  await e.containerStop(Id);
+  assert.equal(e.now(), t, 'no wait');
+  assert.deepEqual([(await e.containerInspect(Id)).State.Status, (await e.containerInspect(Id)).State.ExitCode], ['exited', 0]);
+  await e.containerStart(Id);
+  await e.containerPause(Id);
+  await e.containerStop(Id, { signal: 'HUP', timeout: 3 });
+  assert.equal(e.now() - t, 3000, 'SIGHUP waits in the frozen cgroup until the kill');
+  assert.equal((await e.containerInspect(Id)).State.ExitCode, 137);
+});
