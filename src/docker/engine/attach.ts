@@ -52,7 +52,7 @@ export const attaching = {
       async input(line, io2) {
         if (!stdin || c.status === 'paused') return;
         await drive(io2, (p) => {
-          if (c.config.Tty) c.logs.push({ stream: 'stdout', text: p.prompt() + line + '\n', time: engine.now() });
+          if (c.config.Tty) c.logs.push({ stream: 'stdout', text: p.prompt() + line + '\r\n', time: engine.now() });
           return p.input(line, engine.out(c));
         });
       },

@@ -155,7 +155,8 @@ export class Engine implements DockerApi {
   out(c: Ctr): Out {
     const write = (stream: 'stdout' | 'stderr', text: string) => {
       if (!text) return;
-      c.logs.push({ stream: c.config.Tty ? 'stdout' : stream, text, time: this.now() });
+      // A TTY merges the streams, and its line discipline (onlcr) ends lines with \r\n.
+      c.logs.push(c.config.Tty ? { stream: 'stdout', text: text.replace(/\r?\n/g, '\r\n'), time: this.now() } : { stream, text, time: this.now() });
       for (const s of c.sinks) (stream === 'stdout' || c.config.Tty ? s.io.out : s.io.err).call(s.io, text);
     };
     return {

@@ -417,3 +417,14 @@ test('stop of a paused container sends its stop signal and resumes it: nginx lea
   assert.equal(e.now() - t, 3000, 'SIGHUP waits in the frozen cgroup until the kill');
   assert.equal((await e.containerInspect(Id)).State.ExitCode, 137);
 });
+
+test("a TTY container's log holds what the terminal got: one stream, lines ending in \\r\\n", async () => {
+  const e = engine();
+  await pull(e, 'busybox');
+  const t = await e.containerCreate({ Image: 'busybox', Tty: true, Cmd: ['sh', '-c', 'echo hi; ls /nope'] });
+  await e.containerStart(t.Id);
+  assert.deepEqual((await e.containerLogs(t.Id)).map((l) => [l.stream, l.text]), [['stdout', 'hi\r\n'], ['stdout', "ls: /nope: No such file or directory\r\n"]]);
+  const p = await e.containerCreate({ Image: 'busybox', Cmd: ['sh', '-c', 'echo hi; ls /nope'] });
+  await e.containerStart(p.Id);
+  assert.deepEqual((await e.containerLogs(p.Id)).map((l) => [l.stream, l.text]), [['stdout', 'hi\n'], ['stderr', "ls: /nope: No such file or directory\n"]]);
+});
