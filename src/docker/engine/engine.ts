@@ -76,6 +76,8 @@ export class Engine implements DockerApi {
   layers = new LayerStore();
   images = new ImageStore();
   containers = new Map<string, Ctr>();
+  /** The port allocator's last port per address, protocol and range. */
+  lastPort = new Map<string, number>();
 
   constructor(public rng: Random, public clock: Clock, public seed: number | undefined) {}
 

@@ -36,11 +36,21 @@ export const lifecycle = {
       ports[key] = (binds ?? []).flatMap((b) => {
         const ips = b.HostIp ? [b.HostIp] : ['0.0.0.0', '::'];
         const free = (port: number) => ips.every((ip) => !busy({ proto, HostIp: ip, HostPort: String(port) }));
-        // No host port: the first free one from 32768; a range: its first free port (or its first).
-        const range = b.HostPort ? /^(\d+)-(\d+)$/.exec(b.HostPort)?.slice(1).map(Number) : [32768, Infinity];
+        // No host port: the ephemeral range (ip_local_port_range); a range: its own. moby's port
+        // allocator goes on after the last port it handed out in that range (a page reload, like
+        // a daemon restart, starts afresh), so a restarted container gets a new port.
+        const range = b.HostPort ? /^(\d+)-(\d+)$/.exec(b.HostPort)?.slice(1).map(Number) : [32768, 60999];
         let port = b.HostPort.split('-')[0];
         if (range) {
-          for (let p = range[0]; p <= range[1]; p++) if (free(p)) { port = String(p); break; }
+          const key = `${ips[0]}/${proto}/${range.join('-')}`;
+          for (let i = 0, p = this.lastPort.get(key) ?? range[1]; i <= range[1] - range[0]; i++) {
+            p = p >= range[1] ? range[0] : p + 1;
+            if (free(p)) {
+              port = String(p);
+              this.lastPort.set(key, p);
+              break;
+            }
+          }
         }
         return ips.map((ip) => {
           const bound = { proto, HostIp: ip, HostPort: port };

@@ -428,3 +428,19 @@ test("a TTY container's log holds what the terminal got: one stream, lines endin
   await e.containerStart(p.Id);
   assert.deepEqual((await e.containerLogs(p.Id)).map((l) => [l.stream, l.text]), [['stdout', 'hi\n'], ['stderr', "ls: /nope: No such file or directory\n"]]);
 });
+
+test("a port from the ephemeral range comes after the last one handed out, so a restart gets a new one", async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const hostPort = async (id: string) => (await e.containerInspect(id)).NetworkSettings.Ports['80/tcp']?.[0].HostPort;
+  const bind = { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '' }] } };
+  const a = await e.containerCreate({ Image: 'nginx', HostConfig: bind });
+  await e.containerStart(a.Id);
+  assert.equal(await hostPort(a.Id), '32768');
+  await e.containerRemove(a.Id, { force: true });
+  const b = await e.containerCreate({ Image: 'nginx', HostConfig: bind });
+  await e.containerStart(b.Id);
+  assert.equal(await hostPort(b.Id), '32769');
+  await e.containerRestart(b.Id);
+  assert.equal(await hostPort(b.Id), '32770');
+});
