@@ -444,3 +444,20 @@ test("a port from the ephemeral range comes after the last one handed out, so a 
   await e.containerRestart(b.Id);
   assert.equal(await hostPort(b.Id), '32770');
 });
+
+test("commit: the history names the container's Cmd without the entrypoint; an unchanged container adds no layer", async () => {
+  const e = engine();
+  await pull(e, 'nginx', 'ubuntu');
+  const web = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(web.Id);
+  await e.containerCommit(web.Id, { reference: 'web:snap' });
+  assert.equal((await e.imageHistory('web:snap'))[0].CreatedBy, "nginx -g daemon off;");
+  const s = await e.containerCreate({ Image: 'ubuntu', Cmd: ['sleep', '100'] });
+  await e.containerStart(s.Id);
+  await e.containerCommit(s.Id, { reference: 'same' });
+  const [base, same] = [await e.imageInspect('ubuntu'), await e.imageInspect('same')];
+  assert.deepEqual(same.RootFS.Layers, base.RootFS.Layers);
+  assert.notEqual(same.Id, base.Id);
+  const [h] = await e.imageHistory('same');
+  assert.deepEqual([h.CreatedBy, h.Size], ['sleep 100', 0]);
+});
