@@ -7,6 +7,7 @@ import type { HttpReply, Machine, Out } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { evalArith } from './shell/programs';
 import { runScript } from './shell/node';
+import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 
 /** Linux signal names in number order: HUP is 1, SYS is 31. */
 const SIGNALS = ('HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP ' +
@@ -280,14 +281,22 @@ export function nginx(at: Launch, alpine: boolean): Proc {
       const ep = '/docker-entrypoint.sh';
       out.out(`${ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n${ep}: Looking for shell scripts in /docker-entrypoint.d/\n${ep}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n`);
       const conf = '/etc/nginx/conf.d/default.conf';
-      let text = '';
+      let text: string | undefined;
       try {
         text = m.fs.readFile(conf);
       } catch { /* removed */ }
-      if (text && !text.includes('[::]:80')) {
-        out.out(`10-listen-on-ipv6-by-default.sh: info: Getting the checksum of ${conf}\n10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in ${conf}\n`);
-        m.fs.writeFile(conf, text.replace(/listen {7}80;\n/, 'listen       80;\n    listen  [::]:80;\n'));
-      } else out.out(`10-listen-on-ipv6-by-default.sh: info: IPv6 listen already enabled\n`);
+      // The script edits only the packaged file (its checksum), once: a restart finds it done.
+      const ipv6 = (s: string) => out.out(`10-listen-on-ipv6-by-default.sh: info: ${s}\n`);
+      if (text === undefined) ipv6(`${conf} is not a file or does not exist`);
+      else if (text.includes('listen  [::]:80;')) ipv6('IPv6 listen already enabled');
+      else {
+        ipv6(`Getting the checksum of ${conf}`);
+        if (text !== NGINX_DEFAULT_CONF) ipv6(`${conf} differs from the packaged version`);
+        else {
+          m.fs.writeFile(conf, text.replace(/listen {7}80;\n/, 'listen       80;\n    listen  [::]:80;\n'));
+          ipv6(`Enabled listen on IPv6 in ${conf}`);
+        }
+      }
       out.out(`${ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n${ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n${ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n${ep}: Configuration complete; ready for start up\n`);
       for (const d of ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp']) m.fs.mkdir(`/var/cache/nginx/${d}`, '/', true);
       m.fs.writeFile('/run/nginx.pid', '1\n');

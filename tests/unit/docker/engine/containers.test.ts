@@ -461,3 +461,25 @@ test("commit: the history names the container's Cmd without the entrypoint; an u
   const [h] = await e.imageHistory('same');
   assert.deepEqual([h.CreatedBy, h.Size], ['sleep 100', 0]);
 });
+
+test("nginx's IPv6 script edits only the packaged default.conf: a changed one differs, a missing one is reported, a restart finds it done", async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const ipv6 = async (id: string) => (await e.containerLogs(id)).map((l) => l.text).filter((t) => t.startsWith('10-listen')).map((t) => t.slice(39, -1));
+  // An nginx image whose default.conf a command changed first.
+  const nginxAfter = async (cmd: string[]) => {
+    const p = await e.containerCreate({ Image: 'nginx', Cmd: cmd, Entrypoint: [] });
+    await e.containerStart(p.Id);
+    await e.containerCommit(p.Id, { reference: 'prepared', changes: ['ENTRYPOINT ["/docker-entrypoint.sh"]', 'CMD ["nginx", "-g", "daemon off;"]'] });
+    const { Id } = await e.containerCreate({ Image: 'prepared' });
+    await e.containerStart(Id);
+    return ipv6(Id);
+  };
+  const { Id } = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(Id);
+  assert.deepEqual(await ipv6(Id), ['Getting the checksum of /etc/nginx/conf.d/default.conf', 'Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf']);
+  await e.containerRestart(Id);
+  assert.deepEqual((await ipv6(Id)).slice(2), ['IPv6 listen already enabled']);
+  assert.deepEqual(await nginxAfter(['sh', '-c', 'echo "# mine" >> /etc/nginx/conf.d/default.conf']), ['Getting the checksum of /etc/nginx/conf.d/default.conf', '/etc/nginx/conf.d/default.conf differs from the packaged version']);
+  assert.deepEqual(await nginxAfter(['rm', '/etc/nginx/conf.d/default.conf']), ['/etc/nginx/conf.d/default.conf is not a file or does not exist']);
+});
