@@ -55,8 +55,7 @@ export const lifecycle = {
         return ips.map((ip) => {
           const bound = { proto, HostIp: ip, HostPort: port };
           if (busy(bound)) {
-            c.error = `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${digest('ep:' + c.id).slice(7)}): Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${port} failed: port is already allocated`;
-            throw new ApiError(500, c.error);
+            throw this.startFailed(c, new ApiError(500, `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${digest('ep:' + c.id).slice(7)}): Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${port} failed: port is already allocated`));
           }
           taken.push(bound);
           return { HostIp: ip, HostPort: port };
@@ -77,11 +76,7 @@ export const lifecycle = {
     } catch (e) {
       c.ip = '';
       c.ports = {};
-      if (e instanceof ApiError) {
-        c.error = e.message;
-        c.exitCode = e.exitCode ?? 128;
-      }
-      throw e;
+      throw e instanceof ApiError ? this.startFailed(c, e) : e;
     }
     if (c.procState) {
       proc.restore(c.procState);
@@ -104,6 +99,17 @@ export const lifecycle = {
       proc.exitCode = 1;
     }
     if (proc.exitCode !== null) this.finish(c, proc.exitCode);
+  },
+
+  /**
+   * moby's containerStart on failure: the error is kept, the exit code is the runtime's or 128
+   * when none was set, and a `--rm` container is removed.
+   */
+  startFailed(this: Engine, c: Ctr, e: ApiError): ApiError {
+    c.error = e.message;
+    c.exitCode = e.exitCode ?? (c.exitCode || 128);
+    if (c.hostConfig.AutoRemove) this.destroy(c);
+    return e;
   },
 
   async containerStop(this: Engine, id: string, opts: StopOptions = {}, wait?: Waiter): Promise<void> {
@@ -129,10 +135,13 @@ export const lifecycle = {
     c.hostConfig.AutoRemove = false;
     try {
       await this.containerStop(id, opts, wait);
+      await this.containerStart(c.id);
+    } catch (e) {
+      // moby's ContainerRestart wraps what goes wrong once the container is found.
+      throw e instanceof ApiError ? new ApiError(e.status, `Cannot restart container ${id}: ${e.message}`, e.exitCode) : e;
     } finally {
       c.hostConfig.AutoRemove = auto;
     }
-    await this.containerStart(c.id);
   },
 
   async containerKill(this: Engine, id: string, signal?: string): Promise<void> {

@@ -483,3 +483,21 @@ test("nginx's IPv6 script edits only the packaged default.conf: a changed one di
   assert.deepEqual(await nginxAfter(['sh', '-c', 'echo "# mine" >> /etc/nginx/conf.d/default.conf']), ['Getting the checksum of /etc/nginx/conf.d/default.conf', '/etc/nginx/conf.d/default.conf differs from the packaged version']);
   assert.deepEqual(await nginxAfter(['rm', '/etc/nginx/conf.d/default.conf']), ['/etc/nginx/conf.d/default.conf is not a file or does not exist']);
 });
+
+test('a failed start keeps the error and exit code 128 (or the runtime\'s), removes a --rm container, and restart wraps it', async () => {
+  const e = engine();
+  await pull(e, 'nginx', 'ubuntu');
+  const bind = { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] } };
+  const a = await e.containerCreate({ Image: 'nginx', HostConfig: bind }, 'aa');
+  await e.containerStart(a.Id);
+  await e.containerStop(a.Id);
+  const b = await e.containerCreate({ Image: 'nginx', HostConfig: bind });
+  await e.containerStart(b.Id);
+  await assert.rejects(e.containerRestart('aa'), (err: unknown) => err instanceof ApiError && /^Cannot restart container aa: failed to set up container networking: .*port is already allocated$/.test(err.message));
+  const s = (await e.containerInspect(a.Id)).State;
+  assert.deepEqual([s.Status, s.ExitCode], ['exited', 128]);
+  assert.match(s.Error, /^failed to set up container networking/);
+  const rm = await e.containerCreate({ Image: 'ubuntu', Cmd: ['nosuch'], HostConfig: { AutoRemove: true } });
+  await assert.rejects(e.containerStart(rm.Id), (err: unknown) => err instanceof ApiError && err.exitCode === 127);
+  await assert.rejects(e.containerInspect(rm.Id), (err: unknown) => err instanceof ApiError && err.status === 404);
+});
