@@ -18,6 +18,7 @@ export const lifecycle = {
   async containerStart(this: Engine, id: string): Promise<void> {
     this.tick();
     const c = this.get(id);
+    if (c.status === 'paused') throw new ApiError(409, 'cannot start a paused container, try unpause instead');
     if (this.isUp(c)) return;
     if (c.status === 'removing' || c.status === 'dead') throw new ApiError(409, `container is marked for removal and cannot be started`);
     // Published ports must be free on the host, per protocol and address; an empty host IP is

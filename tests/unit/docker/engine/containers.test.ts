@@ -501,3 +501,14 @@ test('a failed start keeps the error and exit code 128 (or the runtime\'s), remo
   await assert.rejects(e.containerStart(rm.Id), (err: unknown) => err instanceof ApiError && err.exitCode === 127);
   await assert.rejects(e.containerInspect(rm.Id), (err: unknown) => err instanceof ApiError && err.status === 404);
 });
+
+test('start of a paused container is refused; of a running one, a no-op', async () => {
+  const e = engine();
+  await pull(e, 'busybox');
+  const { Id } = await e.containerCreate({ Image: 'busybox', Cmd: ['sleep', '100'] });
+  await e.containerStart(Id);
+  await e.containerStart(Id);
+  await e.containerPause(Id);
+  await assert.rejects(e.containerStart(Id), (err: unknown) => err instanceof ApiError && err.status === 409 && err.message === 'cannot start a paused container, try unpause instead');
+  assert.equal((await e.containerInspect(Id)).State.Status, 'paused');
+});
