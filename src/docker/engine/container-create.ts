@@ -53,6 +53,7 @@ export const create = {
         WorkingDir: config.WorkingDir ?? ic.WorkingDir ?? '', Entrypoint: entrypoint.length ? entrypoint : null, OnBuild: null,
         Labels: { ...ic.Labels, ...config.Labels },
         ...(config.StopSignal ?? ic.StopSignal ? { StopSignal: config.StopSignal ?? ic.StopSignal } : {}),
+        ...(config.StopTimeout !== undefined ? { StopTimeout: config.StopTimeout } : {}),
       },
       hostConfig: {
         Binds: null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: 'bridge',

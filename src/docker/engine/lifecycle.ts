@@ -118,7 +118,7 @@ export const lifecycle = {
     const c = this.get(id);
     if (!this.isUp(c)) return;
     const sig = parseSignal(opts.signal ?? c.config.StopSignal ?? 'SIGTERM') ?? 15;
-    const timeout = opts.timeout ?? 10;
+    const timeout = opts.timeout ?? c.config.StopTimeout ?? 10;
     const proc = c.proc!;
     this.deliver(c, sig);
     if (!this.isUp(c)) return;

@@ -512,3 +512,18 @@ test('start of a paused container is refused; of a running one, a no-op', async 
   await assert.rejects(e.containerStart(Id), (err: unknown) => err instanceof ApiError && err.status === 409 && err.message === 'cannot start a paused container, try unpause instead');
   assert.equal((await e.containerInspect(Id)).State.Status, 'paused');
 });
+
+test('--stop-timeout is the grace period of stop and restart unless -t is given', async () => {
+  const e = engine();
+  await pull(e, 'busybox');
+  const { Id } = await e.containerCreate({ Image: 'busybox', Cmd: ['sleep', '1000'], StopTimeout: 3 });
+  assert.equal((await e.containerInspect(Id)).Config.StopTimeout, 3);
+  await e.containerStart(Id);
+  let t = e.now();
+  await e.containerStop(Id);
+  assert.equal(e.now() - t, 3000);
+  await e.containerStart(Id);
+  t = e.now();
+  await e.containerStop(Id, { timeout: 1 });
+  assert.equal(e.now() - t, 1000);
+});
