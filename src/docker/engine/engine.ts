@@ -59,6 +59,8 @@ export interface Ctr {
   sinks: Set<Sink>;
   fs?: Overlay;
   procState?: unknown;
+  /** Signals sent while paused, delivered when it is resumed. */
+  pending?: number[];
   /** True while `docker run --rm` waits for it to end. */
   autoRemoved?: boolean;
 }
@@ -183,6 +185,7 @@ export class Engine implements DockerApi {
     for (const e of c.execs) e.exitCode ??= 137;
     c.execs = [];
     c.proc = undefined;
+    c.pending = undefined;
     c.status = 'exited';
     c.exitCode = code;
     c.finishedAt = at;

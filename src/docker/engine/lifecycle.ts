@@ -162,16 +162,28 @@ export const lifecycle = {
   /**
    * moby's killWithSignal: a paused container is resumed after SIGKILL or its stop signal (any
    * signal when the image sets none), so `stop` and `kill` work on it; other signals wait in
-   * the frozen cgroup.
+   * the frozen cgroup until it is resumed.
    */
   deliver(this: Engine, c: Ctr, sig: number): void {
     if (c.status === 'paused') {
       const stop = c.config.StopSignal ? parseSignal(c.config.StopSignal) : undefined;
-      if (sig !== 9 && stop !== undefined && stop !== sig) return;
-      c.status = 'running';
+      if (sig !== 9 && stop !== undefined && stop !== sig) {
+        (c.pending ??= []).push(sig);
+        return;
+      }
+      this.resume(c);
     }
+    if (!this.isUp(c)) return;
     const code = c.proc!.signal(sig, this.out(c));
     if (code !== null) this.finish(c, code);
+  },
+
+  /** Thaws a paused container: the signals sent while it was frozen arrive now. */
+  resume(this: Engine, c: Ctr): void {
+    c.status = 'running';
+    const pending = c.pending ?? [];
+    c.pending = undefined;
+    for (const sig of pending) if (this.isUp(c)) this.deliver(c, sig);
   },
 
   async containerPause(this: Engine, id: string): Promise<void> {
@@ -186,7 +198,7 @@ export const lifecycle = {
     this.tick();
     const c = this.get(id);
     if (c.status !== 'paused') throw new ApiError(409, `container ${c.id} is not paused`);
-    c.status = 'running';
+    this.resume(c);
   },
 
   async containerRemove(this: Engine, id: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {

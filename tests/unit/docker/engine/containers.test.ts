@@ -527,3 +527,17 @@ test('--stop-timeout is the grace period of stop and restart unless -t is given'
   await e.containerStop(Id, { timeout: 1 });
   assert.equal(e.now() - t, 1000);
 });
+
+test('a signal sent to a paused container waits in the frozen cgroup and arrives on unpause', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const { Id } = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(Id);
+  await e.containerPause(Id);
+  await e.containerKill(Id, 'TERM');
+  assert.equal((await e.containerInspect(Id)).State.Status, 'paused');
+  await e.containerUnpause(Id);
+  const s = (await e.containerInspect(Id)).State;
+  assert.deepEqual([s.Status, s.ExitCode], ['exited', 0]);
+  assert.match((await e.containerLogs(Id)).map((l) => l.text).join(''), /signal 15 \(SIGTERM\) received, exiting/);
+});
