@@ -8,12 +8,16 @@ import type { Ctr, Engine } from './engine';
 import { newDir } from './fs';
 import * as imgs from './images';
 import { randomName, VALID_NAME } from './names';
+import { parseSignal } from './process';
 import { STD_PATH } from './shell/sh';
 
 const DEFAULT_PATH = 'PATH=' + STD_PATH;
 
 export const create = {
   async containerCreate(this: Engine, config: ContainerCreateConfig, name?: string): Promise<ContainerCreateResponse> {
+    // validateContainerConfig: moby/sys/signal's ParseSignal (any positive number passes).
+    const stop = config.StopSignal;
+    if (stop && (/^\d+$/.test(stop) ? !+stop : parseSignal(stop) === undefined)) throw new ApiError(400, `invalid signal: ${stop}`);
     if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     const img = imgs.getImage(this.hostApi(), config.Image);
     const taken = (n: string) => [...this.containers.values()].find((c) => c.name === n);

@@ -541,3 +541,12 @@ test('a signal sent to a paused container waits in the frozen cgroup and arrives
   assert.deepEqual([s.Status, s.ExitCode], ['exited', 0]);
   assert.match((await e.containerLogs(Id)).map((l) => l.text).join(''), /signal 15 \(SIGTERM\) received, exiting/);
 });
+
+test('create checks the stop signal as ParseSignal does', async () => {
+  const e = engine();
+  await pull(e, 'busybox');
+  await assert.rejects(e.containerCreate({ Image: 'busybox', StopSignal: 'FOO' }), (err: unknown) => err instanceof ApiError && err.status === 400 && err.message === 'invalid signal: FOO');
+  await assert.rejects(e.containerCreate({ Image: 'busybox', StopSignal: '0' }), (err: unknown) => err instanceof ApiError && err.message === 'invalid signal: 0');
+  const { Id } = await e.containerCreate({ Image: 'busybox', StopSignal: 'sigint' });
+  assert.equal((await e.containerInspect(Id)).Config.StopSignal, 'sigint');
+});
