@@ -100,6 +100,7 @@ export const lifecycle = {
       proc.exitCode = 1;
     }
     if (proc.exitCode !== null) this.finish(c, proc.exitCode);
+    else this.logPrompt(c, proc);
   },
 
   /**

@@ -550,3 +550,16 @@ test('create checks the stop signal as ParseSignal does', async () => {
   const { Id } = await e.containerCreate({ Image: 'busybox', StopSignal: 'sigint' });
   assert.equal((await e.containerInspect(Id)).Config.StopSignal, 'sigint');
 });
+
+test("a TTY shell's log holds its prompts as the terminal showed them: the first one at start, one after each line", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { id, type } = await runIt(e, 'ubuntu', 'tty1');
+  const prompt = `root@${id.slice(0, 12)}:/# `;
+  const log = async () => (await e.containerLogs(id)).map((l) => l.text).join('');
+  assert.equal(await log(), prompt, 'bash prints its prompt before anything is typed');
+  await type('echo hi');
+  assert.equal(await log(), `${prompt}echo hi\r\nhi\r\n${prompt}`);
+  await type('exit');
+  assert.equal(await log(), `${prompt}echo hi\r\nhi\r\n${prompt}exit\r\nexit\r\n`);
+});
