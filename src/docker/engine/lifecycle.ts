@@ -69,9 +69,14 @@ export const lifecycle = {
     let proc: Proc;
     try {
       const wd = c.config.WorkingDir;
+      // moby creates the working directory, parents included, when it is missing.
       if (wd) {
         const fs = this.fsOf(c);
-        if (!fs.resolve(wd).node) fs.mkdir(wd, '/', true);
+        let there;
+        try {
+          there = fs.resolve(wd).node;
+        } catch { /* a missing parent */ }
+        if (!there) fs.mkdir(wd, '/', true);
       }
       proc = this.spawnMain(c);
     } catch (e) {

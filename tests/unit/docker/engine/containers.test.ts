@@ -563,3 +563,14 @@ test("a TTY shell's log holds its prompts as the terminal showed them: the first
   await type('exit');
   assert.equal(await log(), `${prompt}echo hi\r\nhi\r\n${prompt}exit\r\nexit\r\n`);
 });
+
+test('a missing working directory is created at start, parents included', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { Id } = await e.containerCreate({ Image: 'ubuntu', Cmd: ['pwd'], WorkingDir: '/a/b' });
+  const io = term(false);
+  await e.containerAttach(Id, io, { beforeStart: true });
+  await e.containerStart(Id);
+  assert.equal(io.text, '/a/b\n');
+  assert.deepEqual((await e.containerChanges(Id)).map((ch) => ch.Path), ['/a', '/a/b']);
+});
