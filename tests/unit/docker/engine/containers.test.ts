@@ -574,3 +574,12 @@ test('a missing working directory is created at start, parents included', async 
   assert.equal(io.text, '/a/b\n');
   assert.deepEqual((await e.containerChanges(Id)).map((ch) => ch.Path), ['/a', '/a/b']);
 });
+
+test('create refuses a relative working directory and cleans an absolute one', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  await assert.rejects(e.containerCreate({ Image: 'ubuntu', WorkingDir: 'rel' }), (err: unknown) => err instanceof ApiError && err.status === 400 &&
+    err.message === "the working directory 'rel' is invalid, it needs to be an absolute path");
+  const { Id } = await e.containerCreate({ Image: 'ubuntu', WorkingDir: '/tmp//x/' });
+  assert.equal((await e.containerInspect(Id)).Config.WorkingDir, '/tmp/x');
+});
