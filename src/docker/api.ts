@@ -258,6 +258,7 @@ export interface ContainerConfig {
   Volumes: Record<string, Record<string, never>> | null; WorkingDir: string;
   Entrypoint: string[] | null; OnBuild: string[] | null; Labels: Record<string, string>;
   StopSignal?: string;
+  StopTimeout?: number;       // `--stop-timeout`: the default grace period of stop and restart
 }
 
 export interface NetworkSettings {

@@ -4,7 +4,7 @@
  */
 import { ApiError, type LogEntry, type LogsOptions, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
-import type { Engine, Sink } from './engine';
+import type { Ctr, Engine, Sink } from './engine';
 import type { Proc } from './process';
 import { ATTACH_PAUSED, ATTACH_RESTARTING, ATTACH_STOPPED } from '../common/attach-errors';
 
@@ -51,9 +51,10 @@ export const attaching = {
       prompt: () => (c.status === 'running' ? mine()?.prompt() ?? '' : ''),
       async input(line, io2) {
         if (!stdin || c.status === 'paused') return;
-        await drive(io2, (p) => {
-          if (c.config.Tty) c.logs.push({ stream: 'stdout', text: p.prompt() + line + '\n', time: engine.now() });
-          return p.input(line, engine.out(c));
+        await drive(io2, async (p) => {
+          if (c.config.Tty) c.logs.push({ stream: 'stdout', text: line + '\r\n', time: engine.now() });
+          await p.input(line, engine.out(c));
+          engine.logPrompt(c, p);
         });
       },
       eof: (io2) => drive(io2, (p) => p.eof(engine.out(c))),
@@ -61,8 +62,10 @@ export const attaching = {
         const p = mine();
         if (!p) return;
         sink.io = io2;
-        if (c.config.Tty && p.readsInput) await p.interrupt(engine.out(c));
-        else {
+        if (c.config.Tty && p.readsInput) {
+          await p.interrupt(engine.out(c));
+          engine.logPrompt(c, p);
+        } else {
           const code = p.signal(2, engine.out(c));
           if (code !== null) engine.finish(c, code);
         }
@@ -82,6 +85,12 @@ export const attaching = {
       complete: (word) => mine()?.complete(word) ?? [],
     };
     return handle;
+  },
+
+  /** With a TTY the echo and the prompts pass through the terminal, so the log has them. */
+  logPrompt(this: Engine, c: Ctr, p: Proc): void {
+    const prompt = c.config.Tty && p.exitCode === null ? p.prompt() : '';
+    if (prompt) c.logs.push({ stream: 'stdout', text: prompt, time: this.now() });
   },
 
   async containerTop(this: Engine, id: string): Promise<{ Titles: string[]; Processes: string[][] }> {

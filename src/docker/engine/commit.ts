@@ -31,7 +31,10 @@ export const committing = {
     };
     for (const ch of opts.changes ?? []) applyChange(cfg, ch);
     const tag = opts.reference && familiarTag(opts.reference);
-    const img = this.addLocalImage(parent, this.fsOf(c).upper, cfg, [c.path, ...c.args].join(' '), opts);
+    // moby's NewChildImage: an empty diff adds no layer (EmptyLayer in the history), and the
+    // history says the container's Cmd, without its entrypoint.
+    const upper = this.fsOf(c).upper;
+    const img = this.addLocalImage(parent, upper.children.size ? upper : null, cfg, (c.config.Cmd ?? []).join(' '), opts);
     if (tag) imgs.setTag(this, tag, img);
     return { Id: img.id };
   },

@@ -5,15 +5,22 @@
 import { ApiError, type ContainerCreateConfig, type ContainerCreateResponse } from '../api';
 import { mergeEnv } from './config';
 import type { Ctr, Engine } from './engine';
-import { newDir } from './fs';
+import { joinPath, newDir, splitPath } from './fs';
 import * as imgs from './images';
 import { randomName, VALID_NAME } from './names';
+import { parseSignal } from './process';
 import { STD_PATH } from './shell/sh';
 
 const DEFAULT_PATH = 'PATH=' + STD_PATH;
 
 export const create = {
   async containerCreate(this: Engine, config: ContainerCreateConfig, name?: string): Promise<ContainerCreateResponse> {
+    // validateContainerConfig: an absolute working directory (cleaned), then moby/sys/signal's
+    // ParseSignal (any positive number passes).
+    const wd = config.WorkingDir;
+    if (wd && !wd.startsWith('/')) throw new ApiError(400, `the working directory '${wd}' is invalid, it needs to be an absolute path`);
+    const stop = config.StopSignal;
+    if (stop && (/^\d+$/.test(stop) ? !+stop : parseSignal(stop) === undefined)) throw new ApiError(400, `invalid signal: ${stop}`);
     if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     const img = imgs.getImage(this.hostApi(), config.Image);
     const taken = (n: string) => [...this.containers.values()].find((c) => c.name === n);
@@ -50,9 +57,10 @@ export const create = {
         ...(Object.keys(ports).length ? { ExposedPorts: ports } : {}),
         Tty: !!config.Tty, OpenStdin: !!config.OpenStdin, StdinOnce: !!config.StdinOnce,
         Env: env, Cmd: cmd.length ? cmd : null, Image: config.Image, Volumes: ic.Volumes ?? null,
-        WorkingDir: config.WorkingDir ?? ic.WorkingDir ?? '', Entrypoint: entrypoint.length ? entrypoint : null, OnBuild: null,
+        WorkingDir: wd ? joinPath(splitPath(wd)) : ic.WorkingDir ?? '', Entrypoint: entrypoint.length ? entrypoint : null, OnBuild: null,
         Labels: { ...ic.Labels, ...config.Labels },
         ...(config.StopSignal ?? ic.StopSignal ? { StopSignal: config.StopSignal ?? ic.StopSignal } : {}),
+        ...(config.StopTimeout !== undefined ? { StopTimeout: config.StopTimeout } : {}),
       },
       hostConfig: {
         Binds: null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: 'bridge',

@@ -59,6 +59,8 @@ export interface Ctr {
   sinks: Set<Sink>;
   fs?: Overlay;
   procState?: unknown;
+  /** Signals sent while paused, delivered when it is resumed. */
+  pending?: number[];
   /** True while `docker run --rm` waits for it to end. */
   autoRemoved?: boolean;
 }
@@ -76,6 +78,8 @@ export class Engine implements DockerApi {
   layers = new LayerStore();
   images = new ImageStore();
   containers = new Map<string, Ctr>();
+  /** The port allocator's last port per address, protocol and range. */
+  lastPort = new Map<string, number>();
 
   constructor(public rng: Random, public clock: Clock, public seed: number | undefined) {}
 
@@ -155,7 +159,8 @@ export class Engine implements DockerApi {
   out(c: Ctr): Out {
     const write = (stream: 'stdout' | 'stderr', text: string) => {
       if (!text) return;
-      c.logs.push({ stream: c.config.Tty ? 'stdout' : stream, text, time: this.now() });
+      // A TTY merges the streams, and its line discipline (onlcr) ends lines with \r\n.
+      c.logs.push(c.config.Tty ? { stream: 'stdout', text: text.replace(/\r?\n/g, '\r\n'), time: this.now() } : { stream, text, time: this.now() });
       for (const s of c.sinks) (stream === 'stdout' || c.config.Tty ? s.io.out : s.io.err).call(s.io, text);
     };
     return {
@@ -180,6 +185,7 @@ export class Engine implements DockerApi {
     for (const e of c.execs) e.exitCode ??= 137;
     c.execs = [];
     c.proc = undefined;
+    c.pending = undefined;
     c.status = 'exited';
     c.exitCode = code;
     c.finishedAt = at;

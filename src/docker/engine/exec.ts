@@ -3,7 +3,7 @@ import { ApiError, type ExecConfig, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { mergeEnv } from './config';
 import type { Engine } from './engine';
-import { ShellProc, findProgram, startProgram } from './process';
+import { ShellProc, lookPath, startProgram } from './process';
 import type { Out } from './shell/types';
 
 export const execing = {
@@ -18,10 +18,8 @@ export const execing = {
     const cwd = config.WorkingDir || c.config.WorkingDir || '/';
     const tty = !!config.Tty;
     const cmd = config.Cmd[0];
-    if (!findProgram(m, env, cwd, cmd)) {
-      const why = cmd.includes('/') ? `stat ${cmd}: no such file or directory` : `exec: "${cmd}": executable file not found in $PATH`;
-      throw new ApiError(400, `OCI runtime exec failed: exec failed: unable to start container process: ${why}: unknown`, 127);
-    }
+    const no = lookPath(m, env, cwd, cmd);
+    if (no) throw new ApiError(400, `OCI runtime exec failed: exec failed: unable to start container process: ${no.why}: unknown${no.tail}`, no.code);
     const stdin = !!config.AttachStdin;
     const proc = startProgram({ pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m }, { env, cwd, stdin });
     c.execs.push(proc);

@@ -176,7 +176,8 @@ export function removeImage(h: ImageHost, input: string, force: boolean, prune: 
     deleteImageRecords(h, img, records, force, prune, false);
     return records;
   }
-  const c = force ? undefined : h.usage().find((u) => u.image === img.id);
+  // Only the image's last name (a tag and its repository's digests) is guarded by its containers.
+  const c = force || !isSingleReference(refs) ? undefined : h.usage().find((u) => u.image === img.id);
   if (c) throw new ApiError(409, `conflict: unable to remove repository reference "${input}" (must force) - container ${short(c.id)} is using its referenced image ${short(img.id)}`);
   const ref = parseReference(input);
   untag(h, [tagged(ref)], records);
@@ -214,11 +215,11 @@ function checkConflict(h: ImageHost, img: Image, force: boolean, references: boo
 }
 
 function deleteImageRecords(h: ImageHost, img: Image, records: ImageDeleteResponseItem[], force: boolean, prune: boolean, quiet: boolean): void {
-  // Quiet deletions (an untagged image, a pruned parent) are of dangling images: one a
-  // container uses is kept without a word.
+  // Quiet deletions (an untagged image, a pruned parent) keep without a word an image a
+  // container uses or one that is not dangling: still named, or the parent of another.
   const conflict = checkConflict(h, img, force, true);
   if (conflict) {
-    if (quiet && conflict.used) return;
+    if (quiet && (conflict.used || !isDangling(h, img) || h.images.children(img.id).length)) return;
     throw conflict;
   }
   const parent = h.images.images.get(img.parent);

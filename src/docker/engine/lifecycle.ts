@@ -18,6 +18,7 @@ export const lifecycle = {
   async containerStart(this: Engine, id: string): Promise<void> {
     this.tick();
     const c = this.get(id);
+    if (c.status === 'paused') throw new ApiError(409, 'cannot start a paused container, try unpause instead');
     if (this.isUp(c)) return;
     if (c.status === 'removing' || c.status === 'dead') throw new ApiError(409, `container is marked for removal and cannot be started`);
     // Published ports must be free on the host, per protocol and address; an empty host IP is
@@ -36,17 +37,26 @@ export const lifecycle = {
       ports[key] = (binds ?? []).flatMap((b) => {
         const ips = b.HostIp ? [b.HostIp] : ['0.0.0.0', '::'];
         const free = (port: number) => ips.every((ip) => !busy({ proto, HostIp: ip, HostPort: String(port) }));
-        // No host port: the first free one from 32768; a range: its first free port (or its first).
-        const range = b.HostPort ? /^(\d+)-(\d+)$/.exec(b.HostPort)?.slice(1).map(Number) : [32768, Infinity];
+        // No host port: the ephemeral range (ip_local_port_range); a range: its own. moby's port
+        // allocator goes on after the last port it handed out in that range (a page reload, like
+        // a daemon restart, starts afresh), so a restarted container gets a new port.
+        const range = b.HostPort ? /^(\d+)-(\d+)$/.exec(b.HostPort)?.slice(1).map(Number) : [32768, 60999];
         let port = b.HostPort.split('-')[0];
         if (range) {
-          for (let p = range[0]; p <= range[1]; p++) if (free(p)) { port = String(p); break; }
+          const key = `${ips[0]}/${proto}/${range.join('-')}`;
+          for (let i = 0, p = this.lastPort.get(key) ?? range[1]; i <= range[1] - range[0]; i++) {
+            p = p >= range[1] ? range[0] : p + 1;
+            if (free(p)) {
+              port = String(p);
+              this.lastPort.set(key, p);
+              break;
+            }
+          }
         }
         return ips.map((ip) => {
           const bound = { proto, HostIp: ip, HostPort: port };
           if (busy(bound)) {
-            c.error = `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${digest('ep:' + c.id).slice(7)}): Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${port} failed: port is already allocated`;
-            throw new ApiError(500, c.error);
+            throw this.startFailed(c, new ApiError(500, `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${digest('ep:' + c.id).slice(7)}): Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${port} failed: port is already allocated`));
           }
           taken.push(bound);
           return { HostIp: ip, HostPort: port };
@@ -59,19 +69,20 @@ export const lifecycle = {
     let proc: Proc;
     try {
       const wd = c.config.WorkingDir;
+      // moby creates the working directory, parents included, when it is missing.
       if (wd) {
         const fs = this.fsOf(c);
-        if (!fs.resolve(wd).node) fs.mkdir(wd, '/', true);
+        let there;
+        try {
+          there = fs.resolve(wd).node;
+        } catch { /* a missing parent */ }
+        if (!there) fs.mkdir(wd, '/', true);
       }
       proc = this.spawnMain(c);
     } catch (e) {
       c.ip = '';
       c.ports = {};
-      if (e instanceof ApiError) {
-        c.error = e.message;
-        c.exitCode = e.exitCode ?? 128;
-      }
-      throw e;
+      throw e instanceof ApiError ? this.startFailed(c, e) : e;
     }
     if (c.procState) {
       proc.restore(c.procState);
@@ -94,6 +105,18 @@ export const lifecycle = {
       proc.exitCode = 1;
     }
     if (proc.exitCode !== null) this.finish(c, proc.exitCode);
+    else this.logPrompt(c, proc);
+  },
+
+  /**
+   * moby's containerStart on failure: the error is kept, the exit code is the runtime's or 128
+   * when none was set, and a `--rm` container is removed.
+   */
+  startFailed(this: Engine, c: Ctr, e: ApiError): ApiError {
+    c.error = e.message;
+    c.exitCode = e.exitCode ?? (c.exitCode || 128);
+    if (c.hostConfig.AutoRemove) this.destroy(c);
+    return e;
   },
 
   async containerStop(this: Engine, id: string, opts: StopOptions = {}, wait?: Waiter): Promise<void> {
@@ -101,15 +124,10 @@ export const lifecycle = {
     const c = this.get(id);
     if (!this.isUp(c)) return;
     const sig = parseSignal(opts.signal ?? c.config.StopSignal ?? 'SIGTERM') ?? 15;
-    const timeout = opts.timeout ?? 10;
+    const timeout = opts.timeout ?? c.config.StopTimeout ?? 10;
     const proc = c.proc!;
-    if (c.status !== 'paused') {
-      const code = proc.signal(sig, this.out(c));
-      if (code !== null) {
-        this.finish(c, code);
-        return;
-      }
-    }
+    this.deliver(c, sig);
+    if (!this.isUp(c)) return;
     const until = this.now() + timeout * 1000;
     while (this.now() < until && (c.status as string) !== 'exited' && !wait?.signal?.aborted) {
       await this.wait(wait, Math.min(1000, until - this.now()));
@@ -124,23 +142,54 @@ export const lifecycle = {
     c.hostConfig.AutoRemove = false;
     try {
       await this.containerStop(id, opts, wait);
+      await this.containerStart(c.id);
+    } catch (e) {
+      // moby's ContainerRestart wraps what goes wrong once the container is found.
+      throw e instanceof ApiError ? new ApiError(e.status, `Cannot restart container ${id}: ${e.message}`, e.exitCode) : e;
     } finally {
       c.hostConfig.AutoRemove = auto;
     }
-    await this.containerStart(c.id);
   },
 
   async containerKill(this: Engine, id: string, signal?: string): Promise<void> {
     this.tick();
-    const c = this.get(id);
-    const sig = parseSignal(signal ?? 'SIGKILL');
-    if (sig === undefined) throw new ApiError(400, `invalid signal: ${signal}`);
-    if (!this.isUp(c)) {
-      throw new ApiError(409, `cannot kill container: ${id}: container ${c.id} is not running`);
+    // The API route wraps every error of a kill, an unknown container's included.
+    try {
+      const sig = signal ? parseSignal(signal) : 9;
+      if (sig === undefined) throw new ApiError(400, /^\d+$/.test(signal!) && +signal! ? `the linux daemon does not support signal ${+signal!}` : `invalid signal: ${signal}`);
+      const c = this.get(id);
+      if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
+      this.deliver(c, sig);
+    } catch (e) {
+      throw e instanceof ApiError ? new ApiError(e.status, `cannot kill container: ${id}: ${e.message}`) : e;
     }
-    if (c.status === 'paused' && sig !== 9) return;
+  },
+
+  /**
+   * moby's killWithSignal: a paused container is resumed after SIGKILL or its stop signal (any
+   * signal when the image sets none), so `stop` and `kill` work on it; other signals wait in
+   * the frozen cgroup until it is resumed.
+   */
+  deliver(this: Engine, c: Ctr, sig: number): void {
+    if (c.status === 'paused') {
+      const stop = c.config.StopSignal ? parseSignal(c.config.StopSignal) : undefined;
+      if (sig !== 9 && stop !== undefined && stop !== sig) {
+        (c.pending ??= []).push(sig);
+        return;
+      }
+      this.resume(c);
+    }
+    if (!this.isUp(c)) return;
     const code = c.proc!.signal(sig, this.out(c));
     if (code !== null) this.finish(c, code);
+  },
+
+  /** Thaws a paused container: the signals sent while it was frozen arrive now. */
+  resume(this: Engine, c: Ctr): void {
+    c.status = 'running';
+    const pending = c.pending ?? [];
+    c.pending = undefined;
+    for (const sig of pending) if (this.isUp(c)) this.deliver(c, sig);
   },
 
   async containerPause(this: Engine, id: string): Promise<void> {
@@ -155,7 +204,7 @@ export const lifecycle = {
     this.tick();
     const c = this.get(id);
     if (c.status !== 'paused') throw new ApiError(409, `container ${c.id} is not paused`);
-    c.status = 'running';
+    this.resume(c);
   },
 
   async containerRemove(this: Engine, id: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import { ApiError } from '../api';
 import type { Ctr, Engine } from './engine';
-import { findProgram, httpd, mysqld, nginx, nodeApp, repl, startProgram, type Context, type Launch, type Proc } from './process';
+import { httpd, lookPath, mysqld, nginx, nodeApp, repl, startProgram, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
 import type { Machine } from './shell/types';
 
@@ -61,8 +61,7 @@ export const mainProcess = {
 
   /** runc's check that the executable exists (exit 127 errors of `docker run`). */
   requireExecutable(this: Engine, c: Ctr, cmd: string, m: Machine): void {
-    if (findProgram(m, c.config.Env, c.config.WorkingDir || '/', cmd)) return;
-    const why = cmd.includes('/') ? `exec: "${cmd}": stat ${cmd}: no such file or directory` : `exec: "${cmd}": executable file not found in $PATH`;
-    throw new ApiError(400, `${RUNC_FAILED}${why}: unknown`, 127);
+    const no = lookPath(m, c.config.Env, c.config.WorkingDir || '/', cmd);
+    if (no) throw new ApiError(400, `${RUNC_FAILED}${no.why}: unknown${no.tail}`, no.code);
   },
 };

@@ -7,16 +7,17 @@ import type { HttpReply, Machine, Out } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { evalArith } from './shell/programs';
 import { runScript } from './shell/node';
+import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 
 /** Linux signal names in number order: HUP is 1, SYS is 31. */
 const SIGNALS = ('HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP ' +
   'TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH IO PWR SYS').split(' ');
 
-/** `SIGTERM`, `TERM`, `15` → 15; undefined when invalid. */
+/** `SIGTERM`, `TERM`, `15` → 15; undefined when invalid (32 and 33 are glibc's, not a Linux name). */
 export function parseSignal(s: string): number | undefined {
   if (/^\d+$/.test(s)) {
     const n = Number(s);
-    return n >= 1 && n <= 64 ? n : undefined;
+    return n >= 1 && n <= 64 && n !== 32 && n !== 33 ? n : undefined;
   }
   const index = SIGNALS.indexOf(s.toUpperCase().replace(/^SIG/, ''));
   return index < 0 ? undefined : index + 1;
@@ -182,6 +183,37 @@ export function findProgram(m: Machine, env: string[], cwd: string, name: string
 }
 
 /**
+ * Why runc cannot start `name`, as Go's exec.LookPath words it, with the exit code dockerd's
+ * translateContainerdStartErr gives it and what it appends; undefined when it can run. A path
+ * is taken as given; a bare name is searched in PATH for an executable file.
+ */
+export function lookPath(m: Machine, env: string[], cwd: string, name: string): { why: string; code: number; tail: string } | undefined {
+  const at = (p: string) => m.fs.resolve(p, cwd).node;
+  if (!name.includes('/')) {
+    const path = env.find((e) => e.startsWith('PATH='))?.slice(5) ?? STD_PATH;
+    for (const d of path.split(':')) {
+      try {
+        const n = at(`${d || '.'}/${name}`);
+        if (n?.kind === 'file' && n.mode & 0o111) return undefined;
+      } catch { /* not there */ }
+    }
+    return { why: `exec: "${name}": executable file not found in $PATH`, code: 127, tail: '' };
+  }
+  let node;
+  try {
+    node = at(name);
+  } catch (e) {
+    // A file where a directory should be: dockerd takes it for a bind mount of the wrong type.
+    if ((e as { code?: string }).code === 'ENOTDIR') return { why: `exec: "${name}": stat ${name}: not a directory`, code: 127, tail: ': Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type' };
+  }
+  if (!node) return { why: `exec: "${name}": stat ${name}: no such file or directory`, code: 127, tail: '' };
+  // Go reports a directory as EISDIR; dockerd adds EACCES's text so the CLI exits 126.
+  if (node.kind === 'dir') return { why: `exec: "${name}": is a directory`, code: 126, tail: ': permission denied' };
+  if (node.kind === 'file' && !(node.mode & 0o111)) return { why: `exec: "${name}": permission denied`, code: 126, tail: '' };
+  return undefined;
+}
+
+/**
  * The environment dockerd hands to runc: PATH, HOSTNAME and, with a TTY, TERM, then the
  * container's own variables (which replace those three in place). runc adds HOME last.
  */
@@ -228,40 +260,61 @@ function removePidFile(m: Machine, path: string): void {
 const nginxStamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
 const NGINX = 'nginx/1.27.5';
 const NGINX_404 = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>${NGINX}</center>\r\n</body>\r\n</html>\r\n`;
-const NGINX_SIGNALS: Record<number, string> = { 2: 'SIGINT', 3: 'SIGQUIT', 15: 'SIGTERM' };
+const NGINX_SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 15: 'SIGTERM' };
 
-/** nginx behind /docker-entrypoint.sh: configuration lines, then workers; SIGQUIT → graceful. */
+/**
+ * nginx behind /docker-entrypoint.sh: configuration lines, then two workers. SIGQUIT stops them
+ * gracefully, SIGTERM and SIGINT at once; SIGHUP starts new workers and retires the old ones.
+ * A signal sent from the host has no sender inside the namespace, so no `from PID`.
+ */
 export function nginx(at: Launch, alpine: boolean): Proc {
   const { m } = at;
+  let workers = [29, 30];
+  const log = (t: string, pid: number, lines: string[]) => lines.map((s) => `${t} [notice] ${pid}#${pid}: ${s}\n`).join('');
+  const start = (t: string) => log(t, 1, ['start worker processes', ...workers.map((w) => `start worker process ${w}`)]);
+  // Each worker leaves on its own; the master reaps them one SIGCHLD at a time.
+  const retire = (t: string, old: number[], graceful: boolean, last: string[]) =>
+    old.map((w) => log(t, w, [...(graceful ? ['gracefully shutting down'] : []), 'exiting', 'exit'])).join('') +
+    log(t, 1, old.flatMap((w, i) => [`signal 17 (SIGCHLD) received from ${w}`, `worker process ${w} exited with code 0`, ...(i < old.length - 1 ? ['signal 29 (SIGIO) received'] : last)]));
   return program(at, {
     async boot(out) {
       const ep = '/docker-entrypoint.sh';
       out.out(`${ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n${ep}: Looking for shell scripts in /docker-entrypoint.d/\n${ep}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n`);
       const conf = '/etc/nginx/conf.d/default.conf';
-      let text = '';
+      let text: string | undefined;
       try {
         text = m.fs.readFile(conf);
       } catch { /* removed */ }
-      if (text && !text.includes('[::]:80')) {
-        out.out(`10-listen-on-ipv6-by-default.sh: info: Getting the checksum of ${conf}\n10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in ${conf}\n`);
-        m.fs.writeFile(conf, text.replace(/listen {7}80;\n/, 'listen       80;\n    listen  [::]:80;\n'));
-      } else out.out(`10-listen-on-ipv6-by-default.sh: info: IPv6 listen already enabled\n`);
+      // The script edits only the packaged file (its checksum), once: a restart finds it done.
+      const ipv6 = (s: string) => out.out(`10-listen-on-ipv6-by-default.sh: info: ${s}\n`);
+      if (text === undefined) ipv6(`${conf} is not a file or does not exist`);
+      else if (text.includes('listen  [::]:80;')) ipv6('IPv6 listen already enabled');
+      else {
+        ipv6(`Getting the checksum of ${conf}`);
+        if (text !== NGINX_DEFAULT_CONF) ipv6(`${conf} differs from the packaged version`);
+        else {
+          m.fs.writeFile(conf, text.replace(/listen {7}80;\n/, 'listen       80;\n    listen  [::]:80;\n'));
+          ipv6(`Enabled listen on IPv6 in ${conf}`);
+        }
+      }
       out.out(`${ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n${ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n${ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n${ep}: Configuration complete; ready for start up\n`);
       for (const d of ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp']) m.fs.mkdir(`/var/cache/nginx/${d}`, '/', true);
       m.fs.writeFile('/run/nginx.pid', '1\n');
       const t = nginxStamp(at.start);
-      for (const s of ['using the "epoll" event method', NGINX, alpine ? 'built by gcc 14.2.0 (Alpine 14.2.0) ' : 'built by gcc 12.2.0 (Debian 12.2.0-14) ',
-        `OS: Linux ${m.kernel}`, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576', 'start worker processes', 'start worker process 29', 'start worker process 30']) {
-        out.err(`${t} [notice] 1#1: ${s}\n`);
-      }
+      out.err(log(t, 1, ['using the "epoll" event method', NGINX, alpine ? 'built by gcc 14.2.0 (Alpine 14.2.0) ' : 'built by gcc 12.2.0 (Debian 12.2.0-14) ',
+        `OS: Linux ${m.kernel}`, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576']) + start(t));
     },
     signal(sig, out) {
       const name = NGINX_SIGNALS[sig];
       if (!name) return killedOnlyBy9(sig);
       const t = nginxStamp(m.now());
-      out.err(`${t} [notice] 1#1: signal ${sig} (${name}) received, ${sig === 3 ? 'shutting down' : 'exiting'}\n`);
-      if (sig === 3) out.err(`${t} [notice] 29#29: gracefully shutting down\n${t} [notice] 29#29: exiting\n${t} [notice] 29#29: exit\n`);
-      out.err(`${t} [notice] 1#1: signal 17 (SIGCHLD) received from 29\n${t} [notice] 1#1: worker process 29 exited with code 0\n${t} [notice] 1#1: exit\n`);
+      const old = workers;
+      if (sig === 1) {
+        workers = old.map((_, i) => old[old.length - 1] + i + 1);
+        out.err(log(t, 1, ['signal 1 (SIGHUP) received, reconfiguring', 'reconfiguring', 'using the "epoll" event method']) + start(t) + retire(t, old, true, ['signal 29 (SIGIO) received']));
+        return null;
+      }
+      out.err(log(t, 1, [`signal ${sig} (${name}) received, ${sig === 3 ? 'shutting down' : 'exiting'}`]) + retire(t, old, sig === 3, ['exit']));
       removePidFile(m, '/run/nginx.pid');
       return 0;
     },

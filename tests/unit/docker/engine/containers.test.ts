@@ -344,3 +344,242 @@ test('ps filters publish, expose, network and volume select by ports and attachm
   assert.deepEqual(await ids({ network: ['host'] }), []);
   assert.deepEqual(await ids({ volume: ['datos'] }), []);
 });
+
+test("kill: the route wraps every error with the name as typed; the signal is checked first; a paused container resumes for its stop signal", async () => {
+  const e = engine();
+  await pull(e, 'nginx', 'busybox');
+  const is = (msg: string) => (err: unknown) => err instanceof ApiError && err.message === msg;
+  await assert.rejects(e.containerKill('nope'), is('cannot kill container: nope: No such container: nope'));
+  await assert.rejects(e.containerKill('nope', 'FOO'), is('cannot kill container: nope: invalid signal: FOO'));
+  const web = await e.containerCreate({ Image: 'nginx' }, 'web');
+  await e.containerStart(web.Id);
+  await assert.rejects(e.containerKill('web', '0'), is('cannot kill container: web: invalid signal: 0'));
+  await assert.rejects(e.containerKill('web', '99'), is('cannot kill container: web: the linux daemon does not support signal 99'));
+  await e.containerPause(web.Id);
+  await e.containerKill('web', 'HUP');
+  assert.equal((await e.containerInspect(web.Id)).State.Status, 'paused', 'a signal other than the stop signal waits in the frozen cgroup');
+  await e.containerKill('web', 'SIGQUIT');
+  assert.deepEqual([(await e.containerInspect(web.Id)).State.Status, (await e.containerInspect(web.Id)).State.ExitCode], ['exited', 0]);
+  const s = await e.containerCreate({ Image: 'busybox', Cmd: ['sleep', '100'] }, 'sl');
+  await e.containerStart(s.Id);
+  await e.containerPause(s.Id);
+  await e.containerKill('sl', 'TERM');
+  assert.equal((await e.containerInspect(s.Id)).State.Status, 'running', 'without a STOPSIGNAL any signal resumes it; PID 1 ignores TERM');
+  await e.containerKill(s.Id.slice(0, 12));
+  await assert.rejects(e.containerKill('sl'), is(`cannot kill container: sl: container ${s.Id} is not running`));
+});
+
+test('nginx logs every worker leaving: SIGQUIT gracefully, SIGTERM at once; SIGHUP replaces the workers and keeps running', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const { Id } = await e.containerCreate({ Image: 'nginx' }, 'web');
+  await e.containerStart(Id);
+  const tail = async (from: number) => (await e.containerLogs(Id)).slice(from).map((l) => l.text.replace(/^\S+ \S+ \[notice\] /, '')).join('');
+  let n = (await e.containerLogs(Id)).length;
+  await e.containerKill('web', 'HUP');
+  assert.equal((await e.containerInspect(Id)).State.Status, 'running');
+  assert.equal(await tail(n), [
+    '1#1: signal 1 (SIGHUP) received, reconfiguring', '1#1: reconfiguring', '1#1: using the "epoll" event method', '1#1: start worker processes',
+    '1#1: start worker process 31', '1#1: start worker process 32',
+    '29#29: gracefully shutting down', '29#29: exiting', '29#29: exit', '30#30: gracefully shutting down', '30#30: exiting', '30#30: exit',
+    '1#1: signal 17 (SIGCHLD) received from 29', '1#1: worker process 29 exited with code 0', '1#1: signal 29 (SIGIO) received',
+    '1#1: signal 17 (SIGCHLD) received from 30', '1#1: worker process 30 exited with code 0', '1#1: signal 29 (SIGIO) received', ''].join('\n'));
+  n = (await e.containerLogs(Id)).length;
+  await e.containerStop(Id);
+  assert.equal(await tail(n), [
+    '1#1: signal 3 (SIGQUIT) received, shutting down',
+    '31#31: gracefully shutting down', '31#31: exiting', '31#31: exit', '32#32: gracefully shutting down', '32#32: exiting', '32#32: exit',
+    '1#1: signal 17 (SIGCHLD) received from 31', '1#1: worker process 31 exited with code 0', '1#1: signal 29 (SIGIO) received',
+    '1#1: signal 17 (SIGCHLD) received from 32', '1#1: worker process 32 exited with code 0', '1#1: exit', ''].join('\n'));
+  await e.containerStart(Id);
+  n = (await e.containerLogs(Id)).length;
+  await e.containerKill(Id, 'TERM');
+  assert.equal(await tail(n), [
+    '1#1: signal 15 (SIGTERM) received, exiting', '29#29: exiting', '29#29: exit', '30#30: exiting', '30#30: exit',
+    '1#1: signal 17 (SIGCHLD) received from 29', '1#1: worker process 29 exited with code 0', '1#1: signal 29 (SIGIO) received',
+    '1#1: signal 17 (SIGCHLD) received from 30', '1#1: worker process 30 exited with code 0', '1#1: exit', ''].join('\n'));
+  assert.equal((await e.containerInspect(Id)).State.ExitCode, 0);
+});
+
+test('stop of a paused container sends its stop signal and resumes it: nginx leaves at once; another signal waits for the kill', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const { Id } = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(Id);
+  await e.containerPause(Id);
+  const t = e.now();
+  await e.containerStop(Id);
+  assert.equal(e.now(), t, 'no wait');
+  assert.deepEqual([(await e.containerInspect(Id)).State.Status, (await e.containerInspect(Id)).State.ExitCode], ['exited', 0]);
+  await e.containerStart(Id);
+  await e.containerPause(Id);
+  await e.containerStop(Id, { signal: 'HUP', timeout: 3 });
+  assert.equal(e.now() - t, 3000, 'SIGHUP waits in the frozen cgroup until the kill');
+  assert.equal((await e.containerInspect(Id)).State.ExitCode, 137);
+});
+
+test("a TTY container's log holds what the terminal got: one stream, lines ending in \\r\\n", async () => {
+  const e = engine();
+  await pull(e, 'busybox');
+  const t = await e.containerCreate({ Image: 'busybox', Tty: true, Cmd: ['sh', '-c', 'echo hi; ls /nope'] });
+  await e.containerStart(t.Id);
+  assert.deepEqual((await e.containerLogs(t.Id)).map((l) => [l.stream, l.text]), [['stdout', 'hi\r\n'], ['stdout', "ls: /nope: No such file or directory\r\n"]]);
+  const p = await e.containerCreate({ Image: 'busybox', Cmd: ['sh', '-c', 'echo hi; ls /nope'] });
+  await e.containerStart(p.Id);
+  assert.deepEqual((await e.containerLogs(p.Id)).map((l) => [l.stream, l.text]), [['stdout', 'hi\n'], ['stderr', "ls: /nope: No such file or directory\n"]]);
+});
+
+test("a port from the ephemeral range comes after the last one handed out, so a restart gets a new one", async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const hostPort = async (id: string) => (await e.containerInspect(id)).NetworkSettings.Ports['80/tcp']?.[0].HostPort;
+  const bind = { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '' }] } };
+  const a = await e.containerCreate({ Image: 'nginx', HostConfig: bind });
+  await e.containerStart(a.Id);
+  assert.equal(await hostPort(a.Id), '32768');
+  await e.containerRemove(a.Id, { force: true });
+  const b = await e.containerCreate({ Image: 'nginx', HostConfig: bind });
+  await e.containerStart(b.Id);
+  assert.equal(await hostPort(b.Id), '32769');
+  await e.containerRestart(b.Id);
+  assert.equal(await hostPort(b.Id), '32770');
+});
+
+test("commit: the history names the container's Cmd without the entrypoint; an unchanged container adds no layer", async () => {
+  const e = engine();
+  await pull(e, 'nginx', 'ubuntu');
+  const web = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(web.Id);
+  await e.containerCommit(web.Id, { reference: 'web:snap' });
+  assert.equal((await e.imageHistory('web:snap'))[0].CreatedBy, "nginx -g daemon off;");
+  const s = await e.containerCreate({ Image: 'ubuntu', Cmd: ['sleep', '100'] });
+  await e.containerStart(s.Id);
+  await e.containerCommit(s.Id, { reference: 'same' });
+  const [base, same] = [await e.imageInspect('ubuntu'), await e.imageInspect('same')];
+  assert.deepEqual(same.RootFS.Layers, base.RootFS.Layers);
+  assert.notEqual(same.Id, base.Id);
+  const [h] = await e.imageHistory('same');
+  assert.deepEqual([h.CreatedBy, h.Size], ['sleep 100', 0]);
+});
+
+test("nginx's IPv6 script edits only the packaged default.conf: a changed one differs, a missing one is reported, a restart finds it done", async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const ipv6 = async (id: string) => (await e.containerLogs(id)).map((l) => l.text).filter((t) => t.startsWith('10-listen')).map((t) => t.slice(39, -1));
+  // An nginx image whose default.conf a command changed first.
+  const nginxAfter = async (cmd: string[]) => {
+    const p = await e.containerCreate({ Image: 'nginx', Cmd: cmd, Entrypoint: [] });
+    await e.containerStart(p.Id);
+    await e.containerCommit(p.Id, { reference: 'prepared', changes: ['ENTRYPOINT ["/docker-entrypoint.sh"]', 'CMD ["nginx", "-g", "daemon off;"]'] });
+    const { Id } = await e.containerCreate({ Image: 'prepared' });
+    await e.containerStart(Id);
+    return ipv6(Id);
+  };
+  const { Id } = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(Id);
+  assert.deepEqual(await ipv6(Id), ['Getting the checksum of /etc/nginx/conf.d/default.conf', 'Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf']);
+  await e.containerRestart(Id);
+  assert.deepEqual((await ipv6(Id)).slice(2), ['IPv6 listen already enabled']);
+  assert.deepEqual(await nginxAfter(['sh', '-c', 'echo "# mine" >> /etc/nginx/conf.d/default.conf']), ['Getting the checksum of /etc/nginx/conf.d/default.conf', '/etc/nginx/conf.d/default.conf differs from the packaged version']);
+  assert.deepEqual(await nginxAfter(['rm', '/etc/nginx/conf.d/default.conf']), ['/etc/nginx/conf.d/default.conf is not a file or does not exist']);
+});
+
+test('a failed start keeps the error and exit code 128 (or the runtime\'s), removes a --rm container, and restart wraps it', async () => {
+  const e = engine();
+  await pull(e, 'nginx', 'ubuntu');
+  const bind = { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] } };
+  const a = await e.containerCreate({ Image: 'nginx', HostConfig: bind }, 'aa');
+  await e.containerStart(a.Id);
+  await e.containerStop(a.Id);
+  const b = await e.containerCreate({ Image: 'nginx', HostConfig: bind });
+  await e.containerStart(b.Id);
+  await assert.rejects(e.containerRestart('aa'), (err: unknown) => err instanceof ApiError && /^Cannot restart container aa: failed to set up container networking: .*port is already allocated$/.test(err.message));
+  const s = (await e.containerInspect(a.Id)).State;
+  assert.deepEqual([s.Status, s.ExitCode], ['exited', 128]);
+  assert.match(s.Error, /^failed to set up container networking/);
+  const rm = await e.containerCreate({ Image: 'ubuntu', Cmd: ['nosuch'], HostConfig: { AutoRemove: true } });
+  await assert.rejects(e.containerStart(rm.Id), (err: unknown) => err instanceof ApiError && err.exitCode === 127);
+  await assert.rejects(e.containerInspect(rm.Id), (err: unknown) => err instanceof ApiError && err.status === 404);
+});
+
+test('start of a paused container is refused; of a running one, a no-op', async () => {
+  const e = engine();
+  await pull(e, 'busybox');
+  const { Id } = await e.containerCreate({ Image: 'busybox', Cmd: ['sleep', '100'] });
+  await e.containerStart(Id);
+  await e.containerStart(Id);
+  await e.containerPause(Id);
+  await assert.rejects(e.containerStart(Id), (err: unknown) => err instanceof ApiError && err.status === 409 && err.message === 'cannot start a paused container, try unpause instead');
+  assert.equal((await e.containerInspect(Id)).State.Status, 'paused');
+});
+
+test('--stop-timeout is the grace period of stop and restart unless -t is given', async () => {
+  const e = engine();
+  await pull(e, 'busybox');
+  const { Id } = await e.containerCreate({ Image: 'busybox', Cmd: ['sleep', '1000'], StopTimeout: 3 });
+  assert.equal((await e.containerInspect(Id)).Config.StopTimeout, 3);
+  await e.containerStart(Id);
+  let t = e.now();
+  await e.containerStop(Id);
+  assert.equal(e.now() - t, 3000);
+  await e.containerStart(Id);
+  t = e.now();
+  await e.containerStop(Id, { timeout: 1 });
+  assert.equal(e.now() - t, 1000);
+});
+
+test('a signal sent to a paused container waits in the frozen cgroup and arrives on unpause', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const { Id } = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(Id);
+  await e.containerPause(Id);
+  await e.containerKill(Id, 'TERM');
+  assert.equal((await e.containerInspect(Id)).State.Status, 'paused');
+  await e.containerUnpause(Id);
+  const s = (await e.containerInspect(Id)).State;
+  assert.deepEqual([s.Status, s.ExitCode], ['exited', 0]);
+  assert.match((await e.containerLogs(Id)).map((l) => l.text).join(''), /signal 15 \(SIGTERM\) received, exiting/);
+});
+
+test('create checks the stop signal as ParseSignal does', async () => {
+  const e = engine();
+  await pull(e, 'busybox');
+  await assert.rejects(e.containerCreate({ Image: 'busybox', StopSignal: 'FOO' }), (err: unknown) => err instanceof ApiError && err.status === 400 && err.message === 'invalid signal: FOO');
+  await assert.rejects(e.containerCreate({ Image: 'busybox', StopSignal: '0' }), (err: unknown) => err instanceof ApiError && err.message === 'invalid signal: 0');
+  const { Id } = await e.containerCreate({ Image: 'busybox', StopSignal: 'sigint' });
+  assert.equal((await e.containerInspect(Id)).Config.StopSignal, 'sigint');
+});
+
+test("a TTY shell's log holds its prompts as the terminal showed them: the first one at start, one after each line", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { id, type } = await runIt(e, 'ubuntu', 'tty1');
+  const prompt = `root@${id.slice(0, 12)}:/# `;
+  const log = async () => (await e.containerLogs(id)).map((l) => l.text).join('');
+  assert.equal(await log(), prompt, 'bash prints its prompt before anything is typed');
+  await type('echo hi');
+  assert.equal(await log(), `${prompt}echo hi\r\nhi\r\n${prompt}`);
+  await type('exit');
+  assert.equal(await log(), `${prompt}echo hi\r\nhi\r\n${prompt}exit\r\nexit\r\n`);
+});
+
+test('a missing working directory is created at start, parents included', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { Id } = await e.containerCreate({ Image: 'ubuntu', Cmd: ['pwd'], WorkingDir: '/a/b' });
+  const io = term(false);
+  await e.containerAttach(Id, io, { beforeStart: true });
+  await e.containerStart(Id);
+  assert.equal(io.text, '/a/b\n');
+  assert.deepEqual((await e.containerChanges(Id)).map((ch) => ch.Path), ['/a', '/a/b']);
+});
+
+test('create refuses a relative working directory and cleans an absolute one', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  await assert.rejects(e.containerCreate({ Image: 'ubuntu', WorkingDir: 'rel' }), (err: unknown) => err instanceof ApiError && err.status === 400 &&
+    err.message === "the working directory 'rel' is invalid, it needs to be an absolute path");
+  const { Id } = await e.containerCreate({ Image: 'ubuntu', WorkingDir: '/tmp//x/' });
+  assert.equal((await e.containerInspect(Id)).Config.WorkingDir, '/tmp/x');
+});

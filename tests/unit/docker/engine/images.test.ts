@@ -228,3 +228,25 @@ test('pull messages have the JSON stream shape: the tag only in id, never inside
   assert.deepEqual(heads.map((m) => JSON.stringify(m)), Array(2).fill('{"status":"Pulling from library/hello-world","id":"latest"}'));
   assert.ok(msgs.every((m) => !('status' in m) || !String(m.status).startsWith('latest: ')));
 });
+
+test('rmi by name: a container guards only the last name; a parent that is still named or has another child stays quietly', async () => {
+  const e = engine();
+  await pull(e, 'busybox', 'nginx:alpine');
+  await e.imageTag('busybox', 'mybox:1');
+  const { Id } = await e.containerCreate({ Image: 'busybox', Cmd: ['sleep', '100'] });
+  await e.containerStart(Id);
+  assert.deepEqual(await e.imageRemove('mybox:1'), [{ Untagged: 'mybox:1' }], 'busybox:latest still names it');
+  // Two builds share the WORKDIR step; removing one stops at the shared parent.
+  const dockerfile = 'FROM nginx:alpine\nWORKDIR /usr/share/nginx/html\nCOPY index.html .\n';
+  for (const [tag, page] of [['a', 'A'], ['b', 'B']]) await e.imageBuild({ dockerfile, files: { 'index.html': page } }, { tags: [tag] }, () => {});
+  const kept = (await e.imageList({ all: true })).length;
+  const res = await e.imageRemove('a');
+  assert.deepEqual(res.map((r) => Object.keys(r)[0]), ['Untagged', 'Deleted', 'Deleted']);
+  assert.equal((await e.imageList({ all: true })).length, kept - 1);
+  // A named base with children: untagged, kept as a parent.
+  const base = (await e.imageInspect('nginx:alpine')).Id;
+  const r2 = await e.imageRemove('nginx:alpine');
+  assert.deepEqual(r2.map((r) => r.Untagged?.replace(/@.*/, '@')), ['nginx:alpine', 'nginx@']);
+  assert.ok(e.images.images.has(base));
+  auditRefs(e);
+});
