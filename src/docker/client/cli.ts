@@ -6,7 +6,7 @@
 import { type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { COMMANDS, GROUPS, type ArgRule, type Spec } from './command-table';
-import { FlagError, flagsFromHelp, parseFlags, type Flags } from './flags';
+import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags, type Parsed } from './flags';
 import { CliError, reportError } from './errors';
 import { HELP } from './help-texts';
 import { memo } from './memo';
@@ -69,91 +69,83 @@ function usageError(message: string, usage: string, path: string, see = 'Run'): 
   return `${message}\n\nUsage:  ${usage}\n\n${see} '${path} --help' for more information\n`;
 }
 
-/** pflag's message for a flag the command does not define. */
-function unknownFlag(arg: string): string {
-  return arg.startsWith('--') ? `unknown flag: ${arg.split('=')[0]}` : `unknown shorthand flag: '${arg[1]}' in ${arg}`;
-}
-
 /** Prints a help text; asking for help always succeeds. */
 function showHelp(io: TermIO, text: string): number {
   io.out(text);
   return 0;
 }
 
-/** Runs `docker <argv>`; returns the exit code. */
+/** pflag's notice for `-h`, which docker keeps only as a deprecated shorthand of --help. */
+const SHORT_HELP = 'Flag shorthand -h has been deprecated, use --help\n';
+
+/** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */
+function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string, path: string): Parsed | null {
+  try {
+    return parseFlags(argv, defs, interspersed);
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    io.err(usageError(e.message, usage, path));
+    return null;
+  }
+}
+
+/**
+ * Runs `docker <argv>`; returns the exit code. The global options are parsed up to the command
+ * (docker's HandleGlobalFlags); `--help` among them asks for that command's help.
+ */
 export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = ctx;
-  // Global options before the command.
-  let i = 0;
-  for (; i < argv.length && argv[i].startsWith('-') && argv[i] !== '-'; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (a === '-v' || a === '--version') return showHelp(io, VERSION_LINE);
-    if (a === '-h' || a === '--help') return showHelp(io, HELP.docker);
-    if (a === '-D' || a === '--debug' || /^--(log-level|context|host)=/.test(a)) continue;
-    if (/^-(l|-log-level|c|-context|H|-host)$/.test(a)) {
-      i++;
-      continue;
-    }
-    io.err(usageError(unknownFlag(a), 'docker [OPTIONS] COMMAND', 'docker'));
-    return 125;
-  }
-  const name = argv[i];
-  if (name === undefined) return showHelp(io, HELP.docker);
-  if (name === 'help') return helpCommand(argv.slice(i + 1), io);
+  const globals = parseOrFail(io, argv, flagsOf('docker'), false, 'docker [OPTIONS] COMMAND [ARG...]', 'docker');
+  if (!globals) return 125;
+  // That parse writes to stderr, unlike a command's own, which cobra prints on stdout.
+  if (globals.shortHelp) io.err(SHORT_HELP);
+  const [name, ...rest] = globals.args;
+  if (name === undefined) return showHelp(io, !globals.help && globals.flags.bool('version') ? VERSION_LINE : HELP.docker);
+  const asked = globals.help ? ['--help'] : [];
+  if (name === 'help') return helpCommand(rest, io);
   const group = own(GROUPS, name);
   if (group) {
-    const sub = argv[i + 1];
     const gpath = 'docker ' + name;
-    if (sub === undefined || sub === '--help' || sub === '-h') return showHelp(io, HELP[name]);
-    if (sub.startsWith('-')) {
-      io.err(usageError(unknownFlag(sub), gpath + ' COMMAND', gpath));
-      return 125;
-    }
-    const spec = own(group, sub);
-    if (!spec) {
-      io.err(usageError(`docker: unknown command: ${gpath} ${sub}`, gpath, gpath));
-      return 1;
-    }
-    return runSpec(spec, `${gpath} ${spec.name}`, argv.slice(i + 2), ctx);
+    const spec = rest[0] === undefined ? undefined : own(group, rest[0]);
+    if (spec) return runSpec(spec, `${gpath} ${spec.name}`, [...asked, ...rest.slice(1)], ctx);
+    rest.unshift(...asked);
+    // The group itself only knows --help; anything else is its flag error or an unknown command.
+    const parsed = parseOrFail(io, rest, [], true, gpath, gpath);
+    if (!parsed) return 125;
+    if (parsed.help || !parsed.args.length) return showHelp(io, (parsed.shortHelp ? SHORT_HELP + '\n' : '') + HELP[name]);
+    io.err(usageError(`docker: unknown command: ${gpath} ${parsed.args[0]}`, gpath, gpath));
+    return 1;
   }
   const spec = own(COMMANDS, name);
   if (!spec) {
     io.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
     return 1;
   }
-  return runSpec(spec, `docker ${name}`, argv.slice(i + 1), ctx);
+  return runSpec(spec, `docker ${name}`, [...asked, ...rest], ctx);
 }
 
-function helpCommand([a, b]: string[], io: TermIO): number {
+/**
+ * `docker help [command]`: docker's own help command finds the command as the root does and
+ * refuses any word left over (`docker help foo`, `docker help run x`).
+ */
+function helpCommand(words: string[], io: TermIO): number {
+  const [a, b] = words;
   if (a === undefined) return showHelp(io, HELP.docker);
   const group = own(GROUPS, a);
-  if (group) {
-    const spec = b !== undefined ? own(group, b) : undefined;
-    return showHelp(io, spec ? helpFor(spec, `docker ${a} ${spec.name}`) : HELP[a]);
+  const spec = group ? (b === undefined ? undefined : own(group, b)) : own(COMMANDS, a);
+  const used = spec && group ? 2 : spec || group ? 1 : 0;
+  if (used < words.length) {
+    io.err(`unknown help topic: ${words.slice(used).join(' ')}\n`);
+    return 1;
   }
-  const spec = own(COMMANDS, a);
-  if (!spec) {
-    io.err(`Unknown help topic [\`${a}\`]\n`);
-    return showHelp(io, HELP.docker);
-  }
-  return showHelp(io, helpFor(spec, `docker ${a}`));
+  return showHelp(io, spec ? helpFor(spec, group ? `docker ${a} ${spec.name}` : `docker ${a}`) : HELP[a]);
 }
 
 async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = base;
-  let parsed;
-  try {
-    parsed = parseFlags(argv, flagsOf(spec.help), spec.interspersed !== false);
-  } catch (e) {
-    if (!(e instanceof FlagError)) throw e;
-    io.err(usageError(e.message, useLine(spec, path), path));
-    return 125;
-  }
-  if (parsed.help) return showHelp(io, helpFor(spec, path));
+  const parsed = parseOrFail(io, argv, flagsOf(spec.help), spec.interspersed !== false, useLine(spec, path), path);
+  if (!parsed) return 125;
+  if (parsed.help) return showHelp(io, (parsed.shortHelp ? SHORT_HELP + '\n' : '') + helpFor(spec, path));
   if (spec.banner) io.err(spec.banner);
   const argErr = checkArgs(spec, path, parsed.args.length);
   if (argErr) {

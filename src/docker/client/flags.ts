@@ -62,6 +62,8 @@ export interface Parsed {
   flags: Flags;
   args: string[];
   help: boolean;
+  /** `-h` was used: pflag warns that this shorthand of --help is deprecated. */
+  shortHelp: boolean;
 }
 
 /**
@@ -88,6 +90,7 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
   const flags = new Flags();
   const [byLong, byShort] = indexOf(defs);
   const args: string[] = [];
+  let shortHelp = false;
   let i = 0;
   while (i < argv.length) {
     const s = argv[i++];
@@ -123,6 +126,7 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
       const c = shorts[0];
       const def = byShort.get(c);
       if (!def) throw new FlagError(`unknown shorthand flag: '${c}' in -${shorts}`);
+      if (def.long === 'help') shortHelp = true;
       let value: string;
       let rest = shorts.slice(1);
       if (shorts.length > 2 && shorts[1] === '=') {
@@ -138,5 +142,5 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
       shorts = rest;
     }
   }
-  return { flags, args, help: flags.bool('help') };
+  return { flags, args, help: flags.bool('help'), shortHelp };
 }

@@ -38,7 +38,9 @@ test('every implemented command prints its help exactly as docker does', async (
     const ref = reference('help/' + file);
     for (const form of [`${cmd} --help`, ...(cmd.split(' ').length > 1 && !/run|exec|create$/.test(cmd) ? [`${cmd} -h`] : [])]) {
       const r = await run(sh, form);
-      assert.equal(r.stdout, ref.text, form);
+      // cobra prints pflag's notice for the deprecated -h shorthand on stdout, before the help.
+      const notice = form.endsWith(' -h') ? 'Flag shorthand -h has been deprecated, use --help\n\n' : '';
+      assert.equal(r.stdout, notice + ref.text, form);
       assert.equal(r.stderr, '', form);
       assert.equal(r.exit, ref.exit, form);
       n++;
@@ -105,4 +107,37 @@ test('the copied captures are the shared reference, unchanged', { skip: !existsS
     }
   }
   assert.equal(readdirSync(join(REF, 'errors')).length, readdirSync(join(SHARED, 'errors')).length);
+});
+
+test('global options are parsed as docker parses them, up to the command', async () => {
+  const sh = hostShell();
+  const root = (msg: string): string => `${msg}\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n`;
+  const group = (msg: string, g: string): string => `${msg}\n\nUsage:  docker ${g}\n\nRun 'docker ${g} --help' for more information\n`;
+  const cases: [string, string, number][] = [
+    ['docker -x', root("unknown shorthand flag: 'x' in -x"), 125],
+    ['docker --foo ps', root('unknown flag: --foo'), 125],
+    ['docker -l', root("flag needs an argument: 'l' in -l"), 125],
+    ['docker --tls=maybe ps', root('invalid argument "maybe" for "--tls" flag: strconv.ParseBool: parsing "maybe": invalid syntax'), 125],
+    ['docker container --foo', group('unknown flag: --foo', 'container'), 125],
+    ['docker image -x', group("unknown shorthand flag: 'x' in -x", 'image'), 125],
+    ['docker help foo', 'unknown help topic: foo\n', 1],
+    ['docker help run extra', 'unknown help topic: extra\n', 1],
+  ];
+  for (const [cmd, text, code] of cases) {
+    const r = await run(sh, cmd);
+    assert.equal(r.stderr, text, cmd);
+    assert.equal(r.stdout, '', cmd);
+    assert.equal(r.exit, code, cmd);
+  }
+  // Accepted options reach the command: here its own argument check.
+  const pull = (await run(sh, 'docker pull')).stderr;
+  for (const cmd of ['docker --config /tmp/x pull', 'docker -ldebug -D -c default pull', 'docker --tls --tlsverify=false --tlscacert ca.pem pull', 'docker -H unix:///var/run/docker.sock pull']) {
+    assert.equal((await run(sh, cmd)).stderr, pull, cmd);
+  }
+  // The root's parse writes pflag's -h notice to stderr; --help before a command asks for its help.
+  const h = await run(sh, 'docker -h');
+  assert.equal(h.stderr, 'Flag shorthand -h has been deprecated, use --help\n');
+  assert.equal(h.stdout, reference('help/docker.txt').text);
+  assert.equal((await run(sh, 'docker --help ps')).stdout, reference('help/ps.txt').text);
+  assert.equal((await run(sh, 'docker help container ls')).stdout, reference('help/container-ls.txt').text);
 });
