@@ -47,9 +47,11 @@ const FIELDS: Record<string, (c: ContainerSummary, now: number, trunc: boolean) 
 };
 
 /** The row of the container formatter; `fields` limits it to what the format uses. */
-export function containerRow(c: ContainerSummary, now: number, trunc: boolean, fields: string[] = Object.keys(FIELDS)): Record<string, string> {
-  const row: Record<string, string> = {};
+export function containerRow(c: ContainerSummary, now: number, trunc: boolean, fields: string[] = Object.keys(FIELDS)): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
   for (const f of fields) row[f] = FIELDS[f](c, now, trunc);
+  // The formatter's method `{{.Label "name"}}`: one label's value, empty when unset.
+  row.Label = (name: unknown) => c.Labels?.[String(name)] ?? '';
   return row;
 }
 

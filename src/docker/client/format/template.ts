@@ -18,12 +18,19 @@ const parseError = (message: string): TemplateError => new TemplateError('templa
 const execError = (message: string): TemplateError => new TemplateError('template: :1: ' + message);
 
 /** Words of an action, one after the other from its start (sticky): strings, raw strings, the rest. */
-const TOKEN = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s()]+)/gy;
+const TOKEN = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[()]|[^\s()]+)/gy;
 
 function tokenize(src: string): string[] {
   const rest = src.replace(TOKEN, '').trim();
   if (rest) throw parseError(`unexpected "${rest[0]}" in command`);
-  return [...src.matchAll(TOKEN)].map((m) => m[1]);
+  const toks = [...src.matchAll(TOKEN)].map((m) => m[1]);
+  let depth = 0;
+  for (const t of toks) {
+    depth += t === '(' ? 1 : t === ')' ? -1 : 0;
+    if (depth < 0) throw parseError('unexpected right paren');
+  }
+  if (depth) throw parseError('unclosed left paren');
+  return toks;
 }
 
 /** Parses a template. */
@@ -55,7 +62,7 @@ export function compile(src: string): Node[] {
       const toks = tokenize(p.a);
       const head = toks[0];
       for (const t of toks) {
-        if (/^[A-Za-z_]\w*$/.test(t) && !FUNCS[t] && !['if', 'range', 'else', 'end', 'true', 'false', 'nil'].includes(t)) {
+        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !['if', 'range', 'else', 'end', 'true', 'false', 'nil'].includes(t)) {
           throw parseError(`function "${t}" not defined`);
         }
       }
@@ -144,24 +151,57 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
       return w.startsWith('-') ? s.padEnd(n) : s.padStart(n);
     });
   },
-  pad: (s, l, r) => ' '.repeat(Number(l)) + goString(s) + ' '.repeat(Number(r)),
+  eq: (a, ...b) => b.some((x) => x === a),
+  ne: (a, b) => a !== b,
+  lt: (a, b) => (a as number) < (b as number),
+  le: (a, b) => (a as number) <= (b as number),
+  gt: (a, b) => (a as number) > (b as number),
+  ge: (a, b) => (a as number) >= (b as number),
+  and: (...a) => a.find((x) => !truthy(x)) ?? a[a.length - 1],
+  or: (...a) => a.find(truthy) ?? a[a.length - 1],
+  not: (a) => !truthy(a),
+  pad: (s, l, r) => (goString(s) ? ' '.repeat(Number(l)) + goString(s) + ' '.repeat(Number(r)) : ''),
   truncate: (s, n) => goString(s).slice(0, Number(n)),
 };
 
-function evalArg(tok: string, dot: unknown): unknown {
+/**
+ * docker's header variants of its own functions (templates.HeaderFunctions): a table header
+ * keeps the column name as it is, so `{{upper .Names}}` and `{{truncate .Names 3}}` say NAMES.
+ */
+const HEADER_SAME = new Set(['json', 'split', 'join', 'title', 'lower', 'upper', 'pad', 'truncate']);
+
+/** A word of an action, or a parenthesised pipeline. */
+type Operand = string | Operand[];
+
+function evalArg(tok: Operand, dot: unknown, header: boolean): unknown {
+  if (Array.isArray(tok)) return evalPipe(tok, dot, header);
   if (tok === '.') return dot;
   if (tok.startsWith('.')) return field(dot, tok);
   if (tok.startsWith('"')) return JSON.parse(tok);
   if (tok.startsWith('`')) return tok.slice(1, -1);
   if (/^-?\d+(\.\d+)?$/.test(tok)) return Number(tok);
   if (tok === 'true' || tok === 'false') return tok === 'true';
-  if (FUNCS[tok]) return FUNCS[tok]();
+  if (Object.hasOwn(FUNCS, tok)) return FUNCS[tok]();
   throw parseError(`function "${tok}" not defined`);
 }
 
-function evalPipe(toks: string[], dot: unknown): unknown {
-  const cmds: string[][] = [[]];
+/** Groups the words inside parentheses into nested operands. */
+function nest(toks: Operand[]): Operand[] {
+  const out: Operand[] = [];
+  const stack: Operand[][] = [out];
   for (const t of toks) {
+    if (t === '(') stack.push([]);
+    else if (t === ')') {
+      const inner = stack.pop()!;
+      stack[stack.length - 1].push(inner);
+    } else stack[stack.length - 1].push(t);
+  }
+  return out;
+}
+
+function evalPipe(toks: Operand[], dot: unknown, header = false): unknown {
+  const cmds: Operand[][] = [[]];
+  for (const t of nest(toks)) {
     if (t === '|') cmds.push([]);
     else cmds[cmds.length - 1].push(t);
   }
@@ -170,11 +210,16 @@ function evalPipe(toks: string[], dot: unknown): unknown {
   for (const c of cmds) {
     const [head, ...rest] = c;
     if (head === undefined) throw execError('missing value for command');
-    const args = rest.map((t) => evalArg(t, dot));
+    const args = rest.map((t) => evalArg(t, dot, header));
     if (!first) args.push(prev);
-    if (FUNCS[head]) prev = FUNCS[head](...args);
-    else if (args.length) throw execError(`can't give argument to non-function ${head}`);
-    else prev = evalArg(head, dot);
+    if (typeof head === 'string' && Object.hasOwn(FUNCS, head)) prev = header && HEADER_SAME.has(head) ? args[0] : FUNCS[head](...args);
+    else {
+      const v = evalArg(head, dot, header);
+      // A method of the row, such as the container formatter's `.Label "name"`.
+      if (typeof v === 'function') prev = v(...args);
+      else if (args.length) throw execError(`can't give argument to non-function ${typeof head === 'string' ? head : '(…)'}`);
+      else prev = v;
+    }
     first = false;
   }
   return prev;
@@ -184,7 +229,7 @@ function evalPipe(toks: string[], dot: unknown): unknown {
  * Runs compiled nodes. `rowType` names the Go type of a listing row: a field it lacks is then an
  * error (`can't evaluate field Nope in type *formatter.ContainerContext`), as on a Go struct.
  */
-export function execute(nodes: Node[], dot: unknown, rowType?: string): string {
+export function execute(nodes: Node[], dot: unknown, rowType?: string, header = false): string {
   let out = '';
   for (const n of nodes) {
     if (n.k === 'text') out += n.v;
@@ -196,11 +241,11 @@ export function execute(nodes: Node[], dot: unknown, rowType?: string): string {
         else if (n.f in dot) out += goString(v);
         else if (rowType) throw new TemplateError(`template: :${n.pos}: executing "" at <.${n.f}>: can't evaluate field ${n.f} in type ${rowType}`);
         else out += goString(NO_VALUE);
-      } else out += goString(evalPipe(n.p, dot));
+      } else out += goString(evalPipe(n.p, dot, header));
     }
-    else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot)) ? n.body : n.no, dot, rowType);
+    else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot, header)) ? n.body : n.no, dot, rowType, header);
     else {
-      const v = evalPipe(n.p, dot);
+      const v = evalPipe(n.p, dot, header);
       const items = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : [];
       if (items.length === 0) out += execute(n.no, dot, rowType);
       for (const it of items) out += execute(n.body, it);
