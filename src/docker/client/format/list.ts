@@ -54,11 +54,19 @@ function header(tpl: Prepared['tpl'], headers: Record<string, string>): string {
   }
 }
 
+/**
+ * JSON as Go's json.Marshal writes it: `<`, `>`, `&`, U+2028 and U+2029 escaped. The daemon's
+ * answers (what `docker inspect` shows) and the listing rows of `{{json .}}` are marshalled so.
+ */
+export function marshalJson(v: unknown, indent?: number): string {
+  return JSON.stringify(v, null, indent).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
 export function formatList(format: string, rows: object[], headers: Record<string, string>, rowType?: string): string {
   const { table, json, tpl } = prepare(format);
   if (json) {
     // The client marshals a row as a map: keys come out sorted.
-    return rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)))) + '\n').join('');
+    return rows.map((r) => marshalJson(Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)))) + '\n').join('');
   }
   if (!table) return rows.map((r) => row(tpl, r, rowType) + '\n').join('');
   const body = rows.map((r) => row(tpl, r, rowType));

@@ -6,10 +6,11 @@
 import { CliError } from '../errors';
 import { memo } from '../memo';
 
+/** Actions keep where they start in the source (`at`), for Go's line:column in errors. */
 type Node =
   | { k: 'text'; v: string }
-  | { k: 'act'; p: string[]; f?: string; pos?: string }
-  | { k: 'if' | 'range'; p: string[]; body: Node[]; no: Node[] };
+  | { k: 'act'; p: string[]; f?: string; pos?: string; at: number }
+  | { k: 'if' | 'range'; p: string[]; body: Node[]; no: Node[]; at: number };
 
 export class TemplateError extends CliError {}
 
@@ -72,14 +73,13 @@ export function compile(src: string): Node[] {
         const [body, how] = parse(['else', 'end']);
         let no: Node[] = [];
         if (how === 'else') no = parse(['end'])[0];
-        nodes.push({ k: head, p: toks.slice(1), body, no });
+        nodes.push({ k: head, p: toks.slice(1), body, no, at: p.at });
       } else if (head === 'end' || head === 'else') {
         throw parseError(`unexpected {{${head}}}`);
       } else if (toks.length === 1 && /^\.\w+$/.test(head)) {
         // A lone field: its line:column goes into the error of a row that lacks it.
-        const before = src.slice(0, p.at);
-        nodes.push({ k: 'act', p: toks, f: head.slice(1), pos: `${before.split('\n').length}:${p.at - before.lastIndexOf('\n') - 1}` });
-      } else nodes.push({ k: 'act', p: toks });
+        nodes.push({ k: 'act', p: toks, f: head.slice(1), pos: linePos(src, p.at), at: p.at });
+      } else nodes.push({ k: 'act', p: toks, at: p.at });
     }
     if (stop.length) throw parseError('unexpected EOF');
     return [nodes, ''];
@@ -87,7 +87,32 @@ export function compile(src: string): Node[] {
   return parse([])[0];
 }
 
+/** Go's `line:column` of a source offset (the column counts bytes from 0). */
+function linePos(src: string, at: number): string {
+  const before = src.slice(0, at);
+  return `${before.split('\n').length}:${at - before.lastIndexOf('\n') - 1}`;
+}
+
 const NO_VALUE = Symbol('no value');
+
+/**
+ * `docker inspect` retries a template that fails on the typed object against the raw JSON with
+ * missingkey=error: a field missing from an object that stands for a Go struct (capitalised
+ * keys) is then an error, while a missing key of a map (labels…) still prints `<no value>`.
+ */
+let strictKeys = false;
+let strictSrc = '';
+
+class MissingKey extends Error {
+  constructor(readonly path: string, readonly key: string) {
+    super(key);
+  }
+}
+
+const isStruct = (v: object): boolean => {
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k) => /^[A-Z]/.test(k));
+};
 
 function field(dot: unknown, path: string): unknown {
   let v: unknown = dot;
@@ -95,8 +120,12 @@ function field(dot: unknown, path: string): unknown {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
       throw execError(`executing "" at <${path}>: can't evaluate field ${key} in type ${typeName(v)}`);
     }
-    v = key in (v as object) ? (v as Record<string, unknown>)[key] : NO_VALUE;
-    if (v === NO_VALUE) return NO_VALUE;
+    const parent = v as object;
+    v = key in parent ? (v as Record<string, unknown>)[key] : NO_VALUE;
+    if (v === NO_VALUE) {
+      if (strictKeys && isStruct(parent)) throw new MissingKey(path, key);
+      return NO_VALUE;
+    }
   }
   return v;
 }
@@ -134,8 +163,10 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
   index: (v, ...keys) => {
     let cur = v;
     for (const k of keys) {
-      if (cur && typeof cur === 'object') cur = (cur as Record<string, unknown>)[String(k)] ?? NO_VALUE;
-      else return NO_VALUE;
+      if (!cur || typeof cur !== 'object') return NO_VALUE;
+      const map = cur as Record<string, unknown>;
+      // A missing key gives the map's zero value: "" for the string maps (labels) people index.
+      cur = Object.hasOwn(map, String(k)) ? map[String(k)] : Object.values(map).every((x) => typeof x === 'string') ? '' : NO_VALUE;
     }
     return cur;
   },
@@ -166,9 +197,10 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
 
 /**
  * docker's header variants of its own functions (templates.HeaderFunctions): a table header
- * keeps the column name as it is, so `{{upper .Names}}` and `{{truncate .Names 3}}` say NAMES.
+ * keeps the column name as it is, so `{{upper .Names}}` and `{{truncate .Names 3}}` say NAMES;
+ * `pad` is left as is, to keep the header aligned with its column.
  */
-const HEADER_SAME = new Set(['json', 'split', 'join', 'title', 'lower', 'upper', 'pad', 'truncate']);
+const HEADER_SAME = new Set(['json', 'split', 'join', 'title', 'lower', 'upper', 'truncate']);
 
 /** A word of an action, or a parenthesised pipeline. */
 type Operand = string | Operand[];
@@ -232,6 +264,21 @@ function evalPipe(toks: Operand[], dot: unknown, header = false): unknown {
 export function execute(nodes: Node[], dot: unknown, rowType?: string, header = false): string {
   let out = '';
   for (const n of nodes) {
+    try {
+      out += executeNode(n, dot, rowType, header);
+    } catch (e) {
+      if (!(e instanceof MissingKey) || n.k === 'text') throw e;
+      const src = strictSrc;
+      const at = Math.max(n.at, src.indexOf(e.path, n.at));
+      throw new TemplateError(`template: :${linePos(src, at)}: executing "" at <${e.path}>: map has no entry for key "${e.key}"`);
+    }
+  }
+  return out;
+}
+
+function executeNode(n: Node, dot: unknown, rowType: string | undefined, header: boolean): string {
+  let out = '';
+  {
     if (n.k === 'text') out += n.v;
     else if (n.k === 'act') {
       // `{{.Field}}` on a plain row: the common case of every listing, without the pipeline machinery.
@@ -240,6 +287,7 @@ export function execute(nodes: Node[], dot: unknown, rowType?: string, header = 
         if (typeof v === 'string') out += v;
         else if (n.f in dot) out += goString(v);
         else if (rowType) throw new TemplateError(`template: :${n.pos}: executing "" at <.${n.f}>: can't evaluate field ${n.f} in type ${rowType}`);
+        else if (strictKeys && isStruct(dot)) throw new MissingKey('.' + n.f, n.f);
         else out += goString(NO_VALUE);
       } else out += goString(evalPipe(n.p, dot, header));
     }
@@ -259,4 +307,29 @@ const compiled = memo(compile);
 /** Runs `src` over `data`; throws TemplateError with Go's wording for bad templates. */
 export function render(src: string, data: unknown): string {
   return execute(compiled(src), data);
+}
+
+/**
+ * A command's own template (inspect, version, info). `name` is the template's name in Go's
+ * messages; a parse error is the client's StatusError 64. `strict` is inspect's raw retry.
+ */
+export function parseOwn(src: string, name = ''): Node[] {
+  try {
+    return compiled(src);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    throw new TemplateError(e.message.replace('template: :', `template: ${name}:`), 64);
+  }
+}
+
+export function renderOwn(nodes: Node[], src: string, data: unknown, strict: boolean, rowType?: string, name = ''): string {
+  [strictKeys, strictSrc] = [strict, src];
+  try {
+    return execute(nodes, data, rowType);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    throw new TemplateError(e.message.replace('template: :', `template: ${name}:`).replace('executing ""', `executing "${name}"`));
+  } finally {
+    strictKeys = false;
+  }
 }

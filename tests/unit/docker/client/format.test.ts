@@ -118,4 +118,7 @@ test('docker/cli formatter: empty or bare table format, header functions, .Label
   assert.equal(formatList('{{if eq .State "running"}}up{{else if ne .Names "x"}}{{.Names}}{{end}}', rows.slice(0, 1), headers), 'up\n');
   assert.equal(formatList('{{if and (eq .State "exited") (not (eq .Names "web"))}}gone{{end}}|{{pad (.Label "x") 1 1}}|', rows, headers), '||\ngone||\n');
   assert.equal(formatList('{{join (split .Names "e") "-"}}', rows, headers), 'w-b\nhw\n');
+  // pad keeps its effect on the header, to stay aligned with its column; listing JSON is Go-marshalled.
+  assert.equal(formatList('table {{pad .Names 1 0}}', rows.slice(0, 1), headers), ' NAMES\n web\n');
+  assert.equal(formatList('{{json .}}', [{ Ports: '0.0.0.0:80->80/tcp', Labels: 'a=<b&c>' }], {}), '{"Labels":"a=\\u003cb\\u0026c\\u003e","Ports":"0.0.0.0:80-\\u003e80/tcp"}\n');
 });
