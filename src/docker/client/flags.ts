@@ -33,7 +33,14 @@ export class Flags {
     };
     const syntax = (parser: string) => invalid(`strconv.${parser}: parsing ${JSON.stringify(value)}: invalid syntax`);
     if (def.type === 'bool' && !/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value)) syntax('ParseBool');
-    if (/^u?int/.test(def.type) && !/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(value)) syntax('ParseInt');
+    if (/^int/.test(def.type) && !/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(value)) syntax('ParseInt');
+    if (/^uint/.test(def.type) && !/^(\d+|0x[0-9a-fA-F]+)$/.test(value)) syntax('ParseUint');
+    // opts.MemBytes (go-units RAMInBytes); --memory-swap also takes -1 for unlimited.
+    if (def.type === 'bytes' && !/^\d+(\.\d+)* ?[kKmMgGtTpP]?[iI]?[bB]?$/.test(value) && !(def.long === 'memory-swap' && value === '-1')) invalid(`invalid size: '${value}'`);
+    // opts.NanoCPUs reads a big.Rat.
+    if (def.type === 'decimal' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?\d+\/\d+$/.test(value)) invalid(`failed to parse ${value} as a rational number`);
+    // opts.ValidateEnv: a name is needed; a name alone is completed from the client's environment.
+    if (def.long === 'env' && value.split('=')[0] === '') invalid(`invalid environment variable: ${value}`);
     if (def.type === 'filter' && value !== '' && !value.includes('=')) invalid('bad format of filter (expected name=value)');
     this.values.set(def.long, [...this.list(def.long), value]);
   }

@@ -52,3 +52,14 @@ test('version and info --format: named template errors, exit 64, an empty format
   assert.deepEqual([r.stderr, r.exit], ['template parsing error: template: :1: unclosed action\n', 64]);
   assert.match((await run(sh, `docker version -f ''`)).stdout, /^Client:\n Version: {11}28\.2\.2\n/);
 });
+
+test('run/create: -e NAME takes the exported value of the client shell; --pull is checked first', async () => {
+  let created: { Env?: string[] } | undefined;
+  const engine = { ...api, containerCreate: async (cfg: { Env?: string[] }) => { created = cfg; throw new ApiError(409, 'stop here'); } } as unknown as DockerApi;
+  const sh = hostShell(engine);
+  await run(sh, 'export FOO=bar; BAZ=1');
+  await run(sh, 'docker create -e FOO -e BAZ -e X= alpine');
+  assert.deepEqual(created?.Env, ['FOO=bar', 'BAZ', 'X=']);
+  const r = await run(sh, 'docker run --pull sometimes UPPER');
+  assert.deepEqual([r.stderr, r.exit], [`docker: invalid pull option: 'sometimes': must be one of "always", "missing" or "never"\n\nRun 'docker run --help' for more information\n`, 125]);
+});
