@@ -100,7 +100,12 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   // That parse writes to stderr, unlike a command's own, which cobra prints on stdout.
   if (globals.shortHelp) io.err(SHORT_HELP);
   const [name, ...rest] = globals.args;
-  if (name === undefined) return showHelp(io, !globals.help && globals.flags.bool('version') ? VERSION_LINE : HELP.docker);
+  if (name === undefined) {
+    if (globals.help || globals.flags.bool('version')) return showHelp(io, globals.help ? HELP.docker : VERSION_LINE);
+    // Without a command the root's RunE shows the help on stderr (command.ShowHelp(dockerCli.Err())).
+    io.err(HELP.docker);
+    return 0;
+  }
   const asked = globals.help ? ['--help'] : [];
   if (name === 'help') return helpCommand(rest, io);
   const group = own(GROUPS, name);
@@ -112,7 +117,12 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     // The group itself only knows --help; anything else is its flag error or an unknown command.
     const parsed = parseOrFail(io, rest, [], true, gpath, gpath);
     if (!parsed) return 125;
-    if (parsed.help || !parsed.args.length) return showHelp(io, (parsed.shortHelp ? SHORT_HELP + '\n' : '') + HELP[name]);
+    if (parsed.help) return showHelp(io, (parsed.shortHelp ? SHORT_HELP + '\n' : '') + HELP[name]);
+    // A management command alone shows its help on stderr, as the root does.
+    if (!parsed.args.length) {
+      io.err(HELP[name]);
+      return 0;
+    }
     io.err(usageError(`docker: unknown command: ${gpath} ${parsed.args[0]}`, gpath, gpath));
     return 1;
   }
