@@ -63,3 +63,9 @@ test('run/create: -e NAME takes the exported value of the client shell; --pull i
   const r = await run(sh, 'docker run --pull sometimes UPPER');
   assert.deepEqual([r.stderr, r.exit], [`docker: invalid pull option: 'sometimes': must be one of "always", "missing" or "never"\n\nRun 'docker run --help' for more information\n`, 125]);
 });
+
+test('system df --format: an unknown field is reported against the images row', async () => {
+  const sh = hostShell({ ...api, systemDf: async () => ({ Images: [], Containers: [], LayersSize: 0 }) } as unknown as DockerApi);
+  const r = await run(sh, `docker system df --format '{{.Type}} {{.Foo}}'`);
+  assert.deepEqual([r.stdout, r.stderr, r.exit], ['', 'template parsing error: template: :1:12: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.diskUsageImagesContext\n', 1]);
+});
