@@ -34,7 +34,7 @@ async function inspectAll(ctx: Ctx, f: Flags, args: string[], get: (ref: string)
         out += renderOwn(tpl, format, o, true) + '\n';
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
-        errors.push('template parsing error: ' + e.message);
+        errors.push(e.message.startsWith('template parsing error: ') ? e.message : 'template parsing error: ' + e.message);
       }
     }
   }

@@ -9,8 +9,14 @@ import { memo } from '../memo';
 /** Actions keep where they start in the source (`at`), for Go's line:column in errors. */
 type Node =
   | { k: 'text'; v: string }
-  | { k: 'act'; p: string[]; f?: string; pos?: string; at: number }
-  | { k: 'if' | 'range'; p: string[]; body: Node[]; no: Node[]; at: number };
+  | { k: 'act'; p: string[]; f?: string; pos?: string; at: number; set?: string[] }
+  | { k: 'if' | 'range' | 'with'; p: string[]; body: Node[]; no: Node[]; at: number; set?: string[] };
+
+/** `$k, $v := pipeline`: the variables declared, and the pipeline. */
+function declared(toks: string[]): [string[] | undefined, string[]] {
+  const i = toks.indexOf(':=');
+  return i < 0 ? [undefined, toks] : [toks.slice(0, i).map((t) => t.replace(/,$/, '')), toks.slice(i + 1)];
+}
 
 export class TemplateError extends CliError {}
 
@@ -55,7 +61,15 @@ export function compile(src: string): Node[] {
     i = next;
   }
   let pos = 0;
-  const parse = (stop: string[]): [Node[], string] => {
+  /** if/range/with up to its {{end}}; `{{else if …}}` is a nested block sharing that end. */
+  const block = (k: 'if' | 'range' | 'with', toks: string[], at: number): Node => {
+    const [body, how, etoks] = parse(['else', 'end']);
+    let no: Node[] = [];
+    if (how === 'else') no = etoks[1] === 'if' || etoks[1] === 'with' ? [block(etoks[1], etoks.slice(2), at)] : parse(['end'])[0];
+    const [set, p] = declared(toks);
+    return { k, p, body, no, at, set };
+  };
+  const parse = (stop: string[]): [Node[], string, string[]] => {
     const nodes: Node[] = [];
     while (pos < pieces.length) {
       const p = pieces[pos++];
@@ -63,26 +77,26 @@ export function compile(src: string): Node[] {
       const toks = tokenize(p.a);
       const head = toks[0];
       for (const t of toks) {
-        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !['if', 'range', 'else', 'end', 'true', 'false', 'nil'].includes(t)) {
+        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !['if', 'range', 'with', 'else', 'end', 'true', 'false', 'nil'].includes(t)) {
           throw parseError(`function "${t}" not defined`);
         }
       }
       if (head === undefined) throw parseError('missing value for command');
-      if (stop.includes(head)) return [nodes, head];
-      if (head === 'if' || head === 'range') {
-        const [body, how] = parse(['else', 'end']);
-        let no: Node[] = [];
-        if (how === 'else') no = parse(['end'])[0];
-        nodes.push({ k: head, p: toks.slice(1), body, no, at: p.at });
+      if (stop.includes(head)) return [nodes, head, toks];
+      if (head === 'if' || head === 'range' || head === 'with') {
+        nodes.push(block(head, toks.slice(1), p.at));
       } else if (head === 'end' || head === 'else') {
         throw parseError(`unexpected {{${head}}}`);
       } else if (toks.length === 1 && /^\.\w+$/.test(head)) {
         // A lone field: its line:column goes into the error of a row that lacks it.
         nodes.push({ k: 'act', p: toks, f: head.slice(1), pos: linePos(src, p.at), at: p.at });
-      } else nodes.push({ k: 'act', p: toks, at: p.at });
+      } else {
+        const [set, pipe] = declared(toks);
+        nodes.push({ k: 'act', p: pipe, at: p.at, set });
+      }
     }
     if (stop.length) throw parseError('unexpected EOF');
-    return [nodes, ''];
+    return [nodes, '', []];
   };
   return parse([])[0];
 }
@@ -141,6 +155,8 @@ export function goString(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return '[' + v.map(goString).join(' ') + ']';
+  // A Go struct prints its fields' values in order, without names: `{0.0.0.0 8080}`.
+  if (isStruct(v as object)) return '{' + Object.values(v as object).map(goString).join(' ') + '}';
   const keys = Object.keys(v as object).sort();
   return 'map[' + keys.map((k) => `${k}:${goString((v as Record<string, unknown>)[k])}`).join(' ') + ']';
 }
@@ -208,6 +224,11 @@ type Operand = string | Operand[];
 function evalArg(tok: Operand, dot: unknown, header: boolean): unknown {
   if (Array.isArray(tok)) return evalPipe(tok, dot, header);
   if (tok === '.') return dot;
+  if (tok[0] === '$') {
+    const [name, ...path] = tok.split('.');
+    if (!Object.hasOwn(vars, name)) throw parseError(`undefined variable "${name}"`);
+    return path.length ? field(vars[name], '.' + path.join('.')) : vars[name];
+  }
   if (tok.startsWith('.')) return field(dot, tok);
   if (tok.startsWith('"')) return JSON.parse(tok);
   if (tok.startsWith('`')) return tok.slice(1, -1);
@@ -261,7 +282,20 @@ function evalPipe(toks: Operand[], dot: unknown, header = false): unknown {
  * Runs compiled nodes. `rowType` names the Go type of a listing row: a field it lacks is then an
  * error (`can't evaluate field Nope in type *formatter.ContainerContext`), as on a Go struct.
  */
+/** The template's variables: `$` is the data it was started on. */
+let vars: Record<string, unknown> = {};
+let depth = 0;
+
 export function execute(nodes: Node[], dot: unknown, rowType?: string, header = false): string {
+  if (depth++ === 0) vars = { $: dot };
+  try {
+    return executeAll(nodes, dot, rowType, header);
+  } finally {
+    depth--;
+  }
+}
+
+function executeAll(nodes: Node[], dot: unknown, rowType: string | undefined, header: boolean): string {
   let out = '';
   for (const n of nodes) {
     try {
@@ -289,14 +323,24 @@ function executeNode(n: Node, dot: unknown, rowType: string | undefined, header:
         else if (rowType) throw new TemplateError(`template: :${n.pos}: executing "" at <.${n.f}>: can't evaluate field ${n.f} in type ${rowType}`);
         else if (strictKeys && isStruct(dot)) throw new MissingKey('.' + n.f, n.f);
         else out += goString(NO_VALUE);
-      } else out += goString(evalPipe(n.p, dot, header));
+      } else if (n.set) vars[n.set[0]] = evalPipe(n.p, dot, header);
+      else out += goString(evalPipe(n.p, dot, header));
     }
-    else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot, header)) ? n.body : n.no, dot, rowType, header);
-    else {
+    else if (n.k !== 'range') {
       const v = evalPipe(n.p, dot, header);
-      const items = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : [];
-      if (items.length === 0) out += execute(n.no, dot, rowType);
-      for (const it of items) out += execute(n.body, it);
+      if (n.set) vars[n.set[0]] = v;
+      // `with` moves dot to its value; `if` keeps it.
+      out += executeAll(truthy(v) ? n.body : n.no, truthy(v) && n.k === 'with' ? v : dot, rowType, header);
+    } else {
+      const v = evalPipe(n.p, dot, header);
+      const keys: unknown[] = Array.isArray(v) ? v.map((_, i) => i) : v && typeof v === 'object' ? Object.keys(v).sort() : [];
+      if (keys.length === 0) out += executeAll(n.no, dot, rowType, header);
+      for (const k of keys) {
+        const it = (v as Record<string, unknown>)[k as string];
+        // `range $v := …` names the element; `range $k, $v := …` the key (or index) and the element.
+        if (n.set) Object.assign(vars, n.set.length > 1 ? { [n.set[0]]: k, [n.set[1]]: it } : { [n.set[0]]: it });
+        out += executeAll(n.body, it, undefined, header);
+      }
     }
   }
   return out;

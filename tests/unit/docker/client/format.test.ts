@@ -122,3 +122,16 @@ test('docker/cli formatter: empty or bare table format, header functions, .Label
   assert.equal(formatList('table {{pad .Names 1 0}}', rows.slice(0, 1), headers), ' NAMES\n web\n');
   assert.equal(formatList('{{json .}}', [{ Ports: '0.0.0.0:80->80/tcp', Labels: 'a=<b&c>' }], {}), '{"Labels":"a=\\u003cb\\u0026c\\u003e","Ports":"0.0.0.0:80-\\u003e80/tcp"}\n');
 });
+
+test('templates: variables, with, else if, Go struct printing', () => {
+  const data = { Name: '/web', State: { Status: 'running', Pid: 7 }, Config: { Labels: { b: '2', a: '1' }, Env: ['A=1', 'B=2'] },
+    Ports: { '80/tcp': [{ HostIp: '0.0.0.0', HostPort: '8080' }] } };
+  assert.equal(render('{{range $k, $v := .Config.Labels}}{{$k}}={{$v}};{{end}}', data), 'a=1;b=2;');
+  assert.equal(render('{{range $i, $e := .Config.Env}}{{$i}}:{{$e}} {{$.Name}} {{end}}', data), '0:A=1 /web 1:B=2 /web ');
+  assert.equal(render('{{$n := .Name}}{{with .State}}{{.Status}} {{$n}}{{end}}|{{with .Nope}}x{{else}}none{{end}}', data), 'running /web|none');
+  const ifs = '{{if eq .State.Pid 1}}one{{else if eq .State.Pid 7}}seven{{else}}other{{end}}';
+  assert.equal(render(ifs, data), 'seven');
+  assert.equal(render(ifs, { State: { Pid: 3 } }), 'other');
+  assert.equal(render('{{.Ports}} {{.Config.Labels}}', data), 'map[80/tcp:[{0.0.0.0 8080}]] map[a:1 b:2]');
+  assert.throws(() => render('{{$x}}', data), { message: 'template parsing error: template: :1: undefined variable "$x"' });
+});
