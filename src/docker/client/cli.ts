@@ -99,6 +99,12 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   if (!globals) return 125;
   // That parse writes to stderr, unlike a command's own, which cobra prints on stdout.
   if (globals.shortHelp) io.err(SHORT_HELP);
+  // The client is then initialised, whatever the command: a log level logrus cannot read ends it.
+  const level = globals.flags.str('log-level');
+  if (level && !/^(panic|fatal|error|warn|warning|info|debug|trace)$/i.test(level)) {
+    io.err(`Unable to parse logging level: ${level}\n`);
+    return 1;
+  }
   const [name, ...rest] = globals.args;
   if (name === undefined) {
     if (globals.help || globals.flags.bool('version')) return showHelp(io, globals.help ? HELP.docker : VERSION_LINE);

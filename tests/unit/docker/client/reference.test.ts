@@ -123,6 +123,7 @@ test('global options are parsed as docker parses them, up to the command', async
     ['docker container --foo', group('unknown flag: --foo', 'container'), 125],
     ['docker image -x', group("unknown shorthand flag: 'x' in -x", 'image'), 125],
     ['docker help foo', 'unknown help topic: foo\n', 1],
+    ['docker -l verbose ps', 'Unable to parse logging level: verbose\n', 1],
     ['docker help run extra', 'unknown help topic: extra\n', 1],
   ];
   for (const [cmd, text, code] of cases) {
@@ -133,7 +134,7 @@ test('global options are parsed as docker parses them, up to the command', async
   }
   // Accepted options reach the command: here its own argument check.
   const pull = (await run(sh, 'docker pull')).stderr;
-  for (const cmd of ['docker --config /tmp/x pull', 'docker -ldebug -D -c default pull', 'docker --tls --tlsverify=false --tlscacert ca.pem pull', 'docker -H unix:///var/run/docker.sock pull']) {
+  for (const cmd of ['docker --config /tmp/x pull', 'docker -lDEBUG -D -c default pull', 'docker --tls --tlsverify=false --tlscacert ca.pem pull', 'docker -H unix:///var/run/docker.sock pull']) {
     assert.equal((await run(sh, cmd)).stderr, pull, cmd);
   }
   // The root's parse writes pflag's -h notice to stderr; --help before a command asks for its help.
