@@ -1,4 +1,4 @@
-/** `docker logs --since/--until`: the client's GetTimestamp reading and its error texts. */
+/** Client-side details of `docker logs` and `docker images` arguments. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DockerApi, LogsOptions } from '../../../../src/docker/api';
@@ -13,4 +13,14 @@ test('logs --since/--until read Go durations and name the option in their error'
   assert.deepEqual([got?.since, got?.until], [(now - 5400000) / 1000, (now - 90000) / 1000]);
   const r = await run(sh, 'docker logs --until yesterday c');
   assert.deepEqual([r.stderr, r.exit], ['invalid value for "until": failed to parse value as time or duration: "yesterday"\n', 1]);
+});
+
+test('docker images NAME: the ambiguity hint of printAmbiguousHint, top-level only', async () => {
+  const api = { now: () => 0, advance: () => {}, imageList: async () => [] } as unknown as DockerApi;
+  const sh = hostShell(api);
+  const hint = (w: string) => `\nNo images found matching "${w}": did you mean "docker image ${w}"?\n`;
+  assert.equal((await run(sh, 'docker images -q save')).stderr, hint('save'));
+  assert.equal((await run(sh, 'docker images --format json load')).stderr, hint('load'));
+  assert.equal((await run(sh, 'docker images remove')).stderr, '');
+  assert.equal((await run(sh, 'docker image ls ls')).stderr, '');
 });
