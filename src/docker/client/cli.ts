@@ -30,7 +30,7 @@ export { CliError };
 
 export const VERSION_LINE = 'Docker version 28.2.2, build e6534b4\n';
 
-const flagsOf = memo((helpKey) => flagsFromHelp(HELP[helpKey]));
+const flagsOf = memo((helpKey) => [...flagsFromHelp(HELP[helpKey]), ...(HIDDEN[helpKey] ?? [])]);
 
 /**
  * cobra's `Aliases:` paragraph under the description of a top-level command: every path of the
@@ -75,8 +75,14 @@ function showHelp(io: TermIO, text: string): number {
   return 0;
 }
 
-/** pflag's notice for `-h`, which docker keeps only as a deprecated shorthand of --help. */
-const SHORT_HELP = 'Flag shorthand -h has been deprecated, use --help\n';
+/**
+ * Flags docker/cli keeps hidden for compatibility, by help text: they parse, with pflag's
+ * deprecation notice, and set the flag that replaced them.
+ */
+const HIDDEN: Record<string, FlagDef[]> = {
+  stop: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
+  restart: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
+};
 
 /** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */
 function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string, path: string): Parsed | null {
@@ -97,8 +103,8 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   const { io } = ctx;
   const globals = parseOrFail(io, argv, flagsOf('docker'), false, 'docker [OPTIONS] COMMAND [ARG...]', 'docker');
   if (!globals) return 125;
-  // That parse writes to stderr, unlike a command's own, which cobra prints on stdout.
-  if (globals.shortHelp) io.err(SHORT_HELP);
+  // That parse writes its notices to stderr, unlike a command's own, which cobra prints on stdout.
+  if (globals.warnings) io.err(globals.warnings);
   // The client is then initialised, whatever the command: a log level logrus cannot read ends it.
   const level = globals.flags.str('log-level');
   if (level && !/^(panic|fatal|error|warn|warning|info|debug|trace)$/i.test(level)) {
@@ -123,7 +129,8 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     // The group itself only knows --help; anything else is its flag error or an unknown command.
     const parsed = parseOrFail(io, rest, [], true, gpath, gpath);
     if (!parsed) return 125;
-    if (parsed.help) return showHelp(io, (parsed.shortHelp ? SHORT_HELP + '\n' : '') + HELP[name]);
+    if (parsed.warnings) io.out(parsed.warnings);
+    if (parsed.help) return showHelp(io, (parsed.warnings && '\n') + HELP[name]);
     // A management command alone shows its help on stderr, as the root does.
     if (!parsed.args.length) {
       io.err(HELP[name]);
@@ -161,7 +168,9 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
   const { io } = base;
   const parsed = parseOrFail(io, argv, flagsOf(spec.help), spec.interspersed !== false, useLine(spec, path), path);
   if (!parsed) return 125;
-  if (parsed.help) return showHelp(io, (parsed.shortHelp ? SHORT_HELP + '\n' : '') + helpFor(spec, path));
+  if (parsed.warnings) io.out(parsed.warnings);
+  // The help template opens with a newline, which shows after a notice.
+  if (parsed.help) return showHelp(io, (parsed.warnings && '\n') + helpFor(spec, path));
   if (spec.banner) io.err(spec.banner);
   const argErr = checkArgs(spec, path, parsed.args.length);
   if (argErr) {

@@ -9,6 +9,9 @@ export interface FlagDef {
   short?: string;
   /** `bool`, or the value type the help shows (`string`, `list`, `int`, `filter`…). */
   type: string;
+  /** A hidden, deprecated flag: pflag's notice, and the flag whose value it sets. */
+  deprecated?: string;
+  alias?: string;
 }
 
 const OPTION_LINE = /^  (?:-(\w), |    )--([\w-]+)(?: (\w+))?(?: {2,}|$)/gm;
@@ -42,7 +45,8 @@ export class Flags {
     // opts.ValidateEnv: a name is needed; a name alone is completed from the client's environment.
     if (def.long === 'env' && value.split('=')[0] === '') invalid(`invalid environment variable: ${value}`);
     if (def.type === 'filter' && value !== '' && !value.includes('=')) invalid('bad format of filter (expected name=value)');
-    this.values.set(def.long, [...this.list(def.long), value]);
+    const name = def.alias ?? def.long;
+    this.values.set(name, [...this.list(name), value]);
   }
 
   has(name: string): boolean {
@@ -69,8 +73,8 @@ export interface Parsed {
   flags: Flags;
   args: string[];
   help: boolean;
-  /** `-h` was used: pflag warns that this shorthand of --help is deprecated. */
-  shortHelp: boolean;
+  /** pflag's notices for deprecated flags used (`-h` is a deprecated shorthand of --help). */
+  warnings: string;
 }
 
 /**
@@ -97,7 +101,11 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
   const flags = new Flags();
   const [byLong, byShort] = indexOf(defs);
   const args: string[] = [];
-  let shortHelp = false;
+  let warnings = '';
+  const set = (def: FlagDef, value: string): void => {
+    flags.set(def, value);
+    if (def.deprecated) warnings += `Flag --${def.long} has been deprecated, ${def.deprecated}\n`;
+  };
   let i = 0;
   while (i < argv.length) {
     const s = argv[i++];
@@ -125,7 +133,7 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
       else if (def.type === 'bool') value = 'true';
       else if (i < argv.length) value = argv[i++];
       else throw new FlagError(`flag needs an argument: ${s}`);
-      flags.set(def, value);
+      set(def, value);
       continue;
     }
     let shorts = s.slice(1);
@@ -133,7 +141,7 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
       const c = shorts[0];
       const def = byShort.get(c);
       if (!def) throw new FlagError(`unknown shorthand flag: '${c}' in -${shorts}`);
-      if (def.long === 'help') shortHelp = true;
+      if (def.long === 'help') warnings += 'Flag shorthand -h has been deprecated, use --help\n';
       let value: string;
       let rest = shorts.slice(1);
       if (shorts.length > 2 && shorts[1] === '=') {
@@ -145,9 +153,9 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
         rest = '';
       } else if (i < argv.length) value = argv[i++];
       else throw new FlagError(`flag needs an argument: '${c}' in -${shorts}`);
-      flags.set(def, value);
+      set(def, value);
       shorts = rest;
     }
   }
-  return { flags, args, help: flags.bool('help'), shortHelp };
+  return { flags, args, help: flags.bool('help'), warnings };
 }

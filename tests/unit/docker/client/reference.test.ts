@@ -148,4 +148,9 @@ test('global options are parsed as docker parses them, up to the command', async
     assert.deepEqual([r.stdout, r.stderr, r.exit], ['', reference(`help/${file}.txt`).text, 0], cmd);
   }
   assert.equal((await run(sh, 'docker help container ls')).stdout, reference('help/container-ls.txt').text);
+  // stop/restart keep --time, hidden and deprecated: pflag's notice on stdout, then the command.
+  const t = await run(sh, 'docker stop --time 3');
+  assert.equal(t.stdout, 'Flag --time has been deprecated, use --timeout instead\n');
+  assert.match(t.stderr, /^docker: 'docker stop' requires at least 1 argument/);
+  assert.match((await run(sh, 'docker container restart --time=x c')).stderr, /^invalid argument "x" for "--time" flag: strconv.ParseInt/);
 });
