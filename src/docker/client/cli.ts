@@ -140,6 +140,8 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     return 1;
   }
   const spec = own(COMMANDS, name);
+  // With --help the root stops at the word it does not know and shows its own help.
+  if (!spec && globals.help) return showHelp(io, HELP.docker);
   if (!spec) {
     io.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
     return 1;

@@ -142,6 +142,7 @@ test('global options are parsed as docker parses them, up to the command', async
   assert.equal(h.stderr, 'Flag shorthand -h has been deprecated, use --help\n');
   assert.equal(h.stdout, reference('help/docker.txt').text);
   assert.equal((await run(sh, 'docker --help ps')).stdout, reference('help/ps.txt').text);
+  assert.equal((await run(sh, 'docker --help foo')).stdout, reference('help/docker.txt').text);
   // Alone, the root and the management commands show their help on stderr (exit 0).
   for (const [cmd, file] of [['docker', 'docker'], ['docker system', 'system'], ['docker -D container', 'container']]) {
     const r = await run(sh, cmd);
