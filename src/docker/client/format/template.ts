@@ -198,6 +198,7 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
       return w.startsWith('-') ? s.padEnd(n) : s.padStart(n);
     });
   },
+  slice: (v, i, j) => (typeof v === 'string' || Array.isArray(v) ? v.slice(Number(i ?? 0), j === undefined ? undefined : Number(j)) : v),
   eq: (a, ...b) => b.some((x) => x === a),
   ne: (a, b) => a !== b,
   lt: (a, b) => (a as number) < (b as number),
