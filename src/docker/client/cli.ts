@@ -130,7 +130,7 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     const parsed = parseOrFail(io, rest, [], true, gpath, gpath);
     if (!parsed) return 125;
     if (parsed.warnings) io.out(parsed.warnings);
-    if (parsed.help) return showHelp(io, (parsed.warnings && '\n') + HELP[name]);
+    if (parsed.help) return showHelp(io, HELP[name]);
     // A management command alone shows its help on stderr, as the root does.
     if (!parsed.args.length) {
       io.err(HELP[name]);
@@ -171,8 +171,7 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
   const parsed = parseOrFail(io, argv, flagsOf(spec.help), spec.interspersed !== false, useLine(spec, path), path);
   if (!parsed) return 125;
   if (parsed.warnings) io.out(parsed.warnings);
-  // The help template opens with a newline, which shows after a notice.
-  if (parsed.help) return showHelp(io, (parsed.warnings && '\n') + helpFor(spec, path));
+  if (parsed.help) return showHelp(io, helpFor(spec, path));
   if (spec.banner) io.err(spec.banner);
   const argErr = checkArgs(spec, path, parsed.args.length);
   if (argErr) {
