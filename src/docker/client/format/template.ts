@@ -74,6 +74,8 @@ export function compile(src: string): Node[] {
     while (pos < pieces.length) {
       const p = pieces[pos++];
       if (typeof p === 'string') { if (p) nodes.push({ k: 'text', v: p }); continue; }
+      // {{/* a comment */}}
+      if (p.a.startsWith('/*') && p.a.endsWith('*/')) continue;
       const toks = tokenize(p.a);
       const head = toks[0];
       for (const t of toks) {
@@ -187,7 +189,8 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
     return cur;
   },
   println: (...a) => a.map(goString).join(' ') + '\n',
-  print: (...a) => a.map(goString).join(''),
+  // fmt.Sprint: a space between two operands when neither is a string.
+  print: (...a) => a.map((x, i) => (i && typeof x !== 'string' && typeof a[i - 1] !== 'string' ? ' ' : '') + goString(x)).join(''),
   printf: (fmt, ...a) => {
     let k = 0;
     return goString(fmt).replace(/%([-0-9]*)([svdq%])/g, (_, w: string, c: string) => {

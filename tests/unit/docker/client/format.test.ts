@@ -135,4 +135,5 @@ test('templates: variables, with, else if, Go struct printing', () => {
   assert.equal(render('{{.Ports}} {{.Config.Labels}}', data), 'map[80/tcp:[{0.0.0.0 8080}]] map[a:1 b:2]');
   assert.throws(() => render('{{$x}}', data), { message: 'template parsing error: template: :1: undefined variable "$x"' });
   assert.equal(render('{{slice .Name 1}} {{slice .Name 1 3}} {{slice .Config.Env 1}}', data), 'web we [B=2]');
+  assert.equal(render('{{/* a comment */}}{{print .Name 1 2}}|{{- /* trimmed */ -}}|', data), '/web1 2||');
 });
