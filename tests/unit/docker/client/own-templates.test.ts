@@ -69,3 +69,16 @@ test('system df --format: an unknown field is reported against the images row', 
   const r = await run(sh, `docker system df --format '{{.Type}} {{.Foo}}'`);
   assert.deepEqual([r.stdout, r.stderr, r.exit], ['', 'template parsing error: template: :1:12: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.diskUsageImagesContext\n', 1]);
 });
+
+test('ps --format is checked on an empty container before listing; -q wins over it with a warning', async () => {
+  let listed = 0;
+  const rows = [{ Id: 'b'.repeat(64), Names: ['/web'], Image: 'nginx', ImageID: 'sha256:' + 'c'.repeat(64), Command: 'nginx', Created: 0, State: 'running', Status: 'Up', Ports: [], Labels: { a: 'x' } }];
+  const sh = hostShell({ ...api, containerList: async () => { listed++; return rows; } } as unknown as DockerApi);
+  let r = await run(sh, `docker ps --format 'table {{.ID}}\\t{{.RestartCount}}'`);
+  assert.deepEqual([r.stdout, r.stderr, r.exit, listed], ['', 'failed to execute template: template: :1:17: executing "" at <.RestartCount>: can\'t evaluate field RestartCount in type *formatter.ContainerContext\n', 1, 0]);
+  r = await run(sh, `docker ps --format '{{nope .ID}}'`);
+  assert.deepEqual([r.stderr, r.exit], ['failed to parse template: template: :1: function "nope" not defined\n', 1]);
+  r = await run(sh, `docker ps -q --format '{{.Names}}'`);
+  assert.deepEqual([r.stdout, r.stderr], ['bbbbbbbbbbbb\n', 'WARNING: Ignoring custom format, because both --format and --quiet are set.\n']);
+  assert.equal((await run(sh, `docker ps --format '{{.Label "a"}} {{.Names}}'`)).stdout, 'x web\n');
+});
