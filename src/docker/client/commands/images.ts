@@ -53,7 +53,9 @@ export const images: Handler = async (ctx, f, args) => {
   const trunc = !f.bool('no-trunc');
   const now = ctx.api.now();
   const digests = f.bool('digests');
-  const format = listFormat(f, digests ? DIGESTS : DEFAULT);
+  let format = listFormat(f, digests ? DIGESTS : DEFAULT);
+  // NewImageFormat: --digests adds its column to a custom table that lacks it.
+  if (digests && format.startsWith('table') && !format.includes('{{.Digest}}')) format += '\t{{.Digest}}';
   const rows = list.flatMap((img) => rowsOf(img, digests || format.includes('.Digest'))).map((r) => ({
     ID: trunc ? shortId(r.img.Id) : r.img.Id,
     Repository: r.repo,

@@ -24,3 +24,10 @@ test('docker images NAME: the ambiguity hint of printAmbiguousHint, top-level on
   assert.equal((await run(sh, 'docker images remove')).stderr, '');
   assert.equal((await run(sh, 'docker image ls ls')).stderr, '');
 });
+
+test('images --digests adds the DIGEST column to a custom table without it', async () => {
+  const img = { Id: 'sha256:' + 'a'.repeat(64), RepoTags: ['nginx:latest'], RepoDigests: ['nginx@sha256:' + 'd'.repeat(64)], Created: 0, Size: 1, SharedSize: -1, Containers: -1 };
+  const sh = hostShell({ now: () => 0, advance: () => {}, imageList: async () => [img] } as unknown as DockerApi);
+  assert.equal((await run(sh, `docker images --digests --format 'table {{.Repository}}'`)).stdout,
+    `REPOSITORY   DIGEST\nnginx        sha256:${'d'.repeat(64)}\n`);
+});
