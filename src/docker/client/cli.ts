@@ -6,7 +6,7 @@
 import { type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { COMMANDS, GROUPS, type ArgRule, type Spec } from './command-table';
-import { FlagError, flagsFromHelp, parseFlags, type Flags } from './flags';
+import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags, type Parsed } from './flags';
 import { CliError, reportError } from './errors';
 import { HELP } from './help-texts';
 import { memo } from './memo';
@@ -30,7 +30,7 @@ export { CliError };
 
 export const VERSION_LINE = 'Docker version 28.2.2, build e6534b4\n';
 
-const flagsOf = memo((helpKey) => flagsFromHelp(HELP[helpKey]));
+const flagsOf = memo((helpKey) => [...flagsFromHelp(HELP[helpKey]), ...(HIDDEN[helpKey] ?? [])]);
 
 /**
  * cobra's `Aliases:` paragraph under the description of a top-level command: every path of the
@@ -69,90 +69,108 @@ function usageError(message: string, usage: string, path: string, see = 'Run'): 
   return `${message}\n\nUsage:  ${usage}\n\n${see} '${path} --help' for more information\n`;
 }
 
-/** pflag's message for a flag the command does not define. */
-function unknownFlag(arg: string): string {
-  return arg.startsWith('--') ? `unknown flag: ${arg.split('=')[0]}` : `unknown shorthand flag: '${arg[1]}' in ${arg}`;
-}
-
 /** Prints a help text; asking for help always succeeds. */
 function showHelp(io: TermIO, text: string): number {
   io.out(text);
   return 0;
 }
 
-/** Runs `docker <argv>`; returns the exit code. */
+/**
+ * Flags docker/cli keeps hidden for compatibility, by help text: they parse, with pflag's
+ * deprecation notice, and set the flag that replaced them.
+ */
+const HIDDEN: Record<string, FlagDef[]> = {
+  stop: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
+  restart: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
+};
+
+/** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */
+function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string, path: string): Parsed | null {
+  try {
+    return parseFlags(argv, defs, interspersed);
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    io.err(usageError(e.message, usage, path));
+    return null;
+  }
+}
+
+/**
+ * Runs `docker <argv>`; returns the exit code. The global options are parsed up to the command
+ * (docker's HandleGlobalFlags); `--help` among them asks for that command's help.
+ */
 export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = ctx;
-  // Global options before the command.
-  let i = 0;
-  for (; i < argv.length && argv[i].startsWith('-') && argv[i] !== '-'; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (a === '-v' || a === '--version') return showHelp(io, VERSION_LINE);
-    if (a === '-h' || a === '--help') return showHelp(io, HELP.docker);
-    if (a === '-D' || a === '--debug' || /^--(log-level|context|host)=/.test(a)) continue;
-    if (/^-(l|-log-level|c|-context|H|-host)$/.test(a)) {
-      i++;
-      continue;
-    }
-    io.err(usageError(unknownFlag(a), 'docker [OPTIONS] COMMAND', 'docker'));
-    return 125;
+  const globals = parseOrFail(io, argv, flagsOf('docker'), false, 'docker [OPTIONS] COMMAND [ARG...]', 'docker');
+  if (!globals) return 125;
+  // That parse writes its notices to stderr, unlike a command's own, which cobra prints on stdout.
+  if (globals.warnings) io.err(globals.warnings);
+  // The client is then initialised, whatever the command: a log level logrus cannot read ends it.
+  const level = globals.flags.str('log-level');
+  if (level && !/^(panic|fatal|error|warn|warning|info|debug|trace)$/i.test(level)) {
+    io.err(`Unable to parse logging level: ${level}\n`);
+    return 1;
   }
-  const name = argv[i];
-  if (name === undefined) return showHelp(io, HELP.docker);
-  if (name === 'help') return helpCommand(argv.slice(i + 1), io);
+  const [name, ...rest] = globals.args;
+  if (name === undefined) {
+    if (globals.help || globals.flags.bool('version')) return showHelp(io, globals.help ? HELP.docker : VERSION_LINE);
+    // Without a command the root's RunE shows the help on stderr (command.ShowHelp(dockerCli.Err())).
+    io.err(HELP.docker);
+    return 0;
+  }
+  const asked = globals.help ? ['--help'] : [];
+  if (name === 'help') return helpCommand(rest, io);
   const group = own(GROUPS, name);
   if (group) {
-    const sub = argv[i + 1];
     const gpath = 'docker ' + name;
-    if (sub === undefined || sub === '--help' || sub === '-h') return showHelp(io, HELP[name]);
-    if (sub.startsWith('-')) {
-      io.err(usageError(unknownFlag(sub), gpath + ' COMMAND', gpath));
-      return 125;
+    const spec = rest[0] === undefined ? undefined : own(group, rest[0]);
+    if (spec) return runSpec(spec, `${gpath} ${spec.name}`, [...asked, ...rest.slice(1)], ctx);
+    rest.unshift(...asked);
+    // The group itself only knows --help; anything else is its flag error or an unknown command.
+    const parsed = parseOrFail(io, rest, [], true, gpath, gpath);
+    if (!parsed) return 125;
+    if (parsed.warnings) io.out(parsed.warnings);
+    if (parsed.help) return showHelp(io, HELP[name]);
+    // A management command alone shows its help on stderr, as the root does.
+    if (!parsed.args.length) {
+      io.err(HELP[name]);
+      return 0;
     }
-    const spec = own(group, sub);
-    if (!spec) {
-      io.err(usageError(`docker: unknown command: ${gpath} ${sub}`, gpath, gpath));
-      return 1;
-    }
-    return runSpec(spec, `${gpath} ${spec.name}`, argv.slice(i + 2), ctx);
+    io.err(usageError(`docker: unknown command: ${gpath} ${parsed.args[0]}`, gpath, gpath));
+    return 1;
   }
   const spec = own(COMMANDS, name);
+  // With --help the root stops at the word it does not know and shows its own help.
+  if (!spec && globals.help) return showHelp(io, HELP.docker);
   if (!spec) {
     io.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
     return 1;
   }
-  return runSpec(spec, `docker ${name}`, argv.slice(i + 1), ctx);
+  return runSpec(spec, `docker ${name}`, [...asked, ...rest], ctx);
 }
 
-function helpCommand([a, b]: string[], io: TermIO): number {
+/**
+ * `docker help [command]`: docker's own help command finds the command as the root does and
+ * refuses any word left over (`docker help foo`, `docker help run x`).
+ */
+function helpCommand(words: string[], io: TermIO): number {
+  const [a, b] = words;
   if (a === undefined) return showHelp(io, HELP.docker);
   const group = own(GROUPS, a);
-  if (group) {
-    const spec = b !== undefined ? own(group, b) : undefined;
-    return showHelp(io, spec ? helpFor(spec, `docker ${a} ${spec.name}`) : HELP[a]);
+  const spec = group ? (b === undefined ? undefined : own(group, b)) : own(COMMANDS, a);
+  const used = spec && group ? 2 : spec || group ? 1 : 0;
+  if (used < words.length) {
+    io.err(`unknown help topic: ${words.slice(used).join(' ')}\n`);
+    return 1;
   }
-  const spec = own(COMMANDS, a);
-  if (!spec) {
-    io.err(`Unknown help topic [\`${a}\`]\n`);
-    return showHelp(io, HELP.docker);
-  }
-  return showHelp(io, helpFor(spec, `docker ${a}`));
+  return showHelp(io, spec ? helpFor(spec, group ? `docker ${a} ${spec.name}` : `docker ${a}`) : HELP[a]);
 }
 
 async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = base;
-  let parsed;
-  try {
-    parsed = parseFlags(argv, flagsOf(spec.help), spec.interspersed !== false);
-  } catch (e) {
-    if (!(e instanceof FlagError)) throw e;
-    io.err(usageError(e.message, useLine(spec, path), path));
-    return 125;
-  }
+  const parsed = parseOrFail(io, argv, flagsOf(spec.help), spec.interspersed !== false, useLine(spec, path), path);
+  if (!parsed) return 125;
+  if (parsed.warnings) io.out(parsed.warnings);
   if (parsed.help) return showHelp(io, helpFor(spec, path));
   if (spec.banner) io.err(spec.banner);
   const argErr = checkArgs(spec, path, parsed.args.length);

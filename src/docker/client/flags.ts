@@ -9,6 +9,9 @@ export interface FlagDef {
   short?: string;
   /** `bool`, or the value type the help shows (`string`, `list`, `int`, `filter`…). */
   type: string;
+  /** A hidden, deprecated flag: pflag's notice, and the flag whose value it sets. */
+  deprecated?: string;
+  alias?: string;
 }
 
 const OPTION_LINE = /^  (?:-(\w), |    )--([\w-]+)(?: (\w+))?(?: {2,}|$)/gm;
@@ -33,9 +36,17 @@ export class Flags {
     };
     const syntax = (parser: string) => invalid(`strconv.${parser}: parsing ${JSON.stringify(value)}: invalid syntax`);
     if (def.type === 'bool' && !/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value)) syntax('ParseBool');
-    if (/^u?int/.test(def.type) && !/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(value)) syntax('ParseInt');
+    if (/^int/.test(def.type) && !/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(value)) syntax('ParseInt');
+    if (/^uint/.test(def.type) && !/^(\d+|0x[0-9a-fA-F]+)$/.test(value)) syntax('ParseUint');
+    // opts.MemBytes (go-units RAMInBytes); --memory-swap also takes -1 for unlimited.
+    if (def.type === 'bytes' && !/^\d+(\.\d+)* ?[kKmMgGtTpP]?[iI]?[bB]?$/.test(value) && !(def.long === 'memory-swap' && value === '-1')) invalid(`invalid size: '${value}'`);
+    // opts.NanoCPUs reads a big.Rat.
+    if (def.type === 'decimal' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?\d+\/\d+$/.test(value)) invalid(`failed to parse ${value} as a rational number`);
+    // opts.ValidateEnv: a name is needed; a name alone is completed from the client's environment.
+    if (def.long === 'env' && value.split('=')[0] === '') invalid(`invalid environment variable: ${value}`);
     if (def.type === 'filter' && value !== '' && !value.includes('=')) invalid('bad format of filter (expected name=value)');
-    this.values.set(def.long, [...this.list(def.long), value]);
+    const name = def.alias ?? def.long;
+    this.values.set(name, [...this.list(name), value]);
   }
 
   has(name: string): boolean {
@@ -62,6 +73,8 @@ export interface Parsed {
   flags: Flags;
   args: string[];
   help: boolean;
+  /** pflag's notices for deprecated flags used (`-h` is a deprecated shorthand of --help). */
+  warnings: string;
 }
 
 /**
@@ -88,6 +101,11 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
   const flags = new Flags();
   const [byLong, byShort] = indexOf(defs);
   const args: string[] = [];
+  let warnings = '';
+  const set = (def: FlagDef, value: string): void => {
+    flags.set(def, value);
+    if (def.deprecated) warnings += `Flag --${def.long} has been deprecated, ${def.deprecated}\n`;
+  };
   let i = 0;
   while (i < argv.length) {
     const s = argv[i++];
@@ -115,7 +133,7 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
       else if (def.type === 'bool') value = 'true';
       else if (i < argv.length) value = argv[i++];
       else throw new FlagError(`flag needs an argument: ${s}`);
-      flags.set(def, value);
+      set(def, value);
       continue;
     }
     let shorts = s.slice(1);
@@ -123,6 +141,7 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
       const c = shorts[0];
       const def = byShort.get(c);
       if (!def) throw new FlagError(`unknown shorthand flag: '${c}' in -${shorts}`);
+      if (def.long === 'help') warnings += 'Flag shorthand -h has been deprecated, use --help\n';
       let value: string;
       let rest = shorts.slice(1);
       if (shorts.length > 2 && shorts[1] === '=') {
@@ -134,9 +153,9 @@ export function parseFlags(argv: string[], defs: FlagDef[], interspersed: boolea
         rest = '';
       } else if (i < argv.length) value = argv[i++];
       else throw new FlagError(`flag needs an argument: '${c}' in -${shorts}`);
-      flags.set(def, value);
+      set(def, value);
       shorts = rest;
     }
   }
-  return { flags, args, help: flags.bool('help') };
+  return { flags, args, help: flags.bool('help'), warnings };
 }

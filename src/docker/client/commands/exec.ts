@@ -9,7 +9,7 @@ export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
   const detach = f.bool('detach');
   if (!detach) checkTty(ctx, interactive, tty);
   const cfg: ExecConfig = { Cmd: cmd, Tty: tty, AttachStdin: interactive, Detach: detach };
-  processFlags(f, cfg);
+  processFlags(f, cfg, ctx.sh.env());
   let handle;
   try {
     handle = await ctx.api.exec(name, cfg, ctx.io);

@@ -52,9 +52,10 @@ export const images: Handler = async (ctx, f, args) => {
   list.sort((a, b) => b.Created - a.Created);
   const trunc = !f.bool('no-trunc');
   const now = ctx.api.now();
-  const quiet = f.bool('quiet');
   const digests = f.bool('digests');
-  const format = listFormat(f, digests ? DIGESTS : DEFAULT);
+  let format = listFormat(f, digests ? DIGESTS : DEFAULT);
+  // NewImageFormat: --digests adds its column to a custom table that lacks it.
+  if (digests && format.startsWith('table') && !format.includes('{{.Digest}}')) format += '\t{{.Digest}}';
   const rows = list.flatMap((img) => rowsOf(img, digests || format.includes('.Digest'))).map((r) => ({
     ID: trunc ? shortId(r.img.Id) : r.img.Id,
     Repository: r.repo,
@@ -69,7 +70,8 @@ export const images: Handler = async (ctx, f, args) => {
     UniqueSize: r.img.SharedSize < 0 ? 'N/A' : sizeString(r.img.Size - r.img.SharedSize),
   }));
   ctx.io.out(formatList(format, rows, IMAGE_HEADERS, '*formatter.ImageContext'));
-  if (!rows.length && args[0] !== undefined && ['ls', 'list', 'rm', 'remove', 'prune', 'inspect', 'history', 'tag', 'pull', 'push', 'build'].includes(args[0]) && !quiet && !f.has('format')) {
+  // printAmbiguousHint: only the top-level `docker images`, for the names of `docker image` subcommands.
+  if (!list.length && ctx.path === 'docker images' && ['build', 'history', 'import', 'inspect', 'list', 'load', 'ls', 'prune', 'pull', 'push', 'rm', 'save', 'tag'].includes(args[0])) {
     ctx.io.err(`\nNo images found matching "${args[0]}": did you mean "docker image ${args[0]}"?\n`);
   }
   return 0;

@@ -1,7 +1,7 @@
 /** `docker info`: the client block and the daemon's system information. */
 import type { SystemInfo } from '../../api';
 import type { Handler } from '../cli';
-import { render } from '../format/template';
+import { parseOwn, renderOwn } from '../format/template';
 import { bytesSize } from '../format/units';
 
 /** `  name` and `   Profile: …` lines of each `name=…,profile=…` security option. */
@@ -64,9 +64,17 @@ ${securityOptions(i.SecurityOptions ?? [])} Kernel Version: ${i.KernelVersion}
 
 export const info: Handler = async (ctx, f) => {
   const i = await ctx.api.info();
+  // An empty --format is no format: the usual text.
   const format = f.str('format');
-  if (format !== undefined) {
-    ctx.io.out((format === 'json' ? JSON.stringify(i) : render(format, i)) + '\n');
+  if (format) {
+    const src = format === 'json' ? '{{json .}}' : format;
+    const tpl = parseOwn(src);
+    try {
+      ctx.io.out(renderOwn(tpl, src, i, false, 'system.dockerInfo') + '\n');
+    } catch (e) {
+      ctx.io.out('\n');
+      throw e;
+    }
     return 0;
   }
   ctx.io.out('Client:\n Version:    28.2.2\n Context:    default\n Debug Mode: false\n\n' + serverText(i));

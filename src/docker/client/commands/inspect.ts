@@ -5,29 +5,43 @@
 import { ApiError } from '../../api';
 import { CliError, type Ctx, type Handler } from '../cli';
 import type { Flags } from '../flags';
-import { render } from '../format/template';
+import { marshalJson } from '../format/list';
+import { parseOwn, renderOwn, TemplateError } from '../format/template';
 import { reportErrors } from './shared';
 
 type Getter = (ref: string) => Promise<unknown>;
 
 async function inspectAll(ctx: Ctx, f: Flags, args: string[], get: (ref: string) => Promise<unknown>, notFound: (ref: string, e: ApiError) => string): Promise<number> {
+  const format = f.str('format') ?? '';
+  const template = format !== '' && format !== 'json';
+  // A template that does not parse stops everything (the client's StatusError 64).
+  const tpl = template ? parseOwn(format) : [];
   const found: unknown[] = [];
   const errors: string[] = [];
+  let out = '';
   for (const a of args) {
+    let o: unknown;
     try {
-      found.push(await get(a));
+      o = await get(a);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       errors.push(notFound(a, e));
+      continue;
+    }
+    if (!template) found.push(o);
+    else {
+      try {
+        out += renderOwn(tpl, format, o, true) + '\n';
+      } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        errors.push(e.message.startsWith('template parsing error: ') ? e.message : 'template parsing error: ' + e.message);
+      }
     }
   }
-  const format = f.str('format');
-  if (format && format !== 'json') {
-    // A template error leaves nothing printed: the lines go out together.
-    ctx.io.out(found.map((o) => render(format, o) + '\n').join(''));
-  } else {
-    ctx.io.out(found.length ? JSON.stringify(found, null, 4) + '\n' : '[]\n');
-  }
+  // The template's lines go out together, a lone newline when none succeeded; `json` is compact.
+  if (template) ctx.io.out(out || '\n');
+  else if (!found.length) ctx.io.out('[]\n');
+  else ctx.io.out(marshalJson(found, format === 'json' ? undefined : 4) + '\n');
   return reportErrors(ctx, errors);
 }
 

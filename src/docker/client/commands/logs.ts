@@ -2,13 +2,21 @@
 import type { LogEntry, LogsOptions } from '../../api';
 import { CliError, type Handler } from '../cli';
 
-/** `--since`/`--until`: RFC 3339 or a relative duration (`42m`, `10s`, `2h`), as unix seconds. */
-function timeArg(v: string, now: number): number {
-  const rel = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(v);
-  if (rel) return (now - Number(rel[1]) * { ms: 1, s: 1000, m: 60000, h: 3600000 }[rel[2] as 'ms']) / 1000;
+const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
+
+/**
+ * `--since`/`--until` as the client's GetTimestamp reads them: a Go duration before now
+ * (`42m`, `1h30m`), unix seconds, or a date; the error names the option.
+ */
+function timeArg(option: string, v: string, now: number): number {
+  if (v !== '0' && /^[-+]?((\d+\.?\d*|\.\d+)(ns|us|µs|ms|s|m|h))+$/.test(v)) {
+    let ms = 0;
+    for (const m of v.matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|ms|s|m|h)/g)) ms += Number(m[1]) * UNIT_MS[m[2]];
+    return (now - (v.startsWith('-') ? -ms : ms)) / 1000;
+  }
   if (/^\d+(\.\d+)?$/.test(v)) return Number(v);
   const t = Date.parse(v);
-  if (Number.isNaN(t)) throw new CliError(`invalid value for "since": failed to parse value as time or duration: "${v}"`);
+  if (Number.isNaN(t)) throw new CliError(`invalid value for "${option}": failed to parse value as time or duration: "${v}"`);
   return t / 1000;
 }
 
@@ -20,8 +28,8 @@ export const logs: Handler = async (ctx, f, [name]) => {
     if (!/^-?\d+$/.test(tail)) throw new CliError(`Error response from daemon: invalid value for "tail": "${tail}"`);
     if (Number(tail) >= 0) opts.tail = Number(tail);
   }
-  if (f.has('since')) opts.since = timeArg(f.str('since')!, api.now());
-  if (f.has('until')) opts.until = timeArg(f.str('until')!, api.now());
+  if (f.has('since')) opts.since = timeArg('since', f.str('since')!, api.now());
+  if (f.has('until')) opts.until = timeArg('until', f.str('until')!, api.now());
   const ts = f.bool('timestamps');
   const print = (e: LogEntry): void => {
     const text = ts ? new Date(e.time).toISOString().replace(/Z$/, '000000Z') + ' ' + e.text : e.text;

@@ -2,6 +2,8 @@
 import type { ContainerSummary } from '../../api';
 import type { Handler } from '../cli';
 import { formatList, listFormat } from '../format/list';
+import { compile, execute, TemplateError } from '../format/template';
+import { CliError } from '../errors';
 import { displayablePorts } from '../format/ports';
 import { ellipsis, goQuote } from '../format/table';
 import { ago, goTime, shortId, sizeString } from '../format/units';
@@ -47,9 +49,11 @@ const FIELDS: Record<string, (c: ContainerSummary, now: number, trunc: boolean) 
 };
 
 /** The row of the container formatter; `fields` limits it to what the format uses. */
-export function containerRow(c: ContainerSummary, now: number, trunc: boolean, fields: string[] = Object.keys(FIELDS)): Record<string, string> {
-  const row: Record<string, string> = {};
+export function containerRow(c: ContainerSummary, now: number, trunc: boolean, fields: string[] = Object.keys(FIELDS)): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
   for (const f of fields) row[f] = FIELDS[f](c, now, trunc);
+  // The formatter's method `{{.Label "name"}}`: one label's value, empty when unset.
+  row.Label = (name: unknown) => c.Labels?.[String(name)] ?? '';
   return row;
 }
 
@@ -57,11 +61,32 @@ export function containerRow(c: ContainerSummary, now: number, trunc: boolean, f
 const fieldsOf = memo((format) =>
   /\{\{[^}]*\.\s*[|}]|\{\{[^}]*\s\.\s/.test(format) ? Object.keys(FIELDS) : Object.keys(FIELDS).filter((f) => format.includes('.' + f)));
 
+const TYPE = '*formatter.ContainerContext';
+
+/**
+ * The client checks a given --format before listing anything, by running it on an empty
+ * container (buildContainerListOptions), so its errors read 'failed to parse/execute template'
+ * and do not depend on what is listed.
+ */
+function validate(format: string): void {
+  try {
+    execute(compile(format), { ...Object.fromEntries(Object.keys(FIELDS).map((k) => [k, ''])), Label: () => '' }, TYPE);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    const parse = e.message.startsWith('template parsing error: ');
+    throw new CliError(`failed to ${parse ? 'parse' : 'execute'} template: ${parse ? e.message.slice(24) : e.message}`);
+  }
+}
+
 export const ps: Handler = async (ctx, f) => {
   const last = f.int('last') ?? -1;
   const limit = f.bool('latest') ? 1 : last;
   const size = f.bool('size');
-  const format = listFormat(f, size ? DEFAULT + '\t{{.Size}}' : DEFAULT);
+  const given = f.str('format');
+  if (given) validate(given);
+  // Since docker 25 -q wins over a custom format, with a warning.
+  if (given && f.bool('quiet')) ctx.io.err('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+  const format = f.bool('quiet') ? '{{.ID}}' : listFormat(f, size ? DEFAULT + '\t{{.Size}}' : DEFAULT);
   const list = await ctx.api.containerList({
     all: f.bool('all') || limit > 0,
     limit: limit > 0 ? limit : undefined,
@@ -71,6 +96,6 @@ export const ps: Handler = async (ctx, f) => {
   const now = ctx.api.now();
   const trunc = !f.bool('no-trunc');
   const fields = fieldsOf(format);
-  ctx.io.out(formatList(format, list.map((c) => containerRow(c, now, trunc, fields)), CONTAINER_HEADERS, '*formatter.ContainerContext'));
+  ctx.io.out(formatList(format, list.map((c) => containerRow(c, now, trunc, fields)), CONTAINER_HEADERS, TYPE));
   return 0;
 };

@@ -85,14 +85,18 @@ function copyGiven(f: Flags, cfg: object, fields: Record<string, string>): void 
   for (const [flag, key] of Object.entries(fields)) if (f.has(flag)) (cfg as Record<string, unknown>)[key] = f.str(flag);
 }
 
-/** `-e`, `-w` and `-u`, which run, create and exec share. */
-export function processFlags(f: Flags, cfg: { Env?: string[]; WorkingDir?: string; User?: string }): void {
-  if (f.has('env')) cfg.Env = f.list('env');
+/**
+ * `-e`, `-w` and `-u`, which run, create and exec share. `-e NAME` takes NAME's value from the
+ * client's environment (the host shell's exported variables) and stays a bare name otherwise.
+ */
+export function processFlags(f: Flags, cfg: { Env?: string[]; WorkingDir?: string; User?: string }, hostEnv: [string, string][] = []): void {
+  const host = new Map(hostEnv);
+  if (f.has('env')) cfg.Env = f.list('env').map((e) => (!e.includes('=') && host.has(e) ? `${e}=${host.get(e)}` : e));
   copyGiven(f, cfg, { workdir: 'WorkingDir', user: 'User' });
 }
 
 /** The container config of `docker run`/`create` flags. */
-export function containerConfig(f: Flags, image: string, cmd: string[]): ContainerCreateConfig {
+export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv: [string, string][] = []): ContainerCreateConfig {
   const exposed: PortSet = {};
   const bindings: PortMap = {};
   parsePorts(f.list('publish'), exposed, bindings);
@@ -125,7 +129,7 @@ export function containerConfig(f: Flags, image: string, cmd: string[]): Contain
   };
   if (cmd.length) cfg.Cmd = cmd;
   if (entry !== undefined) cfg.Entrypoint = [entry];
-  processFlags(f, cfg);
+  processFlags(f, cfg, hostEnv);
   copyGiven(f, cfg, { hostname: 'Hostname', 'stop-signal': 'StopSignal' });
   if (Object.keys(exposed).length) cfg.ExposedPorts = exposed;
   if (Object.keys(labels).length) cfg.Labels = labels;
@@ -139,17 +143,20 @@ export function containerConfig(f: Flags, image: string, cmd: string[]): Contain
  */
 export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdName: string): Promise<string> {
   const [image, ...cmd] = args;
+  const pullPolicy = f.str('pull') ?? 'missing';
+  if (!['always', 'missing', 'never', ''].includes(pullPolicy)) {
+    throw withHelp(`invalid pull option: '${pullPolicy}': must be one of "always", "missing" or "never"`, cmdName);
+  }
   let ref;
   let cfg: ContainerCreateConfig;
   try {
     ref = parseRef(image);
-    cfg = containerConfig(f, image, cmd);
+    cfg = containerConfig(f, image, cmd, ctx.sh.env());
   } catch (e) {
     throw withHelp((e as Error).message, cmdName);
   }
   const daemonError = (e: ApiError) => withHelp(`Error response from daemon: ${e.message}`, cmdName);
   const name = f.str('name');
-  const pullPolicy = f.str('pull') ?? 'missing';
   const create = async () => {
     if (f.bool('publish-all')) {
       // -P: every port the image exposes gets a free host port.

@@ -58,6 +58,7 @@ export const systemDf: Handler = async (ctx, f) => {
     { Type: 'Local Volumes', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
     { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
   ];
-  ctx.io.out(formatList(listFormat(f, DEFAULT), rows, HEADERS));
+  // The images row comes first, so its type is the one an unknown field is reported against.
+  ctx.io.out(formatList(listFormat(f, DEFAULT), rows, HEADERS, '*formatter.diskUsageImagesContext'));
   return 0;
 };

@@ -1,6 +1,6 @@
 /** `docker version`: the captured client part and the engine's server part. */
 import type { Handler } from '../cli';
-import { render } from '../format/template';
+import { parseOwn, renderOwn } from '../format/template';
 
 const CLIENT = {
   Platform: { Name: '' }, Version: '28.2.2', ApiVersion: '1.50', DefaultAPIVersion: '1.50', GitCommit: 'e6534b4',
@@ -28,9 +28,17 @@ function ansic(t: string): string {
 export const version: Handler = async (ctx, f) => {
   const server = await ctx.api.version();
   const format = f.str('format');
-  if (format !== undefined) {
+  if (format) {
     const data = { Client: CLIENT, Server: server };
-    ctx.io.out((format === 'json' ? JSON.stringify(data) : render(format, data)) + '\n');
+    const src = format === 'json' ? '{{json .}}' : format;
+    // The template is named "version": Go's messages say so.
+    const tpl = parseOwn(src, 'version');
+    try {
+      ctx.io.out(renderOwn(tpl, src, data, false, 'system.versionInfo', 'version') + '\n');
+    } catch (e) {
+      ctx.io.out('\n');
+      throw e;
+    }
     return 0;
   }
   let out = CLIENT_TEXT + `\nServer:${server.Platform?.Name ? ' ' + server.Platform.Name : ''}\n`;

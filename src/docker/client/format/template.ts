@@ -6,10 +6,17 @@
 import { CliError } from '../errors';
 import { memo } from '../memo';
 
+/** Actions keep where they start in the source (`at`), for Go's line:column in errors. */
 type Node =
   | { k: 'text'; v: string }
-  | { k: 'act'; p: string[]; f?: string; pos?: string }
-  | { k: 'if' | 'range'; p: string[]; body: Node[]; no: Node[] };
+  | { k: 'act'; p: string[]; f?: string; pos?: string; at: number; set?: string[] }
+  | { k: 'if' | 'range' | 'with'; p: string[]; body: Node[]; no: Node[]; at: number; set?: string[] };
+
+/** `$k, $v := pipeline`: the variables declared, and the pipeline. */
+function declared(toks: string[]): [string[] | undefined, string[]] {
+  const i = toks.indexOf(':=');
+  return i < 0 ? [undefined, toks] : [toks.slice(0, i).map((t) => t.replace(/,$/, '')), toks.slice(i + 1)];
+}
 
 export class TemplateError extends CliError {}
 
@@ -18,12 +25,19 @@ const parseError = (message: string): TemplateError => new TemplateError('templa
 const execError = (message: string): TemplateError => new TemplateError('template: :1: ' + message);
 
 /** Words of an action, one after the other from its start (sticky): strings, raw strings, the rest. */
-const TOKEN = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s()]+)/gy;
+const TOKEN = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[()]|[^\s()]+)/gy;
 
 function tokenize(src: string): string[] {
   const rest = src.replace(TOKEN, '').trim();
   if (rest) throw parseError(`unexpected "${rest[0]}" in command`);
-  return [...src.matchAll(TOKEN)].map((m) => m[1]);
+  const toks = [...src.matchAll(TOKEN)].map((m) => m[1]);
+  let depth = 0;
+  for (const t of toks) {
+    depth += t === '(' ? 1 : t === ')' ? -1 : 0;
+    if (depth < 0) throw parseError('unexpected right paren');
+  }
+  if (depth) throw parseError('unclosed left paren');
+  return toks;
 }
 
 /** Parses a template. */
@@ -47,40 +61,74 @@ export function compile(src: string): Node[] {
     i = next;
   }
   let pos = 0;
-  const parse = (stop: string[]): [Node[], string] => {
+  /** if/range/with up to its {{end}}; `{{else if …}}` is a nested block sharing that end. */
+  const block = (k: 'if' | 'range' | 'with', toks: string[], at: number): Node => {
+    const [body, how, etoks] = parse(['else', 'end']);
+    let no: Node[] = [];
+    if (how === 'else') no = etoks[1] === 'if' || etoks[1] === 'with' ? [block(etoks[1], etoks.slice(2), at)] : parse(['end'])[0];
+    const [set, p] = declared(toks);
+    return { k, p, body, no, at, set };
+  };
+  const parse = (stop: string[]): [Node[], string, string[]] => {
     const nodes: Node[] = [];
     while (pos < pieces.length) {
       const p = pieces[pos++];
       if (typeof p === 'string') { if (p) nodes.push({ k: 'text', v: p }); continue; }
+      // {{/* a comment */}}
+      if (p.a.startsWith('/*') && p.a.endsWith('*/')) continue;
       const toks = tokenize(p.a);
       const head = toks[0];
       for (const t of toks) {
-        if (/^[A-Za-z_]\w*$/.test(t) && !FUNCS[t] && !['if', 'range', 'else', 'end', 'true', 'false', 'nil'].includes(t)) {
+        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !['if', 'range', 'with', 'else', 'end', 'true', 'false', 'nil'].includes(t)) {
           throw parseError(`function "${t}" not defined`);
         }
       }
       if (head === undefined) throw parseError('missing value for command');
-      if (stop.includes(head)) return [nodes, head];
-      if (head === 'if' || head === 'range') {
-        const [body, how] = parse(['else', 'end']);
-        let no: Node[] = [];
-        if (how === 'else') no = parse(['end'])[0];
-        nodes.push({ k: head, p: toks.slice(1), body, no });
+      if (stop.includes(head)) return [nodes, head, toks];
+      if (head === 'if' || head === 'range' || head === 'with') {
+        nodes.push(block(head, toks.slice(1), p.at));
       } else if (head === 'end' || head === 'else') {
         throw parseError(`unexpected {{${head}}}`);
       } else if (toks.length === 1 && /^\.\w+$/.test(head)) {
         // A lone field: its line:column goes into the error of a row that lacks it.
-        const before = src.slice(0, p.at);
-        nodes.push({ k: 'act', p: toks, f: head.slice(1), pos: `${before.split('\n').length}:${p.at - before.lastIndexOf('\n') - 1}` });
-      } else nodes.push({ k: 'act', p: toks });
+        nodes.push({ k: 'act', p: toks, f: head.slice(1), pos: linePos(src, p.at), at: p.at });
+      } else {
+        const [set, pipe] = declared(toks);
+        nodes.push({ k: 'act', p: pipe, at: p.at, set });
+      }
     }
     if (stop.length) throw parseError('unexpected EOF');
-    return [nodes, ''];
+    return [nodes, '', []];
   };
   return parse([])[0];
 }
 
+/** Go's `line:column` of a source offset (the column counts bytes from 0). */
+function linePos(src: string, at: number): string {
+  const before = src.slice(0, at);
+  return `${before.split('\n').length}:${at - before.lastIndexOf('\n') - 1}`;
+}
+
 const NO_VALUE = Symbol('no value');
+
+/**
+ * `docker inspect` retries a template that fails on the typed object against the raw JSON with
+ * missingkey=error: a field missing from an object that stands for a Go struct (capitalised
+ * keys) is then an error, while a missing key of a map (labels…) still prints `<no value>`.
+ */
+let strictKeys = false;
+let strictSrc = '';
+
+class MissingKey extends Error {
+  constructor(readonly path: string, readonly key: string) {
+    super(key);
+  }
+}
+
+const isStruct = (v: object): boolean => {
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k) => /^[A-Z]/.test(k));
+};
 
 function field(dot: unknown, path: string): unknown {
   let v: unknown = dot;
@@ -88,8 +136,12 @@ function field(dot: unknown, path: string): unknown {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
       throw execError(`executing "" at <${path}>: can't evaluate field ${key} in type ${typeName(v)}`);
     }
-    v = key in (v as object) ? (v as Record<string, unknown>)[key] : NO_VALUE;
-    if (v === NO_VALUE) return NO_VALUE;
+    const parent = v as object;
+    v = key in parent ? (v as Record<string, unknown>)[key] : NO_VALUE;
+    if (v === NO_VALUE) {
+      if (strictKeys && isStruct(parent)) throw new MissingKey(path, key);
+      return NO_VALUE;
+    }
   }
   return v;
 }
@@ -105,6 +157,8 @@ export function goString(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return '[' + v.map(goString).join(' ') + ']';
+  // A Go struct prints its fields' values in order, without names: `{0.0.0.0 8080}`.
+  if (isStruct(v as object)) return '{' + Object.values(v as object).map(goString).join(' ') + '}';
   const keys = Object.keys(v as object).sort();
   return 'map[' + keys.map((k) => `${k}:${goString((v as Record<string, unknown>)[k])}`).join(' ') + ']';
 }
@@ -127,13 +181,16 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
   index: (v, ...keys) => {
     let cur = v;
     for (const k of keys) {
-      if (cur && typeof cur === 'object') cur = (cur as Record<string, unknown>)[String(k)] ?? NO_VALUE;
-      else return NO_VALUE;
+      if (!cur || typeof cur !== 'object') return NO_VALUE;
+      const map = cur as Record<string, unknown>;
+      // A missing key gives the map's zero value: "" for the string maps (labels) people index.
+      cur = Object.hasOwn(map, String(k)) ? map[String(k)] : Object.values(map).every((x) => typeof x === 'string') ? '' : NO_VALUE;
     }
     return cur;
   },
   println: (...a) => a.map(goString).join(' ') + '\n',
-  print: (...a) => a.map(goString).join(''),
+  // fmt.Sprint: a space between two operands when neither is a string.
+  print: (...a) => a.map((x, i) => (i && typeof x !== 'string' && typeof a[i - 1] !== 'string' ? ' ' : '') + goString(x)).join(''),
   printf: (fmt, ...a) => {
     let k = 0;
     return goString(fmt).replace(/%([-0-9]*)([svdq%])/g, (_, w: string, c: string) => {
@@ -144,24 +201,64 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
       return w.startsWith('-') ? s.padEnd(n) : s.padStart(n);
     });
   },
-  pad: (s, l, r) => ' '.repeat(Number(l)) + goString(s) + ' '.repeat(Number(r)),
+  slice: (v, i, j) => (typeof v === 'string' || Array.isArray(v) ? v.slice(Number(i ?? 0), j === undefined ? undefined : Number(j)) : v),
+  eq: (a, ...b) => b.some((x) => x === a),
+  ne: (a, b) => a !== b,
+  lt: (a, b) => (a as number) < (b as number),
+  le: (a, b) => (a as number) <= (b as number),
+  gt: (a, b) => (a as number) > (b as number),
+  ge: (a, b) => (a as number) >= (b as number),
+  and: (...a) => a.find((x) => !truthy(x)) ?? a[a.length - 1],
+  or: (...a) => a.find(truthy) ?? a[a.length - 1],
+  not: (a) => !truthy(a),
+  pad: (s, l, r) => (goString(s) ? ' '.repeat(Number(l)) + goString(s) + ' '.repeat(Number(r)) : ''),
   truncate: (s, n) => goString(s).slice(0, Number(n)),
 };
 
-function evalArg(tok: string, dot: unknown): unknown {
+/**
+ * docker's header variants of its own functions (templates.HeaderFunctions): a table header
+ * keeps the column name as it is, so `{{upper .Names}}` and `{{truncate .Names 3}}` say NAMES;
+ * `pad` is left as is, to keep the header aligned with its column.
+ */
+const HEADER_SAME = new Set(['json', 'split', 'join', 'title', 'lower', 'upper', 'truncate']);
+
+/** A word of an action, or a parenthesised pipeline. */
+type Operand = string | Operand[];
+
+function evalArg(tok: Operand, dot: unknown, header: boolean): unknown {
+  if (Array.isArray(tok)) return evalPipe(tok, dot, header);
   if (tok === '.') return dot;
+  if (tok[0] === '$') {
+    const [name, ...path] = tok.split('.');
+    if (!Object.hasOwn(vars, name)) throw parseError(`undefined variable "${name}"`);
+    return path.length ? field(vars[name], '.' + path.join('.')) : vars[name];
+  }
   if (tok.startsWith('.')) return field(dot, tok);
   if (tok.startsWith('"')) return JSON.parse(tok);
   if (tok.startsWith('`')) return tok.slice(1, -1);
   if (/^-?\d+(\.\d+)?$/.test(tok)) return Number(tok);
   if (tok === 'true' || tok === 'false') return tok === 'true';
-  if (FUNCS[tok]) return FUNCS[tok]();
+  if (Object.hasOwn(FUNCS, tok)) return FUNCS[tok]();
   throw parseError(`function "${tok}" not defined`);
 }
 
-function evalPipe(toks: string[], dot: unknown): unknown {
-  const cmds: string[][] = [[]];
+/** Groups the words inside parentheses into nested operands. */
+function nest(toks: Operand[]): Operand[] {
+  const out: Operand[] = [];
+  const stack: Operand[][] = [out];
   for (const t of toks) {
+    if (t === '(') stack.push([]);
+    else if (t === ')') {
+      const inner = stack.pop()!;
+      stack[stack.length - 1].push(inner);
+    } else stack[stack.length - 1].push(t);
+  }
+  return out;
+}
+
+function evalPipe(toks: Operand[], dot: unknown, header = false): unknown {
+  const cmds: Operand[][] = [[]];
+  for (const t of nest(toks)) {
     if (t === '|') cmds.push([]);
     else cmds[cmds.length - 1].push(t);
   }
@@ -170,11 +267,16 @@ function evalPipe(toks: string[], dot: unknown): unknown {
   for (const c of cmds) {
     const [head, ...rest] = c;
     if (head === undefined) throw execError('missing value for command');
-    const args = rest.map((t) => evalArg(t, dot));
+    const args = rest.map((t) => evalArg(t, dot, header));
     if (!first) args.push(prev);
-    if (FUNCS[head]) prev = FUNCS[head](...args);
-    else if (args.length) throw execError(`can't give argument to non-function ${head}`);
-    else prev = evalArg(head, dot);
+    if (typeof head === 'string' && Object.hasOwn(FUNCS, head)) prev = header && HEADER_SAME.has(head) ? args[0] : FUNCS[head](...args);
+    else {
+      const v = evalArg(head, dot, header);
+      // A method of the row, such as the container formatter's `.Label "name"`.
+      if (typeof v === 'function') prev = v(...args);
+      else if (args.length) throw execError(`can't give argument to non-function ${typeof head === 'string' ? head : '(…)'}`);
+      else prev = v;
+    }
     first = false;
   }
   return prev;
@@ -184,9 +286,37 @@ function evalPipe(toks: string[], dot: unknown): unknown {
  * Runs compiled nodes. `rowType` names the Go type of a listing row: a field it lacks is then an
  * error (`can't evaluate field Nope in type *formatter.ContainerContext`), as on a Go struct.
  */
-export function execute(nodes: Node[], dot: unknown, rowType?: string): string {
+/** The template's variables: `$` is the data it was started on. */
+let vars: Record<string, unknown> = {};
+let depth = 0;
+
+export function execute(nodes: Node[], dot: unknown, rowType?: string, header = false): string {
+  if (depth++ === 0) vars = { $: dot };
+  try {
+    return executeAll(nodes, dot, rowType, header);
+  } finally {
+    depth--;
+  }
+}
+
+function executeAll(nodes: Node[], dot: unknown, rowType: string | undefined, header: boolean): string {
   let out = '';
   for (const n of nodes) {
+    try {
+      out += executeNode(n, dot, rowType, header);
+    } catch (e) {
+      if (!(e instanceof MissingKey) || n.k === 'text') throw e;
+      const src = strictSrc;
+      const at = Math.max(n.at, src.indexOf(e.path, n.at));
+      throw new TemplateError(`template: :${linePos(src, at)}: executing "" at <${e.path}>: map has no entry for key "${e.key}"`);
+    }
+  }
+  return out;
+}
+
+function executeNode(n: Node, dot: unknown, rowType: string | undefined, header: boolean): string {
+  let out = '';
+  {
     if (n.k === 'text') out += n.v;
     else if (n.k === 'act') {
       // `{{.Field}}` on a plain row: the common case of every listing, without the pipeline machinery.
@@ -195,15 +325,26 @@ export function execute(nodes: Node[], dot: unknown, rowType?: string): string {
         if (typeof v === 'string') out += v;
         else if (n.f in dot) out += goString(v);
         else if (rowType) throw new TemplateError(`template: :${n.pos}: executing "" at <.${n.f}>: can't evaluate field ${n.f} in type ${rowType}`);
+        else if (strictKeys && isStruct(dot)) throw new MissingKey('.' + n.f, n.f);
         else out += goString(NO_VALUE);
-      } else out += goString(evalPipe(n.p, dot));
+      } else if (n.set) vars[n.set[0]] = evalPipe(n.p, dot, header);
+      else out += goString(evalPipe(n.p, dot, header));
     }
-    else if (n.k === 'if') out += execute(truthy(evalPipe(n.p, dot)) ? n.body : n.no, dot, rowType);
-    else {
-      const v = evalPipe(n.p, dot);
-      const items = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => (v as Record<string, unknown>)[k]) : [];
-      if (items.length === 0) out += execute(n.no, dot, rowType);
-      for (const it of items) out += execute(n.body, it);
+    else if (n.k !== 'range') {
+      const v = evalPipe(n.p, dot, header);
+      if (n.set) vars[n.set[0]] = v;
+      // `with` moves dot to its value; `if` keeps it.
+      out += executeAll(truthy(v) ? n.body : n.no, truthy(v) && n.k === 'with' ? v : dot, rowType, header);
+    } else {
+      const v = evalPipe(n.p, dot, header);
+      const keys: unknown[] = Array.isArray(v) ? v.map((_, i) => i) : v && typeof v === 'object' ? Object.keys(v).sort() : [];
+      if (keys.length === 0) out += executeAll(n.no, dot, rowType, header);
+      for (const k of keys) {
+        const it = (v as Record<string, unknown>)[k as string];
+        // `range $v := …` names the element; `range $k, $v := …` the key (or index) and the element.
+        if (n.set) Object.assign(vars, n.set.length > 1 ? { [n.set[0]]: k, [n.set[1]]: it } : { [n.set[0]]: it });
+        out += executeAll(n.body, it, undefined, header);
+      }
     }
   }
   return out;
@@ -214,4 +355,29 @@ const compiled = memo(compile);
 /** Runs `src` over `data`; throws TemplateError with Go's wording for bad templates. */
 export function render(src: string, data: unknown): string {
   return execute(compiled(src), data);
+}
+
+/**
+ * A command's own template (inspect, version, info). `name` is the template's name in Go's
+ * messages; a parse error is the client's StatusError 64. `strict` is inspect's raw retry.
+ */
+export function parseOwn(src: string, name = ''): Node[] {
+  try {
+    return compiled(src);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    throw new TemplateError(e.message.replace('template: :', `template: ${name}:`), 64);
+  }
+}
+
+export function renderOwn(nodes: Node[], src: string, data: unknown, strict: boolean, rowType?: string, name = ''): string {
+  [strictKeys, strictSrc] = [strict, src];
+  try {
+    return execute(nodes, data, rowType);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    throw new TemplateError(e.message.replace('template: :', `template: ${name}:`).replace('executing ""', `executing "${name}"`));
+  } finally {
+    strictKeys = false;
+  }
 }

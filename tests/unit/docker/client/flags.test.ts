@@ -47,3 +47,14 @@ test('references: normalisation and the client-side errors', () => {
   assert.throws(() => parseRef(''), /invalid reference format/);
   assert.throws(() => parseRef('a'.repeat(64).replace(/a/g, 'f')), /cannot specify 64-byte hexadecimal strings/);
 });
+
+test('value types check their values as the flag types of pflag and docker/cli opts do', () => {
+  const err = (argv: string[], msg: string) => assert.throws(() => parseFlags(argv, RUN, false), new FlagError(msg));
+  err(['-m', 'x'], `invalid argument "x" for "-m, --memory" flag: invalid size: 'x'`);
+  err(['--shm-size=1q'], `invalid argument "1q" for "--shm-size" flag: invalid size: '1q'`);
+  err(['--cpus', 'x'], 'invalid argument "x" for "--cpus" flag: failed to parse x as a rational number');
+  err(['--blkio-weight', '-1'], 'invalid argument "-1" for "--blkio-weight" flag: strconv.ParseUint: parsing "-1": invalid syntax');
+  err(['-e', '=x'], 'invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x');
+  const ok = parseFlags(['-m', '512m', '--memory-swap', '-1', '--shm-size', '1.5GB', '--cpus', '0.5', '--blkio-weight', '300', '-e', 'A', 'img'], RUN, false);
+  assert.deepEqual([ok.flags.str('memory'), ok.flags.str('memory-swap'), ok.flags.str('cpus'), ok.flags.list('env')], ['512m', '-1', '0.5', ['A']]);
+});

@@ -4,7 +4,8 @@ import { displayablePorts } from '../../../../src/docker/client/format/ports';
 import { ellipsis, goQuote, tabwrite } from '../../../../src/docker/client/format/table';
 import { render } from '../../../../src/docker/client/format/template';
 import { humanDuration, humanSize, shortId, sizeString } from '../../../../src/docker/client/format/units';
-import { formatList } from '../../../../src/docker/client/format/list';
+import { formatList, listFormat } from '../../../../src/docker/client/format/list';
+import { Flags } from '../../../../src/docker/client/flags';
 import { progressString } from '../../../../src/docker/client/progress';
 
 test('sizes use %.3g decimal units with half-even rounding and the 1e+03 quirk', () => {
@@ -95,5 +96,44 @@ test('template errors read like the client reports them', () => {
   assert.throws(() => render('{{.Id', {}), { message: 'template parsing error: template: :1: unclosed action' });
   assert.throws(() => render('{{foo .Id}}', {}), { message: 'template parsing error: template: :1: function "foo" not defined' });
   assert.throws(() => formatList('table {{.ID}}\\t{{.Nope}}', [{ ID: 'x' }], { ID: 'ID' }, '*formatter.ContainerContext'),
-    { message: 'template: :1:10: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.ContainerContext' });
+    { message: 'template parsing error: template: :1:10: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.ContainerContext' });
+});
+
+test('docker/cli formatter: empty or bare table format, header functions, .Label, comparisons, parentheses', () => {
+  const flags = (format?: string, quiet = false): Flags => {
+    const f = new Flags();
+    if (format !== undefined) f.set({ long: 'format', type: 'string' }, format);
+    if (quiet) f.set({ long: 'quiet', short: 'q', type: 'bool' }, 'true');
+    return f;
+  };
+  assert.equal(listFormat(flags(''), 'table {{.ID}}\t{{.Names}}'), 'table {{.ID}}\t{{.Names}}');
+  assert.equal(listFormat(flags('table'), 'table {{.ID}}'), 'table {{.ID}}');
+  assert.equal(listFormat(flags('table', true), 'table {{.ID}}'), '{{.ID}}');
+  assert.equal(listFormat(flags('{{.Names}}', true), 'table {{.ID}}'), '{{.Names}}');
+  const rows = [{ Names: 'web', State: 'running', Label: (k: unknown) => ({ 'com.example.my-tier': 'front' } as Record<string, string>)[String(k)] ?? '' },
+    { Names: 'hw', State: 'exited', Label: () => '' }];
+  const headers = { Names: 'NAMES', State: 'STATE' };
+  assert.equal(formatList('table {{lower .Names}}\t{{truncate .State 3}}\t{{.Label "com.example.my-tier"}}', rows, headers),
+    'NAMES     STATE     my tier\nweb       run       front\nhw        exi       \n');
+  assert.equal(formatList('{{if eq .State "running"}}up{{else if ne .Names "x"}}{{.Names}}{{end}}', rows.slice(0, 1), headers), 'up\n');
+  assert.equal(formatList('{{if and (eq .State "exited") (not (eq .Names "web"))}}gone{{end}}|{{pad (.Label "x") 1 1}}|', rows, headers), '||\ngone||\n');
+  assert.equal(formatList('{{join (split .Names "e") "-"}}', rows, headers), 'w-b\nhw\n');
+  // pad keeps its effect on the header, to stay aligned with its column; listing JSON is Go-marshalled.
+  assert.equal(formatList('table {{pad .Names 1 0}}', rows.slice(0, 1), headers), ' NAMES\n web\n');
+  assert.equal(formatList('{{json .}}', [{ Ports: '0.0.0.0:80->80/tcp', Labels: 'a=<b&c>' }], {}), '{"Labels":"a=\\u003cb\\u0026c\\u003e","Ports":"0.0.0.0:80-\\u003e80/tcp"}\n');
+});
+
+test('templates: variables, with, else if, Go struct printing', () => {
+  const data = { Name: '/web', State: { Status: 'running', Pid: 7 }, Config: { Labels: { b: '2', a: '1' }, Env: ['A=1', 'B=2'] },
+    Ports: { '80/tcp': [{ HostIp: '0.0.0.0', HostPort: '8080' }] } };
+  assert.equal(render('{{range $k, $v := .Config.Labels}}{{$k}}={{$v}};{{end}}', data), 'a=1;b=2;');
+  assert.equal(render('{{range $i, $e := .Config.Env}}{{$i}}:{{$e}} {{$.Name}} {{end}}', data), '0:A=1 /web 1:B=2 /web ');
+  assert.equal(render('{{$n := .Name}}{{with .State}}{{.Status}} {{$n}}{{end}}|{{with .Nope}}x{{else}}none{{end}}', data), 'running /web|none');
+  const ifs = '{{if eq .State.Pid 1}}one{{else if eq .State.Pid 7}}seven{{else}}other{{end}}';
+  assert.equal(render(ifs, data), 'seven');
+  assert.equal(render(ifs, { State: { Pid: 3 } }), 'other');
+  assert.equal(render('{{.Ports}} {{.Config.Labels}}', data), 'map[80/tcp:[{0.0.0.0 8080}]] map[a:1 b:2]');
+  assert.throws(() => render('{{$x}}', data), { message: 'template parsing error: template: :1: undefined variable "$x"' });
+  assert.equal(render('{{slice .Name 1}} {{slice .Name 1 3}} {{slice .Config.Env 1}}', data), 'web we [B=2]');
+  assert.equal(render('{{/* a comment */}}{{print .Name 1 2}}|{{- /* trimmed */ -}}|', data), '/web1 2||');
 });

@@ -1,0 +1,33 @@
+/** Client-side details of `docker logs` and `docker images` arguments. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DockerApi, LogsOptions } from '../../../../src/docker/api';
+import { hostShell, run } from './harness';
+
+test('logs --since/--until read Go durations and name the option in their error', async () => {
+  const now = Date.UTC(2025, 5, 1);
+  let got: LogsOptions | undefined;
+  const api = { now: () => now, advance: () => {}, containerLogs: async (_: string, o: LogsOptions) => { got = o; return []; } } as unknown as DockerApi;
+  const sh = hostShell(api);
+  await run(sh, 'docker logs --since 1h30m --until 90s c');
+  assert.deepEqual([got?.since, got?.until], [(now - 5400000) / 1000, (now - 90000) / 1000]);
+  const r = await run(sh, 'docker logs --until yesterday c');
+  assert.deepEqual([r.stderr, r.exit], ['invalid value for "until": failed to parse value as time or duration: "yesterday"\n', 1]);
+});
+
+test('docker images NAME: the ambiguity hint of printAmbiguousHint, top-level only', async () => {
+  const api = { now: () => 0, advance: () => {}, imageList: async () => [] } as unknown as DockerApi;
+  const sh = hostShell(api);
+  const hint = (w: string) => `\nNo images found matching "${w}": did you mean "docker image ${w}"?\n`;
+  assert.equal((await run(sh, 'docker images -q save')).stderr, hint('save'));
+  assert.equal((await run(sh, 'docker images --format json load')).stderr, hint('load'));
+  assert.equal((await run(sh, 'docker images remove')).stderr, '');
+  assert.equal((await run(sh, 'docker image ls ls')).stderr, '');
+});
+
+test('images --digests adds the DIGEST column to a custom table without it', async () => {
+  const img = { Id: 'sha256:' + 'a'.repeat(64), RepoTags: ['nginx:latest'], RepoDigests: ['nginx@sha256:' + 'd'.repeat(64)], Created: 0, Size: 1, SharedSize: -1, Containers: -1 };
+  const sh = hostShell({ now: () => 0, advance: () => {}, imageList: async () => [img] } as unknown as DockerApi);
+  assert.equal((await run(sh, `docker images --digests --format 'table {{.Repository}}'`)).stdout,
+    `REPOSITORY   DIGEST\nnginx        sha256:${'d'.repeat(64)}\n`);
+});
