@@ -1,6 +1,7 @@
 docker run hello-world
 docker run -d --name web -p 8080:80 nginx
 docker run --name web nginx
+docker run -d -p 8080:80 nginx
 docker run -d -P httpd:2.4
 docker run alpine echo hola mundo
 docker run -e SALUDO=hola alpine sh -c 'echo $SALUDO'

@@ -12,8 +12,9 @@ export const run: Handler = async (ctx, f, args) => {
   const { api, io } = ctx;
   try {
     if (detach) {
-      await api.containerStart(id);
+      // docker/cli prints the ID as soon as the container exists, so it comes before a failed start's error
       io.out(id + '\n');
+      await api.containerStart(id);
       return 0;
     }
     const handle = await api.containerAttach(id, io, { stdin: interactive, beforeStart: true });
