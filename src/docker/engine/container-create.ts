@@ -21,6 +21,8 @@ export const create = {
     if (wd && !wd.startsWith('/')) throw new ApiError(400, `the working directory '${wd}' is invalid, it needs to be an absolute path`);
     const stop = config.StopSignal;
     if (stop && (/^\d+$/.test(stop) ? !+stop : parseSignal(stop) === undefined)) throw new ApiError(400, `invalid signal: ${stop}`);
+    const restart = config.HostConfig?.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 };
+    validateRestartPolicy(restart);
     if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     const img = imgs.getImage(this.hostApi(), config.Image);
     const taken = (n: string) => [...this.containers.values()].find((c) => c.name === n);
@@ -64,7 +66,7 @@ export const create = {
       },
       hostConfig: {
         Binds: null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: 'bridge',
-        PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+        PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: restart,
         AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: null, ConsoleSize: [0, 0],
         CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
         GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
@@ -82,3 +84,15 @@ export const create = {
     return { Id: id, Warnings: [] };
   },
 };
+
+/** moby's container.ValidateRestartPolicy (an empty name is what daemons before v25 stored). */
+function validateRestartPolicy({ Name: name, MaximumRetryCount: count }: { Name: string; MaximumRetryCount: number }): void {
+  const bad = (msg: string) => new ApiError(400, 'invalid restart policy: ' + msg);
+  if (['always', 'unless-stopped', 'no'].includes(name)) {
+    if (count) throw bad(`maximum retry count can only be used with 'on-failure'${count < 0 ? ' and cannot be negative' : ''}`);
+  } else if (name === 'on-failure') {
+    if (count < 0) throw bad('maximum retry count cannot be negative');
+  } else if (name !== '') {
+    throw bad(`unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
+  }
+}

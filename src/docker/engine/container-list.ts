@@ -53,6 +53,9 @@ export const listing = {
     // Every container sits on the default bridge and mounts no volume.
     keep(f.network, (c, n) => n === 'bridge' || this.endpoint(c).NetworkID.startsWith(n));
     keep(f.volume, () => false);
+    // No container has a healthcheck (its health is "none") or belongs to a swarm task.
+    keep(f.health, (_c, v) => v === 'none');
+    keep(f['is-task'], (_c, v) => v === 'false');
     if (f.label) list = list.filter((c) => matchKV(f.label, c.config.Labels));
     if (opts.limit && opts.limit > 0) list = list.slice(0, opts.limit);
     return list.map((c) => this.summary(c, !!opts.size));

@@ -95,6 +95,16 @@ export function processFlags(f: Flags, cfg: { Env?: string[]; WorkingDir?: strin
   copyGiven(f, cfg, { workdir: 'WorkingDir', user: 'User' });
 }
 
+/** `--restart name[:count]` split as docker/cli's opts.ParseRestartPolicy does; the daemon judges the name. */
+function restartPolicy(s: string): { Name: string; MaximumRetryCount: number } {
+  const colon = s.indexOf(':');
+  const name = colon < 0 ? s : s.slice(0, colon);
+  const count = colon < 0 ? '' : s.slice(colon + 1);
+  if (colon >= 0 && name === '') throw new Error('invalid restart policy format: no policy provided before colon');
+  if (count && !/^[+-]?\d+$/.test(count)) throw new Error('invalid restart policy format: maximum retry count must be an integer');
+  return { Name: name, MaximumRetryCount: count ? Number(count) : 0 };
+}
+
 /** The container config of `docker run`/`create` flags. */
 export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv: [string, string][] = []): ContainerCreateConfig {
   const exposed: PortSet = {};
@@ -121,7 +131,7 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       AutoRemove: f.bool('rm'),
       PortBindings: bindings,
       NetworkMode: f.str('network') ?? 'bridge',
-      RestartPolicy: { Name: f.str('restart') ?? 'no', MaximumRetryCount: 0 },
+      RestartPolicy: restartPolicy(f.str('restart') ?? 'no'),
       Privileged: f.bool('privileged'),
       PublishAllPorts: f.bool('publish-all'),
       Binds: f.list('volume').length ? f.list('volume') : null,

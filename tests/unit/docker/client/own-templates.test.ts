@@ -82,3 +82,19 @@ test('ps --format is checked on an empty container before listing; -q wins over 
   assert.deepEqual([r.stdout, r.stderr], ['bbbbbbbbbbbb\n', 'WARNING: Ignoring custom format, because both --format and --quiet are set.\n']);
   assert.equal((await run(sh, `docker ps --format '{{.Label "a"}} {{.Names}}'`)).stdout, 'x web\n');
 });
+
+test('run/create --restart: the client splits name:count and checks the count; the name is left to the daemon', async () => {
+  let policy: unknown;
+  const engine = { ...api, containerCreate: async (cfg: { HostConfig?: { RestartPolicy?: unknown } }) => { policy = cfg.HostConfig?.RestartPolicy; throw new ApiError(409, 'stop here'); } } as unknown as DockerApi;
+  const sh = hostShell(engine);
+  await run(sh, 'docker create --restart on-failure:3 alpine');
+  assert.deepEqual(policy, { Name: 'on-failure', MaximumRetryCount: 3 });
+  await run(sh, 'docker create alpine');
+  assert.deepEqual(policy, { Name: 'no', MaximumRetryCount: 0 });
+  await run(sh, 'docker create --restart bogus alpine');
+  assert.deepEqual(policy, { Name: 'bogus', MaximumRetryCount: 0 });
+  let r = await run(sh, 'docker run --restart on-failure:x alpine');
+  assert.deepEqual([r.stderr, r.exit], [`docker: invalid restart policy format: maximum retry count must be an integer\n\nRun 'docker run --help' for more information\n`, 125]);
+  r = await run(sh, 'docker create --restart :2 alpine');
+  assert.deepEqual([r.stderr, r.exit], [`docker: invalid restart policy format: no policy provided before colon\n\nRun 'docker create --help' for more information\n`, 125]);
+});

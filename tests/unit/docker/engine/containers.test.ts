@@ -343,6 +343,24 @@ test('ps filters publish, expose, network and volume select by ports and attachm
   assert.deepEqual(await ids({ network: ['bridge'] }), [udp, tcp]);
   assert.deepEqual(await ids({ network: ['host'] }), []);
   assert.deepEqual(await ids({ volume: ['datos'] }), []);
+  // No healthchecks (health is "none") and no swarm tasks
+  assert.deepEqual(await ids({ health: ['healthy'] }), []);
+  assert.deepEqual(await ids({ health: ['none'] }), [udp, tcp]);
+  assert.deepEqual(await ids({ 'is-task': ['true'] }), []);
+  assert.deepEqual(await ids({ 'is-task': ['false'] }), [udp, tcp]);
+});
+
+test('create checks the restart policy as moby does and keeps it for inspect', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const policy = (Name: string, MaximumRetryCount = 0) => e.containerCreate({ Image: 'alpine', HostConfig: { RestartPolicy: { Name, MaximumRetryCount } } });
+  const refused = (msg: string) => (err: unknown) => err instanceof ApiError && err.status === 400 && err.message === 'invalid restart policy: ' + msg;
+  await assert.rejects(policy('bogus'), refused("unknown policy 'bogus'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'"));
+  await assert.rejects(policy('always', 3), refused("maximum retry count can only be used with 'on-failure'"));
+  await assert.rejects(policy('no', -1), refused("maximum retry count can only be used with 'on-failure' and cannot be negative"));
+  await assert.rejects(policy('on-failure', -1), refused('maximum retry count cannot be negative'));
+  const { Id } = await policy('on-failure', 3);
+  assert.deepEqual((await e.containerInspect(Id)).HostConfig.RestartPolicy, { Name: 'on-failure', MaximumRetryCount: 3 });
 });
 
 test("kill: the route wraps every error with the name as typed; the signal is checked first; a paused container resumes for its stop signal", async () => {
