@@ -5,38 +5,37 @@
  */
 import type { FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
+import { aptSize, archAll, deb, debianName } from './deb-versions';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
-/** name: [installed KiB, download kB, programs, libraries/extra packages]. */
-const PKGS: Record<string, [number, number, string, string]> = {
-  curl: [520, 227, 'curl', 'libcurl4t64 libnghttp2-14 librtmp1 libssh-4 libpsl5t64 publicsuffix ca-certificates openssl libbrotli1'],
-  wget: [3340, 936, 'wget', 'libpsl5t64 publicsuffix ca-certificates openssl'],
-  vim: [4120, 1739, 'vim vim.basic vi', 'vim-common vim-runtime libgpm2 libsodium23 xxd libacl1'],
-  nano: [881, 281, 'nano rnano', ''],
-  'iputils-ping': [119, 44, 'ping', 'libcap2-bin'],
-  git: [24400, 4792, 'git', 'git-man liberror-perl less libcurl3t64-gnutls libexpat1 perl'],
-  procps: [2218, 708, PROCPS, 'libproc2-0 psmisc'],
-  'net-tools': [1014, 204, 'ifconfig netstat route arp', ''],
-  iproute2: [3440, 1120, 'ip ss bridge tc', 'libbpf1 libelf1t64 libmnl0 libxtables12 libcap2-bin'],
-  tree: [111, 47, 'tree', ''],
-  less: [391, 142, 'less', ''],
-  htop: [445, 171, 'htop', 'libnl-3-200 libnl-genl-3-200'],
-  python3: [25900, 6140, 'python3 python3.12', 'python3.12 libpython3.12-stdlib python3-minimal libpython3-stdlib media-types libexpat1 libreadline8t64'],
-  jq: [426, 126, 'jq', 'libjq1 libonig5'],
-  unzip: [384, 174, 'unzip', ''],
-  zip: [615, 176, 'zip', ''],
-  sudo: [4150, 947, 'sudo', ''],
-  'openssh-client': [5080, 906, 'ssh scp sftp ssh-keygen', 'libcbor0.10 libfido2-1 libedit2'],
-  nginx: [1504, 620, 'nginx', 'nginx-common iproute2 libbpf1 libelf1t64 libmnl0'],
-  'ca-certificates': [385, 158, '', 'openssl'],
+/** name: [installed KiB, programs, libraries/extra packages] (noble's names). */
+const PKGS: Record<string, [number, string, string]> = {
+  curl: [520, 'curl', 'ca-certificates krb5-locales libbrotli1 libcurl4t64 libgssapi-krb5-2 libk5crypto3 libkeyutils1 libkrb5-3 libkrb5support0 libldap-common libldap2 libnghttp2-14 libpsl5t64 librtmp1 libsasl2-2 libsasl2-modules libsasl2-modules-db libssh-4 openssl publicsuffix'],
+  wget: [3340, 'wget', 'libpsl5t64 publicsuffix ca-certificates openssl'],
+  vim: [4120, 'vim vim.basic vi', 'vim-common vim-runtime libgpm2 libsodium23 xxd'],
+  nano: [881, 'nano rnano', ''],
+  'iputils-ping': [119, 'ping', 'libcap2-bin'],
+  git: [24400, 'git', 'git-man liberror-perl less libcurl3t64-gnutls libexpat1 perl'],
+  procps: [2218, PROCPS, 'libproc2-0 psmisc'],
+  'net-tools': [1014, 'ifconfig netstat route arp', ''],
+  iproute2: [3440, 'ip ss bridge tc', 'libbpf1 libelf1t64 libmnl0 libxtables12 libcap2-bin'],
+  tree: [111, 'tree', ''],
+  less: [391, 'less', ''],
+  htop: [445, 'htop', 'libnl-3-200 libnl-genl-3-200'],
+  python3: [25900, 'python3 python3.12', 'python3.12 libpython3.12-stdlib python3-minimal libpython3-stdlib media-types libexpat1 libreadline8t64'],
+  jq: [426, 'jq', 'libjq1 libonig5'],
+  unzip: [384, 'unzip', ''],
+  zip: [615, 'zip', ''],
+  sudo: [4150, 'sudo', ''],
+  'openssh-client': [5080, 'ssh scp sftp ssh-keygen', 'libcbor0.10 libfido2-1 libedit2'],
+  nginx: [1504, 'nginx', 'nginx-common iproute2 libbpf1 libelf1t64 libmnl0'],
+  'ca-certificates': [385, '', 'openssl'],
 };
 
 /** The words of a space-separated list (none in an empty or missing one). */
 const words = (list = '') => list.split(' ').filter(Boolean);
 
-/** Sizes as apt prints them: kB below `mbFrom` kB, MB with one decimal from there. */
-const fmtKB = (kb: number, mbFrom = 10000) => (kb >= mbFrom ? `${(kb / 1000).toFixed(1)} MB` : `${kb} kB`);
 
 interface Distro { ubuntu: boolean; codename: string }
 function distro(sh: ShellLike): Distro {
@@ -48,10 +47,9 @@ function distro(sh: ShellLike): Distro {
   return { ubuntu, codename: /VERSION_CODENAME=(\w+)/.exec(os)?.[1] ?? 'bookworm' };
 }
 
-const version = (d: Distro, name: string) => {
-  const base = ({ curl: '8.5.0', wget: '1.21.4', vim: '2:9.1.0016', nano: '7.2', git: '1:2.43.0', python3: '3.12.3' } as Record<string, string>)[name] ?? '1.0';
-  return d.ubuntu ? `${base}-1ubuntu1` : `${base}-1+deb12u1`;
-};
+/** A package's name in the distribution (noble's names are the table's keys) and its archive entry. */
+const pkgName = (d: Distro, name: string) => (d.ubuntu ? name : debianName(name));
+const version = (d: Distro, name: string) => deb(d.ubuntu, pkgName(d, name))?.version ?? '';
 
 function listsReady(sh: ShellLike): boolean {
   try {
@@ -81,7 +79,7 @@ async function aptUpdate(sh: ShellLike, io: IO): Promise<number> {
     const security = suite.startsWith('-security');
     const host = d.ubuntu ? `${security ? 'security' : 'archive'}.ubuntu.com/ubuntu` : `deb.debian.org/debian${security ? '-security' : ''}`;
     const what = d.codename + suite;
-    io.out(`Get:${i + 1} http://${host} ${what} [${fmtKB(kb, 1000)}]\n`);
+    io.out(`Get:${i + 1} http://${host} ${what} [${aptSize(kb * 1000)}]\n`);
     total += kb;
     await io.sleep(150);
     // The index as apt stores it: host/dists/suite with / and spaces as _ (lz4-compressed on Ubuntu).
@@ -90,14 +88,14 @@ async function aptUpdate(sh: ShellLike, io: IO): Promise<number> {
   }
   bigFile(sh, '/var/lib/apt/lists/lock', 0);
   sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
-  io.out(`Fetched ${fmtKB(Math.round(total))} in 2s (${Math.round(total / 2)} kB/s)\nReading package lists... Done\n`);
+  io.out(`Fetched ${aptSize(total * 1000)} in 2s (${aptSize(total * 500)}/s)\nReading package lists... Done\n`);
   return 0;
 }
 
 function installFiles(sh: ShellLike, name: string, d: Distro): void {
-  const [kib, , bins, extra] = PKGS[name];
-  const progs = words(bins);
-  const libs = words(extra);
+  const [kib, bins, extra] = PKGS[name];
+  const progs = words(bins).map((p) => pkgName(d, p));
+  const libs = words(extra).map((l) => pkgName(d, l));
   const bytes = kib * 1024;
   progs.forEach((p, i) => bigFile(sh, `/usr/bin/${p}`, i === 0 ? Math.round(bytes * 0.3) : 14000 + p.length * 997, 0o755));
   libs.forEach((l, i) => {
@@ -131,7 +129,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
   const already = names.filter((n) => installed(sh, n));
   for (const n of already) io.out(`${n} is already the newest version (${version(d, n)}).\n`);
   const fresh = names.filter((n) => !installed(sh, n));
-  const extras = [...new Set(fresh.flatMap((n) => words(PKGS[n][3])))].filter((x) => !exists(sh.m.fs, `/usr/share/doc/${x}`) && !fresh.includes(x));
+  const extras = [...new Set(fresh.flatMap((n) => words(PKGS[n][2]).map((x) => pkgName(d, x))))].filter((x) => !exists(sh.m.fs, `/usr/share/doc/${x}`) && !fresh.includes(x)).sort();
   const all = [...extras, ...fresh].sort();
   if (!fresh.length) {
     io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
@@ -151,22 +149,31 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
   };
   if (extras.length) io.out('The following additional packages will be installed:\n' + wrap(extras));
   io.out('The following NEW packages will be installed:\n' + wrap(all));
-  const dl = fresh.reduce((a, n) => a + PKGS[n][1], 0) + extras.length * 180;
-  const inst = fresh.reduce((a, n) => a + PKGS[n][0], 0) + extras.length * 540;
-  io.out(`0 upgraded, ${all.length} newly installed, 0 to remove and 0 not upgraded.\nNeed to get ${fmtKB(dl)} of archives.\nAfter this operation, ${fmtKB(Math.round(inst * 1.024))} of additional disk space will be used.\n`);
+  const bytes = (p: string) => deb(d.ubuntu, p)?.bytes ?? 0;
+  const dl = all.reduce((a, p) => a + bytes(p), 0);
+  // Libraries unpack to about three times their download; the programs' sizes are known.
+  const inst = fresh.reduce((a, n) => a + PKGS[n][0] * 1024, 0) + extras.reduce((a, p) => a + bytes(p) * 3, 0);
+  io.out(`0 upgraded, ${all.length} newly installed, 0 to remove and 0 not upgraded.\nNeed to get ${aptSize(dl)} of archives.\nAfter this operation, ${aptSize(inst)} of additional disk space will be used.\n`);
+  const arch = (p: string) => (archAll(p) ? 'all' : 'amd64');
+  // dpkg names multi-arch libraries with their architecture.
+  const shown = (p: string) => (/^lib/.test(p) && !archAll(p) && !/-bin$/.test(p) ? p + ':amd64' : p);
   const proceed = async (io2: IO): Promise<number> => {
     let i = 0;
     for (const p of all) {
-      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : 'deb.debian.org/debian'} ${d.codename}/main amd64 ${p} amd64 ${PKGS[p] ? version(d, p) : '1.0-1'} [${PKGS[p] ? PKGS[p][1] : 180} kB]\n`);
+      const v = version(d, p);
+      const suite = d.codename + (d.ubuntu && /ubuntu\d+\.\d/.test(v) ? '-updates' : '') + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
+      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : 'deb.debian.org/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
       await io2.sleep(80);
     }
-    io2.out(`Fetched ${fmtKB(dl)} in 1s (${dl} kB/s)\ndebconf: delaying package configuration, since apt-utils is not installed\n`);
-    let files = 4381;
-    for (const p of all) {
-      io2.out(`Selecting previously unselected package ${p}.\n(Reading database ... ${files} files and directories currently installed.)\nPreparing to unpack .../${p}_${PKGS[p] ? version(d, p) : '1.0-1'}_amd64.deb ...\nUnpacking ${p} (${PKGS[p] ? version(d, p) : '1.0-1'}) ...\n`);
-      files += 11;
-    }
-    for (const p of all) io2.out(`Setting up ${p} (${PKGS[p] ? version(d, p) : '1.0-1'}) ...\n`);
+    io2.out(`Fetched ${aptSize(dl)} in 1s (${aptSize(dl)}/s)\ndebconf: delaying package configuration, since apt-utils is not installed\n`);
+    // One dpkg run unpacks them all; with several, apt numbers the archives it hands over.
+    const width = String(all.length - 1).length;
+    all.forEach((p, k) => {
+      const v = version(d, p);
+      const file = `${all.length > 1 ? String(k).padStart(width, '0') + '-' : ''}${p}_${v.replace(':', '%3a')}_${arch(p)}.deb`;
+      io2.out(`Selecting previously unselected package ${shown(p)}.\n${k ? '' : `(Reading database ... ${d.ubuntu ? 4381 : 6089} files and directories currently installed.)\n`}Preparing to unpack .../${file} ...\nUnpacking ${shown(p)} (${v}) ...\n`);
+    });
+    for (const p of all) io2.out(`Setting up ${shown(p)} (${version(d, p)}) ...\n`);
     io2.out(`Processing triggers for libc-bin (${d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10'}) ...\n`);
     for (const n of fresh) installFiles(sh, n, d);
     for (const x of extras) sh.m.fs.mkdir(`/usr/share/doc/${x}`, '/', true);
@@ -211,7 +218,7 @@ const aptGet: Command = async (args, io, sh) => {
           io.out(`Package '${n}' is not installed, so not removed\n`);
           continue;
         }
-        for (const p of words(PKGS[n]?.[2])) {
+        for (const p of words(PKGS[n]?.[1])) {
           try {
             sh.m.fs.remove(`/usr/bin/${p}`);
           } catch { /* already gone */ }

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engine, pull, runIt } from './fixtures';
+import { aptSize } from '../../../../src/docker/engine/shell/deb-versions';
+
+test('aptSize rounds as apt does: bytes below 10000, one decimal below 100 of a unit', () => {
+  assert.deepEqual([9490, 34_400, 348_000, 3_568_000, 10_560_000, 152_000_000].map(aptSize), ['9490 B', '34.4 kB', '348 kB', '3568 kB', '10.6 MB', '152 MB']);
+});
+
+test('apt-get install: every package with its archive version, size and architecture; one dpkg run', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian');
+  const u = await runIt(e, 'ubuntu');
+  await u.type('apt-get update');
+  const out = await u.type('apt-get install -y curl vim');
+  assert.doesNotMatch(out, /1\.0-1|ubuntu1 \[/, 'no made-up versions');
+  assert.match(out, /The following additional packages will be installed:\n {2}ca-certificates krb5-locales libbrotli1 /, 'sorted, as apt lists them');
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.ubuntu\.com\/ubuntu noble-updates\/main amd64 curl amd64 8\.5\.0-2ubuntu10\.6 \[227 kB\]\n/);
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.ubuntu\.com\/ubuntu noble\/main amd64 libkeyutils1 amd64 1\.6\.3-3build1 \[9490 B\]\n/);
+  assert.match(out, / ca-certificates all 20240203 \[159 kB\]\n/);
+  assert.equal(out.match(/\(Reading database \.\.\./g)?.length, 1);
+  assert.match(out, /\nSelecting previously unselected package libcurl4t64:amd64\.\nPreparing to unpack \.\.\.\/\d\d-libcurl4t64_8\.5\.0-2ubuntu10\.6_amd64\.deb \.\.\.\nUnpacking libcurl4t64:amd64 /);
+  assert.match(out, /Preparing to unpack \.\.\.\/\d\d-vim_2%3a9\.1\.0016-1ubuntu7\.8_amd64\.deb/, 'the epoch is escaped in the file name');
+  assert.match(out, /\nSetting up vim \(2:9\.1\.0016-1ubuntu7\.8\) \.\.\.\n/);
+  assert.match(await u.type('apt-get install -y tree'), /Preparing to unpack \.\.\.\/tree_2\.1\.1-2ubuntu3_amd64\.deb/, 'a single archive is not numbered');
+  const d = await runIt(e, 'debian');
+  await d.type('apt-get update');
+  const deb = await d.type('apt-get install -y curl');
+  assert.match(deb, / libcurl4 libgssapi-krb5-2\s/, "bookworm's names: no t64");
+  assert.match(deb, / libssh2-1\s/);
+  assert.match(deb, /Get:\d+ http:\/\/deb\.debian\.org\/debian bookworm\/main amd64 curl amd64 7\.88\.1-10\+deb12u12 \[315 kB\]\n/);
+});
