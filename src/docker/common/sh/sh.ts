@@ -607,6 +607,11 @@ const BUILTINS: Record<string, Builtin> = {
       io.err(`${sh.prefix()}: cd: too many arguments\n`);
       return 1;
     }
+    // A new bash has OLDPWD unset; dash and ash then go to "" (the current directory).
+    if (argv[1] === '-' && sh.getVar('OLDPWD') === undefined && sh.flavor === 'bash') {
+      io.err(`${sh.prefix()}: cd: OLDPWD not set\n`);
+      return 1;
+    }
     const target = argv[1] === undefined || argv[1] === '~' ? sh.getVar('HOME') ?? '/' : argv[1] === '-' ? sh.getVar('OLDPWD') ?? sh.cwd : argv[1].replace(/^~(?=\/)/, sh.getVar('HOME') ?? '/root');
     let r;
     try {

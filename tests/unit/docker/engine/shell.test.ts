@@ -154,3 +154,14 @@ test('cat > file reads the terminal until Ctrl+D; plain cat echoes each line', a
   assert.equal(io.text, '^C\n');
   assert.equal(await type('echo $?'), '130\n');
 });
+
+test('cd - in a new shell: bash has no OLDPWD yet, dash and ash stay where they are', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('cd -'), 'bash: cd: OLDPWD not set\n');
+  assert.equal(await u.type('echo $?'), '1\n');
+  assert.equal(await u.type('cd /tmp; cd -'), '/\n');
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('cd -'), '/\n');
+});
