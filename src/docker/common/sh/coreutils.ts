@@ -256,8 +256,15 @@ export const COREUTILS: Record<string, Command> = {
     io.out((sh.getVar('USER') ?? 'root') + '\n');
     return 0;
   },
-  id(_a, io) {
-    io.out('uid=0(root) gid=0(root) groups=0(root)\n');
+  id(_a, io, sh) {
+    // Docker adds the groups the image's /etc/group puts root in: none on Debian, wheel on
+    // BusyBox, Alpine's long list.
+    let alpine = false;
+    try {
+      alpine = !!sh.m.fs.resolve('/etc/alpine-release').node;
+    } catch { /* no such file */ }
+    const extra = !io.busybox ? '' : alpine ? ',1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)' : ',10(wheel)';
+    io.out(`uid=0(root) gid=0(root) groups=0(root)${extra}\n`);
     return 0;
   },
   env(args, io, sh) {

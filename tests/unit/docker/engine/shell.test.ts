@@ -165,3 +165,11 @@ test('cd - in a new shell: bash has no OLDPWD yet, dash and ash stay where they 
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('cd -'), '/\n');
 });
+
+test('id: root gets the supplementary groups each image lists it in', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine', 'busybox');
+  assert.equal(await (await runIt(e, 'ubuntu')).type('id'), 'uid=0(root) gid=0(root) groups=0(root)\n');
+  assert.equal(await (await runIt(e, 'alpine')).type('id'), 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n');
+  assert.equal(await (await runIt(e, 'busybox')).type('id'), 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n');
+});
