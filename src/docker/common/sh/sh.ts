@@ -643,7 +643,8 @@ const BUILTINS: Record<string, Builtin> = {
     const n = argv[1] === undefined ? sh.status : Number(argv[1]);
     if (!Number.isInteger(n)) {
       io.err(sh.flavor === 'bash' ? `${sh.prefix()}: exit: ${argv[1]}: numeric argument required\n` : `${sh.prefix()}: exit: Illegal number: ${argv[1]}\n`);
-      sh.exit(2);
+      // dash and ash raise an error instead, which an interactive shell survives.
+      if (sh.flavor === 'bash' || !sh.interactive) sh.exit(2);
       return 2;
     }
     sh.exit(n);
@@ -662,7 +663,8 @@ const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   history(_a, io, sh) {
-    io.out(historyText(sh.history));
+    // busybox's lineedit numbers from 0, "%4d %s"
+    io.out(sh.flavor === 'ash' ? sh.history.map((l, i) => `${String(i).padStart(4)} ${l}\n`).join('') : historyText(sh.history));
     return 0;
   },
   type(argv, io, sh) {

@@ -173,3 +173,17 @@ test('id: root gets the supplementary groups each image lists it in', async () =
   assert.equal(await (await runIt(e, 'alpine')).type('id'), 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n');
   assert.equal(await (await runIt(e, 'busybox')).type('id'), 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n');
 });
+
+test('ash numbers its history from 0; interactive dash and ash survive exit with a bad number', async () => {
+  const e = engine();
+  await pull(e, 'alpine', 'debian');
+  const a = await runIt(e, 'alpine');
+  await a.type('ls /tmp');
+  assert.equal(await a.type('history'), '   0 ls /tmp\n   1 history\n');
+  assert.equal(await a.type('exit foo'), '/bin/sh: exit: Illegal number: foo\n');
+  assert.equal(a.h.prompt(), '/ # ');
+  assert.equal(await a.type('echo $?'), '2\n');
+  const d = await runIt(e, 'debian', undefined, ['sh']);
+  assert.equal(await d.type('exit foo'), 'sh: 1: exit: Illegal number: foo\n');
+  assert.equal(d.h.prompt(), '# ');
+});
