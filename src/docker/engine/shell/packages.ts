@@ -67,7 +67,7 @@ function bigFile(sh: ShellLike, path: string, size: number, mode = 0o644): void 
   sh.m.fs.putNode(path, node);
 }
 
-async function aptUpdate(sh: ShellLike, io: IO): Promise<number> {
+async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
   const d = distro(sh);
   // Suites after the codename, with the kB of each index; security suites come from their own host.
   const lists: [string, number][] = d.ubuntu
@@ -89,6 +89,8 @@ async function aptUpdate(sh: ShellLike, io: IO): Promise<number> {
   bigFile(sh, '/var/lib/apt/lists/lock', 0);
   sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
   io.out(`Fetched ${aptSize(total * 1000)} in 2s (${aptSize(total * 500)}/s)\nReading package lists... Done\n`);
+  // `apt` (not apt-get) goes on to count what could be upgraded.
+  if (apt) io.out('Building dependency tree... Done\nReading state information... Done\nAll packages are up to date.\n');
   return 0;
 }
 
@@ -202,7 +204,7 @@ const aptGet: Command = async (args, io, sh) => {
   if (args[0] === 'apt' && !io.tty) io.err('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
   switch (sub) {
     case 'update':
-      return aptUpdate(sh, io);
+      return aptUpdate(sh, io, args[0] === 'apt');
     case 'install':
       return aptInstall(rest, sh, io);
     case 'upgrade':

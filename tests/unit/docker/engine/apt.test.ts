@@ -30,3 +30,11 @@ test('apt-get install: every package with its archive version, size and architec
   assert.match(deb, / libssh2-1\s/);
   assert.match(deb, /Get:\d+ http:\/\/deb\.debian\.org\/debian bookworm\/main amd64 curl amd64 7\.88\.1-10\+deb12u12 \[315 kB\]\n/);
 });
+
+test('apt update (not apt-get) ends with the upgrade count', async () => {
+  const e = engine();
+  await pull(e, 'debian');
+  const d = await runIt(e, 'debian');
+  assert.match(await d.type('apt update'), /\nReading package lists\.\.\. Done\nBuilding dependency tree\.\.\. Done\nReading state information\.\.\. Done\nAll packages are up to date\.\n$/);
+  assert.match(await d.type('apt-get update'), /\(\d+(\.\d)? [kM]B\/s\)\nReading package lists\.\.\. Done\n$/);
+});
