@@ -101,9 +101,18 @@ const version = (text: string, toErr = false): Command => (args, io) => {
   return 1;
 };
 
-const pythonCmd: Command = (args, io) => {
+/** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
+function pythonVersion(sh: ShellLike): string {
+  let os = '';
+  try {
+    os = sh.m.fs.readFile('/etc/os-release');
+  } catch { /* no os-release */ }
+  return sh.getVar('PYTHON_VERSION') ?? (/ID=ubuntu/.test(os) ? '3.12.3' : /ID=alpine/.test(os) ? '3.12.10' : /buster/.test(os) ? '3.7.3' : '3.11.2');
+}
+
+const pythonCmd: Command = (args, io, sh) => {
   if (/^-(V|-version)$/.test(args[1] ?? '')) {
-    io.out('Python 3.13.3\n');
+    io.out(`Python ${pythonVersion(sh)}\n`);
     return 0;
   }
   if (args[1] === '-c') {

@@ -38,3 +38,15 @@ test('apt update (not apt-get) ends with the upgrade count', async () => {
   assert.match(await d.type('apt update'), /\nReading package lists\.\.\. Done\nBuilding dependency tree\.\.\. Done\nReading state information\.\.\. Done\nAll packages are up to date\.\n$/);
   assert.match(await d.type('apt-get update'), /\(\d+(\.\d)? [kM]B\/s\)\nReading package lists\.\.\. Done\n$/);
 });
+
+test('python3 --version: the distribution python apt installs, the python image its PYTHON_VERSION', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian', 'python');
+  for (const [image, v] of [['ubuntu', '3.12.3'], ['debian', '3.11.2']]) {
+    const c = await runIt(e, image);
+    await c.type('apt-get update');
+    await c.type('apt-get install -y python3');
+    assert.equal(await c.type('python3 --version'), `Python ${v}\n`);
+  }
+  assert.equal(await (await runIt(e, 'python', undefined, ['bash'])).type('python3 --version'), 'Python 3.13.3\n');
+});
