@@ -40,14 +40,14 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const owner = sh.user;
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;
-  const files: [string, Node][] = [];
+  const files: [string, Node, string[]][] = [];
   const dirs: [string, string[]][] = [];
   for (const t of targets) {
     try {
       const r = fs.resolve(t, sh.cwd, !long || t.endsWith('/'));
       if (!r.node) throw new FsError('ENOENT', t);
       if (r.node.kind === 'dir' && !dirOnly) dirs.push([t, r.parts]);
-      else files.push([t, r.node]);
+      else files.push([t, r.node, r.parts]);
     } catch (e) {
       const why = e instanceof FsError && e.code === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory';
       io.err(io.busybox ? `ls: ${t}: ${why}\n` : `ls: cannot access '${t}': ${why}\n`);
@@ -96,7 +96,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     return n;
   };
 
-  let out = render(files.sort((a, b) => byName(a[0], b[0])).map(([n, node]) => [n, node, 1]), false);
+  let out = render(files.sort((a, b) => byName(a[0], b[0])).map(([n, node, parts]) => [n, node, long ? nlink(parts, node) : 1]), false);
   dirs.sort((a, b) => byName(a[0], b[0]));
   dirs.forEach(([label, parts], i) => {
     const entries: [string, Node, number][] = [...fs.list(parts)]

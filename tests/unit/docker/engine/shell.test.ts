@@ -187,3 +187,12 @@ test('ash numbers its history from 0; interactive dash and ash survive exit with
   assert.equal(await d.type('exit foo'), 'sh: 1: exit: Illegal number: foo\n');
   assert.equal(d.h.prompt(), '# ');
 });
+
+test('ls -ld counts a directory\'s links as ls -l of its parent does', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { type } = await runIt(e, 'ubuntu');
+  await type('mkdir -p /tmp/d/a /tmp/d/b');
+  assert.match(await type('ls -ld /tmp/d'), /^drwxr-xr-x 4 root root 4096 /);
+  assert.match(await type('ls -l /tmp'), /\ndrwxr-xr-x 4 root root 4096 .* d\n/);
+});
