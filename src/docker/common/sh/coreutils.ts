@@ -248,8 +248,10 @@ export const COREUTILS: Record<string, Command> = {
     }
     return status;
   },
-  hostname(_a, io, sh) {
-    io.out(sh.m.hostname + '\n');
+  hostname(args, io, sh) {
+    // -i: the name's address in /etc/hosts; GNU's -I: every interface's address, each with a space.
+    const ip = args[1] === '-i' || (args[1] === '-I' && !io.busybox);
+    io.out((ip ? sh.m.ip + (args[1] === '-I' ? ' ' : '') : sh.m.hostname) + '\n');
     return 0;
   },
   whoami(_a, io, sh) {

@@ -196,3 +196,12 @@ test('ls -ld counts a directory\'s links as ls -l of its parent does', async () 
   assert.match(await type('ls -ld /tmp/d'), /^drwxr-xr-x 4 root root 4096 /);
   assert.match(await type('ls -l /tmp'), /\ndrwxr-xr-x 4 root root 4096 .* d\n/);
 });
+
+test('hostname -i and -I print the container address', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('hostname -i'), '172.17.0.2\n');
+  assert.equal(await u.type('hostname -I'), '172.17.0.2 \n');
+  assert.match(await (await runIt(e, 'alpine')).type('hostname -i'), /^172\.17\.0\.\d+\n$/);
+});
