@@ -41,7 +41,8 @@ export function debianRoot(os: string, split = false): string[] {
     split ? '/bin/sh>dash' : '/usr/bin/sh>dash',
     ...bins('/usr/bin', usr),
     '/etc/os-release:' + TEXT[os],
-    '/etc/passwd:' + TEXT.passwdDeb,
+    // Ubuntu's image has had a default user since 23.04.
+    '/etc/passwd:' + TEXT.passwdDeb + (os === 'osUbuntu' ? 'ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n' : ''),
     '/etc/hostname=0',
     '/etc/debian_version:' + TEXT[os + 'Deb'],
     '/etc/bash.bashrc=2319',
