@@ -50,3 +50,13 @@ test('python3 --version: the distribution python apt installs, the python image 
   }
   assert.equal(await (await runIt(e, 'python', undefined, ['bash'])).type('python3 --version'), 'Python 3.13.3\n');
 });
+
+test('apk add: every package with its 3.21 version, each after what it needs; bash runs its post-install', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const a = await runIt(e, 'alpine');
+  const out = await a.type('apk add bash curl');
+  assert.doesNotMatch(out, /1\.0-r0/);
+  assert.match(out, /\(3\/13\) Installing readline \(8\.2\.13-r0\)\n\(4\/13\) Installing bash \(5\.2\.37-r0\)\nExecuting bash-5\.2\.37-r0\.post-install\n\(5\/13\) Installing brotli-libs \(1\.1\.0-r2\)\n/);
+  assert.match(out, /\(13\/13\) Installing curl \(8\.12\.1-r1\)\nExecuting busybox-1\.37\.0-r12\.trigger\nOK: \d+ MiB in 28 packages\n$/);
+});
