@@ -92,23 +92,26 @@ const wget: Command = (args, io, sh) => {
   return 0;
 };
 
-const version = (text: string, toErr = false): Command => (args, io) => {
+const version = (text: string | ((sh: ShellLike) => string), toErr = false): Command => (args, io, sh) => {
   if (args.length > 1 && /^-(v|V|-version|version)$/.test(args[1])) {
-    (toErr ? io.err : io.out)(text + '\n');
+    (toErr ? io.err : io.out)((typeof text === 'string' ? text : text(sh)) + '\n');
     return 0;
   }
   io.err(`${args[0]}: este programa no se puede ejecutar así en el simulador; prueba ${args[0]} --version\n`);
   return 1;
 };
 
-/** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
-function pythonVersion(sh: ShellLike): string {
+/** Which of a program's versions the image's distribution packages: [noble, Alpine 3.21, buster, bookworm]. */
+function packaged(sh: ShellLike, versions: string[]): string {
   let os = '';
   try {
     os = sh.m.fs.readFile('/etc/os-release');
   } catch { /* no os-release */ }
-  return sh.getVar('PYTHON_VERSION') ?? (/ID=ubuntu/.test(os) ? '3.12.3' : /ID=alpine/.test(os) ? '3.12.10' : /buster/.test(os) ? '3.7.3' : '3.11.2');
+  return versions[/ID=ubuntu/.test(os) ? 0 : /ID=alpine/.test(os) ? 1 : /buster/.test(os) ? 2 : 3];
 }
+
+/** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
+const pythonVersion = (sh: ShellLike) => sh.getVar('PYTHON_VERSION') ?? packaged(sh, ['3.12.3', '3.12.10', '3.7.3', '3.11.2']);
 
 const pythonCmd: Command = (args, io, sh) => {
   if (/^-(V|-version)$/.test(args[1] ?? '')) {
@@ -246,7 +249,7 @@ export const PROGRAMS: Record<string, Command> = {
   curl,
   wget,
   tree,
-  git: version('git version 2.43.0'),
+  git: version((sh) => `git version ${packaged(sh, ['2.43.0', '2.47.2', '2.20.1', '2.39.5'])}`),
   ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'more', 'top', 'htop'].map((name) => [name, interactiveOnly(name)])),
   'vim.basic': interactiveOnly('vim'),
 };
