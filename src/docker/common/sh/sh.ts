@@ -22,6 +22,8 @@ export class Shell implements ShellLike {
   status = 0;
   lineNo = 0;
   history: string[] = [];
+  /** Programs found in PATH and run: the shells remember where (bash's `hash`, ash's tracked aliases). */
+  hashed = new Map<string, string>();
   private buffer = '';
   private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> };
   exitCode: number | null = null;
@@ -96,6 +98,7 @@ export class Shell implements ShellLike {
     return this.vars.get(name)?.v;
   }
   setVar(name: string, value: string, exported?: boolean): void {
+    if (name === 'PATH') this.hashed.clear();
     const old = this.vars.get(name);
     this.vars.set(name, { v: value, x: exported ?? old?.x ?? false });
   }
@@ -510,6 +513,7 @@ export class Shell implements ShellLike {
     if (builtin && (this.flavor !== 'dash' || name !== 'history')) return builtin(argv, io, this);
     const path = this.which(name);
     if (!path) return this.notFound(name, io);
+    if (!name.includes('/')) this.hashed.set(name, path);
     // Busybox applets are symlinks to /bin/busybox: the link's name picks the applet. A machine
     // that finds its programs itself (the host) has no such files to look at.
     let busybox = false;
@@ -670,13 +674,18 @@ const BUILTINS: Record<string, Builtin> = {
   type(argv, io, sh) {
     let status = 0;
     for (const n of argv.slice(1)) {
-      if (Object.hasOwn(BUILTINS, n) || n === 'true' || n === 'false') io.out(`${n} is a shell builtin\n`);
+      // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
+      const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':'].includes(n);
+      if (Object.hasOwn(BUILTINS, n) || n === 'true' || n === 'false') io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
       else {
         const p = sh.which(n);
-        if (p) io.out(`${n} is ${p}\n`);
+        const h = sh.hashed.get(n);
+        if (h) io.out(sh.flavor === 'bash' ? `${n} is hashed (${h})\n` : `${n} is a tracked alias for ${h}\n`);
+        else if (p) io.out(`${n} is ${p}\n`);
         else {
-          io.err(sh.flavor === 'bash' ? `${sh.prefix()}: type: ${n}: not found\n` : `${n}: not found\n`);
-          status = 1;
+          if (sh.flavor === 'bash') io.err(`${sh.prefix()}: type: ${n}: not found\n`);
+          else io.out(`${n}: not found\n`);
+          status = sh.flavor === 'bash' ? 1 : 127;
         }
       }
     }

@@ -205,3 +205,18 @@ test('hostname -i and -I print the container address', async () => {
   assert.equal(await u.type('hostname -I'), '172.17.0.2 \n');
   assert.match(await (await runIt(e, 'alpine')).type('hostname -i'), /^172\.17\.0\.\d+\n$/);
 });
+
+test('type: what the shells hashed, special builtins and misses as dash and ash word them', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine', 'debian');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('type ls'), 'ls is /usr/bin/ls\n');
+  await u.type('ls');
+  assert.equal(await u.type('type ls exit'), 'ls is hashed (/usr/bin/ls)\nexit is a shell builtin\n');
+  const a = await runIt(e, 'alpine');
+  await a.type('ls');
+  assert.equal(await a.type('type ls exit cd'), 'ls is a tracked alias for /bin/ls\nexit is a special shell builtin\ncd is a shell builtin\n');
+  const d = await runIt(e, 'debian', undefined, ['sh']);
+  assert.equal(await d.type('type foo'), 'foo: not found\n');
+  assert.equal(await d.type('echo $?'), '127\n');
+});
