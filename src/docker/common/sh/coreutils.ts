@@ -392,11 +392,21 @@ export const COREUTILS: Record<string, Command> = {
     return 0;
   },
   which(args, io, sh) {
+    const o = opts(args);
     let status = 0;
-    for (const n of args.slice(1)) {
-      const p = sh.which(n);
-      if (p) io.out(p + '\n');
-      else status = 1;
+    for (const n of o.rest) {
+      // -a: every PATH directory that has it (/usr/bin and /bin both, with merged /usr).
+      const found = o.flags.has('a') && !sh.m.which && !n.includes('/')
+        ? (sh.getVar('PATH') ?? '').split(':').map((d) => `${d}/${n}`).filter((p) => {
+          try {
+            return sh.m.fs.resolve(p).node?.kind === 'file';
+          } catch {
+            return false;
+          }
+        })
+        : [sh.which(n)].filter((p) => p !== undefined);
+      for (const p of found) io.out(p + '\n');
+      if (!found.length) status = 1;
     }
     return status;
   },

@@ -220,3 +220,11 @@ test('type: what the shells hashed, special builtins and misses as dash and ash 
   assert.equal(await d.type('type foo'), 'foo: not found\n');
   assert.equal(await d.type('echo $?'), '127\n');
 });
+
+test('which -a lists every PATH directory that has the program', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('which -a ls'), '/usr/bin/ls\n/bin/ls\n', 'with merged /usr, /bin is /usr/bin');
+  assert.equal(await u.type('which ls'), '/usr/bin/ls\n');
+});
