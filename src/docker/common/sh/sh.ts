@@ -680,7 +680,7 @@ const BUILTINS: Record<string, Builtin> = {
       else {
         const p = sh.which(n);
         const h = sh.hashed.get(n);
-        if (h) io.out(sh.flavor === 'bash' ? `${n} is hashed (${h})\n` : `${n} is a tracked alias for ${h}\n`);
+        if (h && p) io.out(sh.flavor === 'bash' ? `${n} is hashed (${h})\n` : `${n} is a tracked alias for ${h}\n`);
         else if (p) io.out(`${n} is ${p}\n`);
         else {
           if (sh.flavor === 'bash') io.err(`${sh.prefix()}: type: ${n}: not found\n`);

@@ -113,6 +113,43 @@ function installFiles(sh: ShellLike, name: string, d: Distro): void {
   sh.m.fs.writeFile('/var/log/dpkg.log', `${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ')} status installed ${name}:amd64 ${version(d, name)}\n`, '/', true);
 }
 
+/** A package list as apt prints it: indented two spaces, wrapped before 80 columns. */
+function aptList(list: string[]): string {
+  let out = '';
+  let line = ' ';
+  for (const w of list) {
+    if (line.length + w.length + 1 > 79) {
+      out += line + '\n';
+      line = ' ';
+    }
+    line += ' ' + w;
+  }
+  return out + line + '\n';
+}
+
+/** dpkg's count of what it knows, growing by the files of each package installed. */
+function dpkgFiles(sh: ShellLike): number {
+  try {
+    return 4381 + 12 * sh.m.fs.list(sh.m.fs.resolve('/usr/share/doc').parts).size;
+  } catch {
+    return 4381;
+  }
+}
+
+/** apt's question before changes the user did not spell out; an answer other than yes aborts. */
+function confirm(sh: ShellLike, io: IO, proceed: (io: IO) => Promise<number>): Promise<number> | number {
+  if (!sh.ask) {
+    io.out('Do you want to continue? [Y/n] Abort.\n');
+    return 1;
+  }
+  sh.ask('Do you want to continue? [Y/n] ', async (answer, io2) => {
+    if (/^(y|$)/i.test(answer.trim())) return proceed(io2);
+    io2.out('Abort.\n');
+    return 1;
+  });
+  return 0;
+}
+
 function installed(sh: ShellLike, name: string): boolean {
   return exists(sh.m.fs, `/var/lib/dpkg/info/${name}.list`);
 }
@@ -137,20 +174,8 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
     io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
     return 0;
   }
-  const wrap = (list: string[]) => {
-    let out = '';
-    let line = ' ';
-    for (const w of list) {
-      if (line.length + w.length + 1 > 79) {
-        out += line + '\n';
-        line = ' ';
-      }
-      line += ' ' + w;
-    }
-    return out + line + '\n';
-  };
-  if (extras.length) io.out('The following additional packages will be installed:\n' + wrap(extras));
-  io.out('The following NEW packages will be installed:\n' + wrap(all));
+  if (extras.length) io.out('The following additional packages will be installed:\n' + aptList(extras));
+  io.out('The following NEW packages will be installed:\n' + aptList(all));
   const bytes = (p: string) => deb(d.ubuntu, p)?.bytes ?? 0;
   const dl = all.reduce((a, p) => a + bytes(p), 0);
   // Libraries unpack to about three times their download; the programs' sizes are known.
@@ -173,7 +198,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
     all.forEach((p, k) => {
       const v = version(d, p);
       const file = `${all.length > 1 ? String(k).padStart(width, '0') + '-' : ''}${p}_${v.replace(':', '%3a')}_${arch(p)}.deb`;
-      io2.out(`Selecting previously unselected package ${shown(p)}.\n${k ? '' : `(Reading database ... ${d.ubuntu ? 4381 : 6089} files and directories currently installed.)\n`}Preparing to unpack .../${file} ...\nUnpacking ${shown(p)} (${v}) ...\n`);
+      io2.out(`Selecting previously unselected package ${shown(p)}.\n${k ? '' : `(Reading database ... ${dpkgFiles(sh)} files and directories currently installed.)\n`}Preparing to unpack .../${file} ...\nUnpacking ${shown(p)} (${v}) ...\n`);
     });
     for (const p of all) io2.out(`Setting up ${shown(p)} (${version(d, p)}) ...\n`);
     io2.out(`Processing triggers for libc-bin (${d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10'}) ...\n`);
@@ -183,19 +208,40 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
     sh.m.fs.writeFile('/var/log/apt/history.log', `\nStart-Date: ${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', '  ')}\nCommandline: apt-get install ${args.join(' ')}\nEnd-Date: ${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', '  ')}\n`, '/', true);
     return 0;
   };
-  if (extras.length && !yes) {
-    if (!sh.ask) {
-      io.out('Do you want to continue? [Y/n] Abort.\n');
-      return 1;
+  return extras.length && !yes ? confirm(sh, io, proceed) : proceed(io);
+}
+
+/** apt-get remove/purge: the list, the space freed, the question (removals always ask), dpkg. */
+function aptRemove(args: string[], purge: boolean, sh: ShellLike, io: IO): Promise<number> | number {
+  const d = distro(sh);
+  io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
+  const names = args.filter((a) => !a.startsWith('-'));
+  for (const n of names) {
+    if (!PKGS[n] || !listsReady(sh) && !installed(sh, n)) {
+      io.err(`E: Unable to locate package ${n}\n`);
+      return 100;
     }
-    sh.ask('Do you want to continue? [Y/n] ', async (answer, io2) => {
-      if (/^(y|$)/i.test(answer.trim())) return proceed(io2);
-      io2.out('Abort.\n');
-      return 1;
-    });
-    return 0;
   }
-  return proceed(io);
+  const gone = names.filter((n) => installed(sh, n));
+  for (const n of names.filter((x) => !gone.includes(x))) io.out(`Package '${n}' is not installed, so not removed\n`);
+  io.out(`${gone.length ? 'The following packages will be REMOVED:\n' + aptList(gone.sort().map((n) => n + (purge ? '*' : ''))) : ''}0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\n`);
+  if (!gone.length) return 0;
+  io.out(`After this operation, ${aptSize(gone.reduce((a, n) => a + PKGS[n][0] * 1024, 0))} disk space will be freed.\n`);
+  const proceed = async (io2: IO) => {
+    io2.out(`(Reading database ... ${dpkgFiles(sh)} files and directories currently installed.)\n`);
+    for (const n of gone) {
+      for (const p of words(PKGS[n][1]).map((x) => pkgName(d, x))) {
+        try {
+          sh.m.fs.remove(`/usr/bin/${p}`);
+        } catch { /* already gone */ }
+      }
+      sh.m.fs.remove(`/var/lib/dpkg/info/${n}.list`);
+      sh.m.fs.remove(`/usr/share/doc/${n}`, '/', true);
+      io2.out(`Removing ${n} (${version(d, n)}) ...\n`);
+    }
+    return 0;
+  };
+  return args.some((a) => /^-(-yes|-assume-yes|[a-z]*y[a-z]*)$/.test(a)) ? proceed(io) : confirm(sh, io, proceed);
 }
 
 const aptGet: Command = async (args, io, sh) => {
@@ -213,23 +259,8 @@ const aptGet: Command = async (args, io, sh) => {
     case 'clean':
       // Downloaded .deb files are never kept in /var/cache/apt/archives: nothing to clean.
       return 0;
-    case 'remove': case 'purge': {
-      io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
-      for (const n of rest.filter((a) => !a.startsWith('-'))) {
-        if (!installed(sh, n)) {
-          io.out(`Package '${n}' is not installed, so not removed\n`);
-          continue;
-        }
-        for (const p of words(PKGS[n]?.[1])) {
-          try {
-            sh.m.fs.remove(`/usr/bin/${p}`);
-          } catch { /* already gone */ }
-        }
-        sh.m.fs.remove(`/var/lib/dpkg/info/${n}.list`);
-        io.out(`Removing ${n} (${version(distro(sh), n)}) ...\n`);
-      }
-      return 0;
-    }
+    case 'remove': case 'purge':
+      return aptRemove(rest, sub === 'purge', sh, io);
     default:
       if (sub === undefined) {
         io.out(args[0] === 'apt' ? 'apt 2.7.14 (amd64)\nUsage: apt [options] command\n' : 'apt 2.7.14 (amd64)\nUsage: apt-get [options] command\n       apt-get [options] install|remove pkg1 [pkg2 ...]\n');

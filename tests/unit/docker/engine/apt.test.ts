@@ -60,3 +60,18 @@ test('apk add: every package with its 3.21 version, each after what it needs; ba
   assert.match(out, /\(3\/13\) Installing readline \(8\.2\.13-r0\)\n\(4\/13\) Installing bash \(5\.2\.37-r0\)\nExecuting bash-5\.2\.37-r0\.post-install\n\(5\/13\) Installing brotli-libs \(1\.1\.0-r2\)\n/);
   assert.match(out, /\(13\/13\) Installing curl \(8\.12\.1-r1\)\nExecuting busybox-1\.37\.0-r12\.trigger\nOK: \d+ MiB in 28 packages\n$/);
 });
+
+test('apt-get remove lists what goes, asks, and frees the space; purge marks it with *', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { h, type } = await runIt(e, 'ubuntu');
+  await type('apt-get update');
+  await type('apt-get install -y tree curl');
+  assert.match(await type('apt-get remove tree'), /The following packages will be REMOVED:\n {2}tree\n0 upgraded, 0 newly installed, 1 to remove and 0 not upgraded\.\nAfter this operation, \d+ kB disk space will be freed\.\n$/);
+  assert.equal(h.prompt(), 'Do you want to continue? [Y/n] ');
+  assert.match(await type('y'), /^\(Reading database \.\.\. \d+ files and directories currently installed\.\)\nRemoving tree \(2\.1\.1-2ubuntu3\) \.\.\.\n$/);
+  assert.equal(await type('tree'), 'bash: tree: command not found\n');
+  assert.match(await type('apt-get remove -y tree'), /Package 'tree' is not installed, so not removed\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded\.\n$/);
+  assert.match(await type('apt-get purge -y curl'), /REMOVED:\n {2}curl\*\n/);
+  assert.equal(await type('which curl'), '');
+});
