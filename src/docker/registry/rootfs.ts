@@ -56,7 +56,7 @@ export function debianRoot(os: string, split = false): string[] {
     '+/usr/share/perl5 Dpkg.pm Debconf.pm',
     '+/usr/share/zoneinfo UTC Europe America Asia',
   ];
-  if (os === 'osUbuntu') e.push('/home/ubuntu/', ...bins('/usr/bin', PROCPS.split(' ')));
+  if (os === 'osUbuntu') e.push('/home/ubuntu/', '/var/lib/dpkg/info/procps.list=0', ...bins('/usr/bin', PROCPS.split(' ')));
   return e;
 }
 

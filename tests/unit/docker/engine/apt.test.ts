@@ -75,3 +75,25 @@ test('apt-get remove lists what goes, asks, and frees the space; purge marks it 
   assert.match(await type('apt-get purge -y curl'), /REMOVED:\n {2}curl\*\n/);
   assert.equal(await type('which curl'), '');
 });
+
+test('every package apt-get knows, and every dependency, has a version and size on noble and bookworm', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian');
+  const all = 'curl wget vim nano iputils-ping git procps net-tools iproute2 tree less htop python3 jq unzip zip sudo openssh-client nginx ca-certificates';
+  for (const image of ['ubuntu', 'debian']) {
+    const c = await runIt(e, image);
+    await c.type('apt-get update');
+    const out = await c.type(`apt-get install -y ${all}`);
+    assert.match(out, /Setting up curl /);
+    for (const line of out.split('\n').filter((l) => l.startsWith('Get:'))) assert.match(line, / (amd64|all) [^ ]*\d[^ ]* \[\d+(\.\d)? k?B\]$/, line);
+    assert.doesNotMatch(out, /\(\)|_ ?_/, `${image}: a package without a version`);
+  }
+});
+
+test('procps comes with the ubuntu image: apt-get has nothing to install', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const u = await runIt(e, 'ubuntu');
+  await u.type('apt-get update');
+  assert.match(await u.type('apt-get install -y procps'), /\nprocps is already the newest version \(2:4\.0\.4-4ubuntu3\.2\)\.\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded\.\n$/);
+});
