@@ -56,7 +56,7 @@ export function debianRoot(os: string, split = false): string[] {
     '+/usr/share/perl5 Dpkg.pm Debconf.pm',
     '+/usr/share/zoneinfo UTC Europe America Asia',
   ];
-  if (os === 'osUbuntu') e.push('/home/ubuntu/', '/var/lib/dpkg/info/procps.list=0', ...bins('/usr/bin', PROCPS.split(' ')));
+  if (os === 'osUbuntu') e.push('/home/ubuntu/', '/var/lib/dpkg/info/procps.list=0', '/etc/lsb-release:DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=24.04\nDISTRIB_CODENAME=noble\nDISTRIB_DESCRIPTION="Ubuntu 24.04.2 LTS"\n', ...bins('/usr/bin', PROCPS.split(' ')));
   return e;
 }
 
@@ -71,7 +71,7 @@ export function alpineRoot(): string[] {
     ...links('/usr/bin', usrApplets, '/bin/busybox'),
     '/sbin/apk*67432',
     '/etc/os-release:' + TEXT.osAlpine,
-    '/etc/alpine-release=7',
+    '/etc/alpine-release:3.21.3\n',
     '/etc/passwd:' + TEXT.passwdAlpine,
     '/etc/hostname=10',
     '/etc/profile=1019',
