@@ -242,7 +242,7 @@ export const COREUTILS: Record<string, Command> = {
         else if (/-x/.test(mode)) m &= ~0o111;
         sh.m.fs.putNode(f, { ...r.node, mode: m, mtime: r.node.mtime }, sh.cwd);
       } catch (e) {
-        io.err(`chmod: cannot access '${f}': ${reason(e)}\n`);
+        io.err(io.busybox ? `chmod: ${f}: ${reason(e)}\n` : `chmod: cannot access '${f}': ${reason(e)}\n`);
         status = 1;
       }
     }
@@ -526,7 +526,8 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
       copyNode(sh, from, target);
       if (name === 'mv') fs.remove(joinPath(r.parts), '/', true);
     } catch (e) {
-      io.err(`${name}: ${cannot(io)} stat '${src}': ${reason(e)}\n`);
+      // busybox mv tries rename(2) first and reports that.
+      io.err(io.busybox && name === 'mv' ? `mv: can't rename '${src}': ${reason(e)}\n` : `${name}: ${cannot(io)} stat '${src}': ${reason(e)}\n`);
       status = 1;
     }
   }

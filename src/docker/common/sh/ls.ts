@@ -109,7 +109,8 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
       entries.unshift(['.', self, long ? nlink(parts, self) : 1], ['..', parent, long ? nlink(parts.slice(0, -1), parent) : 1]);
     }
     if (out || i > 0) out += '\n';
-    if (dirs.length + files.length > 1) out += `${label}:\n`;
+    // Labelled when ls got several operands, even ones that did not exist.
+    if (targets.length > 1) out += `${label}:\n`;
     out += render(entries, true);
   });
   io.out(out.startsWith('\n') ? out.slice(1) : out);

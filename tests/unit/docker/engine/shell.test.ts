@@ -228,3 +228,16 @@ test('which -a lists every PATH directory that has the program', async () => {
   assert.equal(await u.type('which -a ls'), '/usr/bin/ls\n/bin/ls\n', 'with merged /usr, /bin is /usr/bin');
   assert.equal(await u.type('which ls'), '/usr/bin/ls\n');
 });
+
+test('several ls operands label the directory even when another is missing; busybox mv and chmod errors', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  await u.type('mkdir d; touch d/f');
+  assert.equal(await u.type('ls nope d'), "ls: cannot access 'nope': No such file or directory\nd:\nf\n");
+  const a = await runIt(e, 'alpine');
+  await a.type('mkdir d; touch d/f');
+  assert.equal(await a.type('ls nope d'), 'ls: nope: No such file or directory\nd:\nf\n');
+  assert.equal(await a.type('mv nope x'), "mv: can't rename 'nope': No such file or directory\n");
+  assert.equal(await a.type('chmod 777 nope'), 'chmod: nope: No such file or directory\n');
+});
