@@ -651,6 +651,11 @@ const BUILTINS: Record<string, Builtin> = {
       if (sh.flavor === 'bash' || !sh.interactive) sh.exit(2);
       return 2;
     }
+    // bash's no_args() drops the command (and stays) when more words follow the number.
+    if (sh.flavor === 'bash' && argv.length > 2) {
+      io.err(`${sh.prefix()}: exit: too many arguments\n`);
+      return 1;
+    }
     sh.exit(n);
     return n & 255;
   },

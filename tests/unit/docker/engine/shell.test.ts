@@ -241,3 +241,12 @@ test('several ls operands label the directory even when another is missing; busy
   assert.equal(await a.type('mv nope x'), "mv: can't rename 'nope': No such file or directory\n");
   assert.equal(await a.type('chmod 777 nope'), 'chmod: nope: No such file or directory\n');
 });
+
+test('bash: exit with more than one word says so and stays', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { h, type } = await runIt(e, 'ubuntu');
+  assert.equal(await type('exit 1 2'), 'exit\nbash: exit: too many arguments\n');
+  assert.match(h.prompt(), /^root@/);
+  assert.equal(await type('echo $?'), '1\n');
+});
