@@ -509,8 +509,7 @@ export class Shell implements ShellLike {
       return child.script(argv[2], io);
     }
     const name = argv[0];
-    const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
-    if (builtin && (this.flavor !== 'dash' || name !== 'history')) return builtin(argv, io, this);
+    if (isBuiltin(this, name)) return BUILTINS[name](argv, io, this);
     const path = this.which(name);
     if (!path) return this.notFound(name, io);
     if (!name.includes('/')) this.hashed.set(name, path);
@@ -605,6 +604,9 @@ export function flavorAt(fs: Fs, path: string, cwd = '/'): Flavor {
 
 type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
 
+/** dash has no `history`; the other builtins are everyone's. */
+const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || n !== 'history');
+
 const BUILTINS: Record<string, Builtin> = {
   cd(argv, io, sh) {
     if (argv.length > 2 && sh.flavor === 'bash') {
@@ -671,9 +673,23 @@ const BUILTINS: Record<string, Builtin> = {
     for (const a of argv.slice(1)) sh.unsetVar(a);
     return 0;
   },
-  history(_a, io, sh) {
-    // busybox's lineedit numbers from 0, "%4d %s"
-    io.out(sh.flavor === 'ash' ? sh.history.map((l, i) => `${String(i).padStart(4)} ${l}\n`).join('') : historyText(sh.history));
+  history(argv, io, sh) {
+    // busybox's lineedit numbers from 0, "%4d %s" (and takes no options)
+    if (sh.flavor === 'ash') {
+      io.out(sh.history.map((l, i) => `${String(i).padStart(4)} ${l}\n`).join(''));
+      return 0;
+    }
+    if (argv[1] === '-c') {
+      sh.history.length = 0;
+      return 0;
+    }
+    // bash: `history N` lists the last N lines, with their numbers.
+    const n = argv[1] === undefined ? sh.history.length : Number(argv[1]);
+    if (!Number.isInteger(n) || n < 0) {
+      io.err(/^-/.test(argv[1]) ? `${sh.prefix()}: history: ${argv[1].slice(0, 2)}: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n` : `${sh.prefix()}: history: ${argv[1]}: numeric argument required\n`);
+      return /^-/.test(argv[1]) ? 2 : 1;
+    }
+    io.out(historyText(sh.history, Math.max(0, sh.history.length - n)));
     return 0;
   },
   type(argv, io, sh) {
@@ -681,7 +697,7 @@ const BUILTINS: Record<string, Builtin> = {
     for (const n of argv.slice(1)) {
       // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
       const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':'].includes(n);
-      if (Object.hasOwn(BUILTINS, n) || n === 'true' || n === 'false') io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
+      if (isBuiltin(sh, n)) io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
       else {
         const p = sh.which(n);
         const h = sh.hashed.get(n);
@@ -693,6 +709,17 @@ const BUILTINS: Record<string, Builtin> = {
           status = sh.flavor === 'bash' ? 1 : 127;
         }
       }
+    }
+    return status;
+  },
+  command(argv, io, sh) {
+    if (argv[1] !== '-v') return argv.length > 1 ? sh.spawn(argv.slice(1), io) : 0;
+    // -v: the word a builtin is run by, or the path found in PATH; nothing (and 1) for neither.
+    let status = 0;
+    for (const n of argv.slice(2)) {
+      const found = isBuiltin(sh, n) ? n : sh.which(n);
+      if (found) io.out(found + '\n');
+      else status = 1;
     }
     return status;
   },

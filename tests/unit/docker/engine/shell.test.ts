@@ -250,3 +250,19 @@ test('bash: exit with more than one word says so and stays', async () => {
   assert.match(h.prompt(), /^root@/);
   assert.equal(await type('echo $?'), '1\n');
 });
+
+test('bash history N and -c; command -v; dash has no history builtin', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian');
+  const { type } = await runIt(e, 'ubuntu');
+  await type('pwd');
+  assert.equal(await type('history 2'), '    1  pwd\n    2  history 2\n');
+  assert.equal(await type('history x'), 'bash: history: x: numeric argument required\n');
+  await type('history -c');
+  assert.equal(await type('history'), '    1  history\n');
+  assert.equal(await type('command -v ls cd nope'), '/usr/bin/ls\ncd\n');
+  assert.equal(await type('echo $?'), '1\n');
+  const d = await runIt(e, 'debian', undefined, ['sh']);
+  assert.equal(await d.type('type history'), 'history: not found\n');
+  assert.equal(await d.type('command -v history cd'), 'cd\n');
+});
