@@ -14,7 +14,7 @@ const reason = (e: unknown): string => {
   return ({ ENOENT: 'No such file or directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument', ENAMETOOLONG: 'File name too long' } as const)[code];
 };
 
-function unescape(s: string): { text: string; stop: boolean } {
+export function unescape(s: string): { text: string; stop: boolean } {
   let stop = false;
   const text = s.replace(/\\(.)/g, (m, c: string) => {
     const map: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', r: '\r', e: '\x1b', v: '\v', f: '\f', '0': '' };

@@ -6,7 +6,7 @@
 import { FsError, splitPath, joinPath, type Fs } from './fs';
 import { parseLine, Incomplete, ShellSyntaxError, type AndOr, type Simple, type Word } from './parse';
 import { historyText } from './text';
-import { COREUTILS } from './coreutils';
+import { COREUTILS, unescape } from './coreutils';
 import type { Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -723,7 +723,14 @@ const BUILTINS: Record<string, Builtin> = {
     }
     return status;
   },
-  echo: COREUTILS.echo,
+  echo(argv, io, sh) {
+    if (sh.flavor !== 'dash') return COREUTILS.echo(argv, io, sh);
+    // dash's echo knows only -n and always interprets backslash escapes (\c ends the output).
+    const nonl = argv[1] === '-n';
+    const u = unescape(argv.slice(nonl ? 2 : 1).join(' '));
+    io.out(u.text + (nonl || u.stop ? '' : '\n'));
+    return 0;
+  },
   printf: COREUTILS.printf,
   true: COREUTILS.true,
   false: COREUTILS.false,

@@ -266,3 +266,14 @@ test('bash history N and -c; command -v; dash has no history builtin', async () 
   assert.equal(await d.type('type history'), 'history: not found\n');
   assert.equal(await d.type('command -v history cd'), 'cd\n');
 });
+
+test("dash's echo: only -n is an option, escapes are always interpreted", async () => {
+  const e = engine();
+  await pull(e, 'debian');
+  const d = await runIt(e, 'debian', undefined, ['sh']);
+  assert.equal(await d.type('echo -e "x\\ty"'), '-e x\ty\n');
+  assert.equal(await d.type('echo "a\\nb"'), 'a\nb\n');
+  assert.equal(await d.type('echo -n hi'), 'hi');
+  await d.type('bash');
+  assert.equal(await d.type('echo -e "x\\ty"'), 'x\ty\n', 'bash keeps its own echo');
+});
