@@ -8,6 +8,7 @@ import { ls } from './ls';
 import type { Command, IO, ShellLike } from './types';
 import { opts, usage } from './opts';
 import { headOrTail, lines, wcCounts } from './text';
+import { account } from './passwd';
 
 const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
@@ -255,7 +256,13 @@ export const COREUTILS: Record<string, Command> = {
     return 0;
   },
   whoami(_a, io, sh) {
-    io.out((sh.getVar('USER') ?? 'root') + '\n');
+    const e = account(sh.m.fs, sh.user);
+    if (e === undefined) {
+      const uid = sh.user.split(':')[0];
+      io.err(io.busybox ? `whoami: unknown uid ${uid}\n` : `whoami: cannot find name for user ID ${uid}\n`);
+      return 1;
+    }
+    io.out((e?.name ?? sh.getVar('USER') ?? 'root') + '\n');
     return 0;
   },
   id(_a, io, sh) {
@@ -265,6 +272,15 @@ export const COREUTILS: Record<string, Command> = {
     try {
       alpine = !!sh.m.fs.resolve('/etc/alpine-release').node;
     } catch { /* no such file */ }
+    const e = account(sh.m.fs, sh.user);
+    if (e?.uid !== 0) {
+      // Another user: a uid without an entry runs with gid 0; an entry brings its own group
+      // (Debian calls 65534 nogroup, Alpine and BusyBox nobody).
+      const gid = e?.gid ?? 0;
+      const group = gid === 0 ? 'root' : gid === 65534 && !io.busybox ? 'nogroup' : e?.name ?? String(gid);
+      io.out(`uid=${e ? `${e.uid}(${e.name})` : sh.user.split(':')[0]} gid=${gid}(${group}) groups=${gid}(${group})\n`);
+      return 0;
+    }
     const extra = !io.busybox ? '' : alpine ? ',1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)' : ',10(wheel)';
     io.out(`uid=0(root) gid=0(root) groups=0(root)${extra}\n`);
     return 0;

@@ -6,6 +6,7 @@
 import { FsError, splitPath, joinPath, type Fs } from './fs';
 import { parseLine, Incomplete, ShellSyntaxError, type AndOr, type Simple, type Word } from './parse';
 import { historyText } from './text';
+import { account } from './passwd';
 import { COREUTILS, unescape } from './coreutils';
 import type { Command, IO, Machine, Out, ShellLike } from './types';
 
@@ -48,7 +49,9 @@ export class Shell implements ShellLike {
       const eq = e.indexOf('=');
       if (eq > 0) this.vars.set(e.slice(0, eq), { v: e.slice(eq + 1), x: true });
     }
-    const home = user === 'root' ? '/root' : `/home/${user}`;
+    // runc takes HOME from the user's passwd entry, "/" when it has none.
+    const entry = account(m.fs, user);
+    const home = entry === null ? (user === 'root' ? '/root' : `/home/${user}`) : entry?.home ?? '/';
     if (!this.vars.has('HOME')) this.vars.set('HOME', { v: home, x: true });
     this.vars.set('HOSTNAME', { v: m.hostname, x: true });
     if (!direct) this.vars.set('PWD', { v: this.cwd, x: true });
@@ -120,12 +123,16 @@ export class Shell implements ShellLike {
     if (this.reading) return '';
     if (this.question) return this.question.prompt;
     if (this.buffer) return '> ';
-    const root = this.user === 'root';
+    const entry = account(this.m.fs, this.user);
+    const root = entry ? entry.uid === 0 : /^(root|0)(:|$)/.test(this.user);
     if (this.flavor === 'dash') return root ? '# ' : '$ ';
-    const home = this.getVar('HOME') ?? '/root';
-    const dir = this.cwd === home ? '~' : this.cwd.startsWith(home + '/') ? '~' + this.cwd.slice(home.length) : this.cwd;
+    // bash abbreviates $HOME unless it is "/"; busybox's lineedit the home of the passwd entry.
+    const home = this.flavor === 'ash' && entry !== null ? entry?.home ?? '' : this.getVar('HOME') ?? '/root';
+    const tilde = home !== '' && (this.flavor === 'ash' || home.length > 1);
+    const dir = !tilde ? this.cwd : this.cwd === home ? '~' : this.cwd.startsWith(home + '/') ? '~' + this.cwd.slice(home.length) : this.cwd;
     if (this.flavor === 'ash') return `${dir} ${root ? '#' : '$'} `;
-    return `${this.user}@${this.m.hostname}:${dir}${root ? '#' : '$'} `;
+    // bash's \u when the uid has no name
+    return `${entry === null ? this.user : entry?.name ?? 'I have no name!'}@${this.m.hostname}:${dir}${root ? '#' : '$'} `;
   }
 
   ask(prompt: string, then: (answer: string, io: IO) => Promise<number>): void {
