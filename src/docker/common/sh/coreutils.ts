@@ -487,6 +487,19 @@ const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 202
 /** `sh -c '…'` from inside a shell (an interactive nested shell is handled by the process). */
 async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<number> {
   const c = args.indexOf('-c');
+  const file = args.slice(1).find((a) => !a.startsWith('-'));
+  if (c < 0 && file !== undefined) {
+    // `bash script.sh`: the file is read (no x bit needed) and runs with its name as $0.
+    let text;
+    try {
+      text = sh.m.fs.readFile(file, sh.cwd);
+    } catch (e) {
+      const flavor = args[0] === 'bash' ? 'bash' : io.busybox ? 'ash' : 'dash';
+      io.err(flavor === 'bash' ? `${args[0]}: ${file}: ${reason(e)}\n` : flavor === 'dash' ? `${args[0]}: 0: cannot open ${file}: No such file\n` : `${args[0]}: can't open '${file}': ${reason(e)}\n`);
+      return flavor === 'bash' ? 127 : 2;
+    }
+    return sh.spawn(['\u0000script', args[0], text, file], io);
+  }
   if (c < 0) {
     // A shell reading a script from its input (e.g. `echo ls | sh`).
     if (io.stdin !== undefined) return sh.spawn(['\u0000script', args[0], io.stdin], io);

@@ -3,7 +3,7 @@
  * (`/bin/sh` there) and busybox ash (Alpine, BusyBox). One interpreter, three dialects of prompts
  * and error messages; the machine (a container, or the host) brings the filesystem and programs.
  */
-import { FsError, splitPath, joinPath, type Fs } from './fs';
+import { FsError, splitPath, joinPath, type Fs, type Node } from './fs';
 import { parseLine, Incomplete, ShellSyntaxError, type AndOr, type Simple, type Word } from './parse';
 import { historyText } from './text';
 import { account } from './passwd';
@@ -511,7 +511,8 @@ export class Shell implements ShellLike {
         this.onNested?.(new Shell(this.m, flavor, name, true, this.envList(), this.cwd, io.tty, this.user));
         return 0;
       }
-      const child = new Shell(this.m, flavor, name, false, this.envList(), this.cwd, io.tty, this.user);
+      // argv[3]: the script's name, its $0 (`bash a.sh`)
+      const child = new Shell(this.m, flavor, argv[3] ?? name, false, this.envList(), this.cwd, io.tty, this.user);
       child.onNested = undefined;
       return child.script(argv[2], io);
     }
@@ -520,6 +521,28 @@ export class Shell implements ShellLike {
     const path = this.which(name);
     if (!path) return this.notFound(name, io);
     if (!name.includes('/')) this.hashed.set(name, path);
+    let file: Node | undefined;
+    try {
+      file = this.m.fs.resolve(path, this.cwd).node;
+    } catch { /* found by the machine itself */ }
+    if (file?.kind === 'file') {
+      // execve(2) wants an x bit; a text file (a script) is run by its #! interpreter, or by
+      // the shell itself when it has none (bash, dash and ash all do so on ENOEXEC).
+      if (!(file.mode & 0o111)) {
+        io.err(`${this.prefix()}: ${name}: Permission denied\n`);
+        return 126;
+      }
+      if (file.data !== undefined) {
+        const bang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(file.data);
+        const interp = bang ? (bang[1].endsWith('/env') && bang[2] ? bang[2] : bang[1]) : undefined;
+        if (interp && !this.which(interp)) {
+          io.err(`${this.prefix()}: ${name}: ${interp}: bad interpreter: No such file or directory\n`);
+          return 126;
+        }
+        if (interp && !/(^|\/)(ba|da|a)?sh$/.test(interp)) return this.spawn([interp, name, ...argv.slice(1)], io);
+        return this.spawn(['\u0000script', interp ?? this.argv0, file.data, name], io);
+      }
+    }
     // Busybox applets are symlinks to /bin/busybox: the link's name picks the applet. A machine
     // that finds its programs itself (the host) has no such files to look at.
     let busybox = false;

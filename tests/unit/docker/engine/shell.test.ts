@@ -277,3 +277,21 @@ test("dash's echo: only -n is an option, escapes are always interpreted", async 
   await d.type('bash');
   assert.equal(await d.type('echo -e "x\\ty"'), 'x\ty\n', 'bash keeps its own echo');
 });
+
+test('scripts: no x bit is Permission denied; with it the shell runs the text; bash FILE needs none', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const { type } = await runIt(e, 'ubuntu');
+  await type('cd /tmp; echo "echo hola; foo" > a.sh');
+  assert.equal(await type('./a.sh'), 'bash: ./a.sh: Permission denied\n');
+  assert.equal(await type('echo $?'), '126\n');
+  assert.equal(await type('bash a.sh'), 'hola\na.sh: line 1: foo: command not found\n');
+  assert.equal(await type('sh a.sh'), 'hola\na.sh: 1: foo: not found\n');
+  await type('chmod +x a.sh');
+  assert.equal(await type('./a.sh'), 'hola\n./a.sh: line 1: foo: command not found\n');
+  assert.equal(await type('bash nope.sh; echo $?'), 'bash: nope.sh: No such file or directory\n127\n');
+  await type('echo "#!/usr/bin/python3" > p.py; chmod +x p.py');
+  assert.equal(await type('./p.py'), 'bash: ./p.py: /usr/bin/python3: bad interpreter: No such file or directory\n');
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('echo "echo hola" > /tmp/b.sh; chmod +x /tmp/b.sh; /tmp/b.sh'), 'hola\n');
+});
