@@ -221,13 +221,20 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
   io.out(io.busybox ? `PING ${host} (${ip}): 56 data bytes\n` : `PING ${host} (${ip}) 56(84) bytes of data.\n`);
   let n = 0;
   const ms = local ? 0.05 : 12.3;
+  const times: number[] = [];
   while (n < count && !io.signal?.aborted) {
     n++;
-    const t = (ms + (n % 3) * (local ? 0.01 : 0.4)).toFixed(local ? 3 : 1);
+    // busybox prints microseconds (%u.%03u); iputils keeps 3 significant digits.
+    const t = (ms + (n % 3) * (local ? 0.01 : 0.4)).toFixed(local || io.busybox ? 3 : 1);
+    times.push(Number(t));
     io.out(io.busybox ? `64 bytes from ${ip}: seq=${n - 1} ttl=${local ? 64 : 117} time=${t} ms\n` : `64 bytes from ${local ? ip : `${host} (${ip})`}: icmp_seq=${n} ttl=${local ? 64 : 117} time=${t} ms\n`);
     if (n < count) await io.sleep(1000);
   }
-  io.out(`\n--- ${host} ping statistics ---\n${n} packets transmitted, ${n} ${io.busybox ? 'packets received' : 'received'}, 0% packet loss${io.busybox ? '' : `, time ${(n - 1) * 1000}ms`}\n`);
+  // The round-trip summary: iputils adds the mean deviation, busybox does not.
+  const avg = times.reduce((a, b) => a + b, 0) / (times.length || 1);
+  const mdev = Math.sqrt(times.reduce((a, b) => a + b * b, 0) / (times.length || 1) - avg * avg || 0);
+  const rtt = [Math.min(...times), avg, Math.max(...times), ...(io.busybox ? [] : [mdev])].map((v) => v.toFixed(3)).join('/');
+  io.out(`\n--- ${host} ping statistics ---\n${n} packets transmitted, ${n} ${io.busybox ? 'packets received' : 'received'}, 0% packet loss${io.busybox ? '' : `, time ${(n - 1) * 1000}ms`}\n${n ? (io.busybox ? `round-trip min/avg/max = ${rtt} ms\n` : `rtt min/avg/max/mdev = ${rtt} ms\n`) : ''}`);
   return 0;
 };
 

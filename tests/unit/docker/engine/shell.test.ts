@@ -295,3 +295,12 @@ test('scripts: no x bit is Permission denied; with it the shell runs the text; b
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('echo "echo hola" > /tmp/b.sh; chmod +x /tmp/b.sh; /tmp/b.sh'), 'hola\n');
 });
+
+test('ping ends with the round-trip summary; busybox prints times with three decimals', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const a = await runIt(e, 'alpine');
+  const out = await a.type('ping -c 2 google.com');
+  assert.match(out, /: seq=0 ttl=117 time=\d+\.\d{3} ms\n/);
+  assert.match(out, /\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min\/avg\/max = \d+\.\d{3}\/\d+\.\d{3}\/\d+\.\d{3} ms\n$/);
+});
