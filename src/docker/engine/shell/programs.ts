@@ -85,6 +85,15 @@ const wget: Command = (args, io, sh) => {
     io.err(io.busybox ? `wget: bad address '${u.host}'\n` : `--  http://${u.host}${u.path}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\nwget: unable to resolve host address '${u.host}'\n`);
     return io.busybox ? 1 : 4;
   }
+  // An error status is not saved: busybox dies with the status line, GNU wget exits 8.
+  if (reply.status !== 200) {
+    if (io.busybox) io.err(`${o.flags.has('q') ? '' : `Connecting to ${u.host} (${u.host}:${u.port})\n`}wget: server returned error: HTTP/1.1 ${reply.status} Not Found\n`);
+    else if (!o.flags.has('q')) {
+      const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
+      io.err(`--${at}--  http://${u.host}${u.path}\nConnecting to ${u.host}:${u.port}... connected.\nHTTP request sent, awaiting response... ${reply.status} Not Found\n${at} ERROR ${reply.status}: Not Found.\n\n`);
+    }
+    return io.busybox ? 1 : 8;
+  }
   const file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
   if (file === '-') io.out(reply.body);
   else sh.m.fs.writeFile(file, reply.body, sh.cwd);

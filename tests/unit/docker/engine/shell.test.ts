@@ -304,3 +304,16 @@ test('ping ends with the round-trip summary; busybox prints times with three dec
   assert.match(out, /: seq=0 ttl=117 time=\d+\.\d{3} ms\n/);
   assert.match(out, /\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min\/avg\/max = \d+\.\d{3}\/\d+\.\d{3}\/\d+\.\d{3} ms\n$/);
 });
+
+test('wget of a missing page fails instead of saving the 404 page', async () => {
+  const e = engine();
+  await pull(e, 'nginx', 'alpine');
+  const web = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(web.Id);
+  const ip = (await e.containerInspect(web.Id)).NetworkSettings.IPAddress;
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type(`wget -qO- http://${ip}/nope`), 'wget: server returned error: HTTP/1.1 404 Not Found\n');
+  assert.equal(await a.type('echo $?'), '1\n');
+  assert.equal(await a.type(`wget http://${ip}/nope`), `Connecting to ${ip} (${ip}:80)\nwget: server returned error: HTTP/1.1 404 Not Found\n`);
+  assert.equal(await a.type('ls'), 'bin    etc    lib    mnt    proc   run    srv    tmp    var\ndev    home   media  opt    root   sbin   sys    usr\n', 'nothing saved');
+});
