@@ -496,7 +496,8 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
     } catch (e) {
       const flavor = args[0] === 'bash' ? 'bash' : io.busybox ? 'ash' : 'dash';
       io.err(flavor === 'bash' ? `${args[0]}: ${file}: ${reason(e)}\n` : flavor === 'dash' ? `${args[0]}: 0: cannot open ${file}: No such file\n` : `${args[0]}: can't open '${file}': ${reason(e)}\n`);
-      return flavor === 'bash' ? 127 : 2;
+      // bash and busybox ash set 127 before the error; dash's error status is 2.
+      return flavor === 'dash' ? 2 : 127;
     }
     return sh.spawn(['\u0000script', args[0], text, file], io);
   }

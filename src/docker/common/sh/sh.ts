@@ -23,7 +23,7 @@ export class Shell implements ShellLike {
   status = 0;
   lineNo = 0;
   history: string[] = [];
-  /** Programs found in PATH and run: the shells remember where (bash's `hash`, ash's tracked aliases). */
+  /** Programs found in PATH and run: the shells remember where (bash's `hash`, dash's tracked aliases). */
   hashed = new Map<string, string>();
   private buffer = '';
   private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> };
@@ -731,7 +731,8 @@ const BUILTINS: Record<string, Builtin> = {
       else {
         const p = sh.which(n);
         const h = sh.hashed.get(n);
-        if (h && p) io.out(sh.flavor === 'bash' ? `${n} is hashed (${h})\n` : `${n} is a tracked alias for ${h}\n`);
+        // busybox's describe_command searches PATH afresh and never mentions its table.
+        if (h && p && sh.flavor !== 'ash') io.out(sh.flavor === 'bash' ? `${n} is hashed (${h})\n` : `${n} is a tracked alias for ${h}\n`);
         else if (p) io.out(`${n} is ${p}\n`);
         else {
           if (sh.flavor === 'bash') io.err(`${sh.prefix()}: type: ${n}: not found\n`);

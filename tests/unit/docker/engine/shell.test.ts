@@ -215,8 +215,10 @@ test('type: what the shells hashed, special builtins and misses as dash and ash 
   assert.equal(await u.type('type ls exit'), 'ls is hashed (/usr/bin/ls)\nexit is a shell builtin\n');
   const a = await runIt(e, 'alpine');
   await a.type('ls');
-  assert.equal(await a.type('type ls exit cd'), 'ls is a tracked alias for /bin/ls\nexit is a special shell builtin\ncd is a shell builtin\n');
+  assert.equal(await a.type('type ls exit cd'), 'ls is /bin/ls\nexit is a special shell builtin\ncd is a shell builtin\n', 'busybox looks PATH up again');
   const d = await runIt(e, 'debian', undefined, ['sh']);
+  await d.type('ls');
+  assert.equal(await d.type('type ls'), 'ls is a tracked alias for /usr/bin/ls\n');
   assert.equal(await d.type('type foo'), 'foo: not found\n');
   assert.equal(await d.type('echo $?'), '127\n');
 });
@@ -290,10 +292,12 @@ test('scripts: no x bit is Permission denied; with it the shell runs the text; b
   await type('chmod +x a.sh');
   assert.equal(await type('./a.sh'), 'hola\n./a.sh: line 1: foo: command not found\n');
   assert.equal(await type('bash nope.sh; echo $?'), 'bash: nope.sh: No such file or directory\n127\n');
+  assert.equal(await type('sh nope.sh; echo $?'), 'sh: 0: cannot open nope.sh: No such file\n2\n');
   await type('echo "#!/usr/bin/python3" > p.py; chmod +x p.py');
   assert.equal(await type('./p.py'), 'bash: ./p.py: /usr/bin/python3: bad interpreter: No such file or directory\n');
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('echo "echo hola" > /tmp/b.sh; chmod +x /tmp/b.sh; /tmp/b.sh'), 'hola\n');
+  assert.equal(await a.type("sh nope.sh; echo $?"), "sh: can't open 'nope.sh': No such file or directory\n127\n");
 });
 
 test('ping ends with the round-trip summary; busybox prints times with three decimals', async () => {
