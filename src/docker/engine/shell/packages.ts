@@ -263,7 +263,15 @@ const aptGet: Command = async (args, io, sh) => {
       return aptRemove(rest, sub === 'purge', sh, io);
     default:
       if (sub === undefined) {
-        io.out(args[0] === 'apt' ? 'apt 2.7.14 (amd64)\nUsage: apt [options] command\n' : 'apt 2.7.14 (amd64)\nUsage: apt-get [options] command\n       apt-get [options] install|remove pkg1 [pkg2 ...]\n');
+        // The apt of each release: noble's 2.7.14, bookworm's 2.6.1, buster's (node:14) 1.8.2.3.
+        const d = distro(sh);
+        const head = `apt ${d.ubuntu ? '2.7.14' : d.codename === 'buster' ? '1.8.2.3' : '2.6.1'} (amd64)\n`;
+        // (apt-get --version goes on with its 'Supported modules' list, not simulated)
+        if (args[0] === 'apt' && args.some((a) => a === '--version' || a === '-v')) {
+          io.out(head);
+          return 0;
+        }
+        io.out(head + (args[0] === 'apt' ? 'Usage: apt [options] command\n' : 'Usage: apt-get [options] command\n       apt-get [options] install|remove pkg1 [pkg2 ...]\n'));
         return 1;
       }
       io.err(`E: Invalid operation ${sub}\n`);

@@ -97,3 +97,10 @@ test('procps comes with the ubuntu image: apt-get has nothing to install', async
   await u.type('apt-get update');
   assert.match(await u.type('apt-get install -y procps'), /\nprocps is already the newest version \(2:4\.0\.4-4ubuntu3\.2\)\.\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded\.\n$/);
 });
+
+test("apt --version is the apt of the image's release", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian');
+  assert.equal(await (await runIt(e, 'ubuntu')).type('apt --version'), 'apt 2.7.14 (amd64)\n');
+  assert.equal(await (await runIt(e, 'debian')).type('apt --version'), 'apt 2.6.1 (amd64)\n');
+});
