@@ -201,7 +201,8 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
       io2.out(`Selecting previously unselected package ${shown(p)}.\n${k ? '' : `(Reading database ... ${dpkgFiles(sh)} files and directories currently installed.)\n`}Preparing to unpack .../${file} ...\nUnpacking ${shown(p)} (${v}) ...\n`);
     });
     for (const p of all) io2.out(`Setting up ${shown(p)} (${version(d, p)}) ...\n`);
-    io2.out(`Processing triggers for libc-bin (${d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10'}) ...\n`);
+    // Shared libraries activate libc-bin's ldconfig trigger; a lone program does not.
+    if (all.some((p) => shown(p) !== p)) io2.out(`Processing triggers for libc-bin (${d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10'}) ...\n`);
     for (const n of fresh) installFiles(sh, n, d);
     for (const x of extras) sh.m.fs.mkdir(`/usr/share/doc/${x}`, '/', true);
     bigFile(sh, '/var/cache/debconf/templates.dat', 592342);

@@ -104,3 +104,12 @@ test("apt --version is the apt of the image's release", async () => {
   assert.equal(await (await runIt(e, 'ubuntu')).type('apt --version'), 'apt 2.7.14 (amd64)\n');
   assert.equal(await (await runIt(e, 'debian')).type('apt --version'), 'apt 2.6.1 (amd64)\n');
 });
+
+test("libc-bin's ldconfig trigger runs only when libraries were installed", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const u = await runIt(e, 'ubuntu');
+  await u.type('apt-get update');
+  assert.match(await u.type('apt-get install -y tree'), /\nSetting up tree \(2\.1\.1-2ubuntu3\) \.\.\.\n$/);
+  assert.match(await u.type('apt-get install -y jq'), /\nProcessing triggers for libc-bin \(2\.39-0ubuntu8\.4\) \.\.\.\n$/);
+});
