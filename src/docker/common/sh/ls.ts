@@ -59,13 +59,27 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const fmtSize = (n: number) => {
     if (!human || n < 1024) return String(n);
     const units = ['K', 'M', 'G'];
+    if (io.busybox) {
+      // make_human_readable_str: integer division, the last remainder rounded to one decimal
+      let val = n;
+      let frac = 0;
+      let k = -1;
+      while (val >= 1024) {
+        frac = Math.floor(((val % 1024) * 10 + 512) / 1024);
+        val = Math.floor(val / 1024);
+        k++;
+      }
+      return frac >= 10 ? `${val + 1}.0${units[k]}` : `${val}.${frac}${units[k]}`;
+    }
     let v = n / 1024;
     let u = 0;
     while (v >= 1024 && u < 2) {
       v /= 1024;
       u++;
     }
-    return (v < 10 ? Math.ceil(v * 10) / 10 : Math.ceil(v)) + units[u];
+    // GNU rounds up, keeping one decimal below 10 (4.0K)
+    const tenths = Math.ceil(v * 10) / 10;
+    return (tenths < 10 ? tenths.toFixed(1) : String(Math.ceil(v))) + units[u];
   };
   const render = (entries: [string, Node, number][], total: boolean): string => {
     if (!entries.length) return total && long ? 'total 0\n' : '';
@@ -81,10 +95,11 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     const lw = Math.max(...rows.map((r) => r.l.length));
     const sw = Math.max(...rows.map((r) => r.s.length));
     const blocks = entries.reduce((a, [, n]) => a + (n.kind === 'file' ? Math.ceil(n.size / 4096) * 4 : n.kind === 'dir' ? 4 : 0), 0);
-    let out = total ? `total ${blocks}\n` : '';
+    // GNU's -h applies to the total too; busybox leaves it in KiB
+    let out = total ? `total ${human && !io.busybox && blocks ? fmtSize(blocks * 1024) : blocks}\n` : '';
     for (const r of rows) {
       out += io.busybox
-        ? `${r.p} ${r.l.padStart(4)} ${owner.padEnd(8)} ${owner.padEnd(8)} ${r.s.padStart(9)} ${r.t} ${r.n}\n`
+        ? `${r.p} ${r.l.padStart(4)} ${owner.padEnd(8)} ${owner.padEnd(8)} ${r.s.padStart(human ? 7 : 9)} ${r.t} ${r.n}\n`
         : `${r.p} ${r.l.padStart(lw)} ${owner} ${owner} ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
     }
     return out;

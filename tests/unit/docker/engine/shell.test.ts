@@ -321,3 +321,13 @@ test('wget of a missing page fails instead of saving the 404 page', async () => 
   assert.equal(await a.type(`wget http://${ip}/nope`), `Connecting to ${ip} (${ip}:80)\nwget: server returned error: HTTP/1.1 404 Not Found\n`);
   assert.equal(await a.type('ls'), 'bin    etc    lib    mnt    proc   run    srv    tmp    var\ndev    home   media  opt    root   sbin   sys    usr\n', 'nothing saved');
 });
+
+test('ls -lh: GNU rounds up with a decimal below 10 and sizes the total; busybox keeps one decimal', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  assert.match(await u.type('ls -lah /root'), /^total 16K\ndrwx------  2 root root 4\.0K .* \.\ndrwxr-xr-x 17 root root 4\.0K .* \.\.\n-rw-r--r--  1 root root 3\.1K .* \.bashrc\n-rw-r--r--  1 root root  161 .* \.profile\n$/);
+  const a = await runIt(e, 'alpine');
+  assert.match(await a.type('ls -lh /bin/busybox'), /^-rwxr-xr-x {4}1 root {5}root {6}789\.8K /);
+  assert.match(await a.type('ls -lhd /tmp'), /^drwxrwxrwt {4}\d root {5}root {8}4\.0K /);
+});
