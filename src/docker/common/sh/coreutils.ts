@@ -360,7 +360,9 @@ export const COREUTILS: Record<string, Command> = {
       counted.push({ counts: { l: sum('l'), w: sum('w'), c: sum('c') }, file: 'total' });
       rows.push(counted[counted.length - 1]);
     }
-    const width = cols.length === 1 && counted.length === 1 ? 0 : io.busybox ? 7 : Math.max(...counted.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), 1);
+    // GNU sizes the columns by the regular files' bytes, at least 7 wide when one input is a pipe.
+    const piped = o.rest.length === 0 || o.rest.includes('-');
+    const width = cols.length === 1 && counted.length === 1 ? 0 : io.busybox ? 7 : Math.max(...counted.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), piped ? 7 : 1);
     for (const r of rows) {
       if ('error' in r) io.err(r.error);
       else io.out(cols.map((c) => String(r.counts[c]).padStart(width)).join(' ') + (r.file ? ' ' + r.file : '') + '\n');

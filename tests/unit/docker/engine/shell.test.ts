@@ -331,3 +331,12 @@ test('ls -lh: GNU rounds up with a decimal below 10 and sizes the total; busybox
   assert.match(await a.type('ls -lh /bin/busybox'), /^-rwxr-xr-x {4}1 root {5}root {6}789\.8K /);
   assert.match(await a.type('ls -lhd /tmp'), /^drwxrwxrwt {4}\d root {5}root {8}4\.0K /);
 });
+
+test('GNU wc pads its columns to 7 when it reads a pipe', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { type } = await runIt(e, 'ubuntu');
+  assert.equal(await type('echo hi | wc'), '      1       1       3\n');
+  assert.equal(await type('echo hi | wc -l'), '1\n', 'one count of one input is not padded');
+  assert.equal(await type('echo hola > /tmp/f; wc /tmp/f'), '1 1 5 /tmp/f\n');
+});
