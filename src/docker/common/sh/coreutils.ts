@@ -250,6 +250,11 @@ export const COREUTILS: Record<string, Command> = {
     return status;
   },
   hostname(args, io, sh) {
+    // A new name needs CAP_SYS_ADMIN, which containers do not get: sethostname() fails with EPERM.
+    if (args[1] !== undefined && !args[1].startsWith('-') && !sh.m.which) {
+      io.err(io.busybox ? 'hostname: sethostname: Operation not permitted\n' : 'hostname: you must be root to change the host name\n');
+      return 1;
+    }
     // -i: the name's address in /etc/hosts; GNU's -I: every interface's address, each with a space.
     const ip = args[1] === '-i' || (args[1] === '-I' && !io.busybox);
     io.out((ip ? sh.m.ip + (args[1] === '-I' ? ' ' : '') : sh.m.hostname) + '\n');

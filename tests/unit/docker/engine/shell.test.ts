@@ -340,3 +340,10 @@ test('GNU wc pads its columns to 7 when it reads a pipe', async () => {
   assert.equal(await type('echo hi | wc -l'), '1\n', 'one count of one input is not padded');
   assert.equal(await type('echo hola > /tmp/f; wc /tmp/f'), '1 1 5 /tmp/f\n');
 });
+
+test('hostname NAME inside a container is refused (no CAP_SYS_ADMIN)', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  assert.equal(await (await runIt(e, 'ubuntu')).type('hostname web; echo $?'), 'hostname: you must be root to change the host name\n1\n');
+  assert.equal(await (await runIt(e, 'alpine')).type('hostname web'), 'hostname: sethostname: Operation not permitted\n');
+});
