@@ -74,11 +74,17 @@ async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
     ? [[' InRelease', 256], ['-security InRelease', 126], ['-updates InRelease', 126], ['-backports InRelease', 126],
       ['/universe amd64 Packages', 19300], ['/main amd64 Packages', 1808], ['-security/main amd64 Packages', 1104], ['-updates/main amd64 Packages', 1420]]
     : [[' InRelease', 151], ['-updates InRelease', 55.4], ['-security InRelease', 48], ['/main amd64 Packages', 8793], ['-security/main amd64 Packages', 263]];
+  // Lists already fetched are current: each InRelease is a Hit and nothing is downloaded.
+  const hit = listsReady(sh);
   let total = 0;
   for (const [i, [suite, kb]] of lists.entries()) {
     const security = suite.startsWith('-security');
     const host = d.ubuntu ? `${security ? 'security' : 'archive'}.ubuntu.com/ubuntu` : `deb.debian.org/debian${security ? '-security' : ''}`;
     const what = d.codename + suite;
+    if (hit) {
+      if (suite.endsWith('InRelease')) io.out(`Hit:${i + 1} http://${host} ${what}\n`);
+      continue;
+    }
     io.out(`Get:${i + 1} http://${host} ${what} [${aptSize(kb * 1000)}]\n`);
     total += kb;
     await io.sleep(150);
@@ -88,7 +94,7 @@ async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
   }
   bigFile(sh, '/var/lib/apt/lists/lock', 0);
   sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
-  io.out(`Fetched ${aptSize(total * 1000)} in 2s (${aptSize(total * 500)}/s)\nReading package lists... Done\n`);
+  io.out(`${hit ? '' : `Fetched ${aptSize(total * 1000)} in 2s (${aptSize(total * 500)}/s)\n`}Reading package lists... Done\n`);
   // `apt` (not apt-get) goes on to count what could be upgraded.
   if (apt) io.out('Building dependency tree... Done\nReading state information... Done\nAll packages are up to date.\n');
   return 0;

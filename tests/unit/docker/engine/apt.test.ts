@@ -35,8 +35,8 @@ test('apt update (not apt-get) ends with the upgrade count', async () => {
   const e = engine();
   await pull(e, 'debian');
   const d = await runIt(e, 'debian');
-  assert.match(await d.type('apt update'), /\nReading package lists\.\.\. Done\nBuilding dependency tree\.\.\. Done\nReading state information\.\.\. Done\nAll packages are up to date\.\n$/);
   assert.match(await d.type('apt-get update'), /\(\d+(\.\d)? [kM]B\/s\)\nReading package lists\.\.\. Done\n$/);
+  assert.match(await d.type('apt update'), /\nReading package lists\.\.\. Done\nBuilding dependency tree\.\.\. Done\nReading state information\.\.\. Done\nAll packages are up to date\.\n$/);
 });
 
 test('python3 --version: the distribution python apt installs, the python image its PYTHON_VERSION', async () => {
@@ -112,4 +112,12 @@ test("libc-bin's ldconfig trigger runs only when libraries were installed", asyn
   await u.type('apt-get update');
   assert.match(await u.type('apt-get install -y tree'), /\nSetting up tree \(2\.1\.1-2ubuntu3\) \.\.\.\n$/);
   assert.match(await u.type('apt-get install -y jq'), /\nProcessing triggers for libc-bin \(2\.39-0ubuntu8\.4\) \.\.\.\n$/);
+});
+
+test('a second apt-get update finds every list current: Hit lines, nothing fetched', async () => {
+  const e = engine();
+  await pull(e, 'debian');
+  const d = await runIt(e, 'debian');
+  await d.type('apt-get update');
+  assert.equal(await d.type('apt-get update'), 'Hit:1 http://deb.debian.org/debian bookworm InRelease\nHit:2 http://deb.debian.org/debian bookworm-updates InRelease\nHit:3 http://deb.debian.org/debian-security bookworm-security InRelease\nReading package lists... Done\n');
 });
