@@ -313,12 +313,18 @@ const apk: Command = async (args, io, sh) => {
     return 0;
   }
   if (sub === 'add') {
+    // The indexes are fetched when /var/cache/apk has none (always with --no-cache, which keeps
+    // none), before the packages are resolved.
+    const noCache = args.includes('--no-cache');
+    if (noCache || !exists(sh.m.fs, '/var/cache/apk/APKINDEX.tar.gz')) {
+      fetch();
+      if (!noCache) bigFile(sh, '/var/cache/apk/APKINDEX.tar.gz', 2546088);
+    }
     const missing = names.filter((n) => !APK[n]);
     if (missing.length) {
       for (const n of missing) io.err(`ERROR: unable to select packages:\n  ${n} (no such package):\n    required by: world[${n}]\n`);
       return 1;
     }
-    fetch();
     // Each package right after what it needs, as apk orders its changeset.
     const all = [...new Set(names.flatMap((n) => [...words(APK[n][2]), n]))].filter((x) => !exists(sh.m.fs, `/lib/apk/db/${x}`));
     all.forEach((p, i) => io.out(`(${i + 1}/${all.length}) Installing ${p} (${APK[p]?.[0] ?? APK_LIBS[p]})\n${p === 'bash' ? `Executing bash-${APK.bash[0]}.post-install\n` : ''}`));

@@ -121,3 +121,12 @@ test('a second apt-get update finds every list current: Hit lines, nothing fetch
   await d.type('apt-get update');
   assert.equal(await d.type('apt-get update'), 'Hit:1 http://deb.debian.org/debian bookworm InRelease\nHit:2 http://deb.debian.org/debian bookworm-updates InRelease\nHit:3 http://deb.debian.org/debian-security bookworm-security InRelease\nReading package lists... Done\n');
 });
+
+test('apk fetches its indexes once (they stay in /var/cache/apk), every time with --no-cache', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const a = await runIt(e, 'alpine');
+  assert.match(await a.type('apk add foo'), /^fetch .*\nfetch .*\nERROR: unable to select packages:\n {2}foo \(no such package\):\n {4}required by: world\[foo\]\n$/);
+  assert.match(await a.type('apk add tree'), /^\(1\/1\) Installing tree \(2\.2\.1-r0\)\n/);
+  assert.match(await a.type('apk add --no-cache jq'), /^fetch https:\/\/dl-cdn\.alpinelinux\.org\/alpine\/v3\.21\/main\/x86_64\/APKINDEX\.tar\.gz\n/);
+});
