@@ -677,7 +677,8 @@ const BUILTINS: Record<string, Builtin> = {
   exit(argv, io, sh) {
     if (sh.interactive && sh.flavor === 'bash') io.err('exit\n');
     const n = argv[1] === undefined ? sh.status : Number(argv[1]);
-    if (!Number.isInteger(n)) {
+    // dash and ash's number() takes digits only (no sign); bash any integer, modulo 256
+    if (!Number.isInteger(n) || (sh.flavor !== 'bash' && argv[1] !== undefined && !/^\d+$/.test(argv[1]))) {
       io.err(sh.flavor === 'bash' ? `${sh.prefix()}: exit: ${argv[1]}: numeric argument required\n` : `${sh.prefix()}: exit: Illegal number: ${argv[1]}\n`);
       // dash and ash raise an error instead, which an interactive shell survives.
       if (sh.flavor === 'bash' || !sh.interactive) sh.exit(2);

@@ -185,6 +185,7 @@ test('ash numbers its history from 0; interactive dash and ash survive exit with
   assert.equal(await a.type('echo $?'), '2\n');
   const d = await runIt(e, 'debian', undefined, ['sh']);
   assert.equal(await d.type('exit foo'), 'sh: 1: exit: Illegal number: foo\n');
+  assert.equal(await d.type('exit -1'), 'sh: 2: exit: Illegal number: -1\n', 'no sign in dash numbers');
   assert.equal(d.h.prompt(), '# ');
 });
 
