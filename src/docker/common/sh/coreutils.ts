@@ -313,10 +313,15 @@ export const COREUTILS: Record<string, Command> = {
   uname(args, io, sh) {
     const o = opts(args);
     const k = sh.m.kernel;
-    const fields: [string, string][] = [['s', 'Linux'], ['n', sh.m.hostname], ['r', k], ['v', KERNEL_BUILD], ['m', 'x86_64']];
-    if (!io.busybox) fields.push(['p', 'x86_64'], ['i', 'x86_64'], ['o', 'GNU/Linux']);
-    else fields.push(['o', 'Linux']);
-    const want = o.flags.has('a') ? fields.map(([f]) => f) : [...o.flags];
+    // Processor and platform are 'unknown' to upstream coreutils (Debian) and busybox, and -a
+    // leaves them out; Ubuntu's patched coreutils reports the machine.
+    let os = '';
+    try {
+      os = sh.m.fs.readFile('/etc/os-release');
+    } catch { /* the host, or no os-release */ }
+    const pi = io.busybox || /ID=debian/.test(os) ? 'unknown' : 'x86_64';
+    const fields: [string, string][] = [['s', 'Linux'], ['n', sh.m.hostname], ['r', k], ['v', KERNEL_BUILD], ['m', 'x86_64'], ['p', pi], ['i', pi], ['o', io.busybox ? 'Linux' : 'GNU/Linux']];
+    const want = o.flags.has('a') ? fields.filter(([, v]) => v !== 'unknown').map(([f]) => f) : [...o.flags];
     const out = fields.filter(([f]) => want.includes(f)).map(([, v]) => v);
     io.out((out.length ? out : ['Linux']).join(' ') + '\n');
     return 0;

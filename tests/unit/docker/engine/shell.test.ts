@@ -348,3 +348,12 @@ test('hostname NAME inside a container is refused (no CAP_SYS_ADMIN)', async () 
   assert.equal(await (await runIt(e, 'ubuntu')).type('hostname web; echo $?'), 'hostname: you must be root to change the host name\n1\n');
   assert.equal(await (await runIt(e, 'alpine')).type('hostname web'), 'hostname: sethostname: Operation not permitted\n');
 });
+
+test("uname: Debian's and busybox's processor is unknown and -a leaves it out; Ubuntu's coreutils names it", async () => {
+  const e = engine();
+  await pull(e, 'debian', 'ubuntu');
+  const d = await runIt(e, 'debian');
+  assert.match(await d.type('uname -a'), / UTC 2025 x86_64 GNU\/Linux\n$/);
+  assert.equal(await d.type('uname -p'), 'unknown\n');
+  assert.match(await (await runIt(e, 'ubuntu')).type('uname -a'), / UTC 2025 x86_64 x86_64 x86_64 GNU\/Linux\n$/);
+});
