@@ -41,7 +41,8 @@ export function debianRoot(os: string, split = false): string[] {
     split ? '/bin/sh>dash' : '/usr/bin/sh>dash',
     ...bins('/usr/bin', usr),
     '/etc/os-release:' + TEXT[os],
-    '/etc/passwd:' + TEXT.passwdDeb,
+    // Ubuntu's image has had a default user since 23.04.
+    '/etc/passwd:' + TEXT.passwdDeb + (os === 'osUbuntu' ? 'ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n' : ''),
     '/etc/hostname=0',
     '/etc/debian_version:' + TEXT[os + 'Deb'],
     '/etc/bash.bashrc=2319',
@@ -55,7 +56,7 @@ export function debianRoot(os: string, split = false): string[] {
     '+/usr/share/perl5 Dpkg.pm Debconf.pm',
     '+/usr/share/zoneinfo UTC Europe America Asia',
   ];
-  if (os === 'osUbuntu') e.push('/home/ubuntu/', ...bins('/usr/bin', PROCPS.split(' ')));
+  if (os === 'osUbuntu') e.push('/home/ubuntu/', '/var/lib/dpkg/info/procps.list=0', '/etc/lsb-release:DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=24.04\nDISTRIB_CODENAME=noble\nDISTRIB_DESCRIPTION="Ubuntu 24.04.2 LTS"\n', ...bins('/usr/bin', PROCPS.split(' ')));
   return e;
 }
 
@@ -70,7 +71,7 @@ export function alpineRoot(): string[] {
     ...links('/usr/bin', usrApplets, '/bin/busybox'),
     '/sbin/apk*67432',
     '/etc/os-release:' + TEXT.osAlpine,
-    '/etc/alpine-release=7',
+    '/etc/alpine-release:3.21.3\n',
     '/etc/passwd:' + TEXT.passwdAlpine,
     '/etc/hostname=10',
     '/etc/profile=1019',

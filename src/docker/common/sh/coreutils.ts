@@ -8,13 +8,14 @@ import { ls } from './ls';
 import type { Command, IO, ShellLike } from './types';
 import { opts, usage } from './opts';
 import { headOrTail, lines, wcCounts } from './text';
+import { account } from './passwd';
 
 const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
   return ({ ENOENT: 'No such file or directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument', ENAMETOOLONG: 'File name too long' } as const)[code];
 };
 
-function unescape(s: string): { text: string; stop: boolean } {
+export function unescape(s: string): { text: string; stop: boolean } {
   let stop = false;
   const text = s.replace(/\\(.)/g, (m, c: string) => {
     const map: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', r: '\r', e: '\x1b', v: '\v', f: '\f', '0': '' };
@@ -242,22 +243,51 @@ export const COREUTILS: Record<string, Command> = {
         else if (/-x/.test(mode)) m &= ~0o111;
         sh.m.fs.putNode(f, { ...r.node, mode: m, mtime: r.node.mtime }, sh.cwd);
       } catch (e) {
-        io.err(`chmod: cannot access '${f}': ${reason(e)}\n`);
+        io.err(io.busybox ? `chmod: ${f}: ${reason(e)}\n` : `chmod: cannot access '${f}': ${reason(e)}\n`);
         status = 1;
       }
     }
     return status;
   },
-  hostname(_a, io, sh) {
-    io.out(sh.m.hostname + '\n');
+  hostname(args, io, sh) {
+    // A new name needs CAP_SYS_ADMIN, which containers do not get: sethostname() fails with EPERM.
+    if (args[1] !== undefined && !args[1].startsWith('-') && !sh.m.which) {
+      io.err(io.busybox ? 'hostname: sethostname: Operation not permitted\n' : 'hostname: you must be root to change the host name\n');
+      return 1;
+    }
+    // -i: the name's address in /etc/hosts; GNU's -I: every interface's address, each with a space.
+    const ip = args[1] === '-i' || (args[1] === '-I' && !io.busybox);
+    io.out((ip ? sh.m.ip + (args[1] === '-I' ? ' ' : '') : sh.m.hostname) + '\n');
     return 0;
   },
   whoami(_a, io, sh) {
-    io.out((sh.getVar('USER') ?? 'root') + '\n');
+    const e = account(sh.m.fs, sh.user);
+    if (e === undefined) {
+      const uid = sh.user.split(':')[0];
+      io.err(io.busybox ? `whoami: unknown uid ${uid}\n` : `whoami: cannot find name for user ID ${uid}\n`);
+      return 1;
+    }
+    io.out((e?.name ?? sh.getVar('USER') ?? 'root') + '\n');
     return 0;
   },
-  id(_a, io) {
-    io.out('uid=0(root) gid=0(root) groups=0(root)\n');
+  id(_a, io, sh) {
+    // Docker adds the groups the image's /etc/group puts root in: none on Debian, wheel on
+    // BusyBox, Alpine's long list.
+    let alpine = false;
+    try {
+      alpine = !!sh.m.fs.resolve('/etc/alpine-release').node;
+    } catch { /* no such file */ }
+    const e = account(sh.m.fs, sh.user);
+    if (e?.uid !== 0) {
+      // Another user: a uid without an entry runs with gid 0; an entry brings its own group
+      // (Debian calls 65534 nogroup, Alpine and BusyBox nobody).
+      const gid = e?.gid ?? 0;
+      const group = gid === 0 ? 'root' : gid === 65534 && !io.busybox ? 'nogroup' : e?.name ?? String(gid);
+      io.out(`uid=${e ? `${e.uid}(${e.name})` : sh.user.split(':')[0]} gid=${gid}(${group}) groups=${gid}(${group})\n`);
+      return 0;
+    }
+    const extra = !io.busybox ? '' : alpine ? ',1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)' : ',10(wheel)';
+    io.out(`uid=0(root) gid=0(root) groups=0(root)${extra}\n`);
     return 0;
   },
   env(args, io, sh) {
@@ -283,10 +313,15 @@ export const COREUTILS: Record<string, Command> = {
   uname(args, io, sh) {
     const o = opts(args);
     const k = sh.m.kernel;
-    const fields: [string, string][] = [['s', 'Linux'], ['n', sh.m.hostname], ['r', k], ['v', KERNEL_BUILD], ['m', 'x86_64']];
-    if (!io.busybox) fields.push(['p', 'x86_64'], ['i', 'x86_64'], ['o', 'GNU/Linux']);
-    else fields.push(['o', 'Linux']);
-    const want = o.flags.has('a') ? fields.map(([f]) => f) : [...o.flags];
+    // Processor and platform are 'unknown' to upstream coreutils (Debian) and busybox, and -a
+    // leaves them out; Ubuntu's patched coreutils reports the machine.
+    let os = '';
+    try {
+      os = sh.m.fs.readFile('/etc/os-release');
+    } catch { /* the host, or no os-release */ }
+    const pi = io.busybox || /ID=debian/.test(os) ? 'unknown' : 'x86_64';
+    const fields: [string, string][] = [['s', 'Linux'], ['n', sh.m.hostname], ['r', k], ['v', KERNEL_BUILD], ['m', 'x86_64'], ['p', pi], ['i', pi], ['o', io.busybox ? 'Linux' : 'GNU/Linux']];
+    const want = o.flags.has('a') ? fields.filter(([, v]) => v !== 'unknown').map(([f]) => f) : [...o.flags];
     const out = fields.filter(([f]) => want.includes(f)).map(([, v]) => v);
     io.out((out.length ? out : ['Linux']).join(' ') + '\n');
     return 0;
@@ -335,7 +370,9 @@ export const COREUTILS: Record<string, Command> = {
       counted.push({ counts: { l: sum('l'), w: sum('w'), c: sum('c') }, file: 'total' });
       rows.push(counted[counted.length - 1]);
     }
-    const width = cols.length === 1 && counted.length === 1 ? 0 : io.busybox ? 7 : Math.max(...counted.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), 1);
+    // GNU sizes the columns by the regular files' bytes, at least 7 wide when one input is a pipe.
+    const piped = o.rest.length === 0 || o.rest.includes('-');
+    const width = cols.length === 1 && counted.length === 1 ? 0 : io.busybox ? 7 : Math.max(...counted.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), piped ? 7 : 1);
     for (const r of rows) {
       if ('error' in r) io.err(r.error);
       else io.out(cols.map((c) => String(r.counts[c]).padStart(width)).join(' ') + (r.file ? ' ' + r.file : '') + '\n');
@@ -383,11 +420,21 @@ export const COREUTILS: Record<string, Command> = {
     return 0;
   },
   which(args, io, sh) {
+    const o = opts(args);
     let status = 0;
-    for (const n of args.slice(1)) {
-      const p = sh.which(n);
-      if (p) io.out(p + '\n');
-      else status = 1;
+    for (const n of o.rest) {
+      // -a: every PATH directory that has it (/usr/bin and /bin both, with merged /usr).
+      const found = o.flags.has('a') && !sh.m.which && !n.includes('/')
+        ? (sh.getVar('PATH') ?? '').split(':').map((d) => `${d}/${n}`).filter((p) => {
+          try {
+            return sh.m.fs.resolve(p).node?.kind === 'file';
+          } catch {
+            return false;
+          }
+        })
+        : [sh.which(n)].filter((p) => p !== undefined);
+      for (const p of found) io.out(p + '\n');
+      if (!found.length) status = 1;
     }
     return status;
   },
@@ -452,6 +499,20 @@ const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 202
 /** `sh -c '…'` from inside a shell (an interactive nested shell is handled by the process). */
 async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<number> {
   const c = args.indexOf('-c');
+  const file = args.slice(1).find((a) => !a.startsWith('-'));
+  if (c < 0 && file !== undefined) {
+    // `bash script.sh`: the file is read (no x bit needed) and runs with its name as $0.
+    let text;
+    try {
+      text = sh.m.fs.readFile(file, sh.cwd);
+    } catch (e) {
+      const flavor = args[0] === 'bash' ? 'bash' : io.busybox ? 'ash' : 'dash';
+      io.err(flavor === 'bash' ? `${args[0]}: ${file}: ${reason(e)}\n` : flavor === 'dash' ? `${args[0]}: 0: cannot open ${file}: No such file\n` : `${args[0]}: can't open '${file}': ${reason(e)}\n`);
+      // bash and busybox ash set 127 before the error; dash's error status is 2.
+      return flavor === 'dash' ? 2 : 127;
+    }
+    return sh.spawn(['\u0000script', args[0], text, file], io);
+  }
   if (c < 0) {
     // A shell reading a script from its input (e.g. `echo ls | sh`).
     if (io.stdin !== undefined) return sh.spawn(['\u0000script', args[0], io.stdin], io);
@@ -507,7 +568,8 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
       copyNode(sh, from, target);
       if (name === 'mv') fs.remove(joinPath(r.parts), '/', true);
     } catch (e) {
-      io.err(`${name}: ${cannot(io)} stat '${src}': ${reason(e)}\n`);
+      // busybox mv tries rename(2) first and reports that.
+      io.err(io.busybox && name === 'mv' ? `mv: can't rename '${src}': ${reason(e)}\n` : `${name}: ${cannot(io)} stat '${src}': ${reason(e)}\n`);
       status = 1;
     }
   }

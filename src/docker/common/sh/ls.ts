@@ -40,14 +40,14 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const owner = sh.user;
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;
-  const files: [string, Node][] = [];
+  const files: [string, Node, string[]][] = [];
   const dirs: [string, string[]][] = [];
   for (const t of targets) {
     try {
       const r = fs.resolve(t, sh.cwd, !long || t.endsWith('/'));
       if (!r.node) throw new FsError('ENOENT', t);
       if (r.node.kind === 'dir' && !dirOnly) dirs.push([t, r.parts]);
-      else files.push([t, r.node]);
+      else files.push([t, r.node, r.parts]);
     } catch (e) {
       const why = e instanceof FsError && e.code === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory';
       io.err(io.busybox ? `ls: ${t}: ${why}\n` : `ls: cannot access '${t}': ${why}\n`);
@@ -59,13 +59,27 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const fmtSize = (n: number) => {
     if (!human || n < 1024) return String(n);
     const units = ['K', 'M', 'G'];
+    if (io.busybox) {
+      // make_human_readable_str: integer division, the last remainder rounded to one decimal
+      let val = n;
+      let frac = 0;
+      let k = -1;
+      while (val >= 1024) {
+        frac = Math.floor(((val % 1024) * 10 + 512) / 1024);
+        val = Math.floor(val / 1024);
+        k++;
+      }
+      return frac >= 10 ? `${val + 1}.0${units[k]}` : `${val}.${frac}${units[k]}`;
+    }
     let v = n / 1024;
     let u = 0;
     while (v >= 1024 && u < 2) {
       v /= 1024;
       u++;
     }
-    return (v < 10 ? Math.ceil(v * 10) / 10 : Math.ceil(v)) + units[u];
+    // GNU rounds up, keeping one decimal below 10 (4.0K)
+    const tenths = Math.ceil(v * 10) / 10;
+    return (tenths < 10 ? tenths.toFixed(1) : String(Math.ceil(v))) + units[u];
   };
   const render = (entries: [string, Node, number][], total: boolean): string => {
     if (!entries.length) return total && long ? 'total 0\n' : '';
@@ -81,10 +95,11 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     const lw = Math.max(...rows.map((r) => r.l.length));
     const sw = Math.max(...rows.map((r) => r.s.length));
     const blocks = entries.reduce((a, [, n]) => a + (n.kind === 'file' ? Math.ceil(n.size / 4096) * 4 : n.kind === 'dir' ? 4 : 0), 0);
-    let out = total ? `total ${blocks}\n` : '';
+    // GNU's -h applies to the total too; busybox leaves it in KiB
+    let out = total ? `total ${human && !io.busybox && blocks ? fmtSize(blocks * 1024) : blocks}\n` : '';
     for (const r of rows) {
       out += io.busybox
-        ? `${r.p} ${r.l.padStart(4)} ${owner.padEnd(8)} ${owner.padEnd(8)} ${r.s.padStart(9)} ${r.t} ${r.n}\n`
+        ? `${r.p} ${r.l.padStart(4)} ${owner.padEnd(8)} ${owner.padEnd(8)} ${r.s.padStart(human ? 7 : 9)} ${r.t} ${r.n}\n`
         : `${r.p} ${r.l.padStart(lw)} ${owner} ${owner} ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
     }
     return out;
@@ -96,7 +111,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     return n;
   };
 
-  let out = render(files.sort((a, b) => byName(a[0], b[0])).map(([n, node]) => [n, node, 1]), false);
+  let out = render(files.sort((a, b) => byName(a[0], b[0])).map(([n, node, parts]) => [n, node, long ? nlink(parts, node) : 1]), false);
   dirs.sort((a, b) => byName(a[0], b[0]));
   dirs.forEach(([label, parts], i) => {
     const entries: [string, Node, number][] = [...fs.list(parts)]
@@ -109,7 +124,8 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
       entries.unshift(['.', self, long ? nlink(parts, self) : 1], ['..', parent, long ? nlink(parts.slice(0, -1), parent) : 1]);
     }
     if (out || i > 0) out += '\n';
-    if (dirs.length + files.length > 1) out += `${label}:\n`;
+    // Labelled when ls got several operands, even ones that did not exist.
+    if (targets.length > 1) out += `${label}:\n`;
     out += render(entries, true);
   });
   io.out(out.startsWith('\n') ? out.slice(1) : out);

@@ -3,10 +3,11 @@
  * (`/bin/sh` there) and busybox ash (Alpine, BusyBox). One interpreter, three dialects of prompts
  * and error messages; the machine (a container, or the host) brings the filesystem and programs.
  */
-import { FsError, splitPath, joinPath, type Fs } from './fs';
+import { FsError, splitPath, joinPath, type Fs, type Node } from './fs';
 import { parseLine, Incomplete, ShellSyntaxError, type AndOr, type Simple, type Word } from './parse';
 import { historyText } from './text';
-import { COREUTILS } from './coreutils';
+import { account } from './passwd';
+import { COREUTILS, unescape } from './coreutils';
 import type { Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -22,6 +23,8 @@ export class Shell implements ShellLike {
   status = 0;
   lineNo = 0;
   history: string[] = [];
+  /** Programs found in PATH and run: the shells remember where (bash's `hash`, dash's tracked aliases). */
+  hashed = new Map<string, string>();
   private buffer = '';
   private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> };
   exitCode: number | null = null;
@@ -46,7 +49,9 @@ export class Shell implements ShellLike {
       const eq = e.indexOf('=');
       if (eq > 0) this.vars.set(e.slice(0, eq), { v: e.slice(eq + 1), x: true });
     }
-    const home = user === 'root' ? '/root' : `/home/${user}`;
+    // runc takes HOME from the user's passwd entry, "/" when it has none.
+    const entry = account(m.fs, user);
+    const home = entry === null ? (user === 'root' ? '/root' : `/home/${user}`) : entry?.home ?? '/';
     if (!this.vars.has('HOME')) this.vars.set('HOME', { v: home, x: true });
     this.vars.set('HOSTNAME', { v: m.hostname, x: true });
     if (!direct) this.vars.set('PWD', { v: this.cwd, x: true });
@@ -96,6 +101,7 @@ export class Shell implements ShellLike {
     return this.vars.get(name)?.v;
   }
   setVar(name: string, value: string, exported?: boolean): void {
+    if (name === 'PATH') this.hashed.clear();
     const old = this.vars.get(name);
     this.vars.set(name, { v: value, x: exported ?? old?.x ?? false });
   }
@@ -117,12 +123,16 @@ export class Shell implements ShellLike {
     if (this.reading) return '';
     if (this.question) return this.question.prompt;
     if (this.buffer) return '> ';
-    const root = this.user === 'root';
+    const entry = account(this.m.fs, this.user);
+    const root = entry ? entry.uid === 0 : /^(root|0)(:|$)/.test(this.user);
     if (this.flavor === 'dash') return root ? '# ' : '$ ';
-    const home = this.getVar('HOME') ?? '/root';
-    const dir = this.cwd === home ? '~' : this.cwd.startsWith(home + '/') ? '~' + this.cwd.slice(home.length) : this.cwd;
+    // bash abbreviates $HOME unless it is "/"; busybox's lineedit the home of the passwd entry.
+    const home = this.flavor === 'ash' && entry !== null ? entry?.home ?? '' : this.getVar('HOME') ?? '/root';
+    const tilde = home !== '' && (this.flavor === 'ash' || home.length > 1);
+    const dir = !tilde ? this.cwd : this.cwd === home ? '~' : this.cwd.startsWith(home + '/') ? '~' + this.cwd.slice(home.length) : this.cwd;
     if (this.flavor === 'ash') return `${dir} ${root ? '#' : '$'} `;
-    return `${this.user}@${this.m.hostname}:${dir}${root ? '#' : '$'} `;
+    // bash's \u when the uid has no name
+    return `${entry === null ? this.user : entry?.name ?? 'I have no name!'}@${this.m.hostname}:${dir}${root ? '#' : '$'} `;
   }
 
   ask(prompt: string, then: (answer: string, io: IO) => Promise<number>): void {
@@ -501,15 +511,38 @@ export class Shell implements ShellLike {
         this.onNested?.(new Shell(this.m, flavor, name, true, this.envList(), this.cwd, io.tty, this.user));
         return 0;
       }
-      const child = new Shell(this.m, flavor, name, false, this.envList(), this.cwd, io.tty, this.user);
+      // argv[3]: the script's name, its $0 (`bash a.sh`)
+      const child = new Shell(this.m, flavor, argv[3] ?? name, false, this.envList(), this.cwd, io.tty, this.user);
       child.onNested = undefined;
       return child.script(argv[2], io);
     }
     const name = argv[0];
-    const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
-    if (builtin && (this.flavor !== 'dash' || name !== 'history')) return builtin(argv, io, this);
+    if (isBuiltin(this, name)) return BUILTINS[name](argv, io, this);
     const path = this.which(name);
     if (!path) return this.notFound(name, io);
+    if (!name.includes('/')) this.hashed.set(name, path);
+    let file: Node | undefined;
+    try {
+      file = this.m.fs.resolve(path, this.cwd).node;
+    } catch { /* found by the machine itself */ }
+    if (file?.kind === 'file') {
+      // execve(2) wants an x bit; a text file (a script) is run by its #! interpreter, or by
+      // the shell itself when it has none (bash, dash and ash all do so on ENOEXEC).
+      if (!(file.mode & 0o111)) {
+        io.err(`${this.prefix()}: ${name}: Permission denied\n`);
+        return 126;
+      }
+      if (file.data !== undefined) {
+        const bang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(file.data);
+        const interp = bang ? (bang[1].endsWith('/env') && bang[2] ? bang[2] : bang[1]) : undefined;
+        if (interp && !this.which(interp)) {
+          io.err(`${this.prefix()}: ${name}: ${interp}: bad interpreter: No such file or directory\n`);
+          return 126;
+        }
+        if (interp && !/(^|\/)(ba|da|a)?sh$/.test(interp)) return this.spawn([interp, name, ...argv.slice(1)], io);
+        return this.spawn(['\u0000script', interp ?? this.argv0, file.data, name], io);
+      }
+    }
     // Busybox applets are symlinks to /bin/busybox: the link's name picks the applet. A machine
     // that finds its programs itself (the host) has no such files to look at.
     let busybox = false;
@@ -601,10 +634,18 @@ export function flavorAt(fs: Fs, path: string, cwd = '/'): Flavor {
 
 type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
 
+/** dash has no `history`; the other builtins are everyone's. */
+const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || n !== 'history');
+
 const BUILTINS: Record<string, Builtin> = {
   cd(argv, io, sh) {
     if (argv.length > 2 && sh.flavor === 'bash') {
       io.err(`${sh.prefix()}: cd: too many arguments\n`);
+      return 1;
+    }
+    // A new bash has OLDPWD unset; dash and ash then go to "" (the current directory).
+    if (argv[1] === '-' && sh.getVar('OLDPWD') === undefined && sh.flavor === 'bash') {
+      io.err(`${sh.prefix()}: cd: OLDPWD not set\n`);
       return 1;
     }
     const target = argv[1] === undefined || argv[1] === '~' ? sh.getVar('HOME') ?? '/' : argv[1] === '-' ? sh.getVar('OLDPWD') ?? sh.cwd : argv[1].replace(/^~(?=\/)/, sh.getVar('HOME') ?? '/root');
@@ -636,10 +677,17 @@ const BUILTINS: Record<string, Builtin> = {
   exit(argv, io, sh) {
     if (sh.interactive && sh.flavor === 'bash') io.err('exit\n');
     const n = argv[1] === undefined ? sh.status : Number(argv[1]);
-    if (!Number.isInteger(n)) {
+    // dash and ash's number() takes digits only (no sign); bash any integer, modulo 256
+    if (!Number.isInteger(n) || (sh.flavor !== 'bash' && argv[1] !== undefined && !/^\d+$/.test(argv[1]))) {
       io.err(sh.flavor === 'bash' ? `${sh.prefix()}: exit: ${argv[1]}: numeric argument required\n` : `${sh.prefix()}: exit: Illegal number: ${argv[1]}\n`);
-      sh.exit(2);
+      // dash and ash raise an error instead, which an interactive shell survives.
+      if (sh.flavor === 'bash' || !sh.interactive) sh.exit(2);
       return 2;
+    }
+    // bash's no_args() drops the command (and stays) when more words follow the number.
+    if (sh.flavor === 'bash' && argv.length > 2) {
+      io.err(`${sh.prefix()}: exit: too many arguments\n`);
+      return 1;
     }
     sh.exit(n);
     return n & 255;
@@ -656,26 +704,65 @@ const BUILTINS: Record<string, Builtin> = {
     for (const a of argv.slice(1)) sh.unsetVar(a);
     return 0;
   },
-  history(_a, io, sh) {
-    io.out(historyText(sh.history));
+  history(argv, io, sh) {
+    // busybox's lineedit numbers from 0, "%4d %s" (and takes no options)
+    if (sh.flavor === 'ash') {
+      io.out(sh.history.map((l, i) => `${String(i).padStart(4)} ${l}\n`).join(''));
+      return 0;
+    }
+    if (argv[1] === '-c') {
+      sh.history.length = 0;
+      return 0;
+    }
+    // bash: `history N` lists the last N lines, with their numbers.
+    const n = argv[1] === undefined ? sh.history.length : Number(argv[1]);
+    if (!Number.isInteger(n) || n < 0) {
+      io.err(/^-/.test(argv[1]) ? `${sh.prefix()}: history: ${argv[1].slice(0, 2)}: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n` : `${sh.prefix()}: history: ${argv[1]}: numeric argument required\n`);
+      return /^-/.test(argv[1]) ? 2 : 1;
+    }
+    io.out(historyText(sh.history, Math.max(0, sh.history.length - n)));
     return 0;
   },
   type(argv, io, sh) {
     let status = 0;
     for (const n of argv.slice(1)) {
-      if (Object.hasOwn(BUILTINS, n) || n === 'true' || n === 'false') io.out(`${n} is a shell builtin\n`);
+      // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
+      const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':'].includes(n);
+      if (isBuiltin(sh, n)) io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
       else {
         const p = sh.which(n);
-        if (p) io.out(`${n} is ${p}\n`);
+        const h = sh.hashed.get(n);
+        // busybox's describe_command searches PATH afresh and never mentions its table.
+        if (h && p && sh.flavor !== 'ash') io.out(sh.flavor === 'bash' ? `${n} is hashed (${h})\n` : `${n} is a tracked alias for ${h}\n`);
+        else if (p) io.out(`${n} is ${p}\n`);
         else {
-          io.err(sh.flavor === 'bash' ? `${sh.prefix()}: type: ${n}: not found\n` : `${n}: not found\n`);
-          status = 1;
+          if (sh.flavor === 'bash') io.err(`${sh.prefix()}: type: ${n}: not found\n`);
+          else io.out(`${n}: not found\n`);
+          status = sh.flavor === 'bash' ? 1 : 127;
         }
       }
     }
     return status;
   },
-  echo: COREUTILS.echo,
+  command(argv, io, sh) {
+    if (argv[1] !== '-v') return argv.length > 1 ? sh.spawn(argv.slice(1), io) : 0;
+    // -v: the word a builtin is run by, or the path found in PATH; nothing (and 1) for neither.
+    let status = 0;
+    for (const n of argv.slice(2)) {
+      const found = isBuiltin(sh, n) ? n : sh.which(n);
+      if (found) io.out(found + '\n');
+      else status = 1;
+    }
+    return status;
+  },
+  echo(argv, io, sh) {
+    if (sh.flavor !== 'dash') return COREUTILS.echo(argv, io, sh);
+    // dash's echo knows only -n and always interprets backslash escapes (\c ends the output).
+    const nonl = argv[1] === '-n';
+    const u = unescape(argv.slice(nonl ? 2 : 1).join(' '));
+    io.out(u.text + (nonl || u.stop ? '' : '\n'));
+    return 0;
+  },
   printf: COREUTILS.printf,
   true: COREUTILS.true,
   false: COREUTILS.false,

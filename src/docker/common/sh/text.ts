@@ -16,5 +16,5 @@ export const wcCounts = (text: string): Record<'l' | 'w' | 'c', number> => ({
   c: new TextEncoder().encode(text).length,
 });
 
-/** `history` as bash prints it: the number right-aligned in 5 columns, two spaces, the line. */
-export const historyText = (history: string[]): string => history.map((line, i) => `${String(i + 1).padStart(5)}  ${line}\n`).join('');
+/** `history` as bash prints it (from entry `from`): the number right-aligned in 5 columns, two spaces, the line. */
+export const historyText = (history: string[], from = 0): string => history.map((line, i) => `${String(i + 1).padStart(5)}  ${line}\n`).slice(from).join('');

@@ -5,38 +5,37 @@
  */
 import type { FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
+import { aptSize, archAll, deb, debianName } from './deb-versions';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
-/** name: [installed KiB, download kB, programs, libraries/extra packages]. */
-const PKGS: Record<string, [number, number, string, string]> = {
-  curl: [520, 227, 'curl', 'libcurl4t64 libnghttp2-14 librtmp1 libssh-4 libpsl5t64 publicsuffix ca-certificates openssl libbrotli1'],
-  wget: [3340, 936, 'wget', 'libpsl5t64 publicsuffix ca-certificates openssl'],
-  vim: [4120, 1739, 'vim vim.basic vi', 'vim-common vim-runtime libgpm2 libsodium23 xxd libacl1'],
-  nano: [881, 281, 'nano rnano', ''],
-  'iputils-ping': [119, 44, 'ping', 'libcap2-bin'],
-  git: [24400, 4792, 'git', 'git-man liberror-perl less libcurl3t64-gnutls libexpat1 perl'],
-  procps: [2218, 708, PROCPS, 'libproc2-0 psmisc'],
-  'net-tools': [1014, 204, 'ifconfig netstat route arp', ''],
-  iproute2: [3440, 1120, 'ip ss bridge tc', 'libbpf1 libelf1t64 libmnl0 libxtables12 libcap2-bin'],
-  tree: [111, 47, 'tree', ''],
-  less: [391, 142, 'less', ''],
-  htop: [445, 171, 'htop', 'libnl-3-200 libnl-genl-3-200'],
-  python3: [25900, 6140, 'python3 python3.12', 'python3.12 libpython3.12-stdlib python3-minimal libpython3-stdlib media-types libexpat1 libreadline8t64'],
-  jq: [426, 126, 'jq', 'libjq1 libonig5'],
-  unzip: [384, 174, 'unzip', ''],
-  zip: [615, 176, 'zip', ''],
-  sudo: [4150, 947, 'sudo', ''],
-  'openssh-client': [5080, 906, 'ssh scp sftp ssh-keygen', 'libcbor0.10 libfido2-1 libedit2'],
-  nginx: [1504, 620, 'nginx', 'nginx-common iproute2 libbpf1 libelf1t64 libmnl0'],
-  'ca-certificates': [385, 158, '', 'openssl'],
+/** name: [installed KiB, programs, libraries/extra packages] (noble's names). */
+const PKGS: Record<string, [number, string, string]> = {
+  curl: [520, 'curl', 'ca-certificates krb5-locales libbrotli1 libcurl4t64 libgssapi-krb5-2 libk5crypto3 libkeyutils1 libkrb5-3 libkrb5support0 libldap-common libldap2 libnghttp2-14 libpsl5t64 librtmp1 libsasl2-2 libsasl2-modules libsasl2-modules-db libssh-4 openssl publicsuffix'],
+  wget: [3340, 'wget', 'libpsl5t64 publicsuffix ca-certificates openssl'],
+  vim: [4120, 'vim vim.basic vi', 'vim-common vim-runtime libgpm2 libsodium23 xxd'],
+  nano: [881, 'nano rnano', ''],
+  'iputils-ping': [119, 'ping', 'libcap2-bin'],
+  git: [24400, 'git', 'git-man liberror-perl less libcurl3t64-gnutls libexpat1 perl'],
+  procps: [2218, PROCPS, 'libproc2-0 psmisc'],
+  'net-tools': [1014, 'ifconfig netstat route arp', ''],
+  iproute2: [3440, 'ip ss bridge tc', 'libbpf1 libelf1t64 libmnl0 libxtables12 libcap2-bin'],
+  tree: [111, 'tree', ''],
+  less: [391, 'less', ''],
+  htop: [445, 'htop', 'libnl-3-200 libnl-genl-3-200'],
+  python3: [25900, 'python3 python3.12', 'python3.12 libpython3.12-stdlib python3-minimal libpython3-stdlib media-types libexpat1 libreadline8t64'],
+  jq: [426, 'jq', 'libjq1 libonig5'],
+  unzip: [384, 'unzip', ''],
+  zip: [615, 'zip', ''],
+  sudo: [4150, 'sudo', ''],
+  'openssh-client': [5080, 'ssh scp sftp ssh-keygen', 'libcbor0.10 libfido2-1 libedit2'],
+  nginx: [1504, 'nginx', 'nginx-common iproute2 libbpf1 libelf1t64 libmnl0'],
+  'ca-certificates': [385, '', 'openssl'],
 };
 
 /** The words of a space-separated list (none in an empty or missing one). */
 const words = (list = '') => list.split(' ').filter(Boolean);
 
-/** Sizes as apt prints them: kB below `mbFrom` kB, MB with one decimal from there. */
-const fmtKB = (kb: number, mbFrom = 10000) => (kb >= mbFrom ? `${(kb / 1000).toFixed(1)} MB` : `${kb} kB`);
 
 interface Distro { ubuntu: boolean; codename: string }
 function distro(sh: ShellLike): Distro {
@@ -48,10 +47,9 @@ function distro(sh: ShellLike): Distro {
   return { ubuntu, codename: /VERSION_CODENAME=(\w+)/.exec(os)?.[1] ?? 'bookworm' };
 }
 
-const version = (d: Distro, name: string) => {
-  const base = ({ curl: '8.5.0', wget: '1.21.4', vim: '2:9.1.0016', nano: '7.2', git: '1:2.43.0', python3: '3.12.3' } as Record<string, string>)[name] ?? '1.0';
-  return d.ubuntu ? `${base}-1ubuntu1` : `${base}-1+deb12u1`;
-};
+/** A package's name in the distribution (noble's names are the table's keys) and its archive entry. */
+const pkgName = (d: Distro, name: string) => (d.ubuntu ? name : debianName(name));
+const version = (d: Distro, name: string) => deb(d.ubuntu, pkgName(d, name))?.version ?? '';
 
 function listsReady(sh: ShellLike): boolean {
   try {
@@ -69,19 +67,25 @@ function bigFile(sh: ShellLike, path: string, size: number, mode = 0o644): void 
   sh.m.fs.putNode(path, node);
 }
 
-async function aptUpdate(sh: ShellLike, io: IO): Promise<number> {
+async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
   const d = distro(sh);
   // Suites after the codename, with the kB of each index; security suites come from their own host.
   const lists: [string, number][] = d.ubuntu
     ? [[' InRelease', 256], ['-security InRelease', 126], ['-updates InRelease', 126], ['-backports InRelease', 126],
       ['/universe amd64 Packages', 19300], ['/main amd64 Packages', 1808], ['-security/main amd64 Packages', 1104], ['-updates/main amd64 Packages', 1420]]
     : [[' InRelease', 151], ['-updates InRelease', 55.4], ['-security InRelease', 48], ['/main amd64 Packages', 8793], ['-security/main amd64 Packages', 263]];
+  // Lists already fetched are current: each InRelease is a Hit and nothing is downloaded.
+  const hit = listsReady(sh);
   let total = 0;
   for (const [i, [suite, kb]] of lists.entries()) {
     const security = suite.startsWith('-security');
     const host = d.ubuntu ? `${security ? 'security' : 'archive'}.ubuntu.com/ubuntu` : `deb.debian.org/debian${security ? '-security' : ''}`;
     const what = d.codename + suite;
-    io.out(`Get:${i + 1} http://${host} ${what} [${fmtKB(kb, 1000)}]\n`);
+    if (hit) {
+      if (suite.endsWith('InRelease')) io.out(`Hit:${i + 1} http://${host} ${what}\n`);
+      continue;
+    }
+    io.out(`Get:${i + 1} http://${host} ${what} [${aptSize(kb * 1000)}]\n`);
     total += kb;
     await io.sleep(150);
     // The index as apt stores it: host/dists/suite with / and spaces as _ (lz4-compressed on Ubuntu).
@@ -90,14 +94,16 @@ async function aptUpdate(sh: ShellLike, io: IO): Promise<number> {
   }
   bigFile(sh, '/var/lib/apt/lists/lock', 0);
   sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
-  io.out(`Fetched ${fmtKB(Math.round(total))} in 2s (${Math.round(total / 2)} kB/s)\nReading package lists... Done\n`);
+  io.out(`${hit ? '' : `Fetched ${aptSize(total * 1000)} in 2s (${aptSize(total * 500)}/s)\n`}Reading package lists... Done\n`);
+  // `apt` (not apt-get) goes on to count what could be upgraded.
+  if (apt) io.out('Building dependency tree... Done\nReading state information... Done\nAll packages are up to date.\n');
   return 0;
 }
 
 function installFiles(sh: ShellLike, name: string, d: Distro): void {
-  const [kib, , bins, extra] = PKGS[name];
-  const progs = words(bins);
-  const libs = words(extra);
+  const [kib, bins, extra] = PKGS[name];
+  const progs = words(bins).map((p) => pkgName(d, p));
+  const libs = words(extra).map((l) => pkgName(d, l));
   const bytes = kib * 1024;
   progs.forEach((p, i) => bigFile(sh, `/usr/bin/${p}`, i === 0 ? Math.round(bytes * 0.3) : 14000 + p.length * 997, 0o755));
   libs.forEach((l, i) => {
@@ -111,6 +117,43 @@ function installFiles(sh: ShellLike, name: string, d: Distro): void {
   sh.m.fs.writeFile(`/var/lib/dpkg/info/${name}.list`, ['/.', ...progs.map((p) => `/usr/bin/${p}`), `/usr/share/doc/${name}/copyright`].join('\n') + '\n');
   sh.m.fs.writeFile('/var/lib/dpkg/status', `Package: ${name}\nStatus: install ok installed\nVersion: ${version(d, name)}\n\n`, '/', true);
   sh.m.fs.writeFile('/var/log/dpkg.log', `${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ')} status installed ${name}:amd64 ${version(d, name)}\n`, '/', true);
+}
+
+/** A package list as apt prints it: indented two spaces, wrapped before 80 columns. */
+function aptList(list: string[]): string {
+  let out = '';
+  let line = ' ';
+  for (const w of list) {
+    if (line.length + w.length + 1 > 79) {
+      out += line + '\n';
+      line = ' ';
+    }
+    line += ' ' + w;
+  }
+  return out + line + '\n';
+}
+
+/** dpkg's count of what it knows, growing by the files of each package installed. */
+function dpkgFiles(sh: ShellLike): number {
+  try {
+    return 4381 + 12 * sh.m.fs.list(sh.m.fs.resolve('/usr/share/doc').parts).size;
+  } catch {
+    return 4381;
+  }
+}
+
+/** apt's question before changes the user did not spell out; an answer other than yes aborts. */
+function confirm(sh: ShellLike, io: IO, proceed: (io: IO) => Promise<number>): Promise<number> | number {
+  if (!sh.ask) {
+    io.out('Do you want to continue? [Y/n] Abort.\n');
+    return 1;
+  }
+  sh.ask('Do you want to continue? [Y/n] ', async (answer, io2) => {
+    if (/^(y|$)/i.test(answer.trim())) return proceed(io2);
+    io2.out('Abort.\n');
+    return 1;
+  });
+  return 0;
 }
 
 function installed(sh: ShellLike, name: string): boolean {
@@ -131,62 +174,81 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
   const already = names.filter((n) => installed(sh, n));
   for (const n of already) io.out(`${n} is already the newest version (${version(d, n)}).\n`);
   const fresh = names.filter((n) => !installed(sh, n));
-  const extras = [...new Set(fresh.flatMap((n) => words(PKGS[n][3])))].filter((x) => !exists(sh.m.fs, `/usr/share/doc/${x}`) && !fresh.includes(x));
+  const extras = [...new Set(fresh.flatMap((n) => words(PKGS[n][2]).map((x) => pkgName(d, x))))].filter((x) => !exists(sh.m.fs, `/usr/share/doc/${x}`) && !fresh.includes(x)).sort();
   const all = [...extras, ...fresh].sort();
   if (!fresh.length) {
     io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
     return 0;
   }
-  const wrap = (list: string[]) => {
-    let out = '';
-    let line = ' ';
-    for (const w of list) {
-      if (line.length + w.length + 1 > 79) {
-        out += line + '\n';
-        line = ' ';
-      }
-      line += ' ' + w;
-    }
-    return out + line + '\n';
-  };
-  if (extras.length) io.out('The following additional packages will be installed:\n' + wrap(extras));
-  io.out('The following NEW packages will be installed:\n' + wrap(all));
-  const dl = fresh.reduce((a, n) => a + PKGS[n][1], 0) + extras.length * 180;
-  const inst = fresh.reduce((a, n) => a + PKGS[n][0], 0) + extras.length * 540;
-  io.out(`0 upgraded, ${all.length} newly installed, 0 to remove and 0 not upgraded.\nNeed to get ${fmtKB(dl)} of archives.\nAfter this operation, ${fmtKB(Math.round(inst * 1.024))} of additional disk space will be used.\n`);
+  if (extras.length) io.out('The following additional packages will be installed:\n' + aptList(extras));
+  io.out('The following NEW packages will be installed:\n' + aptList(all));
+  const bytes = (p: string) => deb(d.ubuntu, p)?.bytes ?? 0;
+  const dl = all.reduce((a, p) => a + bytes(p), 0);
+  // Libraries unpack to about three times their download; the programs' sizes are known.
+  const inst = fresh.reduce((a, n) => a + PKGS[n][0] * 1024, 0) + extras.reduce((a, p) => a + bytes(p) * 3, 0);
+  io.out(`0 upgraded, ${all.length} newly installed, 0 to remove and 0 not upgraded.\nNeed to get ${aptSize(dl)} of archives.\nAfter this operation, ${aptSize(inst)} of additional disk space will be used.\n`);
+  const arch = (p: string) => (archAll(p) ? 'all' : 'amd64');
+  // dpkg names multi-arch libraries with their architecture.
+  const shown = (p: string) => (/^lib/.test(p) && !archAll(p) && !/-bin$/.test(p) ? p + ':amd64' : p);
   const proceed = async (io2: IO): Promise<number> => {
     let i = 0;
     for (const p of all) {
-      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : 'deb.debian.org/debian'} ${d.codename}/main amd64 ${p} amd64 ${PKGS[p] ? version(d, p) : '1.0-1'} [${PKGS[p] ? PKGS[p][1] : 180} kB]\n`);
+      const v = version(d, p);
+      const suite = d.codename + (d.ubuntu && /ubuntu\d+\.\d/.test(v) ? '-updates' : '') + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
+      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : 'deb.debian.org/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
       await io2.sleep(80);
     }
-    io2.out(`Fetched ${fmtKB(dl)} in 1s (${dl} kB/s)\ndebconf: delaying package configuration, since apt-utils is not installed\n`);
-    let files = 4381;
-    for (const p of all) {
-      io2.out(`Selecting previously unselected package ${p}.\n(Reading database ... ${files} files and directories currently installed.)\nPreparing to unpack .../${p}_${PKGS[p] ? version(d, p) : '1.0-1'}_amd64.deb ...\nUnpacking ${p} (${PKGS[p] ? version(d, p) : '1.0-1'}) ...\n`);
-      files += 11;
-    }
-    for (const p of all) io2.out(`Setting up ${p} (${PKGS[p] ? version(d, p) : '1.0-1'}) ...\n`);
-    io2.out(`Processing triggers for libc-bin (${d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10'}) ...\n`);
+    io2.out(`Fetched ${aptSize(dl)} in 1s (${aptSize(dl)}/s)\ndebconf: delaying package configuration, since apt-utils is not installed\n`);
+    // One dpkg run unpacks them all; with several, apt numbers the archives it hands over.
+    const width = String(all.length - 1).length;
+    all.forEach((p, k) => {
+      const v = version(d, p);
+      const file = `${all.length > 1 ? String(k).padStart(width, '0') + '-' : ''}${p}_${v.replace(':', '%3a')}_${arch(p)}.deb`;
+      io2.out(`Selecting previously unselected package ${shown(p)}.\n${k ? '' : `(Reading database ... ${dpkgFiles(sh)} files and directories currently installed.)\n`}Preparing to unpack .../${file} ...\nUnpacking ${shown(p)} (${v}) ...\n`);
+    });
+    for (const p of all) io2.out(`Setting up ${shown(p)} (${version(d, p)}) ...\n`);
+    // Shared libraries activate libc-bin's ldconfig trigger; a lone program does not.
+    if (all.some((p) => shown(p) !== p)) io2.out(`Processing triggers for libc-bin (${d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10'}) ...\n`);
     for (const n of fresh) installFiles(sh, n, d);
     for (const x of extras) sh.m.fs.mkdir(`/usr/share/doc/${x}`, '/', true);
     bigFile(sh, '/var/cache/debconf/templates.dat', 592342);
     sh.m.fs.writeFile('/var/log/apt/history.log', `\nStart-Date: ${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', '  ')}\nCommandline: apt-get install ${args.join(' ')}\nEnd-Date: ${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', '  ')}\n`, '/', true);
     return 0;
   };
-  if (extras.length && !yes) {
-    if (!sh.ask) {
-      io.out('Do you want to continue? [Y/n] Abort.\n');
-      return 1;
+  return extras.length && !yes ? confirm(sh, io, proceed) : proceed(io);
+}
+
+/** apt-get remove/purge: the list, the space freed, the question (removals always ask), dpkg. */
+function aptRemove(args: string[], purge: boolean, sh: ShellLike, io: IO): Promise<number> | number {
+  const d = distro(sh);
+  io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
+  const names = args.filter((a) => !a.startsWith('-'));
+  for (const n of names) {
+    if (!PKGS[n] || !listsReady(sh) && !installed(sh, n)) {
+      io.err(`E: Unable to locate package ${n}\n`);
+      return 100;
     }
-    sh.ask('Do you want to continue? [Y/n] ', async (answer, io2) => {
-      if (/^(y|$)/i.test(answer.trim())) return proceed(io2);
-      io2.out('Abort.\n');
-      return 1;
-    });
-    return 0;
   }
-  return proceed(io);
+  const gone = names.filter((n) => installed(sh, n));
+  for (const n of names.filter((x) => !gone.includes(x))) io.out(`Package '${n}' is not installed, so not removed\n`);
+  io.out(`${gone.length ? 'The following packages will be REMOVED:\n' + aptList(gone.sort().map((n) => n + (purge ? '*' : ''))) : ''}0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\n`);
+  if (!gone.length) return 0;
+  io.out(`After this operation, ${aptSize(gone.reduce((a, n) => a + PKGS[n][0] * 1024, 0))} disk space will be freed.\n`);
+  const proceed = async (io2: IO) => {
+    io2.out(`(Reading database ... ${dpkgFiles(sh)} files and directories currently installed.)\n`);
+    for (const n of gone) {
+      for (const p of words(PKGS[n][1]).map((x) => pkgName(d, x))) {
+        try {
+          sh.m.fs.remove(`/usr/bin/${p}`);
+        } catch { /* already gone */ }
+      }
+      sh.m.fs.remove(`/var/lib/dpkg/info/${n}.list`);
+      sh.m.fs.remove(`/usr/share/doc/${n}`, '/', true);
+      io2.out(`Removing ${n} (${version(d, n)}) ...\n`);
+    }
+    return 0;
+  };
+  return args.some((a) => /^-(-yes|-assume-yes|[a-z]*y[a-z]*)$/.test(a)) ? proceed(io) : confirm(sh, io, proceed);
 }
 
 const aptGet: Command = async (args, io, sh) => {
@@ -195,7 +257,7 @@ const aptGet: Command = async (args, io, sh) => {
   if (args[0] === 'apt' && !io.tty) io.err('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
   switch (sub) {
     case 'update':
-      return aptUpdate(sh, io);
+      return aptUpdate(sh, io, args[0] === 'apt');
     case 'install':
       return aptInstall(rest, sh, io);
     case 'upgrade':
@@ -204,26 +266,19 @@ const aptGet: Command = async (args, io, sh) => {
     case 'clean':
       // Downloaded .deb files are never kept in /var/cache/apt/archives: nothing to clean.
       return 0;
-    case 'remove': case 'purge': {
-      io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
-      for (const n of rest.filter((a) => !a.startsWith('-'))) {
-        if (!installed(sh, n)) {
-          io.out(`Package '${n}' is not installed, so not removed\n`);
-          continue;
-        }
-        for (const p of words(PKGS[n]?.[2])) {
-          try {
-            sh.m.fs.remove(`/usr/bin/${p}`);
-          } catch { /* already gone */ }
-        }
-        sh.m.fs.remove(`/var/lib/dpkg/info/${n}.list`);
-        io.out(`Removing ${n} (${version(distro(sh), n)}) ...\n`);
-      }
-      return 0;
-    }
+    case 'remove': case 'purge':
+      return aptRemove(rest, sub === 'purge', sh, io);
     default:
       if (sub === undefined) {
-        io.out(args[0] === 'apt' ? 'apt 2.7.14 (amd64)\nUsage: apt [options] command\n' : 'apt 2.7.14 (amd64)\nUsage: apt-get [options] command\n       apt-get [options] install|remove pkg1 [pkg2 ...]\n');
+        // The apt of each release: noble's 2.7.14, bookworm's 2.6.1, buster's (node:14) 1.8.2.3.
+        const d = distro(sh);
+        const head = `apt ${d.ubuntu ? '2.7.14' : d.codename === 'buster' ? '1.8.2.3' : '2.6.1'} (amd64)\n`;
+        // (apt-get --version goes on with its 'Supported modules' list, not simulated)
+        if (args[0] === 'apt' && args.some((a) => a === '--version' || a === '-v')) {
+          io.out(head);
+          return 0;
+        }
+        io.out(head + (args[0] === 'apt' ? 'Usage: apt [options] command\n' : 'Usage: apt-get [options] command\n       apt-get [options] install|remove pkg1 [pkg2 ...]\n'));
         return 1;
       }
       io.err(`E: Invalid operation ${sub}\n`);
@@ -244,6 +299,9 @@ const APK: Record<string, [string, number, string]> = {
   nginx: ['1.26.3-r0', 1450, 'pcre2'],
 };
 
+/** Versions of the libraries those pull in, in Alpine 3.21. */
+const APK_LIBS = Object.fromEntries('brotli-libs 1.1.0-r2;c-ares 1.34.5-r0;libunistring 1.2-r0;libidn2 2.3.7-r0;nghttp2-libs 1.64.0-r0;libpsl 0.21.5-r3;zstd-libs 1.5.6-r2;libcurl 8.12.1-r1;ncurses-terminfo-base 6.5_p20241006-r3;libncursesw 6.5_p20241006-r3;readline 8.2.13-r0;xxd 9.1.1105-r0;lua5.4-libs 5.4.7-r0;libmagic 5.46-r2;libexpat 2.7.0-r0;pcre2 10.43-r0;oniguruma 6.9.9-r0;libbz2 1.0.8-r6;libffi 3.4.7-r0;gdbm 1.24-r0;xz-libs 5.6.3-r1;mpdecimal 4.0.0-r0;libpanelw 6.5_p20241006-r3;sqlite-libs 3.48.0-r2'.split(';').map((e) => e.split(' ')));
+
 const apk: Command = async (args, io, sh) => {
   const sub = args[1];
   const names = args.slice(2).filter((a) => !a.startsWith('-'));
@@ -255,26 +313,33 @@ const apk: Command = async (args, io, sh) => {
     return 0;
   }
   if (sub === 'add') {
+    // The indexes are fetched when /var/cache/apk has none (always with --no-cache, which keeps
+    // none), before the packages are resolved.
+    const noCache = args.includes('--no-cache');
+    if (noCache || !exists(sh.m.fs, '/var/cache/apk/APKINDEX.tar.gz')) {
+      fetch();
+      if (!noCache) bigFile(sh, '/var/cache/apk/APKINDEX.tar.gz', 2546088);
+    }
     const missing = names.filter((n) => !APK[n]);
     if (missing.length) {
       for (const n of missing) io.err(`ERROR: unable to select packages:\n  ${n} (no such package):\n    required by: world[${n}]\n`);
       return 1;
     }
-    fetch();
-    const deps = [...new Set(names.flatMap((n) => words(APK[n][2])))].filter((x) => !exists(sh.m.fs, `/lib/apk/db/${x}`));
-    const all = [...deps, ...names.filter((n) => !exists(sh.m.fs, `/lib/apk/db/${n}`))];
-    all.forEach((p, i) => io.out(`(${i + 1}/${all.length}) Installing ${p} (${APK[p]?.[0] ?? '1.0-r0'})\n`));
+    // Each package right after what it needs, as apk orders its changeset.
+    const all = [...new Set(names.flatMap((n) => [...words(APK[n][2]), n]))].filter((x) => !exists(sh.m.fs, `/lib/apk/db/${x}`));
+    all.forEach((p, i) => io.out(`(${i + 1}/${all.length}) Installing ${p} (${APK[p]?.[0] ?? APK_LIBS[p]})\n${p === 'bash' ? `Executing bash-${APK.bash[0]}.post-install\n` : ''}`));
     for (const p of all) {
       sh.m.fs.writeFile(`/lib/apk/db/${p}`, `${p}\n`);
       if (APK[p]) bigFile(sh, `/usr/bin/${p}`, APK[p][1] * 1024, 0o755);
       else bigFile(sh, `/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`, 180000);
     }
     if (all.length) io.out('Executing busybox-1.37.0-r12.trigger\n');
-    let count = 15;
+    // The minirootfs's 15 packages take about 8 MiB; libraries a quarter of one each.
+    let added: string[] = [];
     try {
-      count += sh.m.fs.list(sh.m.fs.resolve('/lib/apk/db').parts).size - 1;
+      added = [...sh.m.fs.list(sh.m.fs.resolve('/lib/apk/db').parts).keys()].filter((k) => k !== 'installed');
     } catch { /* no database */ }
-    io.out(`OK: ${8 + Math.round(count * 0.6)} MiB in ${count} packages\n`);
+    io.out(`OK: ${Math.round(7.8 + added.reduce((a, p) => a + (APK[p]?.[1] ?? 250), 0) / 1024)} MiB in ${15 + added.length} packages\n`);
     return 0;
   }
   io.out('apk-tools 2.14.6, compiled for x86_64.\n\nusage: apk [<OPTIONS>...] COMMAND [<ARGUMENTS>...]\n');

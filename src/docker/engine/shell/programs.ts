@@ -85,6 +85,15 @@ const wget: Command = (args, io, sh) => {
     io.err(io.busybox ? `wget: bad address '${u.host}'\n` : `--  http://${u.host}${u.path}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\nwget: unable to resolve host address '${u.host}'\n`);
     return io.busybox ? 1 : 4;
   }
+  // An error status is not saved: busybox dies with the status line, GNU wget exits 8.
+  if (reply.status !== 200) {
+    if (io.busybox) io.err(`${o.flags.has('q') ? '' : `Connecting to ${u.host} (${u.host}:${u.port})\n`}wget: server returned error: HTTP/1.1 ${reply.status} Not Found\n`);
+    else if (!o.flags.has('q')) {
+      const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
+      io.err(`--${at}--  http://${u.host}${u.path}\nConnecting to ${u.host}:${u.port}... connected.\nHTTP request sent, awaiting response... ${reply.status} Not Found\n${at} ERROR ${reply.status}: Not Found.\n\n`);
+    }
+    return io.busybox ? 1 : 8;
+  }
   const file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
   if (file === '-') io.out(reply.body);
   else sh.m.fs.writeFile(file, reply.body, sh.cwd);
@@ -92,18 +101,30 @@ const wget: Command = (args, io, sh) => {
   return 0;
 };
 
-const version = (text: string, toErr = false): Command => (args, io) => {
+const version = (text: string | ((sh: ShellLike) => string), toErr = false): Command => (args, io, sh) => {
   if (args.length > 1 && /^-(v|V|-version|version)$/.test(args[1])) {
-    (toErr ? io.err : io.out)(text + '\n');
+    (toErr ? io.err : io.out)((typeof text === 'string' ? text : text(sh)) + '\n');
     return 0;
   }
   io.err(`${args[0]}: este programa no se puede ejecutar así en el simulador; prueba ${args[0]} --version\n`);
   return 1;
 };
 
-const pythonCmd: Command = (args, io) => {
+/** Which of a program's versions the image's distribution packages: [noble, Alpine 3.21, buster, bookworm]. */
+function packaged(sh: ShellLike, versions: string[]): string {
+  let os = '';
+  try {
+    os = sh.m.fs.readFile('/etc/os-release');
+  } catch { /* no os-release */ }
+  return versions[/ID=ubuntu/.test(os) ? 0 : /ID=alpine/.test(os) ? 1 : /buster/.test(os) ? 2 : 3];
+}
+
+/** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
+const pythonVersion = (sh: ShellLike) => sh.getVar('PYTHON_VERSION') ?? packaged(sh, ['3.12.3', '3.12.10', '3.7.3', '3.11.2']);
+
+const pythonCmd: Command = (args, io, sh) => {
   if (/^-(V|-version)$/.test(args[1] ?? '')) {
-    io.out('Python 3.13.3\n');
+    io.out(`Python ${pythonVersion(sh)}\n`);
     return 0;
   }
   if (args[1] === '-c') {
@@ -209,13 +230,20 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
   io.out(io.busybox ? `PING ${host} (${ip}): 56 data bytes\n` : `PING ${host} (${ip}) 56(84) bytes of data.\n`);
   let n = 0;
   const ms = local ? 0.05 : 12.3;
+  const times: number[] = [];
   while (n < count && !io.signal?.aborted) {
     n++;
-    const t = (ms + (n % 3) * (local ? 0.01 : 0.4)).toFixed(local ? 3 : 1);
+    // busybox prints microseconds (%u.%03u); iputils keeps 3 significant digits.
+    const t = (ms + (n % 3) * (local ? 0.01 : 0.4)).toFixed(local || io.busybox ? 3 : 1);
+    times.push(Number(t));
     io.out(io.busybox ? `64 bytes from ${ip}: seq=${n - 1} ttl=${local ? 64 : 117} time=${t} ms\n` : `64 bytes from ${local ? ip : `${host} (${ip})`}: icmp_seq=${n} ttl=${local ? 64 : 117} time=${t} ms\n`);
     if (n < count) await io.sleep(1000);
   }
-  io.out(`\n--- ${host} ping statistics ---\n${n} packets transmitted, ${n} ${io.busybox ? 'packets received' : 'received'}, 0% packet loss${io.busybox ? '' : `, time ${(n - 1) * 1000}ms`}\n`);
+  // The round-trip summary: iputils adds the mean deviation, busybox does not.
+  const avg = times.reduce((a, b) => a + b, 0) / (times.length || 1);
+  const mdev = Math.sqrt(times.reduce((a, b) => a + b * b, 0) / (times.length || 1) - avg * avg || 0);
+  const rtt = [Math.min(...times), avg, Math.max(...times), ...(io.busybox ? [] : [mdev])].map((v) => v.toFixed(3)).join('/');
+  io.out(`\n--- ${host} ping statistics ---\n${n} packets transmitted, ${n} ${io.busybox ? 'packets received' : 'received'}, 0% packet loss${io.busybox ? '' : `, time ${(n - 1) * 1000}ms`}\n${n ? (io.busybox ? `round-trip min/avg/max = ${rtt} ms\n` : `rtt min/avg/max/mdev = ${rtt} ms\n`) : ''}`);
   return 0;
 };
 
@@ -237,7 +265,7 @@ export const PROGRAMS: Record<string, Command> = {
   curl,
   wget,
   tree,
-  git: version('git version 2.43.0'),
+  git: version((sh) => `git version ${packaged(sh, ['2.43.0', '2.47.2', '2.20.1', '2.39.5'])}`),
   ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'more', 'top', 'htop'].map((name) => [name, interactiveOnly(name)])),
   'vim.basic': interactiveOnly('vim'),
 };

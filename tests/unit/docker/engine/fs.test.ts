@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Overlay, newDir, newFile, put, FsError, toJSON, fromJSON } from '../../../../src/docker/engine/fs';
+import { engine, pull, runIt } from './fixtures';
 
 function lower() {
   const root = newDir(1);
@@ -79,4 +80,18 @@ test('trees survive the JSON form; malformed JSON is refused', () => {
   assert.throws(() => fromJSON({ c: { 'a/b': { w: 1 } }, m: 1, t: 1 }));
   assert.throws(() => fromJSON({ s: 'big', m: 1, t: 1 }));
   assert.throws(() => fromJSON(null));
+});
+
+test('ubuntu:24.04 has its default user in /etc/passwd; Debian does not', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian');
+  assert.equal(await (await runIt(e, 'ubuntu')).type('tail -1 /etc/passwd'), 'ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n');
+  assert.equal(await (await runIt(e, 'debian')).type('tail -1 /etc/passwd'), 'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n');
+});
+
+test('release files read as text: /etc/alpine-release, ubuntu\'s /etc/lsb-release', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  assert.equal(await (await runIt(e, 'alpine')).type('cat /etc/alpine-release'), '3.21.3\n');
+  assert.equal(await (await runIt(e, 'ubuntu')).type('cat /etc/lsb-release'), 'DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=24.04\nDISTRIB_CODENAME=noble\nDISTRIB_DESCRIPTION="Ubuntu 24.04.2 LTS"\n');
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, pull, term } from './fixtures';
+import { engine, pull, runIt, term } from './fixtures';
 
 const APP = {
   'package.json': JSON.stringify({ name: 'app', version: '1.0.0', scripts: { start: 'node app.js' }, dependencies: { express: '^4.18.2' } }),
@@ -108,4 +108,11 @@ test('npm install NAME adds the package to node_modules and package.json', async
   assert.match(r.out, /\nlodash\n$/);
   const diff = await e.containerChanges(r.id);
   assert.ok(diff.some((d) => d.Path === '/w/node_modules/lodash/index.js' && d.Kind === 1));
+});
+
+test('git --version is the git of the image\'s distribution', async () => {
+  const e = engine();
+  await pull(e, 'node:14', 'python');
+  assert.equal(await (await runIt(e, 'node:14', undefined, ['bash'])).type('git --version'), 'git version 2.20.1\n');
+  assert.equal(await (await runIt(e, 'python', undefined, ['bash'])).type('git --version'), 'git version 2.39.5\n');
 });

@@ -154,3 +154,206 @@ test('cat > file reads the terminal until Ctrl+D; plain cat echoes each line', a
   assert.equal(io.text, '^C\n');
   assert.equal(await type('echo $?'), '130\n');
 });
+
+test('cd - in a new shell: bash has no OLDPWD yet, dash and ash stay where they are', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('cd -'), 'bash: cd: OLDPWD not set\n');
+  assert.equal(await u.type('echo $?'), '1\n');
+  assert.equal(await u.type('cd /tmp; cd -'), '/\n');
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('cd -'), '/\n');
+});
+
+test('id: root gets the supplementary groups each image lists it in', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine', 'busybox');
+  assert.equal(await (await runIt(e, 'ubuntu')).type('id'), 'uid=0(root) gid=0(root) groups=0(root)\n');
+  assert.equal(await (await runIt(e, 'alpine')).type('id'), 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n');
+  assert.equal(await (await runIt(e, 'busybox')).type('id'), 'uid=0(root) gid=0(root) groups=0(root),10(wheel)\n');
+});
+
+test('ash numbers its history from 0; interactive dash and ash survive exit with a bad number', async () => {
+  const e = engine();
+  await pull(e, 'alpine', 'debian');
+  const a = await runIt(e, 'alpine');
+  await a.type('ls /tmp');
+  assert.equal(await a.type('history'), '   0 ls /tmp\n   1 history\n');
+  assert.equal(await a.type('exit foo'), '/bin/sh: exit: Illegal number: foo\n');
+  assert.equal(a.h.prompt(), '/ # ');
+  assert.equal(await a.type('echo $?'), '2\n');
+  const d = await runIt(e, 'debian', undefined, ['sh']);
+  assert.equal(await d.type('exit foo'), 'sh: 1: exit: Illegal number: foo\n');
+  assert.equal(await d.type('exit -1'), 'sh: 2: exit: Illegal number: -1\n', 'no sign in dash numbers');
+  assert.equal(d.h.prompt(), '# ');
+});
+
+test('ls -ld counts a directory\'s links as ls -l of its parent does', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { type } = await runIt(e, 'ubuntu');
+  await type('mkdir -p /tmp/d/a /tmp/d/b');
+  assert.match(await type('ls -ld /tmp/d'), /^drwxr-xr-x 4 root root 4096 /);
+  assert.match(await type('ls -l /tmp'), /\ndrwxr-xr-x 4 root root 4096 .* d\n/);
+});
+
+test('hostname -i and -I print the container address', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('hostname -i'), '172.17.0.2\n');
+  assert.equal(await u.type('hostname -I'), '172.17.0.2 \n');
+  assert.match(await (await runIt(e, 'alpine')).type('hostname -i'), /^172\.17\.0\.\d+\n$/);
+});
+
+test('type: what the shells hashed, special builtins and misses as dash and ash word them', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine', 'debian');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('type ls'), 'ls is /usr/bin/ls\n');
+  await u.type('ls');
+  assert.equal(await u.type('type ls exit'), 'ls is hashed (/usr/bin/ls)\nexit is a shell builtin\n');
+  const a = await runIt(e, 'alpine');
+  await a.type('ls');
+  assert.equal(await a.type('type ls exit cd'), 'ls is /bin/ls\nexit is a special shell builtin\ncd is a shell builtin\n', 'busybox looks PATH up again');
+  const d = await runIt(e, 'debian', undefined, ['sh']);
+  await d.type('ls');
+  assert.equal(await d.type('type ls'), 'ls is a tracked alias for /usr/bin/ls\n');
+  assert.equal(await d.type('type foo'), 'foo: not found\n');
+  assert.equal(await d.type('echo $?'), '127\n');
+});
+
+test('which -a lists every PATH directory that has the program', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('which -a ls'), '/usr/bin/ls\n/bin/ls\n', 'with merged /usr, /bin is /usr/bin');
+  assert.equal(await u.type('which ls'), '/usr/bin/ls\n');
+});
+
+test('several ls operands label the directory even when another is missing; busybox mv and chmod errors', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  await u.type('mkdir d; touch d/f');
+  assert.equal(await u.type('ls nope d'), "ls: cannot access 'nope': No such file or directory\nd:\nf\n");
+  const a = await runIt(e, 'alpine');
+  await a.type('mkdir d; touch d/f');
+  assert.equal(await a.type('ls nope d'), 'ls: nope: No such file or directory\nd:\nf\n');
+  assert.equal(await a.type('mv nope x'), "mv: can't rename 'nope': No such file or directory\n");
+  assert.equal(await a.type('chmod 777 nope'), 'chmod: nope: No such file or directory\n');
+});
+
+test('bash: exit with more than one word says so and stays', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { h, type } = await runIt(e, 'ubuntu');
+  assert.equal(await type('exit 1 2'), 'exit\nbash: exit: too many arguments\n');
+  assert.match(h.prompt(), /^root@/);
+  assert.equal(await type('echo $?'), '1\n');
+});
+
+test('bash history N and -c; command -v; dash has no history builtin', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian');
+  const { type } = await runIt(e, 'ubuntu');
+  await type('pwd');
+  assert.equal(await type('history 2'), '    1  pwd\n    2  history 2\n');
+  assert.equal(await type('history x'), 'bash: history: x: numeric argument required\n');
+  await type('history -c');
+  assert.equal(await type('history'), '    1  history\n');
+  assert.equal(await type('command -v ls cd nope'), '/usr/bin/ls\ncd\n');
+  assert.equal(await type('echo $?'), '1\n');
+  const d = await runIt(e, 'debian', undefined, ['sh']);
+  assert.equal(await d.type('type history'), 'history: not found\n');
+  assert.equal(await d.type('command -v history cd'), 'cd\n');
+});
+
+test("dash's echo: only -n is an option, escapes are always interpreted", async () => {
+  const e = engine();
+  await pull(e, 'debian');
+  const d = await runIt(e, 'debian', undefined, ['sh']);
+  assert.equal(await d.type('echo -e "x\\ty"'), '-e x\ty\n');
+  assert.equal(await d.type('echo "a\\nb"'), 'a\nb\n');
+  assert.equal(await d.type('echo -n hi'), 'hi');
+  await d.type('bash');
+  assert.equal(await d.type('echo -e "x\\ty"'), 'x\ty\n', 'bash keeps its own echo');
+});
+
+test('scripts: no x bit is Permission denied; with it the shell runs the text; bash FILE needs none', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const { type } = await runIt(e, 'ubuntu');
+  await type('cd /tmp; echo "echo hola; foo" > a.sh');
+  assert.equal(await type('./a.sh'), 'bash: ./a.sh: Permission denied\n');
+  assert.equal(await type('echo $?'), '126\n');
+  assert.equal(await type('bash a.sh'), 'hola\na.sh: line 1: foo: command not found\n');
+  assert.equal(await type('sh a.sh'), 'hola\na.sh: 1: foo: not found\n');
+  await type('chmod +x a.sh');
+  assert.equal(await type('./a.sh'), 'hola\n./a.sh: line 1: foo: command not found\n');
+  assert.equal(await type('bash nope.sh; echo $?'), 'bash: nope.sh: No such file or directory\n127\n');
+  assert.equal(await type('sh nope.sh; echo $?'), 'sh: 0: cannot open nope.sh: No such file\n2\n');
+  await type('echo "#!/usr/bin/python3" > p.py; chmod +x p.py');
+  assert.equal(await type('./p.py'), 'bash: ./p.py: /usr/bin/python3: bad interpreter: No such file or directory\n');
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('echo "echo hola" > /tmp/b.sh; chmod +x /tmp/b.sh; /tmp/b.sh'), 'hola\n');
+  assert.equal(await a.type("sh nope.sh; echo $?"), "sh: can't open 'nope.sh': No such file or directory\n127\n");
+});
+
+test('ping ends with the round-trip summary; busybox prints times with three decimals', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const a = await runIt(e, 'alpine');
+  const out = await a.type('ping -c 2 google.com');
+  assert.match(out, /: seq=0 ttl=117 time=\d+\.\d{3} ms\n/);
+  assert.match(out, /\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min\/avg\/max = \d+\.\d{3}\/\d+\.\d{3}\/\d+\.\d{3} ms\n$/);
+});
+
+test('wget of a missing page fails instead of saving the 404 page', async () => {
+  const e = engine();
+  await pull(e, 'nginx', 'alpine');
+  const web = await e.containerCreate({ Image: 'nginx' });
+  await e.containerStart(web.Id);
+  const ip = (await e.containerInspect(web.Id)).NetworkSettings.IPAddress;
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type(`wget -qO- http://${ip}/nope`), 'wget: server returned error: HTTP/1.1 404 Not Found\n');
+  assert.equal(await a.type('echo $?'), '1\n');
+  assert.equal(await a.type(`wget http://${ip}/nope`), `Connecting to ${ip} (${ip}:80)\nwget: server returned error: HTTP/1.1 404 Not Found\n`);
+  assert.equal(await a.type('ls'), 'bin    etc    lib    mnt    proc   run    srv    tmp    var\ndev    home   media  opt    root   sbin   sys    usr\n', 'nothing saved');
+});
+
+test('ls -lh: GNU rounds up with a decimal below 10 and sizes the total; busybox keeps one decimal', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  assert.match(await u.type('ls -lah /root'), /^total 16K\ndrwx------  2 root root 4\.0K .* \.\ndrwxr-xr-x 17 root root 4\.0K .* \.\.\n-rw-r--r--  1 root root 3\.1K .* \.bashrc\n-rw-r--r--  1 root root  161 .* \.profile\n$/);
+  const a = await runIt(e, 'alpine');
+  assert.match(await a.type('ls -lh /bin/busybox'), /^-rwxr-xr-x {4}1 root {5}root {6}789\.8K /);
+  assert.match(await a.type('ls -lhd /tmp'), /^drwxrwxrwt {4}\d root {5}root {8}4\.0K /);
+});
+
+test('GNU wc pads its columns to 7 when it reads a pipe', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { type } = await runIt(e, 'ubuntu');
+  assert.equal(await type('echo hi | wc'), '      1       1       3\n');
+  assert.equal(await type('echo hi | wc -l'), '1\n', 'one count of one input is not padded');
+  assert.equal(await type('echo hola > /tmp/f; wc /tmp/f'), '1 1 5 /tmp/f\n');
+});
+
+test('hostname NAME inside a container is refused (no CAP_SYS_ADMIN)', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  assert.equal(await (await runIt(e, 'ubuntu')).type('hostname web; echo $?'), 'hostname: you must be root to change the host name\n1\n');
+  assert.equal(await (await runIt(e, 'alpine')).type('hostname web'), 'hostname: sethostname: Operation not permitted\n');
+});
+
+test("uname: Debian's and busybox's processor is unknown and -a leaves it out; Ubuntu's coreutils names it", async () => {
+  const e = engine();
+  await pull(e, 'debian', 'ubuntu');
+  const d = await runIt(e, 'debian');
+  assert.match(await d.type('uname -a'), / UTC 2025 x86_64 GNU\/Linux\n$/);
+  assert.equal(await d.type('uname -p'), 'unknown\n');
+  assert.match(await (await runIt(e, 'ubuntu')).type('uname -a'), / UTC 2025 x86_64 x86_64 x86_64 GNU\/Linux\n$/);
+});

@@ -1,0 +1,132 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engine, pull, runIt } from './fixtures';
+import { aptSize } from '../../../../src/docker/engine/shell/deb-versions';
+
+test('aptSize rounds as apt does: bytes below 10000, one decimal below 100 of a unit', () => {
+  assert.deepEqual([9490, 34_400, 348_000, 3_568_000, 10_560_000, 152_000_000].map(aptSize), ['9490 B', '34.4 kB', '348 kB', '3568 kB', '10.6 MB', '152 MB']);
+});
+
+test('apt-get install: every package with its archive version, size and architecture; one dpkg run', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian');
+  const u = await runIt(e, 'ubuntu');
+  await u.type('apt-get update');
+  const out = await u.type('apt-get install -y curl vim');
+  assert.doesNotMatch(out, /1\.0-1|ubuntu1 \[/, 'no made-up versions');
+  assert.match(out, /The following additional packages will be installed:\n {2}ca-certificates krb5-locales libbrotli1 /, 'sorted, as apt lists them');
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.ubuntu\.com\/ubuntu noble-updates\/main amd64 curl amd64 8\.5\.0-2ubuntu10\.6 \[227 kB\]\n/);
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.ubuntu\.com\/ubuntu noble\/main amd64 libkeyutils1 amd64 1\.6\.3-3build1 \[9490 B\]\n/);
+  assert.match(out, / ca-certificates all 20240203 \[159 kB\]\n/);
+  assert.equal(out.match(/\(Reading database \.\.\./g)?.length, 1);
+  assert.match(out, /\nSelecting previously unselected package libcurl4t64:amd64\.\nPreparing to unpack \.\.\.\/\d\d-libcurl4t64_8\.5\.0-2ubuntu10\.6_amd64\.deb \.\.\.\nUnpacking libcurl4t64:amd64 /);
+  assert.match(out, /Preparing to unpack \.\.\.\/\d\d-vim_2%3a9\.1\.0016-1ubuntu7\.8_amd64\.deb/, 'the epoch is escaped in the file name');
+  assert.match(out, /\nSetting up vim \(2:9\.1\.0016-1ubuntu7\.8\) \.\.\.\n/);
+  assert.match(await u.type('apt-get install -y tree'), /Preparing to unpack \.\.\.\/tree_2\.1\.1-2ubuntu3_amd64\.deb/, 'a single archive is not numbered');
+  const d = await runIt(e, 'debian');
+  await d.type('apt-get update');
+  const deb = await d.type('apt-get install -y curl');
+  assert.match(deb, / libcurl4 libgssapi-krb5-2\s/, "bookworm's names: no t64");
+  assert.match(deb, / libssh2-1\s/);
+  assert.match(deb, /Get:\d+ http:\/\/deb\.debian\.org\/debian bookworm\/main amd64 curl amd64 7\.88\.1-10\+deb12u12 \[315 kB\]\n/);
+});
+
+test('apt update (not apt-get) ends with the upgrade count', async () => {
+  const e = engine();
+  await pull(e, 'debian');
+  const d = await runIt(e, 'debian');
+  assert.match(await d.type('apt-get update'), /\(\d+(\.\d)? [kM]B\/s\)\nReading package lists\.\.\. Done\n$/);
+  assert.match(await d.type('apt update'), /\nReading package lists\.\.\. Done\nBuilding dependency tree\.\.\. Done\nReading state information\.\.\. Done\nAll packages are up to date\.\n$/);
+});
+
+test('python3 --version: the distribution python apt installs, the python image its PYTHON_VERSION', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian', 'python');
+  for (const [image, v] of [['ubuntu', '3.12.3'], ['debian', '3.11.2']]) {
+    const c = await runIt(e, image);
+    await c.type('apt-get update');
+    await c.type('apt-get install -y python3');
+    assert.equal(await c.type('python3 --version'), `Python ${v}\n`);
+  }
+  assert.equal(await (await runIt(e, 'python', undefined, ['bash'])).type('python3 --version'), 'Python 3.13.3\n');
+});
+
+test('apk add: every package with its 3.21 version, each after what it needs; bash runs its post-install', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const a = await runIt(e, 'alpine');
+  const out = await a.type('apk add bash curl');
+  assert.doesNotMatch(out, /1\.0-r0/);
+  assert.match(out, /\(3\/13\) Installing readline \(8\.2\.13-r0\)\n\(4\/13\) Installing bash \(5\.2\.37-r0\)\nExecuting bash-5\.2\.37-r0\.post-install\n\(5\/13\) Installing brotli-libs \(1\.1\.0-r2\)\n/);
+  assert.match(out, /\(13\/13\) Installing curl \(8\.12\.1-r1\)\nExecuting busybox-1\.37\.0-r12\.trigger\nOK: \d+ MiB in 28 packages\n$/);
+});
+
+test('apt-get remove lists what goes, asks, and frees the space; purge marks it with *', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { h, type } = await runIt(e, 'ubuntu');
+  await type('apt-get update');
+  await type('apt-get install -y tree curl');
+  assert.match(await type('apt-get remove tree'), /The following packages will be REMOVED:\n {2}tree\n0 upgraded, 0 newly installed, 1 to remove and 0 not upgraded\.\nAfter this operation, \d+ kB disk space will be freed\.\n$/);
+  assert.equal(h.prompt(), 'Do you want to continue? [Y/n] ');
+  assert.match(await type('y'), /^\(Reading database \.\.\. \d+ files and directories currently installed\.\)\nRemoving tree \(2\.1\.1-2ubuntu3\) \.\.\.\n$/);
+  assert.equal(await type('tree'), 'bash: tree: command not found\n');
+  assert.match(await type('apt-get remove -y tree'), /Package 'tree' is not installed, so not removed\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded\.\n$/);
+  assert.match(await type('apt-get purge -y curl'), /REMOVED:\n {2}curl\*\n/);
+  assert.equal(await type('which curl'), '');
+});
+
+test('every package apt-get knows, and every dependency, has a version and size on noble and bookworm', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian');
+  const all = 'curl wget vim nano iputils-ping git procps net-tools iproute2 tree less htop python3 jq unzip zip sudo openssh-client nginx ca-certificates';
+  for (const image of ['ubuntu', 'debian']) {
+    const c = await runIt(e, image);
+    await c.type('apt-get update');
+    const out = await c.type(`apt-get install -y ${all}`);
+    assert.match(out, /Setting up curl /);
+    for (const line of out.split('\n').filter((l) => l.startsWith('Get:'))) assert.match(line, / (amd64|all) [^ ]*\d[^ ]* \[\d+(\.\d)? k?B\]$/, line);
+    assert.doesNotMatch(out, /\(\)|_ ?_/, `${image}: a package without a version`);
+  }
+});
+
+test('procps comes with the ubuntu image: apt-get has nothing to install', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const u = await runIt(e, 'ubuntu');
+  await u.type('apt-get update');
+  assert.match(await u.type('apt-get install -y procps'), /\nprocps is already the newest version \(2:4\.0\.4-4ubuntu3\.2\)\.\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded\.\n$/);
+});
+
+test("apt --version is the apt of the image's release", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian');
+  assert.equal(await (await runIt(e, 'ubuntu')).type('apt --version'), 'apt 2.7.14 (amd64)\n');
+  assert.equal(await (await runIt(e, 'debian')).type('apt --version'), 'apt 2.6.1 (amd64)\n');
+});
+
+test("libc-bin's ldconfig trigger runs only when libraries were installed", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const u = await runIt(e, 'ubuntu');
+  await u.type('apt-get update');
+  assert.match(await u.type('apt-get install -y tree'), /\nSetting up tree \(2\.1\.1-2ubuntu3\) \.\.\.\n$/);
+  assert.match(await u.type('apt-get install -y jq'), /\nProcessing triggers for libc-bin \(2\.39-0ubuntu8\.4\) \.\.\.\n$/);
+});
+
+test('a second apt-get update finds every list current: Hit lines, nothing fetched', async () => {
+  const e = engine();
+  await pull(e, 'debian');
+  const d = await runIt(e, 'debian');
+  await d.type('apt-get update');
+  assert.equal(await d.type('apt-get update'), 'Hit:1 http://deb.debian.org/debian bookworm InRelease\nHit:2 http://deb.debian.org/debian bookworm-updates InRelease\nHit:3 http://deb.debian.org/debian-security bookworm-security InRelease\nReading package lists... Done\n');
+});
+
+test('apk fetches its indexes once (they stay in /var/cache/apk), every time with --no-cache', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const a = await runIt(e, 'alpine');
+  assert.match(await a.type('apk add foo'), /^fetch .*\nfetch .*\nERROR: unable to select packages:\n {2}foo \(no such package\):\n {4}required by: world\[foo\]\n$/);
+  assert.match(await a.type('apk add tree'), /^\(1\/1\) Installing tree \(2\.2\.1-r0\)\n/);
+  assert.match(await a.type('apk add --no-cache jq'), /^fetch https:\/\/dl-cdn\.alpinelinux\.org\/alpine\/v3\.21\/main\/x86_64\/APKINDEX\.tar\.gz\n/);
+});

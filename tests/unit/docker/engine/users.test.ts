@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engine, pull, term, type Eng } from './fixtures';
+
+/** `docker run -it -u USER IMAGE`. */
+async function runAs(e: Eng, image: string, user: string) {
+  const io = term();
+  const { Id } = await e.containerCreate({ Image: image, Tty: true, OpenStdin: true, AttachStdin: true, User: user });
+  const h = await e.containerAttach(Id, io, { stdin: true, beforeStart: true });
+  await e.containerStart(Id);
+  const type = async (line: string) => {
+    io.text = '';
+    io.errText = '';
+    await h.input(line, io);
+    return io.text + io.errText;
+  };
+  return { h, type };
+}
+
+test('--user: a uid the image knows has its name, home and group', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runAs(e, 'ubuntu', '1000');
+  assert.match(u.h.prompt(), /^ubuntu@[0-9a-f]{12}:\/\$ $/);
+  assert.equal(await u.type('whoami'), 'ubuntu\n');
+  assert.equal(await u.type('id'), 'uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)\n');
+  assert.equal(await u.type('echo $HOME'), '/home/ubuntu\n');
+  const a = await runAs(e, 'alpine', 'nobody');
+  assert.equal(a.h.prompt(), '~ $ ', "nobody's home is /");
+  assert.equal(await a.type('id'), 'uid=65534(nobody) gid=65534(nobody) groups=65534(nobody)\n');
+});
+
+test('--user: a uid without a passwd entry has no name, gid 0 and HOME=/', async () => {
+  const e = engine();
+  await pull(e, 'debian', 'alpine');
+  const d = await runAs(e, 'debian', '1000');
+  assert.match(d.h.prompt(), /^I have no name!@[0-9a-f]{12}:\/\$ $/);
+  assert.equal(await d.type('whoami'), 'whoami: cannot find name for user ID 1000\n');
+  assert.equal(await d.type('id'), 'uid=1000 gid=0(root) groups=0(root)\n');
+  assert.equal(await d.type('echo $HOME'), '/\n');
+  const a = await runAs(e, 'alpine', '1234');
+  assert.equal(a.h.prompt(), '/ $ ');
+  assert.equal(await a.type('whoami'), 'whoami: unknown uid 1234\n');
+});
