@@ -177,9 +177,13 @@ export class Engine implements DockerApi {
   /** The main process ended: the container stops (and goes away with `--rm`). */
   finish(c: Ctr, code: number, at = this.now()): void {
     const p = c.proc;
-    if (p instanceof ShellProc && c.config.Tty && p.history().length && p.stack[0].flavor === 'bash') {
+    // An interactive bash saves its history in ~/.bash_history, busybox ash in ~/.ash_history (dash keeps none)
+    const history = p instanceof ShellProc ? p.history() : [];
+    const top = p instanceof ShellProc ? p.stack[0] : undefined;
+    if (top && c.config.Tty && history.length && top.flavor !== 'dash') {
+      const home = (top.getVar('HOME') ?? '/root').replace(/\/$/, '');
       try {
-        this.fsOf(c).writeFile('/root/.bash_history', p.history().join('\n') + '\n', '/', true);
+        this.fsOf(c).writeFile(`${home}/.${top.flavor}_history`, history.join('\n') + '\n', '/', true);
       } catch { /* read-only or gone */ }
     }
     for (const e of c.execs) e.exitCode ??= 137;

@@ -407,7 +407,8 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
       const line = raw.trim();
       lines++;
       if (!line) return;
-      if (node ? line === '.exit' || line === 'process.exit()' : line === 'exit()' || line === 'quit()') {
+      // Python 3.13's REPL also leaves on a bare `exit` or `quit`
+      if (node ? line === '.exit' || line === 'process.exit()' : /^(exit|quit)(\(\))?$/.test(line)) {
         this.exitCode = 0;
         return;
       }

@@ -601,3 +601,29 @@ test('create refuses a relative working directory and cleans an absolute one', a
   const { Id } = await e.containerCreate({ Image: 'ubuntu', WorkingDir: '/tmp//x/' });
   assert.equal((await e.containerInspect(Id)).Config.WorkingDir, '/tmp/x');
 });
+
+test("an interactive shell leaves its history in the writable layer: bash's and ash's in HOME, dash keeps none", async () => {
+  const e = engine();
+  await pull(e, 'alpine', 'debian');
+  const session = async (image: string, cmd?: string[]) => {
+    const { id, type } = await runIt(e, image, undefined, cmd);
+    await type('ls');
+    await type('exit');
+    return (await e.containerChanges(id)).map((c) => `${c.Kind} ${c.Path}`);
+  };
+  assert.deepEqual(await session('alpine'), ['0 /root', '1 /root/.ash_history']);
+  assert.deepEqual(await session('debian', ['sh']), []);
+  assert.deepEqual(await session('debian'), ['0 /root', '1 /root/.bash_history']);
+});
+
+test('the python REPL answers a name it does not know with a NameError and leaves on a bare exit, as 3.13 does', async () => {
+  const e = engine();
+  await pull(e, 'python');
+  const { id, h, type } = await runIt(e, 'python');
+  assert.equal(h.prompt(), '>>> ');
+  assert.equal(await type('print("hola")'), 'hola\n');
+  assert.equal(await type('2 + 3'), '5\n');
+  assert.match(await type('foo'), /NameError: name 'foo' is not defined\n$/);
+  await type('exit');
+  assert.equal((await e.containerInspect(id)).State.Status, 'exited');
+});
