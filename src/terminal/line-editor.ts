@@ -5,17 +5,30 @@
 export class LineEditor {
   text = '';
   cursor = 0;
+  /** What Ctrl+Y inserts; kept from line to line, as readline's kill ring. */
+  killed = '';
+  private killing = false;
   private historyIndex: number;
   private draft = '';
 
-  constructor(private readonly history: string[]) {
-    this.historyIndex = history.length;
+  constructor(private lines: string[]) {
+    this.historyIndex = lines.length;
+  }
+
+  /** The history Up/Down and Ctrl+R browse: that of the shell reading the line. */
+  get history(): readonly string[] {
+    return this.lines;
+  }
+
+  useHistory(lines: string[]): void {
+    this.lines = lines;
+    this.historyIndex = lines.length;
   }
 
   reset(): void {
     this.text = '';
     this.cursor = 0;
-    this.historyIndex = this.history.length;
+    this.historyIndex = this.lines.length;
     this.draft = '';
   }
 
@@ -25,6 +38,7 @@ export class LineEditor {
   }
 
   insert(s: string): void {
+    this.killing = false;
     this.text = this.text.slice(0, this.cursor) + s + this.text.slice(this.cursor);
     this.cursor += s.length;
   }
@@ -60,13 +74,12 @@ export class LineEditor {
 
   /** Ctrl+U: bash deletes from the start of the line to the cursor. */
   killToStart(): void {
-    this.text = this.text.slice(this.cursor);
-    this.cursor = 0;
+    this.kill(0, this.cursor, true);
   }
 
   /** Ctrl+K */
   killToEnd(): void {
-    this.text = this.text.slice(0, this.cursor);
+    this.kill(this.cursor, this.text.length, false);
   }
 
   /** Ctrl+W: the whitespace-delimited word before the cursor, as bash's unix-word-rubout. */
@@ -74,10 +87,48 @@ export class LineEditor {
     let i = this.cursor;
     while (i > 0 && this.text[i - 1] === ' ') i--;
     while (i > 0 && this.text[i - 1] !== ' ') i--;
-    this.text = this.text.slice(0, i) + this.text.slice(this.cursor);
-    this.cursor = i;
+    this.kill(i, this.cursor, true);
   }
 
+  /** Alt+Backspace: readline's backward-kill-word, back to the start of a word of letters and digits. */
+  killAlnumWordBack(): void {
+    const end = this.cursor;
+    this.wordLeft();
+    this.kill(this.cursor, end, true);
+  }
+
+  /** Alt+D: readline's kill-word, up to the end of the next word. */
+  killWord(): void {
+    const start = this.cursor;
+    this.wordRight();
+    this.kill(start, this.cursor, false);
+  }
+
+  /** Ctrl+Y: puts back what the last kills took. */
+  yank(): void {
+    this.insert(this.killed);
+  }
+
+  /**
+   * Takes text[from, to) out of the line into the kill buffer. Kills in a row add up, as in
+   * readline (Ctrl+W Ctrl+W then Ctrl+Y gives both words back): forwards at the end, backwards
+   * at the front.
+   */
+  private kill(from: number, to: number, backwards: boolean): void {
+    const s = this.text.slice(from, to);
+    if (!this.killing) this.killed = s;
+    else this.killed = backwards ? s + this.killed : this.killed + s;
+    this.killing = true;
+    this.text = this.text.slice(0, from) + this.text.slice(to);
+    this.cursor = from;
+  }
+
+  /** A key that is not a kill ends a run of kills. */
+  endKill(): void {
+    this.killing = false;
+  }
+
+  /** Alt+B: back to the start of a word. */
   wordLeft(): void {
     let i = this.cursor;
     while (i > 0 && !isWordChar(this.text[i - 1])) i--;
@@ -85,6 +136,7 @@ export class LineEditor {
     this.cursor = i;
   }
 
+  /** Alt+F: on to the end of a word. */
   wordRight(): void {
     let i = this.cursor;
     while (i < this.text.length && !isWordChar(this.text[i])) i++;
@@ -94,15 +146,15 @@ export class LineEditor {
 
   historyPrev(): void {
     if (this.historyIndex === 0) return;
-    if (this.historyIndex === this.history.length) this.draft = this.text;
+    if (this.historyIndex === this.lines.length) this.draft = this.text;
     this.historyIndex--;
-    this.set(this.history[this.historyIndex]);
+    this.set(this.lines[this.historyIndex]);
   }
 
   historyNext(): void {
-    if (this.historyIndex >= this.history.length) return;
+    if (this.historyIndex >= this.lines.length) return;
     this.historyIndex++;
-    this.set(this.historyIndex === this.history.length ? this.draft : this.history[this.historyIndex]);
+    this.set(this.historyIndex === this.lines.length ? this.draft : this.lines[this.historyIndex]);
   }
 
   /** Replaces text[start, cursor) by `word` (completion). */
@@ -122,8 +174,9 @@ export class LineEditor {
   }
 }
 
+/** readline's word characters for Alt+B/F/D: letters and digits only (`_` and `-` separate words). */
 function isWordChar(c: string): boolean {
-  return /[\p{L}\p{N}_]/u.test(c);
+  return /[\p{L}\p{N}]/u.test(c);
 }
 
 /** Number of terminal cells a plain string takes (one per code point; no wide glyphs in a shell). */

@@ -1,0 +1,147 @@
+// The line editor against bash 5.2 with GNU readline's defaults (emacs mode).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeTerminal } from './harness';
+import { SessionRegistry } from '../../../src/terminal/session';
+import { createShell } from '../../../src/docker';
+import { MemoryStore } from './fake-shell';
+
+const ENTER = '\r';
+const ALT_BS = '\x1b\x7f';
+const CTRL_W = '\x17';
+const CTRL_Y = '\x19';
+
+test('Ctrl+Y yanks what Ctrl+W, Ctrl+U and Ctrl+K killed; kills in a row add up', async () => {
+  const t = makeTerminal();
+  t.con.input('echo uno dos' + CTRL_W + CTRL_W + 'tres ' + CTRL_Y + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo tres uno dos');
+  t.con.input('echo a b' + '\x01' + '\x0b' + CTRL_Y + ' ' + CTRL_Y + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo a b echo a b');
+  // the kill is remembered from one line to the next, and a move ends a run of kills
+  t.con.input('x y' + '\x15' + CTRL_Y + '\x1b[D' + ' ' + CTRL_Y + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'x  x yy');
+  // Left between two Ctrl+W: the second kill starts afresh ("p" only, not "pq")
+  t.con.input('echo p q' + CTRL_W + '\x1b[D' + CTRL_W + CTRL_Y + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo p ');
+});
+
+test('Alt+D and Alt+Backspace kill words of letters and digits, as readline', async () => {
+  const t = makeTerminal();
+  // backward-kill-word stops at punctuation, unlike Ctrl+W
+  t.con.input('docker run -it' + ALT_BS + 'ti' + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'docker run -ti');
+  t.con.input('echo mi_fichero.txt' + '\x01' + '\x1bf' + '\x1bd' + '\x1bd' + CTRL_Y + ENTER);
+  await t.idle();
+  // Alt+F stops after "echo"; two Alt+D take " mi" and "_fichero" (one kill, yanked back whole)
+  assert.equal(t.shell().ran.at(-1), 'echo mi_fichero.txt');
+  t.con.input('echo mi_fichero.txt' + '\x01' + '\x1bf' + '\x1bd' + '\x1bd' + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo.txt');
+  // `_` separates words for Alt+B too
+  t.con.input('echo ab_cd' + '\x1bb' + 'X' + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo ab_Xcd');
+});
+
+test('Tab in the middle of a line completes without adding a space', async () => {
+  const t = makeTerminal();
+  t.con.input('ima z' + '\x1b[D\x1b[D' + '\t' + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'images z');
+});
+
+test('after a Tab that completed part of a word, the next Tab rings and the one after lists', async () => {
+  const t = makeTerminal();
+  t.con.input('sl\t');
+  await t.idle();
+  assert.equal(t.text(), '$ slow');
+  t.con.input('\t');
+  await t.idle();
+  assert.equal(t.text(), '$ slow');
+  t.con.input('\t');
+  await t.idle();
+  assert.equal(t.text(), '$ slow\nslow    slower\n$ slow');
+});
+
+test('a Tab listing fills its columns top to bottom, as readline', async () => {
+  const t = makeTerminal({ cols: 20 });
+  const shell = t.shell();
+  shell.complete = (line, cursor) => ({ start: 0, candidates: ['a1', 'a2', 'a3', 'a4', 'a5'].filter((c) => c.startsWith(line.slice(0, cursor))) });
+  t.con.input('a\t\t');
+  await t.idle();
+  // width 2 + 2 = 4 per column; 20 / 4 = 5 fits exactly, so readline takes one less
+  assert.equal(t.text(), '$ a\na1  a3  a5\na2  a4\n$ a');
+});
+
+test('a container shell has a history of its own; a question answer goes in none', async () => {
+  const t = makeTerminal();
+  t.con.input('echo fuera' + ENTER + 'enter' + ENTER);
+  await t.idle();
+  // a new shell: Up finds nothing
+  t.con.input('\x1b[A');
+  await t.idle();
+  assert.match(t.text(), /root@abcdef123456:\/#$/);
+  t.con.input('pull dentro' + ENTER + '\x1b[A' + ENTER);
+  await t.idle();
+  assert.deepEqual(t.shell().insideContainer, ['dentro', 'dentro']);
+  t.con.input('exit' + ENTER + 'prune' + ENTER + 'y' + ENTER);
+  await t.idle();
+  assert.deepEqual(t.session.history, ['echo fuera', 'enter', 'prune']);
+  t.con.input('\x1b[A' + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'prune');
+});
+
+test('Ctrl+C at the host prompt leaves $? at 130, as bash', async () => {
+  const registry = new SessionRegistry((o) => createShell(o), new MemoryStore());
+  const t = makeTerminal({ registry });
+  t.con.input('echo $?' + ENTER + 'medio\x03' + 'echo $?' + ENTER);
+  await t.idle();
+  assert.equal(t.text(), '$ echo $?\n0\n$ medio^C\n$ echo $?\n130\n$');
+});
+
+test('Ctrl+R: the cursor goes to the last occurrence, Ctrl+R again looks further back in the same line', async () => {
+  const t = makeTerminal();
+  t.con.input('echo solo uno' + ENTER);
+  await t.idle();
+  t.con.input('\x12o');
+  await t.idle();
+  assert.deepEqual(t.screen.cursor().col, "(reverse-i-search)`o': echo solo uno".length - 1);
+  t.con.input('\x12');
+  await t.idle();
+  assert.deepEqual(t.screen.cursor().col, "(reverse-i-search)`o': echo sol".length);
+  t.con.input('\x01X' + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'Xecho solo uno');
+});
+
+test('Ctrl+C during Ctrl+R drops the line, as bash', async () => {
+  const t = makeTerminal();
+  t.con.input('echo rojo' + ENTER + 'borrador\x12ro\x03');
+  await t.idle();
+  assert.match(t.text(), /\n\$ echo rojo\^C\n\$$/);
+  t.con.input('echo fin' + ENTER);
+  await t.idle();
+  assert.deepEqual(t.shell().ran, ['echo rojo', 'echo fin']);
+});
+
+test('in a container, Ctrl+P waits for the next key (the detach keys) and what was typed stays', async () => {
+  const t = makeTerminal();
+  t.con.input('enter' + ENTER + 'pull uno' + ENTER + 'ls' + '\x10');
+  await t.idle();
+  // nothing happens yet: docker's client holds the Ctrl+P back
+  assert.match(t.text(), /root@abcdef123456:\/# ls$/);
+  t.con.input('\x11');
+  await t.idle();
+  assert.equal(t.shell().inContainer(), false);
+  assert.match(t.text(), /root@abcdef123456:\/# ls\n\$$/);
+  // any other key: the Ctrl+P reaches the shell first (previous line), then the key
+  t.con.input('enter' + ENTER + 'pull dos' + ENTER + '\x10' + ENTER);
+  await t.idle();
+  assert.deepEqual(t.shell().insideContainer, ['uno', 'dos', 'dos']);
+});
