@@ -5,7 +5,8 @@
  */
 import type { Shell, TermIO } from '../docker/shell';
 import { isPrintable, KEY, splitKeys } from './keys';
-import { cells, LineEditor, LineView } from './line-editor';
+import { cells } from './char-width';
+import { LineEditor, LineView } from './line-editor';
 import type { Scenario, ScenarioStep } from './scenario';
 import { NOTICE_CAUGHT_UP, NOTICE_RESET, type Session } from './session';
 

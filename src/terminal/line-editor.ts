@@ -1,3 +1,5 @@
+import { charWidth, place } from './char-width';
+
 /**
  * A bash-like line: the text being typed, the cursor in it, and browsing a shared history.
  * Pure state, no terminal; `LineView` turns it into escape sequences.
@@ -163,27 +165,32 @@ export class LineEditor {
     this.cursor = start + word.length;
   }
 
+  /** The character at `i` with the combining marks after it: readline moves over them as one. */
   private charAt(i: number): string {
-    const c = this.text.codePointAt(i)!;
-    return String.fromCodePoint(c);
+    let j = i + String.fromCodePoint(this.text.codePointAt(i)!).length;
+    while (j < this.text.length && isMark(this.text, j)) j += String.fromCodePoint(this.text.codePointAt(j)!).length;
+    return this.text.slice(i, j);
   }
 
   private charBefore(i: number): string {
-    const code = this.text.charCodeAt(i - 1);
-    return code >= 0xdc00 && code <= 0xdfff && i >= 2 ? this.text.slice(i - 2, i) : this.text[i - 1];
+    let j = i;
+    do {
+      const code = this.text.charCodeAt(j - 1);
+      j -= code >= 0xdc00 && code <= 0xdfff && j >= 2 ? 2 : 1;
+    } while (j > 0 && isMark(this.text, j));
+    return this.text.slice(j, i);
   }
+}
+
+/** A combining mark (or other zero-width character) at s[i]: it belongs to the character before. */
+function isMark(s: string, i: number): boolean {
+  const c = s.codePointAt(i)!;
+  return c >= 0x300 && charWidth(String.fromCodePoint(c)) === 0;
 }
 
 /** readline's word characters for Alt+B/F/D: letters and digits only (`_` and `-` separate words). */
 function isWordChar(c: string): boolean {
   return /[\p{L}\p{N}]/u.test(c);
-}
-
-/** Number of terminal cells a plain string takes (one per code point; no wide glyphs in a shell). */
-export function cells(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
 }
 
 /**
@@ -192,33 +199,33 @@ export function cells(s: string): number {
  */
 export class LineView {
   private cursorRow = 0;
+  /** The last render ended exactly at the right edge and moved on to the next row. */
+  private endWrapped = false;
 
   /** Escape sequences that redraw the line with the cursor at `cursor` and an optional dim hint after it. */
   render(prompt: string, text: string, cursor: number, cols: number, hint = ''): string {
     let s = this.cursorRow > 0 ? `\x1b[${this.cursorRow}A\r` : '\r';
     s += '\x1b[J' + prompt + text;
     if (hint) s += `\x1b[2m${hint}\x1b[22m`;
-    const end = cells(prompt) + cells(text) + cells(hint);
+    const whole = prompt + text + hint;
+    const end = place(whole, cols);
     // A line that fills its last row exactly leaves the cursor pending at the right edge; printing
     // one more cell and returning puts it on the next row, where all arithmetic below expects it.
-    if (end > 0 && end % cols === 0) s += ' \r\x1b[K';
-    const endRow = Math.floor(end / cols);
-    const target = cells(prompt) + cells(text.slice(0, cursor));
-    const row = Math.floor(target / cols);
-    const col = target % cols;
-    if (endRow > row) s += `\x1b[${endRow - row}A`;
+    this.endWrapped = place(whole, cols, null).col === cols;
+    if (this.endWrapped) s += ' \r\x1b[K';
+    const at = place(prompt + text.slice(0, cursor), cols, text.slice(cursor) + hint);
+    if (end.row > at.row) s += `\x1b[${end.row - at.row}A`;
     s += '\r';
-    if (col > 0) s += `\x1b[${col}C`;
-    this.cursorRow = row;
+    if (at.col > 0) s += `\x1b[${at.col}C`;
+    this.cursorRow = at.row;
     return s;
   }
 
   /** Redraws the line without hint, leaves the cursor at the start of the row below it. */
   finish(prompt: string, text: string, cols: number): string {
     const s = this.render(prompt, text, text.length, cols);
-    const end = cells(prompt) + cells(text);
     this.cursorRow = 0;
-    return end > 0 && end % cols === 0 ? s : s + '\r\n';
+    return this.endWrapped ? s : s + '\r\n';
   }
 
   /** The line was abandoned (output or a new prompt follows on fresh rows). */
