@@ -295,7 +295,8 @@ export class TerminalWidget {
       if (i >= inputRow) {
         for (let x = 0; x < line.length; x++) {
           const cell = line.getCell(x);
-          if (cell && !cell.isDim()) t += cell.getChars() || ' ';
+          // the second cell of a wide character (width 0) holds nothing of its own
+          if (cell && !cell.isDim() && cell.getWidth() > 0) t += cell.getChars() || ' ';
         }
         t = t.replace(/\s+$/, '');
       } else t = line.translateToString(true);
