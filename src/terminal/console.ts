@@ -5,14 +5,16 @@
  */
 import type { Shell, TermIO } from '../docker/shell';
 import { isPrintable, KEY, splitKeys } from './keys';
-import { cells } from './char-width';
 import { LineEditor, LineView } from './line-editor';
+import { MatchList } from './match-list';
 import type { Scenario, ScenarioStep } from './scenario';
 import { NOTICE_CAUGHT_UP, NOTICE_RESET, type Session } from './session';
 
 export interface Screen {
   write(data: string): void;
   cols(): number;
+  /** Visible rows (a Tab listing pages by them); unknown means no paging. */
+  rows?(): number;
 }
 
 export interface Timer {
@@ -83,6 +85,8 @@ export class TerminalConsole {
   private search: { query: string; line: number; at: number; failed: boolean; saved: string; cursor: number } | null = null;
   /** The previous key was Tab, and whether that Tab changed the line (readline lists on the next one if not). */
   private lastTab = false;
+  /** A Tab listing waiting for y/n or at `--More--`. */
+  private matches: MatchList | null = null;
   private tabChanged = false;
   /** Where the line being typed goes once entered: a shell's history, or none (a question's answer). */
   private lineHistory: string[] | null = null;
@@ -242,7 +246,7 @@ export class TerminalConsole {
         for (let i = 0; i < a.keys.length; i++) {
           // Runs of plain characters (pastes, fast typing) are inserted at once and drawn once.
           let j = i;
-          while (!this.search && j < a.keys.length && isPrintable(a.keys[j])) j++;
+          while (!this.search && !this.matches && j < a.keys.length && isPrintable(a.keys[j])) j++;
           if (j > i) {
             if (this.afterCtrlP) this.editor.historyPrev();
             this.afterCtrlP = false;
@@ -287,6 +291,17 @@ export class TerminalConsole {
 
   private async key(k: string): Promise<void> {
     const e = this.editor;
+    if (this.matches) {
+      // The listing waits for its answer: other keys only ring, as readline's get_y_or_n; Ctrl+C
+      // ends it and then drops the line.
+      const r = this.matches.key(k === KEY.ctrlC ? 'q' : k);
+      if (!r) return;
+      this.screen.write(r.out);
+      if (!r.done) return;
+      this.matches = null;
+      this.view.forget();
+      if (k !== KEY.ctrlC) return this.render();
+    }
     if (this.search && this.searchKey(k)) return this.render();
     const wasCtrlP = this.afterCtrlP;
     this.afterCtrlP = false;
@@ -362,7 +377,10 @@ export class TerminalConsole {
     } else if (k === KEY.ctrlL) {
       this.screen.write('\x1b[H\x1b[2J');
       this.view.forget();
-    } else if (k === KEY.tab) this.complete(wasTab);
+    } else if (k === KEY.tab) {
+      this.complete(wasTab);
+      if (this.matches) return;
+    }
     else if (isPrintable(k)) e.insert(k);
     else return; // unknown sequence: ignored, never printed raw
     this.render();
@@ -436,7 +454,10 @@ export class TerminalConsole {
       this.screen.write(this.view.finish(this.prompt(), e.text, this.screen.cols()));
       // In a container's shell the candidates are paths: bash lists only their last part.
       const shown = this.session.shell.inContainer() ? candidates.map((c) => c.replace(/^.*\/(?=.)(?!$)/, '').replace(/^.*\/(?=[^/]+\/$)/, '')) : candidates;
-      this.print(columns(shown, this.screen.cols()));
+      const list = new MatchList(shown, this.screen.cols(), this.screen.rows?.() ?? Infinity);
+      const r = list.start();
+      this.screen.write(r.out);
+      if (!r.done) this.matches = list;
       return;
     }
     if (candidates.length === 1) {
@@ -586,7 +607,7 @@ export class TerminalConsole {
   }
 
   private render(): void {
-    if (!this.promptShown) return;
+    if (!this.promptShown || this.matches) return;
     if (this.search) {
       const s = this.search;
       const line = s.line < this.editor.history.length ? this.editor.history[s.line] : s.saved;
@@ -611,20 +632,4 @@ function commonPrefix(words: string[]): string {
   let p = words[0];
   for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
   return p;
-}
-
-/** Candidates in columns filled top to bottom, as readline's rl_display_match_list lays them out. */
-function columns(words: string[], cols: number): string {
-  const width = Math.max(...words.map(cells)) + 2;
-  let perRow = Math.floor(cols / width);
-  if (perRow !== 1 && perRow * width === cols) perRow--;
-  perRow = Math.max(1, perRow);
-  const rows = Math.ceil(words.length / perRow);
-  let out = '';
-  for (let r = 0; r < rows; r++) {
-    let line = '';
-    for (let i = r; i < words.length; i += rows) line += i + rows < words.length ? words[i] + ' '.repeat(width - cells(words[i])) : words[i];
-    out += line + '\n';
-  }
-  return out;
 }

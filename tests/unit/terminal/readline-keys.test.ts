@@ -145,3 +145,30 @@ test('in a container, Ctrl+P waits for the next key (the detach keys) and what w
   await t.idle();
   assert.deepEqual(t.shell().insideContainer, ['uno', 'dos', 'dos']);
 });
+
+test('a listing of 100 or more asks first, and a list taller than the screen stops at --More--', async () => {
+  const t = makeTerminal({ cols: 40, rows: 4 });
+  const words = Array.from({ length: 120 }, (_, i) => `w${String(i).padStart(3, '0')}`);
+  t.shell().complete = (line, cursor) => ({ start: 0, candidates: words.filter((w) => w.startsWith(line.slice(0, cursor))) });
+  t.con.input('w\t\t');
+  await t.idle();
+  assert.equal(t.text(), '$ w\nDisplay all 120 possibilities? (y or n)');
+  // other keys only ring; n gives the prompt back on the next row
+  t.con.input('xn');
+  await t.idle();
+  assert.equal(t.text(), '$ w\nDisplay all 120 possibilities? (y or n)\n$ w');
+  // 6 per row (6 * 6 = 36 of 40), 20 rows; three rows per page (screen height less one)
+  t.con.input('\t\ty');
+  await t.idle();
+  assert.match(t.text(), /\(y or n\)\nw000  w020  w040  w060  w080  w100\nw001 .*\nw002 .*\n--More--$/);
+  // Enter: one more row; q: stop, the prompt comes back where --More-- was
+  t.con.input('\r');
+  await t.idle();
+  assert.match(t.text(), /\nw002 .*\nw003  w023  w043  w063  w083  w103\n--More--$/);
+  t.con.input('q');
+  await t.idle();
+  assert.match(t.text(), /\nw003 .*\n\$ w$/);
+  t.con.input('1\r');
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'w1');
+});
