@@ -85,6 +85,8 @@ export class TerminalConsole {
   private search: { query: string; line: number; at: number; failed: boolean; saved: string; cursor: number } | null = null;
   /** The previous key was Tab, and whether that Tab changed the line (readline lists on the next one if not). */
   private lastTab = false;
+  /** The text of the last Ctrl+R search, for a Ctrl+R on an empty one. */
+  private lastSearch = '';
   /** A Tab listing waiting for y/n or at `--More--`. */
   private matches: MatchList | null = null;
   private tabChanged = false;
@@ -411,8 +413,12 @@ export class TerminalConsole {
       }
       s.failed = true;
     };
-    if (k === KEY.ctrlR) {
-      if (!s.failed) look(s.at > 0 ? s.line : s.line - 1, s.at - 1);
+    if (k === KEY.ctrlR && !s.query && this.lastSearch) {
+      // readline: Ctrl+R on an empty search takes up the previous one
+      s.query = this.lastSearch;
+      look(s.line, s.at);
+    } else if (k === KEY.ctrlR) {
+      if (!s.failed) look(s.at > 0 ? s.line : s.line - 1, s.at > 0 ? s.at - 1 : Infinity);
     } else if (k === KEY.backspace || k === KEY.ctrlH) {
       s.query = [...s.query].slice(0, -1).join('');
       s.failed = false;
@@ -425,7 +431,9 @@ export class TerminalConsole {
     } else if (k === KEY.ctrlG) {
       this.editor.set(s.saved, s.cursor);
       this.search = null;
+      if (s.query) this.lastSearch = s.query;
     } else {
+      if (s.query) this.lastSearch = s.query;
       this.editor.set(lines[s.line], s.at);
       this.search = null;
       return false;

@@ -172,3 +172,19 @@ test('a listing of 100 or more asks first, and a list taller than the screen sto
   await t.idle();
   assert.equal(t.shell().ran.at(-1), 'w1');
 });
+
+test('Ctrl+R: a match at the start of a line still lets Ctrl+R go back; Ctrl+R Ctrl+R repeats the last search', async () => {
+  const t = makeTerminal();
+  t.con.input('echo pull' + ENTER + 'pull b' + ENTER);
+  await t.idle();
+  t.con.input('\x12pull\x12' + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo pull');
+  // the history is now echo pull, pull b, echo pull: the same search again, then further back
+  t.con.input('\x12\x12');
+  await t.idle();
+  assert.match(t.text(), /\(reverse-i-search\)`pull': echo pull$/);
+  t.con.input('\x12' + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'pull b');
+});
