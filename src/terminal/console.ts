@@ -296,7 +296,7 @@ export class TerminalConsole {
     if (this.matches) {
       // The listing waits for its answer: other keys only ring, as readline's get_y_or_n; Ctrl+C
       // ends it and then drops the line.
-      const r = this.matches.key(k === KEY.ctrlC ? 'q' : k);
+      const r = this.matches.key(k === KEY.ctrlC ? KEY.backspace : k);
       if (!r) return;
       this.screen.write(r.out);
       if (!r.done) return;

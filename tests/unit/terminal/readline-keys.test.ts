@@ -188,3 +188,15 @@ test('Ctrl+R: a match at the start of a line still lets Ctrl+R go back; Ctrl+R C
   await t.idle();
   assert.equal(t.shell().ran.at(-1), 'pull b');
 });
+
+test('Ctrl+C while a Tab listing asks ends it and drops the line', async () => {
+  const t = makeTerminal({ cols: 40, rows: 4 });
+  const words = Array.from({ length: 120 }, (_, i) => `w${i}`);
+  t.shell().complete = () => ({ start: 0, candidates: words });
+  t.con.input('w\t\t\x03');
+  await t.idle();
+  assert.match(t.text(), /\(y or n\)\n\$ w\^C\n\$$/);
+  t.con.input('echo ok\r');
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo ok');
+});
