@@ -118,6 +118,8 @@ export class LineEditor {
    */
   private kill(from: number, to: number, backwards: boolean): void {
     const s = this.text.slice(from, to);
+    // nothing to kill keeps the last kill (rl_kill_text with from == to)
+    if (!s) return void (this.killing = true);
     if (!this.killing) this.killed = s;
     else this.killed = backwards ? s + this.killed : this.killed + s;
     this.killing = true;

@@ -200,3 +200,10 @@ test('Ctrl+C while a Tab listing asks ends it and drops the line', async () => {
   await t.idle();
   assert.equal(t.shell().ran.at(-1), 'echo ok');
 });
+
+test('a kill with nothing to kill keeps what Ctrl+Y gives back', async () => {
+  const t = makeTerminal();
+  t.con.input('echo uno' + CTRL_W + '\x0b' + '\x01\x15' + '\x05' + CTRL_Y + ENTER);
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo uno');
+});
