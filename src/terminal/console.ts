@@ -266,6 +266,8 @@ export class TerminalConsole {
         return this.typeStep();
       case 'reset':
         await this.session.reset(this.scenario.index);
+        this.matches = null;
+        this.dropModes();
         this.editor.reset();
         this.view.forget();
         this.screen.write('\x1b[H\x1b[2J\x1b[3J');
@@ -538,6 +540,9 @@ export class TerminalConsole {
     const control = new AbortController();
     this.running = control;
     this.onChange();
+    // A Tab listing or a search in progress ends (as on Rubout and Ctrl+G); a Ctrl+P held for
+    // the detach keys is not followed by Ctrl+Q.
+    this.dropModes();
     try {
       const e = this.editor;
       if (!step.command.startsWith(e.text)) e.reset();
@@ -556,6 +561,19 @@ export class TerminalConsole {
       return;
     }
     await this.submit();
+  }
+
+  /** Leaves a Tab listing, a Ctrl+R search and a held Ctrl+P, as for keys typed by the script. */
+  private dropModes(): void {
+    if (this.matches) {
+      this.screen.write(this.matches.key(KEY.backspace)?.out ?? '');
+      this.matches = null;
+      this.view.forget();
+    }
+    if (this.search) this.editor.set(this.search.saved, this.search.cursor);
+    this.search = null;
+    this.afterCtrlP = false;
+    this.lastTab = false;
   }
 
   /** Output of a command: LF becomes CRLF for the emulator; remembers whether a line is open. */

@@ -1,7 +1,7 @@
 // The line editor against bash 5.2 with GNU readline's defaults (emacs mode).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeTerminal } from './harness';
+import { makeTerminal, scenario } from './harness';
 import { SessionRegistry } from '../../../src/terminal/session';
 import { createShell } from '../../../src/docker';
 import { MemoryStore } from './fake-shell';
@@ -206,4 +206,14 @@ test('a kill with nothing to kill keeps what Ctrl+Y gives back', async () => {
   t.con.input('echo uno' + CTRL_W + '\x0b' + '\x01\x15' + '\x05' + CTRL_Y + ENTER);
   await t.idle();
   assert.equal(t.shell().ran.at(-1), 'echo uno');
+});
+
+test('the next step typed by the script first ends a Ctrl+R search or a Tab listing', async () => {
+  const t = makeTerminal({ scenario: scenario({ steps: [{ command: 'echo paso' }] }) });
+  t.con.input('echo a' + ENTER + '\x12ec');
+  await t.idle();
+  t.con.nextStep();
+  await t.idle();
+  assert.equal(t.shell().ran.at(-1), 'echo paso');
+  assert.match(t.text(), /\n\$ echo paso\npaso\n\$$/);
 });
