@@ -463,7 +463,7 @@ export class TerminalConsole {
       this.tabChanged = false;
       this.screen.write(this.view.finish(this.prompt(), e.text, this.screen.cols()));
       // In a container's shell the candidates are paths: bash lists only their last part.
-      const shown = this.session.shell.inContainer() ? candidates.map((c) => c.replace(/^.*\/(?=.)(?!$)/, '').replace(/^.*\/(?=[^/]+\/$)/, '')) : candidates;
+      const shown = this.session.shell.inContainer() ? candidates.map((c) => c.replace(/^.*\/(?=[^/])/, '')) : candidates;
       const list = new MatchList(shown, this.screen.cols(), this.screen.rows?.() ?? Infinity);
       const r = list.start();
       this.screen.write(r.out);

@@ -217,3 +217,13 @@ test('the next step typed by the script first ends a Ctrl+R search or a Tab list
   assert.equal(t.shell().ran.at(-1), 'echo paso');
   assert.match(t.text(), /\n\$ echo paso\npaso\n\$$/);
 });
+
+test('in a container a Tab listing shows the last part of each path, directories with their slash', async () => {
+  const t = makeTerminal();
+  t.con.input('enter' + ENTER);
+  await t.idle();
+  t.shell().complete = () => ({ start: 3, candidates: ['/usr/share/', '/usr/sbin/', '/usr/src'] });
+  t.con.input('ls /usr/s\t\t');
+  await t.idle();
+  assert.match(t.text(), /# ls \/usr\/s\nsbin\/ +share\/ +src\nroot@abcdef123456:\/# ls \/usr\/s$/);
+});
