@@ -6,12 +6,15 @@
 import type { Shell, TermIO } from '../docker/shell';
 import { isPrintable, KEY, splitKeys } from './keys';
 import { LineEditor, LineView } from './line-editor';
+import { MatchList } from './match-list';
 import type { Scenario, ScenarioStep } from './scenario';
 import { NOTICE_CAUGHT_UP, NOTICE_RESET, type Session } from './session';
 
 export interface Screen {
   write(data: string): void;
   cols(): number;
+  /** Visible rows (a Tab listing pages by them); unknown means no paging. */
+  rows?(): number;
 }
 
 export interface Timer {
@@ -49,6 +52,9 @@ interface Interruptible extends Shell {
   interrupt?(io: TermIO): Promise<void>;
 }
 
+/** The kill commands: one right after another adds to what Ctrl+Y gives back. */
+const KILLS = [KEY.ctrlU, KEY.ctrlK, KEY.ctrlW, KEY.altBackspace, KEY.altD];
+
 const DIM = (s: string) => `\x1b[2m${s}\x1b[22m`;
 
 export interface ConsoleOptions {
@@ -72,8 +78,20 @@ export class TerminalConsole {
   private promptShown = false;
   private afterCtrlP = false;
   private setupChecked = false;
-  /** Ctrl+R in progress: what is searched, the history line found, the line before searching. */
-  private search: { query: string; match: number; failed: boolean; saved: string } | null = null;
+  /**
+   * Ctrl+R in progress: what is searched, where it was last found (`line` counts the history,
+   * then the line being edited as one more), and the line as it was before searching.
+   */
+  private search: { query: string; line: number; at: number; failed: boolean; saved: string; cursor: number } | null = null;
+  /** The previous key was Tab, and whether that Tab changed the line (readline lists on the next one if not). */
+  private lastTab = false;
+  /** The text of the last Ctrl+R search, for a Ctrl+R on an empty one. */
+  private lastSearch = '';
+  /** A Tab listing waiting for y/n or at `--More--`. */
+  private matches: MatchList | null = null;
+  private tabChanged = false;
+  /** Where the line being typed goes once entered: a shell's history, or none (a question's answer). */
+  private lineHistory: string[] | null = null;
   /** `running` is a command (not the typing of a step). */
   private commandRunning = false;
   private disposed = false;
@@ -230,9 +248,11 @@ export class TerminalConsole {
         for (let i = 0; i < a.keys.length; i++) {
           // Runs of plain characters (pastes, fast typing) are inserted at once and drawn once.
           let j = i;
-          while (!this.search && j < a.keys.length && isPrintable(a.keys[j])) j++;
+          while (!this.search && !this.matches && j < a.keys.length && isPrintable(a.keys[j])) j++;
           if (j > i) {
+            if (this.afterCtrlP) this.editor.historyPrev();
             this.afterCtrlP = false;
+            this.lastTab = false;
             this.editor.insert(a.keys.slice(i, j).join(''));
             this.render();
             i = j - 1;
@@ -246,6 +266,8 @@ export class TerminalConsole {
         return this.typeStep();
       case 'reset':
         await this.session.reset(this.scenario.index);
+        this.matches = null;
+        this.dropModes();
         this.editor.reset();
         this.view.forget();
         this.screen.write('\x1b[H\x1b[2J\x1b[3J');
@@ -264,20 +286,39 @@ export class TerminalConsole {
         this.render();
         return;
       case 'refresh':
-        if (this.promptShown) this.render();
+        if (!this.promptShown) return;
+        this.useHistory();
+        this.render();
         return;
     }
   }
 
   private async key(k: string): Promise<void> {
     const e = this.editor;
-    if (this.search && this.searchKey(k)) return this.render();
-    if (k === KEY.ctrlR) {
-      this.search = { query: '', match: -1, failed: false, saved: e.text };
-      return this.render();
+    if (this.matches) {
+      // The listing waits for its answer: other keys only ring, as readline's get_y_or_n; Ctrl+C
+      // ends it and then drops the line.
+      const r = this.matches.key(k === KEY.ctrlC ? KEY.backspace : k);
+      if (!r) return;
+      this.screen.write(r.out);
+      if (!r.done) return;
+      this.matches = null;
+      this.view.forget();
+      if (k !== KEY.ctrlC) return this.render();
     }
+    if (this.search && this.searchKey(k)) return this.render();
     const wasCtrlP = this.afterCtrlP;
     this.afterCtrlP = false;
+    // Docker's client held that Ctrl+P back: anything but Ctrl+Q sends it on, before this key.
+    if (wasCtrlP && k !== KEY.ctrlQ) e.historyPrev();
+    if (k === KEY.ctrlR) {
+      const n = e.history.length;
+      this.search = { query: '', line: n, at: e.cursor, failed: false, saved: e.text, cursor: e.cursor };
+      return this.render();
+    }
+    const wasTab = this.lastTab;
+    this.lastTab = k === KEY.tab;
+    if (!(KILLS as readonly string[]).includes(k)) e.endKill();
     if (k === KEY.enter || k === KEY.lineFeed) return this.submit();
     if (k === KEY.backspace || k === KEY.ctrlH) e.backspace();
     else if (k === KEY.ctrlA || (KEY.home as readonly string[]).includes(k)) e.home();
@@ -290,18 +331,25 @@ export class TerminalConsole {
     } else if ((KEY.delete as readonly string[]).includes(k)) e.delete();
     else if (k === KEY.ctrlU) e.killToStart();
     else if (k === KEY.ctrlK) e.killToEnd();
-    // Alt+Backspace too: browsers keep Ctrl+W for closing the tab.
-    else if (k === KEY.ctrlW || k === KEY.altBackspace) e.killWordBack();
+    else if (k === KEY.ctrlW) e.killWordBack();
+    else if (k === KEY.altBackspace) e.killAlnumWordBack();
+    else if (k === KEY.altD) e.killWord();
+    else if (k === KEY.ctrlY) e.yank();
     else if ((KEY.wordLeft as readonly string[]).includes(k)) e.wordLeft();
     else if ((KEY.wordRight as readonly string[]).includes(k)) e.wordRight();
     else if (k === KEY.ctrlP || (KEY.up as readonly string[]).includes(k)) {
-      if (k === KEY.ctrlP) this.afterCtrlP = true;
+      // In a container Ctrl+P may start the detach keys: the client waits for the next key.
+      if (k === KEY.ctrlP && !wasCtrlP && this.session.shell.inContainer()) {
+        this.afterCtrlP = true;
+        return;
+      }
       e.historyPrev();
     } else if (k === KEY.ctrlN || (KEY.down as readonly string[]).includes(k)) e.historyNext();
     else if (k === KEY.ctrlQ && wasCtrlP && this.session.shell.inContainer()) {
-      // Docker's detach keys: Ctrl+P Ctrl+Q leaves the container running.
+      // Docker's detach keys: Ctrl+P Ctrl+Q leaves the container running, and what was typed on
+      // its shell's line stays on the screen.
+      this.screen.write(this.view.finish(this.prompt(), e.text, this.screen.cols()));
       e.reset();
-      this.screen.write(this.view.finish(this.prompt(), '', this.screen.cols()));
       await this.withCommand((io) => this.session.shell.detach(io));
       return this.showPrompt();
     } else if (k === KEY.ctrlC) {
@@ -318,7 +366,10 @@ export class TerminalConsole {
       }
       this.screen.write(this.view.render(this.prompt(), e.text, e.text.length, this.screen.cols()) + '^C\r\n');
       this.view.forget();
+      this.atLineStart = true;
       e.reset();
+      // bash drops the line and sets $? to 130
+      if (typeof shell.interrupt === 'function') await this.withCommand((io) => shell.interrupt!(io));
       return this.showPrompt();
     } else if (k === KEY.ctrlD) {
       if (e.text !== '') e.delete();
@@ -330,82 +381,111 @@ export class TerminalConsole {
     } else if (k === KEY.ctrlL) {
       this.screen.write('\x1b[H\x1b[2J');
       this.view.forget();
-    } else if (k === KEY.tab) this.complete();
+    } else if (k === KEY.tab) {
+      this.complete(wasTab);
+      if (this.matches) return;
+    }
     else if (isPrintable(k)) e.insert(k);
     else return; // unknown sequence: ignored, never printed raw
     this.render();
   }
 
   /**
-   * Ctrl+R, bash's reverse-i-search: typed text narrows to the newest history line holding it,
-   * Ctrl+R again goes further back, Ctrl+G or Ctrl+C gives the line back as it was; any other
-   * key takes the match into the line and then does what it always does. True when consumed.
+   * Ctrl+R, readline's reverse-i-search: typed text narrows to the newest place holding it,
+   * starting in the line being edited, Ctrl+R again goes further back, Ctrl+G gives the line back
+   * as it was; any other key takes the match into the line and then does what it always does
+   * (Ctrl+C thus drops it). True when consumed.
    */
   private searchKey(k: string): boolean {
     const s = this.search!;
-    const history = this.session.history;
-    const find = (query: string, before: number) => {
-      for (let i = Math.min(before, history.length) - 1; i >= 0; i--) if (history[i].includes(query)) return i;
-      return -1;
+    const lines = [...this.editor.history, s.saved];
+    // The newest occurrence at or before (line, at); older lines are searched from their end,
+    // skipping copies of the line it is on.
+    const look = (line: number, at: number) => {
+      if (!s.query) return;
+      for (let i = line; i >= 0; i--) {
+        if (i < line && lines[i] === lines[s.line]) continue;
+        const found = lines[i].lastIndexOf(s.query, i === line ? at : Infinity);
+        if (found >= 0) {
+          s.line = i;
+          s.at = found;
+          s.failed = false;
+          return;
+        }
+      }
+      s.failed = true;
     };
-    const look = (before: number) => {
-      const i = s.query ? find(s.query, before) : -1;
-      s.failed = s.query !== '' && i < 0;
-      if (i >= 0) s.match = i;
-    };
-    if (k === KEY.ctrlR) look(s.match >= 0 ? s.match : history.length);
-    else if (k === KEY.backspace || k === KEY.ctrlH) {
+    if (k === KEY.ctrlR && !s.query && this.lastSearch) {
+      // readline: Ctrl+R on an empty search takes up the previous one
+      s.query = this.lastSearch;
+      look(s.line, s.at);
+    } else if (k === KEY.ctrlR) {
+      if (!s.failed) look(s.at > 0 ? s.line : s.line - 1, s.at > 0 ? s.at - 1 : Infinity);
+    } else if (k === KEY.backspace || k === KEY.ctrlH) {
       s.query = [...s.query].slice(0, -1).join('');
-      s.match = -1;
-      look(history.length);
+      s.failed = false;
+      s.line = lines.length - 1;
+      s.at = s.cursor;
+      look(s.line, s.at);
     } else if (isPrintable(k)) {
       s.query += k;
-      look(s.match >= 0 ? s.match + 1 : history.length);
-    } else if (k === KEY.ctrlG || k === KEY.ctrlC) {
-      this.editor.set(s.saved);
+      if (!s.failed) look(s.line, s.at);
+    } else if (k === KEY.ctrlG) {
+      this.editor.set(s.saved, s.cursor);
       this.search = null;
+      if (s.query) this.lastSearch = s.query;
     } else {
-      const line = s.match >= 0 ? history[s.match] : s.saved;
-      const at = s.match >= 0 ? line.indexOf(s.query) : line.length;
-      this.editor.set(line, at);
+      if (s.query) this.lastSearch = s.query;
+      this.editor.set(lines[s.line], s.at);
       this.search = null;
       return false;
     }
     return true;
   }
 
-  private complete(): void {
+  /**
+   * Tab as readline's complete: inserts the only candidate (and a space, at the end of the line)
+   * or what all candidates share; a Tab right after one that changed nothing lists them.
+   */
+  private complete(again: boolean): void {
     const e = this.editor;
+    const before = e.text;
     let result: { start: number; candidates: string[] };
     try {
       result = this.session.shell.complete(e.text, e.cursor);
     } catch {
       return;
     }
-    const { start, candidates } = result;
-    if (candidates.length === 0) return;
-    const word = e.text.slice(start, e.cursor);
+    const { start } = result;
+    const candidates = [...new Set(result.candidates)].sort();
+    if (candidates.length === 0) return void (this.tabChanged = false);
+    if (again && !this.tabChanged && candidates.length > 1) {
+      this.tabChanged = false;
+      this.screen.write(this.view.finish(this.prompt(), e.text, this.screen.cols()));
+      // In a container's shell the candidates are paths: bash lists only their last part.
+      const shown = this.session.shell.inContainer() ? candidates.map((c) => c.replace(/^.*\/(?=[^/])/, '')) : candidates;
+      const list = new MatchList(shown, this.screen.cols(), this.screen.rows?.() ?? Infinity);
+      const r = list.start();
+      this.screen.write(r.out);
+      if (!r.done) this.matches = list;
+      return;
+    }
     if (candidates.length === 1) {
       const c = candidates[0];
-      const closes = !/[/=:]$/.test(c) && e.text[e.cursor] !== ' ';
+      const closes = !/[/=:]$/.test(c) && e.cursor === e.text.length;
       e.replaceWord(start, closes ? c + ' ' : c);
-      return;
+    } else {
+      const common = commonPrefix(candidates);
+      if (common.length > e.cursor - start) e.replaceWord(start, common);
     }
-    const common = commonPrefix(candidates);
-    if (common.length > word.length) {
-      e.replaceWord(start, common);
-      return;
-    }
-    // Nothing more to add: list the choices under the line, as bash does on a second Tab.
-    this.screen.write(this.view.finish(this.prompt(), e.text, this.screen.cols()));
-    this.print(columns(candidates, this.screen.cols()));
+    this.tabChanged = e.text !== before;
   }
 
   private async submit(): Promise<void> {
     const line = this.editor.text;
     this.screen.write(this.view.finish(this.prompt(), line, this.screen.cols()));
     this.atLineStart = true;
-    this.session.addHistory(line);
+    if (this.lineHistory) this.session.addHistory(line, this.lineHistory);
     this.editor.reset();
     if (line.trim() === '') return this.showPrompt();
     if (!this.setupChecked) {
@@ -460,6 +540,9 @@ export class TerminalConsole {
     const control = new AbortController();
     this.running = control;
     this.onChange();
+    // A Tab listing or a search in progress ends (as on Rubout and Ctrl+G); a Ctrl+P held for
+    // the detach keys is not followed by Ctrl+Q.
+    this.dropModes();
     try {
       const e = this.editor;
       if (!step.command.startsWith(e.text)) e.reset();
@@ -478,6 +561,19 @@ export class TerminalConsole {
       return;
     }
     await this.submit();
+  }
+
+  /** Leaves a Tab listing, a Ctrl+R search and a held Ctrl+P, as for keys typed by the script. */
+  private dropModes(): void {
+    if (this.matches) {
+      this.screen.write(this.matches.key(KEY.backspace)?.out ?? '');
+      this.matches = null;
+      this.view.forget();
+    }
+    if (this.search) this.editor.set(this.search.saved, this.search.cursor);
+    this.search = null;
+    this.afterCtrlP = false;
+    this.lastTab = false;
   }
 
   /** Output of a command: LF becomes CRLF for the emulator; remembers whether a line is open. */
@@ -508,7 +604,25 @@ export class TerminalConsole {
     if (nl >= 0) this.print(p.slice(0, nl + 1));
     this.view.forget();
     this.promptShown = true;
+    this.useHistory();
     this.render();
+  }
+
+  /**
+   * Up, Down and Ctrl+R browse the history of whatever reads the line: the host's bash, the shell
+   * in a container (a new one starts empty), or nothing for the answer to a command's question.
+   */
+  private useHistory(): void {
+    const sh = this.session.shell;
+    let h: string[] | null = null;
+    if (sh.inContainer()) h = this.session.insideHistory ??= [];
+    else {
+      this.session.insideHistory = null;
+      if (sh.prompt() === HOST_PROMPT) h = this.session.history;
+    }
+    if (h === this.lineHistory && h) return;
+    this.lineHistory = h;
+    this.editor.useHistory(h ?? []);
   }
 
   private hint(): string {
@@ -519,12 +633,12 @@ export class TerminalConsole {
   }
 
   private render(): void {
-    if (!this.promptShown) return;
+    if (!this.promptShown || this.matches) return;
     if (this.search) {
       const s = this.search;
-      const line = s.match >= 0 ? this.session.history[s.match] : '';
+      const line = s.line < this.editor.history.length ? this.editor.history[s.line] : s.saved;
       const label = `(${s.failed ? 'failed ' : ''}reverse-i-search)\`${s.query}': `;
-      this.screen.write(this.view.render(label, line, Math.max(0, line.indexOf(s.query)), this.screen.cols()));
+      this.screen.write(this.view.render(label, line, s.at, this.screen.cols()));
       return;
     }
     const e = this.editor;
@@ -544,15 +658,4 @@ function commonPrefix(words: string[]): string {
   let p = words[0];
   for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
   return p;
-}
-
-function columns(words: string[], cols: number): string {
-  const width = Math.max(...words.map((w) => w.length)) + 2;
-  const perRow = Math.max(1, Math.floor(cols / width));
-  let out = '';
-  words.forEach((w, i) => {
-    out += (i % perRow === perRow - 1 || i === words.length - 1 ? w : w.padEnd(width));
-    if (i % perRow === perRow - 1 || i === words.length - 1) out += '\n';
-  });
-  return out;
 }

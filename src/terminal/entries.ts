@@ -20,6 +20,7 @@ export function screenKey(s: Scenario): string {
 export interface ScreenSink {
   write(data: string): void;
   cols(): number;
+  rows?(): number;
 }
 
 export class TerminalEntry implements Screen {
@@ -101,6 +102,10 @@ export class TerminalEntry implements Screen {
     const sink = this.sinks[this.sinks.length - 1];
     if (sink) this.lastCols = sink.cols();
     return this.lastCols;
+  }
+
+  rows(): number {
+    return this.sinks[this.sinks.length - 1]?.rows?.() ?? Infinity;
   }
 
   /** Shows this terminal in a (new) emulator: replays what was printed so far. */

@@ -86,6 +86,8 @@ export const KEY = {
   ctrlR: '\x12',
   ctrlU: '\x15',
   ctrlW: '\x17',
+  ctrlY: '\x19',
+  altD: '\x1bd',
   altBackspace: '\x1b\x7f',
   up: ['\x1b[A', '\x1bOA'],
   down: ['\x1b[B', '\x1bOB'],

@@ -4,6 +4,8 @@
  * the build's static transcripts and by tests that look at what a terminal shows.
  */
 
+import { charWidth } from './char-width';
+
 export interface CellStyle {
   fg: number; // -1 default, 0..15 palette
   bg: number;
@@ -75,16 +77,28 @@ export class ScreenModel {
     }
   }
 
+  /** Draws one character with xterm.js's widths: a wide one takes two cells, a combining mark none. */
   private put(ch: string): void {
-    if (this.pendingWrap) {
+    const w = charWidth(ch);
+    if (w === 0 && ch.charCodeAt(0) >= 0x300) {
+      const cell = this.line(this.row)[this.pendingWrap ? this.col : this.col - 1];
+      if (cell) cell.ch += ch;
+      return;
+    }
+    if (this.pendingWrap || (w === 2 && this.col + 2 > this.cols)) {
       this.col = 0;
       this.lineFeed();
     }
     const line = this.line(this.row);
     while (line.length < this.col) line.push({ ch: ' ', style: PLAIN });
     line[this.col] = { ch, style: { ...this.style } };
-    if (this.col === this.cols - 1) this.pendingWrap = true;
-    else this.col++;
+    // the second cell of a wide character holds nothing of its own
+    if (w === 2) line[this.col + 1] = { ch: '', style: { ...this.style } };
+    const last = this.col + Math.max(1, w) - 1;
+    if (last >= this.cols - 1) {
+      this.col = this.cols - 1;
+      this.pendingWrap = true;
+    } else this.col = last + 1;
   }
 
   private lineFeed(): void {

@@ -153,11 +153,17 @@ export class Session {
     this.steps[index]++;
   }
 
-  addHistory(line: string): void {
+  /**
+   * The history of the shell inside a container while the terminal is in one: that shell is a
+   * program of its own and starts with an empty history, apart from the host's.
+   */
+  insideHistory: string[] | null = null;
+
+  addHistory(line: string, history = this.history): void {
     const l = line.trim();
-    if (!l || this.history[this.history.length - 1] === l) return;
-    this.history.push(l);
-    if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+    if (!l || history[history.length - 1] === l) return;
+    history.push(l);
+    if (history.length > HISTORY_LIMIT) history.splice(0, history.length - HISTORY_LIMIT);
   }
 
   /** Runs a terminal's setup commands once per machine, silently. */

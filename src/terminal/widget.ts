@@ -62,7 +62,7 @@ export class TerminalWidget {
   private readonly hintEl: HTMLElement;
   private readonly buttons: Record<'step' | 'all' | 'reset' | 'leave', HTMLButtonElement>;
   private readonly cleanups: (() => void)[] = [];
-  private sink: { write(d: string): void; cols(): number } | null = null;
+  private sink: { write(d: string): void; cols(): number; rows(): number } | null = null;
   private autoplayed = false;
 
   constructor(
@@ -217,7 +217,7 @@ export class TerminalWidget {
     });
     const input = term.onData((d) => this.entry.console.input(d));
     this.cleanups.push(() => input.dispose());
-    this.sink = { write: (d) => term.write(d), cols: () => term.cols };
+    this.sink = { write: (d) => term.write(d), cols: () => term.cols, rows: () => term.rows };
     this.entry.attach(this.sink);
     // The web font may arrive after the first measure: measure again once it is there.
     document.fonts?.load(`${FONT_SIZE}px 'Fira Code'`).then(
@@ -295,7 +295,8 @@ export class TerminalWidget {
       if (i >= inputRow) {
         for (let x = 0; x < line.length; x++) {
           const cell = line.getCell(x);
-          if (cell && !cell.isDim()) t += cell.getChars() || ' ';
+          // the second cell of a wide character (width 0) holds nothing of its own
+          if (cell && !cell.isDim() && cell.getWidth() > 0) t += cell.getChars() || ' ';
         }
         t = t.replace(/\s+$/, '');
       } else t = line.translateToString(true);

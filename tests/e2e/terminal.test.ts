@@ -380,3 +380,43 @@ test('Ctrl+R searches the history inside the page (the browser does not reload)'
   assert.equal(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true);
   await deck.close();
 });
+
+test('readline keys in the browser: kills and yank, wide characters, Tab Tab and history in a container', async () => {
+  const deck = await open();
+  const { page } = deck;
+  await focus(page, 0);
+  // Alt+Backspace stops at the dash, Ctrl+Y gives back what was killed; nothing stale is left
+  await page.keyboard.type('echo uno dos -it');
+  await page.keyboard.press('Alt+Backspace');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Alt+f');
+  await page.keyboard.press('Alt+d');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+y');
+  assert.equal(await text(page, 0), '$ echo dos - uno');
+  await page.keyboard.press('Control+u');
+  // CJK wraps whole at the edge; editing it leaves no stale cells
+  await page.evaluate((d) => window.AulaTerminal!.input(document.querySelector('.aula-terminal')!, d), 'echo ' + '日本'.repeat(30));
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Delete');
+  assert.equal(await text(page, 0), '$ ' + '日本'.repeat(30));
+  await page.keyboard.press('Control+k');
+  assert.equal(await text(page, 0), '$');
+  // a container's shell: its own empty history, Tab Tab lists last parts of paths
+  await page.keyboard.type('docker run -it --name caja ubuntu\n');
+  await waitText(page, 0, /root@\w+:\/#$/);
+  await page.keyboard.press('ArrowUp');
+  assert.match(await text(page, 0), /root@\w+:\/#$/);
+  // the first Tab completes "/etc/host", the second adds nothing (bell), the third lists
+  await page.keyboard.type('ls /etc/ho');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  const listed = await waitText(page, 0, /\nhostname +hosts\nroot@\w+:\/# ls \/etc\/host$/);
+  assert.doesNotMatch(listed, /\/etc\/hostname/);
+  await page.keyboard.press('Control+u');
+  await page.keyboard.press('Control+d');
+  await waitText(page, 0, /\nexit\n\$$/);
+  await page.keyboard.press('ArrowUp');
+  await waitText(page, 0, /\n\$ docker run -it --name caja ubuntu$/);
+  assert.deepEqual(deck.record.errors, []);
+  await deck.close();
+});

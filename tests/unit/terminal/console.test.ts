@@ -110,7 +110,11 @@ test('Tab completes a unique word and lists several', async () => {
   t.con.input('ima\t');
   await t.idle();
   assert.match(t.text(), /\$ images$/);
+  // as readline: the first Tab adds nothing (the choices share only "e"), the second lists them
   t.con.input('\x15e\t');
+  await t.idle();
+  assert.equal(t.text(), '$ e');
+  t.con.input('\t');
   await t.idle();
   assert.match(t.text(), /echo +enter +exit\n\$ e$/);
   t.con.input('\x15ima\tx\r');
@@ -339,7 +343,7 @@ test('Ctrl+C inside a container goes to its process', async () => {
   assert.equal(t.shell().interrupted, 2);
   t.con.input('exit\recho fuera\x03');
   await t.idle();
-  assert.equal(t.shell().interrupted, 2); // on the host the line is just dropped
+  assert.equal(t.shell().interrupted, 3); // on the host the line is dropped, and bash's $? becomes 130
   assert.match(t.text(), /\$ echo fuera\^C\n\$$/);
 });
 
@@ -366,10 +370,11 @@ test('Ctrl+R searches the history backwards, as bash does', async () => {
   // as in bash, the accepted line is shown again after the normal prompt
   assert.match(t.text(), /\nrosa\n\$ echo rojo\nrojo\n\$$/);
 
-  // no match: says so; Ctrl+G gives back the line as it was
+  // no match: says so, still showing the line being edited (readline searches it too);
+  // Ctrl+G gives back the line as it was
   t.con.input('borrador\x12zz');
   await t.idle();
-  assert.match(t.text(), /\(failed reverse-i-search\)`zz':$/);
+  assert.match(t.text(), /\(failed reverse-i-search\)`zz': borrador$/);
   t.con.input('\x07');
   await t.idle();
   assert.match(t.text(), /\n\$ borrador$/);

@@ -23,14 +23,14 @@ export function scenario(over: Partial<Scenario> = {}): Scenario {
   return { v: 1, deck: 'd', session: 'principal', index: 0, title: '', rows: 12, autoplay: false, seed: 7, setup: [], steps: [], ...over };
 }
 
-export function makeTerminal(opts: { scenario?: Scenario; store?: KeyValueStore; registry?: SessionRegistry; cols?: number } = {}) {
+export function makeTerminal(opts: { scenario?: Scenario; store?: KeyValueStore; registry?: SessionRegistry; cols?: number; rows?: number } = {}) {
   const store = opts.store ?? new MemoryStore();
   const registry = opts.registry ?? new SessionRegistry((o) => new FakeShell(o), store);
   const sc = opts.scenario ?? scenario();
   const session = registry.get(sc);
   const screen = new ScreenModel(opts.cols ?? 80);
   let raw = '';
-  const con = new TerminalConsole(session, sc, { write: (d) => ((raw += d), screen.write(d)), cols: () => screen.cols }, fastTimer, {
+  const con = new TerminalConsole(session, sc, { write: (d) => ((raw += d), screen.write(d)), cols: () => screen.cols, rows: () => opts.rows ?? Infinity }, fastTimer, {
     typingDelay: 1,
     stepPause: 1,
   });
