@@ -1,4 +1,4 @@
-/** Tab completion on the host: commands, docker subcommands, flags, image and container names. */
+/** Tab completion on the host: commands, paths, docker subcommands, flags, image and container names. */
 import type { DockerApi } from '../api';
 import { COMMANDS, GROUPS } from './command-table';
 import { flagsFromHelp } from './flags';
@@ -18,7 +18,9 @@ export function complete(line: string, cursor: number, api: DockerApi, sh: HostS
     candidates: [...new Set(xs)].filter((x) => x.startsWith(word)).sort(),
   });
   if (words.length === 0) return pick(sh.commandNames());
-  if (words[0] !== 'docker') return pick(sh.names());
+  // Paths as bash completes them: the entries of the directory the word names, `/` after a directory
+  const paths = () => ({ start, candidates: sh.complete(word, false) });
+  if (words[0] !== 'docker') return paths();
   if (words.length === 1) return pick([...Object.keys(COMMANDS), ...Object.keys(GROUPS)]);
   const has = Object.hasOwn;
   const group = has(GROUPS, words[1]) ? words[1] : null;
@@ -31,7 +33,7 @@ export function complete(line: string, cursor: number, api: DockerApi, sh: HostS
     return pick(flagsFromHelp(HELP[spec.help]).flatMap((d) => [`--${d.long}`, ...(d.short ? [`-${d.short}`] : [])]));
   }
   const names = api.names();
-  if (spec.name === 'build') return pick(sh.names().concat('.'));
+  if (spec.name === 'build') return paths();
   if (group === 'image' || IMAGE_ARGS.includes(spec.name) || spec.help === 'inspect') {
     return pick(spec.help === 'inspect' ? [...names.images, ...names.containers] : names.images);
   }

@@ -84,13 +84,4 @@ export class HostShell extends Shell {
   commandNames(): string[] {
     return [...Object.keys(this.programs), ...BUILTIN_NAMES];
   }
-
-  /** Entries of the current directory (completion). */
-  names(): string[] {
-    try {
-      return [...this.m.fs.list(this.m.fs.resolve(this.cwd).parts).keys()].sort();
-    } catch {
-      return [];
-    }
-  }
 }

@@ -72,6 +72,15 @@ test('completion offers commands, subcommands, flags, images and containers', as
   assert.ok(sh.complete('docker run ngi', 14).candidates.includes('nginx:latest') || sh.complete('docker run ngi', 14).candidates.includes('nginx'));
 });
 
+test('completion of paths on the host: any directory, directories marked with /, hidden names only when asked', async () => {
+  const sh = createShell({ seed: 1 });
+  await sh.run('mkdir -p app/src && touch app/Dockerfile app/.dockerignore', io());
+  assert.deepEqual(sh.complete('ls /ho', 6), { start: 3, candidates: ['/home/'] });
+  assert.deepEqual(sh.complete('cat app/', 8), { start: 4, candidates: ['app/Dockerfile', 'app/src/'] });
+  assert.deepEqual(sh.complete('cat app/.d', 10), { start: 4, candidates: ['app/.dockerignore'] });
+  assert.deepEqual(sh.complete('docker build ap', 15), { start: 13, candidates: ['app/'] });
+});
+
 test('a prune question is answered on the next line', async () => {
   const sh = createShell({ seed: 1 });
   await sh.run('docker run hello-world', io());
