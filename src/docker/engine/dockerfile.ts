@@ -1,6 +1,6 @@
 /**
  * Dockerfile parsing as the legacy builder does it with buildkit's parser
- * (frontend/dockerfile/parser and instructions): parser directives, line continuations,
+ * (frontend/dockerfile/parser and instructions): line continuations,
  * comments, and the per-instruction argument checks that fail before any step runs.
  */
 import { ApiError } from '../api';
@@ -36,7 +36,7 @@ function suggest(word: string): string {
 }
 
 /** Words of a shell-form argument list: whitespace splits outside quotes, quotes kept. */
-export function words(s: string, escape = '\\'): string[] {
+export function words(s: string): string[] {
   const out: string[] = [];
   let word = '';
   let quote = '';
@@ -50,7 +50,7 @@ export function words(s: string, escape = '\\'): string[] {
       continue;
     }
     started = true;
-    if (c === escape && i + 1 < s.length && quote !== "'") word += c + s[++i];
+    if (c === '\\' && i + 1 < s.length && quote !== "'") word += c + s[++i];
     else {
       if (quote === c) quote = '';
       else if (!quote && (c === '"' || c === "'")) quote = c;
@@ -77,14 +77,7 @@ export const withoutFlags = (args: string): string => args.replace(/^(--\S+\s*)+
 
 export function parseDockerfile(text: string, name = 'Dockerfile'): Step[] {
   const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
-  let escape = '\\';
-  // Parser directives (`# escape=`, `# syntax=`) only count before anything else.
-  for (const l of lines) {
-    const d = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/.exec(l.trimStart());
-    if (!d || !['escape', 'syntax'].includes(d[1].toLowerCase())) break;
-    if (d[1].toLowerCase() === 'escape' && (d[2] === '`' || d[2] === '\\')) escape = d[2];
-  }
-  const cont = new RegExp(`\\${escape}[ \\t]*$`);
+  const cont = /\\[ \t]*$/;
   const isComment = (l: string) => l.trimStart().startsWith('#');
   const steps: Step[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -107,22 +100,11 @@ export function parseDockerfile(text: string, name = 'Dockerfile'): Step[] {
     const args = m[2].trim();
     const fail = (why: string) => new ApiError(400, `dockerfile parse error on line ${start}: ${why}`);
     if (!NAMES.includes(m[1].toLowerCase())) throw fail(`unknown instruction: ${m[1]}${suggest(m[1])}`);
-    const ws = words(withoutFlags(args), escape);
-    if ((ins === 'ENV' || ins === 'LABEL') && ws.length) {
-      // Caught by the parser itself, so the daemon reports them as a failed parse.
-      const bad = (why: string) => new ApiError(400, `failed to parse ${name}: ${why}`);
-      if (!ws[0].includes('=')) {
-        if (ws.length < 2) throw bad(`${ins} must have two arguments`);
-      } else {
-        const w = ws.find((x) => !x.includes('='));
-        if (w) throw bad(`Syntax error - can't find = in "${w}". Must be of the form: name=value`);
-      }
-    }
+    const ws = words(withoutFlags(args));
     const operands = jsonList(args) ?? ws;
+    // Caught by the parser itself, so reported as a failed parse.
+    if ((ins === 'ENV' || ins === 'LABEL') && ws.length === 1 && !ws[0].includes('=')) throw new ApiError(400, `failed to parse ${name}: ${ins} must have two arguments`);
     if (ins === 'FROM' && !(ws.length === 1 || (ws.length === 3 && ws[1].toLowerCase() === 'as'))) throw fail('FROM requires either one or three arguments');
-    if (ins === 'FROM' && ws.length === 3 && !/^[a-z][a-z0-9-_.]*$/.test(ws[2].toLowerCase())) {
-      throw fail(`invalid name for build stage: "${ws[2]}", name can't start with a number or contain symbols`);
-    }
     if ((ins === 'COPY' || ins === 'ADD') && operands.length < 2) throw fail(`${ins} requires at least two arguments, but only one was provided. Destination could not be determined`);
     if (ONE.includes(ins) && !args) throw fail(`${ins} requires exactly one argument`);
     if (SOME.includes(ins) && !ws.length) throw fail(`${ins} requires at least one argument`);
