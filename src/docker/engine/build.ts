@@ -169,7 +169,11 @@ async function run(
     const fs = new Overlay(newDir(e.now()), e.layers.trees(img?.top ?? null), () => e.now());
     let layered = st.ins === 'RUN' || !!sources;
     if (st.ins === 'RUN') {
-      const cid = await runningIn();
+      // A real container runs the step: removed once it succeeds, left behind (exited) if it fails.
+      const ctr = img && e.get((await e.containerCreate({ Image: img.id, Cmd: exec ?? ['/bin/sh', '-c', st.args], Entrypoint: [''], Env: argsEnv })).Id);
+      if (ctr) ctr.startedAt = e.now();
+      const cid = ctr ? ctr.id.slice(0, 12) : e.rng.hex(64).slice(0, 12);
+      await say(` ---> Running in ${cid}\n`);
       let pid = 7;
       const m = {
         fs, commands: COMMANDS, hostname: cid, ip: '172.17.0.2', now: () => e.now(), kernel: KERNEL,
@@ -189,6 +193,10 @@ async function run(
       };
       const code = exec ? await sh.spawn(exec, { ...out, tty: false, busybox: sh.flavor === 'ash' }) : await sh.script(st.args, out);
       if (output) await say(/\n(\x1b\[0m)?$/.test(output) ? output : output + '\n');
+      if (ctr) {
+        if (code) e.finish(ctr, code);
+        else e.destroy(ctr);
+      }
       if (code !== 0) {
         throw new ApiError(500, `The command '${(exec ?? ['/bin/sh', '-c', st.args]).join(' ')}' returned a non-zero code: ${code}`, code, true);
       }

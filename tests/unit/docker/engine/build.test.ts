@@ -167,3 +167,19 @@ test("a RUN step's stderr is wrapped in red like the daemon's stderr writer", as
   const { text } = await built('FROM alpine\nRUN ls /nada || true\n');
   assert.ok(text.includes('\x1b[91mls: /nada: No such file or directory\n\x1b[0m'), JSON.stringify(text));
 });
+
+test('a failed RUN leaves its exited container behind (no --force-rm); a successful one is removed', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  let text = '';
+  await assert.rejects(e.imageBuild({ dockerfile: 'FROM alpine\nRUN true\nRUN exit 2\n', files: {} }, {}, (m) => {
+    if (m.stream) text += m.stream;
+  }));
+  const list = await e.containerList({ all: true });
+  assert.equal(list.length, 1);
+  assert.equal(text.split('Running in').length - 1, 2);
+  assert.equal(text.split('Removed intermediate container').length - 1, 1);
+  assert.ok(text.endsWith(`Running in ${list[0].Id.slice(0, 12)}\n`));
+  assert.equal(list[0].Command, '/bin/sh -c \'exit 2\'');
+  assert.match(list[0].Status, /^Exited \(2\)/);
+});
