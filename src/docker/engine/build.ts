@@ -103,20 +103,28 @@ async function run(
     const env = (cfg.Env ?? []).find((x) => x.startsWith(k + '='));
     return env ? env.slice(k.length + 1) : allowed.has(k) ? argValue(k, allowed) : undefined;
   });
+  // Finished stages, and the names given with `AS`, for `FROM <stage>` and `COPY --from`.
+  const stages: (Image | null)[] = [];
+  const names: string[] = [];
+  const source = async (ref: string): Promise<Image | null> => {
+    const i = names.indexOf(ref.toLowerCase());
+    const stage = stages[i >= 0 && i < stages.length ? i : /^\d+$/.test(ref) ? +ref : -1];
+    if (stage) return stage;
+    try {
+      return imgs.getImage(e, ref);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 404) throw err;
+      return imgs.pull(e, ref, onMessage);
+    }
+  };
   for (const [n, st] of steps.entries()) {
     await say(`Step ${n + 1}/${steps.length} : ${st.original}\n`);
     const ws = words(withoutFlags(st.args));
     if (st.ins === 'FROM') {
+      if (names.length) stages.push(img);
+      names.push(ws[2]?.toLowerCase() ?? '');
       const ref = lex(ws[0], (k) => argValue(k, meta));
-      img = null;
-      if (ref !== 'scratch') {
-        try {
-          img = imgs.getImage(e, ref);
-        } catch (err) {
-          if (!(err instanceof ApiError) || err.status !== 404) throw err;
-          img = await imgs.pull(e, ref, onMessage);
-        }
-      }
+      img = ref === 'scratch' ? null : await source(ref);
       cfg = img ? copyConfig(img.config) : {};
       allowed = new Map();
       cmdSet = false;
@@ -146,7 +154,15 @@ async function run(
       createdBy = (argsEnv.length ? [`|${argsEnv.length}`, ...argsEnv, ...cmd] : cmd).join(' ');
     } else if (st.ins === 'COPY' || st.ins === 'ADD') {
       const parts = (exec ?? ws).map(expand);
-      sources = collect(ctx, st.ins, parts.slice(0, -1));
+      const from = /^--from=(\S+)/.exec(st.args)?.[1];
+      let files = ctx.files;
+      if (from) {
+        const src = await source(expand(from)).catch((err) => {
+          throw err instanceof ApiError ? new ApiError(err.status, `invalid from flag value ${from}: ${err.message}`) : err;
+        });
+        files = imageFiles(new Overlay(newDir(e.now()), e.layers.trees(src?.top ?? null), () => e.now()), parts.slice(0, -1));
+      }
+      sources = collect(files, st.ins, parts.slice(0, -1), !!from);
       const hash = sources.length === 1 ? `${sources[0].kind}:${sha256(JSON.stringify(sources[0].files))}` : `multi:${sha256(JSON.stringify(sources))}`;
       createdBy = `/bin/sh -c #(nop) ${st.ins} ${hash} in ${parts[parts.length - 1]} `;
     } else createdBy = `/bin/sh -c #(nop)  ${metadata(st, ws, exec, next, expand, cmdSet)}`;
@@ -302,19 +318,32 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
   }
 }
 
-/** Files of the build context named by COPY/ADD sources (already expanded). */
-function collect(ctx: BuildContext, ins: string, raws: string[]): Source[] {
+/** The files below the (non-wildcard) directories that `COPY --from` sources name in an image, keyed without the leading `/`. */
+function imageFiles(fs: Overlay, raws: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (parts: string[]): void => {
+    const node = fs.find(parts);
+    if (node?.kind === 'file') out[parts.join('/')] = node.data ?? '';
+    else if (node?.kind === 'dir') for (const name of fs.list(parts).keys()) walk([...parts, name]);
+  };
+  for (const raw of raws) walk(splitPath(raw.replace(/[*?[].*/, '').replace(/[^/]*$/, (t) => (/[*?[]/.test(raw) ? '' : t))));
+  return out;
+}
+
+/** Files of the build context (or of a `--from` image) named by COPY/ADD sources (already expanded). */
+function collect(files: Record<string, string>, ins: string, raws: string[], image = false): Source[] {
   const out: Source[] = [];
-  const names = Object.keys(ctx.files).sort();
+  const ctx = { files };
+  const names = Object.keys(files).sort();
   for (const raw of raws) {
-    const src = raw.replace(/^(\.\/)+|^\.$/, '').replace(/\/+$/, '');
+    const src = raw.replace(/^\/+|^(\.\/)+|^\.$/, '').replace(/\/+$/, '');
     const wild = /[*?[]/.test(src);
     const re = new RegExp('^' + src.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
     const under = (dir: string) => names.filter((n) => dir === '' || n.startsWith(dir + '/'));
     if (!wild) {
       if (names.includes(src)) out.push({ kind: 'file', files: [[src, ctx.files[src]]], root: src.slice(0, src.lastIndexOf('/') + 1) });
       else if (under(src).length) out.push({ kind: 'dir', files: under(src).map((f) => [f, ctx.files[f]]), root: src });
-      else throw new ApiError(500, `${ins} failed: file not found in build context or excluded by .dockerignore: stat ${src}: file does not exist`, 1);
+      else throw new ApiError(500, `${ins} failed: ${image ? '' : 'file not found in build context or excluded by .dockerignore: '}stat ${src}: file does not exist`, 1);
       continue;
     }
     // Each match of a wildcard is a source of its own: a file, or a directory copied whole.

@@ -183,3 +183,15 @@ test('a failed RUN leaves its exited container behind (no --force-rm); a success
   assert.equal(list[0].Command, '/bin/sh -c \'exit 2\'');
   assert.match(list[0].Status, /^Exited \(2\)/);
 });
+
+test('multi-stage: FROM a named stage and COPY --from a stage (by name or index) or an image', async () => {
+  const df = 'FROM alpine AS build\nWORKDIR /src\nRUN mkdir dist && echo hi > dist/index.html && echo x > dist/a.txt\n'
+    + 'FROM build AS again\nRUN echo 2 > /two\nFROM alpine\nCOPY --from=build /src/dist /site\nCOPY --from=1 /two /src/dist/*.txt /more/\n';
+  const { e, id } = await built(df);
+  const c = await e.containerCreate({ Image: id, Cmd: ['cat', '/site/index.html', '/more/two', '/more/a.txt'] });
+  const io = term(false);
+  await e.containerAttach(c.Id, io, { beforeStart: true });
+  await e.containerStart(c.Id);
+  assert.equal(io.text, 'hi\n2\nx\n');
+  await assert.rejects(built('FROM alpine AS b\nFROM alpine\nCOPY --from=b /nada /x\n'), { message: 'COPY failed: stat nada: file does not exist' });
+});
