@@ -163,6 +163,9 @@ async function run(
         files = imageFiles(new Overlay(newDir(e.now()), e.layers.trees(src?.top ?? null), () => e.now()), parts.slice(0, -1));
       }
       sources = collect(files, st.ins, parts.slice(0, -1), !!from);
+      if (sources.length > 1 && !parts[parts.length - 1].endsWith('/')) {
+        throw new ApiError(400, `When using ${st.ins} with more than one source file, the destination must be a directory and end with a /`);
+      }
       const hash = sources.length === 1 ? `${sources[0].kind}:${sha256(JSON.stringify(sources[0].files))}` : `multi:${sha256(JSON.stringify(sources))}`;
       createdBy = `/bin/sh -c #(nop) ${st.ins} ${hash} in ${parts[parts.length - 1]} `;
     } else createdBy = `/bin/sh -c #(nop)  ${metadata(st, ws, exec, next, expand, cmdSet)}`;

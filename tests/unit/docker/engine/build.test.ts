@@ -195,3 +195,9 @@ test('multi-stage: FROM a named stage and COPY --from a stage (by name or index)
   assert.equal(io.text, 'hi\n2\nx\n');
   await assert.rejects(built('FROM alpine AS b\nFROM alpine\nCOPY --from=b /nada /x\n'), { message: 'COPY failed: stat nada: file does not exist' });
 });
+
+test('several COPY sources need a destination ending in /', async () => {
+  await assert.rejects(built('FROM alpine\nCOPY a b /d\n', { a: '1', b: '2' }), { message: 'When using COPY with more than one source file, the destination must be a directory and end with a /' });
+  await assert.rejects(built('FROM alpine\nCOPY *.txt /d\n', { 'a.txt': '1', 'b.txt': '2' }), { message: 'When using COPY with more than one source file, the destination must be a directory and end with a /' });
+  await built('FROM alpine\nCOPY *.txt /d\n', { 'a.txt': '1' });
+});
