@@ -127,10 +127,9 @@ export const build: Handler = async (ctx, f, [path]) => {
     if (quiet) io.out(res.Id + '\n');
     return 0;
   } catch (e) {
-    if (e instanceof ApiError && e.inStream) {
-      if (quiet) io.err(log);
-      throw new CliError(e.message, e.exitCode ?? 1);
-    }
+    // Before the stream starts only the upload progress has been kept.
+    if (quiet && e instanceof ApiError) io.err(e.inStream ? log : log.slice(0, log.indexOf('\n') + 1));
+    if (e instanceof ApiError && e.inStream) throw new CliError(e.message, e.exitCode ?? 1);
     throw e;
   }
 };

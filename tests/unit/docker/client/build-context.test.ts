@@ -40,3 +40,10 @@ test('docker build -q prints only the ID, and the whole log on stderr when the b
   assert.equal(bad.stdout, '');
   assert.ok(bad.stderr.endsWith('Sending build context to Docker daemon  2.048kB\nStep 1/2 : FROM scratch\n ---> \nStep 2/2 : COPY nada /\nCOPY failed: file not found in build context or excluded by .dockerignore: stat nada: file does not exist\n'), bad.stderr);
 });
+
+test('docker build -q with a Dockerfile the daemon rejects prints the upload line, then the daemon error', async () => {
+  const sh = hostShell(createEngine({ seed: 3 }));
+  await run(sh, 'printf "FROM scratch\\nRUNN x\\n" > Dockerfile');
+  const bad = await run(sh, 'docker build -q .');
+  assert.equal(bad.stderr.replace(/^[\s\S]*buildx\/\n\n/, ''), 'Sending build context to Docker daemon  2.048kB\nError response from daemon: dockerfile parse error on line 2: unknown instruction: RUNN (did you mean RUN?)\n');
+});
