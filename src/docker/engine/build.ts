@@ -131,7 +131,7 @@ async function run(
       await say(` ---> ${img ? short(img.id) : ''}\n`);
       continue;
     }
-    if (st.ins === 'ARG' && !img) {
+    if (st.ins === 'ARG' && !names.length) {
       for (const w of ws) {
         const [k, v] = splitKV(w);
         meta.set(k, v === undefined ? v : lex(v, (x) => argValue(x, meta)));

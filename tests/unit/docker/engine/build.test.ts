@@ -201,3 +201,13 @@ test('several COPY sources need a destination ending in /', async () => {
   await assert.rejects(built('FROM alpine\nCOPY *.txt /d\n', { 'a.txt': '1', 'b.txt': '2' }), { message: 'When using COPY with more than one source file, the destination must be a directory and end with a /' });
   await built('FROM alpine\nCOPY *.txt /d\n', { 'a.txt': '1' });
 });
+
+test('an ARG inside a FROM scratch stage belongs to the stage, not to the meta args', async () => {
+  const e = engine();
+  let text = '';
+  await e.imageBuild({ dockerfile: 'FROM scratch\nARG V=1\nLABEL v=$V\n', files: {} }, {}, (m) => {
+    if (m.stream) text += m.stream;
+  });
+  assert.match(text, /Step 2\/3 : ARG V=1\n ---> Running in/);
+  assert.equal((await e.imageList({ all: true })).find((i) => i.Labels?.v)?.Labels?.v, '1');
+});
