@@ -92,7 +92,9 @@ export const build: Handler = async (ctx, f, [path]) => {
     if (!at?.node) throw new CliError(`unable to prepare context: path "${path}" not found`);
     if (at.node.kind !== 'dir') throw new CliError(`unable to prepare context: context must be a directory: ${root}`);
     const prefix = root === '/' ? '/' : root + '/';
-    const dfPath = fileFlag === '-' ? null : absPath(fileFlag ? sh.cwd : root, fileFlag ?? 'Dockerfile');
+    // Without -f a lowercase `dockerfile` is used when `Dockerfile` is missing (getDockerfileRelPath).
+    const lower = !fileFlag && !nodeAt(sh.m.fs, prefix + 'Dockerfile')?.node && nodeAt(sh.m.fs, prefix + 'dockerfile')?.node;
+    const dfPath = fileFlag === '-' ? null : absPath(fileFlag ? sh.cwd : root, fileFlag ?? (lower ? 'dockerfile' : 'Dockerfile'));
     const ign = nodeAt(sh.m.fs, prefix + '.dockerignore')?.node;
     const ignored = ign?.kind === 'file' ? ignorer(ign.data ?? '') : () => false;
     // The client always sends the Dockerfile and .dockerignore themselves (TrimBuildFilesFromExcludes).

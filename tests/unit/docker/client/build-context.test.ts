@@ -47,3 +47,11 @@ test('docker build -q with a Dockerfile the daemon rejects prints the upload lin
   const bad = await run(sh, 'docker build -q .');
   assert.equal(bad.stderr.replace(/^[\s\S]*buildx\/\n\n/, ''), 'Sending build context to Docker daemon  2.048kB\nError response from daemon: dockerfile parse error on line 2: unknown instruction: RUNN (did you mean RUN?)\n');
 });
+
+test('without -f a lowercase dockerfile stands in for a missing Dockerfile', async () => {
+  const sh = hostShell(createEngine({ seed: 3 }));
+  await run(sh, 'printf "FROM scratch\\nLABEL a=b\\n" > dockerfile');
+  const out = await run(sh, 'docker build .');
+  assert.equal(out.exit, 0, out.stderr);
+  assert.match(out.stdout, /Step 2\/2 : LABEL a=b\n/);
+});
