@@ -145,12 +145,12 @@ async function run(
     }
     const next = copyConfig(cfg);
     const exec = jsonList(st.args);
+    const cmd = exec ?? ['/bin/sh', '-c', st.args];
     let sources: Source[] | null = null;
     let createdBy: string;
     let argsEnv: string[] = [];
     if (st.ins === 'RUN') {
       argsEnv = argEnv().sort();
-      const cmd = exec ?? ['/bin/sh', '-c', st.args];
       createdBy = (argsEnv.length ? [`|${argsEnv.length}`, ...argsEnv, ...cmd] : cmd).join(' ');
     } else if (st.ins === 'COPY' || st.ins === 'ADD') {
       const parts = (exec ?? ws).map(expand);
@@ -189,14 +189,14 @@ async function run(
     let layered = st.ins === 'RUN' || !!sources;
     if (st.ins === 'RUN') {
       // A real container runs the step: removed once it succeeds, left behind (exited) if it fails.
-      const ctr = img && e.get((await e.containerCreate({ Image: img.id, Cmd: exec ?? ['/bin/sh', '-c', st.args], Entrypoint: [''], Env: argsEnv })).Id);
+      const ctr = img && e.get((await e.containerCreate({ Image: img.id, Cmd: cmd, Entrypoint: [''], Env: argsEnv })).Id);
       if (ctr) ctr.startedAt = e.now();
       const cid = ctr ? ctr.id.slice(0, 12) : e.rng.hex(64).slice(0, 12);
       await say(` ---> Running in ${cid}\n`);
       let pid = 7;
       const m = {
         fs, commands: COMMANDS, hostname: cid, ip: '172.17.0.2', now: () => e.now(), kernel: KERNEL,
-        procs: () => [{ pid: 1, ppid: 0, argv: exec ?? ['/bin/sh', '-c', st.args], tty: false, start: e.now() }], newPid: () => pid++,
+        procs: () => [{ pid: 1, ppid: 0, argv: cmd, tty: false, start: e.now() }], newPid: () => pid++,
         http: () => null,
       };
       const sh = new Shell(m, 'dash', '/bin/sh', false, [...(cfg.Env ?? []), ...argsEnv], cfg.WorkingDir || '/', false);
@@ -217,7 +217,7 @@ async function run(
         else e.destroy(ctr);
       }
       if (code !== 0) {
-        throw new ApiError(500, `The command '${(exec ?? ['/bin/sh', '-c', st.args]).join(' ')}' returned a non-zero code: ${code}`, code, true);
+        throw new ApiError(500, `The command '${cmd.join(' ')}' returned a non-zero code: ${code}`, code, true);
       }
       await removed(cid);
     } else if (sources) {
