@@ -144,7 +144,7 @@ async function run(
       throw new ApiError(400, `the --${flag} option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled`);
     }
     const next = copyConfig(cfg);
-    const exec = jsonList(st.args);
+    const exec = jsonList(withoutFlags(st.args));
     const cmd = exec ?? ['/bin/sh', '-c', st.args];
     let sources: Source[] | null = null;
     let createdBy: string;

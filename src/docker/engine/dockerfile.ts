@@ -101,7 +101,7 @@ export function parseDockerfile(text: string, name = 'Dockerfile'): Step[] {
     const fail = (why: string) => new ApiError(400, `dockerfile parse error on line ${start}: ${why}`);
     if (!NAMES.includes(m[1].toLowerCase())) throw fail(`unknown instruction: ${m[1]}${suggest(m[1])}`);
     const ws = words(withoutFlags(args));
-    const operands = jsonList(args) ?? ws;
+    const operands = jsonList(withoutFlags(args)) ?? ws;
     // Caught by the parser itself, so reported as a failed parse.
     if ((ins === 'ENV' || ins === 'LABEL') && ws.length === 1 && !ws[0].includes('=')) throw new ApiError(400, `failed to parse ${name}: ${ins} must have two arguments`);
     if (ins === 'FROM' && !(ws.length === 1 || (ws.length === 3 && ws[1].toLowerCase() === 'as'))) throw fail('FROM requires either one or three arguments');

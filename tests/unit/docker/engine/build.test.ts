@@ -211,3 +211,8 @@ test('an ARG inside a FROM scratch stage belongs to the stage, not to the meta a
   assert.match(text, /Step 2\/3 : ARG V=1\n ---> Running in/);
   assert.equal((await e.imageList({ all: true })).find((i) => i.Labels?.v)?.Labels?.v, '1');
 });
+
+test('COPY flags may precede the JSON form of its operands', async () => {
+  const { history } = await built('FROM alpine\nCOPY --chown=1:1 ["a b.txt", "/x/"]\n', { 'a b.txt': 'hi' });
+  assert.match(history[0], /^\/bin\/sh -c #\(nop\) COPY file:[0-9a-f]{64} in \/x\/ $/);
+});
