@@ -8,71 +8,73 @@ import { ApiError, type BuildContext, type BuildOptions, type ImageConfig, type 
 import { newDir, newFile, Overlay, splitPath } from './fs';
 import { short, sha256 } from './hash';
 import * as imgs from './images';
-import { applyChange, keyValues } from './config';
+import { applyChange, mergeEnv } from './config';
 import type { Engine } from './engine';
 import { familiarTag } from './reference';
 import { Shell, flavorAt } from './shell/sh';
 import { COMMANDS } from './shell/commands';
 import { KERNEL } from './system';
 import type { Image } from './store';
+import { jsonList, parseDockerfile, words, withoutFlags, type Step } from './dockerfile';
 
-const INSTRUCTIONS = 'FROM RUN COPY ADD WORKDIR ENV EXPOSE CMD ENTRYPOINT LABEL USER ARG VOLUME STOPSIGNAL MAINTAINER HEALTHCHECK SHELL ONBUILD'.split(' ');
-
-interface Step { ins: string; args: string; original: string; line: number }
-
-export function parseDockerfile(text: string): Step[] {
-  const steps: Step[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i];
-    const start = i + 1;
-    if (/^\s*(#|$)/.test(line)) continue;
-    while (/\\\s*$/.test(line) && i + 1 < lines.length) {
-      line = line.replace(/\\\s*$/, '');
-      i++;
-      if (/^\s*#/.test(lines[i])) continue;
-      line += ' ' + lines[i].trim();
-    }
-    const m = /^\s*(\S+)\s*(.*)$/.exec(line)!;
-    const ins = m[1].toUpperCase();
-    const fail = (why: string) => new ApiError(400, `dockerfile parse error on line ${start}: ${why}`);
-    if (!INSTRUCTIONS.includes(ins)) throw fail(`unknown instruction: ${m[1]}`);
-    if (!m[2].trim() && ins !== 'RUN') throw fail(`${ins} requires at least one argument`);
-    steps.push({ ins, args: m[2].trim(), original: line.trim().replace(/\s+/g, ' '), line: start });
-  }
-  if (!steps.length) throw new ApiError(400, 'the Dockerfile (Dockerfile) cannot be empty');
-  if (steps.find((s) => s.ins !== 'ARG')?.ins !== 'FROM') throw new ApiError(400, 'no build stage in current context');
-  return steps;
-}
-
-/** The exec (JSON array) form of an instruction's arguments, null for the shell form. */
-const jsonList = (s: string): string[] | null => {
-  if (!s.startsWith('[')) return null;
-  try {
-    const v = JSON.parse(s);
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
-  } catch {
-    return null;
-  }
-};
-
-/** COPY/ADD operands: sources then destination (flags such as `--chown` dropped). */
-const operands = (st: Step): string[] => jsonList(st.args) ?? st.args.split(/\s+/).filter((a) => !a.startsWith('--'));
+export { parseDockerfile } from './dockerfile';
 
 /** A deep copy of a config, as its JSON. */
 const copyConfig = (cfg: ImageConfig): ImageConfig => JSON.parse(JSON.stringify(cfg));
+
+/** Go's `%q` of a []string: `["nginx" "-g" "daemon off;"]`. */
+const goList = (l: string[]) => `[${l.map((x) => JSON.stringify(x)).join(' ')}]`;
+
+/** The builder's shell-lexer word processing: quotes removed, `$VAR`/`${VAR}` expanded (unset → empty). */
+function lex(s: string, get: (k: string) => string | undefined): string {
+  let out = '';
+  let q = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\' && q !== "'" && i + 1 < s.length) {
+      const n = s[++i];
+      out += q === '"' && !'"$\\'.includes(n) ? c + n : n;
+    } else if ((c === "'" || c === '"') && (!q || q === c)) q = q ? '' : c;
+    else if (c === '$' && q !== "'" && /^\$(\{[A-Za-z_]\w*([:]?[-+][^}]*)?\}|[A-Za-z_])/.test(s.slice(i))) {
+      const m = /^\$(?:\{([A-Za-z_]\w*)(?::?([-+])([^}]*))?\}|([A-Za-z_]\w*))/.exec(s.slice(i))!;
+      const v = get(m[1] ?? m[4]);
+      out += m[2] === '-' ? v || m[3] : m[2] === '+' ? (v ? m[3] : '') : v ?? '';
+      i += m[0].length - 1;
+    } else out += c;
+  }
+  return out;
+}
 
 /** Cache keys of built images: parent ID + instruction (+ content) → image ID. */
 const CACHE = Symbol.for('aula.buildCache');
 type WithCache = Engine & { [CACHE]?: Map<string, string> };
 
+/** A COPY/ADD source as the daemon sees it: one per path, one per wildcard match. */
+interface Source { kind: 'file' | 'dir'; files: [string, string][]; root: string }
+
 export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, onMessage: OnMessage): Promise<{ Id: string }> {
+  if (!ctx.dockerfile) throw new ApiError(400, 'the Dockerfile (Dockerfile) cannot be empty');
   const steps = parseDockerfile(ctx.dockerfile);
   const tags = (opts.tags ?? []).map(familiarTag);
   const cache = ((e as WithCache)[CACHE] ??= new Map());
+  let started = false;
   const say = async (text: string) => {
+    started = true;
     if (!opts.quiet) await onMessage({ stream: text });
   };
+  try {
+    return await run(e, ctx, opts, onMessage, steps, tags, cache, say);
+  } catch (err) {
+    // Once the stream has begun the daemon can only report an error inside it.
+    if (err instanceof ApiError && started && !err.inStream) throw new ApiError(err.status, err.message, err.exitCode ?? 1, true);
+    throw err;
+  }
+}
+
+async function run(
+  e: Engine, ctx: BuildContext, opts: BuildOptions, onMessage: OnMessage, steps: Step[], tags: string[],
+  cache: Map<string, string>, say: (text: string) => Promise<void>,
+): Promise<{ Id: string }> {
   /** An intermediate container's ID, announced. */
   const runningIn = async () => {
     const cid = e.rng.hex(64).slice(0, 12);
@@ -80,38 +82,100 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
     return cid;
   };
   const removed = (cid: string) => say(` ---> Removed intermediate container ${cid}\n`);
-  const args = new Map(Object.entries(opts.buildArgs ?? {}));
+  // Build args as moby's BuildArgs: --build-arg values, ARGs before FROM (usable by FROM, and by
+  // a stage that declares them again), the stage's declared ARGs and every name ever declared.
+  const given = new Map(Object.entries(opts.buildArgs ?? {}));
+  const meta = new Map<string, string | undefined>();
+  const referenced = new Set<string>();
+  let allowed = new Map<string, string | undefined>();
+  const argValue = (k: string, from: Map<string, string | undefined>): string | undefined =>
+    given.get(k) ?? (from.get(k) === undefined ? meta.get(k) : from.get(k));
   let img: Image | null = null;
   let cfg: ImageConfig = {};
+  let cmdSet = false;
+  /** Build args with a value that no ENV hides, as `K=V`. */
+  const argEnv = () => [...allowed.keys()].filter((k) => !(cfg.Env ?? []).some((x) => x.startsWith(k + '=')))
+    .flatMap((k) => {
+      const v = argValue(k, allowed);
+      return v === undefined ? [] : [`${k}=${v}`];
+    });
+  const expand = (s: string) => lex(s, (k) => {
+    const env = (cfg.Env ?? []).find((x) => x.startsWith(k + '='));
+    return env ? env.slice(k.length + 1) : allowed.has(k) ? argValue(k, allowed) : undefined;
+  });
+  // Finished stages, and the names given with `AS`, for `FROM <stage>` and `COPY --from`.
+  const stages: (Image | null)[] = [];
+  const names: string[] = [];
+  const source = async (ref: string): Promise<Image | null> => {
+    const i = names.indexOf(ref.toLowerCase());
+    const stage = stages[i >= 0 && i < stages.length ? i : /^\d+$/.test(ref) ? +ref : -1];
+    if (stage) return stage;
+    try {
+      return imgs.getImage(e, ref);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 404) throw err;
+      return imgs.pull(e, ref, onMessage);
+    }
+  };
   for (const [n, st] of steps.entries()) {
     await say(`Step ${n + 1}/${steps.length} : ${st.original}\n`);
-    const expand = (s: string) => s.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (m, k: string) => {
-      const env = (cfg.Env ?? []).find((x) => x.startsWith(k + '='));
-      return env ? env.slice(k.length + 1) : args.get(k) ?? m;
-    });
+    const ws = words(withoutFlags(st.args));
     if (st.ins === 'FROM') {
-      const ref = st.args.split(/\s+/)[0];
-      img = null;
-      if (ref !== 'scratch') {
-        try {
-          img = imgs.getImage(e, ref);
-        } catch (err) {
-          if (!(err instanceof ApiError) || err.status !== 404) throw err;
-          img = await imgs.pull(e, ref, onMessage);
-        }
-      }
+      if (names.length) stages.push(img);
+      names.push(ws[2]?.toLowerCase() ?? '');
+      const ref = lex(ws[0], (k) => argValue(k, meta));
+      img = ref === 'scratch' ? null : await source(ref);
       cfg = img ? copyConfig(img.config) : {};
+      allowed = new Map();
+      cmdSet = false;
       await say(` ---> ${img ? short(img.id) : ''}\n`);
       continue;
     }
-    if (st.ins === 'ARG') {
-      const [k, v] = st.args.split('=');
-      if (!args.has(k)) args.set(k, v ?? '');
-      if (!img) continue;
+    if (st.ins === 'ARG' && !names.length) {
+      for (const w of ws) {
+        const [k, v] = splitKV(w);
+        meta.set(k, v === undefined ? v : lex(v, (x) => argValue(x, meta)));
+        referenced.add(k);
+      }
+      continue;
     }
-    // Content of COPY/ADD joins the cache key, so an edited file invalidates the step.
-    const sources = st.ins === 'COPY' || st.ins === 'ADD' ? collect(ctx, st) : null;
-    const key: string = `${img?.id ?? 'scratch'}\n${st.original}\n${sources ? sha256(JSON.stringify(sources)) : ''}`;
+    const flag = /^--(\w+)/.exec(st.args)?.[1];
+    if ((st.ins === 'RUN' && flag) || ((st.ins === 'COPY' || st.ins === 'ADD') && flag === 'chmod')) {
+      throw new ApiError(400, `the --${flag} option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled`);
+    }
+    const next = copyConfig(cfg);
+    const exec = jsonList(withoutFlags(st.args));
+    const cmd = exec ?? ['/bin/sh', '-c', st.args];
+    let sources: Source[] | null = null;
+    let createdBy: string;
+    let argsEnv: string[] = [];
+    if (st.ins === 'RUN') {
+      argsEnv = argEnv().sort();
+      createdBy = (argsEnv.length ? [`|${argsEnv.length}`, ...argsEnv, ...cmd] : cmd).join(' ');
+    } else if (st.ins === 'COPY' || st.ins === 'ADD') {
+      const parts = (exec ?? ws).map(expand);
+      const from = /^--from=(\S+)/.exec(st.args)?.[1];
+      let files = ctx.files;
+      if (from) {
+        const src = await source(expand(from)).catch((err) => {
+          throw err instanceof ApiError ? new ApiError(err.status, `invalid from flag value ${from}: ${err.message}`) : err;
+        });
+        files = imageFiles(new Overlay(newDir(e.now()), e.layers.trees(src?.top ?? null), () => e.now()), parts.slice(0, -1));
+      }
+      sources = collect(files, st.ins, parts.slice(0, -1), !!from);
+      if (sources.length > 1 && !parts[parts.length - 1].endsWith('/')) {
+        throw new ApiError(400, `When using ${st.ins} with more than one source file, the destination must be a directory and end with a /`);
+      }
+      const hash = sources.length === 1 ? `${sources[0].kind}:${sha256(JSON.stringify(sources[0].files))}` : `multi:${sha256(JSON.stringify(sources))}`;
+      createdBy = `/bin/sh -c #(nop) ${st.ins} ${hash} in ${parts[parts.length - 1]} `;
+    } else createdBy = `/bin/sh -c #(nop)  ${metadata(st, ws, exec, next, expand, cmdSet)}`;
+    if (st.ins === 'ARG') for (const w of ws) {
+      const [k, v] = splitKV(w);
+      allowed.set(k, v === undefined ? v : expand(v));
+      referenced.add(k);
+    }
+    if (st.ins === 'CMD') cmdSet = true;
+    const key = `${img?.id ?? 'scratch'}\n${createdBy}\n${JSON.stringify(next)}`;
     const hit = e.images.images.get((!opts.noCache && cache.get(key)) || '');
     if (hit) {
       img = hit;
@@ -119,64 +183,70 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
       await say(` ---> Using cache\n ---> ${short(img.id)}\n`);
       continue;
     }
-    const next = copyConfig(cfg);
     // The step's writable layer over the image so far; RUN, COPY/ADD and a WORKDIR that creates
     // its directory commit it as a new layer.
     const fs = new Overlay(newDir(e.now()), e.layers.trees(img?.top ?? null), () => e.now());
     let layered = st.ins === 'RUN' || !!sources;
-    const exec = jsonList(st.args);
     if (st.ins === 'RUN') {
-      const cid = await runningIn();
+      // A real container runs the step: removed once it succeeds, left behind (exited) if it fails.
+      const ctr = img && e.get((await e.containerCreate({ Image: img.id, Cmd: cmd, Entrypoint: [''], Env: argsEnv })).Id);
+      if (ctr) ctr.startedAt = e.now();
+      const cid = ctr ? ctr.id.slice(0, 12) : e.rng.hex(64).slice(0, 12);
+      await say(` ---> Running in ${cid}\n`);
       let pid = 7;
       const m = {
         fs, commands: COMMANDS, hostname: cid, ip: '172.17.0.2', now: () => e.now(), kernel: KERNEL,
-        procs: () => [{ pid: 1, ppid: 0, argv: ['/bin/sh', '-c', st.args], tty: false, start: e.now() }], newPid: () => pid++,
+        procs: () => [{ pid: 1, ppid: 0, argv: cmd, tty: false, start: e.now() }], newPid: () => pid++,
         http: () => null,
       };
-      const sh = new Shell(m, 'dash', '/bin/sh', false, cfg.Env ?? [], cfg.WorkingDir || '/', false);
+      const sh = new Shell(m, 'dash', '/bin/sh', false, [...(cfg.Env ?? []), ...argsEnv], cfg.WorkingDir || '/', false);
       const shPath = sh.which('/bin/sh');
       if (!exec && !shPath) throw new ApiError(500, `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown`, 127, true);
       if (shPath) sh.flavor = flavorAt(fs, shPath);
       let output = '';
-      const write = (t: string) => {
-        output += t;
+      // The daemon's stderr writer wraps each chunk in red (pkg/streamformatter).
+      const out = {
+        out: (t: string) => void (output += t),
+        err: (t: string) => void (output += `\x1b[91m${t}\x1b[0m`),
+        sleep: async (ms: number) => e.clock.advance(ms),
       };
-      const out = { out: write, err: write, sleep: async (ms: number) => e.clock.advance(ms) };
-      const code = exec ? await sh.spawn(exec, { ...out, tty: false, busybox: sh.flavor === 'ash' }) : await sh.script(expand(st.args), out);
-      if (output) await say(output.endsWith('\n') ? output : output + '\n');
+      const code = exec ? await sh.spawn(exec, { ...out, tty: false, busybox: sh.flavor === 'ash' }) : await sh.script(st.args, out);
+      if (output) await say(/\n(\x1b\[0m)?$/.test(output) ? output : output + '\n');
+      if (ctr) {
+        if (code) e.finish(ctr, code);
+        else e.destroy(ctr);
+      }
       if (code !== 0) {
-        const what = exec ? JSON.stringify(exec) : `/bin/sh -c ${st.args}`;
-        throw new ApiError(500, `The command '${what}' returned a non-zero code: ${code}`, code, true);
+        throw new ApiError(500, `The command '${cmd.join(' ')}' returned a non-zero code: ${code}`, code, true);
       }
       await removed(cid);
     } else if (sources) {
-      const parts = operands(st);
-      const dest = expand(parts[parts.length - 1]);
+      const parts = (exec ?? ws).map(expand);
+      const dest = parts[parts.length - 1];
       const absDest = dest.startsWith('/') ? dest : `${cfg.WorkingDir || '/'}/${dest}`;
-      const many = sources.length > 1 || dest.endsWith('/') || parts.length > 2 || sources.some(([p]) => p.includes('/'));
-      for (const [rel, content, root] of sources) {
-        const target = many || (fs.resolve(absDest).node?.kind === 'dir') ? `${absDest}/${rel.slice(root.length).replace(/^\//, '') || rel.split('/').pop()}` : absDest;
-        fs.mkdir('/' + splitPath(target).slice(0, -1).join('/'), '/', true);
-        fs.putNode(target, newFile(content, e.now(), 0o644));
+      const many = sources.length > 1 || dest.endsWith('/') || sources.some((s) => s.kind === 'dir');
+      for (const { files, root } of sources) {
+        for (const [rel, content] of files) {
+          const target = many || fs.resolve(absDest).node?.kind === 'dir' ? `${absDest}/${rel.slice(root.length).replace(/^\//, '') || rel.split('/').pop()}` : absDest;
+          fs.mkdir('/' + splitPath(target).slice(0, -1).join('/'), '/', true);
+          fs.putNode(target, newFile(content, e.now(), 0o644));
+        }
       }
     } else {
-      if (st.ins === 'WORKDIR') {
-        applyChange(next, `WORKDIR ${expand(st.args)}`);
-        if (!fs.resolve(next.WorkingDir!).node) {
-          layered = true;
-          fs.mkdir(next.WorkingDir!, '/', true);
-        }
-      } else if (st.ins === 'MAINTAINER') next.Labels = { ...next.Labels };
-      // HEALTHCHECK, SHELL, ONBUILD and ARG are kept in the history only.
-      else if (!['HEALTHCHECK', 'SHELL', 'ONBUILD', 'ARG'].includes(st.ins)) applyChange(next, `${st.ins} ${st.ins === 'ENV' || st.ins === 'LABEL' ? expand(st.args) : st.args}`);
+      if (st.ins === 'WORKDIR' && !fs.resolve(next.WorkingDir!).node) {
+        layered = true;
+        fs.mkdir(next.WorkingDir!, '/', true);
+      }
       await removed(await runningIn());
     }
     cfg = next;
-    img = e.addLocalImage(img, layered ? fs.upper : null, cfg, commitMessage(st, exec, sources));
+    img = e.addLocalImage(img, layered ? fs.upper : null, cfg, createdBy, st.ins === 'MAINTAINER' ? { author: st.args } : {});
     cache.set(key, img.id);
     await say(` ---> ${short(img.id)}\n`);
   }
   if (!img) throw new ApiError(400, 'No image was generated. Is your Dockerfile empty?');
+  const unused = [...given.keys()].filter((k) => !referenced.has(k) && !/^(HTTPS?|FTP|NO)_PROXY$/i.test(k)).sort();
+  if (unused.length) await say(`[Warning] One or more build-args [${unused.join(' ')}] were not consumed\n`);
   await onMessage({ aux: { ID: img.id } });
   await say(`Successfully built ${short(img.id)}\n`);
   for (const t of tags) {
@@ -187,37 +257,106 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
   return { Id: img.id };
 }
 
-/** What the legacy builder records as the step's `created_by` (`docker history`). */
-function commitMessage(st: Step, exec: string[] | null, sources: [string, string, string][] | null): string {
-  if (st.ins === 'RUN') return exec ? goList(exec) : `/bin/sh -c ${st.args}`;
-  if (sources) {
-    const parts = operands(st);
-    const kind = sources.length > 1 ? 'multi' : sources[0][0] === parts[0].replace(/^\.\//, '') ? 'file' : 'dir';
-    return `/bin/sh -c #(nop) ${st.ins} ${kind}:${sha256(JSON.stringify(sources))} in ${parts[parts.length - 1]} `;
-  }
-  let text = `${st.ins} ${st.args}`;
-  if (st.ins === 'CMD' || st.ins === 'ENTRYPOINT') text = `${st.ins} ${goList(exec ?? ['/bin/sh', '-c', st.args])}`;
-  else if (st.ins === 'ENV' || st.ins === 'LABEL') text = st.ins + keyValues(st.args).map(([k, v]) => ` ${k}=${v}`).join('');
-  return `/bin/sh -c #(nop)  ${text}`;
+/** `K=V` → [K, V]; a bare `K` has no value. */
+function splitKV(w: string): [string, string | undefined] {
+  const i = w.indexOf('=');
+  return i < 0 ? [w, undefined] : [w.slice(0, i), w.slice(i + 1)];
 }
 
-/** Go's `%q` of a []string: `["nginx" "-g" "daemon off;"]`. */
-const goList = (l: string[]) => `[${l.map((x) => JSON.stringify(x)).join(' ')}]`;
-
-/** Files of the build context named by a COPY/ADD: [path, content, the source as written]. */
-function collect(ctx: BuildContext, st: Step): [string, string, string][] {
-  const parts = operands(st);
-  if (parts.length < 2) throw new ApiError(400, `dockerfile parse error on line ${st.line}: ${st.ins} requires at least two arguments, but only one was provided. Destination could not be determined`);
-  const out: [string, string, string][] = [];
-  const names = Object.keys(ctx.files).sort();
-  for (const raw of parts.slice(0, -1)) {
-    const src = raw.replace(/^\.\/?/, '').replace(/\/$/, '');
-    const re = new RegExp('^' + src.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
-    const found = names.filter((n) => src === '' || re.test(n) || n.startsWith(src + '/'));
-    if (!found.length) {
-      throw new ApiError(500, `COPY failed: file not found in build context or excluded by .dockerignore: stat ${src}: file does not exist`, 1);
+/**
+ * Applies a metadata instruction to the config and returns what moby's dispatcher commits as
+ * its comment (`docker history` shows it after `/bin/sh -c #(nop)  `).
+ */
+function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfig, expand: (s: string) => string, cmdSet: boolean): string {
+  switch (st.ins) {
+    case 'ENV':
+    case 'LABEL': {
+      // `ENV K V…` (legacy form) or `K=V` pairs; keys and values go through the shell lexer.
+      const pairs = ws[0].includes('=') ? ws.map(splitKV) : [[ws[0], withoutFlags(st.args).slice(ws[0].length).trim()]];
+      const kv = pairs.map(([k, v]) => `${expand(k!)}=${expand(v ?? '')}`);
+      if (st.ins === 'ENV') cfg.Env = mergeEnv(cfg.Env ?? [], kv);
+      else cfg.Labels = { ...cfg.Labels, ...Object.fromEntries(kv.map((x) => [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)])) };
+      return [st.ins, ...kv].join(' ');
     }
-    for (const f of found) out.push([f, ctx.files[f], src === '' || !names.includes(src) ? src : src.slice(0, src.lastIndexOf('/') + 1)]);
+    case 'WORKDIR':
+      applyChange(cfg, `WORKDIR ${expand(st.args)}`);
+      return `WORKDIR ${cfg.WorkingDir}`;
+    case 'CMD':
+    case 'ENTRYPOINT': {
+      const list = exec ?? ['/bin/sh', '-c', st.args];
+      if (st.ins === 'CMD') cfg.Cmd = list;
+      else {
+        cfg.Entrypoint = list;
+        // An ENTRYPOINT drops the CMD inherited from the base image, not one set in this stage.
+        if (!cmdSet) cfg.Cmd = null;
+      }
+      return `${st.ins} ${goList(list)}`;
+    }
+    case 'EXPOSE': {
+      const ports = [...ws].sort().map(expand);
+      applyChange(cfg, `EXPOSE ${ports.join(' ')}`);
+      return `EXPOSE ${ports.join(' ')}`;
+    }
+    case 'VOLUME': {
+      const vols = (exec ?? ws).map(expand);
+      cfg.Volumes = { ...cfg.Volumes, ...Object.fromEntries(vols.map((v) => [v, {}])) };
+      return `VOLUME [${vols.join(' ')}]`;
+    }
+    case 'USER':
+    case 'STOPSIGNAL': {
+      const v = expand(st.args);
+      applyChange(cfg, `${st.ins} ${v}`);
+      return `${st.ins} ${v}`;
+    }
+    case 'ARG':
+      return `ARG ${ws.map((w) => {
+        const [k, v] = splitKV(w);
+        return v === undefined ? k : `${k}=${expand(v)}`;
+      }).join(' ')}`;
+    case 'SHELL':
+      return `SHELL [${(exec ?? []).join(' ')}]`;
+    default:
+      // HEALTHCHECK and ONBUILD are kept in the history only; MAINTAINER sets the author.
+      return `${st.ins} ${st.args}`;
+  }
+}
+
+/** The files below the (non-wildcard) directories that `COPY --from` sources name in an image, keyed without the leading `/`. */
+function imageFiles(fs: Overlay, raws: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (parts: string[]): void => {
+    const node = fs.find(parts);
+    if (node?.kind === 'file') out[parts.join('/')] = node.data ?? '';
+    else if (node?.kind === 'dir') for (const name of fs.list(parts).keys()) walk([...parts, name]);
+  };
+  for (const raw of raws) walk(splitPath(raw.replace(/[*?[].*/, '').replace(/[^/]*$/, (t) => (/[*?[]/.test(raw) ? '' : t))));
+  return out;
+}
+
+/** Files of the build context (or of a `--from` image) named by COPY/ADD sources (already expanded). */
+function collect(files: Record<string, string>, ins: string, raws: string[], image = false): Source[] {
+  const out: Source[] = [];
+  const ctx = { files };
+  const names = Object.keys(files).sort();
+  for (const raw of raws) {
+    const src = raw.replace(/^\/+|^(\.\/)+|^\.$/, '').replace(/\/+$/, '');
+    const wild = /[*?[]/.test(src);
+    const re = new RegExp('^' + src.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+    const under = (dir: string) => names.filter((n) => dir === '' || n.startsWith(dir + '/'));
+    if (!wild) {
+      if (names.includes(src)) out.push({ kind: 'file', files: [[src, ctx.files[src]]], root: src.slice(0, src.lastIndexOf('/') + 1) });
+      else if (under(src).length) out.push({ kind: 'dir', files: under(src).map((f) => [f, ctx.files[f]]), root: src });
+      else throw new ApiError(500, `${ins} failed: ${image ? '' : 'file not found in build context or excluded by .dockerignore: '}stat ${src}: file does not exist`, 1);
+      continue;
+    }
+    // Each match of a wildcard is a source of its own: a file, or a directory copied whole.
+    const depth = src.split('/').length;
+    const matches = [...new Set(names.map((n) => n.split('/').slice(0, depth).join('/')).filter((p) => re.test(p)))];
+    if (!matches.length) throw new ApiError(500, `${ins} failed: no source files were specified`, 1);
+    for (const p of matches) {
+      if (names.includes(p)) out.push({ kind: 'file', files: [[p, ctx.files[p]]], root: p.slice(0, p.lastIndexOf('/') + 1) });
+      else out.push({ kind: 'dir', files: under(p).map((f) => [f, ctx.files[f]]), root: p });
+    }
   }
   return out;
 }

@@ -12,3 +12,12 @@ docker build
 docker build nada
 cd ..
 docker build .
+cd app
+echo 'node_modules' > .dockerignore
+mkdir node_modules
+echo x > node_modules/big.js
+printf 'FROM alpine\nRUN echo uno \\\n    && ls /nada\n' > Dockerfile
+docker build -t roto .
+docker ps -a
+printf 'FROM alpine\nRUNN echo hola\n' > Dockerfile
+docker build -q .

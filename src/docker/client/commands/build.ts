@@ -20,16 +20,41 @@ function tarSize(files: Record<string, string>, dirs: number): number {
   return n;
 }
 
-/** The regular files below a directory, keyed by their path relative to it, and how many directories it holds. */
-function context(fs: Fs, parts: string[]): { files: Record<string, string>; dirs: number } {
+/**
+ * `.dockerignore` as moby/patternmatcher reads it: `*` and `?` stay within a path segment, `**`
+ * spans segments, a pattern also excludes what is below a matching directory, `!` re-includes,
+ * and the last matching pattern wins.
+ */
+export function ignorer(text: string): (path: string) => boolean {
+  const pats = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((l) => {
+    const not = l.startsWith('!');
+    const p = (not ? l.slice(1).trim() : l).split('/').filter((x) => x && x !== '.').join('/');
+    const body = p.replace(/\*\*\/?|[*?]|[.+^${}()|]/g, (t, at: number) =>
+      t === '*' ? '[^/]*' : t === '?' ? '[^/]' : t[0] === '*' ? (at + t.length === p.length ? '.*' : '(.*/)?') : '\\' + t);
+    return { not, re: new RegExp(`^${body}$`) };
+  });
+  return (path) => {
+    const parts = path.split('/');
+    let hit = false;
+    for (const { not, re } of pats) {
+      if (not !== hit) continue;
+      if (parts.some((_, i) => re.test(parts.slice(0, i + 1).join('/')))) hit = !not;
+    }
+    return hit;
+  };
+}
+
+/** The files below a directory that the client sends, keyed by their path relative to it, and how many directories it holds. */
+function context(fs: Fs, parts: string[], ignored: (path: string) => boolean): { files: Record<string, string>; dirs: number } {
   const files: Record<string, string> = {};
   let dirs = 0;
   const walk = (at: string[], rel: string): void => {
     for (const [name, node] of fs.list(at)) {
+      const path = rel + name;
       if (node.kind === 'dir') {
-        dirs++;
-        walk([...at, name], rel + name + '/');
-      } else if (node.kind === 'file') files[rel + name] = node.data ?? binaryText(node.size);
+        if (!ignored(path)) dirs++;
+        walk([...at, name], path + '/');
+      } else if (node.kind === 'file' && !ignored(path)) files[path] = node.data ?? binaryText(node.size);
     }
   };
   walk(parts, '');
@@ -57,7 +82,7 @@ export const build: Handler = async (ctx, f, [path]) => {
   }
   let files: Record<string, string> = {};
   let dockerfile: string;
-  let dirs = 0;
+  let size = humanSize(1024);
   const fileFlag = f.str('file');
   if (path === '-') {
     dockerfile = ctx.stdin ?? '';
@@ -66,9 +91,16 @@ export const build: Handler = async (ctx, f, [path]) => {
     const at = nodeAt(sh.m.fs, root);
     if (!at?.node) throw new CliError(`unable to prepare context: path "${path}" not found`);
     if (at.node.kind !== 'dir') throw new CliError(`unable to prepare context: context must be a directory: ${root}`);
-    ({ files, dirs } = context(sh.m.fs, at.parts));
     const prefix = root === '/' ? '/' : root + '/';
-    const dfPath = fileFlag === '-' ? null : absPath(fileFlag ? sh.cwd : root, fileFlag ?? 'Dockerfile');
+    // Without -f a lowercase `dockerfile` is used when `Dockerfile` is missing (getDockerfileRelPath).
+    const lower = !fileFlag && !nodeAt(sh.m.fs, prefix + 'Dockerfile')?.node && nodeAt(sh.m.fs, prefix + 'dockerfile')?.node;
+    const dfPath = fileFlag === '-' ? null : absPath(fileFlag ? sh.cwd : root, fileFlag ?? (lower ? 'dockerfile' : 'Dockerfile'));
+    const ign = nodeAt(sh.m.fs, prefix + '.dockerignore')?.node;
+    const ignored = ign?.kind === 'file' ? ignorer(ign.data ?? '') : () => false;
+    // The client always sends the Dockerfile and .dockerignore themselves (TrimBuildFilesFromExcludes).
+    const kept = ['.dockerignore', dfPath?.startsWith(prefix) ? dfPath.slice(prefix.length) : 'Dockerfile'];
+    let dirs: number;
+    ({ files, dirs } = context(sh.m.fs, at.parts, (p) => !kept.includes(p) && ignored(p)));
     if (dfPath === null) dockerfile = ctx.stdin ?? '';
     else {
       const df = nodeAt(sh.m.fs, dfPath)?.node;
@@ -78,24 +110,27 @@ export const build: Handler = async (ctx, f, [path]) => {
       dockerfile = df.data ?? binaryText(df.size);
       if (!dfPath.startsWith(prefix)) files[dfPath.slice(dfPath.lastIndexOf('/') + 1)] = dockerfile;
     }
+    size = humanSize(tarSize(files, dirs));
+    // …and the daemon drops them from the context when the patterns exclude them.
+    for (const k of kept) if (ignored(k)) delete files[k];
   }
   const quiet = f.bool('quiet');
-  if (!quiet) io.out(`Sending build context to Docker daemon  ${humanSize(tarSize(files, dirs))}\n`);
+  if (!quiet) io.out(`Sending build context to Docker daemon  ${size}\n`);
   const buildArgs: Record<string, string> = {};
   for (const a of f.list('build-arg')) {
     const eq = a.indexOf('=');
     if (eq > 0) buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
   }
-  const render = messageRenderer(io, io.out);
+  // With -q the output is kept and shown on stderr only if the build fails.
+  let log = `Sending build context to Docker daemon  ${size}\n`;
+  const render = messageRenderer(io, quiet ? (t) => void (log += t) : io.out);
   try {
-    const res = await ctx.api.imageBuild(
-      { dockerfile, files },
-      { tags: f.list('tag'), noCache: f.bool('no-cache'), buildArgs, quiet },
-      quiet ? () => {} : render,
-    );
+    const res = await ctx.api.imageBuild({ dockerfile, files }, { tags: f.list('tag'), noCache: f.bool('no-cache'), buildArgs }, render);
     if (quiet) io.out(res.Id + '\n');
     return 0;
   } catch (e) {
+    // Before the stream starts only the upload progress has been kept.
+    if (quiet && e instanceof ApiError) io.err(e.inStream ? log : log.slice(0, log.indexOf('\n') + 1));
     if (e instanceof ApiError && e.inStream) throw new CliError(e.message, e.exitCode ?? 1);
     throw e;
   }

@@ -1,0 +1,116 @@
+/**
+ * Dockerfile parsing as the legacy builder does it with buildkit's parser
+ * (frontend/dockerfile/parser and instructions): line continuations,
+ * comments, and the per-instruction argument checks that fail before any step runs.
+ */
+import { ApiError } from '../api';
+
+export interface Step { ins: string; args: string; original: string; line: number }
+
+/** Instruction names, in the order a typo is matched against them. */
+const NAMES = 'from run cmd copy add workdir env expose entrypoint label user arg volume stopsignal maintainer healthcheck shell onbuild'.split(' ');
+const ONE = ['WORKDIR', 'USER', 'MAINTAINER', 'STOPSIGNAL'];
+const SOME = ['ENV', 'LABEL', 'EXPOSE', 'VOLUME', 'HEALTHCHECK', 'ONBUILD', 'ARG', 'SHELL'];
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** buildkit's suggest.WrapError: the closest name under 3 edits, in the typo's case. */
+function suggest(word: string): string {
+  const low = word.toLowerCase();
+  let best = '';
+  let min = 3;
+  for (const n of NAMES) {
+    const d = distance(low, n);
+    if (d < min) [best, min] = [n, d];
+  }
+  if (!best) return '';
+  return ` (did you mean ${word === word.toUpperCase() && word !== low ? best.toUpperCase() : best}?)`;
+}
+
+/** Words of a shell-form argument list: whitespace splits outside quotes, quotes kept. */
+export function words(s: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  let quote = '';
+  let started = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (!quote && /\s/.test(c)) {
+      if (started) out.push(word);
+      word = '';
+      started = false;
+      continue;
+    }
+    started = true;
+    if (c === '\\' && i + 1 < s.length && quote !== "'") word += c + s[++i];
+    else {
+      if (quote === c) quote = '';
+      else if (!quote && (c === '"' || c === "'")) quote = c;
+      word += c;
+    }
+  }
+  if (started) out.push(word);
+  return out;
+}
+
+/** The exec (JSON array) form of an instruction's arguments, null for the shell form. */
+export function jsonList(s: string): string[] | null {
+  if (!s.startsWith('[')) return null;
+  try {
+    const v = JSON.parse(s);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The words after the leading `--flag[=value]` ones, as buildkit's extractBuilderFlags splits them. */
+export const withoutFlags = (args: string): string => args.replace(/^(--\S+\s*)+/, '');
+
+export function parseDockerfile(text: string, name = 'Dockerfile'): Step[] {
+  const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
+  const cont = /\\[ \t]*$/;
+  const isComment = (l: string) => l.trimStart().startsWith('#');
+  const steps: Step[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const start = i + 1;
+    let line = isComment(lines[i]) ? '' : lines[i].trimStart();
+    let more = cont.test(line);
+    line = line.replace(cont, '');
+    if (!more && !line) continue;
+    // Continuation lines join as they are (no space added, indentation kept); comment and
+    // blank lines inside a continuation are skipped.
+    while (more && i + 1 < lines.length) {
+      const next = lines[++i];
+      if (isComment(next) || !next.trim()) continue;
+      more = cont.test(next);
+      line += next.replace(cont, '');
+    }
+    const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(line);
+    if (!m) continue;
+    const ins = m[1].toUpperCase();
+    const args = m[2].trim();
+    const fail = (why: string) => new ApiError(400, `dockerfile parse error on line ${start}: ${why}`);
+    if (!NAMES.includes(m[1].toLowerCase())) throw fail(`unknown instruction: ${m[1]}${suggest(m[1])}`);
+    const ws = words(withoutFlags(args));
+    const operands = jsonList(withoutFlags(args)) ?? ws;
+    // Caught by the parser itself, so reported as a failed parse.
+    if ((ins === 'ENV' || ins === 'LABEL') && ws.length === 1 && !ws[0].includes('=')) throw new ApiError(400, `failed to parse ${name}: ${ins} must have two arguments`);
+    if (ins === 'FROM' && !(ws.length === 1 || (ws.length === 3 && ws[1].toLowerCase() === 'as'))) throw fail('FROM requires either one or three arguments');
+    if ((ins === 'COPY' || ins === 'ADD') && operands.length < 2) throw fail(`${ins} requires at least two arguments, but only one was provided. Destination could not be determined`);
+    if (ONE.includes(ins) && !args) throw fail(`${ins} requires exactly one argument`);
+    if (SOME.includes(ins) && !ws.length) throw fail(`${ins} requires at least one argument`);
+    steps.push({ ins, args, original: line.trim(), line: start });
+  }
+  if (!steps.length) throw new ApiError(400, `failed to parse ${name}: file with no instructions`);
+  if (steps.find((s) => s.ins !== 'ARG')?.ins !== 'FROM') throw new ApiError(400, 'no build stage in current context');
+  return steps;
+}
