@@ -199,7 +199,8 @@ async function run(
         procs: () => [{ pid: 1, ppid: 0, argv: cmd, tty: false, start: e.now() }], newPid: () => pid++,
         http: () => null,
       };
-      const sh = new Shell(m, 'dash', '/bin/sh', false, [...(cfg.Env ?? []), ...argsEnv], cfg.WorkingDir || '/', false);
+      const user = cfg.User && cfg.User !== '0' ? cfg.User : 'root';
+      const sh = new Shell(m, 'dash', '/bin/sh', false, [...(cfg.Env ?? []), ...argsEnv], cfg.WorkingDir || '/', false, user);
       const shPath = sh.which('/bin/sh');
       if (!exec && !shPath) throw new ApiError(500, `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown`, 127, true);
       if (shPath) sh.flavor = flavorAt(fs, shPath);

@@ -216,3 +216,9 @@ test('COPY flags may precede the JSON form of its operands', async () => {
   const { history } = await built('FROM alpine\nCOPY --chown=1:1 ["a b.txt", "/x/"]\n', { 'a b.txt': 'hi' });
   assert.match(history[0], /^\/bin\/sh -c #\(nop\) COPY file:[0-9a-f]{64} in \/x\/ $/);
 });
+
+test('USER applies to the RUN steps after it, with that account\'s HOME', async () => {
+  const { text } = await built('FROM alpine\nUSER nobody\nRUN whoami; echo $HOME\nUSER 0\nRUN whoami\n');
+  assert.ok(text.includes('\nnobody\n/\n'), text);
+  assert.ok(/Step 5\/5 : RUN whoami\n ---> Running in \w+\nroot\n/.test(text), text);
+});
