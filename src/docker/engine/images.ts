@@ -89,7 +89,9 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
       ? ` ${host === 'localhost' ? '[::1]' : host}:${port}: connect: connection refused`
       : `: lookup ${host} on 127.0.0.53:53: no such host`}`);
   }
-  const byDigest = !ref.tag && ref.digest;
+  // A digest wins over a tag given with it (`nginx:alpine@sha256:…` is pulled by digest only),
+  // as the client sends just the digest (`getAPITagFromNamedRef`).
+  const byDigest = ref.digest;
   const tag = byDigest ? undefined : ref.tag ?? 'latest';
   const official = ref.path.startsWith('library/') && hasRepository(ref.path);
   const spec = !official ? undefined : byDigest ? CATALOG.find((i) => 'library/' + i.repo === ref.path && manifestOf(i) === byDigest) : findImage(ref.path, tag!);

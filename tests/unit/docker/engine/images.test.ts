@@ -182,6 +182,17 @@ test('pull by digest, and the errors of other registries', async () => {
   await assert.rejects(e2.imagePull('registry.example.com/team/app:1', () => {}), (err: unknown) => err instanceof ApiError && /lookup registry\.example\.com on 127\.0\.0\.53:53: no such host$/.test(err.message));
 });
 
+test('a digest given with a tag wins: the pull and lookups go by the digest alone', async () => {
+  const e = engine();
+  const [lines] = await pull(e, 'nginx');
+  const manifest = lines.find((l) => l.startsWith('Digest: '))!.slice(8);
+  const [both] = await pull(e, `nginx:alpine@${manifest}`);
+  assert.deepEqual(both, [`${manifest}: Pulling from library/nginx`, `Digest: ${manifest}`, `Status: Image is up to date for nginx@${manifest}`]);
+  assert.equal((await e.imageInspect(`nginx:alpine@${manifest}`)).Id, (await e.imageInspect('nginx')).Id);
+  const wrong = 'sha256:' + '0'.repeat(64);
+  await assert.rejects(e.imagePull(`nginx:latest@${wrong}`, () => {}), (err: unknown) => err instanceof ApiError && err.message === `manifest for nginx@${wrong} not found: manifest unknown: manifest unknown`);
+});
+
 test('reference filter keeps only the matching tags and digests, as FamiliarMatch', async () => {
   const e = engine();
   await pull(e, 'alpine');
