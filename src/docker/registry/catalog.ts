@@ -112,6 +112,47 @@ const nginxConfig = (env: string[]): ImageConfig => ({
   StopSignal: 'SIGQUIT',
 });
 
+/**
+ * mysql on Oracle Linux 9 slim: the LTS (8.4) and innovation (9.x) images are built alike at the
+ * same time and share only the base layer.
+ */
+function mysql(tags: string[], v: string, major: string): ImageSpec {
+  const el = v + '-1.el9';
+  const minor = v.slice(0, 3);
+  return {
+    repo: 'mysql', tags, created: '2025-04-22T22:55:26Z',
+    config: {
+      ExposedPorts: { '3306/tcp': {}, '33060/tcp': {} },
+      Env: [PATH, 'GOSU_VERSION=1.17', 'MYSQL_MAJOR=' + major, 'MYSQL_VERSION=' + el, 'MYSQL_SHELL_VERSION=' + el],
+      Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mysqld'], Volumes: { '/var/lib/mysql': {} },
+    },
+    history: dockerfile(`
+ADD oraclelinux-9-slim-amd64-rootfs.tar.xz /
+CMD ["/bin/bash"]
+RUN set -eux; \tgroupadd --system --gid 999 mysql; \tuseradd --system --uid 999 --gid 999 --home-dir /var/lib/mysql --no-create-home mysql
+ENV GOSU_VERSION=1.17
+RUN set -eux; \tarch="$(uname -m)"; \tcase "$arch" in
+RUN set -eux; \tmicrodnf install -y \t\tbzip2 \t\tgzip \t\topenssl \t\txz \t\tzstd \t\tfindutils \t; \tmicrodnf clean all
+ENV MYSQL_MAJOR=${major}
+ENV MYSQL_VERSION=${el}
+RUN set -eux; \tmicrodnf install -y "mysql-community-server-minimal-$MYSQL_VERSION";
+VOLUME [/var/lib/mysql]
+ENV MYSQL_SHELL_VERSION=${el}
+RUN set -eux; \tmicrodnf install -y "mysql-shell-$MYSQL_SHELL_VERSION";
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+EXPOSE map[3306/tcp:{} 33060/tcp:{}]
+CMD ["mysqld"]`,
+    ORACLE,
+    layer('mysql-user-' + v, 2210, 1180, () => ['/etc/group=510', '/etc/passwd=1700']),
+    layer('gosu-1.17-' + v, 4340000, 1080000, () => ['/usr/local/bin/gosu*4340000']),
+    layer('ol9-tools-' + v, 48800000, 19100000, () => [fill('/usr/lib64', 'libzstd.so.1', 'liblzma.so.5', 'libbz2.so.1'), '/usr/bin/gzip*92904', '/usr/bin/find*204496']),
+    layer('mysql-' + v, 591300000, 112300000, () => ['/usr/sbin/mysqld*78612120', '/usr/bin/mysql*7811288', '/var/lib/mysql/', '/var/lib/mysql-files/', '/etc/my.cnf=1317', fill('/usr/lib64/mysql', 'plugin', 'private'), fill('/usr/share/mysql-' + minor, 'english', 'charsets', 'messages_to_error_log.txt')]),
+    layer('mysql-shell-' + v, 31000000, 23600000, () => ['/usr/bin/mysqlsh*31000000']),
+    layer('mysql-ep-' + v, 16264, 5050, () => ['/usr/local/bin/docker-entrypoint.sh*16264'])),
+  };
+}
+
 /** Apache's default page. */
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
@@ -255,35 +296,8 @@ CMD ["python3"]`,
     layer('python-3.13.3', 196700000, 26650000, () => ['/usr/local/bin/python3.13*17600', '/usr/local/bin/pip3*231', fill('/usr/local/lib/python3.13', 'site-packages', 'lib-dynload', 'encodings', 'asyncio', 'test'), fill('/usr/local/lib', 'libpython3.13.so.1.0')]),
     layer('python-links', 36, 249, () => ['/usr/local/bin/python3>python3.13', '/usr/local/bin/python>python3', '/usr/local/bin/pip>pip3']))],
   },
-  {
-    repo: 'mysql', tags: ['latest', '9', '9.3', '9.3.0', 'oraclelinux9'], created: '2025-04-22T22:55:26Z',
-    config: {
-      ExposedPorts: { '3306/tcp': {}, '33060/tcp': {} },
-      Env: [PATH, 'GOSU_VERSION=1.17', 'MYSQL_MAJOR=innovation', 'MYSQL_VERSION=9.3.0-1.el9', 'MYSQL_SHELL_VERSION=9.3.0-1.el9'],
-      Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mysqld'], Volumes: { '/var/lib/mysql': {} },
-    },
-    history: [['Oracle Linux 9 slim', ORACLE, ''], ...dockerfile(`
-RUN set -eux;     groupadd --system --gid 999 mysql;     useradd --system --uid 999 --gid 999 --home-dir /var/lib/mysql --no-create-home mysql
-ENV GOSU_VERSION=1.17
-RUN set -eux;     arch="$(uname -m)";     case "$arch" in
-RUN set -eux;     microdnf install -y     bzip2     gzip     openssl     xz     zstd     findutils ;
-ENV MYSQL_MAJOR=innovation
-ENV MYSQL_VERSION=9.3.0-1.el9
-RUN set -eux;     microdnf install -y     mysql-community-server-minimal-"$MYSQL_VERSION"
-VOLUME [/var/lib/mysql]
-ENV MYSQL_SHELL_VERSION=9.3.0-1.el9
-RUN set -eux;     microdnf install -y "mysql-shell-$MYSQL_SHELL_VERSION";
-COPY docker-entrypoint.sh /usr/local/bin/
-ENTRYPOINT ["docker-entrypoint.sh"]
-EXPOSE map[3306/tcp:{} 33060/tcp:{}]
-CMD ["mysqld"]`,
-    layer('mysql-user', 2210, 1180, () => ['/etc/group=510', '/etc/passwd=1700']),
-    layer('gosu-1.17', 4340000, 1080000, () => ['/usr/local/bin/gosu*4340000']),
-    layer('ol9-tools', 48800000, 19100000, () => [fill('/usr/lib64', 'libzstd.so.1', 'liblzma.so.5', 'libbz2.so.1'), '/usr/bin/gzip*92904', '/usr/bin/find*204496']),
-    layer('mysql-9.3.0', 591300000, 112300000, () => ['/usr/sbin/mysqld*78612120', '/usr/bin/mysql*7811288', '/var/lib/mysql/', '/var/lib/mysql-files/', '/etc/my.cnf=1317', fill('/usr/lib64/mysql', 'plugin', 'private'), fill('/usr/share/mysql-9.3', 'english', 'charsets', 'messages_to_error_log.txt')]),
-    layer('mysql-shell-9.3.0', 31000000, 23600000, () => ['/usr/bin/mysqlsh*31000000']),
-    layer('mysql-ep', 16264, 5050, () => ['/usr/local/bin/docker-entrypoint.sh*16264']))],
-  },
+  mysql(['latest', '9', '9.3', '9.3.0', 'innovation', 'oracle', 'oraclelinux9'], '9.3.0', 'innovation'),
+  mysql(['8', '8.4', '8.4.5', 'lts', '8-oracle', '8.4-oracle'], '8.4.5', '8.4'),
 ];
 
 /** The catalogue entry for a repository path (`library/x` or `x`) and tag. */

@@ -1,0 +1,16 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engine, pull } from './fixtures';
+
+test('mysql:8 is the 8.4 LTS image, sharing only the Oracle Linux base with mysql:latest', async () => {
+  const e = engine();
+  await pull(e, 'mysql');
+  const [lines] = await pull(e, 'mysql:8');
+  assert.equal(lines.filter((l) => l.endsWith('Already exists')).length, 1);
+  for (const t of ['8.4', 'lts']) assert.equal((await e.imageInspect('mysql:8')).Id, (await pull(e, `mysql:${t}`), await e.imageInspect(`mysql:${t}`)).Id);
+  const env = (await e.imageInspect('mysql:8')).Config.Env!;
+  assert.ok(env.includes('MYSQL_VERSION=8.4.5-1.el9') && env.includes('MYSQL_MAJOR=8.4'));
+  const oldest = (await e.imageHistory('mysql:8')).at(-1)!;
+  assert.equal(oldest.CreatedBy, 'ADD oraclelinux-9-slim-amd64-rootfs.tar.xz / # buildkit');
+  assert.equal(oldest.Comment, 'buildkit.dockerfile.v0');
+});
