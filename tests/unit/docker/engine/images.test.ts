@@ -118,6 +118,18 @@ test('an image with several tags cannot be deleted by ID without -f', async () =
   assert.equal(e.layers.layers.size, 0);
 });
 
+test('references come in the reference store order: lexical by canonical name', async () => {
+  const e = engine();
+  const [lines] = await pull(e, 'alpine');
+  const manifest = lines.find((l) => l.startsWith('Digest: '))!.slice(8);
+  for (const t of ['zz:1', 'a:1', 'localhost:5000/b', 'me/c']) await e.imageTag('alpine', t);
+  // docker.io/library/a:1 < docker.io/library/alpine:latest < docker.io/library/alpine@… < docker.io/library/zz:1 < docker.io/me/c:latest < localhost:5000/b:latest
+  const want = ['a:1', 'alpine:latest', `alpine@${manifest}`, 'zz:1', 'me/c:latest', 'localhost:5000/b:latest'];
+  assert.deepEqual((await e.imageInspect('alpine')).RepoTags, want.filter((r) => !r.includes('@')));
+  const res = await e.imageRemove((await e.imageInspect('alpine')).Id.slice(7, 19), { force: true });
+  assert.deepEqual(res.flatMap((r) => (r.Untagged ? [r.Untagged] : [])), want);
+});
+
 test('image prune removes dangling images; -a removes unused ones', async () => {
   const e = engine();
   await pull(e, 'alpine', 'hello-world');
