@@ -43,6 +43,18 @@ function dockerfile(lines: string, ...layers: LayerSpec[]): HistorySpec[] {
     return [line.replace(/^RUN /, 'RUN /bin/sh -c ') + ' # buildkit', layers.shift(), 'buildkit.dockerfile.v0'];
   });
 }
+/**
+ * The classic builder's history (official images built before BuildKit): other instructions
+ * behind `/bin/sh -c #(nop)`, RUN as its bare shell command, no comment; RUN, ADD and COPY each
+ * produced the next of `layers`.
+ */
+function legacy(lines: string, ...layers: LayerSpec[]): HistorySpec[] {
+  return lines.trim().split('\n').map((line) => {
+    if (line.startsWith('RUN ')) return ['/bin/sh -c ' + line.slice(4), layers.shift()];
+    const file = /^(ADD|COPY) /.test(line);
+    return [file ? `/bin/sh -c #(nop) ${line} ` : `/bin/sh -c #(nop)  ${line}`, file ? layers.shift() : undefined];
+  });
+}
 const apt = (pkgs: string) => `RUN set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends ${pkgs}; \trm -rf /var/lib/apt/lists/*`;
 
 // --- base layers
@@ -65,7 +77,6 @@ const debuerreotype = (suite: string, l: LayerSpec, at: string): HistorySpec[] =
 ];
 const BOOKWORM_HIST = debuerreotype('bookworm', layer('debian-bookworm', 117200000, 48490000, () => debianRoot('osBookworm')), '1747699200');
 const BOOKWORM_SLIM_HIST = debuerreotype('bookworm', layer('debian-bookworm-slim', 74800000, 28230000, () => debianRoot('osBookworm')), '1747699200');
-const BUSTER_HIST = debuerreotype('buster', layer('debian-buster', 114100000, 50450000, () => debianRoot('osBuster', true)), '1687132800');
 
 const deb = (os: string, ...n: string[]) => () => [fill('/usr/lib/x86_64-linux-gnu', ...n), '/usr/share/doc/' + os + '/', ...(BIN[os] ?? [])];
 /** The programs buildpack-deps' layers put in PATH (the libraries fill the rest of the size). */
@@ -255,25 +266,32 @@ CMD ["httpd-foreground"]`,
     layer('httpd-foreground', 138, 301, () => ['/usr/local/bin/httpd-foreground*138']))],
   },
   {
-    repo: 'node', tags: ['14', '14.21', '14.21.3', 'fermium', 'buster'], created: '2023-04-10T22:21:38Z',
+    repo: 'node', tags: ['14', '14.21', '14.21.3', 'fermium', '14-buster', 'fermium-buster'], created: '2023-04-10T22:21:38Z',
     config: { Env: [PATH, 'NODE_VERSION=14.21.3', 'YARN_VERSION=1.22.19'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
-    history: [...buildpackDeps(BUSTER_HIST,
-      layer('buster-curl', 17580000, 7860000, deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.4.so.2')),
-      layer('buster-scm', 59570000, 10000000, deb('git', 'libperl.so.5.28', 'libpython2.7.so.1.0', 'libsvn_client-1.so.1')),
-      layer('buster-dev', 512400000, 196800000, deb('gcc', 'libLLVM-7.so.1', 'libgfortran.so.5', 'libasan.so.5', 'libMagickCore-6.Q16.so.6', 'libicudata.so.63', 'libmariadb.so.3')),
-    ), ...dockerfile(`
+    history: legacy(`
+ADD file:1ec4cc4b5fc1b7b3e84dc1a6c0bf73cd19a6bde3a2d0b9d3e9d3b6ba8e9bd7ba in /
+CMD ["bash"]
+RUN set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tcurl \t\tnetbase \t\twget \t; \trm -rf /var/lib/apt/lists/*
+RUN set -ex; \tif ! command -v gpg > /dev/null; then \t\tapt-get update; \t\tapt-get install -y --no-install-recommends \t\t\tgnupg \t\t\tdirmngr \t\t; \t\trm -rf /var/lib/apt/lists/*; \tfi
+RUN apt-get update && apt-get install -y --no-install-recommends \t\tgit \t\tmercurial \t\topenssh-client \t\tsubversion \t\t\t\tprocps \t&& rm -rf /var/lib/apt/lists/*
+RUN set -ex; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tautoconf \t\tautomake \t\tbzip2 \t\tdpkg-dev \t\tfile \t\tg++ \t\tgcc \t\timagemagick
 RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
 ENV NODE_VERSION=14.21.3
 RUN ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "\${dpkgArch##*-}" in
 ENV YARN_VERSION=1.22.19
 RUN set -ex   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do
-COPY docker-entrypoint.sh /usr/local/bin/
+COPY file:4d192565a7220e135cab6c77fbc1c73211b69f3d9fb37e62857b2c6eb9363d51 in /usr/local/bin/
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]`,
+    layer('debian-buster', 114100000, 50450000, () => debianRoot('osBuster', true)),
+    layer('buster-curl', 17580000, 7860000, deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.4.so.2')),
+    layer('buster-gpg', 17500000, 10000000, deb('gnupg', 'libassuan.so.0', 'libksba.so.8', 'libnpth.so.0')),
+    layer('buster-scm', 146000000, 51870000, deb('git', 'libperl.so.5.28', 'libpython2.7.so.1.0', 'libsvn_client-1.so.1')),
+    layer('buster-dev', 408470000, 191900000, deb('gcc', 'libLLVM-7.so.1', 'libgfortran.so.5', 'libasan.so.5', 'libMagickCore-6.Q16.so.6', 'libicudata.so.63', 'libmariadb.so.3')),
     layer('node-user', 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', '/etc/passwd:' + TEXT.passwdDeb]),
     layer('node-14.21.3', 200650000, 35880000, () => ['/usr/local/bin/node*78413912', '/usr/local/bin/npm>../lib/node_modules/npm/bin/npm-cli.js', '/usr/local/bin/npx>../lib/node_modules/npm/bin/npx-cli.js', '/usr/local/lib/node_modules/npm/bin/npm-cli.js*4821', '/usr/local/lib/node_modules/npm/bin/npx-cli.js*4290', fill('/usr/local/lib/node_modules/npm', 'package.json', 'node_modules', 'docs'), fill('/usr/local/include/node', 'node.h', 'v8.h', 'uv.h')]),
     layer('yarn-1.22.19', 7800000, 2290000, () => ['/usr/local/bin/yarn>/opt/yarn-v1.22.19/bin/yarn', '/usr/local/bin/yarnpkg>/opt/yarn-v1.22.19/bin/yarnpkg', '/opt/yarn-v1.22.19/bin/yarn*1015', '/opt/yarn-v1.22.19/bin/yarnpkg*42', fill('/opt/yarn-v1.22.19/lib', 'cli.js', 'v8-compile-cache.js')]),
-    layer('node-ep', 388, 460, () => ['/usr/local/bin/docker-entrypoint.sh*388']))],
+    layer('node-ep', 388, 449, () => ['/usr/local/bin/docker-entrypoint.sh*388'])),
   },
   {
     repo: 'python', tags: ['latest', '3', '3.13', '3.13.3', 'bookworm'], created: '2025-06-04T01:14:42Z',

@@ -14,3 +14,14 @@ test('mysql:8 is the 8.4 LTS image, sharing only the Oracle Linux base with mysq
   assert.equal(oldest.CreatedBy, 'ADD oraclelinux-9-slim-amd64-rootfs.tar.xz / # buildkit');
   assert.equal(oldest.Comment, 'buildkit.dockerfile.v0');
 });
+
+test('node:14 is a classic-builder image: nine layers and #(nop) history entries without comments', async () => {
+  const e = engine();
+  const [lines] = await pull(e, 'node:14');
+  assert.equal(lines.filter((l) => l.endsWith('Pull complete')).length, 9);
+  const h = await e.imageHistory('node:14');
+  assert.deepEqual([h[0].CreatedBy, h.at(-2)!.CreatedBy], ['/bin/sh -c #(nop)  CMD ["node"]', '/bin/sh -c #(nop)  CMD ["bash"]']);
+  assert.match(h.at(-1)!.CreatedBy, /^\/bin\/sh -c #\(nop\) ADD file:[0-9a-f]{64} in \/ $/);
+  assert.ok(h.every((x) => x.Comment === '' && !x.CreatedBy.includes('# buildkit')));
+  assert.ok(h.some((x) => x.CreatedBy.startsWith('/bin/sh -c set -ex; \tif ! command -v gpg')), 'buster buildpack-deps installs gpg in its own layer');
+});
