@@ -4,6 +4,7 @@
  * on the same base share that base's layers, so a pull prints `Already exists` for them.
  */
 import type { ImageConfig } from '../api';
+import { sha256 } from '../engine/hash';
 import { STD_PATH } from '../engine/shell/sh';
 import { TEXT, alpineRoot, busyboxRoot, debianRoot } from './rootfs';
 
@@ -188,14 +189,13 @@ CMD ["/hello"]`, layer('hello', 10072, 2459, () => ['/hello*10072'])),
   {
     repo: 'ubuntu', tags: ['latest', '24.04', 'noble'], created: '2025-05-29T04:21:01Z',
     config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '24.04' } },
-    history: [
-      ['/bin/sh -c #(nop)  ARG RELEASE'],
-      ['/bin/sh -c #(nop)  ARG LAUNCHPAD_BUILD_ARCH'],
-      ['/bin/sh -c #(nop)  LABEL org.opencontainers.image.ref.name=ubuntu'],
-      ['/bin/sh -c #(nop)  LABEL org.opencontainers.image.version=24.04'],
-      ['/bin/sh -c #(nop) ADD file:598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3 in / ', NOBLE],
-      ['/bin/sh -c #(nop)  CMD ["/bin/bash"]'],
-    ],
+    history: legacy(`
+ARG RELEASE
+ARG LAUNCHPAD_BUILD_ARCH
+LABEL org.opencontainers.image.ref.name=ubuntu
+LABEL org.opencontainers.image.version=24.04
+ADD file:598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3 in /
+CMD ["/bin/bash"]`, NOBLE),
   },
   {
     repo: 'debian', tags: ['latest', '12', 'bookworm'], created: '2025-05-20T00:00:00Z',
@@ -269,18 +269,18 @@ CMD ["httpd-foreground"]`,
     repo: 'node', tags: ['14', '14.21', '14.21.3', 'fermium', '14-buster', 'fermium-buster'], created: '2023-04-10T22:21:38Z',
     config: { Env: [PATH, 'NODE_VERSION=14.21.3', 'YARN_VERSION=1.22.19'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
     history: legacy(`
-ADD file:1ec4cc4b5fc1b7b3e84dc1a6c0bf73cd19a6bde3a2d0b9d3e9d3b6ba8e9bd7ba in /
+ADD file:${sha256('buster')} in /
 CMD ["bash"]
-RUN set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tcurl \t\tnetbase \t\twget \t; \trm -rf /var/lib/apt/lists/*
-RUN set -ex; \tif ! command -v gpg > /dev/null; then \t\tapt-get update; \t\tapt-get install -y --no-install-recommends \t\t\tgnupg \t\t\tdirmngr \t\t; \t\trm -rf /var/lib/apt/lists/*; \tfi
-RUN apt-get update && apt-get install -y --no-install-recommends \t\tgit \t\tmercurial \t\topenssh-client \t\tsubversion \t\t\t\tprocps \t&& rm -rf /var/lib/apt/lists/*
-RUN set -ex; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tautoconf \t\tautomake \t\tbzip2 \t\tdpkg-dev \t\tfile \t\tg++ \t\tgcc \t\timagemagick
+RUN set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tcurl
+RUN set -ex; \tif ! command -v gpg > /dev/null; then \t\tapt-get update;
+RUN apt-get update && apt-get install -y --no-install-recommends \t\tgit \t\tmercurial
+RUN set -ex; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tautoconf
 RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
 ENV NODE_VERSION=14.21.3
 RUN ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "\${dpkgArch##*-}" in
 ENV YARN_VERSION=1.22.19
 RUN set -ex   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do
-COPY file:4d192565a7220e135cab6c77fbc1c73211b69f3d9fb37e62857b2c6eb9363d51 in /usr/local/bin/
+COPY file:${sha256('node-ep')} in /usr/local/bin/
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]`,
     layer('debian-buster', 114100000, 50450000, () => debianRoot('osBuster', true)),
