@@ -177,7 +177,7 @@ COPY hello /
 CMD ["/hello"]`, layer('hello', 10072, 2459, () => ['/hello*10072'])),
   },
   {
-    repo: 'busybox', tags: ['latest', '1.37', '1.37.0', 'stable'], created: '2024-09-26T21:31:42Z',
+    repo: 'busybox', tags: ['latest', '1', '1.37', '1.37.0', 'unstable', 'glibc', '1.37.0-glibc'], created: '2024-09-26T21:31:42Z',
     config: { Env: [PATH], Cmd: ['sh'] },
     history: [['BusyBox 1.37.0 (glibc), Debian 12', layer('busybox-1.37.0', 4269000, 2152000, busyboxRoot), ''], ['CMD ["sh"]', undefined, '']],
   },

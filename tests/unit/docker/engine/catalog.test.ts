@@ -25,3 +25,9 @@ test('node:14 is a classic-builder image: nine layers and #(nop) history entries
   assert.ok(h.every((x) => x.Comment === '' && !x.CreatedBy.includes('# buildkit')));
   assert.ok(h.some((x) => x.CreatedBy.startsWith('/bin/sh -c set -ex; \tif ! command -v gpg')), 'buster buildpack-deps installs gpg in its own layer');
 });
+
+test('busybox:latest is the 1.37.0 glibc build, tagged unstable as BusyBox names its .0 releases', async () => {
+  const e = engine();
+  await pull(e, 'busybox', 'busybox:1', 'busybox:unstable', 'busybox:glibc');
+  assert.equal(new Set(await Promise.all(['busybox', 'busybox:1', 'busybox:unstable', 'busybox:glibc'].map(async (r) => (await e.imageInspect(r)).Id))).size, 1);
+});
