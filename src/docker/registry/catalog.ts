@@ -179,7 +179,8 @@ CMD ["/hello"]`, layer('hello', 10072, 2459, () => ['/hello*10072'])),
   {
     repo: 'busybox', tags: ['latest', '1', '1.37', '1.37.0', 'unstable', 'glibc', '1.37.0-glibc'], created: '2024-09-26T21:31:42Z',
     config: { Env: [PATH], Cmd: ['sh'] },
-    history: [['BusyBox 1.37.0 (glibc), Debian 12', layer('busybox-1.37.0', 4269000, 2152000, busyboxRoot), ''], ['CMD ["sh"]', undefined, '']],
+    // Built outside a Dockerfile: one history entry, no CMD entry (repo-info busybox:1.37.0-glibc).
+    history: [['BusyBox 1.37.0 (glibc), Debian 12', layer('busybox-1.37.0', 4269000, 2152000, busyboxRoot)]],
   },
   {
     repo: 'alpine', tags: ['latest', '3', '3.21', '3.21.3'], created: '2025-02-14T03:28:36Z',

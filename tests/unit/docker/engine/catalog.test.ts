@@ -31,3 +31,11 @@ test('busybox:latest is the 1.37.0 glibc build, tagged unstable as BusyBox names
   await pull(e, 'busybox', 'busybox:1', 'busybox:unstable', 'busybox:glibc');
   assert.equal(new Set(await Promise.all(['busybox', 'busybox:1', 'busybox:unstable', 'busybox:glibc'].map(async (r) => (await e.imageInspect(r)).Id))).size, 1);
 });
+
+test('busybox has a single history entry: it is not built from a Dockerfile', async () => {
+  const e = engine();
+  await pull(e, 'busybox');
+  const h = await e.imageHistory('busybox');
+  assert.deepEqual(h.map((x) => x.CreatedBy), ['BusyBox 1.37.0 (glibc), Debian 12']);
+  assert.deepEqual((await e.imageInspect('busybox')).Config.Cmd, ['sh']);
+});
