@@ -59,8 +59,10 @@ export const imageApi = {
   },
 
   async imageTag(this: Engine, source: string, target: string): Promise<void> {
+    const ref = parseReference(target);
+    if (ref.name === 'sha256') throw new ApiError(400, 'refusing to create an ambiguous tag using digest algorithm as name');
     const img = imgs.getImage(this, source);
-    if (parseReference(target).digest) throw new ApiError(400, 'refusing to create a tag with a digest reference');
+    if (ref.digest) throw new ApiError(400, 'refusing to create a tag with a digest reference');
     imgs.setTag(this, familiarTag(target), img);
   },
 

@@ -273,3 +273,13 @@ test('rmi by name: a container guards only the last name; a parent that is still
   assert.ok(e.images.images.has(base));
   auditRefs(e);
 });
+
+test('tag refuses sha256 as a repository name, before it looks the source up', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  for (const [src, t] of [['alpine', 'sha256:sometag'], ['alpine', 'sha256'], ['nope', 'sha256:x']]) {
+    await assert.rejects(e.imageTag(src, t), (err: unknown) => err instanceof ApiError && err.status === 400 && err.message === 'refusing to create an ambiguous tag using digest algorithm as name');
+  }
+  await e.imageTag('alpine', 'sha256x');
+  assert.deepEqual((await e.imageInspect('alpine')).RepoTags, ['alpine:latest', 'sha256x:latest']);
+});
