@@ -26,7 +26,10 @@ export const imageApi = {
       const tags = this.images.tags(img.id);
       const intermediate = !tags.length && this.images.children(img.id).length > 0;
       if (intermediate && !opts.all) continue;
-      if (wantDangling !== undefined && wantDangling !== (imgs.isDangling(this, img) && !intermediate)) continue;
+      // moby `Images`: dangling=true keeps the images without tags and without children (a
+      // digest alone does not name an image here); dangling=false drops those without any reference.
+      if (wantDangling === true && (tags.length || this.images.children(img.id).length)) continue;
+      if (wantDangling === false && !imgs.isReferenced(this, img)) continue;
       if (f.reference?.length) {
         // Tags and digests are filtered alike: a digest of another repository must not
         // bring the image back as a `<none>` row of that repository. A tagged pattern is

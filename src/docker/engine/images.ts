@@ -142,9 +142,12 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
   return img;
 }
 
-/** True when nothing names the image and no image builds on it. */
+/** True when a tag or digest names the image. */
+export const isReferenced = (h: ImageHost, img: Image): boolean => h.images.referencesOf(img.id).length > 0;
+
+/** True when nothing names the image. */
 export function isDangling(h: ImageHost, img: Image): boolean {
-  return !h.images.referencesOf(img.id).length;
+  return !isReferenced(h, img);
 }
 
 /** Removes references, recording each as `Untagged`. */
@@ -237,7 +240,8 @@ export function pruneImages(h: ImageHost, all: boolean, selected: (img: Image) =
   for (let again = true; again; ) {
     again = false;
     for (const img of [...h.images.images.values()]) {
-      if (used.has(img.id) || h.images.children(img.id).length || (!all && !isDangling(h, img)) || !selected(img)) continue;
+      // Without -a only untagged images go, those kept by a digest alone included (moby `ImagesPrune`).
+      if (used.has(img.id) || h.images.children(img.id).length || (!all && h.images.tags(img.id).length) || !selected(img)) continue;
       deleteImage(h, img, deleted);
       again = true;
     }

@@ -188,7 +188,9 @@ test('pull by digest, and the errors of other registries', async () => {
   const [img] = await e2.imageList();
   assert.deepEqual(img.RepoTags, []);
   assert.deepEqual(img.RepoDigests, [`busybox@${manifest}`]);
-  assert.deepEqual(await e2.imageList({ filters: { dangling: ['true'] } }), [], 'a digest reference is a name');
+  // moby lists an untagged image as dangling even when a digest still names it, and prunes it.
+  assert.deepEqual((await e2.imageList({ filters: { dangling: ['true'] } })).map((i) => i.Id), [img.Id]);
+  assert.deepEqual((await e2.imageList({ filters: { dangling: ['false'] } })).map((i) => i.Id), [img.Id], 'the digest is still a reference');
   await assert.rejects(e2.imagePull(`alpine@${manifest}`, () => {}), (err: unknown) => err instanceof ApiError && err.message === `manifest for alpine@${manifest} not found: manifest unknown: manifest unknown`);
   await assert.rejects(e2.imagePull('localhost:5000/app', () => {}), (err: unknown) => err instanceof ApiError && err.message === 'Get "http://localhost:5000/v2/": dial tcp [::1]:5000: connect: connection refused');
   await assert.rejects(e2.imagePull('registry.example.com/team/app:1', () => {}), (err: unknown) => err instanceof ApiError && /lookup registry\.example\.com on 127\.0\.0\.53:53: no such host$/.test(err.message));
@@ -282,4 +284,32 @@ test('tag refuses sha256 as a repository name, before it looks the source up', a
   }
   await e.imageTag('alpine', 'sha256x');
   assert.deepEqual((await e.imageInspect('alpine')).RepoTags, ['alpine:latest', 'sha256x:latest']);
+});
+
+test('an image named by a digest alone is dangling: listed by dangling=true and pruned, digest untagged first', async () => {
+  const e = engine();
+  const [lines] = await pull(e, 'busybox');
+  const manifest = lines.find((l) => l.startsWith('Digest: '))!.slice(8);
+  await e.imageRemove('busybox');
+  await pull(e, `busybox@${manifest}`);
+  const [img] = await e.imageList({ filters: { dangling: ['true'] } });
+  assert.deepEqual(img.RepoDigests, [`busybox@${manifest}`]);
+  const r = await e.imagesPrune();
+  assert.deepEqual(r.ImagesDeleted!.slice(0, 2), [{ Untagged: `busybox@${manifest}` }, { Deleted: img.Id }]);
+  assert.deepEqual(await e.imageList({ all: true }), []);
+  auditRefs(e);
+});
+
+test('dangling=false with -a leaves out intermediate images, which have no reference', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const { Id } = await e.containerCreate({ Image: 'alpine', Cmd: ['touch', '/x'] });
+  await e.containerStart(Id);
+  const mid = await e.containerCommit(Id, {});
+  const { Id: c2 } = await e.containerCreate({ Image: mid.Id, Cmd: ['touch', '/y'] });
+  await e.containerStart(c2);
+  await e.containerCommit(c2, { reference: 'top' });
+  assert.equal((await e.imageList({ all: true })).length, 3);
+  assert.deepEqual((await e.imageList({ all: true, filters: { dangling: ['false'] } })).map((i) => i.RepoTags[0]).sort(), ['alpine:latest', 'top:latest']);
+  assert.deepEqual(await e.imageList({ all: true, filters: { dangling: ['true'] } }), [], 'an image with a child is not a head');
 });
