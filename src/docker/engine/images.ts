@@ -232,18 +232,26 @@ function deleteImageRecords(h: ImageHost, img: Image, records: ImageDeleteRespon
   if (prune && parent && isDangling(h, parent)) deleteImageRecords(h, parent, records, false, true, true);
 }
 
-/** `docker image prune` (`-a`: also tagged images no container uses). */
+/**
+ * moby `ImagePrune`: the images without children (every image with `-a`) except unnamed parents,
+ * each removed as `rmi` would remove it without force, by every reference (only when untagged
+ * unless `-a`) or by ID; conflicts (containers, children) skip an image or stop after an untag.
+ */
 export function pruneImages(h: ImageHost, all: boolean, selected: (img: Image) => boolean = () => true): { deleted: ImageDeleteResponseItem[]; reclaimed: number } {
   const deleted: ImageDeleteResponseItem[] = [];
   const sizes = new Map([...h.layers.layers].map(([k, l]) => [k, l.size]));
-  const used = new Set(h.usage().map((u) => u.image));
-  for (let again = true; again; ) {
-    again = false;
-    for (const img of [...h.images.images.values()]) {
-      // Without -a only untagged images go, those kept by a digest alone included (moby `ImagesPrune`).
-      if (used.has(img.id) || h.images.children(img.id).length || (!all && h.images.tags(img.id).length) || !selected(img)) continue;
-      deleteImage(h, img, deleted);
-      again = true;
+  const top = [...h.images.images.values()].filter((img) => {
+    const parent = h.images.children(img.id).length > 0;
+    return (all || !parent) && (isReferenced(h, img) || !parent) && selected(img);
+  });
+  for (const img of top) {
+    const refs = h.images.referencesOf(img.id);
+    for (const target of !refs.length ? [img.id.slice(7)] : all || !h.images.tags(img.id).length ? refs : []) {
+      try {
+        deleted.push(...removeImage(h, target, false, true));
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+      }
     }
   }
   return { deleted, reclaimed: deleted.reduce((n, r) => n + (sizes.get(r.Deleted!) ?? 0), 0) };

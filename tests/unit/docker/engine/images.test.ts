@@ -313,3 +313,20 @@ test('dangling=false with -a leaves out intermediate images, which have no refer
   assert.deepEqual((await e.imageList({ all: true, filters: { dangling: ['false'] } })).map((i) => i.RepoTags[0]).sort(), ['alpine:latest', 'top:latest']);
   assert.deepEqual(await e.imageList({ all: true, filters: { dangling: ['true'] } }), [], 'an image with a child is not a head');
 });
+
+test('image prune -a removes each image as rmi would: a named parent of a used image loses its names and stays', async () => {
+  const e = engine();
+  const [lines] = await pull(e, 'alpine');
+  const manifest = lines.find((l) => l.startsWith('Digest: '))!.slice(8);
+  const { Id } = await e.containerCreate({ Image: 'alpine', Cmd: ['touch', '/x'] });
+  await e.containerStart(Id);
+  const snap = await e.containerCommit(Id, { reference: 'snap' });
+  await e.containerRemove(Id);
+  await e.containerCreate({ Image: 'snap' });
+  const alpineId = (await e.imageInspect('alpine')).Id;
+  const r = await e.imagesPrune({ dangling: ['false'] });
+  assert.deepEqual(r.ImagesDeleted, [{ Untagged: 'alpine:latest' }, { Untagged: `alpine@${manifest}` }]);
+  assert.equal(r.SpaceReclaimed, 0);
+  assert.deepEqual((await e.imageList({ all: true })).map((i) => [i.Id, i.RepoTags]), [[snap.Id, ['snap:latest']], [alpineId, []]]);
+  auditRefs(e);
+});
