@@ -271,6 +271,9 @@ export function imageSummary(h: ImageHost, img: Image): ImageSummary {
   };
 }
 
+/** The fields of the image config in the order the daemon writes them (DockerOCIImageConfig). */
+const CONFIG_ORDER = ['User', 'ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Volumes', 'WorkingDir', 'Labels', 'StopSignal', 'ArgsEscaped', 'Healthcheck', 'OnBuild', 'Shell'];
+
 export function inspectImage(h: ImageHost, img: Image): ImageInspect {
   const dirs = h.layers.chain(img.top).map(overlayDir).reverse();
   const data: Record<string, string> = {};
@@ -285,7 +288,7 @@ export function inspectImage(h: ImageHost, img: Image): ImageInspect {
     Created: rfc3339(img.created),
     DockerVersion: img.dockerVersion,
     Author: img.author,
-    Config: Object.fromEntries(Object.entries(img.config).sort(([a], [b]) => (a < b ? -1 : 1))),
+    Config: Object.fromEntries(Object.entries(img.config).sort(([a], [b]) => CONFIG_ORDER.indexOf(a) - CONFIG_ORDER.indexOf(b))),
     Architecture: 'amd64',
     Os: 'linux',
     Size: h.layers.size(img.top),

@@ -330,3 +330,9 @@ test('image prune -a removes each image as rmi would: a named parent of a used i
   assert.deepEqual((await e.imageList({ all: true })).map((i) => [i.Id, i.RepoTags]), [[snap.Id, ['snap:latest']], [alpineId, []]]);
   auditRefs(e);
 });
+
+test('image inspect writes Config in the DockerOCIImageConfig field order', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  assert.deepEqual(Object.keys((await e.imageInspect('nginx')).Config), ['ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Labels', 'StopSignal']);
+});
