@@ -26,7 +26,10 @@ export const imageApi = {
       const tags = this.images.tags(img.id);
       const intermediate = !tags.length && this.images.children(img.id).length > 0;
       if (intermediate && !opts.all) continue;
-      if (wantDangling !== undefined && wantDangling !== (imgs.isDangling(this, img) && !intermediate)) continue;
+      // moby `Images`: dangling=true keeps the images without tags and without children (a
+      // digest alone does not name an image here); dangling=false drops those without any reference.
+      if (wantDangling === true && (tags.length || this.images.children(img.id).length)) continue;
+      if (wantDangling === false && !imgs.isReferenced(this, img)) continue;
       if (f.reference?.length) {
         // Tags and digests are filtered alike: a digest of another repository must not
         // bring the image back as a `<none>` row of that repository. A tagged pattern is
@@ -59,8 +62,10 @@ export const imageApi = {
   },
 
   async imageTag(this: Engine, source: string, target: string): Promise<void> {
+    const ref = parseReference(target);
+    if (ref.name === 'sha256') throw new ApiError(400, 'refusing to create an ambiguous tag using digest algorithm as name');
     const img = imgs.getImage(this, source);
-    if (parseReference(target).digest) throw new ApiError(400, 'refusing to create a tag with a digest reference');
+    if (ref.digest) throw new ApiError(400, 'refusing to create a tag with a digest reference');
     imgs.setTag(this, familiarTag(target), img);
   },
 

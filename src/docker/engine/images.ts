@@ -89,7 +89,9 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
       ? ` ${host === 'localhost' ? '[::1]' : host}:${port}: connect: connection refused`
       : `: lookup ${host} on 127.0.0.53:53: no such host`}`);
   }
-  const byDigest = !ref.tag && ref.digest;
+  // A digest wins over a tag given with it (`nginx:alpine@sha256:…` is pulled by digest only),
+  // as the client sends just the digest (`getAPITagFromNamedRef`).
+  const byDigest = ref.digest;
   const tag = byDigest ? undefined : ref.tag ?? 'latest';
   const official = ref.path.startsWith('library/') && hasRepository(ref.path);
   const spec = !official ? undefined : byDigest ? CATALOG.find((i) => 'library/' + i.repo === ref.path && manifestOf(i) === byDigest) : findImage(ref.path, tag!);
@@ -140,9 +142,12 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
   return img;
 }
 
-/** True when nothing names the image and no image builds on it. */
+/** True when a tag or digest names the image. */
+export const isReferenced = (h: ImageHost, img: Image): boolean => h.images.referencesOf(img.id).length > 0;
+
+/** True when nothing names the image. */
 export function isDangling(h: ImageHost, img: Image): boolean {
-  return !h.images.referencesOf(img.id).length;
+  return !isReferenced(h, img);
 }
 
 /** Removes references, recording each as `Untagged`. */
@@ -227,17 +232,26 @@ function deleteImageRecords(h: ImageHost, img: Image, records: ImageDeleteRespon
   if (prune && parent && isDangling(h, parent)) deleteImageRecords(h, parent, records, false, true, true);
 }
 
-/** `docker image prune` (`-a`: also tagged images no container uses). */
+/**
+ * moby `ImagePrune`: the images without children (every image with `-a`) except unnamed parents,
+ * each removed as `rmi` would remove it without force, by every reference (only when untagged
+ * unless `-a`) or by ID; conflicts (containers, children) skip an image or stop after an untag.
+ */
 export function pruneImages(h: ImageHost, all: boolean, selected: (img: Image) => boolean = () => true): { deleted: ImageDeleteResponseItem[]; reclaimed: number } {
   const deleted: ImageDeleteResponseItem[] = [];
   const sizes = new Map([...h.layers.layers].map(([k, l]) => [k, l.size]));
-  const used = new Set(h.usage().map((u) => u.image));
-  for (let again = true; again; ) {
-    again = false;
-    for (const img of [...h.images.images.values()]) {
-      if (used.has(img.id) || h.images.children(img.id).length || (!all && !isDangling(h, img)) || !selected(img)) continue;
-      deleteImage(h, img, deleted);
-      again = true;
+  const top = [...h.images.images.values()].filter((img) => {
+    const parent = h.images.children(img.id).length > 0;
+    return (all || !parent) && (isReferenced(h, img) || !parent) && selected(img);
+  });
+  for (const img of top) {
+    const refs = h.images.referencesOf(img.id);
+    for (const target of !refs.length ? [img.id.slice(7)] : all || !h.images.tags(img.id).length ? refs : []) {
+      try {
+        deleted.push(...removeImage(h, target, false, true));
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+      }
     }
   }
   return { deleted, reclaimed: deleted.reduce((n, r) => n + (sizes.get(r.Deleted!) ?? 0), 0) };
@@ -257,6 +271,9 @@ export function imageSummary(h: ImageHost, img: Image): ImageSummary {
   };
 }
 
+/** The fields of the image config in the order the daemon writes them (DockerOCIImageConfig). */
+const CONFIG_ORDER = ['User', 'ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Volumes', 'WorkingDir', 'Labels', 'StopSignal', 'ArgsEscaped', 'Healthcheck', 'OnBuild', 'Shell'];
+
 export function inspectImage(h: ImageHost, img: Image): ImageInspect {
   const dirs = h.layers.chain(img.top).map(overlayDir).reverse();
   const data: Record<string, string> = {};
@@ -271,7 +288,7 @@ export function inspectImage(h: ImageHost, img: Image): ImageInspect {
     Created: rfc3339(img.created),
     DockerVersion: img.dockerVersion,
     Author: img.author,
-    Config: Object.fromEntries(Object.entries(img.config).sort(([a], [b]) => (a < b ? -1 : 1))),
+    Config: Object.fromEntries(Object.entries(img.config).sort(([a], [b]) => CONFIG_ORDER.indexOf(a) - CONFIG_ORDER.indexOf(b))),
     Architecture: 'amd64',
     Os: 'linux',
     Size: h.layers.size(img.top),

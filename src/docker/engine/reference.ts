@@ -42,9 +42,12 @@ export function parseReference(input: string): Reference {
   return { domain, path: remote, name, tag, digest };
 }
 
-/** `name:tag` with `latest` filled in when neither tag nor digest was given. */
+/**
+ * The stored reference a lookup uses: `name@digest` when there is a digest, even with a tag
+ * (the reference store's `favorDigest`), else `name:tag` with `latest` filled in.
+ */
 export function tagged(ref: Reference): string {
-  if (ref.digest && !ref.tag) return `${ref.name}@${ref.digest}`;
+  if (ref.digest) return `${ref.name}@${ref.digest}`;
   return `${ref.name}:${ref.tag ?? 'latest'}`;
 }
 

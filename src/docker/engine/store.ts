@@ -48,6 +48,12 @@ export interface Image {
 /** The repository of a stored reference: `ubuntu` of `ubuntu:22.04` or `ubuntu@sha256:…`. */
 export const repoOf = (ref: string): string => ref.slice(0, ref.includes('@') ? ref.indexOf('@') : ref.lastIndexOf(':'));
 
+/** `docker.io/library/ubuntu:22.04` of `ubuntu:22.04`; a reference with a registry host is already canonical. */
+function canonical(ref: string): string {
+  const first = ref.includes('/') ? ref.slice(0, ref.indexOf('/')) : '';
+  return /[.:]|^localhost$/.test(first) ? ref : (first ? 'docker.io/' : 'docker.io/library/') + ref;
+}
+
 export const chainOf = (parent: string | null, diffId: string): string =>
   parent === null ? diffId : digest(parent + ' ' + diffId);
 
@@ -114,8 +120,9 @@ export class ImageStore {
   /** Familiar reference (`ubuntu:latest`, `ubuntu@sha256:…`) → image ID, in creation order. */
   refs = new Map<string, string>();
 
+  /** Sorted as the reference store sorts them: by canonical name (`docker.io/library/…`). */
   referencesOf(id: string): string[] {
-    return [...this.refs.keys()].filter((r) => this.refs.get(r) === id);
+    return [...this.refs.keys()].filter((r) => this.refs.get(r) === id).map((r) => [canonical(r), r]).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r);
   }
 
   tags(id: string): string[] {

@@ -4,6 +4,7 @@
  * on the same base share that base's layers, so a pull prints `Already exists` for them.
  */
 import type { ImageConfig } from '../api';
+import { sha256 } from '../engine/hash';
 import { STD_PATH } from '../engine/shell/sh';
 import { TEXT, alpineRoot, busyboxRoot, debianRoot } from './rootfs';
 
@@ -43,6 +44,18 @@ function dockerfile(lines: string, ...layers: LayerSpec[]): HistorySpec[] {
     return [line.replace(/^RUN /, 'RUN /bin/sh -c ') + ' # buildkit', layers.shift(), 'buildkit.dockerfile.v0'];
   });
 }
+/**
+ * The classic builder's history (official images built before BuildKit): other instructions
+ * behind `/bin/sh -c #(nop)`, RUN as its bare shell command, no comment; RUN, ADD and COPY each
+ * produced the next of `layers`.
+ */
+function legacy(lines: string, ...layers: LayerSpec[]): HistorySpec[] {
+  return lines.trim().split('\n').map((line) => {
+    if (line.startsWith('RUN ')) return ['/bin/sh -c ' + line.slice(4), layers.shift()];
+    const file = /^(ADD|COPY) /.test(line);
+    return [file ? `/bin/sh -c #(nop) ${line} ` : `/bin/sh -c #(nop)  ${line}`, file ? layers.shift() : undefined];
+  });
+}
 const apt = (pkgs: string) => `RUN set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends ${pkgs}; \trm -rf /var/lib/apt/lists/*`;
 
 // --- base layers
@@ -65,7 +78,6 @@ const debuerreotype = (suite: string, l: LayerSpec, at: string): HistorySpec[] =
 ];
 const BOOKWORM_HIST = debuerreotype('bookworm', layer('debian-bookworm', 117200000, 48490000, () => debianRoot('osBookworm')), '1747699200');
 const BOOKWORM_SLIM_HIST = debuerreotype('bookworm', layer('debian-bookworm-slim', 74800000, 28230000, () => debianRoot('osBookworm')), '1747699200');
-const BUSTER_HIST = debuerreotype('buster', layer('debian-buster', 114100000, 50450000, () => debianRoot('osBuster', true)), '1687132800');
 
 const deb = (os: string, ...n: string[]) => () => [fill('/usr/lib/x86_64-linux-gnu', ...n), '/usr/share/doc/' + os + '/', ...(BIN[os] ?? [])];
 /** The programs buildpack-deps' layers put in PATH (the libraries fill the rest of the size). */
@@ -112,6 +124,47 @@ const nginxConfig = (env: string[]): ImageConfig => ({
   StopSignal: 'SIGQUIT',
 });
 
+/**
+ * mysql on Oracle Linux 9 slim: the LTS (8.4) and innovation (9.x) images are built alike at the
+ * same time and share only the base layer.
+ */
+function mysql(tags: string[], v: string, major: string): ImageSpec {
+  const el = v + '-1.el9';
+  const minor = v.slice(0, 3);
+  return {
+    repo: 'mysql', tags, created: '2025-04-22T22:55:26Z',
+    config: {
+      ExposedPorts: { '3306/tcp': {}, '33060/tcp': {} },
+      Env: [PATH, 'GOSU_VERSION=1.17', 'MYSQL_MAJOR=' + major, 'MYSQL_VERSION=' + el, 'MYSQL_SHELL_VERSION=' + el],
+      Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mysqld'], Volumes: { '/var/lib/mysql': {} },
+    },
+    history: dockerfile(`
+ADD oraclelinux-9-slim-amd64-rootfs.tar.xz /
+CMD ["/bin/bash"]
+RUN set -eux; \tgroupadd --system --gid 999 mysql; \tuseradd --system --uid 999 --gid 999 --home-dir /var/lib/mysql --no-create-home mysql
+ENV GOSU_VERSION=1.17
+RUN set -eux; \tarch="$(uname -m)"; \tcase "$arch" in
+RUN set -eux; \tmicrodnf install -y \t\tbzip2 \t\tgzip \t\topenssl \t\txz \t\tzstd \t\tfindutils \t; \tmicrodnf clean all
+ENV MYSQL_MAJOR=${major}
+ENV MYSQL_VERSION=${el}
+RUN set -eux; \tmicrodnf install -y "mysql-community-server-minimal-$MYSQL_VERSION";
+VOLUME [/var/lib/mysql]
+ENV MYSQL_SHELL_VERSION=${el}
+RUN set -eux; \tmicrodnf install -y "mysql-shell-$MYSQL_SHELL_VERSION";
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+EXPOSE map[3306/tcp:{} 33060/tcp:{}]
+CMD ["mysqld"]`,
+    ORACLE,
+    layer('mysql-user-' + v, 2210, 1180, () => ['/etc/group=510', '/etc/passwd=1700']),
+    layer('gosu-1.17-' + v, 4340000, 1080000, () => ['/usr/local/bin/gosu*4340000']),
+    layer('ol9-tools-' + v, 48800000, 19100000, () => [fill('/usr/lib64', 'libzstd.so.1', 'liblzma.so.5', 'libbz2.so.1'), '/usr/bin/gzip*92904', '/usr/bin/find*204496']),
+    layer('mysql-' + v, 591300000, 112300000, () => ['/usr/sbin/mysqld*78612120', '/usr/bin/mysql*7811288', '/var/lib/mysql/', '/var/lib/mysql-files/', '/etc/my.cnf=1317', fill('/usr/lib64/mysql', 'plugin', 'private'), fill('/usr/share/mysql-' + minor, 'english', 'charsets', 'messages_to_error_log.txt')]),
+    layer('mysql-shell-' + v, 31000000, 23600000, () => ['/usr/bin/mysqlsh*31000000']),
+    layer('mysql-ep-' + v, 16264, 5050, () => ['/usr/local/bin/docker-entrypoint.sh*16264'])),
+  };
+}
+
 /** Apache's default page. */
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
@@ -124,9 +177,10 @@ COPY hello /
 CMD ["/hello"]`, layer('hello', 10072, 2459, () => ['/hello*10072'])),
   },
   {
-    repo: 'busybox', tags: ['latest', '1.37', '1.37.0', 'stable'], created: '2024-09-26T21:31:42Z',
+    repo: 'busybox', tags: ['latest', '1', '1.37', '1.37.0', 'unstable', 'glibc', '1.37.0-glibc'], created: '2024-09-26T21:31:42Z',
     config: { Env: [PATH], Cmd: ['sh'] },
-    history: [['BusyBox 1.37.0 (glibc), Debian 12', layer('busybox-1.37.0', 4269000, 2152000, busyboxRoot), ''], ['CMD ["sh"]', undefined, '']],
+    // Built outside a Dockerfile: one history entry, no CMD entry (repo-info busybox:1.37.0-glibc).
+    history: [['BusyBox 1.37.0 (glibc), Debian 12', layer('busybox-1.37.0', 4269000, 2152000, busyboxRoot)]],
   },
   {
     repo: 'alpine', tags: ['latest', '3', '3.21', '3.21.3'], created: '2025-02-14T03:28:36Z',
@@ -136,14 +190,13 @@ CMD ["/hello"]`, layer('hello', 10072, 2459, () => ['/hello*10072'])),
   {
     repo: 'ubuntu', tags: ['latest', '24.04', 'noble'], created: '2025-05-29T04:21:01Z',
     config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '24.04' } },
-    history: [
-      ['/bin/sh -c #(nop)  ARG RELEASE'],
-      ['/bin/sh -c #(nop)  ARG LAUNCHPAD_BUILD_ARCH'],
-      ['/bin/sh -c #(nop)  LABEL org.opencontainers.image.ref.name=ubuntu'],
-      ['/bin/sh -c #(nop)  LABEL org.opencontainers.image.version=24.04'],
-      ['/bin/sh -c #(nop) ADD file:598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3 in / ', NOBLE],
-      ['/bin/sh -c #(nop)  CMD ["/bin/bash"]'],
-    ],
+    history: legacy(`
+ARG RELEASE
+ARG LAUNCHPAD_BUILD_ARCH
+LABEL org.opencontainers.image.ref.name=ubuntu
+LABEL org.opencontainers.image.version=24.04
+ADD file:598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3 in /
+CMD ["/bin/bash"]`, NOBLE),
   },
   {
     repo: 'debian', tags: ['latest', '12', 'bookworm'], created: '2025-05-20T00:00:00Z',
@@ -214,25 +267,32 @@ CMD ["httpd-foreground"]`,
     layer('httpd-foreground', 138, 301, () => ['/usr/local/bin/httpd-foreground*138']))],
   },
   {
-    repo: 'node', tags: ['14', '14.21', '14.21.3', 'fermium', 'buster'], created: '2023-04-10T22:21:38Z',
+    repo: 'node', tags: ['14', '14.21', '14.21.3', 'fermium', '14-buster', 'fermium-buster'], created: '2023-04-10T22:21:38Z',
     config: { Env: [PATH, 'NODE_VERSION=14.21.3', 'YARN_VERSION=1.22.19'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
-    history: [...buildpackDeps(BUSTER_HIST,
-      layer('buster-curl', 17580000, 7860000, deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.4.so.2')),
-      layer('buster-scm', 59570000, 10000000, deb('git', 'libperl.so.5.28', 'libpython2.7.so.1.0', 'libsvn_client-1.so.1')),
-      layer('buster-dev', 512400000, 196800000, deb('gcc', 'libLLVM-7.so.1', 'libgfortran.so.5', 'libasan.so.5', 'libMagickCore-6.Q16.so.6', 'libicudata.so.63', 'libmariadb.so.3')),
-    ), ...dockerfile(`
+    history: legacy(`
+ADD file:${sha256('buster')} in /
+CMD ["bash"]
+RUN set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tcurl
+RUN set -ex; \tif ! command -v gpg > /dev/null; then \t\tapt-get update;
+RUN apt-get update && apt-get install -y --no-install-recommends \t\tgit \t\tmercurial
+RUN set -ex; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tautoconf
 RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
 ENV NODE_VERSION=14.21.3
 RUN ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "\${dpkgArch##*-}" in
 ENV YARN_VERSION=1.22.19
 RUN set -ex   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do
-COPY docker-entrypoint.sh /usr/local/bin/
+COPY file:${sha256('node-ep')} in /usr/local/bin/
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]`,
+    layer('debian-buster', 114100000, 50450000, () => debianRoot('osBuster', true)),
+    layer('buster-curl', 17580000, 7860000, deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.4.so.2')),
+    layer('buster-gpg', 17500000, 10000000, deb('gnupg', 'libassuan.so.0', 'libksba.so.8', 'libnpth.so.0')),
+    layer('buster-scm', 146000000, 51870000, deb('git', 'libperl.so.5.28', 'libpython2.7.so.1.0', 'libsvn_client-1.so.1')),
+    layer('buster-dev', 408470000, 191900000, deb('gcc', 'libLLVM-7.so.1', 'libgfortran.so.5', 'libasan.so.5', 'libMagickCore-6.Q16.so.6', 'libicudata.so.63', 'libmariadb.so.3')),
     layer('node-user', 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', '/etc/passwd:' + TEXT.passwdDeb]),
     layer('node-14.21.3', 200650000, 35880000, () => ['/usr/local/bin/node*78413912', '/usr/local/bin/npm>../lib/node_modules/npm/bin/npm-cli.js', '/usr/local/bin/npx>../lib/node_modules/npm/bin/npx-cli.js', '/usr/local/lib/node_modules/npm/bin/npm-cli.js*4821', '/usr/local/lib/node_modules/npm/bin/npx-cli.js*4290', fill('/usr/local/lib/node_modules/npm', 'package.json', 'node_modules', 'docs'), fill('/usr/local/include/node', 'node.h', 'v8.h', 'uv.h')]),
     layer('yarn-1.22.19', 7800000, 2290000, () => ['/usr/local/bin/yarn>/opt/yarn-v1.22.19/bin/yarn', '/usr/local/bin/yarnpkg>/opt/yarn-v1.22.19/bin/yarnpkg', '/opt/yarn-v1.22.19/bin/yarn*1015', '/opt/yarn-v1.22.19/bin/yarnpkg*42', fill('/opt/yarn-v1.22.19/lib', 'cli.js', 'v8-compile-cache.js')]),
-    layer('node-ep', 388, 460, () => ['/usr/local/bin/docker-entrypoint.sh*388']))],
+    layer('node-ep', 388, 449, () => ['/usr/local/bin/docker-entrypoint.sh*388'])),
   },
   {
     repo: 'python', tags: ['latest', '3', '3.13', '3.13.3', 'bookworm'], created: '2025-06-04T01:14:42Z',
@@ -255,35 +315,8 @@ CMD ["python3"]`,
     layer('python-3.13.3', 196700000, 26650000, () => ['/usr/local/bin/python3.13*17600', '/usr/local/bin/pip3*231', fill('/usr/local/lib/python3.13', 'site-packages', 'lib-dynload', 'encodings', 'asyncio', 'test'), fill('/usr/local/lib', 'libpython3.13.so.1.0')]),
     layer('python-links', 36, 249, () => ['/usr/local/bin/python3>python3.13', '/usr/local/bin/python>python3', '/usr/local/bin/pip>pip3']))],
   },
-  {
-    repo: 'mysql', tags: ['latest', '9', '9.3', '9.3.0', 'oraclelinux9'], created: '2025-04-22T22:55:26Z',
-    config: {
-      ExposedPorts: { '3306/tcp': {}, '33060/tcp': {} },
-      Env: [PATH, 'GOSU_VERSION=1.17', 'MYSQL_MAJOR=innovation', 'MYSQL_VERSION=9.3.0-1.el9', 'MYSQL_SHELL_VERSION=9.3.0-1.el9'],
-      Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mysqld'], Volumes: { '/var/lib/mysql': {} },
-    },
-    history: [['Oracle Linux 9 slim', ORACLE, ''], ...dockerfile(`
-RUN set -eux;     groupadd --system --gid 999 mysql;     useradd --system --uid 999 --gid 999 --home-dir /var/lib/mysql --no-create-home mysql
-ENV GOSU_VERSION=1.17
-RUN set -eux;     arch="$(uname -m)";     case "$arch" in
-RUN set -eux;     microdnf install -y     bzip2     gzip     openssl     xz     zstd     findutils ;
-ENV MYSQL_MAJOR=innovation
-ENV MYSQL_VERSION=9.3.0-1.el9
-RUN set -eux;     microdnf install -y     mysql-community-server-minimal-"$MYSQL_VERSION"
-VOLUME [/var/lib/mysql]
-ENV MYSQL_SHELL_VERSION=9.3.0-1.el9
-RUN set -eux;     microdnf install -y "mysql-shell-$MYSQL_SHELL_VERSION";
-COPY docker-entrypoint.sh /usr/local/bin/
-ENTRYPOINT ["docker-entrypoint.sh"]
-EXPOSE map[3306/tcp:{} 33060/tcp:{}]
-CMD ["mysqld"]`,
-    layer('mysql-user', 2210, 1180, () => ['/etc/group=510', '/etc/passwd=1700']),
-    layer('gosu-1.17', 4340000, 1080000, () => ['/usr/local/bin/gosu*4340000']),
-    layer('ol9-tools', 48800000, 19100000, () => [fill('/usr/lib64', 'libzstd.so.1', 'liblzma.so.5', 'libbz2.so.1'), '/usr/bin/gzip*92904', '/usr/bin/find*204496']),
-    layer('mysql-9.3.0', 591300000, 112300000, () => ['/usr/sbin/mysqld*78612120', '/usr/bin/mysql*7811288', '/var/lib/mysql/', '/var/lib/mysql-files/', '/etc/my.cnf=1317', fill('/usr/lib64/mysql', 'plugin', 'private'), fill('/usr/share/mysql-9.3', 'english', 'charsets', 'messages_to_error_log.txt')]),
-    layer('mysql-shell-9.3.0', 31000000, 23600000, () => ['/usr/bin/mysqlsh*31000000']),
-    layer('mysql-ep', 16264, 5050, () => ['/usr/local/bin/docker-entrypoint.sh*16264']))],
-  },
+  mysql(['latest', '9', '9.3', '9.3.0', 'innovation', 'oracle', 'oraclelinux9'], '9.3.0', 'innovation'),
+  mysql(['8', '8.4', '8.4.5', 'lts', '8-oracle', '8.4-oracle'], '8.4.5', '8.4'),
 ];
 
 /** The catalogue entry for a repository path (`library/x` or `x`) and tag. */

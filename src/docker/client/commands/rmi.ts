@@ -5,19 +5,22 @@ import { reportErrors } from './shared';
 
 export const rmi: Handler = async (ctx, f, args) => {
   const errors: string[] = [];
+  const force = f.bool('force');
+  // runRemove: with --force, images that are not there are still reported, but only another
+  // error makes the command fail.
+  let fatal = !force;
   for (const a of args) {
     try {
-      const items = await ctx.api.imageRemove(a, { force: f.bool('force'), noprune: f.bool('no-prune') });
+      const items = await ctx.api.imageRemove(a, { force, noprune: f.bool('no-prune') });
       for (const it of items) {
         if (it.Untagged) ctx.io.out(`Untagged: ${it.Untagged}\n`);
         if (it.Deleted) ctx.io.out(`Deleted: ${it.Deleted}\n`);
       }
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      // `--force` ignores images that are not there.
-      if (f.bool('force') && e.status === 404) continue;
+      if (e.status !== 404) fatal = true;
       errors.push(`Error response from daemon: ${e.message}`);
     }
   }
-  return reportErrors(ctx, errors);
+  return reportErrors(ctx, errors) && (fatal ? 1 : 0);
 };

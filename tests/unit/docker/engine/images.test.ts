@@ -118,6 +118,18 @@ test('an image with several tags cannot be deleted by ID without -f', async () =
   assert.equal(e.layers.layers.size, 0);
 });
 
+test('references come in the reference store order: lexical by canonical name', async () => {
+  const e = engine();
+  const [lines] = await pull(e, 'alpine');
+  const manifest = lines.find((l) => l.startsWith('Digest: '))!.slice(8);
+  for (const t of ['zz:1', 'a:1', 'localhost:5000/b', 'me/c']) await e.imageTag('alpine', t);
+  // docker.io/library/a:1 < docker.io/library/alpine:latest < docker.io/library/alpine@… < docker.io/library/zz:1 < docker.io/me/c:latest < localhost:5000/b:latest
+  const want = ['a:1', 'alpine:latest', `alpine@${manifest}`, 'zz:1', 'me/c:latest', 'localhost:5000/b:latest'];
+  assert.deepEqual((await e.imageInspect('alpine')).RepoTags, want.filter((r) => !r.includes('@')));
+  const res = await e.imageRemove((await e.imageInspect('alpine')).Id.slice(7, 19), { force: true });
+  assert.deepEqual(res.flatMap((r) => (r.Untagged ? [r.Untagged] : [])), want);
+});
+
 test('image prune removes dangling images; -a removes unused ones', async () => {
   const e = engine();
   await pull(e, 'alpine', 'hello-world');
@@ -176,10 +188,23 @@ test('pull by digest, and the errors of other registries', async () => {
   const [img] = await e2.imageList();
   assert.deepEqual(img.RepoTags, []);
   assert.deepEqual(img.RepoDigests, [`busybox@${manifest}`]);
-  assert.deepEqual(await e2.imageList({ filters: { dangling: ['true'] } }), [], 'a digest reference is a name');
+  // moby lists an untagged image as dangling even when a digest still names it, and prunes it.
+  assert.deepEqual((await e2.imageList({ filters: { dangling: ['true'] } })).map((i) => i.Id), [img.Id]);
+  assert.deepEqual((await e2.imageList({ filters: { dangling: ['false'] } })).map((i) => i.Id), [img.Id], 'the digest is still a reference');
   await assert.rejects(e2.imagePull(`alpine@${manifest}`, () => {}), (err: unknown) => err instanceof ApiError && err.message === `manifest for alpine@${manifest} not found: manifest unknown: manifest unknown`);
   await assert.rejects(e2.imagePull('localhost:5000/app', () => {}), (err: unknown) => err instanceof ApiError && err.message === 'Get "http://localhost:5000/v2/": dial tcp [::1]:5000: connect: connection refused');
   await assert.rejects(e2.imagePull('registry.example.com/team/app:1', () => {}), (err: unknown) => err instanceof ApiError && /lookup registry\.example\.com on 127\.0\.0\.53:53: no such host$/.test(err.message));
+});
+
+test('a digest given with a tag wins: the pull and lookups go by the digest alone', async () => {
+  const e = engine();
+  const [lines] = await pull(e, 'nginx');
+  const manifest = lines.find((l) => l.startsWith('Digest: '))!.slice(8);
+  const [both] = await pull(e, `nginx:alpine@${manifest}`);
+  assert.deepEqual(both, [`${manifest}: Pulling from library/nginx`, `Digest: ${manifest}`, `Status: Image is up to date for nginx@${manifest}`]);
+  assert.equal((await e.imageInspect(`nginx:alpine@${manifest}`)).Id, (await e.imageInspect('nginx')).Id);
+  const wrong = 'sha256:' + '0'.repeat(64);
+  await assert.rejects(e.imagePull(`nginx:latest@${wrong}`, () => {}), (err: unknown) => err instanceof ApiError && err.message === `manifest for nginx@${wrong} not found: manifest unknown: manifest unknown`);
 });
 
 test('reference filter keeps only the matching tags and digests, as FamiliarMatch', async () => {
@@ -249,4 +274,65 @@ test('rmi by name: a container guards only the last name; a parent that is still
   assert.deepEqual(r2.map((r) => r.Untagged?.replace(/@.*/, '@')), ['nginx:alpine', 'nginx@']);
   assert.ok(e.images.images.has(base));
   auditRefs(e);
+});
+
+test('tag refuses sha256 as a repository name, before it looks the source up', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  for (const [src, t] of [['alpine', 'sha256:sometag'], ['alpine', 'sha256'], ['nope', 'sha256:x']]) {
+    await assert.rejects(e.imageTag(src, t), (err: unknown) => err instanceof ApiError && err.status === 400 && err.message === 'refusing to create an ambiguous tag using digest algorithm as name');
+  }
+  await e.imageTag('alpine', 'sha256x');
+  assert.deepEqual((await e.imageInspect('alpine')).RepoTags, ['alpine:latest', 'sha256x:latest']);
+});
+
+test('an image named by a digest alone is dangling: listed by dangling=true and pruned, digest untagged first', async () => {
+  const e = engine();
+  const [lines] = await pull(e, 'busybox');
+  const manifest = lines.find((l) => l.startsWith('Digest: '))!.slice(8);
+  await e.imageRemove('busybox');
+  await pull(e, `busybox@${manifest}`);
+  const [img] = await e.imageList({ filters: { dangling: ['true'] } });
+  assert.deepEqual(img.RepoDigests, [`busybox@${manifest}`]);
+  const r = await e.imagesPrune();
+  assert.deepEqual(r.ImagesDeleted!.slice(0, 2), [{ Untagged: `busybox@${manifest}` }, { Deleted: img.Id }]);
+  assert.deepEqual(await e.imageList({ all: true }), []);
+  auditRefs(e);
+});
+
+test('dangling=false with -a leaves out intermediate images, which have no reference', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const { Id } = await e.containerCreate({ Image: 'alpine', Cmd: ['touch', '/x'] });
+  await e.containerStart(Id);
+  const mid = await e.containerCommit(Id, {});
+  const { Id: c2 } = await e.containerCreate({ Image: mid.Id, Cmd: ['touch', '/y'] });
+  await e.containerStart(c2);
+  await e.containerCommit(c2, { reference: 'top' });
+  assert.equal((await e.imageList({ all: true })).length, 3);
+  assert.deepEqual((await e.imageList({ all: true, filters: { dangling: ['false'] } })).map((i) => i.RepoTags[0]).sort(), ['alpine:latest', 'top:latest']);
+  assert.deepEqual(await e.imageList({ all: true, filters: { dangling: ['true'] } }), [], 'an image with a child is not a head');
+});
+
+test('image prune -a removes each image as rmi would: a named parent of a used image loses its names and stays', async () => {
+  const e = engine();
+  const [lines] = await pull(e, 'alpine');
+  const manifest = lines.find((l) => l.startsWith('Digest: '))!.slice(8);
+  const { Id } = await e.containerCreate({ Image: 'alpine', Cmd: ['touch', '/x'] });
+  await e.containerStart(Id);
+  const snap = await e.containerCommit(Id, { reference: 'snap' });
+  await e.containerRemove(Id);
+  await e.containerCreate({ Image: 'snap' });
+  const alpineId = (await e.imageInspect('alpine')).Id;
+  const r = await e.imagesPrune({ dangling: ['false'] });
+  assert.deepEqual(r.ImagesDeleted, [{ Untagged: 'alpine:latest' }, { Untagged: `alpine@${manifest}` }]);
+  assert.equal(r.SpaceReclaimed, 0);
+  assert.deepEqual((await e.imageList({ all: true })).map((i) => [i.Id, i.RepoTags]), [[snap.Id, ['snap:latest']], [alpineId, []]]);
+  auditRefs(e);
+});
+
+test('image inspect writes Config in the DockerOCIImageConfig field order', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  assert.deepEqual(Object.keys((await e.imageInspect('nginx')).Config), ['ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Labels', 'StopSignal']);
 });
