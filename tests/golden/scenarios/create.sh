@@ -3,3 +3,5 @@ docker ps -a
 docker start -a creado
 docker create --name creado alpine
 docker create
+docker create -q busybox
+docker run -q --rm hello-world

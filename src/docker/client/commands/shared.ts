@@ -183,7 +183,8 @@ export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdNam
     if (!(e instanceof ApiError)) throw e;
     if (e.status !== 404 || !/^No such image/.test(e.message) || pullPolicy === 'never') throw daemonError(e);
   }
-  ctx.io.err(`Unable to find image '${familiarString(withLatest(ref))}' locally\n`);
+  // Quiet keeps the terminal for the container's ID and output alone
+  if (!f.bool('quiet')) ctx.io.err(`Unable to find image '${familiarString(withLatest(ref))}' locally\n`);
   try {
     await pullQuiet(ctx, image, f.bool('quiet'));
     return (await create()).Id;
