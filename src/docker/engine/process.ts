@@ -358,11 +358,14 @@ const MYSQL_EDITION = 'MySQL Community Server - GPL.';
 
 export function mysqld(at: Launch, env: string[]): Proc {
   const { m, start } = at;
+  // The image's MYSQL_VERSION (`9.3.0-1.el9`): the package release, and the server's version before the dash
+  const release = env.find((e) => e.startsWith('MYSQL_VERSION='))?.slice(14) ?? '9.3.0-1.el9';
+  const v = release.split('-')[0];
   return program(at, {
     async boot(out) {
       const t = new Date(start).toISOString().slice(0, 19).replace('T', ' ') + '+00:00';
       const note = (s: string) => out.out(`${t} [Note] [Entrypoint]: ${s}\n`);
-      const started = 'Entrypoint script for MySQL Server 9.3.0-1.el9 started.';
+      const started = `Entrypoint script for MySQL Server ${release} started.`;
       note(started);
       note("Switching to dedicated user 'mysql'");
       note(started);
@@ -378,12 +381,12 @@ export function mysqld(at: Launch, env: string[]): Proc {
         note('MySQL init process done. Ready for start up.');
       }
       const z = mysqlStamp(start);
-      out.err(`${z} 0 [System] [MY-015015] [Server] MySQL Server - start.\n${z} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 9.3.0) starting as process 1\n${z} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '9.3.0'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  ${MYSQL_EDITION}\n`);
+      out.err(`${z} 0 [System] [MY-015015] [Server] MySQL Server - start.\n${z} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${v}) starting as process 1\n${z} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${v}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  ${MYSQL_EDITION}\n`);
     },
     signal(sig, out) {
       if (sig !== 15 && sig !== 2 && sig !== 3) return killedOnlyBy9(sig);
       const z = mysqlStamp(m.now());
-      out.err(`${z} 0 [System] [MY-013172] [Server] Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: 9.3.0).\n${z} 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld 9.3.0)  ${MYSQL_EDITION}\n${z} 0 [System] [MY-015016] [Server] MySQL Server - end.\n`);
+      out.err(`${z} 0 [System] [MY-013172] [Server] Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: ${v}).\n${z} 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld ${v})  ${MYSQL_EDITION}\n${z} 0 [System] [MY-015016] [Server] MySQL Server - end.\n`);
       return 0;
     },
   });

@@ -101,6 +101,7 @@ const wget: Command = (args, io, sh) => {
   return 0;
 };
 
+const mysqlVersion = (sh: ShellLike) => (sh.getVar('MYSQL_VERSION') ?? '9.3.0').split('-')[0];
 const version = (text: string | ((sh: ShellLike) => string), toErr = false): Command => (args, io, sh) => {
   if (args.length > 1 && /^-(v|V|-version|version)$/.test(args[1])) {
     (toErr ? io.err : io.out)((typeof text === 'string' ? text : text(sh)) + '\n');
@@ -255,8 +256,8 @@ export const PROGRAMS: Record<string, Command> = {
   },
   nginx: version('nginx version: nginx/1.27.5', true),
   httpd: version('Server version: Apache/2.4.63 (Unix)\nServer built:   May 20 2025 17:40:11'),
-  mysqld: version('/usr/sbin/mysqld  Ver 9.3.0 for Linux on x86_64 (MySQL Community Server - GPL)'),
-  mysql: version('mysql  Ver 9.3.0 for Linux on x86_64 (MySQL Community Server - GPL)'),
+  mysqld: version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`),
+  mysql: version((sh) => `mysql  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`),
   ...NODE_PROGRAMS,
   python3: pythonCmd,
   python: pythonCmd,

@@ -627,3 +627,18 @@ test('the python REPL answers a name it does not know with a NameError and leave
   await type('exit');
   assert.equal((await e.containerInspect(id)).State.Status, 'exited');
 });
+
+test("mysql's server and clients report the image's MYSQL_VERSION: 8.4.5 for mysql:8, 9.3.0 for latest", async () => {
+  const e = engine();
+  await pull(e, 'mysql:8', 'mysql');
+  for (const [image, v] of [['mysql:8', '8.4.5'], ['mysql', '9.3.0']]) {
+    const { Id } = await e.containerCreate({ Image: image, Env: ['MYSQL_ROOT_PASSWORD=x'] });
+    await e.containerStart(Id);
+    const log = (await e.containerLogs(Id)).map((l) => l.text).join('');
+    assert.ok(log.includes(`Entrypoint script for MySQL Server ${v}-1.el9 started.`), log);
+    assert.ok(log.includes(`ready for connections. Version: '${v}'`), log);
+    const io = term(false);
+    await e.exec(Id, { Cmd: ['mysql', '--version'] }, io);
+    assert.equal(io.text, `mysql  Ver ${v} for Linux on x86_64 (MySQL Community Server - GPL)\n`);
+  }
+});
