@@ -11,6 +11,7 @@ import { HOST_PROGRAMS } from './client/shell/programs';
 import { createEngine } from './engine';
 import { Overlay, fromJSON, newDir, newFile, put, toJSON } from './engine/fs';
 import { InvalidState, type Shell, type ShellOptions, type TermIO } from './shell';
+import type { Machine } from './common/sh/types';
 
 const STATE_FORMAT = 'aula-docker-shell';
 /** Prefix of the report of a fault inside the simulator (never expected; tests look for it). */
@@ -26,7 +27,7 @@ class SimShell implements Shell {
   private session: ProcessHandle | null = null;
   private readonly seeded: boolean;
 
-  constructor(readonly api: DockerApi, opts: ShellOptions) {
+  constructor(readonly api: DockerApi, opts: ShellOptions, http?: Machine['http']) {
     this.seeded = opts.seed !== undefined;
     const enter = (h: ProcessHandle): void => {
       this.session = h;
@@ -38,7 +39,7 @@ class SimShell implements Shell {
     };
     // The host's files: one writable tree (an overlay without image layers).
     this.fs = new Overlay(newDir(), [], () => api.now());
-    this.host = new HostShell(() => api.now(), (ms) => api.advance(ms), programs, this.fs);
+    this.host = new HostShell(() => api.now(), (ms) => api.advance(ms), programs, this.fs, http);
   }
 
   prompt(): string {
@@ -163,13 +164,14 @@ export function createShell(opts: ShellOptions = {}): Shell {
     engineState = parsed.engine;
     hostState = parsed.host;
   }
-  let api: DockerApi;
+  let engine: ReturnType<typeof createEngine>;
   try {
-    api = createEngine({ seed: opts.seed, state: engineState });
+    engine = createEngine({ seed: opts.seed, state: engineState });
   } catch (e) {
     throw new InvalidState((e as Error).message);
   }
-  const shell = new SimShell(api, opts);
+  // The host reaches published ports through the network, not through the Docker API
+  const shell = new SimShell(engine, opts, (host, port, path) => engine.hostHttp(host, port, path));
   if (hostState) {
     try {
       shell.load(hostState);

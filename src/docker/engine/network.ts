@@ -21,6 +21,23 @@ export const net = {
     return target.proc?.serve?.(p, path) ?? null;
   },
 
+  /**
+   * A GET from the host: the host's own names reach the container that publishes the port (on a
+   * wildcard or on that address), as docker-proxy forwards it.
+   */
+  hostHttp(this: Engine, host: string, port: number, path: string): HttpReply | null {
+    const local = ['localhost', '127.0.0.1', '0.0.0.0', 'aula', '10.0.2.15'].includes(host);
+    if (!local) return null;
+    for (const c of this.containers.values()) {
+      if (c.status !== 'running') continue;
+      for (const [key, binds] of Object.entries(c.ports)) {
+        const ok = binds?.some((b) => Number(b.HostPort) === port && (!b.HostIp || b.HostIp === '0.0.0.0' || b.HostIp === '::' || b.HostIp === host || (b.HostIp === '127.0.0.1' && host === 'localhost')));
+        if (ok && key.endsWith('/tcp')) return c.proc?.serve?.(Number(key.split('/')[0]), path) ?? { status: 0, body: '', server: '' };
+      }
+    }
+    return null;
+  },
+
   portList(this: Engine, c: Ctr): Port[] {
     if (!this.isUp(c)) return [];
     return Object.entries(this.portMap(c)).flatMap(([key, binds]) => {

@@ -24,6 +24,8 @@ export class HostShell extends Shell {
     /** The host's programs by name: what its PATH holds. */
     readonly programs: Record<string, Program>,
     fs: Fs,
+    /** A GET from the host (curl, wget): what the ports published by containers answer. */
+    http: Machine['http'] = () => null,
   ) {
     const m: Machine = {
       fs,
@@ -37,7 +39,7 @@ export class HostShell extends Shell {
       kernel: '6.8.0-60-generic',
       procs: () => [],
       newPid: () => 4243,
-      http: () => null,
+      http,
     };
     const env = [`HOME=${HOME}`, 'USER=alumno', 'LOGNAME=alumno', 'SHELL=/bin/bash', `PATH=${STD_PATH}`, 'LANG=C.UTF-8', 'TERM=xterm-256color'];
     super(m, 'bash', 'bash', true, env, HOME, true, 'alumno');

@@ -3,6 +3,7 @@
  * look at it and filter the client's output, plus `sudo`, and a `sleep` that moves the clock.
  */
 import { COREUTILS } from '../../common/sh/coreutils';
+import { curl, wget } from '../../common/web';
 import type { HostShell, Program } from './host-shell';
 
 const CORE = ['echo', 'cat', 'ls', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc', 'env', 'printenv', 'clear', 'whoami', 'hostname', 'true', 'false', 'date'];
@@ -35,4 +36,6 @@ export const HOST_PROGRAMS: Record<string, Program> = {
   ...Object.fromEntries(CORE.map((name) => [name, COREUTILS[name]])),
   sleep,
   sudo,
+  curl,
+  wget,
 };

@@ -1,7 +1,7 @@
 /** Programs of the catalogue's images and of the packages one can install. */
-import { splitPath } from '../fs';
 import { NODE_PROGRAMS } from './node';
 import { opts, usage } from '../../common/sh/opts';
+import { curl, wget } from '../../common/web';
 import type { Command, IO, ShellLike } from './types';
 
 export const HELLO_TEXT = `
@@ -31,74 +31,6 @@ For more examples and ideas, visit:
 const interactiveOnly = (name: string): Command => (_a, io) => {
   io.err(`${name}: programa interactivo a pantalla completa, no disponible en el simulador (usa echo, cat o printf)\n`);
   return 1;
-};
-
-function parseUrl(u: string): { host: string; port: number; path: string } | null {
-  const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(u);
-  if (!m) return null;
-  return { host: m[2], port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] ?? '/' };
-}
-
-const curl: Command = (args, io, sh) => {
-  const o = opts(args, 'oXHd');
-  const url = o.rest[0];
-  if (!url) {
-    io.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
-    return 2;
-  }
-  const u = parseUrl(url);
-  if (!u) {
-    io.err(`curl: (3) URL rejected: Malformed input to a URL function\n`);
-    return 3;
-  }
-  const reply = sh.m.http(u.host, u.port, u.path);
-  if (!reply) {
-    if (/^(localhost|127\.0\.0\.1|\d+\.\d+\.\d+\.\d+)$/.test(u.host)) {
-      io.err(`curl: (7) Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server\n`);
-      return 7;
-    }
-    io.err(`curl: (6) Could not resolve host: ${u.host}\n`);
-    return 6;
-  }
-  if (o.flags.has('I') || o.flags.has('--head')) {
-    io.out(`HTTP/1.1 ${reply.status} ${reply.status === 200 ? 'OK' : 'Not Found'}\r\n${reply.server ? `Server: ${reply.server}\r\n` : ''}Content-Type: text/html\r\nContent-Length: ${reply.body.length}\r\n\r\n`);
-    return 0;
-  }
-  if (o.values.o) {
-    sh.m.fs.writeFile(o.values.o, reply.body, sh.cwd);
-    return 0;
-  }
-  io.out(reply.body);
-  return 0;
-};
-
-const wget: Command = (args, io, sh) => {
-  const o = opts(args, 'O');
-  const u = o.rest[0] && parseUrl(o.rest[0]);
-  if (!u) {
-    if (io.busybox) usage(io, 'wget [-cqS] [-O FILE] URL...');
-    else io.err('wget: missing URL\n');
-    return 1;
-  }
-  const reply = sh.m.http(u.host, u.port, u.path);
-  if (!reply) {
-    io.err(io.busybox ? `wget: bad address '${u.host}'\n` : `--  http://${u.host}${u.path}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\nwget: unable to resolve host address '${u.host}'\n`);
-    return io.busybox ? 1 : 4;
-  }
-  // An error status is not saved: busybox dies with the status line, GNU wget exits 8.
-  if (reply.status !== 200) {
-    if (io.busybox) io.err(`${o.flags.has('q') ? '' : `Connecting to ${u.host} (${u.host}:${u.port})\n`}wget: server returned error: HTTP/1.1 ${reply.status} Not Found\n`);
-    else if (!o.flags.has('q')) {
-      const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
-      io.err(`--${at}--  http://${u.host}${u.path}\nConnecting to ${u.host}:${u.port}... connected.\nHTTP request sent, awaiting response... ${reply.status} Not Found\n${at} ERROR ${reply.status}: Not Found.\n\n`);
-    }
-    return io.busybox ? 1 : 8;
-  }
-  const file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
-  if (file === '-') io.out(reply.body);
-  else sh.m.fs.writeFile(file, reply.body, sh.cwd);
-  if (io.busybox && !o.flags.has('q')) io.err(`Connecting to ${u.host} (${u.host}:${u.port})\n${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n${file.padEnd(20)} 100% |********************************|   ${reply.body.length}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
-  return 0;
 };
 
 const mysqlVersion = (sh: ShellLike) => (sh.getVar('MYSQL_VERSION') ?? '9.3.0').split('-')[0];

@@ -136,3 +136,23 @@ test('a pull on a terminal redraws each layer line in place and paces itself', a
   assert.ok(!narrow.includes('[='));
   assert.match(narrow, /Already exists/);
 });
+
+test('curl and wget on the host reach the ports containers publish, and only while they run', async () => {
+  const sh = createShell({ seed: 1 });
+  await sh.run('docker run -d --name web -p 8080:80 httpd:2.4', io());
+  const get = async (line: string) => {
+    const o = io();
+    const code = await sh.run(line, o);
+    return [o.text(), code] as const;
+  };
+  assert.deepEqual(await get('curl localhost:8080'), ['<html><body><h1>It works!</h1></body></html>\n', 0]);
+  assert.deepEqual(await get('wget -qO- http://127.0.0.1:8080/'), ['<html><body><h1>It works!</h1></body></html>\n', 0]);
+  assert.deepEqual(await get('curl localhost:8081'), ["curl: (7) Failed to connect to localhost port 8081 after 0 ms: Couldn't connect to server\n", 7]);
+  assert.deepEqual(await get('curl nope.example'), ['curl: (6) Could not resolve host: nope.example\n', 6]);
+  assert.deepEqual(await get('curl -s nope.example'), ['', 6], '-s silences the error');
+  assert.deepEqual(await get('curl -sS nope.example'), ['curl: (6) Could not resolve host: nope.example\n', 6], '-S shows it again');
+  await sh.run('docker run -d -p 9000:81 httpd:2.4', io());
+  assert.deepEqual(await get('curl localhost:9000'), ['curl: (56) Recv failure: Connection reset by peer\n', 56]);
+  await sh.run('docker stop web', io());
+  assert.equal((await get('curl localhost:8080'))[1], 7);
+});
