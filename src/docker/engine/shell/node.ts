@@ -1,15 +1,31 @@
 /**
- * Node.js 14 and npm 6 as the node:14 image ships them. A script is not interpreted: it is read
- * for what a course demo needs (its `require`s, the port it listens on, what it logs and sends),
- * so `npm install` and `node app.js` behave as they do in a real container, with the files of
- * node_modules landing in the layer.
+ * Node.js and npm as the node images ship them (node:14 with npm 6, node:22 and node:24 with npm
+ * 10 and 11). A script is not interpreted: it is read for what a course demo needs (its
+ * `require`s, the port it listens on, what it logs and sends), so `npm install` and `node app.js`
+ * behave as they do in a real container, with the files of node_modules landing in the layer.
  */
 import type { Fs } from '../fs';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
-export const NODE_VERSION = 'v14.21.3';
-const NPM_VERSION = '6.14.18';
+/** A node release: its version, its npm's and the yarn its image adds. */
+export interface Release { node: string; npm: string; yarn: string }
+const NODE_14: Release = { node: 'v14.21.3', npm: '6.14.18', yarn: '1.22.19' };
+/**
+ * The releases by the size of the node binary their image installs (catalog.ts): what a program
+ * prints depends on the binary that runs, so a PID 1 without the image's environment and an
+ * `ENV NODE_VERSION=…` of a Dockerfile both get it right.
+ */
+const RELEASES: Record<number, Release> = {
+  122968768: { node: 'v24.2.0', npm: '11.3.0', yarn: '1.22.22' },
+  119480824: { node: 'v22.16.0', npm: '10.9.2', yarn: '1.22.22' },
+};
+export function release(fs: Fs): Release {
+  const bin = fs.resolve('/usr/local/bin/node').node;
+  return (bin?.kind === 'file' && RELEASES[bin.size]) || NODE_14;
+}
+/** npm 7 and later: arborist's install summary, run-script's banner, no `npm WARN` of metadata. */
+const modern = (r: Release) => !r.npm.startsWith('6.');
 const BUILTIN_MODULES = /^(assert|buffer|child_process|crypto|events|fs|https?|net|os|path|stream|url|util|zlib)$/;
 
 /** The packages course demos install: version, installed bytes, what they pull in. */
@@ -51,16 +67,8 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
     const [n, v] = a.split(/(?!^)@/);
     wanted[n] = v ? v : '^' + (KNOWN[n]?.[0] ?? '1.0.0');
   }
-  if (pkg === null) io.err(`npm WARN saveError ENOENT: no such file or directory, open '${sh.cwd.replace(/\/$/, '')}/package.json'\n`);
-  const lock = !exists(fs, 'package-lock.json', sh.cwd);
-  if (lock) io.err('npm notice created a lockfile as package-lock.json. You should commit this file.\n');
-  const id = pkg ? `${pkg.name ?? cwdName}@${pkg.version ?? '1.0.0'}` : cwdName;
-  if (pkg === null) io.err(`npm WARN enoent ENOENT: no such file or directory, open '${sh.cwd.replace(/\/$/, '')}/package.json'\n`);
-  if (!pkg?.description) io.err(`npm WARN ${id} No description\n`);
-  if (!pkg?.repository) io.err(`npm WARN ${id} No repository field.\n`);
-  if (pkg === null) io.err(`npm WARN ${id} No README data\n`);
-  if (!pkg?.license) io.err(`npm WARN ${id} No license field.\n`);
-  io.err('\n');
+  const npm7 = modern(release(fs));
+  if (!npm7) npm6Warnings(io, sh.cwd, pkg, !exists(fs, 'package-lock.json', sh.cwd));
   let added = 0;
   const locked: Record<string, { version: string }> = {};
   for (const [name, spec] of Object.entries(wanted)) {
@@ -75,37 +83,74 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
       added++;
     }
   }
-  if (pkg && args.some((a) => !a.startsWith('-'))) fs.writeFile('package.json', JSON.stringify({ ...pkg, dependencies: wanted }, null, 2) + '\n', sh.cwd);
-  fs.writeFile('package-lock.json', JSON.stringify({ name: pkg?.name ?? cwdName, version: pkg?.version ?? '1.0.0', lockfileVersion: 1, requires: true, dependencies: locked }, null, 2) + '\n', sh.cwd);
+  // npm 7+ writes a package.json holding only the dependencies when there is none.
+  if ((pkg || npm7) && args.some((a) => !a.startsWith('-'))) fs.writeFile('package.json', JSON.stringify({ ...pkg, dependencies: wanted }, null, 2) + '\n', sh.cwd);
+  fs.writeFile('package-lock.json', JSON.stringify({ name: pkg?.name ?? cwdName, version: pkg?.version ?? '1.0.0', lockfileVersion: npm7 ? 3 : 1, requires: true, dependencies: locked }, null, 2) + '\n', sh.cwd);
   const total = Object.keys(locked).length;
   const secs = (0.4 + total * 0.031).toFixed(3);
   await io.sleep(Math.round(Number(secs) * 1000));
-  io.out(added ? `added ${added} package${added === 1 ? '' : 's'} from ${Math.ceil(added * 0.75)} contributor${added === 1 ? '' : 's'} and audited ${total} package${total === 1 ? '' : 's'} in ${secs}s\n` : `up to date in ${secs}s\n`);
-  io.out('found 0 vulnerabilities\n\n');
+  const s = (n: number) => `${n} package${n === 1 ? '' : 's'}`;
+  if (!npm7) {
+    io.out(added ? `added ${s(added)} from ${Math.ceil(added * 0.75)} contributor${added === 1 ? '' : 's'} and audited ${s(total)} in ${secs}s\n` : `up to date in ${secs}s\n`);
+    io.out('found 0 vulnerabilities\n\n');
+    return 0;
+  }
+  // arborist counts the project itself among the audited; the time as the `ms` package prints it.
+  const took = Number(secs) < 1 ? `${Math.round(Number(secs) * 1000)}ms` : `${Math.round(Number(secs))}s`;
+  io.out(`\n${added ? `added ${s(added)}, and audited` : 'up to date, audited'} ${s(total + 1)} in ${took}\n\nfound 0 vulnerabilities\n`);
   return 0;
 }
 
-/** `npm start` / `npm run x`: the banner npm prints before the script, and the script itself. */
-export function npmScript(fs: Fs, cwd: string, name: string): { banner: string; script: string } | { error: string } {
+/** What npm 6 says before installing: its lockfile notice and the package.json it finds lacking. */
+function npm6Warnings(io: IO, cwd: string, pkg: Pkg | null, newLock: boolean): void {
+  const dir = cwd.replace(/\/$/, '');
+  const cwdName = cwd.split('/').filter(Boolean).pop() ?? '';
+  if (pkg === null) io.err(`npm WARN saveError ENOENT: no such file or directory, open '${dir}/package.json'\n`);
+  if (newLock) io.err('npm notice created a lockfile as package-lock.json. You should commit this file.\n');
+  const id = pkg ? `${pkg.name ?? cwdName}@${pkg.version ?? '1.0.0'}` : cwdName;
+  if (pkg === null) io.err(`npm WARN enoent ENOENT: no such file or directory, open '${dir}/package.json'\n`);
+  if (!pkg?.description) io.err(`npm WARN ${id} No description\n`);
+  if (!pkg?.repository) io.err(`npm WARN ${id} No repository field.\n`);
+  if (pkg === null) io.err(`npm WARN ${id} No README data\n`);
+  if (!pkg?.license) io.err(`npm WARN ${id} No license field.\n`);
+  io.err('\n');
+}
+
+/**
+ * `npm start` / `npm run x`: the banner npm prints before the script, and the script itself.
+ * `now` dates the debug log npm 7+ names in its error.
+ */
+export function npmScript(fs: Fs, cwd: string, name: string, now = 0): { banner: string; script: string } | { error: string } {
   const pkg = readPkg(fs, cwd) ?? {};
   let script = pkg.scripts?.[name];
   // npm's default start script when server.js exists.
   if (!script && name === 'start' && exists(fs, 'server.js', cwd)) script = 'node server.js';
-  if (!script) return { error: `npm ERR! missing script: ${name}\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     /root/.npm/_logs/debug.log\n` };
+  const npm7 = modern(release(fs));
+  if (!script && !npm7) return { error: `npm ERR! missing script: ${name}\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     /root/.npm/_logs/debug.log\n` };
+  if (!script) {
+    // run-script's did-you-mean: of npm's commands only star and stars are that close to start.
+    const near = name === 'start' ? '\n\nDid you mean one of these?\n  npm star # Mark your favorite packages\n  npm stars # View packages marked as favorites' : '';
+    const log = new Date(now).toISOString().replace(/[.:]/g, '_');
+    const lines = `Missing script: "${name}"${near}\n\nTo see a list of scripts, run:\n  npm run\nA complete log of this run can be found in: /root/.npm/_logs/${log}-debug-0.log`;
+    return { error: lines.split('\n').map((l) => ('npm error ' + l).trimEnd() + '\n').join('') };
+  }
+  // npm 7+ names the package only when it has both a name and a version, and no longer the directory.
+  if (npm7) return { banner: `\n> ${pkg.name && pkg.version ? `${pkg.name}@${pkg.version} ` : ''}${name}\n> ${script}\n\n`, script };
   return { banner: `\n> ${pkg.name ?? ''}@${pkg.version ?? ''} ${name} ${cwd}\n> ${script}\n\n`, script };
 }
 
 const npm: Command = async (args, io, sh) => {
   const cmd = args[1] ?? '';
-  if (/^(-v|--version)$/.test(cmd)) return io.out(NPM_VERSION + '\n'), 0;
+  const version = release(sh.m.fs).npm;
+  if (/^(-v|--version)$/.test(cmd)) return io.out(version + '\n'), 0;
   if (/^(i|install|add|ci)$/.test(cmd)) return npmInstall(args.slice(2), io, sh);
   if (cmd === 'start' || cmd === 'test' || cmd === 'run' || cmd === 'run-script') {
-    const r = npmScript(sh.m.fs, sh.cwd, cmd === 'run' || cmd === 'run-script' ? args[2] ?? '' : cmd);
+    const r = npmScript(sh.m.fs, sh.cwd, cmd === 'run' || cmd === 'run-script' ? args[2] ?? '' : cmd, sh.m.now());
     if ('error' in r) return io.err(r.error), 1;
     io.out(r.banner);
     return sh.spawn(['sh', '-c', r.script], io);
   }
-  io.out(`\nUsage: npm <command>\n\nwhere <command> is one of:\n    install, run-script, start, test, --version\n\nnpm@${NPM_VERSION} /usr/local/lib/node_modules/npm\n`);
+  io.out(`\nUsage: npm <command>\n\nwhere <command> is one of:\n    install, run-script, start, test, --version\n\nnpm@${version} /usr/local/lib/node_modules/npm\n`);
   return 1;
 };
 
@@ -155,7 +200,7 @@ export const envOf = (sh: ShellLike): Record<string, string> => Object.fromEntri
 
 const node: Command = (args, io, sh) => {
   const a = args[1] ?? '';
-  if (/^-(v|-version)$/.test(a)) return io.out(NODE_VERSION + '\n'), 0;
+  if (/^-(v|-version)$/.test(a)) return io.out(release(sh.m.fs).node + '\n'), 0;
   if (a === '-e' || a === '-p') {
     const m = /^console\.log\((['"])(.*)\1\)$/.exec((args[2] ?? '').trim());
     if (m) return io.out(m[2] + '\n'), 0;
@@ -180,5 +225,5 @@ const node: Command = (args, io, sh) => {
 export const NODE_PROGRAMS: Record<string, Command> = {
   node,
   npm,
-  yarn: (args, io) => (/^(-v|--version)$/.test(args[1] ?? '') ? (io.out('1.22.19\n'), 0) : (io.err('yarn: en el simulador usa npm\n'), 1)),
+  yarn: (args, io, sh) => (/^(-v|--version)$/.test(args[1] ?? '') ? (io.out(release(sh.m.fs).yarn + '\n'), 0) : (io.err('yarn: en el simulador usa npm\n'), 1)),
 };

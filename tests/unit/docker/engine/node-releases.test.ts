@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, pull, term } from './fixtures';
+import { engine, pull, runIt, term } from './fixtures';
 import type { Eng } from './fixtures';
 import { findImage } from '../../../../src/docker/registry/catalog';
 
@@ -34,4 +34,50 @@ test('node:latest is node 24.2.0 on buildpack-deps:bookworm, sharing the base py
 test('node:22 answers to its LTS tags', () => {
   for (const tag of ['22', '22.16', '22.16.0', 'jod', '22-bookworm', 'lts-bookworm']) assert.equal(findImage('node', tag), findImage('node', 'lts'), tag);
   assert.ok(findImage('node', 'lts')?.config.Env?.includes('NODE_VERSION=22.16.0'));
+});
+
+test('node, npm and yarn print the versions of the image\'s release', async () => {
+  const e = engine();
+  await pull(e, 'node', 'node:jod', 'node:14');
+  const v = 'node --version; npm --version; yarn --version';
+  assert.equal((await run(e, 'node', ['sh', '-c', v])).out, 'v24.2.0\n11.3.0\n1.22.22\n');
+  assert.equal((await run(e, 'node:jod', ['sh', '-c', v])).out, 'v22.16.0\n10.9.2\n1.22.22\n');
+  assert.equal((await run(e, 'node:14', ['sh', '-c', v])).out, 'v14.21.3\n6.14.18\n1.22.19\n');
+});
+
+test('the node 24 REPL greets with its own version', async () => {
+  const e = engine();
+  await pull(e, 'node');
+  const { io } = await runIt(e, 'node');
+  assert.equal(io.text, 'Welcome to Node.js v24.2.0.\nType ".help" for more information.\n');
+});
+
+test('npm 11 prints arborist\'s summary and writes package.json, without npm 6 warnings', async () => {
+  const e = engine();
+  await pull(e, 'node');
+  const r = await run(e, 'node', ['sh', '-c', 'mkdir /w && cd /w && npm install lodash && cat package.json && npm install']);
+  assert.equal(r.err, '');
+  assert.equal(r.out, '\nadded 1 package, and audited 2 packages in 431ms\n\nfound 0 vulnerabilities\n{\n  "dependencies": {\n    "lodash": "^4.17.21"\n  }\n}\n\nup to date, audited 2 packages in 431ms\n\nfound 0 vulnerabilities\n');
+});
+
+test('npm 11 run-script: banner without the directory, errors as `npm error` lines', async () => {
+  const e = engine();
+  await pull(e, 'node');
+  const pkg = JSON.stringify({ name: 'app', version: '1.0.0', scripts: { hola: 'echo hola' } });
+  const r = await run(e, 'node', ['sh', '-c', `mkdir /w && cd /w && echo '${pkg}' > package.json && npm run hola && npm start`]);
+  assert.equal(r.out, '\n> app@1.0.0 hola\n> echo hola\n\nhola\n');
+  assert.match(r.err, /^npm error Missing script: "start"\nnpm error\nnpm error Did you mean one of these\?\nnpm error   npm star # Mark your favorite packages\nnpm error   npm stars # View packages marked as favorites\nnpm error\nnpm error To see a list of scripts, run:\nnpm error   npm run\nnpm error A complete log of this run can be found in: \/root\/\.npm\/_logs\/2025-06-16T\d\d_\d\d_\d\d_\d{3}Z-debug-0\.log\n$/);
+  assert.equal(r.state.ExitCode, 1);
+  const x = await run(e, 'node', ['npm', 'run', 'x']);
+  assert.match(x.err, /^npm error Missing script: "x"\nnpm error\nnpm error To see a list of scripts, run:\n/);
+});
+
+test('npm start as the main process of a node 24 app prints npm 11\'s banner', async () => {
+  const e = engine();
+  await pull(e, 'node');
+  const files = { 'package.json': JSON.stringify({ name: 'web', version: '2.0.0' }), 'server.js': "require('http').createServer().listen(8080, () => console.log('listo'));\n" };
+  await e.imageBuild({ dockerfile: 'FROM node\nWORKDIR /app\nCOPY . .\nCMD ["npm", "start"]\n', files }, { tags: ['web'] }, () => {});
+  const r = await run(e, 'web');
+  assert.equal(r.state.Status, 'running');
+  assert.equal(r.out, '\n> web@2.0.0 start\n> node server.js\n\nlisto\n');
 });
