@@ -8,8 +8,18 @@ import type { Fs } from '../fs';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
-/** A node release: its version, its npm's and the yarn its image adds. */
-export interface Release { node: string; npm: string; yarn: string }
+/**
+ * A node release: its version, its npm's, the yarn its image adds and, from node 18 on, where
+ * its loader throws MODULE_NOT_FOUND (see notFound).
+ */
+export interface Release { node: string; npm: string; yarn: string; loader?: Loader }
+/**
+ * Lines of a failed resolution's stack: the throw, _resolveFilename, defaultResolveImpl,
+ * resolveForCJSWithHooks, _load, then runMain and run_main_module for a missing main script,
+ * Module.require and Module._compile for a missing require; and the name V8 gives the
+ * functions' receiver (Module from V8 13.6, node 24).
+ */
+type Loader = [fn: string, ...lines: (number | string)[]];
 const NODE_14: Release = { node: 'v14.21.3', npm: '6.14.18', yarn: '1.22.19' };
 /**
  * The releases by the size of the node binary their image installs (catalog.ts): what a program
@@ -17,8 +27,8 @@ const NODE_14: Release = { node: 'v14.21.3', npm: '6.14.18', yarn: '1.22.19' };
  * `ENV NODE_VERSION=…` of a Dockerfile both get it right.
  */
 const RELEASES: Record<number, Release> = {
-  122968768: { node: 'v24.2.0', npm: '11.3.0', yarn: '1.22.22' },
-  119480824: { node: 'v22.16.0', npm: '10.9.2', yarn: '1.22.22' },
+  122968768: { node: 'v24.2.0', npm: '11.3.0', yarn: '1.22.22', loader: ['Module', 1408, 1405, 1061, 1066, 1215, '152:5', '33:47', 1491, 1734] },
+  119480824: { node: 'v22.16.0', npm: '10.9.2', yarn: '1.22.22', loader: ['Function', 1404, 1401, 1057, 1062, 1211, '171:5', '36:49', 1487, 1730] },
 };
 export function release(fs: Fs): Release {
   const bin = fs.resolve('/usr/local/bin/node').node;
@@ -164,13 +174,17 @@ export function runScript(fs: Fs, cwd: string, file: string, env: Record<string,
   try {
     src = fs.readFile(/\.[cm]?js$/.test(path) || exists(fs, path) ? path : path + '.js');
   } catch {
-    return { out: '', err: notFound(path), code: 1, body: '' };
+    return { out: '', err: notFound(fs, path), code: 1, body: '' };
   }
   for (const m of src.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
     const mod = m[1].replace(/^node:/, '');
     if (BUILTIN_MODULES.test(mod) || mod.startsWith('.')) continue;
     const dirs = path.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'));
-    if (!dirs.some((d) => exists(fs, `${d}/node_modules/${mod}`))) return { out: '', err: notFound(mod, path), code: 1, body: '' };
+    if (dirs.some((d) => exists(fs, `${d}/node_modules/${mod}`))) continue;
+    // The caller's frame: where the require call starts, 1-based.
+    const before = src.slice(0, m.index);
+    const at = `${path}:${before.split('\n').length}:${m.index! - before.lastIndexOf('\n')}`;
+    return { out: '', err: notFound(fs, mod, path, at), code: 1, body: '' };
   }
   // The port: a literal, or a variable set from a literal (and from PORT when the code reads it).
   const listen = /\.listen\(\s*(?:(\d+)|([A-Za-z_$][\w$.]*))/.exec(src);
@@ -191,9 +205,20 @@ export function runScript(fs: Fs, cwd: string, file: string, env: Record<string,
   return { out, err: '', code: 0, port, body: sent ? value(sent[1], sent[2]) : '' };
 }
 
-/** Node's error for a missing script or module (`from`: the script that required it). */
-function notFound(what: string, from?: string): string {
-  return `internal/modules/cjs/loader.js:818\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at Function.Module._resolveFilename (internal/modules/cjs/loader.js:815:15)\n    at Function.Module._load (internal/modules/cjs/loader.js:667:27)\n    at internal/main/run_main_module.js:17:47 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [${from ? ` '${from}' ` : ''}]\n}\n`;
+/**
+ * Node's error for a missing script or module (`from`: the script that required it, `at`: the
+ * place of the call), with the loader's frames of the image's release.
+ */
+function notFound(fs: Fs, what: string, from?: string, at?: string): string {
+  const loader = release(fs).loader;
+  if (!loader) return `internal/modules/cjs/loader.js:818\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at Function.Module._resolveFilename (internal/modules/cjs/loader.js:815:15)\n    at Function.Module._load (internal/modules/cjs/loader.js:667:27)\n    at internal/main/run_main_module.js:17:47 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [${from ? ` '${from}' ` : ''}]\n}\n`;
+  const [fn, thrown, resolve, impl, hooks, load, runMain, mainModule, require, compile] = loader;
+  const L = 'node:internal/modules/cjs/loader:';
+  const frames = [`${fn}._resolveFilename (${L}${resolve}:15)`, `defaultResolveImpl (${L}${impl}:19)`, `resolveForCJSWithHooks (${L}${hooks}:22)`, `${fn}._load (${L}${load}:37)`, 'TracingChannel.traceSync (node:diagnostics_channel:322:14)', `wrapModuleLoad (${L}235:24)`,
+    ...(from ? [`Module.require (${L}${require}:12)`, 'require (node:internal/modules/helpers:135:16)', `Object.<anonymous> (${at})`, `Module._compile (${L}${compile}:14)`] : [`${fn}.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:${runMain})`, `node:internal/main/run_main_module:${mainModule}`])];
+  // util.inspect keeps the array on the property's line while it fits in 80 columns.
+  const stack = !from ? '[]' : from.length > 62 ? `[\n    '${from}'\n  ]` : `[ '${from}' ]`;
+  return `${L}${thrown}\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at ${frames.join('\n    at ')} {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: ${stack}\n}\n\nNode.js ${release(fs).node}\n`;
 }
 
 export const envOf = (sh: ShellLike): Record<string, string> => Object.fromEntries(sh.env());

@@ -81,3 +81,17 @@ test('npm start as the main process of a node 24 app prints npm 11\'s banner', a
   assert.equal(r.state.Status, 'running');
   assert.equal(r.out, '\n> web@2.0.0 start\n> node server.js\n\nlisto\n');
 });
+
+test('a missing script or module fails with the loader frames of node 24 and 22, node:14 as before', async () => {
+  const e = engine();
+  await pull(e, 'node:24', 'node:22', 'node:14');
+  const main24 = await run(e, 'node:24', ['node', 'nope.js']);
+  assert.equal(main24.state.ExitCode, 1);
+  assert.equal(main24.err, "node:internal/modules/cjs/loader:1408\n  throw err;\n  ^\n\nError: Cannot find module '/nope.js'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1405:15)\n    at defaultResolveImpl (node:internal/modules/cjs/loader:1061:19)\n    at resolveForCJSWithHooks (node:internal/modules/cjs/loader:1066:22)\n    at Module._load (node:internal/modules/cjs/loader:1215:37)\n    at TracingChannel.traceSync (node:diagnostics_channel:322:14)\n    at wrapModuleLoad (node:internal/modules/cjs/loader:235:24)\n    at Module.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:152:5)\n    at node:internal/main/run_main_module:33:47 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}\n\nNode.js v24.2.0\n");
+  const app = ['sh', '-c', "mkdir /app && cd /app && printf 'const x = 1;\\nconst express = require(\"express\");\\n' > app.js && node app.js"];
+  const req22 = await run(e, 'node:22', app);
+  assert.equal(req22.err, "node:internal/modules/cjs/loader:1404\n  throw err;\n  ^\n\nError: Cannot find module 'express'\nRequire stack:\n- /app/app.js\n    at Function._resolveFilename (node:internal/modules/cjs/loader:1401:15)\n    at defaultResolveImpl (node:internal/modules/cjs/loader:1057:19)\n    at resolveForCJSWithHooks (node:internal/modules/cjs/loader:1062:22)\n    at Function._load (node:internal/modules/cjs/loader:1211:37)\n    at TracingChannel.traceSync (node:diagnostics_channel:322:14)\n    at wrapModuleLoad (node:internal/modules/cjs/loader:235:24)\n    at Module.require (node:internal/modules/cjs/loader:1487:12)\n    at require (node:internal/modules/helpers:135:16)\n    at Object.<anonymous> (/app/app.js:2:17)\n    at Module._compile (node:internal/modules/cjs/loader:1730:14) {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '/app/app.js' ]\n}\n\nNode.js v22.16.0\n");
+  const req24 = await run(e, 'node:24', app);
+  assert.match(req24.err, /\n {4}at Module\.require \(node:internal\/modules\/cjs\/loader:1491:12\)\n {4}at require \(node:internal\/modules\/helpers:135:16\)\n {4}at Object\.<anonymous> \(\/app\/app\.js:2:17\)\n {4}at Module\._compile \(node:internal\/modules\/cjs\/loader:1734:14\) \{\n/);
+  assert.match((await run(e, 'node:14', ['node', 'nope.js'])).err, /^internal\/modules\/cjs\/loader\.js:818\n/);
+});
