@@ -78,6 +78,11 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
     wanted[n] = v ? v : '^' + (KNOWN[n]?.[0] ?? '1.0.0');
   }
   const npm7 = modern(release(fs));
+  // Without names to add there is nothing to install from.
+  if (npm7 && !pkg && !args.some((a) => !a.startsWith('-')) && !exists(fs, 'package.json', sh.cwd)) {
+    const e = noPackage(sh.cwd, sh.m.now());
+    return io.err(e.error), e.code;
+  }
   if (!npm7) npm6Warnings(io, sh.cwd, pkg, !exists(fs, 'package-lock.json', sh.cwd));
   let added = 0;
   const locked: Record<string, { version: string }> = {};
@@ -126,24 +131,31 @@ function npm6Warnings(io: IO, cwd: string, pkg: Pkg | null, newLock: boolean): v
   io.err('\n');
 }
 
+/** An error as npm 7+ prints it: one `npm error` a line, then the debug log it wrote. */
+const npmError = (text: string, now: number) => `${text}\nA complete log of this run can be found in: /root/.npm/_logs/${new Date(now).toISOString().replace(/[.:]/g, '_')}-debug-0.log`.split('\n').map((l) => ('npm error ' + l).trimEnd() + '\n').join('');
+
+/** npm 7+ without a package.json to read: ENOENT, and errno -2 as the exit status. */
+function noPackage(cwd: string, now: number): { error: string; code: number } {
+  const file = `${cwd.replace(/\/$/, '')}/package.json`;
+  return { error: npmError(`code ENOENT\nsyscall open\npath ${file}\nerrno -2\nenoent Could not read package.json: Error: ENOENT: no such file or directory, open '${file}'\nenoent This is related to npm not being able to find a file.\nenoent`, now), code: 254 };
+}
+
 /**
  * `npm start` / `npm run x`: the banner npm prints before the script, and the script itself.
  * `now` dates the debug log npm 7+ names in its error.
  */
-export function npmScript(fs: Fs, cwd: string, name: string, now = 0): { banner: string; script: string } | { error: string } {
+export function npmScript(fs: Fs, cwd: string, name: string, now = 0): { banner: string; script: string } | { error: string; code?: number } {
   const pkg = readPkg(fs, cwd) ?? {};
   let script = pkg.scripts?.[name];
   // npm's default start script when server.js exists.
   if (!script && name === 'start' && exists(fs, 'server.js', cwd)) script = 'node server.js';
   const npm7 = modern(release(fs));
-  if (!script && !npm7) return { error: `npm ERR! missing script: ${name}\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     /root/.npm/_logs/debug.log\n` };
-  if (!script) {
-    // run-script's did-you-mean: of npm's commands only star and stars are that close to start.
-    const near = name === 'start' ? '\n\nDid you mean one of these?\n  npm star # Mark your favorite packages\n  npm stars # View packages marked as favorites' : '';
-    const log = new Date(now).toISOString().replace(/[.:]/g, '_');
-    const lines = `Missing script: "${name}"${near}\n\nTo see a list of scripts, run:\n  npm run\nA complete log of this run can be found in: /root/.npm/_logs/${log}-debug-0.log`;
-    return { error: lines.split('\n').map((l) => ('npm error ' + l).trimEnd() + '\n').join('') };
-  }
+  if (!npm7 && !script) return { error: `npm ERR! missing script: ${name}\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     /root/.npm/_logs/debug.log\n` };
+  // npm 7+ reads package.json before anything else.
+  if (npm7 && !exists(fs, 'package.json', cwd)) return noPackage(cwd, now);
+  // run-script's did-you-mean: of npm's commands only star and stars are that close to start.
+  const near = name === 'start' ? '\n\nDid you mean one of these?\n  npm star # Mark your favorite packages\n  npm stars # View packages marked as favorites' : '';
+  if (!script) return { error: npmError(`Missing script: "${name}"${near}\n\nTo see a list of scripts, run:\n  npm run`, now) };
   // npm 7+ names the package only when it has both a name and a version, and no longer the directory.
   if (npm7) return { banner: `\n> ${pkg.name && pkg.version ? `${pkg.name}@${pkg.version} ` : ''}${name}\n> ${script}\n\n`, script };
   return { banner: `\n> ${pkg.name ?? ''}@${pkg.version ?? ''} ${name} ${cwd}\n> ${script}\n\n`, script };
@@ -156,7 +168,7 @@ const npm: Command = async (args, io, sh) => {
   if (/^(i|install|add|ci)$/.test(cmd)) return npmInstall(args.slice(2), io, sh);
   if (cmd === 'start' || cmd === 'test' || cmd === 'run' || cmd === 'run-script') {
     const r = npmScript(sh.m.fs, sh.cwd, cmd === 'run' || cmd === 'run-script' ? args[2] ?? '' : cmd, sh.m.now());
-    if ('error' in r) return io.err(r.error), 1;
+    if ('error' in r) return io.err(r.error), r.code ?? 1;
     io.out(r.banner);
     return sh.spawn(['sh', '-c', r.script], io);
   }

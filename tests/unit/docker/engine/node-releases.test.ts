@@ -68,8 +68,15 @@ test('npm 11 run-script: banner without the directory, errors as `npm error` lin
   assert.equal(r.out, '\n> app@1.0.0 hola\n> echo hola\n\nhola\n');
   assert.match(r.err, /^npm error Missing script: "start"\nnpm error\nnpm error Did you mean one of these\?\nnpm error   npm star # Mark your favorite packages\nnpm error   npm stars # View packages marked as favorites\nnpm error\nnpm error To see a list of scripts, run:\nnpm error   npm run\nnpm error A complete log of this run can be found in: \/root\/\.npm\/_logs\/2025-06-16T\d\d_\d\d_\d\d_\d{3}Z-debug-0\.log\n$/);
   assert.equal(r.state.ExitCode, 1);
-  const x = await run(e, 'node', ['npm', 'run', 'x']);
-  assert.match(x.err, /^npm error Missing script: "x"\nnpm error\nnpm error To see a list of scripts, run:\n/);
+  const x = await run(e, 'node', ['sh', '-c', `mkdir /w && cd /w && echo '${pkg}' > package.json && npm run x`]);
+  assert.match(x.err, /^npm error Missing script: "x"\nnpm error\nnpm error To see a list of scripts, run:\nnpm error {3}npm run\nnpm error A complete/);
+  // Without package.json npm 7+ fails reading it, before looking for the script.
+  const none = await run(e, 'node', ['npm', 'start']);
+  assert.match(none.err, /^npm error code ENOENT\nnpm error syscall open\nnpm error path \/package\.json\nnpm error errno -2\nnpm error enoent Could not read package\.json: Error: ENOENT: no such file or directory, open '\/package\.json'\nnpm error enoent This is related to npm not being able to find a file\.\nnpm error enoent\nnpm error A complete log/);
+  assert.equal(none.state.ExitCode, 254, 'errno -2 as the exit status');
+  const install = await run(e, 'node', ['sh', '-c', 'mkdir /v && cd /v && npm install']);
+  assert.match(install.err, /^npm error code ENOENT\n(.*\n){3}npm error enoent Could not read package\.json: Error: ENOENT: no such file or directory, open '\/v\/package\.json'\n/);
+  assert.equal(install.state.ExitCode, 254);
 });
 
 test('npm start as the main process of a node 24 app prints npm 11\'s banner', async () => {
