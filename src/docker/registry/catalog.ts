@@ -334,7 +334,7 @@ CMD ["node"]`,
     layer('node-ep', 388, 449, () => [NODE_EP])),
   },
   nodeBookworm(['latest', '24', '24.2', '24.2.0', 'current', 'bookworm', '24-bookworm', '24.2-bookworm', '24.2.0-bookworm', 'current-bookworm'], '24.2.0', '2025-06-10T04:51:37Z', 122968768, 322900000, 49890000),
-  nodeBookworm(['22', '22.16', '22.16.0', 'lts', 'jod', '22-bookworm', '22.16-bookworm', '22.16.0-bookworm', 'lts-bookworm', 'jod-bookworm'], '22.16.0', '2025-06-04T05:18:23Z', 119480824, 315900000, 48640000),
+  nodeBookworm(['22', '22.16', '22.16.0', 'lts', 'jod', '22-bookworm', '22.16-bookworm', '22.16.0-bookworm', 'lts-bookworm', 'jod-bookworm', 'lts-jod'], '22.16.0', '2025-06-04T05:18:23Z', 119480824, 315900000, 48640000),
   {
     repo: 'python', tags: ['latest', '3', '3.13', '3.13.3', 'bookworm'], created: '2025-06-04T01:14:42Z',
     config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, 'LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.3', 'PYTHON_SHA256=40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041'], Cmd: ['python3'] },

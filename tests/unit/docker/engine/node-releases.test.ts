@@ -32,7 +32,7 @@ test('node:latest is node 24.2.0 on buildpack-deps:bookworm, sharing the base py
 });
 
 test('node:22 answers to its LTS tags', () => {
-  for (const tag of ['22', '22.16', '22.16.0', 'jod', '22-bookworm', 'lts-bookworm']) assert.equal(findImage('node', tag), findImage('node', 'lts'), tag);
+  for (const tag of ['22', '22.16', '22.16.0', 'jod', '22-bookworm', 'lts-bookworm', 'lts-jod']) assert.equal(findImage('node', tag), findImage('node', 'lts'), tag);
   assert.ok(findImage('node', 'lts')?.config.Env?.includes('NODE_VERSION=22.16.0'));
 });
 
