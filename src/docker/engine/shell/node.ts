@@ -100,7 +100,13 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
   }
   // npm 7+ writes a package.json holding only the dependencies when there is none.
   if ((pkg || npm7) && args.some((a) => !a.startsWith('-'))) fs.writeFile('package.json', JSON.stringify({ ...pkg, dependencies: wanted }, null, 2) + '\n', sh.cwd);
-  fs.writeFile('package-lock.json', JSON.stringify({ name: pkg?.name ?? cwdName, version: pkg?.version ?? '1.0.0', lockfileVersion: npm7 ? 3 : 1, requires: true, dependencies: locked }, null, 2) + '\n', sh.cwd);
+  // npm 7+ writes lockfile v3: the tree by install path, the project itself under "".
+  const name = pkg?.name ?? cwdName;
+  const tree = Object.fromEntries(Object.entries(locked).map(([n, v]) => ['node_modules/' + n, v]));
+  const lockfile = npm7
+    ? { name, ...(pkg?.version && { version: pkg.version }), lockfileVersion: 3, requires: true, packages: { '': { name: pkg?.name, version: pkg?.version, dependencies: wanted }, ...tree } }
+    : { name, version: pkg?.version ?? '1.0.0', lockfileVersion: 1, requires: true, dependencies: locked };
+  fs.writeFile('package-lock.json', JSON.stringify(lockfile, null, 2) + '\n', sh.cwd);
   const total = Object.keys(locked).length;
   const secs = (0.4 + total * 0.031).toFixed(3);
   await io.sleep(Math.round(Number(secs) * 1000));

@@ -102,3 +102,14 @@ test('a missing script or module fails with the loader frames of node 24 and 22,
   assert.match(req24.err, /\n {4}at Module\.require \(node:internal\/modules\/cjs\/loader:1491:12\)\n {4}at require \(node:internal\/modules\/helpers:135:16\)\n {4}at Object\.<anonymous> \(\/app\/app\.js:2:17\)\n {4}at Module\._compile \(node:internal\/modules\/cjs\/loader:1734:14\) \{\n/);
   assert.match((await run(e, 'node:14', ['node', 'nope.js'])).err, /^internal\/modules\/cjs\/loader\.js:818\n/);
 });
+
+test('npm 11 writes lockfile v3 (packages by install path), npm 6 lockfile v1', async () => {
+  const e = engine();
+  await pull(e, 'node', 'node:14');
+  const lock = async (image: string) => {
+    const r = await run(e, image, ['sh', '-c', 'mkdir /w && cd /w && echo \'{"name":"w","version":"1.0.0"}\' > package.json && npm install lodash >/dev/null 2>&1 && cat package-lock.json']);
+    return JSON.parse(r.out) as Record<string, unknown>;
+  };
+  assert.deepEqual(await lock('node'), { name: 'w', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'w', version: '1.0.0', dependencies: { lodash: '^4.17.21' } }, 'node_modules/lodash': { version: '4.17.21' } } });
+  assert.deepEqual(await lock('node:14'), { name: 'w', version: '1.0.0', lockfileVersion: 1, requires: true, dependencies: { lodash: { version: '4.17.21' } } });
+});
