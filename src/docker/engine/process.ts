@@ -6,7 +6,7 @@
 import type { HttpReply, Machine, Out } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { evalArith } from './shell/programs';
-import { runScript } from './shell/node';
+import { release, runScript } from './shell/node';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 
 /** Linux signal names in number order: HUP is 1, SYS is 31. */
@@ -403,7 +403,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
     prompt: () => (node ? '> ' : '>>> '),
     async boot(out) {
       if (!stdinOpen) this.exitCode = 0;
-      else if (node) out.out('Welcome to Node.js v14.21.3.\nType ".help" for more information.\n');
+      else if (node) out.out(`Welcome to Node.js ${release(at.m.fs).node}.\nType ".help" for more information.\n`);
       else out.out('Python 3.13.3 (main, Jun  4 2025, 01:14:42) [GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n');
     },
     async input(raw, out) {

@@ -88,6 +88,45 @@ ${apt('ca-certificates curl gnupg netbase sq wget')}
 ${apt('git mercurial openssh-client subversion procps')}
 ${apt('autoconf automake bzip2 default-libmysqlclient-dev dpkg-dev file g++ gcc imagemagick libbz2-dev libc6-dev libcurl4-openssl-dev')}`, curl, scm, dev)];
 
+/** buildpack-deps:bookworm, the base of python and node: pulling one after the other finds these layers. */
+const BUILDPACK_BOOKWORM = buildpackDeps(BOOKWORM_HIST,
+  layer('bookworm-curl', 24060000, 24030000, deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.5.so.0', 'libssh2.so.1')),
+  layer('bookworm-scm', 71170000, 64390000, deb('git', 'libperl.so.5.36', 'libpython3.11.so.1', 'libsvn_client-1.so.1')),
+  layer('bookworm-dev', 587300000, 211300000, deb('gcc', 'libLLVM-14.so.1', 'libgfortran.so.5', 'libasan.so.8', 'libMagickCore-6.Q16.so.6', 'libicudata.so.72', 'libmysqlclient.so.21', 'libpq.so.5')),
+);
+
+// --- node: the user, the release tarball unpacked in /usr/local, yarn, the entrypoint.
+const NODE_PASSWD = '/etc/passwd:' + TEXT.passwdDeb + 'node:x:1000:1000::/home/node:/bin/bash\n';
+const nodeUser = (key: string) => layer(key, 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', NODE_PASSWD]);
+const LIB = '/usr/local/lib/node_modules/';
+/** The tarball's files; `bin` is the node binary's size, which tells the releases apart (shell/node.ts). */
+const nodeFiles = (bin: number) => () => [
+  '/usr/local/bin/node*' + bin, '/usr/local/bin/nodejs>/usr/local/bin/node', '/usr/local/bin/npm>../lib/node_modules/npm/bin/npm-cli.js', '/usr/local/bin/npx>../lib/node_modules/npm/bin/npx-cli.js',
+  LIB + 'npm/bin/npm-cli.js*4821', LIB + 'npm/bin/npx-cli.js*4290', fill(LIB + 'npm', 'package.json', 'node_modules', 'docs'), fill('/usr/local/include/node', 'node.h', 'v8.h', 'uv.h'),
+  '/usr/local/bin/corepack>../lib/node_modules/corepack/dist/corepack.js', LIB + 'corepack/dist/corepack.js*81', fill(LIB + 'corepack/dist', 'lib.cjs', 'npm.js', 'yarn.js', 'pnpm.js'),
+];
+const yarn = (v: string, key: string, size: number, gz: number) => layer(key, size, gz, () => [`/usr/local/bin/yarn>/opt/yarn-v${v}/bin/yarn`, `/usr/local/bin/yarnpkg>/opt/yarn-v${v}/bin/yarnpkg`, `/opt/yarn-v${v}/bin/yarn*1015`, `/opt/yarn-v${v}/bin/yarnpkg*42`, fill(`/opt/yarn-v${v}/lib`, 'cli.js', 'v8-compile-cache.js')]);
+const NODE_EP = '/usr/local/bin/docker-entrypoint.sh*388';
+
+/** node:N on buildpack-deps:bookworm, built with BuildKit. */
+function nodeBookworm(tags: string[], v: string, created: string, bin: number, size: number, gz: number): ImageSpec {
+  return {
+    repo: 'node', tags, created,
+    config: { Env: [PATH, 'NODE_VERSION=' + v, 'YARN_VERSION=1.22.22'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
+    history: [...BUILDPACK_BOOKWORM, ...dockerfile(`
+RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+ENV NODE_VERSION=${v}
+RUN ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "\${dpkgArch##*-}" in
+ENV YARN_VERSION=1.22.22
+RUN set -ex   && export GNUPGHOME="$(mktemp -d)"   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["node"]`,
+    nodeUser('node-user-' + v), layer('node-' + v, size, gz, nodeFiles(bin)), yarn('1.22.22', 'yarn-1.22.22-' + v, 5340000, 1250000),
+    layer('node-ep-' + v, 388, 449, () => [NODE_EP]))],
+  };
+}
+
 // --- nginx (shares its entrypoint scripts between the Debian and Alpine variants)
 const nginxScripts = (v: string) => dockerfile(`
 COPY docker-entrypoint.sh /
@@ -289,19 +328,17 @@ CMD ["node"]`,
     layer('buster-gpg', 17500000, 10000000, deb('gnupg', 'libassuan.so.0', 'libksba.so.8', 'libnpth.so.0')),
     layer('buster-scm', 146000000, 51870000, deb('git', 'libperl.so.5.28', 'libpython2.7.so.1.0', 'libsvn_client-1.so.1')),
     layer('buster-dev', 408470000, 191900000, deb('gcc', 'libLLVM-7.so.1', 'libgfortran.so.5', 'libasan.so.5', 'libMagickCore-6.Q16.so.6', 'libicudata.so.63', 'libmariadb.so.3')),
-    layer('node-user', 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', '/etc/passwd:' + TEXT.passwdDeb]),
+    nodeUser('node-user'),
     layer('node-14.21.3', 200650000, 35880000, () => ['/usr/local/bin/node*78413912', '/usr/local/bin/npm>../lib/node_modules/npm/bin/npm-cli.js', '/usr/local/bin/npx>../lib/node_modules/npm/bin/npx-cli.js', '/usr/local/lib/node_modules/npm/bin/npm-cli.js*4821', '/usr/local/lib/node_modules/npm/bin/npx-cli.js*4290', fill('/usr/local/lib/node_modules/npm', 'package.json', 'node_modules', 'docs'), fill('/usr/local/include/node', 'node.h', 'v8.h', 'uv.h')]),
-    layer('yarn-1.22.19', 7800000, 2290000, () => ['/usr/local/bin/yarn>/opt/yarn-v1.22.19/bin/yarn', '/usr/local/bin/yarnpkg>/opt/yarn-v1.22.19/bin/yarnpkg', '/opt/yarn-v1.22.19/bin/yarn*1015', '/opt/yarn-v1.22.19/bin/yarnpkg*42', fill('/opt/yarn-v1.22.19/lib', 'cli.js', 'v8-compile-cache.js')]),
-    layer('node-ep', 388, 449, () => ['/usr/local/bin/docker-entrypoint.sh*388'])),
+    yarn('1.22.19', 'yarn-1.22.19', 7800000, 2290000),
+    layer('node-ep', 388, 449, () => [NODE_EP])),
   },
+  nodeBookworm(['latest', '24', '24.2', '24.2.0', 'current', 'bookworm', '24-bookworm', '24.2-bookworm', '24.2.0-bookworm', 'current-bookworm'], '24.2.0', '2025-06-10T04:51:37Z', 122968768, 322900000, 49890000),
+  nodeBookworm(['22', '22.16', '22.16.0', 'lts', 'jod', '22-bookworm', '22.16-bookworm', '22.16.0-bookworm', 'lts-bookworm', 'jod-bookworm', 'lts-jod'], '22.16.0', '2025-06-04T05:18:23Z', 119480824, 315900000, 48640000),
   {
     repo: 'python', tags: ['latest', '3', '3.13', '3.13.3', 'bookworm'], created: '2025-06-04T01:14:42Z',
     config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, 'LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.3', 'PYTHON_SHA256=40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041'], Cmd: ['python3'] },
-    history: [...buildpackDeps(BOOKWORM_HIST,
-      layer('bookworm-curl', 24060000, 24030000, deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.5.so.0', 'libssh2.so.1')),
-      layer('bookworm-scm', 71170000, 64390000, deb('git', 'libperl.so.5.36', 'libpython3.11.so.1', 'libsvn_client-1.so.1')),
-      layer('bookworm-dev', 587300000, 211300000, deb('gcc', 'libLLVM-14.so.1', 'libgfortran.so.5', 'libasan.so.8', 'libMagickCore-6.Q16.so.6', 'libicudata.so.72', 'libmysqlclient.so.21', 'libpq.so.5')),
-    ), ...dockerfile(`
+    history: [...BUILDPACK_BOOKWORM, ...dockerfile(`
 ENV PATH=/usr/local/bin:${STD_PATH}
 ENV LANG=C.UTF-8
 ${apt('libbluetooth-dev tk-dev uuid-dev')}

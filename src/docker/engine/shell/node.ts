@@ -1,15 +1,41 @@
 /**
- * Node.js 14 and npm 6 as the node:14 image ships them. A script is not interpreted: it is read
- * for what a course demo needs (its `require`s, the port it listens on, what it logs and sends),
- * so `npm install` and `node app.js` behave as they do in a real container, with the files of
- * node_modules landing in the layer.
+ * Node.js and npm as the node images ship them (node:14 with npm 6, node:22 and node:24 with npm
+ * 10 and 11). A script is not interpreted: it is read for what a course demo needs (its
+ * `require`s, the port it listens on, what it logs and sends), so `npm install` and `node app.js`
+ * behave as they do in a real container, with the files of node_modules landing in the layer.
  */
 import type { Fs } from '../fs';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
-export const NODE_VERSION = 'v14.21.3';
-const NPM_VERSION = '6.14.18';
+/**
+ * A node release: its version, its npm's, the yarn its image adds and, from node 18 on, where
+ * its loader throws MODULE_NOT_FOUND (see notFound).
+ */
+export interface Release { node: string; npm: string; yarn: string; loader?: Loader }
+/**
+ * Lines of a failed resolution's stack: the throw, _resolveFilename, defaultResolveImpl,
+ * resolveForCJSWithHooks, _load, then runMain and run_main_module for a missing main script,
+ * Module.require and Module._compile for a missing require; and the name V8 gives the
+ * functions' receiver (Module from V8 13.6, node 24).
+ */
+type Loader = [fn: string, ...lines: (number | string)[]];
+const NODE_14: Release = { node: 'v14.21.3', npm: '6.14.18', yarn: '1.22.19' };
+/**
+ * The releases by the size of the node binary their image installs (catalog.ts): what a program
+ * prints depends on the binary that runs, so a PID 1 without the image's environment and an
+ * `ENV NODE_VERSION=…` of a Dockerfile both get it right.
+ */
+const RELEASES: Record<number, Release> = {
+  122968768: { node: 'v24.2.0', npm: '11.3.0', yarn: '1.22.22', loader: ['Module', 1408, 1405, 1061, 1066, 1215, '152:5', '33:47', 1491, 1734] },
+  119480824: { node: 'v22.16.0', npm: '10.9.2', yarn: '1.22.22', loader: ['Function', 1404, 1401, 1057, 1062, 1211, '171:5', '36:49', 1487, 1730] },
+};
+export function release(fs: Fs): Release {
+  const bin = fs.resolve('/usr/local/bin/node').node;
+  return (bin?.kind === 'file' && RELEASES[bin.size]) || NODE_14;
+}
+/** npm 7 and later: arborist's install summary, run-script's banner, no `npm WARN` of metadata. */
+const modern = (r: Release) => !r.npm.startsWith('6.');
 const BUILTIN_MODULES = /^(assert|buffer|child_process|crypto|events|fs|https?|net|os|path|stream|url|util|zlib)$/;
 
 /** The packages course demos install: version, installed bytes, what they pull in. */
@@ -51,16 +77,13 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
     const [n, v] = a.split(/(?!^)@/);
     wanted[n] = v ? v : '^' + (KNOWN[n]?.[0] ?? '1.0.0');
   }
-  if (pkg === null) io.err(`npm WARN saveError ENOENT: no such file or directory, open '${sh.cwd.replace(/\/$/, '')}/package.json'\n`);
-  const lock = !exists(fs, 'package-lock.json', sh.cwd);
-  if (lock) io.err('npm notice created a lockfile as package-lock.json. You should commit this file.\n');
-  const id = pkg ? `${pkg.name ?? cwdName}@${pkg.version ?? '1.0.0'}` : cwdName;
-  if (pkg === null) io.err(`npm WARN enoent ENOENT: no such file or directory, open '${sh.cwd.replace(/\/$/, '')}/package.json'\n`);
-  if (!pkg?.description) io.err(`npm WARN ${id} No description\n`);
-  if (!pkg?.repository) io.err(`npm WARN ${id} No repository field.\n`);
-  if (pkg === null) io.err(`npm WARN ${id} No README data\n`);
-  if (!pkg?.license) io.err(`npm WARN ${id} No license field.\n`);
-  io.err('\n');
+  const npm7 = modern(release(fs));
+  // Without names to add there is nothing to install from.
+  if (npm7 && !pkg && !args.some((a) => !a.startsWith('-')) && !exists(fs, 'package.json', sh.cwd)) {
+    const e = noPackage(sh.cwd, sh.m.now());
+    return io.err(e.error), e.code;
+  }
+  if (!npm7) npm6Warnings(io, sh.cwd, pkg, !exists(fs, 'package-lock.json', sh.cwd));
   let added = 0;
   const locked: Record<string, { version: string }> = {};
   for (const [name, spec] of Object.entries(wanted)) {
@@ -75,37 +98,87 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
       added++;
     }
   }
-  if (pkg && args.some((a) => !a.startsWith('-'))) fs.writeFile('package.json', JSON.stringify({ ...pkg, dependencies: wanted }, null, 2) + '\n', sh.cwd);
-  fs.writeFile('package-lock.json', JSON.stringify({ name: pkg?.name ?? cwdName, version: pkg?.version ?? '1.0.0', lockfileVersion: 1, requires: true, dependencies: locked }, null, 2) + '\n', sh.cwd);
+  // npm 7+ writes a package.json holding only the dependencies when there is none.
+  if ((pkg || npm7) && args.some((a) => !a.startsWith('-'))) fs.writeFile('package.json', JSON.stringify({ ...pkg, dependencies: wanted }, null, 2) + '\n', sh.cwd);
+  // npm 7+ writes lockfile v3: the tree by install path, the project itself under "".
+  const name = pkg?.name ?? cwdName;
+  const tree = Object.fromEntries(Object.entries(locked).map(([n, v]) => ['node_modules/' + n, v]));
+  const lockfile = npm7
+    ? { name, ...(pkg?.version && { version: pkg.version }), lockfileVersion: 3, requires: true, packages: { '': { name: pkg?.name, version: pkg?.version, dependencies: wanted }, ...tree } }
+    : { name, version: pkg?.version ?? '1.0.0', lockfileVersion: 1, requires: true, dependencies: locked };
+  fs.writeFile('package-lock.json', JSON.stringify(lockfile, null, 2) + '\n', sh.cwd);
   const total = Object.keys(locked).length;
   const secs = (0.4 + total * 0.031).toFixed(3);
   await io.sleep(Math.round(Number(secs) * 1000));
-  io.out(added ? `added ${added} package${added === 1 ? '' : 's'} from ${Math.ceil(added * 0.75)} contributor${added === 1 ? '' : 's'} and audited ${total} package${total === 1 ? '' : 's'} in ${secs}s\n` : `up to date in ${secs}s\n`);
-  io.out('found 0 vulnerabilities\n\n');
+  const s = (n: number) => `${n} package${n === 1 ? '' : 's'}`;
+  if (!npm7) {
+    io.out(added ? `added ${s(added)} from ${Math.ceil(added * 0.75)} contributor${added === 1 ? '' : 's'} and audited ${s(total)} in ${secs}s\n` : `up to date in ${secs}s\n`);
+    io.out('found 0 vulnerabilities\n\n');
+    return 0;
+  }
+  // arborist counts the project itself among the audited; the time as the `ms` package prints it.
+  const took = Number(secs) < 1 ? `${Math.round(Number(secs) * 1000)}ms` : `${Math.round(Number(secs))}s`;
+  io.out(`\n${added ? `added ${s(added)}, and audited` : 'up to date, audited'} ${s(total + 1)} in ${took}\n\nfound 0 vulnerabilities\n`);
   return 0;
 }
 
-/** `npm start` / `npm run x`: the banner npm prints before the script, and the script itself. */
-export function npmScript(fs: Fs, cwd: string, name: string): { banner: string; script: string } | { error: string } {
+/** What npm 6 says before installing: its lockfile notice and the package.json it finds lacking. */
+function npm6Warnings(io: IO, cwd: string, pkg: Pkg | null, newLock: boolean): void {
+  const dir = cwd.replace(/\/$/, '');
+  const cwdName = cwd.split('/').filter(Boolean).pop() ?? '';
+  if (pkg === null) io.err(`npm WARN saveError ENOENT: no such file or directory, open '${dir}/package.json'\n`);
+  if (newLock) io.err('npm notice created a lockfile as package-lock.json. You should commit this file.\n');
+  const id = pkg ? `${pkg.name ?? cwdName}@${pkg.version ?? '1.0.0'}` : cwdName;
+  if (pkg === null) io.err(`npm WARN enoent ENOENT: no such file or directory, open '${dir}/package.json'\n`);
+  if (!pkg?.description) io.err(`npm WARN ${id} No description\n`);
+  if (!pkg?.repository) io.err(`npm WARN ${id} No repository field.\n`);
+  if (pkg === null) io.err(`npm WARN ${id} No README data\n`);
+  if (!pkg?.license) io.err(`npm WARN ${id} No license field.\n`);
+  io.err('\n');
+}
+
+/** An error as npm 7+ prints it: one `npm error` a line, then the debug log it wrote. */
+const npmError = (text: string, now: number) => `${text}\nA complete log of this run can be found in: /root/.npm/_logs/${new Date(now).toISOString().replace(/[.:]/g, '_')}-debug-0.log`.split('\n').map((l) => ('npm error ' + l).trimEnd() + '\n').join('');
+
+/** npm 7+ without a package.json to read: ENOENT, and errno -2 as the exit status. */
+function noPackage(cwd: string, now: number): { error: string; code: number } {
+  const file = `${cwd.replace(/\/$/, '')}/package.json`;
+  return { error: npmError(`code ENOENT\nsyscall open\npath ${file}\nerrno -2\nenoent Could not read package.json: Error: ENOENT: no such file or directory, open '${file}'\nenoent This is related to npm not being able to find a file.\nenoent`, now), code: 254 };
+}
+
+/**
+ * `npm start` / `npm run x`: the banner npm prints before the script, and the script itself.
+ * `now` dates the debug log npm 7+ names in its error.
+ */
+export function npmScript(fs: Fs, cwd: string, name: string, now = 0): { banner: string; script: string } | { error: string; code?: number } {
   const pkg = readPkg(fs, cwd) ?? {};
   let script = pkg.scripts?.[name];
   // npm's default start script when server.js exists.
   if (!script && name === 'start' && exists(fs, 'server.js', cwd)) script = 'node server.js';
-  if (!script) return { error: `npm ERR! missing script: ${name}\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     /root/.npm/_logs/debug.log\n` };
+  const npm7 = modern(release(fs));
+  if (!npm7 && !script) return { error: `npm ERR! missing script: ${name}\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     /root/.npm/_logs/debug.log\n` };
+  // npm 7+ reads package.json before anything else.
+  if (npm7 && !exists(fs, 'package.json', cwd)) return noPackage(cwd, now);
+  // run-script's did-you-mean: of npm's commands only star and stars are that close to start.
+  const near = name === 'start' ? '\n\nDid you mean one of these?\n  npm star # Mark your favorite packages\n  npm stars # View packages marked as favorites' : '';
+  if (!script) return { error: npmError(`Missing script: "${name}"${near}\n\nTo see a list of scripts, run:\n  npm run`, now) };
+  // npm 7+ names the package only when it has both a name and a version, and no longer the directory.
+  if (npm7) return { banner: `\n> ${pkg.name && pkg.version ? `${pkg.name}@${pkg.version} ` : ''}${name}\n> ${script}\n\n`, script };
   return { banner: `\n> ${pkg.name ?? ''}@${pkg.version ?? ''} ${name} ${cwd}\n> ${script}\n\n`, script };
 }
 
 const npm: Command = async (args, io, sh) => {
   const cmd = args[1] ?? '';
-  if (/^(-v|--version)$/.test(cmd)) return io.out(NPM_VERSION + '\n'), 0;
+  const version = release(sh.m.fs).npm;
+  if (/^(-v|--version)$/.test(cmd)) return io.out(version + '\n'), 0;
   if (/^(i|install|add|ci)$/.test(cmd)) return npmInstall(args.slice(2), io, sh);
   if (cmd === 'start' || cmd === 'test' || cmd === 'run' || cmd === 'run-script') {
-    const r = npmScript(sh.m.fs, sh.cwd, cmd === 'run' || cmd === 'run-script' ? args[2] ?? '' : cmd);
-    if ('error' in r) return io.err(r.error), 1;
+    const r = npmScript(sh.m.fs, sh.cwd, cmd === 'run' || cmd === 'run-script' ? args[2] ?? '' : cmd, sh.m.now());
+    if ('error' in r) return io.err(r.error), r.code ?? 1;
     io.out(r.banner);
     return sh.spawn(['sh', '-c', r.script], io);
   }
-  io.out(`\nUsage: npm <command>\n\nwhere <command> is one of:\n    install, run-script, start, test, --version\n\nnpm@${NPM_VERSION} /usr/local/lib/node_modules/npm\n`);
+  io.out(`\nUsage: npm <command>\n\nwhere <command> is one of:\n    install, run-script, start, test, --version\n\nnpm@${version} /usr/local/lib/node_modules/npm\n`);
   return 1;
 };
 
@@ -119,13 +192,17 @@ export function runScript(fs: Fs, cwd: string, file: string, env: Record<string,
   try {
     src = fs.readFile(/\.[cm]?js$/.test(path) || exists(fs, path) ? path : path + '.js');
   } catch {
-    return { out: '', err: notFound(path), code: 1, body: '' };
+    return { out: '', err: notFound(fs, path), code: 1, body: '' };
   }
   for (const m of src.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
     const mod = m[1].replace(/^node:/, '');
     if (BUILTIN_MODULES.test(mod) || mod.startsWith('.')) continue;
     const dirs = path.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'));
-    if (!dirs.some((d) => exists(fs, `${d}/node_modules/${mod}`))) return { out: '', err: notFound(mod, path), code: 1, body: '' };
+    if (dirs.some((d) => exists(fs, `${d}/node_modules/${mod}`))) continue;
+    // The caller's frame: where the require call starts, 1-based.
+    const before = src.slice(0, m.index);
+    const at = `${path}:${before.split('\n').length}:${m.index! - before.lastIndexOf('\n')}`;
+    return { out: '', err: notFound(fs, mod, path, at), code: 1, body: '' };
   }
   // The port: a literal, or a variable set from a literal (and from PORT when the code reads it).
   const listen = /\.listen\(\s*(?:(\d+)|([A-Za-z_$][\w$.]*))/.exec(src);
@@ -146,16 +223,27 @@ export function runScript(fs: Fs, cwd: string, file: string, env: Record<string,
   return { out, err: '', code: 0, port, body: sent ? value(sent[1], sent[2]) : '' };
 }
 
-/** Node's error for a missing script or module (`from`: the script that required it). */
-function notFound(what: string, from?: string): string {
-  return `internal/modules/cjs/loader.js:818\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at Function.Module._resolveFilename (internal/modules/cjs/loader.js:815:15)\n    at Function.Module._load (internal/modules/cjs/loader.js:667:27)\n    at internal/main/run_main_module.js:17:47 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [${from ? ` '${from}' ` : ''}]\n}\n`;
+/**
+ * Node's error for a missing script or module (`from`: the script that required it, `at`: the
+ * place of the call), with the loader's frames of the image's release.
+ */
+function notFound(fs: Fs, what: string, from?: string, at?: string): string {
+  const loader = release(fs).loader;
+  if (!loader) return `internal/modules/cjs/loader.js:818\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at Function.Module._resolveFilename (internal/modules/cjs/loader.js:815:15)\n    at Function.Module._load (internal/modules/cjs/loader.js:667:27)\n    at internal/main/run_main_module.js:17:47 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [${from ? ` '${from}' ` : ''}]\n}\n`;
+  const [fn, thrown, resolve, impl, hooks, load, runMain, mainModule, require, compile] = loader;
+  const L = 'node:internal/modules/cjs/loader:';
+  const frames = [`${fn}._resolveFilename (${L}${resolve}:15)`, `defaultResolveImpl (${L}${impl}:19)`, `resolveForCJSWithHooks (${L}${hooks}:22)`, `${fn}._load (${L}${load}:37)`, 'TracingChannel.traceSync (node:diagnostics_channel:322:14)', `wrapModuleLoad (${L}235:24)`,
+    ...(from ? [`Module.require (${L}${require}:12)`, 'require (node:internal/modules/helpers:135:16)', `Object.<anonymous> (${at})`, `Module._compile (${L}${compile}:14)`] : [`${fn}.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:${runMain})`, `node:internal/main/run_main_module:${mainModule}`])];
+  // util.inspect keeps the array on the property's line while it fits in 80 columns.
+  const stack = !from ? '[]' : from.length > 62 ? `[\n    '${from}'\n  ]` : `[ '${from}' ]`;
+  return `${L}${thrown}\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at ${frames.join('\n    at ')} {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: ${stack}\n}\n\nNode.js ${release(fs).node}\n`;
 }
 
 export const envOf = (sh: ShellLike): Record<string, string> => Object.fromEntries(sh.env());
 
 const node: Command = (args, io, sh) => {
   const a = args[1] ?? '';
-  if (/^-(v|-version)$/.test(a)) return io.out(NODE_VERSION + '\n'), 0;
+  if (/^-(v|-version)$/.test(a)) return io.out(release(sh.m.fs).node + '\n'), 0;
   if (a === '-e' || a === '-p') {
     const m = /^console\.log\((['"])(.*)\1\)$/.exec((args[2] ?? '').trim());
     if (m) return io.out(m[2] + '\n'), 0;
@@ -180,5 +268,5 @@ const node: Command = (args, io, sh) => {
 export const NODE_PROGRAMS: Record<string, Command> = {
   node,
   npm,
-  yarn: (args, io) => (/^(-v|--version)$/.test(args[1] ?? '') ? (io.out('1.22.19\n'), 0) : (io.err('yarn: en el simulador usa npm\n'), 1)),
+  yarn: (args, io, sh) => (/^(-v|--version)$/.test(args[1] ?? '') ? (io.out(release(sh.m.fs).yarn + '\n'), 0) : (io.err('yarn: en el simulador usa npm\n'), 1)),
 };

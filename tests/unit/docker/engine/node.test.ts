@@ -116,3 +116,10 @@ test('git --version is the git of the image\'s distribution', async () => {
   assert.equal(await (await runIt(e, 'node:14', undefined, ['bash'])).type('git --version'), 'git version 2.20.1\n');
   assert.equal(await (await runIt(e, 'python', undefined, ['bash'])).type('git --version'), 'git version 2.39.5\n');
 });
+
+test('node:14 has the node user its Dockerfile adds: docker run -u node runs as uid 1000', async () => {
+  const e = engine();
+  await pull(e, 'node:14');
+  const r = await run(e, 'node:14', ['sh', '-c', 'whoami; id'], { User: 'node' });
+  assert.equal(r.out, 'node\nuid=1000(node) gid=1000(node) groups=1000(node)\n');
+});
