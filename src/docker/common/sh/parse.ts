@@ -1,14 +1,16 @@
 /**
  * The POSIX-shell reader of every shell in the simulator (host bash, container bash, dash, ash):
  * words with their quoting kept apart (so expansion splits and globs only what was unquoted),
- * `$VAR` `${VAR}` `$(…)` `` `…` `` `~`, redirections, pipelines and the `;` `&` `&&` `||` lists
- * (newlines separate commands too), # comments.
+ * `$VAR` `${VAR}` `$(…)` `$((…))` `` `…` `` `~`, redirections, pipelines, the `;` `&` `&&` `||`
+ * lists (newlines separate commands too), # comments, and the compound commands (if, for,
+ * while/until, case, `{ }`, `( )`, functions), read by recursive descent.
  */
 
 export type Part =
   | { t: 'lit'; v: string; q: boolean }
   | { t: 'var'; name: string; q: boolean }
   | { t: 'sub'; src: string; q: boolean }
+  | { t: 'arith'; src: string; q: boolean }
   /** `${…}` that is not a parameter: `bad substitution` when expanded. */
   | { t: 'bad'; src: string; q: boolean }
   | { t: 'tilde' };
@@ -23,19 +25,38 @@ export interface Redirect {
 }
 
 export interface Simple {
+  k?: undefined;
   words: Word[];
   redirs: Redirect[];
 }
 
+type List = AndOr[];
+export type Compound = { redirs: Redirect[] } & (
+  | { k: 'if'; arms: [List, List][]; els?: List }
+  | { k: 'for'; name: string; words?: Word[]; body: List }
+  | { k: 'while' | 'until'; cond: List; body: List }
+  | { k: 'case'; word: Word; arms: { pats: Word[]; body: List }[] }
+  | { k: '{' | '('; body: List }
+  | { k: 'fn'; name: string; body: Cmd }
+);
+export type Cmd = Simple | Compound;
+
 export interface AndOr {
   /** How this pipeline joins the previous one. */
   op: ';' | '&&' | '||';
-  pipeline: Simple[];
+  /** `! pipeline` */
+  not?: boolean;
+  pipeline: Cmd[];
 }
 
 /** A syntax error: `token` is what bash quotes (`newline`, `;;`, …). */
 export class ShellSyntaxError extends Error {
-  constructor(readonly token: string, message = `syntax error near unexpected token \`${token}'`) {
+  constructor(
+    readonly token: string,
+    message = `syntax error near unexpected token \`${token}'`,
+    /** The word that would close the compound command (dash's and ash's `(expecting "fi")`). */
+    readonly expecting = '',
+  ) {
     super(message);
   }
 }
@@ -45,13 +66,16 @@ export class ShellSyntaxError extends Error {
  * whole, it is bash's `unexpected EOF while looking for matching …` (or `unexpected end of file`).
  */
 export class Incomplete extends ShellSyntaxError {
-  constructor(readonly closing = '') {
-    super('end of file', closing ? `unexpected EOF while looking for matching \`${closing}'` : 'syntax error: unexpected end of file');
+  /** `expecting`: the word that would close the compound command (dash's and ash's message). */
+  constructor(readonly closing = '', expecting = '') {
+    super('end of file', closing ? `unexpected EOF while looking for matching \`${closing}'` : 'syntax error: unexpected end of file', expecting);
   }
 }
 
 const BLANK = /[ \t\r]/;
-const META = /[ \t\r\n;&|<>]/;
+const META = /[ \t\r\n;&|<>()]/;
+/** Words that open or close a compound command where a command may start. */
+const RESERVED = /^(if|then|elif|else|fi|for|do|done|while|until|case|esac|in|[{}!])(?=[ \t\r\n;&|<>()]|$)/;
 
 /** Parses a text into a list; throws `ShellSyntaxError` (or `Incomplete`) with bash's wording. */
 export function parseLine(src: string): AndOr[] {
@@ -59,19 +83,36 @@ export function parseLine(src: string): AndOr[] {
   const line = src.replace(/\\\n/g, '');
   const n = line.length;
   let i = 0;
-  let cmd: Simple = { words: [], redirs: [] };
-  let pipeline: Simple[] = [];
-  const list: AndOr[] = [];
-  let pendingOp: AndOr['op'] = ';';
-  let expectCommand = true;
 
-  const endCommand = (tok: string): void => {
-    if (cmd.words.length === 0 && cmd.redirs.length === 0) unexpected(tok);
-    pipeline.push(cmd);
-    cmd = { words: [], redirs: [] };
-  };
   const skipBlanks = (): void => {
     while (i < n && BLANK.test(line[i])) i++;
+    if (line[i] === '#') while (i < n && line[i] !== '\n') i++;
+  };
+  const skipLines = (): void => {
+    for (skipBlanks(); line[i] === '\n'; skipBlanks()) i++;
+  };
+  /** The token at `i` as bash names it in `unexpected token`. */
+  const token = (): string => {
+    if (i >= n || line[i] === '\n') return 'newline';
+    const two = line.slice(i, i + 2);
+    if (['&&', '||', ';;', '>>'].includes(two)) return two;
+    if (META.test(line[i])) return line[i];
+    return /^[^ \t\r\n;&|<>()]*/.exec(line.slice(i))![0];
+  };
+  const fail = (): never => {
+    if (i >= n) throw new Incomplete();
+    return unexpected(token());
+  };
+  const reserved = (): string | undefined => {
+    skipBlanks();
+    return RESERVED.exec(line.slice(i, i + 6))?.[1];
+  };
+  /** Steps over the reserved word `w`, or fails there. */
+  const expect = (w: string): void => {
+    skipLines();
+    if (i >= n) throw new Incomplete('', w);
+    if (reserved() !== w) fail();
+    i += w.length;
   };
   const readTarget = (): Word => {
     if (i >= n) unexpected('newline');
@@ -80,7 +121,7 @@ export function parseLine(src: string): AndOr[] {
     return readWord();
   };
 
-  /** `$NAME`, `${NAME}`, `$?`, `$(…)`, `` `…` ``; null when the `$` is literal. */
+  /** `$NAME`, `${NAME}`, `$?`, `$(…)`, `$((…))`, `` `…` ``; null when the `$` is literal. */
   const readDollar = (q: boolean): Part | null => {
     const at = i;
     if (line[at] === '`') {
@@ -94,6 +135,8 @@ export function parseLine(src: string): AndOr[] {
       let depth = 1;
       let j = at + 2;
       let quote = '';
+      // where the second `(` of `$((` closes: right before the last `)`, it is arithmetic
+      let inner = -1;
       for (; j < n; j++) {
         const d = line[j];
         if (quote) {
@@ -103,9 +146,11 @@ export function parseLine(src: string): AndOr[] {
         else if (d === '\\') j++;
         else if (d === '(') depth++;
         else if (d === ')' && --depth === 0) break;
+        else if (d === ')' && depth === 1 && inner < 0) inner = j;
       }
       if (j >= n) throw new Incomplete(')');
       i = j + 1;
+      if (line[at + 2] === '(' && inner === j - 1) return { t: 'arith', src: line.slice(at + 3, j - 1), q };
       return { t: 'sub', src: line.slice(at + 2, j), q };
     }
     if (c === '{') {
@@ -114,9 +159,9 @@ export function parseLine(src: string): AndOr[] {
       const name = line.slice(at + 2, end);
       i = end + 1;
       // bash reports a bad name when it expands the word, not while reading the line.
-      return /^([A-Za-z_][A-Za-z0-9_]*|[0-9?$#])$/.test(name) ? { t: 'var', name, q } : { t: 'bad', src: `\${${name}}`, q };
+      return /^([A-Za-z_][A-Za-z0-9_]*|[0-9?$#@*])$/.test(name) ? { t: 'var', name, q } : { t: 'bad', src: `\${${name}}`, q };
     }
-    if (c !== undefined && /[?$#0-9]/.test(c)) {
+    if (c !== undefined && /[?$#@*0-9]/.test(c)) {
       i += 2;
       return { t: 'var', name: c, q };
     }
@@ -192,82 +237,200 @@ export function parseLine(src: string): AndOr[] {
     return parts;
   };
 
-  while (i < n) {
+  /** A redirection at `i` onto `redirs`; false when there is none. */
+  const redirect = (redirs: Redirect[]): boolean => {
     const c = line[i];
-    if (BLANK.test(c)) { i++; continue; }
-    if (c === '#' && (i === 0 || META.test(line[i - 1]))) {
-      while (i < n && line[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '\n' && expectCommand && (pipeline.length || list.length)) {
-      // After `|`, `&&` or `||` the command may follow on the next line.
-      i++;
-      continue;
-    }
-    if (c === '\n' && !cmd.words.length && !cmd.redirs.length) { i++; continue; }
-    if (c === ';' || c === '&' || c === '|' || c === '\n') {
-      let tok = c;
-      if ((c === '&' || c === '|') && line[i + 1] === c) tok = c + c;
-      else if (c === ';' && line[i + 1] === ';') tok = ';;';
-      else if (c === '&' && line[i + 1] === '>') {
-        // `&>file`: both streams to one file
-        const append = line[i + 2] === '>';
-        i += append ? 3 : 2;
-        skipBlanks();
-        const target = readTarget();
-        cmd.redirs.push({ fd: 1, op: append ? '>>' : '>', target }, { fd: 2, op: '>&', target: [{ t: 'lit', v: '1', q: false }] });
-        expectCommand = false;
-        continue;
-      }
-      if (tok === ';;') unexpected(tok);
-      i += tok.length;
-      if (tok === '|') {
-        endCommand('|');
-        expectCommand = true;
-        continue;
-      }
-      endCommand(tok === '\n' ? 'newline' : tok);
-      list.push({ op: pendingOp, pipeline });
-      pipeline = [];
-      // `&` would run the pipeline in the background; here it runs to the end first.
-      pendingOp = tok === '&&' ? '&&' : tok === '||' ? '||' : ';';
-      expectCommand = true;
-      continue;
-    }
-    if (c === '>' || c === '<' || ((c === '0' || c === '1' || c === '2') && (line[i + 1] === '>' || line[i + 1] === '<'))) {
-      let fd: 0 | 1 | 2 = c === '<' ? 0 : 1;
-      if (c !== '<' && c !== '>') { fd = Number(c) as 0 | 1 | 2; i++; }
-      const d = line[i];
-      let op: Redirect['op'];
-      if (d === '<') { op = '<'; i++; }
-      else if (line[i + 1] === '>') { op = '>>'; i += 2; }
-      else if (line[i + 1] === '&' && /[0-9-]/.test(line[i + 2] ?? '')) { op = '>&'; i += 2; }
-      else if (line[i + 1] === '&' && fd === 1) {
-        // `>&file` is `&>file`
-        i += 2;
-        skipBlanks();
-        const target = readTarget();
-        cmd.redirs.push({ fd: 1, op: '>', target }, { fd: 2, op: '>&', target: [{ t: 'lit', v: '1', q: false }] });
-        expectCommand = false;
-        continue;
-      } else if (line[i + 1] === '&') { op = '>&'; i += 2; }
-      else { op = '>'; i++; }
+    const both = (append: boolean) => {
       skipBlanks();
       const target = readTarget();
-      cmd.redirs.push({ fd, op, target });
-      expectCommand = false;
-      continue;
+      redirs.push({ fd: 1, op: append ? '>>' : '>', target }, { fd: 2, op: '>&', target: [{ t: 'lit', v: '1', q: false }] });
+      return true;
+    };
+    if (c === '&' && line[i + 1] === '>') {
+      // `&>file`: both streams to one file
+      const append = line[i + 2] === '>';
+      i += append ? 3 : 2;
+      return both(append);
     }
-    cmd.words.push(readWord());
-    expectCommand = false;
-  }
-  if (cmd.words.length || cmd.redirs.length) pipeline.push(cmd);
-  else if (pipeline.length || (expectCommand && list.length && pendingOp !== ';')) {
-    // `ls |` or `a &&` at the end: the command is still to come
-    throw new Incomplete();
-  }
-  if (pipeline.length) list.push({ op: pendingOp, pipeline });
-  return list;
+    if (!(c === '>' || c === '<' || ((c === '0' || c === '1' || c === '2') && (line[i + 1] === '>' || line[i + 1] === '<')))) return false;
+    let fd: 0 | 1 | 2 = c === '<' ? 0 : 1;
+    if (c !== '<' && c !== '>') { fd = Number(c) as 0 | 1 | 2; i++; }
+    const d = line[i];
+    let op: Redirect['op'];
+    if (d === '<') { op = '<'; i++; }
+    else if (line[i + 1] === '>') { op = '>>'; i += 2; }
+    else if (line[i + 1] === '&' && /[0-9-]/.test(line[i + 2] ?? '')) { op = '>&'; i += 2; }
+    else if (line[i + 1] === '&' && fd === 1) {
+      // `>&file` is `&>file`
+      i += 2;
+      return both(false);
+    } else if (line[i + 1] === '&') { op = '>&'; i += 2; }
+    else { op = '>'; i++; }
+    skipBlanks();
+    const target = readTarget();
+    redirs.push({ fd, op, target });
+    return true;
+  };
+
+  /** Commands up to one of `ends` (left unread) or the end of the text. */
+  const list = (ends: string[]): List => {
+    const out: List = [];
+    for (;;) {
+      skipLines();
+      if (i >= n) {
+        if (ends.length) throw new Incomplete('', ends[ends.length - 1]);
+        return out;
+      }
+      const r = reserved();
+      if ((r && ends.includes(r)) || (line[i] === ')' && ends.includes(')')) || (line.startsWith(';;', i) && ends.includes(';;'))) return out;
+      // After a first command, dash and ash read a wrong closing word as the end of the list.
+      if (r && out.length && ends.length && !/^(if|for|while|until|case|in|[{!])$/.test(r)) throw new ShellSyntaxError(r, undefined, ends[ends.length - 1]);
+      let op: AndOr['op'] = ';';
+      for (;;) {
+        const not = reserved() === '!';
+        if (not) i++;
+        const pipeline = [command()];
+        for (skipBlanks(); line[i] === '|' && line[i + 1] !== '|'; skipBlanks()) {
+          i++;
+          skipLines();
+          pipeline.push(command());
+        }
+        out.push(not ? { op, not, pipeline } : { op, pipeline });
+        const two = line.slice(i, i + 2);
+        if (two !== '&&' && two !== '||') break;
+        op = two;
+        i += 2;
+        // After `|`, `&&` or `||` the command may follow on the next line.
+        skipLines();
+      }
+      // `&` would run the list in the background; here it runs to the end first.
+      const c = line[i];
+      if (c === '\n' || (c === ';' && line[i + 1] !== ';') || (c === '&' && line[i + 1] !== '&')) i++;
+      else if (i < n && !(c === ')' && ends.includes(')')) && !(line.startsWith(';;', i) && ends.includes(';;'))) fail();
+    }
+  };
+  /** A list that may not be empty (`if then` is an error at `then`). */
+  const body = (ends: string[]): List => {
+    const l = list(ends);
+    if (!l.length) fail();
+    return l;
+  };
+
+  const command = (): Cmd => {
+    skipBlanks();
+    const r = reserved();
+    let c: Compound;
+    if (r === 'if') {
+      i += 2;
+      const arms: [List, List][] = [];
+      let els: List | undefined;
+      for (;;) {
+        const cond = body(['then']);
+        expect('then');
+        arms.push([cond, body(['elif', 'else', 'fi'])]);
+        const w = reserved()!;
+        i += w.length;
+        if (w === 'elif') continue;
+        if (w === 'else') {
+          els = body(['fi']);
+          i += 2;
+        }
+        break;
+      }
+      c = { k: 'if', arms, els, redirs: [] };
+    } else if (r === 'while' || r === 'until') {
+      i += r.length;
+      const cond = body(['do']);
+      expect('do');
+      c = { k: r, cond, body: body(['done']), redirs: [] };
+      i += 4;
+    } else if (r === 'for') {
+      i += 3;
+      skipBlanks();
+      const name = /^[A-Za-z_]\w*/.exec(line.slice(i, i + 256))?.[0];
+      if (!name) fail();
+      i += name!.length;
+      skipBlanks();
+      let words: Word[] | undefined;
+      if (line[i] === ';') i++;
+      skipLines();
+      if (reserved() === 'in') {
+        i += 2;
+        words = [];
+        for (skipBlanks(); i >= n || !/[;\n]/.test(line[i]); skipBlanks()) {
+          if (i >= n || META.test(line[i])) fail();
+          words.push(readWord());
+        }
+        i++;
+      }
+      expect('do');
+      c = { k: 'for', name: name!, words, body: body(['done']), redirs: [] };
+      i += 4;
+    } else if (r === 'case') {
+      i += 4;
+      skipBlanks();
+      if (i >= n || META.test(line[i])) fail();
+      const word = readWord();
+      expect('in');
+      const arms: { pats: Word[]; body: List }[] = [];
+      for (;;) {
+        skipLines();
+        if (reserved() === 'esac') break;
+        if (line[i] === '(') i++;
+        const pats: Word[] = [];
+        for (;;) {
+          skipBlanks();
+          if (i >= n || META.test(line[i])) fail();
+          pats.push(readWord());
+          skipBlanks();
+          if (line[i++] === ')') break;
+          if (line[i - 1] !== '|') {
+            i--;
+            fail();
+          }
+        }
+        arms.push({ pats, body: list([';;', 'esac']) });
+        if (!line.startsWith(';;', i)) break;
+        i += 2;
+      }
+      expect('esac');
+      c = { k: 'case', word, arms, redirs: [] };
+    } else if (r === '{') {
+      i++;
+      c = { k: '{', body: body(['}']), redirs: [] };
+      i++;
+    } else if (line[i] === '(') {
+      i++;
+      c = { k: '(', body: body([')']), redirs: [] };
+      i++;
+    } else if (r && r !== '!' && r !== 'in') {
+      return unexpected(r);
+    } else {
+      const fn = /^([A-Za-z_][\w.-]*)[ \t]*\([ \t]*\)/.exec(line.slice(i, i + 300));
+      if (fn) {
+        i += fn[0].length;
+        skipLines();
+        if (i >= n) throw new Incomplete();
+        return { k: 'fn', name: fn[1], body: command(), redirs: [] };
+      }
+      const cmd: Simple = { words: [], redirs: [] };
+      for (skipBlanks(); i < n; skipBlanks()) {
+        if (redirect(cmd.redirs)) continue;
+        if (META.test(line[i])) {
+          // `echo a (b)`
+          if (line[i] === '(') fail();
+          break;
+        }
+        cmd.words.push(readWord());
+      }
+      if (!cmd.words.length && !cmd.redirs.length) fail();
+      return cmd;
+    }
+    for (skipBlanks(); redirect(c.redirs); skipBlanks());
+    return c;
+  };
+
+  return list([]);
 }
 
 function unexpected(tok: string): never {

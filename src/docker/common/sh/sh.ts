@@ -4,7 +4,9 @@
  * and error messages; the machine (a container, or the host) brings the filesystem and programs.
  */
 import { FsError, splitPath, joinPath, type Fs, type Node } from './fs';
-import { parseLine, Incomplete, ShellSyntaxError, type AndOr, type Simple, type Word } from './parse';
+import { parseLine, Incomplete, ShellSyntaxError, type AndOr, type Cmd, type Compound, type Redirect, type Simple, type Word } from './parse';
+import { arith, ArithError } from './arith';
+import { test } from './test';
 import { historyText } from './text';
 import { account } from './passwd';
 import { COREUTILS, unescape } from './coreutils';
@@ -25,6 +27,15 @@ export class Shell implements ShellLike {
   history: string[] = [];
   /** Programs found in PATH and run: the shells remember where (bash's `hash`, dash's tracked aliases). */
   hashed = new Map<string, string>();
+  funcs = new Map<string, Cmd>();
+  /** `$1`…, `$#`, `$@` */
+  args: string[] = [];
+  /** A `break N`, `continue N` or `return` on its way out of loops and functions. */
+  jump?: { k: 'break' | 'continue' | 'return' | 'abort'; n: number };
+  /** How many loops enclose the running command (`break` outside one is an error in bash). */
+  loops = 0;
+  /** How many function calls are running (`return` outside one is an error in bash). */
+  calls = 0;
   private buffer = '';
   private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> };
   exitCode: number | null = null;
@@ -226,6 +237,7 @@ export class Shell implements ShellLike {
     const rest = this.pending;
     this.pending = [];
     this.stopLine = false;
+    this.jump = undefined;
     return rest.length ? this.runList(rest, this.io(out)) : this.status;
   }
 
@@ -237,14 +249,111 @@ export class Shell implements ShellLike {
       items = parseLine(src);
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
-      const unclosed = e instanceof Incomplete && e.closing !== '';
+      // dash: `Syntax error: "done" unexpected`; busybox: `syntax error: unexpected "done"`
+      const dash = this.flavor === 'dash';
+      const inc = e instanceof Incomplete ? e : undefined;
+      const tok = inc ? 'end of file' : e.token === 'newline' ? e.token : `"${e.token}"`;
+      const what = inc?.closing ? 'nterminated quoted string' : (dash ? `${tok} unexpected` : `unexpected ${tok}`) + (e.expecting ? ` (expecting "${e.expecting}")` : '');
       if (this.flavor === 'bash') io.err(`${this.prefix()}: ${e.message}\n`);
-      else if (e instanceof Incomplete) io.err(`${this.prefix()}: syntax error: ${unclosed ? 'unterminated quoted string' : 'end of file unexpected'}\n`);
-      else io.err(`${this.prefix()}: syntax error: "${e.token}" unexpected\n`);
+      else io.err(`${this.prefix()}: ${dash ? 'Syntax' : 'syntax'} error: ${inc?.closing ? (dash ? 'U' : 'u') : ''}${what}\n`);
       this.status = 2;
       return 2;
     }
-    return this.runList(items, io);
+    try {
+      return await this.runList(items, io);
+    } finally {
+      this.jump = undefined;
+    }
+  }
+
+  /** bash: `1/0: division by 0 (error token is "0")`; dash and busybox say it their way. */
+  private arithMessage(e: ArithError): string {
+    const src = e.expr;
+    if (this.flavor === 'bash') return `${src}: ${e.message} (error token is "${e.token}")`;
+    const zero = e.message.startsWith('division');
+    if (this.flavor === 'dash') return `arithmetic expression: ${zero ? 'division by zero' : 'expecting primary'}: "${src}"`;
+    return zero ? 'divide by zero' : 'arithmetic syntax error';
+  }
+
+  /** A copy of the shell for `( … )` and `$(…)`: what it changes stays in it. */
+  private fork(): Shell {
+    const sub = new Shell(this.m, this.flavor, this.argv0, this.interactive, [], this.cwd, false, this.user);
+    sub.vars = new Map(this.vars);
+    sub.funcs = new Map(this.funcs);
+    sub.args = this.args;
+    sub.status = this.status;
+    sub.lineNo = this.lineNo;
+    return sub;
+  }
+
+  /** After a loop's body: true when the loop ends here (`break`, `return`, `exit`, an error). */
+  private leave(io: IO): boolean {
+    const j = this.jump;
+    if (!j) return this.exited || this.stopLine || !!io.signal?.aborted;
+    if (j.k === 'return' || j.k === 'abort') return true;
+    if (--j.n > 0) return true;
+    this.jump = undefined;
+    return j.k === 'break';
+  }
+
+  private exec(c: Cmd, io: IO): Promise<number> {
+    return c.k ? this.compound(c, io) : this.simple(c, io);
+  }
+
+  private async compound(c: Compound, io: IO): Promise<number> {
+    if (c.k === 'fn') {
+      this.funcs.set(c.name, c.body);
+      return 0;
+    }
+    const r = await this.redirect(c.redirs, io);
+    if (!r) return 1;
+    io = r.io;
+    if (c.k === '{' || c.k === '(') {
+      if (c.k === '{') return this.runList(c.body, io);
+      const sub = this.fork();
+      const s = await sub.runList(c.body, io);
+      return sub.exitCode ?? s;
+    }
+    if (c.k === 'if') {
+      for (const [cond, body] of c.arms) {
+        if ((await this.runList(cond, io)) === 0 && !this.jump) return this.runList(body, io);
+        if (this.jump || this.exited) return this.status;
+      }
+      return c.els ? this.runList(c.els, io) : 0;
+    }
+    if (c.k === 'case') {
+      const [word] = await this.expand([c.word], io, false);
+      for (const arm of c.arms) {
+        for (const p of arm.pats) {
+          const [pat] = await this.expand([p], io, false, true);
+          if (globRe(pat).test(word)) return this.runList(arm.body, io);
+        }
+      }
+      return 0;
+    }
+    let status = 0;
+    this.loops++;
+    try {
+      if (c.k === 'for') {
+        for (const v of c.words ? await this.expand(c.words, io) : this.args) {
+          this.setVar(c.name, v);
+          status = await this.runList(c.body, io);
+          if (this.leave(io)) break;
+        }
+        return status;
+      }
+      if (c.k !== 'while' && c.k !== 'until') return 0;
+      // A loop that never ends would hang the page: it stops as if Ctrl+C had been pressed.
+      for (let k = 0; k < LOOP_LIMIT; k++) {
+        const s = await this.runList(c.cond, io);
+        if (this.jump ? this.leave(io) : this.exited || (s === 0) !== (c.k === 'while')) return status;
+        status = await this.runList(c.body, io);
+        if (this.leave(io)) return status;
+      }
+      return 130;
+    } finally {
+      this.loops--;
+    }
   }
 
   private async runList(items: AndOr[], io: IO): Promise<number> {
@@ -254,15 +363,19 @@ export class Shell implements ShellLike {
       if (item.op === '&&' && this.status !== 0) continue;
       if (item.op === '||' && this.status === 0) continue;
       try {
-        this.status = await this.pipeline(item.pipeline, io);
+        const s = await this.pipeline(item.pipeline, io);
+        this.status = item.not ? +!s : s;
       } catch (e) {
-        if (!(e instanceof BadSubstitution)) throw e;
+        if (!(e instanceof BadSubstitution || e instanceof ArithError)) throw e;
         // bash drops the rest of the line after an expansion error.
-        io.err(this.flavor === 'bash' ? `${this.prefix()}: ${e.message}: bad substitution\n` : `${this.prefix()}: Bad substitution\n`);
-        this.status = 1;
+        io.err(`${this.prefix()}: ${e instanceof ArithError ? this.arithMessage(e) : this.flavor === 'bash' ? `${e.message}: bad substitution` : 'Bad substitution'}\n`);
+        this.status = this.flavor !== 'bash' && e instanceof ArithError ? 2 : 1;
         if (!this.interactive) this.exit(this.flavor === 'bash' ? 1 : 2);
+        // nor do the loops and functions it ran in
+        this.jump = { k: 'abort', n: 0 };
         break;
       }
+      if (this.jump) break;
       if (this.stopLine) {
         this.pending = items.slice(k + 1);
         break;
@@ -271,14 +384,14 @@ export class Shell implements ShellLike {
     return this.status;
   }
 
-  private async pipeline(cmds: Simple[], io: IO): Promise<number> {
+  private async pipeline(cmds: Cmd[], io: IO): Promise<number> {
     let stdin = io.stdin;
     let status = 0;
     for (let i = 0; i < cmds.length; i++) {
       const last = i === cmds.length - 1;
       let captured = '';
       const stage: IO = last ? { ...io, stdin } : { ...io, stdin, tty: false, out: (t) => { captured += t; } };
-      status = await this.simple(cmds[i], stage);
+      status = await this.exec(cmds[i], stage);
       stdin = captured;
       if (this.exited) break;
     }
@@ -289,7 +402,7 @@ export class Shell implements ShellLike {
    * Word expansion: tilde, parameters, command substitution, then (of what was unquoted) field
    * splitting and pathname globbing. `split` false expands to one string (assignments).
    */
-  async expand(words: Word[], io: IO, split = true): Promise<string[]> {
+  async expand(words: Word[], io: IO, split = true, pattern = false): Promise<string[]> {
     const fields: string[] = [];
     for (const w of words) {
       // `pat` is the glob pattern of the field: quoted characters escaped, so only bare * and ? match.
@@ -298,23 +411,36 @@ export class Shell implements ShellLike {
       let glob = false;
       let has = false;
       const end = () => {
-        if (has) fields.push(...(glob ? this.glob(pat, cur) : [cur]));
+        if (has) fields.push(...(pattern ? [pat] : glob ? this.glob(pat, cur) : [cur]));
         cur = pat = '';
         glob = has = false;
       };
       for (const p of w) {
         if (p.t === 'lit') {
           cur += p.v;
-          pat += p.q ? p.v.replace(/[*?\\]/g, '\\$&') : p.v;
-          if (!p.q && split && /[*?]/.test(p.v)) glob = true;
+          pat += p.q ? p.v.replace(/[*?[\\]/g, '\\$&') : p.v;
+          if (!p.q && split && /[*?[]/.test(p.v)) glob = true;
           has = has || p.q || p.v !== '';
           continue;
         }
         if (p.t === 'bad') throw new BadSubstitution(p.src);
-        const v = p.t === 'tilde' ? this.getVar('HOME') ?? '/' : p.t === 'var' ? this.variable(p.name) : await this.substitute(p.src, io);
+        if (p.t === 'var' && p.q && p.name === '@') {
+          // "$@": one field per argument, the first and last joined to the text around them
+          this.args.forEach((a, k) => {
+            if (k > 0) {
+              has = true;
+              end();
+            }
+            cur += a;
+            pat += a.replace(/[*?[\\]/g, '\\$&');
+          });
+          has = has || this.args.length > 0;
+          continue;
+        }
+        const v = p.t === 'tilde' ? this.getVar('HOME') ?? '/' : p.t === 'var' ? this.variable(p.name) : p.t === 'arith' ? String(arith(this.expandText(p.src), this.arithVars)) : await this.substitute(p.src, io);
         if (p.t === 'tilde' || p.q || !split) {
           cur += v;
-          pat += v.replace(/[*?\\]/g, '\\$&');
+          pat += v.replace(/[*?[\\]/g, '\\$&');
           has = true;
           continue;
         }
@@ -324,7 +450,7 @@ export class Shell implements ShellLike {
           if (ws[k]) {
             cur += ws[k];
             pat += ws[k];
-            if (/[*?]/.test(ws[k])) glob = true;
+            if (/[*?[]/.test(ws[k])) glob = true;
             has = true;
           }
         }
@@ -338,19 +464,24 @@ export class Shell implements ShellLike {
   private variable(name: string): string {
     if (name === '?') return String(this.status);
     if (name === '$') return String(this.m.shellPid ?? 1);
-    if (name === '#') return '0';
+    if (name === '#') return String(this.args.length);
     if (name === '0') return this.argv0;
-    if (/^[1-9]$/.test(name)) return '';
+    if (name === '@' || name === '*') return this.args.join(' ');
+    if (/^[1-9]$/.test(name)) return this.args[+name - 1] ?? '';
     return this.getVar(name) ?? '';
+  }
+
+  private arithVars = { get: (n: string) => this.variable(n), set: (n: string, v: string) => this.setVar(n, v) };
+
+  /** The text of `$(( … ))` with its `$NAME` and `${NAME}` put in before it is evaluated. */
+  private expandText(src: string): string {
+    return src.replace(/\$(?:\{(\w+|[#?$])\}|(\w+|[#?$]))/g, (_, a?: string, b?: string) => this.variable(a ?? b ?? ''));
   }
 
   /** `$(…)`: runs in a copy of the shell (a subshell), its output without trailing newlines. */
   private async substitute(src: string, io: IO): Promise<string> {
     let captured = '';
-    const sub = new Shell(this.m, this.flavor, this.argv0, this.interactive, [], this.cwd, false, this.user);
-    sub.vars = new Map(this.vars);
-    sub.status = this.status;
-    sub.lineNo = this.lineNo;
+    const sub = this.fork();
     await sub.run(src, { ...io, stdin: undefined, tty: false, out: (t) => { captured += t; } });
     return captured.replace(/\n+$/, '');
   }
@@ -363,8 +494,8 @@ export class Shell implements ShellLike {
     const unescape = (p: string) => p.replace(/\\(.)/g, '$1');
     for (const p of parts) {
       const next: typeof found = [];
-      const wild = /(^|[^\\])[*?]/.test(p);
-      const re = new RegExp('^' + p.replace(/\\(.)|([*?])|([.+^${}()|[\]\\])/g, (_, esc: string, w: string, meta: string) => (esc ? esc.replace(/[.+^${}()|[\]\\*?]/g, '\\$&') : w ? (w === '*' ? '.*' : '.') : '\\' + meta)) + '$');
+      const wild = /(^|[^\\])[*?[]/.test(p);
+      const re = globRe(p);
       for (const f of found) {
         const join = (name: string) => f.rel + (f.rel || abs ? '/' : '') + name;
         if (!wild) {
@@ -404,47 +535,10 @@ export class Shell implements ShellLike {
       assigns.push([text.slice(0, eq), text.slice(eq + 1)]);
     }
     const argv = await this.expand(cmd.words.slice(n), io);
-    // Redirections, in order, onto a copy of the streams.
-    let stdin = io.stdin;
-    let out = io.out;
-    let err = io.err;
-    let tty = io.tty;
-    let outFile: string | undefined;
-    for (const r of cmd.redirs) {
-      const fields = await this.expand([r.target], io);
-      if (fields.length !== 1) {
-        io.err(`${this.prefix()}: ${wordText(r.target)}: ambiguous redirect\n`);
-        return 1;
-      }
-      const target = fields[0];
-      if (r.op === '>&') {
-        if (target === '1') err = out;
-        else if (target === '2') out = err;
-        else {
-          io.err(`${this.prefix()}: ${target}: Bad file descriptor\n`);
-          return 1;
-        }
-        continue;
-      }
-      if (r.op === '<') {
-        try {
-          stdin = this.m.fs.readFile(target, this.cwd);
-        } catch (e) {
-          this.redirectError(target, e, io, true);
-          return 1;
-        }
-        continue;
-      }
-      const sink = this.openSink(target, r.op === '>>', io);
-      if (!sink) return 1;
-      if (r.fd === 2) err = sink;
-      else if (r.fd === 1) {
-        out = sink;
-        tty = false;
-        outFile = target;
-      }
-    }
-    const cio: IO = { ...io, stdin, out, err, tty };
+    const r = await this.redirect(cmd.redirs, io);
+    if (!r) return 1;
+    const { io: cio, outFile } = r;
+    const stdin = cio.stdin;
 
     if (!argv.length) {
       for (const [k, v] of assigns) this.setVar(k, v);
@@ -454,6 +548,21 @@ export class Shell implements ShellLike {
     if (stdin === undefined && this.typed && argv[0] === 'cat' && argv.slice(1).every((a) => a.startsWith('-')) && this.which('cat')) {
       this.reading = { file: outFile };
       return 0;
+    }
+    const fn = this.funcs.get(argv[0]);
+    if (fn) {
+      const saved = this.args;
+      this.args = argv.slice(1);
+      this.calls++;
+      try {
+        const s = await this.exec(fn, cio);
+        if (this.jump?.k !== 'return') return s;
+        this.jump = undefined;
+        return this.status;
+      } finally {
+        this.args = saved;
+        this.calls--;
+      }
     }
     const saved = assigns.map(([k]) => [k, this.vars.get(k)] as const);
     for (const [k, v] of assigns) this.setVar(k, v, true);
@@ -465,6 +574,50 @@ export class Shell implements ShellLike {
         else this.vars.delete(k);
       }
     }
+  }
+
+  /** Redirections, in order, onto a copy of the streams; null after the error when one fails. */
+  private async redirect(redirs: Redirect[], io: IO): Promise<{ io: IO; outFile?: string } | null> {
+    let stdin = io.stdin;
+    let out = io.out;
+    let err = io.err;
+    let tty = io.tty;
+    let outFile: string | undefined;
+    for (const r of redirs) {
+      const fields = await this.expand([r.target], io);
+      if (fields.length !== 1) {
+        io.err(`${this.prefix()}: ${wordText(r.target)}: ambiguous redirect\n`);
+        return null;
+      }
+      const target = fields[0];
+      if (r.op === '>&') {
+        if (target === '1') err = out;
+        else if (target === '2') out = err;
+        else {
+          io.err(`${this.prefix()}: ${target}: Bad file descriptor\n`);
+          return null;
+        }
+        continue;
+      }
+      if (r.op === '<') {
+        try {
+          stdin = this.m.fs.readFile(target, this.cwd);
+        } catch (e) {
+          this.redirectError(target, e, io, true);
+          return null;
+        }
+        continue;
+      }
+      const sink = this.openSink(target, r.op === '>>', io);
+      if (!sink) return null;
+      if (r.fd === 2) err = sink;
+      else if (r.fd === 1) {
+        out = sink;
+        tty = false;
+        outFile = target;
+      }
+    }
+    return { io: { ...io, stdin, out, err, tty }, outFile };
   }
 
   /** A writer for `> file`, which is created (or truncated) now; null after the error when it cannot be. */
@@ -634,8 +787,16 @@ export function flavorAt(fs: Fs, path: string, cwd = '/'): Flavor {
 
 type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
 
-/** dash has no `history`; the other builtins are everyone's. */
-const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || n !== 'history');
+/** dash has no `history`, `[[` nor `let` (busybox has `[[` and `let`); the other builtins are everyone's. */
+const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let'].includes(n));
+
+/** `break [N]` and `continue [N]`: out of (or on with) the Nth enclosing loop. */
+const loopJump = (k: 'break' | 'continue'): Builtin => (argv, io, sh) => {
+  const n = Math.min(Number(argv[1] ?? 1) || 1, sh.loops);
+  if (n > 0) sh.jump = { k, n };
+  else if (sh.flavor === 'bash') io.err(`${sh.prefix()}: ${k}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+  return 0;
+};
 
 const BUILTINS: Record<string, Builtin> = {
   cd(argv, io, sh) {
@@ -768,7 +929,51 @@ const BUILTINS: Record<string, Builtin> = {
   false: COREUTILS.false,
   ':': COREUTILS.true,
   kill: COREUTILS.kill,
+  test,
+  '[': test,
+  '[[': test,
+  break: loopJump('break'),
+  continue: loopJump('continue'),
+  return(argv, io, sh) {
+    if (!sh.calls && sh.flavor === 'bash') {
+      io.err(`${sh.prefix()}: return: can only \`return' from a function or sourced script\n`);
+      return 1;
+    }
+    sh.jump = { k: 'return', n: 1 };
+    return argv[1] === undefined ? sh.status : Number(argv[1]) & 255;
+  },
+  let(argv, io, sh) {
+    if (argv.length < 2) {
+      io.err(`${sh.prefix()}: let: expression expected\n`);
+      return 1;
+    }
+    let v = 0;
+    for (const a of argv.slice(1)) v = arith(a, { get: (n) => sh.getVar(n), set: (n, x) => sh.setVar(n, x) });
+    return v ? 0 : 1;
+  },
 };
+
+/** `while true` runs this many times at most. */
+const LOOP_LIMIT = 10000;
+
+/** A glob pattern (`*`, `?`, `[a-z]`, `[!x]`; `\\x` is x itself) as a regular expression. */
+export function globRe(p: string): RegExp {
+  let re = '';
+  for (let k = 0; k < p.length; k++) {
+    const c = p[k];
+    const close = c === '[' ? p.indexOf(']', k + 2) : -1;
+    if (c === '\\' && k + 1 < p.length) re += p[++k].replace(/[.+^$?*{}()|[\]\\/-]/g, '\\$&');
+    else if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (close > 0) {
+      const set = p.slice(k + 1, close);
+      const neg = /^[!^]/.test(set);
+      re += '[' + (neg ? '^' : '') + set.slice(+neg).replace(/[\\\]^[]/g, '\\$&') + ']';
+      k = close;
+    } else re += c.replace(/[.+^$?*{}()|[\]\\/-]/g, '\\$&');
+  }
+  return new RegExp('^' + re + '$', 's');
+}
 
 /** An expansion error (`${x!}`): the rest of the line is dropped. */
 class BadSubstitution extends Error {}
