@@ -1,0 +1,132 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engine, pull, runIt } from './fixtures';
+import { hostShell, run } from '../client/harness';
+
+/** Types each line into a fresh container shell and checks what it prints. */
+async function shell(image: string, cmd: string[] | undefined, cases: [string, string][]) {
+  const e = engine();
+  await pull(e, image);
+  const { type, h } = await runIt(e, image, undefined, cmd);
+  for (const [line, want] of cases) assert.equal(await type(line), want, line);
+  return { type, h };
+}
+
+test('bash: if, for, while, until, case, groups, subshells, functions, break and continue', async () => {
+  await shell('ubuntu', undefined, [
+    ['for i in 1 2; do echo $i; done', '1\n2\n'],
+    ['if [ -d /tmp ]; then echo dir; elif true; then echo no; else echo no; fi', 'dir\n'],
+    ['if false; then echo a; elif [ -e /nope ]; then echo b; else echo else; fi', 'else\n'],
+    ['if false; then echo a; fi; echo $?', '0\n'],
+    ['i=0; while [ $i -lt 3 ]; do i=$((i+1)); echo w$i; done', 'w1\nw2\nw3\n'],
+    ['n=0; until [ $n = 2 ]; do n=$((n+1)); done; echo $n', '2\n'],
+    ['case hello.txt in *.md|*.html) echo web;; [a-h]*.txt) echo text;; *) echo other;; esac', 'text\n'],
+    ['case x in a) echo a;; esac; echo $?', '0\n'],
+    ['{ echo g1; echo g2; } | wc -l', '2\n'],
+    ['x=1; (x=2; cd /tmp; echo in $x $PWD); echo out $x $PWD', 'in 2 /tmp\nout 1 /\n'],
+    ['f() { echo "$# [$1] $@"; return 3; echo no; }; f a "b c"; echo $?', '2 [a] a b c\n3\n'],
+    ['g() { for a; do echo "<$a>"; done; }; g "x y" z', '<x y>\n<z>\n'],
+    ['for i in 1 2 3; do if [ $i = 2 ]; then continue; fi; echo c$i; done', 'c1\nc3\n'],
+    ['for i in 1 2; do for j in a b; do [ $j = b ] && continue 2; echo $i$j; done; done', '1a\n2a\n'],
+    ['for i in 1 2 3; do echo b$i; break; done', 'b1\n'],
+    ['! false; echo $?; ! true; echo $?', '0\n1\n'],
+    ['break', "bash: break: only meaningful in a `for', `while', or `until' loop\n"],
+    ['return', "bash: return: can only `return' from a function or sourced script\n"],
+    ['type [ test', '[ is a shell builtin\ntest is a shell builtin\n'],
+  ]);
+});
+
+test('bash: an unfinished compound command reads on with "> "; misplaced words are syntax errors', async () => {
+  const { type, h } = await shell('ubuntu', undefined, [
+    ['for i in a b', ''],
+    ['do', ''],
+    ['echo n$i', ''],
+  ]);
+  assert.equal(h.prompt(), '> ');
+  assert.equal(await type('done'), 'na\nnb\n');
+  assert.match(h.prompt(), /# $/);
+  assert.equal(await type('if true; then'), '');
+  assert.equal(await type('echo yes; fi'), 'yes\n');
+  for (const [line, tok] of [['done', 'done'], ['fi', 'fi'], ['if then', 'then'], ['( )', ')'], ['echo a (b)', '('], ['}', '}'], ['for i in 1; do echo; fi', 'fi']]) {
+    assert.equal(await type(line), `bash: syntax error near unexpected token \`${tok}'\n`, line);
+    assert.equal(await type('echo $?'), '2\n');
+  }
+});
+
+test('bash: test, [ and [[ with their errors (status 2)', async () => {
+  await shell('ubuntu', undefined, [
+    ['touch /f; [ -f /f ] && [ -e /f ] && [ ! -d /f ] && [ -d /etc ] && [ ! -s /f ] && echo files', 'files\n'],
+    ['[ -z "" ] && [ -n x ] && [ a = a ] && [ a == a ] && [ a != b ] && echo strings', 'strings\n'],
+    ['[ 2 -gt 1 -a 1 -le 1 ] && [ 1 -eq 2 -o 3 -ne 4 ] && [ \\( 1 -lt 2 \\) ] && echo ints', 'ints\n'],
+    ['test -x /bin/ls && echo x', 'x\n'],
+    ['[ -f /nope ]; echo $?', '1\n'],
+    ['[ ]; echo $?; [ x ]; echo $?', '1\n0\n'],
+    ['[ a = a; echo $?', "bash: [: missing `]'\n2\n"],
+    ['[ a -eq 1 ]; echo $?', 'bash: [: a: integer expression expected\n2\n'],
+    ['test a b; echo $?', 'bash: test: a: unary operator expected\n2\n'],
+    ['[ a b c ]; echo $?', 'bash: [: b: binary operator expected\n2\n'],
+    ['[ a b c d ]; echo $?', 'bash: [: too many arguments\n2\n'],
+    ['[[ abc == abc ]] && echo dbl', 'dbl\n'],
+  ]);
+});
+
+test('bash: arithmetic expansion, let, and division by zero', async () => {
+  await shell('ubuntu', undefined, [
+    ['echo $((2+3)) $((2 + 3 * 4)) $(( (2+3)*4 )) $((2**10)) $((7/2)) $((-7%3)) $((1<2)) $((5>3 ? 10 : 20))', '5 14 20 1024 3 -1 1 10\n'],
+    ['x=5; echo $((x*2)) $(($x+1)) "a$((x+=1))b" $x', '10 6 a6b 6\n'],
+    ['i=0; echo $((i++)) $((++i)) $i', '0 2 2\n'],
+    ['let y=3*4; echo $y', '12\n'],
+    ['echo $((1/0)); echo after', 'bash: 1/0: division by 0 (error token is "0")\n'],
+    ['echo $?', '1\n'],
+    ['echo $((1 + ))', 'bash: 1 + : syntax error: operand expected (error token is "+ ")\n'],
+  ]);
+});
+
+test('dash: the same constructs, with dash\'s messages', async () => {
+  await shell('ubuntu', ['sh'], [
+    ['for i in 1 2; do echo $i; done; if [ 1 -lt 2 ]; then echo lt; fi', '1\n2\nlt\n'],
+    ['done', 'sh: 2: Syntax error: "done" unexpected\n'],
+    ['for i in 1; do echo $i; fi', 'sh: 3: Syntax error: "fi" unexpected (expecting "done")\n'],
+    ['[ a == a ]; echo $?', 'sh: 4: [: ==: unexpected operator\n2\n'],
+    ['[ a -eq 1 ]', 'sh: 5: [: Illegal number: a\n'],
+    ['[ 1 -eq ]', 'sh: 6: [: -eq: argument expected\n'],
+    ['[ a', 'sh: 7: [: missing ]\n'],
+    ['[[ a ]]', 'sh: 8: [[: not found\n'],
+    ['echo $((1/0))', 'sh: 9: arithmetic expression: division by zero: "1/0"\n'],
+    ['echo $?', '2\n'],
+  ]);
+});
+
+test('busybox ash: the same constructs, with busybox\'s messages', async () => {
+  await shell('alpine', undefined, [
+    ['for i in 1 2; do echo $i; done; case $i in 2) echo two;; esac', '1\n2\ntwo\n'],
+    ['done', '/bin/sh: syntax error: unexpected "done"\n'],
+    ['while true; do echo; fi', '/bin/sh: syntax error: unexpected "fi" (expecting "done")\n'],
+    ['[ a == a ] && [[ b = b ]] && echo eq', 'eq\n'],
+    ['[ a -eq 1 ]; echo $?', '/bin/sh: a: bad number\n2\n'],
+    ['[ a b c ]', '/bin/sh: b: unknown operand\n'],
+    ['[ a', '/bin/sh: missing ]\n'],
+    ['echo $((1/0))', '/bin/sh: divide by zero\n'],
+  ]);
+});
+
+test('the host shell runs compound commands on one line', async () => {
+  const sh = hostShell();
+  assert.equal((await run(sh, 'for i in 1 2; do echo $i; done')).stdout, '1\n2\n');
+  assert.equal((await run(sh, 'if [ -f nope ]; then echo si; else echo no; fi')).stdout, 'no\n');
+  assert.equal((await run(sh, 'echo $((6*7))')).stdout, '42\n');
+  const r = await run(sh, 'done');
+  assert.deepEqual([r.stderr, r.exit], ["bash: syntax error near unexpected token `done'\n", 2]);
+});
+
+test('docker build: RUN with if, for and [ ]', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  let text = '';
+  await e.imageBuild({
+    dockerfile: 'FROM ubuntu\nRUN if [ -f /etc/os-release ]; then echo hay; else echo no; fi\nRUN for i in a b; do echo $i >> /l.txt; done; cat /l.txt\n',
+    files: {},
+  }, { tags: ['t'] }, (m) => { if (m.stream) text += m.stream; });
+  assert.match(text, /RUN if \[ -f \/etc\/os-release \]; then echo hay; else echo no; fi\n ---> Running in \w+\nhay\n/);
+  assert.match(text, /Running in \w+\na\nb\n/);
+});
