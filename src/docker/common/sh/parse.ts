@@ -8,7 +8,8 @@
 
 export type Part =
   | { t: 'lit'; v: string; q: boolean }
-  | { t: 'var'; name: string; q: boolean }
+  /** `op`: `${#x}` is `len`; `${x:-d}` `${x=d}` `${x#p}` `${x%%p}`… the operator, `arg` the text after it. */
+  | { t: 'var'; name: string; q: boolean; op?: string; arg?: string }
   | { t: 'sub'; src: string; q: boolean }
   | { t: 'arith'; src: string; q: boolean }
   /** `${…}` that is not a parameter: `bad substitution` when expanded. */
@@ -154,12 +155,21 @@ export function parseLine(src: string): AndOr[] {
       return { t: 'sub', src: line.slice(at + 2, j), q };
     }
     if (c === '{') {
-      const end = line.indexOf('}', at + 2);
-      if (end < 0) throw new Incomplete('}');
-      const name = line.slice(at + 2, end);
+      let end = at + 2;
+      for (let depth = 1; end < n; end++) {
+        if (line[end] === '\\') end++;
+        else if (line[end] === '{' && line[end - 1] === '$') depth++;
+        else if (line[end] === '}' && --depth === 0) break;
+      }
+      if (end >= n) throw new Incomplete('}');
+      const body = line.slice(at + 2, end);
       i = end + 1;
+      const name = '([A-Za-z_][A-Za-z0-9_]*|[0-9?$#@*])';
+      const len = new RegExp(`^#${name}$`).exec(body);
+      if (len) return { t: 'var', name: len[1], q, op: 'len' };
+      const m = new RegExp(`^${name}(?:(:?[-=+?]|##?|%%?)([^]*))?$`).exec(body);
       // bash reports a bad name when it expands the word, not while reading the line.
-      return /^([A-Za-z_][A-Za-z0-9_]*|[0-9?$#@*])$/.test(name) ? { t: 'var', name, q } : { t: 'bad', src: `\${${name}}`, q };
+      return m ? { t: 'var', name: m[1], q, op: m[2], arg: m[3] } : { t: 'bad', src: `\${${body}}`, q };
     }
     if (c !== undefined && /[?$#@*0-9]/.test(c)) {
       i += 2;
@@ -432,6 +442,9 @@ export function parseLine(src: string): AndOr[] {
 
   return list([]);
 }
+
+/** One word as it would be read in a command (the operand of `${x#pat}`, `${x:-word}`). */
+export const parseWord = (src: string): Word => (parseLine(': ' + src)[0]?.pipeline[0] as Simple | undefined)?.words[1] ?? [];
 
 function unexpected(tok: string): never {
   throw new ShellSyntaxError(tok);

@@ -4,7 +4,7 @@
  * and error messages; the machine (a container, or the host) brings the filesystem and programs.
  */
 import { FsError, splitPath, joinPath, type Fs, type Node } from './fs';
-import { parseLine, Incomplete, ShellSyntaxError, type AndOr, type Cmd, type Compound, type Redirect, type Simple, type Word } from './parse';
+import { parseLine, parseWord, Incomplete, ShellSyntaxError, type AndOr, type Cmd, type Compound, type Redirect, type Simple, type Word } from './parse';
 import { arith, ArithError } from './arith';
 import { test } from './test';
 import { historyText } from './text';
@@ -366,9 +366,9 @@ export class Shell implements ShellLike {
         const s = await this.pipeline(item.pipeline, io);
         this.status = item.not ? +!s : s;
       } catch (e) {
-        if (!(e instanceof BadSubstitution || e instanceof ArithError)) throw e;
+        if (!(e instanceof BadSubstitution || e instanceof ArithError || e instanceof ParamError)) throw e;
         // bash drops the rest of the line after an expansion error.
-        io.err(`${this.prefix()}: ${e instanceof ArithError ? this.arithMessage(e) : this.flavor === 'bash' ? `${e.message}: bad substitution` : 'Bad substitution'}\n`);
+        io.err(`${this.prefix()}: ${e instanceof ArithError ? this.arithMessage(e) : e instanceof ParamError ? e.message : this.flavor === 'bash' ? `${e.message}: bad substitution` : 'Bad substitution'}\n`);
         this.status = this.flavor !== 'bash' && e instanceof ArithError ? 2 : 1;
         if (!this.interactive) this.exit(this.flavor === 'bash' ? 1 : 2);
         // nor do the loops and functions it ran in
@@ -424,7 +424,7 @@ export class Shell implements ShellLike {
           continue;
         }
         if (p.t === 'bad') throw new BadSubstitution(p.src);
-        if (p.t === 'var' && p.q && p.name === '@') {
+        if (p.t === 'var' && p.q && p.name === '@' && !p.op) {
           // "$@": one field per argument, the first and last joined to the text around them
           this.args.forEach((a, k) => {
             if (k > 0) {
@@ -437,7 +437,7 @@ export class Shell implements ShellLike {
           has = has || this.args.length > 0;
           continue;
         }
-        const v = p.t === 'tilde' ? this.getVar('HOME') ?? '/' : p.t === 'var' ? this.variable(p.name) : p.t === 'arith' ? String(arith(this.expandText(p.src), this.arithVars)) : await this.substitute(p.src, io);
+        const v = p.t === 'tilde' ? this.getVar('HOME') ?? '/' : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(arith(this.expandText(p.src), this.arithVars)) : await this.substitute(p.src, io);
         if (p.t === 'tilde' || p.q || !split) {
           cur += v;
           pat += v.replace(/[*?[\\]/g, '\\$&');
@@ -476,6 +476,54 @@ export class Shell implements ShellLike {
   /** The text of `$(( … ))` with its `$NAME` and `${NAME}` put in before it is evaluated. */
   private expandText(src: string): string {
     return src.replace(/\$(?:\{(\w+|[#?$])\}|(\w+|[#?$]))/g, (_, a?: string, b?: string) => this.variable(a ?? b ?? ''));
+  }
+
+  /** `${#x}`, `${x:-word}`, `${x:=word}`, `${x:+word}`, `${x:?word}` (and without `:`), `${x#pat}`, `${x%pat}`. */
+  private async param(name: string, op: string, arg: string, io: IO): Promise<string> {
+    const set = /^[1-9]$/.test(name) ? +name <= this.args.length : /^\w+$/.test(name) && !/^0$/.test(name) ? this.vars.has(name) : true;
+    const v = this.variable(name);
+    if (op === 'len') return String([...v].length);
+    // the word is expanded only when it is used
+    const word = async () => {
+      const inner = /^'([^']*)'$/.exec(arg);
+      if (inner) return inner[1];
+      try {
+        return (await this.expand([parseWord(`"${arg.replace(/^"([^"]*)"$/, '$1')}"`)], io, false))[0];
+      } catch (e) {
+        if (e instanceof ShellSyntaxError) return arg;
+        throw e;
+      }
+    };
+    const empty = op.startsWith(':') ? v === '' : !set;
+    switch (op.replace(':', '')) {
+      case '-': return empty ? word() : v;
+      case '+': return empty ? '' : word();
+      case '=': {
+        if (!empty) return v;
+        const d = await word();
+        this.setVar(name, d);
+        return d;
+      }
+      case '?':
+        if (!empty) return v;
+        // dash and busybox: `parameter not set or null`
+        throw new ParamError(`${name}: ${(await word()) || (this.flavor === 'bash' ? (op === '?' ? 'parameter not set' : 'parameter null or not set') : 'parameter not set' + (op === '?' ? '' : ' or null'))}`);
+    }
+    // # and ## drop the shortest and longest matching prefix, % and %% the suffix.
+    let pat = '';
+    try {
+      pat = (await this.expand([parseWord(arg)], io, false, true))[0];
+    } catch (e) {
+      if (!(e instanceof ShellSyntaxError)) throw e;
+    }
+    const re = globRe(pat);
+    const cuts = [...Array(v.length + 1).keys()];
+    if (op.length === 2) cuts.reverse();
+    for (const k of cuts) {
+      if (op[0] === '#' && re.test(v.slice(0, k))) return v.slice(k);
+      if (op[0] === '%' && re.test(v.slice(v.length - k))) return v.slice(0, v.length - k);
+    }
+    return v;
   }
 
   /** `$(…)`: runs in a copy of the shell (a subshell), its output without trailing newlines. */
@@ -977,6 +1025,8 @@ export function globRe(p: string): RegExp {
 
 /** An expansion error (`${x!}`): the rest of the line is dropped. */
 class BadSubstitution extends Error {}
+/** `${x:?message}` of an unset x: the same, with the message. */
+class ParamError extends Error {}
 
 /** `NAME=…` with the name unquoted, as bash recognises an assignment before expanding it. */
 function isAssignment(w: Word): boolean {

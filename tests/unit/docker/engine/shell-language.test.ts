@@ -82,6 +82,18 @@ test('bash: arithmetic expansion, let, and division by zero', async () => {
   ]);
 });
 
+test('parameter expansion: ${#x}, ${x:-d}, ${x:=d}, ${x:+d}, ${x:?m}, ${x#p}, ${x%p}', async () => {
+  await shell('ubuntu', undefined, [
+    ['x=abc.tar.gz; echo ${#x} ${x#*.} ${x##*.} ${x%.*} ${x%%.*}', '10 tar.gz gz abc.tar abc\n'],
+    ['echo "${y:-def}" ${y-d2} ${y:=set} $y', 'def d2 set set\n'],
+    ['z=; echo "[${z:-e}]" "[${z-e}]" "[${z:+p}]" "[${x:+p}]" "${w:-$HOME dir}"', '[e] [] [] [p] /root dir\n'],
+    ['p=/usr/local/bin; echo ${p##*/} ${p%/*} ${q:-${p}}', 'bin /usr/local /usr/local/bin\n'],
+    ['echo ${u:?falta}; echo no', 'bash: u: falta\n'],
+    ['echo ${u:?}', 'bash: u: parameter null or not set\n'],
+  ]);
+  await shell('ubuntu', ['sh'], [['echo ${#HOME} ${u:?}', 'sh: 1: u: parameter not set or null\n']]);
+});
+
 test('dash: the same constructs, with dash\'s messages', async () => {
   await shell('ubuntu', ['sh'], [
     ['for i in 1 2; do echo $i; done; if [ 1 -lt 2 ]; then echo lt; fi', '1\n2\nlt\n'],
