@@ -78,8 +78,12 @@ const META = /[ \t\r\n;&|<>()]/;
 /** Words that open or close a compound command where a command may start. */
 const RESERVED = /^(if|then|elif|else|fi|for|do|done|while|until|case|esac|in|[{}!])(?=[ \t\r\n;&|<>()]|$)/;
 
-/** Parses a text into a list; throws `ShellSyntaxError` (or `Incomplete`) with bash's wording. */
-export function parseLine(src: string): AndOr[] {
+/**
+ * Parses a text into a list; throws `ShellSyntaxError` (or `Incomplete`) with bash's wording.
+ * `dbl`: `[[ … ]]` is a keyword (bash, busybox) whose `&&` `||` `<` `>` `(` `)` are its own
+ * operands; busybox turns `&&` and `||` into `-a` and `-o`, and so does this reader.
+ */
+export function parseLine(src: string, dbl = true): AndOr[] {
   // A backslash before a newline joins the lines.
   const line = src.replace(/\\\n/g, '');
   const n = line.length;
@@ -424,14 +428,23 @@ export function parseLine(src: string): AndOr[] {
         return { k: 'fn', name: fn[1], body: command(), redirs: [] };
       }
       const cmd: Simple = { words: [], redirs: [] };
+      let test = dbl && line.startsWith('[[', i) && META.test(line[i + 2] ?? ' ');
       for (skipBlanks(); i < n; skipBlanks()) {
+        const op = test ? /^(&&|\|\||[<>()])/.exec(line.slice(i, i + 2))?.[1] : undefined;
+        if (op) {
+          cmd.words.push([{ t: 'lit', v: op === '&&' ? '-a' : op === '||' ? '-o' : op, q: false }]);
+          i += op.length;
+          continue;
+        }
         if (redirect(cmd.redirs)) continue;
         if (META.test(line[i])) {
           // `echo a (b)`
           if (line[i] === '(') fail();
           break;
         }
-        cmd.words.push(readWord());
+        const w = readWord();
+        if (w.length === 1 && w[0].t === 'lit' && w[0].v === ']]' && !w[0].q) test = false;
+        cmd.words.push(w);
       }
       if (!cmd.words.length && !cmd.redirs.length) fail();
       return cmd;

@@ -7,6 +7,7 @@ import { FsError, splitPath, joinPath, type Fs, type Node } from './fs';
 import { parseLine, parseWord, Incomplete, ShellSyntaxError, type AndOr, type Cmd, type Compound, type Redirect, type Simple, type Word } from './parse';
 import { arith, ArithError } from './arith';
 import { test } from './test';
+import { globRe } from './glob';
 import { historyText } from './text';
 import { account } from './passwd';
 import { COREUTILS, unescape } from './coreutils';
@@ -180,7 +181,7 @@ export class Shell implements ShellLike {
     const src = this.buffer ? this.buffer + '\n' + line : line;
     this.lineNo++;
     try {
-      parseLine(src);
+      parseLine(src, this.flavor !== 'dash');
     } catch (e) {
       if (e instanceof Incomplete) {
         // An open quote or a trailing `|`: the command goes on in the next line (`> `).
@@ -246,7 +247,7 @@ export class Shell implements ShellLike {
     this.stopLine = false;
     let items;
     try {
-      items = parseLine(src);
+      items = parseLine(src, this.flavor !== 'dash');
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       // dash: `Syntax error: "done" unexpected`; busybox: `syntax error: unexpected "done"`
@@ -582,7 +583,10 @@ export class Shell implements ShellLike {
       const eq = text.indexOf('=');
       assigns.push([text.slice(0, eq), text.slice(eq + 1)]);
     }
-    const argv = await this.expand(cmd.words.slice(n), io);
+    // `[[ … ]]` neither splits nor globs its words
+    const first = cmd.words[n]?.[0];
+    const dbl = this.flavor !== 'dash' && cmd.words[n]?.length === 1 && first?.t === 'lit' && first.v === '[[' && !first.q;
+    const argv = await this.expand(cmd.words.slice(n), io, !dbl);
     const r = await this.redirect(cmd.redirs, io);
     if (!r) return 1;
     const { io: cio, outFile } = r;
@@ -1004,25 +1008,6 @@ const BUILTINS: Record<string, Builtin> = {
 /** `while true` runs this many times at most. */
 const LOOP_LIMIT = 10000;
 
-/** A glob pattern (`*`, `?`, `[a-z]`, `[!x]`; `\\x` is x itself) as a regular expression. */
-export function globRe(p: string): RegExp {
-  let re = '';
-  for (let k = 0; k < p.length; k++) {
-    const c = p[k];
-    const close = c === '[' ? p.indexOf(']', k + 2) : -1;
-    if (c === '\\' && k + 1 < p.length) re += p[++k].replace(/[.+^$?*{}()|[\]\\/-]/g, '\\$&');
-    else if (c === '*') re += '.*';
-    else if (c === '?') re += '.';
-    else if (close > 0) {
-      const set = p.slice(k + 1, close);
-      const neg = /^[!^]/.test(set);
-      re += '[' + (neg ? '^' : '') + set.slice(+neg).replace(/[\\\]^[]/g, '\\$&') + ']';
-      k = close;
-    } else re += c.replace(/[.+^$?*{}()|[\]\\/-]/g, '\\$&');
-  }
-  return new RegExp('^' + re + '$', 's');
-}
-
 /** An expansion error (`${x!}`): the rest of the line is dropped. */
 class BadSubstitution extends Error {}
 /** `${x:?message}` of an unset x: the same, with the message. */
@@ -1036,7 +1021,7 @@ function isAssignment(w: Word): boolean {
 
 /** A word as typed (for `ambiguous redirect`). */
 function wordText(w: Word): string {
-  return w.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? '~' : p.t === 'var' ? '$' + p.name : p.t === 'bad' ? p.src : '$(' + p.src + ')')).join('');
+  return w.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? '~' : p.t === 'var' ? '$' + p.name : p.t === 'bad' ? p.src : p.t === 'arith' ? '$((' + p.src + '))' : '$(' + p.src + ')')).join('');
 }
 
 /** bash shows a name with control characters as `$'…'`. */

@@ -4,9 +4,10 @@
  * `sh: 1: [: Illegal number: a`, busybox `sh: a: bad number`.
  */
 import type { IO, ShellLike } from './types';
+import { globRe } from './glob';
 
 const UNARY = /^-[efdsrwxznLh]$/;
-const BINARY = /^(=|!=|==|-eq|-ne|-lt|-le|-gt|-ge)$/;
+const BINARY = /^(=|!=|==|<|>|-eq|-ne|-lt|-le|-gt|-ge)$/;
 
 class TestError extends Error {}
 
@@ -21,7 +22,8 @@ export function test(argv: string[], io: IO, sh: ShellLike): number {
   const args = argv.slice(1);
   try {
     if (close && args.pop() !== close) fail(undefined, `missing \`${close}'`, `missing ${close}`);
-    const binops = fl === 'dash' ? /^(=|!=|-eq|-ne|-lt|-le|-gt|-ge)$/ : BINARY;
+    const dbl = name === '[[';
+    const binops = fl === 'dash' ? /^(=|!=|<|>|-eq|-ne|-lt|-le|-gt|-ge)$/ : dbl ? /^(=~|=|!=|==|<|>|-eq|-ne|-lt|-le|-gt|-ge)$/ : BINARY;
     const int = (s: string): number => {
       if (!/^\s*[-+]?\d+\s*$/.test(s)) fail(s, 'integer expression expected', 'Illegal number', 'bad number');
       return Number(s);
@@ -47,8 +49,17 @@ export function test(argv: string[], io: IO, sh: ShellLike): number {
     };
     const unary = (op: string, a: string): boolean => (op === '-z' ? a === '' : op === '-n' ? a !== '' : file(op, a));
     const binary = (a: string, op: string, b: string): boolean => {
-      if (op === '=' || op === '==') return a === b;
-      if (op === '!=') return a !== b;
+      // in [[ ]] the right side of == and != is a glob pattern, of =~ a regular expression
+      if (op === '=' || op === '==' || op === '!=') return (dbl ? globRe(b).test(a) : a === b) !== (op === '!=');
+      if (op === '=~') {
+        try {
+          return new RegExp(b).test(a);
+        } catch {
+          // bash says nothing of a bad expression: the status is 2
+          throw new TestError('');
+        }
+      }
+      if (op === '<' || op === '>') return op === '<' ? a < b : a > b;
       const x = int(a);
       const y = int(b);
       return op === '-eq' ? x === y : op === '-ne' ? x !== y : op === '-lt' ? x < y : op === '-le' ? x <= y : op === '-gt' ? x > y : x >= y;
@@ -88,7 +99,7 @@ export function test(argv: string[], io: IO, sh: ShellLike): number {
     return v ? 0 : 1;
   } catch (e) {
     if (!(e instanceof TestError)) throw e;
-    io.err(`${sh.prefix()}: ${fl === 'ash' ? '' : name + ': '}${e.message}\n`);
+    if (e.message) io.err(`${sh.prefix()}: ${fl === 'ash' ? '' : name + ': '}${e.message}\n`);
     return 2;
   }
 }

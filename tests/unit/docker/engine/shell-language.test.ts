@@ -70,6 +70,15 @@ test('bash: test, [ and [[ with their errors (status 2)', async () => {
   ]);
 });
 
+test('bash: [[ ]] reads && || ( ) < > as its own, matches globs and regexps, and neither splits nor globs', async () => {
+  await shell('ubuntu', undefined, [
+    ['[[ a = a && b = c ]]; echo $?', '1\n'],
+    ['[[ a = b || (c = c) ]] && [[ a < b ]] && echo or', 'or\n'],
+    ['x=hello; [[ $x == h* ]] && [[ $x != x* ]] && [[ $x =~ ^h.l+o$ ]] && echo match', 'match\n'],
+    ['y="a b"; [[ $y = "a b" ]] && [[ -n $z || -z $z ]] && echo words', 'words\n'],
+  ]);
+});
+
 test('bash: arithmetic expansion, let, and division by zero', async () => {
   await shell('ubuntu', undefined, [
     ['echo $((2+3)) $((2 + 3 * 4)) $(( (2+3)*4 )) $((2**10)) $((7/2)) $((-7%3)) $((1<2)) $((5>3 ? 10 : 20))', '5 14 20 1024 3 -1 1 10\n'],
