@@ -940,8 +940,9 @@ const BUILTINS: Record<string, Builtin> = {
     let status = 0;
     for (const n of argv.slice(1)) {
       // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
-      const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':'].includes(n);
-      if (isBuiltin(sh, n)) io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
+      const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return'].includes(n);
+      if (/^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!])$/.test(n) || (sh.flavor === 'bash' && /^(\[\[|]])$/.test(n))) io.out(`${n} is a shell keyword\n`);
+      else if (isBuiltin(sh, n)) io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
       else {
         const p = sh.which(n);
         const h = sh.hashed.get(n);

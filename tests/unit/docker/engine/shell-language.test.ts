@@ -32,7 +32,7 @@ test('bash: if, for, while, until, case, groups, subshells, functions, break and
     ['! false; echo $?; ! true; echo $?', '0\n1\n'],
     ['break', "bash: break: only meaningful in a `for', `while', or `until' loop\n"],
     ['return', "bash: return: can only `return' from a function or sourced script\n"],
-    ['type [ test', '[ is a shell builtin\ntest is a shell builtin\n'],
+    ['type [ test if [[', '[ is a shell builtin\ntest is a shell builtin\nif is a shell keyword\n[[ is a shell keyword\n'],
   ]);
 });
 
@@ -115,6 +115,7 @@ test('dash: the same constructs, with dash\'s messages', async () => {
     ['[[ a ]]', 'sh: 8: [[: not found\n'],
     ['echo $((1/0))', 'sh: 9: arithmetic expression: division by zero: "1/0"\n'],
     ['echo $?', '2\n'],
+    ['type break if', 'break is a special shell builtin\nif is a shell keyword\n'],
   ]);
 });
 
