@@ -254,9 +254,12 @@ export class Shell implements ShellLike {
       const dash = this.flavor === 'dash';
       const inc = e instanceof Incomplete ? e : undefined;
       const tok = inc ? 'end of file' : e.token === 'newline' ? e.token : `"${e.token}"`;
-      const what = inc?.closing ? 'nterminated quoted string' : (dash ? `${tok} unexpected` : `unexpected ${tok}`) + (e.expecting ? ` (expecting "${e.expecting}")` : '');
+      // an open `$(` waits for its `)` as a compound command waits for its closing word
+      const quote = inc && /['"`]/.test(inc.closing);
+      const expecting = e.expecting || (inc?.closing === ')' ? ')' : '');
+      const what = quote ? (dash ? (inc.closing === '`' ? 'EOF in backquote substitution' : 'Unterminated quoted string') : 'unterminated quoted string') : (dash ? `${tok} unexpected` : `unexpected ${tok}`) + (expecting ? ` (expecting "${expecting}")` : '');
       if (this.flavor === 'bash') io.err(`${this.prefix()}: ${e.message}\n`);
-      else io.err(`${this.prefix()}: ${dash ? 'Syntax' : 'syntax'} error: ${inc?.closing ? (dash ? 'U' : 'u') : ''}${what}\n`);
+      else io.err(`${this.prefix()}: ${dash ? 'Syntax' : 'syntax'} error: ${what}\n`);
       this.status = 2;
       return 2;
     }

@@ -116,6 +116,8 @@ test('dash: the same constructs, with dash\'s messages', async () => {
     ['echo $((1/0))', 'sh: 9: arithmetic expression: division by zero: "1/0"\n'],
     ['echo $?', '2\n'],
     ['type break if', 'break is a special shell builtin\nif is a shell keyword\n'],
+    ['sh -c \'if true; then echo\'', 'sh: 1: Syntax error: end of file unexpected (expecting "fi")\n'],
+    ['sh -c \'echo $(ls\'; sh -c \'echo "a\'', 'sh: 1: Syntax error: end of file unexpected (expecting ")")\nsh: 1: Syntax error: Unterminated quoted string\n'],
   ]);
 });
 
@@ -129,6 +131,7 @@ test('busybox ash: the same constructs, with busybox\'s messages', async () => {
     ['[ a b c ]', '/bin/sh: b: unknown operand\n'],
     ['[ a', '/bin/sh: missing ]\n'],
     ['echo $((1/0))', '/bin/sh: divide by zero\n'],
+    ['sh -c \'while true; do echo\'; sh -c "echo \'a"', 'sh: syntax error: unexpected end of file (expecting "done")\nsh: syntax error: unterminated quoted string\n'],
   ]);
 });
 
