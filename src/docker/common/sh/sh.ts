@@ -271,8 +271,9 @@ export class Shell implements ShellLike {
   }
 
   /** bash: `1/0: division by 0 (error token is "0")`; dash and busybox say it their way. */
-  private arithMessage(e: ArithError): string {
-    const src = e.expr;
+  arithMessage(e: ArithError): string {
+    // bash skips the blanks before the expression, not those after it
+    const src = this.flavor === 'bash' ? e.expr.trimStart() : e.expr;
     if (this.flavor === 'bash') return `${src}: ${e.message} (error token is "${e.token}")`;
     const zero = e.message.startsWith('division');
     if (this.flavor === 'dash') return `arithmetic expression: ${zero ? 'division by zero' : 'expecting primary'}: "${src}"`;
@@ -1004,7 +1005,13 @@ const BUILTINS: Record<string, Builtin> = {
       return 1;
     }
     let v = 0;
-    for (const a of argv.slice(1)) v = arith(a, { get: (n) => sh.getVar(n), set: (n, x) => sh.setVar(n, x) });
+    try {
+      for (const a of argv.slice(1)) v = arith(a, { get: (n) => sh.getVar(n), set: (n, x) => sh.setVar(n, x) });
+    } catch (e) {
+      if (!(e instanceof ArithError)) throw e;
+      io.err(`${sh.prefix()}: let: ${sh.arithMessage(e)}\n`);
+      return 1;
+    }
     return v ? 0 : 1;
   },
 };

@@ -85,9 +85,10 @@ test('bash: arithmetic expansion, let, and division by zero', async () => {
     ['x=5; echo $((x*2)) $(($x+1)) "a$((x+=1))b" $x', '10 6 a6b 6\n'],
     ['i=0; echo $((i++)) $((++i)) $i', '0 2 2\n'],
     ['let y=3*4; echo $y', '12\n'],
+    ['let y=y/0; echo $?', 'bash: let: y=y/0: division by 0 (error token is "0")\n1\n'],
     ['echo $((1/0)); echo after', 'bash: 1/0: division by 0 (error token is "0")\n'],
     ['echo $?', '1\n'],
-    ['echo $((1 + ))', 'bash: 1 + : syntax error: operand expected (error token is "+ ")\n'],
+    ['echo $(( 1 + ))', 'bash: 1 + : syntax error: operand expected (error token is "+ ")\n'],
   ]);
 });
 
