@@ -348,8 +348,10 @@ export class Shell implements ShellLike {
         return status;
       }
       if (c.k !== 'while' && c.k !== 'until') return 0;
-      // A loop that never ends would hang the page: it stops as if Ctrl+C had been pressed.
-      for (let k = 0; k < LOOP_LIMIT; k++) {
+      // A loop that never ends would hang the page, or (sleeping, where no Ctrl+C can reach it:
+      // a detached container, a build) move the clock by hours: it stops as if interrupted.
+      const t0 = this.m.now();
+      for (let k = 0; k < LOOP_LIMIT && (io.signal || this.m.now() - t0 < LOOP_TIME); k++) {
         const s = await this.runList(c.cond, io);
         if (this.jump ? this.leave(io) : this.exited || (s === 0) !== (c.k === 'while')) return status;
         status = await this.runList(c.body, io);
@@ -1016,8 +1018,9 @@ const BUILTINS: Record<string, Builtin> = {
   },
 };
 
-/** `while true` runs this many times at most. */
+/** `while true` runs this many times at most, and for this long without a Ctrl+C to end it. */
 const LOOP_LIMIT = 10000;
+const LOOP_TIME = 10000;
 
 /** An expansion error (`${x!}`): the rest of the line is dropped. */
 class BadSubstitution extends Error {}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, pull, runIt } from './fixtures';
+import { engine, pull, runIt, term } from './fixtures';
 import { hostShell, run } from '../client/harness';
 
 /** Types each line into a fresh container shell and checks what it prints. */
@@ -155,4 +155,18 @@ test('docker build: RUN with if, for and [ ]', async () => {
   }, { tags: ['t'] }, (m) => { if (m.stream) text += m.stream; });
   assert.match(text, /RUN if \[ -f \/etc\/os-release \]; then echo hay; else echo no; fi\n ---> Running in \w+\nhay\n/);
   assert.match(text, /Running in \w+\na\nb\n/);
+});
+
+test('a loop that never ends stops as if interrupted: at once without sleeps, after 10 s of sleeping where no Ctrl+C reaches', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const { type } = await runIt(e, 'alpine');
+  assert.equal(await type('while true; do :; done; echo $?'), '130\n');
+  const t0 = e.now();
+  const c = await e.containerCreate({ Image: 'alpine', Cmd: ['sh', '-c', 'while true; do echo hola; sleep 1; done'] });
+  const io = term(false);
+  await e.containerAttach(c.Id, io, { beforeStart: true });
+  await e.containerStart(c.Id);
+  assert.equal(io.text, 'hola\n'.repeat(10));
+  assert.ok(e.now() - t0 < 12000, 'the clock does not run for hours');
 });
