@@ -35,8 +35,8 @@ export class Shell implements ShellLike {
   jump?: { k: 'break' | 'continue' | 'return' | 'abort'; n: number };
   /** How many loops enclose the running command (`break` outside one is an error in bash). */
   loops = 0;
-  /** How many function calls are running (`return` outside one is an error in bash). */
-  calls = 0;
+  /** What each running function call's `local` names held before it (restored on return). */
+  frames: Map<string, { v: string; x: boolean } | undefined>[] = [];
   private buffer = '';
   private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> };
   exitCode: number | null = null;
@@ -611,7 +611,8 @@ export class Shell implements ShellLike {
     if (fn) {
       const saved = this.args;
       this.args = argv.slice(1);
-      this.calls++;
+      const frame = new Map<string, { v: string; x: boolean } | undefined>();
+      this.frames.push(frame);
       try {
         const s = await this.exec(fn, cio);
         if (this.jump?.k !== 'return') return s;
@@ -619,7 +620,11 @@ export class Shell implements ShellLike {
         return this.status;
       } finally {
         this.args = saved;
-        this.calls--;
+        this.frames.pop();
+        for (const [k, o] of frame) {
+          if (o) this.vars.set(k, o);
+          else this.vars.delete(k);
+        }
       }
     }
     const saved = assigns.map(([k]) => [k, this.vars.get(k)] as const);
@@ -848,6 +853,13 @@ type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
 /** dash has no `history`, `[[` nor `let` (busybox has `[[` and `let`); the other builtins are everyone's. */
 const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let'].includes(n));
 
+/** A builtin's error: status 1 in bash; in dash and busybox 2, and the end of a script. */
+function shellError(sh: Shell): number {
+  if (sh.flavor === 'bash') return 1;
+  if (!sh.interactive) sh.exit(2);
+  return 2;
+}
+
 /** `break [N]` and `continue [N]`: out of (or on with) the Nth enclosing loop. */
 const loopJump = (k: 'break' | 'continue'): Builtin => (argv, io, sh) => {
   const n = Math.min(Number(argv[1] ?? 1) || 1, sh.loops);
@@ -994,12 +1006,39 @@ const BUILTINS: Record<string, Builtin> = {
   break: loopJump('break'),
   continue: loopJump('continue'),
   return(argv, io, sh) {
-    if (!sh.calls && sh.flavor === 'bash') {
+    if (!sh.frames.length && sh.flavor === 'bash') {
       io.err(`${sh.prefix()}: return: can only \`return' from a function or sourced script\n`);
       return 1;
     }
     sh.jump = { k: 'return', n: 1 };
     return argv[1] === undefined ? sh.status : Number(argv[1]) & 255;
+  },
+  local(argv, io, sh) {
+    const frame = sh.frames[sh.frames.length - 1];
+    if (!frame) {
+      io.err(`${sh.prefix()}: local: ${sh.flavor === 'bash' ? 'can only be used in a function' : 'not in a function'}\n`);
+      return shellError(sh);
+    }
+    for (const a of argv.slice(1)) {
+      const eq = a.indexOf('=');
+      const name = eq < 0 ? a : a.slice(0, eq);
+      if (!frame.has(name)) frame.set(name, sh.vars.get(name));
+      if (eq > 0) sh.setVar(name, a.slice(eq + 1));
+    }
+    return 0;
+  },
+  shift(argv, io, sh) {
+    const a = argv[1] ?? '1';
+    const n = /^\d+$/.test(a) ? +a : NaN;
+    if (!(n <= sh.args.length)) {
+      // bash fails quietly when there are too few; dash and busybox say so
+      const bad = /^-?\d+$/.test(a) ? (a.startsWith('-') ? `${a}: shift count out of range` : '') : `${a}: numeric argument required`;
+      if (sh.flavor !== 'bash') io.err(`${sh.prefix()}: shift: ${n >= 0 ? "can't shift that many" : `Illegal number: ${a}`}\n`);
+      else if (bad) io.err(`${sh.prefix()}: shift: ${bad}\n`);
+      return shellError(sh);
+    }
+    sh.args = sh.args.slice(n);
+    return 0;
   },
   let(argv, io, sh) {
     if (argv.length < 2) {

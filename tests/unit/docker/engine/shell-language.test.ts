@@ -32,6 +32,9 @@ test('bash: if, for, while, until, case, groups, subshells, functions, break and
     ['! false; echo $?; ! true; echo $?', '0\n1\n'],
     ['break', "bash: break: only meaningful in a `for', `while', or `until' loop\n"],
     ['return', "bash: return: can only `return' from a function or sourced script\n"],
+    ['x=out; f() { local x=in y; y=2; echo $x $y; }; f; echo $x "[$y]"', 'in 2\nout []\n'],
+    ['local z; echo $?', 'bash: local: can only be used in a function\n1\n'],
+    ['g() { while [ $# -gt 0 ]; do echo "$1"; shift; done; shift; echo $?; shift x; }; g a "b c"', 'a\nb c\n1\nbash: shift: x: numeric argument required\n'],
     ['type [ test if [[', '[ is a shell builtin\ntest is a shell builtin\nif is a shell keyword\n[[ is a shell keyword\n'],
   ]);
 });
@@ -117,6 +120,7 @@ test('dash: the same constructs, with dash\'s messages', async () => {
     ['echo $((1/0))', 'sh: 9: arithmetic expression: division by zero: "1/0"\n'],
     ['echo $?', '2\n'],
     ['type break if', 'break is a special shell builtin\nif is a shell keyword\n'],
+    ['sh -c \'shift; echo no\'; echo $?; sh -c \'local a; echo no\'', "sh: 1: shift: can't shift that many\n2\nsh: 1: local: not in a function\n"],
     ['sh -c \'if true; then echo\'', 'sh: 1: Syntax error: end of file unexpected (expecting "fi")\n'],
     ['sh -c \'echo $(ls\'; sh -c \'echo "a\'', 'sh: 1: Syntax error: end of file unexpected (expecting ")")\nsh: 1: Syntax error: Unterminated quoted string\n'],
   ]);
