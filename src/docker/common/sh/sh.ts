@@ -288,6 +288,7 @@ export class Shell implements ShellLike {
     sub.args = this.args;
     sub.status = this.status;
     sub.lineNo = this.lineNo;
+    sub.errexit = this.errexit;
     return sub;
   }
 
@@ -321,7 +322,7 @@ export class Shell implements ShellLike {
     }
     if (c.k === 'if') {
       for (const [cond, body] of c.arms) {
-        if ((await this.runList(cond, io)) === 0 && !this.jump) return this.runList(body, io);
+        if ((await this.test(cond, io)) === 0 && !this.jump) return this.runList(body, io);
         if (this.jump || this.exited) return this.status;
       }
       return c.els ? this.runList(c.els, io) : 0;
@@ -352,7 +353,7 @@ export class Shell implements ShellLike {
       // a detached container, a build) move the clock by hours: it stops as if interrupted.
       const t0 = this.m.now();
       for (let k = 0; k < LOOP_LIMIT && (io.signal || this.m.now() - t0 < LOOP_TIME); k++) {
-        const s = await this.runList(c.cond, io);
+        const s = await this.test(c.cond, io);
         if (this.jump ? this.leave(io) : this.exited || (s === 0) !== (c.k === 'while')) return status;
         status = await this.runList(c.body, io);
         if (this.leave(io)) return status;
@@ -363,6 +364,20 @@ export class Shell implements ShellLike {
     }
   }
 
+  /** `set -e`: a failing command ends the shell, unless it is tested (if, while, `!`, before && or ||). */
+  errexit = false;
+  private tested = 0;
+
+  /** The condition of an if, while or until, where a failure does not end a `set -e` shell. */
+  private async test(cond: AndOr[], io: IO): Promise<number> {
+    this.tested++;
+    try {
+      return await this.runList(cond, io);
+    } finally {
+      this.tested--;
+    }
+  }
+
   private async runList(items: AndOr[], io: IO): Promise<number> {
     for (let k = 0; k < items.length; k++) {
       const item = items[k];
@@ -370,8 +385,16 @@ export class Shell implements ShellLike {
       if (item.op === '&&' && this.status !== 0) continue;
       if (item.op === '||' && this.status === 0) continue;
       try {
-        const s = await this.pipeline(item.pipeline, io);
+        const last = !items[k + 1] || items[k + 1].op === ';';
+        if (!last || item.not) this.tested++;
+        let s;
+        try {
+          s = await this.pipeline(item.pipeline, io);
+        } finally {
+          if (!last || item.not) this.tested--;
+        }
         this.status = item.not ? +!s : s;
+        if (s && this.errexit && !this.tested && !item.not && last) this.exit(s);
       } catch (e) {
         if (!(e instanceof BadSubstitution || e instanceof ArithError || e instanceof ParamError)) throw e;
         // bash drops the rest of the line after an expansion error.
@@ -1012,6 +1035,25 @@ const BUILTINS: Record<string, Builtin> = {
     }
     sh.jump = { k: 'return', n: 1 };
     return argv[1] === undefined ? sh.status : Number(argv[1]) & 255;
+  },
+  set(argv, io, sh) {
+    if (argv.length === 1) {
+      // bash quotes a value only when it must; dash and busybox always do
+      const q = (v: string) => (sh.flavor === 'bash' && /^[\w@%+=:,./-]*$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
+      io.out([...sh.vars].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, o]) => `${k}=${q(o.v)}\n`).join(''));
+      return 0;
+    }
+    for (let k = 1; k < argv.length; k++) {
+      const a = argv[k];
+      if (a === '--' || !/^[-+]/.test(a)) {
+        sh.args = argv.slice(a === '--' ? k + 1 : k);
+        break;
+      }
+      // -u, -x, -o pipefail… are taken without their effect; -e is kept
+      const flags = a === '-o' || a === '+o' ? (argv[++k] === 'errexit' ? 'e' : '') : a.slice(1);
+      if (flags.includes('e')) sh.errexit = a[0] === '-';
+    }
+    return 0;
   },
   local(argv, io, sh) {
     const frame = sh.frames[sh.frames.length - 1];

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { ApiError } from '../../../../src/docker/api';
 import { engine, pull, runIt, term } from './fixtures';
 import { hostShell, run } from '../client/harness';
 
@@ -159,6 +160,23 @@ test('docker build: RUN with if, for and [ ]', async () => {
   }, { tags: ['t'] }, (m) => { if (m.stream) text += m.stream; });
   assert.match(text, /RUN if \[ -f \/etc\/os-release \]; then echo hay; else echo no; fi\n ---> Running in \w+\nhay\n/);
   assert.match(text, /Running in \w+\na\nb\n/);
+  // `set -e` ends the RUN at the first failing command
+  text = '';
+  await assert.rejects(
+    e.imageBuild({ dockerfile: 'FROM ubuntu\nRUN set -eu; if [ -d /etc ]; then echo uno; fi; false; echo nunca\n', files: {} }, {}, (m) => { if (m.stream) text += m.stream; }),
+    (err: unknown) => err instanceof ApiError && err.exitCode === 1,
+  );
+  assert.match(text, /\nuno\n$/);
+});
+
+test('set: -e ends the shell at an untested failure, -- sets the arguments, alone it lists the variables', async () => {
+  await shell('ubuntu', undefined, [
+    ['sh -c "set -e; false || echo ok; if false; then :; fi; ! true; while false; do :; done; echo still; false; echo no"; echo $?', 'ok\nstill\n1\n'],
+    ['bash -c "set -e; f() { false; echo no; }; if f; then :; fi; f; echo no"; echo $?', 'no\n1\n'],
+    ['sh -c "set -e; (false); echo no"; echo $?', '1\n'],
+    ['set -- a "b c"; echo $# "$2"', '2 b c\n'],
+    ['A="x y" sh -c \'set\' | grep ^A=; B="x y"; set | grep ^B=', "A='x y'\nB='x y'\n"],
+  ]);
 });
 
 test('a loop that never ends stops as if interrupted: at once without sleeps, after 10 s of sleeping where no Ctrl+C reaches', async () => {
