@@ -179,6 +179,7 @@ export class Shell implements ShellLike {
       return (this.status = await q.then(line, io));
     }
     const src = this.buffer ? this.buffer + '\n' + line : line;
+    const hist = this.buffer ? this.hist + line : line;
     this.lineNo++;
     try {
       parseLine(src, this.flavor !== 'dash');
@@ -186,17 +187,24 @@ export class Shell implements ShellLike {
       if (e instanceof Incomplete) {
         // An open quote or a trailing `|`: the command goes on in the next line (`> `).
         this.buffer = src;
+        // bash keeps it as one history line: `; ` between its lines, a space after what wants
+        // more (`do`, `|`…), the newline itself inside quotes, nothing for a `\` newline
+        const sep = /\\$/.test(line) ? '' : this.flavor !== 'bash' || /['"`]/.test(e.closing) ? '\n' : /([;&|(){]|(^|\s)(do|then|else|elif|in))\s*$/.test(line) ? ' ' : '; ';
+        this.hist = (sep ? hist : hist.slice(0, -1)) + sep;
         return this.status;
       }
     }
     this.buffer = '';
-    return this.runTyped(src, io);
+    return this.runTyped(src, io, hist);
   }
 
+  /** The history line of what `buffer` holds. */
+  private hist = '';
+
   /** A complete line typed at the prompt: kept in the history, then run. */
-  protected async runTyped(src: string, io: IO): Promise<number> {
+  protected async runTyped(src: string, io: IO, hist = src): Promise<number> {
     if (src.trim() && this.flavor !== 'dash') {
-      this.history.push(src);
+      this.history.push(hist);
       if (this.history.length > 1000) this.history.splice(0, this.history.length - 1000);
     }
     this.typed = io.tty;

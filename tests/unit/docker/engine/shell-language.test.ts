@@ -51,6 +51,7 @@ test('bash: an unfinished compound command reads on with "> "; misplaced words a
   assert.match(h.prompt(), /# $/);
   assert.equal(await type('if true; then'), '');
   assert.equal(await type('echo yes; fi'), 'yes\n');
+  assert.equal(await type('history'), '    1  for i in a b; do echo n$i; done\n    2  if true; then echo yes; fi\n    3  history\n', 'one history line each, as bash joins them');
   for (const [line, tok] of [['done', 'done'], ['fi', 'fi'], ['if then', 'then'], ['( )', ')'], ['echo a (b)', '('], ['}', '}'], ['for i in 1; do echo; fi', 'fi']]) {
     assert.equal(await type(line), `bash: syntax error near unexpected token \`${tok}'\n`, line);
     assert.equal(await type('echo $?'), '2\n');
