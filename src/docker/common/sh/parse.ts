@@ -420,12 +420,15 @@ export function parseLine(src: string, dbl = true): AndOr[] {
     } else if (r && r !== '!' && r !== 'in') {
       return unexpected(r);
     } else {
-      const fn = /^([A-Za-z_][\w.-]*)[ \t]*\([ \t]*\)/.exec(line.slice(i, i + 300));
+      // `name()` or (bash and busybox) `function name` with or without `()`
+      const fn = (dbl ? /^function[ \t]+([A-Za-z_][\w.-]*)(?:[ \t]*\([ \t]*\))?|^([A-Za-z_][\w.-]*)[ \t]*\([ \t]*\)/ : /^()([A-Za-z_][\w.-]*)[ \t]*\([ \t]*\)/).exec(line.slice(i, i + 300));
       if (fn) {
         i += fn[0].length;
         skipLines();
         if (i >= n) throw new Incomplete();
-        return { k: 'fn', name: fn[1], body: command(), redirs: [] };
+        // the body is a compound command
+        if (!/^(if|for|while|until|case|\{)$/.test(reserved() ?? '') && line[i] !== '(') fail();
+        return { k: 'fn', name: fn[1] || fn[2], body: command(), redirs: [] };
       }
       const cmd: Simple = { words: [], redirs: [] };
       let test = dbl && line.startsWith('[[', i) && META.test(line[i + 2] ?? ' ');

@@ -27,6 +27,7 @@ test('bash: if, for, while, until, case, groups, subshells, functions, break and
     ['x=1; (x=2; cd /tmp; echo in $x $PWD); echo out $x $PWD', 'in 2 /tmp\nout 1 /\n'],
     ['f() { echo "$# [$1] $@"; return 3; echo no; }; f a "b c"; echo $?', '2 [a] a b c\n3\n'],
     ['g() { for a; do echo "<$a>"; done; }; g "x y" z', '<x y>\n<z>\n'],
+    ['function h { echo h$1; }; function k() { echo k; }; h 1; k', 'h1\nk\n'],
     ['for i in 1 2 3; do if [ $i = 2 ]; then continue; fi; echo c$i; done', 'c1\nc3\n'],
     ['for i in 1 2; do for j in a b; do [ $j = b ] && continue 2; echo $i$j; done; done', '1a\n2a\n'],
     ['for i in 1 2 3; do echo b$i; break; done', 'b1\n'],
@@ -52,7 +53,7 @@ test('bash: an unfinished compound command reads on with "> "; misplaced words a
   assert.equal(await type('if true; then'), '');
   assert.equal(await type('echo yes; fi'), 'yes\n');
   assert.equal(await type('history'), '    1  for i in a b; do echo n$i; done\n    2  if true; then echo yes; fi\n    3  history\n', 'one history line each, as bash joins them');
-  for (const [line, tok] of [['done', 'done'], ['fi', 'fi'], ['if then', 'then'], ['( )', ')'], ['echo a (b)', '('], ['}', '}'], ['for i in 1; do echo; fi', 'fi']]) {
+  for (const [line, tok] of [['done', 'done'], ['fi', 'fi'], ['if then', 'then'], ['( )', ')'], ['echo a (b)', '('], ['}', '}'], ['for i in 1; do echo; fi', 'fi'], ['f() echo hi', 'echo']]) {
     assert.equal(await type(line), `bash: syntax error near unexpected token \`${tok}'\n`, line);
     assert.equal(await type('echo $?'), '2\n');
   }
