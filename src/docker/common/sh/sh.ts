@@ -216,7 +216,7 @@ export class Shell implements ShellLike {
   }
 
   /** True while a line typed at a terminal runs: `cat` without operands then reads the terminal. */
-  private typed = false;
+  typed = false;
 
   /** Ctrl+C at the prompt: the line is dropped. */
   interrupt(): void {
@@ -428,7 +428,8 @@ export class Shell implements ShellLike {
     for (let i = 0; i < cmds.length; i++) {
       const last = i === cmds.length - 1;
       let captured = '';
-      const stage: IO = last ? { ...io, stdin } : { ...io, stdin, tty: false, out: (t) => { captured += t; } };
+      const feed = i ? undefined : io.feed;
+      const stage: IO = last ? { ...io, stdin, feed } : { ...io, stdin, feed, tty: false, out: (t) => { captured += t; } };
       status = await this.exec(cmds[i], stage);
       stdin = captured;
       if (this.exited) break;
@@ -711,7 +712,8 @@ export class Shell implements ShellLike {
         outFile = target;
       }
     }
-    return { io: { ...io, stdin, out, err, tty }, outFile };
+    const feed = stdin === io.stdin && io.feed ? io.feed : stdin === undefined ? undefined : { rest: stdin };
+    return { io: { ...io, stdin, feed, out, err, tty }, outFile };
   }
 
   /** A writer for `> file`, which is created (or truncated) now; null after the error when it cannot be. */
@@ -1062,6 +1064,40 @@ const BUILTINS: Record<string, Builtin> = {
       if (flags.includes('e')) sh.errexit = a[0] === '-';
     }
     return 0;
+  },
+  read(argv, io, sh) {
+    let k = 1;
+    let raw = false;
+    let prompt = '';
+    for (; /^-[rp]$/.test(argv[k] ?? ''); k++) {
+      if (argv[k] === '-r') raw = true;
+      else prompt = argv[++k] ?? '';
+    }
+    const names = argv.length > k ? argv.slice(k) : ['REPLY'];
+    // the fields split at blanks, the last name taking the rest; without -r a backslash escapes
+    const assign = (line: string) => {
+      let rest = (raw ? line : line.replace(/\\(.)/g, '$1')).replace(/^[ \t]+|[ \t]+$/g, '');
+      names.forEach((n, j) => {
+        const m = j < names.length - 1 ? /^(\S*)[ \t]*/.exec(rest)! : [rest, rest];
+        sh.setVar(n, m[1]);
+        rest = rest.slice(m[0].length);
+      });
+    };
+    if (io.stdin === undefined && sh.typed && !sh.m.which) {
+      // a container's terminal: the next line typed is the answer
+      sh.ask(prompt, async (answer, io2) => {
+        assign(answer);
+        return sh.resume(io2);
+      });
+      sh.stopLine = true;
+      return 0;
+    }
+    const feed = io.feed ?? { rest: io.stdin ?? '' };
+    const nl = feed.rest.indexOf('\n');
+    const line = nl < 0 ? feed.rest : feed.rest.slice(0, nl);
+    feed.rest = nl < 0 ? '' : feed.rest.slice(nl + 1);
+    assign(line);
+    return nl < 0 ? 1 : 0;
   },
   local(argv, io, sh) {
     const frame = sh.frames[sh.frames.length - 1];

@@ -171,6 +171,18 @@ test('docker build: RUN with if, for and [ ]', async () => {
   assert.match(text, /\nuno\n$/);
 });
 
+test('read: a line per call from a file, a pipe or the terminal; the last name takes the rest', async () => {
+  const { type, h } = await shell('ubuntu', undefined, [
+    ['printf "a b c\\nd e\\n" > /f; while read x y; do echo "[$x][$y]"; done < /f', '[a][b c]\n[d][e]\n'],
+    ['cat /f | while read l; do echo "<$l>"; done', '<a b c>\n<d e>\n'],
+    ['printf "1\\n2" | { read a; read b; echo $a $b $?; }', '1 2 1\n'],
+    ['echo "x\\\\y z" | { read -r a; echo $a; }', 'x\\y z\n'],
+    ['read -p "Nombre: " n; echo Hola $n', ''],
+  ]);
+  assert.equal(h.prompt(), 'Nombre: ');
+  assert.equal(await type('Ana María'), 'Hola Ana María\n');
+});
+
 test('set: -e ends the shell at an untested failure, -- sets the arguments, alone it lists the variables', async () => {
   await shell('ubuntu', undefined, [
     ['sh -c "set -e; false || echo ok; if false; then :; fi; ! true; while false; do :; done; echo still; false; echo no"; echo $?', 'ok\nstill\n1\n'],
