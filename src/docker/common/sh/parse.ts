@@ -35,6 +35,9 @@ type List = AndOr[];
 export type Compound = { redirs: Redirect[] } & (
   | { k: 'if'; arms: [List, List][]; els?: List }
   | { k: 'for'; name: string; words?: Word[]; body: List }
+  /** `(( … ))`, and `for (( init; cond; step ))` */
+  | { k: '(('; src: string }
+  | { k: 'for(('; src: string[]; body: List }
   | { k: 'while' | 'until'; cond: List; body: List }
   | { k: 'case'; word: Word; arms: { pats: Word[]; body: List }[] }
   | { k: '{' | '('; body: List }
@@ -80,10 +83,13 @@ const RESERVED = /^(if|then|elif|else|fi|for|do|done|while|until|case|esac|in|[{
 
 /**
  * Parses a text into a list; throws `ShellSyntaxError` (or `Incomplete`) with bash's wording.
- * `dbl`: `[[ … ]]` is a keyword (bash, busybox) whose `&&` `||` `<` `>` `(` `)` are its own
- * operands; busybox turns `&&` and `||` into `-a` and `-o`, and so does this reader.
+ * In bash and busybox `[[ … ]]` is a keyword whose `&&` `||` `<` `>` `(` `)` are its own
+ * operands (busybox turns `&&` and `||` into `-a` and `-o`, and so does this reader); bash
+ * alone has `(( … ))` and `for (( ; ; ))`.
  */
-export function parseLine(src: string, dbl = true): AndOr[] {
+export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'): AndOr[] {
+  const dbl = dialect !== 'dash';
+  const bash = dialect === 'bash';
   // A backslash before a newline joins the lines.
   const line = src.replace(/\\\n/g, '');
   const n = line.length;
@@ -323,6 +329,20 @@ export function parseLine(src: string, dbl = true): AndOr[] {
       else if (i < n && !(c === ')' && ends.includes(')')) && !(line.startsWith(';;', i) && ends.includes(';;'))) fail();
     }
   };
+  /** The text of `(( … ))` at `i`, which is stepped over. */
+  const math = (): string => {
+    let depth = 0;
+    for (let j = i + 2; j < n; j++) {
+      if (line[j] === '(') depth++;
+      else if (line[j] === ')' && depth) depth--;
+      else if (line.startsWith('))', j)) {
+        const text = line.slice(i + 2, j);
+        i = j + 2;
+        return text;
+      }
+    }
+    throw new Incomplete('))');
+  };
   /** A list that may not be empty (`if then` is an error at `then`). */
   const body = (ends: string[]): List => {
     const l = list(ends);
@@ -357,6 +377,17 @@ export function parseLine(src: string, dbl = true): AndOr[] {
       const cond = body(['do']);
       expect('do');
       c = { k: r, cond, body: body(['done']), redirs: [] };
+      i += 4;
+    } else if (bash && line.startsWith('((', i)) {
+      c = { k: '((', src: math(), redirs: [] };
+    } else if (r === 'for' && bash && /^for[ \t]*\(\(/.test(line.slice(i, i + 16))) {
+      i = line.indexOf('((', i);
+      const src = math().split(';');
+      if (src.length !== 3) unexpected('((');
+      skipBlanks();
+      if (line[i] === ';') i++;
+      expect('do');
+      c = { k: 'for((', src, body: body(['done']), redirs: [] };
       i += 4;
     } else if (r === 'for') {
       i += 3;

@@ -182,7 +182,7 @@ export class Shell implements ShellLike {
     const hist = this.buffer ? this.hist + line : line;
     this.lineNo++;
     try {
-      parseLine(src, this.flavor !== 'dash');
+      parseLine(src, this.flavor);
     } catch (e) {
       if (e instanceof Incomplete) {
         // An open quote or a trailing `|`: the command goes on in the next line (`> `).
@@ -255,7 +255,7 @@ export class Shell implements ShellLike {
     this.stopLine = false;
     let items;
     try {
-      items = parseLine(src, this.flavor !== 'dash');
+      items = parseLine(src, this.flavor);
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       // dash: `Syntax error: "done" unexpected`; busybox: `syntax error: unexpected "done"`
@@ -335,6 +335,16 @@ export class Shell implements ShellLike {
       }
       return c.els ? this.runList(c.els, io) : 0;
     }
+    if (c.k === '((') {
+      try {
+        return arith(this.expandText(c.src), this.arithVars) ? 0 : 1;
+      } catch (e) {
+        // unlike `$(( ))`, a failing `(( ))` is a command that fails, and the line goes on
+        if (!(e instanceof ArithError)) throw e;
+        io.err(`${this.prefix()}: ((: ${this.arithMessage(e)}\n`);
+        return 1;
+      }
+    }
     if (c.k === 'case') {
       const [word] = await this.expand([c.word], io, false);
       for (const arm of c.arms) {
@@ -351,6 +361,16 @@ export class Shell implements ShellLike {
       if (c.k === 'for') {
         for (const v of c.words ? await this.expand(c.words, io) : this.args) {
           this.setVar(c.name, v);
+          status = await this.runList(c.body, io);
+          if (this.leave(io)) break;
+        }
+        return status;
+      }
+      if (c.k === 'for((') {
+        // an empty expression is true
+        const calc = (src: string) => (/\S/.test(src) ? arith(this.expandText(src), this.arithVars) : 1);
+        const [init, cond, step] = c.src;
+        for (let k = calc(init) && 0; k < LOOP_LIMIT && calc(cond); k++, calc(step)) {
           status = await this.runList(c.body, io);
           if (this.leave(io)) break;
         }
