@@ -780,9 +780,10 @@ export class Shell implements ShellLike {
         this.onNested?.(new Shell(this.m, flavor, name, true, this.envList(), this.cwd, io.tty, this.user));
         return 0;
       }
-      // argv[3]: the script's name, its $0 (`bash a.sh`)
+      // argv[3]: the script's name, its $0 (`bash a.sh`); then its arguments
       const child = new Shell(this.m, flavor, argv[3] ?? name, false, this.envList(), this.cwd, io.tty, this.user);
       child.onNested = undefined;
+      child.args = argv.slice(4);
       return child.script(argv[2], io);
     }
     const name = argv[0];
@@ -809,7 +810,7 @@ export class Shell implements ShellLike {
           return 126;
         }
         if (interp && !/(^|\/)(ba|da|a)?sh$/.test(interp)) return this.spawn([interp, name, ...argv.slice(1)], io);
-        return this.spawn(['\u0000script', interp ?? this.argv0, file.data, name], io);
+        return this.spawn(['\u0000script', interp ?? this.argv0, file.data, name, ...argv.slice(1)], io);
       }
     }
     // Busybox applets are symlinks to /bin/busybox: the link's name picks the applet. A machine
@@ -1118,6 +1119,13 @@ const BUILTINS: Record<string, Builtin> = {
     feed.rest = nl < 0 ? '' : feed.rest.slice(nl + 1);
     assign(line);
     return nl < 0 ? 1 : 0;
+  },
+  /** `exec CMD…`: the command takes the shell's place, so the shell ends with it. */
+  async exec(argv, io, sh) {
+    if (argv.length < 2) return 0;
+    const s = await sh.spawn(argv.slice(1), io);
+    sh.exit(s);
+    return s;
   },
   local(argv, io, sh) {
     const frame = sh.frames[sh.frames.length - 1];

@@ -174,6 +174,14 @@ test('docker build: RUN with if, for and [ ]', async () => {
   assert.match(text, /\nuno\n$/);
 });
 
+test('scripts get their arguments: sh -c SCRIPT NAME ARG…, bash FILE ARG…, ./FILE ARG…; exec takes the shell\'s place', async () => {
+  await shell('ubuntu', undefined, [
+    ['sh -c \'echo $0 $# $1 "$@"\' nombre a "b c"; sh -c \'echo $0\'', 'nombre 2 a a b c\nsh\n'],
+    ['printf \'#!/bin/sh\\necho "$0: $# [$1]"\\nfor a; do echo "<$a>"; done\\n\' > /s.sh; chmod +x /s.sh; /s.sh x "y z"; bash /s.sh q', '/s.sh: 2 [x]\n<x>\n<y z>\n/s.sh: 1 [q]\n<q>\n'],
+    ['printf \'#!/bin/sh\\nset -e\\necho entry\\nexec "$@"\\necho never\\n\' > /e.sh; chmod +x /e.sh; /e.sh echo run; echo $?', 'entry\nrun\n0\n'],
+  ]);
+});
+
 test('read: a line per call from a file, a pipe or the terminal; the last name takes the rest', async () => {
   const { type, h } = await shell('ubuntu', undefined, [
     ['printf "a b c\\nd e\\n" > /f; while read x y; do echo "[$x][$y]"; done < /f', '[a][b c]\n[d][e]\n'],
