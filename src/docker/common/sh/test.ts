@@ -99,7 +99,8 @@ export function test(argv: string[], io: IO, sh: ShellLike): number {
     return v ? 0 : 1;
   } catch (e) {
     if (!(e instanceof TestError)) throw e;
-    if (e.message) io.err(`${sh.prefix()}: ${fl === 'ash' ? '' : name + ': '}${e.message}\n`);
+    // busybox's applet messages carry the name it was started by (`sh`, not `/bin/sh`)
+    if (e.message) io.err(`${fl === 'ash' ? sh.prefix().replace(/^.*\//, '') : `${sh.prefix()}: ${name}`}: ${e.message}\n`);
     return 2;
   }
 }
