@@ -151,6 +151,10 @@ test('the host shell runs compound commands on one line', async () => {
   assert.equal((await run(sh, 'for i in 1 2; do echo $i; done')).stdout, '1\n2\n');
   assert.equal((await run(sh, 'if [ -f nope ]; then echo si; else echo no; fi')).stdout, 'no\n');
   assert.equal((await run(sh, 'echo $((6*7))')).stdout, '42\n');
+  assert.equal((await run(sh, 'f() { case $1 in *.txt) echo texto;; *) echo otro;; esac; }; f a.txt; f b')).stdout, 'texto\notro\n');
+  assert.equal((await run(sh, 'i=0; while [ $i -lt 2 ]; do i=$((i+1)); done; echo $i ${#i}')).stdout, '2 1\n');
+  const t = await run(sh, '[ x -gt 1 ]');
+  assert.deepEqual([t.stderr, t.exit], ['bash: [: x: integer expression expected\n', 2]);
   const r = await run(sh, 'done');
   assert.deepEqual([r.stderr, r.exit], ["bash: syntax error near unexpected token `done'\n", 2]);
 });
