@@ -43,7 +43,7 @@ export function arith(src: string, vars?: ArithVars, float = false): number {
       case '*': return a * b;
       case '/': return int(a / b);
       case '%': return a % b;
-      case '**': return a ** b;
+      case '**': return b < 0 && !float ? fail('exponent less than 0') : a ** b;
       case '<<': return a << b;
       case '>>': return a >> b;
       case '&': return a & b;
@@ -70,8 +70,14 @@ export function arith(src: string, vars?: ArithVars, float = false): number {
     if (t === '!') return +!unary();
     if (t === '~' && !float) return ~unary();
     if (/^\d/.test(t)) {
-      if (!float && t.includes('.')) fail('syntax error: invalid arithmetic operator');
-      return float ? Number(t) : /^0x/i.test(t) ? parseInt(t, 16) : /^0/.test(t) ? parseInt(t, 8) : Number(t);
+      if (float) return Number(t);
+      if (t.includes('.')) {
+        last += t.indexOf('.');
+        fail('syntax error: invalid arithmetic operator');
+      }
+      // a leading 0 is octal
+      if (/^0\d*[89]/.test(t)) fail('value too great for base');
+      return /^0x/i.test(t) ? parseInt(t, 16) : /^0/.test(t) ? parseInt(t, 8) : Number(t);
     }
     if (/^[A-Za-z_]/.test(t) && vars) {
       const op = tok;

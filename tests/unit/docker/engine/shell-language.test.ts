@@ -98,6 +98,9 @@ test('bash: arithmetic expansion, let, and division by zero', async () => {
     ['echo $((1/0)); echo after', 'bash: 1/0: division by 0 (error token is "0")\n'],
     ['echo $?', '1\n'],
     ['echo $(( 1 + ))', 'bash: 1 + : syntax error: operand expected (error token is "+ ")\n'],
+    ['echo $((017)) $((0x1f))', '15 31\n'],
+    ['echo $((08))', 'bash: 08: value too great for base (error token is "08")\n'],
+    ['echo $((1.5))', 'bash: 1.5: syntax error: invalid arithmetic operator (error token is ".5")\n'],
   ]);
 });
 
