@@ -30,6 +30,8 @@ export function arith(src: string, vars?: ArithVars, float = false): number {
     at = TOKEN.lastIndex;
     tok = m[1] ?? '';
     start = at - tok.length;
+    // the REPL demos know numbers, + - * / ** and parentheses only
+    if (float && tok && !/^(\d|[-+*/()]$|\*\*$)/.test(tok)) fail('syntax');
   };
   const fail = (msg: string): never => {
     throw new ArithError(msg, src.slice(last), src);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../../../src/docker/api';
+import { evalArith } from '../../../../src/docker/engine/shell/programs';
 import { engine, pull, runIt, term } from './fixtures';
 import { hostShell, run } from '../client/harness';
 
@@ -223,4 +224,9 @@ test('a loop that never ends stops as if interrupted: at once without sleeps, af
   await e.containerStart(c.Id);
   assert.equal(io.text, 'hola\n'.repeat(10));
   assert.ok(e.now() - t0 < 12000, 'the clock does not run for hours');
+});
+
+test('the REPL demos share the evaluator in decimal mode, with + - * / ** and parentheses only', () => {
+  assert.deepEqual(['7/2', '(1+2)*3', '2**3', '-1.5*2'].map((e) => evalArith(e)), [3.5, 9, 8, -3]);
+  for (const e of ['1 < 2', 'x', '7%2']) assert.throws(() => evalArith(e), e);
 });
