@@ -20,8 +20,8 @@ export type Word = Part[];
 
 export interface Redirect {
   fd: 1 | 2 | 0;
-  /** `>` truncates, `>>` appends, `<` reads, `>&` duplicates onto the other stream. */
-  op: '>' | '>>' | '<' | '>&';
+  /** `>` truncates, `>>` appends, `<` reads, `>&` duplicates onto the other stream, `<<` is a here-document (`target` its text). */
+  op: '>' | '>>' | '<' | '>&' | '<<';
   target: Word;
 }
 
@@ -100,7 +100,47 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
     if (line[i] === '#') while (i < n && line[i] !== '\n') i++;
   };
   const skipLines = (): void => {
-    for (skipBlanks(); line[i] === '\n'; skipBlanks()) i++;
+    for (skipBlanks(); line[i] === '\n'; skipBlanks()) eol();
+  };
+  /** Here-documents whose text starts after the next newline. */
+  const docs: { redir: Redirect; delim: string; strip: boolean; quoted: boolean }[] = [];
+  /** Steps over a newline, and over the here-documents it starts. */
+  const eol = (): void => {
+    i++;
+    for (const d of docs.splice(0)) {
+      const from = i;
+      let to = i;
+      for (;;) {
+        if (i >= n) throw new Incomplete();
+        const end = line.indexOf('\n', i) < 0 ? n : line.indexOf('\n', i);
+        const text = line.slice(i, end);
+        to = i;
+        i = Math.min(end + 1, n);
+        if ((d.strip ? text.replace(/^\t+/, '') : text) === d.delim) break;
+      }
+      d.redir.target = hereText(from, to, d.strip, d.quoted);
+    }
+  };
+  /** The text of a here-document: `$…` and `` `…` `` expanded unless its delimiter was quoted. */
+  const hereText = (from: number, to: number, strip: boolean, quoted: boolean): Word => {
+    const parts: Part[] = [];
+    let s = '';
+    const at = i;
+    for (i = from; i < to; ) {
+      const c = line[i];
+      const d = !quoted && (c === '$' || c === '`') ? readDollar(true) : null;
+      if (d) {
+        parts.push({ t: 'lit', v: s, q: true }, d);
+        s = '';
+      } else if (strip && c === '\t' && (i === from || line[i - 1] === '\n')) i++;
+      else if (!quoted && c === '\\' && '$`\\'.includes(line[i + 1])) {
+        s += line[i + 1];
+        i += 2;
+      } else s += line[i++];
+    }
+    i = at;
+    parts.push({ t: 'lit', v: s, q: true });
+    return parts;
   };
   /** The token at `i` as bash names it in `unexpected token`. */
   const token = (): string => {
@@ -277,6 +317,17 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
     if (c !== '<' && c !== '>') { fd = Number(c) as 0 | 1 | 2; i++; }
     const d = line[i];
     let op: Redirect['op'];
+    if (d === '<' && line[i + 1] === '<' && line[i + 2] !== '<') {
+      // `<<WORD` and `<<-WORD`: the text comes in the next lines, up to WORD
+      const strip = line[i + 2] === '-';
+      i += strip ? 3 : 2;
+      skipBlanks();
+      const w = readTarget();
+      const redir: Redirect = { fd: 0, op: '<<', target: [] };
+      redirs.push(redir);
+      docs.push({ redir, strip, delim: w.map((p) => (p.t === 'lit' ? p.v : '')).join(''), quoted: w.some((p) => p.t === 'lit' && p.q) });
+      return true;
+    }
     if (d === '<') { op = '<'; i++; }
     else if (line[i + 1] === '>') { op = '>>'; i += 2; }
     else if (line[i + 1] === '&' && /[0-9-]/.test(line[i + 2] ?? '')) { op = '>&'; i += 2; }
@@ -298,7 +349,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
     for (;;) {
       skipLines();
       if (i >= n) {
-        if (ends.length) throw new Incomplete('', ends[ends.length - 1]);
+        if (ends.length || docs.length) throw new Incomplete('', ends[ends.length - 1]);
         return out;
       }
       const r = reserved();
@@ -325,7 +376,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       }
       // `&` would run the list in the background; here it runs to the end first.
       const c = line[i];
-      if (c === '\n' || (c === ';' && line[i + 1] !== ';') || (c === '&' && line[i + 1] !== '&')) i++;
+      if (c === '\n') eol();
+      else if ((c === ';' && line[i + 1] !== ';') || (c === '&' && line[i + 1] !== '&')) i++;
       else if (i < n && !(c === ')' && ends.includes(')')) && !(line.startsWith(';;', i) && ends.includes(';;'))) fail();
     }
   };
@@ -406,7 +458,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
           if (i >= n || META.test(line[i])) fail();
           words.push(readWord());
         }
-        i++;
+        if (line[i] === '\n') eol();
+        else i++;
       }
       expect('do');
       c = { k: 'for', name: name!, words, body: body(['done']), redirs: [] };

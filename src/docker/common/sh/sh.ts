@@ -188,8 +188,8 @@ export class Shell implements ShellLike {
         // An open quote or a trailing `|`: the command goes on in the next line (`> `).
         this.buffer = src;
         // bash keeps it as one history line: `; ` between its lines, a space after what wants
-        // more (`do`, `|`…), the newline itself inside quotes, nothing for a `\` newline
-        const sep = /\\$/.test(line) ? '' : this.flavor !== 'bash' || /['"`]/.test(e.closing) ? '\n' : /([;&|(){]|(^|\s)(do|then|else|elif|in))\s*$/.test(line) ? ' ' : '; ';
+        // more (`do`, `|`…), the newline itself inside quotes and here-documents, nothing for a `\` newline
+        const sep = /\\$/.test(line) ? '' : this.flavor !== 'bash' || /['"`]/.test(e.closing) || /<<-?[ \t]*['"]?\w/.test(hist) ? '\n' : /([;&|(){]|(^|\s)(do|then|else|elif|in))\s*$/.test(line) ? ' ' : '; ';
         this.hist = (sep ? hist : hist.slice(0, -1)) + sep;
         return this.status;
       }
@@ -712,6 +712,10 @@ export class Shell implements ShellLike {
           io.err(`${this.prefix()}: ${target}: Bad file descriptor\n`);
           return null;
         }
+        continue;
+      }
+      if (r.op === '<<') {
+        stdin = fields[0];
         continue;
       }
       if (r.op === '<') {

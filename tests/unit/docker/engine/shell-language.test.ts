@@ -190,6 +190,25 @@ test('scripts get their arguments: sh -c SCRIPT NAME ARG…, bash FILE ARG…, .
   ]);
 });
 
+test('here-documents: the shell reads on up to the delimiter; $ expands unless the delimiter is quoted; <<- drops tabs', async () => {
+  const { type, h } = await shell('ubuntu', undefined, [
+    ['n=Ana; cat > /app.txt <<EOF', ''],
+    ['Hola $n', ''],
+    ['  $(echo sub) \\$HOME', ''],
+  ]);
+  assert.equal(h.prompt(), '> ');
+  assert.equal(await type('EOF'), '');
+  assert.equal(await type('cat /app.txt'), 'Hola Ana\n  sub $HOME\n');
+  assert.equal(await type("cat <<'FIN' | wc -l"), '');
+  assert.equal(await type('$n'), '');
+  assert.equal(await type('FIN'), '1\n');
+  assert.equal(await type("sh -c 'cat <<E\nx\nE\necho after'"), 'x\nafter\n');
+  assert.equal(await type('if true; then cat <<-X'), '');
+  assert.equal(await type('\tindented'), '');
+  assert.equal(await type('\tX'), '');
+  assert.equal(await type('fi'), 'indented\n');
+});
+
 test('read: a line per call from a file, a pipe or the terminal; the last name takes the rest', async () => {
   const { type, h } = await shell('ubuntu', undefined, [
     ['printf "a b c\\nd e\\n" > /f; while read x y; do echo "[$x][$y]"; done < /f', '[a][b c]\n[d][e]\n'],
