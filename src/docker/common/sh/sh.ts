@@ -295,6 +295,8 @@ export class Shell implements ShellLike {
     sub.status = this.status;
     sub.lineNo = this.lineNo;
     sub.errexit = this.errexit;
+    sub.history = this.history;
+    sub.hashed = this.hashed;
     return sub;
   }
 
@@ -448,7 +450,8 @@ export class Shell implements ShellLike {
       let captured = '';
       const feed = i ? undefined : io.feed;
       const stage: IO = last ? { ...io, stdin, feed } : { ...io, stdin, feed, tty: false, out: (t) => { captured += t; } };
-      status = await this.exec(cmds[i], stage);
+      // each command of a pipeline runs in a subshell: `echo a | read x` leaves x as it was
+      status = await (cmds.length > 1 ? this.fork() : this).exec(cmds[i], stage);
       stdin = captured;
       if (this.exited) break;
     }

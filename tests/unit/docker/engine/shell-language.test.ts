@@ -214,6 +214,7 @@ test('read: a line per call from a file, a pipe or the terminal; the last name t
     ['printf "a b c\\nd e\\n" > /f; while read x y; do echo "[$x][$y]"; done < /f', '[a][b c]\n[d][e]\n'],
     ['cat /f | while read l; do echo "<$l>"; done', '<a b c>\n<d e>\n'],
     ['printf "1\\n2" | { read a; read b; echo $a $b $?; }', '1 2 1\n'],
+    ['x=old; echo new | read x; cd /tmp | true; echo $x $PWD', 'old /\n'],
     ['echo "x\\\\y z" | { read -r a; echo $a; }', 'x\\y z\n'],
     ['read -p "Nombre: " n; echo Hola $n', ''],
   ]);
