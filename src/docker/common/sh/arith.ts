@@ -13,6 +13,8 @@ export class ArithError extends Error {
 export interface ArithVars {
   get(name: string): string | undefined;
   set(name: string, value: string): void;
+  /** dash takes a variable's value as a number only; bash and busybox evaluate it as an expression. */
+  numbersOnly?(): boolean;
 }
 
 const BIN: Record<string, number> = { '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '<=': 7, '>': 7, '>=': 7, '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 11 };
@@ -56,6 +58,7 @@ export function arith(src: string, vars?: ArithVars, float = false): number {
   };
   const value = (name: string): number => {
     const v = vars!.get(name)?.trim();
+    if (v && vars!.numbersOnly?.() && !/^[-+]?(0x[0-9a-f]+|\d+)$/i.test(v)) throw new ArithError(`Illegal number: ${v}`, '', src);
     return v ? arith(v, vars) : 0;
   };
   const unary = (): number => {

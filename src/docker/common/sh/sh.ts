@@ -282,7 +282,7 @@ export class Shell implements ShellLike {
     const src = this.flavor === 'bash' ? e.expr.trimStart() : e.expr;
     if (this.flavor === 'bash') return `${src}: ${e.message} (error token is "${e.token}")`;
     const zero = e.message.startsWith('division');
-    if (this.flavor === 'dash') return `arithmetic expression: ${zero ? 'division by zero' : 'expecting primary'}: "${src}"`;
+    if (this.flavor === 'dash') return e.message.startsWith('Illegal') ? e.message : `arithmetic expression: ${zero ? 'division by zero' : 'expecting primary'}: "${src}"`;
     return zero ? 'divide by zero' : 'arithmetic syntax error';
   }
 
@@ -531,7 +531,7 @@ export class Shell implements ShellLike {
     return this.getVar(name) ?? '';
   }
 
-  private arithVars = { get: (n: string) => this.variable(n), set: (n: string, v: string) => this.setVar(n, v) };
+  private arithVars = { get: (n: string) => this.variable(n), set: (n: string, v: string) => this.setVar(n, v), numbersOnly: () => this.flavor === 'dash' };
 
   /** The text of `$(( … ))` with its `$NAME` and `${NAME}` put in before it is evaluated. */
   private expandText(src: string): string {

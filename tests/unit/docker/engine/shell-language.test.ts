@@ -100,6 +100,7 @@ test('bash: arithmetic expansion, let, and division by zero', async () => {
     ['echo $?', '1\n'],
     ['echo $(( 1 + ))', 'bash: 1 + : syntax error: operand expected (error token is "+ ")\n'],
     ['echo $((017)) $((0x1f))', '15 31\n'],
+    ['a=abc; b=2+3; echo $((a+1)) $((b*2))', '1 10\n'],
     ['echo $((08))', 'bash: 08: value too great for base (error token is "08")\n'],
     ['echo $((1.5))', 'bash: 1.5: syntax error: invalid arithmetic operator (error token is ".5")\n'],
   ]);
@@ -129,6 +130,7 @@ test('dash: the same constructs, with dash\'s messages', async () => {
     ['[[ a ]]', 'sh: 8: [[: not found\n'],
     ['echo $((1/0))', 'sh: 9: arithmetic expression: division by zero: "1/0"\n'],
     ['echo $?', '2\n'],
+    ['x=abc; echo $((x+1))', 'sh: 11: Illegal number: abc\n'],
     ['type break if', 'break is a special shell builtin\nif is a shell keyword\n'],
     ['sh -c \'shift; echo no\'; echo $?; sh -c \'local a; echo no\'', "sh: 1: shift: can't shift that many\n2\nsh: 1: local: not in a function\n"],
     ['sh -c \'if true; then echo\'', 'sh: 1: Syntax error: end of file unexpected (expecting "fi")\n'],
