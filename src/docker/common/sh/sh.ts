@@ -337,7 +337,7 @@ export class Shell implements ShellLike {
     }
     if (c.k === '((') {
       try {
-        return arith(this.expandText(c.src), this.arithVars) ? 0 : 1;
+        return (await this.calc(c.src, io)) ? 0 : 1;
       } catch (e) {
         // unlike `$(( ))`, a failing `(( ))` is a command that fails, and the line goes on
         if (!(e instanceof ArithError)) throw e;
@@ -368,11 +368,13 @@ export class Shell implements ShellLike {
       }
       if (c.k === 'for((') {
         // an empty expression is true
-        const calc = (src: string) => (/\S/.test(src) ? arith(this.expandText(src), this.arithVars) : 1);
+        const calc = async (src: string) => (/\S/.test(src) ? this.calc(src, io) : 1);
         const [init, cond, step] = c.src;
-        for (let k = calc(init) && 0; k < LOOP_LIMIT && calc(cond); k++, calc(step)) {
+        await calc(init);
+        for (let k = 0; k < LOOP_LIMIT && (await calc(cond)); k++) {
           status = await this.runList(c.body, io);
           if (this.leave(io)) break;
+          await calc(step);
         }
         return status;
       }
@@ -497,7 +499,7 @@ export class Shell implements ShellLike {
           has = has || this.args.length > 0;
           continue;
         }
-        const v = p.t === 'tilde' ? this.getVar('HOME') ?? '/' : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(arith(this.expandText(p.src), this.arithVars)) : await this.substitute(p.src, io);
+        const v = p.t === 'tilde' ? this.getVar('HOME') ?? '/' : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(await this.calc(p.src, io)) : await this.substitute(p.src, io);
         if (p.t === 'tilde' || p.q || !split) {
           cur += v;
           pat += v.replace(/[*?[\\]/g, '\\$&');
@@ -533,9 +535,15 @@ export class Shell implements ShellLike {
 
   private arithVars = { get: (n: string) => this.variable(n), set: (n: string, v: string) => this.setVar(n, v), numbersOnly: () => this.flavor === 'dash' };
 
-  /** The text of `$(( … ))` with its `$NAME` and `${NAME}` put in before it is evaluated. */
-  private expandText(src: string): string {
-    return src.replace(/\$(?:\{(\w+|[#?$])\}|(\w+|[#?$]))/g, (_, a?: string, b?: string) => this.variable(a ?? b ?? ''));
+  /** An arithmetic expression, after the expansions in its text (`$x`, `$(…)`, `$((…))`) as in double quotes. */
+  private async calc(src: string, io: IO): Promise<number> {
+    let text = src;
+    try {
+      text = (await this.expand([parseWord(`"${src}"`)], io, false))[0];
+    } catch (e) {
+      if (!(e instanceof ShellSyntaxError)) throw e;
+    }
+    return arith(text, this.arithVars);
   }
 
   /** `${#x}`, `${x:-word}`, `${x:=word}`, `${x:+word}`, `${x:?word}` (and without `:`), `${x#pat}`, `${x%pat}`. */

@@ -101,6 +101,7 @@ test('bash: arithmetic expansion, let, and division by zero', async () => {
     ['echo $(( 1 + ))', 'bash: 1 + : syntax error: operand expected (error token is "+ ")\n'],
     ['echo $((017)) $((0x1f))', '15 31\n'],
     ['a=abc; b=2+3; echo $((a+1)) $((b*2))', '1 10\n'],
+    ['echo $(( $(echo 1 2 | wc -w) + $((2*3)) + ${#a} ))', '11\n'],
     ['echo $((08))', 'bash: 08: value too great for base (error token is "08")\n'],
     ['echo $((1.5))', 'bash: 1.5: syntax error: invalid arithmetic operator (error token is ".5")\n'],
   ]);
