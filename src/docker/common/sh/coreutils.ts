@@ -511,14 +511,15 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
       // bash and busybox ash set 127 before the error; dash's error status is 2.
       return flavor === 'dash' ? 2 : 127;
     }
-    return sh.spawn(['\u0000script', args[0], text, file], io);
+    return sh.spawn(['\u0000script', args[0], text, file, ...args.slice(args.indexOf(file) + 1)], io);
   }
   if (c < 0) {
     // A shell reading a script from its input (e.g. `echo ls | sh`).
     if (io.stdin !== undefined) return sh.spawn(['\u0000script', args[0], io.stdin], io);
     return sh.spawn(['\u0000interactive', args[0]], io);
   }
-  return sh.spawn(['\u0000script', args[0], args[c + 1] ?? ''], io);
+  // `sh -c SCRIPT NAME ARG…`: NAME is $0, the ARGs $1…
+  return sh.spawn(['\u0000script', args[0], args[c + 1] ?? '', args[c + 2] ?? args[0], ...args.slice(c + 3)], io);
 }
 
 function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike): number {

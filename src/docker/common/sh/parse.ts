@@ -1,14 +1,17 @@
 /**
  * The POSIX-shell reader of every shell in the simulator (host bash, container bash, dash, ash):
  * words with their quoting kept apart (so expansion splits and globs only what was unquoted),
- * `$VAR` `${VAR}` `$(…)` `` `…` `` `~`, redirections, pipelines and the `;` `&` `&&` `||` lists
- * (newlines separate commands too), # comments.
+ * `$VAR` `${VAR}` `$(…)` `$((…))` `` `…` `` `~`, redirections, pipelines, the `;` `&` `&&` `||`
+ * lists (newlines separate commands too), # comments, and the compound commands (if, for,
+ * while/until, case, `{ }`, `( )`, functions), read by recursive descent.
  */
 
 export type Part =
   | { t: 'lit'; v: string; q: boolean }
-  | { t: 'var'; name: string; q: boolean }
+  /** `op`: `${#x}` is `len`; `${x:-d}` `${x=d}` `${x#p}` `${x%%p}`… the operator, `arg` the text after it. */
+  | { t: 'var'; name: string; q: boolean; op?: string; arg?: string }
   | { t: 'sub'; src: string; q: boolean }
+  | { t: 'arith'; src: string; q: boolean }
   /** `${…}` that is not a parameter: `bad substitution` when expanded. */
   | { t: 'bad'; src: string; q: boolean }
   | { t: 'tilde' };
@@ -17,25 +20,47 @@ export type Word = Part[];
 
 export interface Redirect {
   fd: 1 | 2 | 0;
-  /** `>` truncates, `>>` appends, `<` reads, `>&` duplicates onto the other stream. */
-  op: '>' | '>>' | '<' | '>&';
+  /** `>` truncates, `>>` appends, `<` reads, `>&` duplicates onto the other stream, `<<` is a here-document (`target` its text). */
+  op: '>' | '>>' | '<' | '>&' | '<<';
   target: Word;
 }
 
 export interface Simple {
+  k?: undefined;
   words: Word[];
   redirs: Redirect[];
 }
 
+type List = AndOr[];
+export type Compound = { redirs: Redirect[] } & (
+  | { k: 'if'; arms: [List, List][]; els?: List }
+  | { k: 'for'; name: string; words?: Word[]; body: List }
+  /** `(( … ))`, and `for (( init; cond; step ))` */
+  | { k: '(('; src: string }
+  | { k: 'for(('; src: string[]; body: List }
+  | { k: 'while' | 'until'; cond: List; body: List }
+  | { k: 'case'; word: Word; arms: { pats: Word[]; body: List }[] }
+  | { k: '{' | '('; body: List }
+  | { k: 'fn'; name: string; body: Cmd }
+);
+export type Cmd = Simple | Compound;
+
 export interface AndOr {
   /** How this pipeline joins the previous one. */
   op: ';' | '&&' | '||';
-  pipeline: Simple[];
+  /** `! pipeline` */
+  not?: boolean;
+  pipeline: Cmd[];
 }
 
 /** A syntax error: `token` is what bash quotes (`newline`, `;;`, …). */
 export class ShellSyntaxError extends Error {
-  constructor(readonly token: string, message = `syntax error near unexpected token \`${token}'`) {
+  constructor(
+    readonly token: string,
+    message = `syntax error near unexpected token \`${token}'`,
+    /** The word that would close the compound command (dash's and ash's `(expecting "fi")`). */
+    readonly expecting = '',
+  ) {
     super(message);
   }
 }
@@ -45,33 +70,100 @@ export class ShellSyntaxError extends Error {
  * whole, it is bash's `unexpected EOF while looking for matching …` (or `unexpected end of file`).
  */
 export class Incomplete extends ShellSyntaxError {
-  constructor(readonly closing = '') {
-    super('end of file', closing ? `unexpected EOF while looking for matching \`${closing}'` : 'syntax error: unexpected end of file');
+  /** `expecting`: the word that would close the compound command (dash's and ash's message). */
+  constructor(readonly closing = '', expecting = '') {
+    super('end of file', closing ? `unexpected EOF while looking for matching \`${closing}'` : 'syntax error: unexpected end of file', expecting);
   }
 }
 
 const BLANK = /[ \t\r]/;
-const META = /[ \t\r\n;&|<>]/;
+const META = /[ \t\r\n;&|<>()]/;
+/** Words that open or close a compound command where a command may start. */
+const RESERVED = /^(if|then|elif|else|fi|for|do|done|while|until|case|esac|in|[{}!])(?=[ \t\r\n;&|<>()]|$)/;
 
-/** Parses a text into a list; throws `ShellSyntaxError` (or `Incomplete`) with bash's wording. */
-export function parseLine(src: string): AndOr[] {
+/**
+ * Parses a text into a list; throws `ShellSyntaxError` (or `Incomplete`) with bash's wording.
+ * In bash and busybox `[[ … ]]` is a keyword whose `&&` `||` `<` `>` `(` `)` are its own
+ * operands (busybox turns `&&` and `||` into `-a` and `-o`, and so does this reader); bash
+ * alone has `(( … ))` and `for (( ; ; ))`.
+ */
+export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'): AndOr[] {
+  const dbl = dialect !== 'dash';
+  const bash = dialect === 'bash';
   // A backslash before a newline joins the lines.
   const line = src.replace(/\\\n/g, '');
   const n = line.length;
   let i = 0;
-  let cmd: Simple = { words: [], redirs: [] };
-  let pipeline: Simple[] = [];
-  const list: AndOr[] = [];
-  let pendingOp: AndOr['op'] = ';';
-  let expectCommand = true;
 
-  const endCommand = (tok: string): void => {
-    if (cmd.words.length === 0 && cmd.redirs.length === 0) unexpected(tok);
-    pipeline.push(cmd);
-    cmd = { words: [], redirs: [] };
-  };
   const skipBlanks = (): void => {
     while (i < n && BLANK.test(line[i])) i++;
+    if (line[i] === '#') while (i < n && line[i] !== '\n') i++;
+  };
+  const skipLines = (): void => {
+    for (skipBlanks(); line[i] === '\n'; skipBlanks()) eol();
+  };
+  /** Here-documents whose text starts after the next newline. */
+  const docs: { redir: Redirect; delim: string; strip: boolean; quoted: boolean }[] = [];
+  /** Steps over a newline, and over the here-documents it starts. */
+  const eol = (): void => {
+    i++;
+    for (const d of docs.splice(0)) {
+      const from = i;
+      let to = i;
+      for (;;) {
+        if (i >= n) throw new Incomplete();
+        const end = line.indexOf('\n', i) < 0 ? n : line.indexOf('\n', i);
+        const text = line.slice(i, end);
+        to = i;
+        i = Math.min(end + 1, n);
+        if ((d.strip ? text.replace(/^\t+/, '') : text) === d.delim) break;
+      }
+      d.redir.target = hereText(from, to, d.strip, d.quoted);
+    }
+  };
+  /** The text of a here-document: `$…` and `` `…` `` expanded unless its delimiter was quoted. */
+  const hereText = (from: number, to: number, strip: boolean, quoted: boolean): Word => {
+    const parts: Part[] = [];
+    let s = '';
+    const at = i;
+    for (i = from; i < to; ) {
+      const c = line[i];
+      const d = !quoted && (c === '$' || c === '`') ? readDollar(true) : null;
+      if (d) {
+        parts.push({ t: 'lit', v: s, q: true }, d);
+        s = '';
+      } else if (strip && c === '\t' && (i === from || line[i - 1] === '\n')) i++;
+      else if (!quoted && c === '\\' && '$`\\'.includes(line[i + 1])) {
+        s += line[i + 1];
+        i += 2;
+      } else s += line[i++];
+    }
+    i = at;
+    parts.push({ t: 'lit', v: s, q: true });
+    return parts;
+  };
+  /** The token at `i` as bash names it in `unexpected token`. */
+  const token = (): string => {
+    if (i >= n || line[i] === '\n') return 'newline';
+    const two = line.slice(i, i + 2);
+    if (['&&', '||', ';;', '>>'].includes(two)) return two;
+    if (META.test(line[i])) return line[i];
+    return /^[^ \t\r\n;&|<>()]*/.exec(line.slice(i))![0];
+  };
+  const fail = (): never => {
+    if (i >= n) throw new Incomplete();
+    return unexpected(token());
+  };
+  const reserved = (): string | undefined => {
+    skipBlanks();
+    return RESERVED.exec(line.slice(i, i + 6))?.[1];
+  };
+  /** Steps over the reserved word `w`, or fails there. */
+  const expect = (w: string): void => {
+    skipLines();
+    if (i >= n) throw new Incomplete('', w);
+    if (reserved() !== w) fail();
+    i += w.length;
   };
   const readTarget = (): Word => {
     if (i >= n) unexpected('newline');
@@ -80,7 +172,7 @@ export function parseLine(src: string): AndOr[] {
     return readWord();
   };
 
-  /** `$NAME`, `${NAME}`, `$?`, `$(…)`, `` `…` ``; null when the `$` is literal. */
+  /** `$NAME`, `${NAME}`, `$?`, `$(…)`, `$((…))`, `` `…` ``; null when the `$` is literal. */
   const readDollar = (q: boolean): Part | null => {
     const at = i;
     if (line[at] === '`') {
@@ -94,6 +186,8 @@ export function parseLine(src: string): AndOr[] {
       let depth = 1;
       let j = at + 2;
       let quote = '';
+      // where the second `(` of `$((` closes: right before the last `)`, it is arithmetic
+      let inner = -1;
       for (; j < n; j++) {
         const d = line[j];
         if (quote) {
@@ -103,20 +197,31 @@ export function parseLine(src: string): AndOr[] {
         else if (d === '\\') j++;
         else if (d === '(') depth++;
         else if (d === ')' && --depth === 0) break;
+        else if (d === ')' && depth === 1 && inner < 0) inner = j;
       }
       if (j >= n) throw new Incomplete(')');
       i = j + 1;
+      if (line[at + 2] === '(' && inner === j - 1) return { t: 'arith', src: line.slice(at + 3, j - 1), q };
       return { t: 'sub', src: line.slice(at + 2, j), q };
     }
     if (c === '{') {
-      const end = line.indexOf('}', at + 2);
-      if (end < 0) throw new Incomplete('}');
-      const name = line.slice(at + 2, end);
+      let end = at + 2;
+      for (let depth = 1; end < n; end++) {
+        if (line[end] === '\\') end++;
+        else if (line[end] === '{' && line[end - 1] === '$') depth++;
+        else if (line[end] === '}' && --depth === 0) break;
+      }
+      if (end >= n) throw new Incomplete('}');
+      const body = line.slice(at + 2, end);
       i = end + 1;
+      const name = '([A-Za-z_][A-Za-z0-9_]*|[0-9?$#@*])';
+      const len = new RegExp(`^#${name}$`).exec(body);
+      if (len) return { t: 'var', name: len[1], q, op: 'len' };
+      const m = new RegExp(`^${name}(?:(:?[-=+?]|##?|%%?)([^]*))?$`).exec(body);
       // bash reports a bad name when it expands the word, not while reading the line.
-      return /^([A-Za-z_][A-Za-z0-9_]*|[0-9?$#])$/.test(name) ? { t: 'var', name, q } : { t: 'bad', src: `\${${name}}`, q };
+      return m ? { t: 'var', name: m[1], q, op: m[2], arg: m[3] } : { t: 'bad', src: `\${${body}}`, q };
     }
-    if (c !== undefined && /[?$#0-9]/.test(c)) {
+    if (c !== undefined && /[?$#@*0-9]/.test(c)) {
       i += 2;
       return { t: 'var', name: c, q };
     }
@@ -192,83 +297,254 @@ export function parseLine(src: string): AndOr[] {
     return parts;
   };
 
-  while (i < n) {
+  /** A redirection at `i` onto `redirs`; false when there is none. */
+  const redirect = (redirs: Redirect[]): boolean => {
     const c = line[i];
-    if (BLANK.test(c)) { i++; continue; }
-    if (c === '#' && (i === 0 || META.test(line[i - 1]))) {
-      while (i < n && line[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '\n' && expectCommand && (pipeline.length || list.length)) {
-      // After `|`, `&&` or `||` the command may follow on the next line.
-      i++;
-      continue;
-    }
-    if (c === '\n' && !cmd.words.length && !cmd.redirs.length) { i++; continue; }
-    if (c === ';' || c === '&' || c === '|' || c === '\n') {
-      let tok = c;
-      if ((c === '&' || c === '|') && line[i + 1] === c) tok = c + c;
-      else if (c === ';' && line[i + 1] === ';') tok = ';;';
-      else if (c === '&' && line[i + 1] === '>') {
-        // `&>file`: both streams to one file
-        const append = line[i + 2] === '>';
-        i += append ? 3 : 2;
-        skipBlanks();
-        const target = readTarget();
-        cmd.redirs.push({ fd: 1, op: append ? '>>' : '>', target }, { fd: 2, op: '>&', target: [{ t: 'lit', v: '1', q: false }] });
-        expectCommand = false;
-        continue;
-      }
-      if (tok === ';;') unexpected(tok);
-      i += tok.length;
-      if (tok === '|') {
-        endCommand('|');
-        expectCommand = true;
-        continue;
-      }
-      endCommand(tok === '\n' ? 'newline' : tok);
-      list.push({ op: pendingOp, pipeline });
-      pipeline = [];
-      // `&` would run the pipeline in the background; here it runs to the end first.
-      pendingOp = tok === '&&' ? '&&' : tok === '||' ? '||' : ';';
-      expectCommand = true;
-      continue;
-    }
-    if (c === '>' || c === '<' || ((c === '0' || c === '1' || c === '2') && (line[i + 1] === '>' || line[i + 1] === '<'))) {
-      let fd: 0 | 1 | 2 = c === '<' ? 0 : 1;
-      if (c !== '<' && c !== '>') { fd = Number(c) as 0 | 1 | 2; i++; }
-      const d = line[i];
-      let op: Redirect['op'];
-      if (d === '<') { op = '<'; i++; }
-      else if (line[i + 1] === '>') { op = '>>'; i += 2; }
-      else if (line[i + 1] === '&' && /[0-9-]/.test(line[i + 2] ?? '')) { op = '>&'; i += 2; }
-      else if (line[i + 1] === '&' && fd === 1) {
-        // `>&file` is `&>file`
-        i += 2;
-        skipBlanks();
-        const target = readTarget();
-        cmd.redirs.push({ fd: 1, op: '>', target }, { fd: 2, op: '>&', target: [{ t: 'lit', v: '1', q: false }] });
-        expectCommand = false;
-        continue;
-      } else if (line[i + 1] === '&') { op = '>&'; i += 2; }
-      else { op = '>'; i++; }
+    const both = (append: boolean) => {
       skipBlanks();
       const target = readTarget();
-      cmd.redirs.push({ fd, op, target });
-      expectCommand = false;
-      continue;
+      redirs.push({ fd: 1, op: append ? '>>' : '>', target }, { fd: 2, op: '>&', target: [{ t: 'lit', v: '1', q: false }] });
+      return true;
+    };
+    if (c === '&' && line[i + 1] === '>') {
+      // `&>file`: both streams to one file
+      const append = line[i + 2] === '>';
+      i += append ? 3 : 2;
+      return both(append);
     }
-    cmd.words.push(readWord());
-    expectCommand = false;
-  }
-  if (cmd.words.length || cmd.redirs.length) pipeline.push(cmd);
-  else if (pipeline.length || (expectCommand && list.length && pendingOp !== ';')) {
-    // `ls |` or `a &&` at the end: the command is still to come
-    throw new Incomplete();
-  }
-  if (pipeline.length) list.push({ op: pendingOp, pipeline });
-  return list;
+    if (!(c === '>' || c === '<' || ((c === '0' || c === '1' || c === '2') && (line[i + 1] === '>' || line[i + 1] === '<')))) return false;
+    let fd: 0 | 1 | 2 = c === '<' ? 0 : 1;
+    if (c !== '<' && c !== '>') { fd = Number(c) as 0 | 1 | 2; i++; }
+    const d = line[i];
+    let op: Redirect['op'];
+    if (d === '<' && line[i + 1] === '<' && line[i + 2] !== '<') {
+      // `<<WORD` and `<<-WORD`: the text comes in the next lines, up to WORD
+      const strip = line[i + 2] === '-';
+      i += strip ? 3 : 2;
+      skipBlanks();
+      const w = readTarget();
+      const redir: Redirect = { fd: 0, op: '<<', target: [] };
+      redirs.push(redir);
+      docs.push({ redir, strip, delim: w.map((p) => (p.t === 'lit' ? p.v : '')).join(''), quoted: w.some((p) => p.t === 'lit' && p.q) });
+      return true;
+    }
+    if (d === '<') { op = '<'; i++; }
+    else if (line[i + 1] === '>') { op = '>>'; i += 2; }
+    else if (line[i + 1] === '&' && /[0-9-]/.test(line[i + 2] ?? '')) { op = '>&'; i += 2; }
+    else if (line[i + 1] === '&' && fd === 1) {
+      // `>&file` is `&>file`
+      i += 2;
+      return both(false);
+    } else if (line[i + 1] === '&') { op = '>&'; i += 2; }
+    else { op = '>'; i++; }
+    skipBlanks();
+    const target = readTarget();
+    redirs.push({ fd, op, target });
+    return true;
+  };
+
+  /** Commands up to one of `ends` (left unread) or the end of the text. */
+  const list = (ends: string[]): List => {
+    const out: List = [];
+    for (;;) {
+      skipLines();
+      if (i >= n) {
+        if (ends.length || docs.length) throw new Incomplete('', ends[ends.length - 1]);
+        return out;
+      }
+      const r = reserved();
+      if ((r && ends.includes(r)) || (line[i] === ')' && ends.includes(')')) || (line.startsWith(';;', i) && ends.includes(';;'))) return out;
+      // After a first command, dash and ash read a wrong closing word as the end of the list.
+      if (r && out.length && ends.length && !/^(if|for|while|until|case|in|[{!])$/.test(r)) throw new ShellSyntaxError(r, undefined, ends[ends.length - 1]);
+      let op: AndOr['op'] = ';';
+      for (;;) {
+        const not = reserved() === '!';
+        if (not) i++;
+        const pipeline = [command()];
+        for (skipBlanks(); line[i] === '|' && line[i + 1] !== '|'; skipBlanks()) {
+          i++;
+          skipLines();
+          pipeline.push(command());
+        }
+        out.push(not ? { op, not, pipeline } : { op, pipeline });
+        const two = line.slice(i, i + 2);
+        if (two !== '&&' && two !== '||') break;
+        op = two;
+        i += 2;
+        // After `|`, `&&` or `||` the command may follow on the next line.
+        skipLines();
+      }
+      // `&` would run the list in the background; here it runs to the end first.
+      const c = line[i];
+      if (c === '\n') eol();
+      else if ((c === ';' && line[i + 1] !== ';') || (c === '&' && line[i + 1] !== '&')) i++;
+      else if (i < n && !(c === ')' && ends.includes(')')) && !(line.startsWith(';;', i) && ends.includes(';;'))) fail();
+    }
+  };
+  /** The text of `(( … ))` at `i`, which is stepped over. */
+  const math = (): string => {
+    let depth = 0;
+    for (let j = i + 2; j < n; j++) {
+      if (line[j] === '(') depth++;
+      else if (line[j] === ')' && depth) depth--;
+      else if (line.startsWith('))', j)) {
+        const text = line.slice(i + 2, j);
+        i = j + 2;
+        return text;
+      }
+    }
+    throw new Incomplete('))');
+  };
+  /** A list that may not be empty (`if then` is an error at `then`). */
+  const body = (ends: string[]): List => {
+    const l = list(ends);
+    if (!l.length) fail();
+    return l;
+  };
+
+  const command = (): Cmd => {
+    skipBlanks();
+    const r = reserved();
+    let c: Compound;
+    if (r === 'if') {
+      i += 2;
+      const arms: [List, List][] = [];
+      let els: List | undefined;
+      for (;;) {
+        const cond = body(['then']);
+        expect('then');
+        arms.push([cond, body(['elif', 'else', 'fi'])]);
+        const w = reserved()!;
+        i += w.length;
+        if (w === 'elif') continue;
+        if (w === 'else') {
+          els = body(['fi']);
+          i += 2;
+        }
+        break;
+      }
+      c = { k: 'if', arms, els, redirs: [] };
+    } else if (r === 'while' || r === 'until') {
+      i += r.length;
+      const cond = body(['do']);
+      expect('do');
+      c = { k: r, cond, body: body(['done']), redirs: [] };
+      i += 4;
+    } else if (bash && line.startsWith('((', i)) {
+      c = { k: '((', src: math(), redirs: [] };
+    } else if (r === 'for' && bash && /^for[ \t]*\(\(/.test(line.slice(i, i + 16))) {
+      i = line.indexOf('((', i);
+      const src = math().split(';');
+      if (src.length !== 3) unexpected('((');
+      skipBlanks();
+      if (line[i] === ';') i++;
+      expect('do');
+      c = { k: 'for((', src, body: body(['done']), redirs: [] };
+      i += 4;
+    } else if (r === 'for') {
+      i += 3;
+      skipBlanks();
+      const name = /^[A-Za-z_]\w*/.exec(line.slice(i, i + 256))?.[0];
+      if (!name) fail();
+      i += name!.length;
+      skipBlanks();
+      let words: Word[] | undefined;
+      if (line[i] === ';') i++;
+      skipLines();
+      if (reserved() === 'in') {
+        i += 2;
+        words = [];
+        for (skipBlanks(); i >= n || !/[;\n]/.test(line[i]); skipBlanks()) {
+          if (i >= n || META.test(line[i])) fail();
+          words.push(readWord());
+        }
+        if (line[i] === '\n') eol();
+        else i++;
+      }
+      expect('do');
+      c = { k: 'for', name: name!, words, body: body(['done']), redirs: [] };
+      i += 4;
+    } else if (r === 'case') {
+      i += 4;
+      skipBlanks();
+      if (i >= n || META.test(line[i])) fail();
+      const word = readWord();
+      expect('in');
+      const arms: { pats: Word[]; body: List }[] = [];
+      for (;;) {
+        skipLines();
+        if (reserved() === 'esac') break;
+        if (line[i] === '(') i++;
+        const pats: Word[] = [];
+        for (;;) {
+          skipBlanks();
+          if (i >= n || META.test(line[i])) fail();
+          pats.push(readWord());
+          skipBlanks();
+          if (line[i++] === ')') break;
+          if (line[i - 1] !== '|') {
+            i--;
+            fail();
+          }
+        }
+        arms.push({ pats, body: list([';;', 'esac']) });
+        if (!line.startsWith(';;', i)) break;
+        i += 2;
+      }
+      expect('esac');
+      c = { k: 'case', word, arms, redirs: [] };
+    } else if (r === '{') {
+      i++;
+      c = { k: '{', body: body(['}']), redirs: [] };
+      i++;
+    } else if (line[i] === '(') {
+      i++;
+      c = { k: '(', body: body([')']), redirs: [] };
+      i++;
+    } else if (r && r !== '!' && r !== 'in') {
+      return unexpected(r);
+    } else {
+      // `name()` or (bash and busybox) `function name` with or without `()`
+      const fn = (dbl ? /^function[ \t]+([A-Za-z_][\w.-]*)(?:[ \t]*\([ \t]*\))?|^([A-Za-z_][\w.-]*)[ \t]*\([ \t]*\)/ : /^()([A-Za-z_][\w.-]*)[ \t]*\([ \t]*\)/).exec(line.slice(i, i + 300));
+      if (fn) {
+        i += fn[0].length;
+        skipLines();
+        if (i >= n) throw new Incomplete();
+        // the body is a compound command
+        if (!/^(if|for|while|until|case|\{)$/.test(reserved() ?? '') && line[i] !== '(') fail();
+        return { k: 'fn', name: fn[1] || fn[2], body: command(), redirs: [] };
+      }
+      const cmd: Simple = { words: [], redirs: [] };
+      let test = dbl && line.startsWith('[[', i) && META.test(line[i + 2] ?? ' ');
+      for (skipBlanks(); i < n; skipBlanks()) {
+        const op = test ? /^(&&|\|\||[<>()])/.exec(line.slice(i, i + 2))?.[1] : undefined;
+        if (op) {
+          cmd.words.push([{ t: 'lit', v: op === '&&' ? '-a' : op === '||' ? '-o' : op, q: false }]);
+          i += op.length;
+          continue;
+        }
+        if (redirect(cmd.redirs)) continue;
+        if (META.test(line[i])) {
+          // `echo a (b)`
+          if (line[i] === '(') fail();
+          break;
+        }
+        const w = readWord();
+        if (w.length === 1 && w[0].t === 'lit' && w[0].v === ']]' && !w[0].q) test = false;
+        cmd.words.push(w);
+      }
+      if (!cmd.words.length && !cmd.redirs.length) fail();
+      return cmd;
+    }
+    for (skipBlanks(); redirect(c.redirs); skipBlanks());
+    return c;
+  };
+
+  return list([]);
 }
+
+/** One word as it would be read in a command (the operand of `${x#pat}`, `${x:-word}`). */
+export const parseWord = (src: string): Word => (parseLine(': ' + src)[0]?.pipeline[0] as Simple | undefined)?.words[1] ?? [];
 
 function unexpected(tok: string): never {
   throw new ShellSyntaxError(tok);

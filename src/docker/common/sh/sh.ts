@@ -4,10 +4,11 @@
  * and error messages; the machine (a container, or the host) brings the filesystem and programs.
  */
 import { FsError, splitPath, joinPath, type Fs, type Node } from './fs';
-import { parseLine, Incomplete, ShellSyntaxError, type AndOr, type Simple, type Word } from './parse';
-import { historyText } from './text';
+import { parseLine, parseWord, Incomplete, ShellSyntaxError, type AndOr, type Cmd, type Compound, type Redirect, type Simple, type Word } from './parse';
+import { arith, ArithError } from './arith';
+import { globRe } from './glob';
+import { BUILTINS, isBuiltin } from './builtins';
 import { account } from './passwd';
-import { COREUTILS, unescape } from './coreutils';
 import type { Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -25,6 +26,15 @@ export class Shell implements ShellLike {
   history: string[] = [];
   /** Programs found in PATH and run: the shells remember where (bash's `hash`, dash's tracked aliases). */
   hashed = new Map<string, string>();
+  funcs = new Map<string, Cmd>();
+  /** `$1`…, `$#`, `$@` */
+  args: string[] = [];
+  /** A `break N`, `continue N` or `return` on its way out of loops and functions. */
+  jump?: { k: 'break' | 'continue' | 'return' | 'abort'; n: number };
+  /** How many loops enclose the running command (`break` outside one is an error in bash). */
+  loops = 0;
+  /** What each running function call's `local` names held before it (restored on return). */
+  frames: Map<string, { v: string; x: boolean } | undefined>[] = [];
   private buffer = '';
   private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> };
   exitCode: number | null = null;
@@ -167,24 +177,32 @@ export class Shell implements ShellLike {
       return (this.status = await q.then(line, io));
     }
     const src = this.buffer ? this.buffer + '\n' + line : line;
+    const hist = this.buffer ? this.hist + line : line;
     this.lineNo++;
     try {
-      parseLine(src);
+      parseLine(src, this.flavor);
     } catch (e) {
       if (e instanceof Incomplete) {
         // An open quote or a trailing `|`: the command goes on in the next line (`> `).
         this.buffer = src;
+        // bash keeps it as one history line: `; ` between its lines, a space after what wants
+        // more (`do`, `|`…), the newline itself inside quotes and here-documents, nothing for a `\` newline
+        const sep = /\\$/.test(line) ? '' : this.flavor !== 'bash' || /['"`]/.test(e.closing) || /<<-?[ \t]*['"]?\w/.test(hist) ? '\n' : /([;&|(){]|(^|\s)(do|then|else|elif|in))\s*$/.test(line) ? ' ' : '; ';
+        this.hist = (sep ? hist : hist.slice(0, -1)) + sep;
         return this.status;
       }
     }
     this.buffer = '';
-    return this.runTyped(src, io);
+    return this.runTyped(src, io, hist);
   }
 
+  /** The history line of what `buffer` holds. */
+  private hist = '';
+
   /** A complete line typed at the prompt: kept in the history, then run. */
-  protected async runTyped(src: string, io: IO): Promise<number> {
+  protected async runTyped(src: string, io: IO, hist = src): Promise<number> {
     if (src.trim() && this.flavor !== 'dash') {
-      this.history.push(src);
+      this.history.push(hist);
       if (this.history.length > 1000) this.history.splice(0, this.history.length - 1000);
     }
     this.typed = io.tty;
@@ -196,7 +214,7 @@ export class Shell implements ShellLike {
   }
 
   /** True while a line typed at a terminal runs: `cat` without operands then reads the terminal. */
-  private typed = false;
+  typed = false;
 
   /** Ctrl+C at the prompt: the line is dropped. */
   interrupt(): void {
@@ -226,6 +244,7 @@ export class Shell implements ShellLike {
     const rest = this.pending;
     this.pending = [];
     this.stopLine = false;
+    this.jump = undefined;
     return rest.length ? this.runList(rest, this.io(out)) : this.status;
   }
 
@@ -234,17 +253,159 @@ export class Shell implements ShellLike {
     this.stopLine = false;
     let items;
     try {
-      items = parseLine(src);
+      items = parseLine(src, this.flavor);
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
-      const unclosed = e instanceof Incomplete && e.closing !== '';
+      // dash: `Syntax error: "done" unexpected`; busybox: `syntax error: unexpected "done"`
+      const dash = this.flavor === 'dash';
+      const inc = e instanceof Incomplete ? e : undefined;
+      const tok = inc ? 'end of file' : e.token === 'newline' ? e.token : `"${e.token}"`;
+      // an open `$(` waits for its `)` as a compound command waits for its closing word
+      const quote = inc && /['"`]/.test(inc.closing);
+      const expecting = e.expecting || (inc?.closing === ')' ? ')' : '');
+      const what = quote ? (dash ? (inc.closing === '`' ? 'EOF in backquote substitution' : 'Unterminated quoted string') : 'unterminated quoted string') : (dash ? `${tok} unexpected` : `unexpected ${tok}`) + (expecting ? ` (expecting "${expecting}")` : '');
       if (this.flavor === 'bash') io.err(`${this.prefix()}: ${e.message}\n`);
-      else if (e instanceof Incomplete) io.err(`${this.prefix()}: syntax error: ${unclosed ? 'unterminated quoted string' : 'end of file unexpected'}\n`);
-      else io.err(`${this.prefix()}: syntax error: "${e.token}" unexpected\n`);
+      else io.err(`${this.prefix()}: ${dash ? 'Syntax' : 'syntax'} error: ${what}\n`);
       this.status = 2;
       return 2;
     }
-    return this.runList(items, io);
+    try {
+      return await this.runList(items, io);
+    } finally {
+      this.jump = undefined;
+    }
+  }
+
+  /** bash: `1/0: division by 0 (error token is "0")`; dash and busybox say it their way. */
+  arithMessage(e: ArithError): string {
+    // bash skips the blanks before the expression, not those after it
+    const src = this.flavor === 'bash' ? e.expr.trimStart() : e.expr;
+    if (this.flavor === 'bash') return `${src}: ${e.message} (error token is "${e.token}")`;
+    const zero = e.message.startsWith('division');
+    if (this.flavor === 'dash') return e.message.startsWith('Illegal') ? e.message : `arithmetic expression: ${zero ? 'division by zero' : 'expecting primary'}: "${src}"`;
+    return zero ? 'divide by zero' : 'arithmetic syntax error';
+  }
+
+  /** A copy of the shell for `( … )` and `$(…)`: what it changes stays in it. */
+  private fork(): Shell {
+    const sub = new Shell(this.m, this.flavor, this.argv0, this.interactive, [], this.cwd, false, this.user);
+    sub.vars = new Map(this.vars);
+    sub.funcs = new Map(this.funcs);
+    sub.args = this.args;
+    sub.status = this.status;
+    sub.lineNo = this.lineNo;
+    sub.errexit = this.errexit;
+    sub.history = this.history;
+    sub.hashed = this.hashed;
+    return sub;
+  }
+
+  /** After a loop's body: true when the loop ends here (`break`, `return`, `exit`, an error). */
+  private leave(io: IO): boolean {
+    const j = this.jump;
+    if (!j) return this.exited || this.stopLine || !!io.signal?.aborted;
+    if (j.k === 'return' || j.k === 'abort') return true;
+    if (--j.n > 0) return true;
+    this.jump = undefined;
+    return j.k === 'break';
+  }
+
+  private exec(c: Cmd, io: IO): Promise<number> {
+    return c.k ? this.compound(c, io) : this.simple(c, io);
+  }
+
+  private async compound(c: Compound, io: IO): Promise<number> {
+    if (c.k === 'fn') {
+      this.funcs.set(c.name, c.body);
+      return 0;
+    }
+    const r = await this.redirect(c.redirs, io);
+    if (!r) return 1;
+    io = r.io;
+    if (c.k === '{' || c.k === '(') {
+      if (c.k === '{') return this.runList(c.body, io);
+      const sub = this.fork();
+      const s = await sub.runList(c.body, io);
+      return sub.exitCode ?? s;
+    }
+    if (c.k === 'if') {
+      for (const [cond, body] of c.arms) {
+        if ((await this.test(cond, io)) === 0 && !this.jump) return this.runList(body, io);
+        if (this.jump || this.exited) return this.status;
+      }
+      return c.els ? this.runList(c.els, io) : 0;
+    }
+    if (c.k === '((') {
+      try {
+        return (await this.calc(c.src, io)) ? 0 : 1;
+      } catch (e) {
+        // unlike `$(( ))`, a failing `(( ))` is a command that fails, and the line goes on
+        if (!(e instanceof ArithError)) throw e;
+        io.err(`${this.prefix()}: ((: ${this.arithMessage(e)}\n`);
+        return 1;
+      }
+    }
+    if (c.k === 'case') {
+      const [word] = await this.expand([c.word], io, false);
+      for (const arm of c.arms) {
+        for (const p of arm.pats) {
+          const [pat] = await this.expand([p], io, false, true);
+          if (globRe(pat).test(word)) return this.runList(arm.body, io);
+        }
+      }
+      return 0;
+    }
+    let status = 0;
+    this.loops++;
+    try {
+      if (c.k === 'for') {
+        for (const v of c.words ? await this.expand(c.words, io) : this.args) {
+          this.setVar(c.name, v);
+          status = await this.runList(c.body, io);
+          if (this.leave(io)) break;
+        }
+        return status;
+      }
+      if (c.k === 'for((') {
+        // an empty expression is true
+        const calc = async (src: string) => (/\S/.test(src) ? this.calc(src, io) : 1);
+        const [init, cond, step] = c.src;
+        await calc(init);
+        for (let k = 0; k < LOOP_LIMIT && (await calc(cond)); k++) {
+          status = await this.runList(c.body, io);
+          if (this.leave(io)) break;
+          await calc(step);
+        }
+        return status;
+      }
+      if (c.k !== 'while' && c.k !== 'until') return 0;
+      // A loop that never ends would hang the page, or (sleeping, where no Ctrl+C can reach it:
+      // a detached container, a build) move the clock by hours: it stops as if interrupted.
+      const t0 = this.m.now();
+      for (let k = 0; k < LOOP_LIMIT && (io.signal || this.m.now() - t0 < LOOP_TIME); k++) {
+        const s = await this.test(c.cond, io);
+        if (this.jump ? this.leave(io) : this.exited || (s === 0) !== (c.k === 'while')) return status;
+        status = await this.runList(c.body, io);
+        if (this.leave(io)) return status;
+      }
+      return 130;
+    } finally {
+      this.loops--;
+    }
+  }
+
+  /** `set -e`: a failing command ends the shell, unless it is tested (if, while, `!`, before && or ||). */
+  errexit = false;
+  private tested = 0;
+
+  /** The condition of an if, while or until, where a failure does not end a `set -e` shell. */
+  private async test(cond: AndOr[], io: IO): Promise<number> {
+    this.tested++;
+    try {
+      return await this.runList(cond, io);
+    } finally {
+      this.tested--;
+    }
   }
 
   private async runList(items: AndOr[], io: IO): Promise<number> {
@@ -254,15 +415,27 @@ export class Shell implements ShellLike {
       if (item.op === '&&' && this.status !== 0) continue;
       if (item.op === '||' && this.status === 0) continue;
       try {
-        this.status = await this.pipeline(item.pipeline, io);
+        const last = !items[k + 1] || items[k + 1].op === ';';
+        if (!last || item.not) this.tested++;
+        let s;
+        try {
+          s = await this.pipeline(item.pipeline, io);
+        } finally {
+          if (!last || item.not) this.tested--;
+        }
+        this.status = item.not ? +!s : s;
+        if (s && this.errexit && !this.tested && !item.not && last) this.exit(s);
       } catch (e) {
-        if (!(e instanceof BadSubstitution)) throw e;
+        if (!(e instanceof BadSubstitution || e instanceof ArithError || e instanceof ParamError)) throw e;
         // bash drops the rest of the line after an expansion error.
-        io.err(this.flavor === 'bash' ? `${this.prefix()}: ${e.message}: bad substitution\n` : `${this.prefix()}: Bad substitution\n`);
-        this.status = 1;
+        io.err(`${this.prefix()}: ${e instanceof ArithError ? this.arithMessage(e) : e instanceof ParamError ? e.message : this.flavor === 'bash' ? `${e.message}: bad substitution` : 'Bad substitution'}\n`);
+        this.status = this.flavor !== 'bash' && e instanceof ArithError ? 2 : 1;
         if (!this.interactive) this.exit(this.flavor === 'bash' ? 1 : 2);
+        // nor do the loops and functions it ran in
+        this.jump = { k: 'abort', n: 0 };
         break;
       }
+      if (this.jump) break;
       if (this.stopLine) {
         this.pending = items.slice(k + 1);
         break;
@@ -271,14 +444,16 @@ export class Shell implements ShellLike {
     return this.status;
   }
 
-  private async pipeline(cmds: Simple[], io: IO): Promise<number> {
+  private async pipeline(cmds: Cmd[], io: IO): Promise<number> {
     let stdin = io.stdin;
     let status = 0;
     for (let i = 0; i < cmds.length; i++) {
       const last = i === cmds.length - 1;
       let captured = '';
-      const stage: IO = last ? { ...io, stdin } : { ...io, stdin, tty: false, out: (t) => { captured += t; } };
-      status = await this.simple(cmds[i], stage);
+      const feed = i ? undefined : io.feed;
+      const stage: IO = last ? { ...io, stdin, feed } : { ...io, stdin, feed, tty: false, out: (t) => { captured += t; } };
+      // each command of a pipeline runs in a subshell: `echo a | read x` leaves x as it was
+      status = await (cmds.length > 1 ? this.fork() : this).exec(cmds[i], stage);
       stdin = captured;
       if (this.exited) break;
     }
@@ -289,7 +464,7 @@ export class Shell implements ShellLike {
    * Word expansion: tilde, parameters, command substitution, then (of what was unquoted) field
    * splitting and pathname globbing. `split` false expands to one string (assignments).
    */
-  async expand(words: Word[], io: IO, split = true): Promise<string[]> {
+  async expand(words: Word[], io: IO, split = true, pattern = false): Promise<string[]> {
     const fields: string[] = [];
     for (const w of words) {
       // `pat` is the glob pattern of the field: quoted characters escaped, so only bare * and ? match.
@@ -298,23 +473,36 @@ export class Shell implements ShellLike {
       let glob = false;
       let has = false;
       const end = () => {
-        if (has) fields.push(...(glob ? this.glob(pat, cur) : [cur]));
+        if (has) fields.push(...(pattern ? [pat] : glob ? this.glob(pat, cur) : [cur]));
         cur = pat = '';
         glob = has = false;
       };
       for (const p of w) {
         if (p.t === 'lit') {
           cur += p.v;
-          pat += p.q ? p.v.replace(/[*?\\]/g, '\\$&') : p.v;
-          if (!p.q && split && /[*?]/.test(p.v)) glob = true;
+          pat += p.q ? p.v.replace(/[*?[\\]/g, '\\$&') : p.v;
+          if (!p.q && split && /[*?[]/.test(p.v)) glob = true;
           has = has || p.q || p.v !== '';
           continue;
         }
         if (p.t === 'bad') throw new BadSubstitution(p.src);
-        const v = p.t === 'tilde' ? this.getVar('HOME') ?? '/' : p.t === 'var' ? this.variable(p.name) : await this.substitute(p.src, io);
+        if (p.t === 'var' && p.q && p.name === '@' && !p.op) {
+          // "$@": one field per argument, the first and last joined to the text around them
+          this.args.forEach((a, k) => {
+            if (k > 0) {
+              has = true;
+              end();
+            }
+            cur += a;
+            pat += a.replace(/[*?[\\]/g, '\\$&');
+          });
+          has = has || this.args.length > 0;
+          continue;
+        }
+        const v = p.t === 'tilde' ? this.getVar('HOME') ?? '/' : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(await this.calc(p.src, io)) : await this.substitute(p.src, io);
         if (p.t === 'tilde' || p.q || !split) {
           cur += v;
-          pat += v.replace(/[*?\\]/g, '\\$&');
+          pat += v.replace(/[*?[\\]/g, '\\$&');
           has = true;
           continue;
         }
@@ -324,7 +512,7 @@ export class Shell implements ShellLike {
           if (ws[k]) {
             cur += ws[k];
             pat += ws[k];
-            if (/[*?]/.test(ws[k])) glob = true;
+            if (/[*?[]/.test(ws[k])) glob = true;
             has = true;
           }
         }
@@ -338,19 +526,78 @@ export class Shell implements ShellLike {
   private variable(name: string): string {
     if (name === '?') return String(this.status);
     if (name === '$') return String(this.m.shellPid ?? 1);
-    if (name === '#') return '0';
+    if (name === '#') return String(this.args.length);
     if (name === '0') return this.argv0;
-    if (/^[1-9]$/.test(name)) return '';
+    if (name === '@' || name === '*') return this.args.join(' ');
+    if (/^[1-9]$/.test(name)) return this.args[+name - 1] ?? '';
     return this.getVar(name) ?? '';
+  }
+
+  private arithVars = { get: (n: string) => this.variable(n), set: (n: string, v: string) => this.setVar(n, v), numbersOnly: () => this.flavor === 'dash' };
+
+  /** An arithmetic expression, after the expansions in its text (`$x`, `$(…)`, `$((…))`) as in double quotes. */
+  private async calc(src: string, io: IO): Promise<number> {
+    let text = src;
+    try {
+      text = (await this.expand([parseWord(`"${src}"`)], io, false))[0];
+    } catch (e) {
+      if (!(e instanceof ShellSyntaxError)) throw e;
+    }
+    return arith(text, this.arithVars);
+  }
+
+  /** `${#x}`, `${x:-word}`, `${x:=word}`, `${x:+word}`, `${x:?word}` (and without `:`), `${x#pat}`, `${x%pat}`. */
+  private async param(name: string, op: string, arg: string, io: IO): Promise<string> {
+    const set = /^[1-9]$/.test(name) ? +name <= this.args.length : /^\w+$/.test(name) && !/^0$/.test(name) ? this.vars.has(name) : true;
+    const v = this.variable(name);
+    if (op === 'len') return String([...v].length);
+    // the word is expanded only when it is used
+    const word = async () => {
+      const inner = /^'([^']*)'$/.exec(arg);
+      if (inner) return inner[1];
+      try {
+        return (await this.expand([parseWord(`"${arg.replace(/^"([^"]*)"$/, '$1')}"`)], io, false))[0];
+      } catch (e) {
+        if (e instanceof ShellSyntaxError) return arg;
+        throw e;
+      }
+    };
+    const empty = op.startsWith(':') ? v === '' : !set;
+    switch (op.replace(':', '')) {
+      case '-': return empty ? word() : v;
+      case '+': return empty ? '' : word();
+      case '=': {
+        if (!empty) return v;
+        const d = await word();
+        this.setVar(name, d);
+        return d;
+      }
+      case '?':
+        if (!empty) return v;
+        // dash and busybox: `parameter not set or null`
+        throw new ParamError(`${name}: ${(await word()) || (this.flavor === 'bash' ? (op === '?' ? 'parameter not set' : 'parameter null or not set') : 'parameter not set' + (op === '?' ? '' : ' or null'))}`);
+    }
+    // # and ## drop the shortest and longest matching prefix, % and %% the suffix.
+    let pat = '';
+    try {
+      pat = (await this.expand([parseWord(arg)], io, false, true))[0];
+    } catch (e) {
+      if (!(e instanceof ShellSyntaxError)) throw e;
+    }
+    const re = globRe(pat);
+    const cuts = [...Array(v.length + 1).keys()];
+    if (op.length === 2) cuts.reverse();
+    for (const k of cuts) {
+      if (op[0] === '#' && re.test(v.slice(0, k))) return v.slice(k);
+      if (op[0] === '%' && re.test(v.slice(v.length - k))) return v.slice(0, v.length - k);
+    }
+    return v;
   }
 
   /** `$(…)`: runs in a copy of the shell (a subshell), its output without trailing newlines. */
   private async substitute(src: string, io: IO): Promise<string> {
     let captured = '';
-    const sub = new Shell(this.m, this.flavor, this.argv0, this.interactive, [], this.cwd, false, this.user);
-    sub.vars = new Map(this.vars);
-    sub.status = this.status;
-    sub.lineNo = this.lineNo;
+    const sub = this.fork();
     await sub.run(src, { ...io, stdin: undefined, tty: false, out: (t) => { captured += t; } });
     return captured.replace(/\n+$/, '');
   }
@@ -363,8 +610,8 @@ export class Shell implements ShellLike {
     const unescape = (p: string) => p.replace(/\\(.)/g, '$1');
     for (const p of parts) {
       const next: typeof found = [];
-      const wild = /(^|[^\\])[*?]/.test(p);
-      const re = new RegExp('^' + p.replace(/\\(.)|([*?])|([.+^${}()|[\]\\])/g, (_, esc: string, w: string, meta: string) => (esc ? esc.replace(/[.+^${}()|[\]\\*?]/g, '\\$&') : w ? (w === '*' ? '.*' : '.') : '\\' + meta)) + '$');
+      const wild = /(^|[^\\])[*?[]/.test(p);
+      const re = globRe(p);
       for (const f of found) {
         const join = (name: string) => f.rel + (f.rel || abs ? '/' : '') + name;
         if (!wild) {
@@ -403,48 +650,14 @@ export class Shell implements ShellLike {
       const eq = text.indexOf('=');
       assigns.push([text.slice(0, eq), text.slice(eq + 1)]);
     }
-    const argv = await this.expand(cmd.words.slice(n), io);
-    // Redirections, in order, onto a copy of the streams.
-    let stdin = io.stdin;
-    let out = io.out;
-    let err = io.err;
-    let tty = io.tty;
-    let outFile: string | undefined;
-    for (const r of cmd.redirs) {
-      const fields = await this.expand([r.target], io);
-      if (fields.length !== 1) {
-        io.err(`${this.prefix()}: ${wordText(r.target)}: ambiguous redirect\n`);
-        return 1;
-      }
-      const target = fields[0];
-      if (r.op === '>&') {
-        if (target === '1') err = out;
-        else if (target === '2') out = err;
-        else {
-          io.err(`${this.prefix()}: ${target}: Bad file descriptor\n`);
-          return 1;
-        }
-        continue;
-      }
-      if (r.op === '<') {
-        try {
-          stdin = this.m.fs.readFile(target, this.cwd);
-        } catch (e) {
-          this.redirectError(target, e, io, true);
-          return 1;
-        }
-        continue;
-      }
-      const sink = this.openSink(target, r.op === '>>', io);
-      if (!sink) return 1;
-      if (r.fd === 2) err = sink;
-      else if (r.fd === 1) {
-        out = sink;
-        tty = false;
-        outFile = target;
-      }
-    }
-    const cio: IO = { ...io, stdin, out, err, tty };
+    // `[[ … ]]` neither splits nor globs its words
+    const first = cmd.words[n]?.[0];
+    const dbl = this.flavor !== 'dash' && cmd.words[n]?.length === 1 && first?.t === 'lit' && first.v === '[[' && !first.q;
+    const argv = await this.expand(cmd.words.slice(n), io, !dbl);
+    const r = await this.redirect(cmd.redirs, io);
+    if (!r) return 1;
+    const { io: cio, outFile } = r;
+    const stdin = cio.stdin;
 
     if (!argv.length) {
       for (const [k, v] of assigns) this.setVar(k, v);
@@ -454,6 +667,26 @@ export class Shell implements ShellLike {
     if (stdin === undefined && this.typed && argv[0] === 'cat' && argv.slice(1).every((a) => a.startsWith('-')) && this.which('cat')) {
       this.reading = { file: outFile };
       return 0;
+    }
+    const fn = this.funcs.get(argv[0]);
+    if (fn) {
+      const saved = this.args;
+      this.args = argv.slice(1);
+      const frame = new Map<string, { v: string; x: boolean } | undefined>();
+      this.frames.push(frame);
+      try {
+        const s = await this.exec(fn, cio);
+        if (this.jump?.k !== 'return') return s;
+        this.jump = undefined;
+        return this.status;
+      } finally {
+        this.args = saved;
+        this.frames.pop();
+        for (const [k, o] of frame) {
+          if (o) this.vars.set(k, o);
+          else this.vars.delete(k);
+        }
+      }
     }
     const saved = assigns.map(([k]) => [k, this.vars.get(k)] as const);
     for (const [k, v] of assigns) this.setVar(k, v, true);
@@ -465,6 +698,55 @@ export class Shell implements ShellLike {
         else this.vars.delete(k);
       }
     }
+  }
+
+  /** Redirections, in order, onto a copy of the streams; null after the error when one fails. */
+  private async redirect(redirs: Redirect[], io: IO): Promise<{ io: IO; outFile?: string } | null> {
+    let stdin = io.stdin;
+    let out = io.out;
+    let err = io.err;
+    let tty = io.tty;
+    let outFile: string | undefined;
+    for (const r of redirs) {
+      const fields = await this.expand([r.target], io);
+      if (fields.length !== 1) {
+        io.err(`${this.prefix()}: ${wordText(r.target)}: ambiguous redirect\n`);
+        return null;
+      }
+      const target = fields[0];
+      if (r.op === '>&') {
+        if (target === '1') err = out;
+        else if (target === '2') out = err;
+        else {
+          io.err(`${this.prefix()}: ${target}: Bad file descriptor\n`);
+          return null;
+        }
+        continue;
+      }
+      if (r.op === '<<') {
+        stdin = fields[0];
+        continue;
+      }
+      if (r.op === '<') {
+        try {
+          stdin = this.m.fs.readFile(target, this.cwd);
+        } catch (e) {
+          this.redirectError(target, e, io, true);
+          return null;
+        }
+        continue;
+      }
+      const sink = this.openSink(target, r.op === '>>', io);
+      if (!sink) return null;
+      if (r.fd === 2) err = sink;
+      else if (r.fd === 1) {
+        out = sink;
+        tty = false;
+        outFile = target;
+      }
+    }
+    const feed = stdin === io.stdin && io.feed ? io.feed : stdin === undefined ? undefined : { rest: stdin };
+    return { io: { ...io, stdin, feed, out, err, tty }, outFile };
   }
 
   /** A writer for `> file`, which is created (or truncated) now; null after the error when it cannot be. */
@@ -511,9 +793,10 @@ export class Shell implements ShellLike {
         this.onNested?.(new Shell(this.m, flavor, name, true, this.envList(), this.cwd, io.tty, this.user));
         return 0;
       }
-      // argv[3]: the script's name, its $0 (`bash a.sh`)
+      // argv[3]: the script's name, its $0 (`bash a.sh`); then its arguments
       const child = new Shell(this.m, flavor, argv[3] ?? name, false, this.envList(), this.cwd, io.tty, this.user);
       child.onNested = undefined;
+      child.args = argv.slice(4);
       return child.script(argv[2], io);
     }
     const name = argv[0];
@@ -540,7 +823,7 @@ export class Shell implements ShellLike {
           return 126;
         }
         if (interp && !/(^|\/)(ba|da|a)?sh$/.test(interp)) return this.spawn([interp, name, ...argv.slice(1)], io);
-        return this.spawn(['\u0000script', interp ?? this.argv0, file.data, name], io);
+        return this.spawn(['\u0000script', interp ?? this.argv0, file.data, name, ...argv.slice(1)], io);
       }
     }
     // Busybox applets are symlinks to /bin/busybox: the link's name picks the applet. A machine
@@ -632,146 +915,14 @@ export function flavorAt(fs: Fs, path: string, cwd = '/'): Flavor {
   return base === 'busybox' ? 'ash' : base === 'dash' ? 'dash' : 'bash';
 }
 
-type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
-
-/** dash has no `history`; the other builtins are everyone's. */
-const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || n !== 'history');
-
-const BUILTINS: Record<string, Builtin> = {
-  cd(argv, io, sh) {
-    if (argv.length > 2 && sh.flavor === 'bash') {
-      io.err(`${sh.prefix()}: cd: too many arguments\n`);
-      return 1;
-    }
-    // A new bash has OLDPWD unset; dash and ash then go to "" (the current directory).
-    if (argv[1] === '-' && sh.getVar('OLDPWD') === undefined && sh.flavor === 'bash') {
-      io.err(`${sh.prefix()}: cd: OLDPWD not set\n`);
-      return 1;
-    }
-    const target = argv[1] === undefined || argv[1] === '~' ? sh.getVar('HOME') ?? '/' : argv[1] === '-' ? sh.getVar('OLDPWD') ?? sh.cwd : argv[1].replace(/^~(?=\/)/, sh.getVar('HOME') ?? '/root');
-    let r;
-    try {
-      r = sh.m.fs.resolve(target, sh.cwd);
-    } catch {
-      r = undefined;
-    }
-    if (!r?.node || r.node.kind !== 'dir') {
-      const why = r?.node ? 'Not a directory' : 'No such file or directory';
-      if (sh.flavor === 'bash') io.err(`${sh.prefix()}: cd: ${argv[1]}: ${why}\n`);
-      else if (sh.flavor === 'dash') io.err(`${sh.prefix()}: cd: can't cd to ${argv[1]}\n`);
-      else io.err(`${sh.prefix()}: cd: can't cd to ${argv[1]}: ${why}\n`);
-      return sh.flavor === 'dash' ? 2 : 1;
-    }
-    // Logical path (as typed), like the shells' default `cd -L`.
-    const logical = splitPath(target.startsWith('/') ? target : sh.cwd + '/' + target).reduce<string[]>((acc, p) => (p === '..' ? acc.slice(0, -1) : [...acc, p]), []);
-    sh.setVar('OLDPWD', sh.cwd, true);
-    sh.cwd = joinPath(logical);
-    sh.setVar('PWD', sh.cwd, true);
-    if (argv[1] === '-') io.out(sh.cwd + '\n');
-    return 0;
-  },
-  pwd(_a, io, sh) {
-    io.out(sh.cwd + '\n');
-    return 0;
-  },
-  exit(argv, io, sh) {
-    if (sh.interactive && sh.flavor === 'bash') io.err('exit\n');
-    const n = argv[1] === undefined ? sh.status : Number(argv[1]);
-    // dash and ash's number() takes digits only (no sign); bash any integer, modulo 256
-    if (!Number.isInteger(n) || (sh.flavor !== 'bash' && argv[1] !== undefined && !/^\d+$/.test(argv[1]))) {
-      io.err(sh.flavor === 'bash' ? `${sh.prefix()}: exit: ${argv[1]}: numeric argument required\n` : `${sh.prefix()}: exit: Illegal number: ${argv[1]}\n`);
-      // dash and ash raise an error instead, which an interactive shell survives.
-      if (sh.flavor === 'bash' || !sh.interactive) sh.exit(2);
-      return 2;
-    }
-    // bash's no_args() drops the command (and stays) when more words follow the number.
-    if (sh.flavor === 'bash' && argv.length > 2) {
-      io.err(`${sh.prefix()}: exit: too many arguments\n`);
-      return 1;
-    }
-    sh.exit(n);
-    return n & 255;
-  },
-  export(argv, _io, sh) {
-    for (const a of argv.slice(1)) {
-      const eq = a.indexOf('=');
-      if (eq > 0) sh.setVar(a.slice(0, eq), a.slice(eq + 1), true);
-      else sh.setVar(a, sh.getVar(a) ?? '', true);
-    }
-    return 0;
-  },
-  unset(argv, _io, sh) {
-    for (const a of argv.slice(1)) sh.unsetVar(a);
-    return 0;
-  },
-  history(argv, io, sh) {
-    // busybox's lineedit numbers from 0, "%4d %s" (and takes no options)
-    if (sh.flavor === 'ash') {
-      io.out(sh.history.map((l, i) => `${String(i).padStart(4)} ${l}\n`).join(''));
-      return 0;
-    }
-    if (argv[1] === '-c') {
-      sh.history.length = 0;
-      return 0;
-    }
-    // bash: `history N` lists the last N lines, with their numbers.
-    const n = argv[1] === undefined ? sh.history.length : Number(argv[1]);
-    if (!Number.isInteger(n) || n < 0) {
-      io.err(/^-/.test(argv[1]) ? `${sh.prefix()}: history: ${argv[1].slice(0, 2)}: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n` : `${sh.prefix()}: history: ${argv[1]}: numeric argument required\n`);
-      return /^-/.test(argv[1]) ? 2 : 1;
-    }
-    io.out(historyText(sh.history, Math.max(0, sh.history.length - n)));
-    return 0;
-  },
-  type(argv, io, sh) {
-    let status = 0;
-    for (const n of argv.slice(1)) {
-      // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
-      const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':'].includes(n);
-      if (isBuiltin(sh, n)) io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
-      else {
-        const p = sh.which(n);
-        const h = sh.hashed.get(n);
-        // busybox's describe_command searches PATH afresh and never mentions its table.
-        if (h && p && sh.flavor !== 'ash') io.out(sh.flavor === 'bash' ? `${n} is hashed (${h})\n` : `${n} is a tracked alias for ${h}\n`);
-        else if (p) io.out(`${n} is ${p}\n`);
-        else {
-          if (sh.flavor === 'bash') io.err(`${sh.prefix()}: type: ${n}: not found\n`);
-          else io.out(`${n}: not found\n`);
-          status = sh.flavor === 'bash' ? 1 : 127;
-        }
-      }
-    }
-    return status;
-  },
-  command(argv, io, sh) {
-    if (argv[1] !== '-v') return argv.length > 1 ? sh.spawn(argv.slice(1), io) : 0;
-    // -v: the word a builtin is run by, or the path found in PATH; nothing (and 1) for neither.
-    let status = 0;
-    for (const n of argv.slice(2)) {
-      const found = isBuiltin(sh, n) ? n : sh.which(n);
-      if (found) io.out(found + '\n');
-      else status = 1;
-    }
-    return status;
-  },
-  echo(argv, io, sh) {
-    if (sh.flavor !== 'dash') return COREUTILS.echo(argv, io, sh);
-    // dash's echo knows only -n and always interprets backslash escapes (\c ends the output).
-    const nonl = argv[1] === '-n';
-    const u = unescape(argv.slice(nonl ? 2 : 1).join(' '));
-    io.out(u.text + (nonl || u.stop ? '' : '\n'));
-    return 0;
-  },
-  printf: COREUTILS.printf,
-  true: COREUTILS.true,
-  false: COREUTILS.false,
-  ':': COREUTILS.true,
-  kill: COREUTILS.kill,
-};
+/** `while true` runs this many times at most, and for this long without a Ctrl+C to end it. */
+const LOOP_LIMIT = 10000;
+const LOOP_TIME = 10000;
 
 /** An expansion error (`${x!}`): the rest of the line is dropped. */
 class BadSubstitution extends Error {}
+/** `${x:?message}` of an unset x: the same, with the message. */
+class ParamError extends Error {}
 
 /** `NAME=…` with the name unquoted, as bash recognises an assignment before expanding it. */
 function isAssignment(w: Word): boolean {
@@ -781,7 +932,7 @@ function isAssignment(w: Word): boolean {
 
 /** A word as typed (for `ambiguous redirect`). */
 function wordText(w: Word): string {
-  return w.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? '~' : p.t === 'var' ? '$' + p.name : p.t === 'bad' ? p.src : '$(' + p.src + ')')).join('');
+  return w.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? '~' : p.t === 'var' ? '$' + p.name : p.t === 'bad' ? p.src : p.t === 'arith' ? '$((' + p.src + '))' : '$(' + p.src + ')')).join('');
 }
 
 /** bash shows a name with control characters as `$'…'`. */

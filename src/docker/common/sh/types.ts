@@ -15,6 +15,8 @@ export interface Out {
 /** What a command sees: its output, its input (from a pipe or `<`), whether stdout is a terminal. */
 export interface IO extends Out {
   stdin?: string;
+  /** What `read` has not taken yet of `stdin` (shared by the commands of a loop or a group). */
+  feed?: { rest: string };
   tty: boolean;
   /** Busybox applets print busybox-style messages. */
   busybox: boolean;

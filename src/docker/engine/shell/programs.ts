@@ -2,6 +2,7 @@
 import { NODE_PROGRAMS } from './node';
 import { opts, usage } from '../../common/sh/opts';
 import { curl, wget } from '../../common/web';
+import { evalArith } from '../../common/sh/arith';
 import type { Command, IO, ShellLike } from './types';
 
 export const HELLO_TEXT = `
@@ -76,40 +77,7 @@ const pythonCmd: Command = (args, io, sh) => {
   return 1;
 };
 
-/** + - * / and parentheses over numbers: what a REPL demo needs. */
-export function evalArith(src: string): number | string {
-  let i = 0;
-  const s = src.replace(/\s+/g, '');
-  const num = (): number => {
-    if (s[i] === '(') {
-      i++;
-      const v = sum();
-      i++;
-      return v;
-    }
-    if (s[i] === '-') {
-      i++;
-      return -num();
-    }
-    const m = /^\d+(\.\d+)?/.exec(s.slice(i));
-    if (!m) throw new Error('syntax');
-    i += m[0].length;
-    return Number(m[0]);
-  };
-  const prod = (): number => {
-    let v = num();
-    while (s[i] === '*' || s[i] === '/') v = s[i++] === '*' ? v * num() : v / num();
-    return v;
-  };
-  const sum = (): number => {
-    let v = prod();
-    while (s[i] === '+' || s[i] === '-') v = s[i++] === '+' ? v + prod() : v - prod();
-    return v;
-  };
-  const v = sum();
-  if (i !== s.length) throw new Error('syntax');
-  return v;
-}
+export { evalArith };
 
 const tree: Command = (args, io, sh) => {
   const root = args[1] ?? '.';

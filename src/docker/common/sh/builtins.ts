@@ -1,0 +1,280 @@
+/**
+ * The shells' builtins: what runs inside the shell itself (cd, exit, export, test, read, set,
+ * break, return…), with each dialect's messages; the programs in PATH live in coreutils.ts.
+ */
+import { splitPath, joinPath } from './fs';
+import { arith, ArithError } from './arith';
+import { test } from './test';
+import { historyText } from './text';
+import { COREUTILS, unescape } from './coreutils';
+import type { IO } from './types';
+import type { Shell } from './sh';
+
+type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
+
+/** dash has no `history`, `[[` nor `let` (busybox has `[[` and `let`); the other builtins are everyone's. */
+export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let'].includes(n));
+
+/** A builtin's error: status 1 in bash; in dash and busybox 2, and the end of a script. */
+function shellError(sh: Shell): number {
+  if (sh.flavor === 'bash') return 1;
+  if (!sh.interactive) sh.exit(2);
+  return 2;
+}
+
+/** `break [N]` and `continue [N]`: out of (or on with) the Nth enclosing loop. */
+const loopJump = (k: 'break' | 'continue'): Builtin => (argv, io, sh) => {
+  const n = Math.min(Number(argv[1] ?? 1) || 1, sh.loops);
+  if (n > 0) sh.jump = { k, n };
+  else if (sh.flavor === 'bash') io.err(`${sh.prefix()}: ${k}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+  return 0;
+};
+
+export const BUILTINS: Record<string, Builtin> = {
+  cd(argv, io, sh) {
+    if (argv.length > 2 && sh.flavor === 'bash') {
+      io.err(`${sh.prefix()}: cd: too many arguments\n`);
+      return 1;
+    }
+    // A new bash has OLDPWD unset; dash and ash then go to "" (the current directory).
+    if (argv[1] === '-' && sh.getVar('OLDPWD') === undefined && sh.flavor === 'bash') {
+      io.err(`${sh.prefix()}: cd: OLDPWD not set\n`);
+      return 1;
+    }
+    const target = argv[1] === undefined || argv[1] === '~' ? sh.getVar('HOME') ?? '/' : argv[1] === '-' ? sh.getVar('OLDPWD') ?? sh.cwd : argv[1].replace(/^~(?=\/)/, sh.getVar('HOME') ?? '/root');
+    let r;
+    try {
+      r = sh.m.fs.resolve(target, sh.cwd);
+    } catch {
+      r = undefined;
+    }
+    if (!r?.node || r.node.kind !== 'dir') {
+      const why = r?.node ? 'Not a directory' : 'No such file or directory';
+      if (sh.flavor === 'bash') io.err(`${sh.prefix()}: cd: ${argv[1]}: ${why}\n`);
+      else if (sh.flavor === 'dash') io.err(`${sh.prefix()}: cd: can't cd to ${argv[1]}\n`);
+      else io.err(`${sh.prefix()}: cd: can't cd to ${argv[1]}: ${why}\n`);
+      return sh.flavor === 'dash' ? 2 : 1;
+    }
+    // Logical path (as typed), like the shells' default `cd -L`.
+    const logical = splitPath(target.startsWith('/') ? target : sh.cwd + '/' + target).reduce<string[]>((acc, p) => (p === '..' ? acc.slice(0, -1) : [...acc, p]), []);
+    sh.setVar('OLDPWD', sh.cwd, true);
+    sh.cwd = joinPath(logical);
+    sh.setVar('PWD', sh.cwd, true);
+    if (argv[1] === '-') io.out(sh.cwd + '\n');
+    return 0;
+  },
+  pwd(_a, io, sh) {
+    io.out(sh.cwd + '\n');
+    return 0;
+  },
+  exit(argv, io, sh) {
+    if (sh.interactive && sh.flavor === 'bash') io.err('exit\n');
+    const n = argv[1] === undefined ? sh.status : Number(argv[1]);
+    // dash and ash's number() takes digits only (no sign); bash any integer, modulo 256
+    if (!Number.isInteger(n) || (sh.flavor !== 'bash' && argv[1] !== undefined && !/^\d+$/.test(argv[1]))) {
+      io.err(sh.flavor === 'bash' ? `${sh.prefix()}: exit: ${argv[1]}: numeric argument required\n` : `${sh.prefix()}: exit: Illegal number: ${argv[1]}\n`);
+      // dash and ash raise an error instead, which an interactive shell survives.
+      if (sh.flavor === 'bash' || !sh.interactive) sh.exit(2);
+      return 2;
+    }
+    // bash's no_args() drops the command (and stays) when more words follow the number.
+    if (sh.flavor === 'bash' && argv.length > 2) {
+      io.err(`${sh.prefix()}: exit: too many arguments\n`);
+      return 1;
+    }
+    sh.exit(n);
+    return n & 255;
+  },
+  export(argv, _io, sh) {
+    for (const a of argv.slice(1)) {
+      const eq = a.indexOf('=');
+      if (eq > 0) sh.setVar(a.slice(0, eq), a.slice(eq + 1), true);
+      else sh.setVar(a, sh.getVar(a) ?? '', true);
+    }
+    return 0;
+  },
+  unset(argv, _io, sh) {
+    for (const a of argv.slice(1)) sh.unsetVar(a);
+    return 0;
+  },
+  history(argv, io, sh) {
+    // busybox's lineedit numbers from 0, "%4d %s" (and takes no options)
+    if (sh.flavor === 'ash') {
+      io.out(sh.history.map((l, i) => `${String(i).padStart(4)} ${l}\n`).join(''));
+      return 0;
+    }
+    if (argv[1] === '-c') {
+      sh.history.length = 0;
+      return 0;
+    }
+    // bash: `history N` lists the last N lines, with their numbers.
+    const n = argv[1] === undefined ? sh.history.length : Number(argv[1]);
+    if (!Number.isInteger(n) || n < 0) {
+      io.err(/^-/.test(argv[1]) ? `${sh.prefix()}: history: ${argv[1].slice(0, 2)}: invalid option\nhistory: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n` : `${sh.prefix()}: history: ${argv[1]}: numeric argument required\n`);
+      return /^-/.test(argv[1]) ? 2 : 1;
+    }
+    io.out(historyText(sh.history, Math.max(0, sh.history.length - n)));
+    return 0;
+  },
+  type(argv, io, sh) {
+    let status = 0;
+    for (const n of argv.slice(1)) {
+      // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
+      const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return'].includes(n);
+      if (/^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!])$/.test(n) || (sh.flavor === 'bash' && /^(\[\[|]]|function)$/.test(n))) io.out(`${n} is a shell keyword\n`);
+      else if (isBuiltin(sh, n)) io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
+      else {
+        const p = sh.which(n);
+        const h = sh.hashed.get(n);
+        // busybox's describe_command searches PATH afresh and never mentions its table.
+        if (h && p && sh.flavor !== 'ash') io.out(sh.flavor === 'bash' ? `${n} is hashed (${h})\n` : `${n} is a tracked alias for ${h}\n`);
+        else if (p) io.out(`${n} is ${p}\n`);
+        else {
+          if (sh.flavor === 'bash') io.err(`${sh.prefix()}: type: ${n}: not found\n`);
+          else io.out(`${n}: not found\n`);
+          status = sh.flavor === 'bash' ? 1 : 127;
+        }
+      }
+    }
+    return status;
+  },
+  command(argv, io, sh) {
+    if (argv[1] !== '-v') return argv.length > 1 ? sh.spawn(argv.slice(1), io) : 0;
+    // -v: the word a builtin is run by, or the path found in PATH; nothing (and 1) for neither.
+    let status = 0;
+    for (const n of argv.slice(2)) {
+      const found = isBuiltin(sh, n) ? n : sh.which(n);
+      if (found) io.out(found + '\n');
+      else status = 1;
+    }
+    return status;
+  },
+  echo(argv, io, sh) {
+    if (sh.flavor !== 'dash') return COREUTILS.echo(argv, io, sh);
+    // dash's echo knows only -n and always interprets backslash escapes (\c ends the output).
+    const nonl = argv[1] === '-n';
+    const u = unescape(argv.slice(nonl ? 2 : 1).join(' '));
+    io.out(u.text + (nonl || u.stop ? '' : '\n'));
+    return 0;
+  },
+  printf: COREUTILS.printf,
+  true: COREUTILS.true,
+  false: COREUTILS.false,
+  ':': COREUTILS.true,
+  kill: COREUTILS.kill,
+  test,
+  '[': test,
+  '[[': test,
+  break: loopJump('break'),
+  continue: loopJump('continue'),
+  return(argv, io, sh) {
+    if (!sh.frames.length && sh.flavor === 'bash') {
+      io.err(`${sh.prefix()}: return: can only \`return' from a function or sourced script\n`);
+      return 1;
+    }
+    sh.jump = { k: 'return', n: 1 };
+    return argv[1] === undefined ? sh.status : Number(argv[1]) & 255;
+  },
+  set(argv, io, sh) {
+    if (argv.length === 1) {
+      // bash quotes a value only when it must; dash and busybox always do
+      const q = (v: string) => (sh.flavor === 'bash' && /^[\w@%+=:,./-]*$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
+      io.out([...sh.vars].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, o]) => `${k}=${q(o.v)}\n`).join(''));
+      return 0;
+    }
+    for (let k = 1; k < argv.length; k++) {
+      const a = argv[k];
+      if (a === '--' || !/^[-+]/.test(a)) {
+        sh.args = argv.slice(a === '--' ? k + 1 : k);
+        break;
+      }
+      // -u, -x, -o pipefail… are taken without their effect; -e is kept
+      const flags = a === '-o' || a === '+o' ? (argv[++k] === 'errexit' ? 'e' : '') : a.slice(1);
+      if (flags.includes('e')) sh.errexit = a[0] === '-';
+    }
+    return 0;
+  },
+  read(argv, io, sh) {
+    let k = 1;
+    let raw = false;
+    let prompt = '';
+    for (; /^-[rp]$/.test(argv[k] ?? ''); k++) {
+      if (argv[k] === '-r') raw = true;
+      else prompt = argv[++k] ?? '';
+    }
+    const names = argv.length > k ? argv.slice(k) : ['REPLY'];
+    // the fields split at blanks, the last name taking the rest; without -r a backslash escapes
+    const assign = (line: string) => {
+      let rest = (raw ? line : line.replace(/\\(.)/g, '$1')).replace(/^[ \t]+|[ \t]+$/g, '');
+      names.forEach((n, j) => {
+        const m = j < names.length - 1 ? /^(\S*)[ \t]*/.exec(rest)! : [rest, rest];
+        sh.setVar(n, m[1]);
+        rest = rest.slice(m[0].length);
+      });
+    };
+    if (io.stdin === undefined && sh.typed && !sh.m.which) {
+      // a container's terminal: the next line typed is the answer
+      sh.ask(prompt, async (answer, io2) => {
+        assign(answer);
+        return sh.resume(io2);
+      });
+      sh.stopLine = true;
+      return 0;
+    }
+    const feed = io.feed ?? { rest: io.stdin ?? '' };
+    const nl = feed.rest.indexOf('\n');
+    const line = nl < 0 ? feed.rest : feed.rest.slice(0, nl);
+    feed.rest = nl < 0 ? '' : feed.rest.slice(nl + 1);
+    assign(line);
+    return nl < 0 ? 1 : 0;
+  },
+  /** `exec CMD…`: the command takes the shell's place, so the shell ends with it. */
+  async exec(argv, io, sh) {
+    if (argv.length < 2) return 0;
+    const s = await sh.spawn(argv.slice(1), io);
+    sh.exit(s);
+    return s;
+  },
+  local(argv, io, sh) {
+    const frame = sh.frames[sh.frames.length - 1];
+    if (!frame) {
+      io.err(`${sh.prefix()}: local: ${sh.flavor === 'bash' ? 'can only be used in a function' : 'not in a function'}\n`);
+      return shellError(sh);
+    }
+    for (const a of argv.slice(1)) {
+      const eq = a.indexOf('=');
+      const name = eq < 0 ? a : a.slice(0, eq);
+      if (!frame.has(name)) frame.set(name, sh.vars.get(name));
+      if (eq > 0) sh.setVar(name, a.slice(eq + 1));
+    }
+    return 0;
+  },
+  shift(argv, io, sh) {
+    const a = argv[1] ?? '1';
+    const n = /^\d+$/.test(a) ? +a : NaN;
+    if (!(n <= sh.args.length)) {
+      // bash fails quietly when there are too few; dash and busybox say so
+      const bad = /^-?\d+$/.test(a) ? (a.startsWith('-') ? `${a}: shift count out of range` : '') : `${a}: numeric argument required`;
+      if (sh.flavor !== 'bash') io.err(`${sh.prefix()}: shift: ${n >= 0 ? "can't shift that many" : `Illegal number: ${a}`}\n`);
+      else if (bad) io.err(`${sh.prefix()}: shift: ${bad}\n`);
+      return shellError(sh);
+    }
+    sh.args = sh.args.slice(n);
+    return 0;
+  },
+  let(argv, io, sh) {
+    if (argv.length < 2) {
+      io.err(`${sh.prefix()}: let: expression expected\n`);
+      return 1;
+    }
+    let v = 0;
+    try {
+      for (const a of argv.slice(1)) v = arith(a, { get: (n) => sh.getVar(n), set: (n, x) => sh.setVar(n, x) });
+    } catch (e) {
+      if (!(e instanceof ArithError)) throw e;
+      io.err(`${sh.prefix()}: let: ${sh.arithMessage(e)}\n`);
+      return 1;
+    }
+    return v ? 0 : 1;
+  },
+};
