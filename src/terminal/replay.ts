@@ -108,6 +108,12 @@ export async function replayScenarios(
           }
           if (broken) break;
         }
+        // A quote or a `for … do` left open would swallow the next terminal's first lines
+        const last = ps.steps.at(-1) ?? ps.setup.at(-1);
+        if (!broken && last && shell.prompt() === '> ') {
+          problems.push({ file: fence.file, line: last.line, message: `el guion termina con una orden sin acabar tras «${last.command}» (comillas, «for … done» o «if … fi» sin cerrar)` });
+          broken = true;
+        }
       }
       results.set(fence.id, { scenario, transcriptHtml: rec.screen.html(), transcriptText: rec.screen.text() });
     }

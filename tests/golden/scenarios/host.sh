@@ -7,4 +7,8 @@ ls
 cat nada
 nada
 echo 'sin cerrar
+sigue en la línea siguiente'
+for n in 1 2
+do echo "vuelta $n"
+done
 clear

@@ -5,6 +5,7 @@ import { replayScenarios, stripAnsi } from '../../../src/terminal/replay';
 import { ScreenModel } from '../../../src/terminal/screen-model';
 import { terminalHtml } from '../../../src/terminal/transcript';
 import { FakeShell } from './fake-shell';
+import { createShell } from '../../../src/docker/index';
 
 test('options on the fence line, header lines and steps with their source lines', () => {
   const body = ['setup: pull alpine', 'setup: pull nginx', '# comentario', '---', 'echo uno', '', '# otro', '! nada', 'enter'].join('\n');
@@ -138,6 +139,16 @@ test('a step that never ends is reported, not waited for', async () => {
   const { problems } = await replayScenarios([fence({ body: 'slower\n' })], (o) => new FakeShell(o));
   assert.equal(problems.length, 1);
   assert.match(problems[0].message, /no termina/);
+});
+
+test('a script that ends inside an unfinished command is reported at its last step; one spread over steps is fine', async () => {
+  const open = await replayScenarios([fence({ body: "echo 'sin cerrar\n" })], (o) => createShell(o));
+  assert.equal(open.problems.length, 1);
+  assert.equal(open.problems[0].line, 6);
+  assert.match(open.problems[0].message, /sin acabar tras «echo 'sin cerrar»/);
+  const loop = await replayScenarios([fence({ body: 'for i in 1 2\ndo echo $i\ndone\n' })], (o) => createShell(o));
+  assert.deepEqual(loop.problems, []);
+  assert.match(loop.results.get('t1')!.transcriptText, /> done\n1\n2/);
 });
 
 test('the screen model keeps the last state of in-place progress and escapes HTML', () => {

@@ -46,9 +46,9 @@ export class HostShell extends Shell {
     for (const dir of ['/tmp', HOME, '/dev']) fs.mkdir(dir, '/', true);
   }
 
-  /** The host's PS1 is a plain `$ `; nothing while `cat` reads the terminal. */
+  /** The host's PS1 is a plain `$ `; `> ` or a question's own prompt while one waits; nothing while `cat` reads the terminal. */
   override prompt(): string {
-    return this.reading ? '' : '$ ';
+    return this.reading ? '' : this.waiting ? super.prompt() : '$ ';
   }
 
   /** Each line comes from a terminal that says whether it is one (a browser's xterm, a test's recorder). */
@@ -64,14 +64,9 @@ export class HostShell extends Shell {
     this.status = code;
   }
 
-  /**
-   * A line typed at the host's prompt. Unlike a container's shell, the host does not read on after
-   * an unfinished line (`echo 'a`): it answers with bash's end-of-file error, as the golden
-   * transcripts pin.
-   */
+  /** A line typed at the host's prompt: an unfinished command (`for …`, `echo 'a`) reads on with `> `, as interactive bash does. */
   async line(line: string, io: TermIO): Promise<number> {
-    if (this.reading) return this.input(line, io);
-    return this.runTyped(line, this.io(io));
+    return this.input(line, io);
   }
 
   /** Runs a whole line; an unfinished one is an error. */

@@ -212,8 +212,8 @@ export const BUILTINS: Record<string, Builtin> = {
         rest = rest.slice(m[0].length);
       });
     };
-    if (io.stdin === undefined && sh.typed && !sh.m.which) {
-      // a container's terminal: the next line typed is the answer
+    if (io.stdin === undefined && sh.typed) {
+      // a terminal: the next line typed is the answer
       sh.ask(prompt, async (answer, io2) => {
         assign(answer);
         return sh.resume(io2);

@@ -145,6 +145,11 @@ export class Shell implements ShellLike {
     return `${entry === null ? this.user : entry?.name ?? 'I have no name!'}@${this.m.hostname}:${dir}${root ? '#' : '$'} `;
   }
 
+  /** A command still being typed (`> `) or a question waiting for its answer. */
+  protected get waiting(): boolean {
+    return this.buffer !== '' || this.question !== undefined;
+  }
+
   ask(prompt: string, then: (answer: string, io: IO) => Promise<number>): void {
     this.question = { prompt, then };
   }

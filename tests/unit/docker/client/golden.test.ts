@@ -1,7 +1,8 @@
 /**
  * Golden transcripts: each scenario in tests/golden/scenarios/<name>.sh is replayed with seed 1
  * (tty, 80 columns) and must print exactly tests/golden/<name>.txt: the prompt and input of each
- * step, the screen it leaves, and `[exit code: N]` after a step that fails.
+ * step, the screen it leaves, and `[exit code: N]` after a step that fails (not after a line that
+ * only continues an unfinished command: nothing ran).
  * `UPDATE_GOLDEN=1` rewrites the transcripts (read the diff before committing it).
  */
 import { test } from 'node:test';
@@ -22,7 +23,7 @@ export async function goldenTranscript(script: string): Promise<string> {
     assert.ok(!s.stderr.includes(INTERNAL_ERROR), `${line}: ${s.stderr}`);
     out += s.prompt + s.input + '\n';
     if (s.screen) out += s.screen.endsWith('\n') ? s.screen : s.screen + '\n';
-    if (s.exit !== 0) out += `[exit code: ${s.exit}]\n`;
+    if (s.exit !== 0 && shell.prompt() !== '> ') out += `[exit code: ${s.exit}]\n`;
   }
   return out;
 }
