@@ -531,6 +531,11 @@ export interface DockerApi {
   exec(id: string, config: ExecConfig, io: TermIO): Promise<ProcessHandle>;
   /** `docker container prune`: stopped containers matching the filters (`label`, `label!`, `until`). */
   containersPrune(filters?: Record<string, string[]>): Promise<ContainersPruneReport>;
+  /**
+   * `docker rename`: 400 `Renaming a container with the same name as its current name`, 400/409
+   * `Error when allocating new name: Invalid container name (/x y)…` / `…: Conflict. …`.
+   */
+  containerRename(id: string, name: string): Promise<void>;
   /** `docker top`: the processes of a running container (409 when it is not running). */
   containerTop?(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
 

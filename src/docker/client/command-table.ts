@@ -17,6 +17,10 @@ import { containerInspect, imageInspect, inspect } from './commands/inspect';
 import { kill } from './commands/kill';
 import { logs } from './commands/logs';
 import { pause } from './commands/pause';
+import { port } from './commands/port';
+import { rename } from './commands/rename';
+import { top } from './commands/top';
+import { wait } from './commands/wait';
 import { containerPrune } from './commands/container-prune';
 import { imagePrune } from './commands/image-prune';
 import { ps } from './commands/ps';
@@ -59,12 +63,16 @@ const C = {
   kill: s('kill', ['min', 1], kill),
   logs: s('logs', ['exact', 1], logs),
   pause: s('pause', ['min', 1], pause),
+  port: s('port', ['range', 1, 2], port),
+  rename: s('rename', ['exact', 2], rename),
   restart: s('restart', ['min', 1], restart),
   rm: s('rm', ['min', 1], rm),
   run: s('run', ['min', 1], run, { interspersed: false }),
   start: s('start', ['min', 1], start),
   stop: s('stop', ['min', 1], stop),
+  top: s('top', ['min', 1], top, { interspersed: false }),
   unpause: s('unpause', ['min', 1], unpause),
+  wait: s('wait', ['min', 1], wait),
 };
 
 const I = {

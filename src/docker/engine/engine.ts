@@ -18,6 +18,8 @@ import type * as imgs from './images';
 import { lifecycle } from './lifecycle';
 import { mainProcess } from './main-process';
 import { net } from './network';
+import { renaming } from './rename';
+import { topping } from './top';
 import { ShellProc, type Proc } from './process';
 import type { Random } from './random';
 import type { Machine, Out } from './shell/types';
@@ -231,7 +233,7 @@ export function setSaver(fn: (e: Engine) => EngineState): void {
 }
 
 type Ops = typeof attaching & typeof committing & typeof create & typeof inspecting & typeof listing & typeof execing &
-  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof system;
+  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof system & typeof topping;
 // The operations above become methods of Engine (declaration merging types them).
 export interface Engine extends Ops {}
-Object.assign(Engine.prototype, attaching, committing, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, system);
+Object.assign(Engine.prototype, attaching, committing, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, system, topping);
