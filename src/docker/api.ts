@@ -340,6 +340,23 @@ export interface ExecConfig {
   Detach?: boolean;           // `-d`
 }
 
+/** The CPU counters of a stats sample (nanoseconds). */
+export interface CpuStats { cpu_usage: { total_usage: number }; system_cpu_usage: number; online_cpus: number }
+
+/** `GET /containers/{id}/stats?stream=false`: the part of moby's StatsResponse the client reads. */
+export interface ContainerStats {
+  name: string;               // "/web"
+  id: string;
+  cpu_stats: CpuStats;
+  /** The sample before (the CPU % is the difference). */
+  precpu_stats: CpuStats;
+  /** Bytes; empty for a stopped container. */
+  memory_stats: { usage?: number; limit?: number };
+  networks?: Record<string, { rx_bytes: number; tx_bytes: number }>;
+  blkio_stats: { io_service_bytes_recursive: { op: string; value: number }[] | null };
+  pids_stats: { current?: number };
+}
+
 /** A stop/restart call's options (`-t`, `-s`). */
 export interface StopOptions { timeout?: number; signal?: string }
 
@@ -536,6 +553,8 @@ export interface DockerApi {
    * `Error when allocating new name: Invalid container name (/x y)…` / `…: Conflict. …`.
    */
   containerRename(id: string, name: string): Promise<void>;
+  /** `docker stats`: one sample (a stopped container's has its name and ID, zeros elsewhere). */
+  containerStats(id: string): Promise<ContainerStats>;
   /** `docker top`: the processes of a running container (409 when it is not running). */
   containerTop?(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
 

@@ -29,6 +29,7 @@ import { rm } from './commands/rm';
 import { rmi } from './commands/rmi';
 import { run } from './commands/run';
 import { start } from './commands/start';
+import { stats } from './commands/stats';
 import { restart } from './commands/restart';
 import { stop } from './commands/stop';
 import { systemDf } from './commands/system-df';
@@ -69,6 +70,7 @@ const C = {
   rm: s('rm', ['min', 1], rm),
   run: s('run', ['min', 1], run, { interspersed: false }),
   start: s('start', ['min', 1], start),
+  stats: s('stats', ['min', 0], stats),
   stop: s('stop', ['min', 1], stop),
   top: s('top', ['min', 1], top, { interspersed: false }),
   unpause: s('unpause', ['min', 1], unpause),

@@ -19,6 +19,7 @@ import { lifecycle } from './lifecycle';
 import { mainProcess } from './main-process';
 import { net } from './network';
 import { renaming } from './rename';
+import { statting } from './stats';
 import { topping } from './top';
 import { ShellProc, type Proc } from './process';
 import type { Random } from './random';
@@ -233,7 +234,7 @@ export function setSaver(fn: (e: Engine) => EngineState): void {
 }
 
 type Ops = typeof attaching & typeof committing & typeof create & typeof inspecting & typeof listing & typeof execing &
-  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof system & typeof topping;
+  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping;
 // The operations above become methods of Engine (declaration merging types them).
 export interface Engine extends Ops {}
-Object.assign(Engine.prototype, attaching, committing, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, system, topping);
+Object.assign(Engine.prototype, attaching, committing, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping);

@@ -1,20 +1,7 @@
 /** port, rename, top and wait, as docker/cli 28.2.2 and moby print them. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createShell } from '../../../../src/docker/index';
-import type { TermIO } from '../../../../src/docker/shell';
-
-export interface Result { out: string; err: string; exit: number }
-
-export function session(seed = 3) {
-  const sh = createShell({ seed });
-  return async (line: string, extra: Partial<TermIO> = {}): Promise<Result> => {
-    const r = { out: '', err: '', exit: 0 };
-    const io: TermIO = { out: (t) => { r.out += t; }, err: (t) => { r.err += t; }, tty: false, sleep: () => Promise.resolve(), ...extra };
-    r.exit = await sh.run(line, io);
-    return r;
-  };
-}
+import { session } from './session';
 
 test('port lists the bindings in natural order, IPv4 before IPv6, or those of one port', async () => {
   const run = session();
