@@ -357,6 +357,21 @@ export interface ContainerStats {
   pids_stats: { current?: number };
 }
 
+/** One entry of a `docker cp` archive (see archive.ts): its path in the archive and its content. */
+export interface ArchiveEntry {
+  name: string;
+  kind: 'file' | 'dir' | 'link';
+  mode: number;
+  mtime: number;
+  /** Bytes of a file (0 otherwise); `data` is absent for a file the simulation only knows the size of. */
+  size: number;
+  data?: string;
+  target?: string;
+}
+
+/** `HEAD /containers/{id}/archive`: the resource at a path (mode as Go's os.FileMode). */
+export interface PathStat { name: string; size: number; mode: number; mtime: string; linkTarget: string }
+
 /** A stop/restart call's options (`-t`, `-s`). */
 export interface StopOptions { timeout?: number; signal?: string }
 
@@ -555,6 +570,14 @@ export interface DockerApi {
   containerRename(id: string, name: string): Promise<void>;
   /** `docker stats`: one sample (a stopped container's has its name and ID, zeros elsewhere). */
   containerStats(id: string): Promise<ContainerStats>;
+  /**
+   * `docker cp`: 404 `Could not find the file <path> in container <name as given>` when the path
+   * (for an extraction, the directory) is missing; a relative path is taken from `/`.
+   */
+  containerStatPath(id: string, path: string): Promise<PathStat>;
+  containerArchive(id: string, path: string): Promise<{ stat: PathStat; entries: ArchiveEntry[] }>;
+  /** Unpacks the entries under the directory `dir`, into the container's writable layer. */
+  containerExtract(id: string, dir: string, entries: ArchiveEntry[]): Promise<void>;
   /** `docker top`: the processes of a running container (409 when it is not running). */
   containerTop?(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
 

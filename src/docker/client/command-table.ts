@@ -7,6 +7,7 @@ import type { Handler } from './cli';
 import { attach } from './commands/attach';
 import { build, BUILD_BANNER } from './commands/build';
 import { commit } from './commands/commit';
+import { cp } from './commands/cp';
 import { create } from './commands/create';
 import { diff } from './commands/diff';
 import { exec } from './commands/exec';
@@ -58,6 +59,7 @@ const s = (name: string, args: ArgRule, run: Handler, extra: Partial<Spec> = {})
 const C = {
   attach: s('attach', ['exact', 1], attach),
   commit: s('commit', ['range', 1, 2], commit),
+  cp: s('cp', ['exact', 2], cp),
   create: s('create', ['min', 1], create, { interspersed: false }),
   diff: s('diff', ['exact', 1], diff),
   exec: s('exec', ['min', 2], exec, { interspersed: false }),

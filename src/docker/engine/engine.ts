@@ -8,6 +8,7 @@ import { ApiError, type Clock, type ContainerInspect, type ContainerStateName, t
 import type { TermIO } from '../shell';
 import { attaching } from './attach';
 import { committing } from './commit';
+import { copying } from './copy';
 import { create } from './container-create';
 import { inspecting } from './container-inspect';
 import { listing } from './container-list';
@@ -233,8 +234,8 @@ export function setSaver(fn: (e: Engine) => EngineState): void {
   saveState = fn;
 }
 
-type Ops = typeof attaching & typeof committing & typeof create & typeof inspecting & typeof listing & typeof execing &
+type Ops = typeof attaching & typeof committing & typeof copying & typeof create & typeof inspecting & typeof listing & typeof execing &
   typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping;
 // The operations above become methods of Engine (declaration merging types them).
 export interface Engine extends Ops {}
-Object.assign(Engine.prototype, attaching, committing, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping);
+Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping);
