@@ -5,29 +5,18 @@ import { CliError, type Handler } from '../cli';
 /** Go's net.JoinHostPort: an IPv6 address goes in brackets. */
 const hostPort = (b: PortBinding): string => (b.HostIp.includes(':') ? `[${b.HostIp}]` : b.HostIp) + ':' + b.HostPort;
 
-const digit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-
 /**
  * sortorder.NaturalLess: runs of digits compare as numbers (`443/tcp` before `8080/tcp`) and
  * before any other character; the rest compares bytewise (`0.0.0.0` before `[::]`).
  */
 function natural(a: string, b: string): number {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (digit(a[i]) !== digit(b[j])) return digit(a[i]) ? -1 : 1;
-    if (!digit(a[i])) {
-      if (a[i] !== b[j]) return a[i] < b[j] ? -1 : 1;
-      i++;
-      j++;
-      continue;
-    }
-    const x = /^\d+/.exec(a.slice(i))![0];
-    const y = /^\d+/.exec(b.slice(j))![0];
-    const d = Number(x) - Number(y);
-    if (d) return d;
-    i += x.length;
-    j += y.length;
+  const x = a.match(/\d+|\D/g) ?? [];
+  const y = b.match(/\d+|\D/g) ?? [];
+  for (let i = 0; i < x.length && i < y.length; i++) {
+    const [p, q] = [x[i], y[i]];
+    if (p === q) continue;
+    const [dp, dq] = [/\d/.test(p), /\d/.test(q)];
+    return dp && dq ? +p - +q || p.length - q.length : dp !== dq ? (dp ? -1 : 1) : p < q ? -1 : 1;
   }
   return a.length - b.length;
 }
