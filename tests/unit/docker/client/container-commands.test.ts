@@ -1,6 +1,7 @@
 /** port, rename, top and wait, as docker/cli 28.2.2 and moby print them. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createShell } from '../../../../src/docker/index';
 import { session } from './session';
 
 test('port lists the bindings in natural order, IPv4 before IPv6, or those of one port', async () => {
@@ -69,4 +70,17 @@ test('wait prints exit codes as containers stop, errors joined at the end', asyn
   const r = await run('docker container wait srv', { signal: ac.signal, sleep: async () => ac.abort() });
   assert.deepEqual(r, { out: '', err: '', exit: 130 });
   assert.equal((await run('docker inspect -f "{{.State.Running}}" srv')).out, 'true\n');
+});
+
+test('the new commands check their arguments as cobra does and complete like the others', async () => {
+  const run = session();
+  const usage = (path: string, what: string, use: string, see = 'Run') =>
+    `docker: '${path}' ${what}\n\nUsage:  ${path} ${use}\n\n${see} '${path} --help' for more information\n`;
+  assert.deepEqual(await run('docker rename a'), { out: '', err: usage('docker rename', 'requires 2 arguments', 'CONTAINER NEW_NAME'), exit: 1 });
+  assert.equal((await run('docker container wait')).err, usage('docker container wait', 'requires at least 1 argument', 'CONTAINER [CONTAINER...]', 'See'));
+  assert.equal((await run('docker top')).err, usage('docker top', 'requires at least 1 argument', 'CONTAINER [ps OPTIONS]', 'See'));
+  assert.equal((await run('docker stats --no-stream --bogus')).err, "unknown flag: --bogus\n\nUsage:  docker stats [OPTIONS] [CONTAINER...]\n\nRun 'docker stats --help' for more information\n");
+  const sh = createShell({ seed: 1 });
+  assert.deepEqual(sh.complete('docker container re', 19).candidates, ['remove', 'rename', 'restart']);
+  assert.deepEqual(sh.complete('docker st', 9).candidates, ['start', 'stats', 'stop']);
 });
