@@ -1,6 +1,7 @@
 /** `docker cp`'s side of the daemon: stat, archive and extract paths of a container's filesystem. */
 import { ApiError, type ArchiveEntry, type PathStat } from '../api';
 import { pack, unpack } from '../archive';
+import { joinPath } from './fs';
 import type { Engine } from './engine';
 
 /** The node at `path` (a relative one from `/`), or moby's containerFileNotFound naming it as given. */
@@ -17,7 +18,9 @@ function locate(e: Engine, id: string, path: string, follow = false) {
   const stat: PathStat = {
     name: r.parts.at(-1) ?? '/', size: n.kind === 'file' ? n.size : n.kind === 'dir' ? 4096 : n.target.length,
     mode: n.kind === 'dir' ? 0x80000000 + n.mode : n.kind === 'link' ? 0x8000000 + 0o777 : n.mode,
-    mtime: new Date(n.mtime).toISOString(), linkTarget: n.kind === 'link' ? n.target : '',
+    mtime: new Date(n.mtime).toISOString(),
+    // A symlink's target fully resolved, as a path in the container.
+    linkTarget: n.kind === 'link' ? joinPath(fs.resolve(abs).parts) : '',
   };
   return { fs, abs, node: n, stat };
 }

@@ -48,10 +48,13 @@ function place(entries: ArchiveEntry[], dst: string, exists: boolean, isDir: boo
 async function toContainer(ctx: Ctx, quiet: boolean, src: string, ctr: string, dst: string): Promise<void> {
   const fs = ctx.sh.m.fs;
   // A failed stat is no error yet: the destination may be created.
-  const stat = await ctx.api.containerStatPath(ctr, dst).catch((e: unknown) => {
+  const statOf = (p: string) => ctx.api.containerStatPath(ctr, p).catch((e: unknown) => {
     if (e instanceof ApiError) return null;
     throw e;
   });
+  let stat = await statOf(dst);
+  // A symlink destination is replaced by what it points to.
+  if (stat?.linkTarget) stat = await statOf((dst = stat.linkTarget));
   const abs = localPath(ctx, src);
   let entries: ArchiveEntry[];
   try {

@@ -64,3 +64,13 @@ test('cp errors: missing files on either side, missing parents, bad combinations
   await run('docker cp ./a:b box:/tmp/');
   assert.equal((await run('docker exec box cat /tmp/a:b')).out, 'c\n');
 });
+
+test('cp to a symlink copies to what it points to, and says so', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  await run('echo hi > f');
+  // Debian's /bin is a link to usr/bin.
+  assert.equal((await run('docker cp f web:/bin', tty)).err, 'Successfully copied 2.05kB to web:/usr/bin\n');
+  assert.equal((await run('docker exec web cat /usr/bin/f')).out, 'hi\n');
+  assert.match((await run('docker exec web ls -ld /bin')).out, /^l.* \/bin -> usr\/bin\n$/);
+});
