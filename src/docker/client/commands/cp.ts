@@ -76,8 +76,14 @@ async function fromContainer(ctx: Ctx, quiet: boolean, ctr: string, src: string,
   const abs = localPath(ctx, dst);
   const parent = absPath('/', abs + '/..');
   if (!fs.resolve(parent, '/').node) throw new CliError(`invalid output path: directory "${parent}" does not exist`);
+  let node;
+  try {
+    node = fs.resolve(abs, '/').node;
+  } catch {
+    // The parent is there but is no directory.
+    throw new CliError(`stat ${abs}: not a directory`);
+  }
   const { entries } = await ctx.api.containerArchive(ctr, src);
-  const node = fs.resolve(abs, '/').node;
   unpack(fs, place(entries, abs, !!node, node?.kind === 'dir'), entries);
   if (!quiet) ctx.io.err(`Successfully copied ${sizeString(tarSize(entries))} to ${abs}\n`);
 }

@@ -53,6 +53,7 @@ test('cp errors: missing files on either side, missing parents, bad combinations
     ['docker cp f.txt box:/nope/', 'no such directory\n'],
     ['docker cp d box:/etc/hostname', 'cannot copy directory\n'],
     ['docker cp box:/etc/hostname /nope/x', 'invalid output path: directory "/nope" does not exist\n'],
+    ['docker cp box:/etc/hostname f.txt/x', 'stat /home/alumno/f.txt/x: not a directory\n'],
     ['docker cp f.txt nope:/tmp/x', 'Error response from daemon: No such container: nope\n'],
     ['docker cp f.txt g.txt', 'must specify at least one container source\n'],
     ['docker cp box:/a box:/b', 'copying between containers is not supported\n'],
