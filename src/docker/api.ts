@@ -340,6 +340,38 @@ export interface ExecConfig {
   Detach?: boolean;           // `-d`
 }
 
+/** The CPU counters of a stats sample (nanoseconds). */
+export interface CpuStats { cpu_usage: { total_usage: number }; system_cpu_usage: number; online_cpus: number }
+
+/** `GET /containers/{id}/stats?stream=false`: the part of moby's StatsResponse the client reads. */
+export interface ContainerStats {
+  name: string;               // "/web"
+  id: string;
+  cpu_stats: CpuStats;
+  /** The sample before (the CPU % is the difference). */
+  precpu_stats: CpuStats;
+  /** Bytes; empty for a stopped container. */
+  memory_stats: { usage?: number; limit?: number };
+  networks?: Record<string, { rx_bytes: number; tx_bytes: number }>;
+  blkio_stats: { io_service_bytes_recursive: { op: string; value: number }[] | null };
+  pids_stats: { current?: number };
+}
+
+/** One entry of a `docker cp` archive (see archive.ts): its path in the archive and its content. */
+export interface ArchiveEntry {
+  name: string;
+  kind: 'file' | 'dir' | 'link';
+  mode: number;
+  mtime: number;
+  /** Bytes of a file (0 otherwise); `data` is absent for a file the simulation only knows the size of. */
+  size: number;
+  data?: string;
+  target?: string;
+}
+
+/** `HEAD /containers/{id}/archive`: the resource at a path (mode as Go's os.FileMode). */
+export interface PathStat { name: string; size: number; mode: number; mtime: string; linkTarget: string }
+
 /** A stop/restart call's options (`-t`, `-s`). */
 export interface StopOptions { timeout?: number; signal?: string }
 
@@ -531,6 +563,21 @@ export interface DockerApi {
   exec(id: string, config: ExecConfig, io: TermIO): Promise<ProcessHandle>;
   /** `docker container prune`: stopped containers matching the filters (`label`, `label!`, `until`). */
   containersPrune(filters?: Record<string, string[]>): Promise<ContainersPruneReport>;
+  /**
+   * `docker rename`: 400 `Renaming a container with the same name as its current name`, 400/409
+   * `Error when allocating new name: Invalid container name (/x y)…` / `…: Conflict. …`.
+   */
+  containerRename(id: string, name: string): Promise<void>;
+  /** `docker stats`: one sample (a stopped container's has its name and ID, zeros elsewhere). */
+  containerStats(id: string): Promise<ContainerStats>;
+  /**
+   * `docker cp`: 404 `Could not find the file <path> in container <name as given>` when the path
+   * (for an extraction, the directory) is missing; a relative path is taken from `/`.
+   */
+  containerStatPath(id: string, path: string): Promise<PathStat>;
+  containerArchive(id: string, path: string): Promise<{ stat: PathStat; entries: ArchiveEntry[] }>;
+  /** Unpacks the entries under the directory `dir`, into the container's writable layer. */
+  containerExtract(id: string, dir: string, entries: ArchiveEntry[]): Promise<void>;
   /** `docker top`: the processes of a running container (409 when it is not running). */
   containerTop?(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
 

@@ -7,6 +7,7 @@ import type { Handler } from './cli';
 import { attach } from './commands/attach';
 import { build, BUILD_BANNER } from './commands/build';
 import { commit } from './commands/commit';
+import { cp } from './commands/cp';
 import { create } from './commands/create';
 import { diff } from './commands/diff';
 import { exec } from './commands/exec';
@@ -17,6 +18,10 @@ import { containerInspect, imageInspect, inspect } from './commands/inspect';
 import { kill } from './commands/kill';
 import { logs } from './commands/logs';
 import { pause } from './commands/pause';
+import { port } from './commands/port';
+import { rename } from './commands/rename';
+import { top } from './commands/top';
+import { wait } from './commands/wait';
 import { containerPrune } from './commands/container-prune';
 import { imagePrune } from './commands/image-prune';
 import { ps } from './commands/ps';
@@ -25,6 +30,7 @@ import { rm } from './commands/rm';
 import { rmi } from './commands/rmi';
 import { run } from './commands/run';
 import { start } from './commands/start';
+import { stats } from './commands/stats';
 import { restart } from './commands/restart';
 import { stop } from './commands/stop';
 import { systemDf } from './commands/system-df';
@@ -53,18 +59,24 @@ const s = (name: string, args: ArgRule, run: Handler, extra: Partial<Spec> = {})
 const C = {
   attach: s('attach', ['exact', 1], attach),
   commit: s('commit', ['range', 1, 2], commit),
+  cp: s('cp', ['exact', 2], cp),
   create: s('create', ['min', 1], create, { interspersed: false }),
   diff: s('diff', ['exact', 1], diff),
   exec: s('exec', ['min', 2], exec, { interspersed: false }),
   kill: s('kill', ['min', 1], kill),
   logs: s('logs', ['exact', 1], logs),
   pause: s('pause', ['min', 1], pause),
+  port: s('port', ['range', 1, 2], port),
+  rename: s('rename', ['exact', 2], rename),
   restart: s('restart', ['min', 1], restart),
   rm: s('rm', ['min', 1], rm),
   run: s('run', ['min', 1], run, { interspersed: false }),
   start: s('start', ['min', 1], start),
+  stats: s('stats', ['min', 0], stats),
   stop: s('stop', ['min', 1], stop),
+  top: s('top', ['min', 1], top, { interspersed: false }),
   unpause: s('unpause', ['min', 1], unpause),
+  wait: s('wait', ['min', 1], wait),
 };
 
 const I = {

@@ -44,6 +44,12 @@ const RAW: Record<string, string> = {
   "container-prune": "[OPTIONS]\n\nRemove all stopped containers\n\nOptions:\n      --filter filter\tProvide filter values (e.g. \"until=<timestamp>\")\n  -f, --force\tDo not prompt for confirmation\n",
   "image-prune": "[OPTIONS]\n\nRemove unused images\n\nOptions:\n  -a, --all\tRemove all unused images, not just dangling ones\n      --filter filter\tProvide filter values (e.g. \"until=<timestamp>\")\n  -f, --force\tDo not prompt for confirmation\n",
   "system-df": "[OPTIONS]\n\nShow docker disk usage\n\nOptions:\n      --format string\tFormat output using a custom template:\u000b'table':            Print output in table format with column headers (default)\u000b'table TEMPLATE':   Print output in table format using the given Go template\u000b'json':             Print in JSON format 'TEMPLATE':         Print output using the given Go template.\u000bRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates\n  -v, --verbose\tShow detailed information on space usage\n",
+  "port": "CONTAINER [PRIVATE_PORT[/PROTO]]\n\nList port mappings or a specific mapping for the container\n",
+  "rename": "CONTAINER NEW_NAME\n\nRename a container\n",
+  "top": "CONTAINER [ps OPTIONS]\n\nDisplay the running processes of a container\n",
+  "wait": "CONTAINER [CONTAINER...]\n\nBlock until one or more containers stop, then print their exit codes\n",
+  "cp": "[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\fdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH\n\nCopy files/folders between a container and the local filesystem\n\nUse '-' as the source to read a tar archive from stdin\nand extract it to a directory destination in a container.\nUse '-' as the destination to stream a tar archive of a\ncontainer source to stdout.\n\nAliases:\n  docker container cp, docker cp\n\nOptions:\n  -a, --archive\tArchive mode (copy all uid/gid information)\n  -L, --follow-link\tAlways follow symbol link in SRC_PATH\n  -q, --quiet\tSuppress progress output during copy. Progress output is automatically suppressed if no terminal is attached\n",
+  "stats": "[OPTIONS] [CONTAINER...]\n\nDisplay a live stream of container(s) resource usage statistics\n\nOptions:\n  -a, --all\tShow all containers (default shows just running)\n      --format string\tFormat output using a custom template:\u000b'table':            Print output in table format with column headers (default)\u000b'table TEMPLATE':   Print output in table format using the given Go template\u000b'json':             Print in JSON format 'TEMPLATE':         Print output using the given Go template.\u000bRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates\n      --no-stream\tDisable streaming stats and only pull the first result\n      --no-trunc\tDo not truncate output\n",
 };
 
 /**
@@ -59,5 +65,6 @@ export const HELP: Record<string, string> = {};
 for (const k in RAW) {
   // build's text opens with the legacy builder's notice and keeps its whole Usage line.
   const usage = k === 'build' ? '' : `Usage:  docker${k === 'docker' ? '' : ' ' + k.replace('-', ' ')} `;
-  HELP[k] = expandFlags(usage + RAW[k]);
+  // cp's second Usage line opens with a tab, stored as \f so that it is not read as a flag.
+  HELP[k] = expandFlags(usage + RAW[k]).replace('\f', '\t');
 }

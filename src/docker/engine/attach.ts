@@ -92,14 +92,4 @@ export const attaching = {
     const prompt = c.config.Tty && p.exitCode === null ? p.prompt() : '';
     if (prompt) c.logs.push({ stream: 'stdout', text: prompt, time: this.now() });
   },
-
-  async containerTop(this: Engine, id: string): Promise<{ Titles: string[]; Processes: string[][] }> {
-    const c = this.get(id);
-    if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
-    const t = new Date(c.startedAt).toISOString().slice(11, 16);
-    return {
-      Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
-      Processes: this.machine(c).procs().map((p, i) => ['root', String(c.pid + i * 37), i ? String(c.pid) : String(c.pid - 23), '0', t, p.tty ? 'pts/0' : '?', '00:00:00', p.argv.join(' ')]),
-    };
-  },
 };

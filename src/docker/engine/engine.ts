@@ -8,6 +8,7 @@ import { ApiError, type Clock, type ContainerInspect, type ContainerStateName, t
 import type { TermIO } from '../shell';
 import { attaching } from './attach';
 import { committing } from './commit';
+import { copying } from './copy';
 import { create } from './container-create';
 import { inspecting } from './container-inspect';
 import { listing } from './container-list';
@@ -18,6 +19,9 @@ import type * as imgs from './images';
 import { lifecycle } from './lifecycle';
 import { mainProcess } from './main-process';
 import { net } from './network';
+import { renaming } from './rename';
+import { statting } from './stats';
+import { topping } from './top';
 import { ShellProc, type Proc } from './process';
 import type { Random } from './random';
 import type { Machine, Out } from './shell/types';
@@ -230,8 +234,8 @@ export function setSaver(fn: (e: Engine) => EngineState): void {
   saveState = fn;
 }
 
-type Ops = typeof attaching & typeof committing & typeof create & typeof inspecting & typeof listing & typeof execing &
-  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof system;
+type Ops = typeof attaching & typeof committing & typeof copying & typeof create & typeof inspecting & typeof listing & typeof execing &
+  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping;
 // The operations above become methods of Engine (declaration merging types them).
 export interface Engine extends Ops {}
-Object.assign(Engine.prototype, attaching, committing, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, system);
+Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping);

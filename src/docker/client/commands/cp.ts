@@ -1,0 +1,103 @@
+/**
+ * `docker cp` between the host shell's filesystem and a container, with docker/cli's path rules
+ * (archive.PrepareArchiveCopy): into an existing directory, or under the destination's name.
+ */
+import { ApiError, type ArchiveEntry } from '../../api';
+import { pack, tarSize, unpack } from '../../archive';
+import { absPath } from '../../common/sh/fs';
+import { CliError, type Ctx, type Handler } from '../cli';
+import { sizeString } from '../format/units';
+
+/** splitCpArg: `CONTAINER:PATH`, unless the argument is an absolute or `./` local path. */
+function splitArg(arg: string): [string, string] {
+  const i = arg.indexOf(':');
+  return arg.startsWith('/') || arg.startsWith('.') || i < 0 ? ['', arg] : [arg.slice(0, i), arg.slice(i + 1)];
+}
+
+const isDot = (p: string): boolean => /(^|\/)\.\/*$/.test(p);
+
+/** archive.SplitPathDirEntry: the directory and the entry a path names (`.` for `dir/.`). */
+function dirEntry(path: string): [string, string] {
+  const parts = path.split('/').filter((p) => p && p !== '.');
+  const base = isDot(path) ? '.' : (parts.pop() ?? '/');
+  return [(path.startsWith('/') ? '/' : '') + parts.join('/') || '.', base];
+}
+
+/** resolveLocalPath: absolute, keeping a trailing `/.` or `/` as typed. */
+function localPath(ctx: Ctx, p: string): string {
+  let abs = absPath(ctx.sh.cwd, p);
+  if (isDot(p)) abs += (abs.endsWith('/') ? '' : '/') + '.';
+  return p.endsWith('/') && !abs.endsWith('/') ? abs + '/' : abs;
+}
+
+/**
+ * Where the entries go (PrepareArchiveCopy): into an existing directory as they are, else into the
+ * destination's parent, renamed to the destination's base name.
+ */
+function place(entries: ArchiveEntry[], dst: string, exists: boolean, isDir: boolean): string {
+  if (exists && isDir) return dst;
+  const dir = entries[0].kind === 'dir';
+  if (exists && dir) throw new CliError('cannot copy directory');
+  if (!exists && !dir && (dst.endsWith('/') || isDot(dst))) throw new CliError('no such directory');
+  const [parent, base] = dirEntry(dst);
+  const old = entries[0].name;
+  for (const e of entries) e.name = base + e.name.slice(old.length);
+  return parent;
+}
+
+async function toContainer(ctx: Ctx, quiet: boolean, src: string, ctr: string, dst: string): Promise<void> {
+  const fs = ctx.sh.m.fs;
+  // A failed stat is no error yet: the destination may be created.
+  const statOf = (p: string) => ctx.api.containerStatPath(ctr, p).catch((e: unknown) => {
+    if (e instanceof ApiError) return null;
+    throw e;
+  });
+  let stat = await statOf(dst);
+  // A symlink destination is replaced by what it points to.
+  if (stat?.linkTarget) stat = await statOf((dst = stat.linkTarget));
+  const abs = localPath(ctx, src);
+  let entries: ArchiveEntry[];
+  try {
+    entries = pack(fs, abs);
+  } catch {
+    // archive.CopyInfoSourcePath lstats the path, after resolving the directories above it.
+    const parts = abs.split('/');
+    let k = 2;
+    while (k < parts.length && fs.resolve(parts.slice(0, k).join('/'), '/', false).node?.kind === 'dir') k++;
+    throw new CliError(`lstat ${parts.slice(0, k).join('/')}: no such file or directory`);
+  }
+  const dir = place(entries, dst, !!stat, stat !== null && stat.mode >= 0x80000000);
+  await ctx.api.containerExtract(ctr, dir, entries);
+  if (!quiet) ctx.io.err(`Successfully copied ${sizeString(tarSize(entries))} to ${ctr}:${dst}\n`);
+}
+
+async function fromContainer(ctx: Ctx, quiet: boolean, ctr: string, src: string, dst: string): Promise<void> {
+  const fs = ctx.sh.m.fs;
+  const abs = localPath(ctx, dst);
+  const parent = absPath('/', abs + '/..');
+  if (!fs.resolve(parent, '/').node) throw new CliError(`invalid output path: directory "${parent}" does not exist`);
+  let node;
+  try {
+    node = fs.resolve(abs, '/').node;
+  } catch {
+    // The parent is there but is no directory.
+    throw new CliError(`stat ${abs}: not a directory`);
+  }
+  const { entries } = await ctx.api.containerArchive(ctr, src);
+  unpack(fs, place(entries, abs, !!node, node?.kind === 'dir'), entries);
+  if (!quiet) ctx.io.err(`Successfully copied ${sizeString(tarSize(entries))} to ${abs}\n`);
+}
+
+export const cp: Handler = async (ctx, f, [src, dst]) => {
+  if (!src) throw new CliError('source can not be empty');
+  if (!dst) throw new CliError('destination can not be empty');
+  // The progress and its closing line are for a terminal only, unless -q is given.
+  const quiet = f.has('quiet') ? f.bool('quiet') : !ctx.io.tty;
+  const [from, srcPath] = splitArg(src);
+  const [to, dstPath] = splitArg(dst);
+  if (from && to) throw new CliError('copying between containers is not supported');
+  if (from) await fromContainer(ctx, quiet, from, srcPath, dstPath);
+  else if (to) await toContainer(ctx, quiet, srcPath, to, dstPath);
+  else throw new CliError('must specify at least one container source');
+  return 0;
+};

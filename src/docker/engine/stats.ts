@@ -1,0 +1,35 @@
+/**
+ * `GET /containers/{id}/stats?stream=false`: one sample, with the numbers of a container that
+ * idles (a few packets received, next to no CPU). They come from the container's ID, so they are
+ * deterministic and stay put from one call to the next.
+ */
+import type { ContainerStats, CpuStats } from '../api';
+import type { Engine } from './engine';
+
+/** No memory limit: the cgroup's is the host's memory (`docker info`'s Total Memory). */
+const MEM_TOTAL = 8324673536;
+
+const cpu = (total: number, system: number): CpuStats => ({ cpu_usage: { total_usage: total }, system_cpu_usage: system, online_cpus: 4 });
+
+export const statting = {
+  async containerStats(this: Engine, id: string): Promise<ContainerStats> {
+    this.tick();
+    const c = this.get(id);
+    const base = { name: '/' + c.name, id: c.id };
+    // A stopped container answers with its name and ID only.
+    if (!this.isUp(c)) return { ...base, cpu_stats: cpu(0, 0), precpu_stats: cpu(0, 0), memory_stats: {}, blkio_stats: { io_service_bytes_recursive: null }, pids_stats: {} };
+    const h = parseInt(c.id.slice(0, 8), 16);
+    const pids = this.machine(c).procs().length;
+    const system = this.now() * 4e6;
+    const used = (this.now() - c.startedAt) * 1e3 * (1 + (h % 5));
+    return {
+      ...base,
+      cpu_stats: cpu(used + (h % 5) * 1e5, system + 4e9),
+      precpu_stats: cpu(used, system),
+      memory_stats: { usage: pids * (1 + (h % 7)) * 524288 + (h % 997) * 1024, limit: MEM_TOTAL },
+      networks: { eth0: { rx_bytes: 872 + (h % 12) * 106, tx_bytes: 0 } },
+      blkio_stats: { io_service_bytes_recursive: [{ op: 'read', value: (h % 4) * 4096 }, { op: 'write', value: 0 }] },
+      pids_stats: { current: pids },
+    };
+  },
+};

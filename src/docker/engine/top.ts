@@ -1,0 +1,20 @@
+/** `GET /containers/{id}/top`: the host's `ps -ef` of the container's processes. */
+import { ApiError } from '../api';
+import type { Engine } from './engine';
+
+export const topping = {
+  async containerTop(this: Engine, id: string): Promise<{ Titles: string[]; Processes: string[][] }> {
+    this.tick();
+    const c = this.get(id);
+    if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
+    // Host PIDs: PID 1 is c.pid; the parent of PID 1 and of every exec'd process (runc hands
+    // them over) is the containerd shim, started just before.
+    const shim = c.pid - 23;
+    const host = (pid: number) => c.pid + (pid - 1) * 37;
+    return {
+      Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
+      Processes: this.machine(c).procs().map((p) => ['root', String(host(p.pid)), String(shim), '0',
+        new Date(p.start).toISOString().slice(11, 16), p.tty ? 'pts/0' : '?', '00:00:00', p.argv.join(' ')]),
+    };
+  },
+};
