@@ -55,7 +55,7 @@ const useCache = new Map<string, string>();
 function useLine(spec: Spec, path: string): string {
   const key = spec.help + ' ' + path;
   let u = useCache.get(key);
-  if (u === undefined) useCache.set(key, (u = /^Usage: {2}(.*)$/m.exec(helpFor(spec, path))![1]));
+  if (u === undefined) useCache.set(key, (u = /^Usage: {2}(.*(?:\n\t.*)?)$/m.exec(helpFor(spec, path))![1]));
   return u;
 }
 

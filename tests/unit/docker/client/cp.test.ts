@@ -75,3 +75,10 @@ test('cp to a symlink copies to what it points to, and says so', async () => {
   assert.equal((await run('docker exec web cat /usr/bin/f')).out, 'hi\n');
   assert.match((await run('docker exec web ls -ld /bin')).out, /^l.* \/bin -> usr\/bin\n$/);
 });
+
+test("cp's argument and flag errors show both lines of its Usage, as cobra's UseLine has them", async () => {
+  const run = session();
+  const two = '\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH\n';
+  assert.deepEqual(await run('docker cp a'), { out: '', err: `docker: 'docker cp' requires 2 arguments\n\nUsage:  docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n${two}\nRun 'docker cp --help' for more information\n`, exit: 1 });
+  assert.equal((await run('docker container cp --foo a b')).err, `unknown flag: --foo\n\nUsage:  docker container cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n${two}\nRun 'docker container cp --help' for more information\n`);
+});
