@@ -263,13 +263,13 @@ const NGINX_404 = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>
 const NGINX_SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 15: 'SIGTERM' };
 
 /**
- * nginx behind /docker-entrypoint.sh: configuration lines, then two workers. SIGQUIT stops them
+ * nginx behind /docker-entrypoint.sh: configuration lines, then a worker per CPU (docker info says 4). SIGQUIT stops them
  * gracefully, SIGTERM and SIGINT at once; SIGHUP starts new workers and retires the old ones.
  * A signal sent from the host has no sender inside the namespace, so no `from PID`.
  */
 export function nginx(at: Launch, alpine: boolean): Proc {
   const { m } = at;
-  let workers = [29, 30];
+  let workers = [29, 30, 31, 32];
   const log = (t: string, pid: number, lines: string[]) => lines.map((s) => `${t} [notice] ${pid}#${pid}: ${s}\n`).join('');
   const start = (t: string) => log(t, 1, ['start worker processes', ...workers.map((w) => `start worker process ${w}`)]);
   // Each worker leaves on its own; the master reaps them one SIGCHLD at a time.
