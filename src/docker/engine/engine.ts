@@ -153,7 +153,9 @@ export class Engine implements DockerApi {
       ip: c.ip || '172.17.0.2',
       now: () => this.now(),
       kernel: KERNEL,
-      procs: () => [c.proc, ...c.execs].filter((p): p is Proc => !!p && p.exitCode === null).map((p) => ({ pid: p.pid, ppid: p.pid === 1 ? 0 : 1, argv: p.argv, tty: p.tty, start: p.start })),
+      procs: () => [c.proc, ...c.execs].filter((p): p is Proc => !!p && p.exitCode === null)
+        .flatMap((p) => [{ pid: p.pid, ppid: p.pid === 1 ? 0 : 1, argv: p.title ?? p.argv, tty: p.tty, start: p.start }, ...(p.children?.() ?? [])])
+        .sort((a, b) => a.pid - b.pid),
       newPid: () => c.nextPid++,
       http: (host, port, path) => this.http(c, host, port, path),
     };

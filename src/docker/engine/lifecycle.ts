@@ -78,6 +78,8 @@ export const lifecycle = {
         } catch { /* a missing parent */ }
         if (!there) fs.mkdir(wd, '/', true);
       }
+      // every start is a new PID namespace
+      c.nextPid = 7;
       proc = this.spawnMain(c);
     } catch (e) {
       c.ip = '';

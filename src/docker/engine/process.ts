@@ -3,7 +3,7 @@
  * reacts to input lines and signals the way the real one does (bash ignores SIGTERM as PID 1,
  * nginx stops on SIGQUIT, httpd on SIGWINCH, a node script serves its port).
  */
-import type { HttpReply, Machine, Out } from './shell/types';
+import type { HttpReply, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { evalArith } from './shell/programs';
 import { release, runScript } from './shell/node';
@@ -49,6 +49,10 @@ export interface Proc {
   restore(s: unknown): void;
   /** A web server's answer to a GET on one of its container's ports (null: nothing listens). */
   serve?(port: number, path: string): HttpReply | null;
+  /** What ps shows when the program renames itself (nginx's `nginx: master process …`). */
+  title?: string[];
+  /** Processes it started that live as long as it does (nginx's workers), for ps and top. */
+  children?(): ProcInfo[];
 }
 
 /** Who a process is and the container it runs in. */
@@ -263,13 +267,14 @@ const NGINX_404 = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>
 const NGINX_SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 15: 'SIGTERM' };
 
 /**
- * nginx behind /docker-entrypoint.sh: configuration lines, then a worker per CPU (docker info says 4). SIGQUIT stops them
+ * nginx behind /docker-entrypoint.sh: configuration lines, then a worker per CPU. SIGQUIT stops them
  * gracefully, SIGTERM and SIGINT at once; SIGHUP starts new workers and retires the old ones.
  * A signal sent from the host has no sender inside the namespace, so no `from PID`.
  */
 export function nginx(at: Launch, alpine: boolean): Proc {
   const { m } = at;
-  let workers = [29, 30, 31, 32];
+  // the entrypoint's scripts take PIDs up to 28; then the workers, one per CPU (docker info says 4)
+  let workers: number[] = [];
   const log = (t: string, pid: number, lines: string[]) => lines.map((s) => `${t} [notice] ${pid}#${pid}: ${s}\n`).join('');
   const start = (t: string) => log(t, 1, ['start worker processes', ...workers.map((w) => `start worker process ${w}`)]);
   // Each worker leaves on its own; the master reaps them one SIGCHLD at a time.
@@ -301,6 +306,8 @@ export function nginx(at: Launch, alpine: boolean): Proc {
       for (const d of ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp']) m.fs.mkdir(`/var/cache/nginx/${d}`, '/', true);
       m.fs.writeFile('/run/nginx.pid', '1\n');
       const t = nginxStamp(at.start);
+      while (m.newPid() < 28);
+      workers = [1, 2, 3, 4].map(() => m.newPid());
       out.err(log(t, 1, ['using the "epoll" event method', NGINX, alpine ? 'built by gcc 14.2.0 (Alpine 14.2.0) ' : 'built by gcc 12.2.0 (Debian 12.2.0-14) ',
         `OS: Linux ${m.kernel}`, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576']) + start(t));
     },
@@ -310,7 +317,7 @@ export function nginx(at: Launch, alpine: boolean): Proc {
       const t = nginxStamp(m.now());
       const old = workers;
       if (sig === 1) {
-        workers = old.map((_, i) => old[old.length - 1] + i + 1);
+        workers = old.map(() => m.newPid());
         out.err(log(t, 1, ['signal 1 (SIGHUP) received, reconfiguring', 'reconfiguring', 'using the "epoll" event method']) + start(t) + retire(t, old, true, ['signal 29 (SIGIO) received']));
         return null;
       }
@@ -319,6 +326,8 @@ export function nginx(at: Launch, alpine: boolean): Proc {
       return 0;
     },
     serve: website(m, '/usr/share/nginx/html', NGINX, NGINX_404),
+    title: ['nginx: master process nginx -g daemon off;'],
+    children: () => workers.map((pid) => ({ pid, ppid: 1, argv: ['nginx: worker process'], tty: false, start: at.start, user: 'nginx' })),
   });
 }
 

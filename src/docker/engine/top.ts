@@ -13,7 +13,8 @@ export const topping = {
     const host = (pid: number) => c.pid + (pid - 1) * 37;
     return {
       Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
-      Processes: this.machine(c).procs().map((p) => ['root', String(host(p.pid)), String(shim), '0',
+      // A program's own children (nginx's workers, user nginx = uid 101, which the host has no name for) hang from it
+      Processes: this.machine(c).procs().map((p) => [p.user ? '101' : 'root', String(host(p.pid)), String(p.user ? host(p.ppid) : shim), '0',
         new Date(p.start).toISOString().slice(11, 16), p.tty ? 'pts/0' : '?', '00:00:00', p.argv.join(' ')]),
     };
   },

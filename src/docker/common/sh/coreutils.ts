@@ -5,7 +5,7 @@
  */
 import { FsError, joinPath, splitPath, type Node } from './fs';
 import { ls } from './ls';
-import type { Command, IO, ShellLike } from './types';
+import type { Command, IO, ProcInfo, ShellLike } from './types';
 import { opts, usage } from './opts';
 import { headOrTail, lines, wcCounts } from './text';
 import { account } from './passwd';
@@ -461,24 +461,27 @@ export const COREUTILS: Record<string, Command> = {
   },
   ps(args, io, sh) {
     const procs = sh.m.procs();
-    const self = { pid: sh.m.newPid(), ppid: procs[procs.length - 1]?.pid ?? 1, argv: args, tty: io.tty, start: sh.m.now() };
-    const all = [...procs, self];
+    // started by runc itself (`docker exec c ps`, or ps as PID 1), ps is in the list already
+    const own = sh.direct ? [...procs].reverse().find((p) => p.argv.join('\0') === args.join('\0')) : undefined;
+    const self: ProcInfo = own ?? { pid: sh.m.newPid(), ppid: procs[procs.length - 1]?.pid ?? 1, argv: args, tty: io.tty, start: sh.m.now() };
+    const all = own ? procs : [...procs, self];
+    const user = (p: ProcInfo) => p.user ?? 'root';
     const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
     const tty = (p: { tty: boolean }) => (p.tty ? 'pts/0' : '?');
     if (io.busybox) {
       io.out('PID   USER     TIME  COMMAND\n');
-      for (const p of all) io.out(`${String(p.pid).padStart(5)} root      0:00 ${p.argv.join(' ')}\n`);
+      for (const p of all) io.out(`${String(p.pid).padStart(5)} ${user(p).padEnd(8)}  0:00 ${p.argv.join(' ')}\n`);
       return 0;
     }
     const a = args.slice(1).join(' ');
     if (/^-?a?u?x|aux|-e/.test(a) && !/f/.test(a)) {
       io.out('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n');
-      for (const p of all) io.out(`root    ${String(p.pid).padStart(8)}  0.0  0.0 ${String(p === self ? 7888 : 4588).padStart(6)} ${String(p === self ? 4096 : 3840).padStart(5)} ${tty(p).padEnd(8)} ${p === self ? 'R+' : p.pid === 1 ? 'Ss' : 'S'}${p === self || p.pid === 1 ? '  ' : '   '} ${hhmm(p.start)}   0:00 ${p.argv.join(' ')}\n`);
+      for (const p of all) io.out(`${user(p).padEnd(8)}${String(p.pid).padStart(8)}  0.0  0.0 ${String(p === self ? 7888 : 4588).padStart(6)} ${String(p === self ? 4096 : 3840).padStart(5)} ${tty(p).padEnd(8)} ${p === self ? 'R+' : p.pid === 1 ? 'Ss' : 'S'}${p === self || p.pid === 1 ? '  ' : '   '} ${hhmm(p.start)}   0:00 ${p.argv.join(' ')}\n`);
       return 0;
     }
     if (/-ef|-e -f|-fe/.test(a)) {
       io.out('UID          PID    PPID  C STIME TTY          TIME CMD\n');
-      for (const p of all) io.out(`root    ${String(p.pid).padStart(8)} ${String(p.ppid).padStart(7)}  0 ${hhmm(p.start)} ${tty(p).padEnd(8)} 00:00:00 ${p.argv.join(' ')}\n`);
+      for (const p of all) io.out(`${user(p).padEnd(8)}${String(p.pid).padStart(8)} ${String(p.ppid).padStart(7)}  0 ${hhmm(p.start)} ${tty(p).padEnd(8)} 00:00:00 ${p.argv.join(' ')}\n`);
       return 0;
     }
     io.out('    PID TTY          TIME CMD\n');

@@ -22,7 +22,7 @@ export interface IO extends Out {
   busybox: boolean;
 }
 
-export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: boolean; start: number }
+export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: boolean; start: number; user?: string }
 
 /** Reply of a web server in the container network (for curl/wget). */
 export interface HttpReply { status: number; body: string; server: string }

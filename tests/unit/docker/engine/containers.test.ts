@@ -637,3 +637,20 @@ test("mysql's server and clients report the image's MYSQL_VERSION: 8.4.5 for mys
     assert.equal(io.text, `mysql  Ver ${v} for Linux on x86_64 (MySQL Community Server - GPL)\n`);
   }
 });
+
+test('ps and top see nginx as it renames itself, with its workers; a ps that runc started is listed once', async () => {
+  const e = engine();
+  await pull(e, 'nginx:alpine', 'alpine');
+  const { Id } = await e.containerCreate({ Image: 'nginx:alpine' });
+  await e.containerStart(Id);
+  const io = term(false);
+  await e.exec(Id, { Cmd: ['ps'] }, io);
+  const workers = [29, 30, 31, 32].map((w) => `${String(w).padStart(5)} nginx     0:00 nginx: worker process\n`).join('');
+  assert.equal(io.text, `PID   USER     TIME  COMMAND\n    1 root      0:00 nginx: master process nginx -g daemon off;\n${workers}   33 root      0:00 ps\n`);
+  const top = await e.containerTop(Id);
+  assert.deepEqual(top.Processes.map((p) => [p[0], p[7]]), [['root', 'nginx: master process nginx -g daemon off;'], ...[1, 2, 3, 4].map(() => ['101', 'nginx: worker process'])]);
+  assert.ok(top.Processes.slice(1).every((p) => p[2] === top.Processes[0][1]), 'the workers are children of the master');
+  const one = await e.containerCreate({ Image: 'alpine', Cmd: ['ps'] });
+  await e.containerStart(one.Id);
+  assert.equal((await e.containerLogs(one.Id)).map((l) => l.text).join(''), 'PID   USER     TIME  COMMAND\n    1 root      0:00 ps\n');
+});
