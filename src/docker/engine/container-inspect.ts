@@ -2,16 +2,17 @@
 import type { ContainerInspect } from '../api';
 import { rfc3339 } from './clock';
 import type { Engine } from './engine';
-import { digest } from './hash';
+import { digest, sha256 } from './hash';
+import { overlayDir } from './store';
 
 export const inspecting = {
   async containerInspect(this: Engine, id: string, opts: { size?: boolean } = {}): Promise<ContainerInspect> {
     this.tick();
     const c = this.get(id);
     const files = `/var/lib/docker/containers/${c.id}/`;
-    const overlay = '/var/lib/docker/overlay2/';
-    const dir = overlay + c.id.slice(0, 40) + c.id.slice(52);
-    const lowers = this.layers.chain(c.top).reverse().map((l) => `${overlay}${l.chainId.slice(7, 32)}${l.diffId.slice(7, 46)}/diff`);
+    // the writable layer's directory, as random-looking as the image layers' (overlayDir)
+    const dir = `/var/lib/docker/overlay2/${(c.layerId ??= sha256('rw ' + c.id))}`;
+    const lowers = this.layers.chain(c.top).reverse().map((l) => overlayDir(l) + '/diff');
     const running = this.isUp(c);
     const sandbox = running ? (c.sandboxId ??= digest('sb:' + c.id).slice(7)) : '';
     const ep = this.endpoint(c);

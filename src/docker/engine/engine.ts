@@ -55,6 +55,8 @@ export interface Ctr {
   /** Network endpoint and sandbox of the current run. */
   endpointId?: string;
   sandboxId?: string;
+  /** The writable layer's overlay2 directory name, made once. */
+  layerId?: string;
   /** How many times it was started: attach handles follow one run. */
   runs?: number;
   /** The running main process (runtime only). */

@@ -110,7 +110,12 @@ export function treeOf(l: Pick<Layer, 'spec' | 'tree' | 'mtime'>): DirNode {
 }
 
 /** A layer's overlay2 directory (`GraphDriver` of image and container inspect): its cache ID, random-looking and fixed per chain. */
-export const overlayDir = (l: Layer): string => `/var/lib/docker/overlay2/${sha256('overlay2 ' + l.chainId)}`;
+export const overlayDir = (l: Layer): string => {
+  let dir = cacheIds.get(l.chainId);
+  if (dir === undefined) cacheIds.set(l.chainId, (dir = `/var/lib/docker/overlay2/${sha256('overlay2 ' + l.chainId)}`));
+  return dir;
+};
+const cacheIds = new Map<string, string>();
 
 /** The diff ID of a local layer: the digest of its content. */
 export const diffIdOf = (tree: DirNode): string => digest(JSON.stringify(toJSON(tree)));

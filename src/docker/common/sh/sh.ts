@@ -185,7 +185,7 @@ export class Shell implements ShellLike {
     const hist = this.buffer ? this.hist + line : line;
     this.lineNo++;
     try {
-      parseLine(src, this.flavor);
+      this.parsed = { src, items: parseLine(src, this.flavor) };
     } catch (e) {
       if (e instanceof Incomplete) {
         // An open quote or a trailing `|`: the command goes on in the next line (`> `).
@@ -200,6 +200,9 @@ export class Shell implements ShellLike {
     this.buffer = '';
     return this.runTyped(src, io, hist);
   }
+
+  /** The last line `input` parsed, for `run` to use. */
+  private parsed?: { src: string; items: AndOr[] };
 
   /** The history line of what `buffer` holds. */
   private hist = '';
@@ -258,7 +261,9 @@ export class Shell implements ShellLike {
     this.stopLine = false;
     let items;
     try {
-      items = parseLine(src, this.flavor);
+      // a typed line was parsed once already, to know whether it was complete
+      items = this.parsed?.src === src ? this.parsed.items : parseLine(src, this.flavor);
+      this.parsed = undefined;
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       // dash: `Syntax error: "done" unexpected`; busybox: `syntax error: unexpected "done"`
@@ -810,9 +815,12 @@ export class Shell implements ShellLike {
     if (!path) return this.notFound(name, io);
     if (!name.includes('/')) this.hashed.set(name, path);
     let file: Node | undefined;
-    try {
-      file = this.m.fs.resolve(path, this.cwd).node;
-    } catch { /* found by the machine itself */ }
+    // The host's programs are not files (its `which` finds them): only a path typed as one is looked up
+    if (!this.m.which || name.includes('/')) {
+      try {
+        file = this.m.fs.resolve(path, this.cwd).node;
+      } catch { /* found by the machine itself */ }
+    }
     if (file?.kind === 'file') {
       // execve(2) wants an x bit; a text file (a script) is run by its #! interpreter, or by
       // the shell itself when it has none (bash, dash and ash all do so on ENOEXEC).
