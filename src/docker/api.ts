@@ -375,6 +375,14 @@ export interface PathStat { name: string; size: number; mode: number; mtime: str
 /** A stop/restart call's options (`-t`, `-s`). */
 export interface StopOptions { timeout?: number; signal?: string }
 
+export interface PullOptions {
+  signal?: AbortSignal;
+  /** `--all-tags`: `ref` names a repository alone and every tag the registry lists is pulled. */
+  all?: boolean;
+  /** `--platform` as given (the client lowercases it); the daemon parses it as containerd does. */
+  platform?: string;
+}
+
 /**
  * A process inside a container the client is attached to: the container's main process
  * (`run -it`, `start -ai`, `attach`) or an exec'd one (`exec -it`).
@@ -474,7 +482,7 @@ export interface DockerApi {
    * `manifest for x:tag not found: manifest unknown: manifest unknown`, and with 400
    * `invalid reference format…` for a bad reference.
    */
-  imagePull(ref: string, onMessage: OnMessage, opts?: { signal?: AbortSignal }): Promise<void>;
+  imagePull(ref: string, onMessage: OnMessage, opts?: PullOptions): Promise<void>;
   imageInspect(ref: string): Promise<ImageInspect>;
   imageHistory(ref: string): Promise<HistoryResponseItem[]>;
   /** `docker tag SOURCE TARGET`. */
