@@ -576,8 +576,11 @@ export interface DockerApi {
    * `Error when allocating new name: Invalid container name (/x y)…` / `…: Conflict. …`.
    */
   containerRename(id: string, name: string): Promise<void>;
-  /** `docker stats`: one sample (a stopped container's has its name and ID, zeros elsewhere). */
-  containerStats(id: string): Promise<ContainerStats>;
+  /**
+   * `docker stats`: one sample (a stopped container's has its name and ID, zeros elsewhere).
+   * `stream`: a sample of a live stream, whose numbers move a little from second to second.
+   */
+  containerStats(id: string, opts?: { stream?: boolean }): Promise<ContainerStats>;
   /**
    * `docker cp`: 404 `Could not find the file <path> in container <name as given>` when the path
    * (for an extraction, the directory) is missing; a relative path is taken from `/`.
