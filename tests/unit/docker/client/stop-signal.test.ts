@@ -23,3 +23,12 @@ test('stop -s KILL ends a process that ignores SIGTERM at once, without the grac
   assert.equal(code, '137');
   assert.ok(Date.parse(finished) - Date.parse(started) < 5000, `no 10 s wait: ${started} ${finished}`);
 });
+
+test('kill -s: a number is read as Go\'s Atoi reads it, sign included', async () => {
+  const run = session();
+  await run('docker run -d --name sl alpine sleep 1000');
+  assert.equal((await run('docker kill -s 99 sl')).err, 'Error response from daemon: cannot kill container: sl: the linux daemon does not support signal 99\n');
+  assert.equal((await run('docker kill -s +0 sl')).err, 'Error response from daemon: cannot kill container: sl: invalid signal: +0\n');
+  assert.deepEqual(await run('docker kill -s +9 sl'), { out: 'sl\n', err: '', exit: 0 });
+  assert.equal((await run('docker inspect -f "{{.State.ExitCode}}" sl')).out, '137\n');
+});
