@@ -375,6 +375,14 @@ export interface PathStat { name: string; size: number; mode: number; mtime: str
 /** A stop/restart call's options (`-t`, `-s`). */
 export interface StopOptions { timeout?: number; signal?: string }
 
+export interface PullOptions {
+  signal?: AbortSignal;
+  /** `--all-tags`: `ref` names a repository alone and every tag the registry lists is pulled. */
+  all?: boolean;
+  /** `--platform` as given (the client lowercases it); the daemon parses it as containerd does. */
+  platform?: string;
+}
+
 /**
  * A process inside a container the client is attached to: the container's main process
  * (`run -it`, `start -ai`, `attach`) or an exec'd one (`exec -it`).
@@ -474,7 +482,7 @@ export interface DockerApi {
    * `manifest for x:tag not found: manifest unknown: manifest unknown`, and with 400
    * `invalid reference format…` for a bad reference.
    */
-  imagePull(ref: string, onMessage: OnMessage, opts?: { signal?: AbortSignal }): Promise<void>;
+  imagePull(ref: string, onMessage: OnMessage, opts?: PullOptions): Promise<void>;
   imageInspect(ref: string): Promise<ImageInspect>;
   imageHistory(ref: string): Promise<HistoryResponseItem[]>;
   /** `docker tag SOURCE TARGET`. */
@@ -568,8 +576,11 @@ export interface DockerApi {
    * `Error when allocating new name: Invalid container name (/x y)…` / `…: Conflict. …`.
    */
   containerRename(id: string, name: string): Promise<void>;
-  /** `docker stats`: one sample (a stopped container's has its name and ID, zeros elsewhere). */
-  containerStats(id: string): Promise<ContainerStats>;
+  /**
+   * `docker stats`: one sample (a stopped container's has its name and ID, zeros elsewhere).
+   * `stream`: a sample of a live stream, whose numbers move a little from second to second.
+   */
+  containerStats(id: string, opts?: { stream?: boolean }): Promise<ContainerStats>;
   /**
    * `docker cp`: 404 `Could not find the file <path> in container <name as given>` when the path
    * (for an extraction, the directory) is missing; a relative path is taken from `/`.

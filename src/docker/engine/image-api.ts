@@ -2,7 +2,8 @@
  * The image endpoints: listing with its filters, pull, inspect, history, tag, remove, prune,
  * build, and the one way a local image (commit, build step) enters the store.
  */
-import { ApiError, type BuildContext, type BuildOptions, type HistoryResponseItem, type ImageConfig, type ImageDeleteResponseItem, type ImageInspect, type ImageListOptions, type ImageSummary, type ImagesPruneReport, type OnMessage } from '../api';
+import { ApiError, type BuildContext, type BuildOptions, type HistoryResponseItem, type ImageConfig, type ImageDeleteResponseItem, type ImageInspect, type ImageListOptions, type ImageSummary, type ImagesPruneReport, type OnMessage, type PullOptions } from '../api';
+import { CATALOG } from '../registry/catalog';
 import { build } from './build';
 import type { Engine } from './engine';
 import { cloneTree, treeSize, type DirNode } from './fs';
@@ -49,8 +50,23 @@ export const imageApi = {
     return out.sort((a, b) => b.Created - a.Created || (a.Id < b.Id ? -1 : 1));
   },
 
-  async imagePull(this: Engine, ref: string, onMessage: OnMessage, opts: { signal?: AbortSignal } = {}): Promise<void> {
-    await imgs.pull(this, ref, onMessage, opts.signal);
+  async imagePull(this: Engine, ref: string, onMessage: OnMessage, opts: PullOptions = {}): Promise<void> {
+    if (opts.platform) checkPlatform(opts.platform);
+    const r = parseReference(ref);
+    const tags = opts.all ? CATALOG.filter((i) => 'library/' + i.repo === r.path).flatMap((i) => i.tags).sort() : [];
+    // One tag, or a repository the registry lists no tags of (its error is the pull's).
+    if (!tags.length) return void (await imgs.pull(this, ref, onMessage, opts.signal));
+    // moby's pullRepository: each tag (registry order, lexical) with its own `Pulling from` and
+    // `Digest:`, then one status for the repository.
+    let newer = false;
+    for (const tag of tags) {
+      if (opts.signal?.aborted) return;
+      await imgs.pull(this, `${r.name}:${tag}`, async (m) => {
+        if (!m.status?.startsWith('Status: ')) return onMessage(m);
+        newer ||= m.status.startsWith('Status: Downloaded');
+      }, opts.signal);
+    }
+    await onMessage({ status: `Status: ${newer ? 'Downloaded newer image' : 'Image is up to date'} for ${r.name}` });
   },
 
   async imageInspect(this: Engine, ref: string): Promise<ImageInspect> {
@@ -101,6 +117,18 @@ export const imageApi = {
     return imgs.addImage(this, { config, created, history, diffIds, top, parent: parent?.id ?? '', comment, author: extra.author ?? '', dockerVersion: '28.2.2' });
   },
 };
+
+/** The one-word platforms containerd knows: operating systems, then architectures and their aliases. */
+const KNOWN_PLATFORM = /^(aix|android|darwin|macos|dragonfly|freebsd|hurd|illumos|ios|js|linux|nacl|netbsd|openbsd|plan9|solaris|windows|zos|i?386|x86[_-]64|amd64(p32)?|arm(be|hf|el|64|64be)?|aarch64|ppc(64(le)?)?|loong64|mips(le|64(le|p32(le)?)?)?|riscv(64)?|s390x?|sparc(64)?|wasm)$/;
+
+/** containerd's `platforms.Parse` as far as its errors go: the daemon answers 400 before pulling. */
+function checkPlatform(p: string): void {
+  const bad = (why: string) => new ApiError(400, `${JSON.stringify(p)}: ${why}: invalid argument`);
+  if (p.includes('*')) throw bad('wildcards not yet supported');
+  const parts = p.split('/').length;
+  if (parts > 3) throw bad('cannot parse platform specifier');
+  if (parts === 1 && !KNOWN_PLATFORM.test(p)) throw bad('unknown operating system or architecture');
+}
 
 /**
  * `reference=` filter, as distribution's `FamiliarMatch`: a `path.Match` glob against the whole

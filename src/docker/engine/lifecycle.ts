@@ -124,8 +124,20 @@ export const lifecycle = {
   async containerStop(this: Engine, id: string, opts: StopOptions = {}, wait?: Waiter): Promise<void> {
     this.tick();
     const c = this.get(id);
+    try {
+      await this.stopCtr(c, opts, wait);
+    } catch (e) {
+      // moby's ContainerStop wraps what its containerStop returns; restart calls the latter.
+      throw e instanceof ApiError ? new ApiError(e.status, `cannot stop container: ${id}: ${e.message}`) : e;
+    }
+  },
+
+  /** moby's containerStop: a stopped container is left alone, whatever `-s` says. */
+  async stopCtr(this: Engine, c: Ctr, opts: StopOptions, wait?: Waiter): Promise<void> {
     if (!this.isUp(c)) return;
-    const sig = parseSignal(opts.signal ?? c.config.StopSignal ?? 'SIGTERM') ?? 15;
+    const given = opts.signal ? signalArg(opts.signal) : undefined;
+    if (opts.signal && !given) throw new ApiError(400, `invalid signal: ${opts.signal}`);
+    const sig = parseSignal(String(given)) ?? parseSignal(c.config.StopSignal ?? 'SIGTERM') ?? 15;
     const timeout = opts.timeout ?? c.config.StopTimeout ?? 10;
     const proc = c.proc!;
     this.deliver(c, sig);
@@ -143,7 +155,7 @@ export const lifecycle = {
     const auto = c.hostConfig.AutoRemove;
     c.hostConfig.AutoRemove = false;
     try {
-      await this.containerStop(id, opts, wait);
+      await this.stopCtr(c, opts, wait);
       await this.containerStart(c.id);
     } catch (e) {
       // moby's ContainerRestart wraps what goes wrong once the container is found.
@@ -157,8 +169,10 @@ export const lifecycle = {
     this.tick();
     // The API route wraps every error of a kill, an unknown container's included.
     try {
-      const sig = signal ? parseSignal(signal) : 9;
-      if (sig === undefined) throw new ApiError(400, /^\d+$/.test(signal!) && +signal! ? `the linux daemon does not support signal ${+signal!}` : `invalid signal: ${signal}`);
+      const n = signal ? signalArg(signal) : 9;
+      if (!n) throw new ApiError(400, `invalid signal: ${signal}`);
+      const sig = parseSignal(String(n));
+      if (sig === undefined) throw new ApiError(400, `the linux daemon does not support signal ${n}`);
       const c = this.get(id);
       if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
       this.deliver(c, sig);
@@ -251,6 +265,11 @@ export const lifecycle = {
     return { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: reclaimed };
   },
 };
+
+/** moby/sys ParseSignal's reading of `-s`: any number (a sign allowed, 0 refused later) or a known name. */
+function signalArg(s: string): number | undefined {
+  return /^[-+]?\d+$/.test(s) ? +s : parseSignal(s);
+}
 
 type Bound = { proto: string; HostIp: string; HostPort: string };
 

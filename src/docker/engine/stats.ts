@@ -1,7 +1,8 @@
 /**
  * `GET /containers/{id}/stats?stream=false`: one sample, with the numbers of a container that
  * idles (a few packets received, next to no CPU). They come from the container's ID, so they are
- * deterministic and stay put from one call to the next.
+ * deterministic and stay put from one call to the next; the samples of a stream (`stream=true`)
+ * wobble with the clock's second, as a live container's do.
  */
 import type { ContainerStats, CpuStats } from '../api';
 import type { Engine } from './engine';
@@ -12,7 +13,7 @@ const MEM_TOTAL = 8324673536;
 const cpu = (total: number, system: number): CpuStats => ({ cpu_usage: { total_usage: total }, system_cpu_usage: system, online_cpus: 4 });
 
 export const statting = {
-  async containerStats(this: Engine, id: string): Promise<ContainerStats> {
+  async containerStats(this: Engine, id: string, opts: { stream?: boolean } = {}): Promise<ContainerStats> {
     this.tick();
     const c = this.get(id);
     const base = { name: '/' + c.name, id: c.id };
@@ -22,11 +23,12 @@ export const statting = {
     const pids = this.machine(c).procs().length;
     const system = this.now() * 4e6;
     const used = (this.now() - c.startedAt) * 1e3 * (1 + (h % 5));
+    const w = opts.stream ? Math.imul(h ^ Math.floor(this.now() / 1000), 2654435761) >>> 0 : 0;
     return {
       ...base,
-      cpu_stats: cpu(used + (h % 5) * 1e5, system + 4e9),
+      cpu_stats: cpu(used + ((h % 5) + (w % 7)) * 1e5, system + 4e9),
       precpu_stats: cpu(used, system),
-      memory_stats: { usage: pids * (1 + (h % 7)) * 524288 + (h % 997) * 1024, limit: MEM_TOTAL },
+      memory_stats: { usage: pids * (1 + (h % 7)) * 524288 + (h % 997) * 1024 + ((w >>> 8) % 9) * 4096, limit: MEM_TOTAL },
       networks: { eth0: { rx_bytes: 872 + (h % 12) * 106, tx_bytes: 0 } },
       blkio_stats: { io_service_bytes_recursive: [{ op: 'read', value: (h % 4) * 4096 }, { op: 'write', value: 0 }] },
       pids_stats: { current: pids },

@@ -6,11 +6,15 @@ import { canonicalString, parseRef, withLatest } from '../reference';
 export const pull: Handler = async (ctx, f, [image]) => {
   const ref = parseRef(image);
   const quiet = f.bool('quiet');
-  if (f.bool('all-tags')) {
+  const all = f.bool('all-tags');
+  if (all) {
     if (ref.tag || ref.digest) throw new CliError('tag can\'t be used with --all-tags/-a');
   } else if (!ref.tag && !ref.digest && !quiet) ctx.io.out('Using default tag: latest\n');
   const render = messageRenderer(ctx.io, ctx.io.out);
-  await ctx.api.imagePull(image, quiet ? () => {} : render, { signal: ctx.io.signal });
-  ctx.io.out(canonicalString(withLatest(ref)) + '\n');
+  // The API client lowercases the platform before sending it.
+  const platform = f.str('platform')?.toLowerCase() || undefined;
+  await ctx.api.imagePull(image, quiet ? () => {} : render, { signal: ctx.io.signal, all, platform });
+  // With -a the reference stays a repository: `docker.io/library/nginx`.
+  ctx.io.out(canonicalString(all ? ref : withLatest(ref)) + '\n');
   return 0;
 };

@@ -1,7 +1,7 @@
 /**
  * `docker stats`: one sample per container, computed and laid out as docker/cli does. Without
- * `--no-stream` the real client redraws the table every half second until Ctrl+C; here it is
- * drawn once and the command returns, as with `--no-stream`.
+ * `--no-stream` the table is redrawn every half second until Ctrl+C, with a new sample each
+ * second; a runner without Ctrl+C (no `io.signal`) gets the first table alone, as `--no-stream`.
  */
 import { ApiError, type ContainerStats } from '../../api';
 import { CliError, type Handler } from '../cli';
@@ -38,19 +38,52 @@ function row(container: string, s: ContainerStats, trunc: boolean): Record<strin
 }
 
 export const stats: Handler = async (ctx, f, args) => {
-  const { api } = ctx;
-  const names = args.length ? args : (await api.containerList({ all: f.bool('all') })).map((c) => c.Id);
-  const rows: Record<string, string>[] = [];
-  const errors: string[] = [];
-  for (const n of names) {
-    try {
-      rows.push(row(n, await api.containerStats(n), !f.bool('no-trunc')));
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      errors.push(`Error response from daemon: ${e.message}`);
+  const { api, io } = ctx;
+  const all = f.bool('all');
+  const format = listFormat(f, DEFAULT);
+  const trunc = !f.bool('no-trunc');
+  // docker/cli 28 names the listed containers by their short ID (`{{.Container}}`).
+  const listed = async () => (await api.containerList({ all })).map((c) => c.Id.slice(0, 12));
+  let names = args.length ? args : await listed();
+  const sample = async (stream: boolean): Promise<Record<string, string>[]> => {
+    const rows: Record<string, string>[] = [];
+    const errors: string[] = [];
+    for (const n of names) {
+      try {
+        rows.push(row(n, await api.containerStats(n, { stream }), trunc));
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        errors.push(`Error response from daemon: ${e.message}`);
+      }
     }
+    if (errors.length) throw new CliError(errors.join('\n'));
+    return rows;
+  };
+  const stream = !f.bool('no-stream') && !!io.signal;
+  let rows = await sample(stream);
+  if (!stream) {
+    io.out(formatList(format, rows, HEADERS));
+    return 0;
   }
-  if (errors.length) throw new CliError(errors.join('\n'));
-  ctx.io.out(formatList(listFormat(f, DEFAULT), rows, HEADERS));
-  return 0;
+  for (let tick = 1; ; tick++) {
+    await io.sleep(500);
+    if (io.signal!.aborted) return 130;
+    if (tick % 2 === 0) {
+      api.advance(1000);
+      // Without names the list follows the containers that start (and, without -a, die).
+      if (!args.length) {
+        const now = await listed();
+        names = [...names.filter((n) => now.includes(n)), ...now.filter((n) => !names.includes(n))];
+      }
+      // A named container removed meanwhile keeps its last row.
+      rows = await sample(true).catch((e) => {
+        if (e instanceof CliError) return rows;
+        throw e;
+      });
+    }
+    // docker/cli 28 writes the table at the top left, then (reading back the same buffer) each
+    // of its lines again with erase-to-end-of-line, and clears what is left of the screen.
+    const frame = '\x1b[H' + formatList(format, rows, HEADERS);
+    io.out(frame + frame.split('\n').map((l) => l + '\x1b[K\n').join('') + '\x1b[J');
+  }
 };
