@@ -15,7 +15,7 @@ export interface Step {
   exit: number;
 }
 
-/** Applies `\r`, `\n`, cursor up/down, erase line and clear screen; drops other escapes. */
+/** Applies `\r`, `\n`, cursor up/down/home, erase line, erase below and clear screen; drops other escapes. */
 export function flatten(text: string): string {
   const rows: string[] = [''];
   let row = 0;
@@ -42,6 +42,14 @@ export function flatten(text: string): string {
         row += n;
         while (rows.length <= row) rows.push('');
       } else if (m[2] === 'K') rows[row] = m[1] === '2' ? '' : rows[row].slice(0, col);
+      else if (m[2] === 'H') {
+        // cursor home (docker stats redraws its table from there)
+        row = 0;
+        col = 0;
+      } else if (m[2] === 'J' && (!m[1] || m[1] === '0')) {
+        rows[row] = rows[row].slice(0, col);
+        rows.length = row + 1;
+      }
       else if (m[2] === 'J' && (m[1] === '2' || m[1] === '3')) {
         rows.length = 0;
         rows.push('');

@@ -156,3 +156,9 @@ test('curl and wget on the host reach the ports containers publish, and only whi
   await sh.run('docker stop web', io());
   assert.equal((await get('curl localhost:8080'))[1], 7);
 });
+
+test('the screen of a scripted step honours cursor home and erase below, as docker stats redraws with them', async () => {
+  const { flatten } = await import('../../../../src/docker/client/script');
+  assert.equal(flatten('old 1\nold 2\nold 3\n\x1b[Hnew 1\x1b[K\nnew 2\x1b[K\n\x1b[J'), 'new 1\nnew 2\n');
+  assert.equal(flatten('abc\ndef\x1b[1A\r\x1b[0J'), '');
+});
