@@ -113,21 +113,28 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
 
   let out = render(files.sort((a, b) => byName(a[0], b[0])).map(([n, node, parts]) => [n, node, long ? nlink(parts, node) : 1]), false);
   dirs.sort((a, b) => byName(a[0], b[0]));
-  dirs.forEach(([label, parts], i) => {
+  // -R lists each directory's subdirectories after it, depth first, never through a symlink or
+  // back into . and ..; every directory is then labelled.
+  const recursive = o.flags.has('R') && !dirOnly;
+  let shown = 0;
+  const show = (label: string, parts: string[]) => {
     const entries: [string, Node, number][] = [...fs.list(parts)]
       .filter(([n]) => all || almost || !n.startsWith('.'))
       .sort((a, b) => byName(a[0], b[0]))
       .map(([n, node]) => [n, node, long ? nlink([...parts, n], node) : 1]);
+    const subdirs = recursive ? entries.filter(([, node]) => node.kind === 'dir').map(([n]) => n) : [];
     if (all) {
       const self = fs.find(parts)!;
       const parent = fs.find(parts.slice(0, -1))!;
       entries.unshift(['.', self, long ? nlink(parts, self) : 1], ['..', parent, long ? nlink(parts.slice(0, -1), parent) : 1]);
     }
-    if (out || i > 0) out += '\n';
+    if (out || shown++ > 0) out += '\n';
     // Labelled when ls got several operands, even ones that did not exist.
-    if (targets.length > 1) out += `${label}:\n`;
+    if (targets.length > 1 || recursive) out += `${label}:\n`;
     out += render(entries, true);
-  });
+    for (const n of subdirs) show(label.endsWith('/') ? label + n : `${label}/${n}`, [...parts, n]);
+  };
+  for (const [label, parts] of dirs) show(label, parts);
   io.out(out.startsWith('\n') ? out.slice(1) : out);
   return status;
 }

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engine, pull, runIt } from './fixtures';
+
+test('ls -R labels every directory and goes down depth first (GNU and busybox)', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const { type } = await runIt(e, 'ubuntu');
+  await type('mkdir -p /t/a/x /t/b && touch /t/a/f /t/top && ln -s /t/a /t/l');
+  assert.equal(await type('ls -R /t | cat'), '/t:\na\nb\nl\ntop\n\n/t/a:\nf\nx\n\n/t/a/x:\n\n/t/b:\n');
+  assert.equal(await type('cd /t && ls -aR b | cat'), 'b:\n.\n..\n');
+  assert.equal(await type('ls -R /t/ | head -8 | tail -2'), '/t/a:\nf\n');
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('mkdir -p /t/d && cd /t && ls -lR | grep :$'), '.:\n./d:\n');
+});
+
+test('id USER: the entry of another user, or an error for one /etc/passwd does not have', async () => {
+  const e = engine();
+  await pull(e, 'debian', 'alpine');
+  const d = await runIt(e, 'debian');
+  assert.equal(await d.type('id nobody'), 'uid=65534(nobody) gid=65534(nogroup) groups=65534(nogroup)\n');
+  assert.equal(await d.type('id nope; echo $?'), "id: 'nope': no such user\n1\n");
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('id nobody'), 'uid=65534(nobody) gid=65534(nobody) groups=65534(nobody)\n');
+  assert.equal(await a.type('id nope; echo $?'), 'id: unknown user nope\n1\n');
+});
