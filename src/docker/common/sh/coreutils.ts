@@ -270,14 +270,20 @@ export const COREUTILS: Record<string, Command> = {
     io.out((e?.name ?? sh.getVar('USER') ?? 'root') + '\n');
     return 0;
   },
-  id(_a, io, sh) {
+  id(args, io, sh) {
     // Docker adds the groups the image's /etc/group puts root in: none on Debian, wheel on
     // BusyBox, Alpine's long list.
     let alpine = false;
     try {
       alpine = !!sh.m.fs.resolve('/etc/alpine-release').node;
     } catch { /* no such file */ }
-    const e = account(sh.m.fs, sh.user);
+    // A USER operand must have an entry in /etc/passwd (a name or a uid).
+    const who = opts(args).rest[0];
+    const e = account(sh.m.fs, who ?? sh.user);
+    if (who !== undefined && e === undefined) {
+      io.err(io.busybox ? `id: unknown user ${who}\n` : `id: '${who}': no such user\n`);
+      return 1;
+    }
     if (e?.uid !== 0) {
       // Another user: a uid without an entry runs with gid 0; an entry brings its own group
       // (Debian calls 65534 nogroup, Alpine and BusyBox nobody).
