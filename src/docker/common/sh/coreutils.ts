@@ -4,6 +4,7 @@
  * (`io.busybox`), each with its own error wording.
  */
 import { FsError, joinPath, splitPath, type Node } from './fs';
+import { find } from './find';
 import { ls } from './ls';
 import type { Command, IO, ProcInfo, ShellLike } from './types';
 import { opts, usage } from './opts';
@@ -71,6 +72,7 @@ function quote(sh: ShellLike, s: string): string {
 
 export const COREUTILS: Record<string, Command> = {
   ls,
+  find,
   echo(args, io) {
     let i = 1;
     let newline = true;

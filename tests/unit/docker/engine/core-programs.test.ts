@@ -24,3 +24,20 @@ test('id USER: the entry of another user, or an error for one /etc/passwd does n
   assert.equal(await a.type('id nobody'), 'uid=65534(nobody) gid=65534(nobody) groups=65534(nobody)\n');
   assert.equal(await a.type('id nope; echo $?'), 'id: unknown user nope\n1\n');
 });
+
+test('find: start paths, -name, -type, -maxdepth and the errors of GNU find and busybox find', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  await u.type('mkdir -p /t/d && touch /t/a.txt /t/d/b.txt && ln -s /t/d /t/l && cd /t');
+  assert.equal(await u.type('find'), '.\n./a.txt\n./d\n./d/b.txt\n./l\n');
+  assert.equal(await u.type('find /t/ -name "*.txt"'), '/t/a.txt\n/t/d/b.txt\n');
+  assert.equal(await u.type('find . -type d'), '.\n./d\n');
+  assert.equal(await u.type('find /t -maxdepth 1 -type l'), '/t/l\n');
+  assert.equal(await u.type('find /nope d; echo $?'), "find: '/nope': No such file or directory\nd\nd/b.txt\n1\n");
+  assert.equal(await u.type('find -type x'), 'find: Unknown argument to -type: x\n');
+  assert.equal(await u.type('find -name'), "find: missing argument to '-name'\n");
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('find /etc -name passwd'), '/etc/passwd\n');
+  assert.equal(await a.type('find /nope; echo $?'), 'find: /nope: No such file or directory\n1\n');
+});
