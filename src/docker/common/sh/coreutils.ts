@@ -4,6 +4,7 @@
  * (`io.busybox`), each with its own error wording.
  */
 import { FsError, joinPath, splitPath, type Node } from './fs';
+import { df, du, free } from './disk-memory';
 import { find } from './find';
 import { ls } from './ls';
 import type { Command, IO, ProcInfo, ShellLike } from './types';
@@ -73,6 +74,9 @@ function quote(sh: ShellLike, s: string): string {
 export const COREUTILS: Record<string, Command> = {
   ls,
   find,
+  df,
+  du,
+  free,
   echo(args, io) {
     let i = 1;
     let newline = true;

@@ -41,3 +41,33 @@ test('find: start paths, -name, -type, -maxdepth and the errors of GNU find and 
   assert.equal(await a.type('find /etc -name passwd'), '/etc/passwd\n');
   assert.equal(await a.type('find /nope; echo $?'), 'find: /nope: No such file or directory\n1\n');
 });
+
+test('df, du and free: the host disk and memory as GNU, procps and busybox print them', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('df -h'), [
+    'Filesystem      Size  Used Avail Use% Mounted on',
+    'overlay          59G   13G   43G  24% /',
+    'tmpfs            64M     0   64M   0% /dev',
+    'shm              64M     0   64M   0% /dev/shm',
+    '/dev/sda1        59G   13G   43G  24% /etc/hosts',
+    'tmpfs           3.9G     0  3.9G   0% /proc/acpi',
+    'tmpfs           3.9G     0  3.9G   0% /sys/firmware',
+  ].join('\n') + '\n');
+  assert.equal(await u.type('df /tmp'), 'Filesystem     1K-blocks     Used Available Use% Mounted on\noverlay         61202244 13568448  44573684  24% /\n');
+  assert.equal(await u.type('df /nope; echo $?'), 'df: /nope: No such file or directory\n1\n');
+  assert.equal(await u.type('free -h'), '               total        used        free      shared  buff/cache   available\nMem:           7.8Gi       768Mi       5.2Gi       3.0Mi       1.8Gi       6.8Gi\nSwap:             0B          0B          0B\n');
+  assert.equal(await u.type('free -m | tail -1'), 'Swap:              0           0           0\n');
+  // 182047 bytes take 45 blocks of 4 KiB
+  await u.type('mkdir -p /d/s && printf x > /d/a && cp /var/lib/dpkg/status /d/s/b && ln -s a /d/l');
+  assert.equal(await u.type('du /d'), '184\t/d/s\n192\t/d\n');
+  assert.equal(await u.type('du -sh /d /nope; echo $?'), "192K\t/d\ndu: cannot access '/nope': No such file or directory\n1\n");
+  assert.equal(await u.type('du -a /d | head -2'), '4\t/d/a\n0\t/d/l\n');
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('df -h / | tail -1'), 'overlay                  58.4G     12.9G     42.5G  23% /\n');
+  assert.equal(await a.type('df | grep -c /dev/sda1'), '3\n');
+  assert.equal(await a.type('free'), '              total        used        free      shared  buff/cache   available\nMem:        8129564      787112     5462208        3120     1880244     7086452\nSwap:             0           0           0\n');
+  await a.type('mkdir /d && echo hi > /d/a');
+  assert.equal(await a.type('du -sh /d'), '8.0K\t/d\n');
+});
