@@ -382,9 +382,11 @@ export const COREUTILS: Record<string, Command> = {
       counted.push({ counts: { l: sum('l'), w: sum('w'), c: sum('c') }, file: 'total' });
       rows.push(counted[counted.length - 1]);
     }
-    // GNU sizes the columns by the regular files' bytes, at least 7 wide when one input is a pipe.
+    // GNU sizes the columns by the digits of the regular files' total bytes, at least 7 wide
+    // when one input is a pipe.
     const piped = o.rest.length === 0 || o.rest.includes('-');
-    const width = cols.length === 1 && counted.length === 1 ? 0 : io.busybox ? 7 : Math.max(...counted.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), piped ? 7 : 1);
+    const bytes = counted.filter((r) => r.file !== 'total').reduce((a, r) => a + r.counts.c, 0);
+    const width = cols.length === 1 && counted.length === 1 ? 0 : io.busybox ? 7 : Math.max(String(bytes).length, piped ? 7 : 1);
     for (const r of rows) {
       if ('error' in r) io.err(r.error);
       else io.out(cols.map((c) => String(r.counts[c]).padStart(width)).join(' ') + (r.file ? ' ' + r.file : '') + '\n');
@@ -405,23 +407,31 @@ export const COREUTILS: Record<string, Command> = {
       io.err(`grep: Unmatched ( or \\(\n`);
       return 2;
     }
-    const inputs = readInputs(o.rest, io, sh, 'grep');
-    if (typeof inputs === 'number') return 2;
+    // Each operand in turn; a file that cannot be read makes the status 2 (busybox names it as
+    // perror does), unless -q found a line.
     let found = false;
+    let failed = false;
     const many = o.rest.length > 1;
-    for (const i of inputs) {
-      if (i.file === '\u0000failed') continue;
+    for (const f of o.rest.length ? o.rest : ['-']) {
+      // -q stops at the first line found, before opening the next file
+      if (found && o.flags.has('q')) break;
+      const inputs = readInputs(f === '-' ? [] : [f], io.busybox ? { ...io, err: (t) => io.err(t.replace(/can't open '(.*)'/, '$1')) } : io, sh, 'grep');
+      if (typeof inputs === 'number') {
+        failed = true;
+        continue;
+      }
+      const file = f === '-' ? '(standard input)' : f;
       let count = 0;
-      lines(i.text).forEach((l, n) => {
+      lines(inputs[0].text).forEach((l, n) => {
         if (re.test(l) !== o.flags.has('v')) {
           found = true;
           count++;
-          if (!o.flags.has('q') && !o.flags.has('c')) io.out((many ? i.file + ':' : '') + (o.flags.has('n') ? n + 1 + ':' : '') + l + '\n');
+          if (!o.flags.has('q') && !o.flags.has('c')) io.out((many ? file + ':' : '') + (o.flags.has('n') ? n + 1 + ':' : '') + l + '\n');
         }
       });
-      if (o.flags.has('c')) io.out((many ? i.file + ':' : '') + count + '\n');
+      if (o.flags.has('c')) io.out((many ? file + ':' : '') + count + '\n');
     }
-    return found ? 0 : 1;
+    return found && o.flags.has('q') ? 0 : failed ? 2 : found ? 0 : 1;
   },
   date(_a, io, sh) {
     const d = new Date(sh.m.now());
@@ -538,17 +548,25 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
 }
 
 function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike): number {
-  const norm = args.map((a) => (/^-\d+$/.test(a) ? '-n' + a.slice(1) : a));
+  // `-5` is `-n 5`, but not as the value of -n or -c (`head -n -5`)
+  const norm = args.map((a, i) => (/^-\d+$/.test(a) && !/^-[nc]$/.test(args[i - 1]) ? '-n' + a.slice(1) : a));
   const o = opts(norm, 'nc');
-  const n = parseInt(o.values.n ?? '10', 10);
-  const inputs = readInputs(o.rest, io, sh, name);
-  if (typeof inputs === 'number') return inputs;
-  const real = inputs.filter((i) => i.file !== '\u0000failed');
-  real.forEach((i, k) => {
-    if (real.length > 1) io.out(`${k ? '\n' : ''}==> ${i.file} <==\n`);
-    io.out(headOrTail(i.text, n, name === 'head'));
-  });
-  return real.length < inputs.length ? 1 : 0;
+  const files = o.rest.length ? o.rest : ['-'];
+  // Each operand in turn, its error where it comes; several operands get headers even when
+  // some of them fail.
+  let status = 0;
+  let first = true;
+  for (const f of files) {
+    const inputs = readInputs(f === '-' ? [] : [f], io, sh, name);
+    if (typeof inputs === 'number') {
+      status = 1;
+      continue;
+    }
+    if (files.length > 1) io.out(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
+    first = false;
+    io.out(headOrTail(inputs[0].text, o.values.c ?? o.values.n ?? '10', name === 'head', o.values.c !== undefined));
+  }
+  return status;
 }
 
 function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recursive: boolean): number {

@@ -71,3 +71,17 @@ test('df, du and free: the host disk and memory as GNU, procps and busybox print
   await a.type('mkdir /d && echo hi > /d/a');
   assert.equal(await a.type('du -sh /d'), '8.0K\t/d\n');
 });
+
+test('head, tail, grep and wc: operands in turn, -c, +N and -N counts, exit statuses and widths', async () => {
+  const e = engine();
+  await pull(e, 'debian', 'alpine');
+  const d = await runIt(e, 'debian');
+  await d.type("printf '1\\n2\\n3\\n4' > /n");
+  assert.equal(await d.type('head -n 1 /n /nope /n; echo $?'), "==> /n <==\n1\nhead: cannot open '/nope' for reading: No such file or directory\n\n==> /n <==\n1\n1\n");
+  assert.equal(await d.type('head -c 3 /n; echo; head -n -2 /n; tail -n +3 /n; echo; tail -1 /n; echo; tail -c 2 /n'), '1\n2\n1\n2\n3\n4\n4\n\n4');
+  assert.equal(await d.type('grep 1 /n /nope /n; echo $?'), '/n:1\ngrep: /nope: No such file or directory\n/n:1\n2\n');
+  assert.equal(await d.type('grep -q 1 /n /nope; echo $?'), '0\n');
+  assert.equal(await d.type('wc -l /n /etc/passwd'), '  3 /n\n 18 /etc/passwd\n 21 total\n');
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('grep root /nope /etc/passwd; echo $?'), 'grep: /nope: No such file or directory\n/etc/passwd:root:x:0:0:root:/root:/bin/sh\n2\n');
+});
