@@ -433,12 +433,10 @@ export const COREUTILS: Record<string, Command> = {
     }
     return found && o.flags.has('q') ? 0 : failed ? 2 : found ? 0 : 1;
   },
-  date(_a, io, sh) {
-    const d = new Date(sh.m.now());
-    const day = d.toUTCString().slice(0, 3);
-    const mon = d.toUTCString().slice(8, 11);
-    const t = d.toISOString().slice(11, 19);
-    io.out(`${day} ${mon} ${String(d.getUTCDate()).padStart(2)} ${t} UTC ${d.getUTCFullYear()}\n`);
+  date(args, io, sh) {
+    // The containers' clock is UTC; +FORMAT is strftime's, the default '%a %b %e %H:%M:%S %Z %Y'.
+    const fmt = args.slice(1).find((a) => a.startsWith('+'));
+    io.out(strftime(new Date(sh.m.now()), fmt ? fmt.slice(1) : '%a %b %e %T %Z %Y') + '\n');
     return 0;
   },
   which(args, io, sh) {
@@ -518,6 +516,22 @@ export const COREUTILS: Record<string, Command> = {
   dash: nestedShell,
   ash: nestedShell,
 };
+
+/** strftime in the C locale and UTC; an unknown conversion stays as written, as glibc leaves it. */
+function strftime(d: Date, fmt: string): string {
+  const p = (n: number, w = 2, c = '0') => String(n).padStart(w, c);
+  const name = (o: Intl.DateTimeFormatOptions) => d.toLocaleString('en-US', { ...o, timeZone: 'UTC' });
+  const h = d.getUTCHours();
+  const conv: Record<string, () => string> = {
+    Y: () => String(d.getUTCFullYear()), y: () => p(d.getUTCFullYear() % 100), m: () => p(d.getUTCMonth() + 1), d: () => p(d.getUTCDate()),
+    e: () => p(d.getUTCDate(), 2, ' '), H: () => p(h), I: () => p(h % 12 || 12), M: () => p(d.getUTCMinutes()), S: () => p(d.getUTCSeconds()),
+    p: () => (h < 12 ? 'AM' : 'PM'), a: () => name({ weekday: 'short' }), A: () => name({ weekday: 'long' }), b: () => name({ month: 'short' }),
+    h: () => name({ month: 'short' }), B: () => name({ month: 'long' }), j: () => p(Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400_000) + 1, 3),
+    s: () => String(Math.floor(d.getTime() / 1000)), u: () => String(d.getUTCDay() || 7), w: () => String(d.getUTCDay()), Z: () => 'UTC', z: () => '+0000',
+    n: () => '\n', t: () => '\t', '%': () => '%', T: () => strftime(d, '%H:%M:%S'), R: () => strftime(d, '%H:%M'), F: () => strftime(d, '%Y-%m-%d'), D: () => strftime(d, '%m/%d/%y'),
+  };
+  return fmt.replace(/%(.)/g, (m, c: string) => conv[c]?.() ?? m);
+}
 
 const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025';
 

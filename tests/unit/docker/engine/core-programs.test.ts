@@ -85,3 +85,14 @@ test('head, tail, grep and wc: operands in turn, -c, +N and -N counts, exit stat
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('grep root /nope /etc/passwd; echo $?'), 'grep: /nope: No such file or directory\n/etc/passwd:root:x:0:0:root:/root:/bin/sh\n2\n');
 });
+
+test('date +FORMAT: strftime conversions in UTC, an unknown one left as written', async () => {
+  const e = engine();
+  await pull(e, 'debian');
+  const d = await runIt(e, 'debian');
+  const now = await d.type('date');
+  assert.match(now, /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d UTC \d{4}\n$/);
+  const [, mon, day, time, year] = /^\w+ (\w+) +(\d+) (\S+) UTC (\d+)/.exec(now)!;
+  const iso = await d.type("date '+%F %T|%b %e|%Q%%'");
+  assert.equal(iso, `${year}-${String('JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(mon) / 3 + 1).padStart(2, '0')}-${day.padStart(2, '0')} ${time.slice(0, 6)}${iso.slice(17, 19)}|${mon} ${day.padStart(2)}|%Q%\n`);
+});
