@@ -439,6 +439,38 @@ export const COREUTILS: Record<string, Command> = {
     io.out(strftime(new Date(sh.m.now()), fmt ? fmt.slice(1) : '%a %b %e %T %Z %Y') + '\n');
     return 0;
   },
+  basename(args, io) {
+    const [name, suffix] = args.slice(1);
+    if (name === undefined) {
+      missing(io, 'basename FILE [SUFFIX]');
+      return 1;
+    }
+    // trailing slashes go, '/' stays; the suffix only if something is left
+    const base = name.replace(/(.)\/+$/, '$1').replace(/.*\/(?=.)/, '');
+    io.out((suffix && base !== suffix && base.endsWith(suffix) ? base.slice(0, -suffix.length) : base) + '\n');
+    return 0;
+  },
+  dirname(args, io) {
+    if (args.length < 2) {
+      missing(io, 'dirname FILENAME');
+      return 1;
+    }
+    for (const p of args.slice(1)) io.out((p.replace(/\/+$/, '').replace(/[^/]*$/, '').replace(/(.)\/+$/, '$1') || (p.startsWith('/') ? '/' : '.')) + '\n');
+    return 0;
+  },
+  readlink(args, io, sh) {
+    const o = opts(args);
+    try {
+      const r = sh.m.fs.resolve(o.rest[0] ?? '', sh.cwd, o.flags.has('f'));
+      // -f: the canonical path; otherwise the target of a symlink, and nothing (status 1) for anything else
+      if (o.flags.has('f')) io.out(joinPath(r.parts) + '\n');
+      else if (r.node?.kind === 'link') io.out(r.node.target + '\n');
+      else return 1;
+      return 0;
+    } catch {
+      return 1;
+    }
+  },
   which(args, io, sh) {
     const o = opts(args);
     let status = 0;

@@ -96,3 +96,15 @@ test('date +FORMAT: strftime conversions in UTC, an unknown one left as written'
   const iso = await d.type("date '+%F %T|%b %e|%Q%%'");
   assert.equal(iso, `${year}-${String('JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(mon) / 3 + 1).padStart(2, '0')}-${day.padStart(2, '0')} ${time.slice(0, 6)}${iso.slice(17, 19)}|${mon} ${day.padStart(2)}|%Q%\n`);
 });
+
+test('basename, dirname and readlink', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('basename /a/b.txt .txt; basename /a/b/; basename /; basename .txt .txt'), 'b\nb\n/\n.txt\n');
+  assert.equal(await u.type('dirname /a/b/; dirname a; dirname /; dirname a/b/c'), '/a\n.\n/\na/b\n');
+  assert.equal(await u.type('basename; echo $?'), "basename: missing operand\nTry 'basename --help' for more information.\n1\n");
+  assert.equal(await u.type('readlink /bin; readlink -f /bin/ls; readlink /etc; echo $?'), 'usr/bin\n/usr/bin/ls\n1\n');
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('readlink /bin/ls'), '/bin/busybox\n');
+});
