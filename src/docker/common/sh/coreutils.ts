@@ -5,6 +5,7 @@
  */
 import { FsError, joinPath, splitPath, type Node } from './fs';
 import { df, du, free } from './disk-memory';
+import { cut, sort, tr, uniq } from './filters';
 import { find } from './find';
 import { ls } from './ls';
 import type { Command, IO, ProcInfo, ShellLike } from './types';
@@ -31,7 +32,7 @@ export function unescape(s: string): { text: string; stop: boolean } {
   return { text: stop ? text.slice(0, text.indexOf('\u0000\\c')) : text, stop };
 }
 
-function readInputs(args: string[], io: IO, sh: ShellLike, name: string): { text: string; file?: string }[] | number {
+export function readInputs(args: string[], io: IO, sh: ShellLike, name: string): { text: string; file?: string }[] | number {
   if (!args.length) return [{ text: io.stdin ?? '' }];
   const out: { text: string; file?: string }[] = [];
   let failed = false;
@@ -45,7 +46,7 @@ function readInputs(args: string[], io: IO, sh: ShellLike, name: string): { text
     } catch (e) {
       failed = true;
       if (io.busybox) io.err(name === 'cat' && reason(e) === 'Is a directory' ? `cat: read error: Is a directory\n` : `${name}: can't open '${f}': ${reason(e)}\n`);
-      else io.err(`${name}: ${name === 'head' || name === 'tail' ? `cannot open '${f}' for reading` : f}: ${reason(e)}\n`);
+      else io.err(`${name}: ${name === 'head' || name === 'tail' ? `cannot open '${f}' for reading` : name === 'sort' ? `cannot read: ${f}` : f}: ${reason(e)}\n`);
     }
   }
   return failed && !out.length ? 1 : failed ? [...out, { text: '', file: '\u0000failed' }] : out;
@@ -77,6 +78,10 @@ export const COREUTILS: Record<string, Command> = {
   df,
   du,
   free,
+  sort,
+  uniq,
+  cut,
+  tr,
   echo(args, io) {
     let i = 1;
     let newline = true;

@@ -108,3 +108,19 @@ test('basename, dirname and readlink', async () => {
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('readlink /bin/ls'), '/bin/busybox\n');
 });
+
+test('sort, uniq, cut and tr in pipelines, with GNU and busybox errors', async () => {
+  const e = engine();
+  await pull(e, 'debian', 'alpine');
+  const d = await runIt(e, 'debian');
+  assert.equal(await d.type("printf 'b\\na\\n10\\n9\\nb\\n' | sort | uniq -c"), '      1 10\n      1 9\n      1 a\n      2 b\n');
+  assert.equal(await d.type("printf '10\\n9\\n-1\\n' | sort -rn; printf 'b\\na\\nb\\n' | sort -u"), '10\n9\n-1\na\nb\n');
+  assert.equal(await d.type('sort -t: -k3 -n /etc/passwd | cut -d: -f1,3 | head -2'), 'root:0\ndaemon:1\n');
+  assert.equal(await d.type('echo abcdef | cut -c2-4,6; echo a:b | cut -d, -f2'), 'bcdf\na:b\n');
+  assert.equal(await d.type("echo 'hola  mundo' | tr a-z A-Z | tr -s ' '; echo hola | tr -d o; echo abc | tr '[:lower:]' x"), 'HOLA MUNDO\nhla\nxxx\n');
+  assert.equal(await d.type('sort /nope; echo $?'), 'sort: cannot read: /nope: No such file or directory\n2\n');
+  assert.equal(await d.type('tr a; echo $?'), "tr: missing operand after 'a'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n1\n");
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('sort /nope; echo $?'), "sort: can't open '/nope': No such file or directory\n1\n");
+  assert.equal(await a.type("printf 'x\\nx\\ny\\n' | uniq -d"), 'x\n');
+});
