@@ -133,7 +133,9 @@ export const COREUTILS: Record<string, Command> = {
     return status;
   },
   touch(args, io, sh) {
-    const o = opts(args);
+    // -d, -t and -r take a value (never a file to create); -c creates nothing
+    const o = opts(args, 'dtr');
+    const when = /^\d{4}-\d\d-\d\d( \d\d:\d\d(:\d\d)?)?$/.test(o.values.d ?? '') ? Date.parse(o.values.d.replace(' ', 'T') + 'Z') : undefined;
     if (!o.rest.length) {
       missing(io, 'touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...', 'file operand');
       return 1;
@@ -141,7 +143,10 @@ export const COREUTILS: Record<string, Command> = {
     let status = 0;
     for (const f of o.rest) {
       try {
+        if (o.flags.has('c') && !sh.m.fs.resolve(f, sh.cwd).node) continue;
         sh.m.fs.touch(f, sh.cwd);
+        const n = sh.m.fs.resolve(f, sh.cwd).node;
+        if (when !== undefined && n?.kind === 'file') sh.m.fs.putNode(f, { ...n, mtime: when }, sh.cwd);
       } catch (e) {
         io.err(io.busybox ? `touch: ${f}: ${reason(e)}\n` : `touch: cannot touch '${f}': ${reason(e)}\n`);
         status = 1;

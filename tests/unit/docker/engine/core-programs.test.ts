@@ -124,3 +124,10 @@ test('sort, uniq, cut and tr in pipelines, with GNU and busybox errors', async (
   assert.equal(await a.type('sort /nope; echo $?'), "sort: can't open '/nope': No such file or directory\n1\n");
   assert.equal(await a.type("printf 'x\\nx\\ny\\n' | uniq -d"), 'x\n');
 });
+
+test('touch: -c creates nothing, -d DATE is a date and not a file to create', async () => {
+  const e = engine();
+  await pull(e, 'debian');
+  const d = await runIt(e, 'debian');
+  assert.equal(await d.type('mkdir /t && cd /t && touch -c b && touch -d 2020-01-02 a && ls -l'), 'total 0\n-rw-r--r-- 1 root root 0 Jan  2  2020 a\n');
+});
