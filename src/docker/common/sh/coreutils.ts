@@ -450,14 +450,20 @@ export const COREUTILS: Record<string, Command> = {
     return 0;
   },
   basename(args, io) {
-    const [name, suffix] = args.slice(1);
-    if (name === undefined) {
+    // NAME [SUFFIX], or with -a / -s SUFFIX every operand a NAME
+    const o = opts(args, 's');
+    const multi = o.flags.has('a') || o.values.s !== undefined;
+    const names = multi ? o.rest : o.rest.slice(0, 1);
+    const suffix = multi ? o.values.s : o.rest[1];
+    if (!names.length) {
       missing(io, 'basename FILE [SUFFIX]');
       return 1;
     }
-    // trailing slashes go, '/' stays; the suffix only if something is left
-    const base = name.replace(/(.)\/+$/, '$1').replace(/.*\/(?=.)/, '');
-    io.out((suffix && base !== suffix && base.endsWith(suffix) ? base.slice(0, -suffix.length) : base) + '\n');
+    for (const name of names) {
+      // trailing slashes go, '/' stays; the suffix only if something is left
+      const base = name.replace(/(.)\/+$/, '$1').replace(/.*\/(?=.)/, '');
+      io.out((suffix && base !== suffix && base.endsWith(suffix) ? base.slice(0, -suffix.length) : base) + '\n');
+    }
     return 0;
   },
   dirname(args, io) {

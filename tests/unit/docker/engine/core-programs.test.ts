@@ -101,7 +101,7 @@ test('basename, dirname and readlink', async () => {
   const e = engine();
   await pull(e, 'ubuntu', 'alpine');
   const u = await runIt(e, 'ubuntu');
-  assert.equal(await u.type('basename /a/b.txt .txt; basename /a/b/; basename /; basename .txt .txt'), 'b\nb\n/\n.txt\n');
+  assert.equal(await u.type('basename /a/b.txt .txt; basename /a/b/; basename /; basename .txt .txt; basename -s .c x/a.c b.c; basename -a p/q r'), 'b\nb\n/\n.txt\na\nb\nq\nr\n');
   assert.equal(await u.type('dirname /a/b/; dirname a; dirname /; dirname a/b/c'), '/a\n.\n/\na/b\n');
   assert.equal(await u.type('basename; echo $?'), "basename: missing operand\nTry 'basename --help' for more information.\n1\n");
   assert.equal(await u.type('readlink /bin; readlink -f /bin/ls; readlink /etc; echo $?'), 'usr/bin\n/usr/bin/ls\n1\n');
