@@ -4,6 +4,9 @@
  * (`io.busybox`), each with its own error wording.
  */
 import { FsError, joinPath, splitPath, type Node } from './fs';
+import { df, du, free } from './disk-memory';
+import { cut, sort, tr, uniq } from './filters';
+import { find } from './find';
 import { ls } from './ls';
 import type { Command, IO, ProcInfo, ShellLike } from './types';
 import { opts, usage } from './opts';
@@ -29,7 +32,7 @@ export function unescape(s: string): { text: string; stop: boolean } {
   return { text: stop ? text.slice(0, text.indexOf('\u0000\\c')) : text, stop };
 }
 
-function readInputs(args: string[], io: IO, sh: ShellLike, name: string): { text: string; file?: string }[] | number {
+export function readInputs(args: string[], io: IO, sh: ShellLike, name: string): { text: string; file?: string }[] | number {
   if (!args.length) return [{ text: io.stdin ?? '' }];
   const out: { text: string; file?: string }[] = [];
   let failed = false;
@@ -43,7 +46,7 @@ function readInputs(args: string[], io: IO, sh: ShellLike, name: string): { text
     } catch (e) {
       failed = true;
       if (io.busybox) io.err(name === 'cat' && reason(e) === 'Is a directory' ? `cat: read error: Is a directory\n` : `${name}: can't open '${f}': ${reason(e)}\n`);
-      else io.err(`${name}: ${name === 'head' || name === 'tail' ? `cannot open '${f}' for reading` : f}: ${reason(e)}\n`);
+      else io.err(`${name}: ${name === 'head' || name === 'tail' ? `cannot open '${f}' for reading` : name === 'sort' ? `cannot read: ${f}` : f}: ${reason(e)}\n`);
     }
   }
   return failed && !out.length ? 1 : failed ? [...out, { text: '', file: '\u0000failed' }] : out;
@@ -71,6 +74,14 @@ function quote(sh: ShellLike, s: string): string {
 
 export const COREUTILS: Record<string, Command> = {
   ls,
+  find,
+  df,
+  du,
+  free,
+  sort,
+  uniq,
+  cut,
+  tr,
   echo(args, io) {
     let i = 1;
     let newline = true;
@@ -122,7 +133,9 @@ export const COREUTILS: Record<string, Command> = {
     return status;
   },
   touch(args, io, sh) {
-    const o = opts(args);
+    // -d, -t and -r take a value (never a file to create); -c creates nothing
+    const o = opts(args, 'dtr');
+    const when = /^\d{4}-\d\d-\d\d( \d\d:\d\d(:\d\d)?)?$/.test(o.values.d ?? '') ? Date.parse(o.values.d.replace(' ', 'T') + 'Z') : undefined;
     if (!o.rest.length) {
       missing(io, 'touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...', 'file operand');
       return 1;
@@ -130,7 +143,10 @@ export const COREUTILS: Record<string, Command> = {
     let status = 0;
     for (const f of o.rest) {
       try {
+        if (o.flags.has('c') && !sh.m.fs.resolve(f, sh.cwd).node) continue;
         sh.m.fs.touch(f, sh.cwd);
+        const n = sh.m.fs.resolve(f, sh.cwd).node;
+        if (when !== undefined && n?.kind === 'file') sh.m.fs.putNode(f, { ...n, mtime: when }, sh.cwd);
       } catch (e) {
         io.err(io.busybox ? `touch: ${f}: ${reason(e)}\n` : `touch: cannot touch '${f}': ${reason(e)}\n`);
         status = 1;
@@ -270,14 +286,20 @@ export const COREUTILS: Record<string, Command> = {
     io.out((e?.name ?? sh.getVar('USER') ?? 'root') + '\n');
     return 0;
   },
-  id(_a, io, sh) {
+  id(args, io, sh) {
     // Docker adds the groups the image's /etc/group puts root in: none on Debian, wheel on
     // BusyBox, Alpine's long list.
     let alpine = false;
     try {
       alpine = !!sh.m.fs.resolve('/etc/alpine-release').node;
     } catch { /* no such file */ }
-    const e = account(sh.m.fs, sh.user);
+    // A USER operand must have an entry in /etc/passwd (a name or a uid).
+    const who = opts(args).rest[0];
+    const e = account(sh.m.fs, who ?? sh.user);
+    if (who !== undefined && e === undefined) {
+      io.err(io.busybox ? `id: unknown user ${who}\n` : `id: '${who}': no such user\n`);
+      return 1;
+    }
     if (e?.uid !== 0) {
       // Another user: a uid without an entry runs with gid 0; an entry brings its own group
       // (Debian calls 65534 nogroup, Alpine and BusyBox nobody).
@@ -370,9 +392,11 @@ export const COREUTILS: Record<string, Command> = {
       counted.push({ counts: { l: sum('l'), w: sum('w'), c: sum('c') }, file: 'total' });
       rows.push(counted[counted.length - 1]);
     }
-    // GNU sizes the columns by the regular files' bytes, at least 7 wide when one input is a pipe.
+    // GNU sizes the columns by the digits of the regular files' total bytes, at least 7 wide
+    // when one input is a pipe.
     const piped = o.rest.length === 0 || o.rest.includes('-');
-    const width = cols.length === 1 && counted.length === 1 ? 0 : io.busybox ? 7 : Math.max(...counted.map((r) => Math.max(...cols.map((c) => String(r.counts[c]).length))), piped ? 7 : 1);
+    const bytes = counted.filter((r) => r.file !== 'total').reduce((a, r) => a + r.counts.c, 0);
+    const width = cols.length === 1 && counted.length === 1 ? 0 : io.busybox ? 7 : Math.max(String(bytes).length, piped ? 7 : 1);
     for (const r of rows) {
       if ('error' in r) io.err(r.error);
       else io.out(cols.map((c) => String(r.counts[c]).padStart(width)).join(' ') + (r.file ? ' ' + r.file : '') + '\n');
@@ -393,31 +417,75 @@ export const COREUTILS: Record<string, Command> = {
       io.err(`grep: Unmatched ( or \\(\n`);
       return 2;
     }
-    const inputs = readInputs(o.rest, io, sh, 'grep');
-    if (typeof inputs === 'number') return 2;
+    // Each operand in turn; a file that cannot be read makes the status 2 (busybox names it as
+    // perror does), unless -q found a line.
     let found = false;
+    let failed = false;
     const many = o.rest.length > 1;
-    for (const i of inputs) {
-      if (i.file === '\u0000failed') continue;
+    for (const f of o.rest.length ? o.rest : ['-']) {
+      // -q stops at the first line found, before opening the next file
+      if (found && o.flags.has('q')) break;
+      const inputs = readInputs(f === '-' ? [] : [f], io.busybox ? { ...io, err: (t) => io.err(t.replace(/can't open '(.*)'/, '$1')) } : io, sh, 'grep');
+      if (typeof inputs === 'number') {
+        failed = true;
+        continue;
+      }
+      const file = f === '-' ? '(standard input)' : f;
       let count = 0;
-      lines(i.text).forEach((l, n) => {
+      lines(inputs[0].text).forEach((l, n) => {
         if (re.test(l) !== o.flags.has('v')) {
           found = true;
           count++;
-          if (!o.flags.has('q') && !o.flags.has('c')) io.out((many ? i.file + ':' : '') + (o.flags.has('n') ? n + 1 + ':' : '') + l + '\n');
+          if (!o.flags.has('q') && !o.flags.has('c')) io.out((many ? file + ':' : '') + (o.flags.has('n') ? n + 1 + ':' : '') + l + '\n');
         }
       });
-      if (o.flags.has('c')) io.out((many ? i.file + ':' : '') + count + '\n');
+      if (o.flags.has('c')) io.out((many ? file + ':' : '') + count + '\n');
     }
-    return found ? 0 : 1;
+    return found && o.flags.has('q') ? 0 : failed ? 2 : found ? 0 : 1;
   },
-  date(_a, io, sh) {
-    const d = new Date(sh.m.now());
-    const day = d.toUTCString().slice(0, 3);
-    const mon = d.toUTCString().slice(8, 11);
-    const t = d.toISOString().slice(11, 19);
-    io.out(`${day} ${mon} ${String(d.getUTCDate()).padStart(2)} ${t} UTC ${d.getUTCFullYear()}\n`);
+  date(args, io, sh) {
+    // The containers' clock is UTC; +FORMAT is strftime's, the default '%a %b %e %H:%M:%S %Z %Y'.
+    const fmt = args.slice(1).find((a) => a.startsWith('+'));
+    io.out(strftime(new Date(sh.m.now()), fmt ? fmt.slice(1) : '%a %b %e %T %Z %Y') + '\n');
     return 0;
+  },
+  basename(args, io) {
+    // NAME [SUFFIX], or with -a / -s SUFFIX every operand a NAME
+    const o = opts(args, 's');
+    const multi = o.flags.has('a') || o.values.s !== undefined;
+    const names = multi ? o.rest : o.rest.slice(0, 1);
+    const suffix = multi ? o.values.s : o.rest[1];
+    if (!names.length) {
+      missing(io, 'basename FILE [SUFFIX]');
+      return 1;
+    }
+    for (const name of names) {
+      // trailing slashes go, '/' stays; the suffix only if something is left
+      const base = name.replace(/(.)\/+$/, '$1').replace(/.*\/(?=.)/, '');
+      io.out((suffix && base !== suffix && base.endsWith(suffix) ? base.slice(0, -suffix.length) : base) + '\n');
+    }
+    return 0;
+  },
+  dirname(args, io) {
+    if (args.length < 2) {
+      missing(io, 'dirname FILENAME');
+      return 1;
+    }
+    for (const p of args.slice(1)) io.out((p.replace(/\/+$/, '').replace(/[^/]*$/, '').replace(/(.)\/+$/, '$1') || (p.startsWith('/') ? '/' : '.')) + '\n');
+    return 0;
+  },
+  readlink(args, io, sh) {
+    const o = opts(args);
+    try {
+      const r = sh.m.fs.resolve(o.rest[0] ?? '', sh.cwd, o.flags.has('f'));
+      // -f: the canonical path; otherwise the target of a symlink, and nothing (status 1) for anything else
+      if (o.flags.has('f')) io.out(joinPath(r.parts) + '\n');
+      else if (r.node?.kind === 'link') io.out(r.node.target + '\n');
+      else return 1;
+      return 0;
+    } catch {
+      return 1;
+    }
   },
   which(args, io, sh) {
     const o = opts(args);
@@ -497,6 +565,22 @@ export const COREUTILS: Record<string, Command> = {
   ash: nestedShell,
 };
 
+/** strftime in the C locale and UTC; an unknown conversion stays as written, as glibc leaves it. */
+function strftime(d: Date, fmt: string): string {
+  const p = (n: number, w = 2, c = '0') => String(n).padStart(w, c);
+  const name = (o: Intl.DateTimeFormatOptions) => d.toLocaleString('en-US', { ...o, timeZone: 'UTC' });
+  const h = d.getUTCHours();
+  const conv: Record<string, () => string> = {
+    Y: () => String(d.getUTCFullYear()), y: () => p(d.getUTCFullYear() % 100), m: () => p(d.getUTCMonth() + 1), d: () => p(d.getUTCDate()),
+    e: () => p(d.getUTCDate(), 2, ' '), H: () => p(h), I: () => p(h % 12 || 12), M: () => p(d.getUTCMinutes()), S: () => p(d.getUTCSeconds()),
+    p: () => (h < 12 ? 'AM' : 'PM'), a: () => name({ weekday: 'short' }), A: () => name({ weekday: 'long' }), b: () => name({ month: 'short' }),
+    h: () => name({ month: 'short' }), B: () => name({ month: 'long' }), j: () => p(Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400_000) + 1, 3),
+    s: () => String(Math.floor(d.getTime() / 1000)), u: () => String(d.getUTCDay() || 7), w: () => String(d.getUTCDay()), Z: () => 'UTC', z: () => '+0000',
+    n: () => '\n', t: () => '\t', '%': () => '%', T: () => strftime(d, '%H:%M:%S'), R: () => strftime(d, '%H:%M'), F: () => strftime(d, '%Y-%m-%d'), D: () => strftime(d, '%m/%d/%y'),
+  };
+  return fmt.replace(/%(.)/g, (m, c: string) => conv[c]?.() ?? m);
+}
+
 const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025';
 
 /** `sh -c '…'` from inside a shell (an interactive nested shell is handled by the process). */
@@ -526,17 +610,25 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
 }
 
 function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike): number {
-  const norm = args.map((a) => (/^-\d+$/.test(a) ? '-n' + a.slice(1) : a));
+  // `-5` is `-n 5`, but not as the value of -n or -c (`head -n -5`)
+  const norm = args.map((a, i) => (/^-\d+$/.test(a) && !/^-[nc]$/.test(args[i - 1]) ? '-n' + a.slice(1) : a));
   const o = opts(norm, 'nc');
-  const n = parseInt(o.values.n ?? '10', 10);
-  const inputs = readInputs(o.rest, io, sh, name);
-  if (typeof inputs === 'number') return inputs;
-  const real = inputs.filter((i) => i.file !== '\u0000failed');
-  real.forEach((i, k) => {
-    if (real.length > 1) io.out(`${k ? '\n' : ''}==> ${i.file} <==\n`);
-    io.out(headOrTail(i.text, n, name === 'head'));
-  });
-  return real.length < inputs.length ? 1 : 0;
+  const files = o.rest.length ? o.rest : ['-'];
+  // Each operand in turn, its error where it comes; several operands get headers even when
+  // some of them fail.
+  let status = 0;
+  let first = true;
+  for (const f of files) {
+    const inputs = readInputs(f === '-' ? [] : [f], io, sh, name);
+    if (typeof inputs === 'number') {
+      status = 1;
+      continue;
+    }
+    if (files.length > 1) io.out(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
+    first = false;
+    io.out(headOrTail(inputs[0].text, o.values.c ?? o.values.n ?? '10', name === 'head', o.values.c !== undefined));
+  }
+  return status;
 }
 
 function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recursive: boolean): number {

@@ -1,6 +1,7 @@
 /** `ls` as GNU coreutils and busybox print it: columns on a terminal, one per line otherwise. */
 import { columns, uniformColumns } from './columns';
 import { FsError, type Node } from './fs';
+import { human as toHuman } from './human';
 import { opts } from './opts';
 import type { IO, ShellLike } from './types';
 
@@ -56,31 +57,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   }
   if (io.busybox && status) status = 1;
 
-  const fmtSize = (n: number) => {
-    if (!human || n < 1024) return String(n);
-    const units = ['K', 'M', 'G'];
-    if (io.busybox) {
-      // make_human_readable_str: integer division, the last remainder rounded to one decimal
-      let val = n;
-      let frac = 0;
-      let k = -1;
-      while (val >= 1024) {
-        frac = Math.floor(((val % 1024) * 10 + 512) / 1024);
-        val = Math.floor(val / 1024);
-        k++;
-      }
-      return frac >= 10 ? `${val + 1}.0${units[k]}` : `${val}.${frac}${units[k]}`;
-    }
-    let v = n / 1024;
-    let u = 0;
-    while (v >= 1024 && u < 2) {
-      v /= 1024;
-      u++;
-    }
-    // GNU rounds up, keeping one decimal below 10 (4.0K)
-    const tenths = Math.ceil(v * 10) / 10;
-    return (tenths < 10 ? tenths.toFixed(1) : String(Math.ceil(v))) + units[u];
-  };
+  const fmtSize = (n: number) => (human ? toHuman(n, io.busybox) : String(n));
   const render = (entries: [string, Node, number][], total: boolean): string => {
     if (!entries.length) return total && long ? 'total 0\n' : '';
     if (!long) {
@@ -113,21 +90,28 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
 
   let out = render(files.sort((a, b) => byName(a[0], b[0])).map(([n, node, parts]) => [n, node, long ? nlink(parts, node) : 1]), false);
   dirs.sort((a, b) => byName(a[0], b[0]));
-  dirs.forEach(([label, parts], i) => {
+  // -R lists each directory's subdirectories after it, depth first, never through a symlink or
+  // back into . and ..; every directory is then labelled.
+  const recursive = o.flags.has('R') && !dirOnly;
+  let shown = 0;
+  const show = (label: string, parts: string[]) => {
     const entries: [string, Node, number][] = [...fs.list(parts)]
       .filter(([n]) => all || almost || !n.startsWith('.'))
       .sort((a, b) => byName(a[0], b[0]))
       .map(([n, node]) => [n, node, long ? nlink([...parts, n], node) : 1]);
+    const subdirs = recursive ? entries.filter(([, node]) => node.kind === 'dir').map(([n]) => n) : [];
     if (all) {
       const self = fs.find(parts)!;
       const parent = fs.find(parts.slice(0, -1))!;
       entries.unshift(['.', self, long ? nlink(parts, self) : 1], ['..', parent, long ? nlink(parts.slice(0, -1), parent) : 1]);
     }
-    if (out || i > 0) out += '\n';
+    if (out || shown++ > 0) out += '\n';
     // Labelled when ls got several operands, even ones that did not exist.
-    if (targets.length > 1) out += `${label}:\n`;
+    if (targets.length > 1 || recursive) out += `${label}:\n`;
     out += render(entries, true);
-  });
+    for (const n of subdirs) show(label.endsWith('/') ? label + n : `${label}/${n}`, [...parts, n]);
+  };
+  for (const [label, parts] of dirs) show(label, parts);
   io.out(out.startsWith('\n') ? out.slice(1) : out);
   return status;
 }

@@ -3,10 +3,15 @@
 /** The lines of a text, without the empty one after a final newline. */
 export const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
 
-/** What `head -n N` (or `tail -n N`) prints of a text. */
-export function headOrTail(text: string, n: number, head: boolean): string {
-  const all = lines(text);
-  return (head ? all.slice(0, n) : all.slice(Math.max(0, all.length - n))).map((l) => l + '\n').join('');
+/**
+ * What `head` or `tail` prints of a text: `count` lines (or characters, for -c), `-N` all but
+ * the last N (head), `+N` from the Nth on (tail). Lines keep their own ends.
+ */
+export function headOrTail(text: string, count: string, head: boolean, bytes = false): string {
+  const units = bytes ? [...text] : text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const k = parseInt(count, 10) || 0;
+  if (head) return units.slice(0, k < 0 || count.startsWith('-') ? Math.max(0, units.length + k) : k).join('');
+  return units.slice(count.startsWith('+') ? Math.max(0, k - 1) : Math.max(0, units.length - Math.abs(k))).join('');
 }
 
 /** `wc` counts: newlines, words and bytes (UTF-8). */

@@ -1,0 +1,118 @@
+/** The line filters of pipelines: sort, uniq, cut and tr (GNU and busybox agree on their output). */
+import { readInputs } from './coreutils';
+import { opts } from './opts';
+import { lines } from './text';
+import type { IO, ShellLike } from './types';
+
+/** All the operands' text (stdin without any) and whether one could not be read, or the status when none could. */
+function input(files: string[], io: IO, sh: ShellLike, name: string): [string, boolean] | number {
+  const inputs = readInputs(files, io, sh, name);
+  if (typeof inputs === 'number') return inputs;
+  return [inputs.map((i) => i.text).join(''), inputs.some((i) => i.file === '\u0000failed')];
+}
+
+const missingOperand = (io: IO, name: string) => io.err(`${name}: missing operand\nTry '${name} --help' for more information.\n`);
+
+export function sort(args: string[], io: IO, sh: ShellLike): number {
+  const o = opts(args, 'kt');
+  // sort stops at a file it cannot read, before printing anything (busybox dies with 1)
+  const read = input(o.rest, io, sh, 'sort');
+  if (typeof read === 'number' || read[1]) return io.busybox ? 1 : 2;
+  const text = read[0];
+  const f = o.flags;
+  const [, from, to] = /^(\d+)(?:,(\d+))?/.exec(o.values.k ?? '') ?? [];
+  // Without -t a field starts with the blanks before it.
+  const key = (l: string) => (from ? (o.values.t ? l.split(o.values.t[0]) : l.split(/(?<=\S)(?=\s)/)).slice(+from - 1, to ? +to : undefined).join(o.values.t?.[0] ?? '') : l);
+  const num = (s: string) => parseFloat(/^\s*-?(\d+\.?\d*|\.\d+)/.exec(s)?.[0] ?? '0') || 0;
+  const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byKey = (a: string, b: string) => (f.has('n') ? num(key(a)) - num(key(b)) : bytes(key(a), key(b)));
+  // Lines with equal keys are compared whole, as a last resort, except with -u.
+  const sorted = lines(text).sort((a, b) => (byKey(a, b) || (f.has('u') ? 0 : bytes(a, b))) * (f.has('r') ? -1 : 1));
+  const out = f.has('u') ? sorted.filter((l, i) => i === 0 || byKey(sorted[i - 1], l) !== 0) : sorted;
+  io.out(out.map((l) => l + '\n').join(''));
+  return 0;
+}
+
+export function uniq(args: string[], io: IO, sh: ShellLike): number {
+  const o = opts(args);
+  const read = input(o.rest.slice(0, 1), io, sh, 'uniq');
+  if (typeof read === 'number') return 1;
+  const text = read[0];
+  const runs: [string, number][] = [];
+  for (const l of lines(text)) {
+    if (runs.length && runs[runs.length - 1][0] === l) runs[runs.length - 1][1]++;
+    else runs.push([l, 1]);
+  }
+  for (const [l, n] of runs) {
+    if ((o.flags.has('d') && n < 2) || (o.flags.has('u') && n > 1)) continue;
+    io.out((o.flags.has('c') ? `${String(n).padStart(7)} ` : '') + l + '\n');
+  }
+  return 0;
+}
+
+export function cut(args: string[], io: IO, sh: ShellLike): number {
+  const o = opts(args, 'dfcb');
+  const list = o.values.f ?? o.values.c ?? o.values.b;
+  if (list === undefined) {
+    io.err(io.busybox ? 'cut: expected a list of bytes, characters, or fields\n' : "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n");
+    return 1;
+  }
+  const ranges = list.split(',').map((r) => {
+    const [, a, dash, b] = /^(\d*)(-?)(\d*)$/.exec(r) ?? [];
+    return [+a || 1, dash ? +b || Infinity : +a];
+  });
+  const pick = <T>(items: T[]) => items.filter((_, i) => ranges.some(([a, b]) => i + 1 >= a && i + 1 <= b));
+  const read = input(o.rest, io, sh, 'cut');
+  if (typeof read === 'number') return 1;
+  const text = read[0];
+  const d = o.values.d?.[0] ?? '\t';
+  for (const l of lines(text)) {
+    // A line without the delimiter is printed whole (unless -s).
+    if (o.values.f !== undefined) {
+      if (l.includes(d)) io.out(pick(l.split(d)).join(d) + '\n');
+      else if (!o.flags.has('s')) io.out(l + '\n');
+    } else io.out(pick([...l]).join('') + '\n');
+  }
+  return read[1] ? 1 : 0;
+}
+
+const CLASSES: Record<string, string> = { upper: 'A-Z', lower: 'a-z', digit: '0-9', alpha: 'A-Za-z', alnum: 'A-Za-z0-9', space: ' \\t\\n\\r\\v\\f', blank: ' \\t' };
+
+/** A tr set with its escapes, ranges and [:classes:] spelled out. */
+function expand(set: string): string[] {
+  const s = set.replace(/\[:(\w+):\]/g, (m, c: string) => CLASSES[c] ?? m).replace(/\\([ntrvf\\])/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', v: '\v', f: '\f', '\\': '\\' })[c]!);
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i + 1] === '-' && i + 2 < s.length) {
+      for (let c = s.charCodeAt(i); c <= s.charCodeAt(i + 2); c++) out.push(String.fromCharCode(c));
+      i += 2;
+    } else out.push(s[i]);
+  }
+  return out;
+}
+
+export function tr(args: string[], io: IO): number {
+  const o = opts(args);
+  const [a, b] = o.rest;
+  const del = o.flags.has('d');
+  if (a === undefined || (b === undefined && !del && !o.flags.has('s'))) {
+    if (io.busybox) io.err('BusyBox v1.37.0 multi-call binary.\n\nUsage: tr [-cds] STRING1 [STRING2]\n');
+    else if (a === undefined) missingOperand(io, 'tr');
+    else io.err(`tr: missing operand after '${a}'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`);
+    return 1;
+  }
+  const from = expand(a);
+  const to = b === undefined ? [] : expand(b);
+  let out = '';
+  for (const c of io.stdin ?? '') {
+    const k = from.indexOf(c);
+    if (del && k >= 0) continue;
+    // SET2 shorter than SET1 goes on with its last character
+    const t = !del && k >= 0 && to.length ? to[Math.min(k, to.length - 1)] : c;
+    // -s squeezes repeats of what is in the last set given
+    const squeeze = o.flags.has('s') && (b === undefined ? from : to).includes(t);
+    if (!(squeeze && out.endsWith(t))) out += t;
+  }
+  io.out(out);
+  return 0;
+}
