@@ -167,18 +167,75 @@ export function npmScript(fs: Fs, cwd: string, name: string, now = 0): { banner:
   return { banner: `\n> ${pkg.name ?? ''}@${pkg.version ?? ''} ${name} ${cwd}\n> ${script}\n\n`, script };
 }
 
+/**
+ * `npm init -y`: init-package-json's defaults under what package.json already holds. Its
+ * normalize step drops an empty description, so npm 7+ adds it back last; npm 11 adds a type.
+ */
+function npmInit(io: IO, sh: ShellLike): number {
+  const { fs } = sh.m;
+  const r = release(fs);
+  const dir = sh.cwd.replace(/\/$/, '');
+  const base = dir.split('/').pop() ?? '';
+  const js = [...fs.list(fs.resolve(sh.cwd).parts).keys()].filter((f) => f.endsWith('.js')).sort();
+  const main = ['index.js', 'main.js', `${base}.js`].find((f) => js.includes(f)) ?? js[0] ?? 'index.js';
+  const pkg: Pkg & Record<string, unknown> = { ...readPkg(fs, sh.cwd) };
+  const name = base.replace(/^node-|[.-]js$/g, '').replace(/\s+/g, '-').toLowerCase();
+  const defaults = { name, version: '1.0.0', description: '', main, scripts: { test: 'echo "Error: no test specified" && exit 1' }, keywords: [], author: '', license: 'ISC', ...(r.npm.startsWith('11.') && { type: 'commonjs' }) };
+  for (const [k, v] of Object.entries(defaults)) if (!(k in pkg)) pkg[k] = v;
+  if (modern(r) && !pkg.description) {
+    delete pkg.description;
+    pkg.description = '';
+  }
+  const text = JSON.stringify(pkg, null, 2) + '\n';
+  fs.writeFile('package.json', text, sh.cwd);
+  io.out(`Wrote to ${dir}/package.json:\n\n${text}\n\n`);
+  return 0;
+}
+
+/** `npm run` alone: npm's own lifecycle events first, then the rest, each with its command. */
+function listScripts(io: IO, sh: ShellLike): number {
+  const { fs } = sh.m;
+  const npm7 = modern(release(fs));
+  if (npm7 && !exists(fs, 'package.json', sh.cwd)) {
+    const e = noPackage(sh.cwd, sh.m.now());
+    return io.err(e.error), e.code;
+  }
+  const pkg = readPkg(fs, sh.cwd) ?? {};
+  const life = npm7 ? /^(prepare|prepublishOnly|prepack|postpack|dependencies|(pre|post)?(install|publish|restart|start|stop|test|uninstall|version))$/ : /^(pre|post)?(publish|install|uninstall|test|stop|start|restart|version)$/;
+  const all = Object.entries(pkg.scripts ?? {});
+  const lines = (l: [string, string][]) => l.map(([k, v]) => `  ${k}\n    ${v}\n`).join('');
+  const cmds = all.filter(([k]) => life.test(k));
+  const runs = all.filter(([k]) => !life.test(k));
+  // npm 7+ names the package by its id, name@version.
+  const id = String(npm7 && pkg.name && pkg.version ? `${pkg.name}@${pkg.version}` : pkg.name);
+  if (cmds.length) io.out(`Lifecycle scripts included in ${id}:\n${lines(cmds)}`);
+  if (runs.length) io.out(`${cmds.length ? (npm7 ? '' : '\n') + 'available' : `Scripts available in ${id}`} via \`npm run-script\`:\n${lines(runs)}`);
+  return 0;
+}
+
+/** `npm` alone: its usage and status 1. npm 11's command list is left out, as npm 11.3's could not be confirmed. */
+function npmUsage(version: string): string {
+  const where = '/usr/local/lib/node_modules/npm';
+  if (version.startsWith('6.')) return `\nUsage: npm <command>\n\nwhere <command> is one of:\n    access, adduser, audit, bin, bugs, c, cache, ci, cit,\n    clean-install, clean-install-test, completion, config,\n    create, ddp, dedupe, deprecate, dist-tag, docs, doctor,\n    edit, explore, fund, get, help, help-search, hook, i, init,\n    install, install-ci-test, install-test, it, link, list, ln,\n    login, logout, ls, org, outdated, owner, pack, ping, prefix,\n    profile, prune, publish, rb, rebuild, repo, restart, root,\n    run, run-script, s, se, search, set, shrinkwrap, star,\n    stars, start, stop, t, team, test, token, tst, un,\n    uninstall, unpublish, unstar, up, update, v, version, view,\n    whoami\n\nnpm <command> -h  quick help on <command>\nnpm -l            display full usage info\nnpm help <term>   search for help on <term>\nnpm help npm      involved overview\n\nSpecify configs in the ini-formatted file:\n    /root/.npmrc\nor on the command line via: npm <command> --key value\nConfig info can be viewed via: npm help config\n\nnpm@${version} ${where}\n`;
+  const head = "npm <command>\n\nUsage:\n\nnpm install        install all the dependencies in your project\nnpm install <foo>  add the <foo> dependency to your project\nnpm test           run this project's tests\nnpm run <foo>      run the script named <foo>\nnpm <command> -h   quick help on <command>\nnpm -l             display usage info for all commands\nnpm help <term>    search for help on <term>\nnpm help npm       more involved overview\n";
+  if (!version.startsWith('10.')) return head;
+  return `${head}\nAll commands:\n\n    access, adduser, audit, bugs, cache, ci, completion,\n    config, dedupe, deprecate, diff, dist-tag, docs, doctor,\n    edit, exec, explain, explore, find-dupes, fund, get, help,\n    help-search, hook, init, install, install-ci-test,\n    install-test, link, ll, login, logout, ls, org, outdated,\n    owner, pack, ping, pkg, prefix, profile, prune, publish,\n    query, rebuild, repo, restart, root, run-script, sbom,\n    search, set, shrinkwrap, star, stars, start, stop, team,\n    test, token, uninstall, unpublish, unstar, update, version,\n    view, whoami\n\nSpecify configs in the ini-formatted file:\n    /root/.npmrc\nor on the command line via: npm <command> --key=value\n\nMore configuration info: npm help config\nConfiguration fields: npm help 7 config\n\nnpm@${version} ${where}\n`;
+}
+
 const npm: Command = async (args, io, sh) => {
   const cmd = args[1] ?? '';
   const version = release(sh.m.fs).npm;
   if (/^(-v|--version)$/.test(cmd)) return io.out(version + '\n'), 0;
   if (/^(i|install|add|ci)$/.test(cmd)) return npmInstall(args.slice(2), io, sh);
+  if (cmd === 'init' && args.slice(2).some((a) => /^(-y|--yes)$/.test(a))) return npmInit(io, sh);
+  if ((cmd === 'run' || cmd === 'run-script') && !args[2]) return listScripts(io, sh);
   if (cmd === 'start' || cmd === 'test' || cmd === 'run' || cmd === 'run-script') {
     const r = npmScript(sh.m.fs, sh.cwd, cmd === 'run' || cmd === 'run-script' ? args[2] ?? '' : cmd, sh.m.now());
     if ('error' in r) return io.err(r.error), r.code ?? 1;
     io.out(r.banner);
     return sh.spawn(['sh', '-c', r.script], io);
   }
-  io.out(`\nUsage: npm <command>\n\nwhere <command> is one of:\n    install, run-script, start, test, --version\n\nnpm@${version} /usr/local/lib/node_modules/npm\n`);
+  io.out(npmUsage(version));
   return 1;
 };
 
