@@ -38,11 +38,20 @@ export function release(fs: Fs): Release {
 const modern = (r: Release) => !r.npm.startsWith('6.');
 const BUILTIN_MODULES = /^(assert|buffer|child_process|crypto|events|fs|https?|net|os|path|stream|url|util|zlib)$/;
 
-/** The packages course demos install: version, installed bytes, what they pull in. */
+/**
+ * The packages course demos install, as resolved in June 2025: version, installed bytes, what
+ * they pull in (a path below another package where npm nests a second version). `express` is
+ * the newest 4.x a `^4` range gets; a bare `npm install express` gets 5.x, npm's latest since
+ * March 2025.
+ */
+const EXPRESS_DEPS = 'accepts body-parser bytes call-bind-apply-helpers call-bound content-disposition content-type cookie cookie-signature debug depd dunder-proto ee-first encodeurl es-define-property es-errors es-object-atoms escape-html etag finalhandler forwarded fresh function-bind get-intrinsic get-proto gopd has-symbols hasown http-errors iconv-lite inherits ipaddr.js math-intrinsics media-typer merge-descriptors mime-db mime-types ms negotiator object-inspect on-finished parseurl path-to-regexp proxy-addr qs range-parser raw-body safe-buffer safer-buffer send serve-static setprototypeof side-channel side-channel-list side-channel-map side-channel-weakmap statuses toidentifier type-is unpipe vary';
 const KNOWN: Record<string, [string, number, string?]> = {
-  express: ['4.18.2', 221000, 'accepts array-flatten body-parser bytes content-disposition content-type cookie cookie-signature debug depd destroy ee-first encodeurl escape-html etag finalhandler forwarded fresh http-errors iconv-lite inherits ipaddr.js media-typer merge-descriptors methods mime mime-db mime-types ms negotiator on-finished parseurl path-to-regexp proxy-addr qs range-parser raw-body safe-buffer safer-buffer send serve-static setprototypeof statuses toidentifier type-is unpipe utils-merge vary'],
+  express: ['4.21.2', 221000, `${EXPRESS_DEPS} array-flatten destroy methods mime send/node_modules/encodeurl send/node_modules/ms utils-merge`],
+  'express@5': ['5.1.0', 197000, `${EXPRESS_DEPS} http-errors/node_modules/statuses is-promise once router wrappy`],
   lodash: ['4.17.21', 1413000],
 };
+/** The packages of those trees whose package.json has a `funding` field. */
+const FUNDED = /^(express|call-bound|function-bind|get-intrinsic|gopd|has-symbols|merge-descriptors|object-inspect|qs|safe-buffer|side-channel(-\w+)?)$/;
 
 /** Deterministic spread of sizes for packages the table does not know. */
 const sizeOf = (name: string) => 8000 + ([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 120000);
@@ -63,7 +72,7 @@ function place(sh: ShellLike, name: string, version: string, size: number): void
   const dir = `node_modules/${name}`;
   const fs = sh.m.fs;
   fs.mkdir(dir, sh.cwd, true);
-  const manifest = JSON.stringify({ name, version, main: 'index.js', license: 'MIT' }, null, 2) + '\n';
+  const manifest = JSON.stringify({ name: name.replace(/.*\/node_modules\//, ''), version, main: 'index.js', license: 'MIT' }, null, 2) + '\n';
   fs.writeFile(`${dir}/package.json`, manifest, sh.cwd);
   fs.putNode(`${dir}/index.js`, { kind: 'file', size: Math.max(1, size - manifest.length), mode: 0o644, mtime: sh.m.now() }, sh.cwd);
 }
@@ -75,7 +84,7 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
   const wanted = { ...(pkg?.dependencies ?? {}) };
   for (const a of args.filter((x) => !x.startsWith('-'))) {
     const [n, v] = a.split(/(?!^)@/);
-    wanted[n] = v ? v : '^' + (KNOWN[n]?.[0] ?? '1.0.0');
+    wanted[n] = v ? v : '^' + ((KNOWN[n + '@5'] ?? KNOWN[n])?.[0] ?? '1.0.0');
   }
   const npm7 = modern(release(fs));
   // Without names to add there is nothing to install from.
@@ -87,7 +96,7 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
   let added = 0;
   const locked: Record<string, { version: string }> = {};
   for (const [name, spec] of Object.entries(wanted)) {
-    const known = KNOWN[name];
+    const known = KNOWN[`${name}@${/\d+/.exec(spec)?.[0]}`] ?? KNOWN[name];
     const version = known?.[0] && !/^\d+\.\d+\.\d+$/.test(spec) ? known[0] : spec.replace(/^[\^~>=<\s]+/, '') || '1.0.0';
     const deps = known?.[2]?.split(' ') ?? [];
     for (const [n, v, s] of [[name, version, known?.[1] ?? sizeOf(name)] as const, ...deps.map((d) => [d, '1.0.0', sizeOf(d)] as const)]) {
@@ -111,14 +120,21 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
   const secs = (0.4 + total * 0.031).toFixed(3);
   await io.sleep(Math.round(Number(secs) * 1000));
   const s = (n: number) => `${n} package${n === 1 ? '' : 's'}`;
+  const funded = Object.keys(locked).filter((n) => FUNDED.test(n)).length;
+  const fund = funded ? `\n${s(funded)} ${funded === 1 ? 'is' : 'are'} looking for funding\n  run \`npm fund\` for details\n` : '';
   if (!npm7) {
+    // npm 6 names each package it was asked for, at the version it installed.
+    for (const a of args.filter((x) => !x.startsWith('-'))) {
+      const n = a.split(/(?!^)@/)[0];
+      io.out(`+ ${n}@${locked[n]?.version}\n`);
+    }
     io.out(added ? `added ${s(added)} from ${Math.ceil(added * 0.75)} contributor${added === 1 ? '' : 's'} and audited ${s(total)} in ${secs}s\n` : `up to date in ${secs}s\n`);
-    io.out('found 0 vulnerabilities\n\n');
+    io.out(`${fund}${fund && '\n'}found 0 vulnerabilities\n\n`);
     return 0;
   }
   // arborist counts the project itself among the audited; the time as the `ms` package prints it.
   const took = Number(secs) < 1 ? `${Math.round(Number(secs) * 1000)}ms` : `${Math.round(Number(secs))}s`;
-  io.out(`\n${added ? `added ${s(added)}, and audited` : 'up to date, audited'} ${s(total + 1)} in ${took}\n\nfound 0 vulnerabilities\n`);
+  io.out(`\n${added ? `added ${s(added)}, and audited` : 'up to date, audited'} ${s(total + 1)} in ${took}\n${fund}\nfound 0 vulnerabilities\n`);
   return 0;
 }
 

@@ -42,3 +42,15 @@ test('npm alone prints its usage and fails', async () => {
   assert.match(ten.out, /^npm <command>\n\nUsage:\n\nnpm install {8}install all the dependencies in your project\n[\s\S]*help-search, hook, init,[\s\S]*\nnpm@10\.9\.2 \/usr\/local\/lib\/node_modules\/npm\n$/);
   assert.match((await sh('node', 'npm')).out, /^npm <command>\n\nUsage:\n[\s\S]*\nnpm help npm {7}more involved overview\n$/);
 });
+
+const FUND = '14 packages are looking for funding\n  run `npm fund` for details\n';
+
+test('express as npm resolved it in June 2025: 4.21.2 for a ^4 range, 5.1.0 when unversioned, 14 funded packages', async () => {
+  const four = await sh('node:22', `mkdir /w && cd /w && echo '{"dependencies":{"express":"^4.18.2"}}' > package.json && npm install && grep version node_modules/express/package.json && ls node_modules/send/node_modules`);
+  assert.equal(four.out, `\nadded 69 packages, and audited 70 packages in 3s\n\n${FUND}\nfound 0 vulnerabilities\n  "version": "4.21.2",\nencodeurl\nms\n`);
+  const five = await sh('node', 'mkdir /w && cd /w && npm install express && grep express package.json');
+  assert.match(five.out, /^\nadded 67 packages, and audited 68 packages in \d+m?s\n\n14 packages are looking/);
+  assert.match(five.out, /"express": "\^5\.1\.0"\n$/);
+  const six = await sh('node:14', `mkdir /w && cd /w && echo '{"name":"w","dependencies":{"express":"^4.18.2"}}' > package.json && npm install lodash`);
+  assert.match(six.out, /^\+ lodash@4\.17\.21\nadded 70 packages from \d+ contributors and audited 70 packages in [\d.]+s\n\n14 packages are looking for funding\n {2}run `npm fund` for details\n\nfound 0 vulnerabilities\n\n$/);
+});
