@@ -39,7 +39,7 @@ test('npm alone prints its usage and fails', async () => {
   assert.match(six.out, /^\nUsage: npm <command>\n\nwhere <command> is one of:\n {4}access, adduser, audit, bin, bugs, c, cache, ci, cit,\n[\s\S]*\n {4}whoami\n\nnpm <command> -h {2}quick help on <command>\n[\s\S]*\nnpm@6\.14\.18 \/usr\/local\/lib\/node_modules\/npm\n$/);
   const ten = await sh('node:22', 'npm');
   assert.equal(ten.code, 1);
-  assert.match(ten.out, /^npm <command>\n\nUsage:\n\nnpm install {8}install all the dependencies in your project\n[\s\S]*help-search, hook, init,[\s\S]*\nnpm@10\.9\.2 \/usr\/local\/lib\/node_modules\/npm\n$/);
+  assert.match(ten.out, /^npm <command>\n\nUsage:\n\nnpm install {8}install all the dependencies in your project\n[\s\S]*\nnpm help npm {7}more involved overview\n$/);
   assert.match((await sh('node', 'npm')).out, /^npm <command>\n\nUsage:\n[\s\S]*\nnpm help npm {7}more involved overview\n$/);
 });
 
