@@ -410,8 +410,10 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
   const node = kind === 'node';
   // node prints each expression's value, then `undefined` for what console.log returned.
   const logged = node ? 'undefined\n' : '';
-  type Val = string | number | undefined;
-  const vars = new Map<string, Val>();
+  type Val = string | number | boolean | undefined;
+  const vars = new Map<string, Val>(node ? [['true', true], ['false', false], ['undefined', undefined]] : [['True', true], ['False', false]]);
+  // Names the runtime defines: the evaluator cannot use them, but they are not unknown.
+  const GLOBALS = node ? /^(console|Math|JSON|process|require|module|globalThis|Number|String|Object|Array|Date)$/ : /^(print|len|str|int|float|input|range|type|list|dict|abs|round|max|min|sum)$/;
   // How each name was declared: let and const once, const assigned once; var may come again.
   const declared = new Map<string, string>();
   // python names holding a float: `/` and decimal literals make one, and it prints with its point.
@@ -427,14 +429,23 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
     const s = STR.exec(e);
     if (s) return s[2];
     if (vars.has(e)) return vars.get(e);
+    const cmp = /^(.+?)\s*([=!]==?|[<>]=?)\s*(.+)$/.exec(e);
+    if (cmp) {
+      const [a, b] = [evaluate(cmp[1]), evaluate(cmp[3])];
+      const op = cmp[2];
+      return op[1] === '=' && op[0] !== '<' && op[0] !== '>' ? (a === b) === (op[0] === '=') : op === '<' ? a! < b! : op === '>' ? a! > b! : op === '<=' ? a! <= b! : a! >= b!;
+    }
     const parts = split(e, '+');
     const terms = parts.length > 1 ? parts.map(evaluate) : [];
     // `'Hola ' + nombre`: node joins a string with anything, python only with strings.
     if (terms.some((t) => typeof t === 'string') && (node || terms.every((t) => typeof t === 'string'))) return terms.reduce((a, b) => `${a}${b}`);
-    for (const n of bare(e).match(NAME) ?? []) if (!vars.has(n)) throw n;
+    const code = bare(e).replace(/\.\s*[A-Za-z_$][\w$]*/g, '');
+    // A quote left over opens a string that never ends.
+    if (/['"]/.test(code)) throw new Error();
+    for (const n of code.match(NAME) ?? []) if (!vars.has(n) && !GLOBALS.test(n)) throw n;
     return evalArith(e.replace(NAME, (n) => `(${vars.get(n)})`));
   };
-  const show = (v: Val, e: string, quoted: boolean) => (typeof v === 'string' ? (quoted ? `'${v}'` : v) : typeof v === 'number' && Number.isInteger(v) && isFloat(e) ? v.toFixed(1) : String(v));
+  const show = (v: Val, e: string, quoted: boolean) => (typeof v === 'string' ? (quoted ? `'${v}'` : v) : typeof v === 'boolean' && !node ? (v ? 'True' : 'False') : typeof v === 'number' && Number.isInteger(v) && isFloat(e) ? v.toFixed(1) : String(v));
   let lines = 0;
   return program(at, {
     readsInput: stdinOpen,
@@ -458,7 +469,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
         const old = release(at.m.fs).node.startsWith('v14.');
         return out.out(`.break    Sometimes you get stuck, this gets you out\n.clear    Alias for .break\n.editor   Enter editor mode\n.exit     Exit the ${old ? 'repl' : 'REPL'}\n.help     Print this help message\n.load     Load JS from a file into the REPL session\n.save     Save all evaluated commands in this REPL session to a file\n\nPress ${old ? '^C to abort current expression, ^D to exit the repl' : 'Ctrl+C to abort current expression, Ctrl+D to exit the REPL'}\n`);
       }
-      if (node && /^\.(break|clear)$/.test(line)) return;
+      if (node && /^\.(break|clear|editor|load|save)\b/.test(line)) return;
       if (node && /^\.\w/.test(line)) return out.out('Invalid REPL keyword\n');
       try {
         const bind = (node ? /^(?:(let|const|var)\s+)?([A-Za-z_$][\w$]*)\s*(?:=(?!=)\s*(.+))?$/ : /^()([A-Za-z_]\w*)\s*=(?!=)\s*(.+)$/).exec(line);
@@ -479,7 +490,9 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
         if (printed) return out.out(split(printed[1], ',').map((a) => show(evaluate(a), a, false)).join(' ') + '\n' + logged);
         out.out(show(evaluate(line), line, true) + '\n');
       } catch (e) {
-        const word = typeof e === 'string' ? e : /^[A-Za-z_]\w*/.exec(line)?.[0] ?? line;
+        // Only a name nobody bound is answered: what the evaluator cannot read is better left unanswered than answered wrong.
+        if (typeof e !== 'string') return;
+        const word = e;
         if (node) return out.out(`Uncaught ReferenceError: ${word} is not defined\n`);
         // 3.13 underlines the name unless it is the whole line.
         const at = line.search(new RegExp(`\\b${word.replace(/\W/g, '\\$&')}\\b`));

@@ -49,3 +49,19 @@ test('python binds names silently and shows a float with its point', async () =>
   assert.equal(await type('s + " mundo"'), "'hola mundo'\n");
   assert.equal(await type('x + foo'), 'Traceback (most recent call last):\n  File "<python-input-8>", line 1, in <module>\n    x + foo\n        ^^^\nNameError: name \'foo\' is not defined\n');
 });
+
+test('comparisons answer true/false (True/False in python); builtins and dot-commands are no unknown names', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const js = await runIt(e, 'node');
+  await js.type('let x = 5');
+  assert.equal(await js.type('x > 3'), 'true\n');
+  assert.equal(await js.type('x !== 5'), 'false\n');
+  assert.equal(await js.type('true'), 'true\n');
+  for (const line of ['.editor', 'Math.max(x, 2)', "'abierta"]) assert.doesNotMatch(await js.type(line), /Invalid REPL keyword|ReferenceError/, line);
+  const py = await runIt(e, 'python');
+  await py.type('x = 5');
+  assert.equal(await py.type('x == 5'), 'True\n');
+  assert.equal(await py.type('x >= 5.5'), 'False\n');
+  assert.doesNotMatch(await py.type('len("hola")'), /NameError/);
+});
