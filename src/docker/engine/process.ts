@@ -445,7 +445,8 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
     for (const n of code.match(NAME) ?? []) if (!vars.has(n) && !GLOBALS.test(n)) throw n;
     return evalArith(e.replace(NAME, (n) => `(${vars.get(n)})`));
   };
-  const show = (v: Val, e: string, quoted: boolean) => (typeof v === 'string' ? (quoted ? `'${v}'` : v) : typeof v === 'boolean' && !node ? (v ? 'True' : 'False') : typeof v === 'number' && Number.isInteger(v) && isFloat(e) ? v.toFixed(1) : String(v));
+  // util.inspect and repr quote with ' unless the text holds one and no ".
+  const show = (v: Val, e: string, quoted: boolean) => (typeof v === 'string' ? (!quoted ? v : /'/.test(v) && !/"/.test(v) ? `"${v}"` : `'${v}'`) : typeof v === 'boolean' && !node ? (v ? 'True' : 'False') : typeof v === 'number' && Number.isInteger(v) && isFloat(e) ? v.toFixed(1) : String(v));
   let lines = 0;
   return program(at, {
     readsInput: stdinOpen,

@@ -58,10 +58,13 @@ test('comparisons answer true/false (True/False in python); builtins and dot-com
   assert.equal(await js.type('x > 3'), 'true\n');
   assert.equal(await js.type('x !== 5'), 'false\n');
   assert.equal(await js.type('true'), 'true\n');
+  assert.equal(await js.type('"it\'s"'), '"it\'s"\n');
   for (const line of ['.editor', 'Math.max(x, 2)', "'abierta"]) assert.doesNotMatch(await js.type(line), /Invalid REPL keyword|ReferenceError/, line);
   const py = await runIt(e, 'python');
   await py.type('x = 5');
   assert.equal(await py.type('x == 5'), 'True\n');
   assert.equal(await py.type('x >= 5.5'), 'False\n');
+  assert.equal(await py.type("'dice \"hola\"'"), "'dice \"hola\"'\n");
+  assert.equal(await py.type('"it\'s"'), '"it\'s"\n');
   assert.doesNotMatch(await py.type('len("hola")'), /NameError/);
 });
