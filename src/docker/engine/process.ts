@@ -448,6 +448,8 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
   // util.inspect and repr quote with ' unless the text holds one and no ".
   const show = (v: Val, e: string, quoted: boolean) => (typeof v === 'string' ? (!quoted ? v : /'/.test(v) && !/"/.test(v) ? `"${v}"` : `'${v}'`) : typeof v === 'boolean' && !node ? (v ? 'True' : 'False') : typeof v === 'number' && Number.isInteger(v) && isFloat(e) ? v.toFixed(1) : String(v));
   let lines = 0;
+  // node 14 still wrote ^C, ^D and repl in its messages.
+  const old = () => release(at.m.fs).node.startsWith('v14.');
   return program(at, {
     readsInput: stdinOpen,
     prompt: () => (node ? '> ' : '>>> '),
@@ -465,10 +467,9 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
         this.exitCode = 0;
         return;
       }
-      // The CLI's REPL shares the global scope, so its .clear is only an alias; node 16 wrote out Ctrl and REPL.
+      // The CLI's REPL shares the global scope, so its .clear is only an alias.
       if (node && line === '.help') {
-        const old = release(at.m.fs).node.startsWith('v14.');
-        return out.out(`.break    Sometimes you get stuck, this gets you out\n.clear    Alias for .break\n.editor   Enter editor mode\n.exit     Exit the ${old ? 'repl' : 'REPL'}\n.help     Print this help message\n.load     Load JS from a file into the REPL session\n.save     Save all evaluated commands in this REPL session to a file\n\nPress ${old ? '^C to abort current expression, ^D to exit the repl' : 'Ctrl+C to abort current expression, Ctrl+D to exit the REPL'}\n`);
+        return out.out(`.break    Sometimes you get stuck, this gets you out\n.clear    Alias for .break\n.editor   Enter editor mode\n.exit     Exit the ${old() ? 'repl' : 'REPL'}\n.help     Print this help message\n.load     Load JS from a file into the REPL session\n.save     Save all evaluated commands in this REPL session to a file\n\nPress ${old() ? '^C to abort current expression, ^D to exit the repl' : 'Ctrl+C to abort current expression, Ctrl+D to exit the REPL'}\n`);
       }
       if (node && /^\.(break|clear|editor|load|save)\b/.test(line)) return;
       if (node && /^\.\w/.test(line)) return out.out('Invalid REPL keyword\n');
@@ -506,7 +507,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
       this.exitCode = 0;
     },
     async interrupt(out) {
-      out.out(node ? '(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n' : 'KeyboardInterrupt\n');
+      out.out(node ? `(To exit, press ${old() ? '^C again or ^D' : 'Ctrl+C again or Ctrl+D'} or type .exit)\n` : 'KeyboardInterrupt\n');
     },
   });
 }

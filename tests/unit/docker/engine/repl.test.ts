@@ -12,6 +12,9 @@ test('the node REPL lists its dot-commands; node 14 still wrote ^C and repl', as
   assert.equal(await old.type('.help'), HELP.replace('Exit the REPL', 'Exit the repl').replace('Press Ctrl+C to abort current expression, Ctrl+D to exit the REPL', 'Press ^C to abort current expression, ^D to exit the repl'));
   assert.equal(await old.type('.nada'), 'Invalid REPL keyword\n');
   assert.equal(await old.type('.break'), '');
+  old.io.text = '';
+  await old.h.interrupt(old.io);
+  assert.equal(old.io.text, '(To exit, press ^C again or ^D or type .exit)\n');
 });
 
 test('node declarations print undefined and bind their names for later lines', async () => {
