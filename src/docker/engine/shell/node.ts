@@ -154,7 +154,10 @@ function npm6Warnings(io: IO, cwd: string, pkg: Pkg | null, newLock: boolean): v
 }
 
 /** An error as npm 7+ prints it: one `npm error` a line, then the debug log it wrote. */
-const npmError = (text: string, now: number) => `${text}\nA complete log of this run can be found in: /root/.npm/_logs/${new Date(now).toISOString().replace(/[.:]/g, '_')}-debug-0.log`.split('\n').map((l) => ('npm error ' + l).trimEnd() + '\n').join('');
+const logName = (now: number) => `/root/.npm/_logs/${new Date(now).toISOString().replace(/[.:]/g, '_')}-debug`;
+const npmError = (text: string, now: number) => `${text}\nA complete log of this run can be found in: ${logName(now)}-0.log`.split('\n').map((l) => ('npm error ' + l).trimEnd() + '\n').join('');
+/** npm 6's error lines and the debug log it names. */
+const npm6Error = (text: string, now: number) => `${text.replace(/^/gm, 'npm ERR! ')}\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     ${logName(now)}.log\n`;
 
 /** npm 7+ without a package.json to read: ENOENT, and errno -2 as the exit status. */
 function noPackage(cwd: string, now: number): { error: string; code: number } {
@@ -172,7 +175,7 @@ export function npmScript(fs: Fs, cwd: string, name: string, now = 0): { banner:
   // npm's default start script when server.js exists.
   if (!script && name === 'start' && exists(fs, 'server.js', cwd)) script = 'node server.js';
   const npm7 = modern(release(fs));
-  if (!npm7 && !script) return { error: `npm ERR! missing script: ${name}\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     /root/.npm/_logs/debug.log\n` };
+  if (!npm7 && !script) return { error: npm6Error(`missing script: ${name}`, now) };
   // npm 7+ reads package.json before anything else.
   if (npm7 && !exists(fs, 'package.json', cwd)) return noPackage(cwd, now);
   // run-script's did-you-mean: of npm's commands only star and stars are that close to start.
@@ -236,6 +239,16 @@ function npmUsage(version: string): string {
   return "npm <command>\n\nUsage:\n\nnpm install        install all the dependencies in your project\nnpm install <foo>  add the <foo> dependency to your project\nnpm test           run this project's tests\nnpm run <foo>      run the script named <foo>\nnpm <command> -h   quick help on <command>\nnpm -l             display usage info for all commands\nnpm help <term>    search for help on <term>\nnpm help npm       more involved overview\n";
 }
 
+/** What npm adds when a script exits non-zero: npm 6's ELIFECYCLE (a bare line for test), npm 7+'s command. */
+function scriptFailed(sh: ShellLike, event: string, script: string, code: number): string {
+  const now = sh.m.now();
+  if (modern(release(sh.m.fs))) return npmError(`code ${code}\npath ${sh.cwd}\ncommand failed\ncommand sh -c ${script}`, now);
+  if (event === 'test') return 'npm ERR! Test failed.  See above for more details.\n';
+  const pkg = readPkg(sh.m.fs, sh.cwd) ?? {};
+  const id = `${pkg.name ?? ''}@${pkg.version ?? ''}`;
+  return npm6Error(`code ELIFECYCLE\nerrno ${code}\n${id} ${event}: \`${script}\`\nExit status ${code}\n\nFailed at the ${id} ${event} script.\nThis is probably not a problem with npm. There is likely additional logging output above.`, now);
+}
+
 const npm: Command = async (args, io, sh) => {
   const cmd = args[1] ?? '';
   const version = release(sh.m.fs).npm;
@@ -244,10 +257,15 @@ const npm: Command = async (args, io, sh) => {
   if (cmd === 'init' && args.slice(2).some((a) => /^(-y|--yes)$/.test(a))) return npmInit(io, sh);
   if ((cmd === 'run' || cmd === 'run-script') && !args[2]) return listScripts(io, sh);
   if (cmd === 'start' || cmd === 'test' || cmd === 'run' || cmd === 'run-script') {
-    const r = npmScript(sh.m.fs, sh.cwd, cmd === 'run' || cmd === 'run-script' ? args[2] ?? '' : cmd, sh.m.now());
+    const event = cmd === 'run' || cmd === 'run-script' ? args[2] ?? '' : cmd;
+    const r = npmScript(sh.m.fs, sh.cwd, event, sh.m.now());
     if ('error' in r) return io.err(r.error), r.code ?? 1;
     io.out(r.banner);
-    return sh.spawn(['sh', '-c', r.script], io);
+    const code = await sh.spawn(['sh', '-c', r.script], io);
+    if (!code) return 0;
+    io.err(scriptFailed(sh, event, r.script, code));
+    // npm 6's test reports its failure as a message, which exits 1.
+    return event === 'test' && !modern(release(sh.m.fs)) ? 1 : code;
   }
   io.out(npmUsage(version));
   return 1;

@@ -54,3 +54,14 @@ test('express as npm resolved it in June 2025: 4.21.2 for a ^4 range, 5.1.0 when
   const six = await sh('node:14', `mkdir /w && cd /w && echo '{"name":"w","dependencies":{"express":"^4.18.2"}}' > package.json && npm install lodash`);
   assert.match(six.out, /^\+ lodash@4\.17\.21\nadded 70 packages from \d+ contributors and audited 70 packages in [\d.]+s\n\n14 packages are looking for funding\n {2}run `npm fund` for details\n\nfound 0 vulnerabilities\n\n$/);
 });
+
+test('a script that fails gets npm 6 ELIFECYCLE (a bare line for test) or npm 7+ code/path/command lines', async () => {
+  const test = await sh('node:14', `mkdir /w && cd /w && echo '{"scripts":{"test":"exit 3"}}' > package.json && npm test`);
+  assert.equal(test.code, 1);
+  const six = await sh('node:14', `mkdir /w && cd /w && npm init -y >/dev/null && npm test; echo '{"name":"a","version":"1.0.0","scripts":{"start":"exit 3"}}' > package.json && npm start`);
+  assert.match(six.err, /^npm ERR! Test failed\. {2}See above for more details\.\nnpm ERR! code ELIFECYCLE\nnpm ERR! errno 3\nnpm ERR! a@1\.0\.0 start: `exit 3`\nnpm ERR! Exit status 3\nnpm ERR! \nnpm ERR! Failed at the a@1\.0\.0 start script\.\nnpm ERR! This is probably not a problem with npm\. There is likely additional logging output above\.\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR! {5}\/root\/\.npm\/_logs\/2025-06-16T\d\d_\d\d_\d\d_\d{3}Z-debug\.log\n$/);
+  assert.equal(six.code, 3);
+  const now = await sh('node', 'mkdir /w && cd /w && npm init -y >/dev/null && npm test');
+  assert.match(now.err, /^npm error code 1\nnpm error path \/w\nnpm error command failed\nnpm error command sh -c echo "Error: no test specified" && exit 1\nnpm error A complete log of this run can be found in: \/root\/\.npm\/_logs\/\S+-debug-0\.log\n$/);
+  assert.equal(now.code, 1);
+});
