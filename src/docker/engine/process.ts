@@ -497,8 +497,8 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
         const word = e;
         if (node) return out.out(`Uncaught ReferenceError: ${word} is not defined\n`);
         // 3.13 underlines the name unless it is the whole line.
-        const at = line.search(new RegExp(`\\b${word.replace(/\W/g, '\\$&')}\\b`));
-        const mark = line === word || at < 0 ? '' : `    ${' '.repeat(at)}${'^'.repeat(word.length)}\n`;
+        const col = line.search(new RegExp(`\\b${word.replace(/\W/g, '\\$&')}\\b`));
+        const mark = line === word || col < 0 ? '' : `    ${' '.repeat(col)}${'^'.repeat(word.length)}\n`;
         out.out(`Traceback (most recent call last):\n  File "<python-input-${lines - 1}>", line 1, in <module>\n    ${line}\n${mark}NameError: name '${word}' is not defined\n`);
       }
     },
