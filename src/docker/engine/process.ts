@@ -401,12 +401,55 @@ export function mysqld(at: Launch, env: string[]): Proc {
   });
 }
 
-/** The node and python REPLs (with `-it`); without stdin they read EOF and exit 0. */
+/**
+ * The node and python REPLs (with `-it`); without stdin they read EOF and exit 0. They evaluate
+ * what a first lesson types: strings, numbers, + - * / ** and parentheses, names bound by an
+ * assignment (and by node's let, const and var), console.log and print.
+ */
 export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): Proc {
   const node = kind === 'node';
   // node prints each expression's value, then `undefined` for what console.log returned.
   const logged = node ? 'undefined\n' : '';
+  type Val = string | number | boolean | undefined;
+  const vars = new Map<string, Val>(node ? [['true', true], ['false', false], ['undefined', undefined]] : [['True', true], ['False', false]]);
+  // Names the runtime defines: the evaluator cannot use them, but they are not unknown.
+  const GLOBALS = node ? /^(console|Math|JSON|process|require|module|globalThis|Number|String|Object|Array|Date)$/ : /^(print|len|str|int|float|input|range|type|list|dict|abs|round|max|min|sum)$/;
+  // How each name was declared: let and const once, const assigned once; var may come again.
+  const declared = new Map<string, string>();
+  // python names holding a float: `/` and decimal literals make one, and it prints with its point.
+  const floats = new Set<string>();
+  const NAME = /[A-Za-z_$][\w$]*/g;
+  const STR = /^(['"])((?:(?!\1).)*)\1$/;
+  const bare = (e: string) => e.replace(/(['"]).*?\1/g, '""');
+  const isFloat = (e: string) => !node && (/\/|\d\.\d/.test(bare(e)) || (bare(e).match(NAME) ?? []).some((n) => floats.has(n)));
+  /** Splits on `sep` outside quotes. */
+  const split = (e: string, sep: string) => e.match(new RegExp(`(?:(['"])(?:(?!\\1).)*\\1|[^${sep}'"])+`, 'g')) ?? [];
+  const evaluate = (src: string): Val => {
+    const e = src.trim();
+    const s = STR.exec(e);
+    if (s) return s[2];
+    if (vars.has(e)) return vars.get(e);
+    const cmp = /^(.+?)\s*([=!]==?|[<>]=?)\s*(.+)$/.exec(e);
+    if (cmp) {
+      const [a, b] = [evaluate(cmp[1]), evaluate(cmp[3])];
+      const op = cmp[2];
+      return op[1] === '=' && op[0] !== '<' && op[0] !== '>' ? (a === b) === (op[0] === '=') : op === '<' ? a! < b! : op === '>' ? a! > b! : op === '<=' ? a! <= b! : a! >= b!;
+    }
+    const parts = split(e, '+');
+    const terms = parts.length > 1 ? parts.map(evaluate) : [];
+    // `'Hola ' + nombre`: node joins a string with anything, python only with strings.
+    if (terms.some((t) => typeof t === 'string') && (node || terms.every((t) => typeof t === 'string'))) return terms.reduce((a, b) => `${a}${b}`);
+    const code = bare(e).replace(/\.\s*[A-Za-z_$][\w$]*/g, '');
+    // A quote left over opens a string that never ends.
+    if (/['"]/.test(code)) throw new Error();
+    for (const n of code.match(NAME) ?? []) if (!vars.has(n) && !GLOBALS.test(n)) throw n;
+    return evalArith(e.replace(NAME, (n) => `(${vars.get(n)})`));
+  };
+  // util.inspect and repr quote with ' unless the text holds one and no ".
+  const show = (v: Val, e: string, quoted: boolean) => (typeof v === 'string' ? (!quoted ? v : /'/.test(v) && !/"/.test(v) ? `"${v}"` : `'${v}'`) : typeof v === 'boolean' && !node ? (v ? 'True' : 'False') : typeof v === 'number' && Number.isInteger(v) && isFloat(e) ? v.toFixed(1) : String(v));
   let lines = 0;
+  // node 14 still wrote ^C, ^D and repl in its messages.
+  const old = () => release(at.m.fs).node.startsWith('v14.');
   return program(at, {
     readsInput: stdinOpen,
     prompt: () => (node ? '> ' : '>>> '),
@@ -416,7 +459,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
       else out.out('Python 3.13.3 (main, Jun  4 2025, 01:14:42) [GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n');
     },
     async input(raw, out) {
-      const line = raw.trim();
+      const line = raw.trim().replace(node ? /;$/ : /$^/, '');
       lines++;
       if (!line) return;
       // Python 3.13's REPL also leaves on a bare `exit` or `quit`
@@ -424,16 +467,39 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
         this.exitCode = 0;
         return;
       }
-      const printed = /^(?:console\.log|print)\((['"])(.*)\1\)$/.exec(line);
-      const str = printed ?? /^(['"])(.*)\1$/.exec(line);
-      if (str) return out.out(printed ? str[2] + '\n' + logged : `'${str[2]}'\n`);
+      // The CLI's REPL shares the global scope, so its .clear is only an alias.
+      if (node && line === '.help') {
+        return out.out(`.break    Sometimes you get stuck, this gets you out\n.clear    Alias for .break\n.editor   Enter editor mode\n.exit     Exit the ${old() ? 'repl' : 'REPL'}\n.help     Print this help message\n.load     Load JS from a file into the REPL session\n.save     Save all evaluated commands in this REPL session to a file\n\nPress ${old() ? '^C to abort current expression, ^D to exit the repl' : 'Ctrl+C to abort current expression, Ctrl+D to exit the REPL'}\n`);
+      }
+      if (node && /^\.(break|clear|editor|load|save)\b/.test(line)) return;
+      if (node && /^\.\w/.test(line)) return out.out('Invalid REPL keyword\n');
       try {
-        const inner = /^(?:console\.log|print)\((.*)\)$/.exec(line);
-        out.out(evalArith(inner ? inner[1] : line) + '\n' + (inner ? logged : ''));
-      } catch {
-        const word = /^[A-Za-z_]\w*/.exec(line)?.[0] ?? line;
-        if (node) out.out(`Uncaught ReferenceError: ${word} is not defined\n`);
-        else out.out(`Traceback (most recent call last):\n  File "<python-input-${lines - 1}>", line 1, in <module>\n    ${line}\nNameError: name '${word}' is not defined\n`);
+        const bind = (node ? /^(?:(let|const|var)\s+)?([A-Za-z_$][\w$]*)\s*(?:=(?!=)\s*(.+))?$/ : /^()([A-Za-z_]\w*)\s*=(?!=)\s*(.+)$/).exec(line);
+        if (bind && (bind[1] || bind[3] !== undefined)) {
+          const [, decl, name, src] = bind;
+          if (decl && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) return out.out(`Uncaught SyntaxError: Identifier '${name}' has already been declared\n`);
+          if (!decl && declared.get(name) === 'const') return out.out('Uncaught TypeError: Assignment to constant variable.\n');
+          const v = src === undefined ? vars.get(name) : evaluate(src);
+          vars.set(name, v);
+          if (decl) declared.set(name, decl);
+          if (isFloat(src ?? '')) floats.add(name);
+          else floats.delete(name);
+          // A declaration's value is undefined; an assignment's is what it assigned. python shows neither.
+          if (node) out.out(decl ? 'undefined\n' : show(v, src, true) + '\n');
+          return;
+        }
+        const printed = /^(?:console\.log|print)\((.*)\)$/.exec(line);
+        if (printed) return out.out(split(printed[1], ',').map((a) => show(evaluate(a), a, false)).join(' ') + '\n' + logged);
+        out.out(show(evaluate(line), line, true) + '\n');
+      } catch (e) {
+        // Only a name nobody bound is answered: what the evaluator cannot read is better left unanswered than answered wrong.
+        if (typeof e !== 'string') return;
+        const word = e;
+        if (node) return out.out(`Uncaught ReferenceError: ${word} is not defined\n`);
+        // 3.13 underlines the name unless it is the whole line.
+        const col = line.search(new RegExp(`\\b${word.replace(/\W/g, '\\$&')}\\b`));
+        const mark = line === word || col < 0 ? '' : `    ${' '.repeat(col)}${'^'.repeat(word.length)}\n`;
+        out.out(`Traceback (most recent call last):\n  File "<python-input-${lines - 1}>", line 1, in <module>\n    ${line}\n${mark}NameError: name '${word}' is not defined\n`);
       }
     },
     async eof(out) {
@@ -441,7 +507,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
       this.exitCode = 0;
     },
     async interrupt(out) {
-      out.out(node ? '(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n' : 'KeyboardInterrupt\n');
+      out.out(node ? `(To exit, press ${old() ? '^C again or ^D' : 'Ctrl+C again or Ctrl+D'} or type .exit)\n` : 'KeyboardInterrupt\n');
     },
   });
 }

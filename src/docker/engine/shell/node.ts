@@ -38,11 +38,20 @@ export function release(fs: Fs): Release {
 const modern = (r: Release) => !r.npm.startsWith('6.');
 const BUILTIN_MODULES = /^(assert|buffer|child_process|crypto|events|fs|https?|net|os|path|stream|url|util|zlib)$/;
 
-/** The packages course demos install: version, installed bytes, what they pull in. */
+/**
+ * The packages course demos install, as resolved in June 2025: version, installed bytes, what
+ * they pull in (a path below another package where npm nests a second version). `express` is
+ * the newest 4.x a `^4` range gets; a bare `npm install express` gets 5.x, npm's latest since
+ * March 2025.
+ */
+const EXPRESS_DEPS = 'accepts body-parser bytes call-bind-apply-helpers call-bound content-disposition content-type cookie cookie-signature debug depd dunder-proto ee-first encodeurl es-define-property es-errors es-object-atoms escape-html etag finalhandler forwarded fresh function-bind get-intrinsic get-proto gopd has-symbols hasown http-errors iconv-lite inherits ipaddr.js math-intrinsics media-typer merge-descriptors mime-db mime-types ms negotiator object-inspect on-finished parseurl path-to-regexp proxy-addr qs range-parser raw-body safe-buffer safer-buffer send serve-static setprototypeof side-channel side-channel-list side-channel-map side-channel-weakmap statuses toidentifier type-is unpipe vary';
 const KNOWN: Record<string, [string, number, string?]> = {
-  express: ['4.18.2', 221000, 'accepts array-flatten body-parser bytes content-disposition content-type cookie cookie-signature debug depd destroy ee-first encodeurl escape-html etag finalhandler forwarded fresh http-errors iconv-lite inherits ipaddr.js media-typer merge-descriptors methods mime mime-db mime-types ms negotiator on-finished parseurl path-to-regexp proxy-addr qs range-parser raw-body safe-buffer safer-buffer send serve-static setprototypeof statuses toidentifier type-is unpipe utils-merge vary'],
+  express: ['4.21.2', 221000, `${EXPRESS_DEPS} array-flatten destroy methods mime send/node_modules/encodeurl send/node_modules/ms utils-merge`],
+  'express@5': ['5.1.0', 197000, `${EXPRESS_DEPS} http-errors/node_modules/statuses is-promise once router wrappy`],
   lodash: ['4.17.21', 1413000],
 };
+/** The packages of those trees whose package.json has a `funding` field. */
+const FUNDED = /^(express|call-bound|function-bind|get-intrinsic|gopd|has-symbols|merge-descriptors|object-inspect|qs|safe-buffer|side-channel(-\w+)?)$/;
 
 /** Deterministic spread of sizes for packages the table does not know. */
 const sizeOf = (name: string) => 8000 + ([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 120000);
@@ -63,7 +72,7 @@ function place(sh: ShellLike, name: string, version: string, size: number): void
   const dir = `node_modules/${name}`;
   const fs = sh.m.fs;
   fs.mkdir(dir, sh.cwd, true);
-  const manifest = JSON.stringify({ name, version, main: 'index.js', license: 'MIT' }, null, 2) + '\n';
+  const manifest = JSON.stringify({ name: name.replace(/.*\/node_modules\//, ''), version, main: 'index.js', license: 'MIT' }, null, 2) + '\n';
   fs.writeFile(`${dir}/package.json`, manifest, sh.cwd);
   fs.putNode(`${dir}/index.js`, { kind: 'file', size: Math.max(1, size - manifest.length), mode: 0o644, mtime: sh.m.now() }, sh.cwd);
 }
@@ -75,7 +84,7 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
   const wanted = { ...(pkg?.dependencies ?? {}) };
   for (const a of args.filter((x) => !x.startsWith('-'))) {
     const [n, v] = a.split(/(?!^)@/);
-    wanted[n] = v ? v : '^' + (KNOWN[n]?.[0] ?? '1.0.0');
+    wanted[n] = v ? v : '^' + ((KNOWN[n + '@5'] ?? KNOWN[n])?.[0] ?? '1.0.0');
   }
   const npm7 = modern(release(fs));
   // Without names to add there is nothing to install from.
@@ -87,7 +96,7 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
   let added = 0;
   const locked: Record<string, { version: string }> = {};
   for (const [name, spec] of Object.entries(wanted)) {
-    const known = KNOWN[name];
+    const known = KNOWN[`${name}@${/\d+/.exec(spec)?.[0]}`] ?? KNOWN[name];
     const version = known?.[0] && !/^\d+\.\d+\.\d+$/.test(spec) ? known[0] : spec.replace(/^[\^~>=<\s]+/, '') || '1.0.0';
     const deps = known?.[2]?.split(' ') ?? [];
     for (const [n, v, s] of [[name, version, known?.[1] ?? sizeOf(name)] as const, ...deps.map((d) => [d, '1.0.0', sizeOf(d)] as const)]) {
@@ -111,14 +120,21 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
   const secs = (0.4 + total * 0.031).toFixed(3);
   await io.sleep(Math.round(Number(secs) * 1000));
   const s = (n: number) => `${n} package${n === 1 ? '' : 's'}`;
+  const funded = Object.keys(locked).filter((n) => FUNDED.test(n)).length;
+  const fund = funded ? `\n${s(funded)} ${funded === 1 ? 'is' : 'are'} looking for funding\n  run \`npm fund\` for details\n` : '';
   if (!npm7) {
+    // npm 6 names each package it was asked for, at the version it installed.
+    for (const a of args.filter((x) => !x.startsWith('-'))) {
+      const n = a.split(/(?!^)@/)[0];
+      io.out(`+ ${n}@${locked[n]?.version}\n`);
+    }
     io.out(added ? `added ${s(added)} from ${Math.ceil(added * 0.75)} contributor${added === 1 ? '' : 's'} and audited ${s(total)} in ${secs}s\n` : `up to date in ${secs}s\n`);
-    io.out('found 0 vulnerabilities\n\n');
+    io.out(`${fund}${fund && '\n'}found 0 vulnerabilities\n\n`);
     return 0;
   }
   // arborist counts the project itself among the audited; the time as the `ms` package prints it.
   const took = Number(secs) < 1 ? `${Math.round(Number(secs) * 1000)}ms` : `${Math.round(Number(secs))}s`;
-  io.out(`\n${added ? `added ${s(added)}, and audited` : 'up to date, audited'} ${s(total + 1)} in ${took}\n\nfound 0 vulnerabilities\n`);
+  io.out(`\n${added ? `added ${s(added)}, and audited` : 'up to date, audited'} ${s(total + 1)} in ${took}\n${fund}\nfound 0 vulnerabilities\n`);
   return 0;
 }
 
@@ -138,7 +154,10 @@ function npm6Warnings(io: IO, cwd: string, pkg: Pkg | null, newLock: boolean): v
 }
 
 /** An error as npm 7+ prints it: one `npm error` a line, then the debug log it wrote. */
-const npmError = (text: string, now: number) => `${text}\nA complete log of this run can be found in: /root/.npm/_logs/${new Date(now).toISOString().replace(/[.:]/g, '_')}-debug-0.log`.split('\n').map((l) => ('npm error ' + l).trimEnd() + '\n').join('');
+const logName = (now: number) => `/root/.npm/_logs/${new Date(now).toISOString().replace(/[.:]/g, '_')}-debug`;
+const npmError = (text: string, now: number) => `${text}\nA complete log of this run can be found in: ${logName(now)}-0.log`.split('\n').map((l) => ('npm error ' + l).trimEnd() + '\n').join('');
+/** npm 6's error lines and the debug log it names. */
+const npm6Error = (text: string, now: number) => `${text.replace(/^/gm, 'npm ERR! ')}\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     ${logName(now)}.log\n`;
 
 /** npm 7+ without a package.json to read: ENOENT, and errno -2 as the exit status. */
 function noPackage(cwd: string, now: number): { error: string; code: number } {
@@ -156,7 +175,7 @@ export function npmScript(fs: Fs, cwd: string, name: string, now = 0): { banner:
   // npm's default start script when server.js exists.
   if (!script && name === 'start' && exists(fs, 'server.js', cwd)) script = 'node server.js';
   const npm7 = modern(release(fs));
-  if (!npm7 && !script) return { error: `npm ERR! missing script: ${name}\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     /root/.npm/_logs/debug.log\n` };
+  if (!npm7 && !script) return { error: npm6Error(`missing script: ${name}`, now) };
   // npm 7+ reads package.json before anything else.
   if (npm7 && !exists(fs, 'package.json', cwd)) return noPackage(cwd, now);
   // run-script's did-you-mean: of npm's commands only star and stars are that close to start.
@@ -167,18 +186,88 @@ export function npmScript(fs: Fs, cwd: string, name: string, now = 0): { banner:
   return { banner: `\n> ${pkg.name ?? ''}@${pkg.version ?? ''} ${name} ${cwd}\n> ${script}\n\n`, script };
 }
 
+/**
+ * `npm init -y`: init-package-json's defaults under what package.json already holds. Its
+ * normalize step drops an empty description, so npm 7+ adds it back last; npm 11 adds a type.
+ */
+function npmInit(io: IO, sh: ShellLike): number {
+  const { fs } = sh.m;
+  const r = release(fs);
+  const dir = sh.cwd.replace(/\/$/, '');
+  const base = dir.split('/').pop() ?? '';
+  const js = [...fs.list(fs.resolve(sh.cwd).parts).keys()].filter((f) => f.endsWith('.js')).sort();
+  const main = ['index.js', 'main.js', `${base}.js`].find((f) => js.includes(f)) ?? js[0] ?? 'index.js';
+  const pkg: Pkg & Record<string, unknown> = { ...readPkg(fs, sh.cwd) };
+  const name = base.replace(/^node-|[.-]js$/g, '').replace(/\s+/g, '-').toLowerCase();
+  const defaults = { name, version: '1.0.0', description: '', main, scripts: { test: 'echo "Error: no test specified" && exit 1' }, keywords: [], author: '', license: 'ISC', ...(r.npm.startsWith('11.') && { type: 'commonjs' }) };
+  for (const [k, v] of Object.entries(defaults)) if (!(k in pkg)) pkg[k] = v;
+  if (modern(r) && !pkg.description) {
+    delete pkg.description;
+    pkg.description = '';
+  }
+  const text = JSON.stringify(pkg, null, 2) + '\n';
+  fs.writeFile('package.json', text, sh.cwd);
+  io.out(`Wrote to ${dir}/package.json:\n\n${text}\n\n`);
+  return 0;
+}
+
+/** `npm run` alone: npm's own lifecycle events first, then the rest, each with its command. */
+function listScripts(io: IO, sh: ShellLike): number {
+  const { fs } = sh.m;
+  const npm7 = modern(release(fs));
+  if (npm7 && !exists(fs, 'package.json', sh.cwd)) {
+    const e = noPackage(sh.cwd, sh.m.now());
+    return io.err(e.error), e.code;
+  }
+  const pkg = readPkg(fs, sh.cwd) ?? {};
+  const life = npm7 ? /^(prepare|prepublishOnly|prepack|postpack|dependencies|(pre|post)?(install|publish|restart|start|stop|test|uninstall|version))$/ : /^(pre|post)?(publish|install|uninstall|test|stop|start|restart|version)$/;
+  const all = Object.entries(pkg.scripts ?? {});
+  const lines = (l: [string, string][]) => l.map(([k, v]) => `  ${k}\n    ${v}\n`).join('');
+  const cmds = all.filter(([k]) => life.test(k));
+  const runs = all.filter(([k]) => !life.test(k));
+  // npm 7+ names the package by its id, name@version.
+  const id = String(npm7 && pkg.name && pkg.version ? `${pkg.name}@${pkg.version}` : pkg.name);
+  if (cmds.length) io.out(`Lifecycle scripts included in ${id}:\n${lines(cmds)}`);
+  if (runs.length) io.out(`${cmds.length ? (npm7 ? '' : '\n') + 'available' : `Scripts available in ${id}`} via \`npm run-script\`:\n${lines(runs)}`);
+  return 0;
+}
+
+/** `npm` alone: its usage and status 1; from npm 7 on, only the lines before the list of commands, which changes with each release. */
+function npmUsage(version: string): string {
+  const where = '/usr/local/lib/node_modules/npm';
+  if (version.startsWith('6.')) return `\nUsage: npm <command>\n\nwhere <command> is one of:\n    access, adduser, audit, bin, bugs, c, cache, ci, cit,\n    clean-install, clean-install-test, completion, config,\n    create, ddp, dedupe, deprecate, dist-tag, docs, doctor,\n    edit, explore, fund, get, help, help-search, hook, i, init,\n    install, install-ci-test, install-test, it, link, list, ln,\n    login, logout, ls, org, outdated, owner, pack, ping, prefix,\n    profile, prune, publish, rb, rebuild, repo, restart, root,\n    run, run-script, s, se, search, set, shrinkwrap, star,\n    stars, start, stop, t, team, test, token, tst, un,\n    uninstall, unpublish, unstar, up, update, v, version, view,\n    whoami\n\nnpm <command> -h  quick help on <command>\nnpm -l            display full usage info\nnpm help <term>   search for help on <term>\nnpm help npm      involved overview\n\nSpecify configs in the ini-formatted file:\n    /root/.npmrc\nor on the command line via: npm <command> --key value\nConfig info can be viewed via: npm help config\n\nnpm@${version} ${where}\n`;
+  return "npm <command>\n\nUsage:\n\nnpm install        install all the dependencies in your project\nnpm install <foo>  add the <foo> dependency to your project\nnpm test           run this project's tests\nnpm run <foo>      run the script named <foo>\nnpm <command> -h   quick help on <command>\nnpm -l             display usage info for all commands\nnpm help <term>    search for help on <term>\nnpm help npm       more involved overview\n";
+}
+
+/** What npm adds when a script exits non-zero: npm 6's ELIFECYCLE (a bare line for test), npm 7+'s command. */
+function scriptFailed(sh: ShellLike, event: string, script: string, code: number): string {
+  const now = sh.m.now();
+  if (modern(release(sh.m.fs))) return npmError(`code ${code}\npath ${sh.cwd}\ncommand failed\ncommand sh -c ${script}`, now);
+  if (event === 'test') return 'npm ERR! Test failed.  See above for more details.\n';
+  const pkg = readPkg(sh.m.fs, sh.cwd) ?? {};
+  const id = `${pkg.name ?? ''}@${pkg.version ?? ''}`;
+  return npm6Error(`code ELIFECYCLE\nerrno ${code}\n${id} ${event}: \`${script}\`\nExit status ${code}\n\nFailed at the ${id} ${event} script.\nThis is probably not a problem with npm. There is likely additional logging output above.`, now);
+}
+
 const npm: Command = async (args, io, sh) => {
   const cmd = args[1] ?? '';
   const version = release(sh.m.fs).npm;
   if (/^(-v|--version)$/.test(cmd)) return io.out(version + '\n'), 0;
   if (/^(i|install|add|ci)$/.test(cmd)) return npmInstall(args.slice(2), io, sh);
+  if (cmd === 'init' && args.slice(2).some((a) => /^(-y|--yes)$/.test(a))) return npmInit(io, sh);
+  if ((cmd === 'run' || cmd === 'run-script') && !args[2]) return listScripts(io, sh);
   if (cmd === 'start' || cmd === 'test' || cmd === 'run' || cmd === 'run-script') {
-    const r = npmScript(sh.m.fs, sh.cwd, cmd === 'run' || cmd === 'run-script' ? args[2] ?? '' : cmd, sh.m.now());
+    const event = cmd === 'run' || cmd === 'run-script' ? args[2] ?? '' : cmd;
+    const r = npmScript(sh.m.fs, sh.cwd, event, sh.m.now());
     if ('error' in r) return io.err(r.error), r.code ?? 1;
     io.out(r.banner);
-    return sh.spawn(['sh', '-c', r.script], io);
+    const code = await sh.spawn(['sh', '-c', r.script], io);
+    if (!code) return 0;
+    io.err(scriptFailed(sh, event, r.script, code));
+    // npm 6's test reports its failure as a message, which exits 1.
+    return event === 'test' && !modern(release(sh.m.fs)) ? 1 : code;
   }
-  io.out(`\nUsage: npm <command>\n\nwhere <command> is one of:\n    install, run-script, start, test, --version\n\nnpm@${version} /usr/local/lib/node_modules/npm\n`);
+  io.out(npmUsage(version));
   return 1;
 };
 
