@@ -37,10 +37,10 @@ export async function pull(e: Eng, ...refs: string[]): Promise<string[][]> {
   return out;
 }
 
-/** `docker run -it IMAGE` and a handle to type into. */
-export async function runIt(e: Eng, image: string, name?: string, cmd?: string[]) {
+/** `docker run -it [-u USER] IMAGE [CMD]` and a handle to type into. */
+export async function runIt(e: Eng, image: string, name?: string, cmd?: string[], user?: string) {
   const io = term();
-  const { Id } = await e.containerCreate({ Image: image, Tty: true, OpenStdin: true, AttachStdin: true, Cmd: cmd }, name);
+  const { Id } = await e.containerCreate({ Image: image, Tty: true, OpenStdin: true, AttachStdin: true, Cmd: cmd, ...(user !== undefined ? { User: user } : {}) }, name);
   const h = await e.containerAttach(Id, io, { stdin: true, beforeStart: true });
   await e.containerStart(Id);
   const type = async (line: string) => {

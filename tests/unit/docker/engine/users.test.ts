@@ -1,21 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, pull, term, type Eng } from './fixtures';
+import { engine, pull, runIt, type Eng } from './fixtures';
 
 /** `docker run -it -u USER IMAGE`. */
-async function runAs(e: Eng, image: string, user: string) {
-  const io = term();
-  const { Id } = await e.containerCreate({ Image: image, Tty: true, OpenStdin: true, AttachStdin: true, User: user });
-  const h = await e.containerAttach(Id, io, { stdin: true, beforeStart: true });
-  await e.containerStart(Id);
-  const type = async (line: string) => {
-    io.text = '';
-    io.errText = '';
-    await h.input(line, io);
-    return io.text + io.errText;
-  };
-  return { h, type };
-}
+const runAs = (e: Eng, image: string, user: string) => runIt(e, image, undefined, undefined, user);
 
 test('--user: a uid the image knows has its name, home and group', async () => {
   const e = engine();
