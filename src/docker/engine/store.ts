@@ -48,6 +48,23 @@ export interface Image {
 /** The repository of a stored reference: `ubuntu` of `ubuntu:22.04` or `ubuntu@sha256:…`. */
 export const repoOf = (ref: string): string => ref.slice(0, ref.includes('@') ? ref.indexOf('@') : ref.lastIndexOf(':'));
 
+/** A Map that counts its changes, so what is computed from it can be kept until the next one. */
+class CountingMap<K, V> extends Map<K, V> {
+  version = 0;
+  override set(key: K, value: V): this {
+    this.version++;
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.version++;
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.version++;
+    super.clear();
+  }
+}
+
 /** `docker.io/library/ubuntu:22.04` of `ubuntu:22.04`; a reference with a registry host is already canonical. */
 function canonical(ref: string): string {
   const first = ref.includes('/') ? ref.slice(0, ref.indexOf('/')) : '';
@@ -123,11 +140,21 @@ export const diffIdOf = (tree: DirNode): string => digest(JSON.stringify(toJSON(
 export class ImageStore {
   images = new Map<string, Image>();
   /** Familiar reference (`ubuntu:latest`, `ubuntu@sha256:…`) → image ID, in creation order. */
-  refs = new Map<string, string>();
+  refs = new CountingMap<string, string>();
+  private byImage?: { version: number; refs: Map<string, string[]> };
 
   /** Sorted as the reference store sorts them: by canonical name (`docker.io/library/…`). */
   referencesOf(id: string): string[] {
-    return [...this.refs.keys()].filter((r) => this.refs.get(r) === id).map((r) => [canonical(r), r]).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r);
+    // listings ask for every image's references: they are grouped once per change of the map
+    if (this.byImage?.version !== this.refs.version) {
+      const refs = new Map<string, [string, string][]>();
+      for (const [r, img] of this.refs) {
+        const list = refs.get(img) ?? refs.set(img, []).get(img)!;
+        list.push([canonical(r), r]);
+      }
+      this.byImage = { version: this.refs.version, refs: new Map([...refs].map(([img, list]) => [img, list.sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r)])) };
+    }
+    return [...(this.byImage.refs.get(id) ?? [])];
   }
 
   tags(id: string): string[] {
