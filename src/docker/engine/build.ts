@@ -16,6 +16,7 @@ import { COMMANDS } from './shell/commands';
 import { KERNEL } from './system';
 import type { Image } from './store';
 import { jsonList, parseDockerfile, words, withoutFlags, type Step } from './dockerfile';
+import { pathMatch } from './path-match';
 
 export { parseDockerfile } from './dockerfile';
 
@@ -342,7 +343,7 @@ function collect(files: Record<string, string>, ins: string, raws: string[], ima
   for (const raw of raws) {
     const src = raw.replace(/^\/+|^(\.\/)+|^\.$/, '').replace(/\/+$/, '');
     const wild = /[*?[]/.test(src);
-    const re = new RegExp('^' + src.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+    const re = pathMatch(src);
     const under = (dir: string) => names.filter((n) => dir === '' || n.startsWith(dir + '/'));
     if (!wild) {
       if (names.includes(src)) out.push({ kind: 'file', files: [[src, ctx.files[src]]], root: src.slice(0, src.lastIndexOf('/') + 1) });

@@ -11,6 +11,7 @@ import { boolFilter, matchKV, pruneLabels, pruneUntil, timestampFilter, validate
 import * as imgs from './images';
 import { familiarTag, parseReference } from './reference';
 import { diffIdOf, repoOf, type Image } from './store';
+import { pathMatch } from './path-match';
 
 export const imageApi = {
   async imageList(this: Engine, opts: ImageListOptions = {}): Promise<ImageSummary[]> {
@@ -135,7 +136,7 @@ function checkPlatform(p: string): void {
  * reference (`name:tag` or `name@digest`), and failing that against the bare name.
  */
 function refMatch(pattern: string, ref: string): boolean {
-  const re = globRegex(pattern);
+  const re = pathMatch(pattern);
   return re.test(ref) || re.test(repoOf(ref));
 }
 
@@ -149,18 +150,3 @@ function taggedName(pattern: string): string | null {
   }
 }
 
-/** Go's `path.Match`: `*` and `?` never cross a `/`; `[...]` classes with `^` negation; `\\` escapes. */
-function globRegex(pattern: string): RegExp {
-  let unclosed = false;
-  const src = pattern.replace(/\\([^])|\[([^][^\]]*)\]|[^]/g, (ch, escaped?: string, set?: string) => {
-    if (escaped !== undefined) return esc(escaped);
-    if (set !== undefined) return set[0] === '^' ? `[^/${esc(set.slice(1), /[\]\\^]/g)}]` : `[${esc(set, /[\]\\^]/g)}]`;
-    if (ch === '[') unclosed = true;
-    return ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : esc(ch);
-  });
-  return unclosed ? /(?!)/ : new RegExp('^' + src + '$');
-}
-
-function esc(text: string, special = /[.*+?^${}()|[\]\\/-]/g): string {
-  return text.replace(special, '\\$&');
-}
