@@ -46,6 +46,10 @@ class SimShell implements Shell {
     return this.session ? this.session.prompt() : this.host.prompt();
   }
 
+  echo(): boolean {
+    return this.session?.echo !== false;
+  }
+
   inContainer(): boolean {
     return this.session !== null && this.session.containerId !== '';
   }

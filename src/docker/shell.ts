@@ -35,6 +35,8 @@ export interface Shell {
   complete(line: string, cursor: number): { start: number; candidates: string[] };
   /** Serialisable state (engine, clock, seed position, shell position) for localStorage. */
   save(): string;
+  /** False while the line being typed must not be shown (a password prompt). */
+  echo?(): boolean;
 }
 
 export interface ShellOptions {

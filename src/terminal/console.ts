@@ -483,7 +483,7 @@ export class TerminalConsole {
 
   private async submit(): Promise<void> {
     const line = this.editor.text;
-    this.screen.write(this.view.finish(this.prompt(), line, this.screen.cols()));
+    this.screen.write(this.view.finish(this.prompt(), this.shown(line), this.screen.cols()));
     this.atLineStart = true;
     if (this.lineHistory) this.session.addHistory(line, this.lineHistory);
     this.editor.reset();
@@ -642,7 +642,13 @@ export class TerminalConsole {
       return;
     }
     const e = this.editor;
-    this.screen.write(this.view.render(this.prompt(), e.text, e.cursor, this.screen.cols(), this.hint()));
+    const secret = this.shown(e.text) !== e.text;
+    this.screen.write(this.view.render(this.prompt(), this.shown(e.text), secret ? 0 : e.cursor, this.screen.cols(), secret ? '' : this.hint()));
+  }
+
+  /** What the line shows of what was typed: nothing while a password is asked for. */
+  private shown(text: string): string {
+    return this.session.shell.echo?.() === false ? '' : text;
   }
 }
 

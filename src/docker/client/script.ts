@@ -70,6 +70,8 @@ export interface ReplayOptions {
 /** Runs one step and records it. */
 export async function step(shell: Shell, input: string, opts: ReplayOptions = {}): Promise<Step> {
   const prompt = shell.prompt();
+  // A password typed at a prompt that does not echo is not part of what the screen shows.
+  const shown = shell.echo?.() === false ? '' : input;
   let stdout = '';
   let stderr = '';
   let both = '';
@@ -84,7 +86,7 @@ export async function step(shell: Shell, input: string, opts: ReplayOptions = {}
   if (input === '^P^Q') await shell.detach(io);
   else if (input === '^D') await shell.eof(io);
   else exit = await shell.run(input, io);
-  return { prompt, input, stdout, stderr, screen: flatten(both), exit };
+  return { prompt, input: shown, stdout, stderr, screen: flatten(both), exit };
 }
 
 /** True for lines a scenario skips: blank lines and `#` comments. */

@@ -770,7 +770,8 @@ export class Shell implements ShellLike {
       this.redirectError(target, e, io, false);
       return null;
     }
-    return (t) => this.m.fs.writeFile(target, t, this.cwd, true);
+    // The writer names its file, so a program that writes an archive can give it its real size.
+    return Object.assign((t: string) => this.m.fs.writeFile(target, t, this.cwd, true), { file: target, cwd: this.cwd });
   }
 
   private redirectError(target: string, e: unknown, io: IO, reading: boolean): void {
