@@ -419,6 +419,8 @@ export interface ProcessHandle {
   readonly status: number;
   /** Names for completion inside the container: files of the current directory and commands. */
   complete(word: string): string[];
+  /** False while the line it waits for is not shown as typed (a password). */
+  readonly echo?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -633,3 +635,46 @@ export class InvalidEngineState extends Error {
 
 /** Signature of `createEngine` exported by `src/docker/engine/index.ts`. */
 export type CreateEngine = (opts?: EngineOptions) => DockerApi;
+
+// ---------------------------------------------------------------------------------------------
+// Registry and archives
+
+/** Who the client is logged in to Docker Hub as (the decoded X-Registry-Auth header). */
+export interface RegistryAuth { username: string; password?: string; serveraddress?: string }
+
+export interface PushOptions {
+  /** `--all-tags`: `ref` names a repository and every local tag of it is pushed. */
+  all?: boolean;
+  auth?: RegistryAuth;
+  signal?: AbortSignal;
+}
+
+/** One result of `GET /images/search` (`registry.SearchResult`). */
+export interface SearchResult { star_count: number; is_official: boolean; name: string; is_automated: boolean; description: string }
+
+/**
+ * A tar stream as the API carries it here: `data` is a compact encoding of the archive (what a
+ * file written with it holds), `size` the bytes the real tar would have.
+ */
+export interface TarStream { data: string; size: number }
+
+/** `POST /images/create?fromSrc=-`: `docker import`'s repository, message and `-c` changes. */
+export interface ImportOptions { reference?: string; message?: string; changes?: string[] }
+
+/** The registry, archive and login endpoints (see engine/push.ts, engine/archive-images.ts). */
+export interface DockerApi {
+  /** `POST /auth`: Docker Hub accepts any non-empty user and password here. */
+  registryLogin(auth: RegistryAuth): Promise<{ Status: string }>;
+  /** `POST /images/{name}/push`: the message stream of distribution/push_v2.go; denied pushes fail inside it. */
+  imagePush(ref: string, onMessage: OnMessage, opts?: PushOptions): Promise<void>;
+  /** `GET /images/search`. */
+  imageSearch(term: string, opts?: { limit?: number; filters?: Record<string, string[]> }): Promise<SearchResult[]>;
+  /** `GET /images/get`: the images and the tags named, as one archive. */
+  imageSave(names: string[]): Promise<TarStream>;
+  /** `POST /images/load`: progress (unless quiet) and `Loaded image: …` stream lines. */
+  imageLoad(data: string, onMessage: OnMessage, opts?: { quiet?: boolean }): Promise<void>;
+  /** `GET /containers/{id}/export`: the container's whole filesystem. */
+  containerExport(id: string): Promise<TarStream>;
+  /** `POST /images/create?fromSrc=-`: a one-layer image of the archive's files; reports `sha256:…`. */
+  imageImport(data: string, opts: ImportOptions, onMessage: OnMessage): Promise<void>;
+}

@@ -22,6 +22,9 @@ import { net } from './network';
 import { renaming } from './rename';
 import { statting } from './stats';
 import { topping } from './top';
+import { archiving } from './archive-images';
+import { pushing, type Pushed } from './push';
+import { searching } from './search';
 import { ShellProc, type Proc } from './process';
 import type { Random } from './random';
 import type { Machine, Out } from './shell/types';
@@ -86,6 +89,8 @@ export class Engine implements DockerApi {
   containers = new Map<string, Ctr>();
   /** The port allocator's last port per address, protocol and range. */
   lastPort = new Map<string, number>();
+  /** Docker Hub's pushed tags (`user/repo:tag`). */
+  hub = new Map<string, Pushed>();
 
   constructor(public rng: Random, public clock: Clock, public seed: number | undefined) {}
 
@@ -239,7 +244,9 @@ export function setSaver(fn: (e: Engine) => EngineState): void {
 }
 
 type Ops = typeof attaching & typeof committing & typeof copying & typeof create & typeof inspecting & typeof listing & typeof execing &
-  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping;
+  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping &
+  typeof archiving & typeof pushing & typeof searching;
 // The operations above become methods of Engine (declaration merging types them).
 export interface Engine extends Ops {}
 Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping);
+Object.assign(Engine.prototype, archiving, pushing, searching);

@@ -7,7 +7,7 @@ import { CATALOG, findImage, hasRepository, type ImageSpec, type LayerSpec } fro
 import { rfc3339 } from './clock';
 import { treeSize } from './fs';
 import { digest, short } from './hash';
-import { parseReference, tagged } from './reference';
+import { parseReference, tagged, type Reference } from './reference';
 import { chainOf, imageConfigJSON, overlayDir, repoOf, treeOf, type Image, type ImageStore, type LayerStore } from './store';
 
 /** Every layer of the catalogue by key (registry layers are stored by key, rebuilt on load). */
@@ -29,6 +29,7 @@ export interface ImageHost {
   now(): number;
   /** Containers' image IDs and running state (for conflicts). */
   usage(): { id: string; image: string; running: boolean }[];
+  pullPushed?(ref: Reference, tag: string, onMessage: OnMessage): Promise<Image | undefined>;
 }
 
 /** Resolves what the user typed to a local image (moby `GetImage`); 404 with `:latest` added. */
@@ -78,17 +79,19 @@ export function setTag(h: ImageHost, ref: string, img: Image, pulled = false): v
   if (!pulled) img.lastTagTime = h.now();
 }
 
+/** A registry other than Docker Hub: a local one is spoken to over plain HTTP and refuses; any other host is unknown. */
+export function unreachable(domain: string): ApiError {
+  const [host, port = 443] = domain.split(':');
+  const local = host === 'localhost' || host === '127.0.0.1';
+  return new ApiError(500, `Get "http${local ? '' : 's'}://${domain}/v2/": dial tcp${local
+    ? ` ${host === 'localhost' ? '[::1]' : host}:${port}: connect: connection refused`
+    : `: lookup ${host} on 127.0.0.53:53: no such host`}`);
+}
+
 /** `docker pull`: the message stream of `distribution/pull_v2.go`. */
 export async function pull(h: ImageHost, input: string, onMessage: OnMessage, signal?: AbortSignal): Promise<Image> {
   const ref = parseReference(input);
-  if (ref.domain !== 'docker.io') {
-    // A local registry is spoken to over plain HTTP and refuses; any other host is unknown.
-    const [host, port = 443] = ref.domain.split(':');
-    const local = host === 'localhost' || host === '127.0.0.1';
-    throw new ApiError(500, `Get "http${local ? '' : 's'}://${ref.domain}/v2/": dial tcp${local
-      ? ` ${host === 'localhost' ? '[::1]' : host}:${port}: connect: connection refused`
-      : `: lookup ${host} on 127.0.0.53:53: no such host`}`);
-  }
+  if (ref.domain !== 'docker.io') throw unreachable(ref.domain);
   // A digest wins over a tag given with it (`nginx:alpine@sha256:…` is pulled by digest only),
   // as the client sends just the digest (`getAPITagFromNamedRef`).
   const byDigest = ref.digest;
@@ -96,6 +99,9 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
   const official = ref.path.startsWith('library/') && hasRepository(ref.path);
   const spec = !official ? undefined : byDigest ? CATALOG.find((i) => 'library/' + i.repo === ref.path && manifestOf(i) === byDigest) : findImage(ref.path, tag!);
   const shown = tagged(ref);
+  // A repository pushed to the simulated Docker Hub (engine/push.ts) comes from there.
+  const pushed = !official && !byDigest && (await h.pullPushed?.(ref, tag!, onMessage));
+  if (pushed) return pushed;
   if (!spec) {
     throw new ApiError(404, official
       ? `manifest for ${shown} not found: manifest unknown: manifest unknown`

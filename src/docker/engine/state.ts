@@ -8,6 +8,7 @@ import { InvalidEngineState, type EngineState, type HostConfig } from '../api';
 import { Engine, setSaver, type Ctr } from './engine';
 import { fromJSON, toJSON, treeSize, type DirNode } from './fs';
 import { REGISTRY_LAYERS } from './images';
+import type { Pushed } from './push';
 import { chainOf, type Image, type Layer } from './store';
 
 const FORMAT = 'aula-docker-engine';
@@ -35,6 +36,7 @@ export function saveEngine(e: Engine): EngineState {
     images: [...e.images.images.values()],
     refs: [...e.images.refs],
     containers,
+    hub: [...e.hub],
     cache: [...((e as unknown as Record<symbol, Map<string, string>>)[Symbol.for('aula.buildCache')] ?? new Map())],
   };
 }
@@ -118,6 +120,14 @@ export function loadEngine(e: Engine, raw: unknown): void {
       const cache = new Map<string, string>();
       for (const kv of s.cache) if (Array.isArray(kv) && typeof kv[0] === 'string' && typeof kv[1] === 'string') cache.set(kv[0], kv[1]);
       (e as unknown as Record<symbol, Map<string, string>>)[Symbol.for('aula.buildCache')] = cache;
+    }
+    // Docker Hub's pushed tags: bundles checked as far as a pull needs them.
+    if (Array.isArray(s.hub)) {
+      for (const kv of s.hub) {
+        const p = Array.isArray(kv) && isObj(kv[1]) ? (kv[1] as unknown as Pushed) : bad('repositorio');
+        if (typeof kv[0] !== 'string' || !HEX.test(p.manifest) || !isObj(p.bundle) || !Array.isArray(p.bundle.layers)) bad('repositorio');
+        e.hub.set(kv[0] as string, p);
+      }
     }
     for (const [c, st, deadline] of restart) e.revive(c, st, deadline);
   } catch (err) {
