@@ -37,6 +37,13 @@ import { systemDf } from './commands/system-df';
 import { tag } from './commands/tag';
 import { unpause } from './commands/unpause';
 import { version } from './commands/version';
+import { exportContainer } from './commands/export';
+import { importImage } from './commands/import';
+import { load } from './commands/load';
+import { login, logout } from './commands/login';
+import { push } from './commands/push';
+import { save } from './commands/save';
+import { search } from './commands/search';
 
 export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number];
 
@@ -77,6 +84,7 @@ const C = {
   top: s('top', ['min', 1], top, { interspersed: false }),
   unpause: s('unpause', ['min', 1], unpause),
   wait: s('wait', ['min', 1], wait),
+  export: s('export', ['exact', 1], exportContainer),
 };
 
 const I = {
@@ -84,6 +92,10 @@ const I = {
   history: s('history', ['exact', 1], history),
   pull: s('pull', ['exact', 1], pull),
   tag: s('tag', ['exact', 2], tag),
+  push: s('push', ['exact', 1], push),
+  save: s('save', ['min', 1], save),
+  load: s('load', ['none'], load),
+  import: s('import', ['min', 1], importImage),
 };
 
 const ps_ = s('ps', ['none'], ps);
@@ -101,6 +113,9 @@ export const COMMANDS: Record<string, Spec> = {
   info: info_,
   inspect: s('inspect', ['min', 1], inspect),
   version: s('version', ['none'], version),
+  login: s('login', ['max', 1], login),
+  logout: s('logout', ['max', 1], logout),
+  search: s('search', ['exact', 1], search),
 };
 
 const cls = { ...ps_, name: 'ls' };
