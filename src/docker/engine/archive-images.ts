@@ -4,7 +4,7 @@
  * archives of `docker export` / `docker import`. Registry layers travel by key (their content is
  * the catalogue's), local ones with their tree.
  */
-import { ApiError, type ArchiveEntry, type ImportOptions, type OnMessage, type TarStream } from '../api';
+import { ApiError, type ArchiveEntry, type ImageConfig, type ImportOptions, type OnMessage, type TarStream } from '../api';
 import { pack, tarSize, unpack } from '../archive';
 import { applyChange } from './config';
 import type { Engine } from './engine';
@@ -12,7 +12,7 @@ import { Overlay, fromJSON, newDir, toJSON, treeSize, type DirNode, type NodeJSO
 import { short } from './hash';
 import * as imgs from './images';
 import { familiarTag } from './reference';
-import { chainOf, diffIdOf, treeOf, type Image } from './store';
+import { chainOf, diffIdOf, imageConfigJSON, treeOf, type Image } from './store';
 
 export interface LayerRec { diffId: string; key?: string; tree?: NodeJSON; mtime: number; size: number }
 export interface Bundle { image: Omit<Image, 'id' | 'top' | 'lastTagTime' | 'manifest'>; layers: LayerRec[] }
@@ -28,15 +28,20 @@ export function bundleOf(e: Engine, img: Image): Bundle {
 
 /** Puts a bundle's layers and image in the stores (what is there already is shared); the same image gets the same ID. */
 export function installBundle(e: Engine, b: Bundle, extra: Pick<Image, 'manifest'> = {}): Image {
+  // Everything is read before anything is stored, so a damaged bundle leaves no stray layer.
+  const { config, history, diffIds, created } = b.image;
+  const ok = config && typeof config === 'object' && Array.isArray(history) && typeof created === 'number' && diffIds.join() === b.layers.map((l) => l.diffId).join();
+  if (!ok || !b.layers.every((l) => /^sha256:[0-9a-f]{64}$/.test(l.diffId) && Number.isFinite(l.mtime))) throw new Error('bundle');
+  imageConfigJSON({ ...b.image, top: null });
+  const makers = b.layers.map((l) => {
+    const spec = l.key === undefined ? undefined : imgs.REGISTRY_LAYERS.get(l.key);
+    if (spec) return () => ({ spec, blob: imgs.blobOfSpec(spec), gz: spec.gz, mtime: l.mtime, size: treeSize(treeOf({ spec, mtime: l.mtime })) });
+    const tree = fromJSON(l.tree);
+    if (tree.kind !== 'dir') throw new Error('layer');
+    return () => ({ tree, size: treeSize(tree), mtime: l.mtime });
+  });
   let top: string | null = null;
-  for (const l of b.layers) {
-    top = e.layers.ensure(top, l.diffId, () => {
-      const spec = l.key === undefined ? undefined : imgs.REGISTRY_LAYERS.get(l.key);
-      if (spec) return { spec, blob: imgs.blobOfSpec(spec), gz: spec.gz, mtime: l.mtime, size: treeSize(treeOf({ spec, mtime: l.mtime })) };
-      const tree = fromJSON(l.tree) as DirNode;
-      return { tree, size: treeSize(tree), mtime: l.mtime };
-    }).chainId;
-  }
+  for (const [i, l] of b.layers.entries()) top = e.layers.ensure(top, l.diffId, makers[i]).chainId;
   return imgs.addImage(e, { ...b.image, top }, extra);
 }
 
@@ -69,28 +74,7 @@ export const archiving = {
   },
 
   async imageLoad(this: Engine, data: string, onMessage: OnMessage, opts: { quiet?: boolean } = {}): Promise<void> {
-    const a = parse(data);
-    // An archive without manifest.json is read the legacy way, which wants `repositories`.
-    if (a?.aula === 'fs') throw new ApiError(500, `open /var/lib/docker/tmp/docker-import-${1e9 + this.rng.int(9e9)}/repositories: no such file or directory`);
-    if (!a) throw notTar(data);
-    for (const [b, tags] of a.images) {
-      let chain: string | null = null;
-      for (const l of b.layers) {
-        chain = chainOf(chain, l.diffId);
-        if (this.layers.layers.has(chain) || opts.quiet) continue;
-        const total = 512 + Math.ceil(l.size / 512) * 512;
-        for (const current of [total / 2, total]) await onMessage({ status: 'Loading layer', id: short(l.diffId), progressDetail: { current: Math.round(current), total } });
-      }
-      const img = installBundle(this, b);
-      for (const t of tags) {
-        const old = this.images.refs.get(t);
-        // The tag moves: the image that had it is left without it.
-        if (old && old !== img.id) await onMessage({ stream: `The image ${t} already exists, renaming the old one with ID ${old} to empty string\n` });
-        imgs.setTag(this, t, img);
-        await onMessage({ stream: `Loaded image: ${t}\n` });
-      }
-      if (!tags.length) await onMessage({ stream: `Loaded image ID: ${img.id}\n` });
-    }
+    return readingArchive(data, () => load(this, data, onMessage, opts));
   },
 
   async containerExport(this: Engine, id: string): Promise<TarStream> {
@@ -100,26 +84,67 @@ export const archiving = {
 
   async imageImport(this: Engine, data: string, opts: ImportOptions, onMessage: OnMessage): Promise<void> {
     const tag = opts.reference ? familiarTag(opts.reference) : undefined;
-    const a = parse(data);
-    if (!a && data.length) throw notTar(data);
     const cfg = {};
     for (const ch of opts.changes ?? []) applyChange(cfg, ch);
-    // The archive's files, whatever they are: a filesystem, or the files of a saved image.
-    const fs = new Overlay(newDir(), [], () => this.now());
-    const entries = a?.aula === 'fs' ? a.entries : a ? savedFiles(a.images) : [];
-    unpack(fs, '/', entries.filter((en) => en.name !== '.'));
-    const tree = fs.upper;
-    const created = this.now();
-    const diffId = diffIdOf(tree);
-    const top = this.layers.ensure(null, diffId, () => ({ tree, size: treeSize(tree), mtime: created })).chainId;
-    const img = imgs.addImage(this, {
-      config: cfg, created, history: [{ created, createdBy: '', comment: opts.message || 'Imported from -', emptyLayer: false }],
-      diffIds: [diffId], top, parent: '', comment: opts.message || 'Imported from -', author: '', dockerVersion: '28.2.2',
-    });
+    const img = await readingArchive(data, () => importImage(this, data, cfg, opts.message));
     if (tag) imgs.setTag(this, tag, img);
     await onMessage({ status: img.id });
   },
 };
+
+/** A stream this engine did not write, or one edited by hand, is a tar the daemon cannot read. */
+async function readingArchive<T>(data: string, fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw notTar(data);
+  }
+}
+
+async function load(e: Engine, data: string, onMessage: OnMessage, opts: { quiet?: boolean }): Promise<void> {
+  const a = parse(data);
+  // An archive without manifest.json is read the legacy way, which wants `repositories`.
+  if (a?.aula === 'fs') throw new ApiError(500, `open /var/lib/docker/tmp/docker-import-${1e9 + e.rng.int(9e9)}/repositories: no such file or directory`);
+  if (!a) throw notTar(data);
+  for (const [b, tags] of a.images) {
+    let chain: string | null = null;
+    for (const l of b.layers) {
+      chain = chainOf(chain, l.diffId);
+      if (e.layers.layers.has(chain) || opts.quiet) continue;
+      const total = 512 + Math.ceil(l.size / 512) * 512;
+      for (const current of [total / 2, total]) await onMessage({ status: 'Loading layer', id: short(l.diffId), progressDetail: { current: Math.round(current), total } });
+    }
+    const img = installBundle(e, b);
+    for (const t of tags.map(familiarTag)) {
+      const old = e.images.refs.get(t);
+      // The tag moves: the image that had it is left without it.
+      if (old && old !== img.id) await onMessage({ stream: `The image ${t} already exists, renaming the old one with ID ${old} to empty string\n` });
+      imgs.setTag(e, t, img);
+      await onMessage({ stream: `Loaded image: ${t}\n` });
+    }
+    if (!tags.length) await onMessage({ stream: `Loaded image ID: ${img.id}\n` });
+  }
+}
+
+/** The archive's files, whatever they are (a filesystem, or the files of a saved image), as one layer. */
+function importImage(e: Engine, data: string, config: ImageConfig, message?: string): Image {
+  const a = parse(data);
+  if (!a && data.length) throw notTar(data);
+  const fs = new Overlay(newDir(), [], () => e.now());
+  const entries = a?.aula === 'fs' ? a.entries : a ? savedFiles(a.images) : [];
+  unpack(fs, '/', entries.filter((en) => en.name !== '.'));
+  // Read back through the saved form, which rejects what no tar could hold (a size that is no number…).
+  const tree = fromJSON(JSON.parse(JSON.stringify(toJSON(fs.upper)))) as DirNode;
+  const created = e.now();
+  const diffId = diffIdOf(tree);
+  const top = e.layers.ensure(null, diffId, () => ({ tree, size: treeSize(tree), mtime: created })).chainId;
+  const comment = message || 'Imported from -';
+  return imgs.addImage(e, {
+    config, created, history: [{ created, createdBy: '', comment, emptyLayer: false }],
+    diffIds: [diffId], top, parent: '', comment, author: '', dockerVersion: '28.2.2',
+  });
+}
 
 /** The files `docker save` writes: a directory per layer, the configs, manifest.json and repositories. */
 function savedFiles(images: [Bundle, string[]][]): ArchiveEntry[] {

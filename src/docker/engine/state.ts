@@ -126,6 +126,7 @@ export function loadEngine(e: Engine, raw: unknown): void {
       for (const kv of s.hub) {
         const p = Array.isArray(kv) && isObj(kv[1]) ? (kv[1] as unknown as Pushed) : bad('repositorio');
         if (typeof kv[0] !== 'string' || !HEX.test(p.manifest) || !isObj(p.bundle) || !Array.isArray(p.bundle.layers)) bad('repositorio');
+        for (const l of p.bundle.layers) if (!HEX.test(l.diffId) || (l.key !== undefined ? !REGISTRY_LAYERS.has(l.key) : fromJSON(l.tree).kind !== 'dir')) bad('repositorio');
         e.hub.set(kv[0] as string, p);
       }
     }

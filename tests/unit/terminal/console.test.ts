@@ -406,3 +406,16 @@ test('the script counts as finished only once its last step has finished running
   assert.equal(seen.at(-1), true);
   assert.equal(seen.indexOf(true), seen.length - 1);
 });
+
+test('a password asked for is not shown as it is typed, nor once entered', async () => {
+  const t = makeTerminal();
+  t.con.input('password' + ENTER);
+  await t.idle();
+  t.con.input('secreto');
+  await t.idle();
+  assert.equal(t.text(), '$ password\nPassword:');
+  t.con.input(ENTER);
+  await t.idle();
+  assert.equal(t.text(), '$ password\nPassword:\n$');
+  assert.deepEqual(t.shell().ran, ['password', 'secreto']);
+});

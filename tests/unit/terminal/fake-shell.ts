@@ -24,6 +24,13 @@ export class FakeShell implements Shell {
   }
 
   question: string | null = null;
+  /** The question asks for a line that is not shown as typed. */
+  secret = false;
+
+  echo(): boolean {
+    return !(this.question && this.secret);
+  }
+
   interrupted = 0;
 
   prompt(): string {
@@ -75,6 +82,11 @@ export class FakeShell implements Shell {
         await io.sleep(100);
       }
       io.out('done\n');
+      return 0;
+    }
+    if (cmd === 'password') {
+      this.question = 'Password: ';
+      this.secret = true;
       return 0;
     }
     if (cmd === 'prune') {

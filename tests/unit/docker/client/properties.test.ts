@@ -53,6 +53,13 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.constantFrom('until=1h', 'label=curso', 'label!=curso').map((f) => `docker image prune -a -f --filter ${f}`)),
   weighted(1, fc.constant('docker ps -a -s')),
   weighted(1, fc.constant('docker images -a')),
+  weighted(1, image.map((i) => `docker save -o /tmp/i.tar ${i}`)),
+  weighted(1, fc.constant('docker load -i /tmp/i.tar')),
+  weighted(1, name.map((n) => `docker export -o /tmp/c.tar ${n}`)),
+  weighted(1, fc.constantFrom(...TAGS).map((t) => `docker import /tmp/c.tar ${t}`)),
+  weighted(1, fc.constant('docker login -u alumno -p x')),
+  weighted(1, image.map((i) => `docker tag ${i} alumno/app`)),
+  weighted(1, fc.constantFrom('push', 'pull', 'rmi').map((c) => `docker ${c} alumno/app`)),
 );
 
 interface World {
@@ -150,7 +157,8 @@ test('random bytes as docker arguments never break the client', async () => {
       fc.string({ unit: 'binary', maxLength: 20 }),
       fc.constantFrom('run', 'ps', 'images', 'container', 'image', 'system', 'ls', 'rm', 'inspect', 'build', 'help',
         '-it', '-a', '-q', '--rm', '--name', '-f', '--format', '{{.Id}}', '{{json .}}', '{{', '-p', '8080:80', 'alpine',
-        'hello-world', 'constructor', '__proto__', 'toString', '--', '-', '-h', '--help', '.', 'x=y'),
+        'hello-world', 'constructor', '__proto__', 'toString', '--', '-', '-h', '--help', '.', 'x=y',
+        'push', 'save', 'load', 'login', 'logout', 'search', 'import', 'export'),
     ), { maxLength: 6 }), async (args) => {
       const w = world(1);
       let err = '';

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { flatten } from '../../../../src/docker/client/script';
+import { session } from './session';
+
+const TTY = { tty: true };
+
+test('save: refuses a terminal; -o and a redirect both write a file of the real tar size', async () => {
+  const $ = session();
+  await $('docker pull alpine');
+  assert.deepEqual(await $('docker save alpine', TTY), { out: '', err: 'cowardly refusing to save to a terminal. Use the -o flag or redirect\n', exit: 1 });
+  assert.equal((await $('docker image save alpine > a.tar', TTY)).exit, 0);
+  assert.equal((await $('docker save -o b.tar alpine', TTY)).exit, 0);
+  const ls = (await $('ls -l a.tar b.tar')).out;
+  assert.match(ls, /^-rw-r--r-- 1 alumno alumno 7840768 .* a\.tar\n-rw------- 1 alumno alumno 7840768 .* b\.tar\n$/);
+  assert.equal((await $('docker save -o /nada/x.tar alpine')).err, 'failed to save image: invalid output path: directory "/nada" does not exist\n');
+  assert.equal((await $('docker save -o x.tar nada')).err, 'Error response from daemon: No such image: nada:latest\n');
+  assert.equal((await $('ls x.tar')).exit, 2);
+});
+
+test('load: brings a removed image back with the same ID, by file, redirect or pipe', async () => {
+  const $ = session();
+  await $('docker pull alpine');
+  const id = (await $('docker images -q --no-trunc alpine')).out;
+  await $('docker save -o a.tar alpine');
+  await $('docker rmi alpine');
+  const tty = await $('docker load -i a.tar', TTY);
+  assert.match(flatten(tty.out), /^6ec4586b641d: Loading layer  7.835MB\/7.835MB\nLoaded image: alpine:latest\n$/);
+  assert.equal((await $('docker images -q --no-trunc alpine')).out, id);
+  await $('docker rmi alpine');
+  // Without a terminal (or with -q) the daemon sends no progress.
+  assert.deepEqual(await $('docker load < a.tar'), { out: 'Loaded image: alpine:latest\n', err: '', exit: 0 });
+  assert.equal((await $('docker load -q -i a.tar', TTY)).out, 'Loaded image: alpine:latest\n');
+  assert.equal((await $('docker save alpine | docker image load')).out, 'Loaded image: alpine:latest\n');
+  // Saved by ID, the archive names no tag.
+  await $(`docker save ${id.slice(7, 19)} > id.tar`);
+  assert.equal((await $('docker load -i id.tar')).out, `Loaded image ID: ${id}`);
+});
+
+test('load: its errors', async () => {
+  const $ = session();
+  assert.deepEqual(await $('docker load'), { out: '', err: 'requested load from stdin, but stdin is empty\n', exit: 1 });
+  assert.equal((await $('docker load -i nada.tar')).err, 'open nada.tar: no such file or directory\n');
+  assert.equal((await $('echo hola | docker load')).err, 'Error response from daemon: unexpected EOF\n');
+  assert.equal((await $('docker load x')).exit, 1);
+  await $("docker run --name cc alpine true");
+  await $('docker export cc > c.tar');
+  assert.match((await $('docker load -i c.tar')).err, /^Error response from daemon: open \/var\/lib\/docker\/tmp\/docker-import-\d{10}\/repositories: no such file or directory\n$/);
+});
+
+test('export and import: the container\'s files become a one-layer image', async () => {
+  const $ = session();
+  await $("docker run --name cc alpine sh -c 'echo hola > /hola'");
+  assert.equal((await $('docker container export cc', TTY)).err, 'cowardly refusing to save to a terminal. Use the -o flag or redirect\n');
+  assert.equal((await $('docker export -o c.tar cc')).exit, 0);
+  assert.match((await $('ls -l c.tar')).out, /^-rw------- 1 alumno alumno \d{7} /);
+  assert.equal((await $('docker export -o c.tar nada')).err, 'Error response from daemon: No such container: nada\n');
+  const r = await $(`docker import -c 'CMD ["cat", "/hola"]' c.tar mia:1`);
+  assert.match(r.out, /^sha256:[0-9a-f]{64}\n$/);
+  assert.equal((await $('docker run --rm mia:1')).out, 'hola\n');
+  assert.equal((await $("docker history --format '{{.CreatedBy}}|{{.Comment}}' mia:1")).out, '|Imported from -\n');
+  assert.equal((await $("docker image inspect -f '{{len .RootFS.Layers}} {{.Comment}}' mia:1")).out, '1 Imported from -\n');
+  await $('docker import -m hecho - mib < c.tar');
+  assert.equal((await $("docker image inspect -f '{{.Comment}}' mib")).out, 'hecho\n');
+  // Without a name the image is dangling.
+  await $('docker import c.tar');
+  assert.match((await $('docker images')).out, /<none> +<none>/);
+  assert.equal((await $('docker import nada.tar')).err, 'open nada.tar: no such file or directory\n');
+  assert.equal((await $('docker import c.tar MAL')).err, 'Error response from daemon: invalid reference format: repository name (library/MAL) must be lowercase\n');
+});
+
+test('an archive edited by hand is a tar the daemon cannot read', async () => {
+  const $ = session();
+  for (const a of ['{"aula":"images","images":[[{},[]]]}', '{"aula":"images","images":5}', '{"aula":"fs","entries":[{"name":"b","kind":"file"}]}']) {
+    await $(`echo '${a}' > x.tar`);
+    if (a.includes('images')) assert.equal((await $('docker load -i x.tar')).err, 'Error response from daemon: unexpected EOF\n');
+    assert.equal((await $('docker import x.tar')).err, 'Error response from daemon: unexpected EOF\n');
+  }
+  assert.equal((await $('docker images -a -q')).out, '');
+});
