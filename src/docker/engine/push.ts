@@ -5,7 +5,7 @@
  * brings the same image back.
  */
 import { ApiError, type OnMessage, type PushOptions, type RegistryAuth } from '../api';
-import { CATALOG } from '../registry/catalog';
+import { CATALOG, type ImageSpec } from '../registry/catalog';
 import { bundleOf, installBundle, type Bundle } from './archive-images';
 import type { Engine } from './engine';
 import { digest, short } from './hash';
@@ -15,9 +15,12 @@ import { chainOf, repoOf, type Image } from './store';
 
 export interface Pushed { bundle: Bundle; manifest: string }
 
-/** The official repository a registry layer can be mounted from. */
-function mountedFrom(key: string): string | undefined {
-  return CATALOG.find((i) => i.history.some(([, l]) => l?.key === key))?.repo;
+const holds = (i: ImageSpec, key: string) => i.history.some(([, l]) => l?.key === key);
+
+/** The official repository a registry layer is mounted from: the image's own (that of its top registry layer) when it has it. */
+function mountedFrom(top: string, key: string): string | undefined {
+  const repos = CATALOG.filter((i) => holds(i, key));
+  return (repos.find((i) => holds(i, top)) ?? repos[0])?.repo;
 }
 
 const denied = () => new ApiError(400, 'denied: requested access to the resource is denied', undefined, true);
@@ -76,9 +79,11 @@ async function pushTag(e: Engine, ref: Reference, tag: string, img: Image, onMes
   for (const l of chain) await say(onMessage, l.diffId, 'Preparing');
   // Only the user's own namespace takes pushes (`library/…` is Docker's).
   if (!auth?.username || ref.path.split('/')[0] !== auth.username.toLowerCase()) throw denied();
+  // Five uploads run at once; the layers beyond wait for a slot.
+  for (const l of chain.slice(5)) await say(onMessage, l.diffId, 'Waiting');
   const mine = new Set([...e.hub].filter(([k]) => k.startsWith(auth.username.toLowerCase() + '/')).flatMap(([, p]) => p.bundle.layers.map((l) => l.diffId)));
   for (const l of chain) {
-    const from = l.spec && mountedFrom(l.spec.key);
+    const from = l.spec && mountedFrom(chain.find((c) => c.spec)!.spec!.key, l.spec.key);
     if (mine.has(l.diffId)) await say(onMessage, l.diffId, 'Layer already exists');
     else if (from) await say(onMessage, l.diffId, `Mounted from library/${from}`);
     else {

@@ -140,3 +140,15 @@ test('search: the catalogue and pushed repositories, truncated descriptions, fil
   await $('docker push ana/alpino');
   assert.equal((await $("docker search --format '{{.Name}} {{.StarCount}} [{{.IsOfficial}}]' alpin")).out, 'alpine 11300 [[OK]]\nana/alpino 0 []\n');
 });
+
+test('push: layers are mounted from the repository the image came from; beyond five uploads they wait', async () => {
+  const $ = session();
+  await $('docker login -u ana -p x');
+  await $('docker pull node');
+  await $('docker tag node ana/node');
+  const r = (await $('docker push ana/node')).out;
+  const layers = (r.match(/: Preparing\n/g) ?? []).length;
+  assert.ok(layers > 5);
+  assert.equal((r.match(/: Waiting\n/g) ?? []).length, layers - 5);
+  assert.equal((r.match(/: Mounted from library\/node\n/g) ?? []).length, layers);
+});
