@@ -7,24 +7,24 @@ import type { TarStream } from '../api';
 import { FsError, absPath } from '../common/sh/fs';
 import { CliError, type Ctx } from './cli';
 
-/** `os.Open`'s error, as the client prints it. */
+/** A host file's content, or the error of opening (or, for a directory, reading) it. */
 export function readHostFile(ctx: Ctx, path: string): string {
   try {
     return ctx.sh.m.fs.readFile(path, ctx.sh.cwd);
   } catch (e) {
-    const why = e instanceof FsError && e.code === 'EISDIR' ? 'is a directory' : e instanceof FsError && e.code === 'ENOTDIR' ? 'not a directory' : 'no such file or directory';
-    throw new CliError(`open ${path}: ${why}`);
+    const code = e instanceof FsError ? e.code : '';
+    throw new CliError(code === 'EISDIR' ? `read ${path}: is a directory` : `open ${path}: ${code === 'ENOTDIR' ? 'not a directory' : 'no such file or directory'}`);
   }
 }
 
-/** docker/cli `ValidateOutputPath`, then the whole stream into the file (mode 0600). */
+/** docker/cli `ValidateOutputPath` (its directory as given), then the whole stream into the file (mode 0600). */
 function writeFile(ctx: Ctx, path: string, t: TarStream, what: string): void {
   const fs = ctx.sh.m.fs;
   const abs = absPath(ctx.sh.cwd, path);
-  const dir = absPath(abs, '..');
-  const fail = (why: string) => new CliError(`failed to ${what}: invalid output path: ${why}`);
-  if (fs.resolve(dir, '/').node?.kind !== 'dir') throw fail(`directory ${JSON.stringify(dir)} does not exist`);
-  if (fs.resolve(abs, '/').node?.kind === 'dir') throw fail(`${JSON.stringify(path)} must be a directory`);
+  const clean = path.replace(/\/+$/, '');
+  const dir = clean.includes('/') ? clean.slice(0, clean.lastIndexOf('/')) || '/' : '.';
+  if (fs.resolve(absPath(abs, '..'), '/').node?.kind !== 'dir') throw new CliError(`failed to ${what}: invalid output path: directory ${JSON.stringify(dir)} does not exist`);
+  if (fs.resolve(abs, '/').node?.kind === 'dir') throw new CliError(`open ${path}: is a directory`);
   fs.putNode(abs, { kind: 'file', size: t.size, data: t.data, mode: 0o600, mtime: ctx.api.now() });
 }
 

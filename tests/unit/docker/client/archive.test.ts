@@ -78,3 +78,11 @@ test('an archive edited by hand is a tar the daemon cannot read', async () => {
   }
   assert.equal((await $('docker images -a -q')).out, '');
 });
+
+test('save -o: the directory as given must exist; a directory is no file to write or read', async () => {
+  const $ = session();
+  await $('docker pull alpine');
+  assert.equal((await $('docker save -o nada/x.tar alpine')).err, 'failed to save image: invalid output path: directory "nada" does not exist\n');
+  assert.equal((await $('docker save -o /tmp alpine')).err, 'open /tmp: is a directory\n');
+  assert.equal((await $('docker load -i /tmp')).err, 'read /tmp: is a directory\n');
+});
