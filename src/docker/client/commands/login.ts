@@ -47,8 +47,8 @@ export function storedAuth(ctx: Ctx, address = HUB): RegistryAuth | undefined {
   }
 }
 
-/** tui's `PrintNote` on stderr: the Info header, continuation lines under it, italic on a terminal. */
-function note(tty: boolean, text: string): string {
+/** tui's `PrintNote`: the Info header, continuation lines under it, italic on a terminal. */
+export function note(tty: boolean, text: string): string {
   const header = tty ? '\x1b[1m\x1b[106m\x1b[30mi\x1b[0m\x1b[0m \x1b[96mInfo → \x1b[0m\x1b[0m' : ' Info -> ';
   return '\n' + header + text.split('\n').map((l, i) => (i ? ' '.repeat(9) : '') + (tty ? `\x1b[3m${l}\x1b[0m` : l) + '\n').join('');
 }

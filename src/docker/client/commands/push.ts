@@ -2,9 +2,10 @@
 import { CliError, type Handler } from '../cli';
 import { messageRenderer } from '../progress';
 import { canonicalString, familiarString, parseRef, withLatest } from '../reference';
-import { storedAuth } from './login';
+import { note, storedAuth } from './login';
 
 export const push: Handler = async (ctx, f, [name]) => {
+  if (f.str('platform')) ctx.io.out(note(ctx.io.tty, 'Using --platform pushes only the specified platform manifest of a multi-platform image index.\nOther components, like attestations, will not be included.\nTo push the complete multi-platform image, remove the --platform flag.\n'));
   const ref = parseRef(name);
   const all = f.bool('all-tags');
   const quiet = f.bool('quiet');

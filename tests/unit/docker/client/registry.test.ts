@@ -152,3 +152,9 @@ test('push: layers are mounted from the repository the image came from; beyond f
   assert.equal((r.match(/: Waiting\n/g) ?? []).length, layers - 5);
   assert.equal((r.match(/: Mounted from library\/node\n/g) ?? []).length, layers);
 });
+
+test('push --platform: the client notes that only that platform\'s manifest is pushed', async () => {
+  const $ = session();
+  const r = await $('docker push --platform linux/amd64 ana/x');
+  assert.ok(r.out.startsWith('\n Info -> Using --platform pushes only the specified platform manifest of a multi-platform image index.\n         Other components, like attestations, will not be included.\n'));
+});
