@@ -81,11 +81,18 @@ async function pushTag(e: Engine, ref: Reference, tag: string, img: Image, onMes
   if (!auth?.username || ref.path.split('/')[0] !== auth.username.toLowerCase()) throw denied();
   // Five uploads run at once; the layers beyond wait for a slot.
   for (const l of chain.slice(5)) await say(onMessage, l.diffId, 'Waiting');
-  const mine = new Set([...e.hub].filter(([k]) => k.startsWith(auth.username.toLowerCase() + '/')).flatMap(([, p]) => p.bundle.layers.map((l) => l.diffId)));
+  // A blob already in this repository exists; one in another repository is mounted, the
+  // user's own repositories first (the daemon tries the most similar names first).
+  const here = new Set<string>();
+  const mounts = new Map<string, string>();
+  for (const [k, p] of e.hub) {
+    const repo = k.slice(0, k.lastIndexOf(':'));
+    for (const l of p.bundle.layers) if (repo === ref.path) here.add(l.diffId); else if (repo.startsWith(auth.username.toLowerCase() + '/')) mounts.set(l.diffId, repo);
+  }
   for (const l of chain) {
-    const from = l.spec && mountedFrom(chain.find((c) => c.spec)!.spec!.key, l.spec.key);
-    if (mine.has(l.diffId)) await say(onMessage, l.diffId, 'Layer already exists');
-    else if (from) await say(onMessage, l.diffId, `Mounted from library/${from}`);
+    const from = mounts.get(l.diffId) ?? (l.spec && 'library/' + mountedFrom(chain.find((c) => c.spec)!.spec!.key, l.spec.key));
+    if (here.has(l.diffId)) await say(onMessage, l.diffId, 'Layer already exists');
+    else if (from) await say(onMessage, l.diffId, `Mounted from ${from}`);
     else {
       for (const s of [1, 2, 3]) await say(onMessage, l.diffId, 'Pushing', { current: Math.round((l.size * s) / 3), total: l.size });
       await say(onMessage, l.diffId, 'Pushed');

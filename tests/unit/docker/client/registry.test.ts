@@ -23,6 +23,9 @@ test('push: only into the logged-in user\'s namespace; denied inside the stream 
   assert.equal(ok.exit, 0);
   assert.match(ok.out, /^The push refers to repository \[docker\.io\/ana\/base\]\n6ec4586b641d: Preparing\n6ec4586b641d: Mounted from library\/alpine\n1\.0: digest: sha256:[0-9a-f]{64} size: \d+\n$/);
   assert.match((await $('docker push ana/base:1.0')).out, /6ec4586b641d: Layer already exists\n/);
+  // Known in another of the user's repositories, the layer is mounted from there.
+  await $('docker tag alpine ana/otra');
+  assert.match((await $('docker push ana/otra')).out, /6ec4586b641d: Mounted from ana\/base\n/);
   // The pushed digest becomes a RepoDigest of the local image.
   assert.match((await $('docker images --digests ana/base')).out, /ana\/base +1\.0 +sha256:[0-9a-f]{64}/);
 });
