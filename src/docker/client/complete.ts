@@ -6,7 +6,9 @@ import { HELP } from './help-texts';
 import type { HostShell } from './shell/host-shell';
 
 /** Commands outside `docker image` whose arguments are images. */
-const IMAGE_ARGS = ['run', 'create', 'pull', 'rmi', 'history', 'tag', 'images'];
+const IMAGE_ARGS = ['run', 'create', 'pull', 'rmi', 'history', 'tag', 'images', 'push', 'save'];
+/** Commands whose arguments name neither images nor containers. */
+const NO_NAMES = ['login', 'logout', 'search', 'load'];
 
 export function complete(line: string, cursor: number, api: DockerApi, sh: HostShell): { start: number; candidates: string[] } {
   const before = line.slice(0, cursor);
@@ -33,7 +35,8 @@ export function complete(line: string, cursor: number, api: DockerApi, sh: HostS
     return pick(flagsFromHelp(HELP[spec.help]).flatMap((d) => [`--${d.long}`, ...(d.short ? [`-${d.short}`] : [])]));
   }
   const names = api.names();
-  if (spec.name === 'build') return paths();
+  if (spec.name === 'build' || spec.name === 'import') return paths();
+  if (NO_NAMES.includes(spec.name)) return pick([]);
   if (group === 'image' || IMAGE_ARGS.includes(spec.name) || spec.help === 'inspect') {
     return pick(spec.help === 'inspect' ? [...names.images, ...names.containers] : names.images);
   }

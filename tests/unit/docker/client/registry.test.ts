@@ -161,3 +161,16 @@ test('push --platform: the client notes that only that platform\'s manifest is p
   const r = await $('docker push --platform linux/amd64 ana/x');
   assert.ok(r.out.startsWith('\n Info -> Using --platform pushes only the specified platform manifest of a multi-platform image index.\n         Other components, like attestations, will not be included.\n'));
 });
+
+test('completion: push and save offer images, import files, login and search nothing', async () => {
+  const sh = createShell({ seed: 1 });
+  const io: TermIO = { out: () => {}, err: () => {}, tty: false, sleep: () => Promise.resolve() };
+  await sh.run('docker pull alpine', io);
+  await sh.run("docker run --name caja alpine true; echo x > archivo.tar", io);
+  const c = (line: string) => sh.complete(line, line.length).candidates;
+  assert.deepEqual(c('docker push al'), ['alpine', 'alpine:latest']);
+  assert.deepEqual(c('docker image save al'), ['alpine', 'alpine:latest']);
+  assert.deepEqual(c('docker export ca'), ['caja']);
+  assert.deepEqual(c('docker import arch'), ['archivo.tar']);
+  assert.deepEqual(c('docker login c'), []);
+});
