@@ -236,22 +236,25 @@ export const networking = {
     const conf = req.IPAM?.Config ?? [];
     // ValidateIPAM: each subnet a canonical CIDR, gateway and range inside it.
     const errs: string[] = [];
+    const masked = (c: [number, number], bits: string) => `${toIp(c[0] - (c[0] % c[1]))}/${bits}`;
     for (const cfg of conf) {
       const sub = cidr(cfg.Subnet);
       if (!sub) {
         errs.push(`invalid subnet ${cfg.Subnet}: invalid CIDR block notation`);
         continue;
       }
-      if (sub[0] % sub[1]) errs.push(`invalid subnet ${cfg.Subnet}: it should be ${toIp(sub[0] - (sub[0] % sub[1]))}/${cfg.Subnet.split('/')[1]}`);
-      if (cfg.IPRange) {
-        const r = cidr(cfg.IPRange);
-        if (!r) errs.push(`invalid ip-range ${cfg.IPRange}: invalid CIDR block notation`);
-        else if (!inside(toIp(r[0]), sub) || r[1] > sub[1]) errs.push(`invalid ip-range ${cfg.IPRange}: it should be within ${cfg.Subnet}`);
+      if (sub[0] % sub[1]) errs.push(`invalid subnet ${cfg.Subnet}: it should be ${masked(sub, cfg.Subnet.split('/')[1])}`);
+      const r = cfg.IPRange ? cidr(cfg.IPRange) : undefined;
+      if (r === null) errs.push(`invalid ip-range ${cfg.IPRange}: invalid CIDR block notation`);
+      else if (r) {
+        if (r[1] > sub[1]) errs.push(`invalid ip-range ${cfg.IPRange}: CIDR block is bigger than its parent subnet ${cfg.Subnet}`);
+        if (r[0] % r[1]) errs.push(`invalid ip-range ${cfg.IPRange}: it should be ${masked(r, cfg.IPRange!.split('/')[1])}`);
+        if (!inside(toIp(r[0]), sub) && !inside(cfg.Subnet.split('/')[0], r)) errs.push(`invalid ip-range ${cfg.IPRange}: parent subnet ${cfg.Subnet} doesn't contain ip-range`);
       }
       if (cfg.Gateway && !IPV4.test(cfg.Gateway)) errs.push(`invalid gateway ${cfg.Gateway}: invalid address`);
-      else if (cfg.Gateway && !inside(cfg.Gateway, sub)) errs.push(`invalid gateway ${cfg.Gateway}: it should be within ${cfg.Subnet}`);
+      else if (cfg.Gateway && !inside(cfg.Gateway, sub)) errs.push(`invalid gateway ${cfg.Gateway}: parent subnet ${cfg.Subnet} doesn't contain this address`);
     }
-    if (errs.length) throw new ApiError(400, 'invalid network config:\n' + errs.join('\n'));
+    if (errs.length) throw new ApiError(400, 'invalid network config:\n' + joined(errs));
     if ([...this.nets.values()].some((n) => n.name === name)) throw new ApiError(409, `network with name ${name} already exists`);
     const overlaps = (s: string) => [...this.nets.values()].some((n) => n.subnet && (inside(n.subnet.split('/')[0], cidr(s)) || inside(s.split('/')[0], cidr(n.subnet))));
     let [subnet, gateway, ipRange] = conf.length ? [conf[0].Subnet, conf[0].Gateway, conf[0].IPRange ?? ''] : ['', '', ''];
@@ -287,9 +290,10 @@ export const networking = {
     const c = this.get(container);
     const mode = c.hostConfig.NetworkMode ?? 'bridge';
     const nets = this.netsOf(c);
-    if (mode === 'host' || mode === 'none' || mode.startsWith('container:') || n.name === 'host' || n.name === 'none') {
-      throw new ApiError(400, mode.startsWith('container:') ? 'conflicting options: container type network can\'t be used with links. This would result in undefined behavior' : 'container cannot be disconnected from host network or connected to host network');
-    }
+    // runconfig's conflicts: the host's stack, another container's, or none with anything else.
+    if (mode === 'host' || n.name === 'host') throw new ApiError(400, 'container cannot be disconnected from host network or connected to host network');
+    if (mode.startsWith('container:')) throw new ApiError(400, 'container sharing network namespace with another container or host cannot be connected to any other network');
+    if (mode === 'none' || n.name === 'none') throw new ApiError(400, 'container cannot be connected to multiple networks with one of the networks in private (none) mode');
     if (nets[n.name]) throw new ApiError(403, `endpoint with name ${c.name} already exists in network ${n.name}`);
     const e: Ep = {};
     this.checkEndpoint(n, cfg, e);
@@ -314,7 +318,7 @@ export const networking = {
     else if (ip && !IPV4.test(ip)) errs.push(`invalid IPv4 address: ${ip}`);
     else if (ip && !inside(ip, cidr(n.ipRange || n.subnet))) errs.push(`no configured subnet or ip-range contain the IP address ${ip}`);
     if (cfg.Aliases?.length && !userDefined(n)) errs.push('network-scoped alias is supported only for containers in user defined networks');
-    if (errs.length) throw new ApiError(400, 'invalid endpoint settings:\n' + errs.join('\n'));
+    if (errs.length) throw new ApiError(400, 'invalid endpoint settings:\n' + joined(errs));
     if (ip) e.ip = ip;
     if (cfg.Aliases?.length) e.aliases = [...cfg.Aliases];
   },
@@ -341,6 +345,9 @@ export const networking = {
     return { NetworksDeleted: deleted.length ? deleted : null };
   },
 };
+
+/** moby's multierror.Join: one error as is, several as a bulleted list. */
+const joined = (errs: string[]) => (errs.length === 1 ? errs[0] : '* ' + errs.join('\n* '));
 
 function safe(s: string): RegExp {
   try {

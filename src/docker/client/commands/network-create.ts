@@ -25,6 +25,11 @@ function ipam(subnets: string[], ranges: string[], gateways: string[]): IPAMConf
     const size = 2 ** (32 - Number(bits));
     return Math.floor(n(ip.split('/')[0]) / size) === Math.floor(n(base) / size);
   };
+  // The client checks subnets against each other and its ranges and gateways (subnetMatches).
+  if (subnets.length > 1 || ranges.length || gateways.length) {
+    for (const s of subnets) if (!/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(s) || Number(s.split('/')[1]) > 32) throw new CliError(`invalid subnet: invalid CIDR address: ${s}`);
+    if (subnets.some((s, k) => subnets.slice(0, k).some((t) => inside(s, t) || inside(t, s)))) throw new CliError('multiple overlapping subnet configuration is not supported');
+  }
   const conf: IPAMConfig[] = subnets.map((s) => ({ Subnet: s, Gateway: '' }));
   for (const r of ranges) {
     const c = conf.find((x) => inside(r, x.Subnet));
