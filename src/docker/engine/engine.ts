@@ -156,6 +156,7 @@ export class Engine implements DockerApi {
   }
 
   machine(c: Ctr): Machine {
+    const self = this;
     return {
       fs: this.fsOf(c),
       commands: COMMANDS,
@@ -169,6 +170,9 @@ export class Engine implements DockerApi {
       newPid: () => c.nextPid++,
       http: (host, port, path) => this.http(c, host, port, path),
       resolve: (host) => this.lookup(c, host),
+      get online() {
+        return self.online(c);
+      },
     };
   }
 

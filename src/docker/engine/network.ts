@@ -15,7 +15,9 @@ export const net = {
   http(this: Engine, from: Ctr, host: string, port: number, path: string): HttpReply | null {
     let p = port;
     const ip = host === 'host.docker.internal' ? 'gateway' : this.lookup(from, host)?.ip;
-    const to = !ip ? null : ip === '127.0.0.1' || ip === from.ip ? from : ip === 'gateway' ? 'gateway' : this.reaches(from, ip);
+    // A container on another's network stack (`--network container:`) reaches that one's localhost.
+    const me = this.stackOf(from);
+    const to = !ip ? null : ip === '127.0.0.1' || ip === me.ip ? me : ip === 'gateway' ? 'gateway' : this.reaches(from, ip);
     const target = to !== 'gateway' ? to
       : [...this.containers.values()].find((c) => c.status === 'running' && Object.entries(c.ports).some(([k, b]) => b?.some((x) => Number(x.HostPort) === port) && (p = Number(k.split('/')[0])) > 0));
     if (!target || target.status !== 'running') return null;

@@ -163,7 +163,8 @@ export const networking = {
    * the embedded DNS) the running containers it shares a network with, by name, alias or short
    * ID. The answer carries the name a reverse lookup gives (`web.mynet`).
    */
-  lookup(this: Engine, from: Ctr, host: string): { ip: string; name?: string } | null {
+  lookup(this: Engine, ctr: Ctr, host: string): { ip: string; name?: string } | null {
+    const from = this.stackOf(ctr);
     if (host === 'localhost') return { ip: '127.0.0.1' };
     if (IPV4.test(host)) return { ip: host };
     if (host === from.config.Hostname && from.ip) return { ip: from.ip };
@@ -177,8 +178,27 @@ export const networking = {
     return null;
   },
 
+  /** The container whose network stack `c` uses: its own, or the one `--network container:` names. */
+  stackOf(this: Engine, c: Ctr): Ctr {
+    const mode = c.hostConfig.NetworkMode ?? '';
+    if (!mode.startsWith('container:')) return c;
+    try {
+      return this.get(mode.slice(10));
+    } catch {
+      return c;
+    }
+  },
+
+  /** A way out to the internet: some network that is neither none nor internal (host counts). */
+  online(this: Engine, ctr: Ctr): boolean {
+    const c = this.stackOf(ctr);
+    if (c.hostConfig.NetworkMode === 'host') return true;
+    return Object.entries(c.nets ?? {}).some(([name, e]) => e.ep && name !== 'none' && ![...this.nets.values()].find((n) => n.name === name)?.internal);
+  },
+
   /** Whether `from` can reach `ip`: a network in common, or the gateway of one of its own. */
-  reaches(this: Engine, from: Ctr, ip: string): Ctr | 'gateway' | null {
+  reaches(this: Engine, ctr: Ctr, ip: string): Ctr | 'gateway' | null {
+    const from = this.stackOf(ctr);
     for (const [name, mine] of Object.entries(from.nets ?? {})) {
       if (!mine.ep) continue;
       const n = [...this.nets.values()].find((x) => x.name === name);

@@ -49,6 +49,8 @@ export interface Machine {
   http(host: string, port: number, path: string): HttpReply | null;
   /** Name resolution inside a container (its network's DNS): the address, and the name it reverses to. */
   resolve?(host: string): { ip: string; name?: string } | null;
+  /** False when no network of the container leads out (none, or only internal networks). */
+  online?: boolean;
 }
 
 export type Command = (args: string[], io: IO, sh: ShellLike) => number | Promise<number>;

@@ -117,7 +117,7 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
   // The container's resolver (its network's DNS); addresses outside its networks are the internet's.
   const found = sh.m.resolve?.(host);
   const local = found && /^(127|172|10|192\.168)\./.test(found.ip) ? found.ip : null;
-  if (!local && !/\./.test(host)) {
+  if (!local && (!/\./.test(host) || sh.m.online === false)) {
     io.err(io.busybox ? `ping: bad address '${host}'\n` : `ping: ${host}: Temporary failure in name resolution\n`);
     return io.busybox ? 1 : 2;
   }

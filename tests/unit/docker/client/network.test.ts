@@ -208,3 +208,17 @@ test('networks and endpoints survive save and restore', async () => {
   assert.deepEqual((await back.networkList()).map((n) => n.Name).sort(), ['app', 'bridge', 'host', 'none']);
   assert.deepEqual((await back.containerInspect('one')).NetworkSettings.Networks.app.Aliases, ['x1']);
 });
+
+test('--network container: shares the other container\'s localhost; none and internal networks have no way out', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  assert.match((await run('docker run --rm --network container:web alpine wget -qO- localhost')).out, /Welcome to nginx!/);
+  assert.equal((await run("docker inspect -f '{{len .NetworkSettings.Networks}}' $(docker ps -lq)")).exit, 0);
+  await run('docker network create --internal priv');
+  for (const net of ['priv', 'none']) {
+    const r = await run(`docker run --rm --network ${net} alpine ping -c 1 example.com`);
+    assert.deepEqual([r.err, r.exit], ["ping: bad address 'example.com'\n", 1], net);
+  }
+  assert.equal((await run('docker run --rm --network host alpine ping -c 1 example.com')).exit, 0);
+  assert.equal((await run('docker run --rm alpine ping -c 1 example.com')).exit, 0);
+});
