@@ -103,9 +103,7 @@ export const lifecycle = {
     c.proc = proc;
     c.runs = (c.runs ?? 0) + 1;
     c.endpointId = this.rng.hex(64);
-    // The first network's endpoint has the ID drawn for the container's endpoint.
-    const first = Object.keys(c.nets ?? {}).sort()[0];
-    if (first !== undefined && c.nets![first].ep) c.nets![first].ep = c.endpointId;
+    this.nameEndpoints(c);
     c.status = 'running';
     c.pid = 4000 + this.rng.int(60000);
     c.startedAt = this.now();

@@ -48,7 +48,7 @@ export function builtinNetworks(seed: number | undefined, now: number): Map<stri
 
 // IPv4 as numbers, for subnets and ranges.
 const toNum = (ip: string) => ip.split('.').reduce((n, p) => n * 256 + Number(p), 0);
-const toIp = (n: number) => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+const toIp = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 /** `a.b.c.d/n` → [first, size], or null when it is no CIDR. */
 function cidr(s: string): [number, number] | null {
@@ -62,12 +62,17 @@ const prefix = (n: Net) => n.subnet.split('/')[1] ?? '';
 const userDefined = (n: Net) => !PREDEFINED.includes(n.name);
 
 export const networking = {
+  /** The network of that name, if any (endpoints are kept by name). */
+  netNamed(this: Engine, name: string): Net | undefined {
+    for (const n of this.nets.values()) if (n.name === name) return n;
+    return undefined;
+  },
+
   /** moby's FindNetwork: full ID, then exact name, then a unique ID prefix. */
   findNet(this: Engine, term: string): Net {
-    const all = [...this.nets.values()];
-    const hit = this.nets.get(term) ?? all.find((n) => n.name === term);
+    const hit = this.nets.get(term) ?? this.netNamed(term);
     if (hit) return hit;
-    const byId = term ? all.filter((n) => n.id.startsWith(term)) : [];
+    const byId = term ? [...this.nets.values()].filter((n) => n.id.startsWith(term)) : [];
     if (byId.length > 1) throw new ApiError(400, `network ${term} is ambiguous (${byId.length} matches found based on ID prefix)`);
     if (!byId.length) throw new ApiError(404, `network ${term} not found`);
     return byId[0];
@@ -90,7 +95,8 @@ export const networking = {
   /** A free address of `n`: from its range, after the gateway, or the one asked for. */
   allocate(this: Engine, c: Ctr, n: Net, want?: string): string {
     if (!n.subnet) return '';
-    const used = new Set(this.members(n).filter(([o]) => o !== c).map(([, e]) => e.addr));
+    const used = new Set<string | undefined>();
+    for (const o of this.containers.values()) if (o !== c && o.nets?.[n.name]?.ep && this.isUp(o)) used.add(o.nets[n.name].addr);
     if (want) {
       if (used.has(want)) throw new ApiError(403, `failed to set up container networking: Address already in use`);
       return want;
@@ -124,14 +130,21 @@ export const networking = {
         throw e instanceof ApiError ? new ApiError(404, `failed to set up container networking: ${e.message}`) : e;
       }
     });
-    for (const n of found.sort((a, b) => (a.name < b.name ? -1 : 1))) this.join(c, n);
+    for (const n of found) this.join(c, n, '-');
     c.ip = found.map((n) => nets[n.name].addr).find(Boolean) ?? '';
   },
 
-  join(this: Engine, c: Ctr, n: Net): void {
+  join(this: Engine, c: Ctr, n: Net, ep = digest(`ep:${c.id}:${n.id}:${c.runs ?? 0}`).slice(7)): void {
     const e = this.netsOf(c)[n.name];
     e.addr = this.allocate(c, n, e.ip);
-    e.ep = digest(`ep:${c.id}:${n.id}:${c.runs ?? 0}`).slice(7);
+    e.ep = ep;
+  },
+
+  /** The endpoint IDs of a start: the one drawn for the container, turned for each further network. */
+  nameEndpoints(this: Engine, c: Ctr): void {
+    Object.keys(c.nets ?? {}).sort().forEach((name, k) => {
+      if (c.nets![name].ep) c.nets![name].ep = c.endpointId!.slice(k * 7) + c.endpointId!.slice(0, k * 7);
+    });
   },
 
   /** Stop: the endpoints go, what was asked for stays. */
@@ -143,7 +156,7 @@ export const networking = {
   endpoints(this: Engine, c: Ctr): Record<string, EndpointSettings> {
     const out: Record<string, EndpointSettings> = {};
     for (const [name, e] of Object.entries(this.netsOf(c)).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const n = [...this.nets.values()].find((x) => x.name === name);
+      const n = this.netNamed(name);
       const on = !!e.ep && this.isUp(c);
       const addr = on ? e.addr ?? '' : '';
       const user = !!n && userDefined(n);
@@ -169,7 +182,7 @@ export const networking = {
     if (IPV4.test(host)) return { ip: host };
     if (host === from.config.Hostname && from.ip) return { ip: from.ip };
     for (const [name, mine] of Object.entries(from.nets ?? {})) {
-      const n = [...this.nets.values()].find((x) => x.name === name);
+      const n = this.netNamed(name);
       if (!n || !userDefined(n) || !mine.ep) continue;
       for (const [o, e] of this.members(n)) {
         if (o.name === host || o.id.slice(0, 12) === host || e.aliases?.includes(host)) return { ip: e.addr!, name: `${o.name}.${name}` };
@@ -193,7 +206,7 @@ export const networking = {
   online(this: Engine, ctr: Ctr): boolean {
     const c = this.stackOf(ctr);
     if (c.hostConfig.NetworkMode === 'host') return true;
-    return Object.entries(c.nets ?? {}).some(([name, e]) => e.ep && name !== 'none' && ![...this.nets.values()].find((n) => n.name === name)?.internal);
+    return Object.entries(c.nets ?? {}).some(([name, e]) => e.ep && name !== 'none' && !this.netNamed(name)?.internal);
   },
 
   /** Whether `from` can reach `ip`: a network in common, or the gateway of one of its own. */
@@ -201,7 +214,7 @@ export const networking = {
     const from = this.stackOf(ctr);
     for (const [name, mine] of Object.entries(from.nets ?? {})) {
       if (!mine.ep) continue;
-      const n = [...this.nets.values()].find((x) => x.name === name);
+      const n = this.netNamed(name);
       if (!n) continue;
       if (ip === n.gateway) return 'gateway';
       const hit = this.members(n).find(([, e]) => e.addr === ip);
