@@ -185,7 +185,7 @@ export const networking = {
       const n = this.netNamed(name);
       if (!n || !userDefined(n) || !mine.ep) continue;
       for (const [o, e] of this.members(n)) {
-        if (o.name === host || o.id.slice(0, 12) === host || e.aliases?.includes(host)) return { ip: e.addr!, name: `${o.name}.${name}` };
+        if (o.name === host || o.id.slice(0, 12) === host || o.config.Hostname === host || e.aliases?.includes(host)) return { ip: e.addr!, name: `${o.name}.${name}` };
       }
     }
     return null;

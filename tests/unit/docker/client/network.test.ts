@@ -222,3 +222,11 @@ test('--network container: shares the other container\'s localhost; none and int
   assert.equal((await run('docker run --rm --network host alpine ping -c 1 example.com')).exit, 0);
   assert.equal((await run('docker run --rm alpine ping -c 1 example.com')).exit, 0);
 });
+
+test('the embedded DNS answers every DNS name of a container: name, alias, short ID, hostname', async () => {
+  const run = session();
+  await run('docker network create app');
+  const id = (await run('docker run -d --name svc --hostname svchost --network app --network-alias api alpine sleep 1000')).out.trim();
+  for (const n of ['svc', 'api', id.slice(0, 12), 'svchost']) assert.equal((await run(`docker run --rm --network app alpine ping -c 1 ${n}`)).exit, 0, n);
+  assert.equal((await run(`docker inspect -f '{{.NetworkSettings.Networks.app.DNSNames}}' svc`)).out, `[svc api ${id.slice(0, 12)} svchost]\n`);
+});
