@@ -396,7 +396,8 @@ export const containerNets = {
    * settings it accepts, and the daemon's warning for ports a host-network container cannot publish.
    */
   createNets(this: Engine, config: ContainerCreateConfig): { mode: string; nets: Record<string, Ep>; warnings: string[] } {
-    const mode = config.HostConfig?.NetworkMode || 'bridge';
+    // `default` is the daemon's name for its default network, the bridge.
+    const mode = config.HostConfig?.NetworkMode === 'default' ? 'bridge' : config.HostConfig?.NetworkMode || 'bridge';
     const warnings = mode === 'host' && Object.keys(config.HostConfig?.PortBindings ?? {}).length ? ['Published ports are discarded when using host network mode'] : [];
     if (mode.startsWith('container:')) return { mode, nets: {}, warnings };
     const cfg = Object.values(config.NetworkingConfig?.EndpointsConfig ?? {})[0] ?? {};

@@ -230,3 +230,12 @@ test('the embedded DNS answers every DNS name of a container: name, alias, short
   for (const n of ['svc', 'api', id.slice(0, 12), 'svchost']) assert.equal((await run(`docker run --rm --network app alpine ping -c 1 ${n}`)).exit, 0, n);
   assert.equal((await run(`docker inspect -f '{{.NetworkSettings.Networks.app.DNSNames}}' svc`)).out, `[svc api ${id.slice(0, 12)} svchost]\n`);
 });
+
+test('--net and --net-alias are the hidden old names; --network default is the bridge', async () => {
+  const run = session();
+  await run('docker network create app');
+  await run('docker run -d --name old --net app --net-alias legacy alpine sleep 1000');
+  assert.equal((await run("docker inspect -f '{{.HostConfig.NetworkMode}} {{.NetworkSettings.Networks.app.Aliases}}' old")).out, 'app [legacy]\n');
+  await run('docker run -d --name dflt --network default alpine sleep 1000');
+  assert.equal((await run("docker inspect -f '{{.HostConfig.NetworkMode}} {{.NetworkSettings.IPAddress}}' dflt")).out, 'bridge 172.17.0.2\n');
+});
