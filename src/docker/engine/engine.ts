@@ -253,7 +253,12 @@ export function setSaver(fn: (e: Engine) => EngineState): void {
 }
 
 type Ops = typeof attaching & typeof committing & typeof copying & typeof create & typeof inspecting & typeof listing & typeof execing &
-  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof networking & typeof containerNets & typeof renaming & typeof statting & typeof system & typeof topping;
+  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping;
 // The operations above become methods of Engine (declaration merging types them).
 export interface Engine extends Ops {}
-Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, networking, containerNets, renaming, statting, system, topping);
+Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping);
+
+// Networks and the containers' endpoints on them (networks.ts).
+type NetOps = typeof networking & typeof containerNets;
+export interface Engine extends NetOps {}
+Object.assign(Engine.prototype, networking, containerNets);
