@@ -246,7 +246,8 @@ export const networking = {
     for (const t of f.type ?? []) if (t !== 'custom' && t !== 'builtin') throw new ApiError(400, `invalid filter: 'type'='${t}'`);
     const match = (values: string[] | undefined, s: string, exact = false) => !values || values.some((v) => (exact ? v === s : safe(v).test(s)));
     const dangling = f.dangling?.[0];
-    if (dangling !== undefined && !['true', '1', 'false', '0'].includes(dangling)) throw new ApiError(400, `invalid value for 'dangling': ${dangling}`);
+    if ((f.dangling?.length ?? 0) > 1) throw new ApiError(400, 'got more than one value for filter key "dangling"');
+    if (dangling !== undefined && !['true', '1', 'false', '0'].includes(dangling)) throw new ApiError(400, `invalid value for filter 'dangling', must be "true" (or "1"), or "false" (or "0")`);
     return [...this.nets.values()]
       .filter((n) => match(f.driver, n.driver, true) && match(f.name, n.name) && match(f.id, n.id) && match(f.scope, 'local', true) && matchKV(f.label, n.labels))
       .filter((n) => !f.type || f.type.includes(userDefined(n) ? 'custom' : 'builtin'))

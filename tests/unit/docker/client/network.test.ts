@@ -239,3 +239,13 @@ test('--net and --net-alias are the hidden old names; --network default is the b
   await run('docker run -d --name dflt --network default alpine sleep 1000');
   assert.equal((await run("docker inspect -f '{{.HostConfig.NetworkMode}} {{.NetworkSettings.IPAddress}}' dflt")).out, 'bridge 172.17.0.2\n');
 });
+
+test('network ls -f dangling: custom networks without running containers', async () => {
+  const run = session();
+  await run('docker network create used');
+  await run('docker network create idle');
+  await run('docker run -d --name web --network used nginx');
+  assert.equal((await run('docker network ls -f dangling=true --format "{{.Name}}"')).out, 'idle\n');
+  assert.equal((await run('docker network ls -f dangling=0 --format "{{.Name}}"')).out, 'bridge\nhost\nnone\nused\n');
+  assert.equal((await run('docker network ls -f dangling=maybe')).err, 'Error response from daemon: invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")\n');
+});
