@@ -101,11 +101,14 @@ export const networking = {
       if (used.has(want)) throw new ApiError(403, `failed to set up container networking: Address already in use`);
       return want;
     }
+    // Any address of the range but the subnet's own, its broadcast and the gateway.
     const [base, size] = cidr(n.ipRange || n.subnet)!;
+    const [sb, ss] = cidr(n.subnet)!;
     const first = base - (base % size);
+    const ends = [sb - (sb % ss), sb - (sb % ss) + ss - 1];
     for (let k = first; k < first + size; k++) {
       const ip = toIp(k);
-      if (k % 256 !== 0 && k % 256 !== 255 && ip !== n.gateway && !used.has(ip)) return ip;
+      if (!ends.includes(k) && ip !== n.gateway && !used.has(ip)) return ip;
     }
     throw new ApiError(500, `failed to set up container networking: no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`);
   },

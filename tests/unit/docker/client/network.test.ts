@@ -249,3 +249,13 @@ test('network ls -f dangling: custom networks without running containers', async
   assert.equal((await run('docker network ls -f dangling=0 --format "{{.Name}}"')).out, 'bridge\nhost\nnone\nused\n');
   assert.equal((await run('docker network ls -f dangling=maybe')).err, 'Error response from daemon: invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")\n');
 });
+
+test('a full subnet: its own address, broadcast and gateway are never handed out', async () => {
+  const run = session();
+  await run('docker network create --subnet 10.7.0.0/30 tiny');
+  await run('docker run -d --name one --network tiny alpine sleep 100');
+  assert.equal((await run("docker inspect -f '{{.NetworkSettings.Networks.tiny.IPAddress}}' one")).out, '10.7.0.2\n');
+  const full = await run('docker run -d --name two --network tiny alpine sleep 100');
+  const id = (await run("docker network inspect -f '{{.Id}}' tiny")).out.trim();
+  assert.match(full.err, new RegExp(`failed to set up container networking: no available IPv4 addresses on this network's address pools: tiny \\(${id}\\)`));
+});
