@@ -55,7 +55,7 @@ export const create = {
       path: argv[0],
       args: argv.slice(1),
       config: {
-        Hostname: config.Hostname || id.slice(0, 12), Domainname: '', User: config.User ?? ic.User ?? '',
+        Hostname: config.Hostname || (mode === 'host' ? 'aula' : id.slice(0, 12)), Domainname: '', User: config.User ?? ic.User ?? '',
         AttachStdin: !!config.AttachStdin, AttachStdout: config.AttachStdout ?? true, AttachStderr: config.AttachStderr ?? true,
         ...(Object.keys(ports).length ? { ExposedPorts: ports } : {}),
         Tty: !!config.Tty, OpenStdin: !!config.OpenStdin, StdinOnce: !!config.StdinOnce,

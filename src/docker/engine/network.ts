@@ -39,6 +39,11 @@ export const net = {
         if (ok && key.endsWith('/tcp')) return c.proc?.serve?.(Number(key.split('/')[0]), path) ?? { status: 0, body: '', server: '' };
       }
     }
+    // A container on the host's network listens on the host itself.
+    for (const c of this.containers.values()) {
+      const r = c.status === 'running' && c.hostConfig.NetworkMode === 'host' ? c.proc?.serve?.(port, path) : null;
+      if (r) return r;
+    }
     return null;
   },
 

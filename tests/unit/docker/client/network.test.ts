@@ -259,3 +259,13 @@ test('a full subnet: its own address, broadcast and gateway are never handed out
   const id = (await run("docker network inspect -f '{{.Id}}' tiny")).out.trim();
   assert.match(full.err, new RegExp(`failed to set up container networking: no available IPv4 addresses on this network's address pools: tiny \\(${id}\\)`));
 });
+
+test('--network host: the host\'s name, and a server listening on the host itself', async () => {
+  const run = session();
+  await run('docker run -d --name hw --network host nginx');
+  assert.match((await run('curl -s localhost')).out, /Welcome to nginx!/);
+  assert.equal((await run('docker run --rm --network host alpine hostname')).out, 'aula\n');
+  assert.equal((await run("docker inspect -f '{{.Config.Hostname}}' hw")).out, 'aula\n');
+  await run('docker rm -f hw');
+  assert.equal((await run('curl -sS localhost')).exit, 7);
+});
