@@ -27,7 +27,7 @@ export class ApiError extends Error {
    *   the client prints the message alone, without the `Error response from daemon: ` prefix.
    */
   constructor(
-    public readonly status: 400 | 404 | 409 | 500,
+    public readonly status: 400 | 403 | 404 | 409 | 500,
     message: string,
     public readonly exitCode?: number,
     public readonly inStream = false,
@@ -159,6 +159,42 @@ export interface BuildOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Networks
+
+export interface IPAMConfig { Subnet: string; IPRange?: string; Gateway: string }
+/** A container on a network, as `network inspect` lists it (addresses with their prefix). */
+export interface EndpointResource { Name: string; EndpointID: string; MacAddress: string; IPv4Address: string; IPv6Address: string }
+/** `GET /networks/{id}` (the list returns the same, Containers left empty). */
+export interface NetworkInspect {
+  Name: string;
+  Id: string;                 // 64 hex
+  Created: string;            // RFC3339Nano
+  Scope: 'local';
+  Driver: string;             // bridge, host, null
+  EnableIPv4: boolean;
+  EnableIPv6: boolean;
+  IPAM: { Driver: string; Options: Record<string, string> | null; Config: IPAMConfig[] | null };
+  Internal: boolean;
+  Attachable: boolean;
+  Ingress: boolean;
+  ConfigFrom: { Network: string };
+  ConfigOnly: boolean;
+  Containers: Record<string, EndpointResource>;
+  Options: Record<string, string>;
+  Labels: Record<string, string>;
+}
+export interface NetworkCreateRequest {
+  Name: string;
+  Driver?: string;
+  Internal?: boolean;
+  Attachable?: boolean;
+  IPAM?: { Driver: string; Config: IPAMConfig[]; Options: Record<string, string> };
+  Options?: Record<string, string>;
+  Labels?: Record<string, string>;
+}
+export interface NetworksPruneReport { NetworksDeleted: string[] | null }
+
+// ---------------------------------------------------------------------------------------------
 // Containers
 
 export interface Port { IP?: string; PrivatePort: number; PublicPort?: number; Type: 'tcp' | 'udp' | 'sctp' }
@@ -166,9 +202,14 @@ export interface Port { IP?: string; PrivatePort: number; PublicPort?: number; T
 export interface MountPoint { Type: string; Name?: string; Source: string; Destination: string; Driver?: string; Mode: string; RW: boolean; Propagation: string }
 
 export interface EndpointSettings {
-  IPAMConfig: null; Links: null; Aliases: null; MacAddress: string; DriverOpts: null; GwPriority: number;
+  /** `--ip`: the address asked for (`{ IPv4Address }`), null when the network picks one. */
+  IPAMConfig: { IPv4Address?: string } | null; Links: null;
+  /** `--network-alias` / `--alias` on a user-defined network. */
+  Aliases: string[] | null; MacAddress: string; DriverOpts: null; GwPriority: number;
   NetworkID: string; EndpointID: string; Gateway: string; IPAddress: string; IPPrefixLen: number;
-  IPv6Gateway: string; GlobalIPv6Address: string; GlobalIPv6PrefixLen: number; DNSNames: null;
+  IPv6Gateway: string; GlobalIPv6Address: string; GlobalIPv6PrefixLen: number;
+  /** The names the embedded DNS answers for it (user-defined networks only). */
+  DNSNames: string[] | null;
 }
 
 export type ContainerStateName = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -246,7 +287,11 @@ export interface ContainerCreateConfig {
   StopSignal?: string;
   StopTimeout?: number;
   HostConfig?: HostConfig;    // PortBindings from `-p`, AutoRemove from `--rm`
+  /** `--ip`, `--network-alias`: the settings of the endpoint on the `--network` network. */
+  NetworkingConfig?: { EndpointsConfig: Record<string, EndpointConfig> };
 }
+/** What a container asks of its endpoint on a network (create, `network connect`). */
+export interface EndpointConfig { IPAMConfig?: { IPv4Address?: string } | null; Aliases?: string[] | null }
 export interface ContainerCreateResponse { Id: string; Warnings: string[] }
 
 export interface ContainerConfig {
@@ -593,6 +638,20 @@ export interface DockerApi {
   containerExtract(id: string, dir: string, entries: ArchiveEntry[]): Promise<void>;
   /** `docker top`: the processes of a running container (409 when it is not running). */
   containerTop?(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
+
+  // --- networks
+  /** `driver`, `name`, `id`, `label`, `scope`, `type` (custom|builtin), `dangling` filters. */
+  networkList(filters?: Record<string, string[]>): Promise<NetworkInspect[]>;
+  /** 409 `network with name x already exists`; 403 `operation is not permitted on predefined x network `. */
+  networkCreate(req: NetworkCreateRequest): Promise<{ Id: string; Warning: string }>;
+  /** By full ID, name or unique ID prefix; 404 `network x not found`. */
+  networkInspect(id: string): Promise<NetworkInspect>;
+  /** 403 `x is a pre-defined network and cannot be removed`; `…has active endpoints (…)`. */
+  networkRemove(id: string): Promise<void>;
+  networkConnect(id: string, container: string, config?: EndpointConfig): Promise<void>;
+  networkDisconnect(id: string, container: string, force?: boolean): Promise<void>;
+  /** Custom networks no running container uses (`until`, `label`, `label!` filters). */
+  networksPrune(filters?: Record<string, string[]>): Promise<NetworksPruneReport>;
 
   // --- the simulated machine (not part of the HTTP API)
   /** Unix milliseconds of the simulated clock. */

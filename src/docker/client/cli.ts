@@ -82,6 +82,9 @@ function showHelp(io: TermIO, text: string): number {
 const HIDDEN: Record<string, FlagDef[]> = {
   stop: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
   restart: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
+  // --net and --net-alias: the old names of --network and --network-alias, hidden without a notice.
+  run: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }],
+  create: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }],
 };
 
 /** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */

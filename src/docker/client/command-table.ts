@@ -44,6 +44,12 @@ import { login, logout } from './commands/login';
 import { push } from './commands/push';
 import { save } from './commands/save';
 import { search } from './commands/search';
+import { networkConnect, networkDisconnect } from './commands/network-connect';
+import { networkCreate } from './commands/network-create';
+import { networkInspect } from './commands/inspect';
+import { networkLs } from './commands/network-ls';
+import { networkPrune } from './commands/network-prune';
+import { networkRm } from './commands/network-rm';
 
 export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number];
 
@@ -122,6 +128,8 @@ const cls = { ...ps_, name: 'ls' };
 const ils = { ...images_, name: 'ls' };
 const irm = { ...rmi_, name: 'rm' };
 const crm = C.rm;
+const nls = s('ls', ['none'], networkLs, { help: 'network-ls' });
+const nrm = s('rm', ['min', 1], networkRm, { help: 'network-rm' });
 
 /** Management commands and their subcommands, aliases included. */
 export const GROUPS: Record<string, Record<string, Spec>> = {
@@ -146,5 +154,16 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
   system: {
     df: s('df', ['none'], systemDf, { help: 'system-df' }),
     info: info_,
+  },
+  network: {
+    connect: s('connect', ['exact', 2], networkConnect, { help: 'network-connect' }),
+    create: s('create', ['exact', 1], networkCreate, { help: 'network-create' }),
+    disconnect: s('disconnect', ['exact', 2], networkDisconnect, { help: 'network-disconnect' }),
+    inspect: s('inspect', ['min', 1], networkInspect, { help: 'network-inspect' }),
+    ls: nls,
+    list: nls,
+    prune: s('prune', ['none'], networkPrune, { help: 'network-prune' }),
+    rm: nrm,
+    remove: nrm,
   },
 };

@@ -38,6 +38,7 @@ export const create = {
     const env = mergeEnv(ic.Env ?? [DEFAULT_PATH], config.Env ?? []);
     const ports = { ...ic.ExposedPorts, ...config.ExposedPorts };
     for (const p in config.HostConfig?.PortBindings) ports[p] = {};
+    const { mode, nets, warnings } = this.createNets(config);
     let id: string;
     do id = this.rng.hex(64);
     while (this.containers.has(id) || /^[0-9]+$/.test(id.slice(0, 12)));
@@ -54,7 +55,7 @@ export const create = {
       path: argv[0],
       args: argv.slice(1),
       config: {
-        Hostname: config.Hostname || id.slice(0, 12), Domainname: '', User: config.User ?? ic.User ?? '',
+        Hostname: config.Hostname || (mode === 'host' ? 'aula' : id.slice(0, 12)), Domainname: '', User: config.User ?? ic.User ?? '',
         AttachStdin: !!config.AttachStdin, AttachStdout: config.AttachStdout ?? true, AttachStderr: config.AttachStderr ?? true,
         ...(Object.keys(ports).length ? { ExposedPorts: ports } : {}),
         Tty: !!config.Tty, OpenStdin: !!config.OpenStdin, StdinOnce: !!config.StdinOnce,
@@ -65,7 +66,7 @@ export const create = {
         ...(config.StopTimeout !== undefined ? { StopTimeout: config.StopTimeout } : {}),
       },
       hostConfig: {
-        Binds: null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: 'bridge',
+        Binds: null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: mode,
         PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: restart,
         AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: null, ConsoleSize: [0, 0],
         CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
@@ -77,11 +78,11 @@ export const create = {
         ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
       },
       status: 'created', pid: 0, exitCode: 0, error: '', startedAt: 0, finishedAt: 0,
-      upper: newDir(this.now()), top: img.top, ip: '', ports: {}, logs: [], nextPid: 7, execs: [], sinks: new Set(),
+      upper: newDir(this.now()), top: img.top, ip: '', ports: {}, logs: [], nextPid: 7, execs: [], sinks: new Set(), nets,
     };
     this.layers.acquire(img.top);
     this.containers.set(id, c);
-    return { Id: id, Warnings: [] };
+    return { Id: id, Warnings: warnings };
   },
 };
 

@@ -15,7 +15,9 @@ export const inspecting = {
     const lowers = this.layers.chain(c.top).reverse().map((l) => overlayDir(l) + '/diff');
     const running = this.isUp(c);
     const sandbox = running ? (c.sandboxId ??= digest('sb:' + c.id).slice(7)) : '';
-    const ep = this.endpoint(c);
+    const nets = this.endpoints(c);
+    // The top-level address fields describe the default bridge only (empty on other networks).
+    const ep = nets.bridge ?? { EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '' };
     const execs = c.execs.filter((e) => e.exitCode === null).map((e) => digest('exec:' + c.id + e.pid).slice(7));
     const rw = opts.size ? this.fsOf(c).sizeRw() : 0;
     return {
@@ -52,7 +54,7 @@ export const inspecting = {
         Ports: running ? this.portMap(c) : {}, HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
         SecondaryIPAddresses: null, SecondaryIPv6Addresses: null, EndpointID: ep.EndpointID, Gateway: ep.Gateway,
         GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, IPAddress: ep.IPAddress, IPPrefixLen: ep.IPPrefixLen, IPv6Gateway: '',
-        MacAddress: ep.MacAddress, Networks: { bridge: ep },
+        MacAddress: ep.MacAddress, Networks: nets,
       },
     };
   },

@@ -50,8 +50,8 @@ export const listing = {
     keep(f.publish, (c) => Object.entries(c.ports).some(([k, b]) => (b ?? []).some((x) => published.has(`${x.HostPort}/${k.split('/')[1]}`))));
     const exposed = portSet(f.expose ?? []);
     keep(f.expose, (c) => Object.keys(c.config.ExposedPorts ?? {}).some((k) => exposed.has(k)));
-    // Every container sits on the default bridge and mounts no volume.
-    keep(f.network, (c, n) => n === 'bridge' || this.endpoint(c).NetworkID.startsWith(n));
+    // A network's name, or a prefix of its ID.
+    keep(f.network, (c, n) => Object.entries(this.endpoints(c)).some(([name, e]) => name === n || (!!e.NetworkID && e.NetworkID.startsWith(n))));
     keep(f.volume, () => false);
     // No container has a healthcheck (its health is "none") or belongs to a swarm task.
     keep(f.health, (_c, v) => v === 'none');
@@ -80,8 +80,8 @@ export const listing = {
       Labels: c.config.Labels,
       State: c.status,
       Status: this.statusText(c),
-      HostConfig: { NetworkMode: 'bridge' },
-      NetworkSettings: { Networks: { bridge: this.endpoint(c) } },
+      HostConfig: { NetworkMode: c.hostConfig.NetworkMode ?? 'bridge' },
+      NetworkSettings: { Networks: this.endpoints(c) },
       Mounts: [],
     };
     if (size) {

@@ -28,9 +28,12 @@ export const lifecycle = {
       if (o !== c && o.status !== 'exited' && o.status !== 'created') taken.push(...bindings(o.ports));
     }
     const busy = (want: Bound) => taken.some((t) => t.proto === want.proto && t.HostPort === want.HostPort && overlaps(t.HostIp, want.HostIp));
-    const wanted: PortMap = { ...c.hostConfig.PortBindings };
+    // The host's, none and another container's network stack publish nothing.
+    const mode = c.hostConfig.NetworkMode ?? 'bridge';
+    const own = mode !== 'host' && mode !== 'none' && !mode.startsWith('container:');
+    const wanted: PortMap = own ? { ...c.hostConfig.PortBindings } : {};
     // `-P`: every exposed port that `-p` did not bind gets a free host port.
-    if (c.hostConfig.PublishAllPorts) for (const k in c.config.ExposedPorts) if (!wanted[k]?.length) wanted[k] = [{ HostIp: '', HostPort: '' }];
+    if (own && c.hostConfig.PublishAllPorts) for (const k in c.config.ExposedPorts) if (!wanted[k]?.length) wanted[k] = [{ HostIp: '', HostPort: '' }];
     const ports: PortMap = {};
     for (const [key, binds] of Object.entries(wanted)) {
       const proto = protoOf(key);
@@ -63,8 +66,14 @@ export const lifecycle = {
         });
       });
     }
-    c.ip = this.allocateIp();
     c.fs = undefined;
+    try {
+      this.joinAll(c);
+    } catch (e) {
+      this.leaveAll(c);
+      c.ip = '';
+      throw e instanceof ApiError ? this.startFailed(c, e) : e;
+    }
     c.ports = ports;
     let proc: Proc;
     try {
@@ -84,6 +93,7 @@ export const lifecycle = {
     } catch (e) {
       c.ip = '';
       c.ports = {};
+      this.leaveAll(c);
       throw e instanceof ApiError ? this.startFailed(c, e) : e;
     }
     if (c.procState) {
@@ -93,6 +103,7 @@ export const lifecycle = {
     c.proc = proc;
     c.runs = (c.runs ?? 0) + 1;
     c.endpointId = this.rng.hex(64);
+    this.nameEndpoints(c);
     c.status = 'running';
     c.pid = 4000 + this.rng.int(60000);
     c.startedAt = this.now();

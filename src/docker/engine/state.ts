@@ -9,6 +9,7 @@ import { Engine, setSaver, type Ctr } from './engine';
 import { fromJSON, toJSON, treeSize, type DirNode } from './fs';
 import { REGISTRY_LAYERS } from './images';
 import type { Pushed } from './push';
+import type { Net } from './networks';
 import { chainOf, type Image, type Layer } from './store';
 
 const FORMAT = 'aula-docker-engine';
@@ -37,6 +38,7 @@ export function saveEngine(e: Engine): EngineState {
     refs: [...e.images.refs],
     containers,
     hub: [...e.hub],
+    networks: [...e.nets.values()],
     cache: [...((e as unknown as Record<symbol, Map<string, string>>)[Symbol.for('aula.buildCache')] ?? new Map())],
   };
 }
@@ -92,6 +94,14 @@ export function loadEngine(e: Engine, raw: unknown): void {
       const r = item as unknown[];
       if (!Array.isArray(r) || typeof r[0] !== 'string' || typeof r[1] !== 'string' || !e.images.images.has(r[1])) bad('referencia');
       e.images.refs.set(r[0] as string, r[1] as string);
+    }
+    // State saved before networks keeps the engine's own three.
+    if (Array.isArray(s.networks)) {
+      e.nets.clear();
+      for (const n of s.networks as Net[]) {
+        if (!isObj(n) || !/^[0-9a-f]{64}$/.test(str(n.id, 'red')) || typeof n.name !== 'string' || typeof n.subnet !== 'string' || !isObj(n.labels) || !isObj(n.options)) bad('red');
+        e.nets.set(n.id, n);
+      }
     }
     const restart: [Ctr, unknown, number | undefined][] = [];
     for (const c of s.containers as unknown[]) {

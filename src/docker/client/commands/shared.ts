@@ -144,6 +144,12 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
   if (Object.keys(exposed).length) cfg.ExposedPorts = exposed;
   if (Object.keys(labels).length) cfg.Labels = labels;
   if (f.has('stop-timeout')) cfg.StopTimeout = f.int('stop-timeout');
+  // --ip and --network-alias describe the endpoint on the --network network.
+  const ip = f.str('ip');
+  const aliases = f.list('network-alias');
+  if (ip || aliases.length) {
+    cfg.NetworkingConfig = { EndpointsConfig: { [cfg.HostConfig!.NetworkMode!]: { IPAMConfig: ip ? { IPv4Address: ip } : null, Aliases: aliases.length ? aliases : null } } };
+  }
   return cfg;
 }
 
@@ -174,7 +180,9 @@ export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdNam
       const bindings = (cfg.HostConfig!.PortBindings ??= {});
       for (const p of Object.keys(img.Config.ExposedPorts ?? {})) bindings[p] ??= [{ HostIp: '', HostPort: '' }];
     }
-    return ctx.api.containerCreate(cfg, name);
+    const r = await ctx.api.containerCreate(cfg, name);
+    for (const w of r.Warnings ?? []) ctx.io.err(`WARNING: ${w}\n`);
+    return r;
   };
   try {
     if (pullPolicy === 'always') await pullQuiet(ctx, image, false);

@@ -47,6 +47,10 @@ export interface Machine {
   newPid(): number;
   /** A GET to host:port from inside this container (other containers, published ports, itself). */
   http(host: string, port: number, path: string): HttpReply | null;
+  /** Name resolution inside a container (its network's DNS): the address, and the name it reverses to. */
+  resolve?(host: string): { ip: string; name?: string } | null;
+  /** False when no network of the container leads out (none, or only internal networks). */
+  online?: boolean;
 }
 
 export type Command = (args: string[], io: IO, sh: ShellLike) => number | Promise<number>;

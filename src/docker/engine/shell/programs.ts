@@ -114,8 +114,10 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
     else io.err('ping: usage error: Destination address required\n');
     return io.busybox ? 1 : 2;
   }
-  const local = host === 'localhost' || host === '127.0.0.1' ? '127.0.0.1' : /^172\.17\.\d+\.\d+$/.test(host) ? host : null;
-  if (!local && !/\./.test(host)) {
+  // The container's resolver (its network's DNS); addresses outside its networks are the internet's.
+  const found = sh.m.resolve?.(host);
+  const local = found && /^(127|172|10|192\.168)\./.test(found.ip) ? found.ip : null;
+  if (!local && (!/\./.test(host) || sh.m.online === false)) {
     io.err(io.busybox ? `ping: bad address '${host}'\n` : `ping: ${host}: Temporary failure in name resolution\n`);
     return io.busybox ? 1 : 2;
   }
@@ -137,7 +139,7 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
     // busybox prints microseconds (%u.%03u); iputils keeps 3 significant digits.
     const t = (ms + (n % 3) * (local ? 0.01 : 0.4)).toFixed(local || io.busybox ? 3 : 1);
     times.push(Number(t));
-    io.out(io.busybox ? `64 bytes from ${ip}: seq=${n - 1} ttl=${local ? 64 : 117} time=${t} ms\n` : `64 bytes from ${local ? ip : `${host} (${ip})`}: icmp_seq=${n} ttl=${local ? 64 : 117} time=${t} ms\n`);
+    io.out(io.busybox ? `64 bytes from ${ip}: seq=${n - 1} ttl=${local ? 64 : 117} time=${t} ms\n` : `64 bytes from ${local ? (found?.name ? `${found.name} (${ip})` : ip) : `${host} (${ip})`}: icmp_seq=${n} ttl=${local ? 64 : 117} time=${t} ms\n`);
     if (n < count) await io.sleep(1000);
   }
   // The round-trip summary: iputils adds the mean deviation, busybox does not.

@@ -17,6 +17,7 @@ const api = {
     return WEB;
   },
   imageInspect: async (ref: string) => { throw new ApiError(404, `No such image: ${ref}`); },
+  networkInspect: async (ref: string) => { throw new ApiError(404, `network ${ref} not found`); },
   version: async () => ({ Version: '28.2.2', Components: [] }),
   info: async () => ({ Containers: 1, Warnings: [] }),
 } as unknown as DockerApi;

@@ -25,6 +25,7 @@ type Cmd = string;
 const image = fc.constantFrom(...IMAGES, ...TAGS);
 const name = fc.constantFrom(...NAMES);
 const file = fc.constantFrom('/tmp/a', '/tmp/b', '/c');
+const net = fc.constantFrom('n1', 'n2', 'bridge', 'none');
 const text = fc.stringMatching(/^[a-z0-9]{0,12}$/);
 const weighted = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
 
@@ -60,6 +61,12 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.constant('docker login -u alumno -p x')),
   weighted(1, image.map((i) => `docker tag ${i} alumno/app`)),
   weighted(1, fc.constantFrom('push', 'pull', 'rmi').map((c) => `docker ${c} alumno/app`)),
+  weighted(2, net.map((n) => `docker network create ${n}`)),
+  weighted(1, net.map((n) => `docker network rm ${n}`)),
+  weighted(2, fc.tuple(net, name).map(([n, c]) => `docker network connect ${n} ${c}`)),
+  weighted(1, fc.tuple(net, name).map(([n, c]) => `docker network disconnect ${n} ${c}`)),
+  weighted(2, fc.tuple(image, name, net).map(([i, c, n]) => `docker run -d --name ${c} --network ${n} ${i} sleep 1000`)),
+  weighted(1, fc.constant('docker network prune -f')),
 );
 
 interface World {
@@ -130,6 +137,13 @@ async function checkInvariants(w: World, history: string[]): Promise<void> {
     assert.ok(l.refs > 0, `no unreferenced layer kept\n${ctx}`);
   }
   for (const k of refs.keys()) assert.ok(api.layers.layers.has(k), `referenced layer exists\n${ctx}`);
+  // Every network: its running containers, each with an address of its own.
+  for (const n of await api.networkList()) {
+    const eps = Object.entries((await api.networkInspect(n.Id)).Containers);
+    for (const [id] of eps) assert.ok(api.containers.get(id) && api.isUp(api.containers.get(id)!), `endpoint of a running container on ${n.Name}\n${ctx}`);
+    const addrs = eps.map(([, e]) => e.IPv4Address).filter(Boolean);
+    assert.equal(new Set(addrs).size, addrs.length, `addresses unique on ${n.Name}\n${ctx}`);
+  }
   // The saved state loads back (the engine re-checks its own bookkeeping on load).
   createEngine({ seed: 1, state: JSON.parse(JSON.stringify(api.save())) });
 }
