@@ -39,6 +39,8 @@ class SimShell implements Shell {
     };
     // The host's files: one writable tree (an overlay without image layers).
     this.fs = new Overlay(newDir(), [], () => api.now());
+    // The daemon runs on this machine: bind mounts see and change these same files.
+    api.useHostFs?.(this.fs);
     this.host = new HostShell(() => api.now(), (ms) => api.advance(ms), programs, this.fs, http);
   }
 

@@ -82,6 +82,7 @@ function showHelp(io: TermIO, text: string): number {
 const HIDDEN: Record<string, FlagDef[]> = {
   stop: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
   restart: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
+  'volume-create': [{ long: 'name', type: 'string' }],
 };
 
 /** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */

@@ -37,6 +37,12 @@ import { systemDf } from './commands/system-df';
 import { tag } from './commands/tag';
 import { unpause } from './commands/unpause';
 import { version } from './commands/version';
+import { volumeCreate } from './commands/volume-create';
+import { volumeInspect } from './commands/volume-inspect';
+import { volumeLs } from './commands/volume-ls';
+import { volumePrune } from './commands/volume-prune';
+import { volumeRm } from './commands/volume-rm';
+import { volumeUpdate } from './commands/volume-update';
 
 export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number];
 
@@ -107,6 +113,8 @@ const cls = { ...ps_, name: 'ls' };
 const ils = { ...images_, name: 'ls' };
 const irm = { ...rmi_, name: 'rm' };
 const crm = C.rm;
+const vls = s('ls', ['none'], volumeLs, { help: 'volume-ls' });
+const vrm = s('rm', ['min', 1], volumeRm, { help: 'volume-rm' });
 
 /** Management commands and their subcommands, aliases included. */
 export const GROUPS: Record<string, Record<string, Spec>> = {
@@ -131,5 +139,15 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
   system: {
     df: s('df', ['none'], systemDf, { help: 'system-df' }),
     info: info_,
+  },
+  volume: {
+    create: s('create', ['max', 1], volumeCreate, { help: 'volume-create' }),
+    inspect: s('inspect', ['min', 1], volumeInspect, { help: 'volume-inspect' }),
+    ls: vls,
+    list: vls,
+    prune: s('prune', ['none'], volumePrune, { help: 'volume-prune' }),
+    rm: vrm,
+    remove: vrm,
+    update: s('update', ['max', 1], volumeUpdate, { help: 'volume-update' }),
   },
 };

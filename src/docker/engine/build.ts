@@ -216,7 +216,7 @@ async function run(
       if (output) await say(/\n(\x1b\[0m)?$/.test(output) ? output : output + '\n');
       if (ctr) {
         if (code) e.finish(ctr, code);
-        else e.destroy(ctr);
+        else e.destroy(ctr, true);
       }
       if (code !== 0) {
         throw new ApiError(500, `The command '${cmd.join(' ')}' returned a non-zero code: ${code}`, code, true);

@@ -82,7 +82,7 @@ export const listing = {
       Status: this.statusText(c),
       HostConfig: { NetworkMode: 'bridge' },
       NetworkSettings: { Networks: { bridge: this.endpoint(c) } },
-      Mounts: [],
+      Mounts: c.mounts ?? [],
     };
     if (size) {
       const rw = this.fsOf(c).sizeRw();

@@ -9,6 +9,7 @@ import { Engine, setSaver, type Ctr } from './engine';
 import { fromJSON, toJSON, treeSize, type DirNode } from './fs';
 import { REGISTRY_LAYERS } from './images';
 import { chainOf, type Image, type Layer } from './store';
+import type { Vol } from './volumes';
 
 const FORMAT = 'aula-docker-engine';
 const VERSION = 1;
@@ -35,6 +36,7 @@ export function saveEngine(e: Engine): EngineState {
     images: [...e.images.images.values()],
     refs: [...e.images.refs],
     containers,
+    volumes: [...e.volumes.values()].map((v) => ({ ...v, tree: toJSON(v.tree) })),
     cache: [...((e as unknown as Record<symbol, Map<string, string>>)[Symbol.for('aula.buildCache')] ?? new Map())],
   };
 }
@@ -118,6 +120,12 @@ export function loadEngine(e: Engine, raw: unknown): void {
       const cache = new Map<string, string>();
       for (const kv of s.cache) if (Array.isArray(kv) && typeof kv[0] === 'string' && typeof kv[1] === 'string') cache.set(kv[0], kv[1]);
       (e as unknown as Record<symbol, Map<string, string>>)[Symbol.for('aula.buildCache')] = cache;
+    }
+    for (const v of Array.isArray(s.volumes) ? s.volumes : []) {
+      const tree = isObj(v) ? fromJSON(v.tree) : undefined;
+      if (!isObj(v) || tree?.kind !== 'dir' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(str(v.name, 'volumen'))) bad('volumen');
+      const vol = v as unknown as Vol;
+      e.volumes.set(vol.name, { name: vol.name, driver: str(vol.driver, 'volumen'), labels: isObj(vol.labels) ? vol.labels : null, options: isObj(vol.options) ? vol.options : null, created: num(vol.created, 'volumen'), tree: tree as DirNode });
     }
     for (const [c, st, deadline] of restart) e.revive(c, st, deadline);
   } catch (err) {

@@ -11,7 +11,7 @@ import { reportErrors } from './shared';
 
 type Getter = (ref: string) => Promise<unknown>;
 
-async function inspectAll(ctx: Ctx, f: Flags, args: string[], get: (ref: string) => Promise<unknown>, notFound: (ref: string, e: ApiError) => string): Promise<number> {
+export async function inspectAll(ctx: Ctx, f: Flags, args: string[], get: (ref: string) => Promise<unknown>, notFound: (ref: string, e: ApiError) => string): Promise<number> {
   const format = f.str('format') ?? '';
   const template = format !== '' && format !== 'json';
   // A template that does not parse stops everything (the client's StatusError 64).
@@ -54,15 +54,16 @@ export const imageInspect: Handler = (ctx, f, args) => inspectAll(ctx, f, args, 
 
 export const inspect: Handler = (ctx, f, args) => {
   const type = f.str('type');
-  if (type !== undefined && !['container', 'image'].includes(type)) {
-    if (['network', 'node', 'plugin', 'secret', 'config', 'task', 'volume'].includes(type)) {
+  if (type !== undefined && !['container', 'image', 'volume'].includes(type)) {
+    if (['network', 'node', 'plugin', 'secret', 'config', 'task'].includes(type)) {
       return inspectAll(ctx, f, args, () => Promise.reject(new ApiError(404, '')), (a) => `Error: No such ${type}: ${a}`);
     }
     throw new CliError(`"${type}" is not a valid value for --type`);
   }
   const getters: Getter[] = [];
-  if (type !== 'image') getters.push((a) => ctx.api.containerInspect(a, { size: f.bool('size') }));
-  if (type !== 'container') getters.push((a) => ctx.api.imageInspect(a));
+  if (!type || type === 'container') getters.push((a) => ctx.api.containerInspect(a, { size: f.bool('size') }));
+  if (!type || type === 'image') getters.push((a) => ctx.api.imageInspect(a));
+  if (!type || type === 'volume') getters.push((a) => ctx.api.volumeInspect(a));
   const get = async (a: string): Promise<unknown> => {
     for (const g of getters) {
       try {
