@@ -44,8 +44,16 @@ export const mounting = {
     return (this.host ??= new Overlay(newDir(), [], () => this.now()));
   },
 
+  /** A new view of the machine's files: the binds of running containers follow it. */
   useHostFs(this: Engine, fs: Fs): void {
     this.host = fs;
+    for (const c of this.containers.values()) {
+      for (const m of c.fs ? c.mounts ?? [] : []) {
+        const d = m.Type === 'bind' ? c.fs!.dirs.get(m.Destination) : undefined;
+        const n = d ? lookup(fs, m.Source) : undefined;
+        if (d && n?.kind === 'dir') d.tree = n;
+      }
+    }
   },
 
   /** A volume mount point, creating the volume on first use (anonymous ones get a random name). */

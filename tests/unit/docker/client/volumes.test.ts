@@ -179,3 +179,14 @@ test('volumes and mounts survive save and restore', async () => {
   const back = createEngine({ state: e.save() });
   assert.deepEqual((await back.volumeInspect('v1')).Labels, { a: 'b' });
 });
+
+test('a running container keeps seeing the machine\'s files through its bind after a restore', async () => {
+  const run = session();
+  await run('mkdir -p /tmp/share && echo one > /tmp/share/a');
+  await run('docker run -d --name live -v /tmp/share:/s alpine sleep 1000');
+  const again = session(run.sh.save());
+  await again('echo two > /tmp/share/b');
+  assert.equal((await again('docker exec live ls /s')).out, 'a\nb\n');
+  await again('docker exec live touch /s/c');
+  assert.equal((await again('ls /tmp/share')).out, 'a\nb\nc\n');
+});
