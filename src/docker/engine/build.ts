@@ -192,6 +192,8 @@ async function run(
       // A real container runs the step: removed once it succeeds, left behind (exited) if it fails.
       const ctr = img && e.get((await e.containerCreate({ Image: img.id, Cmd: cmd, Entrypoint: [''], Env: argsEnv })).Id);
       if (ctr) ctr.startedAt = e.now();
+      // The image's VOLUMEs are mounted in the step's container: what RUN writes there is lost.
+      if (ctr?.mounts) e.mountInto(ctr, fs);
       const cid = ctr ? ctr.id.slice(0, 12) : e.rng.hex(64).slice(0, 12);
       await say(` ---> Running in ${cid}\n`);
       let pid = 7;

@@ -185,7 +185,8 @@ export const COREUTILS: Record<string, Command> = {
         sh.m.fs.remove(f, sh.cwd, true);
       } catch (e) {
         if (force && e instanceof FsError && e.code === 'ENOENT') continue;
-        io.err(`rm: ${cannot(io)} remove '${f}': ${reason(e)}\n`);
+        // musl (busybox) words EBUSY its own way.
+        io.err(`rm: ${cannot(io)} remove '${f}': ${io.busybox && e instanceof FsError && e.code === 'EBUSY' ? 'Resource busy' : reason(e)}\n`);
         status = 1;
       }
     }

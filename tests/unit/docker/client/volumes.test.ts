@@ -190,3 +190,24 @@ test('a running container keeps seeing the machine\'s files through its bind aft
   await again('docker exec live touch /s/c');
   assert.equal((await again('ls /tmp/share')).out, 'a\nb\nc\n');
 });
+
+test('a VOLUME of the Dockerfile: RUN writes under it are lost (legacy builder), run gets an anonymous volume', async () => {
+  const run = session();
+  await run(`mkdir ctx && printf 'FROM alpine\\nVOLUME /datos\\nRUN echo hola > /datos/x && echo capa > /capa\\n' > ctx/Dockerfile`);
+  const b = await run('docker build -q -t vol ctx');
+  assert.equal(b.exit, 0, b.err);
+  // The build's step containers took their anonymous volumes with them.
+  assert.equal((await run('docker volume ls -q')).out, '');
+  assert.deepEqual([(await run('docker run --rm vol ls /datos')).out, (await run('docker run --rm vol cat /capa')).out], ['', 'capa\n']);
+  await run('docker run --name keeps vol true');
+  assert.match((await run('docker volume ls -q')).out, HEX64);
+});
+
+test('a mount point cannot be removed: rm -r empties it and reports it busy (musl and glibc wording)', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  await run('docker pull ubuntu');
+  assert.equal((await run('docker run --rm -v data:/d alpine sh -c "touch /d/f; rm -rf /d; ls -a /d"')).err, "rm: can't remove '/d': Resource busy\n");
+  assert.equal((await run('docker run --rm -v data:/d ubuntu rm -rf /d')).err, "rm: cannot remove '/d': Device or resource busy\n");
+  assert.equal((await run('docker run --rm -v data:/d alpine ls /d')).out, '');
+});
