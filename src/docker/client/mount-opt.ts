@@ -86,7 +86,9 @@ export function parseMount(value: string, cwd = '/'): MountSpec {
   for (const [opts, type] of [[m.VolumeOptions, 'volume'], [m.BindOptions, 'bind'], [m.TmpfsOptions, 'tmpfs']] as const) {
     if (opts && m.Type !== type) throw new Error(`cannot mix '${type}-*' options with mount type '${m.Type}'`);
   }
-  return m;
+  // Fields in the order of moby's mount.Mount, as inspect shows them.
+  const { Type, Source, Target, ReadOnly, ...rest } = m;
+  return { Type, ...(Source !== undefined && { Source }), Target, ...(ReadOnly !== undefined && { ReadOnly }), ...rest };
 }
 
 /**

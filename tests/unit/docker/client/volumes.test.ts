@@ -211,3 +211,14 @@ test('a mount point cannot be removed: rm -r empties it and reports it busy (mus
   assert.equal((await run('docker run --rm -v data:/d ubuntu rm -rf /d')).err, "rm: cannot remove '/d': Device or resource busy\n");
   assert.equal((await run('docker run --rm -v data:/d alpine ls /d')).out, '');
 });
+
+test('a file of the machine can be bound; --mount keeps mount.Mount\'s field order; ls --format json has every field', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  await run("echo 'nameserver 1.1.1.1' > /tmp/conf");
+  assert.equal((await run('docker run --rm -v /tmp/conf:/etc/myconf alpine sh -c "cat /etc/myconf; echo more >> /etc/myconf"')).out, 'nameserver 1.1.1.1\n');
+  assert.equal((await run('cat /tmp/conf')).out, 'nameserver 1.1.1.1\nmore\n');
+  await run('docker create --name f2 --mount ro,type=volume,src=xx,dst=/y alpine true');
+  assert.equal((await run("docker inspect -f '{{json .HostConfig.Mounts}}' f2")).out, '[{"Type":"volume","Source":"xx","Target":"/y","ReadOnly":true}]\n');
+  assert.equal((await run('docker volume ls --format json')).out, '{"Availability":"N/A","Driver":"local","Group":"N/A","Labels":"","Links":"N/A","Mountpoint":"/var/lib/docker/volumes/xx/_data","Name":"xx","Scope":"local","Size":"N/A","Status":"N/A"}\n');
+});
