@@ -222,3 +222,11 @@ test('a file of the machine can be bound; --mount keeps mount.Mount\'s field ord
   assert.equal((await run("docker inspect -f '{{json .HostConfig.Mounts}}' f2")).out, '[{"Type":"volume","Source":"xx","Target":"/y","ReadOnly":true}]\n');
   assert.equal((await run('docker volume ls --format json')).out, '{"Availability":"N/A","Driver":"local","Group":"N/A","Labels":"","Links":"N/A","Mountpoint":"/var/lib/docker/volumes/xx/_data","Name":"xx","Scope":"local","Size":"N/A","Status":"N/A"}\n');
 });
+
+test('ps --format {{.Mounts}}: volume names or bind sources, cut to 15 characters unless --no-trunc', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  await run('docker create --name m1 -v data:/d -v /srv/a-long-directory:/x alpine true');
+  assert.equal((await run("docker ps -a --format '{{.Mounts}}'")).out, 'data,/srv/a-long-di…\n');
+  assert.equal((await run("docker ps -a --no-trunc --format '{{.Mounts}}'")).out, 'data,/srv/a-long-directory\n');
+});
