@@ -64,7 +64,9 @@ export const volumes = {
       if (!opts.type) throw fail(400, 'missing required option: "type"');
       if (!opts.device) throw fail(400, 'missing required option: "device"');
     }
-    const v: Vol = { name, driver, labels: o.Labels ?? null, options: o.DriverOpts ?? null, created: this.now(), tree: newDir(this.now()) };
+    // Empty maps are stored as none: inspect shows null (as 2024+ daemons print it).
+    const some = (m?: Record<string, string>) => (m && Object.keys(m).length ? m : null);
+    const v: Vol = { name, driver, labels: some(o.Labels), options: some(o.DriverOpts), created: this.now(), tree: newDir(this.now()) };
     this.volumes.set(name, v);
     return v;
   },
