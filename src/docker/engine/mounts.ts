@@ -7,7 +7,6 @@
 import { ApiError, type ContainerCreateConfig, type MountPoint, type MountSpec } from '../api';
 import type { Ctr, Engine } from './engine';
 import { absPath, joinPath, newDir, Overlay, splitPath, type DirNode, type Fs } from './fs';
-import { ANONYMOUS } from './volumes';
 
 const MODES = [['rw', 'ro'], ['z', 'Z'], ['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate'], ['nocopy'], ['consistent', 'cached', 'delegated']];
 
@@ -56,9 +55,9 @@ export const mounting = {
     }
   },
 
-  /** A volume mount point, creating the volume on first use (anonymous ones get a random name). */
-  volumeMount(this: Engine, name: string, dest: string, mode: string, rw: boolean, labels?: Record<string, string> | null): MountPoint {
-    const v = this.makeVolume(name || this.rng.hex(64), { Labels: name ? labels ?? undefined : { ...labels, [ANONYMOUS]: '' } });
+  /** A volume mount point, creating the volume on first use (anonymous without a name). */
+  volumeMount(this: Engine, name: string, dest: string, mode: string, rw: boolean, opts?: MountSpec['VolumeOptions']): MountPoint {
+    const v = this.makeVolume(name, { Labels: opts?.Labels, Driver: opts?.DriverConfig?.Name, DriverOpts: opts?.DriverConfig?.Options });
     return { Type: 'volume', Name: v.name, Source: `/var/lib/docker/volumes/${v.name}/_data`, Destination: dest, Driver: v.driver, Mode: mode, RW: rw, Propagation: '' };
   },
 
@@ -69,11 +68,11 @@ export const mounting = {
     for (const from of hc.VolumesFrom ?? []) {
       const [id, mode = 'rw', extra] = from.split(':');
       if (extra !== undefined || !['rw', 'ro'].includes(mode)) throw new ApiError(400, `invalid mode for volumes-from: ${mode}`);
-      for (const m of this.get(id).mounts ?? []) out.set(m.Destination, { ...m, RW: m.RW && mode === 'rw' });
+      for (const m of this.get(id).mounts ?? []) out.set(m.Destination, { ...m, Mode: '', RW: m.RW && mode === 'rw' });
     }
     const taken = new Set<string>();
     const claim = (dest: string) => {
-      if (taken.has(dest)) throw new ApiError(400, `Duplicate mount point: ${dest}`);
+      if (taken.has(dest) || (hc.Tmpfs && dest in hc.Tmpfs)) throw new ApiError(400, `Duplicate mount point: ${dest}`);
       taken.add(dest);
     };
     for (const raw of hc.Binds ?? []) {
@@ -104,7 +103,7 @@ export const mounting = {
       out.set(dest, t === 'bind'
         ? { Type: 'bind', Source: absPath('/', m.Source!), Destination: dest, Mode: '', RW: rw, Propagation: m.BindOptions?.Propagation || 'rprivate' }
         : t === 'volume'
-          ? this.volumeMount(m.Source ?? '', dest, '', rw, m.VolumeOptions?.Labels)
+          ? this.volumeMount(m.Source ?? '', dest, 'z', rw, m.VolumeOptions)
           : { Type: 'tmpfs', Source: '', Destination: dest, Mode: '', RW: rw, Propagation: '' });
     }
     for (const spec of Object.keys({ ...imageVolumes, ...config.Volumes })) {

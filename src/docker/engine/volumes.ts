@@ -47,8 +47,13 @@ export const volumes = {
     return { CreatedAt: rfc3339s(v.created), Driver: v.driver, Labels: v.labels, Mountpoint: `/var/lib/docker/volumes/${v.name}/_data`, Name: v.name, Options: v.options, Scope: 'local' };
   },
 
-  /** The volume store's Create: an existing volume is returned unchanged. */
-  makeVolume(this: Engine, name: string, o: Omit<VolumeCreateOptions, 'Name'> = {}): Vol {
+  /**
+   * The volume service's Create: an existing volume is returned unchanged; without a name it is
+   * anonymous (a random name and the anonymous label), whoever asks for it.
+   */
+  makeVolume(this: Engine, given: string, o: Omit<VolumeCreateOptions, 'Name'> = {}): Vol {
+    const name = given || this.rng.hex(64);
+    if (!given) o = { ...o, Labels: { ...o.Labels, [ANONYMOUS]: '' } };
     const old = this.volumes.get(name);
     const driver = o.Driver || 'local';
     if (old && old.driver === driver) return old;
@@ -64,15 +69,15 @@ export const volumes = {
       if (!opts.type) throw fail(400, 'missing required option: "type"');
       if (!opts.device) throw fail(400, 'missing required option: "device"');
     }
-    // Empty maps are stored as none: inspect shows null (as 2024+ daemons print it).
-    const some = (m?: Record<string, string>) => (m && Object.keys(m).length ? m : null);
+    // Empty maps are stored as none: inspect shows null (as 2024+ daemons print it); Go sorts map keys.
+    const some = (m?: Record<string, string>) => (m && Object.keys(m).length ? Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : 1))) : null);
     const v: Vol = { name, driver, labels: some(o.Labels), options: some(o.DriverOpts), created: this.now(), tree: newDir(this.now()) };
     this.volumes.set(name, v);
     return v;
   },
 
   async volumeCreate(this: Engine, o: VolumeCreateOptions): Promise<Volume> {
-    return this.volumeJSON(this.makeVolume(o.Name || this.rng.hex(64), o));
+    return this.volumeJSON(this.makeVolume(o.Name ?? '', o));
   },
 
   async volumeInspect(this: Engine, name: string): Promise<Volume> {

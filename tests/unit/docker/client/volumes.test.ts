@@ -231,3 +231,18 @@ test('ps --format {{.Mounts}}: volume names or bind sources, cut to 15 character
   assert.equal((await run("docker ps -a --format '{{.Mounts}}'")).out, 'data,/srv/a-long-di…\n');
   assert.equal((await run("docker ps -a --no-trunc --format '{{.Mounts}}'")).out, 'data,/srv/a-long-directory\n');
 });
+
+test('moby\'s volume service: a volume created without a name is anonymous; --mount volumes show mode z; --volumes-from copies no mode', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  const name = (await run('docker volume create')).out.trim();
+  assert.equal((await run(`docker volume inspect -f '{{json .Labels}}' ${name}`)).out, '{"com.docker.volume.anonymous":""}\n');
+  assert.equal((await run('docker volume create --label z=1 --label a=2 lab && docker volume inspect -f "{{json .Labels}}" lab')).out, 'lab\n{"a":"2","z":"1"}\n');
+  await run('docker create --name m1 --mount src=mv,dst=/m,volume-label=k=v -v bv:/b alpine true');
+  assert.equal((await run("docker inspect -f '{{range .Mounts}}{{.Name}}:{{.Mode}} {{end}}' m1")).out, 'bv:z mv:z \n');
+  assert.equal((await run("docker volume inspect -f '{{json .Labels}}' mv")).out, '{"k":"v"}\n');
+  await run('docker create --name m2 --volumes-from m1 alpine true');
+  assert.equal((await run("docker inspect -f '{{range .Mounts}}{{.Name}}:{{.Mode}}:{{.RW}} {{end}}' m2")).out, 'bv::true mv::true \n');
+  assert.equal((await run('docker create -v x1:/t --tmpfs /t alpine true')).err.split('\n')[0], 'docker: Error response from daemon: Duplicate mount point: /t');
+  assert.match((await run('docker volume prune -f')).out, new RegExp(`^Deleted Volumes:\\n${name}\\n`));
+});
