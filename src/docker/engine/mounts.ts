@@ -6,7 +6,7 @@
  */
 import { ApiError, type ContainerCreateConfig, type MountPoint, type MountSpec } from '../api';
 import type { Ctr, Engine } from './engine';
-import { absPath, joinPath, newDir, Overlay, splitPath, type DirNode, type Fs } from './fs';
+import { absPath, joinPath, newDir, Overlay, splitPath, type DirNode, type FileNode, type Fs } from './fs';
 
 const MODES = [['rw', 'ro'], ['z', 'Z'], ['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate'], ['nocopy'], ['consistent', 'cached', 'delegated']];
 
@@ -148,7 +148,7 @@ export const mounting = {
     all.sort((a, b) => splitPath(a[0]).length - splitPath(b[0]).length);
     for (const [dest, m] of all) {
       const parts = splitPath(dest);
-      let node: DirNode | Extract<ReturnType<Fs['find']>, { kind: 'file' }> | undefined;
+      let node: DirNode | FileNode | undefined;
       if (typeof m === 'string' || m.Type === 'tmpfs') node = newDir(this.now(), 0o1777);
       else if (m.Type === 'bind') {
         const host = this.hostFs();
