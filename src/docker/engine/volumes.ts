@@ -58,7 +58,8 @@ export const volumes = {
     const driver = o.Driver || 'local';
     if (old && old.driver === driver) return old;
     const fail = (status: 400 | 404 | 409, why: string) => new ApiError(status, `create ${name}: ${why}`);
-    if (old) throw fail(409, `a volume with the name ${name} already exists with driver "${old.driver}"`);
+    // The store's name check comes before the driver is looked up.
+    if (old) throw fail(409, `driver '${old.driver}' already has volume '${name}': volume name must be unique`);
     if (driver !== 'local') throw fail(404, `error looking up volume plugin ${driver}: plugin "${driver}" not found`);
     if (name.length === 1) throw fail(400, 'volume name is too short, names should be at least two alphanumeric characters');
     if (!VALID.test(name)) throw fail(400, `"${name}" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path`);

@@ -36,6 +36,8 @@ test('volume create prints the name (random 64-hex without one), ls sorts, -q an
   assert.equal((await run('docker volume create a/b')).err, 'Error response from daemon: create a/b: "a/b" includes invalid characters for a local volume name, only "[a-zA-Z0-9][a-zA-Z0-9_.-]" are allowed. If you intended to pass a host directory, use absolute path\n');
   assert.equal((await run('docker volume create -o foo=1 v2')).err, 'Error response from daemon: create v2: invalid option: "foo"\n');
   assert.equal((await run('docker volume create -d nfs v3')).err, 'Error response from daemon: create v3: error looking up volume plugin nfs: plugin "nfs" not found\n');
+  assert.equal((await run('docker volume create -d nfs data')).err, "Error response from daemon: create data: driver 'local' already has volume 'data': volume name must be unique\n");
+  assert.deepEqual(await run('docker volume create data'), { out: 'data\n', err: '', exit: 0 });
 });
 
 test('volume inspect: moby JSON, templates, the daemon error for a missing one; docker inspect finds volumes', async () => {
