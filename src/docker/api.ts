@@ -11,6 +11,7 @@
  * Failures reject with `ApiError`; the client prints `Error response from daemon: <message>`.
  */
 import type { TermIO } from './shell';
+import type { Fs } from './common/sh/fs';
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -259,6 +260,10 @@ export interface ContainerState {
 
 export interface HostConfig {
   Binds?: string[] | null;
+  Mounts?: MountSpec[];
+  Tmpfs?: Record<string, string>;
+  VolumesFrom?: string[] | null;
+  ReadonlyRootfs?: boolean;
   NetworkMode?: string;
   PortBindings?: PortMap;
   RestartPolicy?: { Name: string; MaximumRetryCount: number };
@@ -286,6 +291,8 @@ export interface ContainerCreateConfig {
   Labels?: Record<string, string>;
   StopSignal?: string;
   StopTimeout?: number;
+  /** `-v /path`: anonymous volumes, added to the image's. */
+  Volumes?: Record<string, Record<string, never>>;
   HostConfig?: HostConfig;    // PortBindings from `-p`, AutoRemove from `--rm`
   /** `--ip`, `--network-alias`: the settings of the endpoint on the `--network` network. */
   NetworkingConfig?: { EndpointsConfig: Record<string, EndpointConfig> };
@@ -469,13 +476,45 @@ export interface ProcessHandle {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Volumes
+
+/** moby's volume.Volume (local driver). */
+export interface Volume {
+  CreatedAt: string;          // RFC3339, seconds
+  Driver: string;
+  Labels: Record<string, string> | null;
+  Mountpoint: string;         // /var/lib/docker/volumes/<name>/_data
+  Name: string;
+  Options: Record<string, string> | null;
+  Scope: 'local';
+  /** With systemDf: bytes and how many containers use it. */
+  UsageData?: { RefCount: number; Size: number };
+}
+
+/** `POST /volumes/create`. */
+export interface VolumeCreateOptions { Name?: string; Driver?: string; DriverOpts?: Record<string, string>; Labels?: Record<string, string> }
+
+export interface VolumesPruneReport { VolumesDeleted: string[] | null; SpaceReclaimed: number }
+
+/** A `--mount` as the API carries it (`HostConfig.Mounts`). */
+export interface MountSpec {
+  Type: string;
+  Source?: string;
+  Target?: string;
+  ReadOnly?: boolean;
+  VolumeOptions?: { NoCopy?: boolean; Labels?: Record<string, string>; Subpath?: string; DriverConfig?: { Name?: string; Options?: Record<string, string> } };
+  BindOptions?: { Propagation?: string; NonRecursive?: boolean; CreateMountpoint?: boolean };
+  TmpfsOptions?: { SizeBytes?: number; Mode?: number };
+}
+
+// ---------------------------------------------------------------------------------------------
 // System
 
 export interface SystemDf {
   LayersSize: number;
   Images: ImageSummary[];     // with SharedSize and Containers filled in
   Containers: ContainerSummary[]; // with SizeRw / SizeRootFs
-  Volumes: unknown[];
+  Volumes: Volume[];         // with UsageData
   BuildCache: unknown[];
 }
 
@@ -652,6 +691,20 @@ export interface DockerApi {
   networkDisconnect(id: string, container: string, force?: boolean): Promise<void>;
   /** Custom networks no running container uses (`until`, `label`, `label!` filters). */
   networksPrune(filters?: Record<string, string[]>): Promise<NetworksPruneReport>;
+  // --- volumes
+  /**
+   * `docker volume create`: an existing name is returned as it is. 400 `create x: "x" includes
+   * invalid characters for a local volume name, …`, `create x: invalid option: "foo"`.
+   */
+  volumeCreate(opts: VolumeCreateOptions): Promise<Volume>;
+  /** Filters `dangling`, `name`, `label`, `driver`. */
+  volumeList(filters?: Record<string, string[]>): Promise<{ Volumes: Volume[]; Warnings: string[] | null }>;
+  /** 404 `get x: no such volume`. */
+  volumeInspect(name: string): Promise<Volume>;
+  /** 409 `remove x: volume is in use - [<container IDs>]`; with `force` a missing volume is no error. */
+  volumeRemove(name: string, force?: boolean): Promise<void>;
+  /** Unused volumes: anonymous ones, or every one with `all=true`; `label`, `label!`. */
+  volumesPrune(filters?: Record<string, string[]>): Promise<VolumesPruneReport>;
 
   // --- the simulated machine (not part of the HTTP API)
   /** Unix milliseconds of the simulated clock. */
@@ -660,6 +713,8 @@ export interface DockerApi {
   advance(ms: number): void;
   /** Completion: local image references (`ubuntu:latest`, `ubuntu`) and container names/IDs. */
   names(): { images: string[]; containers: string[] };
+  /** The machine's own files (the host shell's), where bind mounts come from. */
+  useHostFs?(fs: Fs): void;
   /** Plain JSON of the whole engine (images, layers, containers, clock, PRNG position). */
   save(): EngineState;
 }

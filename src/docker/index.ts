@@ -39,6 +39,8 @@ class SimShell implements Shell {
     };
     // The host's files: one writable tree (an overlay without image layers).
     this.fs = new Overlay(newDir(), [], () => api.now());
+    // The daemon runs on this machine: bind mounts see and change these same files.
+    api.useHostFs?.(this.fs);
     this.host = new HostShell(() => api.now(), (ms) => api.advance(ms), programs, this.fs, http);
   }
 
@@ -144,12 +146,15 @@ class SimShell implements Shell {
       const root = fromJSON(h.fs);
       if (root.kind !== 'dir') throw new Error('sistema de ficheros del anfitrión ilegible');
       this.fs.upper = root;
+      // Containers that were running when saved see the restored files through their binds.
+      this.api.useHostFs?.(this.fs);
       this.host.restore(h.shell);
       return;
     }
     const root = newDir();
     for (const [path, n] of h.fs) if (path !== '/') put(root, path, n.dir ? newDir(n.mtime) : newFile(n.data ?? '', n.mtime));
     this.fs.upper = root;
+    this.api.useHostFs?.(this.fs);
     this.host.restore({ cwd: h.cwd, vars: Object.entries(h.env).map(([k, v]) => [k, v, true]), history: h.history, status: 0 });
   }
 }

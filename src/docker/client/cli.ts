@@ -85,6 +85,7 @@ const HIDDEN: Record<string, FlagDef[]> = {
   // --net and --net-alias: the old names of --network and --network-alias, hidden without a notice.
   run: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }],
   create: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }],
+  'volume-create': [{ long: 'name', type: 'string' }],
 };
 
 /** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */

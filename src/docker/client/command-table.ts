@@ -50,6 +50,12 @@ import { networkInspect } from './commands/inspect';
 import { networkLs } from './commands/network-ls';
 import { networkPrune } from './commands/network-prune';
 import { networkRm } from './commands/network-rm';
+import { volumeCreate } from './commands/volume-create';
+import { volumeInspect } from './commands/volume-inspect';
+import { volumeLs } from './commands/volume-ls';
+import { volumePrune } from './commands/volume-prune';
+import { volumeRm } from './commands/volume-rm';
+import { volumeUpdate } from './commands/volume-update';
 
 export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number];
 
@@ -130,6 +136,8 @@ const irm = { ...rmi_, name: 'rm' };
 const crm = C.rm;
 const nls = s('ls', ['none'], networkLs, { help: 'network-ls' });
 const nrm = s('rm', ['min', 1], networkRm, { help: 'network-rm' });
+const vls = s('ls', ['none'], volumeLs, { help: 'volume-ls' });
+const vrm = s('rm', ['min', 1], volumeRm, { help: 'volume-rm' });
 
 /** Management commands and their subcommands, aliases included. */
 export const GROUPS: Record<string, Record<string, Spec>> = {
@@ -165,5 +173,15 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     prune: s('prune', ['none'], networkPrune, { help: 'network-prune' }),
     rm: nrm,
     remove: nrm,
+  },
+  volume: {
+    create: s('create', ['max', 1], volumeCreate, { help: 'volume-create' }),
+    inspect: s('inspect', ['min', 1], volumeInspect, { help: 'volume-inspect' }),
+    ls: vls,
+    list: vls,
+    prune: s('prune', ['none'], volumePrune, { help: 'volume-prune' }),
+    rm: vrm,
+    remove: vrm,
+    update: s('update', ['max', 1], volumeUpdate, { help: 'volume-update' }),
   },
 };

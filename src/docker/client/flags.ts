@@ -4,6 +4,8 @@
  * is read from its help text, so what `--help` lists is exactly what the parser accepts.
  */
 
+import { parseMount } from './mount-opt';
+
 export interface FlagDef {
   long: string;
   short?: string;
@@ -45,6 +47,13 @@ export class Flags {
     // opts.ValidateEnv: a name is needed; a name alone is completed from the client's environment.
     if (def.long === 'env' && value.split('=')[0] === '') invalid(`invalid environment variable: ${value}`);
     if (def.type === 'filter' && value !== '' && !value.includes('=')) invalid('bad format of filter (expected name=value)');
+    if (def.type === 'mount') {
+      try {
+        parseMount(value);
+      } catch (e) {
+        invalid((e as Error).message);
+      }
+    }
     const name = def.alias ?? def.long;
     this.values.set(name, [...this.list(name), value]);
   }

@@ -192,6 +192,8 @@ async function run(
       // A real container runs the step: removed once it succeeds, left behind (exited) if it fails.
       const ctr = img && e.get((await e.containerCreate({ Image: img.id, Cmd: cmd, Entrypoint: [''], Env: argsEnv })).Id);
       if (ctr) ctr.startedAt = e.now();
+      // The image's VOLUMEs are mounted in the step's container: what RUN writes there is lost.
+      if (ctr?.mounts) e.mountInto(ctr, fs);
       const cid = ctr ? ctr.id.slice(0, 12) : e.rng.hex(64).slice(0, 12);
       await say(` ---> Running in ${cid}\n`);
       let pid = 7;
@@ -216,7 +218,7 @@ async function run(
       if (output) await say(/\n(\x1b\[0m)?$/.test(output) ? output : output + '\n');
       if (ctr) {
         if (code) e.finish(ctr, code);
-        else e.destroy(ctr);
+        else e.destroy(ctr, true);
       }
       if (code !== 0) {
         throw new ApiError(500, `The command '${cmd.join(' ')}' returned a non-zero code: ${code}`, code, true);

@@ -39,6 +39,9 @@ export const create = {
     const ports = { ...ic.ExposedPorts, ...config.ExposedPorts };
     for (const p in config.HostConfig?.PortBindings) ports[p] = {};
     const { mode, nets, warnings } = this.createNets(config);
+    const hc = config.HostConfig ?? {};
+    const mounts = this.planMounts(config, ic.Volumes);
+    const volumes = { ...ic.Volumes, ...config.Volumes };
     let id: string;
     do id = this.rng.hex(64);
     while (this.containers.has(id) || /^[0-9]+$/.test(id.slice(0, 12)));
@@ -59,27 +62,29 @@ export const create = {
         AttachStdin: !!config.AttachStdin, AttachStdout: config.AttachStdout ?? true, AttachStderr: config.AttachStderr ?? true,
         ...(Object.keys(ports).length ? { ExposedPorts: ports } : {}),
         Tty: !!config.Tty, OpenStdin: !!config.OpenStdin, StdinOnce: !!config.StdinOnce,
-        Env: env, Cmd: cmd.length ? cmd : null, Image: config.Image, Volumes: ic.Volumes ?? null,
+        Env: env, Cmd: cmd.length ? cmd : null, Image: config.Image, Volumes: Object.keys(volumes).length ? volumes : null,
         WorkingDir: wd ? joinPath(splitPath(wd)) : ic.WorkingDir ?? '', Entrypoint: entrypoint.length ? entrypoint : null, OnBuild: null,
         Labels: { ...ic.Labels, ...config.Labels },
         ...(config.StopSignal ?? ic.StopSignal ? { StopSignal: config.StopSignal ?? ic.StopSignal } : {}),
         ...(config.StopTimeout !== undefined ? { StopTimeout: config.StopTimeout } : {}),
       },
       hostConfig: {
-        Binds: null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: mode,
+        Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: mode,
         PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: restart,
-        AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: null, ConsoleSize: [0, 0],
+        AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0],
         CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
         GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
-        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: false, SecurityOpt: null, UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc',
+        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc',
         Isolation: '', CpuShares: 0, Memory: 0, NanoCpus: 0, CgroupParent: '', BlkioWeight: 0, Devices: [], MemoryReservation: 0, MemorySwap: 0,
         MemorySwappiness: null, OomKillDisable: null, PidsLimit: null, Ulimits: [], Init: null,
+        ...(hc.Mounts && { Mounts: hc.Mounts }),
         MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
         ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
       },
       status: 'created', pid: 0, exitCode: 0, error: '', startedAt: 0, finishedAt: 0,
       upper: newDir(this.now()), top: img.top, ip: '', ports: {}, logs: [], nextPid: 7, execs: [], sinks: new Set(), nets,
     };
+    if (mounts.length) c.mounts = mounts;
     this.layers.acquire(img.top);
     this.containers.set(id, c);
     return { Id: id, Warnings: warnings };

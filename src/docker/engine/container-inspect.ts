@@ -47,7 +47,7 @@ export const inspecting = {
       GraphDriver: { Data: { ID: c.id, LowerDir: [`${dir}-init/diff`, ...lowers].join(':'), MergedDir: `${dir}/merged`, UpperDir: `${dir}/diff`, WorkDir: `${dir}/work` }, Name: 'overlay2' },
       // `--size` adds its two fields here, before Mounts, as moby orders them.
       ...(opts.size ? { SizeRw: rw, SizeRootFs: this.layers.size(c.top) + rw } : {}),
-      Mounts: [],
+      Mounts: c.mounts ?? [],
       Config: c.config,
       NetworkSettings: {
         Bridge: '', SandboxID: sandbox, SandboxKey: running ? `/var/run/docker/netns/${sandbox.slice(0, 12)}` : '',

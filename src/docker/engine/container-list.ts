@@ -82,7 +82,7 @@ export const listing = {
       Status: this.statusText(c),
       HostConfig: { NetworkMode: c.hostConfig.NetworkMode ?? 'bridge' },
       NetworkSettings: { Networks: this.endpoints(c) },
-      Mounts: [],
+      Mounts: c.mounts ?? [],
     };
     if (size) {
       const rw = this.fsOf(c).sizeRw();

@@ -4,7 +4,8 @@
  * files named for what they do and are added to this class below, so the class stays the one
  * object the client talks to while each file stays small.
  */
-import { ApiError, type Clock, type ContainerInspect, type ContainerStateName, type DockerApi, type EngineState, type HostConfig, type LogEntry, type PortMap, type Waiter } from '../api';
+import { ApiError, type Clock, type ContainerInspect, type ContainerStateName, type DockerApi, type EngineState, type HostConfig, type LogEntry, type MountPoint, type PortMap, type Waiter } from '../api';
+import type { Fs } from '../common/sh/fs';
 import type { TermIO } from '../shell';
 import { attaching } from './attach';
 import { committing } from './commit';
@@ -26,6 +27,8 @@ import { topping } from './top';
 import { archiving } from './archive-images';
 import { pushing, type Pushed } from './push';
 import { searching } from './search';
+import { mounting } from './mounts';
+import { volumes, type Vol } from './volumes';
 import { ShellProc, type Proc } from './process';
 import type { Random } from './random';
 import type { Machine, Out } from './shell/types';
@@ -75,6 +78,8 @@ export interface Ctr {
   autoRemoved?: boolean;
   /** Its endpoints, by network name (absent in state saved before networks: the bridge). */
   nets?: Record<string, Ep>;
+  /** Volumes, binds and tmpfs mounts, as inspect shows them. */
+  mounts?: MountPoint[];
 }
 
 export interface Sink { io: TermIO }
@@ -94,6 +99,9 @@ export class Engine implements DockerApi {
   lastPort = new Map<string, number>();
   /** Docker Hub's pushed tags (`user/repo:tag`). */
   hub = new Map<string, Pushed>();
+  volumes = new Map<string, Vol>();
+  /** The machine's files (bind mount sources). */
+  host?: Fs;
 
   /** The networks by ID, the daemon's own made with the engine. */
   nets: Map<string, Net>;
@@ -156,6 +164,7 @@ export class Engine implements DockerApi {
         '/etc/resolv.conf': this.resolvConf(c),
       }).map(([path, text]) => [path, newFile(text, c.created)]));
       c.fs = new Overlay(c.upper, [INIT, ...this.layers.trees(c.top)], () => this.now(), mounts);
+      if (c.mounts?.length || c.hostConfig.Tmpfs || c.hostConfig.ReadonlyRootfs) this.mountInto(c, c.fs);
     }
     return c.fs;
   }
@@ -228,9 +237,11 @@ export class Engine implements DockerApi {
     if (c.hostConfig.AutoRemove) this.destroy(c);
   }
 
-  destroy(c: Ctr): void {
+  /** Removes the container; with `volumes` (`rm -v`, `--rm`) its anonymous volumes too. */
+  destroy(c: Ctr, volumes = !!c.hostConfig.AutoRemove): void {
     if (!this.containers.has(c.id)) return;
     this.containers.delete(c.id);
+    if (volumes) this.dropVolumes(c);
     this.layers.release(c.top);
     c.status = 'removing';
   }
@@ -259,11 +270,11 @@ export function setSaver(fn: (e: Engine) => EngineState): void {
 
 type Ops = typeof attaching & typeof committing & typeof copying & typeof create & typeof inspecting & typeof listing & typeof execing &
   typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping &
-  typeof archiving & typeof pushing & typeof searching;
+  typeof archiving & typeof pushing & typeof searching & typeof volumes & typeof mounting;
 // The operations above become methods of Engine (declaration merging types them).
 export interface Engine extends Ops {}
 Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping);
-Object.assign(Engine.prototype, archiving, pushing, searching);
+Object.assign(Engine.prototype, archiving, pushing, searching, volumes, mounting);
 
 // Networks and the containers' endpoints on them (networks.ts).
 type NetOps = typeof networking & typeof containerNets;

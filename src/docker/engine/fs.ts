@@ -96,8 +96,16 @@ export function fromJSON(j: unknown): Node {
 
 /** A resolved path: the components after following symlinks, and the node there if any. */
 
+/** A directory mounted into a container (volume, bind, tmpfs): its own tree, maybe read-only. */
+export interface DirMount { tree: DirNode; ro: boolean }
+
 /** The merged view of a container: an upper tree over read-only lower trees (top first). */
 export class Overlay implements Fs {
+  /** Directories mounted over the merged view, by path: what lies under them is theirs alone. */
+  dirs = new Map<string, DirMount>();
+  /** `--read-only`: the root filesystem refuses writes; mounts keep their own mode. */
+  ro = false;
+
   constructor(
     public upper: DirNode,
     public lowers: DirNode[],
@@ -112,6 +120,13 @@ export class Overlay implements Fs {
    * only the topmost when `first`.
    */
   private layersAt(parts: string[], from: number, first: boolean): Node[] {
+    const m = this.mountAt(parts);
+    if (m) {
+      // A mount hides the layers: nothing is below it, and its tree holds no whiteouts.
+      let n: Node | undefined = m[0].tree;
+      for (const p of m[1]) n = n?.kind === 'dir' ? n.children.get(p) : undefined;
+      return n && !from ? [n] : [];
+    }
     const out: Node[] = [];
     for (let l = from; l <= this.lowers.length; l++) {
       let n: Node = l ? this.lowers[l - 1] : this.upper;
@@ -121,6 +136,16 @@ export class Overlay implements Fs {
       if (n.kind !== 'dir' || n.opaque) break;
     }
     return out;
+  }
+
+  /** The innermost directory mount holding these components, and the components inside it. */
+  private mountAt(parts: string[]): [DirMount, string[]] | undefined {
+    if (!this.dirs.size) return undefined;
+    for (let i = parts.length; i > 0; i--) {
+      const m = this.dirs.get(joinPath(parts.slice(0, i)));
+      if (m) return [m, parts.slice(i)];
+    }
+    return undefined;
   }
 
   /** The merged node at exactly these components (no symlink following). */
@@ -190,6 +215,18 @@ export class Overlay implements Fs {
 
   /** The upper directory at `parts`, copying up (or creating) each directory on the way. */
   private upperDir(parts: string[]): DirNode {
+    const m = this.mountAt(parts);
+    if (m) {
+      if (m[0].ro) fail('EROFS', joinPath(parts));
+      let d = m[0].tree;
+      for (const p of m[1]) {
+        let next = d.children.get(p);
+        if (next?.kind !== 'dir') d.children.set(p, (next = newDir(this.now())));
+        d = next;
+      }
+      return d;
+    }
+    if (this.ro) fail('EROFS', joinPath(parts));
     let dir = this.upper;
     for (let i = 0; i < parts.length; i++) {
       const existing = dir.children.get(parts[i]);
@@ -312,6 +349,12 @@ export class Overlay implements Fs {
     if (!r.node) fail('ENOENT', path);
     if (!r.parts.length) fail('EINVAL', path);
     if (r.node.kind === 'dir' && !recursive) fail('EISDIR', path);
+    const mount = this.dirs.get(joinPath(r.parts));
+    if (mount) {
+      // A mount point cannot go: `rm -r` empties it and then fails, as on Linux.
+      if (!mount.ro) mount.tree.children.clear();
+      fail(mount.ro ? 'EROFS' : 'EBUSY', path);
+    }
     const parent = this.upperDir(r.parts.slice(0, -1));
     const name = last(r.parts);
     if (this.inLower(r.parts)) parent.children.set(name, { kind: 'whiteout' });

@@ -245,7 +245,7 @@ export const lifecycle = {
       c.hostConfig.AutoRemove = false;
       this.finish(c, 137);
     }
-    this.destroy(c);
+    this.destroy(c, !!opts.volumes);
   },
 
   async containerWait(this: Engine, id: string, wait?: Waiter): Promise<{ StatusCode: number } | null> {

@@ -11,6 +11,7 @@ import { REGISTRY_LAYERS } from './images';
 import type { Pushed } from './push';
 import type { Net } from './networks';
 import { chainOf, type Image, type Layer } from './store';
+import type { Vol } from './volumes';
 
 const FORMAT = 'aula-docker-engine';
 const VERSION = 1;
@@ -39,6 +40,7 @@ export function saveEngine(e: Engine): EngineState {
     containers,
     hub: [...e.hub],
     networks: [...e.nets.values()],
+    volumes: [...e.volumes.values()].map((v) => ({ ...v, tree: toJSON(v.tree) })),
     cache: [...((e as unknown as Record<symbol, Map<string, string>>)[Symbol.for('aula.buildCache')] ?? new Map())],
   };
 }
@@ -139,6 +141,12 @@ export function loadEngine(e: Engine, raw: unknown): void {
         for (const l of p.bundle.layers) if (!HEX.test(l.diffId) || (l.key !== undefined ? !REGISTRY_LAYERS.has(l.key) : fromJSON(l.tree).kind !== 'dir')) bad('repositorio');
         e.hub.set(kv[0] as string, p);
       }
+    }
+    for (const v of Array.isArray(s.volumes) ? s.volumes : []) {
+      const tree = isObj(v) ? fromJSON(v.tree) : undefined;
+      if (!isObj(v) || tree?.kind !== 'dir' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(str(v.name, 'volumen'))) bad('volumen');
+      const vol = v as unknown as Vol;
+      e.volumes.set(vol.name, { name: vol.name, driver: str(vol.driver, 'volumen'), labels: isObj(vol.labels) ? vol.labels : null, options: isObj(vol.options) ? vol.options : null, created: num(vol.created, 'volumen'), tree: tree as DirNode });
     }
     for (const [c, st, deadline] of restart) e.revive(c, st, deadline);
   } catch (err) {

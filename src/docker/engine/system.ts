@@ -61,6 +61,6 @@ export const system = {
     });
     let layersSize = 0;
     for (const l of this.layers.layers.values()) layersSize += l.size;
-    return { LayersSize: layersSize, Images, Containers: await this.containerList({ all: true, size: true }), Volumes: [], BuildCache: [] };
+    return { LayersSize: layersSize, Images, Containers: await this.containerList({ all: true, size: true }), Volumes: this.volumeUsage(), BuildCache: [] };
   },
 };

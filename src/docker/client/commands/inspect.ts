@@ -54,16 +54,17 @@ export const imageInspect: Handler = (ctx, f, args) => inspectAll(ctx, f, args, 
 
 export const inspect: Handler = (ctx, f, args) => {
   const type = f.str('type');
-  if (type !== undefined && !['container', 'image', 'network'].includes(type)) {
-    if (['node', 'plugin', 'secret', 'config', 'task', 'volume'].includes(type)) {
+  if (type !== undefined && !['container', 'image', 'network', 'volume'].includes(type)) {
+    if (['node', 'plugin', 'secret', 'config', 'task'].includes(type)) {
       return inspectAll(ctx, f, args, () => Promise.reject(new ApiError(404, '')), (a) => `Error: No such ${type}: ${a}`);
     }
     throw new CliError(`"${type}" is not a valid value for --type`);
   }
   const getters: Getter[] = [];
-  if (type !== 'image' && type !== 'network') getters.push((a) => ctx.api.containerInspect(a, { size: f.bool('size') }));
-  if (type !== 'container' && type !== 'network') getters.push((a) => ctx.api.imageInspect(a));
-  if (type === undefined || type === 'network') getters.push((a) => ctx.api.networkInspect(a));
+  if (!type || type === 'container') getters.push((a) => ctx.api.containerInspect(a, { size: f.bool('size') }));
+  if (!type || type === 'image') getters.push((a) => ctx.api.imageInspect(a));
+  if (!type || type === 'network') getters.push((a) => ctx.api.networkInspect(a));
+  if (!type || type === 'volume') getters.push((a) => ctx.api.volumeInspect(a));
   const get = async (a: string): Promise<unknown> => {
     for (const g of getters) {
       try {

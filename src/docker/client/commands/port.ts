@@ -9,7 +9,7 @@ const hostPort = (b: PortBinding): string => (b.HostIp.includes(':') ? `[${b.Hos
  * sortorder.NaturalLess: runs of digits compare as numbers (`443/tcp` before `8080/tcp`) and
  * before any other character; the rest compares bytewise (`0.0.0.0` before `[::]`).
  */
-function natural(a: string, b: string): number {
+export function natural(a: string, b: string): number {
   const x = a.match(/\d+|\D/g) ?? [];
   const y = b.match(/\d+|\D/g) ?? [];
   for (let i = 0; i < x.length && i < y.length; i++) {

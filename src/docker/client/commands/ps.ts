@@ -43,7 +43,7 @@ const FIELDS: Record<string, (c: ContainerSummary, now: number, trunc: boolean) 
   Size: (c) => (c.SizeRootFs ? `${sizeString(c.SizeRw ?? 0)} (virtual ${sizeString(c.SizeRootFs)})` : sizeString(c.SizeRw ?? 0)),
   Names: (c) => (c.Names ?? []).map((n) => n.replace(/^\//, '')).filter((n) => !n.includes('/')).join(','),
   Labels: (c) => Object.entries(c.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
-  Mounts: (c) => (c.Mounts ?? []).map((m) => m.Name ?? m.Source).join(','),
+  Mounts: (c, _n, trunc) => (c.Mounts ?? []).map((m) => (trunc ? ellipsis(m.Name || m.Source, 15) : m.Name || m.Source)).join(','),
   Networks: (c) => Object.keys(c.NetworkSettings?.Networks ?? {}).join(','),
   LocalVolumes: (c) => String((c.Mounts ?? []).filter((m) => m.Driver === 'local').length),
 };

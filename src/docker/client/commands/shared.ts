@@ -6,6 +6,7 @@ import { reportError } from '../errors';
 import type { Flags } from '../flags';
 import { messageRenderer } from '../progress';
 import { familiarString, parseRef, withLatest } from '../reference';
+import { parseMount, splitVolumes } from '../mount-opt';
 
 /** `-f key=value` options → the API's filter map. */
 export function parseFilters(list: string[]): Record<string, string[]> | undefined {
@@ -106,7 +107,7 @@ function restartPolicy(s: string): { Name: string; MaximumRetryCount: number } {
 }
 
 /** The container config of `docker run`/`create` flags. */
-export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv: [string, string][] = []): ContainerCreateConfig {
+export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv: [string, string][] = [], cwd = '/'): ContainerCreateConfig {
   const exposed: PortSet = {};
   const bindings: PortMap = {};
   parsePorts(f.list('publish'), exposed, bindings);
@@ -134,9 +135,10 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       RestartPolicy: restartPolicy(f.str('restart') ?? 'no'),
       Privileged: f.bool('privileged'),
       PublishAllPorts: f.bool('publish-all'),
-      Binds: f.list('volume').length ? f.list('volume') : null,
+      Binds: null,
     },
   };
+  mountFlags(f, cfg, cwd);
   if (cmd.length) cfg.Cmd = cmd;
   if (entry !== undefined) cfg.Entrypoint = [entry];
   processFlags(f, cfg, hostEnv);
@@ -153,6 +155,18 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
   return cfg;
 }
 
+/** `-v`, `--mount`, `--tmpfs`, `--volumes-from`, `--read-only`. */
+function mountFlags(f: Flags, cfg: ContainerCreateConfig, cwd: string): void {
+  const hc = cfg.HostConfig!;
+  const { binds, volumes } = splitVolumes(f.list('volume'), cwd);
+  if (binds.length) hc.Binds = binds;
+  if (Object.keys(volumes).length) cfg.Volumes = volumes;
+  if (f.has('mount')) hc.Mounts = f.list('mount').map((m) => parseMount(m, cwd));
+  if (f.has('tmpfs')) hc.Tmpfs = Object.fromEntries(f.list('tmpfs').map((t) => [t.split(':')[0], t.slice(t.split(':')[0].length + 1)]));
+  if (f.has('volumes-from')) hc.VolumesFrom = f.list('volumes-from');
+  if (f.bool('read-only')) hc.ReadonlyRootfs = true;
+}
+
 /**
  * Creates the container of `run`/`create`, pulling the image first when it is not local
  * (`Unable to find image 'x:latest' locally` and the pull stream on stderr).
@@ -167,7 +181,7 @@ export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdNam
   let cfg: ContainerCreateConfig;
   try {
     ref = parseRef(image);
-    cfg = containerConfig(f, image, cmd, ctx.sh.env());
+    cfg = containerConfig(f, image, cmd, ctx.sh.env(), ctx.sh.cwd);
   } catch (e) {
     throw withHelp((e as Error).message, cmdName);
   }

@@ -4,6 +4,7 @@ import { formatList, listFormat } from '../format/list';
 import { ago, humanSize, shortId, sizeString } from '../format/units';
 import { IMAGE_HEADERS } from './images';
 import { CONTAINER_HEADERS, containerRow } from './ps';
+import { volumeRow } from './volume-ls';
 
 const DEFAULT = 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';
 const HEADERS = { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' };
@@ -39,7 +40,8 @@ async function verbose(ctx: Parameters<Handler>[0]): Promise<number> {
   });
   let out = 'Images space usage:\n\n' + formatList(IMAGES_V, images, IMAGE_HEADERS);
   out += '\nContainers space usage:\n\n' + formatList(CONTAINERS_V, df.Containers.map((c) => containerRow({ ...c, SizeRootFs: 0 }, now, true)), CONTAINER_HEADERS);
-  out += '\nLocal Volumes space usage:\n\nVOLUME NAME   LINKS     SIZE\n';
+  const volumes = df.Volumes.map((v) => ({ ...volumeRow(v), Size: humanSize(v.UsageData?.Size ?? 0) }));
+  out += '\nLocal Volumes space usage:\n\n' + formatList('table {{.Name}}\t{{.Links}}\t{{.Size}}', volumes, { Name: 'VOLUME NAME', Links: 'LINKS', Size: 'SIZE' });
   out += '\nBuild cache usage: 0B\n\nCACHE ID   CACHE TYPE   SIZE      CREATED   LAST USED   USAGE     SHARED\n';
   ctx.io.out(out);
   return 0;
@@ -52,10 +54,16 @@ export const systemDf: Handler = async (ctx, f) => {
   for (const i of df.Images) if (i.Containers > 0 && i.Size >= 0 && i.SharedSize >= 0) used += i.Size - i.SharedSize;
   const cSize = df.Containers.reduce((s, c) => s + (c.SizeRw ?? 0), 0);
   const cReclaim = df.Containers.filter((c) => c.State !== 'running').reduce((s, c) => s + (c.SizeRw ?? 0), 0);
+  let [vActive, vSize, vReclaim] = [0, 0, 0];
+  for (const { UsageData: u } of df.Volumes) {
+    if (u!.RefCount) vActive++;
+    else vReclaim += u!.Size;
+    vSize += u!.Size;
+  }
   const rows = [
     { Type: 'Images', TotalCount: String(df.Images.length), Active: String(df.Images.filter((i) => i.Containers > 0).length), Size: humanSize(df.LayersSize), Reclaimable: reclaim(df.LayersSize - used, df.LayersSize) },
     { Type: 'Containers', TotalCount: String(df.Containers.length), Active: String(df.Containers.filter((c) => c.State === 'running').length), Size: humanSize(cSize), Reclaimable: reclaim(cReclaim, cSize) },
-    { Type: 'Local Volumes', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
+    { Type: 'Local Volumes', TotalCount: String(df.Volumes.length), Active: String(vActive), Size: humanSize(vSize), Reclaimable: reclaim(vReclaim, vSize) },
     { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
   ];
   // The images row comes first, so its type is the one an unknown field is reported against.

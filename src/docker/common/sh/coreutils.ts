@@ -15,7 +15,7 @@ import { account } from './passwd';
 
 const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
-  return ({ ENOENT: 'No such file or directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument', ENAMETOOLONG: 'File name too long' } as const)[code];
+  return ({ ENOENT: 'No such file or directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument', ENAMETOOLONG: 'File name too long', EROFS: 'Read-only file system', EBUSY: 'Device or resource busy' } as const)[code];
 };
 
 export function unescape(s: string): { text: string; stop: boolean } {
@@ -185,7 +185,8 @@ export const COREUTILS: Record<string, Command> = {
         sh.m.fs.remove(f, sh.cwd, true);
       } catch (e) {
         if (force && e instanceof FsError && e.code === 'ENOENT') continue;
-        io.err(`rm: ${cannot(io)} remove '${f}': ${reason(e)}\n`);
+        // musl (busybox) words EBUSY its own way.
+        io.err(`rm: ${cannot(io)} remove '${f}': ${io.busybox && e instanceof FsError && e.code === 'EBUSY' ? 'Resource busy' : reason(e)}\n`);
         status = 1;
       }
     }

@@ -776,10 +776,12 @@ export class Shell implements ShellLike {
 
   private redirectError(target: string, e: unknown, io: IO, reading: boolean): void {
     const code = e instanceof FsError ? e.code : 'ENOENT';
-    const reason = code === 'EISDIR' ? 'Is a directory' : code === 'ENOTDIR' ? 'Not a directory' : code === 'ENAMETOOLONG' ? 'File name too long' : 'No such file or directory';
+    const reason = code === 'EISDIR' ? 'Is a directory' : code === 'ENOTDIR' ? 'Not a directory' : code === 'ENAMETOOLONG' ? 'File name too long' : code === 'EROFS' ? 'Read-only file system' : 'No such file or directory';
+    // A read-only mount: every shell reports the errno's own text.
+    const ro = code === 'EROFS' && reason;
     if (this.flavor === 'bash') io.err(`${this.prefix()}: ${target}: ${reason}\n`);
-    else if (this.flavor === 'dash') io.err(reading ? `${this.prefix()}: cannot open ${target}: No such file\n` : `${this.prefix()}: cannot create ${target}: ${code === 'EISDIR' ? 'Is a directory' : 'Directory nonexistent'}\n`);
-    else io.err(reading ? `${this.prefix()}: can't open '${target}': ${reason}\n` : `${this.prefix()}: can't create ${target}: ${code === 'EISDIR' ? 'Is a directory' : 'nonexistent directory'}\n`);
+    else if (this.flavor === 'dash') io.err(reading ? `${this.prefix()}: cannot open ${target}: No such file\n` : `${this.prefix()}: cannot create ${target}: ${ro || (code === 'EISDIR' ? 'Is a directory' : 'Directory nonexistent')}\n`);
+    else io.err(reading ? `${this.prefix()}: can't open '${target}': ${reason}\n` : `${this.prefix()}: can't create ${target}: ${ro || (code === 'EISDIR' ? 'Is a directory' : 'nonexistent directory')}\n`);
   }
 
   which(name: string): string | undefined {

@@ -18,6 +18,7 @@ const api = {
   },
   imageInspect: async (ref: string) => { throw new ApiError(404, `No such image: ${ref}`); },
   networkInspect: async (ref: string) => { throw new ApiError(404, `network ${ref} not found`); },
+  volumeInspect: async (ref: string) => { throw new ApiError(404, `get ${ref}: no such volume`); },
   version: async () => ({ Version: '28.2.2', Components: [] }),
   info: async () => ({ Containers: 1, Warnings: [] }),
 } as unknown as DockerApi;
@@ -66,7 +67,7 @@ test('run/create: -e NAME takes the exported value of the client shell; --pull i
 });
 
 test('system df --format: an unknown field is reported against the images row', async () => {
-  const sh = hostShell({ ...api, systemDf: async () => ({ Images: [], Containers: [], LayersSize: 0 }) } as unknown as DockerApi);
+  const sh = hostShell({ ...api, systemDf: async () => ({ Images: [], Containers: [], Volumes: [], LayersSize: 0 }) } as unknown as DockerApi);
   const r = await run(sh, `docker system df --format '{{.Type}} {{.Foo}}'`);
   assert.deepEqual([r.stdout, r.stderr, r.exit], ['', 'template parsing error: template: :1:12: executing "" at <.Foo>: can\'t evaluate field Foo in type *formatter.diskUsageImagesContext\n', 1]);
 });

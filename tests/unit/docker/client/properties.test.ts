@@ -26,6 +26,7 @@ const image = fc.constantFrom(...IMAGES, ...TAGS);
 const name = fc.constantFrom(...NAMES);
 const file = fc.constantFrom('/tmp/a', '/tmp/b', '/c');
 const net = fc.constantFrom('n1', 'n2', 'bridge', 'none');
+const vol = fc.constantFrom('v1', 'v2');
 const text = fc.stringMatching(/^[a-z0-9]{0,12}$/);
 const weighted = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
 
@@ -67,6 +68,12 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.tuple(net, name).map(([n, c]) => `docker network disconnect ${n} ${c}`)),
   weighted(2, fc.tuple(image, name, net).map(([i, c, n]) => `docker run -d --name ${c} --network ${n} ${i} sleep 1000`)),
   weighted(1, fc.constant('docker network prune -f')),
+  weighted(2, fc.tuple(image, name, vol).map(([i, n, v]) => `docker run -d --name ${n} -v ${v}:/data ${i} sleep 1000`)),
+  weighted(1, fc.tuple(image, name).map(([i, n]) => `docker run -d --name ${n} -v /data ${i} sleep 1000`)),
+  weighted(2, fc.tuple(name, text).map(([n, t]) => `docker exec ${n} sh -c "echo ${t} > /data/x"`)),
+  weighted(1, vol.map((v) => `docker volume rm ${v}`)),
+  weighted(1, name.map((n) => `docker rm -f -v ${n}`)),
+  weighted(1, fc.constantFrom('docker volume prune -f', 'docker volume prune -a -f')),
 );
 
 interface World {
@@ -144,6 +151,8 @@ async function checkInvariants(w: World, history: string[]): Promise<void> {
     const addrs = eps.map(([, e]) => e.IPv4Address).filter(Boolean);
     assert.equal(new Set(addrs).size, addrs.length, `addresses unique on ${n.Name}\n${ctx}`);
   }
+  // A volume in use is never removed (rm, prune): every mount names an existing volume.
+  for (const c of api.containers.values()) for (const m of c.mounts ?? []) if (m.Type === 'volume') assert.ok(api.volumes.has(m.Name!), `volume ${m.Name} of ${c.name} exists\n${ctx}`);
   // The saved state loads back (the engine re-checks its own bookkeeping on load).
   createEngine({ seed: 1, state: JSON.parse(JSON.stringify(api.save())) });
 }

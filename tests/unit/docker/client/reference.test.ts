@@ -23,7 +23,7 @@ function reference(file: string): { text: string; exit: number } {
 
 /** Help file of each command path we implement. */
 function helpCases(): [string, string][] {
-  const cases: [string, string][] = [['docker', 'docker.txt'], ['docker container', 'container.txt'], ['docker image', 'image.txt'], ['docker system', 'system.txt'], ['docker network', 'network.txt']];
+  const cases: [string, string][] = [['docker', 'docker.txt'], ...Object.keys(GROUPS).map((g): [string, string] => [`docker ${g}`, `${g}.txt`])];
   for (const name of Object.keys(COMMANDS)) cases.push([`docker ${name}`, `${name}.txt`]);
   for (const [g, subs] of Object.entries(GROUPS)) {
     for (const [alias, spec] of Object.entries(subs)) cases.push([`docker ${g} ${alias}`, `${g}-${spec.name}.txt`]);
