@@ -34,6 +34,7 @@ import { stats } from './commands/stats';
 import { restart } from './commands/restart';
 import { stop } from './commands/stop';
 import { systemDf } from './commands/system-df';
+import { systemPrune } from './commands/system-prune';
 import { tag } from './commands/tag';
 import { unpause } from './commands/unpause';
 import { version } from './commands/version';
@@ -161,6 +162,7 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
   },
   system: {
     df: s('df', ['none'], systemDf, { help: 'system-df' }),
+    prune: s('prune', ['none'], systemPrune, { help: 'system-prune' }),
     info: info_,
   },
   network: {

@@ -73,6 +73,7 @@ const RAW: Record<string, string> = {
   "volume-prune": "[OPTIONS]\n\nRemove unused local volumes\n\nOptions:\n  -a, --all\tRemove all unused volumes, not just anonymous ones\n      --filter filter\tProvide filter values (e.g. \"label=<label>\")\n  -f, --force\tDo not prompt for confirmation\n",
   "volume-rm": "[OPTIONS] VOLUME [VOLUME...]\n\nRemove one or more volumes. You cannot remove a volume that is in use by a container.\n\nAliases:\n  docker volume rm, docker volume remove\n\nOptions:\n  -f, --force\tForce the removal of one or more volumes\n",
   "volume-update": "[OPTIONS] [VOLUME]\n\nUpdate a volume (cluster volumes only)\n\nOptions:\n      --availability string\tCluster Volume availability (\"active\", \"pause\", \"drain\") (default \"active\")\n",
+  "system-prune": "[OPTIONS]\n\nRemove unused data\n\nOptions:\n  -a, --all\tRemove all unused images not just dangling ones\n      --filter filter\tProvide filter values (e.g. \"label=<key>=<value>\")\n  -f, --force\tDo not prompt for confirmation\n      --volumes\tPrune anonymous volumes\n",
 };
 
 /**

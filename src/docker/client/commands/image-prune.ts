@@ -1,22 +1,21 @@
 /** `docker image prune` (dangling images, or `-a` every image without a container), with the y/N question. */
+import type { DockerApi } from '../../api';
 import type { Handler } from '../cli';
 import { humanSize } from '../format/units';
-import { confirm, parseFilters } from './shared';
+import { confirm, parseFilters, type Pruned } from './shared';
+
+/** docker/cli's image.RunPrune: the client always states which images it means. */
+export async function pruneImages(api: DockerApi, all: boolean, filters: Record<string, string[]> = {}): Promise<Pruned> {
+  const r = await api.imagesPrune({ ...filters, dangling: [...(filters.dangling ?? []), String(!all)] });
+  if (!r.ImagesDeleted?.length) return [r.SpaceReclaimed, ''];
+  return [r.SpaceReclaimed, 'Deleted Images:\n' + r.ImagesDeleted.map((d) => (d.Untagged ? `untagged: ${d.Untagged}\n` : `deleted: ${d.Deleted}\n`)).join('')];
+}
 
 export const imagePrune: Handler = (ctx, f) => {
   const all = f.bool('all');
   const go = async (io = ctx.io): Promise<number> => {
-    // The client always states which images it means: only dangling ones, or (-a) every unused one.
-    const filters = parseFilters(f.list('filter')) ?? {};
-    (filters.dangling ??= []).push(String(!all));
-    const r = await ctx.api.imagesPrune(filters);
-    let out = '';
-    if (r.ImagesDeleted?.length) {
-      out = 'Deleted Images:\n';
-      for (const d of r.ImagesDeleted) out += d.Untagged ? `untagged: ${d.Untagged}\n` : `deleted: ${d.Deleted}\n`;
-      out += '\n';
-    }
-    io.out(out + `Total reclaimed space: ${humanSize(r.SpaceReclaimed)}\n`);
+    const [space, out] = await pruneImages(ctx.api, all, parseFilters(f.list('filter')));
+    io.out((out && out + '\n') + `Total reclaimed space: ${humanSize(space)}\n`);
     return 0;
   };
   if (f.bool('force')) return go();

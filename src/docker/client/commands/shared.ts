@@ -21,6 +21,9 @@ export function parseFilters(list: string[]): Record<string, string[]> | undefin
   return out;
 }
 
+/** What a prune reclaimed, and the list it prints (empty when nothing went). */
+export type Pruned = [space: number, output: string];
+
 /** `docker run`/`create` wrap every error this way (`withHelp`). */
 export function withHelp(msg: string, cmd: string, code = 125): CliError {
   return new CliError(`docker: ${msg}\n\nRun 'docker ${cmd} --help' for more information`, code);

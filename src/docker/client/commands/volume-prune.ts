@@ -1,7 +1,15 @@
 /** `docker volume prune`: unused anonymous volumes, or (`-a`) every unused one, with the y/N question. */
+import type { DockerApi } from '../../api';
 import { CliError, type Handler } from '../cli';
 import { humanSize } from '../format/units';
-import { confirm, parseFilters } from './shared';
+import { confirm, parseFilters, type Pruned } from './shared';
+
+/** docker/cli's volume.RunPrune (`docker system prune --volumes` never passes `all`). */
+export async function pruneVolumes(api: DockerApi, filters?: Record<string, string[]>): Promise<Pruned> {
+  const r = await api.volumesPrune(filters);
+  if (!r.VolumesDeleted?.length) return [0, ''];
+  return [r.SpaceReclaimed, 'Deleted Volumes:\n' + r.VolumesDeleted.map((n) => n + '\n').join('')];
+}
 
 export const volumePrune: Handler = (ctx, f) => {
   const all = f.bool('all');
@@ -11,9 +19,8 @@ export const volumePrune: Handler = (ctx, f) => {
     filters.all = ['true'];
   }
   const go = async (io = ctx.io): Promise<number> => {
-    const r = await ctx.api.volumesPrune(filters);
-    const out = r.VolumesDeleted?.length ? 'Deleted Volumes:\n' + r.VolumesDeleted.map((n) => n + '\n').join('') + '\n' : '';
-    io.out(out + `Total reclaimed space: ${humanSize(r.SpaceReclaimed)}\n`);
+    const [space, out] = await pruneVolumes(ctx.api, filters);
+    io.out((out && out + '\n') + `Total reclaimed space: ${humanSize(space)}\n`);
     return 0;
   };
   if (f.bool('force')) return go();
