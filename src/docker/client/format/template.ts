@@ -30,10 +30,16 @@ const TOKEN = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[()]|[^\s()]+)/gy;
 function tokenize(src: string): string[] {
   const rest = src.replace(TOKEN, '').trim();
   if (rest) throw parseError(`unexpected "${rest[0]}" in command`);
-  const toks = [...src.matchAll(TOKEN)].map((m) => m[1]);
+  // A field right after a closing paren, `(index .Mounts 0).Name`, is read from that value (a
+  // chain node): it is kept as one `).Name` word.
+  const toks: string[] = [];
+  for (const m of src.matchAll(TOKEN)) {
+    if (m[0] === m[1] && m[1][0] === '.' && toks[toks.length - 1] === ')') toks[toks.length - 1] += m[1];
+    else toks.push(m[1]);
+  }
   let depth = 0;
   for (const t of toks) {
-    depth += t === '(' ? 1 : t === ')' ? -1 : 0;
+    depth += t === '(' ? 1 : t[0] === ')' ? -1 : 0;
     if (depth < 0) throw parseError('unexpected right paren');
   }
   if (depth) throw parseError('unclosed left paren');
@@ -225,8 +231,11 @@ const HEADER_SAME = new Set(['json', 'split', 'join', 'title', 'lower', 'upper',
 /** A word of an action, or a parenthesised pipeline. */
 type Operand = string | Operand[];
 
+/** Marks a nested operand `[CHAIN, pipeline, '.Field']`. */
+const CHAIN = '\0';
+
 function evalArg(tok: Operand, dot: unknown, header: boolean): unknown {
-  if (Array.isArray(tok)) return evalPipe(tok, dot, header);
+  if (Array.isArray(tok)) return tok[0] === CHAIN ? field(evalPipe(tok[1] as Operand[], dot, header), tok[2] as string) : evalPipe(tok, dot, header);
   if (tok === '.') return dot;
   if (tok[0] === '$') {
     const [name, ...path] = tok.split('.');
@@ -248,9 +257,9 @@ function nest(toks: Operand[]): Operand[] {
   const stack: Operand[][] = [out];
   for (const t of toks) {
     if (t === '(') stack.push([]);
-    else if (t === ')') {
+    else if (t[0] === ')') {
       const inner = stack.pop()!;
-      stack[stack.length - 1].push(inner);
+      stack[stack.length - 1].push(t.length > 1 ? [CHAIN, inner, t.slice(1)] : inner);
     } else stack[stack.length - 1].push(t);
   }
   return out;

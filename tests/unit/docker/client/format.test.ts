@@ -85,6 +85,13 @@ test('templates: paths, json, index, range, if', () => {
   assert.throws(() => render('{{.Id', data));
 });
 
+test('templates: a field read from a parenthesised value (a Go chain node)', () => {
+  const data = { Mounts: [{ Name: 'datos', Destination: '/data' }], State: { Status: 'running' } };
+  assert.equal(render('{{(index .Mounts 0).Destination}}', data), '/data');
+  assert.equal(render('{{ (.State).Status | upper }}', data), 'RUNNING');
+  assert.equal(render('{{range .Mounts}}{{(.).Name}}{{end}}', data), 'datos');
+});
+
 test('pull progress: bar only on wide terminals, sizes right-aligned to 8', () => {
   const m = { status: 'Downloading', id: 'x', progressDetail: { current: 1048576, total: 3400000 } };
   assert.equal(progressString(m, 80), ' 1.049MB/3.4MB');
