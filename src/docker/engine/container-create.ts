@@ -81,12 +81,13 @@ export const create = {
     };
     this.layers.acquire(img.top);
     this.containers.set(id, c);
+    this.ctrEvent(c, 'create');
     return { Id: id, Warnings: [] };
   },
 };
 
 /** moby's container.ValidateRestartPolicy (an empty name is what daemons before v25 stored). */
-function validateRestartPolicy({ Name: name, MaximumRetryCount: count }: { Name: string; MaximumRetryCount: number }): void {
+export function validateRestartPolicy({ Name: name, MaximumRetryCount: count }: { Name: string; MaximumRetryCount: number }): void {
   const bad = (msg: string) => new ApiError(400, 'invalid restart policy: ' + msg);
   if (['always', 'unless-stopped', 'no'].includes(name)) {
     if (count) throw bad(`maximum retry count can only be used with 'on-failure'${count < 0 ? ' and cannot be negative' : ''}`);

@@ -22,6 +22,8 @@ import { net } from './network';
 import { renaming } from './rename';
 import { statting } from './stats';
 import { topping } from './top';
+import { eventing, type Ev } from './events';
+import { updating } from './update';
 import { ShellProc, type Proc } from './process';
 import type { Random } from './random';
 import type { Machine, Out } from './shell/types';
@@ -86,6 +88,8 @@ export class Engine implements DockerApi {
   containers = new Map<string, Ctr>();
   /** The port allocator's last port per address, protocol and range. */
   lastPort = new Map<string, number>();
+  /** The daemon's event buffer (the last 256). */
+  events: Ev[] = [];
 
   constructor(public rng: Random, public clock: Clock, public seed: number | undefined) {}
 
@@ -206,6 +210,7 @@ export class Engine implements DockerApi {
     c.ports = {};
     c.fs = undefined;
     c.sinks.clear();
+    this.ctrEvent(c, 'die', { execDuration: String(Math.floor((at - c.startedAt) / 1000)), exitCode: String(code) }, at);
     if (c.hostConfig.AutoRemove) this.destroy(c);
   }
 
@@ -214,6 +219,7 @@ export class Engine implements DockerApi {
     this.containers.delete(c.id);
     this.layers.release(c.top);
     c.status = 'removing';
+    this.ctrEvent(c, 'destroy');
   }
 
   /** What completion offers: tags (and `latest` ones without it), container names and IDs. */
@@ -239,7 +245,8 @@ export function setSaver(fn: (e: Engine) => EngineState): void {
 }
 
 type Ops = typeof attaching & typeof committing & typeof copying & typeof create & typeof inspecting & typeof listing & typeof execing &
-  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping;
+  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping &
+  typeof eventing & typeof updating;
 // The operations above become methods of Engine (declaration merging types them).
 export interface Engine extends Ops {}
-Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping);
+Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping, eventing, updating);

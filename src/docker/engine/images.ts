@@ -29,6 +29,8 @@ export interface ImageHost {
   now(): number;
   /** Containers' image IDs and running state (for conflicts). */
   usage(): { id: string; image: string; running: boolean }[];
+  /** Records an image event (the engine's `imageEvent`). */
+  imageEvent?(id: string, name: string, action: string): void;
 }
 
 /** Resolves what the user typed to a local image (moby `GetImage`); 404 with `:latest` added. */
@@ -76,6 +78,7 @@ export function setTag(h: ImageHost, ref: string, img: Image, pulled = false): v
   h.images.refs.set(ref, img.id);
   // Only local tagging (tag, build, commit) stamps LastTagTime; a pull leaves it unset.
   if (!pulled) img.lastTagTime = h.now();
+  if (!pulled) h.imageEvent?.(img.id, ref, 'tag');
 }
 
 /** `docker pull`: the message stream of `distribution/pull_v2.go`. */
@@ -138,6 +141,7 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
   await onMessage({ status: `Digest: ${manifest}` });
   if (!byDigest) setTag(h, shown, img, true);
   h.images.refs.set(`${ref.name}@${manifest}`, img.id);
+  h.imageEvent?.(shown, ref.name, 'pull');
   await onMessage({ status: `Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${shown}` });
   return img;
 }
@@ -153,8 +157,10 @@ export function isDangling(h: ImageHost, img: Image): boolean {
 /** Removes references, recording each as `Untagged`. */
 function untag(h: ImageHost, refs: string[], records: ImageDeleteResponseItem[]): void {
   for (const r of refs) {
+    const id = h.images.refs.get(r);
     h.images.refs.delete(r);
     records.push({ Untagged: r });
+    if (id) h.imageEvent?.(id, id, 'untag');
   }
 }
 
@@ -163,6 +169,7 @@ function deleteImage(h: ImageHost, img: Image, records: ImageDeleteResponseItem[
   untag(h, h.images.referencesOf(img.id), records);
   h.images.images.delete(img.id);
   records.push({ Deleted: img.id });
+  h.imageEvent?.(img.id, img.id, 'delete');
   for (const freed of h.layers.release(img.top)) records.push({ Deleted: freed });
 }
 

@@ -98,6 +98,7 @@ export const lifecycle = {
     c.startedAt = this.now();
     c.error = '';
     c.exitCode = 0;
+    this.ctrEvent(c, 'start');
     try {
       await proc.boot(this.out(c));
     } catch (e) {
@@ -126,6 +127,7 @@ export const lifecycle = {
     const c = this.get(id);
     try {
       await this.stopCtr(c, opts, wait);
+      this.ctrEvent(c, 'stop');
     } catch (e) {
       // moby's ContainerStop wraps what its containerStop returns; restart calls the latter.
       throw e instanceof ApiError ? new ApiError(e.status, `cannot stop container: ${id}: ${e.message}`) : e;
@@ -140,6 +142,7 @@ export const lifecycle = {
     const sig = parseSignal(String(given)) ?? parseSignal(c.config.StopSignal ?? 'SIGTERM') ?? 15;
     const timeout = opts.timeout ?? c.config.StopTimeout ?? 10;
     const proc = c.proc!;
+    this.ctrEvent(c, 'kill', { signal: String(sig) });
     this.deliver(c, sig);
     if (!this.isUp(c)) return;
     const until = this.now() + timeout * 1000;
@@ -147,7 +150,10 @@ export const lifecycle = {
       await this.wait(wait, Math.min(1000, until - this.now()));
       if (proc.deadline !== undefined && proc.deadline <= this.now()) return this.tick();
     }
-    if (this.isUp(c)) this.finish(c, 137);
+    if (this.isUp(c)) {
+      this.ctrEvent(c, 'kill', { signal: '9' });
+      this.finish(c, 137);
+    }
   },
 
   async containerRestart(this: Engine, id: string, opts: StopOptions = {}, wait?: Waiter): Promise<void> {
@@ -156,7 +162,9 @@ export const lifecycle = {
     c.hostConfig.AutoRemove = false;
     try {
       await this.stopCtr(c, opts, wait);
+      this.ctrEvent(c, 'stop');
       await this.containerStart(c.id);
+      this.ctrEvent(c, 'restart');
     } catch (e) {
       // moby's ContainerRestart wraps what goes wrong once the container is found.
       throw e instanceof ApiError ? new ApiError(e.status, `Cannot restart container ${id}: ${e.message}`, e.exitCode) : e;
@@ -175,6 +183,7 @@ export const lifecycle = {
       if (sig === undefined) throw new ApiError(400, `the linux daemon does not support signal ${n}`);
       const c = this.get(id);
       if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
+      this.ctrEvent(c, 'kill', { signal: String(sig) });
       this.deliver(c, sig);
     } catch (e) {
       throw e instanceof ApiError ? new ApiError(e.status, `cannot kill container: ${id}: ${e.message}`) : e;
@@ -214,6 +223,7 @@ export const lifecycle = {
     if (c.status === 'paused') throw new ApiError(409, `container ${c.id} is already paused`);
     if (c.status !== 'running') throw new ApiError(409, `container ${c.id} is not running`);
     c.status = 'paused';
+    this.ctrEvent(c, 'pause');
   },
 
   async containerUnpause(this: Engine, id: string): Promise<void> {
@@ -221,6 +231,7 @@ export const lifecycle = {
     const c = this.get(id);
     if (c.status !== 'paused') throw new ApiError(409, `container ${c.id} is not paused`);
     this.resume(c);
+    this.ctrEvent(c, 'unpause');
   },
 
   async containerRemove(this: Engine, id: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
@@ -232,6 +243,7 @@ export const lifecycle = {
     }
     if (this.isUp(c)) {
       c.hostConfig.AutoRemove = false;
+      this.ctrEvent(c, 'kill', { signal: '9' });
       this.finish(c, 137);
     }
     this.destroy(c);

@@ -6,6 +6,7 @@
  */
 import { InvalidEngineState, type EngineState, type HostConfig } from '../api';
 import { Engine, setSaver, type Ctr } from './engine';
+import type { Ev } from './events';
 import { fromJSON, toJSON, treeSize, type DirNode } from './fs';
 import { REGISTRY_LAYERS } from './images';
 import { chainOf, type Image, type Layer } from './store';
@@ -36,6 +37,7 @@ export function saveEngine(e: Engine): EngineState {
     refs: [...e.images.refs],
     containers,
     cache: [...((e as unknown as Record<symbol, Map<string, string>>)[Symbol.for('aula.buildCache')] ?? new Map())],
+    events: e.events,
   };
 }
 setSaver(saveEngine);
@@ -119,6 +121,8 @@ export function loadEngine(e: Engine, raw: unknown): void {
       for (const kv of s.cache) if (Array.isArray(kv) && typeof kv[0] === 'string' && typeof kv[1] === 'string') cache.set(kv[0], kv[1]);
       (e as unknown as Record<symbol, Map<string, string>>)[Symbol.for('aula.buildCache')] = cache;
     }
+    // Events are optional (states saved before they were recorded have none); odd ones are dropped.
+    if (Array.isArray(s.events)) e.events = (s.events as Ev[]).filter((v) => isObj(v) && typeof v.t === 'number' && typeof v.n === 'number' && typeof v.type === 'string' && typeof v.action === 'string' && typeof v.id === 'string' && isObj(v.attrs)).slice(-256);
     for (const [c, st, deadline] of restart) e.revive(c, st, deadline);
   } catch (err) {
     if (err instanceof InvalidEngineState) throw err;
