@@ -7,7 +7,7 @@ import { ApiError, type EventMessage, type EventsOptions, type Waiter } from '..
 import type { Ctr, Engine } from './engine';
 import { matchKV } from './filters';
 
-/** One recorded event: its millisecond, the nanoseconds within it, and what moby's Actor holds. */
+/** One recorded event: the clock's millisecond, nanoseconds after it, and what moby's Actor holds. */
 export interface Ev { t: number; n: number; type: string; action: string; id: string; attrs: Record<string, string> }
 
 const LIMIT = 256;
@@ -32,8 +32,8 @@ function include(f: Record<string, string[]>, e: Ev): boolean {
 /** The API's message; container and image events still fill the deprecated status/id/from. */
 function message(e: Ev): EventMessage {
   const old = e.type === 'container' ? { status: e.action, id: e.id, from: e.attrs.image } : e.type === 'image' ? { status: e.action, id: e.id } : {};
-  const time = Math.floor(e.t / 1000);
-  return { ...old, Type: e.type, Action: e.action, Actor: { ID: e.id, Attributes: e.attrs }, scope: 'local', time, timeNano: BigInt(time) * 1_000_000_000n + BigInt((e.t % 1000) * 1e6 + e.n) };
+  const time = Math.floor((e.t + e.n / 1e6) / 1000);
+  return { ...old, Type: e.type, Action: e.action, Actor: { ID: e.id, Attributes: e.attrs }, scope: 'local', time, timeNano: BigInt(e.t) * 1_000_000n + BigInt(e.n) };
 }
 
 /** `since`/`until` as the client sends them (`1718530201.000000000`): nanoseconds, 0 when absent. */
@@ -50,10 +50,11 @@ export const eventing = {
    */
   emit(this: Engine, type: string, action: string, actor: string, attrs: Record<string, string> = {}, at: number = this.now()): void {
     const last = this.events[this.events.length - 1];
-    // Nanoseconds within the millisecond: made up, but always increasing, as real ones are.
-    let n = Math.imul(this.events.length + at, 2654435761) >>> 12;
-    n %= 1_000_000;
-    if (last && last.t === at && n <= last.n) n = Math.min(999_999, last.n + 1 + (n % 997));
+    // The clock moves by whole steps: the nanoseconds after `at` are made up, a random start in
+    // its first half second, then a few microseconds to milliseconds per event, always rising.
+    const r = Math.imul(this.events.length + at, 2654435761) >>> 0;
+    const after = last ? (last.t - at) * 1e6 + last.n + 20_000 + (r % 3_000_000) : 0;
+    const n = Math.min(999_999_999 - (at % 1000) * 1e6, Math.max(after, last?.t === at ? 0 : r % 500_000_000));
     const sorted = Object.fromEntries(Object.entries(attrs).sort(([a], [b]) => (a < b ? -1 : 1)));
     this.events.push({ t: at, n, type, action, id: actor, attrs: sorted });
     if (this.events.length > LIMIT) this.events.splice(0, this.events.length - LIMIT);
