@@ -37,6 +37,8 @@ import { systemDf } from './commands/system-df';
 import { tag } from './commands/tag';
 import { unpause } from './commands/unpause';
 import { version } from './commands/version';
+import { events } from './commands/events';
+import { update } from './commands/update';
 
 export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number];
 
@@ -77,6 +79,7 @@ const C = {
   top: s('top', ['min', 1], top, { interspersed: false }),
   unpause: s('unpause', ['min', 1], unpause),
   wait: s('wait', ['min', 1], wait),
+  update: s('update', ['min', 1], update),
 };
 
 const I = {
@@ -101,6 +104,7 @@ export const COMMANDS: Record<string, Spec> = {
   info: info_,
   inspect: s('inspect', ['min', 1], inspect),
   version: s('version', ['none'], version),
+  events: s('events', ['none'], events),
 };
 
 const cls = { ...ps_, name: 'ls' };
@@ -131,5 +135,8 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
   system: {
     df: s('df', ['none'], systemDf, { help: 'system-df' }),
     info: info_,
+    events: s('events', ['none'], events),
   },
+  // Groups whose help is all the simulator shows (a single-node engine outside any swarm).
+  builder: {}, checkpoint: {}, config: {}, context: {}, manifest: {}, node: {}, plugin: {}, secret: {}, service: {}, stack: {}, swarm: {}, trust: {},
 };

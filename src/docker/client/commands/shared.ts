@@ -96,7 +96,7 @@ export function processFlags(f: Flags, cfg: { Env?: string[]; WorkingDir?: strin
 }
 
 /** `--restart name[:count]` split as docker/cli's opts.ParseRestartPolicy does; the daemon judges the name. */
-function restartPolicy(s: string): { Name: string; MaximumRetryCount: number } {
+export function restartPolicy(s: string): { Name: string; MaximumRetryCount: number } {
   const colon = s.indexOf(':');
   const name = colon < 0 ? s : s.slice(0, colon);
   const count = colon < 0 ? '' : s.slice(colon + 1);
