@@ -10,6 +10,7 @@ import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags, type Pa
 import { CliError, reportError } from './errors';
 import { HELP } from './help-texts';
 import { memo } from './memo';
+import { checkpoint } from './commands/checkpoint';
 import type { HostShell } from './shell/host-shell';
 
 export interface Ctx {
@@ -120,6 +121,7 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   }
   const asked = globals.help ? ['--help'] : [];
   if (name === 'help') return helpCommand(rest, io);
+  if (name === 'checkpoint') return checkpoint(io, [...asked, ...rest]);
   const group = own(GROUPS, name);
   if (group) {
     const gpath = 'docker ' + name;
