@@ -608,6 +608,18 @@ export interface DockerApi {
    */
   systemEvents(opts: EventsOptions, onEvent: (m: EventMessage) => void, wait?: Waiter): Promise<void>;
 
+  // --- swarm and plugins: a single engine in no swarm, without plugins
+  /**
+   * What only a swarm manager lists (`nodes`, `services`, `secrets`, `configs`): 500 `This node is not a
+   * swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm
+   * and try again.`
+   */
+  swarmList(kind: 'nodes' | 'services' | 'secrets' | 'configs'): Promise<never[]>;
+  /** `docker swarm leave`: 500 `This node is not part of a swarm`. */
+  swarmLeave(force?: boolean): Promise<void>;
+  /** `GET /plugins`: none installed; filters `enabled` (a boolean) and `capability`. */
+  pluginList(filters?: Record<string, string[]>): Promise<PluginSummary[]>;
+
   // --- the simulated machine (not part of the HTTP API)
   /** Unix milliseconds of the simulated clock. */
   now(): number;
@@ -626,6 +638,8 @@ export interface ContainerUpdate {
   CpusetCpus?: string; CpusetMems?: string; BlkioWeight?: number; PidsLimit?: number;
   RestartPolicy?: { Name: string; MaximumRetryCount: number };
 }
+
+export interface PluginSummary { Id: string; Name: string; Enabled: boolean; Config: { Description: string } }
 
 export interface EventsOptions { since?: string; until?: string; filters?: Record<string, string[]> }
 

@@ -5,7 +5,7 @@
  */
 import { type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
-import { COMMANDS, GROUPS, type ArgRule, type Spec } from './command-table';
+import { COMMANDS, GROUPS, REBUILT, type ArgRule, type Spec } from './command-table';
 import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags, type Parsed } from './flags';
 import { CliError, reportError } from './errors';
 import { HELP } from './help-texts';
@@ -125,7 +125,7 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   const group = own(GROUPS, name);
   if (group) {
     const gpath = 'docker ' + name;
-    const spec = rest[0] === undefined ? undefined : own(group, rest[0]);
+    const spec = rest[0] === undefined ? undefined : own(group, rest[0]) ?? own(REBUILT[name] ?? {}, rest[0]);
     if (spec) return runSpec(spec, `${gpath} ${spec.name}`, [...asked, ...rest.slice(1)], ctx);
     rest.unshift(...asked);
     // The group itself only knows --help; anything else is its flag error or an unknown command.
@@ -159,7 +159,7 @@ function helpCommand(words: string[], io: TermIO): number {
   const [a, b] = words;
   if (a === undefined) return showHelp(io, HELP.docker);
   const group = own(GROUPS, a);
-  const spec = group ? (b === undefined ? undefined : own(group, b)) : own(COMMANDS, a);
+  const spec = group ? (b === undefined ? undefined : own(group, b) ?? own(REBUILT[a] ?? {}, b)) : own(COMMANDS, a);
   const used = spec && group ? 2 : spec || group ? 1 : 0;
   if (used < words.length) {
     io.err(`unknown help topic: ${words.slice(used).join(' ')}\n`);

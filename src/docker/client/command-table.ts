@@ -39,6 +39,9 @@ import { unpause } from './commands/unpause';
 import { version } from './commands/version';
 import { events } from './commands/events';
 import { update } from './commands/update';
+import { swarmLeave, swarmList } from './commands/swarm';
+import { contextLs, contextShow } from './commands/context';
+import { pluginLs } from './commands/plugin-ls';
 
 export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number];
 
@@ -139,4 +142,25 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
   },
   // Groups whose help is all the simulator shows (a single-node engine outside any swarm).
   builder: {}, checkpoint: {}, config: {}, context: {}, manifest: {}, node: {}, plugin: {}, secret: {}, service: {}, stack: {}, swarm: {}, trust: {},
+};
+
+/** `ls` with its `list` alias, the help text keyed `<group>-ls`. */
+const ls = (group: string, run: Handler): Record<string, Spec> => {
+  const spec = s('ls', ['none'], run, { help: group + '-ls' });
+  return { ls: spec, list: spec };
+};
+
+/**
+ * Subcommands of the groups above whose help the reference captures lack, rebuilt from
+ * docker/cli's cobra definitions. They stay out of GROUPS, whose every help text is checked
+ * against a capture.
+ */
+export const REBUILT: Record<string, Record<string, Spec>> = {
+  node: ls('node', swarmList('nodes')),
+  secret: ls('secret', swarmList('secrets')),
+  service: ls('service', swarmList('services')),
+  config: ls('config', swarmList('configs')),
+  plugin: ls('plugin', pluginLs),
+  context: { ...ls('context', contextLs), show: s('show', ['none'], contextShow, { help: 'context-show' }) },
+  swarm: { leave: s('leave', ['none'], swarmLeave, { help: 'swarm-leave' }) },
 };

@@ -24,6 +24,7 @@ import { statting } from './stats';
 import { topping } from './top';
 import { eventing, type Ev } from './events';
 import { updating } from './update';
+import { swarming } from './swarm';
 import { ShellProc, type Proc } from './process';
 import type { Random } from './random';
 import type { Machine, Out } from './shell/types';
@@ -246,7 +247,7 @@ export function setSaver(fn: (e: Engine) => EngineState): void {
 
 type Ops = typeof attaching & typeof committing & typeof copying & typeof create & typeof inspecting & typeof listing & typeof execing &
   typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping &
-  typeof eventing & typeof updating;
+  typeof eventing & typeof updating & typeof swarming;
 // The operations above become methods of Engine (declaration merging types them).
 export interface Engine extends Ops {}
-Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping, eventing, updating);
+Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping, eventing, updating, swarming);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createEngine } from '../../../../src/docker/engine';
 import { hostShell, run } from './harness';
 
 const REF = join(import.meta.dirname, '../../../golden/reference');
@@ -28,4 +29,38 @@ test('checkpoint needs an experimental daemon: every use is refused, --help prin
   assert.equal((await run(sh, 'docker checkpoint --nope')).stderr, msg('docker checkpoint'));
   assert.deepEqual(await run(sh, 'docker checkpoint create --help'), { stdout: msg('docker checkpoint create'), stderr: '', both: msg('docker checkpoint create'), exit: 0 });
   assert.equal((await run(sh, 'docker --help checkpoint')).stdout, msg('docker checkpoint'));
+});
+
+test('swarm lists and leave answer as on an engine in no swarm; their help as cobra builds it', async () => {
+  const sh = hostShell(createEngine({ seed: 1 }));
+  const noManager = 'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n';
+  for (const cmd of ['docker node ls', 'docker node list -q', 'docker service ls', 'docker secret ls', 'docker config ls --format json']) {
+    assert.deepEqual(await run(sh, cmd), { stdout: '', stderr: noManager, both: noManager, exit: 1 }, cmd);
+  }
+  assert.deepEqual(await run(sh, 'docker swarm leave -f'), { stdout: '', stderr: 'Error response from daemon: This node is not part of a swarm\n', both: 'Error response from daemon: This node is not part of a swarm\n', exit: 1 });
+  assert.equal((await run(sh, 'docker node ls x')).stderr, "docker: 'docker node ls' accepts no arguments\n\nUsage:  docker node ls [OPTIONS]\n\nRun 'docker node ls --help' for more information\n");
+  // `network ls` has the same flags (FormatHelp and all), so the same table, bar its words
+  const net = help('network-ls');
+  const node = (await run(sh, 'docker node list --help')).stdout;
+  assert.equal(node, net.replace('List networks', 'List nodes in the swarm').replaceAll('network', 'node')
+    .replace('Provide filter values (e.g. "driver=bridge")', 'Filter output based on conditions provided')
+    .replace(/ {6}--no-trunc.*\n/, '').replace('Only display node IDs', 'Only display IDs'));
+  assert.equal((await run(sh, 'docker help config ls')).stdout, node.replaceAll('node', 'config').replace('List configs in the swarm', 'List configs'));
+  assert.equal((await run(sh, 'docker service ls --help')).stdout, node.replaceAll('node', 'service').replace('List services in the swarm', 'List services'));
+  assert.equal((await run(sh, 'docker swarm leave --help')).stdout, 'Usage:  docker swarm leave [OPTIONS]\n\nLeave the swarm\n\nOptions:\n  -f, --force   Force this node to leave the swarm, ignoring warnings\n');
+});
+
+test('context ls and show: the default context, current; plugin ls: none, filters checked', async () => {
+  const sh = hostShell(createEngine({ seed: 1 }));
+  assert.equal((await run(sh, 'docker context ls')).stdout, 'NAME        DESCRIPTION                               DOCKER ENDPOINT               ERROR\ndefault *   Current DOCKER_HOST based configuration   unix:///var/run/docker.sock   \n');
+  assert.equal((await run(sh, 'docker context list -q')).stdout, 'default\n');
+  assert.equal((await run(sh, 'docker context ls --format "{{.Name}} {{.Current}}"')).stdout, 'default true\n');
+  assert.equal((await run(sh, 'docker context ls --format json')).stdout, '{"Current":true,"Description":"Current DOCKER_HOST based configuration","DockerEndpoint":"unix:///var/run/docker.sock","Error":"","Name":"default"}\n');
+  assert.deepEqual(await run(sh, 'docker context show'), { stdout: 'default\n', stderr: '', both: 'default\n', exit: 0 });
+  assert.equal((await run(sh, 'docker context show --help')).stdout, 'Usage:  docker context show\n\nPrint the name of the current context\n');
+  assert.equal((await run(sh, 'docker context ls --help')).stdout.split('\n').slice(0, 9).join('\n'), 'Usage:  docker context ls [OPTIONS]\n\nList contexts\n\nAliases:\n  docker context ls, docker context list\n\nOptions:\n      --format string   Format output using a custom template:');
+  assert.equal((await run(sh, 'docker plugin ls')).stdout, 'ID        NAME      DESCRIPTION   ENABLED\n');
+  assert.equal((await run(sh, 'docker plugin list -q')).stdout, '');
+  assert.equal((await run(sh, 'docker plugin ls -f enabled=true')).exit, 0);
+  assert.equal((await run(sh, 'docker plugin ls -f name=x')).stderr, "Error response from daemon: invalid filter 'name'\n");
 });
