@@ -158,6 +158,7 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
 function helpCommand(words: string[], io: TermIO): number {
   const [a, b] = words;
   if (a === undefined) return showHelp(io, HELP.docker);
+  if (a === 'checkpoint') return checkpoint(io, [...words.slice(1), '--help']);
   const group = own(GROUPS, a);
   const spec = group ? (b === undefined ? undefined : own(group, b) ?? own(REBUILT[a] ?? {}, b)) : own(COMMANDS, a);
   const used = spec && group ? 2 : spec || group ? 1 : 0;

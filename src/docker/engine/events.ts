@@ -74,18 +74,20 @@ export const eventing = {
   async systemEvents(this: Engine, opts: EventsOptions, onEvent: (m: EventMessage) => void, wait?: Waiter): Promise<void> {
     this.tick();
     const [since, until] = [nanos(opts.since), nanos(opts.until)];
-    if (until && until < since) throw new ApiError(400, `\`since\` time (${opts.since}) cannot be after \`until\` time (${opts.until})`);
+    // `0` is a time too (1970): only an absent value is no bound.
+    const bounded = !!opts.until;
+    if (bounded && until < since) throw new ApiError(400, `\`since\` time (${opts.since}) cannot be after \`until\` time (${opts.until})`);
     const f = opts.filters ?? {};
     const stamp = (e: Ev) => BigInt(e.t) * 1_000_000n + BigInt(e.n);
     const send = (evs: Ev[]) => {
-      for (const e of evs) if (include(f, e) && (!until || stamp(e) <= until)) onEvent(message(e));
+      for (const e of evs) if (include(f, e) && (!bounded || stamp(e) <= until)) onEvent(message(e));
     };
     // Without since or until nothing is replayed; with either, the buffer from `since` on.
-    send(since || until ? this.events.filter((e) => stamp(e) >= since) : []);
+    send(opts.since || bounded ? this.events.filter((e) => stamp(e) >= since) : []);
     let last = this.events[this.events.length - 1];
-    const past = () => !!until && BigInt(this.now()) * 1_000_000n >= until;
+    const past = () => bounded && BigInt(this.now()) * 1_000_000n >= until;
     while (!past() && wait?.signal && !wait.signal.aborted) {
-      const left = until ? Number(until / 1_000_000n) - this.now() : 1000;
+      const left = bounded ? Number(until / 1_000_000n) - this.now() : 1000;
       await this.wait(wait, Math.max(1, Math.min(500, left)));
       this.tick();
       const from = last ? this.events.indexOf(last) + 1 : 0;

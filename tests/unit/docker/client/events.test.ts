@@ -109,6 +109,9 @@ test('events --since/--until: durations, dates, unix seconds; nothing replayed w
   assert.equal((await run(`docker events --since 2025-06-16T09:30:01Z --until 2025-06-16 ${ACTIONS}`)).out, '');
   assert.equal((await run(`docker events --since 2025-06-16 --until 2025-06-17T00:00:00Z ${ACTIONS}`)).out.split('\n').length, 3);
   assert.equal((await run(`docker events --since 1750066201.5 --until 9999999999 ${ACTIONS}`)).out, 'image tag mine:latest\n');
+  // 0 is 1970: since then, everything; until then, nothing
+  assert.equal((await run(`docker events --since 0 --until 0s ${ACTIONS}`)).out, 'image pull alpine\nimage tag mine:latest\n');
+  assert.deepEqual(await run('docker events --until 0', { signal: new AbortController().signal }), { out: '', err: '', exit: 0 });
   assert.deepEqual(await run('docker events --since yesterday'), { out: '', err: 'failed to parse value as time or duration: "yesterday"\n', exit: 1 });
   const r = await run('docker events --since 1m --until 2m');
   assert.equal(r.exit, 1);

@@ -29,6 +29,7 @@ test('checkpoint needs an experimental daemon: every use is refused, --help prin
   assert.equal((await run(sh, 'docker checkpoint --nope')).stderr, msg('docker checkpoint'));
   assert.deepEqual(await run(sh, 'docker checkpoint create --help'), { stdout: msg('docker checkpoint create'), stderr: '', both: msg('docker checkpoint create'), exit: 0 });
   assert.equal((await run(sh, 'docker --help checkpoint')).stdout, msg('docker checkpoint'));
+  assert.equal((await run(sh, 'docker help checkpoint ls')).stdout, msg('docker checkpoint ls'));
 });
 
 test('swarm lists and leave answer as on an engine in no swarm; their help as cobra builds it', async () => {
