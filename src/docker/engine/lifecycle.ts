@@ -126,8 +126,9 @@ export const lifecycle = {
     this.tick();
     const c = this.get(id);
     try {
+      const up = this.isUp(c);
       await this.stopCtr(c, opts, wait);
-      this.ctrEvent(c, 'stop');
+      if (up) this.ctrEvent(c, 'stop');
     } catch (e) {
       // moby's ContainerStop wraps what its containerStop returns; restart calls the latter.
       throw e instanceof ApiError ? new ApiError(e.status, `cannot stop container: ${id}: ${e.message}`) : e;
@@ -161,8 +162,9 @@ export const lifecycle = {
     const auto = c.hostConfig.AutoRemove;
     c.hostConfig.AutoRemove = false;
     try {
+      const up = this.isUp(c);
       await this.stopCtr(c, opts, wait);
-      this.ctrEvent(c, 'stop');
+      if (up) this.ctrEvent(c, 'stop');
       await this.containerStart(c.id);
       this.ctrEvent(c, 'restart');
     } catch (e) {
@@ -274,6 +276,7 @@ export const lifecycle = {
       this.destroy(c);
       deleted.push(c.id);
     }
+    this.emit('container', 'prune', '', { reclaimed: String(reclaimed) });
     return { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: reclaimed };
   },
 };

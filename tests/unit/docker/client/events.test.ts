@@ -38,6 +38,7 @@ test('events of a stop that needs SIGKILL, restart, pause, rename, commit, exec,
   await run('docker run -d --name box alpine sleep 1000');
   const since = (await run('docker events --until 0s --format "{{.Time}}"')).out.trim().split('\n').pop();
   await run('docker stop box');
+  await run('docker stop box');
   await run('docker restart box');
   await run('docker pause box');
   await run('docker unpause box');
@@ -53,7 +54,7 @@ test('events of a stop that needs SIGKILL, restart, pause, rename, commit, exec,
     'kill {"image":"alpine","name":"box","signal":"9"}',
     'die {"execDuration":"12","exitCode":"137","image":"alpine","name":"box"}',
     'stop {"image":"alpine","name":"box"}',
-    'stop {"image":"alpine","name":"box"}',
+    // restarting a stopped container only starts it
     'start {"image":"alpine","name":"box"}',
     'restart {"image":"alpine","name":"box"}',
     'pause {"image":"alpine","name":"box"}',
@@ -84,6 +85,10 @@ test('events filters: type, event (exec_create by prefix), container, image, lab
   assert.equal(await f('-f image=alpine'), 'image pull alpine\ncontainer create box\ncontainer start box\ncontainer exec_create: true  box\ncontainer exec_start: true  box\ncontainer exec_die box\n');
   assert.equal(await f('-f label=tier=front -f event=create'), 'container create web\n');
   assert.equal(await f('-f type=volume'), '');
+  // prunes log the space they reclaimed, under no actor
+  await run('docker stop box');
+  await run('docker container prune -f');
+  assert.match((await run('docker events --until 0s -f event=prune')).out, /^\S+Z container prune  \(reclaimed=\d+\)\n$/);
 });
 
 test('events --format: json as the daemon sends it, templates on events.Message, errors 64', async () => {
