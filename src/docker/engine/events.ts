@@ -54,7 +54,8 @@ export const eventing = {
     // its first half second, then a few microseconds to milliseconds per event, always rising.
     const r = Math.imul(this.events.length + at, 2654435761) >>> 0;
     const after = last ? (last.t - at) * 1e6 + last.n + 20_000 + (r % 3_000_000) : 0;
-    const n = Math.min(999_999_999 - (at % 1000) * 1e6, Math.max(after, last?.t === at ? 0 : r % 500_000_000));
+    // An end noticed late (a `sleep` that ran out before this call) still comes after the last event.
+    const n = Math.max(after, Math.min(999_999_999 - (at % 1000) * 1e6, Math.max(after, last?.t === at ? 0 : r % 500_000_000)));
     const sorted = Object.fromEntries(Object.entries(attrs).sort(([a], [b]) => (a < b ? -1 : 1)));
     this.events.push({ t: at, n, type, action, id: actor, attrs: sorted });
     if (this.events.length > LIMIT) this.events.splice(0, this.events.length - LIMIT);

@@ -152,3 +152,17 @@ test('the event buffer keeps the last 256 and survives save/load', async () => {
   const b = createEngine({ seed: 3, state: JSON.parse(JSON.stringify(e.save())) });
   assert.deepEqual(await all(b as typeof e), evs);
 });
+
+test('a container that ended unnoticed still logs its death after what came before it', async () => {
+  const run = session();
+  await run('docker run -d --name box alpine sleep 1000');
+  await run('docker run -d --name nap alpine sleep 2');
+  // the stop's ten seconds pass inside the daemon: nap's end is only noticed afterwards
+  await run('docker stop box');
+  await run('docker ps');
+  const r = await run('docker events --since 0 --until 0s -f event=die -f event=stop --format "{{.TimeNano}} {{.Action}} {{.Actor.Attributes.name}}"');
+  const lines = r.out.trimEnd().split('\n');
+  assert.deepEqual(lines.map((l) => l.split(' ').slice(1).join(' ')), ['die box', 'stop box', 'die nap']);
+  const stamps = lines.map((l) => BigInt(l.split(' ')[0]));
+  for (let i = 1; i < stamps.length; i++) assert.ok(stamps[i] > stamps[i - 1]);
+});
