@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../../../../src/docker/engine';
+import { createShell } from '../../../../src/docker/index';
 import { hostShell, run } from './harness';
 
 const REF = join(import.meta.dirname, '../../../golden/reference');
@@ -64,4 +65,12 @@ test('context ls and show: the default context, current; plugin ls: none, filter
   assert.equal((await run(sh, 'docker plugin list -q')).stdout, '');
   assert.equal((await run(sh, 'docker plugin ls -f enabled=true')).exit, 0);
   assert.equal((await run(sh, 'docker plugin ls -f name=x')).stderr, "Error response from daemon: invalid filter 'name'\n");
+});
+
+test('completion offers the subcommands the groups answer', () => {
+  const sh = createShell({ seed: 1 });
+  assert.deepEqual(sh.complete('docker context ', 15).candidates, ['list', 'ls', 'show']);
+  assert.deepEqual(sh.complete('docker swarm l', 14).candidates, ['leave']);
+  assert.deepEqual(sh.complete('docker sy', 9).candidates, ['system']);
+  assert.deepEqual(sh.complete('docker system e', 15).candidates, ['events']);
 });
