@@ -617,6 +617,11 @@ export interface DockerApi {
   swarmList(kind: 'nodes' | 'services' | 'secrets' | 'configs'): Promise<never[]>;
   /** `docker swarm leave`: 500 `This node is not part of a swarm`. */
   swarmLeave(force?: boolean): Promise<void>;
+  /**
+   * `POST /build/prune`: BuildKit's cache, which the legacy builder leaves empty (its cache is
+   * the intermediate images), so nothing is reclaimed.
+   */
+  buildCachePrune(opts?: { all?: boolean; filters?: Record<string, string[]> }): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>;
   /** `GET /plugins`: none installed; filters `enabled` (a boolean) and `capability`. */
   pluginList(filters?: Record<string, string[]>): Promise<PluginSummary[]>;
 

@@ -42,6 +42,7 @@ import { update } from './commands/update';
 import { swarmLeave, swarmList } from './commands/swarm';
 import { contextLs, contextShow } from './commands/context';
 import { pluginLs } from './commands/plugin-ls';
+import { builderPrune } from './commands/builder-prune';
 
 export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number];
 
@@ -163,4 +164,6 @@ export const REBUILT: Record<string, Record<string, Spec>> = {
   plugin: ls('plugin', pluginLs),
   context: { ...ls('context', contextLs), show: s('show', ['none'], contextShow, { help: 'context-show' }) },
   swarm: { leave: s('leave', ['none'], swarmLeave, { help: 'swarm-leave' }) },
+  // Without buildx the legacy builder's notice comes first, as for `docker build`.
+  builder: { prune: s('prune', ['none'], builderPrune, { help: 'builder-prune', banner: BUILD_BANNER }) },
 };

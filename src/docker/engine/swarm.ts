@@ -1,7 +1,7 @@
 /**
- * Swarm mode and plugins on this engine: it is in no swarm (`docker info`: Swarm: inactive) and
- * has no plugins, so the cluster's calls fail as daemon/cluster answers them and the plugin
- * list is empty once its filters pass.
+ * Swarm mode, plugins and BuildKit's cache on this engine: it is in no swarm (`docker info`:
+ * Swarm: inactive), has no plugins and builds with the legacy builder, so the cluster's calls
+ * fail as daemon/cluster answers them and the plugin list and the build cache are empty.
  */
 import { ApiError, type PluginSummary } from '../api';
 import type { Engine } from './engine';
@@ -14,6 +14,10 @@ export const swarming = {
 
   async swarmLeave(this: Engine, _force?: boolean): Promise<void> {
     throw new ApiError(500, 'This node is not part of a swarm');
+  },
+
+  async buildCachePrune(this: Engine, _opts?: { all?: boolean; filters?: Record<string, string[]> }): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }> {
+    return { CachesDeleted: null, SpaceReclaimed: 0 };
   },
 
   async pluginList(this: Engine, filters: Record<string, string[]> = {}): Promise<PluginSummary[]> {

@@ -9,3 +9,4 @@ docker context show
 docker plugin ls
 docker checkpoint create web cp1
 docker trust
+docker builder prune -f

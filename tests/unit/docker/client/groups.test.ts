@@ -74,3 +74,15 @@ test('completion offers the subcommands the groups answer', () => {
   assert.deepEqual(sh.complete('docker sy', 9).candidates, ['system']);
   assert.deepEqual(sh.complete('docker system e', 15).candidates, ['events']);
 });
+
+test('builder prune: the legacy builder\'s notice, a one-line question, nothing reclaimed', async () => {
+  const sh = hostShell(createEngine({ seed: 1 }));
+  const notice = help('builder').slice(0, help('builder').indexOf('Usage:'));
+  assert.deepEqual(await run(sh, 'docker builder prune -f'), { stdout: 'Total reclaimed space: 0B\n', stderr: notice, both: notice + 'Total reclaimed space: 0B\n', exit: 0 });
+  const piped = await run(sh, 'echo y | docker builder prune -a');
+  assert.equal(piped.stdout, 'WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] Total reclaimed space: 0B\n');
+  assert.equal((await run(sh, 'echo n | docker builder prune')).stdout, 'WARNING! This will remove all dangling build cache. Are you sure you want to continue? [y/N] ');
+  const h = await run(sh, 'docker builder prune --help');
+  assert.equal(h.stdout, notice + 'Usage:  docker builder prune\n\nRemove build cache\n\nOptions:\n  -a, --all                  Remove all unused build cache, not just\n                             dangling ones\n      --filter filter        Provide filter values (e.g. "until=24h")\n  -f, --force                Do not prompt for confirmation\n      --keep-storage bytes   Amount of disk space to keep for cache\n');
+  assert.equal((await run(sh, 'docker builder prune x')).exit, 1);
+});
