@@ -165,5 +165,5 @@ export const REBUILT: Record<string, Record<string, Spec>> = {
   context: { ...ls('context', contextLs), show: s('show', ['none'], contextShow, { help: 'context-show' }) },
   swarm: { leave: s('leave', ['none'], swarmLeave, { help: 'swarm-leave' }) },
   // Without buildx the legacy builder's notice comes first, as for `docker build`.
-  builder: { prune: s('prune', ['none'], builderPrune, { help: 'builder-prune', banner: BUILD_BANNER }) },
+  builder: { build: I.build, prune: s('prune', ['none'], builderPrune, { help: 'builder-prune', banner: BUILD_BANNER }) },
 };

@@ -85,4 +85,7 @@ test('builder prune: the legacy builder\'s notice, a one-line question, nothing 
   const h = await run(sh, 'docker builder prune --help');
   assert.equal(h.stdout, notice + 'Usage:  docker builder prune\n\nRemove build cache\n\nOptions:\n  -a, --all                  Remove all unused build cache, not just\n                             dangling ones\n      --filter filter        Provide filter values (e.g. "until=24h")\n  -f, --force                Do not prompt for confirmation\n      --keep-storage bytes   Amount of disk space to keep for cache\n');
   assert.equal((await run(sh, 'docker builder prune x')).exit, 1);
+  // `docker builder build` is the same legacy build
+  assert.match((await run(sh, 'docker builder build --help')).stdout, /\n\nUsage:  docker builder build \[OPTIONS\] PATH \| URL \| -\n\nBuild an image from a Dockerfile\n/);
+  assert.equal((await run(sh, 'docker builder build')).stderr, notice + "docker: 'docker builder build' requires 1 argument\n\nUsage:  docker builder build [OPTIONS] PATH | URL | -\n\nRun 'docker builder build --help' for more information\n");
 });
