@@ -4,6 +4,12 @@
  * aliases under `docker container|image|system`.
  */
 import type { Handler } from './cli';
+import { events } from './commands/events';
+import { update } from './commands/update';
+import { swarmLeave, swarmList } from './commands/swarm';
+import { contextLs, contextShow } from './commands/context';
+import { pluginLs } from './commands/plugin-ls';
+import { builderPrune } from './commands/builder-prune';
 import { attach } from './commands/attach';
 import { build, BUILD_BANNER } from './commands/build';
 import { commit } from './commands/commit';
@@ -37,12 +43,6 @@ import { systemDf } from './commands/system-df';
 import { tag } from './commands/tag';
 import { unpause } from './commands/unpause';
 import { version } from './commands/version';
-import { events } from './commands/events';
-import { update } from './commands/update';
-import { swarmLeave, swarmList } from './commands/swarm';
-import { contextLs, contextShow } from './commands/context';
-import { pluginLs } from './commands/plugin-ls';
-import { builderPrune } from './commands/builder-prune';
 
 export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number];
 
@@ -81,9 +81,9 @@ const C = {
   stats: s('stats', ['min', 0], stats),
   stop: s('stop', ['min', 1], stop),
   top: s('top', ['min', 1], top, { interspersed: false }),
+  update: s('update', ['min', 1], update),
   unpause: s('unpause', ['min', 1], unpause),
   wait: s('wait', ['min', 1], wait),
-  update: s('update', ['min', 1], update),
 };
 
 const I = {
@@ -107,8 +107,8 @@ export const COMMANDS: Record<string, Spec> = {
   rmi: rmi_,
   info: info_,
   inspect: s('inspect', ['min', 1], inspect),
-  version: s('version', ['none'], version),
   events: s('events', ['none'], events),
+  version: s('version', ['none'], version),
 };
 
 const cls = { ...ps_, name: 'ls' };
@@ -118,6 +118,8 @@ const crm = C.rm;
 
 /** Management commands and their subcommands, aliases included. */
 export const GROUPS: Record<string, Record<string, Spec>> = {
+  // Groups whose help is all the simulator shows (a single-node engine outside any swarm).
+  builder: {}, checkpoint: {}, config: {}, context: {}, manifest: {}, node: {}, plugin: {}, secret: {}, service: {}, stack: {}, swarm: {}, trust: {},
   container: {
     ...C,
     ls: cls,
@@ -141,8 +143,6 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     info: info_,
     events: s('events', ['none'], events),
   },
-  // Groups whose help is all the simulator shows (a single-node engine outside any swarm).
-  builder: {}, checkpoint: {}, config: {}, context: {}, manifest: {}, node: {}, plugin: {}, secret: {}, service: {}, stack: {}, swarm: {}, trust: {},
 };
 
 /** `ls` with its `list` alias, the help text keyed `<group>-ls`. */

@@ -80,8 +80,8 @@ export const create = {
       upper: newDir(this.now()), top: img.top, ip: '', ports: {}, logs: [], nextPid: 7, execs: [], sinks: new Set(),
     };
     this.layers.acquire(img.top);
-    this.containers.set(id, c);
     this.ctrEvent(c, 'create');
+    this.containers.set(id, c);
     return { Id: id, Warnings: [] };
   },
 };

@@ -22,15 +22,15 @@ import { net } from './network';
 import { renaming } from './rename';
 import { statting } from './stats';
 import { topping } from './top';
-import { eventing, type Ev } from './events';
-import { updating } from './update';
-import { swarming } from './swarm';
 import { ShellProc, type Proc } from './process';
 import type { Random } from './random';
 import type { Machine, Out } from './shell/types';
 import { COMMANDS } from './shell/commands';
 import { ImageStore, LayerStore } from './store';
 import { KERNEL, system } from './system';
+import { eventing, type Ev } from './events';
+import { updating } from './update';
+import { swarming } from './swarm';
 
 export interface Ctr {
   id: string;
@@ -86,11 +86,11 @@ const INIT = (() => {
 export class Engine implements DockerApi {
   layers = new LayerStore();
   images = new ImageStore();
+  /** The daemon's event buffer (the last 256). */
+  events: Ev[] = [];
   containers = new Map<string, Ctr>();
   /** The port allocator's last port per address, protocol and range. */
   lastPort = new Map<string, number>();
-  /** The daemon's event buffer (the last 256). */
-  events: Ev[] = [];
 
   constructor(public rng: Random, public clock: Clock, public seed: number | undefined) {}
 
@@ -237,6 +237,11 @@ export class Engine implements DockerApi {
   }
 }
 
+// Events, update, and what a single engine in no swarm answers (events.ts, update.ts, swarm.ts).
+type SysOps = typeof eventing & typeof updating & typeof swarming;
+export interface Engine extends SysOps {}
+Object.assign(Engine.prototype, eventing, updating, swarming);
+
 // Filled in by state.ts (kept apart so the engine file stays about behaviour).
 let saveState: (e: Engine) => EngineState = () => {
   throw new Error('state module not loaded');
@@ -246,8 +251,7 @@ export function setSaver(fn: (e: Engine) => EngineState): void {
 }
 
 type Ops = typeof attaching & typeof committing & typeof copying & typeof create & typeof inspecting & typeof listing & typeof execing &
-  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping &
-  typeof eventing & typeof updating & typeof swarming;
+  typeof imageApi & typeof lifecycle & typeof mainProcess & typeof net & typeof renaming & typeof statting & typeof system & typeof topping;
 // The operations above become methods of Engine (declaration merging types them).
 export interface Engine extends Ops {}
-Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping, eventing, updating, swarming);
+Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping);

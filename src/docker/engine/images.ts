@@ -24,13 +24,13 @@ export const blobOfSpec = (l: LayerSpec) => digest('blob:' + l.key);
 const layersOf = (spec: ImageSpec) => spec.history.flatMap(([, l]) => (l ? [l] : []));
 
 export interface ImageHost {
+  /** Records an image event (the engine's `imageEvent`). */
+  imageEvent?(id: string, name: string, action: string): void;
   layers: LayerStore;
   images: ImageStore;
   now(): number;
   /** Containers' image IDs and running state (for conflicts). */
   usage(): { id: string; image: string; running: boolean }[];
-  /** Records an image event (the engine's `imageEvent`). */
-  imageEvent?(id: string, name: string, action: string): void;
 }
 
 /** Resolves what the user typed to a local image (moby `GetImage`); 404 with `:latest` added. */

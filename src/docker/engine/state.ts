@@ -109,6 +109,8 @@ export function loadEngine(e: Engine, raw: unknown): void {
       if (e.isUp(ctr)) restart.push([ctr, procState, deadline]);
       else ctr.procState = undefined;
     }
+    // Events are optional (states saved before they were recorded have none); odd ones are dropped.
+    if (Array.isArray(s.events)) e.events = (s.events as Ev[]).filter((v) => isObj(v) && typeof v.t === 'number' && typeof v.n === 'number' && typeof v.type === 'string' && typeof v.action === 'string' && typeof v.id === 'string' && isObj(v.attrs)).slice(-256);
     // The bookkeeping must add up: every reference of every layer accounted for.
     const refs = new Map<string, number>();
     const hold = (k: string | null) => k && refs.set(k, (refs.get(k) ?? 0) + 1);
@@ -121,8 +123,6 @@ export function loadEngine(e: Engine, raw: unknown): void {
       for (const kv of s.cache) if (Array.isArray(kv) && typeof kv[0] === 'string' && typeof kv[1] === 'string') cache.set(kv[0], kv[1]);
       (e as unknown as Record<symbol, Map<string, string>>)[Symbol.for('aula.buildCache')] = cache;
     }
-    // Events are optional (states saved before they were recorded have none); odd ones are dropped.
-    if (Array.isArray(s.events)) e.events = (s.events as Ev[]).filter((v) => isObj(v) && typeof v.t === 'number' && typeof v.n === 'number' && typeof v.type === 'string' && typeof v.action === 'string' && typeof v.id === 'string' && isObj(v.attrs)).slice(-256);
     for (const [c, st, deadline] of restart) e.revive(c, st, deadline);
   } catch (err) {
     if (err instanceof InvalidEngineState) throw err;
