@@ -21,7 +21,7 @@ const INTS: [string, keyof ContainerUpdate][] = [
   ['blkio-weight', 'BlkioWeight'], ['cpu-period', 'CpuPeriod'], ['cpu-quota', 'CpuQuota'], ['cpu-rt-period', 'CpuRealtimePeriod'],
   ['cpu-rt-runtime', 'CpuRealtimeRuntime'], ['cpu-shares', 'CpuShares'], ['pids-limit', 'PidsLimit'],
 ];
-const OTHERS = ['cpus', 'cpuset-cpus', 'cpuset-mems', 'memory', 'memory-reservation', 'memory-swap', 'restart'];
+const OTHERS = ['cpus', 'cpuset-cpus', 'cpuset-mems', 'memory', 'memory-reservation', 'memory-swap', 'restart', 'kernel-memory'];
 
 export const update: Handler = async (ctx, f, args) => {
   if (![...INTS.map(([flag]) => flag), ...OTHERS].some((flag) => f.has(flag))) throw new CliError('you must provide one or more flags when using this command');
