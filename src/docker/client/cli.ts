@@ -81,9 +81,9 @@ function showHelp(io: TermIO, text: string): number {
  * deprecation notice, and set the flag that replaced them.
  */
 const HIDDEN: Record<string, FlagDef[]> = {
+  update: [{ long: 'kernel-memory', type: 'bytes', deprecated: 'and no longer supported by the kernel' }],
   stop: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
   restart: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
-  update: [{ long: 'kernel-memory', type: 'bytes', deprecated: 'and no longer supported by the kernel' }],
 };
 
 /** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */
