@@ -677,6 +677,39 @@ export interface DockerApi {
   containerExtract(id: string, dir: string, entries: ArchiveEntry[]): Promise<void>;
   /** `docker top`: the processes of a running container (409 when it is not running). */
   containerTop?(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
+  /**
+   * `docker update`: the resources and restart policy of `HostConfig` that are given (unset
+   * fields stay). 400 `Restart policy cannot be updated because AutoRemove is enabled for the
+   * container`, `Minimum memory limit allowed is 6MB`, `Memory limit should be smaller than
+   * already set memoryswap limit, update the memoryswap at the same time`…
+   */
+  containerUpdate(id: string, update: ContainerUpdate): Promise<{ Warnings: string[] }>;
+
+  // --- system
+  /**
+   * `GET /events`: with `since` or `until` (`<unix seconds>.<nanoseconds>`) the recorded events
+   * (the last 256) from `since` up to `until`; then, while `wait.signal` is live and `until` has
+   * not come, the new ones as they happen (the clock moves through `wait.sleep`). `filters`:
+   * `type`, `event`, `container`, `image`, `label`, `network`, `volume`, `daemon`, `scope`…
+   */
+  systemEvents(opts: EventsOptions, onEvent: (m: EventMessage) => void, wait?: Waiter): Promise<void>;
+
+  // --- swarm and plugins: a single engine in no swarm, without plugins
+  /**
+   * What only a swarm manager lists (`nodes`, `services`, `secrets`, `configs`): 500 `This node is not a
+   * swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm
+   * and try again.`
+   */
+  swarmList(kind: 'nodes' | 'services' | 'secrets' | 'configs'): Promise<never[]>;
+  /** `docker swarm leave`: 500 `This node is not part of a swarm`. */
+  swarmLeave(force?: boolean): Promise<void>;
+  /**
+   * `POST /build/prune`: BuildKit's cache, which the legacy builder leaves empty (its cache is
+   * the intermediate images), so nothing is reclaimed.
+   */
+  buildCachePrune(opts?: { all?: boolean; filters?: Record<string, string[]> }): Promise<{ CachesDeleted: string[] | null; SpaceReclaimed: number }>;
+  /** `GET /plugins`: none installed; filters `enabled` (a boolean) and `capability`. */
+  pluginList(filters?: Record<string, string[]>): Promise<PluginSummary[]>;
 
   // --- networks
   /** `driver`, `name`, `id`, `label`, `scope`, `type` (custom|builtin), `dangling` filters. */
@@ -717,6 +750,25 @@ export interface DockerApi {
   useHostFs?(fs: Fs): void;
   /** Plain JSON of the whole engine (images, layers, containers, clock, PRNG position). */
   save(): EngineState;
+}
+
+/** The fields of `POST /containers/{id}/update` (a HostConfig's resources and restart policy). */
+export interface ContainerUpdate {
+  Memory?: number; MemorySwap?: number; MemoryReservation?: number; NanoCpus?: number; CpuShares?: number;
+  CpuPeriod?: number; CpuQuota?: number; CpuRealtimePeriod?: number; CpuRealtimeRuntime?: number;
+  CpusetCpus?: string; CpusetMems?: string; BlkioWeight?: number; PidsLimit?: number;
+  RestartPolicy?: { Name: string; MaximumRetryCount: number };
+}
+
+export interface PluginSummary { Id: string; Name: string; Enabled: boolean; Config: { Description: string } }
+
+export interface EventsOptions { since?: string; until?: string; filters?: Record<string, string[]> }
+
+/** `events.Message`; `timeNano` is an int64 the JSON carries as a number (a bigint here). */
+export interface EventMessage {
+  status?: string; id?: string; from?: string;
+  Type: string; Action: string; Actor: { ID: string; Attributes: Record<string, string> };
+  scope: string; time: number; timeNano: bigint;
 }
 
 /** What `save()` returns and `createEngine({ state })` takes back. */

@@ -5,11 +5,12 @@
  */
 import { type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
-import { COMMANDS, GROUPS, type ArgRule, type Spec } from './command-table';
+import { COMMANDS, GROUPS, REBUILT, type ArgRule, type Spec } from './command-table';
 import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags, type Parsed } from './flags';
 import { CliError, reportError } from './errors';
 import { HELP } from './help-texts';
 import { memo } from './memo';
+import { checkpoint } from './commands/checkpoint';
 import type { HostShell } from './shell/host-shell';
 
 export interface Ctx {
@@ -80,6 +81,7 @@ function showHelp(io: TermIO, text: string): number {
  * deprecation notice, and set the flag that replaced them.
  */
 const HIDDEN: Record<string, FlagDef[]> = {
+  update: [{ long: 'kernel-memory', type: 'bytes', deprecated: 'and no longer supported by the kernel' }],
   stop: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
   restart: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
   // --net and --net-alias: the old names of --network and --network-alias, hidden without a notice.
@@ -124,10 +126,11 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   }
   const asked = globals.help ? ['--help'] : [];
   if (name === 'help') return helpCommand(rest, io);
+  if (name === 'checkpoint') return checkpoint(io, [...asked, ...rest]);
   const group = own(GROUPS, name);
   if (group) {
     const gpath = 'docker ' + name;
-    const spec = rest[0] === undefined ? undefined : own(group, rest[0]);
+    const spec = rest[0] === undefined ? undefined : own(group, rest[0]) ?? own(REBUILT[name] ?? {}, rest[0]);
     if (spec) return runSpec(spec, `${gpath} ${spec.name}`, [...asked, ...rest.slice(1)], ctx);
     rest.unshift(...asked);
     // The group itself only knows --help; anything else is its flag error or an unknown command.
@@ -160,8 +163,9 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
 function helpCommand(words: string[], io: TermIO): number {
   const [a, b] = words;
   if (a === undefined) return showHelp(io, HELP.docker);
+  if (a === 'checkpoint') return checkpoint(io, [...words.slice(1), '--help']);
   const group = own(GROUPS, a);
-  const spec = group ? (b === undefined ? undefined : own(group, b)) : own(COMMANDS, a);
+  const spec = group ? (b === undefined ? undefined : own(group, b) ?? own(REBUILT[a] ?? {}, b)) : own(COMMANDS, a);
   const used = spec && group ? 2 : spec || group ? 1 : 0;
   if (used < words.length) {
     io.err(`unknown help topic: ${words.slice(used).join(' ')}\n`);

@@ -4,6 +4,12 @@
  * aliases under `docker container|image|system`.
  */
 import type { Handler } from './cli';
+import { events } from './commands/events';
+import { update } from './commands/update';
+import { swarmLeave, swarmList } from './commands/swarm';
+import { contextLs, contextShow } from './commands/context';
+import { pluginLs } from './commands/plugin-ls';
+import { builderPrune } from './commands/builder-prune';
 import { attach } from './commands/attach';
 import { build, BUILD_BANNER } from './commands/build';
 import { commit } from './commands/commit';
@@ -95,6 +101,7 @@ const C = {
   stats: s('stats', ['min', 0], stats),
   stop: s('stop', ['min', 1], stop),
   top: s('top', ['min', 1], top, { interspersed: false }),
+  update: s('update', ['min', 1], update),
   unpause: s('unpause', ['min', 1], unpause),
   wait: s('wait', ['min', 1], wait),
   export: s('export', ['exact', 1], exportContainer),
@@ -125,6 +132,7 @@ export const COMMANDS: Record<string, Spec> = {
   rmi: rmi_,
   info: info_,
   inspect: s('inspect', ['min', 1], inspect),
+  events: s('events', ['none'], events),
   version: s('version', ['none'], version),
   login: s('login', ['max', 1], login),
   logout: s('logout', ['max', 1], logout),
@@ -142,6 +150,8 @@ const vrm = s('rm', ['min', 1], volumeRm, { help: 'volume-rm' });
 
 /** Management commands and their subcommands, aliases included. */
 export const GROUPS: Record<string, Record<string, Spec>> = {
+  // Groups whose help is all the simulator shows (a single-node engine outside any swarm).
+  builder: {}, checkpoint: {}, config: {}, context: {}, manifest: {}, node: {}, plugin: {}, secret: {}, service: {}, stack: {}, swarm: {}, trust: {},
   container: {
     ...C,
     ls: cls,
@@ -164,6 +174,7 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     df: s('df', ['none'], systemDf, { help: 'system-df' }),
     prune: s('prune', ['none'], systemPrune, { help: 'system-prune' }),
     info: info_,
+    events: s('events', ['none'], events),
   },
   network: {
     connect: s('connect', ['exact', 2], networkConnect, { help: 'network-connect' }),
@@ -186,4 +197,27 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     remove: vrm,
     update: s('update', ['max', 1], volumeUpdate, { help: 'volume-update' }),
   },
+};
+
+/** `ls` with its `list` alias, the help text keyed `<group>-ls`. */
+const ls = (group: string, run: Handler): Record<string, Spec> => {
+  const spec = s('ls', ['none'], run, { help: group + '-ls' });
+  return { ls: spec, list: spec };
+};
+
+/**
+ * Subcommands of the groups above whose help the reference captures lack, rebuilt from
+ * docker/cli's cobra definitions. They stay out of GROUPS, whose every help text is checked
+ * against a capture.
+ */
+export const REBUILT: Record<string, Record<string, Spec>> = {
+  node: ls('node', swarmList('nodes')),
+  secret: ls('secret', swarmList('secrets')),
+  service: ls('service', swarmList('services')),
+  config: ls('config', swarmList('configs')),
+  plugin: ls('plugin', pluginLs),
+  context: { ...ls('context', contextLs), show: s('show', ['none'], contextShow, { help: 'context-show' }) },
+  swarm: { leave: s('leave', ['none'], swarmLeave, { help: 'swarm-leave' }) },
+  // Without buildx the legacy builder's notice comes first, as for `docker build`.
+  builder: { build: I.build, prune: s('prune', ['none'], builderPrune, { help: 'builder-prune', banner: BUILD_BANNER }) },
 };

@@ -1,6 +1,6 @@
 /** Tab completion on the host: commands, paths, docker subcommands, flags, image and container names. */
 import type { DockerApi } from '../api';
-import { COMMANDS, GROUPS } from './command-table';
+import { COMMANDS, GROUPS, REBUILT } from './command-table';
 import { flagsFromHelp } from './flags';
 import { HELP } from './help-texts';
 import type { HostShell } from './shell/host-shell';
@@ -26,7 +26,7 @@ export function complete(line: string, cursor: number, api: DockerApi, sh: HostS
   if (words.length === 1) return pick([...Object.keys(COMMANDS), ...Object.keys(GROUPS)]);
   const has = Object.hasOwn;
   const group = has(GROUPS, words[1]) ? words[1] : null;
-  if (group && words.length === 2) return pick(Object.keys(GROUPS[group]));
+  if (group && words.length === 2) return pick([...Object.keys(GROUPS[group]), ...Object.keys(REBUILT[group] ?? {})]);
   const name = group ? words[2] : words[1];
   const table = group ? GROUPS[group] : COMMANDS;
   const spec = has(table, name) ? table[name] : undefined;

@@ -30,6 +30,7 @@ export const attaching = {
     }
     const sink: Sink = { io };
     c.sinks.add(sink);
+    this.ctrEvent(c, 'attach');
     const engine = this;
     const live = () => engine.isUp(c);
     // The run this handle follows: the current one, or the next start.

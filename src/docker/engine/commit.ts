@@ -36,6 +36,7 @@ export const committing = {
     const upper = this.fsOf(c).upper;
     const img = this.addLocalImage(parent, upper.children.size ? upper : null, cfg, (c.config.Cmd ?? []).join(' '), opts);
     if (tag) imgs.setTag(this, tag, img);
+    this.ctrEvent(c, 'commit', { comment: opts.comment ?? '', imageID: img.id, imageRef: tag ?? '' });
     return { Id: img.id };
   },
 };

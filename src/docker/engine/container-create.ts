@@ -86,13 +86,14 @@ export const create = {
     };
     if (mounts.length) c.mounts = mounts;
     this.layers.acquire(img.top);
+    this.ctrEvent(c, 'create');
     this.containers.set(id, c);
     return { Id: id, Warnings: warnings };
   },
 };
 
 /** moby's container.ValidateRestartPolicy (an empty name is what daemons before v25 stored). */
-function validateRestartPolicy({ Name: name, MaximumRetryCount: count }: { Name: string; MaximumRetryCount: number }): void {
+export function validateRestartPolicy({ Name: name, MaximumRetryCount: count }: { Name: string; MaximumRetryCount: number }): void {
   const bad = (msg: string) => new ApiError(400, 'invalid restart policy: ' + msg);
   if (['always', 'unless-stopped', 'no'].includes(name)) {
     if (count) throw bad(`maximum retry count can only be used with 'on-failure'${count < 0 ? ' and cannot be negative' : ''}`);

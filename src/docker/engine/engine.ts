@@ -35,6 +35,9 @@ import type { Machine, Out } from './shell/types';
 import { COMMANDS } from './shell/commands';
 import { ImageStore, LayerStore } from './store';
 import { KERNEL, system } from './system';
+import { eventing, type Ev } from './events';
+import { updating } from './update';
+import { swarming } from './swarm';
 
 export interface Ctr {
   id: string;
@@ -94,6 +97,8 @@ const INIT = (() => {
 export class Engine implements DockerApi {
   layers = new LayerStore();
   images = new ImageStore();
+  /** The daemon's event buffer (the last 256). */
+  events: Ev[] = [];
   containers = new Map<string, Ctr>();
   /** The port allocator's last port per address, protocol and range. */
   lastPort = new Map<string, number>();
@@ -234,6 +239,7 @@ export class Engine implements DockerApi {
     this.leaveAll(c);
     c.fs = undefined;
     c.sinks.clear();
+    this.ctrEvent(c, 'die', { execDuration: String(Math.floor((at - c.startedAt) / 1000)), exitCode: String(code) }, at);
     if (c.hostConfig.AutoRemove) this.destroy(c);
   }
 
@@ -244,6 +250,7 @@ export class Engine implements DockerApi {
     if (volumes) this.dropVolumes(c);
     this.layers.release(c.top);
     c.status = 'removing';
+    this.ctrEvent(c, 'destroy');
   }
 
   /** What completion offers: tags (and `latest` ones without it), container names and IDs. */
@@ -259,6 +266,11 @@ export class Engine implements DockerApi {
     return saveState(this);
   }
 }
+
+// Events, update, and what a single engine in no swarm answers (events.ts, update.ts, swarm.ts).
+type SysOps = typeof eventing & typeof updating & typeof swarming;
+export interface Engine extends SysOps {}
+Object.assign(Engine.prototype, eventing, updating, swarming);
 
 // Filled in by state.ts (kept apart so the engine file stays about behaviour).
 let saveState: (e: Engine) => EngineState = () => {

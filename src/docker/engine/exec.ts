@@ -3,6 +3,7 @@ import { ApiError, type ExecConfig, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { mergeEnv } from './config';
 import type { Engine } from './engine';
+import { digest } from './hash';
 import { ShellProc, lookPath, startProgram } from './process';
 import type { Out } from './shell/types';
 
@@ -18,6 +19,11 @@ export const execing = {
     const cwd = config.WorkingDir || c.config.WorkingDir || '/';
     const tty = !!config.Tty;
     const cmd = config.Cmd[0];
+    // The exec is created and started (its events logged) before the runtime looks for the program.
+    const execID = digest(`exec:${c.id}:${c.nextPid}:${this.now()}`).slice(7);
+    const what = `${cmd} ${config.Cmd.slice(1).join(' ')}`;
+    this.ctrEvent(c, 'exec_create: ' + what, { execID });
+    this.ctrEvent(c, 'exec_start: ' + what, { execID });
     const no = lookPath(m, env, cwd, cmd);
     if (no) throw new ApiError(400, `OCI runtime exec failed: exec failed: unable to start container process: ${no.why}: unknown${no.tail}`, no.code);
     const stdin = !!config.AttachStdin;
@@ -35,7 +41,10 @@ export const execing = {
     const feed = async (io2: TermIO, act: (o: Out) => Promise<void>) => {
       sinkIo = io2;
       await act(out());
-      if (proc.exitCode !== null) c.execs = c.execs.filter((e) => e !== proc);
+      if (proc.exitCode !== null && c.execs.includes(proc)) {
+        c.execs = c.execs.filter((e) => e !== proc);
+        engine.ctrEvent(c, 'exec_die', { execID, exitCode: String(proc.exitCode) });
+      }
     };
     await feed(io, async (o) => {
       await proc.boot(o);

@@ -95,6 +95,7 @@ export const imageApi = {
     const danglingOnly = boolFilter(filters, 'dangling') ?? true;
     const until = pruneUntil(filters, this.now());
     const r = imgs.pruneImages(this, !danglingOnly, (img) => img.created <= until && pruneLabels(filters, img.config.Labels));
+    this.emit('image', 'prune', '', { reclaimed: String(r.reclaimed) });
     return { ImagesDeleted: r.deleted.length ? r.deleted : null, SpaceReclaimed: r.reclaimed };
   },
 

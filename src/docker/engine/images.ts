@@ -24,6 +24,8 @@ export const blobOfSpec = (l: LayerSpec) => digest('blob:' + l.key);
 const layersOf = (spec: ImageSpec) => spec.history.flatMap(([, l]) => (l ? [l] : []));
 
 export interface ImageHost {
+  /** Records an image event (the engine's `imageEvent`). */
+  imageEvent?(id: string, name: string, action: string): void;
   layers: LayerStore;
   images: ImageStore;
   now(): number;
@@ -77,6 +79,7 @@ export function setTag(h: ImageHost, ref: string, img: Image, pulled = false): v
   h.images.refs.set(ref, img.id);
   // Only local tagging (tag, build, commit) stamps LastTagTime; a pull leaves it unset.
   if (!pulled) img.lastTagTime = h.now();
+  if (!pulled) h.imageEvent?.(img.id, ref, 'tag');
 }
 
 /** A registry other than Docker Hub: a local one is spoken to over plain HTTP and refuses; any other host is unknown. */
@@ -144,6 +147,7 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
   await onMessage({ status: `Digest: ${manifest}` });
   if (!byDigest) setTag(h, shown, img, true);
   h.images.refs.set(`${ref.name}@${manifest}`, img.id);
+  h.imageEvent?.(shown, ref.name, 'pull');
   await onMessage({ status: `Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${shown}` });
   return img;
 }
@@ -159,8 +163,10 @@ export function isDangling(h: ImageHost, img: Image): boolean {
 /** Removes references, recording each as `Untagged`. */
 function untag(h: ImageHost, refs: string[], records: ImageDeleteResponseItem[]): void {
   for (const r of refs) {
+    const id = h.images.refs.get(r);
     h.images.refs.delete(r);
     records.push({ Untagged: r });
+    if (id) h.imageEvent?.(id, id, 'untag');
   }
 }
 
@@ -169,6 +175,7 @@ function deleteImage(h: ImageHost, img: Image, records: ImageDeleteResponseItem[
   untag(h, h.images.referencesOf(img.id), records);
   h.images.images.delete(img.id);
   records.push({ Deleted: img.id });
+  h.imageEvent?.(img.id, img.id, 'delete');
   for (const freed of h.layers.release(img.top)) records.push({ Deleted: freed });
 }
 

@@ -109,6 +109,7 @@ export const lifecycle = {
     c.startedAt = this.now();
     c.error = '';
     c.exitCode = 0;
+    this.ctrEvent(c, 'start');
     try {
       await proc.boot(this.out(c));
     } catch (e) {
@@ -136,7 +137,9 @@ export const lifecycle = {
     this.tick();
     const c = this.get(id);
     try {
+      const up = this.isUp(c);
       await this.stopCtr(c, opts, wait);
+      if (up) this.ctrEvent(c, 'stop');
     } catch (e) {
       // moby's ContainerStop wraps what its containerStop returns; restart calls the latter.
       throw e instanceof ApiError ? new ApiError(e.status, `cannot stop container: ${id}: ${e.message}`) : e;
@@ -151,6 +154,7 @@ export const lifecycle = {
     const sig = parseSignal(String(given)) ?? parseSignal(c.config.StopSignal ?? 'SIGTERM') ?? 15;
     const timeout = opts.timeout ?? c.config.StopTimeout ?? 10;
     const proc = c.proc!;
+    this.ctrEvent(c, 'kill', { signal: String(sig) });
     this.deliver(c, sig);
     if (!this.isUp(c)) return;
     const until = this.now() + timeout * 1000;
@@ -158,7 +162,10 @@ export const lifecycle = {
       await this.wait(wait, Math.min(1000, until - this.now()));
       if (proc.deadline !== undefined && proc.deadline <= this.now()) return this.tick();
     }
-    if (this.isUp(c)) this.finish(c, 137);
+    if (this.isUp(c)) {
+      this.ctrEvent(c, 'kill', { signal: '9' });
+      this.finish(c, 137);
+    }
   },
 
   async containerRestart(this: Engine, id: string, opts: StopOptions = {}, wait?: Waiter): Promise<void> {
@@ -166,8 +173,11 @@ export const lifecycle = {
     const auto = c.hostConfig.AutoRemove;
     c.hostConfig.AutoRemove = false;
     try {
+      const up = this.isUp(c);
       await this.stopCtr(c, opts, wait);
+      if (up) this.ctrEvent(c, 'stop');
       await this.containerStart(c.id);
+      this.ctrEvent(c, 'restart');
     } catch (e) {
       // moby's ContainerRestart wraps what goes wrong once the container is found.
       throw e instanceof ApiError ? new ApiError(e.status, `Cannot restart container ${id}: ${e.message}`, e.exitCode) : e;
@@ -186,6 +196,7 @@ export const lifecycle = {
       if (sig === undefined) throw new ApiError(400, `the linux daemon does not support signal ${n}`);
       const c = this.get(id);
       if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
+      this.ctrEvent(c, 'kill', { signal: String(sig) });
       this.deliver(c, sig);
     } catch (e) {
       throw e instanceof ApiError ? new ApiError(e.status, `cannot kill container: ${id}: ${e.message}`) : e;
@@ -225,6 +236,7 @@ export const lifecycle = {
     if (c.status === 'paused') throw new ApiError(409, `container ${c.id} is already paused`);
     if (c.status !== 'running') throw new ApiError(409, `container ${c.id} is not running`);
     c.status = 'paused';
+    this.ctrEvent(c, 'pause');
   },
 
   async containerUnpause(this: Engine, id: string): Promise<void> {
@@ -232,6 +244,7 @@ export const lifecycle = {
     const c = this.get(id);
     if (c.status !== 'paused') throw new ApiError(409, `container ${c.id} is not paused`);
     this.resume(c);
+    this.ctrEvent(c, 'unpause');
   },
 
   async containerRemove(this: Engine, id: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
@@ -243,6 +256,7 @@ export const lifecycle = {
     }
     if (this.isUp(c)) {
       c.hostConfig.AutoRemove = false;
+      this.ctrEvent(c, 'kill', { signal: '9' });
       this.finish(c, 137);
     }
     this.destroy(c, !!opts.volumes);
@@ -273,6 +287,7 @@ export const lifecycle = {
       this.destroy(c);
       deleted.push(c.id);
     }
+    this.emit('container', 'prune', '', { reclaimed: String(reclaimed) });
     return { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: reclaimed };
   },
 };

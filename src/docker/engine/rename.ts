@@ -14,6 +14,8 @@ export const renaming = {
     if (!VALID_NAME.test(wanted)) throw new ApiError(400, `${alloc}Invalid container name (${wanted}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     const holder = [...this.containers.values()].find((o) => '/' + o.name === wanted);
     if (holder) throw new ApiError(409, `${alloc}Conflict. The container name "${wanted}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+    const oldName = '/' + c.name;
     c.name = wanted.slice(1);
+    this.ctrEvent(c, 'rename', { oldName });
   },
 };

@@ -6,6 +6,7 @@
  */
 import { InvalidEngineState, type EngineState, type HostConfig } from '../api';
 import { Engine, setSaver, type Ctr } from './engine';
+import type { Ev } from './events';
 import { fromJSON, toJSON, treeSize, type DirNode } from './fs';
 import { REGISTRY_LAYERS } from './images';
 import type { Pushed } from './push';
@@ -42,6 +43,7 @@ export function saveEngine(e: Engine): EngineState {
     networks: [...e.nets.values()],
     volumes: [...e.volumes.values()].map((v) => ({ ...v, tree: toJSON(v.tree) })),
     cache: [...((e as unknown as Record<symbol, Map<string, string>>)[Symbol.for('aula.buildCache')] ?? new Map())],
+    events: e.events,
   };
 }
 setSaver(saveEngine);
@@ -121,6 +123,8 @@ export function loadEngine(e: Engine, raw: unknown): void {
       if (e.isUp(ctr)) restart.push([ctr, procState, deadline]);
       else ctr.procState = undefined;
     }
+    // Events are optional (states saved before they were recorded have none); odd ones are dropped.
+    if (Array.isArray(s.events)) e.events = (s.events as Ev[]).filter((v) => isObj(v) && typeof v.t === 'number' && typeof v.n === 'number' && typeof v.type === 'string' && typeof v.action === 'string' && typeof v.id === 'string' && isObj(v.attrs)).slice(-256);
     // The bookkeeping must add up: every reference of every layer accounted for.
     const refs = new Map<string, number>();
     const hold = (k: string | null) => k && refs.set(k, (refs.get(k) ?? 0) + 1);

@@ -28,7 +28,7 @@ export const statting = {
       ...base,
       cpu_stats: cpu(used + ((h % 5) + (w % 7)) * 1e5, system + 4e9),
       precpu_stats: cpu(used, system),
-      memory_stats: { usage: pids * (1 + (h % 7)) * 524288 + (h % 997) * 1024 + ((w >>> 8) % 9) * 4096, limit: MEM_TOTAL },
+      memory_stats: { usage: pids * (1 + (h % 7)) * 524288 + (h % 997) * 1024 + ((w >>> 8) % 9) * 4096, limit: (c.hostConfig.Memory as number) || MEM_TOTAL },
       networks: { eth0: { rx_bytes: 872 + (h % 12) * 106, tx_bytes: 0 } },
       blkio_stats: { io_service_bytes_recursive: [{ op: 'read', value: (h % 4) * 4096 }, { op: 'write', value: 0 }] },
       pids_stats: { current: pids },

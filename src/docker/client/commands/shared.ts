@@ -100,7 +100,7 @@ export function processFlags(f: Flags, cfg: { Env?: string[]; WorkingDir?: strin
 }
 
 /** `--restart name[:count]` split as docker/cli's opts.ParseRestartPolicy does; the daemon judges the name. */
-function restartPolicy(s: string): { Name: string; MaximumRetryCount: number } {
+export function restartPolicy(s: string): { Name: string; MaximumRetryCount: number } {
   const colon = s.indexOf(':');
   const name = colon < 0 ? s : s.slice(0, colon);
   const count = colon < 0 ? '' : s.slice(colon + 1);
@@ -265,8 +265,10 @@ export function enterOrExit(ctx: Ctx, h: ProcessHandle): number {
  * A y/N question (`prune`): on a terminal the next line answers; with input piped or
  * redirected the answer is read from it; with neither the answer is no.
  */
-export function confirm(ctx: Ctx, warning: string, then: (io: TermIO) => Promise<number>): Promise<number> {
-  const question = `${warning}\nAre you sure you want to continue? [y/N] `;
+export function confirm(ctx: Ctx, warning: string, then: (io: TermIO) => Promise<number>, oneLine = false): Promise<number> {
+  // `oneLine`: the warning is the question itself (builder prune's prompt.Confirm).
+  const ask = oneLine ? warning + ' [y/N] ' : 'Are you sure you want to continue? [y/N] ';
+  const question = oneLine ? ask : `${warning}\n${ask}`;
   if (ctx.stdin !== null || !ctx.io.tty) {
     ctx.io.out(question);
     // Only `y` (any case) confirms, as PromptForConfirmation reads it; end of input means no.
@@ -274,13 +276,13 @@ export function confirm(ctx: Ctx, warning: string, then: (io: TermIO) => Promise
     return answer === 'y' ? then(ctx.io) : Promise.resolve(0);
   }
   // The warning is printed now; the question is the prompt the next line answers.
-  ctx.io.out(warning + '\n');
+  if (!oneLine) ctx.io.out(warning + '\n');
   let done = false;
   let code: number | null = null;
   const handle: ProcessHandle = {
     containerId: '',
     interactive: true,
-    prompt: () => 'Are you sure you want to continue? [y/N] ',
+    prompt: () => ask,
     async input(line, io) {
       done = true;
       // The command runs after its own frame returned: its errors are reported here.

@@ -82,5 +82,6 @@ test('the new commands check their arguments as cobra does and complete like the
   assert.equal((await run('docker stats --no-stream --bogus')).err, "unknown flag: --bogus\n\nUsage:  docker stats [OPTIONS] [CONTAINER...]\n\nRun 'docker stats --help' for more information\n");
   const sh = createShell({ seed: 1 });
   assert.deepEqual(sh.complete('docker container re', 19).candidates, ['remove', 'rename', 'restart']);
-  assert.deepEqual(sh.complete('docker st', 9).candidates, ['start', 'stats', 'stop']);
+  // `stack` is a management command of the client too (cobra offers it, swarm or not)
+  assert.deepEqual(sh.complete('docker st', 9).candidates, ['stack', 'start', 'stats', 'stop']);
 });

@@ -53,6 +53,7 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.constant('docker image prune -f')),
   weighted(1, fc.constantFrom('until=1h', 'until=0s', 'label=curso', 'label!=curso').map((f) => `docker container prune -f --filter ${f}`)),
   weighted(1, fc.constantFrom('until=1h', 'label=curso', 'label!=curso').map((f) => `docker image prune -a -f --filter ${f}`)),
+  weighted(1, fc.tuple(name, fc.constantFrom('-m 64m --memory-swap 128m', '--restart unless-stopped', '--cpus 1 --pids-limit 20', '-m 1m')).map(([n, o]) => `docker update ${o} ${n}`)),
   weighted(1, fc.constant('docker ps -a -s')),
   weighted(1, fc.constant('docker images -a')),
   weighted(1, image.map((i) => `docker save -o /tmp/i.tar ${i}`)),
@@ -131,6 +132,11 @@ async function checkInvariants(w: World, history: string[]): Promise<void> {
     assert.equal(c.SizeRw, upperBytes(inner.upper as never), `ps -s size of ${c.Names[0]} equals the bytes of its writable layer\n${ctx}`);
     assert.equal(c.SizeRootFs, api.layers.size(inner.top) + c.SizeRw!, `virtual size = image chain + writable layer\n${ctx}`);
   }
+  // The event log: at most moby's 256, times rising, and a container's last event never its removal.
+  const evs = api.events;
+  assert.ok(evs.length <= 256, `event buffer bounded\n${ctx}`);
+  for (let i = 1; i < evs.length; i++) assert.ok(evs[i].t * 1e6 + evs[i].n > evs[i - 1].t * 1e6 + evs[i - 1].n, `event times rise\n${ctx}`);
+  for (const c of containers) assert.notEqual(evs.filter((e) => e.id === c.Id).pop()?.action, 'destroy', `${c.Names[0]} not destroyed\n${ctx}`);
   // Layer reference counts: children layers, images whose top it is, containers whose RW layer sits on it.
   const refs = new Map<string, number>();
   const hold = (k: string | null): void => {
