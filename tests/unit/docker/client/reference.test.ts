@@ -23,7 +23,10 @@ function reference(file: string): { text: string; exit: number } {
 
 /** Help file of each command path we implement. */
 function helpCases(): [string, string][] {
-  const cases: [string, string][] = [['docker', 'docker.txt'], ...Object.keys(GROUPS).map((g): [string, string] => [`docker ${g}`, `${g}.txt`])];
+  // The captures were made with no daemon, when the client assumes experimental features; the
+  // simulated daemon has none, so `docker checkpoint --help` refuses (checked in groups.test).
+  const groups = Object.keys(GROUPS).filter((g) => g !== 'checkpoint');
+  const cases: [string, string][] = [['docker', 'docker.txt'], ...groups.map((g): [string, string] => [`docker ${g}`, `${g}.txt`])];
   for (const name of Object.keys(COMMANDS)) cases.push([`docker ${name}`, `${name}.txt`]);
   for (const [g, subs] of Object.entries(GROUPS)) {
     for (const [alias, spec] of Object.entries(subs)) cases.push([`docker ${g} ${alias}`, `${g}-${spec.name}.txt`]);
