@@ -236,10 +236,12 @@ export class Engine implements DockerApi {
     c.pid = 0;
     c.ip = '';
     c.ports = {};
-    this.leaveAll(c);
     c.fs = undefined;
     c.sinks.clear();
     this.ctrEvent(c, 'die', { execDuration: String(Math.floor((at - c.startedAt) / 1000)), exitCode: String(code) }, at);
+    // Cleanup, after the die event: the network endpoints, then the volumes.
+    this.leaveAll(c);
+    this.volumeEvents(c, 'unmount');
     if (c.hostConfig.AutoRemove) this.destroy(c);
   }
 

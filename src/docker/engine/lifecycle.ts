@@ -75,6 +75,7 @@ export const lifecycle = {
       throw e instanceof ApiError ? this.startFailed(c, e) : e;
     }
     c.ports = ports;
+    this.volumeEvents(c, 'mount');
     let proc: Proc;
     try {
       const wd = c.config.WorkingDir;

@@ -141,6 +141,7 @@ export const networking = {
     const e = this.netsOf(c)[n.name];
     e.addr = this.allocate(c, n, e.ip);
     e.ep = ep;
+    this.netEvent(n, 'connect', c);
   },
 
   /** The endpoint IDs of a start: the one drawn for the container, turned for each further network. */
@@ -152,7 +153,15 @@ export const networking = {
 
   /** Stop: the endpoints go, what was asked for stays. */
   leaveAll(this: Engine, c: Ctr): void {
-    for (const e of Object.values(c.nets ?? {})) e.addr = e.ep = undefined;
+    for (const [name, e] of Object.entries(c.nets ?? {})) {
+      if (e.ep) this.netEvent(this.netNamed(name), 'disconnect', c);
+      e.addr = e.ep = undefined;
+    }
+  },
+
+  /** A network event as moby logs it: the network's name and driver, and the container if any. */
+  netEvent(this: Engine, n: Net | undefined, action: string, c?: Ctr): void {
+    if (n) this.emit('network', action, n.id, { ...(c && { container: c.id }), name: n.name, type: n.driver });
   },
 
   /** NetworkSettings.Networks: one entry per network, addresses only while it runs. */
@@ -308,6 +317,7 @@ export const networking = {
       id, name, driver, created: this.now(), subnet, gateway, ipRange, fixed: conf.length > 0, internal: !!req.Internal, attachable: !!req.Attachable,
       labels: { ...req.Labels }, options: { ...req.Options },
     });
+    this.netEvent(this.nets.get(id), 'create');
     return { Id: id, Warning: '' };
   },
 
@@ -320,6 +330,7 @@ export const networking = {
       throw new ApiError(403, `error while removing network: network ${n.name} has active endpoints (${list})`);
     }
     this.nets.delete(n.id);
+    this.netEvent(n, 'destroy');
   },
 
   async networkConnect(this: Engine, id: string, container: string, cfg: EndpointConfig = {}): Promise<void> {
@@ -366,6 +377,7 @@ export const networking = {
     const nets = this.netsOf(c);
     if (n.name === 'host' || (c.hostConfig.NetworkMode === 'host' && n.name === 'host')) throw new ApiError(400, 'container cannot be disconnected from host network or connected to host network');
     if (!nets[n.name]) throw new ApiError(403, `container ${c.id} is not connected to network ${n.name}`);
+    if (nets[n.name].ep && this.isUp(c)) this.netEvent(n, 'disconnect', c);
     delete nets[n.name];
     if (this.isUp(c)) c.ip = Object.values(nets).map((e) => e.addr).find(Boolean) ?? '';
   },
@@ -377,6 +389,7 @@ export const networking = {
     for (const n of [...this.nets.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (!userDefined(n) || this.members(n).length || n.created > until || !pruneLabels(filters, n.labels)) continue;
       this.nets.delete(n.id);
+      this.netEvent(n, 'destroy');
       deleted.push(n.name);
     }
     return { NetworksDeleted: deleted.length ? deleted : null };

@@ -74,6 +74,7 @@ export const volumes = {
     const some = (m?: Record<string, string>) => (m && Object.keys(m).length ? Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : 1))) : null);
     const v: Vol = { name, driver, labels: some(o.Labels), options: some(o.DriverOpts), created: this.now(), tree: newDir(this.now()) };
     this.volumes.set(name, v);
+    this.emit('volume', 'create', name, { driver });
     return v;
   },
 
@@ -106,7 +107,7 @@ export const volumes = {
     }
     const refs = this.volumeRefs(name);
     if (refs.length) throw new ApiError(409, `remove ${name}: volume is in use - [${refs.join(', ')}]`);
-    this.volumes.delete(name);
+    this.dropVolume(this.volumes.get(name)!);
   },
 
   async volumesPrune(this: Engine, filters: Record<string, string[]> = {}): Promise<VolumesPruneReport> {
@@ -118,7 +119,7 @@ export const volumes = {
     for (const v of [...this.volumes.values()]) {
       if ((!all && !(v.labels && ANONYMOUS in v.labels)) || !pruneLabels(filters, v.labels) || this.volumeRefs(v.name).length) continue;
       space += treeSize(v.tree);
-      this.volumes.delete(v.name);
+      this.dropVolume(v);
       deleted.push(v.name);
     }
     return { VolumesDeleted: deleted.length ? deleted : null, SpaceReclaimed: space };
@@ -136,7 +137,21 @@ export const volumes = {
   dropVolumes(this: Engine, c: Ctr): void {
     for (const m of c.mounts ?? []) {
       const v = m.Type === 'volume' && m.Name ? this.volumes.get(m.Name) : undefined;
-      if (v?.labels && ANONYMOUS in v.labels && !this.volumeRefs(v.name).length) this.volumes.delete(v.name);
+      if (v?.labels && ANONYMOUS in v.labels && !this.volumeRefs(v.name).length) this.dropVolume(v);
+    }
+  },
+
+  dropVolume(this: Engine, v: Vol): void {
+    this.volumes.delete(v.name);
+    this.emit('volume', 'destroy', v.name, { driver: v.driver });
+  },
+
+  /** Start and stop: moby logs each volume a container mounts and unmounts (binds are not volumes). */
+  volumeEvents(this: Engine, c: Ctr, action: 'mount' | 'unmount'): void {
+    for (const m of c.mounts ?? []) {
+      if (m.Type !== 'volume' || !m.Name) continue;
+      const attrs: Record<string, string> = action === 'mount' ? { destination: m.Destination, propagation: m.Propagation, 'read/write': String(m.RW) } : {};
+      this.emit('volume', action, m.Name, { container: c.id, driver: m.Driver ?? 'local', ...attrs });
     }
   },
 };

@@ -22,13 +22,13 @@ test('events: one line each as prettyPrintEvent writes it, in the order moby log
   const r = await run('docker events --until 0s');
   assert.equal(r.exit, 0);
   const lines = r.out.trimEnd().split('\n');
-  for (const l of lines) assert.match(l, /^2025-06-16T09:\d\d:\d\d\.\d{9}Z (container|image) [a-z]+ \S+ \((\w+=[^,]*(, )?)+\)$/);
+  for (const l of lines) assert.match(l, /^2025-06-16T09:\d\d:\d\d\.\d{9}Z (container|image|network) [a-z]+ \S+ \((\w+=[^,]*(, )?)+\)$/);
   assert.match(lines[0], /^\S+ image pull nginx:latest \(maintainer=NGINX Docker Maintainers <docker-maint@nginx\.com>, name=nginx\)$/);
   assert.match(lines[1], /^\S+ container create [0-9a-f]{64} \(image=nginx, maintainer=NGINX Docker Maintainers <docker-maint@nginx\.com>, name=web\)$/);
   // nginx stops on its STOPSIGNAL (SIGQUIT), dies with its exit code and how long it ran
   assert.match(r.out, /container kill [0-9a-f]{64} \(image=nginx, maintainer=[^)]*, name=web, signal=3\)\n.* container die [0-9a-f]{64} \(execDuration=1, exitCode=0, image=nginx, /);
   const actions = (await run(`docker events --until 0s ${ACTIONS}`)).out;
-  assert.equal(actions, 'image pull nginx\ncontainer create web\ncontainer start web\ncontainer kill web\ncontainer die web\ncontainer stop web\ncontainer destroy web\n');
+  assert.equal(actions, 'image pull nginx\ncontainer create web\nnetwork connect bridge\ncontainer start web\ncontainer kill web\ncontainer die web\nnetwork disconnect bridge\ncontainer stop web\ncontainer destroy web\n');
   const times = lines.map((l) => l.split(' ')[0]);
   assert.deepEqual([...times].sort(), times, 'times always rise');
 });
@@ -49,12 +49,16 @@ test('events of a stop that needs SIGKILL, restart, pause, rename, commit, exec,
   const r = await run(`docker events --since ${since} --until 0s --format "{{.Action}} {{json .Actor.Attributes}}"`);
   const got = r.out.trimEnd().split('\n').map((l) => l.replace(/[0-9a-f]{64}/g, 'ID'));
   assert.deepEqual(got.slice(2), [
+    'connect {"container":"ID","name":"bridge","type":"bridge"}',
     'start {"image":"alpine","name":"box"}',
     'kill {"image":"alpine","name":"box","signal":"15"}',
     'kill {"image":"alpine","name":"box","signal":"9"}',
     'die {"execDuration":"12","exitCode":"137","image":"alpine","name":"box"}',
+    // the cleanup after the die event releases the network endpoint
+    'disconnect {"container":"ID","name":"bridge","type":"bridge"}',
     'stop {"image":"alpine","name":"box"}',
     // restarting a stopped container only starts it
+    'connect {"container":"ID","name":"bridge","type":"bridge"}',
     'start {"image":"alpine","name":"box"}',
     'restart {"image":"alpine","name":"box"}',
     'pause {"image":"alpine","name":"box"}',
@@ -129,12 +133,12 @@ test('events follows until Ctrl+C (130): a container ending by itself is seen dy
   await run('docker run -d --rm --name nap alpine sleep 2');
   const r = await run(`docker events ${ACTIONS}`, ctrlCAfter(8));
   assert.equal(r.exit, 130);
-  assert.equal(r.out, 'container die nap\ncontainer destroy nap\n');
+  assert.equal(r.out, 'container die nap\nnetwork disconnect bridge\ncontainer destroy nap\n');
   // --until ahead: it follows until then and ends by itself
   await run('docker run -d --name nap2 alpine sleep 1');
   const now = Number((await run('docker events --until 0s --format "{{.Time}}"')).out.trim().split('\n').pop());
   const u = await run(`docker events --since ${now + 1} --until ${now + 4} ${ACTIONS}`, ctrlCAfter(100));
-  assert.deepEqual(u, { out: 'container die nap2\n', err: '', exit: 0 });
+  assert.deepEqual(u, { out: 'container die nap2\nnetwork disconnect bridge\n', err: '', exit: 0 });
 });
 
 test('the event buffer keeps the last 256 and survives save/load', async () => {
@@ -165,4 +169,26 @@ test('a container that ended unnoticed still logs its death after what came befo
   assert.deepEqual(lines.map((l) => l.split(' ').slice(1).join(' ')), ['die box', 'stop box', 'die nap']);
   const stamps = lines.map((l) => BigInt(l.split(' ')[0]));
   for (let i = 1; i < stamps.length; i++) assert.ok(stamps[i] > stamps[i - 1]);
+});
+
+test('network and volume events around a container, in moby order', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  await run('docker network create red');
+  await run('docker run -d --name web --network red -v datos:/data alpine sleep 100');
+  await run('docker stop web');
+  await run('docker rm web');
+  await run('docker volume rm datos');
+  await run('docker network rm red');
+  const r = await run('docker events --since 1h --until 0s -f type=network -f type=volume --format "{{.Type}} {{.Action}} {{json .Actor.Attributes}}"');
+  assert.deepEqual(r.out.replace(/[0-9a-f]{64}/g, 'ID').trimEnd().split('\n'), [
+    'network create {"name":"red","type":"bridge"}',
+    'volume create {"driver":"local"}',
+    'network connect {"container":"ID","name":"red","type":"bridge"}',
+    'volume mount {"container":"ID","destination":"/data","driver":"local","propagation":"","read/write":"true"}',
+    'network disconnect {"container":"ID","name":"red","type":"bridge"}',
+    'volume unmount {"container":"ID","driver":"local"}',
+    'volume destroy {"driver":"local"}',
+    'network destroy {"name":"red","type":"bridge"}',
+  ]);
 });
