@@ -2,7 +2,7 @@
  * `POST /containers/create`: the image's config merged with the request's (entrypoint and
  * command rules, environment, ports), a unique ID and name, and the defaults inspect shows.
  */
-import { ApiError, type ContainerCreateConfig, type ContainerCreateResponse } from '../api';
+import { ApiError, type ContainerCreateConfig, type ContainerCreateResponse, type ContainerUpdate } from '../api';
 import { mergeEnv } from './config';
 import type { Ctr, Engine } from './engine';
 import { joinPath, newDir, splitPath } from './fs';
@@ -10,6 +10,9 @@ import * as imgs from './images';
 import { randomName, VALID_NAME } from './names';
 import { parseSignal } from './process';
 import { STD_PATH } from './shell/sh';
+import { verify } from './update';
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 const DEFAULT_PATH = 'PATH=' + STD_PATH;
 
@@ -23,6 +26,8 @@ export const create = {
     if (stop && (/^\d+$/.test(stop) ? !+stop : parseSignal(stop) === undefined)) throw new ApiError(400, `invalid signal: ${stop}`);
     const restart = config.HostConfig?.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 };
     validateRestartPolicy(restart);
+    // verifyPlatformContainerSettings: the resources, before the image is looked up.
+    verify((config.HostConfig ?? {}) as ContainerUpdate);
     if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     const img = imgs.getImage(this.hostApi(), config.Image);
     const taken = (n: string) => [...this.containers.values()].find((c) => c.name === n);
@@ -40,6 +45,9 @@ export const create = {
     for (const p in config.HostConfig?.PortBindings) ports[p] = {};
     const { mode, nets, warnings } = this.createNets(config);
     const hc = config.HostConfig ?? {};
+    const mem = num(hc.Memory);
+    // The daemon's default swap limit is as much again as the memory limit.
+    const swap = num(hc.MemorySwap) || (mem > 0 ? mem * 2 : 0);
     const mounts = this.planMounts(config, ic.Volumes);
     const volumes = { ...ic.Volumes, ...config.Volumes };
     let id: string;
@@ -75,8 +83,10 @@ export const create = {
         CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
         GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
         PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc',
-        Isolation: '', CpuShares: 0, Memory: 0, NanoCpus: 0, CgroupParent: '', BlkioWeight: 0, Devices: [], MemoryReservation: 0, MemorySwap: 0,
-        MemorySwappiness: null, OomKillDisable: null, PidsLimit: null, Ulimits: [], Init: null,
+        Isolation: '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight), Devices: [],
+        MemoryReservation: num(hc.MemoryReservation), MemorySwap: swap, MemorySwappiness: null, OomKillDisable: null,
+        // 0 and negative pids limits read as unlimited (API 1.41).
+        PidsLimit: num(hc.PidsLimit) > 0 ? hc.PidsLimit : null, Ulimits: [], Init: null,
         ...(hc.Mounts && { Mounts: hc.Mounts }),
         MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
         ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],

@@ -12,7 +12,8 @@ const NCPU = 4;
 /** The resources moby copies when they are non-zero, by HostConfig name. */
 const COPIED = ['BlkioWeight', 'CpuShares', 'NanoCpus', 'CpuPeriod', 'CpuQuota', 'CpusetCpus', 'CpusetMems', 'Memory', 'MemorySwap', 'MemoryReservation', 'CpuRealtimePeriod', 'CpuRealtimeRuntime'] as const;
 
-function verify(u: ContainerUpdate): void {
+/** Also what `create` checks of the resources it is given. */
+export function verify(u: ContainerUpdate): void {
   const bad = (m: string): never => {
     throw new ApiError(400, m);
   };

@@ -7,6 +7,7 @@ import type { Flags } from '../flags';
 import { messageRenderer } from '../progress';
 import { familiarString, parseRef, withLatest } from '../reference';
 import { parseMount, splitVolumes } from '../mount-opt';
+import { resourceFlags } from './resources';
 
 /** `-f key=value` options → the API's filter map. */
 export function parseFilters(list: string[]): Record<string, string[]> | undefined {
@@ -139,6 +140,7 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       Privileged: f.bool('privileged'),
       PublishAllPorts: f.bool('publish-all'),
       Binds: null,
+      ...resourceFlags(f),
     },
   };
   mountFlags(f, cfg, cwd);

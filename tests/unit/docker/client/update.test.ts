@@ -55,3 +55,16 @@ test('update errors: the client\'s, the daemon\'s checks, and UpdateContainer\'s
   await run('docker update --cpu-quota 50000 web');
   assert.equal((await run('docker update --cpus 1 web')).err, `Error response from daemon: Cannot update container ${id}: Conflicting options: Nano CPUs cannot be updated as CPU Quota has already been set\n`);
 });
+
+test('run and create set the resources they are given; the daemon checks them before looking for the image', async () => {
+  const run = session();
+  const bad = await run('docker run -m 4m alpine true');
+  assert.deepEqual([bad.out, bad.err, bad.exit], ['', "docker: Error response from daemon: Minimum memory limit allowed is 6MB\n\nRun 'docker run --help' for more information\n", 125]);
+  await run('docker run -d -m 512m --cpus 1.5 -c 512 --pids-limit 100 --name web nginx');
+  const hc = (await run('docker inspect -f "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} {{.HostConfig.CpuShares}} {{.HostConfig.PidsLimit}}" web')).out;
+  // without --memory-swap the daemon allows as much swap again
+  assert.equal(hc, '536870912 1073741824 1500000000 512 100\n');
+  assert.match((await run('docker stats --no-stream --format "{{.MemUsage}}" web')).out, / \/ 512MiB\n$/);
+  await run('docker create --name c2 -m 64m --memory-swap -1 alpine');
+  assert.equal((await run('docker inspect -f "{{.HostConfig.MemorySwap}}" c2')).out, '-1\n');
+});
