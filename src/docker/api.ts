@@ -745,7 +745,7 @@ export interface DockerApi {
   /** Advances the clock (the client: 1 s per command; `sleep N` on the host: N s). */
   advance(ms: number): void;
   /** Completion: local image references (`ubuntu:latest`, `ubuntu`) and container names/IDs. */
-  names(): { images: string[]; containers: string[] };
+  names(): Names;
   /** The machine's own files (the host shell's), where bind mounts come from. */
   useHostFs?(fs: Fs): void;
   /** Plain JSON of the whole engine (images, layers, containers, clock, PRNG position). */
@@ -770,6 +770,9 @@ export interface EventMessage {
   Type: string; Action: string; Actor: { ID: string; Attributes: Record<string, string> };
   scope: string; time: number; timeNano: bigint;
 }
+
+/** Names completion offers, by kind of object. */
+export interface Names { images: string[]; containers: string[]; networks: string[]; volumes: string[] }
 
 /** What `save()` returns and `createEngine({ state })` takes back. */
 export interface EngineState {

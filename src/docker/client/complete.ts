@@ -1,4 +1,4 @@
-/** Tab completion on the host: commands, paths, docker subcommands, flags, image and container names. */
+/** Tab completion on the host: commands, paths, docker subcommands, flags, image, container, network and volume names. */
 import type { DockerApi } from '../api';
 import { COMMANDS, GROUPS, REBUILT } from './command-table';
 import { flagsFromHelp } from './flags';
@@ -35,6 +35,15 @@ export function complete(line: string, cursor: number, api: DockerApi, sh: HostS
     return pick(flagsFromHelp(HELP[spec.help]).flatMap((d) => [`--${d.long}`, ...(d.short ? [`-${d.short}`] : [])]));
   }
   const names = api.names();
+  const prev = words[words.length - 1];
+  if (prev === '--network' || prev === '--net') return pick(names.networks);
+  if (group === 'volume') return pick(spec.name === 'create' ? [] : names.volumes);
+  if (group === 'network') {
+    // connect and disconnect: NETWORK CONTAINER; the rest name networks only.
+    const connecting = spec.name === 'connect' || spec.name === 'disconnect';
+    const args = words.slice(3).filter((w) => !w.startsWith('-'));
+    return pick(connecting && args.length ? names.containers : spec.name === 'create' ? [] : names.networks);
+  }
   if (spec.name === 'build' || spec.name === 'import') return paths();
   if (NO_NAMES.includes(spec.name)) return pick([]);
   if (group === 'image' || IMAGE_ARGS.includes(spec.name) || spec.help === 'inspect') {

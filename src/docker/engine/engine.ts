@@ -4,7 +4,7 @@
  * files named for what they do and are added to this class below, so the class stays the one
  * object the client talks to while each file stays small.
  */
-import { ApiError, type Clock, type ContainerInspect, type ContainerStateName, type DockerApi, type EngineState, type HostConfig, type LogEntry, type MountPoint, type PortMap, type Waiter } from '../api';
+import { ApiError, type Clock, type ContainerInspect, type ContainerStateName, type DockerApi, type EngineState, type HostConfig, type LogEntry, type MountPoint, type Names, type PortMap, type Waiter } from '../api';
 import type { Fs } from '../common/sh/fs';
 import type { TermIO } from '../shell';
 import { attaching } from './attach';
@@ -255,12 +255,14 @@ export class Engine implements DockerApi {
     this.ctrEvent(c, 'destroy');
   }
 
-  /** What completion offers: tags (and `latest` ones without it), container names and IDs. */
-  names(): { images: string[]; containers: string[] } {
+  /** What completion offers: tags (and `latest` ones without it), container names and IDs, networks, volumes. */
+  names(): Names {
     const tags = [...this.images.refs.keys()].filter((r) => !r.includes('@'));
     return {
       images: [...new Set(tags.flatMap((t) => (t.endsWith(':latest') ? [t, t.slice(0, -7)] : [t])))].sort(),
       containers: [...this.containers.values()].flatMap((c) => [c.name, c.id.slice(0, 12)]),
+      networks: [...this.nets.values()].map((n) => n.name),
+      volumes: [...this.volumes.keys()],
     };
   }
 

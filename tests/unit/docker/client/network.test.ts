@@ -269,3 +269,16 @@ test('--network host: the host\'s name, and a server listening on the host itsel
   await run('docker rm -f hw');
   assert.equal((await run('curl -sS localhost')).exit, 7);
 });
+
+test('Tab completes network and volume names where they are expected', async () => {
+  const sh = createShell({ seed: 1 });
+  const io: TermIO = { out: () => {}, err: () => {}, tty: false, sleep: () => Promise.resolve() };
+  for (const c of ['docker network create red1', 'docker network create red2', 'docker volume create datos', 'docker run -d --name web alpine sleep 100']) await sh.run(c, io);
+  const tab = (line: string) => sh.complete(line, line.length).candidates;
+  assert.deepEqual(tab('docker network rm re'), ['red1', 'red2']);
+  assert.deepEqual(tab('docker network inspect '), ['bridge', 'host', 'none', 'red1', 'red2']);
+  assert.deepEqual(tab('docker network connect red1 w'), ['web']);
+  assert.deepEqual(tab('docker run --network r'), ['red1', 'red2']);
+  assert.deepEqual(tab('docker volume inspect d'), ['datos']);
+  assert.deepEqual(tab('docker network create r'), []);
+});
