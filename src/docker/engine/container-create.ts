@@ -83,10 +83,14 @@ export const create = {
         CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
         GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
         PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc',
-        Isolation: '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight), Devices: [],
+        // The embedded Resources, in the order moby's struct declares them.
+        Isolation: '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight),
+        BlkioWeightDevice: [], BlkioDeviceReadBps: [], BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [],
+        CpuPeriod: num(hc.CpuPeriod), CpuQuota: num(hc.CpuQuota), CpuRealtimePeriod: num(hc.CpuRealtimePeriod), CpuRealtimeRuntime: num(hc.CpuRealtimeRuntime),
+        CpusetCpus: hc.CpusetCpus ?? '', CpusetMems: hc.CpusetMems ?? '', Devices: [], DeviceCgroupRules: null, DeviceRequests: null,
         MemoryReservation: num(hc.MemoryReservation), MemorySwap: swap, MemorySwappiness: null, OomKillDisable: null,
         // 0 and negative pids limits read as unlimited (API 1.41).
-        PidsLimit: num(hc.PidsLimit) > 0 ? hc.PidsLimit : null, Ulimits: [], Init: null,
+        PidsLimit: num(hc.PidsLimit) > 0 ? hc.PidsLimit : null, Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
         ...(hc.Mounts && { Mounts: hc.Mounts }),
         MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
         ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],

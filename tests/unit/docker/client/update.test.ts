@@ -68,3 +68,18 @@ test('run and create set the resources they are given; the daemon checks them be
   await run('docker create --name c2 -m 64m --memory-swap -1 alpine');
   assert.equal((await run('docker inspect -f "{{.HostConfig.MemorySwap}}" c2')).out, '-1\n');
 });
+
+test('HostConfig keeps moby order: the embedded Resources stay in place after an update', async () => {
+  const run = session();
+  await run('docker run -d --name box alpine sleep 1000');
+  const keys = async () => Object.keys(JSON.parse((await run('docker inspect -f "{{json .HostConfig}}" box')).out));
+  const before = await keys();
+  assert.deepEqual(before.slice(before.indexOf('Isolation'), before.indexOf('MaskedPaths')), [
+    'Isolation', 'CpuShares', 'Memory', 'NanoCpus', 'CgroupParent', 'BlkioWeight', 'BlkioWeightDevice', 'BlkioDeviceReadBps',
+    'BlkioDeviceWriteBps', 'BlkioDeviceReadIOps', 'BlkioDeviceWriteIOps', 'CpuPeriod', 'CpuQuota', 'CpuRealtimePeriod',
+    'CpuRealtimeRuntime', 'CpusetCpus', 'CpusetMems', 'Devices', 'DeviceCgroupRules', 'DeviceRequests', 'MemoryReservation',
+    'MemorySwap', 'MemorySwappiness', 'OomKillDisable', 'PidsLimit', 'Ulimits', 'CpuCount', 'CpuPercent', 'IOMaximumIOps', 'IOMaximumBandwidth',
+  ]);
+  await run('docker update --cpu-period 100000 --cpuset-cpus 0 box');
+  assert.deepEqual(await keys(), before);
+});
