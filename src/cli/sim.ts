@@ -74,6 +74,15 @@ async function interactive(): Promise<void> {
       return [c.candidates.map((x) => line.slice(0, c.start) + x), line];
     },
   });
+  // A password prompt (`docker login`): readline still edits the line, but only the prompt and
+  // the line ends reach the screen. _writeToOutput is readline's one way to the terminal.
+  const rlOut = rl as unknown as { _writeToOutput(s: string): void };
+  const show = rlOut._writeToOutput.bind(rl);
+  rlOut._writeToOutput = (s: string) => {
+    if (shell.echo?.() !== false) show(s);
+    else if (s.includes(shell.prompt())) show(s.slice(0, s.indexOf(shell.prompt()) + shell.prompt().length));
+    else if (/^[\r\n]+$/.test(s)) show(s);
+  };
   let controller = new AbortController();
   const io: TermIO = {
     out: (t) => process.stdout.write(t.replace(/\r?\n/g, '\r\n')),
