@@ -269,7 +269,7 @@ export class Shell implements ShellLike {
       // dash: `Syntax error: "done" unexpected`; busybox: `syntax error: unexpected "done"`
       const dash = this.flavor === 'dash';
       const inc = e instanceof Incomplete ? e : undefined;
-      const tok = inc ? 'end of file' : e.token === 'newline' ? e.token : `"${e.token}"`;
+      const tok = inc ? 'end of file' : /^(newline|word|redirection)$/.test(e.token) ? e.token : `"${e.token}"`;
       // an open `$(` waits for its `)` as a compound command waits for its closing word
       const quote = inc && /['"`]/.test(inc.closing);
       const expecting = e.expecting || (inc?.closing === ')' ? ')' : '');
@@ -357,13 +357,20 @@ export class Shell implements ShellLike {
     }
     if (c.k === 'case') {
       const [word] = await this.expand([c.word], io, false);
+      let status = 0;
+      // bash's `;&` runs the next body without testing it, `;;&` goes on testing the next arms
+      let through = false;
       for (const arm of c.arms) {
-        for (const p of arm.pats) {
+        for (const p of through ? [] : arm.pats) {
           const [pat] = await this.expand([p], io, false, true);
-          if (globRe(pat).test(word)) return this.runList(arm.body, io);
+          if ((through = globRe(pat).test(word))) break;
         }
+        if (!through) continue;
+        status = await this.runList(arm.body, io);
+        if (!arm.fall || this.jump || this.exited) return status;
+        through = arm.fall === ';&';
       }
-      return 0;
+      return status;
     }
     let status = 0;
     this.loops++;
@@ -718,7 +725,7 @@ export class Shell implements ShellLike {
     let tty = io.tty;
     let outFile: string | undefined;
     for (const r of redirs) {
-      const fields = await this.expand([r.target], io);
+      const fields = await this.expand([r.target], io, r.op !== '<<<');
       if (fields.length !== 1) {
         io.err(`${this.prefix()}: ${wordText(r.target)}: ambiguous redirect\n`);
         return null;
@@ -735,6 +742,10 @@ export class Shell implements ShellLike {
       }
       if (r.op === '<<') {
         stdin = fields[0];
+        continue;
+      }
+      if (r.op === '<<<') {
+        stdin = fields[0] + '\n';
         continue;
       }
       if (r.op === '<') {
