@@ -160,6 +160,7 @@ export class Engine implements DockerApi {
         .sort((a, b) => a.pid - b.pid),
       newPid: () => c.nextPid++,
       http: (host, port, path) => this.http(c, host, port, path),
+      random: () => this.rng.int(32768),
     };
   }
 

@@ -188,9 +188,11 @@ export const BUILTINS: Record<string, Builtin> = {
         sh.args = argv.slice(a === '--' ? k + 1 : k);
         break;
       }
-      // -u, -x, -o pipefail… are taken without their effect; -e is kept
-      const flags = a === '-o' || a === '+o' ? (argv[++k] === 'errexit' ? 'e' : '') : a.slice(1);
+      // -e, -u and -x take effect; -o pipefail and the like are taken without theirs
+      const flags = a === '-o' || a === '+o' ? ({ errexit: 'e', nounset: 'u', xtrace: 'x' } as Record<string, string>)[argv[++k]] ?? '' : a.slice(1);
       if (flags.includes('e')) sh.errexit = a[0] === '-';
+      if (flags.includes('u')) sh.nounset = a[0] === '-';
+      if (flags.includes('x')) sh.xtrace = a[0] === '-';
     }
     return 0;
   },

@@ -585,8 +585,11 @@ const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 202
 
 /** `sh -c '…'` from inside a shell (an interactive nested shell is handled by the process). */
 async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<number> {
-  const c = args.indexOf('-c');
+  const c = args.findIndex((a, k) => k > 0 && /^-[eux]*c[eux]*$/.test(a));
   const file = args.slice(1).find((a) => !a.startsWith('-'));
+  // `bash -x script`, `sh -ec '…'`: the options as a `set` run first
+  const set = args.slice(1, c < 0 ? undefined : c + 1).filter((a) => /^-[euxc]+$/.test(a)).join('').replace(/[-c]/g, '');
+  const pre = set ? `set -${set}; ` : '';
   if (c < 0 && file !== undefined) {
     // `bash script.sh`: the file is read (no x bit needed) and runs with its name as $0.
     let text;
@@ -598,7 +601,7 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
       // bash and busybox ash set 127 before the error; dash's error status is 2.
       return flavor === 'dash' ? 2 : 127;
     }
-    return sh.spawn(['\u0000script', args[0], text, file, ...args.slice(args.indexOf(file) + 1)], io);
+    return sh.spawn(['\u0000script', args[0], pre + text, file, ...args.slice(args.indexOf(file) + 1)], io);
   }
   if (c < 0) {
     // A shell reading a script from its input (e.g. `echo ls | sh`).
@@ -606,7 +609,7 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
     return sh.spawn(['\u0000interactive', args[0]], io);
   }
   // `sh -c SCRIPT NAME ARG…`: NAME is $0, the ARGs $1…
-  return sh.spawn(['\u0000script', args[0], args[c + 1] ?? '', args[c + 2] ?? args[0], ...args.slice(c + 3)], io);
+  return sh.spawn(['\u0000script', args[0], pre + (args[c + 1] ?? ''), args[c + 2] ?? args[0], ...args.slice(c + 3)], io);
 }
 
 function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike): number {

@@ -386,7 +386,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       // `&` would run the list in the background; here it runs to the end first.
       const c = line[i];
       if (c === '\n') eol();
-      else if ((c === ';' && !armEnd(ends)) || (c === '&' && line[i + 1] !== '&')) i++;
+      else if ((c === ';' && line[i + 1] !== ';' && !armEnd(ends)) || (c === '&' && line[i + 1] !== '&')) i++;
       else if (i < n && !(c === ')' && ends.includes(')')) && !armEnd(ends)) fail();
     }
   };

@@ -55,6 +55,7 @@ export class Shell implements ShellLike {
     public direct = false,
   ) {
     this.cwd = cwd || '/';
+    this.born = m.now();
     for (const e of env) {
       const eq = e.indexOf('=');
       if (eq > 0) this.vars.set(e.slice(0, eq), { v: e.slice(eq + 1), x: true });
@@ -305,6 +306,10 @@ export class Shell implements ShellLike {
     sub.status = this.status;
     sub.lineNo = this.lineNo;
     sub.errexit = this.errexit;
+    sub.xtrace = this.xtrace;
+    sub.nounset = this.nounset;
+    sub.depth = this.depth;
+    sub.born = this.born;
     sub.history = this.history;
     sub.hashed = this.hashed;
     return sub;
@@ -347,6 +352,7 @@ export class Shell implements ShellLike {
     }
     if (c.k === '((') {
       try {
+        if (this.xtrace) io.err(`${this.getVar('PS4') ?? '+ '}(( ${c.src.trim()} ))\n`);
         return (await this.calc(c.src, io)) ? 0 : 1;
       } catch (e) {
         // unlike `$(( ))`, a failing `(( ))` is a command that fails, and the line goes on
@@ -377,6 +383,7 @@ export class Shell implements ShellLike {
     try {
       if (c.k === 'for') {
         for (const v of c.words ? await this.expand(c.words, io) : this.args) {
+          if (this.flavor === 'bash') this.trace(io, ['for', c.name, 'in', ...(c.words ?? [[{ t: 'lit', v: '"$@"', q: false }]]).map(wordText)], true);
           this.setVar(c.name, v);
           status = await this.runList(c.body, io);
           if (this.leave(io)) break;
@@ -413,6 +420,22 @@ export class Shell implements ShellLike {
 
   /** `set -e`: a failing command ends the shell, unless it is tested (if, while, `!`, before && or ||). */
   errexit = false;
+  /** `set -x`: each command is shown on stderr, after PS4, as it runs. */
+  xtrace = false;
+  /** `set -u`: expanding an unset variable is an error. */
+  nounset = false;
+  /** How many command substitutions deep the shell runs (bash repeats PS4's first character as many times more). */
+  depth = 0;
+  /** When the shell started (`$SECONDS`). */
+  born = 0;
+
+  /** The `set -x` line of a command: bash and busybox quote what needs it, dash prints the words as they are. */
+  trace(io: IO, words: string[], raw = false): void {
+    if (!this.xtrace) return;
+    const ps4 = this.getVar('PS4') ?? '+ ';
+    const q = (w: string) => (raw || this.flavor === 'dash' || /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
+    io.err((this.flavor === 'bash' ? ps4.slice(0, 1).repeat(this.depth) : '') + ps4 + words.map((w) => { const eq = /^\w+=/.exec(w)?.[0]; return eq ? eq + q(w.slice(eq.length)) : q(w); }).join(' ') + '\n');
+  }
   private tested = 0;
 
   /** The condition of an if, while or until, where a failure does not end a `set -e` shell. */
@@ -540,15 +563,38 @@ export class Shell implements ShellLike {
     return fields;
   }
 
-  private variable(name: string): string {
+  /** `loose`: an unset name is no error under `set -u` (`${x:-…}` and the like). */
+  private variable(name: string, loose = false): string {
     if (name === '?') return String(this.status);
     if (name === '$') return String(this.m.shellPid ?? 1);
     if (name === '#') return String(this.args.length);
     if (name === '0') return this.argv0;
     if (name === '@' || name === '*') return this.args.join(' ');
-    if (/^[1-9]$/.test(name)) return this.args[+name - 1] ?? '';
-    return this.getVar(name) ?? '';
+    const v = /^[1-9]$/.test(name) ? this.args[+name - 1] : this.getVar(name) ?? this.dynamic(name);
+    if (v === undefined && this.nounset && !loose) throw new ParamError(this.flavor === 'bash' ? `${/\d/.test(name) ? '$' : ''}${name}: unbound variable` : `${name}: parameter not set`);
+    return v ?? '';
   }
+
+  /** The variables the shell computes while nobody has set them: `$RANDOM` (not in dash), `$SECONDS`, `$BASH_VERSION`… */
+  private dynamic(name: string): string | undefined {
+    const bash = this.flavor === 'bash';
+    if (name === 'RANDOM' && !(this.flavor === 'dash')) return String(this.m.random ? this.m.random() : (this.seq = (this.seq * 1103515245 + 12345) & 0x7fffffff) >> 16);
+    if (name === 'LINENO') return String(this.lineNo);
+    if (name === 'PPID') return String(this.m.procs().find((p) => p.pid === (this.m.shellPid ?? 1))?.ppid ?? 0);
+    if (!bash) return undefined;
+    if (name === 'SECONDS') return String(Math.floor((this.m.now() - this.born) / 1000));
+    if (name === 'BASH_VERSION') {
+      let deb = '';
+      try {
+        deb = this.m.fs.readFile('/etc/debian_version');
+      } catch { /* the host, or not Debian */ }
+      // the bash of each release: Debian 12, Debian 10, and Ubuntu 24.04 (the host's too)
+      return `${deb.startsWith('12') ? '5.2.15' : deb.startsWith('10') ? '5.0.3' : '5.2.21'}(1)-release`;
+    }
+    return undefined;
+  }
+  /** The generator of `$RANDOM` on a machine without one of its own. */
+  private seq = 1;
 
   private arithVars = { get: (n: string) => this.variable(n), set: (n: string, v: string) => this.setVar(n, v), numbersOnly: () => this.flavor === 'dash' };
 
@@ -566,7 +612,7 @@ export class Shell implements ShellLike {
   /** `${#x}`, `${x:-word}`, `${x:=word}`, `${x:+word}`, `${x:?word}` (and without `:`), `${x#pat}`, `${x%pat}`. */
   private async param(name: string, op: string, arg: string, io: IO): Promise<string> {
     const set = /^[1-9]$/.test(name) ? +name <= this.args.length : /^\w+$/.test(name) && !/^0$/.test(name) ? this.vars.has(name) : true;
-    const v = this.variable(name);
+    const v = this.variable(name, /^:?[-=+?]$/.test(op));
     if (op === 'len') return String([...v].length);
     // the word is expanded only when it is used
     const word = async () => {
@@ -615,6 +661,7 @@ export class Shell implements ShellLike {
   private async substitute(src: string, io: IO): Promise<string> {
     let captured = '';
     const sub = this.fork();
+    sub.depth++;
     await sub.run(src, { ...io, stdin: undefined, tty: false, out: (t) => { captured += t; } });
     return captured.replace(/\n+$/, '');
   }
@@ -671,6 +718,12 @@ export class Shell implements ShellLike {
     const first = cmd.words[n]?.[0];
     const dbl = this.flavor !== 'dash' && cmd.words[n]?.length === 1 && first?.t === 'lit' && first.v === '[[' && !first.q;
     const argv = await this.expand(cmd.words.slice(n), io, !dbl);
+    if (this.xtrace) {
+      const as = assigns.map(([k, v]) => `${k}=${v}`);
+      // bash shows each assignment on a line of its own
+      if (this.flavor === 'bash') [...as.map((a) => [a]), ...(argv.length ? [argv] : [])].forEach((l) => this.trace(io, l));
+      else this.trace(io, [...as, ...argv]);
+    }
     const r = await this.redirect(cmd.redirs, io);
     if (!r) return 1;
     const { io: cio, outFile } = r;

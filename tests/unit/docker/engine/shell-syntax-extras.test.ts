@@ -38,3 +38,50 @@ test("case: bash's ;& falls into the next body, ;;& tests the next patterns; das
   ]);
   await shell('alpine', undefined, [['case a in a) echo A;& b) echo B;; esac', '/bin/sh: syntax error: unexpected "&"\n']]);
 });
+
+test('set -x: PS4 before each command as run, quoted where bash needs it, ++ inside $(…); for heads and (( )) too', async () => {
+  await shell('ubuntu', undefined, [
+    ['set -x', ''],
+    [`echo $((1+2)) $(echo hi) 'a b' "it's" ''`, "++ echo hi\n+ echo 3 hi 'a b' 'it'\\''s' ''\n3 hi a b it's \n"],
+    ["x=1 y='a b'", "+ x=1\n+ y='a b'\n"],
+    ['for i in 1 $x; do :; done', '+ for i in 1 $x\n+ :\n+ for i in 1 $x\n+ :\n'],
+    ['(( x = 2 + 3 ))', '+ (( x = 2 + 3 ))\n'],
+    ['PS4="> "; echo $(echo a)', '+ PS4=\'> \'\n>> echo a\n> echo a\na\n'],
+    ['set +x', '> set +x\n'],
+    ['echo quiet', 'quiet\n'],
+    ['printf "echo 1\\n" > s.sh; bash -x s.sh; bash -xc "echo \\"a b\\""', "+ echo 1\n1\n+ echo 'a b'\na b\n"],
+  ]);
+  // dash prints the words as they are; busybox quotes them as bash does
+  await shell('ubuntu', ['sh'], [['set -x; echo "a b" $(echo c)', '+ echo c\n+ echo a b c\na b c\n']]);
+  await shell('alpine', undefined, [['set -x; echo "a b"', "+ echo 'a b'\na b\n"]]);
+});
+
+test('set -u: an unset variable is an error that drops the line (bash ends a script with 1, dash with 2); -e ends on a failure', async () => {
+  await shell('ubuntu', undefined, [
+    ['set -u; echo $nope; echo after', 'bash: nope: unbound variable\n'],
+    ['echo ${nope:-def} ${nope+set} $#', 'def 0\n'],
+    ['echo $1', 'bash: $1: unbound variable\n'],
+    ['set +u; echo "[$nope]"', '[]\n'],
+    ["bash -c 'set -u; echo $nope; echo after'; echo $?", 'bash: line 1: nope: unbound variable\n1\n'],
+    ["sh -uc 'echo $nope; echo after'; echo $?", 'sh: 1: nope: parameter not set\n2\n'],
+    ["bash -ec 'echo a; false; echo no'; echo $?", 'a\n1\n'],
+    ["bash -ec 'false || echo tested; ! true; echo on'", 'tested\non\n'],
+  ]);
+  await shell('alpine', undefined, [['set -u; echo $nope', '/bin/sh: nope: parameter not set\n']]);
+});
+
+test('$RANDOM (from the seeded engine, none in dash), $LINENO, $SECONDS, $BASH_VERSION, $PPID', async () => {
+  const { type } = await shell('ubuntu', undefined, [
+    ['echo $LINENO $PPID $$ $BASH_VERSION', '1 0 1 5.2.21(1)-release\n'],
+    ['echo $SECONDS', '0\n'],
+    ['sleep 3; echo $SECONDS', '3\n'],
+  ]);
+  const dice = (await type('for i in 1 2 3 4 5 6 7 8; do echo $((RANDOM % 6 + 1)); done')).split('\n').slice(0, -1).map(Number);
+  assert.ok(dice.every((d) => d >= 1 && d <= 6) && new Set(dice).size > 1, String(dice));
+  const again = await shell('ubuntu', undefined, []);
+  assert.equal(await again.type('for i in 1 2 3 4 5 6 7 8; do echo $((RANDOM % 6 + 1)); done'), dice.join('\n') + '\n', 'the same seed, the same rolls');
+  assert.match(await type('echo $RANDOM'), /^\d{1,5}\n$/);
+  await shell('ubuntu', ['sh'], [['echo "[$RANDOM]" $LINENO', '[] 1\n']]);
+  await shell('debian:bookworm', undefined, [['echo $BASH_VERSION', '5.2.15(1)-release\n']]);
+  await shell('alpine', undefined, [['echo $((RANDOM < 32768)) "[$SECONDS]"', '1 []\n']]);
+});
