@@ -129,6 +129,12 @@ export class Overlay implements Fs {
     return n?.kind === 'whiteout' ? undefined : n;
   }
 
+  /** overlayfs reports one link for a merged directory (one in several layers); a mount point its own count. */
+  links(parts: string[]): number | undefined {
+    const dirs = this.layersAt(parts, 0, false).filter((n): n is DirNode => n.kind === 'dir');
+    return dirs.length > 1 ? 1 : dirs[0]?.links;
+  }
+
   /** Whether an entry exists below the upper layer (decides whiteout vs plain delete, A vs C). */
   inLower(parts: string[]): Node | undefined {
     return this.find(parts, 1);

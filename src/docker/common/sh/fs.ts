@@ -3,7 +3,8 @@
  * names, path helpers, and the `Fs` interface that both a container's overlay (engine) and the
  * host's tree satisfy.
  */
-export interface DirNode { kind: 'dir'; children: Map<string, Node>; mode: number; mtime: number; opaque?: boolean }
+/** `size` and `links`: what a mounted filesystem (tmpfs, proc) reports instead of 4096 and the count of subdirectories. */
+export interface DirNode { kind: 'dir'; children: Map<string, Node>; mode: number; mtime: number; opaque?: boolean; size?: number; links?: number }
 export interface FileNode { kind: 'file'; size: number; data?: string; mode: number; mtime: number }
 export interface LinkNode { kind: 'link'; target: string; mtime: number }
 export interface WhiteoutNode { kind: 'whiteout' }
@@ -45,6 +46,8 @@ export interface Fs {
   mkdir(path: string, cwd?: string, parents?: boolean): void;
   remove(path: string, cwd?: string, recursive?: boolean): void;
   rmdir(path: string, cwd?: string): void;
+  /** The link count the filesystem reports for a directory, when it is not 2 and a link per subdirectory (overlayfs). */
+  links?(parts: string[]): number | undefined;
 }
 
 /** What `cat` shows for a file the simulation only knows the size of (an executable, a library). */

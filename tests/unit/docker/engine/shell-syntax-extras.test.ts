@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, pull, runIt } from './fixtures';
+import { engine, pull, runIt, term } from './fixtures';
 
 /** Types each line into a fresh container shell (`cmd`: the program run) and checks what it prints. */
 async function shell(image: string, cmd: string[] | undefined, cases: [string, string][]) {
@@ -84,4 +84,34 @@ test('$RANDOM (from the seeded engine, none in dash), $LINENO, $SECONDS, $BASH_V
   await shell('ubuntu', ['sh'], [['echo "[$RANDOM]" $LINENO', '[] 1\n']]);
   await shell('debian:bookworm', undefined, [['echo $BASH_VERSION', '5.2.15(1)-release\n']]);
   await shell('alpine', undefined, [['echo $((RANDOM < 32768)) "[$SECONDS]"', '1 []\n']]);
+});
+
+test('ls -la /: the init layer (/.dockerenv, /etc) dated at creation, /dev /proc /sys mounted at start, merged directories with one link', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'busybox');
+  const io = term();
+  const { Id } = await e.containerCreate({ Image: 'ubuntu', Tty: true, OpenStdin: true, AttachStdin: true, Cmd: ['bash'] });
+  e.advance(3 * 60_000);
+  const h = await e.containerAttach(Id, io, { stdin: true, beforeStart: true });
+  await e.containerStart(Id);
+  await h.input('ls -la /', io);
+  const rows = Object.fromEntries(io.text.split('\n').slice(1, -1).map((l) => [l.slice(l.lastIndexOf(' ') + 1), l]));
+  assert.match(rows['.'], /^drwxr-xr-x   1 root root 4096 \w{3} [ \d]\d \d\d:\d\d \.$/);
+  assert.match(rows['.dockerenv'], /^-rwxr-xr-x   1 root root    0 /);
+  assert.match(rows.dev, /^drwxr-xr-x   5 root root  340 /);
+  assert.match(rows.proc, /^dr-xr-xr-x 181 root root    0 /, 'a base system and the running container');
+  assert.match(rows.sys, /^dr-xr-xr-x  13 root root    0 /);
+  assert.match(rows.etc, /^drwxr-xr-x   1 root root 4096 /);
+  assert.match(rows.home, /^drwxr-xr-x   3 root root 4096 /, 'a directory of one layer keeps its count');
+  assert.match(rows.boot, /^drwxr-xr-x   2 root root 4096 /);
+  const date = (l: string) => l.split(/ +/).slice(5, 8).join(' ');
+  assert.equal(date(rows.dev), date(rows.proc));
+  assert.equal(date(rows.etc), date(rows['.dockerenv']));
+  assert.notEqual(date(rows.dev), date(rows.etc), 'mounted at start, three minutes after the creation');
+  assert.notEqual(date(rows.boot), date(rows.etc), 'the image layer keeps its own date');
+  // the blocks on disk: none for the mounts, 4 for each other directory
+  const dirs = Object.values(rows).filter((l) => l.startsWith('d') && !/ (dev|proc|sys)$/.test(l)).length;
+  assert.match(io.text, new RegExp(`^total ${dirs * 4}\\n`));
+  const b = await runIt(e, 'busybox');
+  assert.match(await b.type('ls -la / | grep -E " (proc|dev|\\.)$"'), /^drwxr-xr-x    1 root     root          4096 .* \.\ndrwxr-xr-x    5 root     root           340 .* dev\ndr-xr-xr-x  182 root     root             0 .* proc\n$/);
 });
