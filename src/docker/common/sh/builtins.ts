@@ -7,6 +7,7 @@ import { arith, ArithError } from './arith';
 import { test } from './test';
 import { historyText } from './text';
 import { COREUTILS, unescape } from './coreutils';
+import { printf } from './printf';
 import type { IO } from './types';
 import type { Shell } from './sh';
 
@@ -157,7 +158,7 @@ export const BUILTINS: Record<string, Builtin> = {
     io.out(u.text + (nonl || u.stop ? '' : '\n'));
     return 0;
   },
-  printf: COREUTILS.printf,
+  printf,
   true: COREUTILS.true,
   false: COREUTILS.false,
   ':': COREUTILS.true,

@@ -12,6 +12,9 @@ import type { Command, IO, ProcInfo, ShellLike } from './types';
 import { opts, usage } from './opts';
 import { headOrTail, lines, wcCounts } from './text';
 import { account } from './passwd';
+import { printf } from './printf';
+import { sed } from './sed';
+import { seq } from './seq';
 
 const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
@@ -103,20 +106,9 @@ export const COREUTILS: Record<string, Command> = {
     io.out(text + (newline ? '\n' : ''));
     return 0;
   },
-  printf(args, io) {
-    if (args.length < 2) {
-      io.err('printf: usage: printf [-v var] format [arguments]\n');
-      return 2;
-    }
-    let k = 2;
-    const fmt = unescape(args[1]).text;
-    let out = '';
-    do {
-      out += fmt.replace(/%([sdi%])/g, (_, c: string) => (c === '%' ? '%' : c === 's' ? args[k++] ?? '' : String(parseInt(args[k++] ?? '0', 10) || 0)));
-    } while (k < args.length && /%[sdi]/.test(fmt));
-    io.out(out);
-    return 0;
-  },
+  printf: (args, io, sh) => printf(args, io, sh),
+  seq,
+  sed,
   cat(args, io, sh) {
     const o = opts(args);
     // Each operand in turn, its error where it comes (GNU and busybox both go on to the next).
