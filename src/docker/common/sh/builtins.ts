@@ -86,13 +86,45 @@ export const BUILTINS: Record<string, Builtin> = {
     sh.exit(n);
     return n & 255;
   },
-  export(argv, _io, sh) {
+  export(argv, io, sh) {
+    if (argv.length === 1 || (argv[1] === '-p' && argv.length === 2)) {
+      // bash also lists the OLDPWD it exports, unset, from its start
+      const vars = [...sh.vars].filter(([, o]) => o.x).map(([k, o]) => [k, o.v] as [string, string | undefined]);
+      if (sh.flavor === 'bash' && !sh.vars.has('OLDPWD')) vars.push(['OLDPWD', undefined]);
+      io.out(vars.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => (sh.flavor === 'bash' ? `declare -x ${k}${v === undefined ? '' : `="${v.replace(/[\\"$`]/g, '\\$&')}"`}\n` : `export ${k}='${v!.replace(/'/g, "'\\''")}'\n`)).join(''));
+      return 0;
+    }
     for (const a of argv.slice(1)) {
       const eq = a.indexOf('=');
       if (eq > 0) sh.setVar(a.slice(0, eq), a.slice(eq + 1), true);
       else sh.setVar(a, sh.getVar(a) ?? '', true);
     }
     return 0;
+  },
+  alias(argv, io, sh) {
+    const show = (k: string) => `${sh.flavor === 'bash' ? 'alias ' : ''}${k}='${sh.aliases.get(k)!.replace(/'/g, "'\\''")}'\n`;
+    if (argv.length === 1) io.out([...sh.aliases.keys()].sort().map(show).join(''));
+    let status = 0;
+    for (const a of argv.slice(1)) {
+      const eq = a.indexOf('=');
+      if (eq > 0) sh.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (sh.aliases.has(a)) io.out(show(a));
+      else {
+        io.err(`${sh.prefix()}: alias: ${a}${sh.flavor === 'bash' ? ':' : ''} not found\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+  unalias(argv, io, sh) {
+    if (argv[1] === '-a') sh.aliases.clear();
+    let status = 0;
+    for (const a of argv[1] === '-a' ? [] : argv.slice(1)) {
+      if (sh.aliases.delete(a)) continue;
+      io.err(`${sh.prefix()}: unalias: ${a}${sh.flavor === 'bash' ? ':' : ''} not found\n`);
+      status = 1;
+    }
+    return status;
   },
   unset(argv, _io, sh) {
     for (const a of argv.slice(1)) sh.unsetVar(a);
@@ -122,7 +154,9 @@ export const BUILTINS: Record<string, Builtin> = {
     for (const n of argv.slice(1)) {
       // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
       const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return'].includes(n);
-      if (/^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!])$/.test(n) || (sh.flavor === 'bash' && /^(\[\[|]]|function)$/.test(n))) io.out(`${n} is a shell keyword\n`);
+      const alias = sh.aliases.get(n);
+      if (alias !== undefined) io.out(sh.flavor === 'bash' ? `${n} is aliased to \`${alias}'\n` : `${n} is an alias for ${alias}\n`);
+      else if (/^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!])$/.test(n) || (sh.flavor === 'bash' && /^(\[\[|]]|function)$/.test(n))) io.out(`${n} is a shell keyword\n`);
       else if (isBuiltin(sh, n)) io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
       else {
         const p = sh.which(n);

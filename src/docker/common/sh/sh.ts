@@ -16,7 +16,7 @@ export const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin
 
 export type Flavor = 'bash' | 'dash' | 'ash';
 
-export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number }
+export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number; aliases?: [string, string][] }
 
 export class Shell implements ShellLike {
   cwd: string;
@@ -27,6 +27,8 @@ export class Shell implements ShellLike {
   /** Programs found in PATH and run: the shells remember where (bash's `hash`, dash's tracked aliases). */
   hashed = new Map<string, string>();
   funcs = new Map<string, Cmd>();
+  /** `alias ll='ls -l'`: expanded where a command starts (bash only when interactive). */
+  aliases = new Map<string, string>();
   /** `$1`…, `$#`, `$@` */
   args: string[] = [];
   /** A `break N`, `continue N` or `return` on its way out of loops and functions. */
@@ -72,7 +74,7 @@ export class Shell implements ShellLike {
   }
 
   save(): ShellState {
-    return { cwd: this.cwd, vars: [...this.vars].map(([k, o]) => [k, o.v, o.x]), history: this.history, status: this.status };
+    return { cwd: this.cwd, vars: [...this.vars].map(([k, o]) => [k, o.v, o.x]), history: this.history, status: this.status, ...(this.aliases.size && { aliases: [...this.aliases] }) };
   }
 
   restore(s: ShellState): void {
@@ -80,6 +82,7 @@ export class Shell implements ShellLike {
     this.vars = new Map(s.vars.map(([k, v, x]) => [k, { v, x }]));
     this.history = s.history;
     this.status = s.status;
+    this.aliases = new Map(s.aliases);
   }
 
   /** Set by the process that hosts an interactive shell: `bash` typed at the prompt nests one. */
@@ -302,6 +305,7 @@ export class Shell implements ShellLike {
     const sub = new Shell(this.m, this.flavor, this.argv0, this.interactive, [], this.cwd, false, this.user);
     sub.vars = new Map(this.vars);
     sub.funcs = new Map(this.funcs);
+    sub.aliases = this.aliases;
     sub.args = this.args;
     sub.status = this.status;
     sub.lineNo = this.lineNo;
@@ -704,10 +708,24 @@ export class Shell implements ShellLike {
     return out.length ? out.map((f) => (abs && !f.rel.startsWith('/') ? '/' + f.rel : f.rel)) : [text];
   }
 
-  private async simple(cmd: Simple, io: IO): Promise<number> {
+  private async simple(cmd: Simple, io: IO, expanded = new Set<string>()): Promise<number> {
     // Leading NAME=value words: alone they set shell variables, before a command they set its env.
     let n = 0;
     while (n < cmd.words.length && isAssignment(cmd.words[n])) n++;
+    const p0 = cmd.words[n]?.length === 1 ? cmd.words[n][0] : undefined;
+    const w0 = p0?.t === 'lit' && !p0.q ? p0.v : '';
+    const alias = this.aliases.size && (this.interactive || this.flavor !== 'bash') && !expanded.has(w0) ? this.aliases.get(w0) : undefined;
+    if (alias !== undefined) {
+      // the alias's text takes the word's place; a name is not expanded again inside its own alias
+      let items: AndOr[] = [];
+      try {
+        items = parseLine(alias || ':', this.flavor);
+      } catch { /* run as text below, which reports the error */ }
+      const only = items.length === 1 && items[0].pipeline.length === 1 && !items[0].not && !items[0].pipeline[0].k ? (items[0].pipeline[0] as Simple) : undefined;
+      if (only) return this.simple({ words: [...cmd.words.slice(0, n), ...only.words, ...cmd.words.slice(n + 1)], redirs: [...only.redirs, ...cmd.redirs] }, io, expanded.add(w0));
+      const rest = await this.expand(cmd.words.slice(n + 1), io);
+      return this.run(alias + rest.map((a) => ` '${a.replace(/'/g, "'\\''")}'`).join(''), io);
+    }
     const assigns: [string, string][] = [];
     for (const w of cmd.words.slice(0, n)) {
       const [text] = await this.expand([w], io, false);

@@ -115,3 +115,26 @@ test('ls -la /: the init layer (/.dockerenv, /etc) dated at creation, /dev /proc
   const b = await runIt(e, 'busybox');
   assert.match(await b.type('ls -la / | grep -E " (proc|dev|\\.)$"'), /^drwxr-xr-x    1 root     root          4096 .* \.\ndrwxr-xr-x    5 root     root           340 .* dev\ndr-xr-xr-x  182 root     root             0 .* proc\n$/);
 });
+
+test('alias and unalias (expanded where a command starts; not in a bash script), type of an alias, export -p in each dialect', async () => {
+  await shell('ubuntu', undefined, [
+    ["alias ll='ls -ld' la='ls -A'", ''],
+    ['alias', "alias la='ls -A'\nalias ll='ls -ld'\n"],
+    ['ll /tmp | cut -c1-10', 'drwxrwxrwt\n'],
+    ['type ll', "ll is aliased to `ls -ld'\n"],
+    ['alias nope; echo $?', 'bash: alias: nope: not found\n1\n'],
+    ['unalias la; unalias la', 'bash: unalias: la: not found\n'],
+    ["alias x='cd /tmp; pwd'; x", '/tmp\n'],
+    ['bash -c "alias a=echo; a hi"', 'bash: line 1: a: command not found\n'],
+    ['unalias -a; alias', ''],
+  ]);
+  const { type } = await shell('ubuntu', undefined, []);
+  assert.match(await type('export -p'), /^declare -x HOME="\/root"\ndeclare -x HOSTNAME="\w+"\ndeclare -x OLDPWD\ndeclare -x PATH="\/usr\/local\/sbin:[^"]+"\ndeclare -x PWD="\/"\ndeclare -x SHLVL="1"\ndeclare -x TERM="xterm"\n$/);
+  assert.equal(await type('X=\'a "$b"\'; export X; export | grep X='), 'declare -x X="a \\"\\$b\\""\n');
+  await shell('ubuntu', ['sh'], [
+    ["alias ll='ls -ld'; alias; ll /tmp | cut -c1-10; type ll", "ll='ls -ld'\ndrwxrwxrwt\nll is an alias for ls -ld\n"],
+    ["X=\"it's\"; export X; export -p | grep X=", "export X='it'\\''s'\n"],
+    ['alias q', 'sh: 3: alias: q not found\n'],
+  ]);
+  await shell('alpine', undefined, [["alias l='ls -d'; l /tmp; alias", "/tmp\nl='ls -d'\n"]]);
+});
