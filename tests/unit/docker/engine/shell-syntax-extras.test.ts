@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createEngine } from '../../../../src/docker/engine';
 import { engine, pull, runIt, term } from './fixtures';
 
 /** Types each line into a fresh container shell (`cmd`: the program run) and checks what it prints. */
@@ -137,4 +138,16 @@ test('alias and unalias (expanded where a command starts; not in a bash script),
     ['alias q', 'sh: 3: alias: q not found\n'],
   ]);
   await shell('alpine', undefined, [["alias l='ls -d'; l /tmp; alias", "/tmp\nl='ls -d'\n"]]);
+});
+
+test('aliases survive save and load with the shell that defined them', async () => {
+  const e = engine(3);
+  await pull(e, 'ubuntu');
+  const { type } = await runIt(e, 'ubuntu', 'c1');
+  await type("alias hi='echo hola'");
+  const b = createEngine({ seed: 3, state: JSON.parse(JSON.stringify(e.save())) });
+  const io = term();
+  const h = await b.containerAttach('c1', io);
+  await h.input('hi; alias', io);
+  assert.equal(io.text, "hola\nalias hi='echo hola'\n");
 });
