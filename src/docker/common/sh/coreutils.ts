@@ -14,6 +14,7 @@ import { headOrTail, lines, wcCounts } from './text';
 import { account } from './passwd';
 import { printf } from './printf';
 import { sed } from './sed';
+import { awk } from './awk';
 import { seq } from './seq';
 
 const reason = (e: unknown): string => {
@@ -109,6 +110,8 @@ export const COREUTILS: Record<string, Command> = {
   printf: (args, io, sh) => printf(args, io, sh),
   seq,
   sed,
+  awk,
+  mawk: awk,
   cat(args, io, sh) {
     const o = opts(args);
     // Each operand in turn, its error where it comes (GNU and busybox both go on to the next).

@@ -63,3 +63,25 @@ test('sed: s/// with g, N, p and i, BRE and -E groups, & and \\1, addresses and 
   ]);
   await shell('alpine', [["echo abc | sed 's/b/-/'", 'a-c\n']]);
 });
+
+test('awk: fields and -F, patterns, BEGIN/END, sums, arrays with for-in, functions, printf, if/else, next, ternary', async () => {
+  await shell('alpine', [
+    [`echo "a b c" | awk '{print $2}'`, 'b\n'],
+    [`awk -F: '{print $1, $NF}' /etc/passwd | head -2`, 'root /bin/sh\nbin /sbin/nologin\n'],
+    [`awk -F: '$3 >= 2 {print NR": "$1}' /etc/passwd`, '3: daemon\n4: nobody\n'],
+    [`seq 5 | awk '{s+=$1} END {print s, NR, s/NR}'`, '15 5 3\n'],
+    [`printf 'x 1\\ny 2\\nx 3\\n' | awk '{c[$1]+=$2} END {for (k in c) print k, c[k]}'`, 'x 4\ny 2\n'],
+    [`echo "hello world" | awk '{print toupper($1), length($2), substr($1,2,3), index($2, "r")}'`, 'HELLO 5 ell 3\n'],
+    [`seq 4 | awk 'NR%2==0'`, '2\n4\n'],
+    [`seq 3 | awk '/2/ {next} {print "l" $0}'`, 'l1\nl3\n'],
+    [`echo "a,b" | awk -F, '{printf "%s-%s\\n", $2, $1}'`, 'b-a\n'],
+    [`echo "a b" | awk '{$2="X"; print; print NF}'`, 'a X\n2\n'],
+    [`awk 'BEGIN {print 1/3, 2^10, 7%3; n = split("a:b:c", p, ":"); print n, p[3]}'`, '0.333333 1024 1\n3 c\n'],
+    [`echo x | awk '{print $1 == "x" ? "y" : "n"}'`, 'y\n'],
+    [`echo 3 | awk '{ if ($1 > 2) print "big"; else print "small" }'`, 'big\n'],
+    [`echo 10 9 | awk '$1 > $2 {print "num"} "10" < "9" {print "str"}'`, 'num\n'],
+    [`echo ab | awk '$0 ~ /b$/ {print "yes"} $0 !~ "a" {print "no"}'`, 'yes\n'],
+  ]);
+  // Debian and Ubuntu have it as mawk
+  await shell('ubuntu', [[`echo "1 2" | mawk '{print $2 + 1}'`, '3\n']]);
+});
