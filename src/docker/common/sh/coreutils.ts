@@ -416,8 +416,19 @@ export const COREUTILS: Record<string, Command> = {
     // perror does), unless -q found a line.
     let found = false;
     let failed = false;
-    const many = o.rest.length > 1;
-    for (const f of o.rest.length ? o.rest : ['-']) {
+    // -r: the files under each directory operand (the current one without operands), in name order
+    const rec = o.flags.has('r') || o.flags.has('R');
+    const walk = (f: string, shown: string): string[] => {
+      let node;
+      try {
+        node = sh.m.fs.resolve(f, sh.cwd).node;
+      } catch { /* reported when read */ }
+      if (node?.kind !== 'dir') return [shown];
+      return [...sh.m.fs.list(sh.m.fs.resolve(f, sh.cwd).parts).keys()].sort().flatMap((n) => walk(`${f}/${n}`, shown ? `${shown.replace(/\/$/, '')}/${n}` : n));
+    };
+    const files = rec ? (o.rest.length ? o.rest : ['']).flatMap((f) => walk(f || '.', f)) : o.rest;
+    const many = files.length > 1 || (rec && !o.rest.length);
+    for (const f of files.length ? files : ['-']) {
       // -q stops at the first line found, before opening the next file
       if (found && o.flags.has('q')) break;
       const inputs = readInputs(f === '-' ? [] : [f], io.busybox ? { ...io, err: (t) => io.err(t.replace(/can't open '(.*)'/, '$1')) } : io, sh, 'grep');
@@ -431,10 +442,12 @@ export const COREUTILS: Record<string, Command> = {
         if (re.test(l) !== o.flags.has('v')) {
           found = true;
           count++;
-          if (!o.flags.has('q') && !o.flags.has('c')) io.out((many ? file + ':' : '') + (o.flags.has('n') ? n + 1 + ':' : '') + l + '\n');
+          if (!o.flags.has('q') && !o.flags.has('c') && !o.flags.has('l')) io.out((many ? file + ':' : '') + (o.flags.has('n') ? n + 1 + ':' : '') + l + '\n');
         }
       });
       if (o.flags.has('c')) io.out((many ? file + ':' : '') + count + '\n');
+      // -l: the names of the files with a line found
+      else if (o.flags.has('l') && count) io.out(file + '\n');
     }
     return found && o.flags.has('q') ? 0 : failed ? 2 : found ? 0 : 1;
   },

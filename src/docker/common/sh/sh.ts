@@ -510,6 +510,8 @@ export class Shell implements ShellLike {
    */
   async expand(words: Word[], io: IO, split = true, pattern = false): Promise<string[]> {
     const fields: string[] = [];
+    // bash's brace expansion comes first: `{a,b}` and `{1..3}` in the unquoted text
+    if (split && this.flavor === 'bash') words = words.flatMap((w) => braces(w));
     for (const w of words) {
       // `pat` is the glob pattern of the field: quoted characters escaped, so only bare * and ? match.
       let cur = '';
@@ -1023,6 +1025,51 @@ class ParamError extends Error {}
 function isAssignment(w: Word): boolean {
   const first = w[0];
   return !!first && first.t === 'lit' && !first.q && /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.v);
+}
+
+/** The words a word's `{a,b}` and `{1..5}` (`{01..10..2}`, `{a..e}`) make, one part after another. */
+function braces(w: Word, from = 0): Word[] {
+  for (let j = from; j < w.length; j++) {
+    const p = w[j];
+    if (p.t !== 'lit' || p.q || !p.v.includes('{')) continue;
+    const alts = brace(p.v);
+    if (alts.length > 1) return alts.flatMap((v) => braces([...w.slice(0, j), { ...p, v }, ...w.slice(j + 1)], j + 1));
+  }
+  return [w];
+}
+
+function brace(s: string): string[] {
+  for (let i = s.indexOf('{'); i >= 0; i = s.indexOf('{', i + 1)) {
+    if (s[i - 1] === '$') continue;
+    let depth = 0;
+    let j = i;
+    const commas: number[] = [];
+    for (; j < s.length; j++) {
+      if (s[j] === '{') depth++;
+      else if (s[j] === '}' && --depth === 0) break;
+      else if (s[j] === ',' && depth === 1) commas.push(j);
+    }
+    if (j >= s.length) return [s];
+    const body = s.slice(i + 1, j);
+    let alts: string[] | undefined;
+    if (commas.length) alts = [i, ...commas].map((c, k) => s.slice(c + 1, commas[k] ?? j));
+    else {
+      const m = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(body);
+      if (m && /\d/.test(m[1]) === /\d/.test(m[2])) {
+        const num = /\d/.test(m[1]);
+        const [a, b] = num ? [+m[1], +m[2]] : [m[1].charCodeAt(0), m[2].charCodeAt(0)];
+        const step = Math.abs(+(m[3] ?? 1)) || 1;
+        // `{01..10}`: as wide as the wider end when one is zero-padded
+        const width = num && (/^-?0\d/.test(m[1]) || /^-?0\d/.test(m[2])) ? Math.max(m[1].length, m[2].length) : 0;
+        alts = [];
+        for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) alts.push(num ? String(v).padStart(width, '0') : String.fromCharCode(v));
+      }
+    }
+    if (!alts) continue;
+    const post = brace(s.slice(j + 1));
+    return alts.flatMap((a) => brace(a).flatMap((x) => post.map((p) => s.slice(0, i) + x + p)));
+  }
+  return [s];
 }
 
 /** A word as typed (for `ambiguous redirect`). */

@@ -151,3 +151,26 @@ test('aliases survive save and load with the shell that defined them', async () 
   await h.input('hi; alias', io);
   assert.equal(io.text, "hola\nalias hi='echo hola'\n");
 });
+
+test("bash's brace expansion ({a,b}, {1..5}, {01..10..3}, {a..e}, nested, with a prefix and suffix); dash and ash keep the braces", async () => {
+  await shell('ubuntu', undefined, [
+    ['echo {1..3} {a..c} {01..10..3} x{a,b}y {5..1..2}', '1 2 3 a b c 01 04 07 10 xay xby 5 3 1\n'],
+    ['for i in {1..3}; do echo -n $i; done; echo', '123\n'],
+    ['mkdir -p /tmp/{a,b}/{c,d}; ls -d /tmp/*/*', '/tmp/a/c  /tmp/a/d  /tmp/b/c  /tmp/b/d\n'],
+    [`echo {a,b{1,2}} "{1..2}" '{a,b}' {x} \${HOME}{1,2} {1..a}`, 'a b1 b2 {1..2} {a,b} {x} /root1 /root2 {1..a}\n'],
+    ['x={a,b}; echo $x', '{a,b}\n'],
+    ["sh -c 'echo {1..3}'", '{1..3}\n'],
+  ]);
+  await shell('alpine', undefined, [['echo {1..3}', '{1..3}\n']]);
+});
+
+test('grep -r walks directories (names shown, . without operands), -l lists the files found', async () => {
+  await shell('ubuntu', undefined, [
+    ['mkdir -p /tmp/d/e; echo hola > /tmp/d/e/f; echo hola > /tmp/d/g; echo no > /tmp/d/h', ''],
+    ['grep -r hola /tmp/d', '/tmp/d/e/f:hola\n/tmp/d/g:hola\n'],
+    ['grep -rn hola /tmp/d/', '/tmp/d/e/f:1:hola\n/tmp/d/g:1:hola\n'],
+    ['cd /tmp/d; grep -r hola', 'e/f:hola\ng:hola\n'],
+    ['grep -rl hola .; grep -l no g h', './e/f\n./g\nh\n'],
+    ['grep -r hola g', 'hola\n'],
+  ]);
+});
