@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { createEngine } from '../../../../src/docker/engine';
 import { engine, pull, runIt, term } from './fixtures';
 
@@ -173,4 +174,26 @@ test('grep -r walks directories (names shown, . without operands), -l lists the 
     ['grep -rl hola .; grep -l no g h', './e/f\n./g\nh\n'],
     ['grep -r hola g', 'hola\n'],
   ]);
+});
+
+test('any line of the new syntax gets an answer from bash, dash and ash, never an exception', async () => {
+  const { createShell, INTERNAL_ERROR } = await import('../../../../src/docker/index');
+  const shell = createShell({ seed: 5 });
+  const quiet = { out: () => {}, err: () => {}, tty: true, sleep: () => Promise.resolve() };
+  const pieces = fc.constantFrom('cat', '<<<', '<<', '"a b"', 'read', 'x', 'case', 'a', 'in', 'a)', '*)', ';;', ';&', ';;&', 'esac', '{1..3}', '{a,b}', '{', '}', '{01..5..2}', 'set', '-x', '+x', '-u', '-e', '$nope', '${nope:-d}', '$RANDOM', '$((RANDOM%6))', '$LINENO', '$SECONDS', 'alias', 'll=ls', 'll', 'unalias', 'printf', "'%5.2f|%-3s|%x\\n'", '%q', '%b', '3.14', 'seq', '-s,', '-w', '10', 'sed', "'s/a/b/g'", "'2,3p'", '-n', 'awk', "'{print $1}'", "'BEGIN{x=1'", "'$1>1{print NF}'", '-F:', 'grep', '-rl', '/etc', 'ls', '-la', '/', 'export', '-p', '|', ';', '&&', '||', '(', ')', '$(', '`', "'", '"');
+  for (const start of ['docker run -it --rm ubuntu bash', 'docker run -it --rm ubuntu sh', 'docker run -it --rm alpine']) {
+    await fc.assert(
+      fc.asyncProperty(fc.array(pieces, { maxLength: 10 }), async (words) => {
+        let err = '';
+        await shell.run(start, quiet);
+        assert.ok(shell.inContainer(), start);
+        const io = { ...quiet, err: (t: string) => { err += t; } };
+        const code = await shell.run(words.join(' '), io);
+        assert.ok(Number.isInteger(code));
+        assert.ok(!err.includes(INTERNAL_ERROR), `${JSON.stringify(words.join(' '))}: ${err}`);
+        for (let k = 0; k < 3 && shell.inContainer(); k++) await shell.eof(quiet);
+      }),
+      { numRuns: 120 },
+    );
+  }
 });
