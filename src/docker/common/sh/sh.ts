@@ -511,7 +511,7 @@ export class Shell implements ShellLike {
   async expand(words: Word[], io: IO, split = true, pattern = false): Promise<string[]> {
     const fields: string[] = [];
     // bash's brace expansion comes first: `{a,b}` and `{1..3}` in the unquoted text
-    if (split && this.flavor === 'bash') words = words.flatMap((w) => braces(w));
+    if (split && this.flavor === 'bash' && words.some((w) => w.some((p) => p.t === 'lit' && !p.q && p.v.includes('{')))) words = words.flatMap((w) => braces(w));
     for (const w of words) {
       // `pat` is the glob pattern of the field: quoted characters escaped, so only bare * and ? match.
       let cur = '';
