@@ -13,7 +13,7 @@ import { create } from './container-create';
 import { inspecting } from './container-inspect';
 import { listing } from './container-list';
 import { execing } from './exec';
-import { Overlay, newDir, newFile, type DirNode } from './fs';
+import { MOUNTED, Overlay, newDir, newFile, type DirNode } from './fs';
 import { imageApi } from './image-api';
 import type * as imgs from './images';
 import { lifecycle } from './lifecycle';
@@ -80,17 +80,17 @@ export interface Sink { io: TermIO }
  */
 function initLayer(c: Ctr, procs: () => number): DirNode {
   const d = newDir(c.created);
-  const mount = (mode: number, size: number, links: () => number): DirNode => ({
-    kind: 'dir', children: new Map(), mode, opaque: true, size,
-    get links() { return links(); },
-    get mtime() { return c.startedAt || c.created; },
-    set mtime(_t) { /* the mount's own */ },
-  });
+  const mount = (name: string, mode: number, size: number, links: () => number) => {
+    // mounted afresh at each start
+    const m: DirNode = { kind: 'dir', children: new Map(), mode, get mtime() { return c.startedAt || c.created; }, set mtime(_t) { /* the mount's own */ }, opaque: true };
+    MOUNTED.set(m, { size, links });
+    d.children.set(name, m);
+  };
   d.children.set('.dockerenv', newFile('', c.created, 0o755));
   d.children.set('etc', newDir(c.created));
-  d.children.set('dev', mount(0o755, 340, () => 5));
-  d.children.set('proc', mount(0o555, 0, procs));
-  d.children.set('sys', mount(0o555, 0, () => 13));
+  mount('dev', 0o755, 340, () => 5);
+  mount('proc', 0o555, 0, procs);
+  mount('sys', 0o555, 0, () => 13);
   return d;
 }
 

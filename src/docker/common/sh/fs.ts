@@ -3,12 +3,18 @@
  * names, path helpers, and the `Fs` interface that both a container's overlay (engine) and the
  * host's tree satisfy.
  */
-/** `size` and `links`: what a mounted filesystem (tmpfs, proc) reports instead of 4096 and the count of subdirectories. */
-export interface DirNode { kind: 'dir'; children: Map<string, Node>; mode: number; mtime: number; opaque?: boolean; size?: number; links?: number }
+export interface DirNode { kind: 'dir'; children: Map<string, Node>; mode: number; mtime: number; opaque?: boolean }
 export interface FileNode { kind: 'file'; size: number; data?: string; mode: number; mtime: number }
 export interface LinkNode { kind: 'link'; target: string; mtime: number }
 export interface WhiteoutNode { kind: 'whiteout' }
 export type Node = DirNode | FileNode | LinkNode | WhiteoutNode;
+
+/**
+ * The root of a mounted filesystem (tmpfs, proc, sysfs): the size and link count it reports
+ * instead of 4096 bytes and a link per subdirectory. Kept apart so every directory node keeps
+ * one shape.
+ */
+export const MOUNTED = new WeakMap<DirNode, { size: number; links: () => number }>();
 
 export type FsCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL' | 'ENAMETOOLONG';
 export class FsError extends Error {
