@@ -668,7 +668,8 @@ export class Shell implements ShellLike {
     let captured = '';
     const sub = this.fork();
     sub.depth++;
-    await sub.run(src, { ...io, stdin: undefined, tty: false, out: (t) => { captured += t; } });
+    const s = await sub.run(src, { ...io, stdin: undefined, tty: false, out: (t) => { captured += t; } });
+    this.subStatus = sub.exitCode ?? s;
     return captured.replace(/\n+$/, '');
   }
 
@@ -710,7 +711,11 @@ export class Shell implements ShellLike {
     return out.length ? out.map((f) => (abs && !f.rel.startsWith('/') ? '/' + f.rel : f.rel)) : [text];
   }
 
+  /** The status of the last command substitution of the command being expanded. */
+  private subStatus = 0;
+
   private async simple(cmd: Simple, io: IO, expanded = new Set<string>()): Promise<number> {
+    this.subStatus = 0;
     // Leading NAME=value words: alone they set shell variables, before a command they set its env.
     let n = 0;
     while (n < cmd.words.length && isAssignment(cmd.words[n])) n++;
@@ -751,7 +756,8 @@ export class Shell implements ShellLike {
 
     if (!argv.length) {
       for (const [k, v] of assigns) this.setVar(k, v);
-      return 0;
+      // `x=$(false)` fails as its last command substitution did (and ends a `set -e` shell)
+      return this.subStatus;
     }
     // `cat` with nothing to read but the terminal waits for lines, as on a real tty.
     if (stdin === undefined && this.typed && argv[0] === 'cat' && argv.slice(1).every((a) => a.startsWith('-')) && this.which('cat')) {

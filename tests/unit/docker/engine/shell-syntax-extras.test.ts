@@ -197,3 +197,12 @@ test('any line of the new syntax gets an answer from bash, dash and ash, never a
     );
   }
 });
+
+test('an assignment alone fails as its last command substitution did: $? and set -e', async () => {
+  await shell('ubuntu', undefined, [
+    ['x=$(false); echo $? "[$x]"; y=$(echo a; true); echo $?', '1 []\n0\n'],
+    ["bash -c 'set -e; x=$(false); echo no'; echo $?", '1\n'],
+    ["bash -c 'set -e; f() { false; echo after; }; f || echo caught; false | true; echo on'", 'after\non\n'],
+    ["sh -c 'set -e; x=$(exit 3); echo no'; echo $?", '3\n'],
+  ]);
+});
