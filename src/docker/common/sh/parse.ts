@@ -51,6 +51,8 @@ export interface AndOr {
   op: ';' | '&&' | '||';
   /** `! pipeline` */
   not?: boolean;
+  /** The line of the text it starts on, when the text has several (a script's error messages, `$LINENO`). */
+  line?: number;
   pipeline: Cmd[];
 }
 
@@ -369,13 +371,16 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       for (;;) {
         const not = reserved() === '!';
         if (not) i++;
+        const at = lineAt(i);
         const pipeline = [command()];
         for (skipBlanks(); line[i] === '|' && line[i + 1] !== '|'; skipBlanks()) {
           i++;
           skipLines();
           pipeline.push(command());
         }
-        out.push(not ? { op, not, pipeline } : { op, pipeline });
+        const item: AndOr = not ? { op, not, pipeline } : { op, pipeline };
+        if (at) item.line = at;
+        out.push(item);
         const two = line.slice(i, i + 2);
         if (two !== '&&' && two !== '||') break;
         op = two;
@@ -389,6 +394,15 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       else if ((c === ';' && line[i + 1] !== ';' && !armEnd(ends)) || (c === '&' && line[i + 1] !== '&')) i++;
       else if (i < n && !(c === ')' && ends.includes(')')) && !armEnd(ends)) fail();
     }
+  };
+  /** The line number of `pos` in a text of several lines (0 in one of one line), counted on from the last asked. */
+  const multi = line.includes('\n');
+  let seen = 0;
+  let lines = 1;
+  const lineAt = (pos: number): number => {
+    if (!multi) return 0;
+    for (; seen < pos; seen++) if (line[seen] === '\n') lines++;
+    return lines;
   };
   /** At the end of a case arm: `;;`, or bash's `;&` and `;;&`. */
   const armEnd = (ends: string[]): boolean => ends.includes(';;') && (line.startsWith(';;', i) || (bash && line.startsWith(';&', i)));

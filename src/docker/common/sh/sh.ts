@@ -458,6 +458,8 @@ export class Shell implements ShellLike {
       if (this.exited || io.signal?.aborted) break;
       if (item.op === '&&' && this.status !== 0) continue;
       if (item.op === '||' && this.status === 0) continue;
+      // a script's messages name the line of the command
+      if (item.line && !this.interactive) this.lineNo = item.line;
       try {
         const last = !items[k + 1] || items[k + 1].op === ';';
         if (!last || item.not) this.tested++;

@@ -206,3 +206,11 @@ test('an assignment alone fails as its last command substitution did: $? and set
     ["sh -c 'set -e; x=$(exit 3); echo no'; echo $?", '3\n'],
   ]);
 });
+
+test("a script's messages and $LINENO name the line of the command", async () => {
+  await shell('ubuntu', undefined, [
+    [String.raw`printf 'echo uno\n\nfoo\necho $LINENO\nif true; then\n  bar\nfi\n' > s.sh`, ''],
+    ['bash s.sh', 'uno\ns.sh: line 3: foo: command not found\n4\ns.sh: line 6: bar: command not found\n'],
+    ['sh s.sh', 'uno\ns.sh: 3: foo: not found\n4\ns.sh: 6: bar: not found\n'],
+  ]);
+});
