@@ -15,6 +15,7 @@ import { account } from './passwd';
 import { printf } from './printf';
 import { sed } from './sed';
 import { awk } from './awk';
+import { xargs } from './xargs';
 import { seq } from './seq';
 
 const reason = (e: unknown): string => {
@@ -112,6 +113,7 @@ export const COREUTILS: Record<string, Command> = {
   sed,
   awk,
   mawk: awk,
+  xargs,
   cat(args, io, sh) {
     const o = opts(args);
     // Each operand in turn, its error where it comes (GNU and busybox both go on to the next).

@@ -85,3 +85,14 @@ test('awk: fields and -F, patterns, BEGIN/END, sums, arrays with for-in, functio
   // Debian and Ubuntu have it as mawk
   await shell('ubuntu', [[`echo "1 2" | mawk '{print $2 + 1}'`, '3\n']]);
 });
+
+test('xargs: the input words as arguments (echo by default), -n batches, -I replaces, a missing program is 127', async () => {
+  await shell('ubuntu', [
+    ['xargs echo <<< "a b"', 'a b\n'],
+    ["printf 'a\\nb c\\n' | xargs -n 1 echo x", 'x a\nx b\nx c\n'],
+    [`echo f1 '"f 2"' | xargs touch; ls f1 "f 2" | cat`, 'f 2\nf1\n'],
+    ["printf 'uno\\ndos\\n' | xargs -I {} echo '<{}>'", '<uno>\n<dos>\n'],
+    ['echo x | xargs nope; echo $?', 'xargs: nope: No such file or directory\n127\n'],
+    ['echo a b | xargs', 'a b\n'],
+  ]);
+});
