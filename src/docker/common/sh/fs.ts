@@ -9,12 +9,6 @@ export interface LinkNode { kind: 'link'; target: string; mtime: number }
 export interface WhiteoutNode { kind: 'whiteout' }
 export type Node = DirNode | FileNode | LinkNode | WhiteoutNode;
 
-/**
- * The root of a mounted filesystem (tmpfs, proc, sysfs): the size and link count it reports
- * instead of 4096 bytes and a link per subdirectory. Kept apart so every directory node keeps
- * one shape.
- */
-export const MOUNTED = new WeakMap<DirNode, { size: number; links: () => number }>();
 
 export type FsCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL' | 'ENAMETOOLONG';
 export class FsError extends Error {
@@ -70,3 +64,10 @@ export function absPath(cwd: string, p: string): string {
   }
   return joinPath(parts);
 }
+
+/**
+ * The root of a mounted filesystem (tmpfs, proc, sysfs): the size and link count it reports
+ * instead of 4096 bytes and a link per subdirectory. Kept apart so every directory node keeps
+ * one shape.
+ */
+export const MOUNTED = new WeakMap<DirNode, { size: number; links: () => number }>();
