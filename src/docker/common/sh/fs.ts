@@ -9,7 +9,6 @@ export interface LinkNode { kind: 'link'; target: string; mtime: number }
 export interface WhiteoutNode { kind: 'whiteout' }
 export type Node = DirNode | FileNode | LinkNode | WhiteoutNode;
 
-
 export type FsCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL' | 'ENAMETOOLONG';
 export class FsError extends Error {
   constructor(public code: FsCode, public path: string) {
