@@ -120,7 +120,7 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
     const s = (i: number) => str(a[i]?.() ?? getField(0));
     switch (name) {
       case 'length': return () => s(0).length;
-      case 'substr': return () => { const st = Math.round(num(a[1]())); const len = a[2] ? Math.round(num(a[2]())) : Infinity; return s(0).slice(Math.max(st, 1) - 1, Math.max(0, st - 1 + len)); };
+      case 'substr': return () => { const st = Math.round(num(a[1]?.() ?? 1)); const len = a[2] ? Math.round(num(a[2]())) : Infinity; return s(0).slice(Math.max(st, 1) - 1, Math.max(0, st - 1 + len)); };
       case 'index': return () => s(0).indexOf(s(1)) + 1;
       case 'toupper': return () => s(0).toUpperCase();
       case 'tolower': return () => s(0).toLowerCase();
@@ -162,6 +162,7 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
   };
   const arith = (op: string, a: V, b: V): number => {
     const x = num(a), y = num(b);
+    if (!y && (op === '/' || op === '%')) throw new AwkError('division by zero');
     return op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? x / y : op === '%' ? x % y : x ** y;
   };
   const binary = (next: () => Fn, ops: string[], f: (op: string, a: V, b: V) => V) => (): Fn => {
@@ -315,6 +316,12 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
     }
     end.forEach((b) => b());
   } catch (e) {
+    // a regular expression made at run time that does not compile, a division by zero
+    if (e instanceof SyntaxError || e instanceof AwkError) {
+      const zero = e.message === 'division by zero';
+      io.err(io.busybox ? `awk: cmd. line:1: ${zero ? 'Division by zero' : 'Unmatched ( or \\('}\n` : `mawk: ${zero ? 'division by zero' : 'run time error: regular expression compile failed'}\n`);
+      return 2;
+    }
     if (!(e instanceof Exit)) throw e;
   }
   return status;

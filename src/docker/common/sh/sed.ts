@@ -118,7 +118,8 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
     cmds = parse(scripts.join('\n'), ere);
   } catch (e) {
     if (!(e instanceof SedError || e instanceof SyntaxError)) throw e;
-    io.err(`sed: ${e instanceof SedError ? e.message : '-e expression #1, char 0: Invalid preceding regular expression'}\n`);
+    const why = /group/.test(e.message) ? 'Unmatched ( or \\(' : /class/.test(e.message) ? 'Unmatched [, [^, [:, [., or [=' : 'Invalid preceding regular expression';
+    io.err(`sed: ${e instanceof SedError ? e.message : `-e expression #1, char ${scripts.join('\n').length}: ${why}`}\n`);
     return 1;
   }
   let status = 0;

@@ -96,3 +96,15 @@ test('xargs: the input words as arguments (echo by default), -n batches, -I repl
     ['echo a b | xargs', 'a b\n'],
   ]);
 });
+
+test('awk and sed: a bad regular expression or a division by zero is an error message, never an exception', async () => {
+  await shell('alpine', [
+    [`echo a | awk '$0 ~ "("'; echo $?`, 'awk: cmd. line:1: Unmatched ( or \\(\n2\n'],
+    [`echo a | awk '{print 1/0}'`, 'awk: cmd. line:1: Division by zero\n'],
+    [`echo a | awk '{print substr($0)}'`, 'a\n'],
+  ]);
+  await shell('ubuntu', [
+    [`echo a | mawk '{print 1 % 0}'`, 'mawk: division by zero\n'],
+    [`echo a | sed -E 's/(/x/'; echo $?`, 'sed: -e expression #1, char 6: Unmatched ( or \\(\n1\n'],
+  ]);
+});
