@@ -82,8 +82,11 @@ export function printf(argv: string[], io: IO, sh: ShellLike): number {
       }
       if (c === undefined) return m;
       if (c === '%') return '%';
-      const width = w === '*' ? num(next(), true) : Number(w || 0);
-      const prec = p === '*' ? num(next(), true) : p === undefined ? undefined : Number(p || 0);
+      // so wide or precise a field would only hang the page (and JavaScript stops at 100 decimals)
+      const width = Math.max(-1e5, Math.min(1e5, w === '*' ? num(next(), true) : Number(w || 0)));
+      const given = p === undefined ? -1 : Math.min(p === '*' ? num(next(), true) : Number(p || 0), 'fFeEgG'.includes(c) ? 60 : 1e5);
+      // a negative precision (from `*`) is none
+      const prec = given < 0 ? undefined : given;
       const f = flags ?? '';
       let s: string;
       let sign = '';

@@ -180,7 +180,7 @@ test('any line of the new syntax gets an answer from bash, dash and ash, never a
   const { createShell, INTERNAL_ERROR } = await import('../../../../src/docker/index');
   const shell = createShell({ seed: 5 });
   const quiet = { out: () => {}, err: () => {}, tty: true, sleep: () => Promise.resolve() };
-  const pieces = fc.constantFrom('cat', '<<<', '<<', '"a b"', 'read', 'x', 'case', 'a', 'in', 'a)', '*)', ';;', ';&', ';;&', 'esac', '{1..3}', '{a,b}', '{', '}', '{01..5..2}', 'set', '-x', '+x', '-u', '-e', '$nope', '${nope:-d}', '$RANDOM', '$((RANDOM%6))', '$LINENO', '$SECONDS', 'alias', 'll=ls', 'll', 'unalias', 'printf', "'%5.2f|%-3s|%x\\n'", '%q', '%b', '3.14', 'seq', '-s,', '-w', '10', 'sed', "'s/a/b/g'", "'2,3p'", '-n', 'awk', "'{print $1}'", "'BEGIN{x=1'", "'$1>1{print NF}'", '-F:', 'grep', '-rl', '/etc', 'ls', '-la', '/', 'export', '-p', '|', ';', '&&', '||', '(', ')', '$(', '`', "'", '"');
+  const pieces = fc.constantFrom('cat', '<<<', '<<', '"a b"', 'read', 'x', 'case', 'a', 'in', 'a)', '*)', ';;', ';&', ';;&', 'esac', '{1..3}', '{a,b}', '{', '}', '{01..5..2}', 'set', '-x', '+x', '-u', '-e', '$nope', '${nope:-d}', '$RANDOM', '$((RANDOM%6))', '$LINENO', '$SECONDS', 'alias', 'll=ls', 'll', 'unalias', 'printf', "'%5.2f|%-3s|%x\\n'", '%q', '%b', '3.14', 'seq', '-s,', '-w', '10', 'sed', "'s/a/b/g'", "'2,3p'", '-n', 'awk', "'{print $1}'", "'BEGIN{x=1'", "'$1>1{print NF}'", '-F:', "'$0~\"[\"'", "'{print 1/0}'", "'{print substr($1,2)}'", "'s/[/x/'", "'/(/p'", '-E', 'xargs', '-I{}', 'grep', '-rl', '/etc', 'ls', '-la', '/', 'export', '-p', '|', ';', '&&', '||', '(', ')', '$(', '`', "'", '"');
   for (const start of ['docker run -it --rm ubuntu bash', 'docker run -it --rm ubuntu sh', 'docker run -it --rm alpine']) {
     await fc.assert(
       fc.asyncProperty(fc.array(pieces, { maxLength: 10 }), async (words) => {
@@ -193,7 +193,7 @@ test('any line of the new syntax gets an answer from bash, dash and ash, never a
         assert.ok(!err.includes(INTERNAL_ERROR), `${JSON.stringify(words.join(' '))}: ${err}`);
         for (let k = 0; k < 3 && shell.inContainer(); k++) await shell.eof(quiet);
       }),
-      { numRuns: 120 },
+      { numRuns: 200 },
     );
   }
 });

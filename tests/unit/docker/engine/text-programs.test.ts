@@ -108,3 +108,10 @@ test('awk and sed: a bad regular expression or a division by zero is an error me
     [`echo a | sed -E 's/(/x/'; echo $?`, 'sed: -e expression #1, char 6: Unmatched ( or \\(\n1\n'],
   ]);
 });
+
+test('printf: a huge width or precision is bounded, a negative one from * is none', async () => {
+  await shell('alpine', [
+    ['printf "%.*f|%.*s|%*s|\\n" -1 2.5 -2 abc -3 a', '2.500000|abc|a  |\n'],
+    ['printf "%.200f|%099999999d" 1 2 | wc -c', '100063\n'],
+  ]);
+});
