@@ -45,7 +45,7 @@ export function seq(args: string[], io: IO, sh: ShellLike): number {
     return 1;
   }
   // as many decimals as the most precise of FIRST and INCREMENT
-  const places = Math.max(...[first, step].map((o) => (o.includes('.') ? o.length - o.indexOf('.') - 1 : 0)));
+  const places = Math.min(20, Math.max(...[first, step].map((o) => (/\.\d/.test(o) ? o.length - o.indexOf('.') - 1 : 0))));
   const nums: string[] = [];
   const a = Number(first);
   const d = Number(step);
