@@ -10,7 +10,7 @@ import { find } from './find';
 import { ls } from './ls';
 import type { Command, IO, ProcInfo, ShellLike } from './types';
 import { opts, usage } from './opts';
-import { headOrTail, lines, wcCounts } from './text';
+import { bashVersion, headOrTail, lines, wcCounts } from './text';
 import { account } from './passwd';
 import { printf } from './printf';
 import { sed } from './sed';
@@ -595,6 +595,15 @@ const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 202
 
 /** `sh -c '…'` from inside a shell (an interactive nested shell is handled by the process). */
 async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<number> {
+  if (args[1] === '--version' && args[0] === 'bash') {
+    const v = bashVersion(sh.m.fs);
+    io.out(`GNU bash, version ${v} (x86_64-pc-linux-gnu)\nCopyright (C) ${v.startsWith('5.0') ? 2019 : 2022} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
+    return 0;
+  }
+  if (/^--./.test(args[1] ?? '') && args[0] !== 'bash' && !io.busybox) {
+    io.err(`${args[0]}: 0: Illegal option --\n`);
+    return 2;
+  }
   const c = args.findIndex((a, k) => k > 0 && /^-[eux]*c[eux]*$/.test(a));
   const file = args.slice(1).find((a) => !a.startsWith('-'));
   // `bash -x script`, `sh -ec '…'`: the options as a `set` run first

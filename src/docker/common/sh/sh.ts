@@ -9,6 +9,7 @@ import { arith, ArithError } from './arith';
 import { globRe } from './glob';
 import { BUILTINS, isBuiltin } from './builtins';
 import { account } from './passwd';
+import { bashVersion } from './text';
 import type { Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -591,14 +592,8 @@ export class Shell implements ShellLike {
     if (name === 'PPID') return String(this.m.procs().find((p) => p.pid === (this.m.shellPid ?? 1))?.ppid ?? 0);
     if (!bash) return undefined;
     if (name === 'SECONDS') return String(Math.floor((this.m.now() - this.born) / 1000));
-    if (name === 'BASH_VERSION') {
-      let deb = '';
-      try {
-        deb = this.m.fs.readFile('/etc/debian_version');
-      } catch { /* the host, or not Debian */ }
-      // the bash of each release: Debian 12, Debian 10, and Ubuntu 24.04 (the host's too)
-      return `${deb.startsWith('12') ? '5.2.15' : deb.startsWith('10') ? '5.0.3' : '5.2.21'}(1)-release`;
-    }
+    if (name === 'BASH_VERSION') return bashVersion(this.m.fs);
+    if (name === 'BASH') return this.which('bash') ?? '/usr/bin/bash';
     return undefined;
   }
   /** The generator of `$RANDOM` on a machine without one of its own. */

@@ -214,3 +214,12 @@ test("a script's messages and $LINENO name the line of the command", async () =>
     ['sh s.sh', 'uno\ns.sh: 3: foo: not found\n4\ns.sh: 6: bar: not found\n'],
   ]);
 });
+
+test('bash --version and $BASH name the image\'s bash; dash has no long options', async () => {
+  await shell('ubuntu', undefined, [
+    ['bash --version | head -2', 'GNU bash, version 5.2.21(1)-release (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\n'],
+    ['echo $BASH', '/usr/bin/bash\n'],
+    ['sh --version; echo $?', 'sh: 0: Illegal option --\n2\n'],
+  ]);
+  await shell('debian:bookworm', undefined, [['bash --version | head -1', 'GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n']]);
+});
