@@ -13,7 +13,7 @@ import { create } from './container-create';
 import { inspecting } from './container-inspect';
 import { listing } from './container-list';
 import { execing } from './exec';
-import { MOUNTED, Overlay, newDir, newFile, type DirNode } from './fs';
+import { MountDir, Overlay, newDir, newFile, type DirNode } from './fs';
 import { imageApi } from './image-api';
 import type * as imgs from './images';
 import { lifecycle } from './lifecycle';
@@ -80,12 +80,9 @@ export interface Sink { io: TermIO }
  */
 function initLayer(c: Ctr, procs: () => number): DirNode {
   const d = newDir(c.created);
-  const mount = (name: string, mode: number, size: number, links: () => number) => {
-    // mounted afresh at each start
-    const m: DirNode = { kind: 'dir', children: new Map(), mode, get mtime() { return c.startedAt || c.created; }, set mtime(_t) { /* the mount's own */ }, opaque: true };
-    MOUNTED.set(m, { size, links });
-    d.children.set(name, m);
-  };
+  // mounted afresh at each start
+  const started = () => c.startedAt || c.created;
+  const mount = (name: string, mode: number, size: number, links: () => number) => d.children.set(name, new MountDir(mode, size, links, started));
   d.children.set('.dockerenv', newFile('', c.created, 0o755));
   d.children.set('etc', newDir(c.created));
   mount('dev', 0o755, 340, () => 5);

@@ -65,8 +65,16 @@ export function absPath(cwd: string, p: string): string {
 }
 
 /**
- * The root of a mounted filesystem (tmpfs, proc, sysfs): the size and link count it reports
- * instead of 4096 bytes and a link per subdirectory. Kept apart so every directory node keeps
- * one shape.
+ * The root of a mounted filesystem (tmpfs, proc, sysfs): the size, link count and time it
+ * reports instead of 4096 bytes, a link per subdirectory and a stored time.
  */
-export const MOUNTED = new WeakMap<DirNode, { size: number; links: () => number }>();
+export class MountDir implements DirNode {
+  readonly kind = 'dir';
+  children = new Map<string, Node>();
+  opaque = true;
+  constructor(public mode: number, public size: number, public links: () => number, private time: () => number) {}
+  get mtime(): number {
+    return this.time();
+  }
+  set mtime(_t: number) { /* the mount's own */ }
+}

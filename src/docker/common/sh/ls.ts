@@ -1,6 +1,6 @@
 /** `ls` as GNU coreutils and busybox print it: columns on a terminal, one per line otherwise. */
 import { columns, uniformColumns } from './columns';
-import { FsError, MOUNTED, type Node } from './fs';
+import { FsError, MountDir, type Node } from './fs';
 import { human as toHuman } from './human';
 import { opts } from './opts';
 import type { IO, ShellLike } from './types';
@@ -22,7 +22,7 @@ function stamp(ms: number, now: number): string {
   return `${MONTHS[d.getUTCMonth()]} ${day} ${recent ? d.toISOString().slice(11, 16) : ' ' + d.getUTCFullYear()}`;
 }
 
-const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? n.target.length : n.kind === 'dir' ? MOUNTED.get(n)?.size ?? 4096 : 4096);
+const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? n.target.length : n instanceof MountDir ? n.size : 4096);
 
 /** GNU ls sorts with the C collation in the images (no locale installed): byte order. */
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -72,7 +72,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     const lw = Math.max(...rows.map((r) => r.l.length));
     const sw = Math.max(...rows.map((r) => r.s.length));
     // a mounted directory (tmpfs, proc) takes no block of the disk
-    const blocks = entries.reduce((a, [, n]) => a + (n.kind === 'file' ? Math.ceil(n.size / 4096) * 4 : n.kind === 'dir' && !MOUNTED.has(n) ? 4 : 0), 0);
+    const blocks = entries.reduce((a, [, n]) => a + (n.kind === 'file' ? Math.ceil(n.size / 4096) * 4 : n.kind === 'dir' && !(n instanceof MountDir) ? 4 : 0), 0);
     // GNU's -h applies to the total too; busybox leaves it in KiB
     let out = total ? `total ${human && !io.busybox && blocks ? fmtSize(blocks * 1024) : blocks}\n` : '';
     for (const r of rows) {
