@@ -14,7 +14,7 @@ import { create } from './container-create';
 import { inspecting } from './container-inspect';
 import { listing } from './container-list';
 import { execing } from './exec';
-import { Overlay, newDir, newFile, type DirNode } from './fs';
+import { MountDir, Overlay, newDir, newFile, type DirNode } from './fs';
 import { imageApi } from './image-api';
 import type * as imgs from './images';
 import { lifecycle } from './lifecycle';
@@ -87,12 +87,23 @@ export interface Ctr {
 
 export interface Sink { io: TermIO }
 
-/** The init layer every container gets: /.dockerenv and the files the runtime bind-mounts. */
-const INIT = (() => {
-  const d = newDir(0);
-  d.children.set('.dockerenv', newFile('', 0, 0o755));
+/**
+ * The init layer of a container: /.dockerenv and /etc (for the files the runtime bind-mounts)
+ * made when it is created, and the filesystems runc mounts at each start as `ls -l /` shows
+ * them: /dev a tmpfs (340 bytes, 5 links), /proc (a link per process of the host) and /sys.
+ */
+function initLayer(c: Ctr, procs: () => number): DirNode {
+  const d = newDir(c.created);
+  // mounted afresh at each start
+  const started = () => c.startedAt || c.created;
+  const mount = (name: string, mode: number, size: number, links: () => number) => d.children.set(name, new MountDir(mode, size, links, started));
+  d.children.set('.dockerenv', newFile('', c.created, 0o755));
+  d.children.set('etc', newDir(c.created));
+  mount('dev', 0o755, 340, () => 5);
+  mount('proc', 0o555, 0, procs);
+  mount('sys', 0o555, 0, () => 13);
   return d;
-})();
+}
 
 export class Engine implements DockerApi {
   layers = new LayerStore();
@@ -163,6 +174,8 @@ export class Engine implements DockerApi {
 
   fsOf(c: Ctr): Overlay {
     if (!c.fs) {
+      // procfs counts the host's processes: a base system and those of the running containers
+      const INIT = initLayer(c, () => [...this.containers.values()].reduce((n, k) => n + (k.status === 'running' ? 1 + k.execs.length : 0), 180));
       const mounts = new Map(Object.entries({
         '/etc/hostname': c.config.Hostname + '\n',
         '/etc/hosts': `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n${c.ip ? `${c.ip}\t${c.config.Hostname}\n` : ''}`,
@@ -179,6 +192,7 @@ export class Engine implements DockerApi {
     return {
       fs: this.fsOf(c),
       commands: COMMANDS,
+      random: () => this.rng.int(32768),
       hostname: c.config.Hostname,
       ip: c.ip || '172.17.0.2',
       now: () => this.now(),

@@ -6,7 +6,7 @@
  */
 import type { FilesystemChange } from '../api';
 
-import { FsError, byteLength, joinPath, newDir, newFile, splitPath, type DirNode, type FileNode, type FsCode, type Node, type Fs, type Resolved, binaryText } from '../common/sh/fs';
+import { FsError, MountDir, byteLength, joinPath, newDir, newFile, splitPath, type DirNode, type FileNode, type FsCode, type Node, type Fs, type Resolved, binaryText } from '../common/sh/fs';
 
 export * from '../common/sh/fs';
 
@@ -152,6 +152,12 @@ export class Overlay implements Fs {
   find(parts: string[], from = 0): Node | undefined {
     const n = (!from && this.mounts.get(joinPath(parts))) || this.layersAt(parts, from, true)[0];
     return n?.kind === 'whiteout' ? undefined : n;
+  }
+
+  /** overlayfs reports one link for a merged directory (one in several layers); a mount point its own count. */
+  links(parts: string[]): number | undefined {
+    const dirs = this.layersAt(parts, 0, false).filter((n): n is DirNode => n.kind === 'dir');
+    return dirs.length > 1 ? 1 : dirs[0] instanceof MountDir ? dirs[0].links() : undefined;
   }
 
   /** Whether an entry exists below the upper layer (decides whiteout vs plain delete, A vs C). */

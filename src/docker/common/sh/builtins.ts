@@ -7,6 +7,7 @@ import { arith, ArithError } from './arith';
 import { test } from './test';
 import { historyText } from './text';
 import { COREUTILS, unescape } from './coreutils';
+import { printf } from './printf';
 import type { IO } from './types';
 import type { Shell } from './sh';
 
@@ -85,13 +86,45 @@ export const BUILTINS: Record<string, Builtin> = {
     sh.exit(n);
     return n & 255;
   },
-  export(argv, _io, sh) {
+  export(argv, io, sh) {
+    if (argv.length === 1 || (argv[1] === '-p' && argv.length === 2)) {
+      // bash also lists the OLDPWD it exports, unset, from its start
+      const vars = [...sh.vars].filter(([, o]) => o.x).map(([k, o]) => [k, o.v] as [string, string | undefined]);
+      if (sh.flavor === 'bash' && !sh.vars.has('OLDPWD')) vars.push(['OLDPWD', undefined]);
+      io.out(vars.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => (sh.flavor === 'bash' ? `declare -x ${k}${v === undefined ? '' : `="${v.replace(/[\\"$`]/g, '\\$&')}"`}\n` : `export ${k}='${v!.replace(/'/g, "'\\''")}'\n`)).join(''));
+      return 0;
+    }
     for (const a of argv.slice(1)) {
       const eq = a.indexOf('=');
       if (eq > 0) sh.setVar(a.slice(0, eq), a.slice(eq + 1), true);
       else sh.setVar(a, sh.getVar(a) ?? '', true);
     }
     return 0;
+  },
+  alias(argv, io, sh) {
+    const show = (k: string) => `${sh.flavor === 'bash' ? 'alias ' : ''}${k}='${sh.aliases.get(k)!.replace(/'/g, "'\\''")}'\n`;
+    if (argv.length === 1) io.out([...sh.aliases.keys()].sort().map(show).join(''));
+    let status = 0;
+    for (const a of argv.slice(1)) {
+      const eq = a.indexOf('=');
+      if (eq > 0) sh.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (sh.aliases.has(a)) io.out(show(a));
+      else {
+        io.err(`${sh.prefix()}: alias: ${a}${sh.flavor === 'bash' ? ':' : ''} not found\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+  unalias(argv, io, sh) {
+    if (argv[1] === '-a') sh.aliases.clear();
+    let status = 0;
+    for (const a of argv[1] === '-a' ? [] : argv.slice(1)) {
+      if (sh.aliases.delete(a)) continue;
+      io.err(`${sh.prefix()}: unalias: ${a}${sh.flavor === 'bash' ? ':' : ''} not found\n`);
+      status = 1;
+    }
+    return status;
   },
   unset(argv, _io, sh) {
     for (const a of argv.slice(1)) sh.unsetVar(a);
@@ -121,7 +154,9 @@ export const BUILTINS: Record<string, Builtin> = {
     for (const n of argv.slice(1)) {
       // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
       const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return'].includes(n);
-      if (/^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!])$/.test(n) || (sh.flavor === 'bash' && /^(\[\[|]]|function)$/.test(n))) io.out(`${n} is a shell keyword\n`);
+      const alias = sh.aliases.get(n);
+      if (alias !== undefined) io.out(sh.flavor === 'bash' ? `${n} is aliased to \`${alias}'\n` : `${n} is an alias for ${alias}\n`);
+      else if (/^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!])$/.test(n) || (sh.flavor === 'bash' && /^(\[\[|]]|function)$/.test(n))) io.out(`${n} is a shell keyword\n`);
       else if (isBuiltin(sh, n)) io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
       else {
         const p = sh.which(n);
@@ -157,7 +192,7 @@ export const BUILTINS: Record<string, Builtin> = {
     io.out(u.text + (nonl || u.stop ? '' : '\n'));
     return 0;
   },
-  printf: COREUTILS.printf,
+  printf,
   true: COREUTILS.true,
   false: COREUTILS.false,
   ':': COREUTILS.true,
@@ -188,9 +223,11 @@ export const BUILTINS: Record<string, Builtin> = {
         sh.args = argv.slice(a === '--' ? k + 1 : k);
         break;
       }
-      // -u, -x, -o pipefail… are taken without their effect; -e is kept
-      const flags = a === '-o' || a === '+o' ? (argv[++k] === 'errexit' ? 'e' : '') : a.slice(1);
+      // -e, -u and -x take effect; -o pipefail and the like are taken without theirs
+      const flags = a === '-o' || a === '+o' ? ({ errexit: 'e', nounset: 'u', xtrace: 'x' } as Record<string, string>)[argv[++k]] ?? '' : a.slice(1);
       if (flags.includes('e')) sh.errexit = a[0] === '-';
+      if (flags.includes('u')) sh.nounset = a[0] === '-';
+      if (flags.includes('x')) sh.xtrace = a[0] === '-';
     }
     return 0;
   },

@@ -10,8 +10,13 @@ import { find } from './find';
 import { ls } from './ls';
 import type { Command, IO, ProcInfo, ShellLike } from './types';
 import { opts, usage } from './opts';
-import { headOrTail, lines, wcCounts } from './text';
+import { bashVersion, headOrTail, lines, wcCounts } from './text';
 import { account } from './passwd';
+import { printf } from './printf';
+import { sed } from './sed';
+import { awk } from './awk';
+import { xargs } from './xargs';
+import { seq } from './seq';
 
 const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
@@ -103,20 +108,12 @@ export const COREUTILS: Record<string, Command> = {
     io.out(text + (newline ? '\n' : ''));
     return 0;
   },
-  printf(args, io) {
-    if (args.length < 2) {
-      io.err('printf: usage: printf [-v var] format [arguments]\n');
-      return 2;
-    }
-    let k = 2;
-    const fmt = unescape(args[1]).text;
-    let out = '';
-    do {
-      out += fmt.replace(/%([sdi%])/g, (_, c: string) => (c === '%' ? '%' : c === 's' ? args[k++] ?? '' : String(parseInt(args[k++] ?? '0', 10) || 0)));
-    } while (k < args.length && /%[sdi]/.test(fmt));
-    io.out(out);
-    return 0;
-  },
+  printf: (args, io, sh) => printf(args, io, sh),
+  seq,
+  sed,
+  awk,
+  mawk: awk,
+  xargs,
   cat(args, io, sh) {
     const o = opts(args);
     // Each operand in turn, its error where it comes (GNU and busybox both go on to the next).
@@ -422,8 +419,19 @@ export const COREUTILS: Record<string, Command> = {
     // perror does), unless -q found a line.
     let found = false;
     let failed = false;
-    const many = o.rest.length > 1;
-    for (const f of o.rest.length ? o.rest : ['-']) {
+    // -r: the files under each directory operand (the current one without operands), in name order
+    const rec = o.flags.has('r') || o.flags.has('R');
+    const walk = (f: string, shown: string): string[] => {
+      let node;
+      try {
+        node = sh.m.fs.resolve(f, sh.cwd).node;
+      } catch { /* reported when read */ }
+      if (node?.kind !== 'dir') return [shown];
+      return [...sh.m.fs.list(sh.m.fs.resolve(f, sh.cwd).parts).keys()].sort().flatMap((n) => walk(`${f}/${n}`, shown ? `${shown.replace(/\/$/, '')}/${n}` : n));
+    };
+    const files = rec ? (o.rest.length ? o.rest : ['']).flatMap((f) => walk(f || '.', f)) : o.rest;
+    const many = files.length > 1 || (rec && !o.rest.length);
+    for (const f of files.length ? files : ['-']) {
       // -q stops at the first line found, before opening the next file
       if (found && o.flags.has('q')) break;
       const inputs = readInputs(f === '-' ? [] : [f], io.busybox ? { ...io, err: (t) => io.err(t.replace(/can't open '(.*)'/, '$1')) } : io, sh, 'grep');
@@ -437,10 +445,12 @@ export const COREUTILS: Record<string, Command> = {
         if (re.test(l) !== o.flags.has('v')) {
           found = true;
           count++;
-          if (!o.flags.has('q') && !o.flags.has('c')) io.out((many ? file + ':' : '') + (o.flags.has('n') ? n + 1 + ':' : '') + l + '\n');
+          if (!o.flags.has('q') && !o.flags.has('c') && !o.flags.has('l')) io.out((many ? file + ':' : '') + (o.flags.has('n') ? n + 1 + ':' : '') + l + '\n');
         }
       });
       if (o.flags.has('c')) io.out((many ? file + ':' : '') + count + '\n');
+      // -l: the names of the files with a line found
+      else if (o.flags.has('l') && count) io.out(file + '\n');
     }
     return found && o.flags.has('q') ? 0 : failed ? 2 : found ? 0 : 1;
   },
@@ -586,8 +596,20 @@ const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 202
 
 /** `sh -c '…'` from inside a shell (an interactive nested shell is handled by the process). */
 async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<number> {
-  const c = args.indexOf('-c');
+  if (args[1] === '--version' && args[0] === 'bash') {
+    const v = bashVersion(sh.m.fs);
+    io.out(`GNU bash, version ${v} (x86_64-pc-linux-gnu)\nCopyright (C) ${v.startsWith('5.0') ? 2019 : 2022} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
+    return 0;
+  }
+  if (/^--./.test(args[1] ?? '') && args[0] !== 'bash' && !io.busybox) {
+    io.err(`${args[0]}: 0: Illegal option --\n`);
+    return 2;
+  }
+  const c = args.findIndex((a, k) => k > 0 && /^-[eux]*c[eux]*$/.test(a));
   const file = args.slice(1).find((a) => !a.startsWith('-'));
+  // `bash -x script`, `sh -ec '…'`: the options as a `set` run first
+  const set = args.slice(1, c < 0 ? undefined : c + 1).filter((a) => /^-[euxc]+$/.test(a)).join('').replace(/[-c]/g, '');
+  const pre = set ? `set -${set}; ` : '';
   if (c < 0 && file !== undefined) {
     // `bash script.sh`: the file is read (no x bit needed) and runs with its name as $0.
     let text;
@@ -599,7 +621,7 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
       // bash and busybox ash set 127 before the error; dash's error status is 2.
       return flavor === 'dash' ? 2 : 127;
     }
-    return sh.spawn(['\u0000script', args[0], text, file, ...args.slice(args.indexOf(file) + 1)], io);
+    return sh.spawn(['\u0000script', args[0], pre + text, file, ...args.slice(args.indexOf(file) + 1)], io);
   }
   if (c < 0) {
     // A shell reading a script from its input (e.g. `echo ls | sh`).
@@ -607,7 +629,7 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
     return sh.spawn(['\u0000interactive', args[0]], io);
   }
   // `sh -c SCRIPT NAME ARG…`: NAME is $0, the ARGs $1…
-  return sh.spawn(['\u0000script', args[0], args[c + 1] ?? '', args[c + 2] ?? args[0], ...args.slice(c + 3)], io);
+  return sh.spawn(['\u0000script', args[0], pre + (args[c + 1] ?? ''), args[c + 2] ?? args[0], ...args.slice(c + 3)], io);
 }
 
 function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike): number {

@@ -45,6 +45,8 @@ export interface Fs {
   mkdir(path: string, cwd?: string, parents?: boolean): void;
   remove(path: string, cwd?: string, recursive?: boolean): void;
   rmdir(path: string, cwd?: string): void;
+  /** The link count the filesystem reports for a directory, when it is not 2 and a link per subdirectory (overlayfs). */
+  links?(parts: string[]): number | undefined;
 }
 
 /** What `cat` shows for a file the simulation only knows the size of (an executable, a library). */
@@ -60,4 +62,19 @@ export function absPath(cwd: string, p: string): string {
     else parts.push(seg);
   }
   return joinPath(parts);
+}
+
+/**
+ * The root of a mounted filesystem (tmpfs, proc, sysfs): the size, link count and time it
+ * reports instead of 4096 bytes, a link per subdirectory and a stored time.
+ */
+export class MountDir implements DirNode {
+  readonly kind = 'dir';
+  children = new Map<string, Node>();
+  opaque = true;
+  constructor(public mode: number, public size: number, public links: () => number, private time: () => number) {}
+  get mtime(): number {
+    return this.time();
+  }
+  set mtime(_t: number) { /* the mount's own */ }
 }

@@ -1,6 +1,6 @@
 /** `ls` as GNU coreutils and busybox print it: columns on a terminal, one per line otherwise. */
 import { columns, uniformColumns } from './columns';
-import { FsError, type Node } from './fs';
+import { FsError, MountDir, type Node } from './fs';
 import { human as toHuman } from './human';
 import { opts } from './opts';
 import type { IO, ShellLike } from './types';
@@ -22,7 +22,7 @@ function stamp(ms: number, now: number): string {
   return `${MONTHS[d.getUTCMonth()]} ${day} ${recent ? d.toISOString().slice(11, 16) : ' ' + d.getUTCFullYear()}`;
 }
 
-const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? n.target.length : 4096);
+const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? n.target.length : n instanceof MountDir ? n.size : 4096);
 
 /** GNU ls sorts with the C collation in the images (no locale installed): byte order. */
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -71,7 +71,8 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     }));
     const lw = Math.max(...rows.map((r) => r.l.length));
     const sw = Math.max(...rows.map((r) => r.s.length));
-    const blocks = entries.reduce((a, [, n]) => a + (n.kind === 'file' ? Math.ceil(n.size / 4096) * 4 : n.kind === 'dir' ? 4 : 0), 0);
+    // a mounted directory (tmpfs, proc) takes no block of the disk
+    const blocks = entries.reduce((a, [, n]) => a + (n.kind === 'file' ? Math.ceil(n.size / 4096) * 4 : n.kind === 'dir' && !(n instanceof MountDir) ? 4 : 0), 0);
     // GNU's -h applies to the total too; busybox leaves it in KiB
     let out = total ? `total ${human && !io.busybox && blocks ? fmtSize(blocks * 1024) : blocks}\n` : '';
     for (const r of rows) {
@@ -83,6 +84,8 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   };
   const nlink = (parts: string[], node: Node) => {
     if (node.kind !== 'dir') return 1;
+    const own = fs.links?.(parts);
+    if (own !== undefined) return own;
     let n = 2;
     for (const c of fs.list(parts).values()) if (c.kind === 'dir') n++;
     return n;

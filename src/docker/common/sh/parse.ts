@@ -20,8 +20,8 @@ export type Word = Part[];
 
 export interface Redirect {
   fd: 1 | 2 | 0;
-  /** `>` truncates, `>>` appends, `<` reads, `>&` duplicates onto the other stream, `<<` is a here-document (`target` its text). */
-  op: '>' | '>>' | '<' | '>&' | '<<';
+  /** `>` truncates, `>>` appends, `<` reads, `>&` duplicates onto the other stream, `<<` is a here-document (`target` its text), `<<<` a here-string. */
+  op: '>' | '>>' | '<' | '>&' | '<<' | '<<<';
   target: Word;
 }
 
@@ -39,7 +39,8 @@ export type Compound = { redirs: Redirect[] } & (
   | { k: '(('; src: string }
   | { k: 'for(('; src: string[]; body: List }
   | { k: 'while' | 'until'; cond: List; body: List }
-  | { k: 'case'; word: Word; arms: { pats: Word[]; body: List }[] }
+  /** `fall`: the arm ends in bash's `;&` (runs the next body too) or `;;&` (tests the next patterns too). */
+  | { k: 'case'; word: Word; arms: { pats: Word[]; body: List; fall?: string }[] }
   | { k: '{' | '('; body: List }
   | { k: 'fn'; name: string; body: Cmd }
 );
@@ -50,6 +51,8 @@ export interface AndOr {
   op: ';' | '&&' | '||';
   /** `! pipeline` */
   not?: boolean;
+  /** The line of the text it starts on, when the text has several (a script's error messages, `$LINENO`). */
+  line?: number;
   pipeline: Cmd[];
 }
 
@@ -317,7 +320,15 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
     if (c !== '<' && c !== '>') { fd = Number(c) as 0 | 1 | 2; i++; }
     const d = line[i];
     let op: Redirect['op'];
-    if (d === '<' && line[i + 1] === '<' && line[i + 2] !== '<') {
+    if (d === '<' && line[i + 1] === '<' && line[i + 2] === '<') {
+      // dash reads `<<` and then a `<` where the delimiter should be
+      if (!dbl) throw new ShellSyntaxError('redirection');
+      i += 3;
+      skipBlanks();
+      redirs.push({ fd: 0, op: '<<<', target: readTarget() });
+      return true;
+    }
+    if (d === '<' && line[i + 1] === '<') {
       // `<<WORD` and `<<-WORD`: the text comes in the next lines, up to WORD
       const strip = line[i + 2] === '-';
       i += strip ? 3 : 2;
@@ -353,20 +364,23 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         return out;
       }
       const r = reserved();
-      if ((r && ends.includes(r)) || (line[i] === ')' && ends.includes(')')) || (line.startsWith(';;', i) && ends.includes(';;'))) return out;
+      if ((r && ends.includes(r)) || (line[i] === ')' && ends.includes(')')) || armEnd(ends)) return out;
       // After a first command, dash and ash read a wrong closing word as the end of the list.
       if (r && out.length && ends.length && !/^(if|for|while|until|case|in|[{!])$/.test(r)) throw new ShellSyntaxError(r, undefined, ends[ends.length - 1]);
       let op: AndOr['op'] = ';';
       for (;;) {
         const not = reserved() === '!';
         if (not) i++;
+        const at = lineAt(i);
         const pipeline = [command()];
         for (skipBlanks(); line[i] === '|' && line[i + 1] !== '|'; skipBlanks()) {
           i++;
           skipLines();
           pipeline.push(command());
         }
-        out.push(not ? { op, not, pipeline } : { op, pipeline });
+        const item: AndOr = not ? { op, not, pipeline } : { op, pipeline };
+        if (at) item.line = at;
+        out.push(item);
         const two = line.slice(i, i + 2);
         if (two !== '&&' && two !== '||') break;
         op = two;
@@ -377,10 +391,21 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       // `&` would run the list in the background; here it runs to the end first.
       const c = line[i];
       if (c === '\n') eol();
-      else if ((c === ';' && line[i + 1] !== ';') || (c === '&' && line[i + 1] !== '&')) i++;
-      else if (i < n && !(c === ')' && ends.includes(')')) && !(line.startsWith(';;', i) && ends.includes(';;'))) fail();
+      else if ((c === ';' && line[i + 1] !== ';' && !armEnd(ends)) || (c === '&' && line[i + 1] !== '&')) i++;
+      else if (i < n && !(c === ')' && ends.includes(')')) && !armEnd(ends)) fail();
     }
   };
+  /** The line number of `pos` in a text of several lines (0 in one of one line), counted on from the last asked. */
+  const multi = line.includes('\n');
+  let seen = 0;
+  let lines = 1;
+  const lineAt = (pos: number): number => {
+    if (!multi) return 0;
+    for (; seen < pos; seen++) if (line[seen] === '\n') lines++;
+    return lines;
+  };
+  /** At the end of a case arm: `;;`, or bash's `;&` and `;;&`. */
+  const armEnd = (ends: string[]): boolean => ends.includes(';;') && (line.startsWith(';;', i) || (bash && line.startsWith(';&', i)));
   /** The text of `(( … ))` at `i`, which is stepped over. */
   const math = (): string => {
     let depth = 0;
@@ -470,11 +495,13 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       if (i >= n || META.test(line[i])) fail();
       const word = readWord();
       expect('in');
-      const arms: { pats: Word[]; body: List }[] = [];
+      const arms: { pats: Word[]; body: List; fall?: string }[] = [];
       for (;;) {
         skipLines();
         if (reserved() === 'esac') break;
         if (line[i] === '(') i++;
+        // dash and ash read bash's `;;&` as `;;` and a `&` taken for a pattern, then want its `)`
+        if (line[i] === '&' && !bash && /^&[ \t]*[^ \t\r\n;&|<>()]/.test(line.slice(i, i + 40))) throw new ShellSyntaxError('word', undefined, ')');
         const pats: Word[] = [];
         for (;;) {
           skipBlanks();
@@ -487,9 +514,12 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
             fail();
           }
         }
-        arms.push({ pats, body: list([';;', 'esac']) });
-        if (!line.startsWith(';;', i)) break;
-        i += 2;
+        const arm: { pats: Word[]; body: List; fall?: string } = { pats, body: list([';;', 'esac']) };
+        arms.push(arm);
+        const end = bash ? /^;(;&|&|;)/.exec(line.slice(i, i + 3))?.[0] : line.startsWith(';;', i) ? ';;' : '';
+        if (!end) break;
+        if (end !== ';;') arm.fall = end;
+        i += end.length;
       }
       expect('esac');
       c = { k: 'case', word, arms, redirs: [] };

@@ -9,6 +9,7 @@ import { arith, ArithError } from './arith';
 import { globRe } from './glob';
 import { BUILTINS, isBuiltin } from './builtins';
 import { account } from './passwd';
+import { bashVersion } from './text';
 import type { Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -16,7 +17,7 @@ export const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin
 
 export type Flavor = 'bash' | 'dash' | 'ash';
 
-export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number }
+export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number; aliases?: [string, string][] }
 
 export class Shell implements ShellLike {
   cwd: string;
@@ -27,6 +28,8 @@ export class Shell implements ShellLike {
   /** Programs found in PATH and run: the shells remember where (bash's `hash`, dash's tracked aliases). */
   hashed = new Map<string, string>();
   funcs = new Map<string, Cmd>();
+  /** `alias ll='ls -l'`: expanded where a command starts (bash only when interactive). */
+  aliases = new Map<string, string>();
   /** `$1`…, `$#`, `$@` */
   args: string[] = [];
   /** A `break N`, `continue N` or `return` on its way out of loops and functions. */
@@ -55,6 +58,7 @@ export class Shell implements ShellLike {
     public direct = false,
   ) {
     this.cwd = cwd || '/';
+    this.born = m.now();
     for (const e of env) {
       const eq = e.indexOf('=');
       if (eq > 0) this.vars.set(e.slice(0, eq), { v: e.slice(eq + 1), x: true });
@@ -71,7 +75,7 @@ export class Shell implements ShellLike {
   }
 
   save(): ShellState {
-    return { cwd: this.cwd, vars: [...this.vars].map(([k, o]) => [k, o.v, o.x]), history: this.history, status: this.status };
+    return { cwd: this.cwd, vars: [...this.vars].map(([k, o]) => [k, o.v, o.x]), history: this.history, status: this.status, ...(this.aliases.size && { aliases: [...this.aliases] }) };
   }
 
   restore(s: ShellState): void {
@@ -79,6 +83,7 @@ export class Shell implements ShellLike {
     this.vars = new Map(s.vars.map(([k, v, x]) => [k, { v, x }]));
     this.history = s.history;
     this.status = s.status;
+    this.aliases = new Map(s.aliases);
   }
 
   /** Set by the process that hosts an interactive shell: `bash` typed at the prompt nests one. */
@@ -269,7 +274,7 @@ export class Shell implements ShellLike {
       // dash: `Syntax error: "done" unexpected`; busybox: `syntax error: unexpected "done"`
       const dash = this.flavor === 'dash';
       const inc = e instanceof Incomplete ? e : undefined;
-      const tok = inc ? 'end of file' : e.token === 'newline' ? e.token : `"${e.token}"`;
+      const tok = inc ? 'end of file' : /^(newline|word|redirection)$/.test(e.token) ? e.token : `"${e.token}"`;
       // an open `$(` waits for its `)` as a compound command waits for its closing word
       const quote = inc && /['"`]/.test(inc.closing);
       const expecting = e.expecting || (inc?.closing === ')' ? ')' : '');
@@ -301,10 +306,15 @@ export class Shell implements ShellLike {
     const sub = new Shell(this.m, this.flavor, this.argv0, this.interactive, [], this.cwd, false, this.user);
     sub.vars = new Map(this.vars);
     sub.funcs = new Map(this.funcs);
+    sub.aliases = this.aliases;
     sub.args = this.args;
     sub.status = this.status;
     sub.lineNo = this.lineNo;
     sub.errexit = this.errexit;
+    sub.xtrace = this.xtrace;
+    sub.nounset = this.nounset;
+    sub.depth = this.depth;
+    sub.born = this.born;
     sub.history = this.history;
     sub.hashed = this.hashed;
     return sub;
@@ -347,6 +357,7 @@ export class Shell implements ShellLike {
     }
     if (c.k === '((') {
       try {
+        if (this.xtrace) io.err(`${this.getVar('PS4') ?? '+ '}(( ${c.src.trim()} ))\n`);
         return (await this.calc(c.src, io)) ? 0 : 1;
       } catch (e) {
         // unlike `$(( ))`, a failing `(( ))` is a command that fails, and the line goes on
@@ -357,19 +368,27 @@ export class Shell implements ShellLike {
     }
     if (c.k === 'case') {
       const [word] = await this.expand([c.word], io, false);
+      let status = 0;
+      // bash's `;&` runs the next body without testing it, `;;&` goes on testing the next arms
+      let through = false;
       for (const arm of c.arms) {
-        for (const p of arm.pats) {
+        for (const p of through ? [] : arm.pats) {
           const [pat] = await this.expand([p], io, false, true);
-          if (globRe(pat).test(word)) return this.runList(arm.body, io);
+          if ((through = globRe(pat).test(word))) break;
         }
+        if (!through) continue;
+        status = await this.runList(arm.body, io);
+        if (!arm.fall || this.jump || this.exited) return status;
+        through = arm.fall === ';&';
       }
-      return 0;
+      return status;
     }
     let status = 0;
     this.loops++;
     try {
       if (c.k === 'for') {
         for (const v of c.words ? await this.expand(c.words, io) : this.args) {
+          if (this.flavor === 'bash') this.trace(io, ['for', c.name, 'in', ...(c.words ?? [[{ t: 'lit', v: '"$@"', q: false }]]).map(wordText)], true);
           this.setVar(c.name, v);
           status = await this.runList(c.body, io);
           if (this.leave(io)) break;
@@ -406,6 +425,22 @@ export class Shell implements ShellLike {
 
   /** `set -e`: a failing command ends the shell, unless it is tested (if, while, `!`, before && or ||). */
   errexit = false;
+  /** `set -x`: each command is shown on stderr, after PS4, as it runs. */
+  xtrace = false;
+  /** `set -u`: expanding an unset variable is an error. */
+  nounset = false;
+  /** How many command substitutions deep the shell runs (bash repeats PS4's first character as many times more). */
+  depth = 0;
+  /** When the shell started (`$SECONDS`). */
+  born = 0;
+
+  /** The `set -x` line of a command: bash and busybox quote what needs it, dash prints the words as they are. */
+  trace(io: IO, words: string[], raw = false): void {
+    if (!this.xtrace) return;
+    const ps4 = this.getVar('PS4') ?? '+ ';
+    const q = (w: string) => (raw || this.flavor === 'dash' || /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
+    io.err((this.flavor === 'bash' ? ps4.slice(0, 1).repeat(this.depth) : '') + ps4 + words.map((w) => { const eq = /^\w+=/.exec(w)?.[0]; return eq ? eq + q(w.slice(eq.length)) : q(w); }).join(' ') + '\n');
+  }
   private tested = 0;
 
   /** The condition of an if, while or until, where a failure does not end a `set -e` shell. */
@@ -424,6 +459,8 @@ export class Shell implements ShellLike {
       if (this.exited || io.signal?.aborted) break;
       if (item.op === '&&' && this.status !== 0) continue;
       if (item.op === '||' && this.status === 0) continue;
+      // a script's messages name the line of the command
+      if (item.line && !this.interactive) this.lineNo = item.line;
       try {
         const last = !items[k + 1] || items[k + 1].op === ';';
         if (!last || item.not) this.tested++;
@@ -476,6 +513,8 @@ export class Shell implements ShellLike {
    */
   async expand(words: Word[], io: IO, split = true, pattern = false): Promise<string[]> {
     const fields: string[] = [];
+    // bash's brace expansion comes first: `{a,b}` and `{1..3}` in the unquoted text
+    if (split && this.flavor === 'bash' && words.some((w) => w.some((p) => p.t === 'lit' && !p.q && p.v.includes('{')))) words = words.flatMap((w) => braces(w));
     for (const w of words) {
       // `pat` is the glob pattern of the field: quoted characters escaped, so only bare * and ? match.
       let cur = '';
@@ -533,15 +572,32 @@ export class Shell implements ShellLike {
     return fields;
   }
 
-  private variable(name: string): string {
+  /** `loose`: an unset name is no error under `set -u` (`${x:-…}` and the like). */
+  private variable(name: string, loose = false): string {
     if (name === '?') return String(this.status);
     if (name === '$') return String(this.m.shellPid ?? 1);
     if (name === '#') return String(this.args.length);
     if (name === '0') return this.argv0;
     if (name === '@' || name === '*') return this.args.join(' ');
-    if (/^[1-9]$/.test(name)) return this.args[+name - 1] ?? '';
-    return this.getVar(name) ?? '';
+    const v = /^[1-9]$/.test(name) ? this.args[+name - 1] : this.getVar(name) ?? this.dynamic(name);
+    if (v === undefined && this.nounset && !loose) throw new ParamError(this.flavor === 'bash' ? `${/\d/.test(name) ? '$' : ''}${name}: unbound variable` : `${name}: parameter not set`);
+    return v ?? '';
   }
+
+  /** The variables the shell computes while nobody has set them: `$RANDOM` (not in dash), `$SECONDS`, `$BASH_VERSION`… */
+  private dynamic(name: string): string | undefined {
+    const bash = this.flavor === 'bash';
+    if (name === 'RANDOM' && !(this.flavor === 'dash')) return String(this.m.random ? this.m.random() : (this.seq = (this.seq * 1103515245 + 12345) & 0x7fffffff) >> 16);
+    if (name === 'LINENO') return String(this.lineNo);
+    if (name === 'PPID') return String(this.m.procs().find((p) => p.pid === (this.m.shellPid ?? 1))?.ppid ?? 0);
+    if (!bash) return undefined;
+    if (name === 'SECONDS') return String(Math.floor((this.m.now() - this.born) / 1000));
+    if (name === 'BASH_VERSION') return bashVersion(this.m.fs);
+    if (name === 'BASH') return this.which('bash') ?? '/usr/bin/bash';
+    return undefined;
+  }
+  /** The generator of `$RANDOM` on a machine without one of its own. */
+  private seq = 1;
 
   private arithVars = { get: (n: string) => this.variable(n), set: (n: string, v: string) => this.setVar(n, v), numbersOnly: () => this.flavor === 'dash' };
 
@@ -559,7 +615,7 @@ export class Shell implements ShellLike {
   /** `${#x}`, `${x:-word}`, `${x:=word}`, `${x:+word}`, `${x:?word}` (and without `:`), `${x#pat}`, `${x%pat}`. */
   private async param(name: string, op: string, arg: string, io: IO): Promise<string> {
     const set = /^[1-9]$/.test(name) ? +name <= this.args.length : /^\w+$/.test(name) && !/^0$/.test(name) ? this.vars.has(name) : true;
-    const v = this.variable(name);
+    const v = this.variable(name, /^:?[-=+?]$/.test(op));
     if (op === 'len') return String([...v].length);
     // the word is expanded only when it is used
     const word = async () => {
@@ -608,7 +664,9 @@ export class Shell implements ShellLike {
   private async substitute(src: string, io: IO): Promise<string> {
     let captured = '';
     const sub = this.fork();
-    await sub.run(src, { ...io, stdin: undefined, tty: false, out: (t) => { captured += t; } });
+    sub.depth++;
+    const s = await sub.run(src, { ...io, stdin: undefined, tty: false, out: (t) => { captured += t; } });
+    this.subStatus = sub.exitCode ?? s;
     return captured.replace(/\n+$/, '');
   }
 
@@ -650,10 +708,28 @@ export class Shell implements ShellLike {
     return out.length ? out.map((f) => (abs && !f.rel.startsWith('/') ? '/' + f.rel : f.rel)) : [text];
   }
 
-  private async simple(cmd: Simple, io: IO): Promise<number> {
+  /** The status of the last command substitution of the command being expanded. */
+  private subStatus = 0;
+
+  private async simple(cmd: Simple, io: IO, expanded = new Set<string>()): Promise<number> {
+    this.subStatus = 0;
     // Leading NAME=value words: alone they set shell variables, before a command they set its env.
     let n = 0;
     while (n < cmd.words.length && isAssignment(cmd.words[n])) n++;
+    const p0 = cmd.words[n]?.length === 1 ? cmd.words[n][0] : undefined;
+    const w0 = p0?.t === 'lit' && !p0.q ? p0.v : '';
+    const alias = this.aliases.size && (this.interactive || this.flavor !== 'bash') && !expanded.has(w0) ? this.aliases.get(w0) : undefined;
+    if (alias !== undefined) {
+      // the alias's text takes the word's place; a name is not expanded again inside its own alias
+      let items: AndOr[] = [];
+      try {
+        items = parseLine(alias || ':', this.flavor);
+      } catch { /* run as text below, which reports the error */ }
+      const only = items.length === 1 && items[0].pipeline.length === 1 && !items[0].not && !items[0].pipeline[0].k ? (items[0].pipeline[0] as Simple) : undefined;
+      if (only) return this.simple({ words: [...cmd.words.slice(0, n), ...only.words, ...cmd.words.slice(n + 1)], redirs: [...only.redirs, ...cmd.redirs] }, io, expanded.add(w0));
+      const rest = await this.expand(cmd.words.slice(n + 1), io);
+      return this.run(alias + rest.map((a) => ` '${a.replace(/'/g, "'\\''")}'`).join(''), io);
+    }
     const assigns: [string, string][] = [];
     for (const w of cmd.words.slice(0, n)) {
       const [text] = await this.expand([w], io, false);
@@ -664,6 +740,12 @@ export class Shell implements ShellLike {
     const first = cmd.words[n]?.[0];
     const dbl = this.flavor !== 'dash' && cmd.words[n]?.length === 1 && first?.t === 'lit' && first.v === '[[' && !first.q;
     const argv = await this.expand(cmd.words.slice(n), io, !dbl);
+    if (this.xtrace) {
+      const as = assigns.map(([k, v]) => `${k}=${v}`);
+      // bash shows each assignment on a line of its own
+      if (this.flavor === 'bash') [...as.map((a) => [a]), ...(argv.length ? [argv] : [])].forEach((l) => this.trace(io, l));
+      else this.trace(io, [...as, ...argv]);
+    }
     const r = await this.redirect(cmd.redirs, io);
     if (!r) return 1;
     const { io: cio, outFile } = r;
@@ -671,7 +753,8 @@ export class Shell implements ShellLike {
 
     if (!argv.length) {
       for (const [k, v] of assigns) this.setVar(k, v);
-      return 0;
+      // `x=$(false)` fails as its last command substitution did (and ends a `set -e` shell)
+      return this.subStatus;
     }
     // `cat` with nothing to read but the terminal waits for lines, as on a real tty.
     if (stdin === undefined && this.typed && argv[0] === 'cat' && argv.slice(1).every((a) => a.startsWith('-')) && this.which('cat')) {
@@ -718,7 +801,7 @@ export class Shell implements ShellLike {
     let tty = io.tty;
     let outFile: string | undefined;
     for (const r of redirs) {
-      const fields = await this.expand([r.target], io);
+      const fields = await this.expand([r.target], io, r.op !== '<<<');
       if (fields.length !== 1) {
         io.err(`${this.prefix()}: ${wordText(r.target)}: ambiguous redirect\n`);
         return null;
@@ -735,6 +818,10 @@ export class Shell implements ShellLike {
       }
       if (r.op === '<<') {
         stdin = fields[0];
+        continue;
+      }
+      if (r.op === '<<<') {
+        stdin = fields[0] + '\n';
         continue;
       }
       if (r.op === '<') {
@@ -944,6 +1031,51 @@ class ParamError extends Error {}
 function isAssignment(w: Word): boolean {
   const first = w[0];
   return !!first && first.t === 'lit' && !first.q && /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.v);
+}
+
+/** The words a word's `{a,b}` and `{1..5}` (`{01..10..2}`, `{a..e}`) make, one part after another. */
+function braces(w: Word, from = 0): Word[] {
+  for (let j = from; j < w.length; j++) {
+    const p = w[j];
+    if (p.t !== 'lit' || p.q || !p.v.includes('{')) continue;
+    const alts = brace(p.v);
+    if (alts.length > 1) return alts.flatMap((v) => braces([...w.slice(0, j), { ...p, v }, ...w.slice(j + 1)], j + 1));
+  }
+  return [w];
+}
+
+function brace(s: string): string[] {
+  for (let i = s.indexOf('{'); i >= 0; i = s.indexOf('{', i + 1)) {
+    if (s[i - 1] === '$') continue;
+    let depth = 0;
+    let j = i;
+    const commas: number[] = [];
+    for (; j < s.length; j++) {
+      if (s[j] === '{') depth++;
+      else if (s[j] === '}' && --depth === 0) break;
+      else if (s[j] === ',' && depth === 1) commas.push(j);
+    }
+    if (j >= s.length) return [s];
+    const body = s.slice(i + 1, j);
+    let alts: string[] | undefined;
+    if (commas.length) alts = [i, ...commas].map((c, k) => s.slice(c + 1, commas[k] ?? j));
+    else {
+      const m = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(body);
+      if (m && /\d/.test(m[1]) === /\d/.test(m[2])) {
+        const num = /\d/.test(m[1]);
+        const [a, b] = num ? [+m[1], +m[2]] : [m[1].charCodeAt(0), m[2].charCodeAt(0)];
+        const step = Math.abs(+(m[3] ?? 1)) || 1;
+        // `{01..10}`: as wide as the wider end when one is zero-padded
+        const width = num && (/^-?0\d/.test(m[1]) || /^-?0\d/.test(m[2])) ? Math.max(m[1].length, m[2].length) : 0;
+        alts = [];
+        for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step) alts.push(num ? String(v).padStart(width, '0') : String.fromCharCode(v));
+      }
+    }
+    if (!alts) continue;
+    const post = brace(s.slice(j + 1));
+    return alts.flatMap((a) => brace(a).flatMap((x) => post.map((p) => s.slice(0, i) + x + p)));
+  }
+  return [s];
 }
 
 /** A word as typed (for `ambiguous redirect`). */

@@ -1,4 +1,5 @@
 /** Text handling that the host's and the containers' coreutils do the same way. */
+import type { Fs } from './fs';
 
 /** The lines of a text, without the empty one after a final newline. */
 export const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
@@ -23,3 +24,12 @@ export const wcCounts = (text: string): Record<'l' | 'w' | 'c', number> => ({
 
 /** `history` as bash prints it (from entry `from`): the number right-aligned in 5 columns, two spaces, the line. */
 export const historyText = (history: string[], from = 0): string => history.map((line, i) => `${String(i + 1).padStart(5)}  ${line}\n`).slice(from).join('');
+
+/** The bash of each release: Debian 12, Debian 10, and Ubuntu 24.04 (the host's too). */
+export function bashVersion(fs: Fs): string {
+  let deb = '';
+  try {
+    deb = fs.readFile('/etc/debian_version');
+  } catch { /* the host, or not Debian */ }
+  return `${deb.startsWith('12') ? '5.2.15' : deb.startsWith('10') ? '5.0.3' : '5.2.21'}(1)-release`;
+}

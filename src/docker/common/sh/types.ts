@@ -37,6 +37,8 @@ export interface Machine {
    * undefined; without it PATH is searched in `fs`.
    */
   which?(name: string): string | undefined;
+  /** `$RANDOM`: 0 to 32767, from the engine's seeded generator so a `--seed` replays the same. */
+  random?(): number;
   /** `$$` of a shell started here. */
   shellPid?: number;
   hostname: string;

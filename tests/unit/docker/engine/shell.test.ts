@@ -42,8 +42,9 @@ test('ls -l and ls -a', async () => {
   const { type } = await runIt(e, 'ubuntu');
   const l = await type('ls -l /');
   assert.match(l, /^total \d+\n/);
-  assert.match(l, /\nlrwxrwxrwx 1 root root    7 May 29 04:21 bin -> usr\/bin\n/);
-  assert.match(l, /\ndrwxrwxrwt 2 root root 4096 May 29 04:21 tmp\n/);
+  // /proc's link count (a link per process of the host) widens the column
+  assert.match(l, /\nlrwxrwxrwx   1 root root    7 May 29 04:21 bin -> usr\/bin\n/);
+  assert.match(l, /\ndrwxrwxrwt   2 root root 4096 May 29 04:21 tmp\n/);
   const a = await type('ls -a /root');
   assert.equal(a, '.  ..  .bashrc  .profile\n');
 });
@@ -330,7 +331,7 @@ test('ls -lh: GNU rounds up with a decimal below 10 and sizes the total; busybox
   const e = engine();
   await pull(e, 'ubuntu', 'alpine');
   const u = await runIt(e, 'ubuntu');
-  assert.match(await u.type('ls -lah /root'), /^total 16K\ndrwx------  2 root root 4\.0K .* \.\ndrwxr-xr-x 17 root root 4\.0K .* \.\.\n-rw-r--r--  1 root root 3\.1K .* \.bashrc\n-rw-r--r--  1 root root  161 .* \.profile\n$/);
+  assert.match(await u.type('ls -lah /root'), /^total 16K\ndrwx------ 2 root root 4\.0K .* \.\ndrwxr-xr-x 1 root root 4\.0K .* \.\.\n-rw-r--r-- 1 root root 3\.1K .* \.bashrc\n-rw-r--r-- 1 root root  161 .* \.profile\n$/, '/ is merged by overlayfs: one link');
   const a = await runIt(e, 'alpine');
   assert.match(await a.type('ls -lh /bin/busybox'), /^-rwxr-xr-x {4}1 root {5}root {6}789\.8K /);
   assert.match(await a.type('ls -lhd /tmp'), /^drwxrwxrwt {4}\d root {5}root {8}4\.0K /);
