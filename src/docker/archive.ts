@@ -5,10 +5,11 @@
  * first (`hostname`, `etc/passwd`, `./a` for the contents of a directory given as `dir/.`).
  */
 import type { ArchiveEntry } from './api';
-import { FsError, joinPath, type Fs, type Node } from './common/sh/fs';
+import { FsError, MountDir, joinPath, type Fs, type Node } from './common/sh/fs';
 
 /** The entries of the resource at `path` (not following a last symlink), parents first. */
-export function pack(fs: Fs, path: string): ArchiveEntry[] {
+/** `skipMounts`: what the runtime mounts (tmpfs /dev, /proc, /sys) is left empty, as `docker export` leaves it. */
+export function pack(fs: Fs, path: string, skipMounts = false): ArchiveEntry[] {
   const r = fs.resolve(path, '/', false);
   if (!r.node) throw new FsError('ENOENT', path);
   const out: ArchiveEntry[] = [];
@@ -18,7 +19,7 @@ export function pack(fs: Fs, path: string): ArchiveEntry[] {
     if (n.kind === 'file') Object.assign(e, { size: n.size, data: n.data });
     if (n.kind === 'link') e.target = n.target;
     out.push(e);
-    if (n.kind === 'dir') for (const [k, c] of [...fs.list(parts)].sort()) walk(c, `${name}/${k}`, [...parts, k]);
+    if (n.kind === 'dir' && !(skipMounts && n instanceof MountDir)) for (const [k, c] of [...fs.list(parts)].sort()) walk(c, `${name}/${k}`, [...parts, k]);
   };
   walk(r.node, /(^|\/)\.$/.test(path) ? '.' : (r.parts.at(-1) ?? '.'), r.parts);
   return out;

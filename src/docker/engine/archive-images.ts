@@ -78,7 +78,7 @@ export const archiving = {
   },
 
   async containerExport(this: Engine, id: string): Promise<TarStream> {
-    const entries = pack(this.fsOf(this.get(id)), '/');
+    const entries = pack(this.fsOf(this.get(id)), '/', true);
     return { data: JSON.stringify({ aula: 'fs', entries }), size: tarSize(entries) };
   },
 

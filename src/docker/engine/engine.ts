@@ -92,6 +92,9 @@ export interface Sink { io: TermIO }
  * made when it is created, and the filesystems runc mounts at each start as `ls -l /` shows
  * them: /dev a tmpfs (340 bytes, 5 links), /proc (a link per process of the host) and /sys.
  */
+const DEVICES: [string, number, number][] = [['full', 1, 7], ['null', 1, 3], ['random', 1, 8], ['tty', 5, 0], ['urandom', 1, 9], ['zero', 1, 5]];
+const DEV_LINKS = [['core', '/proc/kcore'], ['fd', '/proc/self/fd'], ['ptmx', 'pts/ptmx'], ['stderr', '/proc/self/fd/2'], ['stdin', '/proc/self/fd/0'], ['stdout', '/proc/self/fd/1']];
+
 function initLayer(c: Ctr, procs: () => number): DirNode {
   const d = newDir(c.created);
   // mounted afresh at each start
@@ -100,6 +103,12 @@ function initLayer(c: Ctr, procs: () => number): DirNode {
   d.children.set('.dockerenv', newFile('', c.created, 0o755));
   d.children.set('etc', newDir(c.created));
   mount('dev', 0o755, 340, () => 5);
+  const dev = d.children.get('dev') as MountDir;
+  // The devices and links runc makes in the container's /dev, dated at the start like the mount.
+  for (const [name, major, minor] of DEVICES) dev.children.set(name, { kind: 'file', size: 0, data: '', mode: 0o666, rdev: [major, minor], get mtime() { return started(); } });
+  for (const [name, target] of DEV_LINKS) dev.children.set(name, { kind: 'link', target, get mtime() { return started(); } });
+  dev.children.set('pts', new MountDir(0o755, 0, () => 2, started));
+  for (const name of ['mqueue', 'shm']) dev.children.set(name, new MountDir(0o1777, 40, () => 2, started));
   mount('proc', 0o555, 0, procs);
   mount('sys', 0o555, 0, () => 13);
   return d;

@@ -44,6 +44,8 @@ export class HostShell extends Shell {
     const env = [`HOME=${HOME}`, 'USER=alumno', 'LOGNAME=alumno', 'SHELL=/bin/bash', `PATH=${STD_PATH}`, 'LANG=C.UTF-8', 'TERM=xterm-256color'];
     super(m, 'bash', 'bash', true, env, HOME, true, 'alumno');
     for (const dir of ['/tmp', HOME, '/dev']) fs.mkdir(dir, '/', true);
+    const dev = fs.find(['dev']);
+    if (dev?.kind === 'dir') dev.children.set('null', { kind: 'file', size: 0, data: '', mode: 0o666, rdev: [1, 3], mtime: now() });
   }
 
   /** The host's PS1 is a plain `$ `; `> ` or a question's own prompt while one waits; nothing while `cat` reads the terminal. */

@@ -4,7 +4,8 @@
  * host's tree satisfy.
  */
 export interface DirNode { kind: 'dir'; children: Map<string, Node>; mode: number; mtime: number; opaque?: boolean }
-export interface FileNode { kind: 'file'; size: number; data?: string; mode: number; mtime: number }
+/** A character device (`rdev`: major and minor) reads as empty: /dev/null, /dev/zero… */
+export interface FileNode { kind: 'file'; size: number; data?: string; mode: number; mtime: number; rdev?: [number, number] }
 export interface LinkNode { kind: 'link'; target: string; mtime: number }
 export interface WhiteoutNode { kind: 'whiteout' }
 export type Node = DirNode | FileNode | LinkNode | WhiteoutNode;

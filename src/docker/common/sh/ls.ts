@@ -12,7 +12,7 @@ function perms(n: Node): string {
   const m = n.kind === 'whiteout' ? 0 : n.mode;
   const bits = 'rwxrwxrwx'.split('').map((c, i) => (m & (1 << (8 - i)) ? c : '-'));
   if (m & 0o1000) bits[8] = bits[8] === 'x' ? 't' : 'T';
-  return (n.kind === 'dir' ? 'd' : '-') + bits.join('');
+  return (n.kind === 'dir' ? 'd' : n.kind === 'file' && n.rdev ? 'c' : '-') + bits.join('');
 }
 
 function stamp(ms: number, now: number): string {
@@ -70,6 +70,14 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
       n: name + (node.kind === 'link' ? ' -> ' + node.target : ''),
     }));
     const lw = Math.max(...rows.map((r) => r.l.length));
+    // Devices show `major, minor` where the size goes: GNU pads each number to its column,
+    // busybox prints them %4u, %3u.
+    const devs = entries.map(([, n]) => (n.kind === 'file' ? n.rdev : undefined));
+    const majW = Math.max(0, ...devs.map((d) => (d ? String(d[0]).length : 0)));
+    const minW = Math.max(0, ...devs.map((d) => (d ? String(d[1]).length : 0)));
+    devs.forEach((d, i) => {
+      if (d) rows[i].s = io.busybox ? `${String(d[0]).padStart(4)}, ${String(d[1]).padStart(3)}` : `${String(d[0]).padStart(majW)}, ${String(d[1]).padStart(minW)}`;
+    });
     const sw = Math.max(...rows.map((r) => r.s.length));
     // a mounted directory (tmpfs, proc) takes no block of the disk
     const blocks = entries.reduce((a, [, n]) => a + (n.kind === 'file' ? Math.ceil(n.size / 4096) * 4 : n.kind === 'dir' && !(n instanceof MountDir) ? 4 : 0), 0);

@@ -223,3 +223,14 @@ test('bash --version and $BASH name the image\'s bash; dash has no long options'
   ]);
   await shell('debian:bookworm', undefined, [['bash --version | head -1', 'GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n']]);
 });
+
+test('/dev holds the devices and links runc makes: ls shows major, minor; /dev/null reads empty', async () => {
+  const { type } = await shell('ubuntu', undefined, [['cat /dev/null; wc -c < /dev/null', '0\n'], ['ls /dev | tr "\\n" " "', 'core fd full mqueue null ptmx pts random shm stderr stdin stdout tty urandom zero ']]);
+  const rows = (await type('ls -l /dev')).split('\n');
+  assert.equal(rows[0], 'total 0');
+  assert.match(rows[3], /^crw-rw-rw- 1 root root 1, 7 \w{3} [ \d]\d \d\d:\d\d full$/);
+  assert.match(rows[4], /^drwxrwxrwt 2 root root   40 .* mqueue$/);
+  assert.match(rows[1], /^lrwxrwxrwx 1 root root   11 .* core -> \/proc\/kcore$/);
+  const bb = await shell('busybox', undefined, []);
+  assert.match((await bb.type('ls -l /dev/null')), /^crw-rw-rw- {4}1 root {5}root {8}1, {3}3 \w{3} [ \d]\d \d\d:\d\d \/dev\/null\n$/);
+});
