@@ -419,3 +419,30 @@ test('a password asked for is not shown as it is typed, nor once entered', async
   assert.equal(t.text(), '$ password\nPassword:\n$');
   assert.deepEqual(t.shell().ran, ['password', 'secreto']);
 });
+
+test('Ctrl+C at a password prompt drops what was typed without showing it', async () => {
+  const t = makeTerminal();
+  t.con.input('password' + ENTER);
+  await t.idle();
+  t.con.input('secreto');
+  await t.idle();
+  t.con.input('\x03');
+  await t.idle();
+  assert.equal(t.text(), '$ password\nPassword: ^C\n$');
+  assert.doesNotMatch(t.raw(), /secreto/);
+});
+
+test('at a password prompt Ctrl+R searches nothing and no hint of the next step is drawn', async () => {
+  const t = makeTerminal({ scenario: scenario({ steps: [{ command: 'password' }, { command: 'echo fin' }] }) });
+  t.con.nextStep();
+  await t.idle();
+  const before = t.raw().length;
+  t.con.input('sec\x12re' + '\x1b[C');
+  await t.idle();
+  const drawn = t.raw().slice(before);
+  assert.doesNotMatch(drawn, /reverse-i-search|sec|echo fin/);
+  assert.equal(t.text(), '$ password\nPassword:');
+  t.con.input(ENTER);
+  await t.idle();
+  assert.deepEqual(t.shell().ran, ['password', 'secre']);
+});
