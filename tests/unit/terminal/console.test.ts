@@ -446,3 +446,22 @@ test('at a password prompt Ctrl+R searches nothing and no hint of the next step 
   await t.idle();
   assert.deepEqual(t.shell().ran, ['password', 'secre']);
 });
+
+test('while another terminal of the session follows a command, keys typed here still show; the line runs after it', async () => {
+  const first = makeTerminal();
+  const second = makeTerminal({ registry: first.registry, scenario: scenario({ index: 1, setup: ['pull b'] }) });
+  second.con.activate();
+  await second.idle();
+  first.con.input('slower' + ENTER);
+  await new Promise((r) => setTimeout(r, 20));
+  // the second terminal is shown again (its setup is checked) and typed into
+  second.con.activate();
+  second.con.input('echo hola' + ENTER);
+  await new Promise((r) => setTimeout(r, 30));
+  assert.equal(second.text(), '$ echo hola');
+  first.con.input('\x03');
+  await first.idle();
+  await second.idle();
+  assert.equal(second.text(), '$ echo hola\nhola\n$');
+  assert.deepEqual(first.shell().ran, ['pull b', 'slower', 'echo hola']);
+});
