@@ -311,6 +311,8 @@ export class TerminalConsole {
     this.afterCtrlP = false;
     // Docker's client held that Ctrl+P back: anything but Ctrl+Q sends it on, before this key.
     if (wasCtrlP && k !== KEY.ctrlQ) e.historyPrev();
+    // A password is read by the kernel's line discipline, not readline: no search shows what was typed.
+    if (k === KEY.ctrlR && this.secret()) return;
     if (k === KEY.ctrlR) {
       const n = e.history.length;
       this.search = { query: '', line: n, at: e.cursor, failed: false, saved: e.text, cursor: e.cursor };
@@ -357,14 +359,14 @@ export class TerminalConsole {
       if (this.inSession() && typeof shell.interrupt === 'function') {
         // A process in a container (or a question) decides what Ctrl+C means: a shell
         // prints ^C and a new prompt, a server in the foreground stops.
-        this.screen.write(this.view.render(this.prompt(), e.text, e.text.length, this.screen.cols()));
+        this.screen.write(this.view.render(this.prompt(), this.shown(e.text), e.text.length, this.screen.cols()));
         this.view.forget();
         this.atLineStart = false;
         e.reset();
         await this.withCommand((io) => shell.interrupt!(io));
         return this.showPrompt();
       }
-      this.screen.write(this.view.render(this.prompt(), e.text, e.text.length, this.screen.cols()) + '^C\r\n');
+      this.screen.write(this.view.render(this.prompt(), this.shown(e.text), e.text.length, this.screen.cols()) + '^C\r\n');
       this.view.forget();
       this.atLineStart = true;
       e.reset();
@@ -627,7 +629,7 @@ export class TerminalConsole {
 
   private hint(): string {
     const step = this.pendingStep();
-    if (!step || this.running) return '';
+    if (!step || this.running || this.secret()) return '';
     const t = this.editor.text;
     return step.command.startsWith(t) ? step.command.slice(t.length) : '';
   }
@@ -642,13 +644,18 @@ export class TerminalConsole {
       return;
     }
     const e = this.editor;
-    const secret = this.shown(e.text) !== e.text;
+    const secret = this.secret();
     this.screen.write(this.view.render(this.prompt(), this.shown(e.text), secret ? 0 : e.cursor, this.screen.cols(), secret ? '' : this.hint()));
+  }
+
+  /** A password is being asked for: the line, the cursor's moves and any hint stay hidden. */
+  private secret(): boolean {
+    return this.session.shell.echo?.() === false;
   }
 
   /** What the line shows of what was typed: nothing while a password is asked for. */
   private shown(text: string): string {
-    return this.session.shell.echo?.() === false ? '' : text;
+    return this.secret() ? '' : text;
   }
 }
 

@@ -93,7 +93,8 @@ export async function replayScenarios(
       }
       if (!broken) {
         for (const s of ps.steps) {
-          rec.command(shell.prompt(), s.command);
+          // An answer to a password prompt stays hidden, as the live terminal keeps it
+          rec.command(shell.prompt(), shell.echo?.() === false ? '' : s.command);
           const r = await runOne(shell, s.command, rec);
           rec.endLine();
           if (r.timedOut) {

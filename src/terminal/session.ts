@@ -166,13 +166,15 @@ export class Session {
     if (history.length > HISTORY_LIMIT) history.splice(0, history.length - HISTORY_LIMIT);
   }
 
-  /** Runs a terminal's setup commands once per machine, silently. */
   /**
    * Runs a terminal's setup commands once per machine, silently. A terminal builds on the ones
    * before it in the session (the build plays them in order): steps of earlier terminals nobody
    * ran yet are played first, so that the class can jump ahead. Resolves to true when it did so.
    */
   ensureSetup(index: number): Promise<boolean> {
+    // Done already: no need to wait behind a command of another terminal (`docker events`
+    // following there would otherwise hold back every key typed here).
+    if (this.setupDone.has(index)) return Promise.resolve(false);
     return this.lock(async () => {
       if (this.setupDone.has(index)) return false;
       const scenario = this.scenarios.get(index);

@@ -419,3 +419,49 @@ test('a password asked for is not shown as it is typed, nor once entered', async
   assert.equal(t.text(), '$ password\nPassword:\n$');
   assert.deepEqual(t.shell().ran, ['password', 'secreto']);
 });
+
+test('Ctrl+C at a password prompt drops what was typed without showing it', async () => {
+  const t = makeTerminal();
+  t.con.input('password' + ENTER);
+  await t.idle();
+  t.con.input('secreto');
+  await t.idle();
+  t.con.input('\x03');
+  await t.idle();
+  assert.equal(t.text(), '$ password\nPassword: ^C\n$');
+  assert.doesNotMatch(t.raw(), /secreto/);
+});
+
+test('at a password prompt Ctrl+R searches nothing and no hint of the next step is drawn', async () => {
+  const t = makeTerminal({ scenario: scenario({ steps: [{ command: 'password' }, { command: 'echo fin' }] }) });
+  t.con.nextStep();
+  await t.idle();
+  const before = t.raw().length;
+  t.con.input('sec\x12re' + '\x1b[C');
+  await t.idle();
+  const drawn = t.raw().slice(before);
+  assert.doesNotMatch(drawn, /reverse-i-search|sec|echo fin/);
+  assert.equal(t.text(), '$ password\nPassword:');
+  t.con.input(ENTER);
+  await t.idle();
+  assert.deepEqual(t.shell().ran, ['password', 'secre']);
+});
+
+test('while another terminal of the session follows a command, keys typed here still show; the line runs after it', async () => {
+  const first = makeTerminal();
+  const second = makeTerminal({ registry: first.registry, scenario: scenario({ index: 1, setup: ['pull b'] }) });
+  second.con.activate();
+  await second.idle();
+  first.con.input('slower' + ENTER);
+  await new Promise((r) => setTimeout(r, 20));
+  // the second terminal is shown again (its setup is checked) and typed into
+  second.con.activate();
+  second.con.input('echo hola' + ENTER);
+  await new Promise((r) => setTimeout(r, 30));
+  assert.equal(second.text(), '$ echo hola');
+  first.con.input('\x03');
+  await first.idle();
+  await second.idle();
+  assert.equal(second.text(), '$ echo hola\nhola\n$');
+  assert.deepEqual(first.shell().ran, ['pull b', 'slower', 'echo hola']);
+});

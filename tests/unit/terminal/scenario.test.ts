@@ -194,3 +194,11 @@ test('the fitted size is written on the transcript only when it differs from the
   const many = Array.from({ length: 60 }, (_, i) => `linea ${i}`).join('\n');
   assert.match(terminalHtml(base, 'x', { id: 'a', withStyle: false, transcriptText: many }), /<pre style="font-size:\d+px;column-count:\d"><code>/);
 });
+
+test('a step that answers a password prompt is not written in the transcript, as the live terminal hides it', async () => {
+  const { results, problems } = await replayScenarios([fence({ body: 'docker login -u ana\nsecreto\necho fin\n' })], (o) => createShell(o));
+  assert.deepEqual(problems, []);
+  const text = results.get('t1')!.transcriptText;
+  assert.doesNotMatch(text, /secreto/);
+  assert.match(text, /\nPassword: ?\n[\s\S]*Login Succeeded\n\$ echo fin\nfin$/);
+});
