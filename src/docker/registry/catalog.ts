@@ -212,9 +212,9 @@ function nodeAlpine(tags: string[], v: string, created: string, bin: number, siz
     config: { Env: [PATH, 'NODE_VERSION=' + v, 'YARN_VERSION=1.22.22'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
     history: [...ALPINE_HIST, ...dockerfile(`
 ENV NODE_VERSION=${v}
-RUN addgroup -g 1000 node     && adduser -u 1000 -G node -s /bin/sh -D node     && apk add --no-cache         libstdc++     && apk add --no-cache --virtual .build-deps         curl     && ARCH= OPENSSL_ARCH='linux*' && alpineArch="$(apk --print-arch)"
+RUN addgroup -g 1000 node     && adduser -u 1000 -G node -s /bin/sh -D node     && apk add --no-cache         libstdc++
 ENV YARN_VERSION=1.22.22
-RUN apk add --no-cache --virtual .build-deps-yarn curl gnupg tar   && export GNUPGHOME="$(mktemp -d)"   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do
+RUN apk add --no-cache --virtual .build-deps-yarn curl gnupg tar
 COPY docker-entrypoint.sh /usr/local/bin/
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]`,
@@ -257,7 +257,7 @@ function redis(tags: string[], alpine: boolean, size: number, gz: number): Image
 ${alpine ? 'RUN set -eux; \taddgroup -S -g 1000 redis; \tadduser -S -G redis -u 999 redis' : 'RUN set -eux; \tgroupadd -r -g 999 redis; \tuseradd -r -g redis -u 999 redis'}
 ${alpine ? "RUN set -eux; \tapk add --no-cache \t\t'su-exec>=0.2' \t\ttzdata \t;" : apt('tzdata')}
 ${REDIS_ENV.map((e) => 'ENV ' + e).join('\n')}
-RUN set -eux; \t\t${alpine ? 'apk add --no-cache --virtual .build-deps' : 'savedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends'} \t\tca-certificates \t\twget
+RUN set -eux; \t\t${alpine ? 'apk add --no-cache --virtual .build-deps' : 'savedAptMark="$(apt-mark showmanual)";'}
 RUN mkdir /data && chown redis:redis /data
 VOLUME [/data]
 WORKDIR /data
@@ -289,17 +289,17 @@ function postgres(tags: string[], alpine: boolean): ImageSpec {
 ${run(alpine ? 'addgroup -g 70 -S postgres; \tadduser -u 70 -S -D -G postgres -H -h /var/lib/postgresql -s /bin/sh postgres; \tinstall --verbose --directory --owner postgres --group postgres --mode 1777 /var/lib/postgresql' : 'groupadd -r postgres --gid=999; \tuseradd -r -g postgres --uid=999 --home-dir=/var/lib/postgresql --shell=/bin/bash postgres; \tinstall --verbose --directory --owner postgres --group postgres --mode 1777 /var/lib/postgresql')}
 ${alpine ? '' : apt('gnupg less')}
 ENV GOSU_VERSION=1.17
-${run('savedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends ca-certificates wget;')}
-${alpine ? '' : run("if [ -f /etc/dpkg/dpkg.cfg.d/docker ]; then \t\tgrep -q '/usr/share/locale' /etc/dpkg/dpkg.cfg.d/docker;")}
+${run('savedAptMark="$(apt-mark showmanual)";')}
+${alpine ? '' : run('if [ -f /etc/dpkg/dpkg.cfg.d/docker ]; then')}
 ENV LANG=en_US.utf8
 ${alpine ? '' : apt('libnss-wrapper xz-utils zstd')}
 RUN mkdir /docker-entrypoint-initdb.d
-${alpine ? '' : "RUN set -ex; \tkey='B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8'; \texport GNUPGHOME=\"$(mktemp -d)\";"}
+${alpine ? '' : "RUN set -ex; \tkey='B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8';"}
 ENV PG_MAJOR=17
 ${env.slice(alpine ? 4 : 0, 1).map((e) => 'ENV ' + e).join('')}
 ENV ${env[4]}
-${alpine ? run('wget -O postgresql.tar.bz2 "https://ftp.postgresql.org/pub/source/v$PG_VERSION/postgresql-$PG_VERSION.tar.bz2";') : 'RUN set -ex; \t\texport PYTHONDONTWRITEBYTECODE=1; \t\tdpkgArch="$(dpkg --print-architecture)";'}
-${run(alpine ? 'cp -v /usr/local/share/postgresql/postgresql.conf.sample /usr/local/share/postgresql/postgresql.conf.sample.orig;' : 'dpkg-divert --add --rename --divert "/usr/share/postgresql/postgresql.conf.sample.dpkg" "/usr/share/postgresql/$PG_MAJOR/postgresql.conf.sample";')}
+${alpine ? run('wget -O postgresql.tar.bz2') : 'RUN set -ex; \t\texport PYTHONDONTWRITEBYTECODE=1;'}
+${run(alpine ? 'cp -v /usr/local/share/postgresql/postgresql.conf.sample' : 'dpkg-divert --add --rename --divert')}
 RUN install --verbose --directory --owner postgres --group postgres --mode 3777 /var/run/postgresql
 ENV ${PG_DATA}
 RUN install --verbose --directory --owner postgres --group postgres --mode 1777 "$PGDATA"
@@ -483,9 +483,9 @@ CMD ["python3"]`,
   nodeAlpine(['22-alpine', '22.16-alpine', '22.16.0-alpine', '22-alpine3.21', '22.16-alpine3.21', '22.16.0-alpine3.21', 'lts-alpine', 'jod-alpine', 'lts-alpine3.21', 'jod-alpine3.21'], '22.16.0', '2025-06-04T05:07:43Z', 119480824, 150680000, 51520000),
   nodeAlpine(['24-alpine', '24.2-alpine', '24.2.0-alpine', '24-alpine3.21', '24.2-alpine3.21', '24.2.0-alpine3.21', 'alpine', 'current-alpine', 'alpine3.21', 'current-alpine3.21'], '24.2.0', '2025-06-10T04:38:16Z', 122968768, 153940000, 52480000),
   pythonSmall(['3.13-slim', '3-slim', 'slim', '3.13.3-slim', '3.13-slim-bookworm', '3-slim-bookworm', 'slim-bookworm', '3.13.3-slim-bookworm'], '2025-06-04T01:14:42Z', BOOKWORM_SLIM_HIST,
-    apt('ca-certificates netbase tzdata'), 'RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tdpkg-dev \t\tgcc', 'python-3.13.3-slim', [4080000, 3520780, 41360000, 12570612]),
+    apt('ca-certificates netbase tzdata'), 'RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)";', 'python-3.13.3-slim', [4080000, 3520780, 41360000, 12570612]),
   pythonSmall(['3.13-alpine', '3-alpine', 'alpine', '3.13.3-alpine', '3.13-alpine3.21', '3-alpine3.21', 'alpine3.21', '3.13.3-alpine3.21'], '2025-06-04T01:07:52Z', ALPINE_HIST,
-    'RUN set -eux; \tapk add --no-cache \t\tca-certificates \t\ttzdata \t;', 'RUN set -eux; \t\tapk add --no-cache --virtual .build-deps \t\tgnupg \t\ttar \t\txz', 'python-3.13.3-alpine', [1650000, 461000, 35950000, 12890000]),
+    'RUN set -eux; \tapk add --no-cache \t\tca-certificates \t\ttzdata \t;', 'RUN set -eux; \t\tapk add --no-cache --virtual .build-deps', 'python-3.13.3-alpine', [1650000, 461000, 35950000, 12890000]),
   redis(['latest', '8', '8.0', '8.0.2', 'bookworm', '8-bookworm', '8.0-bookworm', '8.0.2-bookworm'], false, 66300000, 24560000),
   redis(['alpine', '8-alpine', '8.0-alpine', '8.0.2-alpine', 'alpine3.21', '8-alpine3.21', '8.0-alpine3.21', '8.0.2-alpine3.21'], true, 52600000, 19870000),
   postgres(['latest', '17', '17.5', 'bookworm', '17-bookworm', '17.5-bookworm'], false),
