@@ -120,6 +120,8 @@ test('postgres with a password: initdb, the temporary server, then ready; a rest
   assert.match(logs.err, /\[1\] LOG: {2}starting PostgreSQL 17\.5 \(Debian 17\.5-1\.pgdg120\+1\) on x86_64-pc-linux-gnu, compiled by gcc \(Debian 12\.2\.0-14\) 12\.2\.0, 64-bit\n/);
   assert.match(logs.err, /\[1\] LOG: {2}database system is ready to accept connections\n$/);
   assert.equal((await run('docker inspect -f "{{.Config.StopSignal}}" db')).out, 'SIGINT\n');
+  // The workers run as the image's postgres user (UID 999), which the host has no name for.
+  assert.match((await run('docker top db')).out, /\n999 +\d+ +\d+ .* postgres: checkpointer/);
   await run('docker stop db');
   assert.match((await run('docker logs db')).err, /\[1\] LOG: {2}received fast shutdown request\n[^]*\[1\] LOG: {2}database system is shut down\n$/);
   await run('docker start db');
