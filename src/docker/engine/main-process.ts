@@ -32,8 +32,9 @@ export const mainProcess = {
     if (base(argv[0]) === 'docker-entrypoint.sh' && argv.length > 1) {
       const next = argv[1];
       if (next === 'nginx' || next === 'nginx-debug') return nginx(launch(), this.osId(c) === 'alpine');
-      if (next === 'redis-server' && argv.length === 2) return redisServer(launch());
-      if (next === 'postgres' && argv.length === 2) return postgresServer(launch(), env);
+      // their options (`--appendonly yes`, `-c max_connections=200`) change nothing a lesson sees
+      if (next === 'redis-server') return redisServer(launch());
+      if (next === 'postgres') return postgresServer(launch(), env);
       if (next === 'mysqld') {
         argv = ['mysqld'];
         return mysqld(launch(), env);

@@ -93,6 +93,14 @@ test('redis saves its data set in /data on docker stop and loads it on start; a 
   assert.equal(io.text, 'v\n');
 });
 
+test('redis-server and postgres with options on the command line are still the servers', async () => {
+  const run = session();
+  await run('docker run -d --name cache redis redis-server --appendonly yes');
+  assert.deepEqual(await run('docker exec cache redis-cli ping'), { out: 'PONG\n', err: '', exit: 0 });
+  await run('docker run -d --name db -e POSTGRES_PASSWORD=x postgres postgres -c max_connections=200');
+  assert.match((await run('docker logs db')).err, /database system is ready to accept connections\n$/);
+});
+
 test('redis-cli reaches another container by name on a user network, as a TCP client does', async () => {
   const run = session();
   await run('docker pull -q redis');
