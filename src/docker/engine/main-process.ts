@@ -6,6 +6,8 @@ import { ApiError } from '../api';
 import type { Ctr, Engine } from './engine';
 import { httpd, lookPath, mysqld, nginx, nodeApp, repl, startProgram, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
+import { redisServer } from './redis';
+import { postgresServer } from './postgres';
 import type { Machine } from './shell/types';
 
 const RUNC_FAILED = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ';
@@ -30,6 +32,9 @@ export const mainProcess = {
     if (base(argv[0]) === 'docker-entrypoint.sh' && argv.length > 1) {
       const next = argv[1];
       if (next === 'nginx' || next === 'nginx-debug') return nginx(launch(), this.osId(c) === 'alpine');
+      // their options (`--appendonly yes`, `-c max_connections=200`) change nothing a lesson sees
+      if (next === 'redis-server') return redisServer(launch());
+      if (next === 'postgres') return postgresServer(launch(), env);
       if (next === 'mysqld') {
         argv = ['mysqld'];
         return mysqld(launch(), env);

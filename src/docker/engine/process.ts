@@ -8,6 +8,7 @@ import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { evalArith } from './shell/programs';
 import { release, runScript } from './shell/node';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
+import { clientRepl } from './clients';
 
 /** Linux signal names in number order: HUP is 1, SYS is 31. */
 const SIGNALS = ('HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP ' +
@@ -65,7 +66,7 @@ export interface Context { env: string[]; cwd: string; stdin: boolean; user?: st
 const killedOnlyBy9 = (sig: number): number | null => (sig === 9 ? 137 : null);
 
 /** A program that reads no input and only dies of SIGKILL, with its own behaviour on top. */
-function program(at: Launch, own: Partial<Proc>): Proc {
+export function program(at: Launch, own: Partial<Proc>): Proc {
   const { pid, argv, tty, start } = at;
   return {
     pid, argv, tty, start, exitCode: null, readsInput: false,
@@ -239,6 +240,8 @@ export function startProgram(at: Launch, o: Context): Proc {
   const flavor = flavorAt(m.fs, findProgram(m, o.env, o.cwd, argv[0]) ?? argv[0], o.cwd);
   const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   if (['bash', 'sh', 'dash', 'ash'].includes(base) && !argv.includes('-c')) return new ShellProc(at, shell(flavor, argv[0], tty), o.stdin);
+  const client = clientRepl(at, o, base);
+  if (client) return client;
   return oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true));
 }
 

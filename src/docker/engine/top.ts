@@ -11,10 +11,16 @@ export const topping = {
     // them over) is the containerd shim, started just before.
     const shim = c.pid - 23;
     const host = (pid: number) => c.pid + (pid - 1) * 37;
+    // The host has no name for the image's users: their UID, from the container's /etc/passwd.
+    let passwd = '';
+    try {
+      passwd = this.fsOf(c).readFile('/etc/passwd');
+    } catch { /* none */ }
+    const uid = (u: string) => new RegExp(`^${u}:[^:]*:(\\d+):`, 'm').exec(passwd)?.[1] ?? '101';
     return {
       Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
       // A program's own children (nginx's workers, user nginx = uid 101, which the host has no name for) hang from it
-      Processes: this.machine(c).procs().map((p) => [p.user ? '101' : 'root', String(host(p.pid)), String(p.user ? host(p.ppid) : shim), '0',
+      Processes: this.machine(c).procs().map((p) => [p.user ? uid(p.user) : 'root', String(host(p.pid)), String(p.user ? host(p.ppid) : shim), '0',
         new Date(p.start).toISOString().slice(11, 16), p.tty ? 'pts/0' : '?', '00:00:00', p.argv.join(' ')]),
     };
   },

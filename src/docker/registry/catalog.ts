@@ -204,6 +204,132 @@ CMD ["mysqld"]`,
   };
 }
 
+// --- node on Alpine: the user, libstdc++ and the musl build in one RUN; the binary's size picks the release (shell/node.ts).
+const NODE_ALPINE_PASSWD = '/etc/passwd:' + TEXT.passwdAlpine + 'node:x:1000:1000:Linux User,,,:/home/node:/bin/sh\n';
+function nodeAlpine(tags: string[], v: string, created: string, bin: number, size: number, gz: number): ImageSpec {
+  return {
+    repo: 'node', tags, created,
+    config: { Env: [PATH, 'NODE_VERSION=' + v, 'YARN_VERSION=1.22.22'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
+    history: [...ALPINE_HIST, ...dockerfile(`
+ENV NODE_VERSION=${v}
+RUN addgroup -g 1000 node     && adduser -u 1000 -G node -s /bin/sh -D node     && apk add --no-cache         libstdc++
+ENV YARN_VERSION=1.22.22
+RUN apk add --no-cache --virtual .build-deps-yarn curl gnupg tar
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["node"]`,
+    layer('node-alpine-' + v, size, gz, () => [...nodeFiles(bin)(), NODE_ALPINE_PASSWD, '/home/node/', fill('/usr/lib', 'libstdc++.so.6', 'libgcc_s.so.1')]),
+    yarn('1.22.22', 'yarn-alpine-' + v, 5340000, 1260000), layer('node-ep-alpine-' + v, 388, 446, () => [NODE_EP]))],
+  };
+}
+
+// --- python 3.13 slim (on debian:bookworm-slim) and alpine: the same build, without the toolchain.
+const PY_ENV = ['GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.3', 'PYTHON_SHA256=40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041'];
+const pyFiles = (lib: string) => () => ['/usr/local/bin/python3.13*14472', '/usr/local/bin/pip3*231', '/usr/local/bin/pip3.13*231', fill('/usr/local/lib/python3.13', 'site-packages', 'lib-dynload', 'encodings', 'asyncio', 'json'), fill('/usr/local/lib', 'libpython3.13.so.1.0'), fill(lib, 'libsqlite3.so.0', 'libffi.so.8', 'libexpat.so.1')];
+function pythonSmall(tags: string[], created: string, base: HistorySpec[], deps: string, build: string, k: string, sizes: number[]): ImageSpec {
+  return {
+    repo: 'python', tags, created,
+    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, ...PY_ENV], Cmd: ['python3'] },
+    history: [...base, ...dockerfile(`
+ENV PATH=/usr/local/bin:${STD_PATH}
+${deps}
+${PY_ENV.map((e) => 'ENV ' + e).join('\n')}
+${build}
+RUN set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do
+CMD ["python3"]`,
+    layer(k + '-deps', sizes[0], sizes[1], () => ['/usr/share/zoneinfo/', '/etc/ssl/certs/ca-certificates.crt=219342']),
+    layer(k, sizes[2], sizes[3], pyFiles(k.includes('alpine') ? '/usr/lib' : '/usr/lib/x86_64-linux-gnu')),
+    layer(k + '-links', 36, 247, () => ['/usr/local/bin/python3>python3.13', '/usr/local/bin/python>python3', '/usr/local/bin/pip>pip3', '/usr/local/bin/idle>idle3', '/usr/local/bin/pydoc>pydoc3']))],
+  };
+}
+
+// --- redis 8.0 (with its modules), on bookworm-slim and on alpine; WORKDIR adds BuildKit's empty layer.
+const REDIS_ENV = ['REDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/8.0.2.tar.gz', 'REDIS_DOWNLOAD_SHA=caf3c0069f06fc84c5153bd2a348b204c578de80490c73857bee01d9b5d7401f'];
+const EMPTY = layer('empty', 0, 32, () => []);
+function redis(tags: string[], alpine: boolean, size: number, gz: number): ImageSpec {
+  const k = alpine ? 'redis-8.0.2-alpine' : 'redis-8.0.2';
+  const user = alpine ? 'redis:x:999:1000:Linux User,,,:/home/redis:/sbin/nologin\n' : 'redis:x:999:999::/home/redis:/bin/sh\n';
+  const B = '/usr/local/bin/';
+  return {
+    repo: 'redis', tags, created: alpine ? '2025-05-28T19:43:09Z' : '2025-05-28T19:40:55Z',
+    config: { ExposedPorts: { '6379/tcp': {} }, Env: [PATH, ...REDIS_ENV], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['redis-server'], Volumes: { '/data': {} }, WorkingDir: '/data' },
+    history: [...(alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST), ...dockerfile(`
+${alpine ? 'RUN set -eux; \taddgroup -S -g 1000 redis; \tadduser -S -G redis -u 999 redis' : 'RUN set -eux; \tgroupadd -r -g 999 redis; \tuseradd -r -g redis -u 999 redis'}
+${alpine ? "RUN set -eux; \tapk add --no-cache \t\t'su-exec>=0.2' \t\ttzdata \t;" : apt('tzdata')}
+${REDIS_ENV.map((e) => 'ENV ' + e).join('\n')}
+RUN set -eux; \t\t${alpine ? 'apk add --no-cache --virtual .build-deps' : 'savedAptMark="$(apt-mark showmanual)";'}
+RUN mkdir /data && chown redis:redis /data
+VOLUME [/data]
+WORKDIR /data
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+EXPOSE map[6379/tcp:{}]
+CMD ["redis-server"]`,
+    layer(k + '-user', 4720, 1102, () => ['/etc/passwd:' + (alpine ? TEXT.passwdAlpine : TEXT.passwdDeb) + user, '/etc/group=' + (alpine ? 294 : 446)]),
+    layer(k + '-tz', alpine ? 1620000 : 1260, alpine ? 460000 : 875, () => ['+/usr/share/zoneinfo UTC Etc Europe America']),
+    layer(k, size, gz, () => [B + 'redis-server*' + (alpine ? 16120000 : 17830000), B + 'redis-cli*' + (alpine ? 8470000 : 9120000), B + 'redis-benchmark*7920000',
+      ...['check-aof', 'check-rdb', 'sentinel'].map((n) => `${B}redis-${n}>redis-server`), fill('/usr/local/lib/redis/modules', 'redisbloom.so', 'redisearch.so', 'rejson.so', 'redistimeseries.so')]),
+    layer(k + '-data', 0, 97, () => ['/data/']),
+    layer(k + '-ep', 2120, 1110, () => [B + 'docker-entrypoint.sh*2120'])).map((h): HistorySpec => (h[0] === 'WORKDIR /data' ? [h[0], EMPTY, h[2]] : h))],
+  };
+}
+
+// --- postgres 17.5: Debian's packages from apt.postgresql.org, or built from source on alpine.
+const PG_DATA = 'PGDATA=/var/lib/postgresql/data';
+function postgres(tags: string[], alpine: boolean): ImageSpec {
+  const k = alpine ? 'pg-17.5-alpine' : 'pg-17.5';
+  const bin = alpine ? '/usr/local/bin/' : '/usr/lib/postgresql/17/bin/';
+  const user = alpine ? 'postgres:x:70:70::/var/lib/postgresql:/bin/sh\n' : 'postgres:x:999:999::/var/lib/postgresql:/bin/bash\n';
+  const env = alpine ? [PATH, 'GOSU_VERSION=1.17', 'LANG=en_US.utf8', 'PG_MAJOR=17', 'PG_VERSION=17.5', PG_DATA] : ['PATH=' + STD_PATH + ':/usr/lib/postgresql/17/bin', 'GOSU_VERSION=1.17', 'LANG=en_US.utf8', 'PG_MAJOR=17', 'PG_VERSION=17.5-1.pgdg120+1', PG_DATA];
+  const run = (s: string) => `RUN set -eux; \t${s}`;
+  return {
+    repo: 'postgres', tags, created: alpine ? '2025-05-09T17:49:06Z' : '2025-05-09T17:41:48Z',
+    config: { ExposedPorts: { '5432/tcp': {} }, Env: env, Entrypoint: ['docker-entrypoint.sh'], Cmd: ['postgres'], Volumes: { '/var/lib/postgresql/data': {} }, StopSignal: 'SIGINT' },
+    history: [...(alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST), ...dockerfile(`
+${run(alpine ? 'addgroup -g 70 -S postgres; \tadduser -u 70 -S -D -G postgres -H -h /var/lib/postgresql -s /bin/sh postgres; \tinstall --verbose --directory --owner postgres --group postgres --mode 1777 /var/lib/postgresql' : 'groupadd -r postgres --gid=999; \tuseradd -r -g postgres --uid=999 --home-dir=/var/lib/postgresql --shell=/bin/bash postgres; \tinstall --verbose --directory --owner postgres --group postgres --mode 1777 /var/lib/postgresql')}
+${alpine ? '' : apt('gnupg less')}
+ENV GOSU_VERSION=1.17
+${run('savedAptMark="$(apt-mark showmanual)";')}
+${alpine ? '' : run('if [ -f /etc/dpkg/dpkg.cfg.d/docker ]; then')}
+ENV LANG=en_US.utf8
+${alpine ? '' : apt('libnss-wrapper xz-utils zstd')}
+RUN mkdir /docker-entrypoint-initdb.d
+${alpine ? '' : "RUN set -ex; \tkey='B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8';"}
+ENV PG_MAJOR=17
+${env.slice(alpine ? 4 : 0, 1).map((e) => 'ENV ' + e).join('')}
+ENV ${env[4]}
+${alpine ? run('wget -O postgresql.tar.bz2') : 'RUN set -ex; \t\texport PYTHONDONTWRITEBYTECODE=1;'}
+${run(alpine ? 'cp -v /usr/local/share/postgresql/postgresql.conf.sample' : 'dpkg-divert --add --rename --divert')}
+RUN install --verbose --directory --owner postgres --group postgres --mode 3777 /var/run/postgresql
+ENV ${PG_DATA}
+RUN install --verbose --directory --owner postgres --group postgres --mode 1777 "$PGDATA"
+VOLUME [/var/lib/postgresql/data]
+COPY docker-entrypoint.sh docker-ensure-initdb.sh /usr/local/bin/
+RUN ln -sT docker-ensure-initdb.sh /usr/local/bin/docker-enforce-initdb.sh
+ENTRYPOINT ["docker-entrypoint.sh"]
+STOPSIGNAL SIGINT
+EXPOSE map[5432/tcp:{}]
+CMD ["postgres"]`.replace(/\n(?=\n)/g, ''),
+    layer(k + '-user', 3910, 1167, () => ['/etc/passwd:' + (alpine ? TEXT.passwdAlpine : TEXT.passwdDeb) + user, '/var/lib/postgresql/']),
+    ...(alpine ? [] : [layer(k + '-gnupg', 9640000, 4530000, () => ['/usr/bin/gpg*1063552', '/usr/bin/less*187824'])]),
+    layer(k + '-gosu', 4320000, 1250000, () => ['/usr/local/bin/gosu*4320000']),
+    ...(alpine ? [] : [
+      layer(k + '-locales', 25100000, 8070000, () => ['/usr/lib/locale/locale-archive=3048976', '/etc/locale.gen=9991', '/usr/share/i18n/']),
+      layer(k + '-nss', 3620000, 1200000, () => [fill('/usr/lib/x86_64-linux-gnu', 'libnss_wrapper.so', 'libzstd.so.1'), '/usr/bin/xz*84952', '/usr/bin/zstd*1227640'])]),
+    layer(k + '-initdb.d', 0, 113, () => ['/docker-entrypoint-initdb.d/']),
+    ...(alpine ? [] : [layer(k + '-key', 4700, 3144, () => ['/usr/local/share/keyrings/postgres.gpg.asc=4697'])]),
+    layer(k, alpine ? 266500000 : 321400000, alpine ? 104100000 : 112870000, () => [
+      ...['postgres', 'initdb', 'pg_ctl', 'psql', 'pg_dump', 'pg_restore', 'createdb', 'pg_isready'].map((n, i) => bin + n + '*' + (n === 'postgres' ? 9850000 : 100000 + i * 9001)),
+      fill(alpine ? '/usr/local/lib/postgresql' : '/usr/lib/postgresql/17/lib', 'plpgsql.so', 'llvmjit.so', 'pgoutput.so', 'libpqwalreceiver.so'),
+      fill(alpine ? '/usr/local/share/postgresql' : '/usr/share/postgresql/17', 'postgresql.conf.sample', 'pg_hba.conf.sample', 'postgres.bki', 'information_schema.sql')]),
+    layer(k + '-conf', 30700, 10349, () => [(alpine ? '/usr/local/share/postgresql' : '/usr/share/postgresql') + '/postgresql.conf.sample=30700']),
+    layer(k + '-run', 0, 126, () => ['/var/run/postgresql/']),
+    layer(k + '-data', 0, 167, () => ['/var/lib/postgresql/data/']),
+    layer(k + '-ep', 15390, 6108, () => ['/usr/local/bin/docker-entrypoint.sh*13953', '/usr/local/bin/docker-ensure-initdb.sh*1437']),
+    layer(k + '-ln', 23, 184, () => ['/usr/local/bin/docker-enforce-initdb.sh>docker-ensure-initdb.sh']))],
+  };
+}
+
 /** Apache's default page. */
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
@@ -354,6 +480,16 @@ CMD ["python3"]`,
   },
   mysql(['latest', '9', '9.3', '9.3.0', 'innovation', 'oracle', 'oraclelinux9'], '9.3.0', 'innovation'),
   mysql(['8', '8.4', '8.4.5', 'lts', '8-oracle', '8.4-oracle'], '8.4.5', '8.4'),
+  nodeAlpine(['22-alpine', '22.16-alpine', '22.16.0-alpine', '22-alpine3.21', '22.16-alpine3.21', '22.16.0-alpine3.21', 'lts-alpine', 'jod-alpine', 'lts-alpine3.21', 'jod-alpine3.21'], '22.16.0', '2025-06-04T05:07:43Z', 119480824, 150680000, 51520000),
+  nodeAlpine(['24-alpine', '24.2-alpine', '24.2.0-alpine', '24-alpine3.21', '24.2-alpine3.21', '24.2.0-alpine3.21', 'alpine', 'current-alpine', 'alpine3.21', 'current-alpine3.21'], '24.2.0', '2025-06-10T04:38:16Z', 122968768, 153940000, 52480000),
+  pythonSmall(['3.13-slim', '3-slim', 'slim', '3.13.3-slim', '3.13-slim-bookworm', '3-slim-bookworm', 'slim-bookworm', '3.13.3-slim-bookworm'], '2025-06-04T01:14:42Z', BOOKWORM_SLIM_HIST,
+    apt('ca-certificates netbase tzdata'), 'RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)";', 'python-3.13.3-slim', [4080000, 3520780, 41360000, 12570612]),
+  pythonSmall(['3.13-alpine', '3-alpine', 'alpine', '3.13.3-alpine', '3.13-alpine3.21', '3-alpine3.21', 'alpine3.21', '3.13.3-alpine3.21'], '2025-06-04T01:07:52Z', ALPINE_HIST,
+    'RUN set -eux; \tapk add --no-cache \t\tca-certificates \t\ttzdata \t;', 'RUN set -eux; \t\tapk add --no-cache --virtual .build-deps', 'python-3.13.3-alpine', [1650000, 461000, 35950000, 12890000]),
+  redis(['latest', '8', '8.0', '8.0.2', 'bookworm', '8-bookworm', '8.0-bookworm', '8.0.2-bookworm'], false, 66300000, 24560000),
+  redis(['alpine', '8-alpine', '8.0-alpine', '8.0.2-alpine', 'alpine3.21', '8-alpine3.21', '8.0-alpine3.21', '8.0.2-alpine3.21'], true, 52600000, 19870000),
+  postgres(['latest', '17', '17.5', 'bookworm', '17-bookworm', '17.5-bookworm'], false),
+  postgres(['alpine', '17-alpine', '17.5-alpine', 'alpine3.21', '17-alpine3.21', '17.5-alpine3.21'], true),
 ];
 
 /** The catalogue entry for a repository path (`library/x` or `x`) and tag. */

@@ -12,5 +12,7 @@ export const HUB_INFO: Record<string, [stars: number, description: string]> = {
   httpd: [4900, 'The Apache HTTP Server Project'],
   node: [13900, 'Node.js is a JavaScript-based platform for server-side and networking applications.'],
   python: [10200, 'Python is an interpreted, interactive, object-oriented, open-source programming language.'],
+  redis: [13300, 'Redis is the world’s fastest data platform for caching, vector search, and NoSQL databases.'],
+  postgres: [14400, 'The PostgreSQL object-relational database system provides reliability and data integrity.'],
   mysql: [15900, 'MySQL is a widely used, open-source relational database management system (RDBMS).'],
 };

@@ -1,5 +1,7 @@
 /** Programs of the catalogue's images and of the packages one can install. */
 import { NODE_PROGRAMS } from './node';
+import { REDIS_PROGRAMS } from './redis';
+import { PSQL_PROGRAMS } from './psql';
 import { opts, usage } from '../../common/sh/opts';
 import { curl, wget } from '../../common/web';
 import { evalArith } from '../../common/sh/arith';
@@ -161,6 +163,8 @@ export const PROGRAMS: Record<string, Command> = {
   mysqld: version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`),
   mysql: version((sh) => `mysql  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`),
   ...NODE_PROGRAMS,
+  ...REDIS_PROGRAMS,
+  ...PSQL_PROGRAMS,
   python3: pythonCmd,
   python: pythonCmd,
   'python3.12': pythonCmd,

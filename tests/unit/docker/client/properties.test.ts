@@ -49,6 +49,8 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.tuple(image, fc.constantFrom(...TAGS)).map(([i, t]) => `docker tag ${i} ${t}`)),
   weighted(6, fc.tuple(name, file, text).map(([n, f, t]) => `docker exec ${n} sh -c "echo ${t} > ${f}"`)),
   weighted(2, fc.tuple(name, file).map(([n, f]) => `docker exec ${n} rm -f ${f}`)),
+  weighted(1, name.map((n) => `docker run -d --name ${n} redis:alpine`)),
+  weighted(1, fc.tuple(name, text).map(([n, t]) => `docker exec ${n} redis-cli set k ${t}`)),
   weighted(1, fc.constant('docker container prune -f')),
   weighted(1, fc.constant('docker image prune -f')),
   weighted(1, fc.constantFrom('until=1h', 'until=0s', 'label=curso', 'label!=curso').map((f) => `docker container prune -f --filter ${f}`)),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, pull } from './fixtures';
+import { engine, pull, term } from './fixtures';
 
 test('mysql:8 is the 8.4 LTS image, sharing only the Oracle Linux base with mysql:latest', async () => {
   const e = engine();
@@ -38,4 +38,61 @@ test('busybox has a single history entry: it is not built from a Dockerfile', as
   const h = await e.imageHistory('busybox');
   assert.deepEqual(h.map((x) => x.CreatedBy), ['BusyBox 1.37.0 (glibc), Debian 12']);
   assert.deepEqual((await e.imageInspect('busybox')).Config.Cmd, ['sh']);
+});
+
+test('node alpine: 22-alpine is lts-alpine and jod-alpine, alpine is 24; both on alpine:3.21\'s layer, with node, npm and the node user', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const [lines] = await pull(e, 'node:22-alpine');
+  assert.deepEqual(lines.filter((l) => l.endsWith('Already exists')).length, 1);
+  for (const t of ['lts-alpine', 'jod-alpine', '22-alpine3.21', '22.16.0-alpine']) assert.equal((await pull(e, `node:${t}`), await e.imageInspect(`node:${t}`)).Id, (await e.imageInspect('node:22-alpine')).Id);
+  await pull(e, 'node:alpine', 'node:current-alpine', 'node:24-alpine');
+  assert.equal((await e.imageInspect('node:alpine')).Id, (await e.imageInspect('node:24-alpine')).Id);
+  assert.equal((await e.imageInspect('node:current-alpine')).Id, (await e.imageInspect('node:24-alpine')).Id);
+  const out = async (image: string, ...cmd: string[]) => {
+    const io = term(false);
+    const { Id } = await e.containerCreate({ Image: image, Cmd: cmd });
+    await e.containerAttach(Id, io, { beforeStart: true });
+    await e.containerStart(Id);
+    return io.text;
+  };
+  assert.equal(await out('node:22-alpine', 'node', '-v'), 'v22.16.0\n');
+  assert.equal(await out('node:alpine', 'npm', '-v'), '11.3.0\n');
+  assert.equal(await out('node:lts-alpine', 'yarn', '--version'), '1.22.22\n');
+  assert.match(await out('node:22-alpine', 'grep', 'node', '/etc/passwd'), /^node:x:1000:1000:Linux User,,,:\/home\/node:\/bin\/sh\n$/);
+  assert.equal(await out('node:22-alpine', 'cat', '/etc/alpine-release'), '3.21.3\n');
+  for (const t of ['latest', 'current', 'lts', 'jod']) assert.ok(await pull(e, `node:${t}`));
+});
+
+test('python 3.13 slim and alpine: the aliases, their bases\' layers, python inside', async () => {
+  const e = engine();
+  await pull(e, 'debian:bookworm-slim', 'alpine');
+  for (const [ref, aliases] of [['python:3.13-slim', ['3-slim', 'slim', '3.13-slim-bookworm']], ['python:3.13-alpine', ['3-alpine', 'alpine']]] as const) {
+    const [lines] = await pull(e, ref);
+    assert.equal(lines.filter((l) => l.endsWith('Already exists')).length, 1, ref);
+    for (const a of aliases) assert.equal((await pull(e, `python:${a}`), await e.imageInspect(`python:${a}`)).Id, (await e.imageInspect(ref)).Id);
+    assert.deepEqual((await e.imageInspect(ref)).Config.Cmd, ['python3']);
+    assert.ok((await e.imageInspect(ref)).Config.Env!.includes('PYTHON_VERSION=3.13.3'));
+    const io = term(false);
+    const { Id } = await e.containerCreate({ Image: ref, Cmd: ['python', '--version'] });
+    await e.containerAttach(Id, io, { beforeStart: true });
+    await e.containerStart(Id);
+    assert.equal(io.text, 'Python 3.13.3\n');
+  }
+});
+
+test('redis and postgres: tags, ports, volumes, stop signal and history of the real images', async () => {
+  const e = engine();
+  await pull(e, 'redis', 'redis:8', 'redis:8.0', 'redis:bookworm', 'redis:alpine', 'postgres', 'postgres:17', 'postgres:17.5', 'postgres:alpine');
+  assert.equal(new Set(await Promise.all(['redis', 'redis:8', 'redis:8.0', 'redis:bookworm'].map(async (r) => (await e.imageInspect(r)).Id))).size, 1);
+  assert.equal(new Set(await Promise.all(['postgres', 'postgres:17', 'postgres:17.5'].map(async (r) => (await e.imageInspect(r)).Id))).size, 1);
+  const redis = (await e.imageInspect('redis:alpine')).Config;
+  assert.deepEqual([redis.Cmd, redis.Entrypoint, redis.WorkingDir, redis.Volumes, redis.ExposedPorts], [['redis-server'], ['docker-entrypoint.sh'], '/data', { '/data': {} }, { '6379/tcp': {} }]);
+  const pg = (await e.imageInspect('postgres')).Config;
+  assert.deepEqual([pg.Cmd, pg.StopSignal, pg.Volumes, pg.ExposedPorts], [['postgres'], 'SIGINT', { '/var/lib/postgresql/data': {} }, { '5432/tcp': {} }]);
+  assert.ok(pg.Env!.includes('PG_VERSION=17.5-1.pgdg120+1') && pg.Env!.includes('PGDATA=/var/lib/postgresql/data'));
+  const h = (await e.imageHistory('postgres')).map((x) => x.CreatedBy);
+  assert.deepEqual(h.slice(0, 4), ['CMD ["postgres"]', 'EXPOSE map[5432/tcp:{}]', 'STOPSIGNAL SIGINT', 'ENTRYPOINT ["docker-entrypoint.sh"]']);
+  // BuildKit's WORKDIR leaves its empty layer in the redis images.
+  assert.equal((await e.imageInspect('redis')).RootFS.Layers.length, 7);
 });

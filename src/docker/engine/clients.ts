@@ -1,0 +1,14 @@
+/** The database clients whose interactive mode is a process of its own: redis-cli and psql without a command. */
+import { psqlRepl } from './postgres';
+import type { Context, Launch, Proc } from './process';
+import { redisCliRepl } from './redis';
+import { psqlArgs } from './shell/psql';
+import { redisArgs } from './shell/redis';
+
+export function clientRepl(at: Launch, o: Context, base: string): Proc | undefined {
+  if (base !== 'redis-cli' && base !== 'psql') return undefined;
+  const version = /^-(-?version|v|V)$/.test(at.argv[1] ?? '');
+  if (base === 'redis-cli' && !version && !redisArgs(at.argv).rest.length) return redisCliRepl(at, o.stdin);
+  if (base === 'psql' && !version && psqlArgs(at.argv, o.env).c === undefined) return psqlRepl(at, o);
+  return undefined;
+}

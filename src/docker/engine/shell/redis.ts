@@ -1,0 +1,141 @@
+/**
+ * Redis as a course uses it: the commands of a first lesson on strings and keys, answered by the
+ * redis-server of a container, and redis-cli's way of printing the replies (quoted and numbered on
+ * a terminal, raw in a pipe). The client reaches the server through the container network (the
+ * server's `serve` on port 6379), so `redis-cli -h other-container` works like a TCP connection.
+ */
+import type { Command, HttpReply, Machine } from './types';
+
+/** A reply of the protocol: status, error, integer, bulk string (null: nil), array. */
+export type Reply = ['+' | '-', string] | [':', number] | ['$', string | null] | ['*', string[]];
+
+/** The request marker: anything else sent to the port is not spoken by a redis client. */
+const WIRE = '\0redis ';
+export const REDIS_VERSION = '8.0.2';
+
+/** Arity of the commands known: [fewest arguments, most]. */
+const ARITY: Record<string, [number, number]> = {
+  ping: [0, 1], echo: [1, 1], set: [2, 9], get: [1, 1], del: [1, 1e9], exists: [1, 1e9], keys: [1, 1], incr: [1, 1], decr: [1, 1],
+  incrby: [2, 2], append: [2, 2], strlen: [1, 1], type: [1, 1], mget: [1, 1e9], mset: [2, 1e9], dbsize: [0, 0], flushall: [0, 1], flushdb: [0, 1], quit: [0, 9],
+};
+const NOT_INT = 'ERR value is not an integer or out of range';
+
+/** Runs one command on the data set, as the server does. */
+export function redisCommand(db: Map<string, string>, argv: string[]): Reply {
+  const name = argv[0].toLowerCase();
+  const a = argv.slice(1);
+  const arity = ARITY[name];
+  if (!arity) return ['-', `ERR unknown command '${argv[0]}', with args beginning with: ${a.map((x) => `'${x}' `).join('')}`];
+  if (a.length < arity[0] || a.length > arity[1] || (name === 'mset' && a.length % 2)) return ['-', `ERR wrong number of arguments for '${name}' command`];
+  const count = (f: (k: string) => boolean) => [':', a.filter(f).length] as Reply;
+  const add = (by: number): Reply => {
+    const v = db.get(a[0]) ?? '0';
+    if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(by)) return ['-', NOT_INT];
+    db.set(a[0], String(Number(v) + by));
+    return [':', Number(v) + by];
+  };
+  switch (name) {
+    case 'ping': return a.length ? ['$', a[0]] : ['+', 'PONG'];
+    case 'echo': return ['$', a[0]];
+    case 'set': {
+      const opts = a.slice(2).map((o) => o.toUpperCase());
+      if (opts.some((o, i) => !['NX', 'XX', 'EX', 'PX', 'KEEPTTL', 'GET'].includes(o) && !/^(EX|PX)$/.test(opts[i - 1] ?? ''))) return ['-', 'ERR syntax error'];
+      if ((opts.includes('NX') && db.has(a[0])) || (opts.includes('XX') && !db.has(a[0]))) return ['$', null];
+      db.set(a[0], a[1]);
+      return ['+', 'OK'];
+    }
+    case 'get': return ['$', db.get(a[0]) ?? null];
+    case 'mget': return ['*', a.map((k) => db.get(k) ?? '')];
+    case 'mset':
+      for (let i = 0; i < a.length; i += 2) db.set(a[i], a[i + 1]);
+      return ['+', 'OK'];
+    case 'del': return count((k) => db.delete(k));
+    case 'exists': return count((k) => db.has(k));
+    case 'keys': {
+      const re = new RegExp('^' + a[0].replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 's');
+      return ['*', [...db.keys()].filter((k) => re.test(k))];
+    }
+    case 'incr': return add(1);
+    case 'decr': return add(-1);
+    case 'incrby': return /^-?\d+$/.test(a[1]) ? add(Number(a[1])) : ['-', NOT_INT];
+    case 'append':
+      db.set(a[0], (db.get(a[0]) ?? '') + a[1]);
+      return [':', db.get(a[0])!.length];
+    case 'strlen': return [':', db.get(a[0])?.length ?? 0];
+    case 'type': return ['+', db.has(a[0]) ? 'string' : 'none'];
+    case 'dbsize': return [':', db.size];
+    case 'flushall':
+    case 'flushdb':
+      db.clear();
+      return ['+', 'OK'];
+    default: return ['+', 'OK'];
+  }
+}
+
+/** The server's side of the port: a redis request gets its reply; other protocols get the connection closed. */
+export const redisServe = (db: Map<string, string>) => (port: number, path: string): HttpReply | null =>
+  port !== 6379 ? null : { status: path.startsWith(WIRE) ? 200 : 0, body: path.startsWith(WIRE) ? JSON.stringify(redisCommand(db, JSON.parse(path.slice(WIRE.length)))) : '', server: '' };
+
+/** Sends a command to host:port: the reply, or why there is no connection. */
+export function redisCall(m: Machine, host: string, port: number, argv: string[]): Reply | string {
+  const fail = (why: string) => `Could not connect to Redis at ${host}:${port}: ${why}\n`;
+  if (!/^[\d.]+$/.test(host) && host !== 'localhost' && m.resolve && !m.resolve(host)) return fail('Name or service not known');
+  const r = m.http(host === 'localhost' ? '127.0.0.1' : host, port, WIRE + JSON.stringify(argv));
+  return r?.status === 200 ? (JSON.parse(r.body) as Reply) : fail('Connection refused');
+}
+
+/** How redis-cli prints a reply: on a terminal with types, quotes and numbers; otherwise raw. */
+export function formatReply(r: Reply, tty: boolean): string {
+  const q = (s: string) => (tty ? JSON.stringify(s) : s);
+  switch (r[0]) {
+    case '+': return r[1];
+    case '-': return tty ? '(error) ' + r[1] : r[1];
+    case ':': return tty ? `(integer) ${r[1]}` : String(r[1]);
+    case '$': return r[1] === null ? (tty ? '(nil)' : '') : q(r[1]);
+    default: {
+      const w = String(r[1].length).length;
+      return !r[1].length ? (tty ? '(empty array)' : '') : r[1].map((s, i) => (tty ? `${String(i + 1).padStart(w)}) ${q(s)}` : s)).join('\n');
+    }
+  }
+}
+
+/** Splits a redis-cli line into words: blanks separate them, quotes group them. */
+export const redisWords = (line: string): string[] => [...line.matchAll(/"((?:\\.|[^"])*)"|'([^']*)'|(\S+)/g)].map((w) => w[3] ?? w[2] ?? JSON.parse(`"${w[1]}"`));
+
+/** redis-cli's options: the server, and the command left (empty: the interactive mode). */
+export function redisArgs(args: string[]): { host: string; port: number; rest: string[]; raw?: boolean } {
+  let host = '127.0.0.1';
+  let port = 6379;
+  let raw: boolean | undefined;
+  let i = 1;
+  for (; i < args.length; i++) {
+    if (args[i] === '-h') host = args[++i] ?? host;
+    else if (args[i] === '-p') port = Number(args[++i]) || port;
+    else if (args[i] === '--raw') raw = true;
+    else if (args[i] === '--no-raw') raw = false;
+    else if (/^-(n|a)$/.test(args[i])) i++;
+    else break;
+  }
+  return { host, port, rest: args.slice(i), raw };
+}
+
+/** `redis-cli CMD …` run to completion (the interactive mode runs as its own process: see engine/redis.ts). */
+const redisCli: Command = (args, io, sh) => {
+  if (/^-(v|-version)$/.test(args[1] ?? '')) return io.out(`redis-cli ${REDIS_VERSION}\n`), 0;
+  const o = redisArgs(args);
+  const lines = o.rest.length ? [o.rest] : (io.stdin ?? '').split('\n').map(redisWords).filter((w) => w.length);
+  if (!lines.length) return io.err('redis-cli: el modo interactivo necesita un terminal: docker exec -it <contenedor> redis-cli\n'), 1;
+  const tty = o.raw === undefined ? io.tty : !o.raw;
+  for (const argv of lines) {
+    const r = redisCall(sh.m, o.host, o.port, argv);
+    if (typeof r === 'string') return io.err(r), 1;
+    io.out(formatReply(r, tty) + '\n');
+    if (r[0] === '-') return 1;
+  }
+  return 0;
+};
+
+export const REDIS_PROGRAMS: Record<string, Command> = {
+  'redis-cli': redisCli,
+  'redis-server': (args, io) => (/^-(v|-version)$/.test(args[1] ?? '') ? (io.out(`Redis server v=${REDIS_VERSION} sha=00000000:1 malloc=jemalloc-5.3.0 bits=64 build=${'c4b4e9a1d8f53a7'}\n`), 0) : (io.err('redis-server: en el simulador el servidor es el proceso principal del contenedor\n'), 1)),
+};
