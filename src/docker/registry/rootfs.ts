@@ -39,6 +39,8 @@ export function debianRoot(os: string, split = false): string[] {
     ...FHS,
     ...(split ? ['/bin/', '/sbin/', '/lib/', '/lib64/', ...bins('/bin', root)] : MERGED_USR),
     split ? '/bin/sh>dash' : '/usr/bin/sh>dash',
+    // awk is mawk through the alternatives system
+    '/usr/bin/awk>/etc/alternatives/awk', '/etc/alternatives/awk>/usr/bin/mawk',
     ...bins('/usr/bin', usr),
     '/etc/os-release:' + TEXT[os],
     // Ubuntu's image has had a default user since 23.04.
