@@ -8,6 +8,19 @@ import { messageRenderer } from '../progress';
 import { familiarString, parseRef, withLatest } from '../reference';
 import { parseMount, splitVolumes } from '../mount-opt';
 import { resourceFlags } from './resources';
+import { parseKvFile } from '../kvfile';
+import { readHostFile } from '../tar-file';
+
+/** Reads the host files of `--env-file`/`--label-file`; a directory opens but fails to read. */
+export type FileReader = (path: string) => string;
+export const hostReader = (ctx: Ctx): FileReader => (p) => {
+  try {
+    return readHostFile(ctx, p);
+  } catch (e) {
+    const m = (e as Error).message;
+    throw new Error(m.startsWith('read ') ? `invalid env file (${p}): ${m}` : m);
+  }
+};
 
 /** `-f key=value` options → the API's filter map. */
 export function parseFilters(list: string[]): Record<string, string[]> | undefined {
@@ -94,9 +107,12 @@ function copyGiven(f: Flags, cfg: object, fields: Record<string, string>): void 
  * `-e`, `-w` and `-u`, which run, create and exec share. `-e NAME` takes NAME's value from the
  * client's environment (the host shell's exported variables) and stays a bare name otherwise.
  */
-export function processFlags(f: Flags, cfg: { Env?: string[]; WorkingDir?: string; User?: string }, hostEnv: [string, string][] = []): void {
+export function processFlags(f: Flags, cfg: { Env?: string[]; WorkingDir?: string; User?: string }, hostEnv: [string, string][] = [], read?: FileReader): void {
   const host = new Map(hostEnv);
-  if (f.has('env')) cfg.Env = f.list('env').map((e) => (!e.includes('=') && host.has(e) ? `${e}=${host.get(e)}` : e));
+  // The files' variables come first, so -e overrides them.
+  const env = read ? f.list('env-file').flatMap((p) => parseKvFile(p, read(p), (k) => host.get(k))) : [];
+  env.push(...f.list('env').map((e) => (!e.includes('=') && host.has(e) ? `${e}=${host.get(e)}` : e)));
+  if (env.length) cfg.Env = env;
   copyGiven(f, cfg, { workdir: 'WorkingDir', user: 'User' });
 }
 
@@ -111,13 +127,14 @@ export function restartPolicy(s: string): { Name: string; MaximumRetryCount: num
 }
 
 /** The container config of `docker run`/`create` flags. */
-export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv: [string, string][] = [], cwd = '/'): ContainerCreateConfig {
+export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv: [string, string][] = [], cwd = '/', read?: FileReader): ContainerCreateConfig {
   const exposed: PortSet = {};
   const bindings: PortMap = {};
   parsePorts(f.list('publish'), exposed, bindings);
   for (const e of f.list('expose')) exposed[e.includes('/') ? e : e + '/tcp'] = {};
   const labels: Record<string, string> = {};
-  for (const l of f.list('label')) {
+  const fileLabels = read ? f.list('label-file').flatMap((p) => parseKvFile(p, read(p))) : [];
+  for (const l of [...fileLabels, ...f.list('label')]) {
     const [key, ...value] = l.split('=');
     labels[key] = value.join('=');
   }
@@ -146,7 +163,7 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
   mountFlags(f, cfg, cwd);
   if (cmd.length) cfg.Cmd = cmd;
   if (entry !== undefined) cfg.Entrypoint = [entry];
-  processFlags(f, cfg, hostEnv);
+  processFlags(f, cfg, hostEnv, read);
   copyGiven(f, cfg, { hostname: 'Hostname', 'stop-signal': 'StopSignal' });
   if (Object.keys(exposed).length) cfg.ExposedPorts = exposed;
   if (Object.keys(labels).length) cfg.Labels = labels;
@@ -186,7 +203,7 @@ export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdNam
   let cfg: ContainerCreateConfig;
   try {
     ref = parseRef(image);
-    cfg = containerConfig(f, image, cmd, ctx.sh.env(), ctx.sh.cwd);
+    cfg = containerConfig(f, image, cmd, ctx.sh.env(), ctx.sh.cwd, hostReader(ctx));
   } catch (e) {
     throw withHelp((e as Error).message, cmdName);
   }
