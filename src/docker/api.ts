@@ -281,6 +281,7 @@ export interface ContainerCreateConfig {
   WorkingDir?: string;        // `-w`
   User?: string;
   Hostname?: string;
+  Domainname?: string;
   Tty?: boolean;              // `-t`
   OpenStdin?: boolean;        // `-i`
   AttachStdin?: boolean;

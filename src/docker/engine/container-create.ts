@@ -66,7 +66,7 @@ export const create = {
       path: argv[0],
       args: argv.slice(1),
       config: {
-        Hostname: config.Hostname || (mode === 'host' ? 'aula' : id.slice(0, 12)), Domainname: '', User: config.User ?? ic.User ?? '',
+        Hostname: config.Hostname || (mode === 'host' ? 'aula' : id.slice(0, 12)), Domainname: config.Domainname ?? '', User: config.User ?? ic.User ?? '',
         AttachStdin: !!config.AttachStdin, AttachStdout: config.AttachStdout ?? true, AttachStderr: config.AttachStderr ?? true,
         ...(Object.keys(ports).length ? { ExposedPorts: ports } : {}),
         Tty: !!config.Tty, OpenStdin: !!config.OpenStdin, StdinOnce: !!config.StdinOnce,
@@ -80,7 +80,7 @@ export const create = {
         Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: mode,
         PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: restart,
         AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0],
-        CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
+        CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: hc.Dns ?? [], DnsOptions: hc.DnsOptions ?? [], DnsSearch: hc.DnsSearch ?? [], ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
         GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
         PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc',
         // The embedded Resources, in the order moby's struct declares them.
@@ -94,6 +94,7 @@ export const create = {
         ...(hc.Mounts && { Mounts: hc.Mounts }),
         MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
         ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+        ...(hc.Init !== undefined && { Init: !!hc.Init }),
       },
       status: 'created', pid: 0, exitCode: 0, error: '', startedAt: 0, finishedAt: 0,
       upper: newDir(this.now()), top: img.top, ip: '', ports: {}, logs: [], nextPid: 7, execs: [], sinks: new Set(), nets,

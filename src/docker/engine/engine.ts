@@ -38,6 +38,7 @@ import { KERNEL, system } from './system';
 import { eventing, type Ev } from './events';
 import { updating } from './update';
 import { swarming } from './swarm';
+import { hostsFile } from './etc-files';
 
 export interface Ctr {
   id: string;
@@ -187,7 +188,7 @@ export class Engine implements DockerApi {
       const INIT = initLayer(c, () => [...this.containers.values()].reduce((n, k) => n + (k.status === 'running' ? 1 + k.execs.length : 0), 180));
       const mounts = new Map(Object.entries({
         '/etc/hostname': c.config.Hostname + '\n',
-        '/etc/hosts': `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n${c.ip ? `${c.ip}\t${c.config.Hostname}\n` : ''}`,
+        '/etc/hosts': hostsFile(c),
         '/etc/resolv.conf': this.resolvConf(c),
       }).map(([path, text]) => [path, newFile(text, c.created)]));
       c.fs = new Overlay(c.upper, [INIT, ...this.layers.trees(c.top)], () => this.now(), mounts);

@@ -158,13 +158,17 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       PublishAllPorts: f.bool('publish-all'),
       Binds: null,
       ...resourceFlags(f),
+      Dns: f.list('dns'), DnsOptions: f.list('dns-option'), DnsSearch: f.list('dns-search'),
+      // ValidateExtraHost: `name=ip` and a bracketed address reach the daemon as `name:ip`.
+      ExtraHosts: f.list('add-host').map((h) => h.replace(/^([^=:]+)[=:]\[?(.*?)\]?$/, '$1:$2')),
+      ...(f.has('init') && { Init: f.bool('init') }),
     },
   };
   mountFlags(f, cfg, cwd);
   if (cmd.length) cfg.Cmd = cmd;
   if (entry !== undefined) cfg.Entrypoint = [entry];
   processFlags(f, cfg, hostEnv, read);
-  copyGiven(f, cfg, { hostname: 'Hostname', 'stop-signal': 'StopSignal' });
+  copyGiven(f, cfg, { hostname: 'Hostname', domainname: 'Domainname', 'stop-signal': 'StopSignal' });
   if (Object.keys(exposed).length) cfg.ExposedPorts = exposed;
   if (Object.keys(labels).length) cfg.Labels = labels;
   if (f.has('stop-timeout')) cfg.StopTimeout = f.int('stop-timeout');
