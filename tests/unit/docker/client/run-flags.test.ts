@@ -75,3 +75,22 @@ test('bad --add-host, --dns and --dns-search values are the flag parser\'s error
     assert.equal(r.exit, 125);
   }
 });
+
+test('--init: docker-init is PID 1 with the command as its child, and forwards docker stop\'s SIGTERM', async () => {
+  const run = session();
+  assert.equal((await run('docker run --rm --init alpine ps')).out,
+    'PID   USER     TIME  COMMAND\n    1 root      0:00 /sbin/docker-init -- ps\n    7 root      0:00 ps\n');
+  assert.equal((await run('docker run --rm --init=false alpine ps')).out, 'PID   USER     TIME  COMMAND\n    1 root      0:00 ps\n');
+  await run('docker run -d --init --name i1 alpine sleep 100');
+  const top = (await run('docker top i1')).out.split('\n').slice(1, 3).map((l) => l.split(/ {2,}/));
+  assert.equal(top[0][7], '/sbin/docker-init -- sleep 100');
+  assert.equal(top[1][7], 'sleep 100');
+  assert.equal(top[1][2], top[0][1]);
+  assert.equal((await run("docker inspect -f '{{.HostConfig.Init}} {{.Path}} {{.Args}}' i1")).out, 'true sleep [100]\n');
+  await run('docker stop i1');
+  assert.equal((await run("docker inspect -f '{{.State.ExitCode}}' i1")).out, '143\n');
+  // without init, PID 1 sleep has no handler: stop waits and kills it
+  await run('docker run -d --name i2 alpine sleep 100');
+  await run('docker stop i2');
+  assert.equal((await run("docker inspect -f '{{.State.ExitCode}}' i2")).out, '137\n');
+});
