@@ -3,6 +3,7 @@
  * shell, a one-shot command), or runc's exit-127 error when it is not in the filesystem.
  */
 import { ApiError } from '../api';
+import { account, groupOf } from '../common/sh/passwd';
 import type { Ctr, Engine } from './engine';
 import { httpd, lookPath, mysqld, nginx, nodeApp, repl, startProgram, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
@@ -48,6 +49,7 @@ export const mainProcess = {
     // Under docker-init the command is its first child.
     const pid = c.hostConfig.Init ? 7 : 1;
     if (pid > 1) c.nextPid = Math.max(c.nextPid, 8);
+    this.requireUser(c.config.User, m);
     const { Env: env, Tty: tty, OpenStdin: stdin, User } = c.config;
     let argv = [c.path, ...c.args];
     const launch = (): Launch => ({ pid, argv, tty, start: this.now(), m });
@@ -86,6 +88,13 @@ export const mainProcess = {
     } catch {
       return '';
     }
+  },
+
+  /** The daemon's getUser when it builds the OCI spec: a user name must be in /etc/passwd, a group name in /etc/group. */
+  requireUser(this: Engine, user: string, m: Machine): void {
+    const name = user.split(':')[0];
+    if (name && !/^\d+$/.test(name) && !account(m.fs, name)) throw new ApiError(500, `unable to find user ${name}: no matching entries in passwd file`);
+    if (Number.isNaN(groupOf(m.fs, user))) throw new ApiError(500, `unable to find group ${user.slice(name.length + 1)}: no matching entries in group file`);
   },
 
   /** runc's check that the executable exists (exit 127 errors of `docker run`). */

@@ -94,3 +94,20 @@ test('--init: docker-init is PID 1 with the command as its child, and forwards d
   await run('docker stop i2');
   assert.equal((await run("docker inspect -f '{{.State.ExitCode}}' i2")).out, '137\n');
 });
+
+test('-u user:group: the process runs with that gid; unknown names are the daemon\'s getUser errors', async () => {
+  const run = session();
+  assert.equal((await run('docker run --rm -u 1000:1000 alpine id')).out, 'uid=1000 gid=1000 groups=1000\n');
+  assert.equal((await run('docker run --rm -u 1000 alpine id')).out, 'uid=1000 gid=0(root) groups=0(root)\n');
+  assert.equal((await run('docker run --rm -u nobody:nobody alpine id')).out, 'uid=65534(nobody) gid=65534(nobody) groups=65534(nobody)\n');
+  assert.equal((await run('docker run --rm -u nobody:100 alpine id')).out, 'uid=65534(nobody) gid=100 groups=100\n');
+  const cases: [string, string][] = [
+    ['x', 'unable to find user x: no matching entries in passwd file'],
+    ['root:staff2', 'unable to find group staff2: no matching entries in group file'],
+  ];
+  for (const [u, msg] of cases) {
+    assert.deepEqual(await run(`docker run --rm -u ${u} alpine id`), { out: '', err: `docker: Error response from daemon: ${msg}${help('run')}`, exit: 125 }, u);
+  }
+  await run('docker create -u x --name ux alpine id');
+  assert.deepEqual(await run('docker start ux'), { out: '', err: 'Error response from daemon: unable to find user x: no matching entries in passwd file\nError: failed to start containers: ux\n', exit: 1 });
+});
