@@ -4,6 +4,7 @@
  * is read from its help text, so what `--help` lists is exactly what the parser accepts.
  */
 
+import { parseGoDuration } from '../common/go-duration';
 import { parseMount } from './mount-opt';
 
 export interface FlagDef {
@@ -60,6 +61,13 @@ export class Flags {
     // opts.ValidateEnv: a name is needed; a name alone is completed from the client's environment.
     if (def.long === 'env' && value.split('=')[0] === '') invalid(`invalid environment variable: ${value}`);
     if (def.long === 'add-host') checkExtraHost(value, invalid);
+    if (def.type === 'duration') {
+      try {
+        parseGoDuration(value);
+      } catch (e) {
+        invalid((e as Error).message);
+      }
+    }
     if (def.long === 'dns' && !isIp(value.trim())) invalid('IP address is not correctly formatted: ' + value);
     if (def.long === 'dns-search' && value.trim() !== '.' && !/^(?=.*[a-zA-Z])[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/.test(value.trim())) invalid(`${value.trim()} is not a valid domain`);
     if (def.type === 'filter' && value !== '' && !value.includes('=')) invalid('bad format of filter (expected name=value)');

@@ -8,6 +8,7 @@ import type { Ctr, Engine } from './engine';
 import { joinPath, newDir, splitPath } from './fs';
 import * as imgs from './images';
 import { randomName, VALID_NAME } from './names';
+import { mergeHealthcheck, validateHealthcheck } from './health';
 import { parseSignal } from './process';
 import { STD_PATH } from './shell/sh';
 import { verify } from './update';
@@ -28,6 +29,7 @@ export const create = {
     validateRestartPolicy(restart);
     // verifyPlatformContainerSettings: the resources, before the image is looked up.
     verify((config.HostConfig ?? {}) as ContainerUpdate);
+    validateHealthcheck(config.Healthcheck);
     if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     const img = imgs.getImage(this.hostApi(), config.Image);
     const taken = (n: string) => [...this.containers.values()].find((c) => c.name === n);
@@ -42,6 +44,7 @@ export const create = {
     if (!argv.length) throw new ApiError(400, 'no command specified');
     const env = mergeEnv(ic.Env ?? [DEFAULT_PATH], config.Env ?? []);
     const ports = { ...ic.ExposedPorts, ...config.ExposedPorts };
+    const health = mergeHealthcheck(config.Healthcheck, ic.Healthcheck);
     for (const p in config.HostConfig?.PortBindings) ports[p] = {};
     const { mode, nets, warnings } = this.createNets(config);
     const hc = config.HostConfig ?? {};
@@ -70,7 +73,7 @@ export const create = {
         AttachStdin: !!config.AttachStdin, AttachStdout: config.AttachStdout ?? true, AttachStderr: config.AttachStderr ?? true,
         ...(Object.keys(ports).length ? { ExposedPorts: ports } : {}),
         Tty: !!config.Tty, OpenStdin: !!config.OpenStdin, StdinOnce: !!config.StdinOnce,
-        Env: env, Cmd: cmd.length ? cmd : null, Image: config.Image, Volumes: Object.keys(volumes).length ? volumes : null,
+        Env: env, Cmd: cmd.length ? cmd : null, ...(health && { Healthcheck: health }), Image: config.Image, Volumes: Object.keys(volumes).length ? volumes : null,
         WorkingDir: wd ? joinPath(splitPath(wd)) : ic.WorkingDir ?? '', Entrypoint: entrypoint.length ? entrypoint : null, OnBuild: null,
         Labels: { ...ic.Labels, ...config.Labels },
         ...(config.StopSignal ?? ic.StopSignal ? { StopSignal: config.StopSignal ?? ic.StopSignal } : {}),

@@ -39,6 +39,7 @@ import { eventing, type Ev } from './events';
 import { updating } from './update';
 import { swarming } from './swarm';
 import { hostsFile } from './etc-files';
+import { healthChecks, type Health } from './health';
 
 export interface Ctr {
   id: string;
@@ -84,6 +85,8 @@ export interface Ctr {
   nets?: Record<string, Ep>;
   /** Volumes, binds and tmpfs mounts, as inspect shows them. */
   mounts?: MountPoint[];
+  /** State.Health while it has a healthcheck (health.ts). */
+  health?: Health;
 }
 
 export interface Sink { io: TermIO }
@@ -131,6 +134,8 @@ export class Engine implements DockerApi {
 
   /** The networks by ID, the daemon's own made with the engine. */
   nets: Map<string, Net>;
+  /** The healthcheck probes being run (health.ts). */
+  probing?: Promise<void>;
 
   constructor(public rng: Random, public clock: Clock, public seed: number | undefined) {
     this.nets = builtinNetworks(seed, clock.now());
@@ -143,6 +148,8 @@ export class Engine implements DockerApi {
   advance(ms: number): void {
     this.clock.advance(ms);
     this.tick();
+    // The probes that came due run now; whoever looks at health waits for them.
+    void this.healthProbes();
   }
 
   /** Ends the processes whose time has come (`sleep 5` as PID 1). */
@@ -263,6 +270,7 @@ export class Engine implements DockerApi {
     c.ports = {};
     c.fs = undefined;
     c.sinks.clear();
+    this.stopHealth(c);
     this.ctrEvent(c, 'die', { execDuration: String(Math.floor((at - c.startedAt) / 1000)), exitCode: String(code) }, at);
     // Cleanup, after the die event: the network endpoints, then the volumes.
     this.leaveAll(c);
@@ -316,6 +324,11 @@ type Ops = typeof attaching & typeof committing & typeof copying & typeof create
 export interface Engine extends Ops {}
 Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping);
 Object.assign(Engine.prototype, archiving, pushing, searching, volumes, mounting);
+
+// Healthchecks (health.ts).
+export interface Engine extends HealthOps {}
+type HealthOps = typeof healthChecks;
+Object.assign(Engine.prototype, healthChecks);
 
 // Networks and the containers' endpoints on them (networks.ts).
 type NetOps = typeof networking & typeof containerNets;

@@ -111,6 +111,7 @@ export const lifecycle = {
     c.error = '';
     c.exitCode = 0;
     this.ctrEvent(c, 'start');
+    this.startHealth(c);
     try {
       await proc.boot(this.out(c));
     } catch (e) {

@@ -1,5 +1,5 @@
 /** Pieces several commands share: filters, containers' options, the implicit pull, prompts. */
-import { ApiError, type ContainerCreateConfig, type PortMap, type PortSet, type ProcessHandle } from '../../api';
+import { ApiError, type HealthConfig, type ContainerCreateConfig, type PortMap, type PortSet, type ProcessHandle } from '../../api';
 import type { TermIO } from '../../shell';
 import { CliError, type Ctx } from '../cli';
 import { reportError } from '../errors';
@@ -9,6 +9,7 @@ import { familiarString, parseRef, withLatest } from '../reference';
 import { parseMount, splitVolumes } from '../mount-opt';
 import { resourceFlags } from './resources';
 import { parseKvFile } from '../kvfile';
+import { parseGoDuration } from '../../common/go-duration';
 import { readHostFile } from '../tar-file';
 
 /** Reads the host files of `--env-file`/`--label-file`; a directory opens but fails to read. */
@@ -171,6 +172,8 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
   copyGiven(f, cfg, { hostname: 'Hostname', domainname: 'Domainname', 'stop-signal': 'StopSignal' });
   if (Object.keys(exposed).length) cfg.ExposedPorts = exposed;
   if (Object.keys(labels).length) cfg.Labels = labels;
+  const health = healthFlags(f);
+  if (health) cfg.Healthcheck = health;
   if (f.has('stop-timeout')) cfg.StopTimeout = f.int('stop-timeout');
   // --ip and --network-alias describe the endpoint on the --network network.
   const ip = f.str('ip');
@@ -179,6 +182,24 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
     cfg.NetworkingConfig = { EndpointsConfig: { [cfg.HostConfig!.NetworkMode!]: { IPAMConfig: ip ? { IPv4Address: ip } : null, Aliases: aliases.length ? aliases : null } } };
   }
   return cfg;
+}
+
+/** The `--health-*` flags as docker/cli's parse turns them into a HealthConfig. */
+function healthFlags(f: Flags): HealthConfig | undefined {
+  const d = (k: string) => (f.has('health-' + k) ? parseGoDuration(f.str('health-' + k)!) : 0);
+  const [Interval, Timeout, StartPeriod, StartInterval, Retries] = [d('interval'), d('timeout'), d('start-period'), d('start-interval'), f.int('health-retries') ?? 0];
+  const cmd = f.str('health-cmd') ?? '';
+  const given = !!cmd || !!(Interval || Timeout || StartPeriod || StartInterval || Retries);
+  if (f.bool('no-healthcheck')) {
+    if (given) throw new Error('--no-healthcheck conflicts with --health-* options');
+    return { Test: ['NONE'] };
+  }
+  if (!given) return undefined;
+  const neg: [string, number][] = [['interval', Interval], ['timeout', Timeout], ['retries', Retries], ['start-period', StartPeriod], ['start-interval', StartInterval]];
+  for (const [k, v] of neg) if (v < 0) throw new Error(`--health-${k} cannot be negative`);
+  // Every field is omitempty in moby's HealthConfig.
+  const all: HealthConfig = { Test: cmd ? ['CMD-SHELL', cmd] : undefined, Interval, Timeout, StartPeriod, StartInterval, Retries };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v)) as HealthConfig;
 }
 
 /** `-v`, `--mount`, `--tmpfs`, `--volumes-from`, `--read-only`. */

@@ -111,3 +111,106 @@ test('-u user:group: the process runs with that gid; unknown names are the daemo
   await run('docker create -u x --name ux alpine id');
   assert.deepEqual(await run('docker start ux'), { out: '', err: 'Error response from daemon: unable to find user x: no matching entries in passwd file\nError: failed to start containers: ux\n', exit: 1 });
 });
+
+const status = async (run: ReturnType<typeof session>) => (await run("docker ps -a --format '{{.Names}} {{.Status}}'")).out;
+
+test('healthchecks: starting → unhealthy after the retries → healthy, following the clock; ps filter, inspect, events', async () => {
+  const run = session();
+  await run("docker run -d --name web --health-cmd 'test -f /tmp/ok && echo fine' --health-interval 5s --health-retries 2 alpine sleep 1000");
+  assert.equal(await status(run), 'web Up 1 second (health: starting)\n');
+  assert.equal((await run("docker ps -f health=starting --format '{{.Names}}'")).out, 'web\n');
+  await run('sleep 10');
+  assert.equal(await status(run), 'web Up 14 seconds (unhealthy)\n');
+  await run('docker exec web touch /tmp/ok');
+  await run('sleep 5');
+  assert.equal(await status(run), 'web Up 22 seconds (healthy)\n');
+  assert.equal((await run("docker ps -f health=healthy --format '{{.Names}}'")).out, 'web\n');
+  assert.equal((await run("docker ps -f health=none --format '{{.Names}}'")).out, '');
+  const h = JSON.parse((await run("docker inspect -f '{{json .State.Health}}' web")).out);
+  assert.equal(h.Status, 'healthy');
+  assert.equal(h.FailingStreak, 0);
+  assert.deepEqual(h.Log.map((l: { ExitCode: number }) => l.ExitCode), [1, 1, 0, 0, 0]);
+  assert.deepEqual(h.Log[2], { Start: '2025-06-16T09:30:16Z', End: '2025-06-16T09:30:16Z', ExitCode: 0, Output: 'fine\n' });
+  assert.equal((await run("docker inspect -f '{{json .Config.Healthcheck}}' web")).out, '{"Test":["CMD-SHELL","test -f /tmp/ok && echo fine"],"Interval":5000000000,"Retries":2}\n');
+  const events = (await run("docker events --since 1m --until 0s -f event=health_status --format '{{.Action}}'")).out;
+  assert.equal(events, 'health_status: unhealthy\nhealth_status: healthy\n');
+  assert.match((await run("docker events --since 1m --until 0s -f event=exec_create --format '{{.Action}}'")).out, /^exec_create: \/bin\/sh -c test -f \/tmp\/ok && echo fine\n/);
+  // a stopped monitor leaves it unhealthy; a new start begins again
+  await run('docker stop web');
+  assert.equal((await run("docker inspect -f '{{.State.Health.Status}}' web")).out, 'unhealthy\n');
+  await run('docker start web');
+  assert.equal(await status(run), 'web Up 1 second (health: starting)\n');
+});
+
+test('healthchecks: the start period, the timeout, the log of five, no healthcheck without a test', async () => {
+  const run = session();
+  await run("docker run -d --name sp --health-cmd 'exit 1' --health-start-period 10s --health-interval 2s --health-retries 1 alpine sleep 1000");
+  await run('sleep 6');
+  assert.equal((await run("docker inspect -f '{{.State.Health.Status}} {{.State.Health.FailingStreak}} {{len .State.Health.Log}}' sp")).out, 'starting 0 1\n');
+  await run('sleep 6');
+  assert.equal((await run("docker inspect -f '{{.State.Health.Status}} {{.State.Health.FailingStreak}} {{len .State.Health.Log}}' sp")).out, 'unhealthy 4 5\n');
+  await run("docker run -d --name to --health-cmd 'sleep 10' --health-timeout 2s --health-interval 1s alpine sleep 1000");
+  await run('sleep 1');
+  const log = JSON.parse((await run("docker inspect -f '{{json .State.Health.Log}}' to")).out);
+  assert.equal(Date.parse(log[0].End) - Date.parse(log[0].Start), 2000);
+  assert.deepEqual([log[0].ExitCode, log[0].Output], [-1, 'Health check exceeded timeout (2s)']);
+  await run('docker run -d --name nh --health-interval 5s alpine sleep 1000');
+  assert.equal((await run("docker inspect -f '{{json .Config.Healthcheck}}' nh")).out, '{"Interval":5000000000}\n');
+  assert.doesNotMatch((await run("docker inspect -f '{{json .State}}' nh")).out, /Health/);
+  assert.match(await status(run), /^nh Up 3 seconds\n/);
+});
+
+test('healthchecks: a Dockerfile HEALTHCHECK, --no-healthcheck and --health-* over it, and their errors', async () => {
+  const run = session();
+  await run('mkdir app; cd app');
+  await run(`printf 'FROM alpine\\nHEALTHCHECK --interval=3s --retries=1 CMD test -f /ok || exit 1\\nCMD ["sleep","1000"]\\n' > Dockerfile`);
+  await run('docker build -q -t hc .');
+  assert.equal((await run("docker inspect -f '{{json .Config.Healthcheck}}' hc")).out, '{"Test":["CMD-SHELL","test -f /ok || exit 1"],"Interval":3000000000,"Retries":1}\n');
+  await run('docker run -d --name h1 hc');
+  await run('docker run -d --name h2 --no-healthcheck hc');
+  await run('docker run -d --name h3 --health-interval 10s hc');
+  await run('sleep 3');
+  assert.equal(await status(run), 'h3 Up 5 seconds (health: starting)\nh2 Up 6 seconds\nh1 Up 7 seconds (unhealthy)\n');
+  assert.equal((await run("docker inspect -f '{{json .Config.Healthcheck}}' h3")).out, '{"Test":["CMD-SHELL","test -f /ok || exit 1"],"Interval":10000000000,"Retries":1}\n');
+  await run(`printf 'FROM alpine\\nHEALTHCHECK CMD ["true"]\\n' > Dockerfile`);
+  await run('docker build -q -t hc2 .');
+  assert.equal((await run("docker inspect -f '{{json .Config.Healthcheck}}' hc2")).out, '{"Test":["CMD","true"]}\n');
+  const bad: [string, string][] = [
+    ['HEALTHCHECK FOO x', 'Unknown type "FOO" in HEALTHCHECK (try CMD)'],
+    ['HEALTHCHECK NONE x', 'HEALTHCHECK NONE takes no arguments'],
+    ['HEALTHCHECK CMD', 'Missing command after HEALTHCHECK CMD'],
+    ['HEALTHCHECK --interval=1ns CMD x', 'Interval "interval" cannot be less than 1ms'],
+    ['HEALTHCHECK --retries=-2 CMD x', '--retries cannot be negative (-2)'],
+  ];
+  for (const [line, msg] of bad) {
+    await run(`printf 'FROM alpine\\n${line}\\n' > Dockerfile`);
+    const r = await run('docker build -q .');
+    assert.ok(r.err.endsWith(`Error response from daemon: dockerfile parse error on line 2: ${msg}\n`), line + ': ' + r.err);
+  }
+  const cases: [string, string][] = [
+    ['--no-healthcheck --health-cmd x', `docker: --no-healthcheck conflicts with --health-* options${help('run')}`],
+    ['--health-interval=-1s', `docker: --health-interval cannot be negative${help('run')}`],
+    ['--health-retries=-1', `docker: --health-retries cannot be negative${help('run')}`],
+    ['--health-interval=5', `invalid argument "5" for "--health-interval" flag: time: missing unit in duration "5"\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]${help('run')}`],
+    ['--health-timeout=5x', `invalid argument "5x" for "--health-timeout" flag: time: unknown unit "x" in duration "5x"\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]${help('run')}`],
+    ['--health-interval=1ns --health-cmd true', `docker: Error response from daemon: Interval in Healthcheck cannot be less than 1ms${help('run')}`],
+  ];
+  for (const [flags, err] of cases) assert.deepEqual(await run(`docker run ${flags} alpine`), { out: '', err, exit: 125 }, flags);
+});
+
+test('a healthcheck\'s state survives save and restore, and its probes go on', async () => {
+  const { createShell } = await import('../../../../src/docker/index');
+  const a = createShell({ seed: 3 });
+  const io = { out() {}, err() {}, tty: false, sleep: () => Promise.resolve() };
+  await a.run("docker run -d --name web --health-cmd 'exit 0' --health-interval 2s alpine sleep 1000", io);
+  await a.run('sleep 3', io);
+  const b = createShell({ seed: 3, state: a.save() });
+  let out = '';
+  const rec = { ...io, out: (t: string) => { out += t; } };
+  await b.run("docker inspect -f '{{.State.Health.Status}} {{len .State.Health.Log}}' web", rec);
+  assert.equal(out, 'healthy 2\n');
+  out = '';
+  await b.run('sleep 4', io);
+  await b.run("docker inspect -f '{{.State.Health.Status}} {{len .State.Health.Log}}' web", rec);
+  assert.equal(out, 'healthy 5\n');
+});
