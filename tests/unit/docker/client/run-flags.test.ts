@@ -214,3 +214,10 @@ test('a healthcheck\'s state survives save and restore, and its probes go on', a
   await b.run("docker inspect -f '{{.State.Health.Status}} {{len .State.Health.Log}}' web", rec);
   assert.equal(out, 'healthy 5\n');
 });
+
+test('--shm-size sets HostConfig.ShmSize, 64MiB when not given', async () => {
+  const run = session();
+  await run('docker create --name s1 --shm-size 128m alpine');
+  await run('docker create --name s2 alpine');
+  assert.equal((await run("docker inspect -f '{{.HostConfig.ShmSize}}' s1 s2")).out, '134217728\n67108864\n');
+});
