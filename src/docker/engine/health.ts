@@ -65,8 +65,12 @@ export const healthChecks = {
 
   /** Runs, in time order, every probe that came due; later callers wait for the same run. */
   healthProbes(this: Engine): Promise<void> {
-    const due = () => [...this.containers.values()].filter((c) => c.status === 'running' && c.health?.next !== undefined && c.health.next <= this.now());
-    if (!due().length) return this.probing ?? Promise.resolve();
+    const isDue = (c: Ctr) => c.health?.next !== undefined && c.health.next <= this.now() && c.status === 'running';
+    const due = () => [...this.containers.values()].filter(isDue);
+    // The common case (no probe due) allocates nothing: this runs on every command.
+    let any = false;
+    for (const c of this.containers.values()) if ((any = isDue(c))) break;
+    if (!any) return this.probing ?? Promise.resolve();
     return (this.probing = (this.probing ?? Promise.resolve()).then(async () => {
       let budget = 500;
       for (let list = due(); list.length; list = due()) {
