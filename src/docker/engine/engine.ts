@@ -38,7 +38,7 @@ import { KERNEL, system } from './system';
 import { eventing, type Ev } from './events';
 import { updating } from './update';
 import { swarming } from './swarm';
-import { hostsFile } from './etc-files';
+import { extraHost, hostsFile } from './etc-files';
 import { healthChecks, type Health } from './health';
 
 export interface Ctr {
@@ -220,7 +220,7 @@ export class Engine implements DockerApi {
         .sort((a, b) => a.pid - b.pid),
       newPid: () => c.nextPid++,
       http: (host, port, path) => this.http(c, host, port, path),
-      resolve: (host) => this.lookup(c, host),
+      resolve: (host) => extraHost(c, host) ?? this.lookup(c, host),
       get online() {
         return self.online(c);
       },

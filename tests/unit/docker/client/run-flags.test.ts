@@ -40,6 +40,8 @@ test('--add-host, --hostname and --domainname: /etc/hosts and inspect', async ()
   const r = await run('docker run --rm --add-host db:10.0.0.5 --add-host gw=host-gateway --add-host v6:[::1] -h web --domainname example.com alpine cat /etc/hosts');
   assert.equal(r.out, HOSTS_HEAD + '10.0.0.5\tdb\n172.17.0.1\tgw\n::1\tv6\n172.17.0.2\tweb.example.com web\n');
   assert.match((await run('docker run --rm -h a.b.c alpine cat /etc/hosts')).out, /\ta\.b\.c a\n$/);
+  // the resolver reads /etc/hosts first
+  assert.match((await run('docker run --rm --add-host db:10.0.0.5 alpine ping -c1 db')).out, /^PING db \(10\.0\.0\.5\)/);
   await run('docker create --name c1 --add-host db=10.0.0.5 --add-host h=[::1] --domainname ex.com alpine');
   assert.equal((await run("docker inspect -f '{{json .HostConfig.ExtraHosts}} {{.Config.Domainname}}' c1")).out, '["db:10.0.0.5","h:::1"] ex.com\n');
   await run('docker create --name c2 alpine');
