@@ -58,6 +58,12 @@ export const healthChecks = {
     c.health.next = undefined;
   },
 
+  /** Unpausing starts the monitor again; the status stays until the next probe. */
+  resumeHealth(this: Engine, c: Ctr): void {
+    const h = probing(c);
+    if (h && c.health && c.health.next === undefined) c.health.next = this.now() + this.probeInterval(c, h, this.now());
+  },
+
   probeInterval(this: Engine, c: Ctr, h: HealthConfig, at: number): number {
     const starting = at - c.startedAt < ms(h.StartPeriod, 0) && c.health?.Status === 'starting';
     return starting ? ms(h.StartInterval, 5000) : ms(h.Interval, 30000);

@@ -223,3 +223,18 @@ test('--shm-size sets HostConfig.ShmSize, 64MiB when not given', async () => {
   await run('docker create --name s2 alpine');
   assert.equal((await run("docker inspect -f '{{.HostConfig.ShmSize}}' s1 s2")).out, '134217728\n67108864\n');
 });
+
+test('healthchecks: pausing stops the monitor (unhealthy), unpausing starts it again', async () => {
+  const run = session();
+  await run('docker run -d --name pp --health-cmd true --health-interval 2s alpine sleep 1000');
+  await run('sleep 2');
+  const st = async () => (await run("docker inspect -f '{{.State.Health.Status}} {{len .State.Health.Log}}' pp")).out;
+  assert.equal(await st(), 'healthy 2\n');
+  await run('docker pause pp');
+  await run('sleep 5');
+  assert.equal(await st(), 'unhealthy 2\n');
+  await run('docker unpause pp');
+  assert.equal(await st(), 'unhealthy 2\n');
+  await run('sleep 1');
+  assert.equal(await st(), 'healthy 4\n');
+});
