@@ -95,8 +95,9 @@ export const create = {
         // 0 and negative pids limits read as unlimited (API 1.41).
         PidsLimit: num(hc.PidsLimit) > 0 ? hc.PidsLimit : null, Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
         ...(hc.Mounts && { Mounts: hc.Mounts }),
-        MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
-        ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+        // adaptContainerSettings: a privileged container gets no masked or read-only paths.
+        MaskedPaths: hc.Privileged ? null : ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
+        ReadonlyPaths: hc.Privileged ? null : ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
         ...(hc.Init !== undefined && { Init: !!hc.Init }),
       },
       status: 'created', pid: 0, exitCode: 0, error: '', startedAt: 0, finishedAt: 0,

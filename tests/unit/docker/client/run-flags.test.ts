@@ -238,3 +238,12 @@ test('healthchecks: pausing stops the monitor (unhealthy), unpausing starts it a
   await run('sleep 1');
   assert.equal(await st(), 'healthy 4\n');
 });
+
+test('--privileged: no masked or read-only paths', async () => {
+  const run = session();
+  await run('docker create --name pv --privileged alpine');
+  await run('docker create --name np alpine');
+  const f = "'{{.HostConfig.Privileged}} {{json .HostConfig.MaskedPaths}} {{len .HostConfig.ReadonlyPaths}}'";
+  assert.equal((await run(`docker inspect -f ${f.replace(' {{len .HostConfig.ReadonlyPaths}}', ' {{json .HostConfig.ReadonlyPaths}}')} pv`)).out, 'true null null\n');
+  assert.equal((await run(`docker inspect -f ${f} np`)).out.replace(/\[.*\]/, '[…]'), 'false […] 5\n');
+});
