@@ -8,7 +8,8 @@ import { overlayDir } from './store';
 export const inspecting = {
   async containerInspect(this: Engine, id: string, opts: { size?: boolean } = {}): Promise<ContainerInspect> {
     this.tick();
-    await this.healthProbes();
+    const probes = this.healthProbes();
+    if (probes) await probes;
     const c = this.get(id);
     const files = `/var/lib/docker/containers/${c.id}/`;
     // the writable layer's directory, as random-looking as the image layers' (overlayDir)

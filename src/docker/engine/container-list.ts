@@ -9,7 +9,8 @@ import type { Image } from './store';
 export const listing = {
   async containerList(this: Engine, opts: ContainerListOptions = {}): Promise<ContainerSummary[]> {
     this.tick();
-    await this.healthProbes();
+    const probes = this.healthProbes();
+    if (probes) await probes;
     const f = opts.filters ?? {};
     validateKeys(f, PS_FILTERS);
     for (const v of f.exited ?? []) atoi(v);

@@ -69,15 +69,15 @@ export const healthChecks = {
     return starting ? ms(h.StartInterval, 5000) : ms(h.Interval, 30000);
   },
 
-  /** Runs, in time order, every probe that came due; later callers wait for the same run. */
-  healthProbes(this: Engine): Promise<void> {
+  /** Runs, in time order, every probe that came due; what to wait for, undefined when nothing runs. */
+  healthProbes(this: Engine): Promise<void> | undefined {
     const isDue = (c: Ctr) => c.health?.next !== undefined && c.health.next <= this.now() && c.status === 'running';
     const due = () => [...this.containers.values()].filter(isDue);
     // The common case (no probe due) allocates nothing: this runs on every command.
     let any = false;
     for (const c of this.containers.values()) if ((any = isDue(c))) break;
-    if (!any) return this.probing ?? Promise.resolve();
-    return (this.probing = (this.probing ?? Promise.resolve()).then(async () => {
+    if (!any) return this.probing;
+    const run: Promise<void> = (this.probing ?? Promise.resolve()).then(async () => {
       let budget = 500;
       for (let list = due(); list.length; list = due()) {
         const c = list.reduce((a, b) => (b.health!.next! < a.health!.next! ? b : a));
@@ -85,7 +85,9 @@ export const healthChecks = {
         if (--budget < 0) c.health!.next = this.now() + 1;
         else await this.probe(c, c.health!.next!).catch(() => { c.health!.next = undefined; });
       }
-    }));
+      if (this.probing === run) this.probing = undefined;
+    });
+    return (this.probing = run);
   },
 
   /** One probe at `at` (cmdProbe.run and handleProbeResult). */
