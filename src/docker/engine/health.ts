@@ -37,6 +37,8 @@ export function mergeHealthcheck(user: HealthConfig | undefined, image: HealthCo
   return Object.fromEntries(keys.map((k) => [k, k === 'Test' ? (user.Test?.length ? user.Test : image.Test) : user[k] || image[k]]).filter(([, v]) => v)) as HealthConfig;
 }
 
+const isDue = (c: Ctr, now: number) => c.health?.next !== undefined && c.health.next <= now && c.status === 'running';
+
 const probing = (c: Ctr): HealthConfig | undefined => {
   const h = c.config.Healthcheck;
   return h?.Test?.[0] === 'CMD' || h?.Test?.[0] === 'CMD-SHELL' ? h : undefined;
@@ -71,14 +73,14 @@ export const healthChecks = {
 
   /** Runs, in time order, every probe that came due; what to wait for, undefined when nothing runs. */
   healthProbes(this: Engine): Promise<void> | undefined {
-    const isDue = (c: Ctr) => c.health?.next !== undefined && c.health.next <= this.now() && c.status === 'running';
-    const due = () => [...this.containers.values()].filter(isDue);
+    const now = this.now();
     // The common case (no probe due) allocates nothing: this runs on every command.
     let any = false;
-    for (const c of this.containers.values()) if ((any = isDue(c))) break;
+    for (const c of this.containers.values()) if ((any = isDue(c, now))) break;
     if (!any) return this.probing;
     const run: Promise<void> = (this.probing ?? Promise.resolve()).then(async () => {
       let budget = 500;
+      const due = () => [...this.containers.values()].filter((c) => isDue(c, this.now()));
       for (let list = due(); list.length; list = due()) {
         const c = list.reduce((a, b) => (b.health!.next! < a.health!.next! ? b : a));
         // A long sleep over a tiny interval: the backlog beyond the budget is skipped, not run.
