@@ -61,7 +61,11 @@ export interface ImageConfig {
   ArgsEscaped?: boolean;
   OnBuild?: string[] | null;
   Shell?: string[];
+  Healthcheck?: HealthConfig;
 }
+
+/** moby's container.HealthConfig: Test is `["CMD", …]`, `["CMD-SHELL", cmd]` or `["NONE"]`; durations in ns, 0 the default. */
+export interface HealthConfig { Test?: string[]; Interval?: number; Timeout?: number; StartPeriod?: number; StartInterval?: number; Retries?: number }
 
 /** The progress/stream message of pull and build (`pkg/jsonmessage.JSONMessage`). */
 export interface JSONMessage {
@@ -281,6 +285,7 @@ export interface ContainerCreateConfig {
   WorkingDir?: string;        // `-w`
   User?: string;
   Hostname?: string;
+  Domainname?: string;
   Tty?: boolean;              // `-t`
   OpenStdin?: boolean;        // `-i`
   AttachStdin?: boolean;
@@ -291,6 +296,7 @@ export interface ContainerCreateConfig {
   Labels?: Record<string, string>;
   StopSignal?: string;
   StopTimeout?: number;
+  Healthcheck?: HealthConfig;
   /** `-v /path`: anonymous volumes, added to the image's. */
   Volumes?: Record<string, Record<string, never>>;
   HostConfig?: HostConfig;    // PortBindings from `-p`, AutoRemove from `--rm`
@@ -311,6 +317,7 @@ export interface ContainerConfig {
   Entrypoint: string[] | null; OnBuild: string[] | null; Labels: Record<string, string>;
   StopSignal?: string;
   StopTimeout?: number;       // `--stop-timeout`: the default grace period of stop and restart
+  Healthcheck?: HealthConfig;
 }
 
 export interface NetworkSettings {

@@ -4,6 +4,7 @@
  * is read from its help text, so what `--help` lists is exactly what the parser accepts.
  */
 
+import { parseGoDuration } from '../common/go-duration';
 import { parseMount } from './mount-opt';
 
 export interface FlagDef {
@@ -27,6 +28,19 @@ export function flagsFromHelp(help: string): FlagDef[] {
 
 export class FlagError extends Error {}
 
+/** net.ParseIP, roughly: a dotted quad, or an IPv6 address of hex groups and colons. */
+const isIp = (s: string) => /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/.test(s) || (/^[0-9a-fA-F:.]+$/.test(s) && s.includes(':') && !/:::/.test(s));
+
+/** opts.ValidateExtraHost: `name:ip` or `name=ip`, the address possibly bracketed, or host-gateway. */
+function checkExtraHost(val: string, invalid: (why: string) => never): void {
+  const sep = val.includes('=') ? '=' : ':';
+  const i = val.indexOf(sep);
+  const [k, v] = [val.slice(0, i), val.slice(i + 1)];
+  if (i < 0 || !k || k.includes(':')) invalid(`bad format for add-host: ${JSON.stringify(val)}`);
+  const ip = v.length > 2 && v[0] === '[' && v.at(-1) === ']' ? v.slice(1, -1) : v;
+  if (v !== 'host-gateway' && !isIp(ip.trim())) invalid(`invalid IP address in add-host: ${JSON.stringify(ip)}`);
+}
+
 export class Flags {
   private values = new Map<string, string[]>();
 
@@ -46,6 +60,16 @@ export class Flags {
     if (def.type === 'decimal' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?\d+\/\d+$/.test(value)) invalid(`failed to parse ${value} as a rational number`);
     // opts.ValidateEnv: a name is needed; a name alone is completed from the client's environment.
     if (def.long === 'env' && value.split('=')[0] === '') invalid(`invalid environment variable: ${value}`);
+    if (def.long === 'add-host') checkExtraHost(value, invalid);
+    if (def.type === 'duration') {
+      try {
+        parseGoDuration(value);
+      } catch (e) {
+        invalid((e as Error).message);
+      }
+    }
+    if (def.long === 'dns' && !isIp(value.trim())) invalid('IP address is not correctly formatted: ' + value);
+    if (def.long === 'dns-search' && value.trim() !== '.' && !/^(?=.*[a-zA-Z])[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/.test(value.trim())) invalid(`${value.trim()} is not a valid domain`);
     if (def.type === 'filter' && value !== '' && !value.includes('=')) invalid('bad format of filter (expected name=value)');
     if (def.type === 'mount') {
       try {

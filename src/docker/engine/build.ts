@@ -17,6 +17,7 @@ import { KERNEL } from './system';
 import type { Image } from './store';
 import { jsonList, parseDockerfile, words, withoutFlags, type Step } from './dockerfile';
 import { pathMatch } from './path-match';
+import { healthcheckOf } from './health';
 
 export { parseDockerfile } from './dockerfile';
 
@@ -319,6 +320,9 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
       }).join(' ')}`;
     case 'SHELL':
       return `SHELL [${(exec ?? []).join(' ')}]`;
+    case 'HEALTHCHECK':
+      cfg.Healthcheck = healthcheckOf(st.args);
+      return `${st.ins} ${st.args}`;
     default:
       // HEALTHCHECK and ONBUILD are kept in the history only; MAINTAINER sets the author.
       return `${st.ins} ${st.args}`;

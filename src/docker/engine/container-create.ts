@@ -8,6 +8,7 @@ import type { Ctr, Engine } from './engine';
 import { joinPath, newDir, splitPath } from './fs';
 import * as imgs from './images';
 import { randomName, VALID_NAME } from './names';
+import { mergeHealthcheck, validateHealthcheck } from './health';
 import { parseSignal } from './process';
 import { STD_PATH } from './shell/sh';
 import { verify } from './update';
@@ -28,6 +29,7 @@ export const create = {
     validateRestartPolicy(restart);
     // verifyPlatformContainerSettings: the resources, before the image is looked up.
     verify((config.HostConfig ?? {}) as ContainerUpdate);
+    validateHealthcheck(config.Healthcheck);
     if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     const img = imgs.getImage(this.hostApi(), config.Image);
     const taken = (n: string) => [...this.containers.values()].find((c) => c.name === n);
@@ -42,6 +44,7 @@ export const create = {
     if (!argv.length) throw new ApiError(400, 'no command specified');
     const env = mergeEnv(ic.Env ?? [DEFAULT_PATH], config.Env ?? []);
     const ports = { ...ic.ExposedPorts, ...config.ExposedPorts };
+    const health = mergeHealthcheck(config.Healthcheck, ic.Healthcheck);
     for (const p in config.HostConfig?.PortBindings) ports[p] = {};
     const { mode, nets, warnings } = this.createNets(config);
     const hc = config.HostConfig ?? {};
@@ -66,11 +69,11 @@ export const create = {
       path: argv[0],
       args: argv.slice(1),
       config: {
-        Hostname: config.Hostname || (mode === 'host' ? 'aula' : id.slice(0, 12)), Domainname: '', User: config.User ?? ic.User ?? '',
+        Hostname: config.Hostname || (mode === 'host' ? 'aula' : id.slice(0, 12)), Domainname: config.Domainname ?? '', User: config.User ?? ic.User ?? '',
         AttachStdin: !!config.AttachStdin, AttachStdout: config.AttachStdout ?? true, AttachStderr: config.AttachStderr ?? true,
         ...(Object.keys(ports).length ? { ExposedPorts: ports } : {}),
         Tty: !!config.Tty, OpenStdin: !!config.OpenStdin, StdinOnce: !!config.StdinOnce,
-        Env: env, Cmd: cmd.length ? cmd : null, Image: config.Image, Volumes: Object.keys(volumes).length ? volumes : null,
+        Env: env, Cmd: cmd.length ? cmd : null, ...(health && { Healthcheck: health }), Image: config.Image, Volumes: Object.keys(volumes).length ? volumes : null,
         WorkingDir: wd ? joinPath(splitPath(wd)) : ic.WorkingDir ?? '', Entrypoint: entrypoint.length ? entrypoint : null, OnBuild: null,
         Labels: { ...ic.Labels, ...config.Labels },
         ...(config.StopSignal ?? ic.StopSignal ? { StopSignal: config.StopSignal ?? ic.StopSignal } : {}),
@@ -80,9 +83,9 @@ export const create = {
         Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: mode,
         PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: restart,
         AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0],
-        CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [], ExtraHosts: null,
+        CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: hc.Dns ?? [], DnsOptions: hc.DnsOptions ?? [], DnsSearch: hc.DnsSearch ?? [], ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
         GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
-        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc',
+        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: '', UsernsMode: '', ShmSize: num(hc.ShmSize) || 67108864, Runtime: 'runc',
         // The embedded Resources, in the order moby's struct declares them.
         Isolation: '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight),
         BlkioWeightDevice: [], BlkioDeviceReadBps: [], BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [],
@@ -92,8 +95,10 @@ export const create = {
         // 0 and negative pids limits read as unlimited (API 1.41).
         PidsLimit: num(hc.PidsLimit) > 0 ? hc.PidsLimit : null, Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
         ...(hc.Mounts && { Mounts: hc.Mounts }),
-        MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
-        ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+        // adaptContainerSettings: a privileged container gets no masked or read-only paths.
+        MaskedPaths: hc.Privileged ? null : ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
+        ReadonlyPaths: hc.Privileged ? null : ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+        ...(hc.Init !== undefined && { Init: !!hc.Init }),
       },
       status: 'created', pid: 0, exitCode: 0, error: '', startedAt: 0, finishedAt: 0,
       upper: newDir(this.now()), top: img.top, ip: '', ports: {}, logs: [], nextPid: 7, execs: [], sinks: new Set(), nets,

@@ -8,6 +8,8 @@ import { overlayDir } from './store';
 export const inspecting = {
   async containerInspect(this: Engine, id: string, opts: { size?: boolean } = {}): Promise<ContainerInspect> {
     this.tick();
+    const probes = this.healthProbes();
+    if (probes) await probes;
     const c = this.get(id);
     const files = `/var/lib/docker/containers/${c.id}/`;
     // the writable layer's directory, as random-looking as the image layers' (overlayDir)
@@ -29,6 +31,7 @@ export const inspecting = {
         Status: c.status, Running: running, Paused: c.status === 'paused', Restarting: c.status === 'restarting', OOMKilled: false,
         Dead: c.status === 'dead', Pid: running ? c.pid : 0, ExitCode: c.exitCode, Error: c.error,
         StartedAt: rfc3339(c.startedAt), FinishedAt: rfc3339(c.finishedAt),
+        ...(c.health && { Health: { Status: c.health.Status, FailingStreak: c.health.FailingStreak, Log: c.health.Log } }),
       },
       Image: c.image,
       ResolvConfPath: files + 'resolv.conf',

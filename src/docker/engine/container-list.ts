@@ -9,6 +9,8 @@ import type { Image } from './store';
 export const listing = {
   async containerList(this: Engine, opts: ContainerListOptions = {}): Promise<ContainerSummary[]> {
     this.tick();
+    const probes = this.healthProbes();
+    if (probes) await probes;
     const f = opts.filters ?? {};
     validateKeys(f, PS_FILTERS);
     for (const v of f.exited ?? []) atoi(v);
@@ -53,8 +55,8 @@ export const listing = {
     // A network's name, or a prefix of its ID.
     keep(f.network, (c, n) => Object.entries(this.endpoints(c)).some(([name, e]) => name === n || (!!e.NetworkID && e.NetworkID.startsWith(n))));
     keep(f.volume, () => false);
-    // No container has a healthcheck (its health is "none") or belongs to a swarm task.
-    keep(f.health, (_c, v) => v === 'none');
+    // A container without a healthcheck is "none"; none belongs to a swarm task.
+    keep(f.health, (c, v) => v === (c.health?.Status ?? 'none'));
     keep(f['is-task'], (_c, v) => v === 'false');
     if (f.label) list = list.filter((c) => matchKV(f.label, c.config.Labels));
     if (opts.limit && opts.limit > 0) list = list.slice(0, opts.limit);
@@ -97,7 +99,8 @@ export const listing = {
     const ago = (ms: number) => humanDuration(this.now() - ms);
     switch (c.status) {
       case 'running':
-        return `Up ${ago(c.startedAt)}`;
+        // Health.String(): `health: starting`, `healthy`, `unhealthy`.
+        return `Up ${ago(c.startedAt)}` + (c.health ? ` (${c.health.Status === 'starting' ? 'health: starting' : c.health.Status})` : '');
       case 'paused':
         return `Up ${ago(c.startedAt)} (Paused)`;
       case 'restarting':

@@ -4,6 +4,7 @@
  * comments, and the per-instruction argument checks that fail before any step runs.
  */
 import { ApiError } from '../api';
+import { healthcheckOf } from './health';
 
 export interface Step { ins: string; args: string; original: string; line: number }
 
@@ -108,6 +109,13 @@ export function parseDockerfile(text: string, name = 'Dockerfile'): Step[] {
     if ((ins === 'COPY' || ins === 'ADD') && operands.length < 2) throw fail(`${ins} requires at least two arguments, but only one was provided. Destination could not be determined`);
     if (ONE.includes(ins) && !args) throw fail(`${ins} requires exactly one argument`);
     if (SOME.includes(ins) && !ws.length) throw fail(`${ins} requires at least one argument`);
+    if (ins === 'HEALTHCHECK') {
+      try {
+        healthcheckOf(args);
+      } catch (e) {
+        throw fail((e as Error).message);
+      }
+    }
     steps.push({ ins, args, original: line.trim(), line: start });
   }
   if (!steps.length) throw new ApiError(400, `failed to parse ${name}: file with no instructions`);

@@ -38,6 +38,8 @@ import { KERNEL, system } from './system';
 import { eventing, type Ev } from './events';
 import { updating } from './update';
 import { swarming } from './swarm';
+import { extraHost, hostsFile } from './etc-files';
+import { healthChecks, type Health } from './health';
 
 export interface Ctr {
   id: string;
@@ -83,6 +85,8 @@ export interface Ctr {
   nets?: Record<string, Ep>;
   /** Volumes, binds and tmpfs mounts, as inspect shows them. */
   mounts?: MountPoint[];
+  /** State.Health while it has a healthcheck (health.ts). */
+  health?: Health;
 }
 
 export interface Sink { io: TermIO }
@@ -130,6 +134,8 @@ export class Engine implements DockerApi {
 
   /** The networks by ID, the daemon's own made with the engine. */
   nets: Map<string, Net>;
+  /** The healthcheck probes being run (health.ts). */
+  probing?: Promise<void>;
 
   constructor(public rng: Random, public clock: Clock, public seed: number | undefined) {
     this.nets = builtinNetworks(seed, clock.now());
@@ -142,6 +148,8 @@ export class Engine implements DockerApi {
   advance(ms: number): void {
     this.clock.advance(ms);
     this.tick();
+    // The probes that came due run now; whoever looks at health waits for them.
+    void this.healthProbes();
   }
 
   /** Ends the processes whose time has come (`sleep 5` as PID 1). */
@@ -187,7 +195,7 @@ export class Engine implements DockerApi {
       const INIT = initLayer(c, () => [...this.containers.values()].reduce((n, k) => n + (k.status === 'running' ? 1 + k.execs.length : 0), 180));
       const mounts = new Map(Object.entries({
         '/etc/hostname': c.config.Hostname + '\n',
-        '/etc/hosts': `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n${c.ip ? `${c.ip}\t${c.config.Hostname}\n` : ''}`,
+        '/etc/hosts': hostsFile(c),
         '/etc/resolv.conf': this.resolvConf(c),
       }).map(([path, text]) => [path, newFile(text, c.created)]));
       c.fs = new Overlay(c.upper, [INIT, ...this.layers.trees(c.top)], () => this.now(), mounts);
@@ -208,10 +216,11 @@ export class Engine implements DockerApi {
       kernel: KERNEL,
       procs: () => [c.proc, ...c.execs].filter((p): p is Proc => !!p && p.exitCode === null)
         .flatMap((p) => [{ pid: p.pid, ppid: p.pid === 1 ? 0 : 1, argv: p.title ?? p.argv, tty: p.tty, start: p.start }, ...(p.children?.() ?? [])])
+        .concat(this.initProc(c))
         .sort((a, b) => a.pid - b.pid),
       newPid: () => c.nextPid++,
       http: (host, port, path) => this.http(c, host, port, path),
-      resolve: (host) => this.lookup(c, host),
+      resolve: (host) => extraHost(c, host) ?? this.lookup(c, host),
       get online() {
         return self.online(c);
       },
@@ -261,6 +270,7 @@ export class Engine implements DockerApi {
     c.ports = {};
     c.fs = undefined;
     c.sinks.clear();
+    this.stopHealth(c);
     this.ctrEvent(c, 'die', { execDuration: String(Math.floor((at - c.startedAt) / 1000)), exitCode: String(code) }, at);
     // Cleanup, after the die event: the network endpoints, then the volumes.
     this.leaveAll(c);
@@ -314,6 +324,11 @@ type Ops = typeof attaching & typeof committing & typeof copying & typeof create
 export interface Engine extends Ops {}
 Object.assign(Engine.prototype, attaching, committing, copying, create, inspecting, listing, execing, imageApi, lifecycle, mainProcess, net, renaming, statting, system, topping);
 Object.assign(Engine.prototype, archiving, pushing, searching, volumes, mounting);
+
+// Healthchecks (health.ts).
+export interface Engine extends HealthOps {}
+type HealthOps = typeof healthChecks;
+Object.assign(Engine.prototype, healthChecks);
 
 // Networks and the containers' endpoints on them (networks.ts).
 type NetOps = typeof networking & typeof containerNets;

@@ -74,6 +74,7 @@ export const eventing = {
 
   async systemEvents(this: Engine, opts: EventsOptions, onEvent: (m: EventMessage) => void, wait?: Waiter): Promise<void> {
     this.tick();
+    await this.healthProbes();
     const [since, until] = [nanos(opts.since), nanos(opts.until)];
     // `0` is a time too (1970): only an absent value is no bound.
     const bounded = !!opts.until;
@@ -91,6 +92,7 @@ export const eventing = {
       const left = bounded ? Number(until / 1_000_000n) - this.now() : 1000;
       await this.wait(wait, Math.max(1, Math.min(500, left)));
       this.tick();
+      await this.healthProbes();
       const from = last ? this.events.indexOf(last) + 1 : 0;
       send(this.events.slice(from));
       last = this.events[this.events.length - 1];

@@ -111,6 +111,7 @@ export const lifecycle = {
     c.error = '';
     c.exitCode = 0;
     this.ctrEvent(c, 'start');
+    this.startHealth(c);
     try {
       await proc.boot(this.out(c));
     } catch (e) {
@@ -226,6 +227,7 @@ export const lifecycle = {
   /** Thaws a paused container: the signals sent while it was frozen arrive now. */
   resume(this: Engine, c: Ctr): void {
     c.status = 'running';
+    this.resumeHealth(c);
     const pending = c.pending ?? [];
     c.pending = undefined;
     for (const sig of pending) if (this.isUp(c)) this.deliver(c, sig);
@@ -237,6 +239,7 @@ export const lifecycle = {
     if (c.status === 'paused') throw new ApiError(409, `container ${c.id} is already paused`);
     if (c.status !== 'running') throw new ApiError(409, `container ${c.id} is not running`);
     c.status = 'paused';
+    this.stopHealth(c);
     this.ctrEvent(c, 'pause');
   },
 

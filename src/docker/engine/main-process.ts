@@ -3,12 +3,16 @@
  * shell, a one-shot command), or runc's exit-127 error when it is not in the filesystem.
  */
 import { ApiError } from '../api';
+import { account, groupOf } from '../common/sh/passwd';
 import type { Ctr, Engine } from './engine';
 import { httpd, lookPath, mysqld, nginx, nodeApp, repl, startProgram, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
 import { redisServer } from './redis';
 import { postgresServer } from './postgres';
-import type { Machine } from './shell/types';
+import type { Machine, ProcInfo } from './shell/types';
+
+/** Signals whose default action ends a process that is not PID 1 (an interactive shell ignores them). */
+const FATAL = [1, 2, 3, 6, 10, 12, 13, 14, 15];
 
 const RUNC_FAILED = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ';
 
@@ -21,12 +25,34 @@ export const mainProcess = {
     c.proc = p;
   },
 
-  /** Picks the main program from Path/Args, as the image's entrypoint script would. */
+  /**
+   * `--init`: docker-init (tini) is PID 1 and the command its child; the signals it forwards
+   * get the child's default handlers, so `docker stop` ends a plain `sleep` at once.
+   */
   spawnMain(this: Engine, c: Ctr): Proc {
+    const p = this.spawnProgram(c);
+    if (!c.hostConfig.Init) return p;
+    const own = p.signal.bind(p);
+    p.signal = (sig, out) => own(sig, out) ?? (FATAL.includes(sig) && !p.readsInput ? 128 + sig : null);
+    return p;
+  },
+
+  /** docker-init's line in `ps` and `docker top`, above the command it started. */
+  initProc(this: Engine, c: Ctr): ProcInfo[] {
+    const p = c.proc;
+    return c.hostConfig.Init && p && p.exitCode === null ? [{ pid: 1, ppid: 0, argv: ['/sbin/docker-init', '--', c.path, ...c.args], tty: p.tty, start: p.start }] : [];
+  },
+
+  /** Picks the main program from Path/Args, as the image's entrypoint script would. */
+  spawnProgram(this: Engine, c: Ctr): Proc {
     const m = this.machine(c);
+    // Under docker-init the command is its first child.
+    const pid = c.hostConfig.Init ? 7 : 1;
+    if (pid > 1) c.nextPid = Math.max(c.nextPid, 8);
+    this.requireUser(c.config.User, m);
     const { Env: env, Tty: tty, OpenStdin: stdin, User } = c.config;
     let argv = [c.path, ...c.args];
-    const launch = (): Launch => ({ pid: 1, argv, tty, start: this.now(), m });
+    const launch = (): Launch => ({ pid, argv, tty, start: this.now(), m });
     const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
     // Entrypoint scripts of the catalogue hand over to their arguments.
     if (base(argv[0]) === 'docker-entrypoint.sh' && argv.length > 1) {
@@ -62,6 +88,13 @@ export const mainProcess = {
     } catch {
       return '';
     }
+  },
+
+  /** The daemon's getUser when it builds the OCI spec: a user name must be in /etc/passwd, a group name in /etc/group. */
+  requireUser(this: Engine, user: string, m: Machine): void {
+    const name = user.split(':')[0];
+    if (name && !/^\d+$/.test(name) && !account(m.fs, name)) throw new ApiError(500, `unable to find user ${name}: no matching entries in passwd file`);
+    if (Number.isNaN(groupOf(m.fs, user))) throw new ApiError(500, `unable to find group ${user.slice(name.length + 1)}: no matching entries in group file`);
   },
 
   /** runc's check that the executable exists (exit 127 errors of `docker run`). */

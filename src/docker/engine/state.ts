@@ -118,6 +118,8 @@ export function loadEngine(e: Engine, raw: unknown): void {
       if (upper.kind !== 'dir') bad('capa de escritura');
       const { deadline, procState, ...rest } = sc;
       const ctr: Ctr = { ...rest, hostConfig: sc.hostConfig as HostConfig, upper: upper as DirNode, execs: [], sinks: new Set(), logs: Array.isArray(sc.logs) ? sc.logs : [], ports: isObj(sc.ports) ? sc.ports : {} } as Ctr;
+      // A healthcheck's state is kept only when it has the shape health.ts works on.
+      if (ctr.health !== undefined && !(isObj(ctr.health) && typeof ctr.health.Status === 'string' && Array.isArray(ctr.health.Log))) ctr.health = undefined;
       if (e.containers.has(ctr.id) || [...e.containers.values()].some((o) => o.name === ctr.name)) bad('contenedor duplicado');
       e.containers.set(ctr.id, ctr);
       if (e.isUp(ctr)) restart.push([ctr, procState, deadline]);

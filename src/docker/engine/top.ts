@@ -8,7 +8,7 @@ export const topping = {
     const c = this.get(id);
     if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
     // Host PIDs: PID 1 is c.pid; the parent of PID 1 and of every exec'd process (runc hands
-    // them over) is the containerd shim, started just before.
+    // them over) is the containerd shim, started just before; docker-init's child is its own.
     const shim = c.pid - 23;
     const host = (pid: number) => c.pid + (pid - 1) * 37;
     // The host has no name for the image's users: their UID, from the container's /etc/passwd.
@@ -20,7 +20,7 @@ export const topping = {
     return {
       Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
       // A program's own children (nginx's workers, user nginx = uid 101, which the host has no name for) hang from it
-      Processes: this.machine(c).procs().map((p) => [p.user ? uid(p.user) : 'root', String(host(p.pid)), String(p.user ? host(p.ppid) : shim), '0',
+      Processes: this.machine(c).procs().map((p) => [p.user ? uid(p.user) : 'root', String(host(p.pid)), String(p.user || (p.pid === c.proc?.pid && p.pid > 1) ? host(p.ppid) : shim), '0',
         new Date(p.start).toISOString().slice(11, 16), p.tty ? 'pts/0' : '?', '00:00:00', p.argv.join(' ')]),
     };
   },

@@ -1,7 +1,7 @@
 /** `docker exec`: a command in a running container; `-it` hands over the terminal. */
 import { ApiError, type ExecConfig } from '../../api';
 import { CliError, type Handler } from '../cli';
-import { checkTty, enterOrExit, processFlags } from './shared';
+import { checkTty, enterOrExit, hostReader, processFlags } from './shared';
 
 export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
   const interactive = f.bool('interactive');
@@ -9,7 +9,7 @@ export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
   const detach = f.bool('detach');
   if (!detach) checkTty(ctx, interactive, tty);
   const cfg: ExecConfig = { Cmd: cmd, Tty: tty, AttachStdin: interactive, Detach: detach };
-  processFlags(f, cfg, ctx.sh.env());
+  processFlags(f, cfg, ctx.sh.env(), hostReader(ctx));
   let handle;
   try {
     handle = await ctx.api.exec(name, cfg, ctx.io);

@@ -5,7 +5,7 @@ import type { Flags } from '../flags';
 const UNITS = 'kmgtp';
 
 /** go-units RAMInBytes (what opts.MemBytes stores): binary multiples, the fraction cut off. */
-function ramInBytes(v: string | undefined): number | undefined {
+export function ramInBytes(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (v === '-1') return -1;
   const m = /^(\d+(?:\.\d+)*) ?([kmgtp])?i?b?$/i.exec(v)!;

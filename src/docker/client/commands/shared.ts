@@ -1,5 +1,5 @@
 /** Pieces several commands share: filters, containers' options, the implicit pull, prompts. */
-import { ApiError, type ContainerCreateConfig, type PortMap, type PortSet, type ProcessHandle } from '../../api';
+import { ApiError, type HealthConfig, type ContainerCreateConfig, type PortMap, type PortSet, type ProcessHandle } from '../../api';
 import type { TermIO } from '../../shell';
 import { CliError, type Ctx } from '../cli';
 import { reportError } from '../errors';
@@ -7,7 +7,21 @@ import type { Flags } from '../flags';
 import { messageRenderer } from '../progress';
 import { familiarString, parseRef, withLatest } from '../reference';
 import { parseMount, splitVolumes } from '../mount-opt';
-import { resourceFlags } from './resources';
+import { ramInBytes, resourceFlags } from './resources';
+import { parseKvFile } from '../kvfile';
+import { parseGoDuration } from '../../common/go-duration';
+import { readHostFile } from '../tar-file';
+
+/** Reads the host files of `--env-file`/`--label-file`; a directory opens but fails to read. */
+export type FileReader = (path: string) => string;
+export const hostReader = (ctx: Ctx): FileReader => (p) => {
+  try {
+    return readHostFile(ctx, p);
+  } catch (e) {
+    const m = (e as Error).message;
+    throw new Error(m.startsWith('read ') ? `invalid env file (${p}): ${m}` : m);
+  }
+};
 
 /** `-f key=value` options → the API's filter map. */
 export function parseFilters(list: string[]): Record<string, string[]> | undefined {
@@ -94,9 +108,12 @@ function copyGiven(f: Flags, cfg: object, fields: Record<string, string>): void 
  * `-e`, `-w` and `-u`, which run, create and exec share. `-e NAME` takes NAME's value from the
  * client's environment (the host shell's exported variables) and stays a bare name otherwise.
  */
-export function processFlags(f: Flags, cfg: { Env?: string[]; WorkingDir?: string; User?: string }, hostEnv: [string, string][] = []): void {
+export function processFlags(f: Flags, cfg: { Env?: string[]; WorkingDir?: string; User?: string }, hostEnv: [string, string][] = [], read?: FileReader): void {
   const host = new Map(hostEnv);
-  if (f.has('env')) cfg.Env = f.list('env').map((e) => (!e.includes('=') && host.has(e) ? `${e}=${host.get(e)}` : e));
+  // The files' variables come first, so -e overrides them.
+  const env = read ? f.list('env-file').flatMap((p) => parseKvFile(p, read(p), (k) => host.get(k))) : [];
+  env.push(...f.list('env').map((e) => (!e.includes('=') && host.has(e) ? `${e}=${host.get(e)}` : e)));
+  if (env.length) cfg.Env = env;
   copyGiven(f, cfg, { workdir: 'WorkingDir', user: 'User' });
 }
 
@@ -111,13 +128,14 @@ export function restartPolicy(s: string): { Name: string; MaximumRetryCount: num
 }
 
 /** The container config of `docker run`/`create` flags. */
-export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv: [string, string][] = [], cwd = '/'): ContainerCreateConfig {
+export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv: [string, string][] = [], cwd = '/', read?: FileReader): ContainerCreateConfig {
   const exposed: PortSet = {};
   const bindings: PortMap = {};
   parsePorts(f.list('publish'), exposed, bindings);
   for (const e of f.list('expose')) exposed[e.includes('/') ? e : e + '/tcp'] = {};
   const labels: Record<string, string> = {};
-  for (const l of f.list('label')) {
+  const fileLabels = read ? f.list('label-file').flatMap((p) => parseKvFile(p, read(p))) : [];
+  for (const l of [...fileLabels, ...f.list('label')]) {
     const [key, ...value] = l.split('=');
     labels[key] = value.join('=');
   }
@@ -141,15 +159,22 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       PublishAllPorts: f.bool('publish-all'),
       Binds: null,
       ...resourceFlags(f),
+      Dns: f.list('dns'), DnsOptions: f.list('dns-option'), DnsSearch: f.list('dns-search'),
+      // ValidateExtraHost: `name=ip` and a bracketed address reach the daemon as `name:ip`.
+      ExtraHosts: f.list('add-host').map((h) => h.replace(/^([^=:]+)[=:]\[?(.*?)\]?$/, '$1:$2')),
+      ...(f.has('init') && { Init: f.bool('init') }),
+      ...(f.has('shm-size') && { ShmSize: ramInBytes(f.str('shm-size')) }),
     },
   };
   mountFlags(f, cfg, cwd);
   if (cmd.length) cfg.Cmd = cmd;
   if (entry !== undefined) cfg.Entrypoint = [entry];
-  processFlags(f, cfg, hostEnv);
-  copyGiven(f, cfg, { hostname: 'Hostname', 'stop-signal': 'StopSignal' });
+  processFlags(f, cfg, hostEnv, read);
+  copyGiven(f, cfg, { hostname: 'Hostname', domainname: 'Domainname', 'stop-signal': 'StopSignal' });
   if (Object.keys(exposed).length) cfg.ExposedPorts = exposed;
   if (Object.keys(labels).length) cfg.Labels = labels;
+  const health = healthFlags(f);
+  if (health) cfg.Healthcheck = health;
   if (f.has('stop-timeout')) cfg.StopTimeout = f.int('stop-timeout');
   // --ip and --network-alias describe the endpoint on the --network network.
   const ip = f.str('ip');
@@ -158,6 +183,24 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
     cfg.NetworkingConfig = { EndpointsConfig: { [cfg.HostConfig!.NetworkMode!]: { IPAMConfig: ip ? { IPv4Address: ip } : null, Aliases: aliases.length ? aliases : null } } };
   }
   return cfg;
+}
+
+/** The `--health-*` flags as docker/cli's parse turns them into a HealthConfig. */
+function healthFlags(f: Flags): HealthConfig | undefined {
+  const d = (k: string) => (f.has('health-' + k) ? parseGoDuration(f.str('health-' + k)!) : 0);
+  const [Interval, Timeout, StartPeriod, StartInterval, Retries] = [d('interval'), d('timeout'), d('start-period'), d('start-interval'), f.int('health-retries') ?? 0];
+  const cmd = f.str('health-cmd') ?? '';
+  const given = !!cmd || !!(Interval || Timeout || StartPeriod || StartInterval || Retries);
+  if (f.bool('no-healthcheck')) {
+    if (given) throw new Error('--no-healthcheck conflicts with --health-* options');
+    return { Test: ['NONE'] };
+  }
+  if (!given) return undefined;
+  const neg: [string, number][] = [['interval', Interval], ['timeout', Timeout], ['retries', Retries], ['start-period', StartPeriod], ['start-interval', StartInterval]];
+  for (const [k, v] of neg) if (v < 0) throw new Error(`--health-${k} cannot be negative`);
+  // Every field is omitempty in moby's HealthConfig.
+  const all: HealthConfig = { Test: cmd ? ['CMD-SHELL', cmd] : undefined, Interval, Timeout, StartPeriod, StartInterval, Retries };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v)) as HealthConfig;
 }
 
 /** `-v`, `--mount`, `--tmpfs`, `--volumes-from`, `--read-only`. */
@@ -186,7 +229,7 @@ export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdNam
   let cfg: ContainerCreateConfig;
   try {
     ref = parseRef(image);
-    cfg = containerConfig(f, image, cmd, ctx.sh.env(), ctx.sh.cwd);
+    cfg = containerConfig(f, image, cmd, ctx.sh.env(), ctx.sh.cwd, hostReader(ctx));
   } catch (e) {
     throw withHelp((e as Error).message, cmdName);
   }

@@ -11,7 +11,7 @@ import { ls } from './ls';
 import type { Command, IO, ProcInfo, ShellLike } from './types';
 import { opts, usage } from './opts';
 import { bashVersion, headOrTail, lines, wcCounts } from './text';
-import { account } from './passwd';
+import { account, groupOf } from './passwd';
 import { printf } from './printf';
 import { sed } from './sed';
 import { awk } from './awk';
@@ -301,9 +301,12 @@ export const COREUTILS: Record<string, Command> = {
     if (e?.uid !== 0) {
       // Another user: a uid without an entry runs with gid 0; an entry brings its own group
       // (Debian calls 65534 nogroup, Alpine and BusyBox nobody).
-      const gid = e?.gid ?? 0;
-      const group = gid === 0 ? 'root' : gid === 65534 && !io.busybox ? 'nogroup' : e?.name ?? String(gid);
-      io.out(`uid=${e ? `${e.uid}(${e.name})` : sh.user.split(':')[0]} gid=${gid}(${group}) groups=${gid}(${group})\n`);
+      // `--user uid:gid` runs with that group, a bare number when it has no name.
+      const asked = who === undefined ? groupOf(sh.m.fs, sh.user) : undefined;
+      const gid = asked ?? e?.gid ?? 0;
+      const group = gid === 0 ? 'root' : gid === 65534 && !io.busybox ? 'nogroup' : asked === undefined || asked === e?.gid ? e?.name ?? String(gid) : '';
+      const g = group ? `${gid}(${group})` : String(gid);
+      io.out(`uid=${e ? `${e.uid}(${e.name})` : sh.user.split(':')[0]} gid=${g} groups=${g}\n`);
       return 0;
     }
     const extra = !io.busybox ? '' : alpine ? ',1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)' : ',10(wheel)';

@@ -20,3 +20,21 @@ export function account(fs: Fs, user: string): Account | undefined | null {
   }
   return undefined;
 }
+
+/**
+ * The gid a `--user name:group` value asks for: a number, or a name in /etc/group; undefined
+ * without a group, NaN for an unknown name. The catalogue's images ship no /etc/group, so there
+ * a group named like a passwd user stands for that user's own group.
+ */
+export function groupOf(fs: Fs, user: string): number | undefined {
+  const g = user.slice(user.indexOf(':') + 1);
+  if (!user.includes(':') || !g) return undefined;
+  if (/^\d+$/.test(g)) return Number(g);
+  let text = '';
+  try {
+    text = fs.readFile('/etc/group');
+  } catch { /* none in the image */ }
+  const line = text.split('\n').find((l) => l.split(':')[0] === g);
+  const a = line ? undefined : account(fs, g);
+  return line ? Number(line.split(':')[2]) : a && a.name === g ? a.gid : NaN;
+}

@@ -77,6 +77,9 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, vol.map((v) => `docker volume rm ${v}`)),
   weighted(1, name.map((n) => `docker rm -f -v ${n}`)),
   weighted(1, fc.constantFrom('docker volume prune -f', 'docker volume prune -a -f')),
+  weighted(1, fc.tuple(image, name, fc.constantFrom('exit 0', 'exit 1', 'sleep 3')).map(([i, n, t]) => `docker run -d --name ${n} --health-cmd '${t}' --health-interval 1s --health-timeout 2s ${i} sleep 1000`)),
+  weighted(1, fc.tuple(image, name).map(([i, n]) => `docker run -d --init --name ${n} --add-host db:10.0.0.5 --dns 1.1.1.1 -u 1000:1000 ${i} sleep 1000`)),
+  weighted(1, fc.constantFrom('sleep 3', 'sleep 1')),
 );
 
 interface World {
@@ -160,6 +163,11 @@ async function checkInvariants(w: World, history: string[]): Promise<void> {
     assert.equal(new Set(addrs).size, addrs.length, `addresses unique on ${n.Name}\n${ctx}`);
   }
   // A volume in use is never removed (rm, prune): every mount names an existing volume.
+  for (const c of api.containers.values()) {
+    if (!c.health) continue;
+    assert.ok(c.health.Log.length <= 5 && ['starting', 'healthy', 'unhealthy'].includes(c.health.Status), `health of ${c.name} kept to five results\n${ctx}`);
+    assert.ok(c.config.Healthcheck?.Test?.[0].startsWith('CMD'), `only a container with a probe has a health\n${ctx}`);
+  }
   for (const c of api.containers.values()) for (const m of c.mounts ?? []) if (m.Type === 'volume') assert.ok(api.volumes.has(m.Name!), `volume ${m.Name} of ${c.name} exists\n${ctx}`);
   // The saved state loads back (the engine re-checks its own bookkeeping on load).
   createEngine({ seed: 1, state: JSON.parse(JSON.stringify(api.save())) });

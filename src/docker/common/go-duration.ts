@@ -1,0 +1,18 @@
+/** Go's time.ParseDuration (`1m30s`, `500ms`, `-2h`), in nanoseconds; throws its error text. */
+export function parseGoDuration(s: string): number {
+  const UNITS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12 };
+  const bad = (why: string) => new Error(`time: ${why} ${JSON.stringify(s)}`);
+  const body = s.replace(/^[+-]/, '');
+  if (body === '0') return 0;
+  if (!body) throw bad('invalid duration');
+  let ns = 0;
+  for (let rest = body; rest; ) {
+    const [all, num, unit] = /^(\d*\.?\d*)([^\d.]*)/.exec(rest)!;
+    if (!num || num === '.') throw bad('invalid duration');
+    if (!unit) throw bad('missing unit in duration');
+    if (!(unit in UNITS)) throw bad(`unknown unit ${JSON.stringify(unit)} in duration`);
+    ns += Number(num) * UNITS[unit];
+    rest = rest.slice(all.length);
+  }
+  return Math.round(s[0] === '-' ? -ns : ns);
+}
