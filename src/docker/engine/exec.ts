@@ -27,7 +27,10 @@ export const execing = {
     const no = lookPath(m, env, cwd, cmd);
     if (no) throw new ApiError(400, `OCI runtime exec failed: exec failed: unable to start container process: ${no.why}: unknown${no.tail}`, no.code);
     const stdin = !!config.AttachStdin;
-    const proc = startProgram({ pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m }, { env, cwd, stdin });
+    // `-u`, else the container's own user (the image's USER or `run -u`), as the runtime applies it.
+    const user = config.User || c.config.User;
+    if (user) this.requireUser(user, m);
+    const proc = startProgram({ pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m }, { env, cwd, stdin, user: user && user !== '0' && user !== 'root' ? user : 'root' });
     c.execs.push(proc);
     let sinkIo: TermIO = io;
     const out = (): Out => ({

@@ -292,25 +292,40 @@ export const COREUTILS: Record<string, Command> = {
       alpine = !!sh.m.fs.resolve('/etc/alpine-release').node;
     } catch { /* no such file */ }
     // A USER operand must have an entry in /etc/passwd (a name or a uid).
-    const who = opts(args).rest[0];
+    const o = opts(args);
+    const who = o.rest[0];
     const e = account(sh.m.fs, who ?? sh.user);
     if (who !== undefined && e === undefined) {
       io.err(io.busybox ? `id: unknown user ${who}\n` : `id: '${who}': no such user\n`);
       return 1;
     }
+    // [number, name] of the user, its group and its groups (a name may be missing).
+    let user: [number, string];
+    let groups: [number, string][];
     if (e?.uid !== 0) {
       // Another user: a uid without an entry runs with gid 0; an entry brings its own group
       // (Debian calls 65534 nogroup, Alpine and BusyBox nobody).
       // `--user uid:gid` runs with that group, a bare number when it has no name.
       const asked = who === undefined ? groupOf(sh.m.fs, sh.user) : undefined;
       const gid = asked ?? e?.gid ?? 0;
-      const group = gid === 0 ? 'root' : gid === 65534 && !io.busybox ? 'nogroup' : asked === undefined || asked === e?.gid ? e?.name ?? String(gid) : '';
-      const g = group ? `${gid}(${group})` : String(gid);
-      io.out(`uid=${e ? `${e.uid}(${e.name})` : sh.user.split(':')[0]} gid=${g} groups=${g}\n`);
-      return 0;
+      const group = gid === 0 ? 'root' : gid === 65534 && !io.busybox ? 'nogroup' : asked === undefined || asked === e?.gid ? e?.name ?? '' : '';
+      user = e ? [e.uid, e.name] : [Number(sh.user.split(':')[0]), ''];
+      groups = [[gid, group]];
+    } else {
+      user = [0, 'root'];
+      const extra = !io.busybox ? '' : alpine ? '1 bin 2 daemon 3 sys 4 adm 6 disk 10 wheel 11 floppy 20 dialout 26 tape 27 video' : '10 wheel';
+      const pairs = extra.split(' ').filter(Boolean);
+      groups = [[0, 'root'], ...pairs.filter((_, i) => i % 2 === 0).map((n, i): [number, string] => [Number(n), pairs[2 * i + 1]])];
     }
-    const extra = !io.busybox ? '' : alpine ? ',1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)' : ',10(wheel)';
-    io.out(`uid=0(root) gid=0(root) groups=0(root)${extra}\n`);
+    // -u, -g, -G: numbers, or names with -n (the number when there is none).
+    const show = ([n, name]: [number, string]) => (o.flags.has('n') ? name || String(n) : String(n));
+    if (o.flags.has('u')) io.out(show(user) + '\n');
+    else if (o.flags.has('g')) io.out(show(groups[0]) + '\n');
+    else if (o.flags.has('G')) io.out(groups.map(show).join(' ') + '\n');
+    else {
+      const full = ([n, name]: [number, string]) => (name ? `${n}(${name})` : String(n));
+      io.out(`uid=${full(user)} gid=${full(groups[0])} groups=${groups.map(full).join(',')}\n`);
+    }
     return 0;
   },
   env(args, io, sh) {

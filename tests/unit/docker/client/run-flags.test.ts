@@ -247,3 +247,13 @@ test('--privileged: no masked or read-only paths', async () => {
   assert.equal((await run(`docker inspect -f ${f.replace(' {{len .HostConfig.ReadonlyPaths}}', ' {{json .HostConfig.ReadonlyPaths}}')} pv`)).out, 'true null null\n');
   assert.equal((await run(`docker inspect -f ${f} np`)).out.replace(/\[.*\]/, '[…]'), 'false […] 5\n');
 });
+
+test('exec runs as -u, else as the container\'s user; an unknown user is the daemon\'s error', async () => {
+  const run = session();
+  await run('docker run -d --name yo -u node node:22-alpine sleep 100');
+  assert.equal((await run('docker exec yo id')).out, 'uid=1000(node) gid=1000(node) groups=1000(node)\n');
+  assert.equal((await run('docker exec -u root yo whoami')).out, 'root\n');
+  assert.equal((await run('docker exec -u 1000:1000 yo id -u')).out, '1000\n');
+  const bad = await run('docker exec -u nadie yo whoami');
+  assert.deepEqual([bad.out, bad.err, bad.exit], ['', 'Error response from daemon: unable to find user nadie: no matching entries in passwd file\n', 1]);
+});
