@@ -34,9 +34,12 @@ export const curl: Command = (args, io, sh) => {
     if (isAddress(u.host)) return fail(7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server`);
     return fail(6, `Could not resolve host: ${u.host}`);
   }
-  if (o.flags.has('I') || o.flags.has('--head')) {
-    io.out(`HTTP/1.1 ${reply.status} ${reply.status === 200 ? 'OK' : 'Not Found'}\r\n${reply.server ? `Server: ${reply.server}\r\n` : ''}Content-Type: text/html\r\nContent-Length: ${reply.body.length}\r\n\r\n`);
-    return 0;
+  // -I asks for the head only, -i shows it before the body
+  const head = o.flags.has('I') || o.flags.has('--head');
+  if (head || o.flags.has('i') || o.flags.has('--include')) {
+    const lines = reply.head ?? [...(reply.server ? [`Server: ${reply.server}`] : []), 'Content-Type: text/html', `Content-Length: ${reply.body.length}`];
+    io.out(`HTTP/1.1 ${reply.status} ${reply.status === 200 ? 'OK' : 'Not Found'}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`);
+    if (head) return 0;
   }
   if (o.values.o) {
     sh.m.fs.writeFile(o.values.o, reply.body, sh.cwd);

@@ -9,6 +9,7 @@ import { evalArith } from './shell/programs';
 import { release, runScript } from './shell/node';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 import { clientRepl } from './clients';
+import { byteLength } from './fs';
 
 /** Linux signal names in number order: HUP is 1, SYS is 31. */
 const SIGNALS = ('HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP ' +
@@ -245,15 +246,38 @@ export function startProgram(at: Launch, o: Context): Proc {
   return oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true));
 }
 
-/** A web server's GET on port 80: the file under its document root, or its own 404 page. */
+const MIME: Record<string, string> = { html: 'text/html', htm: 'text/html', css: 'text/css', js: 'application/javascript', json: 'application/json', txt: 'text/plain', png: 'image/png', jpg: 'image/jpeg', svg: 'image/svg+xml' };
+const httpDate = (ms: number) => new Date(ms).toUTCString();
+const hex = (n: number) => Math.floor(n).toString(16);
+
+/**
+ * A web server's GET on port 80: the file under its document root, or its own 404 page, with the
+ * headers each server writes in its order (nginx's ETag is mtime-size, Apache's size-microseconds).
+ */
 function website(m: Machine, root: string, server: string, notFound: string) {
+  const apache = server.startsWith('Apache');
   return (port: number, path: string): HttpReply | null => {
     if (port !== 80) return null;
+    const file = root + (path.endsWith('/') ? path + 'index.html' : path);
+    const date = 'Date: ' + httpDate(m.now());
+    let body: string;
+    let mtime: number;
     try {
-      return { status: 200, body: m.fs.readFile(root + (path.endsWith('/') ? path + 'index.html' : path)), server };
+      body = m.fs.readFile(file);
+      const n = m.fs.resolve(file, '/').node;
+      mtime = n && n.kind !== 'whiteout' ? n.mtime : m.now();
     } catch {
-      return { status: 404, body: notFound, server };
+      const len = 'Content-Length: ' + byteLength(notFound);
+      const head = apache ? [date, 'Server: ' + server, len, 'Content-Type: text/html; charset=iso-8859-1'] : ['Server: ' + server, date, 'Content-Type: text/html', len, 'Connection: keep-alive'];
+      return { status: 404, body: notFound, server, head };
     }
+    const size = byteLength(body);
+    const type = 'Content-Type: ' + (MIME[file.slice(file.lastIndexOf('.') + 1)] ?? (apache ? 'text/plain' : 'application/octet-stream'));
+    const modified = 'Last-Modified: ' + httpDate(mtime);
+    const head = apache
+      ? [date, 'Server: ' + server, modified, `ETag: "${hex(size)}-${hex(mtime * 1000)}"`, 'Accept-Ranges: bytes', 'Content-Length: ' + size, type]
+      : ['Server: ' + server, date, type, 'Content-Length: ' + size, modified, 'Connection: keep-alive', `ETag: "${hex(mtime / 1000)}-${hex(size)}"`, 'Accept-Ranges: bytes'];
+    return { status: 200, body, server, head };
   };
 }
 

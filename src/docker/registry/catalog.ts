@@ -151,6 +151,8 @@ const nginxFiles = (lib: string) => () => [
   '/etc/nginx/nginx.conf=648', '/etc/nginx/mime.types=5349', '/etc/nginx/conf.d/default.conf:' + NGINX_DEFAULT_CONF,
   '/usr/share/nginx/html/index.html:' + NGINX_INDEX, '/usr/share/nginx/html/50x.html=497', '/usr/sbin/nginx*1497752',
   '/var/log/nginx/access.log>/dev/stdout', '/var/log/nginx/error.log>/dev/stderr', '/var/cache/nginx/', '/etc/nginx/modules>/usr/lib/nginx/modules',
+  // both variants install curl (for their DNS-SD registration) and gettext's envsubst
+  '/usr/bin/curl*' + (lib === '/usr/lib' ? 247576 : 260328), '/usr/bin/envsubst*35184',
   fill(lib, 'libpcre2-8.so.0.11.2', 'libssl.so.3', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libGeoIP.so.1'),
   fill('/usr/lib/nginx/modules', 'ngx_http_js_module.so', 'ngx_stream_js_module.so', 'ngx_http_image_filter_module.so', 'ngx_http_xslt_filter_module.so'),
 ];

@@ -25,7 +25,8 @@ export interface IO extends Out {
 export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: boolean; start: number; user?: string }
 
 /** Reply of a web server in the container network (for curl/wget). */
-export interface HttpReply { status: number; body: string; server: string }
+/** `head`: the response's header lines in the server's own order (curl -I and -i show them). */
+export interface HttpReply { status: number; body: string; server: string; head?: string[] }
 
 /** The machine the processes run in: a container, or the host. */
 export interface Machine {

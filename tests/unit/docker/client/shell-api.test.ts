@@ -162,3 +162,18 @@ test('the screen of a scripted step honours cursor home and erase below, as dock
   assert.equal(flatten('old 1\nold 2\nold 3\n\x1b[Hnew 1\x1b[K\nnew 2\x1b[K\n\x1b[J'), 'new 1\nnew 2\n');
   assert.equal(flatten('abc\ndef\x1b[1A\r\x1b[0J'), '');
 });
+
+test('curl -I and -i show each server\'s headers in its own order', async () => {
+  const sh = createShell({ seed: 1 });
+  await sh.run('docker run -d --name web -p 8080:80 nginx', io());
+  await sh.run('docker run -d --name ap -p 8081:80 httpd:2.4', io());
+  const get = async (line: string) => {
+    const o = io();
+    await sh.run(line, o);
+    return o.text().replace(/\r/g, '');
+  };
+  assert.match(await get('curl -I localhost:8080'), /^HTTP\/1\.1 200 OK\nServer: nginx\/1\.27\.5\nDate: \w{3}, \d\d \w{3} 2025 \d\d:\d\d:\d\d GMT\nContent-Type: text\/html\nContent-Length: 615\nLast-Modified: Wed, 16 Apr 2025 [\d:]+ GMT\nConnection: keep-alive\nETag: "[0-9a-f]{8}-267"\nAccept-Ranges: bytes\n\n$/);
+  assert.match(await get('curl -I localhost:8080/nada'), /^HTTP\/1\.1 404 Not Found\nServer: nginx\/1\.27\.5\nDate: .*\nContent-Type: text\/html\nContent-Length: 153\nConnection: keep-alive\n\n$/);
+  const apache = await get('curl -i localhost:8081');
+  assert.match(apache, /^HTTP\/1\.1 200 OK\nDate: .*\nServer: Apache\/2\.4\.63 \(Unix\)\nLast-Modified: .*\nETag: "2d-[0-9a-f]+"\nAccept-Ranges: bytes\nContent-Length: 45\nContent-Type: text\/html\n\n<html><body><h1>It works!<\/h1><\/body><\/html>\n$/);
+});
