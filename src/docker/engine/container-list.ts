@@ -5,6 +5,7 @@ import type { Ctr, Engine } from './engine';
 import * as imgs from './images';
 import { humanDuration } from '../common/duration';
 import type { Image } from './store';
+import { treeSize } from './fs';
 
 export const listing = {
   async containerList(this: Engine, opts: ContainerListOptions = {}): Promise<ContainerSummary[]> {
@@ -71,6 +72,7 @@ export const listing = {
   },
 
   summary(this: Engine, c: Ctr, size: boolean): ContainerSummary {
+    const engine = this;
     const s: ContainerSummary = {
       Id: c.id,
       Names: ['/' + c.name],
@@ -83,11 +85,15 @@ export const listing = {
       State: c.status,
       Status: this.statusText(c),
       HostConfig: { NetworkMode: c.hostConfig.NetworkMode ?? 'bridge' },
-      NetworkSettings: { Networks: this.endpoints(c) },
+      // Built when read: most listings never look at it.
+      get NetworkSettings() {
+        return { Networks: engine.endpoints(c) };
+      },
       Mounts: c.mounts ?? [],
     };
     if (size) {
-      const rw = this.fsOf(c).sizeRw();
+      // The writable layer's bytes: what its tree holds (mount points add none).
+      const rw = treeSize(c.upper);
       s.SizeRw = rw;
       s.SizeRootFs = this.layers.size(c.top) + rw;
     }

@@ -14,7 +14,7 @@ import { create } from './container-create';
 import { inspecting } from './container-inspect';
 import { listing } from './container-list';
 import { execing } from './exec';
-import { MountDir, Overlay, newDir, newFile, type DirNode } from './fs';
+import { MountDir, Overlay, newDir, newFile, type DirNode, type FileNode, type LinkNode } from './fs';
 import { imageApi } from './image-api';
 import type * as imgs from './images';
 import { lifecycle } from './lifecycle';
@@ -99,6 +99,28 @@ export interface Sink { io: TermIO }
 const DEVICES: [string, number, number][] = [['full', 1, 7], ['null', 1, 3], ['random', 1, 8], ['tty', 5, 0], ['urandom', 1, 9], ['zero', 1, 5]];
 const DEV_LINKS = [['core', '/proc/kcore'], ['fd', '/proc/self/fd'], ['ptmx', 'pts/ptmx'], ['stderr', '/proc/self/fd/2'], ['stdin', '/proc/self/fd/0'], ['stdout', '/proc/self/fd/1']];
 
+/** A device node of /dev: made at each start, dated by it. */
+class Device implements FileNode {
+  readonly kind = 'file';
+  size = 0;
+  data = '';
+  mode = 0o666;
+  constructor(public rdev: [number, number], private time: () => number) {}
+  get mtime(): number {
+    return this.time();
+  }
+  set mtime(_t: number) { /* the start's */ }
+}
+
+class DevLink implements LinkNode {
+  readonly kind = 'link';
+  constructor(public target: string, private time: () => number) {}
+  get mtime(): number {
+    return this.time();
+  }
+  set mtime(_t: number) { /* the start's */ }
+}
+
 function initLayer(c: Ctr, procs: () => number): DirNode {
   const d = newDir(c.created);
   // mounted afresh at each start
@@ -109,8 +131,8 @@ function initLayer(c: Ctr, procs: () => number): DirNode {
   mount('dev', 0o755, 340, () => 5);
   const dev = d.children.get('dev') as MountDir;
   // The devices and links runc makes in the container's /dev, dated at the start like the mount.
-  for (const [name, major, minor] of DEVICES) dev.children.set(name, { kind: 'file', size: 0, data: '', mode: 0o666, rdev: [major, minor], get mtime() { return started(); } });
-  for (const [name, target] of DEV_LINKS) dev.children.set(name, { kind: 'link', target, get mtime() { return started(); } });
+  for (const [name, major, minor] of DEVICES) dev.children.set(name, new Device([major, minor], started));
+  for (const [name, target] of DEV_LINKS) dev.children.set(name, new DevLink(target, started));
   dev.children.set('pts', new MountDir(0o755, 0, () => 2, started));
   for (const name of ['mqueue', 'shm']) dev.children.set(name, new MountDir(0o1777, 40, () => 2, started));
   mount('proc', 0o555, 0, procs);

@@ -33,7 +33,8 @@ function include(f: Record<string, string[]>, e: Ev): boolean {
 function message(e: Ev): EventMessage {
   const old = e.type === 'container' ? { status: e.action, id: e.id, from: e.attrs.image } : e.type === 'image' ? { status: e.action, id: e.id } : {};
   const time = Math.floor((e.t + e.n / 1e6) / 1000);
-  return { ...old, Type: e.type, Action: e.action, Actor: { ID: e.id, Attributes: e.attrs }, scope: 'local', time, timeNano: BigInt(e.t) * 1_000_000n + BigInt(e.n) };
+  const attrs = Object.fromEntries(Object.entries(e.attrs).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { ...old, Type: e.type, Action: e.action, Actor: { ID: e.id, Attributes: attrs }, scope: 'local', time, timeNano: BigInt(e.t) * 1_000_000n + BigInt(e.n) };
 }
 
 /** `since`/`until` as the client sends them (`1718530201.000000000`): nanoseconds, 0 when absent. */
@@ -52,13 +53,19 @@ export const eventing = {
     const last = this.events[this.events.length - 1];
     // The clock moves by whole steps: the nanoseconds after `at` are made up, a random start in
     // its first half second, then a few microseconds to milliseconds per event, always rising.
-    const r = Math.imul(this.events.length + at, 2654435761) >>> 0;
+    const r = Math.imul(Math.min(this.events.length, LIMIT) + at, 2654435761) >>> 0;
     const after = last ? (last.t - at) * 1e6 + last.n + 20_000 + (r % 3_000_000) : 0;
     // An end noticed late (a `sleep` that ran out before this call) still comes after the last event.
     const n = Math.max(after, Math.min(999_999_999 - (at % 1000) * 1e6, Math.max(after, last?.t === at ? 0 : r % 500_000_000)));
-    const sorted = Object.fromEntries(Object.entries(attrs).sort(([a], [b]) => (a < b ? -1 : 1)));
-    this.events.push({ t: at, n, type, action, id: actor, attrs: sorted });
-    if (this.events.length > LIMIT) this.events.splice(0, this.events.length - LIMIT);
+    // Attributes are sorted when read (message): most events are never read.
+    this.events.push({ t: at, n, type, action, id: actor, attrs });
+    // Trimmed in batches (recentEvents() reads the last LIMIT): one splice per LIMIT events, not one each.
+    if (this.events.length > 2 * LIMIT) this.events.splice(0, this.events.length - LIMIT);
+  },
+
+  /** The buffer as moby keeps it: the last LIMIT events. */
+  recentEvents(this: Engine): Ev[] {
+    return this.events.length > LIMIT ? this.events.slice(-LIMIT) : this.events;
   },
 
   /** daemon.LogContainerEventWithAttributes: the container's labels, its image as given, its name. */
@@ -85,7 +92,7 @@ export const eventing = {
       for (const e of evs) if (include(f, e) && (!bounded || stamp(e) <= until)) onEvent(message(e));
     };
     // Without since or until nothing is replayed; with either, the buffer from `since` on.
-    send(opts.since || bounded ? this.events.filter((e) => stamp(e) >= since) : []);
+    send(opts.since || bounded ? this.recentEvents().filter((e) => stamp(e) >= since) : []);
     let last = this.events[this.events.length - 1];
     const past = () => bounded && BigInt(this.now()) * 1_000_000n >= until;
     while (!past() && wait?.signal && !wait.signal.aborted) {

@@ -43,7 +43,7 @@ export function saveEngine(e: Engine): EngineState {
     networks: [...e.nets.values()],
     volumes: [...e.volumes.values()].map((v) => ({ ...v, tree: toJSON(v.tree) })),
     cache: [...((e as unknown as Record<symbol, Map<string, string>>)[Symbol.for('aula.buildCache')] ?? new Map())],
-    events: e.events,
+    events: e.recentEvents(),
   };
 }
 setSaver(saveEngine);
