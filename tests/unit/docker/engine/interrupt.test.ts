@@ -80,3 +80,14 @@ test('a foreground sleep in busybox prints nothing on Ctrl+C and gives 130', asy
   assert.equal(await run('sleep 100; echo no', 1), '');
   assert.equal(await run('echo $?'), '130\n');
 });
+
+test('docker pull stops drawing at Ctrl+C (the CLI cancels its context); docker run still shows what the container prints on SIGINT', async () => {
+  const sh = createShell({ seed: 2 });
+  const t = term(3);
+  await sh.run('docker pull alpine', t);
+  assert.match(t.text(), /Downloading[^\n]*$/);
+  assert.doesNotMatch(t.text(), /Pull complete|Digest:|Status:|docker\.io\/library\/alpine/);
+  const r = term(3);
+  await sh.run('docker run alpine ping 8.8.8.8', r);
+  assert.match(r.text(), /seq=2 [^\n]+\n\n--- 8\.8\.8\.8 ping statistics ---\n3 packets transmitted, 3 packets received, 0% packet loss\n/);
+});
