@@ -29,7 +29,9 @@ interface OldHostState { env: Record<string, string>; cwd: string; fs: [string, 
 function cancelled<T extends { out(t: string): void; err(t: string): void; signal?: AbortSignal }>(args: string[], io: T): T {
   const [a, b] = args.slice(1).filter((w) => !w.startsWith('-'));
   if (/^(run|start|attach|exec)$/.test(a === 'container' ? b : a)) return io;
-  return { ...io, out: (t: string) => io.signal?.aborted || io.out(t), err: (t: string) => io.signal?.aborted || io.err(t) };
+  // (a redirected stdout keeps the file it names: `docker save` writes there directly)
+  const hush = (f: (t: string) => void) => Object.assign((t: string) => void (io.signal?.aborted || f.call(io, t)), f);
+  return { ...io, out: hush(io.out), err: hush(io.err) };
 }
 
 class SimShell implements Shell {
