@@ -27,6 +27,7 @@ interface OldHostState { env: Record<string, string>; cwd: string; fs: [string, 
  * output (ping's statistics) still comes through.
  */
 function cancelled<T extends { out(t: string): void; err(t: string): void; signal?: AbortSignal }>(args: string[], io: T): T {
+  if (!io.signal) return io;
   const [a, b] = args.slice(1).filter((w) => !w.startsWith('-'));
   if (/^(run|start|attach|exec)$/.test(a === 'container' ? b : a)) return io;
   // (a redirected stdout keeps the file it names: `docker save` writes there directly)
