@@ -28,11 +28,12 @@ export const run: Handler = async (ctx, f, args) => {
     }
     const res = await api.containerWait(id, io);
     if (res) return res.StatusCode;
-    // Ctrl+C: the client forwards SIGINT to the container (sig-proxy).
-    handle.detach();
+    // Ctrl+C: the client forwards SIGINT to the container (sig-proxy), still attached: what the
+    // process prints as it stops (nginx's "signal 2 (SIGINT) received") reaches the terminal.
     try {
       await api.containerKill(id, 'SIGINT');
     } catch { /* already gone */ }
+    handle.detach();
     const after = await api.containerWait(id, { sleep: io.sleep });
     return after?.StatusCode ?? 130;
   } catch (e) {

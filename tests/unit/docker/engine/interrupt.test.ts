@@ -91,3 +91,14 @@ test('docker pull stops drawing at Ctrl+C (the CLI cancels its context); docker 
   await sh.run('docker run alpine ping 8.8.8.8', r);
   assert.match(r.text(), /seq=2 [^\n]+\n\n--- 8\.8\.8\.8 ping statistics ---\n3 packets transmitted, 3 packets received, 0% packet loss\n/);
 });
+
+test('docker run of a server in the foreground: Ctrl+C reaches it through the attached client, whose shutdown lines show', async () => {
+  const sh = createShell({ seed: 2 });
+  await sh.run('docker pull nginx', term());
+  const t = term(2);
+  await sh.run('docker run --name fg nginx', t);
+  assert.match(t.text(), /start worker process \d+\n[^]*\[notice\] 1#1: signal 2 \(SIGINT\) received, exiting\n[^]*\[notice\] 1#1: exit\n$/);
+  const ps = term();
+  await sh.run('docker ps -a --format "{{.Names}} {{.Status}}"', ps);
+  assert.match(ps.text(), /^fg Exited \(0\) /);
+});
