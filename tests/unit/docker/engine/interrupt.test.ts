@@ -102,3 +102,14 @@ test('docker run of a server in the foreground: Ctrl+C reaches it through the at
   await sh.run('docker ps -a --format "{{.Names}} {{.Status}}"', ps);
   assert.match(ps.text(), /^fg Exited \(0\) /);
 });
+
+test('docker start -a forwards Ctrl+C like docker run: the server stops and says so', async () => {
+  const sh = createShell({ seed: 2 });
+  await sh.run('docker create --name web nginx', term());
+  const t = term(2);
+  await sh.run('docker start -a web', t);
+  assert.match(t.text(), /signal 2 \(SIGINT\) received, exiting\n[^]*\[notice\] 1#1: exit\n$/);
+  const ps = term();
+  await sh.run('docker ps -a --format "{{.Names}} {{.State}}"', ps);
+  assert.equal(ps.text(), 'web exited\n');
+});
