@@ -8,8 +8,15 @@ export const run: Handler = async (ctx, f, args) => {
   const interactive = f.bool('interactive');
   const tty = f.bool('tty');
   if (!detach) checkTty(ctx, interactive, tty);
-  const id = await createContainer(ctx, f, args, 'run');
   const { api, io } = ctx;
+  // Ctrl+C while the image is pulled cancels the CLI's context: the pull stops drawing and no
+  // container is made (the redirect target, if any, stays on the functions).
+  const hush = (w: (t: string) => void) => Object.assign((t: string) => void (io.signal?.aborted || w.call(io, t)), w);
+  const id = await createContainer(io.signal ? { ...ctx, io: { ...io, out: hush(io.out), err: hush(io.err) } } : ctx, f, args, 'run');
+  if (io.signal?.aborted) {
+    await api.containerRemove(id, { force: true });
+    return 0;
+  }
   try {
     if (detach) {
       // docker/cli prints the ID as soon as the container exists, so it comes before a failed start's error

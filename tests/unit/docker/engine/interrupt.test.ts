@@ -113,3 +113,15 @@ test('docker start -a forwards Ctrl+C like docker run: the server stops and says
   await sh.run('docker ps -a --format "{{.Names}} {{.State}}"', ps);
   assert.equal(ps.text(), 'web exited\n');
 });
+
+test('Ctrl+C while docker run pulls: the pull stops drawing and no container is made or entered', async () => {
+  const sh = createShell({ seed: 2 });
+  const t = term(3);
+  await sh.run('docker run -it --name nuevo ubuntu', t);
+  assert.match(t.text(), /Downloading[^\n]*$/);
+  assert.doesNotMatch(t.text(), /Pull complete|Status:/);
+  assert.equal(sh.prompt(), '$ ');
+  const ps = term();
+  await sh.run('docker ps -aq', ps);
+  assert.equal(ps.text(), '');
+});
