@@ -84,14 +84,28 @@ async function interactive(): Promise<void> {
     else if (/^[\r\n]+$/.test(s)) show(s);
   };
   let controller = new AbortController();
+  // Where the cursor stands: after a ^C mid-line the prompt goes on the next line, as bash does.
+  let atLineStart = true;
+  const write = (s: NodeJS.WriteStream, t: string) => {
+    if (t) atLineStart = t.endsWith('\n');
+    s.write(t.replace(/\r?\n/g, '\r\n'));
+  };
   const io: TermIO = {
-    out: (t) => process.stdout.write(t.replace(/\r?\n/g, '\r\n')),
-    err: (t) => process.stderr.write(t.replace(/\r?\n/g, '\r\n')),
+    out: (t) => write(process.stdout, t),
+    err: (t) => write(process.stderr, t),
     tty: true,
     get columns() {
       return process.stdout.columns ?? 80;
     },
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    // Ctrl+C ends a wait at once: the program then stops, or prints what it prints on SIGINT.
+    sleep: (ms) => {
+      const signal = controller.signal;
+      return new Promise<void>((r) => {
+        const done = () => (clearTimeout(t), signal.removeEventListener('abort', done), r());
+        const t = setTimeout(done, ms);
+        signal.addEventListener('abort', done);
+      });
+    },
     get signal() {
       return controller.signal;
     },
@@ -99,7 +113,11 @@ async function interactive(): Promise<void> {
   let busy = false;
   const interruptible = shell as typeof shell & { interrupt?(io: TermIO): Promise<void> };
   rl.on('SIGINT', () => {
-    if (busy) controller.abort();
+    if (busy) {
+      // readline keeps the tty raw, so the ^C a tty echoes is written here
+      if (!controller.signal.aborted) write(process.stdout, '^C');
+      controller.abort();
+    }
     else if (shell.prompt() !== '$ ' && interruptible.interrupt) {
       // A process in a container (or a y/N question) decides what Ctrl+C means.
       rl.write(null, { ctrl: true, name: 'u' });
@@ -137,6 +155,8 @@ async function interactive(): Promise<void> {
     busy = true;
     controller = new AbortController();
     await shell.run(line, io);
+    if (controller.signal.aborted && !atLineStart) write(process.stdout, '\n');
+    atLineStart = true;
     busy = false;
     rl.setPrompt(shell.prompt());
     rl.prompt();

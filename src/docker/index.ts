@@ -21,6 +21,20 @@ export const INTERNAL_ERROR = 'error interno del simulador';
 /** The host as an earlier version saved it: variables, directory, history and a flat file list. */
 interface OldHostState { env: Record<string, string>; cwd: string; fs: [string, { dir: boolean; data?: string; mtime: number }][]; history: string[] }
 
+/**
+ * On Ctrl+C the docker CLI cancels its context and returns without printing more (a pull stops
+ * drawing); only run, start, attach and exec hand the signal to the container's process, whose
+ * output (ping's statistics) still comes through.
+ */
+function cancelled<T extends { out(t: string): void; err(t: string): void; signal?: AbortSignal }>(args: string[], io: T): T {
+  if (!io.signal) return io;
+  const [a, b] = args.slice(1).filter((w) => !w.startsWith('-'));
+  if (/^(run|start|attach|exec)$/.test(a === 'container' ? b : a)) return io;
+  // (a redirected stdout keeps the file it names: `docker save` writes there directly)
+  const hush = (f: (t: string) => void) => Object.assign((t: string) => void (io.signal?.aborted || f.call(io, t)), f);
+  return { ...io, out: hush(io.out), err: hush(io.err) };
+}
+
 class SimShell implements Shell {
   readonly host: HostShell;
   private readonly fs: Overlay;
@@ -35,7 +49,7 @@ class SimShell implements Shell {
     };
     const programs: Record<string, Program> = {
       ...HOST_PROGRAMS,
-      docker: (args, io) => docker(args.slice(1), { api, io, stdin: io.stdin ?? null, sh: this.host, enter }),
+      docker: (args, io) => docker(args.slice(1), { api, io: cancelled(args, io), stdin: io.stdin ?? null, sh: this.host, enter }),
     };
     // The host's files: one writable tree (an overlay without image layers).
     this.fs = new Overlay(newDir(), [], () => api.now());

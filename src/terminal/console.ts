@@ -509,13 +509,10 @@ export class TerminalConsole {
     this.commandRunning = true;
     this.onChange();
     const io: TermIO = {
-      // After Ctrl+C the command is gone for the user, as a killed process would be.
-      out: (t) => {
-        if (!control.signal.aborted) this.print(t);
-      },
-      err: (t) => {
-        if (!control.signal.aborted) this.print(t);
-      },
+      // Ctrl+C does not silence a command: the programs stop on `signal`, and what they print
+      // on SIGINT (ping's statistics) shows after the ^C, as on a tty.
+      out: (t) => this.print(t),
+      err: (t) => this.print(t),
       tty: true,
       columns: this.screen.cols(),
       sleep: (ms) => this.timer.sleep(pace(ms) * this.timeScale, control.signal),

@@ -212,3 +212,45 @@ test('here-strings and set -x in a container\'s bash', async () => {
   assert.match(await run(page, 'echo "$((1+1))" dos', /#$/), /^echo "\$\(\(1\+1\)\)" dos\n\+ echo 2 dos\n2 dos\nroot@/);
   await deck.close();
 });
+
+test('Ctrl+C on ping -c 100 after two replies: the statistics follow the ^C, busybox format in alpine and iputils in ubuntu', async () => {
+  const deck = await open();
+  const { page } = deck;
+  await run(page, 'docker run -it alpine', /\n\/ #$/);
+  await page.keyboard.type('ping -c 100 8.8.8.8\n');
+  await waitText(page, /seq=1 ttl=117 time=[\d.]+ ms$/);
+  await page.keyboard.press('Control+c');
+  await waitText(page, /seq=1 ttl=117 time=[\d.]+ ms\n\^C\n--- 8\.8\.8\.8 ping statistics ---\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min\/avg\/max = [\d.]+\/[\d.]+\/[\d.]+ ms\n\/ #$/);
+  assert.match(await run(page, 'echo $?', /\n\/ #$/), /\n0\n\/ #$/);
+  await run(page, 'exit');
+
+  const bash = /\nroot@[0-9a-f]{12}:\/# ?$/;
+  await run(page, 'docker run -it ubuntu', bash);
+  await run(page, 'apt-get update', bash);
+  await run(page, 'apt-get install -y iputils-ping', bash);
+  await page.keyboard.type('ping -c 100 google.com\n');
+  await waitText(page, /icmp_seq=2 ttl=117 time=[\d.]+ ms$/);
+  await page.keyboard.press('Control+c');
+  await waitText(page, /icmp_seq=2 ttl=117 time=[\d.]+ ms\n\^C\n--- google\.com ping statistics ---\n2 packets transmitted, 2 received, 0% packet loss, time \d+ms\nrtt min\/avg\/max\/mdev = [\d.]+\/[\d.]+\/[\d.]+\/[\d.]+ ms\nroot@[0-9a-f]{12}:\/#$/);
+  assert.deepEqual(deck.record.errors, []);
+  await deck.close();
+});
+
+test('Ctrl+C during apt-get install stops it where it was: $? is 130 and the package is not installed', async () => {
+  const deck = await open();
+  const { page } = deck;
+  const bash = /\nroot@[0-9a-f]{12}:\/# ?$/;
+  await run(page, 'docker run -it ubuntu', bash);
+  await run(page, 'apt-get update', bash);
+  await page.keyboard.type('apt-get install -y curl\n');
+  await waitText(page, /\nGet:1 [^\n]+$/);
+  await page.keyboard.press('Control+c');
+  const shown = await waitText(page, /\nGet:\d+ [^\n]+\n\^C\nroot@[0-9a-f]{12}:\/#$/);
+  assert.doesNotMatch(shown.slice(shown.lastIndexOf('apt-get install')), /Fetched|Unpacking|Setting up/);
+  // nothing more arrives later: the install does not go on behind the prompt
+  await stillWaiting(page);
+  assert.match(await run(page, 'echo $?', bash), /\n130\nroot@[0-9a-f]{12}:\/#$/);
+  assert.match(await run(page, 'curl --version', bash), /\nbash: curl: command not found\n/);
+  assert.deepEqual(deck.record.errors, []);
+  await deck.close();
+});

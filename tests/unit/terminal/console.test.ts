@@ -81,6 +81,15 @@ test('Ctrl+C interrupts a running command, and the queue after it still runs', a
   assert.match(t.text(), /tick \d+\n\^C\n\$ echo despues\ndespues\n\$$/);
 });
 
+test('what a program prints when Ctrl+C stops it shows after the ^C, and the prompt after that', async () => {
+  const t = makeTerminal();
+  t.con.input('pinger' + ENTER);
+  while (!t.text().includes('reply 2')) await new Promise((r) => setTimeout(r, 2));
+  t.con.input('\x03');
+  await t.idle();
+  assert.match(t.text(), /reply 2\n(reply \d+\n)?\^C\n--- statistics ---\n\$$/);
+});
+
 test('Ctrl+C on a line being typed cancels it', async () => {
   const t = makeTerminal();
   t.con.input('echo nada\x03');

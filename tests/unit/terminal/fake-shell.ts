@@ -84,6 +84,15 @@ export class FakeShell implements Shell {
       io.out('done\n');
       return 0;
     }
+    if (cmd === 'pinger') {
+      // as ping: replies until Ctrl+C, then its statistics
+      for (let i = 1; !io.signal?.aborted; i++) {
+        io.out(`reply ${i}\n`);
+        await io.sleep(100);
+      }
+      io.out('\n--- statistics ---\n');
+      return 0;
+    }
     if (cmd === 'password') {
       this.question = 'Password: ';
       this.secret = true;

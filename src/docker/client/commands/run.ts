@@ -8,8 +8,15 @@ export const run: Handler = async (ctx, f, args) => {
   const interactive = f.bool('interactive');
   const tty = f.bool('tty');
   if (!detach) checkTty(ctx, interactive, tty);
-  const id = await createContainer(ctx, f, args, 'run');
   const { api, io } = ctx;
+  // Ctrl+C while the image is pulled cancels the CLI's context: the pull stops drawing and no
+  // container is made (the redirect target, if any, stays on the functions).
+  const hush = (w: (t: string) => void) => Object.assign((t: string) => void (io.signal?.aborted || w.call(io, t)), w);
+  const id = await createContainer(io.signal ? { ...ctx, io: { ...io, out: hush(io.out), err: hush(io.err) } } : ctx, f, args, 'run');
+  if (io.signal?.aborted) {
+    await api.containerRemove(id, { force: true });
+    return 0;
+  }
   try {
     if (detach) {
       // docker/cli prints the ID as soon as the container exists, so it comes before a failed start's error
@@ -28,11 +35,12 @@ export const run: Handler = async (ctx, f, args) => {
     }
     const res = await api.containerWait(id, io);
     if (res) return res.StatusCode;
-    // Ctrl+C: the client forwards SIGINT to the container (sig-proxy).
-    handle.detach();
+    // Ctrl+C: the client forwards SIGINT to the container (sig-proxy), still attached: what the
+    // process prints as it stops (nginx's "signal 2 (SIGINT) received") reaches the terminal.
     try {
       await api.containerKill(id, 'SIGINT');
     } catch { /* already gone */ }
+    handle.detach();
     const after = await api.containerWait(id, { sleep: io.sleep });
     return after?.StatusCode ?? 130;
   } catch (e) {

@@ -16,8 +16,14 @@ export const start: Handler = async (ctx, f, args) => {
     if (interactive || info.Config.Tty) return enterOrExit(ctx, handle);
     if (handle.exited) return handle.exitCode ?? 0;
     const res = io.signal ? await api.containerWait(args[0], io) : null;
-    if (!res) handle.detach();
-    return res?.StatusCode ?? 0;
+    if (res) return res.StatusCode;
+    if (!io.signal?.aborted) return handle.detach(), 0;
+    // Ctrl+C: forwarded to the container (sig-proxy), as `docker run` does
+    try {
+      await api.containerKill(args[0], 'SIGINT');
+    } catch { /* already gone */ }
+    handle.detach();
+    return (await api.containerWait(args[0], { sleep: io.sleep }))?.StatusCode ?? 130;
   }
   const failed: string[] = [];
   for (const a of args) {

@@ -119,6 +119,7 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
   const total = Object.keys(locked).length;
   const secs = (0.4 + total * 0.031).toFixed(3);
   await io.sleep(Math.round(Number(secs) * 1000));
+  if (io.signal?.aborted) return 130;
   const s = (n: number) => `${n} package${n === 1 ? '' : 's'}`;
   const funded = Object.keys(locked).filter((n) => FUNDED.test(n)).length;
   const fund = funded ? `\n${s(funded)} ${funded === 1 ? 'is' : 'are'} looking for funding\n  run \`npm fund\` for details\n` : '';

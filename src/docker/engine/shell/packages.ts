@@ -88,6 +88,8 @@ async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
     io.out(`Get:${i + 1} http://${host} ${what} [${aptSize(kb * 1000)}]\n`);
     total += kb;
     await io.sleep(150);
+    // SIGINT kills apt where it stands: no summary, the lists fetched so far stay.
+    if (io.signal?.aborted) return 130;
     // The index as apt stores it: host/dists/suite with / and spaces as _ (lz4-compressed on Ubuntu).
     const file = `${host}/dists/${what.replace(' amd64 ', ' binary-amd64 ')}`.replace(/[ /]/g, '_') + (d.ubuntu && what.endsWith('Packages') ? '.lz4' : '');
     bigFile(sh, `/var/lib/apt/lists/${file}`, Math.round(kb * (d.ubuntu ? 1250 : 4100)));
@@ -197,6 +199,8 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
       const suite = d.codename + (d.ubuntu && /ubuntu\d+\.\d/.test(v) ? '-updates' : '') + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
       io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : 'deb.debian.org/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
       await io2.sleep(80);
+      // Killed while downloading: dpkg never ran, nothing is installed.
+      if (io2.signal?.aborted) return 130;
     }
     io2.out(`Fetched ${aptSize(dl)} in 1s (${aptSize(dl)}/s)\ndebconf: delaying package configuration, since apt-utils is not installed\n`);
     // One dpkg run unpacks them all; with several, apt numbers the archives it hands over.

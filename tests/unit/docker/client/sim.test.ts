@@ -48,3 +48,33 @@ test('npm run sim: a reader that closes the pipe early ends the run quietly', ()
   assert.equal(r.stdout.length, 40);
   assert.doesNotMatch(r.stderr, /EPIPE|Error/);
 });
+
+test('npm run sim on a terminal: Ctrl+C shows ^C, lets ping print its statistics, and the prompt follows', { skip: spawnSync('script', ['--version']).status !== 0 && 'no script(1) for a pseudo-terminal' }, async () => {
+  const { spawn } = await import('node:child_process');
+  // script(1) gives the simulator a pseudo-terminal, so it runs its interactive prompt
+  const p = spawn('script', ['-qfec', `"${process.execPath}" --import tsx src/cli/sim.ts --seed 1`, '/dev/null'], { cwd: ROOT });
+  let out = '';
+  p.stdout.on('data', (d) => (out += d));
+  const until = async (re: RegExp) => {
+    for (let i = 0; i < 600 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.match(out, re);
+  };
+  try {
+    await until(/\$ /);
+    p.stdin.write('docker run -it alpine\r');
+    await until(/\/ # /);
+    p.stdin.write('ping 8.8.8.8\r');
+    await until(/seq=1 /);
+    p.stdin.write('\x03');
+    await until(/round-trip[^\n]*\n[^]*\/ # /);
+    p.stdin.write('sleep 10\r');
+    await until(/sleep 10\r*\n/);
+    await new Promise((r) => setTimeout(r, 300));
+    p.stdin.write('\x03');
+    await until(/sleep 10\r*\n\^C\r*\n[^]*\/ # /);
+    const text = out.replace(/\r/g, '').replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+    assert.match(text, /seq=1 [^\n]+\n\^C\n--- 8\.8\.8\.8 ping statistics ---\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min\/avg\/max = [\d./]+ ms\n\/ # sleep 10\n\^C\n\/ # $/);
+  } finally {
+    p.kill();
+  }
+});
