@@ -3,6 +3,7 @@ import type { ContainerInspect } from '../api';
 import { rfc3339 } from './clock';
 import type { Engine } from './engine';
 import { digest, sha256 } from './hash';
+import { treeSize } from './fs';
 import { overlayDir } from './store';
 
 export const inspecting = {
@@ -21,7 +22,7 @@ export const inspecting = {
     // The top-level address fields describe the default bridge only (empty on other networks).
     const ep = nets.bridge ?? { EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '' };
     const execs = c.execs.filter((e) => e.exitCode === null).map((e) => digest('exec:' + c.id + e.pid).slice(7));
-    const rw = opts.size ? this.fsOf(c).sizeRw() : 0;
+    const rw = opts.size ? treeSize(c.upper) : 0;
     return {
       Id: c.id,
       Created: rfc3339(c.created),

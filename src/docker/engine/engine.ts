@@ -14,7 +14,7 @@ import { create } from './container-create';
 import { inspecting } from './container-inspect';
 import { listing } from './container-list';
 import { execing } from './exec';
-import { MountDir, Overlay, newDir, newFile, type DirNode, type FileNode, type LinkNode } from './fs';
+import { MountDir, Overlay, byteLength, newDir, newFile, type DirNode, type FileNode, type LinkNode } from './fs';
 import { imageApi } from './image-api';
 import type * as imgs from './images';
 import { lifecycle } from './lifecycle';
@@ -98,6 +98,27 @@ export interface Sink { io: TermIO }
  */
 const DEVICES: [string, number, number][] = [['full', 1, 7], ['null', 1, 3], ['random', 1, 8], ['tty', 5, 0], ['urandom', 1, 9], ['zero', 1, 5]];
 const DEV_LINKS = [['core', '/proc/kcore'], ['fd', '/proc/self/fd'], ['ptmx', 'pts/ptmx'], ['stderr', '/proc/self/fd/2'], ['stdin', '/proc/self/fd/0'], ['stdout', '/proc/self/fd/1']];
+
+/** A file the runtime writes at each start, its text made when first read (most never are). */
+class LazyFile implements FileNode {
+  readonly kind = 'file';
+  mode = 0o644;
+  private text?: string;
+  private bytes?: number;
+  constructor(private make: () => string, public mtime: number) {}
+  get data(): string {
+    return (this.text ??= this.make());
+  }
+  set data(v: string) {
+    this.text = v;
+  }
+  get size(): number {
+    return (this.bytes ??= byteLength(this.data));
+  }
+  set size(v: number) {
+    this.bytes = v;
+  }
+}
 
 /** A device node of /dev: made at each start, dated by it. */
 class Device implements FileNode {
@@ -215,11 +236,11 @@ export class Engine implements DockerApi {
     if (!c.fs) {
       // procfs counts the host's processes: a base system and those of the running containers
       const INIT = initLayer(c, () => [...this.containers.values()].reduce((n, k) => n + (k.status === 'running' ? 1 + k.execs.length : 0), 180));
-      const mounts = new Map(Object.entries({
-        '/etc/hostname': c.config.Hostname + '\n',
-        '/etc/hosts': hostsFile(c),
-        '/etc/resolv.conf': this.resolvConf(c),
-      }).map(([path, text]) => [path, newFile(text, c.created)]));
+      const mounts = new Map<string, FileNode>([
+        ['/etc/hostname', newFile(c.config.Hostname + '\n', c.created)],
+        ['/etc/hosts', new LazyFile(() => hostsFile(c), c.created)],
+        ['/etc/resolv.conf', new LazyFile(() => this.resolvConf(c), c.created)],
+      ]);
       c.fs = new Overlay(c.upper, [INIT, ...this.layers.trees(c.top)], () => this.now(), mounts);
       if (c.mounts?.length || c.hostConfig.Tmpfs || c.hostConfig.ReadonlyRootfs) this.mountInto(c, c.fs);
     }

@@ -4,7 +4,7 @@
  */
 import { ApiError, type ContainersPruneReport, type PortMap, type StopOptions, type Waiter } from '../api';
 import type { Ctr, Engine } from './engine';
-import { FsError } from './fs';
+import { FsError, treeSize } from './fs';
 import { pruneLabels, pruneUntil, validateKeys } from './filters';
 import { digest } from './hash';
 import { parseSignal, type Proc } from './process';
@@ -287,7 +287,7 @@ export const lifecycle = {
     for (const c of [...this.containers.values()]) {
       if (c.status !== 'exited' && c.status !== 'created' && c.status !== 'dead') continue;
       if (c.created > until || !pruneLabels(filters, c.config.Labels)) continue;
-      reclaimed += this.fsOf(c).sizeRw();
+      reclaimed += treeSize(c.upper);
       this.destroy(c);
       deleted.push(c.id);
     }

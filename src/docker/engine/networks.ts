@@ -51,7 +51,14 @@ const toNum = (ip: string) => ip.split('.').reduce((n, p) => n * 256 + Number(p)
 const toIp = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 /** `a.b.c.d/n` → [first, size], or null when it is no CIDR. */
+const CIDRS = new Map<string, [number, number] | null>();
+/** A subnet's first address and size (memoized: a few subnets are read at every start). */
 function cidr(s: string): [number, number] | null {
+  let c = CIDRS.get(s);
+  if (c === undefined) CIDRS.set(s, (c = parseCidr(s)));
+  return c;
+}
+function parseCidr(s: string): [number, number] | null {
   const m = /^([\d.]+)\/(\d+)$/.exec(s);
   if (!m || !IPV4.test(m[1]) || Number(m[2]) > 32) return null;
   const size = 2 ** (32 - Number(m[2]));
