@@ -15,6 +15,12 @@ import { verify } from './update';
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
+/** The runtime's default masked and read-only paths (shared: nothing changes them). */
+const MASKED_PATHS = ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'];
+/** The empty lists of every HostConfig (frozen: shared by all containers). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
+
 const DEFAULT_PATH = 'PATH=' + STD_PATH;
 
 export const create = {
@@ -83,21 +89,21 @@ export const create = {
         Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: mode,
         PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: restart,
         AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0],
-        CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: hc.Dns ?? [], DnsOptions: hc.DnsOptions ?? [], DnsSearch: hc.DnsSearch ?? [], ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
+        CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: hc.Dns ?? NONE, DnsOptions: hc.DnsOptions ?? NONE, DnsSearch: hc.DnsSearch ?? NONE, ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
         GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
         PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: '', UsernsMode: '', ShmSize: num(hc.ShmSize) || 67108864, Runtime: 'runc',
         // The embedded Resources, in the order moby's struct declares them.
         Isolation: '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight),
-        BlkioWeightDevice: [], BlkioDeviceReadBps: [], BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [],
+        BlkioWeightDevice: NONE, BlkioDeviceReadBps: NONE, BlkioDeviceWriteBps: NONE, BlkioDeviceReadIOps: NONE, BlkioDeviceWriteIOps: NONE,
         CpuPeriod: num(hc.CpuPeriod), CpuQuota: num(hc.CpuQuota), CpuRealtimePeriod: num(hc.CpuRealtimePeriod), CpuRealtimeRuntime: num(hc.CpuRealtimeRuntime),
-        CpusetCpus: hc.CpusetCpus ?? '', CpusetMems: hc.CpusetMems ?? '', Devices: [], DeviceCgroupRules: null, DeviceRequests: null,
+        CpusetCpus: hc.CpusetCpus ?? '', CpusetMems: hc.CpusetMems ?? '', Devices: NONE, DeviceCgroupRules: null, DeviceRequests: null,
         MemoryReservation: num(hc.MemoryReservation), MemorySwap: swap, MemorySwappiness: null, OomKillDisable: null,
         // 0 and negative pids limits read as unlimited (API 1.41).
-        PidsLimit: num(hc.PidsLimit) > 0 ? hc.PidsLimit : null, Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
+        PidsLimit: num(hc.PidsLimit) > 0 ? hc.PidsLimit : null, Ulimits: NONE, CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
         ...(hc.Mounts && { Mounts: hc.Mounts }),
         // adaptContainerSettings: a privileged container gets no masked or read-only paths.
-        MaskedPaths: hc.Privileged ? null : ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
-        ReadonlyPaths: hc.Privileged ? null : ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+        MaskedPaths: hc.Privileged ? null : MASKED_PATHS,
+        ReadonlyPaths: hc.Privileged ? null : READONLY_PATHS,
         ...(hc.Init !== undefined && { Init: !!hc.Init }),
       },
       status: 'created', pid: 0, exitCode: 0, error: '', startedAt: 0, finishedAt: 0,

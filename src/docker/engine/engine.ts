@@ -14,7 +14,7 @@ import { create } from './container-create';
 import { inspecting } from './container-inspect';
 import { listing } from './container-list';
 import { execing } from './exec';
-import { MountDir, Overlay, byteLength, newDir, newFile, type DirNode, type FileNode, type LinkNode } from './fs';
+import { MountDir, Overlay, byteLength, newDir, newFile, type DirNode, type FileNode, type LinkNode, type Node } from './fs';
 import { imageApi } from './image-api';
 import type * as imgs from './images';
 import { lifecycle } from './lifecycle';
@@ -146,16 +146,16 @@ function initLayer(c: Ctr, procs: () => number): DirNode {
   const d = newDir(c.created);
   // mounted afresh at each start
   const started = () => c.startedAt || c.created;
-  const mount = (name: string, mode: number, size: number, links: () => number) => d.children.set(name, new MountDir(mode, size, links, started));
+  const mount = (name: string, mode: number, size: number, links: () => number, fill?: (kids: Map<string, Node>) => void) => d.children.set(name, new MountDir(mode, size, links, started, fill));
   d.children.set('.dockerenv', newFile('', c.created, 0o755));
   d.children.set('etc', newDir(c.created));
-  mount('dev', 0o755, 340, () => 5);
-  const dev = d.children.get('dev') as MountDir;
   // The devices and links runc makes in the container's /dev, dated at the start like the mount.
-  for (const [name, major, minor] of DEVICES) dev.children.set(name, new Device([major, minor], started));
-  for (const [name, target] of DEV_LINKS) dev.children.set(name, new DevLink(target, started));
-  dev.children.set('pts', new MountDir(0o755, 0, () => 2, started));
-  for (const name of ['mqueue', 'shm']) dev.children.set(name, new MountDir(0o1777, 40, () => 2, started));
+  mount('dev', 0o755, 340, () => 5, (dev) => {
+    for (const [name, major, minor] of DEVICES) dev.set(name, new Device([major, minor], started));
+    for (const [name, target] of DEV_LINKS) dev.set(name, new DevLink(target, started));
+    dev.set('pts', new MountDir(0o755, 0, () => 2, started));
+    for (const name of ['mqueue', 'shm']) dev.set(name, new MountDir(0o1777, 40, () => 2, started));
+  });
   mount('proc', 0o555, 0, procs);
   mount('sys', 0o555, 0, () => 13);
   return d;

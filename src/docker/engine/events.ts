@@ -8,7 +8,10 @@ import type { Ctr, Engine } from './engine';
 import { matchKV } from './filters';
 
 /** One recorded event: the clock's millisecond, nanoseconds after it, and what moby's Actor holds. */
-export interface Ev { t: number; n: number; type: string; action: string; id: string; attrs: Record<string, string> }
+/** `labels`: the actor's labels, under `attrs` (kept apart so that recording an event copies nothing). */
+export interface Ev { t: number; n: number; type: string; action: string; id: string; attrs: Record<string, string>; labels?: Record<string, string> }
+
+const attrsOf = (e: Ev): Record<string, string> => (e.labels ? { ...e.labels, ...e.attrs } : e.attrs);
 
 const LIMIT = 256;
 
@@ -26,14 +29,14 @@ function include(f: Record<string, string[]>, e: Ev): boolean {
   const img = e.type === 'image' ? e.attrs.name : e.attrs.image;
   return (prefixed ? fuzzy(f, 'event', e.action) : exact(f, 'event', e.action)) && exact(f, 'type', e.type) && exact(f, 'scope', 'local') &&
     NAMED.every((k) => fuzzy(f, k, e.id, e.attrs.name)) &&
-    exact(f, 'image', e.id, img ?? '', stripTag(e.id), stripTag(img ?? '')) && matchKV(f.label, e.attrs);
+    exact(f, 'image', e.id, img ?? '', stripTag(e.id), stripTag(img ?? '')) && matchKV(f.label, attrsOf(e));
 }
 
 /** The API's message; container and image events still fill the deprecated status/id/from. */
 function message(e: Ev): EventMessage {
   const old = e.type === 'container' ? { status: e.action, id: e.id, from: e.attrs.image } : e.type === 'image' ? { status: e.action, id: e.id } : {};
   const time = Math.floor((e.t + e.n / 1e6) / 1000);
-  const attrs = Object.fromEntries(Object.entries(e.attrs).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const attrs = Object.fromEntries(Object.entries(attrsOf(e)).sort(([a], [b]) => (a < b ? -1 : 1)));
   return { ...old, Type: e.type, Action: e.action, Actor: { ID: e.id, Attributes: attrs }, scope: 'local', time, timeNano: BigInt(e.t) * 1_000_000n + BigInt(e.n) };
 }
 
@@ -49,7 +52,7 @@ export const eventing = {
    * Records an event of any type (`container`, `image`, `network`, `volume`…): `actor` is the
    * object's ID, `attrs` its attributes (`name`, `container`, `type`…), `at` when it happened.
    */
-  emit(this: Engine, type: string, action: string, actor: string, attrs: Record<string, string> = {}, at: number = this.now()): void {
+  emit(this: Engine, type: string, action: string, actor: string, attrs: Record<string, string> = {}, at: number = this.now(), labels?: Record<string, string>): void {
     const last = this.events[this.events.length - 1];
     // The clock moves by whole steps: the nanoseconds after `at` are made up, a random start in
     // its first half second, then a few microseconds to milliseconds per event, always rising.
@@ -58,7 +61,7 @@ export const eventing = {
     // An end noticed late (a `sleep` that ran out before this call) still comes after the last event.
     const n = Math.max(after, Math.min(999_999_999 - (at % 1000) * 1e6, Math.max(after, last?.t === at ? 0 : r % 500_000_000)));
     // Attributes are sorted when read (message): most events are never read.
-    this.events.push({ t: at, n, type, action, id: actor, attrs });
+    this.events.push({ t: at, n, type, action, id: actor, attrs, labels });
     // Trimmed in batches (recentEvents() reads the last LIMIT): one splice per LIMIT events, not one each.
     if (this.events.length > 2 * LIMIT) this.events.splice(0, this.events.length - LIMIT);
   },
@@ -70,7 +73,9 @@ export const eventing = {
 
   /** daemon.LogContainerEventWithAttributes: the container's labels, its image as given, its name. */
   ctrEvent(this: Engine, c: Ctr, action: string, attrs: Record<string, string> = {}, at?: number): void {
-    this.emit('container', action, c.id, { ...c.config.Labels, ...attrs, image: c.config.Image, name: c.name }, at);
+    attrs.image = c.config.Image;
+    attrs.name = c.name;
+    this.emit('container', action, c.id, attrs, at, c.config.Labels);
   },
 
   /** ImageService.LogImageEvent: the image's labels while it exists, and the name it went by. */

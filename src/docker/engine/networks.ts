@@ -168,7 +168,7 @@ export const networking = {
 
   /** A network event as moby logs it: the network's name and driver, and the container if any. */
   netEvent(this: Engine, n: Net | undefined, action: string, c?: Ctr): void {
-    if (n) this.emit('network', action, n.id, { ...(c && { container: c.id }), name: n.name, type: n.driver });
+    if (n) this.emit('network', action, n.id, c ? { container: c.id, name: n.name, type: n.driver } : { name: n.name, type: n.driver });
   },
 
   /** NetworkSettings.Networks: one entry per network, addresses only while it runs. */

@@ -71,9 +71,17 @@ export function absPath(cwd: string, p: string): string {
  */
 export class MountDir implements DirNode {
   readonly kind = 'dir';
-  children = new Map<string, Node>();
   opaque = true;
-  constructor(public mode: number, public size: number, public links: () => number, private time: () => number) {}
+  private kids?: Map<string, Node>;
+  /** `fill` makes the entries when they are first looked at (most containers never list /dev). */
+  constructor(public mode: number, public size: number, public links: () => number, private time: () => number, private fill?: (kids: Map<string, Node>) => void) {}
+  get children(): Map<string, Node> {
+    if (!this.kids) {
+      this.kids = new Map();
+      this.fill?.(this.kids);
+    }
+    return this.kids;
+  }
   get mtime(): number {
     return this.time();
   }
