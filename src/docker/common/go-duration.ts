@@ -16,3 +16,16 @@ export function parseGoDuration(s: string): number {
   }
   return Math.round(s[0] === '-' ? -ns : ns);
 }
+
+/**
+ * A Go duration in milliseconds, or undefined when `s` is not one: GetTimestamp (`--since`,
+ * `--until`, `until=`) tries a duration first, then a date or Unix seconds. A bare `0` is seconds.
+ */
+export function durationMs(s: string): number | undefined {
+  if (s === '0') return undefined;
+  try {
+    return parseGoDuration(s) / 1e6;
+  } catch {
+    return undefined;
+  }
+}

@@ -3,6 +3,7 @@
  * daemon/list.go): an unknown key, or a value a known key cannot take, fails the whole request.
  */
 import { ApiError } from '../api';
+import { durationMs } from '../common/go-duration';
 
 type Filters = Record<string, string[]>;
 
@@ -35,15 +36,14 @@ export function atoi(value: string): number {
   return n;
 }
 
-const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-const DURATION_PART = /(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g;
 
 /**
  * `timestamp.GetTimestamp` for `until=`: a Go duration before now (`24h`, `1h30m`), Unix seconds
  * (`1700000000`, `1700000000.5`) or an RFC 3339 date/time. Returns epoch milliseconds.
  */
 export function timestampFilter(value: string, now: number): number {
-  if (value.replace(DURATION_PART, '') === '' && value) return now - [...value.matchAll(DURATION_PART)].reduce((ms, [, n, unit]) => ms + parseFloat(n) * UNITS[unit], 0);
+  const ago = durationMs(value);
+  if (ago !== undefined) return now - ago;
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
   const zone = /(Z|[+-]\d{2}:?\d{2})$/;
   if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(value)) {

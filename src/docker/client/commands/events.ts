@@ -4,22 +4,18 @@
  * until Ctrl+C (a runner without Ctrl+C gets what `--since` replays, and the command ends).
  */
 import type { EventMessage } from '../../api';
+import { durationMs } from '../../common/go-duration';
 import { CliError, type Handler } from '../cli';
 import { compile, execute, TemplateError } from '../format/template';
 import { parseFilters } from './shared';
-
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
 
 /**
  * api/types/time GetTimestamp: a Go duration before now (whole seconds), a date or date-time
  * (`seconds.nanoseconds`, read as UTC, the client's zone here), or Unix seconds passed as they are.
  */
 export function timestamp(v: string, now: number): string {
-  if (v !== '0' && /^[-+]?((\d+\.?\d*|\.\d+)(ns|us|µs|ms|s|m|h))+$/.test(v)) {
-    let ms = 0;
-    for (const m of v.matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|ms|s|m|h)/g)) ms += Number(m[1]) * UNIT_MS[m[2]];
-    return String(Math.floor((now - (v.startsWith('-') ? -ms : ms)) / 1000));
-  }
+  const ago = durationMs(v);
+  if (ago !== undefined) return String(Math.floor((now - ago) / 1000));
   const date = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2})(?::(\d{2}))?(?::(\d{2}))?(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/i.exec(v);
   if (date) {
     const [, day, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = date;

@@ -1,19 +1,15 @@
 /** `docker logs`: what the container printed, each stream to its own side; `-f` keeps following. */
 import type { LogEntry, LogsOptions } from '../../api';
+import { durationMs } from '../../common/go-duration';
 import { CliError, type Handler } from '../cli';
-
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
 
 /**
  * `--since`/`--until` as the client's GetTimestamp reads them: a Go duration before now
  * (`42m`, `1h30m`), unix seconds, or a date; the error names the option.
  */
 function timeArg(option: string, v: string, now: number): number {
-  if (v !== '0' && /^[-+]?((\d+\.?\d*|\.\d+)(ns|us|µs|ms|s|m|h))+$/.test(v)) {
-    let ms = 0;
-    for (const m of v.matchAll(/(\d+\.?\d*|\.\d+)(ns|us|µs|ms|s|m|h)/g)) ms += Number(m[1]) * UNIT_MS[m[2]];
-    return (now - (v.startsWith('-') ? -ms : ms)) / 1000;
-  }
+  const ago = durationMs(v);
+  if (ago !== undefined) return (now - ago) / 1000;
   if (/^\d+(\.\d+)?$/.test(v)) return Number(v);
   const t = Date.parse(v);
   if (Number.isNaN(t)) throw new CliError(`invalid value for "${option}": failed to parse value as time or duration: "${v}"`);
