@@ -4,6 +4,7 @@
  */
 import type { MountSpec } from '../api';
 import { absPath } from '../common/sh/fs';
+import { ramInBytes } from './format/units';
 
 /** encoding/csv's one record: commas split, double quotes group (`""` is a quote). */
 function csvFields(s: string): string[] {
@@ -69,9 +70,9 @@ export function parseMount(value: string, cwd = '/'): MountSpec {
       case 'volume-opt': kv(((vol().DriverConfig ??= {}).Options ??= {}), val); break;
       case 'volume-subpath': vol().Subpath = val; break;
       case 'tmpfs-size': {
-        const n = /^(\d+(?:\.\d+)?) ?([kmgtp]?)i?b?$/i.exec(val);
-        if (!n) throw bad();
-        tmpfs().SizeBytes = Math.floor(+n[1] * 1024 ** ' kmgtp'.indexOf(n[2].toLowerCase() || ' '));
+        const n = ramInBytes(val);
+        if (n === undefined) throw bad();
+        tmpfs().SizeBytes = n;
         break;
       }
       case 'tmpfs-mode':

@@ -1,16 +1,10 @@
 /** The resource flags `run`, `create` and `update` share, as the HostConfig fields they set. */
 import type { ContainerUpdate } from '../../api';
 import type { Flags } from '../flags';
+import { ramInBytes } from '../format/units';
 
-const UNITS = 'kmgtp';
-
-/** go-units RAMInBytes (what opts.MemBytes stores): binary multiples, the fraction cut off. */
-export function ramInBytes(v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  if (v === '-1') return -1;
-  const m = /^(\d+(?:\.\d+)*) ?([kmgtp])?i?b?$/i.exec(v)!;
-  return Math.trunc(parseFloat(m[1]) * 1024 ** (UNITS.indexOf((m[2] ?? '').toLowerCase()) + 1 || 0));
-}
+/** opts.MemBytes: a size, or -1 (unlimited swap); the flag parser has checked the value. */
+const memBytes = (v: string | undefined): number | undefined => (v === undefined ? undefined : v === '-1' ? -1 : ramInBytes(v));
 
 /** Integer flags by the HostConfig field they set. */
 export const INTS: [string, keyof ContainerUpdate][] = [
@@ -25,9 +19,9 @@ export function resourceFlags(f: Flags): ContainerUpdate {
   for (const [flag, key] of INTS) if (f.has(flag)) set(key, f.int(flag));
   set('CpusetCpus', f.str('cpuset-cpus'));
   set('CpusetMems', f.str('cpuset-mems'));
-  set('Memory', ramInBytes(f.str('memory')));
-  set('MemoryReservation', ramInBytes(f.str('memory-reservation')));
-  set('MemorySwap', ramInBytes(f.str('memory-swap')));
+  set('Memory', memBytes(f.str('memory')));
+  set('MemoryReservation', memBytes(f.str('memory-reservation')));
+  set('MemorySwap', memBytes(f.str('memory-swap')));
   const cpus = f.str('cpus');
   if (cpus !== undefined) set('NanoCpus', Math.round((cpus.includes('/') ? Number(cpus.split('/')[0]) / Number(cpus.split('/')[1]) : Number(cpus)) * 1e9));
   return u;

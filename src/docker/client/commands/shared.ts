@@ -7,7 +7,8 @@ import type { Flags } from '../flags';
 import { messageRenderer } from '../progress';
 import { familiarString, parseRef, withLatest } from '../reference';
 import { parseMount, splitVolumes } from '../mount-opt';
-import { ramInBytes, resourceFlags } from './resources';
+import { ramInBytes } from '../format/units';
+import { resourceFlags } from './resources';
 import { parseKvFile } from '../kvfile';
 import { parseGoDuration } from '../../common/go-duration';
 import { readHostFile } from '../tar-file';
@@ -163,7 +164,7 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       // ValidateExtraHost: `name=ip` and a bracketed address reach the daemon as `name:ip`.
       ExtraHosts: f.list('add-host').map((h) => h.replace(/^([^=:]+)[=:]\[?(.*?)\]?$/, '$1:$2')),
       ...(f.has('init') && { Init: f.bool('init') }),
-      ...(f.has('shm-size') && { ShmSize: ramInBytes(f.str('shm-size')) }),
+      ...(f.has('shm-size') && { ShmSize: ramInBytes(f.str('shm-size')!) }),
     },
   };
   mountFlags(f, cfg, cwd);

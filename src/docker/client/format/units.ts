@@ -62,3 +62,9 @@ export function shortId(id: string): string {
   const i = id.indexOf(':');
   return (i >= 0 ? id.slice(i + 1) : id).slice(0, 12);
 }
+
+/** go-units RAMInBytes (opts.MemBytes, tmpfs-size): binary multiples, the fraction cut off; undefined when `v` is no size. */
+export function ramInBytes(v: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)*) ?([kmgtp])?i?b?$/i.exec(v);
+  return m ? Math.trunc(parseFloat(m[1]) * 1024 ** ' kmgtp'.indexOf((m[2] || ' ').toLowerCase())) : undefined;
+}

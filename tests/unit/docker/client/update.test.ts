@@ -83,3 +83,11 @@ test('HostConfig keeps moby order: the embedded Resources stay in place after an
   await run('docker update --cpu-period 100000 --cpuset-cpus 0 box');
   assert.deepEqual(await keys(), before);
 });
+
+test('a size without a unit is bytes, as go-units RAMInBytes reads it', async () => {
+  const run = session();
+  await run('docker create --name cc -m 10000000 alpine');
+  assert.equal((await run('docker inspect -f "{{.HostConfig.Memory}}" cc')).out, '10000000\n');
+  await run('docker update -m 20000000 --memory-swap 40000000 cc');
+  assert.equal((await run('docker inspect -f "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}}" cc')).out, '20000000 40000000\n');
+});
