@@ -57,13 +57,23 @@ async function run(page: Page, line: string, prompt: RegExp = /\n\$$/): Promise<
 }
 
 /** What the row holding the cursor shows before it (xterm draws the cursor as a cell of its own). */
-function beforeCursor(page: Page): Promise<string> {
-  return page.evaluate(() => {
+/**
+ * What the rendered row shows before the cursor. The rows are drawn on the next animation frame
+ * after the buffer changes, so this waits (up to 5 s) for them to show `want`.
+ */
+async function beforeCursor(page: Page, want: string): Promise<string> {
+  const read = () => page.evaluate(() => {
     const cursor = document.querySelector('.aula-terminal .xterm-rows .xterm-cursor');
     let s = '';
     for (let n = cursor?.previousSibling; n; n = n.previousSibling) s = n.textContent + s;
     return cursor ? s.replace(/\u00a0/g, ' ') : '(no cursor)';
   });
+  for (let waited = 0; waited < 5000; waited += 50) {
+    const s = await read();
+    if (s === want) return s;
+    await page.waitForTimeout(50);
+  }
+  return read();
 }
 
 /** Nothing new appears for a while: the command is still waiting. */
@@ -87,12 +97,12 @@ test('docker login: the username is echoed, the password is not, and the line en
   await page.keyboard.press('Backspace');
   await page.waitForTimeout(200);
   assert.match(await text(page), /\nPassword:$/);
-  assert.equal(await beforeCursor(page), 'Password: ', 'the cursor does not move either');
+  assert.equal(await beforeCursor(page, 'Password: '), 'Password: ', 'the cursor does not move either');
   await page.keyboard.press('Enter');
   const shown = await waitText(page, /Login Succeeded\n\$$/);
   assert.match(shown, /\nPassword: ?\n\nWARNING! Your credentials are stored unencrypted/);
   assert.doesNotMatch(shown, /secret/);
-  assert.equal(await beforeCursor(page), '$ ');
+  assert.equal(await beforeCursor(page, '$ '), '$ ');
   // stored: a second login says so without asking
   await run(page, 'docker login');
   assert.match(await text(page), /Authenticating with existing credentials\.\.\. \[Username: pepe\]/);
@@ -151,7 +161,7 @@ test('prune questions: y runs them, n cancels, Ctrl+C ends them with the prompt 
   await run(page, 'docker network create red');
   await page.keyboard.type('docker network prune\n');
   await waitText(page, /Are you sure you want to continue\? \[y\/N\]$/);
-  assert.equal(await beforeCursor(page), 'Are you sure you want to continue? [y/N] ');
+  assert.equal(await beforeCursor(page, 'Are you sure you want to continue? [y/N] '), 'Are you sure you want to continue? [y/N] ');
   await page.keyboard.type('n\n');
   await waitText(page, /\[y\/N\] n\n\$$/);
   assert.match(await run(page, 'docker network ls --format "{{.Name}}"'), /\nred\n/);
