@@ -131,7 +131,10 @@ test('next step types and runs the scenario line; reset goes back to the start',
   const deck = await open();
   const { page } = deck;
   assert.equal(await text(page, 0), '$'); // the pending step is only a dimmed hint
-  assert.match(await page.locator('.aula-terminal').first().locator('.xterm-rows').innerText(), /\$ docker run hello-world/);
+  // the rows are drawn a frame after the buffer changes
+  const rows = page.locator('.aula-terminal').first().locator('.xterm-rows');
+  await page.waitForFunction((el) => /\$ docker run hello-world/.test((el as HTMLElement).innerText), await rows.elementHandle(), { timeout: 5000 }).catch(() => {});
+  assert.match(await rows.innerText(), /\$ docker run hello-world/);
   await term(page, 0).getByRole('button', { name: 'Siguiente paso' }).click();
   await waitText(page, 0, /Hello from Docker![\s\S]*\n\$$/);
   await focus(page, 0);
