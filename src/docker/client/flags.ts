@@ -26,7 +26,10 @@ export function flagsFromHelp(help: string): FlagDef[] {
   return out;
 }
 
-export class FlagError extends Error {}
+/** A mistake in the command line, shown as its message. Not an Error: a typo needs no stack trace. */
+export class FlagError {
+  constructor(readonly message: string) {}
+}
 
 /** net.ParseIP, roughly: a dotted quad, or an IPv6 address of hex groups and colons. */
 const isIp = (s: string) => /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/.test(s) || (/^[0-9a-fA-F:.]+$/.test(s) && s.includes(':') && !/:::/.test(s));
