@@ -216,7 +216,8 @@ export class Shell implements ShellLike {
   protected async runTyped(src: string, io: IO, hist = src): Promise<number> {
     if (src.trim() && this.flavor !== 'dash') {
       this.history.push(hist);
-      if (this.history.length > 1000) this.history.splice(0, this.history.length - 1000);
+      // shift, unlike splice, drops the oldest line without moving the other 999
+      while (this.history.length > 1000) this.history.shift();
     }
     this.typed = io.tty;
     try {
