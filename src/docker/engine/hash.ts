@@ -1,6 +1,6 @@
 /** SHA-256 over a string's UTF-8 bytes, as 64 lowercase hex: digests are content addresses. */
-const K = new Uint32Array(64);
-const H0 = new Uint32Array(8);
+const K = new Int32Array(64);
+const H0 = new Int32Array(8);
 // First 32 bits of the fractional parts of the cube (K) and square (H0) roots of the first primes.
 for (let p = 2, n = 0; n < 64; p++) {
   let prime = true;
@@ -13,8 +13,12 @@ for (let p = 2, n = 0; n < 64; p++) {
 /** 32-bit rotate right. */
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
+const W = new Int32Array(64);
+const H = new Int32Array(8);
+const encoder = new TextEncoder();
+
 export function sha256(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = encoder.encode(text);
   const len = bytes.length;
   // The message, a 1 bit, zeros, and its length in bits: a whole number of 64-byte blocks.
   const total = ((len + 72) >> 6) << 6;
@@ -24,23 +28,27 @@ export function sha256(text: string): string {
   const view = new DataView(buf.buffer);
   view.setUint32(total - 4, len * 8);
   view.setUint32(total - 8, len / 2 ** 29);
-  const h = H0.slice();
-  // Typed arrays keep every sum modulo 2^32.
-  const w = new Uint32Array(64);
+  H.set(H0);
+  // Int32 arrays and `| 0` keep every sum modulo 2^32 in small integers; plain locals and no
+  // iterators keep this loop fast (digests are taken for every container and layer).
+  const w = W;
   for (let off = 0; off < total; off += 64) {
-    for (let i = 0; i < 64; i++) {
-      w[i] = i < 16 ? view.getUint32(off + i * 4)
-        : w[i - 16] + (rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3)) + w[i - 7] + (rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10));
+    for (let i = 0; i < 16; i++) w[i] = view.getInt32(off + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const x = w[i - 15], y = w[i - 2];
+      w[i] = w[i - 16] + (rotr(x, 7) ^ rotr(x, 18) ^ (x >>> 3)) + w[i - 7] + (rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10));
     }
-    let [a, b, c, d, e, f, g, hh] = h;
+    let a = H[0], b = H[1], c = H[2], d = H[3], e = H[4], f = H[5], g = H[6], hh = H[7];
     for (let i = 0; i < 64; i++) {
-      const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
-      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-      hh = g; g = f; f = e; e = (d + t1) >>> 0; d = c; c = b; b = a; a = (t1 + t2) >>> 0;
+      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0;
+      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
     }
-    [a, b, c, d, e, f, g, hh].forEach((v, i) => (h[i] += v));
+    H[0] += a; H[1] += b; H[2] += c; H[3] += d; H[4] += e; H[5] += f; H[6] += g; H[7] += hh;
   }
-  return [...h].map((x) => x.toString(16).padStart(8, '0')).join('');
+  let hex = '';
+  for (let i = 0; i < 8; i++) hex += ((H[i] >>> 0) + 0x100000000).toString(16).slice(1);
+  return hex;
 }
 
 /** `sha256:<hex>` of a string. */
