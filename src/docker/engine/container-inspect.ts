@@ -2,7 +2,8 @@
 import type { ContainerInspect } from '../api';
 import { rfc3339 } from './clock';
 import type { Engine } from './engine';
-import { digest, sha256 } from './hash';
+import { execIdOf } from './exec';
+import { pseudoHex } from './hash';
 import { treeSize } from './fs';
 import { overlayDir } from './store';
 
@@ -14,14 +15,14 @@ export const inspecting = {
     const c = this.get(id);
     const files = `/var/lib/docker/containers/${c.id}/`;
     // the writable layer's directory, as random-looking as the image layers' (overlayDir)
-    const dir = `/var/lib/docker/overlay2/${(c.layerId ??= sha256('rw ' + c.id))}`;
+    const dir = `/var/lib/docker/overlay2/${(c.layerId ??= pseudoHex('rw ' + c.id))}`;
     const lowers = this.layers.chain(c.top).reverse().map((l) => overlayDir(l) + '/diff');
     const running = this.isUp(c);
-    const sandbox = running ? (c.sandboxId ??= digest('sb:' + c.id).slice(7)) : '';
+    const sandbox = running ? (c.sandboxId ??= pseudoHex('sb:' + c.id)) : '';
     const nets = this.endpoints(c);
     // The top-level address fields describe the default bridge only (empty on other networks).
     const ep = nets.bridge ?? { EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '' };
-    const execs = c.execs.filter((e) => e.exitCode === null).map((e) => digest('exec:' + c.id + e.pid).slice(7));
+    const execs = c.execs.filter((e) => e.exitCode === null).map((e) => execIdOf(c, e.pid));
     const rw = opts.size ? treeSize(c.upper) : 0;
     return {
       Id: c.id,

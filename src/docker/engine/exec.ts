@@ -2,10 +2,13 @@
 import { ApiError, type ExecConfig, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { mergeEnv } from './config';
-import type { Engine } from './engine';
-import { digest } from './hash';
+import type { Ctr, Engine } from './engine';
+import { pseudoHex } from './hash';
 import { ShellProc, lookPath, startProgram } from './process';
 import type { Out } from './shell/types';
+
+/** An exec's ID: the same for `docker exec`'s events and the container's ExecIDs in inspect. */
+export const execIdOf = (c: Ctr, pid: number): string => pseudoHex(`exec:${c.id}:${c.runs ?? 0}:${pid}`);
 
 export const execing = {
   async exec(this: Engine, id: string, config: ExecConfig, io: TermIO): Promise<ProcessHandle> {
@@ -20,7 +23,7 @@ export const execing = {
     const tty = !!config.Tty;
     const cmd = config.Cmd[0];
     // The exec is created and started (its events logged) before the runtime looks for the program.
-    const execID = digest(`exec:${c.id}:${c.nextPid}:${this.now()}`).slice(7);
+    const execID = execIdOf(c, c.nextPid);
     const what = `${cmd} ${config.Cmd.slice(1).join(' ')}`;
     this.ctrEvent(c, 'exec_create: ' + what, { execID });
     this.ctrEvent(c, 'exec_start: ' + what, { execID });

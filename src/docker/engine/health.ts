@@ -8,7 +8,7 @@ import { ApiError, type HealthConfig } from '../api';
 import { rfc3339 } from './clock';
 import type { Ctr, Engine } from './engine';
 import { mergeEnv } from './config';
-import { digest } from './hash';
+import { pseudoHex } from './hash';
 import { jsonList } from './dockerfile';
 import { lookPath, startProgram } from './process';
 import { parseGoDuration } from '../common/go-duration';
@@ -101,7 +101,7 @@ export const healthChecks = {
     const m = this.machine(c);
     const env = mergeEnv(c.config.Env, []);
     const cwd = c.config.WorkingDir || '/';
-    const execID = digest(`health:${c.id}:${at}`).slice(7);
+    const execID = pseudoHex(`health:${c.id}:${at}`);
     this.ctrEvent(c, `exec_create: ${argv.join(' ')}`, { execID }, at);
     this.ctrEvent(c, `exec_start: ${argv.join(' ')}`, { execID }, at);
     const timeout = ms(h.Timeout, 30000);

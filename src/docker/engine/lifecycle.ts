@@ -6,7 +6,7 @@ import { ApiError, type ContainersPruneReport, type PortMap, type StopOptions, t
 import type { Ctr, Engine } from './engine';
 import { FsError, treeSize } from './fs';
 import { pruneLabels, pruneUntil, validateKeys } from './filters';
-import { digest } from './hash';
+import { pseudoHex } from './hash';
 import { parseSignal, type Proc } from './process';
 
 export const lifecycle = {
@@ -59,7 +59,7 @@ export const lifecycle = {
         return ips.map((ip) => {
           const bound = { proto, HostIp: ip, HostPort: port };
           if (busy(bound)) {
-            throw this.startFailed(c, new ApiError(500, `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${digest('ep:' + c.id).slice(7)}): Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${port} failed: port is already allocated`));
+            throw this.startFailed(c, new ApiError(500, `failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${pseudoHex('ep:' + c.id)}): Bind for ${ip.includes(':') ? `[${ip}]` : ip}:${port} failed: port is already allocated`));
           }
           taken.push(bound);
           return { HostIp: ip, HostPort: port };

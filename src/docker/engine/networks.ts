@@ -8,7 +8,7 @@ import { ApiError, type ContainerCreateConfig, type EndpointConfig, type Endpoin
 import { rfc3339 } from './clock';
 import type { Ctr, Engine } from './engine';
 import { invalidFilter, matchKV, pruneLabels, pruneUntil, validateKeys } from './filters';
-import { digest, sha256 } from './hash';
+import { pseudoHex, sha256 } from './hash';
 
 export interface Net {
   id: string;
@@ -144,7 +144,7 @@ export const networking = {
     c.ip = found.map((n) => nets[n.name].addr).find(Boolean) ?? '';
   },
 
-  join(this: Engine, c: Ctr, n: Net, ep = digest(`ep:${c.id}:${n.id}:${c.runs ?? 0}`).slice(7)): void {
+  join(this: Engine, c: Ctr, n: Net, ep = pseudoHex(`ep:${c.id}:${n.id}:${c.runs ?? 0}`)): void {
     const e = this.netsOf(c)[n.name];
     e.addr = this.allocate(c, n, e.ip);
     e.ep = ep;

@@ -192,3 +192,13 @@ test('network and volume events around a container, in moby order', async () => 
     'network destroy {"name":"red","type":"bridge"}',
   ]);
 });
+
+test("a running exec's ID is the same in its events and in the container's ExecIDs", async () => {
+  const run = session();
+  await run('docker run -d --name box alpine sleep 1000');
+  await run('docker exec -d box sleep 500');
+  const ev = await run('docker events --since 0 --until 0s --filter event=exec_start --format "{{.Actor.Attributes.execID}}"');
+  const ids = await run("docker inspect -f '{{json .ExecIDs}}' box");
+  assert.match(ev.out, /^[0-9a-f]{64}\n$/);
+  assert.equal(ids.out, JSON.stringify([ev.out.trim()]) + '\n');
+});
