@@ -13,6 +13,10 @@ for (let p = 2, n = 0; n < 64; p++) {
 /** 32-bit rotate right. */
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
+/** Two hex digits per byte value: Number#toString(16) is slow on the doubles above 2^31. */
+export const BYTE_HEX = Array.from({ length: 256 }, (_, b) => (b + 0x100).toString(16).slice(1));
+const hex8 = (x: number): string => BYTE_HEX[(x >>> 24) & 255] + BYTE_HEX[(x >>> 16) & 255] + BYTE_HEX[(x >>> 8) & 255] + BYTE_HEX[x & 255];
+
 const W = new Int32Array(64);
 const H = new Int32Array(8);
 const encoder = new TextEncoder();
@@ -47,7 +51,7 @@ export function sha256(text: string): string {
     H[0] += a; H[1] += b; H[2] += c; H[3] += d; H[4] += e; H[5] += f; H[6] += g; H[7] += hh;
   }
   let hex = '';
-  for (let i = 0; i < 8; i++) hex += ((H[i] >>> 0) + 0x100000000).toString(16).slice(1);
+  for (let i = 0; i < 8; i++) hex += hex8(H[i]);
   return hex;
 }
 
@@ -70,7 +74,7 @@ export function pseudoHex(text: string): string {
     h = (h + 0x9e3779b9) | 0;
     let z = Math.imul(h ^ (h >>> 16), 0x21f0aaad);
     z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
-    hex += (((z ^ (z >>> 15)) >>> 0) + 0x100000000).toString(16).slice(1);
+    hex += hex8(z ^ (z >>> 15));
   }
   return hex;
 }

@@ -1,3 +1,5 @@
+import { BYTE_HEX } from './hash';
+
 /** A small seeded PRNG (mulberry32) whose whole state is one number, so it saves as JSON. */
 export class Random {
   constructor(public state: number) {}
@@ -16,7 +18,10 @@ export class Random {
 
   hex(chars: number): string {
     let s = '';
-    while (s.length < chars) s += ((this.next() * 0x10000) >>> 0).toString(16).padStart(4, '0');
+    while (s.length < chars) {
+      const x = (this.next() * 0x10000) >>> 0;
+      s += BYTE_HEX[x >>> 8] + BYTE_HEX[x & 255];
+    }
     return s.slice(0, chars);
   }
 }
