@@ -55,7 +55,9 @@ export class HostShell extends Shell {
 
   /** Each line comes from a terminal that says whether it is one (a browser's xterm, a test's recorder). */
   protected override io(out: TermIO | IO): IO {
-    return { ...super.io(out), tty: out.tty };
+    const io = super.io(out);
+    io.tty = out.tty;
+    return io;
   }
 
   /** `$?` of the last line. */
@@ -73,7 +75,9 @@ export class HostShell extends Shell {
 
   /** Runs a whole line; an unfinished one is an error. */
   override async run(line: string, io: TermIO | IO): Promise<number> {
-    const code = await super.run(line, { ...this.io(io), stdin: 'stdin' in io ? io.stdin : undefined });
+    const own = this.io(io);
+    own.stdin = 'stdin' in io ? io.stdin : undefined;
+    const code = await super.run(line, own);
     // `exit` would close the terminal; the course's host stays open.
     this.exitCode = null;
     return code;

@@ -245,7 +245,8 @@ export class Shell implements ShellLike {
   }
 
   protected io(out: Out): IO {
-    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms) => out.sleep(ms), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash' };
+    // one shape for every IO the shell makes (stdin and feed included), so spreading it stays cheap
+    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms) => out.sleep(ms), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash', stdin: undefined, feed: undefined };
   }
 
   /** Set by a command that hands the terminal to a container (`docker run -it`): the rest of the line waits. */
@@ -499,7 +500,8 @@ export class Shell implements ShellLike {
       const last = i === cmds.length - 1;
       let captured = '';
       const feed = i ? undefined : io.feed;
-      const stage: IO = last ? { ...io, stdin, feed } : { ...io, stdin, feed, tty: false, out: (t) => { captured += t; } };
+      // a lone command runs with the IO it was given (the same stdin and feed)
+      const stage: IO = cmds.length === 1 ? io : last ? { ...io, stdin, feed } : { ...io, stdin, feed, tty: false, out: (t) => { captured += t; } };
       // each command of a pipeline runs in a subshell: `echo a | read x` leaves x as it was
       status = await (cmds.length > 1 ? this.fork() : this).exec(cmds[i], stage);
       stdin = captured;
@@ -944,7 +946,7 @@ export class Shell implements ShellLike {
     } catch { /* resolved above */ }
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     const impl: Command | undefined = Object.hasOwn(this.m.commands, base) ? this.m.commands[base] : undefined;
-    const cio: IO = { ...io, busybox };
+    const cio: IO = io.busybox === busybox ? io : { ...io, busybox };
     if (!impl) {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;
