@@ -4,26 +4,28 @@
  */
 export function tabwrite(rows: string[][]): string {
   const widths: number[] = [];
-  const cellWidths = rows.map((row) => row.map(width));
-  for (const ws of cellWidths) {
-    for (let i = 0; i < ws.length - 1; i++) {
-      const w = ws[i] + 3;
+  // the last cell of a line is never padded, so its width is never needed
+  for (const row of rows) {
+    for (let i = 0; i < row.length - 1; i++) {
+      const w = width(row[i]) + 3;
       if (w > (widths[i] ?? 10)) widths[i] = w;
       else widths[i] ??= 10;
     }
   }
   let out = '';
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
+  for (const row of rows) {
     const last = row.length - 1;
-    for (let i = 0; i < last; i++) out += row[i] + ' '.repeat(widths[i] - cellWidths[r][i]);
+    for (let i = 0; i < last; i++) out += row[i] + ' '.repeat(widths[i] - width(row[i]));
     out += row[last] + '\n';
   }
   return out;
 }
 
-/** Display width in runes (the client measures with go-runewidth; the text here is narrow). */
+const LOW_SURROGATE = /[\udc00-\udfff]/;
+
+/** Width in runes: Go's text/tabwriter gives every character the same width. */
 function width(s: string): number {
+  if (!LOW_SURROGATE.test(s)) return s.length;
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

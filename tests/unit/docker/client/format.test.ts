@@ -48,6 +48,8 @@ test('tabwriter: minwidth 10, padding 3, last cell unpadded', () => {
   assert.equal(tabwrite([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']]), 'REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n');
   assert.equal(formatList('table {{.ID}}\\t{{.Name}}', [{ ID: 'abc', Name: 'x' }], { ID: 'ID', Name: 'NAME' }), 'ID        NAME\nabc       x\n');
   assert.equal(formatList('{{.ID}}: {{.Name}}', [{ ID: 'abc', Name: 'x' }], {}), 'abc: x\n');
+  // a rune outside the BMP counts once: Go's tabwriter counts runes
+  assert.equal(tabwrite([['🐳 app', 'x'], ['caja-grande', 'y']]), '🐳 app         x\ncaja-grande   y\n');
 });
 
 test('ids, ellipsis and Go quoting', () => {
