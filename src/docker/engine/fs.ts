@@ -150,8 +150,19 @@ export class Overlay implements Fs {
 
   /** The merged node at exactly these components (no symlink following). */
   find(parts: string[], from = 0): Node | undefined {
-    const n = (!from && this.mounts.get(joinPath(parts))) || this.layersAt(parts, from, true)[0];
+    const n = (!from && this.mounted(parts)) || this.layersAt(parts, from, true)[0];
     return n?.kind === 'whiteout' ? undefined : n;
+  }
+
+  /** The top directories holding mounts, as of `mounts.size` entries (mounts are only added). */
+  private mountTops?: { size: number; names: Set<string> };
+
+  /** The file mounted at exactly `parts`; paths under no mount's top directory are not joined. */
+  private mounted(parts: string[]): FileNode | undefined {
+    const m = this.mounts;
+    if (!m.size || !parts.length) return undefined;
+    if (this.mountTops?.size !== m.size) this.mountTops = { size: m.size, names: new Set([...m.keys()].map((k) => k.split('/')[1])) };
+    return this.mountTops.names.has(parts[0]) ? m.get(joinPath(parts)) : undefined;
   }
 
   /** overlayfs reports one link for a merged directory (one in several layers); a mount point its own count. */

@@ -106,8 +106,8 @@ export class LayerStore {
   /** The layers from the bottom up. */
   chain(top: string | null): Layer[] {
     const out: Layer[] = [];
-    for (let c = top; c; c = this.layers.get(c)!.parent) out.unshift(this.layers.get(c)!);
-    return out;
+    for (let c = top; c; c = this.layers.get(c)!.parent) out.push(this.layers.get(c)!);
+    return out.reverse();
   }
 
   /** The layer trees from the top down (what an overlay mounts as lowerdirs). */
@@ -117,7 +117,9 @@ export class LayerStore {
 
   /** Sum of the sizes of a chain. */
   size(top: string | null): number {
-    return this.chain(top).reduce((n, l) => n + l.size, 0);
+    let n = 0;
+    for (let c = top; c; c = this.layers.get(c)!.parent) n += this.layers.get(c)!.size;
+    return n;
   }
 }
 
