@@ -45,10 +45,15 @@ function row(tpl: Prepared['tpl'], r: object, rowType?: string): string {
   }
 }
 
+/** What a header row's template reads, per command's header table (made once). */
+const headerDots = new WeakMap<Record<string, string>, Record<string, unknown>>();
+
 /** The header row: docker ignores its errors, keeping what was written before one. */
 function header(tpl: Prepared['tpl'], headers: Record<string, string>): string {
+  let dot = headerDots.get(headers);
+  if (!dot) headerDots.set(headers, (dot = { ...headers, Label: headerLabel }));
   try {
-    return execute(tpl, { ...headers, Label: headerLabel }, undefined, true);
+    return execute(tpl, dot, undefined, true);
   } catch {
     return '';
   }
