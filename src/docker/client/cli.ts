@@ -199,13 +199,15 @@ const plural = (k: number): string => (k === 1 ? 'argument' : 'arguments');
 /** cobra's argument checks with docker/cli's messages (`SRun` is the client's own typo for max). */
 function checkArgs(spec: Spec, path: string, n: number): string | null {
   const [kind, a = 0, b = 0] = spec.args;
-  const rules: Record<ArgRule[0], [boolean, string, string?]> = {
-    none: [n === 0, 'accepts no arguments'],
-    min: [n >= a, `requires at least ${a} ${plural(a)}`, 'See'],
-    max: [n <= a, `requires at most ${a} ${plural(a)}`, 'SRun'],
-    exact: [n === a, `requires ${a} ${plural(a)}`],
-    range: [n >= a && n <= b, `requires at least ${a} and at most ${b} ${plural(b)}`],
+  const ok = kind === 'none' ? n === 0 : kind === 'min' ? n >= a : kind === 'max' ? n <= a : kind === 'exact' ? n === a : n >= a && n <= b;
+  if (ok) return null;
+  const rules: Record<ArgRule[0], [string, string?]> = {
+    none: ['accepts no arguments'],
+    min: [`requires at least ${a} ${plural(a)}`, 'See'],
+    max: [`requires at most ${a} ${plural(a)}`, 'SRun'],
+    exact: [`requires ${a} ${plural(a)}`],
+    range: [`requires at least ${a} and at most ${b} ${plural(b)}`],
   };
-  const [ok, what, see = 'Run'] = rules[kind];
-  return ok ? null : usageError(`docker: '${path}' ${what}`, useLine(spec, path), path, see);
+  const [what, see = 'Run'] = rules[kind];
+  return usageError(`docker: '${path}' ${what}`, useLine(spec, path), path, see);
 }
