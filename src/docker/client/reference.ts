@@ -65,7 +65,7 @@ function parse(s: string): Ref {
 /** `reference.FamiliarName`: `nginx`, `user/app`, `quay.io/x/y`. */
 export function familiarName(r: Ref): string {
   if (r.domain !== 'docker.io') return `${r.domain}/${r.path}`;
-  return r.path.startsWith('library/') && r.path.split('/').length === 2 ? r.path.slice(8) : r.path;
+  return r.path.startsWith('library/') && r.path.indexOf('/', 8) < 0 ? r.path.slice(8) : r.path;
 }
 
 /** `nginx:alpine`, `ubuntu@sha256:…` */

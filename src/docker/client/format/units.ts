@@ -55,7 +55,9 @@ export { humanDuration };
 export const ago = (now: number, seconds: number): string => humanDuration(now - seconds * 1000) + ' ago';
 
 /** A unix time in seconds as Go prints a UTC `time.Time` (`2025-05-30 12:07:14 +0000 UTC`). */
-export const goTime = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC');
+const goTimeOf = memo((seconds) => new Date(Number(seconds) * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' +0000 UTC'), 1000);
+/** Go's time.Time String() in UTC; listings ask it of the same few image dates over and over. */
+export const goTime = (seconds: number): string => goTimeOf(String(seconds));
 
 /** `stringid.TruncateID`: drops any `algo:` prefix and keeps 12 characters. */
 export function shortId(id: string): string {
