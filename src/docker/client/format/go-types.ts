@@ -9,20 +9,29 @@
 /** What the template engine treats as a typed Go value rather than decoded JSON. */
 export abstract class GoValue {}
 
-/** A struct: its fields in declaration order; an embedded struct is an entry without a name. */
+/** A struct of `type` over its JSON object, each field converted when asked for. */
 export class GoStruct extends GoValue {
-  constructor(readonly fields: [string, unknown][], readonly raw: unknown, readonly ptr: boolean) {
+  constructor(readonly type: string, readonly raw: unknown, readonly ptr: boolean) {
     super();
   }
+  /** Its fields in declaration order; an embedded struct is an entry without a name. */
+  get fields(): [string, unknown][] {
+    return fieldsOf(this.type).map((f) => [f[0][0] === '^' ? '' : f[0], this.value(f)]);
+  }
   get(name: string): unknown {
-    for (const [k, v] of this.fields) if (k === name) return v;
-    for (const [k, v] of this.fields) {
-      if (!k && v instanceof GoStruct) {
-        const got = v.get(name);
-        if (got !== MISSING) return got;
-      }
+    const own = fieldsOf(this.type);
+    const f = own.find((x) => x[0] === name);
+    if (f) return this.value(f);
+    for (const e of own) {
+      const got = e[0][0] === '^' ? (this.value(e) as GoStruct).get(name) : MISSING;
+      if (got !== MISSING) return got;
     }
     return MISSING;
+  }
+  private value([go, json, zero, k]: Field): unknown {
+    const obj = (this.raw ?? {}) as Record<string, unknown>;
+    if (go[0] === '^') return convert(obj, go.slice(1));
+    return Object.hasOwn(obj, json) ? convert(obj[json], k) : k ? convert(null, k) : zero;
   }
   toJSON(): unknown {
     return this.raw;
@@ -139,10 +148,7 @@ function convert(v: unknown, kind: string, ptr = false): unknown {
   if (head === '@') return new GoText(goTime(String(v ?? '0001-01-01T00:00:00Z')), v);
   if (head === '%') return new GoText(goDuration(Number(v ?? 0)), v ?? 0);
   if (!head) return v;
-  const obj = (v ?? {}) as Record<string, unknown>;
-  const fields = fieldsOf(kind).map(([go, json, zero, k]): [string, unknown] =>
-    go[0] === '^' ? ['', convert(obj, go.slice(1))] : [go, Object.hasOwn(obj, json) ? convert(obj[json], k) : k ? convert(null, k) : zero]);
-  return new GoStruct(fields, v, ptr);
+  return new GoStruct(kind, v, ptr);
 }
 
 /** The typed value of an inspect answer; `type` is container, image, network or volume. */
