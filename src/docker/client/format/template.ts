@@ -28,16 +28,19 @@ const execError = (message: string): TemplateError => new TemplateError('templat
 /** Words of an action, one after the other from its start (sticky): strings, raw strings, the rest. */
 const TOKEN = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[()]|[^\s()]+)/gy;
 
-function tokenize(src: string): string[] {
+function tokenize(src: string, closed = true): string[] {
   const rest = src.replace(TOKEN, '').trim();
   if (rest) throw parseError(`unexpected "${rest[0]}" in command`);
   // A field right after a closing paren, `(index .Mounts 0).Name`, is read from that value (a
   // chain node): it is kept as one `).Name` word.
   const toks: string[] = [];
   for (const m of src.matchAll(TOKEN)) {
-    if (m[0] === m[1] && m[1][0] === '.' && toks[toks.length - 1] === ')') toks[toks.length - 1] += m[1];
+    const prev = toks[toks.length - 1];
+    checkWord(m[1], prev === undefined || prev === '|' || prev === '(');
+    if (m[0] === m[1] && m[1][0] === '.' && prev === ')') toks[toks.length - 1] += m[1];
     else toks.push(m[1]);
   }
+  if (!closed) return toks;
   let depth = 0;
   for (const t of toks) {
     depth += t === '(' ? 1 : t[0] === ')' ? -1 : 0;
@@ -45,6 +48,23 @@ function tokenize(src: string): string[] {
   }
   if (depth) throw parseError('unclosed left paren');
   return toks;
+}
+
+/**
+ * Go's lexer and parser on one word: a character no token starts with (`}` of `{{.Name}`) is
+ * unexpected where it stands, at the start of a command or after an operand.
+ */
+function checkWord(w: string, first: boolean): void {
+  if (w[0] === '"' || w[0] === '`') {
+    if (w.length < 2 || w[w.length - 1] !== w[0]) throw parseError(`unterminated ${w[0] === '`' ? 'raw ' : ''}quoted string`);
+    return;
+  }
+  const bad = /[^\p{L}\p{Nd}_.$|:=,+\-'()]/u.exec(w);
+  if (!bad) return;
+  const c = bad[0];
+  const code = c.codePointAt(0)!;
+  if (code > 126) throw parseError(`unrecognized character in action: U+${code.toString(16).toUpperCase().padStart(4, '0')} '${c}'`);
+  throw parseError(`unexpected "${c}" in ${first && !bad.index ? 'command' : 'operand'}`);
 }
 
 /** Parses a template. */
@@ -58,7 +78,11 @@ export function compile(src: string): Node[] {
     let start = open + 2;
     if (src[start] === '-' && /\s/.test(src[start + 1] ?? '')) { text = text.replace(/\s+$/, ''); start++; }
     const close = src.indexOf('}}', start);
-    if (close < 0) throw parseError('unclosed action');
+    if (close < 0) {
+      // The parser reads up to the end first: a stray character there is its error.
+      tokenize(src.slice(start), false);
+      throw parseError('unclosed action');
+    }
     let end = close;
     let next = close + 2;
     if (src[close - 1] === '-' && /\s/.test(src[close - 2] ?? '')) end = close - 1;

@@ -65,6 +65,23 @@ test('inspect -f: execution errors come from the raw retry, with Go texts and co
   assert.deepEqual([bad.err, bad.exit], ['template parsing error: template: :1: unclosed action\n', 64]);
 });
 
+test('template parse errors: a stray character is unexpected where the parser of Go meets it', async () => {
+  const run = session();
+  const parse = async (tpl: string) => {
+    const r = await run(`docker inspect -f '${tpl}' web`);
+    assert.equal(r.exit, 64);
+    return r.err.replace('template parsing error: template: :1: ', '').trimEnd();
+  };
+  assert.equal(await parse('{{.State}'), 'unexpected "}" in operand');
+  assert.equal(await parse('{{# x}}'), 'unexpected "#" in command');
+  assert.equal(await parse('{{.State # x}}'), 'unexpected "#" in operand');
+  assert.equal(await parse('{{.Name "abc}}'), 'unterminated quoted string');
+  assert.equal(await parse('{{.State)}}'), 'unexpected right paren');
+  assert.equal(await parse('{{(.State}}'), 'unclosed left paren');
+  assert.equal(await parse('{{.Nam€}}'), "unrecognized character in action: U+20AC '€'");
+  assert.equal(await parse('{{nope .State}}'), 'function "nope" not defined');
+});
+
 test('Go durations print as time.Duration does', () => {
   assert.deepEqual([0, 500, 1500, 2e6, 3e9, 90e9, 3600e9, 5400.5e9].map(goDuration), ['0s', '500ns', '1.5µs', '2ms', '3s', '1m30s', '1h0m0s', '1h30m0.5s']);
 });
