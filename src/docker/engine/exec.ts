@@ -59,9 +59,11 @@ export const execing = {
       await proc.boot(o);
       if (proc instanceof ShellProc && !stdin) proc.exitCode = 0;
       // The client waits for a program that ends on its own time (`sleep 100`), or until Ctrl+C.
-      while (!config.Detach && !stdin && proc.exitCode === null && !gone && c.status === 'running') {
+      while (!config.Detach && !proc.readsInput && proc.exitCode === null && !gone && c.status === 'running') {
         const end = proc.deadline;
         if (end !== undefined && end <= this.now()) proc.exitCode = 0;
+        // With -it the ^C reaches the program, which dies of SIGINT.
+        else if (io.signal?.aborted) proc.exitCode = 130;
         else if (end === undefined && !io.signal) break;
         else await this.wait(io, end === undefined ? 250 : Math.max(1, Math.min(1000, end - this.now())));
       }

@@ -44,3 +44,14 @@ test('exec of sleep waits for it; after Ctrl+C it stays in top until its time is
   assert.doesNotMatch((await run('docker top box')).out, /sleep 100\n/);
   assert.equal((await run('docker inspect -f "{{len .ExecIDs}}" box')).out, '0\n');
 });
+
+test('exec -i without -t: Ctrl+C returns to the host shell (exit 0), the process stays; -it sleep dies of SIGINT', async () => {
+  const run = session();
+  await run('docker run -d --name box alpine sleep 1000');
+  assert.equal((await run('docker exec -i box ping 8.8.8.8', ctrlC(2))).exit, 0);
+  assert.equal((await run('docker exec -i box sleep 50', ctrlC(2))).exit, 0);
+  // the host shell has the terminal again: these lines are not fed to ping
+  assert.match((await run('docker top box')).out, /ping 8\.8\.8\.8\n[^]*sleep 50\n$/);
+  assert.equal((await run('docker exec -it box sleep 60', ctrlC(2))).exit, 130);
+  assert.doesNotMatch((await run('docker top box')).out, /sleep 60/);
+});
