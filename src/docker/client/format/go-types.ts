@@ -9,16 +9,22 @@
 /** What the template engine treats as a typed Go value rather than decoded JSON. */
 export abstract class GoValue {}
 
-/** A struct of `type` over its JSON object, each field converted when asked for. */
+/**
+ * A struct of `type` over its JSON object, each field converted when asked for; without a type
+ * (a struct this table does not describe) its fields are the JSON's, as they come.
+ */
 export class GoStruct extends GoValue {
   constructor(readonly type: string, readonly raw: unknown, readonly ptr: boolean) {
     super();
   }
   /** Its fields in declaration order; an embedded struct is an entry without a name. */
   get fields(): [string, unknown][] {
+    if (!this.type) return Object.entries(this.raw as object);
     return fieldsOf(this.type).map((f) => [f[0][0] === '^' ? '' : f[0], this.value(f)]);
   }
   get(name: string): unknown {
+    const raw = this.raw as Record<string, unknown>;
+    if (!this.type) return Object.hasOwn(raw, name) ? raw[name] : MISSING;
     const own = fieldsOf(this.type);
     const f = own.find((x) => x[0] === name);
     if (f) return this.value(f);
@@ -74,8 +80,9 @@ const TYPES: Record<string, string> = {
   K: 'Hostname Domainname User AttachStdin! AttachStdout! AttachStderr! ExposedPorts:mE Tty! OpenStdin! StdinOnce! Env:[ Cmd:[ Healthcheck:*Q ArgsEscaped! Image Volumes:mE WorkingDir Entrypoint:[ NetworkDisabled! MacAddress OnBuild:[ Labels:m StopSignal StopTimeout:* Shell:[',
   Q: 'Test:[ Interval:% Timeout:% StartPeriod:% StartInterval:% Retries#',
   E: '',
-  H: 'Binds:[ ContainerIDFile LogConfig:G NetworkMode PortBindings:m[P RestartPolicy:Y AutoRemove! VolumeDriver VolumesFrom:[ ConsoleSize:[ Annotations:m CapAdd:[ CapDrop:[ CgroupnsMode DNS=Dns:[ DNSOptions=DnsOptions:[ DNSSearch=DnsSearch:[ ExtraHosts:[ GroupAdd:[ IpcMode Cgroup Links:[ OomScoreAdj# PidMode Privileged! PublishAllPorts! ReadonlyRootfs! SecurityOpt:[ StorageOpt:m Tmpfs:m UTSMode UsernsMode ShmSize# Sysctls:m Runtime Isolation ^U Mounts:[ MaskedPaths:[ ReadonlyPaths:[ Init:*',
+  H: 'Binds:[ ContainerIDFile LogConfig:G NetworkMode PortBindings:m[P RestartPolicy:Y AutoRemove! VolumeDriver VolumesFrom:[ ConsoleSize:[ Annotations:m CapAdd:[ CapDrop:[ CgroupnsMode DNS=Dns:[ DNSOptions=DnsOptions:[ DNSSearch=DnsSearch:[ ExtraHosts:[ GroupAdd:[ IpcMode Cgroup Links:[ OomScoreAdj# PidMode Privileged! PublishAllPorts! ReadonlyRootfs! SecurityOpt:[ StorageOpt:m Tmpfs:m UTSMode UsernsMode ShmSize# Sysctls:m Runtime Isolation ^U Mounts:[X2 MaskedPaths:[ ReadonlyPaths:[ Init:*',
   U: 'CPUShares=CpuShares# Memory# NanoCPUs=NanoCpus# CgroupParent BlkioWeight# BlkioWeightDevice:[ BlkioDeviceReadBps:[ BlkioDeviceWriteBps:[ BlkioDeviceReadIOps:[ BlkioDeviceWriteIOps:[ CPUPeriod=CpuPeriod# CPUQuota=CpuQuota# CPURealtimePeriod=CpuRealtimePeriod# CPURealtimeRuntime=CpuRealtimeRuntime# CpusetCpus CpusetMems Devices:[ DeviceCgroupRules:[ DeviceRequests:[ MemoryReservation# MemorySwap# MemorySwappiness:* OomKillDisable:* PidsLimit:* Ulimits:[ CPUCount=CpuCount# CPUPercent=CpuPercent# IOMaximumIOps# IOMaximumBandwidth#',
+  X2: 'Type Source Target ReadOnly! Consistency BindOptions:* VolumeOptions:* ImageOptions:* TmpfsOptions:* ClusterOptions:*',
   G: 'Type Config:m',
   Y: 'Name MaximumRetryCount#',
   P: 'HostIP=HostIp HostPort',
@@ -135,7 +142,10 @@ export function goDuration(ns: number): string {
 /** The JSON value `v` as the Go value of `kind` (see TYPES); `ptr` when reached through a pointer. */
 function convert(v: unknown, kind: string, ptr = false): unknown {
   const head = kind[0];
-  if (head === '*') return v == null ? new GoNil('*') : kind.length > 1 ? convert(v, kind.slice(1), true) : new GoText(String(v), v, true);
+  if (head === '*') {
+    if (v == null) return new GoNil('*');
+    return kind.length > 1 || typeof v === 'object' ? convert(v, kind.slice(1), true) : new GoText(String(v), v, true);
+  }
   if (head === '[' || head === 'm') {
     if (v == null) return new GoNil(head);
     const elem = kind.slice(1);
@@ -147,7 +157,7 @@ function convert(v: unknown, kind: string, ptr = false): unknown {
   }
   if (head === '@') return new GoText(goTime(String(v ?? '0001-01-01T00:00:00Z')), v);
   if (head === '%') return new GoText(goDuration(Number(v ?? 0)), v ?? 0);
-  if (!head) return v;
+  if (!head && !ptr) return v;
   return new GoStruct(kind, v, ptr);
 }
 

@@ -42,6 +42,9 @@ test('inspect -f: health, mounts, image, network and volume values', async () =>
   assert.match(await f('{{.Created}} {{.IPAM.Config}} {{.ConfigFrom}}', 'bridge'), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? \+0000 UTC \[\{172\.17\.0\.0\/16  172\.17\.0\.1 map\[\]\}\] \{\}\n$/);
   assert.match(await f('{{.}}', 'vv'), /^\{<nil> \S+ local map\[\] \/var\/lib\/docker\/volumes\/vv\/_data vv map\[\] local map\[\] <nil>\}\n$/);
   assert.match((await run(`docker image inspect -f '{{.Metadata}} {{.Config.Healthcheck}} {{.Config.Volumes}}' redis`)).out, /^\{0001-01-01 00:00:00 \+0000 UTC\} <nil> map\[\/data:\{\}\]\n$/);
+  // --mount specs are mount.Mount structs, their option pointers nil unless given.
+  await run('docker run -d --name mm --mount type=volume,src=vv,dst=/data --mount type=bind,src=/tmp,dst=/t,readonly nginx');
+  assert.equal(await f('{{.HostConfig.Mounts}}', 'mm'), '[{volume vv /data false  <nil> <nil> <nil> <nil> <nil>} {bind /tmp /t true  <nil> <nil> <nil> <nil> <nil>}]\n');
 });
 
 test('inspect -f: execution errors come from the raw retry, with Go texts and columns', async () => {
