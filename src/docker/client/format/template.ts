@@ -396,10 +396,13 @@ function opString(o: Operand): string {
 /** The template's variables: `$` is the data it was started on. */
 let vars: Record<string, unknown> = {};
 let depth = 0;
-let source = '';
+let top: Node[] = [];
 
 export function execute(nodes: Node[], dot: unknown, rowType?: string, header = false): string {
-  if (depth++ === 0) [vars, source] = [{ $: dot }, sources.get(nodes) ?? ''];
+  if (depth++ === 0) {
+    vars = { $: dot };
+    top = nodes;
+  }
   try {
     return executeAll(nodes, dot, rowType, header);
   } finally {
@@ -414,6 +417,7 @@ function executeAll(nodes: Node[], dot: unknown, rowType: string | undefined, he
       out += executeNode(n, dot, rowType, header);
     } catch (e) {
       if (!(e instanceof ExecFail) || n.k === 'text') throw e;
+      const source = sources.get(top) ?? '';
       throw new TemplateError(`template: :${linePos(source, e.at(source, n.at))}: executing "" at <${e.ctx}>: ${e.message}`);
     }
   }
