@@ -257,8 +257,7 @@ export class Engine implements DockerApi {
       ip: c.ip || '172.17.0.2',
       now: () => this.now(),
       kernel: KERNEL,
-      // An exec left running by its client (`sleep 100`, Ctrl+C) ends on its own time.
-      procs: () => [c.proc, ...c.execs].filter((p): p is Proc => !!p && p.exitCode === null && !(p !== c.proc && (p.deadline ?? Infinity) <= this.now()))
+      procs: () => [c.proc, ...c.execs].filter((p): p is Proc => !!p && p.exitCode === null)
         .flatMap((p) => [{ pid: p.pid, ppid: p.pid === 1 ? 0 : 1, argv: p.title ?? p.argv, tty: p.tty, start: p.start, user: p.user }, ...(p.children?.() ?? [])])
         .concat(this.initProc(c))
         .sort((a, b) => a.pid - b.pid),

@@ -58,12 +58,17 @@ export const execing = {
     await feed(io, async (o) => {
       await proc.boot(o);
       if (proc instanceof ShellProc && !stdin) proc.exitCode = 0;
-      // The client waits for a program that ends on its own time (`sleep 100`), or until Ctrl+C.
+      const end = proc.deadline;
+      // A program that ends on its own time (`sleep 100`) reads as exited once that time has come,
+      // whether anyone waits for it or not (top, ExecIDs).
+      if (end !== undefined && proc.exitCode === null) {
+        let code: number | null = null;
+        Object.defineProperty(proc, 'exitCode', { get: () => code ?? (this.now() >= end ? 0 : null), set: (v: number | null) => { code = v; } });
+      }
+      // The client waits for it, or until Ctrl+C.
       while (!config.Detach && !proc.readsInput && proc.exitCode === null && !gone && c.status === 'running') {
-        const end = proc.deadline;
-        if (end !== undefined && end <= this.now()) proc.exitCode = 0;
         // With -it the ^C reaches the program, which dies of SIGINT.
-        else if (io.signal?.aborted) proc.exitCode = 130;
+        if (io.signal?.aborted) proc.exitCode = 130;
         else if (end === undefined && !io.signal) break;
         else await this.wait(io, end === undefined ? 250 : Math.max(1, Math.min(1000, end - this.now())));
       }

@@ -55,3 +55,12 @@ test('exec -i without -t: Ctrl+C returns to the host shell (exit 0), the process
   assert.equal((await run('docker exec -it box sleep 60', ctrlC(2))).exit, 130);
   assert.doesNotMatch((await run('docker top box')).out, /sleep 60/);
 });
+
+test('exec -d of sleep: listed while it sleeps, gone once its time is up', async () => {
+  const run = session();
+  await run('docker run -d --name box alpine sleep 1000');
+  await run('docker exec -d box sleep 30');
+  assert.match((await run('docker top box')).out, /sleep 30\n$/);
+  await run('sleep 31');
+  assert.doesNotMatch((await run('docker top box')).out, /sleep 30\n/);
+});
