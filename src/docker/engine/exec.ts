@@ -36,11 +36,17 @@ export const execing = {
     const proc = startProgram({ pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m }, { env, cwd, stdin, user: user && user !== '0' && user !== 'root' ? user : 'root' });
     c.execs.push(proc);
     let sinkIo: TermIO = io;
+    // Only `-it` puts the terminal in raw mode, where Ctrl+C reaches the process as a byte. Otherwise
+    // it stops the client alone (docker/cli forwards no signal to an exec): the process runs on,
+    // unseen. Its program then winds down on a signal of its own, and is kept as still running.
+    const inner = !(tty && stdin) && io.signal ? new AbortController() : undefined;
+    let gone = false;
+    io.signal?.addEventListener('abort', () => { gone = !!inner; inner?.abort(); }, { once: true });
     const out = (): Out => ({
-      out: (t) => { if (!config.Detach) sinkIo.out(t); },
-      err: (t) => { if (!config.Detach) (tty ? sinkIo.out : sinkIo.err).call(sinkIo, t); },
+      out: (t) => { if (!config.Detach && !gone) sinkIo.out(t); },
+      err: (t) => { if (!config.Detach && !gone) (tty ? sinkIo.out : sinkIo.err).call(sinkIo, t); },
       sleep: (ms) => this.wait(sinkIo, ms),
-      signal: sinkIo.signal,
+      signal: inner ? inner.signal : sinkIo.signal,
     });
     const engine = this;
     // Feeds the process from the terminal `io2`; once it has ended it is no longer an exec of the container.
@@ -55,6 +61,21 @@ export const execing = {
     await feed(io, async (o) => {
       await proc.boot(o);
       if (proc instanceof ShellProc && !stdin) proc.exitCode = 0;
+      const end = proc.deadline;
+      // A program that ends on its own time (`sleep 100`) reads as exited once that time has come,
+      // whether anyone waits for it or not (top, ExecIDs).
+      if (end !== undefined && proc.exitCode === null) {
+        let code: number | null = null;
+        Object.defineProperty(proc, 'exitCode', { get: () => code ?? (this.now() >= end ? 0 : null), set: (v: number | null) => { code = v; } });
+      }
+      // The client waits for it, or until Ctrl+C.
+      while (!config.Detach && !proc.readsInput && proc.exitCode === null && !gone && c.status === 'running') {
+        // With -it the ^C reaches the program, which dies of SIGINT.
+        if (io.signal?.aborted) proc.exitCode = 130;
+        else if (end === undefined && !io.signal) break;
+        else await this.wait(io, end === undefined ? 250 : Math.max(1, Math.min(1000, end - this.now())));
+      }
+      if (gone) proc.exitCode = null;
     });
     const running = () => proc.exitCode === null && c.status === 'running';
     return {

@@ -67,6 +67,7 @@ export const imageApi = {
         newer ||= m.status.startsWith('Status: Downloaded');
       }, opts.signal);
     }
+    if (opts.signal?.aborted) return;
     await onMessage({ status: `Status: ${newer ? 'Downloaded newer image' : 'Image is up to date'} for ${r.name}` });
   },
 

@@ -2,7 +2,7 @@
  * Image operations of the daemon: lookup by reference or ID, pull from the catalogue, tag,
  * remove (moby's `ImageDelete` rules, conflicts and `-f` included), prune, inspect, history.
  */
-import { ApiError, type HistoryResponseItem, type ImageDeleteResponseItem, type ImageInspect, type ImageSummary, type OnMessage } from '../api';
+import { ApiError, type HistoryResponseItem, type ImageDeleteResponseItem, type ImageInspect, type ImageSummary, type JSONMessage, type OnMessage } from '../api';
 import { CATALOG, findImage, hasRepository, type ImageSpec, type LayerSpec } from '../registry/catalog';
 import { rfc3339 } from './clock';
 import { treeSize } from './fs';
@@ -119,18 +119,42 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
   const before = h.images.refs.get(shown);
   // Here under another tag already: nothing to download.
   const existed = [...h.images.images.values()].some((i) => i.top === chain && i.manifest === manifest);
+  const count = h.images.images.size;
   const img = installSpec(h, spec);
   const upToDate = before === img.id && !present.includes(false);
-  if (!existed && !upToDate) {
+  // Ctrl+C closes the client's request, which cancels the daemon's pull: the image it was making
+  // is not kept, nor the layers only that image had.
+  const send = async (m: JSONMessage): Promise<void> => {
+    await onMessage(m);
+    if (signal?.aborted) throw INTERRUPTED;
+  };
+  try {
+    await pullLayers();
+    await send({ status: `Digest: ${manifest}` });
+  } catch (e) {
+    if (e !== INTERRUPTED) throw e;
+    if (h.images.images.size > count) {
+      h.images.images.delete(img.id);
+      h.layers.release(img.top);
+    }
+    return img;
+  }
+  if (!byDigest) setTag(h, shown, img, true);
+  h.images.refs.set(`${ref.name}@${manifest}`, img.id);
+  h.imageEvent?.(shown, ref.name, 'pull');
+  await onMessage({ status: `Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${shown}` });
+  return img;
+
+  async function pullLayers(): Promise<void> {
+    if (existed || upToDate) return;
     const ids = layers.map((l) => short(blobOfSpec(l)));
     const todo = layers.flatMap((_l, i) => (present[i] ? [] : [i]));
-    const say = (status: string, i: number, progressDetail = {}) => onMessage({ status, id: ids[i], progressDetail });
+    const say = (status: string, i: number, progressDetail = {}) => send({ status, id: ids[i], progressDetail });
     for (const i of layers.keys()) if (present[i]) await say('Already exists', i);
     for (const i of todo) await say('Pulling fs layer', i);
     for (const i of todo.slice(3)) await say('Waiting', i);
     // Downloads run three at a time; extraction is in order.
     for (const i of todo) {
-      if (signal?.aborted) break;
       const total = layers[i].gz;
       const steps = total > 1_000_000 ? 5 : total > 50_000 ? 2 : 1;
       for (let s = 1; s <= steps && total > 1000; s++) await say('Downloading', i, { current: Math.round((total * s) / (steps + 1)), total });
@@ -144,13 +168,9 @@ export async function pull(h: ImageHost, input: string, onMessage: OnMessage, si
       await say('Pull complete', i);
     }
   }
-  await onMessage({ status: `Digest: ${manifest}` });
-  if (!byDigest) setTag(h, shown, img, true);
-  h.images.refs.set(`${ref.name}@${manifest}`, img.id);
-  h.imageEvent?.(shown, ref.name, 'pull');
-  await onMessage({ status: `Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${shown}` });
-  return img;
 }
+
+const INTERRUPTED = new Error('interrupted');
 
 /** True when a tag or digest names the image. */
 export const isReferenced = (h: ImageHost, img: Image): boolean => h.images.referencesOf(img.id).length > 0;

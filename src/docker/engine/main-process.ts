@@ -58,12 +58,14 @@ export const mainProcess = {
     if (base(argv[0]) === 'docker-entrypoint.sh' && argv.length > 1) {
       const next = argv[1];
       if (next === 'nginx' || next === 'nginx-debug') return nginx(launch(), this.osId(c) === 'alpine');
-      // their options (`--appendonly yes`, `-c max_connections=200`) change nothing a lesson sees
-      if (next === 'redis-server') return redisServer(launch());
-      if (next === 'postgres') return postgresServer(launch(), env);
+      // their options (`--appendonly yes`, `-c max_connections=200`) change nothing a lesson sees;
+      // started as root, the script steps down to the image's own user with gosu
+      const gosu = (p: Proc, name: string): Proc => Object.assign(p, { user: User && !/^(0|root)(:|$)/.test(User) ? User : name });
+      if (next === 'redis-server') return gosu(redisServer(launch()), 'redis');
+      if (next === 'postgres') return gosu(postgresServer(launch(), env), 'postgres');
       if (next === 'mysqld') {
         argv = ['mysqld'];
-        return mysqld(launch(), env);
+        return gosu(mysqld(launch(), env), 'mysql');
       }
       argv = next.startsWith('-') ? ['node', ...argv.slice(1)] : argv.slice(1);
     }

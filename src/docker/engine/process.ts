@@ -53,6 +53,8 @@ export interface Proc {
   serve?(port: number, path: string): HttpReply | null;
   /** What ps shows when the program renames itself (nginx's `nginx: master process …`). */
   title?: string[];
+  /** The user it runs as once its entrypoint stepped down from root (gosu redis), for ps and top. */
+  user?: string;
   /** Processes it started that live as long as it does (nginx's workers), for ps and top. */
   children?(): ProcInfo[];
 }

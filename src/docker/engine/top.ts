@@ -16,11 +16,11 @@ export const topping = {
     try {
       passwd = this.fsOf(c).readFile('/etc/passwd');
     } catch { /* none */ }
-    const uid = (u: string) => new RegExp(`^${u}:[^:]*:(\\d+):`, 'm').exec(passwd)?.[1] ?? '101';
+    const uid = (u: string) => (/^\d+(:|$)/.test(u) ? u.split(':')[0] : new RegExp(`^${u.split(':')[0]}:[^:]*:(\\d+):`, 'm').exec(passwd)?.[1] ?? '101');
     return {
       Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
       // A program's own children (nginx's workers, user nginx = uid 101, which the host has no name for) hang from it
-      Processes: this.machine(c).procs().map((p) => [p.user ? uid(p.user) : 'root', String(host(p.pid)), String(p.user || (p.pid === c.proc?.pid && p.pid > 1) ? host(p.ppid) : shim), '0',
+      Processes: this.machine(c).procs().map((p) => [p.user ? uid(p.user) : 'root', String(host(p.pid)), String((p.user && p.pid !== c.proc?.pid) || (p.pid === c.proc?.pid && p.pid > 1) ? host(p.ppid) : shim), '0',
         new Date(p.start).toISOString().slice(11, 16), p.tty ? 'pts/0' : '?', '00:00:00', p.argv.join(' ')]),
     };
   },

@@ -19,6 +19,8 @@ export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
     throw e;
   }
   if (detach) return 0;
+  // Without a TTY, Ctrl+C cancels the client's context: it leaves (exit 0), the process stays.
+  if (interactive && !tty && ctx.io.signal?.aborted) return 0;
   if (interactive) return enterOrExit(ctx, handle);
   return handle.exitCode ?? 0;
 };

@@ -6,12 +6,13 @@ import { ApiError } from '../../api';
 import { CliError, type Ctx, type Handler } from '../cli';
 import type { Flags } from '../flags';
 import { marshalJson } from '../format/list';
-import { parseOwn, renderOwn, TemplateError } from '../format/template';
+import { parseOwn, renderInspect, TemplateError } from '../format/template';
 import { reportErrors } from './shared';
 
-type Getter = (ref: string) => Promise<unknown>;
+/** An object and the Go type the client decodes it into (container, image, network, volume). */
+type Getter = (ref: string) => Promise<[unknown, string]>;
 
-export async function inspectAll(ctx: Ctx, f: Flags, args: string[], get: (ref: string) => Promise<unknown>, notFound: (ref: string, e: ApiError) => string): Promise<number> {
+export async function inspectAll(ctx: Ctx, f: Flags, args: string[], get: Getter, notFound: (ref: string, e: ApiError) => string): Promise<number> {
   const format = f.str('format') ?? '';
   const template = format !== '' && format !== 'json';
   // A template that does not parse stops everything (the client's StatusError 64).
@@ -21,8 +22,9 @@ export async function inspectAll(ctx: Ctx, f: Flags, args: string[], get: (ref: 
   let out = '';
   for (const a of args) {
     let o: unknown;
+    let type = '';
     try {
-      o = await get(a);
+      [o, type] = await get(a);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       errors.push(notFound(a, e));
@@ -31,7 +33,7 @@ export async function inspectAll(ctx: Ctx, f: Flags, args: string[], get: (ref: 
     if (!template) found.push(o);
     else {
       try {
-        out += renderOwn(tpl, format, o, true) + '\n';
+        out += renderInspect(tpl, o, type) + '\n';
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
         errors.push(e.message.startsWith('template parsing error: ') ? e.message : 'template parsing error: ' + e.message);
@@ -47,10 +49,12 @@ export async function inspectAll(ctx: Ctx, f: Flags, args: string[], get: (ref: 
 
 const daemon = (_: string, e: ApiError): string => `Error response from daemon: ${e.message}`;
 
-export const containerInspect: Handler = (ctx, f, args) =>
-  inspectAll(ctx, f, args, (a) => ctx.api.containerInspect(a, { size: f.bool('size') }), daemon);
+const as = (type: string) => (o: unknown): [unknown, string] => [o, type];
 
-export const imageInspect: Handler = (ctx, f, args) => inspectAll(ctx, f, args, (a) => ctx.api.imageInspect(a), daemon);
+export const containerInspect: Handler = (ctx, f, args) =>
+  inspectAll(ctx, f, args, (a) => ctx.api.containerInspect(a, { size: f.bool('size') }).then(as('container')), daemon);
+
+export const imageInspect: Handler = (ctx, f, args) => inspectAll(ctx, f, args, (a) => ctx.api.imageInspect(a).then(as('image')), daemon);
 
 export const inspect: Handler = (ctx, f, args) => {
   const type = f.str('type');
@@ -61,11 +65,11 @@ export const inspect: Handler = (ctx, f, args) => {
     throw new CliError(`"${type}" is not a valid value for --type`);
   }
   const getters: Getter[] = [];
-  if (!type || type === 'container') getters.push((a) => ctx.api.containerInspect(a, { size: f.bool('size') }));
-  if (!type || type === 'image') getters.push((a) => ctx.api.imageInspect(a));
-  if (!type || type === 'network') getters.push((a) => ctx.api.networkInspect(a));
-  if (!type || type === 'volume') getters.push((a) => ctx.api.volumeInspect(a));
-  const get = async (a: string): Promise<unknown> => {
+  if (!type || type === 'container') getters.push((a) => ctx.api.containerInspect(a, { size: f.bool('size') }).then(as('container')));
+  if (!type || type === 'image') getters.push((a) => ctx.api.imageInspect(a).then(as('image')));
+  if (!type || type === 'network') getters.push((a) => ctx.api.networkInspect(a).then(as('network')));
+  if (!type || type === 'volume') getters.push((a) => ctx.api.volumeInspect(a).then(as('volume')));
+  const get = async (a: string): Promise<[unknown, string]> => {
     for (const g of getters) {
       try {
         return await g(a);
@@ -78,4 +82,4 @@ export const inspect: Handler = (ctx, f, args) => {
   return inspectAll(ctx, f, args, get, (a, e) => (e.status === 404 ? `Error: No such ${type ?? 'object'}: ${a}` : `Error response from daemon: ${e.message}`));
 };
 
-export const networkInspect: Handler = (ctx, f, args) => inspectAll(ctx, f, args, (a) => ctx.api.networkInspect(a), daemon);
+export const networkInspect: Handler = (ctx, f, args) => inspectAll(ctx, f, args, (a) => ctx.api.networkInspect(a).then(as('network')), daemon);

@@ -14,6 +14,8 @@ export const pull: Handler = async (ctx, f, [image]) => {
   // The API client lowercases the platform before sending it.
   const platform = f.str('platform')?.toLowerCase() || undefined;
   await ctx.api.imagePull(image, quiet ? () => {} : render, { signal: ctx.io.signal, all, platform });
+  // Ctrl+C cancels the CLI's context: the pull stops where it was, silently, with 128+SIGINT.
+  if (ctx.io.signal?.aborted) return 130;
   // With -a the reference stays a repository: `docker.io/library/nginx`.
   ctx.io.out(canonicalString(all ? ref : withLatest(ref)) + '\n');
   return 0;

@@ -268,6 +268,8 @@ export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdNam
 async function pullQuiet(ctx: Ctx, image: string, quiet: boolean): Promise<void> {
   const render = messageRenderer(ctx.io, (t) => ctx.io.err(t));
   await ctx.api.imagePull(image, quiet ? () => {} : render, { signal: ctx.io.signal });
+  // Ctrl+C cancels the pull and the command with it: no container, nothing printed, 128+SIGINT.
+  if (ctx.io.signal?.aborted) throw new CliError('', 130);
 }
 
 /** The errors gathered over several arguments, one per line after the output; exit 1 if any. */

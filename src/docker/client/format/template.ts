@@ -5,6 +5,7 @@
  */
 import { CliError } from '../errors';
 import { memo } from '../memo';
+import { GoNil, GoStruct, GoText, GoValue, MISSING, typed } from './go-types';
 
 /** Actions keep where they start in the source (`at`), for Go's line:column in errors. */
 type Node =
@@ -27,16 +28,19 @@ const execError = (message: string): TemplateError => new TemplateError('templat
 /** Words of an action, one after the other from its start (sticky): strings, raw strings, the rest. */
 const TOKEN = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[()]|[^\s()]+)/gy;
 
-function tokenize(src: string): string[] {
+function tokenize(src: string, closed = true): string[] {
   const rest = src.replace(TOKEN, '').trim();
   if (rest) throw parseError(`unexpected "${rest[0]}" in command`);
   // A field right after a closing paren, `(index .Mounts 0).Name`, is read from that value (a
   // chain node): it is kept as one `).Name` word.
   const toks: string[] = [];
   for (const m of src.matchAll(TOKEN)) {
-    if (m[0] === m[1] && m[1][0] === '.' && toks[toks.length - 1] === ')') toks[toks.length - 1] += m[1];
+    const prev = toks[toks.length - 1];
+    checkWord(m[1], prev === undefined || prev === '|' || prev === '(');
+    if (m[0] === m[1] && m[1][0] === '.' && prev === ')') toks[toks.length - 1] += m[1];
     else toks.push(m[1]);
   }
+  if (!closed) return toks;
   let depth = 0;
   for (const t of toks) {
     depth += t === '(' ? 1 : t[0] === ')' ? -1 : 0;
@@ -44,6 +48,23 @@ function tokenize(src: string): string[] {
   }
   if (depth) throw parseError('unclosed left paren');
   return toks;
+}
+
+/**
+ * Go's lexer and parser on one word: a character no token starts with (`}` of `{{.Name}`) is
+ * unexpected where it stands, at the start of a command or after an operand.
+ */
+function checkWord(w: string, first: boolean): void {
+  if (w[0] === '"' || w[0] === '`') {
+    if (w.length < 2 || w[w.length - 1] !== w[0]) throw parseError(`unterminated ${w[0] === '`' ? 'raw ' : ''}quoted string`);
+    return;
+  }
+  const bad = /[^\p{L}\p{Nd}_.$|:=,+\-'()]/u.exec(w);
+  if (!bad) return;
+  const c = bad[0];
+  const code = c.codePointAt(0)!;
+  if (code > 126) throw parseError(`unrecognized character in action: U+${code.toString(16).toUpperCase().padStart(4, '0')} '${c}'`);
+  throw parseError(`unexpected "${c}" in ${first && !bad.index ? 'command' : 'operand'}`);
 }
 
 /** Parses a template. */
@@ -57,7 +78,11 @@ export function compile(src: string): Node[] {
     let start = open + 2;
     if (src[start] === '-' && /\s/.test(src[start + 1] ?? '')) { text = text.replace(/\s+$/, ''); start++; }
     const close = src.indexOf('}}', start);
-    if (close < 0) throw parseError('unclosed action');
+    if (close < 0) {
+      // The parser reads up to the end first: a stray character there is its error.
+      tokenize(src.slice(start), false);
+      throw parseError('unclosed action');
+    }
     let end = close;
     let next = close + 2;
     if (src[close - 1] === '-' && /\s/.test(src[close - 2] ?? '')) end = close - 1;
@@ -106,8 +131,13 @@ export function compile(src: string): Node[] {
     if (stop.length) throw parseError('unexpected EOF');
     return [nodes, '', []];
   };
-  return parse([])[0];
+  const nodes = parse([])[0];
+  sources.set(nodes, src);
+  return nodes;
 }
+
+/** Each compiled template's source, for the line:column of its execution errors. */
+const sources = new WeakMap<Node[], string>();
 
 /** Go's `line:column` of a source offset (the column counts bytes from 0). */
 function linePos(src: string, at: number): string {
@@ -118,20 +148,33 @@ function linePos(src: string, at: number): string {
 const NO_VALUE = Symbol('no value');
 
 /**
- * `docker inspect` retries a template that fails on the typed object against the raw JSON with
- * missingkey=error: a field missing from an object that stands for a Go struct (capitalised
- * keys) is then an error, while a missing key of a map (labels…) still prints `<no value>`.
+ * `typed`: the data are Go values (go-types); `raw`: decoded JSON, as `docker inspect` retries a
+ * template that failed on the typed value, with missingkey=error: every object is then a map, a
+ * missing key an error. Otherwise (listing rows, version, info) an object with capitalised keys
+ * stands for a struct.
  */
-let strictKeys = false;
-let strictSrc = '';
+let mode: '' | 'typed' | 'raw' = '';
 
-class MissingKey extends Error {
-  constructor(readonly path: string, readonly key: string) {
-    super(key);
+/** An execution error at a node: `ctx` is the node as Go prints it, `find` where it starts in the source. */
+class ExecFail extends Error {
+  constructor(message: string, readonly ctx: string, readonly find = ctx) {
+    super(message);
+  }
+
+  /** Where Go places the node: a field path `.A.B` (or `$v.A`) at its second part, as its parser does. */
+  at(src: string, from: number): number {
+    const i = src.indexOf(this.find, from);
+    if (i < 0) return from;
+    const dot = this.find[0] === '.' ? this.find.indexOf('.', 1) : this.find[0] === '$' ? this.find.indexOf('.') : -1;
+    return i + Math.max(dot, 0);
   }
 }
 
+/** An error of a function, reported as `error calling <name>: …`. */
+class FuncError extends Error {}
+
 const isStruct = (v: object): boolean => {
+  if (mode) return false;
   const keys = Object.keys(v);
   return keys.length > 0 && keys.every((k) => /^[A-Z]/.test(k));
 };
@@ -139,38 +182,58 @@ const isStruct = (v: object): boolean => {
 function field(dot: unknown, path: string): unknown {
   let v: unknown = dot;
   for (const key of path.split('.').filter(Boolean)) {
+    if (v === NO_VALUE) return v;
+    if (v instanceof GoValue) {
+      v = v instanceof GoStruct ? v.get(key) : v instanceof GoNil && v.kind === 'm' ? NO_VALUE : MISSING;
+      if (v === MISSING) throw new ExecFail(`can't evaluate field ${key}`, path);
+      continue;
+    }
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      throw execError(`executing "" at <${path}>: can't evaluate field ${key} in type ${typeName(v)}`);
+      throw new ExecFail(`can't evaluate field ${key} in type ${typeName(v)}`, path);
     }
-    const parent = v as object;
-    v = key in parent ? (v as Record<string, unknown>)[key] : NO_VALUE;
-    if (v === NO_VALUE) {
-      if (strictKeys && isStruct(parent)) throw new MissingKey(path, key);
-      return NO_VALUE;
-    }
+    const parent = v as Record<string, unknown>;
+    v = key in parent ? parent[key] : NO_VALUE;
+    if (v === NO_VALUE && mode === 'raw') throw new ExecFail(`map has no entry for key "${key}"`, path);
   }
   return v;
 }
 
 function typeName(v: unknown): string {
+  if (mode === 'raw') return 'interface {}';
   return typeof v === 'string' ? 'string' : typeof v === 'number' ? 'float64' : typeof v === 'boolean' ? 'bool' : 'interface {}';
 }
 
-/** Go's `%v`. */
-export function goString(v: unknown): string {
+/** What fmt prints for a pointer inside a value: an address, the same for the same data. */
+function address(v: unknown): string {
+  let h = 0x811c9dc5;
+  for (const c of JSON.stringify(v) ?? '') h = Math.imul(h ^ c.charCodeAt(0), 0x1000193);
+  return '0xc000' + (((h >>> 0) & 0xfff0) | 0x100000).toString(16);
+}
+
+/** Go's `%v`; `depth` > 0 inside a printed value, where a pointer prints as its address. */
+export function goString(v: unknown, depth = 0): string {
   if (v === NO_VALUE || v === undefined) return '<no value>';
-  if (v === null) return '[]';
+  // A JSON null decoded into an interface: text/template makes it an invalid value; fmt prints `<nil>`.
+  if (v === null) return mode === 'raw' ? (depth ? '<nil>' : '<no value>') : '[]';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v)) return '[' + v.map(goString).join(' ') + ']';
+  if (Array.isArray(v)) return '[' + v.map((x) => goString(x, depth + 1)).join(' ') + ']';
+  if (v instanceof GoValue) {
+    if (v instanceof GoNil) return v.kind === '*' ? '<nil>' : v.kind === 'm' ? 'map[]' : '[]';
+    const s = v as GoStruct | GoText;
+    if (depth && s.ptr) return address(s.raw);
+    if (s instanceof GoText) return s.text;
+    return '{' + s.fields.map(([, x]) => goString(x, depth + 1)).join(' ') + '}';
+  }
   // A Go struct prints its fields' values in order, without names: `{0.0.0.0 8080}`.
-  if (isStruct(v as object)) return '{' + Object.values(v as object).map(goString).join(' ') + '}';
+  if (isStruct(v as object)) return '{' + Object.values(v as object).map((x) => goString(x, depth + 1)).join(' ') + '}';
   const keys = Object.keys(v as object).sort();
-  return 'map[' + keys.map((k) => `${k}:${goString((v as Record<string, unknown>)[k])}`).join(' ') + ']';
+  return 'map[' + keys.map((k) => `${k}:${goString((v as Record<string, unknown>)[k], depth + 1)}`).join(' ') + ']';
 }
 
 function truthy(v: unknown): boolean {
   if (v === NO_VALUE || v === null || v === undefined || v === false || v === 0 || v === '') return false;
+  if (v instanceof GoValue) return v instanceof GoText ? v.ptr || truthy(v.raw) : v instanceof GoStruct;
   if (Array.isArray(v)) return v.length > 0;
   if (typeof v === 'object') return Object.keys(v as object).length > 0;
   return true;
@@ -183,11 +246,24 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
   title: (s) => goString(s).replace(/\b\w/g, (c) => c.toUpperCase()),
   join: (a, sep) => (Array.isArray(a) ? a.map(goString).join(goString(sep)) : goString(a)),
   split: (s, sep) => goString(s).split(goString(sep)),
-  len: (v) => (Array.isArray(v) || typeof v === 'string' ? v.length : v && typeof v === 'object' ? Object.keys(v).length : 0),
+  len: (v) => {
+    if (v instanceof GoStruct || v instanceof GoText) throw new FuncError(`len of type ${goString(v)}`);
+    return Array.isArray(v) || typeof v === 'string' ? v.length : v && typeof v === 'object' && !(v instanceof GoNil) ? Object.keys(v).length : 0;
+  },
   index: (v, ...keys) => {
     let cur = v;
     for (const k of keys) {
-      if (!cur || typeof cur !== 'object') return NO_VALUE;
+      // Go's index: past the end is an error; at the end, reflect's own panic.
+      if (Array.isArray(cur)) {
+        const i = Number(k);
+        if (i < 0 || i > cur.length) throw new FuncError(`index out of range: ${i}`);
+        if (i === cur.length) throw new FuncError('reflect: slice index out of range');
+        cur = cur[i];
+        continue;
+      }
+      if (cur instanceof GoNil && cur.kind === 'm') return NO_VALUE;
+      if (cur === NO_VALUE || cur === null) throw new FuncError('index of untyped nil');
+      if (!cur || typeof cur !== 'object' || cur instanceof GoValue) throw new FuncError(`can't index item of type ${typeof cur === 'string' ? 'string' : 'interface {}'}`);
       const map = cur as Record<string, unknown>;
       // A missing key gives the map's zero value: "" for the string maps (labels) people index.
       cur = Object.hasOwn(map, String(k)) ? map[String(k)] : Object.values(map).every((x) => typeof x === 'string') ? '' : NO_VALUE;
@@ -276,19 +352,41 @@ function evalPipe(toks: Operand[], dot: unknown, header = false): unknown {
   for (const c of cmds) {
     const [head, ...rest] = c;
     if (head === undefined) throw execError('missing value for command');
-    const args = rest.map((t) => evalArg(t, dot, header));
-    if (!first) args.push(prev);
-    if (typeof head === 'string' && Object.hasOwn(FUNCS, head)) prev = header && HEADER_SAME.has(head) ? args[0] : FUNCS[head](...args);
-    else {
+    const args = (): unknown[] => [...rest.map((t) => evalArg(t, dot, header)), ...(first ? [] : [prev])];
+    const more = rest.length > 0 || !first;
+    if (typeof head === 'string' && Object.hasOwn(FUNCS, head)) {
+      const a = args();
+      try {
+        prev = header && HEADER_SAME.has(head) ? a[0] : FUNCS[head](...a);
+      } catch (e) {
+        if (!(e instanceof FuncError)) throw e;
+        throw new ExecFail(`error calling ${head}: ${e.message}`, pipeString(c), head);
+      }
+    } else {
+      // Go refuses arguments to a value before it evaluates anything.
+      if (more && Array.isArray(head) && head[0] !== CHAIN) {
+        throw new ExecFail(`can't give argument to non-function ${pipeString(head)}`, pipeString(toks), opString(toks[0]));
+      }
       const v = evalArg(head, dot, header);
       // A method of the row, such as the container formatter's `.Label "name"`.
-      if (typeof v === 'function') prev = v(...args);
-      else if (args.length) throw execError(`can't give argument to non-function ${typeof head === 'string' ? head : '(…)'}`);
+      if (typeof v === 'function') prev = v(...args());
+      else if (more && typeof head === 'string' && head[0] === '.') {
+        const key = head.slice(head.lastIndexOf('.') + 1);
+        throw new ExecFail(mode === 'raw' ? `${key} is not a method but has arguments` : `${key} has arguments but cannot be invoked as function`, head);
+      } else if (more) throw new ExecFail(`can't give argument to non-function ${opString(head)}`, opString(head));
       else prev = v;
     }
     first = false;
   }
   return prev;
+}
+
+/** A pipeline and an operand as Go prints their nodes: `(.State) .Status`, `(index .Mounts 0).Name`. */
+const pipeString = (toks: Operand[]): string => nest(toks).map(opString).join(' ');
+
+function opString(o: Operand): string {
+  if (!Array.isArray(o)) return o;
+  return o[0] === CHAIN ? `(${pipeString(o[1] as Operand[])})${o[2] as string}` : `(${pipeString(o)})`;
 }
 
 /**
@@ -298,9 +396,13 @@ function evalPipe(toks: Operand[], dot: unknown, header = false): unknown {
 /** The template's variables: `$` is the data it was started on. */
 let vars: Record<string, unknown> = {};
 let depth = 0;
+let top: Node[] = [];
 
 export function execute(nodes: Node[], dot: unknown, rowType?: string, header = false): string {
-  if (depth++ === 0) vars = { $: dot };
+  if (depth++ === 0) {
+    vars = { $: dot };
+    top = nodes;
+  }
   try {
     return executeAll(nodes, dot, rowType, header);
   } finally {
@@ -314,10 +416,9 @@ function executeAll(nodes: Node[], dot: unknown, rowType: string | undefined, he
     try {
       out += executeNode(n, dot, rowType, header);
     } catch (e) {
-      if (!(e instanceof MissingKey) || n.k === 'text') throw e;
-      const src = strictSrc;
-      const at = Math.max(n.at, src.indexOf(e.path, n.at));
-      throw new TemplateError(`template: :${linePos(src, at)}: executing "" at <${e.path}>: map has no entry for key "${e.key}"`);
+      if (!(e instanceof ExecFail) || n.k === 'text') throw e;
+      const source = sources.get(top) ?? '';
+      throw new TemplateError(`template: :${linePos(source, e.at(source, n.at))}: executing "" at <${e.ctx}>: ${e.message}`);
     }
   }
   return out;
@@ -329,12 +430,12 @@ function executeNode(n: Node, dot: unknown, rowType: string | undefined, header:
     if (n.k === 'text') out += n.v;
     else if (n.k === 'act') {
       // `{{.Field}}` on a plain row: the common case of every listing, without the pipeline machinery.
-      if (n.f !== undefined && dot !== null && typeof dot === 'object' && !Array.isArray(dot)) {
+      if (n.f !== undefined && dot !== null && typeof dot === 'object' && !Array.isArray(dot) && !(dot instanceof GoValue)) {
         const v = (dot as Record<string, unknown>)[n.f];
         if (typeof v === 'string') out += v;
         else if (n.f in dot) out += goString(v);
         else if (rowType) throw new TemplateError(`template: :${n.pos}: executing "" at <.${n.f}>: can't evaluate field ${n.f} in type ${rowType}`);
-        else if (strictKeys && isStruct(dot)) throw new MissingKey('.' + n.f, n.f);
+        else if (mode === 'raw') throw new ExecFail(`map has no entry for key "${n.f}"`, '.' + n.f);
         else out += goString(NO_VALUE);
       } else if (n.set) vars[n.set[0]] = evalPipe(n.p, dot, header);
       else out += goString(evalPipe(n.p, dot, header));
@@ -346,7 +447,8 @@ function executeNode(n: Node, dot: unknown, rowType: string | undefined, header:
       out += executeAll(truthy(v) ? n.body : n.no, truthy(v) && n.k === 'with' ? v : dot, rowType, header);
     } else {
       const v = evalPipe(n.p, dot, header);
-      const keys: unknown[] = Array.isArray(v) ? v.map((_, i) => i) : v && typeof v === 'object' ? Object.keys(v).sort() : [];
+      if (v instanceof GoStruct || v instanceof GoText) throw new ExecFail(`range can't iterate over ${goString(v)}`, pipeString(n.p));
+      const keys: unknown[] = Array.isArray(v) ? v.map((_, i) => i) : v && typeof v === 'object' && !(v instanceof GoNil) ? Object.keys(v).sort() : [];
       if (keys.length === 0) out += executeAll(n.no, dot, rowType, header);
       for (const k of keys) {
         const it = (v as Record<string, unknown>)[k as string];
@@ -368,7 +470,8 @@ export function render(src: string, data: unknown): string {
 
 /**
  * A command's own template (inspect, version, info). `name` is the template's name in Go's
- * messages; a parse error is the client's StatusError 64. `strict` is inspect's raw retry.
+ * messages; a parse error is the client's StatusError 64. `strict` is inspect's raw retry,
+ * `typed` its first run on Go values.
  */
 export function parseOwn(src: string, name = ''): Node[] {
   try {
@@ -379,14 +482,28 @@ export function parseOwn(src: string, name = ''): Node[] {
   }
 }
 
-export function renderOwn(nodes: Node[], src: string, data: unknown, strict: boolean, rowType?: string, name = ''): string {
-  [strictKeys, strictSrc] = [strict, src];
+export function renderOwn(nodes: Node[], _src: string, data: unknown, strict: boolean | 'typed', rowType?: string, name = ''): string {
+  mode = strict === true ? 'raw' : strict || '';
   try {
     return execute(nodes, data, rowType);
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
     throw new TemplateError(e.message.replace('template: :', `template: ${name}:`).replace('executing ""', `executing "${name}"`));
   } finally {
-    strictKeys = false;
+    mode = '';
+  }
+}
+
+/**
+ * docker/cli's TemplateInspector: the template runs on the typed value (`type`: container,
+ * image, network, volume); only when that fails does it run again on the decoded JSON, whose
+ * error is the one reported.
+ */
+export function renderInspect(nodes: Node[], data: unknown, type: string): string {
+  try {
+    return renderOwn(nodes, '', typed(data, type), 'typed');
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    return renderOwn(nodes, '', data, true);
   }
 }

@@ -25,8 +25,9 @@ const api = {
 
 test('inspect --format: raw retry errors, exit 64 for a bad template, a lone newline when nothing printed', async () => {
   const sh = hostShell(api);
+  // A field path is placed at its second part, as Go's parser places the chained field node.
   let r = await run(sh, `docker inspect -f '{{.State.Foo}}' web`);
-  assert.deepEqual([r.stdout, r.stderr, r.exit], ['\n', 'template parsing error: template: :1:2: executing "" at <.State.Foo>: map has no entry for key "Foo"\n', 1]);
+  assert.deepEqual([r.stdout, r.stderr, r.exit], ['\n', 'template parsing error: template: :1:8: executing "" at <.State.Foo>: map has no entry for key "Foo"\n', 1]);
   r = await run(sh, `docker inspect -f 'x {{json .Name}} {{.Foo}}' web`);
   assert.equal(r.stderr, 'template parsing error: template: :1:19: executing "" at <.Foo>: map has no entry for key "Foo"\n');
   // A missing key of a map (the labels) is not an error; index gives the map's zero value.
