@@ -683,7 +683,8 @@ export interface DockerApi {
   /** Unpacks the entries under the directory `dir`, into the container's writable layer. */
   containerExtract(id: string, dir: string, entries: ArchiveEntry[]): Promise<void>;
   /** `docker top`: the processes of a running container (409 when it is not running). */
-  containerTop?(id: string): Promise<{ Titles: string[]; Processes: string[][] }>;
+  /** `psArgs`: the options for the host's ps (`-ef` when empty), as `docker top c aux` passes them. */
+  containerTop?(id: string, psArgs?: string): Promise<{ Titles: string[]; Processes: string[][] }>;
   /**
    * `docker update`: the resources and restart policy of `HostConfig` that are given (unset
    * fields stay). 400 `Restart policy cannot be updated because AutoRemove is enabled for the

@@ -59,6 +59,28 @@ test('top prints ps -ef of the container with host PIDs, exec\'d processes under
   assert.deepEqual(await run('docker container top box'), { out: '', err: `Error response from daemon: container ${id} is not running\n`, exit: 1 });
 });
 
+test('top passes ps options to the host\'s ps: BSD aux and x, -o lists, and ps\'s and moby\'s errors', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  const rows = async (line: string) => (await run(line)).out.split('\n').slice(0, -1).map((l) => l.split(/ {3,}/));
+  const aux = await rows('docker top web aux');
+  assert.deepEqual(aux[0], ['USER', 'PID', '%CPU', '%MEM', 'VSZ', 'RSS', 'TTY', 'STAT', 'START', 'TIME', 'COMMAND']);
+  assert.deepEqual([aux[1][0], aux[1][7], aux[1][10]], ['root', 'Ss', 'nginx: master process nginx -g daemon off;']);
+  assert.deepEqual([aux[2][0], aux[2][7], aux[2][10]], ['101', 'S', 'nginx: worker process']);
+  assert.deepEqual((await rows('docker top web -x'))[0], ['PID', 'TTY', 'STAT', 'TIME', 'COMMAND']);
+  assert.deepEqual((await rows('docker container top web -o pid,comm'))[2].slice(1), ['nginx'], 'comm is the executable, not the title');
+  assert.deepEqual((await rows('docker top web -eo pid,etime'))[0], ['PID', 'ELAPSED']);
+  const err = async (line: string) => (await run(line)).err;
+  assert.equal(await err('docker top web -o user,comm'), "Error response from daemon: Couldn't find PID field in ps output\n");
+  assert.equal(await err('docker top web -o foo'), 'Error response from daemon: ps: error: unknown user-defined format specifier "foo"\n');
+  assert.equal(await err('docker top web -Q'), 'Error response from daemon: ps: error: unsupported SysV option\n');
+  assert.equal(await err('docker top web --no-headers'), 'Error response from daemon: option --no-headers is not allowed\n');
+  assert.equal(await err('docker top web -o user=PID'), 'Error response from daemon: specifying "user=PID" is not allowed\n');
+  // each top that answers is an event
+  const ev = await run('docker events --since 0 --until 0s --filter event=top --format "{{.Action}}"');
+  assert.equal(ev.out, 'top\ntop\ntop\ntop\n');
+});
+
 test('wait prints exit codes as containers stop, errors joined at the end', async () => {
   const run = session();
   await run('docker run -d --name short alpine sh -c "sleep 5; exit 3"');
