@@ -97,7 +97,8 @@ const BUILDPACK_BOOKWORM = buildpackDeps(BOOKWORM_HIST,
 
 // --- node: the user, the release tarball unpacked in /usr/local, yarn, the entrypoint.
 const NODE_PASSWD = '/etc/passwd:' + TEXT.passwdDeb + 'node:x:1000:1000::/home/node:/bin/bash\n';
-const nodeUser = (key: string) => layer(key, 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', NODE_PASSWD]);
+const NODE_GROUP = '/etc/group:' + TEXT.groupDeb + 'node:x:1000:\n';
+const nodeUser = (key: string) => layer(key, 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', NODE_PASSWD, NODE_GROUP]);
 const LIB = '/usr/local/lib/node_modules/';
 /** The tarball's files; `bin` is the node binary's size, which tells the releases apart (shell/node.ts). */
 const nodeFiles = (bin: number) => () => [
@@ -148,6 +149,10 @@ CMD ["nginx" "-g" "daemon off;"]`,
 const NGINX_INDEX = '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n';
 export const NGINX_DEFAULT_CONF = 'server {\n    listen       80;\n    server_name  localhost;\n\n    #access_log  /var/log/nginx/host.access.log  main;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    #error_page  404              /404.html;\n\n    # redirect server error pages to the static page /50x.html\n    #\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n\n    # proxy the PHP scripts to Apache listening on 127.0.0.1:80\n    #\n    #location ~ \\.php$ {\n    #    proxy_pass   http://127.0.0.1;\n    #}\n\n    # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000\n    #\n    #location ~ \\.php$ {\n    #    root           html;\n    #    fastcgi_pass   127.0.0.1:9000;\n    #    fastcgi_index  index.php;\n    #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;\n    #    include        fastcgi_params;\n    #}\n\n    # deny access to .htaccess files, if Apache\'s document root\n    # concurs with nginx\'s one\n    #\n    #location ~ /\\.ht {\n    #    deny  all;\n    #}\n}\n';
 const nginxFiles = (lib: string) => () => [
+  // the user the Dockerfile's RUN adds (groupadd/useradd, addgroup/adduser on Alpine)
+  ...(lib === '/usr/lib'
+    ? ['/etc/passwd:' + TEXT.passwdAlpine + 'nginx:x:101:101:nginx:/var/cache/nginx:/sbin/nologin\n', '/etc/group:' + TEXT.groupAlpine + 'nginx:x:101:nginx\n']
+    : ['/etc/passwd:' + TEXT.passwdDeb + 'nginx:x:101:101:nginx user:/nonexistent:/bin/false\n', '/etc/group:' + TEXT.groupDeb + 'nginx:x:101:\n']),
   '/etc/nginx/nginx.conf=648', '/etc/nginx/mime.types=5349', '/etc/nginx/conf.d/default.conf:' + NGINX_DEFAULT_CONF,
   '/usr/share/nginx/html/index.html:' + NGINX_INDEX, '/usr/share/nginx/html/50x.html=497', '/usr/sbin/nginx*1497752',
   '/var/log/nginx/access.log>/dev/stdout', '/var/log/nginx/error.log>/dev/stderr', '/var/cache/nginx/', '/etc/nginx/modules>/usr/lib/nginx/modules',
@@ -220,7 +225,7 @@ RUN apk add --no-cache --virtual .build-deps-yarn curl gnupg tar
 COPY docker-entrypoint.sh /usr/local/bin/
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]`,
-    layer('node-alpine-' + v, size, gz, () => [...nodeFiles(bin)(), NODE_ALPINE_PASSWD, '/home/node/', fill('/usr/lib', 'libstdc++.so.6', 'libgcc_s.so.1')]),
+    layer('node-alpine-' + v, size, gz, () => [...nodeFiles(bin)(), NODE_ALPINE_PASSWD, '/etc/group:' + TEXT.groupAlpine + 'node:x:1000:node\n', '/home/node/', fill('/usr/lib', 'libstdc++.so.6', 'libgcc_s.so.1')]),
     yarn('1.22.22', 'yarn-alpine-' + v, 5340000, 1260000), layer('node-ep-alpine-' + v, 388, 446, () => [NODE_EP]))],
   };
 }
@@ -267,7 +272,7 @@ COPY docker-entrypoint.sh /usr/local/bin/
 ENTRYPOINT ["docker-entrypoint.sh"]
 EXPOSE map[6379/tcp:{}]
 CMD ["redis-server"]`,
-    layer(k + '-user', 4720, 1102, () => ['/etc/passwd:' + (alpine ? TEXT.passwdAlpine : TEXT.passwdDeb) + user, '/etc/group=' + (alpine ? 294 : 446)]),
+    layer(k + '-user', 4720, 1102, () => ['/etc/passwd:' + (alpine ? TEXT.passwdAlpine : TEXT.passwdDeb) + user, '/etc/group:' + (alpine ? TEXT.groupAlpine + 'redis:x:1000:redis\n' : TEXT.groupDeb + 'redis:x:999:\n')]),
     layer(k + '-tz', alpine ? 1620000 : 1260, alpine ? 460000 : 875, () => ['+/usr/share/zoneinfo UTC Etc Europe America']),
     layer(k, size, gz, () => [B + 'redis-server*' + (alpine ? 16120000 : 17830000), B + 'redis-cli*' + (alpine ? 8470000 : 9120000), B + 'redis-benchmark*7920000',
       ...['check-aof', 'check-rdb', 'sentinel'].map((n) => `${B}redis-${n}>redis-server`), fill('/usr/local/lib/redis/modules', 'redisbloom.so', 'redisearch.so', 'rejson.so', 'redistimeseries.so')]),
@@ -312,7 +317,7 @@ ENTRYPOINT ["docker-entrypoint.sh"]
 STOPSIGNAL SIGINT
 EXPOSE map[5432/tcp:{}]
 CMD ["postgres"]`.replace(/\n(?=\n)/g, ''),
-    layer(k + '-user', 3910, 1167, () => ['/etc/passwd:' + (alpine ? TEXT.passwdAlpine : TEXT.passwdDeb) + user, '/var/lib/postgresql/']),
+    layer(k + '-user', 3910, 1167, () => ['/etc/passwd:' + (alpine ? TEXT.passwdAlpine : TEXT.passwdDeb) + user, '/etc/group:' + (alpine ? TEXT.groupAlpine + 'postgres:x:70:postgres\n' : TEXT.groupDeb + 'postgres:x:999:\n'), '/var/lib/postgresql/']),
     ...(alpine ? [] : [layer(k + '-gnupg', 9640000, 4530000, () => ['/usr/bin/gpg*1063552', '/usr/bin/less*187824'])]),
     layer(k + '-gosu', 4320000, 1250000, () => ['/usr/local/bin/gosu*4320000']),
     ...(alpine ? [] : [

@@ -46,7 +46,8 @@ export function buildTree(spec: string[], size: number, mtime: number): DirNode 
       put(root, path, file);
       used += file.size;
     } else {
-      put(root, path, { kind: 'file', size: Number(arg), mode: kind === '*' ? 0o755 : 0o644, mtime });
+      // the shadow files are readable by their group (shadow) only
+      put(root, path, { kind: 'file', size: Number(arg), mode: kind === '*' ? 0o755 : /shadow-?$/.test(path) ? 0o640 : 0o644, mtime });
       used += Number(arg);
     }
   }

@@ -3,6 +3,7 @@ import { columns, uniformColumns } from './columns';
 import { FsError, MountDir, type Node } from './fs';
 import { human as toHuman } from './human';
 import { opts } from './opts';
+import { account, userGroups } from './passwd';
 import type { IO, ShellLike } from './types';
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
@@ -37,8 +38,12 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const human = o.flags.has('h');
   const fs = sh.m.fs;
   const now = sh.m.now();
-  // The simulation keeps no owners: what the user creates is theirs (root in the containers).
-  const owner = sh.user;
+  // The simulation keeps no owners: what the user creates is theirs (root in the containers),
+  // named as /etc/passwd and /etc/group name the user and its group (numbers without a name).
+  const acct = account(fs, sh.user);
+  const owner = acct === null ? sh.user : acct?.name ?? sh.user.split(':')[0];
+  const [gid, gname] = acct === null ? [0, sh.user] : userGroups(fs, sh.user, acct)[0];
+  const group = gname || String(gid);
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;
   const files: [string, Node, string[]][] = [];
@@ -85,8 +90,8 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     let out = total ? `total ${human && !io.busybox && blocks ? fmtSize(blocks * 1024) : blocks}\n` : '';
     for (const r of rows) {
       out += io.busybox
-        ? `${r.p} ${r.l.padStart(4)} ${owner.padEnd(8)} ${owner.padEnd(8)} ${r.s.padStart(human ? 7 : 9)} ${r.t} ${r.n}\n`
-        : `${r.p} ${r.l.padStart(lw)} ${owner} ${owner} ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
+        ? `${r.p} ${r.l.padStart(4)} ${owner.padEnd(8)} ${group.padEnd(8)} ${r.s.padStart(human ? 7 : 9)} ${r.t} ${r.n}\n`
+        : `${r.p} ${r.l.padStart(lw)} ${owner} ${group} ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
     }
     return out;
   };

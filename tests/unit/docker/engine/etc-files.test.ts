@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engine, pull, runIt, type Eng } from './fixtures';
+
+async function shell(e: Eng, image: string, cases: [string, string | RegExp][], user?: string) {
+  // the service images get a shell instead of their server
+  const { type } = await runIt(e, image, undefined, /nginx|redis/.test(image) ? ['sh'] : undefined, user);
+  for (const [line, want] of cases) {
+    const got = await type(line);
+    if (typeof want === 'string') assert.equal(got, want, line);
+    else assert.match(got, want, line);
+  }
+}
+
+test('/etc of the base images: the real names, modes and the texts a class cats', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian', 'alpine', 'busybox');
+  await shell(e, 'ubuntu', [
+    ['ls /etc | wc -l', '73\n'],
+    ['ls -d /etc/adduser.conf /etc/bindresvport.blacklist /etc/rc5.d /etc/update-motd.d /etc/xattr.conf | cat', '/etc/adduser.conf\n/etc/bindresvport.blacklist\n/etc/rc5.d\n/etc/update-motd.d\n/etc/xattr.conf\n'],
+    ['cat /etc/issue /etc/issue.net /etc/debian_version', 'Ubuntu 24.04.2 LTS \\n \\l\n\nUbuntu 24.04.2 LTS\ntrixie/sid\n'],
+    ['grep -c . /etc/shells; head -3 /etc/group; tail -1 /etc/group', '9\nroot:x:0:\ndaemon:x:1:\nbin:x:2:\nubuntu:x:1000:\n'],
+    ['ls -l /etc/shadow /etc/os-release /etc/mtab', /^lrwxrwxrwx 1 root root +19 .* \/etc\/mtab -> \.\.\/proc\/self\/mounts\nlrwxrwxrwx 1 root root +21 .* \/etc\/os-release -> \.\.\/usr\/lib\/os-release\n-rw-r----- 1 root root +\d+ .* \/etc\/shadow\n$/],
+    ['grep ^hosts: /etc/nsswitch.conf; wc -c < /etc/profile', 'hosts:          files dns\n582\n'],
+  ]);
+  await shell(e, 'debian', [
+    ['cat /etc/issue; wc -c < /etc/profile; ls /etc | grep -c ^rc', 'Debian GNU/Linux 12 \\n \\l\n\n769\n8\n'],
+    ['readlink /etc/localtime', '/usr/share/zoneinfo/Etc/UTC\n'],
+  ]);
+  await shell(e, 'alpine', [
+    ['ls /etc | tr "\\n" " "', 'alpine-release apk busybox-paths.d conf.d crontabs fstab group hostname hosts init.d inittab issue logrotate.d modprobe.d modules modules-load.d motd mtab network nsswitch.conf opt os-release passwd periodic profile profile.d protocols resolv.conf secfixes.d services shadow shells ssl ssl1.1 sysctl.conf sysctl.d udhcpc '],
+    ['cat /etc/alpine-release /etc/shells; head -2 /etc/issue', '3.21.3\n# valid login shells\n/bin/sh\n/bin/ash\nWelcome to Alpine Linux 3.21\nKernel \\r on an \\m (\\l)\n'],
+    ['grep ^wheel /etc/group; grep -c nologin /etc/passwd', 'wheel:x:10:root\n13\n'],
+  ]);
+  await shell(e, 'busybox', [
+    ['ls /etc | tr "\\n" " "', 'group hostname hosts localtime network nsswitch.conf passwd resolv.conf shadow '],
+    ['grep www-data /etc/passwd /etc/group', '/etc/passwd:www-data:x:33:33:www-data:/var/www:/bin/false\n/etc/group:www-data:x:33:\n'],
+  ]);
+});
+
+test('group names come from /etc/group: id, groups, ls -l, and the service images\' users', async () => {
+  const e = engine();
+  await pull(e, 'alpine', 'debian', 'nginx', 'redis');
+  await shell(e, 'alpine', [
+    ['groups', 'root bin daemon sys adm disk wheel floppy dialout tape video\n'],
+    ['groups games; id games', 'games users\nuid=35(games) gid=35(games) groups=35(games),100(users)\n'],
+    ['groups nope; echo $?', 'groups: unknown user nope\n1\n'],
+  ]);
+  await shell(e, 'debian', [
+    ['groups www-data; id -gn nobody', 'www-data : www-data\nnogroup\n'],
+    ["groups nope; echo $?", "groups: 'nope': no such user\n1\n"],
+  ]);
+  await shell(e, 'debian', [['cd /tmp; touch f; ls -l f', /^-rw-r--r-- 1 1234 staff 0 /]], '1234:50');
+  await shell(e, 'debian', [['cd /tmp; touch f; ls -l f', /^-rw-r--r-- 1 nobody nogroup 0 /]], 'nobody');
+  await shell(e, 'nginx', [['id nginx; grep nginx /etc/group', 'uid=101(nginx) gid=101(nginx) groups=101(nginx)\nnginx:x:101:\n']]);
+  await shell(e, 'redis', [['id redis', 'uid=999(redis) gid=999(redis) groups=999(redis)\n']]);
+});
