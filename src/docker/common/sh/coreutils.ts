@@ -17,6 +17,7 @@ import { sed } from './sed';
 import { awk } from './awk';
 import { xargs } from './xargs';
 import { seq } from './seq';
+import { tar } from './tar';
 
 const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
@@ -109,6 +110,7 @@ export const COREUTILS: Record<string, Command> = {
     return 0;
   },
   printf: (args, io, sh) => printf(args, io, sh),
+  tar,
   seq,
   sed,
   awk,
