@@ -7,7 +7,7 @@ import { MountDir, type FileNode, type Node } from './fs';
 import type { Machine, ProcInfo } from './shell/types';
 
 /** The host's boot: the uptime every container reads (the simulation's day starts at 09:30). */
-const BOOT = Date.UTC(2025, 5, 16, 7, 12, 48);
+export const BOOT = Date.UTC(2025, 5, 16, 7, 12, 48);
 const CPUS = 4;
 
 /** A file of procfs: size 0 in `ls -l`, its text made when read. */
