@@ -432,7 +432,7 @@ CMD ["httpd-foreground"]`,
     layer('httpd-prefix', 0, 32, () => ['/usr/local/apache2/']),
     layer('httpd-deps', 9240000, 3720000, deb('apr', 'libapr-1.so.0', 'libaprutil-1.so.0', 'libldap-2.5.so.0')),
     layer('httpd-2.4.63', 64010000, 25480000, () => [
-      '/usr/local/apache2/bin/httpd*2473032', '/usr/local/apache2/bin/apachectl*3478', '/usr/local/apache2/conf/httpd.conf=20987', '/usr/local/apache2/htdocs/index.html:' + HTTPD_INDEX, '/usr/local/apache2/logs/', '/usr/local/apache2/cgi-bin/',
+      '/usr/local/apache2/bin/httpd*2473032', '/usr/local/apache2/bin/apachectl*3478', '/usr/local/apache2/conf/httpd.conf=20987', '/usr/local/apache2/htdocs/index.html:' + HTTPD_INDEX, '~/usr/local/apache2/htdocs/index.html 1181588034', '/usr/local/apache2/logs/', '/usr/local/apache2/cgi-bin/',
       fill('/usr/local/apache2/modules', 'mod_ssl.so', 'mod_proxy.so', 'mod_rewrite.so', 'mod_lua.so', 'mod_http2.so', 'mod_md.so'),
       '/usr/local/apache2/build/', '/usr/local/apache2/include/', fill('/usr/local/apache2/error', 'HTTP_NOT_FOUND.html.var', 'README'), fill('/usr/local/apache2/icons', 'apache_pb.png', 'README'),
     ]),

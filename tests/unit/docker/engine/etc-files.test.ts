@@ -4,7 +4,7 @@ import { engine, pull, runIt, type Eng } from './fixtures';
 
 async function shell(e: Eng, image: string, cases: [string, string | RegExp][], user?: string) {
   // the service images get a shell instead of their server
-  const { type } = await runIt(e, image, undefined, /nginx|redis/.test(image) ? ['sh'] : undefined, user);
+  const { type } = await runIt(e, image, undefined, /nginx|redis|httpd/.test(image) ? ['sh'] : undefined, user);
   for (const [line, want] of cases) {
     const got = await type(line);
     if (typeof want === 'string') assert.equal(got, want, line);
@@ -54,4 +54,10 @@ test('group names come from /etc/group: id, groups, ls -l, and the service image
   await shell(e, 'debian', [['cd /tmp; touch f; ls -l f', /^-rw-r--r-- 1 nobody nogroup 0 /]], 'nobody');
   await shell(e, 'nginx', [['id nginx; grep nginx /etc/group', 'uid=101(nginx) gid=101(nginx) groups=101(nginx)\nnginx:x:101:\n']]);
   await shell(e, 'redis', [['id redis', 'uid=999(redis) gid=999(redis) groups=999(redis)\n']]);
+});
+
+test("httpd's welcome page keeps the date it has in Apache's source tarball", async () => {
+  const e = engine();
+  await pull(e, 'httpd:2.4');
+  await shell(e, 'httpd:2.4', [['ls -l /usr/local/apache2/htdocs', 'total 4\n-rw-r--r-- 1 root root 45 Jun 11  2007 index.html\n'], ['ls -ld /usr/local/apache2/conf', /May 20 17:41 /]]);
 });
