@@ -18,6 +18,7 @@ import { awk } from './awk';
 import { xargs } from './xargs';
 import { seq } from './seq';
 import { tar } from './tar';
+import { chown } from './chown';
 
 const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
@@ -111,6 +112,8 @@ export const COREUTILS: Record<string, Command> = {
   },
   printf: (args, io, sh) => printf(args, io, sh),
   tar,
+  chown,
+  chgrp: chown,
   seq,
   sed,
   awk,

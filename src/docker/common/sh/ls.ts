@@ -44,6 +44,13 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const owner = acct === null ? sh.user : acct?.name ?? sh.user.split(':')[0];
   const [gid, gname] = acct === null ? [0, sh.user] : userGroups(fs, sh.user, acct)[0];
   const group = gname || String(gid);
+  // a node chown gave an owner shows it, by name when the image's files have one
+  const named = (file: string, id: number) => {
+    if (!fs.find(['etc', file])) return String(id);
+    const f = fs.readFile('/etc/' + file).split('\n').map((l) => l.split(':')).find((l) => l[2] === String(id));
+    return f?.[0] ?? String(id);
+  };
+  const ownerOf = (n: Node): [string, string] => (n.kind !== 'whiteout' && n.uid !== undefined ? [named('passwd', n.uid), named('group', n.gid ?? 0)] : [owner, group]);
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;
   const files: [string, Node, string[]][] = [];
@@ -71,6 +78,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
       return io.busybox ? uniformColumns(names, io.columns ?? 80) : columns(names, io.columns ?? 80, true);
     }
     const rows = entries.map(([name, node, nlink]) => ({
+      o: ownerOf(node),
       p: perms(node), l: String(nlink), s: fmtSize(sizeOf(node)), t: stamp(node.kind === 'whiteout' ? now : node.mtime, now),
       n: name + (node.kind === 'link' ? ' -> ' + node.target : ''),
     }));
@@ -84,14 +92,17 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
       if (d) rows[i].s = io.busybox ? `${String(d[0]).padStart(4)}, ${String(d[1]).padStart(3)}` : `${String(d[0]).padStart(majW)}, ${String(d[1]).padStart(minW)}`;
     });
     const sw = Math.max(...rows.map((r) => r.s.length));
+    // GNU pads the owner and group columns to their widest name
+    const ow = Math.max(...rows.map((r) => r.o[0].length));
+    const gw = Math.max(...rows.map((r) => r.o[1].length));
     // a mounted directory (tmpfs, proc) takes no block of the disk
     const blocks = entries.reduce((a, [, n]) => a + (n.kind === 'file' ? Math.ceil(n.size / 4096) * 4 : n.kind === 'dir' && !(n instanceof MountDir) ? 4 : 0), 0);
     // GNU's -h applies to the total too; busybox leaves it in KiB
     let out = total ? `total ${human && !io.busybox && blocks ? fmtSize(blocks * 1024) : blocks}\n` : '';
     for (const r of rows) {
       out += io.busybox
-        ? `${r.p} ${r.l.padStart(4)} ${owner.padEnd(8)} ${group.padEnd(8)} ${r.s.padStart(human ? 7 : 9)} ${r.t} ${r.n}\n`
-        : `${r.p} ${r.l.padStart(lw)} ${owner} ${group} ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
+        ? `${r.p} ${r.l.padStart(4)} ${r.o[0].padEnd(8)} ${r.o[1].padEnd(8)} ${r.s.padStart(human ? 7 : 9)} ${r.t} ${r.n}\n`
+        : `${r.p} ${r.l.padStart(lw)} ${r.o[0].padEnd(ow)} ${r.o[1].padEnd(gw)} ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
     }
     return out;
   };

@@ -61,3 +61,25 @@ test("httpd's welcome page keeps the date it has in Apache's source tarball", as
   await pull(e, 'httpd:2.4');
   await shell(e, 'httpd:2.4', [['ls -l /usr/local/apache2/htdocs', 'total 4\n-rw-r--r-- 1 root root 45 Jun 11  2007 index.html\n'], ['ls -ld /usr/local/apache2/conf', /May 20 17:41 /]]);
 });
+
+test('chown and chgrp: names from /etc/passwd and /etc/group, the owner shown by ls -l and kept by save', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const { id, type } = await runIt(e, 'ubuntu', 'box');
+  assert.equal(await type('cd /tmp; touch a b; mkdir d; chown www-data a; chown nobody:ubuntu d; chgrp staff b; ls -l'), 'total 4\n-rw-r--r-- 1 www-data root      0 Jun 16 09:30 a\n-rw-r--r-- 1 root     staff     0 Jun 16 09:30 b\ndrwxr-xr-x 2 nobody   ubuntu 4096 Jun 16 09:30 d\n');
+  assert.equal(await type('chown 1234:50 a; ls -l a'), '-rw-r--r-- 1 1234 staff 0 Jun 16 09:30 a\n');
+  const errs: [string, string][] = [
+    ['chown nope a', "chown: invalid user: 'nope'\n"],
+    ['chown root:nope a', "chown: invalid group: 'root:nope'\n"],
+    ['chgrp nope a', "chgrp: invalid group: 'nope'\n"],
+    ['chown root', "chown: missing operand after 'root'\nTry 'chown --help' for more information.\n"],
+    ['chown root zz', "chown: cannot access 'zz': No such file or directory\n"],
+  ];
+  for (const [line, err] of errs) assert.equal(await type(`${line}; echo $?`), err + '1\n', line);
+  const { createEngine } = await import('../../../../src/docker/engine');
+  const b = createEngine({ seed: 3, state: JSON.parse(JSON.stringify(e.save())) });
+  const node = b.fsOf(b.get(id)).find(['tmp', 'd']);
+  assert.deepEqual(node?.kind === 'dir' && [node.uid, node.gid], [65534, 1000]);
+  await shell(e, 'alpine', [["cd /tmp; touch f; chown root f; echo $?; ls -l f", 'chown: f: Operation not permitted\n1\n-rw-r--r--    1 nobody   nobody           0 Jun 16 09:30 f\n']], 'nobody');
+  await shell(e, 'alpine', [['chown nope /tmp', 'chown: unknown user nope\n']]);
+});
