@@ -65,7 +65,7 @@ const OS_RELEASE_ORACLE = 'NAME="Oracle Linux Server"\nVERSION="9.6"\nID="ol"\nV
 const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
   '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:' + OS_RELEASE_ORACLE, '/root/', '/tmp/', '/var/lib/', '/home/',
   '/boot/', '/dev/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/',
-  '/usr/bin/bash*1389064', '/usr/bin/sh>bash', '/usr/bin/microdnf*104480', '/usr/bin/ls*140936', '/usr/bin/cat*36992', '/usr/bin/echo*36904',
+  '/usr/bin/bash*1389064', '/usr/bin/sh>bash', '/usr/bin/microdnf*104480', '/usr/bin/ls*140936', '/usr/bin/cat*36992', '/usr/bin/echo*36904', '/usr/bin/id*48504', '/usr/bin/whoami*36688', '/usr/bin/groups*36792',
   fill('/usr/lib64', 'libc.so.6', 'libcrypto.so.3', 'libssl.so.3', 'libsqlite3.so.0', 'librpm.so.9', 'libdnf.so.2', 'libglib-2.0.so.0'),
 ]);
 const ALPINE_HIST = dockerfile(`
@@ -202,7 +202,7 @@ ENTRYPOINT ["docker-entrypoint.sh"]
 EXPOSE map[3306/tcp:{} 33060/tcp:{}]
 CMD ["mysqld"]`,
     ORACLE,
-    layer('mysql-user-' + v, 2210, 1180, () => ['/etc/group=510', '/etc/passwd=1700']),
+    layer('mysql-user-' + v, 2210, 1180, () => ['/etc/group:' + TEXT.groupEl + 'mysql:x:999:\n', '/etc/passwd:' + TEXT.passwdEl + 'mysql:x:999:999::/var/lib/mysql:/bin/bash\n']),
     layer('gosu-1.17-' + v, 4340000, 1080000, () => ['/usr/local/bin/gosu*4340000']),
     layer('ol9-tools-' + v, 48800000, 19100000, () => [fill('/usr/lib64', 'libzstd.so.1', 'liblzma.so.5', 'libbz2.so.1'), '/usr/bin/gzip*92904', '/usr/bin/find*204496']),
     layer('mysql-' + v, 591300000, 112300000, () => ['/usr/sbin/mysqld*78612120', '/usr/bin/mysql*7811288', '/var/lib/mysql/', '/var/lib/mysql-files/', '/etc/my.cnf=1317', fill('/usr/lib64/mysql', 'plugin', 'private'), fill('/usr/share/mysql-' + minor, 'english', 'charsets', 'messages_to_error_log.txt')]),

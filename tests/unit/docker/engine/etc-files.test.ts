@@ -4,7 +4,7 @@ import { engine, pull, runIt, type Eng } from './fixtures';
 
 async function shell(e: Eng, image: string, cases: [string, string | RegExp][], user?: string) {
   // the service images get a shell instead of their server
-  const { type } = await runIt(e, image, undefined, /nginx|redis|httpd/.test(image) ? ['sh'] : undefined, user);
+  const { type } = await runIt(e, image, undefined, /nginx|redis|httpd|mysql/.test(image) ? ['sh'] : undefined, user);
   for (const [line, want] of cases) {
     const got = await type(line);
     if (typeof want === 'string') assert.equal(got, want, line);
@@ -54,6 +54,8 @@ test('group names come from /etc/group: id, groups, ls -l, and the service image
   await shell(e, 'debian', [['cd /tmp; touch f; ls -l f', /^-rw-r--r-- 1 nobody nogroup 0 /]], 'nobody');
   await shell(e, 'nginx', [['id nginx; grep nginx /etc/group', 'uid=101(nginx) gid=101(nginx) groups=101(nginx)\nnginx:x:101:\n']]);
   await shell(e, 'redis', [['id redis', 'uid=999(redis) gid=999(redis) groups=999(redis)\n']]);
+  await pull(e, 'mysql');
+  await shell(e, 'mysql', [['id mysql; groups mysql', 'uid=999(mysql) gid=999(mysql) groups=999(mysql)\nmysql : mysql\n']]);
 });
 
 test("httpd's welcome page keeps the date it has in Apache's source tarball", async () => {
