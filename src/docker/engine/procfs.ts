@@ -30,10 +30,15 @@ class ProcDir extends MountDir {
   }
 }
 
-const link = (target: string, mtime: number): Node => ({ kind: 'link', target, mtime });
+/** procfs's symlinks report no size. */
+const link = (target: string, mtime: number): Node => Object.assign({ kind: 'link' as const, target, mtime }, { size: 0 });
 
 /** Kernel files whose contents are not worth their bytes: listed, read as empty. */
 const QUIET = 'bootconfig buddyinfo cgroups consoles crypto devices diskstats dma execdomains fb filesystems iomem ioports kallsyms key-users kmsg kpagecgroup kpagecount kpageflags locks mdstat misc modules mtrr pagetypeinfo partitions schedstat slabinfo softirqs stat swaps sysrq-trigger vmallocinfo vmstat zoneinfo';
+/** The modes of the files root alone may read (or write: sysrq-trigger). */
+const PRIVATE: Record<string, number> = { kmsg: 0o400, kpagecgroup: 0o400, kpagecount: 0o400, kpageflags: 0o400, pagetypeinfo: 0o400, slabinfo: 0o400, vmallocinfo: 0o400, 'sysrq-trigger': 0o200, mtrr: 0o644 };
+/** What Docker masks with /dev/null bind mounts: they read as empty character devices 1,3. */
+const MASKED = ['interrupts', 'kcore', 'keys', 'timer_list'];
 const DIRS = 'acpi bus driver dynamic_debug fs irq net pressure scsi sysvipc tty';
 
 export const KERNEL_VERSION = (release: string) => `Linux version ${release} (buildd@lcy02-amd64-036) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.3.0-6ubuntu2~24.04) 13.3.0, GNU ld (GNU Binutils for Ubuntu) 2.42) #63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025\n`;
@@ -113,7 +118,8 @@ export function procfs(machine: () => Machine, started: () => number, links: () 
     const up = Math.max(1, now - BOOT) / 1000;
     const last = procs[procs.length - 1]?.pid ?? 1;
     const kids: [string, Node][] = procs.map((p) => [String(p.pid), new ProcDir(() => procEntries(p, m, p.start), () => p.start, () => 9)]);
-    for (const n of QUIET.split(' ')) kids.push([n, f(() => '')]);
+    for (const n of QUIET.split(' ')) kids.push([n, new ProcFile(() => '', t, PRIVATE[n])]);
+    for (const n of MASKED) kids.push([n, { kind: 'file', size: 0, data: '', mode: 0o666, rdev: [1, 3], mtime: t }]);
     for (const n of DIRS.split(' ')) kids.push([n, new ProcDir(() => [], () => t, () => 2)]);
     kids.push(
       ['cmdline', f(() => 'BOOT_IMAGE=/vmlinuz-' + m.kernel + ' root=/dev/sda1 ro console=tty1 console=ttyS0\n')],

@@ -23,7 +23,8 @@ function stamp(ms: number, now: number): string {
   return `${MONTHS[d.getUTCMonth()]} ${day} ${recent ? d.toISOString().slice(11, 16) : ' ' + d.getUTCFullYear()}`;
 }
 
-const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? n.target.length : n instanceof MountDir ? n.size : 4096);
+// a link of procfs says its size (0)
+const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? (n as { size?: number }).size ?? n.target.length : n instanceof MountDir ? n.size : 4096);
 
 /** GNU ls sorts with the C collation in the images (no locale installed): byte order. */
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -32,3 +32,12 @@ test('/proc follows the processes: an exec appears while it runs, and docker exp
   const tar = await e.containerExport(Id);
   assert.ok(!tar.data.includes('cmdline'));
 });
+
+test('ls -l /proc: what Docker masks is /dev/null, root-only files keep their modes, links have no size', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { type } = await runIt(e, 'ubuntu');
+  const out = await type('ls -l /proc | grep -E " (kcore|kmsg|self|sysrq-trigger)( |$)"');
+  assert.match(out, /^crw-rw-rw- 1 root root 1, 3 .* kcore\n-r-------- 1 root root {4}0 .* kmsg\nlrwxrwxrwx 1 root root {4}0 .* self -> 1\n--w------- 1 root root {4}0 .* sysrq-trigger\n$/);
+  assert.equal(await type('cat /proc/kcore | wc -c'), '0\n');
+});
