@@ -30,3 +30,17 @@ test('GNU find warns about -maxdepth given after a test; busybox does not', asyn
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('find /etc -name "os-*" -maxdepth 1'), '/etc/os-release\n');
 });
+
+test('uptime and nproc agree with /proc/uptime and /proc/cpuinfo', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  const [secs] = (await u.type('cat /proc/uptime')).split(' ').map(Number);
+  const line = await u.type('uptime');
+  const m = /^ \d\d:\d\d:\d\d up +(\d+):(\d\d), {2}0 users, {2}load average: 0\.08, 0\.03, 0\.01\n$/.exec(line);
+  assert.ok(m, line);
+  assert.equal(Number(m[1]) * 60 + Number(m[2]), Math.floor(secs / 60));
+  assert.equal(await u.type('nproc; grep -c ^processor /proc/cpuinfo'), '4\n4\n');
+  const a = await runIt(e, 'alpine');
+  assert.match(await a.type('uptime'), /^ \d\d:\d\d:\d\d up +\d+:\d\d, {2}load average: 0\.08, 0\.03, 0\.01\n$/);
+});
