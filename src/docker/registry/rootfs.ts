@@ -50,20 +50,23 @@ TEXT.osBuster = TEXT.osBookworm.replace(/12/g, '10').replace(/bookworm/g, 'buste
 
 /** Entries of /etc: `name/` a directory, `name=size`, `name>target`, space-separated. */
 const etc = (names: string) => names.split(' ').map((n) => '/etc/' + n);
-/** The size of a shadow file whose lines are each name plus `pad` bytes. */
-const shadowSize = (text: string, pad: number) => text.split('\n').filter(Boolean).reduce((n, l) => n + l.indexOf(':') + pad, 0);
+/** A shadow file for the names of passwd or group lines: `rest(name)` is what follows each name. */
+const shadow = (text: string, rest: (name: string) => string) => text.split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf(':')) + rest(l.slice(0, l.indexOf(':'))) + '\n').join('');
 
 /**
- * /etc/passwd and /etc/group with their shadow files (sized, `*` or `!` passwords). `add`: a
- * user and its group that the image's build added with useradd, which left the `-` backups.
+ * /etc/passwd and /etc/group with their shadow files: no password (`*`, `!` for a user useradd
+ * added), changed on `day` (days since 1970). `add`: that user and its group, whose useradd left
+ * the `-` backups.
  */
-export function accounts(passwd: string, group: string, add?: [string, string]): string[] {
-  const files = (p: string, g: string, k: string) => [`/etc/passwd${k}:${p}`, `/etc/group${k}:${g}`, `/etc/shadow${k}=${shadowSize(p, 24)}`, `/etc/gshadow${k}=${shadowSize(g, 5)}`];
+export function accounts(passwd: string, group: string, day: number, add?: [string, string]): string[] {
+  const files = (p: string, g: string, k: string) => [`/etc/passwd${k}:${p}`, `/etc/group${k}:${g}`,
+    `/etc/shadow${k}:${shadow(p, (n) => `:${add && p.endsWith(add[0]) && add[0].startsWith(n + ':') ? '!' : '*'}:${day}:0:99999:7:::`)}`,
+    `/etc/gshadow${k}:${shadow(g, (n) => (add && g.endsWith(add[1]) && add[1].startsWith(n + ':') ? ':!::' : ':*::'))}`];
   return add ? [...files(passwd + add[0], group + add[1], ''), ...files(passwd, group, '-')] : files(passwd, group, '');
 }
 
 /** What /etc holds in both Debian and Ubuntu (base-files, dpkg, apt, login, pam, e2fsprogs…). */
-const ETC_DEB = 'apt/apt.conf.d/ apt/auth.conf.d/ apt/keyrings/ apt/preferences.d/ apt/trusted.gpg.d/ bash.bashrc=2319 bindresvport.blacklist=367 cron.d/ cron.daily/ debconf.conf=2969 default/useradd=1118 dpkg/dpkg.cfg.d/ dpkg/origins/ e2scrub.conf=685 gai.conf=2584 init.d/ kernel/postinst.d/ ld.so.cache=4860 ld.so.conf=34 ld.so.conf.d/ libaudit.conf=191 logrotate.d/ mke2fs.conf=744 mtab>../proc/self/mounts networks=60 opt/ os-release>../usr/lib/os-release pam.conf=552 pam.d/ profile.d/ rc0.d/ rc1.d/ rc2.d/ rc3.d/ rc4.d/ rc5.d/ rc6.d/ rcS.d/ rmt>/usr/sbin/rmt security/limits.d/ selinux/semanage.conf=2065 skel/.bashrc=3771 skel/.profile=807 skel/.bash_logout=220 subgid=0 subuid=0 systemd/system/ terminfo/README=1065 update-motd.d/ xattr.conf=681';
+const ETC_DEB = 'apt/apt.conf.d/ apt/auth.conf.d/ apt/keyrings/ apt/preferences.d/ apt/trusted.gpg.d/ bash.bashrc=2319 bindresvport.blacklist=367 cron.d/ cron.daily/ debconf.conf=2969 default/useradd=1118 dpkg/dpkg.cfg.d/ dpkg/origins/ e2scrub.conf=685 gai.conf=2584 init.d/ kernel/postinst.d/ ld.so.cache=4860 ld.so.conf.d/ libaudit.conf=191 logrotate.d/ mke2fs.conf=744 mtab>../proc/self/mounts networks=60 opt/ os-release>../usr/lib/os-release pam.conf=552 pam.d/ profile.d/ rc0.d/ rc1.d/ rc2.d/ rc3.d/ rc4.d/ rc5.d/ rc6.d/ rcS.d/ rmt>/usr/sbin/rmt security/limits.d/ selinux/semanage.conf=2065 skel/.bashrc=3771 skel/.profile=807 skel/.bash_logout=220 subgid=0 subuid=0 systemd/system/ terminfo/README=1065 update-motd.d/ xattr.conf=681';
 /** Rootfs of a Debian-family distribution (merged /usr unless `split`). */
 export function debianRoot(os: string, split = false): string[] {
   // Before merged /usr (buster) the essential programs live in /bin only.
@@ -80,7 +83,7 @@ export function debianRoot(os: string, split = false): string[] {
     ...bins('/usr/bin', usr),
     '/usr/lib/os-release:' + TEXT[os],
     // Ubuntu's image has had a default user since 23.04.
-    ...accounts(TEXT.passwdDeb, TEXT.groupDeb, ubuntu ? ['ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n', 'ubuntu:x:1000:\n'] : undefined),
+    ...accounts(TEXT.passwdDeb, TEXT.groupDeb, ubuntu ? 20237 : os === 'osBuster' ? 19492 : 20228, ubuntu ? ['ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n', 'ubuntu:x:1000:\n'] : undefined),
     '/etc/debian_version:' + TEXT[os + 'Deb'],
     '/etc/profile:' + (ubuntu ? TEXT.etcProfile.replace(/if \[ "\$\(id -u\)" -eq 0 \]; then\n  PATH[^]*?export PATH\n\n/, '') : TEXT.etcProfile),
     '/etc/nsswitch.conf:' + TEXT.nsswitch,
@@ -88,10 +91,19 @@ export function debianRoot(os: string, split = false): string[] {
     '/etc/fstab:# UNCONFIGURED FSTAB FOR BASE SYSTEM\n',
     `/etc/issue:${issue} \\n \\l\n\n`,
     `/etc/issue.net:${issue}\n`,
+    '/etc/ld.so.conf:include /etc/ld.so.conf.d/*.conf\n\n',
+    '/etc/host.conf:' + (ubuntu ? '# The "order" line is only used by old versions of the C library.\norder hosts,bind\n' : '') + 'multi on\n',
+    // base-files' notice: /etc/motd on Debian, /etc/legal on Ubuntu (shown at the first login)
+    ubuntu
+      ? '/etc/legal:\nThe programs included with the Ubuntu system are free software;\nthe exact distribution terms for each program are described in the\nindividual files in /usr/share/doc/*/copyright.\n\nUbuntu comes with ABSOLUTELY NO WARRANTY, to the extent permitted by\napplicable law.\n\n'
+      : '/etc/motd:\nThe programs included with the Debian GNU/Linux system are free software;\nthe exact distribution terms for each program are described in the\nindividual files in /usr/share/doc/*/copyright.\n\nDebian GNU/Linux comes with ABSOLUTELY NO WARRANTY, to the extent\npermitted by applicable law.\n',
     ...etc(ETC_DEB),
+    ...(ubuntu ? ['/etc/environment:PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin"\n'] : []),
     ...etc(ubuntu
-      ? 'adduser.conf=3444 deluser.conf=1706 environment=106 host.conf=92 legal=267 login.defs=12345 netconfig=767 sysctl.conf=2209 sysctl.d/README.sysctl=798 update-motd.d/00-header=1220 update-motd.d/10-help-text=1157 update-motd.d/50-motd-news=5023 apt/sources.list=313 apt/sources.list.d/ubuntu.sources=2552 dpkg/origins/ubuntu=162 cloud/build.info=59'
-      : `environment=0 host.conf=9 login.defs=12569 localtime>/usr/share/zoneinfo/Etc/UTC motd=286 ${os === 'osBuster' ? 'apt/sources.list=230' : 'apt/sources.list.d/debian.sources=214'} dpkg/origins/debian=111`),
+      ? 'adduser.conf=3444 deluser.conf=1706 login.defs=12345 netconfig=767 sysctl.conf=2209 sysctl.d/README.sysctl=798 update-motd.d/00-header=1220 update-motd.d/10-help-text=1157 update-motd.d/50-motd-news=5023 apt/sources.list=313 apt/sources.list.d/ubuntu.sources=2552 dpkg/origins/ubuntu=162 cloud/build.info=59'
+      : 'environment=0 login.defs=12569 localtime>/usr/share/zoneinfo/Etc/UTC dpkg/origins/debian=111'),
+    // debuerreotype's sources, pinned to the snapshot the image was built from
+    os === 'osBuster' ? '/etc/apt/sources.list=230' : `/etc/apt/sources.list.d/debian.sources:${['', '-security'].map((s) => `Types: deb\n# http://snapshot.debian.org/archive/debian${s}/20250520T000000Z\nURIs: http://deb.debian.org/debian${s}\nSuites: bookworm${s ? s : ' bookworm-updates'}\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n`).join('\n')}`,
     '/etc/hostname=0',
     '/root/.bashrc=3106',
     '/root/.profile:' + TEXT.profile,
@@ -120,7 +132,7 @@ export function alpineRoot(): string[] {
     '/etc/alpine-release:3.21.3\n',
     '/etc/passwd:' + TEXT.passwdAlpine,
     '/etc/group:' + TEXT.groupAlpine,
-    '/etc/shadow=' + shadowSize(TEXT.passwdAlpine, 11),
+    '/etc/shadow:' + shadow(TEXT.passwdAlpine, (n) => (n === 'root' ? ':*::0:::::' : ':!::0:::::')),
     '/etc/hostname:localhost\n',
     '/etc/profile:' + TEXT.profileAlpine,
     '/etc/shells:# valid login shells\n/bin/sh\n/bin/ash\n',
@@ -128,8 +140,9 @@ export function alpineRoot(): string[] {
     '/etc/fstab:/dev/cdrom\t/media/cdrom\tiso9660\tnoauto,ro 0 0\n/dev/usbdisk\t/media/usb\tvfat\tnoauto,ro 0 0\n',
     '/etc/nsswitch.conf:# musl itself does not support NSS, however some third-party DNS\n# implementations use the nsswitch.conf file to determine what\n# policy to follow.\n# Editing this file is not recommended.\nhosts: files dns\n',
     '/etc/modules:af_packet\nipv6\n',
+    '/etc/motd:Welcome to Alpine!\n\nThe Alpine Wiki contains a large amount of how-to guides and general\ninformation about administrating Alpine systems.\nSee <https://wiki.alpinelinux.org/>.\n\nYou can setup the system with the command: setup-alpine\n\nYou may change this message by editing /etc/motd.\n',
     '/etc/sysctl.conf:# content of this file will override /etc/sysctl.d/*\n',
-    ...etc('apk/arch=7 apk/keys/ apk/protocols/ apk/repositories=103 apk/world=89 busybox-paths.d/busybox=3183 conf.d/ crontabs/root=283 init.d/ inittab=570 logrotate.d/acpid=140 modprobe.d/aliases.conf=1113 modprobe.d/blacklist.conf=1273 modprobe.d/i386.conf=23 modprobe.d/kms.conf=91 modules-load.d/ motd=283 mtab>/proc/mounts network/if-down.d/ network/if-post-down.d/ network/if-post-up.d/ network/if-pre-down.d/ network/if-pre-up.d/ network/if-up.d/ opt/ os-release>../usr/lib/os-release periodic/15min/ periodic/daily/ periodic/hourly/ periodic/monthly/ periodic/weekly/ profile.d/20locale.sh=61 profile.d/README=295 profile.d/color_prompt.sh.disabled=561 protocols=3164 secfixes.d/alpine=71 services=12813 ssl/cert.pem>certs/ca-certificates.crt ssl/certs/ca-certificates.crt=221046 ssl/ct_log_list.cnf=412 ssl/openssl.cnf=12411 ssl/private/ ssl1.1/cert.pem>/etc/ssl/cert.pem ssl1.1/certs>/etc/ssl/certs sysctl.d/00-alpine.conf=280 udhcpc/udhcpc.conf=107'),
+    ...etc('apk/arch=7 apk/keys/ apk/protocols/ apk/repositories=103 apk/world=89 busybox-paths.d/busybox=3183 conf.d/ crontabs/root=283 init.d/ inittab=570 logrotate.d/acpid=140 modprobe.d/aliases.conf=1113 modprobe.d/blacklist.conf=1273 modprobe.d/i386.conf=23 modprobe.d/kms.conf=91 modules-load.d/ mtab>/proc/mounts network/if-down.d/ network/if-post-down.d/ network/if-post-up.d/ network/if-pre-down.d/ network/if-pre-up.d/ network/if-up.d/ opt/ os-release>../usr/lib/os-release periodic/15min/ periodic/daily/ periodic/hourly/ periodic/monthly/ periodic/weekly/ profile.d/20locale.sh=61 profile.d/README=295 profile.d/color_prompt.sh.disabled=561 protocols=3164 secfixes.d/alpine=71 services=12813 ssl/cert.pem>certs/ca-certificates.crt ssl/certs/ca-certificates.crt=221046 ssl/ct_log_list.cnf=412 ssl/openssl.cnf=12411 ssl/private/ ssl1.1/cert.pem>/etc/ssl/cert.pem ssl1.1/certs>/etc/ssl/certs sysctl.d/00-alpine.conf=280 udhcpc/udhcpc.conf=107'),
     '/lib/ld-musl-x86_64.so.1*657688',
     '/lib/libc.musl-x86_64.so.1>ld-musl-x86_64.so.1',
     '/lib/apk/db/installed=15423',
@@ -146,7 +159,8 @@ export function busyboxRoot(): string[] {
     ...links('/bin', applets, 'busybox'),
     '/etc/passwd:' + TEXT.passwdBusybox,
     '/etc/group:' + TEXT.groupBusybox,
-    '/etc/shadow=' + shadowSize(TEXT.passwdBusybox, 21),
+    // buildroot's, with root's empty password locked by the image's build
+    '/etc/shadow:' + shadow(TEXT.passwdBusybox, () => ':*:::::::'),
     '/etc/nsswitch.conf:' + TEXT.nsswitch,
     '/etc/localtime=114',
     ...etc('network/if-down.d/ network/if-post-down.d/ network/if-pre-up.d/ network/if-up.d/'),

@@ -85,3 +85,17 @@ test('chown and chgrp: names from /etc/passwd and /etc/group, the owner shown by
   await shell(e, 'alpine', [["cd /tmp; touch f; chown root f; echo $?; ls -l f", 'chown: f: Operation not permitted\n1\n-rw-r--r--    1 nobody   nobody           0 Jun 16 09:30 f\n']], 'nobody');
   await shell(e, 'alpine', [['chown nope /tmp', 'chown: unknown user nope\n']]);
 });
+
+test('the shadow files hold locked accounts, and the notices and apt sources read as in the images', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian', 'alpine', 'busybox');
+  await shell(e, 'ubuntu', [
+    ['head -1 /etc/shadow; tail -1 /etc/shadow; tail -1 /etc/gshadow; wc -c < /etc/shadow', 'root:*:20237:0:99999:7:::\nubuntu:!:20237:0:99999:7:::\nubuntu:!::\n502\n'],
+    ['wc -c < /etc/legal; cat /etc/environment', '267\nPATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/games:/usr/local/games:/snap/bin"\n'],
+  ]);
+  await shell(e, 'debian', [
+    ['wc -c < /etc/motd; grep -c ^Types: /etc/apt/sources.list.d/debian.sources; cat /etc/host.conf', '286\n2\nmulti on\n'],
+  ]);
+  await shell(e, 'alpine', [['head -2 /etc/shadow; head -1 /etc/motd', 'root:*::0:::::\nbin:!::0:::::\nWelcome to Alpine!\n']]);
+  await shell(e, 'busybox', [['head -1 /etc/shadow', 'root:*:::::::\n']]);
+});
