@@ -97,6 +97,6 @@ test('the shadow files hold locked accounts, and the notices and apt sources rea
     ['wc -c < /etc/motd; grep -c ^Types: /etc/apt/sources.list.d/debian.sources; cat /etc/host.conf', '286\n2\nmulti on\n'],
   ]);
   await shell(e, 'alpine', [['head -2 /etc/shadow; head -1 /etc/motd; cat /etc/apk/repositories', 'root:*::0:::::\nbin:!::0:::::\nWelcome to Alpine!\nhttps://dl-cdn.alpinelinux.org/alpine/v3.21/main\nhttps://dl-cdn.alpinelinux.org/alpine/v3.21/community\n']]);
-  await shell(e, 'ubuntu', [['ls /etc/pam.d | wc -l; ls /etc/ld.so.conf.d', '16\nlibc.conf\nx86_64-linux-gnu.conf\n']]);
+  await shell(e, 'ubuntu', [['ls /etc/pam.d | wc -l; ls -1 /etc/ld.so.conf.d', '16\nlibc.conf\nx86_64-linux-gnu.conf\n']]);
   await shell(e, 'busybox', [['head -1 /etc/shadow', 'root:*:::::::\n']]);
 });
