@@ -84,6 +84,11 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
       io.out(`tar (GNU tar) ${ubuntu ? '1.35' : '1.34'}\nCopyright (C) ${ubuntu ? 2023 : 2021} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by John Gilmore and Jay Fenlason.\n`);
       return 0;
     }
+    // the head of GNU tar's help: what it is and its examples (the option list is left out)
+    if (a === '--help' && !bb) {
+      io.out("Usage: tar [OPTION...] [FILE]...\nGNU 'tar' saves many files together into a single tape or disk archive, and can\nrestore individual files from the archive.\n\nExamples:\n  tar -cf archive.tar foo bar  # Create archive.tar from files foo and bar.\n  tar -tvf archive.tar         # List all files in archive.tar verbosely.\n  tar -xf archive.tar          # Extract all files from archive.tar.\n");
+      return 0;
+    }
     const long = /^--([a-z]+)(?:=(.*))?$/.exec(a);
     if (long) {
       const f = LONG[long[1]];
