@@ -181,7 +181,9 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
   // GNU finds the compression of a file itself, not that of a pipe
   if (a.z && !z && archive === '-' && !bb) return fail('Archive is compressed. Use -z option');
 
-  const wanted = (name: string) => !names.length || names.some((n) => name === n || name.replace(/\/$/, '') === n.replace(/\/$/, '') || name.startsWith(n.replace(/\/?$/, '/')));
+  // a NAME operand picks that member and, for a directory, what is under it
+  const under = (name: string, n: string) => name.replace(/\/$/, '') === n.replace(/\/$/, '') || name.startsWith(n.replace(/\/?$/, '/'));
+  const wanted = (name: string) => !names.length || names.some((n) => under(name, n));
   const members = a.entries.filter((e) => wanted(e.name));
   if (modes[0] === 'x') {
     for (const e of members) {
@@ -219,7 +221,7 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
       io.out(`${modeString(e)} ${owner}/${group} ${size.padStart(ugs - pad + size.length)} ${day} ${e.name}${link}\n`);
     }
   }
-  const missing = names.filter((n) => !a.entries.some((e) => wanted(e.name) && (e.name === n || e.name.replace(/\/$/, '') === n.replace(/\/$/, '') || e.name.startsWith(n.replace(/\/?$/, '/')))));
+  const missing = names.filter((n) => !a.entries.some((e) => under(e.name, n)));
   for (const n of missing) io.err(bb ? `tar: ${n}: not found in archive\n` : `tar: ${n}: Not found in archive\n`);
   if (missing.length) {
     if (!bb) io.err('tar: Exiting with failure status due to previous errors\n');
