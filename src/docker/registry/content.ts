@@ -52,8 +52,8 @@ export function buildTree(spec: string[], size: number, mtime: number): DirNode 
       put(root, path, file);
       used += file.size;
     } else {
-      // the shadow files are readable by their group (shadow) only
-      put(root, path, { kind: 'file', size: Number(arg), mode: kind === '*' ? 0o755 : /shadow-?$/.test(path) ? 0o640 : 0o644, mtime });
+      // A configuration file whose text is not kept reads as empty (not as a program's bytes).
+      put(root, path, { kind: 'file', size: Number(arg), mode: kind === '*' ? 0o755 : 0o644, mtime, ...(kind === '=' && path.startsWith('/etc/') && { data: '' }) });
       used += Number(arg);
     }
   }

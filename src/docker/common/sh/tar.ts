@@ -123,6 +123,15 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
     const toStdout = archive === '-';
     const sink = io.out as { file?: string };
     if (toStdout && io.tty && !sink.file && !bb) return fail('Refusing to write archive contents to terminal (missing -f option?)');
+    // tar opens (creates) its archive before it reads the files
+    if (!toStdout) {
+      try {
+        fs.writeFile(archive, '', sh.cwd);
+      } catch (e) {
+        const why = !(e instanceof FsError) ? '' : e.code === 'EROFS' ? 'Read-only file system' : e.code === 'EISDIR' ? 'Is a directory' : '';
+        return fail(`${bb ? `can't open '${archive}'` : `${archive}: Cannot open`}: ${why || 'No such file or directory'}`);
+      }
+    }
     const entries: ArchiveEntry[] = [];
     let status = 0;
     let warned = false;
@@ -134,7 +143,15 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
           warned = true;
           io.err(bb ? "tar: removing leading '/' from member names\n" : "tar: Removing leading `/' from member names\n");
         }
-        for (const e of pack(fs, absPath(base, n))) entries.push({ ...e, name: (dir ? dir + '/' : '') + e.name });
+        const from = absPath(absPath(base, n), '..');
+        for (const e of pack(fs, absPath(base, n))) {
+          // the archive being written is left out of itself
+          if (!toStdout && absPath(from, e.name) === absPath(sh.cwd, archive)) {
+            io.err(`tar: ${n.startsWith('/') ? '/' : ''}${dir ? dir + '/' : ''}${e.name}: file is the archive; ${bb ? 'skipping' : 'not dumped'}\n`);
+            continue;
+          }
+          entries.push({ ...e, name: (dir ? dir + '/' : '') + e.name });
+        }
       } catch {
         io.err(bb ? `tar: ${n}: No such file or directory\n` : `tar: ${n}: Cannot stat: No such file or directory\n`);
         status = bb ? 1 : 2;
@@ -147,13 +164,10 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
     // GNU tar fills its last 10 KiB record; gzip keeps about 40% of the files' bytes
     const size = z ? Math.ceil(entries.reduce((n, e) => n + e.size, 0) * 0.4) + 40 * entries.length + 100 : bb ? tarSize(entries) : Math.ceil(tarSize(entries) / 10240) * 10240;
     if (verbose) for (const e of entries) (toStdout ? io.err : io.out)(e.name + (e.kind === 'dir' ? '/' : '') + '\n');
-    try {
-      if (!toStdout) fs.putNode(absPath(sh.cwd, archive), { kind: 'file', size, data, mode: 0o644, mtime: sh.m.now() });
-      else if (sink.file) fs.putNode(absPath((sink as { cwd?: string }).cwd ?? sh.cwd, sink.file), { kind: 'file', size, data, mode: 0o644, mtime: sh.m.now() });
-      else io.out(data);
-    } catch {
-      return fail(`${archive}: Cannot open: No such file or directory`);
-    }
+    const node = { kind: 'file' as const, size, data, mode: 0o644, mtime: sh.m.now() };
+    if (!toStdout) fs.putNode(absPath(sh.cwd, archive), node);
+    else if (sink.file) fs.putNode(absPath((sink as { cwd?: string }).cwd ?? sh.cwd, sink.file), node);
+    else io.out(data);
     if (status && !bb) io.err('tar: Exiting with failure status due to previous errors\n');
     return status;
   }

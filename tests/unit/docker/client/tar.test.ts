@@ -37,9 +37,11 @@ test('GNU tar on the host: create, list with owners, extract, gzip, and the erro
     ['tar -tzf mio.tar', 'gzip: stdin: not in gzip format\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now\n'],
     ['cat mio.tgz | tar -t', 'tar: Archive is compressed. Use -z option\ntar: Error is not recoverable: exiting now\n'],
     ['tar -tf mio.tar nada', 'tar: nada: Not found in archive\ntar: Exiting with failure status due to previous errors\n'],
+    ['tar -cf nodir/x.tar x.txt', 'tar: nodir/x.tar: Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now\n'],
     ['tar --nope', "tar: unrecognized option '--nope'\nTry 'tar --help' or 'tar --usage' for more information.\n"],
   ];
   for (const [line, err] of errs) assert.deepEqual(await run(line), { out: '', err, exit: 2 }, line);
+  assert.deepEqual(await run('tar -cf d/self.tar d; tar -tf d/self.tar'), { out: 'd/\nd/b\n', err: 'tar: d/self.tar: file is the archive; not dumped\n', exit: 0 });
   assert.match((await run('tar --help')).out, /^Usage: tar \[OPTION\.\.\.\] \[FILE\]\.\.\.\nGNU 'tar' saves/);
   assert.deepEqual(await run('tar -c d', { tty: true }), { out: '', err: 'tar: Refusing to write archive contents to terminal (missing -f option?)\ntar: Error is not recoverable: exiting now\n', exit: 2 });
 });

@@ -100,3 +100,10 @@ test('the shadow files hold locked accounts, and the notices and apt sources rea
   await shell(e, 'ubuntu', [['ls /etc/pam.d | wc -l; ls -1 /etc/ld.so.conf.d', '16\nlibc.conf\nx86_64-linux-gnu.conf\n']]);
   await shell(e, 'busybox', [['head -1 /etc/shadow', 'root:*:::::::\n']]);
 });
+
+test('a configuration file whose text is not kept reads as empty, with its size; nginx.conf reads as the packages ship it', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'nginx');
+  await shell(e, 'ubuntu', [['cat /etc/login.defs; wc -c < /etc/login.defs; ls -l /etc/login.defs', /^0\n-rw-r--r-- 1 root root 12345 /]]);
+  await shell(e, 'nginx', [['wc -c < /etc/nginx/nginx.conf; grep -c include /etc/nginx/nginx.conf; sed -n 2p /etc/nginx/nginx.conf', '648\n2\nuser  nginx;\n']]);
+});
