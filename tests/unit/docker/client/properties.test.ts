@@ -81,7 +81,7 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.tuple(image, name).map(([i, n]) => `docker run -d --init --name ${n} --add-host db:10.0.0.5 --dns 1.1.1.1 -u 1000:1000 ${i} sleep 1000`)),
   weighted(1, fc.constantFrom('sleep 3', 'sleep 1')),
   // exploring: tar over the archives, chown and /proc inside the containers
-  weighted(1, fc.constantFrom('tar -tvf /tmp/i.tar', 'tar -tf /tmp/c.tar', 'tar -cf /tmp/t.tar /tmp', 'tar -xf /tmp/t.tar -C /tmp', 'tar -tzf /tmp/t.tar')),
+  weighted(1, fc.constantFrom('tar -tvf /tmp/i.tar', 'tar -tf /tmp/c.tar', 'tar -cf /tmp/t.tar /tmp', 'tar -xf /tmp/t.tar -C /', 'tar -tzf /tmp/t.tar')),
   weighted(1, fc.tuple(name, fc.constantFrom('chown nobody /tmp', 'chown -R 1000:1000 /tmp', 'chgrp nope /etc', 'cat /proc/1/status /proc/meminfo', 'tar -czf /tmp/e.tgz /etc', 'top -b -n 1', 'ls -l /proc /etc')).map(([n, c]) => `docker exec ${n} sh -c "${c}"`)),
 );
 
