@@ -30,6 +30,7 @@ import { searching } from './search';
 import { mounting } from './mounts';
 import { volumes, type Vol } from './volumes';
 import { ShellProc, type Proc } from './process';
+import { procfs } from './procfs';
 import type { Random } from './random';
 import type { Machine, Out } from './shell/types';
 import { COMMANDS } from './shell/commands';
@@ -142,7 +143,7 @@ class DevLink implements LinkNode {
   set mtime(_t: number) { /* the start's */ }
 }
 
-function initLayer(c: Ctr, procs: () => number): DirNode {
+function initLayer(c: Ctr, procs: () => number, machine: () => Machine): DirNode {
   const d = newDir(c.created);
   // mounted afresh at each start
   const started = () => c.startedAt || c.created;
@@ -156,7 +157,7 @@ function initLayer(c: Ctr, procs: () => number): DirNode {
     dev.set('pts', new MountDir(0o755, 0, () => 2, started));
     for (const name of ['mqueue', 'shm']) dev.set(name, new MountDir(0o1777, 40, () => 2, started));
   });
-  mount('proc', 0o555, 0, procs);
+  d.children.set('proc', procfs(machine, started, procs));
   mount('sys', 0o555, 0, () => 13);
   return d;
 }
@@ -235,7 +236,7 @@ export class Engine implements DockerApi {
   fsOf(c: Ctr): Overlay {
     if (!c.fs) {
       // procfs counts the host's processes: a base system and those of the running containers
-      const INIT = initLayer(c, () => [...this.containers.values()].reduce((n, k) => n + (k.status === 'running' ? 1 + k.execs.length : 0), 180));
+      const INIT = initLayer(c, () => [...this.containers.values()].reduce((n, k) => n + (k.status === 'running' ? 1 + k.execs.length : 0), 180), () => this.machine(c));
       const mounts = new Map<string, FileNode>([
         ['/etc/hostname', newFile(c.config.Hostname + '\n', c.created)],
         ['/etc/hosts', new LazyFile(() => hostsFile(c), c.created)],

@@ -51,22 +51,24 @@ export function cloneTree<T extends Node>(node: T): T {
 
 // --- plain JSON form (for save/load and content addressing)
 export type NodeJSON =
-  | { c: Record<string, NodeJSON>; m: number; t: number; o?: 1 }
-  | { s: number; d?: string; m: number; t: number }
-  | { l: string; t: number }
+  | { c: Record<string, NodeJSON>; m: number; t: number; o?: 1; u?: number[] }
+  | { s: number; d?: string; m: number; t: number; u?: number[] }
+  | { l: string; t: number; u?: number[] }
   | { w: 1 };
 
 export function toJSON(node: Node): NodeJSON {
+  // the owner chown set, if any
+  const u = node.kind !== 'whiteout' && node.uid !== undefined ? { u: [node.uid, node.gid ?? 0] } : undefined;
   switch (node.kind) {
     case 'dir': {
       const c: Record<string, NodeJSON> = {};
       for (const k of [...node.children.keys()].sort()) c[k] = toJSON(node.children.get(k)!);
-      return { c, m: node.mode, t: node.mtime, ...(node.opaque && { o: 1 }) };
+      return { c, m: node.mode, t: node.mtime, ...(node.opaque && { o: 1 }), ...u };
     }
     case 'file':
-      return { s: node.size, ...(node.data !== undefined && { d: node.data }), m: node.mode, t: node.mtime };
+      return { s: node.size, ...(node.data !== undefined && { d: node.data }), m: node.mode, t: node.mtime, ...u };
     case 'link':
-      return { l: node.target, t: node.mtime };
+      return { l: node.target, t: node.mtime, ...u };
     default:
       return { w: 1 };
   }
@@ -79,13 +81,14 @@ export function fromJSON(j: unknown): Node {
   };
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : invalid('número'));
   if ('w' in o) return { kind: 'whiteout' };
-  if ('l' in o) return typeof o.l === 'string' ? { kind: 'link', target: o.l, mtime: num(o.t) } : invalid('enlace');
+  const own = Array.isArray(o.u) ? { uid: num(o.u[0]), gid: num(o.u[1]) } : undefined;
+  if ('l' in o) return typeof o.l === 'string' ? { kind: 'link', target: o.l, mtime: num(o.t), ...own } : invalid('enlace');
   if ('s' in o) {
     if (o.d !== undefined && typeof o.d !== 'string') invalid('fichero');
-    return { kind: 'file', size: num(o.s), mode: num(o.m), mtime: num(o.t), ...(typeof o.d === 'string' && { data: o.d }) };
+    return { kind: 'file', size: num(o.s), mode: num(o.m), mtime: num(o.t), ...(typeof o.d === 'string' && { data: o.d }), ...own };
   }
   if (!o.c || typeof o.c !== 'object') return invalid('nodo');
-  const d = newDir(num(o.t), num(o.m));
+  const d: DirNode = { ...newDir(num(o.t), num(o.m)), ...own };
   if (o.o) d.opaque = true;
   for (const [k, v] of Object.entries(o.c)) {
     if (!k || k.includes('/') || k === '.' || k === '..') invalid('nombre');

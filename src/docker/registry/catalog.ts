@@ -65,7 +65,7 @@ const OS_RELEASE_ORACLE = 'NAME="Oracle Linux Server"\nVERSION="9.6"\nID="ol"\nV
 const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
   '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:' + OS_RELEASE_ORACLE, '/root/', '/tmp/', '/var/lib/', '/home/',
   '/boot/', '/dev/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/',
-  '/usr/bin/bash*1389064', '/usr/bin/sh>bash', '/usr/bin/microdnf*104480', '/usr/bin/ls*140936', '/usr/bin/cat*36992', '/usr/bin/echo*36904',
+  '/usr/bin/bash*1389064', '/usr/bin/sh>bash', '/usr/bin/microdnf*104480', '/usr/bin/ls*140936', '/usr/bin/cat*36992', '/usr/bin/echo*36904', '/usr/bin/id*48504', '/usr/bin/whoami*36688', '/usr/bin/groups*36792',
   fill('/usr/lib64', 'libc.so.6', 'libcrypto.so.3', 'libssl.so.3', 'libsqlite3.so.0', 'librpm.so.9', 'libdnf.so.2', 'libglib-2.0.so.0'),
 ]);
 const ALPINE_HIST = dockerfile(`
@@ -97,7 +97,8 @@ const BUILDPACK_BOOKWORM = buildpackDeps(BOOKWORM_HIST,
 
 // --- node: the user, the release tarball unpacked in /usr/local, yarn, the entrypoint.
 const NODE_PASSWD = '/etc/passwd:' + TEXT.passwdDeb + 'node:x:1000:1000::/home/node:/bin/bash\n';
-const nodeUser = (key: string) => layer(key, 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', NODE_PASSWD]);
+const NODE_GROUP = '/etc/group:' + TEXT.groupDeb + 'node:x:1000:\n';
+const nodeUser = (key: string) => layer(key, 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', NODE_PASSWD, NODE_GROUP]);
 const LIB = '/usr/local/lib/node_modules/';
 /** The tarball's files; `bin` is the node binary's size, which tells the releases apart (shell/node.ts). */
 const nodeFiles = (bin: number) => () => [
@@ -147,8 +148,14 @@ CMD ["nginx" "-g" "daemon off;"]`,
 /** The welcome page and default server of the nginx packages. */
 const NGINX_INDEX = '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n';
 export const NGINX_DEFAULT_CONF = 'server {\n    listen       80;\n    server_name  localhost;\n\n    #access_log  /var/log/nginx/host.access.log  main;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    #error_page  404              /404.html;\n\n    # redirect server error pages to the static page /50x.html\n    #\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n\n    # proxy the PHP scripts to Apache listening on 127.0.0.1:80\n    #\n    #location ~ \\.php$ {\n    #    proxy_pass   http://127.0.0.1;\n    #}\n\n    # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000\n    #\n    #location ~ \\.php$ {\n    #    root           html;\n    #    fastcgi_pass   127.0.0.1:9000;\n    #    fastcgi_index  index.php;\n    #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;\n    #    include        fastcgi_params;\n    #}\n\n    # deny access to .htaccess files, if Apache\'s document root\n    # concurs with nginx\'s one\n    #\n    #location ~ /\\.ht {\n    #    deny  all;\n    #}\n}\n';
+/** The packages' nginx.conf, the file a class opens first. */
+const NGINX_CONF = `\nuser  nginx;\nworker_processes  auto;\n\nerror_log  /var/log/nginx/error.log notice;\npid        /var/run/nginx.pid;\n\n\nevents {\n    worker_connections  1024;\n}\n\n\nhttp {\n    include       /etc/nginx/mime.types;\n    default_type  application/octet-stream;\n\n    log_format  main  '$remote_addr - $remote_user [$time_local] "$request" '\n                      '$status $body_bytes_sent "$http_referer" '\n                      '"$http_user_agent" "$http_x_forwarded_for"';\n\n    access_log  /var/log/nginx/access.log  main;\n\n    sendfile        on;\n    #tcp_nopush     on;\n\n    keepalive_timeout  65;\n\n    #gzip  on;\n\n    include /etc/nginx/conf.d/*.conf;\n}\n`;
 const nginxFiles = (lib: string) => () => [
-  '/etc/nginx/nginx.conf=648', '/etc/nginx/mime.types=5349', '/etc/nginx/conf.d/default.conf:' + NGINX_DEFAULT_CONF,
+  // the user the Dockerfile's RUN adds (groupadd/useradd, addgroup/adduser on Alpine)
+  ...(lib === '/usr/lib'
+    ? ['/etc/passwd:' + TEXT.passwdAlpine + 'nginx:x:101:101:nginx:/var/cache/nginx:/sbin/nologin\n', '/etc/group:' + TEXT.groupAlpine + 'nginx:x:101:nginx\n']
+    : ['/etc/passwd:' + TEXT.passwdDeb + 'nginx:x:101:101:nginx user:/nonexistent:/bin/false\n', '/etc/group:' + TEXT.groupDeb + 'nginx:x:101:\n']),
+  '/etc/nginx/nginx.conf:' + NGINX_CONF, '/etc/nginx/mime.types=5349', '/etc/nginx/conf.d/default.conf:' + NGINX_DEFAULT_CONF,
   '/usr/share/nginx/html/index.html:' + NGINX_INDEX, '/usr/share/nginx/html/50x.html=497', '/usr/sbin/nginx*1497752',
   '/var/log/nginx/access.log>/dev/stdout', '/var/log/nginx/error.log>/dev/stderr', '/var/cache/nginx/', '/etc/nginx/modules>/usr/lib/nginx/modules',
   // both variants install curl (for their DNS-SD registration) and gettext's envsubst
@@ -197,7 +204,7 @@ ENTRYPOINT ["docker-entrypoint.sh"]
 EXPOSE map[3306/tcp:{} 33060/tcp:{}]
 CMD ["mysqld"]`,
     ORACLE,
-    layer('mysql-user-' + v, 2210, 1180, () => ['/etc/group=510', '/etc/passwd=1700']),
+    layer('mysql-user-' + v, 2210, 1180, () => ['/etc/group:' + TEXT.groupEl + 'mysql:x:999:\n', '/etc/passwd:' + TEXT.passwdEl + 'mysql:x:999:999::/var/lib/mysql:/bin/bash\n']),
     layer('gosu-1.17-' + v, 4340000, 1080000, () => ['/usr/local/bin/gosu*4340000']),
     layer('ol9-tools-' + v, 48800000, 19100000, () => [fill('/usr/lib64', 'libzstd.so.1', 'liblzma.so.5', 'libbz2.so.1'), '/usr/bin/gzip*92904', '/usr/bin/find*204496']),
     layer('mysql-' + v, 591300000, 112300000, () => ['/usr/sbin/mysqld*78612120', '/usr/bin/mysql*7811288', '/var/lib/mysql/', '/var/lib/mysql-files/', '/etc/my.cnf=1317', fill('/usr/lib64/mysql', 'plugin', 'private'), fill('/usr/share/mysql-' + minor, 'english', 'charsets', 'messages_to_error_log.txt')]),
@@ -220,7 +227,7 @@ RUN apk add --no-cache --virtual .build-deps-yarn curl gnupg tar
 COPY docker-entrypoint.sh /usr/local/bin/
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]`,
-    layer('node-alpine-' + v, size, gz, () => [...nodeFiles(bin)(), NODE_ALPINE_PASSWD, '/home/node/', fill('/usr/lib', 'libstdc++.so.6', 'libgcc_s.so.1')]),
+    layer('node-alpine-' + v, size, gz, () => [...nodeFiles(bin)(), NODE_ALPINE_PASSWD, '/etc/group:' + TEXT.groupAlpine + 'node:x:1000:node\n', '/home/node/', fill('/usr/lib', 'libstdc++.so.6', 'libgcc_s.so.1')]),
     yarn('1.22.22', 'yarn-alpine-' + v, 5340000, 1260000), layer('node-ep-alpine-' + v, 388, 446, () => [NODE_EP]))],
   };
 }
@@ -267,7 +274,7 @@ COPY docker-entrypoint.sh /usr/local/bin/
 ENTRYPOINT ["docker-entrypoint.sh"]
 EXPOSE map[6379/tcp:{}]
 CMD ["redis-server"]`,
-    layer(k + '-user', 4720, 1102, () => ['/etc/passwd:' + (alpine ? TEXT.passwdAlpine : TEXT.passwdDeb) + user, '/etc/group=' + (alpine ? 294 : 446)]),
+    layer(k + '-user', 4720, 1102, () => ['/etc/passwd:' + (alpine ? TEXT.passwdAlpine : TEXT.passwdDeb) + user, '/etc/group:' + (alpine ? TEXT.groupAlpine + 'redis:x:1000:redis\n' : TEXT.groupDeb + 'redis:x:999:\n')]),
     layer(k + '-tz', alpine ? 1620000 : 1260, alpine ? 460000 : 875, () => ['+/usr/share/zoneinfo UTC Etc Europe America']),
     layer(k, size, gz, () => [B + 'redis-server*' + (alpine ? 16120000 : 17830000), B + 'redis-cli*' + (alpine ? 8470000 : 9120000), B + 'redis-benchmark*7920000',
       ...['check-aof', 'check-rdb', 'sentinel'].map((n) => `${B}redis-${n}>redis-server`), fill('/usr/local/lib/redis/modules', 'redisbloom.so', 'redisearch.so', 'rejson.so', 'redistimeseries.so')]),
@@ -312,7 +319,7 @@ ENTRYPOINT ["docker-entrypoint.sh"]
 STOPSIGNAL SIGINT
 EXPOSE map[5432/tcp:{}]
 CMD ["postgres"]`.replace(/\n(?=\n)/g, ''),
-    layer(k + '-user', 3910, 1167, () => ['/etc/passwd:' + (alpine ? TEXT.passwdAlpine : TEXT.passwdDeb) + user, '/var/lib/postgresql/']),
+    layer(k + '-user', 3910, 1167, () => ['/etc/passwd:' + (alpine ? TEXT.passwdAlpine : TEXT.passwdDeb) + user, '/etc/group:' + (alpine ? TEXT.groupAlpine + 'postgres:x:70:postgres\n' : TEXT.groupDeb + 'postgres:x:999:\n'), '/var/lib/postgresql/']),
     ...(alpine ? [] : [layer(k + '-gnupg', 9640000, 4530000, () => ['/usr/bin/gpg*1063552', '/usr/bin/less*187824'])]),
     layer(k + '-gosu', 4320000, 1250000, () => ['/usr/local/bin/gosu*4320000']),
     ...(alpine ? [] : [
@@ -427,7 +434,7 @@ CMD ["httpd-foreground"]`,
     layer('httpd-prefix', 0, 32, () => ['/usr/local/apache2/']),
     layer('httpd-deps', 9240000, 3720000, deb('apr', 'libapr-1.so.0', 'libaprutil-1.so.0', 'libldap-2.5.so.0')),
     layer('httpd-2.4.63', 64010000, 25480000, () => [
-      '/usr/local/apache2/bin/httpd*2473032', '/usr/local/apache2/bin/apachectl*3478', '/usr/local/apache2/conf/httpd.conf=20987', '/usr/local/apache2/htdocs/index.html:' + HTTPD_INDEX, '/usr/local/apache2/logs/', '/usr/local/apache2/cgi-bin/',
+      '/usr/local/apache2/bin/httpd*2473032', '/usr/local/apache2/bin/apachectl*3478', '/usr/local/apache2/conf/httpd.conf=20987', '/usr/local/apache2/htdocs/index.html:' + HTTPD_INDEX, '~/usr/local/apache2/htdocs/index.html 1181588034', '/usr/local/apache2/logs/', '/usr/local/apache2/cgi-bin/',
       fill('/usr/local/apache2/modules', 'mod_ssl.so', 'mod_proxy.so', 'mod_rewrite.so', 'mod_lua.so', 'mod_http2.so', 'mod_md.so'),
       '/usr/local/apache2/build/', '/usr/local/apache2/include/', fill('/usr/local/apache2/error', 'HTTP_NOT_FOUND.html.var', 'README'), fill('/usr/local/apache2/icons', 'apache_pb.png', 'README'),
     ]),

@@ -10,8 +10,9 @@
  *   `/f=1234`         regular file of 1234 bytes
  *   `/f:text`         regular file holding `text` (the rest of the entry, newlines included)
  *   `+/dir name name…` filler files (libraries, data) sharing the remaining bytes
+ *   `~/f 1181588034`  the time (seconds) of an entry that kept its own (a file from a tarball)
  */
-import { newDir, newFile, put, type DirNode } from '../engine/fs';
+import { newDir, newFile, put, type DirNode, type Node } from '../engine/fs';
 
 /** The programs of procps (Ubuntu's base has them; apt-get installs them elsewhere). */
 export const PROCPS = 'ps top free uptime kill pgrep pkill watch w vmstat pmap';
@@ -28,7 +29,12 @@ export function buildTree(spec: string[], size: number, mtime: number): DirNode 
   const root = newDir(mtime);
   let used = 0;
   const fillers: string[] = [];
+  const dates: string[][] = [];
   for (const e of spec) {
+    if (e.startsWith('~')) {
+      dates.push(e.slice(1).split(' '));
+      continue;
+    }
     if (e.startsWith('+')) {
       const [dir, ...names] = e.slice(1).split(' ');
       fillers.push(...names.map((n) => dir + '/' + n));
@@ -42,13 +48,19 @@ export function buildTree(spec: string[], size: number, mtime: number): DirNode 
       used += arg.length;
     } else if (kind === ':' || arg === '0') {
       // Files with text (and empty ones) carry their data, so `cat` prints it.
-      const file = newFile(kind === ':' ? arg : '', mtime);
+      const file = newFile(kind === ':' ? arg : '', mtime, /shadow-?$/.test(path) ? 0o640 : 0o644);
       put(root, path, file);
       used += file.size;
     } else {
-      put(root, path, { kind: 'file', size: Number(arg), mode: kind === '*' ? 0o755 : 0o644, mtime });
+      // A configuration file whose text is not kept reads as empty (not as a program's bytes).
+      put(root, path, { kind: 'file', size: Number(arg), mode: kind === '*' ? 0o755 : 0o644, mtime, ...(kind === '=' && path.startsWith('/etc/') && { data: '' }) });
       used += Number(arg);
     }
+  }
+  for (const [path, t] of dates) {
+    let n: Node | undefined = root;
+    for (const p of path.split('/').filter(Boolean)) n = n?.kind === 'dir' ? n.children.get(p) : undefined;
+    if (n && n.kind !== 'whiteout') n.mtime = Number(t) * 1000;
   }
   // The filler files share what is left, in proportions fixed by their names.
   let left = Math.max(0, size - used);

@@ -11,12 +11,14 @@ import { ls } from './ls';
 import type { Command, IO, ProcInfo, ShellLike } from './types';
 import { opts, usage } from './opts';
 import { bashVersion, headOrTail, lines, wcCounts } from './text';
-import { account, groupOf } from './passwd';
+import { account, userGroups } from './passwd';
 import { printf } from './printf';
 import { sed } from './sed';
 import { awk } from './awk';
 import { xargs } from './xargs';
 import { seq } from './seq';
+import { tar } from './tar';
+import { chown } from './chown';
 
 const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
@@ -109,6 +111,11 @@ export const COREUTILS: Record<string, Command> = {
     return 0;
   },
   printf: (args, io, sh) => printf(args, io, sh),
+  tar,
+  // the host's four CPUs (docker info's NCPU, /proc/cpuinfo)
+  nproc: (_a, io) => (io.out('4\n'), 0),
+  chown,
+  chgrp: chown,
   seq,
   sed,
   awk,
@@ -285,12 +292,6 @@ export const COREUTILS: Record<string, Command> = {
     return 0;
   },
   id(args, io, sh) {
-    // Docker adds the groups the image's /etc/group puts root in: none on Debian, wheel on
-    // BusyBox, Alpine's long list.
-    let alpine = false;
-    try {
-      alpine = !!sh.m.fs.resolve('/etc/alpine-release').node;
-    } catch { /* no such file */ }
     // A USER operand must have an entry in /etc/passwd (a name or a uid).
     const o = opts(args);
     const who = o.rest[0];
@@ -299,24 +300,9 @@ export const COREUTILS: Record<string, Command> = {
       io.err(io.busybox ? `id: unknown user ${who}\n` : `id: '${who}': no such user\n`);
       return 1;
     }
-    // [number, name] of the user, its group and its groups (a name may be missing).
-    let user: [number, string];
-    let groups: [number, string][];
-    if (e?.uid !== 0) {
-      // Another user: a uid without an entry runs with gid 0; an entry brings its own group
-      // (Debian calls 65534 nogroup, Alpine and BusyBox nobody).
-      // `--user uid:gid` runs with that group, a bare number when it has no name.
-      const asked = who === undefined ? groupOf(sh.m.fs, sh.user) : undefined;
-      const gid = asked ?? e?.gid ?? 0;
-      const group = gid === 0 ? 'root' : gid === 65534 && !io.busybox ? 'nogroup' : asked === undefined || asked === e?.gid ? e?.name ?? '' : '';
-      user = e ? [e.uid, e.name] : [Number(sh.user.split(':')[0]), ''];
-      groups = [[gid, group]];
-    } else {
-      user = [0, 'root'];
-      const extra = !io.busybox ? '' : alpine ? '1 bin 2 daemon 3 sys 4 adm 6 disk 10 wheel 11 floppy 20 dialout 26 tape 27 video' : '10 wheel';
-      const pairs = extra.split(' ').filter(Boolean);
-      groups = [[0, 'root'], ...pairs.filter((_, i) => i % 2 === 0).map((n, i): [number, string] => [Number(n), pairs[2 * i + 1]])];
-    }
+    // [number, name] of the user and its groups, named from /etc/group (a name may be missing).
+    const user: [number, string] = e ? [e.uid, e.name] : [Number(sh.user.split(':')[0]) || 0, e === null ? 'root' : ''];
+    const groups = userGroups(sh.m.fs, who ?? sh.user, e);
     // -u, -g, -G: numbers, or names with -n (the number when there is none).
     const show = ([n, name]: [number, string]) => (o.flags.has('n') ? name || String(n) : String(n));
     if (o.flags.has('u')) io.out(show(user) + '\n');
@@ -327,6 +313,16 @@ export const COREUTILS: Record<string, Command> = {
       io.out(`uid=${full(user)} gid=${full(groups[0])} groups=${groups.map(full).join(',')}\n`);
     }
     return 0;
+  },
+  // GNU prefixes each USER operand's line with its name; busybox prints only the names.
+  async groups(args, io, sh) {
+    if (args.length < 2) return COREUTILS.id(['id', '-Gn'], io, sh);
+    let status = 0;
+    for (const who of args.slice(1)) {
+      const line = { ...io, out: (t: string) => io.out(io.busybox ? t : `${who} : ${t}`), err: (t: string) => io.err(t.replace(/^id/, 'groups')) };
+      status = (await COREUTILS.id(['id', '-Gn', who], line, sh)) || status;
+    }
+    return status;
   },
   env(args, io, sh) {
     if (args.length > 1 && !args[1].includes('=')) return sh.spawn(args.slice(1), io);

@@ -35,6 +35,9 @@ export function find(args: string[], io: IO, sh: ShellLike): number {
       }
       tests.push((_n, node) => node.kind === KIND[v]);
     } else if (a.endsWith('depth')) {
+      // GNU warns once per global option given after a test (busybox says nothing)
+      const after = args.slice(starts.length + 1, k - 1).find((t) => /^-(i?name|type)$/.test(t));
+      if (after && !io.busybox) io.err(`find: warning: you have specified the global option ${a} after the argument ${after}, but global options are not positional, i.e., ${a} affects tests specified before it as well as those specified after it.  Please specify global options before other arguments.\n`);
       if (a === '-maxdepth') max = Number(v);
       else min = Number(v);
     } else {

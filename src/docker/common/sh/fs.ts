@@ -3,10 +3,11 @@
  * names, path helpers, and the `Fs` interface that both a container's overlay (engine) and the
  * host's tree satisfy.
  */
-export interface DirNode { kind: 'dir'; children: Map<string, Node>; mode: number; mtime: number; opaque?: boolean }
+/** `uid`/`gid`: the owner chown gave; without them a node belongs to whoever looks (see ls). */
+export interface DirNode { kind: 'dir'; children: Map<string, Node>; mode: number; mtime: number; opaque?: boolean; uid?: number; gid?: number }
 /** A character device (`rdev`: major and minor) reads as empty: /dev/null, /dev/zero… */
-export interface FileNode { kind: 'file'; size: number; data?: string; mode: number; mtime: number; rdev?: [number, number] }
-export interface LinkNode { kind: 'link'; target: string; mtime: number }
+export interface FileNode { kind: 'file'; size: number; data?: string; mode: number; mtime: number; rdev?: [number, number]; uid?: number; gid?: number }
+export interface LinkNode { kind: 'link'; target: string; mtime: number; uid?: number; gid?: number }
 export interface WhiteoutNode { kind: 'whiteout' }
 export type Node = DirNode | FileNode | LinkNode | WhiteoutNode;
 

@@ -3,6 +3,7 @@ import { columns, uniformColumns } from './columns';
 import { FsError, MountDir, type Node } from './fs';
 import { human as toHuman } from './human';
 import { opts } from './opts';
+import { account, userGroups } from './passwd';
 import type { IO, ShellLike } from './types';
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
@@ -22,7 +23,8 @@ function stamp(ms: number, now: number): string {
   return `${MONTHS[d.getUTCMonth()]} ${day} ${recent ? d.toISOString().slice(11, 16) : ' ' + d.getUTCFullYear()}`;
 }
 
-const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? n.target.length : n instanceof MountDir ? n.size : 4096);
+// a link of procfs says its size (0)
+const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? (n as { size?: number }).size ?? n.target.length : n instanceof MountDir ? n.size : 4096);
 
 /** GNU ls sorts with the C collation in the images (no locale installed): byte order. */
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -37,8 +39,19 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const human = o.flags.has('h');
   const fs = sh.m.fs;
   const now = sh.m.now();
-  // The simulation keeps no owners: what the user creates is theirs (root in the containers).
-  const owner = sh.user;
+  // The simulation keeps no owners: what the user creates is theirs (root in the containers),
+  // named as /etc/passwd and /etc/group name the user and its group (numbers without a name).
+  const acct = account(fs, sh.user);
+  const owner = acct === null ? sh.user : acct?.name ?? sh.user.split(':')[0];
+  const [gid, gname] = acct === null ? [0, sh.user] : userGroups(fs, sh.user, acct)[0];
+  const group = gname || String(gid);
+  // a node chown gave an owner shows it, by name when the image's files have one
+  const named = (file: string, id: number) => {
+    if (!fs.find(['etc', file])) return String(id);
+    const f = fs.readFile('/etc/' + file).split('\n').map((l) => l.split(':')).find((l) => l[2] === String(id));
+    return f?.[0] ?? String(id);
+  };
+  const ownerOf = (n: Node): [string, string] => (n.kind !== 'whiteout' && n.uid !== undefined ? [named('passwd', n.uid), named('group', n.gid ?? 0)] : [owner, group]);
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;
   const files: [string, Node, string[]][] = [];
@@ -66,6 +79,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
       return io.busybox ? uniformColumns(names, io.columns ?? 80) : columns(names, io.columns ?? 80, true);
     }
     const rows = entries.map(([name, node, nlink]) => ({
+      o: ownerOf(node),
       p: perms(node), l: String(nlink), s: fmtSize(sizeOf(node)), t: stamp(node.kind === 'whiteout' ? now : node.mtime, now),
       n: name + (node.kind === 'link' ? ' -> ' + node.target : ''),
     }));
@@ -79,14 +93,17 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
       if (d) rows[i].s = io.busybox ? `${String(d[0]).padStart(4)}, ${String(d[1]).padStart(3)}` : `${String(d[0]).padStart(majW)}, ${String(d[1]).padStart(minW)}`;
     });
     const sw = Math.max(...rows.map((r) => r.s.length));
+    // GNU pads the owner and group columns to their widest name
+    const ow = Math.max(...rows.map((r) => r.o[0].length));
+    const gw = Math.max(...rows.map((r) => r.o[1].length));
     // a mounted directory (tmpfs, proc) takes no block of the disk
     const blocks = entries.reduce((a, [, n]) => a + (n.kind === 'file' ? Math.ceil(n.size / 4096) * 4 : n.kind === 'dir' && !(n instanceof MountDir) ? 4 : 0), 0);
     // GNU's -h applies to the total too; busybox leaves it in KiB
     let out = total ? `total ${human && !io.busybox && blocks ? fmtSize(blocks * 1024) : blocks}\n` : '';
     for (const r of rows) {
       out += io.busybox
-        ? `${r.p} ${r.l.padStart(4)} ${owner.padEnd(8)} ${owner.padEnd(8)} ${r.s.padStart(human ? 7 : 9)} ${r.t} ${r.n}\n`
-        : `${r.p} ${r.l.padStart(lw)} ${owner} ${owner} ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
+        ? `${r.p} ${r.l.padStart(4)} ${r.o[0].padEnd(8)} ${r.o[1].padEnd(8)} ${r.s.padStart(human ? 7 : 9)} ${r.t} ${r.n}\n`
+        : `${r.p} ${r.l.padStart(lw)} ${r.o[0].padEnd(ow)} ${r.o[1].padEnd(gw)} ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
     }
     return out;
   };

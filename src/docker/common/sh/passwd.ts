@@ -38,3 +38,27 @@ export function groupOf(fs: Fs, user: string): number | undefined {
   const a = line ? undefined : account(fs, g);
   return line ? Number(line.split(':')[2]) : a && a.name === g ? a.gid : NaN;
 }
+
+/** The entries of /etc/group as [name, gid, members]; none without the file (the host). */
+export function groupEntries(fs: Fs): [string, number, string[]][] {
+  if (!fs.find(['etc', 'group'])) return [];
+  let text = '';
+  try {
+    text = fs.readFile('/etc/group');
+  } catch { /* a directory or a dangling link */ }
+  return text.split('\n').map((l) => l.split(':')).filter((f) => f.length >= 4).map((f) => [f[0], Number(f[2]), f[3] ? f[3].split(',') : []]);
+}
+
+/**
+ * The groups a process of `user` runs with, as runc sets them: the primary group (the one asked
+ * with `user:group`, else the passwd entry's, else 0), then every group /etc/group lists the
+ * user's name in. Each as [gid, name], the name empty when /etc/group has none.
+ */
+export function userGroups(fs: Fs, user: string, e = account(fs, user)): [number, string][] {
+  const all = groupEntries(fs);
+  const name = (gid: number) => all.find((g) => g[1] === gid)?.[0] ?? '';
+  const gid = groupOf(fs, user) ?? e?.gid ?? 0;
+  const out: [number, string][] = [[gid, name(gid) || (gid === e?.gid && !all.length ? e.name : '')]];
+  for (const [n, g, members] of all) if (e && members.includes(e.name) && !out.some((o) => o[0] === g)) out.push([g, n]);
+  return out;
+}

@@ -2,6 +2,7 @@
 import { NODE_PROGRAMS } from './node';
 import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
+import { top, uptime } from './top';
 import { opts, usage } from '../../common/sh/opts';
 import { curl, wget } from '../../common/web';
 import { evalArith } from '../../common/sh/arith';
@@ -172,7 +173,9 @@ export const PROGRAMS: Record<string, Command> = {
   curl,
   wget,
   tree,
+  top,
+  uptime,
   git: version((sh) => `git version ${packaged(sh, ['2.43.0', '2.47.2', '2.20.1', '2.39.5'])}`),
-  ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'more', 'top', 'htop'].map((name) => [name, interactiveOnly(name)])),
+  ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'more', 'htop'].map((name) => [name, interactiveOnly(name)])),
   'vim.basic': interactiveOnly('vim'),
 };

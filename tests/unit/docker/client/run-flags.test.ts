@@ -102,7 +102,7 @@ test('-u user:group: the process runs with that gid; unknown names are the daemo
   assert.equal((await run('docker run --rm -u 1000:1000 alpine id')).out, 'uid=1000 gid=1000 groups=1000\n');
   assert.equal((await run('docker run --rm -u 1000 alpine id')).out, 'uid=1000 gid=0(root) groups=0(root)\n');
   assert.equal((await run('docker run --rm -u nobody:nobody alpine id')).out, 'uid=65534(nobody) gid=65534(nobody) groups=65534(nobody)\n');
-  assert.equal((await run('docker run --rm -u nobody:100 alpine id')).out, 'uid=65534(nobody) gid=100 groups=100\n');
+  assert.equal((await run('docker run --rm -u nobody:100 alpine id')).out, 'uid=65534(nobody) gid=100(users) groups=100(users)\n');
   const cases: [string, string][] = [
     ['x', 'unable to find user x: no matching entries in passwd file'],
     ['root:staff2', 'unable to find group staff2: no matching entries in group file'],

@@ -1,0 +1,64 @@
+/**
+ * `chown` and `chgrp` (GNU coreutils, busybox): names or numbers looked up in the machine's
+ * /etc/passwd and /etc/group; the owner is kept on the node (copied up into the container's
+ * layer) and shown by `ls -l`. Only root may give a file away.
+ */
+import { FsError, absPath, splitPath } from './fs';
+import { opts } from './opts';
+import { account, groupEntries } from './passwd';
+import type { IO, ShellLike } from './types';
+
+export function chown(args: string[], io: IO, sh: ShellLike): number {
+  const name = args[0].slice(args[0].lastIndexOf('/') + 1) === 'chgrp' ? 'chgrp' : 'chown';
+  const bb = io.busybox;
+  const o = opts(args);
+  const [spec, ...files] = o.rest;
+  const fs = sh.m.fs;
+  if (!spec || !files.length) {
+    io.err(bb ? `BusyBox v1.37.0 multi-call binary.\n\nUsage: ${name} [-Rh]... ${name === 'chown' ? 'USER[:[GRP]]' : 'GROUP'} FILE...\n` : `${name}: missing operand${spec ? ` after '${spec}'` : ''}\nTry '${name} --help' for more information.\n`);
+    return 1;
+  }
+  const [u, g] = name === 'chgrp' ? ['', spec] : spec.split(/[:.](.*)/s);
+  const user = u ? account(fs, u) : undefined;
+  if (u && !user && !/^\d+$/.test(u)) {
+    io.err(bb ? `${name}: unknown user ${u}\n` : `${name}: invalid user: '${spec}'\n`);
+    return 1;
+  }
+  const uid = u ? user?.uid ?? Number(u) : undefined;
+  const grp = g ? groupEntries(fs).find((e) => e[0] === g)?.[1] ?? (/^\d+$/.test(g) ? Number(g) : undefined) : undefined;
+  if (g && grp === undefined) {
+    io.err(bb ? `${name}: unknown group ${g}\n` : `${name}: invalid group: '${spec}'\n`);
+    return 1;
+  }
+  // `user:` takes the user's login group
+  const gid = grp ?? (spec.endsWith(':') && user ? user.gid : undefined);
+  const root = (account(fs, sh.user)?.uid ?? 0) === 0;
+  let status = 0;
+  const apply = (path: string, follow: boolean) => {
+    const r = fs.resolve(path, sh.cwd, follow);
+    if (!r.node || r.node.kind === 'whiteout') throw new FsError('ENOENT', path);
+    if (!root) throw new FsError('EBUSY', path);
+    const abs = absPath('/', r.parts.join('/'));
+    const own = { uid: uid ?? r.node.uid ?? 0, gid: gid ?? r.node.gid ?? 0 };
+    if (r.node.kind === 'dir') {
+      // a directory is copied up by touch; its time stays what it was
+      const t = r.node.mtime;
+      fs.touch(abs);
+      const up = fs.find(splitPath(abs));
+      if (up?.kind === 'dir') Object.assign(up, own, { mtime: t });
+      if (o.flags.has('R')) for (const k of fs.list(r.parts).keys()) apply(`${abs}/${k}`, false);
+    } else fs.putNode(abs, { ...r.node, ...own });
+  };
+  for (const f of files) {
+    try {
+      apply(f, !o.flags.has('h'));
+    } catch (e) {
+      const eperm = e instanceof FsError && e.code === 'EBUSY';
+      const ro = e instanceof FsError && e.code === 'EROFS';
+      const why = eperm ? 'Operation not permitted' : ro ? 'Read-only file system' : 'No such file or directory';
+      io.err(bb ? `${name}: ${f}: ${why}\n` : eperm || ro ? `${name}: changing ${name === 'chgrp' ? 'group' : 'ownership'} of '${f}': ${why}\n` : `${name}: cannot access '${f}': ${why}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
