@@ -25,6 +25,9 @@ function fnv(s: string): number {
 }
 
 /** Builds the tree of a layer from its spec so that its files add up to `size` bytes. */
+/** Paths of files that hold text: what cat shows empty when the text itself is not kept. */
+const TEXTUAL = /^\/etc\/|\/\.[^/]+$|\.(conf|cfg|ini|sh|txt|md|list|json|ya?ml|html?|css|js|py|pem|xml)$|\/README[^/]*$/;
+
 export function buildTree(spec: string[], size: number, mtime: number): DirNode {
   const root = newDir(mtime);
   let used = 0;
@@ -52,8 +55,9 @@ export function buildTree(spec: string[], size: number, mtime: number): DirNode 
       put(root, path, file);
       used += file.size;
     } else {
-      // A configuration file whose text is not kept reads as empty (not as a program's bytes).
-      put(root, path, { kind: 'file', size: Number(arg), mode: kind === '*' ? 0o755 : 0o644, mtime, ...(kind === '=' && path.startsWith('/etc/') && { data: '' }) });
+      // A text file whose text is not kept (configuration, dotfiles, scripts, sources) reads as
+      // empty, not as a program's bytes.
+      put(root, path, { kind: 'file', size: Number(arg), mode: kind === '*' ? 0o755 : 0o644, mtime, ...(kind === '=' && TEXTUAL.test(path) && { data: '' }) });
       used += Number(arg);
     }
   }

@@ -19,6 +19,7 @@ import { xargs } from './xargs';
 import { seq } from './seq';
 import { tar } from './tar';
 import { chown } from './chown';
+import { chmod } from './chmod';
 
 const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
@@ -250,26 +251,7 @@ export const COREUTILS: Record<string, Command> = {
       return 1;
     }
   },
-  chmod(args, io, sh) {
-    const o = opts(args);
-    const [mode, ...files] = o.rest.length ? o.rest : args.slice(1);
-    let status = 0;
-    for (const f of files) {
-      try {
-        const r = sh.m.fs.resolve(f, sh.cwd);
-        if (!r.node || r.node.kind !== 'file') throw new FsError(r.node ? 'EISDIR' : 'ENOENT', f);
-        let m = r.node.mode;
-        if (/^[0-7]+$/.test(mode)) m = parseInt(mode, 8);
-        else if (/\+x/.test(mode)) m |= 0o111;
-        else if (/-x/.test(mode)) m &= ~0o111;
-        sh.m.fs.putNode(f, { ...r.node, mode: m, mtime: r.node.mtime }, sh.cwd);
-      } catch (e) {
-        io.err(io.busybox ? `chmod: ${f}: ${reason(e)}\n` : `chmod: cannot access '${f}': ${reason(e)}\n`);
-        status = 1;
-      }
-    }
-    return status;
-  },
+  chmod,
   hostname(args, io, sh) {
     // A new name needs CAP_SYS_ADMIN, which containers do not get: sethostname() fails with EPERM.
     if (args[1] !== undefined && !args[1].startsWith('-') && !sh.m.which) {

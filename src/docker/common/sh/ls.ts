@@ -12,6 +12,8 @@ function perms(n: Node): string {
   if (n.kind === 'link') return 'lrwxrwxrwx';
   const m = n.kind === 'whiteout' ? 0 : n.mode;
   const bits = 'rwxrwxrwx'.split('').map((c, i) => (m & (1 << (8 - i)) ? c : '-'));
+  if (m & 0o4000) bits[2] = bits[2] === 'x' ? 's' : 'S';
+  if (m & 0o2000) bits[5] = bits[5] === 'x' ? 's' : 'S';
   if (m & 0o1000) bits[8] = bits[8] === 'x' ? 't' : 'T';
   return (n.kind === 'dir' ? 'd' : n.kind === 'file' && n.rdev ? 'c' : '-') + bits.join('');
 }
