@@ -304,6 +304,9 @@ export class Overlay implements Fs {
         ? { kind: 'file', size: old.size + byteLength(data), mode: old.mode, mtime: this.now() }
         : newFile(old.data + data, this.now(), old.mode);
     } else node = newFile(data, this.now(), mode ?? old?.mode ?? 0o644);
+    // the same file rewritten: its owner stays (as its mode does)
+    if (old?.uid !== undefined) node.uid = old.uid;
+    if (old?.gid !== undefined) node.gid = old.gid;
     dir.children.set(last(r.parts), node);
   }
 

@@ -39,3 +39,11 @@ test("a dotfile or configuration file whose text the image does not keep reads a
   assert.equal(await u.type('cat /root/.bashrc'), '');
   assert.match(await u.type('ls -l /root/.bashrc'), / 3106 /);
 });
+
+test('a file written again with > or >> keeps its owner and mode', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const u = await runIt(e, 'ubuntu');
+  await u.type('touch /f; chown nobody:nogroup /f; chmod 600 /f; echo hi > /f; echo more >> /f');
+  assert.match(await u.type('ls -l /f'), /^-rw------- 1 nobody nogroup 8 /);
+});
