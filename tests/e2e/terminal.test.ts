@@ -411,10 +411,10 @@ test('readline keys in the browser: kills and yank, wide characters, Tab Tab and
   await waitText(page, 0, /root@\w+:\/#$/);
   await page.keyboard.press('ArrowUp');
   assert.match(await text(page, 0), /root@\w+:\/#$/);
-  // the first Tab completes "/etc/host", the second adds nothing (bell), the third lists
+  // the first Tab completes "/etc/host" (host.conf, hostname, hosts), the second adds nothing (bell), the third lists
   await page.keyboard.type('ls /etc/ho');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
-  const listed = await waitText(page, 0, /\nhostname +hosts\nroot@\w+:\/# ls \/etc\/host$/);
+  const listed = await waitText(page, 0, /\nhost\.conf +hostname +hosts\nroot@\w+:\/# ls \/etc\/host$/);
   assert.doesNotMatch(listed, /\/etc\/hostname/);
   await page.keyboard.press('Control+u');
   await page.keyboard.press('Control+d');
