@@ -259,7 +259,7 @@ export class Engine implements DockerApi {
       now: () => this.now(),
       kernel: KERNEL,
       procs: () => [c.proc, ...c.execs].filter((p): p is Proc => !!p && p.exitCode === null)
-        .flatMap((p) => [{ pid: p.pid, ppid: p.pid === 1 ? 0 : 1, argv: p.title ?? p.argv, tty: p.tty, start: p.start, user: p.user }, ...(p.children?.() ?? [])])
+        .flatMap((p) => [{ pid: p.pid, ppid: p.pid === 1 ? 0 : 1, argv: p.title ?? p.argv, tty: p.tty, start: p.start, user: p.user, env: p.env }, ...(p.children?.() ?? [])])
         .concat(this.initProc(c))
         .sort((a, b) => a.pid - b.pid),
       newPid: () => c.nextPid++,

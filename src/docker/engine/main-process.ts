@@ -5,7 +5,7 @@
 import { ApiError } from '../api';
 import { account, groupOf } from '../common/sh/passwd';
 import type { Ctr, Engine } from './engine';
-import { httpd, lookPath, mysqld, nginx, nodeApp, repl, startProgram, type Context, type Launch, type Proc } from './process';
+import { daemonEnv, httpd, lookPath, mysqld, nginx, nodeApp, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
 import { redisServer } from './redis';
 import { postgresServer } from './postgres';
@@ -31,6 +31,8 @@ export const mainProcess = {
    */
   spawnMain(this: Engine, c: Ctr): Proc {
     const p = this.spawnProgram(c);
+    // the servers started by an entrypoint script got the daemon's environment and root's HOME
+    p.env ??= withHome(daemonEnv(c.config.Env, c.config.Hostname, c.config.Tty), '/root');
     if (!c.hostConfig.Init) return p;
     const own = p.signal.bind(p);
     p.signal = (sig, out) => own(sig, out) ?? (FATAL.includes(sig) && !p.readsInput ? 128 + sig : null);

@@ -57,6 +57,8 @@ export interface Proc {
   user?: string;
   /** Processes it started that live as long as it does (nginx's workers), for ps and top. */
   children?(): ProcInfo[];
+  /** The environment it was started with, as /proc/PID/environ keeps it. */
+  env?: string[];
 }
 
 /** Who a process is and the container it runs in. */
@@ -225,7 +227,7 @@ export function lookPath(m: Machine, env: string[], cwd: string, name: string): 
  * The environment dockerd hands to runc: PATH, HOSTNAME and, with a TTY, TERM, then the
  * container's own variables (which replace those three in place). runc adds HOME last.
  */
-function daemonEnv(env: string[], hostname: string, tty: boolean): string[] {
+export function daemonEnv(env: string[], hostname: string, tty: boolean): string[] {
   const list = [`PATH=${STD_PATH}`, `HOSTNAME=${hostname}`, ...(tty ? ['TERM=xterm'] : [])];
   for (const e of env) {
     const at = list.findIndex((d) => d.slice(0, d.indexOf('=') + 1) === e.slice(0, e.indexOf('=') + 1));
@@ -239,14 +241,23 @@ function daemonEnv(env: string[], hostname: string, tty: boolean): string[] {
 export function startProgram(at: Launch, o: Context): Proc {
   const { m, argv, tty } = at;
   const env = daemonEnv(o.env, m.hostname, tty);
-  const shell = (flavor: Flavor, name: string, interactive: boolean, direct = false) => new Shell(m, flavor, name, interactive, env, o.cwd, tty, o.user, direct);
+  let home: string | undefined;
+  const shell = (flavor: Flavor, name: string, interactive: boolean, direct = false) => {
+    const s = new Shell(m, flavor, name, interactive, env, o.cwd, tty, o.user, direct);
+    home = s.getVar('HOME');
+    return s;
+  };
   const flavor = flavorAt(m.fs, findProgram(m, o.env, o.cwd, argv[0]) ?? argv[0], o.cwd);
   const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
-  if (['bash', 'sh', 'dash', 'ash'].includes(base) && !argv.includes('-c')) return new ShellProc(at, shell(flavor, argv[0], tty), o.stdin);
-  const client = clientRepl(at, o, base);
-  if (client) return client;
-  return oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true));
+  const proc: Proc = ['bash', 'sh', 'dash', 'ash'].includes(base) && !argv.includes('-c') ? new ShellProc(at, shell(flavor, argv[0], tty), o.stdin)
+    : clientRepl(at, o, base) ?? oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true));
+  proc.env = withHome(env, home);
+  return proc;
 }
+
+/** runc adds HOME (from the user's passwd entry) after what the daemon passed, unless it is there. */
+export const withHome = (env: string[], home: string | undefined): string[] =>
+  home === undefined || env.some((e) => e.startsWith('HOME=')) ? env : [...env, 'HOME=' + home];
 
 const MIME: Record<string, string> = { html: 'text/html', htm: 'text/html', css: 'text/css', js: 'application/javascript', json: 'application/json', txt: 'text/plain', png: 'image/png', jpg: 'image/jpeg', svg: 'image/svg+xml' };
 const httpDate = (ms: number) => new Date(ms).toUTCString();

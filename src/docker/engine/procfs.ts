@@ -94,7 +94,7 @@ function procEntries(p: ProcInfo, m: Machine, t: number): [string, Node][] {
   const cmdline = p.argv.join('\0') + '\0';
   const comm = p.argv[0].slice(p.argv[0].lastIndexOf('/') + 1).slice(0, 15);
   return [
-    ['cgroup', f(() => '0::/\n')], ['cmdline', f(() => cmdline)], ['comm', f(() => comm + '\n')], ['cwd', link('/', t)], ['environ', f(() => '')],
+    ['cgroup', f(() => '0::/\n')], ['cmdline', f(() => cmdline)], ['comm', f(() => comm + '\n')], ['cwd', link('/', t)], ['environ', f(() => (p.env?.length ? p.env.join('\0') + '\0' : ''))],
     ['exe', link(exe(m, p.argv[0]), t)],
     ['fd', new ProcDir(() => ['0', '1', '2'].map((n) => [n, link(p.tty ? '/dev/pts/0' : n === '0' ? '/dev/null' : 'pipe:[' + (40000 + p.pid * 3 + Number(n)) + ']', t)]), () => t, () => 2)],
     ['limits', f(() => '')], ['mountinfo', f(() => '')], ['mounts', f(() => MOUNTS(m.hostname))], ['net', new ProcDir(() => [], () => t, () => 2)],

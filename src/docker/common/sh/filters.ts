@@ -80,7 +80,8 @@ const CLASSES: Record<string, string> = { upper: 'A-Z', lower: 'a-z', digit: '0-
 
 /** A tr set with its escapes, ranges and [:classes:] spelled out. */
 function expand(set: string): string[] {
-  const s = set.replace(/\[:(\w+):\]/g, (m, c: string) => CLASSES[c] ?? m).replace(/\\([ntrvf\\])/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', v: '\v', f: '\f', '\\': '\\' })[c]!);
+  const s = set.replace(/\[:(\w+):\]/g, (m, c: string) => CLASSES[c] ?? m).replace(/\\([0-7]{1,3}|[ntrvfab\\])/g, (_, c: string) =>
+    /^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8)) : ({ n: '\n', t: '\t', r: '\r', v: '\v', f: '\f', a: '\x07', b: '\b', '\\': '\\' })[c]!);
   const out: string[] = [];
   for (let i = 0; i < s.length; i++) {
     if (s[i + 1] === '-' && i + 2 < s.length) {

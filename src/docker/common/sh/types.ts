@@ -22,7 +22,7 @@ export interface IO extends Out {
   busybox: boolean;
 }
 
-export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: boolean; start: number; user?: string }
+export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: boolean; start: number; user?: string; env?: string[] }
 
 /** Reply of a web server in the container network (for curl/wget). */
 /** `head`: the response's header lines in the server's own order (curl -I and -i show them). */

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engine, pull, runIt } from './fixtures';
+import { session } from '../client/session';
 
 test('/proc: a directory per process, and the kernel files made from the container\'s state', async () => {
   const e = engine();
@@ -40,4 +41,23 @@ test('ls -l /proc: what Docker masks is /dev/null, root-only files keep their mo
   const out = await type('ls -l /proc | grep -E " (kcore|kmsg|self|sysrq-trigger)( |$)"');
   assert.match(out, /^crw-rw-rw- 1 root root 1, 3 .* kcore\n-r-------- 1 root root {4}0 .* kmsg\nlrwxrwxrwx 1 root root {4}0 .* self -> 1\n--w------- 1 root root {4}0 .* sysrq-trigger\n$/);
   assert.equal(await type('cat /proc/kcore | wc -c'), '0\n');
+});
+
+test('/proc/PID/environ: the daemon\'s environment, the image\'s and -e, then the HOME runc adds', async () => {
+  const run = session();
+  await run('docker run -d --name web -e A=1 nginx');
+  assert.equal((await run('docker exec web tr "\\0" "\\n" < /dev/null')).exit, 0);
+  const env = (await run('docker exec web sh -c "tr \\"\\\\0\\" \\"\\\\n\\" < /proc/1/environ"')).out.split('\n');
+  assert.deepEqual([env[0].slice(0, 5), env[1].slice(0, 9), env.at(-3), env.at(-2)], ['PATH=', 'HOSTNAME=', 'A=1', 'HOME=/root']);
+  await run('docker run -d --name box -u nobody ubuntu sleep 100');
+  assert.equal((await run('docker exec box sh -c "tr \\"\\\\0\\" \\" \\" < /proc/1/environ"')).out.replace(/HOSTNAME=\w+/, 'HOSTNAME=x'),
+    'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOSTNAME=x HOME=/nonexistent ');
+});
+
+test('tr reads octal escapes (\\0, \\141) as GNU and busybox tr do', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const { type } = await runIt(e, 'ubuntu');
+  assert.equal(await type("printf 'a\\0b\\0' | tr '\\0' '\\n'"), 'a\nb\n');
+  assert.equal(await type("echo abc | tr '\\141' X"), 'Xbc\n');
 });
