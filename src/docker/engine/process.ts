@@ -252,6 +252,9 @@ export function startProgram(at: Launch, o: Context): Proc {
   const proc: Proc = ['bash', 'sh', 'dash', 'ash'].includes(base) && !argv.includes('-c') ? new ShellProc(at, shell(flavor, argv[0], tty), o.stdin)
     : clientRepl(at, o, base) ?? oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true));
   proc.env = withHome(env, home);
+  // `-u`: ps and top show the process as that user
+  const user = o.user?.split(':')[0];
+  if (user && user !== 'root' && user !== '0') proc.user ??= user;
   return proc;
 }
 

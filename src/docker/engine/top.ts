@@ -8,6 +8,9 @@ import type { Ctr, Engine } from './engine';
 /** One process as the host's ps sees it. */
 interface HostProc { user: string; uid: string; pid: number; ppid: number; start: number; tty: string; argv: string[]; stat: string; vsz: number; rss: number }
 
+/** The users every Debian-family host has (base-passwd's fixed IDs): ps names these, numbers the rest. */
+const HOST_USERS: Record<string, string> = { 0: 'root', 1: 'daemon', 2: 'bin', 3: 'sys', 4: 'sync', 5: 'games', 6: 'man', 7: 'lp', 8: 'mail', 9: 'news', 10: 'uucp', 13: 'proxy', 33: 'www-data', 34: 'backup', 38: 'list', 39: 'irc', 42: '_apt', 65534: 'nobody' };
+
 /** procps' `-o` specifiers a class uses: header, then how the cell is written. */
 const SPECS: Record<string, [string, (p: HostProc, now: number) => string]> = {
   pid: ['PID', (p) => String(p.pid)],
@@ -119,21 +122,23 @@ export const topping = {
     // them over) is the containerd shim, started just before; docker-init's child is its own.
     const shim = c.pid - 23;
     const host = (pid: number) => c.pid + (pid - 1) * 37;
-    // The host has no name for the image's users: their UID, from the container's /etc/passwd.
+    // The host has no name for most of the image's users: their UID, from the container's /etc/passwd.
     let passwd = '';
     try {
       passwd = this.fsOf(c).readFile('/etc/passwd');
     } catch { /* none */ }
     const uid = (u: string) => (/^\d+(:|$)/.test(u) ? u.split(':')[0] : new RegExp(`^${u.split(':')[0]}:[^:]*:(\\d+):`, 'm').exec(passwd)?.[1] ?? '101');
+    const execs = new Set(c.execs.map((e) => e.pid));
     return this.machine(c).procs().map((p) => {
       const id = p.user ? uid(p.user) : '0';
-      // A program's own children (nginx's workers) hang from it; the rest from the shim.
-      const ppid = (p.user && p.pid !== c.proc?.pid) || (p.pid === c.proc?.pid && p.pid > 1) ? host(p.ppid) : shim;
+      // PID 1 (docker-init's, or the command's) and exec'd processes hang from the shim; a
+      // program's own children (nginx's workers) and docker-init's child from their parent.
+      const ppid = execs.has(p.pid) || p.pid === 1 ? shim : host(p.ppid);
       // Sizes that look like the program's: the same for the same executable.
       let h = 0;
       for (const ch of base(p)) h = (h * 31 + ch.charCodeAt(0)) % 9973;
       const vsz = 2000 + h * 3;
-      return { user: id === '0' ? 'root' : id, uid: id, pid: host(p.pid), ppid, start: p.start, tty: p.tty ? 'pts/0' : '?', argv: p.argv, stat: (p.pid === 1 ? 'Ss' : 'S') + (p.tty && p.pid === 1 ? '+' : ''), vsz, rss: Math.round(vsz * 0.6) };
+      return { user: HOST_USERS[id] ?? id, uid: id, pid: host(p.pid), ppid, start: p.start, tty: p.tty ? 'pts/0' : '?', argv: p.argv, stat: (p.pid === 1 ? 'Ss' : 'S') + (p.tty && p.pid === 1 ? '+' : ''), vsz, rss: Math.round(vsz * 0.6) };
     });
   },
 };

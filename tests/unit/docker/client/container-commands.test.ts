@@ -107,3 +107,17 @@ test('the new commands check their arguments as cobra does and complete like the
   // `stack` is a management command of the client too (cobra offers it, swarm or not)
   assert.deepEqual(sh.complete('docker st', 9).candidates, ['stack', 'start', 'stats', 'stop']);
 });
+
+test('exec -u: ps in the container names the user, docker top names the host\'s fixed users and numbers the rest', async () => {
+  const run = session();
+  await run('docker run -d --name box ubuntu sleep 1000');
+  await run('docker exec -d -u nobody box sleep 100');
+  await run('docker exec -d -u www-data:www-data box sleep 200');
+  await run('docker exec -d -u 1000 box sleep 300');
+  const ps = (await run('docker exec box ps aux')).out;
+  assert.match(ps, /^nobody +7 .* sleep 100$/m);
+  assert.match(ps, /^www-data +8 .* sleep 200$/m);
+  const rows = (await run('docker top box')).out.split('\n').slice(1, -1).map((l) => l.split(/ {3,}/));
+  assert.deepEqual(rows.map((r) => [r[0], r[7]]), [['root', 'sleep 1000'], ['nobody', 'sleep 100'], ['www-data', 'sleep 200'], ['1000', 'sleep 300']]);
+  assert.ok(rows.every((r) => r[2] === rows[0][2]), 'every exec hangs from the shim, as PID 1 does');
+});
