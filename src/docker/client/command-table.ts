@@ -143,10 +143,15 @@ const cls = { ...ps_, name: 'ls' };
 const ils = { ...images_, name: 'ls' };
 const irm = { ...rmi_, name: 'rm' };
 const crm = C.rm;
-const nls = s('ls', ['none'], networkLs, { help: 'network-ls' });
-const nrm = s('rm', ['min', 1], networkRm, { help: 'network-rm' });
-const vls = s('ls', ['none'], volumeLs, { help: 'volume-ls' });
-const vrm = s('rm', ['min', 1], volumeRm, { help: 'volume-rm' });
+
+/** A subcommand whose help text is keyed `<group>-<name>`. */
+const g = (group: string, name: string, args: ArgRule, run: Handler, extra: Partial<Spec> = {}): Spec => s(name, args, run, { help: `${group}-${name}`, ...extra });
+
+/** A spec under its name and an alias (`ls` and `list`, `rm` and `remove`). */
+const aliased = (spec: Spec, alias: string): Record<string, Spec> => ({ [spec.name]: spec, [alias]: spec });
+
+/** `ls` with its `list` alias. */
+const ls = (group: string, run: Handler): Record<string, Spec> => aliased(g(group, 'ls', ['none'], run), 'list');
 
 /** Management commands and their subcommands, aliases included. */
 export const GROUPS: Record<string, Record<string, Spec>> = {
@@ -158,8 +163,8 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     list: cls,
     ps: cls,
     remove: crm,
-    inspect: s('inspect', ['min', 1], containerInspect, { help: 'container-inspect' }),
-    prune: s('prune', ['none'], containerPrune, { help: 'container-prune' }),
+    inspect: g('container', 'inspect', ['min', 1], containerInspect),
+    prune: g('container', 'prune', ['none'], containerPrune),
   },
   image: {
     ...I,
@@ -167,42 +172,32 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     list: ils,
     rm: irm,
     remove: irm,
-    inspect: s('inspect', ['min', 1], imageInspect, { help: 'image-inspect' }),
-    prune: s('prune', ['none'], imagePrune, { help: 'image-prune' }),
+    inspect: g('image', 'inspect', ['min', 1], imageInspect),
+    prune: g('image', 'prune', ['none'], imagePrune),
   },
   system: {
-    df: s('df', ['none'], systemDf, { help: 'system-df' }),
-    prune: s('prune', ['none'], systemPrune, { help: 'system-prune' }),
+    df: g('system', 'df', ['none'], systemDf),
+    prune: g('system', 'prune', ['none'], systemPrune),
     info: info_,
     events: s('events', ['none'], events),
   },
   network: {
-    connect: s('connect', ['exact', 2], networkConnect, { help: 'network-connect' }),
-    create: s('create', ['exact', 1], networkCreate, { help: 'network-create' }),
-    disconnect: s('disconnect', ['exact', 2], networkDisconnect, { help: 'network-disconnect' }),
-    inspect: s('inspect', ['min', 1], networkInspect, { help: 'network-inspect' }),
-    ls: nls,
-    list: nls,
-    prune: s('prune', ['none'], networkPrune, { help: 'network-prune' }),
-    rm: nrm,
-    remove: nrm,
+    connect: g('network', 'connect', ['exact', 2], networkConnect),
+    create: g('network', 'create', ['exact', 1], networkCreate),
+    disconnect: g('network', 'disconnect', ['exact', 2], networkDisconnect),
+    inspect: g('network', 'inspect', ['min', 1], networkInspect),
+    ...ls('network', networkLs),
+    prune: g('network', 'prune', ['none'], networkPrune),
+    ...aliased(g('network', 'rm', ['min', 1], networkRm), 'remove'),
   },
   volume: {
-    create: s('create', ['max', 1], volumeCreate, { help: 'volume-create' }),
-    inspect: s('inspect', ['min', 1], volumeInspect, { help: 'volume-inspect' }),
-    ls: vls,
-    list: vls,
-    prune: s('prune', ['none'], volumePrune, { help: 'volume-prune' }),
-    rm: vrm,
-    remove: vrm,
-    update: s('update', ['max', 1], volumeUpdate, { help: 'volume-update' }),
+    create: g('volume', 'create', ['max', 1], volumeCreate),
+    inspect: g('volume', 'inspect', ['min', 1], volumeInspect),
+    ...ls('volume', volumeLs),
+    prune: g('volume', 'prune', ['none'], volumePrune),
+    ...aliased(g('volume', 'rm', ['min', 1], volumeRm), 'remove'),
+    update: g('volume', 'update', ['max', 1], volumeUpdate),
   },
-};
-
-/** `ls` with its `list` alias, the help text keyed `<group>-ls`. */
-const ls = (group: string, run: Handler): Record<string, Spec> => {
-  const spec = s('ls', ['none'], run, { help: group + '-ls' });
-  return { ls: spec, list: spec };
 };
 
 /**
@@ -216,8 +211,8 @@ export const REBUILT: Record<string, Record<string, Spec>> = {
   service: ls('service', swarmList('services')),
   config: ls('config', swarmList('configs')),
   plugin: ls('plugin', pluginLs),
-  context: { ...ls('context', contextLs), show: s('show', ['none'], contextShow, { help: 'context-show' }) },
-  swarm: { leave: s('leave', ['none'], swarmLeave, { help: 'swarm-leave' }) },
+  context: { ...ls('context', contextLs), show: g('context', 'show', ['none'], contextShow) },
+  swarm: { leave: g('swarm', 'leave', ['none'], swarmLeave) },
   // Without buildx the legacy builder's notice comes first, as for `docker build`.
-  builder: { build: I.build, prune: s('prune', ['none'], builderPrune, { help: 'builder-prune', banner: BUILD_BANNER }) },
+  builder: { build: I.build, prune: g('builder', 'prune', ['none'], builderPrune, { banner: BUILD_BANNER }) },
 };
