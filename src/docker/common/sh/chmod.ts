@@ -2,7 +2,8 @@
  * `chmod` (GNU coreutils, busybox): octal and symbolic modes (`u+x`, `go-w`, `a=rX`, `+t`), on
  * files and directories, `-R` through a tree.
  */
-import { FsError, absPath, splitPath } from './fs';
+import { changeAttrs } from './attrs';
+import { FsError } from './fs';
 import type { IO, ShellLike } from './types';
 
 const WHO: Record<string, number> = { u: 0o4700, g: 0o2070, o: 0o1007, a: 0o7777 };
@@ -58,24 +59,11 @@ export function chmod(args: string[], io: IO, sh: ShellLike): number {
     io.err(bb ? `chmod: invalid mode '${spec}'\n` : `chmod: invalid mode: '${spec}'\nTry 'chmod --help' for more information.\n`);
     return 1;
   }
-  const fs = sh.m.fs;
-  const change = (path: string) => {
-    const r = fs.resolve(path, sh.cwd);
-    if (!r.node || r.node.kind === 'whiteout') throw new FsError('ENOENT', path);
-    const abs = absPath('/', r.parts.join('/'));
-    if (r.node.kind === 'dir') {
-      // the directory is copied up (its time kept), then its mode set there
-      const t = r.node.mtime;
-      fs.touch(abs);
-      const up = fs.find(splitPath(abs));
-      if (up?.kind === 'dir') Object.assign(up, { mode: applyMode(spec, up.mode, true)!, mtime: t });
-      if (flags.has('R')) for (const k of fs.list(r.parts).keys()) change(`${abs === '/' ? '' : abs}/${k}`);
-    } else if (r.node.kind === 'file') fs.putNode(abs, { ...r.node, mode: applyMode(spec, r.node.mode, false)! });
-  };
   let status = 0;
   for (const f of files) {
     try {
-      change(f);
+      // a link met going through a tree keeps its mode (chmod changes what links point to)
+      changeAttrs(sh.m.fs, f, sh.cwd, true, flags.has('R'), (n) => (n.kind === 'link' ? null : { mode: applyMode(spec, n.mode, n.kind === 'dir')! }));
     } catch (e) {
       const why = e instanceof FsError && e.code === 'EROFS' ? 'Read-only file system' : 'No such file or directory';
       io.err(bb ? `chmod: ${f}: ${why}\n` : why.startsWith('Read') ? `chmod: changing permissions of '${f}': ${why}\n` : `chmod: cannot access '${f}': ${why}\n`);

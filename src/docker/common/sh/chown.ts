@@ -3,7 +3,8 @@
  * /etc/passwd and /etc/group; the owner is kept on the node (copied up into the container's
  * layer) and shown by `ls -l`. Only root may give a file away.
  */
-import { FsError, absPath, splitPath } from './fs';
+import { changeAttrs } from './attrs';
+import { FsError } from './fs';
 import { opts } from './opts';
 import { account, groupEntries } from './passwd';
 import type { IO, ShellLike } from './types';
@@ -34,24 +35,12 @@ export function chown(args: string[], io: IO, sh: ShellLike): number {
   const gid = grp ?? (spec.endsWith(':') && user ? user.gid : undefined);
   const root = (account(fs, sh.user)?.uid ?? 0) === 0;
   let status = 0;
-  const apply = (path: string, follow: boolean) => {
-    const r = fs.resolve(path, sh.cwd, follow);
-    if (!r.node || r.node.kind === 'whiteout') throw new FsError('ENOENT', path);
-    if (!root) throw new FsError('EBUSY', path);
-    const abs = absPath('/', r.parts.join('/'));
-    const own = { uid: uid ?? r.node.uid ?? 0, gid: gid ?? r.node.gid ?? 0 };
-    if (r.node.kind === 'dir') {
-      // a directory is copied up by touch; its time stays what it was
-      const t = r.node.mtime;
-      fs.touch(abs);
-      const up = fs.find(splitPath(abs));
-      if (up?.kind === 'dir') Object.assign(up, own, { mtime: t });
-      if (o.flags.has('R')) for (const k of fs.list(r.parts).keys()) apply(`${abs}/${k}`, false);
-    } else fs.putNode(abs, { ...r.node, ...own });
-  };
   for (const f of files) {
     try {
-      apply(f, !o.flags.has('h'));
+      changeAttrs(fs, f, sh.cwd, !o.flags.has('h'), o.flags.has('R'), (n) => {
+        if (!root) throw new FsError('EBUSY', f);
+        return { uid: uid ?? n.uid ?? 0, gid: gid ?? n.gid ?? 0 };
+      });
     } catch (e) {
       const eperm = e instanceof FsError && e.code === 'EBUSY';
       const ro = e instanceof FsError && e.code === 'EROFS';
