@@ -43,6 +43,7 @@ const SPECS: Record<string, [string, (p: HostProc, now: number) => string]> = {
   ni: ['NI', () => '0'],
   nice: ['NI', () => '0'],
   pri: ['PRI', () => '19'],
+  bsdtime: ['TIME', () => '0:00'],
 };
 
 /** The executable's name: a process title (`nginx: worker process`) leaves it as it was. */
@@ -87,15 +88,13 @@ const psError = (line: string) => new ApiError(500, 'ps: ' + line);
 /** Headers and cells of the defaults' own columns (ps -f prints the user's name under UID). */
 const EXTRA: Record<string, [string, (p: HostProc, now: number) => string]> = {
   uid_name: ['UID', (p) => p.user],
-  bsdtime: ['TIME', () => '0:00'],
 };
 
 export const topping = {
   async containerTop(this: Engine, id: string, psArgs = ''): Promise<{ Titles: string[]; Processes: string[][] }> {
     const args = (psArgs || '-ef').split(' ');
     // validatePSArgs: a column may be renamed, but only pid may be called PID
-    const renamed = /\s+([^\s]*)=\s*(PID[^\s]*)/g.exec(psArgs);
-    if (renamed && renamed[1] !== 'pid') throw new ApiError(500, `specifying "${renamed[1]}=${renamed[2]}" is not allowed`);
+    for (const [, k, v] of psArgs.matchAll(/\s+([^\s]*)=\s*(PID[^\s]*)/g)) if (k !== 'pid') throw new ApiError(500, `specifying "${k}=${v}" is not allowed`);
     this.tick();
     const c = this.get(id);
     if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
