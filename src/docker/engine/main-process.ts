@@ -5,7 +5,7 @@
 import { ApiError } from '../api';
 import { account, groupOf } from '../common/sh/passwd';
 import type { Ctr, Engine } from './engine';
-import { daemonEnv, httpd, lookPath, mysqld, nginx, nodeApp, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
+import { daemonEnv, findProgram, httpd, lookPath, mysqld, nginx, nodeApp, program, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
 import { redisServer } from './redis';
 import { postgresServer } from './postgres';
@@ -58,8 +58,18 @@ export const mainProcess = {
     const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
     // Entrypoint scripts of the catalogue hand over to their arguments.
     if (base(argv[0]) === 'docker-entrypoint.sh' && argv.length > 1) {
+      const cwd = c.config.WorkingDir || '/';
+      const server = entrypointServer(m, env, cwd, argv[1]);
+      if (server) argv = [argv[0], server, ...argv.slice(1)];
       const next = argv[1];
       if (next === 'nginx' || next === 'nginx-debug') return nginx(launch(), this.osId(c) === 'alpine');
+      // nginx's script ends in `exec "$@"` on its line 47, under dash or busybox ash
+      const no = findProgram(m, env, cwd, 'nginx') ? lookPath(m, env, cwd, next) : undefined;
+      if (no) {
+        const why = no.code === 126 ? 'Permission denied' : 'not found';
+        const msg = this.osId(c) === 'alpine' ? `exec: line 47: ${next}: ${why}` : `47: exec: ${next}: ${why}`;
+        return program(launch(), { async boot(out) { out.err(`${argv[0]}: ${msg}\n`); this.exitCode = no.code; } });
+      }
       // their options (`--appendonly yes`, `-c max_connections=200`) change nothing a lesson sees;
       // started as root, the script steps down to the image's own user with gosu
       const gosu = (p: Proc, name: string): Proc => Object.assign(p, { user: User && !/^(0|root)(:|$)/.test(User) ? User : name });
@@ -69,7 +79,7 @@ export const mainProcess = {
         argv = ['mysqld'];
         return gosu(mysqld(launch(), env), 'mysql');
       }
-      argv = next.startsWith('-') ? ['node', ...argv.slice(1)] : argv.slice(1);
+      argv = argv.slice(1);
     }
     this.requireExecutable(c, argv[0], m);
     const b = base(argv[0]);
@@ -107,3 +117,25 @@ export const mainProcess = {
     if (no) throw new ApiError(400, `${RUNC_FAILED}${no.why}: unknown${no.tail}`, no.code);
   },
 };
+
+/**
+ * The server an official entrypoint script puts before a first argument that is one of its
+ * options: redis's for `-…` or `*.conf`, postgres's and mysql's for `-…`, node's for `-…`, a
+ * name that is no command, or a file that is not executable.
+ */
+function entrypointServer(m: Machine, env: string[], cwd: string, first: string): string | undefined {
+  const has = (p: string) => findProgram(m, env, cwd, p) !== undefined;
+  if (has('nginx')) return undefined;
+  const flag = first.startsWith('-');
+  if (has('redis-server')) return flag || first.endsWith('.conf') ? 'redis-server' : undefined;
+  if (has('postgres')) return flag ? 'postgres' : undefined;
+  if (has('mysqld')) return flag ? 'mysqld' : undefined;
+  if (!has('node')) return undefined;
+  if (flag || !has(first)) return 'node';
+  try {
+    const n = m.fs.resolve(first, cwd).node;
+    return n?.kind === 'file' && !(n.mode & 0o111) ? 'node' : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -101,6 +101,28 @@ test('redis-server and postgres with options on the command line are still the s
   assert.match((await run('docker logs db')).err, /database system is ready to accept connections\n$/);
 });
 
+test('an option as the first argument goes to the server each entrypoint script starts', async () => {
+  const run = session();
+  await run('docker run -d --name cache redis --appendonly yes');
+  assert.deepEqual(await run('docker exec cache redis-cli ping'), { out: 'PONG\n', err: '', exit: 0 });
+  await run('docker run -d --name db -e POSTGRES_PASSWORD=x postgres -c max_connections=200');
+  assert.match((await run('docker logs db')).err, /database system is ready to accept connections\n$/);
+  await run('docker pull -q node');
+  assert.deepEqual(await run('docker run --rm node --version'), { out: 'v24.2.0\n', err: '', exit: 0 });
+  assert.match((await run('docker run --rm node missing.js')).err, /Error: Cannot find module '\/missing.js'/);
+});
+
+test("nginx's entrypoint execs what it is given, and the shell says when that is no command (line 47)", async () => {
+  const run = session();
+  await run('docker pull -q nginx');
+  await run('docker pull -q nginx:alpine');
+  assert.deepEqual(await run("docker run nginx -g 'daemon off;'"), { out: '', err: '/docker-entrypoint.sh: 47: exec: -g: not found\n', exit: 127 });
+  assert.deepEqual(await run('docker run nginx:alpine nope'), { out: '', err: '/docker-entrypoint.sh: exec: line 47: nope: not found\n', exit: 127 });
+  assert.deepEqual(await run('docker run nginx /etc/passwd'), { out: '', err: '/docker-entrypoint.sh: 47: exec: /etc/passwd: Permission denied\n', exit: 126 });
+  assert.match((await run('docker ps -a --format "{{.Status}}"')).out, /^Exited \(126\)/);
+  assert.deepEqual(await run('docker run --rm nginx echo hola'), { out: 'hola\n', err: '', exit: 0 });
+});
+
 test('redis-cli reaches another container by name on a user network, as a TCP client does', async () => {
   const run = session();
   await run('docker pull -q redis');
