@@ -1,5 +1,5 @@
 /** `docker exec`: a command in a running container; `-it` hands over the terminal. */
-import { ApiError, type ExecConfig } from '../../api';
+import { ApiError, type ExecConfig, type ProcessHandle } from '../../api';
 import { CliError, type Handler } from '../cli';
 import { checkTty, enterOrExit, hostReader, processFlags } from './shared';
 
@@ -21,6 +21,37 @@ export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
   if (detach) return 0;
   // Without a TTY, Ctrl+C cancels the client's context: it leaves (exit 0), the process stays.
   if (interactive && !tty && ctx.io.signal?.aborted) return 0;
-  if (interactive) return enterOrExit(ctx, handle);
+  if (interactive) return enterOrExit(ctx, tty ? handle : leavesOnInterrupt(handle));
   return handle.exitCode ?? 0;
 };
+
+/**
+ * `exec -i` without `-t`: Ctrl+C reaches the client, not the process. The client leaves (exit
+ * 0), and the process reads the end of its input, so a shell or `cat` ends there.
+ */
+function leavesOnInterrupt(h: ProcessHandle): ProcessHandle {
+  let left = false;
+  return {
+    containerId: h.containerId,
+    interactive: h.interactive,
+    prompt: () => h.prompt(),
+    input: (line, io) => h.input(line, io),
+    eof: (io) => h.eof(io),
+    async interrupt(io) {
+      io.out('^C\n');
+      left = true;
+      await h.eof({ ...io, out: () => {}, err: () => {} });
+    },
+    detach: () => h.detach(),
+    get exited() {
+      return left || h.exited;
+    },
+    get exitCode() {
+      return left ? 0 : h.exitCode;
+    },
+    get status() {
+      return h.status;
+    },
+    complete: (w) => h.complete(w),
+  };
+}

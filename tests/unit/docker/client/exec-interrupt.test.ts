@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from './session';
+import { createShell } from '../../../../src/docker/index';
 
 /** A terminal where Ctrl+C comes after `n` waits of the command. */
 function ctrlC(n: number) {
@@ -63,4 +64,22 @@ test('exec -d of sleep: listed while it sleeps, gone once its time is up', async
   assert.match((await run('docker top box')).out, /sleep 30\n$/);
   await run('sleep 31');
   assert.doesNotMatch((await run('docker top box')).out, /sleep 30\n/);
+});
+
+test('exec -i sh without -t: Ctrl+C while the shell waits leaves the client; the shell reads the end of its input', async () => {
+  const sh = createShell({ seed: 1 });
+  let text = '';
+  const io = { out: (t: string) => void (text += t), err: (t: string) => void (text += t), tty: true, columns: 80, sleep: async () => {} };
+  await sh.run('docker run -d --name box alpine sleep 1000', io);
+  await sh.run('docker exec -i box sh', io);
+  await sh.run('echo dentro', io);
+  text = '';
+  await sh.interrupt(io);
+  assert.equal(text, '^C\n');
+  text = '';
+  await sh.run('echo $?', io);
+  assert.equal(text, '0\n');
+  text = '';
+  await sh.run('docker top box', io);
+  assert.doesNotMatch(text, /\bsh\n/);
 });
