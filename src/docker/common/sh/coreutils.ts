@@ -538,9 +538,16 @@ export const COREUTILS: Record<string, Command> = {
     const procs = sh.m.procs();
     // started by runc itself (`docker exec c ps`, or ps as PID 1), ps is in the list already
     const own = sh.direct ? [...procs].reverse().find((p) => p.argv.join('\0') === args.join('\0')) : undefined;
-    const self: ProcInfo = own ?? { pid: sh.m.newPid(), ppid: procs[procs.length - 1]?.pid ?? 1, argv: args, tty: io.tty, start: sh.m.now() };
+    const self: ProcInfo = own ?? { pid: sh.m.newPid(), ppid: procs[procs.length - 1]?.pid ?? 1, argv: args, tty: io.tty, start: sh.m.now(), user: sh.user.split(':')[0] };
     const all = own ? procs : [...procs, self];
-    const user = (p: ProcInfo) => p.user ?? 'root';
+    // a uid shows as its name when /etc/passwd has one; procps marks a name cut to its column with +
+    const names = new Map<string, string>();
+    const user = (p: ProcInfo) => {
+      const u = p.user ?? 'root';
+      if (!names.has(u)) names.set(u, (/^\d+$/.test(u) && account(sh.m.fs, u)?.name) || u);
+      const n = names.get(u)!;
+      return n.length <= 8 ? n : io.busybox ? n.slice(0, 8) : n.slice(0, 7) + '+';
+    };
     const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
     const tty = (p: { tty: boolean }) => (p.tty ? 'pts/0' : '?');
     if (io.busybox) {

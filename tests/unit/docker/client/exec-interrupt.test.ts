@@ -74,7 +74,7 @@ test('exec -i sh without -t: Ctrl+C while the shell waits leaves the client; the
   await sh.run('docker exec -i box sh', io);
   await sh.run('echo dentro', io);
   text = '';
-  await sh.interrupt(io);
+  await (sh as typeof sh & { interrupt(t: typeof io): Promise<void> }).interrupt(io);
   assert.equal(text, '^C\n');
   text = '';
   await sh.run('echo $?', io);

@@ -30,3 +30,17 @@ test('--user: a uid without a passwd entry has no name, gid 0 and HOME=/', async
   assert.equal(a.h.prompt(), '/ $ ');
   assert.equal(await a.type('whoami'), 'whoami: unknown uid 1234\n');
 });
+
+test('ps names a uid from /etc/passwd, and keeps the number for one it does not know', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runAs(e, 'ubuntu', '1000');
+  assert.match(await u.type('ps aux'), /\nubuntu {9}1 [^\n]+bash\nubuntu {9}\d+ [^\n]+ps aux\n$/);
+  assert.match(await u.type('ps -ef'), /\nubuntu {9}1 /);
+  const w = await runAs(e, 'ubuntu', '33');
+  assert.match(await w.type('ps aux'), /\nwww-data {7}1 /);
+  const a = await runAs(e, 'alpine', '1234');
+  assert.match(await a.type('ps'), /\n {4}1 1234 {6}0:00 \/bin\/sh\n/);
+  const n = await runAs(e, 'alpine', '65534');
+  assert.match(await n.type('ps'), /\n {4}1 nobody {4}0:00 \/bin\/sh\n/);
+});
