@@ -1,0 +1,183 @@
+/**
+ * The mysql monitor and what the official image's entrypoint creates for it: the accounts of
+ * MYSQL_ROOT_PASSWORD and MYSQL_USER, MYSQL_DATABASE. The accounts live in the data directory
+ * (like the real `mysql` schema), so a volume keeps the password it was initialised with.
+ */
+import type { Command, Machine } from '../shell/types';
+import { run, type Res, type Session } from './eval';
+import { SqlError, statements } from './parse';
+import { Store } from './store';
+
+export const MYSQL_SOCK = '/var/run/mysqld/mysqld.sock';
+const DATA = '/var/lib/mysql';
+const USERS = DATA + '/mysql.ibd';
+type Accounts = { users: Record<string, string>; grants: Record<string, string> };
+const get = (env: string[], k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1) ?? '';
+
+/** The entrypoint's first start: system schemas, accounts, the database; its notes. */
+export function mysqlInit(m: Machine, env: string[]): string[] {
+  const st = new Store(m.fs, DATA);
+  ['mysql', 'performance_schema', 'sys'].forEach(st.createDb);
+  const acc: Accounts = { users: { root: get(env, 'MYSQL_ROOT_PASSWORD') }, grants: {} };
+  const [db, user] = [get(env, 'MYSQL_DATABASE'), get(env, 'MYSQL_USER')];
+  const notes: string[] = [];
+  if (db) (st.createDb(db), notes.push(`Creating database ${db}`));
+  if (user && get(env, 'MYSQL_PASSWORD')) {
+    acc.users[user] = get(env, 'MYSQL_PASSWORD');
+    notes.push(`Creating user ${user}`);
+    if (db) (acc.grants[user] = db), notes.push(`Giving user ${user} access to schema ${db}`);
+  }
+  m.fs.writeFile(USERS, JSON.stringify(acc));
+  return notes;
+}
+
+export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string }
+
+/** The monitor's options (`-uroot -psecret`, `-u root`, `--password=…`, `-D db` or the database last). */
+export function mysqlArgs(args: string[]): MysqlArgs {
+  const o: MysqlArgs = { user: 'root', ask: false, version: false };
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    const [, flag, val] = /^(-[a-zA-Z]|--[\w-]+)=?(.*)$/.exec(a) ?? [];
+    const value = () => (val || (i + 1 < args.length ? args[++i] : ''));
+    if (flag === '-p' || flag === '--password') val ? (o.pass = val) : (o.ask = true);
+    else if (flag === '-u' || flag === '--user') o.user = value();
+    else if (flag === '-D' || flag === '--database') o.db = value();
+    else if (flag === '-e' || flag === '--execute') o.e = value();
+    else if (/^(-V|--version)$/.test(a)) o.version = true;
+    else if (/^(-h|--host|-P|--port|-S|--socket)$/.test(flag ?? '')) value();
+    else if (!flag) o.db = a;
+    else if (!/^(-t|-B|-N|-s|-v|--table|--batch|--silent|--verbose|--skip-column-names)$/.test(a)) o.bad ??= a;
+  }
+  return o;
+}
+
+/** Opens the connection: the session, or the client's error (exit 1). */
+export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () => number): Session | string {
+  if (!m.fs.resolve(MYSQL_SOCK).node) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
+  let acc: Accounts = { users: {}, grants: {} };
+  try {
+    acc = JSON.parse(m.fs.readFile(USERS)) as Accounts;
+  } catch { /* no accounts: everyone is refused */ }
+  const host = o.user === 'root' ? 'localhost' : '%';
+  if (acc.users[o.user] === undefined || acc.users[o.user] !== (o.pass ?? '')) return `ERROR 1045 (28000): Access denied for user '${o.user}'@'localhost' (using password: ${o.pass ? 'YES' : 'NO'})\n`;
+  const store = new Store(m.fs, DATA, '.ibd');
+  const visible = (db: string) => o.user === 'root' || /^(information_schema|performance_schema)$/.test(db) || acc.grants[o.user] === db;
+  if (o.db && !store.hasDb(o.db)) return `ERROR 1049 (42000): Unknown database '${o.db}'\n`;
+  if (o.db && !visible(o.db)) return `ERROR 1044 (42000): Access denied for user '${o.user}'@'${host}' to database '${o.db}'\n`;
+  return { d: 'my', store, db: o.db, now, version: get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0', user: o.user, visible };
+}
+
+/** The next connection's id (the server counts them in its socket file). */
+export function connectionId(m: Machine): number {
+  const n = Number(m.fs.readFile(MYSQL_SOCK) || 7) + 1;
+  m.fs.writeFile(MYSQL_SOCK, String(n));
+  return n;
+}
+
+const ERRORS: Record<string, [number, string, string]> = {
+  syntax: [1064, '42000', "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '$1' at line $2"],
+  nodb: [1046, '3D000', 'No database selected'],
+  unkdb: [1049, '42000', "Unknown database '$0'"],
+  denied: [1044, '42000', "Access denied for user '$U'@'%' to database '$0'"],
+  notable: [1146, '42S02', "Table '$0.$1' doesn't exist"],
+  notables: [1096, 'HY000', 'No tables used'],
+  nocol: [1054, '42S22', "Unknown column '$0' in '$1'"],
+  nofn: [1305, '42000', 'FUNCTION $1.$0 does not exist'],
+  texists: [1050, '42S01', "Table '$0' already exists"],
+  dbexists: [1007, 'HY000', "Can't create database '$0'; database exists"],
+  dropdb: [1008, 'HY000', "Can't drop database '$0'; database doesn't exist"],
+  droptable: [1051, '42S02', "Unknown table '$0.$1'"],
+  dup: [1062, '23000', "Duplicate entry '$0' for key '$1.PRIMARY'"],
+  null: [1048, '23000', "Column '$0' cannot be null"],
+  nodefault: [1364, 'HY000', "Field '$0' doesn't have a default value"],
+  count: [1136, '21S01', "Column count doesn't match value count at row $0"],
+  fewer: [1136, '21S01', "Column count doesn't match value count at row $0"],
+  badint: [1366, 'HY000', "Incorrect integer value: '$0' for column '$1' at row 1"],
+  badnum: [1366, 'HY000', "Incorrect decimal value: '$0' for column '$1' at row 1"],
+  long: [1406, '22001', "Data too long for column '$0' at row 1"],
+};
+
+/** The server's error line; `line` is given in batch mode (`ERROR 1146 (42S02) at line 3: …`). */
+export function mysqlError(e: SqlError, src: string, user: string, line?: number): string {
+  const [code, state, text] = ERRORS[e.code] ?? ERRORS.syntax;
+  const pos = e.pos < 0 ? src.trimEnd().length : e.pos;
+  const near = [src.slice(pos).trimEnd().slice(0, 80), String(src.slice(src.length - src.trimStart().length, pos).split('\n').length)];
+  const msg = text.replace(/\$(\d|U)/g, (_, k: string) => (k === 'U' ? user : e.code === 'syntax' ? near[Number(k) - 1] : e.a[Number(k)] ?? ''));
+  return `ERROR ${code} (${state})${line ? ` at line ${line}` : ''}: ${msg}\n`;
+}
+
+const cell = (v: unknown) => (v === null ? 'NULL' : typeof v === 'boolean' ? String(Number(v)) : String(v));
+
+/** A result as the monitor prints it: boxed on a terminal (with the count when interactive), tab-separated in batch. */
+export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch'): string {
+  const repl = mode === 'repl';
+  if (!('cols' in r)) {
+    if (!repl) return '';
+    if (r.tag === 'use') return 'Database changed\n';
+    const w = r.warn ? `, ${r.warn} warning${r.warn > 1 ? 's' : ''}` : '';
+    return `Query OK, ${r.n} row${r.n === 1 ? '' : 's'} affected${w} (${r.tag === 'DROP DATABASE' || r.tag === 'CREATE TABLE' ? '0.02' : '0.01'} sec)\n${r.info ? r.info + '\n' : ''}\n`;
+  }
+  const rows = r.rows.map((row) => row.map(cell));
+  if (mode === 'batch') return [r.cols, ...rows].map((x) => x.join('\t') + '\n').join('');
+  const n = rows.length;
+  if (!n) return repl ? 'Empty set (0.00 sec)\n\n' : '';
+  const w = r.cols.map((c, i) => Math.max(c.length, ...rows.map((x) => x[i].length)));
+  const bar = '+' + w.map((x) => '-'.repeat(x + 2)).join('+') + '+\n';
+  const line = (x: string[], head = false) => '| ' + x.map((c, i) => (r.num[i] && !head ? c.padStart(w[i]) : c.padEnd(w[i]))).join(' | ') + ' |\n';
+  return bar + line(r.cols, true) + bar + rows.map((x) => line(x)).join('') + bar + (repl ? `${n} row${n === 1 ? '' : 's'} in set (0.00 sec)\n\n` : '');
+}
+
+/** Runs the complete statements of `text` (`\G`/`\g` end one too): what is left open, and false after an error in batch. */
+export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch', out: (o: string, e: string) => void): [string, boolean] {
+  const [done, rest] = statements(text.replace(/\\[gG]/g, ';'));
+  let at = 0;
+  for (const src of done) {
+    const line = mode === 'repl' ? undefined : text.slice(0, at + src.length - src.trimStart().length).split('\n').length;
+    at += src.length + 1;
+    if (!src.trim()) {
+      out('', 'ERROR: \nNo query specified\n\n');
+      continue;
+    }
+    try {
+      out(mysqlFormat(run(s, src), mode), '');
+    } catch (e) {
+      if (!(e instanceof SqlError)) throw e;
+      out('', mysqlError(e, src, s.user, line));
+      if (mode !== 'repl') return [rest, false];
+    }
+  }
+  return [rest, true];
+}
+
+/** `mysql -e …` and `mysql < file`: boxed on a terminal for -e, tab-separated otherwise; the first error stops it. */
+export const mysqlCommand: Command = (args, io, sh) => {
+  const env = sh.env().map(([k, v]) => `${k}=${v}`);
+  const a = mysqlArgs(args);
+  if (a.version) return io.out(`mysql  Ver ${get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0'} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
+  if (a.bad) return io.err(`mysql: [ERROR] unknown option '${a.bad}'.\n`), 7;
+  if (a.pass) io.err(PASSWORD_WARNING);
+  const input = a.e !== undefined ? a.e.replace(/;?\s*$/, ';') : io.stdin ?? '';
+  if (a.ask) a.pass = io.stdin?.split('\n')[0] ?? '';
+  const s = mysqlConnect(sh.m, a, env, () => sh.m.now());
+  if (typeof s === 'string') return io.err(s), 1;
+  connectionId(sh.m);
+  const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.e !== undefined && io.tty ? 'box' : 'batch', (o, e) => (io.out(o), io.err(e)));
+  if (ok && rest.trim()) return mysqlRun(s, rest + ';', 'batch', (o, e) => (io.out(o), io.err(e)))[1] ? 0 : 1;
+  return ok ? 0 : 1;
+};
+
+export const MYSQL_BANNER = (id: number, v: string) => `Welcome to the MySQL monitor.  Commands end with ; or \\g.
+Your MySQL connection id is ${id}
+Server version: ${v} MySQL Community Server - GPL
+
+Copyright (c) 2000, 2025, Oracle and/or its affiliates.
+
+Oracle is a registered trademark of Oracle Corporation and/or its
+affiliates. Other names may be trademarks of their respective
+owners.
+
+Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.
+
+`;
+export const PASSWORD_WARNING = 'mysql: [Warning] Using a password on the command line interface can be insecure.\n';
