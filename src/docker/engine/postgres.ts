@@ -88,6 +88,7 @@ export function postgresServer(at: Launch, env: string[]): Proc {
         out.err('initdb: warning: enabling "trust" authentication for local connections\ninitdb: hint: You can change this by editing pg_hba.conf or using the option -A, or --auth-local and --auth-host, the next time you run initdb.\n');
         m.fs.writeFile(data + '/PG_VERSION', '17\n', '/', false);
         for (const d of ['base', 'global', 'pg_wal', 'pg_xact', 'pg_stat', 'pg_tblspc', 'pg_logical']) m.fs.mkdir(`${data}/${d}`, '/', true);
+        for (const d of ['template0', 'template1', 'postgres', get('POSTGRES_DB') || get('POSTGRES_USER')]) if (d) m.fs.mkdir(`${data}/base/${d}`, '/', true);
         m.fs.putNode(control, { kind: 'file', size: 8192, mode: 0o600, mtime: m.now() });
         m.fs.putNode(data + '/postgresql.conf', { kind: 'file', size: 30702, mode: 0o600, mtime: m.now() });
         m.fs.putNode(data + '/pg_hba.conf', { kind: 'file', size: 5743, mode: 0o600, mtime: m.now() });
@@ -129,10 +130,11 @@ export function postgresServer(at: Launch, env: string[]): Proc {
 export function psqlRepl(at: Launch, o: Context): Proc {
   const { m } = at;
   const a = psqlArgs(at.argv, o.env);
+  const conn = { db: a.db };
   let buf = '';
   return program(at, {
     readsInput: o.stdin,
-    prompt: () => (at.tty ? `${a.db}${buf ? '-' : '='}# ` : ''),
+    prompt: () => (at.tty ? `${conn.db}${buf ? '-' : '='}# ` : ''),
     async boot(out) {
       const no = psqlConnect(m, o.env, a.user, a.db);
       if (no) {
@@ -148,14 +150,14 @@ export function psqlRepl(at: Launch, o: Context): Proc {
         return;
       }
       if (!buf && t.startsWith('\\')) {
-        const r = psqlRun(m, o.env, a.db, t);
+        const r = psqlRun(m, o.env, conn, t);
         if (!r) this.exitCode = 0;
         else (out.out(r[0]), out.err(r[1]));
         return;
       }
       buf += (buf ? '\n' : '') + line;
       if (!t.endsWith(';')) return;
-      const r = psqlRun(m, o.env, a.db, buf);
+      const r = psqlRun(m, o.env, conn, buf);
       buf = '';
       if (r) (out.out(r[0]), out.err(r[1]));
     },

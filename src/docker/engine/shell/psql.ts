@@ -1,8 +1,11 @@
 /**
  * psql as a first look at PostgreSQL uses it: connecting through the server's socket (the role and
- * database the image created), the meta-commands \l, \dt, \conninfo and \q, and SELECT version().
- * Other SQL is left unanswered rather than answered wrong.
+ * databases of the cluster), the meta-commands \l, \c, \d, \dt, \conninfo and \q, and the SQL
+ * of sql/eval with PostgreSQL's command tags, aligned tables and errors.
  */
+import { describePg, run, type Session } from '../sql/eval';
+import { SqlError } from '../sql/parse';
+import { Store } from '../sql/store';
 import type { Command, Machine } from './types';
 
 export const PG_SOCKET = '/var/run/postgresql/.s.PGSQL.5432';
@@ -32,50 +35,120 @@ export function psqlArgs(args: string[], env: string[]): { user: string; db: str
   return { user, db: db ?? user, c, version };
 }
 
+/** The cluster's databases: a directory each under PGDATA/base (an older data directory: the ones the image made). */
+export function pgStore(m: Machine, env: string[]): Store {
+  const st = new Store(m.fs, (get(env, 'PGDATA') || '/var/lib/postgresql/data') + '/base');
+  if (!st.dbs().length && m.fs.resolve(st.root).node) [get(env, 'POSTGRES_DB') || get(env, 'POSTGRES_USER') || 'postgres', 'postgres', 'template0', 'template1'].forEach(st.createDb);
+  return st;
+}
+const get = (env: string[], k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1) ?? '';
+
 /** Why the connection fails (psql's message), or undefined when it is accepted. */
 export function psqlConnect(m: Machine, env: string[], user: string, db: string): string | undefined {
   const failed = `psql: error: connection to server on socket "${PG_SOCKET}" failed: `;
   if (!m.fs.resolve(PG_SOCKET).node) return `${failed}No such file or directory\n\tIs the server running locally and accepting connections on that socket?\n`;
-  const get = (k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1);
-  const role = get('POSTGRES_USER') || 'postgres';
+  const role = get(env, 'POSTGRES_USER') || 'postgres';
   if (user !== role) return `${failed}FATAL:  role "${user}" does not exist\n`;
-  if (![get('POSTGRES_DB') || role, 'postgres', 'template1'].includes(db)) return `${failed}FATAL:  database "${db}" does not exist\n`;
+  if (!pgStore(m, env).hasDb(db)) return `${failed}FATAL:  database "${db}" does not exist\n`;
   return undefined;
 }
 
-/** psql's aligned table: the title and headers centred, a line of dashes, the row count. */
-function table(head: string[], rows: string[][], title = ''): string {
+/** psql's aligned table: the title and headers centred, numbers to the right, a line of dashes, the row count. */
+function table(head: string[], rows: string[][], title = '', num: boolean[] = [], count = true): string {
   // A cell that goes on in the next line ends in ` +`, the mark written in the column's margin.
   const len = (c: string) => c.length - (c.endsWith(' +') ? 1 : 0);
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => len(r[i]))));
   const n = rows.filter((r) => r[0]).length;
-  const line = (cells: string[], center = false) => ' ' + cells.map((c, i) => (center ? c.padStart((w[i] + c.length) >> 1).padEnd(w[i]) : i < cells.length - 1 ? c.padEnd(w[i]) : c)).join(' | ') + (center ? ' ' : '');
+  const line = (cells: string[], center = false) => ' ' + cells.map((c, i) => (center ? c.padStart((w[i] + c.length) >> 1).padEnd(w[i]) : num[i] ? c.padStart(w[i]) : i < cells.length - 1 ? c.padEnd(w[i]) : c)).join(' | ') + (center ? ' ' : '');
   const width = w.reduce((a, b) => a + b + 3, -1);
-  return (title ? title.padStart((width + title.length) >> 1).padEnd(width).trimEnd() + '\n' : '') + line(head, true) + '\n' + w.map((x) => '-'.repeat(x + 2)).join('+') + '\n' + rows.map((r) => line(r) + '\n').join('') + `(${n} row${n === 1 ? '' : 's'})\n\n`;
+  return (title ? title.padStart((width + title.length) >> 1).padEnd(width).trimEnd() + '\n' : '') + line(head, true) + '\n' + w.map((x) => '-'.repeat(x + 2)).join('+') + '\n' + rows.map((r) => line(r) + '\n').join('') + (count ? `(${n} row${n === 1 ? '' : 's'})\n\n` : '');
 }
 
-const SQL = /^(select|insert|update|delete|create|drop|alter|grant|revoke|begin|commit|rollback|with|show|set|explain|truncate|copy|values|table|analyze|vacuum)\b/i;
+const ERRORS: Record<string, string> = {
+  notable: 'relation "$1" does not exist',
+  nocol: 'column "$0" does not exist',
+  nocolrel: 'column "$0" of relation "$2" does not exist',
+  nofn: 'function $0() does not exist\nHINT:  No function matches the given name and argument types. You might need to add explicit type casts.',
+  texists: 'relation "$0" already exists',
+  dbexists: 'database "$0" already exists',
+  dropdb: 'database "$0" does not exist',
+  dropcur: 'cannot drop the currently open database',
+  droptable: 'table "$1" does not exist',
+  dup: 'duplicate key value violates unique constraint "$1_pkey"\nDETAIL:  Key ($2)=($3) already exists.',
+  null: 'null value in column "$0" of relation "$1" violates not-null constraint\nDETAIL:  Failing row contains ($2).',
+  count: 'INSERT has more expressions than target columns',
+  fewer: 'INSERT has more target columns than expressions',
+  badint: 'invalid input syntax for type integer: "$0"',
+  badnum: 'invalid input syntax for type numeric: "$0"',
+  badbool: 'invalid input syntax for type boolean: "$0"',
+  long: 'value too long for type $1',
+  div0: 'division by zero',
+  type: 'type "$0" does not exist',
+  star: 'SELECT * with no tables specified is not valid',
+};
 
-/** Runs one meta-command or SQL statement: [stdout, stderr]; null ends the session. */
-export function psqlRun(m: Machine, env: string[], db: string, input: string): [string, string] | null {
+/** The server's error as psql shows it: the message, the statement's line with a caret under the place, then DETAIL or HINT. */
+function pgError(e: SqlError, src: string): string {
+  let pos = e.pos;
+  const near = pos < 0 ? undefined : /^("[^"]*"|'[^']*'|\w+|<=|>=|<>|!=|\S)/.exec(src.slice(pos))?.[0];
+  const code = e.code === 'nocol' && e.a[2] ? 'nocolrel' : e.code;
+  let msg = ERRORS[code]?.replace(/\$(\d)/g, (_, k: string) => e.a[Number(k)] ?? '');
+  if (!msg) (msg = near ? `syntax error at or near "${near}"` : 'syntax error at end of input'), pos < 0 && (pos = src.length);
+  const [first, ...more] = msg.split('\n');
+  let where = '';
+  if (pos >= 0) {
+    const before = src.slice(0, pos).split('\n');
+    const head = `LINE ${before.length}: `;
+    where = `${head}${src.split('\n')[before.length - 1]}\n${' '.repeat(head.length + before[before.length - 1].length)}^\n`;
+  }
+  return `ERROR:  ${first}\n${where}${more.map((l) => l + '\n').join('')}`;
+}
+
+/** What a psql session keeps: the database it is connected to. */
+export interface PgConn { db: string }
+
+/** Runs one meta-command or SQL statement (with its `;`): [stdout, stderr]; null ends the session. */
+export function psqlRun(m: Machine, env: string[], c: PgConn, input: string): [string, string] | null {
   const s = input.trim();
   if (/^\\q\b/.test(s)) return null;
-  const role = env.find((e) => e.startsWith('POSTGRES_USER='))?.slice(14) || 'postgres';
-  if (/^\\l\+?$/.test(s)) {
+  const role = get(env, 'POSTGRES_USER') || 'postgres';
+  const store = pgStore(m, env);
+  const [cmd, arg] = s.split(/\s+/);
+  if (/^\\l\+?$/.test(cmd)) {
     const loc = ['UTF8', 'libc', 'en_US.utf8', 'en_US.utf8', '', ''];
-    const tmpl = (n: string) => [[n, role, ...loc, `=c/${role}          +`], ['', '', '', '', '', '', '', '', `${role}=CTc/${role}`]];
-    const dbs = [...new Set([env.find((e) => e.startsWith('POSTGRES_DB='))?.slice(12) || role, 'postgres'])].sort().map((n) => [n, role, ...loc, '']);
-    return [table(['Name', 'Owner', 'Encoding', 'Locale Provider', 'Collate', 'Ctype', 'Locale', 'ICU Rules', 'Access privileges'], [...dbs, ...tmpl('template0'), ...tmpl('template1')], 'List of databases'), ''];
+    const rows = store.dbs().flatMap((n) => (/^template[01]$/.test(n) ? [[n, role, ...loc, `=c/${role}          +`], ['', '', '', '', '', '', '', '', `${role}=CTc/${role}`]] : [[n, role, ...loc, '']]));
+    return [table(['Name', 'Owner', 'Encoding', 'Locale Provider', 'Collate', 'Ctype', 'Locale', 'ICU Rules', 'Access privileges'], rows, 'List of databases'), ''];
   }
-  if (/^\\dt\b/.test(s)) return ['', 'Did not find any relations.\n'];
-  if (/^\\conninfo$/.test(s)) return [`You are connected to database "${db}" as user "${role}" via socket in "/var/run/postgresql" at port "5432".\n`, ''];
-  if (s.startsWith('\\')) return ['', `invalid command ${s.split(/\s/)[0]}\nTry \\? for help.\n`];
-  if (/^select\s+version\(\s*\)\s*;$/i.test(s)) return [table(['version'], [[pgBuild(m)]]), ''];
-  if (!SQL.test(s)) {
-    const word = /^[^\s;(]+/.exec(s)?.[0] ?? s;
-    return ['', `ERROR:  syntax error at or near "${word}"\nLINE 1: ${s}\n        ^\n`];
+  if (/^\\(c|connect)$/.test(cmd)) {
+    if (arg && !store.hasDb(arg)) return ['', `connection to server on socket "${PG_SOCKET}" failed: FATAL:  database "${arg}" does not exist\nPrevious connection kept\n`];
+    c.db = arg || c.db;
+    return [`You are now connected to database "${c.db}" as user "${role}".\n`, ''];
   }
-  return ['', ''];
+  if (/^\\d[t+]*$/.test(cmd)) {
+    const tables = store.tables(c.db);
+    if (arg) {
+      const name = arg.replace(/^public\./, '');
+      const tb = store.table(c.db, name);
+      if (!tb) return ['', `Did not find any relation named "${arg}".\n`];
+      const [r, idx] = describePg(name, tb);
+      return [table(r.cols, r.rows.map((x) => x.map(String)), `Table "public.${name}"`, [], false) + idx + '\n', ''];
+    }
+    const seqs = cmd.startsWith('\\dt') ? [] : tables.flatMap((t) => store.table(c.db, t)!.cols.filter((x) => x.auto).map((x) => `${t}_${x.name}_seq`));
+    const rows = [...tables.map((t) => ['public', t, 'table', role]), ...seqs.map((q) => ['public', q, 'sequence', role])].sort((a, b) => (a[1] < b[1] ? -1 : 1));
+    return rows.length ? [table(['Schema', 'Name', 'Type', 'Owner'], rows, 'List of relations'), ''] : ['', 'Did not find any relations.\n'];
+  }
+  if (/^\\conninfo$/.test(s)) return [`You are connected to database "${c.db}" as user "${role}" via socket in "/var/run/postgresql" at port "5432".\n`, ''];
+  if (s.startsWith('\\')) return ['', `invalid command ${cmd}\nTry \\? for help.\n`];
+  const sess: Session = { d: 'pg', store, db: c.db, now: () => m.now(), version: pgBuild(m), user: role };
+  try {
+    const r = run(sess, s);
+    if (!('cols' in r)) return [r.tag + '\n', r.notice && r.warn ? `NOTICE:  ${r.notice}\n` : ''];
+    const cell = (v: unknown) => (v === null ? '' : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v));
+    return [table(r.cols, r.rows.map((x) => x.map(cell)), '', r.num), ''];
+  } catch (e) {
+    if (!(e instanceof SqlError)) throw e;
+    return ['', pgError(e, s)];
+  }
 }
 
 const psql: Command = (args, io, sh) => {
@@ -85,7 +158,7 @@ const psql: Command = (args, io, sh) => {
   const no = psqlConnect(sh.m, env, o.user, o.db);
   if (no) return io.err(no), 2;
   if (o.c === undefined) return io.err('psql: el modo interactivo necesita un terminal: docker exec -it <contenedor> psql -U postgres\n'), 1;
-  const r = psqlRun(sh.m, env, o.db, /^\\/.test(o.c) ? o.c : o.c.replace(/;?\s*$/, ';'));
+  const r = psqlRun(sh.m, env, { db: o.db }, o.c);
   if (r) {
     io.out(r[0]);
     io.err(r[1]);

@@ -134,10 +134,10 @@ export function run(s: Session, src: string): Res {
     const seen = new Set<string>();
     for (const r of rows) {
       const i = r.findIndex((v, i) => v === null && tb.cols[i].notNull);
-      if (i >= 0) fail('null', [tb.cols[i].name, t, r.map((v) => (v === null ? 'null' : String(v))).join(', ')]);
+      if (i >= 0) fail('null', [tb.cols[i].name, t, r.map((v) => (v === null ? 'null' : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v))).join(', ')]);
       if (!key.length) continue;
       const k = JSON.stringify(key.map((i) => String(r[i])));
-      if (seen.has(k)) fail('dup', [key.map((i) => String(r[i])).join('-'), t, key.map((i) => tb.cols[i].name).join(', ')]);
+      if (seen.has(k)) fail('dup', [key.map((i) => String(r[i])).join('-'), t, key.map((i) => tb.cols[i].name).join(', '), key.map((i) => String(r[i])).join(', ')]);
       seen.add(k);
     }
   };

@@ -250,6 +250,7 @@ export function parse(src: string, d: Dialect): Stmt {
     const [t, tp] = tname();
     s = { k: 'describe', t, tp };
   } else return fail();
+  eat(';');
   if (peek()) fail();
   return s;
 }
