@@ -49,6 +49,8 @@ export interface Proc {
   complete(word: string): string[];
   /** State to keep across save/load (a shell's directory, variables and history). */
   save(): unknown;
+  /** False while the line it waits for is a password, which the terminal does not show. */
+  echo?: boolean;
   restore(s: unknown): void;
   /** A web server's answer to a GET on one of its container's ports (null: nothing listens). */
   serve?(port: number, path: string): HttpReply | null;

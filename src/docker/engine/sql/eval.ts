@@ -156,10 +156,12 @@ export function run(s: Session, src: string): Res {
       return { cols: ['Field', 'Type', 'Null', 'Key', 'Default', 'Extra'], num: [], rows: tb.cols.map((c) => [c.name, c.type, c.notNull ? 'NO' : 'YES', c.pk ? 'PRI' : '', c.def?.k === 'lit' ? c.def.v : c.def ? 'CURRENT_TIMESTAMP' : null, c.auto ? 'auto_increment' : c.def?.k === 'fn' ? 'DEFAULT_GENERATED' : '']) };
     }
     case 'cdb':
+      if (s.visible?.(st.t) === false) fail('denied', [st.t]);
       if (s.store.hasDb(st.t)) return st.safe ? ok('CREATE DATABASE', 1, { warn: 1 }) : fail('dbexists', [st.t]);
       s.store.createDb(st.t);
       return ok('CREATE DATABASE', 1);
     case 'ddb': {
+      if (s.visible?.(st.t) === false) fail('denied', [st.t]);
       if (!s.store.hasDb(st.t)) return st.safe ? ok('DROP DATABASE', 0, { warn: 1, notice: `database "${st.t}" does not exist, skipping` }) : fail('dropdb', [st.t]);
       if (!my && st.t === s.db) fail('dropcur');
       if (st.t === s.db) s.db = undefined;

@@ -1,4 +1,7 @@
-/** The mysql monitor's interactive session: the password asked, the banner, `mysql>` and `->`, Bye. */
+/**
+ * The mysql monitor reading its input: on a terminal the password asked, the banner, `mysql>` and
+ * `->`, Bye; from a pipe (`docker exec -i`) batch mode, tab-separated, ending at the first error.
+ */
 import { program, type Context, type Launch, type Proc } from '../process';
 import type { Session } from './eval';
 import { connectionId, MYSQL_BANNER, mysqlArgs, mysqlConnect, mysqlRun, PASSWORD_WARNING } from './mysql';
@@ -9,34 +12,46 @@ export function mysqlRepl(at: Launch, o: Context): Proc {
   let s: Session | undefined;
   let buf = '';
   let asking = a.ask;
+  const tty = at.tty;
+  // batch mode: the input line the open statement began on
+  let line = 0;
+  let first = 1;
   const connect = (out: { out(s: string): void; err(s: string): void }) => {
     const r = mysqlConnect(m, a, o.env, () => m.now());
     if (typeof r === 'string') return out.err(r), false;
     s = r;
-    out.out(MYSQL_BANNER(connectionId(m), r.version));
+    const id = connectionId(m);
+    if (tty) out.out(MYSQL_BANNER(id, r.version));
     return true;
   };
-  return program(at, {
+  const p = program(at, {
     readsInput: o.stdin,
-    prompt: () => (asking ? 'Enter password: ' : buf ? '    -> ' : 'mysql> '),
+    prompt: () => (asking ? 'Enter password: ' : !tty ? '' : buf ? '    -> ' : 'mysql> '),
     async boot(out) {
       if (a.pass) out.err(PASSWORD_WARNING);
       if (!asking && !connect(out)) this.exitCode = 1;
     },
-    async input(line, out) {
+    async input(text, out) {
       if (!s) {
-        a.pass = line;
+        a.pass = text;
         asking = false;
+        this.echo = true;
         if (!connect(out)) this.exitCode = 1;
         return;
       }
-      if (!buf && /^\s*(exit|quit|\\q)\s*;?\s*$/i.test(line)) return out.out('Bye\n'), void (this.exitCode = 0);
-      if (/\\c\s*$/.test(line)) return void (buf = '');
-      const [rest] = mysqlRun(s, buf + line + '\n', 'repl', (x, e) => (out.out(x), out.err(e)));
+      line++;
+      if (!buf && /^\s*(exit|quit|\\q)\s*;?\s*$/i.test(text)) return tty && out.out('Bye\n'), void (this.exitCode = 0);
+      if (/\\c\s*$/.test(text)) return void (buf = '');
+      if (!buf) first = line;
+      const all = buf + text + '\n';
+      const [rest, ok] = mysqlRun(s, all, tty ? 'repl' : 'batch', (x, e) => (out.out(x), out.err(e)), first);
+      if (!ok) this.exitCode = 1;
       buf = rest.trim() ? rest : '';
+      // what is left after a `;` of this line begins on this line
+      if (rest !== all) first = line;
     },
     async eof(out) {
-      if (s) out.out('Bye\n');
+      if (s && tty) out.out('Bye\n');
       this.exitCode = 0;
     },
     async interrupt(out) {
@@ -44,4 +59,6 @@ export function mysqlRepl(at: Launch, o: Context): Proc {
       out.out('^C\n');
     },
   });
+  p.echo = !asking;
+  return p;
 }

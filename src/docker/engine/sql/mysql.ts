@@ -129,11 +129,11 @@ export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch'): string {
 }
 
 /** Runs the complete statements of `text` (`\G`/`\g` end one too): what is left open, and false after an error in batch. */
-export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch', out: (o: string, e: string) => void): [string, boolean] {
+export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch', out: (o: string, e: string) => void, first = 1): [string, boolean] {
   const [done, rest] = statements(text.replace(/\\[gG]/g, ';'));
   let at = 0;
   for (const src of done) {
-    const line = mode === 'repl' ? undefined : text.slice(0, at + src.length - src.trimStart().length).split('\n').length;
+    const line = mode === 'repl' ? undefined : text.slice(0, at + src.length - src.trimStart().length).split('\n').length + first - 1;
     at += src.length + 1;
     if (!src.trim()) {
       out('', 'ERROR: \nNo query specified\n\n');

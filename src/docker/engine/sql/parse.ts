@@ -90,7 +90,8 @@ export function parse(src: string, d: Dialect): Stmt {
     if (eat('null')) return { k: 'lit', v: null };
     if (eat('true') || eat('false')) return { k: 'lit', v: t.v.toLowerCase() === 'true' };
     if (/^(current_timestamp|current_date|current_user)$/i.test(t.v) && !is('(', 1)) return i++, { k: 'fn', n: t.v.toLowerCase(), args: [], p };
-    const [n] = name();
+    // a function may bear a keyword's name: database()
+    const [n] = t.t === 'id' && is('(', 1) ? (i++, [t.v]) : name();
     if (eat('(')) {
       const args: Expr[] = [];
       if (eat('*')) args.push({ k: 'lit', v: 1 });
