@@ -3,7 +3,7 @@ import { parse, SqlError, type ColDef, type Dialect, type Expr, type Stmt, type 
 import type { Store, Table } from './store';
 
 export interface Session { d: Dialect; store: Store; db?: string; now: () => number; version: string; user: string; visible?: (db: string) => boolean }
-export type Rows = { cols: string[]; rows: Val[][]; num: boolean[] };
+export type Rows = { cols: string[]; rows: Val[][]; num: boolean[]; nul?: boolean[] };
 /** A statement's outcome: rows, or the count and tag of what it changed (with a NOTICE or `info` line). */
 export type Res = Rows | { tag: string; n: number; info?: string; warn?: number; notice?: string };
 
@@ -148,7 +148,7 @@ export function run(s: Session, src: string): Res {
       s.db = st.t;
       return ok('use');
     case 'showdbs':
-      return { cols: ['Database'], rows: ['information_schema', ...s.store.dbs()].filter((d) => s.visible?.(d) !== false).map((d) => [d]), num: [false] };
+      return { cols: ['Database'], rows: ['information_schema', ...s.store.dbs()].sort().filter((d) => s.visible?.(d) !== false).map((d) => [d]), num: [false] };
     case 'showtables':
       return { cols: ['Tables_in_' + needDb()], rows: s.store.tables(needDb()).map((t) => [t]), num: [false] };
     case 'describe': {
@@ -238,6 +238,14 @@ export function run(s: Session, src: string): Res {
     if (!tb && st.items.some((it) => !it.e)) fail(my ? 'notables' : 'star', [], st.fp);
     const items = st.items.flatMap((it): { e: Expr; as?: string; text: string }[] => (it.e ? [{ ...it, e: it.e }] : tb!.cols.map((c) => ({ e: { k: 'col', n: c.name, p: -1 } as Expr, as: c.name, text: c.name }))));
     const hasAgg = (e: Expr): boolean => (e.k === 'fn' && AGG.test(e.n)) || (e.k === 'op' && (hasAgg(e.a) || (!!e.b && hasAgg(e.b))));
+    // every name must be a column even when no row is there to evaluate
+    const known = (e: Expr, clause: string): void => {
+      if (e.k === 'col' && tb) evaluate(e, tb, [], clause);
+      if (e.k === 'op') (known(e.a, clause), e.b && known(e.b, clause));
+      if (e.k === 'fn') e.args.forEach((a) => known(a, clause));
+    };
+    items.forEach((it) => known(it.e, 'field list'));
+    if (st.where) known(st.where, 'where clause');
     let rows = tb ? matching(tb, st.where) : st.where && !truthy(evaluate(st.where, undefined, undefined, 'where clause')) ? [] : [[]];
     const names = items.map((it) => it.as ?? (my ? (it.e.k === 'lit' && typeof it.e.v === 'string' ? it.e.v : it.text) : it.e.k === 'col' ? it.e.n : it.e.k === 'fn' ? it.e.n : '?column?'));
     const order = st.order.map((o) => {
@@ -258,8 +266,9 @@ export function run(s: Session, src: string): Res {
       rows = keyed.map(({ r }) => items.map((it) => evaluate(it.e, tb, r, 'field list')));
     }
     if (st.limit !== undefined) rows = rows.slice(0, st.limit);
-    const num = items.map((it, i) => (it.e.k === 'col' ? NUM.test(tb!.cols.find((c) => c.name.toLowerCase() === (it.e as { n: string }).n.toLowerCase())?.type ?? '') : rows.some((r) => typeof r[i] === 'number')));
-    return { cols: names, rows, num };
+    const col = (e: Expr) => (e.k === 'col' ? tb?.cols.find((c) => c.name.toLowerCase() === e.n.toLowerCase()) : undefined);
+    const num = items.map((it, i) => (col(it.e) ? NUM.test(col(it.e)!.type) : rows.some((r) => typeof r[i] === 'number')));
+    return { cols: names, rows, num, nul: items.map((it, i) => (col(it.e) ? !col(it.e)!.notNull : rows.some((r) => r[i] === null))) };
   }
 }
 

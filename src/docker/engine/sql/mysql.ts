@@ -54,7 +54,7 @@ export function mysqlArgs(args: string[]): MysqlArgs {
 
 /** Opens the connection: the session, or the client's error (exit 1). */
 export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () => number): Session | string {
-  if (!m.fs.resolve(MYSQL_SOCK).node) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
+  if (!m.fs.list(['var', 'run', 'mysqld']).has('mysqld.sock')) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
   let acc: Accounts = { users: {}, grants: {} };
   try {
     acc = JSON.parse(m.fs.readFile(USERS)) as Accounts;
@@ -122,7 +122,8 @@ export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch'): string {
   if (mode === 'batch') return [r.cols, ...rows].map((x) => x.join('\t') + '\n').join('');
   const n = rows.length;
   if (!n) return repl ? 'Empty set (0.00 sec)\n\n' : '';
-  const w = r.cols.map((c, i) => Math.max(c.length, ...rows.map((x) => x[i].length)));
+  // a column that may hold NULL has room for the word
+  const w = r.cols.map((c, i) => Math.max(c.length, r.nul?.[i] ? 4 : 0, ...rows.map((x) => x[i].length)));
   const bar = '+' + w.map((x) => '-'.repeat(x + 2)).join('+') + '+\n';
   const line = (x: string[], head = false) => '| ' + x.map((c, i) => (r.num[i] && !head ? c.padStart(w[i]) : c.padEnd(w[i]))).join(' | ') + ' |\n';
   return bar + line(r.cols, true) + bar + rows.map((x) => line(x)).join('') + bar + (repl ? `${n} row${n === 1 ? '' : 's'} in set (0.00 sec)\n\n` : '');

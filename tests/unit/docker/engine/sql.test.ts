@@ -1,0 +1,175 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createEngine } from '../../../../src/docker/engine';
+import { engine, pull, term } from './fixtures';
+import { session } from '../client/session';
+
+async function execIt(e: ReturnType<typeof engine>, id: string, cmd: string[]) {
+  const io = term();
+  const h = await e.exec(id, { Cmd: cmd, Tty: true, AttachStdin: true }, io);
+  const start = io.text + io.errText;
+  const type = async (line: string) => {
+    io.text = '';
+    io.errText = '';
+    await h.input(line, io);
+    return io.text + io.errText;
+  };
+  return { h, start, type };
+}
+
+async function mysqlServer(env = ['MYSQL_ROOT_PASSWORD=secret', 'MYSQL_DATABASE=tienda']) {
+  const e = engine();
+  await pull(e, 'mysql');
+  const { Id } = await e.containerCreate({ Image: 'mysql', Env: env });
+  await e.containerStart(Id);
+  return { e, Id };
+}
+
+test('mysql monitor: banner, prompts, boxed results, Query OK lines, Database changed, Bye', async () => {
+  const { e, Id } = await mysqlServer();
+  const p = await execIt(e, Id, ['mysql', '-uroot', '-psecret']);
+  assert.match(p.start, /^mysql: \[Warning\] Using a password on the command line interface can be insecure\.\nWelcome to the MySQL monitor\. {2}Commands end with ; or \\g\.\nYour MySQL connection id is 8\nServer version: 9\.3\.0 MySQL Community Server - GPL\n\nCopyright \(c\) 2000, 2025, Oracle/);
+  assert.equal(p.h.prompt(), 'mysql> ');
+  assert.equal(await p.type('show tables;'), 'ERROR 1046 (3D000): No database selected\n');
+  assert.equal(await p.type('use nada;'), "ERROR 1049 (42000): Unknown database 'nada'\n");
+  assert.equal(await p.type('use tienda;'), 'Database changed\n');
+  assert.equal(await p.type('show tables;'), 'Empty set (0.00 sec)\n\n');
+  assert.equal(await p.type('create table t (id int primary key auto_increment, nombre varchar(20) not null,'), '');
+  assert.equal(p.h.prompt(), '    -> ');
+  assert.equal(await p.type('precio decimal(6,2) default 0);'), 'Query OK, 0 rows affected (0.02 sec)\n\n');
+  assert.equal(await p.type("insert into t (nombre, precio) values ('pan', 1.5), ('sal', 0.25);"), 'Query OK, 2 rows affected (0.01 sec)\nRecords: 2  Duplicates: 0  Warnings: 0\n\n');
+  assert.equal(await p.type("insert into t (nombre) values ('leche');"), 'Query OK, 1 row affected (0.01 sec)\n\n');
+  assert.equal(await p.type('select * from t where precio < 1 or nombre like \'P%\' order by id desc;'), '+----+--------+--------+\n| id | nombre | precio |\n+----+--------+--------+\n|  3 | leche  |   0.00 |\n|  2 | sal    |   0.25 |\n|  1 | pan    |   1.50 |\n+----+--------+--------+\n3 rows in set (0.00 sec)\n\n');
+  assert.equal(await p.type("update t set precio = 2 where nombre = 'pan';"), 'Query OK, 1 row affected (0.01 sec)\nRows matched: 1  Changed: 1  Warnings: 0\n\n');
+  assert.equal(await p.type('delete from t where id > 2;'), 'Query OK, 1 row affected (0.01 sec)\n\n');
+  assert.equal(await p.type('select count(*), 1+1, \'hola\' from t limit 1;'), "+----------+-----+------+\n| count(*) | 1+1 | hola |\n+----------+-----+------+\n|        2 |   2 | hola |\n+----------+-----+------+\n1 row in set (0.00 sec)\n\n");
+  assert.equal((await p.type('describe t;')).split('\n')[3], '| id     | int          | NO   | PRI | NULL    | auto_increment |');
+  assert.equal(await p.type('select * from nada;'), "ERROR 1146 (42S02): Table 'tienda.nada' doesn't exist\n");
+  assert.equal(await p.type('select x from t;'), "ERROR 1054 (42S22): Unknown column 'x' in 'field list'\n");
+  assert.equal(await p.type('selec 1;'), "ERROR 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'selec 1' at line 1\n");
+  assert.equal(await p.type('alter table t add c int;'), "ERROR 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'alter table t add c int' at line 1\n");
+  assert.equal(await p.type("insert into t values (1, 'x', 1);"), "ERROR 1062 (23000): Duplicate entry '1' for key 't.PRIMARY'\n");
+  assert.equal(await p.type('insert into t (precio) values (1);'), "ERROR 1364 (HY000): Field 'nombre' doesn't have a default value\n");
+  assert.equal(await p.type('create table t (a int);'), "ERROR 1050 (42S01): Table 't' already exists\n");
+  assert.equal(await p.type('create database tienda;'), "ERROR 1007 (HY000): Can't create database 'tienda'; database exists\n");
+  assert.equal(await p.type('drop database tienda;'), 'Query OK, 1 row affected (0.02 sec)\n\n');
+  await p.type('quit');
+  assert.ok(p.h.exited);
+});
+
+test('mysql: wrong password, the password prompt, unknown database, -e boxed on a terminal and tab-separated in a pipe', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret -e MYSQL_DATABASE=tienda mysql');
+  assert.deepEqual(await run('docker exec db mysql -uroot -pmal'), { out: '', err: "mysql: [Warning] Using a password on the command line interface can be insecure.\nERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: YES)\n", exit: 1 });
+  assert.equal((await run('docker exec db mysql -uroot -e "select 1"')).err, "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)\n");
+  assert.equal((await run('docker exec db mysql -uroot -psecret nada')).err.split('\n')[1], "ERROR 1049 (42000): Unknown database 'nada'");
+  assert.deepEqual(await run('docker exec db mysql -uroot -psecret tienda -e "create table t (n int); insert into t values (1),(2); select n, n*2 as doble from t"'), { out: 'n\tdoble\n1\t2\n2\t4\n', err: 'mysql: [Warning] Using a password on the command line interface can be insecure.\n', exit: 0 });
+  const tty = await run('docker exec -t db mysql -uroot -psecret -e "select * from tienda.t"');
+  assert.equal(tty.out.replace(/\r/g, ''), 'mysql: [Warning] Using a password on the command line interface can be insecure.\n+------+\n| n    |\n+------+\n|    1 |\n|    2 |\n+------+\n');
+  assert.deepEqual(await run('docker exec db mysql -uroot -psecret -e "select * from t"'), { out: '', err: "mysql: [Warning] Using a password on the command line interface can be insecure.\nERROR 1046 (3D000) at line 1: No database selected\n", exit: 1 });
+  assert.equal((await run('docker exec db mysql --version')).out, 'mysql  Ver 9.3.0 for Linux on x86_64 (MySQL Community Server - GPL)\n');
+  const e = engine();
+  await pull(e, 'mysql');
+  const { Id } = await e.containerCreate({ Image: 'mysql', Env: ['MYSQL_ROOT_PASSWORD=secret'] });
+  await e.containerStart(Id);
+  const p = await execIt(e, Id, ['mysql', '-uroot', '-p']);
+  assert.equal(p.h.prompt(), 'Enter password: ');
+  assert.equal(p.h.echo, false);
+  assert.match(await p.type('secret'), /^Welcome to the MySQL monitor/);
+  assert.equal(p.h.echo, true);
+  const bad = await execIt(e, Id, ['mysql', '-uroot', '-p']);
+  assert.equal(await bad.type('x'), "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: YES)\n");
+  assert.equal(bad.h.exitCode, 1);
+});
+
+test('mysql: MYSQL_USER sees only its schema; no server means no socket', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=r -e MYSQL_DATABASE=app -e MYSQL_USER=ana -e MYSQL_PASSWORD=pw mysql');
+  assert.match((await run('docker logs db')).out, /\[Entrypoint\]: Creating database app\n.*\[Entrypoint\]: Creating user ana\n.*\[Entrypoint\]: Giving user ana access to schema app\n/);
+  assert.equal((await run('docker exec db mysql -uana -ppw -e "show databases"')).out, 'Database\napp\ninformation_schema\nperformance_schema\n');
+  assert.equal((await run('docker exec db mysql -uana -ppw mysql')).err.split('\n')[1], "ERROR 1044 (42000): Access denied for user 'ana'@'%' to database 'mysql'");
+  assert.deepEqual(await run('docker run --rm mysql mysql -e "select 1"'), { out: '', err: "ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)\n", exit: 1 });
+});
+
+test('mysql: rows kept in a volume outlive the container; the state saved keeps them', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=s -e MYSQL_DATABASE=tienda -v datos:/var/lib/mysql mysql');
+  await run('docker exec db mysql -uroot -ps tienda -e "create table t (n int); insert into t values (7)"');
+  await run('docker rm -f db');
+  await run('docker run -d --name db2 -e MYSQL_ROOT_PASSWORD=otra -v datos:/var/lib/mysql mysql');
+  // the accounts were made on the first start: the new variable changes nothing
+  assert.equal((await run('docker exec db2 mysql -uroot -potra -e "select 1"')).exit, 1);
+  assert.equal((await run('docker exec db2 mysql -uroot -ps tienda -e "select * from t"')).out, 'n\n7\n');
+  const e = engine();
+  await pull(e, 'mysql');
+  const { Id } = await e.containerCreate({ Image: 'mysql', Env: ['MYSQL_ROOT_PASSWORD=s'] });
+  await e.containerStart(Id);
+  await (await execIt(e, Id, ['mysql', '-uroot', '-ps'])).type('create database copia;');
+  const b = createEngine({ seed: 3, state: JSON.parse(JSON.stringify(e.save())) });
+  const p = await execIt(b, Id, ['mysql', '-uroot', '-ps', 'copia']);
+  assert.equal(await p.type('show tables;'), 'Empty set (0.00 sec)\n\n');
+});
+
+test('mysql batch from a pipe: tab-separated, stops at the first error with its line', async () => {
+  const { e, Id } = await mysqlServer();
+  const io = term();
+  const h = await e.exec(Id, { Cmd: ['mysql', '-uroot', '-psecret', 'tienda'], AttachStdin: true }, io);
+  for (const l of ['create table a (n int, s text);', "insert into a values (1, 'x'),", '(2, null);', 'select * from a;', 'select * from zz;', 'select 1;']) await h.input(l, io);
+  assert.equal(io.text, 'n\ts\n1\tx\n2\tNULL\n');
+  assert.equal(io.errText, "mysql: [Warning] Using a password on the command line interface can be insecure.\nERROR 1146 (42S02) at line 5: Table 'tienda.zz' doesn't exist\n");
+  assert.equal(h.exitCode, 1);
+});
+
+async function pgServer() {
+  const e = engine();
+  await pull(e, 'postgres');
+  const { Id } = await e.containerCreate({ Image: 'postgres', Env: ['POSTGRES_PASSWORD=x'] });
+  await e.containerStart(Id);
+  return execIt(e, Id, ['psql', '-U', 'postgres']);
+}
+
+test('psql: command tags, aligned results, \\c, \\dt, \\d, \\l with the databases created', async () => {
+  const p = await pgServer();
+  assert.equal(await p.type('select 1;'), ' ?column? \n----------\n        1\n(1 row)\n\n');
+  assert.equal(await p.type('CREATE DATABASE tienda;'), 'CREATE DATABASE\n');
+  assert.match(await p.type('\\l'), /\n tienda {4}\| postgres \| UTF8 /);
+  assert.equal(await p.type('\\c tienda'), 'You are now connected to database "tienda" as user "postgres".\n');
+  assert.equal(p.h.prompt(), 'tienda=# ');
+  assert.equal(await p.type('\\c nada'), 'connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: FATAL:  database "nada" does not exist\nPrevious connection kept\n');
+  assert.equal(await p.type('create table t (id serial primary key, nombre varchar(10) not null, ok boolean default true);'), 'CREATE TABLE\n');
+  assert.equal(await p.type("insert into t (nombre) values ('ana'), ('luis');"), 'INSERT 0 2\n');
+  assert.equal(await p.type('select * from t order by nombre desc;'), ' id | nombre | ok \n----+--------+----\n  2 | luis   | t\n  1 | ana    | t\n(2 rows)\n\n');
+  assert.equal(await p.type("update t set ok = false where id = 1;"), 'UPDATE 1\n');
+  assert.equal(await p.type('select count(*) from t where ok;'), ' count \n-------\n     1\n(1 row)\n\n');
+  assert.equal(await p.type('delete from t where nombre is null;'), 'DELETE 0\n');
+  assert.equal(await p.type('\\dt'), '        List of relations\n Schema | Name | Type  |  Owner   \n--------+------+-------+----------\n public | t    | table | postgres\n(1 row)\n\n');
+  assert.equal(await p.type('\\d t'), '                                   Table "public.t"\n Column |         Type          | Collation | Nullable |            Default            \n--------+-----------------------+-----------+----------+-------------------------------\n id     | integer               |           | not null | nextval(\'t_id_seq\'::regclass)\n nombre | character varying(10) |           | not null | \n ok     | boolean               |           |          | true\nIndexes:\n    "t_pkey" PRIMARY KEY, btree (id)\n\n');
+  assert.equal(await p.type('create table if not exists t (a int);'), 'CREATE TABLE\nNOTICE:  relation "t" already exists, skipping\n');
+});
+
+test('psql errors: the message, LINE and the caret under the place, DETAIL', async () => {
+  const p = await pgServer();
+  assert.equal(await p.type('select * from nada;'), 'ERROR:  relation "nada" does not exist\nLINE 1: select * from nada;\n                      ^\n');
+  await p.type('create table t (id int primary key, n text not null);');
+  await p.type('select id,');
+  assert.equal(await p.type('  zz from t;'), 'ERROR:  column "zz" does not exist\nLINE 2:   zz from t;\n          ^\n');
+  assert.equal(await p.type('select * from;'), 'ERROR:  syntax error at or near ";"\nLINE 1: select * from;\n                     ^\n');
+  assert.equal(await p.type("insert into t values (1, 'a');"), 'INSERT 0 1\n');
+  assert.equal(await p.type("insert into t values (1, 'b');"), 'ERROR:  duplicate key value violates unique constraint "t_pkey"\nDETAIL:  Key (id)=(1) already exists.\n');
+  assert.equal(await p.type('insert into t values (2, null);'), 'ERROR:  null value in column "n" of relation "t" violates not-null constraint\nDETAIL:  Failing row contains (2, null).\n');
+  assert.equal(await p.type("insert into t values ('x', 'b');"), 'ERROR:  invalid input syntax for type integer: "x"\nLINE 1: insert into t values (\'x\', \'b\');\n                              ^\n');
+  assert.equal(await p.type('drop table nada;'), 'ERROR:  table "nada" does not exist\n');
+  assert.equal(await p.type('drop database postgres;'), 'ERROR:  cannot drop the currently open database\n');
+  assert.equal(await p.type('show tables;'), 'ERROR:  syntax error at or near "show"\nLINE 1: show tables;\n        ^\n');
+});
+
+test('psql -c: the result or the error (exit 1); the rows survive the container through a volume', async () => {
+  const run = session();
+  await run('docker run -d --name pg -e POSTGRES_PASSWORD=x -e POSTGRES_DB=app -v pgdata:/var/lib/postgresql/data postgres');
+  assert.deepEqual(await run('docker exec pg psql -U postgres -d app -c "create table t (n int)"'), { out: 'CREATE TABLE\n', err: '', exit: 0 });
+  await run('docker exec pg psql -U postgres -d app -c "insert into t values (5)"');
+  assert.deepEqual(await run('docker exec pg psql -U postgres -c "select * from"'), { out: '', err: 'ERROR:  syntax error at end of input\nLINE 1: select * from\n                     ^\n', exit: 1 });
+  await run('docker rm -f pg');
+  await run('docker run -d --name pg2 -e POSTGRES_PASSWORD=x -v pgdata:/var/lib/postgresql/data postgres');
+  assert.equal((await run('docker exec pg2 psql -U postgres -d app -c "select * from t"')).out, ' n \n---\n 5\n(1 row)\n\n');
+});
