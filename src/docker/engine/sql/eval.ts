@@ -170,6 +170,8 @@ export function run(s: Session, src: string): Res {
     case 'ctable': {
       const db = needDb();
       st.cols.forEach((c) => (c.type = typeName(c.type, s.d, st.tp)));
+      // MySQL keeps a default as the column stores it (DECIMAL(6,2) DEFAULT 0 is 0.00)
+      if (my) for (const c of st.cols) if (c.def?.k === 'lit' && c.def.v !== null) c.def = { k: 'lit', v: coerce(c, c.def.v, -1, st.t) };
       if (s.store.table(db, st.t)) return st.safe ? ok('CREATE TABLE', 0, { warn: 1, notice: `relation "${st.t}" already exists, skipping` }) : fail('texists', [st.t]);
       s.store.save(db, st.t, { cols: st.cols, rows: [], seq: 0 });
       return ok('CREATE TABLE');
