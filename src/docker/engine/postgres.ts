@@ -4,7 +4,7 @@
  * psql's interactive session.
  */
 import { program, type Context, type Launch, type Proc } from './process';
-import { PG_SOCKET, pgBuild, psqlArgs, psqlConnect, psqlRun, psqlVersion } from './shell/psql';
+import { PG_SOCKET, pgBuild, psqlArgs, psqlBanner, psqlConnect, psqlLine, psqlPrompt } from './shell/psql';
 
 const NO_PASSWORD = `Error: Database is uninitialized and superuser password is not specified.
        You must specify POSTGRES_PASSWORD to a non-empty value for the
@@ -130,43 +130,27 @@ export function postgresServer(at: Launch, env: string[]): Proc {
 export function psqlRepl(at: Launch, o: Context): Proc {
   const { m } = at;
   const a = psqlArgs(at.argv, o.env);
-  const conn = { db: a.db };
-  let buf = '';
+  const conn = { db: a.db, buf: '' };
   return program(at, {
     readsInput: o.stdin,
-    prompt: () => (at.tty ? `${conn.db}${buf ? '-' : '='}# ` : ''),
+    prompt: () => (at.tty ? psqlPrompt(conn) : ''),
     async boot(out) {
       const no = psqlConnect(m, o.env, a.user, a.db);
       if (no) {
         out.err(no);
         this.exitCode = 2;
       } else if (!o.stdin) this.exitCode = 0;
-      else if (at.tty) out.out(`psql (${psqlVersion(m)})\nType "help" for help.\n\n`);
+      else if (at.tty) out.out(psqlBanner(m));
     },
     async input(line, out) {
-      const t = line.trim();
-      if (!buf && /^(exit|quit)$/.test(t)) {
-        this.exitCode = 0;
-        return;
-      }
-      if (!buf && t.startsWith('\\')) {
-        const r = psqlRun(m, o.env, conn, t);
-        if (!r) this.exitCode = 0;
-        else (out.out(r[0]), out.err(r[1]));
-        return;
-      }
-      buf += (buf ? '\n' : '') + line;
-      if (!t.endsWith(';')) return;
-      const r = psqlRun(m, o.env, conn, buf);
-      buf = '';
-      if (r) (out.out(r[0]), out.err(r[1]));
+      if (!psqlLine(m, o.env, conn, line, out)) this.exitCode = 0;
     },
     async eof(out) {
       if (at.tty) out.out('\\q\n');
       this.exitCode = 0;
     },
     async interrupt(out) {
-      buf = '';
+      conn.buf = '';
       out.out('\n');
     },
   });

@@ -5,6 +5,7 @@
  */
 import { describePg, run, type Session } from '../sql/eval';
 import { SqlError } from '../sql/parse';
+import { promptLoop } from '../sql/prompt-loop';
 import { Store } from '../sql/store';
 import type { Command, Machine } from './types';
 
@@ -151,13 +152,35 @@ export function psqlRun(m: Machine, env: string[], c: PgConn, input: string): [s
   }
 }
 
+export const psqlBanner = (m: Machine) => `psql (${psqlVersion(m)})\nType "help" for help.\n\n`;
+export const psqlPrompt = (c: PgConn & { buf: string }) => `${c.db}${c.buf ? '-' : '='}# `;
+
+/** One line typed to psql: a meta-command at once, SQL once its `;` comes; false when the session ends. */
+export function psqlLine(m: Machine, env: string[], c: PgConn & { buf: string }, line: string, out: { out(s: string): void; err(s: string): void }): boolean {
+  const t = line.trim();
+  if (!c.buf && /^(exit|quit)$/.test(t)) return false;
+  const meta = !c.buf && t.startsWith('\\');
+  if (!meta) c.buf += (c.buf ? '\n' : '') + line;
+  if (!meta && !t.endsWith(';')) return true;
+  const r = psqlRun(m, env, c, meta ? t : c.buf);
+  c.buf = '';
+  if (r) (out.out(r[0]), out.err(r[1]));
+  return !!r;
+}
+
 const psql: Command = (args, io, sh) => {
   const env = sh.env().map(([k, v]) => `${k}=${v}`);
   const o = psqlArgs(args, env);
   if (o.version) return io.out(`psql (PostgreSQL) ${psqlVersion(sh.m)}\n`), 0;
   const no = psqlConnect(sh.m, env, o.user, o.db);
   if (no) return io.err(no), 2;
-  if (o.c === undefined) return io.err('psql: el modo interactivo necesita un terminal: docker exec -it <contenedor> psql -U postgres\n'), 1;
+  if (o.c === undefined) {
+    const c = { db: o.db, buf: '' };
+    // typed at a container's shell: the session goes on at its prompt; from a pipe: line by line
+    if (io.stdin === undefined && io.tty && sh.ask) return io.out(psqlBanner(sh.m)), promptLoop(sh, () => psqlPrompt(c), (t, o2) => psqlLine(sh.m, env, c, t, o2)), 0;
+    for (const line of (io.stdin ?? '').split('\n')) if (!psqlLine(sh.m, env, c, line, io)) break;
+    return 0;
+  }
   const r = psqlRun(sh.m, env, { db: o.db }, o.c);
   if (r) {
     io.out(r[0]);

@@ -3,7 +3,8 @@
  * MYSQL_ROOT_PASSWORD and MYSQL_USER, MYSQL_DATABASE. The accounts live in the data directory
  * (like the real `mysql` schema), so a volume keeps the password it was initialised with.
  */
-import type { Command, Machine } from '../shell/types';
+import type { Command, IO, Machine, ShellLike } from '../shell/types';
+import { promptLoop } from './prompt-loop';
 import { run, type Res, type Session } from './eval';
 import { SqlError, statements } from './parse';
 import { Store } from './store';
@@ -158,6 +159,7 @@ export const mysqlCommand: Command = (args, io, sh) => {
   if (a.version) return io.out(`mysql  Ver ${get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0'} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
   if (a.bad) return io.err(`mysql: [ERROR] unknown option '${a.bad}'.\n`), 7;
   if (a.pass) io.err(PASSWORD_WARNING);
+  if (a.e === undefined && io.stdin === undefined && io.tty && sh.ask) return mysqlAtPrompt(sh, a, env, io);
   const input = a.e !== undefined ? a.e.replace(/;?\s*$/, ';') : io.stdin ?? '';
   if (a.ask) a.pass = io.stdin?.split('\n')[0] ?? '';
   const s = mysqlConnect(sh.m, a, env, () => sh.m.now());
@@ -167,6 +169,28 @@ export const mysqlCommand: Command = (args, io, sh) => {
   if (ok && rest.trim()) return mysqlRun(s, rest + ';', 'batch', (o, e) => (io.out(o), io.err(e)))[1] ? 0 : 1;
   return ok ? 0 : 1;
 };
+
+/** The monitor started from a container's shell: its session goes on at the shell's prompt. */
+function mysqlAtPrompt(sh: ShellLike, a: MysqlArgs, env: string[], io: IO): number {
+  let s: Session | undefined;
+  let buf = '';
+  const open = (o: IO) => {
+    const r = mysqlConnect(sh.m, a, env, () => sh.m.now());
+    if (typeof r === 'string') return o.err(r), false;
+    s = r;
+    o.out(MYSQL_BANNER(connectionId(sh.m), r.version));
+    return true;
+  };
+  if (!a.ask && !open(io)) return 1;
+  promptLoop(sh, () => (!s ? 'Enter password: ' : buf ? '    -> ' : 'mysql> '), (t, o) => {
+    if (!s) return (a.pass = t), open(o);
+    if (!buf && /^\s*(exit|quit|\\q)\s*;?\s*$/i.test(t)) return o.out('Bye\n'), false;
+    const [rest] = /\\c\s*$/.test(t) ? [''] : mysqlRun(s, buf + t + '\n', 'repl', (x, e) => (o.out(x), o.err(e)));
+    buf = rest.trim() ? rest : '';
+    return true;
+  });
+  return 0;
+}
 
 export const MYSQL_BANNER = (id: number, v: string) => `Welcome to the MySQL monitor.  Commands end with ; or \\g.
 Your MySQL connection id is ${id}

@@ -173,3 +173,22 @@ test('psql -c: the result or the error (exit 1); the rows survive the container 
   await run('docker run -d --name pg2 -e POSTGRES_PASSWORD=x -v pgdata:/var/lib/postgresql/data postgres');
   assert.equal((await run('docker exec pg2 psql -U postgres -d app -c "select * from t"')).out, ' n \n---\n 5\n(1 row)\n\n');
 });
+
+test('mysql and psql typed at a container shell keep their session at its prompt; psql reads a pipe', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=s mysql');
+  await run('docker run -d --name pg -e POSTGRES_PASSWORD=x postgres');
+  const tty = { tty: true };
+  await run('docker exec -it db bash', tty);
+  assert.match((await run('mysql -uroot -ps', tty)).out, /Welcome to the MySQL monitor/);
+  await run('show', tty);
+  assert.match((await run('databases;', tty)).out, /\| sys {16}\|\n\+-+\+\n4 rows in set/);
+  assert.equal((await run('exit', tty)).out, 'Bye\n');
+  assert.equal((await run('echo fuera', tty)).out, 'fuera\n');
+  await run('exit', tty);
+  await run('docker exec -it pg bash', tty);
+  assert.match((await run('psql -U postgres', tty)).out, /^psql \(17\.5/);
+  assert.equal((await run('select 1 as uno;', tty)).out, ' uno \n-----\n   1\n(1 row)\n\n');
+  await run('\\q', tty);
+  assert.equal((await run('echo "select 2 as dos;" | psql -U postgres', tty)).out, ' dos \n-----\n   2\n(1 row)\n\n');
+});
