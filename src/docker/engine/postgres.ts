@@ -130,7 +130,7 @@ export function postgresServer(at: Launch, env: string[]): Proc {
 export function psqlRepl(at: Launch, o: Context): Proc {
   const { m } = at;
   const a = psqlArgs(at.argv, o.env);
-  const conn = { db: a.db, buf: '' };
+  const conn = { db: a.db, buf: '', n: at.tty ? undefined : 0 };
   return program(at, {
     readsInput: o.stdin,
     prompt: () => (at.tty ? psqlPrompt(conn) : ''),

@@ -156,15 +156,18 @@ export const psqlBanner = (m: Machine) => `psql (${psqlVersion(m)})\nType "help"
 export const psqlPrompt = (c: PgConn & { buf: string }) => `${c.db}${c.buf ? '-' : '='}# `;
 
 /** One line typed to psql: a meta-command at once, SQL once its `;` comes; false when the session ends. */
-export function psqlLine(m: Machine, env: string[], c: PgConn & { buf: string }, line: string, out: { out(s: string): void; err(s: string): void }): boolean {
+export function psqlLine(m: Machine, env: string[], c: PgConn & { buf: string; n?: number }, line: string, out: { out(s: string): void; err(s: string): void }): boolean {
   const t = line.trim();
+  // read from a pipe (n counts its lines), the server's messages say where they come from
+  if (c.n !== undefined) c.n++;
+  const say = { out: out.out, err: (e: string) => out.err(c.n !== undefined && /^(ERROR|NOTICE):/.test(e) ? `psql:<stdin>:${c.n}: ${e}` : e) };
   if (!c.buf && /^(exit|quit)$/.test(t)) return false;
   const meta = !c.buf && t.startsWith('\\');
   if (!meta) c.buf += (c.buf ? '\n' : '') + line;
   if (!meta && !t.endsWith(';')) return true;
   const r = psqlRun(m, env, c, meta ? t : c.buf);
   c.buf = '';
-  if (r) (out.out(r[0]), out.err(r[1]));
+  if (r) (say.out(r[0]), say.err(r[1]));
   return !!r;
 }
 
@@ -178,7 +181,8 @@ const psql: Command = (args, io, sh) => {
     const c = { db: o.db, buf: '' };
     // typed at a container's shell: the session goes on at its prompt; from a pipe: line by line
     if (io.stdin === undefined && io.tty && sh.ask) return io.out(psqlBanner(sh.m)), promptLoop(sh, () => psqlPrompt(c), (t, o2) => psqlLine(sh.m, env, c, t, o2)), 0;
-    for (const line of (io.stdin ?? '').split('\n')) if (!psqlLine(sh.m, env, c, line, io)) break;
+    const piped = { ...c, n: 0 };
+    for (const line of (io.stdin ?? '').split('\n')) if (!psqlLine(sh.m, env, piped, line, io)) break;
     return 0;
   }
   const r = psqlRun(sh.m, env, { db: o.db }, o.c);

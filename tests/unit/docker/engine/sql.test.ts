@@ -192,3 +192,15 @@ test('mysql and psql typed at a container shell keep their session at its prompt
   await run('\\q', tty);
   assert.equal((await run('echo "select 2 as dos;" | psql -U postgres', tty)).out, ' dos \n-----\n   2\n(1 row)\n\n');
 });
+
+test('psql from a pipe: errors say the line of the input they come from', async () => {
+  const e = engine();
+  await pull(e, 'postgres');
+  const { Id } = await e.containerCreate({ Image: 'postgres', Env: ['POSTGRES_PASSWORD=x'] });
+  await e.containerStart(Id);
+  const io = term();
+  const h = await e.exec(Id, { Cmd: ['psql', '-U', 'postgres'], AttachStdin: true }, io);
+  for (const l of ['create table t (n int);', 'select *', 'from nada;']) await h.input(l, io);
+  assert.equal(io.text, 'CREATE TABLE\n');
+  assert.equal(io.errText, 'psql:<stdin>:3: ERROR:  relation "nada" does not exist\nLINE 2: from nada;\n             ^\n');
+});
