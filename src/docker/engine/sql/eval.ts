@@ -95,7 +95,8 @@ export function run(s: Session, src: string): Res {
           case '+': return n + m;
           case '-': return n - m;
           case '*': return n * m;
-          case '/': return m === 0 ? (my ? null : fail('div0')) : my || !Number.isInteger(n) || !Number.isInteger(m) ? n / m : Math.trunc(n / m);
+          // MySQL's quotient keeps four more decimals (div_precision_increment); PostgreSQL's of integers is one
+          case '/': return m === 0 ? (my ? null : fail('div0')) : my ? (n / m).toFixed(4) : !Number.isInteger(n) || !Number.isInteger(m) ? n / m : Math.trunc(n / m);
           case '%': return m === 0 ? (my ? null : fail('div0')) : n % m;
         }
         const c = cmp(x, y);
@@ -269,7 +270,7 @@ export function run(s: Session, src: string): Res {
     }
     if (st.limit !== undefined) rows = rows.slice(0, st.limit);
     const col = (e: Expr) => (e.k === 'col' ? tb?.cols.find((c) => c.name.toLowerCase() === e.n.toLowerCase()) : undefined);
-    const num = items.map((it, i) => (col(it.e) ? NUM.test(col(it.e)!.type) : rows.some((r) => typeof r[i] === 'number')));
+    const num = items.map((it, i) => (col(it.e) ? NUM.test(col(it.e)!.type) : rows.some((r) => typeof r[i] === 'number') || (it.e.k === 'op' && /^([-+*/%]|neg)$/.test(it.e.op))));
     return { cols: names, rows, num, nul: items.map((it, i) => (col(it.e) ? !col(it.e)!.notNull : rows.some((r) => r[i] === null))) };
   }
 }

@@ -97,6 +97,7 @@ const ERRORS: Record<string, [number, string, string]> = {
   badint: [1366, 'HY000', "Incorrect integer value: '$0' for column '$1' at row 1"],
   badnum: [1366, 'HY000', "Incorrect decimal value: '$0' for column '$1' at row 1"],
   long: [1406, '22001', "Data too long for column '$0' at row 1"],
+  idlong: [1059, '42000', "Identifier name '$0' is too long"],
 };
 
 /** The server's error line; `line` is given in batch mode (`ERROR 1146 (42S02) at line 3: …`). */

@@ -68,7 +68,9 @@ export function parse(src: string, d: Dialect): Stmt {
     const t = peek();
     if (!t || (t.t !== 'id' && t.t !== 'qid') || (t.t === 'id' && RESERVED.has(t.v.toLowerCase()))) fail();
     i++;
-    return [t.t === 'id' && d === 'pg' ? t.v.toLowerCase() : t.v, t.p];
+    // PostgreSQL cuts a name to 63 characters; MySQL refuses one over 64
+    if (t.v.length > 64 && d === 'my') throw new SqlError('idlong', [t.v], t.p);
+    return [(t.t === 'id' && d === 'pg' ? t.v.toLowerCase() : t.v).slice(0, 63 + +(d === 'my')), t.p];
   };
   const tname = (): [string, number] => {
     const [a, p] = name();

@@ -204,3 +204,12 @@ test('psql from a pipe: errors say the line of the input they come from', async 
   assert.equal(io.text, 'CREATE TABLE\n');
   assert.equal(io.errText, 'psql:<stdin>:3: ERROR:  relation "nada" does not exist\nLINE 2: from nada;\n             ^\n');
 });
+
+test('mysql: names kept as MySQL encodes them on disk, too long a name refused, a quotient with four decimals', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=s mysql');
+  await run('docker exec db mysql -uroot -ps -e "create database \\`a/b\\`"');
+  assert.match((await run('docker exec db ls /var/lib/mysql')).out, /^a@002fb\n/);
+  assert.equal((await run(`docker exec db mysql -uroot -ps -e "create database ${'x'.repeat(65)}"`)).err.split('\n')[1], `ERROR 1059 (42000) at line 1: Identifier name '${'x'.repeat(65)}' is too long`);
+  assert.equal((await run('docker exec -t db mysql -uroot -ps -e "select 1/4"')).out.replace(/\r/g, '').split('\n')[4], '| 0.2500 |');
+});
