@@ -86,6 +86,7 @@ const ERRORS: Record<string, string> = {
   div0: 'division by zero',
   type: 'type "$0" does not exist',
   star: 'SELECT * with no tables specified is not valid',
+  guc: 'unrecognized configuration parameter "$0"',
 };
 
 /** The server's error as psql shows it: the message, the statement's line with a caret under the place, then DETAIL or HINT. */
@@ -162,6 +163,7 @@ export function psqlLine(m: Machine, env: string[], c: PgConn & { buf: string; n
   if (c.n !== undefined) c.n++;
   const say = { out: out.out, err: (e: string) => out.err(c.n !== undefined && /^(ERROR|NOTICE):/.test(e) ? `psql:<stdin>:${c.n}: ${e}` : e) };
   if (!c.buf && /^(exit|quit)$/.test(t)) return false;
+  if (!c.buf && t === 'help') return out.out('You are using psql, the command-line interface to PostgreSQL.\nType:  \\copyright for distribution terms\n       \\h for help with SQL commands\n       \\? for help with psql commands\n       \\g or terminate with semicolon to execute query\n       \\q to quit\n'), true;
   const meta = !c.buf && t.startsWith('\\');
   if (!meta) c.buf += (c.buf ? '\n' : '') + line;
   if (!meta && !t.endsWith(';')) return true;

@@ -19,9 +19,16 @@ const get = (env: string[], k: string) => env.find((e) => e.startsWith(k + '='))
 export function mysqlInit(m: Machine, env: string[]): string[] {
   const st = new Store(m.fs, DATA);
   ['mysql', 'performance_schema', 'sys'].forEach(st.createDb);
-  const acc: Accounts = { users: { root: get(env, 'MYSQL_ROOT_PASSWORD') }, grants: {} };
-  const [db, user] = [get(env, 'MYSQL_DATABASE'), get(env, 'MYSQL_USER')];
   const notes: string[] = [];
+  let root = get(env, 'MYSQL_ROOT_PASSWORD');
+  if (!root && get(env, 'MYSQL_RANDOM_ROOT_PASSWORD')) {
+    // `openssl rand -base64 24`: 32 characters
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    root = Array.from({ length: 32 }, () => B64[(m.random?.() ?? 0) & 63]).join('');
+    notes.push(`GENERATED ROOT PASSWORD: ${root}`);
+  }
+  const acc: Accounts = { users: { root }, grants: {} };
+  const [db, user] = [get(env, 'MYSQL_DATABASE'), get(env, 'MYSQL_USER')];
   if (db) (st.createDb(db), notes.push(`Creating database ${db}`));
   if (user && get(env, 'MYSQL_PASSWORD')) {
     acc.users[user] = get(env, 'MYSQL_PASSWORD');
@@ -112,7 +119,7 @@ export function mysqlError(e: SqlError, src: string, user: string, line?: number
 const cell = (v: unknown) => (v === null ? 'NULL' : typeof v === 'boolean' ? String(Number(v)) : String(v));
 
 /** A result as the monitor prints it: boxed on a terminal (with the count when interactive), tab-separated in batch. */
-export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch'): string {
+export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch', vertical = false): string {
   const repl = mode === 'repl';
   if (!('cols' in r)) {
     if (!repl) return '';
@@ -124,16 +131,20 @@ export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch'): string {
   if (mode === 'batch') return [r.cols, ...rows].map((x) => x.join('\t') + '\n').join('');
   const n = rows.length;
   if (!n) return repl ? 'Empty set (0.00 sec)\n\n' : '';
+  const count = repl ? `${n} row${n === 1 ? '' : 's'} in set (0.00 sec)\n\n` : '';
+  // `\G`: a block per row, the names aligned on the right
+  const nw = Math.max(...r.cols.map((c) => c.length));
+  if (vertical) return rows.map((x, i) => `${'*'.repeat(27)} ${i + 1}. row ${'*'.repeat(27)}\n` + r.cols.map((c, j) => `${c.padStart(nw)}: ${x[j]}\n`).join('')).join('') + count;
   // a column that may hold NULL has room for the word
   const w = r.cols.map((c, i) => Math.max(c.length, r.nul?.[i] ? 4 : 0, ...rows.map((x) => x[i].length)));
   const bar = '+' + w.map((x) => '-'.repeat(x + 2)).join('+') + '+\n';
   const line = (x: string[], head = false) => '| ' + x.map((c, i) => (r.num[i] && !head ? c.padStart(w[i]) : c.padEnd(w[i]))).join(' | ') + ' |\n';
-  return bar + line(r.cols, true) + bar + rows.map((x) => line(x)).join('') + bar + (repl ? `${n} row${n === 1 ? '' : 's'} in set (0.00 sec)\n\n` : '');
+  return bar + line(r.cols, true) + bar + rows.map((x) => line(x)).join('') + bar + count;
 }
 
 /** Runs the complete statements of `text` (`\G`/`\g` end one too): what is left open, and false after an error in batch. */
 export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch', out: (o: string, e: string) => void, first = 1): [string, boolean] {
-  const [done, rest] = statements(text.replace(/\\[gG]/g, ';'));
+  const [done, rest] = statements(text.replace(/\\g/g, ';').replace(/\\G/g, '\0;'));
   let at = 0;
   for (const src of done) {
     const line = mode === 'repl' ? undefined : text.slice(0, at + src.length - src.trimStart().length).split('\n').length + first - 1;
@@ -143,7 +154,7 @@ export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch
       continue;
     }
     try {
-      out(mysqlFormat(run(s, src), mode), '');
+      out(mysqlFormat(run(s, src.replace('\0', '')), mode, src.endsWith('\0')), '');
     } catch (e) {
       if (!(e instanceof SqlError)) throw e;
       out('', mysqlError(e, src, s.user, line));

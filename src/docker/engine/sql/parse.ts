@@ -247,6 +247,8 @@ export function parse(src: string, d: Dialect): Stmt {
   } else if (d === 'my' && eat('use')) {
     const [t, tp] = name();
     s = { k: 'use', t, tp };
+  } else if (d === 'pg' && eat('show')) {
+    throw new SqlError('guc', [name()[0]]);
   } else if (d === 'my' && eat('show')) {
     s = eat('databases') || eat('schemas') ? { k: 'showdbs' } : (need('tables'), { k: 'showtables' });
   } else if (d === 'my' && (eat('describe') || eat('desc'))) {

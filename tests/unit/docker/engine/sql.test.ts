@@ -160,7 +160,7 @@ test('psql errors: the message, LINE and the caret under the place, DETAIL', asy
   assert.equal(await p.type("insert into t values ('x', 'b');"), 'ERROR:  invalid input syntax for type integer: "x"\nLINE 1: insert into t values (\'x\', \'b\');\n                              ^\n');
   assert.equal(await p.type('drop table nada;'), 'ERROR:  table "nada" does not exist\n');
   assert.equal(await p.type('drop database postgres;'), 'ERROR:  cannot drop the currently open database\n');
-  assert.equal(await p.type('show tables;'), 'ERROR:  syntax error at or near "show"\nLINE 1: show tables;\n        ^\n');
+  assert.equal(await p.type('describe t;'), 'ERROR:  syntax error at or near "describe"\nLINE 1: describe t;\n        ^\n');
 });
 
 test('psql -c: the result or the error (exit 1); the rows survive the container through a volume', async () => {
@@ -212,4 +212,18 @@ test('mysql: names kept as MySQL encodes them on disk, too long a name refused, 
   assert.match((await run('docker exec db ls /var/lib/mysql')).out, /^a@002fb\n/);
   assert.equal((await run(`docker exec db mysql -uroot -ps -e "create database ${'x'.repeat(65)}"`)).err.split('\n')[1], `ERROR 1059 (42000) at line 1: Identifier name '${'x'.repeat(65)}' is too long`);
   assert.equal((await run('docker exec -t db mysql -uroot -ps -e "select 1/4"')).out.replace(/\r/g, '').split('\n')[4], '| 0.2500 |');
+});
+
+test('mysql: \\G prints a block per row; MYSQL_RANDOM_ROOT_PASSWORD logs the password it made; an empty one lets root in; psql help and SHOW', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_RANDOM_ROOT_PASSWORD=1 mysql');
+  const pw = /GENERATED ROOT PASSWORD: (\S{32})\n/.exec((await run('docker logs db')).out)?.[1];
+  assert.ok(pw);
+  assert.equal((await run(`docker exec db mysql -uroot -p${pw} -e "select 1"`)).exit, 0);
+  const { e, Id } = await mysqlServer(['MYSQL_ALLOW_EMPTY_PASSWORD=yes']);
+  const p = await execIt(e, Id, ['mysql']);
+  assert.equal(await p.type("select 1 as uno, 'dos' as segundo\\G"), '*************************** 1. row ***************************\n    uno: 1\nsegundo: dos\n1 row in set (0.00 sec)\n\n');
+  const q = await pgServer();
+  assert.match(await q.type('help'), /^You are using psql, the command-line interface to PostgreSQL\.\nType: {2}\\copyright/);
+  assert.equal(await q.type('show tables;'), 'ERROR:  unrecognized configuration parameter "tables"\n');
 });
