@@ -182,25 +182,53 @@ export const mysqlCommand: Command = (args, io, sh) => {
   return ok ? 0 : 1;
 };
 
-/** The monitor started from a container's shell: its session goes on at the shell's prompt. */
-function mysqlAtPrompt(sh: ShellLike, a: MysqlArgs, env: string[], io: IO): number {
+type Out = { out(s: string): void; err(s: string): void };
+
+/**
+ * The monitor reading its input line by line: on a terminal the password asked, the banner,
+ * `mysql>` and `->`, Bye; otherwise batch mode, ending at the first error. `line` answers the
+ * exit code once the session is over, null while it goes on.
+ */
+export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolean) {
   let s: Session | undefined;
   let buf = '';
-  const open = (o: IO) => {
-    const r = mysqlConnect(sh.m, a, env, () => sh.m.now());
-    if (typeof r === 'string') return o.err(r), false;
-    s = r;
-    o.out(MYSQL_BANNER(connectionId(sh.m), r.version));
-    return true;
+  // batch mode: the input line the open statement began on
+  let n = 0;
+  let first = 1;
+  const r = {
+    prompt: () => (!s && a.ask ? 'Enter password: ' : !tty ? '' : buf ? '    -> ' : 'mysql> '),
+    open(o: Out): boolean {
+      const c = mysqlConnect(m, a, env, () => m.now());
+      if (typeof c === 'string') return o.err(c), false;
+      s = c;
+      const id = connectionId(m);
+      if (tty) o.out(MYSQL_BANNER(id, c.version));
+      return true;
+    },
+    line(text: string, o: Out): number | null {
+      if (!s) return (a.pass = text), r.open(o) ? null : 1;
+      n++;
+      if (!buf && /^\s*(exit|quit|\\q)\s*;?\s*$/i.test(text)) return tty && o.out('Bye\n'), 0;
+      if (/\\c\s*$/.test(text)) return (buf = ''), null;
+      if (!buf) first = n;
+      const all = buf + text + '\n';
+      const [rest, ok] = mysqlRun(s, all, tty ? 'repl' : 'batch', (x, e) => (o.out(x), o.err(e)), first);
+      buf = rest.trim() ? rest : '';
+      // what is left after a `;` of this line begins on this line
+      if (rest !== all) first = n;
+      return ok ? null : 1;
+    },
+    end: (o: Out) => void (s && tty && o.out('Bye\n')),
+    clear: () => void (buf = ''),
   };
-  if (!a.ask && !open(io)) return 1;
-  promptLoop(sh, () => (!s ? 'Enter password: ' : buf ? '    -> ' : 'mysql> '), (t, o) => {
-    if (!s) return (a.pass = t), open(o);
-    if (!buf && /^\s*(exit|quit|\\q)\s*;?\s*$/i.test(t)) return o.out('Bye\n'), false;
-    const [rest] = /\\c\s*$/.test(t) ? [''] : mysqlRun(s, buf + t + '\n', 'repl', (x, e) => (o.out(x), o.err(e)));
-    buf = rest.trim() ? rest : '';
-    return true;
-  });
+  return r;
+}
+
+/** The monitor started from a container's shell: its session goes on at the shell's prompt. */
+function mysqlAtPrompt(sh: ShellLike, a: MysqlArgs, env: string[], io: IO): number {
+  const r = mysqlReader(sh.m, a, env, true);
+  if (!a.ask && !r.open(io)) return 1;
+  promptLoop(sh, r.prompt, (t, o) => r.line(t, o) === null);
   return 0;
 }
 
