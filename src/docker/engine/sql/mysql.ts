@@ -63,10 +63,11 @@ export function mysqlArgs(args: string[]): MysqlArgs {
 /** Opens the connection: the session, or the client's error (exit 1). */
 export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () => number): Session | string {
   if (!m.fs.list(['var', 'run', 'mysqld']).has('mysqld.sock')) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
-  let acc: Accounts = { users: {}, grants: {} };
+  // a data directory made before the accounts were kept: root with the container's password
+  let acc: Accounts = { users: { root: get(env, 'MYSQL_ROOT_PASSWORD') }, grants: {} };
   try {
     acc = JSON.parse(m.fs.readFile(USERS)) as Accounts;
-  } catch { /* no accounts: everyone is refused */ }
+  } catch { /* kept as above */ }
   const host = o.user === 'root' ? 'localhost' : '%';
   if (acc.users[o.user] === undefined || acc.users[o.user] !== (o.pass ?? '')) return `ERROR 1045 (28000): Access denied for user '${o.user}'@'localhost' (using password: ${o.pass ? 'YES' : 'NO'})\n`;
   const store = new Store(m.fs, DATA, '.ibd');

@@ -227,3 +227,11 @@ test('mysql: \\G prints a block per row; MYSQL_RANDOM_ROOT_PASSWORD logs the pas
   assert.match(await q.type('help'), /^You are using psql, the command-line interface to PostgreSQL\.\nType: {2}\\copyright/);
   assert.equal(await q.type('show tables;'), 'ERROR:  unrecognized configuration parameter "tables"\n');
 });
+
+test('mysql: a data directory without the accounts file lets root in with the container\'s password', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=s mysql');
+  await run('docker exec db rm /var/lib/mysql/mysql.ibd');
+  assert.equal((await run('docker exec db mysql -uroot -ps -e "select 1"')).out, '1\n1\n');
+  assert.equal((await run('docker exec db mysql -uroot -pt -e "select 1"')).exit, 1);
+});
