@@ -4,7 +4,7 @@
  * of sql/eval with PostgreSQL's command tags, aligned tables and errors.
  */
 import { describePg, run, type Session } from '../sql/eval';
-import { SqlError } from '../sql/parse';
+import { SqlError, statements } from '../sql/parse';
 import { promptLoop } from '../sql/prompt-loop';
 import { Store } from '../sql/store';
 import type { Command, Machine } from './types';
@@ -163,6 +163,7 @@ export function psqlLine(m: Machine, env: string[], c: PgConn & { buf: string; n
   if (c.n !== undefined) c.n++;
   const say = { out: out.out, err: (e: string) => out.err(c.n !== undefined && /^(ERROR|NOTICE):/.test(e) ? `psql:<stdin>:${c.n}: ${e}` : e) };
   if (!c.buf && /^(exit|quit)$/.test(t)) return false;
+  if (!c.buf && t.startsWith('--')) return true;
   if (!c.buf && t === 'help') return out.out('You are using psql, the command-line interface to PostgreSQL.\nType:  \\copyright for distribution terms\n       \\h for help with SQL commands\n       \\? for help with psql commands\n       \\g or terminate with semicolon to execute query\n       \\q to quit\n'), true;
   const meta = !c.buf && t.startsWith('\\');
   if (!meta) c.buf += (c.buf ? '\n' : '') + line;
@@ -187,7 +188,13 @@ const psql: Command = (args, io, sh) => {
     for (const line of (io.stdin ?? '').split('\n')) if (!psqlLine(sh.m, env, piped, line, io)) break;
     return 0;
   }
-  const r = psqlRun(sh.m, env, { db: o.db }, o.c);
+  // several statements in one -c: each runs, the last one's result is shown, an error stops them
+  let r: [string, string] | null = null;
+  const [done, rest] = o.c.startsWith('\\') ? [[], o.c] : statements(o.c);
+  for (const q of [...done.map((x) => x + ';'), rest].filter((x) => x.trim())) {
+    r = psqlRun(sh.m, env, { db: o.db }, q);
+    if (r?.[1].startsWith('ERROR')) break;
+  }
   if (r) {
     io.out(r[0]);
     io.err(r[1]);

@@ -210,7 +210,7 @@ export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolea
       if (!s) return (a.pass = text), r.open(o) ? null : 1;
       n++;
       if (!buf && /^\s*(exit|quit|\\q)\s*;?\s*$/i.test(text)) return tty && o.out('Bye\n'), 0;
-      if (/\\c\s*$/.test(text)) return (buf = ''), null;
+      if (/\\c\s*$/.test(text) || (!buf && /^\s*--/.test(text))) return (buf = ''), null;
       if (!buf) first = n;
       const all = buf + text + '\n';
       const [rest, ok] = mysqlRun(s, all, tty ? 'repl' : 'batch', (x, e) => (o.out(x), o.err(e)), first);

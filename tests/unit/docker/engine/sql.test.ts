@@ -235,3 +235,17 @@ test('mysql: a data directory without the accounts file lets root in with the co
   assert.equal((await run('docker exec db mysql -uroot -ps -e "select 1"')).out, '1\n1\n');
   assert.equal((await run('docker exec db mysql -uroot -pt -e "select 1"')).exit, 1);
 });
+
+test('psql -c with several statements shows the last result; a comment line leaves the prompt as it was', async () => {
+  const run = session();
+  await run('docker run -d --name pg -e POSTGRES_PASSWORD=x postgres');
+  assert.deepEqual(await run('docker exec pg psql -U postgres -c "create table t (n int); insert into t values (1), (2)"'), { out: 'INSERT 0 2\n', err: '', exit: 0 });
+  assert.equal((await run('docker exec pg psql -U postgres -c "select * from nada; select 1"')).err.split('\n')[0], 'ERROR:  relation "nada" does not exist');
+  const p = await pgServer();
+  await p.type('-- una nota');
+  assert.equal(p.h.prompt(), 'postgres=# ');
+  const { e, Id } = await mysqlServer();
+  const q = await execIt(e, Id, ['mysql', '-uroot', '-psecret']);
+  await q.type('-- una nota');
+  assert.equal(q.h.prompt(), 'mysql> ');
+});
