@@ -86,6 +86,7 @@ const ERRORS: Record<string, string> = {
   div0: 'division by zero',
   type: 'type "$0" does not exist',
   star: 'SELECT * with no tables specified is not valid',
+  baddate: 'invalid input syntax for type $3: "$0"',
   guc: 'unrecognized configuration parameter "$0"',
 };
 

@@ -65,7 +65,7 @@ export function run(s: Session, src: string): Res {
         }
         const a = e.args.map(ev);
         switch (e.n) {
-          case 'now': case 'current_timestamp': return my ? stamp(s.now()) : stamp(s.now()) + '.' + String(s.now() % 1000).padStart(3, '0') + '000+00';
+          case 'now': case 'current_timestamp': return my ? stamp(s.now()) : stamp(s.now()) + ('.' + String((s.now() % 1000) * 1000 + 123).padStart(6, '0')).replace(/0+$/, '') + '+00';
           case 'current_date': case 'curdate': return stamp(s.now()).slice(0, 10);
           case 'version': return s.version;
           case 'database': case 'current_database': return s.db ?? null;
@@ -126,6 +126,11 @@ export function run(s: Session, src: string): Res {
       return /^(t|true|1|yes|on)$/.test(t) ? true : /^(f|false|0|no|off)$/.test(t) ? false : fail('badbool', [String(v)], p);
     }
     const str = String(v);
+    const day = /^(date|datetime|timestamp)\b/.exec(c.type)?.[1];
+    if (day) {
+      const [, d, t = ' 00:00:00', f = ''] = /^(\d{4}-\d\d-\d\d)( \d\d:\d\d:\d\d)?(\.\d+)?/.exec(str) ?? fail('baddate', [str, c.name, day, c.type], p);
+      return day === 'date' ? d : d + t + (my ? '' : f);
+    }
     if (len && str.length > Number(len[2])) fail('long', [c.name, c.type], p);
     return str;
   };

@@ -105,6 +105,7 @@ const ERRORS: Record<string, [number, string, string]> = {
   badint: [1366, 'HY000', "Incorrect integer value: '$0' for column '$1' at row 1"],
   badnum: [1366, 'HY000', "Incorrect decimal value: '$0' for column '$1' at row 1"],
   long: [1406, '22001', "Data too long for column '$0' at row 1"],
+  baddate: [1292, '22007', "Incorrect $2 value: '$0' for column '$1' at row 1"],
   idlong: [1059, '42000', "Identifier name '$0' is too long"],
 };
 

@@ -249,3 +249,15 @@ test('psql -c with several statements shows the last result; a comment line leav
   await q.type('-- una nota');
   assert.equal(q.h.prompt(), 'mysql> ');
 });
+
+test('dates: a DATE keeps the day, DATETIME and TIMESTAMP the time; what is no date is refused by each server', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=s -e MYSQL_DATABASE=d mysql');
+  const my = await run(`docker exec db mysql -uroot -ps d -e "create table e (f date, t datetime default current_timestamp); insert into e (f) values ('2025-01-02'); insert into e values (now(), '2024-05-05'); select * from e; insert into e (f) values ('ayer')"`);
+  assert.match(my.out, /^f\tt\n2025-01-02\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n\d{4}-\d\d-\d\d\t2024-05-05 00:00:00\n$/);
+  assert.equal(my.err.split('\n')[1], "ERROR 1292 (22007) at line 1: Incorrect date value: 'ayer' for column 'f' at row 1");
+  await run('docker run -d --name pg -e POSTGRES_PASSWORD=x postgres');
+  const pg = await run(`docker exec pg psql -U postgres -c "create table e (f date, t timestamp default now()); insert into e (f) values ('2025-01-02'); select * from e;"`);
+  assert.match(pg.out.split('\n')[2], /^ 2025-01-02 \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d*123$/);
+  assert.equal((await run(`docker exec pg psql -U postgres -c "insert into e (f) values ('ayer')"`)).err, 'ERROR:  invalid input syntax for type date: "ayer"\nLINE 1: insert into e (f) values (\'ayer\')\n                                  ^\n');
+});
