@@ -9,7 +9,7 @@ import { evalArith } from './shell/programs';
 import { release, runScript } from './shell/node';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 import { clientRepl } from './clients';
-import { MYSQL_SOCK, mysqlInit } from './sql/mysql';
+import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
 
 /** Linux signal names in number order: HUP is 1, SYS is 31. */
@@ -448,6 +448,7 @@ export function mysqld(at: Launch, env: string[]): Proc {
       out.err(`${z} 0 [System] [MY-013172] [Server] Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: ${v}).\n${z} 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld ${v})  ${MYSQL_EDITION}\n${z} 0 [System] [MY-015016] [Server] MySQL Server - end.\n`);
       return 0;
     },
+    serve: mysqlServe(m, env),
   });
 }
 

@@ -3,7 +3,7 @@
  * MYSQL_ROOT_PASSWORD and MYSQL_USER, MYSQL_DATABASE. The accounts live in the data directory
  * (like the real `mysql` schema), so a volume keeps the password it was initialised with.
  */
-import type { Command, IO, Machine, ShellLike } from '../shell/types';
+import type { Command, HttpReply, IO, Machine, ShellLike } from '../shell/types';
 import { promptLoop } from './prompt-loop';
 import { run, type Res, type Session } from './eval';
 import { SqlError, statements } from './parse';
@@ -39,7 +39,7 @@ export function mysqlInit(m: Machine, env: string[]): string[] {
   return notes;
 }
 
-export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string }
+export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string; host?: string }
 
 /** The monitor's options (`-uroot -psecret`, `-u root`, `--password=…`, `-D db` or the database last). */
 export function mysqlArgs(args: string[]): MysqlArgs {
@@ -53,7 +53,8 @@ export function mysqlArgs(args: string[]): MysqlArgs {
     else if (flag === '-D' || flag === '--database') o.db = value();
     else if (flag === '-e' || flag === '--execute') o.e = value();
     else if (/^(-V|--version)$/.test(a)) o.version = true;
-    else if (/^(-h|--host|-P|--port|-S|--socket)$/.test(flag ?? '')) value();
+    else if (flag === '-h' || flag === '--host') o.host = value();
+    else if (/^(-P|--port|-S|--socket)$/.test(flag ?? '')) value();
     else if (!flag) o.db = a;
     else if (!/^(-t|-B|-N|-s|-v|--table|--batch|--silent|--verbose|--skip-column-names)$/.test(a)) o.bad ??= a;
   }
@@ -61,15 +62,16 @@ export function mysqlArgs(args: string[]): MysqlArgs {
 }
 
 /** Opens the connection: the session, or the client's error (exit 1). */
-export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () => number): Session | string {
+export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () => number, from = 'localhost'): Session | string {
+  if (o.host && o.host !== 'localhost' && from === 'localhost') return mysqlRemote(m, o);
   if (!m.fs.list(['var', 'run', 'mysqld']).has('mysqld.sock')) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
   // a data directory made before the accounts were kept: root with the container's password
   let acc: Accounts = { users: { root: get(env, 'MYSQL_ROOT_PASSWORD') }, grants: {} };
   try {
     acc = JSON.parse(m.fs.readFile(USERS)) as Accounts;
   } catch { /* kept as above */ }
-  const host = o.user === 'root' ? 'localhost' : '%';
-  if (acc.users[o.user] === undefined || acc.users[o.user] !== (o.pass ?? '')) return `ERROR 1045 (28000): Access denied for user '${o.user}'@'localhost' (using password: ${o.pass ? 'YES' : 'NO'})\n`;
+  const host = o.user === 'root' ? from : '%';
+  if (acc.users[o.user] === undefined || acc.users[o.user] !== (o.pass ?? '')) return `ERROR 1045 (28000): Access denied for user '${o.user}'@'${from}' (using password: ${o.pass ? 'YES' : 'NO'})\n`;
   const store = new Store(m.fs, DATA, '.ibd');
   const visible = (db: string) => o.user === 'root' || /^(information_schema|performance_schema)$/.test(db) || acc.grants[o.user] === db;
   if (o.db && !store.hasDb(o.db)) return `ERROR 1049 (42000): Unknown database '${o.db}'\n`;
@@ -106,6 +108,7 @@ const ERRORS: Record<string, [number, string, string]> = {
   badnum: [1366, 'HY000', "Incorrect decimal value: '$0' for column '$1' at row 1"],
   long: [1406, '22001', "Data too long for column '$0' at row 1"],
   baddate: [1292, '22007', "Incorrect $2 value: '$0' for column '$1' at row 1"],
+  gone: [2013, 'HY000', 'Lost connection to MySQL server during query'],
   idlong: [1059, '42000', "Identifier name '$0' is too long"],
 };
 
@@ -156,7 +159,7 @@ export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch
       continue;
     }
     try {
-      out(mysqlFormat(run(s, src.replace('\0', '')), mode, src.endsWith('\0')), '');
+      out(mysqlFormat((s.remote ?? ((q: string) => run(s, q)))(src.replace('\0', '')), mode, src.endsWith('\0')), '');
     } catch (e) {
       if (!(e instanceof SqlError)) throw e;
       out('', mysqlError(e, src, s.user, line));
@@ -178,7 +181,7 @@ export const mysqlCommand: Command = (args, io, sh) => {
   if (a.ask) a.pass = io.stdin?.split('\n')[0] ?? '';
   const s = mysqlConnect(sh.m, a, env, () => sh.m.now());
   if (typeof s === 'string') return io.err(s), 1;
-  connectionId(sh.m);
+  if (!s.remote) connectionId(sh.m);
   const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.e !== undefined && io.tty ? 'box' : 'batch', (o, e) => (io.out(o), io.err(e)));
   if (ok && rest.trim()) return mysqlRun(s, rest + ';', 'batch', (o, e) => (io.out(o), io.err(e)))[1] ? 0 : 1;
   return ok ? 0 : 1;
@@ -203,7 +206,7 @@ export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolea
       const c = mysqlConnect(m, a, env, () => m.now());
       if (typeof c === 'string') return o.err(c), false;
       s = c;
-      const id = connectionId(m);
+      const id = c.id ?? connectionId(m);
       if (tty) o.out(MYSQL_BANNER(id, c.version));
       return true;
     },
@@ -232,6 +235,50 @@ function mysqlAtPrompt(sh: ShellLike, a: MysqlArgs, env: string[], io: IO): numb
   if (!a.ask && !r.open(io)) return 1;
   promptLoop(sh, r.prompt, (t, o) => r.line(t, o) === null);
   return 0;
+}
+
+/** What a client sends to port 3306: who it is, the database it uses, the statement (none: connecting). */
+interface Wire { a: MysqlArgs; from: string; db?: string; src?: string }
+const WIRE = '\0mysql ';
+
+/** The server's side of port 3306: the statement runs on its own files; other protocols get the connection closed. */
+export const mysqlServe = (m: Machine, env: string[]) => (port: number, path: string): HttpReply | null => {
+  if (port !== 3306) return null;
+  if (!path.startsWith(WIRE)) return { status: 0, body: '', server: '' };
+  const w = JSON.parse(path.slice(WIRE.length)) as Wire;
+  const s = mysqlConnect(m, { ...w.a, host: undefined, db: w.src === undefined ? w.a.db : undefined }, env, () => m.now(), w.from);
+  let body: unknown = typeof s === 'string' ? { no: s } : { v: s.version, id: w.src === undefined ? connectionId(m) : 0 };
+  if (typeof s !== 'string' && w.src !== undefined) {
+    s.db = w.db;
+    try {
+      body = { res: run(s, w.src), db: s.db ?? null };
+    } catch (e) {
+      if (!(e instanceof SqlError)) throw e;
+      body = { err: [e.code, e.a, e.pos] };
+    }
+  }
+  return { status: 200, body: JSON.stringify(body), server: '' };
+};
+
+/** A connection over TCP (`-h db`): each statement travels to the server named. */
+function mysqlRemote(m: Machine, a: MysqlArgs): Session | string {
+  const host = a.host!;
+  const call = (w: Partial<Wire>): Record<string, unknown> | string => {
+    if (!/^[\d.]+$/.test(host) && m.resolve && !m.resolve(host)) return `ERROR 2005 (HY000): Unknown MySQL server host '${host}' (-2)\n`;
+    const r = m.http(host, 3306, WIRE + JSON.stringify({ a, from: m.ip, ...w }));
+    return r?.status === 200 ? (JSON.parse(r.body) as Record<string, unknown>) : `ERROR 2003 (HY000): Can't connect to MySQL server on '${host}:3306' (111)\n`;
+  };
+  const hello = call({});
+  if (typeof hello === 'string' || hello.no) return typeof hello === 'string' ? hello : String(hello.no);
+  const s: Session = { d: 'my', store: new Store(m.fs, DATA), db: a.db, now: () => m.now(), version: String(hello.v), user: a.user, id: Number(hello.id) };
+  s.remote = (src) => {
+    const r = call({ db: s.db, src });
+    if (typeof r === 'string') throw new SqlError('gone');
+    if (r.err) throw new SqlError(...(r.err as [string, string[], number]));
+    s.db = (r.db as string | null) ?? undefined;
+    return r.res as Res;
+  };
+  return s;
 }
 
 export const MYSQL_BANNER = (id: number, v: string) => `Welcome to the MySQL monitor.  Commands end with ; or \\g.

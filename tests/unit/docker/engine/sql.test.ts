@@ -261,3 +261,15 @@ test('dates: a DATE keeps the day, DATETIME and TIMESTAMP the time; what is no d
   assert.match(pg.out.split('\n')[2], /^ 2025-01-02 \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d*123$/);
   assert.equal((await run(`docker exec pg psql -U postgres -c "insert into e (f) values ('ayer')"`)).err, 'ERROR:  invalid input syntax for type date: "ayer"\nLINE 1: insert into e (f) values (\'ayer\')\n                                  ^\n');
 });
+
+test('mysql -h: another container reaches the server by name over the network; unknown hosts and closed ports fail as the client says', async () => {
+  const run = session();
+  await run('docker network create red');
+  await run('docker run -d --name db --network red -e MYSQL_ROOT_PASSWORD=s -e MYSQL_DATABASE=tienda mysql');
+  assert.equal((await run('docker run --rm --network red mysql mysql -h db -uroot -ps tienda -e "create table t (n int); insert into t values (4); select * from t"')).out, 'n\n4\n');
+  assert.equal((await run('docker exec db mysql -uroot -ps tienda -e "select n from t"')).out, 'n\n4\n');
+  assert.equal((await run('docker run --rm --network red mysql mysql -h db -uroot -ps -e "select * from t"')).err.split('\n')[1], 'ERROR 1046 (3D000) at line 1: No database selected');
+  assert.match((await run('docker run --rm --network red mysql mysql -h db -uroot -pmal -e "select 1"')).err, /ERROR 1045 \(28000\): Access denied for user 'root'@'172\.\d+\.\d+\.\d+' \(using password: YES\)\n$/);
+  assert.equal((await run('docker run --rm --network red mysql mysql -h nadie -uroot -e "select 1"')).err, "ERROR 2005 (HY000): Unknown MySQL server host 'nadie' (-2)\n");
+  assert.equal((await run('docker run --rm mysql mysql -h 10.0.0.9 -uroot -e "select 1"')).err, "ERROR 2003 (HY000): Can't connect to MySQL server on '10.0.0.9:3306' (111)\n");
+});
