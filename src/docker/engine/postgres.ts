@@ -4,7 +4,8 @@
  * psql's interactive session.
  */
 import { program, type Context, type Launch, type Proc } from './process';
-import { PG_SOCKET, pgBuild, psqlArgs, psqlBanner, psqlConnect, psqlLine, psqlPrompt } from './shell/psql';
+import type { Out } from './shell/types';
+import { PG_NO_PASSWORD, PG_SOCKET, pgBuild, pgFailed, pgServe, psqlArgs, psqlBanner, psqlLine, psqlOpen, psqlPrompt, type PgConn } from './shell/psql';
 
 const NO_PASSWORD = `Error: Database is uninitialized and superuser password is not specified.
        You must specify POSTGRES_PASSWORD to a non-empty value for the
@@ -117,6 +118,7 @@ export function postgresServer(at: Launch, env: string[]): Proc {
       }
       return 0;
     },
+    serve: pgServe(m, env),
     title: ['postgres'],
     children: () => WORKERS.map((w, i) => ({ pid: pids[[0, 1, 3, 4, 5][i]], ppid: 1, argv: [`postgres: ${w} `], tty: false, start: at.start, user: 'postgres' })),
     save: () => pids,
@@ -130,19 +132,26 @@ export function postgresServer(at: Launch, env: string[]): Proc {
 export function psqlRepl(at: Launch, o: Context): Proc {
   const { m } = at;
   const a = psqlArgs(at.argv, o.env);
-  const conn = { db: a.db, buf: '', n: at.tty ? undefined : 0 };
-  return program(at, {
+  const conn: PgConn & { buf: string; n?: number } = { db: a.db, buf: '', n: at.tty ? undefined : 0 };
+  // '' while the server waits for the password
+  let no: string | undefined;
+  const open = (out: Out, pass?: string) => {
+    no = psqlOpen(m, o.env, a, conn, pass);
+    if (no) out.err(no);
+    else if (no === undefined && at.tty) out.out(psqlBanner(m));
+    return no ? 2 : null;
+  };
+  const p = program(at, {
     readsInput: o.stdin,
-    prompt: () => (at.tty ? psqlPrompt(conn) : ''),
+    prompt: () => (no === '' ? `Password for user ${a.user}: ` : at.tty ? psqlPrompt(conn) : ''),
     async boot(out) {
-      const no = psqlConnect(m, o.env, a.user, a.db);
-      if (no) {
-        out.err(no);
-        this.exitCode = 2;
-      } else if (!o.stdin) this.exitCode = 0;
-      else if (at.tty) out.out(psqlBanner(m));
+      this.exitCode = open(out);
+      if (no === undefined && !o.stdin) this.exitCode = 0;
+      if (no === '' && !o.stdin) (out.err(pgFailed(m, a.host) + PG_NO_PASSWORD), (this.exitCode = 2));
+      this.echo = no !== '';
     },
     async input(line, out) {
+      if (no === '') return (this.echo = true), void (this.exitCode = open(out, line));
       if (!psqlLine(m, o.env, conn, line, out)) this.exitCode = 0;
     },
     async eof(out) {
@@ -154,4 +163,5 @@ export function psqlRepl(at: Launch, o: Context): Proc {
       out.out('\n');
     },
   });
+  return p;
 }

@@ -7,7 +7,7 @@ import { describePg, run, type Session } from '../sql/eval';
 import { SqlError, statements } from '../sql/parse';
 import { promptLoop } from '../sql/prompt-loop';
 import { Store } from '../sql/store';
-import type { Command, Machine } from './types';
+import type { Command, HttpReply, Machine } from './types';
 
 export const PG_SOCKET = '/var/run/postgresql/.s.PGSQL.5432';
 const alpine = (m: Machine) => m.fs.resolve('/etc/alpine-release').node !== undefined;
@@ -18,7 +18,8 @@ export const pgBuild = (m: Machine) => alpine(m)
 export const psqlVersion = (m: Machine) => (alpine(m) ? '17.5' : '17.5 (Debian 17.5-1.pgdg120+1)');
 
 /** psql's options: who connects to which database, and the command of `-c`. */
-export function psqlArgs(args: string[], env: string[]): { user: string; db: string; c?: string; version?: boolean } {
+export function psqlArgs(args: string[], env: string[]): { user: string; db: string; c?: string; version?: boolean; host?: string } {
+  let host: string | undefined;
   let user = env.find((e) => e.startsWith('PGUSER='))?.slice(7) ?? 'root';
   let db: string | undefined;
   let c: string | undefined;
@@ -30,10 +31,11 @@ export function psqlArgs(args: string[], env: string[]): { user: string; db: str
     else if (flag === '-d') db = val();
     else if (flag === '-c') c = val();
     else if (/^--?(V|version)$/.test(args[i])) version = true;
-    else if (flag === '-h' || flag === '-p') val();
+    else if (flag === '-h') host = val();
+    else if (flag === '-p') val();
     else if (!args[i].startsWith('-')) db = args[i];
   }
-  return { user, db: db ?? user, c, version };
+  return { user, db: db ?? user, c, version, host };
 }
 
 /** The cluster's databases: a directory each under PGDATA/base (an older data directory: the ones the image made). */
@@ -107,8 +109,51 @@ function pgError(e: SqlError, src: string): string {
   return `ERROR:  ${first}\n${where}${more.map((l) => l + '\n').join('')}`;
 }
 
-/** What a psql session keeps: the database it is connected to. */
-export interface PgConn { db: string }
+/** What a psql session keeps: the database it is connected to, and the server's address when it went over TCP. */
+export interface PgConn { db: string; remote?: (input: string) => [string, string] | null }
+
+const PG_WIRE = '\0pg ';
+interface PgWire { user: string; pass?: string; db: string; input?: string }
+
+/** The server's side of port 5432: a password checked as the image's pg_hba.conf asks, then psql's input run here. */
+export const pgServe = (m: Machine, env: string[]) => (port: number, path: string): HttpReply | null => {
+  if (port !== 5432) return null;
+  if (!path.startsWith(PG_WIRE)) return { status: 0, body: '', server: '' };
+  const w = JSON.parse(path.slice(PG_WIRE.length)) as PgWire;
+  const trust = get(env, 'POSTGRES_HOST_AUTH_METHOD') === 'trust';
+  const role = get(env, 'POSTGRES_USER') || 'postgres';
+  // '' asks for the password; a wrong role is refused like a wrong password
+  const no = trust && w.user !== role ? `role "${w.user}" does not exist` : trust ? undefined : w.pass === undefined ? '' : w.pass !== get(env, 'POSTGRES_PASSWORD') || w.user !== role ? `password authentication failed for user "${w.user}"` : undefined;
+  const c: PgConn = { db: w.db };
+  const body = no !== undefined ? { no } : !pgStore(m, env).hasDb(w.db) ? { no: `database "${w.db}" does not exist` } : w.input === undefined ? {} : { r: psqlRun(m, env, c, w.input), db: c.db };
+  return { status: 200, body: JSON.stringify(body), server: '' };
+};
+
+/** The start of psql's message when a TCP connection fails. */
+export const pgFailed = (m: Machine, host = '', ip = /^[\d.]+$/.test(host) ? host : m.resolve?.(host)?.ip) => `psql: error: connection to server at "${host}"${ip === host ? '' : ` (${ip})`}, port 5432 failed: `;
+export const PG_NO_PASSWORD = 'fe_sendauth: no password supplied\n';
+
+/** Connects (`-h` goes over TCP): undefined once connected, '' when the server wants a password, or psql's error. */
+export function psqlOpen(m: Machine, env: string[], a: { user: string; host?: string }, c: PgConn, pass = get(env, 'PGPASSWORD') || undefined): string | undefined {
+  const host = a.host;
+  if (!host || host === 'localhost' || host === '127.0.0.1') return psqlConnect(m, env, a.user, c.db);
+  const ip = /^[\d.]+$/.test(host) ? host : m.resolve?.(host)?.ip;
+  if (!ip) return `psql: error: could not translate host name "${host}" to address: Name or service not known\n`;
+  const failed = pgFailed(m, host);
+  const call = (input?: string) => {
+    const r = m.http(ip, 5432, PG_WIRE + JSON.stringify({ user: a.user, pass, db: c.db, input }));
+    return r?.status === 200 ? (JSON.parse(r.body) as { no?: string; r?: [string, string] | null; db?: string }) : undefined;
+  };
+  const hello = call();
+  if (!hello) return `${failed}Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?\n`;
+  if (hello.no !== undefined) return hello.no ? `${failed}FATAL:  ${hello.no}\n` : '';
+  c.remote = (input) => {
+    const r = call(input);
+    c.db = r?.db ?? c.db;
+    return r?.r ?? (r ? null : ['', 'server closed the connection unexpectedly\n']);
+  };
+  return undefined;
+}
 
 /** Runs one meta-command or SQL statement (with its `;`): [stdout, stderr]; null ends the session. */
 export function psqlRun(m: Machine, env: string[], c: PgConn, input: string): [string, string] | null {
@@ -169,7 +214,7 @@ export function psqlLine(m: Machine, env: string[], c: PgConn & { buf: string; n
   const meta = !c.buf && t.startsWith('\\');
   if (!meta) c.buf += (c.buf ? '\n' : '') + line;
   if (!meta && !t.endsWith(';')) return true;
-  const r = psqlRun(m, env, c, meta ? t : c.buf);
+  const r = (c.remote ?? ((q: string) => psqlRun(m, env, c, q)))(meta ? t : c.buf);
   c.buf = '';
   if (r) (say.out(r[0]), say.err(r[1]));
   return !!r;
@@ -179,10 +224,10 @@ const psql: Command = (args, io, sh) => {
   const env = sh.env().map(([k, v]) => `${k}=${v}`);
   const o = psqlArgs(args, env);
   if (o.version) return io.out(`psql (PostgreSQL) ${psqlVersion(sh.m)}\n`), 0;
-  const no = psqlConnect(sh.m, env, o.user, o.db);
-  if (no) return io.err(no), 2;
+  const c = { db: o.db, buf: '' } as PgConn & { buf: string };
+  const no = psqlOpen(sh.m, env, o, c);
+  if (no !== undefined) return io.err(no || pgFailed(sh.m, o.host) + PG_NO_PASSWORD), 2;
   if (o.c === undefined) {
-    const c = { db: o.db, buf: '' };
     // typed at a container's shell: the session goes on at its prompt; from a pipe: line by line
     if (io.stdin === undefined && io.tty && sh.ask) return io.out(psqlBanner(sh.m)), promptLoop(sh, () => psqlPrompt(c), (t, o2) => psqlLine(sh.m, env, c, t, o2)), 0;
     const piped = { ...c, n: 0 };
@@ -193,7 +238,7 @@ const psql: Command = (args, io, sh) => {
   let r: [string, string] | null = null;
   const [done, rest] = o.c.startsWith('\\') ? [[], o.c] : statements(o.c);
   for (const q of [...done.map((x) => x + ';'), rest].filter((x) => x.trim())) {
-    r = psqlRun(sh.m, env, { db: o.db }, q);
+    r = (c.remote ?? ((x: string) => psqlRun(sh.m, env, c, x)))(q);
     if (r?.[1].startsWith('ERROR')) break;
   }
   if (r) {

@@ -2,7 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from '../../../../src/docker/engine';
 import { engine, pull, term } from './fixtures';
-import { session } from '../client/session';
+import { createShell } from '../../../../src/docker/index';
+import type { TermIO } from '../../../../src/docker/shell';
+
+/** session() with its shell at hand (what the terminal shows of a typed line). */
+function session() {
+  const shell = createShell({ seed: 3 });
+  const run = async (line: string, extra: Partial<TermIO> = {}) => {
+    const r = { out: '', err: '', exit: 0 };
+    r.exit = await shell.run(line, { out: (t) => { r.out += t; }, err: (t) => { r.err += t; }, tty: false, sleep: () => Promise.resolve(), ...extra });
+    return r;
+  };
+  return Object.assign(run, { shell });
+}
 
 async function execIt(e: ReturnType<typeof engine>, id: string, cmd: string[]) {
   const io = term();
@@ -272,4 +284,28 @@ test('mysql -h: another container reaches the server by name over the network; u
   assert.match((await run('docker run --rm --network red mysql mysql -h db -uroot -pmal -e "select 1"')).err, /ERROR 1045 \(28000\): Access denied for user 'root'@'172\.\d+\.\d+\.\d+' \(using password: YES\)\n$/);
   assert.equal((await run('docker run --rm --network red mysql mysql -h nadie -uroot -e "select 1"')).err, "ERROR 2005 (HY000): Unknown MySQL server host 'nadie' (-2)\n");
   assert.equal((await run('docker run --rm mysql mysql -h 10.0.0.9 -uroot -e "select 1"')).err, "ERROR 2003 (HY000): Can't connect to MySQL server on '10.0.0.9:3306' (111)\n");
+});
+
+test('psql -h: another container asks for the password (not shown), PGPASSWORD gives it; wrong ones, unknown hosts and closed ports fail as psql says', async () => {
+  const run = session();
+  await run('docker network create red');
+  await run('docker run -d --name pg --network red -e POSTGRES_PASSWORD=secreto postgres');
+  const tty = { tty: true };
+  await run('docker run -it --rm --network red postgres psql -h pg -U postgres', tty);
+  assert.equal(run.shell.echo?.(), false);
+  assert.match((await run('secreto', tty)).out, /^psql \(17\.5/);
+  assert.equal(run.shell.echo?.(), true);
+  assert.equal((await run('create table t (n int);', tty)).out, 'CREATE TABLE\n');
+  await run('\\q', tty);
+  assert.equal((await run('docker run --rm --network red -e PGPASSWORD=secreto postgres psql -h pg -U postgres -c "select * from t"')).out, ' n \n---\n(0 rows)\n\n');
+  assert.deepEqual(await run('docker run --rm --network red postgres psql -h pg -U postgres -c "select 1"'), { out: '', err: 'psql: error: connection to server at "pg" (172.18.0.2), port 5432 failed: fe_sendauth: no password supplied\n', exit: 2 });
+  assert.equal((await run('docker run --rm --network red -e PGPASSWORD=mal postgres psql -h pg -U postgres -c "select 1"')).err, 'psql: error: connection to server at "pg" (172.18.0.2), port 5432 failed: FATAL:  password authentication failed for user "postgres"\n');
+  assert.equal((await run('docker run --rm --network red postgres psql -h nadie -c "select 1"')).err, 'psql: error: could not translate host name "nadie" to address: Name or service not known\n');
+  assert.equal((await run('docker run --rm postgres psql -h 10.0.0.9 -c "select 1"')).err, 'psql: error: connection to server at "10.0.0.9", port 5432 failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?\n');
+  const e = engine();
+  await pull(e, 'postgres');
+  const { Id } = await e.containerCreate({ Image: 'postgres', Env: ['POSTGRES_PASSWORD=x'] });
+  await e.containerStart(Id);
+  const p = await execIt(e, Id, ['psql', '-h', '127.0.0.1', '-U', 'postgres']);
+  assert.equal(p.h.prompt(), 'postgres=# ');
 });
