@@ -23,7 +23,7 @@ function typeName(t: string, d: Dialect, p: number): string {
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 const isNum = (v: Val) => typeof v === 'number' || (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v));
-const AGG = /^(count|sum|min|max)$/;
+const AGG = /^(count|sum|min|max|avg)$/;
 
 export function run(s: Session, src: string): Res {
   const st = parse(src, s.d);
@@ -60,7 +60,15 @@ export function run(s: Session, src: string): Res {
           const vs = group.map((r) => evaluate(e.args[0] ?? { k: 'lit', v: null }, tb, r, clause)).filter((v) => v !== null);
           if (e.n === 'count') return vs.length;
           if (!vs.length) return null;
-          if (e.n === 'sum') return vs.reduce<number>((a, v) => a + Number(v), 0);
+          const sum = vs.reduce<number>((a, v) => a + Number(v), 0);
+          if (e.n === 'sum') return sum;
+          if (e.n === 'avg') {
+            // the quotient's decimals: MySQL four more than the column's; PostgreSQL 16 significant digits
+            const arg = e.args[0];
+            const scale = Number(/,(\d+)\)/.exec((arg.k === 'col' && tb?.cols.find((c) => c.name.toLowerCase() === arg.n.toLowerCase())?.type) || '')?.[1] ?? 0);
+            const weight = (x: number) => (x ? Math.floor(Math.log10(Math.abs(x)) / 4) : 0);
+            return quotient(sum, scale, vs.length, my ? scale + 4 : Math.max(0, 16 - (weight(sum) - weight(vs.length)) * 4, scale));
+          }
           return vs.reduce((a, v) => ((cmp(v, a) < 0) === (e.n === 'min') ? v : a));
         }
         const a = e.args.map(ev);
@@ -273,11 +281,20 @@ export function run(s: Session, src: string): Res {
       });
       rows = keyed.map(({ r }) => items.map((it) => evaluate(it.e, tb, r, 'field list')));
     }
+    if (st.distinct) rows = rows.filter((r, i) => rows.findIndex((x) => JSON.stringify(x) === JSON.stringify(r)) === i);
     if (st.limit !== undefined) rows = rows.slice(0, st.limit);
     const col = (e: Expr) => (e.k === 'col' ? tb?.cols.find((c) => c.name.toLowerCase() === e.n.toLowerCase()) : undefined);
-    const num = items.map((it, i) => (col(it.e) ? NUM.test(col(it.e)!.type) : rows.some((r) => typeof r[i] === 'number') || (it.e.k === 'op' && /^([-+*/%]|neg)$/.test(it.e.op))));
+    const num = items.map((it, i) => (col(it.e) ? NUM.test(col(it.e)!.type) : rows.some((r) => typeof r[i] === 'number') || (it.e.k === 'op' && /^([-+*/%]|neg)$/.test(it.e.op)) || (it.e.k === 'fn' && it.e.n === 'avg')));
     return { cols: names, rows, num, nul: items.map((it, i) => (col(it.e) ? !col(it.e)!.notNull : rows.some((r) => r[i] === null))) };
   }
+}
+
+/** sum / n with r decimals, rounded half away from zero in decimal (as NUMERIC does), for a sum of s decimals. */
+function quotient(sum: number, s: number, n: number, r: number): string {
+  const big = (BigInt(Math.round(sum * 10 ** s)) * 10n ** BigInt(r - s + 1)) / BigInt(n);
+  const q = (big + (big < 0n ? -5n : 5n)) / 10n;
+  const digits = (q < 0n ? -q : q).toString().padStart(r + 1, '0');
+  return (q < 0n ? '-' : '') + (r ? digits.slice(0, -r) + '.' + digits.slice(-r) : digits);
 }
 
 /** Where an expression starts in the statement (for psql's caret). */

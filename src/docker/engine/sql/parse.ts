@@ -13,7 +13,7 @@ export type Expr =
 export interface ColDef { name: string; type: string; notNull?: boolean; pk?: boolean; auto?: boolean; def?: Expr }
 export interface Item { e?: Expr; as?: string; text: string }
 export type Stmt =
-  | { k: 'select'; items: Item[]; from?: string; fp: number; where?: Expr; order: { e: Expr; desc: boolean }[]; limit?: number }
+  | { k: 'select'; distinct?: boolean; items: Item[]; from?: string; fp: number; where?: Expr; order: { e: Expr; desc: boolean }[]; limit?: number }
   | { k: 'insert'; t: string; tp: number; cols?: [string, number][]; rows: Expr[][] }
   | { k: 'update'; t: string; tp: number; sets: [string, number, Expr][]; where?: Expr }
   | { k: 'delete'; t: string; tp: number; where?: Expr }
@@ -28,7 +28,7 @@ export class SqlError {
 }
 
 interface Tok { t: 'id' | 'qid' | 'num' | 'str' | 'op'; v: string; p: number; e: number }
-const RESERVED = new Set('select from where order by limit and or not null is like as values set into insert update delete create drop table database use show describe desc asc primary key default'.split(' '));
+const RESERVED = new Set('select from where order by limit and or not null is like in between distinct as values set into insert update delete create drop table database use show describe desc asc primary key default'.split(' '));
 
 function lex(s: string, d: Dialect): Tok[] {
   const re = d === 'my'
@@ -123,6 +123,20 @@ export function parse(src: string, d: Dialect): Stmt {
     }
     const not = eat('not');
     if (eat('like')) return { k: 'op', op: not ? 'notlike' : 'like', a, b: add(), p };
+    // IN and BETWEEN as the comparisons they stand for (NULL behaves the same)
+    const [eq, join] = not ? ['<>', 'and'] : ['=', 'or'];
+    if (eat('in')) {
+      need('(');
+      let e: Expr = { k: 'op', op: eq, a, b: expr(), p };
+      while (eat(',')) e = { k: 'op', op: join, a: e, b: { k: 'op', op: eq, a, b: expr(), p }, p };
+      need(')');
+      return e;
+    }
+    if (eat('between')) {
+      const lo = add();
+      need('and');
+      return { k: 'op', op: not ? 'or' : 'and', a: { k: 'op', op: not ? '<' : '>=', a, b: lo, p }, b: { k: 'op', op: not ? '>' : '<=', a, b: add(), p }, p };
+    }
     if (not) fail();
     const t = peek();
     if (t && t.t === 'op' && ['=', '<>', '!=', '<', '>', '<=', '>='].includes(t.v)) return i++, { k: 'op', op: t.v === '!=' ? '<>' : t.v, a, b: add(), p };
@@ -135,6 +149,7 @@ export function parse(src: string, d: Dialect): Stmt {
   const where = () => (eat('where') ? expr() : undefined);
   let s: Stmt;
   if (eat('select')) {
+    const distinct = eat('distinct');
     const items: Item[] = [];
     do {
       const start = peek()?.p ?? -1;
@@ -155,7 +170,7 @@ export function parse(src: string, d: Dialect): Stmt {
       do order.push({ e: expr(), desc: eat('desc') || (eat('asc'), false) });
       while (eat(','));
     }
-    s = { k: 'select', items, from, fp, where: w, order, limit: eat('limit') ? num() : undefined };
+    s = { k: 'select', distinct, items, from, fp, where: w, order, limit: eat('limit') ? num() : undefined };
   } else if (eat('insert')) {
     need('into');
     const [t, tp] = tname();

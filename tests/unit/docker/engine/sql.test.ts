@@ -309,3 +309,18 @@ test('psql -h: another container asks for the password (not shown), PGPASSWORD g
   const p = await execIt(e, Id, ['psql', '-h', '127.0.0.1', '-U', 'postgres']);
   assert.equal(p.h.prompt(), 'postgres=# ');
 });
+
+test('DISTINCT, IN, NOT IN, BETWEEN and AVG with each server\'s decimals', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=s -e MYSQL_DATABASE=d mysql');
+  const my = (q: string) => run(`docker exec db mysql -uroot -ps d -e "${q}"`).then((r) => r.out);
+  await my("create table t (n int, p decimal(6,2), c varchar(5)); insert into t values (1, 1.00, 'a'), (2, 1.15, 'b'), (2, 2.00, 'a'), (4, null, null)");
+  assert.equal(await my('select distinct c from t'), 'c\na\nb\nNULL\n');
+  assert.equal(await my('select n from t where n in (1, 4)'), 'n\n1\n4\n');
+  assert.equal(await my('select n from t where n not in (1, 4)'), 'n\n2\n2\n');
+  assert.equal(await my('select n from t where n between 2 and 3'), 'n\n2\n2\n');
+  assert.equal(await my('select avg(n), avg(p) from t'), 'avg(n)\tavg(p)\n2.2500\t1.383333\n');
+  await run('docker run -d --name pg -e POSTGRES_PASSWORD=x postgres');
+  const pg = await run(`docker exec pg psql -U postgres -c "create table t (n int, p numeric(6,2)); insert into t values (1, 1.00), (2, 1.15), (2, 2.00), (4, null); select avg(n), avg(p) from t"`);
+  assert.equal(pg.out.split('\n')[2], ' 2.2500000000000000 | 1.3833333333333333');
+});
