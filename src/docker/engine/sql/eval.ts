@@ -268,19 +268,26 @@ export function run(s: Session, src: string): Res {
       const byName = o.e.k === 'col' ? names.indexOf((o.e as { n: string }).n) : -1;
       return { ...o, e: o.e.k === 'lit' && typeof o.e.v === 'number' ? items[o.e.v - 1]?.e ?? o.e : byName >= 0 && !tb?.cols.some((c) => c.name === names[byName]) ? items[byName].e : o.e };
     });
-    if (items.some((it) => hasAgg(it.e))) rows = [items.map((it) => evaluate(it.e, tb, undefined, 'field list', rows))];
-    else {
-      const keyed = rows.map((r) => ({ r, k: order.map((o) => evaluate(o.e, tb, r, 'order clause')) }));
-      keyed.sort((a, b) => {
-        for (let i = 0; i < order.length; i++) {
-          const [x, y] = [a.k[i], b.k[i]];
-          const c = x === null || y === null ? (x === y ? 0 : (x === null) === my ? -1 : 1) : cmp(x, y);
-          if (c) return order[i].desc ? -c : c;
-        }
-        return 0;
-      });
-      rows = keyed.map(({ r }) => items.map((it) => evaluate(it.e, tb, r, 'field list')));
-    }
+    // GROUP BY (or an aggregate alone: one group of all the rows) evaluates per group
+    let groups: Val[][][] | undefined;
+    if (st.group.length) {
+      const by = new Map<string, Val[][]>();
+      for (const r of rows) {
+        const k = JSON.stringify(st.group.map((g) => evaluate(g, tb, r, 'group statement')));
+        by.set(k, [...(by.get(k) ?? []), r]);
+      }
+      groups = [...by.values()];
+    } else if (items.some((it) => hasAgg(it.e))) groups = [rows];
+    const keyed = (groups ?? rows.map((r) => [r])).map((g) => ({ g, k: order.map((o) => evaluate(o.e, tb, g[0], 'order clause', groups && g)) }));
+    keyed.sort((a, b) => {
+      for (let i = 0; i < order.length; i++) {
+        const [x, y] = [a.k[i], b.k[i]];
+        const c = x === null || y === null ? (x === y ? 0 : (x === null) === my ? -1 : 1) : cmp(x, y);
+        if (c) return order[i].desc ? -c : c;
+      }
+      return 0;
+    });
+    rows = keyed.map(({ g }) => items.map((it) => evaluate(it.e, tb, g[0], 'field list', groups && g)));
     if (st.distinct) rows = rows.filter((r, i) => rows.findIndex((x) => JSON.stringify(x) === JSON.stringify(r)) === i);
     if (st.limit !== undefined) rows = rows.slice(0, st.limit);
     const col = (e: Expr) => (e.k === 'col' ? tb?.cols.find((c) => c.name.toLowerCase() === e.n.toLowerCase()) : undefined);

@@ -133,9 +133,10 @@ export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch', vertical = f
     return `Query OK, ${r.n} row${r.n === 1 ? '' : 's'} affected${w} (${r.tag === 'DROP DATABASE' || r.tag === 'CREATE TABLE' ? '0.02' : '0.01'} sec)\n${r.info ? r.info + '\n' : ''}\n`;
   }
   const rows = r.rows.map((row) => row.map(cell));
-  if (mode === 'batch') return [r.cols, ...rows].map((x) => x.join('\t') + '\n').join('');
   const n = rows.length;
+  // an empty result prints nothing, not even its header, unless typed at the prompt
   if (!n) return repl ? 'Empty set (0.00 sec)\n\n' : '';
+  if (mode === 'batch') return [r.cols, ...rows].map((x) => x.join('\t') + '\n').join('');
   const count = repl ? `${n} row${n === 1 ? '' : 's'} in set (0.00 sec)\n\n` : '';
   // `\G`: a block per row, the names aligned on the right
   const nw = Math.max(...r.cols.map((c) => c.length));

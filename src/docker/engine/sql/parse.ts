@@ -13,7 +13,7 @@ export type Expr =
 export interface ColDef { name: string; type: string; notNull?: boolean; pk?: boolean; auto?: boolean; def?: Expr }
 export interface Item { e?: Expr; as?: string; text: string }
 export type Stmt =
-  | { k: 'select'; distinct?: boolean; items: Item[]; from?: string; fp: number; where?: Expr; order: { e: Expr; desc: boolean }[]; limit?: number }
+  | { k: 'select'; distinct?: boolean; items: Item[]; from?: string; fp: number; where?: Expr; group: Expr[]; order: { e: Expr; desc: boolean }[]; limit?: number }
   | { k: 'insert'; t: string; tp: number; cols?: [string, number][]; rows: Expr[][] }
   | { k: 'update'; t: string; tp: number; sets: [string, number, Expr][]; where?: Expr }
   | { k: 'delete'; t: string; tp: number; where?: Expr }
@@ -28,7 +28,7 @@ export class SqlError {
 }
 
 interface Tok { t: 'id' | 'qid' | 'num' | 'str' | 'op'; v: string; p: number; e: number }
-const RESERVED = new Set('select from where order by limit and or not null is like in between distinct as values set into insert update delete create drop table database use show describe desc asc primary key default'.split(' '));
+const RESERVED = new Set('select from where group order by limit and or not null is like in between distinct as values set into insert update delete create drop table database use show describe desc asc primary key default'.split(' '));
 
 function lex(s: string, d: Dialect): Tok[] {
   const re = d === 'my'
@@ -164,13 +164,19 @@ export function parse(src: string, d: Dialect): Stmt {
     let fp = -1;
     if (eat('from')) [from, fp] = tname();
     const w = where();
+    const group: Expr[] = [];
+    if (eat('group')) {
+      need('by');
+      do group.push(expr());
+      while (eat(','));
+    }
     const order: { e: Expr; desc: boolean }[] = [];
     if (eat('order')) {
       need('by');
       do order.push({ e: expr(), desc: eat('desc') || (eat('asc'), false) });
       while (eat(','));
     }
-    s = { k: 'select', distinct, items, from, fp, where: w, order, limit: eat('limit') ? num() : undefined };
+    s = { k: 'select', distinct, items, from, fp, where: w, group, order, limit: eat('limit') ? num() : undefined };
   } else if (eat('insert')) {
     need('into');
     const [t, tp] = tname();

@@ -324,3 +324,16 @@ test('DISTINCT, IN, NOT IN, BETWEEN and AVG with each server\'s decimals', async
   const pg = await run(`docker exec pg psql -U postgres -c "create table t (n int, p numeric(6,2)); insert into t values (1, 1.00), (2, 1.15), (2, 2.00), (4, null); select avg(n), avg(p) from t"`);
   assert.equal(pg.out.split('\n')[2], ' 2.2500000000000000 | 1.3833333333333333');
 });
+
+test('GROUP BY: a row per group, aggregates per group, ORDER BY an aggregate or its alias', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=s -e MYSQL_DATABASE=d mysql');
+  const my = (q: string) => run(`docker exec db mysql -uroot -ps d -e "${q}"`).then((r) => r.out);
+  await my("create table v (c varchar(5), n int); insert into v values ('a', 1), ('b', 5), ('a', 2), ('c', 1)");
+  assert.equal(await my('select c, count(*), sum(n) from v group by c'), 'c\tcount(*)\tsum(n)\na\t2\t3\nb\t1\t5\nc\t1\t1\n');
+  assert.equal(await my('select c, count(*) as total from v group by c order by total desc, c desc limit 2'), 'c\ttotal\na\t2\nc\t1\n');
+  assert.equal(await my('select c, max(n) from v where n > 9 group by c'), '');
+  await run('docker run -d --name pg -e POSTGRES_PASSWORD=x postgres');
+  const pg = await run(`docker exec pg psql -U postgres -c "create table v (c text, n int); insert into v values ('a', 1), ('b', 5), ('a', 2); select c, count(*) from v group by c order by count(*) desc"`);
+  assert.equal(pg.out, ' c | count \n---+-------\n a |     2\n b |     1\n(2 rows)\n\n');
+});
