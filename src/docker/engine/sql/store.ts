@@ -31,7 +31,7 @@ export class Store {
   tables = (db: string) => [...this.dir(db).keys()].filter((k) => k.endsWith(this.ext)).map((k) => dec(k.slice(0, k.length - this.ext.length))).sort();
   private path = (db: string, t: string) => `${this.root}/${enc(db)}/${enc(t)}${this.ext}`;
   table(db: string, t: string): Table | undefined {
-    const n = this.fs.resolve(this.path(db, t)).node;
+    const n = this.dir(db).get(enc(t) + this.ext);
     return n?.kind === 'file' && n.data ? (JSON.parse(n.data) as Table) : undefined;
   }
   save = (db: string, t: string, tb: Table) => this.fs.writeFile(this.path(db, t), JSON.stringify(tb));

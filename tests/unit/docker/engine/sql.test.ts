@@ -337,3 +337,10 @@ test('GROUP BY: a row per group, aggregates per group, ORDER BY an aggregate or 
   const pg = await run(`docker exec pg psql -U postgres -c "create table v (c text, n int); insert into v values ('a', 1), ('b', 5), ('a', 2); select c, count(*) from v group by c order by count(*) desc"`);
   assert.equal(pg.out, ' c | count \n---+-------\n a |     2\n b |     1\n(2 rows)\n\n');
 });
+
+test('mysql: a table named in a database that does not exist is a missing table, not a crash', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=s mysql');
+  assert.equal((await run('docker exec db mysql -uroot -ps -e "describe nada.t"')).err.split('\n')[1], "ERROR 1146 (42S02) at line 1: Table 'nada.t' doesn't exist");
+  assert.equal((await run('docker exec db mysql -uroot -ps -e "drop table if exists nada.t"')).exit, 0);
+});
