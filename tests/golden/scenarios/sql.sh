@@ -35,3 +35,6 @@ WHERE nota >= 5;
 SELECT * FROM profesores;
 \q
 docker exec pg psql -U postgres -d escuela -c "SELECT count(*) FROM alumnos"
+docker network create red
+docker network connect red db2
+docker run --rm --network red mysql mysql -h db2 -uroot -psecreto tienda -e "SELECT COUNT(*) AS total FROM productos"
