@@ -84,6 +84,9 @@ export const attaching = {
         return mine()?.lastStatus() ?? 0;
       },
       complete: (word) => mine()?.complete(word) ?? [],
+      get echo() {
+        return mine()?.echo;
+      },
     };
     return handle;
   },

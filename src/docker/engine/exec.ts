@@ -100,6 +100,9 @@ export const execing = {
         return proc.lastStatus();
       },
       complete: (w) => proc.complete(w),
+      get echo() {
+        return running() ? proc.echo : undefined;
+      },
     };
   },
 };

@@ -4,7 +4,8 @@
  * psql's interactive session.
  */
 import { program, type Context, type Launch, type Proc } from './process';
-import { PG_SOCKET, pgBuild, psqlArgs, psqlConnect, psqlRun, psqlVersion } from './shell/psql';
+import type { Out } from './shell/types';
+import { PG_NO_PASSWORD, PG_SOCKET, pgBuild, pgFailed, pgServe, psqlArgs, psqlBanner, psqlLine, psqlOpen, psqlPrompt, type PgConn } from './shell/psql';
 
 const NO_PASSWORD = `Error: Database is uninitialized and superuser password is not specified.
        You must specify POSTGRES_PASSWORD to a non-empty value for the
@@ -88,6 +89,7 @@ export function postgresServer(at: Launch, env: string[]): Proc {
         out.err('initdb: warning: enabling "trust" authentication for local connections\ninitdb: hint: You can change this by editing pg_hba.conf or using the option -A, or --auth-local and --auth-host, the next time you run initdb.\n');
         m.fs.writeFile(data + '/PG_VERSION', '17\n', '/', false);
         for (const d of ['base', 'global', 'pg_wal', 'pg_xact', 'pg_stat', 'pg_tblspc', 'pg_logical']) m.fs.mkdir(`${data}/${d}`, '/', true);
+        for (const d of ['template0', 'template1', 'postgres', get('POSTGRES_DB') || get('POSTGRES_USER')]) if (d) m.fs.mkdir(`${data}/base/${d}`, '/', true);
         m.fs.putNode(control, { kind: 'file', size: 8192, mode: 0o600, mtime: m.now() });
         m.fs.putNode(data + '/postgresql.conf', { kind: 'file', size: 30702, mode: 0o600, mtime: m.now() });
         m.fs.putNode(data + '/pg_hba.conf', { kind: 'file', size: 5743, mode: 0o600, mtime: m.now() });
@@ -116,6 +118,7 @@ export function postgresServer(at: Launch, env: string[]): Proc {
       }
       return 0;
     },
+    serve: pgServe(m, env),
     title: ['postgres'],
     children: () => WORKERS.map((w, i) => ({ pid: pids[[0, 1, 3, 4, 5][i]], ppid: 1, argv: [`postgres: ${w} `], tty: false, start: at.start, user: 'postgres' })),
     save: () => pids,
@@ -129,43 +132,36 @@ export function postgresServer(at: Launch, env: string[]): Proc {
 export function psqlRepl(at: Launch, o: Context): Proc {
   const { m } = at;
   const a = psqlArgs(at.argv, o.env);
-  let buf = '';
-  return program(at, {
+  const conn: PgConn & { buf: string; n?: number } = { db: a.db, buf: '', n: at.tty ? undefined : 0 };
+  // '' while the server waits for the password
+  let no: string | undefined;
+  const open = (out: Out, pass?: string) => {
+    no = psqlOpen(m, o.env, a, conn, pass);
+    if (no) out.err(no);
+    else if (no === undefined && at.tty) out.out(psqlBanner(m));
+    return no ? 2 : null;
+  };
+  const p = program(at, {
     readsInput: o.stdin,
-    prompt: () => (at.tty ? `${a.db}${buf ? '-' : '='}# ` : ''),
+    prompt: () => (no === '' ? `Password for user ${a.user}: ` : at.tty ? psqlPrompt(conn) : ''),
     async boot(out) {
-      const no = psqlConnect(m, o.env, a.user, a.db);
-      if (no) {
-        out.err(no);
-        this.exitCode = 2;
-      } else if (!o.stdin) this.exitCode = 0;
-      else if (at.tty) out.out(`psql (${psqlVersion(m)})\nType "help" for help.\n\n`);
+      this.exitCode = open(out);
+      if (no === undefined && !o.stdin) this.exitCode = 0;
+      if (no === '' && !o.stdin) (out.err(pgFailed(m, a.host) + PG_NO_PASSWORD), (this.exitCode = 2));
+      this.echo = no !== '';
     },
     async input(line, out) {
-      const t = line.trim();
-      if (!buf && /^(exit|quit)$/.test(t)) {
-        this.exitCode = 0;
-        return;
-      }
-      if (!buf && t.startsWith('\\')) {
-        const r = psqlRun(m, o.env, a.db, t);
-        if (!r) this.exitCode = 0;
-        else (out.out(r[0]), out.err(r[1]));
-        return;
-      }
-      buf += (buf ? '\n' : '') + line;
-      if (!t.endsWith(';')) return;
-      const r = psqlRun(m, o.env, a.db, buf);
-      buf = '';
-      if (r) (out.out(r[0]), out.err(r[1]));
+      if (no === '') return (this.echo = true), void (this.exitCode = open(out, line));
+      if (!psqlLine(m, o.env, conn, line, out)) this.exitCode = 0;
     },
     async eof(out) {
       if (at.tty) out.out('\\q\n');
       this.exitCode = 0;
     },
     async interrupt(out) {
-      buf = '';
+      conn.buf = '';
       out.out('\n');
     },
   });
+  return p;
 }

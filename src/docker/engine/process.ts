@@ -9,6 +9,7 @@ import { evalArith } from './shell/programs';
 import { release, runScript } from './shell/node';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 import { clientRepl } from './clients';
+import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
 
 /** Linux signal names in number order: HUP is 1, SYS is 31. */
@@ -48,6 +49,8 @@ export interface Proc {
   complete(word: string): string[];
   /** State to keep across save/load (a shell's directory, variables and history). */
   save(): unknown;
+  /** False while the line it waits for is a password, which the terminal does not show. */
+  echo?: boolean;
   restore(s: unknown): void;
   /** A web server's answer to a GET on one of its container's ports (null: nothing listens). */
   serve?(port: number, path: string): HttpReply | null;
@@ -430,17 +433,22 @@ export function mysqld(at: Launch, env: string[]): Proc {
       if (!m.fs.list(['var', 'lib', 'mysql']).size) {
         note('Initializing database files');
         m.fs.putNode('/var/lib/mysql/ibdata1', { kind: 'file', size: 12582912, mode: 0o640, mtime: start });
+        mysqlInit(m, env).forEach(note);
         note('MySQL init process done. Ready for start up.');
       }
       const z = mysqlStamp(start);
+      m.fs.mkdir('/var/run/mysqld', '/', true);
+      m.fs.writeFile(MYSQL_SOCK, '', '/', false);
       out.err(`${z} 0 [System] [MY-015015] [Server] MySQL Server - start.\n${z} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${v}) starting as process 1\n${z} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${v}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  ${MYSQL_EDITION}\n`);
     },
     signal(sig, out) {
       if (sig !== 15 && sig !== 2 && sig !== 3) return killedOnlyBy9(sig);
       const z = mysqlStamp(m.now());
+      removePidFile(m, MYSQL_SOCK);
       out.err(`${z} 0 [System] [MY-013172] [Server] Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: ${v}).\n${z} 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld ${v})  ${MYSQL_EDITION}\n${z} 0 [System] [MY-015016] [Server] MySQL Server - end.\n`);
       return 0;
     },
+    serve: mysqlServe(m, env),
   });
 }
 

@@ -2,6 +2,7 @@
 import { NODE_PROGRAMS } from './node';
 import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
+import { mysqlCommand } from '../sql/mysql';
 import { top, uptime } from './top';
 import { opts, usage } from '../../common/sh/opts';
 import { curl, wget } from '../../common/web';
@@ -162,7 +163,7 @@ export const PROGRAMS: Record<string, Command> = {
   nginx: version('nginx version: nginx/1.27.5', true),
   httpd: version('Server version: Apache/2.4.63 (Unix)\nServer built:   May 20 2025 17:40:11'),
   mysqld: version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`),
-  mysql: version((sh) => `mysql  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`),
+  mysql: mysqlCommand,
   ...NODE_PROGRAMS,
   ...REDIS_PROGRAMS,
   ...PSQL_PROGRAMS,

@@ -51,6 +51,8 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(2, fc.tuple(name, file).map(([n, f]) => `docker exec ${n} rm -f ${f}`)),
   weighted(1, name.map((n) => `docker run -d --name ${n} redis:alpine`)),
   weighted(1, fc.tuple(name, text).map(([n, t]) => `docker exec ${n} redis-cli set k ${t}`)),
+  weighted(1, fc.tuple(name, vol).map(([n, v]) => `docker run -d --name ${n} -e MYSQL_ROOT_PASSWORD=x -e MYSQL_DATABASE=d -v ${v}:/var/lib/mysql mysql`)),
+  weighted(1, fc.tuple(name, fc.constantFrom('create table t (n int primary key)', 'insert into t values (1),(2)', 'select * from t where n > 1', 'update t set n = 3', 'drop table t', 'create database e', 'drop database d', 'select 1/0, now()')).map(([n, q]) => `docker exec ${n} mysql -uroot -px d -e "${q}"`)),
   weighted(1, fc.constant('docker container prune -f')),
   weighted(1, fc.constant('docker image prune -f')),
   weighted(1, fc.constantFrom('until=1h', 'until=0s', 'label=curso', 'label!=curso').map((f) => `docker container prune -f --filter ${f}`)),

@@ -1,0 +1,30 @@
+/** The mysql monitor as the process `docker exec -it db mysql …` (or `-i`, from a pipe) runs. */
+import { program, type Context, type Launch, type Proc } from '../process';
+import { mysqlArgs, mysqlReader, PASSWORD_WARNING } from './mysql';
+
+export function mysqlRepl(at: Launch, o: Context): Proc {
+  const a = mysqlArgs(at.argv);
+  const r = mysqlReader(at.m, a, o.env, at.tty);
+  const p = program(at, {
+    readsInput: o.stdin,
+    prompt: r.prompt,
+    async boot(out) {
+      if (a.pass) out.err(PASSWORD_WARNING);
+      if (!a.ask && !r.open(out)) this.exitCode = 1;
+    },
+    async input(text, out) {
+      this.echo = true;
+      this.exitCode = r.line(text, out);
+    },
+    async eof(out) {
+      r.end(out);
+      this.exitCode = 0;
+    },
+    async interrupt(out) {
+      r.clear();
+      out.out('^C\n');
+    },
+  });
+  p.echo = !a.ask;
+  return p;
+}

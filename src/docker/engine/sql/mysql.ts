@@ -1,0 +1,298 @@
+/**
+ * The mysql monitor and what the official image's entrypoint creates for it: the accounts of
+ * MYSQL_ROOT_PASSWORD and MYSQL_USER, MYSQL_DATABASE. The accounts live in the data directory
+ * (like the real `mysql` schema), so a volume keeps the password it was initialised with.
+ */
+import type { Command, HttpReply, IO, Machine, ShellLike } from '../shell/types';
+import { promptLoop } from './prompt-loop';
+import { run, type Res, type Session } from './eval';
+import { SqlError, statements } from './parse';
+import { Store } from './store';
+
+export const MYSQL_SOCK = '/var/run/mysqld/mysqld.sock';
+const DATA = '/var/lib/mysql';
+const USERS = DATA + '/mysql.ibd';
+type Accounts = { users: Record<string, string>; grants: Record<string, string> };
+const get = (env: string[], k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1) ?? '';
+
+/** The entrypoint's first start: system schemas, accounts, the database; its notes. */
+export function mysqlInit(m: Machine, env: string[]): string[] {
+  const st = new Store(m.fs, DATA);
+  ['mysql', 'performance_schema', 'sys'].forEach(st.createDb);
+  const notes: string[] = [];
+  let root = get(env, 'MYSQL_ROOT_PASSWORD');
+  if (!root && get(env, 'MYSQL_RANDOM_ROOT_PASSWORD')) {
+    // `openssl rand -base64 24`: 32 characters
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    root = Array.from({ length: 32 }, () => B64[(m.random?.() ?? 0) & 63]).join('');
+    notes.push(`GENERATED ROOT PASSWORD: ${root}`);
+  }
+  const acc: Accounts = { users: { root }, grants: {} };
+  const [db, user] = [get(env, 'MYSQL_DATABASE'), get(env, 'MYSQL_USER')];
+  if (db) (st.createDb(db), notes.push(`Creating database ${db}`));
+  if (user && get(env, 'MYSQL_PASSWORD')) {
+    acc.users[user] = get(env, 'MYSQL_PASSWORD');
+    notes.push(`Creating user ${user}`);
+    if (db) (acc.grants[user] = db), notes.push(`Giving user ${user} access to schema ${db}`);
+  }
+  m.fs.writeFile(USERS, JSON.stringify(acc));
+  return notes;
+}
+
+export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string; host?: string }
+
+/** The monitor's options (`-uroot -psecret`, `-u root`, `--password=…`, `-D db` or the database last). */
+export function mysqlArgs(args: string[]): MysqlArgs {
+  const o: MysqlArgs = { user: 'root', ask: false, version: false };
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    const [, flag, val] = /^(-[a-zA-Z]|--[\w-]+)=?(.*)$/.exec(a) ?? [];
+    const value = () => (val || (i + 1 < args.length ? args[++i] : ''));
+    if (flag === '-p' || flag === '--password') val ? (o.pass = val) : (o.ask = true);
+    else if (flag === '-u' || flag === '--user') o.user = value();
+    else if (flag === '-D' || flag === '--database') o.db = value();
+    else if (flag === '-e' || flag === '--execute') o.e = value();
+    else if (/^(-V|--version)$/.test(a)) o.version = true;
+    else if (flag === '-h' || flag === '--host') o.host = value();
+    else if (/^(-P|--port|-S|--socket)$/.test(flag ?? '')) value();
+    else if (!flag) o.db = a;
+    else if (!/^(-t|-B|-N|-s|-v|--table|--batch|--silent|--verbose|--skip-column-names)$/.test(a)) o.bad ??= a;
+  }
+  return o;
+}
+
+/** Opens the connection: the session, or the client's error (exit 1). */
+export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () => number, from = 'localhost'): Session | string {
+  if (o.host && o.host !== 'localhost' && from === 'localhost') return mysqlRemote(m, o);
+  if (!m.fs.list(['var', 'run', 'mysqld']).has('mysqld.sock')) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
+  // a data directory made before the accounts were kept: root with the container's password
+  let acc: Accounts = { users: { root: get(env, 'MYSQL_ROOT_PASSWORD') }, grants: {} };
+  try {
+    acc = JSON.parse(m.fs.readFile(USERS)) as Accounts;
+  } catch { /* kept as above */ }
+  const host = o.user === 'root' ? from : '%';
+  if (acc.users[o.user] === undefined || acc.users[o.user] !== (o.pass ?? '')) return `ERROR 1045 (28000): Access denied for user '${o.user}'@'${from}' (using password: ${o.pass ? 'YES' : 'NO'})\n`;
+  const store = new Store(m.fs, DATA, '.ibd');
+  const visible = (db: string) => o.user === 'root' || /^(information_schema|performance_schema)$/.test(db) || acc.grants[o.user] === db;
+  if (o.db && !store.hasDb(o.db)) return `ERROR 1049 (42000): Unknown database '${o.db}'\n`;
+  if (o.db && !visible(o.db)) return `ERROR 1044 (42000): Access denied for user '${o.user}'@'${host}' to database '${o.db}'\n`;
+  return { d: 'my', store, db: o.db, now, version: get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0', user: o.user, visible };
+}
+
+/** The next connection's id (the server counts them in its socket file). */
+export function connectionId(m: Machine): number {
+  const n = Number(m.fs.readFile(MYSQL_SOCK) || 7) + 1;
+  m.fs.writeFile(MYSQL_SOCK, String(n));
+  return n;
+}
+
+const ERRORS: Record<string, [number, string, string]> = {
+  syntax: [1064, '42000', "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '$1' at line $2"],
+  nodb: [1046, '3D000', 'No database selected'],
+  unkdb: [1049, '42000', "Unknown database '$0'"],
+  denied: [1044, '42000', "Access denied for user '$U'@'%' to database '$0'"],
+  notable: [1146, '42S02', "Table '$0.$1' doesn't exist"],
+  notables: [1096, 'HY000', 'No tables used'],
+  nocol: [1054, '42S22', "Unknown column '$0' in '$1'"],
+  nofn: [1305, '42000', 'FUNCTION $1.$0 does not exist'],
+  texists: [1050, '42S01', "Table '$0' already exists"],
+  dbexists: [1007, 'HY000', "Can't create database '$0'; database exists"],
+  dropdb: [1008, 'HY000', "Can't drop database '$0'; database doesn't exist"],
+  droptable: [1051, '42S02', "Unknown table '$0.$1'"],
+  dup: [1062, '23000', "Duplicate entry '$0' for key '$1.PRIMARY'"],
+  null: [1048, '23000', "Column '$0' cannot be null"],
+  nodefault: [1364, 'HY000', "Field '$0' doesn't have a default value"],
+  count: [1136, '21S01', "Column count doesn't match value count at row $0"],
+  fewer: [1136, '21S01', "Column count doesn't match value count at row $0"],
+  badint: [1366, 'HY000', "Incorrect integer value: '$0' for column '$1' at row 1"],
+  badnum: [1366, 'HY000', "Incorrect decimal value: '$0' for column '$1' at row 1"],
+  long: [1406, '22001', "Data too long for column '$0' at row 1"],
+  baddate: [1292, '22007', "Incorrect $2 value: '$0' for column '$1' at row 1"],
+  gone: [2013, 'HY000', 'Lost connection to MySQL server during query'],
+  idlong: [1059, '42000', "Identifier name '$0' is too long"],
+};
+
+/** The server's error line; `line` is given in batch mode (`ERROR 1146 (42S02) at line 3: …`). */
+export function mysqlError(e: SqlError, src: string, user: string, line?: number): string {
+  const [code, state, text] = ERRORS[e.code] ?? ERRORS.syntax;
+  const pos = e.pos < 0 ? src.trimEnd().length : e.pos;
+  const near = [src.slice(pos).trimEnd().slice(0, 80), String(src.slice(src.length - src.trimStart().length, pos).split('\n').length)];
+  const msg = text.replace(/\$(\d|U)/g, (_, k: string) => (k === 'U' ? user : e.code === 'syntax' ? near[Number(k) - 1] : e.a[Number(k)] ?? ''));
+  return `ERROR ${code} (${state})${line ? ` at line ${line}` : ''}: ${msg}\n`;
+}
+
+const cell = (v: unknown) => (v === null ? 'NULL' : typeof v === 'boolean' ? String(Number(v)) : String(v));
+
+/** A result as the monitor prints it: boxed on a terminal (with the count when interactive), tab-separated in batch. */
+export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch', vertical = false): string {
+  const repl = mode === 'repl';
+  if (!('cols' in r)) {
+    if (!repl) return '';
+    if (r.tag === 'use') return 'Database changed\n';
+    const w = r.warn ? `, ${r.warn} warning${r.warn > 1 ? 's' : ''}` : '';
+    return `Query OK, ${r.n} row${r.n === 1 ? '' : 's'} affected${w} (${r.tag === 'DROP DATABASE' || r.tag === 'CREATE TABLE' ? '0.02' : '0.01'} sec)\n${r.info ? r.info + '\n' : ''}\n`;
+  }
+  const rows = r.rows.map((row) => row.map(cell));
+  const n = rows.length;
+  // an empty result prints nothing, not even its header, unless typed at the prompt
+  if (!n) return repl ? 'Empty set (0.00 sec)\n\n' : '';
+  if (mode === 'batch') return [r.cols, ...rows].map((x) => x.join('\t') + '\n').join('');
+  const count = repl ? `${n} row${n === 1 ? '' : 's'} in set (0.00 sec)\n\n` : '';
+  // `\G`: a block per row, the names aligned on the right
+  const nw = Math.max(...r.cols.map((c) => c.length));
+  if (vertical) return rows.map((x, i) => `${'*'.repeat(27)} ${i + 1}. row ${'*'.repeat(27)}\n` + r.cols.map((c, j) => `${c.padStart(nw)}: ${x[j]}\n`).join('')).join('') + count;
+  // a column that may hold NULL has room for the word
+  const w = r.cols.map((c, i) => Math.max(c.length, r.nul?.[i] ? 4 : 0, ...rows.map((x) => x[i].length)));
+  const bar = '+' + w.map((x) => '-'.repeat(x + 2)).join('+') + '+\n';
+  const line = (x: string[], head = false) => '| ' + x.map((c, i) => (r.num[i] && !head ? c.padStart(w[i]) : c.padEnd(w[i]))).join(' | ') + ' |\n';
+  return bar + line(r.cols, true) + bar + rows.map((x) => line(x)).join('') + bar + count;
+}
+
+/** Runs the complete statements of `text` (`\G`/`\g` end one too): what is left open, and false after an error in batch. */
+export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch', out: (o: string, e: string) => void, first = 1): [string, boolean] {
+  const [done, rest] = statements(text.replace(/\\g/g, ';').replace(/\\G/g, '\0;'));
+  let at = 0;
+  for (const src of done) {
+    const line = mode === 'repl' ? undefined : text.slice(0, at + src.length - src.trimStart().length).split('\n').length + first - 1;
+    at += src.length + 1;
+    if (!src.trim()) {
+      out('', 'ERROR: \nNo query specified\n\n');
+      continue;
+    }
+    try {
+      out(mysqlFormat((s.remote ?? ((q: string) => run(s, q)))(src.replace('\0', '')), mode, src.endsWith('\0')), '');
+    } catch (e) {
+      if (!(e instanceof SqlError)) throw e;
+      out('', mysqlError(e, src, s.user, line));
+      if (mode !== 'repl') return [rest, false];
+    }
+  }
+  return [rest, true];
+}
+
+/** `mysql -e …` and `mysql < file`: boxed on a terminal for -e, tab-separated otherwise; the first error stops it. */
+export const mysqlCommand: Command = (args, io, sh) => {
+  const env = sh.env().map(([k, v]) => `${k}=${v}`);
+  const a = mysqlArgs(args);
+  if (a.version) return io.out(`mysql  Ver ${get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0'} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
+  if (a.bad) return io.err(`mysql: [ERROR] unknown option '${a.bad}'.\n`), 7;
+  if (a.pass) io.err(PASSWORD_WARNING);
+  if (a.e === undefined && io.stdin === undefined && io.tty && sh.ask) return mysqlAtPrompt(sh, a, env, io);
+  const input = a.e !== undefined ? a.e.replace(/;?\s*$/, ';') : io.stdin ?? '';
+  if (a.ask) a.pass = io.stdin?.split('\n')[0] ?? '';
+  const s = mysqlConnect(sh.m, a, env, () => sh.m.now());
+  if (typeof s === 'string') return io.err(s), 1;
+  if (!s.remote) connectionId(sh.m);
+  const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.e !== undefined && io.tty ? 'box' : 'batch', (o, e) => (io.out(o), io.err(e)));
+  if (ok && rest.trim()) return mysqlRun(s, rest + ';', 'batch', (o, e) => (io.out(o), io.err(e)))[1] ? 0 : 1;
+  return ok ? 0 : 1;
+};
+
+type Out = { out(s: string): void; err(s: string): void };
+
+/**
+ * The monitor reading its input line by line: on a terminal the password asked, the banner,
+ * `mysql>` and `->`, Bye; otherwise batch mode, ending at the first error. `line` answers the
+ * exit code once the session is over, null while it goes on.
+ */
+export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolean) {
+  let s: Session | undefined;
+  let buf = '';
+  // batch mode: the input line the open statement began on
+  let n = 0;
+  let first = 1;
+  const r = {
+    prompt: () => (!s && a.ask ? 'Enter password: ' : !tty ? '' : buf ? '    -> ' : 'mysql> '),
+    open(o: Out): boolean {
+      const c = mysqlConnect(m, a, env, () => m.now());
+      if (typeof c === 'string') return o.err(c), false;
+      s = c;
+      const id = c.id ?? connectionId(m);
+      if (tty) o.out(MYSQL_BANNER(id, c.version));
+      return true;
+    },
+    line(text: string, o: Out): number | null {
+      if (!s) return (a.pass = text), r.open(o) ? null : 1;
+      n++;
+      if (!buf && /^\s*(exit|quit|\\q)\s*;?\s*$/i.test(text)) return tty && o.out('Bye\n'), 0;
+      if (/\\c\s*$/.test(text) || (!buf && /^\s*--/.test(text))) return (buf = ''), null;
+      if (!buf) first = n;
+      const all = buf + text + '\n';
+      const [rest, ok] = mysqlRun(s, all, tty ? 'repl' : 'batch', (x, e) => (o.out(x), o.err(e)), first);
+      buf = rest.trim() ? rest : '';
+      // what is left after a `;` of this line begins on this line
+      if (rest !== all) first = n;
+      return ok ? null : 1;
+    },
+    end: (o: Out) => void (s && tty && o.out('Bye\n')),
+    clear: () => void (buf = ''),
+  };
+  return r;
+}
+
+/** The monitor started from a container's shell: its session goes on at the shell's prompt. */
+function mysqlAtPrompt(sh: ShellLike, a: MysqlArgs, env: string[], io: IO): number {
+  const r = mysqlReader(sh.m, a, env, true);
+  if (!a.ask && !r.open(io)) return 1;
+  promptLoop(sh, r.prompt, (t, o) => r.line(t, o) === null);
+  return 0;
+}
+
+/** What a client sends to port 3306: who it is, the database it uses, the statement (none: connecting). */
+interface Wire { a: MysqlArgs; from: string; db?: string; src?: string }
+const WIRE = '\0mysql ';
+
+/** The server's side of port 3306: the statement runs on its own files; other protocols get the connection closed. */
+export const mysqlServe = (m: Machine, env: string[]) => (port: number, path: string): HttpReply | null => {
+  if (port !== 3306) return null;
+  if (!path.startsWith(WIRE)) return { status: 0, body: '', server: '' };
+  const w = JSON.parse(path.slice(WIRE.length)) as Wire;
+  const s = mysqlConnect(m, { ...w.a, host: undefined, db: w.src === undefined ? w.a.db : undefined }, env, () => m.now(), w.from);
+  let body: unknown = typeof s === 'string' ? { no: s } : { v: s.version, id: w.src === undefined ? connectionId(m) : 0 };
+  if (typeof s !== 'string' && w.src !== undefined) {
+    s.db = w.db;
+    try {
+      body = { res: run(s, w.src), db: s.db ?? null };
+    } catch (e) {
+      if (!(e instanceof SqlError)) throw e;
+      body = { err: [e.code, e.a, e.pos] };
+    }
+  }
+  return { status: 200, body: JSON.stringify(body), server: '' };
+};
+
+/** A connection over TCP (`-h db`): each statement travels to the server named. */
+function mysqlRemote(m: Machine, a: MysqlArgs): Session | string {
+  const host = a.host!;
+  const call = (w: Partial<Wire>): Record<string, unknown> | string => {
+    if (!/^[\d.]+$/.test(host) && m.resolve && !m.resolve(host)) return `ERROR 2005 (HY000): Unknown MySQL server host '${host}' (-2)\n`;
+    const r = m.http(host, 3306, WIRE + JSON.stringify({ a, from: m.ip, ...w }));
+    return r?.status === 200 ? (JSON.parse(r.body) as Record<string, unknown>) : `ERROR 2003 (HY000): Can't connect to MySQL server on '${host}:3306' (111)\n`;
+  };
+  const hello = call({});
+  if (typeof hello === 'string' || hello.no) return typeof hello === 'string' ? hello : String(hello.no);
+  const s: Session = { d: 'my', store: new Store(m.fs, DATA), db: a.db, now: () => m.now(), version: String(hello.v), user: a.user, id: Number(hello.id) };
+  s.remote = (src) => {
+    const r = call({ db: s.db, src });
+    if (typeof r === 'string') throw new SqlError('gone');
+    if (r.err) throw new SqlError(...(r.err as [string, string[], number]));
+    s.db = (r.db as string | null) ?? undefined;
+    return r.res as Res;
+  };
+  return s;
+}
+
+export const MYSQL_BANNER = (id: number, v: string) => `Welcome to the MySQL monitor.  Commands end with ; or \\g.
+Your MySQL connection id is ${id}
+Server version: ${v} MySQL Community Server - GPL
+
+Copyright (c) 2000, 2025, Oracle and/or its affiliates.
+
+Oracle is a registered trademark of Oracle Corporation and/or its
+affiliates. Other names may be trademarks of their respective
+owners.
+
+Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.
+
+`;
+export const PASSWORD_WARNING = 'mysql: [Warning] Using a password on the command line interface can be insecure.\n';
