@@ -52,6 +52,8 @@ export function postgresServer(at: Launch, env: string[]): Proc {
   const { m } = at;
   const get = (k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1) ?? '';
   const data = get('PGDATA') || '/var/lib/postgresql/data';
+  // the image's release (PG_VERSION `16.9-1.pgdg120+1` or `16.9`) in place of the build text's 17.5
+  const build = () => pgBuild(m).replace(/17\.5/g, get('PG_VERSION').split('-')[0] || '17.5');
   const control = data + '/global/pg_control';
   // the postmaster's workers: checkpointer first, the logical replication launcher last
   let pids: number[] = [];
@@ -60,7 +62,7 @@ export function postgresServer(at: Launch, env: string[]): Proc {
     const n = m.fs.resolve(control).node;
     return stamp(n && 'mtime' in n ? n.mtime : m.now()).slice(0, 19) + ' UTC';
   };
-  const start = (pid: number, tcp: boolean) => log(pid, [`starting ${pgBuild(m)}`, ...(tcp ? ['listening on IPv4 address "0.0.0.0", port 5432', 'listening on IPv6 address "::", port 5432'] : []), `listening on Unix socket "${PG_SOCKET}"`])
+  const start = (pid: number, tcp: boolean) => log(pid, [`starting ${build()}`, ...(tcp ? ['listening on IPv4 address "0.0.0.0", port 5432', 'listening on IPv6 address "::", port 5432'] : []), `listening on Unix socket "${PG_SOCKET}"`])
     + log(pids[2], [`database system was shut down at ${lastStop()}`]) + log(pid, ['database system is ready to accept connections']);
   const stop = (pid: number, mode: string) => {
     const [ckpt, , , , launcher] = pids;
@@ -86,7 +88,7 @@ export function postgresServer(at: Launch, env: string[]): Proc {
         }
         out.out(initdb(data));
         out.err('initdb: warning: enabling "trust" authentication for local connections\ninitdb: hint: You can change this by editing pg_hba.conf or using the option -A, or --auth-local and --auth-host, the next time you run initdb.\n');
-        m.fs.writeFile(data + '/PG_VERSION', '17\n', '/', false);
+        m.fs.writeFile(data + '/PG_VERSION', (get('PG_MAJOR') || '17') + '\n', '/', false);
         for (const d of ['base', 'global', 'pg_wal', 'pg_xact', 'pg_stat', 'pg_tblspc', 'pg_logical']) m.fs.mkdir(`${data}/${d}`, '/', true);
         m.fs.putNode(control, { kind: 'file', size: 8192, mode: 0o600, mtime: m.now() });
         m.fs.putNode(data + '/postgresql.conf', { kind: 'file', size: 30702, mode: 0o600, mtime: m.now() });

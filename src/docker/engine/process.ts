@@ -449,7 +449,7 @@ export function mysqld(at: Launch, env: string[]): Proc {
  * what a first lesson types: strings, numbers, + - * / ** and parentheses, names bound by an
  * assignment (and by node's let, const and var), console.log and print.
  */
-export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): Proc {
+export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, env: string[] = []): Proc {
   const node = kind === 'node';
   // node prints each expression's value, then `undefined` for what console.log returned.
   const logged = node ? 'undefined\n' : '';
@@ -491,6 +491,13 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
   // util.inspect and repr quote with ' unless the text holds one and no ".
   const show = (v: Val, e: string, quoted: boolean) => (typeof v === 'string' ? (!quoted ? v : /'/.test(v) && !/"/.test(v) ? `"${v}"` : `'${v}'`) : typeof v === 'boolean' && !node ? (v ? 'True' : 'False') : typeof v === 'number' && Number.isInteger(v) && isFloat(e) ? v.toFixed(1) : String(v));
   let lines = 0;
+  const py = env.find((e) => e.startsWith('PYTHON_VERSION='))?.slice(15) ?? '3.13.3';
+  /** When the interpreter was compiled (C's __DATE__, __TIME__): its image's build, the date of its binary. */
+  const built = () => {
+    const bin = at.m.fs.resolve('/usr/local/bin/python' + py.replace(/\.\d+$/, '')).node;
+    const [, day, mon, year, time] = new Date(bin && 'mtime' in bin ? bin.mtime : Date.UTC(2025, 5, 4, 1, 14, 42)).toUTCString().split(' ');
+    return `${mon} ${day.replace(/^0/, ' ')} ${year}, ${time}`;
+  };
   // node 14 still wrote ^C, ^D and repl in its messages.
   const old = () => release(at.m.fs).node.startsWith('v14.');
   return program(at, {
@@ -499,12 +506,14 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
     async boot(out) {
       if (!stdinOpen) this.exitCode = 0;
       else if (node) out.out(`Welcome to Node.js ${release(at.m.fs).node}.\nType ".help" for more information.\n`);
-      else out.out('Python 3.13.3 (main, Jun  4 2025, 01:14:42) [GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n');
+      else out.out(`Python ${py} (main, ${built()}) [GCC ${at.m.fs.resolve('/etc/alpine-release').node ? '14.2.0' : '12.2.0'}] on linux\nType "help", "copyright", "credits" or "license" for more information.\n`);
     },
     async input(raw, out) {
       const line = raw.trim().replace(node ? /;$/ : /$^/, '');
       lines++;
       if (!line) return;
+      // Before 3.13 a bare `exit` or `quit` only says how to leave
+      if (!node && /^(exit|quit)$/.test(line) && !/^3\.1[3-9]/.test(py)) return out.out(`Use ${line}() or Ctrl-D (i.e. EOF) to exit\n`);
       // Python 3.13's REPL also leaves on a bare `exit` or `quit`
       if (node ? line === '.exit' || line === 'process.exit()' : /^(exit|quit)(\(\))?$/.test(line)) {
         this.exitCode = 0;

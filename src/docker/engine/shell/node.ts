@@ -29,6 +29,8 @@ const NODE_14: Release = { node: 'v14.21.3', npm: '6.14.18', yarn: '1.22.19' };
 const RELEASES: Record<number, Release> = {
   122968768: { node: 'v24.2.0', npm: '11.3.0', yarn: '1.22.22', loader: ['Module', 1408, 1405, 1061, 1066, 1215, '152:5', '33:47', 1491, 1734] },
   119480824: { node: 'v22.16.0', npm: '10.9.2', yarn: '1.22.22', loader: ['Function', 1404, 1401, 1057, 1062, 1211, '171:5', '36:49', 1487, 1730] },
+  97046368: { node: 'v20.19.2', npm: '10.8.2', yarn: '1.22.22' },
+  93648144: { node: 'v18.20.8', npm: '10.8.2', yarn: '1.22.22' },
 };
 export function release(fs: Fs): Release {
   const bin = fs.resolve('/usr/local/bin/node').node;
