@@ -492,6 +492,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
   const show = (v: Val, e: string, quoted: boolean) => (typeof v === 'string' ? (!quoted ? v : /'/.test(v) && !/"/.test(v) ? `"${v}"` : `'${v}'`) : typeof v === 'boolean' && !node ? (v ? 'True' : 'False') : typeof v === 'number' && Number.isInteger(v) && isFloat(e) ? v.toFixed(1) : String(v));
   let lines = 0;
   const py = env.find((e) => e.startsWith('PYTHON_VERSION='))?.slice(15) ?? '3.13.3';
+  const py313 = /^3\.1[3-9]/.test(py);
   /** When the interpreter was compiled (C's __DATE__, __TIME__): its image's build, the date of its binary. */
   const built = () => {
     const bin = at.m.fs.resolve('/usr/local/bin/python' + py.replace(/\.\d+$/, '')).node;
@@ -513,7 +514,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       lines++;
       if (!line) return;
       // Before 3.13 a bare `exit` or `quit` only says how to leave
-      if (!node && /^(exit|quit)$/.test(line) && !/^3\.1[3-9]/.test(py)) return out.out(`Use ${line}() or Ctrl-D (i.e. EOF) to exit\n`);
+      if (!node && /^(exit|quit)$/.test(line) && !py313) return out.out(`Use ${line}() or Ctrl-D (i.e. EOF) to exit\n`);
       // Python 3.13's REPL also leaves on a bare `exit` or `quit`
       if (node ? line === '.exit' || line === 'process.exit()' : /^(exit|quit)(\(\))?$/.test(line)) {
         this.exitCode = 0;
@@ -551,7 +552,8 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
         // 3.13 underlines the name unless it is the whole line.
         const col = line.search(new RegExp(`\\b${word.replace(/\W/g, '\\$&')}\\b`));
         const mark = line === word || col < 0 ? '' : `    ${' '.repeat(col)}${'^'.repeat(word.length)}\n`;
-        out.out(`Traceback (most recent call last):\n  File "<python-input-${lines - 1}>", line 1, in <module>\n    ${line}\n${mark}NameError: name '${word}' is not defined\n`);
+        // before 3.13 the REPL read <stdin>, whose lines a traceback cannot show
+        out.out(`Traceback (most recent call last):\n  File ${py313 ? `"<python-input-${lines - 1}>", line 1, in <module>\n    ${line}\n${mark}` : '"<stdin>", line 1, in <module>\n'}NameError: name '${word}' is not defined\n`);
       }
     },
     async eof(out) {

@@ -294,12 +294,14 @@ function pythonSmall(tags: string[], created: string, alpine: boolean, k: string
   const base = alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST;
   const deps = alpine ? 'RUN set -eux; \tapk add --no-cache \t\tca-certificates \t\ttzdata \t;' : apt('ca-certificates netbase tzdata');
   const build = alpine ? 'RUN set -eux; \t\tapk add --no-cache --virtual .build-deps' : 'RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)";';
+  // 3.13 dropped the LANG the older releases still set
+  const lang = pyMinor(env) < '3.13' ? ['LANG=C.UTF-8'] : [];
   return {
     repo: 'python', tags, created,
-    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, ...env], Cmd: ['python3'] },
+    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, ...lang, ...env], Cmd: ['python3'] },
     history: [...base, ...dockerfile(`
 ENV PATH=/usr/local/bin:${STD_PATH}
-${deps}
+${lang.map((e) => `ENV ${e}\n`).join('')}${deps}
 ${env.map((e) => 'ENV ' + e).join('\n')}
 ${build}
 RUN set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do
