@@ -112,12 +112,17 @@ ${apt('ca-certificates curl gnupg netbase sq wget')}
 ${apt('git mercurial openssh-client subversion procps')}
 ${apt('autoconf automake bzip2 default-libmysqlclient-dev dpkg-dev file g++ gcc imagemagick libbz2-dev libc6-dev libcurl4-openssl-dev')}`, curl, scm, dev)];
 
-/** buildpack-deps:bookworm, the base of python and node: pulling one after the other finds these layers. */
-const BUILDPACK_BOOKWORM = buildpackDeps(BOOKWORM_HIST,
-  layer('bookworm-curl', 24060000, 24030000, deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.5.so.0', 'libssh2.so.1')),
-  layer('bookworm-scm', 71170000, 64390000, deb('git', 'libperl.so.5.36', 'libpython3.11.so.1', 'libsvn_client-1.so.1')),
-  layer('bookworm-dev', 587300000, 211300000, deb('gcc', 'libLLVM-14.so.1', 'libgfortran.so.5', 'libasan.so.8', 'libMagickCore-6.Q16.so.6', 'libicudata.so.72', 'libmysqlclient.so.21', 'libpq.so.5')),
+/** buildpack-deps:bookworm on `base`, its layers' keys suffixed with `s` and compressed to `gz`. */
+const buildpackBookworm = (s: string, base: HistorySpec[], gz: number[]) => buildpackDeps(base,
+  layer('bookworm-curl' + s, 24060000, gz[0], deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.5.so.0', 'libssh2.so.1')),
+  layer('bookworm-scm' + s, 71170000, gz[1], deb('git', 'libperl.so.5.36', 'libpython3.11.so.1', 'libsvn_client-1.so.1')),
+  layer('bookworm-dev' + s, 587300000, gz[2], deb('gcc', 'libLLVM-14.so.1', 'libgfortran.so.5', 'libasan.so.8', 'libMagickCore-6.Q16.so.6', 'libicudata.so.72', 'libmysqlclient.so.21', 'libpq.so.5')),
 );
+/** buildpack-deps:bookworm, the base of python and node: pulling one after the other finds these layers. */
+const BUILDPACK_BOOKWORM = buildpackBookworm('', BOOKWORM_HIST, [24030000, 64390000, 211300000]);
+/** Debian 12.10 of April 28 and its buildpack-deps: the last node:18 was built on them, so it shares no layer with today's. */
+const bookworm0428 = (k: string, size: number, gz: number) => debuerreotype('bookworm', layer(k, size, gz, () => debianRoot('osBookworm10')), '1745798400');
+const BUILDPACK_BOOKWORM_0428 = buildpackBookworm('-20250428', bookworm0428('debian-bookworm-20250428', 117200000, 48491199), [24011181, 64394427, 211356050]);
 
 // --- node: the user, the release tarball unpacked in /usr/local, yarn, the entrypoint.
 const NODE_PASSWD = '/etc/passwd:' + TEXT.passwdDeb + 'node:x:1000:1000::/home/node:/bin/bash\n';
@@ -141,7 +146,7 @@ function nodeBookworm(tags: string[], v: string, created: string, bin: number, s
   return {
     repo: 'node', tags, created,
     config: { Env: [PATH, 'NODE_VERSION=' + v, 'YARN_VERSION=1.22.22'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
-    history: [...(slim ? BOOKWORM_SLIM_HIST : BUILDPACK_BOOKWORM), ...dockerfile(`
+    history: [...(v === '18.20.8' ? (slim ? bookworm0428('debian-bookworm-slim-20250428', 74800000, 28227000) : BUILDPACK_BOOKWORM_0428) : slim ? BOOKWORM_SLIM_HIST : BUILDPACK_BOOKWORM), ...dockerfile(`
 RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
 ENV NODE_VERSION=${v}
 RUN ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "\${dpkgArch##*-}" in
@@ -529,22 +534,23 @@ CMD ["node"]`,
   ubuntu(['22.04', 'jammy'], '22.04', '2025-05-29T04:20:59Z', layer('ubuntu-22.04', 77860000, 29540000, () => debianRoot('osJammy'))),
   ubuntu(['20.04', 'focal'], '20.04', '2025-04-08T10:57:52Z', layer('ubuntu-20.04', 72810000, 27510000, () => debianRoot('osFocal'))),
   debian(['11', 'bullseye', '11.11'], bullseye('debian-bullseye', 123500000, 53740000)),
-  debian(['bullseye-slim', '11-slim', '11.11-slim'], bullseye('debian-bullseye-slim', 80640000, 30250000)),
+  debian(['bullseye-slim', '11-slim', '11.11-slim'], bullseye('debian-bullseye-slim', 80640000, 30255940)),
   alpine('3.20.6', 7800000, 3630000),
   alpine('3.19.7', 7380000, 3420000),
-  python(tagsOf(['3.12', '3.12.11'], '', '-bookworm'), PY312, '2025-06-04T00:35:31Z', '-3.12.11', [188400000, 25230000]),
+  python(tagsOf(['3.12', '3.12.11'], '', '-bookworm'), PY312, '2025-05-30T23:29:22Z', '-3.12.11', [188400000, 25230000]),
   python(tagsOf(['3.11', '3.11.13'], '', '-bookworm'), PY311, '2025-06-03T23:02:53Z', '-3.11.13', [199800000, 28950000]),
-  pythonSmall(tagsOf(['3.12', '3.12.11'], '-slim', '-slim-bookworm'), '2025-06-04T00:35:31Z', false, 'python-3.12.11-slim', [4080000, 3520780, 45700000, 13890000], PY312),
+  pythonSmall(tagsOf(['3.12', '3.12.11'], '-slim', '-slim-bookworm'), '2025-05-30T23:29:22Z', false, 'python-3.12.11-slim', [4080000, 3511781, 44950000, 13662218], PY312),
   pythonSmall(tagsOf(['3.11', '3.11.13'], '-slim', '-slim-bookworm'), '2025-06-03T23:02:53Z', false, 'python-3.11.13-slim', [4080000, 3514148, 53300000, 16209832], PY311),
-  pythonSmall(tagsOf(['3.12', '3.12.11'], '-alpine', '-alpine3.21'), '2025-06-04T00:29:12Z', true, 'python-3.12.11-alpine', [1650000, 461000, 41500000, 15100000], PY312),
-  pythonSmall(tagsOf(['3.11', '3.11.13'], '-alpine', '-alpine3.21'), '2025-06-03T22:57:40Z', true, 'python-3.11.13-alpine', [1650000, 461000, 47600000, 17300000], PY311),
-  nodeBookworm(tagsOf(NODE20, '', '-bookworm'), '20.19.2', '2025-06-04T05:17:55Z', 97046368, 294600000, 48230000),
-  nodeBookworm(tagsOf(NODE20, '-slim', '-bookworm-slim'), '20.19.2', '2025-06-04T05:16:12Z', 97046368, 119800000, 41560000, true),
-  nodeAlpine(tagsOf(NODE20, '-alpine', '-alpine3.21'), '20.19.2', '2025-06-04T05:06:40Z', 97046368, 122100000, 42600000),
-  // node 18 left the build matrix at its end of life, May 28: these are its last builds
-  nodeBookworm(tagsOf(NODE18, '', '-bookworm'), '18.20.8', '2025-05-22T06:21:44Z', 93648144, 283300000, 45680000),
-  nodeBookworm(tagsOf(NODE18, '-slim', '-bookworm-slim'), '18.20.8', '2025-05-22T06:19:30Z', 93648144, 111800000, 39300000, true),
-  nodeAlpine(tagsOf(NODE18, '-alpine', '-alpine3.21'), '18.20.8', '2025-05-22T06:08:02Z', 93648144, 114200000, 40010000),
+  pythonSmall(tagsOf(['3.12', '3.12.11'], '-alpine', '-alpine3.21'), '2025-05-30T23:29:22Z', true, 'python-3.12.11-alpine', [1650000, 461000, 41500000, 15100000], PY312),
+  pythonSmall(tagsOf(['3.11', '3.11.13'], '-alpine', '-alpine3.21'), '2025-06-03T23:02:53Z', true, 'python-3.11.13-alpine', [1650000, 461000, 47600000, 17300000], PY311),
+  // BuildKit dates an image by its Dockerfile's last change (SOURCE_DATE_EPOCH)
+  nodeBookworm(tagsOf(NODE20, '', '-bookworm'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 315600000, 48632605),
+  nodeBookworm(tagsOf(NODE20, '-slim', '-bookworm-slim'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 119800000, 41560000, true),
+  nodeAlpine(tagsOf(NODE20, '-alpine', '-alpine3.21'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 131000000, 42953899),
+  // node 18 left the build matrix at its end of life: these are its last builds, of April 28
+  nodeBookworm(tagsOf(NODE18, '', '-bookworm'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 296400000, 45675495),
+  nodeBookworm(tagsOf(NODE18, '-slim', '-bookworm-slim'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 111800000, 39300000, true),
+  nodeAlpine(tagsOf(NODE18, '-alpine', '-alpine3.21'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 121980000, 40010000),
   mysql(['8.0', '8.0.42', '8.0-oracle', '8.0.42-oracle'], '8.0.42', '8.0'),
   postgres(tagsOf(['16', '16.9'], '', '-bookworm'), false, '16.9', 313600000, 110040000),
   postgres(tagsOf(['16', '16.9'], '-alpine', '-alpine3.21'), true, '16.9', 254800000, 100400000),

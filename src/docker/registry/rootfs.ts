@@ -47,6 +47,9 @@ export const TEXT: Record<string, string> = {
   shellsDeb: '# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/rbash\n/usr/bin/rbash\n/bin/dash\n/usr/bin/dash\n',
 };
 TEXT.osBuster = TEXT.osBookworm.replace(/12/g, '10').replace(/bookworm/g, 'buster');
+// bookworm's point release before 12.11 (May 17, 2025)
+TEXT.osBookworm10 = TEXT.osBookworm;
+TEXT.osBookworm10Deb = '12.10\n';
 TEXT.osBullseye = TEXT.osBookworm.replace(/12/g, '11').replace(/bookworm/g, 'bullseye');
 TEXT.osBullseyeDeb = '11.11\n';
 // Ubuntu's earlier LTS releases: os-release as noble's, with their point release and codename
