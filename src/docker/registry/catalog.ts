@@ -75,9 +75,9 @@ const alpineHist = (l: LayerSpec, v: string) => dockerfile(`
 ADD alpine-minirootfs-${v}-x86_64.tar.gz /
 CMD ["/bin/sh"]`, l);
 const ALPINE_HIST = alpineHist(ALPINE, '3.21.3');
-/** alpine:X.Y of an older branch: its point release of the same day as 3.21.3. */
-const alpine = (v: string, size: number, gz: number): ImageSpec => ({
-  repo: 'alpine', tags: [v.replace(/\.\d+$/, ''), v], created: '2025-02-14T03:28:36Z', config: { Env: [PATH], Cmd: ['/bin/sh'], WorkingDir: '/' },
+/** alpine:X.Y of an older branch: its point release of the same day as 3.21.3, built minutes apart. */
+const alpine = (v: string, time: string, size: number, gz: number): ImageSpec => ({
+  repo: 'alpine', tags: [v.replace(/\.\d+$/, ''), v], created: `2025-02-14T${time}Z`, config: { Env: [PATH], Cmd: ['/bin/sh'], WorkingDir: '/' },
   history: alpineHist(layer('alpine-' + v, size, gz, () => alpineRoot(v)), v),
 });
 /** ubuntu:X.Y as Canonical's Launchpad builds it: the classic builder, one layer. */
@@ -350,7 +350,9 @@ CMD ["redis-server"]`,
 
 // --- postgres (17.5 unless told): Debian's packages from apt.postgresql.org, or built from source on alpine.
 const PG_DATA = 'PGDATA=/var/lib/postgresql/data';
-function postgres(tags: string[], alpine: boolean, v = '17.5', size = alpine ? 266500000 : 321400000, gz = alpine ? 104100000 : 112870000): ImageSpec {
+/** When the older majors' Dockerfiles last changed (their images' date). */
+const PG_JUNE = '2025-06-06T18:27:47Z';
+function postgres(tags: string[], alpine: boolean, v = '17.5', size = alpine ? 266500000 : 321400000, gz = alpine ? 104100000 : 112870000, created = alpine ? '2025-05-09T17:49:06Z' : '2025-05-09T17:41:48Z'): ImageSpec {
   const major = v.split('.')[0];
   const k = alpine ? `pg-${v}-alpine` : 'pg-' + v;
   const bin = alpine ? '/usr/local/bin/' : `/usr/lib/postgresql/${major}/bin/`;
@@ -358,8 +360,7 @@ function postgres(tags: string[], alpine: boolean, v = '17.5', size = alpine ? 2
   const env = alpine ? [PATH, 'GOSU_VERSION=1.17', 'LANG=en_US.utf8', 'PG_MAJOR=' + major, 'PG_VERSION=' + v, PG_DATA] : [`PATH=${STD_PATH}:/usr/lib/postgresql/${major}/bin`, 'GOSU_VERSION=1.17', 'LANG=en_US.utf8', 'PG_MAJOR=' + major, `PG_VERSION=${v}-1.pgdg120+1`, PG_DATA];
   const run = (s: string) => `RUN set -eux; \t${s}`;
   return {
-    // 17.5, 16.9 and 15.13 came out together and were built together
-    repo: 'postgres', tags, created: alpine ? '2025-05-09T17:49:06Z' : '2025-05-09T17:41:48Z',
+    repo: 'postgres', tags, created,
     config: { ExposedPorts: { '5432/tcp': {} }, Env: env, Entrypoint: ['docker-entrypoint.sh'], Cmd: ['postgres'], Volumes: { '/var/lib/postgresql/data': {} }, StopSignal: 'SIGINT' },
     history: [...(alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST), ...dockerfile(`
 ${run(alpine ? 'addgroup -g 70 -S postgres; \tadduser -u 70 -S -D -G postgres -H -h /var/lib/postgresql -s /bin/sh postgres; \tinstall --verbose --directory --owner postgres --group postgres --mode 1777 /var/lib/postgresql' : 'groupadd -r postgres --gid=999; \tuseradd -r -g postgres --uid=999 --home-dir=/var/lib/postgresql --shell=/bin/bash postgres; \tinstall --verbose --directory --owner postgres --group postgres --mode 1777 /var/lib/postgresql')}
@@ -535,8 +536,8 @@ CMD ["node"]`,
   ubuntu(['20.04', 'focal'], '20.04', '2025-04-08T10:57:52Z', layer('ubuntu-20.04', 72810000, 27510000, () => debianRoot('osFocal'))),
   debian(['11', 'bullseye', '11.11'], bullseye('debian-bullseye', 123500000, 53740000)),
   debian(['bullseye-slim', '11-slim', '11.11-slim'], bullseye('debian-bullseye-slim', 80640000, 30255940)),
-  alpine('3.20.6', 7800000, 3630000),
-  alpine('3.19.7', 7380000, 3420000),
+  alpine('3.20.6', '03:00:07', 7800000, 3626897),
+  alpine('3.19.7', '03:05:02', 7380000, 3420868),
   python(tagsOf(['3.12', '3.12.11'], '', '-bookworm'), PY312, '2025-05-30T23:29:22Z', '-3.12.11', [188400000, 25230000]),
   python(tagsOf(['3.11', '3.11.13'], '', '-bookworm'), PY311, '2025-06-03T23:02:53Z', '-3.11.13', [199800000, 28950000]),
   pythonSmall(tagsOf(['3.12', '3.12.11'], '-slim', '-slim-bookworm'), '2025-05-30T23:29:22Z', false, 'python-3.12.11-slim', [4080000, 3511781, 44950000, 13662218], PY312),
@@ -552,10 +553,10 @@ CMD ["node"]`,
   nodeBookworm(tagsOf(NODE18, '-slim', '-bookworm-slim'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 111800000, 39300000, true),
   nodeAlpine(tagsOf(NODE18, '-alpine', '-alpine3.21'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 121980000, 40010000),
   mysql(['8.0', '8.0.42', '8.0-oracle', '8.0.42-oracle'], '8.0.42', '8.0'),
-  postgres(tagsOf(['16', '16.9'], '', '-bookworm'), false, '16.9', 313600000, 110040000),
-  postgres(tagsOf(['16', '16.9'], '-alpine', '-alpine3.21'), true, '16.9', 254800000, 100400000),
-  postgres(tagsOf(['15', '15.13'], '', '-bookworm'), false, '15.13', 301000000, 106200000),
-  postgres(tagsOf(['15', '15.13'], '-alpine', '-alpine3.21'), true, '15.13', 243700000, 96900000),
+  postgres(tagsOf(['16', '16.9'], '', '-bookworm'), false, '16.9', 313600000, 110040000, PG_JUNE),
+  postgres(tagsOf(['16', '16.9'], '-alpine', '-alpine3.21'), true, '16.9', 254800000, 100400000, PG_JUNE),
+  postgres(tagsOf(['15', '15.13'], '', '-bookworm'), false, '15.13', 301000000, 106200000, PG_JUNE),
+  postgres(tagsOf(['15', '15.13'], '-alpine', '-alpine3.21'), true, '15.13', 243700000, 96900000, PG_JUNE),
 ];
 
 /** The catalogue entry for a repository path (`library/x` or `x`) and tag. */

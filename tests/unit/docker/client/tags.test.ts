@@ -44,7 +44,7 @@ test('alpine 3.20 and 3.19: their point releases of February 2025, each its own 
   assert.deepEqual(await sizes(run), { 'alpine:latest': '7.83MB', 'alpine:3.20': '7.8MB', 'alpine:3.19.7': '7.38MB' });
   assert.equal((await run('docker run --rm alpine:3.20.6 cat /etc/alpine-release')).out, '3.20.6\n');
   assert.equal((await run('docker run --rm alpine:3.19 sh -c "grep VERSION_ID /etc/os-release; grep PRETTY /etc/os-release; cat /etc/apk/repositories"')).out, 'VERSION_ID=3.19.7\nPRETTY_NAME="Alpine Linux v3.19"\nhttps://dl-cdn.alpinelinux.org/alpine/v3.19/main\nhttps://dl-cdn.alpinelinux.org/alpine/v3.19/community\n');
-  assert.equal((await run('docker image inspect -f "{{.Created}}" alpine:3.19')).out, '2025-02-14T03:28:36Z\n');
+  assert.equal((await run('docker image inspect -f "{{.Created}}" alpine:3.19')).out, '2025-02-14T03:05:02Z\n');
 });
 
 test('python 3.12 and 3.11: full, slim and alpine share their bases\' layers; version, sizes and REPL follow', async () => {
