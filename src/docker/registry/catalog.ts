@@ -208,11 +208,11 @@ const nginxConfig = (env: string[]): ImageConfig => ({
  * mysql on Oracle Linux 9 slim: the LTS (8.4) and innovation (9.x) images are built alike at the
  * same time and share only the base layer.
  */
-function mysql(tags: string[], v: string, major: string): ImageSpec {
+function mysql(tags: string[], v: string, major: string, created = '2025-04-22T22:55:26Z'): ImageSpec {
   const el = v + '-1.el9';
   const minor = v.slice(0, 3);
   return {
-    repo: 'mysql', tags, created: '2025-04-22T22:55:26Z',
+    repo: 'mysql', tags, created,
     config: {
       ExposedPorts: { '3306/tcp': {}, '33060/tcp': {} },
       Env: [PATH, 'GOSU_VERSION=1.17', 'MYSQL_MAJOR=' + major, 'MYSQL_VERSION=' + el, 'MYSQL_SHELL_VERSION=' + el],
@@ -552,7 +552,7 @@ CMD ["node"]`,
   nodeBookworm(tagsOf(NODE18, '', '-bookworm'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 296400000, 45675495),
   nodeBookworm(tagsOf(NODE18, '-slim', '-bookworm-slim'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 111800000, 39300000, true),
   nodeAlpine(tagsOf(NODE18, '-alpine', '-alpine3.21'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 121980000, 40010000),
-  mysql(['8.0', '8.0.42', '8.0-oracle', '8.0.42-oracle'], '8.0.42', '8.0'),
+  mysql(['8.0', '8.0.42', '8.0-oracle', '8.0.42-oracle'], '8.0.42', '8.0', '2025-04-14T22:15:13Z'),
   postgres(tagsOf(['16', '16.9'], '', '-bookworm'), false, '16.9', 313600000, 110040000, PG_JUNE),
   postgres(tagsOf(['16', '16.9'], '-alpine', '-alpine3.21'), true, '16.9', 254800000, 100400000, PG_JUNE),
   postgres(tagsOf(['15', '15.13'], '', '-bookworm'), false, '15.13', 301000000, 106200000, PG_JUNE),
