@@ -21,6 +21,7 @@ test('ubuntu 22.04 and 20.04: their own base layer, os-release, lsb-release, bas
   assert.equal((await run('docker run --rm ubuntu:22.04 bash -c \'echo $BASH_VERSION; cat /etc/debian_version /etc/issue\'')).out, '5.1.16(1)-release\nbookworm/sid\nUbuntu 22.04.5 LTS \\n \\l\n\n');
   assert.match((await run('docker run --rm ubuntu:focal bash -c "bash --version"')).out, /^GNU bash, version 5\.0\.17\(1\)-release \(x86_64-pc-linux-gnu\)\nCopyright \(C\) 2019 /);
   assert.equal((await run('docker run --rm ubuntu:22.04 id ubuntu')).err, "id: 'ubuntu': no such user\n");
+  assert.equal((await run('docker run --rm ubuntu:20.04 apt --version')).out, 'apt 2.0.10 (amd64)\n');
   assert.equal((await run('docker run --rm ubuntu id ubuntu')).exit, 0, 'noble keeps its user');
   assert.deepEqual((await run('docker image inspect -f "{{index .Config.Labels \\"org.opencontainers.image.version\\"}}" ubuntu:20.04')).out, '20.04\n');
 });
@@ -34,6 +35,8 @@ test('debian bullseye: 11 and 11-slim, split /usr, Debian 11.11, bash 5.1', asyn
   assert.equal((await run('docker run --rm debian:11-slim bash -c \'cat /etc/debian_version; echo $BASH_VERSION; grep PRETTY /etc/os-release\'')).out, '11.11\n5.1.4(1)-release\nPRETTY_NAME="Debian GNU/Linux 11 (bullseye)"\n');
   assert.match((await run('docker run --rm debian:bullseye ls -ld /bin /usr/bin/ls')).out, /^drwxr-xr-x .* \/bin\n/, 'bullseye never merged /usr');
   assert.match((await run('docker run --rm debian:bullseye bash -c "bash --version"')).out, /Copyright \(C\) 2020 /);
+  assert.equal((await run('docker run --rm debian:11 grep ^deb /etc/apt/sources.list')).out, 'deb http://deb.debian.org/debian bullseye main\ndeb http://deb.debian.org/debian-security bullseye-security main\ndeb http://deb.debian.org/debian bullseye-updates main\n');
+  assert.equal((await run('docker run --rm debian:11-slim apt --version')).out, 'apt 2.2.4 (amd64)\n');
 });
 
 test('alpine 3.20 and 3.19: their point releases of February 2025, each its own minirootfs', async () => {
