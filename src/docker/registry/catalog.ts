@@ -149,13 +149,13 @@ function nodeBookworm(tags: string[], v: string, created: string, bin: number, s
     history: [...(v === '18.20.8' ? (slim ? bookworm0428('debian-bookworm-slim-20250428', 74800000, 28227000) : BUILDPACK_BOOKWORM_0428) : slim ? BOOKWORM_SLIM_HIST : BUILDPACK_BOOKWORM), ...dockerfile(`
 RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
 ENV NODE_VERSION=${v}
-RUN ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "\${dpkgArch##*-}" in
+RUN ARCH= ${slim ? 'OPENSSL_ARCH= && dpkgArch="$(dpkg --print-architecture)"     &&' : '&& dpkgArch="$(dpkg --print-architecture)"   &&'} case "\${dpkgArch##*-}" in
 ENV YARN_VERSION=1.22.22
 RUN set -ex   && ${slim ? 'savedAptMark="$(apt-mark showmanual)"   && apt-get update && apt-get install -y ca-certificates curl wget gnupg dirmngr --no-install-recommends' : 'export GNUPGHOME="$(mktemp -d)"'}   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do
 COPY docker-entrypoint.sh /usr/local/bin/
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]`,
-    nodeUser('node-user-' + k), layer('node-' + k, size, gz, nodeFiles(bin)), yarn('1.22.22', 'yarn-1.22.22-' + k, 5340000, 1250000),
+    nodeUser('node-user-' + k), layer('node-' + k, size, gz, nodeFiles(bin)), yarn('1.22.22', 'yarn-1.22.22-' + k, 5340000, slim ? 1712464 : 1250000),
     layer('node-ep-' + k, 388, 449, () => [NODE_EP]))],
   };
 }
@@ -546,7 +546,7 @@ CMD ["node"]`,
   pythonSmall(tagsOf(['3.11', '3.11.13'], '-alpine', '-alpine3.21'), '2025-06-03T23:02:53Z', true, 'python-3.11.13-alpine', [1650000, 461000, 47600000, 17300000], PY311),
   // BuildKit dates an image by its Dockerfile's last change (SOURCE_DATE_EPOCH)
   nodeBookworm(tagsOf(NODE20, '', '-bookworm'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 315600000, 48632605),
-  nodeBookworm(tagsOf(NODE20, '-slim', '-bookworm-slim'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 119800000, 41560000, true),
+  nodeBookworm(tagsOf(NODE20, '-slim', '-bookworm-slim'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 119800000, 41165953, true),
   nodeAlpine(tagsOf(NODE20, '-alpine', '-alpine3.21'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 131000000, 42953899),
   // node 18 left the build matrix at its end of life: these are its last builds, of April 28
   nodeBookworm(tagsOf(NODE18, '', '-bookworm'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 296400000, 45675495),
