@@ -311,7 +311,8 @@ ${env.map((e) => 'ENV ' + e).join('\n')}
 ${build}
 RUN set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do
 CMD ["python3"]`,
-    layer(k + '-deps', sizes[0], sizes[1], () => ['/usr/share/zoneinfo/', '/etc/ssl/certs/ca-certificates.crt=219342']),
+    // tzdata's zones fill what the certificates leave
+    layer(k + '-deps', sizes[0], sizes[1], () => ['+/usr/share/zoneinfo UTC Etc Europe America', '/etc/ssl/certs/ca-certificates.crt=219342']),
     layer(k, sizes[2], sizes[3], pyFiles(alpine ? '/usr/lib' : '/usr/lib/x86_64-linux-gnu', pyMinor(env))),
     layer(k + '-links', 36, 247, () => [...pyLinks(pyMinor(env)), '/usr/local/bin/idle>idle3', '/usr/local/bin/pydoc>pydoc3']))],
   };

@@ -59,7 +59,9 @@ test('python 3.12 and 3.11: full, slim and alpine share their bases\' layers; ve
   await run('docker pull python:3.13-alpine');
   assert.deepEqual(layers((await run('docker pull python:3.11-alpine3.21')).out).slice(0, 2), ['Already exists', 'Pull complete']);
   for (const t of ['3.12.11-slim-bookworm', '3.12-slim-bookworm', '3.12.11-slim']) assert.equal((await run(`docker pull -q python:${t}`)).exit, 0, t);
-  assert.deepEqual(await sizes(run), { 'python:latest': '1.02GB', 'python:3.13-slim': '116MB', 'python:3.13-alpine': '44MB', 'python:3.12-slim': '120MB', 'python:3.12-slim-bookworm': '120MB', 'python:3.12.11-slim': '120MB', 'python:3.12.11-slim-bookworm': '120MB', 'python:3.11': '1.02GB', 'python:3.11-alpine3.21': '55.7MB' });
+  // the tzdata and certificates layer counts in history and images alike
+  assert.match((await run('docker history python:3.12-slim')).out, /apt-get update;  a…   4\.08MB /);
+  assert.deepEqual(await sizes(run), { 'python:latest': '1.02GB', 'python:3.13-slim': '120MB', 'python:3.13-alpine': '45.4MB', 'python:3.12-slim': '124MB', 'python:3.12-slim-bookworm': '124MB', 'python:3.12.11-slim': '124MB', 'python:3.12.11-slim-bookworm': '124MB', 'python:3.11': '1.02GB', 'python:3.11-alpine3.21': '57.1MB' });
   for (const [t, v] of [['3.12', '3.12.11'], ['3.11-slim', '3.11.13'], ['3.12-alpine', '3.12.11']]) {
     assert.equal((await run(`docker run --rm python:${t} python --version`)).out, `Python ${v}\n`, t);
   }
