@@ -413,6 +413,7 @@ export function mysqld(at: Launch, env: string[]): Proc {
   // The image's MYSQL_VERSION (`9.3.0-1.el9`): the package release, and the server's version before the dash
   const release = env.find((e) => e.startsWith('MYSQL_VERSION='))?.slice(14) ?? '9.3.0-1.el9';
   const v = release.split('-')[0];
+  const v80 = v.startsWith('8.0.');
   return program(at, {
     async boot(out) {
       const t = new Date(start).toISOString().slice(0, 19).replace('T', ' ') + '+00:00';
@@ -433,12 +434,13 @@ export function mysqld(at: Launch, env: string[]): Proc {
         note('MySQL init process done. Ready for start up.');
       }
       const z = mysqlStamp(start);
-      out.err(`${z} 0 [System] [MY-015015] [Server] MySQL Server - start.\n${z} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${v}) starting as process 1\n${z} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${v}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  ${MYSQL_EDITION}\n`);
+      // 8.0 has no start and end lines yet, and its entrypoint still passes --skip-host-cache
+      out.err(`${v80 ? `${z} 0 [Warning] [MY-011068] [Server] The syntax '--skip-host-cache' is deprecated and will be removed in a future release. Please use SET GLOBAL host_cache_size=0 instead.\n` : `${z} 0 [System] [MY-015015] [Server] MySQL Server - start.\n`}${z} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${v}) starting as process 1\n${z} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${v}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  ${MYSQL_EDITION}\n`);
     },
     signal(sig, out) {
       if (sig !== 15 && sig !== 2 && sig !== 3) return killedOnlyBy9(sig);
       const z = mysqlStamp(m.now());
-      out.err(`${z} 0 [System] [MY-013172] [Server] Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: ${v}).\n${z} 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld ${v})  ${MYSQL_EDITION}\n${z} 0 [System] [MY-015016] [Server] MySQL Server - end.\n`);
+      out.err(`${z} 0 [System] [MY-013172] [Server] Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: ${v}).\n${z} 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld ${v})  ${MYSQL_EDITION}\n${v80 ? '' : `${z} 0 [System] [MY-015016] [Server] MySQL Server - end.\n`}`);
       return 0;
     },
   });

@@ -101,7 +101,12 @@ test('mysql 8.0: the 8.0.42 server on Oracle Linux 9, its version in the logs an
   const logs = (await run('docker logs db')).err;
   assert.match(logs, /\[MY-010116\] \[Server\] \/usr\/sbin\/mysqld \(mysqld 8\.0\.42\) starting as process 1\n/);
   assert.match(logs, /ready for connections\. Version: '8\.0\.42'/);
+  assert.match(logs, /Z 0 \[Warning\] \[MY-011068\] \[Server\] The syntax '--skip-host-cache' is deprecated and will be removed in a future release\. Please use SET GLOBAL host_cache_size=0 instead\.\n.*Z 0 \[System\] \[MY-010116\]/);
+  assert.ok(!logs.includes('MY-015015'), '8.0 has no start line');
   assert.equal((await run('docker exec db mysql --version')).out, 'mysql  Ver 8.0.42 for Linux on x86_64 (MySQL Community Server - GPL)\n');
+  await run('docker stop db');
+  const end = (await run('docker logs db')).err;
+  assert.match(end, /Shutdown complete \(mysqld 8\.0\.42\) {2}MySQL Community Server - GPL\.\n$/);
 });
 
 test('postgres 16 and 15 (+ alpine): PG_MAJOR, the server\'s binaries, its log and the cluster\'s PG_VERSION', async () => {
