@@ -52,7 +52,7 @@ export function postgresServer(at: Launch, env: string[]): Proc {
   const { m } = at;
   const get = (k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1) ?? '';
   const data = get('PGDATA') || '/var/lib/postgresql/data';
-  // the image's release (PG_VERSION `16.9-1.pgdg120+1` or `16.9`) in place of the build text's 17.5
+  // the image's release (PG_VERSION `16.9-1.pgdg120+1` or `16.9`) in place of the build text's 17.5; 17 added the LSNs to the checkpoint line
   const build = () => pgBuild(m).replace(/17\.5/g, get('PG_VERSION').split('-')[0] || '17.5');
   const control = data + '/global/pg_control';
   // the postmaster's workers: checkpointer first, the logical replication launcher last
@@ -67,7 +67,7 @@ export function postgresServer(at: Launch, env: string[]): Proc {
   const stop = (pid: number, mode: string) => {
     const [ckpt, , , , launcher] = pids;
     const text = log(pid, [`received ${mode} shutdown request`, ...(mode === 'immediate' ? [] : [...(mode === 'fast' ? ['aborting any active transactions'] : []), `background worker "logical replication launcher" (PID ${launcher}) exited with exit code 1`])])
-      + (mode === 'immediate' ? '' : log(ckpt, ['shutting down', 'checkpoint starting: shutdown immediate', `checkpoint complete: wrote ${pid === 1 ? 0 : 3} buffers (0.0%); 0 WAL file(s) added, 0 removed, 0 recycled; write=0.002 s, sync=0.001 s, total=0.006 s; sync files=${pid === 1 ? 0 : 2}, longest=0.001 s, average=0.001 s; distance=0 kB, estimate=0 kB; lsn=0/1908A18, redo lsn=0/1908A18`]))
+      + (mode === 'immediate' ? '' : log(ckpt, ['shutting down', 'checkpoint starting: shutdown immediate', `checkpoint complete: wrote ${pid === 1 ? 0 : 3} buffers (0.0%); 0 WAL file(s) added, 0 removed, 0 recycled; write=0.002 s, sync=0.001 s, total=0.006 s; sync files=${pid === 1 ? 0 : 2}, longest=0.001 s, average=0.001 s; distance=0 kB, estimate=0 kB${Number(get('PG_MAJOR') || 17) < 17 ? '' : '; lsn=0/1908A18, redo lsn=0/1908A18'}`]))
       + log(pid, ['database system is shut down']);
     m.fs.putNode(control, { kind: 'file', size: 8192, mode: 0o600, mtime: m.now() });
     return text;
