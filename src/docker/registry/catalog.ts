@@ -140,13 +140,13 @@ const NODE_EP = '/usr/local/bin/docker-entrypoint.sh*388';
 
 const NODE20 = ['20', '20.19', '20.19.2', 'iron'];
 const NODE18 = ['18', '18.20', '18.20.8', 'hydrogen'];
-/** node:N on buildpack-deps:bookworm (or, `slim`, on debian:bookworm-slim), built with BuildKit. */
-function nodeBookworm(tags: string[], v: string, created: string, bin: number, size: number, gz: number, slim = false): ImageSpec {
+/** node:N on buildpack-deps:bookworm (or, `slim`, on debian:bookworm-slim; or on the `base` it was last built on), built with BuildKit. */
+function nodeBookworm(tags: string[], v: string, created: string, bin: number, size: number, gz: number, slim = false, base = slim ? BOOKWORM_SLIM_HIST : BUILDPACK_BOOKWORM): ImageSpec {
   const k = v + (slim ? '-slim' : '');
   return {
     repo: 'node', tags, created,
     config: { Env: [PATH, 'NODE_VERSION=' + v, 'YARN_VERSION=1.22.22'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
-    history: [...(v === '18.20.8' ? (slim ? bookworm0428('debian-bookworm-slim-20250428', 74800000, 28227000) : BUILDPACK_BOOKWORM_0428) : slim ? BOOKWORM_SLIM_HIST : BUILDPACK_BOOKWORM), ...dockerfile(`
+    history: [...base, ...dockerfile(`
 RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
 ENV NODE_VERSION=${v}
 RUN ARCH= ${slim ? 'OPENSSL_ARCH= && dpkgArch="$(dpkg --print-architecture)"     &&' : '&& dpkgArch="$(dpkg --print-architecture)"   &&'} case "\${dpkgArch##*-}" in
@@ -550,8 +550,8 @@ CMD ["node"]`,
   nodeBookworm(tagsOf(NODE20, '-slim', '-bookworm-slim'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 119800000, 41165953, true),
   nodeAlpine(tagsOf(NODE20, '-alpine', '-alpine3.21'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 131000000, 42953899),
   // node 18 left the build matrix at its end of life: these are its last builds, of April 28
-  nodeBookworm(tagsOf(NODE18, '', '-bookworm'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 296400000, 45675495),
-  nodeBookworm(tagsOf(NODE18, '-slim', '-bookworm-slim'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 111800000, 39300000, true),
+  nodeBookworm(tagsOf(NODE18, '', '-bookworm'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 296400000, 45675495, false, BUILDPACK_BOOKWORM_0428),
+  nodeBookworm(tagsOf(NODE18, '-slim', '-bookworm-slim'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 111800000, 39300000, true, bookworm0428('debian-bookworm-slim-20250428', 74800000, 28227000)),
   nodeAlpine(tagsOf(NODE18, '-alpine', '-alpine3.21'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 121980000, 40010000),
   mysql(['8.0', '8.0.42', '8.0-oracle', '8.0.42-oracle'], '8.0.42', '8.0', '2025-04-14T22:15:13Z'),
   postgres(tagsOf(['16', '16.9'], '', '-bookworm'), false, '16.9', 313600000, 110040000, PG_JUNE),
