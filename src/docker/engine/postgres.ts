@@ -53,6 +53,8 @@ export function postgresServer(at: Launch, env: string[]): Proc {
   const { m } = at;
   const get = (k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1) ?? '';
   const data = get('PGDATA') || '/var/lib/postgresql/data';
+  // the image's release (PG_VERSION `16.9-1.pgdg120+1` or `16.9`); 17 added the LSNs to the checkpoint line
+  const build = () => pgBuild(m, get('PG_VERSION').split('-')[0] || '17.5');
   const control = data + '/global/pg_control';
   // the postmaster's workers: checkpointer first, the logical replication launcher last
   let pids: number[] = [];
@@ -61,12 +63,12 @@ export function postgresServer(at: Launch, env: string[]): Proc {
     const n = m.fs.resolve(control).node;
     return stamp(n && 'mtime' in n ? n.mtime : m.now()).slice(0, 19) + ' UTC';
   };
-  const start = (pid: number, tcp: boolean) => log(pid, [`starting ${pgBuild(m)}`, ...(tcp ? ['listening on IPv4 address "0.0.0.0", port 5432', 'listening on IPv6 address "::", port 5432'] : []), `listening on Unix socket "${PG_SOCKET}"`])
+  const start = (pid: number, tcp: boolean) => log(pid, [`starting ${build()}`, ...(tcp ? ['listening on IPv4 address "0.0.0.0", port 5432', 'listening on IPv6 address "::", port 5432'] : []), `listening on Unix socket "${PG_SOCKET}"`])
     + log(pids[2], [`database system was shut down at ${lastStop()}`]) + log(pid, ['database system is ready to accept connections']);
   const stop = (pid: number, mode: string) => {
     const [ckpt, , , , launcher] = pids;
     const text = log(pid, [`received ${mode} shutdown request`, ...(mode === 'immediate' ? [] : [...(mode === 'fast' ? ['aborting any active transactions'] : []), `background worker "logical replication launcher" (PID ${launcher}) exited with exit code 1`])])
-      + (mode === 'immediate' ? '' : log(ckpt, ['shutting down', 'checkpoint starting: shutdown immediate', `checkpoint complete: wrote ${pid === 1 ? 0 : 3} buffers (0.0%); 0 WAL file(s) added, 0 removed, 0 recycled; write=0.002 s, sync=0.001 s, total=0.006 s; sync files=${pid === 1 ? 0 : 2}, longest=0.001 s, average=0.001 s; distance=0 kB, estimate=0 kB; lsn=0/1908A18, redo lsn=0/1908A18`]))
+      + (mode === 'immediate' ? '' : log(ckpt, ['shutting down', 'checkpoint starting: shutdown immediate', `checkpoint complete: wrote ${pid === 1 ? 0 : 3} buffers (0.0%); 0 WAL file(s) added, 0 removed, 0 recycled; write=0.002 s, sync=0.001 s, total=0.006 s; sync files=${pid === 1 ? 0 : 2}, longest=0.001 s, average=0.001 s; distance=0 kB, estimate=0 kB${Number(get('PG_MAJOR') || 17) < 17 ? '' : '; lsn=0/1908A18, redo lsn=0/1908A18'}`]))
       + log(pid, ['database system is shut down']);
     m.fs.putNode(control, { kind: 'file', size: 8192, mode: 0o600, mtime: m.now() });
     return text;
@@ -87,7 +89,7 @@ export function postgresServer(at: Launch, env: string[]): Proc {
         }
         out.out(initdb(data));
         out.err('initdb: warning: enabling "trust" authentication for local connections\ninitdb: hint: You can change this by editing pg_hba.conf or using the option -A, or --auth-local and --auth-host, the next time you run initdb.\n');
-        m.fs.writeFile(data + '/PG_VERSION', '17\n', '/', false);
+        m.fs.writeFile(data + '/PG_VERSION', (get('PG_MAJOR') || '17') + '\n', '/', false);
         for (const d of ['base', 'global', 'pg_wal', 'pg_xact', 'pg_stat', 'pg_tblspc', 'pg_logical']) m.fs.mkdir(`${data}/${d}`, '/', true);
         for (const d of ['template0', 'template1', 'postgres', get('POSTGRES_DB') || get('POSTGRES_USER')]) if (d) m.fs.mkdir(`${data}/base/${d}`, '/', true);
         m.fs.putNode(control, { kind: 'file', size: 8192, mode: 0o600, mtime: m.now() });

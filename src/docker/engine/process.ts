@@ -416,6 +416,7 @@ export function mysqld(at: Launch, env: string[]): Proc {
   // The image's MYSQL_VERSION (`9.3.0-1.el9`): the package release, and the server's version before the dash
   const release = env.find((e) => e.startsWith('MYSQL_VERSION='))?.slice(14) ?? '9.3.0-1.el9';
   const v = release.split('-')[0];
+  const v80 = v.startsWith('8.0.');
   return program(at, {
     async boot(out) {
       const t = new Date(start).toISOString().slice(0, 19).replace('T', ' ') + '+00:00';
@@ -439,13 +440,14 @@ export function mysqld(at: Launch, env: string[]): Proc {
       const z = mysqlStamp(start);
       m.fs.mkdir('/var/run/mysqld', '/', true);
       m.fs.writeFile(MYSQL_SOCK, '', '/', false);
-      out.err(`${z} 0 [System] [MY-015015] [Server] MySQL Server - start.\n${z} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${v}) starting as process 1\n${z} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${v}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  ${MYSQL_EDITION}\n`);
+      // 8.0 has no start and end lines yet, and its entrypoint still passes --skip-host-cache
+      out.err(`${v80 ? `${z} 0 [Warning] [MY-011068] [Server] The syntax '--skip-host-cache' is deprecated and will be removed in a future release. Please use SET GLOBAL host_cache_size=0 instead.\n` : `${z} 0 [System] [MY-015015] [Server] MySQL Server - start.\n`}${z} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${v}) starting as process 1\n${z} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${v}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  ${MYSQL_EDITION}\n`);
     },
     signal(sig, out) {
       if (sig !== 15 && sig !== 2 && sig !== 3) return killedOnlyBy9(sig);
       const z = mysqlStamp(m.now());
       removePidFile(m, MYSQL_SOCK);
-      out.err(`${z} 0 [System] [MY-013172] [Server] Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: ${v}).\n${z} 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld ${v})  ${MYSQL_EDITION}\n${z} 0 [System] [MY-015016] [Server] MySQL Server - end.\n`);
+      out.err(`${z} 0 [System] [MY-013172] [Server] Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: ${v}).\n${z} 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld ${v})  ${MYSQL_EDITION}\n${v80 ? '' : `${z} 0 [System] [MY-015016] [Server] MySQL Server - end.\n`}`);
       return 0;
     },
     serve: mysqlServe(m, env),
@@ -457,7 +459,7 @@ export function mysqld(at: Launch, env: string[]): Proc {
  * what a first lesson types: strings, numbers, + - * / ** and parentheses, names bound by an
  * assignment (and by node's let, const and var), console.log and print.
  */
-export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): Proc {
+export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, env: string[] = []): Proc {
   const node = kind === 'node';
   // node prints each expression's value, then `undefined` for what console.log returned.
   const logged = node ? 'undefined\n' : '';
@@ -499,6 +501,14 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
   // util.inspect and repr quote with ' unless the text holds one and no ".
   const show = (v: Val, e: string, quoted: boolean) => (typeof v === 'string' ? (!quoted ? v : /'/.test(v) && !/"/.test(v) ? `"${v}"` : `'${v}'`) : typeof v === 'boolean' && !node ? (v ? 'True' : 'False') : typeof v === 'number' && Number.isInteger(v) && isFloat(e) ? v.toFixed(1) : String(v));
   let lines = 0;
+  const py = env.find((e) => e.startsWith('PYTHON_VERSION='))?.slice(15) ?? '3.13.3';
+  const py313 = /^3\.1[3-9]/.test(py);
+  /** When the interpreter was compiled (C's __DATE__, __TIME__): its image's build, the date of its binary. */
+  const built = () => {
+    const bin = at.m.fs.resolve('/usr/local/bin/python' + py.replace(/\.\d+$/, '')).node;
+    const [, day, mon, year, time] = new Date(bin && 'mtime' in bin ? bin.mtime : Date.UTC(2025, 5, 4, 1, 14, 42)).toUTCString().split(' ');
+    return `${mon} ${day.replace(/^0/, ' ')} ${year}, ${time}`;
+  };
   // node 14 still wrote ^C, ^D and repl in its messages.
   const old = () => release(at.m.fs).node.startsWith('v14.');
   return program(at, {
@@ -507,12 +517,14 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
     async boot(out) {
       if (!stdinOpen) this.exitCode = 0;
       else if (node) out.out(`Welcome to Node.js ${release(at.m.fs).node}.\nType ".help" for more information.\n`);
-      else out.out('Python 3.13.3 (main, Jun  4 2025, 01:14:42) [GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n');
+      else out.out(`Python ${py} (main, ${built()}) [GCC ${at.m.fs.resolve('/etc/alpine-release').node ? '14.2.0' : '12.2.0'}] on linux\nType "help", "copyright", "credits" or "license" for more information.\n`);
     },
     async input(raw, out) {
       const line = raw.trim().replace(node ? /;$/ : /$^/, '');
       lines++;
       if (!line) return;
+      // Before 3.13 a bare `exit` or `quit` only says how to leave
+      if (!node && /^(exit|quit)$/.test(line) && !py313) return out.out(`Use ${line}() or Ctrl-D (i.e. EOF) to exit\n`);
       // Python 3.13's REPL also leaves on a bare `exit` or `quit`
       if (node ? line === '.exit' || line === 'process.exit()' : /^(exit|quit)(\(\))?$/.test(line)) {
         this.exitCode = 0;
@@ -550,7 +562,8 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean): P
         // 3.13 underlines the name unless it is the whole line.
         const col = line.search(new RegExp(`\\b${word.replace(/\W/g, '\\$&')}\\b`));
         const mark = line === word || col < 0 ? '' : `    ${' '.repeat(col)}${'^'.repeat(word.length)}\n`;
-        out.out(`Traceback (most recent call last):\n  File "<python-input-${lines - 1}>", line 1, in <module>\n    ${line}\n${mark}NameError: name '${word}' is not defined\n`);
+        // before 3.13 the REPL read <stdin>, whose lines a traceback cannot show
+        out.out(`Traceback (most recent call last):\n  File ${py313 ? `"<python-input-${lines - 1}>", line 1, in <module>\n    ${line}\n${mark}` : '"<stdin>", line 1, in <module>\n'}NameError: name '${word}' is not defined\n`);
       }
     },
     async eof(out) {

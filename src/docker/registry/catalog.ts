@@ -56,6 +56,8 @@ function legacy(lines: string, ...layers: LayerSpec[]): HistorySpec[] {
     return [file ? `/bin/sh -c #(nop) ${line} ` : `/bin/sh -c #(nop)  ${line}`, file ? layers.shift() : undefined];
   });
 }
+/** Each of `names` with suffix `a`, then with suffix `b`: a variant's tags (`3.12-slim`, `3.12-slim-bookworm`). */
+const tagsOf = (names: string[], a: string, b: string) => [...names.map((n) => n + a), ...names.map((n) => n + b)];
 const apt = (pkgs: string) => `RUN set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends ${pkgs}; \trm -rf /var/lib/apt/lists/*`;
 
 // --- base layers
@@ -68,9 +70,28 @@ const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
   '/usr/bin/bash*1389064', '/usr/bin/sh>bash', '/usr/bin/microdnf*104480', '/usr/bin/ls*140936', '/usr/bin/cat*36992', '/usr/bin/echo*36904', '/usr/bin/id*48504', '/usr/bin/whoami*36688', '/usr/bin/groups*36792',
   fill('/usr/lib64', 'libc.so.6', 'libcrypto.so.3', 'libssl.so.3', 'libsqlite3.so.0', 'librpm.so.9', 'libdnf.so.2', 'libglib-2.0.so.0'),
 ]);
-const ALPINE_HIST = dockerfile(`
-ADD alpine-minirootfs-3.21.3-x86_64.tar.gz /
-CMD ["/bin/sh"]`, ALPINE);
+/** An alpine image: its minirootfs, unpacked. */
+const alpineHist = (l: LayerSpec, v: string) => dockerfile(`
+ADD alpine-minirootfs-${v}-x86_64.tar.gz /
+CMD ["/bin/sh"]`, l);
+const ALPINE_HIST = alpineHist(ALPINE, '3.21.3');
+/** alpine:X.Y of an older branch: its point release of the same day as 3.21.3, built minutes apart. */
+const alpine = (v: string, time: string, size: number, gz: number): ImageSpec => ({
+  repo: 'alpine', tags: [v.replace(/\.\d+$/, ''), v], created: `2025-02-14T${time}Z`, config: { Env: [PATH], Cmd: ['/bin/sh'], WorkingDir: '/' },
+  history: alpineHist(layer('alpine-' + v, size, gz, () => alpineRoot(v)), v),
+});
+/** ubuntu:X.Y as Canonical's Launchpad builds it: the classic builder, one layer. */
+const ubuntu = (tags: string[], v: string, created: string, l: LayerSpec, file = sha256(v)): ImageSpec => ({
+  repo: 'ubuntu', tags, created,
+  config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': v } },
+  history: legacy(`
+ARG RELEASE
+ARG LAUNCHPAD_BUILD_ARCH
+LABEL org.opencontainers.image.ref.name=ubuntu
+LABEL org.opencontainers.image.version=${v}
+ADD file:${file} in /
+CMD ["/bin/bash"]`, l),
+});
 
 /** Debian as debuerreotype builds it: one layer, the rootfs of `suite` at a snapshot time. */
 const debuerreotype = (suite: string, l: LayerSpec, at: string): HistorySpec[] => [
@@ -78,6 +99,9 @@ const debuerreotype = (suite: string, l: LayerSpec, at: string): HistorySpec[] =
 ];
 const BOOKWORM_HIST = debuerreotype('bookworm', layer('debian-bookworm', 117200000, 48490000, () => debianRoot('osBookworm')), '1747699200');
 const BOOKWORM_SLIM_HIST = debuerreotype('bookworm', layer('debian-bookworm-slim', 74800000, 28230000, () => debianRoot('osBookworm')), '1747699200');
+// bullseye never merged /usr
+const bullseye = (k: string, size: number, gz: number) => debuerreotype('bullseye', layer(k, size, gz, () => debianRoot('osBullseye', true)), '1747699200');
+const debian = (tags: string[], history: HistorySpec[]): ImageSpec => ({ repo: 'debian', tags, created: '2025-05-20T00:00:00Z', config: { Env: [PATH], Cmd: ['bash'] }, history });
 
 const deb = (os: string, ...n: string[]) => () => [fill('/usr/lib/x86_64-linux-gnu', ...n), '/usr/share/doc/' + os + '/', ...(BIN[os] ?? [])];
 /** The programs buildpack-deps' layers put in PATH (the libraries fill the rest of the size). */
@@ -88,12 +112,17 @@ ${apt('ca-certificates curl gnupg netbase sq wget')}
 ${apt('git mercurial openssh-client subversion procps')}
 ${apt('autoconf automake bzip2 default-libmysqlclient-dev dpkg-dev file g++ gcc imagemagick libbz2-dev libc6-dev libcurl4-openssl-dev')}`, curl, scm, dev)];
 
-/** buildpack-deps:bookworm, the base of python and node: pulling one after the other finds these layers. */
-const BUILDPACK_BOOKWORM = buildpackDeps(BOOKWORM_HIST,
-  layer('bookworm-curl', 24060000, 24030000, deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.5.so.0', 'libssh2.so.1')),
-  layer('bookworm-scm', 71170000, 64390000, deb('git', 'libperl.so.5.36', 'libpython3.11.so.1', 'libsvn_client-1.so.1')),
-  layer('bookworm-dev', 587300000, 211300000, deb('gcc', 'libLLVM-14.so.1', 'libgfortran.so.5', 'libasan.so.8', 'libMagickCore-6.Q16.so.6', 'libicudata.so.72', 'libmysqlclient.so.21', 'libpq.so.5')),
+/** buildpack-deps:bookworm on `base`, its layers' keys suffixed with `s` and compressed to `gz`. */
+const buildpackBookworm = (s: string, base: HistorySpec[], gz: number[]) => buildpackDeps(base,
+  layer('bookworm-curl' + s, 24060000, gz[0], deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.5.so.0', 'libssh2.so.1')),
+  layer('bookworm-scm' + s, 71170000, gz[1], deb('git', 'libperl.so.5.36', 'libpython3.11.so.1', 'libsvn_client-1.so.1')),
+  layer('bookworm-dev' + s, 587300000, gz[2], deb('gcc', 'libLLVM-14.so.1', 'libgfortran.so.5', 'libasan.so.8', 'libMagickCore-6.Q16.so.6', 'libicudata.so.72', 'libmysqlclient.so.21', 'libpq.so.5')),
 );
+/** buildpack-deps:bookworm, the base of python and node: pulling one after the other finds these layers. */
+const BUILDPACK_BOOKWORM = buildpackBookworm('', BOOKWORM_HIST, [24030000, 64390000, 211300000]);
+/** Debian 12.10 of April 28 and its buildpack-deps: the last node:18 was built on them, so it shares no layer with today's. */
+const bookworm0428 = (k: string, size: number, gz: number) => debuerreotype('bookworm', layer(k, size, gz, () => debianRoot('osBookworm10')), '1745798400');
+const BUILDPACK_BOOKWORM_0428 = buildpackBookworm('-20250428', bookworm0428('debian-bookworm-20250428', 117200000, 48491199), [24011181, 64394427, 211356050]);
 
 // --- node: the user, the release tarball unpacked in /usr/local, yarn, the entrypoint.
 const NODE_PASSWD = '/etc/passwd:' + TEXT.passwdDeb + 'node:x:1000:1000::/home/node:/bin/bash\n';
@@ -109,22 +138,25 @@ const nodeFiles = (bin: number) => () => [
 const yarn = (v: string, key: string, size: number, gz: number) => layer(key, size, gz, () => [`/usr/local/bin/yarn>/opt/yarn-v${v}/bin/yarn`, `/usr/local/bin/yarnpkg>/opt/yarn-v${v}/bin/yarnpkg`, `/opt/yarn-v${v}/bin/yarn*1015`, `/opt/yarn-v${v}/bin/yarnpkg*42`, fill(`/opt/yarn-v${v}/lib`, 'cli.js', 'v8-compile-cache.js')]);
 const NODE_EP = '/usr/local/bin/docker-entrypoint.sh*388';
 
-/** node:N on buildpack-deps:bookworm, built with BuildKit. */
-function nodeBookworm(tags: string[], v: string, created: string, bin: number, size: number, gz: number): ImageSpec {
+const NODE20 = ['20', '20.19', '20.19.2', 'iron'];
+const NODE18 = ['18', '18.20', '18.20.8', 'hydrogen'];
+/** node:N on buildpack-deps:bookworm (or, `slim`, on debian:bookworm-slim; or on the `base` it was last built on), built with BuildKit. */
+function nodeBookworm(tags: string[], v: string, created: string, bin: number, size: number, gz: number, slim = false, base = slim ? BOOKWORM_SLIM_HIST : BUILDPACK_BOOKWORM): ImageSpec {
+  const k = v + (slim ? '-slim' : '');
   return {
     repo: 'node', tags, created,
     config: { Env: [PATH, 'NODE_VERSION=' + v, 'YARN_VERSION=1.22.22'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
-    history: [...BUILDPACK_BOOKWORM, ...dockerfile(`
+    history: [...base, ...dockerfile(`
 RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
 ENV NODE_VERSION=${v}
-RUN ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "\${dpkgArch##*-}" in
+RUN ARCH= ${slim ? 'OPENSSL_ARCH= && dpkgArch="$(dpkg --print-architecture)"     &&' : '&& dpkgArch="$(dpkg --print-architecture)"   &&'} case "\${dpkgArch##*-}" in
 ENV YARN_VERSION=1.22.22
-RUN set -ex   && export GNUPGHOME="$(mktemp -d)"   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do
+RUN set -ex   && ${slim ? 'savedAptMark="$(apt-mark showmanual)"   && apt-get update && apt-get install -y ca-certificates curl wget gnupg dirmngr --no-install-recommends' : 'export GNUPGHOME="$(mktemp -d)"'}   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do
 COPY docker-entrypoint.sh /usr/local/bin/
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]`,
-    nodeUser('node-user-' + v), layer('node-' + v, size, gz, nodeFiles(bin)), yarn('1.22.22', 'yarn-1.22.22-' + v, 5340000, 1250000),
-    layer('node-ep-' + v, 388, 449, () => [NODE_EP]))],
+    nodeUser('node-user-' + k), layer('node-' + k, size, gz, nodeFiles(bin)), yarn('1.22.22', 'yarn-1.22.22-' + k, 5340000, slim ? 1712464 : 1250000),
+    layer('node-ep-' + k, 388, 449, () => [NODE_EP]))],
   };
 }
 
@@ -176,11 +208,11 @@ const nginxConfig = (env: string[]): ImageConfig => ({
  * mysql on Oracle Linux 9 slim: the LTS (8.4) and innovation (9.x) images are built alike at the
  * same time and share only the base layer.
  */
-function mysql(tags: string[], v: string, major: string): ImageSpec {
+function mysql(tags: string[], v: string, major: string, created = '2025-04-22T22:55:26Z'): ImageSpec {
   const el = v + '-1.el9';
   const minor = v.slice(0, 3);
   return {
-    repo: 'mysql', tags, created: '2025-04-22T22:55:26Z',
+    repo: 'mysql', tags, created,
     config: {
       ExposedPorts: { '3306/tcp': {}, '33060/tcp': {} },
       Env: [PATH, 'GOSU_VERSION=1.17', 'MYSQL_MAJOR=' + major, 'MYSQL_VERSION=' + el, 'MYSQL_SHELL_VERSION=' + el],
@@ -232,23 +264,57 @@ CMD ["node"]`,
   };
 }
 
-// --- python 3.13 slim (on debian:bookworm-slim) and alpine: the same build, without the toolchain.
-const PY_ENV = ['GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.3', 'PYTHON_SHA256=40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041'];
-const pyFiles = (lib: string) => () => ['/usr/local/bin/python3.13*14472', '/usr/local/bin/pip3*231', '/usr/local/bin/pip3.13*231', fill('/usr/local/lib/python3.13', 'site-packages', 'lib-dynload', 'encodings', 'asyncio', 'json'), fill('/usr/local/lib', 'libpython3.13.so.1.0'), fill(lib, 'libsqlite3.so.0', 'libffi.so.8', 'libexpat.so.1')];
-function pythonSmall(tags: string[], created: string, base: HistorySpec[], deps: string, build: string, k: string, sizes: number[]): ImageSpec {
+// --- python: the full image on buildpack-deps:bookworm; slim (on debian:bookworm-slim) and alpine the same build without the toolchain.
+/** A release's environment: the release manager's key, the version, the tarball's digest. */
+const pyEnv = (key: string, v: string, sha: string) => ['GPG_KEY=' + key, 'PYTHON_VERSION=' + v, 'PYTHON_SHA256=' + sha];
+const PY_ENV = pyEnv('7169605F62C751356D054A26A821E680E5FA6305', '3.13.3', '40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041');
+const PY312 = pyEnv('7169605F62C751356D054A26A821E680E5FA6305', '3.12.11', 'c30bb24b7f1e9a19b11b55a546434f74e739bb4c271a3e3a80ff4380d49f7adb');
+const PY311 = pyEnv('A035C8C19219BA821ECEA86B64E628F8D684696D', '3.11.13', '8fb5f9fbc7609fa822cb31549884575db7fd9657cbffb89510b5d7975963a83a');
+/** `3.13` of an environment's PYTHON_VERSION. */
+const pyMinor = (env: string[]) => env[1].slice(15).replace(/\.\d+$/, '');
+const pyFiles = (lib: string, m: string) => () => [`/usr/local/bin/python${m}*14472`, '/usr/local/bin/pip3*231', `/usr/local/bin/pip${m}*231`, fill('/usr/local/lib/python' + m, 'site-packages', 'lib-dynload', 'encodings', 'asyncio', 'json'), fill('/usr/local/lib', `libpython${m}.so.1.0`), fill(lib, 'libsqlite3.so.0', 'libffi.so.8', 'libexpat.so.1')];
+const pyLinks = (m: string) => ['/usr/local/bin/python3>python' + m, '/usr/local/bin/python>python3', '/usr/local/bin/pip>pip3'];
+const PY_BUILD = 'RUN set -eux;     wget -O python.tar.xz "https://www.python.org/ftp/python/\${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz";';
+
+/** python:X.Y on buildpack-deps:bookworm; `k` suffixes its layers' keys (none for 3.13, the first in the catalogue). */
+function python(tags: string[], env: string[], created: string, k: string, sizes: number[]): ImageSpec {
+  const m = pyMinor(env);
   return {
     repo: 'python', tags, created,
-    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, ...PY_ENV], Cmd: ['python3'] },
+    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, 'LANG=C.UTF-8', ...env], Cmd: ['python3'] },
+    history: [...BUILDPACK_BOOKWORM, ...dockerfile(`
+ENV PATH=/usr/local/bin:${STD_PATH}
+ENV LANG=C.UTF-8
+${apt('libbluetooth-dev tk-dev uuid-dev')}
+${env.map((e) => 'ENV ' + e).join('\n')}
+${PY_BUILD}
+RUN set -eux;     for src in idle3 pip3 pydoc3 python3 python3-config; do
+CMD ["python3"]`,
+    layer('python-deps' + k, 20300000, 6250000, deb('tk', 'libtk8.6.so', 'libbluetooth.so.3')),
+    layer('python-' + env[1].slice(15), sizes[0], sizes[1], () => [`/usr/local/bin/python${m}*17600`, '/usr/local/bin/pip3*231', fill('/usr/local/lib/python' + m, 'site-packages', 'lib-dynload', 'encodings', 'asyncio', 'test'), fill('/usr/local/lib', `libpython${m}.so.1.0`)]),
+    layer('python-links' + k, 36, 249, () => pyLinks(m)))],
+  };
+}
+function pythonSmall(tags: string[], created: string, alpine: boolean, k: string, sizes: number[], env = PY_ENV): ImageSpec {
+  const base = alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST;
+  const deps = alpine ? 'RUN set -eux; \tapk add --no-cache \t\tca-certificates \t\ttzdata \t;' : apt('ca-certificates netbase tzdata');
+  const build = alpine ? 'RUN set -eux; \t\tapk add --no-cache --virtual .build-deps' : 'RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)";';
+  // 3.13 dropped the LANG the older releases still set
+  const lang = pyMinor(env) < '3.13' ? ['LANG=C.UTF-8'] : [];
+  return {
+    repo: 'python', tags, created,
+    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, ...lang, ...env], Cmd: ['python3'] },
     history: [...base, ...dockerfile(`
 ENV PATH=/usr/local/bin:${STD_PATH}
-${deps}
-${PY_ENV.map((e) => 'ENV ' + e).join('\n')}
+${lang.map((e) => `ENV ${e}\n`).join('')}${deps}
+${env.map((e) => 'ENV ' + e).join('\n')}
 ${build}
 RUN set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do
 CMD ["python3"]`,
-    layer(k + '-deps', sizes[0], sizes[1], () => ['/usr/share/zoneinfo/', '/etc/ssl/certs/ca-certificates.crt=219342']),
-    layer(k, sizes[2], sizes[3], pyFiles(k.includes('alpine') ? '/usr/lib' : '/usr/lib/x86_64-linux-gnu')),
-    layer(k + '-links', 36, 247, () => ['/usr/local/bin/python3>python3.13', '/usr/local/bin/python>python3', '/usr/local/bin/pip>pip3', '/usr/local/bin/idle>idle3', '/usr/local/bin/pydoc>pydoc3']))],
+    // tzdata's zones fill what the certificates leave
+    layer(k + '-deps', sizes[0], sizes[1], () => ['+/usr/share/zoneinfo UTC Etc Europe America', '/etc/ssl/certs/ca-certificates.crt=219342']),
+    layer(k, sizes[2], sizes[3], pyFiles(alpine ? '/usr/lib' : '/usr/lib/x86_64-linux-gnu', pyMinor(env))),
+    layer(k + '-links', 36, 247, () => [...pyLinks(pyMinor(env)), '/usr/local/bin/idle>idle3', '/usr/local/bin/pydoc>pydoc3']))],
   };
 }
 
@@ -283,16 +349,19 @@ CMD ["redis-server"]`,
   };
 }
 
-// --- postgres 17.5: Debian's packages from apt.postgresql.org, or built from source on alpine.
+// --- postgres (17.5 unless told): Debian's packages from apt.postgresql.org, or built from source on alpine.
 const PG_DATA = 'PGDATA=/var/lib/postgresql/data';
-function postgres(tags: string[], alpine: boolean): ImageSpec {
-  const k = alpine ? 'pg-17.5-alpine' : 'pg-17.5';
-  const bin = alpine ? '/usr/local/bin/' : '/usr/lib/postgresql/17/bin/';
+/** When the older majors' Dockerfiles last changed (their images' date). */
+const PG_JUNE = '2025-06-06T18:27:47Z';
+function postgres(tags: string[], alpine: boolean, v = '17.5', size = alpine ? 266500000 : 321400000, gz = alpine ? 104100000 : 112870000, created = alpine ? '2025-05-09T17:49:06Z' : '2025-05-09T17:41:48Z'): ImageSpec {
+  const major = v.split('.')[0];
+  const k = alpine ? `pg-${v}-alpine` : 'pg-' + v;
+  const bin = alpine ? '/usr/local/bin/' : `/usr/lib/postgresql/${major}/bin/`;
   const user = alpine ? 'postgres:x:70:70::/var/lib/postgresql:/bin/sh\n' : 'postgres:x:999:999::/var/lib/postgresql:/bin/bash\n';
-  const env = alpine ? [PATH, 'GOSU_VERSION=1.17', 'LANG=en_US.utf8', 'PG_MAJOR=17', 'PG_VERSION=17.5', PG_DATA] : ['PATH=' + STD_PATH + ':/usr/lib/postgresql/17/bin', 'GOSU_VERSION=1.17', 'LANG=en_US.utf8', 'PG_MAJOR=17', 'PG_VERSION=17.5-1.pgdg120+1', PG_DATA];
+  const env = alpine ? [PATH, 'GOSU_VERSION=1.17', 'LANG=en_US.utf8', 'PG_MAJOR=' + major, 'PG_VERSION=' + v, PG_DATA] : [`PATH=${STD_PATH}:/usr/lib/postgresql/${major}/bin`, 'GOSU_VERSION=1.17', 'LANG=en_US.utf8', 'PG_MAJOR=' + major, `PG_VERSION=${v}-1.pgdg120+1`, PG_DATA];
   const run = (s: string) => `RUN set -eux; \t${s}`;
   return {
-    repo: 'postgres', tags, created: alpine ? '2025-05-09T17:49:06Z' : '2025-05-09T17:41:48Z',
+    repo: 'postgres', tags, created,
     config: { ExposedPorts: { '5432/tcp': {} }, Env: env, Entrypoint: ['docker-entrypoint.sh'], Cmd: ['postgres'], Volumes: { '/var/lib/postgresql/data': {} }, StopSignal: 'SIGINT' },
     history: [...(alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST), ...dockerfile(`
 ${run(alpine ? 'addgroup -g 70 -S postgres; \tadduser -u 70 -S -D -G postgres -H -h /var/lib/postgresql -s /bin/sh postgres; \tinstall --verbose --directory --owner postgres --group postgres --mode 1777 /var/lib/postgresql' : 'groupadd -r postgres --gid=999; \tuseradd -r -g postgres --uid=999 --home-dir=/var/lib/postgresql --shell=/bin/bash postgres; \tinstall --verbose --directory --owner postgres --group postgres --mode 1777 /var/lib/postgresql')}
@@ -304,7 +373,7 @@ ENV LANG=en_US.utf8
 ${alpine ? '' : apt('libnss-wrapper xz-utils zstd')}
 RUN mkdir /docker-entrypoint-initdb.d
 ${alpine ? '' : "RUN set -ex; \tkey='B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8';"}
-ENV PG_MAJOR=17
+ENV PG_MAJOR=${major}
 ${env.slice(alpine ? 4 : 0, 1).map((e) => 'ENV ' + e).join('')}
 ENV ${env[4]}
 ${alpine ? run('wget -O postgresql.tar.bz2') : 'RUN set -ex; \t\texport PYTHONDONTWRITEBYTECODE=1;'}
@@ -327,10 +396,10 @@ CMD ["postgres"]`.replace(/\n(?=\n)/g, ''),
       layer(k + '-nss', 3620000, 1200000, () => [fill('/usr/lib/x86_64-linux-gnu', 'libnss_wrapper.so', 'libzstd.so.1'), '/usr/bin/xz*84952', '/usr/bin/zstd*1227640'])]),
     layer(k + '-initdb.d', 0, 113, () => ['/docker-entrypoint-initdb.d/']),
     ...(alpine ? [] : [layer(k + '-key', 4700, 3144, () => ['/usr/local/share/keyrings/postgres.gpg.asc=4697'])]),
-    layer(k, alpine ? 266500000 : 321400000, alpine ? 104100000 : 112870000, () => [
+    layer(k, size, gz, () => [
       ...['postgres', 'initdb', 'pg_ctl', 'psql', 'pg_dump', 'pg_restore', 'createdb', 'pg_isready'].map((n, i) => bin + n + '*' + (n === 'postgres' ? 9850000 : 100000 + i * 9001)),
-      fill(alpine ? '/usr/local/lib/postgresql' : '/usr/lib/postgresql/17/lib', 'plpgsql.so', 'llvmjit.so', 'pgoutput.so', 'libpqwalreceiver.so'),
-      fill(alpine ? '/usr/local/share/postgresql' : '/usr/share/postgresql/17', 'postgresql.conf.sample', 'pg_hba.conf.sample', 'postgres.bki', 'information_schema.sql')]),
+      fill(alpine ? '/usr/local/lib/postgresql' : `/usr/lib/postgresql/${major}/lib`, 'plpgsql.so', 'llvmjit.so', 'pgoutput.so', 'libpqwalreceiver.so'),
+      fill(alpine ? '/usr/local/share/postgresql' : '/usr/share/postgresql/' + major, 'postgresql.conf.sample', 'pg_hba.conf.sample', 'postgres.bki', 'information_schema.sql')]),
     layer(k + '-conf', 30700, 10349, () => [(alpine ? '/usr/local/share/postgresql' : '/usr/share/postgresql') + '/postgresql.conf.sample=30700']),
     layer(k + '-run', 0, 126, () => ['/var/run/postgresql/']),
     layer(k + '-data', 0, 167, () => ['/var/lib/postgresql/data/']),
@@ -361,27 +430,9 @@ CMD ["/hello"]`, layer('hello', 10072, 2459, () => ['/hello*10072'])),
     config: { Env: [PATH], Cmd: ['/bin/sh'], WorkingDir: '/' },
     history: ALPINE_HIST,
   },
-  {
-    repo: 'ubuntu', tags: ['latest', '24.04', 'noble'], created: '2025-05-29T04:21:01Z',
-    config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '24.04' } },
-    history: legacy(`
-ARG RELEASE
-ARG LAUNCHPAD_BUILD_ARCH
-LABEL org.opencontainers.image.ref.name=ubuntu
-LABEL org.opencontainers.image.version=24.04
-ADD file:598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3 in /
-CMD ["/bin/bash"]`, NOBLE),
-  },
-  {
-    repo: 'debian', tags: ['latest', '12', 'bookworm'], created: '2025-05-20T00:00:00Z',
-    config: { Env: [PATH], Cmd: ['bash'] },
-    history: BOOKWORM_HIST,
-  },
-  {
-    repo: 'debian', tags: ['bookworm-slim', '12-slim'], created: '2025-05-20T00:00:00Z',
-    config: { Env: [PATH], Cmd: ['bash'] },
-    history: BOOKWORM_SLIM_HIST,
-  },
+  ubuntu(['latest', '24.04', 'noble'], '24.04', '2025-05-29T04:21:01Z', NOBLE, '598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3'),
+  debian(['latest', '12', 'bookworm'], BOOKWORM_HIST),
+  debian(['bookworm-slim', '12-slim'], BOOKWORM_SLIM_HIST),
   {
     repo: 'nginx', tags: ['latest', '1.27', '1.27.5', 'mainline', 'bookworm'], created: '2025-04-16T14:50:27Z',
     config: nginxConfig(['NJS_VERSION=0.8.10', 'NJS_RELEASE=1~bookworm', 'PKG_RELEASE=1~bookworm', 'DYNPKG_RELEASE=1~bookworm']),
@@ -470,35 +521,43 @@ CMD ["node"]`,
   },
   nodeBookworm(['latest', '24', '24.2', '24.2.0', 'current', 'bookworm', '24-bookworm', '24.2-bookworm', '24.2.0-bookworm', 'current-bookworm'], '24.2.0', '2025-06-10T04:51:37Z', 122968768, 322900000, 49890000),
   nodeBookworm(['22', '22.16', '22.16.0', 'lts', 'jod', '22-bookworm', '22.16-bookworm', '22.16.0-bookworm', 'lts-bookworm', 'jod-bookworm', 'lts-jod'], '22.16.0', '2025-06-04T05:18:23Z', 119480824, 315900000, 48640000),
-  {
-    repo: 'python', tags: ['latest', '3', '3.13', '3.13.3', 'bookworm'], created: '2025-06-04T01:14:42Z',
-    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, 'LANG=C.UTF-8', 'GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305', 'PYTHON_VERSION=3.13.3', 'PYTHON_SHA256=40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041'], Cmd: ['python3'] },
-    history: [...BUILDPACK_BOOKWORM, ...dockerfile(`
-ENV PATH=/usr/local/bin:${STD_PATH}
-ENV LANG=C.UTF-8
-${apt('libbluetooth-dev tk-dev uuid-dev')}
-ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305
-ENV PYTHON_VERSION=3.13.3
-ENV PYTHON_SHA256=40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041
-RUN set -eux;     wget -O python.tar.xz "https://www.python.org/ftp/python/\${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz";
-RUN set -eux;     for src in idle3 pip3 pydoc3 python3 python3-config; do
-CMD ["python3"]`,
-    layer('python-deps', 20300000, 6250000, deb('tk', 'libtk8.6.so', 'libbluetooth.so.3')),
-    layer('python-3.13.3', 196700000, 26650000, () => ['/usr/local/bin/python3.13*17600', '/usr/local/bin/pip3*231', fill('/usr/local/lib/python3.13', 'site-packages', 'lib-dynload', 'encodings', 'asyncio', 'test'), fill('/usr/local/lib', 'libpython3.13.so.1.0')]),
-    layer('python-links', 36, 249, () => ['/usr/local/bin/python3>python3.13', '/usr/local/bin/python>python3', '/usr/local/bin/pip>pip3']))],
-  },
+  python(['latest', '3', '3.13', '3.13.3', 'bookworm'], PY_ENV, '2025-06-04T01:14:42Z', '', [196700000, 26650000]),
   mysql(['latest', '9', '9.3', '9.3.0', 'innovation', 'oracle', 'oraclelinux9'], '9.3.0', 'innovation'),
   mysql(['8', '8.4', '8.4.5', 'lts', '8-oracle', '8.4-oracle'], '8.4.5', '8.4'),
   nodeAlpine(['22-alpine', '22.16-alpine', '22.16.0-alpine', '22-alpine3.21', '22.16-alpine3.21', '22.16.0-alpine3.21', 'lts-alpine', 'jod-alpine', 'lts-alpine3.21', 'jod-alpine3.21'], '22.16.0', '2025-06-04T05:07:43Z', 119480824, 150680000, 51520000),
   nodeAlpine(['24-alpine', '24.2-alpine', '24.2.0-alpine', '24-alpine3.21', '24.2-alpine3.21', '24.2.0-alpine3.21', 'alpine', 'current-alpine', 'alpine3.21', 'current-alpine3.21'], '24.2.0', '2025-06-10T04:38:16Z', 122968768, 153940000, 52480000),
-  pythonSmall(['3.13-slim', '3-slim', 'slim', '3.13.3-slim', '3.13-slim-bookworm', '3-slim-bookworm', 'slim-bookworm', '3.13.3-slim-bookworm'], '2025-06-04T01:14:42Z', BOOKWORM_SLIM_HIST,
-    apt('ca-certificates netbase tzdata'), 'RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)";', 'python-3.13.3-slim', [4080000, 3520780, 41360000, 12570612]),
-  pythonSmall(['3.13-alpine', '3-alpine', 'alpine', '3.13.3-alpine', '3.13-alpine3.21', '3-alpine3.21', 'alpine3.21', '3.13.3-alpine3.21'], '2025-06-04T01:07:52Z', ALPINE_HIST,
-    'RUN set -eux; \tapk add --no-cache \t\tca-certificates \t\ttzdata \t;', 'RUN set -eux; \t\tapk add --no-cache --virtual .build-deps', 'python-3.13.3-alpine', [1650000, 461000, 35950000, 12890000]),
+  pythonSmall(['3.13-slim', '3-slim', 'slim', '3.13.3-slim', '3.13-slim-bookworm', '3-slim-bookworm', 'slim-bookworm', '3.13.3-slim-bookworm'], '2025-06-04T01:14:42Z', false, 'python-3.13.3-slim', [4080000, 3520780, 41360000, 12570612]),
+  pythonSmall(['3.13-alpine', '3-alpine', 'alpine', '3.13.3-alpine', '3.13-alpine3.21', '3-alpine3.21', 'alpine3.21', '3.13.3-alpine3.21'], '2025-06-04T01:07:52Z', true, 'python-3.13.3-alpine', [1650000, 461000, 35950000, 12890000]),
   redis(['latest', '8', '8.0', '8.0.2', 'bookworm', '8-bookworm', '8.0-bookworm', '8.0.2-bookworm'], false, 66300000, 24560000),
   redis(['alpine', '8-alpine', '8.0-alpine', '8.0.2-alpine', 'alpine3.21', '8-alpine3.21', '8.0-alpine3.21', '8.0.2-alpine3.21'], true, 52600000, 19870000),
   postgres(['latest', '17', '17.5', 'bookworm', '17-bookworm', '17.5-bookworm'], false),
   postgres(['alpine', '17-alpine', '17.5-alpine', 'alpine3.21', '17-alpine3.21', '17.5-alpine3.21'], true),
+  // The tags of earlier releases a course's students type, as the Hub served them in June 2025.
+  ubuntu(['22.04', 'jammy'], '22.04', '2025-05-29T04:20:59Z', layer('ubuntu-22.04', 77860000, 29540000, () => debianRoot('osJammy'))),
+  ubuntu(['20.04', 'focal'], '20.04', '2025-04-08T10:57:52Z', layer('ubuntu-20.04', 72810000, 27510000, () => debianRoot('osFocal'))),
+  debian(['11', 'bullseye', '11.11'], bullseye('debian-bullseye', 123500000, 53740000)),
+  debian(['bullseye-slim', '11-slim', '11.11-slim'], bullseye('debian-bullseye-slim', 80640000, 30255940)),
+  alpine('3.20.6', '03:00:07', 7800000, 3626897),
+  alpine('3.19.7', '03:05:02', 7380000, 3420868),
+  python(tagsOf(['3.12', '3.12.11'], '', '-bookworm'), PY312, '2025-05-30T23:29:22Z', '-3.12.11', [188400000, 25230000]),
+  python(tagsOf(['3.11', '3.11.13'], '', '-bookworm'), PY311, '2025-06-03T23:02:53Z', '-3.11.13', [199800000, 28950000]),
+  pythonSmall(tagsOf(['3.12', '3.12.11'], '-slim', '-slim-bookworm'), '2025-05-30T23:29:22Z', false, 'python-3.12.11-slim', [4080000, 3511781, 44950000, 13662218], PY312),
+  pythonSmall(tagsOf(['3.11', '3.11.13'], '-slim', '-slim-bookworm'), '2025-06-03T23:02:53Z', false, 'python-3.11.13-slim', [4080000, 3514148, 53300000, 16209832], PY311),
+  pythonSmall(tagsOf(['3.12', '3.12.11'], '-alpine', '-alpine3.21'), '2025-05-30T23:29:22Z', true, 'python-3.12.11-alpine', [1650000, 461000, 41500000, 15100000], PY312),
+  pythonSmall(tagsOf(['3.11', '3.11.13'], '-alpine', '-alpine3.21'), '2025-06-03T23:02:53Z', true, 'python-3.11.13-alpine', [1650000, 461000, 47600000, 17300000], PY311),
+  // BuildKit dates an image by its Dockerfile's last change (SOURCE_DATE_EPOCH)
+  nodeBookworm(tagsOf(NODE20, '', '-bookworm'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 315600000, 48632605),
+  nodeBookworm(tagsOf(NODE20, '-slim', '-bookworm-slim'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 119800000, 41165953, true),
+  nodeAlpine(tagsOf(NODE20, '-alpine', '-alpine3.21'), '20.19.2', '2025-05-15T01:33:08Z', 97046368, 131000000, 42953899),
+  // node 18 left the build matrix at its end of life: these are its last builds, of April 28
+  nodeBookworm(tagsOf(NODE18, '', '-bookworm'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 296400000, 45675495, false, BUILDPACK_BOOKWORM_0428),
+  nodeBookworm(tagsOf(NODE18, '-slim', '-bookworm-slim'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 111800000, 39300000, true, bookworm0428('debian-bookworm-slim-20250428', 74800000, 28227000)),
+  nodeAlpine(tagsOf(NODE18, '-alpine', '-alpine3.21'), '18.20.8', '2025-03-27T14:23:08Z', 93648144, 121980000, 40010000),
+  mysql(['8.0', '8.0.42', '8.0-oracle', '8.0.42-oracle'], '8.0.42', '8.0', '2025-04-14T22:15:13Z'),
+  postgres(tagsOf(['16', '16.9'], '', '-bookworm'), false, '16.9', 313600000, 110040000, PG_JUNE),
+  postgres(tagsOf(['16', '16.9'], '-alpine', '-alpine3.21'), true, '16.9', 254800000, 100400000, PG_JUNE),
+  postgres(tagsOf(['15', '15.13'], '', '-bookworm'), false, '15.13', 301000000, 106200000, PG_JUNE),
+  postgres(tagsOf(['15', '15.13'], '-alpine', '-alpine3.21'), true, '15.13', 243700000, 96900000, PG_JUNE),
 ];
 
 /** The catalogue entry for a repository path (`library/x` or `x`) and tag. */

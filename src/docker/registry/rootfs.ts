@@ -47,6 +47,18 @@ export const TEXT: Record<string, string> = {
   shellsDeb: '# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/rbash\n/usr/bin/rbash\n/bin/dash\n/usr/bin/dash\n',
 };
 TEXT.osBuster = TEXT.osBookworm.replace(/12/g, '10').replace(/bookworm/g, 'buster');
+// bookworm's point release before 12.11 (May 17, 2025)
+TEXT.osBookworm10 = TEXT.osBookworm;
+TEXT.osBookworm10Deb = '12.10\n';
+TEXT.osBullseye = TEXT.osBookworm.replace(/12/g, '11').replace(/bookworm/g, 'bullseye');
+TEXT.osBullseyeDeb = '11.11\n';
+// Ubuntu's earlier LTS releases: os-release as noble's, with their point release and codename
+const ubuntuOs = (v: string, point: string, name: string, code: string) => TEXT.osUbuntu.replace(/24\.04\.2/g, point).replace(/24\.04/g, v).replace('Noble Numbat', name).replace(/noble/g, code);
+TEXT.osJammy = ubuntuOs('22.04', '22.04.5', 'Jammy Jellyfish', 'jammy').replace('LOGO=ubuntu-logo\n', '');
+TEXT.osJammyDeb = 'bookworm/sid\n';
+// focal's base-files still wrote the fields in their older order
+TEXT.osFocal = ubuntuOs('20.04', '20.04.6', 'Focal Fossa', 'focal').replace('LOGO=ubuntu-logo\n', '').replace(/^(PRETTY_NAME=.*\n)(NAME=.*\n)(VERSION_ID=.*\n)(VERSION=.*\n)(VERSION_CODENAME=.*\n)(ID=.*\nID_LIKE=.*\n)([^]*?)(UBUNTU_CODENAME)/, '$2$4$6$1$3$7$5$8');
+TEXT.osFocalDeb = 'bullseye/sid\n';
 
 /** Entries of /etc: `name/` a directory, `name=size`, `name>target`, space-separated. */
 const etc = (names: string) => names.split(' ').map((n) => '/etc/' + n);
@@ -72,8 +84,10 @@ export function debianRoot(os: string, split = false): string[] {
   // Before merged /usr (buster) the essential programs live in /bin only.
   const root = split ? 'bash dash ls cat cp mv rm mkdir rmdir pwd echo sleep touch uname date grep sed hostname more mount su tar gzip'.split(' ') : [];
   const usr = DEBIAN_BIN.split(' ').filter((n) => !root.includes(n));
-  const ubuntu = os === 'osUbuntu';
-  const issue = ubuntu ? 'Ubuntu 24.04.2 LTS' : `Debian GNU/Linux ${TEXT[os + 'Deb'].split('.')[0]}`;
+  const ubuntu = /ID=ubuntu/.test(TEXT[os]);
+  const noble = os === 'osUbuntu';
+  const pretty = /PRETTY_NAME="(.*)"/.exec(TEXT[os])![1];
+  const issue = ubuntu ? pretty : `Debian GNU/Linux ${TEXT[os + 'Deb'].split('.')[0]}`;
   const e = [
     ...FHS,
     ...(split ? ['/bin/', '/sbin/', '/lib/', '/lib64/', ...bins('/bin', root)] : MERGED_USR),
@@ -83,7 +97,7 @@ export function debianRoot(os: string, split = false): string[] {
     ...bins('/usr/bin', usr),
     '/usr/lib/os-release:' + TEXT[os],
     // Ubuntu's image has had a default user since 23.04.
-    ...accounts(TEXT.passwdDeb, TEXT.groupDeb, ubuntu ? 20237 : os === 'osBuster' ? 19492 : 20228, ubuntu ? ['ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n', 'ubuntu:x:1000:\n'] : undefined),
+    ...accounts(TEXT.passwdDeb, TEXT.groupDeb, ubuntu ? 20237 : os === 'osBuster' ? 19492 : 20228, noble ? ['ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n', 'ubuntu:x:1000:\n'] : undefined),
     '/etc/debian_version:' + TEXT[os + 'Deb'],
     '/etc/profile:' + (ubuntu ? TEXT.etcProfile.replace(/if \[ "\$\(id -u\)" -eq 0 \]; then\n  PATH[^]*?export PATH\n\n/, '') : TEXT.etcProfile),
     '/etc/nsswitch.conf:' + TEXT.nsswitch,
@@ -103,22 +117,27 @@ export function debianRoot(os: string, split = false): string[] {
       ? 'adduser.conf=3444 deluser.conf=1706 login.defs=12345 netconfig=767 sysctl.conf=2209 sysctl.d/README.sysctl=798 update-motd.d/00-header=1220 update-motd.d/10-help-text=1157 update-motd.d/50-motd-news=5023 apt/sources.list=313 apt/sources.list.d/ubuntu.sources=2552 dpkg/origins/ubuntu=162 cloud/build.info=59'
       : 'environment=0 login.defs=12569 localtime>/usr/share/zoneinfo/Etc/UTC dpkg/origins/debian=111'),
     // debuerreotype's sources, pinned to the snapshot the image was built from
-    os === 'osBuster' ? '/etc/apt/sources.list=230' : `/etc/apt/sources.list.d/debian.sources:${['', '-security'].map((s) => `Types: deb\n# http://snapshot.debian.org/archive/debian${s}/20250520T000000Z\nURIs: http://deb.debian.org/debian${s}\nSuites: bookworm${s ? s : ' bookworm-updates'}\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n`).join('\n')}`,
+    os === 'osBullseye' ? '/etc/apt/sources.list:' + ['', '-security', '-updates'].map((s) => `# deb http://snapshot.debian.org/archive/debian${s === '-security' ? s : ''}/20250520T000000Z bullseye${s} main\ndeb http://deb.debian.org/debian${s === '-security' ? s : ''} bullseye${s} main\n`).join('')
+      : split ? '/etc/apt/sources.list=230' : `/etc/apt/sources.list.d/debian.sources:${['', '-security'].map((s) => `Types: deb\n# http://snapshot.debian.org/archive/debian${s}/20250520T000000Z\nURIs: http://deb.debian.org/debian${s}\nSuites: bookworm${s ? s : ' bookworm-updates'}\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n`).join('\n')}`,
     '/etc/hostname=0',
     '/root/.bashrc=3106',
     '/root/.profile:' + TEXT.profile,
     '/var/lib/apt/lists/',
-    '/var/lib/dpkg/status=' + (os === 'osUbuntu' ? 182047 : 98315),
+    '/var/lib/dpkg/status=' + (ubuntu ? 182047 : 98315),
     '/usr/share/doc/',
     '+/usr/lib/x86_64-linux-gnu libc.so.6 libstdc++.so.6 libcrypto.so.3 libssl.so.3 libsystemd.so.0 libgnutls.so.30 libp11-kit.so.0 libzstd.so.1 liblzma.so.5 libdb-5.3.so libunistring.so.5 libsqlite3.so.0 libncursesw.so.6 libtinfo.so.6 libpcre2-8.so.0 libgcrypt.so.20 libapt-pkg.so.6.0 libz.so.1 libm.so.6 libselinux.so.1 libblkid.so.1 libmount.so.1 libgmp.so.10 libhogweed.so.6 libnettle.so.8 libidn2.so.0 libtasn1.so.6 libffi.so.8 libbz2.so.1.0 libcrypt.so.1 libpam.so.0 libudev.so.1 liblz4.so.1 libxxhash.so.0 libsemanage.so.2',
     '+/usr/share/perl5 Dpkg.pm Debconf.pm',
     '+/usr/share/zoneinfo UTC Europe America Asia',
   ];
-  if (ubuntu) e.push('/home/ubuntu/', '/var/lib/dpkg/info/procps.list=0', '/etc/lsb-release:DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=24.04\nDISTRIB_CODENAME=noble\nDISTRIB_DESCRIPTION="Ubuntu 24.04.2 LTS"\n', ...bins('/usr/bin', PROCPS.split(' ')));
+  if (noble) e.push('/home/ubuntu/');
+  if (ubuntu) e.push('/var/lib/dpkg/info/procps.list=0', `/etc/lsb-release:DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${/VERSION_ID="(.*)"/.exec(TEXT[os])![1]}\nDISTRIB_CODENAME=${/CODENAME=(.*)/.exec(TEXT[os])![1]}\nDISTRIB_DESCRIPTION="${pretty}"\n`, ...bins('/usr/bin', PROCPS.split(' ')));
   return e;
 }
 
-export function alpineRoot(): string[] {
+/** The minirootfs of Alpine release `v` (3.21.3 unless told). */
+export function alpineRoot(v = '3.21.3'): string[] {
+  const minor = v.replace(/\.\d+$/, '');
+  const os = (t: string) => t.replace(/3\.21\.3/g, v).replace(/3\.21/g, minor);
   const applets = 'arch ash base64 cat chgrp chmod chown cp date dd df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln login ls mkdir mknod mktemp more mount mv netstat nice pidof ping ping6 ps pwd rm rmdir sed sh sleep stat stty su sync tar touch true umount uname usleep watch zcat';
   const usrApplets = 'awk basename clear cut diff dirname du env expr find free groups head id less nproc printf readlink realpath seq sort tail tee test top tr tty uniq uptime vi wc wget which whoami xargs yes printenv';
   return [
@@ -128,20 +147,20 @@ export function alpineRoot(): string[] {
     ...links('/bin', applets, '/bin/busybox'),
     ...links('/usr/bin', usrApplets, '/bin/busybox'),
     '/sbin/apk*67432',
-    '/usr/lib/os-release:' + TEXT.osAlpine,
-    '/etc/alpine-release:3.21.3\n',
+    '/usr/lib/os-release:' + os(TEXT.osAlpine),
+    `/etc/alpine-release:${v}\n`,
     '/etc/passwd:' + TEXT.passwdAlpine,
     '/etc/group:' + TEXT.groupAlpine,
     '/etc/shadow:' + shadow(TEXT.passwdAlpine, (n) => (n === 'root' ? ':*::0:::::' : ':!::0:::::')),
     '/etc/hostname:localhost\n',
     '/etc/profile:' + TEXT.profileAlpine,
     '/etc/shells:# valid login shells\n/bin/sh\n/bin/ash\n',
-    '/etc/issue:Welcome to Alpine Linux 3.21\nKernel \\r on an \\m (\\l)\n\n',
+    `/etc/issue:Welcome to Alpine Linux ${minor}\nKernel \\r on an \\m (\\l)\n\n`,
     '/etc/fstab:/dev/cdrom\t/media/cdrom\tiso9660\tnoauto,ro 0 0\n/dev/usbdisk\t/media/usb\tvfat\tnoauto,ro 0 0\n',
     '/etc/nsswitch.conf:# musl itself does not support NSS, however some third-party DNS\n# implementations use the nsswitch.conf file to determine what\n# policy to follow.\n# Editing this file is not recommended.\nhosts: files dns\n',
     '/etc/modules:af_packet\nipv6\n',
     '/etc/apk/arch:x86_64\n',
-    '/etc/apk/repositories:' + ['main', 'community'].map((r) => `https://dl-cdn.alpinelinux.org/alpine/v3.21/${r}\n`).join(''),
+    '/etc/apk/repositories:' + ['main', 'community'].map((r) => `https://dl-cdn.alpinelinux.org/alpine/v${minor}/${r}\n`).join(''),
     '/etc/motd:Welcome to Alpine!\n\nThe Alpine Wiki contains a large amount of how-to guides and general\ninformation about administrating Alpine systems.\nSee <https://wiki.alpinelinux.org/>.\n\nYou can setup the system with the command: setup-alpine\n\nYou may change this message by editing /etc/motd.\n',
     '/etc/sysctl.conf:# content of this file will override /etc/sysctl.d/*\n',
     ...etc('apk/keys/ apk/protocols/ apk/world=89 busybox-paths.d/busybox=3183 conf.d/ crontabs/root=283 init.d/ inittab=570 logrotate.d/acpid=140 modprobe.d/aliases.conf=1113 modprobe.d/blacklist.conf=1273 modprobe.d/i386.conf=23 modprobe.d/kms.conf=91 modules-load.d/ mtab>/proc/mounts network/if-down.d/ network/if-post-down.d/ network/if-post-up.d/ network/if-pre-down.d/ network/if-pre-up.d/ network/if-up.d/ opt/ os-release>../usr/lib/os-release periodic/15min/ periodic/daily/ periodic/hourly/ periodic/monthly/ periodic/weekly/ profile.d/20locale.sh=61 profile.d/README=295 profile.d/color_prompt.sh.disabled=561 protocols=3164 secfixes.d/alpine=71 services=12813 ssl/cert.pem>certs/ca-certificates.crt ssl/certs/ca-certificates.crt=221046 ssl/ct_log_list.cnf=412 ssl/openssl.cnf=12411 ssl/private/ ssl1.1/cert.pem>/etc/ssl/cert.pem ssl1.1/certs>/etc/ssl/certs sysctl.d/00-alpine.conf=280 udhcpc/udhcpc.conf=107'),

@@ -601,7 +601,7 @@ const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 202
 async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<number> {
   if (args[1] === '--version' && args[0] === 'bash') {
     const v = bashVersion(sh.m.fs);
-    io.out(`GNU bash, version ${v} (x86_64-pc-linux-gnu)\nCopyright (C) ${v.startsWith('5.0') ? 2019 : 2022} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
+    io.out(`GNU bash, version ${v} (x86_64-pc-linux-gnu)\nCopyright (C) ${v.startsWith('5.0') ? 2019 : v.startsWith('5.1') ? 2020 : 2022} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
     return 0;
   }
   if (/^--./.test(args[1] ?? '') && args[0] !== 'bash' && !io.busybox) {

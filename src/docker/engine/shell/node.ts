@@ -12,7 +12,7 @@ import type { Command, IO, ShellLike } from './types';
  * A node release: its version, its npm's, the yarn its image adds and, from node 18 on, where
  * its loader throws MODULE_NOT_FOUND (see notFound).
  */
-export interface Release { node: string; npm: string; yarn: string; loader?: Loader }
+export interface Release { node: string; npm: string; yarn: string; loader?: Loader | OldLoader }
 /**
  * Lines of a failed resolution's stack: the throw, _resolveFilename, defaultResolveImpl,
  * resolveForCJSWithHooks, _load, then runMain and run_main_module for a missing main script,
@@ -20,6 +20,12 @@ export interface Release { node: string; npm: string; yarn: string; loader?: Loa
  * functions' receiver (Module from V8 13.6, node 24).
  */
 type Loader = [fn: string, ...lines: (number | string)[]];
+/**
+ * Node 18 and 20, before the resolve hooks and tracing frames: the throw, _resolveFilename,
+ * _load, runMain, run_main_module, then for a missing require Module.require, the helpers'
+ * require, _compile, _extensions..js, Module.load and the script's own _load.
+ */
+type OldLoader = [old: 0, ...lines: (number | string)[]];
 const NODE_14: Release = { node: 'v14.21.3', npm: '6.14.18', yarn: '1.22.19' };
 /**
  * The releases by the size of the node binary their image installs (catalog.ts): what a program
@@ -29,6 +35,8 @@ const NODE_14: Release = { node: 'v14.21.3', npm: '6.14.18', yarn: '1.22.19' };
 const RELEASES: Record<number, Release> = {
   122968768: { node: 'v24.2.0', npm: '11.3.0', yarn: '1.22.22', loader: ['Module', 1408, 1405, 1061, 1066, 1215, '152:5', '33:47', 1491, 1734] },
   119480824: { node: 'v22.16.0', npm: '10.9.2', yarn: '1.22.22', loader: ['Function', 1404, 1401, 1057, 1062, 1211, '171:5', '36:49', 1487, 1730] },
+  97046368: { node: 'v20.19.2', npm: '10.8.2', yarn: '1.22.22', loader: [0, 1215, 1212, 1043, '164:12', '28:49', 1298, 182, 1529, 1613, 1275, 1096] },
+  93648144: { node: 'v18.20.8', npm: '10.8.2', yarn: '1.22.22', loader: [0, 1143, 1140, 981, '128:12', '28:49', 1231, 177, 1364, 1422, 1203, 1019] },
 };
 export function release(fs: Fs): Release {
   const bin = fs.resolve('/usr/local/bin/node').node;
@@ -320,9 +328,13 @@ export function runScript(fs: Fs, cwd: string, file: string, env: Record<string,
 function notFound(fs: Fs, what: string, from?: string, at?: string): string {
   const loader = release(fs).loader;
   if (!loader) return `internal/modules/cjs/loader.js:818\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at Function.Module._resolveFilename (internal/modules/cjs/loader.js:815:15)\n    at Function.Module._load (internal/modules/cjs/loader.js:667:27)\n    at internal/main/run_main_module.js:17:47 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [${from ? ` '${from}' ` : ''}]\n}\n`;
-  const [fn, thrown, resolve, impl, hooks, load, runMain, mainModule, require, compile] = loader;
   const L = 'node:internal/modules/cjs/loader:';
-  const frames = [`${fn}._resolveFilename (${L}${resolve}:15)`, `defaultResolveImpl (${L}${impl}:19)`, `resolveForCJSWithHooks (${L}${hooks}:22)`, `${fn}._load (${L}${load}:37)`, 'TracingChannel.traceSync (node:diagnostics_channel:322:14)', `wrapModuleLoad (${L}235:24)`,
+  const [fn, thrown, resolve, impl, hooks, load, runMain, mainModule, require, compile] = loader;
+  // the stack keeps 10 frames: a missing require ends at runMain
+  const [, , r, l, run, main, req, helpers, comp, ext, mload, load2] = loader;
+  const frames = fn === 0 ? [`Module._resolveFilename (${L}${r}:15)`, `Module._load (${L}${l}:27)`,
+    ...(from ? [`Module.require (${L}${req}:19)`, `require (node:internal/modules/helpers:${helpers}:18)`, `Object.<anonymous> (${at})`, `Module._compile (${L}${comp}:14)`, `Module._extensions..js (${L}${ext}:10)`, `Module.load (${L}${mload}:32)`, `Module._load (${L}${load2}:12)`] : []),
+    `Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:${run})`, ...(from ? [] : [`node:internal/main/run_main_module:${main}`])] : [`${fn}._resolveFilename (${L}${resolve}:15)`, `defaultResolveImpl (${L}${impl}:19)`, `resolveForCJSWithHooks (${L}${hooks}:22)`, `${fn}._load (${L}${load}:37)`, 'TracingChannel.traceSync (node:diagnostics_channel:322:14)', `wrapModuleLoad (${L}235:24)`,
     ...(from ? [`Module.require (${L}${require}:12)`, 'require (node:internal/modules/helpers:135:16)', `Object.<anonymous> (${at})`, `Module._compile (${L}${compile}:14)`] : [`${fn}.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:${runMain})`, `node:internal/main/run_main_module:${mainModule}`])];
   // util.inspect keeps the array on the property's line while it fits in 80 columns.
   const stack = !from ? '[]' : from.length > 62 ? `[\n    '${from}'\n  ]` : `[ '${from}' ]`;

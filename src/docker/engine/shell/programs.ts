@@ -169,6 +169,7 @@ export const PROGRAMS: Record<string, Command> = {
   ...PSQL_PROGRAMS,
   python3: pythonCmd,
   python: pythonCmd,
+  'python3.11': pythonCmd,
   'python3.12': pythonCmd,
   'python3.13': pythonCmd,
   curl,

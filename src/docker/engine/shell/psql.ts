@@ -11,11 +11,19 @@ import type { Command, HttpReply, Machine } from './types';
 
 export const PG_SOCKET = '/var/run/postgresql/.s.PGSQL.5432';
 const alpine = (m: Machine) => m.fs.resolve('/etc/alpine-release').node !== undefined;
+/** The image's PostgreSQL release, from the PG_VERSION its processes were started with. */
+const release = (m: Machine) => {
+  for (const p of m.procs()) {
+    const v = p.env?.find((e) => e.startsWith('PG_VERSION='));
+    if (v) return v.slice(11).split('-')[0];
+  }
+  return '17.5';
+};
 /** What `SELECT version()` and the server's first log line say of the build. */
-export const pgBuild = (m: Machine) => alpine(m)
-  ? 'PostgreSQL 17.5 on x86_64-pc-linux-musl, compiled by gcc (Alpine 14.2.0) 14.2.0, 64-bit'
-  : 'PostgreSQL 17.5 (Debian 17.5-1.pgdg120+1) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit';
-export const psqlVersion = (m: Machine) => (alpine(m) ? '17.5' : '17.5 (Debian 17.5-1.pgdg120+1)');
+export const pgBuild = (m: Machine, v = release(m)) => alpine(m)
+  ? `PostgreSQL ${v} on x86_64-pc-linux-musl, compiled by gcc (Alpine 14.2.0) 14.2.0, 64-bit`
+  : `PostgreSQL ${v} (Debian ${v}-1.pgdg120+1) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit`;
+export const psqlVersion = (m: Machine, v = release(m)) => (alpine(m) ? v : `${v} (Debian ${v}-1.pgdg120+1)`);
 
 /** psql's options: who connects to which database, and the command of `-c`. */
 export function psqlArgs(args: string[], env: string[]): { user: string; db: string; c?: string; version?: boolean; host?: string } {

@@ -16,7 +16,7 @@ import { Overlay, newDir } from '../../../../src/docker/engine/fs';
 import type { TermIO } from '../../../../src/docker/shell';
 import { INTERNAL_ERROR } from '../../../../src/docker/index';
 
-const IMAGES = ['alpine', 'busybox', 'hello-world', 'nginx:alpine'];
+const IMAGES = ['alpine', 'busybox', 'hello-world', 'nginx:alpine', 'alpine:3.19'];
 const NAMES = ['c0', 'c1'];
 const TAGS = ['mine:v1', 'mine:v2', 'other'];
 

@@ -96,3 +96,24 @@ test('redis and postgres: tags, ports, volumes, stop signal and history of the r
   // BuildKit's WORKDIR leaves its empty layer in the redis images.
   assert.equal((await e.imageInspect('redis')).RootFS.Layers.length, 7);
 });
+
+test('catalogue invariants: a tag names one image, a layer key one layer, a version tag its image\'s release, a variant its base', async () => {
+  const { CATALOG } = await import('../../../../src/docker/registry/catalog');
+  const refs = CATALOG.flatMap((i) => i.tags.map((t) => `${i.repo}:${t}`));
+  assert.deepEqual(refs.filter((r, k) => refs.indexOf(r) !== k), [], 'no tag twice');
+  const byKey = new Map<string, object>();
+  for (const i of CATALOG) {
+    const layers = i.history.flatMap(([, l]) => (l ? [l] : []));
+    assert.ok(layers.length && i.tags.length && !Number.isNaN(Date.parse(i.created)) && i.created < '2025-06-16', `${i.repo}:${i.tags[0]}`);
+    // digests derive from keys: two specs with one key would be one blob with two contents
+    for (const l of layers) assert.equal(byKey.get(l.key) ?? byKey.set(l.key, l).get(l.key), l, l.key);
+    const v = i.config.Env?.find((e) => /^(PYTHON|NODE|PG|MYSQL|NGINX|HTTPD)_VERSION=/.test(e))?.split('=')[1];
+    for (const t of i.tags.filter((x) => /^\d/.test(x)).map((x) => x.split('-')[0])) {
+      if (v) assert.ok(v === t || v.startsWith(t + '.') || v.startsWith(t + '-'), `${i.repo}:${t} is ${v}`);
+    }
+    const base = layers[0].key;
+    if (i.tags.some((t) => t.endsWith('alpine3.21'))) assert.equal(base, 'alpine-3.21.3', `${i.repo}:${i.tags[0]}`);
+    const slim = i.tags.some((t) => /slim/.test(t)) || /^(nginx|redis|postgres)$/.test(i.repo);
+    if (i.tags.some((t) => /(^|-)bookworm(-slim)?$/.test(t))) assert.match(base, slim ? /^debian-bookworm-slim(-\d+)?$/ : /^debian-bookworm(-\d+)?$/, `${i.repo}:${i.tags[0]}`);
+  }
+});

@@ -113,3 +113,12 @@ test('npm 11 writes lockfile v3 (packages by install path), npm 6 lockfile v1', 
   assert.deepEqual(await lock('node'), { name: 'w', version: '1.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'w', version: '1.0.0', dependencies: { lodash: '^4.17.21' } }, 'node_modules/lodash': { version: '4.17.21' } } });
   assert.deepEqual(await lock('node:14'), { name: 'w', version: '1.0.0', lockfileVersion: 1, requires: true, dependencies: { lodash: { version: '4.17.21' } } });
 });
+
+test('node 20 and 18: a missing script or module has their loader\'s frames, without the resolve hooks of 22', async () => {
+  const e = engine();
+  await pull(e, 'node:20-alpine', 'node:18-slim');
+  assert.equal((await run(e, 'node:20-alpine', ['node', 'bash'])).err, "node:internal/modules/cjs/loader:1215\n  throw err;\n  ^\n\nError: Cannot find module '/bash'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1212:15)\n    at Module._load (node:internal/modules/cjs/loader:1043:27)\n    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)\n    at node:internal/main/run_main_module:28:49 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}\n\nNode.js v20.19.2\n");
+  const app = ['sh', '-c', "mkdir /app && cd /app && printf 'const x = 1;\\nconst express = require(\"express\");\\n' > app.js && node app.js"];
+  assert.equal((await run(e, 'node:18-slim', app)).err, "node:internal/modules/cjs/loader:1143\n  throw err;\n  ^\n\nError: Cannot find module 'express'\nRequire stack:\n- /app/app.js\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1140:15)\n    at Module._load (node:internal/modules/cjs/loader:981:27)\n    at Module.require (node:internal/modules/cjs/loader:1231:19)\n    at require (node:internal/modules/helpers:177:18)\n    at Object.<anonymous> (/app/app.js:2:17)\n    at Module._compile (node:internal/modules/cjs/loader:1364:14)\n    at Module._extensions..js (node:internal/modules/cjs/loader:1422:10)\n    at Module.load (node:internal/modules/cjs/loader:1203:32)\n    at Module._load (node:internal/modules/cjs/loader:1019:12)\n    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:128:12) {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '/app/app.js' ]\n}\n\nNode.js v18.20.8\n");
+  assert.match((await run(e, 'node:18-slim', ['node', '-v'])).out, /^v18\.20\.8\n$/);
+});

@@ -71,3 +71,15 @@ test('comparisons answer true/false (True/False in python); builtins and dot-com
   assert.equal(await py.type('"it\'s"'), '"it\'s"\n');
   assert.doesNotMatch(await py.type('len("hola")'), /NameError/);
 });
+
+test('python before 3.13: the banner of its release and build, a bare exit only hints, tracebacks read <stdin>', async () => {
+  const e = engine();
+  await pull(e, 'python:3.11-slim', 'python:3.12-alpine', 'python');
+  const py = await runIt(e, 'python:3.11-slim');
+  assert.equal(py.io.text, 'Python 3.11.13 (main, Jun  3 2025, 23:02:53) [GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n');
+  assert.equal(await py.type('exit'), 'Use exit() or Ctrl-D (i.e. EOF) to exit\n');
+  assert.equal(await py.type('quit'), 'Use quit() or Ctrl-D (i.e. EOF) to exit\n');
+  assert.equal(await py.type('foo + 1'), 'Traceback (most recent call last):\n  File "<stdin>", line 1, in <module>\nNameError: name \'foo\' is not defined\n');
+  assert.match((await runIt(e, 'python:3.12-alpine')).io.text, /^Python 3\.12\.11 \(main, May 30 2025, 23:29:22\) \[GCC 14\.2\.0\] on linux\n/);
+  assert.match((await runIt(e, 'python')).io.text, /^Python 3\.13\.3 \(main, Jun {2}4 2025, 01:14:42\) \[GCC 12\.2\.0\] on linux\n/);
+});

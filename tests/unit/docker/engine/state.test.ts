@@ -58,3 +58,14 @@ test('corrupt or foreign state is rejected', async () => {
   assert.throws(bad((s) => { (s.layers as { key?: string }[]).find((l) => l.key)!.key = 'no-such-layer'; }), InvalidEngineState);
   assert.throws(bad((s) => { s.containers = 5; }), InvalidEngineState);
 });
+
+test('images of the earlier releases\' tags survive save and load, with their own and shared layers', async () => {
+  const e = engine(5);
+  await pull(e, 'node:18', 'python:3.12-slim', 'ubuntu:20.04', 'postgres:16-alpine');
+  const b = createEngine({ seed: 5, state: JSON.parse(JSON.stringify(e.save())) });
+  assert.deepEqual(await b.imageList({ all: true }), await e.imageList({ all: true }));
+  const [lines] = await pull(b, 'node:22');
+  assert.equal(lines.filter((l) => l.endsWith('Already exists')).length, 0, 'node:18 sits on the April bookworm');
+  const [py] = await pull(b, 'python:3.13-slim');
+  assert.equal(py.filter((l) => l.endsWith('Already exists')).length, 1);
+});
