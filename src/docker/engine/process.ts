@@ -252,7 +252,9 @@ export function startProgram(at: Launch, o: Context): Proc {
   };
   const flavor = flavorAt(m.fs, findProgram(m, o.env, o.cwd, argv[0]) ?? argv[0], o.cwd);
   const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
-  const proc: Proc = ['bash', 'sh', 'dash', 'ash'].includes(base) && !argv.includes('-c') ? new ShellProc(at, shell(flavor, argv[0], tty), o.stdin)
+  // a shell with only its interactive options reads its input; `bash --version` or `sh script` runs to completion
+  const reads = ['bash', 'sh', 'dash', 'ash'].includes(base) && argv.slice(1).every((a) => /^(-[ilsxve]+|--login|--norc|--noprofile)$/.test(a));
+  const proc: Proc = reads ? new ShellProc(at, shell(flavor, argv[0], tty), o.stdin)
     : clientRepl(at, o, base) ?? oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true));
   proc.env = withHome(env, home);
   // `-u`: ps and top show the process as that user

@@ -35,3 +35,14 @@ test('exec names the path it could not run, as runc does for the main process', 
   await assert.rejects(e.exec(Id, { Cmd: ['/tmp'] }, io), (err: unknown) => err instanceof ApiError && err.message === EXEC + 'exec: "/tmp": is a directory: unknown: permission denied' && err.exitCode === 126);
   assert.equal((await e.exec(Id, { Cmd: ['/bin/true'] }, io)).exitCode, 0);
 });
+
+test('a shell as the command reads its input only with its interactive options; bash --version or a script runs to completion', async () => {
+  const { session } = await import('../client/session');
+  const run = session();
+  await run('docker pull -q ubuntu');
+  assert.match((await run('docker run --rm ubuntu bash --version')).out, /^GNU bash, version 5\.2\.21\(1\)-release/);
+  assert.deepEqual(await run('docker run --rm ubuntu bash /nope.sh'), { out: '', err: 'bash: /nope.sh: No such file or directory\n', exit: 127 });
+  assert.deepEqual(await run('docker run --rm ubuntu bash -l -c "echo $0"'), { out: 'bash\n', err: '', exit: 0 });
+  await run('docker run -d --name sh1 ubuntu bash -i');
+  assert.match((await run('docker ps -a --format "{{.Names}} {{.Status}}"')).out, /^sh1 Exited \(0\)/);
+});
