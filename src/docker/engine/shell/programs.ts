@@ -1,5 +1,6 @@
 /** Programs of the catalogue's images and of the packages one can install. */
-import { NODE_PROGRAMS } from './node';
+import { NODE_PROGRAMS, envList, hold } from './node';
+import { runCode, runtime } from './runtimes';
 import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
 import { top, uptime } from './top';
@@ -59,25 +60,38 @@ function packaged(sh: ShellLike, versions: string[]): string {
 /** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
 const pythonVersion = (sh: ShellLike) => sh.getVar('PYTHON_VERSION') ?? packaged(sh, ['3.12.3', '3.12.10', '3.7.3', '3.11.2']);
 
-const pythonCmd: Command = (args, io, sh) => {
-  if (/^-(V|-version)$/.test(args[1] ?? '')) {
+const pythonCmd: Command = async (args, io, sh) => {
+  const a = args[1] ?? '';
+  if (/^-(V|-version)$/.test(a)) {
     io.out(`Python ${pythonVersion(sh)}\n`);
     return 0;
   }
-  if (args[1] === '-c') {
-    const m = /^print\((['"])(.*)\1\)$/.exec((args[2] ?? '').trim());
-    if (m) {
-      io.out(m[2] + '\n');
-      return 0;
-    }
-    const n = /^print\(([\d\s+*/().-]+)\)$/.exec((args[2] ?? '').trim());
-    if (n && /^[\d\s+*/().-]+$/.test(n[1])) {
-      io.out(String(evalArith(n[1])) + '\n');
-      return 0;
+  if (a === '-m' && args[2] === 'http.server') {
+    const port = /^\d+$/.test(args[3] ?? '') ? args[3] : '8000';
+    io.out(`Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...\n`);
+    // http.server's test() catches the KeyboardInterrupt of Ctrl+C and exits 0
+    await hold(io);
+    io.out('\nKeyboard interrupt received, exiting.\n');
+    return 0;
+  }
+  if (a === '-m' && args[2] && args[2] !== 'pip') return io.err(`${sh.which(args[0]) ?? args[0]}: No module named ${args[2]}\n`), 1;
+  if (a === '-m' && args[2]) return sh.spawn(['pip', ...args.slice(3)], io);
+  if (a === '-c' && args[2] === undefined) return io.err(`Argument expected for the -c option\nusage: ${args[0]} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry \`python -h' for more information.\n`), 2;
+  if (!a && io.stdin === undefined && io.tty && sh.repl?.(args)) return 0;
+  if (a.startsWith('-') && a !== '-c' && a !== '-') return io.err(`unknown option ${a}\nusage: ${args[0]} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry \`python -h' for more information.\n`), 2;
+  let src = a === '-c' ? args[2] : io.stdin ?? '';
+  const file = a && a !== '-c' && a !== '-' ? `${a.startsWith('/') ? '' : sh.cwd.replace(/\/$/, '') + '/'}${a}` : '';
+  if (file) {
+    try {
+      src = sh.m.fs.readFile(file);
+    } catch {
+      return io.err(`${args[0]}: can't open file '${file}': [Errno 2] No such file or directory\n`), 2;
     }
   }
-  io.err('python3: solo se simulan --version y -c "print(...)"\n');
-  return 1;
+  const r = runCode(runtime(sh.m, true, envList(sh), sh.cwd), true, src, a === '-c' ? 'c' : file || 'stdin', '');
+  io.out(r.out);
+  io.err(r.err);
+  return r.code;
 };
 
 export { evalArith };

@@ -71,3 +71,58 @@ test('comparisons answer true/false (True/False in python); builtins and dot-com
   assert.equal(await py.type('"it\'s"'), '"it\'s"\n');
   assert.doesNotMatch(await py.type('len("hola")'), /NameError/);
 });
+
+test('the evaluator reads what a first lesson types, printed as util.inspect and repr print it', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type('[1,2,3].map(n => n*2)'), '[ 2, 4, 6 ]\n');
+  assert.equal(await js.type("'hola'.toUpperCase()"), "'HOLA'\n");
+  assert.equal(await js.type("'hola'.length"), '4\n');
+  assert.equal(await js.type("let n = 'Ana'"), 'undefined\n');
+  assert.equal(await js.type('`hola ${n}`'), "'hola Ana'\n");
+  assert.equal(await js.type('process.version'), "'v24.2.0'\n");
+  assert.equal(await js.type('process.platform'), "'linux'\n");
+  assert.equal(await js.type('process.env.HOME'), "'/root'\n");
+  assert.equal(await js.type("const os = require('os'); os.platform()"), "'linux'\n");
+  assert.equal(await js.type('[1,2,3,4,5,6,7,8,9,10]'), '[\n  1, 2, 3, 4,  5,\n  6, 7, 8, 9, 10\n]\n');
+  assert.equal(await js.type("({ a: 1, b: 'x' })"), "{ a: 1, b: 'x' }\n");
+  assert.equal(await js.type('n.foo()'), 'Uncaught TypeError: n.foo is not a function\n');
+  assert.match(await js.type("require('nada')"), /^Uncaught Error: Cannot find module 'nada'\nRequire stack:\n- <repl>/);
+  const py = await runIt(e, 'python');
+  assert.equal(await py.type('import sys, os, math, json, random'), '');
+  assert.equal(await py.type('sys.version'), "'3.13.3 (main, Jun  4 2025, 01:14:42) [GCC 12.2.0]'\n");
+  assert.equal(await py.type('sys.platform'), "'linux'\n");
+  assert.equal(await py.type('os.getcwd()'), "'/'\n");
+  assert.equal(await py.type("os.environ['HOME']"), "'/root'\n");
+  assert.equal(await py.type("os.getenv('NADA')"), '');
+  assert.equal(await py.type('math.sqrt(16)'), '4.0\n');
+  assert.equal(await py.type('math.pi'), '3.141592653589793\n');
+  assert.equal(await py.type("nombre = 'Ana'"), '');
+  assert.equal(await py.type('f"hola {nombre}"'), "'hola Ana'\n");
+  assert.equal(await py.type("'hola'.upper()"), "'HOLA'\n");
+  assert.equal(await py.type('[1,2,3]'), '[1, 2, 3]\n');
+  assert.equal(await py.type('len([1, 2, 3])'), '3\n');
+  assert.equal(await py.type('2 ** 100'), '1267650600228229401496703205376\n');
+  assert.equal(await py.type('7 // 2, 7 / 2'), '(3, 3.5)\n');
+  assert.equal(await py.type('print("a", 1, [1, "b"], None)'), "a 1 [1, 'b'] None\n");
+  assert.equal(await py.type('import nada'), "Traceback (most recent call last):\n  File \"<python-input-16>\", line 1, in <module>\n    import nada\nModuleNotFoundError: No module named 'nada'\n");
+  assert.equal(await py.type("'a' + 1"), 'Traceback (most recent call last):\n  File "<python-input-17>", line 1, in <module>\n    \'a\' + 1\nTypeError: can only concatenate str (not "int") to str\n');
+});
+
+test('an open bracket or block goes on behind `...`; what the evaluator cannot run says so once complete', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type('for (let i = 0; i < 3; i++) {'), '');
+  assert.equal(js.h.prompt(), '... ');
+  assert.equal(await js.type('console.log(i)'), '');
+  assert.equal(await js.type('}'), "Uncaught Error: the simulated interpreter does not run 'for' blocks\n");
+  assert.equal(await js.type('[1,'), '');
+  assert.equal(await js.type('2]'), '[ 1, 2 ]\n');
+  const py = await runIt(e, 'python');
+  assert.equal(await py.type('for i in range(3):'), '');
+  assert.equal(await py.type('    print(i)'), '');
+  assert.equal(await py.type(''), "NotImplementedError: the simulated interpreter does not run 'for' blocks\n");
+  assert.equal(await py.type('1 +'), '  File "<python-input-3>", line 1\n    1 +\n    ^\nSyntaxError: invalid syntax\n');
+});

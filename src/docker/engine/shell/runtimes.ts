@@ -1,0 +1,78 @@
+/**
+ * node and python running code of their own: `node -e`/`-p`, `python3 -c`, a script read from
+ * stdin, and how each prints an uncaught exception there and in its REPL.
+ */
+import type { Machine } from './types';
+import { Exit, Open, Thrown, Unsupported, inspect, interpreter } from './repl-eval';
+import { release } from './node';
+import { exists } from './package-files';
+
+export type Runtime = ReturnType<typeof interpreter>;
+
+/** An interpreter for a program started in `cwd` with `env` (KEY=value list). */
+export function runtime(m: Machine, py: boolean, env: string[], cwd: string): Runtime {
+  const vars = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  return interpreter({
+    py, fs: m.fs, cwd, env: vars, hostname: m.hostname, kernel: m.kernel,
+    version: py ? vars.PYTHON_VERSION ?? '3.13.3' : release(m.fs).node,
+    random: () => (m.random?.() ?? 16384) / 32768,
+    // a package pip or npm installed
+    exists: (mod) => exists(m.fs, py ? `/usr/local/lib/python3.13/site-packages/${mod}` : `node_modules/${mod}`, cwd),
+  });
+}
+
+/** What the evaluator does not run, said in the runtime's way of reporting an error. */
+const unsupported = (u: Unsupported) => `the simulated interpreter does not run '${u.what}' blocks`;
+
+/**
+ * An exception as the REPL shows it: node's one `Uncaught` line (with the loader's fields for a
+ * missing module), python's traceback of `<python-input-N>`, whose line is underlined where a
+ * name is unknown (3.13 leaves a line that is all the name alone).
+ */
+export function replError(py: boolean, e: unknown, line: string, n: number): string {
+  if (e instanceof Unsupported) return py ? `NotImplementedError: ${unsupported(e)}\n` : `Uncaught Error: ${unsupported(e)}\n`;
+  if (!(e instanceof Thrown)) return '';
+  if (!py) {
+    if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
+    return `Uncaught ${e.type}: ${e.msg}\n`;
+  }
+  return traceback(e, `<python-input-${n}>`, line);
+}
+
+function traceback(e: Thrown, file: string, line: string): string {
+  if (e.type === 'SyntaxError') return `  File "${file}", line 1\n    ${line}\n    ^\nSyntaxError: ${e.msg}\n`;
+  const col = e.name ? line.search(new RegExp(`\\b${e.name.replace(/\W/g, '\\$&')}\\b`)) : -1;
+  const mark = col < 0 || line.trim() === e.name ? '' : `    ${' '.repeat(col)}${'^'.repeat(e.name!.length)}\n`;
+  return `Traceback (most recent call last):\n  File "${file}", line 1, in <module>\n    ${line}\n${mark}${e.type}: ${e.msg}\n`;
+}
+
+/**
+ * `node -e CODE` (`-p`: and print its value), `python3 -c CODE`, or a script read from stdin
+ * (`stdin`), or python's script file (its path): what it printed, its errors and its exit status.
+ */
+export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string): { out: string; err: string; code: number } {
+  const r = rt.run(src.endsWith('\n') ? src : src + '\n');
+  let out = r.out;
+  const e = r.error instanceof Open ? new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input') : r.error;
+  if (e instanceof Exit) {
+    const c = e.code;
+    return typeof c === 'string' ? { out, err: c + '\n', code: 1 } : { out, err: '', code: Number(c ?? 0) };
+  }
+  if (!e) {
+    if (how === 'p') out += (typeof r.value === 'string' ? r.value : inspect(r.value)) + '\n';
+    return { out, err: '', code: 0 };
+  }
+  const line = src.split('\n')[0];
+  if (py) {
+    const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
+    return { out, err: e instanceof Thrown ? traceback(e, file, line) : `Traceback (most recent call last):\n  File "${file}", line 1, in <module>\n    ${line}\nNotImplementedError: ${unsupported(e as Unsupported)}\n`, code: 1 };
+  }
+  const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
+  const where = how === 'stdin' ? '[stdin]' : '[eval]';
+  const col = t.name ? Math.max(0, line.indexOf(t.name)) : 0;
+  const head = `${where}:1\n${line}\n${' '.repeat(col)}^\n\n`;
+  if (t.type === 'SyntaxError') return { out, err: `${head}${t.type}: ${t.msg}\n\nNode.js ${version}\n`, code: 1 };
+  const stack = `    at ${where}:1:${col + 1}\n    at runScriptInThisContext (node:internal/vm:209:10)\n    at node:internal/process/execution:118:14\n    at ${where}-wrapper:6:24\n    at runScript (node:internal/process/execution:101:62)\n    at evalScript (node:internal/process/execution:133:3)\n    at node:internal/main/eval_string:51:3`;
+  const fields = t.type === 'Error' && t.name ? ` {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '${where}' ]\n}` : '';
+  return { out, err: `${head}${t.type}: ${t.msg}${fields ? `\nRequire stack:\n- ${where}` : ''}\n${stack}${fields}\n\nNode.js ${version}\n`, code: 1 };
+}
