@@ -489,18 +489,22 @@ export function interpreter(h: Host) {
   }
 
   /** Splits on `;` and newlines outside brackets and quotes. */
-  const statements = (src: string): string[] => {
-    const out: string[] = [];
+  const statements = (src: string): [string, number][] => {
+    const out: [string, number][] = [];
     let depth = 0;
     let cur = '';
+    let line = 1;
+    let at = 1;
     for (const m of src.matchAll(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|[([{]|[)\]}]|[;\n]|[^'"`()[\]{};\n]+|[^]/g)) {
       const x = m[0];
       if (/^[([{]$/.test(x)) depth++;
       if (/^[)\]}]$/.test(x)) depth--;
-      if (depth <= 0 && /^[;\n]$/.test(x)) (out.push(cur), (cur = ''));
+      if (depth <= 0 && /^[;\n]$/.test(x)) (out.push([cur, at]), (cur = ''));
       else cur += x;
+      line += x.split('\n').length - 1;
+      if (!cur.trim()) at = line;
     }
-    return [...out, cur].filter((x) => x.trim() && !(py && /^\s*#/.test(x)));
+    return [...out, [cur, at] as [string, number]].filter(([x]) => x.trim() && !(py && /^\s*#/.test(x)));
   };
 
   /** One statement: its value (`NOTHING` for what shows none: declarations in python, imports). */
@@ -558,17 +562,20 @@ export function interpreter(h: Host) {
   return {
     NOTHING,
     /** Runs `src`; returns what it printed and the value of its last statement. */
-    run(src: string): { out: string; value: V; error?: unknown } {
+    run(src: string): { out: string; value: V; error?: unknown; line?: number } {
       log.length = 0;
       let value: V = NOTHING;
+      let line = 1;
       try {
         // an open bracket, or python's block until the blank line that ends it
         const code = src.replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '');
         if ((code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0) || (py && /:\s*(#.*)?$/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
-        for (const s of statements(src)) value = statement(s);
+        for (const [s, n] of statements(src)) {
+          line = n;
+          value = statement(s);
+        }
       } catch (e) {
-        if (e instanceof Error) return { out: log.join(''), value, error: new Thrown(e.name, e.message) };
-        return { out: log.join(''), value, error: e };
+        return { out: log.join(''), value, error: e instanceof Error ? new Thrown(e.name, e.message) : e, line };
       }
       return { out: log.join(''), value };
     },

@@ -39,11 +39,13 @@ export function replError(py: boolean, e: unknown, line: string, n: number): str
   return traceback(e, `<python-input-${n}>`, line);
 }
 
-function traceback(e: Thrown, file: string, line: string): string {
-  if (e.type === 'SyntaxError') return `  File "${file}", line 1\n    ${line}\n    ^\nSyntaxError: ${e.msg}\n`;
+/** python's traceback; `<stdin>` has no source lines to show. */
+function traceback(e: Thrown, file: string, line: string, n = 1): string {
+  const src = file === '<stdin>' ? '' : `    ${line}\n`;
+  if (e.type === 'SyntaxError') return `  File "${file}", line ${n}\n${src}    ^\nSyntaxError: ${e.msg}\n`;
   const col = e.name ? line.search(new RegExp(`\\b${e.name.replace(/\W/g, '\\$&')}\\b`)) : -1;
-  const mark = col < 0 || line.trim() === e.name ? '' : `    ${' '.repeat(col)}${'^'.repeat(e.name!.length)}\n`;
-  return `Traceback (most recent call last):\n  File "${file}", line 1, in <module>\n    ${line}\n${mark}${e.type}: ${e.msg}\n`;
+  const mark = !src || col < 0 || line.trim() === e.name ? '' : `    ${' '.repeat(col)}${'^'.repeat(e.name!.length)}\n`;
+  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${mark}${e.type}: ${e.msg}\n`;
 }
 
 /**
@@ -62,17 +64,18 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     if (how === 'p') out += (typeof r.value === 'string' ? r.value : inspect(r.value)) + '\n';
     return { out, err: '', code: 0 };
   }
-  const line = src.split('\n')[0];
+  const n = r.line ?? 1;
+  const line = src.split('\n')[n - 1].trim();
   if (py) {
     const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
-    return { out, err: e instanceof Thrown ? traceback(e, file, line) : `Traceback (most recent call last):\n  File "${file}", line 1, in <module>\n    ${line}\nNotImplementedError: ${unsupported(e as Unsupported)}\n`, code: 1 };
+    return { out, err: traceback(e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported)), file, line, n), code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   const where = how === 'stdin' ? '[stdin]' : '[eval]';
   const col = t.name ? Math.max(0, line.indexOf(t.name)) : 0;
-  const head = `${where}:1\n${line}\n${' '.repeat(col)}^\n\n`;
+  const head = `${where}:${n}\n${line}\n${' '.repeat(col)}^\n\n`;
   if (t.type === 'SyntaxError') return { out, err: `${head}${t.type}: ${t.msg}\n\nNode.js ${version}\n`, code: 1 };
-  const stack = `    at ${where}:1:${col + 1}\n    at runScriptInThisContext (node:internal/vm:209:10)\n    at node:internal/process/execution:118:14\n    at ${where}-wrapper:6:24\n    at runScript (node:internal/process/execution:101:62)\n    at evalScript (node:internal/process/execution:133:3)\n    at node:internal/main/eval_string:51:3`;
+  const stack = `    at ${where}:${n}:${col + 1}\n    at runScriptInThisContext (node:internal/vm:209:10)\n    at node:internal/process/execution:118:14\n    at ${where}-wrapper:6:24\n    at runScript (node:internal/process/execution:101:62)\n    at evalScript (node:internal/process/execution:133:3)\n    at node:internal/main/eval_string:51:3`;
   const fields = t.type === 'Error' && t.name ? ` {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '${where}' ]\n}` : '';
   return { out, err: `${head}${t.type}: ${t.msg}${fields ? `\nRequire stack:\n- ${where}` : ''}\n${stack}${fields}\n\nNode.js ${version}\n`, code: 1 };
 }
