@@ -173,21 +173,17 @@ export function interpreter(h: Host) {
   const show = (a: V[]) => a.map((x) => (typeof x === 'string' ? x : inspect(x))).join(' ') + '\n';
   const say = (...a: V[]) => void log.push(show(a));
   const rand = (a: number, b: number) => a + Math.floor(h.random() * (b - a + 1));
-  const path = (p: V) => (String(p).startsWith('/') ? String(p) : `${h.cwd.replace(/\/$/, '')}/${p}`);
-  const ls = (p: V = '.') => [...h.fs.list(h.fs.resolve(String(p), h.cwd).parts).keys()].sort();
   const node = (): Record<string, V> => {
-    const os = { platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', hostname: () => h.hostname, homedir: () => env.HOME ?? '/root', release: () => h.kernel, EOL: '\n' };
-    const fs = { readFileSync: (p: V) => h.fs.readFile(path(p)), existsSync: (p: V) => { try { return !!h.fs.resolve(path(p)).node; } catch { return false; } }, readdirSync: ls, writeFileSync: (p: V, t: V) => void h.fs.writeFile(path(p), String(t)) };
-    const pathMod = { join: (...p: string[]) => p.join('/').replace(/\/+/g, '/'), basename: (p: string) => p.split('/').pop(), extname: (p: string) => /\.[^./]*$/.exec(p)?.[0] ?? '', dirname: (p: string) => p.replace(/\/[^/]*$/, '') || '/', sep: '/' };
-    const builtins: Record<string, V> = { os, fs, path: pathMod };
+    const os = { platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', hostname: () => h.hostname, homedir: () => env.HOME ?? '/root', EOL: '\n' };
+    const builtins: Record<string, V> = { os };
     const require = fn('require', (name: V) => {
       const n = String(name).replace(/^node:/, '');
       if (builtins[n]) return builtins[n];
-      if (/^(assert|buffer|child_process|crypto|events|https?|net|stream|url|util|zlib|readline|dns)$/.test(n) || h.exists(n)) return {};
+      if (/^(fs|path|https?|events|util|crypto|child_process)$/.test(n) || h.exists(n)) return {};
       throw new Thrown('Error', `Cannot find module '${n}'`, n);
     });
-    const process = { version: h.version, versions: { node: h.version.slice(1) }, platform: 'linux', arch: 'x64', env, argv: ['/usr/local/bin/node'], pid: 1, cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); }, uptime: () => 1 };
-    return { ...builtins, require, process, console: { log: say, info: say, error: say, warn: say }, Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: { keys: Object.keys, values: Object.values, entries: Object.entries }, Array: { isArray: Array.isArray, from: Array.from, of: Array.of }, true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {} };
+    const process = { version: h.version, platform: 'linux', env, cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); } };
+    return { ...builtins, require, process, console: { log: say, info: say, error: say, warn: say }, Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: { keys: Object.keys, values: Object.values, entries: Object.entries }, true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {} };
   };
   const python = (): Record<string, V> => {
     const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : BigInt(Math.trunc(Number(num(x)))));
@@ -197,22 +193,19 @@ export function interpreter(h: Host) {
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
     const cmp = (a: V, b: V) => (num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0);
     const f = (m: (...a: V[]) => number) => (...a: V[]) => m(...a.map((x) => Number(num(x))));
-    const math = mod('math', { pi: Math.PI, e: Math.E, tau: 2 * Math.PI, inf: Infinity, sqrt: f(Math.sqrt), pow: f(Math.pow), fabs: f(Math.abs), log: f(Math.log), log10: f(Math.log10), sin: f(Math.sin), cos: f(Math.cos), floor: (x: V) => BigInt(Math.floor(Number(num(x)))), ceil: (x: V) => BigInt(Math.ceil(Number(num(x)))), factorial: (n: V) => { let r = 1n; for (let i = 2n; i <= n; i++) r *= i; return r; } });
+    const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: f(Math.sqrt), pow: f(Math.pow), floor: (x: V) => BigInt(Math.floor(Number(num(x)))), ceil: (x: V) => BigInt(Math.ceil(Number(num(x)))) });
     const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${dumps(x)}`).join(', ')}}`);
-    const loads = (t: V): V => { const r = (x: V): V => (typeof x === 'number' && Number.isInteger(x) && !/\.|e/i.test(String(x)) ? BigInt(x) : Array.isArray(x) ? x.map(r) : isObj(x) ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, r(y)])) : x); return r(JSON.parse(t)); };
     const version = `${h.version} (main, Jun  4 2025, 01:14:42) [GCC 12.2.0]`;
     const modules: Record<string, V> = {
-      sys: mod('sys', { version, platform: 'linux', argv: [''], executable: '/usr/local/bin/python3', maxsize: 2n ** 63n - 1n, exit: (c?: V) => { throw new Exit(c); } }),
-      os: mod('os', { name: 'posix', sep: '/', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d, listdir: ls, getpid: () => 1n, cpu_count: () => 4n, uname: () => ['Linux', h.hostname, h.kernel] }),
+      sys: mod('sys', { version, platform: 'linux', argv: [''], exit: (c?: V) => { throw new Exit(c); } }),
+      os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d }),
       math,
-      json: mod('json', { dumps, loads }),
-      random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], shuffle: () => null }),
-      platform: mod('platform', { system: () => 'Linux', python_version: () => h.version, node: () => h.hostname, machine: () => 'x86_64' }),
-      time: mod('time', { time: () => Date.now() / 1000, sleep: () => null }),
+      json: mod('json', { dumps }),
+      random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
     };
     const builtin = (name: string, f: (...a: V[]) => V) => fn(name, f);
     const b: Record<string, V> = {
-      print, len, int, float, range, repr, iter,
+      print, len, int, float, range, repr,
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
       round: (x: V, n?: V) => (n === undefined ? BigInt(Math.round(Number(num(x)))) : Number(Number(x).toFixed(Number(n)))),
       max: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) > 0 ? y : x)),
@@ -231,7 +224,7 @@ export function interpreter(h: Host) {
   const globals = py ? python() : node();
   const truth = py ? pyTruth : (v: V) => !!v;
   /** Modules python imports silently but the evaluator gives no attributes. */
-  const STDLIB = /^(datetime|re|collections|string|itertools|functools|pathlib|subprocess|socket|typing|statistics|csv|sqlite3|http|urllib|asyncio|threading|logging|argparse|copy|decimal|fractions|hashlib|uuid|shutil|glob|pprint|textwrap|timeit|unittest|io|abc|enum|dataclasses)$/;
+  const STDLIB = /^(datetime|time|re|collections|string|platform|pathlib|subprocess|socket|typing|statistics|csv|sqlite3)$/;
 
   const lookup = (s: Scope, name: string): V => {
     for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name);
@@ -247,8 +240,8 @@ export function interpreter(h: Host) {
     }
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
     const methods: Record<string, V> | undefined = typeof o === 'string'
-      ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: () => o.trim(), lstrip: () => o.trimStart(), rstrip: () => o.trimEnd(), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)), count: (p: V) => BigInt(o.split(p).length - 1), isdigit: () => /^\d+$/.test(o), format: (...a: V[]) => { let i = 0; return o.replace(/\{(\d*)\}/g, (_, n: string) => pyStr(a[n ? Number(n) : i++])); } }
-      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), extend: (l: V) => (o.push(...l), null), reverse: () => (o.reverse(), null), sort: () => (o.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), null), index: (x: V) => BigInt(o.findIndex((y) => pyEq(x, y))), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o] }
+      ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: () => o.trim(), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
+      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: () => (o.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), null), index: (x: V) => BigInt(o.findIndex((y) => pyEq(x, y))) }
       : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o), values: () => Object.values(o), items: () => Object.entries(o).map((e) => Object.assign(e, { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d) } : undefined;
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
     if (v === undefined) throw new Thrown('AttributeError', o?.[SHOW]?.startsWith('<module') ? `module '${/'(\w+)'/.exec(o[SHOW])![1]}' has no attribute '${k}'` : `'${typeName(o)}' object has no attribute '${k}'`);
