@@ -32,10 +32,12 @@ type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) 
 const SHOW = Symbol('show');
 const TUPLE = Symbol('tuple');
 const KW = Symbol('kwargs');
+const SPREAD = Symbol('spread');
+const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
 
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean }
 
-const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
+const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
 interface Tok { k: 'n' | 's' | 'i' | 'o' | ''; v: string; p: number }
 
 function lex(src: string, py: boolean): Tok[] {
@@ -275,6 +277,8 @@ export function interpreter(h: Host) {
     };
     const eat = (v: string) => (is(v) ? (i++, true) : false);
     const need = (v: string) => void (eat(v) || fail());
+    /** An item of an array or of a call's arguments, which JS may spread (`...nums`). */
+    const item = (): E => (eat('...') ? ((e: E) => (s: Scope) => ({ [SPREAD]: e(s) }))(expr()) : expr());
     const list = (close: string, item: () => E): E[] => {
       const r: E[] = [];
       while (!eat(close)) {
@@ -368,12 +372,12 @@ export function interpreter(h: Host) {
           e = Object.assign((s: Scope) => index(o(s), k(s)), { set: (s: Scope, v: V) => { const x = o(s); const key = k(s); x[Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : key] = v; } });
         } else if (is('(')) {
           i++;
-          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : expr()));
+          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : item()));
           const callee = e;
           const text = src.slice(start, at).trim();
           e = (s) => {
             const [self, f] = callee.ref ? callee.ref(s) : [undefined, callee(s)];
-            const a = args.map((x) => x(s));
+            const a = spread(args.map((x) => x(s)));
             const kw = a.filter((x) => x?.[KW]);
             const pos = a.filter((x) => !x?.[KW]);
             if (kw.length) pos.push(Object.assign({}, ...kw));
@@ -443,8 +447,8 @@ export function interpreter(h: Host) {
         return tuple ? (s) => Object.assign(items.map((x) => x(s)), { [TUPLE]: true }) : items.length === 1 ? items[0] : fail();
       }
       if (tk.v === '[') {
-        const items = list(']', () => expr());
-        return (s) => items.map((x) => x(s));
+        const items = list(']', item);
+        return (s) => spread(items.map((x) => x(s)));
       }
       if (tk.v === '{') {
         const entries = list('}', () => {

@@ -126,3 +126,19 @@ test('an open bracket or block goes on behind `...`; what the evaluator cannot r
   assert.equal(await py.type(''), "NotImplementedError: the simulated interpreter does not run 'for' blocks\n");
   assert.equal(await py.type('1 +'), '  File "<python-input-3>", line 1\n    1 +\n    ^\nSyntaxError: invalid syntax\n');
 });
+
+test('node: spread, ternaries, objects and a second Ctrl+C in a row that leaves the REPL', async () => {
+  const e = engine();
+  await pull(e, 'node');
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type('Math.max(...[3, 9, 4])'), '9\n');
+  assert.equal(await js.type('[0, ...[1, 2]]'), '[ 0, 1, 2 ]\n');
+  assert.equal(await js.type("5 > 3 ? 'si' : 'no'"), "'si'\n");
+  assert.equal(await js.type('null.x'), "Uncaught TypeError: Cannot read properties of null (reading 'x')\n");
+  assert.equal(await js.type("''.constructor"), 'undefined\n');
+  js.io.text = '';
+  await js.h.interrupt(js.io);
+  assert.equal(js.io.text, '(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n');
+  await js.h.interrupt(js.io);
+  assert.equal(js.h.exited, true);
+});
