@@ -11,6 +11,8 @@ import type { Fs } from '../fs';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
+  /** Where python's traceback underlines: `~` from at[0] to at[3], `^` from at[1] to at[2]. */
+  at?: number[];
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 /** Input that goes on in the next line (an open bracket, string or block). */
@@ -294,7 +296,24 @@ export function interpreter(h: Host) {
       ? { or: 1, and: 2, '==': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, in: 4, not: 4, is: 4, '+': 6, '-': 6, '*': 7, '/': 7, '//': 7, '%': 7, '**': 9 }
       : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
     const fnBody = (params: string[], body: E, name = ''): E => (s) => fn(name, (...a: V[]) => body({ vars: new Map(params.map((p, k) => [p, a[k]])), up: s }));
+    /** The end of the last token read. */
+    const end = () => t[i - 1].p + t[i - 1].v.length;
+    /** python's traceback marks the innermost expression that raised, with its anchors (operator, brackets). */
+    const mark = (e: E, s0: number, a: number, b = end()): E => {
+      if (!py) return e;
+      const at = [s0, a, b, end()];
+      const guard = <F extends (s: Scope) => V>(f: F) => ((s: Scope) => {
+        try {
+          return f(s);
+        } catch (x) {
+          if (x instanceof Thrown) x.at ??= at;
+          throw x;
+        }
+      }) as F;
+      return Object.assign(guard(e), { set: e.set, ref: e.ref && guard(e.ref) });
+    };
     const expr = (min = 0): E => {
+      const s0 = peek().p;
       let left = unary();
       for (;;) {
         const tk = peek();
@@ -318,7 +337,7 @@ export function interpreter(h: Host) {
         if (op === 'is' && eat('not')) op = 'is not';
         const a = left;
         const b = expr(op === '**' ? p : p + 1);
-        left = py ? (s) => pyBin(op, a, b, s) : (s) => jsBin(op, a(s), () => b(s));
+        left = py ? mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length) : (s) => jsBin(op, a(s), () => b(s));
       }
     };
     const pyBin = (op: string, a: E, b: E, s: Scope): V => {
@@ -358,7 +377,7 @@ export function interpreter(h: Host) {
           i++;
           const o = e;
           const optional = t[i - 2].v === '?.';
-          e = Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => void (o(s)[k] = v) });
+          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => void (o(s)[k] = v) }), start, start);
         } else if (eat('[')) {
           const o = e;
           const k = is(':') ? () => undefined : expr();
@@ -369,13 +388,14 @@ export function interpreter(h: Host) {
             continue;
           }
           need(']');
-          e = Object.assign((s: Scope) => index(o(s), k(s)), { set: (s: Scope, v: V) => { const x = o(s); const key = k(s); x[Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : key] = v; } });
+          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => { const x = o(s); const key = k(s); x[Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : key] = v; } });
         } else if (is('(')) {
           i++;
           const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : item()));
           const callee = e;
+          const called = (f: E) => mark(f, start, at);
           const text = src.slice(start, at).trim();
-          e = (s) => {
+          e = called((s) => {
             const [self, f] = callee.ref ? callee.ref(s) : [undefined, callee(s)];
             const a = spread(args.map((x) => x(s)));
             const kw = a.filter((x) => x?.[KW]);
@@ -383,7 +403,7 @@ export function interpreter(h: Host) {
             if (kw.length) pos.push(Object.assign({}, ...kw));
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text} is not a function`);
             return f.apply(self, pos);
-          };
+          });
         } else return e;
       }
     };
@@ -430,8 +450,7 @@ export function interpreter(h: Host) {
           return fnBody(params, expr(0), '<lambda>');
         }
         if (/^(function|class|new|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally)$/.test(name)) throw new Unsupported(name);
-        const e: E = (s) => lookup(s, name);
-        return Object.assign(e, { set: (s: Scope, v: V) => assign(s, name, v) });
+        return mark(Object.assign((s: Scope) => lookup(s, name), { set: (s: Scope, v: V) => assign(s, name, v) }), tk.p, tk.p);
       }
       if (tk.v === '(') {
         // `(a, b) => …` : the parameters, then the arrow
@@ -563,15 +582,20 @@ export function interpreter(h: Host) {
       log.length = 0;
       let value: V = NOTHING;
       let line = 1;
+      let piece = '';
       try {
         // an open bracket, or python's block until the blank line that ends it
         const code = src.replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '');
         if ((code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0) || (py && /:\s*(#.*)?$/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         for (const [s, n] of statements(src)) {
           line = n;
+          piece = s;
           value = statement(s);
         }
       } catch (e) {
+        // from the statement's own text to the line as the traceback shows it (dedented)
+        const phys = src.split('\n')[line - 1] ?? '';
+        if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim()) - (piece.length - piece.trimStart().length) - (phys.length - phys.trimStart().length));
         return { out: log.join(''), value, error: e instanceof Error ? new Thrown(e.name, e.message) : e, line };
       }
       return { out: log.join(''), value };

@@ -107,7 +107,11 @@ test('the evaluator reads what a first lesson types, printed as util.inspect and
   assert.equal(await py.type('7 // 2, 7 / 2'), '(3, 3.5)\n');
   assert.equal(await py.type('print("a", 1, [1, "b"], None)'), "a 1 [1, 'b'] None\n");
   assert.equal(await py.type('import nada'), "Traceback (most recent call last):\n  File \"<python-input-16>\", line 1, in <module>\n    import nada\nModuleNotFoundError: No module named 'nada'\n");
-  assert.equal(await py.type("'a' + 1"), 'Traceback (most recent call last):\n  File "<python-input-17>", line 1, in <module>\n    \'a\' + 1\nTypeError: can only concatenate str (not "int") to str\n');
+  assert.equal(await py.type("'a' + 1"), 'Traceback (most recent call last):\n  File "<python-input-17>", line 1, in <module>\n    \'a\' + 1\n    ~~~~^~~\nTypeError: can only concatenate str (not "int") to str\n');
+  // 3.13 points at the innermost expression that raised: its operator, brackets or call
+  assert.equal(await py.type('print([1][5])'), 'Traceback (most recent call last):\n  File "<python-input-18>", line 1, in <module>\n    print([1][5])\n          ~~~^^^\nIndexError: list index out of range\n');
+  assert.match(await py.type("int('abc')"), /\n {4}int\('abc'\)\n {4}~~~\^{7}\nValueError: invalid literal for int\(\) with base 10: 'abc'\n$/);
+  assert.match(await py.type("'hola'.nada()"), /\n {4}\^{11}\nAttributeError: 'str' object has no attribute 'nada'\n$/);
 });
 
 test('an open bracket or block goes on behind `...`; what the evaluator cannot run says so once complete', async () => {
