@@ -494,7 +494,6 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
     async input(raw, out) {
       interrupted = false;
       if (!at.tty) return void (script += raw + '\n');
-      lines++;
       const line = raw.trim();
       const src = buffer ? buffer + '\n' + raw : line;
       if (!src.trim()) return;
@@ -513,13 +512,15 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       const r = rt.run(src);
       if (r.error instanceof Open) return void (buffer = src);
       buffer = '';
+      // each input run is one `<python-input-N>`
+      lines++;
       out.out(r.out);
       if (r.error instanceof Exit) {
         this.exitCode = Number(r.error.code) || 0;
         return;
       }
       // node shows every value (undefined after a declaration); python all but None
-      if (r.error) (node ? out.out : out.err)(replError(!node, r.error, src, lines - 1));
+      if (r.error) (node ? out.out : out.err)(replError(!node, r.error, (src.split('\n')[(r.line ?? 1) - 1] ?? '').trim(), lines - 1, r.line));
       else if (node) out.out(inspect(r.value === rt.NOTHING ? undefined : r.value) + '\n');
       else if (r.value !== rt.NOTHING && r.value != null) out.out(repr(r.value) + '\n');
     },

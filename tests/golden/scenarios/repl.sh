@@ -49,3 +49,10 @@ docker run -i python python3
 x = 21
 print(x * 2)
 ^D
+docker run -it node
+for (let i = 1; i <= 3; i++) {
+console.log(`vuelta ${i}`)
+}
+function doble(n) { return n * 2 }
+[1, 2, 3].map(doble)
+.exit

@@ -44,13 +44,12 @@ interface Tok { k: 'n' | 's' | 'i' | 'o' | ''; v: string; p: number }
 
 function lex(src: string, py: boolean): Tok[] {
   const out: Tok[] = [];
-  LEX.lastIndex = 0;
-  for (let m; LEX.lastIndex < src.length && (m = LEX.exec(src)); ) {
+  let pos = (LEX.lastIndex = 0);
+  for (let m; pos < src.length && (m = LEX.exec(src)); pos = LEX.lastIndex) {
     const v = m[1] ?? m[2] ?? m[3] ?? m[4];
-    if (v === undefined) break;
     out.push({ k: m[1] !== undefined ? 'n' : m[2] !== undefined ? 's' : m[3] !== undefined ? 'i' : 'o', v, p: LEX.lastIndex - v.length });
   }
-  const rest = src.slice(LEX.lastIndex);
+  const rest = src.slice(pos);
   if (rest.trim() && !(py && /^\s*#/.test(rest))) {
     // An open template literal (or triple quote) goes on; an open quote is an error.
     if (/^\s*`/.test(rest) || /^\s*('''|""")/.test(rest)) throw new Open();
@@ -116,9 +115,9 @@ export function repr(v: V): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return pyFloat(v);
   if (typeof v === 'string') return quote(v, true);
+  if (v[SHOW]) return v[SHOW];
   if (typeof v === 'function') return `<built-in function ${fname(v)}>`;
   if (typeof v !== 'object') return String(v);
-  if (v[SHOW]) return v[SHOW];
   if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
   return `{${Object.entries(v).map(([k, x]) => `${quote(k, true)}: ${repr(x)}`).join(', ')}}`;
 }
@@ -407,6 +406,16 @@ export function interpreter(h: Host) {
         } else return e;
       }
     };
+    /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
+    const arrow = (params: string[], name = ''): E => {
+      if (!is('{')) return fnBody(params, expr(0));
+      let k = i;
+      for (let depth = 0; k < t.length - 1; k++) if (!(depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0)) break;
+      if (k >= t.length - 1) fail();
+      const code = src.slice(t[i].p + 1, t[k].p);
+      i = k + 1;
+      return (s) => userFn(name, params, (s2) => jsExec(code, s2), s);
+    };
     const template = (body: string, open: RegExp): E => {
       const parts = body.split(open);
       const exprs = parts.map((p, k) => {
@@ -440,8 +449,16 @@ export function interpreter(h: Host) {
         const name = tk.v;
         if (!py && is('=>')) {
           i++;
-          if (is('{')) throw new Unsupported('function');
-          return fnBody([name], expr(0));
+          return arrow([name]);
+        }
+        if (!py && name === 'function') {
+          const fname = peek().k === 'i' ? t[i++].v : '';
+          need('(');
+          const params: string[] = [];
+          while (peek().k === 'i') params.push(t[i++].v), eat(',');
+          need(')');
+          if (!is('{')) fail();
+          return arrow(params, fname);
         }
         if (py && name === 'lambda') {
           const params: string[] = [];
@@ -449,7 +466,7 @@ export function interpreter(h: Host) {
           need(':');
           return fnBody(params, expr(0), '<lambda>');
         }
-        if (/^(function|class|new|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally)$/.test(name)) throw new Unsupported(name);
+        if (/^(class|new|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
         return mark(Object.assign((s: Scope) => lookup(s, name), { set: (s: Scope, v: V) => assign(s, name, v) }), tk.p, tk.p);
       }
       if (tk.v === '(') {
@@ -458,8 +475,7 @@ export function interpreter(h: Host) {
         if (!py && close > 0 && t[close + 1]?.v === '=>' && t.slice(i, close).every((x) => x.k === 'i' || x.v === ',')) {
           const params = t.slice(i, close).filter((x) => x.k === 'i').map((x) => x.v);
           i = close + 2;
-          if (is('{')) throw new Unsupported('function');
-          return fnBody(params, expr(0));
+          return arrow(params);
         }
         const items = list(')', () => expr());
         const tuple = py && (items.length !== 1 || t[i - 2].v === ',');
@@ -498,12 +514,19 @@ export function interpreter(h: Host) {
   }
 
   function assign(s: Scope, name: string, v: V): void {
-    if (!py && declared.get(name) === 'const') throw new Thrown('TypeError', 'Assignment to constant variable.');
+    // python binds in the scope that runs (a function's own, or the module's)
+    if (py) return void s.vars.set(name, v);
+    if (declared.get(name) === 'const') throw new Thrown('TypeError', 'Assignment to constant variable.');
     let c: Scope | undefined = s;
     while (c && !c.vars.has(name)) c = c.up;
     (c ?? top).vars.set(name, v);
   }
 
+  /** More brackets open than closed, outside strings. */
+  const unclosed = (s: string) => {
+    const code = s.replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '');
+    return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0);
+  };
   /** Splits on `;` and newlines outside brackets and quotes. */
   const statements = (src: string): [string, number][] => {
     const out: [string, number][] = [];
@@ -525,7 +548,7 @@ export function interpreter(h: Host) {
 
   /** One statement: its value (`NOTHING` for what shows none: declarations in python, imports). */
   const NOTHING = Symbol('nothing');
-  function statement(src: string): V {
+  function statement(src: string, sc: Scope = top): V {
     const p = parser(src);
     const first = p.peek();
     if (py && (first.v === 'import' || first.v === 'from') && first.k === 'i') {
@@ -536,8 +559,8 @@ export function interpreter(h: Host) {
         const base = name.split('.')[0];
         const found = (globals.__import__(base) as V) ?? (STDLIB.test(base) || h.exists(base) ? mod(base, {}) : undefined);
         if (!found) throw new Thrown('ModuleNotFoundError', `No module named '${base}'`);
-        if (first.v === 'import') top.vars.set(alias ?? base, found);
-        else for (const n of src.replace(/^.*\bimport\s+/, '').split(',').map((x) => x.trim())) top.vars.set(n, member(found, n));
+        if (first.v === 'import') sc.vars.set(alias ?? base, found);
+        else for (const n of src.replace(/^.*\bimport\s+/, '').split(',').map((x) => x.trim())) sc.vars.set(n, member(found, n));
       }
       return NOTHING;
     }
@@ -551,9 +574,9 @@ export function interpreter(h: Host) {
         if (p.peek().k !== 'i') p.fail();
         p.seek(p.at() + 1);
         const e = p.eat('=') ? p.expr() : decl === 'const' ? p.fail() : () => undefined;
-        if (declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) throw new Thrown('SyntaxError', `Identifier '${name}' has already been declared`);
-        if (!(decl === 'var' && p.t[p.at() - 1].v === name && top.vars.has(name))) top.vars.set(name, e(top));
-        declared.set(name, decl);
+        if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) throw new Thrown('SyntaxError', `Identifier '${name}' has already been declared`);
+        if (!(decl === 'var' && p.t[p.at() - 1].v === name && sc.vars.has(name))) sc.vars.set(name, e(sc));
+        if (sc === top) declared.set(name, decl);
       } while (p.eat(','));
       if (p.peek().k) p.fail();
       return undefined;
@@ -566,14 +589,163 @@ export function interpreter(h: Host) {
       const e = op.length === 2 && op[1] === op[0] && !py ? () => 1 : p.expr();
       if (p.peek().k) p.fail();
       const bin = op === '=' ? '' : op === '++' ? '+' : op === '--' ? '-' : op.slice(0, -1);
-      const old = bin ? target(top) : undefined;
-      const v = bin ? (py ? pyOp(bin, old, e(top)) : JS_OPS[bin](old, e(top))) : e(top);
-      target.set(top, v);
+      const old = bin ? target(sc) : undefined;
+      const v = bin ? (py ? pyOp(bin, old, e(sc)) : JS_OPS[bin](old, e(sc))) : e(sc);
+      target.set(sc, v);
       return py ? NOTHING : op.length === 2 && op[1] === op[0] ? old : v;
     }
     p.seek(0);
-    return p.whole()(top);
+    return p.whole()(sc);
   }
+
+  /** `return`, `break` and `continue` on their way out of a block. */
+  class Jump {
+    constructor(public k: string, public v: V = py ? null : undefined) {}
+  }
+  let line = 1;
+  let piece = '';
+  const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
+  /** A user function: its body runs in a scope of its own; `return` gives its value. */
+  const userFn = (name: string, params: string[], run: (sc: Scope) => V, up: Scope) =>
+    fn(name, (...a: V[]) => {
+      try {
+        run({ vars: new Map(params.map((p, k) => [p, a[k]])), up });
+        return py ? null : undefined;
+      } catch (j) {
+        if (j instanceof Jump && j.k === 'return') return j.v;
+        // the traceback's frame is the caller's line, marked at the call
+        if (j instanceof Thrown) j.at = undefined;
+        throw j;
+      }
+    });
+  /** A loop's rounds, until the iterations a lesson's loop could want are spent. */
+  const loop = (next: () => boolean, round: () => void) => {
+    for (let n = 0; next(); n++) {
+      if (n > 100000) throw new Thrown('RuntimeError', 'the simulated interpreter stops a loop after 100000 rounds');
+      try {
+        round();
+      } catch (j) {
+        if (!(j instanceof Jump) || j.k === 'return') throw j;
+        if (j.k === 'break') break;
+      }
+    }
+  };
+  const ctl = (head: string, sc: Scope) => {
+    const [, k, rest] = /^(return|break|continue)\b\s*(.*)$/.exec(head)!;
+    throw new Jump(k, k === 'return' && rest.trim() ? evalIn(rest, sc) : undefined);
+  };
+
+  /** python: its lines into blocks by indentation, a block's head with what follows its colon on the line. */
+  type Block = [head: string, line: number, body: Block[]];
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const blocks = (lines: [string, number][]): Block[] => {
+    const out: Block[] = [];
+    while (lines.length) {
+      let [text, n] = lines.shift()!;
+      while (lines.length && unclosed(text)) text += '\n' + lines.shift()![0];
+      const body: [string, number][] = [];
+      while (lines.length && (!lines[0][0].trim() || indent(lines[0][0]) > indent(text))) body.push(lines.shift()!);
+      const m = /^\s*(for|if|elif|else|while|def)\b/.test(text) ? /^((?:[^:'"[\](){}]|(['"])(?:\\.|(?!\2).)*\2|\[[^\]]*\]|\([^)]*\)|\{[^}]*\})*):(.*)$/.exec(text) : null;
+      const inner: Block[] = m?.[3].trim() ? statements(m[3]).map(([t]): Block => [t.trim(), n, []]) : blocks(body.filter(([t]) => t.trim() && !/^\s*#/.test(t)));
+      if (m) out.push([m[1].trim() + ':', n, inner]);
+      // a line that goes on in deeper lines (an open bracket) is one statement with them
+      else out.push(...statements([text, ...body.map(([t]) => t)].join('\n')).map(([t]): Block => [t.trim(), n, []]));
+    }
+    return out;
+  };
+  const pyExec = (b: Block[], sc: Scope): V => {
+    let value: V = NOTHING;
+    let taken = false;
+    for (const [head, n, body] of b) {
+      if (sc === top) [line, piece] = [n, head];
+      const m = /^(for|if|elif|else|while|def)\b\s*(.*?)\s*:$/.exec(head);
+      const kw = m?.[1];
+      if (!m) value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : statement(head, sc);
+      else if (kw === 'def') {
+        const [, name, params] = /^(\w+)\s*\((.*)\)$/.exec(m[2]) ?? [];
+        if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
+        sc.vars.set(name, Object.assign(userFn(name, params.split(',').map((x) => x.trim()).filter(Boolean), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${name} at 0x7f3a2c1b5e40>` }));
+      } else if (kw === 'for') {
+        const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
+        const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
+        const vars = names.split(',').map((x) => x.trim());
+        loop(() => items.length > 0, () => {
+          const v = items.shift();
+          vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
+          pyExec(body, sc);
+        });
+      } else if (kw === 'while') loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
+      else {
+        if (kw === 'if') taken = false;
+        if (taken) continue;
+        taken = kw === 'else' || pyTruth(evalIn(m[2], sc));
+        if (taken) pyExec(body, sc);
+      }
+      if (m) value = NOTHING;
+    }
+    return value;
+  };
+
+  /** JS: a bracket's match in `s` from `at`, outside strings. */
+  const close = (s: string, at: number): number => {
+    let depth = 0;
+    for (const m of s.slice(at).matchAll(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|[([{]|[)\]}]/g)) {
+      depth += /[([{]/.test(m[0]) ? 1 : /[)\]}]/.test(m[0]) ? -1 : 0;
+      if (!depth) return at + m.index!;
+    }
+    throw new Open();
+  };
+  /** JS: a statement or block after a head (`for (…) BODY`), and what follows it. */
+  const body = (s: string): [string, string] => {
+    s = s.trim();
+    if (s[0] !== '{') return [s, ''];
+    const end = close(s, 0);
+    return [s.slice(1, end), s.slice(end + 1).trim()];
+  };
+  const jsExec = (src: string, sc: Scope, base = 1): V => {
+    let value: V = NOTHING;
+    for (const [text, n] of statements(src)) {
+      if (sc === top) [line, piece] = [base + n - 1, text];
+      const t = text.trim();
+      const kw = /^(for|while|if|function|return|break|continue)\b/.exec(t)?.[1];
+      if (!kw || kw === 'return' || kw === 'break' || kw === 'continue') {
+        value = kw ? ctl(t, sc) : t[0] === '{' ? jsExec(body(t)[0], { vars: new Map(), up: sc }, line) : statement(text, sc);
+        continue;
+      }
+      const open = t.indexOf('(');
+      const head = t.slice(open + 1, close(t, open));
+      const [code, rest] = body(t.slice(close(t, open) + 1));
+      const block = (s2: Scope) => jsExec(code, s2, line);
+      const inner = () => ({ vars: new Map(), up: sc });
+      if (kw === 'function') {
+        const name = t.slice(8, open).trim();
+        sc.vars.set(name, userFn(name, head.split(',').map((x) => x.trim()).filter(Boolean), block, sc));
+        value = NOTHING;
+        continue;
+      }
+      value = undefined;
+      if (kw === 'if') {
+        if (evalIn(head, sc)) block(inner());
+        else if (rest.startsWith('else')) jsExec(rest.slice(4), sc, line);
+      } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
+      else {
+        const of = /^(?:const|let|var)\s+(\w+)\s+(of|in)\s+(.+)$/s.exec(head);
+        const own = inner();
+        if (of) {
+          const items = [...(of[2] === 'of' ? evalIn(of[3], sc) : Object.keys(evalIn(of[3], sc)))];
+          loop(() => items.length > 0, () => block({ vars: new Map([[of[1], items.shift()]]), up: own }));
+        } else {
+          const [init, test, step] = head.split(';');
+          if (init.trim()) statement(init, own);
+          loop(() => !test.trim() || !!evalIn(test, own), () => {
+            block({ vars: new Map(), up: own });
+            if (step.trim()) statement(step, own);
+          });
+        }
+      }
+    }
+    return value;
+  };
 
   return {
     NOTHING,
@@ -581,17 +753,12 @@ export function interpreter(h: Host) {
     run(src: string): { out: string; value: V; error?: unknown; line?: number } {
       log.length = 0;
       let value: V = NOTHING;
-      let line = 1;
-      let piece = '';
+      line = 1;
+      piece = '';
       try {
         // an open bracket, or python's block until the blank line that ends it
-        const code = src.replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '');
-        if ((code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0) || (py && /:\s*(#.*)?$/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
-        for (const [s, n] of statements(src)) {
-          line = n;
-          piece = s;
-          value = statement(s);
-        }
+        if (unclosed(src) || (py && /:\s*(#.*)?$/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
+        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src, top);
       } catch (e) {
         // from the statement's own text to the line as the traceback shows it (dedented)
         const phys = src.split('\n')[line - 1] ?? '';

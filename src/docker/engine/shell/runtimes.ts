@@ -29,14 +29,14 @@ const unsupported = (u: Unsupported) => `the simulated interpreter does not run 
  * missing module), python's traceback of `<python-input-N>`, whose line is underlined where a
  * name is unknown (3.13 leaves a line that is all the name alone).
  */
-export function replError(py: boolean, e: unknown, line: string, n: number): string {
+export function replError(py: boolean, e: unknown, line: string, n: number, at = 1): string {
   if (e instanceof Unsupported) return py ? `NotImplementedError: ${unsupported(e)}\n` : `Uncaught Error: ${unsupported(e)}\n`;
   if (!(e instanceof Thrown)) return '';
   if (!py) {
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
     return `Uncaught ${e.type}: ${e.msg}\n`;
   }
-  return traceback(e, `<python-input-${n}>`, line);
+  return traceback(e, `<python-input-${n}>`, line, at);
 }
 
 /** python's traceback; `<stdin>` has no source lines to show. */
@@ -66,7 +66,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     return { out, err: '', code: 0 };
   }
   const n = r.line ?? 1;
-  const line = src.split('\n')[n - 1].trim();
+  const line = (src.split('\n')[n - 1] ?? '').trim();
   if (py) {
     const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
     return { out, err: traceback(e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported)), file, line, n), code: 1 };

@@ -84,6 +84,8 @@ test('node -e prints what console.log prints, -p the value; python3 -c what prin
   assert.equal(await py.run('python3 -c "foo"'), "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n    foo\nNameError: name 'foo' is not defined\n");
   assert.equal(await py.run('echo $?'), '1\n');
   assert.equal(await py.run("echo 'print(2 ** 10)' | python3"), '1024\n');
+  await py.run(`printf 'total = 0\\nfor n in range(4):\\n    total += n\\nprint(total)\\nprint(total / 0)\\n' > /suma.py`);
+  assert.equal(await py.run('python3 suma.py'), '6\nTraceback (most recent call last):\n  File "/suma.py", line 5, in <module>\n    print(total / 0)\n          ~~~~~~^~~\nZeroDivisionError: division by zero\n');
   assert.equal(await py.run('python3 nada.py'), "python3: can't open file '/nada.py': [Errno 2] No such file or directory\n");
 });
 

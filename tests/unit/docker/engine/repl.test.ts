@@ -114,21 +114,33 @@ test('the evaluator reads what a first lesson types, printed as util.inspect and
   assert.match(await py.type("'hola'.nada()"), /\n {4}\^{11}\nAttributeError: 'str' object has no attribute 'nada'\n$/);
 });
 
-test('an open bracket or block goes on behind `...`; what the evaluator cannot run says so once complete', async () => {
+test('an open bracket or block goes on behind `...` and then runs; what the evaluator cannot run says so', async () => {
   const e = engine();
   await pull(e, 'node', 'python');
   const js = await runIt(e, 'node');
   assert.equal(await js.type('for (let i = 0; i < 3; i++) {'), '');
   assert.equal(js.h.prompt(), '... ');
-  assert.equal(await js.type('console.log(i)'), '');
-  assert.equal(await js.type('}'), "Uncaught Error: the simulated interpreter does not run 'for' blocks\n");
+  assert.equal(await js.type('console.log(i * 2)'), '');
+  assert.equal(await js.type('}'), '0\n2\n4\nundefined\n');
+  assert.equal(js.h.prompt(), '> ');
+  assert.equal(await js.type('function doble(n) { return n * 2 }'), 'undefined\n');
+  assert.equal(await js.type('[1, 2].map(doble)'), '[ 2, 4 ]\n');
+  assert.equal(await js.type("let t = 0; for (const n of [1, 2, 3]) { if (n === 2) continue; t += n }; t"), '4\n');
   assert.equal(await js.type('[1,'), '');
   assert.equal(await js.type('2]'), '[ 1, 2 ]\n');
+  assert.equal(await js.type('class A {}'), "Uncaught Error: the simulated interpreter does not run 'class' blocks\n");
   const py = await runIt(e, 'python');
   assert.equal(await py.type('for i in range(3):'), '');
+  assert.equal(py.h.prompt(), '... ');
   assert.equal(await py.type('    print(i)'), '');
-  assert.equal(await py.type(''), "NotImplementedError: the simulated interpreter does not run 'for' blocks\n");
+  assert.equal(await py.type(''), '0\n1\n2\n');
+  for (const l of ['def saludo(n):', '    if n:', '        return f"hola {n}"', '    return "hola"']) assert.equal(await py.type(l), '');
+  assert.equal(await py.type(''), '');
+  assert.equal(await py.type('saludo("Ana"), saludo("")'), "('hola Ana', 'hola')\n");
   assert.equal(await py.type('1 +'), '  File "<python-input-3>", line 1\n    1 +\n    ^\nSyntaxError: invalid syntax\n');
+  assert.equal(await py.type('class A:'), '');
+  assert.equal(await py.type('    pass'), '');
+  assert.equal(await py.type(''), "NotImplementedError: the simulated interpreter does not run 'class' blocks\n");
 });
 
 test('node: spread, ternaries, objects and a second Ctrl+C in a row that leaves the REPL', async () => {
@@ -145,4 +157,14 @@ test('node: spread, ternaries, objects and a second Ctrl+C in a row that leaves 
   assert.equal(js.io.text, '(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n');
   await js.h.interrupt(js.io);
   assert.equal(js.h.exited, true);
+});
+
+test('python: an error inside a function is reported at the line that called it; one inside a loop at its own line', async () => {
+  const e = engine();
+  await pull(e, 'python');
+  const py = await runIt(e, 'python');
+  for (const l of ['def f(x):', '    return x + nada', '']) await py.type(l);
+  assert.equal(await py.type('f(1)'), "Traceback (most recent call last):\n  File \"<python-input-1>\", line 1, in <module>\n    f(1)\n    ~^^^\nNameError: name 'nada' is not defined\n");
+  for (const l of ['for i in range(2):', '    print(i, nada)']) await py.type(l);
+  assert.equal(await py.type(''), "Traceback (most recent call last):\n  File \"<python-input-2>\", line 2, in <module>\n    print(i, nada)\n             ^^^^\nNameError: name 'nada' is not defined\n");
 });
