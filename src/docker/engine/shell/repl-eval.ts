@@ -690,7 +690,7 @@ export function interpreter(h: Host) {
   const close = (s: string, at: number): number => {
     let depth = 0;
     for (const m of s.slice(at).matchAll(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|[([{]|[)\]}]/g)) {
-      depth += /[([{]/.test(m[0]) ? 1 : /[)\]}]/.test(m[0]) ? -1 : 0;
+      depth += /^[([{]$/.test(m[0]) ? 1 : /^[)\]}]$/.test(m[0]) ? -1 : 0;
       if (!depth) return at + m.index!;
     }
     throw new Open();

@@ -126,6 +126,7 @@ test('an open bracket or block goes on behind `...` and then runs; what the eval
   assert.equal(await js.type('function doble(n) { return n * 2 }'), 'undefined\n');
   assert.equal(await js.type('[1, 2].map(doble)'), '[ 2, 4 ]\n');
   assert.equal(await js.type("let t = 0; for (const n of [1, 2, 3]) { if (n === 2) continue; t += n }; t"), '4\n');
+  assert.equal(await js.type('for (const n of [1, 2]) { console.log(`n = ${n}`) }'), 'n = 1\nn = 2\nundefined\n');
   assert.equal(await js.type('[1,'), '');
   assert.equal(await js.type('2]'), '[ 1, 2 ]\n');
   assert.equal(await js.type('class A {}'), "Uncaught Error: the simulated interpreter does not run 'class' blocks\n");
