@@ -42,6 +42,9 @@ export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, st
 const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
 interface Tok { k: 'n' | 's' | 'i' | 'o' | ''; v: string; p: number }
 
+/** A SyntaxError with where python's caret goes (`to`: the end of what it underlines). */
+const syntax = (msg: string, at: number, to = at + 1) => Object.assign(new Thrown('SyntaxError', msg), { at: [at, at, to, to] });
+
 function lex(src: string, py: boolean): Tok[] {
   const out: Tok[] = [];
   let pos = (LEX.lastIndex = 0);
@@ -53,7 +56,7 @@ function lex(src: string, py: boolean): Tok[] {
   if (rest.trim() && !(py && /^\s*#/.test(rest))) {
     // An open template literal (or triple quote) goes on; an open quote is an error.
     if (/^\s*`/.test(rest) || /^\s*('''|""")/.test(rest)) throw new Open();
-    throw new Thrown('SyntaxError', py ? (/^\s*['"]/.test(rest) ? 'unterminated string literal (detected at line 1)' : 'invalid syntax') : 'Invalid or unexpected token');
+    throw syntax(py ? (/^\s*['"]/.test(rest) ? 'unterminated string literal (detected at line 1)' : 'invalid syntax') : 'Invalid or unexpected token', src.length - rest.trimStart().length);
   }
   out.push({ k: '', v: '', p: src.length });
   return out;
@@ -274,7 +277,7 @@ export function interpreter(h: Host) {
     const fail = (): never => {
       // what ends before it is complete goes on in the next line (python: only inside brackets)
       if (!t[i].k && (!py || t.filter((x) => /^[([{]$/.test(x.v)).length > t.filter((x) => /^[)\]}]$/.test(x.v)).length)) throw new Open();
-      throw new Thrown('SyntaxError', py ? 'invalid syntax' : !t[i].k ? 'Unexpected end of input' : `Unexpected ${t[i].k === 'i' ? `identifier '${t[i].v}'` : t[i].k === 'n' ? 'number' : t[i].k === 's' ? 'string' : `token '${t[i].v}'`}`);
+      throw syntax(py ? 'invalid syntax' : !t[i].k ? 'Unexpected end of input' : `Unexpected ${t[i].k === 'i' ? `identifier '${t[i].v}'` : t[i].k === 'n' ? 'number' : t[i].k === 's' ? 'string' : `token '${t[i].v}'`}`, t[i].p, t[i].p + Math.max(1, t[i].v.length));
     };
     const eat = (v: string) => (is(v) ? (i++, true) : false);
     const need = (v: string) => void (eat(v) || fail());
@@ -604,6 +607,8 @@ export function interpreter(h: Host) {
   }
   let line = 1;
   let piece = '';
+  /** `break` or `return` where nothing takes it: the compilers' SyntaxError. */
+  const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
   const userFn = (name: string, params: string[], run: (sc: Scope) => V, up: Scope) =>
@@ -612,7 +617,10 @@ export function interpreter(h: Host) {
         run({ vars: new Map(params.map((p, k) => [p, a[k]])), up });
         return py ? null : undefined;
       } catch (j) {
-        if (j instanceof Jump && j.k === 'return') return j.v;
+        if (j instanceof Jump) {
+          if (j.k === 'return') return j.v;
+          throw illegal(j);
+        }
         // the traceback's frame is the caller's line, marked at the call
         if (j instanceof Thrown) j.at = undefined;
         throw j;
@@ -760,6 +768,7 @@ export function interpreter(h: Host) {
         if (unclosed(src) || (py && /:\s*(#.*)?$/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src, top);
       } catch (e) {
+        if (e instanceof Jump) e = Object.assign(illegal(e), { at: [0, 0, piece.length, piece.length] });
         // from the statement's own text to the line as the traceback shows it (dedented)
         const phys = src.split('\n')[line - 1] ?? '';
         if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim()) - (piece.length - piece.trimStart().length) - (phys.length - phys.trimStart().length));

@@ -42,9 +42,9 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
 /** python's traceback; `<stdin>` has no source lines to show. */
 function traceback(e: Thrown, file: string, line: string, n = 1): string {
   const src = file === '<stdin>' ? '' : `    ${line}\n`;
-  if (e.type === 'SyntaxError') return `  File "${file}", line ${n}\n${src}    ^\nSyntaxError: ${e.msg}\n`;
-  // 3.13 underlines what raised unless it is the whole line with no operator or brackets to point at
   const [b, x, y, z] = e.at ?? [0, 0, 0, 0];
+  if (e.type === 'SyntaxError') return `  File "${file}", line ${n}\n${src}    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\nSyntaxError: ${e.msg}\n`;
+  // 3.13 underlines what raised unless it is the whole line with no operator or brackets to point at
   const mark = src && z > b && (x > b || y < z || line.slice(0, b).trim() || line.slice(z).trim()) ? `    ${' '.repeat(b)}${[...line.slice(b, z)].map((_, k) => (k + b >= x && k + b < y ? '^' : '~')).join('')}\n` : '';
   return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${mark}${e.type}: ${e.msg}\n`;
 }

@@ -138,7 +138,7 @@ test('an open bracket or block goes on behind `...` and then runs; what the eval
   for (const l of ['def saludo(n):', '    if n:', '        return f"hola {n}"', '    return "hola"']) assert.equal(await py.type(l), '');
   assert.equal(await py.type(''), '');
   assert.equal(await py.type('saludo("Ana"), saludo("")'), "('hola Ana', 'hola')\n");
-  assert.equal(await py.type('1 +'), '  File "<python-input-3>", line 1\n    1 +\n    ^\nSyntaxError: invalid syntax\n');
+  assert.equal(await py.type('1 +'), '  File "<python-input-3>", line 1\n    1 +\n       ^\nSyntaxError: invalid syntax\n');
   assert.equal(await py.type('class A:'), '');
   assert.equal(await py.type('    pass'), '');
   assert.equal(await py.type(''), "NotImplementedError: the simulated interpreter does not run 'class' blocks\n");
@@ -168,4 +168,15 @@ test('python: an error inside a function is reported at the line that called it;
   assert.equal(await py.type('f(1)'), "Traceback (most recent call last):\n  File \"<python-input-1>\", line 1, in <module>\n    f(1)\n    ~^^^\nNameError: name 'nada' is not defined\n");
   for (const l of ['for i in range(2):', '    print(i, nada)']) await py.type(l);
   assert.equal(await py.type(''), "Traceback (most recent call last):\n  File \"<python-input-2>\", line 2, in <module>\n    print(i, nada)\n             ^^^^\nNameError: name 'nada' is not defined\n");
+});
+
+test('break, continue and return where nothing takes them are the compilers\' SyntaxErrors', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type('break'), 'Uncaught SyntaxError: Illegal break statement\n');
+  assert.equal(await js.type('return 1'), 'Uncaught SyntaxError: Illegal return statement\n');
+  const py = await runIt(e, 'python');
+  assert.equal(await py.type('break'), '  File "<python-input-0>", line 1\n    break\n    ^^^^^\nSyntaxError: \'break\' outside loop\n');
+  assert.equal(await py.type("'abc"), '  File "<python-input-1>", line 1\n    \'abc\n    ^\nSyntaxError: unterminated string literal (detected at line 1)\n');
 });
