@@ -112,11 +112,16 @@ export class ShellProc implements Proc {
       this.hook(child);
       this.stack.push(child);
     };
-    s.onRepl = (argv, env, cwd) => {
-      const { m } = this.at;
-      this.nested = repl({ pid: m.newPid(), argv, tty: true, start: m.now(), m }, argv[0].includes('node') ? 'node' : 'python', true, env, cwd);
-      void this.nested.boot(this.sink);
-    };
+    s.onRepl = (argv, env, cwd) => this.nest([argv, env, cwd]);
+  }
+  /** What started the REPL, kept with the shell's state so a saved session finds it again. */
+  private how?: [string[], string[], string];
+  private nest(how: [string[], string[], string], state?: unknown): void {
+    const { m } = this.at;
+    const [argv, env, cwd] = (this.how = how);
+    this.nested = repl({ pid: m.newPid(), argv, tty: true, start: m.now(), m }, argv[0].includes('node') ? 'node' : 'python', true, env, cwd);
+    if (state) this.nested.restore(state);
+    else void this.nested.boot(this.sink);
   }
   /** Where the shell's line that started a REPL writes, for the REPL's banner. */
   private sink: Out = { out() {}, err() {}, sleep: async () => {} };
@@ -185,10 +190,13 @@ export class ShellProc implements Proc {
     return this.sh.history;
   }
   save(): unknown {
-    return this.sh.save();
+    return { ...this.sh.save(), ...(this.nested && { repl: [this.how, this.nested.save()] }) };
   }
   restore(s: unknown): void {
-    if (s) this.sh.restore(s as ReturnType<Shell['save']>);
+    if (!s) return;
+    const state = s as ReturnType<Shell['save']> & { repl?: [[string[], string[], string], unknown] };
+    this.sh.restore(state);
+    if (state.repl) this.nest(...state.repl);
   }
 }
 
@@ -478,6 +486,8 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
   let lines = 0;
   let buffer = '';
   let script = '';
+  // what was typed, replayed on restore to bring its names back
+  const typed: string[] = [];
   // node leaves on a second Ctrl+C in a row
   let interrupted = false;
   // node 14 still wrote ^C, ^D and repl in its messages.
@@ -494,6 +504,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
     async input(raw, out) {
       interrupted = false;
       if (!at.tty) return void (script += raw + '\n');
+      typed.push(raw);
       const line = raw.trim();
       const src = buffer ? buffer + '\n' + raw : line;
       if (!src.trim()) return;
@@ -534,6 +545,14 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       }
       if (node) out.out('\n');
       this.exitCode = 0;
+    },
+    save: () => (typed.length || script ? { typed, script } : null),
+    restore(s) {
+      const saved = s as { typed: string[]; script: string } | null;
+      if (!saved) return;
+      script = saved.script;
+      const quiet: Out = { out() {}, err() {}, sleep: async () => {} };
+      for (const l of saved.typed) void this.input?.(l, quiet);
     },
     async interrupt(out) {
       const again = interrupted || !node;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engine, pull, runIt } from './fixtures';
+import { createEngine } from '../../../../src/docker/engine';
 
 const HELP = '.break    Sometimes you get stuck, this gets you out\n.clear    Alias for .break\n.editor   Enter editor mode\n.exit     Exit the REPL\n.help     Print this help message\n.load     Load JS from a file into the REPL session\n.save     Save all evaluated commands in this REPL session to a file\n\nPress Ctrl+C to abort current expression, Ctrl+D to exit the REPL\n';
 
@@ -179,4 +180,24 @@ test('break, continue and return where nothing takes them are the compilers\' Sy
   const py = await runIt(e, 'python');
   assert.equal(await py.type('break'), '  File "<python-input-0>", line 1\n    break\n    ^^^^^\nSyntaxError: \'break\' outside loop\n');
   assert.equal(await py.type("'abc"), '  File "<python-input-1>", line 1\n    \'abc\n    ^\nSyntaxError: unterminated string literal (detected at line 1)\n');
+});
+
+test('a saved engine brings back the REPLs with their names: one as PID 1, one typed in a shell', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const js = await runIt(e, 'node', 'repl1');
+  await js.type("let saludo = 'hola'");
+  const sh = await runIt(e, 'python', 'shell1', ['bash']);
+  await sh.type('python3');
+  await sh.type('x = 21');
+  const b = createEngine({ seed: 1, state: JSON.parse(JSON.stringify(e.save())) });
+  const io = { text: '', out(t: string) { this.text += t; }, err(t: string) { this.text += t; }, tty: true, async sleep() {} };
+  const h1 = await b.containerAttach('repl1', io);
+  await h1.input('saludo.toUpperCase()', io);
+  assert.equal(io.text, "'HOLA'\n");
+  const h2 = await b.containerAttach('shell1', io);
+  assert.equal(h2.prompt(), '>>> ');
+  io.text = '';
+  await h2.input('x * 2', io);
+  assert.equal(io.text, '42\n');
 });
