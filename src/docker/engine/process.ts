@@ -499,7 +499,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       if (!stdinOpen) this.exitCode = 0;
       else if (!at.tty) return;
       else if (node) out.out(`Welcome to Node.js ${release(at.m.fs).node}.\nType ".help" for more information.\n`);
-      else out.out('Python 3.13.3 (main, Jun  4 2025, 01:14:42) [GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n');
+      else out.out(`Python ${rt.version} on linux\nType "help", "copyright", "credits" or "license" for more information.\n`);
     },
     async input(raw, out) {
       interrupted = false;

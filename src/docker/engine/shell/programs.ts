@@ -1,6 +1,7 @@
 /** Programs of the catalogue's images and of the packages one can install. */
 import { NODE_PROGRAMS, envList, hold } from './node';
-import { runCode, runtime } from './runtimes';
+import { pythonRelease, runCode, runtime } from './runtimes';
+import { packaged } from './package-files';
 import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
 import { top, uptime } from './top';
@@ -48,17 +49,7 @@ const version = (text: string | ((sh: ShellLike) => string), toErr = false): Com
   return 1;
 };
 
-/** Which of a program's versions the image's distribution packages: [noble, Alpine 3.21, buster, bookworm]. */
-function packaged(sh: ShellLike, versions: string[]): string {
-  let os = '';
-  try {
-    os = sh.m.fs.readFile('/etc/os-release');
-  } catch { /* no os-release */ }
-  return versions[/ID=ubuntu/.test(os) ? 0 : /ID=alpine/.test(os) ? 1 : /buster/.test(os) ? 2 : 3];
-}
-
-/** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
-const pythonVersion = (sh: ShellLike) => sh.getVar('PYTHON_VERSION') ?? packaged(sh, ['3.12.3', '3.12.10', '3.7.3', '3.11.2']);
+const pythonVersion = (sh: ShellLike) => pythonRelease(sh.m.fs, { PYTHON_VERSION: sh.getVar('PYTHON_VERSION') });
 
 const pythonCmd: Command = async (args, io, sh) => {
   const a = args[1] ?? '';
@@ -189,7 +180,7 @@ export const PROGRAMS: Record<string, Command> = {
   tree,
   top,
   uptime,
-  git: version((sh) => `git version ${packaged(sh, ['2.43.0', '2.47.2', '2.20.1', '2.39.5'])}`),
+  git: version((sh) => `git version ${packaged(sh.m.fs, ['2.43.0', '2.47.2', '2.20.1', '2.39.5'])}`),
   ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'more', 'htop'].map((name) => [name, interactiveOnly(name)])),
   'vim.basic': interactiveOnly('vim'),
 };

@@ -164,6 +164,9 @@ function pyOp(op: string, a: V, b: V): V {
   return op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? x / y : op === '**' ? x ** y : op === '//' ? Math.floor(x / y) : x - y * Math.floor(x / y);
 }
 
+/** python's sys.version, as the official image's build says it. */
+const pyBuild = (v: string) => `${v} (main, Jun  4 2025, 01:14:42) [GCC 12.2.0]`;
+
 /** An interpreter with its own names; `run` evaluates one input (statements separated by `;` or newlines). */
 export function interpreter(h: Host) {
   const py = h.py;
@@ -201,7 +204,7 @@ export function interpreter(h: Host) {
     const f = (m: (...a: V[]) => number) => (...a: V[]) => m(...a.map((x) => Number(num(x))));
     const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: f(Math.sqrt), pow: f(Math.pow), floor: (x: V) => BigInt(Math.floor(Number(num(x)))), ceil: (x: V) => BigInt(Math.ceil(Number(num(x)))) });
     const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${dumps(x)}`).join(', ')}}`);
-    const version = `${h.version} (main, Jun  4 2025, 01:14:42) [GCC 12.2.0]`;
+    const version = pyBuild(h.version);
     const modules: Record<string, V> = {
       sys: mod('sys', { version, platform: 'linux', argv: [''], exit: (c?: V) => { throw new Exit(c); } }),
       os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d }),
@@ -757,6 +760,8 @@ export function interpreter(h: Host) {
 
   return {
     NOTHING,
+    /** What sys.version (python) or process.version (node) says. */
+    version: py ? pyBuild(h.version) : h.version,
     /** Runs `src`; returns what it printed and the value of its last statement. */
     run(src: string): { out: string; value: V; error?: unknown; line?: number } {
       log.length = 0;

@@ -5,7 +5,11 @@
 import type { Machine } from './types';
 import { Exit, Open, Thrown, Unsupported, inspect, interpreter } from './repl-eval';
 import { release } from './node';
-import { exists } from './package-files';
+import { exists, packaged } from './package-files';
+import type { Fs } from '../fs';
+
+/** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
+export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2']);
 
 export type Runtime = ReturnType<typeof interpreter>;
 
@@ -14,7 +18,7 @@ export function runtime(m: Machine, py: boolean, env: string[], cwd: string): Ru
   const vars = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
   return interpreter({
     py, fs: m.fs, cwd, env: vars, hostname: m.hostname, kernel: m.kernel,
-    version: py ? vars.PYTHON_VERSION ?? '3.13.3' : release(m.fs).node,
+    version: py ? pythonRelease(m.fs, vars) : release(m.fs).node,
     random: () => (m.random?.() ?? 16384) / 32768,
     // a package pip or npm installed
     exists: (mod) => exists(m.fs, py ? `/usr/local/lib/python3.13/site-packages/${mod}` : `node_modules/${mod}`, cwd),

@@ -101,3 +101,15 @@ test('python3 -m http.server serves until Ctrl+C, then says so and exits 0', asy
   assert.equal(await run('python3 -m http.server 8080', 2), 'Serving HTTP on 0.0.0.0 port 8080 (http://0.0.0.0:8080/) ...\n\nKeyboard interrupt received, exiting.\n');
   assert.equal(await run('echo $?'), '0\n');
 });
+
+test('exit statuses of sys.exit and process.exit; a distribution python3 says its own release in its REPL', async () => {
+  const { run } = await inside('python');
+  assert.equal(await run('python3 -c "import sys; print(1); sys.exit(3)"; echo $?'), '1\n3\n');
+  const js = await inside('node');
+  assert.equal(await js.run('node -e "process.exit(2)"; echo $?'), '2\n');
+  const deb = await inside('debian');
+  await deb.run('apt-get update');
+  await deb.run('apt-get install -y python3');
+  assert.match(await deb.run('python3'), /^Python 3\.11\.2 \(main/);
+  assert.match(await deb.run('import sys; sys.version'), /^'3\.11\.2 /);
+});
