@@ -223,7 +223,7 @@ export function interpreter(h: Host) {
       sorted: (a: V) => [...iter(a)].sort((x, y) => (typeof x === 'string' ? (x < y ? -1 : x > y ? 1 : 0) : cmp(x, y))),
       list: (a: V = []) => [...iter(a)], dict: (kw: V = {}) => Object.fromEntries(Object.entries(kw)),
       type: (x: V) => ({ [SHOW]: `<class '${typeName(x)}'>` }),
-      input: () => '', help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
+      input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null,
       __import__: (n: string) => modules[n],
     };

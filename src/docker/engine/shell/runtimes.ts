@@ -26,7 +26,7 @@ export function runtime(m: Machine, py: boolean, env: string[], cwd: string): Ru
 }
 
 /** What the evaluator does not run, said in the runtime's way of reporting an error. */
-const unsupported = (u: Unsupported) => `the simulated interpreter does not run '${u.what}' blocks`;
+const unsupported = (u: Unsupported) => `the simulated interpreter cannot run '${u.what}'`;
 
 /**
  * An exception as the REPL shows it: node's one `Uncaught` line (with the loader's fields for a
@@ -34,7 +34,7 @@ const unsupported = (u: Unsupported) => `the simulated interpreter does not run 
  * name is unknown (3.13 leaves a line that is all the name alone).
  */
 export function replError(py: boolean, e: unknown, line: string, n: number, at = 1): string {
-  if (e instanceof Unsupported) return py ? `NotImplementedError: ${unsupported(e)}\n` : `Uncaught Error: ${unsupported(e)}\n`;
+  if (e instanceof Unsupported) e = new Thrown(py ? 'NotImplementedError' : 'Error', unsupported(e));
   if (!(e instanceof Thrown)) return '';
   if (!py) {
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;

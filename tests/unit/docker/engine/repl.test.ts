@@ -130,7 +130,7 @@ test('an open bracket or block goes on behind `...` and then runs; what the eval
   assert.equal(await js.type('for (const n of [1, 2]) { console.log(`n = ${n}`) }'), 'n = 1\nn = 2\nundefined\n');
   assert.equal(await js.type('[1,'), '');
   assert.equal(await js.type('2]'), '[ 1, 2 ]\n');
-  assert.equal(await js.type('class A {}'), "Uncaught Error: the simulated interpreter does not run 'class' blocks\n");
+  assert.equal(await js.type('class A {}'), "Uncaught Error: the simulated interpreter cannot run 'class'\n");
   const py = await runIt(e, 'python');
   assert.equal(await py.type('for i in range(3):'), '');
   assert.equal(py.h.prompt(), '... ');
@@ -142,7 +142,8 @@ test('an open bracket or block goes on behind `...` and then runs; what the eval
   assert.equal(await py.type('1 +'), '  File "<python-input-3>", line 1\n    1 +\n       ^\nSyntaxError: invalid syntax\n');
   assert.equal(await py.type('class A:'), '');
   assert.equal(await py.type('    pass'), '');
-  assert.equal(await py.type(''), "NotImplementedError: the simulated interpreter does not run 'class' blocks\n");
+  assert.equal(await py.type(''), 'Traceback (most recent call last):\n  File "<python-input-4>", line 1, in <module>\n    class A:\nNotImplementedError: the simulated interpreter cannot run \'class\'\n');
+  assert.match(await py.type('nombre = input("Nombre: ")'), /\nNotImplementedError: the simulated interpreter cannot run 'input\(\)'\n$/);
 });
 
 test('node: spread, ternaries, objects and a second Ctrl+C in a row that leaves the REPL', async () => {
