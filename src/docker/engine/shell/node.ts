@@ -244,7 +244,9 @@ function npmUsage(version: string): string {
 /** What npm adds when a script exits non-zero: npm 6's ELIFECYCLE (a bare line for test), npm 7+'s command. */
 function scriptFailed(sh: ShellLike, event: string, script: string, code: number): string {
   const now = sh.m.now();
-  if (modern(release(sh.m.fs))) return npmError(`code ${code}\npath ${sh.cwd}\ncommand failed\ncommand sh -c ${script}`, now);
+  // 130: the script died of the SIGINT of Ctrl+C, which npm reports as a signal
+  const sig = code === 130;
+  if (modern(release(sh.m.fs))) return npmError(`${sig ? '' : `code ${code}\n`}path ${sh.cwd}\ncommand failed\n${sig ? 'signal SIGINT\n' : ''}command sh -c ${script}`, now);
   if (event === 'test') return 'npm ERR! Test failed.  See above for more details.\n';
   const pkg = readPkg(sh.m.fs, sh.cwd) ?? {};
   const id = `${pkg.name ?? ''}@${pkg.version ?? ''}`;

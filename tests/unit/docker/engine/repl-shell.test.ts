@@ -113,3 +113,12 @@ test('exit statuses of sys.exit and process.exit; a distribution python3 says it
   assert.match(await deb.run('python3'), /^Python 3\.11\.2 \(main/);
   assert.match(await deb.run('import sys; sys.version'), /^'3\.11\.2 /);
 });
+
+test('npm start of a server: Ctrl+C ends it and npm reports the signal', async () => {
+  const { run } = await inside('node:22');
+  await run('mkdir /app && cd /app');
+  await run("echo \"require('http').createServer((q, r) => r.end('hola')).listen(3000, () => console.log('en 3000'))\" > server.js");
+  await run('npm init -y');
+  const out = await run('npm start', 2);
+  assert.match(out, /\n> node server\.js\n\nen 3000\nnpm error path \/app\nnpm error command failed\nnpm error signal SIGINT\nnpm error command sh -c node server\.js\n/);
+});
