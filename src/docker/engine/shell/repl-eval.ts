@@ -221,7 +221,12 @@ export function interpreter(h: Host) {
       min: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) < 0 ? y : x)),
       sum: (a: V) => iter(a).reduce((x: V, y: V) => pyOp('+', x, y), 0n),
       sorted: (a: V) => [...iter(a)].sort((x, y) => (typeof x === 'string' ? (x < y ? -1 : x > y ? 1 : 0) : cmp(x, y))),
-      list: (a: V = []) => [...iter(a)], dict: (kw: V = {}) => Object.fromEntries(Object.entries(kw)),
+      list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
+      enumerate: (a: V) => iter(a).map((x, k) => Object.assign([BigInt(k), x], { [TUPLE]: true })),
+      zip: (...a: V[]) => iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
+      map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f(x))),
+      any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
+      dict: (kw: V = {}) => Object.fromEntries(Object.entries(kw)),
       type: (x: V) => ({ [SHOW]: `<class '${typeName(x)}'>` }),
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null,
@@ -238,6 +243,8 @@ export function interpreter(h: Host) {
   const lookup = (s: Scope, name: string): V => {
     for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name);
     if (Object.hasOwn(globals, name)) return globals[name];
+    // the runtime's own names the evaluator lacks are not unknown names
+    if ((py ? /^(set|isinstance|open|chr|ord|hex|bin|divmod|pow|id|hash|format|getattr|setattr|hasattr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__dirname|__filename|Function|eval|encodeURI\w*|decodeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
     throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
   };
 
@@ -249,7 +256,7 @@ export function interpreter(h: Host) {
     }
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
     const methods: Record<string, V> | undefined = typeof o === 'string'
-      ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: () => o.trim(), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
+      ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: () => o.trim(), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => { let k = 0; return o.replace(/\{(\d*)\}/g, (_, n: string) => pyStr(a[n ? +n : k++])); }, startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
       : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: () => (o.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), null), index: (x: V) => BigInt(o.findIndex((y) => pyEq(x, y))) }
       : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o), values: () => Object.values(o), items: () => Object.entries(o).map((e) => Object.assign(e, { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d) } : undefined;
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;

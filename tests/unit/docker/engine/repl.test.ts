@@ -202,3 +202,15 @@ test('a saved engine brings back the REPLs with their names: one as PID 1, one t
   await h2.input('x * 2', io);
   assert.equal(io.text, '42\n');
 });
+
+test('python builtins for loops over data; names the runtimes have but the evaluator lacks are not unknown names', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const py = await runIt(e, 'python');
+  assert.equal(await py.type("list(enumerate(['a', 'b']))"), "[(0, 'a'), (1, 'b')]\n");
+  assert.equal(await py.type('list(zip([1, 2], "ab")), sorted([3, 1, 2])'), "([(1, 'a'), (2, 'b')], [1, 2, 3])\n");
+  assert.equal(await py.type("'{} y {}'.format(1, 'dos')"), "'1 y dos'\n");
+  assert.match(await py.type('set([1])'), /NotImplementedError: the simulated interpreter cannot run 'set'\n$/);
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type('Date.now()'), "Uncaught Error: the simulated interpreter cannot run 'Date'\n");
+});
