@@ -66,6 +66,8 @@ export const attaching = {
         if (c.config.Tty && p.readsInput) {
           await p.interrupt(engine.out(c));
           engine.logPrompt(c, p);
+          // node's REPL leaves on a second Ctrl+C
+          if (p.exitCode !== null && c.proc === p) engine.finish(c, p.exitCode);
         } else {
           const code = p.signal(2, engine.out(c));
           if (code !== null) engine.finish(c, code);

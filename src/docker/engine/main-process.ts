@@ -85,7 +85,7 @@ export const mainProcess = {
     const b = base(argv[0]);
     const o: Context = { env, cwd: c.config.WorkingDir || '/', stdin, user: User && User !== '0' && User !== 'root' ? User : 'root' };
     if (b === 'httpd-foreground') return httpd(launch());
-    if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, env);
+    if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, withHome(daemonEnv(env, m.hostname, tty), '/root'), o.cwd);
     if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(launch(), o, argv[1]);
     // `npm start` runs its script under npm; a `node file` script becomes the server it starts.
     if (b === 'npm' && (argv[1] === 'start' || (argv[1] === 'run' && argv.length === 3))) {

@@ -5,8 +5,9 @@
  */
 import type { HttpReply, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
-import { evalArith } from './shell/programs';
 import { release, runScript } from './shell/node';
+import { Exit, Open, inspect, repr } from './shell/repl-eval';
+import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 import { clientRepl } from './clients';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
@@ -101,7 +102,9 @@ export class ShellProc implements Proc {
   exitCode: number | null = null;
   readsInput: boolean;
   stack: Shell[];
-  constructor(at: Launch, private sh: Shell, private stdinOpen: boolean) {
+  /** A REPL typed at one of the shells: it reads the terminal until it exits. */
+  private nested?: Proc;
+  constructor(private at: Launch, private sh: Shell, private stdinOpen: boolean) {
     ({ pid: this.pid, argv: this.argv, tty: this.tty, start: this.start } = at);
     this.stack = [sh];
     this.hook(sh);
@@ -112,12 +115,30 @@ export class ShellProc implements Proc {
       this.hook(child);
       this.stack.push(child);
     };
+    s.onRepl = (argv, env, cwd) => this.nest([argv, env, cwd]);
+  }
+  /** What started the REPL, kept with the shell's state so a saved session finds it again. */
+  private how?: [string[], string[], string];
+  private nest(how: [string[], string[], string], state?: unknown): void {
+    const { m } = this.at;
+    const [argv, env, cwd] = (this.how = how);
+    this.nested = repl({ pid: m.newPid(), argv, tty: true, start: m.now(), m }, argv[0].includes('node') ? 'node' : 'python', true, env, cwd);
+    if (state) this.nested.restore(state);
+    else void this.nested.boot(this.sink);
+  }
+  /** Where the shell's line that started a REPL writes, for the REPL's banner. */
+  private sink: Out = { out() {}, err() {}, sleep: async () => {} };
+  /** A REPL that ended gives its status to the shell that started it. */
+  private unnest(): void {
+    if (this.nested?.exitCode == null) return;
+    this.top.status = this.nested.exitCode;
+    this.nested = undefined;
   }
   private get top(): Shell {
     return this.stack[this.stack.length - 1];
   }
   prompt(): string {
-    return this.sh.interactive ? this.top.prompt() : '';
+    return this.nested ? this.nested.prompt() : this.sh.interactive ? this.top.prompt() : '';
   }
   lastStatus(): number {
     return this.top.status;
@@ -128,7 +149,10 @@ export class ShellProc implements Proc {
   }
   async input(line: string, out: Out): Promise<void> {
     if (!this.stdinOpen) return;
+    if (this.nested) return this.nested.input(line, out).then(() => this.unnest());
+    this.sink = out;
     await this.top.input(line, out);
+    this.sink = { out() {}, err() {}, sleep: async () => {} };
     this.settle();
   }
   private settle(): void {
@@ -143,6 +167,7 @@ export class ShellProc implements Proc {
     }
   }
   async eof(out: Out): Promise<void> {
+    if (this.nested) return this.nested.eof(out).then(() => this.unnest());
     const top = this.top;
     if (top.reading) return top.endReading(0);
     if (top.interactive && top.flavor === 'bash') out.err('exit\n');
@@ -150,6 +175,7 @@ export class ShellProc implements Proc {
     this.settle();
   }
   async interrupt(out: Out): Promise<void> {
+    if (this.nested) return this.nested.interrupt(out).then(() => this.unnest());
     if (this.tty) out.out('^C\n');
     if (this.top.reading) return this.top.endReading(130);
     this.top.interrupt();
@@ -159,6 +185,7 @@ export class ShellProc implements Proc {
     return sig === 1 && this.pid === 1 ? 129 : killedOnlyBy9(sig);
   }
   complete(word: string): string[] {
+    if (this.nested) return [];
     return [...new Set(this.top.complete(word, false).concat(this.top.complete(word, true)))];
   }
   /** Interactive bash writes its history file when it exits. */
@@ -166,10 +193,13 @@ export class ShellProc implements Proc {
     return this.sh.history;
   }
   save(): unknown {
-    return this.sh.save();
+    return { ...this.sh.save(), ...(this.nested && { repl: [this.how, this.nested.save()] }) };
   }
   restore(s: unknown): void {
-    if (s) this.sh.restore(s as ReturnType<Shell['save']>);
+    if (!s) return;
+    const state = s as ReturnType<Shell['save']> & { repl?: [[string[], string[], string], unknown] };
+    this.sh.restore(state);
+    if (state.repl) this.nest(...state.repl);
   }
 }
 
@@ -255,6 +285,7 @@ export function startProgram(at: Launch, o: Context): Proc {
   // a shell with only its interactive options reads its input; `bash --version` or `sh script` runs to completion
   const reads = ['bash', 'sh', 'dash', 'ash'].includes(base) && argv.slice(1).every((a) => /^(-[ilsxve]+|--login|--norc|--noprofile)$/.test(a));
   const proc: Proc = reads ? new ShellProc(at, shell(flavor, argv[0], tty), o.stdin)
+    : argv.length === 1 && /^(node|python3?(\.\d+)?)$/.test(base) ? repl(at, base === 'node' ? 'node' : 'python', o.stdin, withHome(env, o.user === undefined || o.user === 'root' ? '/root' : undefined), o.cwd)
     : clientRepl(at, o, base) ?? oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true));
   proc.env = withHome(env, home);
   // `-u`: ps and top show the process as that user
@@ -457,78 +488,42 @@ export function mysqld(at: Launch, env: string[]): Proc {
 }
 
 /**
- * The node and python REPLs (with `-it`); without stdin they read EOF and exit 0. They evaluate
- * what a first lesson types: strings, numbers, + - * / ** and parentheses, names bound by an
- * assignment (and by node's let, const and var), console.log and print.
+ * The node and python REPLs (repl-eval.ts reads what they are typed). Without a terminal they
+ * read their whole input as a script and run it at its end; without stdin they read EOF and
+ * exit 0. An unfinished line (an open bracket or block) goes on behind a `... ` prompt.
  */
-export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, env: string[] = []): Proc {
+export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, env: string[] = [], cwd = '/'): Proc {
   const node = kind === 'node';
-  // node prints each expression's value, then `undefined` for what console.log returned.
-  const logged = node ? 'undefined\n' : '';
-  type Val = string | number | boolean | undefined;
-  const vars = new Map<string, Val>(node ? [['true', true], ['false', false], ['undefined', undefined]] : [['True', true], ['False', false]]);
-  // Names the runtime defines: the evaluator cannot use them, but they are not unknown.
-  const GLOBALS = node ? /^(console|Math|JSON|process|require|module|globalThis|Number|String|Object|Array|Date)$/ : /^(print|len|str|int|float|input|range|type|list|dict|abs|round|max|min|sum)$/;
-  // How each name was declared: let and const once, const assigned once; var may come again.
-  const declared = new Map<string, string>();
-  // python names holding a float: `/` and decimal literals make one, and it prints with its point.
-  const floats = new Set<string>();
-  const NAME = /[A-Za-z_$][\w$]*/g;
-  const STR = /^(['"])((?:(?!\1).)*)\1$/;
-  const bare = (e: string) => e.replace(/(['"]).*?\1/g, '""');
-  const isFloat = (e: string) => !node && (/\/|\d\.\d/.test(bare(e)) || (bare(e).match(NAME) ?? []).some((n) => floats.has(n)));
-  /** Splits on `sep` outside quotes. */
-  const split = (e: string, sep: string) => e.match(new RegExp(`(?:(['"])(?:(?!\\1).)*\\1|[^${sep}'"])+`, 'g')) ?? [];
-  const evaluate = (src: string): Val => {
-    const e = src.trim();
-    const s = STR.exec(e);
-    if (s) return s[2];
-    if (vars.has(e)) return vars.get(e);
-    const cmp = /^(.+?)\s*([=!]==?|[<>]=?)\s*(.+)$/.exec(e);
-    if (cmp) {
-      const [a, b] = [evaluate(cmp[1]), evaluate(cmp[3])];
-      const op = cmp[2];
-      return op[1] === '=' && op[0] !== '<' && op[0] !== '>' ? (a === b) === (op[0] === '=') : op === '<' ? a! < b! : op === '>' ? a! > b! : op === '<=' ? a! <= b! : a! >= b!;
-    }
-    const parts = split(e, '+');
-    const terms = parts.length > 1 ? parts.map(evaluate) : [];
-    // `'Hola ' + nombre`: node joins a string with anything, python only with strings.
-    if (terms.some((t) => typeof t === 'string') && (node || terms.every((t) => typeof t === 'string'))) return terms.reduce((a, b) => `${a}${b}`);
-    const code = bare(e).replace(/\.\s*[A-Za-z_$][\w$]*/g, '');
-    // A quote left over opens a string that never ends.
-    if (/['"]/.test(code)) throw new Error();
-    for (const n of code.match(NAME) ?? []) if (!vars.has(n) && !GLOBALS.test(n)) throw n;
-    return evalArith(e.replace(NAME, (n) => `(${vars.get(n)})`));
-  };
-  // util.inspect and repr quote with ' unless the text holds one and no ".
-  const show = (v: Val, e: string, quoted: boolean) => (typeof v === 'string' ? (!quoted ? v : /'/.test(v) && !/"/.test(v) ? `"${v}"` : `'${v}'`) : typeof v === 'boolean' && !node ? (v ? 'True' : 'False') : typeof v === 'number' && Number.isInteger(v) && isFloat(e) ? v.toFixed(1) : String(v));
+  const rt = runtime(at.m, !node, env, cwd);
+  const old313 = !node && oldRepl(rt.version);
   let lines = 0;
-  const py = env.find((e) => e.startsWith('PYTHON_VERSION='))?.slice(15) ?? '3.13.3';
-  const py313 = /^3\.1[3-9]/.test(py);
-  /** When the interpreter was compiled (C's __DATE__, __TIME__): its image's build, the date of its binary. */
-  const built = () => {
-    const bin = at.m.fs.resolve('/usr/local/bin/python' + py.replace(/\.\d+$/, '')).node;
-    const [, day, mon, year, time] = new Date(bin && 'mtime' in bin ? bin.mtime : Date.UTC(2025, 5, 4, 1, 14, 42)).toUTCString().split(' ');
-    return `${mon} ${day.replace(/^0/, ' ')} ${year}, ${time}`;
-  };
+  let buffer = '';
+  let script = '';
+  // what was typed, replayed on restore to bring its names back
+  const typed: string[] = [];
+  // node leaves on a second Ctrl+C in a row
+  let interrupted = false;
   // node 14 still wrote ^C, ^D and repl in its messages.
   const old = () => release(at.m.fs).node.startsWith('v14.');
   return program(at, {
     readsInput: stdinOpen,
-    prompt: () => (node ? '> ' : '>>> '),
+    prompt: () => (!at.tty ? '' : buffer ? '... ' : node ? '> ' : '>>> '),
     async boot(out) {
       if (!stdinOpen) this.exitCode = 0;
+      else if (!at.tty) return;
       else if (node) out.out(`Welcome to Node.js ${release(at.m.fs).node}.\nType ".help" for more information.\n`);
-      else out.out(`Python ${py} (main, ${built()}) [GCC ${at.m.fs.resolve('/etc/alpine-release').node ? '14.2.0' : '12.2.0'}] on linux\nType "help", "copyright", "credits" or "license" for more information.\n`);
+      else out.out(`Python ${rt.version} on linux\nType "help", "copyright", "credits" or "license" for more information.\n`);
     },
     async input(raw, out) {
-      const line = raw.trim().replace(node ? /;$/ : /$^/, '');
-      lines++;
-      if (!line) return;
-      // Before 3.13 a bare `exit` or `quit` only says how to leave
-      if (!node && /^(exit|quit)$/.test(line) && !py313) return out.out(`Use ${line}() or Ctrl-D (i.e. EOF) to exit\n`);
-      // Python 3.13's REPL also leaves on a bare `exit` or `quit`
-      if (node ? line === '.exit' || line === 'process.exit()' : /^(exit|quit)(\(\))?$/.test(line)) {
+      interrupted = false;
+      if (!at.tty) return void (script += raw + '\n');
+      typed.push(raw);
+      const line = raw.trim();
+      const src = buffer ? buffer + '\n' + raw : line;
+      if (!src.trim()) return;
+      // Python 3.13's REPL also leaves on a bare `exit` or `quit`; before, they only say how to leave
+      if (!node && !buffer && /^(exit|quit)$/.test(line) && old313) return out.out(`Use ${line}() or Ctrl-D (i.e. EOF) to exit\n`);
+      if (node ? line === '.exit' : !buffer && /^(exit|quit)$/.test(line)) {
         this.exitCode = 0;
         return;
       }
@@ -536,43 +531,51 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       if (node && line === '.help') {
         return out.out(`.break    Sometimes you get stuck, this gets you out\n.clear    Alias for .break\n.editor   Enter editor mode\n.exit     Exit the ${old() ? 'repl' : 'REPL'}\n.help     Print this help message\n.load     Load JS from a file into the REPL session\n.save     Save all evaluated commands in this REPL session to a file\n\nPress ${old() ? '^C to abort current expression, ^D to exit the repl' : 'Ctrl+C to abort current expression, Ctrl+D to exit the REPL'}\n`);
       }
-      if (node && /^\.(break|clear|editor|load|save)\b/.test(line)) return;
+      if (node && /^\.(break|clear)$/.test(line)) return void (buffer = '');
+      if (node && /^\.(editor|load|save)\b/.test(line)) return;
       if (node && /^\.\w/.test(line)) return out.out('Invalid REPL keyword\n');
-      try {
-        const bind = (node ? /^(?:(let|const|var)\s+)?([A-Za-z_$][\w$]*)\s*(?:=(?!=)\s*(.+))?$/ : /^()([A-Za-z_]\w*)\s*=(?!=)\s*(.+)$/).exec(line);
-        if (bind && (bind[1] || bind[3] !== undefined)) {
-          const [, decl, name, src] = bind;
-          if (decl && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) return out.out(`Uncaught SyntaxError: Identifier '${name}' has already been declared\n`);
-          if (!decl && declared.get(name) === 'const') return out.out('Uncaught TypeError: Assignment to constant variable.\n');
-          const v = src === undefined ? vars.get(name) : evaluate(src);
-          vars.set(name, v);
-          if (decl) declared.set(name, decl);
-          if (isFloat(src ?? '')) floats.add(name);
-          else floats.delete(name);
-          // A declaration's value is undefined; an assignment's is what it assigned. python shows neither.
-          if (node) out.out(decl ? 'undefined\n' : show(v, src, true) + '\n');
-          return;
-        }
-        const printed = /^(?:console\.log|print)\((.*)\)$/.exec(line);
-        if (printed) return out.out(split(printed[1], ',').map((a) => show(evaluate(a), a, false)).join(' ') + '\n' + logged);
-        out.out(show(evaluate(line), line, true) + '\n');
-      } catch (e) {
-        // Only a name nobody bound is answered: what the evaluator cannot read is better left unanswered than answered wrong.
-        if (typeof e !== 'string') return;
-        const word = e;
-        if (node) return out.out(`Uncaught ReferenceError: ${word} is not defined\n`);
-        // 3.13 underlines the name unless it is the whole line.
-        const col = line.search(new RegExp(`\\b${word.replace(/\W/g, '\\$&')}\\b`));
-        const mark = line === word || col < 0 ? '' : `    ${' '.repeat(col)}${'^'.repeat(word.length)}\n`;
-        // before 3.13 the REPL read <stdin>, whose lines a traceback cannot show
-        out.out(`Traceback (most recent call last):\n  File ${py313 ? `"<python-input-${lines - 1}>", line 1, in <module>\n    ${line}\n${mark}` : '"<stdin>", line 1, in <module>\n'}NameError: name '${word}' is not defined\n`);
+      const r = rt.run(src);
+      if (r.error instanceof Open) return void (buffer = src);
+      buffer = '';
+      // each input run is one `<python-input-N>`
+      lines++;
+      out.out(r.out);
+      if (r.error instanceof Exit) {
+        this.exitCode = Number(r.error.code) || 0;
+        return;
       }
+      // node shows every value (undefined after a declaration); python all but None
+      if (r.error) (node ? out.out : out.err)(replError(!node, r.error, (src.split('\n')[(r.line ?? 1) - 1] ?? '').trim(), lines - 1, r.line, old313));
+      else if (node) out.out(inspect(r.value === rt.NOTHING ? undefined : r.value) + '\n');
+      else if (r.value !== rt.NOTHING && r.value != null) out.out(repr(r.value) + '\n');
     },
     async eof(out) {
+      if (!at.tty) {
+        const r = runCode(rt, !node, script, 'stdin', release(at.m.fs).node);
+        out.out(r.out);
+        out.err(r.err);
+        this.exitCode = r.code;
+        return;
+      }
       if (node) out.out('\n');
       this.exitCode = 0;
     },
+    save: () => (typed.length || script ? { typed, script } : null),
+    restore(s) {
+      const saved = s as { typed: string[]; script: string } | null;
+      if (!saved) return;
+      script = saved.script;
+      const quiet: Out = { out() {}, err() {}, sleep: async () => {} };
+      for (const l of saved.typed) void this.input?.(l, quiet);
+    },
     async interrupt(out) {
+      const again = interrupted || !node;
+      interrupted = !buffer;
+      if (buffer) return void (buffer = '');
+      if (node && again) {
+        this.exitCode = 0;
+        return;
+      }
       out.out(node ? `(To exit, press ${old() ? '^C again or ^D' : 'Ctrl+C again or Ctrl+D'} or type .exit)\n` : 'KeyboardInterrupt\n');
     },
   });

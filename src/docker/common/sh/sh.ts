@@ -89,6 +89,15 @@ export class Shell implements ShellLike {
   /** Set by the process that hosts an interactive shell: `bash` typed at the prompt nests one. */
   onNested?: (child: Shell) => void;
 
+  /** Set by the process that hosts an interactive shell: a REPL typed at the prompt reads the terminal until it exits. */
+  onRepl?: (argv: string[], env: string[], cwd: string) => void;
+
+  repl(argv: string[]): boolean {
+    if (!this.typed || !this.onRepl) return false;
+    this.onRepl(argv, this.envList(), this.cwd);
+    return true;
+  }
+
   private envList(): string[] {
     return this.env().map(([k, v]) => `${k}=${v}`);
   }

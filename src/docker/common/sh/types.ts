@@ -79,6 +79,8 @@ export interface ShellLike {
   exit(code: number): void;
   /** Looks a command up in PATH: the path found, or undefined. */
   which(name: string): string | undefined;
+  /** Hands the terminal to a REPL (`node`, `python3` typed at an interactive prompt); false when no terminal is there to take. */
+  repl?(argv: string[]): boolean;
   /** Runs a command line (for `sh -c`, `bash -c` run from inside). */
   spawn(argv: string[], io: IO): Promise<number>;
 }

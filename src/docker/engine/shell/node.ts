@@ -7,6 +7,7 @@
 import type { Fs } from '../fs';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
+import { runCode, runtime } from './runtimes';
 
 /**
  * A node release: its version, its npm's, the yarn its image adds and, from node 18 on, where
@@ -251,7 +252,9 @@ function npmUsage(version: string): string {
 /** What npm adds when a script exits non-zero: npm 6's ELIFECYCLE (a bare line for test), npm 7+'s command. */
 function scriptFailed(sh: ShellLike, event: string, script: string, code: number): string {
   const now = sh.m.now();
-  if (modern(release(sh.m.fs))) return npmError(`code ${code}\npath ${sh.cwd}\ncommand failed\ncommand sh -c ${script}`, now);
+  // 130: the script died of the SIGINT of Ctrl+C, which npm reports as a signal
+  const sig = code === 130;
+  if (modern(release(sh.m.fs))) return npmError(`${sig ? '' : `code ${code}\n`}path ${sh.cwd}\ncommand failed\n${sig ? 'signal SIGINT\n' : ''}command sh -c ${script}`, now);
   if (event === 'test') return 'npm ERR! Test failed.  See above for more details.\n';
   const pkg = readPkg(sh.m.fs, sh.cwd) ?? {};
   const id = `${pkg.name ?? ''}@${pkg.version ?? ''}`;
@@ -343,28 +346,39 @@ function notFound(fs: Fs, what: string, from?: string, at?: string): string {
 
 export const envOf = (sh: ShellLike): Record<string, string> => Object.fromEntries(sh.env());
 
-const node: Command = (args, io, sh) => {
+/** A command's environment as the KEY=value list a program receives. */
+export const envList = (sh: ShellLike): string[] => sh.env().map(([k, v]) => `${k}=${v}`);
+
+/**
+ * A server started from a shell holds the terminal until Ctrl+C; a runner that cannot
+ * interrupt gets its prompt back at once, as if it had been pressed.
+ */
+export async function hold(io: IO): Promise<void> {
+  while (io.signal && !io.signal.aborted) await io.sleep(1000);
+}
+
+const node: Command = async (args, io, sh) => {
   const a = args[1] ?? '';
-  if (/^-(v|-version)$/.test(a)) return io.out(release(sh.m.fs).node + '\n'), 0;
-  if (a === '-e' || a === '-p') {
-    const m = /^console\.log\((['"])(.*)\1\)$/.exec((args[2] ?? '').trim());
-    if (m) return io.out(m[2] + '\n'), 0;
-    io.err('node: solo se simula -e "console.log(\'texto\')"\n');
-    return 1;
+  const version = release(sh.m.fs).node;
+  if (/^-(v|-version)$/.test(a)) return io.out(version + '\n'), 0;
+  const eval_ = /^(-e|--eval|-p|--print)$/.test(a);
+  if (eval_ && args[2] === undefined) return io.err(`${args[0]}: ${a} requires an argument\n`), 9;
+  // without a script node reads one from stdin, or opens its REPL on a terminal
+  if (!eval_ && !a && io.stdin === undefined && io.tty && sh.repl?.(args)) return 0;
+  if (eval_ || !a) {
+    const r = runCode(runtime(sh.m, false, envList(sh), sh.cwd), false, eval_ ? args[2] : io.stdin ?? '', eval_ ? a.replace(/^-+/, '')[0] : 'stdin', version);
+    io.out(r.out);
+    io.err(r.err);
+    return r.code;
   }
-  if (!a || a.startsWith('-')) {
-    io.err('node: sin un script, node abre su REPL: pruébalo con docker run -it node:14\n');
-    return 1;
-  }
+  if (a.startsWith('-')) return io.err(`${args[0]}: bad option: ${a}\n`), 9;
   const r = runScript(sh.m.fs, sh.cwd, a, envOf(sh));
   io.out(r.out);
   io.err(r.err);
-  // A server never returns by itself: in a shell it would hold the prompt until Ctrl+C.
-  if (r.port !== undefined) {
-    io.err(`node: el servidor escucharía en el puerto ${r.port} hasta Ctrl+C; en el simulador, arráncalo como proceso principal (CMD ["node", "${a}"])\n`);
-    return 130;
-  }
-  return r.code;
+  if (r.port === undefined) return r.code;
+  // killed by the SIGINT of Ctrl+C
+  await hold(io);
+  return 130;
 };
 
 export const NODE_PROGRAMS: Record<string, Command> = {

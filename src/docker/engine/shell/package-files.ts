@@ -9,3 +9,12 @@ export function exists(fs: Fs, path: string, cwd = '/'): boolean {
     return false;
   }
 }
+
+/** Which of a program's versions the image's distribution packages: [noble, Alpine 3.21, buster, bookworm]. */
+export function packaged(fs: Fs, versions: string[]): string {
+  let os = '';
+  try {
+    os = fs.readFile('/etc/os-release');
+  } catch { /* no os-release */ }
+  return versions[/ID=ubuntu/.test(os) ? 0 : /ID=alpine/.test(os) ? 1 : /buster/.test(os) ? 2 : 3];
+}

@@ -1,5 +1,7 @@
 /** Programs of the catalogue's images and of the packages one can install. */
-import { NODE_PROGRAMS } from './node';
+import { NODE_PROGRAMS, envList, hold } from './node';
+import { pythonRelease, runCode, runtime } from './runtimes';
+import { packaged } from './package-files';
 import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
 import { mysqlCommand } from '../sql/mysql';
@@ -48,37 +50,40 @@ const version = (text: string | ((sh: ShellLike) => string), toErr = false): Com
   return 1;
 };
 
-/** Which of a program's versions the image's distribution packages: [noble, Alpine 3.21, buster, bookworm]. */
-function packaged(sh: ShellLike, versions: string[]): string {
-  let os = '';
-  try {
-    os = sh.m.fs.readFile('/etc/os-release');
-  } catch { /* no os-release */ }
-  return versions[/ID=ubuntu/.test(os) ? 0 : /ID=alpine/.test(os) ? 1 : /buster/.test(os) ? 2 : 3];
-}
+const pythonVersion = (sh: ShellLike) => pythonRelease(sh.m.fs, { PYTHON_VERSION: sh.getVar('PYTHON_VERSION') });
 
-/** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
-const pythonVersion = (sh: ShellLike) => sh.getVar('PYTHON_VERSION') ?? packaged(sh, ['3.12.3', '3.12.10', '3.7.3', '3.11.2']);
-
-const pythonCmd: Command = (args, io, sh) => {
-  if (/^-(V|-version)$/.test(args[1] ?? '')) {
+const pythonCmd: Command = async (args, io, sh) => {
+  const a = args[1] ?? '';
+  if (/^-(V|-version)$/.test(a)) {
     io.out(`Python ${pythonVersion(sh)}\n`);
     return 0;
   }
-  if (args[1] === '-c') {
-    const m = /^print\((['"])(.*)\1\)$/.exec((args[2] ?? '').trim());
-    if (m) {
-      io.out(m[2] + '\n');
-      return 0;
-    }
-    const n = /^print\(([\d\s+*/().-]+)\)$/.exec((args[2] ?? '').trim());
-    if (n && /^[\d\s+*/().-]+$/.test(n[1])) {
-      io.out(String(evalArith(n[1])) + '\n');
-      return 0;
+  if (a === '-m' && args[2] === 'http.server') {
+    const port = /^\d+$/.test(args[3] ?? '') ? args[3] : '8000';
+    io.out(`Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...\n`);
+    // http.server's test() catches the KeyboardInterrupt of Ctrl+C and exits 0
+    await hold(io);
+    io.out('\nKeyboard interrupt received, exiting.\n');
+    return 0;
+  }
+  if (a === '-m' && args[2] && args[2] !== 'pip') return io.err(`${sh.which(args[0]) ?? args[0]}: No module named ${args[2]}\n`), 1;
+  if (a === '-m' && args[2]) return sh.spawn(['pip', ...args.slice(3)], io);
+  if (a === '-c' && args[2] === undefined) return io.err(`Argument expected for the -c option\nusage: ${args[0]} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry \`python -h' for more information.\n`), 2;
+  if (!a && io.stdin === undefined && io.tty && sh.repl?.(args)) return 0;
+  if (a.startsWith('-') && a !== '-c' && a !== '-') return io.err(`unknown option ${a}\nusage: ${args[0]} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry \`python -h' for more information.\n`), 2;
+  let src = a === '-c' ? args[2] : io.stdin ?? '';
+  const file = a && a !== '-c' && a !== '-' ? `${a.startsWith('/') ? '' : sh.cwd.replace(/\/$/, '') + '/'}${a}` : '';
+  if (file) {
+    try {
+      src = sh.m.fs.readFile(file);
+    } catch {
+      return io.err(`${args[0]}: can't open file '${file}': [Errno 2] No such file or directory\n`), 2;
     }
   }
-  io.err('python3: solo se simulan --version y -c "print(...)"\n');
-  return 1;
+  const r = runCode(runtime(sh.m, true, envList(sh), sh.cwd), true, src, a === '-c' ? 'c' : file || 'stdin', '');
+  io.out(r.out);
+  io.err(r.err);
+  return r.code;
 };
 
 export { evalArith };
@@ -177,7 +182,7 @@ export const PROGRAMS: Record<string, Command> = {
   tree,
   top,
   uptime,
-  git: version((sh) => `git version ${packaged(sh, ['2.43.0', '2.47.2', '2.20.1', '2.39.5'])}`),
+  git: version((sh) => `git version ${packaged(sh.m.fs, ['2.43.0', '2.47.2', '2.20.1', '2.39.5'])}`),
   ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'more', 'htop'].map((name) => [name, interactiveOnly(name)])),
   'vim.basic': interactiveOnly('vim'),
 };

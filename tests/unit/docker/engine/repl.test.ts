@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engine, pull, runIt } from './fixtures';
+import { createEngine } from '../../../../src/docker/engine';
 
 const HELP = '.break    Sometimes you get stuck, this gets you out\n.clear    Alias for .break\n.editor   Enter editor mode\n.exit     Exit the REPL\n.help     Print this help message\n.load     Load JS from a file into the REPL session\n.save     Save all evaluated commands in this REPL session to a file\n\nPress Ctrl+C to abort current expression, Ctrl+D to exit the REPL\n';
 
@@ -82,4 +83,146 @@ test('python before 3.13: the banner of its release and build, a bare exit only 
   assert.equal(await py.type('foo + 1'), 'Traceback (most recent call last):\n  File "<stdin>", line 1, in <module>\nNameError: name \'foo\' is not defined\n');
   assert.match((await runIt(e, 'python:3.12-alpine')).io.text, /^Python 3\.12\.11 \(main, May 30 2025, 23:29:22\) \[GCC 14\.2\.0\] on linux\n/);
   assert.match((await runIt(e, 'python')).io.text, /^Python 3\.13\.3 \(main, Jun {2}4 2025, 01:14:42\) \[GCC 12\.2\.0\] on linux\n/);
+});
+
+test('the evaluator reads what a first lesson types, printed as util.inspect and repr print it', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type('[1,2,3].map(n => n*2)'), '[ 2, 4, 6 ]\n');
+  assert.equal(await js.type("'hola'.toUpperCase()"), "'HOLA'\n");
+  assert.equal(await js.type("'hola'.length"), '4\n');
+  assert.equal(await js.type("let n = 'Ana'"), 'undefined\n');
+  assert.equal(await js.type('`hola ${n}`'), "'hola Ana'\n");
+  assert.equal(await js.type('process.version'), "'v24.2.0'\n");
+  assert.equal(await js.type('process.platform'), "'linux'\n");
+  assert.equal(await js.type('process.env.HOME'), "'/root'\n");
+  assert.equal(await js.type("const os = require('os'); os.platform()"), "'linux'\n");
+  assert.equal(await js.type('[1,2,3,4,5,6,7,8,9,10]'), '[\n  1, 2, 3, 4,  5,\n  6, 7, 8, 9, 10\n]\n');
+  assert.equal(await js.type("({ a: 1, b: 'x' })"), "{ a: 1, b: 'x' }\n");
+  assert.equal(await js.type('n.foo()'), 'Uncaught TypeError: n.foo is not a function\n');
+  assert.match(await js.type("require('nada')"), /^Uncaught Error: Cannot find module 'nada'\nRequire stack:\n- <repl>/);
+  const py = await runIt(e, 'python');
+  assert.equal(await py.type('import sys, os, math, json, random'), '');
+  assert.equal(await py.type('sys.version'), "'3.13.3 (main, Jun  4 2025, 01:14:42) [GCC 12.2.0]'\n");
+  assert.equal(await py.type('sys.platform'), "'linux'\n");
+  assert.equal(await py.type('os.getcwd()'), "'/'\n");
+  assert.equal(await py.type("os.environ['HOME']"), "'/root'\n");
+  assert.equal(await py.type("os.getenv('NADA')"), '');
+  assert.equal(await py.type('math.sqrt(16)'), '4.0\n');
+  assert.equal(await py.type('math.pi'), '3.141592653589793\n');
+  assert.equal(await py.type("nombre = 'Ana'"), '');
+  assert.equal(await py.type('f"hola {nombre}"'), "'hola Ana'\n");
+  assert.equal(await py.type("'hola'.upper()"), "'HOLA'\n");
+  assert.equal(await py.type('[1,2,3]'), '[1, 2, 3]\n');
+  assert.equal(await py.type('len([1, 2, 3])'), '3\n');
+  assert.equal(await py.type('2 ** 100'), '1267650600228229401496703205376\n');
+  assert.equal(await py.type('7 // 2, 7 / 2'), '(3, 3.5)\n');
+  assert.equal(await py.type('print("a", 1, [1, "b"], None)'), "a 1 [1, 'b'] None\n");
+  assert.equal(await py.type('import nada'), "Traceback (most recent call last):\n  File \"<python-input-16>\", line 1, in <module>\n    import nada\nModuleNotFoundError: No module named 'nada'\n");
+  assert.equal(await py.type("'a' + 1"), 'Traceback (most recent call last):\n  File "<python-input-17>", line 1, in <module>\n    \'a\' + 1\n    ~~~~^~~\nTypeError: can only concatenate str (not "int") to str\n');
+  // 3.13 points at the innermost expression that raised: its operator, brackets or call
+  assert.equal(await py.type('print([1][5])'), 'Traceback (most recent call last):\n  File "<python-input-18>", line 1, in <module>\n    print([1][5])\n          ~~~^^^\nIndexError: list index out of range\n');
+  assert.match(await py.type("int('abc')"), /\n {4}int\('abc'\)\n {4}~~~\^{7}\nValueError: invalid literal for int\(\) with base 10: 'abc'\n$/);
+  assert.match(await py.type("'hola'.nada()"), /\n {4}\^{11}\nAttributeError: 'str' object has no attribute 'nada'\n$/);
+});
+
+test('an open bracket or block goes on behind `...` and then runs; what the evaluator cannot run says so', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type('for (let i = 0; i < 3; i++) {'), '');
+  assert.equal(js.h.prompt(), '... ');
+  assert.equal(await js.type('console.log(i * 2)'), '');
+  assert.equal(await js.type('}'), '0\n2\n4\nundefined\n');
+  assert.equal(js.h.prompt(), '> ');
+  assert.equal(await js.type('function doble(n) { return n * 2 }'), 'undefined\n');
+  assert.equal(await js.type('[1, 2].map(doble)'), '[ 2, 4 ]\n');
+  assert.equal(await js.type("let t = 0; for (const n of [1, 2, 3]) { if (n === 2) continue; t += n }; t"), '4\n');
+  assert.equal(await js.type('for (const n of [1, 2]) { console.log(`n = ${n}`) }'), 'n = 1\nn = 2\nundefined\n');
+  assert.equal(await js.type('[1,'), '');
+  assert.equal(await js.type('2]'), '[ 1, 2 ]\n');
+  assert.equal(await js.type('class A {}'), "Uncaught Error: the simulated interpreter cannot run 'class'\n");
+  const py = await runIt(e, 'python');
+  assert.equal(await py.type('for i in range(3):'), '');
+  assert.equal(py.h.prompt(), '... ');
+  assert.equal(await py.type('    print(i)'), '');
+  assert.equal(await py.type(''), '0\n1\n2\n');
+  for (const l of ['def saludo(n):', '    if n:', '        return f"hola {n}"', '    return "hola"']) assert.equal(await py.type(l), '');
+  assert.equal(await py.type(''), '');
+  assert.equal(await py.type('saludo("Ana"), saludo("")'), "('hola Ana', 'hola')\n");
+  assert.equal(await py.type('1 +'), '  File "<python-input-3>", line 1\n    1 +\n       ^\nSyntaxError: invalid syntax\n');
+  assert.equal(await py.type('class A:'), '');
+  assert.equal(await py.type('    pass'), '');
+  assert.equal(await py.type(''), 'Traceback (most recent call last):\n  File "<python-input-4>", line 1, in <module>\n    class A:\nNotImplementedError: the simulated interpreter cannot run \'class\'\n');
+  assert.match(await py.type('nombre = input("Nombre: ")'), /\nNotImplementedError: the simulated interpreter cannot run 'input\(\)'\n$/);
+});
+
+test('node: spread, ternaries, objects and a second Ctrl+C in a row that leaves the REPL', async () => {
+  const e = engine();
+  await pull(e, 'node');
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type('Math.max(...[3, 9, 4])'), '9\n');
+  assert.equal(await js.type('[0, ...[1, 2]]'), '[ 0, 1, 2 ]\n');
+  assert.equal(await js.type("5 > 3 ? 'si' : 'no'"), "'si'\n");
+  assert.equal(await js.type('null.x'), "Uncaught TypeError: Cannot read properties of null (reading 'x')\n");
+  assert.equal(await js.type("''.constructor"), 'undefined\n');
+  js.io.text = '';
+  await js.h.interrupt(js.io);
+  assert.equal(js.io.text, '(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n');
+  await js.h.interrupt(js.io);
+  assert.equal(js.h.exited, true);
+});
+
+test('python: an error inside a function is reported at the line that called it; one inside a loop at its own line', async () => {
+  const e = engine();
+  await pull(e, 'python');
+  const py = await runIt(e, 'python');
+  for (const l of ['def f(x):', '    return x + nada', '']) await py.type(l);
+  assert.equal(await py.type('f(1)'), "Traceback (most recent call last):\n  File \"<python-input-1>\", line 1, in <module>\n    f(1)\n    ~^^^\nNameError: name 'nada' is not defined\n");
+  for (const l of ['for i in range(2):', '    print(i, nada)']) await py.type(l);
+  assert.equal(await py.type(''), "Traceback (most recent call last):\n  File \"<python-input-2>\", line 2, in <module>\n    print(i, nada)\n             ^^^^\nNameError: name 'nada' is not defined\n");
+});
+
+test('break, continue and return where nothing takes them are the compilers\' SyntaxErrors', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type('break'), 'Uncaught SyntaxError: Illegal break statement\n');
+  assert.equal(await js.type('return 1'), 'Uncaught SyntaxError: Illegal return statement\n');
+  const py = await runIt(e, 'python');
+  assert.equal(await py.type('break'), '  File "<python-input-0>", line 1\n    break\n    ^^^^^\nSyntaxError: \'break\' outside loop\n');
+  assert.equal(await py.type("'abc"), '  File "<python-input-1>", line 1\n    \'abc\n    ^\nSyntaxError: unterminated string literal (detected at line 1)\n');
+});
+
+test('a saved engine brings back the REPLs with their names: one as PID 1, one typed in a shell', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const js = await runIt(e, 'node', 'repl1');
+  await js.type("let saludo = 'hola'");
+  const sh = await runIt(e, 'python', 'shell1', ['bash']);
+  await sh.type('python3');
+  await sh.type('x = 21');
+  const b = createEngine({ seed: 1, state: JSON.parse(JSON.stringify(e.save())) });
+  const io = { text: '', out(t: string) { this.text += t; }, err(t: string) { this.text += t; }, tty: true, async sleep() {} };
+  const h1 = await b.containerAttach('repl1', io);
+  await h1.input('saludo.toUpperCase()', io);
+  assert.equal(io.text, "'HOLA'\n");
+  const h2 = await b.containerAttach('shell1', io);
+  assert.equal(h2.prompt(), '>>> ');
+  io.text = '';
+  await h2.input('x * 2', io);
+  assert.equal(io.text, '42\n');
+});
+
+test('python builtins for loops over data; names the runtimes have but the evaluator lacks are not unknown names', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const py = await runIt(e, 'python');
+  assert.equal(await py.type("list(enumerate(['a', 'b']))"), "[(0, 'a'), (1, 'b')]\n");
+  assert.equal(await py.type('list(zip([1, 2], "ab")), sorted([3, 1, 2])'), "([(1, 'a'), (2, 'b')], [1, 2, 3])\n");
+  assert.equal(await py.type("'{} y {}'.format(1, 'dos')"), "'1 y dos'\n");
+  assert.match(await py.type('set([1])'), /NotImplementedError: the simulated interpreter cannot run 'set'\n$/);
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type('Date.now()'), "Uncaught Error: the simulated interpreter cannot run 'Date'\n");
 });

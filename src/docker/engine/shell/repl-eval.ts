@@ -1,0 +1,792 @@
+/**
+ * The language of node's and python's REPLs (and of `node -e`, `python3 -c`, a script piped to
+ * them): expressions with their operators, calls, members, arrays/lists, objects/dicts, arrow
+ * functions and lambdas, template literals and f-strings, names bound by assignments and
+ * declarations, and the modules a first lesson reaches (process, os, sys, math, json…). JS
+ * values are the host's own (so `[1,2].map(n => n*2)` is the real Array method); python's int is
+ * a bigint and its float a number. Blocks (loops, functions, classes) are not run: they answer
+ * with `Open` while they go on and with `Unsupported` once complete.
+ */
+import type { Fs } from '../fs';
+
+/** An exception of the program: its class and message (the REPL formats it as its runtime does). */
+export class Thrown {
+  /** Where python's traceback underlines: `~` from at[0] to at[3], `^` from at[1] to at[2]. */
+  at?: number[];
+  constructor(public type: string, public msg: string, public name?: string) {}
+}
+/** Input that goes on in the next line (an open bracket, string or block). */
+export class Open {}
+/** `exit()`, `sys.exit(n)`, `process.exit(n)`. */
+export class Exit {
+  constructor(public code: unknown = 0) {}
+}
+/** A complete construct the evaluator does not run. */
+export class Unsupported {
+  constructor(public what: string) {}
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type V = any;
+type Scope = { vars: Map<string, V>; up?: Scope };
+type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
+/** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
+const SHOW = Symbol('show');
+const TUPLE = Symbol('tuple');
+const KW = Symbol('kwargs');
+const SPREAD = Symbol('spread');
+const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
+
+export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string }
+
+const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
+interface Tok { k: 'n' | 's' | 'i' | 'o' | ''; v: string; p: number }
+
+/** A SyntaxError with where python's caret goes (`to`: the end of what it underlines). */
+const syntax = (msg: string, at: number, to = at + 1) => Object.assign(new Thrown('SyntaxError', msg), { at: [at, at, to, to] });
+
+function lex(src: string, py: boolean): Tok[] {
+  const out: Tok[] = [];
+  let pos = (LEX.lastIndex = 0);
+  for (let m; pos < src.length && (m = LEX.exec(src)); pos = LEX.lastIndex) {
+    const v = m[1] ?? m[2] ?? m[3] ?? m[4];
+    out.push({ k: m[1] !== undefined ? 'n' : m[2] !== undefined ? 's' : m[3] !== undefined ? 'i' : 'o', v, p: LEX.lastIndex - v.length });
+  }
+  const rest = src.slice(pos);
+  if (rest.trim() && !(py && /^\s*#/.test(rest))) {
+    // An open template literal (or triple quote) goes on; an open quote is an error.
+    if (/^\s*`/.test(rest) || /^\s*('''|""")/.test(rest)) throw new Open();
+    throw syntax(py ? (/^\s*['"]/.test(rest) ? 'unterminated string literal (detected at line 1)' : 'invalid syntax') : 'Invalid or unexpected token', src.length - rest.trimStart().length);
+  }
+  out.push({ k: '', v: '', p: src.length });
+  return out;
+}
+
+const unescape = (s: string) => s.replace(/\\(u\{?[\da-fA-F]{4,5}\}?|x[\da-fA-F]{2}|[^])/g, (_, c: string) => (c.length > 1 ? String.fromCodePoint(parseInt(c.replace(/[ux{}]/g, ''), 16)) : ({ n: '\n', t: '\t', r: '\r', 0: '\0' } as Record<string, string>)[c] ?? c));
+
+/** A quoted string as util.inspect (quote) or repr (python) writes it. */
+function quote(s: string, py: boolean): string {
+  const q = !s.includes("'") ? "'" : !s.includes('"') ? '"' : !py && !s.includes('`') ? '`' : "'";
+  return q + s.replace(/[\\\n\t]/g, (c) => ({ '\n': '\\n', '\t': '\\t' })[c] ?? '\\\\').replaceAll(q, '\\' + q) + q;
+}
+
+const fname = (f: V) => f.fname ?? f.name;
+const isObj = (v: V) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** util.inspect's one-line or indented form; arrays of more than 6 entries in columns (groupArrayElements). */
+export function inspect(v: V, lvl = 0): string {
+  if (typeof v === 'string') return quote(v, false);
+  if (typeof v === 'bigint') return v + 'n';
+  if (typeof v === 'function') return fname(v) ? `[Function: ${fname(v)}]` : '[Function (anonymous)]';
+  if (Object.is(v, -0)) return '-0';
+  if (v === null || typeof v !== 'object') return String(v);
+  const arr = Array.isArray(v);
+  if (lvl > 4) return arr ? '[Array]' : '[Object]';
+  let out = arr ? v.map((x: V) => inspect(x, lvl + 2)) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${inspect(x, lvl + 2)}`);
+  const [o, c] = arr ? '[]' : '{}';
+  if (!out.length) return o + c;
+  const n = out.length;
+  if (arr && n > 6) out = group(out, v, lvl);
+  if (out.length === n && out.reduce((a: number, s: string) => a + s.length + 1, n + lvl + 11) <= 80 && !out.join('').includes('\n')) return `${o} ${out.join(', ')} ${c}`;
+  const ind = '\n' + ' '.repeat(lvl);
+  return `${o}${ind}  ${out.join(`,${ind}  `)}${ind}${c}`;
+}
+
+function group(out: string[], v: V[], lvl: number): string[] {
+  const len = out.map((s) => s.length);
+  const total = len.reduce((a, b) => a + b + 2, 0);
+  const max = Math.max(...len) + 2;
+  if (!(max * 3 + lvl < 80 && (total / max > 5 || max <= 8))) return out;
+  const biased = Math.max(max - 3 - Math.sqrt(max - total / out.length), 1);
+  const cols = Math.min(Math.round(Math.sqrt(2.5 * biased * out.length) / biased), Math.floor((80 - lvl) / max), 12);
+  if (cols <= 1) return out;
+  const widths = [...Array(cols)].map((_, i) => Math.max(...len.filter((_, j) => j % cols === i)) + 2);
+  const num = v.every((x) => typeof x === 'number' || typeof x === 'bigint');
+  const rows = [];
+  for (let i = 0; i < out.length; i += cols) {
+    const row = out.slice(i, i + cols);
+    rows.push(row.map((s, j) => (j === row.length - 1 ? (num ? s.padStart(widths[j] - 2) : s) : num ? `${s}, `.padStart(widths[j]) : `${s}, `.padEnd(widths[j]))).join(''));
+  }
+  return rows;
+}
+
+/** python's float repr: always a point or an exponent, two exponent digits. */
+const pyFloat = (v: number) => (Number.isNaN(v) ? 'nan' : !Number.isFinite(v) ? (v > 0 ? 'inf' : '-inf') : Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : String(v).replace(/e([+-])(\d)$/, 'e$10$2'));
+
+export function repr(v: V): string {
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return pyFloat(v);
+  if (typeof v === 'string') return quote(v, true);
+  if (v[SHOW]) return v[SHOW];
+  if (typeof v === 'function') return `<built-in function ${fname(v)}>`;
+  if (typeof v !== 'object') return String(v);
+  if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
+  return `{${Object.entries(v).map(([k, x]) => `${quote(k, true)}: ${repr(x)}`).join(', ')}}`;
+}
+export const pyStr = (v: V): string => (typeof v === 'string' ? v : repr(v));
+
+const typeName = (v: V): string => (v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : 'dict');
+const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : isObj(v) && !v[SHOW] && !Object.keys(v).length));
+const num = (v: V) => (typeof v === 'boolean' ? BigInt(v) : v);
+const isNum = (v: V) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
+const pyEq = (a: V, b: V): boolean => (isNum(a) && isNum(b) ? num(a) == num(b) : typeof a === 'object' && typeof b === 'object' && a && b ? repr(a) === repr(b) : a === b || (a == null && b == null));
+const mod = (name: string, attrs: Record<string, V>) => Object.assign(attrs, { [SHOW]: `<module '${name}' (built-in)>` });
+const fn = (name: string, f: (...a: V[]) => V) => Object.assign(f, { fname: name });
+/** Keys that would lead from a value to the host's Function constructor. */
+const HIDDEN = /^(constructor|prototype|__\w*)$/;
+
+const JS_OPS: Record<string, (a: V, b: V) => V> = {
+  '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '%': (a, b) => a % b, '**': (a, b) => a ** b,
+  '==': (a, b) => a == b, '!=': (a, b) => a != b, '===': (a, b) => a === b, '!==': (a, b) => a !== b,
+  '<': (a, b) => a < b, '>': (a, b) => a > b, '<=': (a, b) => a <= b, '>=': (a, b) => a >= b,
+};
+
+/** python's binary operators on its values: ints stay exact (bigint), `/` makes a float. */
+function pyOp(op: string, a: V, b: V): V {
+  const bad = () => new Thrown('TypeError', op === '+' && typeof a === 'string' ? `can only concatenate str (not "${typeName(b)}") to str` : `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+  if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
+  if (op === '+' && Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  if (op === '*' && (typeof a === 'string' || Array.isArray(a)) && typeof b === 'bigint') return typeof a === 'string' ? a.repeat(Math.max(0, Number(b))) : [...Array(Math.max(0, Number(b)))].flatMap(() => a);
+  if (op === '%' && typeof a === 'string') return a.replace(/%[sd]/g, () => pyStr(Array.isArray(b) ? b.shift() : b));
+  if (!isNum(a) || !isNum(b)) throw bad();
+  let [x, y] = [num(a), num(b)];
+  const ints = typeof x === 'bigint' && typeof y === 'bigint';
+  if ((op === '/' || op === '//' || op === '%') && !Number(y)) throw new Thrown('ZeroDivisionError', op === '/' ? (ints ? 'division by zero' : 'float division by zero') : ints ? 'integer division or modulo by zero' : 'float floor division by zero');
+  if (ints && !(op === '**' && y < 0n)) {
+    if (op === '/') return Number(x) / Number(y);
+    const r = op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '**' ? x ** y : x % y;
+    if (op !== '//' && op !== '%') return r;
+    const q = (x - (r !== 0n && r < 0n !== y < 0n ? r + y : r)) / y;
+    return op === '//' ? q : r !== 0n && r < 0n !== y < 0n ? r + y : r;
+  }
+  [x, y] = [Number(x), Number(y)];
+  return op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? x / y : op === '**' ? x ** y : op === '//' ? Math.floor(x / y) : x - y * Math.floor(x / y);
+}
+
+/** python's sys.version, as the official image's build says it. */
+const pyBuild = (h: Host) => `${h.version} ${h.build ?? '(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]'}`;
+
+/** An interpreter with its own names; `run` evaluates one input (statements separated by `;` or newlines). */
+export function interpreter(h: Host) {
+  const py = h.py;
+  const log: string[] = [];
+  const top: Scope = { vars: new Map() };
+  const declared = new Map<string, string>();
+  const env = { ...h.env };
+  const print = (...a: V[]) => {
+    const kw = a[a.length - 1]?.[KW] ? a.pop() : {};
+    log.push(a.map(pyStr).join(kw.sep ?? ' ') + (kw.end ?? '\n'));
+    return null;
+  };
+  const show = (a: V[]) => a.map((x) => (typeof x === 'string' ? x : inspect(x))).join(' ') + '\n';
+  const say = (...a: V[]) => void log.push(show(a));
+  const rand = (a: number, b: number) => a + Math.floor(h.random() * (b - a + 1));
+  const node = (): Record<string, V> => {
+    const os = { platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', hostname: () => h.hostname, homedir: () => env.HOME ?? '/root', EOL: '\n' };
+    const builtins: Record<string, V> = { os };
+    const require = fn('require', (name: V) => {
+      const n = String(name).replace(/^node:/, '');
+      if (builtins[n]) return builtins[n];
+      if (/^(fs|path|https?|events|util|crypto|child_process)$/.test(n) || h.exists(n)) return {};
+      throw new Thrown('Error', `Cannot find module '${n}'`, n);
+    });
+    const process = { version: h.version, platform: 'linux', env, cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); } };
+    return { ...builtins, require, process, console: { log: say, info: say, error: say, warn: say }, Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: { keys: Object.keys, values: Object.values, entries: Object.entries }, true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {} };
+  };
+  const python = (): Record<string, V> => {
+    const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : BigInt(Math.trunc(Number(num(x)))));
+    const float = (x: V) => { const f = Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string') throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
+    const len = (x: V) => { if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
+    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : isObj(x) ? Object.keys(x) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
+    const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
+    const cmp = (a: V, b: V) => (num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0);
+    const f = (m: (...a: V[]) => number) => (...a: V[]) => m(...a.map((x) => Number(num(x))));
+    const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: f(Math.sqrt), pow: f(Math.pow), floor: (x: V) => BigInt(Math.floor(Number(num(x)))), ceil: (x: V) => BigInt(Math.ceil(Number(num(x)))) });
+    const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${dumps(x)}`).join(', ')}}`);
+    const version = pyBuild(h);
+    const modules: Record<string, V> = {
+      sys: mod('sys', { version, platform: 'linux', argv: [''], exit: (c?: V) => { throw new Exit(c); } }),
+      os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d }),
+      math,
+      json: mod('json', { dumps }),
+      random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
+    };
+    const builtin = (name: string, f: (...a: V[]) => V) => fn(name, f);
+    const b: Record<string, V> = {
+      print, len, int, float, range, repr,
+      str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
+      round: (x: V, n?: V) => (n === undefined ? BigInt(Math.round(Number(num(x)))) : Number(Number(x).toFixed(Number(n)))),
+      max: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) > 0 ? y : x)),
+      min: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) < 0 ? y : x)),
+      sum: (a: V) => iter(a).reduce((x: V, y: V) => pyOp('+', x, y), 0n),
+      sorted: (a: V) => [...iter(a)].sort((x, y) => (typeof x === 'string' ? (x < y ? -1 : x > y ? 1 : 0) : cmp(x, y))),
+      list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
+      enumerate: (a: V) => iter(a).map((x, k) => Object.assign([BigInt(k), x], { [TUPLE]: true })),
+      zip: (...a: V[]) => iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
+      map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f(x))),
+      any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
+      dict: (kw: V = {}) => Object.fromEntries(Object.entries(kw)),
+      type: (x: V) => ({ [SHOW]: `<class '${typeName(x)}'>` }),
+      input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
+      True: true, False: false, None: null,
+      __import__: (n: string) => modules[n],
+    };
+    for (const [k, v] of Object.entries(b)) if (typeof v === 'function') builtin(k, v);
+    return b;
+  };
+  const globals = py ? python() : node();
+  const truth = py ? pyTruth : (v: V) => !!v;
+  /** Modules python imports silently but the evaluator gives no attributes. */
+  const STDLIB = /^(datetime|time|re|collections|string|platform|pathlib|subprocess|socket|typing|statistics|csv|sqlite3)$/;
+
+  const lookup = (s: Scope, name: string): V => {
+    for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name);
+    if (Object.hasOwn(globals, name)) return globals[name];
+    // the runtime's own names the evaluator lacks are not unknown names
+    if ((py ? /^(set|isinstance|open|chr|ord|hex|bin|divmod|pow|id|hash|format|getattr|setattr|hasattr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__dirname|__filename|Function|eval|encodeURI\w*|decodeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
+    throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
+  };
+
+  /** Member `k` of `o`: JS reads the host's own property (methods included), python its own table. */
+  const member = (o: V, k: V): V => {
+    if (!py) {
+      if (o === null || o === undefined) throw new Thrown('TypeError', `Cannot read properties of ${o} (reading '${String(k)}')`);
+      return HIDDEN.test(String(k)) ? undefined : o[k];
+    }
+    const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
+    const methods: Record<string, V> | undefined = typeof o === 'string'
+      ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: () => o.trim(), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => { let k = 0; return o.replace(/\{(\d*)\}/g, (_, n: string) => pyStr(a[n ? +n : k++])); }, startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
+      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: () => (o.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), null), index: (x: V) => BigInt(o.findIndex((y) => pyEq(x, y))) }
+      : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o), values: () => Object.values(o), items: () => Object.entries(o).map((e) => Object.assign(e, { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d) } : undefined;
+    const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
+    if (v === undefined) throw new Thrown('AttributeError', o?.[SHOW]?.startsWith('<module') ? `module '${/'(\w+)'/.exec(o[SHOW])![1]}' has no attribute '${k}'` : `'${typeName(o)}' object has no attribute '${k}'`);
+    return methods ? fn(k, v) : v;
+  };
+  const index = (o: V, k: V): V => {
+    if (!py) return member(o, k);
+    if (Array.isArray(o) || typeof o === 'string') {
+      if (typeof k !== 'bigint') throw new Thrown('TypeError', `${typeName(o) === 'str' ? 'string' : 'list'} indices must be integers or slices, not ${typeName(k)}`);
+      const i = Number(k < 0n ? BigInt(o.length) + k : k);
+      if (i < 0 || i >= o.length) throw new Thrown('IndexError', `${typeName(o) === 'str' ? 'string' : 'list'} index out of range`);
+      return o[i];
+    }
+    if (isObj(o) && !o[SHOW]) {
+      if (!Object.hasOwn(o, k)) throw new Thrown('KeyError', repr(k));
+      return o[k];
+    }
+    throw new Thrown('TypeError', `'${typeName(o)}' object is not subscriptable`);
+  };
+
+  /** Parses one expression or statement of `src` into closures. */
+  function parser(src: string) {
+    const t = lex(src, py);
+    let i = 0;
+    const peek = (o = 0) => t[i + o];
+    const is = (v: string, o = 0) => t[i + o].v === v && t[i + o].k !== 's';
+    const fail = (): never => {
+      // what ends before it is complete goes on in the next line (python: only inside brackets)
+      if (!t[i].k && (!py || t.filter((x) => /^[([{]$/.test(x.v)).length > t.filter((x) => /^[)\]}]$/.test(x.v)).length)) throw new Open();
+      throw syntax(py ? 'invalid syntax' : !t[i].k ? 'Unexpected end of input' : `Unexpected ${t[i].k === 'i' ? `identifier '${t[i].v}'` : t[i].k === 'n' ? 'number' : t[i].k === 's' ? 'string' : `token '${t[i].v}'`}`, t[i].p, t[i].p + Math.max(1, t[i].v.length));
+    };
+    const eat = (v: string) => (is(v) ? (i++, true) : false);
+    const need = (v: string) => void (eat(v) || fail());
+    /** An item of an array or of a call's arguments, which JS may spread (`...nums`). */
+    const item = (): E => (eat('...') ? ((e: E) => (s: Scope) => ({ [SPREAD]: e(s) }))(expr()) : expr());
+    const list = (close: string, item: () => E): E[] => {
+      const r: E[] = [];
+      while (!eat(close)) {
+        r.push(item());
+        if (!eat(',')) {
+          need(close);
+          break;
+        }
+      }
+      return r;
+    };
+    const BIN: Record<string, number> = py
+      ? { or: 1, and: 2, '==': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, in: 4, not: 4, is: 4, '+': 6, '-': 6, '*': 7, '/': 7, '//': 7, '%': 7, '**': 9 }
+      : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
+    const fnBody = (params: string[], body: E, name = ''): E => (s) => fn(name, (...a: V[]) => body({ vars: new Map(params.map((p, k) => [p, a[k]])), up: s }));
+    /** The end of the last token read. */
+    const end = () => t[i - 1].p + t[i - 1].v.length;
+    /** python's traceback marks the innermost expression that raised, with its anchors (operator, brackets). */
+    const mark = (e: E, s0: number, a: number, b = end()): E => {
+      if (!py) return e;
+      const at = [s0, a, b, end()];
+      const guard = <F extends (s: Scope) => V>(f: F) => ((s: Scope) => {
+        try {
+          return f(s);
+        } catch (x) {
+          if (x instanceof Thrown) x.at ??= at;
+          throw x;
+        }
+      }) as F;
+      return Object.assign(guard(e), { set: e.set, ref: e.ref && guard(e.ref) });
+    };
+    const expr = (min = 0): E => {
+      const s0 = peek().p;
+      let left = unary();
+      for (;;) {
+        const tk = peek();
+        if (tk.k === 's' || tk.k === 'n') fail();
+        let op = tk.v;
+        if (min === 0 && is(py ? 'if' : '?')) {
+          i++;
+          // python: `yes if cond else no`; JS: `cond ? yes : no`
+          const first = left;
+          const second = expr(py ? 1 : 0);
+          need(py ? 'else' : ':');
+          const no = expr(0);
+          const [cond, yes] = py ? [second, first] : [first, second];
+          left = (s) => (truth(cond(s)) ? yes(s) : no(s));
+          continue;
+        }
+        const p = Object.hasOwn(BIN, op) ? BIN[op] : 0;
+        if (!p || p < min || (py && tk.k !== 'o' && !/^(and|or|in|not|is)$/.test(op))) return left;
+        i++;
+        if (op === 'not') need('in'), (op = 'not in');
+        if (op === 'is' && eat('not')) op = 'is not';
+        const a = left;
+        const b = expr(op === '**' ? p : p + 1);
+        left = py ? mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length) : (s) => jsBin(op, a(s), () => b(s));
+      }
+    };
+    const pyBin = (op: string, a: E, b: E, s: Scope): V => {
+      const x = a(s);
+      if (op === 'and' || op === 'or') return pyTruth(x) === (op === 'and') ? b(s) : x;
+      const y = b(s);
+      if (op === '==' || op === '!=') return pyEq(x, y) === (op === '==');
+      if (op === 'is' || op === 'is not') return (x === y || (x == null && y == null)) === (op === 'is');
+      if (op === 'in' || op === 'not in') return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, x)) === (op === 'in');
+      if (/[<>]/.test(op)) {
+        if (isNum(x) !== isNum(y) || (!isNum(x) && typeof x !== typeof y)) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(x)}' and '${typeName(y)}'`);
+        const [p, q] = [num(x), num(y)];
+        return op === '<' ? p < q : op === '>' ? p > q : op === '<=' ? p <= q : p >= q;
+      }
+      return pyOp(op, x, y);
+    };
+    const jsBin = (op: string, x: V, y: () => V): V => {
+      if (op === '&&' || op === '||' || op === '??') return op === '&&' ? x && y() : op === '||' ? x || y() : x ?? y();
+      return JS_OPS[op](x, y());
+    };
+    const unary = (): E => {
+      const op = peek().k === 'o' || (py && is('not')) || (!py && is('typeof')) ? peek().v : '';
+      if (/^(-|\+|!|not|typeof)$/.test(op)) {
+        i++;
+        const a = py ? expr(op === 'not' ? 3 : 8) : unary();
+        return (s) => { const v = a(s); return op === '-' ? (py ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v); };
+      }
+      const start = peek().p;
+      return postfix(primary(), start);
+    };
+    const postfix = (e: E, start: number): E => {
+      for (;;) {
+        const at = peek().p;
+        if (eat('.') || eat('?.')) {
+          const k = peek().v;
+          if (peek().k !== 'i') fail();
+          i++;
+          const o = e;
+          const optional = t[i - 2].v === '?.';
+          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => void (o(s)[k] = v) }), start, start);
+        } else if (eat('[')) {
+          const o = e;
+          const k = is(':') ? () => undefined : expr();
+          if (py && eat(':')) {
+            const end = is(']') ? () => undefined : expr();
+            need(']');
+            e = (s) => { const x = o(s); const [a, b] = [k(s), end(s)]; return x.slice(a === undefined ? 0 : Number(a), b === undefined ? undefined : Number(b)); };
+            continue;
+          }
+          need(']');
+          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => { const x = o(s); const key = k(s); x[Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : key] = v; } });
+        } else if (is('(')) {
+          i++;
+          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : item()));
+          const callee = e;
+          const called = (f: E) => mark(f, start, at);
+          const text = src.slice(start, at).trim();
+          e = called((s) => {
+            const [self, f] = callee.ref ? callee.ref(s) : [undefined, callee(s)];
+            const a = spread(args.map((x) => x(s)));
+            const kw = a.filter((x) => x?.[KW]);
+            const pos = a.filter((x) => !x?.[KW]);
+            if (kw.length) pos.push(Object.assign({}, ...kw));
+            if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text} is not a function`);
+            return f.apply(self, pos);
+          });
+        } else return e;
+      }
+    };
+    /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
+    const arrow = (params: string[], name = ''): E => {
+      if (!is('{')) return fnBody(params, expr(0));
+      let k = i;
+      for (let depth = 0; k < t.length - 1; k++) if (!(depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0)) break;
+      if (k >= t.length - 1) fail();
+      const code = src.slice(t[i].p + 1, t[k].p);
+      i = k + 1;
+      return (s) => userFn(name, params, (s2) => jsExec(code, s2), s);
+    };
+    const template = (body: string, open: RegExp): E => {
+      const parts = body.split(open);
+      const exprs = parts.map((p, k) => {
+        if (k % 2 === 0) return () => unescape(p);
+        const [code, spec] = py ? p.split(/:(?=[^:]*$)/) : [p];
+        const e = parser(code.replace(/=$/, '').replace(/!r$/, '')).whole();
+        return (s: Scope) => {
+          const v = e(s);
+          if (spec && /^\.\d+f$/.test(spec)) return Number(num(v)).toFixed(Number(spec.slice(1, -1)));
+          return py ? (code.endsWith('!r') ? repr(v) : pyStr(v)) : `${v}`;
+        };
+      });
+      return (s) => exprs.map((x) => x(s)).join('');
+    };
+    const primary = (): E => {
+      const tk = peek();
+      i++;
+      if (tk.k === 'n') {
+        const n = tk.v.replace(/_/g, '');
+        return py && /^\d+$/.test(n) ? () => BigInt(n) : () => Number(n);
+      }
+      if (tk.k === 's') {
+        const f = /^[fF]/.test(tk.v);
+        const raw = /^[rR]/.test(tk.v);
+        const body = tk.v.slice(f || raw ? 2 : 1, -1);
+        if (f) return template(body, /\{([^{}]*)\}/);
+        if (tk.v[0] === '`') return template(body, /\$\{([^}]*)\}/);
+        return () => (raw ? body : unescape(body));
+      }
+      if (tk.k === 'i') {
+        const name = tk.v;
+        if (!py && is('=>')) {
+          i++;
+          return arrow([name]);
+        }
+        if (!py && name === 'function') {
+          const fname = peek().k === 'i' ? t[i++].v : '';
+          need('(');
+          const params: string[] = [];
+          while (peek().k === 'i') params.push(t[i++].v), eat(',');
+          need(')');
+          if (!is('{')) fail();
+          return arrow(params, fname);
+        }
+        if (py && name === 'lambda') {
+          const params: string[] = [];
+          while (peek().k === 'i') params.push(t[i++].v), eat(',');
+          need(':');
+          return fnBody(params, expr(0), '<lambda>');
+        }
+        if (/^(class|new|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
+        return mark(Object.assign((s: Scope) => lookup(s, name), { set: (s: Scope, v: V) => assign(s, name, v) }), tk.p, tk.p);
+      }
+      if (tk.v === '(') {
+        // `(a, b) => …` : the parameters, then the arrow
+        const close = t.findIndex((x, k) => k >= i && x.v === ')');
+        if (!py && close > 0 && t[close + 1]?.v === '=>' && t.slice(i, close).every((x) => x.k === 'i' || x.v === ',')) {
+          const params = t.slice(i, close).filter((x) => x.k === 'i').map((x) => x.v);
+          i = close + 2;
+          return arrow(params);
+        }
+        const items = list(')', () => expr());
+        const tuple = py && (items.length !== 1 || t[i - 2].v === ',');
+        return tuple ? (s) => Object.assign(items.map((x) => x(s)), { [TUPLE]: true }) : items.length === 1 ? items[0] : fail();
+      }
+      if (tk.v === '[') {
+        const items = list(']', item);
+        return (s) => spread(items.map((x) => x(s)));
+      }
+      if (tk.v === '{') {
+        const entries = list('}', () => {
+          const kt = peek();
+          const key: E = kt.k === 'i' && !py ? (i++, () => kt.v) : kt.k === 's' ? primary() : is('[') ? (i++, ((e: E) => (need(']'), e))(expr())) : expr();
+          if (!py && kt.k === 'i' && (is(',') || is('}'))) return (s: Scope) => [kt.v, lookup(s, kt.v)];
+          need(':');
+          const v = expr();
+          return (s: Scope) => [key(s), v(s)];
+        });
+        return (s) => Object.fromEntries(entries.map((x) => x(s)));
+      }
+      i--;
+      return fail();
+    };
+    const whole = (): E => {
+      let e = expr();
+      // python's bare `a, b` is a tuple
+      if (py && is(',')) {
+        const items = [e];
+        while (eat(',') && peek().k) items.push(expr());
+        e = (s) => Object.assign(items.map((x) => x(s)), { [TUPLE]: true });
+      }
+      if (peek().k) fail();
+      return e;
+    };
+    return { whole, expr, peek, is, eat, need, fail, t, at: () => i, seek: (k: number) => void (i = k) };
+  }
+
+  function assign(s: Scope, name: string, v: V): void {
+    // python binds in the scope that runs (a function's own, or the module's)
+    if (py) return void s.vars.set(name, v);
+    if (declared.get(name) === 'const') throw new Thrown('TypeError', 'Assignment to constant variable.');
+    let c: Scope | undefined = s;
+    while (c && !c.vars.has(name)) c = c.up;
+    (c ?? top).vars.set(name, v);
+  }
+
+  /** More brackets open than closed, outside strings. */
+  const unclosed = (s: string) => {
+    const code = s.replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '');
+    return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0);
+  };
+  /** Splits on `;` and newlines outside brackets and quotes. */
+  const statements = (src: string): [string, number][] => {
+    const out: [string, number][] = [];
+    let depth = 0;
+    let cur = '';
+    let line = 1;
+    let at = 1;
+    for (const m of src.matchAll(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|[([{]|[)\]}]|[;\n]|[^'"`()[\]{};\n]+|[^]/g)) {
+      const x = m[0];
+      if (/^[([{]$/.test(x)) depth++;
+      if (/^[)\]}]$/.test(x)) depth--;
+      if (depth <= 0 && /^[;\n]$/.test(x)) (out.push([cur, at]), (cur = ''));
+      else cur += x;
+      line += x.split('\n').length - 1;
+      if (!cur.trim()) at = line;
+    }
+    return [...out, [cur, at] as [string, number]].filter(([x]) => x.trim() && !(py && /^\s*#/.test(x)));
+  };
+
+  /** One statement: its value (`NOTHING` for what shows none: declarations in python, imports). */
+  const NOTHING = Symbol('nothing');
+  function statement(src: string, sc: Scope = top): V {
+    const p = parser(src);
+    const first = p.peek();
+    if (py && (first.v === 'import' || first.v === 'from') && first.k === 'i') {
+      const names = src.trim().split(/\s+/);
+      const mods = first.v === 'from' ? [names[1]] : src.replace(/^\s*import\s+/, '').split(',').map((x) => x.trim());
+      for (const m of mods) {
+        const [name, , alias] = m.split(/\s+/);
+        const base = name.split('.')[0];
+        const found = (globals.__import__(base) as V) ?? (STDLIB.test(base) || h.exists(base) ? mod(base, {}) : undefined);
+        if (!found) throw new Thrown('ModuleNotFoundError', `No module named '${base}'`);
+        if (first.v === 'import') sc.vars.set(alias ?? base, found);
+        else for (const n of src.replace(/^.*\bimport\s+/, '').split(',').map((x) => x.trim())) sc.vars.set(n, member(found, n));
+      }
+      return NOTHING;
+    }
+    if (py && /^(pass|del|global)$/.test(first.v)) return NOTHING;
+    // JS declarations: `let a = 1, b`
+    const decl = !py && first.k === 'i' && /^(let|const|var)$/.test(first.v) ? first.v : '';
+    if (decl) {
+      p.eat(decl);
+      do {
+        const name = p.peek().v;
+        if (p.peek().k !== 'i') p.fail();
+        p.seek(p.at() + 1);
+        const e = p.eat('=') ? p.expr() : decl === 'const' ? p.fail() : () => undefined;
+        if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) throw new Thrown('SyntaxError', `Identifier '${name}' has already been declared`);
+        if (!(decl === 'var' && p.t[p.at() - 1].v === name && sc.vars.has(name))) sc.vars.set(name, e(sc));
+        if (sc === top) declared.set(name, decl);
+      } while (p.eat(','));
+      if (p.peek().k) p.fail();
+      return undefined;
+    }
+    const target = p.expr(1);
+    const op = p.peek().v;
+    if (p.peek().k === 'o' && /^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
+      if (!target.set) throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment');
+      p.seek(p.at() + 1);
+      const e = op.length === 2 && op[1] === op[0] && !py ? () => 1 : p.expr();
+      if (p.peek().k) p.fail();
+      const bin = op === '=' ? '' : op === '++' ? '+' : op === '--' ? '-' : op.slice(0, -1);
+      const old = bin ? target(sc) : undefined;
+      const v = bin ? (py ? pyOp(bin, old, e(sc)) : JS_OPS[bin](old, e(sc))) : e(sc);
+      target.set(sc, v);
+      return py ? NOTHING : op.length === 2 && op[1] === op[0] ? old : v;
+    }
+    p.seek(0);
+    return p.whole()(sc);
+  }
+
+  /** `return`, `break` and `continue` on their way out of a block. */
+  class Jump {
+    constructor(public k: string, public v: V = py ? null : undefined) {}
+  }
+  let line = 1;
+  let piece = '';
+  /** `break` or `return` where nothing takes it: the compilers' SyntaxError. */
+  const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
+  const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
+  /** A user function: its body runs in a scope of its own; `return` gives its value. */
+  const userFn = (name: string, params: string[], run: (sc: Scope) => V, up: Scope) =>
+    fn(name, (...a: V[]) => {
+      try {
+        run({ vars: new Map(params.map((p, k) => [p, a[k]])), up });
+        return py ? null : undefined;
+      } catch (j) {
+        if (j instanceof Jump) {
+          if (j.k === 'return') return j.v;
+          throw illegal(j);
+        }
+        // the traceback's frame is the caller's line, marked at the call
+        if (j instanceof Thrown) j.at = undefined;
+        throw j;
+      }
+    });
+  /** A loop's rounds, until the iterations a lesson's loop could want are spent. */
+  const loop = (next: () => boolean, round: () => void) => {
+    for (let n = 0; next(); n++) {
+      if (n > 100000) throw new Thrown('RuntimeError', 'the simulated interpreter stops a loop after 100000 rounds');
+      try {
+        round();
+      } catch (j) {
+        if (!(j instanceof Jump) || j.k === 'return') throw j;
+        if (j.k === 'break') break;
+      }
+    }
+  };
+  const ctl = (head: string, sc: Scope) => {
+    const [, k, rest] = /^(return|break|continue)\b\s*(.*)$/.exec(head)!;
+    throw new Jump(k, k === 'return' && rest.trim() ? evalIn(rest, sc) : undefined);
+  };
+
+  /** python: its lines into blocks by indentation, a block's head with what follows its colon on the line. */
+  type Block = [head: string, line: number, body: Block[]];
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const blocks = (lines: [string, number][]): Block[] => {
+    const out: Block[] = [];
+    while (lines.length) {
+      let [text, n] = lines.shift()!;
+      while (lines.length && unclosed(text)) text += '\n' + lines.shift()![0];
+      const body: [string, number][] = [];
+      while (lines.length && (!lines[0][0].trim() || indent(lines[0][0]) > indent(text))) body.push(lines.shift()!);
+      const m = /^\s*(for|if|elif|else|while|def)\b/.test(text) ? /^((?:[^:'"[\](){}]|(['"])(?:\\.|(?!\2).)*\2|\[[^\]]*\]|\([^)]*\)|\{[^}]*\})*):(.*)$/.exec(text) : null;
+      const inner: Block[] = m?.[3].trim() ? statements(m[3]).map(([t]): Block => [t.trim(), n, []]) : blocks(body.filter(([t]) => t.trim() && !/^\s*#/.test(t)));
+      if (m) out.push([m[1].trim() + ':', n, inner]);
+      // a line that goes on in deeper lines (an open bracket) is one statement with them
+      else out.push(...statements([text, ...body.map(([t]) => t)].join('\n')).map(([t]): Block => [t.trim(), n, []]));
+    }
+    return out;
+  };
+  const pyExec = (b: Block[], sc: Scope): V => {
+    let value: V = NOTHING;
+    let taken = false;
+    for (const [head, n, body] of b) {
+      if (sc === top) [line, piece] = [n, head];
+      const m = /^(for|if|elif|else|while|def)\b\s*(.*?)\s*:$/.exec(head);
+      const kw = m?.[1];
+      if (!m) value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : statement(head, sc);
+      else if (kw === 'def') {
+        const [, name, params] = /^(\w+)\s*\((.*)\)$/.exec(m[2]) ?? [];
+        if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
+        sc.vars.set(name, Object.assign(userFn(name, params.split(',').map((x) => x.trim()).filter(Boolean), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${name} at 0x7f3a2c1b5e40>` }));
+      } else if (kw === 'for') {
+        const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
+        const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
+        const vars = names.split(',').map((x) => x.trim());
+        loop(() => items.length > 0, () => {
+          const v = items.shift();
+          vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
+          pyExec(body, sc);
+        });
+      } else if (kw === 'while') loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
+      else {
+        if (kw === 'if') taken = false;
+        if (taken) continue;
+        taken = kw === 'else' || pyTruth(evalIn(m[2], sc));
+        if (taken) pyExec(body, sc);
+      }
+      if (m) value = NOTHING;
+    }
+    return value;
+  };
+
+  /** JS: a bracket's match in `s` from `at`, outside strings. */
+  const close = (s: string, at: number): number => {
+    let depth = 0;
+    for (const m of s.slice(at).matchAll(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|[([{]|[)\]}]/g)) {
+      depth += /^[([{]$/.test(m[0]) ? 1 : /^[)\]}]$/.test(m[0]) ? -1 : 0;
+      if (!depth) return at + m.index!;
+    }
+    throw new Open();
+  };
+  /** JS: a statement or block after a head (`for (…) BODY`), and what follows it. */
+  const body = (s: string): [string, string] => {
+    s = s.trim();
+    if (s[0] !== '{') return [s, ''];
+    const end = close(s, 0);
+    return [s.slice(1, end), s.slice(end + 1).trim()];
+  };
+  const jsExec = (src: string, sc: Scope, base = 1): V => {
+    let value: V = NOTHING;
+    for (const [text, n] of statements(src)) {
+      if (sc === top) [line, piece] = [base + n - 1, text];
+      const t = text.trim();
+      const kw = /^(for|while|if|function|return|break|continue)\b/.exec(t)?.[1];
+      if (!kw || kw === 'return' || kw === 'break' || kw === 'continue') {
+        value = kw ? ctl(t, sc) : t[0] === '{' ? jsExec(body(t)[0], { vars: new Map(), up: sc }, line) : statement(text, sc);
+        continue;
+      }
+      const open = t.indexOf('(');
+      const head = t.slice(open + 1, close(t, open));
+      const [code, rest] = body(t.slice(close(t, open) + 1));
+      const block = (s2: Scope) => jsExec(code, s2, line);
+      const inner = () => ({ vars: new Map(), up: sc });
+      if (kw === 'function') {
+        const name = t.slice(8, open).trim();
+        sc.vars.set(name, userFn(name, head.split(',').map((x) => x.trim()).filter(Boolean), block, sc));
+        value = NOTHING;
+        continue;
+      }
+      value = undefined;
+      if (kw === 'if') {
+        if (evalIn(head, sc)) block(inner());
+        else if (rest.startsWith('else')) jsExec(rest.slice(4), sc, line);
+      } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
+      else {
+        const of = /^(?:const|let|var)\s+(\w+)\s+(of|in)\s+(.+)$/s.exec(head);
+        const own = inner();
+        if (of) {
+          const items = [...(of[2] === 'of' ? evalIn(of[3], sc) : Object.keys(evalIn(of[3], sc)))];
+          loop(() => items.length > 0, () => block({ vars: new Map([[of[1], items.shift()]]), up: own }));
+        } else {
+          const [init, test, step] = head.split(';');
+          if (init.trim()) statement(init, own);
+          loop(() => !test.trim() || !!evalIn(test, own), () => {
+            block({ vars: new Map(), up: own });
+            if (step.trim()) statement(step, own);
+          });
+        }
+      }
+    }
+    return value;
+  };
+
+  return {
+    NOTHING,
+    /** What sys.version (python) or process.version (node) says. */
+    version: py ? pyBuild(h) : h.version,
+    /** Runs `src`; returns what it printed and the value of its last statement. */
+    run(src: string): { out: string; value: V; error?: unknown; line?: number } {
+      log.length = 0;
+      let value: V = NOTHING;
+      line = 1;
+      piece = '';
+      try {
+        // an open bracket, or python's block until the blank line that ends it
+        if (unclosed(src) || (py && /:\s*(#.*)?$/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
+        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src, top);
+      } catch (e) {
+        if (e instanceof Jump) e = Object.assign(illegal(e), { at: [0, 0, piece.length, piece.length] });
+        // from the statement's own text to the line as the traceback shows it (dedented)
+        const phys = src.split('\n')[line - 1] ?? '';
+        if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim()) - (piece.length - piece.trimStart().length) - (phys.length - phys.trimStart().length));
+        return { out: log.join(''), value, error: e instanceof Error ? new Thrown(e.name, e.message) : e, line };
+      }
+      return { out: log.join(''), value };
+    },
+  };
+}

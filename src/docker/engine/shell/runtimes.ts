@@ -1,0 +1,97 @@
+/**
+ * node and python running code of their own: `node -e`/`-p`, `python3 -c`, a script read from
+ * stdin, and how each prints an uncaught exception there and in its REPL.
+ */
+import type { Machine } from './types';
+import { Exit, Open, Thrown, Unsupported, inspect, interpreter } from './repl-eval';
+import { release } from './node';
+import { exists, packaged } from './package-files';
+import type { Fs } from '../fs';
+
+/** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
+export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2']);
+
+/** When the interpreter was compiled (C's __DATE__ and __TIME__, its binary's date) and by which gcc. */
+function pythonBuild(m: Machine, v: string): string {
+  const bin = m.fs.resolve('/usr/local/bin/python' + v.replace(/\.\d+$/, '')).node;
+  const [, day, mon, year, time] = new Date(bin && 'mtime' in bin ? bin.mtime : Date.UTC(2025, 5, 4, 1, 14, 42)).toUTCString().split(' ');
+  return `(main, ${mon} ${day.replace(/^0/, ' ')} ${year}, ${time}) [GCC ${m.fs.resolve('/etc/alpine-release').node ? '14.2.0' : '12.2.0'}]`;
+}
+
+/** Before 3.13 the REPL read `<stdin>`, and a bare `exit` only said how to leave. */
+export const oldRepl = (v: string) => !/^3\.(1[3-9]|[2-9]\d)/.test(v);
+
+export type Runtime = ReturnType<typeof interpreter>;
+
+/** An interpreter for a program started in `cwd` with `env` (KEY=value list). */
+export function runtime(m: Machine, py: boolean, env: string[], cwd: string): Runtime {
+  const vars = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  return interpreter({
+    py, fs: m.fs, cwd, env: vars, hostname: m.hostname, kernel: m.kernel,
+    version: py ? pythonRelease(m.fs, vars) : release(m.fs).node,
+    build: py ? pythonBuild(m, pythonRelease(m.fs, vars)) : undefined,
+    random: () => (m.random?.() ?? 16384) / 32768,
+    // a package pip or npm installed
+    exists: (mod) => exists(m.fs, py ? `/usr/local/lib/python3.13/site-packages/${mod}` : `node_modules/${mod}`, cwd),
+  });
+}
+
+/** What the evaluator does not run, said in the runtime's way of reporting an error. */
+const unsupported = (u: Unsupported) => `the simulated interpreter cannot run '${u.what}'`;
+
+/**
+ * An exception as the REPL shows it: node's one `Uncaught` line (with the loader's fields for a
+ * missing module), python's traceback of `<python-input-N>`, whose line is underlined where a
+ * name is unknown (3.13 leaves a line that is all the name alone).
+ */
+export function replError(py: boolean, e: unknown, line: string, n: number, at = 1, stdin = false): string {
+  if (e instanceof Unsupported) e = new Thrown(py ? 'NotImplementedError' : 'Error', unsupported(e));
+  if (!(e instanceof Thrown)) return '';
+  if (!py) {
+    if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
+    return `Uncaught ${e.type}: ${e.msg}\n`;
+  }
+  return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at);
+}
+
+/** python's traceback; `<stdin>` has no source lines to show. */
+function traceback(e: Thrown, file: string, line: string, n = 1): string {
+  const src = file === '<stdin>' ? '' : `    ${line}\n`;
+  const [b, x, y, z] = e.at ?? [0, 0, 0, 0];
+  if (e.type === 'SyntaxError') return `  File "${file}", line ${n}\n${src}    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\nSyntaxError: ${e.msg}\n`;
+  // 3.13 underlines what raised unless it is the whole line with no operator or brackets to point at
+  const mark = src && z > b && (x > b || y < z || line.slice(0, b).trim() || line.slice(z).trim()) ? `    ${' '.repeat(b)}${[...line.slice(b, z)].map((_, k) => (k + b >= x && k + b < y ? '^' : '~')).join('')}\n` : '';
+  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${mark}${e.type}: ${e.msg}\n`;
+}
+
+/**
+ * `node -e CODE` (`-p`: and print its value), `python3 -c CODE`, or a script read from stdin
+ * (`stdin`), or python's script file (its path): what it printed, its errors and its exit status.
+ */
+export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string): { out: string; err: string; code: number } {
+  const r = rt.run(src.endsWith('\n') ? src : src + '\n');
+  let out = r.out;
+  const e = r.error instanceof Open ? new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input') : r.error;
+  if (e instanceof Exit) {
+    const c = e.code;
+    return typeof c === 'string' ? { out, err: c + '\n', code: 1 } : { out, err: '', code: Number(c ?? 0) };
+  }
+  if (!e) {
+    if (how === 'p') out += (typeof r.value === 'string' ? r.value : inspect(r.value)) + '\n';
+    return { out, err: '', code: 0 };
+  }
+  const n = r.line ?? 1;
+  const line = (src.split('\n')[n - 1] ?? '').trim();
+  if (py) {
+    const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
+    return { out, err: traceback(e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported)), file, line, n), code: 1 };
+  }
+  const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
+  const where = how === 'stdin' ? '[stdin]' : '[eval]';
+  const col = t.name ? Math.max(0, line.indexOf(t.name)) : 0;
+  const head = `${where}:${n}\n${line}\n${' '.repeat(col)}^\n\n`;
+  if (t.type === 'SyntaxError') return { out, err: `${head}${t.type}: ${t.msg}\n\nNode.js ${version}\n`, code: 1 };
+  const stack = `    at ${where}:${n}:${col + 1}\n    at runScriptInThisContext (node:internal/vm:209:10)\n    at node:internal/process/execution:118:14\n    at ${where}-wrapper:6:24\n    at runScript (node:internal/process/execution:101:62)\n    at evalScript (node:internal/process/execution:133:3)\n    at node:internal/main/eval_string:51:3`;
+  const fields = t.type === 'Error' && t.name ? ` {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '${where}' ]\n}` : '';
+  return { out, err: `${head}${t.type}: ${t.msg}${fields ? `\nRequire stack:\n- ${where}` : ''}\n${stack}${fields}\n\nNode.js ${version}\n`, code: 1 };
+}
