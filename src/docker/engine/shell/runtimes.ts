@@ -49,7 +49,7 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
   if (!(e instanceof Thrown)) return '';
   if (!py) {
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
-    return `Uncaught ${e.type}: ${e.msg}\n`;
+    return `Uncaught ${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
   }
   return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at);
 }
@@ -61,7 +61,7 @@ function traceback(e: Thrown, file: string, line: string, n = 1): string {
   if (e.type === 'SyntaxError') return `  File "${file}", line ${n}\n${src}    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\nSyntaxError: ${e.msg}\n`;
   // 3.13 underlines what raised unless it is the whole line with no operator or brackets to point at
   const mark = src && z > b && (x > b || y < z || line.slice(0, b).trim() || line.slice(z).trim()) ? `    ${' '.repeat(b)}${[...line.slice(b, z)].map((_, k) => (k + b >= x && k + b < y ? '^' : '~')).join('')}\n` : '';
-  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${mark}${e.type}: ${e.msg}\n`;
+  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${mark}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
 }
 
 /**

@@ -226,3 +226,17 @@ test('python builtins for loops over data; names the runtimes have but the evalu
   const js = await runIt(e, 'node');
   assert.equal(await js.type('Date.now()'), "Uncaught Error: the simulated interpreter cannot run 'Date'\n");
 });
+
+test('values too big to hold or to write: python says MemoryError or the 4300-digit limit, quickly', async () => {
+  const e = engine();
+  await pull(e, 'node', 'python');
+  const py = await runIt(e, 'python');
+  assert.match(await py.type('2**10**8'), /\nValueError: Exceeds the limit \(4300 digits\) for integer string conversion; use sys\.set_int_max_str_digits\(\) to increase the limit\n$/);
+  assert.equal(await py.type('len(str(2**100))'), '31\n');
+  assert.match(await py.type("'x' * (2**30)"), /\nMemoryError\n$/);
+  assert.match(await py.type('10**10**10'), /\nMemoryError\n$/);
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type('2**10**8'), 'Infinity\n');
+  assert.equal(await js.type("let s = 'a'; for (let i = 0; i < 40; i++) s = s + s"), 'Uncaught RangeError: Invalid string length\n');
+  assert.equal(await js.type('Array.isArray([])'), "Uncaught Error: the simulated interpreter cannot run 'Array'\n");
+});
