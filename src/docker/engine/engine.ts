@@ -265,6 +265,7 @@ export class Engine implements DockerApi {
       newPid: () => c.nextPid++,
       http: (host, port, path) => this.http(c, host, port, path),
       resolve: (host) => extraHost(c, host) ?? this.lookup(c, host),
+      signal: (pid, sig, from) => this.signalInside(c, pid, sig, from),
       get online() {
         return self.online(c);
       },

@@ -7,7 +7,9 @@ import type { Ctr, Engine } from './engine';
 import { FsError, treeSize } from './fs';
 import { pruneLabels, pruneUntil, validateKeys } from './filters';
 import { pseudoHex } from './hash';
-import { parseSignal, type Proc } from './process';
+import { ShellProc, parseSignal, type Proc } from './process';
+import { FATAL } from '../common/sh/signals';
+import type { Out } from './shell/types';
 
 export const lifecycle = {
   /** Running or paused: it has a main process, an address and its ports. */
@@ -222,6 +224,30 @@ export const lifecycle = {
     if (!this.isUp(c)) return;
     const code = c.proc!.signal(sig, this.out(c));
     if (code !== null) this.finish(c, code);
+  },
+
+  /**
+   * A signal one process of the container sends another (`kill`, `nginx -s`). The namespace's
+   * init gets only the signals it has a handler for: SIGKILL and SIGSTOP from inside never reach it.
+   */
+  signalInside(this: Engine, c: Ctr, pid: number, sig: number, from: number): boolean {
+    const main = c.proc;
+    if (!main || main.exitCode !== null || c.status !== 'running') return false;
+    if (pid === main.pid || (pid === 1 && c.hostConfig.Init)) {
+      if (pid === 1 && (sig === 9 || sig === 19)) return true;
+      const code = main.signal(sig, this.out(c), from);
+      if (code !== null) this.finish(c, code);
+      return true;
+    }
+    const p = c.execs.find((e) => e.pid === pid && e.exitCode === null);
+    if (p) {
+      const quiet: Out = { out() {}, err() {}, sleep: async () => {} };
+      // not an init: the default action applies, but an interactive shell ignores TERM, INT and QUIT
+      const code = p.signal(sig, quiet, from) ?? (p instanceof ShellProc ? (sig === 1 ? 129 : null) : FATAL.includes(sig) ? 128 + sig : null);
+      if (code !== null) p.exitCode = code;
+      return true;
+    }
+    return this.machine(c).procs().some((x) => x.pid === pid);
   },
 
   /** Thaws a paused container: the signals sent while it was frozen arrive now. */

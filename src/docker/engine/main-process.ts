@@ -3,6 +3,7 @@
  * shell, a one-shot command), or runc's exit-127 error when it is not in the filesystem.
  */
 import { ApiError } from '../api';
+import { FATAL } from '../common/sh/signals';
 import { account, groupOf } from '../common/sh/passwd';
 import type { Ctr, Engine } from './engine';
 import { daemonEnv, findProgram, httpd, lookPath, mysqld, nginx, nodeApp, program, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
@@ -11,8 +12,6 @@ import { redisServer } from './redis';
 import { postgresServer } from './postgres';
 import type { Machine, ProcInfo } from './shell/types';
 
-/** Signals whose default action ends a process that is not PID 1 (an interactive shell ignores them). */
-const FATAL = [1, 2, 3, 6, 10, 12, 13, 14, 15];
 
 const RUNC_FAILED = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ';
 

@@ -10,22 +10,11 @@ import { Exit, Open, inspect, repr } from './shell/repl-eval';
 import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 import { clientRepl } from './clients';
+import { NGINX_VERSION as NGINX, nginxStamp } from './shell/nginx';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
 
-/** Linux signal names in number order: HUP is 1, SYS is 31. */
-const SIGNALS = ('HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP ' +
-  'TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH IO PWR SYS').split(' ');
-
-/** `SIGTERM`, `TERM`, `15` → 15; undefined when invalid (32 and 33 are glibc's, not a Linux name). */
-export function parseSignal(s: string): number | undefined {
-  if (/^\d+$/.test(s)) {
-    const n = Number(s);
-    return n >= 1 && n <= 64 && n !== 32 && n !== 33 ? n : undefined;
-  }
-  const index = SIGNALS.indexOf(s.toUpperCase().replace(/^SIG/, ''));
-  return index < 0 ? undefined : index + 1;
-}
+export { parseSignal } from '../common/sh/signals';
 
 export interface Proc {
   pid: number;
@@ -41,7 +30,8 @@ export interface Proc {
   eof(out: Out): Promise<void>;
   interrupt(out: Out): Promise<void>;
   /** Delivers a signal: the exit code when the process ends on it, null when it survives. */
-  signal(sig: number, out: Out): number | null;
+  /** `from`: the PID of a process inside the container that sent it (none from outside). */
+  signal(sig: number, out: Out, from?: number): number | null;
   exitCode: number | null;
   /** The status of the last line run (a shell's `$?`); 0 for programs that read no commands. */
   lastStatus(): number;
@@ -340,10 +330,8 @@ function removePidFile(m: Machine, path: string): void {
   } catch { /* gone */ }
 }
 
-const nginxStamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
-const NGINX = 'nginx/1.27.5';
 const NGINX_404 = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>${NGINX}</center>\r\n</body>\r\n</html>\r\n`;
-const NGINX_SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 15: 'SIGTERM' };
+const NGINX_SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 10: 'SIGUSR1', 15: 'SIGTERM' };
 
 /**
  * nginx behind /docker-entrypoint.sh: configuration lines, then a worker per CPU. SIGQUIT stops them
@@ -390,17 +378,23 @@ export function nginx(at: Launch, alpine: boolean): Proc {
       out.err(log(t, 1, ['using the "epoll" event method', NGINX, alpine ? 'built by gcc 14.2.0 (Alpine 14.2.0) ' : 'built by gcc 12.2.0 (Debian 12.2.0-14) ',
         `OS: Linux ${m.kernel}`, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576']) + start(t));
     },
-    signal(sig, out) {
+    signal(sig, out, from) {
       const name = NGINX_SIGNALS[sig];
       if (!name) return killedOnlyBy9(sig);
       const t = nginxStamp(m.now());
       const old = workers;
-      if (sig === 1) {
-        workers = old.map(() => m.newPid());
-        out.err(log(t, 1, ['signal 1 (SIGHUP) received, reconfiguring', 'reconfiguring', 'using the "epoll" event method']) + start(t) + retire(t, old, true, ['signal 29 (SIGIO) received']));
+      // nginx names the sender when it is a process it can see
+      const got = `signal ${sig} (${name}) received${from ? ` from ${from}` : ''}`;
+      if (sig === 10) {
+        out.err(log(t, 1, [`${got}, reopening logs`, 'reopening logs']) + old.map((w) => log(t, w, ['reopening logs'])).join(''));
         return null;
       }
-      out.err(log(t, 1, [`signal ${sig} (${name}) received, ${sig === 3 ? 'shutting down' : 'exiting'}`]) + retire(t, old, sig === 3, ['exit']));
+      if (sig === 1) {
+        workers = old.map(() => m.newPid());
+        out.err(log(t, 1, [`${got}, reconfiguring`, 'reconfiguring', 'using the "epoll" event method']) + start(t) + retire(t, old, true, ['signal 29 (SIGIO) received']));
+        return null;
+      }
+      out.err(log(t, 1, [`${got}, ${sig === 3 ? 'shutting down' : 'exiting'}`]) + retire(t, old, sig === 3, ['exit']));
       removePidFile(m, '/run/nginx.pid');
       return 0;
     },

@@ -12,6 +12,7 @@ import type { Command, IO, ProcInfo, ShellLike } from './types';
 import { opts, usage } from './opts';
 import { bashVersion, headOrTail, lines, wcCounts } from './text';
 import { account, userGroups } from './passwd';
+import { parseSignal, signalList, signalName } from './signals';
 import { printf } from './printf';
 import { sed } from './sed';
 import { awk } from './awk';
@@ -520,14 +521,44 @@ export const COREUTILS: Record<string, Command> = {
   true: () => 0,
   false: () => 1,
   kill(args, io, sh) {
-    const pids = args.slice(1).filter((a) => !a.startsWith('-'));
+    // -SIG, -s SIG, -n NUM; the rest are PIDs
+    let sig = 15;
+    let spec: string | undefined;
+    const pids: string[] = [];
+    if (args[1] === '-l' || args[1] === '-L') {
+      if (args.length === 2) return io.out(signalList(sh.flavor)), 0;
+      for (const a of args.slice(2)) {
+        // a number names its signal (an exit status above 128 the signal that caused it), a name its number
+        const n = /^\d+$/.test(a) ? Number(a) % 128 : parseSignal(a);
+        const name = n === undefined ? undefined : /^\d+$/.test(a) ? signalName(n) : String(n);
+        if (name === undefined) return io.err(`${sh.prefix()}: kill: ${a}: invalid signal specification\n`), 1;
+        io.out(name + '\n');
+      }
+      return 0;
+    }
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i];
+      if (a === '-s' || a === '-n') spec = args[++i] ?? '';
+      else if (a === '--') pids.push(...args.slice(i + 1)), (i = args.length);
+      else if (/^-\w/.test(a) && !pids.length) spec = a.slice(1);
+      else pids.push(a);
+    }
+    if (spec !== undefined) {
+      const n = parseSignal(spec);
+      if (n === undefined) {
+        io.err(sh.flavor === 'bash' ? `${sh.prefix()}: kill: ${spec}: invalid signal specification\n` : sh.flavor === 'dash' ? `${sh.prefix()}: kill: invalid signal number or name: ${spec}\n` : `${sh.prefix()}: kill: bad signal name '${spec}'\n`);
+        return 1;
+      }
+      sig = n;
+    }
     if (!pids.length) {
       io.err(sh.flavor === 'bash' ? 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n' : 'kill: usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]\n');
       return 2;
     }
     let status = 0;
     for (const p of pids) {
-      if (!sh.m.procs().some((x) => String(x.pid) === p)) {
+      const known = sh.m.signal ? /^\d+$/.test(p) && sh.m.signal(Number(p), sig, sh.m.shellPid ?? 1) : sh.m.procs().some((x) => String(x.pid) === p);
+      if (!known) {
         io.err(sh.flavor === 'bash' ? `${sh.prefix()}: kill: (${p}) - No such process\n` : `${sh.prefix()}: kill: No such process\n`);
         status = 1;
       }

@@ -52,6 +52,8 @@ export interface Machine {
   http(host: string, port: number, path: string): HttpReply | null;
   /** Name resolution inside a container (its network's DNS): the address, and the name it reverses to. */
   resolve?(host: string): { ip: string; name?: string } | null;
+  /** A signal from the process `from` inside this machine; false when no process has that PID. */
+  signal?(pid: number, sig: number, from: number): boolean;
   /** False when no network of the container leads out (none, or only internal networks). */
   online?: boolean;
 }

@@ -6,6 +6,7 @@ import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
 import { mysqlCommand } from '../sql/mysql';
 import { top, uptime } from './top';
+import { nginxCommand } from './nginx';
 import { opts, usage } from '../../common/sh/opts';
 import { curl, wget } from '../../common/web';
 import { evalArith } from '../../common/sh/arith';
@@ -165,7 +166,7 @@ export const PROGRAMS: Record<string, Command> = {
     io.out(HELLO_TEXT);
     return 0;
   },
-  nginx: version('nginx version: nginx/1.27.5', true),
+  nginx: nginxCommand,
   httpd: version('Server version: Apache/2.4.63 (Unix)\nServer built:   May 20 2025 17:40:11'),
   mysqld: version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`),
   mysql: mysqlCommand,
