@@ -51,3 +51,17 @@ export async function runIt(e: Eng, image: string, name?: string, cmd?: string[]
   };
   return { id: Id, h, io, type };
 }
+
+/** `docker exec -it CTR …` through the engine: a handle to type into and what each line printed. */
+export async function execIt(e: Eng, id: string, cmd: string[]) {
+  const io = term();
+  const h = await e.exec(id, { Cmd: cmd, Tty: true, AttachStdin: true }, io);
+  const start = io.text + io.errText;
+  const type = async (line: string) => {
+    io.text = '';
+    io.errText = '';
+    await h.input(line, io);
+    return io.text + io.errText;
+  };
+  return { h, start, type };
+}

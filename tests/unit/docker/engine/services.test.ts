@@ -1,22 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from '../../../../src/docker/engine';
-import { engine, pull, term } from './fixtures';
+import { engine, execIt, pull, term } from './fixtures';
 import { session } from '../client/session';
 
-/** `docker exec -it CTR …` through the engine: a handle to type into and what each line printed. */
-async function execIt(e: ReturnType<typeof engine>, id: string, cmd: string[]) {
-  const io = term();
-  const h = await e.exec(id, { Cmd: cmd, Tty: true, AttachStdin: true }, io);
-  const start = io.text + io.errText;
-  const type = async (line: string) => {
-    io.text = '';
-    io.errText = '';
-    await h.input(line, io);
-    return io.text + io.errText;
-  };
-  return { h, start, type };
-}
 
 test('redis: the real startup log, redis-cli one-shot (raw without a terminal, typed on one) and errors', async () => {
   const run = session();

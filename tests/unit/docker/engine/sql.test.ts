@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from '../../../../src/docker/engine';
-import { engine, pull, term } from './fixtures';
+import { engine, execIt, pull, term } from './fixtures';
 import { createShell } from '../../../../src/docker/index';
 import type { TermIO } from '../../../../src/docker/shell';
 
@@ -16,18 +16,6 @@ function session() {
   return Object.assign(run, { shell });
 }
 
-async function execIt(e: ReturnType<typeof engine>, id: string, cmd: string[]) {
-  const io = term();
-  const h = await e.exec(id, { Cmd: cmd, Tty: true, AttachStdin: true }, io);
-  const start = io.text + io.errText;
-  const type = async (line: string) => {
-    io.text = '';
-    io.errText = '';
-    await h.input(line, io);
-    return io.text + io.errText;
-  };
-  return { h, start, type };
-}
 
 async function mysqlServer(env = ['MYSQL_ROOT_PASSWORD=secret', 'MYSQL_DATABASE=tienda']) {
   const e = engine();
