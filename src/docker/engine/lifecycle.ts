@@ -7,9 +7,8 @@ import type { Ctr, Engine } from './engine';
 import { FsError, treeSize } from './fs';
 import { pruneLabels, pruneUntil, validateKeys } from './filters';
 import { pseudoHex } from './hash';
-import { ShellProc, parseSignal, type Proc } from './process';
+import { SILENT, ShellProc, parseSignal, type Proc } from './process';
 import { FATAL } from '../common/sh/signals';
-import type { Out } from './shell/types';
 
 export const lifecycle = {
   /** Running or paused: it has a main process, an address and its ports. */
@@ -241,9 +240,8 @@ export const lifecycle = {
     }
     const p = c.execs.find((e) => e.pid === pid && e.exitCode === null);
     if (p) {
-      const quiet: Out = { out() {}, err() {}, sleep: async () => {} };
       // not an init: the default action applies, but an interactive shell ignores TERM, INT and QUIT
-      const code = p.signal(sig, quiet, from) ?? (p instanceof ShellProc ? (sig === 1 ? 129 : null) : FATAL.includes(sig) ? 128 + sig : null);
+      const code = p.signal(sig, SILENT, from) ?? (p instanceof ShellProc ? (sig === 1 ? 129 : null) : FATAL.includes(sig) ? 128 + sig : null);
       if (code !== null) p.exitCode = code;
       return true;
     }

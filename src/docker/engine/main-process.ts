@@ -6,7 +6,7 @@ import { ApiError } from '../api';
 import { FATAL } from '../common/sh/signals';
 import { account, groupOf } from '../common/sh/passwd';
 import type { Ctr, Engine } from './engine';
-import { daemonEnv, findProgram, httpd, lookPath, mysqld, nginx, nodeApp, program, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
+import { daemonEnv, httpd, lookPath, mysqld, nginx, nodeApp, program, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
 import { redisServer } from './redis';
 import { postgresServer } from './postgres';
@@ -63,7 +63,7 @@ export const mainProcess = {
       const next = argv[1];
       if (next === 'nginx' || next === 'nginx-debug') return nginx(launch(), this.osId(c) === 'alpine');
       // nginx's script ends in `exec "$@"` on its line 47, under dash or busybox ash
-      const no = findProgram(m, env, cwd, 'nginx') ? lookPath(m, env, cwd, next) : undefined;
+      const no = lookPath(m, env, cwd, 'nginx') ? undefined : lookPath(m, env, cwd, next);
       if (no) {
         const why = no.code === 126 ? 'Permission denied' : 'not found';
         const msg = this.osId(c) === 'alpine' ? `exec: line 47: ${next}: ${why}` : `47: exec: ${next}: ${why}`;
@@ -123,7 +123,7 @@ export const mainProcess = {
  * name that is no command, or a file that is not executable.
  */
 function entrypointServer(m: Machine, env: string[], cwd: string, first: string): string | undefined {
-  const has = (p: string) => findProgram(m, env, cwd, p) !== undefined;
+  const has = (p: string) => lookPath(m, env, cwd, p) === undefined;
   if (has('nginx')) return undefined;
   const flag = first.startsWith('-');
   if (has('redis-server')) return flag || first.endsWith('.conf') ? 'redis-server' : undefined;

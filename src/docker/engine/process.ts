@@ -10,11 +10,15 @@ import { Exit, Open, inspect, repr } from './shell/repl-eval';
 import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 import { clientRepl } from './clients';
-import { NGINX_VERSION as NGINX, nginxStamp } from './shell/nginx';
+import { NGINX_PID, NGINX_VERSION as NGINX, nginxStamp } from './shell/nginx';
+import { signalName } from '../common/sh/signals';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
 
 export { parseSignal } from '../common/sh/signals';
+
+/** Where a process writes when nobody reads it. */
+export const SILENT: Out = { out() {}, err() {}, sleep: async () => {} };
 
 export interface Proc {
   pid: number;
@@ -117,7 +121,7 @@ export class ShellProc implements Proc {
     else void this.nested.boot(this.sink);
   }
   /** Where the shell's line that started a REPL writes, for the REPL's banner. */
-  private sink: Out = { out() {}, err() {}, sleep: async () => {} };
+  private sink: Out = SILENT;
   /** A REPL that ended gives its status to the shell that started it. */
   private unnest(): void {
     if (this.nested?.exitCode == null) return;
@@ -142,7 +146,7 @@ export class ShellProc implements Proc {
     if (this.nested) return this.nested.input(line, out).then(() => this.unnest());
     this.sink = out;
     await this.top.input(line, out);
-    this.sink = { out() {}, err() {}, sleep: async () => {} };
+    this.sink = SILENT;
     this.settle();
   }
   private settle(): void {
@@ -331,7 +335,7 @@ function removePidFile(m: Machine, path: string): void {
 }
 
 const NGINX_404 = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>${NGINX}</center>\r\n</body>\r\n</html>\r\n`;
-const NGINX_SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 10: 'SIGUSR1', 15: 'SIGTERM' };
+const NGINX_SIGNALS = [1, 2, 3, 10, 15];
 
 /**
  * nginx behind /docker-entrypoint.sh: configuration lines, then a worker per CPU. SIGQUIT stops them
@@ -371,7 +375,7 @@ export function nginx(at: Launch, alpine: boolean): Proc {
       }
       out.out(`${ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n${ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n${ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n${ep}: Configuration complete; ready for start up\n`);
       for (const d of ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp']) m.fs.mkdir(`/var/cache/nginx/${d}`, '/', true);
-      m.fs.writeFile('/run/nginx.pid', '1\n');
+      m.fs.writeFile(NGINX_PID, '1\n');
       const t = nginxStamp(at.start);
       while (m.newPid() < 28);
       workers = [1, 2, 3, 4].map(() => m.newPid());
@@ -379,8 +383,8 @@ export function nginx(at: Launch, alpine: boolean): Proc {
         `OS: Linux ${m.kernel}`, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576']) + start(t));
     },
     signal(sig, out, from) {
-      const name = NGINX_SIGNALS[sig];
-      if (!name) return killedOnlyBy9(sig);
+      if (!NGINX_SIGNALS.includes(sig)) return killedOnlyBy9(sig);
+      const name = 'SIG' + signalName(sig);
       const t = nginxStamp(m.now());
       const old = workers;
       // nginx names the sender when it is a process it can see
@@ -395,7 +399,7 @@ export function nginx(at: Launch, alpine: boolean): Proc {
         return null;
       }
       out.err(log(t, 1, [`${got}, ${sig === 3 ? 'shutting down' : 'exiting'}`]) + retire(t, old, sig === 3, ['exit']));
-      removePidFile(m, '/run/nginx.pid');
+      removePidFile(m, NGINX_PID);
       return 0;
     },
     serve: website(m, '/usr/share/nginx/html', NGINX, NGINX_404),
@@ -559,8 +563,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       const saved = s as { typed: string[]; script: string } | null;
       if (!saved) return;
       script = saved.script;
-      const quiet: Out = { out() {}, err() {}, sleep: async () => {} };
-      for (const l of saved.typed) void this.input?.(l, quiet);
+      for (const l of saved.typed) void this.input?.(l, SILENT);
     },
     async interrupt(out) {
       const again = interrupted || !node;

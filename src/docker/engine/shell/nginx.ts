@@ -9,7 +9,7 @@ export const NGINX_VERSION = 'nginx/1.27.5';
 export const nginxStamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
 
 const CONF = '/etc/nginx/nginx.conf';
-const PID_FILE = '/var/run/nginx.pid';
+export const NGINX_PID = '/var/run/nginx.pid';
 const SIGNALS: Record<string, number> = { stop: 15, quit: 3, reopen: 10, reload: 1 };
 const HELP = `Usage: nginx [-?hvVtTq] [-s signal] [-p prefix]
              [-e filename] [-c filename] [-g directives]
@@ -91,14 +91,19 @@ function includes(sh: ShellLike, pattern: string): string[] {
   }
 }
 
+/** A file's text, or '' when it cannot be read. */
+function read(sh: ShellLike, path: string): string {
+  try {
+    return sh.m.fs.readFile(path);
+  } catch {
+    return '';
+  }
+}
+
 /** The master's PID from the pid file, if it is running. */
 function master(sh: ShellLike): number | undefined {
-  try {
-    const pid = Number(sh.m.fs.readFile(PID_FILE).trim());
-    return sh.m.procs().some((p) => p.pid === pid) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
+  const pid = Number(read(sh, NGINX_PID).trim());
+  return pid && sh.m.procs().some((p) => p.pid === pid) ? pid : undefined;
 }
 
 export const nginxCommand: Command = async (args, io, sh) => {
@@ -126,7 +131,7 @@ export const nginxCommand: Command = async (args, io, sh) => {
     const pid = master(sh);
     if (pid === undefined) {
       log('notice', 'signal process started');
-      log('error', `open() "${PID_FILE}" failed (2: No such file or directory)`);
+      log('error', `open() "${NGINX_PID}" failed (2: No such file or directory)`);
       return 1;
     }
     log('notice', 'signal process started');
@@ -135,7 +140,7 @@ export const nginxCommand: Command = async (args, io, sh) => {
   }
   if (master(sh) === undefined) return io.err('nginx: en el simulador, nginx arranca como proceso principal del contenedor (docker run nginx)\n'), 1;
   // a second master finds the ports taken; it tries five times, half a second apart
-  const ports = ['0.0.0.0:80', ...(/listen\s+\[::\]:80/.test(safeRead(sh, '/etc/nginx/conf.d/default.conf')) ? ['[::]:80'] : [])];
+  const ports = ['0.0.0.0:80', ...(/listen\s+\[::\]:80/.test(read(sh, '/etc/nginx/conf.d/default.conf')) ? ['[::]:80'] : [])];
   for (let i = 0; i < 5; i++) {
     for (const p of ports) {
       log('emerg', `bind() to ${p} failed (98: Address already in use)`);
@@ -146,11 +151,3 @@ export const nginxCommand: Command = async (args, io, sh) => {
   log('emerg', 'still could not bind()');
   return emerg('still could not bind()');
 };
-
-function safeRead(sh: ShellLike, path: string): string {
-  try {
-    return sh.m.fs.readFile(path);
-  } catch {
-    return '';
-  }
-}
