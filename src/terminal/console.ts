@@ -489,7 +489,8 @@ export class TerminalConsole {
     this.atLineStart = true;
     if (this.lineHistory) this.session.addHistory(line, this.lineHistory);
     this.editor.reset();
-    if (line.trim() === '') return this.showPrompt();
+    // inside a container a blank line is input too (it ends a python block); the host only prompts again
+    if (line.trim() === '' && !this.inSession()) return this.showPrompt();
     if (!this.setupChecked) {
       // A command before the terminal was ever shown (run all from the keyboard...): the
       // machine must first be where this terminal starts.

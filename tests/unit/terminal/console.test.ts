@@ -474,3 +474,15 @@ test('while another terminal of the session follows a command, keys typed here s
   assert.equal(second.text(), '$ echo hola\nhola\n$');
   assert.deepEqual(first.shell().ran, ['pull b', 'slower', 'echo hola']);
 });
+
+test('a blank line goes to the process in a container (it ends a python block) but not to the host shell', async () => {
+  const t = makeTerminal();
+  t.con.input(ENTER);
+  await t.idle();
+  assert.deepEqual(t.shell().ran, []);
+  t.con.input('enter' + ENTER);
+  await t.idle();
+  t.con.input(ENTER);
+  await t.idle();
+  assert.deepEqual(t.shell().ran, ['enter', '']);
+});

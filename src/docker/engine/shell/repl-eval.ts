@@ -498,6 +498,29 @@ export function interpreter(h: Host) {
         return tuple ? (s) => Object.assign(items.map((x) => x(s)), { [TUPLE]: true }) : items.length === 1 ? items[0] : fail();
       }
       if (tk.v === '[') {
+        if (py && !is(']')) {
+          // `[expr for names in source if cond]`: its names live in the comprehension's own scope
+          const at = i;
+          const each = expr();
+          if (eat('for')) {
+            const names: string[] = [];
+            while (!is('in')) {
+              if (peek().k !== 'i') fail();
+              names.push(t[i++].v);
+              eat(',');
+            }
+            if (!names.length) fail();
+            i++;
+            const source = expr(1);
+            const cond = eat('if') ? expr(1) : undefined;
+            need(']');
+            return (s) => ((globals.list as (x: V) => V[])(source(s))).flatMap((v) => {
+              const own: Scope = { vars: new Map(names.map((n, k) => [n, names.length > 1 ? v[k] : v])), up: s };
+              return !cond || truth(cond(own)) ? [each(own)] : [];
+            });
+          }
+          i = at;
+        }
         const items = list(']', item);
         return (s) => spread(items.map((x) => x(s)));
       }

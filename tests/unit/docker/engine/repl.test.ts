@@ -240,3 +240,15 @@ test('values too big to hold or to write: python says MemoryError or the 4300-di
   assert.equal(await js.type("let s = 'a'; for (let i = 0; i < 40; i++) s = s + s"), 'Uncaught RangeError: Invalid string length\n');
   assert.equal(await js.type('Array.isArray([])'), "Uncaught Error: the simulated interpreter cannot run 'Array'\n");
 });
+
+test('python list comprehensions: a filter, several names, their own scope', async () => {
+  const e = engine();
+  await pull(e, 'python');
+  const py = await runIt(e, 'python');
+  await py.type('nombres = ["ana", "luis"]');
+  assert.equal(await py.type('[n.upper() for n in nombres]'), "['ANA', 'LUIS']\n");
+  assert.equal(await py.type('[x * x for x in range(6) if x % 2 == 0]'), '[0, 4, 16]\n');
+  assert.equal(await py.type('[(i, c) for i, c in enumerate("ab")]'), "[(0, 'a'), (1, 'b')]\n");
+  assert.match(await py.type('n'), /NameError: name 'n' is not defined\n$/);
+  assert.match(await py.type('[x for in y]'), /SyntaxError: invalid syntax\n$/);
+});
