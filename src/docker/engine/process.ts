@@ -420,8 +420,11 @@ const APACHE_STOPS: Record<number, string> = { 28: 'AH00492: caught SIGWINCH, sh
 export function httpd(at: Launch): Proc {
   const { m } = at;
   const pidFile = '/usr/local/apache2/logs/httpd.pid';
+  // The event MPM's StartServers: three children, as the image's User (www-data).
+  let kids: number[] = [];
   return program(at, {
     async boot(out) {
+      kids = [m.newPid(), m.newPid(), m.newPid()];
       const fqdn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${m.ip}. Set the 'ServerName' directive globally to suppress this message\n`;
       const t = apacheStamp(at.start);
       out.err(`${fqdn}${fqdn}${t} [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.63 (Unix) configured -- resuming normal operations\n${t} [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'\n`);
@@ -435,6 +438,9 @@ export function httpd(at: Launch): Proc {
       return 0;
     },
     serve: website(m, '/usr/local/apache2/htdocs', 'Apache/2.4.63 (Unix)', APACHE_404),
+    // httpd-foreground execs `httpd -DFOREGROUND`.
+    title: ['httpd', '-DFOREGROUND'],
+    children: () => kids.map((pid) => ({ pid, ppid: 1, argv: ['httpd', '-DFOREGROUND'], tty: false, start: at.start, user: 'www-data' })),
   });
 }
 

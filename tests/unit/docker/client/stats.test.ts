@@ -28,3 +28,21 @@ test('stats of named containers: as named, --format json, --no-trunc, errors joi
   assert.equal((await run('docker stats --no-stream --no-trunc --format "{{.ID}}" ' + id.slice(0, 5))).out, id + '\n');
   assert.deepEqual(await run('docker stats --no-stream box nope nada'), { out: '', err: 'Error response from daemon: No such container: nope\nError response from daemon: No such container: nada\n', exit: 1 });
 });
+
+test("stats: the servers' threads and memory at rest (PIDS counts threads; a master leaves them to its workers)", async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=x mysql');
+  await run('docker run -d --name ap httpd:2.4');
+  await run('docker run -d --name web nginx');
+  const rows = (await run('docker stats --no-stream --format "{{.Name}} {{.MemUsage}} {{.PIDs}}"')).out;
+  assert.match(rows, /^db 4\d\d\.\d+MiB \/ 7\.753GiB 37$/m);
+  assert.match(rows, /^ap \d+\.\d+MiB \/ 7\.753GiB 82$/m);
+  assert.match(rows, /^web \d\.\d+MiB \/ 7\.753GiB 5$/m);
+});
+
+test("httpd runs as httpd -DFOREGROUND (httpd-foreground execs it) with three children as www-data", async () => {
+  const run = session();
+  await run('docker run -d --name ap httpd:2.4');
+  const top = (await run('docker top ap')).out.split('\n').slice(1, -1);
+  assert.deepEqual(top.map((l) => [l.split(/ +/)[0], l.split(/ {2,}/).pop()]), [['root', 'httpd -DFOREGROUND'], ...Array(3).fill(['www-data', 'httpd -DFOREGROUND'])]);
+});
