@@ -6,12 +6,14 @@ import { account } from './passwd';
 import { usage } from './opts';
 import type { IO, ProcInfo, ShellLike } from './types';
 
-interface Row { p: ProcInfo; me: boolean; user: string; uid: string; now: number }
+/** One process as ps shows it; docker top builds the same from the host's side. */
+export interface PsView { pid: number; ppid: number; user: string; uid: string; tty: string; argv: string[]; start: number; stat: string; vsz: number; rss: number; now: number }
+type Row = PsView;
 
 /** The executable's name: a process title (`nginx: master process`) keeps the program's. */
-const comm = (r: Row) => r.p.argv[0].replace(/[:\s].*$/, '').replace(/^.*\//, '').slice(0, 15);
-const args = (r: Row) => r.p.argv.join(' ');
-const hhmm = (r: Row) => new Date(r.p.start).toISOString().slice(11, 16);
+const comm = (r: Row) => r.argv[0].replace(/[:\s].*$/, '').replace(/^.*\//, '').slice(0, 15);
+const args = (r: Row) => r.argv.join(' ');
+const hhmm = (r: Row) => new Date(r.start).toISOString().slice(11, 16);
 const two = (n: number) => String(n).padStart(2, '0');
 /** `[[dd-]hh:]mm:ss` */
 function elapsed(ms: number): string {
@@ -19,23 +21,19 @@ function elapsed(ms: number): string {
   const [d, h, m] = [Math.floor(s / 86400), Math.floor(s / 3600) % 24, Math.floor(s / 60) % 60];
   return (d ? `${d}-${two(h)}:` : h ? `${two(h)}:` : '') + `${two(m)}:${two(s % 60)}`;
 }
-const vsz = (r: Row) => (r.me ? 7888 : 4588);
-// Session leaders (PID 1) carry `s`; ps itself runs, in the terminal's foreground when it has one.
-const stat = (r: Row) => (r.me ? 'R' : 'S') + (r.p.pid === 1 ? 's' : '') + (r.me && r.p.tty ? '+' : '');
-const tty = (r: Row) => (r.p.tty ? 'pts/0' : '?');
 
 /** procps' format specifiers: header, width (negative: left-aligned), cell. */
 type Spec = [string, number, (r: Row) => string | number];
 const S: Record<string, Spec> = {
-  pid: ['PID', 7, (r) => r.p.pid], ppid: ['PPID', 7, (r) => r.p.ppid], pgid: ['PGID', 7, (r) => r.p.pid], sid: ['SID', 7, () => 1],
+  pid: ['PID', 7, (r) => r.pid], ppid: ['PPID', 7, (r) => r.ppid], pgid: ['PGID', 7, (r) => r.pid], sid: ['SID', 7, () => 1],
   user: ['USER', -8, (r) => r.user], uid: ['UID', 5, (r) => r.uid], group: ['GROUP', -8, (r) => r.user], gid: ['GID', 5, (r) => r.uid],
   comm: ['COMMAND', -15, comm], ucmd: ['CMD', -15, comm], args: ['COMMAND', -27, args], cmd: ['CMD', -27, args],
-  tty: ['TT', -8, tty], tname: ['TTY', -8, tty], stat: ['STAT', -4, stat], s: ['S', 1, (r) => stat(r)[0]],
-  time: ['TIME', 8, () => '00:00:00'], bsdtime: ['TIME', 6, () => '0:00'], etime: ['ELAPSED', 11, (r) => elapsed(r.now - r.p.start)],
-  etimes: ['ELAPSED', 7, (r) => Math.floor((r.now - r.p.start) / 1000)], '%cpu': ['%CPU', 4, () => '0.0'], '%mem': ['%MEM', 4, () => '0.0'],
-  c: ['C', 2, () => 0], vsz: ['VSZ', 6, vsz], rss: ['RSS', 5, (r) => (r.me ? 4096 : 3840)], sz: ['SZ', 5, (r) => vsz(r) >> 2],
-  ni: ['NI', 3, () => 0], pri: ['PRI', 3, () => 19], psr: ['PSR', 3, () => 0], f: ['F', 1, (r) => (r.uid === '0' ? 4 : 0)], wchan: ['WCHAN', -6, (r) => (r.me ? '-' : 'do_wai')],
-  stime: ['STIME', 5, hhmm], start_time: ['START', 5, hhmm], lstart: ['STARTED', 24, (r) => new Date(r.p.start).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) (\S+).*/, (_, w, d, mo, y, t) => `${w} ${mo} ${String(+d).padStart(2)} ${t} ${y}`)],
+  tty: ['TT', -8, (r) => r.tty], tname: ['TTY', -8, (r) => r.tty], stat: ['STAT', -4, (r) => r.stat], s: ['S', 1, (r) => r.stat[0]],
+  time: ['TIME', 8, () => '00:00:00'], bsdtime: ['TIME', 6, () => '0:00'], etime: ['ELAPSED', 11, (r) => elapsed(r.now - r.start)],
+  etimes: ['ELAPSED', 7, (r) => Math.floor((r.now - r.start) / 1000)], '%cpu': ['%CPU', 4, () => '0.0'], '%mem': ['%MEM', 4, () => '0.0'],
+  c: ['C', 2, () => 0], vsz: ['VSZ', 6, (r) => r.vsz], rss: ['RSS', 5, (r) => r.rss], sz: ['SZ', 5, (r) => r.vsz >> 2],
+  ni: ['NI', 3, () => 0], pri: ['PRI', 3, () => 19], psr: ['PSR', 3, () => 0], f: ['F', 1, (r) => (r.uid === '0' ? 4 : 0)], wchan: ['WCHAN', -6, (r) => (r.stat[0] === 'R' ? '-' : 'do_wai')],
+  stime: ['STIME', 5, hhmm], start_time: ['START', 5, hhmm], lstart: ['STARTED', 24, (r) => new Date(r.start).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) (\S+).*/, (_, w, d, mo, y, t) => `${w} ${mo} ${String(+d).padStart(2)} ${t} ${y}`)],
   // the defaults' own columns: -f shows the user's name under UID
   uid_name: ['UID', -8, (r) => r.user],
 };
@@ -53,7 +51,7 @@ const FORMATS = {
 S.addr = ['ADDR', 1, () => '-'];
 S.opri = ['PRI', 3, () => 80];
 
-class PsError extends Error {}
+export class PsError extends Error {}
 const PS_USAGE = "\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n";
 
 /** Parses procps' mix of SysV (`-ef`), BSD (`aux`) and GNU (`--sort`) options. */
@@ -113,16 +111,22 @@ function spec(item: string): Spec {
   return [head, base[1] < 0 ? -w : w, base[2]];
 }
 
-function procps(argv: string[], io: IO, sh: ShellLike, rows: Row[], self: Row): number {
+/** The options and the columns they ask for; a PsError says what procps would. */
+export function psOptions(argv: string[]) {
+  const o = parse(argv);
+  const { sysv, bsd } = o;
+  const fmt = o.format.length ? o.format.join(' ') : /u/.test(bsd) ? FORMATS.user : /l/.test(sysv) ? FORMATS.long : /[fF]/.test(sysv) ? FORMATS.full : /[ax]/.test(bsd) || /x/.test(sysv) ? FORMATS.bsd : FORMATS.std;
+  const cols = fmt.split(' ').map(spec);
+  if (o.pids.some((p) => !/^\d+$/.test(p) || +p < 1)) throw new PsError('process ID list syntax error');
+  for (const k of o.sort) if (!S[k.replace(/^[+-]/, '')]) throw new PsError('unknown sort specifier');
+  return { o, cols };
+}
+
+function procps(argv: string[], io: IO, rows: Row[], self: Row): number {
   let o;
   let cols: Spec[];
   try {
-    o = parse(argv);
-    const { sysv, bsd } = o;
-    const fmt = o.format.length ? o.format.join(' ') : /u/.test(bsd) ? FORMATS.user : /l/.test(sysv) ? FORMATS.long : /[fF]/.test(sysv) ? FORMATS.full : /[ax]/.test(bsd) ? FORMATS.bsd : FORMATS.std;
-    cols = fmt.split(' ').map(spec);
-    if (o.pids.some((p) => !/^\d+$/.test(p) || +p < 1)) throw new PsError('process ID list syntax error');
-    for (const k of o.sort) if (!S[k.replace(/^[+-]/, '')]) throw new PsError('unknown sort specifier');
+    ({ o, cols } = psOptions(argv));
   } catch (e) {
     if (!(e instanceof PsError)) throw e;
     io.err(`error: ${e.message}\n${PS_USAGE}`);
@@ -132,10 +136,10 @@ function procps(argv: string[], io: IO, sh: ShellLike, rows: Row[], self: Row): 
   // x those of the user, and the rest those on ps's own terminal.
   const lists = o.pids.length || o.names.length || o.users.length;
   let shown = rows.filter((r) =>
-    lists ? o.pids.includes(String(r.p.pid)) || o.names.includes(comm(r)) || o.users.includes(r.user) || o.users.includes(r.uid)
+    lists ? o.pids.includes(String(r.pid)) || o.names.includes(comm(r)) || o.users.includes(r.user) || o.users.includes(r.uid)
       : /[Ae]/.test(o.sysv) || (/a/.test(o.bsd) && /x/.test(o.bsd)) ? true
-        : /a/.test(o.bsd + o.sysv) ? r.p.tty
-          : /x/.test(o.bsd) ? r.user === self.user : r.p.tty === self.p.tty && r.user === self.user);
+        : /a/.test(o.bsd + o.sysv) ? r.tty !== '?'
+          : /x/.test(o.bsd + o.sysv) ? r.user === self.user : r.tty === self.tty && r.user === self.user);
   for (const k of [...o.sort].reverse()) {
     const cell = S[k.replace(/^[+-]/, '')][2];
     const dir = k.startsWith('-') ? -1 : 1;
@@ -171,11 +175,11 @@ function procps(argv: string[], io: IO, sh: ShellLike, rows: Row[], self: Row): 
 /** busybox's columns: width, header, cell; every header is left-aligned. */
 const BB: Record<string, [number, string, (r: Row) => string]> = {
   user: [8, 'USER', (r) => r.user.slice(0, 8).padEnd(8)], group: [8, 'GROUP', (r) => r.user.padEnd(8)], comm: [16, 'COMMAND', comm],
-  args: [0, 'COMMAND', args], pid: [5, 'PID', (r) => String(r.p.pid).padStart(5)], ppid: [5, 'PPID', (r) => String(r.p.ppid).padStart(5)],
-  pgid: [5, 'PGID', (r) => String(r.p.pid).padStart(5)], etime: [7, 'ELAPSED', (r) => elapsed(r.now - r.p.start).padStart(7)],
+  args: [0, 'COMMAND', args], pid: [5, 'PID', (r) => String(r.pid).padStart(5)], ppid: [5, 'PPID', (r) => String(r.ppid).padStart(5)],
+  pgid: [5, 'PGID', (r) => String(r.pid).padStart(5)], etime: [7, 'ELAPSED', (r) => elapsed(r.now - r.start).padStart(7)],
   nice: [5, 'NI', () => '    0'], rgroup: [8, 'RGROUP', (r) => r.user.padEnd(8)], ruser: [8, 'RUSER', (r) => r.user.padEnd(8)],
-  time: [5, 'TIME', () => ' 0:00'], tty: [6, 'TT', (r) => (r.p.tty ? 'pts/0' : '?')], vsz: [4, 'VSZ', (r) => String(r.me ? 1628 : 1700)],
-  sid: [5, 'SID', () => '    1'], stat: [4, 'STAT', (r) => (r.me ? 'R' : 'S')], rss: [4, 'RSS', (r) => (r.me ? '1064' : '1020')],
+  time: [5, 'TIME', () => ' 0:00'], tty: [6, 'TT', (r) => r.tty], vsz: [4, 'VSZ', (r) => (r.stat[0] === 'R' ? '1628' : '1700')],
+  sid: [5, 'SID', () => '    1'], stat: [4, 'STAT', (r) => r.stat[0]], rss: [4, 'RSS', (r) => (r.stat[0] === 'R' ? '1064' : '1020')],
 };
 const BB_USAGE = 'ps [-o COL1,COL2=HEADER] [-T]\n\nShow list of processes\n\n\t-o COL1,COL2=HEADER\tSelect columns for display\n\t-T\t\t\tShow threads';
 
@@ -217,7 +221,8 @@ export function ps(argv: string[], io: IO, sh: ShellLike): number {
   const mine: ProcInfo = own ?? { pid: sh.m.newPid(), ppid: procs[procs.length - 1]?.pid ?? 1, argv, tty: io.tty, start: now, user: sh.user.split(':')[0] };
   // a uid shows as its name when /etc/passwd has one; procps marks a name cut to its column with +
   const names = new Map<string, [string, string]>();
-  const rows = (own ? procs : [...procs, mine]).map((p): Row => {
+  const list = own ? procs : [...procs, mine];
+  const rows = list.map((p): Row => {
     const u = p.user?.split(':')[0] ?? 'root';
     if (!names.has(u)) {
       const a = account(sh.m.fs, u);
@@ -225,10 +230,13 @@ export function ps(argv: string[], io: IO, sh: ShellLike): number {
       names.set(u, [io.busybox || n.length <= 8 ? n : n.slice(0, 7) + '+', a ? String(a.uid) : /^\d+$/.test(u) ? u : '0']);
     }
     const [user, uid] = names.get(u)!;
-    return { p, me: p === mine, user, uid, now };
+    const me = p === mine;
+    // Session leaders (PID 1) carry `s`; ps itself runs, in the terminal's foreground when it has one.
+    const stat = (me ? 'R' : 'S') + (p.pid === 1 ? 's' : '') + (me && p.tty ? '+' : '');
+    return { pid: p.pid, ppid: p.ppid, user, uid, tty: p.tty ? 'pts/0' : '?', argv: p.argv, start: p.start, stat, vsz: me ? 7888 : 4588, rss: me ? 4096 : 3840, now };
   });
-  const self = rows.find((r) => r.me)!;
-  if (!io.busybox) return procps(argv, io, sh, rows, self);
+  const self = rows[list.indexOf(mine)];
+  if (!io.busybox) return procps(argv, io, rows, self);
   try {
     return busybox(argv, io, rows);
   } catch (e) {
