@@ -27,7 +27,7 @@ export const top: Command = async (args, io, sh) => {
   const a = args.slice(1).join(' ');
   if (!/(^|\s)-\w*b/.test(a)) {
     // procps' top needs a terminal to draw on; busybox's draws anyway
-    if ((!io.tty || io.stdin !== undefined) && !io.busybox) return io.err('top: failed tty get\n'), 1;
+    if ((!io.tty || (io.stdin !== undefined && !sh.direct)) && !io.busybox) return io.err('top: failed tty get\n'), 1;
     frame(args, io, sh);
     // The screen stays until `q` (or Ctrl+C); the rest of a typed line runs after it.
     const s: Held = sh;
