@@ -95,6 +95,9 @@ test('top without -b draws the screen of top -b -n 1 and holds it until q; witho
   assert.match(await a.type('top'), /^Mem: .*\n[^]*\n {2}PID {2}PPID USER {5}STAT {3}VSZ %VSZ CPU %CPU COMMAND\n[^]* top\n$/);
   assert.equal(await a.type('q'), '');
   assert.equal(await a.type('echo $?'), '0\n');
+  // run by runc itself on a terminal it draws too
+  const direct = await runIt(e, 'ubuntu', undefined, ['top']);
+  assert.match(direct.io.text, /^top - [^]*\n {6}1 root .* top\n$/);
   const { Id } = await e.containerCreate({ Image: 'ubuntu', Cmd: ['top'] });
   await e.containerStart(Id);
   await e.containerWait(Id);
