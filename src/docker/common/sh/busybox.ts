@@ -34,7 +34,7 @@ const applets = (banner: string) => (banner.includes('v1.36') ? APPLETS.replace(
  */
 export function busyboxMain(argv: string[], io: IO, fs: Fs): number | string[] {
   const a = argv[1];
-  const banner = io.bb ?? bbBanner(fs);
+  const banner = io.bb?.() ?? bbBanner(fs);
   const names = applets(banner);
   if (a === undefined || (a === '--help' && argv.length === 2)) {
     // wrapped for an 80-column terminal less the longest name (13) and 8, as busybox does

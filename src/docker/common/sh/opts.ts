@@ -2,7 +2,7 @@
 import type { IO } from './types';
 
 /** The head of a busybox applet's usage: the banner of the machine's busybox (see busybox.ts). */
-export const bbHead = (io: IO) => `${io.bb ?? 'BusyBox v1.37.0'} multi-call binary.\n\nUsage: `;
+export const bbHead = (io: IO) => `${io.bb?.() ?? 'BusyBox v1.37.0'} multi-call binary.\n\nUsage: `;
 /** What busybox applets print when called wrongly. */
 export const usage = (io: IO, text: string) => io.err(`${bbHead(io)}${text}\n`);
 

@@ -256,9 +256,10 @@ export class Shell implements ShellLike {
 
   protected io(out: Out): IO {
     // one shape for every IO the shell makes (stdin and feed included), so spreading it stays cheap
-    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms) => out.sleep(ms), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? (this.bb ??= bbBanner(this.m.fs)) : undefined, stdin: undefined, feed: undefined };
+    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms) => out.sleep(ms), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.bb : undefined, stdin: undefined, feed: undefined };
   }
-  private bb?: string;
+  /** Read only when a usage message needs it: starting a shell stays as cheap as it was. */
+  private bb = () => bbBanner(this.m.fs);
 
   /** Set by a command that hands the terminal to a container (`docker run -it`): the rest of the line waits. */
   stopLine = false;
@@ -958,7 +959,7 @@ export class Shell implements ShellLike {
     } catch { /* resolved above */ }
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     const impl: Command | undefined = Object.hasOwn(this.m.commands, base) ? this.m.commands[base] : undefined;
-    const cio: IO = io.busybox === busybox && (!busybox || io.bb) ? io : { ...io, busybox, bb: busybox ? io.bb ?? bbBanner(this.m.fs) : io.bb };
+    const cio: IO = io.busybox === busybox && (!busybox || io.bb) ? io : { ...io, busybox, bb: busybox ? io.bb ?? this.bb : io.bb };
     if (!impl) {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;
