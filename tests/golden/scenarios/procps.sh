@@ -20,4 +20,8 @@ docker run --rm alpine busybox
 docker run --rm alpine:3.19 busybox
 docker run --rm alpine busybox nope
 docker run --rm alpine sh --help
-docker rm -f web
+docker run -d --name tt alpine top
+docker logs tt
+docker stop tt
+docker ps -a --filter name=tt
+docker rm -f web tt

@@ -98,6 +98,15 @@ test('top without -b draws the screen of top -b -n 1 and holds it until q; witho
   // run by runc itself on a terminal it draws too
   const direct = await runIt(e, 'ubuntu', undefined, ['top']);
   assert.match(direct.io.text, /^top - [^]*\n {6}1 root .* top\n$/);
+  assert.equal((await e.containerInspect(direct.id)).State.Running, true);
+  await direct.type('q');
+  assert.deepEqual([(await e.containerInspect(direct.id)).State.Running, (await e.containerInspect(direct.id)).State.ExitCode], [false, 0]);
+  // busybox top keeps a detached container up, and dies of the TERM of docker stop
+  const bb = await e.containerCreate({ Image: 'alpine', Cmd: ['top'] });
+  await e.containerStart(bb.Id);
+  assert.equal((await e.containerInspect(bb.Id)).State.Running, true);
+  await e.containerStop(bb.Id);
+  assert.equal((await e.containerInspect(bb.Id)).State.ExitCode, 143);
   const { Id } = await e.containerCreate({ Image: 'ubuntu', Cmd: ['top'] });
   await e.containerStart(Id);
   await e.containerWait(Id);
