@@ -122,11 +122,12 @@ export function psOptions(argv: string[]) {
   return { o, cols };
 }
 
-function procps(argv: string[], io: IO, rows: Row[], self: Row): number {
+function procps(argv: string[], io: IO, sh: ShellLike, rows: Row[], self: Row): number {
   let o;
   let cols: Spec[];
   try {
     ({ o, cols } = psOptions(argv));
+    if (o.users.some((u) => !/^\d+$/.test(u) && account(sh.m.fs, u) === undefined)) throw new PsError('user name does not exist');
   } catch (e) {
     if (!(e instanceof PsError)) throw e;
     io.err(`error: ${e.message}\n${PS_USAGE}`);
@@ -236,7 +237,7 @@ export function ps(argv: string[], io: IO, sh: ShellLike): number {
     return { pid: p.pid, ppid: p.ppid, user, uid, tty: p.tty ? 'pts/0' : '?', argv: p.argv, start: p.start, stat, vsz: me ? 7888 : 4588, rss: me ? 4096 : 3840, now };
   });
   const self = rows[list.indexOf(mine)];
-  if (!io.busybox) return procps(argv, io, rows, self);
+  if (!io.busybox) return procps(argv, io, sh, rows, self);
   try {
     return busybox(argv, io, rows);
   } catch (e) {

@@ -43,6 +43,7 @@ test('procps ps: bad options and format specifiers print its error and usage, st
   assert.equal(await u.type('ps -o'), `error: format specification must follow -o\n${PS_USAGE}`);
   assert.equal(await u.type('ps -p x'), `error: process ID list syntax error\n${PS_USAGE}`);
   assert.equal(await u.type('ps --sort=nope'), `error: unknown sort specifier\n${PS_USAGE}`);
+  assert.equal(await u.type('ps -fu darth'), `error: user name does not exist\n${PS_USAGE}`);
 });
 
 test('busybox ps: its own columns, -o with left-aligned headers, BSD words ignored, its own errors', async () => {
