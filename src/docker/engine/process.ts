@@ -200,9 +200,23 @@ export class ShellProc implements Proc {
 /** A command that runs to completion at start (`echo hi`, `ls -l`, `sh -c '…'`). */
 function oneShot(at: Launch, sh: Shell): Proc {
   const { argv } = at;
+  const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+  // top's screen (without -b: procps' on a terminal, busybox's anywhere) keeps the container up until
+  // `q`, Ctrl+C or a signal it catches: procps' top then exits 0, busybox's dies of it
+  const screen = base === 'top' && !argv.some((a) => /^-\w*b/.test(a)) && (at.tty || sh.flavor === 'ash');
   return program(at, {
+    ...(screen && {
+      readsInput: at.tty,
+      async input(line: string) {
+        if (line.trim().startsWith('q')) this.exitCode = 0;
+      },
+      async interrupt() {
+        this.exitCode = 0;
+      },
+      signal: (sig: number) => ([1, 2, 3, 15].includes(sig) ? (sh.flavor === 'ash' ? 128 + sig : 0) : killedOnlyBy9(sig)),
+    }),
     async boot(out) {
-      const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+      if (screen) return void (await sh.spawn(argv, { ...out, signal: undefined, tty: at.tty, busybox: sh.flavor === 'ash', stdin: '' }));
       // `sleep N` and `tail -f` as PID 1 keep the container up; they end on their own time.
       if (base === 'sleep' && argv.length === 2 && (/^\d+(\.\d+)?$/.test(argv[1]) || argv[1] === 'infinity')) {
         if (argv[1] !== 'infinity') this.deadline = at.start + Number(argv[1]) * 1000;

@@ -4,6 +4,7 @@
  * with `for (k in a)`; fields, NR, NF, FS, OFS, and the functions length, substr, index, split,
  * toupper, tolower. Debian's mawk and busybox's awk, one syntax error message for both.
  */
+import { bbHead } from './opts';
 import { lines } from './text';
 import { printf } from './printf';
 import type { IO, ShellLike } from './types';
@@ -34,7 +35,7 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
   }
   const src = args[k++];
   if (src === undefined) {
-    io.err(io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: awk [OPTIONS] [AWK_PROGRAM] [FILE]...\n' : 'usage: mawk [-F value] [-v var=value] [--] \'program text\' [file ...]\n');
+    io.err(io.busybox ? bbHead(io) + 'awk [OPTIONS] [AWK_PROGRAM] [FILE]...\n' : 'usage: mawk [-F value] [-v var=value] [--] \'program text\' [file ...]\n');
     return 2;
   }
   // --- the record and its fields

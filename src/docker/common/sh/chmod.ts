@@ -2,6 +2,7 @@
  * `chmod` (GNU coreutils, busybox): octal and symbolic modes (`u+x`, `go-w`, `a=rX`, `+t`), on
  * files and directories, `-R` through a tree.
  */
+import { bbHead } from './opts';
 import { changeAttrs } from './attrs';
 import { FsError } from './fs';
 import type { IO, ShellLike } from './types';
@@ -52,7 +53,7 @@ export function chmod(args: string[], io: IO, sh: ShellLike): number {
   }
   const [spec, ...files] = rest;
   if (!files.length) {
-    io.err(bb ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: chmod [-Rcvf] MODE[,MODE]... FILE...\n' : `chmod: missing operand${spec ? ` after '${spec}'` : ''}\nTry 'chmod --help' for more information.\n`);
+    io.err(bb ? bbHead(io) + 'chmod [-Rcvf] MODE[,MODE]... FILE...\n' : `chmod: missing operand${spec ? ` after '${spec}'` : ''}\nTry 'chmod --help' for more information.\n`);
     return 1;
   }
   if (applyMode(spec, 0o644, false) === null) {

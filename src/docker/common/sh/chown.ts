@@ -5,7 +5,7 @@
  */
 import { changeAttrs } from './attrs';
 import { FsError } from './fs';
-import { opts } from './opts';
+import { opts, bbHead } from './opts';
 import { account, groupEntries } from './passwd';
 import type { IO, ShellLike } from './types';
 
@@ -16,7 +16,7 @@ export function chown(args: string[], io: IO, sh: ShellLike): number {
   const [spec, ...files] = o.rest;
   const fs = sh.m.fs;
   if (!spec || !files.length) {
-    io.err(bb ? `BusyBox v1.37.0 multi-call binary.\n\nUsage: ${name} [-Rh]... ${name === 'chown' ? 'USER[:[GRP]]' : 'GROUP'} FILE...\n` : `${name}: missing operand${spec ? ` after '${spec}'` : ''}\nTry '${name} --help' for more information.\n`);
+    io.err(bb ? `${bbHead(io)}${name} [-Rh]... ${name === 'chown' ? 'USER[:[GRP]]' : 'GROUP'} FILE...\n` : `${name}: missing operand${spec ? ` after '${spec}'` : ''}\nTry '${name} --help' for more information.\n`);
     return 1;
   }
   const [u, g] = name === 'chgrp' ? ['', spec] : spec.split(/[:.](.*)/s);

@@ -8,7 +8,7 @@ import { df, du, free } from './disk-memory';
 import { cut, sort, tr, uniq } from './filters';
 import { find } from './find';
 import { ls } from './ls';
-import type { Command, IO, ProcInfo, ShellLike } from './types';
+import type { Command, IO, ShellLike } from './types';
 import { opts, usage } from './opts';
 import { bashVersion, headOrTail, lines, wcCounts } from './text';
 import { account, userGroups } from './passwd';
@@ -21,6 +21,7 @@ import { seq } from './seq';
 import { tar } from './tar';
 import { chown } from './chown';
 import { chmod } from './chmod';
+import { ps } from './ps';
 
 const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
@@ -565,45 +566,7 @@ export const COREUTILS: Record<string, Command> = {
     }
     return status;
   },
-  ps(args, io, sh) {
-    const procs = sh.m.procs();
-    // started by runc itself (`docker exec c ps`, or ps as PID 1), ps is in the list already
-    const own = sh.direct ? [...procs].reverse().find((p) => p.argv.join('\0') === args.join('\0')) : undefined;
-    const self: ProcInfo = own ?? { pid: sh.m.newPid(), ppid: procs[procs.length - 1]?.pid ?? 1, argv: args, tty: io.tty, start: sh.m.now(), user: sh.user.split(':')[0] };
-    const all = own ? procs : [...procs, self];
-    // a uid shows as its name when /etc/passwd has one; procps marks a name cut to its column with +
-    const names = new Map<string, string>();
-    const user = (p: ProcInfo) => {
-      const u = p.user ?? 'root';
-      if (!names.has(u)) names.set(u, (/^\d+$/.test(u) && account(sh.m.fs, u)?.name) || u);
-      const n = names.get(u)!;
-      return n.length <= 8 ? n : io.busybox ? n.slice(0, 8) : n.slice(0, 7) + '+';
-    };
-    const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-    const tty = (p: { tty: boolean }) => (p.tty ? 'pts/0' : '?');
-    if (io.busybox) {
-      io.out('PID   USER     TIME  COMMAND\n');
-      for (const p of all) io.out(`${String(p.pid).padStart(5)} ${user(p).padEnd(8)}  0:00 ${p.argv.join(' ')}\n`);
-      return 0;
-    }
-    const a = args.slice(1).join(' ');
-    if (/^-?a?u?x|aux|-e/.test(a) && !/f/.test(a)) {
-      io.out('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n');
-      for (const p of all) io.out(`${user(p).padEnd(8)}${String(p.pid).padStart(8)}  0.0  0.0 ${String(p === self ? 7888 : 4588).padStart(6)} ${String(p === self ? 4096 : 3840).padStart(5)} ${tty(p).padEnd(8)} ${p === self ? 'R+' : p.pid === 1 ? 'Ss' : 'S'}${p === self || p.pid === 1 ? '  ' : '   '} ${hhmm(p.start)}   0:00 ${p.argv.join(' ')}\n`);
-      return 0;
-    }
-    if (/-ef|-e -f|-fe/.test(a)) {
-      io.out('UID          PID    PPID  C STIME TTY          TIME CMD\n');
-      for (const p of all) io.out(`${user(p).padEnd(8)}${String(p.pid).padStart(8)} ${String(p.ppid).padStart(7)}  0 ${hhmm(p.start)} ${tty(p).padEnd(8)} 00:00:00 ${p.argv.join(' ')}\n`);
-      return 0;
-    }
-    io.out('    PID TTY          TIME CMD\n');
-    for (const p of all.filter((x) => x.tty === self.tty)) {
-      const base = p.argv[0].slice(p.argv[0].lastIndexOf('/') + 1);
-      io.out(`${String(p.pid).padStart(7)} ${tty(p).padEnd(8)} 00:00:00 ${base}\n`);
-    }
-    return 0;
-  },
+  ps,
   sh: nestedShell,
   bash: nestedShell,
   dash: nestedShell,
@@ -635,6 +598,8 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
     io.out(`GNU bash, version ${v} (x86_64-pc-linux-gnu)\nCopyright (C) ${v.startsWith('5.0') ? 2019 : v.startsWith('5.1') ? 2020 : 2022} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
     return 0;
   }
+  // busybox answers `APPLET --help` with the applet's usage, exit 0
+  if (io.busybox && args[1] === '--help' && args.length === 2) return usage(io, `${args[0]} [-il] [-|+Cabefmnuvx] [-|+o OPT]... [-c 'SCRIPT' [ARG0 ARGS] | FILE ARGS | -s ARGS]\n\nUnix shell interpreter`), 0;
   if (/^--./.test(args[1] ?? '') && args[0] !== 'bash' && !io.busybox) {
     io.err(`${args[0]}: 0: Illegal option --\n`);
     return 2;

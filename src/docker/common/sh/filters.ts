@@ -1,6 +1,6 @@
 /** The line filters of pipelines: sort, uniq, cut and tr (GNU and busybox agree on their output). */
 import { readInputs } from './coreutils';
-import { opts } from './opts';
+import { opts, bbHead } from './opts';
 import { lines } from './text';
 import type { IO, ShellLike } from './types';
 
@@ -97,7 +97,7 @@ export function tr(args: string[], io: IO): number {
   const [a, b] = o.rest;
   const del = o.flags.has('d');
   if (a === undefined || (b === undefined && !del && !o.flags.has('s'))) {
-    if (io.busybox) io.err('BusyBox v1.37.0 multi-call binary.\n\nUsage: tr [-cds] STRING1 [STRING2]\n');
+    if (io.busybox) io.err(bbHead(io) + 'tr [-cds] STRING1 [STRING2]\n');
     else if (a === undefined) missingOperand(io, 'tr');
     else io.err(`tr: missing operand after '${a}'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`);
     return 1;

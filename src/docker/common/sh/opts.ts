@@ -1,8 +1,10 @@
 /** Option parsing and usage messages shared by the container programs. */
 import type { IO } from './types';
 
+/** The head of a busybox applet's usage: the banner of the machine's busybox (see busybox.ts). */
+export const bbHead = (io: IO) => `${io.bb?.() ?? 'BusyBox v1.37.0'} multi-call binary.\n\nUsage: `;
 /** What busybox applets print when called wrongly. */
-export const usage = (io: IO, text: string) => io.err(`BusyBox v1.37.0 multi-call binary.\n\nUsage: ${text}\n`);
+export const usage = (io: IO, text: string) => io.err(`${bbHead(io)}${text}\n`);
 
 /** Splits `-abc` style options; stops at `--` or the first operand. */
 export function opts(args: string[], withValue = ''): { flags: Set<string>; values: Record<string, string>; rest: string[]; bad?: string } {

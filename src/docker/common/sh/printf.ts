@@ -3,6 +3,7 @@
  * their flags, width and precision, `%b` and (bash) `%q`, the format used again while arguments
  * remain, and each shell's complaint about an argument that is not a number.
  */
+import { bbHead } from './opts';
 import { unescape } from './coreutils';
 import type { IO, ShellLike } from './types';
 
@@ -49,7 +50,7 @@ export function printf(argv: string[], io: IO, sh: ShellLike): number {
   }
   if (a[0] === '--') a = a.slice(1);
   if (!a.length) {
-    io.err(sh.flavor === 'bash' ? `${sh.prefix()}: printf: usage: printf [-v var] format [arguments]\n` : io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: printf FORMAT [ARG]...\n' : `${sh.prefix()}: printf: usage: printf format [arg ...]\n`);
+    io.err(sh.flavor === 'bash' ? `${sh.prefix()}: printf: usage: printf [-v var] format [arguments]\n` : io.busybox ? bbHead(io) + 'printf FORMAT [ARG]...\n' : `${sh.prefix()}: printf: usage: printf format [arg ...]\n`);
     return io.busybox ? 1 : 2;
   }
   const [fmt, ...args] = a;

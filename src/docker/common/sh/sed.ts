@@ -3,6 +3,7 @@
  * its flags, `d`, `p`, `q`, `=` — each after an optional address (`N`, `$`, `/re/`, `A,B`, `!`),
  * with GNU's messages (busybox's where they differ).
  */
+import { bbHead } from './opts';
 import { lines } from './text';
 import type { IO, ShellLike } from './types';
 
@@ -108,7 +109,7 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
   }
   if (!scripts.length) {
     if (!files.length) {
-      io.err(io.busybox ? 'BusyBox v1.37.0 multi-call binary.\n\nUsage: sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\nor: sed [-i[SFX]] [-nrE] CMD [FILE]...\n' : 'Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n\n');
+      io.err(io.busybox ? bbHead(io) + 'sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\nor: sed [-i[SFX]] [-nrE] CMD [FILE]...\n' : 'Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n\n');
       return 1;
     }
     scripts.push(files.shift()!);

@@ -10,6 +10,7 @@ import { globRe } from './glob';
 import { BUILTINS, isBuiltin } from './builtins';
 import { account } from './passwd';
 import { bashVersion } from './text';
+import { bbBanner, busyboxMain } from './busybox';
 import type { Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -255,8 +256,10 @@ export class Shell implements ShellLike {
 
   protected io(out: Out): IO {
     // one shape for every IO the shell makes (stdin and feed included), so spreading it stays cheap
-    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms) => out.sleep(ms), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash', stdin: undefined, feed: undefined };
+    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms) => out.sleep(ms), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.bb : undefined, stdin: undefined, feed: undefined };
   }
+  /** Read only when a usage message needs it: starting a shell stays as cheap as it was. */
+  private bb = () => bbBanner(this.m.fs);
 
   /** Set by a command that hands the terminal to a container (`docker run -it`): the rest of the line waits. */
   stopLine = false;
@@ -949,13 +952,14 @@ export class Shell implements ShellLike {
       if (link.node?.kind === 'link' && /busybox$/.test(link.node.target)) busybox = true;
       if (path.endsWith('/busybox')) {
         busybox = true;
-        argv = argv.slice(1);
-        if (!argv.length) return 0;
+        const r = busyboxMain(argv, io, this.m.fs);
+        if (typeof r === 'number') return r;
+        argv = r;
       }
     } catch { /* resolved above */ }
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     const impl: Command | undefined = Object.hasOwn(this.m.commands, base) ? this.m.commands[base] : undefined;
-    const cio: IO = io.busybox === busybox ? io : { ...io, busybox };
+    const cio: IO = io.busybox === busybox && (!busybox || io.bb) ? io : { ...io, busybox, bb: busybox ? io.bb ?? this.bb : io.bb };
     if (!impl) {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;

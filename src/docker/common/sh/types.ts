@@ -20,6 +20,8 @@ export interface IO extends Out {
   tty: boolean;
   /** Busybox applets print busybox-style messages. */
   busybox: boolean;
+  /** The banner of the machine's busybox (`BusyBox v1.37.0 (…)`), for its usage messages; read when asked. */
+  bb?: () => string;
 }
 
 export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: boolean; start: number; user?: string; env?: string[] }

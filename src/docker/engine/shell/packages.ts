@@ -3,6 +3,7 @@
  * in the filesystem (package lists, binaries, libraries, dpkg database), so the container's
  * writable layer grows the way it does in a real container.
  */
+import { bbPackage } from '../../common/sh/busybox';
 import type { FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
 import { aptSize, archAll, deb, debianName } from './deb-versions';
@@ -336,7 +337,7 @@ const apk: Command = async (args, io, sh) => {
       if (APK[p]) bigFile(sh, `/usr/bin/${p}`, APK[p][1] * 1024, 0o755);
       else bigFile(sh, `/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`, 180000);
     }
-    if (all.length) io.out('Executing busybox-1.37.0-r12.trigger\n');
+    if (all.length) io.out(`Executing ${bbPackage(sh.m.fs)}.trigger\n`);
     // The minirootfs's 15 packages take about 8 MiB; libraries a quarter of one each.
     let added: string[] = [];
     try {
