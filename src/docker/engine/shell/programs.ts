@@ -4,6 +4,7 @@ import { pythonRelease, runCode, runtime } from './runtimes';
 import { packaged } from './package-files';
 import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
+import { PIP_PROGRAMS } from './pip';
 import { mysqlCommand } from '../sql/mysql';
 import { top, uptime } from './top';
 import { nginxCommand } from './nginx';
@@ -173,6 +174,7 @@ export const PROGRAMS: Record<string, Command> = {
   ...NODE_PROGRAMS,
   ...REDIS_PROGRAMS,
   ...PSQL_PROGRAMS,
+  ...PIP_PROGRAMS,
   python3: pythonCmd,
   python: pythonCmd,
   'python3.11': pythonCmd,
