@@ -109,7 +109,8 @@ function place(sh: ShellLike, dir: string, p: Pkg): void {
   const mod = p.stem === 'pip' ? 'pip/_internal' : `${p.stem.toLowerCase()}`;
   fs.mkdir(`${dir}/${mod}`, '/', true);
   fs.putNode(`${dir}/${mod}/__init__.py`, { kind: 'file', size: p.kb * 1000 - meta.length, mode: 0o644, mtime: sh.m.now() });
-  if (p.stem === 'flask') fs.writeFile('/usr/local/bin/flask', '#!/usr/local/bin/python3\nfrom flask.cli import main\nmain()\n', '/', false, 0o755);
+  // its console script, run by its name as the image's own pip3 is
+  if (p.stem === 'flask') fs.putNode('/usr/local/bin/flask', { kind: 'file', size: 210, mode: 0o755, mtime: sh.m.now() });
 }
 
 interface Opts { reqs: [spec: string, from: string][]; quiet: number; upgrade: boolean; check: boolean; root: boolean; error?: string }
