@@ -134,3 +134,12 @@ test('python app.py and flask run typed in a shell hold the terminal; the server
   const again = createEngine({ seed: 7, state: e.save() });
   assert.equal(again.hostHttp('localhost', 5000, '/')?.body, 'Hola desde Flask');
 });
+
+test('a shell-form CMD python app.py serves too: sh execs the one command', async () => {
+  const e = engine();
+  await pull(e, 'python:3.12-slim');
+  await e.imageBuild({ dockerfile: DOCKERFILE.replace(/CMD .*/, 'CMD python app.py'), files: APP }, { tags: ['shell-form'] }, () => {});
+  const r = await run(e, 'shell-form', undefined, { HostConfig: { PortBindings: { '5000/tcp': [{ HostIp: '', HostPort: '5001' }] } } });
+  assert.equal(r.state.Status, 'running');
+  assert.equal(e.hostHttp('localhost', 5001, '/')?.body, 'Hola desde Flask');
+});
