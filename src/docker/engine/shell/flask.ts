@@ -39,6 +39,8 @@ export function runFlask(m: Machine, env: string[], cwd: string, file: string, s
     if (new RegExp(`^${app}\\.run\\(`).test(t)) return (run ??= t.slice(t.indexOf('(') + 1)), l.replace(/\S.*/, 'pass');
     return l;
   });
+  // jsonify's dict becomes the JSON reply as a returned dict does
+  if (installed && /\bjsonify\b/.test(src)) rt.run('def jsonify(x):\n    return x\n');
   const r = runCode(rt, true, lines.join('\n'), file, '');
   if (r.code || (run === undefined && !cli)) return r;
   // `flask run` imports the module, whose app.run does not run
@@ -61,12 +63,15 @@ export function flaskCli(argv: string[], env: string[]): { host: string; port: n
 /** Werkzeug colours its messages even without a terminal (only Windows without colorama goes plain). */
 const style = (s: string, ...codes: number[]) => codes.reduce((v, c) => `\x1b[${c}m${v}`, s) + '\x1b[0m';
 
+/** The debugger's PIN, a hash of the machine in groups of three digits. */
+const pin = (seed: string) => String([...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1e9, 7)).padStart(9, '1').replace(/(\d{3})(?=\d)/g, '$1-');
+
 /** What app.run prints: Flask's lines on stdout, Werkzeug's on stderr. */
 export function banner(a: FlaskApp, ip: string): { out: string; err: string } {
   const all = a.host === '0.0.0.0';
   return {
     out: ` * Serving Flask app '${a.name}'\n * Debug mode: ${a.debug ? 'on' : 'off'}\n`,
-    err: `${style('WARNING: This is a development server. Do not use it in a production deployment. Use a production WSGI server instead.', 1, 31)}\n${all ? ` * Running on all addresses (0.0.0.0)\n * Running on http://127.0.0.1:${a.port}\n` : ''} * Running on http://${all ? ip : a.host}:${a.port}\n${style('Press CTRL+C to quit', 33)}\n`,
+    err: `${style('WARNING: This is a development server. Do not use it in a production deployment. Use a production WSGI server instead.', 1, 31)}\n${all ? ` * Running on all addresses (0.0.0.0)\n * Running on http://127.0.0.1:${a.port}\n` : ''} * Running on http://${all ? ip : a.host}:${a.port}\n${style('Press CTRL+C to quit', 33)}\n${a.debug ? ` * Restarting with stat\n * Debugger is active!\n * Debugger PIN: ${pin(ip)}\n` : ''}`,
   };
 }
 
@@ -75,12 +80,19 @@ const ERROR_500 = '<!doctype html>\n<html lang=en>\n<title>500 Internal Server E
 
 /** A GET: the route function's value (a dict as Flask's compact JSON), and Werkzeug's log line. */
 export function flaskGet(a: FlaskApp, path: string, from: string, now: number): { reply: HttpReply; log: string } {
-  const fn = a.routes.get(path.replace(/\?.*$/, ''));
+  // a rule's <name> and <int:name> parts are the function's arguments
+  let call = '';
+  for (const [rule, f] of a.routes) {
+    const ints: boolean[] = [];
+    const m = new RegExp(`^${rule.replace(/[.+?()]/g, '\\$&').replace(/<(?:(\w+):)?\w+>/g, (_x, conv: string) => (ints.push(conv === 'int'), conv === 'int' ? '(\\d+)' : conv === 'path' ? '(.+)' : '([^/]+)'))}$`).exec(decodeURIComponent(path.replace(/\?.*$/, '')));
+    if (m && !call) call = `${f}(${m.slice(1).map((v, k) => (ints[k] ? v : JSON.stringify(v))).join(', ')})`;
+  }
+  const fn = call;
   let status = fn ? 200 : 404;
   let body = NOT_FOUND;
   let type = 'text/html; charset=utf-8';
   if (fn) {
-    const r = a.rt.run(`${fn}()\n`);
+    const r = a.rt.run(call + '\n');
     const v = r.value;
     if (r.error) [status, body] = [500, ERROR_500];
     else if (v && typeof v === 'object') {
@@ -93,5 +105,5 @@ export function flaskGet(a: FlaskApp, path: string, from: string, now: number): 
   const line = `GET ${path} HTTP/1.1`;
   const log = `${from} - - [${day}/${mon}/${year} ${time}] "${status === 404 ? style(line, 33) : status === 500 ? style(line, 1, 35) : line}" ${status} -\n`;
   const head = [`Server: Werkzeug/3.1.3 Python/${a.python}`, `Date: ${d.toUTCString()}`, `Content-Type: ${type}`, `Content-Length: ${new TextEncoder().encode(body).length}`, 'Connection: close'];
-  return { reply: { status, body, server: '', head }, log };
+  return { reply: { status, body, server: '', head, reason: ['OK', 'NOT FOUND', 'INTERNAL SERVER ERROR'][[200, 404, 500].indexOf(status)] }, log };
 }

@@ -143,3 +143,20 @@ test('a shell-form CMD python app.py serves too: sh execs the one command', asyn
   assert.equal(r.state.Status, 'running');
   assert.equal(e.hostHttp('localhost', 5001, '/')?.body, 'Hola desde Flask');
 });
+
+test('Flask routes with <name> and <int:n>, jsonify, a failing view and debug mode', async () => {
+  const e = engine();
+  await pull(e, 'python:3.13-alpine');
+  const app = 'from flask import Flask, jsonify\napp = Flask(__name__)\n\n@app.route("/hola/<nombre>")\ndef hola(nombre):\n    return f"Hola {nombre}"\n\n@app.route("/doble/<int:n>")\ndef doble(n):\n    return str(n * 2)\n\n@app.get("/api")\ndef api():\n    return jsonify({"b": [1, 2], "a": None})\n\n@app.route("/roto")\ndef roto():\n    return nada\n\napp.run(host="0.0.0.0", port=8000, debug=True)\n';
+  await e.imageBuild({ dockerfile: 'FROM python:3.13-alpine\nWORKDIR /app\nRUN pip install -q flask\nCOPY . .\nCMD ["python", "-u", "app.py"]\n', files: { 'app.py': app } }, { tags: ['f4'] }, () => {});
+  const r = await run(e, 'f4', undefined, { HostConfig: { PortBindings: { '8000/tcp': [{ HostIp: '', HostPort: '8000' }] } } });
+  assert.equal(await logs(e, r.id, 'stdout'), " * Serving Flask app 'app'\n * Debug mode: on\n");
+  assert.match(await logs(e, r.id, 'stderr'), /Press CTRL\+C to quit\x1b\[0m\n \* Restarting with stat\n \* Debugger is active!\n \* Debugger PIN: \d{3}-\d{3}-\d{3}\n$/);
+  assert.equal(e.hostHttp('localhost', 8000, '/hola/Ana')?.body, 'Hola Ana');
+  assert.equal(e.hostHttp('localhost', 8000, '/doble/21')?.body, '42');
+  assert.equal(e.hostHttp('localhost', 8000, '/api')?.body, '{"a":null,"b":[1,2]}\n');
+  const bad = e.hostHttp('localhost', 8000, '/roto');
+  assert.deepEqual([bad?.status, bad?.reason], [500, 'INTERNAL SERVER ERROR']);
+  assert.match(await logs(e, r.id), /"\x1b\[35m\x1b\[1mGET \/roto HTTP\/1\.1\x1b\[0m" 500 -\n$/);
+  assert.equal(e.hostHttp('localhost', 8000, '/hola/Ana/x')?.reason, 'NOT FOUND');
+});
