@@ -4,7 +4,7 @@
  * into site-packages, as files that weigh in the layer and that `pip list`, `pip freeze` and
  * `pip show` read back, and prints what pip prints without a terminal.
  */
-import type { Fs } from '../fs';
+import { FsError, type Fs } from '../fs';
 import { exists } from './package-files';
 import { pythonRelease } from './runtimes';
 import type { Command, IO, ShellLike } from './types';
@@ -207,19 +207,47 @@ async function install(args: string[], io: IO, sh: ShellLike): Promise<number> {
       for (const k of (leaves.length ? leaves : [...left.keys()]).reverse()) order.push(nameOf(left.get(k)!.spec)), left.delete(k);
     }
     out(`Installing collected packages: ${order.join(', ')}\n`);
-    for (const [p] of pinned) {
-      const was = have.find((d) => canon(d.name) === canon(p.stem));
-      if (was) {
-        out(`  Attempting uninstall: ${was.name}\n    Found existing installation: ${was.name} ${was.version}\n    Uninstalling ${was.name}-${was.version}:\n      Successfully uninstalled ${was.name}-${was.version}\n`);
-        if (was.dir) sh.m.fs.remove(`${dir}/${was.dir}`, '/', true);
+    try {
+      for (const [p] of pinned) {
+        const was = have.find((d) => canon(d.name) === canon(p.stem));
+        if (was) out(`  Attempting uninstall: ${was.name}\n${remove(sh, dir, was).replace(/^(?=.)/gm, '    ')}`);
+        place(sh, dir, p);
       }
-      place(sh, dir, p);
+    } catch (e) {
+      // a read-only root filesystem (docker run --read-only)
+      if (!(e instanceof FsError)) throw e;
+      return fail(`ERROR: Could not install packages due to an OSError: [Errno ${e.code === 'EROFS' ? "30] Read-only file system" : '13] Permission denied'}: '${e.path}'\n\n`);
     }
     out(`Successfully installed ${pinned.map(([p, spec]) => `${nameOf(spec)}-${p.version}`).sort().join(' ')}\n`);
   }
   if (o.root && o.quiet < 2 && sh.user === 'root') io.err(rootWarning(pipV));
   const now = pinned.some(([p]) => p.stem === 'pip') ? LATEST_PIP : pipV;
   if (o.quiet < 2 && o.check) io.err(notice(now));
+  return 0;
+}
+
+/** Takes a distribution out of site-packages (the bundled ones have no files here to take). */
+function remove(sh: ShellLike, dir: string, d: Dist): string {
+  if (d.dir) {
+    for (const f of [d.dir, d.dir.replace(/-[^-]*$/, '').toLowerCase(), ...(canon(d.name) === 'flask' ? ['/usr/local/bin/flask'] : [])]) {
+      try {
+        sh.m.fs.remove(f, dir, true);
+      } catch { /* not there */ }
+    }
+  }
+  return `Found existing installation: ${d.name} ${d.version}\nUninstalling ${d.name}-${d.version}:\n  Successfully uninstalled ${d.name}-${d.version}\n`;
+}
+
+/** `pip uninstall -y NAME…`: what is not installed is skipped with a warning. */
+function uninstall(args: string[], dists: Dist[], dir: string, io: IO, sh: ShellLike): number {
+  const names = args.filter((a) => !a.startsWith('-'));
+  if (!names.length) return io.err('ERROR: You must give at least one requirement to uninstall (see "pip help uninstall")\n'), 1;
+  for (const n of names) {
+    const d = dists.find((x) => canon(x.name) === canon(n));
+    if (!d) io.err(`WARNING: Skipping ${n} as it is not installed.\n`);
+    else io.out(remove(sh, dir, d));
+  }
+  if (sh.user === 'root') io.err(rootWarning(dists.find((d) => d.name === 'pip')!.version));
   return 0;
 }
 
@@ -250,6 +278,7 @@ const pip: Command = async (args, io, sh) => {
   const v = dists.find((d) => d.name === 'pip')!.version;
   if (cmd === '--version' || cmd === '-V') return io.out(`pip ${v} from ${dir}/pip (python ${py.replace(/\.\d+$/, '')})\n`), 0;
   if (cmd === 'install') return install(args.slice(2), io, sh);
+  if (cmd === 'uninstall') return uninstall(args.slice(2), dists, dir, io, sh);
   if (cmd === 'list') return io.out(list(dists)), io.err(notice(v)), 0;
   // freeze leaves out pip itself, and before 3.12 the build tools too
   if (cmd === 'freeze') return io.out(dists.filter((d) => !/^(pip|setuptools|wheel|distribute)$/.test(d.name) || (py >= '3.12' && d.name !== 'pip')).map((d) => `${d.name}==${d.version}\n`).join('')), 0;

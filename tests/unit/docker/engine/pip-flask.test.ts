@@ -160,3 +160,15 @@ test('Flask routes with <name> and <int:n>, jsonify, a failing view and debug mo
   assert.match(await logs(e, r.id), /"\x1b\[35m\x1b\[1mGET \/roto HTTP\/1\.1\x1b\[0m" 500 -\n$/);
   assert.equal(e.hostHttp('localhost', 8000, '/hola/Ana/x')?.reason, 'NOT FOUND');
 });
+
+test('pip uninstall -y takes the files away; an install on a read-only root fails with pip\'s OSError', async () => {
+  const e = engine();
+  await pull(e, 'python:3.12-slim');
+  const r = await sh(e, 'python:3.12-slim', 'pip install -q flask 2>/dev/null; pip uninstall -y flask nada; ls /usr/local/bin; pip freeze');
+  assert.match(r.out, /^Found existing installation: Flask 3\.1\.1\nUninstalling Flask-3\.1\.1:\n {2}Successfully uninstalled Flask-3\.1\.1\nidle\npip\n/);
+  assert.doesNotMatch(r.out, /\nflask\n|Flask==/);
+  assert.match(r.err, /^WARNING: Skipping nada as it is not installed\.\nWARNING: Running pip as the 'root' user/);
+  const ro = await run(e, 'python:3.12-slim', ['pip', 'install', 'flask'], { HostConfig: { ReadonlyRootfs: true } });
+  assert.equal(ro.state.ExitCode, 1);
+  assert.match(ro.err, /^ERROR: Could not install packages due to an OSError: \[Errno 30\] Read-only file system: '\/usr\/local\/lib\/python3\.12\/site-packages[^']*'\n/);
+});
