@@ -132,7 +132,8 @@ function parse(args: string[], sh: ShellLike): Opts {
       }
       text.split('\n').forEach((l, n) => {
         const spec = l.replace(/(^|\s)#.*$/, '').trim().replace(/\s+/g, '');
-        if (spec) o.reqs.push([spec, `-r ${path} (line ${n + 1})`]);
+        // option lines (--index-url, -r of another file) change nothing here
+        if (spec && !spec.startsWith('-')) o.reqs.push([spec, `-r ${path} (line ${n + 1})`]);
       });
     } else if (/^-q+$|^--quiet$/.test(a)) o.quiet += a === '--quiet' ? 1 : a.length - 1;
     else if (a === '-U' || a === '--upgrade') o.upgrade = true;
@@ -279,7 +280,7 @@ const pip: Command = async (args, io, sh) => {
   if (cmd === '--version' || cmd === '-V') return io.out(`pip ${v} from ${dir}/pip (python ${py.replace(/\.\d+$/, '')})\n`), 0;
   if (cmd === 'install') return install(args.slice(2), io, sh);
   if (cmd === 'uninstall') return uninstall(args.slice(2), dists, dir, io, sh);
-  if (cmd === 'list') return io.out(list(dists)), io.err(notice(v)), 0;
+  if (cmd === 'list') return io.out(list(dists)), sh.getVar('PIP_DISABLE_PIP_VERSION_CHECK') || io.err(notice(v)), 0;
   // freeze leaves out pip itself, and before 3.12 the build tools too
   if (cmd === 'freeze') return io.out(dists.filter((d) => !/^(pip|setuptools|wheel|distribute)$/.test(d.name) || (py >= '3.12' && d.name !== 'pip')).map((d) => `${d.name}==${d.version}\n`).join('')), 0;
   if (cmd === 'show') {

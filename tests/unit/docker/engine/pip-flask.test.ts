@@ -60,6 +60,9 @@ test('pip install -r: pins, ranges, comments and blank lines; unknown packages a
   assert.equal(bad.state.ExitCode, 1);
   assert.match(bad.out, /^Collecting flask \(from -r r\.txt \(line 1\)\)\n/);
   assert.match(bad.err, /^ERROR: Could not find a version that satisfies the requirement nope \(from versions: none\)\nERROR: No matching distribution found for nope\n\n\[notice\]/);
+  const opt = await sh(e, 'python:3.12-slim', 'printf "--index-url https://pypi.org/simple\\r\\nblinker\\r\\n" > r.txt && PIP_DISABLE_PIP_VERSION_CHECK=1 pip install -r r.txt && PIP_DISABLE_PIP_VERSION_CHECK=1 pip list');
+  assert.match(opt.out, /^Collecting blinker \(from -r r\.txt \(line 2\)\)\n/);
+  assert.doesNotMatch(opt.err, /notice/);
   const none = await sh(e, 'python:3.12-slim', 'pip install -r requirements.txt');
   assert.equal(none.state.ExitCode, 1);
   assert.match(none.err, /^ERROR: Could not open requirements file: \[Errno 2\] No such file or directory: 'requirements\.txt'\n/);
