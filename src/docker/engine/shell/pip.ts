@@ -230,7 +230,7 @@ async function install(args: string[], io: IO, sh: ShellLike): Promise<number> {
 /** Takes a distribution out of site-packages (the bundled ones have no files here to take). */
 function remove(sh: ShellLike, dir: string, d: Dist): string {
   if (d.dir) {
-    for (const f of [d.dir, d.dir.replace(/-[^-]*$/, '').toLowerCase(), ...(canon(d.name) === 'flask' ? ['/usr/local/bin/flask'] : [])]) {
+    for (const f of [d.dir, d.dir.replace(/-[^-]*\.dist-info$/, '').toLowerCase(), ...(canon(d.name) === 'flask' ? ['/usr/local/bin/flask'] : [])]) {
       try {
         sh.m.fs.remove(f, dir, true);
       } catch { /* not there */ }

@@ -167,8 +167,9 @@ test('Flask routes with <name> and <int:n>, jsonify, a failing view and debug mo
 test('pip uninstall -y takes the files away; an install on a read-only root fails with pip\'s OSError', async () => {
   const e = engine();
   await pull(e, 'python:3.12-slim');
-  const r = await sh(e, 'python:3.12-slim', 'pip install -q flask 2>/dev/null; pip uninstall -y flask nada; ls /usr/local/bin; pip freeze');
-  assert.match(r.out, /^Found existing installation: Flask 3\.1\.1\nUninstalling Flask-3\.1\.1:\n {2}Successfully uninstalled Flask-3\.1\.1\nidle\npip\n/);
+  const r = await sh(e, 'python:3.12-slim', 'pip install -q flask 2>/dev/null; python -c "import flask; print(1)"; pip uninstall -y flask nada; ls /usr/local/bin; pip freeze; python -c "import flask"');
+  assert.match(r.err, /\nModuleNotFoundError: No module named 'flask'\n$/);
+  assert.match(r.out, /^1\nFound existing installation: Flask 3\.1\.1\nUninstalling Flask-3\.1\.1:\n {2}Successfully uninstalled Flask-3\.1\.1\nidle\npip\n/);
   assert.doesNotMatch(r.out, /\nflask\n|Flask==/);
   assert.match(r.err, /^WARNING: Skipping nada as it is not installed\.\nWARNING: Running pip as the 'root' user/);
   const ro = await run(e, 'python:3.12-slim', ['pip', 'install', 'flask'], { HostConfig: { ReadonlyRootfs: true } });
