@@ -23,7 +23,7 @@ export function runFlask(m: Machine, env: string[], cwd: string, file: string, s
   const rt = runtime(m, true, env, cwd);
   // with Flask installed its imports give nothing the module uses outside Flask's parts
   const installed = exists(m.fs, `/usr/local/lib/python${pythonRelease(m.fs, vars).replace(/\.\d+$/, '')}/site-packages/flask`);
-  const app = /^(\w+)\s*=\s*Flask\(/m.exec(src)?.[1] ?? 'app';
+  const app = /^(\w+)\s*=\s*(?:flask\.)?Flask\(/m.exec(src)?.[1] ?? 'app';
   const routes = new Map<string, string>();
   let pending: string[] = [];
   let run: string | undefined;
@@ -34,7 +34,7 @@ export function runFlask(m: Machine, env: string[], cwd: string, file: string, s
     if (route) return pending.push(route[2]), '';
     const def = /^def\s+(\w+)/.exec(t);
     if (def && pending.length) pending.forEach((p) => routes.set(p, def[1])), (pending = []);
-    if (/^@/.test(t) || (installed && /^(from\s+flask\b|import\s+flask\s*$)/.test(t)) || new RegExp(`^${app}\\s*=\\s*Flask\\(|^${app}\\.\\w+(\\.|\\[)`).test(t)) return '';
+    if (/^@/.test(t) || (installed && /^(from\s+flask\b|import\s+flask\s*$)/.test(t)) || new RegExp(`^${app}\\s*=\\s*(flask\\.)?Flask\\(|^${app}\\.\\w+(\\.|\\[)`).test(t)) return '';
     if (/^if\s+__name__\s*==\s*['"]__main__['"]\s*:/.test(t)) return l.replace(/__name__.*:/, 'True:');
     if (new RegExp(`^${app}\\.run\\(`).test(t)) return (run ??= t.slice(t.indexOf('(') + 1)), l.replace(/\S.*/, 'pass');
     return l;

@@ -127,11 +127,12 @@ test('python app.py and flask run typed in a shell hold the terminal; the server
   const e = engine();
   await pull(e, 'python:3.12-slim');
   await e.imageBuild({ dockerfile: DOCKERFILE, files: APP }, { tags: ['miapp'] }, () => {});
-  const r = await sh(e, 'miapp', 'python app.py; echo "status $?"; flask run --host=0.0.0.0 --port 8000; flask --version');
+  const r = await sh(e, 'miapp', 'python app.py; echo "status $?"; flask run --host=0.0.0.0 --port 8000; flask --version; printf "import flask\\nweb = flask.Flask(__name__)\\n@web.route(\\"/\\")\\ndef i():\\n    return \\"i\\"\\nweb.run()\\n" > w.py; python w.py');
+  assert.match(r.out, /\n \* Serving Flask app 'w'\n \* Debug mode: off\n$/);
   assert.match(r.out, /^ \* Serving Flask app 'app'\n \* Debug mode: off\nstatus 0\n \* Serving Flask app 'app'\n/);
   assert.match(r.err, / \* Running on http:\/\/172\.17\.0\.\d+:5000\n/);
   assert.match(r.err, / \* Running on http:\/\/172\.17\.0\.\d+:8000\n/);
-  assert.match(r.out, /\nPython 3\.12\.11\nFlask 3\.1\.1\nWerkzeug 3\.1\.3\n$/);
+  assert.match(r.out, /\nPython 3\.12\.11\nFlask 3\.1\.1\nWerkzeug 3\.1\.3\n/);
   const c = await run(e, 'miapp', undefined, { HostConfig: { PortBindings: { '5000/tcp': [{ HostIp: '', HostPort: '5000' }] } } });
   assert.equal(c.state.Status, 'running');
   const again = createEngine({ seed: 7, state: e.save() });
