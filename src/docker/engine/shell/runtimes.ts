@@ -26,14 +26,13 @@ export type Runtime = ReturnType<typeof interpreter>;
 /** An interpreter for a program started in `cwd` with `env` (KEY=value list). */
 export function runtime(m: Machine, py: boolean, env: string[], cwd: string): Runtime {
   const vars = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-  const lib = `/usr/local/lib/python${pythonRelease(m.fs, vars).replace(/\.\d+$/, '')}/site-packages/`;
   return interpreter({
     py, fs: m.fs, cwd, env: vars, hostname: m.hostname, kernel: m.kernel,
     version: py ? pythonRelease(m.fs, vars) : release(m.fs).node,
     build: py ? pythonBuild(m, pythonRelease(m.fs, vars)) : undefined,
     random: () => (m.random?.() ?? 16384) / 32768,
     // a package pip or npm installed
-    exists: (mod) => exists(m.fs, py ? lib + mod : `node_modules/${mod}`, cwd),
+    exists: (mod) => exists(m.fs, py ? `/usr/local/lib/python${pythonRelease(m.fs, vars).replace(/\.\d+$/, '')}/site-packages/${mod}` : `node_modules/${mod}`, cwd),
   });
 }
 
