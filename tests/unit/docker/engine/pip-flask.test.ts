@@ -177,3 +177,15 @@ test('pip uninstall -y takes the files away; an install on a read-only root fail
   assert.equal(ro.state.ExitCode, 1);
   assert.match(ro.err, /^ERROR: Could not install packages due to an OSError: \[Errno 30\] Read-only file system: '\/usr\/local\/lib\/python3\.12\/site-packages[^']*'\n/);
 });
+
+test('a request from inside the container comes from 127.0.0.1, and reaches a loopback-only app', async () => {
+  const e = engine();
+  await pull(e, 'python:3.12');
+  const app = 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef i():\n    return "dentro"\napp.run()\n';
+  await e.imageBuild({ dockerfile: 'FROM python:3.12\nRUN pip install -q flask\nCOPY app.py .\nCMD ["python", "app.py"]\n', files: { 'app.py': app } }, { tags: ['lo'] }, () => {});
+  const r = await run(e, 'lo');
+  const io = term(false);
+  await e.exec(r.id, { Cmd: ['curl', '-s', 'localhost:5000'] }, io);
+  assert.equal(io.text, 'dentro');
+  assert.match(await logs(e, r.id), /\n127\.0\.0\.1 - - \[.*\] "GET \/ HTTP\/1\.1" 200 -\n$/);
+});
