@@ -272,6 +272,8 @@ function show(names: string[], dists: Dist[], dir: string, io: IO): number {
   return found.length ? 0 : 1;
 }
 
+const USAGE = "install Install packages.|download Download packages.|uninstall Uninstall packages.|freeze Output installed packages in requirements format.|inspect Inspect the python environment.|list List installed packages.|show Show information about installed packages.|check Verify installed packages have compatible dependencies.|config Manage local and global configuration.|search Search PyPI for packages.|cache Inspect and manage pip's wheel cache.|index Inspect information available from package indexes.|wheel Build wheels from your requirements.|hash Compute hashes of package archives.|completion A helper command used for command completion.|debug Show information useful for debugging.|help Show help for commands.";
+
 const pip: Command = async (args, io, sh) => {
   const cmd = args[1] ?? '';
   const { dir, py } = site(sh);
@@ -287,7 +289,8 @@ const pip: Command = async (args, io, sh) => {
     if (!args[2]) return io.err('ERROR: Please provide a package name or names.\n'), 1;
     return show(args.slice(2), dists, dir, io);
   }
-  if (!cmd) return io.out('\nUsage:   \n  pip <command> [options]\n'), 0;
+  // its usage names the program as called, then the commands (the general options are left out)
+  if (/^(|-h|--help|help)$/.test(cmd)) return io.out(`\nUsage:   \n  ${args[0].replace(/.*\//, '')} <command> [options]\n\nCommands:\n${USAGE.split('|').map((l) => `  ${l.replace(/ .*/, '').padEnd(28)}${l.replace(/^\S+ /, '')}\n`).join('')}`), 0;
   io.err(`ERROR: unknown command "${cmd}"\n`);
   return 1;
 };

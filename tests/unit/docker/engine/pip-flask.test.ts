@@ -27,6 +27,9 @@ test('pip of each python image: its version, the bundled packages pip list shows
   assert.equal(a.out, 'pip 25.0.1 from /usr/local/lib/python3.13/site-packages/pip (python 3.13)\nPackage Version\n------- -------\npip     25.0.1\n');
   const b = await sh(e, 'python:3.11-alpine', 'pip --version; pip list');
   assert.match(b.out, /^pip 24\.0 from \/usr\/local\/lib\/python3\.11\/site-packages\/pip \(python 3\.11\)\nPackage {4}Version\n-{10} -{7}\npip {8}24\.0\nsetuptools 65\.5\.1\nwheel {6}0\.45\.1\n$/);
+  const u = await sh(e, 'python:3.13-slim', 'pip3 --help; pip nada');
+  assert.match(u.out, /^\nUsage:   \n  pip3 <command> \[options\]\n\nCommands:\n  install {21}Install packages\.\n  download {20}Download packages\.\n[^]*  help {24}Show help for commands\.\n$/);
+  assert.equal(u.err, 'ERROR: unknown command "nada"\n');
   assert.equal(b.err, '\n[notice] A new release of pip is available: 24.0 -> 25.1.1\n[notice] To update, run: pip install --upgrade pip\n');
 });
 
