@@ -38,7 +38,7 @@ export const curl: Command = (args, io, sh) => {
   const head = o.flags.has('I') || o.flags.has('--head');
   if (head || o.flags.has('i') || o.flags.has('--include')) {
     const lines = reply.head ?? [...(reply.server ? [`Server: ${reply.server}`] : []), 'Content-Type: text/html', `Content-Length: ${reply.body.length}`];
-    io.out(`HTTP/1.1 ${reply.status} ${reply.status === 200 ? 'OK' : 'Not Found'}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`);
+    io.out(`HTTP/1.1 ${reply.status} ${reply.reason ?? (reply.status === 200 ? 'OK' : 'Not Found')}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`);
     if (head) return 0;
   }
   if (o.values.o) {

@@ -8,6 +8,7 @@ import { account, groupOf } from '../common/sh/passwd';
 import type { Ctr, Engine } from './engine';
 import { daemonEnv, httpd, lookPath, mysqld, nginx, nodeApp, program, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
+import { flaskMain } from './flask-app';
 import { redisServer } from './redis';
 import { postgresServer } from './postgres';
 import type { Machine, ProcInfo } from './shell/types';
@@ -86,6 +87,11 @@ export const mainProcess = {
     if (b === 'httpd-foreground') return httpd(launch());
     if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, withHome(daemonEnv(env, m.hostname, tty), '/root'), o.cwd);
     if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(launch(), o, argv[1]);
+    // a shell-form CMD of one command: sh execs it
+    const py = b === 'sh' && argv[1] === '-c' && /^\s*(?:exec\s+)?((?:python3?(?:\.\d+)?|flask) [^;&|<>$`]+)$/.exec(argv[2] ?? '')?.[1].trim().split(/\s+/) || argv;
+    const pb = base(py[0]);
+    const flask = ((/^python3?(\.\d+)?$/.test(pb) && /^(-u )?[^-]\S*$/.test(py.slice(1).join(' '))) || (pb === 'flask' && py[1] === 'run')) && flaskMain(launch(), o, withHome(daemonEnv(env, m.hostname, tty), '/root'), py);
+    if (flask) return flask;
     // `npm start` runs its script under npm; a `node file` script becomes the server it starts.
     if (b === 'npm' && (argv[1] === 'start' || (argv[1] === 'run' && argv.length === 3))) {
       const s = npmScript(m.fs, o.cwd, argv[1] === 'run' ? argv[2] : 'start');

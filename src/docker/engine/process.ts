@@ -47,8 +47,8 @@ export interface Proc {
   /** False while the line it waits for is a password, which the terminal does not show. */
   echo?: boolean;
   restore(s: unknown): void;
-  /** A web server's answer to a GET on one of its container's ports (null: nothing listens). */
-  serve?(port: number, path: string): HttpReply | null;
+  /** A web server's answer to a GET on one of its container's ports (null: nothing listens); `from`: the client's address. */
+  serve?(port: number, path: string, from?: string): HttpReply | null;
   /** What ps shows when the program renames itself (nginx's `nginx: master process …`). */
   title?: string[];
   /** The user it runs as once its entrypoint stepped down from root (gosu redis), for ps and top. */

@@ -272,7 +272,7 @@ const PY312 = pyEnv('7169605F62C751356D054A26A821E680E5FA6305', '3.12.11', 'c30b
 const PY311 = pyEnv('A035C8C19219BA821ECEA86B64E628F8D684696D', '3.11.13', '8fb5f9fbc7609fa822cb31549884575db7fd9657cbffb89510b5d7975963a83a');
 /** `3.13` of an environment's PYTHON_VERSION. */
 const pyMinor = (env: string[]) => env[1].slice(15).replace(/\.\d+$/, '');
-const pyFiles = (lib: string, m: string) => () => [`/usr/local/bin/python${m}*14472`, '/usr/local/bin/pip3*231', `/usr/local/bin/pip${m}*231`, fill('/usr/local/lib/python' + m, 'site-packages', 'lib-dynload', 'encodings', 'asyncio', 'json'), fill('/usr/local/lib', `libpython${m}.so.1.0`), fill(lib, 'libsqlite3.so.0', 'libffi.so.8', 'libexpat.so.1')];
+const pyFiles = (lib: string, m: string) => () => [`/usr/local/bin/python${m}*14472`, '/usr/local/bin/pip3*231', `/usr/local/bin/pip${m}*231`, fill('/usr/local/lib/python' + m, 'site-packages/pip/__init__.py', 'lib-dynload', 'encodings', 'asyncio', 'json'), fill('/usr/local/lib', `libpython${m}.so.1.0`), fill(lib, 'libsqlite3.so.0', 'libffi.so.8', 'libexpat.so.1')];
 const pyLinks = (m: string) => ['/usr/local/bin/python3>python' + m, '/usr/local/bin/python>python3', '/usr/local/bin/pip>pip3'];
 const PY_BUILD = 'RUN set -eux;     wget -O python.tar.xz "https://www.python.org/ftp/python/\${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz";';
 
@@ -291,7 +291,7 @@ ${PY_BUILD}
 RUN set -eux;     for src in idle3 pip3 pydoc3 python3 python3-config; do
 CMD ["python3"]`,
     layer('python-deps' + k, 20300000, 6250000, deb('tk', 'libtk8.6.so', 'libbluetooth.so.3')),
-    layer('python-' + env[1].slice(15), sizes[0], sizes[1], () => [`/usr/local/bin/python${m}*17600`, '/usr/local/bin/pip3*231', fill('/usr/local/lib/python' + m, 'site-packages', 'lib-dynload', 'encodings', 'asyncio', 'test'), fill('/usr/local/lib', `libpython${m}.so.1.0`)]),
+    layer('python-' + env[1].slice(15), sizes[0], sizes[1], () => [`/usr/local/bin/python${m}*17600`, '/usr/local/bin/pip3*231', fill('/usr/local/lib/python' + m, 'site-packages/pip/__init__.py', 'lib-dynload', 'encodings', 'asyncio', 'test'), fill('/usr/local/lib', `libpython${m}.so.1.0`)]),
     layer('python-links' + k, 36, 249, () => pyLinks(m)))],
   };
 }

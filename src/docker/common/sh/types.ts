@@ -28,7 +28,8 @@ export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: bool
 
 /** Reply of a web server in the container network (for curl/wget). */
 /** `head`: the response's header lines in the server's own order (curl -I and -i show them). */
-export interface HttpReply { status: number; body: string; server: string; head?: string[] }
+/** `reason`: the status line's text when the server words it otherwise (Werkzeug's `NOT FOUND`). */
+export interface HttpReply { status: number; body: string; server: string; head?: string[]; reason?: string }
 
 /** The machine the processes run in: a container, or the host. */
 export interface Machine {

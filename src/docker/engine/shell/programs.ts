@@ -4,6 +4,8 @@ import { pythonRelease, runCode, runtime } from './runtimes';
 import { packaged } from './package-files';
 import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
+import { PIP_PROGRAMS } from './pip';
+import { banner, flaskCli, runFlask, type FlaskRun } from './flask';
 import { mysqlCommand } from '../sql/mysql';
 import { top, uptime } from './top';
 import { nginxCommand } from './nginx';
@@ -81,10 +83,39 @@ const pythonCmd: Command = async (args, io, sh) => {
       return io.err(`${args[0]}: can't open file '${file}': [Errno 2] No such file or directory\n`), 2;
     }
   }
+  const app = file ? runFlask(sh.m, envList(sh), sh.cwd, file, src) : null;
+  if (app) return serveFlask(app, io, sh);
   const r = runCode(runtime(sh.m, true, envList(sh), sh.cwd), true, src, a === '-c' ? 'c' : file || 'stdin', '');
   io.out(r.out);
   io.err(r.err);
   return r.code;
+};
+
+/** A Flask app started from a shell: its startup lines, then the terminal held until Ctrl+C, which Werkzeug takes as a clean stop. */
+async function serveFlask(r: FlaskRun, io: IO, sh: ShellLike): Promise<number> {
+  io.out(r.out);
+  io.err(r.err);
+  if (!r.app) return r.code;
+  const b = banner(r.app, sh.m.ip);
+  io.out(b.out);
+  io.err(b.err);
+  await hold(io);
+  return 0;
+}
+
+/** `flask run`, with the app of FLASK_APP or app.py. */
+const flask: Command = (args, io, sh) => {
+  const cli = flaskCli(args, envList(sh));
+  if (args[1] === '--version') return io.out(`Python ${pythonVersion(sh)}\nFlask 3.1.1\nWerkzeug 3.1.3\n`), 0;
+  if (!cli) return io.err(`Usage: flask [OPTIONS] COMMAND [ARGS]...\nTry 'flask --help' for help.\n\nError: No such command '${args[1] ?? ''}'.\n`), 2;
+  const path = `${sh.cwd.replace(/\/$/, '')}/${cli.file}`;
+  let src = '';
+  try {
+    src = sh.m.fs.readFile(path);
+  } catch {
+    return io.err(`Usage: flask run [OPTIONS]\nTry 'flask run --help' for help.\n\nError: Could not locate a Flask application. Use the 'flask --app' option, 'FLASK_APP' environment variable, or a 'wsgi.py' or 'app.py' file in the current directory.\n`), 2;
+  }
+  return serveFlask(runFlask(sh.m, envList(sh), sh.cwd, path, src, cli) ?? { out: '', err: '', code: 0 }, io, sh);
 };
 
 export { evalArith };
@@ -173,11 +204,13 @@ export const PROGRAMS: Record<string, Command> = {
   ...NODE_PROGRAMS,
   ...REDIS_PROGRAMS,
   ...PSQL_PROGRAMS,
+  ...PIP_PROGRAMS,
   python3: pythonCmd,
   python: pythonCmd,
   'python3.11': pythonCmd,
   'python3.12': pythonCmd,
   'python3.13': pythonCmd,
+  flask,
   curl,
   wget,
   tree,

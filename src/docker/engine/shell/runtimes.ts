@@ -32,7 +32,7 @@ export function runtime(m: Machine, py: boolean, env: string[], cwd: string): Ru
     build: py ? pythonBuild(m, pythonRelease(m.fs, vars)) : undefined,
     random: () => (m.random?.() ?? 16384) / 32768,
     // a package pip or npm installed
-    exists: (mod) => exists(m.fs, py ? `/usr/local/lib/python3.13/site-packages/${mod}` : `node_modules/${mod}`, cwd),
+    exists: (mod) => exists(m.fs, py ? `/usr/local/lib/python${pythonRelease(m.fs, vars).replace(/\.\d+$/, '')}/site-packages/${mod}` : `node_modules/${mod}`, cwd),
   });
 }
 
