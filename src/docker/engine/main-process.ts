@@ -82,15 +82,16 @@ export const mainProcess = {
       argv = argv.slice(1);
     }
     this.requireExecutable(c, argv[0], m);
+    // A shell-form CMD of one simple command (`CMD node app.js`): dash and ash exec it, so the
+    // runtime it names is PID 1 and serves as in the exec form.
+    const one = argv[1] === '-c' && argv.length === 3 && base(argv[0]) === 'sh' ? /^\s*(?:exec\s+)?([^\s;&|<>$`'"\\]+(?:\s+[^\s;&|<>$`'"\\]+)*)\s*$/.exec(argv[2])?.[1].split(/\s+/) : undefined;
+    if (one && /^(node|npm|python3?(\.\d+)?|flask)$/.test(base(one[0]))) argv = one;
     const b = base(argv[0]);
     const o: Context = { env, cwd: c.config.WorkingDir || '/', stdin, user: User && User !== '0' && User !== 'root' ? User : 'root' };
     if (b === 'httpd-foreground') return httpd(launch());
     if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, withHome(daemonEnv(env, m.hostname, tty), '/root'), o.cwd);
     if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(launch(), o, argv[1]);
-    // a shell-form CMD of one command: sh execs it
-    const py = b === 'sh' && argv[1] === '-c' && /^\s*(?:exec\s+)?((?:python3?(?:\.\d+)?|flask) [^;&|<>$`]+)$/.exec(argv[2] ?? '')?.[1].trim().split(/\s+/) || argv;
-    const pb = base(py[0]);
-    const flask = ((/^python3?(\.\d+)?$/.test(pb) && /^(-u )?[^-]\S*$/.test(py.slice(1).join(' '))) || (pb === 'flask' && py[1] === 'run')) && flaskMain(launch(), o, withHome(daemonEnv(env, m.hostname, tty), '/root'), py);
+    const flask = ((/^python3?(\.\d+)?$/.test(b) && /^(-u )?[^-]\S*$/.test(argv.slice(1).join(' '))) || (b === 'flask' && argv[1] === 'run')) && flaskMain(launch(), o, withHome(daemonEnv(env, m.hostname, tty), '/root'), argv);
     if (flask) return flask;
     // `npm start` runs its script under npm; a `node file` script becomes the server it starts.
     if (b === 'npm' && (argv[1] === 'start' || (argv[1] === 'run' && argv.length === 3))) {

@@ -320,8 +320,9 @@ export function runScript(fs: Fs, cwd: string, file: string, env: Record<string,
   for (const m of src.matchAll(/console\.(?:log|info)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1\s*(?:\+\s*([\w$.]+)\s*)?\)/g)) {
     out += value(m[1], m[2]).replace(/\\n/g, '\n') + (m[3] ? (m[3] === portVar || /^port$/i.test(m[3]) ? String(port) : m[3]) : '') + '\n';
   }
-  const sent = /res\.(?:send|end)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/.exec(src);
-  return { out, err: '', code: 0, port, body: sent ? value(sent[1], sent[2]) : '' };
+  // The response object goes by any name (`res`, `r`, `response`).
+  const sent = /[\w$]\.(?:send|end)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/.exec(src);
+  return { out, err: '', code: 0, port, body: sent ? value(sent[1], sent[2]).replace(/\\n/g, '\n') : '' };
 }
 
 /**

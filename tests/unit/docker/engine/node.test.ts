@@ -123,3 +123,17 @@ test('node:14 has the node user its Dockerfile adds: docker run -u node runs as 
   const r = await run(e, 'node:14', ['sh', '-c', 'whoami; id'], { User: 'node' });
   assert.equal(r.out, 'node\nuid=1000(node) gid=1000(node) groups=1000(node)\n');
 });
+
+test('a shell-form CMD node app.js: sh execs node, which serves what its handler sends (whatever the response is called)', async () => {
+  const { session } = await import('../client/session');
+  const run = session();
+  await run('mkdir n && cd n');
+  await run(`echo "require('http').createServer((q, r) => r.end('hola\\n')).listen(3000, () => console.log('escuchando'));" > app.js`);
+  await run("printf 'FROM node:20-alpine\\nWORKDIR /app\\nCOPY . .\\nCMD node app.js\\n' > Dockerfile");
+  await run('docker build -q -t napp .');
+  await run('docker run -d --name n1 -p 3000:3000 napp');
+  assert.equal((await run('docker inspect -f "{{.State.Status}}" n1')).out, 'running\n');
+  assert.equal((await run('curl -s localhost:3000')).out, 'hola\n');
+  assert.equal((await run('docker logs n1')).out, 'escuchando\n');
+  assert.match((await run('docker top n1')).out, / node app\.js\n$/);
+});
