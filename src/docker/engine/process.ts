@@ -63,7 +63,20 @@ export interface Proc {
 export interface Launch { pid: number; argv: string[]; tty: boolean; start: number; m: Machine }
 
 /** What the container's environment gives a program started from a command line. */
-export interface Context { env: string[]; cwd: string; stdin: boolean; user?: string }
+export interface Context { env: string[]; cwd: string; stdin: boolean; user?: string; /** A piped stdin, closed at its end. */ input?: string }
+
+/**
+ * A piped stdin streamed into a process that reads lines, then closed: a shell runs it as a
+ * script, a REPL or client as its batch input. A one-shot command got it whole at start.
+ */
+export async function feedInput(p: Proc, input: string, out: Out): Promise<void> {
+  if (!p.readsInput) return;
+  for (const line of input.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
+    if (p.exitCode !== null) return;
+    await p.input(line.replace(/\n$/, ''), out);
+  }
+  if (p.exitCode === null) await p.eof(out);
+}
 
 /** Without a handler of its own, a process dies of SIGKILL only (PID 1 gets no default handlers). */
 const killedOnlyBy9 = (sig: number): number | null => (sig === 9 ? 137 : null);
@@ -198,7 +211,7 @@ export class ShellProc implements Proc {
 }
 
 /** A command that runs to completion at start (`echo hi`, `ls -l`, `sh -c '…'`). */
-function oneShot(at: Launch, sh: Shell): Proc {
+function oneShot(at: Launch, sh: Shell, stdin = ''): Proc {
   const { argv } = at;
   return program(at, {
     async boot(out) {
@@ -209,7 +222,7 @@ function oneShot(at: Launch, sh: Shell): Proc {
         return;
       }
       if (base === 'tail' && argv.includes('-f')) return;
-      this.exitCode = await sh.spawn(argv, { ...out, tty: at.tty, busybox: sh.flavor === 'ash', stdin: '' });
+      this.exitCode = await sh.spawn(argv, { ...out, tty: at.tty, busybox: sh.flavor === 'ash', stdin });
     },
   });
 }
@@ -280,7 +293,7 @@ export function startProgram(at: Launch, o: Context): Proc {
   const reads = ['bash', 'sh', 'dash', 'ash'].includes(base) && argv.slice(1).every((a) => /^(-[ilsxve]+|--login|--norc|--noprofile)$/.test(a));
   const proc: Proc = reads ? new ShellProc(at, shell(flavor, argv[0], tty), o.stdin)
     : argv.length === 1 && /^(node|python3?(\.\d+)?)$/.test(base) ? repl(at, base === 'node' ? 'node' : 'python', o.stdin, withHome(env, o.user === undefined || o.user === 'root' ? '/root' : undefined), o.cwd)
-    : clientRepl(at, o, base) ?? oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true));
+    : clientRepl(at, o, base) ?? oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true), o.input);
   proc.env = withHome(env, home);
   // `-u`: ps and top show the process as that user
   const user = o.user?.split(':')[0];

@@ -247,9 +247,12 @@ export class Shell implements ShellLike {
   }
 
   /** `sh -c script` or a script read from a pipe: runs, and returns the last status. */
-  async script(src: string, out: Out): Promise<number> {
+  async script(src: string, out: Out | IO): Promise<number> {
     this.lineNo = 1;
-    await this.run(src, this.io(out));
+    const io = this.io(out);
+    // `sh -c 'cat'` and `bash a.sh` read the input the shell was given
+    if ('stdin' in out && out.stdin) [io.stdin, io.feed] = [out.stdin, out.feed ?? { rest: out.stdin }];
+    await this.run(src, io);
     return this.exitCode ?? this.status;
   }
 
