@@ -10,5 +10,9 @@ export const attach: Handler = async (ctx, f, [name]) => {
   if (info.State.Restarting) throw new CliError(ATTACH_RESTARTING);
   checkTty(ctx, !f.bool('no-stdin'), info.Config.Tty);
   const handle = await ctx.api.containerAttach(name, ctx.io, { stdin: !f.bool('no-stdin') });
-  return enterOrExit(ctx, handle);
+  if (ctx.stdin === null || !handle.interactive) return enterOrExit(ctx, handle);
+  // A piped input is streamed in; the container keeps its stdin open (no StdinOnce for a
+  // detached run) and the client waits for its output, the terminal no longer its input.
+  for (const line of ctx.stdin.match(/[^\n]*\n|[^\n]+$/g) ?? []) await handle.input(line.replace(/\n$/, ''), ctx.io);
+  return enterOrExit(ctx, Object.create(handle, { interactive: { value: false } }) as typeof handle);
 };

@@ -958,7 +958,9 @@ export class Shell implements ShellLike {
     } catch { /* resolved above */ }
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     const impl: Command | undefined = Object.hasOwn(this.m.commands, base) ? this.m.commands[base] : undefined;
-    const cio: IO = io.busybox === busybox ? io : { ...io, busybox };
+    // after `read` took lines of a shared input, a program reads what is left of it
+    const rest = io.feed && io.feed.rest !== io.stdin ? io.feed.rest : undefined;
+    const cio: IO = rest !== undefined ? { ...io, busybox, stdin: rest } : io.busybox === busybox ? io : { ...io, busybox };
     if (!impl) {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;
