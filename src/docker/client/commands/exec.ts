@@ -12,7 +12,8 @@ export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
   processFlags(f, cfg, ctx.sh.env(), hostReader(ctx));
   let handle;
   try {
-    handle = await ctx.api.exec(name, cfg, ctx.io, ctx.stdin ?? undefined);
+    // `-d` attaches no stream: a pipe is not read
+    handle = await ctx.api.exec(name, cfg, ctx.io, detach ? undefined : ctx.stdin ?? undefined);
   } catch (e) {
     // A failed exec start reaches the client through the attached stream, without the daemon prefix.
     if (e instanceof ApiError && e.message.startsWith('OCI runtime exec failed')) throw new CliError(e.message, e.exitCode ?? 126);

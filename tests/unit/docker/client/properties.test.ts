@@ -85,6 +85,8 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.tuple(image, name, fc.constantFrom('exit 0', 'exit 1', 'sleep 3')).map(([i, n, t]) => `docker run -d --name ${n} --health-cmd '${t}' --health-interval 1s --health-timeout 2s ${i} sleep 1000`)),
   weighted(1, fc.tuple(image, name).map(([i, n]) => `docker run -d --init --name ${n} --add-host db:10.0.0.5 --dns 1.1.1.1 -u 1000:1000 ${i} sleep 1000`)),
   weighted(1, fc.constantFrom('sleep 3', 'sleep 1')),
+  weighted(1, fc.tuple(image, name, text).map(([i, n, t]) => `echo 'echo ${t} > /tmp/a; exit 2' | docker run -i --name ${n} ${i} sh`)),
+  weighted(1, fc.tuple(name, file, text).map(([n, f, t]) => `echo ${t} | docker exec -i ${n} sh -c 'cat > ${f}'`)),
   weighted(1, fc.tuple(fc.oneof(name, image, net, vol), fc.constantFrom('{{.}}', '{{.State.Health}}', '{{.State.Health.Status}}', '{{json .Mounts}}', '{{(.State) .Status}}', '{{index .Mounts 0}}', '{{.Config}}', '{{.HostConfig}}', '{{.NetworkSettings.Networks}}', '{{.Config.Labels.x}}', '{{.Created}}', '{{.State}')).map(([n, t]) => `docker inspect -f '${t}' ${n}`)),
 );
 

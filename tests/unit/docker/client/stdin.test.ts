@@ -62,6 +62,8 @@ test('exec -i: sh, python3 - and cat read the pipe; without -i they get nothing'
   assert.deepEqual(await $("docker exec -i py sh -c 'cat; echo fin' < x.py"), ok('import sys\nprint("hola", 2 + 3)\nsys.exit(4)\nfin\n'));
   assert.deepEqual(await $("echo 'echo $((1+1)); exit 6' | docker exec -i py bash"), { out: '2\n', err: '', exit: 6 });
   assert.deepEqual(await $('echo hi | docker exec py cat'), ok(''));
+  assert.deepEqual(await $("echo hi | docker exec -di py sh -c 'cat > /tmp/d'"), ok(''));
+  assert.deepEqual(await $('docker exec py cat /tmp/d'), ok(''));
   // the exec is over: nothing of it is left in the container
   assert.doesNotMatch((await $('docker top py')).out, /bash|cat/);
 });
