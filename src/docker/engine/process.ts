@@ -227,6 +227,36 @@ function oneShot(at: Launch, sh: Shell, stdin = ''): Proc {
   });
 }
 
+/** Filters that read stdin when given no file: how many operands come before the files. */
+const FILTERS: Record<string, number> = { cat: 0, tac: 0, wc: 0, sort: 0, uniq: 0, rev: 0, nl: 0, head: 0, tail: 0, cut: 0, base64: 0, md5sum: 0, sha256sum: 0, grep: 1, sed: 1, awk: 1, tr: 2 };
+const readsStdin = (base: string, argv: string[]): boolean =>
+  Object.hasOwn(FILTERS, base) && argv.slice(1).filter((a, i, all) => a !== '-' && !a.startsWith('-') && !/^-[ncdefktF]$/.test(all[i - 1] ?? '')).length <= FILTERS[base];
+
+/**
+ * A filter whose stdin stays open (`-i`, or a TTY): it waits for lines, so `docker run -di
+ * alpine cat` keeps running. `cat` writes each line back as it reads it; the others run on all
+ * of them at EOF (Ctrl+D).
+ */
+function filter(at: Launch, sh: Shell, base: string): Proc {
+  let buf = '';
+  const run = (stdin: string, out: Out) => sh.spawn(at.argv, { ...out, tty: at.tty, busybox: sh.flavor === 'ash', stdin });
+  return program(at, {
+    readsInput: true,
+    async input(line, out) {
+      if (base === 'cat') await run(line + '\n', out);
+      else buf += line + '\n';
+    },
+    async eof(out) {
+      this.exitCode = await run(buf, out);
+    },
+    // Ctrl+C through a TTY ends it (the terminal's SIGINT)
+    async interrupt(out) {
+      out.out('^C\n');
+      this.exitCode = 130;
+    },
+  });
+}
+
 /** Looks a program up in the PATH of `env`, as runc does before it starts one. */
 export function findProgram(m: Machine, env: string[], cwd: string, name: string): string | undefined {
   return new Shell(m, 'bash', 'sh', false, env, cwd, false).which(name);
@@ -288,12 +318,13 @@ export function startProgram(at: Launch, o: Context): Proc {
     return s;
   };
   const flavor = flavorAt(m.fs, findProgram(m, o.env, o.cwd, argv[0]) ?? argv[0], o.cwd);
+  const sh = () => shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true);
   const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   // a shell with only its interactive options reads its input; `bash --version` or `sh script` runs to completion
   const reads = ['bash', 'sh', 'dash', 'ash'].includes(base) && argv.slice(1).every((a) => /^(-[ilsxve]+|--login|--norc|--noprofile)$/.test(a));
   const proc: Proc = reads ? new ShellProc(at, shell(flavor, argv[0], tty), o.stdin)
     : argv.length === 1 && /^(node|python3?(\.\d+)?)$/.test(base) ? repl(at, base === 'node' ? 'node' : 'python', o.stdin, withHome(env, o.user === undefined || o.user === 'root' ? '/root' : undefined), o.cwd)
-    : clientRepl(at, o, base) ?? oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true), o.input);
+    : clientRepl(at, o, base) ?? (o.input === undefined && (o.stdin || tty) && readsStdin(base, argv) ? filter(at, sh(), base) : oneShot(at, sh(), o.input));
   proc.env = withHome(env, home);
   // `-u`: ps and top show the process as that user
   const user = o.user?.split(':')[0];

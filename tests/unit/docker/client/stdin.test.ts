@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from './session';
+import { createShell } from '../../../../src/docker/index';
+import type { TermIO } from '../../../../src/docker/shell';
 
 const ok = (out: string) => ({ out, err: '', exit: 0 });
 
@@ -138,4 +140,40 @@ test('load, import, build - and login --password-stdin still read the host stdin
   assert.match(b.out, /^sha256:[0-9a-f]{64}\n$/);
   assert.deepEqual(await $('docker run --rm desde-stdin cat /h'), ok('hola\n'));
   assert.equal((await $('echo clave | docker login -u ana --password-stdin')).out, 'Login Succeeded\n');
+});
+
+test('a filter with its stdin open waits for it: cat echoes each line, wc and grep answer at EOF', async () => {
+  const sh = createShell({ seed: 3 });
+  let text = '';
+  const io: TermIO = { out: (t) => { text += t; }, err: (t) => { text += t; }, tty: true, sleep: () => Promise.resolve() };
+  const $ = async (line: string) => {
+    text = '';
+    const exit = await sh.run(line, io);
+    return { text, exit };
+  };
+  await $('docker run -di --name gato alpine cat');
+  await $('docker run -dt --name tty alpine cat');
+  await $('docker run -d --name sin alpine cat');
+  assert.deepEqual((await $("docker ps -a --format '{{.Names}} {{.State}}'")).text, 'sin exited\ntty running\ngato running\n');
+  await $('docker run -i --rm alpine cat');
+  assert.equal((await $('hola')).text, 'hola\n');
+  assert.ok(sh.inContainer());
+  text = '';
+  await sh.eof(io);
+  assert.ok(!sh.inContainer());
+  assert.deepEqual(await $('echo $?'), { text: '0\n', exit: 0 });
+  await $('docker exec -i gato wc -l');
+  await $('uno');
+  assert.equal((await $('dos')).text, '');
+  text = '';
+  await sh.eof(io);
+  assert.equal(text, '2\n');
+  await $("docker exec -i gato grep -c a");
+  await $('ab');
+  await $('b');
+  text = '';
+  await sh.eof(io);
+  assert.equal(text, '1\n');
+  // a file operand: the program does not read its stdin
+  assert.deepEqual(await $('docker exec -i gato cat /etc/hostname'), { text: (await $("docker inspect -f '{{.Config.Hostname}}' gato")).text, exit: 0 });
 });
