@@ -177,3 +177,21 @@ test('a filter with its stdin open waits for it: cat echoes each line, wc and gr
   // a file operand: the program does not read its stdin
   assert.deepEqual(await $('docker exec -i gato cat /etc/hostname'), { text: (await $("docker inspect -f '{{.Config.Hostname}}' gato")).text, exit: 0 });
 });
+
+test('cp - reads a tar from stdin into a directory; cp CONTAINER:PATH - writes one to stdout', async () => {
+  const $ = session();
+  await $('docker run -d --name web alpine sleep 1000');
+  await $('mkdir d; echo hola > d/f; echo x > g');
+  await $('tar -cf a.tar d g');
+  assert.deepEqual(await $('docker cp - web:/tmp < a.tar'), ok(''));
+  assert.deepEqual(await $('docker exec web cat /tmp/d/f /tmp/g'), ok('hola\nx\n'));
+  // on a terminal the summary has no size: stdin's is unknown
+  assert.deepEqual(await $('docker cp - web:/root < a.tar', { tty: true }), { out: '', err: 'Successfully copied 0B to web:/root\n', exit: 0 });
+  assert.deepEqual(await $('docker cp - web:/nada < a.tar'), { out: '', err: 'destination "web:/nada" must be a directory\n', exit: 1 });
+  assert.deepEqual(await $('docker cp - web:/etc/hostname < a.tar'), { out: '', err: 'destination "web:/etc/hostname" must be a directory\n', exit: 1 });
+  assert.deepEqual(await $('docker cp - web:/tmp < /dev/null'), ok(''));
+  assert.deepEqual(await $('docker cp web:/etc/hostname - | tar -tf -'), ok('hostname\n'));
+  await $('docker cp web:/tmp/d - > d.tar');
+  assert.deepEqual(await $('tar -tf d.tar'), ok('d/\nd/f\n'));
+  assert.deepEqual(await $('docker cp web:/nada -'), { out: '', err: 'Error response from daemon: Could not find the file /nada in container web\n', exit: 1 });
+});
