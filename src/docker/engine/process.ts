@@ -75,7 +75,8 @@ export async function feedInput(p: Proc, input: string, out: Out): Promise<void>
     if (p.exitCode !== null) return;
     await p.input(line.replace(/\n$/, ''), out);
   }
-  if (p.exitCode === null) await p.eof(out);
+  // EOF stays: what read the rest (`cat` typed in the script) ends, then the shell
+  for (let k = 0; p.exitCode === null && k < (p instanceof ShellProc ? 3 : 1); k++) await p.eof(out);
 }
 
 /** Without a handler of its own, a process dies of SIGKILL only (PID 1 gets no default handlers). */
@@ -129,7 +130,7 @@ export class ShellProc implements Proc {
   private nest(how: [string[], string[], string], state?: unknown): void {
     const { m } = this.at;
     const [argv, env, cwd] = (this.how = how);
-    this.nested = repl({ pid: m.newPid(), argv, tty: true, start: m.now(), m }, argv[0].includes('node') ? 'node' : 'python', true, env, cwd);
+    this.nested = repl({ pid: m.newPid(), argv, tty: this.tty, start: m.now(), m }, argv[0].includes('node') ? 'node' : 'python', true, env, cwd);
     if (state) this.nested.restore(state);
     else void this.nested.boot(this.sink);
   }

@@ -228,7 +228,8 @@ export class Shell implements ShellLike {
       // shift, unlike splice, drops the oldest line without moving the other 999
       while (this.history.length > 1000) this.history.shift();
     }
-    this.typed = io.tty;
+    // a shell reading its commands from a pipe shares it with them: `read` and `cat` take the next lines
+    this.typed = io.tty || !this.interactive;
     try {
       return await this.run(src, io);
     } finally {

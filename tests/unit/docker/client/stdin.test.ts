@@ -195,3 +195,16 @@ test('cp - reads a tar from stdin into a directory; cp CONTAINER:PATH - writes o
   assert.deepEqual(await $('tar -tf d.tar'), ok('d/\nd/f\n'));
   assert.deepEqual(await $('docker cp web:/nada -'), { out: '', err: 'Error response from daemon: Could not find the file /nada in container web\n', exit: 1 });
 });
+
+test('a shell reading its script from a pipe shares it: read, cat and python3 take the next lines', async () => {
+  const $ = session();
+  await $('docker pull -q alpine');
+  await $('docker pull -q python:3');
+  assert.deepEqual(await $(`printf 'read x\\nhola\\necho "x=$x"\\n' | docker run -i --rm alpine sh`), ok('x=hola\n'));
+  assert.deepEqual(await $("printf 'echo a\\ncat\\nuno\\ndos\\n' | docker run -i --rm alpine sh"), ok('a\nuno\ndos\n'));
+  assert.deepEqual(await $("printf 'cat > /tmp/f\\nxyz\\n' | docker run -i --name k1 alpine sh"), ok(''));
+  assert.match((await $('docker ps -a')).out, /Exited \(0\).*k1/);
+  await $('docker start k1');
+  assert.deepEqual(await $('docker exec k1 cat /tmp/f'), ok('xyz\n'));
+  assert.deepEqual(await $("printf 'python3\\nprint(1)\\nimport sys; sys.exit(3)\\n' | docker run -i --rm python:3 sh"), { out: '1\n', err: '', exit: 3 });
+});
