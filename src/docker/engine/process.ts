@@ -12,6 +12,7 @@ import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 import { clientRepl } from './clients';
 import { NGINX_PID, NGINX_VERSION as NGINX, nginxStamp } from './shell/nginx';
 import { signalName } from '../common/sh/signals';
+import { lines } from '../common/sh/text';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
 
@@ -71,9 +72,9 @@ export interface Context { env: string[]; cwd: string; stdin: boolean; user?: st
  */
 export async function feedInput(p: Proc, input: string, out: Out): Promise<void> {
   if (!p.readsInput) return;
-  for (const line of input.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
+  for (const line of lines(input)) {
     if (p.exitCode !== null) return;
-    await p.input(line.replace(/\n$/, ''), out);
+    await p.input(line, out);
   }
   // EOF stays: what read the rest (`cat` typed in the script) ends, then the shell
   for (let k = 0; p.exitCode === null && k < (p instanceof ShellProc ? 3 : 1); k++) await p.eof(out);
