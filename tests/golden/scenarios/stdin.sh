@@ -18,3 +18,16 @@ echo 'SELECT COUNT(*) FROM tienda.p' | docker exec -i db mysql -uroot -psecret
 docker run --rm alpine cat /etc/os-release | grep ^NAME
 docker ps -q | xargs docker rm -f
 docker ps -aq | wc -l
+printf 'read nombre\nAna\necho "hola $nombre"\n' | docker run -i --rm alpine sh
+docker run -di --name gato alpine cat
+docker ps --format '{{.Names}} {{.Status}}'
+docker exec -i gato wc -l
+uno
+dos
+^D
+mkdir web
+echo '<h1>hola</h1>' > web/index.html
+tar -cf web.tar web
+docker cp - gato:/tmp < web.tar
+docker exec gato cat /tmp/web/index.html
+docker cp gato:/etc/hostname - | tar -tvf -
