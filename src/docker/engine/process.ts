@@ -179,6 +179,7 @@ export class ShellProc implements Proc {
     if (this.nested) return this.nested.eof(out).then(() => this.unnest());
     const top = this.top;
     if (top.reading) return top.endReading(0);
+    if (!top.interactive) await top.endOfInput(out);
     if (top.interactive && top.flavor === 'bash') out.err('exit\n');
     top.exit(top.status);
     this.settle();

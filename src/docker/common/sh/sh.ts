@@ -215,6 +215,24 @@ export class Shell implements ShellLike {
     return this.runTyped(src, io, hist);
   }
 
+  /**
+   * The end of a script read line by line: a command left open is its syntax error. bash names
+   * an open quote at the last line read and an open compound at the line after it; dash the latter.
+   */
+  async endOfInput(out: Out): Promise<void> {
+    const src = this.buffer;
+    if (!src) return;
+    this.buffer = '';
+    let quote = false;
+    try {
+      parseLine(src, this.flavor);
+    } catch (e) {
+      quote = e instanceof Incomplete && /['"`]/.test(e.closing);
+    }
+    if (!quote || this.flavor === 'dash') this.lineNo++;
+    await this.run(src, this.io(out));
+  }
+
   /** The last line `input` parsed, for `run` to use. */
   private parsed?: { src: string; items: AndOr[] };
 

@@ -208,3 +208,13 @@ test('a shell reading its script from a pipe shares it: read, cat and python3 ta
   assert.deepEqual(await $('docker exec k1 cat /tmp/f'), ok('xyz\n'));
   assert.deepEqual(await $("printf 'python3\\nprint(1)\\nimport sys; sys.exit(3)\\n' | docker run -i --rm python:3 sh"), { out: '1\n', err: '', exit: 3 });
 });
+
+test('a piped script left unfinished ends in its shell syntax error, exit 2, after what ran before it', async () => {
+  const $ = session();
+  for (const i of ['alpine', 'ubuntu']) await $(`docker pull -q ${i}`);
+  assert.deepEqual(await $("printf 'echo uno\\nif true; then\\n' | docker run -i --rm ubuntu bash"), { out: 'uno\n', err: 'bash: line 3: syntax error: unexpected end of file\n', exit: 2 });
+  assert.deepEqual(await $("printf 'echo uno\\nif true; then\\n' | docker run -i --rm ubuntu dash"), { out: 'uno\n', err: 'dash: 3: Syntax error: end of file unexpected (expecting "fi")\n', exit: 2 });
+  assert.deepEqual(await $("echo 'if true; then' | docker run -i --rm alpine sh"), { out: '', err: 'sh: syntax error: unexpected end of file (expecting "fi")\n', exit: 2 });
+  assert.deepEqual(await $(`printf 'echo "abc\\nd\\n' | docker run -i --rm ubuntu bash`), { out: '', err: 'bash: line 2: unexpected EOF while looking for matching `"\'\n', exit: 2 });
+  assert.deepEqual(await $("printf 'set -e\\nfalse\\necho no\\n' | docker run -i --rm alpine sh"), { out: '', err: '', exit: 1 });
+});
