@@ -174,7 +174,15 @@ test('a filter with its stdin open waits for it: cat echoes each line, wc and gr
   text = '';
   await sh.eof(io);
   assert.equal(text, '1\n');
-  // a file operand: the program does not read its stdin
+  // with a TTY, Ctrl+C ends it: the container exits 130
+  await $('docker run -it --name gatito alpine cat');
+  assert.equal((await $('miau')).text, 'miau\n');
+  text = '';
+  await (sh as typeof sh & { interrupt(t: TermIO): Promise<void> }).interrupt(io);
+  assert.equal(text, '^C\n');
+  assert.ok(!sh.inContainer());
+  assert.match((await $('docker ps -a')).text, /Exited \(130\).*gatito/);
+    // a file operand: the program does not read its stdin
   assert.deepEqual(await $('docker exec -i gato cat /etc/hostname'), { text: (await $("docker inspect -f '{{.Config.Hostname}}' gato")).text, exit: 0 });
 });
 
