@@ -646,8 +646,10 @@ export interface DockerApi {
    * 409 `You cannot attach to a stopped container, start it first` (a created container is fine
    * for `run`/`start -a`, pass `{ beforeStart: true }`), `You cannot attach to a paused
    * container, unpause it first`.
+   * `input`: what the client streams into the attached stdin before it closes it (a pipe or a
+   * redirection on the host): before the start, the process reads it then EOF (StdinOnce).
    */
-  containerAttach(id: string, io: TermIO, opts?: { stdin?: boolean; beforeStart?: boolean }): Promise<ProcessHandle>;
+  containerAttach(id: string, io: TermIO, opts?: { stdin?: boolean; beforeStart?: boolean; input?: string }): Promise<ProcessHandle>;
   /**
    * Resolves with the exit code once the container stops (at once if already stopped); with
    * `wait.signal` aborted, resolves with null and the container keeps running. A process that
@@ -660,8 +662,9 @@ export interface DockerApi {
    * prints goes to `io` and the handle comes back exited. 409 `container <64 hex> is not
    * running` / `container <64 hex> is paused, unpause the container before exec`; a missing
    * executable rejects with 400/127 as containerStart does (OCI runtime exec failed…).
+   * `input`: a piped stdin the client streams with `-i` and then closes; the process reads it then EOF.
    */
-  exec(id: string, config: ExecConfig, io: TermIO): Promise<ProcessHandle>;
+  exec(id: string, config: ExecConfig, io: TermIO, input?: string): Promise<ProcessHandle>;
   /** `docker container prune`: stopped containers matching the filters (`label`, `label!`, `until`). */
   containersPrune(filters?: Record<string, string[]>): Promise<ContainersPruneReport>;
   /**

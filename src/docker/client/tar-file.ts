@@ -29,8 +29,8 @@ function writeFile(ctx: Ctx, path: string, t: TarStream, what: string): void {
 }
 
 /** `save` and `export`: `-o FILE`, else stdout unless it is a terminal. */
-export function writeTar(ctx: Ctx, output: string | undefined, get: () => Promise<TarStream>, what: string): Promise<number> {
-  if (!output && ctx.io.tty) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect');
+export function writeTar(ctx: Ctx, output: string | undefined, get: () => Promise<TarStream>, what: string, toTerminal = false): Promise<number> {
+  if (!output && ctx.io.tty && !toTerminal) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect');
   return (async () => {
     const t = await get();
     const sink = ctx.io.out as { file?: string; cwd?: string };

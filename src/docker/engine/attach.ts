@@ -20,7 +20,7 @@ export const attaching = {
     return lines;
   },
 
-  async containerAttach(this: Engine, id: string, io: TermIO, opts: { stdin?: boolean; beforeStart?: boolean } = {}): Promise<ProcessHandle> {
+  async containerAttach(this: Engine, id: string, io: TermIO, opts: { stdin?: boolean; beforeStart?: boolean; input?: string } = {}): Promise<ProcessHandle> {
     this.tick();
     const c = this.get(id);
     if (!opts.beforeStart || (c.status !== 'created' && c.status !== 'exited')) {
@@ -36,6 +36,7 @@ export const attaching = {
     // The run this handle follows: the current one, or the next start.
     const run = live() ? c.runs ?? 0 : (c.runs ?? 0) + 1;
     const stdin = opts.stdin !== false && c.config.OpenStdin;
+    if (stdin && !live()) c.input = opts.input;
     const mine = () => (c.runs === run && live() ? c.proc : undefined);
     // Feeds this run's process from the terminal `io2`, then stops the container if it ended.
     const drive = async (io2: TermIO, act: (p: Proc) => Promise<void>) => {

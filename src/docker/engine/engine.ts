@@ -88,6 +88,8 @@ export interface Ctr {
   mounts?: MountPoint[];
   /** State.Health while it has a healthcheck (health.ts). */
   health?: Health;
+  /** A piped stdin attached before the start, for the next run's process (runtime only). */
+  input?: string;
 }
 
 export interface Sink { io: TermIO }

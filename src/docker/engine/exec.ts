@@ -4,14 +4,14 @@ import type { TermIO } from '../shell';
 import { mergeEnv } from './config';
 import type { Ctr, Engine } from './engine';
 import { pseudoHex } from './hash';
-import { ShellProc, lookPath, startProgram } from './process';
+import { ShellProc, feedInput, lookPath, startProgram } from './process';
 import type { Out } from './shell/types';
 
 /** An exec's ID: the same for `docker exec`'s events and the container's ExecIDs in inspect. */
 export const execIdOf = (c: Ctr, pid: number): string => pseudoHex(`exec:${c.id}:${c.runs ?? 0}:${pid}`);
 
 export const execing = {
-  async exec(this: Engine, id: string, config: ExecConfig, io: TermIO): Promise<ProcessHandle> {
+  async exec(this: Engine, id: string, config: ExecConfig, io: TermIO, input?: string): Promise<ProcessHandle> {
     this.tick();
     const c = this.get(id);
     if (c.status === 'paused') throw new ApiError(409, `container ${c.id} is paused, unpause the container before exec`);
@@ -33,7 +33,7 @@ export const execing = {
     // `-u`, else the container's own user (the image's USER or `run -u`), as the runtime applies it.
     const user = config.User || c.config.User;
     if (user) this.requireUser(user, m);
-    const proc = startProgram({ pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m }, { env, cwd, stdin, user: user && user !== '0' && user !== 'root' ? user : 'root' });
+    const proc = startProgram({ pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m }, { env, cwd, stdin, user: user && user !== '0' && user !== 'root' ? user : 'root', input: stdin ? input : undefined });
     c.execs.push(proc);
     let sinkIo: TermIO = io;
     // Only `-it` puts the terminal in raw mode, where Ctrl+C reaches the process as a byte. Otherwise
@@ -60,6 +60,7 @@ export const execing = {
     };
     await feed(io, async (o) => {
       await proc.boot(o);
+      if (stdin && input !== undefined) await feedInput(proc, input, o);
       if (proc instanceof ShellProc && !stdin) proc.exitCode = 0;
       const end = proc.deadline;
       // A program that ends on its own time (`sleep 100`) reads as exited once that time has come,

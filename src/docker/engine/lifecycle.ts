@@ -7,7 +7,7 @@ import type { Ctr, Engine } from './engine';
 import { FsError, treeSize } from './fs';
 import { pruneLabels, pruneUntil, validateKeys } from './filters';
 import { pseudoHex } from './hash';
-import { SILENT, ShellProc, parseSignal, type Proc } from './process';
+import { SILENT, ShellProc, feedInput, parseSignal, type Proc } from './process';
 import { FATAL } from '../common/sh/signals';
 
 export const lifecycle = {
@@ -19,6 +19,8 @@ export const lifecycle = {
   async containerStart(this: Engine, id: string): Promise<void> {
     this.tick();
     const c = this.get(id);
+    const input = c.input;
+    c.input = undefined;
     if (c.status === 'paused') throw new ApiError(409, 'cannot start a paused container, try unpause instead');
     if (this.isUp(c)) return;
     if (c.status === 'removing' || c.status === 'dead') throw new ApiError(409, `container is marked for removal and cannot be started`);
@@ -91,7 +93,7 @@ export const lifecycle = {
       }
       // every start is a new PID namespace
       c.nextPid = 7;
-      proc = this.spawnMain(c);
+      proc = this.spawnMain(c, input);
     } catch (e) {
       c.ip = '';
       c.ports = {};
@@ -121,6 +123,7 @@ export const lifecycle = {
       this.out(c).err(`${c.path}: ${e.path}: ${e.code === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory'}\n`);
       proc.exitCode = 1;
     }
+    if (input !== undefined) await feedInput(proc, input, this.out(c));
     if (proc.exitCode !== null) this.finish(c, proc.exitCode);
     else this.logPrompt(c, proc);
   },

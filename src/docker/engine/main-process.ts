@@ -29,8 +29,8 @@ export const mainProcess = {
    * `--init`: docker-init (tini) is PID 1 and the command its child; the signals it forwards
    * get the child's default handlers, so `docker stop` ends a plain `sleep` at once.
    */
-  spawnMain(this: Engine, c: Ctr): Proc {
-    const p = this.spawnProgram(c);
+  spawnMain(this: Engine, c: Ctr, input?: string): Proc {
+    const p = this.spawnProgram(c, input);
     // the servers started by an entrypoint script got the daemon's environment and root's HOME
     p.env ??= withHome(daemonEnv(c.config.Env, c.config.Hostname, c.config.Tty), '/root');
     if (!c.hostConfig.Init) return p;
@@ -46,7 +46,7 @@ export const mainProcess = {
   },
 
   /** Picks the main program from Path/Args, as the image's entrypoint script would. */
-  spawnProgram(this: Engine, c: Ctr): Proc {
+  spawnProgram(this: Engine, c: Ctr, input?: string): Proc {
     const m = this.machine(c);
     // Under docker-init the command is its first child.
     const pid = c.hostConfig.Init ? 7 : 1;
@@ -87,7 +87,7 @@ export const mainProcess = {
     const one = argv[1] === '-c' && argv.length === 3 && base(argv[0]) === 'sh' ? /^\s*(?:exec\s+)?([^\s;&|<>$`'"\\]+(?:\s+[^\s;&|<>$`'"\\]+)*)\s*$/.exec(argv[2])?.[1].split(/\s+/) : undefined;
     if (one && /^(node|npm|python3?(\.\d+)?|flask)$/.test(base(one[0]))) argv = one;
     const b = base(argv[0]);
-    const o: Context = { env, cwd: c.config.WorkingDir || '/', stdin, user: User && User !== '0' && User !== 'root' ? User : 'root' };
+    const o: Context = { env, cwd: c.config.WorkingDir || '/', stdin, user: User && User !== '0' && User !== 'root' ? User : 'root', input };
     if (b === 'httpd-foreground') return httpd(launch());
     if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, withHome(daemonEnv(env, m.hostname, tty), '/root'), o.cwd);
     if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(launch(), o, argv[1]);

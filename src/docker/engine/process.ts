@@ -12,6 +12,7 @@ import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 import { clientRepl } from './clients';
 import { NGINX_PID, NGINX_VERSION as NGINX, nginxStamp } from './shell/nginx';
 import { signalName } from '../common/sh/signals';
+import { lines } from '../common/sh/text';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
 
@@ -63,7 +64,21 @@ export interface Proc {
 export interface Launch { pid: number; argv: string[]; tty: boolean; start: number; m: Machine }
 
 /** What the container's environment gives a program started from a command line. */
-export interface Context { env: string[]; cwd: string; stdin: boolean; user?: string }
+export interface Context { env: string[]; cwd: string; stdin: boolean; user?: string; /** A piped stdin, closed at its end. */ input?: string }
+
+/**
+ * A piped stdin streamed into a process that reads lines, then closed: a shell runs it as a
+ * script, a REPL or client as its batch input. A one-shot command got it whole at start.
+ */
+export async function feedInput(p: Proc, input: string, out: Out): Promise<void> {
+  if (!p.readsInput) return;
+  for (const line of lines(input)) {
+    if (p.exitCode !== null) return;
+    await p.input(line, out);
+  }
+  // EOF stays: what read the rest (`cat` typed in the script) ends, then the shell
+  for (let k = 0; p.exitCode === null && k < (p instanceof ShellProc ? 3 : 1); k++) await p.eof(out);
+}
 
 /** Without a handler of its own, a process dies of SIGKILL only (PID 1 gets no default handlers). */
 const killedOnlyBy9 = (sig: number): number | null => (sig === 9 ? 137 : null);
@@ -116,7 +131,7 @@ export class ShellProc implements Proc {
   private nest(how: [string[], string[], string], state?: unknown): void {
     const { m } = this.at;
     const [argv, env, cwd] = (this.how = how);
-    this.nested = repl({ pid: m.newPid(), argv, tty: true, start: m.now(), m }, argv[0].includes('node') ? 'node' : 'python', true, env, cwd);
+    this.nested = repl({ pid: m.newPid(), argv, tty: this.tty, start: m.now(), m }, argv[0].includes('node') ? 'node' : 'python', true, env, cwd);
     if (state) this.nested.restore(state);
     else void this.nested.boot(this.sink);
   }
@@ -164,6 +179,7 @@ export class ShellProc implements Proc {
     if (this.nested) return this.nested.eof(out).then(() => this.unnest());
     const top = this.top;
     if (top.reading) return top.endReading(0);
+    if (!top.interactive) await top.endOfInput(out);
     if (top.interactive && top.flavor === 'bash') out.err('exit\n');
     top.exit(top.status);
     this.settle();
@@ -198,7 +214,7 @@ export class ShellProc implements Proc {
 }
 
 /** A command that runs to completion at start (`echo hi`, `ls -l`, `sh -c '…'`). */
-function oneShot(at: Launch, sh: Shell): Proc {
+function oneShot(at: Launch, sh: Shell, stdin = ''): Proc {
   const { argv } = at;
   const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   // top's screen (without -b: procps' on a terminal, busybox's anywhere) keeps the container up until
@@ -223,7 +239,37 @@ function oneShot(at: Launch, sh: Shell): Proc {
         return;
       }
       if (base === 'tail' && argv.includes('-f')) return;
-      this.exitCode = await sh.spawn(argv, { ...out, tty: at.tty, busybox: sh.flavor === 'ash', stdin: '' });
+      this.exitCode = await sh.spawn(argv, { ...out, tty: at.tty, busybox: sh.flavor === 'ash', stdin });
+    },
+  });
+}
+
+/** Filters that read stdin when given no file: how many operands come before the files. */
+const FILTERS: Record<string, number> = { cat: 0, tac: 0, wc: 0, sort: 0, uniq: 0, rev: 0, nl: 0, head: 0, tail: 0, cut: 0, base64: 0, md5sum: 0, sha256sum: 0, grep: 1, sed: 1, awk: 1, tr: 2 };
+const readsStdin = (base: string, argv: string[]): boolean =>
+  Object.hasOwn(FILTERS, base) && argv.slice(1).filter((a, i, all) => a !== '-' && !a.startsWith('-') && !/^-[ncdefktF]$/.test(all[i - 1] ?? '')).length <= FILTERS[base];
+
+/**
+ * A filter whose stdin stays open (`-i`, or a TTY): it waits for lines, so `docker run -di
+ * alpine cat` keeps running. `cat` writes each line back as it reads it; the others run on all
+ * of them at EOF (Ctrl+D).
+ */
+function filter(at: Launch, sh: Shell, base: string): Proc {
+  let buf = '';
+  const run = (stdin: string, out: Out) => sh.spawn(at.argv, { ...out, tty: at.tty, busybox: sh.flavor === 'ash', stdin });
+  return program(at, {
+    readsInput: true,
+    async input(line, out) {
+      if (base === 'cat') await run(line + '\n', out);
+      else buf += line + '\n';
+    },
+    async eof(out) {
+      this.exitCode = await run(buf, out);
+    },
+    // Ctrl+C through a TTY ends it (the terminal's SIGINT)
+    async interrupt(out) {
+      out.out('^C\n');
+      this.exitCode = 130;
     },
   });
 }
@@ -289,12 +335,13 @@ export function startProgram(at: Launch, o: Context): Proc {
     return s;
   };
   const flavor = flavorAt(m.fs, findProgram(m, o.env, o.cwd, argv[0]) ?? argv[0], o.cwd);
+  const sh = () => shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true);
   const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   // a shell with only its interactive options reads its input; `bash --version` or `sh script` runs to completion
   const reads = ['bash', 'sh', 'dash', 'ash'].includes(base) && argv.slice(1).every((a) => /^(-[ilsxve]+|--login|--norc|--noprofile)$/.test(a));
   const proc: Proc = reads ? new ShellProc(at, shell(flavor, argv[0], tty), o.stdin)
     : argv.length === 1 && /^(node|python3?(\.\d+)?)$/.test(base) ? repl(at, base === 'node' ? 'node' : 'python', o.stdin, withHome(env, o.user === undefined || o.user === 'root' ? '/root' : undefined), o.cwd)
-    : clientRepl(at, o, base) ?? oneShot(at, shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true));
+    : clientRepl(at, o, base) ?? (o.input === undefined && (o.stdin || tty) && readsStdin(base, argv) ? filter(at, sh(), base) : oneShot(at, sh(), o.input));
   proc.env = withHome(env, home);
   // `-u`: ps and top show the process as that user
   const user = o.user?.split(':')[0];

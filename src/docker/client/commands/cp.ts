@@ -5,8 +5,10 @@
 import { ApiError, type ArchiveEntry } from '../../api';
 import { pack, tarSize, unpack } from '../../archive';
 import { absPath } from '../../common/sh/fs';
+import { read as readTar } from '../../common/sh/tar';
 import { CliError, type Ctx, type Handler } from '../cli';
 import { sizeString } from '../format/units';
+import { writeTar } from '../tar-file';
 
 /** splitCpArg: `CONTAINER:PATH`, unless the argument is an absolute or `./` local path. */
 function splitArg(arg: string): [string, string] {
@@ -55,6 +57,15 @@ async function toContainer(ctx: Ctx, quiet: boolean, src: string, ctr: string, d
   let stat = await statOf(dst);
   // A symlink destination is replaced by what it points to.
   if (stat?.linkTarget) stat = await statOf((dst = stat.linkTarget));
+  // `-`: a tar read from stdin, extracted as it is into a directory; its size is not known
+  if (src === '-') {
+    if (!stat || stat.mode < 0x80000000) throw new CliError(`destination "${ctr}:${dst}" must be a directory`);
+    const t = ctx.stdin ? readTar(ctx.stdin) : { entries: [] };
+    if (!t) throw new CliError('Error response from daemon: unexpected EOF');
+    await ctx.api.containerExtract(ctr, dst, t.entries);
+    if (!quiet) ctx.io.err(`Successfully copied 0B to ${ctr}:${dst}\n`);
+    return;
+  }
   const abs = localPath(ctx, src);
   let entries: ArchiveEntry[];
   try {
@@ -72,6 +83,12 @@ async function toContainer(ctx: Ctx, quiet: boolean, src: string, ctr: string, d
 }
 
 async function fromContainer(ctx: Ctx, quiet: boolean, ctr: string, src: string, dst: string): Promise<void> {
+  // `-`: the archive itself to stdout, a terminal included
+  if (dst === '-') {
+    const { entries } = await ctx.api.containerArchive(ctr, src);
+    await writeTar(ctx, undefined, async () => ({ data: JSON.stringify({ aula: 'fs', entries }), size: tarSize(entries) }), 'copy', true);
+    return;
+  }
   const fs = ctx.sh.m.fs;
   const abs = localPath(ctx, dst);
   const parent = absPath('/', abs + '/..');

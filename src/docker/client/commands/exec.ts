@@ -12,7 +12,8 @@ export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
   processFlags(f, cfg, ctx.sh.env(), hostReader(ctx));
   let handle;
   try {
-    handle = await ctx.api.exec(name, cfg, ctx.io);
+    // `-d` attaches no stream: a pipe is not read
+    handle = await ctx.api.exec(name, cfg, ctx.io, detach ? undefined : ctx.stdin ?? undefined);
   } catch (e) {
     // A failed exec start reaches the client through the attached stream, without the daemon prefix.
     if (e instanceof ApiError && e.message.startsWith('OCI runtime exec failed')) throw new CliError(e.message, e.exitCode ?? 126);
@@ -21,7 +22,7 @@ export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
   if (detach) return 0;
   // Without a TTY, Ctrl+C cancels the client's context: it leaves (exit 0), the process stays.
   if (interactive && !tty && ctx.io.signal?.aborted) return 0;
-  if (interactive) return enterOrExit(ctx, tty ? handle : leavesOnInterrupt(handle));
+  if (interactive && ctx.stdin === null) return enterOrExit(ctx, tty ? handle : leavesOnInterrupt(handle));
   return handle.exitCode ?? 0;
 };
 

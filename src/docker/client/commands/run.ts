@@ -24,9 +24,10 @@ export const run: Handler = async (ctx, f, args) => {
       await api.containerStart(id);
       return 0;
     }
-    const handle = await api.containerAttach(id, io, { stdin: interactive, beforeStart: true });
+    // A piped or redirected stdin is streamed in and closed: the process reads it, then EOF.
+    const handle = await api.containerAttach(id, io, { stdin: interactive, beforeStart: true, input: ctx.stdin ?? undefined });
     await api.containerStart(id);
-    if (interactive) return enterOrExit(ctx, handle);
+    if (interactive && ctx.stdin === null) return enterOrExit(ctx, handle);
     if (handle.exited) return handle.exitCode ?? 0;
     if (!io.signal) {
       // A runner without Ctrl+C cannot stop a foreground service: it keeps running, as if detached.

@@ -11,9 +11,9 @@ export const start: Handler = async (ctx, f, args) => {
     if (args.length > 1) throw new CliError('you cannot start and attach multiple containers at once');
     const info = await api.containerInspect(args[0]);
     checkTty(ctx, interactive, info.Config.Tty);
-    const handle = await api.containerAttach(args[0], io, { stdin: interactive, beforeStart: true });
+    const handle = await api.containerAttach(args[0], io, { stdin: interactive, beforeStart: true, input: ctx.stdin ?? undefined });
     await api.containerStart(args[0]);
-    if (interactive || info.Config.Tty) return enterOrExit(ctx, handle);
+    if ((interactive && ctx.stdin === null) || info.Config.Tty) return enterOrExit(ctx, handle);
     if (handle.exited) return handle.exitCode ?? 0;
     const res = io.signal ? await api.containerWait(args[0], io) : null;
     if (res) return res.StatusCode;

@@ -624,7 +624,7 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
   }
   if (c < 0) {
     // A shell reading a script from its input (e.g. `echo ls | sh`).
-    if (io.stdin !== undefined) return sh.spawn(['\u0000script', args[0], io.stdin], io);
+    if (io.stdin !== undefined) return sh.spawn(['\u0000script', args[0], io.stdin], { ...io, stdin: undefined });
     return sh.spawn(['\u0000interactive', args[0]], io);
   }
   // `sh -c SCRIPT NAME ARG…`: NAME is $0, the ARGs $1…

@@ -216,6 +216,24 @@ export class Shell implements ShellLike {
     return this.runTyped(src, io, hist);
   }
 
+  /**
+   * The end of a script read line by line: a command left open is its syntax error. bash names
+   * an open quote at the last line read and an open compound at the line after it; dash the latter.
+   */
+  async endOfInput(out: Out): Promise<void> {
+    const src = this.buffer;
+    if (!src) return;
+    this.buffer = '';
+    let quote = false;
+    try {
+      parseLine(src, this.flavor);
+    } catch (e) {
+      quote = e instanceof Incomplete && /['"`]/.test(e.closing);
+    }
+    if (!quote || this.flavor === 'dash') this.lineNo++;
+    await this.run(src, this.io(out));
+  }
+
   /** The last line `input` parsed, for `run` to use. */
   private parsed?: { src: string; items: AndOr[] };
 
@@ -229,7 +247,8 @@ export class Shell implements ShellLike {
       // shift, unlike splice, drops the oldest line without moving the other 999
       while (this.history.length > 1000) this.history.shift();
     }
-    this.typed = io.tty;
+    // a shell reading its commands from a pipe shares it with them: `read` and `cat` take the next lines
+    this.typed = io.tty || !this.interactive;
     try {
       return await this.run(src, io);
     } finally {
@@ -248,9 +267,12 @@ export class Shell implements ShellLike {
   }
 
   /** `sh -c script` or a script read from a pipe: runs, and returns the last status. */
-  async script(src: string, out: Out): Promise<number> {
+  async script(src: string, out: Out | IO): Promise<number> {
     this.lineNo = 1;
-    await this.run(src, this.io(out));
+    const io = this.io(out);
+    // `sh -c 'cat'` and `bash a.sh` read the input the shell was given
+    if ('stdin' in out && out.stdin) [io.stdin, io.feed] = [out.stdin, out.feed ?? { rest: out.stdin }];
+    await this.run(src, io);
     return this.exitCode ?? this.status;
   }
 
@@ -959,7 +981,10 @@ export class Shell implements ShellLike {
     } catch { /* resolved above */ }
     const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     const impl: Command | undefined = Object.hasOwn(this.m.commands, base) ? this.m.commands[base] : undefined;
-    const cio: IO = io.busybox === busybox && (!busybox || io.bb) ? io : { ...io, busybox, bb: busybox ? io.bb ?? this.bb : io.bb };
+    // after `read` took lines of a shared input, a program reads what is left of it
+    const rest = io.feed && io.feed.rest !== io.stdin ? io.feed.rest : undefined;
+    const bb = busybox ? io.bb ?? this.bb : io.bb;
+    const cio: IO = rest !== undefined ? { ...io, busybox, bb, stdin: rest } : io.busybox === busybox && (!busybox || io.bb) ? io : { ...io, busybox, bb };
     if (!impl) {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;

@@ -39,7 +39,7 @@ function ociFiles(images: Saved): ArchiveEntry[] {
 }
 
 /** The members of an archive's text; undefined when it is none (any other file). */
-function read(data: string): Tar | undefined {
+export function read(data: string): Tar | undefined {
   let a;
   try {
     a = JSON.parse(data);

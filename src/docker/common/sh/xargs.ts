@@ -15,10 +15,11 @@ export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<numb
   // blanks and newlines separate the words; quotes and a backslash keep them together
   const text = io.stdin ?? '';
   const words = repl !== undefined ? text.split('\n').filter((l) => l.trim()) : [...text.matchAll(/"([^"]*)"|'([^']*)'|((?:\\.|[^\s"'])+)/g)].map((m) => m[1] ?? m[2] ?? m[3].replace(/\\(.)/g, '$1'));
-  if (!words.length && repl === undefined && per === Infinity) return run(cmd, io, sh);
+  // GNU xargs runs the command once on an empty input
+  const once = !words.length && repl === undefined && per === Infinity;
   let status = 0;
-  for (let i = 0; i < words.length; i += repl !== undefined ? 1 : per) {
-    const argv = repl !== undefined ? cmd.map((a) => a.split(repl!).join(words[i].trim())) : [...cmd, ...words.slice(i, i + per)];
+  for (let i = 0; i < words.length || (once && !i); i += repl !== undefined ? 1 : per) {
+    const argv = once ? cmd : repl !== undefined ? cmd.map((a) => a.split(repl!).join(words[i].trim())) : [...cmd, ...words.slice(i, i + per)];
     const s = await run(argv, io, sh);
     if (s === 127 || s === 126) return s;
     if (s) status = 123;

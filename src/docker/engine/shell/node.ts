@@ -365,7 +365,7 @@ const node: Command = async (args, io, sh) => {
   const eval_ = /^(-e|--eval|-p|--print)$/.test(a);
   if (eval_ && args[2] === undefined) return io.err(`${args[0]}: ${a} requires an argument\n`), 9;
   // without a script node reads one from stdin, or opens its REPL on a terminal
-  if (!eval_ && !a && io.stdin === undefined && io.tty && sh.repl?.(args)) return 0;
+  if (!eval_ && !a && io.stdin === undefined && sh.repl?.(args)) return 0;
   if (eval_ || !a) {
     const r = runCode(runtime(sh.m, false, envList(sh), sh.cwd), false, eval_ ? args[2] : io.stdin ?? '', eval_ ? a.replace(/^-+/, '')[0] : 'stdin', version);
     io.out(r.out);

@@ -72,7 +72,7 @@ const pythonCmd: Command = async (args, io, sh) => {
   if (a === '-m' && args[2] && args[2] !== 'pip') return io.err(`${sh.which(args[0]) ?? args[0]}: No module named ${args[2]}\n`), 1;
   if (a === '-m' && args[2]) return sh.spawn(['pip', ...args.slice(3)], io);
   if (a === '-c' && args[2] === undefined) return io.err(`Argument expected for the -c option\nusage: ${args[0]} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry \`python -h' for more information.\n`), 2;
-  if (!a && io.stdin === undefined && io.tty && sh.repl?.(args)) return 0;
+  if (!a && io.stdin === undefined && sh.repl?.(args)) return 0;
   if (a.startsWith('-') && a !== '-c' && a !== '-') return io.err(`unknown option ${a}\nusage: ${args[0]} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry \`python -h' for more information.\n`), 2;
   let src = a === '-c' ? args[2] : io.stdin ?? '';
   const file = a && a !== '-c' && a !== '-' ? `${a.startsWith('/') ? '' : sh.cwd.replace(/\/$/, '') + '/'}${a}` : '';

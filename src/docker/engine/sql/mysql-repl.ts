@@ -17,8 +17,7 @@ export function mysqlRepl(at: Launch, o: Context): Proc {
       this.exitCode = r.line(text, out);
     },
     async eof(out) {
-      r.end(out);
-      this.exitCode = 0;
+      this.exitCode = r.end(out);
     },
     async interrupt(out) {
       r.clear();

@@ -224,7 +224,11 @@ export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolea
       if (rest !== all) first = n;
       return ok ? null : 1;
     },
-    end: (o: Out) => void (s && tty && o.out('Bye\n')),
+    /** The exit status at the end of input: batch mode runs a last statement left without `;`, as mysql.cc does. */
+    end(o: Out): number {
+      if (s && tty) o.out('Bye\n');
+      return s && !tty && buf.trim() ? Number(!mysqlRun(s, buf + ';', 'batch', (x, e) => (o.out(x), o.err(e)), first)[1]) : 0;
+    },
     clear: () => void (buf = ''),
   };
   return r;
