@@ -8,6 +8,7 @@ import { test } from './test';
 import { historyText } from './text';
 import { COREUTILS, unescape } from './coreutils';
 import { printf } from './printf';
+import { JOB_BUILTINS, jobPids } from './jobs';
 import type { IO } from './types';
 import type { Shell } from './sh';
 
@@ -196,7 +197,11 @@ export const BUILTINS: Record<string, Builtin> = {
   true: COREUTILS.true,
   false: COREUTILS.false,
   ':': COREUTILS.true,
-  kill: COREUTILS.kill,
+  kill(argv, io, sh) {
+    const { pids, failed } = jobPids(sh, argv.slice(1), io);
+    return failed && !pids.some((p) => !p.startsWith('-')) ? 1 : Math.max(COREUTILS.kill(['kill', ...pids], io, sh) as number, +failed);
+  },
+  ...JOB_BUILTINS,
   test,
   '[': test,
   '[[': test,

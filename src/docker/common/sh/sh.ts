@@ -10,6 +10,7 @@ import { globRe } from './glob';
 import { BUILTINS, isBuiltin } from './builtins';
 import { account } from './passwd';
 import { bashVersion } from './text';
+import { background, notify, type Job } from './jobs';
 import type { Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -38,6 +39,9 @@ export class Shell implements ShellLike {
   loops = 0;
   /** What each running function call's `local` names held before it (restored on return). */
   frames: Map<string, { v: string; x: boolean } | undefined>[] = [];
+  /** Its background jobs (`cmd &`) and `$!`, the PID of the last. */
+  jobs: Job[] = [];
+  bgPid = '';
   private buffer = '';
   private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> };
   exitCode: number | null = null;
@@ -233,6 +237,7 @@ export class Shell implements ShellLike {
       return await this.run(src, io);
     } finally {
       this.typed = false;
+      if (this.interactive && this.jobs.length) notify(this, io);
     }
   }
 
@@ -310,6 +315,11 @@ export class Shell implements ShellLike {
     const zero = e.message.startsWith('division');
     if (this.flavor === 'dash') return e.message.startsWith('Illegal') ? e.message : `arithmetic expression: ${zero ? 'division by zero' : 'expecting primary'}: "${src}"`;
     return zero ? 'divide by zero' : 'arithmetic syntax error';
+  }
+
+  /** A background job that runs to its end at once, in its own copy of the shell. */
+  subshell(items: AndOr[], io: IO): Promise<number> {
+    return this.fork().runList(items, io);
   }
 
   /** A copy of the shell for `( … )` and `$(…)`: what it changes stays in it. */
@@ -470,6 +480,11 @@ export class Shell implements ShellLike {
       if (this.exited || io.signal?.aborted) break;
       if (item.op === '&&' && this.status !== 0) continue;
       if (item.op === '||' && this.status === 0) continue;
+      if (item.bg) {
+        this.status = await background(this, items.slice(k, k + item.bg.n), item.bg.text, io);
+        k += item.bg.n - 1;
+        continue;
+      }
       // a script's messages name the line of the command
       if (item.line && !this.interactive) this.lineNo = item.line;
       try {
@@ -588,6 +603,7 @@ export class Shell implements ShellLike {
   private variable(name: string, loose = false): string {
     if (name === '?') return String(this.status);
     if (name === '$') return String(this.m.shellPid ?? 1);
+    if (name === '!') return this.bgPid;
     if (name === '#') return String(this.args.length);
     if (name === '0') return this.argv0;
     if (name === '@' || name === '*') return this.args.join(' ');
