@@ -67,7 +67,8 @@ export const backgrounding = {
 
   /** Starts a background process in `c` (Machine.background); its parent is the shell `ppid`. */
   background(this: Engine, c: Ctr, m: Machine, argv: string[], out: Out, env: string[], cwd: string, ppid: number): BgProc | undefined {
-    const at: Launch = { pid: c.nextPid, argv, tty: false, start: this.now(), m };
+    // started from a terminal, it shares it (ps without options lists it); nginx leaves it
+    const at: Launch = { pid: c.nextPid, argv, tty: 'tty' in out && !!out.tty && base(argv[0]) !== 'nginx', start: this.now(), m };
     const p = pick(at, env, cwd);
     if (!p) return undefined;
     c.nextPid++;
