@@ -112,3 +112,27 @@ test('python3 -m http.server & and redis-server & serve from the background', as
   assert.match(s.out, /Ready to accept connections tcp/);
   assert.equal((await run2('redis-cli ping')).out, 'PONG\n');
 });
+
+test('redis-server --daemonize yes prints its first lines and leaves the server running; ps shows it', async () => {
+  const run = session();
+  await run('docker pull -q redis');
+  await run('docker run -d --name rd redis sleep 1000');
+  const r = await run('docker exec rd redis-server --daemonize yes');
+  assert.equal(r.exit, 0);
+  assert.match(r.out, /^(\d+):C .* \* oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo\n\1:C .* pid=\1, just started\n\1:C .* \* Configuration loaded\n$/);
+  assert.equal((await run('docker exec rd redis-cli ping')).out, 'PONG\n');
+  assert.match((await run('docker top rd')).out, /redis-server \*:6379\n/);
+});
+
+test('mysqld typed as root refuses to run, with the lines of MySQL 9; --version still answers', async () => {
+  const run = session();
+  await run('docker pull -q mysql');
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=x mysql');
+  const r = await run('docker exec db mysqld');
+  assert.equal(r.exit, 1);
+  const lines = r.err.split('\n').map((l) => l.replace(/^\S+ 0 /, ''));
+  assert.deepEqual(lines.slice(0, 3), ['[System] [MY-015015] [Server] MySQL Server - start.', lines[1], '[ERROR] [MY-010123] [Server] Fatal error: Please read "Security" section of the manual to find out how to run mysqld as root!']);
+  assert.match(lines[1], /^\[System\] \[MY-010116\] \[Server\] \/usr\/sbin\/mysqld \(mysqld 9\.\d+\.\d+\) starting as process \d+$/);
+  assert.deepEqual(lines.slice(3), ['[ERROR] [MY-010119] [Server] Aborting', lines[4], '[System] [MY-015016] [Server] MySQL Server - end.', '']);
+  assert.match((await run('docker exec db mysqld --version')).out, /^\/usr\/sbin\/mysqld {2}Ver 9/);
+});
