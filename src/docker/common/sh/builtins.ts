@@ -199,7 +199,9 @@ export const BUILTINS: Record<string, Builtin> = {
   ':': COREUTILS.true,
   kill(argv, io, sh) {
     const { pids, failed } = jobPids(sh, argv.slice(1), io);
-    return failed && !pids.some((p) => !p.startsWith('-')) ? 1 : Math.max(COREUTILS.kill(['kill', ...pids], io, sh) as number, +failed);
+    // the operands were all jobs, killed or not found: nothing is left for kill itself
+    const left = pids.some((p, k) => !p.startsWith('-') && !/^-[sn]$/.test(pids[k - 1] ?? ''));
+    return !left && pids.length < argv.length - 1 ? +failed : Math.max(COREUTILS.kill(['kill', ...pids], io, sh) as number, +failed);
   },
   ...JOB_BUILTINS,
   test,

@@ -7,6 +7,7 @@ import type { AndOr } from './parse';
 import type { BgProc, IO } from './types';
 import type { Shell } from './sh';
 import { isBuiltin } from './builtins';
+import { parseSignal } from './signals';
 
 export interface Job extends BgProc {
   n: number;
@@ -166,12 +167,20 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
   },
 };
 
-/** `kill %1`: the PIDs of the job specs among kill's operands; a spec that names no job is said and dropped. */
+/**
+ * `kill %1`: the PIDs of the job specs among kill's operands; a spec that names no job is said and
+ * dropped. On a machine without processes of its own (the host) the shell's own jobs die here.
+ */
 export function jobPids(sh: Shell, pids: string[], io: IO): { pids: string[]; failed: boolean } {
   let failed = false;
+  const sig = parseSignal(pids.find((a, k) => /^-./.test(a) && pids[k - 1] !== '-s')?.slice(1) ?? pids[pids.indexOf('-s') + 1] ?? '') ?? 15;
   const out = pids.flatMap((p) => {
+    const j = p.startsWith('%') ? findJob(sh, p) : sh.jobs.find((x) => String(x.pid) === p) ?? p;
+    if (typeof j !== 'string' && !sh.m.signal) {
+      if (j.status() === null) j.status = () => 128 + sig;
+      return [];
+    }
     if (!p.startsWith('%')) return [p];
-    const j = findJob(sh, p);
     if (typeof j !== 'string') return [String(j.pid)];
     failed = true;
     io.err(`${sh.prefix()}: kill: ${j}\n`);

@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from '../client/session';
+import { createEngine } from '../../../../src/docker/engine';
+import { engine, pull, runIt } from './fixtures';
 
 async function shell(image: string, cmd = 'bash') {
   const run = session();
@@ -135,4 +137,28 @@ test('mysqld typed as root refuses to run, with the lines of MySQL 9; --version 
   assert.match(lines[1], /^\[System\] \[MY-010116\] \[Server\] \/usr\/sbin\/mysqld \(mysqld 9\.\d+\.\d+\) starting as process \d+$/);
   assert.deepEqual(lines.slice(3), ['[ERROR] [MY-010119] [Server] Aborting', lines[4], '[System] [MY-015016] [Server] MySQL Server - end.', '']);
   assert.match((await run('docker exec db mysqld --version')).out, /^\/usr\/sbin\/mysqld {2}Ver 9/);
+});
+
+test('the host shell: each job its own PID, kill -9 %1 and kill PID end them, kill of an unknown job fails', async () => {
+  const run = session();
+  assert.equal((await run('sleep 100 &')).err, '[1] 4243\n');
+  assert.equal((await run('sleep 50 &')).err, '[2] 4244\n');
+  assert.equal((await run('kill -9 %1')).err, '[1]-  Killed                  sleep 100\n');
+  assert.equal((await run('kill 4244')).err, '[2]+  Terminated              sleep 50\n');
+  assert.deepEqual(await run('kill %3'), { out: '', err: 'bash: kill: %3: no such job\n', exit: 1 });
+  assert.equal((await run('kill -9')).exit, 2);
+});
+
+test('a saved session drops the background processes, as a restart would; the shell comes back with no jobs', async () => {
+  const e = engine(3);
+  await pull(e, 'ubuntu');
+  const { id, type } = await runIt(e, 'ubuntu', 'caja');
+  assert.match(await type('sleep 100 &'), /^\[1\] \d+\n$/);
+  assert.match((await e.containerTop(id)).Processes.map((p) => p.at(-1)).join('\n'), /sleep 100/);
+  const b = createEngine({ seed: 3, state: JSON.parse(JSON.stringify(e.save())) });
+  assert.doesNotMatch((await b.containerTop(id)).Processes.map((p) => p.at(-1)).join('\n'), /sleep 100/);
+  const io = { text: '', out(t: string) { this.text += t; }, err(t: string) { this.text += t; }, tty: true, async sleep() {} };
+  const h = await b.containerAttach('caja', io);
+  await h.input('jobs', io);
+  assert.equal(io.text, '');
 });
