@@ -47,6 +47,8 @@ export function jobLine(sh: Shell, j: Job, long: boolean): string {
 /** `items &`: the job starts and the shell goes on; an interactive bash says `[N] PID`. */
 export async function background(sh: Shell, items: AndOr[], text: string, io: IO): Promise<number> {
   const n = (sh.jobs.at(-1)?.n ?? 0) + 1;
+  // bash prints its commands from the parsed text: a subshell as `( … )`
+  if (sh.flavor === 'bash') text = text.replace(/^\(\s*([^]*?)\s*\)$/, '( $1 )');
   const job: Job = { n, text, cwd: sh.cwd, pid: 0, status: () => null };
   const one = items.length === 1 && !items[0].not && items[0].pipeline.length === 1 ? items[0].pipeline[0] : undefined;
   let proc: BgProc | undefined;
@@ -63,9 +65,12 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
     Object.assign(job, { status: () => proc.status(), end: proc.end });
     await proc.run?.();
   } else {
-    // its own copy of the shell, reading nothing from the terminal
-    const code = await sh.subshell([{ ...items[0], bg: undefined }, ...items.slice(1)], { ...io, stdin: '', feed: undefined });
-    Object.assign(job, { status: () => code, fresh: true });
+    // its own copy of the shell, reading nothing from the terminal; its sleeps do not hold the
+    // prompt back (what it prints shows at once) but it runs, for jobs and wait, as long as they last
+    let slept = 0;
+    const code = await sh.subshell([{ ...items[0], bg: undefined }, ...items.slice(1)], { ...io, stdin: '', feed: undefined, sleep: async (ms) => void (slept += ms) });
+    const end = sh.m.now() + slept;
+    Object.assign(job, { status: () => (sh.m.now() >= end ? code : null), end, fresh: !slept });
   }
   return 0;
 }

@@ -162,3 +162,10 @@ test('a saved session drops the background processes, as a restart would; the sh
   await h.input('jobs', io);
   assert.equal(io.text, '');
 });
+
+test('a subshell in the background prints at once but runs as long as its sleeps; bash shows it as ( … )', async () => {
+  const run = await shell('ubuntu');
+  assert.match((await run('(sleep 5; echo fin) &')).out, /^\[1\] \d+\nfin\n$/);
+  assert.equal((await run('jobs')).out, '[1]+  Running                 ( sleep 5; echo fin ) &\n');
+  assert.equal((await run('wait')).out, '[1]+  Done                    ( sleep 5; echo fin )\n');
+});
