@@ -49,6 +49,8 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
   const n = (sh.jobs.at(-1)?.n ?? 0) + 1;
   // bash prints its commands from the parsed text: a subshell as `( … )`
   if (sh.flavor === 'bash') text = text.replace(/^\(\s*([^]*?)\s*\)$/, '( $1 )');
+  // without job control dash and busybox keep no command text
+  else if (!sh.interactive) text = '';
   const job: Job = { n, text, cwd: sh.cwd, pid: 0, status: () => null };
   const one = items.length === 1 && !items[0].not && items[0].pipeline.length === 1 ? items[0].pipeline[0] : undefined;
   let proc: BgProc | undefined;
@@ -121,10 +123,7 @@ async function waitFor(j: Job, io: IO, now: () => number): Promise<number> {
 const err = (sh: Shell, io: IO, cmd: string, text: string, code: number) => (io.err(`${sh.prefix()}: ${cmd}: ${text}\n`), code);
 
 export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) => number | Promise<number>> = {
-  jobs(argv, io, sh) {
-    // bash lists nothing without job control, as in a script
-    if (!sh.interactive) return 0;
-    const flags = argv.slice(1).filter((a) => a.startsWith('-')).join('');
+  jobs(argv, io, sh) {    const flags = argv.slice(1).filter((a) => a.startsWith('-')).join('');
     const specs = argv.slice(1).filter((a) => !a.startsWith('-'));
     const list: Job[] = [];
     for (const s of specs) {

@@ -338,6 +338,9 @@ export class Shell implements ShellLike {
     sub.born = this.born;
     sub.history = this.history;
     sub.hashed = this.hashed;
+    // `$(jobs -p)` still sees the jobs (bash and busybox make it so; `kill $(jobs -p)` relies on it)
+    if (this.jobs.length) sub.jobs = [...this.jobs];
+    sub.bgPid = this.bgPid;
     return sub;
   }
 

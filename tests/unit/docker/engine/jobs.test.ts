@@ -71,10 +71,10 @@ test('dash and busybox ash: no [N] PID line, their own jobs columns and Done not
   assert.equal((await run('sleep 20')).err, '[1]+  Done                       sleep 10\n');
 });
 
-test('non-interactive shells print no job lines; the process outlives sh -c; exec -d; processes die with the container', async () => {
+test('non-interactive shells print no [N] PID nor notices; the process outlives sh -c; exec -d; processes die with the container', async () => {
   const run = session();
   await run('docker pull -q debian');
-  assert.deepEqual(await run(`docker run --rm debian sh -c 'sleep 1 & echo x; jobs; wait $!; echo $?'`), { out: 'x\n0\n', err: '', exit: 0 });
+  assert.deepEqual(await run(`docker run --rm debian sh -c 'sleep 1 & echo x; jobs; wait $!; echo $?'`), { out: 'x\n[1] + Running' + ' '.repeat(20) + '\n0\n', err: '', exit: 0 });
   await run('docker run -d --name dd debian sleep 1000');
   assert.equal((await run(`docker exec dd sh -c 'sleep 100 &'`)).exit, 0);
   await run('docker exec -d dd sleep 50');
@@ -168,4 +168,11 @@ test('a subshell in the background prints at once but runs as long as its sleeps
   assert.match((await run('(sleep 5; echo fin) &')).out, /^\[1\] \d+\nfin\n$/);
   assert.equal((await run('jobs')).out, '[1]+  Running                 ( sleep 5; echo fin ) &\n');
   assert.equal((await run('wait')).out, '[1]+  Done                    ( sleep 5; echo fin )\n');
+});
+
+test('scripts see their jobs: bash lists them and kill $(jobs -p) ends them; dash and busybox keep no command text', async () => {
+  const run = session();
+  await run('docker pull -q debian');
+  assert.deepEqual(await run(`docker run --rm debian bash -c 'sleep 9 & jobs; kill $(jobs -p); echo $?'`), { out: '[1]+  Running                 sleep 9 &\n0\n', err: '', exit: 0 });
+  assert.equal((await run(`docker run --rm debian sh -c 'sleep 9 & jobs'`)).out, '[1] + Running' + ' '.repeat(20) + '\n');
 });
