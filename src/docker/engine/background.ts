@@ -12,8 +12,8 @@ import { pythonRelease } from './shell/runtimes';
 
 const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
 
-/** The program `argv` runs when it keeps running; undefined for one that ends at once. */
-function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
+/** The program `argv` runs when it keeps running (a server, `sleep`); undefined for one that ends at once. */
+export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
   const { argv, m } = at;
   const b = base(argv[0]);
   if (b === 'sleep' && argv.length === 2 && /^(\d+(\.\d+)?|infinity)$/.test(argv[1])) {

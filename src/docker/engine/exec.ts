@@ -5,6 +5,7 @@ import { mergeEnv } from './config';
 import type { Ctr, Engine } from './engine';
 import { pseudoHex } from './hash';
 import { ShellProc, lookPath, startProgram } from './process';
+import { pick } from './background';
 import type { Out } from './shell/types';
 
 /** An exec's ID: the same for `docker exec`'s events and the container's ExecIDs in inspect. */
@@ -33,7 +34,9 @@ export const execing = {
     // `-u`, else the container's own user (the image's USER or `run -u`), as the runtime applies it.
     const user = config.User || c.config.User;
     if (user) this.requireUser(user, m);
-    const proc = startProgram({ pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m }, { env, cwd, stdin, user: user && user !== '0' && user !== 'root' ? user : 'root' });
+    const at = { pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m };
+    // `-d` leaves a server running (nginx daemonizes by itself, so it goes the usual way)
+    const proc = (config.Detach && !/(^|\/)nginx$/.test(cmd) && pick(at, env, cwd)) || startProgram(at, { env, cwd, stdin, user: user && user !== '0' && user !== 'root' ? user : 'root' });
     c.execs.push(proc);
     let sinkIo: TermIO = io;
     // Only `-it` puts the terminal in raw mode, where Ctrl+C reaches the process as a byte. Otherwise

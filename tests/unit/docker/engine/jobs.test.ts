@@ -176,3 +176,12 @@ test('scripts see their jobs: bash lists them and kill $(jobs -p) ends them; das
   assert.deepEqual(await run(`docker run --rm debian bash -c 'sleep 9 & jobs; kill $(jobs -p); echo $?'`), { out: '[1]+  Running                 sleep 9 &\n0\n', err: '', exit: 0 });
   assert.equal((await run(`docker run --rm debian sh -c 'sleep 9 & jobs'`)).out, '[1] + Running' + ' '.repeat(20) + '\n');
 });
+
+test('docker exec -d leaves a server running in the container: it answers and top lists it', async () => {
+  const run = session();
+  await run('docker pull -q redis');
+  await run('docker run -d --name rd redis sleep 1000');
+  assert.deepEqual(await run('docker exec -d rd redis-server'), { out: '', err: '', exit: 0 });
+  assert.equal((await run('docker exec rd redis-cli ping')).out, 'PONG\n');
+  assert.match((await run('docker top rd')).out, /redis-server \*:6379\n/);
+});
