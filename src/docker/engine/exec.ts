@@ -35,8 +35,11 @@ export const execing = {
     const user = config.User || c.config.User;
     if (user) this.requireUser(user, m);
     const at = { pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m };
-    // `-d` leaves a server running (nginx daemonizes by itself, so it goes the usual way)
-    const proc = (config.Detach && !/(^|\/)nginx$/.test(cmd) && pick(at, env, cwd)) || startProgram(at, { env, cwd, stdin, user: user && user !== '0' && user !== 'root' ? user : 'root' });
+    const who = user && user !== '0' && user !== 'root' ? user : 'root';
+    // `-d` leaves a server running (nginx daemonizes by itself and sleep ends on its own: the usual way)
+    const server = config.Detach && !/(^|\/)(nginx|sleep|tail)$/.test(cmd) ? pick(at, env, cwd) : undefined;
+    if (server && who !== 'root') server.user = who.split(':')[0];
+    const proc = server ?? startProgram(at, { env, cwd, stdin, user: who });
     c.execs.push(proc);
     let sinkIo: TermIO = io;
     // Only `-it` puts the terminal in raw mode, where Ctrl+C reaches the process as a byte. Otherwise
