@@ -59,7 +59,7 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
     const argv = await sh.expand(one.words, io);
     if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, io, sh.env().map(([k, v]) => `${k}=${v}`), sh.cwd, sh.m.shellPid ?? 1) ?? asleep(sh, argv);
   }
-  sh.jobs.push(job);
+  sh.jobs = [...sh.jobs, job];
   job.pid = proc?.pid ?? sh.m.newPid();
   sh.bgPid = String(job.pid);
   if (sh.interactive && sh.flavor === 'bash') io.err(`[${n}] ${job.pid}\n`);

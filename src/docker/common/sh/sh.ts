@@ -18,6 +18,9 @@ export const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin
 
 export type Flavor = 'bash' | 'dash' | 'ash';
 
+/** The job table of every shell that has started none (most are copies made for a pipeline or `$(…)`). */
+const NO_JOBS: readonly Job[] = [];
+
 export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number; aliases?: [string, string][] }
 
 export class Shell implements ShellLike {
@@ -40,7 +43,7 @@ export class Shell implements ShellLike {
   /** What each running function call's `local` names held before it (restored on return). */
   frames: Map<string, { v: string; x: boolean } | undefined>[] = [];
   /** Its background jobs (`cmd &`) and `$!`, the PID of the last. */
-  jobs: Job[] = [];
+  jobs: readonly Job[] = NO_JOBS;
   bgPid = '';
   private buffer = '';
   private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> };
@@ -339,7 +342,7 @@ export class Shell implements ShellLike {
     sub.history = this.history;
     sub.hashed = this.hashed;
     // `$(jobs -p)` still sees the jobs (bash and busybox make it so; `kill $(jobs -p)` relies on it)
-    if (this.jobs.length) sub.jobs = [...this.jobs];
+    sub.jobs = this.jobs;
     sub.bgPid = this.bgPid;
     return sub;
   }
