@@ -54,10 +54,14 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
   const job: Job = { n, text, cwd: sh.cwd, pid: 0, status: () => null };
   const one = items.length === 1 && !items[0].not && items[0].pipeline.length === 1 ? items[0].pipeline[0] : undefined;
   let proc: BgProc | undefined;
+  // what it writes later (a server's shutdown lines) reaches the terminal while its shell is there to show it
+  let starting = true;
+  const live = () => starting || (sh.interactive && !sh.exited);
+  const tty: IO = { ...io, out: (t) => void (live() && io.out(t)), err: (t) => void (live() && io.err(t)) };
   if (one && !one.k && !one.redirs.length) {
     // `X=1 cmd &` finds no program named `X=1` and runs at once, with its variable
     const argv = await sh.expand(one.words, io);
-    if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, io, sh.env().map(([k, v]) => `${k}=${v}`), sh.cwd, sh.m.shellPid ?? 1) ?? asleep(sh, argv);
+    if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, tty, sh.env().map(([k, v]) => `${k}=${v}`), sh.cwd, sh.m.shellPid ?? 1) ?? asleep(sh, argv);
   }
   sh.jobs = [...sh.jobs, job];
   job.pid = proc?.pid ?? sh.m.newPid();
@@ -66,6 +70,7 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
   if (proc) {
     Object.assign(job, { status: () => proc.status(), end: proc.end });
     await proc.run?.();
+    starting = false;
   } else {
     // its own copy of the shell, reading nothing from the terminal; its sleeps do not hold the
     // prompt back (what it prints shows at once) but it runs, for jobs and wait, as long as they last

@@ -185,3 +185,12 @@ test('docker exec -d leaves a server running in the container: it answers and to
   assert.equal((await run('docker exec rd redis-cli ping')).out, 'PONG\n');
   assert.match((await run('docker top rd')).out, /redis-server \*:6379\n/);
 });
+
+test('a server started with & writes its shutdown lines to its shell; having handled SIGTERM it is Done', async () => {
+  const run = await shell('redis');
+  const r = await run('redis-server &');
+  assert.match(r.out, /^\[1\] (\d+)\n\1:C [^]*\n\1:C .* oO0OoO0OoO0Oo Redis is starting/);
+  assert.doesNotMatch(r.out, /Starting Redis Server/);
+  const k = await run('kill %1');
+  assert.match(k.out, /Received SIGTERM scheduling shutdown\.\.\.\n[^]*Redis is now ready to exit, bye bye\.\.\.\n\[1\]\+  Done                    redis-server\n$/);
+});
