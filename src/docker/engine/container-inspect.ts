@@ -22,7 +22,7 @@ export const inspecting = {
     const nets = this.endpoints(c);
     // The top-level address fields describe the default bridge only (empty on other networks).
     const ep = nets.bridge ?? { EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, MacAddress: '' };
-    const execs = c.execs.filter((e) => e.exitCode === null).map((e) => execIdOf(c, e.pid));
+    const execs = c.execs.filter((e) => e.exitCode === null && e.ppid === undefined).map((e) => execIdOf(c, e.pid));
     const rw = opts.size ? treeSize(c.upper) : 0;
     return {
       Id: c.id,

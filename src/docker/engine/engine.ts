@@ -41,6 +41,7 @@ import { updating } from './update';
 import { swarming } from './swarm';
 import { extraHost, hostsFile } from './etc-files';
 import { healthChecks, type Health } from './health';
+import { backgrounding } from './background';
 
 export interface Ctr {
   id: string;
@@ -261,13 +262,16 @@ export class Engine implements DockerApi {
       now: () => this.now(),
       kernel: KERNEL,
       procs: () => [c.proc, ...c.execs].filter((p): p is Proc => !!p && p.exitCode === null)
-        .flatMap((p) => [{ pid: p.pid, ppid: p.pid === 1 ? 0 : 1, argv: p.title ?? p.argv, tty: p.tty, start: p.start, user: p.user, env: p.env }, ...(p.children?.() ?? [])])
+        .flatMap((p) => [{ pid: p.pid, ppid: p.ppid ?? (p.pid === 1 ? 0 : 1), argv: p.title ?? p.argv, tty: p.tty, start: p.start, user: p.user, env: p.env }, ...(p.children?.() ?? [])])
         .concat(this.initProc(c))
         .sort((a, b) => a.pid - b.pid),
       newPid: () => c.nextPid++,
       http: (host, port, path) => this.http(c, host, port, path),
       resolve: (host) => extraHost(c, host) ?? this.lookup(c, host),
       signal: (pid, sig, from) => this.signalInside(c, pid, sig, from),
+      background(argv, out, env, cwd, ppid) {
+        return self.background(c, this, argv, out, env, cwd, ppid);
+      },
       get online() {
         return self.online(c);
       },
@@ -381,3 +385,8 @@ Object.assign(Engine.prototype, healthChecks);
 type NetOps = typeof networking & typeof containerNets;
 export interface Engine extends NetOps {}
 Object.assign(Engine.prototype, networking, containerNets);
+
+// Processes shells leave running (background.ts).
+export interface Engine extends BgOps {}
+type BgOps = typeof backgrounding;
+Object.assign(Engine.prototype, backgrounding);

@@ -5,6 +5,7 @@ import { mergeEnv } from './config';
 import type { Ctr, Engine } from './engine';
 import { pseudoHex } from './hash';
 import { ShellProc, feedInput, lookPath, startProgram } from './process';
+import { pick } from './background';
 import type { Out } from './shell/types';
 
 /** An exec's ID: the same for `docker exec`'s events and the container's ExecIDs in inspect. */
@@ -33,7 +34,12 @@ export const execing = {
     // `-u`, else the container's own user (the image's USER or `run -u`), as the runtime applies it.
     const user = config.User || c.config.User;
     if (user) this.requireUser(user, m);
-    const proc = startProgram({ pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m }, { env, cwd, stdin, user: user && user !== '0' && user !== 'root' ? user : 'root', input: stdin ? input : undefined });
+    const at = { pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m };
+    const who = user && user !== '0' && user !== 'root' ? user : 'root';
+    // `-d` leaves a server running (nginx daemonizes by itself and sleep ends on its own: the usual way)
+    const server = config.Detach && !/(^|\/)(nginx|sleep|tail)$/.test(cmd) ? pick(at, env, cwd) : undefined;
+    if (server && who !== 'root') server.user = who.split(':')[0];
+    const proc = server ?? startProgram(at, { env, cwd, stdin, user: who, input: stdin ? input : undefined });
     c.execs.push(proc);
     let sinkIo: TermIO = io;
     // Only `-it` puts the terminal in raw mode, where Ctrl+C reaches the process as a byte. Otherwise

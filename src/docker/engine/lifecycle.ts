@@ -244,7 +244,7 @@ export const lifecycle = {
     const p = c.execs.find((e) => e.pid === pid && e.exitCode === null);
     if (p) {
       // not an init: the default action applies, but an interactive shell ignores TERM, INT and QUIT
-      const code = p.signal(sig, SILENT, from) ?? (p instanceof ShellProc ? (sig === 1 ? 129 : null) : FATAL.includes(sig) ? 128 + sig : null);
+      const code = p.signal(sig, p.log ?? SILENT, from) ?? (p instanceof ShellProc ? (sig === 1 ? 129 : null) : FATAL.includes(sig) ? 128 + sig : null);
       if (code !== null) p.exitCode = code;
       return true;
     }

@@ -23,7 +23,7 @@ export const net = {
       : [...this.containers.values()].find((c) => c.status === 'running' && Object.entries(c.ports).some(([k, b]) => b?.some((x) => Number(x.HostPort) === port) && (p = Number(k.split('/')[0])) > 0));
     if (!target || target.status !== 'running') return null;
     if (port === 0) return { status: 0, body: '', server: '' };
-    return target.proc?.serve?.(p, path, ip === '127.0.0.1' ? ip : to === 'gateway' ? target.ip.replace(/\d+$/, '1') : me.ip) ?? null;
+    return target.proc?.serve?.(p, path, ip === '127.0.0.1' ? ip : to === 'gateway' ? target.ip.replace(/\d+$/, '1') : me.ip) ?? this.served(target, p, path);
   },
 
   /**
@@ -38,7 +38,7 @@ export const net = {
       for (const [key, binds] of Object.entries(c.ports)) {
         const ok = binds?.some((b) => Number(b.HostPort) === port && (!b.HostIp || b.HostIp === '0.0.0.0' || b.HostIp === '::' || b.HostIp === host || (b.HostIp === '127.0.0.1' && host === 'localhost')));
         // docker-proxy connects from the network's gateway
-        if (ok && key.endsWith('/tcp')) return c.proc?.serve?.(Number(key.split('/')[0]), path, c.ip.replace(/\d+$/, '1')) ?? { status: 0, body: '', server: '' };
+        if (ok && key.endsWith('/tcp')) return c.proc?.serve?.(Number(key.split('/')[0]), path, c.ip.replace(/\d+$/, '1')) ?? this.served(c, Number(key.split('/')[0]), path) ?? { status: 0, body: '', server: '' };
       }
     }
     // A container on the host's network listens on the host itself.

@@ -58,6 +58,9 @@ export interface Proc {
   children?(): ProcInfo[];
   /** The environment it was started with, as /proc/PID/environ keeps it. */
   env?: string[];
+  /** A process a shell left in the background: the shell's PID, and the terminal it writes to. */
+  ppid?: number;
+  log?: Out;
 }
 
 /** Who a process is and the container it runs in. */
@@ -403,18 +406,34 @@ const NGINX_SIGNALS = [1, 2, 3, 10, 15];
  * gracefully, SIGTERM and SIGINT at once; SIGHUP starts new workers and retires the old ones.
  * A signal sent from the host has no sender inside the namespace, so no `from PID`.
  */
-export function nginx(at: Launch, alpine: boolean): Proc {
+export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
   const { m } = at;
+  // typed in a shell it forks away from it: the master is the child, its log the image's /dev/stderr link
+  let master = 1;
+  let toErr = true;
   // the entrypoint's scripts take PIDs up to 28; then the workers, one per CPU (docker info says 4)
   let workers: number[] = [];
-  const log = (t: string, pid: number, lines: string[]) => lines.map((s) => `${t} [notice] ${pid}#${pid}: ${s}\n`).join('');
-  const start = (t: string) => log(t, 1, ['start worker processes', ...workers.map((w) => `start worker process ${w}`)]);
+  const log = (t: string, pid: number, lines: string[]) => (toErr ? lines.map((s) => `${t} [notice] ${pid}#${pid}: ${s}\n`).join('') : '');
+  const start = (t: string) => log(t, master, ['start worker processes', ...workers.map((w) => `start worker process ${w}`)]);
   // Each worker leaves on its own; the master reaps them one SIGCHLD at a time.
   const retire = (t: string, old: number[], graceful: boolean, last: string[]) =>
     old.map((w) => log(t, w, [...(graceful ? ['gracefully shutting down'] : []), 'exiting', 'exit'])).join('') +
-    log(t, 1, old.flatMap((w, i) => [`signal 17 (SIGCHLD) received from ${w}`, `worker process ${w} exited with code 0`, ...(i < old.length - 1 ? ['signal 29 (SIGIO) received'] : last)]));
+    log(t, master, old.flatMap((w, i) => [`signal 17 (SIGCHLD) received from ${w}`, `worker process ${w} exited with code 0`, ...(i < old.length - 1 ? ['signal 29 (SIGIO) received'] : last)]));
   return program(at, {
     async boot(out) {
+      if (daemon) {
+        const t = nginxStamp(at.start);
+        try {
+          toErr = m.fs.resolve('/var/log/nginx/error.log', '/', false).node?.kind === 'link';
+        } catch {
+          toErr = false;
+        }
+        out.err(log(t, at.pid, ['using the "epoll" event method', NGINX, 'built by gcc 12.2.0 (Debian 12.2.0-14) ', `OS: Linux ${m.kernel}`, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576']));
+        this.pid = master = m.newPid();
+        m.fs.writeFile(NGINX_PID, master + '\n');
+        workers = [1, 2, 3, 4].map(() => m.newPid());
+        return void out.err(start(t));
+      }
       const ep = '/docker-entrypoint.sh';
       out.out(`${ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n${ep}: Looking for shell scripts in /docker-entrypoint.d/\n${ep}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n`);
       const conf = '/etc/nginx/conf.d/default.conf';
@@ -451,21 +470,21 @@ export function nginx(at: Launch, alpine: boolean): Proc {
       // nginx names the sender when it is a process it can see
       const got = `signal ${sig} (${name}) received${from ? ` from ${from}` : ''}`;
       if (sig === 10) {
-        out.err(log(t, 1, [`${got}, reopening logs`, 'reopening logs']) + old.map((w) => log(t, w, ['reopening logs'])).join(''));
+        out.err(log(t, master, [`${got}, reopening logs`, 'reopening logs']) + old.map((w) => log(t, w, ['reopening logs'])).join(''));
         return null;
       }
       if (sig === 1) {
         workers = old.map(() => m.newPid());
-        out.err(log(t, 1, [`${got}, reconfiguring`, 'reconfiguring', 'using the "epoll" event method']) + start(t) + retire(t, old, true, ['signal 29 (SIGIO) received']));
+        out.err(log(t, master, [`${got}, reconfiguring`, 'reconfiguring', 'using the "epoll" event method']) + start(t) + retire(t, old, true, ['signal 29 (SIGIO) received']));
         return null;
       }
-      out.err(log(t, 1, [`${got}, ${sig === 3 ? 'shutting down' : 'exiting'}`]) + retire(t, old, sig === 3, ['exit']));
+      out.err(log(t, master, [`${got}, ${sig === 3 ? 'shutting down' : 'exiting'}`]) + retire(t, old, sig === 3, ['exit']));
       removePidFile(m, NGINX_PID);
       return 0;
     },
-    serve: website(m, '/usr/share/nginx/html', NGINX, NGINX_404),
-    title: ['nginx: master process nginx -g daemon off;'],
-    children: () => workers.map((pid) => ({ pid, ppid: 1, argv: ['nginx: worker process'], tty: false, start: at.start, user: 'nginx' })),
+    serve: website(m, daemon && !toErr ? '/var/www/html' : '/usr/share/nginx/html', NGINX, NGINX_404),
+    title: [daemon ? 'nginx: master process nginx' : 'nginx: master process nginx -g daemon off;'],
+    children: () => workers.map((pid) => ({ pid, ppid: master, argv: ['nginx: worker process'], tty: false, start: at.start, user: daemon && !toErr ? 'www-data' : 'nginx' })),
   });
 }
 

@@ -50,7 +50,7 @@ export const topping = {
       passwd = this.fsOf(c).readFile('/etc/passwd');
     } catch { /* none */ }
     const uid = (u: string) => (/^\d+(:|$)/.test(u) ? u.split(':')[0] : new RegExp(`^${u.split(':')[0]}:[^:]*:(\\d+):`, 'm').exec(passwd)?.[1] ?? '101');
-    const execs = new Set(c.execs.map((e) => e.pid));
+    const execs = new Set(c.execs.filter((e) => e.ppid === undefined).map((e) => e.pid));
     const now = this.now();
     return this.machine(c).procs().map((p) => {
       const id = p.user ? uid(p.user) : '0';

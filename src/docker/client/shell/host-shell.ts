@@ -27,6 +27,7 @@ export class HostShell extends Shell {
     /** A GET from the host (curl, wget): what the ports published by containers answer. */
     http: Machine['http'] = () => null,
   ) {
+    let pids = 4242;
     const m: Machine = {
       fs,
       commands: programs,
@@ -38,7 +39,7 @@ export class HostShell extends Shell {
       now,
       kernel: '6.8.0-60-generic',
       procs: () => [],
-      newPid: () => 4243,
+      newPid: () => ++pids,
       http,
     };
     const env = [`HOME=${HOME}`, 'USER=alumno', 'LOGNAME=alumno', 'SHELL=/bin/bash', `PATH=${STD_PATH}`, 'LANG=C.UTF-8', 'TERM=xterm-256color'];

@@ -8,6 +8,7 @@ import { test } from './test';
 import { historyText } from './text';
 import { COREUTILS, unescape } from './coreutils';
 import { printf } from './printf';
+import { JOB_BUILTINS, jobPids } from './jobs';
 import type { IO } from './types';
 import type { Shell } from './sh';
 
@@ -196,7 +197,13 @@ export const BUILTINS: Record<string, Builtin> = {
   true: COREUTILS.true,
   false: COREUTILS.false,
   ':': COREUTILS.true,
-  kill: COREUTILS.kill,
+  kill(argv, io, sh) {
+    const { pids, failed } = jobPids(sh, argv.slice(1), io);
+    // the operands were all jobs, killed or not found: nothing is left for kill itself
+    const left = pids.some((p, k) => !p.startsWith('-') && !/^-[sn]$/.test(pids[k - 1] ?? ''));
+    return !left && pids.length < argv.length - 1 ? +failed : Math.max(COREUTILS.kill(['kill', ...pids], io, sh) as number, +failed);
+  },
+  ...JOB_BUILTINS,
   test,
   '[': test,
   '[[': test,

@@ -54,6 +54,8 @@ export interface AndOr {
   /** The line of the text it starts on, when the text has several (a script's error messages, `$LINENO`). */
   line?: number;
   pipeline: Cmd[];
+  /** `&`: this item and the next n - 1 run as one background job; `text` is how `jobs` shows it. */
+  bg?: { n: number; text: string };
 }
 
 /** A syntax error: `token` is what bash quotes (`newline`, `;;`, …). */
@@ -224,7 +226,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       // bash reports a bad name when it expands the word, not while reading the line.
       return m ? { t: 'var', name: m[1], q, op: m[2], arg: m[3] } : { t: 'bad', src: `\${${body}}`, q };
     }
-    if (c !== undefined && /[?$#@*0-9]/.test(c)) {
+    if (c !== undefined && /[?$#@*0-9!]/.test(c)) {
       i += 2;
       return { t: 'var', name: c, q };
     }
@@ -368,6 +370,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       // After a first command, dash and ash read a wrong closing word as the end of the list.
       if (r && out.length && ends.length && !/^(if|for|while|until|case|in|[{!])$/.test(r)) throw new ShellSyntaxError(r, undefined, ends[ends.length - 1]);
       let op: AndOr['op'] = ';';
+      const first = out.length;
+      const from = i;
       for (;;) {
         const not = reserved() === '!';
         if (not) i++;
@@ -388,8 +392,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         // After `|`, `&&` or `||` the command may follow on the next line.
         skipLines();
       }
-      // `&` would run the list in the background; here it runs to the end first.
       const c = line[i];
+      if (c === '&' && line[i + 1] !== '&') out[first].bg = { n: out.length - first, text: line.slice(from, i).trim().replace(/\s*\n\s*/g, '; ') };
       if (c === '\n') eol();
       else if ((c === ';' && line[i + 1] !== ';' && !armEnd(ends)) || (c === '&' && line[i + 1] !== '&')) i++;
       else if (i < n && !(c === ')' && ends.includes(')')) && !armEnd(ends)) fail();

@@ -11,12 +11,16 @@ import { BUILTINS, isBuiltin } from './builtins';
 import { account } from './passwd';
 import { bashVersion } from './text';
 import { bbBanner, busyboxMain } from './busybox';
+import { background, notify, type Job } from './jobs';
 import type { Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
 export const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export type Flavor = 'bash' | 'dash' | 'ash';
+
+/** The job table of every shell that has started none (most are copies made for a pipeline or `$(…)`). */
+const NO_JOBS: readonly Job[] = [];
 
 export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number; aliases?: [string, string][] }
 
@@ -39,6 +43,9 @@ export class Shell implements ShellLike {
   loops = 0;
   /** What each running function call's `local` names held before it (restored on return). */
   frames: Map<string, { v: string; x: boolean } | undefined>[] = [];
+  /** Its background jobs (`cmd &`) and `$!`, the PID of the last. */
+  jobs: readonly Job[] = NO_JOBS;
+  bgPid = '';
   private buffer = '';
   private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> };
   exitCode: number | null = null;
@@ -253,6 +260,7 @@ export class Shell implements ShellLike {
       return await this.run(src, io);
     } finally {
       this.typed = false;
+      if (this.interactive && this.jobs.length) notify(this, io);
     }
   }
 
@@ -337,6 +345,11 @@ export class Shell implements ShellLike {
     return zero ? 'divide by zero' : 'arithmetic syntax error';
   }
 
+  /** A background job that runs to its end at once, in its own copy of the shell. */
+  subshell(items: AndOr[], io: IO): Promise<number> {
+    return this.fork().runList(items, io);
+  }
+
   /** A copy of the shell for `( … )` and `$(…)`: what it changes stays in it. */
   private fork(): Shell {
     const sub = new Shell(this.m, this.flavor, this.argv0, this.interactive, [], this.cwd, false, this.user);
@@ -353,6 +366,9 @@ export class Shell implements ShellLike {
     sub.born = this.born;
     sub.history = this.history;
     sub.hashed = this.hashed;
+    // `$(jobs -p)` still sees the jobs (bash and busybox make it so; `kill $(jobs -p)` relies on it)
+    sub.jobs = this.jobs;
+    sub.bgPid = this.bgPid;
     return sub;
   }
 
@@ -495,6 +511,11 @@ export class Shell implements ShellLike {
       if (this.exited || io.signal?.aborted) break;
       if (item.op === '&&' && this.status !== 0) continue;
       if (item.op === '||' && this.status === 0) continue;
+      if (item.bg) {
+        this.status = await background(this, items.slice(k, k + item.bg.n), item.bg.text, io);
+        k += item.bg.n - 1;
+        continue;
+      }
       // a script's messages name the line of the command
       if (item.line && !this.interactive) this.lineNo = item.line;
       try {
@@ -613,6 +634,7 @@ export class Shell implements ShellLike {
   private variable(name: string, loose = false): string {
     if (name === '?') return String(this.status);
     if (name === '$') return String(this.m.shellPid ?? 1);
+    if (name === '!') return this.bgPid;
     if (name === '#') return String(this.args.length);
     if (name === '0') return this.argv0;
     if (name === '@' || name === '*') return this.args.join(' ');

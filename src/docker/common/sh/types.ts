@@ -24,6 +24,16 @@ export interface IO extends Out {
   bb?: () => string;
 }
 
+/** A program started in the background (`cmd &`, a daemon): its PID and its exit status once it ended. */
+export interface BgProc {
+  pid: number;
+  status(): number | null;
+  /** When it ends by itself (`sleep 5 &`). */
+  end?: number;
+  /** Starts it, once the shell has said its PID (its first log lines come after `[1] PID`). */
+  run?(): Promise<void>;
+}
+
 export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: boolean; start: number; user?: string; env?: string[] }
 
 /** Reply of a web server in the container network (for curl/wget). */
@@ -57,6 +67,11 @@ export interface Machine {
   resolve?(host: string): { ip: string; name?: string } | null;
   /** A signal from the process `from` inside this machine; false when no process has that PID. */
   signal?(pid: number, sig: number, from: number): boolean;
+  /**
+   * Starts `argv` as a process that outlives the command line (`sleep 100 &`, `redis-server &`,
+   * nginx daemonizing): undefined when it is not a program that keeps running.
+   */
+  background?(argv: string[], out: Out, env: string[], cwd: string, ppid: number): BgProc | undefined;
   /** False when no network of the container leads out (none, or only internal networks). */
   online?: boolean;
 }

@@ -121,9 +121,9 @@ export const nginxCommand: Command = async (args, io, sh) => {
     return 0;
   }
   if (problem) return emerg(problem);
-  const self = sh.m.newPid();
   const log = (level: string, text: string) => io.err(`${nginxStamp(sh.m.now())} [${level}] ${self}#${self}: ${text}\n`);
   const s = opts.indexOf('-s');
+  const self = s >= 0 || master(sh) !== undefined ? sh.m.newPid() : 0;
   if (s >= 0) {
     const name = opts[s + 1];
     if (name === undefined) return io.err('nginx: option "-s" requires parameter\n'), 1;
@@ -138,7 +138,11 @@ export const nginxCommand: Command = async (args, io, sh) => {
     sh.m.signal?.(pid, SIGNALS[name], self);
     return 0;
   }
-  if (master(sh) === undefined) return io.err('nginx: en el simulador, nginx arranca como proceso principal del contenedor (docker run nginx)\n'), 1;
+  if (master(sh) === undefined) {
+    // it forks away from the shell: the master and its workers run on, the prompt comes back
+    await sh.m.background?.(['nginx'], io, [], sh.cwd, 1)?.run?.();
+    return 0;
+  }
   // a second master finds the ports taken; it tries five times, half a second apart
   const ports = ['0.0.0.0:80', ...(/listen\s+\[::\]:80/.test(read(sh, '/etc/nginx/conf.d/default.conf')) ? ['[::]:80'] : [])];
   for (let i = 0; i < 5; i++) {

@@ -53,6 +53,18 @@ const version = (text: string | ((sh: ShellLike) => string), toErr = false): Com
   return 1;
 };
 
+const mysqldVersion = version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`);
+
+/** mysqld started by root without --user refuses to run; 9.x frames its log with start and end lines. */
+function mysqldAsRoot(io: IO, sh: ShellLike): number {
+  const v = mysqlVersion(sh);
+  const v80 = v.startsWith('8.0.');
+  const z = new Date(sh.m.now()).toISOString().replace(/\.\d+Z$/, '.000000Z') + ' 0 ';
+  const gpl = 'MySQL Community Server - GPL.';
+  io.err(`${v80 ? '' : `${z}[System] [MY-015015] [Server] MySQL Server - start.\n`}${z}[System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${v}) starting as process ${sh.m.newPid()}\n${z}[ERROR] [MY-010123] [Server] Fatal error: Please read "Security" section of the manual to find out how to run mysqld as root!\n${z}[ERROR] [MY-010119] [Server] Aborting\n${z}[System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld ${v})  ${gpl}\n${v80 ? '' : `${z}[System] [MY-015016] [Server] MySQL Server - end.\n`}`);
+  return 1;
+}
+
 const pythonVersion = (sh: ShellLike) => pythonRelease(sh.m.fs, { PYTHON_VERSION: sh.getVar('PYTHON_VERSION') });
 
 const pythonCmd: Command = async (args, io, sh) => {
@@ -199,7 +211,7 @@ export const PROGRAMS: Record<string, Command> = {
   },
   nginx: nginxCommand,
   httpd: version('Server version: Apache/2.4.63 (Unix)\nServer built:   May 20 2025 17:40:11'),
-  mysqld: version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`),
+  mysqld: (args, io, sh) => (sh.user === 'root' && !args.some((a) => /^--user=/.test(a)) && !/^-(v|V|-version|version)$/.test(args[1] ?? '') ? mysqldAsRoot(io, sh) : mysqldVersion(args, io, sh)),
   mysql: mysqlCommand,
   ...NODE_PROGRAMS,
   ...REDIS_PROGRAMS,

@@ -5,6 +5,7 @@
  * server's `serve` on port 6379), so `redis-cli -h other-container` works like a TCP connection.
  */
 import type { Command, HttpReply, Machine } from './types';
+import { hold } from './node';
 
 /** A reply of the protocol: status, error, integer, bulk string (null: nil), array. */
 export type Reply = ['+' | '-', string] | [':', number] | ['$', string | null] | ['*', string[]];
@@ -137,5 +138,15 @@ const redisCli: Command = (args, io, sh) => {
 
 export const REDIS_PROGRAMS: Record<string, Command> = {
   'redis-cli': redisCli,
-  'redis-server': (args, io) => (/^-(v|-version)$/.test(args[1] ?? '') ? (io.out(`Redis server v=${REDIS_VERSION} sha=00000000:1 malloc=jemalloc-5.3.0 bits=64 build=${'c4b4e9a1d8f53a7'}\n`), 0) : (io.err('redis-server: en el simulador el servidor es el proceso principal del contenedor\n'), 1)),
+  'redis-server': async (args, io, sh) => {
+    if (/^-(v|-version)$/.test(args[1] ?? '')) return io.out(`Redis server v=${REDIS_VERSION} sha=00000000:1 malloc=jemalloc-5.3.0 bits=64 build=${'c4b4e9a1d8f53a7'}\n`), 0;
+    const p = sh.m.background?.(args, io, [], sh.cwd, sh.m.shellPid ?? 1);
+    if (!p) return 1;
+    await p.run?.();
+    if (args.join(' ').includes('--daemonize yes')) return 0;
+    // in the foreground it serves until Ctrl+C, which makes it save and leave
+    await hold(io);
+    sh.m.signal?.(p.pid, 2, sh.m.shellPid ?? 1);
+    return 0;
+  },
 };

@@ -130,3 +130,16 @@ test('Ctrl+C while docker run pulls: the pull stops drawing and no container is 
   await sh.run('docker ps -aq', ps);
   assert.equal(ps.text(), '');
 });
+
+test('fg then Ctrl+C: the job dies of SIGINT, $? 130, no job left; wait interrupted leaves the job running', async () => {
+  const { run } = await inside('ubuntu');
+  assert.match(await run('sleep 100 &'), /^\[1\] \d+\n$/);
+  assert.equal(await run('fg', 2), 'sleep 100\n');
+  assert.equal(await run('echo $?'), '130\n');
+  assert.equal(await run('jobs'), '');
+  assert.doesNotMatch(await run('ps'), /sleep/);
+  await run('sleep 200 &');
+  await run('wait', 2);
+  assert.equal(await run('echo $?'), '130\n');
+  assert.equal(await run('jobs'), '[1]+  Running                 sleep 200 &\n');
+});

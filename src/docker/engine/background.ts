@@ -1,0 +1,87 @@
+/**
+ * Processes a shell leaves running in a container: `sleep 100 &`, `redis-server &`,
+ * `python3 -m http.server 8000 &`, `node server.js &`, and nginx, which daemonizes itself.
+ * They live with the container's other processes (ps, top, kill, the ports they serve) and die
+ * with it; a saved session drops them, as a restart would.
+ */
+import type { Ctr, Engine } from './engine';
+import { nginx, nodeApp, program, type Launch, type Proc } from './process';
+import { redisServer } from './redis';
+import type { BgProc, HttpReply, Machine, Out } from './shell/types';
+import { pythonRelease } from './shell/runtimes';
+
+const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
+
+/** The program `argv` runs when it keeps running (a server, `sleep`); undefined for one that ends at once. */
+export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
+  const { argv, m } = at;
+  const b = base(argv[0]);
+  if (b === 'sleep' && argv.length === 2 && /^(\d+(\.\d+)?|infinity)$/.test(argv[1])) {
+    return program(at, argv[1] === 'infinity' ? {} : { deadline: at.start + Number(argv[1]) * 1000 });
+  }
+  if (b === 'tail' && argv.includes('-f')) return program(at, {});
+  if (b === 'redis-server') return redisServer(at);
+  if (b === 'nginx') return nginx(at, false, true);
+  if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(at, { env, cwd, stdin: false }, argv[1]);
+  if (/^python3?(\.\d+)?$/.test(b) && argv[1] === '-m' && argv[2] === 'http.server') return httpServer(at, /^\d+$/.test(argv[3] ?? '') ? +argv[3] : 8000, cwd);
+  void m;
+  return undefined;
+}
+
+/** `python3 -m http.server`: the files under the directory it was started in. */
+function httpServer(at: Launch, port: number, dir: string): Proc {
+  const { m } = at;
+  const server = `SimpleHTTP/0.6 Python/${pythonRelease(m.fs, {}).split(' ')[0]}`;
+  return program(at, {
+    async boot(out) {
+      out.out(`Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...\n`);
+    },
+    serve(p, path): HttpReply | null {
+      if (p !== port) return null;
+      const file = dir.replace(/\/$/, '') + path;
+      try {
+        const node = m.fs.resolve(file).node;
+        if (node?.kind === 'dir') {
+          const names = [...m.fs.list(file.split('/').filter(Boolean))].map(([n, k]) => (k.kind === 'dir' ? n + '/' : n)).sort();
+          if (names.includes('index.html')) return { status: 200, body: m.fs.readFile(file.replace(/\/?$/, '/index.html')), server };
+          const title = `Directory listing for ${path}`;
+          return { status: 200, server, body: `<!DOCTYPE HTML>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n<h1>${title}</h1>\n<hr>\n<ul>\n${names.map((n) => `<li><a href="${n}">${n}</a></li>\n`).join('')}</ul>\n<hr>\n</body>\n</html>\n` };
+        }
+        return { status: 200, body: m.fs.readFile(file), server };
+      } catch {
+        return { status: 404, body: '', server };
+      }
+    },
+  });
+}
+
+export const backgrounding = {
+  /** What a port of `c` answers from the servers its shells started. */
+  served(this: Engine, c: Ctr, port: number, path: string): HttpReply | null {
+    for (const e of c.execs) {
+      const r = e.exitCode === null ? e.serve?.(port, path) : null;
+      if (r) return r;
+    }
+    return null;
+  },
+
+  /** Starts a background process in `c` (Machine.background); its parent is the shell `ppid`. */
+  background(this: Engine, c: Ctr, m: Machine, argv: string[], out: Out, env: string[], cwd: string, ppid: number): BgProc | undefined {
+    // started from a terminal, it shares it (ps without options lists it); nginx leaves it
+    const at: Launch = { pid: c.nextPid, argv, tty: 'tty' in out && !!out.tty && base(argv[0]) !== 'nginx', start: this.now(), m };
+    const p = pick(at, env, cwd);
+    if (!p) return undefined;
+    c.nextPid++;
+    p.ppid = ppid;
+    p.log = out;
+    // one that ends on its time reads as ended once the clock gets there (ps, jobs, wait)
+    const end = p.deadline;
+    if (end !== undefined) {
+      let code: number | null = null;
+      Object.defineProperty(p, 'exitCode', { get: () => code ?? (this.now() >= end ? 0 : null), set: (v: number | null) => { code = v; } });
+    }
+    // the ended ones are forgotten as new ones come
+    c.execs = c.execs.filter((e) => e.exitCode === null || e.ppid === undefined).concat(p);
+    return { pid: p.pid, end, status: () => p.exitCode, run: () => p.boot(out) };
+  },
+};
