@@ -194,7 +194,7 @@ export function createShell(opts: ShellOptions = {}): Shell {
     throw new InvalidState((e as Error).message);
   }
   // The host reaches published ports through the network, not through the Docker API
-  const shell = new SimShell(engine, opts, (host, port, path) => engine.hostHttp(host, port, path));
+  const shell = new SimShell(engine, opts, (host, port, path, client) => engine.hostHttp(host, port, path, client));
   if (hostState) {
     try {
       shell.load(hostState);

@@ -4,7 +4,7 @@
  */
 import { splitPath } from './sh/fs';
 import { opts, usage } from './sh/opts';
-import type { Command } from './sh/types';
+import type { Command, IO, ShellLike } from './sh/types';
 
 function parseUrl(u: string): { host: string; port: number; path: string } | null {
   const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(u);
@@ -14,6 +14,17 @@ function parseUrl(u: string): { host: string; port: number; path: string } | nul
 
 const isAddress = (host: string) => /^(localhost|\d+\.\d+\.\d+\.\d+)$/.test(host);
 const ipOf = (host: string) => (host === 'localhost' ? '127.0.0.1' : host);
+
+/** The User-Agent servers log: the release's curl or GNU wget (busybox's wget sends just `Wget`). */
+function agent(sh: ShellLike, io: IO, wget: boolean): string {
+  let os = '';
+  try {
+    os = sh.m.fs.readFile('/etc/os-release');
+  } catch { /* the host's, Ubuntu 24.04 */ }
+  const release = /^VERSION_CODENAME=(\w+)/m.exec(os)?.[1] ?? (/^ID=alpine/m.test(os) ? 'alpine' : 'noble');
+  if (wget) return io.busybox ? 'Wget' : `Wget/1.21.${release === 'bookworm' ? 3 : 4}`;
+  return 'curl/' + ({ alpine: '8.12.1', bookworm: '7.88.1', bullseye: '7.74.0', jammy: '7.81.0', focal: '7.68.0', buster: '7.64.0' }[release] ?? '8.5.0');
+}
 
 export const curl: Command = (args, io, sh) => {
   const o = opts(args, 'oXHd');
@@ -27,15 +38,15 @@ export const curl: Command = (args, io, sh) => {
   const fail = (code: number, msg: string) => (silent || io.err(`curl: (${code}) ${msg}\n`), code);
   const u = parseUrl(url);
   if (!u) return fail(3, 'URL rejected: Malformed input to a URL function');
-  const reply = sh.m.http(u.host, u.port, u.path);
+  // -I asks for the head only, -i shows it before the body
+  const head = o.flags.has('I') || o.flags.has('--head');
+  const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io, false), head });
   // A published port whose container does not listen: docker-proxy accepts, then the connection drops
   if (reply?.status === 0) return fail(56, 'Recv failure: Connection reset by peer');
   if (!reply) {
     if (isAddress(u.host)) return fail(7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server`);
     return fail(6, `Could not resolve host: ${u.host}`);
   }
-  // -I asks for the head only, -i shows it before the body
-  const head = o.flags.has('I') || o.flags.has('--head');
   if (head || o.flags.has('i') || o.flags.has('--include')) {
     const lines = reply.head ?? [...(reply.server ? [`Server: ${reply.server}`] : []), 'Content-Type: text/html', `Content-Length: ${reply.body.length}`];
     io.out(`HTTP/1.1 ${reply.status} ${reply.reason ?? (reply.status === 200 ? 'OK' : 'Not Found')}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`);
@@ -57,7 +68,7 @@ export const wget: Command = (args, io, sh) => {
     else io.err('wget: missing URL\n');
     return 1;
   }
-  const reply = sh.m.http(u.host, u.port, u.path);
+  const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io, true) });
   const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
   const url = `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`;
   if (!reply || reply.status === 0) {

@@ -5,9 +5,9 @@
  * with it; a saved session drops them, as a restart would.
  */
 import type { Ctr, Engine } from './engine';
-import { nginx, nodeApp, program, type Launch, type Proc } from './process';
+import { SILENT, clfTime, nginx, nodeApp, program, type Launch, type Proc } from './process';
 import { redisServer } from './redis';
-import type { BgProc, HttpReply, Machine, Out } from './shell/types';
+import type { BgProc, HttpReply, HttpRequest, Machine, Out } from './shell/types';
 import { pythonRelease } from './shell/runtimes';
 
 const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
@@ -23,43 +23,67 @@ export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
   if (b === 'redis-server') return redisServer(at);
   if (b === 'nginx') return nginx(at, false, true);
   if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(at, { env, cwd, stdin: false }, argv[1]);
-  if (/^python3?(\.\d+)?$/.test(b) && argv[1] === '-m' && argv[2] === 'http.server') return httpServer(at, /^\d+$/.test(argv[3] ?? '') ? +argv[3] : 8000, cwd);
+  if (/^python3?(\.\d+)?$/.test(b) && argv[1] === '-m' && argv[2] === 'http.server') return httpServer(at, /^\d+$/.test(argv[3] ?? '') ? +argv[3] : 8000, cwd, env);
   void m;
   return undefined;
 }
 
-/** `python3 -m http.server`: the files under the directory it was started in. */
-function httpServer(at: Launch, port: number, dir: string): Proc {
+/**
+ * `python3 -m http.server`: the files under the directory it was started in. Its stdout is a
+ * pipe without a TTY, so what it prints waits in Python's buffer until it exits (unless
+ * PYTHONUNBUFFERED); the request log goes to stderr at once.
+ */
+function httpServer(at: Launch, port: number, dir: string, env: string[]): Proc {
   const { m } = at;
+  const buffered = !at.tty && !env.some((e) => /^PYTHONUNBUFFERED=./.test(e));
+  let held = '';
+  const print = (out: Out, s: string) => (buffered ? (held += s) : out.out(s));
   const server = `SimpleHTTP/0.6 Python/${pythonRelease(m.fs, {}).split(' ')[0]}`;
   return program(at, {
     async boot(out) {
-      out.out(`Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...\n`);
+      print(out, `Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...\n`);
     },
-    serve(p, path): HttpReply | null {
+    // Python turns SIGINT into KeyboardInterrupt, which the server takes as a clean stop.
+    signal(sig, out) {
+      if (sig !== 2) return sig === 9 ? 137 : null;
+      print(out, '\nKeyboard interrupt received, exiting.\n');
+      out.out(held);
+      return 0;
+    },
+    serve(p, path, req): HttpReply | null {
       if (p !== port) return null;
-      const file = dir.replace(/\/$/, '') + path;
-      try {
-        const node = m.fs.resolve(file).node;
-        if (node?.kind === 'dir') {
-          const names = [...m.fs.list(file.split('/').filter(Boolean))].map(([n, k]) => (k.kind === 'dir' ? n + '/' : n)).sort();
-          if (names.includes('index.html')) return { status: 200, body: m.fs.readFile(file.replace(/\/?$/, '/index.html')), server };
-          const title = `Directory listing for ${path}`;
-          return { status: 200, server, body: `<!DOCTYPE HTML>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n<h1>${title}</h1>\n<hr>\n<ul>\n${names.map((n) => `<li><a href="${n}">${n}</a></li>\n`).join('')}</ul>\n<hr>\n</body>\n</html>\n` };
-        }
-        return { status: 200, body: m.fs.readFile(file), server };
-      } catch {
-        return { status: 404, body: '', server };
-      }
+      const r = listing(path);
+      // http.server's log_message: the client, its own date format, the request line and `-` for the size
+      const t = clfTime(m.now()).slice(0, 20).replace(':', ' ');
+      const line = (s: string) => req?.log.err(`${req.from} - - [${t}] ${s}\n`);
+      if (r.status === 404) line('code 404, message File not found');
+      line(`"${req?.head ? 'HEAD' : 'GET'} ${path} HTTP/1.1" ${r.status} -`);
+      return r;
     },
   });
+  function listing(path: string): HttpReply {
+    const file = dir.replace(/\/$/, '') + path;
+    try {
+      const node = m.fs.resolve(file).node;
+      if (node?.kind === 'dir') {
+        const names = [...m.fs.list(file.split('/').filter(Boolean))].map(([n, k]) => (k.kind === 'dir' ? n + '/' : n)).sort();
+        if (names.includes('index.html')) return { status: 200, body: m.fs.readFile(file.replace(/\/?$/, '/index.html')), server };
+        const title = `Directory listing for ${path}`;
+        return { status: 200, server, body: `<!DOCTYPE HTML>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n<h1>${title}</h1>\n<hr>\n<ul>\n${names.map((n) => `<li><a href="${n}">${n}</a></li>\n`).join('')}</ul>\n<hr>\n</body>\n</html>\n` };
+      }
+      return { status: 200, body: m.fs.readFile(file), server };
+    } catch {
+      return { status: 404, body: '<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        <p>Error code: 404</p>\n        <p>Message: File not found.</p>\n        <p>Error code explanation: 404 - Nothing matches the given URI.</p>\n    </body>\n</html>\n', server };
+    }
+  }
 }
 
 export const backgrounding = {
   /** What a port of `c` answers from the servers its shells started. */
-  served(this: Engine, c: Ctr, port: number, path: string): HttpReply | null {
+  served(this: Engine, c: Ctr, port: number, path: string, req: HttpRequest): HttpReply | null {
     for (const e of c.execs) {
-      const r = e.exitCode === null ? e.serve?.(port, path) : null;
+      // a server started from a shell logs where that shell's terminal was
+      const r = e.exitCode === null ? e.serve?.(port, path, { ...req, log: e.log ?? SILENT }) : null;
       if (r) return r;
     }
     return null;

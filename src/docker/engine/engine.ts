@@ -266,7 +266,7 @@ export class Engine implements DockerApi {
         .concat(this.initProc(c))
         .sort((a, b) => a.pid - b.pid),
       newPid: () => c.nextPid++,
-      http: (host, port, path) => this.http(c, host, port, path),
+      http: (host, port, path, client) => this.http(c, host, port, path, client),
       resolve: (host) => extraHost(c, host) ?? this.lookup(c, host),
       signal: (pid, sig, from) => this.signalInside(c, pid, sig, from),
       background(argv, out, env, cwd, ppid) {

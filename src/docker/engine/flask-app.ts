@@ -43,7 +43,8 @@ export function flaskMain(at: Launch, o: Context, env: string[], argv: string[])
       out.out(held);
       this.exitCode = r.code;
     },
-    serve(port, path, from = '127.0.0.1') {
+    serve(port, path, req) {
+      const from = req?.from ?? '127.0.0.1';
       // a state brought back from a save runs the module again, silently
       if (!app) start(SILENT);
       if (!app || port !== app.port || (app.host === '127.0.0.1' && from !== '127.0.0.1')) return null;

@@ -9,6 +9,7 @@ import type { Ctr, Engine } from './engine';
 import { daemonEnv, httpd, lookPath, mysqld, nginx, nodeApp, program, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
 import { flaskMain } from './flask-app';
+import { pick } from './background';
 import { redisServer } from './redis';
 import { postgresServer } from './postgres';
 import type { Machine, ProcInfo } from './shell/types';
@@ -93,6 +94,7 @@ export const mainProcess = {
     if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(launch(), o, argv[1]);
     const flask = ((/^python3?(\.\d+)?$/.test(b) && /^(-u )?[^-]\S*$/.test(argv.slice(1).join(' '))) || (b === 'flask' && argv[1] === 'run')) && flaskMain(launch(), o, withHome(daemonEnv(env, m.hostname, tty), '/root'), argv);
     if (flask) return flask;
+    if (/^python3?(\.\d+)?$/.test(b) && argv[1] === '-m' && argv[2] === 'http.server') return pick(launch(), env, o.cwd)!;
     // `npm start` runs its script under npm; a `node file` script becomes the server it starts.
     if (b === 'npm' && (argv[1] === 'start' || (argv[1] === 'run' && argv.length === 3))) {
       const s = npmScript(m.fs, o.cwd, argv[1] === 'run' ? argv[2] : 'start');

@@ -6,14 +6,14 @@
 import type { Port, PortMap } from '../api';
 import type { Ctr, Engine } from './engine';
 import { resolvConf } from './etc-files';
-import type { HttpReply } from './shell/types';
+import type { HttpClient, HttpReply, HttpRequest } from './shell/types';
 
 export const net = {
   /**
    * A GET from a container: itself, the containers it shares a network with (by address, or by
    * name where the network has DNS), the gateway's published ports.
    */
-  http(this: Engine, from: Ctr, host: string, port: number, path: string): HttpReply | null {
+  http(this: Engine, from: Ctr, host: string, port: number, path: string, client?: HttpClient): HttpReply | null {
     let p = port;
     const ip = host === 'host.docker.internal' ? 'gateway' : this.lookup(from, host)?.ip;
     // A container on another's network stack (`--network container:`) reaches that one's localhost.
@@ -23,30 +23,39 @@ export const net = {
       : [...this.containers.values()].find((c) => c.status === 'running' && Object.entries(c.ports).some(([k, b]) => b?.some((x) => Number(x.HostPort) === port) && (p = Number(k.split('/')[0])) > 0));
     if (!target || target.status !== 'running') return null;
     if (port === 0) return { status: 0, body: '', server: '' };
-    return target.proc?.serve?.(p, path, ip === '127.0.0.1' ? ip : to === 'gateway' ? target.ip.replace(/\d+$/, '1') : me.ip) ?? this.served(target, p, path);
+    const req = this.request(target, host, port, ip === '127.0.0.1' ? ip : to === 'gateway' ? gateway(target) : me.ip, client);
+    return target.proc?.serve?.(p, path, req) ?? this.served(target, p, path, req);
   },
 
   /**
    * A GET from the host: the host's own names reach the container that publishes the port (on a
    * wildcard or on that address), as docker-proxy forwards it.
    */
-  hostHttp(this: Engine, host: string, port: number, path: string): HttpReply | null {
+  hostHttp(this: Engine, host: string, port: number, path: string, client?: HttpClient): HttpReply | null {
     const local = ['localhost', '127.0.0.1', '0.0.0.0', 'aula', '10.0.2.15'].includes(host);
     if (!local) return null;
     for (const c of this.containers.values()) {
       if (c.status !== 'running') continue;
       for (const [key, binds] of Object.entries(c.ports)) {
         const ok = binds?.some((b) => Number(b.HostPort) === port && (!b.HostIp || b.HostIp === '0.0.0.0' || b.HostIp === '::' || b.HostIp === host || (b.HostIp === '127.0.0.1' && host === 'localhost')));
+        if (!ok || !key.endsWith('/tcp')) continue;
         // docker-proxy connects from the network's gateway
-        if (ok && key.endsWith('/tcp')) return c.proc?.serve?.(Number(key.split('/')[0]), path, c.ip.replace(/\d+$/, '1')) ?? this.served(c, Number(key.split('/')[0]), path) ?? { status: 0, body: '', server: '' };
+        const req = this.request(c, host, port, gateway(c), client);
+        const inner = parseInt(key, 10);
+        return c.proc?.serve?.(inner, path, req) ?? this.served(c, inner, path, req) ?? { status: 0, body: '', server: '' };
       }
     }
     // A container on the host's network listens on the host itself.
     for (const c of this.containers.values()) {
-      const r = c.status === 'running' && c.hostConfig.NetworkMode === 'host' ? c.proc?.serve?.(port, path) : null;
+      const r = c.status === 'running' && c.hostConfig.NetworkMode === 'host' ? c.proc?.serve?.(port, path, this.request(c, host, port, '127.0.0.1', client)) : null;
       if (r) return r;
     }
     return null;
+  },
+
+  /** The request as `c`'s server sees it; it logs to the container's output. */
+  request(this: Engine, c: Ctr, host: string, port: number, from: string, client: HttpClient = { agent: '-' }): HttpRequest {
+    return { ...client, from, host: port === 80 ? host : `${host}:${port}`, log: this.out(c) };
   },
 
   portList(this: Engine, c: Ctr): Port[] {
@@ -80,6 +89,8 @@ export const net = {
     return m;
   },
 };
+
+const gateway = (c: Ctr) => c.ip.replace(/\d+$/, '1');
 
 function portOrder(a: string, b: string): number {
   return parseInt(a, 10) - parseInt(b, 10) || (a < b ? -1 : 1);

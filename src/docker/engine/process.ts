@@ -3,7 +3,7 @@
  * reacts to input lines and signals the way the real one does (bash ignores SIGTERM as PID 1,
  * nginx stops on SIGQUIT, httpd on SIGWINCH, a node script serves its port).
  */
-import type { HttpReply, Machine, Out, ProcInfo } from './shell/types';
+import type { HttpReply, HttpRequest, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { release, runScript } from './shell/node';
 import { Exit, Open, inspect, repr } from './shell/repl-eval';
@@ -49,7 +49,7 @@ export interface Proc {
   echo?: boolean;
   restore(s: unknown): void;
   /** A web server's answer to a GET on one of its container's ports (null: nothing listens); `from`: the client's address. */
-  serve?(port: number, path: string, from?: string): HttpReply | null;
+  serve?(port: number, path: string, req?: HttpRequest): HttpReply | null;
   /** What ps shows when the program renames itself (nginx's `nginx: master process …`). */
   title?: string[];
   /** The user it runs as once its entrypoint stepped down from root (gosu redis), for ps and top. */
@@ -360,16 +360,26 @@ const MIME: Record<string, string> = { html: 'text/html', htm: 'text/html', css:
 const httpDate = (ms: number) => new Date(ms).toUTCString();
 const hex = (n: number) => Math.floor(n).toString(16);
 
+/** The Common Log Format's time: `16/Jun/2025:09:30:05 +0000`. */
+export const clfTime = (ms: number) => {
+  const s = httpDate(ms); // "Mon, 16 Jun 2025 09:30:05 GMT"
+  return `${s.slice(5, 7)}/${s.slice(8, 11)}/${s.slice(12, 16)}:${s.slice(17, 25)} +0000`;
+};
+
+/** How a server logs a request it answered: its request line, status, body bytes and the file it looked for. */
+type AccessLog = (req: HttpRequest, line: string, status: number, bytes: number, file: string) => void;
+
 /**
  * A web server's GET on port 80: the file under its document root, or its own 404 page, with the
  * headers each server writes in its order (nginx's ETag is mtime-size, Apache's size-microseconds).
  */
-function website(m: Machine, root: string, server: string, notFound: string) {
+function website(m: Machine, root: string, server: string, notFound: string, logged: AccessLog) {
   const apache = server.startsWith('Apache');
-  return (port: number, path: string): HttpReply | null => {
+  return (port: number, path: string, req?: HttpRequest): HttpReply | null => {
     if (port !== 80) return null;
     const file = root + (path.endsWith('/') ? path + 'index.html' : path);
     const date = 'Date: ' + httpDate(m.now());
+    const log = (status: number, bytes: number) => req && logged(req, `${req.head ? 'HEAD' : 'GET'} ${path} HTTP/1.1`, status, req.head ? 0 : bytes, file);
     let body: string;
     let mtime: number;
     try {
@@ -379,6 +389,7 @@ function website(m: Machine, root: string, server: string, notFound: string) {
     } catch {
       const len = 'Content-Length: ' + byteLength(notFound);
       const head = apache ? [date, 'Server: ' + server, len, 'Content-Type: text/html; charset=iso-8859-1'] : ['Server: ' + server, date, 'Content-Type: text/html', len, 'Connection: keep-alive'];
+      log(404, byteLength(notFound));
       return { status: 404, body: notFound, server, head };
     }
     const size = byteLength(body);
@@ -387,6 +398,7 @@ function website(m: Machine, root: string, server: string, notFound: string) {
     const head = apache
       ? [date, 'Server: ' + server, modified, `ETag: "${hex(size)}-${hex(mtime * 1000)}"`, 'Accept-Ranges: bytes', 'Content-Length: ' + size, type]
       : ['Server: ' + server, date, type, 'Content-Length: ' + size, modified, 'Connection: keep-alive', `ETag: "${hex(mtime / 1000)}-${hex(size)}"`, 'Accept-Ranges: bytes'];
+    log(200, size);
     return { status: 200, body, server, head };
   };
 }
@@ -411,6 +423,8 @@ export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
   // typed in a shell it forks away from it: the master is the child, its log the image's /dev/stderr link
   let master = 1;
   let toErr = true;
+  // connections served, numbered from 1 in the error log (`*1`)
+  let conn = 0;
   // the entrypoint's scripts take PIDs up to 28; then the workers, one per CPU (docker info says 4)
   let workers: number[] = [];
   const log = (t: string, pid: number, lines: string[]) => (toErr ? lines.map((s) => `${t} [notice] ${pid}#${pid}: ${s}\n`).join('') : '');
@@ -482,7 +496,12 @@ export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
       removePidFile(m, NGINX_PID);
       return 0;
     },
-    serve: website(m, daemon && !toErr ? '/var/www/html' : '/usr/share/nginx/html', NGINX, NGINX_404),
+    // A daemon's stdout is /dev/null, where the image's access.log points; the error log stays.
+    serve: website(m, daemon && !toErr ? '/var/www/html' : '/usr/share/nginx/html', NGINX, NGINX_404, (req, line, status, bytes, file) => {
+      const w = workers[conn++ % workers.length];
+      if (status === 404 && toErr) req.log.err(`${nginxStamp(m.now())} [error] ${w}#${w}: *${conn} open() "${file}" failed (2: No such file or directory), client: ${req.from}, server: localhost, request: "${line}", host: "${req.host}"\n`);
+      if (!daemon) req.log.out(`${req.from} - - [${clfTime(m.now())}] "${line}" ${status} ${bytes} "-" "${req.agent}" "-"\n`);
+    }),
     title: [daemon ? 'nginx: master process nginx' : 'nginx: master process nginx -g daemon off;'],
     children: () => workers.map((pid) => ({ pid, ppid: master, argv: ['nginx: worker process'], tty: false, start: at.start, user: daemon && !toErr ? 'www-data' : 'nginx' })),
   });
@@ -517,7 +536,8 @@ export function httpd(at: Launch): Proc {
       removePidFile(m, pidFile);
       return 0;
     },
-    serve: website(m, '/usr/local/apache2/htdocs', 'Apache/2.4.63 (Unix)', APACHE_404),
+    // the image's CustomLog is /proc/self/fd/1 in the common format (`-` for no body)
+    serve: website(m, '/usr/local/apache2/htdocs', 'Apache/2.4.63 (Unix)', APACHE_404, (req, line, status, bytes) => req.log.out(`${req.from} - - [${clfTime(m.now())}] "${line}" ${status} ${bytes || '-'}\n`)),
     // httpd-foreground execs `httpd -DFOREGROUND`.
     title: ['httpd', '-DFOREGROUND'],
     children: () => kids.map((pid) => ({ pid, ppid: 1, argv: ['httpd', '-DFOREGROUND'], tty: false, start: at.start, user: 'www-data' })),

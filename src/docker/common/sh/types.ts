@@ -41,6 +41,12 @@ export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: bool
 /** `reason`: the status line's text when the server words it otherwise (Werkzeug's `NOT FOUND`). */
 export interface HttpReply { status: number; body: string; server: string; head?: string[]; reason?: string }
 
+/** What the client sends besides the path: its User-Agent, and HEAD for `curl -I`. */
+export interface HttpClient { agent: string; head?: boolean }
+
+/** A GET as the server sees it: the client's address, the Host header, and where the server logs it. */
+export interface HttpRequest extends HttpClient { from: string; host: string; log: Out }
+
 /** The machine the processes run in: a container, or the host. */
 export interface Machine {
   fs: Fs;
@@ -62,7 +68,7 @@ export interface Machine {
   procs(): ProcInfo[];
   newPid(): number;
   /** A GET to host:port from inside this container (other containers, published ports, itself). */
-  http(host: string, port: number, path: string): HttpReply | null;
+  http(host: string, port: number, path: string, client?: HttpClient): HttpReply | null;
   /** Name resolution inside a container (its network's DNS): the address, and the name it reverses to. */
   resolve?(host: string): { ip: string; name?: string } | null;
   /** A signal from the process `from` inside this machine; false when no process has that PID. */
