@@ -6,8 +6,16 @@
  * and a pointer inside a printed value is an address.
  */
 
+import { memo } from '../memo';
+
 /** What the template engine treats as a typed Go value rather than decoded JSON. */
-export abstract class GoValue {}
+export abstract class GoValue {
+  abstract readonly raw: unknown;
+  /** JSON of a typed value (the `json` function) is the JSON it was made from. */
+  toJSON(): unknown {
+    return this.raw;
+  }
+}
 
 /**
  * A struct of `type` over its JSON object, each field converted when asked for; without a type
@@ -39,18 +47,13 @@ export class GoStruct extends GoValue {
     if (go[0] === '^') return convert(obj, go.slice(1));
     return Object.hasOwn(obj, json) ? convert(obj[json], k) : k ? convert(null, k) : zero;
   }
-  toJSON(): unknown {
-    return this.raw;
-  }
 }
 
 /** A nil pointer (`*`), map (`m`) or slice (`[`). */
 export class GoNil extends GoValue {
+  readonly raw = null;
   constructor(readonly kind: string) {
     super();
-  }
-  toJSON(): null {
-    return null;
   }
 }
 
@@ -58,9 +61,6 @@ export class GoNil extends GoValue {
 export class GoText extends GoValue {
   constructor(readonly text: string, readonly raw: unknown, readonly ptr = false) {
     super();
-  }
-  toJSON(): unknown {
-    return this.raw;
   }
 }
 
@@ -109,19 +109,12 @@ const TYPES: Record<string, string> = {
 };
 
 type Field = [go: string, json: string, zero: unknown, kind: string];
-const parsed = new Map<string, Field[]>();
 
-function fieldsOf(type: string): Field[] {
-  let f = parsed.get(type);
-  if (!f) {
-    f = TYPES[type].split(' ').filter(Boolean).map((spec) => {
-      const [, go, json = go, mark, kind = ''] = /^([^=:!#]+)(?:=([^:!#]+))?([!#]?)(?::(.*))?$/.exec(spec)!;
-      return [go, json, mark === '!' ? false : mark === '#' ? 0 : '', kind];
-    });
-    parsed.set(type, f);
-  }
-  return f;
-}
+const fieldsOf = memo((type: string): Field[] =>
+  TYPES[type].split(' ').filter(Boolean).map((spec) => {
+    const [, go, json = go, mark, kind = ''] = /^([^=:!#]+)(?:=([^:!#]+))?([!#]?)(?::(.*))?$/.exec(spec)!;
+    return [go, json, mark === '!' ? false : mark === '#' ? 0 : '', kind];
+  }));
 
 /** Go's time.Time String(): `2025-06-16 09:30:05.1 +0000 UTC`. */
 const goTime = (s: string): string =>
@@ -151,9 +144,7 @@ function convert(v: unknown, kind: string, ptr = false): unknown {
     const elem = kind.slice(1);
     if (!elem) return v;
     if (Array.isArray(v)) return v.map((x) => convert(x, elem));
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as object)) out[k] = convert(x, elem);
-    return out;
+    return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, convert(x, elem)]));
   }
   if (head === '@') return new GoText(goTime(String(v ?? '0001-01-01T00:00:00Z')), v);
   if (head === '%') return new GoText(goDuration(Number(v ?? 0)), v ?? 0);
@@ -162,6 +153,4 @@ function convert(v: unknown, kind: string, ptr = false): unknown {
 }
 
 /** The typed value of an inspect answer; `type` is container, image, network or volume. */
-export function typed(raw: unknown, type: string): unknown {
-  return convert(raw, type);
-}
+export const typed: (raw: unknown, type: string) => unknown = convert;
