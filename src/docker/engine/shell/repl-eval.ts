@@ -158,13 +158,13 @@ function pyOp(op: string, a: V, b: V): V {
   if ((op === '/' || op === '//' || op === '%') && !Number(y)) throw new Thrown('ZeroDivisionError', op === '/' ? (ints ? 'division by zero' : 'float division by zero') : ints ? 'integer division or modulo by zero' : 'float floor division by zero');
   if (ints && !(op === '**' && y < 0n)) {
     if (op === '/') return Number(x) / Number(y);
-    const r = op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '**' ? x ** y : x % y;
+    const r = JS_OPS[op === '//' ? '%' : op](x, y);
     if (op !== '//' && op !== '%') return r;
     const q = (x - (r !== 0n && r < 0n !== y < 0n ? r + y : r)) / y;
     return op === '//' ? q : r !== 0n && r < 0n !== y < 0n ? r + y : r;
   }
   [x, y] = [Number(x), Number(y)];
-  return op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? x / y : op === '**' ? x ** y : op === '//' ? Math.floor(x / y) : x - y * Math.floor(x / y);
+  return op === '//' ? Math.floor(x / y) : op === '%' ? x - y * Math.floor(x / y) : JS_OPS[op](x, y);
 }
 
 /** python's sys.version, as the official image's build says it. */
@@ -215,7 +215,6 @@ export function interpreter(h: Host) {
       json: mod('json', { dumps }),
       random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
     };
-    const builtin = (name: string, f: (...a: V[]) => V) => fn(name, f);
     const b: Record<string, V> = {
       print, len, int, float, range, repr,
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
@@ -235,7 +234,7 @@ export function interpreter(h: Host) {
       True: true, False: false, None: null,
       __import__: (n: string) => modules[n],
     };
-    for (const [k, v] of Object.entries(b)) if (typeof v === 'function') builtin(k, v);
+    for (const [k, v] of Object.entries(b)) if (typeof v === 'function') fn(k, v);
     return b;
   };
   const globals = py ? python() : node();
@@ -364,8 +363,7 @@ export function interpreter(h: Host) {
       if (op === 'in' || op === 'not in') return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, x)) === (op === 'in');
       if (/[<>]/.test(op)) {
         if (isNum(x) !== isNum(y) || (!isNum(x) && typeof x !== typeof y)) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(x)}' and '${typeName(y)}'`);
-        const [p, q] = [num(x), num(y)];
-        return op === '<' ? p < q : op === '>' ? p > q : op === '<=' ? p <= q : p >= q;
+        return JS_OPS[op](num(x), num(y));
       }
       return pyOp(op, x, y);
     };
