@@ -425,40 +425,33 @@ function executeAll(nodes: Node[], dot: unknown, rowType: string | undefined, he
 }
 
 function executeNode(n: Node, dot: unknown, rowType: string | undefined, header: boolean): string {
-  let out = '';
-  {
-    if (n.k === 'text') out += n.v;
-    else if (n.k === 'act') {
-      // `{{.Field}}` on a plain row: the common case of every listing, without the pipeline machinery.
-      if (n.f !== undefined && dot !== null && typeof dot === 'object' && !Array.isArray(dot) && !(dot instanceof GoValue)) {
-        const v = (dot as Record<string, unknown>)[n.f];
-        if (typeof v === 'string') out += v;
-        else if (n.f in dot) out += goString(v);
-        else if (rowType) throw new TemplateError(`template: :${n.pos}: executing "" at <.${n.f}>: can't evaluate field ${n.f} in type ${rowType}`);
-        else if (mode === 'raw') throw new ExecFail(`map has no entry for key "${n.f}"`, '.' + n.f);
-        else out += goString(NO_VALUE);
-      } else if (n.set) vars[n.set[0]] = evalPipe(n.p, dot, header);
-      else out += goString(evalPipe(n.p, dot, header));
-    }
-    else if (n.k !== 'range') {
-      const v = evalPipe(n.p, dot, header);
-      if (n.set) vars[n.set[0]] = v;
-      // `with` moves dot to its value; `if` keeps it.
-      out += executeAll(truthy(v) ? n.body : n.no, truthy(v) && n.k === 'with' ? v : dot, rowType, header);
-    } else {
-      const v = evalPipe(n.p, dot, header);
-      if (v instanceof GoStruct || v instanceof GoText) throw new ExecFail(`range can't iterate over ${goString(v)}`, pipeString(n.p));
-      const keys: unknown[] = Array.isArray(v) ? v.map((_, i) => i) : v && typeof v === 'object' && !(v instanceof GoNil) ? Object.keys(v).sort() : [];
-      if (keys.length === 0) out += executeAll(n.no, dot, rowType, header);
-      for (const k of keys) {
-        const it = (v as Record<string, unknown>)[k as string];
-        // `range $v := …` names the element; `range $k, $v := …` the key (or index) and the element.
-        if (n.set) Object.assign(vars, n.set.length > 1 ? { [n.set[0]]: k, [n.set[1]]: it } : { [n.set[0]]: it });
-        out += executeAll(n.body, it, undefined, header);
-      }
-    }
+  if (n.k === 'text') return n.v;
+  // `{{.Field}}` on a plain row: the common case of every listing, without the pipeline machinery.
+  if (n.k === 'act' && n.f !== undefined && dot !== null && typeof dot === 'object' && !Array.isArray(dot) && !(dot instanceof GoValue)) {
+    const v = (dot as Record<string, unknown>)[n.f];
+    if (typeof v === 'string') return v;
+    if (n.f in dot) return goString(v);
+    if (rowType) throw new TemplateError(`template: :${n.pos}: executing "" at <.${n.f}>: can't evaluate field ${n.f} in type ${rowType}`);
+    if (mode === 'raw') throw new ExecFail(`map has no entry for key "${n.f}"`, '.' + n.f);
+    return goString(NO_VALUE);
   }
-  return out;
+  const v = evalPipe(n.p, dot, header);
+  if (n.k === 'range') {
+    if (v instanceof GoStruct || v instanceof GoText) throw new ExecFail(`range can't iterate over ${goString(v)}`, pipeString(n.p));
+    const keys: unknown[] = Array.isArray(v) ? v.map((_, i) => i) : v && typeof v === 'object' && !(v instanceof GoNil) ? Object.keys(v).sort() : [];
+    let out = keys.length ? '' : executeAll(n.no, dot, rowType, header);
+    for (const k of keys) {
+      const it = (v as Record<string, unknown>)[k as string];
+      // `range $v := …` names the element; `range $k, $v := …` the key (or index) and the element.
+      if (n.set) Object.assign(vars, n.set.length > 1 ? { [n.set[0]]: k, [n.set[1]]: it } : { [n.set[0]]: it });
+      out += executeAll(n.body, it, undefined, header);
+    }
+    return out;
+  }
+  if (n.set) vars[n.set[0]] = v;
+  if (n.k === 'act') return n.set ? '' : goString(v);
+  // `with` moves dot to its value; `if` keeps it.
+  return executeAll(truthy(v) ? n.body : n.no, truthy(v) && n.k === 'with' ? v : dot, rowType, header);
 }
 
 const compiled = memo(compile);
