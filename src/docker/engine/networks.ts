@@ -64,7 +64,8 @@ function parseCidr(s: string): [number, number] | null {
   const size = 2 ** (32 - Number(m[2]));
   return [toNum(m[1]), size];
 }
-const inside = (ip: string, c: [number, number] | null) => !!c && toNum(ip) >= c[0] - (c[0] % c[1]) && toNum(ip) < c[0] - (c[0] % c[1]) + c[1];
+/** In the same block of the subnet's size as its first address. */
+const inside = (ip: string, c: [number, number] | null) => !!c && Math.floor(toNum(ip) / c[1]) === Math.floor(c[0] / c[1]);
 const prefix = (n: Net) => n.subnet.split('/')[1] ?? '';
 const userDefined = (n: Net) => !PREDEFINED.includes(n.name);
 
@@ -308,9 +309,9 @@ export const networking = {
       else if (cfg.Gateway && !inside(cfg.Gateway, sub)) errs.push(`invalid gateway ${cfg.Gateway}: parent subnet ${cfg.Subnet} doesn't contain this address`);
     }
     if (errs.length) throw new ApiError(400, 'invalid network config:\n' + joined(errs));
-    if ([...this.nets.values()].some((n) => n.name === name)) throw new ApiError(409, `network with name ${name} already exists`);
+    if (this.netNamed(name)) throw new ApiError(409, `network with name ${name} already exists`);
     const overlaps = (s: string) => [...this.nets.values()].some((n) => n.subnet && (inside(n.subnet.split('/')[0], cidr(s)) || inside(s.split('/')[0], cidr(n.subnet))));
-    let [subnet, gateway, ipRange] = conf.length ? [conf[0].Subnet, conf[0].Gateway, conf[0].IPRange ?? ''] : ['', '', ''];
+    let { Subnet: subnet = '', Gateway: gateway = '', IPRange: ipRange = '' } = conf[0] ?? {};
     if (subnet && overlaps(subnet)) throw new ApiError(403, 'invalid pool request: Pool overlaps with other one on this address space');
     if (!subnet) {
       // The default pools: 172.17–31.0.0/16, then 192.168.0.0/20 blocks.
@@ -368,10 +369,8 @@ export const networking = {
   checkEndpoint(this: Engine, n: Net, cfg: EndpointConfig, e: Ep): void {
     const ip = cfg.IPAMConfig?.IPv4Address;
     const errs: string[] = [];
-    if (ip && !userDefined(n)) errs.push('user specified IP address is supported on user defined networks only');
-    else if (ip && !n.fixed) errs.push('user specified IP address is supported only when connecting to networks with user configured subnets');
-    else if (ip && !IPV4.test(ip)) errs.push(`invalid IPv4 address: ${ip}`);
-    else if (ip && !inside(ip, cidr(n.ipRange || n.subnet))) errs.push(`no configured subnet or ip-range contain the IP address ${ip}`);
+    const bad = !ip ? '' : !userDefined(n) ? 'user specified IP address is supported on user defined networks only' : !n.fixed ? 'user specified IP address is supported only when connecting to networks with user configured subnets' : !IPV4.test(ip) ? `invalid IPv4 address: ${ip}` : inside(ip, cidr(n.ipRange || n.subnet)) ? '' : `no configured subnet or ip-range contain the IP address ${ip}`;
+    if (bad) errs.push(bad);
     if (cfg.Aliases?.length && !userDefined(n)) errs.push('network-scoped alias is supported only for containers in user defined networks');
     if (errs.length) throw new ApiError(400, 'invalid endpoint settings:\n' + joined(errs));
     if (ip) e.ip = ip;
@@ -382,7 +381,7 @@ export const networking = {
     const n = this.findNet(id);
     const c = this.get(container);
     const nets = this.netsOf(c);
-    if (n.name === 'host' || (c.hostConfig.NetworkMode === 'host' && n.name === 'host')) throw new ApiError(400, 'container cannot be disconnected from host network or connected to host network');
+    if (n.name === 'host') throw new ApiError(400, 'container cannot be disconnected from host network or connected to host network');
     if (!nets[n.name]) throw new ApiError(403, `container ${c.id} is not connected to network ${n.name}`);
     if (nets[n.name].ep && this.isUp(c)) this.netEvent(n, 'disconnect', c);
     delete nets[n.name];
