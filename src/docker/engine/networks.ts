@@ -66,7 +66,6 @@ function parseCidr(s: string): [number, number] | null {
 }
 /** In the same block of the subnet's size as its first address. */
 const inside = (ip: string, c: [number, number] | null) => !!c && Math.floor(toNum(ip) / c[1]) === Math.floor(c[0] / c[1]);
-const prefix = (n: Net) => n.subnet.split('/')[1] ?? '';
 const userDefined = (n: Net) => !PREDEFINED.includes(n.name);
 
 export const networking = {
@@ -183,7 +182,7 @@ export const networking = {
       out[name] = {
         IPAMConfig: e.ip ? { IPv4Address: e.ip } : null, Links: null, Aliases: e.aliases?.length ? e.aliases : null,
         MacAddress: addr ? '02:42:' + addr.split('.').map((p) => Number(p).toString(16).padStart(2, '0')).join(':') : '', DriverOpts: null, GwPriority: 0,
-        NetworkID: n?.id ?? '', EndpointID: on ? e.ep! : '', Gateway: addr ? n!.gateway : '', IPAddress: addr, IPPrefixLen: addr ? Number(prefix(n!)) : 0,
+        NetworkID: n?.id ?? '', EndpointID: on ? e.ep! : '', Gateway: addr ? n!.gateway : '', IPAddress: addr, IPPrefixLen: addr ? Number(n!.subnet.split('/')[1] ?? 0) : 0,
         IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
         DNSNames: user ? [...new Set([c.name, ...(e.aliases ?? []), c.id.slice(0, 12), c.config.Hostname])] : null,
       };
@@ -290,19 +289,19 @@ export const networking = {
     const conf = req.IPAM?.Config ?? [];
     // ValidateIPAM: each subnet a canonical CIDR, gateway and range inside it.
     const errs: string[] = [];
-    const masked = (c: [number, number], bits: string) => `${toIp(c[0] - (c[0] % c[1]))}/${bits}`;
+    const masked = (c: [number, number], s: string) => toIp(c[0] - (c[0] % c[1])) + s.slice(s.indexOf('/'));
     for (const cfg of conf) {
       const sub = cidr(cfg.Subnet);
       if (!sub) {
         errs.push(`invalid subnet ${cfg.Subnet}: invalid CIDR block notation`);
         continue;
       }
-      if (sub[0] % sub[1]) errs.push(`invalid subnet ${cfg.Subnet}: it should be ${masked(sub, cfg.Subnet.split('/')[1])}`);
+      if (sub[0] % sub[1]) errs.push(`invalid subnet ${cfg.Subnet}: it should be ${masked(sub, cfg.Subnet)}`);
       const r = cfg.IPRange ? cidr(cfg.IPRange) : undefined;
       if (r === null) errs.push(`invalid ip-range ${cfg.IPRange}: invalid CIDR block notation`);
       else if (r) {
         if (r[1] > sub[1]) errs.push(`invalid ip-range ${cfg.IPRange}: CIDR block is bigger than its parent subnet ${cfg.Subnet}`);
-        if (r[0] % r[1]) errs.push(`invalid ip-range ${cfg.IPRange}: it should be ${masked(r, cfg.IPRange!.split('/')[1])}`);
+        if (r[0] % r[1]) errs.push(`invalid ip-range ${cfg.IPRange}: it should be ${masked(r, cfg.IPRange!)}`);
         if (!inside(toIp(r[0]), sub) && !inside(cfg.Subnet.split('/')[0], r)) errs.push(`invalid ip-range ${cfg.IPRange}: parent subnet ${cfg.Subnet} doesn't contain ip-range`);
       }
       if (cfg.Gateway && !IPV4.test(cfg.Gateway)) errs.push(`invalid gateway ${cfg.Gateway}: invalid address`);
