@@ -49,8 +49,9 @@ function lex(src: string, py: boolean): Tok[] {
   const out: Tok[] = [];
   let pos = (LEX.lastIndex = 0);
   for (let m; pos < src.length && (m = LEX.exec(src)); pos = LEX.lastIndex) {
-    const v = m[1] ?? m[2] ?? m[3] ?? m[4];
-    out.push({ k: m[1] !== undefined ? 'n' : m[2] !== undefined ? 's' : m[3] !== undefined ? 'i' : 'o', v, p: LEX.lastIndex - v.length });
+    // the group that matched is the token's kind
+    const g = m.findIndex((x, j) => j && x !== undefined);
+    out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
   }
   const rest = src.slice(pos);
   if (rest.trim() && !(py && /^\s*#/.test(rest))) {
@@ -205,7 +206,8 @@ export function interpreter(h: Host) {
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
     const cmp = (a: V, b: V) => (num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0);
     const f = (m: (...a: V[]) => number) => (...a: V[]) => m(...a.map((x) => Number(num(x))));
-    const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: f(Math.sqrt), pow: f(Math.pow), floor: (x: V) => BigInt(Math.floor(Number(num(x)))), ceil: (x: V) => BigInt(Math.ceil(Number(num(x)))) });
+    const toInt = (m: (x: number) => number) => fn(m.name, (x: V) => BigInt(m(Number(num(x)))));
+    const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: f(Math.sqrt), pow: f(Math.pow), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
     const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${dumps(x)}`).join(', ')}}`);
     const version = pyBuild(h);
     const modules: Record<string, V> = {
@@ -218,7 +220,7 @@ export function interpreter(h: Host) {
     const b: Record<string, V> = {
       print, len, int, float, range, repr,
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
-      round: (x: V, n?: V) => (n === undefined ? BigInt(Math.round(Number(num(x)))) : Number(Number(x).toFixed(Number(n)))),
+      round: (x: V, n?: V) => (n === undefined ? toInt(Math.round)(x) : Number(Number(x).toFixed(Number(n)))),
       max: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) > 0 ? y : x)),
       min: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) < 0 ? y : x)),
       sum: (a: V) => iter(a).reduce((x: V, y: V) => pyOp('+', x, y), 0n),
