@@ -76,7 +76,7 @@ export function compile(src: string): Node[] {
     if (open < 0) { pieces.push(src.slice(i)); break; }
     let text = src.slice(i, open);
     let start = open + 2;
-    if (src[start] === '-' && /\s/.test(src[start + 1] ?? '')) { text = text.replace(/\s+$/, ''); start++; }
+    if (src[start] === '-' && /\s/.test(src[start + 1])) { text = text.replace(/\s+$/, ''); start++; }
     const close = src.indexOf('}}', start);
     if (close < 0) {
       // The parser reads up to the end first: a stray character there is its error.
@@ -85,10 +85,10 @@ export function compile(src: string): Node[] {
     }
     let end = close;
     let next = close + 2;
-    if (src[close - 1] === '-' && /\s/.test(src[close - 2] ?? '')) end = close - 1;
+    if (src[close - 1] === '-' && /\s/.test(src[close - 2])) end = close - 1;
     const body = src.slice(start, end);
     pieces.push(text, { a: body.trim(), at: start + (body.length - body.trimStart().length) });
-    if (end !== close) { while (next < src.length && /\s/.test(src[next])) next++; }
+    if (end !== close) while (/\s/.test(src[next])) next++;
     i = next;
   }
   let pos = 0;
@@ -110,7 +110,7 @@ export function compile(src: string): Node[] {
       const toks = tokenize(p.a);
       const head = toks[0];
       for (const t of toks) {
-        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !['if', 'range', 'with', 'else', 'end', 'true', 'false', 'nil'].includes(t)) {
+        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !/^(if|range|with|else|end|true|false|nil)$/.test(t)) {
           throw parseError(`function "${t}" not defined`);
         }
       }
