@@ -67,7 +67,7 @@ export class GoText extends GoValue {
 export const MISSING = Symbol('missing');
 
 /**
- * One string per type: fields in order, `Go=Json` where the JSON key differs. After `:` the kind:
+ * One string per type: fields in order, `Go=Json` where the JSON key differs (beyond CPU and DNS). After `:` the kind:
  * `[`elem slice, `m`elem map, `*`elem pointer, a letter a struct, `@` time.Time, `%` Duration;
  * no kind is a scalar (`!` marks a bool, `#` a number the JSON may leave out). `^T` embeds T.
  */
@@ -80,8 +80,8 @@ const TYPES: Record<string, string> = {
   K: 'Hostname Domainname User AttachStdin! AttachStdout! AttachStderr! ExposedPorts:mE Tty! OpenStdin! StdinOnce! Env:[ Cmd:[ Healthcheck:*Q ArgsEscaped! Image Volumes:mE WorkingDir Entrypoint:[ NetworkDisabled! MacAddress OnBuild:[ Labels:m StopSignal StopTimeout:* Shell:[',
   Q: 'Test:[ Interval:% Timeout:% StartPeriod:% StartInterval:% Retries#',
   E: '',
-  H: 'Binds:[ ContainerIDFile LogConfig:G NetworkMode PortBindings:m[P RestartPolicy:Y AutoRemove! VolumeDriver VolumesFrom:[ ConsoleSize:[ Annotations:m CapAdd:[ CapDrop:[ CgroupnsMode DNS=Dns:[ DNSOptions=DnsOptions:[ DNSSearch=DnsSearch:[ ExtraHosts:[ GroupAdd:[ IpcMode Cgroup Links:[ OomScoreAdj# PidMode Privileged! PublishAllPorts! ReadonlyRootfs! SecurityOpt:[ StorageOpt:m Tmpfs:m UTSMode UsernsMode ShmSize# Sysctls:m Runtime Isolation ^U Mounts:[X2 MaskedPaths:[ ReadonlyPaths:[ Init:*',
-  U: 'CPUShares=CpuShares# Memory# NanoCPUs=NanoCpus# CgroupParent BlkioWeight# BlkioWeightDevice:[ BlkioDeviceReadBps:[ BlkioDeviceWriteBps:[ BlkioDeviceReadIOps:[ BlkioDeviceWriteIOps:[ CPUPeriod=CpuPeriod# CPUQuota=CpuQuota# CPURealtimePeriod=CpuRealtimePeriod# CPURealtimeRuntime=CpuRealtimeRuntime# CpusetCpus CpusetMems Devices:[ DeviceCgroupRules:[ DeviceRequests:[ MemoryReservation# MemorySwap# MemorySwappiness:* OomKillDisable:* PidsLimit:* Ulimits:[ CPUCount=CpuCount# CPUPercent=CpuPercent# IOMaximumIOps# IOMaximumBandwidth#',
+  H: 'Binds:[ ContainerIDFile LogConfig:G NetworkMode PortBindings:m[P RestartPolicy:Y AutoRemove! VolumeDriver VolumesFrom:[ ConsoleSize:[ Annotations:m CapAdd:[ CapDrop:[ CgroupnsMode DNS:[ DNSOptions:[ DNSSearch:[ ExtraHosts:[ GroupAdd:[ IpcMode Cgroup Links:[ OomScoreAdj# PidMode Privileged! PublishAllPorts! ReadonlyRootfs! SecurityOpt:[ StorageOpt:m Tmpfs:m UTSMode UsernsMode ShmSize# Sysctls:m Runtime Isolation ^U Mounts:[X2 MaskedPaths:[ ReadonlyPaths:[ Init:*',
+  U: 'CPUShares# Memory# NanoCPUs# CgroupParent BlkioWeight# BlkioWeightDevice:[ BlkioDeviceReadBps:[ BlkioDeviceWriteBps:[ BlkioDeviceReadIOps:[ BlkioDeviceWriteIOps:[ CPUPeriod# CPUQuota# CPURealtimePeriod# CPURealtimeRuntime# CpusetCpus CpusetMems Devices:[ DeviceCgroupRules:[ DeviceRequests:[ MemoryReservation# MemorySwap# MemorySwappiness:* OomKillDisable:* PidsLimit:* Ulimits:[ CPUCount# CPUPercent# IOMaximumIOps# IOMaximumBandwidth#',
   X2: 'Type Source Target ReadOnly! Consistency BindOptions:* VolumeOptions:* ImageOptions:* TmpfsOptions:* ClusterOptions:*',
   G: 'Type Config:m',
   Y: 'Name MaximumRetryCount#',
@@ -91,7 +91,7 @@ const TYPES: Record<string, string> = {
   N: '^A ^F Networks:m*W',
   A: 'Bridge SandboxID SandboxKey Ports:m[P HairpinMode! LinkLocalIPv6Address LinkLocalIPv6PrefixLen# SecondaryIPAddresses:[ SecondaryIPv6Addresses:[',
   F: 'EndpointID Gateway GlobalIPv6Address GlobalIPv6PrefixLen# IPAddress IPPrefixLen# IPv6Gateway MacAddress',
-  W: 'IPAMConfig:*I Links:[ Aliases:[ MacAddress DriverOpts:m GwPriority# NetworkID EndpointID Gateway IPAddress IPPrefixLen# IPv6Gateway GlobalIPv6Address GlobalIPv6PrefixLen# DNSNames:[',
+  W: 'IPAMConfig:*I Links:[ Aliases:[ MacAddress DriverOpts:m GwPriority# NetworkID EndpointID Gateway IPAddress IPPrefixLen# IPv6Gateway GlobalIPv6Address GlobalIPv6PrefixLen# DNSNames=DNSNames:[',
   I: 'IPv4Address IPv6Address LinkLocalIPs:[',
   image: 'ID=Id RepoTags:[ RepoDigests:[ Parent Comment Created DockerVersion Author Config:*O Architecture Variant Os OsVersion Size# GraphDriver:D RootFS:T Metadata:Z Descriptor:* Manifests:[',
   O: '^V ^X',
@@ -112,7 +112,8 @@ type Field = [go: string, json: string, zero: unknown, kind: string];
 
 const fieldsOf = memo((type: string): Field[] =>
   TYPES[type].split(' ').filter(Boolean).map((spec) => {
-    const [, go, json = go, mark, kind = ''] = /^([^=:!#]+)(?:=([^:!#]+))?([!#]?)(?::(.*))?$/.exec(spec)!;
+    // moby's JSON spells CPU and DNS as words (CpuShares, NanoCpus, DnsOptions)
+    const [, go, json = go.replace(/^CPU|CPUs|^DNS/, (w) => w[0] + w.slice(1).toLowerCase()), mark, kind = ''] = /^([^=:!#]+)(?:=([^:!#]+))?([!#]?)(?::(.*))?$/.exec(spec)!;
     return [go, json, mark === '!' ? false : mark === '#' ? 0 : '', kind];
   }));
 
