@@ -108,7 +108,7 @@ export const healthChecks = {
     let output = '';
     let code = -1;
     let took = 0;
-    const no = argv.length ? lookPath(m, env, cwd, argv[0]) : { why: 'exec: no command', code: 0, tail: '' };
+    const no = argv.length ? lookPath(m, env, cwd, argv[0]) : { why: 'exec: no command' };
     if (no) output = `OCI runtime exec failed: exec failed: unable to start container process: ${no.why}: unknown`;
     else {
       const p = startProgram({ pid: m.newPid(), argv, tty: false, start: at, m }, { env, cwd, stdin: false, user: c.config.User || undefined });
