@@ -102,8 +102,7 @@ export const networking = {
   /** A free address of `n`: from its range, after the gateway, or the one asked for. */
   allocate(this: Engine, c: Ctr, n: Net, want?: string): string {
     if (!n.subnet) return '';
-    const used = new Set<string | undefined>();
-    for (const o of this.containers.values()) if (o !== c && o.nets?.[n.name]?.ep && this.isUp(o)) used.add(o.nets[n.name].addr);
+    const used = new Set(this.members(n).filter(([o]) => o !== c).map(([, e]) => e.addr));
     if (want) {
       if (used.has(want)) throw new ApiError(403, `failed to set up container networking: Address already in use`);
       return want;
@@ -268,9 +267,7 @@ export const networking = {
     if ((f.dangling?.length ?? 0) > 1) throw new ApiError(400, 'got more than one value for filter key "dangling"');
     if (dangling !== undefined && !['true', '1', 'false', '0'].includes(dangling)) throw new ApiError(400, `invalid value for filter 'dangling', must be "true" (or "1"), or "false" (or "0")`);
     return [...this.nets.values()]
-      .filter((n) => match(f.driver, n.driver, true) && match(f.name, n.name) && match(f.id, n.id) && match(f.scope, 'local', true) && matchKV(f.label, n.labels))
-      .filter((n) => !f.type || f.type.includes(userDefined(n) ? 'custom' : 'builtin'))
-      .filter((n) => dangling === undefined || (userDefined(n) && !this.members(n).length) === (dangling === 'true' || dangling === '1'))
+      .filter((n) => match(f.driver, n.driver, true) && match(f.name, n.name) && match(f.id, n.id) && match(f.scope, 'local', true) && matchKV(f.label, n.labels) && match(f.type, userDefined(n) ? 'custom' : 'builtin', true) && (dangling === undefined || (userDefined(n) && !this.members(n).length) === (dangling === 'true' || dangling === '1')))
       .map((n) => this.netJson(n, false));
   },
 
