@@ -199,11 +199,10 @@ export const networking = {
     if (host === 'localhost') return { ip: '127.0.0.1' };
     if (IPV4.test(host)) return { ip: host };
     if (host === from.config.Hostname && from.ip) return { ip: from.ip };
-    for (const [name, mine] of Object.entries(from.nets ?? {})) {
-      const n = this.netNamed(name);
-      if (!n || !userDefined(n) || !mine.ep) continue;
+    for (const n of attached(this, from)) {
+      if (!userDefined(n)) continue;
       for (const [o, e] of this.members(n)) {
-        if (o.name === host || o.id.slice(0, 12) === host || o.config.Hostname === host || e.aliases?.includes(host)) return { ip: e.addr!, name: `${o.name}.${name}` };
+        if (o.name === host || o.id.slice(0, 12) === host || o.config.Hostname === host || e.aliases?.includes(host)) return { ip: e.addr!, name: `${o.name}.${n.name}` };
       }
     }
     return null;
@@ -230,10 +229,7 @@ export const networking = {
   /** Whether `from` can reach `ip`: a network in common, or the gateway of one of its own. */
   reaches(this: Engine, ctr: Ctr, ip: string): Ctr | 'gateway' | null {
     const from = this.stackOf(ctr);
-    for (const [name, mine] of Object.entries(from.nets ?? {})) {
-      if (!mine.ep) continue;
-      const n = this.netNamed(name);
-      if (!n) continue;
+    for (const n of attached(this, from)) {
       if (ip === n.gateway) return 'gateway';
       const hit = this.members(n).find(([, e]) => e.addr === ip);
       if (hit) return hit[0];
@@ -397,6 +393,9 @@ export const networking = {
     return { NetworksDeleted: deleted.length ? deleted : null };
   },
 };
+
+/** The networks where `c` has an endpoint now. */
+const attached = (engine: Engine, c: Ctr): Net[] => Object.entries(c.nets ?? {}).flatMap(([name, e]) => (e.ep && engine.netNamed(name)) || []);
 
 /** moby's multierror.Join: one error as is, several as a bulleted list. */
 const joined = (errs: string[]) => (errs.length === 1 ? errs[0] : '* ' + errs.join('\n* '));
