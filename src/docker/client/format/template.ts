@@ -232,7 +232,7 @@ export function goString(v: unknown, depth = 0): string {
 }
 
 function truthy(v: unknown): boolean {
-  if (v === NO_VALUE || v === null || v === undefined || v === false || v === 0 || v === '') return false;
+  if (v === NO_VALUE || !v) return false;
   if (v instanceof GoValue) return v instanceof GoText ? v.ptr || truthy(v.raw) : v instanceof GoStruct;
   if (Array.isArray(v)) return v.length > 0;
   if (typeof v === 'object') return Object.keys(v as object).length > 0;
