@@ -12,7 +12,7 @@ import type { Fs } from '../fs';
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
   /** Where python's traceback underlines: `~` from at[0] to at[3], `^` from at[1] to at[2]. */
-  at?: number[];
+  declare at?: number[];
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 /** Input that goes on in the next line (an open bracket, string or block). */
@@ -811,7 +811,7 @@ export function interpreter(h: Host) {
         if (e instanceof Jump) e = Object.assign(illegal(e), { at: [0, 0, piece.length, piece.length] });
         // from the statement's own text to the line as the traceback shows it (dedented)
         const phys = src.split('\n')[line - 1] ?? '';
-        if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim()) - (piece.length - piece.trimStart().length) - (phys.length - phys.trimStart().length));
+        if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim()) - indent(piece) - indent(phys));
         return { out: log.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
       }
       return { out: log.join(''), value };
