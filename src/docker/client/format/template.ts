@@ -23,7 +23,6 @@ export class TemplateError extends CliError {}
 
 /** Errors found while parsing read as the client reports them (`template parsing error: …`). */
 const parseError = (message: string): TemplateError => new TemplateError('template parsing error: template: :1: ' + message);
-const execError = (message: string): TemplateError => new TemplateError('template: :1: ' + message);
 
 /** Words of an action, one after the other from its start (sticky): strings, raw strings, the rest. */
 const TOKEN = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[()]|[^\s()]+)/gy;
@@ -351,7 +350,7 @@ function evalPipe(toks: Operand[], dot: unknown, header = false): unknown {
   let first = true;
   for (const c of cmds) {
     const [head, ...rest] = c;
-    if (head === undefined) throw execError('missing value for command');
+    if (head === undefined) throw new TemplateError('template: :1: missing value for command');
     const args = (): unknown[] => [...rest.map((t) => evalArg(t, dot, header)), ...(first ? [] : [prev])];
     const more = rest.length > 0 || !first;
     if (typeof head === 'string' && Object.hasOwn(FUNCS, head)) {
