@@ -18,7 +18,7 @@ function typeName(t: string, d: Dialect, p: number): string {
   const [, base, args = ''] = /^([a-z0-9 ]+?)(\(.*\))?( unsigned)?$/.exec(t) ?? [];
   if (!KNOWN.test(base) || (d === 'pg' && /^(datetime|tinyint|mediumint)$/.test(base))) throw new SqlError(d === 'pg' ? 'type' : 'syntax', [base], p);
   if (d === 'pg') return (PG_TYPES[base] ?? base) + args;
-  return (MY_TYPES[base] ?? (base === 'decimal' && !args ? 'decimal(10,0)' : base)) + (base === 'varchar' || base === 'char' || base === 'decimal' || base === 'numeric' ? args : '') + (t.endsWith(' unsigned') ? ' unsigned' : '');
+  return (MY_TYPES[base] ?? (base === 'decimal' && !args ? 'decimal(10,0)' : base)) + (/^(varchar|char|decimal|numeric)$/.test(base) ? args : '') + (t.endsWith(' unsigned') ? ' unsigned' : '');
 }
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
