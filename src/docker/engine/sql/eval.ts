@@ -123,7 +123,7 @@ export function run(s: Session, src: string): Res {
   const coerce = (c: ColDef, v: Val, p: number, tb: string): Val => {
     if (v === null) return null;
     const len = /^(var)?char\w*\((\d+)\)/.exec(c.type);
-    if (INT.test(c.type) || c.type === 'tinyint(1)') {
+    if (INT.test(c.type)) {
       if (typeof v === 'boolean') return my ? Number(v) : fail('badint', [String(v), c.name], p);
       if (!isNum(v)) return fail('badint', [String(v), c.name, tb], p);
       return Math.round(Number(v));
