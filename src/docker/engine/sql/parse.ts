@@ -139,7 +139,8 @@ export function parse(src: string, d: Dialect): Stmt {
     }
     if (not) fail();
     const t = peek();
-    if (t && t.t === 'op' && ['=', '<>', '!=', '<', '>', '<=', '>='].includes(t.v)) return i++, { k: 'op', op: t.v === '!=' ? '<>' : t.v, a, b: add(), p };
+    // = <= >= != < <> >
+    if (t && t.t === 'op' && /^([<>!]?=|<>?|>)$/.test(t.v)) return i++, { k: 'op', op: t.v === '!=' ? '<>' : t.v, a, b: add(), p };
     return a;
   };
   const not = (): Expr => (is('not') ? { k: 'op', op: 'not', p: toks[i++].p, a: not() } : cmp());
