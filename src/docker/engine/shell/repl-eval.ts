@@ -622,16 +622,17 @@ export function interpreter(h: Host) {
     }
     const target = p.expr(1);
     const op = p.peek().v;
-    if (p.peek().k === 'o' && /^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
+    if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
       if (!target.set) throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment');
       p.seek(p.at() + 1);
-      const e = op.length === 2 && op[1] === op[0] && !py ? () => 1 : p.expr();
+      const step = op === '++' || op === '--';
+      const e = step && !py ? () => 1 : p.expr();
       if (p.peek().k) p.fail();
-      const bin = op === '=' ? '' : op === '++' ? '+' : op === '--' ? '-' : op.slice(0, -1);
+      const bin = step ? op[0] : op.slice(0, -1);
       const old = bin ? target(sc) : undefined;
       const v = bin ? (py ? pyOp(bin, old, e(sc)) : JS_OPS[bin](old, e(sc))) : e(sc);
       target.set(sc, v);
-      return py ? NOTHING : op.length === 2 && op[1] === op[0] ? old : v;
+      return py ? NOTHING : step ? old : v;
     }
     p.seek(0);
     return p.whole()(sc);
