@@ -347,7 +347,7 @@ export function interpreter(h: Host) {
           continue;
         }
         const p = Object.hasOwn(BIN, op) ? BIN[op] : 0;
-        if (!p || p < min || (py && tk.k !== 'o' && !/^(and|or|in|not|is)$/.test(op))) return left;
+        if (!p || p < min) return left;
         i++;
         if (op === 'not') need('in'), (op = 'not in');
         if (op === 'is' && eat('not')) op = 'is not';
