@@ -374,8 +374,8 @@ export function interpreter(h: Host) {
       return JS_OPS[op](x, y());
     };
     const unary = (): E => {
-      const op = peek().k === 'o' || (py && is('not')) || (!py && is('typeof')) ? peek().v : '';
-      if (/^(-|\+|!|not|typeof)$/.test(op)) {
+      const op = peek().v;
+      if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
         i++;
         const a = py ? expr(op === 'not' ? 3 : 8) : unary();
         return (s) => { const v = a(s); return op === '-' ? (py ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v); };
@@ -590,7 +590,7 @@ export function interpreter(h: Host) {
   function statement(src: string, sc: Scope = top): V {
     const p = parser(src);
     const first = p.peek();
-    if (py && (first.v === 'import' || first.v === 'from') && first.k === 'i') {
+    if (py && (first.v === 'import' || first.v === 'from')) {
       const names = src.trim().split(/\s+/);
       const mods = first.v === 'from' ? [names[1]] : src.replace(/^\s*import\s+/, '').split(',').map((x) => x.trim());
       for (const m of mods) {
@@ -605,7 +605,7 @@ export function interpreter(h: Host) {
     }
     if (py && /^(pass|del|global)$/.test(first.v)) return NOTHING;
     // JS declarations: `let a = 1, b`
-    const decl = !py && first.k === 'i' && /^(let|const|var)$/.test(first.v) ? first.v : '';
+    const decl = !py && /^(let|const|var)$/.test(first.v) ? first.v : '';
     if (decl) {
       p.eat(decl);
       do {
