@@ -287,7 +287,8 @@ export function interpreter(h: Host) {
     const t = lex(src, py);
     let i = 0;
     const peek = (o = 0) => t[i + o];
-    const is = (v: string, o = 0) => t[i + o].v === v && t[i + o].k !== 's';
+    /** The token is `v` (a string token's text keeps its quotes: it is never a keyword or operator). */
+    const is = (v: string, o = 0) => t[i + o].v === v;
     const fail = (): never => {
       // what ends before it is complete goes on in the next line (python: only inside brackets)
       if (!t[i].k && (!py || t.filter((x) => /^[([{]$/.test(x.v)).length > t.filter((x) => /^[)\]}]$/.test(x.v)).length)) throw new Open();
