@@ -361,9 +361,11 @@ export function interpreter(h: Host) {
       const x = a(s);
       if (op === 'and' || op === 'or') return pyTruth(x) === (op === 'and') ? b(s) : x;
       const y = b(s);
-      if (op === '==' || op === '!=') return pyEq(x, y) === (op === '==');
-      if (op === 'is' || op === 'is not') return (x === y || (x == null && y == null)) === (op === 'is');
-      if (op === 'in' || op === 'not in') return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, x)) === (op === 'in');
+      // `!=`, `is not` and `not in` are the negations of `==`, `is` and `in`
+      const yes = !/!|not/.test(op);
+      if (/^[=!]=$/.test(op)) return pyEq(x, y) === yes;
+      if (/is/.test(op)) return (x === y || (x == null && y == null)) === yes;
+      if (/in/.test(op)) return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, x)) === yes;
       if (/[<>]/.test(op)) {
         if (isNum(x) !== isNum(y) || (!isNum(x) && typeof x !== typeof y)) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(x)}' and '${typeName(y)}'`);
         return JS_OPS[op](num(x), num(y));
