@@ -373,8 +373,7 @@ export function interpreter(h: Host) {
       return pyOp(op, x, y);
     };
     const jsBin = (op: string, x: V, y: () => V): V => {
-      if (op === '&&' || op === '||' || op === '??') return op === '&&' ? x && y() : op === '||' ? x || y() : x ?? y();
-      return JS_OPS[op](x, y());
+      return op === '&&' ? x && y() : op === '||' ? x || y() : op === '??' ? x ?? y() : JS_OPS[op](x, y());
     };
     const unary = (): E => {
       const op = peek().v;
