@@ -551,7 +551,7 @@ export function interpreter(h: Host) {
       if (peek().k) fail();
       return e;
     };
-    return { whole, expr, peek, is, eat, need, fail, t, at: () => i, seek: (k: number) => void (i = k) };
+    return { whole, expr, peek, eat, fail, t, at: () => i, seek: (k: number) => void (i = k) };
   }
 
   function assign(s: Scope, name: string, v: V): void {
