@@ -754,9 +754,9 @@ export function interpreter(h: Host) {
     for (const [text, n] of statements(src)) {
       if (sc === top) [line, piece] = [base + n - 1, text];
       const t = text.trim();
-      const kw = /^(for|while|if|function|return|break|continue)\b/.exec(t)?.[1];
-      if (!kw || kw === 'return' || kw === 'break' || kw === 'continue') {
-        value = kw ? ctl(t, sc) : t[0] === '{' ? jsExec(body(t)[0], { vars: new Map(), up: sc }, line) : statement(text, sc);
+      const kw = /^(for|while|if|function)\b/.exec(t)?.[1];
+      if (!kw) {
+        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsExec(body(t)[0], { vars: new Map(), up: sc }, line) : statement(text, sc);
         continue;
       }
       const open = t.indexOf('(');
