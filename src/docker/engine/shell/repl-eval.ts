@@ -159,10 +159,11 @@ function pyOp(op: string, a: V, b: V): V {
   if ((op === '/' || op === '//' || op === '%') && !Number(y)) throw new Thrown('ZeroDivisionError', op === '/' ? (ints ? 'division by zero' : 'float division by zero') : ints ? 'integer division or modulo by zero' : 'float floor division by zero');
   if (ints && !(op === '**' && y < 0n)) {
     if (op === '/') return Number(x) / Number(y);
-    const r = JS_OPS[op === '//' ? '%' : op](x, y);
-    if (op !== '//' && op !== '%') return r;
-    const q = (x - (r !== 0n && r < 0n !== y < 0n ? r + y : r)) / y;
-    return op === '//' ? q : r !== 0n && r < 0n !== y < 0n ? r + y : r;
+    if (op !== '//' && op !== '%') return JS_OPS[op](x, y);
+    // python's remainder takes the divisor's sign; the floor quotient is what is left, divided
+    const r = x % y;
+    const m = r && r < 0n !== y < 0n ? r + y : r;
+    return op === '%' ? m : (x - m) / y;
   }
   [x, y] = [Number(x), Number(y)];
   return op === '//' ? Math.floor(x / y) : op === '%' ? x - y * Math.floor(x / y) : JS_OPS[op](x, y);
