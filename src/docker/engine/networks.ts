@@ -55,14 +55,11 @@ const CIDRS = new Map<string, [number, number] | null>();
 /** A subnet's first address and size (memoized: a few subnets are read at every start). */
 function cidr(s: string): [number, number] | null {
   let c = CIDRS.get(s);
-  if (c === undefined) CIDRS.set(s, (c = parseCidr(s)));
+  if (c === undefined) {
+    const m = /^([\d.]+)\/(\d+)$/.exec(s);
+    CIDRS.set(s, (c = !m || !IPV4.test(m[1]) || Number(m[2]) > 32 ? null : [toNum(m[1]), 2 ** (32 - Number(m[2]))]));
+  }
   return c;
-}
-function parseCidr(s: string): [number, number] | null {
-  const m = /^([\d.]+)\/(\d+)$/.exec(s);
-  if (!m || !IPV4.test(m[1]) || Number(m[2]) > 32) return null;
-  const size = 2 ** (32 - Number(m[2]));
-  return [toNum(m[1]), size];
 }
 /** In the same block of the subnet's size as its first address. */
 const inside = (ip: string, c: [number, number] | null) => !!c && Math.floor(toNum(ip) / c[1]) === Math.floor(c[0] / c[1]);
