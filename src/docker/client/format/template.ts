@@ -279,7 +279,7 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
       const val = a[k++];
       const s = c === 'q' ? JSON.stringify(goString(val)) : goString(val);
       const n = Number(w.replace('-', '')) || 0;
-      return w.startsWith('-') ? s.padEnd(n) : s.padStart(n);
+      return w[0] === '-' ? s.padEnd(n) : s.padStart(n);
     });
   },
   slice: (v, i, j) => (typeof v === 'string' || Array.isArray(v) ? v.slice(Number(i ?? 0), j === undefined ? undefined : Number(j)) : v),
@@ -317,9 +317,9 @@ function evalArg(tok: Operand, dot: unknown, header: boolean): unknown {
     if (!Object.hasOwn(vars, name)) throw parseError(`undefined variable "${name}"`);
     return path.length ? field(vars[name], '.' + path.join('.')) : vars[name];
   }
-  if (tok.startsWith('.')) return field(dot, tok);
-  if (tok.startsWith('"')) return JSON.parse(tok);
-  if (tok.startsWith('`')) return tok.slice(1, -1);
+  if (tok[0] === '.') return field(dot, tok);
+  if (tok[0] === '"') return JSON.parse(tok);
+  if (tok[0] === '`') return tok.slice(1, -1);
   if (/^-?\d+(\.\d+)?$/.test(tok)) return Number(tok);
   if (tok === 'true' || tok === 'false') return tok === 'true';
   if (Object.hasOwn(FUNCS, tok)) return FUNCS[tok]();
