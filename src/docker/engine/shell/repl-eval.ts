@@ -760,8 +760,9 @@ export function interpreter(h: Host) {
         continue;
       }
       const open = t.indexOf('(');
-      const head = t.slice(open + 1, close(t, open));
-      const [code, rest] = body(t.slice(close(t, open) + 1));
+      const end = close(t, open);
+      const head = t.slice(open + 1, end);
+      const [code, rest] = body(t.slice(end + 1));
       const block = (s2: Scope) => jsExec(code, s2, line);
       const inner = () => ({ vars: new Map(), up: sc });
       if (kw === 'function') {
