@@ -707,8 +707,12 @@ export function interpreter(h: Host) {
       if (sc === top) [line, piece] = [n, head];
       const m = /^(for|if|elif|else|while|def)\b\s*(.*?)\s*:$/.exec(head);
       const kw = m?.[1];
-      if (!m) value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : statement(head, sc);
-      else if (kw === 'def') {
+      if (!m) {
+        value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : statement(head, sc);
+        continue;
+      }
+      value = NOTHING;
+      if (kw === 'def') {
         const [, name, params] = /^(\w+)\s*\((.*)\)$/.exec(m[2]) ?? [];
         if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
         sc.vars.set(name, Object.assign(userFn(name, params.split(',').map((x) => x.trim()).filter(Boolean), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${name} at 0x7f3a2c1b5e40>` }));
@@ -728,7 +732,6 @@ export function interpreter(h: Host) {
         taken = kw === 'else' || pyTruth(evalIn(m[2], sc));
         if (taken) pyExec(body, sc);
       }
-      if (m) value = NOTHING;
     }
     return value;
   };
