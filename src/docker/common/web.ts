@@ -69,6 +69,7 @@ export const wget: Command = (args, io, sh) => {
     return 1;
   }
   const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io, true) });
+  const quiet = o.flags.has('q');
   const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
   const url = `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`;
   if (!reply || reply.status === 0) {
@@ -77,18 +78,18 @@ export const wget: Command = (args, io, sh) => {
       const named = ip === u.host ? `${ip}:${u.port}` : `${u.host} (${u.host})|${ip}|:${u.port}`;
       // The machine itself (or a proxy) refuses the port; an address nobody has does not answer at all
       const why = reply || ip === '127.0.0.1' ? 'Connection refused' : io.busybox ? 'Host is unreachable' : 'No route to host';
-      if (io.busybox) io.err(`${o.flags.has('q') ? '' : `Connecting to ${u.host}:${u.port} (${ip}:${u.port})\n`}wget: can't connect to remote host (${ip}): ${why}\n`);
-      else if (!o.flags.has('q')) io.err(`--${at}--  ${url}\n${ip === u.host ? '' : `Resolving ${u.host} (${u.host})... ${ip}\n`}Connecting to ${named}... failed: ${why}.\n`);
+      if (io.busybox) io.err(`${quiet ? '' : `Connecting to ${u.host}:${u.port} (${ip}:${u.port})\n`}wget: can't connect to remote host (${ip}): ${why}\n`);
+      else if (!quiet) io.err(`--${at}--  ${url}\n${ip === u.host ? '' : `Resolving ${u.host} (${u.host})... ${ip}\n`}Connecting to ${named}... failed: ${why}.\n`);
       return io.busybox ? 1 : 4;
     }
     if (io.busybox) io.err(`wget: bad address '${u.host}'\n`);
-    else io.err(`${o.flags.has('q') ? '' : `--${at}--  ${url}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\n`}wget: unable to resolve host address '${u.host}'\n`);
+    else io.err(`${quiet ? '' : `--${at}--  ${url}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\n`}wget: unable to resolve host address '${u.host}'\n`);
     return io.busybox ? 1 : 4;
   }
   // An error status is not saved: busybox dies with the status line, GNU wget exits 8.
   if (reply.status !== 200) {
-    if (io.busybox) io.err(`${o.flags.has('q') ? '' : `Connecting to ${u.host} (${u.host}:${u.port})\n`}wget: server returned error: HTTP/1.1 ${reply.status} Not Found\n`);
-    else if (!o.flags.has('q')) {
+    if (io.busybox) io.err(`${quiet ? '' : `Connecting to ${u.host} (${u.host}:${u.port})\n`}wget: server returned error: HTTP/1.1 ${reply.status} Not Found\n`);
+    else if (!quiet) {
       io.err(`--${at}--  ${url}\nConnecting to ${u.host}:${u.port}... connected.\nHTTP request sent, awaiting response... ${reply.status} Not Found\n${at} ERROR ${reply.status}: Not Found.\n\n`);
     }
     return io.busybox ? 1 : 8;
@@ -96,7 +97,7 @@ export const wget: Command = (args, io, sh) => {
   const file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
   if (file === '-') io.out(reply.body);
   else sh.m.fs.writeFile(file, reply.body, sh.cwd);
-  if (io.busybox && !o.flags.has('q')) io.err(`Connecting to ${u.host} (${u.host}:${u.port})\n${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n${file.padEnd(20)} 100% |********************************|   ${reply.body.length}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
+  if (io.busybox && !quiet) io.err(`Connecting to ${u.host} (${u.host}:${u.port})\n${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n${file.padEnd(20)} 100% |********************************|   ${reply.body.length}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
   return 0;
 };
 

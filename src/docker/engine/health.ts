@@ -108,7 +108,7 @@ export const healthChecks = {
     let output = '';
     let code = -1;
     let took = 0;
-    const no = argv.length ? lookPath(m, env, cwd, argv[0]) : { why: 'exec: no command', code: 0, tail: '' };
+    const no = argv.length ? lookPath(m, env, cwd, argv[0]) : { why: 'exec: no command' };
     if (no) output = `OCI runtime exec failed: exec failed: unable to start container process: ${no.why}: unknown`;
     else {
       const p = startProgram({ pid: m.newPid(), argv, tty: false, start: at, m }, { env, cwd, stdin: false, user: c.config.User || undefined });
@@ -152,12 +152,14 @@ export function healthcheckOf(args: string): HealthConfig {
   if (!(exec ?? body).length) throw new Error('Missing command after HEALTHCHECK CMD');
   const h: HealthConfig = { Test: exec ? ['CMD', ...exec] : ['CMD-SHELL', body] };
   const opt = (k: string, field: 'Interval' | 'Timeout' | 'StartPeriod' | 'StartInterval') => {
-    if (!flags[k]) return;
-    const d = parseGoDuration(flags[k]);
+    const d = flags[k] ? parseGoDuration(flags[k]) : 0;
     if (d && d < 1e6) throw new Error(`Interval "${k}" cannot be less than 1ms`);
     if (d) h[field] = d;
   };
-  [opt('interval', 'Interval'), opt('timeout', 'Timeout'), opt('start-period', 'StartPeriod'), opt('start-interval', 'StartInterval')];
+  opt('interval', 'Interval');
+  opt('timeout', 'Timeout');
+  opt('start-period', 'StartPeriod');
+  opt('start-interval', 'StartInterval');
   if (flags.retries) {
     if (!/^[+-]?\d+$/.test(flags.retries)) throw new Error(`strconv.ParseInt: parsing ${JSON.stringify(flags.retries)}: invalid syntax`);
     if (+flags.retries < 0) throw new Error(`--retries cannot be negative (${+flags.retries})`);

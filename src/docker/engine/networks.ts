@@ -55,17 +55,14 @@ const CIDRS = new Map<string, [number, number] | null>();
 /** A subnet's first address and size (memoized: a few subnets are read at every start). */
 function cidr(s: string): [number, number] | null {
   let c = CIDRS.get(s);
-  if (c === undefined) CIDRS.set(s, (c = parseCidr(s)));
+  if (c === undefined) {
+    const m = /^([\d.]+)\/(\d+)$/.exec(s);
+    CIDRS.set(s, (c = !m || !IPV4.test(m[1]) || Number(m[2]) > 32 ? null : [toNum(m[1]), 2 ** (32 - Number(m[2]))]));
+  }
   return c;
 }
-function parseCidr(s: string): [number, number] | null {
-  const m = /^([\d.]+)\/(\d+)$/.exec(s);
-  if (!m || !IPV4.test(m[1]) || Number(m[2]) > 32) return null;
-  const size = 2 ** (32 - Number(m[2]));
-  return [toNum(m[1]), size];
-}
-const inside = (ip: string, c: [number, number] | null) => !!c && toNum(ip) >= c[0] - (c[0] % c[1]) && toNum(ip) < c[0] - (c[0] % c[1]) + c[1];
-const prefix = (n: Net) => n.subnet.split('/')[1] ?? '';
+/** In the same block of the subnet's size as its first address. */
+const inside = (ip: string, c: [number, number] | null) => !!c && Math.floor(toNum(ip) / c[1]) === Math.floor(c[0] / c[1]);
 const userDefined = (n: Net) => !PREDEFINED.includes(n.name);
 
 export const networking = {
@@ -102,8 +99,7 @@ export const networking = {
   /** A free address of `n`: from its range, after the gateway, or the one asked for. */
   allocate(this: Engine, c: Ctr, n: Net, want?: string): string {
     if (!n.subnet) return '';
-    const used = new Set<string | undefined>();
-    for (const o of this.containers.values()) if (o !== c && o.nets?.[n.name]?.ep && this.isUp(o)) used.add(o.nets[n.name].addr);
+    const used = new Set(this.members(n).filter(([o]) => o !== c).map(([, e]) => e.addr));
     if (want) {
       if (used.has(want)) throw new ApiError(403, `failed to set up container networking: Address already in use`);
       return want;
@@ -182,7 +178,7 @@ export const networking = {
       out[name] = {
         IPAMConfig: e.ip ? { IPv4Address: e.ip } : null, Links: null, Aliases: e.aliases?.length ? e.aliases : null,
         MacAddress: addr ? '02:42:' + addr.split('.').map((p) => Number(p).toString(16).padStart(2, '0')).join(':') : '', DriverOpts: null, GwPriority: 0,
-        NetworkID: n?.id ?? '', EndpointID: on ? e.ep! : '', Gateway: addr ? n!.gateway : '', IPAddress: addr, IPPrefixLen: addr ? Number(prefix(n!)) : 0,
+        NetworkID: n?.id ?? '', EndpointID: on ? e.ep! : '', Gateway: addr ? n!.gateway : '', IPAddress: addr, IPPrefixLen: addr ? Number(n!.subnet.split('/')[1] ?? 0) : 0,
         IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
         DNSNames: user ? [...new Set([c.name, ...(e.aliases ?? []), c.id.slice(0, 12), c.config.Hostname])] : null,
       };
@@ -200,11 +196,10 @@ export const networking = {
     if (host === 'localhost') return { ip: '127.0.0.1' };
     if (IPV4.test(host)) return { ip: host };
     if (host === from.config.Hostname && from.ip) return { ip: from.ip };
-    for (const [name, mine] of Object.entries(from.nets ?? {})) {
-      const n = this.netNamed(name);
-      if (!n || !userDefined(n) || !mine.ep) continue;
+    for (const n of attached(this, from)) {
+      if (!userDefined(n)) continue;
       for (const [o, e] of this.members(n)) {
-        if (o.name === host || o.id.slice(0, 12) === host || o.config.Hostname === host || e.aliases?.includes(host)) return { ip: e.addr!, name: `${o.name}.${name}` };
+        if (o.name === host || o.id.slice(0, 12) === host || o.config.Hostname === host || e.aliases?.includes(host)) return { ip: e.addr!, name: `${o.name}.${n.name}` };
       }
     }
     return null;
@@ -231,10 +226,7 @@ export const networking = {
   /** Whether `from` can reach `ip`: a network in common, or the gateway of one of its own. */
   reaches(this: Engine, ctr: Ctr, ip: string): Ctr | 'gateway' | null {
     const from = this.stackOf(ctr);
-    for (const [name, mine] of Object.entries(from.nets ?? {})) {
-      if (!mine.ep) continue;
-      const n = this.netNamed(name);
-      if (!n) continue;
+    for (const n of attached(this, from)) {
       if (ip === n.gateway) return 'gateway';
       const hit = this.members(n).find(([, e]) => e.addr === ip);
       if (hit) return hit[0];
@@ -268,9 +260,7 @@ export const networking = {
     if ((f.dangling?.length ?? 0) > 1) throw new ApiError(400, 'got more than one value for filter key "dangling"');
     if (dangling !== undefined && !['true', '1', 'false', '0'].includes(dangling)) throw new ApiError(400, `invalid value for filter 'dangling', must be "true" (or "1"), or "false" (or "0")`);
     return [...this.nets.values()]
-      .filter((n) => match(f.driver, n.driver, true) && match(f.name, n.name) && match(f.id, n.id) && match(f.scope, 'local', true) && matchKV(f.label, n.labels))
-      .filter((n) => !f.type || f.type.includes(userDefined(n) ? 'custom' : 'builtin'))
-      .filter((n) => dangling === undefined || (userDefined(n) && !this.members(n).length) === (dangling === 'true' || dangling === '1'))
+      .filter((n) => match(f.driver, n.driver, true) && match(f.name, n.name) && match(f.id, n.id) && match(f.scope, 'local', true) && matchKV(f.label, n.labels) && match(f.type, userDefined(n) ? 'custom' : 'builtin', true) && (dangling === undefined || (userDefined(n) && !this.members(n).length) === (dangling === 'true' || dangling === '1')))
       .map((n) => this.netJson(n, false));
   },
 
@@ -289,28 +279,28 @@ export const networking = {
     const conf = req.IPAM?.Config ?? [];
     // ValidateIPAM: each subnet a canonical CIDR, gateway and range inside it.
     const errs: string[] = [];
-    const masked = (c: [number, number], bits: string) => `${toIp(c[0] - (c[0] % c[1]))}/${bits}`;
+    const masked = (c: [number, number], s: string) => toIp(c[0] - (c[0] % c[1])) + s.slice(s.indexOf('/'));
     for (const cfg of conf) {
       const sub = cidr(cfg.Subnet);
       if (!sub) {
         errs.push(`invalid subnet ${cfg.Subnet}: invalid CIDR block notation`);
         continue;
       }
-      if (sub[0] % sub[1]) errs.push(`invalid subnet ${cfg.Subnet}: it should be ${masked(sub, cfg.Subnet.split('/')[1])}`);
+      if (sub[0] % sub[1]) errs.push(`invalid subnet ${cfg.Subnet}: it should be ${masked(sub, cfg.Subnet)}`);
       const r = cfg.IPRange ? cidr(cfg.IPRange) : undefined;
       if (r === null) errs.push(`invalid ip-range ${cfg.IPRange}: invalid CIDR block notation`);
       else if (r) {
         if (r[1] > sub[1]) errs.push(`invalid ip-range ${cfg.IPRange}: CIDR block is bigger than its parent subnet ${cfg.Subnet}`);
-        if (r[0] % r[1]) errs.push(`invalid ip-range ${cfg.IPRange}: it should be ${masked(r, cfg.IPRange!.split('/')[1])}`);
+        if (r[0] % r[1]) errs.push(`invalid ip-range ${cfg.IPRange}: it should be ${masked(r, cfg.IPRange!)}`);
         if (!inside(toIp(r[0]), sub) && !inside(cfg.Subnet.split('/')[0], r)) errs.push(`invalid ip-range ${cfg.IPRange}: parent subnet ${cfg.Subnet} doesn't contain ip-range`);
       }
       if (cfg.Gateway && !IPV4.test(cfg.Gateway)) errs.push(`invalid gateway ${cfg.Gateway}: invalid address`);
       else if (cfg.Gateway && !inside(cfg.Gateway, sub)) errs.push(`invalid gateway ${cfg.Gateway}: parent subnet ${cfg.Subnet} doesn't contain this address`);
     }
     if (errs.length) throw new ApiError(400, 'invalid network config:\n' + joined(errs));
-    if ([...this.nets.values()].some((n) => n.name === name)) throw new ApiError(409, `network with name ${name} already exists`);
+    if (this.netNamed(name)) throw new ApiError(409, `network with name ${name} already exists`);
     const overlaps = (s: string) => [...this.nets.values()].some((n) => n.subnet && (inside(n.subnet.split('/')[0], cidr(s)) || inside(s.split('/')[0], cidr(n.subnet))));
-    let [subnet, gateway, ipRange] = conf.length ? [conf[0].Subnet, conf[0].Gateway, conf[0].IPRange ?? ''] : ['', '', ''];
+    let { Subnet: subnet = '', Gateway: gateway = '', IPRange: ipRange = '' } = conf[0] ?? {};
     if (subnet && overlaps(subnet)) throw new ApiError(403, 'invalid pool request: Pool overlaps with other one on this address space');
     if (!subnet) {
       // The default pools: 172.17–31.0.0/16, then 192.168.0.0/20 blocks.
@@ -368,10 +358,8 @@ export const networking = {
   checkEndpoint(this: Engine, n: Net, cfg: EndpointConfig, e: Ep): void {
     const ip = cfg.IPAMConfig?.IPv4Address;
     const errs: string[] = [];
-    if (ip && !userDefined(n)) errs.push('user specified IP address is supported on user defined networks only');
-    else if (ip && !n.fixed) errs.push('user specified IP address is supported only when connecting to networks with user configured subnets');
-    else if (ip && !IPV4.test(ip)) errs.push(`invalid IPv4 address: ${ip}`);
-    else if (ip && !inside(ip, cidr(n.ipRange || n.subnet))) errs.push(`no configured subnet or ip-range contain the IP address ${ip}`);
+    const bad = !ip ? '' : !userDefined(n) ? 'user specified IP address is supported on user defined networks only' : !n.fixed ? 'user specified IP address is supported only when connecting to networks with user configured subnets' : !IPV4.test(ip) ? `invalid IPv4 address: ${ip}` : inside(ip, cidr(n.ipRange || n.subnet)) ? '' : `no configured subnet or ip-range contain the IP address ${ip}`;
+    if (bad) errs.push(bad);
     if (cfg.Aliases?.length && !userDefined(n)) errs.push('network-scoped alias is supported only for containers in user defined networks');
     if (errs.length) throw new ApiError(400, 'invalid endpoint settings:\n' + joined(errs));
     if (ip) e.ip = ip;
@@ -382,7 +370,7 @@ export const networking = {
     const n = this.findNet(id);
     const c = this.get(container);
     const nets = this.netsOf(c);
-    if (n.name === 'host' || (c.hostConfig.NetworkMode === 'host' && n.name === 'host')) throw new ApiError(400, 'container cannot be disconnected from host network or connected to host network');
+    if (n.name === 'host') throw new ApiError(400, 'container cannot be disconnected from host network or connected to host network');
     if (!nets[n.name]) throw new ApiError(403, `container ${c.id} is not connected to network ${n.name}`);
     if (nets[n.name].ep && this.isUp(c)) this.netEvent(n, 'disconnect', c);
     delete nets[n.name];
@@ -402,6 +390,9 @@ export const networking = {
     return { NetworksDeleted: deleted.length ? deleted : null };
   },
 };
+
+/** The networks where `c` has an endpoint now. */
+const attached = (engine: Engine, c: Ctr): Net[] => Object.entries(c.nets ?? {}).flatMap(([name, e]) => (e.ep && engine.netNamed(name)) || []);
 
 /** moby's multierror.Join: one error as is, several as a bulleted list. */
 const joined = (errs: string[]) => (errs.length === 1 ? errs[0] : '* ' + errs.join('\n* '));

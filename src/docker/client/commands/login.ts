@@ -62,7 +62,6 @@ type Step = { prompt: string; echo: boolean; next: (line: string, io: TermIO) =>
 function ask(ctx: Ctx, first: Step): number {
   if (typeof first === 'number') return first;
   let step: Step = first;
-  const done = (code: number) => void (step = code);
   const handle: ProcessHandle = {
     containerId: '',
     interactive: true,
@@ -76,7 +75,7 @@ function ask(ctx: Ctx, first: Step): number {
     eof: (io) => handle.input('', io),
     async interrupt(io) {
       io.out('^C\n');
-      done(130);
+      step = 130;
     },
     detach() {},
     get exited() {
@@ -101,7 +100,8 @@ export const login: Handler = async (ctx, f, [server]) => {
   }
   if (f.bool('password-stdin')) {
     if (!user) throw new CliError('Must provide --username with --password-stdin');
-    password = (ctx.stdin ?? '').replace(/\n$/, '').replace(/\r$/, '');
+    // the client's TrimSuffix of the line end is covered by the TrimSpace below
+    password = ctx.stdin ?? '';
   }
   password = password.trim();
   const address = !server || server === 'docker.io' ? HUB : server;
@@ -130,7 +130,7 @@ export const login: Handler = async (ctx, f, [server]) => {
     return finish({ username: user, password: pw }, io);
   };
   const askPassword = (io: TermIO): Step => {
-    if (hub) io.err(note(io.tty, 'A Personal Access Token (PAT) can be used instead.\nTo create a PAT, visit ' + (io.tty ? '\x1b[4mhttps://app.docker.com/settings\x1b[0m' : 'https://app.docker.com/settings') + '\n\n'));
+    if (hub) io.err(note(io.tty, `A Personal Access Token (PAT) can be used instead.\nTo create a PAT, visit ${io.tty ? '\x1b[4m' : ''}https://app.docker.com/settings${io.tty ? '\x1b[0m' : ''}\n\n`));
     return { prompt: 'Password: ', echo: false, next: withPassword };
   };
   if (user) return ask(ctx, askPassword(ctx.io));

@@ -6,8 +6,16 @@
  * and a pointer inside a printed value is an address.
  */
 
+import { memo } from '../memo';
+
 /** What the template engine treats as a typed Go value rather than decoded JSON. */
-export abstract class GoValue {}
+export abstract class GoValue {
+  abstract readonly raw: unknown;
+  /** JSON of a typed value (the `json` function) is the JSON it was made from. */
+  toJSON(): unknown {
+    return this.raw;
+  }
+}
 
 /**
  * A struct of `type` over its JSON object, each field converted when asked for; without a type
@@ -39,18 +47,13 @@ export class GoStruct extends GoValue {
     if (go[0] === '^') return convert(obj, go.slice(1));
     return Object.hasOwn(obj, json) ? convert(obj[json], k) : k ? convert(null, k) : zero;
   }
-  toJSON(): unknown {
-    return this.raw;
-  }
 }
 
 /** A nil pointer (`*`), map (`m`) or slice (`[`). */
 export class GoNil extends GoValue {
+  readonly raw = null;
   constructor(readonly kind: string) {
     super();
-  }
-  toJSON(): null {
-    return null;
   }
 }
 
@@ -59,15 +62,12 @@ export class GoText extends GoValue {
   constructor(readonly text: string, readonly raw: unknown, readonly ptr = false) {
     super();
   }
-  toJSON(): unknown {
-    return this.raw;
-  }
 }
 
 export const MISSING = Symbol('missing');
 
 /**
- * One string per type: fields in order, `Go=Json` where the JSON key differs. After `:` the kind:
+ * One string per type: fields in order, `Go=Json` where the JSON key differs (beyond CPU and DNS). After `:` the kind:
  * `[`elem slice, `m`elem map, `*`elem pointer, a letter a struct, `@` time.Time, `%` Duration;
  * no kind is a scalar (`!` marks a bool, `#` a number the JSON may leave out). `^T` embeds T.
  */
@@ -80,8 +80,8 @@ const TYPES: Record<string, string> = {
   K: 'Hostname Domainname User AttachStdin! AttachStdout! AttachStderr! ExposedPorts:mE Tty! OpenStdin! StdinOnce! Env:[ Cmd:[ Healthcheck:*Q ArgsEscaped! Image Volumes:mE WorkingDir Entrypoint:[ NetworkDisabled! MacAddress OnBuild:[ Labels:m StopSignal StopTimeout:* Shell:[',
   Q: 'Test:[ Interval:% Timeout:% StartPeriod:% StartInterval:% Retries#',
   E: '',
-  H: 'Binds:[ ContainerIDFile LogConfig:G NetworkMode PortBindings:m[P RestartPolicy:Y AutoRemove! VolumeDriver VolumesFrom:[ ConsoleSize:[ Annotations:m CapAdd:[ CapDrop:[ CgroupnsMode DNS=Dns:[ DNSOptions=DnsOptions:[ DNSSearch=DnsSearch:[ ExtraHosts:[ GroupAdd:[ IpcMode Cgroup Links:[ OomScoreAdj# PidMode Privileged! PublishAllPorts! ReadonlyRootfs! SecurityOpt:[ StorageOpt:m Tmpfs:m UTSMode UsernsMode ShmSize# Sysctls:m Runtime Isolation ^U Mounts:[X2 MaskedPaths:[ ReadonlyPaths:[ Init:*',
-  U: 'CPUShares=CpuShares# Memory# NanoCPUs=NanoCpus# CgroupParent BlkioWeight# BlkioWeightDevice:[ BlkioDeviceReadBps:[ BlkioDeviceWriteBps:[ BlkioDeviceReadIOps:[ BlkioDeviceWriteIOps:[ CPUPeriod=CpuPeriod# CPUQuota=CpuQuota# CPURealtimePeriod=CpuRealtimePeriod# CPURealtimeRuntime=CpuRealtimeRuntime# CpusetCpus CpusetMems Devices:[ DeviceCgroupRules:[ DeviceRequests:[ MemoryReservation# MemorySwap# MemorySwappiness:* OomKillDisable:* PidsLimit:* Ulimits:[ CPUCount=CpuCount# CPUPercent=CpuPercent# IOMaximumIOps# IOMaximumBandwidth#',
+  H: 'Binds:[ ContainerIDFile LogConfig:G NetworkMode PortBindings:m[P RestartPolicy:Y AutoRemove! VolumeDriver VolumesFrom:[ ConsoleSize:[ Annotations:m CapAdd:[ CapDrop:[ CgroupnsMode DNS:[ DNSOptions:[ DNSSearch:[ ExtraHosts:[ GroupAdd:[ IpcMode Cgroup Links:[ OomScoreAdj# PidMode Privileged! PublishAllPorts! ReadonlyRootfs! SecurityOpt:[ StorageOpt:m Tmpfs:m UTSMode UsernsMode ShmSize# Sysctls:m Runtime Isolation ^U Mounts:[X2 MaskedPaths:[ ReadonlyPaths:[ Init:*',
+  U: 'CPUShares# Memory# NanoCPUs# CgroupParent BlkioWeight# BlkioWeightDevice:[ BlkioDeviceReadBps:[ BlkioDeviceWriteBps:[ BlkioDeviceReadIOps:[ BlkioDeviceWriteIOps:[ CPUPeriod# CPUQuota# CPURealtimePeriod# CPURealtimeRuntime# CpusetCpus CpusetMems Devices:[ DeviceCgroupRules:[ DeviceRequests:[ MemoryReservation# MemorySwap# MemorySwappiness:* OomKillDisable:* PidsLimit:* Ulimits:[ CPUCount# CPUPercent# IOMaximumIOps# IOMaximumBandwidth#',
   X2: 'Type Source Target ReadOnly! Consistency BindOptions:* VolumeOptions:* ImageOptions:* TmpfsOptions:* ClusterOptions:*',
   G: 'Type Config:m',
   Y: 'Name MaximumRetryCount#',
@@ -91,7 +91,7 @@ const TYPES: Record<string, string> = {
   N: '^A ^F Networks:m*W',
   A: 'Bridge SandboxID SandboxKey Ports:m[P HairpinMode! LinkLocalIPv6Address LinkLocalIPv6PrefixLen# SecondaryIPAddresses:[ SecondaryIPv6Addresses:[',
   F: 'EndpointID Gateway GlobalIPv6Address GlobalIPv6PrefixLen# IPAddress IPPrefixLen# IPv6Gateway MacAddress',
-  W: 'IPAMConfig:*I Links:[ Aliases:[ MacAddress DriverOpts:m GwPriority# NetworkID EndpointID Gateway IPAddress IPPrefixLen# IPv6Gateway GlobalIPv6Address GlobalIPv6PrefixLen# DNSNames:[',
+  W: 'IPAMConfig:*I Links:[ Aliases:[ MacAddress DriverOpts:m GwPriority# NetworkID EndpointID Gateway IPAddress IPPrefixLen# IPv6Gateway GlobalIPv6Address GlobalIPv6PrefixLen# DNSNames=DNSNames:[',
   I: 'IPv4Address IPv6Address LinkLocalIPs:[',
   image: 'ID=Id RepoTags:[ RepoDigests:[ Parent Comment Created DockerVersion Author Config:*O Architecture Variant Os OsVersion Size# GraphDriver:D RootFS:T Metadata:Z Descriptor:* Manifests:[',
   O: '^V ^X',
@@ -109,19 +109,13 @@ const TYPES: Record<string, string> = {
 };
 
 type Field = [go: string, json: string, zero: unknown, kind: string];
-const parsed = new Map<string, Field[]>();
 
-function fieldsOf(type: string): Field[] {
-  let f = parsed.get(type);
-  if (!f) {
-    f = TYPES[type].split(' ').filter(Boolean).map((spec) => {
-      const [, go, json = go, mark, kind = ''] = /^([^=:!#]+)(?:=([^:!#]+))?([!#]?)(?::(.*))?$/.exec(spec)!;
-      return [go, json, mark === '!' ? false : mark === '#' ? 0 : '', kind];
-    });
-    parsed.set(type, f);
-  }
-  return f;
-}
+const fieldsOf = memo((type: string): Field[] =>
+  TYPES[type].split(' ').filter(Boolean).map((spec) => {
+    // moby's JSON spells CPU and DNS as words (CpuShares, NanoCpus, DnsOptions)
+    const [, go, json = go.replace(/^CPU|CPUs|^DNS/, (w) => w[0] + w.slice(1).toLowerCase()), mark, kind = ''] = /^([^=:!#]+)(?:=([^:!#]+))?([!#]?)(?::(.*))?$/.exec(spec)!;
+    return [go, json, mark === '!' ? false : mark === '#' ? 0 : '', kind];
+  }));
 
 /** Go's time.Time String(): `2025-06-16 09:30:05.1 +0000 UTC`. */
 const goTime = (s: string): string =>
@@ -151,9 +145,7 @@ function convert(v: unknown, kind: string, ptr = false): unknown {
     const elem = kind.slice(1);
     if (!elem) return v;
     if (Array.isArray(v)) return v.map((x) => convert(x, elem));
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as object)) out[k] = convert(x, elem);
-    return out;
+    return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, convert(x, elem)]));
   }
   if (head === '@') return new GoText(goTime(String(v ?? '0001-01-01T00:00:00Z')), v);
   if (head === '%') return new GoText(goDuration(Number(v ?? 0)), v ?? 0);
@@ -162,6 +154,4 @@ function convert(v: unknown, kind: string, ptr = false): unknown {
 }
 
 /** The typed value of an inspect answer; `type` is container, image, network or volume. */
-export function typed(raw: unknown, type: string): unknown {
-  return convert(raw, type);
-}
+export const typed: (raw: unknown, type: string) => unknown = convert;

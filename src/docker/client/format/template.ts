@@ -23,7 +23,6 @@ export class TemplateError extends CliError {}
 
 /** Errors found while parsing read as the client reports them (`template parsing error: …`). */
 const parseError = (message: string): TemplateError => new TemplateError('template parsing error: template: :1: ' + message);
-const execError = (message: string): TemplateError => new TemplateError('template: :1: ' + message);
 
 /** Words of an action, one after the other from its start (sticky): strings, raw strings, the rest. */
 const TOKEN = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|[()]|[^\s()]+)/gy;
@@ -76,7 +75,7 @@ export function compile(src: string): Node[] {
     if (open < 0) { pieces.push(src.slice(i)); break; }
     let text = src.slice(i, open);
     let start = open + 2;
-    if (src[start] === '-' && /\s/.test(src[start + 1] ?? '')) { text = text.replace(/\s+$/, ''); start++; }
+    if (src[start] === '-' && /\s/.test(src[start + 1])) { text = text.replace(/\s+$/, ''); start++; }
     const close = src.indexOf('}}', start);
     if (close < 0) {
       // The parser reads up to the end first: a stray character there is its error.
@@ -85,10 +84,10 @@ export function compile(src: string): Node[] {
     }
     let end = close;
     let next = close + 2;
-    if (src[close - 1] === '-' && /\s/.test(src[close - 2] ?? '')) end = close - 1;
+    if (src[close - 1] === '-' && /\s/.test(src[close - 2])) end = close - 1;
     const body = src.slice(start, end);
     pieces.push(text, { a: body.trim(), at: start + (body.length - body.trimStart().length) });
-    if (end !== close) { while (next < src.length && /\s/.test(src[next])) next++; }
+    if (end !== close) while (/\s/.test(src[next])) next++;
     i = next;
   }
   let pos = 0;
@@ -110,7 +109,7 @@ export function compile(src: string): Node[] {
       const toks = tokenize(p.a);
       const head = toks[0];
       for (const t of toks) {
-        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !['if', 'range', 'with', 'else', 'end', 'true', 'false', 'nil'].includes(t)) {
+        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !/^(if|range|with|else|end|true|false|nil)$/.test(t)) {
           throw parseError(`function "${t}" not defined`);
         }
       }
@@ -232,7 +231,7 @@ export function goString(v: unknown, depth = 0): string {
 }
 
 function truthy(v: unknown): boolean {
-  if (v === NO_VALUE || v === null || v === undefined || v === false || v === 0 || v === '') return false;
+  if (v === NO_VALUE || !v) return false;
   if (v instanceof GoValue) return v instanceof GoText ? v.ptr || truthy(v.raw) : v instanceof GoStruct;
   if (Array.isArray(v)) return v.length > 0;
   if (typeof v === 'object') return Object.keys(v as object).length > 0;
@@ -280,7 +279,7 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
       const val = a[k++];
       const s = c === 'q' ? JSON.stringify(goString(val)) : goString(val);
       const n = Number(w.replace('-', '')) || 0;
-      return w.startsWith('-') ? s.padEnd(n) : s.padStart(n);
+      return w[0] === '-' ? s.padEnd(n) : s.padStart(n);
     });
   },
   slice: (v, i, j) => (typeof v === 'string' || Array.isArray(v) ? v.slice(Number(i ?? 0), j === undefined ? undefined : Number(j)) : v),
@@ -318,9 +317,9 @@ function evalArg(tok: Operand, dot: unknown, header: boolean): unknown {
     if (!Object.hasOwn(vars, name)) throw parseError(`undefined variable "${name}"`);
     return path.length ? field(vars[name], '.' + path.join('.')) : vars[name];
   }
-  if (tok.startsWith('.')) return field(dot, tok);
-  if (tok.startsWith('"')) return JSON.parse(tok);
-  if (tok.startsWith('`')) return tok.slice(1, -1);
+  if (tok[0] === '.') return field(dot, tok);
+  if (tok[0] === '"') return JSON.parse(tok);
+  if (tok[0] === '`') return tok.slice(1, -1);
   if (/^-?\d+(\.\d+)?$/.test(tok)) return Number(tok);
   if (tok === 'true' || tok === 'false') return tok === 'true';
   if (Object.hasOwn(FUNCS, tok)) return FUNCS[tok]();
@@ -351,7 +350,7 @@ function evalPipe(toks: Operand[], dot: unknown, header = false): unknown {
   let first = true;
   for (const c of cmds) {
     const [head, ...rest] = c;
-    if (head === undefined) throw execError('missing value for command');
+    if (head === undefined) throw new TemplateError('template: :1: missing value for command');
     const args = (): unknown[] => [...rest.map((t) => evalArg(t, dot, header)), ...(first ? [] : [prev])];
     const more = rest.length > 0 || !first;
     if (typeof head === 'string' && Object.hasOwn(FUNCS, head)) {
@@ -425,40 +424,33 @@ function executeAll(nodes: Node[], dot: unknown, rowType: string | undefined, he
 }
 
 function executeNode(n: Node, dot: unknown, rowType: string | undefined, header: boolean): string {
-  let out = '';
-  {
-    if (n.k === 'text') out += n.v;
-    else if (n.k === 'act') {
-      // `{{.Field}}` on a plain row: the common case of every listing, without the pipeline machinery.
-      if (n.f !== undefined && dot !== null && typeof dot === 'object' && !Array.isArray(dot) && !(dot instanceof GoValue)) {
-        const v = (dot as Record<string, unknown>)[n.f];
-        if (typeof v === 'string') out += v;
-        else if (n.f in dot) out += goString(v);
-        else if (rowType) throw new TemplateError(`template: :${n.pos}: executing "" at <.${n.f}>: can't evaluate field ${n.f} in type ${rowType}`);
-        else if (mode === 'raw') throw new ExecFail(`map has no entry for key "${n.f}"`, '.' + n.f);
-        else out += goString(NO_VALUE);
-      } else if (n.set) vars[n.set[0]] = evalPipe(n.p, dot, header);
-      else out += goString(evalPipe(n.p, dot, header));
-    }
-    else if (n.k !== 'range') {
-      const v = evalPipe(n.p, dot, header);
-      if (n.set) vars[n.set[0]] = v;
-      // `with` moves dot to its value; `if` keeps it.
-      out += executeAll(truthy(v) ? n.body : n.no, truthy(v) && n.k === 'with' ? v : dot, rowType, header);
-    } else {
-      const v = evalPipe(n.p, dot, header);
-      if (v instanceof GoStruct || v instanceof GoText) throw new ExecFail(`range can't iterate over ${goString(v)}`, pipeString(n.p));
-      const keys: unknown[] = Array.isArray(v) ? v.map((_, i) => i) : v && typeof v === 'object' && !(v instanceof GoNil) ? Object.keys(v).sort() : [];
-      if (keys.length === 0) out += executeAll(n.no, dot, rowType, header);
-      for (const k of keys) {
-        const it = (v as Record<string, unknown>)[k as string];
-        // `range $v := …` names the element; `range $k, $v := …` the key (or index) and the element.
-        if (n.set) Object.assign(vars, n.set.length > 1 ? { [n.set[0]]: k, [n.set[1]]: it } : { [n.set[0]]: it });
-        out += executeAll(n.body, it, undefined, header);
-      }
-    }
+  if (n.k === 'text') return n.v;
+  // `{{.Field}}` on a plain row: the common case of every listing, without the pipeline machinery.
+  if (n.k === 'act' && n.f !== undefined && dot !== null && typeof dot === 'object' && !Array.isArray(dot) && !(dot instanceof GoValue)) {
+    const v = (dot as Record<string, unknown>)[n.f];
+    if (typeof v === 'string') return v;
+    if (n.f in dot) return goString(v);
+    if (rowType) throw new TemplateError(`template: :${n.pos}: executing "" at <.${n.f}>: can't evaluate field ${n.f} in type ${rowType}`);
+    if (mode === 'raw') throw new ExecFail(`map has no entry for key "${n.f}"`, '.' + n.f);
+    return goString(NO_VALUE);
   }
-  return out;
+  const v = evalPipe(n.p, dot, header);
+  if (n.k === 'range') {
+    if (v instanceof GoStruct || v instanceof GoText) throw new ExecFail(`range can't iterate over ${goString(v)}`, pipeString(n.p));
+    const keys: unknown[] = Array.isArray(v) ? v.map((_, i) => i) : v && typeof v === 'object' && !(v instanceof GoNil) ? Object.keys(v).sort() : [];
+    let out = keys.length ? '' : executeAll(n.no, dot, rowType, header);
+    for (const k of keys) {
+      const it = (v as Record<string, unknown>)[k as string];
+      // `range $v := …` names the element; `range $k, $v := …` the key (or index) and the element.
+      if (n.set) Object.assign(vars, n.set.length > 1 ? { [n.set[0]]: k, [n.set[1]]: it } : { [n.set[0]]: it });
+      out += executeAll(n.body, it, undefined, header);
+    }
+    return out;
+  }
+  if (n.set) vars[n.set[0]] = v;
+  if (n.k === 'act') return n.set ? '' : goString(v);
+  // `with` moves dot to its value; `if` keeps it.
+  return executeAll(truthy(v) ? n.body : n.no, truthy(v) && n.k === 'with' ? v : dot, rowType, header);
 }
 
 const compiled = memo(compile);

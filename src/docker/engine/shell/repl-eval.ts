@@ -12,7 +12,7 @@ import type { Fs } from '../fs';
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
   /** Where python's traceback underlines: `~` from at[0] to at[3], `^` from at[1] to at[2]. */
-  at?: number[];
+  declare at?: number[];
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 /** Input that goes on in the next line (an open bracket, string or block). */
@@ -49,8 +49,9 @@ function lex(src: string, py: boolean): Tok[] {
   const out: Tok[] = [];
   let pos = (LEX.lastIndex = 0);
   for (let m; pos < src.length && (m = LEX.exec(src)); pos = LEX.lastIndex) {
-    const v = m[1] ?? m[2] ?? m[3] ?? m[4];
-    out.push({ k: m[1] !== undefined ? 'n' : m[2] !== undefined ? 's' : m[3] !== undefined ? 'i' : 'o', v, p: LEX.lastIndex - v.length });
+    // the group that matched is the token's kind
+    const g = m.findIndex((x, j) => j && x !== undefined);
+    out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
   }
   const rest = src.slice(pos);
   if (rest.trim() && !(py && /^\s*#/.test(rest))) {
@@ -158,13 +159,14 @@ function pyOp(op: string, a: V, b: V): V {
   if ((op === '/' || op === '//' || op === '%') && !Number(y)) throw new Thrown('ZeroDivisionError', op === '/' ? (ints ? 'division by zero' : 'float division by zero') : ints ? 'integer division or modulo by zero' : 'float floor division by zero');
   if (ints && !(op === '**' && y < 0n)) {
     if (op === '/') return Number(x) / Number(y);
-    const r = op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '**' ? x ** y : x % y;
-    if (op !== '//' && op !== '%') return r;
-    const q = (x - (r !== 0n && r < 0n !== y < 0n ? r + y : r)) / y;
-    return op === '//' ? q : r !== 0n && r < 0n !== y < 0n ? r + y : r;
+    if (op !== '//' && op !== '%') return JS_OPS[op](x, y);
+    // python's remainder takes the divisor's sign; the floor quotient is what is left, divided
+    const r = x % y;
+    const m = r && r < 0n !== y < 0n ? r + y : r;
+    return op === '%' ? m : (x - m) / y;
   }
   [x, y] = [Number(x), Number(y)];
-  return op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? x / y : op === '**' ? x ** y : op === '//' ? Math.floor(x / y) : x - y * Math.floor(x / y);
+  return op === '//' ? Math.floor(x / y) : op === '%' ? x - y * Math.floor(x / y) : JS_OPS[op](x, y);
 }
 
 /** python's sys.version, as the official image's build says it. */
@@ -205,7 +207,8 @@ export function interpreter(h: Host) {
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
     const cmp = (a: V, b: V) => (num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0);
     const f = (m: (...a: V[]) => number) => (...a: V[]) => m(...a.map((x) => Number(num(x))));
-    const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: f(Math.sqrt), pow: f(Math.pow), floor: (x: V) => BigInt(Math.floor(Number(num(x)))), ceil: (x: V) => BigInt(Math.ceil(Number(num(x)))) });
+    const toInt = (m: (x: number) => number) => fn(m.name, (x: V) => BigInt(m(Number(num(x)))));
+    const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: f(Math.sqrt), pow: f(Math.pow), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
     const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${dumps(x)}`).join(', ')}}`);
     const version = pyBuild(h);
     const modules: Record<string, V> = {
@@ -215,15 +218,14 @@ export function interpreter(h: Host) {
       json: mod('json', { dumps }),
       random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
     };
-    const builtin = (name: string, f: (...a: V[]) => V) => fn(name, f);
     const b: Record<string, V> = {
       print, len, int, float, range, repr,
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
-      round: (x: V, n?: V) => (n === undefined ? BigInt(Math.round(Number(num(x)))) : Number(Number(x).toFixed(Number(n)))),
+      round: (x: V, n?: V) => (n === undefined ? toInt(Math.round)(x) : Number(Number(x).toFixed(Number(n)))),
       max: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) > 0 ? y : x)),
       min: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) < 0 ? y : x)),
       sum: (a: V) => iter(a).reduce((x: V, y: V) => pyOp('+', x, y), 0n),
-      sorted: (a: V) => [...iter(a)].sort((x, y) => (typeof x === 'string' ? (x < y ? -1 : x > y ? 1 : 0) : cmp(x, y))),
+      sorted: (a: V) => [...iter(a)].sort(cmp),
       list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
       enumerate: (a: V) => iter(a).map((x, k) => Object.assign([BigInt(k), x], { [TUPLE]: true })),
       zip: (...a: V[]) => iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
@@ -235,7 +237,7 @@ export function interpreter(h: Host) {
       True: true, False: false, None: null,
       __import__: (n: string) => modules[n],
     };
-    for (const [k, v] of Object.entries(b)) if (typeof v === 'function') builtin(k, v);
+    for (const [k, v] of Object.entries(b)) if (typeof v === 'function') fn(k, v);
     return b;
   };
   const globals = py ? python() : node();
@@ -247,7 +249,7 @@ export function interpreter(h: Host) {
     for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name);
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
-    if ((py ? /^(set|isinstance|open|chr|ord|hex|bin|divmod|pow|id|hash|format|getattr|setattr|hasattr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|TextEncoder|TextDecoder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__dirname|__filename|Function|eval|encodeURI\w*|decodeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
+    if ((py ? /^(set|isinstance|open|chr|ord|hex|bin|divmod|pow|id|hash|format|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
     throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
   };
 
@@ -286,7 +288,8 @@ export function interpreter(h: Host) {
     const t = lex(src, py);
     let i = 0;
     const peek = (o = 0) => t[i + o];
-    const is = (v: string, o = 0) => t[i + o].v === v && t[i + o].k !== 's';
+    /** The token is `v` (a string token's text keeps its quotes: it is never a keyword or operator). */
+    const is = (v: string, o = 0) => t[i + o].v === v;
     const fail = (): never => {
       // what ends before it is complete goes on in the next line (python: only inside brackets)
       if (!t[i].k && (!py || t.filter((x) => /^[([{]$/.test(x.v)).length > t.filter((x) => /^[)\]}]$/.test(x.v)).length)) throw new Open();
@@ -346,7 +349,7 @@ export function interpreter(h: Host) {
           continue;
         }
         const p = Object.hasOwn(BIN, op) ? BIN[op] : 0;
-        if (!p || p < min || (py && tk.k !== 'o' && !/^(and|or|in|not|is)$/.test(op))) return left;
+        if (!p || p < min) return left;
         i++;
         if (op === 'not') need('in'), (op = 'not in');
         if (op === 'is' && eat('not')) op = 'is not';
@@ -359,23 +362,23 @@ export function interpreter(h: Host) {
       const x = a(s);
       if (op === 'and' || op === 'or') return pyTruth(x) === (op === 'and') ? b(s) : x;
       const y = b(s);
-      if (op === '==' || op === '!=') return pyEq(x, y) === (op === '==');
-      if (op === 'is' || op === 'is not') return (x === y || (x == null && y == null)) === (op === 'is');
-      if (op === 'in' || op === 'not in') return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, x)) === (op === 'in');
+      // `!=`, `is not` and `not in` are the negations of `==`, `is` and `in`
+      const yes = !/!|not/.test(op);
+      if (/^[=!]=$/.test(op)) return pyEq(x, y) === yes;
+      if (/is/.test(op)) return (x === y || (x == null && y == null)) === yes;
+      if (/in/.test(op)) return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, x)) === yes;
       if (/[<>]/.test(op)) {
         if (isNum(x) !== isNum(y) || (!isNum(x) && typeof x !== typeof y)) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(x)}' and '${typeName(y)}'`);
-        const [p, q] = [num(x), num(y)];
-        return op === '<' ? p < q : op === '>' ? p > q : op === '<=' ? p <= q : p >= q;
+        return JS_OPS[op](num(x), num(y));
       }
       return pyOp(op, x, y);
     };
     const jsBin = (op: string, x: V, y: () => V): V => {
-      if (op === '&&' || op === '||' || op === '??') return op === '&&' ? x && y() : op === '||' ? x || y() : x ?? y();
-      return JS_OPS[op](x, y());
+      return op === '&&' ? x && y() : op === '||' ? x || y() : op === '??' ? x ?? y() : JS_OPS[op](x, y());
     };
     const unary = (): E => {
-      const op = peek().k === 'o' || (py && is('not')) || (!py && is('typeof')) ? peek().v : '';
-      if (/^(-|\+|!|not|typeof)$/.test(op)) {
+      const op = peek().v;
+      if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
         i++;
         const a = py ? expr(op === 'not' ? 3 : 8) : unary();
         return (s) => { const v = a(s); return op === '-' ? (py ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v); };
@@ -549,7 +552,7 @@ export function interpreter(h: Host) {
       if (peek().k) fail();
       return e;
     };
-    return { whole, expr, peek, is, eat, need, fail, t, at: () => i, seek: (k: number) => void (i = k) };
+    return { whole, expr, peek, eat, fail, t, at: () => i, seek: (k: number) => void (i = k) };
   }
 
   function assign(s: Scope, name: string, v: V): void {
@@ -590,7 +593,7 @@ export function interpreter(h: Host) {
   function statement(src: string, sc: Scope = top): V {
     const p = parser(src);
     const first = p.peek();
-    if (py && (first.v === 'import' || first.v === 'from') && first.k === 'i') {
+    if (py && (first.v === 'import' || first.v === 'from')) {
       const names = src.trim().split(/\s+/);
       const mods = first.v === 'from' ? [names[1]] : src.replace(/^\s*import\s+/, '').split(',').map((x) => x.trim());
       for (const m of mods) {
@@ -605,7 +608,7 @@ export function interpreter(h: Host) {
     }
     if (py && /^(pass|del|global)$/.test(first.v)) return NOTHING;
     // JS declarations: `let a = 1, b`
-    const decl = !py && first.k === 'i' && /^(let|const|var)$/.test(first.v) ? first.v : '';
+    const decl = !py && /^(let|const|var)$/.test(first.v) ? first.v : '';
     if (decl) {
       p.eat(decl);
       do {
@@ -622,16 +625,17 @@ export function interpreter(h: Host) {
     }
     const target = p.expr(1);
     const op = p.peek().v;
-    if (p.peek().k === 'o' && /^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
+    if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
       if (!target.set) throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment');
       p.seek(p.at() + 1);
-      const e = op.length === 2 && op[1] === op[0] && !py ? () => 1 : p.expr();
+      const step = op === '++' || op === '--';
+      const e = step && !py ? () => 1 : p.expr();
       if (p.peek().k) p.fail();
-      const bin = op === '=' ? '' : op === '++' ? '+' : op === '--' ? '-' : op.slice(0, -1);
+      const bin = step ? op[0] : op.slice(0, -1);
       const old = bin ? target(sc) : undefined;
       const v = bin ? (py ? pyOp(bin, old, e(sc)) : JS_OPS[bin](old, e(sc))) : e(sc);
       target.set(sc, v);
-      return py ? NOTHING : op.length === 2 && op[1] === op[0] ? old : v;
+      return py ? NOTHING : step ? old : v;
     }
     p.seek(0);
     return p.whole()(sc);
@@ -690,8 +694,7 @@ export function interpreter(h: Host) {
       const body: [string, number][] = [];
       while (lines.length && (!lines[0][0].trim() || indent(lines[0][0]) > indent(text))) body.push(lines.shift()!);
       const m = /^\s*(for|if|elif|else|while|def)\b/.test(text) ? /^((?:[^:'"[\](){}]|(['"])(?:\\.|(?!\2).)*\2|\[[^\]]*\]|\([^)]*\)|\{[^}]*\})*):(.*)$/.exec(text) : null;
-      const inner: Block[] = m?.[3].trim() ? statements(m[3]).map(([t]): Block => [t.trim(), n, []]) : blocks(body.filter(([t]) => t.trim() && !/^\s*#/.test(t)));
-      if (m) out.push([m[1].trim() + ':', n, inner]);
+      if (m) out.push([m[1].trim() + ':', n, m[3].trim() ? statements(m[3]).map(([t]): Block => [t.trim(), n, []]) : blocks(body.filter(([t]) => t.trim() && !/^\s*#/.test(t)))]);
       // a line that goes on in deeper lines (an open bracket) is one statement with them
       else out.push(...statements([text, ...body.map(([t]) => t)].join('\n')).map(([t]): Block => [t.trim(), n, []]));
     }
@@ -704,8 +707,12 @@ export function interpreter(h: Host) {
       if (sc === top) [line, piece] = [n, head];
       const m = /^(for|if|elif|else|while|def)\b\s*(.*?)\s*:$/.exec(head);
       const kw = m?.[1];
-      if (!m) value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : statement(head, sc);
-      else if (kw === 'def') {
+      if (!m) {
+        value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : statement(head, sc);
+        continue;
+      }
+      value = NOTHING;
+      if (kw === 'def') {
         const [, name, params] = /^(\w+)\s*\((.*)\)$/.exec(m[2]) ?? [];
         if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
         sc.vars.set(name, Object.assign(userFn(name, params.split(',').map((x) => x.trim()).filter(Boolean), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${name} at 0x7f3a2c1b5e40>` }));
@@ -725,7 +732,6 @@ export function interpreter(h: Host) {
         taken = kw === 'else' || pyTruth(evalIn(m[2], sc));
         if (taken) pyExec(body, sc);
       }
-      if (m) value = NOTHING;
     }
     return value;
   };
@@ -751,14 +757,15 @@ export function interpreter(h: Host) {
     for (const [text, n] of statements(src)) {
       if (sc === top) [line, piece] = [base + n - 1, text];
       const t = text.trim();
-      const kw = /^(for|while|if|function|return|break|continue)\b/.exec(t)?.[1];
-      if (!kw || kw === 'return' || kw === 'break' || kw === 'continue') {
-        value = kw ? ctl(t, sc) : t[0] === '{' ? jsExec(body(t)[0], { vars: new Map(), up: sc }, line) : statement(text, sc);
+      const kw = /^(for|while|if|function)\b/.exec(t)?.[1];
+      if (!kw) {
+        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsExec(body(t)[0], { vars: new Map(), up: sc }, line) : statement(text, sc);
         continue;
       }
       const open = t.indexOf('(');
-      const head = t.slice(open + 1, close(t, open));
-      const [code, rest] = body(t.slice(close(t, open) + 1));
+      const end = close(t, open);
+      const head = t.slice(open + 1, end);
+      const [code, rest] = body(t.slice(end + 1));
       const block = (s2: Scope) => jsExec(code, s2, line);
       const inner = () => ({ vars: new Map(), up: sc });
       if (kw === 'function') {
@@ -811,7 +818,7 @@ export function interpreter(h: Host) {
         if (e instanceof Jump) e = Object.assign(illegal(e), { at: [0, 0, piece.length, piece.length] });
         // from the statement's own text to the line as the traceback shows it (dedented)
         const phys = src.split('\n')[line - 1] ?? '';
-        if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim()) - (piece.length - piece.trimStart().length) - (phys.length - phys.trimStart().length));
+        if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim()) - indent(piece) - indent(phys));
         return { out: log.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
       }
       return { out: log.join(''), value };

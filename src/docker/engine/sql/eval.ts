@@ -17,8 +17,8 @@ const KNOWN = /^(int|integer|bigint|smallint|tinyint|mediumint|serial|bigserial|
 function typeName(t: string, d: Dialect, p: number): string {
   const [, base, args = ''] = /^([a-z0-9 ]+?)(\(.*\))?( unsigned)?$/.exec(t) ?? [];
   if (!KNOWN.test(base) || (d === 'pg' && /^(datetime|tinyint|mediumint)$/.test(base))) throw new SqlError(d === 'pg' ? 'type' : 'syntax', [base], p);
-  if (d === 'pg') return (PG_TYPES[base] ?? base) + args.replace(',', ',');
-  return (MY_TYPES[base] ?? (base === 'decimal' && !args ? 'decimal(10,0)' : base)) + (base === 'varchar' || base === 'char' || base === 'decimal' || base === 'numeric' ? args : '') + (t.endsWith(' unsigned') ? ' unsigned' : '');
+  if (d === 'pg') return (PG_TYPES[base] ?? base) + args;
+  return (MY_TYPES[base] ?? (base === 'decimal' && !args ? 'decimal(10,0)' : base)) + (/^(varchar|char|decimal|numeric)$/.test(base) ? args : '') + (t.endsWith(' unsigned') ? ' unsigned' : '');
 }
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
@@ -38,6 +38,10 @@ export function run(s: Session, src: string): Res {
     throw new SqlError(code, a, p);
   };
   const getTable = (t: string, p: number): Table => s.store.table(needDb(), t) ?? fail('notable', [needDb(), t], p);
+  /** A column by name: MySQL's names ignore case. */
+  const colIndex = (tb: Table, n: string) => tb.cols.findIndex((c) => (my ? c.name.toLowerCase() === n.toLowerCase() : c.name === n));
+  /** The column an expression names, in any case (a result's type and nullability). */
+  const colOf = (tb: Table | undefined, e: Expr) => (e.k === 'col' ? tb?.cols.find((c) => c.name.toLowerCase() === e.n.toLowerCase()) : undefined);
   const ok = (tag: string, n = 0, x: Partial<{ info: string; warn: number; notice: string }> = {}): Res => ({ tag, n, ...x });
 
   /** Compares as numbers when both sides are; MySQL's strings compare without case. */
@@ -51,7 +55,7 @@ export function run(s: Session, src: string): Res {
     switch (e.k) {
       case 'lit': return e.v;
       case 'col': {
-        const i = tb?.cols.findIndex((c) => (my ? c.name.toLowerCase() === e.n.toLowerCase() : c.name === e.n)) ?? -1;
+        const i = tb ? colIndex(tb, e.n) : -1;
         if (i < 0) fail('nocol', [e.n, clause], e.p);
         return (row ?? group?.[0])?.[i] ?? null;
       }
@@ -65,7 +69,7 @@ export function run(s: Session, src: string): Res {
           if (e.n === 'avg') {
             // the quotient's decimals: MySQL four more than the column's; PostgreSQL 16 significant digits
             const arg = e.args[0];
-            const scale = Number(/,(\d+)\)/.exec((arg.k === 'col' && tb?.cols.find((c) => c.name.toLowerCase() === arg.n.toLowerCase())?.type) || '')?.[1] ?? 0);
+            const scale = Number(/,(\d+)\)/.exec(colOf(tb, arg)?.type ?? '')?.[1] ?? 0);
             const weight = (x: number) => (x ? Math.floor(Math.log10(Math.abs(x)) / 4) : 0);
             return quotient(sum, scale, vs.length, my ? scale + 4 : Math.max(0, 16 - (weight(sum) - weight(vs.length)) * 4, scale));
           }
@@ -73,7 +77,7 @@ export function run(s: Session, src: string): Res {
         }
         const a = e.args.map(ev);
         switch (e.n) {
-          case 'now': case 'current_timestamp': return my ? stamp(s.now()) : stamp(s.now()) + ('.' + String((s.now() % 1000) * 1000 + 123).padStart(6, '0')).replace(/0+$/, '') + '+00';
+          case 'now': case 'current_timestamp': return stamp(s.now()) + (my ? '' : ('.' + String((s.now() % 1000) * 1000 + 123).padStart(6, '0')).replace(/0+$/, '') + '+00');
           case 'current_date': case 'curdate': return stamp(s.now()).slice(0, 10);
           case 'version': return s.version;
           case 'database': case 'current_database': return s.db ?? null;
@@ -91,7 +95,7 @@ export function run(s: Session, src: string): Res {
         if (e.op === 'not') return x === null ? null : !x;
         const y = ev(e.b!);
         if (e.op === 'and') return x === false || y === false || x === 0 || y === 0 ? false : x === null || y === null ? null : true;
-        if (e.op === 'or' || (e.op === '||' && my)) return (x !== null && !!x) || (y !== null && !!y) ? true : x === null || y === null ? null : false;
+        if (e.op === 'or' || (e.op === '||' && my)) return x || y ? true : x === null || y === null ? null : false;
         if (x === null || y === null) return null;
         if (e.op === '||') return String(x) + String(y);
         if (e.op === 'like' || e.op === 'notlike') {
@@ -119,7 +123,7 @@ export function run(s: Session, src: string): Res {
   const coerce = (c: ColDef, v: Val, p: number, tb: string): Val => {
     if (v === null) return null;
     const len = /^(var)?char\w*\((\d+)\)/.exec(c.type);
-    if (INT.test(c.type) || c.type === 'tinyint(1)') {
+    if (INT.test(c.type)) {
       if (typeof v === 'boolean') return my ? Number(v) : fail('badint', [String(v), c.name], p);
       if (!isNum(v)) return fail('badint', [String(v), c.name, tb], p);
       return Math.round(Number(v));
@@ -150,8 +154,9 @@ export function run(s: Session, src: string): Res {
       const i = r.findIndex((v, i) => v === null && tb.cols[i].notNull);
       if (i >= 0) fail('null', [tb.cols[i].name, t, r.map((v) => (v === null ? 'null' : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v))).join(', ')]);
       if (!key.length) continue;
-      const k = JSON.stringify(key.map((i) => String(r[i])));
-      if (seen.has(k)) fail('dup', [key.map((i) => String(r[i])).join('-'), t, key.map((i) => tb.cols[i].name).join(', '), key.map((i) => String(r[i])).join(', ')]);
+      const vals = key.map((i) => String(r[i]));
+      const k = JSON.stringify(vals);
+      if (seen.has(k)) fail('dup', [vals.join('-'), t, key.map((i) => tb.cols[i].name).join(', '), vals.join(', ')]);
       seen.add(k);
     }
   };
@@ -197,7 +202,7 @@ export function run(s: Session, src: string): Res {
     case 'insert': {
       const tb = getTable(st.t, st.tp);
       const idx = (st.cols ?? tb.cols.map((c) => [c.name, -1] as [string, number])).map(([n, p]) => {
-        const i = tb.cols.findIndex((c) => (my ? c.name.toLowerCase() === n.toLowerCase() : c.name === n));
+        const i = colIndex(tb, n);
         return i < 0 ? fail('nocol', [n, 'field list', st.t], p) : i;
       });
       const rows = st.rows.map((vals, r) => {
@@ -221,7 +226,7 @@ export function run(s: Session, src: string): Res {
     case 'update': {
       const tb = getTable(st.t, st.tp);
       const sets = st.sets.map(([n, p, e]) => {
-        const i = tb.cols.findIndex((c) => (my ? c.name.toLowerCase() === n.toLowerCase() : c.name === n));
+        const i = colIndex(tb, n);
         return [i < 0 ? fail('nocol', [n, 'field list', st.t], p) : i, e] as const;
       });
       const hit = matching(tb, st.where);
@@ -290,9 +295,8 @@ export function run(s: Session, src: string): Res {
     rows = keyed.map(({ g }) => items.map((it) => evaluate(it.e, tb, g[0], 'field list', groups && g)));
     if (st.distinct) rows = rows.filter((r, i) => rows.findIndex((x) => JSON.stringify(x) === JSON.stringify(r)) === i);
     if (st.limit !== undefined) rows = rows.slice(0, st.limit);
-    const col = (e: Expr) => (e.k === 'col' ? tb?.cols.find((c) => c.name.toLowerCase() === e.n.toLowerCase()) : undefined);
-    const num = items.map((it, i) => (col(it.e) ? NUM.test(col(it.e)!.type) : rows.some((r) => typeof r[i] === 'number') || (it.e.k === 'op' && /^([-+*/%]|neg)$/.test(it.e.op)) || (it.e.k === 'fn' && it.e.n === 'avg')));
-    return { cols: names, rows, num, nul: items.map((it, i) => (col(it.e) ? !col(it.e)!.notNull : rows.some((r) => r[i] === null))) };
+    const num = items.map((it, i) => (colOf(tb, it.e) ? NUM.test(colOf(tb, it.e)!.type) : rows.some((r) => typeof r[i] === 'number') || (it.e.k === 'op' && /^([-+*/%]|neg)$/.test(it.e.op)) || (it.e.k === 'fn' && it.e.n === 'avg')));
+    return { cols: names, rows, num, nul: items.map((it, i) => (colOf(tb, it.e) ? !colOf(tb, it.e)!.notNull : rows.some((r) => r[i] === null))) };
   }
 }
 

@@ -139,7 +139,8 @@ export function parse(src: string, d: Dialect): Stmt {
     }
     if (not) fail();
     const t = peek();
-    if (t && t.t === 'op' && ['=', '<>', '!=', '<', '>', '<=', '>='].includes(t.v)) return i++, { k: 'op', op: t.v === '!=' ? '<>' : t.v, a, b: add(), p };
+    // = <= >= != < <> >
+    if (t && t.t === 'op' && /^([<>!]?=|<>?|>)$/.test(t.v)) return i++, { k: 'op', op: t.v === '!=' ? '<>' : t.v, a, b: add(), p };
     return a;
   };
   const not = (): Expr => (is('not') ? { k: 'op', op: 'not', p: toks[i++].p, a: not() } : cmp());
@@ -218,52 +219,50 @@ export function parse(src: string, d: Dialect): Stmt {
       const safe = ifx(create);
       const [t, tp] = name();
       s = { k: create ? 'cdb' : 'ddb', t, tp, safe };
-    } else if (!create) {
-      need('table');
-      const safe = ifx(false);
-      const [t, tp] = tname();
-      s = { k: 'dtable', t, tp, safe };
     } else {
       need('table');
-      const safe = ifx(true);
+      const safe = ifx(create);
       const [t, tp] = tname();
-      need('(');
-      const cols: ColDef[] = [];
-      do {
-        if (eat('primary')) {
-          need('key');
-          need('(');
-          const [c] = name();
-          need(')');
-          const col = cols.find((x) => x.name === c) ?? fail();
-          col.pk = col.notNull = true;
-          continue;
-        }
-        const [n] = name();
-        const ty = peek()?.t === 'id' ? toks[i++].v.toLowerCase() : fail();
-        let type = ty === 'double' && eat('precision') ? 'double precision' : ty === 'character' && eat('varying') ? 'varchar' : ty;
-        if (eat('(')) {
-          const args = [num()];
-          if (eat(',')) args.push(num());
-          need(')');
-          type += `(${args.join(',')})`;
-        }
-        if (d === 'my' && eat('unsigned')) type += ' unsigned';
-        const c: ColDef = { name: n, type };
-        if (/^(big|small)?serial$/.test(ty)) c.auto = c.notNull = true;
-        for (;;) {
-          if (eat('not')) (need('null'), (c.notNull = true));
-          else if (eat('null')) c.notNull = false;
-          else if (eat('primary')) (need('key'), (c.pk = c.notNull = true));
-          else if (d === 'my' && eat('auto_increment')) c.auto = c.notNull = true;
-          else if (eat('default')) c.def = primary();
-          else if (eat('unique')) void 0;
-          else break;
-        }
-        cols.push(c);
-      } while (eat(','));
-      need(')');
-      s = { k: 'ctable', t, tp, cols, safe };
+      if (!create) s = { k: 'dtable', t, tp, safe };
+      else {
+        need('(');
+        const cols: ColDef[] = [];
+        do {
+          if (eat('primary')) {
+            need('key');
+            need('(');
+            const [c] = name();
+            need(')');
+            const col = cols.find((x) => x.name === c) ?? fail();
+            col.pk = col.notNull = true;
+            continue;
+          }
+          const [n] = name();
+          const ty = peek()?.t === 'id' ? toks[i++].v.toLowerCase() : fail();
+          let type = ty === 'double' && eat('precision') ? 'double precision' : ty === 'character' && eat('varying') ? 'varchar' : ty;
+          if (eat('(')) {
+            const args = [num()];
+            if (eat(',')) args.push(num());
+            need(')');
+            type += `(${args.join(',')})`;
+          }
+          if (d === 'my' && eat('unsigned')) type += ' unsigned';
+          const c: ColDef = { name: n, type };
+          if (/^(big|small)?serial$/.test(ty)) c.auto = c.notNull = true;
+          for (;;) {
+            if (eat('not')) (need('null'), (c.notNull = true));
+            else if (eat('null')) c.notNull = false;
+            else if (eat('primary')) (need('key'), (c.pk = c.notNull = true));
+            else if (d === 'my' && eat('auto_increment')) c.auto = c.notNull = true;
+            else if (eat('default')) c.def = primary();
+            else if (eat('unique')) void 0;
+            else break;
+          }
+          cols.push(c);
+        } while (eat(','));
+        need(')');
+        s = { k: 'ctable', t, tp, cols, safe };
+      }
     }
   } else if (d === 'my' && eat('use')) {
     const [t, tp] = name();
