@@ -77,7 +77,7 @@ export interface ShellLike {
   user: string;
   history: string[];
   /** Asks a question (`[Y/n]`) and continues with the answer on the next input line. */
-  ask?(prompt: string, then: (answer: string, io: IO) => Promise<number>): void;
+  ask?(prompt: string, then: (answer: string, io: IO) => Promise<number>, how?: Asked): void;
   exit(code: number): void;
   /** Looks a command up in PATH: the path found, or undefined. */
   which(name: string): string | undefined;
@@ -86,3 +86,6 @@ export interface ShellLike {
   /** Runs a command line (for `sh -c`, `bash -c` run from inside). */
   spawn(argv: string[], io: IO): Promise<number>;
 }
+
+/** How a question reads its line: hidden (a password), and what Ctrl+D answers (none: it ends the shell). */
+export interface Asked { secret?: boolean; eof?: (io: IO) => Promise<number> }
