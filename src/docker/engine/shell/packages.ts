@@ -5,7 +5,7 @@
  */
 import type { FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
-import { aptSize, archAll, deb, debianName } from './deb-versions';
+import { aptSize, archAll, deb, known, releaseFacts, releaseName } from './deb-versions';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
@@ -37,19 +37,22 @@ const PKGS: Record<string, [number, string, string]> = {
 const words = (list = '') => list.split(' ').filter(Boolean);
 
 
-interface Distro { ubuntu: boolean; codename: string }
+/** The release of the image (its archive's codename) and the one whose package data it uses. */
+interface Distro { ubuntu: boolean; codename: string; rel: string }
 function distro(sh: ShellLike): Distro {
   let os = '';
   try {
     os = sh.m.fs.readFile('/etc/os-release');
   } catch { /* minimal image */ }
   const ubuntu = /ID=ubuntu/.test(os);
-  return { ubuntu, codename: /VERSION_CODENAME=(\w+)/.exec(os)?.[1] ?? 'bookworm' };
+  const codename = /VERSION_CODENAME=(\w+)/.exec(os)?.[1] ?? 'bookworm';
+  return { ubuntu, codename, rel: known(codename, ubuntu) };
 }
 
 /** A package's name in the distribution (noble's names are the table's keys) and its archive entry. */
-const pkgName = (d: Distro, name: string) => (d.ubuntu ? name : debianName(name));
-const version = (d: Distro, name: string) => deb(d.ubuntu, pkgName(d, name))?.version ?? '';
+const pkgName = (d: Distro, name: string) => releaseName(d.rel, name);
+/** The version of a package, named as its release names it (the names typed are the same in all). */
+const version = (d: Distro, name: string) => deb(d.rel, d.ubuntu, name)?.version ?? '';
 
 function listsReady(sh: ShellLike): boolean {
   try {
@@ -70,10 +73,12 @@ function bigFile(sh: ShellLike, path: string, size: number, mode = 0o644): void 
 async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
   const d = distro(sh);
   // Suites after the codename, with the kB of each index; security suites come from their own host.
+  const older = releaseFacts(d.rel);
   const lists: [string, number][] = d.ubuntu
     ? [[' InRelease', 256], ['-security InRelease', 126], ['-updates InRelease', 126], ['-backports InRelease', 126],
       ['/universe amd64 Packages', 19300], ['/main amd64 Packages', 1808], ['-security/main amd64 Packages', 1104], ['-updates/main amd64 Packages', 1420]]
     : [[' InRelease', 151], ['-updates InRelease', 55.4], ['-security InRelease', 48], ['/main amd64 Packages', 8793], ['-security/main amd64 Packages', 263]];
+  if (older) lists.forEach((l, i) => (l[1] = older[1][i]));
   // Lists already fetched are current: each InRelease is a Hit and nothing is downloaded.
   const hit = listsReady(sh);
   let total = 0;
@@ -105,7 +110,7 @@ async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
 function installFiles(sh: ShellLike, name: string, d: Distro): void {
   const [kib, bins, extra] = PKGS[name];
   const progs = words(bins).map((p) => pkgName(d, p));
-  const libs = words(extra).map((l) => pkgName(d, l));
+  const libs = words(extra).map((l) => pkgName(d, l)).filter(Boolean);
   const bytes = kib * 1024;
   progs.forEach((p, i) => bigFile(sh, `/usr/bin/${p}`, i === 0 ? Math.round(bytes * 0.3) : 14000 + p.length * 997, 0o755));
   libs.forEach((l, i) => {
@@ -176,7 +181,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
   const already = names.filter((n) => installed(sh, n));
   for (const n of already) io.out(`${n} is already the newest version (${version(d, n)}).\n`);
   const fresh = names.filter((n) => !installed(sh, n));
-  const extras = [...new Set(fresh.flatMap((n) => words(PKGS[n][2]).map((x) => pkgName(d, x))))].filter((x) => !exists(sh.m.fs, `/usr/share/doc/${x}`) && !fresh.includes(x)).sort();
+  const extras = [...new Set(fresh.flatMap((n) => words(PKGS[n][2]).map((x) => pkgName(d, x))))].filter((x) => x && !exists(sh.m.fs, `/usr/share/doc/${x}`) && !fresh.includes(x)).sort();
   const all = [...extras, ...fresh].sort();
   if (!fresh.length) {
     io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
@@ -184,11 +189,12 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
   }
   if (extras.length) io.out('The following additional packages will be installed:\n' + aptList(extras));
   io.out('The following NEW packages will be installed:\n' + aptList(all));
-  const bytes = (p: string) => deb(d.ubuntu, p)?.bytes ?? 0;
+  const bytes = (p: string) => deb(d.rel, d.ubuntu, p)?.bytes ?? 0;
   const dl = all.reduce((a, p) => a + bytes(p), 0);
   // Libraries unpack to about three times their download; the programs' sizes are known.
   const inst = fresh.reduce((a, n) => a + PKGS[n][0] * 1024, 0) + extras.reduce((a, p) => a + bytes(p) * 3, 0);
   io.out(`0 upgraded, ${all.length} newly installed, 0 to remove and 0 not upgraded.\nNeed to get ${aptSize(dl)} of archives.\nAfter this operation, ${aptSize(inst)} of additional disk space will be used.\n`);
+  const older = releaseFacts(d.rel);
   const arch = (p: string) => (archAll(p) ? 'all' : 'amd64');
   // dpkg names multi-arch libraries with their architecture.
   const shown = (p: string) => (/^lib/.test(p) && !archAll(p) && !/-bin$/.test(p) ? p + ':amd64' : p);
@@ -196,7 +202,8 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
     let i = 0;
     for (const p of all) {
       const v = version(d, p);
-      const suite = d.codename + (d.ubuntu && /ubuntu\d+\.\d/.test(v) ? '-updates' : '') + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
+      // Ubuntu's updates carry a `ubuntuN.M` or `~YY.MM.N` backport suffix
+      const suite = d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : '') + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
       io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : 'deb.debian.org/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
       await io2.sleep(80);
       // Killed while downloading: dpkg never ran, nothing is installed.
@@ -212,7 +219,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
     });
     for (const p of all) io2.out(`Setting up ${shown(p)} (${version(d, p)}) ...\n`);
     // Shared libraries activate libc-bin's ldconfig trigger; a lone program does not.
-    if (all.some((p) => shown(p) !== p)) io2.out(`Processing triggers for libc-bin (${d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10'}) ...\n`);
+    if (all.some((p) => shown(p) !== p)) io2.out(`Processing triggers for libc-bin (${older?.[0] ?? (d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10')}) ...\n`);
     for (const n of fresh) installFiles(sh, n, d);
     for (const x of extras) sh.m.fs.mkdir(`/usr/share/doc/${x}`, '/', true);
     bigFile(sh, '/var/cache/debconf/templates.dat', 592342);

@@ -130,3 +130,58 @@ test('apk fetches its indexes once (they stay in /var/cache/apk), every time wit
   assert.match(await a.type('apk add tree'), /^\(1\/1\) Installing tree \(2\.2\.1-r0\)\n/);
   assert.match(await a.type('apk add --no-cache jq'), /^fetch https:\/\/dl-cdn\.alpinelinux\.org\/alpine\/v3\.21\/main\/x86_64\/APKINDEX\.tar\.gz\n/);
 });
+
+test('older releases fetch their own archive: jammy, focal and bullseye indexes, security suites', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'debian:11');
+  const j = await (await runIt(e, 'ubuntu:22.04')).type('apt-get update');
+  assert.match(j, /^Get:1 http:\/\/archive\.ubuntu\.com\/ubuntu jammy InRelease \[270 kB\]\nGet:2 http:\/\/security\.ubuntu\.com\/ubuntu jammy-security InRelease \[129 kB\]\n/);
+  assert.match(j, /\nGet:5 http:\/\/archive\.ubuntu\.com\/ubuntu jammy\/universe amd64 Packages \[17\.5 MB\]\n/);
+  assert.match(await (await runIt(e, 'ubuntu:20.04')).type('apt-get update'), /^Get:1 http:\/\/archive\.ubuntu\.com\/ubuntu focal InRelease \[265 kB\]\n/);
+  const b = await (await runIt(e, 'debian:11')).type('apt-get update');
+  assert.match(b, /^Get:1 http:\/\/deb\.debian\.org\/debian bullseye InRelease \[116 kB\]\n/);
+  assert.match(b, /\nGet:3 http:\/\/deb\.debian\.org\/debian-security bullseye-security InRelease \[27\.2 kB\]\n/);
+  assert.match(b, /\nGet:4 http:\/\/deb\.debian\.org\/debian bullseye\/main amd64 Packages \[8066 kB\]\n/);
+});
+
+test("apt-get install on jammy, focal and bullseye: each release's package names and versions", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'debian:11');
+  const j = await runIt(e, 'ubuntu:22.04');
+  await j.type('apt-get update');
+  const jc = await j.type('apt-get install -y curl python3');
+  // the Kerberos libraries come with jammy's image; no 64-bit time_t renames before noble
+  assert.match(jc, /additional packages will be installed:\n {2}ca-certificates libbrotli1 libcurl4 libexpat1 libldap-2\.5-0 libldap-common\n/);
+  assert.doesNotMatch(jc, /t64|krb5|ubuntu24|2\.39-0ubuntu/);
+  assert.match(jc, /\nGet:\d+ http:\/\/archive\.ubuntu\.com\/ubuntu jammy-updates\/main amd64 curl amd64 7\.81\.0-1ubuntu1\.20 \[\d+ kB\]\n/);
+  assert.match(jc, /\nGet:\d+ http:\/\/archive\.ubuntu\.com\/ubuntu jammy-updates\/main amd64 python3\.10 amd64 3\.10\.12-1~22\.04\.10 /);
+  assert.match(jc, /\nProcessing triggers for libc-bin \(2\.35-0ubuntu3\.10\) \.\.\.\n$/);
+  assert.equal(await j.type('python3 --version'), 'Python 3.10.12\n');
+  const f = await runIt(e, 'ubuntu:20.04');
+  await f.type('apt-get update');
+  const fp = await f.type('apt-get install -y python3 git');
+  assert.match(fp, / mime-support all 3\.64ubuntu1 \[/);
+  assert.match(fp, /\nSetting up python3\.8 \(3\.8\.10-0ubuntu1~20\.04\.18\) \.\.\.\n/);
+  assert.match(fp, /\nSetting up git \(1:2\.25\.1-1ubuntu3\.14\) \.\.\.\n/);
+  assert.equal(await f.type('git --version'), 'git version 2.25.1\n');
+  const b = await runIt(e, 'debian:11');
+  await b.type('apt-get update');
+  const bc = await b.type('apt-get install -y curl procps');
+  assert.match(bc, /\nThe following NEW packages will be installed:\n {2}ca-certificates curl libbrotli1 libcurl4 libldap-2\.4-2 libldap-common\n {2}libnghttp2-14 libprocps8 libpsl5 librtmp1 libsasl2-2 libsasl2-modules\n {2}libsasl2-modules-db libssh2-1 openssl procps psmisc publicsuffix\n/);
+  assert.match(bc, /\nGet:2 http:\/\/deb\.debian\.org\/debian bullseye\/main amd64 curl amd64 7\.74\.0-1\.3\+deb11u14 \[\d+ kB\]\n/);
+  assert.match(bc, /\nProcessing triggers for libc-bin \(2\.31-13\+deb11u13\) \.\.\.\n$/);
+  assert.equal(await b.type('python3 --version'), 'bash: python3: command not found\n');
+});
+
+test('every package apt-get knows has a version and size of its own on jammy, focal and bullseye', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'debian:11');
+  const all = 'curl wget vim nano iputils-ping git procps net-tools iproute2 tree less htop python3 jq unzip zip sudo openssh-client nginx ca-certificates';
+  for (const image of ['ubuntu:22.04', 'ubuntu:20.04', 'debian:11']) {
+    const c = await runIt(e, image);
+    await c.type('apt-get update');
+    const out = await c.type(`apt-get install -y ${all}`);
+    for (const line of out.split('\n').filter((l) => l.startsWith('Get:'))) assert.match(line, / (amd64|all) [^ ]*\d[^ ]* \[\d+(\.\d)? k?B\]$/, line);
+    assert.doesNotMatch(out, /\(\)|_ ?_|ubuntu24|deb12u|t64|3\.12|libproc2/, `${image}: a version or name of noble or bookworm`);
+  }
+});
