@@ -69,6 +69,9 @@ export function deb(codename: string, ubuntu: boolean, name: string): Deb | unde
   return archive(codename, ubuntu).get(name);
 }
 
+/** Every package of the archive of `codename`, under its names there. */
+export const names = (codename: string, ubuntu: boolean) => [...archive(codename, ubuntu).keys()];
+
 /** What an older release says in place of noble's and bookworm's: its libc-bin and the kB of its indexes. */
 export function releaseFacts(codename: string): [libc: string, lists: number[]] | undefined {
   const f = OLDER[codename]?.split(';');

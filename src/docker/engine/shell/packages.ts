@@ -5,7 +5,7 @@
  */
 import type { FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
-import { aptSize, archAll, deb, known, releaseFacts, releaseName } from './deb-versions';
+import { aptSize, archAll, deb, known, names, releaseFacts, releaseName } from './deb-versions';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
@@ -53,6 +53,31 @@ function distro(sh: ShellLike): Distro {
 const pkgName = (d: Distro, name: string) => releaseName(d.rel, name);
 /** The version of a package, named as its release names it (the names typed are the same in all). */
 const version = (d: Distro, name: string) => deb(d.rel, d.ubuntu, name)?.version ?? '';
+
+/** The suite a version comes from: Ubuntu's updates carry a `ubuntuN.M` or `~YY.MM.N` backport suffix. */
+const suiteOf = (d: Distro, v: string) => d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : '');
+
+/**
+ * `apt list`: the packages known (those the simulator installs) matching the patterns, with the
+ * suites holding them (Debian names its suites stable, oldstable) and whether they are installed.
+ */
+function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
+  const d = distro(sh);
+  const only = args.includes('--installed') || args.includes('-i');
+  const pats = args.filter((a) => !a.startsWith('-')).map((g) => new RegExp('^' + g.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$'));
+  const ready = listsReady(sh);
+  let out = '';
+  for (const name of names(d.rel, d.ubuntu).sort()) {
+    if (pats.length && !pats.some((re) => re.test(name))) continue;
+    const state = installed(sh, name) ? '[installed]' : exists(sh.m.fs, `/usr/share/doc/${name}`) ? '[installed,automatic]' : '';
+    if ((only && !state) || (!ready && !state)) continue;
+    const v = version(d, name);
+    const suite = d.ubuntu ? suiteOf(d, v) : ({ bookworm: 'stable', bullseye: 'oldstable' } as Record<string, string>)[d.codename] ?? d.codename;
+    out += `${name}/${ready ? suite : ''}${ready && state ? ',' : ''}${state ? 'now' : ''} ${v} ${archAll(name) ? 'all' : 'amd64'}${state && ' ' + state}\n`;
+  }
+  io.out((io.tty ? 'Listing... Done\n' : 'Listing...\n') + out);
+  return 0;
+}
 
 function listsReady(sh: ShellLike): boolean {
   try {
@@ -202,8 +227,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
     let i = 0;
     for (const p of all) {
       const v = version(d, p);
-      // Ubuntu's updates carry a `ubuntuN.M` or `~YY.MM.N` backport suffix
-      const suite = d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : '') + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
+      const suite = suiteOf(d, v) + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
       io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : 'deb.debian.org/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
       await io2.sleep(80);
       // Killed while downloading: dpkg never ran, nothing is installed.
@@ -271,6 +295,9 @@ const aptGet: Command = async (args, io, sh) => {
       return aptUpdate(sh, io, args[0] === 'apt');
     case 'install':
       return aptInstall(rest, sh, io);
+    case 'list':
+      if (args[0] === 'apt') return aptListCmd(rest, sh, io);
+      break;
     case 'upgrade':
       io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\nCalculating upgrade... Done\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
       return 0;
@@ -279,6 +306,8 @@ const aptGet: Command = async (args, io, sh) => {
       return 0;
     case 'remove': case 'purge':
       return aptRemove(rest, sub === 'purge', sh, io);
+  }
+  switch (sub) {
     default:
       if (sub === undefined) {
         // The apt of each release (bookworm's 2.6.1 unless another)

@@ -185,3 +185,22 @@ test('every package apt-get knows has a version and size of its own on jammy, fo
     assert.doesNotMatch(out, /\(\)|_ ?_|ubuntu24|deb12u|t64|3\.12|libproc2/, `${image}: a version or name of noble or bookworm`);
   }
 });
+
+test('apt list: the suites and version of each package, installed by hand or automatically', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'debian:11');
+  const j = await runIt(e, 'ubuntu:22.04');
+  assert.equal(await j.type('apt list curl'), 'Listing... Done\n', 'no lists yet: nothing known');
+  await j.type('apt-get update');
+  await j.type('apt-get install -y curl');
+  assert.equal(await j.type('apt list curl libcurl* zip'), 'Listing... Done\ncurl/jammy-updates,now 7.81.0-1ubuntu1.20 amd64 [installed]\nlibcurl3-gnutls/jammy-updates 7.81.0-1ubuntu1.20 amd64\nlibcurl4/jammy-updates,now 7.81.0-1ubuntu1.20 amd64 [installed,automatic]\nzip/jammy 3.0-12build2 amd64\n');
+  const installed = await j.type('apt list --installed');
+  assert.match(installed, /\npublicsuffix\/jammy,now 20211207\.1025-1 all \[installed,automatic\]\n/);
+  assert.doesNotMatch(installed, /\nzip\//);
+  assert.equal(await j.type('apt list --installed 2>/dev/null | head -2'), 'Listing...\nca-certificates/jammy-updates,now 20240203~22.04.1 all [installed,automatic]\n');
+  assert.equal(await j.type('apt-get list'), 'E: Invalid operation list\n');
+  const b = await runIt(e, 'debian:11');
+  await b.type('apt-get update');
+  await b.type('apt-get install -y tree');
+  assert.equal(await b.type('apt list tree'), 'Listing... Done\ntree/oldstable,now 1.8.0-1+b1 amd64 [installed]\n');
+});
