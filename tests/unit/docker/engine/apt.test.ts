@@ -157,6 +157,8 @@ test("apt-get install on jammy, focal and bullseye: each release's package names
   assert.match(jc, /\nGet:\d+ http:\/\/archive\.ubuntu\.com\/ubuntu jammy-updates\/main amd64 python3\.10 amd64 3\.10\.12-1~22\.04\.10 /);
   assert.match(jc, /\nProcessing triggers for libc-bin \(2\.35-0ubuntu3\.10\) \.\.\.\n$/);
   assert.equal(await j.type('python3 --version'), 'Python 3.10.12\n');
+  // the last source of the table: every one before it is in its place
+  assert.equal(await j.type('apt list nginx'), 'Listing... Done\nnginx/jammy-updates 1.18.0-6ubuntu14.6 amd64\n');
   const f = await runIt(e, 'ubuntu:20.04');
   await f.type('apt-get update');
   const fp = await f.type('apt-get install -y python3 git');
@@ -171,6 +173,7 @@ test("apt-get install on jammy, focal and bullseye: each release's package names
   assert.match(bc, /\nGet:2 http:\/\/deb\.debian\.org\/debian bullseye\/main amd64 curl amd64 7\.74\.0-1\.3\+deb11u14 \[\d+ kB\]\n/);
   assert.match(bc, /\nProcessing triggers for libc-bin \(2\.31-13\+deb11u13\) \.\.\.\n$/);
   assert.equal(await b.type('python3 --version'), 'bash: python3: command not found\n');
+  assert.equal(await b.type('apt list nginx openssh-client'), 'Listing... Done\nnginx/oldstable 1.18.0-6.1+deb11u3 amd64\nopenssh-client/oldstable 1:8.4p1-5+deb11u3 amd64\n');
 });
 
 test('every package apt-get knows has a version and size of its own on jammy, focal and bullseye', async () => {
