@@ -255,6 +255,8 @@ export class Shell implements ShellLike {
 
   /** Ctrl+C at the prompt: the line is dropped. */
   interrupt(): void {
+    // a client at its prompt (mysql, psql) drops the statement it was reading and goes on
+    if (this.question?.int) return this.question.int();
     this.buffer = '';
     this.question = undefined;
     this.status = 130;

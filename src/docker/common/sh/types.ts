@@ -87,5 +87,8 @@ export interface ShellLike {
   spawn(argv: string[], io: IO): Promise<number>;
 }
 
-/** How a question reads its line: hidden (a password), and what Ctrl+D answers (none: it ends the shell). */
-export interface Asked { secret?: boolean; eof?: (io: IO) => Promise<number> }
+/**
+ * How a question reads its line: hidden (a password); what Ctrl+D answers (none: it ends the
+ * shell); what Ctrl+C does instead of dropping the question (none: it drops it).
+ */
+export interface Asked { secret?: boolean; eof?: (io: IO) => Promise<number>; int?: () => void }

@@ -236,7 +236,7 @@ function mysqlAtPrompt(sh: ShellLike, a: MysqlArgs, env: string[], io: IO): numb
   if (!a.ask && !r.open(io)) return 1;
   // Ctrl+D at `Enter password: ` sends no password; at `mysql>` it says Bye.
   const asking = () => !r.prompt().endsWith('> ');
-  promptLoop(sh, r.prompt, (t, o) => r.line(t, o) ?? true, (o) => (asking() ? r.line('', o) ?? true : (r.end(o), 0)), asking);
+  promptLoop(sh, r.prompt, (t, o) => r.line(t, o) ?? true, (o) => (asking() ? r.line('', o) ?? true : (r.end(o), 0)), asking, r.clear);
   return 0;
 }
 

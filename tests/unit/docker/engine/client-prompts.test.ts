@@ -106,3 +106,33 @@ test('clients exec\'d directly: Ctrl+D ends them and gives the host prompt back'
   assert.equal(await eof(), "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)\n");
   assert.equal(sh.prompt(), '$ ');
 });
+
+test('Ctrl+C in mysql or psql at a shell drops the statement being typed and keeps the client; at the password it ends it', async () => {
+  const { sh, run } = await session();
+  const int = async () => {
+    const t = term();
+    await (sh as typeof sh & { interrupt(io: TermIO): Promise<void> }).interrupt(t);
+    return t.text();
+  };
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret mysql');
+  await run('docker exec -it db bash');
+  await run('mysql -uroot -psecret');
+  await run('SELECT');
+  assert.equal(sh.prompt(), '    -> ');
+  assert.equal(await int(), '^C\n');
+  assert.equal(sh.prompt(), 'mysql> ');
+  assert.match(await run('SELECT 2;'), /\| 2 \|/);
+  await run('exit');
+  await run('mysql -uroot -p');
+  assert.equal(await int(), '^C\n');
+  assert.match(sh.prompt(), SHELL);
+  await run('exit');
+  await run('docker run -d --name pg -e POSTGRES_PASSWORD=pw postgres');
+  await run('docker exec -it pg bash');
+  await run('psql -U postgres');
+  await run('SELECT');
+  assert.equal(sh.prompt(), 'postgres-# ');
+  await int();
+  assert.equal(sh.prompt(), 'postgres=# ');
+  assert.match(await run('SELECT 2 AS n;'), /^ n \n---\n 2\n\(1 row\)/);
+});
