@@ -85,6 +85,7 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.tuple(image, name, fc.constantFrom('exit 0', 'exit 1', 'sleep 3')).map(([i, n, t]) => `docker run -d --name ${n} --health-cmd '${t}' --health-interval 1s --health-timeout 2s ${i} sleep 1000`)),
   weighted(1, fc.tuple(image, name).map(([i, n]) => `docker run -d --init --name ${n} --add-host db:10.0.0.5 --dns 1.1.1.1 -u 1000:1000 ${i} sleep 1000`)),
   weighted(1, fc.constantFrom('sleep 3', 'sleep 1')),
+  weighted(1, fc.constantFrom('ubuntu:22.04', 'ubuntu:20.04', 'debian:11').map((i) => `docker run --rm ${i} sh -c "apt list curl; apt-get update; apt-get install -y curl tree; apt list --installed; apt-get remove -y tree"`)),
   weighted(1, fc.tuple(fc.oneof(name, image, net, vol), fc.constantFrom('{{.}}', '{{.State.Health}}', '{{.State.Health.Status}}', '{{json .Mounts}}', '{{(.State) .Status}}', '{{index .Mounts 0}}', '{{.Config}}', '{{.HostConfig}}', '{{.NetworkSettings.Networks}}', '{{.Config.Labels.x}}', '{{.Created}}', '{{.State}')).map(([n, t]) => `docker inspect -f '${t}' ${n}`)),
 );
 
