@@ -54,6 +54,15 @@ const pkgName = (d: Distro, name: string) => releaseName(d.rel, name);
 /** The version of a package, named as its release names it (the names typed are the same in all). */
 const version = (d: Distro, name: string) => deb(d.rel, d.ubuntu, name)?.version ?? '';
 
+/**
+ * apt's progress lines: `... Done` on a terminal, bare `...` otherwise (a build's log); focal's apt
+ * 2.0 pads its dependency tree line instead.
+ */
+function steps(io: IO, d: Distro, ops: string[]): void {
+  io.out(ops.map((o) => (!io.tty ? o + '...' : d.codename === 'focal' && o === 'Building dependency tree' ? o + '       ' : o + '... Done')).join('\n') + '\n');
+}
+const TREE = ['Reading package lists', 'Building dependency tree', 'Reading state information'];
+
 /** The suite a version comes from: Ubuntu's updates carry a `ubuntuN.M` or `~YY.MM.N` backport suffix. */
 const suiteOf = (d: Distro, v: string) => d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : '');
 
@@ -126,9 +135,10 @@ async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
   }
   bigFile(sh, '/var/lib/apt/lists/lock', 0);
   sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
-  io.out(`${hit ? '' : `Fetched ${aptSize(total * 1000)} in 2s (${aptSize(total * 500)}/s)\n`}Reading package lists... Done\n`);
+  if (!hit) io.out(`Fetched ${aptSize(total * 1000)} in 2s (${aptSize(total * 500)}/s)\n`);
   // `apt` (not apt-get) goes on to count what could be upgraded.
-  if (apt) io.out('Building dependency tree... Done\nReading state information... Done\nAll packages are up to date.\n');
+  steps(io, d, apt ? TREE : TREE.slice(0, 1));
+  if (apt) io.out('All packages are up to date.\n');
   return 0;
 }
 
@@ -196,7 +206,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
   const yes = args.some((a) => /^-(-yes|-assume-yes|[a-z]*y[a-z]*)$/.test(a));
   const names = args.filter((a) => !a.startsWith('-'));
   const d = distro(sh);
-  io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
+  steps(io, d, TREE);
   for (const n of names) {
     if (!listsReady(sh) || !PKGS[n]) {
       io.err(`E: Unable to locate package ${n}\n`);
@@ -256,7 +266,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
 /** apt-get remove/purge: the list, the space freed, the question (removals always ask), dpkg. */
 function aptRemove(args: string[], purge: boolean, sh: ShellLike, io: IO): Promise<number> | number {
   const d = distro(sh);
-  io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
+  steps(io, d, TREE);
   const names = args.filter((a) => !a.startsWith('-'));
   for (const n of names) {
     if (!PKGS[n] || !listsReady(sh) && !installed(sh, n)) {
@@ -299,7 +309,8 @@ const aptGet: Command = async (args, io, sh) => {
       if (args[0] === 'apt') return aptListCmd(rest, sh, io);
       break;
     case 'upgrade':
-      io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\nCalculating upgrade... Done\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
+      steps(io, distro(sh), [...TREE, 'Calculating upgrade']);
+      io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
       return 0;
     case 'clean':
       // Downloaded .deb files are never kept in /var/cache/apt/archives: nothing to clean.

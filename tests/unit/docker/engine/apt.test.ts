@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engine, pull, runIt } from './fixtures';
+import { createShell } from '../../../../src/docker/index';
 import { aptSize } from '../../../../src/docker/engine/shell/deb-versions';
 
 test('aptSize rounds as apt does: bytes below 10000, one decimal below 100 of a unit', () => {
@@ -206,4 +207,17 @@ test('apt list: the suites and version of each package, installed by hand or aut
   await b.type('apt-get update');
   await b.type('apt-get install -y tree');
   assert.equal(await b.type('apt list tree'), 'Listing... Done\ntree/oldstable,now 1.8.0-1+b1 amd64 [installed]\n');
+});
+
+test("apt's progress lines: ... Done on a terminal (focal's apt pads its tree line), bare without one", async () => {
+  const sh = createShell({ seed: 4 });
+  let text = '';
+  const io = { out: (t: string) => void (text += t), err: (t: string) => void (text += t), tty: true, columns: 80, sleep: async () => {} };
+  await sh.run('docker run --rm ubuntu:22.04 sh -c "apt-get update >/dev/null; apt-get install -y tree; apt-get upgrade"', io);
+  assert.match(text, /\nReading package lists\.\.\.\nBuilding dependency tree\.\.\.\nReading state information\.\.\.\nThe following NEW packages/);
+  assert.match(text, /\nCalculating upgrade\.\.\.\n0 upgraded/);
+  const e = engine();
+  await pull(e, 'ubuntu:20.04');
+  const f = await runIt(e, 'ubuntu:20.04');
+  assert.equal(await f.type('apt-get install tree'), 'Reading package lists... Done\nBuilding dependency tree       \nReading state information... Done\nE: Unable to locate package tree\n');
 });
