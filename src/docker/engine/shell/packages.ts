@@ -81,7 +81,8 @@ function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
     const state = installed(sh, name) ? '[installed]' : exists(sh.m.fs, `/usr/share/doc/${name}`) ? '[installed,automatic]' : '';
     if ((only && !state) || (!ready && !state)) continue;
     const v = version(d, name);
-    const suite = d.ubuntu ? suiteOf(d, v) : ({ bookworm: 'stable', bullseye: 'oldstable' } as Record<string, string>)[d.codename] ?? d.codename;
+    // Ubuntu's updates are mostly security fixes, published in both suites
+    const suite = d.ubuntu ? suiteOf(d, v).replace(/-updates$/, `$&,${d.codename}-security`) : ({ bookworm: 'stable', bullseye: 'oldstable' } as Record<string, string>)[d.codename] ?? d.codename;
     out += `${name}/${ready ? suite : ''}${ready && state ? ',' : ''}${state ? 'now' : ''} ${v} ${archAll(name) ? 'all' : 'amd64'}${state && ' ' + state}\n`;
   }
   io.out((io.tty ? 'Listing... Done\n' : 'Listing...\n') + out);

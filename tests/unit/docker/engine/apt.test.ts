@@ -159,7 +159,7 @@ test("apt-get install on jammy, focal and bullseye: each release's package names
   assert.match(jc, /\nProcessing triggers for libc-bin \(2\.35-0ubuntu3\.10\) \.\.\.\n$/);
   assert.equal(await j.type('python3 --version'), 'Python 3.10.12\n');
   // the last source of the table: every one before it is in its place
-  assert.equal(await j.type('apt list nginx'), 'Listing... Done\nnginx/jammy-updates 1.18.0-6ubuntu14.6 amd64\n');
+  assert.equal(await j.type('apt list nginx'), 'Listing... Done\nnginx/jammy-updates,jammy-security 1.18.0-6ubuntu14.6 amd64\n');
   const f = await runIt(e, 'ubuntu:20.04');
   await f.type('apt-get update');
   const fp = await f.type('apt-get install -y python3 git');
@@ -197,11 +197,11 @@ test('apt list: the suites and version of each package, installed by hand or aut
   assert.equal(await j.type('apt list curl'), 'Listing... Done\n', 'no lists yet: nothing known');
   await j.type('apt-get update');
   await j.type('apt-get install -y curl');
-  assert.equal(await j.type('apt list curl libcurl* zip'), 'Listing... Done\ncurl/jammy-updates,now 7.81.0-1ubuntu1.20 amd64 [installed]\nlibcurl3-gnutls/jammy-updates 7.81.0-1ubuntu1.20 amd64\nlibcurl4/jammy-updates,now 7.81.0-1ubuntu1.20 amd64 [installed,automatic]\nzip/jammy 3.0-12build2 amd64\n');
+  assert.equal(await j.type('apt list curl libcurl* zip'), 'Listing... Done\ncurl/jammy-updates,jammy-security,now 7.81.0-1ubuntu1.20 amd64 [installed]\nlibcurl3-gnutls/jammy-updates,jammy-security 7.81.0-1ubuntu1.20 amd64\nlibcurl4/jammy-updates,jammy-security,now 7.81.0-1ubuntu1.20 amd64 [installed,automatic]\nzip/jammy 3.0-12build2 amd64\n');
   const installed = await j.type('apt list --installed');
   assert.match(installed, /\npublicsuffix\/jammy,now 20211207\.1025-1 all \[installed,automatic\]\n/);
   assert.doesNotMatch(installed, /\nzip\//);
-  assert.equal(await j.type('apt list --installed 2>/dev/null | head -2'), 'Listing...\nca-certificates/jammy-updates,now 20240203~22.04.1 all [installed,automatic]\n');
+  assert.equal(await j.type('apt list --installed 2>/dev/null | head -2'), 'Listing...\nca-certificates/jammy-updates,jammy-security,now 20240203~22.04.1 all [installed,automatic]\n');
   assert.equal(await j.type('apt-get list'), 'E: Invalid operation list\n');
   const b = await runIt(e, 'debian:11');
   await b.type('apt-get update');
