@@ -301,14 +301,13 @@ const aptGet: Command = async (args, io, sh) => {
   const sub = args.slice(1).find((a) => !a.startsWith('-'));
   const rest = args.slice(args.indexOf(sub ?? '') + 1);
   if (args[0] === 'apt' && !io.tty) io.err('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
+  // apt-get has no list
+  if (sub === 'list' && args[0] === 'apt') return aptListCmd(rest, sh, io);
   switch (sub) {
     case 'update':
       return aptUpdate(sh, io, args[0] === 'apt');
     case 'install':
       return aptInstall(rest, sh, io);
-    case 'list':
-      if (args[0] === 'apt') return aptListCmd(rest, sh, io);
-      break;
     case 'upgrade':
       steps(io, distro(sh), [...TREE, 'Calculating upgrade']);
       io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
@@ -318,8 +317,6 @@ const aptGet: Command = async (args, io, sh) => {
       return 0;
     case 'remove': case 'purge':
       return aptRemove(rest, sub === 'purge', sh, io);
-  }
-  switch (sub) {
     default:
       if (sub === undefined) {
         // The apt of each release (bookworm's 2.6.1 unless another)
