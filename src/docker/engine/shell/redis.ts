@@ -101,7 +101,9 @@ export function formatReply(r: Reply, tty: boolean): string {
 }
 
 /** Splits a redis-cli line into words: blanks separate them, quotes group them. */
-export const redisWords = (line: string): string[] => [...line.matchAll(/"((?:\\.|[^"])*)"|'([^']*)'|(\S+)/g)].map((w) => w[3] ?? w[2] ?? JSON.parse(`"${w[1]}"`));
+export const redisWords = (line: string): string[] => [...line.matchAll(/"((?:\\.|[^"])*)"|'([^']*)'|(\S+)/g)].map((w) => w[3] ?? w[2] ?? unescape(w[1]));
+/** sdssplitargs' escapes in double quotes: \n \r \t \b \a, \xHH, and any other character as itself. */
+const unescape = (s: string) => s.replace(/\\(x[\da-fA-F]{2}|.)/g, (_, c: string) => (c.length === 3 ? String.fromCharCode(parseInt(c.slice(1), 16)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' } as Record<string, string>)[c] ?? c));
 
 /** redis-cli's options: the server, and the command left (empty: the interactive mode). */
 export function redisArgs(args: string[]): { host: string; port: number; rest: string[]; raw?: boolean } {

@@ -80,6 +80,9 @@ test('redis-cli without a command at a shell opens its prompt; quit, exit and Ct
   assert.equal(await run('set k "a b"'), 'OK\n');
   assert.equal(await run('get k'), '"a b"\n');
   assert.equal(await run('incr k'), '(error) ERR value is not an integer or out of range\n');
+  // redis-cli's escapes in double quotes; one it does not know is the character itself
+  assert.equal(await run('set e "\\q\\x41\\tz"'), 'OK\n');
+  assert.equal(await run('strlen e'), '(integer) 4\n');
   assert.equal(await run('quit'), '');
   assert.match(sh.prompt(), SHELL);
   await run('redis-cli');
