@@ -3,7 +3,7 @@
  * remove (moby's `ImageDelete` rules, conflicts and `-f` included), prune, inspect, history.
  */
 import { ApiError, type HistoryResponseItem, type ImageDeleteResponseItem, type ImageInspect, type ImageSummary, type JSONMessage, type OnMessage } from '../api';
-import { CATALOG, findImage, hasRepository, type ImageSpec, type LayerSpec } from '../registry/catalog';
+import { CATALOG, findImage, hasRepository, type HistorySpec, type ImageSpec, type LayerSpec } from '../registry/catalog';
 import { rfc3339 } from './clock';
 import { treeSize } from './fs';
 import { digest, short } from './hash';
@@ -45,6 +45,26 @@ export function getImage(h: ImageHost, refOrId: string): Image {
   throw new ApiError(404, `No such image: ${shown}`);
 }
 
+/**
+ * When each history entry of the catalogue was made: when the smallest image holding it was (the
+ * base it comes from, e.g. debian under python), never after the image itself nor before the entry under it.
+ */
+let bases: Map<HistorySpec, [number, number]> | undefined;
+function madeTimes(spec: ImageSpec, created: number): number[] {
+  if (!bases) {
+    bases = new Map();
+    for (const s of CATALOG) {
+      const mine: [number, number] = [s.history.length, Date.parse(s.created)];
+      for (const h of s.history) {
+        const b = bases.get(h);
+        if (!b || b[0] > mine[0] || (b[0] === mine[0] && b[1] > mine[1])) bases.set(h, mine);
+      }
+    }
+  }
+  let t = 0;
+  return spec.history.map((e) => (t = Math.max(t, Math.min(bases!.get(e)?.[1] ?? created, created))));
+}
+
 /** Materialises a catalogue image into the stores (layers shared by chain ID). */
 export function installSpec(h: ImageHost, spec: ImageSpec): Image {
   let top: string | null = null;
@@ -58,7 +78,8 @@ export function installSpec(h: ImageHost, spec: ImageSpec): Image {
     }).chainId;
     return diffId;
   });
-  const history = spec.history.map(([createdBy, l, comment]) => ({ created, createdBy, comment: comment ?? '', emptyLayer: !l }));
+  const times = madeTimes(spec, created);
+  const history = spec.history.map(([createdBy, l, comment], i) => ({ created: times[i], createdBy, comment: comment ?? '', emptyLayer: !l }));
   return addImage(h, { config: spec.config, created, history, diffIds, top, parent: '', comment: '', author: '', dockerVersion: '' }, { manifest: manifestOf(spec) });
 }
 

@@ -152,6 +152,10 @@ export class ShellProc implements Proc {
   prompt(): string {
     return this.nested ? this.nested.prompt() : this.sh.interactive ? this.top.prompt() : '';
   }
+  /** A password asked at the prompt (or by the REPL on top) is not shown. */
+  get echo(): boolean {
+    return this.nested ? this.nested.echo !== false : !this.top.secret;
+  }
   lastStatus(): number {
     return this.top.status;
   }
@@ -182,6 +186,7 @@ export class ShellProc implements Proc {
     if (this.nested) return this.nested.eof(out).then(() => this.unnest());
     const top = this.top;
     if (top.reading) return top.endReading(0);
+    if (await top.endQuestion(out)) return;
     if (!top.interactive) await top.endOfInput(out);
     if (top.interactive && top.flavor === 'bash') out.err('exit\n');
     top.exit(top.status);

@@ -91,7 +91,9 @@ export function redisCliRepl(at: Launch, stdin: boolean): Proc {
       if (typeof r === 'string') out.err(r);
       else out.out(formatReply(r, o.raw === undefined ? at.tty : !o.raw) + '\n');
     },
-    async eof() {
+    // linenoise ends the line it was editing
+    async eof(out) {
+      if (at.tty) out.out('\n');
       this.exitCode = 0;
     },
     async interrupt() {

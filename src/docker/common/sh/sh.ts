@@ -12,7 +12,7 @@ import { account } from './passwd';
 import { bashVersion } from './text';
 import { bbBanner, busyboxMain } from './busybox';
 import { background, notify, type Job } from './jobs';
-import type { Command, IO, Machine, Out, ShellLike } from './types';
+import type { Asked, Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
 export const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -47,7 +47,7 @@ export class Shell implements ShellLike {
   jobs: readonly Job[] = NO_JOBS;
   bgPid = '';
   private buffer = '';
-  private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> };
+  private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> } & Asked;
   exitCode: number | null = null;
 
   constructor(
@@ -172,8 +172,22 @@ export class Shell implements ShellLike {
     return this.buffer !== '' || this.question !== undefined;
   }
 
-  ask(prompt: string, then: (answer: string, io: IO) => Promise<number>): void {
-    this.question = { prompt, then };
+  ask(prompt: string, then: (answer: string, io: IO) => Promise<number>, how?: Asked): void {
+    this.question = { prompt, then, ...how };
+  }
+
+  /** True while the line asked for is a password, which the terminal does not show. */
+  get secret(): boolean {
+    return !!this.question?.secret;
+  }
+
+  /** Ctrl+D at a client's prompt (mysql, psql, redis-cli typed at this shell) ends that client only: false when no question takes it. */
+  async endQuestion(out: Out): Promise<boolean> {
+    const q = this.question;
+    if (!q?.eof) return false;
+    this.question = undefined;
+    this.status = await q.eof(this.io(out));
+    return true;
   }
 
   /** `cat` (or `cat > file`) reading the terminal: each line goes through until Ctrl+D. */
@@ -269,6 +283,8 @@ export class Shell implements ShellLike {
 
   /** Ctrl+C at the prompt: the line is dropped. */
   interrupt(): void {
+    // a client at its prompt (mysql, psql) drops the statement it was reading and goes on
+    if (this.question?.int) return this.question.int();
     this.buffer = '';
     this.question = undefined;
     this.status = 130;

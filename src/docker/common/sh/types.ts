@@ -101,7 +101,7 @@ export interface ShellLike {
   user: string;
   history: string[];
   /** Asks a question (`[Y/n]`) and continues with the answer on the next input line. */
-  ask?(prompt: string, then: (answer: string, io: IO) => Promise<number>): void;
+  ask?(prompt: string, then: (answer: string, io: IO) => Promise<number>, how?: Asked): void;
   exit(code: number): void;
   /** Looks a command up in PATH: the path found, or undefined. */
   which(name: string): string | undefined;
@@ -110,3 +110,9 @@ export interface ShellLike {
   /** Runs a command line (for `sh -c`, `bash -c` run from inside). */
   spawn(argv: string[], io: IO): Promise<number>;
 }
+
+/**
+ * How a question reads its line: hidden (a password); what Ctrl+D answers (none: it ends the
+ * shell); what Ctrl+C does instead of dropping the question (none: it drops it).
+ */
+export interface Asked { secret?: boolean; eof?: (io: IO) => Promise<number>; int?: () => void }

@@ -10,11 +10,14 @@ export function exists(fs: Fs, path: string, cwd = '/'): boolean {
   }
 }
 
-/** Which of a program's versions the image's distribution packages: [noble, Alpine 3.21, buster, bookworm]. */
+/** Which of a program's versions the image's distribution packages: [noble, Alpine 3.21, buster, bookworm, then jammy, focal, bullseye when given]. */
 export function packaged(fs: Fs, versions: string[]): string {
   let os = '';
   try {
     os = fs.readFile('/etc/os-release');
   } catch { /* no os-release */ }
-  return versions[/ID=ubuntu/.test(os) ? 0 : /ID=alpine/.test(os) ? 1 : /buster/.test(os) ? 2 : 3];
+  // after noble, alpine, buster and bookworm: jammy, focal, bullseye (when given)
+  const i = ['jammy', 'focal', 'bullseye'].findIndex((c) => os.includes(`VERSION_CODENAME=${c}`));
+  const older = i < 0 ? undefined : versions[4 + i];
+  return older && !/ID=alpine/.test(os) ? older : versions[/ID=ubuntu/.test(os) ? 0 : /ID=alpine/.test(os) ? 1 : /buster/.test(os) ? 2 : 3];
 }

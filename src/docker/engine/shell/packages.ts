@@ -6,7 +6,7 @@
 import { bbPackage } from '../../common/sh/busybox';
 import type { FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
-import { aptSize, archAll, deb, debianName } from './deb-versions';
+import { aptSize, archAll, deb, known, names, releaseFacts, releaseName } from './deb-versions';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 
@@ -38,19 +38,57 @@ const PKGS: Record<string, [number, string, string]> = {
 const words = (list = '') => list.split(' ').filter(Boolean);
 
 
-interface Distro { ubuntu: boolean; codename: string }
+/** The release of the image (its archive's codename) and the one whose package data it uses. */
+interface Distro { ubuntu: boolean; codename: string; rel: string }
 function distro(sh: ShellLike): Distro {
   let os = '';
   try {
     os = sh.m.fs.readFile('/etc/os-release');
   } catch { /* minimal image */ }
   const ubuntu = /ID=ubuntu/.test(os);
-  return { ubuntu, codename: /VERSION_CODENAME=(\w+)/.exec(os)?.[1] ?? 'bookworm' };
+  const codename = /VERSION_CODENAME=(\w+)/.exec(os)?.[1] ?? 'bookworm';
+  return { ubuntu, codename, rel: known(codename, ubuntu) };
 }
 
 /** A package's name in the distribution (noble's names are the table's keys) and its archive entry. */
-const pkgName = (d: Distro, name: string) => (d.ubuntu ? name : debianName(name));
-const version = (d: Distro, name: string) => deb(d.ubuntu, pkgName(d, name))?.version ?? '';
+const pkgName = (d: Distro, name: string) => releaseName(d.rel, name);
+/** The version of a package, named as its release names it (the names typed are the same in all). */
+const version = (d: Distro, name: string) => deb(d.rel, d.ubuntu, name)?.version ?? '';
+
+/**
+ * apt's progress lines: `... Done` on a terminal, bare `...` otherwise (a build's log); focal's apt
+ * 2.0 pads its dependency tree line instead.
+ */
+function steps(io: IO, d: Distro, ops: string[]): void {
+  io.out(ops.map((o) => (!io.tty ? o + '...' : d.codename === 'focal' && o === 'Building dependency tree' ? o + '       ' : o + '... Done')).join('\n') + '\n');
+}
+const TREE = ['Reading package lists', 'Building dependency tree', 'Reading state information'];
+
+/** The suite a version comes from: Ubuntu's updates carry a `ubuntuN.M` or `~YY.MM.N` backport suffix. */
+const suiteOf = (d: Distro, v: string) => d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : '');
+
+/**
+ * `apt list`: the packages known (those the simulator installs) matching the patterns, with the
+ * suites holding them (Debian names its suites stable, oldstable) and whether they are installed.
+ */
+function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
+  const d = distro(sh);
+  const only = args.includes('--installed') || args.includes('-i');
+  const pats = args.filter((a) => !a.startsWith('-')).map((g) => new RegExp('^' + g.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$'));
+  const ready = listsReady(sh);
+  let out = '';
+  for (const name of names(d.rel, d.ubuntu).sort()) {
+    if (pats.length && !pats.some((re) => re.test(name))) continue;
+    const state = installed(sh, name) ? '[installed]' : exists(sh.m.fs, `/usr/share/doc/${name}`) ? '[installed,automatic]' : '';
+    if ((only && !state) || (!ready && !state)) continue;
+    const v = version(d, name);
+    // Ubuntu's updates are mostly security fixes, published in both suites
+    const suite = d.ubuntu ? suiteOf(d, v).replace(/-updates$/, `$&,${d.codename}-security`) : ({ bookworm: 'stable', bullseye: 'oldstable' } as Record<string, string>)[d.codename] ?? d.codename;
+    out += `${name}/${ready ? suite : ''}${ready && state ? ',' : ''}${state ? 'now' : ''} ${v} ${archAll(name) ? 'all' : 'amd64'}${state && ' ' + state}\n`;
+  }
+  io.out((io.tty ? 'Listing... Done\n' : 'Listing...\n') + out);
+  return 0;
+}
 
 function listsReady(sh: ShellLike): boolean {
   try {
@@ -71,10 +109,12 @@ function bigFile(sh: ShellLike, path: string, size: number, mode = 0o644): void 
 async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
   const d = distro(sh);
   // Suites after the codename, with the kB of each index; security suites come from their own host.
+  const older = releaseFacts(d.rel);
   const lists: [string, number][] = d.ubuntu
     ? [[' InRelease', 256], ['-security InRelease', 126], ['-updates InRelease', 126], ['-backports InRelease', 126],
       ['/universe amd64 Packages', 19300], ['/main amd64 Packages', 1808], ['-security/main amd64 Packages', 1104], ['-updates/main amd64 Packages', 1420]]
     : [[' InRelease', 151], ['-updates InRelease', 55.4], ['-security InRelease', 48], ['/main amd64 Packages', 8793], ['-security/main amd64 Packages', 263]];
+  if (older) lists.forEach((l, i) => (l[1] = older[1][i]));
   // Lists already fetched are current: each InRelease is a Hit and nothing is downloaded.
   const hit = listsReady(sh);
   let total = 0;
@@ -97,16 +137,17 @@ async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
   }
   bigFile(sh, '/var/lib/apt/lists/lock', 0);
   sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
-  io.out(`${hit ? '' : `Fetched ${aptSize(total * 1000)} in 2s (${aptSize(total * 500)}/s)\n`}Reading package lists... Done\n`);
+  if (!hit) io.out(`Fetched ${aptSize(total * 1000)} in 2s (${aptSize(total * 500)}/s)\n`);
   // `apt` (not apt-get) goes on to count what could be upgraded.
-  if (apt) io.out('Building dependency tree... Done\nReading state information... Done\nAll packages are up to date.\n');
+  steps(io, d, apt ? TREE : TREE.slice(0, 1));
+  if (apt) io.out('All packages are up to date.\n');
   return 0;
 }
 
 function installFiles(sh: ShellLike, name: string, d: Distro): void {
   const [kib, bins, extra] = PKGS[name];
   const progs = words(bins).map((p) => pkgName(d, p));
-  const libs = words(extra).map((l) => pkgName(d, l));
+  const libs = words(extra).map((l) => pkgName(d, l)).filter(Boolean);
   const bytes = kib * 1024;
   progs.forEach((p, i) => bigFile(sh, `/usr/bin/${p}`, i === 0 ? Math.round(bytes * 0.3) : 14000 + p.length * 997, 0o755));
   libs.forEach((l, i) => {
@@ -167,7 +208,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
   const yes = args.some((a) => /^-(-yes|-assume-yes|[a-z]*y[a-z]*)$/.test(a));
   const names = args.filter((a) => !a.startsWith('-'));
   const d = distro(sh);
-  io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
+  steps(io, d, TREE);
   for (const n of names) {
     if (!listsReady(sh) || !PKGS[n]) {
       io.err(`E: Unable to locate package ${n}\n`);
@@ -177,7 +218,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
   const already = names.filter((n) => installed(sh, n));
   for (const n of already) io.out(`${n} is already the newest version (${version(d, n)}).\n`);
   const fresh = names.filter((n) => !installed(sh, n));
-  const extras = [...new Set(fresh.flatMap((n) => words(PKGS[n][2]).map((x) => pkgName(d, x))))].filter((x) => !exists(sh.m.fs, `/usr/share/doc/${x}`) && !fresh.includes(x)).sort();
+  const extras = [...new Set(fresh.flatMap((n) => words(PKGS[n][2]).map((x) => pkgName(d, x))))].filter((x) => x && !exists(sh.m.fs, `/usr/share/doc/${x}`) && !fresh.includes(x)).sort();
   const all = [...extras, ...fresh].sort();
   if (!fresh.length) {
     io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
@@ -185,11 +226,12 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
   }
   if (extras.length) io.out('The following additional packages will be installed:\n' + aptList(extras));
   io.out('The following NEW packages will be installed:\n' + aptList(all));
-  const bytes = (p: string) => deb(d.ubuntu, p)?.bytes ?? 0;
+  const bytes = (p: string) => deb(d.rel, d.ubuntu, p)?.bytes ?? 0;
   const dl = all.reduce((a, p) => a + bytes(p), 0);
   // Libraries unpack to about three times their download; the programs' sizes are known.
   const inst = fresh.reduce((a, n) => a + PKGS[n][0] * 1024, 0) + extras.reduce((a, p) => a + bytes(p) * 3, 0);
   io.out(`0 upgraded, ${all.length} newly installed, 0 to remove and 0 not upgraded.\nNeed to get ${aptSize(dl)} of archives.\nAfter this operation, ${aptSize(inst)} of additional disk space will be used.\n`);
+  const older = releaseFacts(d.rel);
   const arch = (p: string) => (archAll(p) ? 'all' : 'amd64');
   // dpkg names multi-arch libraries with their architecture.
   const shown = (p: string) => (/^lib/.test(p) && !archAll(p) && !/-bin$/.test(p) ? p + ':amd64' : p);
@@ -197,7 +239,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
     let i = 0;
     for (const p of all) {
       const v = version(d, p);
-      const suite = d.codename + (d.ubuntu && /ubuntu\d+\.\d/.test(v) ? '-updates' : '') + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
+      const suite = suiteOf(d, v) + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
       io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : 'deb.debian.org/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
       await io2.sleep(80);
       // Killed while downloading: dpkg never ran, nothing is installed.
@@ -213,7 +255,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
     });
     for (const p of all) io2.out(`Setting up ${shown(p)} (${version(d, p)}) ...\n`);
     // Shared libraries activate libc-bin's ldconfig trigger; a lone program does not.
-    if (all.some((p) => shown(p) !== p)) io2.out(`Processing triggers for libc-bin (${d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10'}) ...\n`);
+    if (all.some((p) => shown(p) !== p)) io2.out(`Processing triggers for libc-bin (${older?.[0] ?? (d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10')}) ...\n`);
     for (const n of fresh) installFiles(sh, n, d);
     for (const x of extras) sh.m.fs.mkdir(`/usr/share/doc/${x}`, '/', true);
     bigFile(sh, '/var/cache/debconf/templates.dat', 592342);
@@ -226,7 +268,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
 /** apt-get remove/purge: the list, the space freed, the question (removals always ask), dpkg. */
 function aptRemove(args: string[], purge: boolean, sh: ShellLike, io: IO): Promise<number> | number {
   const d = distro(sh);
-  io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
+  steps(io, d, TREE);
   const names = args.filter((a) => !a.startsWith('-'));
   for (const n of names) {
     if (!PKGS[n] || !listsReady(sh) && !installed(sh, n)) {
@@ -260,13 +302,16 @@ const aptGet: Command = async (args, io, sh) => {
   const sub = args.slice(1).find((a) => !a.startsWith('-'));
   const rest = args.slice(args.indexOf(sub ?? '') + 1);
   if (args[0] === 'apt' && !io.tty) io.err('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
+  // apt-get has no list
+  if (sub === 'list' && args[0] === 'apt') return aptListCmd(rest, sh, io);
   switch (sub) {
     case 'update':
       return aptUpdate(sh, io, args[0] === 'apt');
     case 'install':
       return aptInstall(rest, sh, io);
     case 'upgrade':
-      io.out('Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\nCalculating upgrade... Done\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
+      steps(io, distro(sh), [...TREE, 'Calculating upgrade']);
+      io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
       return 0;
     case 'clean':
       // Downloaded .deb files are never kept in /var/cache/apt/archives: nothing to clean.

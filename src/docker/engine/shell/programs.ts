@@ -223,12 +223,16 @@ export const PROGRAMS: Record<string, Command> = {
   'python3.12': pythonCmd,
   'python3.13': pythonCmd,
   flask,
+  // the pythons apt installs on focal, bullseye and jammy
+  'python3.8': pythonCmd,
+  'python3.9': pythonCmd,
+  'python3.10': pythonCmd,
   curl,
   wget,
   tree,
   top,
   uptime,
-  git: version((sh) => `git version ${packaged(sh.m.fs, ['2.43.0', '2.47.2', '2.20.1', '2.39.5'])}`),
+  git: version((sh) => `git version ${packaged(sh.m.fs, ['2.43.0', '2.47.2', '2.20.1', '2.39.5', '2.34.1', '2.25.1', '2.30.2'])}`),
   ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'more', 'htop'].map((name) => [name, interactiveOnly(name)])),
   'vim.basic': interactiveOnly('vim'),
 };

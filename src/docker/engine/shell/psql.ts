@@ -237,7 +237,7 @@ const psql: Command = (args, io, sh) => {
   if (no !== undefined) return io.err(no || pgFailed(sh.m, o.host) + PG_NO_PASSWORD), 2;
   if (o.c === undefined) {
     // typed at a container's shell: the session goes on at its prompt; from a pipe: line by line
-    if (io.stdin === undefined && io.tty && sh.ask) return io.out(psqlBanner(sh.m)), promptLoop(sh, () => psqlPrompt(c), (t, o2) => psqlLine(sh.m, env, c, t, o2)), 0;
+    if (io.stdin === undefined && io.tty && sh.ask) return io.out(psqlBanner(sh.m)), promptLoop(sh, () => psqlPrompt(c), (t, o2) => psqlLine(sh.m, env, c, t, o2), (o2) => (o2.out('\\q\n'), 0), undefined, () => void (c.buf = '')), 0;
     const piped = { ...c, n: 0 };
     for (const line of (io.stdin ?? '').split('\n')) if (!psqlLine(sh.m, env, piped, line, io)) break;
     return 0;

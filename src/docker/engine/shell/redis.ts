@@ -4,8 +4,9 @@
  * a terminal, raw in a pipe). The client reaches the server through the container network (the
  * server's `serve` on port 6379), so `redis-cli -h other-container` works like a TCP connection.
  */
-import type { Command, HttpReply, Machine } from './types';
+import type { Command, HttpReply, IO, Machine, ShellLike } from './types';
 import { hold } from './node';
+import { promptLoop } from '../sql/prompt-loop';
 
 /** A reply of the protocol: status, error, integer, bulk string (null: nil), array. */
 export type Reply = ['+' | '-', string] | [':', number] | ['$', string | null] | ['*', string[]];
@@ -101,7 +102,9 @@ export function formatReply(r: Reply, tty: boolean): string {
 }
 
 /** Splits a redis-cli line into words: blanks separate them, quotes group them. */
-export const redisWords = (line: string): string[] => [...line.matchAll(/"((?:\\.|[^"])*)"|'([^']*)'|(\S+)/g)].map((w) => w[3] ?? w[2] ?? JSON.parse(`"${w[1]}"`));
+export const redisWords = (line: string): string[] => [...line.matchAll(/"((?:\\.|[^"])*)"|'([^']*)'|(\S+)/g)].map((w) => w[3] ?? w[2] ?? unescape(w[1]));
+/** sdssplitargs' escapes in double quotes: \n \r \t \b \a, \xHH, and any other character as itself. */
+const unescape = (s: string) => s.replace(/\\(x[\da-fA-F]{2}|.)/g, (_, c: string) => (c.length === 3 ? String.fromCharCode(parseInt(c.slice(1), 16)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' } as Record<string, string>)[c] ?? c));
 
 /** redis-cli's options: the server, and the command left (empty: the interactive mode). */
 export function redisArgs(args: string[]): { host: string; port: number; rest: string[]; raw?: boolean } {
@@ -125,8 +128,10 @@ const redisCli: Command = (args, io, sh) => {
   if (/^-(v|-version)$/.test(args[1] ?? '')) return io.out(`redis-cli ${REDIS_VERSION}\n`), 0;
   const o = redisArgs(args);
   const lines = o.rest.length ? [o.rest] : (io.stdin ?? '').split('\n').map(redisWords).filter((w) => w.length);
-  if (!lines.length) return io.err('redis-cli: el modo interactivo necesita un terminal: docker exec -it <contenedor> redis-cli\n'), 1;
   const tty = o.raw === undefined ? io.tty : !o.raw;
+  if (!o.rest.length && io.stdin === undefined && io.tty && sh.ask) return redisAtPrompt(sh, io, o, tty);
+  // no command and nothing read from its input: nothing to send
+  if (!lines.length) return 0;
   for (const argv of lines) {
     const r = redisCall(sh.m, o.host, o.port, argv);
     if (typeof r === 'string') return io.err(r), 1;
@@ -135,6 +140,24 @@ const redisCli: Command = (args, io, sh) => {
   }
   return 0;
 };
+
+/** The interactive mode typed at a container's shell: it connects (or says why not), then each line goes to the server until quit, exit or Ctrl+D. */
+function redisAtPrompt(sh: ShellLike, io: IO, o: ReturnType<typeof redisArgs>, tty: boolean): number {
+  const first = redisCall(sh.m, o.host, o.port, ['ping']);
+  let up = typeof first !== 'string';
+  if (typeof first === 'string') io.err(first);
+  promptLoop(sh, () => (up ? `${o.host}:${o.port}> ` : 'not connected> '), (line, io) => {
+    const argv = redisWords(line);
+    if (/^(quit|exit)$/i.test(argv[0] ?? '')) return 0;
+    if (!argv.length) return true;
+    const r = redisCall(sh.m, o.host, o.port, argv);
+    up = typeof r !== 'string';
+    if (typeof r === 'string') io.err(r);
+    else io.out(formatReply(r, tty) + '\n');
+    return true;
+  }, (io) => (io.out('\n'), 0));
+  return 0;
+}
 
 export const REDIS_PROGRAMS: Record<string, Command> = {
   'redis-cli': redisCli,

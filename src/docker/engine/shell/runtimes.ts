@@ -9,7 +9,7 @@ import { exists, packaged } from './package-files';
 import type { Fs } from '../fs';
 
 /** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
-export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2']);
+export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2', '3.10.12', '3.8.10', '3.9.2']);
 
 /** When the interpreter was compiled (C's __DATE__ and __TIME__, its binary's date) and by which gcc. */
 function pythonBuild(m: Machine, v: string): string {

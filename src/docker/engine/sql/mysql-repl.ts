@@ -17,6 +17,8 @@ export function mysqlRepl(at: Launch, o: Context): Proc {
       this.exitCode = r.line(text, out);
     },
     async eof(out) {
+      // at `Enter password: ` Ctrl+D sends no password
+      if (!this.echo) return void ((this.echo = true), (this.exitCode = r.line('', out)));
       this.exitCode = r.end(out);
     },
     async interrupt(out) {

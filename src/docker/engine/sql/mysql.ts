@@ -238,7 +238,9 @@ export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolea
 function mysqlAtPrompt(sh: ShellLike, a: MysqlArgs, env: string[], io: IO): number {
   const r = mysqlReader(sh.m, a, env, true);
   if (!a.ask && !r.open(io)) return 1;
-  promptLoop(sh, r.prompt, (t, o) => r.line(t, o) === null);
+  // Ctrl+D at `Enter password: ` sends no password; at `mysql>` it says Bye.
+  const asking = () => !r.prompt().endsWith('> ');
+  promptLoop(sh, r.prompt, (t, o) => r.line(t, o) ?? true, (o) => (asking() ? r.line('', o) ?? true : (r.end(o), 0)), asking, r.clear);
   return 0;
 }
 

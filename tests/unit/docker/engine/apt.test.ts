@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engine, pull, runIt } from './fixtures';
+import { createShell } from '../../../../src/docker/index';
 import { aptSize } from '../../../../src/docker/engine/shell/deb-versions';
 
 test('aptSize rounds as apt does: bytes below 10000, one decimal below 100 of a unit', () => {
@@ -129,4 +130,94 @@ test('apk fetches its indexes once (they stay in /var/cache/apk), every time wit
   assert.match(await a.type('apk add foo'), /^fetch .*\nfetch .*\nERROR: unable to select packages:\n {2}foo \(no such package\):\n {4}required by: world\[foo\]\n$/);
   assert.match(await a.type('apk add tree'), /^\(1\/1\) Installing tree \(2\.2\.1-r0\)\n/);
   assert.match(await a.type('apk add --no-cache jq'), /^fetch https:\/\/dl-cdn\.alpinelinux\.org\/alpine\/v3\.21\/main\/x86_64\/APKINDEX\.tar\.gz\n/);
+});
+
+test('older releases fetch their own archive: jammy, focal and bullseye indexes, security suites', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'debian:11');
+  const j = await (await runIt(e, 'ubuntu:22.04')).type('apt-get update');
+  assert.match(j, /^Get:1 http:\/\/archive\.ubuntu\.com\/ubuntu jammy InRelease \[270 kB\]\nGet:2 http:\/\/security\.ubuntu\.com\/ubuntu jammy-security InRelease \[129 kB\]\n/);
+  assert.match(j, /\nGet:5 http:\/\/archive\.ubuntu\.com\/ubuntu jammy\/universe amd64 Packages \[17\.5 MB\]\n/);
+  assert.match(await (await runIt(e, 'ubuntu:20.04')).type('apt-get update'), /^Get:1 http:\/\/archive\.ubuntu\.com\/ubuntu focal InRelease \[265 kB\]\n/);
+  const b = await (await runIt(e, 'debian:11')).type('apt-get update');
+  assert.match(b, /^Get:1 http:\/\/deb\.debian\.org\/debian bullseye InRelease \[116 kB\]\n/);
+  assert.match(b, /\nGet:3 http:\/\/deb\.debian\.org\/debian-security bullseye-security InRelease \[27\.2 kB\]\n/);
+  assert.match(b, /\nGet:4 http:\/\/deb\.debian\.org\/debian bullseye\/main amd64 Packages \[8066 kB\]\n/);
+});
+
+test("apt-get install on jammy, focal and bullseye: each release's package names and versions", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'debian:11');
+  const j = await runIt(e, 'ubuntu:22.04');
+  await j.type('apt-get update');
+  const jc = await j.type('apt-get install -y curl python3');
+  // the Kerberos libraries come with jammy's image; no 64-bit time_t renames before noble
+  assert.match(jc, /additional packages will be installed:\n {2}ca-certificates libbrotli1 libcurl4 libexpat1 libldap-2\.5-0 libldap-common\n/);
+  assert.doesNotMatch(jc, /t64|krb5|ubuntu24|2\.39-0ubuntu/);
+  assert.match(jc, /\nGet:\d+ http:\/\/archive\.ubuntu\.com\/ubuntu jammy-updates\/main amd64 curl amd64 7\.81\.0-1ubuntu1\.20 \[\d+ kB\]\n/);
+  assert.match(jc, /\nGet:\d+ http:\/\/archive\.ubuntu\.com\/ubuntu jammy-updates\/main amd64 python3\.10 amd64 3\.10\.12-1~22\.04\.10 /);
+  assert.match(jc, /\nProcessing triggers for libc-bin \(2\.35-0ubuntu3\.10\) \.\.\.\n$/);
+  assert.equal(await j.type('python3 --version'), 'Python 3.10.12\n');
+  // the last source of the table: every one before it is in its place
+  assert.equal(await j.type('apt list nginx'), 'Listing... Done\nnginx/jammy-updates,jammy-security 1.18.0-6ubuntu14.6 amd64\n');
+  const f = await runIt(e, 'ubuntu:20.04');
+  await f.type('apt-get update');
+  const fp = await f.type('apt-get install -y python3 git');
+  assert.match(fp, / mime-support all 3\.64ubuntu1 \[/);
+  assert.match(fp, /\nSetting up python3\.8 \(3\.8\.10-0ubuntu1~20\.04\.18\) \.\.\.\n/);
+  assert.match(fp, /\nSetting up git \(1:2\.25\.1-1ubuntu3\.14\) \.\.\.\n/);
+  assert.equal(await f.type('git --version'), 'git version 2.25.1\n');
+  const b = await runIt(e, 'debian:11');
+  await b.type('apt-get update');
+  const bc = await b.type('apt-get install -y curl procps');
+  assert.match(bc, /\nThe following NEW packages will be installed:\n {2}ca-certificates curl libbrotli1 libcurl4 libldap-2\.4-2 libldap-common\n {2}libnghttp2-14 libprocps8 libpsl5 librtmp1 libsasl2-2 libsasl2-modules\n {2}libsasl2-modules-db libssh2-1 openssl procps psmisc publicsuffix\n/);
+  assert.match(bc, /\nGet:2 http:\/\/deb\.debian\.org\/debian bullseye\/main amd64 curl amd64 7\.74\.0-1\.3\+deb11u14 \[\d+ kB\]\n/);
+  assert.match(bc, /\nProcessing triggers for libc-bin \(2\.31-13\+deb11u13\) \.\.\.\n$/);
+  assert.equal(await b.type('python3 --version'), 'bash: python3: command not found\n');
+  assert.equal(await b.type('apt list nginx openssh-client'), 'Listing... Done\nnginx/oldstable 1.18.0-6.1+deb11u3 amd64\nopenssh-client/oldstable 1:8.4p1-5+deb11u3 amd64\n');
+});
+
+test('every package apt-get knows has a version and size of its own on jammy, focal and bullseye', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'debian:11');
+  const all = 'curl wget vim nano iputils-ping git procps net-tools iproute2 tree less htop python3 jq unzip zip sudo openssh-client nginx ca-certificates';
+  for (const image of ['ubuntu:22.04', 'ubuntu:20.04', 'debian:11']) {
+    const c = await runIt(e, image);
+    await c.type('apt-get update');
+    const out = await c.type(`apt-get install -y ${all}`);
+    for (const line of out.split('\n').filter((l) => l.startsWith('Get:'))) assert.match(line, / (amd64|all) [^ ]*\d[^ ]* \[\d+(\.\d)? k?B\]$/, line);
+    assert.doesNotMatch(out, /\(\)|_ ?_|ubuntu24|deb12u|t64|3\.12|libproc2/, `${image}: a version or name of noble or bookworm`);
+  }
+});
+
+test('apt list: the suites and version of each package, installed by hand or automatically', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'debian:11');
+  const j = await runIt(e, 'ubuntu:22.04');
+  assert.equal(await j.type('apt list curl'), 'Listing... Done\n', 'no lists yet: nothing known');
+  await j.type('apt-get update');
+  await j.type('apt-get install -y curl');
+  assert.equal(await j.type('apt list curl libcurl* zip'), 'Listing... Done\ncurl/jammy-updates,jammy-security,now 7.81.0-1ubuntu1.20 amd64 [installed]\nlibcurl3-gnutls/jammy-updates,jammy-security 7.81.0-1ubuntu1.20 amd64\nlibcurl4/jammy-updates,jammy-security,now 7.81.0-1ubuntu1.20 amd64 [installed,automatic]\nzip/jammy 3.0-12build2 amd64\n');
+  const installed = await j.type('apt list --installed');
+  assert.match(installed, /\npublicsuffix\/jammy,now 20211207\.1025-1 all \[installed,automatic\]\n/);
+  assert.doesNotMatch(installed, /\nzip\//);
+  assert.equal(await j.type('apt list --installed 2>/dev/null | head -2'), 'Listing...\nca-certificates/jammy-updates,jammy-security,now 20240203~22.04.1 all [installed,automatic]\n');
+  assert.equal(await j.type('apt-get list'), 'E: Invalid operation list\n');
+  const b = await runIt(e, 'debian:11');
+  await b.type('apt-get update');
+  await b.type('apt-get install -y tree');
+  assert.equal(await b.type('apt list tree'), 'Listing... Done\ntree/oldstable,now 1.8.0-1+b1 amd64 [installed]\n');
+});
+
+test("apt's progress lines: ... Done on a terminal (focal's apt pads its tree line), bare without one", async () => {
+  const sh = createShell({ seed: 4 });
+  let text = '';
+  const io = { out: (t: string) => void (text += t), err: (t: string) => void (text += t), tty: true, columns: 80, sleep: async () => {} };
+  await sh.run('docker run --rm ubuntu:22.04 sh -c "apt-get update >/dev/null; apt-get install -y tree; apt-get upgrade"', io);
+  assert.match(text, /\nReading package lists\.\.\.\nBuilding dependency tree\.\.\.\nReading state information\.\.\.\nThe following NEW packages/);
+  assert.match(text, /\nCalculating upgrade\.\.\.\n0 upgraded/);
+  const e = engine();
+  await pull(e, 'ubuntu:20.04');
+  const f = await runIt(e, 'ubuntu:20.04');
+  assert.equal(await f.type('apt-get install tree'), 'Reading package lists... Done\nBuilding dependency tree       \nReading state information... Done\nE: Unable to locate package tree\n');
 });
