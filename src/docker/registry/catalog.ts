@@ -6,7 +6,7 @@
 import type { ImageConfig } from '../api';
 import { sha256 } from '../engine/hash';
 import { STD_PATH } from '../engine/shell/sh';
-import { TEXT, alpineRoot, busyboxRoot, debianRoot } from './rootfs';
+import { COREUTILS, TEXT, alpineRoot, busyboxRoot, debianRoot } from './rootfs';
 
 export interface LayerSpec {
   /** Identity of the layer: its digests are derived from it. */
@@ -67,7 +67,9 @@ const OS_RELEASE_ORACLE = 'NAME="Oracle Linux Server"\nVERSION="9.6"\nID="ol"\nV
 const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
   '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:' + OS_RELEASE_ORACLE, '/root/', '/tmp/', '/var/lib/', '/home/',
   '/boot/', '/dev/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/',
-  '/usr/bin/bash*1389064', '/usr/bin/sh>bash', '/usr/bin/microdnf*104480', '/usr/bin/ls*140936', '/usr/bin/cat*36992', '/usr/bin/echo*36904', '/usr/bin/id*48504', '/usr/bin/whoami*36688', '/usr/bin/groups*36792',
+  '/usr/bin/bash*1389064', '/usr/bin/sh>bash', '/usr/bin/microdnf*104480', '/usr/bin/grep*160928', '/usr/bin/sed*123720', '/usr/bin/gawk*722184', '/usr/bin/awk>gawk',
+  // coreutils-single: one binary the utilities link to
+  '/usr/bin/coreutils*1358008', ...COREUTILS.split(' ').map((n) => `/usr/bin/${n}>coreutils`),
   fill('/usr/lib64', 'libc.so.6', 'libcrypto.so.3', 'libssl.so.3', 'libsqlite3.so.0', 'librpm.so.9', 'libdnf.so.2', 'libglib-2.0.so.0'),
 ]);
 /** An alpine image: its minirootfs, unpacked. */

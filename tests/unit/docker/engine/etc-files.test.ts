@@ -107,3 +107,11 @@ test('a configuration file whose text is not kept reads as empty, with its size;
   await shell(e, 'ubuntu', [['cat /etc/login.defs; wc -c < /etc/login.defs; ls -l /etc/login.defs', /^0\n-rw-r--r-- 1 root root 12345 /]]);
   await shell(e, 'nginx', [['wc -c < /etc/nginx/nginx.conf; grep -c include /etc/nginx/nginx.conf; sed -n 2p /etc/nginx/nginx.conf', '648\n2\nuser  nginx;\n']]);
 });
+
+test("mysql's Oracle Linux slim base has coreutils-single (sleep, date, head… link to one binary), grep, sed and awk, but no ps", async () => {
+  const { session } = await import('../client/session');
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=x mysql');
+  assert.deepEqual(await run('docker exec db sh -c "sleep 1; head -1 /etc/os-release | grep -c Oracle; readlink /usr/bin/sleep"'), { out: '1\ncoreutils\n', err: '', exit: 0 });
+  assert.match((await run('docker exec db ps')).err, /exec: "ps": executable file not found in \$PATH/);
+});
