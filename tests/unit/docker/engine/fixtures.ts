@@ -52,6 +52,16 @@ export async function runIt(e: Eng, image: string, name?: string, cmd?: string[]
   return { id: Id, h, io, type };
 }
 
+/** A container run to its end without a terminal (`docker run IMAGE CMD` attached): its output and final state. */
+export async function runOnce(e: Eng, image: string, cmd?: string[], extra: Record<string, unknown> = {}) {
+  const io = term(false);
+  const { Id } = await e.containerCreate({ Image: image, Cmd: cmd, ...extra });
+  await e.containerAttach(Id, io, { beforeStart: true });
+  await e.containerStart(Id);
+  const c = await e.containerInspect(Id);
+  return { id: Id, out: io.text, err: io.errText, state: c.State };
+}
+
 /** `docker exec -it CTR …` through the engine: a handle to type into and what each line printed. */
 export async function execIt(e: Eng, id: string, cmd: string[]) {
   const io = term();

@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, pull, runIt, term } from './fixtures';
-import type { Eng } from './fixtures';
+import { engine, pull, runIt, runOnce } from './fixtures';
 import { findImage } from '../../../../src/docker/registry/catalog';
 
-async function run(e: Eng, image: string, cmd?: string[]) {
-  const io = term(false);
-  const { Id } = await e.containerCreate({ Image: image, Cmd: cmd });
-  await e.containerAttach(Id, io, { beforeStart: true });
-  await e.containerStart(Id);
-  return { id: Id, out: io.text, err: io.errText, state: (await e.containerInspect(Id)).State };
-}
+const run = runOnce;
 
 test('node:latest is node 24.2.0 on buildpack-deps:bookworm, sharing the base python pulled', async () => {
   const e = engine();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engine, pull, runIt, term } from './fixtures';
+import { engine, pull, runIt, term, runOnce } from './fixtures';
 
 const APP = {
   'package.json': JSON.stringify({ name: 'app', version: '1.0.0', scripts: { start: 'node app.js' }, dependencies: { express: '^4.18.2' } }),
@@ -8,14 +8,7 @@ const APP = {
 };
 const DOCKERFILE = 'FROM node:14\nWORKDIR /app\nCOPY package.json .\nRUN npm install\nCOPY . .\nEXPOSE 3000\nCMD ["node", "app.js"]\n';
 
-async function run(e: ReturnType<typeof engine>, image: string, cmd?: string[], extra: Record<string, unknown> = {}) {
-  const io = term(false);
-  const { Id } = await e.containerCreate({ Image: image, Cmd: cmd, ...extra });
-  await e.containerAttach(Id, io, { beforeStart: true });
-  await e.containerStart(Id);
-  const c = await e.containerInspect(Id);
-  return { id: Id, out: io.text, err: io.errText, state: c.State };
-}
+const run = runOnce;
 
 test('node:14 is Debian buster with sh, bash, apt, curl, node, npm and yarn', async () => {
   const e = engine();

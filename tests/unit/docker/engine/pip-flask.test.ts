@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from '../../../../src/docker/engine';
-import { engine, pull, term, type Eng } from './fixtures';
+import { engine, pull, term, type Eng, runOnce } from './fixtures';
 
 const APP = {
   'requirements.txt': '# web\nflask==3.0.3\n\nrequests>=2.31  # http\n',
@@ -9,14 +9,7 @@ const APP = {
 };
 const DOCKERFILE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nEXPOSE 5000\nCMD ["python", "app.py"]\n';
 
-async function run(e: Eng, image: string, cmd?: string[], extra: Record<string, unknown> = {}) {
-  const io = term(false);
-  const { Id } = await e.containerCreate({ Image: image, Cmd: cmd, ...extra });
-  await e.containerAttach(Id, io, { beforeStart: true });
-  await e.containerStart(Id);
-  const c = await e.containerInspect(Id);
-  return { id: Id, out: io.text, err: io.errText, state: c.State };
-}
+const run = runOnce;
 const sh = (e: Eng, image: string, line: string) => run(e, image, ['sh', '-c', line]);
 const logs = async (e: Eng, id: string, stream?: string) => (await e.containerLogs(id)).filter((l) => !stream || l.stream === stream).map((l) => l.text).join('');
 
