@@ -408,7 +408,9 @@ export const COREUTILS: Record<string, Command> = {
     }
     let re: RegExp;
     try {
-      re = new RegExp(o.flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.replace(/\\([(){}|+?])/g, '$1'), o.flags.has('i') ? 'i' : '');
+      const src = o.flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.replace(/\\([(){}|+?])/g, '$1');
+      // -x: the whole line must match; -w: the match must stand between non-word characters
+      re = new RegExp(o.flags.has('x') ? `^(?:${src})$` : o.flags.has('w') ? `(?<!\\w)(?:${src})(?!\\w)` : src, o.flags.has('i') ? 'i' : '');
     } catch {
       io.err(`grep: Unmatched ( or \\(\n`);
       return 2;
@@ -513,6 +515,26 @@ export const COREUTILS: Record<string, Command> = {
       for (const p of found) io.out(p + '\n');
       if (!found.length) status = 1;
     }
+    return status;
+  },
+  tee(args, io, sh) {
+    // Every FILE is opened (truncated unless -a) before the input is copied to it and to stdout;
+    // one that cannot be opened is reported and only makes the status 1.
+    const o = opts(args);
+    let status = 0;
+    const ok = o.rest.filter((f) => {
+      try {
+        sh.m.fs.writeFile(f, '', sh.cwd, o.flags.has('a'));
+        return true;
+      } catch (e) {
+        io.err(io.busybox ? `tee: can't open '${f}': ${reason(e)}\n` : `tee: ${f}: ${reason(e)}\n`);
+        status = 1;
+        return false;
+      }
+    });
+    const text = io.stdin ?? '';
+    for (const f of ok) sh.m.fs.writeFile(f, text, sh.cwd, true);
+    io.out(text);
     return status;
   },
   clear(_a, io) {

@@ -135,3 +135,12 @@ test('wc prints each operand in order, its error where the missing file comes, t
   assert.equal(r.exit, 1);
   assert.equal((await run(sh, 'wc -l a')).stdout, '1 a\n');
 });
+
+test('the host has tee and which: tee copies its input to files (-a appends), which finds the host programs', async () => {
+  const sh = hostShell();
+  assert.equal((await run(sh, 'echo hi | tee a.txt')).stdout, 'hi\n');
+  assert.equal((await run(sh, 'echo ho | tee -a a.txt b.txt >/dev/null; cat a.txt b.txt')).stdout, 'hi\nho\nho\n');
+  assert.deepEqual(await run(sh, 'echo x | tee /nodir/f'), { stdout: 'x\n', stderr: 'tee: /nodir/f: No such file or directory\n', both: 'tee: /nodir/f: No such file or directory\nx\n', exit: 1 });
+  assert.equal((await run(sh, 'which docker')).stdout, '/usr/bin/docker\n');
+  assert.deepEqual(await run(sh, 'which nope'), { stdout: '', stderr: '', both: '', exit: 1 });
+});

@@ -131,3 +131,18 @@ test('touch: -c creates nothing, -d DATE is a date and not a file to create', as
   const d = await runIt(e, 'debian');
   assert.equal(await d.type('mkdir /t && cd /t && touch -c b && touch -d 2020-01-02 a && ls -l'), 'total 0\n-rw-r--r-- 1 root root 0 Jan  2  2020 a\n');
 });
+
+test('grep -x matches whole lines and -w whole words (GNU and busybox); tee writes files in the images', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  for (const img of ['ubuntu', 'alpine']) {
+    const { type } = await runIt(e, img);
+    await type("printf 'tree\\npstree\\ntree x\\n' > /tmp/l");
+    assert.equal(await type('grep -x tree /tmp/l'), 'tree\n');
+    assert.equal(await type('grep -xc tre /tmp/l; echo $?'), '0\n1\n');
+    assert.equal(await type('grep -w tree /tmp/l'), 'tree\ntree x\n');
+    assert.equal(await type('echo hi | tee /tmp/t && echo ho | tee -a /tmp/t >/dev/null && cat /tmp/t'), 'hi\nhi\nho\n');
+    assert.equal(await type('echo x | tee /nope/f; echo $?'), img === 'alpine' ? "tee: can't open '/nope/f': No such file or directory\nx\n1\n" : 'tee: /nope/f: No such file or directory\nx\n1\n');
+    assert.equal(await type('which nope; echo $?'), '1\n');
+  }
+});
