@@ -144,3 +144,11 @@ test('the host has tee and which: tee copies its input to files (-a appends), wh
   assert.equal((await run(sh, 'which docker')).stdout, '/usr/bin/docker\n');
   assert.deepEqual(await run(sh, 'which nope'), { stdout: '', stderr: '', both: '', exit: 1 });
 });
+
+test("curl -V on the host is Ubuntu 24.04's curl 8.5.0", async () => {
+  const sh = hostShell();
+  const r = await run(sh, 'curl --version');
+  assert.equal(r.exit, 0);
+  assert.match(r.stdout, /^curl 8\.5\.0 \(x86_64-pc-linux-gnu\) libcurl\/8\.5\.0 OpenSSL\/3\.0\.13 .*\nRelease-Date: 2023-12-06, security patched: 8\.5\.0-2ubuntu10\.6\nProtocols: dict file .* tftp\nFeatures: alt-svc .* zstd\n$/);
+  assert.equal((await run(sh, 'curl -V')).stdout, r.stdout);
+});

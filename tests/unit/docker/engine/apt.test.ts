@@ -221,3 +221,15 @@ test("apt's progress lines: ... Done on a terminal (focal's apt pads its tree li
   const f = await runIt(e, 'ubuntu:20.04');
   assert.equal(await f.type('apt-get install tree'), 'Reading package lists... Done\nBuilding dependency tree       \nReading state information... Done\nE: Unable to locate package tree\n');
 });
+
+test("curl -V prints the version block of the release's own curl (Debian 12, Alpine)", async () => {
+  const e = engine();
+  await pull(e, 'debian', 'alpine');
+  const d = await runIt(e, 'debian');
+  await d.type('apt-get update');
+  await d.type('apt-get install -y curl');
+  assert.match(await d.type('curl -V'), /^curl 7\.88\.1 \(x86_64-pc-linux-gnu\) libcurl\/7\.88\.1 OpenSSL\/3\.0\.16 .* libssh2\/1\.10\.0 .*\nRelease-Date: 2023-02-20, security patched: 7\.88\.1-10\+deb12u12\nProtocols: .*\nFeatures: .*\n$/);
+  const a = await runIt(e, 'alpine');
+  await a.type('apk add curl');
+  assert.match(await a.type('curl --version'), /^curl 8\.12\.1 \(x86_64-alpine-linux-musl\) libcurl\/8\.12\.1 .* c-ares\/1\.34\.5 .*\nRelease-Date: 2025-02-13\nProtocols: .* ws wss\nFeatures: .*\n$/);
+});
