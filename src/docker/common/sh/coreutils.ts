@@ -499,11 +499,31 @@ export const COREUTILS: Record<string, Command> = {
     }
   },
   which(args, io, sh) {
-    const o = opts(args);
+    // getopts: options until the first operand. debianutils' script (whose $0 is its path) or
+    // busybox's applet; no operand is a failure, an unknown option a usage error.
+    let i = 1;
+    const flags = new Set<string>();
+    for (; i < args.length && /^-./.test(args[i]); i++) {
+      if (args[i] === '--') {
+        i++;
+        break;
+      }
+      for (const f of args[i].slice(1)) {
+        if (!(io.busybox ? 'a' : 'as').includes(f)) {
+          if (io.busybox) return io.err(`which: unrecognized option: ${f}\n`), usage(io, 'which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all matches'), 1;
+          io.err(`Illegal option -${f}\n`);
+          if (!flags.has('s')) io.out(`Usage: ${args[0].includes('/') ? args[0] : sh.which('which') ?? '/usr/bin/which'} [-as] args\n`);
+          return 2;
+        }
+        flags.add(f);
+      }
+    }
+    const names = args.slice(i);
+    if (!names.length) return io.busybox ? (usage(io, 'which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all matches'), 1) : 1;
     let status = 0;
-    for (const n of o.rest) {
+    for (const n of names) {
       // -a: every PATH directory that has it (/usr/bin and /bin both, with merged /usr).
-      const found = o.flags.has('a') && !sh.m.which && !n.includes('/')
+      const found = flags.has('a') && !sh.m.which && !n.includes('/')
         ? (sh.getVar('PATH') ?? '').split(':').map((d) => `${d}/${n}`).filter((p) => {
           try {
             return sh.m.fs.resolve(p).node?.kind === 'file';
@@ -512,7 +532,7 @@ export const COREUTILS: Record<string, Command> = {
           }
         })
         : [sh.which(n)].filter((p) => p !== undefined);
-      for (const p of found) io.out(p + '\n');
+      if (!flags.has('s')) for (const p of found) io.out(p + '\n');
       if (!found.length) status = 1;
     }
     return status;

@@ -147,3 +147,17 @@ test('grep -x matches whole lines and -w whole words (GNU and busybox); tee writ
     assert.equal(await type('which nope; echo $?'), '1\n');
   }
 });
+
+test("which: debianutils' script (-a, -s, usage on stdout) and busybox's applet", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('which; echo $?'), '1\n');
+  assert.equal(await u.type('which -x ls; echo $?'), 'Illegal option -x\nUsage: /usr/bin/which [-as] args\n2\n');
+  assert.equal(await u.type('which -s ls; echo $?; which -s nope; echo $?'), '0\n1\n');
+  assert.equal(await u.type('which ls nope sh; echo $?'), '/usr/bin/ls\n/usr/bin/sh\n1\n');
+  assert.equal(await u.type('which ls -a; echo $?'), '/usr/bin/ls\n1\n');
+  const a = await runIt(e, 'alpine');
+  assert.match(await a.type('which; echo $?'), /multi-call binary\.\n\nUsage: which \[-a\] COMMAND\.\.\.\n\nLocate COMMAND\n\n\t-a\tShow all matches\n1\n$/);
+  assert.match(await a.type('which -x ls; echo $?'), /^which: unrecognized option: x\nBusyBox v1\.37\.0 [^]*\n1\n$/);
+});
