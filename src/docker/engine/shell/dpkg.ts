@@ -36,7 +36,7 @@ export const dpkg: Command = (args, io, sh) => {
   if (act === '-s' || act === '--status' || act === '-L' || act === '--listfiles') {
     const files = act === '-L' || act === '--listfiles';
     if (!names.length) {
-      if (files) return io.err(`${q}: error: --listfiles needs at least one package name argument\n\nUse --help for help about querying packages.\n`), 2;
+      if (files) return io.err(`dpkg-query: error: --listfiles needs at least one package name argument\n\nUse --help for help about querying packages.\n`), 2;
       io.out(records.map((r) => r + '\n').join('\n'));
       return 0;
     }

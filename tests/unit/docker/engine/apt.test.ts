@@ -254,6 +254,7 @@ test('/var/lib/dpkg/status lists the base system and what apt-get installs; dpkg
   await u.type('apt-get remove -y curl');
   assert.equal(await u.type('dpkg -s curl 2>&1 | head -1'), "dpkg-query: package 'curl' is not installed and no information is available\n");
   assert.equal(await u.type('dpkg --print-architecture'), 'amd64\n');
+  assert.equal(await u.type('dpkg -L; echo $?'), 'dpkg-query: error: --listfiles needs at least one package name argument\n\nUse --help for help about querying packages.\n2\n');
   assert.match(await u.type('dpkg; echo $?'), /^dpkg: error: need an action option\n\nType dpkg --help[^]*\n2\n$/);
   const d = await runIt(e, 'debian');
   assert.match(await d.type('dpkg -l'), /\nii {2}bash +5\.2\.15-2\+b8 +amd64 +GNU Bourne Again SHell\n[^]*\nii {2}usr-is-merged +37~deb12u1 +all /);
