@@ -3,6 +3,7 @@
  * network (inside the bridge, or from the host to the ports containers publish).
  */
 import { splitPath } from './sh/fs';
+import { CURL, curlVersion, release } from './curl-version';
 import { opts, usage } from './sh/opts';
 import type { Command, IO, ShellLike } from './sh/types';
 
@@ -17,17 +18,14 @@ const ipOf = (host: string) => (host === 'localhost' ? '127.0.0.1' : host);
 
 /** The User-Agent servers log: the release's curl or GNU wget (busybox's wget sends just `Wget`). */
 function agent(sh: ShellLike, io: IO, wget: boolean): string {
-  let os = '';
-  try {
-    os = sh.m.fs.readFile('/etc/os-release');
-  } catch { /* the host's, Ubuntu 24.04 */ }
-  const release = /^VERSION_CODENAME=(\w+)/m.exec(os)?.[1] ?? (/^ID=alpine/m.test(os) ? 'alpine' : 'noble');
-  if (wget) return io.busybox ? 'Wget' : `Wget/1.21.${release === 'bookworm' ? 3 : 4}`;
-  return 'curl/' + ({ alpine: '8.12.1', bookworm: '7.88.1', bullseye: '7.74.0', jammy: '7.81.0', focal: '7.68.0', buster: '7.64.0' }[release] ?? '8.5.0');
+  const r = release(sh);
+  if (wget) return io.busybox ? 'Wget' : `Wget/1.21.${r === 'bookworm' ? 3 : 4}`;
+  return 'curl/' + (CURL[r] ?? CURL.noble);
 }
 
 export const curl: Command = (args, io, sh) => {
   const o = opts(args, 'oXHd');
+  if (o.flags.has('V') || o.flags.has('--version')) return io.out(curlVersion(sh)), 0;
   const url = o.rest[0];
   if (!url) {
     io.err("curl: try 'curl --help' or 'curl --manual' for more information\n");

@@ -699,15 +699,20 @@ export function nodeApp(at: Launch, o: Context, file: string, banner = ''): Proc
   const env = Object.fromEntries(o.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
   let port: number | undefined;
   let body = '';
+  const load = () => {
+    const r = runScript(m.fs, o.cwd, file, env);
+    port = r.port;
+    body = r.body || 'Hello World!';
+    return r;
+  };
   return program(at, {
     async boot(out) {
-      const r = runScript(m.fs, o.cwd, file, env);
+      const r = load();
       out.out(banner + r.out);
       out.err(r.err);
-      port = r.port;
-      body = r.body || 'Hello World!';
       if (r.code !== 0 || r.port === undefined) this.exitCode = r.code;
     },
-    serve: (p) => (p === port ? { status: 200, body, server: '' } : null),
+    // a state brought back from a save did not boot: the script runs again, silently
+    serve: (p) => ((body || load(), p === port) ? { status: 200, body, server: '' } : null),
   });
 }

@@ -6,7 +6,7 @@ import { COREUTILS } from '../../common/sh/coreutils';
 import { curl, wget } from '../../common/web';
 import type { HostShell, Program } from './host-shell';
 
-const CORE = ['echo', 'cat', 'ls', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc', 'env', 'printenv', 'clear', 'whoami', 'hostname', 'true', 'false', 'date', 'tar', 'xargs', 'awk', 'sed', 'sort', 'uniq', 'cut', 'tr'];
+const CORE = ['echo', 'cat', 'ls', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc', 'env', 'printenv', 'clear', 'whoami', 'hostname', 'true', 'false', 'date', 'tar', 'xargs', 'awk', 'sed', 'sort', 'uniq', 'cut', 'tr', 'tee', 'which'];
 
 /** `sudo cmd…`: the course user may run anything; the command runs as typed. */
 const sudo: Program = (args, io, sh) => {

@@ -408,7 +408,9 @@ export const COREUTILS: Record<string, Command> = {
     }
     let re: RegExp;
     try {
-      re = new RegExp(o.flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.replace(/\\([(){}|+?])/g, '$1'), o.flags.has('i') ? 'i' : '');
+      const src = o.flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.replace(/\\([(){}|+?])/g, '$1');
+      // -x: the whole line must match; -w: the match must stand between non-word characters
+      re = new RegExp(o.flags.has('x') ? `^(?:${src})$` : o.flags.has('w') ? `(?<!\\w)(?:${src})(?!\\w)` : src, o.flags.has('i') ? 'i' : '');
     } catch {
       io.err(`grep: Unmatched ( or \\(\n`);
       return 2;
@@ -497,11 +499,31 @@ export const COREUTILS: Record<string, Command> = {
     }
   },
   which(args, io, sh) {
-    const o = opts(args);
+    // getopts: options until the first operand. debianutils' script (whose $0 is its path) or
+    // busybox's applet; no operand is a failure, an unknown option a usage error.
+    let i = 1;
+    const flags = new Set<string>();
+    for (; i < args.length && /^-./.test(args[i]); i++) {
+      if (args[i] === '--') {
+        i++;
+        break;
+      }
+      for (const f of args[i].slice(1)) {
+        if (!(io.busybox ? 'a' : 'as').includes(f)) {
+          if (io.busybox) return io.err(`which: unrecognized option: ${f}\n`), usage(io, 'which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all matches'), 1;
+          io.err(`Illegal option -${f}\n`);
+          if (!flags.has('s')) io.out(`Usage: ${args[0].includes('/') ? args[0] : sh.which('which') ?? '/usr/bin/which'} [-as] args\n`);
+          return 2;
+        }
+        flags.add(f);
+      }
+    }
+    const names = args.slice(i);
+    if (!names.length) return io.busybox ? (usage(io, 'which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all matches'), 1) : 1;
     let status = 0;
-    for (const n of o.rest) {
+    for (const n of names) {
       // -a: every PATH directory that has it (/usr/bin and /bin both, with merged /usr).
-      const found = o.flags.has('a') && !sh.m.which && !n.includes('/')
+      const found = flags.has('a') && !sh.m.which && !n.includes('/')
         ? (sh.getVar('PATH') ?? '').split(':').map((d) => `${d}/${n}`).filter((p) => {
           try {
             return sh.m.fs.resolve(p).node?.kind === 'file';
@@ -510,9 +532,29 @@ export const COREUTILS: Record<string, Command> = {
           }
         })
         : [sh.which(n)].filter((p) => p !== undefined);
-      for (const p of found) io.out(p + '\n');
+      if (!flags.has('s')) for (const p of found) io.out(p + '\n');
       if (!found.length) status = 1;
     }
+    return status;
+  },
+  tee(args, io, sh) {
+    // Every FILE is opened (truncated unless -a) before the input is copied to it and to stdout;
+    // one that cannot be opened is reported and only makes the status 1.
+    const o = opts(args);
+    let status = 0;
+    const ok = o.rest.filter((f) => {
+      try {
+        sh.m.fs.writeFile(f, '', sh.cwd, o.flags.has('a'));
+        return true;
+      } catch (e) {
+        io.err(io.busybox ? `tee: can't open '${f}': ${reason(e)}\n` : `tee: ${f}: ${reason(e)}\n`);
+        status = 1;
+        return false;
+      }
+    });
+    const text = io.stdin ?? '';
+    for (const f of ok) sh.m.fs.writeFile(f, text, sh.cwd, true);
+    io.out(text);
     return status;
   },
   clear(_a, io) {

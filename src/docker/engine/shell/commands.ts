@@ -2,8 +2,9 @@
 import { COREUTILS } from '../../common/sh/coreutils';
 import { PACKAGE_COMMANDS } from './packages';
 import { PROGRAMS } from './programs';
+import { dpkg } from './dpkg';
 import type { Command } from './types';
 
 export { opts } from '../../common/sh/opts';
 
-export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS };
+export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS, dpkg, 'dpkg-query': dpkg };

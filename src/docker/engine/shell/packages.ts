@@ -8,6 +8,7 @@ import type { FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
 import { aptSize, archAll, deb, known, names, releaseFacts, releaseName } from './deb-versions';
 import { exists } from './package-files';
+import { stanza } from '../../registry/dpkg-status';
 import type { Command, IO, ShellLike } from './types';
 
 /** name: [installed KiB, programs, libraries/extra packages] (noble's names). */
@@ -159,7 +160,7 @@ function installFiles(sh: ShellLike, name: string, d: Distro): void {
   sh.m.fs.mkdir('/var/log/apt', '/', true);
   sh.m.fs.writeFile(`/usr/share/doc/${name}/copyright`, `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: ${name}\n`, '/', false);
   sh.m.fs.writeFile(`/var/lib/dpkg/info/${name}.list`, ['/.', ...progs.map((p) => `/usr/bin/${p}`), `/usr/share/doc/${name}/copyright`].join('\n') + '\n');
-  sh.m.fs.writeFile('/var/lib/dpkg/status', `Package: ${name}\nStatus: install ok installed\nVersion: ${version(d, name)}\n\n`, '/', true);
+  sh.m.fs.writeFile('/var/lib/dpkg/status', stanza(name, version(d, name), false, archAll(name) ? 'all' : 'amd64'), '/', true);
   sh.m.fs.writeFile('/var/log/dpkg.log', `${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ')} status installed ${name}:amd64 ${version(d, name)}\n`, '/', true);
 }
 
@@ -258,6 +259,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
     if (all.some((p) => shown(p) !== p)) io2.out(`Processing triggers for libc-bin (${older?.[0] ?? (d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10')}) ...\n`);
     for (const n of fresh) installFiles(sh, n, d);
     for (const x of extras) sh.m.fs.mkdir(`/usr/share/doc/${x}`, '/', true);
+    sh.m.fs.writeFile('/var/lib/dpkg/status', extras.map((x) => stanza(x, version(d, x), false, arch(x))).join(''), '/', true);
     bigFile(sh, '/var/cache/debconf/templates.dat', 592342);
     sh.m.fs.writeFile('/var/log/apt/history.log', `\nStart-Date: ${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', '  ')}\nCommandline: apt-get install ${args.join(' ')}\nEnd-Date: ${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', '  ')}\n`, '/', true);
     return 0;
@@ -290,6 +292,7 @@ function aptRemove(args: string[], purge: boolean, sh: ShellLike, io: IO): Promi
         } catch { /* already gone */ }
       }
       sh.m.fs.remove(`/var/lib/dpkg/info/${n}.list`);
+      sh.m.fs.writeFile('/var/lib/dpkg/status', sh.m.fs.readFile('/var/lib/dpkg/status').split(/(?<=\n\n)/).filter((r) => !r.startsWith(`Package: ${n}\n`)).join(''));
       sh.m.fs.remove(`/usr/share/doc/${n}`, '/', true);
       io2.out(`Removing ${n} (${version(d, n)}) ...\n`);
     }

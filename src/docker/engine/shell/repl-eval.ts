@@ -130,6 +130,10 @@ export function repr(v: V): string {
 }
 export const pyStr = (v: V): string => (typeof v === 'string' ? v : repr(v));
 
+/** A float as a python int: infinities and NaN have none. */
+const big = (r: number) => { if (!Number.isFinite(r)) throw new Thrown(r ? 'OverflowError' : 'ValueError', `cannot convert float ${r ? 'infinity' : 'NaN'} to integer`); return BigInt(r); };
+/** Rounds a tie to the even neighbour. */
+const half = (s: number) => { const f = Math.floor(s), d = s - f; return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f; };
 const typeName = (v: V): string => (v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : 'dict');
 const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : isObj(v) && !v[SHOW] && !Object.keys(v).length));
 const num = (v: V) => (typeof v === 'boolean' ? BigInt(v) : v);
@@ -192,7 +196,7 @@ export function interpreter(h: Host) {
     const builtins: Record<string, V> = { os };
     const require = fn('require', (name: V) => {
       const n = String(name).replace(/^node:/, '');
-      if (builtins[n]) return builtins[n];
+      if (Object.hasOwn(builtins, n)) return builtins[n];
       if (/^(fs|path|https?|events|util|crypto|child_process)$/.test(n) || h.exists(n)) return {};
       throw new Thrown('Error', `Cannot find module '${n}'`, n);
     });
@@ -200,15 +204,15 @@ export function interpreter(h: Host) {
     return { ...builtins, require, process, console: { log: say, info: say, error: say, warn: say }, Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: { keys: Object.keys, values: Object.values, entries: Object.entries }, true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {} };
   };
   const python = (): Record<string, V> => {
-    const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : BigInt(Math.trunc(Number(num(x)))));
-    const float = (x: V) => { const f = Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string') throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
+    const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : big(Math.trunc(Number(num(x)))));
+    const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
     const len = (x: V) => { if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
     const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : isObj(x) ? Object.keys(x) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
     const cmp = (a: V, b: V) => (num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0);
     const f = (m: (...a: V[]) => number) => (...a: V[]) => m(...a.map((x) => Number(num(x))));
-    const toInt = (m: (x: number) => number) => fn(m.name, (x: V) => BigInt(m(Number(num(x)))));
-    const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: f(Math.sqrt), pow: f(Math.pow), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
+    const toInt = (m: (x: number) => number) => fn(m.name, (x: V) => big(m(Number(num(x)))));
+    const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: fn('sqrt', f(Math.sqrt)), pow: fn('pow', f(Math.pow)), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
     const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${dumps(x)}`).join(', ')}}`);
     const version = pyBuild(h);
     const modules: Record<string, V> = {
@@ -221,7 +225,8 @@ export function interpreter(h: Host) {
     const b: Record<string, V> = {
       print, len, int, float, range, repr,
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
-      round: (x: V, n?: V) => (n === undefined ? toInt(Math.round)(x) : Number(Number(x).toFixed(Number(n)))),
+      // half to even, as CPython rounds the exact binary value; with no ndigits an int
+      round: (x: V, n?: V) => { const q = 10 ** Math.abs(Number(n ?? 0)), v = Number(num(x)), d = n != null && n >= 0 && (Math.abs(v).toFixed(Math.min(Number(n) + 30, 100)).split('.')[1] ?? '').slice(Number(n)), r = n == null || (d && /^50*$/.test(d)) ? half(v * q) / q : n >= 0 ? Number(v.toFixed(Number(n))) : half(v / q) * q; return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
       max: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) > 0 ? y : x)),
       min: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) < 0 ? y : x)),
       sum: (a: V) => iter(a).reduce((x: V, y: V) => pyOp('+', x, y), 0n),
@@ -243,7 +248,7 @@ export function interpreter(h: Host) {
   const globals = py ? python() : node();
   const truth = py ? pyTruth : (v: V) => !!v;
   /** Modules python imports silently but the evaluator gives no attributes. */
-  const STDLIB = /^(datetime|time|re|collections|string|platform|pathlib|subprocess|socket|typing|statistics|csv|sqlite3)$/;
+  const STDLIB = new Set('abc argparse array ast asyncio base64 bisect calendar collections concurrent configparser contextlib copy csv ctypes dataclasses datetime decimal difflib email enum fnmatch fractions functools getpass glob gzip hashlib heapq hmac html http importlib inspect io ipaddress itertools logging multiprocessing operator pathlib pickle platform pprint queue re secrets select shlex shutil signal socket sqlite3 ssl statistics string struct subprocess tempfile textwrap threading time timeit traceback types typing unittest urllib uuid venv warnings weakref xml zipfile zlib'.split(' '));
 
   const lookup = (s: Scope, name: string): V => {
     for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name);
@@ -265,15 +270,16 @@ export function interpreter(h: Host) {
       : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: () => (o.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), null), index: (x: V) => BigInt(o.findIndex((y) => pyEq(x, y))) }
       : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o), values: () => Object.values(o), items: () => Object.entries(o).map((e) => Object.assign(e, { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d) } : undefined;
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
+    if (v === undefined && typeName(o) === 'module' && !Object.keys(o).length) throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
     if (v === undefined) throw new Thrown('AttributeError', o?.[SHOW]?.startsWith('<module') ? `module '${/'(\w+)'/.exec(o[SHOW])![1]}' has no attribute '${k}'` : `'${typeName(o)}' object has no attribute '${k}'`);
     return methods ? fn(k, v) : v;
   };
   const index = (o: V, k: V): V => {
     if (!py) return member(o, k);
     if (Array.isArray(o) || typeof o === 'string') {
-      if (typeof k !== 'bigint') throw new Thrown('TypeError', `${typeName(o) === 'str' ? 'string' : 'list'} indices must be integers or slices, not ${typeName(k)}`);
+      if (typeof k !== 'bigint') throw new Thrown('TypeError', `${typeName(o) === 'str' ? 'string' : typeName(o)} indices must be integers or slices, not ${typeName(k)}`);
       const i = Number(k < 0n ? BigInt(o.length) + k : k);
-      if (i < 0 || i >= o.length) throw new Thrown('IndexError', `${typeName(o) === 'str' ? 'string' : 'list'} index out of range`);
+      if (i < 0 || i >= o.length) throw new Thrown('IndexError', `${typeName(o) === 'str' ? 'string' : typeName(o)} index out of range`);
       return o[i];
     }
     if (isObj(o) && !o[SHOW]) {
@@ -599,7 +605,7 @@ export function interpreter(h: Host) {
       for (const m of mods) {
         const [name, , alias] = m.split(/\s+/);
         const base = name.split('.')[0];
-        const found = (globals.__import__(base) as V) ?? (STDLIB.test(base) || h.exists(base) ? mod(base, {}) : undefined);
+        const found = (globals.__import__(base) as V) ?? (STDLIB.has(base) || h.exists(base) ? mod(base, {}) : undefined);
         if (!found) throw new Thrown('ModuleNotFoundError', `No module named '${base}'`);
         if (first.v === 'import') sc.vars.set(alias ?? base, found);
         else for (const n of src.replace(/^.*\bimport\s+/, '').split(',').map((x) => x.trim())) sc.vars.set(n, member(found, n));

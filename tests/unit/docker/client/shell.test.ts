@@ -135,3 +135,20 @@ test('wc prints each operand in order, its error where the missing file comes, t
   assert.equal(r.exit, 1);
   assert.equal((await run(sh, 'wc -l a')).stdout, '1 a\n');
 });
+
+test('the host has tee and which: tee copies its input to files (-a appends), which finds the host programs', async () => {
+  const sh = hostShell();
+  assert.equal((await run(sh, 'echo hi | tee a.txt')).stdout, 'hi\n');
+  assert.equal((await run(sh, 'echo ho | tee -a a.txt b.txt >/dev/null; cat a.txt b.txt')).stdout, 'hi\nho\nho\n');
+  assert.deepEqual(await run(sh, 'echo x | tee /nodir/f'), { stdout: 'x\n', stderr: 'tee: /nodir/f: No such file or directory\n', both: 'tee: /nodir/f: No such file or directory\nx\n', exit: 1 });
+  assert.equal((await run(sh, 'which docker')).stdout, '/usr/bin/docker\n');
+  assert.deepEqual(await run(sh, 'which nope'), { stdout: '', stderr: '', both: '', exit: 1 });
+});
+
+test("curl -V on the host is Ubuntu 24.04's curl 8.5.0", async () => {
+  const sh = hostShell();
+  const r = await run(sh, 'curl --version');
+  assert.equal(r.exit, 0);
+  assert.match(r.stdout, /^curl 8\.5\.0 \(x86_64-pc-linux-gnu\) libcurl\/8\.5\.0 OpenSSL\/3\.0\.13 .*\nRelease-Date: 2023-12-06, security patched: 8\.5\.0-2ubuntu10\.6\nProtocols: dict file .* tftp\nFeatures: alt-svc .* zstd\n$/);
+  assert.equal((await run(sh, 'curl -V')).stdout, r.stdout);
+});

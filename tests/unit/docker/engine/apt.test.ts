@@ -221,3 +221,41 @@ test("apt's progress lines: ... Done on a terminal (focal's apt pads its tree li
   const f = await runIt(e, 'ubuntu:20.04');
   assert.equal(await f.type('apt-get install tree'), 'Reading package lists... Done\nBuilding dependency tree       \nReading state information... Done\nE: Unable to locate package tree\n');
 });
+
+test("curl -V prints the version block of the release's own curl (Debian 12, Alpine)", async () => {
+  const e = engine();
+  await pull(e, 'debian', 'alpine');
+  const d = await runIt(e, 'debian');
+  await d.type('apt-get update');
+  await d.type('apt-get install -y curl');
+  assert.match(await d.type('curl -V'), /^curl 7\.88\.1 \(x86_64-pc-linux-gnu\) libcurl\/7\.88\.1 OpenSSL\/3\.0\.16 .* libssh2\/1\.10\.0 .*\nRelease-Date: 2023-02-20, security patched: 7\.88\.1-10\+deb12u12\nProtocols: .*\nFeatures: .*\n$/);
+  const a = await runIt(e, 'alpine');
+  await a.type('apk add curl');
+  assert.match(await a.type('curl --version'), /^curl 8\.12\.1 \(x86_64-alpine-linux-musl\) libcurl\/8\.12\.1 .* c-ares\/1\.34\.5 .*\nRelease-Date: 2025-02-13\nProtocols: .* ws wss\nFeatures: .*\n$/);
+});
+
+test('/var/lib/dpkg/status lists the base system and what apt-get installs; dpkg -l, -s and -L read it', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'debian');
+  const u = await runIt(e, 'ubuntu');
+  assert.match(await u.type('head -7 /var/lib/dpkg/status'), /^Package: apt\nStatus: install ok installed\nPriority: important\nArchitecture: amd64\nVersion: 2\.7\.14build2\nDescription: commandline package manager\n\n$/);
+  const list = await u.type('dpkg -l');
+  assert.match(list, /^Desired=Unknown\/Install\/Remove\/Purge\/Hold\n\| Status=Not\/Inst\/Conf-files\/Unpacked\/halF-conf\/Half-inst\/trig-aWait\/Trig-pend\n\|\/ Err\?=\(none\)\/Reinst-required \(Status,Err: uppercase=bad\)\n\|\|\/ Name {2,}Version {2,}Architecture Description\n\+\+\+-=+-=+-============-=+\n/);
+  assert.match(list, /\nii {2}bash +5\.2\.21-2ubuntu4 +amd64 +GNU Bourne Again SHell\n/);
+  assert.match(list, /\nii {2}libc6:amd64 +2\.39-0ubuntu8\.4 +amd64 +GNU C Library: Shared libraries\n/);
+  assert.equal(await u.type('dpkg -l bash'), 'Desired=Unknown/Install/Remove/Purge/Hold\n| Status=Not/Inst/Conf-files/Unpacked/halF-conf/Half-inst/trig-aWait/Trig-pend\n|/ Err?=(none)/Reinst-required (Status,Err: uppercase=bad)\n||/ Name           Version         Architecture Description\n+++-==============-===============-============-=================================\nii  bash           5.2.21-2ubuntu4 amd64        GNU Bourne Again SHell\n');
+  assert.equal(await u.type('dpkg -l nope; echo $?'), 'dpkg-query: no packages found matching nope\n1\n');
+  assert.equal(await u.type('dpkg -s curl; echo $?'), "dpkg-query: package 'curl' is not installed and no information is available\nUse dpkg --info (= dpkg-deb --info) to examine archive files.\n1\n");
+  await u.type('apt-get update');
+  await u.type('apt-get install -y curl');
+  assert.equal(await u.type('dpkg -s curl'), 'Package: curl\nStatus: install ok installed\nPriority: optional\nArchitecture: amd64\nVersion: 8.5.0-2ubuntu10.6\nDescription: command line tool for transferring data with URL syntax\n');
+  assert.match(await u.type('dpkg -l libcurl4t64'), /\nii {2}libcurl4t64:amd64 8\.5\.0-2ubuntu10\.6 amd64 /);
+  assert.equal(await u.type('dpkg -L curl | head -2'), '/.\n/usr/bin/curl\n');
+  await u.type('apt-get remove -y curl');
+  assert.equal(await u.type('dpkg -s curl 2>&1 | head -1'), "dpkg-query: package 'curl' is not installed and no information is available\n");
+  assert.equal(await u.type('dpkg --print-architecture'), 'amd64\n');
+  assert.equal(await u.type('dpkg -L; echo $?'), 'dpkg-query: error: --listfiles needs at least one package name argument\n\nUse --help for help about querying packages.\n2\n');
+  assert.match(await u.type('dpkg; echo $?'), /^dpkg: error: need an action option\n\nType dpkg --help[^]*\n2\n$/);
+  const d = await runIt(e, 'debian');
+  assert.match(await d.type('dpkg -l'), /\nii {2}bash +5\.2\.15-2\+b8 +amd64 +GNU Bourne Again SHell\n[^]*\nii {2}usr-is-merged +37~deb12u1 +all /);
+});

@@ -59,10 +59,11 @@ test('df, du and free: the host disk and memory as GNU, procps and busybox print
   assert.equal(await u.type('df /nope; echo $?'), 'df: /nope: No such file or directory\n1\n');
   assert.equal(await u.type('free -h'), '               total        used        free      shared  buff/cache   available\nMem:           7.8Gi       768Mi       5.2Gi       3.0Mi       1.8Gi       6.8Gi\nSwap:             0B          0B          0B\n');
   assert.equal(await u.type('free -m | tail -1'), 'Swap:              0           0           0\n');
-  // 182047 bytes take 45 blocks of 4 KiB
-  await u.type('mkdir -p /d/s && printf x > /d/a && cp /var/lib/dpkg/status /d/s/b && ln -s a /d/l');
-  assert.equal(await u.type('du /d'), '184\t/d/s\n192\t/d\n');
-  assert.equal(await u.type('du -sh /d /nope; echo $?'), "192K\t/d\ndu: cannot access '/nope': No such file or directory\n1\n");
+  // perl's 109875 bytes take 27 blocks of 4 KiB
+  await u.type('mkdir -p /d/s && printf x > /d/a && cp /usr/bin/perl /d/s/b && ln -s a /d/l');
+  assert.equal(await u.type('ls -l /d/s/b | cut -d" " -f5'), '109875\n');
+  assert.equal(await u.type('du /d'), '112\t/d/s\n120\t/d\n');
+  assert.equal(await u.type('du -sh /d /nope; echo $?'), "120K\t/d\ndu: cannot access '/nope': No such file or directory\n1\n");
   assert.equal(await u.type('du -a /d | head -2'), '4\t/d/a\n0\t/d/l\n');
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('df -h / | tail -1'), 'overlay                  58.4G     12.9G     42.5G  23% /\n');
@@ -130,4 +131,33 @@ test('touch: -c creates nothing, -d DATE is a date and not a file to create', as
   await pull(e, 'debian');
   const d = await runIt(e, 'debian');
   assert.equal(await d.type('mkdir /t && cd /t && touch -c b && touch -d 2020-01-02 a && ls -l'), 'total 0\n-rw-r--r-- 1 root root 0 Jan  2  2020 a\n');
+});
+
+test('grep -x matches whole lines and -w whole words (GNU and busybox); tee writes files in the images', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  for (const img of ['ubuntu', 'alpine']) {
+    const { type } = await runIt(e, img);
+    await type("printf 'tree\\npstree\\ntree x\\n' > /tmp/l");
+    assert.equal(await type('grep -x tree /tmp/l'), 'tree\n');
+    assert.equal(await type('grep -xc tre /tmp/l; echo $?'), '0\n1\n');
+    assert.equal(await type('grep -w tree /tmp/l'), 'tree\ntree x\n');
+    assert.equal(await type('echo hi | tee /tmp/t && echo ho | tee -a /tmp/t >/dev/null && cat /tmp/t'), 'hi\nhi\nho\n');
+    assert.equal(await type('echo x | tee /nope/f; echo $?'), img === 'alpine' ? "tee: can't open '/nope/f': No such file or directory\nx\n1\n" : 'tee: /nope/f: No such file or directory\nx\n1\n');
+    assert.equal(await type('which nope; echo $?'), '1\n');
+  }
+});
+
+test("which: debianutils' script (-a, -s, usage on stdout) and busybox's applet", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu', 'alpine');
+  const u = await runIt(e, 'ubuntu');
+  assert.equal(await u.type('which; echo $?'), '1\n');
+  assert.equal(await u.type('which -x ls; echo $?'), 'Illegal option -x\nUsage: /usr/bin/which [-as] args\n2\n');
+  assert.equal(await u.type('which -s ls; echo $?; which -s nope; echo $?'), '0\n1\n');
+  assert.equal(await u.type('which ls nope sh; echo $?'), '/usr/bin/ls\n/usr/bin/sh\n1\n');
+  assert.equal(await u.type('which ls -a; echo $?'), '/usr/bin/ls\n1\n');
+  const a = await runIt(e, 'alpine');
+  assert.match(await a.type('which; echo $?'), /multi-call binary\.\n\nUsage: which \[-a\] COMMAND\.\.\.\n\nLocate COMMAND\n\n\t-a\tShow all matches\n1\n$/);
+  assert.match(await a.type('which -x ls; echo $?'), /^which: unrecognized option: x\nBusyBox v1\.37\.0 [^]*\n1\n$/);
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engine, pull, runIt, term, runOnce } from './fixtures';
+import { createEngine } from '../../../../src/docker/engine';
 
 const APP = {
   'package.json': JSON.stringify({ name: 'app', version: '1.0.0', scripts: { start: 'node app.js' }, dependencies: { express: '^4.18.2' } }),
@@ -129,4 +130,16 @@ test('a shell-form CMD node app.js: sh execs node, which serves what its handler
   assert.equal((await run('curl -s localhost:3000')).out, 'hola\n');
   assert.equal((await run('docker logs n1')).out, 'escuchando\n');
   assert.match((await run('docker top n1')).out, / node app\.js\n$/);
+});
+
+test('a node app as the main process still serves its port after a state restore', async () => {
+  const e = engine();
+  await pull(e, 'node:14');
+  await e.imageBuild({ dockerfile: DOCKERFILE, files: APP }, { tags: ['miapp'] }, () => {});
+  const { Id } = await e.containerCreate({ Image: 'miapp', HostConfig: { PortBindings: { '3000/tcp': [{ HostIp: '', HostPort: '3000' }] } } });
+  await e.containerStart(Id);
+  assert.equal(e.hostHttp('localhost', 3000, '/')?.body, 'Hola desde Node');
+  const again = createEngine({ seed: 7, state: e.save() });
+  assert.equal(again.hostHttp('localhost', 3000, '/')?.body, 'Hola desde Node');
+  assert.equal((await again.containerLogs(Id)).map((l) => l.text).join(''), 'Servidor en el puerto 3000\n');
 });

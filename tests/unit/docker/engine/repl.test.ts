@@ -252,3 +252,36 @@ test('python list comprehensions: a filter, several names, their own scope', asy
   assert.match(await py.type('n'), /NameError: name 'n' is not defined\n$/);
   assert.match(await py.type('[x for in y]'), /SyntaxError: invalid syntax\n$/);
 });
+
+test('python: round halves to even, builtins keep their names, tuples say tuple, float() reads nan and inf', async () => {
+  const e = engine();
+  await pull(e, 'python');
+  const { type } = await runIt(e, 'python');
+  const last = async (l: string) => (await type(l)).trimEnd().split('\n').pop();
+  for (const [l, out] of [['round(2.5)', '2'], ['round(3.5)', '4'], ['round(-2.5)', '-2'], ['round(0.125, 2)', '0.12'], ['round(2.675, 2)', '2.67'], ['round(2.5, 0)', '2.0'], ['round(1250, -2)', '1200'], ['round(7, 1)', '7'],
+    ['float("nan")', 'nan'], ['float("-inf")', '-inf'], ['float(" Infinity ")', 'inf'], ['float("x")', "ValueError: could not convert string to float: 'x'"],
+    ['round(float("inf"))', 'OverflowError: cannot convert float infinity to integer'], ['int(float("nan"))', 'ValueError: cannot convert float NaN to integer'],
+    ['(1, 2)[5]', 'IndexError: tuple index out of range'], ['(1, 2)["a"]', 'TypeError: tuple indices must be integers or slices, not str'], ['[1][3]', 'IndexError: list index out of range']]) {
+    assert.equal(await last(l), out, l);
+  }
+  await type('import math');
+  assert.equal(await type('math.sqrt'), '<built-in function sqrt>\n');
+  assert.equal(await type('math.pow'), '<built-in function pow>\n');
+});
+
+test('python imports the standard library it does not model, and says so when one of its names is used', async () => {
+  const e = engine();
+  await pull(e, 'python');
+  const { type } = await runIt(e, 'python');
+  assert.equal(await type('import urllib, json, random, datetime, time, re, subprocess, pathlib, collections, hashlib'), '');
+  assert.match(await type('time.sleep(1)'), /NotImplementedError: the simulated interpreter cannot run 'time.sleep'\n$/);
+  assert.match(await type('import nope'), /ModuleNotFoundError: No module named 'nope'\n$/);
+});
+
+test("node's require finds only its own modules: no names inherited from Object", async () => {
+  const e = engine();
+  await pull(e, 'node');
+  const { type } = await runIt(e, 'node');
+  assert.match(await type("require('constructor')"), /Cannot find module 'constructor'/);
+  assert.equal(await type("require('os').platform()"), "'linux'\n");
+});
