@@ -400,7 +400,16 @@ export const COREUTILS: Record<string, Command> = {
     return rows.some((r) => 'error' in r) ? 1 : 0;
   },
   grep(args, io, sh) {
-    const o = opts(args, 'e');
+    const o = opts(args, 'eABCm');
+    // -A/-B/-C: lines of context after and before each match; -m: stop after N matches
+    const num = (k: string) => (o.values[k] === undefined ? undefined : /^\d+$/.test(o.values[k]) ? Number(o.values[k]) : NaN);
+    const [after, before, max] = [num('A') ?? num('C') ?? 0, num('B') ?? num('C') ?? 0, num('m') ?? Infinity];
+    const bad = ['A', 'B', 'C', 'm'].find((k) => Number.isNaN(num(k)));
+    if (bad) {
+      const v = o.values[bad];
+      io.err(io.busybox ? `grep: invalid number '${v}'\n` : bad === 'm' ? `grep: invalid max count\n` : `grep: ${v}: invalid context length argument\n`);
+      return io.busybox ? 1 : 2;
+    }
     const pattern = o.values.e ?? o.rest.shift();
     if (pattern === undefined) {
       (io.busybox ? usage(io, 'grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...') : io.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"));
@@ -431,6 +440,8 @@ export const COREUTILS: Record<string, Command> = {
     };
     const files = rec ? (o.rest.length ? o.rest : ['']).flatMap((f) => walk(f || '.', f)) : o.rest;
     const many = files.length > 1 || (rec && !o.rest.length);
+    // a group of context printed already (in any file): the next one that does not touch it gets `--`
+    let grouped = false;
     for (const f of files.length ? files : ['-']) {
       // -q stops at the first line found, before opening the next file
       if (found && o.flags.has('q')) break;
@@ -441,13 +452,30 @@ export const COREUTILS: Record<string, Command> = {
       }
       const file = f === '-' ? '(standard input)' : f;
       let count = 0;
-      lines(inputs[0].text).forEach((l, n) => {
-        if (re.test(l) !== o.flags.has('v')) {
+      const all = lines(inputs[0].text);
+      const printing = !o.flags.has('q') && !o.flags.has('c') && !o.flags.has('l');
+      // matches print with `:`, context with `-`, and `--` between groups that do not touch
+      const show = (n: number, sep: string) => io.out((many ? file + sep : '') + (o.flags.has('n') ? n + 1 + sep : '') + all[n] + '\n');
+      let last = -1;
+      let trailing = 0;
+      for (let n = 0; n < all.length && (count < max || trailing > 0); n++) {
+        if (count < max && re.test(all[n]) !== o.flags.has('v')) {
           found = true;
           count++;
-          if (!o.flags.has('q') && !o.flags.has('c') && !o.flags.has('l')) io.out((many ? file + ':' : '') + (o.flags.has('n') ? n + 1 + ':' : '') + l + '\n');
+          if (!printing) continue;
+          const from = Math.max(n - before, last + 1);
+          if ((before || after) && grouped && (last < 0 || from > last + 1)) io.out('--\n');
+          grouped = true;
+          for (let k = from; k < n; k++) show(k, '-');
+          show(n, ':');
+          last = n;
+          trailing = after;
+        } else if (trailing > 0) {
+          if (printing) show(n, '-');
+          last = n;
+          trailing--;
         }
-      });
+      }
       if (o.flags.has('c')) io.out((many ? file + ':' : '') + count + '\n');
       // -l: the names of the files with a line found
       else if (o.flags.has('l') && count) io.out(file + '\n');

@@ -152,3 +152,15 @@ test("curl -V on the host is Ubuntu 24.04's curl 8.5.0", async () => {
   assert.match(r.stdout, /^curl 8\.5\.0 \(x86_64-pc-linux-gnu\) libcurl\/8\.5\.0 OpenSSL\/3\.0\.13 .*\nRelease-Date: 2023-12-06, security patched: 8\.5\.0-2ubuntu10\.6\nProtocols: dict file .* tftp\nFeatures: alt-svc .* zstd\n$/);
   assert.equal((await run(sh, 'curl -V')).stdout, r.stdout);
 });
+
+test('grep -A/-B/-C print context with - and -- between groups that do not touch; -m stops after N matches (with its trailing context)', async () => {
+  const sh = hostShell();
+  await run(sh, "printf 'a\\nb\\nerror 1\\nc\\nd\\ne\\nf\\nerror 2\\ng\\n' > log.txt");
+  assert.equal((await run(sh, 'grep -A1 error log.txt')).stdout, 'error 1\nc\n--\nerror 2\ng\n');
+  assert.equal((await run(sh, 'grep -n -B1 error log.txt')).stdout, '2-b\n3:error 1\n--\n7-f\n8:error 2\n');
+  assert.equal((await run(sh, 'grep -C2 error log.txt')).stdout, 'a\nb\nerror 1\nc\nd\ne\nf\nerror 2\ng\n', 'groups that meet print as one');
+  assert.equal((await run(sh, 'grep -m1 -A1 error log.txt')).stdout, 'error 1\nc\n');
+  assert.equal((await run(sh, 'grep -c -m1 error log.txt')).stdout, '1\n');
+  assert.equal((await run(sh, 'cat log.txt log.txt > two.txt; grep -A1 -H "error 2" log.txt two.txt | head -3')).stdout, 'log.txt:error 2\nlog.txt-g\n--\n');
+  assert.deepEqual(await run(sh, 'grep -A x error log.txt'), { stdout: '', stderr: 'grep: x: invalid context length argument\n', both: 'grep: x: invalid context length argument\n', exit: 2 });
+});
