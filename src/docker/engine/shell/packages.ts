@@ -205,8 +205,8 @@ function installed(sh: ShellLike, name: string): boolean {
   return exists(sh.m.fs, `/var/lib/dpkg/info/${name}.list`);
 }
 
-async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number> {
-  const yes = args.some((a) => /^-(-yes|-assume-yes|[a-z]*y[a-z]*)$/.test(a));
+/** `io`: where apt speaks (silent with -qq); `dpkg`: where dpkg's own lines go, whatever apt's quiet level. */
+async function aptInstall(args: string[], sh: ShellLike, io: IO, dpkg: IO, yes: boolean): Promise<number> {
   const names = args.filter((a) => !a.startsWith('-'));
   const d = distro(sh);
   steps(io, d, TREE);
@@ -246,7 +246,9 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
       // Killed while downloading: dpkg never ran, nothing is installed.
       if (io2.signal?.aborted) return 130;
     }
-    io2.out(`Fetched ${aptSize(dl)} in 1s (${aptSize(dl)}/s)\ndebconf: delaying package configuration, since apt-utils is not installed\n`);
+    io2.out(`Fetched ${aptSize(dl)} in 1s (${aptSize(dl)}/s)\n`);
+    io2 = io2 === io ? dpkg : io2;
+    io2.out('debconf: delaying package configuration, since apt-utils is not installed\n');
     // One dpkg run unpacks them all; with several, apt numbers the archives it hands over.
     const width = String(all.length - 1).length;
     all.forEach((p, k) => {
@@ -268,7 +270,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO): Promise<number
 }
 
 /** apt-get remove/purge: the list, the space freed, the question (removals always ask), dpkg. */
-function aptRemove(args: string[], purge: boolean, sh: ShellLike, io: IO): Promise<number> | number {
+function aptRemove(args: string[], purge: boolean, sh: ShellLike, io: IO, yes: boolean): Promise<number> | number {
   const d = distro(sh);
   steps(io, d, TREE);
   const names = args.filter((a) => !a.startsWith('-'));
@@ -298,7 +300,7 @@ function aptRemove(args: string[], purge: boolean, sh: ShellLike, io: IO): Promi
     }
     return 0;
   };
-  return args.some((a) => /^-(-yes|-assume-yes|[a-z]*y[a-z]*)$/.test(a)) ? proceed(io) : confirm(sh, io, proceed);
+  return yes ? proceed(io) : confirm(sh, io, proceed);
 }
 
 const aptGet: Command = async (args, io, sh) => {
@@ -307,11 +309,18 @@ const aptGet: Command = async (args, io, sh) => {
   if (args[0] === 'apt' && !io.tty) io.err('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
   // apt-get has no list
   if (sub === 'list' && args[0] === 'apt') return aptListCmd(rest, sh, io);
+  // -q leaves out apt's progress (no `... Done`); -qq its messages too, dpkg's stay, and implies -y
+  const quiet = args.slice(1).reduce((n, a) => {
+    const set = /^(?:-q|--quiet)=(\d+)$/.exec(a);
+    return set ? Number(set[1]) : a === '--quiet' ? n + 1 : /^-[a-z]+$/.test(a) ? n + (a.match(/q/g)?.length ?? 0) : n;
+  }, 0);
+  const aio: IO = quiet ? { ...io, tty: false, ...(quiet > 1 && { out: () => {} }) } : io;
+  const yes = quiet > 1 || args.some((a) => /^-(-yes|-assume-yes|[a-z]*y[a-z]*)$/.test(a));
   switch (sub) {
     case 'update':
-      return aptUpdate(sh, io, args[0] === 'apt');
+      return aptUpdate(sh, aio, args[0] === 'apt');
     case 'install':
-      return aptInstall(rest, sh, io);
+      return aptInstall(rest, sh, aio, io, yes);
     case 'upgrade':
       steps(io, distro(sh), [...TREE, 'Calculating upgrade']);
       io.out('0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n');
@@ -320,7 +329,7 @@ const aptGet: Command = async (args, io, sh) => {
       // Downloaded .deb files are never kept in /var/cache/apt/archives: nothing to clean.
       return 0;
     case 'remove': case 'purge':
-      return aptRemove(rest, sub === 'purge', sh, io);
+      return aptRemove(rest, sub === 'purge', sh, aio, yes);
     default:
       if (sub === undefined) {
         // The apt of each release (bookworm's 2.6.1 unless another)

@@ -259,3 +259,13 @@ test('/var/lib/dpkg/status lists the base system and what apt-get installs; dpkg
   const d = await runIt(e, 'debian');
   assert.match(await d.type('dpkg -l'), /\nii {2}bash +5\.2\.15-2\+b8 +amd64 +GNU Bourne Again SHell\n[^]*\nii {2}usr-is-merged +37~deb12u1 +all /);
 });
+
+test('apt-get -qq says nothing of its own (dpkg still does) and implies -y; -q drops only the progress; -y before the operation counts', async () => {
+  const { session } = await import('../client/session');
+  const run = session();
+  const r = await run('docker run --rm ubuntu sh -c "apt-get -qq update; echo ---; apt-get -qq install tree"');
+  assert.match(r.out, /^---\ndebconf: delaying package configuration, since apt-utils is not installed\nSelecting previously unselected package tree\.\n/);
+  assert.match(r.out, /\nSetting up tree \(2\.1\.1-2ubuntu3\) \.\.\.\n$/);
+  const q = await run('docker run --rm ubuntu sh -c "apt-get -q update | tail -1; apt-get -y -q install tree | head -1"');
+  assert.equal(q.out, 'Reading package lists...\nReading package lists...\n');
+});
