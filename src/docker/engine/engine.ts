@@ -188,6 +188,8 @@ export class Engine implements DockerApi {
   probing?: Promise<void>;
   /** Scripts of detached processes parked in a `sleep` until the clock gets there (timeline.ts). */
   sleepers: Sleeper[] = [];
+  /** Scripts a loaded session starts again, until they first park. */
+  reviving?: Promise<void>;
 
   constructor(public rng: Random, public clock: Clock, public seed: number | undefined) {
     this.nets = builtinNetworks(seed, clock.now());
@@ -199,7 +201,7 @@ export class Engine implements DockerApi {
   }
   advance(ms: number): void | Promise<void> {
     // the parked scripts due in the meantime run first, each at its time
-    if (this.sleepers.length) {
+    if (this.sleepers.length || this.reviving) {
       const to = this.now() + ms;
       return this.wake(to).then(() => this.moved(to - this.now()));
     }
@@ -235,7 +237,7 @@ export class Engine implements DockerApi {
   async wait(w: Waiter | undefined, ms: number): Promise<void> {
     const to = this.now() + ms;
     if (w) await w.sleep(ms);
-    if (this.sleepers.length) await this.wake(to);
+    if (this.sleepers.length || this.reviving) await this.wake(to);
     this.clock.advance(to - this.now());
   }
 

@@ -157,7 +157,7 @@ export function loadEngine(e: Engine, raw: unknown): void {
     for (const [c, st, deadline] of restart) {
       e.revive(c, st, deadline);
       // a script that was parked on the clock starts again, as after a restart
-      if (c.clocked) void e.bootDetached(c, c.proc!).catch(() => {});
+      if (c.clocked) e.reviving = Promise.all([e.reviving, e.bootDetached(c, c.proc!).catch(() => {})]).then(() => {});
     }
   } catch (err) {
     if (err instanceof InvalidEngineState) throw err;

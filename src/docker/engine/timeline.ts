@@ -82,6 +82,8 @@ export const timeline = {
    * runs; the caller then moves the clock to `to`. Sleepers of a paused container wait for it.
    */
   async wake(this: Engine, to: number): Promise<void> {
+    if (this.reviving) await this.reviving;
+    this.reviving = undefined;
     for (let k = 0; ; k++) {
       let next: Sleeper | undefined;
       this.sleepers = this.sleepers.filter((s) => s.p.exitCode === null && (s.c.proc === s.p || s.c.execs.includes(s.p)) && this.isUp(s.c));
