@@ -201,6 +201,7 @@ export class Engine implements DockerApi {
   }
   advance(ms: number): void | Promise<void> {
     // the parked scripts due in the meantime run first, each at its time
+    if (!ms && !this.sleepers.length && !this.reviving) return;
     if (this.sleepers.length || this.reviving) {
       const to = this.now() + ms;
       return this.wake(to).then(() => this.moved(to - this.now()));
