@@ -197,8 +197,10 @@ export class Engine implements DockerApi {
 
   // ------------------------------------------------------------------ internals
   now(): number {
-    return this.clock.now();
+    return this.pinned ?? this.clock.now();
   }
+  /** The time a woken script runs at, while it runs (timeline.ts). */
+  pinned?: number;
   advance(ms: number): void | Promise<void> {
     // the parked scripts due in the meantime run first, each at its time
     if (!ms && !this.sleepers.length && !this.reviving) return;

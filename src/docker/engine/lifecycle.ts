@@ -255,6 +255,8 @@ export const lifecycle = {
   /** Thaws a paused container: the signals sent while it was frozen arrive now. */
   resume(this: Engine, c: Ctr): void {
     c.status = 'running';
+    // a script frozen in its sleep wakes from now on, not in the past
+    for (const s of this.sleepers) if (s.c === c) s.at = Math.max(s.at, this.now());
     this.resumeHealth(c);
     const pending = c.pending ?? [];
     c.pending = undefined;

@@ -32,17 +32,17 @@ export const timeline = {
     let step = new Promise<void>((r) => (yielded = r));
     let parked = false;
     // the `sleep` it waits in, a process of its own for ps and top
-    let nap: { pid: number; argv: string[] } | undefined;
+    let nap: { pid: number; argv: string[]; start: number } | undefined;
     const o: Out = {
       ...base,
       signal: NEVER,
       sleep: (ms) => new Promise<void>((wake) => {
         if (!parked) {
           const own = p.children;
-          p.children = () => [...(own?.() ?? []), ...(nap ? [{ ...nap, ppid: p.pid, tty: p.tty, start: this.now(), user: p.user }] : [])];
+          p.children = () => [...(own?.() ?? []), ...(nap ? [{ ...nap, ppid: p.pid, tty: p.tty, user: p.user }] : [])];
         }
         parked = true;
-        nap = { pid: c.nextPid++, argv: ['sleep', String(ms / 1000)] };
+        nap = { pid: c.nextPid++, argv: ['sleep', String(ms / 1000)], start: this.now() };
         this.sleepers.push({ at: this.now() + ms, n: seq++, c, p, go: () => {
           nap = undefined;
           step = new Promise<void>((r) => (yielded = r));
@@ -78,12 +78,13 @@ export const timeline = {
   },
 
   /**
-   * Wakes the sleepers due by `to`, earliest first, the clock set to each one's time while it
+   * Wakes the sleepers due by `to`, earliest first, the time pinned to each one's while it
    * runs; the caller then moves the clock to `to`. Sleepers of a paused container wait for it.
    */
   async wake(this: Engine, to: number): Promise<void> {
     if (this.reviving) await this.reviving;
     this.reviving = undefined;
+    let last = 0;
     for (let k = 0; ; k++) {
       let next: Sleeper | undefined;
       this.sleepers = this.sleepers.filter((s) => s.p.exitCode === null && (s.c.proc === s.p || s.c.execs.includes(s.p)) && this.isUp(s.c));
@@ -94,8 +95,13 @@ export const timeline = {
         return;
       }
       this.sleepers.splice(this.sleepers.indexOf(next), 1);
-      if (next.at > this.now()) this.clock.advance(next.at - this.now());
-      await next.go();
+      // its own time, even on a clock that has moved by itself past it (a real one): never back
+      this.pinned = last = Math.max(next.at, last);
+      try {
+        await next.go();
+      } finally {
+        this.pinned = undefined;
+      }
     }
   },
 };

@@ -118,8 +118,9 @@ test('a paused container\'s script waits until it is resumed', async () => {
   await e.advance(5000);
   assert.equal(await logs(e, id), 'hola\n');
   await e.containerUnpause(id);
+  const t = e.now();
   await e.advance(1000);
-  assert.ok((await logs(e, id)).length > 'hola\n'.length);
+  assert.deepEqual((await e.containerLogs(id, {})).slice(1).map((l) => l.time - t), [0, 1000], 'it goes on from the unpause');
 });
 
 test('docker wait follows a parked script to its end; without Ctrl+C an endless one gives up', async () => {
@@ -161,4 +162,17 @@ test('a saved session cannot keep a script midway: loading runs it again, on the
   assert.equal(await logs(b, id), 'start\ntick\ntick\nstart\ntick\n');
   await b.containerStop(id, { timeout: 0 });
   assert.equal((await b.containerInspect(id)).State.ExitCode, 137);
+});
+
+test('on a clock that moves by itself, catching up (advance 0) wakes the due scripts; nothing parked, it does nothing', async () => {
+  let t = Date.UTC(2025, 5, 16, 9, 30);
+  const e = createEngine({ seed: 7, clock: { now: () => t, advance: () => {} } });
+  await pull(e, 'alpine');
+  assert.equal(e.advance(0), undefined);
+  const id = await detached(e, LOOP);
+  t += 3000;
+  await e.advance(0);
+  assert.equal(await logs(e, id), 'hola\n'.repeat(4));
+  const ps = (await e.containerTop(id)).Processes;
+  assert.equal(ps[1][ps[1].length - 1], 'sleep 1');
 });
