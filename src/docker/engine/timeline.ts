@@ -36,13 +36,13 @@ export const timeline = {
     const o: Out = {
       ...base,
       signal: NEVER,
-      sleep: (ms) => new Promise<void>((wake) => {
+      sleep: (ms, argv) => new Promise<void>((wake) => {
         if (!parked) {
           const own = p.children;
           p.children = () => [...(own?.() ?? []), ...(nap ? [{ ...nap, ppid: p.pid, tty: p.tty, user: p.user }] : [])];
         }
         parked = true;
-        nap = { pid: c.nextPid++, argv: ['sleep', String(ms / 1000)], start: this.now() };
+        nap = argv && { pid: c.nextPid++, argv, start: this.now() };
         this.sleepers.push({ at: this.now() + ms, n: seq++, c, p, go: () => {
           nap = undefined;
           step = new Promise<void>((r) => (yielded = r));

@@ -302,7 +302,7 @@ export class Shell implements ShellLike {
 
   protected io(out: Out): IO {
     // one shape for every IO the shell makes (stdin and feed included), so spreading it stays cheap
-    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms) => out.sleep(ms), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.bb : undefined, stdin: undefined, feed: undefined };
+    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms, a) => out.sleep(ms, a), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.bb : undefined, stdin: undefined, feed: undefined };
   }
   /** Read only when a usage message needs it: starting a shell stays as cheap as it was. */
   private bb = () => bbBanner(this.m.fs);

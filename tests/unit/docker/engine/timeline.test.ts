@@ -176,3 +176,16 @@ test('on a clock that moves by itself, catching up (advance 0) wakes the due scr
   const ps = (await e.containerTop(id)).Processes;
   assert.equal(ps[1][ps[1].length - 1], 'sleep 1');
 });
+
+test('ps shows the sleep command as typed, and nothing for the shell\'s own waits (wait for a job)', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const a = await detached(e, 'while :; do sleep 1m; done');
+  const b = await detached(e, 'sleep 5 & wait; echo fin');
+  const cmds = async (id: string) => (await e.containerTop(id)).Processes.map((p) => p[p.length - 1]);
+  assert.deepEqual(await cmds(a), ['sh -c while :; do sleep 1m; done', 'sleep 1m']);
+  assert.deepEqual(await cmds(b), ['sh -c sleep 5 & wait; echo fin', 'sleep 5']);
+  await e.advance(5000);
+  assert.equal(await logs(e, b), 'fin\n');
+  assert.equal((await state(e, b)).Status, 'exited');
+});
