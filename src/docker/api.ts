@@ -452,6 +452,8 @@ export interface PullOptions {
 export interface ProcessHandle {
   /** The container's 64-hex ID. */
   readonly containerId: string;
+  /** The terminal what the container prints goes to from now on (each line of an attached session). */
+  use?(io: TermIO): void;
   /**
    * The prompt the process shows when it waits for a line: `root@<12 hex>:/# `, `/ # `,
    * `root@…:~# `, a question such as `Do you want to continue? [Y/n] `, or '' when it prints none.

@@ -71,7 +71,9 @@ class SimShell implements Shell {
   }
 
   async run(line: string, io: TermIO): Promise<number> {
-    // the detached scripts due by now run first (a real clock moves by itself)
+    // the detached scripts due by now run first (a real clock moves by itself), and an attached
+    // session shows what they print on this line's terminal
+    this.session?.use?.(io);
     const due = this.api.advance(this.seeded ? 1000 : 0);
     if (due) await due;
     return this.guard(io, async () => {

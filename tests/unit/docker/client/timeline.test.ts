@@ -54,3 +54,13 @@ test('docker start without -a runs a script on the clock; with -a it waits and m
   await sh.run('sleep 30; docker start -a caja', b);
   assert.equal(b.text(), 'uno\ndos\n');
 });
+
+test('an attached session shows what the detached loop prints as each line moves the clock', async () => {
+  const sh = createShell({ seed: 1 });
+  await sh.run(LOOP, io());
+  await sh.run('docker attach loop', io());
+  assert.ok(sh.inContainer());
+  const a = io();
+  await sh.run('', a);
+  assert.equal(a.text(), 'hola\n');
+});
