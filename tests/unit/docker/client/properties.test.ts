@@ -123,7 +123,7 @@ async function exec(w: World, line: string): Promise<{ code: number; out: string
       if (!(e instanceof ApiError)) throw e;
     }
   }
-  w.api.advance(1000);
+  await w.api.advance(1000);
   const code = await w.sh.run(line, io);
   return { code, out, err };
 }
