@@ -452,6 +452,8 @@ export interface PullOptions {
 export interface ProcessHandle {
   /** The container's 64-hex ID. */
   readonly containerId: string;
+  /** The terminal what the container prints goes to from now on (each line of an attached session). */
+  use?(io: TermIO): void;
   /**
    * The prompt the process shows when it waits for a line: `root@<12 hex>:/# `, `/ # `,
    * `root@…:~# `, a question such as `Do you want to continue? [Y/n] `, or '' when it prints none.
@@ -753,8 +755,8 @@ export interface DockerApi {
   // --- the simulated machine (not part of the HTTP API)
   /** Unix milliseconds of the simulated clock. */
   now(): number;
-  /** Advances the clock (the client: 1 s per command; `sleep N` on the host: N s). */
-  advance(ms: number): void;
+  /** Advances the clock (the client: 1 s per command; `sleep N` on the host: N s); a promise while detached scripts wake on the way. */
+  advance(ms: number): void | Promise<void>;
   /** Completion: local image references (`ubuntu:latest`, `ubuntu`) and container names/IDs. */
   names(): Names;
   /** The machine's own files (the host shell's), where bind mounts come from. */

@@ -71,7 +71,11 @@ class SimShell implements Shell {
   }
 
   async run(line: string, io: TermIO): Promise<number> {
-    if (this.seeded) this.api.advance(1000);
+    // the detached scripts due by now run first (a real clock moves by itself), and an attached
+    // session shows what they print on this line's terminal
+    this.session?.use?.(io);
+    const due = this.api.advance(this.seeded ? 1000 : 0);
+    if (due) await due;
     return this.guard(io, async () => {
       if (this.session) {
         const s = this.session;

@@ -77,6 +77,9 @@ export const attaching = {
       detach() {
         c.sinks.delete(sink);
       },
+      use(io2) {
+        sink.io = io2;
+      },
       get exited() {
         return (c.runs ?? 0) >= run && !(c.runs === run && live());
       },

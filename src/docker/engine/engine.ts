@@ -42,6 +42,7 @@ import { swarming } from './swarm';
 import { extraHost, hostsFile } from './etc-files';
 import { healthChecks, type Health } from './health';
 import { backgrounding } from './background';
+import { timeline, type Sleeper } from './timeline';
 
 export interface Ctr {
   id: string;
@@ -91,6 +92,8 @@ export interface Ctr {
   health?: Health;
   /** A piped stdin attached before the start, for the next run's process (runtime only). */
   input?: string;
+  /** Its main process is a script parked on the clock (timeline.ts). */
+  clocked?: boolean;
 }
 
 export interface Sink { io: TermIO }
@@ -183,6 +186,10 @@ export class Engine implements DockerApi {
   nets: Map<string, Net>;
   /** The healthcheck probes being run (health.ts). */
   probing?: Promise<void>;
+  /** Scripts of detached processes parked in a `sleep` until the clock gets there (timeline.ts). */
+  sleepers: Sleeper[] = [];
+  /** Scripts a loaded session starts again, until they first park. */
+  reviving?: Promise<void>;
 
   constructor(public rng: Random, public clock: Clock, public seed: number | undefined) {
     this.nets = builtinNetworks(seed, clock.now());
@@ -190,9 +197,20 @@ export class Engine implements DockerApi {
 
   // ------------------------------------------------------------------ internals
   now(): number {
-    return this.clock.now();
+    return this.pinned ?? this.clock.now();
   }
-  advance(ms: number): void {
+  /** The time a woken script runs at, while it runs (timeline.ts). */
+  pinned?: number;
+  advance(ms: number): void | Promise<void> {
+    // the parked scripts due in the meantime run first, each at its time
+    if (!ms && !this.sleepers.length && !this.reviving) return;
+    if (this.sleepers.length || this.reviving) {
+      const to = this.now() + ms;
+      return this.wake(to).then(() => this.moved(to - this.now()));
+    }
+    this.moved(ms);
+  }
+  private moved(ms: number): void {
     this.clock.advance(ms);
     this.tick();
     // The probes that came due run now; whoever looks at health waits for them.
@@ -220,8 +238,10 @@ export class Engine implements DockerApi {
   }
 
   async wait(w: Waiter | undefined, ms: number): Promise<void> {
+    const to = this.now() + ms;
     if (w) await w.sleep(ms);
-    this.clock.advance(ms);
+    if (this.sleepers.length || this.reviving) await this.wake(to);
+    this.clock.advance(to - this.now());
   }
 
   /** moby `GetContainer`: full ID, name, unique ID prefix. */
@@ -390,3 +410,8 @@ Object.assign(Engine.prototype, networking, containerNets);
 export interface Engine extends BgOps {}
 type BgOps = typeof backgrounding;
 Object.assign(Engine.prototype, backgrounding);
+
+// Detached scripts on the simulated clock (timeline.ts).
+export interface Engine extends TimeOps {}
+type TimeOps = typeof timeline;
+Object.assign(Engine.prototype, timeline);

@@ -56,16 +56,20 @@ export const execing = {
     });
     const engine = this;
     // Feeds the process from the terminal `io2`; once it has ended it is no longer an exec of the container.
-    const feed = async (io2: TermIO, act: (o: Out) => Promise<void>) => {
-      sinkIo = io2;
-      await act(out());
+    const reap = () => {
       if (proc.exitCode !== null && c.execs.includes(proc)) {
         c.execs = c.execs.filter((e) => e !== proc);
         engine.ctrEvent(c, 'exec_die', { execID, exitCode: String(proc.exitCode) });
       }
     };
+    const feed = async (io2: TermIO, act: (o: Out) => Promise<void>) => {
+      sinkIo = io2;
+      await act(out());
+      reap();
+    };
     await feed(io, async (o) => {
-      await proc.boot(o);
+      // `-d`: a script runs on the clock (timeline.ts)
+      await (config.Detach && !server ? this.onClock(c, proc, o, (x) => proc.boot(x), reap) : proc.boot(o));
       if (stdin && input !== undefined) await feedInput(proc, input, o);
       if (proc instanceof ShellProc && !stdin) proc.exitCode = 0;
       const end = proc.deadline;

@@ -116,7 +116,8 @@ export const lifecycle = {
     this.ctrEvent(c, 'start');
     this.startHealth(c);
     try {
-      await proc.boot(this.out(c));
+      // nobody attached: a script runs on the clock (timeline.ts)
+      await (c.sinks.size || input !== undefined ? proc.boot(this.out(c)) : this.bootDetached(c, proc));
     } catch (e) {
       // A server whose files were broken from inside the container dies like the real one.
       if (!(e instanceof FsError)) throw e;
@@ -254,6 +255,8 @@ export const lifecycle = {
   /** Thaws a paused container: the signals sent while it was frozen arrive now. */
   resume(this: Engine, c: Ctr): void {
     c.status = 'running';
+    // a script frozen in its sleep wakes from now on, not in the past
+    for (const s of this.sleepers) if (s.c === c) s.at = Math.max(s.at, this.now());
     this.resumeHealth(c);
     const pending = c.pending ?? [];
     c.pending = undefined;
@@ -295,11 +298,13 @@ export const lifecycle = {
 
   async containerWait(this: Engine, id: string, wait?: Waiter): Promise<{ StatusCode: number } | null> {
     const c = this.containers.get(this.get(id).id)!;
+    const t0 = this.now();
     for (;;) {
       this.tick();
       if (c.status === 'exited' || c.status === 'created' || !this.containers.has(c.id)) return { StatusCode: c.exitCode };
       if (wait?.signal?.aborted) return null;
-      const deadline = c.proc?.deadline;
+      // a parked script's next round; without Ctrl+C, an hour of it at most
+      const deadline = c.proc?.deadline ?? (wait?.signal || this.now() - t0 < 3600_000 ? this.sleepers.find((s) => s.p === c.proc)?.at : undefined);
       if (deadline === undefined && !wait?.signal) return null;
       await this.wait(wait, deadline !== undefined ? Math.max(0, Math.min(1000, deadline - this.now())) || 1 : 250);
     }

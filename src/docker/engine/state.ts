@@ -154,7 +154,11 @@ export function loadEngine(e: Engine, raw: unknown): void {
       const vol = v as unknown as Vol;
       e.volumes.set(vol.name, { name: vol.name, driver: str(vol.driver, 'volumen'), labels: isObj(vol.labels) ? vol.labels : null, options: isObj(vol.options) ? vol.options : null, created: num(vol.created, 'volumen'), tree: tree as DirNode });
     }
-    for (const [c, st, deadline] of restart) e.revive(c, st, deadline);
+    for (const [c, st, deadline] of restart) {
+      e.revive(c, st, deadline);
+      // a script that was parked on the clock starts again, as after a restart
+      if (c.clocked) e.reviving = Promise.all([e.reviving, e.bootDetached(c, c.proc!).catch(() => {})]).then(() => {});
+    }
   } catch (err) {
     if (err instanceof InvalidEngineState) throw err;
     bad((err as Error).message);

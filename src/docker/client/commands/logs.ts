@@ -39,6 +39,8 @@ export const logs: Handler = async (ctx, f, [name]) => {
   let seen = (await api.containerLogs(name, {})).length;
   while (!io.signal.aborted) {
     await io.sleep(500);
+    // time passes while it follows: the container's sleeping script runs on
+    await api.advance(500);
     const all = await api.containerLogs(name, {});
     all.slice(seen).forEach(print);
     seen = all.length;

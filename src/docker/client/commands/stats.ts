@@ -69,7 +69,7 @@ export const stats: Handler = async (ctx, f, args) => {
     await io.sleep(500);
     if (io.signal!.aborted) return 130;
     if (tick % 2 === 0) {
-      api.advance(1000);
+      await api.advance(1000);
       // Without names the list follows the containers that start (and, without -a, die).
       if (!args.length) {
         const now = await listed();

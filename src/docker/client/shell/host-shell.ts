@@ -20,7 +20,7 @@ export class HostShell extends Shell {
   constructor(
     now: () => number,
     /** Moves the simulated clock (`sleep N`). */
-    readonly advance: (ms: number) => void,
+    readonly advance: (ms: number) => void | Promise<void>,
     /** The host's programs by name: what its PATH holds. */
     readonly programs: Record<string, Program>,
     fs: Fs,

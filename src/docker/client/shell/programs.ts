@@ -26,8 +26,8 @@ const sudo: Program = (args, io, sh) => {
 const sleep: Program = (args, io, sh) =>
   COREUTILS.sleep(args, {
     ...io,
-    sleep: (ms) => {
-      (sh as HostShell).advance(ms);
+    sleep: async (ms) => {
+      await (sh as HostShell).advance(ms);
       return io.sleep(Math.min(ms, 3000));
     },
   }, sh);

@@ -359,7 +359,7 @@ export const COREUTILS: Record<string, Command> = {
       missing(io, 'sleep [N]...');
       return 1;
     }
-    await io.sleep(ms);
+    await io.sleep(ms, args);
     return io.signal?.aborted ? 130 : 0;
   },
   head(args, io, sh) {

@@ -5,8 +5,8 @@ import type { Fs } from './fs';
 export interface Out {
   out(text: string): void;
   err(text: string): void;
-  /** Waits `ms` of simulated time (advances the engine clock). */
-  sleep(ms: number): Promise<void>;
+  /** Waits `ms` of simulated time (advances the engine clock); `argv`: the `sleep` command that waits, a process of its own. */
+  sleep(ms: number, argv?: string[]): Promise<void>;
   signal?: AbortSignal;
   /** Terminal width, when stdout is a terminal that knows it (`ls` columns). */
   columns?: number;

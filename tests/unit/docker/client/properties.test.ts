@@ -50,6 +50,9 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(6, fc.tuple(name, file, text).map(([n, f, t]) => `docker exec ${n} sh -c "echo ${t} > ${f}"`)),
   weighted(2, fc.tuple(name, file).map(([n, f]) => `docker exec ${n} rm -f ${f}`)),
   weighted(1, name.map((n) => `docker run -d --name ${n} redis:alpine`)),
+  // detached scripts parked on the clock, woken by later commands, sleeps, stops and saves
+  weighted(1, fc.tuple(name, fc.constantFrom('while true; do echo a; sleep 1; done', 'echo a; sleep 3; exit 2', 'while :; do sleep 0.5; done')).map(([n, s]) => `docker run -d --name ${n} alpine sh -c "${s}"`)),
+  weighted(1, fc.tuple(name, fc.constantFrom('sleep 2', 'sleep 2; touch /tmp/x')).map(([n, s]) => `docker exec -d ${n} sh -c "${s}"`)),
   weighted(1, fc.tuple(name, text).map(([n, t]) => `docker exec ${n} redis-cli set k ${t}`)),
   weighted(1, fc.tuple(name, vol).map(([n, v]) => `docker run -d --name ${n} -e MYSQL_ROOT_PASSWORD=x -e MYSQL_DATABASE=d -v ${v}:/var/lib/mysql mysql`)),
   weighted(1, fc.tuple(name, fc.constantFrom('create table t (n int primary key)', 'insert into t values (1),(2)', 'select * from t where n > 1', 'update t set n = 3', 'drop table t', 'create database e', 'drop database d', 'select 1/0, now()')).map(([n, q]) => `docker exec ${n} mysql -uroot -px d -e "${q}"`)),
@@ -120,7 +123,7 @@ async function exec(w: World, line: string): Promise<{ code: number; out: string
       if (!(e instanceof ApiError)) throw e;
     }
   }
-  w.api.advance(1000);
+  await w.api.advance(1000);
   const code = await w.sh.run(line, io);
   return { code, out, err };
 }
