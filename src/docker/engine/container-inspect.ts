@@ -41,7 +41,7 @@ export const inspecting = {
       HostsPath: files + 'hosts',
       LogPath: `${files}${c.id}-json.log`,
       Name: '/' + c.name,
-      RestartCount: 0,
+      RestartCount: c.restarts ?? 0,
       Driver: 'overlay2',
       Platform: 'linux',
       MountLabel: '',

@@ -93,6 +93,10 @@ export interface Ctr {
   /** A piped stdin attached before the start, for the next run's process (runtime only). */
   input?: string;
   /** Its main process is a script parked on the clock (timeline.ts). */
+  /** The restart policy's state (moby's restart manager): restarts so far, the last wait, and a stop by hand that ends it. */
+  restarts?: number;
+  backoff?: number;
+  manual?: boolean;
   clocked?: boolean;
 }
 
@@ -206,9 +210,26 @@ export class Engine implements DockerApi {
     if (!ms && !this.sleepers.length && !this.reviving) return;
     if (this.sleepers.length || this.reviving) {
       const to = this.now() + ms;
-      return this.wake(to).then(() => this.moved(to - this.now()));
+      return this.wake(to).then(() => this.moved(to - this.now())).then(() => this.settle());
     }
     this.moved(ms);
+    // a process that ended on its time may leave a restart due already
+    if (this.sleepers.length) return this.settle();
+  }
+  /** The restarts that came due while the clock moved (a process that ended on its time), each at its time. */
+  private async settle(): Promise<void> {
+    for (let k = 0; k < 100; k++) {
+      const due = this.sleepers.filter((s) => !s.p && s.at <= this.now() && s.c.status === 'restarting').sort((a, b) => a.at - b.at || a.n - b.n)[0];
+      if (!due) return;
+      this.sleepers.splice(this.sleepers.indexOf(due), 1);
+      this.pinned = due.at;
+      try {
+        await due.go();
+      } finally {
+        this.pinned = undefined;
+      }
+      this.tick();
+    }
   }
   private moved(ms: number): void {
     this.clock.advance(ms);
@@ -242,6 +263,7 @@ export class Engine implements DockerApi {
     if (w) await w.sleep(ms);
     if (this.sleepers.length || this.reviving) await this.wake(to);
     this.clock.advance(to - this.now());
+    if (this.sleepers.length) await this.settle();
   }
 
   /** moby `GetContainer`: full ID, name, unique ID prefix. */
@@ -347,6 +369,7 @@ export class Engine implements DockerApi {
     this.leaveAll(c);
     this.volumeEvents(c, 'unmount');
     if (c.hostConfig.AutoRemove) this.destroy(c);
+    else this.planRestart(c, code, at);
   }
 
   /** Removes the container; with `volumes` (`rm -v`, `--rm`) its anonymous volumes too. */

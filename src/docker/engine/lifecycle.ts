@@ -16,9 +16,11 @@ export const lifecycle = {
     return c.status === 'running' || c.status === 'paused';
   },
 
-  async containerStart(this: Engine, id: string): Promise<void> {
+  /** `byPolicy`: the restart policy starts it again; a start by hand begins its count afresh. */
+  async containerStart(this: Engine, id: string, byPolicy = false): Promise<void> {
     this.tick();
     const c = this.get(id);
+    if (!byPolicy) Object.assign(c, { restarts: 0, backoff: 0, manual: false });
     const input = c.input;
     c.input = undefined;
     if (c.status === 'paused') throw new ApiError(409, 'cannot start a paused container, try unpause instead');
@@ -155,6 +157,9 @@ export const lifecycle = {
 
   /** moby's containerStop: a stopped container is left alone, whatever `-s` says. */
   async stopCtr(this: Engine, c: Ctr, opts: StopOptions, wait?: Waiter): Promise<void> {
+    c.manual = true;
+    // waiting to be started again by its policy: the stop cancels that
+    if (c.status === 'restarting') c.status = 'exited';
     if (!this.isUp(c)) return;
     const given = opts.signal ? signalArg(opts.signal) : undefined;
     if (opts.signal && !given) throw new ApiError(400, `invalid signal: ${opts.signal}`);
@@ -202,7 +207,10 @@ export const lifecycle = {
       const sig = parseSignal(String(n));
       if (sig === undefined) throw new ApiError(400, `the linux daemon does not support signal ${n}`);
       const c = this.get(id);
+      if (c.status === 'restarting') throw new ApiError(409, `Container ${c.id} is restarting, wait until the container is running`);
       if (!this.isUp(c)) throw new ApiError(409, `container ${c.id} is not running`);
+      // SIGKILL or its stop signal ends the restart policy's care, as moby's ExitOnNext
+      if (sig === 9 || sig === (parseSignal(c.config.StopSignal ?? 'SIGTERM') ?? 15)) c.manual = true;
       this.ctrEvent(c, 'kill', { signal: String(sig) });
       this.deliver(c, sig);
     } catch (e) {

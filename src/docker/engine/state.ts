@@ -121,6 +121,8 @@ export function loadEngine(e: Engine, raw: unknown): void {
       // A healthcheck's state is kept only when it has the shape health.ts works on.
       if (ctr.health !== undefined && !(isObj(ctr.health) && typeof ctr.health.Status === 'string' && Array.isArray(ctr.health.Log))) ctr.health = undefined;
       if (e.containers.has(ctr.id) || [...e.containers.values()].some((o) => o.name === ctr.name)) bad('contenedor duplicado');
+      // a wait for the restart policy is not kept: the container stays stopped, as a daemon restart finds it
+      if (ctr.status === 'restarting') ctr.status = 'exited';
       e.containers.set(ctr.id, ctr);
       if (e.isUp(ctr)) restart.push([ctr, procState, deadline]);
       else ctr.procState = undefined;

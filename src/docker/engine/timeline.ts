@@ -8,7 +8,8 @@ import type { Ctr, Engine } from './engine';
 import type { Proc } from './process';
 import type { Out } from './shell/types';
 
-export interface Sleeper { at: number; n: number; c: Ctr; p: Proc; go(): Promise<void> }
+/** A parked script (`p`), or without `p` the restart policy's next start of `c`. */
+export interface Sleeper { at: number; n: number; c: Ctr; p?: Proc; go(): Promise<void> }
 
 /**
  * Wake-ups per clock jump: a 0.1 s loop over the host's `sleep 3600` would take 36,000 rounds.
@@ -78,6 +79,22 @@ export const timeline = {
   },
 
   /**
+   * moby's restart manager when the main process ends: `always` and `unless-stopped` start the
+   * container again, `on-failure[:N]` after a non-zero exit (N times at most), never after a stop
+   * or kill by hand. Each wait doubles from 100 ms up to a minute, back to 100 ms after a run of
+   * 10 s; meanwhile the container is `Restarting`.
+   */
+  planRestart(this: Engine, c: Ctr, code: number, at: number): void {
+    const { Name: policy, MaximumRetryCount: max } = c.hostConfig.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 };
+    const n = c.restarts ?? 0;
+    if (c.manual || !(policy === 'always' || policy === 'unless-stopped' || (policy === 'on-failure' && code !== 0 && (!max || n < max)))) return;
+    c.backoff = at - c.startedAt >= 10000 || !c.backoff ? 100 : Math.min(c.backoff * 2, 60000);
+    c.restarts = n + 1;
+    c.status = 'restarting';
+    this.sleepers.push({ at: at + c.backoff, n: seq++, c, go: () => this.containerStart(c.id, true).catch(() => { c.status = 'exited'; }) });
+  },
+
+  /**
    * Wakes the sleepers due by `to`, earliest first, the time pinned to each one's while it
    * runs; the caller then moves the clock to `to`. Sleepers of a paused container wait for it.
    */
@@ -87,8 +104,8 @@ export const timeline = {
     let last = 0;
     for (let k = 0; ; k++) {
       let next: Sleeper | undefined;
-      this.sleepers = this.sleepers.filter((s) => s.p.exitCode === null && (s.c.proc === s.p || s.c.execs.includes(s.p)) && this.isUp(s.c));
-      for (const s of this.sleepers) if (s.at <= to && s.c.status === 'running' && (!next || s.at < next.at || (s.at === next.at && s.n < next.n))) next = s;
+      this.sleepers = this.sleepers.filter(({ c, p }) => (p ? p.exitCode === null && (c.proc === p || c.execs.includes(p)) && this.isUp(c) : c.status === 'restarting' && this.containers.has(c.id)));
+      for (const s of this.sleepers) if (s.at <= to && s.c.status === (s.p ? 'running' : 'restarting') && (!next || s.at < next.at || (s.at === next.at && s.n < next.n))) next = s;
       if (!next) return;
       if (k >= ROUNDS) {
         for (const s of this.sleepers) if (s.at < to) s.at = to;
