@@ -60,12 +60,13 @@ export const mainProcess = {
     // Entrypoint scripts of the catalogue hand over to their arguments.
     if (base(argv[0]) === 'docker-entrypoint.sh' && argv.length > 1) {
       const cwd = c.config.WorkingDir || '/';
-      const server = entrypointServer(m, env, cwd, argv[1]);
+      const ownNginx = !lookPath(m, env, cwd, 'nginx');
+      const server = ownNginx ? undefined : entrypointServer(m, env, cwd, argv[1]);
       if (server) argv = [argv[0], server, ...argv.slice(1)];
       const next = argv[1];
       if (next === 'nginx' || next === 'nginx-debug') return nginx(launch(), this.osId(c) === 'alpine');
       // nginx's script ends in `exec "$@"` on its line 47, under dash or busybox ash
-      const no = lookPath(m, env, cwd, 'nginx') ? undefined : lookPath(m, env, cwd, next);
+      const no = ownNginx ? lookPath(m, env, cwd, next) : undefined;
       if (no) {
         const why = no.code === 126 ? 'Permission denied' : 'not found';
         const msg = this.osId(c) === 'alpine' ? `exec: line 47: ${next}: ${why}` : `47: exec: ${next}: ${why}`;
@@ -129,11 +130,10 @@ export const mainProcess = {
 /**
  * The server an official entrypoint script puts before a first argument that is one of its
  * options: redis's for `-…` or `*.conf`, postgres's and mysql's for `-…`, node's for `-…`, a
- * name that is no command, or a file that is not executable.
+ * name that is no command, or a file that is not executable (nginx's script puts none: not asked there).
  */
 function entrypointServer(m: Machine, env: string[], cwd: string, first: string): string | undefined {
   const has = (p: string) => lookPath(m, env, cwd, p) === undefined;
-  if (has('nginx')) return undefined;
   const flag = first.startsWith('-');
   if (has('redis-server')) return flag || first.endsWith('.conf') ? 'redis-server' : undefined;
   if (has('postgres')) return flag ? 'postgres' : undefined;
