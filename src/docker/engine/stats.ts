@@ -33,11 +33,12 @@ export const statting = {
     let pids = 0;
     let kib = 0;
     const procs = this.machine(c).procs();
+    const parents = new Set(procs.map((p) => p.ppid));
     for (const p of procs) {
       // A renamed process (`nginx: worker process`) keeps its program's name before the colon.
       const [threads, size] = FOOTPRINT[p.argv[0].split(/[: ]/)[0].replace(/^.*\//, '')] ?? [1, 0];
       // A master that forks workers leaves the threads to them.
-      pids += procs.some((q) => q.ppid === p.pid) ? 1 : threads;
+      pids += parents.has(p.pid) ? 1 : threads;
       kib += size;
     }
     const system = this.now() * 4e6;
