@@ -14,7 +14,7 @@ const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
 
 /** The program `argv` runs when it keeps running (a server, `sleep`); undefined for one that ends at once. */
 export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
-  const { argv, m } = at;
+  const { argv } = at;
   const b = base(argv[0]);
   if (b === 'sleep' && argv.length === 2 && /^(\d+(\.\d+)?|infinity)$/.test(argv[1])) {
     return program(at, argv[1] === 'infinity' ? {} : { deadline: at.start + Number(argv[1]) * 1000 });
@@ -24,7 +24,6 @@ export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
   if (b === 'nginx') return nginx(at, false, true);
   if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(at, { env, cwd, stdin: false }, argv[1]);
   if (/^python3?(\.\d+)?$/.test(b) && argv[1] === '-m' && argv[2] === 'http.server') return httpServer(at, /^\d+$/.test(argv[3] ?? '') ? +argv[3] : 8000, cwd, env);
-  void m;
   return undefined;
 }
 

@@ -5,9 +5,8 @@
  * has no handler for SIGTERM, so `docker stop` waits for the SIGKILL and the buffer is lost.
  */
 import type { Out } from './shell/types';
-import { program, type Context, type Launch, type Proc } from './process';
+import { SILENT, program, type Context, type Launch, type Proc } from './process';
 import { banner, flaskCli, flaskGet, runFlask, type FlaskApp } from './shell/flask';
-import { SILENT } from './process';
 
 /** The process, or undefined when the script does not use Flask. */
 export function flaskMain(at: Launch, o: Context, env: string[], argv: string[]): Proc | undefined {
