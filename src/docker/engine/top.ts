@@ -5,9 +5,10 @@
 import { ApiError } from '../api';
 import type { Ctr, Engine } from './engine';
 import { PsError, psOptions, type PsView } from '../common/sh/ps';
+import { TEXT } from '../registry/rootfs';
 
 /** The users every Debian-family host has (base-passwd's fixed IDs): ps names these, numbers the rest. */
-const HOST_USERS: Record<string, string> = { 0: 'root', 1: 'daemon', 2: 'bin', 3: 'sys', 4: 'sync', 5: 'games', 6: 'man', 7: 'lp', 8: 'mail', 9: 'news', 10: 'uucp', 13: 'proxy', 33: 'www-data', 34: 'backup', 38: 'list', 39: 'irc', 42: '_apt', 65534: 'nobody' };
+const HOST_USERS: Record<string, string> = Object.fromEntries(TEXT.passwdDeb.split('\n').filter(Boolean).map((l) => l.split(':')).map(([name, , id]) => [id, name]));
 
 /** The executable's name: a process title (`nginx: worker process`) leaves it as it was. */
 const base = (p: { argv: string[] }) => p.argv[0].replace(/[:\s].*$/, '').replace(/^.*\//, '');
