@@ -42,7 +42,7 @@ import { swarming } from './swarm';
 import { extraHost, hostsFile } from './etc-files';
 import { healthChecks, type Health } from './health';
 import { backgrounding } from './background';
-import { timeline, type Sleeper } from './timeline';
+import { earliest, timeline, type Sleeper } from './timeline';
 
 export interface Ctr {
   id: string;
@@ -219,7 +219,8 @@ export class Engine implements DockerApi {
   /** The restarts that came due while the clock moved (a process that ended on its time), each at its time. */
   private async settle(): Promise<void> {
     for (let k = 0; k < 100; k++) {
-      const due = this.sleepers.filter((s) => !s.p && s.at <= this.now() && s.c.status === 'restarting').sort((a, b) => a.at - b.at || a.n - b.n)[0];
+      const now = this.now();
+      const due = earliest(this.sleepers, (s) => !s.p && s.at <= now && s.c.status === 'restarting');
       if (!due) return;
       this.sleepers.splice(this.sleepers.indexOf(due), 1);
       this.pinned = due.at;

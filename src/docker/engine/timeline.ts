@@ -23,6 +23,13 @@ const NEVER = new AbortController().signal;
 
 let seq = 0;
 
+/** The earliest of the sleepers `ok` takes; on a tie, the first to park. */
+export function earliest(list: Sleeper[], ok: (s: Sleeper) => boolean): Sleeper | undefined {
+  let next: Sleeper | undefined;
+  for (const s of list) if (ok(s) && (!next || s.at < next.at || (s.at === next.at && s.n < next.n))) next = s;
+  return next;
+}
+
 export const timeline = {
   /**
    * Runs `body` (a process's boot) with an output whose sleeps park it; resolves once it first
@@ -103,9 +110,8 @@ export const timeline = {
     this.reviving = undefined;
     let last = 0;
     for (let k = 0; ; k++) {
-      let next: Sleeper | undefined;
       this.sleepers = this.sleepers.filter(({ c, p }) => (p ? p.exitCode === null && (c.proc === p || c.execs.includes(p)) && this.isUp(c) : c.status === 'restarting' && this.containers.has(c.id)));
-      for (const s of this.sleepers) if (s.at <= to && s.c.status === (s.p ? 'running' : 'restarting') && (!next || s.at < next.at || (s.at === next.at && s.n < next.n))) next = s;
+      const next = earliest(this.sleepers, (s) => s.at <= to && s.c.status === (s.p ? 'running' : 'restarting'));
       if (!next) return;
       if (k >= ROUNDS) {
         for (const s of this.sleepers) if (s.at < to) s.at = to;
