@@ -92,11 +92,11 @@ export interface Ctr {
   health?: Health;
   /** A piped stdin attached before the start, for the next run's process (runtime only). */
   input?: string;
-  /** Its main process is a script parked on the clock (timeline.ts). */
   /** The restart policy's state (moby's restart manager): restarts so far, the last wait, and a stop by hand that ends it. */
   restarts?: number;
   backoff?: number;
   manual?: boolean;
+  /** Its main process is a script parked on the clock (timeline.ts). */
   clocked?: boolean;
 }
 
