@@ -713,6 +713,9 @@ export function nodeApp(at: Launch, o: Context, file: string, banner = ''): Proc
       if (r.code !== 0 || r.port === undefined) this.exitCode = r.code;
     },
     // a state brought back from a save did not boot: the script runs again, silently
-    serve: (p) => ((body || load(), p === port) ? { status: 200, body, server: '' } : null),
+    serve(p) {
+      if (!body) load();
+      return p === port ? { status: 200, body, server: '' } : null;
+    },
   });
 }
