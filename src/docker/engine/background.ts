@@ -5,7 +5,7 @@
  * with it; a saved session drops them, as a restart would.
  */
 import type { Ctr, Engine } from './engine';
-import { SILENT, clfTime, nginx, nodeApp, program, type Launch, type Proc } from './process';
+import { SILENT, clfTime, idleUntil, nginx, nodeApp, program, type Launch, type Proc } from './process';
 import { redisServer } from './redis';
 import type { BgProc, HttpReply, HttpRequest, Machine, Out } from './shell/types';
 import { pythonRelease } from './shell/runtimes';
@@ -16,10 +16,8 @@ const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
 export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
   const { argv } = at;
   const b = base(argv[0]);
-  if (b === 'sleep' && argv.length === 2 && /^(\d+(\.\d+)?|infinity)$/.test(argv[1])) {
-    return program(at, argv[1] === 'infinity' ? {} : { deadline: at.start + Number(argv[1]) * 1000 });
-  }
-  if (b === 'tail' && argv.includes('-f')) return program(at, {});
+  const until = idleUntil(at);
+  if (until !== undefined) return program(at, until < Infinity ? { deadline: until } : {});
   if (b === 'redis-server') return redisServer(at);
   if (b === 'nginx') return nginx(at, false, true);
   if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(at, { env, cwd, stdin: false }, argv[1]);

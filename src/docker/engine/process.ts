@@ -221,6 +221,13 @@ export class ShellProc implements Proc {
   }
 }
 
+/** When `sleep N` (`infinity`) or `tail -f` ends of itself (Infinity: never); undefined for any other command. */
+export function idleUntil({ argv, start }: Launch): number | undefined {
+  const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+  if (base === 'sleep' && argv.length === 2 && /^(\d+(\.\d+)?|infinity)$/.test(argv[1])) return argv[1] === 'infinity' ? Infinity : start + Number(argv[1]) * 1000;
+  return base === 'tail' && argv.includes('-f') ? Infinity : undefined;
+}
+
 /** A command that runs to completion at start (`echo hi`, `ls -l`, `sh -c '…'`). */
 function oneShot(at: Launch, sh: Shell, stdin = ''): Proc {
   const { argv } = at;
@@ -242,11 +249,11 @@ function oneShot(at: Launch, sh: Shell, stdin = ''): Proc {
     async boot(out) {
       if (screen) return void (await sh.spawn(argv, { ...out, signal: undefined, tty: at.tty, busybox: sh.flavor === 'ash', stdin: '' }));
       // `sleep N` and `tail -f` as PID 1 keep the container up; they end on their own time.
-      if (base === 'sleep' && argv.length === 2 && (/^\d+(\.\d+)?$/.test(argv[1]) || argv[1] === 'infinity')) {
-        if (argv[1] !== 'infinity') this.deadline = at.start + Number(argv[1]) * 1000;
+      const until = idleUntil(at);
+      if (until !== undefined) {
+        if (until < Infinity) this.deadline = until;
         return;
       }
-      if (base === 'tail' && argv.includes('-f')) return;
       this.exitCode = await sh.spawn(argv, { ...out, tty: at.tty, busybox: sh.flavor === 'ash', stdin });
     },
   });
