@@ -6,6 +6,7 @@
  */
 import type { ContainerStats, CpuStats } from '../api';
 import type { Engine } from './engine';
+import { progName } from './top';
 
 /** No memory limit: the cgroup's is the host's memory (`docker info`'s Total Memory). */
 const MEM_TOTAL = 8324673536;
@@ -35,8 +36,7 @@ export const statting = {
     const procs = this.machine(c).procs();
     const parents = new Set(procs.map((p) => p.ppid));
     for (const p of procs) {
-      // A renamed process (`nginx: worker process`) keeps its program's name before the colon.
-      const [threads, size] = FOOTPRINT[p.argv[0].split(/[: ]/)[0].replace(/^.*\//, '')] ?? [1, 0];
+      const [threads, size] = FOOTPRINT[progName(p.argv)] ?? [1, 0];
       // A master that forks workers leaves the threads to them.
       pids += parents.has(p.pid) ? 1 : threads;
       kib += size;

@@ -11,7 +11,7 @@ import { TEXT } from '../registry/rootfs';
 const HOST_USERS: Record<string, string> = Object.fromEntries(TEXT.passwdDeb.split('\n').filter(Boolean).map((l) => l.split(':')).map(([name, , id]) => [id, name]));
 
 /** The executable's name: a process title (`nginx: worker process`) leaves it as it was. */
-const base = (p: { argv: string[] }) => p.argv[0].replace(/[:\s].*$/, '').replace(/^.*\//, '');
+export const progName = (argv: string[]) => argv[0].replace(/[:\s].*$/, '').replace(/^.*\//, '');
 
 export const topping = {
   async containerTop(this: Engine, id: string, psArgs = ''): Promise<{ Titles: string[]; Processes: string[][] }> {
@@ -60,7 +60,7 @@ export const topping = {
       const ppid = execs.has(p.pid) || p.pid === 1 ? shim : host(p.ppid);
       // Sizes that look like the program's: the same for the same executable.
       let h = 0;
-      for (const ch of base(p)) h = (h * 31 + ch.charCodeAt(0)) % 9973;
+      for (const ch of progName(p.argv)) h = (h * 31 + ch.charCodeAt(0)) % 9973;
       const vsz = 2000 + h * 3;
       return { user: HOST_USERS[id] ?? id, uid: id, pid: host(p.pid), ppid, start: p.start, tty: p.tty ? 'pts/0' : '?', argv: p.argv, stat: (p.pid === 1 ? 'Ss' : 'S') + (p.tty && p.pid === 1 ? '+' : ''), vsz, rss: Math.round(vsz * 0.6), now };
     });
