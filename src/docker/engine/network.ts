@@ -23,7 +23,7 @@ export const net = {
       : [...this.containers.values()].find((c) => c.status === 'running' && Object.entries(c.ports).some(([k, b]) => b?.some((x) => Number(x.HostPort) === port) && (p = Number(k.split('/')[0])) > 0));
     if (!target || target.status !== 'running') return null;
     if (port === 0) return { status: 0, body: '', server: '' };
-    const req = this.request(target, host, port, ip === '127.0.0.1' ? ip : to === 'gateway' ? gateway(target) : me.ip, client);
+    const req = this.request(target, host, port, ip === '127.0.0.1' ? ip : to === 'gateway' ? this.gatewayOf(target) : me.ip, client);
     return target.proc?.serve?.(p, path, req) ?? this.served(target, p, path, req);
   },
 
@@ -40,7 +40,7 @@ export const net = {
         const ok = binds?.some((b) => Number(b.HostPort) === port && (!b.HostIp || b.HostIp === '0.0.0.0' || b.HostIp === '::' || b.HostIp === host || (b.HostIp === '127.0.0.1' && host === 'localhost')));
         if (!ok || !key.endsWith('/tcp')) continue;
         // docker-proxy connects from the network's gateway
-        const req = this.request(c, host, port, gateway(c), client);
+        const req = this.request(c, host, port, this.gatewayOf(c), client);
         const inner = parseInt(key, 10);
         return c.proc?.serve?.(inner, path, req) ?? this.served(c, inner, path, req) ?? { status: 0, body: '', server: '' };
       }
@@ -51,6 +51,12 @@ export const net = {
       if (r) return r;
     }
     return null;
+  },
+
+  /** Where docker-proxy connects to `c` from: the gateway of the network its address is on. */
+  gatewayOf(this: Engine, c: Ctr): string {
+    const on = Object.entries(this.netsOf(c)).find(([, e]) => e.addr === c.ip)?.[0];
+    return (on && this.netNamed(on)?.gateway) || c.ip.replace(/\d+$/, '1');
   },
 
   /** The request as `c`'s server sees it; it logs to the container's output. */
@@ -89,8 +95,6 @@ export const net = {
     return m;
   },
 };
-
-const gateway = (c: Ctr) => c.ip.replace(/\d+$/, '1');
 
 function portOrder(a: string, b: string): number {
   return parseInt(a, 10) - parseInt(b, 10) || (a < b ? -1 : 1);

@@ -51,3 +51,11 @@ test("python's http.server as PID 1: the request log on stderr at once, its own 
   await run('docker run -d --name py2 -e PYTHONUNBUFFERED=1 python:3.12-slim python3 -m http.server 9000');
   assert.equal((await run('docker logs py2')).out, 'Serving HTTP on 0.0.0.0 port 9000 (http://0.0.0.0:9000/) ...\n');
 });
+
+test("on a network with a gateway of its own, docker-proxy's connections come from that gateway", async () => {
+  const run = session();
+  await run('docker network create --subnet 172.30.0.0/16 --gateway 172.30.0.254 lan');
+  await run('docker run -d --name web --network lan -p 8080:80 nginx');
+  await run('curl -s localhost:8080');
+  assert.match((await run('docker logs web 2>/dev/null')).out, new RegExp(String.raw`\n172\.30\.0\.254 - - ${T} "GET / HTTP/1\.1" 200 615 `));
+});
