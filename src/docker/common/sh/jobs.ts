@@ -128,7 +128,8 @@ async function waitFor(j: Job, io: IO, now: () => number): Promise<number> {
 const err = (sh: Shell, io: IO, cmd: string, text: string, code: number) => (io.err(`${sh.prefix()}: ${cmd}: ${text}\n`), code);
 
 export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) => number | Promise<number>> = {
-  jobs(argv, io, sh) {    const flags = argv.slice(1).filter((a) => a.startsWith('-')).join('');
+  jobs(argv, io, sh) {
+    const flags = argv.slice(1).filter((a) => a.startsWith('-')).join('');
     const specs = argv.slice(1).filter((a) => !a.startsWith('-'));
     const list: Job[] = [];
     for (const s of specs) {
