@@ -196,10 +196,12 @@ function busybox(argv: string[], io: IO, rows: Row[]): number {
       if (!'ZaAdeflTw'.includes(a[j])) return io.err(`ps: unrecognized option: ${a[j]}\n`), usage(io, BB_USAGE), 1;
     }
   }
-  const cols = (list.length ? list : ['pid', 'user', 'time', 'args']).map((item) => {
+  const items = list.length ? list : ['pid', 'user', 'time', 'args'];
+  const bad = items.find((item) => !BB[item.split('=')[0]]);
+  if (bad !== undefined) return io.err(`ps: bad -o argument '${bad.split('=')[0]}'\n`), 1;
+  const cols = items.map((item) => {
     const [name, head] = item.split(/=(.*)/);
     const c = BB[name];
-    if (!c) throw new BbError(name);
     return [head === undefined ? c[0] : Math.max(c[0], head.length), head ?? c[1], c[2]] as const;
   });
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(cols[i][0]))).join(' ') + '\n';
@@ -208,7 +210,6 @@ function busybox(argv: string[], io: IO, rows: Row[]): number {
   io.out(out);
   return 0;
 }
-class BbError extends Error {}
 
 export function ps(argv: string[], io: IO, sh: ShellLike): number {
   const procs = sh.m.procs();
@@ -233,12 +234,5 @@ export function ps(argv: string[], io: IO, sh: ShellLike): number {
     return { pid: p.pid, ppid: p.ppid, user, uid, tty: p.tty ? 'pts/0' : '?', argv: p.argv, start: p.start, stat, vsz: me ? 7888 : 4588, rss: me ? 4096 : 3840, now };
   });
   const self = rows[list.indexOf(mine)];
-  if (!io.busybox) return procps(argv, io, sh, rows, self);
-  try {
-    return busybox(argv, io, rows);
-  } catch (e) {
-    if (!(e instanceof BbError)) throw e;
-    io.err(`ps: bad -o argument '${e.message}'\n`);
-    return 1;
-  }
+  return io.busybox ? busybox(argv, io, rows) : procps(argv, io, sh, rows, self);
 }
