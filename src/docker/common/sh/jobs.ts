@@ -61,7 +61,7 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
   if (one && !one.k && !one.redirs.length) {
     // `X=1 cmd &` finds no program named `X=1` and runs at once, with its variable
     const argv = await sh.expand(one.words, io);
-    if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, tty, sh.env().map(([k, v]) => `${k}=${v}`), sh.cwd, sh.m.shellPid ?? 1) ?? asleep(sh, argv);
+    if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, tty, sh.envList(), sh.cwd, sh.m.shellPid ?? 1) ?? asleep(sh, argv);
   }
   sh.jobs = [...sh.jobs, job];
   job.pid = proc?.pid ?? sh.m.newPid();

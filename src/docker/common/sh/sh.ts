@@ -106,7 +106,7 @@ export class Shell implements ShellLike {
     return true;
   }
 
-  private envList(): string[] {
+  envList(): string[] {
     return this.env().map(([k, v]) => `${k}=${v}`);
   }
 
