@@ -91,7 +91,7 @@ function asleep(sh: Shell, argv: string[]): BgProc | undefined {
 
 /** Before the prompt: the jobs that ended since the last one, then they are forgotten. */
 export function notify(sh: Shell, io: IO): void {
-  for (const j of [...sh.jobs]) {
+  for (const j of sh.jobs) {
     if (j.fresh) j.fresh = false;
     else if (j.status() !== null) {
       io.err(jobLine(sh, j, false));
@@ -100,6 +100,7 @@ export function notify(sh: Shell, io: IO): void {
   }
 }
 
+/** A new list, never the old one changed: a loop over the jobs can forget the one it is at. */
 const forget = (sh: Shell, j: Job) => {
   sh.jobs = sh.jobs.filter((x) => x !== j);
 };
@@ -139,7 +140,7 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
     }
     for (const j of specs.length ? list : sh.jobs) io.out(flags.includes('p') ? `${j.pid}\n` : jobLine(sh, j, flags.includes('l')));
     // the ended jobs it showed are not noticed again
-    for (const j of specs.length ? list : [...sh.jobs]) if (j.status() !== null) forget(sh, j);
+    for (const j of specs.length ? list : sh.jobs) if (j.status() !== null) forget(sh, j);
     return 0;
   },
   async wait(argv, io, sh) {
