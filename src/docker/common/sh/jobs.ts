@@ -184,7 +184,9 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
  */
 export function jobPids(sh: Shell, pids: string[], io: IO): { pids: string[]; failed: boolean } {
   let failed = false;
-  const sig = parseSignal(pids.find((a, k) => /^-./.test(a) && pids[k - 1] !== '-s')?.slice(1) ?? pids[pids.indexOf('-s') + 1] ?? '') ?? 15;
+  // the first option names the signal: `-9`, `-KILL`, or `-s`/`-n` and the word after it
+  const k = pids.findIndex((a) => /^-./.test(a));
+  const sig = parseSignal(k < 0 ? '' : /^-[sn]$/.test(pids[k]) ? pids[k + 1] ?? '' : pids[k].slice(1)) ?? 15;
   const out = pids.flatMap((p) => {
     const j = p.startsWith('%') ? findJob(sh, p) : sh.jobs.find((x) => String(x.pid) === p) ?? p;
     if (typeof j !== 'string' && !sh.m.signal) {
