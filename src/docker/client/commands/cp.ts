@@ -57,9 +57,11 @@ async function toContainer(ctx: Ctx, quiet: boolean, src: string, ctr: string, d
   let stat = await statOf(dst);
   // A symlink destination is replaced by what it points to.
   if (stat?.linkTarget) stat = await statOf((dst = stat.linkTarget));
+  // Go's os.ModeDir, the top bit of the stat's mode
+  const isDir = stat !== null && stat.mode >= 0x80000000;
   // `-`: a tar read from stdin, extracted as it is into a directory; its size is not known
   if (src === '-') {
-    if (!stat || stat.mode < 0x80000000) throw new CliError(`destination "${ctr}:${dst}" must be a directory`);
+    if (!isDir) throw new CliError(`destination "${ctr}:${dst}" must be a directory`);
     const t = ctx.stdin ? readTar(ctx.stdin) : { entries: [] };
     if (!t) throw new CliError('Error response from daemon: unexpected EOF');
     await ctx.api.containerExtract(ctr, dst, t.entries);
@@ -77,7 +79,7 @@ async function toContainer(ctx: Ctx, quiet: boolean, src: string, ctr: string, d
     while (k < parts.length && fs.resolve(parts.slice(0, k).join('/'), '/', false).node?.kind === 'dir') k++;
     throw new CliError(`lstat ${parts.slice(0, k).join('/')}: no such file or directory`);
   }
-  const dir = place(entries, dst, !!stat, stat !== null && stat.mode >= 0x80000000);
+  const dir = place(entries, dst, !!stat, isDir);
   await ctx.api.containerExtract(ctr, dir, entries);
   if (!quiet) ctx.io.err(`Successfully copied ${sizeString(tarSize(entries))} to ${ctr}:${dst}\n`);
 }

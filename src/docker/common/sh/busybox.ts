@@ -13,7 +13,6 @@ const BUILDS: Record<string, string> = { '3.19': '1.36.1-r15 (2023-11-07 18:53:0
 
 /** The machine's busybox package (`1.37.0-r12 (…)`), or the busybox image's build. */
 function build(fs: Fs): string {
-
   let release = '';
   try {
     if (fs.find(['etc', 'alpine-release'])) release = fs.readFile('/etc/alpine-release').replace(/\.\d+\s*$/, '');
@@ -25,8 +24,13 @@ export const bbBanner = (fs: Fs) => 'BusyBox v' + build(fs).replace(/-r\d+/, '')
 /** apk's name for the package (`busybox-1.37.0-r12`), as its trigger reports it. */
 export const bbPackage = (fs: Fs) => 'busybox-' + build(fs).split(' ')[0];
 
+/** The applets of 1.37 and of 1.36, split once: `busybox APPLET` looks its name up each time. */
+const LISTS: string[][] = [];
 /** The applets of the machine's busybox, in its order. */
-const applets = (banner: string) => (banner.includes('v1.36') ? APPLETS.replace(' tree', '') : APPLETS).split(' ');
+const applets = (banner: string) => {
+  const old = +banner.includes('v1.36');
+  return (LISTS[old] ??= (old ? APPLETS.replace(' tree', '') : APPLETS).split(' '));
+};
 
 /**
  * `busybox [ARGS]`: the help and the list are busybox's own; an applet it has runs (undefined:

@@ -78,10 +78,12 @@ export function cut(args: string[], io: IO, sh: ShellLike): number {
 
 const CLASSES: Record<string, string> = { upper: 'A-Z', lower: 'a-z', digit: '0-9', alpha: 'A-Za-z', alnum: 'A-Za-z0-9', space: ' \\t\\n\\r\\v\\f', blank: ' \\t' };
 
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', f: '\f', a: '\x07', b: '\b', '\\': '\\' };
+
 /** A tr set with its escapes, ranges and [:classes:] spelled out. */
 function expand(set: string): string[] {
   const s = set.replace(/\[:(\w+):\]/g, (m, c: string) => CLASSES[c] ?? m).replace(/\\([0-7]{1,3}|[ntrvfab\\])/g, (_, c: string) =>
-    /^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8)) : ({ n: '\n', t: '\t', r: '\r', v: '\v', f: '\f', a: '\x07', b: '\b', '\\': '\\' })[c]!);
+    /^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8)) : ESCAPES[c]);
   const out: string[] = [];
   for (let i = 0; i < s.length; i++) {
     if (s[i + 1] === '-' && i + 2 < s.length) {

@@ -61,7 +61,7 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
   if (one && !one.k && !one.redirs.length) {
     // `X=1 cmd &` finds no program named `X=1` and runs at once, with its variable
     const argv = await sh.expand(one.words, io);
-    if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, tty, sh.env().map(([k, v]) => `${k}=${v}`), sh.cwd, sh.m.shellPid ?? 1) ?? asleep(sh, argv);
+    if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, tty, sh.envList(), sh.cwd, sh.m.shellPid ?? 1) ?? asleep(sh, argv);
   }
   sh.jobs = [...sh.jobs, job];
   job.pid = proc?.pid ?? sh.m.newPid();
@@ -91,7 +91,7 @@ function asleep(sh: Shell, argv: string[]): BgProc | undefined {
 
 /** Before the prompt: the jobs that ended since the last one, then they are forgotten. */
 export function notify(sh: Shell, io: IO): void {
-  for (const j of [...sh.jobs]) {
+  for (const j of sh.jobs) {
     if (j.fresh) j.fresh = false;
     else if (j.status() !== null) {
       io.err(jobLine(sh, j, false));
@@ -100,6 +100,7 @@ export function notify(sh: Shell, io: IO): void {
   }
 }
 
+/** A new list, never the old one changed: a loop over the jobs can forget the one it is at. */
 const forget = (sh: Shell, j: Job) => {
   sh.jobs = sh.jobs.filter((x) => x !== j);
 };
@@ -128,7 +129,8 @@ async function waitFor(j: Job, io: IO, now: () => number): Promise<number> {
 const err = (sh: Shell, io: IO, cmd: string, text: string, code: number) => (io.err(`${sh.prefix()}: ${cmd}: ${text}\n`), code);
 
 export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) => number | Promise<number>> = {
-  jobs(argv, io, sh) {    const flags = argv.slice(1).filter((a) => a.startsWith('-')).join('');
+  jobs(argv, io, sh) {
+    const flags = argv.slice(1).filter((a) => a.startsWith('-')).join('');
     const specs = argv.slice(1).filter((a) => !a.startsWith('-'));
     const list: Job[] = [];
     for (const s of specs) {
@@ -138,7 +140,7 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
     }
     for (const j of specs.length ? list : sh.jobs) io.out(flags.includes('p') ? `${j.pid}\n` : jobLine(sh, j, flags.includes('l')));
     // the ended jobs it showed are not noticed again
-    for (const j of specs.length ? list : [...sh.jobs]) if (j.status() !== null) forget(sh, j);
+    for (const j of specs.length ? list : sh.jobs) if (j.status() !== null) forget(sh, j);
     return 0;
   },
   async wait(argv, io, sh) {
@@ -182,7 +184,9 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
  */
 export function jobPids(sh: Shell, pids: string[], io: IO): { pids: string[]; failed: boolean } {
   let failed = false;
-  const sig = parseSignal(pids.find((a, k) => /^-./.test(a) && pids[k - 1] !== '-s')?.slice(1) ?? pids[pids.indexOf('-s') + 1] ?? '') ?? 15;
+  // the first option names the signal: `-9`, `-KILL`, or `-s`/`-n` and the word after it
+  const k = pids.findIndex((a) => /^-./.test(a));
+  const sig = parseSignal(k < 0 ? '' : /^-[sn]$/.test(pids[k]) ? pids[k + 1] ?? '' : pids[k].slice(1)) ?? 15;
   const out = pids.flatMap((p) => {
     const j = p.startsWith('%') ? findJob(sh, p) : sh.jobs.find((x) => String(x.pid) === p) ?? p;
     if (typeof j !== 'string' && !sh.m.signal) {

@@ -32,24 +32,20 @@ const S: Record<string, Spec> = {
   time: ['TIME', 8, () => '00:00:00'], bsdtime: ['TIME', 6, () => '0:00'], etime: ['ELAPSED', 11, (r) => elapsed(r.now - r.start)],
   etimes: ['ELAPSED', 7, (r) => Math.floor((r.now - r.start) / 1000)], '%cpu': ['%CPU', 4, () => '0.0'], '%mem': ['%MEM', 4, () => '0.0'],
   c: ['C', 2, () => 0], vsz: ['VSZ', 6, (r) => r.vsz], rss: ['RSS', 5, (r) => r.rss], sz: ['SZ', 5, (r) => r.vsz >> 2],
-  ni: ['NI', 3, () => 0], pri: ['PRI', 3, () => 19], psr: ['PSR', 3, () => 0], f: ['F', 1, (r) => (r.uid === '0' ? 4 : 0)], wchan: ['WCHAN', -6, (r) => (r.stat[0] === 'R' ? '-' : 'do_wai')],
+  ni: ['NI', 3, () => 0], pri: ['PRI', 3, () => 19], opri: ['PRI', 3, () => 80], addr: ['ADDR', 1, () => '-'], psr: ['PSR', 3, () => 0], f: ['F', 1, (r) => (r.uid === '0' ? 4 : 0)], wchan: ['WCHAN', -6, (r) => (r.stat[0] === 'R' ? '-' : 'do_wai')],
   stime: ['STIME', 5, hhmm], start_time: ['START', 5, hhmm], lstart: ['STARTED', 24, (r) => new Date(r.start).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) (\S+).*/, (_, w, d, mo, y, t) => `${w} ${mo} ${String(+d).padStart(2)} ${t} ${y}`)],
   // the defaults' own columns: -f shows the user's name under UID
   uid_name: ['UID', -8, (r) => r.user],
+  // aliases that report their own header
+  euser: ['EUSER', -8, (r) => r.user], ruser: ['RUSER', -8, (r) => r.user], command: ['COMMAND', -27, args],
 };
 // the same columns under their other names
-for (const [alias, name] of Object.entries({ euser: 'user', uname: 'user', ruser: 'user', euid: 'uid', ruid: 'uid', egroup: 'group', rgroup: 'group', egid: 'gid', rgid: 'gid', command: 'args', ucomm: 'comm', tt: 'tty', state: 's', cputime: 'time', pcpu: '%cpu', pmem: '%mem', vsize: 'vsz', rssize: 'rss', rsz: 'rss', nice: 'ni', start: 'start_time', flags: 'f', flag: 'f', sess: 'sid', pgrp: 'pgid' })) S[alias] = S[name];
-// a few report their own header under the alias
-S.euser = ['EUSER', -8, S.user[2]];
-S.ruser = ['RUSER', -8, S.user[2]];
-S.command = ['COMMAND', -27, args];
+for (const [alias, name] of Object.entries({ uname: 'user', euid: 'uid', ruid: 'uid', egroup: 'group', rgroup: 'group', egid: 'gid', rgid: 'gid', ucomm: 'comm', tt: 'tty', state: 's', cputime: 'time', pcpu: '%cpu', pmem: '%mem', vsize: 'vsz', rssize: 'rss', rsz: 'rss', nice: 'ni', start: 'start_time', flags: 'f', flag: 'f', sess: 'sid', pgrp: 'pgid' })) S[alias] = S[name];
 
 const FORMATS = {
   std: 'pid tname time ucmd', full: 'uid_name pid ppid c stime tname time cmd', user: 'user pid %cpu %mem vsz rss tname stat start_time bsdtime args',
   bsd: 'pid tname stat bsdtime args', long: 'f s uid pid ppid c opri ni addr sz wchan tname time ucmd',
 };
-S.addr = ['ADDR', 1, () => '-'];
-S.opri = ['PRI', 3, () => 80];
 
 export class PsError extends Error {}
 const PS_USAGE = "\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n";
@@ -200,10 +196,12 @@ function busybox(argv: string[], io: IO, rows: Row[]): number {
       if (!'ZaAdeflTw'.includes(a[j])) return io.err(`ps: unrecognized option: ${a[j]}\n`), usage(io, BB_USAGE), 1;
     }
   }
-  const cols = (list.length ? list : ['pid', 'user', 'time', 'args']).map((item) => {
+  const items = list.length ? list : ['pid', 'user', 'time', 'args'];
+  const bad = items.find((item) => !BB[item.split('=')[0]]);
+  if (bad !== undefined) return io.err(`ps: bad -o argument '${bad.split('=')[0]}'\n`), 1;
+  const cols = items.map((item) => {
     const [name, head] = item.split(/=(.*)/);
     const c = BB[name];
-    if (!c) throw new BbError(name);
     return [head === undefined ? c[0] : Math.max(c[0], head.length), head ?? c[1], c[2]] as const;
   });
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(cols[i][0]))).join(' ') + '\n';
@@ -212,7 +210,6 @@ function busybox(argv: string[], io: IO, rows: Row[]): number {
   io.out(out);
   return 0;
 }
-class BbError extends Error {}
 
 export function ps(argv: string[], io: IO, sh: ShellLike): number {
   const procs = sh.m.procs();
@@ -237,12 +234,5 @@ export function ps(argv: string[], io: IO, sh: ShellLike): number {
     return { pid: p.pid, ppid: p.ppid, user, uid, tty: p.tty ? 'pts/0' : '?', argv: p.argv, start: p.start, stat, vsz: me ? 7888 : 4588, rss: me ? 4096 : 3840, now };
   });
   const self = rows[list.indexOf(mine)];
-  if (!io.busybox) return procps(argv, io, sh, rows, self);
-  try {
-    return busybox(argv, io, rows);
-  } catch (e) {
-    if (!(e instanceof BbError)) throw e;
-    io.err(`ps: bad -o argument '${e.message}'\n`);
-    return 1;
-  }
+  return io.busybox ? busybox(argv, io, rows) : procps(argv, io, sh, rows, self);
 }

@@ -106,7 +106,7 @@ export class Shell implements ShellLike {
     return true;
   }
 
-  private envList(): string[] {
+  envList(): string[] {
     return this.env().map(([k, v]) => `${k}=${v}`);
   }
 
@@ -302,10 +302,13 @@ export class Shell implements ShellLike {
 
   protected io(out: Out): IO {
     // one shape for every IO the shell makes (stdin and feed included), so spreading it stays cheap
-    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms, a) => out.sleep(ms, a), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.bb : undefined, stdin: undefined, feed: undefined };
+    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms, a) => out.sleep(ms, a), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.banner() : undefined, stdin: undefined, feed: undefined };
   }
-  /** Read only when a usage message needs it: starting a shell stays as cheap as it was. */
-  private bb = () => bbBanner(this.m.fs);
+  /** Read only when a usage message needs it; made per IO, not per shell, as most copies of a shell never run a busybox applet. */
+  private banner(): () => string {
+    const fs = this.m.fs;
+    return () => bbBanner(fs);
+  }
 
   /** Set by a command that hands the terminal to a container (`docker run -it`): the rest of the line waits. */
   stopLine = false;
@@ -1023,7 +1026,7 @@ export class Shell implements ShellLike {
     const impl: Command | undefined = Object.hasOwn(this.m.commands, base) ? this.m.commands[base] : undefined;
     // after `read` took lines of a shared input, a program reads what is left of it
     const rest = io.feed && io.feed.rest !== io.stdin ? io.feed.rest : undefined;
-    const bb = busybox ? io.bb ?? this.bb : io.bb;
+    const bb = busybox ? io.bb ?? this.banner() : io.bb;
     const cio: IO = rest !== undefined ? { ...io, busybox, bb, stdin: rest } : io.busybox === busybox && (!busybox || io.bb) ? io : { ...io, busybox, bb };
     if (!impl) {
       io.err(`${base}: este programa no está disponible en el simulador\n`);

@@ -25,12 +25,14 @@ export const wcCounts = (text: string): Record<'l' | 'w' | 'c', number> => ({
 /** `history` as bash prints it (from entry `from`): the number right-aligned in 5 columns, two spaces, the line. */
 export const historyText = (history: string[], from = 0): string => history.map((line, i) => `${String(i + 1).padStart(5)}  ${line}\n`).slice(from).join('');
 
+const BASH: Record<string, string> = { 12: '5.2.15', 11: '5.1.4', 10: '5.0.3', bookworm: '5.1.16', bullseye: '5.0.17' };
+
 /** The bash of each release by its /etc/debian_version (Ubuntu's names its Debian base), else Ubuntu 24.04's (the host's too). */
 export function bashVersion(fs: Fs): string {
   let deb = '';
   try {
     deb = fs.readFile('/etc/debian_version');
   } catch { /* the host, or not Debian */ }
-  const v: Record<string, string> = { 12: '5.2.15', 11: '5.1.4', 10: '5.0.3', bookworm: '5.1.16', bullseye: '5.0.17' };
-  return `${v[/^\w+/.exec(deb.replace(/\..*/s, ''))?.[0] ?? ''] ?? '5.2.21'}(1)-release`;
+  // \w stops at the dot of `12.5` and the slash of `bookworm/sid`
+  return `${BASH[/^\w+/.exec(deb)?.[0] ?? ''] ?? '5.2.21'}(1)-release`;
 }

@@ -149,6 +149,14 @@ test('the host shell: each job its own PID, kill -9 %1 and kill PID end them, ki
   assert.equal((await run('kill -9')).exit, 2);
 });
 
+test('the host shell: kill -s SIG and -n NUM end a job with that signal', async () => {
+  const run = session();
+  await run('sleep 100 &');
+  await run('sleep 50 &');
+  assert.equal((await run('kill -s KILL %1')).err, '[1]-  Killed                  sleep 100\n');
+  assert.equal((await run('kill -n 2 %2')).err, '[2]+  Interrupt               sleep 50\n');
+});
+
 test('a saved session drops the background processes, as a restart would; the shell comes back with no jobs', async () => {
   const e = engine(3);
   await pull(e, 'ubuntu');
