@@ -2,20 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from '../../../../src/docker/engine';
 import { engine, execIt, pull, term } from './fixtures';
-import { createShell } from '../../../../src/docker/index';
-import type { TermIO } from '../../../../src/docker/shell';
-
-/** session() with its shell at hand (what the terminal shows of a typed line). */
-function session() {
-  const shell = createShell({ seed: 3 });
-  const run = async (line: string, extra: Partial<TermIO> = {}) => {
-    const r = { out: '', err: '', exit: 0 };
-    r.exit = await shell.run(line, { out: (t) => { r.out += t; }, err: (t) => { r.err += t; }, tty: false, sleep: () => Promise.resolve(), ...extra });
-    return r;
-  };
-  return Object.assign(run, { shell });
-}
-
+import { session } from '../client/session';
 
 async function mysqlServer(env = ['MYSQL_ROOT_PASSWORD=secret', 'MYSQL_DATABASE=tienda']) {
   const e = engine();
