@@ -14,6 +14,8 @@ const DATA = '/var/lib/mysql';
 const USERS = DATA + '/mysql.ibd';
 type Accounts = { users: Record<string, string>; grants: Record<string, string> };
 const get = (env: string[], k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1) ?? '';
+/** The server's version: the image's MYSQL_VERSION (`9.3.0-1.el9`) before the dash. */
+const serverVersion = (env: string[]) => get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0';
 
 /** The entrypoint's first start: system schemas, accounts, the database; its notes. */
 export function mysqlInit(m: Machine, env: string[]): string[] {
@@ -76,7 +78,7 @@ export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () =>
   const visible = (db: string) => o.user === 'root' || /^(information_schema|performance_schema)$/.test(db) || acc.grants[o.user] === db;
   if (o.db && !store.hasDb(o.db)) return `ERROR 1049 (42000): Unknown database '${o.db}'\n`;
   if (o.db && !visible(o.db)) return `ERROR 1044 (42000): Access denied for user '${o.user}'@'${host}' to database '${o.db}'\n`;
-  return { d: 'my', store, db: o.db, now, version: get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0', user: o.user, visible };
+  return { d: 'my', store, db: o.db, now, version: serverVersion(env), user: o.user, visible };
 }
 
 /** The next connection's id (the server counts them in its socket file). */
@@ -174,7 +176,7 @@ export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch
 export const mysqlCommand: Command = (args, io, sh) => {
   const env = sh.env().map(([k, v]) => `${k}=${v}`);
   const a = mysqlArgs(args);
-  if (a.version) return io.out(`mysql  Ver ${get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0'} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
+  if (a.version) return io.out(`mysql  Ver ${serverVersion(env)} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
   if (a.bad) return io.err(`mysql: [ERROR] unknown option '${a.bad}'.\n`), 7;
   if (a.pass) io.err(PASSWORD_WARNING);
   if (a.e === undefined && io.stdin === undefined && io.tty && sh.ask) return mysqlAtPrompt(sh, a, env, io);
