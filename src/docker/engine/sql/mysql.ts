@@ -150,22 +150,24 @@ export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch', vertical = f
   return bar + line(r.cols, true) + bar + rows.map((x) => line(x)).join('') + bar + count;
 }
 
+type Out = { out(s: string): void; err(s: string): void };
+
 /** Runs the complete statements of `text` (`\G`/`\g` end one too): what is left open, and false after an error in batch. */
-export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch', out: (o: string, e: string) => void, first = 1): [string, boolean] {
+export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch', o: Out, first = 1): [string, boolean] {
   const [done, rest] = statements(text.replace(/\\g/g, ';').replace(/\\G/g, '\0;'));
   let at = 0;
   for (const src of done) {
     const line = mode === 'repl' ? undefined : text.slice(0, at + src.length - src.trimStart().length).split('\n').length + first - 1;
     at += src.length + 1;
     if (!src.trim()) {
-      out('', 'ERROR: \nNo query specified\n\n');
+      o.err('ERROR: \nNo query specified\n\n');
       continue;
     }
     try {
-      out(mysqlFormat((s.remote ?? ((q: string) => run(s, q)))(src.replace('\0', '')), mode, src.endsWith('\0')), '');
+      o.out(mysqlFormat((s.remote ?? ((q: string) => run(s, q)))(src.replace('\0', '')), mode, src.endsWith('\0')));
     } catch (e) {
       if (!(e instanceof SqlError)) throw e;
-      out('', mysqlError(e, src, s.user, line));
+      o.err(mysqlError(e, src, s.user, line));
       if (mode !== 'repl') return [rest, false];
     }
   }
@@ -185,12 +187,10 @@ export const mysqlCommand: Command = (args, io, sh) => {
   const s = mysqlConnect(sh.m, a, env, () => sh.m.now());
   if (typeof s === 'string') return io.err(s), 1;
   if (!s.remote) connectionId(sh.m);
-  const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.e !== undefined && io.tty ? 'box' : 'batch', (o, e) => (io.out(o), io.err(e)));
-  if (ok && rest.trim()) return mysqlRun(s, rest + ';', 'batch', (o, e) => (io.out(o), io.err(e)))[1] ? 0 : 1;
+  const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.e !== undefined && io.tty ? 'box' : 'batch', io);
+  if (ok && rest.trim()) return mysqlRun(s, rest + ';', 'batch', io)[1] ? 0 : 1;
   return ok ? 0 : 1;
 };
-
-type Out = { out(s: string): void; err(s: string): void };
 
 /**
  * The monitor reading its input line by line: on a terminal the password asked, the banner,
@@ -220,7 +220,7 @@ export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolea
       if (/\\c\s*$/.test(text) || (!buf && /^\s*--/.test(text))) return (buf = ''), null;
       if (!buf) first = n;
       const all = buf + text + '\n';
-      const [rest, ok] = mysqlRun(s, all, tty ? 'repl' : 'batch', (x, e) => (o.out(x), o.err(e)), first);
+      const [rest, ok] = mysqlRun(s, all, tty ? 'repl' : 'batch', o, first);
       buf = rest.trim() ? rest : '';
       // what is left after a `;` of this line begins on this line
       if (rest !== all) first = n;
@@ -229,7 +229,7 @@ export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolea
     /** The exit status at the end of input: batch mode runs a last statement left without `;`, as mysql.cc does. */
     end(o: Out): number {
       if (s && tty) o.out('Bye\n');
-      return s && !tty && buf.trim() ? Number(!mysqlRun(s, buf + ';', 'batch', (x, e) => (o.out(x), o.err(e)), first)[1]) : 0;
+      return s && !tty && buf.trim() ? Number(!mysqlRun(s, buf + ';', 'batch', o, first)[1]) : 0;
     },
     clear: () => void (buf = ''),
   };
