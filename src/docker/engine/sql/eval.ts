@@ -8,7 +8,7 @@ export type Rows = { cols: string[]; rows: Val[][]; num: boolean[]; nul?: boolea
 export type Res = Rows | { tag: string; n: number; info?: string; warn?: number; notice?: string };
 
 const INT = /^(int|integer|bigint|smallint|tinyint|mediumint|serial|bigserial|smallserial|int[248])\b/;
-const NUM = /^(int|integer|bigint|smallint|tinyint|mediumint|serial|bigserial|smallserial|int[248]|decimal|numeric|float|double|real)\b/;
+const isNumType = (t: string) => INT.test(t) || /^(decimal|numeric|float|double|real)\b/.test(t);
 const PG_TYPES: Record<string, string> = { int: 'integer', int4: 'integer', serial: 'integer', int8: 'bigint', bigserial: 'bigint', int2: 'smallint', smallserial: 'smallint', varchar: 'character varying', char: 'character', bool: 'boolean', decimal: 'numeric', float4: 'real', float: 'double precision', float8: 'double precision', double: 'double precision', timestamp: 'timestamp without time zone' };
 const MY_TYPES: Record<string, string> = { integer: 'int', boolean: 'tinyint(1)', bool: 'tinyint(1)', serial: 'bigint unsigned', numeric: 'decimal', character: 'char', 'double precision': 'double' };
 const KNOWN = /^(int|integer|bigint|smallint|tinyint|mediumint|serial|bigserial|smallserial|int[248]|varchar|char|character|text|boolean|bool|decimal|numeric|float[48]?|double|double precision|real|date|datetime|timestamp|time)$/;
@@ -295,8 +295,9 @@ export function run(s: Session, src: string): Res {
     rows = keyed.map(({ g }) => items.map((it) => evaluate(it.e, tb, g[0], 'field list', groups && g)));
     if (st.distinct) rows = rows.filter((r, i) => rows.findIndex((x) => JSON.stringify(x) === JSON.stringify(r)) === i);
     if (st.limit !== undefined) rows = rows.slice(0, st.limit);
-    const num = items.map((it, i) => (colOf(tb, it.e) ? NUM.test(colOf(tb, it.e)!.type) : rows.some((r) => typeof r[i] === 'number') || (it.e.k === 'op' && /^([-+*/%]|neg)$/.test(it.e.op)) || (it.e.k === 'fn' && it.e.n === 'avg')));
-    return { cols: names, rows, num, nul: items.map((it, i) => (colOf(tb, it.e) ? !colOf(tb, it.e)!.notNull : rows.some((r) => r[i] === null))) };
+    const of = items.map((it) => colOf(tb, it.e));
+    const num = items.map((it, i) => (of[i] ? isNumType(of[i].type) : rows.some((r) => typeof r[i] === 'number') || (it.e.k === 'op' && /^([-+*/%]|neg)$/.test(it.e.op)) || (it.e.k === 'fn' && it.e.n === 'avg')));
+    return { cols: names, rows, num, nul: of.map((c, i) => (c ? !c.notNull : rows.some((r) => r[i] === null))) };
   }
 }
 
