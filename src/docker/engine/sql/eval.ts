@@ -207,7 +207,7 @@ export function run(s: Session, src: string): Res {
       });
       const rows = st.rows.map((vals, r) => {
         if (vals.length !== idx.length && (my || vals.length > idx.length || st.cols)) fail(vals.length > idx.length ? 'count' : 'fewer', [String(r + 1)], vals.length > idx.length ? valPos(vals[idx.length]) : -1);
-        const row = tb.cols.map((c, i) => {
+        return tb.cols.map((c, i) => {
           const k = idx.indexOf(i);
           let v = k >= 0 && k < vals.length ? evaluate(vals[k], undefined, undefined, 'field list') : c.def ? evaluate(c.def, undefined, undefined, '') : null;
           if (c.auto && (k < 0 || k >= vals.length || (my && (v === null || v === 0)))) v = ++tb.seq;
@@ -216,7 +216,6 @@ export function run(s: Session, src: string): Res {
           if (c.auto && my && typeof v === 'number' && v > tb.seq) tb.seq = v;
           return v;
         });
-        return row;
       });
       check(st.t, tb, [...tb.rows, ...rows]);
       tb.rows.push(...rows);
