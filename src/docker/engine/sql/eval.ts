@@ -228,10 +228,10 @@ export function run(s: Session, src: string): Res {
         const i = colIndex(tb, n);
         return [i < 0 ? fail('nocol', [n, 'field list', st.t], p) : i, e] as const;
       });
-      const hit = matching(tb, st.where);
+      const hit = new Set(matching(tb, st.where));
       let changed = 0;
       const rows = tb.rows.map((r) => {
-        if (!hit.includes(r)) return r;
+        if (!hit.has(r)) return r;
         const n = [...r];
         for (const [i, e] of sets) n[i] = coerce(tb.cols[i], evaluate(e, tb, r, 'field list'), valPos(e), st.t);
         if (JSON.stringify(n) !== JSON.stringify(r)) changed++;
@@ -240,14 +240,14 @@ export function run(s: Session, src: string): Res {
       check(st.t, tb, rows);
       tb.rows = rows;
       s.store.save(needDb(), st.t, tb);
-      return ok(`UPDATE ${hit.length}`, my ? changed : hit.length, { info: `Rows matched: ${hit.length}  Changed: ${changed}  Warnings: 0` });
+      return ok(`UPDATE ${hit.size}`, my ? changed : hit.size, { info: `Rows matched: ${hit.size}  Changed: ${changed}  Warnings: 0` });
     }
     case 'delete': {
       const tb = getTable(st.t, st.tp);
-      const hit = matching(tb, st.where);
-      tb.rows = tb.rows.filter((r) => !hit.includes(r));
+      const hit = new Set(matching(tb, st.where));
+      tb.rows = tb.rows.filter((r) => !hit.has(r));
       s.store.save(needDb(), st.t, tb);
-      return ok(`DELETE ${hit.length}`, hit.length);
+      return ok(`DELETE ${hit.size}`, hit.size);
     }
     case 'select':
       return select(st);
