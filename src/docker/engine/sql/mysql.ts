@@ -154,7 +154,7 @@ type Out = { out(s: string): void; err(s: string): void };
 
 /** Runs the complete statements of `text` (`\G`/`\g` end one too): what is left open, and false after an error in batch. */
 export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch', o: Out, first = 1): [string, boolean] {
-  const [done, rest] = statements(text.replace(/\\g/g, ';').replace(/\\G/g, '\0;'));
+  const [done, rest] = statements(text.replace(/\\g/g, ';').replace(/\\G/g, '\0;'), true);
   let at = 0;
   for (const src of done) {
     const line = mode === 'repl' ? undefined : text.slice(0, at + src.length - src.trimStart().length).split('\n').length + first - 1;

@@ -44,6 +44,13 @@ test('mysql monitor: banner, prompts, boxed results, Query OK lines, Database ch
   assert.ok(p.h.exited);
 });
 
+test("mysql monitor: a backslash escapes a quote inside a string, so the statement still ends at its ';'", async () => {
+  const { e, Id } = await mysqlServer();
+  const p = await execIt(e, Id, ['mysql', '-uroot', '-psecret']);
+  assert.equal(await p.type("select 'it\\'s' as x;"), "+------+\n| x    |\n+------+\n| it's |\n+------+\n1 row in set (0.00 sec)\n\n");
+  assert.equal(p.h.prompt(), 'mysql> ');
+});
+
 test('mysql: wrong password, the password prompt, unknown database, -e boxed on a terminal and tab-separated in a pipe', async () => {
   const run = session();
   await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret -e MYSQL_DATABASE=tienda mysql');
