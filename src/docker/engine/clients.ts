@@ -10,7 +10,7 @@ import { mysqlRepl } from './sql/mysql-repl';
 export function clientRepl(at: Launch, o: Context, base: string): Proc | undefined {
   if (base === 'mysql') {
     const a = mysqlArgs(at.argv);
-    return (at.tty || o.stdin) && a.e === undefined && !a.version && !a.bad ? mysqlRepl(at, o) : undefined;
+    return (at.tty || o.stdin) && a.e === undefined && !a.version && !a.bad ? mysqlRepl(at, o, a) : undefined;
   }
   if (base !== 'redis-cli' && base !== 'psql') return undefined;
   const version = /^-(-?version|v|V)$/.test(at.argv[1] ?? '');

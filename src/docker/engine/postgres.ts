@@ -143,7 +143,7 @@ export function psqlRepl(at: Launch, o: Context): Proc {
     else if (no === undefined && at.tty) out.out(psqlBanner(m));
     return no ? 2 : null;
   };
-  const p = program(at, {
+  return program(at, {
     readsInput: o.stdin,
     prompt: () => (no === '' ? `Password for user ${a.user}: ` : at.tty ? psqlPrompt(conn) : ''),
     async boot(out) {
@@ -165,5 +165,4 @@ export function psqlRepl(at: Launch, o: Context): Proc {
       out.out('\n');
     },
   });
-  return p;
 }

@@ -8,7 +8,7 @@ export type Rows = { cols: string[]; rows: Val[][]; num: boolean[]; nul?: boolea
 export type Res = Rows | { tag: string; n: number; info?: string; warn?: number; notice?: string };
 
 const INT = /^(int|integer|bigint|smallint|tinyint|mediumint|serial|bigserial|smallserial|int[248])\b/;
-const NUM = /^(int|integer|bigint|smallint|tinyint|mediumint|serial|bigserial|smallserial|int[248]|decimal|numeric|float|double|real)\b/;
+const isNumType = (t: string) => INT.test(t) || /^(decimal|numeric|float|double|real)\b/.test(t);
 const PG_TYPES: Record<string, string> = { int: 'integer', int4: 'integer', serial: 'integer', int8: 'bigint', bigserial: 'bigint', int2: 'smallint', smallserial: 'smallint', varchar: 'character varying', char: 'character', bool: 'boolean', decimal: 'numeric', float4: 'real', float: 'double precision', float8: 'double precision', double: 'double precision', timestamp: 'timestamp without time zone' };
 const MY_TYPES: Record<string, string> = { integer: 'int', boolean: 'tinyint(1)', bool: 'tinyint(1)', serial: 'bigint unsigned', numeric: 'decimal', character: 'char', 'double precision': 'double' };
 const KNOWN = /^(int|integer|bigint|smallint|tinyint|mediumint|serial|bigserial|smallserial|int[248]|varchar|char|character|text|boolean|bool|decimal|numeric|float[48]?|double|double precision|real|date|datetime|timestamp|time)$/;
@@ -207,7 +207,7 @@ export function run(s: Session, src: string): Res {
       });
       const rows = st.rows.map((vals, r) => {
         if (vals.length !== idx.length && (my || vals.length > idx.length || st.cols)) fail(vals.length > idx.length ? 'count' : 'fewer', [String(r + 1)], vals.length > idx.length ? valPos(vals[idx.length]) : -1);
-        const row = tb.cols.map((c, i) => {
+        return tb.cols.map((c, i) => {
           const k = idx.indexOf(i);
           let v = k >= 0 && k < vals.length ? evaluate(vals[k], undefined, undefined, 'field list') : c.def ? evaluate(c.def, undefined, undefined, '') : null;
           if (c.auto && (k < 0 || k >= vals.length || (my && (v === null || v === 0)))) v = ++tb.seq;
@@ -216,7 +216,6 @@ export function run(s: Session, src: string): Res {
           if (c.auto && my && typeof v === 'number' && v > tb.seq) tb.seq = v;
           return v;
         });
-        return row;
       });
       check(st.t, tb, [...tb.rows, ...rows]);
       tb.rows.push(...rows);
@@ -229,10 +228,10 @@ export function run(s: Session, src: string): Res {
         const i = colIndex(tb, n);
         return [i < 0 ? fail('nocol', [n, 'field list', st.t], p) : i, e] as const;
       });
-      const hit = matching(tb, st.where);
+      const hit = new Set(matching(tb, st.where));
       let changed = 0;
       const rows = tb.rows.map((r) => {
-        if (!hit.includes(r)) return r;
+        if (!hit.has(r)) return r;
         const n = [...r];
         for (const [i, e] of sets) n[i] = coerce(tb.cols[i], evaluate(e, tb, r, 'field list'), valPos(e), st.t);
         if (JSON.stringify(n) !== JSON.stringify(r)) changed++;
@@ -241,14 +240,14 @@ export function run(s: Session, src: string): Res {
       check(st.t, tb, rows);
       tb.rows = rows;
       s.store.save(needDb(), st.t, tb);
-      return ok(`UPDATE ${hit.length}`, my ? changed : hit.length, { info: `Rows matched: ${hit.length}  Changed: ${changed}  Warnings: 0` });
+      return ok(`UPDATE ${hit.size}`, my ? changed : hit.size, { info: `Rows matched: ${hit.size}  Changed: ${changed}  Warnings: 0` });
     }
     case 'delete': {
       const tb = getTable(st.t, st.tp);
-      const hit = matching(tb, st.where);
-      tb.rows = tb.rows.filter((r) => !hit.includes(r));
+      const hit = new Set(matching(tb, st.where));
+      tb.rows = tb.rows.filter((r) => !hit.has(r));
       s.store.save(needDb(), st.t, tb);
-      return ok(`DELETE ${hit.length}`, hit.length);
+      return ok(`DELETE ${hit.size}`, hit.size);
     }
     case 'select':
       return select(st);
@@ -295,8 +294,9 @@ export function run(s: Session, src: string): Res {
     rows = keyed.map(({ g }) => items.map((it) => evaluate(it.e, tb, g[0], 'field list', groups && g)));
     if (st.distinct) rows = rows.filter((r, i) => rows.findIndex((x) => JSON.stringify(x) === JSON.stringify(r)) === i);
     if (st.limit !== undefined) rows = rows.slice(0, st.limit);
-    const num = items.map((it, i) => (colOf(tb, it.e) ? NUM.test(colOf(tb, it.e)!.type) : rows.some((r) => typeof r[i] === 'number') || (it.e.k === 'op' && /^([-+*/%]|neg)$/.test(it.e.op)) || (it.e.k === 'fn' && it.e.n === 'avg')));
-    return { cols: names, rows, num, nul: items.map((it, i) => (colOf(tb, it.e) ? !colOf(tb, it.e)!.notNull : rows.some((r) => r[i] === null))) };
+    const of = items.map((it) => colOf(tb, it.e));
+    const num = items.map((it, i) => (of[i] ? isNumType(of[i].type) : rows.some((r) => typeof r[i] === 'number') || (it.e.k === 'op' && /^([-+*/%]|neg)$/.test(it.e.op)) || (it.e.k === 'fn' && it.e.n === 'avg')));
+    return { cols: names, rows, num, nul: of.map((c, i) => (c ? !c.notNull : rows.some((r) => r[i] === null))) };
   }
 }
 

@@ -1,9 +1,9 @@
 /** The mysql monitor as the process `docker exec -it db mysql …` (or `-i`, from a pipe) runs. */
 import { program, type Context, type Launch, type Proc } from '../process';
-import { mysqlArgs, mysqlReader, PASSWORD_WARNING } from './mysql';
+import { mysqlReader, PASSWORD_WARNING, type MysqlArgs } from './mysql';
 
-export function mysqlRepl(at: Launch, o: Context): Proc {
-  const a = mysqlArgs(at.argv);
+/** `a`: the options clientRepl read to choose the monitor. */
+export function mysqlRepl(at: Launch, o: Context, a: MysqlArgs): Proc {
   const r = mysqlReader(at.m, a, o.env, at.tty);
   const p = program(at, {
     readsInput: o.stdin,

@@ -14,6 +14,8 @@ const DATA = '/var/lib/mysql';
 const USERS = DATA + '/mysql.ibd';
 type Accounts = { users: Record<string, string>; grants: Record<string, string> };
 const get = (env: string[], k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1) ?? '';
+/** The server's version: the image's MYSQL_VERSION (`9.3.0-1.el9`) before the dash. */
+const serverVersion = (env: string[]) => get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0';
 
 /** The entrypoint's first start: system schemas, accounts, the database; its notes. */
 export function mysqlInit(m: Machine, env: string[]): string[] {
@@ -76,7 +78,7 @@ export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () =>
   const visible = (db: string) => o.user === 'root' || /^(information_schema|performance_schema)$/.test(db) || acc.grants[o.user] === db;
   if (o.db && !store.hasDb(o.db)) return `ERROR 1049 (42000): Unknown database '${o.db}'\n`;
   if (o.db && !visible(o.db)) return `ERROR 1044 (42000): Access denied for user '${o.user}'@'${host}' to database '${o.db}'\n`;
-  return { d: 'my', store, db: o.db, now, version: get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0', user: o.user, visible };
+  return { d: 'my', store, db: o.db, now, version: serverVersion(env), user: o.user, visible };
 }
 
 /** The next connection's id (the server counts them in its socket file). */
@@ -148,22 +150,24 @@ export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch', vertical = f
   return bar + line(r.cols, true) + bar + rows.map((x) => line(x)).join('') + bar + count;
 }
 
+type Out = { out(s: string): void; err(s: string): void };
+
 /** Runs the complete statements of `text` (`\G`/`\g` end one too): what is left open, and false after an error in batch. */
-export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch', out: (o: string, e: string) => void, first = 1): [string, boolean] {
-  const [done, rest] = statements(text.replace(/\\g/g, ';').replace(/\\G/g, '\0;'));
+export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch', o: Out, first = 1): [string, boolean] {
+  const [done, rest] = statements(text.replace(/\\g/g, ';').replace(/\\G/g, '\0;'), true);
   let at = 0;
   for (const src of done) {
     const line = mode === 'repl' ? undefined : text.slice(0, at + src.length - src.trimStart().length).split('\n').length + first - 1;
     at += src.length + 1;
     if (!src.trim()) {
-      out('', 'ERROR: \nNo query specified\n\n');
+      o.err('ERROR: \nNo query specified\n\n');
       continue;
     }
     try {
-      out(mysqlFormat((s.remote ?? ((q: string) => run(s, q)))(src.replace('\0', '')), mode, src.endsWith('\0')), '');
+      o.out(mysqlFormat((s.remote ?? ((q: string) => run(s, q)))(src.replace('\0', '')), mode, src.endsWith('\0')));
     } catch (e) {
       if (!(e instanceof SqlError)) throw e;
-      out('', mysqlError(e, src, s.user, line));
+      o.err(mysqlError(e, src, s.user, line));
       if (mode !== 'repl') return [rest, false];
     }
   }
@@ -174,7 +178,7 @@ export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch
 export const mysqlCommand: Command = (args, io, sh) => {
   const env = sh.env().map(([k, v]) => `${k}=${v}`);
   const a = mysqlArgs(args);
-  if (a.version) return io.out(`mysql  Ver ${get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0'} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
+  if (a.version) return io.out(`mysql  Ver ${serverVersion(env)} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
   if (a.bad) return io.err(`mysql: [ERROR] unknown option '${a.bad}'.\n`), 7;
   if (a.pass) io.err(PASSWORD_WARNING);
   if (a.e === undefined && io.stdin === undefined && io.tty && sh.ask) return mysqlAtPrompt(sh, a, env, io);
@@ -183,12 +187,10 @@ export const mysqlCommand: Command = (args, io, sh) => {
   const s = mysqlConnect(sh.m, a, env, () => sh.m.now());
   if (typeof s === 'string') return io.err(s), 1;
   if (!s.remote) connectionId(sh.m);
-  const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.e !== undefined && io.tty ? 'box' : 'batch', (o, e) => (io.out(o), io.err(e)));
-  if (ok && rest.trim()) return mysqlRun(s, rest + ';', 'batch', (o, e) => (io.out(o), io.err(e)))[1] ? 0 : 1;
+  const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.e !== undefined && io.tty ? 'box' : 'batch', io);
+  if (ok && rest.trim()) return mysqlRun(s, rest + ';', 'batch', io)[1] ? 0 : 1;
   return ok ? 0 : 1;
 };
-
-type Out = { out(s: string): void; err(s: string): void };
 
 /**
  * The monitor reading its input line by line: on a terminal the password asked, the banner,
@@ -218,7 +220,7 @@ export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolea
       if (/\\c\s*$/.test(text) || (!buf && /^\s*--/.test(text))) return (buf = ''), null;
       if (!buf) first = n;
       const all = buf + text + '\n';
-      const [rest, ok] = mysqlRun(s, all, tty ? 'repl' : 'batch', (x, e) => (o.out(x), o.err(e)), first);
+      const [rest, ok] = mysqlRun(s, all, tty ? 'repl' : 'batch', o, first);
       buf = rest.trim() ? rest : '';
       // what is left after a `;` of this line begins on this line
       if (rest !== all) first = n;
@@ -227,7 +229,7 @@ export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolea
     /** The exit status at the end of input: batch mode runs a last statement left without `;`, as mysql.cc does. */
     end(o: Out): number {
       if (s && tty) o.out('Bye\n');
-      return s && !tty && buf.trim() ? Number(!mysqlRun(s, buf + ';', 'batch', (x, e) => (o.out(x), o.err(e)), first)[1]) : 0;
+      return s && !tty && buf.trim() ? Number(!mysqlRun(s, buf + ';', 'batch', o, first)[1]) : 0;
     },
     clear: () => void (buf = ''),
   };

@@ -280,15 +280,17 @@ export function parse(src: string, d: Dialect): Stmt {
   return s;
 }
 
-/** Splits typed text into the complete statements (each without its `;`) and what is left open. */
-export function statements(text: string): [string[], string] {
+/** Splits typed text into the complete statements (each without its `;`) and what is left open; `esc`: a backslash escapes the next character of a string (MySQL). */
+export function statements(text: string, esc = false): [string[], string] {
   const done: string[] = [];
   let start = 0;
   let q = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (q) q = c === q ? '' : q;
-    else if (c === "'" || c === '"' || c === '`') q = c;
+    if (q) {
+      if (esc && c === '\\' && q !== '`') i++;
+      else if (c === q) q = '';
+    } else if (c === "'" || c === '"' || c === '`') q = c;
     else if (c === ';') (done.push(text.slice(start, i)), (start = i + 1));
   }
   return [done, text.slice(start)];

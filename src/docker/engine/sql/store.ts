@@ -4,9 +4,9 @@
  * writable layer or in the volume mounted there, and go wherever those go.
  */
 import type { Machine } from '../shell/types';
+import type { ColDef, Val } from './parse';
 
 type Fs = Machine['fs'];
-import type { ColDef, Val } from './parse';
 
 export interface Table { cols: ColDef[]; rows: Val[][]; seq: number }
 

@@ -1,5 +1,6 @@
 /** Shared pieces of the engine tests: a seeded engine, a recording terminal, quiet pulls. */
 import { createEngine } from '../../../../src/docker/engine';
+import { createShell } from '../../../../src/docker/index';
 import type { TermIO } from '../../../../src/docker/shell';
 
 export function engine(seed = 7) {
@@ -74,4 +75,35 @@ export async function execIt(e: Eng, id: string, cmd: string[]) {
     return io.text + io.errText;
   };
   return { h, start, type };
+}
+
+/** A terminal showing out and err as one screen, whose Ctrl+C comes after `n` waits of the command (never when n is 0). */
+export function screen(n = 0): TermIO & { text: () => string } {
+  const c = new AbortController();
+  let s = '';
+  let waits = 0;
+  return {
+    out: (t) => void (s += t),
+    err: (t) => void (s += t),
+    tty: true,
+    columns: 80,
+    signal: c.signal,
+    sleep: async () => {
+      if (++waits === n) c.abort();
+    },
+    text: () => s,
+  };
+}
+
+/** A host shell inside `docker run -it IMAGE` after the `setup` lines, and what each next line shows. */
+export async function inside(image: string, ...setup: string[]) {
+  const sh = createShell({ seed: 2 });
+  await sh.run(`docker run -it ${image}`, screen());
+  for (const l of setup) await sh.run(l, screen());
+  const run = async (line: string, n = 0) => {
+    const t = screen(n);
+    await sh.run(line, t);
+    return t.text();
+  };
+  return { sh, run };
 }

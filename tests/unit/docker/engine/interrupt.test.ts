@@ -3,37 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createShell } from '../../../../src/docker/index';
-import type { TermIO } from '../../../../src/docker/shell';
-
-/** A terminal whose Ctrl+C comes after `n` waits of the command (never when n is 0). */
-function term(n = 0): TermIO & { text: () => string } {
-  const c = new AbortController();
-  let s = '';
-  let waits = 0;
-  return {
-    out: (t) => void (s += t),
-    err: (t) => void (s += t),
-    tty: true,
-    columns: 80,
-    signal: c.signal,
-    sleep: async () => {
-      if (++waits === n) c.abort();
-    },
-    text: () => s,
-  };
-}
-
-async function inside(image: string, ...setup: string[]) {
-  const sh = createShell({ seed: 2 });
-  await sh.run(`docker run -it ${image}`, term());
-  for (const l of setup) await sh.run(l, term());
-  const run = async (line: string, n = 0) => {
-    const t = term(n);
-    await sh.run(line, t);
-    return t.text();
-  };
-  return { sh, run };
-}
+import { inside, screen as term } from './fixtures';
 
 test('ping in alpine (busybox): Ctrl+C after 2 replies prints busybox statistics, status 0', async () => {
   const { run } = await inside('alpine');

@@ -3,29 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createShell } from '../../../../src/docker/index';
-import type { TermIO } from '../../../../src/docker/shell';
-
-/** A terminal whose Ctrl+C comes after `n` waits of the command (never when n is 0). */
-function term(n = 0): TermIO & { text: () => string } {
-  const c = new AbortController();
-  let s = '';
-  let waits = 0;
-  return { out: (t) => void (s += t), err: (t) => void (s += t), tty: true, columns: 80, signal: c.signal, sleep: async () => void (++waits === n && c.abort()), text: () => s };
-}
-
-async function inside(image: string) {
-  const sh = createShell({ seed: 2 });
-  await sh.run(`docker run -it ${image} bash`, term());
-  const run = async (line: string, n = 0) => {
-    const t = term(n);
-    await sh.run(line, t);
-    return t.text();
-  };
-  return { sh, run };
-}
+import { inside, screen as term } from './fixtures';
 
 test('node typed in a shell opens the REPL with its banner and prompt; .exit gives the shell back', async () => {
-  const { sh, run } = await inside('node');
+  const { sh, run } = await inside('node bash');
   assert.equal(await run('node'), 'Welcome to Node.js v24.2.0.\nType ".help" for more information.\n');
   assert.equal(sh.prompt(), '> ');
   assert.equal(await run('[1, 2].map(n => n * 3)'), '[ 3, 6 ]\n');
@@ -35,7 +16,7 @@ test('node typed in a shell opens the REPL with its banner and prompt; .exit giv
 });
 
 test('python3 typed in a shell opens its REPL; exit() and Ctrl+D give the shell back', async () => {
-  const { sh, run } = await inside('python');
+  const { sh, run } = await inside('python bash');
   assert.match(await run('python3'), /^Python 3\.13\.3 .*\nType "help"/);
   assert.equal(sh.prompt(), '>>> ');
   assert.equal(await run('print(len("hola"))'), '4\n');
@@ -71,7 +52,7 @@ test('docker exec -it c python3 opens the REPL; without a terminal node and pyth
 });
 
 test('node -e prints what console.log prints, -p the value; python3 -c what print prints; errors as the runtimes print them', async () => {
-  const { run } = await inside('node');
+  const { run } = await inside('node bash');
   assert.equal(await run("node -e \"let x = 2; console.log('x vale', x * 21)\""), 'x vale 42\n');
   assert.equal(await run("node -e \"[1, 2]\""), '');
   assert.equal(await run('node -p "[1, 2].map(n => n * 2)"'), '[ 2, 4 ]\n');
@@ -79,7 +60,7 @@ test('node -e prints what console.log prints, -p the value; python3 -c what prin
   assert.match(await run('node -e "foo()"'), /^\[eval\]:1\nfoo\(\)\n\^\n\nReferenceError: foo is not defined\n {4}at \[eval\]:1:1\n[^]*\nNode\.js v24\.2\.0\n$/);
   assert.equal(await run('echo $?'), '1\n');
   assert.equal(await run("echo 'console.log(1 + 1)' | node"), '2\n');
-  const py = await inside('python');
+  const py = await inside('python bash');
   assert.equal(await py.run('python3 -c "import math; print(math.sqrt(16), 10 / 4)"'), '4.0 2.5\n');
   assert.equal(await py.run('python3 -c "foo"'), "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n    foo\nNameError: name 'foo' is not defined\n");
   assert.equal(await py.run('echo $?'), '1\n');
@@ -90,24 +71,24 @@ test('node -e prints what console.log prints, -p the value; python3 -c what prin
 });
 
 test('a node server started from the shell holds the terminal until Ctrl+C: status 130', async () => {
-  const { run } = await inside('node');
+  const { run } = await inside('node bash');
   await run("echo \"require('http').createServer((q, r) => r.end('hola')).listen(3000, () => console.log('escuchando'))\" > /server.js");
   assert.equal(await run('node /server.js; echo no', 3), 'escuchando\n');
   assert.equal(await run('echo $?'), '130\n');
 });
 
 test('python3 -m http.server serves until Ctrl+C, then says so and exits 0', async () => {
-  const { run } = await inside('python');
+  const { run } = await inside('python bash');
   assert.equal(await run('python3 -m http.server 8080', 2), 'Serving HTTP on 0.0.0.0 port 8080 (http://0.0.0.0:8080/) ...\n\nKeyboard interrupt received, exiting.\n');
   assert.equal(await run('echo $?'), '0\n');
 });
 
 test('exit statuses of sys.exit and process.exit; a distribution python3 says its own release in its REPL', async () => {
-  const { run } = await inside('python');
+  const { run } = await inside('python bash');
   assert.equal(await run('python3 -c "import sys; print(1); sys.exit(3)"; echo $?'), '1\n3\n');
-  const js = await inside('node');
+  const js = await inside('node bash');
   assert.equal(await js.run('node -e "process.exit(2)"; echo $?'), '2\n');
-  const deb = await inside('debian');
+  const deb = await inside('debian bash');
   await deb.run('apt-get update');
   await deb.run('apt-get install -y python3');
   assert.match(await deb.run('python3'), /^Python 3\.11\.2 \(main/);
@@ -115,7 +96,7 @@ test('exit statuses of sys.exit and process.exit; a distribution python3 says it
 });
 
 test('npm start of a server: Ctrl+C ends it and npm reports the signal', async () => {
-  const { run } = await inside('node:22');
+  const { run } = await inside('node:22 bash');
   await run('mkdir /app && cd /app');
   await run("echo \"require('http').createServer((q, r) => r.end('hola')).listen(3000, () => console.log('en 3000'))\" > server.js");
   await run('npm init -y');

@@ -2,20 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from '../../../../src/docker/engine';
 import { engine, execIt, pull, term } from './fixtures';
-import { createShell } from '../../../../src/docker/index';
-import type { TermIO } from '../../../../src/docker/shell';
-
-/** session() with its shell at hand (what the terminal shows of a typed line). */
-function session() {
-  const shell = createShell({ seed: 3 });
-  const run = async (line: string, extra: Partial<TermIO> = {}) => {
-    const r = { out: '', err: '', exit: 0 };
-    r.exit = await shell.run(line, { out: (t) => { r.out += t; }, err: (t) => { r.err += t; }, tty: false, sleep: () => Promise.resolve(), ...extra });
-    return r;
-  };
-  return Object.assign(run, { shell });
-}
-
+import { session } from '../client/session';
 
 async function mysqlServer(env = ['MYSQL_ROOT_PASSWORD=secret', 'MYSQL_DATABASE=tienda']) {
   const e = engine();
@@ -55,6 +42,13 @@ test('mysql monitor: banner, prompts, boxed results, Query OK lines, Database ch
   assert.equal(await p.type('drop database tienda;'), 'Query OK, 1 row affected (0.02 sec)\n\n');
   await p.type('quit');
   assert.ok(p.h.exited);
+});
+
+test("mysql monitor: a backslash escapes a quote inside a string, so the statement still ends at its ';'", async () => {
+  const { e, Id } = await mysqlServer();
+  const p = await execIt(e, Id, ['mysql', '-uroot', '-psecret']);
+  assert.equal(await p.type("select 'it\\'s' as x;"), "+------+\n| x    |\n+------+\n| it's |\n+------+\n1 row in set (0.00 sec)\n\n");
+  assert.equal(p.h.prompt(), 'mysql> ');
 });
 
 test('mysql: wrong password, the password prompt, unknown database, -e boxed on a terminal and tab-separated in a pipe', async () => {
