@@ -19,6 +19,9 @@ const OLDER: Record<string, string> = {
   bullseye: '2.31-13+deb11u13;116 44.1 27.2 8066 387;7.74.0-1.3+deb11u14 1.43.0-1+deb11u2 2.4+20151223.gitfa8646d.1-2+b2 1.9.0-2 0.21.0-1.2 20220811.1734-0+deb11u1 20210119 1.1.1w-0+deb11u3 1.0.9-2+b2 - - 2.4.57+dfsg-3+deb11u1 2.1.27+dfsg-2.1+deb11u1 1.21-1+deb11u2 2:8.2.2434-3+deb11u3 1.20.7-8 1.0.18-1 5.4-2+deb11u3 3:20210202-1 1:2.44-1 1:2.30.2-1+deb11u4 0.17029-1 551-2+deb11u2 2.2.10-2+deb11u7 5.32.1-4+deb11u4 2:3.3.17-5 23.4-2 3.9.2-3 3.9.2-1 4.0.0 8.1-1 1.60+git20181103.0eebece-1 5.10.0-4 1:0.3-2 0.183-1 1.0.4-3 1.8.7-1 1.8.0-1+b1 3.0.5-7 3.4.0-1+b1 1.6-2.1 6.9.6-1.1 6.0-26+deb11u1 3.0-12 1.9.5p2-3+deb11u1 1:8.4p1-5+deb11u3 0.5.0+dfsg-2 1.6.0-2 3.1-20191231-2+b1 1.18.0-6.1+deb11u3',
 };
 
+const PY: Record<string, string> = { jammy: '3.10', focal: '3.8', bullseye: '3.9' };
+const CBOR: Record<string, string> = { jammy: 'libcbor0.8', focal: 'libcbor0.6', bullseye: 'libcbor0' };
+
 /**
  * A noble package's name in `codename` ('' when that release does not pull it in: its base image
  * already has the Kerberos libraries, focal's iproute2 needs no libbpf).
@@ -28,10 +31,9 @@ export function releaseName(codename: string, name: string): string {
   const older = codename in OLDER;
   if (older && /^(krb5-locales|libgssapi-krb5-2|libk5crypto3|libkrb5-3|libkrb5support0|libkeyutils1)$/.test(name)) return '';
   if (codename === 'focal' && name === 'libbpf1') return '';
-  const py = ({ jammy: '3.10', focal: '3.8', bullseye: '3.9' } as Record<string, string>)[codename] ?? '3.11';
-  const ldap = codename === 'jammy' ? 'libldap-2.5-0' : older ? 'libldap-2.4-2' : 'libldap-2.5-0';
-  const cbor = ({ jammy: 'libcbor0.8', focal: 'libcbor0.6', bullseye: 'libcbor0' } as Record<string, string>)[codename] ?? 'libcbor0.8';
-  const n = name.replace(/t64(?=$|-)/, '').replace('3.12', py).replace('libldap2', ldap).replace('libcbor0.10', cbor).replace(older ? 'libproc2-0' : '^', 'libprocps8').replace('libbpf1', older ? 'libbpf0' : 'libbpf1');
+  const ldap = older && codename !== 'jammy' ? 'libldap-2.4-2' : 'libldap-2.5-0';
+  let n = name.replace(/t64(?=$|-)/, '').replace('3.12', PY[codename] ?? '3.11').replace('libldap2', ldap).replace('libcbor0.10', CBOR[codename] ?? 'libcbor0.8');
+  if (older) n = n.replace('libproc2-0', 'libprocps8').replace('libbpf1', 'libbpf0');
   if (codename === 'focal') return n.replace('media-types', 'mime-support');
   return ubuntuRelease(codename) ? n : n.replace('libssh-4', 'libssh2-1');
 }

@@ -21,12 +21,16 @@ export const dpkg: Command = (args, io, sh) => {
   const q = args[0].endsWith('query') ? 'dpkg-query' : 'dpkg';
   if (act === '-l' || act === '--list') {
     // every pattern must match something; the header comes with the first row
-    const rows = [...byName.keys()].sort().filter((n) => !names.length || names.some((p) => globRe(p).test(n)));
+    const pats = names.map((p) => globRe(p));
+    const rows = [...byName.keys()].sort().filter((n) => !pats.length || pats.some((re) => re.test(n)));
     // the patterns that matched nothing are reported after the rows
-    const missing = () => names.filter((p) => ![...byName.keys()].some((n) => globRe(p).test(n))).map((p) => io.err(`dpkg-query: no packages found matching ${p}\n`)).length ? 1 : 0;
+    const missing = () => names.filter((p, i) => !rows.some((n) => pats[i].test(n))).map((p) => io.err(`dpkg-query: no packages found matching ${p}\n`)).length ? 1 : 0;
     if (!rows.length) return missing();
     // a Multi-Arch: same package is named with its architecture
-    const cols = rows.map((n) => [n + (field(byName.get(n)!, 'Multi-Arch') === 'same' ? ':amd64' : ''), field(byName.get(n)!, 'Version'), field(byName.get(n)!, 'Architecture'), field(byName.get(n)!, 'Description')]);
+    const cols = rows.map((n) => {
+      const r = byName.get(n)!;
+      return [n + (field(r, 'Multi-Arch') === 'same' ? ':amd64' : ''), ...['Version', 'Architecture', 'Description'].map((f) => field(r, f))];
+    });
     const w = [14, 12, 12, 33].map((min, i) => Math.max(min, ...cols.map((c) => c[i].length)));
     const line = (lead: string, c: string[]) => `${lead} ${c.slice(0, 3).map((x, i) => x.padEnd(w[i])).join(' ')} ${c[3]}\n`;
     io.out('Desired=Unknown/Install/Remove/Purge/Hold\n| Status=Not/Inst/Conf-files/Unpacked/halF-conf/Half-inst/trig-aWait/Trig-pend\n|/ Err?=(none)/Reinst-required (Status,Err: uppercase=bad)\n'
@@ -58,6 +62,6 @@ export const dpkg: Command = (args, io, sh) => {
     if (failed) io.err(files ? 'Use dpkg --contents (= dpkg-deb --contents) to list archive files contents.\n' : 'Use dpkg --info (= dpkg-deb --info) to examine archive files.\n');
     return failed ? 1 : 0;
   }
-  io.err(act ? `${q}: error: unknown option ${act}\n${q === 'dpkg' ? HELP : '\nUse --help for help about querying packages.\n'}` : `${q}: error: need an action option\n${q === 'dpkg' ? HELP : '\nUse --help for help about querying packages.\n'}`);
+  io.err(`${q}: error: ${act ? `unknown option ${act}` : 'need an action option'}\n${q === 'dpkg' ? HELP : '\nUse --help for help about querying packages.\n'}`);
   return 2;
 };

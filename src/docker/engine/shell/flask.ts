@@ -5,7 +5,7 @@
  * by calling the route's function, and logs each request as it does.
  */
 import type { Machine } from './types';
-import { pythonRelease, runCode, runtime, type Runtime } from './runtimes';
+import { pythonRelease, runCode, runtime, sitePackages, type Runtime } from './runtimes';
 import type { HttpReply } from './types';
 import { exists } from './package-files';
 
@@ -22,7 +22,8 @@ export function runFlask(m: Machine, env: string[], cwd: string, file: string, s
   const vars = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
   const rt = runtime(m, true, env, cwd);
   // with Flask installed its imports give nothing the module uses outside Flask's parts
-  const installed = exists(m.fs, `/usr/local/lib/python${pythonRelease(m.fs, vars).replace(/\.\d+$/, '')}/site-packages/flask`);
+  const python = pythonRelease(m.fs, vars);
+  const installed = exists(m.fs, `${sitePackages(python)}/flask`);
   const app = /^(\w+)\s*=\s*(?:flask\.)?Flask\(/m.exec(src)?.[1] ?? 'app';
   const routes = new Map<string, string>();
   let pending: string[] = [];
@@ -49,7 +50,7 @@ export function runFlask(m: Machine, env: string[], cwd: string, file: string, s
   const host = arg(run ?? '', 'host')?.[2] ?? /^\s*['"]([^'"]*)['"]/.exec(run ?? '')?.[1] ?? '127.0.0.1';
   // Flask(__name__) is named after its file (flask run names it by its import path)
   const name = file.replace(/^.*\//, '').replace(/\.py$/, '');
-  return { ...r, app: { name, host, port, debug: arg(run ?? '', 'debug')?.[3] === 'True', routes, rt, python: pythonRelease(m.fs, vars) } };
+  return { ...r, app: { name, host, port, debug: arg(run ?? '', 'debug')?.[3] === 'True', routes, rt, python } };
 }
 
 /** `flask run`'s options and the module it finds (FLASK_APP, else app.py); undefined for any other command line. */

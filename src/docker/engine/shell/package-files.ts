@@ -16,8 +16,6 @@ export function packaged(fs: Fs, versions: string[]): string {
   try {
     os = fs.readFile('/etc/os-release');
   } catch { /* no os-release */ }
-  // after noble, alpine, buster and bookworm: jammy, focal, bullseye (when given)
   const i = ['jammy', 'focal', 'bullseye'].findIndex((c) => os.includes(`VERSION_CODENAME=${c}`));
-  const older = i < 0 ? undefined : versions[4 + i];
-  return older && !/ID=alpine/.test(os) ? older : versions[/ID=ubuntu/.test(os) ? 0 : /ID=alpine/.test(os) ? 1 : /buster/.test(os) ? 2 : 3];
+  return (i >= 0 && versions[4 + i]) || versions[/ID=ubuntu/.test(os) ? 0 : /ID=alpine/.test(os) ? 1 : /buster/.test(os) ? 2 : 3];
 }

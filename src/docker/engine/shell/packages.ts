@@ -4,6 +4,7 @@
  * writable layer grows the way it does in a real container.
  */
 import { bbPackage } from '../../common/sh/busybox';
+import { globRe } from '../../common/sh/glob';
 import type { FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
 import { aptSize, archAll, deb, known, names, releaseFacts, releaseName } from './deb-versions';
@@ -75,7 +76,7 @@ const suiteOf = (d: Distro, v: string) => d.codename + (d.ubuntu && /ubuntu\d+\.
 function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
   const d = distro(sh);
   const only = args.includes('--installed') || args.includes('-i');
-  const pats = args.filter((a) => !a.startsWith('-')).map((g) => new RegExp('^' + g.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$'));
+  const pats = args.filter((a) => !a.startsWith('-')).map(globRe);
   const ready = listsReady(sh);
   let out = '';
   for (const name of names(d.rel, d.ubuntu).sort()) {

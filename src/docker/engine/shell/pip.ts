@@ -6,7 +6,7 @@
  */
 import { FsError, type Fs } from '../fs';
 import { exists } from './package-files';
-import { pythonRelease } from './runtimes';
+import { pythonRelease, sitePackages } from './runtimes';
 import type { Command, IO, ShellLike } from './types';
 
 /**
@@ -52,7 +52,7 @@ function find(req: string): Pkg | undefined {
 /** Where the interpreter of the image keeps its packages, and its version. */
 function site(sh: ShellLike): { dir: string; py: string } {
   const py = pythonRelease(sh.m.fs, { PYTHON_VERSION: sh.getVar('PYTHON_VERSION') });
-  return { dir: `/usr/local/lib/python${py.replace(/\.\d+$/, '')}/site-packages`, py };
+  return { dir: sitePackages(py), py };
 }
 
 /** An installed distribution as its dist-info says. */

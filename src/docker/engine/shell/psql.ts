@@ -8,6 +8,7 @@ import { SqlError, statements } from '../sql/parse';
 import { promptLoop } from '../sql/prompt-loop';
 import { Store } from '../sql/store';
 import type { Command, HttpReply, Machine } from './types';
+import { envList } from './node';
 
 export const PG_SOCKET = '/var/run/postgresql/.s.PGSQL.5432';
 const alpine = (m: Machine) => m.fs.resolve('/etc/alpine-release').node !== undefined;
@@ -229,7 +230,7 @@ export function psqlLine(m: Machine, env: string[], c: PgConn & { buf: string; n
 }
 
 const psql: Command = (args, io, sh) => {
-  const env = sh.env().map(([k, v]) => `${k}=${v}`);
+  const env = envList(sh);
   const o = psqlArgs(args, env);
   if (o.version) return io.out(`psql (PostgreSQL) ${psqlVersion(sh.m)}\n`), 0;
   const c = { db: o.db, buf: '' } as PgConn & { buf: string };

@@ -23,16 +23,19 @@ export const oldRepl = (v: string) => !/^3\.(1[3-9]|[2-9]\d)/.test(v);
 
 export type Runtime = ReturnType<typeof interpreter>;
 
+/** Where pip installs for python `v` (3.12.3: python3.12). */
+export const sitePackages = (v: string) => `/usr/local/lib/python${v.replace(/\.\d+$/, '')}/site-packages`;
+
 /** An interpreter for a program started in `cwd` with `env` (KEY=value list). */
 export function runtime(m: Machine, py: boolean, env: string[], cwd: string): Runtime {
   const vars = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  const version = py ? pythonRelease(m.fs, vars) : release(m.fs).node;
   return interpreter({
-    py, fs: m.fs, cwd, env: vars, hostname: m.hostname, kernel: m.kernel,
-    version: py ? pythonRelease(m.fs, vars) : release(m.fs).node,
-    build: py ? pythonBuild(m, pythonRelease(m.fs, vars)) : undefined,
+    py, fs: m.fs, cwd, env: vars, hostname: m.hostname, kernel: m.kernel, version,
+    build: py ? pythonBuild(m, version) : undefined,
     random: () => (m.random?.() ?? 16384) / 32768,
     // a package pip or npm installed
-    exists: (mod) => exists(m.fs, py ? `/usr/local/lib/python${pythonRelease(m.fs, vars).replace(/\.\d+$/, '')}/site-packages/${mod}` : `node_modules/${mod}`, cwd),
+    exists: (mod) => exists(m.fs, py ? `${sitePackages(version)}/${mod}` : `node_modules/${mod}`, cwd),
   });
 }
 
