@@ -21,7 +21,11 @@ export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
   if (b === 'redis-server') return redisServer(at);
   if (b === 'nginx') return nginx(at, false, true);
   if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(at, { env, cwd, stdin: false }, argv[1]);
-  if (/^python3?(\.\d+)?$/.test(b) && argv[1] === '-m' && argv[2] === 'http.server') return httpServer(at, /^\d+$/.test(argv[3] ?? '') ? +argv[3] : 8000, cwd, env);
+  if (/^python3?(\.\d+)?$/.test(b) && argv[1] === '-m' && argv[2] === 'http.server') {
+    // the port is its one positional argument, wherever options like `--bind ADDR` put it
+    const port = argv.slice(3).find((a, i, rest) => /^\d+$/.test(a) && !/^(-b|--bind|-d|--directory)$/.test(rest[i - 1] ?? ''));
+    return httpServer(at, port ? +port : 8000, cwd, env);
+  }
   return undefined;
 }
 

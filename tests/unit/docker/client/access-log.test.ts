@@ -59,3 +59,10 @@ test("on a network with a gateway of its own, docker-proxy's connections come fr
   await run('curl -s localhost:8080');
   assert.match((await run('docker logs web 2>/dev/null')).out, new RegExp(String.raw`\n172\.30\.0\.254 - - ${T} "GET / HTTP/1\.1" 200 615 `));
 });
+
+test('python -m http.server takes its port after options such as --bind', async () => {
+  const run = session();
+  await run('docker run -d --name py -p 8080:8080 -e PYTHONUNBUFFERED=1 python:3.12-slim python3 -m http.server --bind 0.0.0.0 8080');
+  assert.equal((await run('docker logs py')).out, 'Serving HTTP on 0.0.0.0 port 8080 (http://0.0.0.0:8080/) ...\n');
+  assert.match((await run('curl -s localhost:8080/')).out, /Directory listing for \//);
+});
