@@ -5,6 +5,7 @@
  */
 import { program, type Context, type Launch, type Proc } from './process';
 import type { Out } from './shell/types';
+import { envVar } from './env-var';
 import { PG_NO_PASSWORD, PG_SOCKET, pgBuild, pgFailed, pgServe, psqlArgs, psqlBanner, psqlLine, psqlOpen, psqlPrompt, type PgConn } from './shell/psql';
 
 const NO_PASSWORD = `Error: Database is uninitialized and superuser password is not specified.
@@ -51,7 +52,7 @@ const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').repla
 
 export function postgresServer(at: Launch, env: string[]): Proc {
   const { m } = at;
-  const get = (k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1) ?? '';
+  const get = (k: string) => envVar(env, k);
   const data = get('PGDATA') || '/var/lib/postgresql/data';
   // the image's release (PG_VERSION `16.9-1.pgdg120+1` or `16.9`); 17 added the LSNs to the checkpoint line
   const build = () => pgBuild(m, get('PG_VERSION').split('-')[0] || '17.5');

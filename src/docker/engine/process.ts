@@ -15,6 +15,7 @@ import { signalName } from '../common/sh/signals';
 import { lines } from '../common/sh/text';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
+import { envVar } from './env-var';
 
 export { parseSignal } from '../common/sh/signals';
 
@@ -563,7 +564,7 @@ const MYSQL_EDITION = 'MySQL Community Server - GPL.';
 export function mysqld(at: Launch, env: string[]): Proc {
   const { m, start } = at;
   // The image's MYSQL_VERSION (`9.3.0-1.el9`): the package release, and the server's version before the dash
-  const release = env.find((e) => e.startsWith('MYSQL_VERSION='))?.slice(14) ?? '9.3.0-1.el9';
+  const release = envVar(env, 'MYSQL_VERSION') || '9.3.0-1.el9';
   const v = release.split('-')[0];
   const v80 = v.startsWith('8.0.');
   return program(at, {
@@ -575,7 +576,7 @@ export function mysqld(at: Launch, env: string[]): Proc {
       note("Switching to dedicated user 'mysql'");
       note(started);
       const options = ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'];
-      if (!options.some((k) => env.some((e) => e.startsWith(k + '=') && e.length > k.length + 1))) {
+      if (!options.some((k) => envVar(env, k))) {
         out.err(`${t} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified\n    You need to specify one of the following as an environment variable:\n${options.map((k) => `    - ${k}\n`).join('')}`);
         this.exitCode = 1;
         return;

@@ -8,6 +8,7 @@ import type { Machine } from './types';
 import { pythonRelease, runCode, runtime, sitePackages, type Runtime } from './runtimes';
 import type { HttpReply } from './types';
 import { exists } from './package-files';
+import { envVar } from '../env-var';
 
 export interface FlaskApp { name: string; host: string; port: number; debug: boolean; routes: Map<string, string>; rt: Runtime; python: string }
 
@@ -57,7 +58,7 @@ export function runFlask(m: Machine, env: string[], cwd: string, file: string, s
 export function flaskCli(argv: string[], env: string[]): { host: string; port: number; file: string } | undefined {
   if (!/(^|\/)flask$/.test(argv[0]) || argv[1] !== 'run') return undefined;
   const opt = (k: string) => { const i = argv.findIndex((a) => a.startsWith(`--${k}`) || a === `-${k[0]}`); return i < 0 ? undefined : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]; };
-  const app = env.find((e) => e.startsWith('FLASK_APP='))?.slice(10) || 'app.py';
+  const app = envVar(env, 'FLASK_APP') || 'app.py';
   return { host: opt('host') ?? '127.0.0.1', port: Number(opt('port') ?? 5000), file: app.endsWith('.py') ? app : app + '.py' };
 }
 

@@ -9,6 +9,7 @@ import { promptLoop } from '../sql/prompt-loop';
 import { Store } from '../sql/store';
 import type { Command, HttpReply, Machine } from './types';
 import { envList } from './node';
+import { envVar } from '../env-var';
 
 export const PG_SOCKET = '/var/run/postgresql/.s.PGSQL.5432';
 const alpine = (m: Machine) => m.fs.resolve('/etc/alpine-release').node !== undefined;
@@ -49,17 +50,16 @@ export function psqlArgs(args: string[], env: string[]): { user: string; db: str
 
 /** The cluster's databases: a directory each under PGDATA/base (an older data directory: the ones the image made). */
 export function pgStore(m: Machine, env: string[]): Store {
-  const st = new Store(m.fs, (get(env, 'PGDATA') || '/var/lib/postgresql/data') + '/base');
-  if (!st.dbs().length && m.fs.resolve(st.root).node) [get(env, 'POSTGRES_DB') || get(env, 'POSTGRES_USER') || 'postgres', 'postgres', 'template0', 'template1'].forEach(st.createDb);
+  const st = new Store(m.fs, (envVar(env, 'PGDATA') || '/var/lib/postgresql/data') + '/base');
+  if (!st.dbs().length && m.fs.resolve(st.root).node) [envVar(env, 'POSTGRES_DB') || envVar(env, 'POSTGRES_USER') || 'postgres', 'postgres', 'template0', 'template1'].forEach(st.createDb);
   return st;
 }
-const get = (env: string[], k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1) ?? '';
 
 /** Why the connection fails (psql's message), or undefined when it is accepted. */
 export function psqlConnect(m: Machine, env: string[], user: string, db: string): string | undefined {
   const failed = `psql: error: connection to server on socket "${PG_SOCKET}" failed: `;
   if (!m.fs.resolve(PG_SOCKET).node) return `${failed}No such file or directory\n\tIs the server running locally and accepting connections on that socket?\n`;
-  const role = get(env, 'POSTGRES_USER') || 'postgres';
+  const role = envVar(env, 'POSTGRES_USER') || 'postgres';
   if (user !== role) return `${failed}FATAL:  role "${user}" does not exist\n`;
   if (!pgStore(m, env).hasDb(db)) return `${failed}FATAL:  database "${db}" does not exist\n`;
   return undefined;
@@ -129,10 +129,10 @@ export const pgServe = (m: Machine, env: string[]) => (port: number, path: strin
   if (port !== 5432) return null;
   if (!path.startsWith(PG_WIRE)) return { status: 0, body: '', server: '' };
   const w = JSON.parse(path.slice(PG_WIRE.length)) as PgWire;
-  const trust = get(env, 'POSTGRES_HOST_AUTH_METHOD') === 'trust';
-  const role = get(env, 'POSTGRES_USER') || 'postgres';
+  const trust = envVar(env, 'POSTGRES_HOST_AUTH_METHOD') === 'trust';
+  const role = envVar(env, 'POSTGRES_USER') || 'postgres';
   // '' asks for the password; a wrong role is refused like a wrong password
-  const no = trust && w.user !== role ? `role "${w.user}" does not exist` : trust ? undefined : w.pass === undefined ? '' : w.pass !== get(env, 'POSTGRES_PASSWORD') || w.user !== role ? `password authentication failed for user "${w.user}"` : undefined;
+  const no = trust && w.user !== role ? `role "${w.user}" does not exist` : trust ? undefined : w.pass === undefined ? '' : w.pass !== envVar(env, 'POSTGRES_PASSWORD') || w.user !== role ? `password authentication failed for user "${w.user}"` : undefined;
   const c: PgConn = { db: w.db };
   const body = no !== undefined ? { no } : !pgStore(m, env).hasDb(w.db) ? { no: `database "${w.db}" does not exist` } : w.input === undefined ? {} : { r: psqlRun(m, env, c, w.input), db: c.db };
   return { status: 200, body: JSON.stringify(body), server: '' };
@@ -143,7 +143,7 @@ export const pgFailed = (m: Machine, host = '', ip = /^[\d.]+$/.test(host) ? hos
 export const PG_NO_PASSWORD = 'fe_sendauth: no password supplied\n';
 
 /** Connects (`-h` goes over TCP): undefined once connected, '' when the server wants a password, or psql's error. */
-export function psqlOpen(m: Machine, env: string[], a: { user: string; host?: string }, c: PgConn, pass = get(env, 'PGPASSWORD') || undefined): string | undefined {
+export function psqlOpen(m: Machine, env: string[], a: { user: string; host?: string }, c: PgConn, pass = envVar(env, 'PGPASSWORD') || undefined): string | undefined {
   const host = a.host;
   if (!host || host === 'localhost' || host === '127.0.0.1') return psqlConnect(m, env, a.user, c.db);
   const ip = /^[\d.]+$/.test(host) ? host : m.resolve?.(host)?.ip;
@@ -168,7 +168,7 @@ export function psqlOpen(m: Machine, env: string[], a: { user: string; host?: st
 export function psqlRun(m: Machine, env: string[], c: PgConn, input: string): [string, string] | null {
   const s = input.trim();
   if (/^\\q\b/.test(s)) return null;
-  const role = get(env, 'POSTGRES_USER') || 'postgres';
+  const role = envVar(env, 'POSTGRES_USER') || 'postgres';
   const store = pgStore(m, env);
   const [cmd, arg] = s.split(/\s+/);
   if (/^\\l\+?$/.test(cmd)) {

@@ -8,32 +8,32 @@ import { promptLoop } from './prompt-loop';
 import { run, type Res, type Session } from './eval';
 import { SqlError, statements } from './parse';
 import { Store } from './store';
+import { envVar } from '../env-var';
 
 export const MYSQL_SOCK = '/var/run/mysqld/mysqld.sock';
 const DATA = '/var/lib/mysql';
 const USERS = DATA + '/mysql.ibd';
 type Accounts = { users: Record<string, string>; grants: Record<string, string> };
-const get = (env: string[], k: string) => env.find((e) => e.startsWith(k + '='))?.slice(k.length + 1) ?? '';
 /** The server's version: the image's MYSQL_VERSION (`9.3.0-1.el9`) before the dash. */
-const serverVersion = (env: string[]) => get(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0';
+const serverVersion = (env: string[]) => envVar(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0';
 
 /** The entrypoint's first start: system schemas, accounts, the database; its notes. */
 export function mysqlInit(m: Machine, env: string[]): string[] {
   const st = new Store(m.fs, DATA);
   ['mysql', 'performance_schema', 'sys'].forEach(st.createDb);
   const notes: string[] = [];
-  let root = get(env, 'MYSQL_ROOT_PASSWORD');
-  if (!root && get(env, 'MYSQL_RANDOM_ROOT_PASSWORD')) {
+  let root = envVar(env, 'MYSQL_ROOT_PASSWORD');
+  if (!root && envVar(env, 'MYSQL_RANDOM_ROOT_PASSWORD')) {
     // `openssl rand -base64 24`: 32 characters
     const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
     root = Array.from({ length: 32 }, () => B64[(m.random?.() ?? 0) & 63]).join('');
     notes.push(`GENERATED ROOT PASSWORD: ${root}`);
   }
   const acc: Accounts = { users: { root }, grants: {} };
-  const [db, user] = [get(env, 'MYSQL_DATABASE'), get(env, 'MYSQL_USER')];
+  const [db, user] = [envVar(env, 'MYSQL_DATABASE'), envVar(env, 'MYSQL_USER')];
   if (db) (st.createDb(db), notes.push(`Creating database ${db}`));
-  if (user && get(env, 'MYSQL_PASSWORD')) {
-    acc.users[user] = get(env, 'MYSQL_PASSWORD');
+  if (user && envVar(env, 'MYSQL_PASSWORD')) {
+    acc.users[user] = envVar(env, 'MYSQL_PASSWORD');
     notes.push(`Creating user ${user}`);
     if (db) (acc.grants[user] = db), notes.push(`Giving user ${user} access to schema ${db}`);
   }
@@ -68,7 +68,7 @@ export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () =>
   if (o.host && o.host !== 'localhost' && from === 'localhost') return mysqlRemote(m, o);
   if (!m.fs.list(['var', 'run', 'mysqld']).has('mysqld.sock')) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
   // a data directory made before the accounts were kept: root with the container's password
-  let acc: Accounts = { users: { root: get(env, 'MYSQL_ROOT_PASSWORD') }, grants: {} };
+  let acc: Accounts = { users: { root: envVar(env, 'MYSQL_ROOT_PASSWORD') }, grants: {} };
   try {
     acc = JSON.parse(m.fs.readFile(USERS)) as Accounts;
   } catch { /* kept as above */ }
