@@ -6,7 +6,7 @@ import { ApiError } from '../api';
 import { FATAL } from '../common/sh/signals';
 import { account, groupOf } from '../common/sh/passwd';
 import type { Ctr, Engine } from './engine';
-import { daemonEnv, httpd, lookPath, mysqld, nginx, nodeApp, program, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
+import { daemonEnv, httpd, lookPath, mysqld, nginx, nginxEntrypoint, nodeApp, program, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
 import { flaskMain } from './flask-app';
 import { pick } from './background';
@@ -57,6 +57,7 @@ export const mainProcess = {
     let argv = [c.path, ...c.args];
     const launch = (): Launch => ({ pid, argv, tty, start: this.now(), m });
     const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
+    let configure = false;
     // Entrypoint scripts of the catalogue hand over to their arguments.
     if (base(argv[0]) === 'docker-entrypoint.sh' && argv.length > 1) {
       const cwd = c.config.WorkingDir || '/';
@@ -64,7 +65,14 @@ export const mainProcess = {
       const server = ownNginx ? undefined : entrypointServer(m, env, cwd, argv[1]);
       if (server) argv = [argv[0], server, ...argv.slice(1)];
       const next = argv[1];
-      if (next === 'nginx' || next === 'nginx-debug') return nginx(launch(), this.osId(c) === 'alpine');
+      const web = next === 'nginx' || next === 'nginx-debug';
+      // An option that makes the program answer and leave skips the script's setup (`_pg_want_help`,
+      // `_mysql_want_help`; nginx's scripts still run): it is exec'd as given, as root.
+      const asks = (re: RegExp) => argv.slice(2).some((a) => re.test(a));
+      const leave = next === 'postgres' ? asks(/^(-[?V]|--(help|version|describe-config))$/) : next === 'mysqld' ? asks(/^(-[?V]|--(help|version|print-defaults))$/)
+        : next === 'redis-server' ? /^-(v|-version|h|-help)$/.test(argv[2]) : web && asks(/^-\w*[?hvVtTs]/);
+      if (web && !leave) return nginx(launch(), this.osId(c) === 'alpine');
+      configure = web;
       // nginx's script ends in `exec "$@"` on its line 47, under dash or busybox ash
       const no = ownNginx ? lookPath(m, env, cwd, next) : undefined;
       if (no) {
@@ -75,9 +83,9 @@ export const mainProcess = {
       // their options (`--appendonly yes`, `-c max_connections=200`) change nothing a lesson sees;
       // started as root, the script steps down to the image's own user with gosu
       const gosu = (p: Proc, name: string): Proc => Object.assign(p, { user: User && !/^(0|root)(:|$)/.test(User) ? User : name });
-      if (next === 'redis-server') return gosu(redisServer(launch()), 'redis');
-      if (next === 'postgres') return gosu(postgresServer(launch(), env), 'postgres');
-      if (next === 'mysqld') {
+      if (!leave && next === 'redis-server') return gosu(redisServer(launch()), 'redis');
+      if (!leave && next === 'postgres') return gosu(postgresServer(launch(), env), 'postgres');
+      if (!leave && next === 'mysqld') {
         argv = ['mysqld'];
         return gosu(mysqld(launch(), env), 'mysql');
       }
@@ -102,7 +110,12 @@ export const mainProcess = {
       const file = 'script' in s ? /^node\s+(\S+)$/.exec(s.script.trim())?.[1] : undefined;
       if (file && 'banner' in s) return nodeApp(launch(), o, file, s.banner);
     }
-    return startProgram(launch(), o);
+    const p = startProgram(launch(), o);
+    if (configure) {
+      const boot = p.boot.bind(p);
+      p.boot = async (out) => (nginxEntrypoint(m, out), boot(out));
+    }
+    return p;
   },
 
   osId(this: Engine, c: Ctr): string {

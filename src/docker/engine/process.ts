@@ -427,6 +427,33 @@ const NGINX_404 = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>
 const NGINX_SIGNALS = [1, 2, 3, 10, 15];
 
 /**
+ * What nginx's /docker-entrypoint.sh does before it execs `nginx …`: its scripts in
+ * /docker-entrypoint.d, the IPv6 one editing the packaged default.conf once.
+ */
+export function nginxEntrypoint(m: Machine, out: Out): void {
+  const ep = '/docker-entrypoint.sh';
+  out.out(`${ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n${ep}: Looking for shell scripts in /docker-entrypoint.d/\n${ep}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n`);
+  const conf = '/etc/nginx/conf.d/default.conf';
+  let text: string | undefined;
+  try {
+    text = m.fs.readFile(conf);
+  } catch { /* removed */ }
+  // The script edits only the packaged file (its checksum), once: a restart finds it done.
+  const ipv6 = (s: string) => out.out(`10-listen-on-ipv6-by-default.sh: info: ${s}\n`);
+  if (text === undefined) ipv6(`${conf} is not a file or does not exist`);
+  else if (text.includes('listen  [::]:80;')) ipv6('IPv6 listen already enabled');
+  else {
+    ipv6(`Getting the checksum of ${conf}`);
+    if (text !== NGINX_DEFAULT_CONF) ipv6(`${conf} differs from the packaged version`);
+    else {
+      m.fs.writeFile(conf, text.replace(/listen {7}80;\n/, 'listen       80;\n    listen  [::]:80;\n'));
+      ipv6(`Enabled listen on IPv6 in ${conf}`);
+    }
+  }
+  out.out(`${ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n${ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n${ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n${ep}: Configuration complete; ready for start up\n`);
+}
+
+/**
  * nginx behind /docker-entrypoint.sh: configuration lines, then a worker per CPU. SIGQUIT stops them
  * gracefully, SIGTERM and SIGINT at once; SIGHUP starts new workers and retires the old ones.
  * A signal sent from the host has no sender inside the namespace, so no `from PID`.
@@ -461,26 +488,7 @@ export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
         workers = [1, 2, 3, 4].map(() => m.newPid());
         return void out.err(start(t));
       }
-      const ep = '/docker-entrypoint.sh';
-      out.out(`${ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n${ep}: Looking for shell scripts in /docker-entrypoint.d/\n${ep}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n`);
-      const conf = '/etc/nginx/conf.d/default.conf';
-      let text: string | undefined;
-      try {
-        text = m.fs.readFile(conf);
-      } catch { /* removed */ }
-      // The script edits only the packaged file (its checksum), once: a restart finds it done.
-      const ipv6 = (s: string) => out.out(`10-listen-on-ipv6-by-default.sh: info: ${s}\n`);
-      if (text === undefined) ipv6(`${conf} is not a file or does not exist`);
-      else if (text.includes('listen  [::]:80;')) ipv6('IPv6 listen already enabled');
-      else {
-        ipv6(`Getting the checksum of ${conf}`);
-        if (text !== NGINX_DEFAULT_CONF) ipv6(`${conf} differs from the packaged version`);
-        else {
-          m.fs.writeFile(conf, text.replace(/listen {7}80;\n/, 'listen       80;\n    listen  [::]:80;\n'));
-          ipv6(`Enabled listen on IPv6 in ${conf}`);
-        }
-      }
-      out.out(`${ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n${ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n${ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n${ep}: Configuration complete; ready for start up\n`);
+      nginxEntrypoint(m, out);
       for (const d of ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp']) m.fs.mkdir(`/var/cache/nginx/${d}`, '/', true);
       m.fs.writeFile(NGINX_PID, '1\n');
       const t = nginxStamp(at.start);

@@ -55,6 +55,18 @@ const version = (text: string | ((sh: ShellLike) => string), toErr = false): Com
 
 const mysqldVersion = version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`);
 
+/**
+ * usage() of mysqld.cc, which --help prints before any root check; --verbose adds the option files
+ * and the list of every option and variable (left out here: several pages).
+ */
+const mysqldHelp: Command = (args, io, sh) => {
+  const verbose = args.includes('--verbose');
+  io.out(`/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)\nCopyright (c) 2000, 2025, Oracle and/or its affiliates.\n\nOracle is a registered trademark of Oracle Corporation and/or its\naffiliates. Other names may be trademarks of their respective\nowners.\n\nStarts the MySQL database server.\n\nUsage: /usr/sbin/mysqld [OPTIONS]\n${verbose
+    ? `\nDefault options are read from the following files in the given order:\n/etc/my.cnf /etc/mysql/my.cnf /usr/etc/my.cnf ~/.my.cnf \nThe following groups are read: mysqld server mysqld-${mysqlVersion(sh).slice(0, 3)}\n`
+    : '\nFor more help options (several pages), use mysqld --verbose --help.\n'}`);
+  return 0;
+};
+
 /** mysqld started by root without --user refuses to run; 9.x frames its log with start and end lines. */
 function mysqldAsRoot(io: IO, sh: ShellLike): number {
   const v = mysqlVersion(sh);
@@ -211,7 +223,7 @@ export const PROGRAMS: Record<string, Command> = {
   },
   nginx: nginxCommand,
   httpd: version('Server version: Apache/2.4.63 (Unix)\nServer built:   May 20 2025 17:40:11'),
-  mysqld: (args, io, sh) => (sh.user === 'root' && !args.some((a) => /^--user=/.test(a)) && !/^-(v|V|-version|version)$/.test(args[1] ?? '') ? mysqldAsRoot(io, sh) : mysqldVersion(args, io, sh)),
+  mysqld: (args, io, sh) => (args.some((a) => /^-([?]|-help)$/.test(a)) ? mysqldHelp(args, io, sh) : sh.user === 'root' && !args.some((a) => /^--user=/.test(a)) && !/^-(v|V|-version|version)$/.test(args[1] ?? '') ? mysqldAsRoot(io, sh) : mysqldVersion(args, io, sh)),
   mysql: mysqlCommand,
   ...NODE_PROGRAMS,
   ...REDIS_PROGRAMS,

@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { session } from '../client/session';
+
+const PG_ROOT = '"root" execution of the PostgreSQL server is not permitted.\n';
+
+test("postgres's entrypoint runs --version, -V, --help and --describe-config as given: no password asked, no initdb", async () => {
+  const run = session();
+  await run('docker pull -q postgres:16');
+  const v = { out: 'postgres (PostgreSQL) 16.9 (Debian 16.9-1.pgdg120+1)\n', err: '', exit: 0 };
+  assert.deepEqual(await run('docker run --rm postgres:16 --version'), v);
+  assert.deepEqual(await run('docker run --rm postgres:16 postgres --version'), v);
+  assert.deepEqual(await run('docker run --rm postgres:16 postgres -V'), v);
+  const help = await run('docker run --rm postgres:16 --help');
+  assert.equal(help.exit, 0);
+  assert.match(help.out, /^postgres is the PostgreSQL server\.\n\nUsage:\n  postgres \[OPTION\]\.\.\.\n\nOptions:\n  -B NBUFFERS/);
+  assert.match(help.out, /\n  -\?, --help         show this help, then exit\n[^]*PostgreSQL home page: <https:\/\/www\.postgresql\.org\/>\n$/);
+  assert.deepEqual(await run('docker run --rm postgres:16 postgres -?'), help);
+  const cfg = await run('docker run --rm postgres:16 --describe-config');
+  assert.match(cfg.out, /^max_connections\tpostmaster\t[^\n]*\tINTEGER\t100\t/);
+  assert.equal(cfg.exit, 0);
+  // the script found a help option anywhere; postgres itself reads it only first, so as root it refuses
+  const late = await run('docker run --rm postgres:16 -c max_connections=5 --version');
+  assert.equal(late.exit, 1);
+  assert.ok(late.err.startsWith(PG_ROOT));
+  // nothing was initialized in any of them: a data directory still needs its password
+  assert.equal((await run('docker ps -a -q')).out, '');
+  assert.match((await run('docker run --rm postgres:16')).err, /^Error: Database is uninitialized and superuser password is not specified\./);
+});
+
+test("mysql's entrypoint runs --version and --help without MYSQL_ROOT_PASSWORD; mysql --version is the client's", async () => {
+  const run = session();
+  await run('docker pull -q mysql');
+  const v = { out: '/usr/sbin/mysqld  Ver 9.3.0 for Linux on x86_64 (MySQL Community Server - GPL)\n', err: '', exit: 0 };
+  assert.deepEqual(await run('docker run --rm mysql --version'), v);
+  assert.deepEqual(await run('docker run --rm mysql mysqld --version'), v);
+  assert.deepEqual(await run('docker run --rm mysql mysqld -V'), v);
+  const brief = await run('docker run --rm mysql --help');
+  assert.equal(brief.exit, 0);
+  assert.ok(brief.out.startsWith(v.out + 'Copyright (c) 2000, 2025, Oracle and/or its affiliates.\n'));
+  assert.match(brief.out, /\nUsage: \/usr\/sbin\/mysqld \[OPTIONS\]\n\nFor more help options \(several pages\), use mysqld --verbose --help\.\n$/);
+  const verbose = await run('docker run --rm mysql --verbose --help');
+  assert.match(verbose.out, /\nDefault options are read from the following files in the given order:\n\/etc\/my\.cnf \/etc\/mysql\/my\.cnf \/usr\/etc\/my\.cnf ~\/\.my\.cnf \nThe following groups are read: mysqld server mysqld-9\.3\n/);
+  assert.deepEqual(await run('docker run --rm mysql mysql --version'), { out: 'mysql  Ver 9.3.0 for Linux on x86_64 (MySQL Community Server - GPL)\n', err: '', exit: 0 });
+  // without a help option the setup still asks for a password
+  assert.match((await run('docker run --rm mysql')).err, /Database is uninitialized and password option is not specified/);
+});
+
+test('redis: an option first becomes redis-server …; --version answers and leaves', async () => {
+  const run = session();
+  await run('docker pull -q redis');
+  const v = { out: 'Redis server v=8.0.2 sha=00000000:1 malloc=jemalloc-5.3.0 bits=64 build=c4b4e9a1d8f53a7\n', err: '', exit: 0 };
+  assert.deepEqual(await run('docker run --rm redis --version'), v);
+  assert.deepEqual(await run('docker run --rm redis redis-server -v'), v);
+  assert.deepEqual(await run('docker run --rm redis redis-cli --version'), { out: 'redis-cli 8.0.2\n', err: '', exit: 0 });
+  await run('docker run -d --name cache redis --appendonly yes');
+  assert.equal((await run('docker inspect -f "{{.State.Running}}" cache')).out, 'true\n');
+});
+
+test("nginx's entrypoint configures, then execs nginx with the options given: -v, -V and -t answer on stderr", async () => {
+  const run = session();
+  await run('docker pull -q nginx');
+  const v = await run('docker run --rm nginx nginx -v');
+  assert.equal(v.err, 'nginx version: nginx/1.27.5\n');
+  assert.equal(v.exit, 0);
+  assert.match(v.out, /^\/docker-entrypoint\.sh: \/docker-entrypoint\.d\/ is not empty[^]*\/docker-entrypoint\.sh: Configuration complete; ready for start up\n$/);
+  const t = await run('docker run --rm nginx nginx -t');
+  assert.equal(t.err, 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n');
+  assert.equal(t.out, v.out);
+  assert.deepEqual(await run('docker run --rm nginx -v'), { out: '', err: '/docker-entrypoint.sh: 47: exec: -v: not found\n', exit: 127 });
+});
