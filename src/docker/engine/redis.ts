@@ -3,7 +3,7 @@
  * it saves in /data when it stops and loads when it starts again) and redis-cli's interactive mode.
  */
 import { program, type Launch, type Proc } from './process';
-import { REDIS_VERSION, formatReply, redisArgs, redisCall, redisServe, redisWords } from './shell/redis';
+import { formatReply, redisArgs, redisCall, redisServe, redisVersion, redisWords } from './shell/redis';
 
 const RDB = '/data/dump.rdb';
 /** Redis's log time: `10 Jun 2025 09:30:00.123`. */
@@ -21,6 +21,8 @@ export function redisServer(at: Launch): Proc {
   const log = (kind: 'C' | 'M', lines: string[]) => lines.map((l) => `${pid}:${kind} ${stamp(m.now())} ${l}\n`).join('');
   // typed in a shell: no entrypoint to say it starts; `--daemonize yes` leaves the terminal once its configuration is read
   const daemon = at.argv.join(' ').includes('--daemonize yes');
+  const v = redisVersion(m.fs);
+  const eight = v > '8';
   return program(at, {
     async boot(out) {
       let loaded = '';
@@ -30,19 +32,19 @@ export function redisServer(at: Launch): Proc {
         const node = m.fs.resolve(RDB).node;
         const age = Math.max(0, Math.round((m.now() - (node && 'mtime' in node ? node.mtime : m.now())) / 1000));
         for (let i = 0; i + 1 < parts.length; i += 2) db.set(parts[i], parts[i + 1]);
-        loaded = log('M', [`* Loading RDB produced by version ${REDIS_VERSION}`, `* RDB age ${age} seconds`, '* RDB memory usage when created 0.90 Mb', `* Done loading RDB, keys loaded: ${db.size}, keys expired: 0.`, '* DB loaded from disk: 0.000 seconds']);
+        loaded = log('M', [`* Loading RDB produced by version ${v}`, `* RDB age ${age} seconds`, '* RDB memory usage when created 0.90 Mb', `* Done loading RDB, keys loaded: ${db.size}, keys expired: 0.`, '* DB loaded from disk: 0.000 seconds']);
       } catch { /* first start: no snapshot */ }
-      const begin = ['* oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', `* Redis version=${REDIS_VERSION}, bits=64, commit=00000000, modified=1, pid=${pid}, just started`, '* Configuration loaded'];
+      const begin = ['* oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', `* Redis version=${v}, bits=64, commit=00000000, modified=1, pid=${pid}, just started`, '* Configuration loaded'];
       if (daemon) {
         // as PID 1 the parent that returns is the container's end
         if (pid === 1) this.exitCode = 0;
         return out.out(log('C', begin));
       }
-      out.out((pid === 1 ? 'Starting Redis Server\n' : '') + log('C', [
+      out.out((pid === 1 && eight ? 'Starting Redis Server\n' : '') + log('C', [
         "# WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.",
         ...begin,
       ]) + log('M', ['* monotonic clock: POSIX clock_gettime', '* Running mode=standalone, port=6379.',
-        ...MODULES.map(([name, file]) => `* Module '${name}' loaded from /usr/local/lib/redis/modules//${file}.so`), '* Server initialized']) + loaded + log('M', ['* Ready to accept connections tcp']));
+        ...(eight ? MODULES : []).map(([name, file]) => `* Module '${name}' loaded from /usr/local/lib/redis/modules//${file}.so`), '* Server initialized']) + loaded + log('M', ['* Ready to accept connections tcp']));
     },
     signal(sig, out) {
       const name = STOPS[sig];

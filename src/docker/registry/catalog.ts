@@ -320,20 +320,25 @@ CMD ["python3"]`,
   };
 }
 
-// --- redis 8.0 (with its modules), on bookworm-slim and on alpine; WORKDIR adds BuildKit's empty layer.
+// --- redis 8.0 (with its modules) and 7.4, on bookworm-slim and on alpine; WORKDIR adds BuildKit's empty layer.
 const REDIS_ENV = ['REDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/8.0.2.tar.gz', 'REDIS_DOWNLOAD_SHA=caf3c0069f06fc84c5153bd2a348b204c578de80490c73857bee01d9b5d7401f'];
+// 7.4 still set its version, took the tarball from download.redis.io and stepped down with gosu on Debian
+const REDIS7_ENV = ['REDIS_VERSION=7.4.4', 'REDIS_DOWNLOAD_URL=http://download.redis.io/releases/redis-7.4.4.tar.gz', 'REDIS_DOWNLOAD_SHA=985c465146453f4d79912e70b2dc516577a1667cbf9b0420a0c87878fcc6f32f'];
 const EMPTY = layer('empty', 0, 32, () => []);
-function redis(tags: string[], alpine: boolean, size: number, gz: number): ImageSpec {
-  const k = alpine ? 'redis-8.0.2-alpine' : 'redis-8.0.2';
+function redis(tags: string[], alpine: boolean, size: number, gz: number, v = '8.0.2'): ImageSpec {
+  const k = alpine ? `redis-${v}-alpine` : 'redis-' + v;
   const user = alpine ? 'redis:x:999:1000:Linux User,,,:/home/redis:/sbin/nologin\n' : 'redis:x:999:999::/home/redis:/bin/sh\n';
   const B = '/usr/local/bin/';
+  const seven = v < '8';
+  const gosu = seven && !alpine;
+  const env = [...(gosu ? ['GOSU_VERSION=1.17'] : []), ...(seven ? REDIS7_ENV : REDIS_ENV)];
   return {
-    repo: 'redis', tags, created: alpine ? '2025-05-28T19:43:09Z' : '2025-05-28T19:40:55Z',
-    config: { ExposedPorts: { '6379/tcp': {} }, Env: [PATH, ...REDIS_ENV], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['redis-server'], Volumes: { '/data': {} }, WorkingDir: '/data' },
+    repo: 'redis', tags, created: seven ? '2025-05-29T14:46:25Z' : alpine ? '2025-05-28T19:43:09Z' : '2025-05-28T19:40:55Z',
+    config: { ExposedPorts: { '6379/tcp': {} }, Env: [PATH, ...env], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['redis-server'], Volumes: { '/data': {} }, WorkingDir: '/data' },
     history: [...(alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST), ...dockerfile(`
 ${alpine ? 'RUN set -eux; \taddgroup -S -g 1000 redis; \tadduser -S -G redis -u 999 redis' : 'RUN set -eux; \tgroupadd -r -g 999 redis; \tuseradd -r -g redis -u 999 redis'}
 ${alpine ? "RUN set -eux; \tapk add --no-cache \t\t'su-exec>=0.2' \t\ttzdata \t;" : apt('tzdata')}
-${REDIS_ENV.map((e) => 'ENV ' + e).join('\n')}
+${env.map((e) => (gosu && e === env[1] ? 'RUN set -eux; \tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends ca-certificates gnupg wget;\n' : '') + 'ENV ' + e).join('\n')}
 RUN set -eux; \t\t${alpine ? 'apk add --no-cache --virtual .build-deps' : 'savedAptMark="$(apt-mark showmanual)";'}
 RUN mkdir /data && chown redis:redis /data
 VOLUME [/data]
@@ -344,10 +349,12 @@ EXPOSE map[6379/tcp:{}]
 CMD ["redis-server"]`,
     layer(k + '-user', 4720, 1102, () => ['/etc/passwd:' + (alpine ? TEXT.passwdAlpine : TEXT.passwdDeb) + user, '/etc/group:' + (alpine ? TEXT.groupAlpine + 'redis:x:1000:redis\n' : TEXT.groupDeb + 'redis:x:999:\n')]),
     layer(k + '-tz', alpine ? 1620000 : 1260, alpine ? 460000 : 875, () => ['+/usr/share/zoneinfo UTC Etc Europe America']),
+    ...(gosu ? [layer(k + '-gosu', 4340000, 1437947, () => [B + 'gosu*4340000'])] : []),
+    // 8.0 builds its modules in; 7.4 has none, which is how its programs tell the release (shell/redis.ts)
     layer(k, size, gz, () => [B + 'redis-server*' + (alpine ? 16120000 : 17830000), B + 'redis-cli*' + (alpine ? 8470000 : 9120000), B + 'redis-benchmark*7920000',
-      ...['check-aof', 'check-rdb', 'sentinel'].map((n) => `${B}redis-${n}>redis-server`), fill('/usr/local/lib/redis/modules', 'redisbloom.so', 'redisearch.so', 'rejson.so', 'redistimeseries.so')]),
+      ...['check-aof', 'check-rdb', 'sentinel'].map((n) => `${B}redis-${n}>redis-server`), ...(seven ? [] : [fill('/usr/local/lib/redis/modules', 'redisbloom.so', 'redisearch.so', 'rejson.so', 'redistimeseries.so')])]),
     layer(k + '-data', 0, 97, () => ['/data/']),
-    layer(k + '-ep', 2120, 1110, () => [B + 'docker-entrypoint.sh*2120'])).map((h): HistorySpec => (h[0] === 'WORKDIR /data' ? [h[0], EMPTY, h[2]] : h))],
+    layer(k + '-ep', seven ? 661 : 2120, seven ? 572 : 1110, () => [B + 'docker-entrypoint.sh*' + (seven ? 661 : 2120)])).map((h): HistorySpec => (h[0] === 'WORKDIR /data' ? [h[0], EMPTY, h[2]] : h))],
   };
 }
 
@@ -532,6 +539,8 @@ CMD ["node"]`,
   pythonSmall(['3.13-alpine', '3-alpine', 'alpine', '3.13.3-alpine', '3.13-alpine3.21', '3-alpine3.21', 'alpine3.21', '3.13.3-alpine3.21'], '2025-06-04T01:07:52Z', true, 'python-3.13.3-alpine', [1650000, 461000, 35950000, 12890000]),
   redis(['latest', '8', '8.0', '8.0.2', 'bookworm', '8-bookworm', '8.0-bookworm', '8.0.2-bookworm'], false, 66300000, 24560000),
   redis(['alpine', '8-alpine', '8.0-alpine', '8.0.2-alpine', 'alpine3.21', '8-alpine3.21', '8.0-alpine3.21', '8.0.2-alpine3.21'], true, 52600000, 19870000),
+  redis(tagsOf(['7', '7.4', '7.4.4'], '', '-bookworm'), false, 38120000, 15339383, '7.4.4'),
+  redis(tagsOf(['7', '7.4', '7.4.4'], '-alpine', '-alpine3.21'), true, 30840000, 12290000, '7.4.4'),
   postgres(['latest', '17', '17.5', 'bookworm', '17-bookworm', '17.5-bookworm'], false),
   postgres(['alpine', '17-alpine', '17.5-alpine', 'alpine3.21', '17-alpine3.21', '17.5-alpine3.21'], true),
   // The tags of earlier releases a course's students type, as the Hub served them in June 2025.

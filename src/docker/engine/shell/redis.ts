@@ -5,6 +5,8 @@
  * server's `serve` on port 6379), so `redis-cli -h other-container` works like a TCP connection.
  */
 import type { Command, HttpReply, IO, Machine, ShellLike } from './types';
+import type { Fs } from '../fs';
+import { exists } from './package-files';
 import { hold } from './node';
 import { promptLoop } from '../sql/prompt-loop';
 
@@ -13,7 +15,8 @@ export type Reply = ['+' | '-', string] | [':', number] | ['$', string | null] |
 
 /** The request marker: anything else sent to the port is not spoken by a redis client. */
 const WIRE = '\0redis ';
-export const REDIS_VERSION = '8.0.2';
+/** The image's release: 8.0 builds its modules in, 7.4 has none (catalog.ts). */
+export const redisVersion = (fs: Fs): string => (exists(fs, '/usr/local/lib/redis/modules') ? '8.0.2' : '7.4.4');
 
 /** Arity of the commands known: [fewest arguments, most]. */
 const ARITY: Record<string, [number, number]> = {
@@ -125,7 +128,7 @@ export function redisArgs(args: string[]): { host: string; port: number; rest: s
 
 /** `redis-cli CMD …` run to completion (the interactive mode runs as its own process: see engine/redis.ts). */
 const redisCli: Command = (args, io, sh) => {
-  if (/^-(v|-version)$/.test(args[1] ?? '')) return io.out(`redis-cli ${REDIS_VERSION}\n`), 0;
+  if (/^-(v|-version)$/.test(args[1] ?? '')) return io.out(`redis-cli ${redisVersion(sh.m.fs)}\n`), 0;
   const o = redisArgs(args);
   const lines = o.rest.length ? [o.rest] : (io.stdin ?? '').split('\n').map(redisWords).filter((w) => w.length);
   const tty = o.raw === undefined ? io.tty : !o.raw;
@@ -162,7 +165,7 @@ function redisAtPrompt(sh: ShellLike, io: IO, o: ReturnType<typeof redisArgs>, t
 export const REDIS_PROGRAMS: Record<string, Command> = {
   'redis-cli': redisCli,
   'redis-server': async (args, io, sh) => {
-    if (/^-(v|-version)$/.test(args[1] ?? '')) return io.out(`Redis server v=${REDIS_VERSION} sha=00000000:1 malloc=jemalloc-5.3.0 bits=64 build=${'c4b4e9a1d8f53a7'}\n`), 0;
+    if (/^-(v|-version)$/.test(args[1] ?? '')) return io.out(`Redis server v=${redisVersion(sh.m.fs)} sha=00000000:1 malloc=jemalloc-5.3.0 bits=64 build=${'c4b4e9a1d8f53a7'}\n`), 0;
     const p = sh.m.background?.(args, io, [], sh.cwd, sh.m.shellPid ?? 1);
     if (!p) return 1;
     await p.run?.();

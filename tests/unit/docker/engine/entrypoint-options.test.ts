@@ -69,3 +69,20 @@ test("nginx's entrypoint configures, then execs nginx with the options given: -v
   assert.equal(t.out, v.out);
   assert.deepEqual(await run('docker run --rm nginx -v'), { out: '', err: '/docker-entrypoint.sh: 47: exec: -v: not found\n', exit: 127 });
 });
+
+test('redis:7 and redis:7-alpine are 7.4.4, images of their own: no modules, no banner line, gosu on Debian', async () => {
+  const run = session();
+  assert.equal((await run('docker pull -q redis:7')).exit, 0);
+  assert.equal((await run('docker pull -q redis:7-alpine')).exit, 0);
+  assert.deepEqual(await run('docker run --rm redis:7 --version'), { out: 'Redis server v=7.4.4 sha=00000000:1 malloc=jemalloc-5.3.0 bits=64 build=c4b4e9a1d8f53a7\n', err: '', exit: 0 });
+  assert.equal((await run('docker run --rm redis:7-alpine redis-cli --version')).out, 'redis-cli 7.4.4\n');
+  await run('docker run -d --name cache redis:7.4.4-bookworm');
+  const logs = (await run('docker logs cache')).out;
+  assert.match(logs, /^1:C .* # WARNING Memory overcommit/);
+  assert.match(logs, /\* Redis version=7\.4\.4, /);
+  assert.doesNotMatch(logs, /Module '/);
+  assert.deepEqual(await run('docker exec cache redis-cli ping'), { out: 'PONG\n', err: '', exit: 0 });
+  assert.match((await run("docker inspect -f '{{json .Config.Env}}' redis:7")).out, /"GOSU_VERSION=1\.17","REDIS_VERSION=7\.4\.4","REDIS_DOWNLOAD_URL=http:\/\/download\.redis\.io\/releases\/redis-7\.4\.4\.tar\.gz",/);
+  await run('docker pull -q redis');
+  assert.notEqual((await run('docker images -q redis:7')).out, (await run('docker images -q redis')).out);
+});
