@@ -10,7 +10,7 @@ import { Exit, Open, inspect, repr } from './shell/repl-eval';
 import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 import { clientRepl } from './clients';
-import { NGINX_PID, NGINX_VERSION as NGINX, nginxStamp } from './shell/nginx';
+import { NGINX_PID, nginxStamp, nginxVersion } from './shell/nginx';
 import { signalName } from '../common/sh/signals';
 import { lines } from '../common/sh/text';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
@@ -423,7 +423,7 @@ function removePidFile(m: Machine, path: string): void {
   } catch { /* gone */ }
 }
 
-const NGINX_404 = `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>${NGINX}</center>\r\n</body>\r\n</html>\r\n`;
+const nginx404 = (v: string) => `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>${v}</center>\r\n</body>\r\n</html>\r\n`;
 const NGINX_SIGNALS = [1, 2, 3, 10, 15];
 
 /**
@@ -460,6 +460,7 @@ export function nginxEntrypoint(m: Machine, out: Out): void {
  */
 export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
   const { m } = at;
+  const NGINX = nginxVersion(m.fs);
   // typed in a shell it forks away from it: the master is the child, its log the image's /dev/stderr link
   let master = 1;
   let toErr = true;
@@ -518,7 +519,7 @@ export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
       return 0;
     },
     // A daemon's stdout is /dev/null, where the image's access.log points; the error log stays.
-    serve: website(m, daemon && !toErr ? '/var/www/html' : '/usr/share/nginx/html', NGINX, NGINX_404, (req, line, status, bytes, file) => {
+    serve: website(m, daemon && !toErr ? '/var/www/html' : '/usr/share/nginx/html', NGINX, nginx404(NGINX), (req, line, status, bytes, file) => {
       const w = workers[conn++ % workers.length];
       if (status === 404 && toErr) req.log.err(`${nginxStamp(m.now())} [error] ${w}#${w}: *${conn} open() "${file}" failed (2: No such file or directory), client: ${req.from}, server: localhost, request: "${line}", host: "${req.host}"\n`);
       if (!daemon) req.log.out(`${req.from} - - [${clfTime(m.now())}] "${line}" ${status} ${bytes} "-" "${req.agent}" "-"\n`);

@@ -6,6 +6,7 @@
 import type { ImageConfig } from '../api';
 import { sha256 } from '../engine/hash';
 import { STD_PATH } from '../engine/shell/sh';
+import { NGINX_STABLE_BIN } from '../engine/shell/nginx';
 import { COREUTILS, TEXT, alpineRoot, busyboxRoot, debianRoot } from './rootfs';
 
 export interface LayerSpec {
@@ -184,26 +185,57 @@ const NGINX_INDEX = '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</
 export const NGINX_DEFAULT_CONF = 'server {\n    listen       80;\n    server_name  localhost;\n\n    #access_log  /var/log/nginx/host.access.log  main;\n\n    location / {\n        root   /usr/share/nginx/html;\n        index  index.html index.htm;\n    }\n\n    #error_page  404              /404.html;\n\n    # redirect server error pages to the static page /50x.html\n    #\n    error_page   500 502 503 504  /50x.html;\n    location = /50x.html {\n        root   /usr/share/nginx/html;\n    }\n\n    # proxy the PHP scripts to Apache listening on 127.0.0.1:80\n    #\n    #location ~ \\.php$ {\n    #    proxy_pass   http://127.0.0.1;\n    #}\n\n    # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000\n    #\n    #location ~ \\.php$ {\n    #    root           html;\n    #    fastcgi_pass   127.0.0.1:9000;\n    #    fastcgi_index  index.php;\n    #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;\n    #    include        fastcgi_params;\n    #}\n\n    # deny access to .htaccess files, if Apache\'s document root\n    # concurs with nginx\'s one\n    #\n    #location ~ /\\.ht {\n    #    deny  all;\n    #}\n}\n';
 /** The packages' nginx.conf, the file a class opens first. */
 const NGINX_CONF = `\nuser  nginx;\nworker_processes  auto;\n\nerror_log  /var/log/nginx/error.log notice;\npid        /var/run/nginx.pid;\n\n\nevents {\n    worker_connections  1024;\n}\n\n\nhttp {\n    include       /etc/nginx/mime.types;\n    default_type  application/octet-stream;\n\n    log_format  main  '$remote_addr - $remote_user [$time_local] "$request" '\n                      '$status $body_bytes_sent "$http_referer" '\n                      '"$http_user_agent" "$http_x_forwarded_for"';\n\n    access_log  /var/log/nginx/access.log  main;\n\n    sendfile        on;\n    #tcp_nopush     on;\n\n    keepalive_timeout  65;\n\n    #gzip  on;\n\n    include /etc/nginx/conf.d/*.conf;\n}\n`;
-const nginxFiles = (lib: string) => () => [
+const nginxFiles = (lib: string, bin: number) => () => [
   // the user the Dockerfile's RUN adds (groupadd/useradd, addgroup/adduser on Alpine)
   ...(lib === '/usr/lib'
     ? ['/etc/passwd:' + TEXT.passwdAlpine + 'nginx:x:101:101:nginx:/var/cache/nginx:/sbin/nologin\n', '/etc/group:' + TEXT.groupAlpine + 'nginx:x:101:nginx\n']
     : ['/etc/passwd:' + TEXT.passwdDeb + 'nginx:x:101:101:nginx user:/nonexistent:/bin/false\n', '/etc/group:' + TEXT.groupDeb + 'nginx:x:101:\n']),
   '/etc/nginx/nginx.conf:' + NGINX_CONF, '/etc/nginx/mime.types=5349', '/etc/nginx/conf.d/default.conf:' + NGINX_DEFAULT_CONF,
-  '/usr/share/nginx/html/index.html:' + NGINX_INDEX, '/usr/share/nginx/html/50x.html=497', '/usr/sbin/nginx*1497752',
+  '/usr/share/nginx/html/index.html:' + NGINX_INDEX, '/usr/share/nginx/html/50x.html=497', '/usr/sbin/nginx*' + bin,
   '/var/log/nginx/access.log>/dev/stdout', '/var/log/nginx/error.log>/dev/stderr', '/var/cache/nginx/', '/etc/nginx/modules>/usr/lib/nginx/modules',
   // both variants install curl (for their DNS-SD registration) and gettext's envsubst
   '/usr/bin/curl*' + (lib === '/usr/lib' ? 247576 : 260328), '/usr/bin/envsubst*35184',
   fill(lib, 'libpcre2-8.so.0.11.2', 'libssl.so.3', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libGeoIP.so.1'),
   fill('/usr/lib/nginx/modules', 'ngx_http_js_module.so', 'ngx_stream_js_module.so', 'ngx_http_image_filter_module.so', 'ngx_http_xslt_filter_module.so'),
 ];
-const nginxConfig = (env: string[]): ImageConfig => ({
+const nginxConfig = (v: string, env: string[]): ImageConfig => ({
   ExposedPorts: { '80/tcp': {} },
-  Env: [PATH, 'NGINX_VERSION=1.27.5', ...env],
+  Env: [PATH, 'NGINX_VERSION=' + v, ...env],
   Entrypoint: ['/docker-entrypoint.sh'],
   Cmd: ['nginx', '-g', 'daemon off;'],
   Labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' },
   StopSignal: 'SIGQUIT',
+});
+
+/** nginx.org's packages for bookworm on debian:bookworm-slim; `bin` (the binary's size) tells its programs the release (shell/nginx.ts). */
+const nginxDebian = (tags: string[], v: string, created: string, bin: number, sizes: number[]): ImageSpec => ({
+  repo: 'nginx', tags, created,
+  config: nginxConfig(v, ['NJS_VERSION=0.8.10', 'NJS_RELEASE=1~bookworm', 'PKG_RELEASE=1~bookworm', 'DYNPKG_RELEASE=1~bookworm']),
+  history: [...BOOKWORM_SLIM_HIST, ...dockerfile(`
+LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>
+ENV NGINX_VERSION=${v}
+ENV NJS_VERSION=0.8.10
+ENV NJS_RELEASE=1~bookworm
+ENV PKG_RELEASE=1~bookworm
+ENV DYNPKG_RELEASE=1~bookworm
+RUN set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx     && apt-get update`,
+  layer(`nginx-${v}-bookworm`, sizes[0], sizes[1], nginxFiles('/usr/lib/x86_64-linux-gnu', bin))), ...nginxScripts(v)],
+});
+/** The alpine variant: the slim image's nginx, then njs and its libraries in a layer of their own. */
+const nginxAlpine = (tags: string[], v: string, created: string, bin: number, sizes: number[]): ImageSpec => ({
+  repo: 'nginx', tags, created,
+  config: nginxConfig(v, ['PKG_RELEASE=1', 'DYNPKG_RELEASE=1', 'NJS_VERSION=0.8.10', 'NJS_RELEASE=1']),
+  history: [...ALPINE_HIST, ...dockerfile(`
+LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>
+ENV NGINX_VERSION=${v}
+ENV PKG_RELEASE=1
+ENV DYNPKG_RELEASE=1
+RUN set -x     && addgroup -g 101 -S nginx     && adduser -S -D -H -u 101 -h /var/cache/nginx -s /sbin/nologin -G nginx -g nginx nginx`,
+  layer(`nginx-${v}-alpine-slim`, sizes[0], sizes[1], nginxFiles('/usr/lib', bin))), ...nginxScripts(v + '-alpine'), ...dockerfile(`
+ENV NJS_VERSION=0.8.10
+ENV NJS_RELEASE=1
+RUN set -x     && apkArch="$(cat /etc/apk/arch)"     && nginxPackages="nginx=\${NGINX_VERSION}-r\${PKG_RELEASE}`,
+  layer(`nginx-${v}-alpine-njs`, sizes[2], sizes[3], () => [fill('/usr/lib', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libcurl.so.4', 'libgpg-error.so.0'), '/usr/bin/envsubst*47224', '/usr/bin/curl*251432', ...'curl brotli-libs c-ares libunistring libidn2 nghttp2-libs libpsl zstd-libs libcurl ca-certificates'.split(' ').map((p) => `/lib/apk/db/${p}=${p.length + 1}`)]))],
 });
 
 /**
@@ -442,34 +474,11 @@ CMD ["/hello"]`, layer('hello', 10072, 2459, () => ['/hello*10072'])),
   ubuntu(['latest', '24.04', 'noble'], '24.04', '2025-05-29T04:21:01Z', NOBLE, '598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3'),
   debian(['latest', '12', 'bookworm'], BOOKWORM_HIST),
   debian(['bookworm-slim', '12-slim'], BOOKWORM_SLIM_HIST),
-  {
-    repo: 'nginx', tags: ['latest', '1.27', '1.27.5', 'mainline', 'bookworm'], created: '2025-04-16T14:50:27Z',
-    config: nginxConfig(['NJS_VERSION=0.8.10', 'NJS_RELEASE=1~bookworm', 'PKG_RELEASE=1~bookworm', 'DYNPKG_RELEASE=1~bookworm']),
-    history: [...BOOKWORM_SLIM_HIST, ...dockerfile(`
-LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>
-ENV NGINX_VERSION=1.27.5
-ENV NJS_VERSION=0.8.10
-ENV NJS_RELEASE=1~bookworm
-ENV PKG_RELEASE=1~bookworm
-ENV DYNPKG_RELEASE=1~bookworm
-RUN set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx     && apt-get update`,
-    layer('nginx-1.27.5-bookworm', 117330000, 43990000, nginxFiles('/usr/lib/x86_64-linux-gnu'))), ...nginxScripts('1.27.5')],
-  },
-  {
-    repo: 'nginx', tags: ['alpine', '1.27-alpine', '1.27.5-alpine', 'mainline-alpine'], created: '2025-04-16T16:07:45Z',
-    config: nginxConfig(['PKG_RELEASE=1', 'DYNPKG_RELEASE=1', 'NJS_VERSION=0.8.10', 'NJS_RELEASE=1']),
-    history: [...ALPINE_HIST, ...dockerfile(`
-LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>
-ENV NGINX_VERSION=1.27.5
-ENV PKG_RELEASE=1
-ENV DYNPKG_RELEASE=1
-RUN set -x     && addgroup -g 101 -S nginx     && adduser -S -D -H -u 101 -h /var/cache/nginx -s /sbin/nologin -G nginx -g nginx nginx`,
-    layer('nginx-1.27.5-alpine-slim', 4980000, 1790000, nginxFiles('/usr/lib'))), ...nginxScripts('1.27.5-alpine'), ...dockerfile(`
-ENV NJS_VERSION=0.8.10
-ENV NJS_RELEASE=1
-RUN set -x     && apkArch="$(cat /etc/apk/arch)"     && nginxPackages="nginx=\${NGINX_VERSION}-r\${PKG_RELEASE}`,
-    layer('nginx-1.27.5-alpine-njs', 35370000, 14420000, () => [fill('/usr/lib', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libcurl.so.4', 'libgpg-error.so.0'), '/usr/bin/envsubst*47224', '/usr/bin/curl*251432', ...'curl brotli-libs c-ares libunistring libidn2 nghttp2-libs libpsl zstd-libs libcurl ca-certificates'.split(' ').map((p) => `/lib/apk/db/${p}=${p.length + 1}`)]))],
-  },
+  nginxDebian(['latest', '1.27', '1.27.5', 'mainline', 'bookworm'], '1.27.5', '2025-04-16T14:50:27Z', 1497752, [117330000, 43990000]),
+  nginxAlpine(['alpine', '1.27-alpine', '1.27.5-alpine', 'mainline-alpine'], '1.27.5', '2025-04-16T16:07:45Z', 1497752, [4980000, 1790000, 35370000, 14420000]),
+  // the stable branch, a release of its own (1.28.0 of April 23)
+  nginxDebian(['stable', '1.28', '1.28.0', 'stable-bookworm', '1.28-bookworm', '1.28.0-bookworm'], '1.28.0', '2025-04-23T18:00:49Z', NGINX_STABLE_BIN, [117280000, 44150414]),
+  nginxAlpine(tagsOf(['stable', '1.28', '1.28.0'], '-alpine', '-alpine3.21'), '1.28.0', '2025-04-23T18:13:40Z', NGINX_STABLE_BIN, [4970000, 1786000, 35360000, 14410000]),
   {
     repo: 'httpd', tags: ['2.4', 'latest', '2', '2.4.63'], created: '2025-05-20T17:41:22Z',
     config: {

@@ -3,8 +3,14 @@
  * master whose PID is in the pid file, and a second server cannot bind the master's ports.
  */
 import type { Command, ShellLike } from './types';
+import type { Fs } from '../fs';
 
-export const NGINX_VERSION = 'nginx/1.27.5';
+/** The stable branch's binary (catalog.ts): its size tells the release, as node's does. */
+export const NGINX_STABLE_BIN = 1503352;
+export const nginxVersion = (fs: Fs): string => {
+  const n = fs.find(['usr', 'sbin', 'nginx']);
+  return `nginx/${n?.kind === 'file' && n.size === NGINX_STABLE_BIN ? '1.28.0' : '1.27.5'}`;
+};
 /** The error log's time: `2025/06/16 09:30:00`. */
 export const nginxStamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
 
@@ -110,8 +116,8 @@ export const nginxCommand: Command = async (args, io, sh) => {
   const opts = args.slice(1);
   const flags = opts.filter((a) => a.startsWith('-')).join('');
   const emerg = (e: string) => (io.err(`nginx: [emerg] ${e}\n`), 1);
-  if (/[?h]/.test(flags)) return io.err(`nginx version: ${NGINX_VERSION}\n${HELP}`), 0;
-  if (/v/i.test(flags)) return io.err(`nginx version: ${NGINX_VERSION}\n`), 0;
+  if (/[?h]/.test(flags)) return io.err(`nginx version: ${nginxVersion(sh.m.fs)}\n${HELP}`), 0;
+  if (/v/i.test(flags)) return io.err(`nginx version: ${nginxVersion(sh.m.fs)}\n`), 0;
   const bad = /^-[^?hvVtTqspecg]/.exec(opts.find((a) => /^-[^?hvVtTqspecg]/.test(a)) ?? '');
   if (bad) return io.err(`nginx: invalid option: "${bad[0].slice(1)}"\n`), 1;
   const problem = confError(sh, CONF);

@@ -86,3 +86,20 @@ test('redis:7 and redis:7-alpine are 7.4.4, images of their own: no modules, no 
   await run('docker pull -q redis');
   assert.notEqual((await run('docker images -q redis:7')).out, (await run('docker images -q redis')).out);
 });
+
+test('nginx:stable and nginx:stable-alpine are 1.28.0, their own images on the same bases as mainline', async () => {
+  const run = session();
+  await run('docker pull -q nginx');
+  const pull = await run('docker pull nginx:stable');
+  assert.equal(pull.exit, 0);
+  // only the Debian base is shared with mainline
+  assert.equal(pull.out.match(/Already exists/g)?.length, 1);
+  assert.equal((await run('docker pull -q nginx:stable-alpine')).exit, 0);
+  assert.equal((await run('docker run --rm nginx:stable nginx -v')).err, 'nginx version: nginx/1.28.0\n');
+  assert.equal((await run('docker run --rm nginx:stable-alpine nginx -v')).err, 'nginx version: nginx/1.28.0\n');
+  assert.equal((await run('docker run --rm nginx nginx -v')).err, 'nginx version: nginx/1.27.5\n');
+  assert.equal((await run('docker image inspect -f "{{.Created}} {{index .Config.Env 1}}" nginx:stable')).out, '2025-04-23T18:00:49Z NGINX_VERSION=1.28.0\n');
+  await run('docker run -d --name web nginx:stable');
+  assert.match((await run('docker logs web')).err, /\[notice\] 1#1: nginx\/1\.28\.0\n/);
+  assert.match((await run('docker exec web curl -s localhost/nope')).out, /<hr><center>nginx\/1\.28\.0<\/center>/);
+});
