@@ -103,3 +103,14 @@ test('nginx:stable and nginx:stable-alpine are 1.28.0, their own images on the s
   assert.match((await run('docker logs web')).err, /\[notice\] 1#1: nginx\/1\.28\.0\n/);
   assert.match((await run('docker exec web curl -s localhost/nope')).out, /<hr><center>nginx\/1\.28\.0<\/center>/);
 });
+
+test("node:14's buster lists its base packages to dpkg, as the newer releases do", async () => {
+  const run = session();
+  await run('docker pull -q node:14');
+  const l = (await run('docker run --rm node:14 dpkg -l')).out.split('\n');
+  assert.equal(l[3], '||/ Name                    Version                 Architecture Description');
+  assert.equal(l[5], 'ii  adduser                 3.118                   all          add and remove users and groups');
+  assert.ok(l.includes('ii  bash                    5.0-4                   amd64        GNU Bourne Again SHell'));
+  assert.ok(l.some((x) => /^ii  libc6 +2\.28-10\+deb10u2 +amd64 /.test(x)));
+  assert.equal((await run('docker run --rm node:14 dpkg -s dpkg')).out.match(/^Version: .*$/m)?.[0], 'Version: 1.19.8');
+});
