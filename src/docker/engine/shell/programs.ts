@@ -6,7 +6,7 @@ import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
 import { PIP_PROGRAMS } from './pip';
 import { banner, flaskCli, runFlask, type FlaskRun } from './flask';
-import { mysqlCommand } from '../sql/mysql';
+import { ORACLE, mysqlCommand } from '../sql/mysql';
 import { top, uptime } from './top';
 import { nginxCommand } from './nginx';
 import { opts, usage } from '../../common/sh/opts';
@@ -61,7 +61,7 @@ const mysqldVersion = version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)}
  */
 const mysqldHelp: Command = (args, io, sh) => {
   const verbose = args.includes('--verbose');
-  io.out(`/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)\nCopyright (c) 2000, 2025, Oracle and/or its affiliates.\n\nOracle is a registered trademark of Oracle Corporation and/or its\naffiliates. Other names may be trademarks of their respective\nowners.\n\nStarts the MySQL database server.\n\nUsage: /usr/sbin/mysqld [OPTIONS]\n${verbose
+  io.out(`/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)\n${ORACLE}\nStarts the MySQL database server.\n\nUsage: /usr/sbin/mysqld [OPTIONS]\n${verbose
     ? `\nDefault options are read from the following files in the given order:\n/etc/my.cnf /etc/mysql/my.cnf /usr/etc/my.cnf ~/.my.cnf \nThe following groups are read: mysqld server mysqld-${mysqlVersion(sh).slice(0, 3)}\n`
     : '\nFor more help options (several pages), use mysqld --verbose --help.\n'}`);
   return 0;

@@ -290,16 +290,13 @@ function mysqlRemote(m: Machine, a: MysqlArgs): Session | string {
   return s;
 }
 
+/** The notice every MySQL program prints under its version (ORACLE_WELCOME_COPYRIGHT_NOTICE). */
+export const ORACLE = 'Copyright (c) 2000, 2025, Oracle and/or its affiliates.\n\nOracle is a registered trademark of Oracle Corporation and/or its\naffiliates. Other names may be trademarks of their respective\nowners.\n';
 export const MYSQL_BANNER = (id: number, v: string) => `Welcome to the MySQL monitor.  Commands end with ; or \\g.
 Your MySQL connection id is ${id}
 Server version: ${v} MySQL Community Server - GPL
 
-Copyright (c) 2000, 2025, Oracle and/or its affiliates.
-
-Oracle is a registered trademark of Oracle Corporation and/or its
-affiliates. Other names may be trademarks of their respective
-owners.
-
+${ORACLE}
 Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.
 
 `;

@@ -50,6 +50,8 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(6, fc.tuple(name, file, text).map(([n, f, t]) => `docker exec ${n} sh -c "echo ${t} > ${f}"`)),
   weighted(2, fc.tuple(name, file).map(([n, f]) => `docker exec ${n} rm -f ${f}`)),
   weighted(1, name.map((n) => `docker run -d --name ${n} redis:alpine`)),
+  // an option through an entrypoint script: the program answers and the container exits
+  weighted(1, fc.tuple(name, fc.constantFrom('redis:alpine --version', 'nginx:alpine nginx -t', 'mysql --help')).map(([n, a]) => `docker run --name ${n} ${a}`)),
   // detached scripts parked on the clock, woken by later commands, sleeps, stops and saves
   weighted(1, fc.tuple(name, fc.constantFrom('while true; do echo a; sleep 1; done', 'echo a; sleep 3; exit 2', 'while :; do sleep 0.5; done')).map(([n, s]) => `docker run -d --name ${n} alpine sh -c "${s}"`)),
   weighted(1, fc.tuple(name, fc.constantFrom('sleep 2', 'sleep 2; touch /tmp/x')).map(([n, s]) => `docker exec -d ${n} sh -c "${s}"`)),

@@ -114,3 +114,13 @@ test("node:14's buster lists its base packages to dpkg, as the newer releases do
   assert.ok(l.some((x) => /^ii  libc6:amd64 +2\.28-10\+deb10u2 +amd64 /.test(x)));
   assert.equal((await run('docker run --rm node:14 dpkg -s dpkg')).out.match(/^Version: .*$/m)?.[0], 'Version: 1.19.8');
 });
+
+test('help options leave the container stopped with the program\'s status, as a one-shot command does', async () => {
+  const run = session();
+  await run('docker pull -q redis:alpine');
+  await run('docker run --name v1 redis:alpine --version');
+  await run('docker pull -q mysql');
+  await run('docker run --name v2 mysql --help');
+  assert.match((await run('docker ps -a --format "{{.Names}} {{.Status}}"')).out, /^v2 Exited \(0\) .*\nv1 Exited \(0\) /);
+  assert.equal((await run('docker start -a v1')).out, 'Redis server v=8.0.2 sha=00000000:1 malloc=jemalloc-5.3.0 bits=64 build=c4b4e9a1d8f53a7\n');
+});
