@@ -70,7 +70,7 @@ export const mainProcess = {
       // `_mysql_want_help`; nginx's scripts still run): it is exec'd as given, as root.
       const asks = (re: RegExp) => argv.slice(2).some((a) => re.test(a));
       const leave = next === 'postgres' ? asks(/^(-[?V]|--(help|version|describe-config))$/) : next === 'mysqld' ? asks(/^(-[?V]|--(help|version|print-defaults))$/)
-        : next === 'redis-server' ? /^-(v|-version)$/.test(argv[2]) : web && asks(/^-\w*[?hvVtTs]/);
+        : next === 'redis-server' ? /^-(v|-version|h|-help)$/.test(argv[2]) : web && asks(/^-\w*[?hvVtTs]/);
       if (web && !leave) return nginx(launch(), this.osId(c) === 'alpine');
       configure = web;
       // nginx's script ends in `exec "$@"` on its line 47, under dash or busybox ash

@@ -162,9 +162,31 @@ function redisAtPrompt(sh: ShellLike, io: IO, o: ReturnType<typeof redisArgs>, t
   return 0;
 }
 
+/** server.c's usage(), which -h and --help print before they exit 1. */
+const REDIS_USAGE = `Usage: ./redis-server [/path/to/redis.conf] [options] [-]
+       ./redis-server - (read config from stdin)
+       ./redis-server -v or --version
+       ./redis-server -h or --help
+       ./redis-server --test-memory <megabytes>
+       ./redis-server --check-system
+
+Examples:
+       ./redis-server (run the server with default conf)
+       echo 'maxmemory 128mb' | ./redis-server -
+       ./redis-server /etc/redis/6379.conf
+       ./redis-server --port 7777
+       ./redis-server --port 7777 --replicaof 127.0.0.1 8888
+       ./redis-server /etc/myredis.conf --loglevel verbose -
+       ./redis-server /etc/myredis.conf --loglevel verbose
+
+Sentinel mode:
+       ./redis-server /etc/sentinel.conf --sentinel
+`;
+
 export const REDIS_PROGRAMS: Record<string, Command> = {
   'redis-cli': redisCli,
   'redis-server': async (args, io, sh) => {
+    if (/^-(h|-help)$/.test(args[1] ?? '')) return io.err(REDIS_USAGE), 1;
     if (/^-(v|-version)$/.test(args[1] ?? '')) return io.out(`Redis server v=${redisVersion(sh.m.fs)} sha=00000000:1 malloc=jemalloc-5.3.0 bits=64 build=${'c4b4e9a1d8f53a7'}\n`), 0;
     const p = sh.m.background?.(args, io, [], sh.cwd, sh.m.shellPid ?? 1);
     if (!p) return 1;

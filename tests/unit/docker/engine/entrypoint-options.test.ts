@@ -124,3 +124,15 @@ test('help options leave the container stopped with the program\'s status, as a 
   assert.match((await run('docker ps -a --format "{{.Names}} {{.Status}}"')).out, /^v2 Exited \(0\) .*\nv1 Exited \(0\) /);
   assert.equal((await run('docker start -a v1')).out, 'Redis server v=8.0.2 sha=00000000:1 malloc=jemalloc-5.3.0 bits=64 build=c4b4e9a1d8f53a7\n');
 });
+
+test('redis-server -h and --help print its usage on stderr and exit 1, through the entrypoint or typed', async () => {
+  const run = session();
+  await run('docker pull -q redis');
+  const r = await run('docker run --rm redis --help');
+  assert.equal(r.exit, 1);
+  assert.equal(r.out, '');
+  assert.match(r.err, /^Usage: \.\/redis-server \[\/path\/to\/redis\.conf\] \[options\] \[-\]\n {7}\.\/redis-server - \(read config from stdin\)\n/);
+  assert.ok(r.err.endsWith('\nSentinel mode:\n       ./redis-server /etc/sentinel.conf --sentinel\n'));
+  assert.deepEqual(await run('docker run --rm redis redis-server -h'), r);
+  assert.equal((await run("docker run --rm redis sh -c 'redis-server -h 2>&1 | head -1; redis-server --help 2>/dev/null; echo $?'")).out, 'Usage: ./redis-server [/path/to/redis.conf] [options] [-]\n1\n');
+});
