@@ -14,8 +14,8 @@ import type { Shell } from './sh';
 
 type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
 
-/** dash has no `history`, `[[` nor `let` (busybox has `[[` and `let`); the other builtins are everyone's. */
-export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let'].includes(n));
+/** dash has no `history`, `[[`, `let` nor `source` (busybox has `[[`, `let` and `source`); the other builtins are everyone's. */
+export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let', 'source'].includes(n));
 
 /** A builtin's error: status 1 in bash; in dash and busybox 2, and the end of a script. */
 function shellError(sh: Shell): number {
@@ -128,7 +128,8 @@ export const BUILTINS: Record<string, Builtin> = {
     return status;
   },
   unset(argv, _io, sh) {
-    for (const a of argv.slice(1)) sh.unsetVar(a);
+    const f = argv[1] === '-f';
+    for (const a of argv.slice(f || argv[1] === '-v' ? 2 : 1)) f ? sh.funcs.delete(a) : sh.unsetVar(a);
     return 0;
   },
   history(argv, io, sh) {
@@ -320,5 +321,20 @@ export const BUILTINS: Record<string, Builtin> = {
       return 1;
     }
     return v ? 0 : 1;
+  },
+  // `. FILE`: its commands run in this shell, whose variables and functions they change
+  async '.'(argv, io, sh) {
+    let text;
+    try {
+      text = sh.m.fs.readFile(argv[1] ?? '', sh.cwd);
+    } catch {
+      const bash = sh.flavor === 'bash';
+      io.err(!argv[1] && bash ? `${sh.prefix()}: ${argv[0]}: filename argument required\n${argv[0]}: usage: ${argv[0]} filename [arguments]\n` : `${sh.prefix()}: ${bash ? '' : '.: cannot open '}${argv[1]}${bash ? ': No such file or directory' : ': No such file'}\n`);
+      return argv[1] ? shellError(sh) : 2;
+    }
+    return sh.run(text, io);
+  },
+  source(argv, io, sh) {
+    return BUILTINS['.'](argv, io, sh);
   },
 };
