@@ -332,7 +332,13 @@ export const BUILTINS: Record<string, Builtin> = {
       io.err(!argv[1] && bash ? `${sh.prefix()}: ${argv[0]}: filename argument required\n${argv[0]}: usage: ${argv[0]} filename [arguments]\n` : `${sh.prefix()}: ${bash ? '' : '.: cannot open '}${argv[1]}${bash ? ': No such file or directory' : ': No such file'}\n`);
       return argv[1] ? shellError(sh) : 2;
     }
-    return sh.run(text, io);
+    // the lines it reads are its own: the caller's line number stays
+    const line = sh.lineNo;
+    try {
+      return await sh.run(text, io);
+    } finally {
+      sh.lineNo = line;
+    }
   },
   source(argv, io, sh) {
     return BUILTINS['.'](argv, io, sh);

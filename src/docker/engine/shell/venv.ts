@@ -65,7 +65,7 @@ export async function venv(args: string[], io: IO, sh: ShellLike, exe: string, p
   const prompt = args.find((a, k) => args[k - 1] === '--prompt') ?? args.find((a) => a.startsWith('--prompt='))?.slice(9);
   const dirs = args.filter((a, k) => !a.startsWith('-') && args[k - 1] !== '--prompt');
   if (bad || !dirs.length) {
-    io.err(`usage: venv [-h] [--system-site-packages] [--symlinks | --copies] [--clear]\n            [--upgrade] [--without-pip] [--prompt PROMPT] [--upgrade-deps]\n${minor > 12 ? '            [--without-scm-ignore-files]\n' : ''}            ENV_DIR [ENV_DIR ...]\nvenv: error: ${bad ? `unrecognized arguments: ${bad}` : 'the following arguments are required: ENV_DIR'}\n`);
+    io.err(`usage: venv [-h] [--system-site-packages] [--symlinks | --copies] [--clear]\n            [--upgrade] [--without-pip] [--prompt PROMPT] [--upgrade-deps]\n${minor > 12 ? '            [--without-scm-ignore-files]\n' : ''}            ENV_DIR [ENV_DIR ...]\nvenv: error: ${dirs.length ? `unrecognized arguments: ${bad}` : 'the following arguments are required: ENV_DIR'}\n`);
     return 2;
   }
   const pip = !args.includes('--without-pip');
@@ -82,10 +82,13 @@ export async function venv(args: string[], io: IO, sh: ShellLike, exe: string, p
     fs.mkdir(b, '/', true);
     fs.mkdir(root + (minor > 11 ? `/include/python${v}` : '/include'), '/', true);
     fs.mkdir(site, '/', true);
+    // 3.13 keeps git out of it
+    if (minor > 12 && !args.includes('--without-scm-ignore-files')) fs.writeFile(root + '/.gitignore', '# Created by venv; see https://docs.python.org/3/library/venv.html\n*\n');
     // 64-bit POSIX gets lib64 as a link to lib
     fs.putNode(root + '/lib64', { kind: 'link', target: 'lib', mtime: now });
-    const opts = args.filter((a) => /^--(without-pip|system-site-packages|clear|upgrade|upgrade-deps)$/.test(a));
-    fs.writeFile(`${root}/pyvenv.cfg`, `home = ${exe.replace(/\/[^/]*$/, '')}\ninclude-system-site-packages = ${args.includes('--system-site-packages')}\nversion = ${py}\n${prompt === undefined ? '' : `prompt = '${prompt}'\n`}executable = ${real}\ncommand = ${exe} -m venv ${[...opts, ...(prompt === undefined ? [] : [`--prompt="${prompt}"`]), root].join(' ')}\n`);
+    // the options as venv writes them back, in its own order
+    const opts = ['--without-pip', '--system-site-packages', '--clear', '--upgrade', '--upgrade-deps', `--prompt="${prompt}"`, '--without-scm-ignore-files'].filter((o) => args.includes(o) || (prompt !== undefined && o.startsWith('--prompt')));
+    fs.writeFile(`${root}/pyvenv.cfg`, `home = ${exe.replace(/\/[^/]*$/, '')}\ninclude-system-site-packages = ${args.includes('--system-site-packages')}\nversion = ${py}\n${prompt === undefined ? '' : `prompt = '${prompt}'\n`}executable = ${real}\ncommand = ${exe} -m venv ${[...opts, root].join(' ')}\n`);
     // the interpreter under the name it was called by, the others linked to that one
     for (const n of ['python', 'python3', 'python' + v]) fs.putNode(b + n, { kind: 'link', target: n === name ? exe : name, mtime: now });
     fs.writeFile(b + 'activate', activate(root, prompt ?? root.slice(root.lastIndexOf('/') + 1), minor));
