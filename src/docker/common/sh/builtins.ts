@@ -340,6 +340,11 @@ export const BUILTINS: Record<string, Builtin> = {
       sh.lineNo = line;
     }
   },
+  // `hash -r`: forget where programs were found (activate scripts do it after changing PATH)
+  hash(argv, _io, sh) {
+    if (argv[1] === '-r') sh.hashed.clear();
+    return 0;
+  },
   source(argv, io, sh) {
     return BUILTINS['.'](argv, io, sh);
   },

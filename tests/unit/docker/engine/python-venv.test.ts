@@ -66,8 +66,8 @@ test('source and . : in dash only `.`, their errors; a sourced file changes the 
   assert.equal(r.out, '');
   assert.equal(r.err, 'sh: 1: source: not found\nsh: 1: .: cannot open ./nada: No such file\n');
   assert.equal(r.state.ExitCode, 2);
-  const b = await runOnce(e, 'python:3.12-slim', ['bash', '-c', 'echo X=2 > t; source t; echo "x$X"; source nada; echo "st $?"; f() { echo f; }; unset -f f; f; .']);
-  assert.equal(b.out, 'x2\nst 1\n');
+  const b = await runOnce(e, 'python:3.12-slim', ['bash', '-c', 'echo X=2 > t; source t; echo "x$X"; source nada; echo "st $?"; f() { echo f; }; unset -f f; f; .; ls >/dev/null; type ls; hash -r; type ls']);
+  assert.equal(b.out, 'x2\nst 1\nls is hashed (/usr/bin/ls)\nls is /usr/bin/ls\n');
   assert.equal(b.err, 'bash: line 1: nada: No such file or directory\nbash: line 1: f: command not found\nbash: line 1: .: filename argument required\n.: usage: . filename [arguments]\n');
 });
 
