@@ -12,15 +12,12 @@ import type { IO, ShellLike } from './types';
 const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'"'"'`)}'`);
 
 /**
- * bin/activate's working lines. 3.13 passes the bare prompt; 3.12 still its `(name) `, which
+ * bin/activate's working lines (without its comments). 3.13 passes the bare prompt; 3.12 still its `(name) `, which
  * 3.12.10's template wraps once more: its prompt reads `((v) ) `. 3.11 keeps the old template.
  */
 function activate(root: string, prompt: string, minor: number): string {
   const p = quote(minor < 13 ? `(${prompt}) ` : prompt);
-  return `# This file must be used with "source bin/activate" *from bash*
-# You cannot run it directly
-
-deactivate () {
+  return `deactivate () {
     if [ -n "\${_OLD_VIRTUAL_PATH:-}" ] ; then
         PATH="\${_OLD_VIRTUAL_PATH:-}"
         export PATH
@@ -96,7 +93,7 @@ export async function venv(args: string[], io: IO, sh: ShellLike, exe: string, p
     if (!pip) continue;
     for (const n of ['pip', 'pip3', 'pip' + v]) fs.putNode(b + n, { kind: 'file', size: 203 + b.length + name.length, mode: 0o755, mtime: now });
     place(sh, site, { ...find('pip')!, version: minor > 11 ? '25.0.1' : '24.0' });
-    if (minor < 12) place(sh, site, { ...find('pip')!, stem: 'setuptools', name: 'setuptools', version: '65.5.0', kb: 3900, summary: 'Easily download, build, install, upgrade, and uninstall Python packages' });
+    if (minor < 12) place(sh, site, { ...find('pip')!, stem: 'setuptools', name: 'setuptools', version: '65.5.0', kb: 3900 });
   }
   return 0;
 }
