@@ -3,7 +3,7 @@
  * interpreter's links, activate scripts and pip's launchers, include/, lib/ with lib64 linked to
  * it) and the pip ensurepip puts in it, in the container's writable layer.
  */
-import { absPath } from '../fs';
+import { FsError, absPath } from '../fs';
 import { find, place } from './pip';
 import { sitePackages } from './runtimes';
 import type { IO, ShellLike } from './types';
@@ -74,6 +74,18 @@ export async function venv(args: string[], io: IO, sh: ShellLike, exe: string, p
   const v = py.replace(/\.\d+$/, '');
   for (const d of dirs) {
     const root = absPath(sh.cwd, d);
+    try {
+      make(root);
+    } catch (e) {
+      // venv's main prints what stopped it: a read-only root, a file where the directory goes
+      if (!(e instanceof FsError)) throw e;
+      io.err(`Error: ${e.code === 'EROFS' ? `[Errno 30] Read-only file system: '${root}'` : `Unable to create directory '${root}'`}\n`);
+      return 1;
+    }
+  }
+  return 0;
+
+  function make(root: string) {
     const b = root + '/bin/';
     const site = sitePackages(py, root);
     fs.mkdir(b, '/', true);
@@ -90,10 +102,9 @@ export async function venv(args: string[], io: IO, sh: ShellLike, exe: string, p
     for (const n of ['python', 'python3', 'python' + v]) fs.putNode(b + n, { kind: 'link', target: n === name ? exe : name, mtime: now });
     fs.writeFile(b + 'activate', activate(root, prompt ?? root.slice(root.lastIndexOf('/') + 1), minor));
     for (const [f, size] of [['activate.csh', 925], ['activate.fish', 2199], ['Activate.ps1', 9033]] as const) fs.putNode(b + f, { kind: 'file', size: f > 'a' ? size + root.length : size, mode: 0o644, mtime: now });
-    if (!pip) continue;
+    if (!pip) return;
     for (const n of ['pip', 'pip3', 'pip' + v]) fs.putNode(b + n, { kind: 'file', size: 203 + b.length + name.length, mode: 0o755, mtime: now });
     place(sh, site, { ...find('pip')!, version: minor > 11 ? '25.0.1' : '24.0' });
     if (minor < 12) place(sh, site, { ...find('pip')!, stem: 'setuptools', name: 'setuptools', version: '65.5.0', kb: 3900 });
   }
-  return 0;
 }

@@ -32,6 +32,11 @@ test('venv of 3.11 brings setuptools and a flat include/; 3.13 a .gitignore and 
   assert.equal(b.state.ExitCode, 2);
   const c = await sh(e, 'python:3.13-slim', 'python -m venv --copy /v');
   assert.match(c.err, /\nvenv: error: unrecognized arguments: --copy\n$/);
+  const f = await sh(e, 'python:3.13-slim', 'python -m venv /etc/passwd');
+  assert.equal(f.err, "Error: Unable to create directory '/etc/passwd'\n");
+  assert.equal(f.state.ExitCode, 1);
+  const ro = await runOnce(e, 'python:3.13-slim', ['python', '-m', 'venv', '/v'], { HostConfig: { ReadonlyRootfs: true } });
+  assert.equal(ro.err, "Error: [Errno 30] Read-only file system: '/v'\n");
 });
 
 test('. venv/bin/activate: the prompt, PATH and VIRTUAL_ENV; pip and python are the venv\'s; deactivate undoes it and goes', async () => {
