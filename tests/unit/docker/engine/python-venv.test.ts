@@ -162,3 +162,18 @@ test('pip install: invalid requirements as packaging words them, with the mark u
   const ok = await q(`pip install -q 'flask >= 3.0 , < 4 ; python_version > "3"' 'requests[socks]' && pip list | grep -ci flask; pip list | grep -c requests`);
   assert.equal(ok.out, '1\n1\n');
 });
+
+test('activate in busybox ash and in dash: the prompt each shell shows gets the venv in front, and comes back', async () => {
+  const e = engine();
+  await pull(e, 'python:3.13-alpine', 'python:3.11-slim');
+  const a = await runIt(e, 'python:3.13-alpine', 'ash1', ['sh']);
+  await a.type('python -m venv /v; . /v/bin/activate');
+  assert.equal(a.h.prompt(), '(v) / # ');
+  assert.equal(await a.type('echo "$VIRTUAL_ENV_PROMPT"'), 'v\n');
+  await a.type('deactivate');
+  assert.equal(a.h.prompt(), '/ # ');
+  const d = await runIt(e, 'python:3.11-slim', 'dash1', ['sh']);
+  await d.type('cd /srv; python -m venv env; . env/bin/activate; cd /');
+  assert.equal(d.h.prompt(), '(env) # ');
+  assert.equal(await d.type('echo "$PS1"; which pip'), '(env) # \n/srv/env/bin/pip\n');
+});
