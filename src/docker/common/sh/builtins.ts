@@ -324,13 +324,15 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   // `. FILE`: its commands run in this shell, whose variables and functions they change
   async '.'(argv, io, sh) {
+    const bash = sh.flavor === 'bash';
+    // without a file: bash says so, busybox fails quietly, dash does nothing
+    if (!argv[1]) return bash ? (io.err(`${sh.prefix()}: ${argv[0]}: filename argument required\n${argv[0]}: usage: ${argv[0]} filename [arguments]\n`), 2) : sh.flavor === 'ash' ? 2 : 0;
     let text;
     try {
-      text = sh.m.fs.readFile(argv[1] ?? '', sh.cwd);
+      text = sh.m.fs.readFile(argv[1], sh.cwd);
     } catch {
-      const bash = sh.flavor === 'bash';
-      io.err(!argv[1] && bash ? `${sh.prefix()}: ${argv[0]}: filename argument required\n${argv[0]}: usage: ${argv[0]} filename [arguments]\n` : `${sh.prefix()}: ${bash ? '' : '.: cannot open '}${argv[1]}${bash ? ': No such file or directory' : ': No such file'}\n`);
-      return argv[1] ? shellError(sh) : 2;
+      io.err(`${sh.prefix()}: ${bash ? '' : '.: cannot open '}${argv[1]}${bash ? ': No such file or directory' : ': No such file'}\n`);
+      return shellError(sh);
     }
     // the lines it reads are its own: the caller's line number stays
     const line = sh.lineNo;

@@ -66,7 +66,7 @@ test('. venv/bin/activate: the prompt, PATH and VIRTUAL_ENV; pip and python are 
 test('source and . : in dash only `.`, their errors; a sourced file changes the shell that reads it', async () => {
   const e = engine();
   await pull(e, 'python:3.12-slim');
-  const r = await sh(e, 'python:3.12-slim', 'printf "X=1\\nf() { echo f\\$X; }\\n" > s; . ./s; source ./s; . ./nada; f; echo "st $?"');
+  const r = await sh(e, 'python:3.12-slim', '.; printf "X=1\\nf() { echo f\\$X; }\\n" > s; . ./s; source ./s; . ./nada; f; echo "st $?"');
   // a special builtin's error ends a dash script
   assert.equal(r.out, '');
   assert.equal(r.err, 'sh: 1: source: not found\nsh: 1: .: cannot open ./nada: No such file\n');
