@@ -128,9 +128,10 @@ async function exec(w: World, line: string): Promise<{ code: number; out: string
   return { code, out, err };
 }
 
-/** Bytes of the regular files of a writable layer, counted here rather than by the engine. */
-function upperBytes(node: { kind: string; size?: number; children?: Map<string, unknown> }): number {
+/** Bytes of the regular files of a writable layer (and of its symlinks, their targets' length, as moby's DiffSize lstat()s them), counted here rather than by the engine. */
+function upperBytes(node: { kind: string; size?: number; target?: string; children?: Map<string, unknown> }): number {
   if (node.kind === 'file') return node.size ?? 0;
+  if (node.kind === 'link') return node.target!.length;
   if (node.kind !== 'dir') return 0;
   let n = 0;
   for (const child of node.children!.values()) n += upperBytes(child as never);
