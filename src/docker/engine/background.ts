@@ -5,10 +5,10 @@
  * with it; a saved session drops them, as a restart would.
  */
 import type { Ctr, Engine } from './engine';
-import { SILENT, clfTime, idleUntil, nginx, nodeApp, program, type Launch, type Proc } from './process';
+import { SILENT, idleUntil, nginx, nodeApp, program, type Launch, type Proc } from './process';
 import { redisServer } from './redis';
 import type { BgProc, HttpReply, HttpRequest, Machine, Out } from './shell/types';
-import { pythonRelease } from './shell/runtimes';
+import { logTime, pythonRelease } from './shell/runtimes';
 
 const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
 
@@ -55,7 +55,7 @@ function httpServer(at: Launch, port: number, dir: string, env: string[]): Proc 
       if (p !== port) return null;
       const r = listing(path);
       // http.server's log_message: the client, its own date format, the request line and `-` for the size
-      const t = clfTime(m.now()).slice(0, 20).replace(':', ' ');
+      const t = logTime(m.now());
       const line = (s: string) => req?.log.err(`${req.from} - - [${t}] ${s}\n`);
       if (r.status === 404) line('code 404, message File not found');
       line(`"${req?.head ? 'HEAD' : 'GET'} ${path} HTTP/1.1" ${r.status} -`);

@@ -26,7 +26,7 @@ export function flaskMain(at: Launch, o: Context, env: string[], argv: string[])
   let held = '';
   let log: Out = SILENT;
   const start = (out: Out) => {
-    const r = runFlask(m, env, o.cwd, path, src, cli);
+    const r = runFlask(m, env, o.cwd, path, src, cli, argv[0]);
     const b = r?.app ? banner(r.app, m.ip) : { out: '', err: '' };
     app = r?.app;
     log = out;

@@ -14,8 +14,8 @@ import type { Shell } from './sh';
 
 type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
 
-/** dash has no `history`, `[[` nor `let` (busybox has `[[` and `let`); the other builtins are everyone's. */
-export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let'].includes(n));
+/** dash has no `history`, `[[`, `let` nor `source` (busybox has `[[`, `let` and `source`); the other builtins are everyone's. */
+export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let', 'source'].includes(n));
 
 /** A builtin's error: status 1 in bash; in dash and busybox 2, and the end of a script. */
 function shellError(sh: Shell): number {
@@ -128,7 +128,8 @@ export const BUILTINS: Record<string, Builtin> = {
     return status;
   },
   unset(argv, _io, sh) {
-    for (const a of argv.slice(1)) sh.unsetVar(a);
+    const f = argv[1] === '-f';
+    for (const a of argv.slice(f || argv[1] === '-v' ? 2 : 1)) f ? sh.funcs.delete(a) : sh.unsetVar(a);
     return 0;
   },
   history(argv, io, sh) {
@@ -320,5 +321,33 @@ export const BUILTINS: Record<string, Builtin> = {
       return 1;
     }
     return v ? 0 : 1;
+  },
+  // `. FILE`: its commands run in this shell, whose variables and functions they change
+  async '.'(argv, io, sh) {
+    const bash = sh.flavor === 'bash';
+    // without a file: bash says so, busybox fails quietly, dash does nothing
+    if (!argv[1]) return bash ? (io.err(`${sh.prefix()}: ${argv[0]}: filename argument required\n${argv[0]}: usage: ${argv[0]} filename [arguments]\n`), 2) : sh.flavor === 'ash' ? 2 : 0;
+    let text;
+    try {
+      text = sh.m.fs.readFile(argv[1], sh.cwd);
+    } catch {
+      io.err(`${sh.prefix()}: ${bash ? '' : '.: cannot open '}${argv[1]}${bash ? ': No such file or directory' : ': No such file'}\n`);
+      return shellError(sh);
+    }
+    // the lines it reads are its own: the caller's line number stays
+    const line = sh.lineNo;
+    try {
+      return await sh.run(text, io);
+    } finally {
+      sh.lineNo = line;
+    }
+  },
+  // `hash -r`: forget where programs were found (activate scripts do it after changing PATH)
+  hash(argv, _io, sh) {
+    if (argv[1] === '-r') sh.hashed.clear();
+    return 0;
+  },
+  source(argv, io, sh) {
+    return BUILTINS['.'](argv, io, sh);
   },
 };

@@ -155,6 +155,12 @@ export class Shell implements ShellLike {
     if (this.reading) return '';
     if (this.question) return this.question.prompt;
     if (this.buffer) return '> ';
+    // a PS1 a script wrote around the shell's own (a venv's activate) keeps what it added
+    const [pre, post] = this.vars.get('PS1')?.v.split(this.dynamic('PS1') ?? '\0') ?? [];
+    return post === undefined ? this.ps1() : pre + this.ps1() + post;
+  }
+
+  private ps1(): string {
     const entry = account(this.m.fs, this.user);
     const root = entry ? entry.uid === 0 : /^(root|0)(:|$)/.test(this.user);
     if (this.flavor === 'dash') return root ? '# ' : '$ ';
@@ -670,6 +676,8 @@ export class Shell implements ShellLike {
     if (name === 'RANDOM' && !(this.flavor === 'dash')) return String(this.m.random ? this.m.random() : (this.seq = (this.seq * 1103515245 + 12345) & 0x7fffffff) >> 16);
     if (name === 'LINENO') return String(this.lineNo);
     if (name === 'PPID') return String(this.m.procs().find((p) => p.pid === (this.m.shellPid ?? 1))?.ppid ?? 0);
+    // an interactive shell's own prompt: Debian's bash.bashrc, dash by the uid, busybox's default
+    if (name === 'PS1' && this.interactive) return bash ? '${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ ' : this.flavor === 'ash' ? '\\w \\$ ' : this.ps1();
     if (!bash) return undefined;
     if (name === 'SECONDS') return String(Math.floor((this.m.now() - this.born) / 1000));
     if (name === 'BASH_VERSION') return bashVersion(this.m.fs);
@@ -1033,7 +1041,7 @@ export class Shell implements ShellLike {
       return 126;
     }
     try {
-      return await impl([base, ...argv.slice(1)], cio, this);
+      return await impl([base, ...argv.slice(1)], name.includes('/') ? { ...cio, exe: name } : cio, this);
     } catch (e) {
       if (e instanceof FsError) {
         io.err(`${base}: ${e.path}: No such file or directory\n`);

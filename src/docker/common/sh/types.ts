@@ -22,6 +22,8 @@ export interface IO extends Out {
   busybox: boolean;
   /** The banner of the machine's busybox (`BusyBox v1.37.0 (…)`), for its usage messages; read when asked. */
   bb?: () => string;
+  /** The program's path when it was started by one (`venv/bin/python`), which its argv[0] leaves out. */
+  exe?: string;
 }
 
 /** A program started in the background (`cmd &`, a daemon): its PID and its exit status once it ended. */

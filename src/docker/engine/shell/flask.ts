@@ -5,7 +5,7 @@
  * by calling the route's function, and logs each request as it does.
  */
 import type { Machine } from './types';
-import { pythonRelease, runCode, runtime, sitePackages, type Runtime } from './runtimes';
+import { logTime, pythonRelease, runCode, runtime, sitePackages, venvOf, type Runtime } from './runtimes';
 import type { HttpReply } from './types';
 import { exists } from './package-files';
 import { envVar } from '../env-var';
@@ -18,13 +18,13 @@ export interface FlaskRun { out: string; err: string; code: number; app?: FlaskA
 const arg = (args: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:(['"])(.*?)\\1|(\\w+))`).exec(args);
 
 /** The module run up to its app.run (`file`: its path, as the traceback names it); null when it does not use Flask. */
-export function runFlask(m: Machine, env: string[], cwd: string, file: string, src: string, cli?: { host: string; port: number }): FlaskRun | null {
+export function runFlask(m: Machine, env: string[], cwd: string, file: string, src: string, cli?: { host: string; port: number }, exe = 'python'): FlaskRun | null {
   if (!/^\s*(from\s+flask\s+import|import\s+flask)\b/m.test(src)) return null;
   const vars = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-  const rt = runtime(m, true, env, cwd);
+  const rt = runtime(m, true, env, cwd, exe);
   // with Flask installed its imports give nothing the module uses outside Flask's parts
   const python = pythonRelease(m.fs, vars);
-  const installed = exists(m.fs, `${sitePackages(python)}/flask`);
+  const installed = exists(m.fs, `${sitePackages(python, venvOf(m.fs, exe, vars.PATH))}/flask`);
   const app = /^(\w+)\s*=\s*(?:flask\.)?Flask\(/m.exec(src)?.[1] ?? 'app';
   const routes = new Map<string, string>();
   let pending: string[] = [];
@@ -102,10 +102,8 @@ export function flaskGet(a: FlaskApp, path: string, from: string, now: number): 
       type = 'application/json';
     } else body = String(v ?? '');
   }
-  const d = new Date(now);
-  const [, day, mon, year, time] = d.toUTCString().split(' ');
   const line = `GET ${path} HTTP/1.1`;
-  const log = `${from} - - [${day}/${mon}/${year} ${time}] "${status === 404 ? style(line, 33) : status === 500 ? style(line, 1, 35) : line}" ${status} -\n`;
-  const head = [`Server: Werkzeug/3.1.3 Python/${a.python}`, `Date: ${d.toUTCString()}`, `Content-Type: ${type}`, `Content-Length: ${new TextEncoder().encode(body).length}`, 'Connection: close'];
+  const log = `${from} - - [${logTime(now)}] "${status === 404 ? style(line, 33) : status === 500 ? style(line, 1, 35) : line}" ${status} -\n`;
+  const head = [`Server: Werkzeug/3.1.3 Python/${a.python}`, `Date: ${new Date(now).toUTCString()}`, `Content-Type: ${type}`, `Content-Length: ${new TextEncoder().encode(body).length}`, 'Connection: close'];
   return { reply: { status, body, server: '', head, reason: ['OK', 'NOT FOUND', 'INTERNAL SERVER ERROR'][[200, 404, 500].indexOf(status)] }, log };
 }

@@ -6,7 +6,7 @@
  */
 import { FsError, type Fs } from '../fs';
 import { exists } from './package-files';
-import { pythonRelease, sitePackages } from './runtimes';
+import { pythonRelease, sitePackages, started, venvOf } from './runtimes';
 import type { Command, IO, ShellLike } from './types';
 
 /**
@@ -42,17 +42,43 @@ const LATEST_PIP = '25.1.1';
 const canon = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '-');
 const nameOf = (req: string) => /^[A-Za-z0-9._-]+/.exec(req)?.[0] ?? req;
 
-/** The row for a requirement: the version `==` pins when pip knows it, else the newest. */
-function find(req: string): Pkg | undefined {
+/** The row for a requirement: the version `==` pins when pip knows it, else the newest; none for `===` and nothing after it. */
+export function find(req: string): Pkg | undefined {
   const rows = ROWS.filter((r) => canon(r.stem) === canon(nameOf(req)));
   const pin = /==\s*([\w.]+)/.exec(req)?.[1];
+  if (/===\s*$/.test(req)) return undefined;
   return rows.find((r) => r.version === pin) ?? (rows[0] && pin ? { ...rows[0], version: pin } : rows[0]);
 }
 
-/** Where the interpreter of the image keeps its packages, and its version. */
-function site(sh: ShellLike): { dir: string; py: string } {
+/**
+ * packaging's parse of a requirement as pip 24.1+ reports it: the message, the requirement, and
+ * a mark from where the part it could not read starts; '' when it parses.
+ */
+function invalid(req: string): string {
+  const name = /^\s*([a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9])?)?\s*(\[[^\]]*\])?\s*/.exec(req)!;
+  let at = name[0].length;
+  let msg = 'Expected package name at the start of dependency specifier';
+  if (name[1]) {
+    if (req[at] === '@') return '';
+    // specifiers go on while a comma follows one
+    const spec = /(?:===\s*[^\s;)]*|(?:~=|==|!=|<=|>=|<|>)\s*v?\d[\w.!+*-]*)\s*(,\s*)?/y;
+    const from = at;
+    let m: RegExpExecArray | null;
+    do {
+      spec.lastIndex = at;
+      if ((m = spec.exec(req))) at = spec.lastIndex;
+    } while (m?.[1]);
+    if (at === req.length || req[at] === ';') return '';
+    msg = `Expected end or semicolon (after ${at > from ? 'version specifier' : 'name and no valid version specifier'})`;
+    return `${msg}\n    ${req}\n    ${' '.repeat(from)}${'~'.repeat(at - from)}^`;
+  }
+  return `${msg}\n    ${req}\n    ${' '.repeat(at)}^`;
+}
+
+/** Where the interpreter of the image (or of the venv at `root`) keeps its packages, and its version. */
+function site(sh: ShellLike, root?: string): { dir: string; py: string } {
   const py = pythonRelease(sh.m.fs, { PYTHON_VERSION: sh.getVar('PYTHON_VERSION') });
-  return { dir: sitePackages(py), py };
+  return { dir: sitePackages(py, root), py };
 }
 
 /** An installed distribution as its dist-info says. */
@@ -65,8 +91,8 @@ function bundled(py: string): Dist[] {
   return [d('pip', old ? '24.0' : '25.0.1'), ...(old ? [d('setuptools', '65.5.1'), d('wheel', '0.45.1')] : [])];
 }
 
-/** The distributions site-packages holds, by their METADATA (a pip upgraded there hides the bundled one). */
-export function installed(fs: Fs, dir: string, py: string): Dist[] {
+/** The distributions site-packages holds, by their METADATA (a pip upgraded there hides the bundled one; a venv has its own). */
+export function installed(fs: Fs, dir: string, py: string, venv?: string): Dist[] {
   const found: Dist[] = [];
   let names: string[] = [];
   try {
@@ -79,7 +105,7 @@ export function installed(fs: Fs, dir: string, py: string): Dist[] {
       found.push({ name: field('Name')[0] ?? '', version: field('Version')[0] ?? '', summary: field('Summary')[0] ?? '', requires: field('Requires-Dist'), dir: n });
     } catch { /* no METADATA */ }
   }
-  return [...bundled(py).filter((b) => !found.some((f) => canon(f.name) === b.name)), ...found].sort((a, b) => (canon(a.name) < canon(b.name) ? -1 : 1));
+  return [...(venv ? [] : bundled(py)).filter((b) => !found.some((f) => canon(f.name) === b.name)), ...found].sort((a, b) => (canon(a.name) < canon(b.name) ? -1 : 1));
 }
 
 /** pip's format_size, and rich's size of a progress bar. */
@@ -99,7 +125,7 @@ const rootWarning = (v: string) => `WARNING: Running pip as the 'root' user can 
 const notice = (v: string) => (v === LATEST_PIP ? '' : `\n[notice] A new release of pip is available: ${v} -> ${LATEST_PIP}\n[notice] To update, run: pip install --upgrade pip\n`);
 
 /** Writes a release into site-packages: its code (sized as installed), its dist-info, its scripts. */
-function place(sh: ShellLike, dir: string, p: Pkg): void {
+export function place(sh: ShellLike, dir: string, p: Pkg): void {
   const { fs } = sh.m;
   const info = `${dir}/${p.stem}-${p.version}.dist-info`;
   fs.mkdir(info, '/', true);
@@ -110,10 +136,13 @@ function place(sh: ShellLike, dir: string, p: Pkg): void {
   fs.mkdir(`${dir}/${mod}`, '/', true);
   fs.putNode(`${dir}/${mod}/__init__.py`, { kind: 'file', size: p.kb * 1000 - meta.length, mode: 0o644, mtime: sh.m.now() });
   // its console script, run by its name as the image's own pip3 is
-  if (p.stem === 'flask') fs.putNode('/usr/local/bin/flask', { kind: 'file', size: 210, mode: 0o755, mtime: sh.m.now() });
+  if (p.stem === 'flask') fs.putNode(bin(dir) + '/flask', { kind: 'file', size: 210, mode: 0o755, mtime: sh.m.now() });
 }
 
 interface Opts { reqs: [spec: string, from: string][]; quiet: number; upgrade: boolean; check: boolean; root: boolean; error?: string }
+
+/** The bin/ beside a site-packages: its environment's scripts. */
+const bin = (dir: string) => dir.replace(/\/lib\/[^/]+\/site-packages$/, '/bin');
 
 /** pip install's arguments; a requirements file is read here, its lines numbered for `(from -r …)`. */
 function parse(args: string[], sh: ShellLike): Opts {
@@ -144,16 +173,22 @@ function parse(args: string[], sh: ShellLike): Opts {
   return o;
 }
 
-async function install(args: string[], io: IO, sh: ShellLike): Promise<number> {
+async function install(args: string[], io: IO, sh: ShellLike, venv?: string): Promise<number> {
   const o = parse(args, sh);
-  const { dir, py } = site(sh);
-  const have = installed(sh.m.fs, dir, py);
+  const { dir, py } = site(sh, venv);
+  const have = installed(sh.m.fs, dir, py, venv);
   const pipV = have.find((d) => d.name === 'pip')?.version ?? '25.0.1';
   const out = (t: string) => o.quiet || io.out(t);
   const tail = () => (o.quiet < 2 && o.check ? io.err(notice(pipV)) : undefined);
   const fail = (e: string) => (io.err(e), tail(), 1);
   if (o.error) return fail(o.error);
   if (!o.reqs.length) return fail('ERROR: You must give at least one requirement to install (see "pip help install")\n');
+  // every requirement is parsed before any is looked for; a line of a file says where it is
+  for (const [spec, from] of o.reqs) {
+    // a path or a URL is no requirement to parse
+    const bad = /\/|^\./.test(spec) ? '' : invalid(spec);
+    if (bad) return fail(`ERROR: Invalid requirement: '${spec}': ${bad}${from.replace(/^-r (.*) \(line (\d+)\)$/, ' (from line $2 of $1)')}\n${/=/.test(spec) && !/[~=!<>]=|[<>]/.test(spec) ? 'Hint: = is not a valid operator. Did you mean == ?\n' : ''}`);
+  }
   const musl = exists(sh.m.fs, '/etc/alpine-release');
   const old = pipV.startsWith('24.');
   // the resolver pins the requested first, then each level's packages by name; a package's own
@@ -197,7 +232,8 @@ async function install(args: string[], io: IO, sh: ShellLike): Promise<number> {
   await io.sleep(800 + pinned.length * 150);
   if (io.signal?.aborted) return 130;
   out(lines.join(''));
-  if (missing) return fail(`ERROR: Could not find a version that satisfies the requirement ${missing} (from versions: none)\nERROR: No matching distribution found for ${missing}\n`);
+  const known = ROWS.filter((r) => canon(r.stem) === canon(nameOf(missing))).map((r) => r.version).reverse().join(', ');
+  if (missing) return fail(`ERROR: Could not find a version that satisfies the requirement ${missing} (from versions: ${known || 'none'})\nERROR: No matching distribution found for ${missing}\n`);
   for (const [p] of pinned) out(`Downloading ${wheel(p, py, musl)} (${size(p.whl)})\n${(old ? p.whl > 40 : p.whl > 524) ? bar(p.whl, '   ') : ''}`);
   if (pinned.length) {
     // leaves first, each round of leaves in reverse order of pinning
@@ -221,7 +257,8 @@ async function install(args: string[], io: IO, sh: ShellLike): Promise<number> {
     }
     out(`Successfully installed ${pinned.map(([p, spec]) => `${nameOf(spec)}-${p.version}`).sort().join(' ')}\n`);
   }
-  if (o.root && o.quiet < 2 && sh.user === 'root') io.err(rootWarning(pipV));
+  // inside a venv pip has nothing of the system's to break
+  if (o.root && o.quiet < 2 && sh.user === 'root' && !venv) io.err(rootWarning(pipV));
   const now = pinned.some(([p]) => p.stem === 'pip') ? LATEST_PIP : pipV;
   if (o.quiet < 2 && o.check) io.err(notice(now));
   return 0;
@@ -230,7 +267,7 @@ async function install(args: string[], io: IO, sh: ShellLike): Promise<number> {
 /** Takes a distribution out of site-packages (the bundled ones have no files here to take). */
 function remove(sh: ShellLike, dir: string, d: Dist): string {
   if (d.dir) {
-    for (const f of [d.dir, d.dir.replace(/-[^-]*\.dist-info$/, '').toLowerCase(), ...(canon(d.name) === 'flask' ? ['/usr/local/bin/flask'] : [])]) {
+    for (const f of [d.dir, d.dir.replace(/-[^-]*\.dist-info$/, '').toLowerCase(), ...(canon(d.name) === 'flask' ? [bin(dir) + '/flask'] : [])]) {
       try {
         sh.m.fs.remove(f, dir, true);
       } catch { /* not there */ }
@@ -240,7 +277,7 @@ function remove(sh: ShellLike, dir: string, d: Dist): string {
 }
 
 /** `pip uninstall -y NAME…`: what is not installed is skipped with a warning. */
-function uninstall(args: string[], dists: Dist[], dir: string, io: IO, sh: ShellLike): number {
+function uninstall(args: string[], dists: Dist[], dir: string, io: IO, sh: ShellLike, venv?: string): number {
   const names = args.filter((a) => !a.startsWith('-'));
   if (!names.length) return io.err('ERROR: You must give at least one requirement to uninstall (see "pip help uninstall")\n'), 1;
   for (const n of names) {
@@ -248,7 +285,7 @@ function uninstall(args: string[], dists: Dist[], dir: string, io: IO, sh: Shell
     if (!d) io.err(`WARNING: Skipping ${n} as it is not installed.\n`);
     else io.out(remove(sh, dir, d));
   }
-  if (sh.user === 'root') io.err(rootWarning(dists.find((d) => d.name === 'pip')!.version));
+  if (sh.user === 'root' && !venv) io.err(rootWarning(dists.find((d) => d.name === 'pip')?.version ?? ''));
   return 0;
 }
 
@@ -274,14 +311,15 @@ function show(names: string[], dists: Dist[], dir: string, io: IO): number {
 
 const USAGE = "install Install packages.|download Download packages.|uninstall Uninstall packages.|freeze Output installed packages in requirements format.|inspect Inspect the python environment.|list List installed packages.|show Show information about installed packages.|check Verify installed packages have compatible dependencies.|config Manage local and global configuration.|search Search PyPI for packages.|cache Inspect and manage pip's wheel cache.|index Inspect information available from package indexes.|wheel Build wheels from your requirements.|hash Compute hashes of package archives.|completion A helper command used for command completion.|debug Show information useful for debugging.|help Show help for commands.";
 
-const pip: Command = async (args, io, sh) => {
+/** pip of the image's python, or of the venv at `venv` (its bin/pip, or its python's `-m pip`). */
+export const pipRun = async (args: string[], io: IO, sh: ShellLike, venv?: string): Promise<number> => {
   const cmd = args[1] ?? '';
-  const { dir, py } = site(sh);
-  const dists = installed(sh.m.fs, dir, py);
-  const v = dists.find((d) => d.name === 'pip')!.version;
+  const { dir, py } = site(sh, venv);
+  const dists = installed(sh.m.fs, dir, py, venv);
+  const v = dists.find((d) => d.name === 'pip')?.version ?? '';
   if (cmd === '--version' || cmd === '-V') return io.out(`pip ${v} from ${dir}/pip (python ${py.replace(/\.\d+$/, '')})\n`), 0;
-  if (cmd === 'install') return install(args.slice(2), io, sh);
-  if (cmd === 'uninstall') return uninstall(args.slice(2), dists, dir, io, sh);
+  if (cmd === 'install') return install(args.slice(2), io, sh, venv);
+  if (cmd === 'uninstall') return uninstall(args.slice(2), dists, dir, io, sh, venv);
   if (cmd === 'list') return io.out(list(dists)), sh.getVar('PIP_DISABLE_PIP_VERSION_CHECK') || io.err(notice(v)), 0;
   // freeze leaves out pip itself, and before 3.12 the build tools too
   if (cmd === 'freeze') return io.out(dists.filter((d) => !/^(pip|setuptools|wheel|distribute)$/.test(d.name) || (py >= '3.12' && d.name !== 'pip')).map((d) => `${d.name}==${d.version}\n`).join('')), 0;
@@ -294,5 +332,7 @@ const pip: Command = async (args, io, sh) => {
   io.err(`ERROR: unknown command "${cmd}"\n`);
   return 1;
 };
+
+const pip: Command = (args, io, sh) => pipRun(args, io, sh, venvOf(sh.m.fs, started(args[0], io, sh)));
 
 export const PIP_PROGRAMS: Record<string, Command> = Object.fromEntries(['pip', 'pip3', 'pip3.11', 'pip3.12', 'pip3.13'].map((n) => [n, pip]));

@@ -1,10 +1,12 @@
 /** Programs of the catalogue's images and of the packages one can install. */
 import { NODE_PROGRAMS, envList, hold } from './node';
-import { pythonRelease, runCode, runtime } from './runtimes';
-import { packaged } from './package-files';
+import { pythonRelease, runCode, runtime, sitePackages, started, venvOf } from './runtimes';
+import { exists, packaged } from './package-files';
+import { venv } from './venv';
+import { jsonTool } from './json-tool';
 import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
-import { PIP_PROGRAMS } from './pip';
+import { PIP_PROGRAMS, pipRun } from './pip';
 import { banner, flaskCli, runFlask, type FlaskRun } from './flask';
 import { ORACLE, mysqlCommand } from '../sql/mysql';
 import { top, uptime } from './top';
@@ -79,12 +81,19 @@ function mysqldAsRoot(io: IO, sh: ShellLike): number {
 
 const pythonVersion = (sh: ShellLike) => pythonRelease(sh.m.fs, { PYTHON_VERSION: sh.getVar('PYTHON_VERSION') });
 
+const pyUsage = (p: string) => `usage: ${p} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry \`python -h' for more information.\n`;
+
 const pythonCmd: Command = async (args, io, sh) => {
   const a = args[1] ?? '';
+  const py = pythonVersion(sh);
+  // sys.executable, and the venv it belongs to
+  const exe = started(args[0], io, sh);
+  const root = venvOf(sh.m.fs, exe);
   if (/^-(V|-version)$/.test(a)) {
-    io.out(`Python ${pythonVersion(sh)}\n`);
+    io.out(`Python ${py}\n`);
     return 0;
   }
+  if (a === '-m' && !args[2]) return io.err(`Argument expected for the -m option\n${pyUsage(args[0])}`), 2;
   if (a === '-m' && args[2] === 'http.server') {
     const port = /^\d+$/.test(args[3] ?? '') ? args[3] : '8000';
     io.out(`Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...\n`);
@@ -93,11 +102,19 @@ const pythonCmd: Command = async (args, io, sh) => {
     io.out('\nKeyboard interrupt received, exiting.\n');
     return 0;
   }
-  if (a === '-m' && args[2] && args[2] !== 'pip') return io.err(`${sh.which(args[0]) ?? args[0]}: No module named ${args[2]}\n`), 1;
-  if (a === '-m' && args[2]) return sh.spawn(['pip', ...args.slice(3)], io);
-  if (a === '-c' && args[2] === undefined) return io.err(`Argument expected for the -c option\nusage: ${args[0]} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry \`python -h' for more information.\n`), 2;
+  if (a === '-m') {
+    const [mod, ...rest] = args.slice(2);
+    if (mod === 'venv') return venv(rest, io, sh, exe, py);
+    if (mod === 'json.tool') return jsonTool(rest, io, sh, py);
+    // the packages of its site-packages that run as a module
+    const has = exists(sh.m.fs, `${sitePackages(py, root)}/${mod}`);
+    if (has && mod === 'pip') return pipRun(['pip', ...rest], io, sh, root);
+    if (has && mod === 'flask') return flask(['flask', ...rest], io, sh, exe);
+    return io.err(`${exe}: No module named ${mod}\n`), 1;
+  }
+  if (a === '-c' && args[2] === undefined) return io.err(`Argument expected for the -c option\n${pyUsage(args[0])}`), 2;
   if (!a && io.stdin === undefined && sh.repl?.(args)) return 0;
-  if (a.startsWith('-') && a !== '-c' && a !== '-') return io.err(`unknown option ${a}\nusage: ${args[0]} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry \`python -h' for more information.\n`), 2;
+  if (a.startsWith('-') && a !== '-c' && a !== '-') return io.err(`unknown option ${a}\n${pyUsage(args[0])}`), 2;
   let src = a === '-c' ? args[2] : io.stdin ?? '';
   const file = a && a !== '-c' && a !== '-' ? `${a.startsWith('/') ? '' : sh.cwd.replace(/\/$/, '') + '/'}${a}` : '';
   if (file) {
@@ -107,9 +124,9 @@ const pythonCmd: Command = async (args, io, sh) => {
       return io.err(`${args[0]}: can't open file '${file}': [Errno 2] No such file or directory\n`), 2;
     }
   }
-  const app = file ? runFlask(sh.m, envList(sh), sh.cwd, file, src) : null;
+  const app = file ? runFlask(sh.m, envList(sh), sh.cwd, file, src, undefined, exe) : null;
   if (app) return serveFlask(app, io, sh);
-  const r = runCode(runtime(sh.m, true, envList(sh), sh.cwd), true, src, a === '-c' ? 'c' : file || 'stdin', '');
+  const r = runCode(runtime(sh.m, true, envList(sh), sh.cwd, exe), true, src, a === '-c' ? 'c' : file || 'stdin', '');
   io.out(r.out);
   io.err(r.err);
   return r.code;
@@ -128,7 +145,7 @@ async function serveFlask(r: FlaskRun, io: IO, sh: ShellLike): Promise<number> {
 }
 
 /** `flask run`, with the app of FLASK_APP or app.py. */
-const flask: Command = (args, io, sh) => {
+const flask = (args: string[], io: IO, sh: ShellLike, exe = started('flask', io, sh)) => {
   const cli = flaskCli(args, envList(sh));
   if (args[1] === '--version') return io.out(`Python ${pythonVersion(sh)}\nFlask 3.1.1\nWerkzeug 3.1.3\n`), 0;
   if (!cli) return io.err(`Usage: flask [OPTIONS] COMMAND [ARGS]...\nTry 'flask --help' for help.\n\nError: No such command '${args[1] ?? ''}'.\n`), 2;
@@ -139,7 +156,7 @@ const flask: Command = (args, io, sh) => {
   } catch {
     return io.err(`Usage: flask run [OPTIONS]\nTry 'flask run --help' for help.\n\nError: Could not locate a Flask application. Use the 'flask --app' option, 'FLASK_APP' environment variable, or a 'wsgi.py' or 'app.py' file in the current directory.\n`), 2;
   }
-  return serveFlask(runFlask(sh.m, envList(sh), sh.cwd, path, src, cli) ?? { out: '', err: '', code: 0 }, io, sh);
+  return serveFlask(runFlask(sh.m, envList(sh), sh.cwd, path, src, cli, exe) ?? { out: '', err: '', code: 0 }, io, sh);
 };
 
 export { evalArith };

@@ -2,11 +2,11 @@
  * node and python running code of their own: `node -e`/`-p`, `python3 -c`, a script read from
  * stdin, and how each prints an uncaught exception there and in its REPL.
  */
-import type { Machine } from './types';
+import type { IO, Machine, ShellLike } from './types';
 import { Exit, Open, Thrown, Unsupported, inspect, interpreter } from './repl-eval';
 import { release } from './node';
 import { exists, packaged } from './package-files';
-import type { Fs } from '../fs';
+import { absPath, type Fs } from '../fs';
 
 /** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
 export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2', '3.10.12', '3.8.10', '3.9.2']);
@@ -23,11 +23,26 @@ export const oldRepl = (v: string) => !/^3\.(1[3-9]|[2-9]\d)/.test(v);
 
 export type Runtime = ReturnType<typeof interpreter>;
 
-/** Where pip installs for python `v` (3.12.3: python3.12). */
-export const sitePackages = (v: string) => `/usr/local/lib/python${v.replace(/\.\d+$/, '')}/site-packages`;
+/** Where pip installs for python `v` (3.12.3: python3.12): in the venv at `root`, or the image's own. */
+export const sitePackages = (v: string, root = '/usr/local') => `${root}/lib/python${v.replace(/\.\d+$/, '')}/site-packages`;
 
-/** An interpreter for a program started in `cwd` with `env` (KEY=value list). */
-export function runtime(m: Machine, py: boolean, env: string[], cwd: string): Runtime {
+/** The path a program was started by: as typed when it had a `/`, else where PATH found it. */
+export const started = (name: string, io: IO, sh: ShellLike) => absPath(sh.cwd, io.exe?.endsWith('/' + name) ? io.exe : sh.which(name) ?? name);
+
+/** The venv of a python (or of a script beside it) started as `exe`, a path or a name in `path`: python finds pyvenv.cfg above its bin/. */
+export function venvOf(fs: Fs, exe: string, path = ''): string | undefined {
+  const root = (exe.includes('/') ? exe.replace(/\/[^/]*$/, '') : path.split(':').find((d) => exists(fs, `${d}/${exe}`)))?.replace(/\/[^/]*$/, '');
+  return root !== undefined && exists(fs, root + '/pyvenv.cfg') ? root : undefined;
+}
+
+/** How python's servers (http.server, Werkzeug) date a request: `16/Jun/2025 09:30:05`. */
+export const logTime = (ms: number) => {
+  const [, day, mon, year, time] = new Date(ms).toUTCString().split(' ');
+  return `${day}/${mon}/${year} ${time}`;
+};
+
+/** An interpreter for a program started in `cwd` with `env` (KEY=value list); `exe`: the python it runs in. */
+export function runtime(m: Machine, py: boolean, env: string[], cwd: string, exe = 'python'): Runtime {
   const vars = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
   const version = py ? pythonRelease(m.fs, vars) : release(m.fs).node;
   return interpreter({
@@ -35,7 +50,7 @@ export function runtime(m: Machine, py: boolean, env: string[], cwd: string): Ru
     build: py ? pythonBuild(m, version) : undefined,
     random: () => (m.random?.() ?? 16384) / 32768,
     // a package pip or npm installed
-    exists: (mod) => exists(m.fs, py ? `${sitePackages(version)}/${mod}` : `node_modules/${mod}`, cwd),
+    exists: (mod) => exists(m.fs, py ? `${sitePackages(version, venvOf(m.fs, exe, vars.PATH))}/${mod}` : `node_modules/${mod}`, cwd),
   });
 }
 

@@ -90,7 +90,7 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.tuple(image, name, fc.constantFrom('exit 0', 'exit 1', 'sleep 3')).map(([i, n, t]) => `docker run -d --name ${n} --health-cmd '${t}' --health-interval 1s --health-timeout 2s ${i} sleep 1000`)),
   weighted(1, fc.tuple(image, name).map(([i, n]) => `docker run -d --init --name ${n} --add-host db:10.0.0.5 --dns 1.1.1.1 -u 1000:1000 ${i} sleep 1000`)),
   weighted(1, fc.constantFrom('sleep 3', 'sleep 1')),
-  weighted(1, fc.tuple(name, fc.constantFrom('pip install -q flask', 'pip install nope', 'pip install -r /nada', 'pip show flask nope', 'pip install --upgrade pip', 'python -c "import flask"')).map(([n, c]) => `docker run --name ${n} python:3.13-alpine sh -c '${c}'`)),
+  weighted(1, fc.tuple(name, fc.constantFrom('pip install -q flask', 'pip install nope', 'pip install -r /nada', 'pip show flask nope', 'pip install --upgrade pip', 'python -c "import flask"', 'python -m venv /v && . /v/bin/activate && pip install -q flask', 'python -m venv', 'echo [1, | python -m json.tool', 'pip install fla=1 ""', 'python -m')).map(([n, c]) => `docker run --name ${n} python:3.13-alpine sh -c '${c}'`)),
   weighted(1, fc.tuple(image, name, text).map(([i, n, t]) => `echo 'echo ${t} > /tmp/a; exit 2' | docker run -i --name ${n} ${i} sh`)),
   weighted(1, fc.tuple(name, file, text).map(([n, f, t]) => `echo ${t} | docker exec -i ${n} sh -c 'cat > ${f}'`)),
   weighted(1, fc.tuple(name, fc.constantFrom("sh -c 'sleep 100 & echo $!'", "sh -c 'sleep 2 & wait; jobs'", 'nginx', "sh -c 'kill %1; true & wait %1'", 'redis-server --daemonize yes')).map(([n, c]) => `docker exec ${n} ${c}`)),
@@ -130,9 +130,10 @@ async function exec(w: World, line: string): Promise<{ code: number; out: string
   return { code, out, err };
 }
 
-/** Bytes of the regular files of a writable layer, counted here rather than by the engine. */
-function upperBytes(node: { kind: string; size?: number; children?: Map<string, unknown> }): number {
+/** Bytes of the regular files of a writable layer (and of its symlinks, their targets' length, as moby's DiffSize lstat()s them), counted here rather than by the engine. */
+function upperBytes(node: { kind: string; size?: number; target?: string; children?: Map<string, unknown> }): number {
   if (node.kind === 'file') return node.size ?? 0;
+  if (node.kind === 'link') return node.target!.length;
   if (node.kind !== 'dir') return 0;
   let n = 0;
   for (const child of node.children!.values()) n += upperBytes(child as never);
