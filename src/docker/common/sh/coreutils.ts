@@ -410,14 +410,15 @@ export const COREUTILS: Record<string, Command> = {
       io.err(io.busybox ? `grep: invalid number '${v}'\n` : bad === 'm' ? `grep: invalid max count\n` : `grep: ${v}: invalid context length argument\n`);
       return io.busybox ? 1 : 2;
     }
-    const pattern = o.values.e ?? o.rest.shift();
+    // each -e is a pattern, and so is each line of one: a line matches if any of them does
+    const pattern = o.all.e?.join('\n') ?? o.rest.shift();
     if (pattern === undefined) {
       (io.busybox ? usage(io, 'grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...') : io.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"));
       return 2;
     }
     let re: RegExp;
     try {
-      const src = o.flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.replace(/\\([(){}|+?])/g, '$1');
+      const src = pattern.split('\n').map((p) => `(?:${o.flags.has('F') ? p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : p.replace(/\\([(){}|+?])/g, '$1')})`).join('|');
       // -x: the whole line must match; -w: the match must stand between non-word characters
       re = new RegExp(o.flags.has('x') ? `^(?:${src})$` : o.flags.has('w') ? `(?<!\\w)(?:${src})(?!\\w)` : src, o.flags.has('i') ? 'i' : '');
     } catch {
@@ -515,16 +516,23 @@ export const COREUTILS: Record<string, Command> = {
   },
   readlink(args, io, sh) {
     const o = opts(args);
-    try {
-      const r = sh.m.fs.resolve(o.rest[0] ?? '', sh.cwd, o.flags.has('f'));
-      // -f: the canonical path; otherwise the target of a symlink, and nothing (status 1) for anything else
-      if (o.flags.has('f')) io.out(joinPath(r.parts) + '\n');
-      else if (r.node?.kind === 'link') io.out(r.node.target + '\n');
-      else return 1;
-      return 0;
-    } catch {
+    if (!o.rest.length) {
+      missing(io, 'readlink [-fnv] FILE');
       return 1;
     }
+    // -f: the canonical path; otherwise the target of a symlink, and nothing (status 1) for anything else
+    let status = 0;
+    for (const f of o.rest) {
+      try {
+        const r = sh.m.fs.resolve(f, sh.cwd, o.flags.has('f'));
+        if (o.flags.has('f')) io.out(joinPath(r.parts) + '\n');
+        else if (r.node?.kind === 'link') io.out(r.node.target + '\n');
+        else status = 1;
+      } catch {
+        status = 1;
+      }
+    }
+    return status;
   },
   which(args, io, sh) {
     // getopts: options until the first operand. debianutils' script (whose $0 is its path) or

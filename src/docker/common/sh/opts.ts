@@ -7,9 +7,11 @@ export const bbHead = (io: IO) => `${io.bb?.() ?? 'BusyBox v1.37.0'} multi-call 
 export const usage = (io: IO, text: string) => io.err(`${bbHead(io)}${text}\n`);
 
 /** Splits `-abc` style options; stops at `--` or the first operand. */
-export function opts(args: string[], withValue = ''): { flags: Set<string>; values: Record<string, string>; rest: string[]; bad?: string } {
+export function opts(args: string[], withValue = ''): { flags: Set<string>; values: Record<string, string>; all: Record<string, string[]>; rest: string[]; bad?: string } {
   const flags = new Set<string>();
   const values: Record<string, string> = {};
+  // every value of a repeated option (`grep -e A -e B`), where `values` keeps the last
+  const all: Record<string, string[]> = {};
   const rest: string[] = [];
   let i = 1;
   for (; i < args.length; i++) {
@@ -30,12 +32,13 @@ export function opts(args: string[], withValue = ''): { flags: Set<string>; valu
       const f = a[j];
       if (withValue.includes(f)) {
         values[f] = a.slice(j + 1) || args[++i] || '';
+        (all[f] ??= []).push(values[f]);
         break;
       }
       flags.add(f);
     }
   }
   rest.push(...args.slice(i));
-  return { flags, values, rest };
+  return { flags, values, all, rest };
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hostShell, run } from './harness';
+import { session } from './session';
 
 test('quotes, escapes and variables expand as bash does', async () => {
   const sh = hostShell();
@@ -163,4 +164,21 @@ test('grep -A/-B/-C print context with - and -- between groups that do not touch
   assert.equal((await run(sh, 'grep -c -m1 error log.txt')).stdout, '1\n');
   assert.equal((await run(sh, 'cat log.txt log.txt > two.txt; grep -A1 -H "error 2" log.txt two.txt | head -3')).stdout, 'log.txt:error 2\nlog.txt-g\n--\n');
   assert.deepEqual(await run(sh, 'grep -A x error log.txt'), { stdout: '', stderr: 'grep: x: invalid context length argument\n', both: 'grep: x: invalid context length argument\n', exit: 2 });
+});
+
+test('grep -e takes several patterns (each line of one too), with -F and -x applying to each', async () => {
+  const sh = hostShell();
+  await run(sh, "printf 'uno\\ndos\\ntres\\na.b\\naxb\\n' > t.txt");
+  assert.equal((await run(sh, 'grep -e uno -e tres t.txt')).stdout, 'uno\ntres\n');
+  assert.equal((await run(sh, 'grep -F -e a.b -e zz t.txt')).stdout, 'a.b\n');
+  assert.equal((await run(sh, 'grep -x -e un -e dos t.txt')).stdout, 'dos\n');
+  assert.equal((await run(sh, "grep -c \"$(printf 'uno\\ndos')\" t.txt")).stdout, '2\n');
+});
+
+test('readlink reads each operand, and fails (1) if any is not a link; none is a missing operand', async () => {
+  const run = session();
+  await run('docker run -d --name rl ubuntu sleep infinity');
+  await run('docker exec rl sh -c "ln -s /etc/hostname /a; ln -s /tmp /b"');
+  assert.deepEqual(await run('docker exec rl readlink /a /b /etc'), { out: '/etc/hostname\n/tmp\n', err: '', exit: 1 });
+  assert.equal((await run('docker exec rl readlink')).err, "readlink: missing operand\nTry 'readlink --help' for more information.\n");
 });
