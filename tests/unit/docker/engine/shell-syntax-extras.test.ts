@@ -141,16 +141,17 @@ test('alias and unalias (expanded where a command starts; not in a bash script),
   await shell('alpine', undefined, [["alias l='ls -d'; l /tmp; alias", "/tmp\nl='ls -d'\n"]]);
 });
 
-test('aliases survive save and load with the shell that defined them', async () => {
+test('aliases and functions survive save and load with the shell that defined them', async () => {
   const e = engine(3);
   await pull(e, 'ubuntu');
   const { type } = await runIt(e, 'ubuntu', 'c1');
   await type("alias hi='echo hola'");
+  await type('saluda() { echo "hola $1"; }');
   const b = createEngine({ seed: 3, state: JSON.parse(JSON.stringify(e.save())) });
   const io = term();
   const h = await b.containerAttach('c1', io);
-  await h.input('hi; alias', io);
-  assert.equal(io.text, "hola\nalias hi='echo hola'\n");
+  await h.input('hi; alias; saluda mundo', io);
+  assert.equal(io.text, "hola\nalias hi='echo hola'\nhola mundo\n");
 });
 
 test("bash's brace expansion ({a,b}, {1..5}, {01..10..3}, {a..e}, nested, with a prefix and suffix); dash and ash keep the braces", async () => {
