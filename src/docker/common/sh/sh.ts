@@ -1014,8 +1014,10 @@ export class Shell implements ShellLike {
           io.err(`${this.prefix()}: ${name}: ${interp}: bad interpreter: No such file or directory\n`);
           return 126;
         }
-        if (interp && !/(^|\/)(ba|da|a)?sh$/.test(interp)) return this.spawn([interp, name, ...argv.slice(1)], io);
-        return this.spawn(['\u0000script', interp ?? this.argv0, file.data, name, ...argv.slice(1)], io);
+        // the kernel hands a #! interpreter the path it ran (the one found in PATH): that is the script's $0
+        const as = bang ? path : name;
+        if (interp && !/(^|\/)(ba|da|a)?sh$/.test(interp)) return this.spawn([interp, as, ...argv.slice(1)], io);
+        return this.spawn(['\u0000script', interp ?? this.argv0, file.data, as, ...argv.slice(1)], io);
       }
     }
     // Busybox applets are symlinks to /bin/busybox: the link's name picks the applet. A machine

@@ -305,6 +305,9 @@ test('scripts: no x bit is Permission denied; with it the shell runs the text; b
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('echo "echo hola" > /tmp/b.sh; chmod +x /tmp/b.sh; /tmp/b.sh'), 'hola\n');
   assert.equal(await a.type("sh nope.sh; echo $?"), "sh: can't open 'nope.sh': No such file or directory\n127\n");
+  // a #! script found in PATH gets from the kernel the path it was found at, as its $0
+  await type('printf \'#!/bin/sh\\necho $0\\n\' > /usr/local/bin/yo; chmod +x /usr/local/bin/yo');
+  assert.equal(await type('yo; cd /usr/local/bin; ./yo'), '/usr/local/bin/yo\n./yo\n');
 });
 
 test('ping ends with the round-trip summary; busybox prints times with three decimals', async () => {
