@@ -361,16 +361,16 @@ function readSource(src: string, envList: string[]): NodeRun {
 /** Where node 14's loader is: its lines as node 18's and 20's table says them (Release.loader). */
 const NODE_14_LOADER: OldLoader = [0, 934, 931, 774, '75:12', '17:47', 1003, 107, 1114, 1143, 979, 819];
 const NODE_BIN = '/usr/local/bin/node';
+const L = 'node:internal/modules/cjs/loader:';
+/** Node 14's names for the same frames: files with .js, the loader's functions called on Function.Module. */
+const node14 = (s: string) => s.replace(/node:(internal\/[\w/]+)/g, '$1.js').replace('modules/helpers', 'modules/cjs/helpers').replace(/(?<![.\w])Module\._(load|resolveF|ext)/g, (m) => (m[8] === 'e' ? 'Object.' : 'Function.') + m);
 
 /** The frames below a main script's own: the loader's, then runMain and run_main_module. */
 function mainFrames(r: Release): string[] {
-  const old = !r.loader;
-  const L = old ? 'internal/modules/cjs/loader.js:' : 'node:internal/modules/cjs/loader:';
   const loader = r.loader ?? NODE_14_LOADER;
   if (loader[0] === 0) {
     const [, , , , run, main, , , comp, ext, mload, load] = loader;
-    return [`Module._compile (${L}${comp}:14)`, `${old ? 'Object.Module' : 'Module'}._extensions..js (${L}${ext}:10)`, `Module.load (${L}${mload}:32)`, `${old ? 'Function.Module' : 'Module'}._load (${L}${load}:12)`,
-      `Function.executeUserEntryPoint [as runMain] (${old ? 'internal/modules/run_main.js' : 'node:internal/modules/run_main'}:${run})`, `${old ? 'internal/main/run_main_module.js' : 'node:internal/main/run_main_module'}:${main}`];
+    return [`Module._compile (${L}${comp}:14)`, `Module._extensions..js (${L}${ext}:10)`, `Module.load (${L}${mload}:32)`, `Module._load (${L}${load}:12)`, `Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:${run})`, `node:internal/main/run_main_module:${main}`].map(r.loader ? String : node14);
   }
   // node 22 and 24 place the .js handler 165 lines below _compile and Module.load 22 above Module.require
   const [fn, , , , , load, runMain, mainModule, require, compile] = loader as (string | number)[] as [string, ...number[]];
@@ -384,14 +384,11 @@ function mainFrames(r: Release): string[] {
  */
 function notFound(fs: Fs, what: string, from?: string, at?: string, file = true): string {
   const r = release(fs);
-  const old = !r.loader;
-  const L = old ? 'internal/modules/cjs/loader.js:' : 'node:internal/modules/cjs/loader:';
   const loader = r.loader ?? NODE_14_LOADER;
   const [fn, thrown, resolve, impl, hooks, load, , , require] = loader;
   const [, , r0, l0, , , req, helpers] = loader;
-  const F = old ? 'Function.Module.' : 'Module.';
   const own = fn === 0
-    ? [`${F}_resolveFilename (${L}${r0}:15)`, `${F}_load (${L}${l0}:27)`, ...(from ? [`Module.require (${L}${req}:19)`, `require (${old ? 'internal/modules/cjs/helpers.js' : 'node:internal/modules/helpers'}:${helpers}:18)`] : [])]
+    ? [`Module._resolveFilename (${L}${r0}:15)`, `Module._load (${L}${l0}:27)`, ...(from ? [`Module.require (${L}${req}:19)`, `require (node:internal/modules/helpers:${helpers}:18)`] : [])]
     : [`${fn}._resolveFilename (${L}${resolve}:15)`, `defaultResolveImpl (${L}${impl}:19)`, `resolveForCJSWithHooks (${L}${hooks}:22)`, `${fn}._load (${L}${load}:37)`, 'TracingChannel.traceSync (node:diagnostics_channel:322:14)', `wrapModuleLoad (${L}235:24)`,
       ...(from ? [`Module.require (${L}${require}:12)`, 'require (node:internal/modules/helpers:135:16)'] : [])];
   const main = mainFrames(r);
@@ -399,7 +396,8 @@ function notFound(fs: Fs, what: string, from?: string, at?: string, file = true)
   const frames = [...own, ...(!from ? main.slice(-2) : file ? [`Object.<anonymous> (${at})`, ...main] : [at, 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14', `${at!.replace(/:.*/, '')}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)'])].slice(0, 10);
   // util.inspect keeps the array on the property's line while it fits in 80 columns.
   const stack = !from ? '[]' : from.length > 62 ? `[\n    '${from}'\n  ]` : `[ '${from}' ]`;
-  return `${L}${thrown}\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at ${frames.join('\n    at ')} {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: ${stack}\n}\n${old ? '' : `\nNode.js ${r.node}\n`}`;
+  const text = `${L}${thrown}\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at ${frames.join('\n    at ')} {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: ${stack}\n}\n`;
+  return r.loader ? `${text}\nNode.js ${r.node}\n` : node14(text);
 }
 
 export const envOf = (sh: ShellLike): Record<string, string> => Object.fromEntries(sh.env());
