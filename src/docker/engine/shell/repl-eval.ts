@@ -699,8 +699,8 @@ export function interpreter(h: Host) {
   };
   /** node's `throw`: an Error as its class and message, any other value as itself. */
   const raise = (v: V): never => {
-    // a value that is no object is written bare, an object as util.inspect shows it
-    throw Object.assign(v?.[ERR] ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v)), { user: true });
+    // a value that is no object is written bare (the REPL inspects it), an object as util.inspect shows it
+    throw Object.assign(v?.[ERR] ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v), inspect(v)), { user: true });
   };
   const ctl = (head: string, sc: Scope) => {
     const [, k, rest] = /^(return|break|continue)\b\s*(.*)$/.exec(head)!;

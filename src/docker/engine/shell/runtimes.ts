@@ -52,7 +52,7 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
   if (!(e instanceof Thrown)) return '';
   if (!py) {
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
-    return `Uncaught ${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
+    return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
   return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at);
 }

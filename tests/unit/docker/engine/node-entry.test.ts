@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from '../client/session';
-import { engine, pull, runOnce } from './fixtures';
+import { engine, pull, runIt, runOnce } from './fixtures';
 import { createEngine } from '../../../../src/docker/engine';
 
 const EVAL_FRAMES = '    at runScriptInThisContext (node:internal/vm:209:10)\n    at node:internal/process/execution:118:14\n    at [eval]-wrapper:6:24\n    at runScript (node:internal/process/execution:101:62)\n    at evalScript (node:internal/process/execution:133:3)\n    at node:internal/main/eval_string:51:3\n\nNode.js v20.19.2\n';
@@ -81,4 +81,15 @@ test('a script the evaluator cannot run is still read for its port and what it s
   // after a restore the program runs again and its handler answers
   const again = createEngine({ seed: 7, state: e.save() });
   assert.equal(again.hostHttp('localhost', 3000, '/y')?.body, 'no hay /y');
+});
+
+test('the REPL: a thrown value as node shows it, members the evaluator lacks, comments', async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  const { type } = await runIt(e, 'node:20');
+  assert.equal(await type("throw 'x'"), "Uncaught 'x'\n");
+  assert.equal(await type('throw {a: 1}'), 'Uncaught { a: 1 }\n');
+  assert.equal(await type("throw new TypeError('t')"), 'Uncaught TypeError: t\n');
+  assert.equal(await type('process.on'), "Uncaught Error: the simulated interpreter cannot run 'process.on'\n");
+  assert.equal(await type('1 // a comment'), '1\n');
 });
