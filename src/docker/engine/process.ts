@@ -5,7 +5,9 @@
  */
 import type { HttpReply, HttpRequest, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
-import { release, runNode, type NodeRun } from './shell/node';
+import { release, runNode, runsProgram, type NodeRun } from './shell/node';
+
+export { runsProgram };
 import { Exit, Open, inspect, repr } from './shell/repl-eval';
 import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
@@ -701,14 +703,13 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
  * logs and, when it listens on a port, stays up serving it. Node as PID 1 installs no signal
  * handlers, so SIGTERM is ignored and `docker stop` ends it with SIGKILL after the grace period.
  */
-/** `node FILE …`, `node -e CODE …`, `node -p EXPR …`: a program that may stay up serving. */
-export const runsProgram = (argv: string[]) => (/^(-e|--eval|-p|--print|-pe)$/.test(argv[1]) ? argv.length > 2 : !!argv[1] && !argv[1].startsWith('-'));
-
 export function nodeApp(at: Launch, o: Context, args: string[], banner = ''): Proc {
   const { m } = at;
   let r: NodeRun | undefined;
   const load = () => (r = runNode(m, o.cwd, o.env, args));
   return program(at, {
+    // PID 1 gets no default handlers; started from a shell, the signals that end a process end it
+    signal: (sig) => (sig === 9 || at.pid > 1 ? 128 + sig : null),
     async boot(out) {
       const { out: text, err, code, port } = load();
       out.out(banner + text);

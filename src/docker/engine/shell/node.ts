@@ -423,14 +423,21 @@ const node: Command = async (args, io, sh) => {
   // without a script node reads one from stdin, or opens its REPL on a terminal
   if (!eval_ && !a && io.stdin === undefined && sh.repl?.(args)) return 0;
   if (a.startsWith('-') && a !== '-' && !eval_) return io.err(`${args[0]}: bad option: ${a}\n`), 9;
-  const r = runNode(sh.m, sh.cwd, envList(sh), args.slice(1), io.stdin ?? '');
-  io.out(r.out);
-  io.err(r.err);
-  if (r.port === undefined) return r.code;
+  // in a container the program is a process of its own, which serves its port while it holds the terminal
+  const p = io.stdin === undefined && runsProgram(args) ? sh.m.background?.(args, io, envList(sh), sh.cwd, sh.m.shellPid ?? 1) : undefined;
+  const r = p ? undefined : runNode(sh.m, sh.cwd, envList(sh), args.slice(1), io.stdin ?? '');
+  await p?.run?.();
+  if (r) io.out(r.out), io.err(r.err);
+  const code = p ? p.status() : r!.port === undefined ? r!.code : null;
+  if (code !== null) return code;
   // killed by the SIGINT of Ctrl+C
   await hold(io);
+  if (p) sh.m.signal?.(p.pid, 2, sh.m.shellPid ?? 1);
   return 130;
 };
+
+/** `node FILE …`, `node -e CODE …`, `node -p EXPR …`: a program that may stay up serving. */
+export const runsProgram = (argv: string[]) => (/^(-e|--eval|-p|--print|-pe)$/.test(argv[1]) ? argv.length > 2 : !!argv[1] && !argv[1].startsWith('-'));
 
 export const NODE_PROGRAMS: Record<string, Command> = {
   node,

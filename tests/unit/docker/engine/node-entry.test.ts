@@ -93,3 +93,13 @@ test('the REPL: a thrown value as node shows it, members the evaluator lacks, co
   assert.equal(await type('process.on'), "Uncaught Error: the simulated interpreter cannot run 'process.on'\n");
   assert.equal(await type('1 // a comment'), '1\n');
 });
+
+test('node in the foreground of a shell is a process of its own that serves; started from a shell, SIGTERM ends it', async () => {
+  const run = session();
+  await run('docker pull -q node:20');
+  await run(`docker run -d --name fg -p 3000:3000 node:20 sh -c "cd /tmp && node -e \\"require('http').createServer((q,r)=>r.end('fg')).listen(3000)\\""`);
+  assert.equal((await run('curl -s localhost:3000')).out, 'fg');
+  assert.match((await run('docker top fg')).out, / node -e require\('http'\)[^\n]*\n$/);
+  const bg = await run(`docker exec fg sh -c "node -e \\"require('http').createServer((q,r)=>r.end('bg')).listen(4000)\\" & sleep 1; curl -s localhost:4000; kill %1; wait %1; echo \\" \\$?\\""`);
+  assert.equal(bg.out, 'bg 143\n');
+});
