@@ -5,7 +5,7 @@
  * with it; a saved session drops them, as a restart would.
  */
 import type { Ctr, Engine } from './engine';
-import { SILENT, idleUntil, nginx, nodeApp, program, type Launch, type Proc } from './process';
+import { SILENT, idleUntil, nginx, nodeApp, program, runsProgram, type Launch, type Proc } from './process';
 import { redisServer } from './redis';
 import type { BgProc, HttpReply, HttpRequest, Machine, Out } from './shell/types';
 import { logTime, pythonRelease } from './shell/runtimes';
@@ -20,7 +20,7 @@ export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
   if (until !== undefined) return program(at, until < Infinity ? { deadline: until } : {});
   if (b === 'redis-server') return redisServer(at);
   if (b === 'nginx') return nginx(at, false, true);
-  if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(at, { env, cwd, stdin: false }, argv[1]);
+  if (b === 'node' && runsProgram(argv)) return nodeApp(at, { env, cwd, stdin: false }, argv.slice(1));
   if (/^python3?(\.\d+)?$/.test(b) && argv[1] === '-m' && argv[2] === 'http.server') {
     // the port is its one positional argument, wherever options like `--bind ADDR` put it
     const port = argv.slice(3).find((a, i, rest) => /^\d+$/.test(a) && !/^(-b|--bind|-d|--directory)$/.test(rest[i - 1] ?? ''));

@@ -6,7 +6,7 @@ import { ApiError } from '../api';
 import { FATAL } from '../common/sh/signals';
 import { account, groupOf } from '../common/sh/passwd';
 import type { Ctr, Engine } from './engine';
-import { daemonEnv, httpd, lookPath, mysqld, nginx, nginxEntrypoint, nodeApp, program, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
+import { daemonEnv, httpd, lookPath, mysqld, nginx, nginxEntrypoint, nodeApp, program, repl, runsProgram, startProgram, withHome, type Context, type Launch, type Proc } from './process';
 import { npmScript } from './shell/node';
 import { flaskMain } from './flask-app';
 import { pick } from './background';
@@ -100,7 +100,7 @@ export const mainProcess = {
     const o: Context = { env, cwd: c.config.WorkingDir || '/', stdin, user: User && User !== '0' && User !== 'root' ? User : 'root', input };
     if (b === 'httpd-foreground') return httpd(launch());
     if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, withHome(daemonEnv(env, m.hostname, tty), '/root'), o.cwd);
-    if (b === 'node' && argv.length === 2 && !argv[1].startsWith('-')) return nodeApp(launch(), o, argv[1]);
+    if (b === 'node' && runsProgram(argv)) return nodeApp(launch(), o, argv.slice(1));
     const flask = ((/^python3?(\.\d+)?$/.test(b) && /^(-u )?[^-]\S*$/.test(argv.slice(1).join(' '))) || (b === 'flask' && argv[1] === 'run')) && flaskMain(launch(), o, withHome(daemonEnv(env, m.hostname, tty), '/root'), argv);
     if (flask) return flask;
     if (/^python3?(\.\d+)?$/.test(b) && argv[1] === '-m' && argv[2] === 'http.server') return pick(launch(), env, o.cwd)!;
@@ -108,7 +108,7 @@ export const mainProcess = {
     if (b === 'npm' && (argv[1] === 'start' || (argv[1] === 'run' && argv.length === 3))) {
       const s = npmScript(m.fs, o.cwd, argv[1] === 'run' ? argv[2] : 'start');
       const file = 'script' in s ? /^node\s+(\S+)$/.exec(s.script.trim())?.[1] : undefined;
-      if (file && 'banner' in s) return nodeApp(launch(), o, file, s.banner);
+      if (file && 'banner' in s) return nodeApp(launch(), o, [file], s.banner);
     }
     const p = startProgram(launch(), o);
     if (configure) {

@@ -5,7 +5,9 @@
  */
 import type { HttpReply, HttpRequest, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
-import { release, runScript } from './shell/node';
+import { release, runNode, runsProgram, type NodeRun } from './shell/node';
+
+export { runsProgram };
 import { Exit, Open, inspect, repr } from './shell/repl-eval';
 import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
@@ -707,32 +709,29 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
 }
 
 /**
- * `node app.js` (or `npm start`) as the main process: it prints what the script logs and, when
- * the script listens on a port, stays up serving it. Node as PID 1 installs no signal handlers,
- * so SIGTERM is ignored and `docker stop` ends it with SIGKILL after the grace period.
+ * `node app.js` (or `npm start`, `node -e CODE`) as the main process: it prints what the program
+ * logs and, when it listens on a port, stays up serving it. Node as PID 1 installs no signal
+ * handlers, so SIGTERM is ignored and `docker stop` ends it with SIGKILL after the grace period.
  */
-export function nodeApp(at: Launch, o: Context, file: string, banner = ''): Proc {
+export function nodeApp(at: Launch, o: Context, args: string[], banner = ''): Proc {
   const { m } = at;
-  const env = Object.fromEntries(o.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-  let port: number | undefined;
-  let body = '';
-  const load = () => {
-    const r = runScript(m.fs, o.cwd, file, env);
-    port = r.port;
-    body = r.body || 'Hello World!';
-    return r;
-  };
+  let r: NodeRun | undefined;
+  const load = () => (r = runNode(m, o.cwd, o.env, args));
   return program(at, {
+    // PID 1 gets no default handlers; started from a shell, the signals that end a process end it
+    signal: (sig) => (sig === 9 || at.pid > 1 ? 128 + sig : null),
     async boot(out) {
-      const r = load();
-      out.out(banner + r.out);
-      out.err(r.err);
-      if (r.code !== 0 || r.port === undefined) this.exitCode = r.code;
+      const { out: text, err, code, port } = load();
+      out.out(banner + text);
+      out.err(err);
+      if (code !== 0 || port === undefined) this.exitCode = code;
     },
-    // a state brought back from a save did not boot: the script runs again, silently
-    serve(p) {
-      if (!body) load();
-      return p === port ? { status: 200, body, server: '' } : null;
+    // a state brought back from a save did not boot: the program runs again, silently
+    serve(p, path, req) {
+      const { port, body, serve } = r ?? load();
+      const a = serve?.(p, path);
+      if (a) req?.log.out(a.out);
+      return a ? { status: a.status, body: a.body, server: '' } : p === port ? { status: 200, body: body || 'Hello World!', server: '' } : null;
     },
   });
 }

@@ -7,7 +7,9 @@
 import type { Fs } from '../fs';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
-import { runCode, runtime } from './runtimes';
+import { runCode, runtime, type Runtime } from './runtimes';
+import { Thrown, Unsupported } from './repl-eval';
+import type { Machine } from './types';
 
 /**
  * A node release: its version, its npm's, the yarn its image adds and, from node 18 on, where
@@ -283,28 +285,59 @@ const npm: Command = async (args, io, sh) => {
   return 1;
 };
 
-/** What running a script amounts to: its output, and whether it stays up serving a port. */
-export interface NodeRun { out: string; err: string; code: number; port?: number; body: string }
+/** What running a program amounts to: its output, and the port it stays up serving (`serve`: its answers). */
+export interface NodeRun { out: string; err: string; code: number; port?: number; body: string; serve?: Runtime['request'] }
 
-/** Reads a script the way a course demo needs (see the top of this file). */
-export function runScript(fs: Fs, cwd: string, file: string, env: Record<string, string>): NodeRun {
-  const path = file.startsWith('/') ? file : `${cwd.replace(/\/$/, '')}/${file}`;
-  let src: string;
-  try {
-    src = fs.readFile(/\.[cm]?js$/.test(path) || exists(fs, path) ? path : path + '.js');
-  } catch {
-    return { out: '', err: notFound(fs, path), code: 1, body: '' };
+/**
+ * node's entry points, all on one module system: `-e CODE`, `-p EXPR`, `-` or nothing (stdin),
+ * a script; what follows is process.argv's. The evaluator runs the program; one it cannot run
+ * (a framework, syntax it lacks) is read instead (see the top of this file).
+ */
+export function runNode(m: Machine, cwd: string, env: string[], args: string[], stdin = ''): NodeRun {
+  const a = args[0] ?? '';
+  const how = /^(-e|--eval)$/.test(a) ? 'e' : /^(-p|--print|-pe)$/.test(a) ? 'p' : !a || a === '-' ? 'stdin' : '';
+  const fs = m.fs;
+  const r = release(fs);
+  let src = how === 'stdin' ? stdin : args[1] ?? '';
+  let path = '[eval]';
+  if (!how) {
+    path = a.startsWith('/') ? a : `${cwd.replace(/\/$/, '')}/${a}`;
+    try {
+      src = fs.readFile(/\.[cm]?js$/.test(path) || exists(fs, path) ? path : path + '.js');
+    } catch {
+      return { out: '', err: notFound(fs, path), code: 1, body: '' };
+    }
+    for (const m of src.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      const mod = m[1].replace(/^node:/, '');
+      if (BUILTIN_MODULES.test(mod) || mod.startsWith('.')) continue;
+      const dirs = path.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'));
+      if (dirs.some((d) => exists(fs, `${d}/node_modules/${mod}`))) continue;
+      // The caller's frame: where the require call starts, 1-based.
+      const before = src.slice(0, m.index);
+      return { out: '', err: notFound(fs, mod, path, `${path}:${before.split('\n').length}:${m.index! - before.lastIndexOf('\n')}`), code: 1, body: '' };
+    }
   }
-  for (const m of src.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-    const mod = m[1].replace(/^node:/, '');
-    if (BUILTIN_MODULES.test(mod) || mod.startsWith('.')) continue;
-    const dirs = path.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'));
-    if (dirs.some((d) => exists(fs, `${d}/node_modules/${mod}`))) continue;
-    // The caller's frame: where the require call starts, 1-based.
-    const before = src.slice(0, m.index);
-    const at = `${path}:${before.split('\n').length}:${m.index! - before.lastIndexOf('\n')}`;
-    return { out: '', err: notFound(fs, mod, path, at), code: 1, body: '' };
+  const rt = runtime(m, false, env, cwd, undefined, [NODE_BIN, ...(how ? args.slice(how === 'stdin' ? 0 : 2) : [path, ...args.slice(1)])]);
+  const run = runCode(rt, false, src, how || path, r.node, how ? undefined : mainFrames(r));
+  const e = run.error;
+  const ports = rt.ports();
+  if (e instanceof Thrown && e.type === 'Error' && e.name) {
+    // a module the loader cannot find, required from `-e`, stdin or the script
+    const k = Math.max(0, src.lastIndexOf('require', src.indexOf(e.name)));
+    const before = src.slice(0, k);
+    const where = how ? `${cwd.replace(/\/$/, '')}/[${how === 'stdin' ? 'stdin' : 'eval'}]` : path;
+    return { ...run, body: '', err: notFound(fs, e.name, where, `${how ? where.slice(where.lastIndexOf('/') + 1) : path}:${before.split('\n').length}:${k - before.lastIndexOf('\n')}`, !how) };
   }
+  if (!(e instanceof Unsupported || (!how && e instanceof Thrown && e.type === 'SyntaxError' && !e.user))) {
+    return { ...run, port: ports[0], body: '', serve: ports.length ? rt.request : undefined };
+  }
+  const read = readSource(src, env);
+  return read.port !== undefined || !how ? read : { ...run, body: '' };
+}
+
+/** Reads a program the way a course demo needs: what it logs, the port it listens on, what it sends. */
+function readSource(src: string, envList: string[]): NodeRun {
+  const env = Object.fromEntries(envList.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
   // The port: a literal, or a variable set from a literal (and from PORT when the code reads it).
   const listen = /\.listen\(\s*(?:(\d+)|([A-Za-z_$][\w$.]*))/.exec(src);
   let port: number | undefined;
@@ -325,24 +358,46 @@ export function runScript(fs: Fs, cwd: string, file: string, env: Record<string,
   return { out, err: '', code: 0, port, body: sent ? value(sent[1], sent[2]).replace(/\\n/g, '\n') : '' };
 }
 
+/** Where node 14's loader is: its lines as node 18's and 20's table says them (Release.loader). */
+const NODE_14_LOADER: OldLoader = [0, 934, 931, 774, '75:12', '17:47', 1003, 107, 1114, 1143, 979, 819];
+const NODE_BIN = '/usr/local/bin/node';
+const L = 'node:internal/modules/cjs/loader:';
+/** Node 14's names for the same frames: files with .js, the loader's functions called on Function.Module. */
+const node14 = (s: string) => s.replace(/node:(internal\/[\w/]+)/g, '$1.js').replace('modules/helpers', 'modules/cjs/helpers').replace(/(?<![.\w])Module\._(load|resolveF|ext)/g, (m) => (m[8] === 'e' ? 'Object.' : 'Function.') + m);
+
+/** The frames below a main script's own: the loader's, then runMain and run_main_module. */
+function mainFrames(r: Release): string[] {
+  const loader = r.loader ?? NODE_14_LOADER;
+  if (loader[0] === 0) {
+    const [, , , , run, main, , , comp, ext, mload, load] = loader;
+    return [`Module._compile (${L}${comp}:14)`, `Module._extensions..js (${L}${ext}:10)`, `Module.load (${L}${mload}:32)`, `Module._load (${L}${load}:12)`, `Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:${run})`, `node:internal/main/run_main_module:${main}`].map(r.loader ? String : node14);
+  }
+  // node 22 and 24 place the .js handler 165 lines below _compile and Module.load 22 above Module.require
+  const [fn, , , , , load, runMain, mainModule, require, compile] = loader as (string | number)[] as [string, ...number[]];
+  return [`Module._compile (${L}${compile}:14)`, `Object..js (${L}${+compile + 165}:10)`, `Module.load (${L}${+require - 22}:32)`, `${fn}._load (${L}${+load + 71}:12)`, 'TracingChannel.traceSync (node:diagnostics_channel:322:14)', `wrapModuleLoad (${L}235:24)`, `${fn}.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:${runMain})`, `node:internal/main/run_main_module:${mainModule}`];
+}
+
 /**
  * Node's error for a missing script or module (`from`: the script that required it, `at`: the
- * place of the call), with the loader's frames of the image's release.
+ * place of the call, `file`: false when that is `-e` or stdin), with the loader's frames of the
+ * image's release.
  */
-function notFound(fs: Fs, what: string, from?: string, at?: string): string {
-  const loader = release(fs).loader;
-  if (!loader) return `internal/modules/cjs/loader.js:818\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at Function.Module._resolveFilename (internal/modules/cjs/loader.js:815:15)\n    at Function.Module._load (internal/modules/cjs/loader.js:667:27)\n    at internal/main/run_main_module.js:17:47 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [${from ? ` '${from}' ` : ''}]\n}\n`;
-  const L = 'node:internal/modules/cjs/loader:';
-  const [fn, thrown, resolve, impl, hooks, load, runMain, mainModule, require, compile] = loader;
-  // the stack keeps 10 frames: a missing require ends at runMain
-  const [, , r, l, run, main, req, helpers, comp, ext, mload, load2] = loader;
-  const frames = fn === 0 ? [`Module._resolveFilename (${L}${r}:15)`, `Module._load (${L}${l}:27)`,
-    ...(from ? [`Module.require (${L}${req}:19)`, `require (node:internal/modules/helpers:${helpers}:18)`, `Object.<anonymous> (${at})`, `Module._compile (${L}${comp}:14)`, `Module._extensions..js (${L}${ext}:10)`, `Module.load (${L}${mload}:32)`, `Module._load (${L}${load2}:12)`] : []),
-    `Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:${run})`, ...(from ? [] : [`node:internal/main/run_main_module:${main}`])] : [`${fn}._resolveFilename (${L}${resolve}:15)`, `defaultResolveImpl (${L}${impl}:19)`, `resolveForCJSWithHooks (${L}${hooks}:22)`, `${fn}._load (${L}${load}:37)`, 'TracingChannel.traceSync (node:diagnostics_channel:322:14)', `wrapModuleLoad (${L}235:24)`,
-    ...(from ? [`Module.require (${L}${require}:12)`, 'require (node:internal/modules/helpers:135:16)', `Object.<anonymous> (${at})`, `Module._compile (${L}${compile}:14)`] : [`${fn}.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:${runMain})`, `node:internal/main/run_main_module:${mainModule}`])];
+function notFound(fs: Fs, what: string, from?: string, at?: string, file = true): string {
+  const r = release(fs);
+  const loader = r.loader ?? NODE_14_LOADER;
+  const [fn, thrown, resolve, impl, hooks, load, , , require] = loader;
+  const [, , r0, l0, , , req, helpers] = loader;
+  const own = fn === 0
+    ? [`Module._resolveFilename (${L}${r0}:15)`, `Module._load (${L}${l0}:27)`, ...(from ? [`Module.require (${L}${req}:19)`, `require (node:internal/modules/helpers:${helpers}:18)`] : [])]
+    : [`${fn}._resolveFilename (${L}${resolve}:15)`, `defaultResolveImpl (${L}${impl}:19)`, `resolveForCJSWithHooks (${L}${hooks}:22)`, `${fn}._load (${L}${load}:37)`, 'TracingChannel.traceSync (node:diagnostics_channel:322:14)', `wrapModuleLoad (${L}235:24)`,
+      ...(from ? [`Module.require (${L}${require}:12)`, 'require (node:internal/modules/helpers:135:16)'] : [])];
+  const main = mainFrames(r);
+  // the stack keeps 10 frames; `-e` and stdin run from the eval helpers
+  const frames = [...own, ...(!from ? main.slice(-2) : file ? [`Object.<anonymous> (${at})`, ...main] : [at, 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14', `${at!.replace(/:.*/, '')}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)'])].slice(0, 10);
   // util.inspect keeps the array on the property's line while it fits in 80 columns.
   const stack = !from ? '[]' : from.length > 62 ? `[\n    '${from}'\n  ]` : `[ '${from}' ]`;
-  return `${L}${thrown}\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at ${frames.join('\n    at ')} {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: ${stack}\n}\n\nNode.js ${release(fs).node}\n`;
+  const text = `${L}${thrown}\n  throw err;\n  ^\n\nError: Cannot find module '${what}'\n${from ? `Require stack:\n- ${from}\n` : ''}    at ${frames.join('\n    at ')} {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: ${stack}\n}\n`;
+  return r.loader ? `${text}\nNode.js ${r.node}\n` : node14(text);
 }
 
 export const envOf = (sh: ShellLike): Record<string, string> => Object.fromEntries(sh.env());
@@ -362,25 +417,27 @@ const node: Command = async (args, io, sh) => {
   const a = args[1] ?? '';
   const version = release(sh.m.fs).node;
   if (/^-(v|-version)$/.test(a)) return io.out(version + '\n'), 0;
-  const eval_ = /^(-e|--eval|-p|--print)$/.test(a);
+  if (/^-(h|-help)$/.test(a)) return io.out('Usage: node [options] [ script.js ] [arguments]\n       node inspect [options] [ script.js | host:port ] [arguments]\n\nDocumentation can be found at https://nodejs.org/\n'), 0;
+  const eval_ = /^(-e|--eval|-p|--print|-pe)$/.test(a);
   if (eval_ && args[2] === undefined) return io.err(`${args[0]}: ${a} requires an argument\n`), 9;
   // without a script node reads one from stdin, or opens its REPL on a terminal
   if (!eval_ && !a && io.stdin === undefined && sh.repl?.(args)) return 0;
-  if (eval_ || !a) {
-    const r = runCode(runtime(sh.m, false, envList(sh), sh.cwd), false, eval_ ? args[2] : io.stdin ?? '', eval_ ? a.replace(/^-+/, '')[0] : 'stdin', version);
-    io.out(r.out);
-    io.err(r.err);
-    return r.code;
-  }
-  if (a.startsWith('-')) return io.err(`${args[0]}: bad option: ${a}\n`), 9;
-  const r = runScript(sh.m.fs, sh.cwd, a, envOf(sh));
-  io.out(r.out);
-  io.err(r.err);
-  if (r.port === undefined) return r.code;
+  if (a.startsWith('-') && a !== '-' && !eval_) return io.err(`${args[0]}: bad option: ${a}\n`), 9;
+  // in a container the program is a process of its own, which serves its port while it holds the terminal
+  const p = io.stdin === undefined && runsProgram(args) ? sh.m.background?.(args, io, envList(sh), sh.cwd, sh.m.shellPid ?? 1) : undefined;
+  const r = p ? undefined : runNode(sh.m, sh.cwd, envList(sh), args.slice(1), io.stdin ?? '');
+  await p?.run?.();
+  if (r) io.out(r.out), io.err(r.err);
+  const code = p ? p.status() : r!.port === undefined ? r!.code : null;
+  if (code !== null) return code;
   // killed by the SIGINT of Ctrl+C
   await hold(io);
+  if (p) sh.m.signal?.(p.pid, 2, sh.m.shellPid ?? 1);
   return 130;
 };
+
+/** `node FILE …`, `node -e CODE …`, `node -p EXPR …`: a program that may stay up serving. */
+export const runsProgram = (argv: string[]) => (/^(-e|--eval|-p|--print|-pe)$/.test(argv[1]) ? argv.length > 2 : !!argv[1] && !argv[1].startsWith('-'));
 
 export const NODE_PROGRAMS: Record<string, Command> = {
   node,

@@ -13,6 +13,8 @@ import type { Fs } from '../fs';
 export class Thrown {
   /** Where python's traceback underlines: `~` from at[0] to at[3], `^` from at[1] to at[2]. */
   declare at?: number[];
+  /** Raised by the program's own `throw` (node points at the statement). */
+  declare user?: boolean;
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 /** Input that goes on in the next line (an open bracket, string or block). */
@@ -35,9 +37,10 @@ const SHOW = Symbol('show');
 const TUPLE = Symbol('tuple');
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
+const ERR = Symbol('error');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
 
-export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string }
+export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string }
 
 const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
 interface Tok { k: 'n' | 's' | 'i' | 'o' | ''; v: string; p: number }
@@ -180,6 +183,8 @@ const pyBuild = (h: Host) => `${h.version} ${h.build ?? '(main, Jun  4 2025, 01:
 export function interpreter(h: Host) {
   const py = h.py;
   const log: string[] = [];
+  const servers = new Map<number, V>();
+  const later: V[] = [];
   const top: Scope = { vars: new Map() };
   const declared = new Map<string, string>();
   const env = { ...h.env };
@@ -192,16 +197,23 @@ export function interpreter(h: Host) {
   const say = (...a: V[]) => void log.push(show(a));
   const rand = (a: number, b: number) => a + Math.floor(h.random() * (b - a + 1));
   const node = (): Record<string, V> => {
-    const os = { platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', hostname: () => h.hostname, homedir: () => env.HOME ?? '/root', EOL: '\n' };
-    const builtins: Record<string, V> = { os };
+    // a member the evaluator lacks is no undefined of the real runtime
+    const strict = (name: string, o: V): V => new Proxy(o, { get: (t, k) => { if (typeof k === 'symbol' || k in t) return t[k]; throw new Unsupported(`${name}.${k}`); } });
+    const os = strict('os', { platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', hostname: () => h.hostname, homedir: () => env.HOME ?? '/root', EOL: '\n' });
+    // a server: its port and handler; listen's callback runs once the script is done
+    const http = strict('http', { createServer: fn('createServer', (handler?: V) => { const srv: V = strict('server', { listen: fn('listen', (port: V, ...a: V[]) => (servers.set(Number(port) || 0, handler), later.push(...a.filter((x) => typeof x === 'function')), srv)) }); return srv; }) });
+    const builtins: Record<string, V> = { os, http };
     const require = fn('require', (name: V) => {
       const n = String(name).replace(/^node:/, '');
       if (Object.hasOwn(builtins, n)) return builtins[n];
-      if (/^(fs|path|https?|events|util|crypto|child_process)$/.test(n) || h.exists(n)) return {};
+      // a package npm installed may be a function (express): calling it is as unknown as its members
+      if (/^(fs|path|https|events|util|crypto|child_process|net|url|stream|buffer|zlib|assert)$/.test(n)) return strict(n, {});
+      if (h.exists(n)) return strict(n, fn(n, () => { throw new Unsupported(n + '()'); }));
       throw new Thrown('Error', `Cannot find module '${n}'`, n);
     });
-    const process = { version: h.version, platform: 'linux', env, cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); } };
-    return { ...builtins, require, process, console: { log: say, info: say, error: say, warn: say }, Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: { keys: Object.keys, values: Object.values, entries: Object.entries }, true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {} };
+    const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); } });
+    const errors = Object.fromEntries(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError'].map((name) => [name, fn(name, (message: V = '') => ({ [ERR]: true, name, message: String(message) }))]));
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: say, warn: say }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {} };
   };
   const python = (): Record<string, V> => {
     const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : big(Math.trunc(Number(num(x)))));
@@ -491,7 +503,8 @@ export function interpreter(h: Host) {
           need(':');
           return fnBody(params, expr(0), '<lambda>');
         }
-        if (/^(class|new|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
+        if (!py && name === 'new') return primary();
+        if (/^(class|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
         return mark(Object.assign((s: Scope) => lookup(s, name), { set: (s: Scope, v: V) => assign(s, name, v) }), tk.p, tk.p);
       }
       if (tk.v === '(') {
@@ -684,6 +697,11 @@ export function interpreter(h: Host) {
       }
     }
   };
+  /** node's `throw`: an Error as its class and message, any other value as itself. */
+  const raise = (v: V): never => {
+    // a value that is no object is written bare (the REPL inspects it), an object as util.inspect shows it
+    throw Object.assign(v?.[ERR] ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v), inspect(v)), { user: true });
+  };
   const ctl = (head: string, sc: Scope) => {
     const [, k, rest] = /^(return|break|continue)\b\s*(.*)$/.exec(head)!;
     throw new Jump(k, k === 'return' && rest.trim() ? evalIn(rest, sc) : undefined);
@@ -765,6 +783,7 @@ export function interpreter(h: Host) {
       const t = text.trim();
       const kw = /^(for|while|if|function)\b/.exec(t)?.[1];
       if (!kw) {
+        if (/^throw\b/.test(t)) raise(evalIn(t.slice(5), sc));
         value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsExec(body(t)[0], { vars: new Map(), up: sc }, line) : statement(text, sc);
         continue;
       }
@@ -817,7 +836,9 @@ export function interpreter(h: Host) {
       try {
         // an open bracket, or python's block until the blank line that ends it
         if (unclosed(src) || (py && /:\s*(#.*)?$/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
-        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src, top);
+        // JS comments become blanks, which keeps lines and columns
+        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|\/\/.*|\/\*[^]*?\*\//g, (m) => (m[0] === '/' ? m.replace(/[^\n]/g, ' ') : m)), top);
+        while (later.length) later.shift()();
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);
       } catch (e) {
@@ -828,6 +849,19 @@ export function interpreter(h: Host) {
         return { out: log.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
       }
       return { out: log.join(''), value };
+    },
+    /** The ports the program listens on. */
+    ports: () => [...servers.keys()],
+    /** A GET of `url` on `port` (null: nothing listens there): the handler's response and what it logged. */
+    request(port: number, url: string): { status: number; body: string; out: string } | null {
+      if (!servers.has(port)) return null;
+      log.length = 0;
+      let body = '';
+      const res = { statusCode: 200, setHeader() {}, writeHead: (c: number) => ((res.statusCode = c), res), write: (x: V) => ((body += x), true), end: (x: V = '') => void (body += x) };
+      try {
+        servers.get(port)?.({ url, method: 'GET', headers: {} }, res);
+      } catch { /* what was sent before the handler failed */ }
+      return { status: res.statusCode, body, out: log.join('') };
     },
   };
 }

@@ -41,12 +41,12 @@ export const logTime = (ms: number) => {
   return `${day}/${mon}/${year} ${time}`;
 };
 
-/** An interpreter for a program started in `cwd` with `env` (KEY=value list); `exe`: the python it runs in. */
-export function runtime(m: Machine, py: boolean, env: string[], cwd: string, exe = 'python'): Runtime {
+/** An interpreter for a program started in `cwd` with `env` (KEY=value list); `exe`: the python it runs in; `argv`: node's process.argv. */
+export function runtime(m: Machine, py: boolean, env: string[], cwd: string, exe = 'python', argv?: string[]): Runtime {
   const vars = Object.fromEntries(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
   const version = py ? pythonRelease(m.fs, vars) : release(m.fs).node;
   return interpreter({
-    py, fs: m.fs, cwd, env: vars, hostname: m.hostname, kernel: m.kernel, version,
+    py, fs: m.fs, cwd, env: vars, hostname: m.hostname, kernel: m.kernel, version, argv,
     build: py ? pythonBuild(m, version) : undefined,
     random: () => (m.random?.() ?? 16384) / 32768,
     // a package pip or npm installed
@@ -67,7 +67,7 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
   if (!(e instanceof Thrown)) return '';
   if (!py) {
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
-    return `Uncaught ${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
+    return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
   return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at);
 }
@@ -86,10 +86,11 @@ function traceback(e: Thrown, file: string, line: string, n = 1): string {
  * `node -e CODE` (`-p`: and print its value), `python3 -c CODE`, or a script read from stdin
  * (`stdin`), or python's script file (its path): what it printed, its errors and its exit status.
  */
-export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string): { out: string; err: string; code: number } {
+export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string, frames?: string[]): { out: string; err: string; code: number; error?: unknown } {
   const r = rt.run(src.endsWith('\n') ? src : src + '\n');
   let out = r.out;
-  const e = r.error instanceof Open ? new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input') : r.error;
+  const open = r.error instanceof Open;
+  const e = open ? new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input') : r.error;
   if (e instanceof Exit) {
     const c = e.code;
     return typeof c === 'string' ? { out, err: c + '\n', code: 1 } : { out, err: '', code: Number(c ?? 0) };
@@ -98,18 +99,30 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     if (how === 'p') out += (typeof r.value === 'string' ? r.value : inspect(r.value)) + '\n';
     return { out, err: '', code: 0 };
   }
-  const n = r.line ?? 1;
-  const line = (src.split('\n')[n - 1] ?? '').trim();
+  // the input ends where it stops, on the line after a last newline
+  const n = open && !py ? src.split('\n').length : r.line ?? 1;
+  const raw = src.split('\n')[n - 1] ?? '';
+  const line = raw.trim();
   if (py) {
     const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
     return { out, err: traceback(e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported)), file, line, n), code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
-  const where = how === 'stdin' ? '[stdin]' : '[eval]';
-  const col = t.name ? Math.max(0, line.indexOf(t.name)) : 0;
-  const head = `${where}:${n}\n${line}\n${' '.repeat(col)}^\n\n`;
-  if (t.type === 'SyntaxError') return { out, err: `${head}${t.type}: ${t.msg}\n\nNode.js ${version}\n`, code: 1 };
-  const stack = `    at ${where}:${n}:${col + 1}\n    at runScriptInThisContext (node:internal/vm:209:10)\n    at node:internal/process/execution:118:14\n    at ${where}-wrapper:6:24\n    at runScript (node:internal/process/execution:101:62)\n    at evalScript (node:internal/process/execution:133:3)\n    at node:internal/main/eval_string:51:3`;
-  const fields = t.type === 'Error' && t.name ? ` {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '${where}' ]\n}` : '';
-  return { out, err: `${head}${t.type}: ${t.msg}${fields ? `\nRequire stack:\n- ${where}` : ''}\n${stack}${fields}\n\nNode.js ${version}\n`, code: 1 };
+  const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
+  // node 14 ends with the stack, before the line naming the release
+  const tail = version.startsWith('v14.') ? '' : `\nNode.js ${version}\n`;
+  const lead = raw.length - raw.trimStart().length;
+  // V8's arrow: under the token a SyntaxError names (none at the end of the input), at a throw
+  // statement, at an unknown name or at the name of what is no function
+  const call = /^(.+) is not a function$/.exec(t.msg)?.[1] ?? '';
+  const col = t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? Math.max(0, raw.indexOf(t.name)) : call && raw.includes(call) ? raw.indexOf(call) + call.lastIndexOf('.') + 1 : t.at ? t.at[0] + lead : lead;
+  const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(1, t.at[3] - t.at[0]) : 1);
+  // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
+  if (!t.type || t.type === '{') return { out, err: `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
+  const at = col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
+  const stdin = ['node:internal/main/eval_stdin:32:5', 'Socket.<anonymous> (node:internal/process/execution:234:5)', 'Socket.emit (node:events:536:35)', 'endReadableNT (node:internal/streams/readable:1698:12)', 'process.processTicksAndRejections (node:internal/process/task_queues:82:21)'];
+  const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [`${where}:${n}:${at}`, 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
+  const syntax = t.type === 'SyntaxError' && !t.user;
+  const stack = frames ? [`Object.<anonymous> (${where}:${n}:${at})`, ...frames] : evalFrames(syntax);
+  return { out, err: `${where}:${n}\n${raw}\n${mark}\n\n${t.type}: ${t.msg}\n    at ${stack.slice(0, 10).join('\n    at ')}\n${tail}`, code: 1, error: e };
 }

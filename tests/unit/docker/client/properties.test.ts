@@ -91,6 +91,7 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.tuple(image, name).map(([i, n]) => `docker run -d --init --name ${n} --add-host db:10.0.0.5 --dns 1.1.1.1 -u 1000:1000 ${i} sleep 1000`)),
   weighted(1, fc.constantFrom('sleep 3', 'sleep 1')),
   weighted(1, fc.tuple(name, fc.constantFrom('pip install -q flask', 'pip install nope', 'pip install -r /nada', 'pip show flask nope', 'pip install --upgrade pip', 'python -c "import flask"', 'python -m venv /v && . /v/bin/activate && pip install -q flask', 'python -m venv', 'echo [1, | python -m json.tool', 'pip install fla=1 ""', 'python -m')).map(([n, c]) => `docker run --name ${n} python:3.13-alpine sh -c '${c}'`)),
+  weighted(1, fc.tuple(name, fc.constantFrom(`-e "require('http').createServer((q, r) => r.end(q.url)).listen(3000)"`, '-p "process.argv"', `-e "throw new Error('x')"`, '-e "process.exit(3)"', '-e "console.log("', 'nope.js', `-e "require('nope')"`)).map(([n, c]) => `docker run -d --name ${n} -p 3000:3000 node:20-alpine node ${c}`)),
   weighted(1, fc.tuple(image, name, text).map(([i, n, t]) => `echo 'echo ${t} > /tmp/a; exit 2' | docker run -i --name ${n} ${i} sh`)),
   weighted(1, fc.tuple(name, file, text).map(([n, f, t]) => `echo ${t} | docker exec -i ${n} sh -c 'cat > ${f}'`)),
   weighted(1, fc.tuple(name, fc.constantFrom("sh -c 'sleep 100 & echo $!'", "sh -c 'sleep 2 & wait; jobs'", 'nginx', "sh -c 'kill %1; true & wait %1'", 'redis-server --daemonize yes')).map(([n, c]) => `docker exec ${n} ${c}`)),

@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { session } from '../client/session';
+import { engine, pull, runIt, runOnce } from './fixtures';
+import { createEngine } from '../../../../src/docker/engine';
+
+const EVAL_FRAMES = '    at runScriptInThisContext (node:internal/vm:209:10)\n    at node:internal/process/execution:118:14\n    at [eval]-wrapper:6:24\n    at runScript (node:internal/process/execution:101:62)\n    at evalScript (node:internal/process/execution:133:3)\n    at node:internal/main/eval_string:51:3\n\nNode.js v20.19.2\n';
+
+test('a server started with node -e serves like one from a file: published port, logs, another container', async () => {
+  const run = session();
+  await run('docker pull -q node:20');
+  const d = await run(`docker run -d --name web -p 3000:3000 node:20 node -e "require('http').createServer((q,r)=>{console.log(q.method, q.url); r.end('hi from '+q.url+'\\n')}).listen(3000, ()=>console.log('up'))"`);
+  assert.equal(d.exit, 0);
+  assert.equal((await run('docker inspect -f "{{.State.Status}}" web')).out, 'running\n');
+  assert.equal((await run('curl -s localhost:3000/abc')).out, 'hi from /abc\n');
+  // listen's callback runs once the program is done; the handler logs each request
+  assert.equal((await run('docker logs web')).out, 'up\nGET /abc\n');
+  await run('docker network create n1');
+  await run(`docker run -d --name api --network n1 node:20 node -e "const http = require('http'); const port = process.env.PORT || 8080; http.createServer((req, res) => { res.writeHead(404); res.end('nope') }).listen(port)"`);
+  assert.equal((await run('docker run --rm --network n1 node:20 curl -s api:8080')).out, 'nope');
+});
+
+test('node -p prints the value as util.inspect does; process.argv as node makes it for -e, a script and stdin', async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  assert.equal((await runOnce(e, 'node:20', ['node', '-p', "[1, 'a', { b: null }]"])).out, "[ 1, 'a', { b: null } ]\n");
+  assert.equal((await runOnce(e, 'node:20', ['node', '--print', 'process.argv', 'x'])).out, "[ '/usr/local/bin/node', 'x' ]\n");
+  const r = await runOnce(e, 'node:20', ['sh', '-c', "cd /tmp && echo 'console.log(process.argv)' > a.js && node a.js x y && node - z < a.js && echo 'console.log(1)' | node && node --eval 'process.exit(3)'; echo $?"]);
+  assert.equal(r.out, "[ '/usr/local/bin/node', '/tmp/a.js', 'x', 'y' ]\n[ '/usr/local/bin/node', '-', 'z' ]\n1\n3\n");
+  assert.equal((await runOnce(e, 'node:20', ['node', '-e', 'process.exit(3)'])).state.ExitCode, 3);
+  assert.match((await runOnce(e, 'node:20', ['node', '-h'])).out, /^Usage: node \[options\] \[ script\.js \] \[arguments\]\n/);
+});
+
+test('node -e errors: the [eval] frame, the caret under what failed, SyntaxError frames, a thrown value that is no Error', async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  const ev = async (code: string) => {
+    const r = await runOnce(e, 'node:20', ['node', '-e', code]);
+    assert.equal(r.state.ExitCode, 1);
+    return r.err;
+  };
+  assert.equal(await ev("throw new Error('x')"), `[eval]:1\nthrow new Error('x')\n^\n\nError: x\n    at [eval]:1:7\n${EVAL_FRAMES}`);
+  assert.equal(await ev('const a = {}; a.b()'), `[eval]:1\nconst a = {}; a.b()\n                ^\n\nTypeError: a.b is not a function\n    at [eval]:1:17\n${EVAL_FRAMES}`);
+  assert.equal(await ev('console.log('), '[eval]:1\nconsole.log(\n            \n\nSyntaxError: Unexpected end of input\n    at makeContextifyScript (node:internal/vm:185:14)\n    at node:internal/process/execution:107:22\n    at [eval]-wrapper:6:24\n    at runScript (node:internal/process/execution:101:62)\n    at evalScript (node:internal/process/execution:133:3)\n    at node:internal/main/eval_string:51:3\n\nNode.js v20.19.2\n');
+  assert.match(await ev('let x = 1 2'), /^\[eval\]:1\nlet x = 1 2\n {10}\^\n\nSyntaxError: Unexpected number\n {4}at makeContextifyScript/);
+  assert.equal(await ev("throw 'boom'"), "\n[eval]:1\nthrow 'boom'\n^\nboom\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n\nNode.js v20.19.2\n");
+  assert.equal(await ev('throw {a: 1}'), '[eval]:1\nthrow {a: 1}\n^\n\n{ a: 1 }\n\nNode.js v20.19.2\n');
+  assert.match(await ev("require('nope')"), /^node:internal\/modules\/cjs\/loader:1215\n {2}throw err;\n {2}\^\n\nError: Cannot find module 'nope'\nRequire stack:\n- \/\[eval\]\n[^]*\n {4}at require \(node:internal\/modules\/helpers:182:18\)\n {4}at \[eval\]:1:1\n {4}at runScriptInThisContext[^]*at evalScript \(node:internal\/process\/execution:133:3\) \{\n {2}code: 'MODULE_NOT_FOUND',\n {2}requireStack: \[ '\/\[eval\]' \]\n\}\n\nNode.js v20.19.2\n$/);
+});
+
+test('an uncaught throw in a script: its file:line, the caret, Object.<anonymous> and the loader frames of each release', async () => {
+  const e = engine();
+  await pull(e, 'node:20', 'node:18-slim', 'node:22', 'node:14');
+  const app = ['sh', '-c', "mkdir /app && cd /app && printf '// a comment\\nconst a = 1;\\n  throw new Error(\"x\")\\n' > t.js && node t.js"];
+  const r20 = await runOnce(e, 'node:20', app);
+  assert.equal(r20.err, '/app/t.js:3\n  throw new Error("x")\n  ^\n\nError: x\n    at Object.<anonymous> (/app/t.js:3:9)\n    at Module._compile (node:internal/modules/cjs/loader:1529:14)\n    at Module._extensions..js (node:internal/modules/cjs/loader:1613:10)\n    at Module.load (node:internal/modules/cjs/loader:1275:32)\n    at Module._load (node:internal/modules/cjs/loader:1096:12)\n    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)\n    at node:internal/main/run_main_module:28:49\n\nNode.js v20.19.2\n');
+  assert.match((await runOnce(e, 'node:18-slim', app)).err, /\n {4}at Module\._compile \(node:internal\/modules\/cjs\/loader:1364:14\)\n {4}at Module\._extensions\.\.js \(node:internal\/modules\/cjs\/loader:1422:10\)\n {4}at Module\.load \(node:internal\/modules\/cjs\/loader:1203:32\)\n {4}at Module\._load \(node:internal\/modules\/cjs\/loader:1019:12\)\n {4}at Function\.executeUserEntryPoint \[as runMain\] \(node:internal\/modules\/run_main:128:12\)\n/);
+  assert.match((await runOnce(e, 'node:22', app)).err, /\(\/app\/t\.js:3:9\)\n {4}at Module\._compile \(node:internal\/modules\/cjs\/loader:1730:14\)\n {4}at Object\.\.js \(node:internal\/modules\/cjs\/loader:1895:10\)\n {4}at Module\.load \(node:internal\/modules\/cjs\/loader:1465:32\)\n {4}at Function\._load \(node:internal\/modules\/cjs\/loader:1282:12\)\n {4}at TracingChannel\.traceSync \(node:diagnostics_channel:322:14\)\n {4}at wrapModuleLoad \(node:internal\/modules\/cjs\/loader:235:24\)\n {4}at Function\.executeUserEntryPoint \[as runMain\] \(node:internal\/modules\/run_main:171:5\)\n {4}at node:internal\/main\/run_main_module:36:49\n\nNode.js v22\.16\.0\n$/);
+  // node 14 names the loader's functions Function.Module.… and ends without the version line
+  assert.match((await runOnce(e, 'node:14', app)).err, /\n {4}at Function\.Module\._load \(internal\/modules\/cjs\/loader\.js:819:12\)\n {4}at Function\.executeUserEntryPoint \[as runMain\] \(internal\/modules\/run_main\.js:75:12\)\n {4}at internal\/main\/run_main_module\.js:17:47\n$/);
+  const missing = await runOnce(e, 'node:14', ['sh', '-c', "mkdir /app && cd /app && echo 'require(\"nope\")' > a.js && node a.js"]);
+  assert.match(missing.err, /^internal\/modules\/cjs\/loader\.js:934\n[^]*\n {4}at require \(internal\/modules\/cjs\/helpers\.js:107:18\)\n {4}at Object\.<anonymous> \(\/app\/a\.js:1:1\)\n {4}at Module\._compile \(internal\/modules\/cjs\/loader\.js:1114:14\)\n/);
+});
+
+test('a script the evaluator cannot run is still read for its port and what it sends; one it runs serves by its handler', async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  // an Express-style app whose module the evaluator lacks: read, not run
+  const files = { 'server.js': "const { createServer } = require('http');\nconst server = createServer((req, res) => {\n  if (req.url === '/hola') return res.end('hola');\n  res.statusCode = 404;\n  res.end('no');\n});\nserver.listen(8080, () => console.log('en 8080'));\n" };
+  await e.imageBuild({ dockerfile: 'FROM node:20\nCOPY server.js /\nCMD ["node", "/server.js"]\n', files }, { tags: ['srv'] }, () => {});
+  const { Id } = await e.containerCreate({ Image: 'srv', HostConfig: { PortBindings: { '8080/tcp': [{ HostIp: '', HostPort: '8080' }] } } });
+  await e.containerStart(Id);
+  assert.equal(e.hostHttp('localhost', 8080, '/hola')?.body, 'hola');
+  // destructuring is read, not run: the port and the first thing sent
+  assert.equal((await e.containerLogs(Id)).map((l) => l.text).join(''), 'en 8080\n');
+  const plain = { 'app.js': "const http = require('http');\nhttp.createServer((req, res) => {\n  if (req.url === '/') {\n    res.end('inicio');\n  } else {\n    res.writeHead(404);\n    res.end('no hay ' + req.url);\n  }\n}).listen(3000);\n" };
+  await e.imageBuild({ dockerfile: 'FROM node:20\nCOPY app.js /\nCMD ["node", "/app.js"]\n', files: plain }, { tags: ['plain'] }, () => {});
+  const p = await e.containerCreate({ Image: 'plain', HostConfig: { PortBindings: { '3000/tcp': [{ HostIp: '', HostPort: '3000' }] } } });
+  await e.containerStart(p.Id);
+  assert.deepEqual([e.hostHttp('localhost', 3000, '/')?.body, e.hostHttp('localhost', 3000, '/x')?.status, e.hostHttp('localhost', 3000, '/x')?.body], ['inicio', 404, 'no hay /x']);
+  // after a restore the program runs again and its handler answers
+  const again = createEngine({ seed: 7, state: e.save() });
+  assert.equal(again.hostHttp('localhost', 3000, '/y')?.body, 'no hay /y');
+});
+
+test('the REPL: a thrown value as node shows it, members the evaluator lacks, comments', async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  const { type } = await runIt(e, 'node:20');
+  assert.equal(await type("throw 'x'"), "Uncaught 'x'\n");
+  assert.equal(await type('throw {a: 1}'), 'Uncaught { a: 1 }\n');
+  assert.equal(await type("throw new TypeError('t')"), 'Uncaught TypeError: t\n');
+  assert.equal(await type('process.on'), "Uncaught Error: the simulated interpreter cannot run 'process.on'\n");
+  assert.equal(await type('1 // a comment'), '1\n');
+});
+
+test('node in the foreground of a shell is a process of its own that serves; started from a shell, SIGTERM ends it', async () => {
+  const run = session();
+  await run('docker pull -q node:20');
+  await run(`docker run -d --name fg -p 3000:3000 node:20 sh -c "cd /tmp && node -e \\"require('http').createServer((q,r)=>r.end('fg')).listen(3000)\\""`);
+  assert.equal((await run('curl -s localhost:3000')).out, 'fg');
+  assert.match((await run('docker top fg')).out, / node -e require\('http'\)[^\n]*\n$/);
+  const bg = await run(`docker exec fg sh -c "node -e \\"require('http').createServer((q,r)=>r.end('bg')).listen(4000)\\" & sleep 1; curl -s localhost:4000; kill %1; wait %1; echo \\" \\$?\\""`);
+  assert.equal(bg.out, 'bg 143\n');
+});
