@@ -9,6 +9,7 @@ import { historyText } from './text';
 import { COREUTILS, unescape } from './coreutils';
 import { printf } from './printf';
 import { JOB_BUILTINS, jobPids } from './jobs';
+import { killArgs, parseSignal } from './signals';
 import type { IO } from './types';
 import type { Shell } from './sh';
 
@@ -198,10 +199,12 @@ export const BUILTINS: Record<string, Builtin> = {
   false: COREUTILS.false,
   ':': COREUTILS.true,
   kill(argv, io, sh) {
-    const { pids, failed } = jobPids(sh, argv.slice(1), io);
+    if (/^-[lL]$/.test(argv[1] ?? '')) return COREUTILS.kill(argv, io, sh);
+    const { spec, pids } = killArgs(argv.slice(1));
+    const r = jobPids(sh, pids, parseSignal(spec ?? '') ?? 15, io);
     // the operands were all jobs, killed or not found: nothing is left for kill itself
-    const left = pids.some((p, k) => !p.startsWith('-') && !/^-[sn]$/.test(pids[k - 1] ?? ''));
-    return !left && pids.length < argv.length - 1 ? +failed : Math.max(COREUTILS.kill(['kill', ...pids], io, sh) as number, +failed);
+    if (pids.length && !r.pids.length) return +r.failed;
+    return Math.max(COREUTILS.kill(['kill', ...(spec === undefined ? [] : ['-s', spec]), '--', ...r.pids], io, sh) as number, +r.failed);
   },
   ...JOB_BUILTINS,
   test,

@@ -7,7 +7,6 @@ import type { AndOr } from './parse';
 import type { BgProc, IO } from './types';
 import type { Shell } from './sh';
 import { isBuiltin } from './builtins';
-import { parseSignal } from './signals';
 
 export interface Job extends BgProc {
   n: number;
@@ -182,11 +181,8 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
  * `kill %1`: the PIDs of the job specs among kill's operands; a spec that names no job is said and
  * dropped. On a machine without processes of its own (the host) the shell's own jobs die here.
  */
-export function jobPids(sh: Shell, pids: string[], io: IO): { pids: string[]; failed: boolean } {
+export function jobPids(sh: Shell, pids: string[], sig: number, io: IO): { pids: string[]; failed: boolean } {
   let failed = false;
-  // the first option names the signal: `-9`, `-KILL`, or `-s`/`-n` and the word after it
-  const k = pids.findIndex((a) => /^-./.test(a));
-  const sig = parseSignal(k < 0 ? '' : /^-[sn]$/.test(pids[k]) ? pids[k + 1] ?? '' : pids[k].slice(1)) ?? 15;
   const out = pids.flatMap((p) => {
     const j = p.startsWith('%') ? findJob(sh, p) : sh.jobs.find((x) => String(x.pid) === p) ?? p;
     if (typeof j !== 'string' && !sh.m.signal) {
