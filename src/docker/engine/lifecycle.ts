@@ -172,6 +172,8 @@ export const lifecycle = {
     const until = this.now() + timeout * 1000;
     while (this.now() < until && (c.status as string) !== 'exited' && !wait?.signal?.aborted) {
       await this.wait(wait, Math.min(1000, until - this.now()));
+      // a trap's action that ended the process
+      if (proc.exitCode !== null && c.proc === proc && this.isUp(c)) return this.finish(c, proc.exitCode);
       if (proc.deadline !== undefined && proc.deadline <= this.now()) return this.tick();
     }
     if (this.isUp(c)) {
@@ -253,7 +255,7 @@ export const lifecycle = {
     const p = c.execs.find((e) => e.pid === pid && e.exitCode === null);
     if (p) {
       // not an init: the default action applies, but an interactive shell ignores TERM, INT and QUIT
-      const code = p.signal(sig, p.log ?? SILENT, from) ?? (p instanceof ShellProc ? (sig === 1 ? 129 : null) : FATAL.includes(sig) ? 128 + sig : null);
+      const code = p.signal(sig, p.log ?? SILENT, from) ?? (p.traps?.(sig) ? null : p instanceof ShellProc ? (sig === 1 ? 129 : null) : FATAL.includes(sig) ? 128 + sig : null);
       if (code !== null) p.exitCode = code;
       return true;
     }

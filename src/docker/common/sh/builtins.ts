@@ -10,6 +10,7 @@ import { COREUTILS, unescape } from './coreutils';
 import { printf } from './printf';
 import { JOB_BUILTINS, jobPids } from './jobs';
 import { killArgs, parseSignal } from './signals';
+import { trap } from './trap';
 import type { IO } from './types';
 import type { Shell } from './sh';
 
@@ -207,6 +208,7 @@ export const BUILTINS: Record<string, Builtin> = {
     return Math.max(COREUTILS.kill(['kill', ...(spec === undefined ? [] : ['-s', spec]), '--', ...r.pids], io, sh) as number, +r.failed);
   },
   ...JOB_BUILTINS,
+  trap,
   test,
   '[': test,
   '[[': test,

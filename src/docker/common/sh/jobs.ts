@@ -62,6 +62,11 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
     const argv = await sh.expand(one.words, io);
     if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, tty, sh.envList(), sh.cwd, sh.m.shellPid ?? 1) ?? asleep(sh, argv);
   }
+  // a group or subshell is a copy of the shell, a process of its own on a machine that keeps them
+  // (ps shows it with its parent's command line), writing where the shell writes
+  const ppid = sh.m.shellPid ?? 1;
+  const group = proc ? undefined : sh.m.job?.(sh.m.procs().find((p) => p.pid === ppid)?.argv ?? [sh.argv0], (o) => sh.subshell([{ ...items[0], bg: undefined }, ...items.slice(1)], { ...io, ...o, stdin: '', feed: undefined }), io, ppid);
+  proc ??= group;
   sh.jobs = [...sh.jobs, job];
   job.pid = proc?.pid ?? sh.m.newPid();
   sh.bgPid = String(job.pid);
@@ -70,6 +75,8 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
     Object.assign(job, { status: () => proc.status(), end: proc.end });
     await proc.run?.();
     starting = false;
+    // one that never waited is noticed as a quick real job is
+    job.fresh = !!group && proc.status() !== null;
   } else {
     // its own copy of the shell, reading nothing from the terminal; its sleeps do not hold the
     // prompt back (what it prints shows at once) but it runs, for jobs and wait, as long as they last

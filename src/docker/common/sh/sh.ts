@@ -12,6 +12,7 @@ import { account } from './passwd';
 import { bashVersion } from './text';
 import { bbBanner, busyboxMain } from './busybox';
 import { background, notify, type Job } from './jobs';
+import { exitTrap, runTraps } from './trap';
 import type { Asked, Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -46,6 +47,11 @@ export class Shell implements ShellLike {
   /** Its background jobs (`cmd &`) and `$!`, the PID of the last. */
   jobs: readonly Job[] = NO_JOBS;
   bgPid = '';
+  /** `trap` actions by signal number (0: EXIT; '' ignores), and the caught signals whose action is due. */
+  traps?: Map<number, string>;
+  caught?: number[];
+  /** Set on the shell runc starts: told of the script it runs, which is the process the signals reach. */
+  onScript?: (child: Shell) => void;
   private buffer = '';
   private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> } & Asked;
   exitCode: number | null = null;
@@ -144,6 +150,18 @@ export class Shell implements ShellLike {
     this.exitCode = code & 255;
   }
 
+  /** The due trap actions, now (the shell waits at its prompt). */
+  runTraps(out: Out): Promise<void> {
+    return runTraps(this, this.io(out));
+  }
+
+  /** A signal arrives: true when a trap takes it (an action, due at the next command, or '' to ignore it). */
+  trapped(sig: number): boolean {
+    const t = this.traps?.get(sig);
+    if (t) (this.caught ??= []).push(sig);
+    return t !== undefined && sig !== 9;
+  }
+
   prefix(): string {
     if (this.flavor === 'dash') return `${this.argv0}: ${this.lineNo}`;
     if (this.flavor === 'bash') return this.interactive ? 'bash' : `${this.argv0}: line ${this.lineNo}`;
@@ -234,7 +252,9 @@ export class Shell implements ShellLike {
       }
     }
     this.buffer = '';
-    return this.runTyped(src, io, hist);
+    const status = await this.runTyped(src, io, hist);
+    if (this.exited) await exitTrap(this, io);
+    return status;
   }
 
   /**
@@ -297,6 +317,7 @@ export class Shell implements ShellLike {
     // `sh -c 'cat'` and `bash a.sh` read the input the shell was given
     if ('stdin' in out && out.stdin) [io.stdin, io.feed] = [out.stdin, out.feed ?? { rest: out.stdin }];
     await this.run(src, io);
+    await exitTrap(this, io);
     return this.exitCode ?? this.status;
   }
 
@@ -550,6 +571,7 @@ export class Shell implements ShellLike {
         }
         this.status = item.not ? +!s : s;
         if (s && this.errexit && !this.tested && !item.not && last) this.exit(s);
+        if (this.caught?.length && !this.jump) await runTraps(this, io);
       } catch (e) {
         if (!(e instanceof BadSubstitution || e instanceof ArithError || e instanceof ParamError)) throw e;
         // bash drops the rest of the line after an expansion error.
@@ -976,6 +998,7 @@ export class Shell implements ShellLike {
       // argv[3]: the script's name, its $0 (`bash a.sh`); then its arguments
       const child = new Shell(this.m, flavor, argv[3] ?? name, false, this.envList(), this.cwd, io.tty, this.user);
       child.onNested = undefined;
+      this.onScript?.(child);
       child.args = argv.slice(4);
       return child.script(argv[2], io);
     }
