@@ -252,10 +252,9 @@ function oneShot(at: Launch, sh: Shell, stdin = ''): Proc {
   // the script it runs is this process: its traps take the signals
   let script: Shell | undefined;
   sh.onScript = (s) => void (script ??= s);
-  const traps = (sig: number) => !!script && script.exitCode === null && script.trapped(sig);
   return program(at, {
-    signal: (sig) => (traps(sig) ? null : killedOnlyBy9(sig)),
-    traps,
+    signal: (sig) => (script?.exitCode === null && script.trapped(sig) ? null : killedOnlyBy9(sig)),
+    traps: (sig) => !!script?.traps?.has(sig),
     ...(screen && {
       readsInput: at.tty,
       async input(line: string) {

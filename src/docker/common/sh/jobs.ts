@@ -118,10 +118,12 @@ export function findJob(sh: Shell, spec: string): Job | string {
   return j ?? (sh.flavor === 'bash' ? `${s === '' || s === '%' || s === '+' ? 'current' : spec}: no such job` : sh.flavor === 'dash' ? `No such job: ${spec}` : `can't find job ${spec}`);
 }
 
-/** Waits for a job to end, or for Ctrl+C (130). */
-async function waitFor(j: Job, io: IO, now: () => number): Promise<number> {
+/** Waits for a job to end, or for Ctrl+C (130), or for a signal a trap takes (128+N, its action then runs). */
+async function waitFor(j: Job, io: IO, sh: Shell): Promise<number> {
+  const now = () => sh.m.now();
   for (let k = 0; j.status() === null; k++) {
     if (io.signal?.aborted) return 130;
+    if (sh.caught?.length) return 128 + sh.caught[0];
     // a job that never ends by itself, with no Ctrl+C to stop the wait: an hour, as `sleep infinity`
     if (j.end === undefined && (!io.signal || k > 3600)) {
       if (!io.signal) await io.sleep(3600_000);
@@ -150,9 +152,11 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
     return 0;
   },
   async wait(argv, io, sh) {
-    const now = () => sh.m.now();
     if (argv.length < 2) {
-      for (const j of sh.jobs) if ((await waitFor(j, io, now)) === 130 && io.signal?.aborted) return 130;
+      for (const j of sh.jobs) {
+        const s = await waitFor(j, io, sh);
+        if (s > 128 && (io.signal?.aborted || sh.caught?.length)) return s;
+      }
       return 0;
     }
     let status = 0;
@@ -161,7 +165,7 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
       if (typeof j === 'string') status = err(sh, io, 'wait', j, 127);
       else if (!j) status = /^\d+$/.test(a) ? err(sh, io, 'wait', `pid ${a} is not a child of this shell`, 127) : err(sh, io, 'wait', `\`${a}': not a pid or valid job spec`, 2);
       else {
-        status = await waitFor(j, io, now);
+        status = await waitFor(j, io, sh);
         if (!sh.interactive) forget(sh, j);
       }
     }
@@ -172,7 +176,7 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
     const j = findJob(sh, argv[1] ?? '%');
     if (typeof j === 'string') return err(sh, io, 'fg', sh.flavor === 'bash' ? j : j.replace('No such job: %', 'No current job'), 1);
     io.out(j.text + '\n');
-    const code = await waitFor(j, io, () => sh.m.now());
+    const code = await waitFor(j, io, sh);
     if (j.status() === null) sh.m.signal?.(j.pid, 2, sh.m.shellPid ?? 1);
     forget(sh, j);
     return code;
