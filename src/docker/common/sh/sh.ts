@@ -23,7 +23,7 @@ export type Flavor = 'bash' | 'dash' | 'ash';
 /** The job table of every shell that has started none (most are copies made for a pipeline or `$(…)`). */
 const NO_JOBS: readonly Job[] = [];
 
-export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number; aliases?: [string, string][] }
+export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number; aliases?: [string, string][]; traps?: [number, string][] }
 
 export class Shell implements ShellLike {
   cwd: string;
@@ -89,7 +89,7 @@ export class Shell implements ShellLike {
   }
 
   save(): ShellState {
-    return { cwd: this.cwd, vars: [...this.vars].map(([k, o]) => [k, o.v, o.x]), history: this.history, status: this.status, ...(this.aliases.size && { aliases: [...this.aliases] }) };
+    return { cwd: this.cwd, vars: [...this.vars].map(([k, o]) => [k, o.v, o.x]), history: this.history, status: this.status, ...(this.aliases.size && { aliases: [...this.aliases] }), ...(this.traps?.size && { traps: [...this.traps] }) };
   }
 
   restore(s: ShellState): void {
@@ -98,6 +98,7 @@ export class Shell implements ShellLike {
     this.history = s.history;
     this.status = s.status;
     this.aliases = new Map(s.aliases);
+    if (s.traps) this.traps = new Map(s.traps);
   }
 
   /** Set by the process that hosts an interactive shell: `bash` typed at the prompt nests one. */

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from '../client/session';
+import { createEngine } from '../../../../src/docker/engine';
 import { engine, pull, runIt, term } from './fixtures';
 
 async function images(...refs: string[]) {
@@ -128,4 +129,16 @@ test('groups and subshells in the background run on the clock: `{ sleep 2; echo 
   assert.match((await run('docker exec bg ps')).out, /\n {4}1 root {6}0:00 sh -c \{ sleep 10[^\n]*\n {4}\d+ root {6}0:00 sh -c \{ sleep 10[^\n]*\n[^]* sleep 10\n/);
   await run('sleep 12');
   assert.equal((await run('docker logs bg')).out, 'b\na\n');
+});
+
+test('the traps of an interactive shell survive a saved session', async () => {
+  const e = engine(3);
+  await pull(e, 'ubuntu');
+  const { type } = await runIt(e, 'ubuntu', 'caja');
+  await type("trap 'echo adios' EXIT");
+  const b = createEngine({ seed: 3, state: JSON.parse(JSON.stringify(e.save())) });
+  const io = term();
+  const h = await b.containerAttach('caja', io);
+  await h.input('trap', io);
+  assert.equal(io.text, "trap -- 'echo adios' EXIT\n");
 });
