@@ -39,6 +39,8 @@ export interface Proc {
   signal(sig: number, out: Out, from?: number): number | null;
   /** True when a handler of its own (a shell's trap) takes `sig`, so its default action does not apply. */
   traps?(sig: number): boolean;
+  /** A trap's action under way, started by a signal (an interactive shell runs it at once). */
+  acting?: Promise<void>;
   exitCode: number | null;
   /** The status of the last line run (a shell's `$?`); 0 for programs that read no commands. */
   lastStatus(): number;
@@ -116,6 +118,7 @@ export class ShellProc implements Proc {
   exitCode: number | null = null;
   readsInput: boolean;
   stack: Shell[];
+  acting?: Promise<void>;
   /** A REPL typed at one of the shells: it reads the terminal until it exits. */
   private nested?: Proc;
   constructor(private at: Launch, private sh: Shell, private stdinOpen: boolean) {
@@ -207,7 +210,7 @@ export class ShellProc implements Proc {
   }
   signal(sig: number, out: Out): number | null {
     if (this.top.trapped(sig)) {
-      void this.top.runTraps(out).then(() => this.settle());
+      this.acting = this.top.runTraps(out).then(() => this.settle());
       return null;
     }
     // PID 1 gets no default signal handlers: an interactive shell only dies of SIGKILL (and HUP).

@@ -254,6 +254,8 @@ export class Shell implements ShellLike {
     }
     this.buffer = '';
     const status = await this.runTyped(src, io, hist);
+    // Ctrl+C ended the line: an INT trap's action runs once the command is gone
+    if (io.signal?.aborted && this.trapped(2)) await runTraps(this, { ...io, signal: undefined });
     if (this.exited) await exitTrap(this, io);
     return status;
   }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from '../client/session';
 import { createEngine } from '../../../../src/docker/engine';
-import { engine, pull, runIt, term } from './fixtures';
+import { engine, inside, pull, runIt, term } from './fixtures';
 
 async function images(...refs: string[]) {
   const run = session();
@@ -117,6 +117,25 @@ test('Ctrl+C at an interactive prompt runs the INT trap (busybox right after the
   assert.equal(await ub.type('echo $?'), '130\n');
   assert.equal(await ub.type('exit 4'), 'exit\nadios\n');
   assert.equal((await e.containerInspect(ub.id)).State.ExitCode, 4);
+});
+
+test('Ctrl+C during a foreground command: the command ends, then the INT trap\'s action runs; $? is 130', async () => {
+  const { run } = await inside('ubuntu');
+  await run("trap 'echo hola' INT");
+  assert.equal(await run('sleep 100', 1), 'hola\n');
+  assert.equal(await run('echo $?'), '130\n');
+});
+
+test('docker stop on an interactive shell whose trap takes SIGTERM: the action runs at once and its exit is the container\'s', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu');
+  const sh = await runIt(e, 'ubuntu', undefined, ['bash']);
+  await sh.type("trap 'echo bye; exit 7' TERM");
+  const t0 = e.now();
+  await e.containerStop(sh.id);
+  assert.ok(e.now() - t0 <= 1000, String(e.now() - t0));
+  assert.equal((await e.containerInspect(sh.id)).State.ExitCode, 7);
+  assert.match((await e.containerLogs(sh.id, {})).map((l) => l.text).join(''), /bye\r\nexit\r\n$/);
 });
 
 test('groups and subshells in the background run on the clock: `{ sleep 2; echo a; } & echo b; wait` prints b first', async () => {
