@@ -63,9 +63,9 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
     if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, tty, sh.envList(), sh.cwd, sh.m.shellPid ?? 1) ?? asleep(sh, argv);
   }
   // a group or subshell is a copy of the shell, a process of its own on a machine that keeps them
-  // (ps shows it with its parent's command line), writing where the shell writes
+  // (ps shows it with its parent's command line), writing where the shell writes (a terminal while it is there)
   const ppid = sh.m.shellPid ?? 1;
-  const group = proc ? undefined : sh.m.job?.(sh.m.procs().find((p) => p.pid === ppid)?.argv ?? [sh.argv0], (o) => sh.subshell([{ ...items[0], bg: undefined }, ...items.slice(1)], { ...io, ...o, stdin: '', feed: undefined }), io, ppid);
+  const group = proc ? undefined : sh.m.job?.(sh.m.procs().find((p) => p.pid === ppid)?.argv ?? [sh.argv0], (o) => sh.subshell([{ ...items[0], bg: undefined }, ...items.slice(1)], { ...io, ...o, stdin: '', feed: undefined }), sh.interactive ? tty : io, ppid);
   proc ??= group;
   sh.jobs = [...sh.jobs, job];
   job.pid = proc?.pid ?? sh.m.newPid();
