@@ -15,3 +15,13 @@ docker logs espera
 docker ps -a --filter name=espera
 docker run --rm debian bash -c "trap 'echo hola' INT TERM; trap -p; trap x FOO"
 docker run --rm alpine sh -c '{ sleep 2; echo a; } & echo b; wait'
+# an entrypoint script from a build traps SIGTERM too
+mkdir app
+cd app
+printf '#!/bin/sh\ntrap "echo parando...; exit 0" TERM\necho listo\nwhile true; do sleep 1; done\n' > entrypoint.sh
+printf 'FROM alpine\nCOPY entrypoint.sh /entrypoint.sh\nRUN chmod +x /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n' > Dockerfile
+docker build -q -t apagado .
+docker run -d --name servicio apagado
+docker stop servicio
+docker logs servicio
+docker ps -a --filter name=servicio
