@@ -13,6 +13,7 @@ import { bashVersion } from './text';
 import { bbBanner, busyboxMain } from './busybox';
 import { background, notify, type Job } from './jobs';
 import { exitTrap, runTraps } from './trap';
+import { FATAL } from './signals';
 import type { Asked, Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -156,11 +157,16 @@ export class Shell implements ShellLike {
     return runTraps(this, this.io(out));
   }
 
-  /** A signal arrives: true when a trap takes it (an action, due at the next command, or '' to ignore it). */
+  /**
+   * A signal arrives: true when a trap takes it (an action, due at the next command, or '' to ignore
+   * it). A bash script with an EXIT trap catches the terminating signals too: it runs that trap and
+   * exits 128+N, even as PID 1 (bash's initialize_terminating_signals and kill_shell).
+   */
   trapped(sig: number): boolean {
     const t = this.traps?.get(sig);
-    if (t) (this.caught ??= []).push(sig);
-    return t !== undefined && sig !== 9;
+    const term = t === undefined && this.flavor === 'bash' && !this.interactive && this.traps?.has(0) && FATAL.includes(sig) && sig !== 3;
+    if (t || term) (this.caught ??= []).push(sig);
+    return (t !== undefined || !!term) && sig !== 9;
   }
 
   prefix(): string {

@@ -75,7 +75,10 @@ export function trap(argv: string[], io: IO, sh: Shell): number {
 export async function runTraps(sh: Shell, io: IO): Promise<void> {
   for (let sig; (sig = sh.caught?.shift()) !== undefined && !sh.exited; ) {
     const status = sh.status;
-    await sh.run(sh.traps?.get(sig) ?? '', io);
+    const action = sh.traps?.get(sig);
+    // no action of its own: a terminating signal bash caught for its EXIT trap
+    if (action === undefined) sh.exit(128 + sig);
+    else await sh.run(action, io);
     sh.status = status;
   }
 }

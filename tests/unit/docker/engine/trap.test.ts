@@ -22,6 +22,7 @@ test('trap lists its actions in each shell: bash quotes with \'\\\'\' and names 
   assert.equal((await run(`docker run --rm debian sh -c "${script.replace(/"/g, '\\"')}; trap"`)).out, want);
   assert.equal((await run(`docker run --rm alpine sh -c "${script.replace(/"/g, '\\"')}; trap"`)).out, want);
   assert.match((await run(`docker run --rm debian bash -c "trap -l"`)).out, /^ 1\) SIGHUP\t 2\) SIGINT\t[^]*64\) SIGRTMAX\t\n$/);
+  assert.equal((await run(`docker run --rm debian sh -c "type trap; bash -c 'type trap'"`)).out, 'trap is a special shell builtin\ntrap is a shell builtin\n');
 });
 
 test('bad conditions and options: each shell its words and status; dash and busybox end the script on an option', async () => {
@@ -160,4 +161,14 @@ test('the traps of an interactive shell survive a saved session', async () => {
   const h = await b.containerAttach('caja', io);
   await h.input('trap', io);
   assert.equal(io.text, "trap -- 'echo adios' EXIT\n");
+});
+
+test('a bash script with only an EXIT trap catches SIGTERM even as PID 1: the trap runs and it exits 143; dash ignores it', async () => {
+  const run = await images('debian');
+  await run(`docker run -d --name b1 debian bash -c "trap 'echo limpieza' EXIT; while true; do sleep 1; done"`);
+  await run(`docker run -d --name d1 debian sh -c "trap 'echo limpieza' EXIT; while true; do sleep 1; done"`);
+  await run('docker stop -t 3 b1 d1');
+  assert.equal((await run('docker logs b1')).out, 'limpieza\n');
+  assert.equal((await run('docker logs d1')).out, '');
+  assert.deepEqual((await run('docker inspect -f "{{.State.ExitCode}}" b1 d1')).out, '143\n137\n');
 });
