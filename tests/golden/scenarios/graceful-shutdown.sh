@@ -6,13 +6,18 @@ docker stop sin-trap
 docker ps -a
 docker logs con-trap
 docker logs sin-trap
-docker run -d --name espera debian bash -c "trap 'echo adios; exit 0' TERM; trap 'echo limpieza' EXIT; sleep infinity & wait"
+docker run -d --name espera debian sh -c "trap 'echo adios; exit 0' TERM; trap 'echo limpieza' EXIT; sleep infinity & wait"
 # PID 1 ignores a signal it has no trap for
 docker kill -s USR1 espera
 docker ps -a --filter name=espera
 docker restart espera
 docker logs espera
 docker ps -a --filter name=espera
+# bash with an EXIT trap catches SIGTERM even as PID 1: the trap runs, and it exits 143
+docker run -d --name solo-exit debian bash -c "trap 'echo limpieza' EXIT; sleep infinity & wait"
+docker stop solo-exit
+docker logs solo-exit
+docker ps -a --filter name=solo-exit
 docker run --rm debian bash -c "trap 'echo hola' INT TERM; trap -p; trap x FOO"
 docker run --rm alpine sh -c '{ sleep 2; echo a; } & echo b; wait'
 # an entrypoint script from a build traps SIGTERM too
