@@ -109,4 +109,11 @@ export const backgrounding = {
     c.execs = c.execs.filter((e) => e.exitCode === null || e.ppid === undefined).concat(p);
     return { pid: p.pid, end, status: () => p.exitCode, run: () => p.boot(out) };
   },
+
+  /** A subshell the shell `ppid` left in the background: it parks in its sleeps, as a detached script does. */
+  job(this: Engine, c: Ctr, m: Machine, argv: string[], body: (o: Out) => Promise<number>, out: Out, ppid: number): BgProc {
+    const p = program({ pid: c.nextPid++, argv, tty: 'tty' in out && !!out.tty, start: this.now(), m }, { ppid, log: out });
+    c.execs = c.execs.filter((e) => e.exitCode === null || e.ppid === undefined).concat(p);
+    return { pid: p.pid, status: () => p.exitCode, run: () => this.onClock(c, p, out, async (o) => void (p.exitCode ??= await body(o)), () => {}) };
+  },
 };

@@ -315,6 +315,7 @@ export class Engine implements DockerApi {
       background(argv, out, env, cwd, ppid) {
         return self.background(c, this, argv, out, env, cwd, ppid);
       },
+      job: (argv, body, out, ppid) => this.job(c, this.machine(c), argv, body, out, ppid),
       get online() {
         return self.online(c);
       },

@@ -167,7 +167,7 @@ export const lifecycle = {
     const timeout = opts.timeout ?? c.config.StopTimeout ?? 10;
     const proc = c.proc!;
     this.ctrEvent(c, 'kill', { signal: String(sig) });
-    this.deliver(c, sig);
+    await this.deliver(c, sig);
     if (!this.isUp(c)) return;
     const until = this.now() + timeout * 1000;
     while (this.now() < until && (c.status as string) !== 'exited' && !wait?.signal?.aborted) {
@@ -212,7 +212,7 @@ export const lifecycle = {
       // SIGKILL or its stop signal ends the restart policy's care, as moby's ExitOnNext
       if (sig === 9 || sig === (parseSignal(c.config.StopSignal ?? 'SIGTERM') ?? 15)) c.manual = true;
       this.ctrEvent(c, 'kill', { signal: String(sig) });
-      this.deliver(c, sig);
+      await this.deliver(c, sig);
     } catch (e) {
       throw e instanceof ApiError ? new ApiError(e.status, `cannot kill container: ${id}: ${e.message}`) : e;
     }
@@ -223,7 +223,7 @@ export const lifecycle = {
    * signal when the image sets none), so `stop` and `kill` work on it; other signals wait in
    * the frozen cgroup until it is resumed.
    */
-  deliver(this: Engine, c: Ctr, sig: number): void {
+  async deliver(this: Engine, c: Ctr, sig: number): Promise<void> {
     if (c.status === 'paused') {
       const stop = c.config.StopSignal ? parseSignal(c.config.StopSignal) : undefined;
       if (sig !== 9 && stop !== undefined && stop !== sig) {
@@ -233,8 +233,14 @@ export const lifecycle = {
       this.resume(c);
     }
     if (!this.isUp(c)) return;
-    const code = c.proc!.signal(sig, this.out(c));
-    if (code !== null) this.finish(c, code);
+    const p = c.proc!;
+    const code = p.signal(sig, this.out(c));
+    if (code !== null) return this.finish(c, code);
+    if (!p.acting) return;
+    // an interactive shell's trap runs its action now: it may exit
+    await p.acting;
+    p.acting = undefined;
+    if (p.exitCode !== null && this.isUp(c) && c.proc === p) this.finish(c, p.exitCode);
   },
 
   /**
@@ -253,7 +259,7 @@ export const lifecycle = {
     const p = c.execs.find((e) => e.pid === pid && e.exitCode === null);
     if (p) {
       // not an init: the default action applies, but an interactive shell ignores TERM, INT and QUIT
-      const code = p.signal(sig, p.log ?? SILENT, from) ?? (p instanceof ShellProc ? (sig === 1 ? 129 : null) : FATAL.includes(sig) ? 128 + sig : null);
+      const code = p.signal(sig, p.log ?? SILENT, from) ?? (p.traps?.(sig) ? null : p instanceof ShellProc ? (sig === 1 ? 129 : null) : FATAL.includes(sig) ? 128 + sig : null);
       if (code !== null) p.exitCode = code;
       return true;
     }
@@ -268,7 +274,7 @@ export const lifecycle = {
     this.resumeHealth(c);
     const pending = c.pending ?? [];
     c.pending = undefined;
-    for (const sig of pending) if (this.isUp(c)) this.deliver(c, sig);
+    for (const sig of pending) if (this.isUp(c)) void this.deliver(c, sig);
   },
 
   async containerPause(this: Engine, id: string): Promise<void> {

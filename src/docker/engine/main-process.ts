@@ -36,7 +36,7 @@ export const mainProcess = {
     p.env ??= withHome(daemonEnv(c.config.Env, c.config.Hostname, c.config.Tty), '/root');
     if (!c.hostConfig.Init) return p;
     const own = p.signal.bind(p);
-    p.signal = (sig, out) => own(sig, out) ?? (FATAL.includes(sig) && !p.readsInput ? 128 + sig : null);
+    p.signal = (sig, out) => own(sig, out) ?? (FATAL.includes(sig) && !p.readsInput && !p.traps?.(sig) ? 128 + sig : null);
     return p;
   },
 

@@ -40,6 +40,10 @@ export interface Proc {
   /** Delivers a signal: the exit code when the process ends on it, null when it survives. */
   /** `from`: the PID of a process inside the container that sent it (none from outside). */
   signal(sig: number, out: Out, from?: number): number | null;
+  /** True when a handler of its own (a shell's trap) takes `sig`, so its default action does not apply. */
+  traps?(sig: number): boolean;
+  /** A trap's action under way, started by a signal (an interactive shell runs it at once). */
+  acting?: Promise<void>;
   exitCode: number | null;
   /** The status of the last line run (a shell's `$?`); 0 for programs that read no commands. */
   lastStatus(): number;
@@ -117,6 +121,7 @@ export class ShellProc implements Proc {
   exitCode: number | null = null;
   readsInput: boolean;
   stack: Shell[];
+  acting?: Promise<void>;
   /** A REPL typed at one of the shells: it reads the terminal until it exits. */
   private nested?: Proc;
   constructor(private at: Launch, private sh: Shell, private stdinOpen: boolean) {
@@ -197,13 +202,25 @@ export class ShellProc implements Proc {
   }
   async interrupt(out: Out): Promise<void> {
     if (this.nested) return this.nested.interrupt(out).then(() => this.unnest());
-    if (this.tty) out.out('^C\n');
-    if (this.top.reading) return this.top.endReading(130);
-    this.top.interrupt();
+    const top = this.top;
+    const trap = top.trapped(2);
+    // busybox's line editing runs a trap's action right after the ^C, on the same line
+    if (this.tty) out.out(trap && top.flavor === 'ash' ? '^C' : '^C\n');
+    if (top.reading) top.endReading(130);
+    else top.interrupt();
+    await top.runTraps(out);
+    this.settle();
   }
-  signal(sig: number): number | null {
+  signal(sig: number, out: Out): number | null {
+    if (this.top.trapped(sig)) {
+      this.acting = this.top.runTraps(out).then(() => this.settle());
+      return null;
+    }
     // PID 1 gets no default signal handlers: an interactive shell only dies of SIGKILL (and HUP).
     return sig === 1 && this.pid === 1 ? 129 : killedOnlyBy9(sig);
+  }
+  traps(sig: number): boolean {
+    return this.top.traps?.has(sig) ?? false;
   }
   complete(word: string): string[] {
     if (this.nested) return [];
@@ -238,7 +255,12 @@ function oneShot(at: Launch, sh: Shell, stdin = ''): Proc {
   // top's screen (without -b: procps' on a terminal, busybox's anywhere) keeps the container up until
   // `q`, Ctrl+C or a signal it catches: procps' top then exits 0, busybox's dies of it
   const screen = base === 'top' && !argv.some((a) => /^-\w*b/.test(a)) && (at.tty || sh.flavor === 'ash');
+  // the script it runs is this process: its traps take the signals
+  let script: Shell | undefined;
+  sh.onScript = (s) => void (script ??= s);
   return program(at, {
+    signal: (sig) => (script?.exitCode === null && script.trapped(sig) ? null : killedOnlyBy9(sig)),
+    traps: (sig) => !!script?.traps?.has(sig),
     ...(screen && {
       readsInput: at.tty,
       async input(line: string) {

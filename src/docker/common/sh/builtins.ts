@@ -9,6 +9,8 @@ import { historyText } from './text';
 import { COREUTILS, unescape } from './coreutils';
 import { printf } from './printf';
 import { JOB_BUILTINS, jobPids } from './jobs';
+import { killArgs, parseSignal } from './signals';
+import { trap } from './trap';
 import type { IO } from './types';
 import type { Shell } from './sh';
 
@@ -155,7 +157,7 @@ export const BUILTINS: Record<string, Builtin> = {
     let status = 0;
     for (const n of argv.slice(1)) {
       // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
-      const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return'].includes(n);
+      const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return', 'trap'].includes(n);
       const alias = sh.aliases.get(n);
       if (alias !== undefined) io.out(sh.flavor === 'bash' ? `${n} is aliased to \`${alias}'\n` : `${n} is an alias for ${alias}\n`);
       else if (/^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!])$/.test(n) || (sh.flavor === 'bash' && /^(\[\[|]]|function)$/.test(n))) io.out(`${n} is a shell keyword\n`);
@@ -199,12 +201,15 @@ export const BUILTINS: Record<string, Builtin> = {
   false: COREUTILS.false,
   ':': COREUTILS.true,
   kill(argv, io, sh) {
-    const { pids, failed } = jobPids(sh, argv.slice(1), io);
+    if (/^-[lL]$/.test(argv[1] ?? '')) return COREUTILS.kill(argv, io, sh);
+    const { spec, pids } = killArgs(argv.slice(1));
+    const r = jobPids(sh, pids, parseSignal(spec ?? '') ?? 15, io);
     // the operands were all jobs, killed or not found: nothing is left for kill itself
-    const left = pids.some((p, k) => !p.startsWith('-') && !/^-[sn]$/.test(pids[k - 1] ?? ''));
-    return !left && pids.length < argv.length - 1 ? +failed : Math.max(COREUTILS.kill(['kill', ...pids], io, sh) as number, +failed);
+    if (pids.length && !r.pids.length) return +r.failed;
+    return Math.max(COREUTILS.kill(['kill', ...(spec === undefined ? [] : ['-s', spec]), '--', ...r.pids], io, sh) as number, +r.failed);
   },
   ...JOB_BUILTINS,
+  trap,
   test,
   '[': test,
   '[[': test,

@@ -12,7 +12,7 @@ import type { Command, IO, ShellLike } from './types';
 import { opts, usage } from './opts';
 import { bashVersion, headOrTail, lines, wcCounts } from './text';
 import { account, userGroups } from './passwd';
-import { parseSignal, signalList, signalName } from './signals';
+import { killArgs, parseSignal, signalList, signalName } from './signals';
 import { printf } from './printf';
 import { sed } from './sed';
 import { awk } from './awk';
@@ -600,10 +600,7 @@ export const COREUTILS: Record<string, Command> = {
   true: () => 0,
   false: () => 1,
   kill(args, io, sh) {
-    // -SIG, -s SIG, -n NUM; the rest are PIDs
     let sig = 15;
-    let spec: string | undefined;
-    const pids: string[] = [];
     if (args[1] === '-l' || args[1] === '-L') {
       if (args.length === 2) return io.out(signalList(sh.flavor)), 0;
       for (const a of args.slice(2)) {
@@ -615,13 +612,7 @@ export const COREUTILS: Record<string, Command> = {
       }
       return 0;
     }
-    for (let i = 1; i < args.length; i++) {
-      const a = args[i];
-      if (a === '-s' || a === '-n') spec = args[++i] ?? '';
-      else if (a === '--') pids.push(...args.slice(i + 1)), (i = args.length);
-      else if (/^-\w/.test(a) && !pids.length) spec = a.slice(1);
-      else pids.push(a);
-    }
+    const { spec, pids } = killArgs(args.slice(1));
     if (spec !== undefined) {
       const n = parseSignal(spec);
       if (n === undefined) {

@@ -7,7 +7,6 @@ import type { AndOr } from './parse';
 import type { BgProc, IO } from './types';
 import type { Shell } from './sh';
 import { isBuiltin } from './builtins';
-import { parseSignal } from './signals';
 
 export interface Job extends BgProc {
   n: number;
@@ -63,6 +62,11 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
     const argv = await sh.expand(one.words, io);
     if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, tty, sh.envList(), sh.cwd, sh.m.shellPid ?? 1) ?? asleep(sh, argv);
   }
+  // a group or subshell is a copy of the shell, a process of its own on a machine that keeps them
+  // (ps shows it with its parent's command line), writing where the shell writes (a terminal while it is there)
+  const ppid = sh.m.shellPid ?? 1;
+  const group = proc ? undefined : sh.m.job?.(sh.m.procs().find((p) => p.pid === ppid)?.argv ?? [sh.argv0], (o) => sh.subshell([{ ...items[0], bg: undefined }, ...items.slice(1)], { ...io, ...o, stdin: '', feed: undefined }), sh.interactive ? tty : io, ppid);
+  proc ??= group;
   sh.jobs = [...sh.jobs, job];
   job.pid = proc?.pid ?? sh.m.newPid();
   sh.bgPid = String(job.pid);
@@ -71,6 +75,8 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
     Object.assign(job, { status: () => proc.status(), end: proc.end });
     await proc.run?.();
     starting = false;
+    // one that never waited is noticed as a quick real job is
+    job.fresh = !!group && proc.status() !== null;
   } else {
     // its own copy of the shell, reading nothing from the terminal; its sleeps do not hold the
     // prompt back (what it prints shows at once) but it runs, for jobs and wait, as long as they last
@@ -112,10 +118,12 @@ export function findJob(sh: Shell, spec: string): Job | string {
   return j ?? (sh.flavor === 'bash' ? `${s === '' || s === '%' || s === '+' ? 'current' : spec}: no such job` : sh.flavor === 'dash' ? `No such job: ${spec}` : `can't find job ${spec}`);
 }
 
-/** Waits for a job to end, or for Ctrl+C (130). */
-async function waitFor(j: Job, io: IO, now: () => number): Promise<number> {
+/** Waits for a job to end, or for Ctrl+C (130), or for a signal a trap takes (128+N, its action then runs). */
+async function waitFor(j: Job, io: IO, sh: Shell): Promise<number> {
+  const now = () => sh.m.now();
   for (let k = 0; j.status() === null; k++) {
     if (io.signal?.aborted) return 130;
+    if (sh.caught?.length) return 128 + sh.caught[0];
     // a job that never ends by itself, with no Ctrl+C to stop the wait: an hour, as `sleep infinity`
     if (j.end === undefined && (!io.signal || k > 3600)) {
       if (!io.signal) await io.sleep(3600_000);
@@ -144,9 +152,11 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
     return 0;
   },
   async wait(argv, io, sh) {
-    const now = () => sh.m.now();
     if (argv.length < 2) {
-      for (const j of sh.jobs) if ((await waitFor(j, io, now)) === 130 && io.signal?.aborted) return 130;
+      for (const j of sh.jobs) {
+        const s = await waitFor(j, io, sh);
+        if (s > 128 && (io.signal?.aborted || sh.caught?.length)) return s;
+      }
       return 0;
     }
     let status = 0;
@@ -155,7 +165,7 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
       if (typeof j === 'string') status = err(sh, io, 'wait', j, 127);
       else if (!j) status = /^\d+$/.test(a) ? err(sh, io, 'wait', `pid ${a} is not a child of this shell`, 127) : err(sh, io, 'wait', `\`${a}': not a pid or valid job spec`, 2);
       else {
-        status = await waitFor(j, io, now);
+        status = await waitFor(j, io, sh);
         if (!sh.interactive) forget(sh, j);
       }
     }
@@ -166,7 +176,7 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
     const j = findJob(sh, argv[1] ?? '%');
     if (typeof j === 'string') return err(sh, io, 'fg', sh.flavor === 'bash' ? j : j.replace('No such job: %', 'No current job'), 1);
     io.out(j.text + '\n');
-    const code = await waitFor(j, io, () => sh.m.now());
+    const code = await waitFor(j, io, sh);
     if (j.status() === null) sh.m.signal?.(j.pid, 2, sh.m.shellPid ?? 1);
     forget(sh, j);
     return code;
@@ -182,11 +192,8 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
  * `kill %1`: the PIDs of the job specs among kill's operands; a spec that names no job is said and
  * dropped. On a machine without processes of its own (the host) the shell's own jobs die here.
  */
-export function jobPids(sh: Shell, pids: string[], io: IO): { pids: string[]; failed: boolean } {
+export function jobPids(sh: Shell, pids: string[], sig: number, io: IO): { pids: string[]; failed: boolean } {
   let failed = false;
-  // the first option names the signal: `-9`, `-KILL`, or `-s`/`-n` and the word after it
-  const k = pids.findIndex((a) => /^-./.test(a));
-  const sig = parseSignal(k < 0 ? '' : /^-[sn]$/.test(pids[k]) ? pids[k + 1] ?? '' : pids[k].slice(1)) ?? 15;
   const out = pids.flatMap((p) => {
     const j = p.startsWith('%') ? findJob(sh, p) : sh.jobs.find((x) => String(x.pid) === p) ?? p;
     if (typeof j !== 'string' && !sh.m.signal) {

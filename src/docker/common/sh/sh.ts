@@ -12,6 +12,8 @@ import { account } from './passwd';
 import { bashVersion } from './text';
 import { bbBanner, busyboxMain } from './busybox';
 import { background, notify, type Job } from './jobs';
+import { exitTrap, runTraps } from './trap';
+import { FATAL } from './signals';
 import type { Asked, Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -22,7 +24,7 @@ export type Flavor = 'bash' | 'dash' | 'ash';
 /** The job table of every shell that has started none (most are copies made for a pipeline or `$(…)`). */
 const NO_JOBS: readonly Job[] = [];
 
-export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number; aliases?: [string, string][]; funcs?: [string, Cmd][] }
+export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number; aliases?: [string, string][]; funcs?: [string, Cmd][]; traps?: [number, string][] }
 
 export class Shell implements ShellLike {
   cwd: string;
@@ -46,6 +48,11 @@ export class Shell implements ShellLike {
   /** Its background jobs (`cmd &`) and `$!`, the PID of the last. */
   jobs: readonly Job[] = NO_JOBS;
   bgPid = '';
+  /** `trap` actions by signal number (0: EXIT; '' ignores), and the caught signals whose action is due. */
+  traps?: Map<number, string>;
+  caught?: number[];
+  /** Set on the shell runc starts: told of the script it runs, which is the process the signals reach. */
+  onScript?: (child: Shell) => void;
   private buffer = '';
   private question?: { prompt: string; then: (answer: string, io: IO) => Promise<number> } & Asked;
   exitCode: number | null = null;
@@ -83,7 +90,10 @@ export class Shell implements ShellLike {
   }
 
   save(): ShellState {
-    return { cwd: this.cwd, vars: [...this.vars].map(([k, o]) => [k, o.v, o.x]), history: this.history, status: this.status, ...(this.aliases.size && { aliases: [...this.aliases] }), ...(this.funcs.size && { funcs: [...this.funcs] }) };
+    return {
+      cwd: this.cwd, vars: [...this.vars].map(([k, o]) => [k, o.v, o.x]), history: this.history, status: this.status,
+      ...(this.aliases.size && { aliases: [...this.aliases] }), ...(this.funcs.size && { funcs: [...this.funcs] }), ...(this.traps?.size && { traps: [...this.traps] }),
+    };
   }
 
   restore(s: ShellState): void {
@@ -93,6 +103,7 @@ export class Shell implements ShellLike {
     this.status = s.status;
     this.aliases = new Map(s.aliases);
     this.funcs = new Map(s.funcs);
+    if (s.traps) this.traps = new Map(s.traps);
   }
 
   /** Set by the process that hosts an interactive shell: `bash` typed at the prompt nests one. */
@@ -143,6 +154,23 @@ export class Shell implements ShellLike {
   }
   exit(code: number): void {
     this.exitCode = code & 255;
+  }
+
+  /** The due trap actions, now (the shell waits at its prompt). */
+  runTraps(out: Out): Promise<void> {
+    return runTraps(this, this.io(out));
+  }
+
+  /**
+   * A signal arrives: true when a trap takes it (an action, due at the next command, or '' to ignore
+   * it). A bash script with an EXIT trap catches the terminating signals too: it runs that trap and
+   * exits 128+N, even as PID 1 (bash's initialize_terminating_signals and kill_shell).
+   */
+  trapped(sig: number): boolean {
+    const t = this.traps?.get(sig);
+    const term = t === undefined && this.flavor === 'bash' && !this.interactive && this.traps?.has(0) && FATAL.includes(sig) && sig !== 3;
+    if (t || term) (this.caught ??= []).push(sig);
+    return (t !== undefined || !!term) && sig !== 9;
   }
 
   prefix(): string {
@@ -241,7 +269,11 @@ export class Shell implements ShellLike {
       }
     }
     this.buffer = '';
-    return this.runTyped(src, io, hist);
+    const status = await this.runTyped(src, io, hist);
+    // Ctrl+C ended the line: an INT trap's action runs once the command is gone
+    if (io.signal?.aborted && this.trapped(2)) await runTraps(this, { ...io, signal: undefined });
+    if (this.exited) await exitTrap(this, io);
+    return status;
   }
 
   /**
@@ -304,6 +336,7 @@ export class Shell implements ShellLike {
     // `sh -c 'cat'` and `bash a.sh` read the input the shell was given
     if ('stdin' in out && out.stdin) [io.stdin, io.feed] = [out.stdin, out.feed ?? { rest: out.stdin }];
     await this.run(src, io);
+    await exitTrap(this, io);
     return this.exitCode ?? this.status;
   }
 
@@ -557,6 +590,7 @@ export class Shell implements ShellLike {
         }
         this.status = item.not ? +!s : s;
         if (s && this.errexit && !this.tested && !item.not && last) this.exit(s);
+        if (this.caught?.length && !this.jump) await runTraps(this, io);
       } catch (e) {
         if (!(e instanceof BadSubstitution || e instanceof ArithError || e instanceof ParamError)) throw e;
         // bash drops the rest of the line after an expansion error.
@@ -985,6 +1019,7 @@ export class Shell implements ShellLike {
       // argv[3]: the script's name, its $0 (`bash a.sh`); then its arguments
       const child = new Shell(this.m, flavor, argv[3] ?? name, false, this.envList(), this.cwd, io.tty, this.user);
       child.onNested = undefined;
+      this.onScript?.(child);
       child.args = argv.slice(4);
       return child.script(argv[2], io);
     }

@@ -29,3 +29,17 @@ export function signalList(flavor: 'bash' | 'dash' | 'ash'): string {
 
 /** Signals whose default action ends a process (one that is not a namespace's init). */
 export const FATAL = [1, 2, 3, 6, 10, 12, 13, 14, 15];
+
+/** kill's operands, read once for the builtin and the program: `-9`, `-KILL`, `-s SIG`, `-n NUM` name the signal, `--` ends the options. */
+export function killArgs(args: string[]): { spec?: string; pids: string[] } {
+  let spec: string | undefined;
+  const pids: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-s' || a === '-n') spec = args[++i] ?? '';
+    else if (a === '--') return { spec, pids: pids.concat(args.slice(i + 1)) };
+    else if (/^-\w/.test(a) && !pids.length) spec = a.slice(1);
+    else pids.push(a);
+  }
+  return { spec, pids };
+}

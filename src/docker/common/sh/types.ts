@@ -80,6 +80,8 @@ export interface Machine {
    * nginx daemonizing): undefined when it is not a program that keeps running.
    */
   background?(argv: string[], out: Out, env: string[], cwd: string, ppid: number): BgProc | undefined;
+  /** A subshell in the background (`{ sleep 2; echo a; } &`): a process of its own whose sleeps run on the clock. */
+  job?(argv: string[], body: (o: Out) => Promise<number>, out: Out, ppid: number): BgProc;
   /** False when no network of the container leads out (none, or only internal networks). */
   online?: boolean;
 }

@@ -53,7 +53,7 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   // an option through an entrypoint script: the program answers and the container exits
   weighted(1, fc.tuple(name, fc.constantFrom('redis:alpine --version', 'nginx:alpine nginx -t', 'mysql --help')).map(([n, a]) => `docker run --name ${n} ${a}`)),
   // detached scripts parked on the clock, woken by later commands, sleeps, stops and saves
-  weighted(1, fc.tuple(name, fc.constantFrom('while true; do echo a; sleep 1; done', 'echo a; sleep 3; exit 2', 'while :; do sleep 0.5; done')).map(([n, s]) => `docker run -d --name ${n} alpine sh -c "${s}"`)),
+  weighted(1, fc.tuple(name, fc.constantFrom('while true; do echo a; sleep 1; done', 'echo a; sleep 3; exit 2', 'while :; do sleep 0.5; done', "trap 'echo b; exit 0' TERM; while :; do sleep 1; done", "trap '' TERM; trap 'exit 3' EXIT; { sleep 2; echo c; } & wait")).map(([n, s]) => `docker run -d --name ${n} alpine sh -c "${s}"`)),
   weighted(1, fc.tuple(name, fc.constantFrom('sleep 2', 'sleep 2; touch /tmp/x')).map(([n, s]) => `docker exec -d ${n} sh -c "${s}"`)),
   weighted(1, fc.tuple(name, text).map(([n, t]) => `docker exec ${n} redis-cli set k ${t}`)),
   weighted(1, fc.tuple(name, vol).map(([n, v]) => `docker run -d --name ${n} -e MYSQL_ROOT_PASSWORD=x -e MYSQL_DATABASE=d -v ${v}:/var/lib/mysql mysql`)),
