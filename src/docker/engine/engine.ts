@@ -305,7 +305,8 @@ export class Engine implements DockerApi {
       now: () => this.now(),
       kernel: KERNEL,
       procs: () => [c.proc, ...c.execs].filter((p): p is Proc => !!p && p.exitCode === null)
-        .flatMap((p) => [{ pid: p.pid, ppid: p.ppid ?? (p.pid === 1 ? 0 : 1), argv: p.title ?? p.argv, tty: p.tty, start: p.start, user: p.user, env: p.env }, ...(p.children?.() ?? [])])
+        // an exec'd process's parent (the shim) is outside the namespace: the kernel shows 0; the main one under --init is docker-init's
+        .flatMap((p) => [{ pid: p.pid, ppid: p.ppid ?? (p === c.proc && p.pid !== 1 ? 1 : 0), argv: p.title ?? p.argv, tty: p.tty, start: p.start, user: p.user, env: p.env }, ...(p.children?.() ?? [])])
         .concat(this.initProc(c))
         .sort((a, b) => a.pid - b.pid),
       newPid: () => c.nextPid++,
