@@ -308,7 +308,9 @@ export class Engine implements DockerApi {
         // an exec'd process's parent (the shim) is outside the namespace: the kernel shows 0; the main one under --init is docker-init's
         .flatMap((p) => [{ pid: p.pid, ppid: p.ppid ?? (p === c.proc && p.pid !== 1 ? 1 : 0), argv: p.title ?? p.argv, tty: p.tty, start: p.start, user: p.user, env: p.env }, ...(p.children?.() ?? [])])
         .concat(this.initProc(c))
-        .sort((a, b) => a.pid - b.pid),
+        .sort((a, b) => a.pid - b.pid)
+        // an orphan (its shell ended) is reparented to the namespace's init
+        .map((p, _, all) => (p.ppid > 1 && !all.some((q) => q.pid === p.ppid) ? { ...p, ppid: 1 } : p)),
       newPid: () => c.nextPid++,
       http: (host, port, path, client) => this.http(c, host, port, path, client),
       resolve: (host) => extraHost(c, host) ?? this.lookup(c, host),

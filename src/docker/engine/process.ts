@@ -371,6 +371,7 @@ export function startProgram(at: Launch, o: Context): Proc {
   let home: string | undefined;
   const shell = (flavor: Flavor, name: string, interactive: boolean, direct = false) => {
     const s = new Shell(m, flavor, name, interactive, env, o.cwd, tty, o.user, direct);
+    s.pid = at.pid;
     home = s.getVar('HOME');
     return s;
   };

@@ -9,7 +9,7 @@ import { historyText } from './text';
 import { COREUTILS, unescape } from './coreutils';
 import { printf } from './printf';
 import { JOB_BUILTINS, jobPids } from './jobs';
-import { killArgs, parseSignal } from './signals';
+import { FATAL, killArgs, parseSignal } from './signals';
 import { trap } from './trap';
 import type { IO } from './types';
 import type { Shell } from './sh';
@@ -203,8 +203,16 @@ export const BUILTINS: Record<string, Builtin> = {
   kill(argv, io, sh) {
     if (/^-[lL]$/.test(argv[1] ?? '')) return COREUTILS.kill(argv, io, sh);
     const { spec, pids } = killArgs(argv.slice(1));
-    const r = jobPids(sh, pids, parseSignal(spec ?? '') ?? 15, io);
-    // the operands were all jobs, killed or not found: nothing is left for kill itself
+    const sig = parseSignal(spec ?? '') ?? 15;
+    const r = jobPids(sh, pids, sig, io);
+    // `kill $$` from a shell that is not PID 1 (which the kernel shields): its trap, or its end;
+    // an interactive shell ignores TERM, INT and QUIT
+    const self = String(sh.ownPid);
+    if (sh.ownPid !== 1 && sh.m.signal && r.pids.includes(self)) {
+      r.pids = r.pids.filter((p) => p !== self);
+      if (sig === 9 || (FATAL.includes(sig) && !sh.trapped(sig) && !(sh.interactive && [2, 3, 15].includes(sig)))) sh.exit(128 + sig);
+    }
+    // the operands were all jobs (or the shell itself), killed or not found: nothing is left for kill itself
     if (pids.length && !r.pids.length) return +r.failed;
     return Math.max(COREUTILS.kill(['kill', ...(spec === undefined ? [] : ['-s', spec]), '--', ...r.pids], io, sh) as number, +r.failed);
   },

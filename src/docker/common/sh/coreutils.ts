@@ -627,7 +627,7 @@ export const COREUTILS: Record<string, Command> = {
     }
     let status = 0;
     for (const p of pids) {
-      const known = sh.m.signal ? /^\d+$/.test(p) && sh.m.signal(Number(p), sig, sh.m.shellPid ?? 1) : sh.m.procs().some((x) => String(x.pid) === p);
+      const known = sh.m.signal ? /^\d+$/.test(p) && sh.m.signal(Number(p), sig, sh.ownPid) : sh.m.procs().some((x) => String(x.pid) === p);
       if (!known) {
         io.err(sh.flavor === 'bash' ? `${sh.prefix()}: kill: (${p}) - No such process\n` : `${sh.prefix()}: kill: No such process\n`);
         status = 1;

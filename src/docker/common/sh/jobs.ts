@@ -60,11 +60,11 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
   if (one && !one.k && !one.redirs.length) {
     // `X=1 cmd &` finds no program named `X=1` and runs at once, with its variable
     const argv = await sh.expand(one.words, io);
-    if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, tty, sh.envList(), sh.cwd, sh.m.shellPid ?? 1) ?? asleep(sh, argv);
+    if (argv.length && !isBuiltin(sh, argv[0]) && !sh.funcs.has(argv[0]) && sh.which(argv[0])) proc = sh.m.background?.(argv, tty, sh.envList(), sh.cwd, sh.ownPid) ?? asleep(sh, argv);
   }
   // a group or subshell is a copy of the shell, a process of its own on a machine that keeps them
   // (ps shows it with its parent's command line), writing where the shell writes (a terminal while it is there)
-  const ppid = sh.m.shellPid ?? 1;
+  const ppid = sh.ownPid;
   const group = proc ? undefined : sh.m.job?.(sh.m.procs().find((p) => p.pid === ppid)?.argv ?? [sh.argv0], (o) => sh.subshell([{ ...items[0], bg: undefined }, ...items.slice(1)], { ...io, ...o, stdin: '', feed: undefined }), sh.interactive ? tty : io, ppid);
   proc ??= group;
   sh.jobs = [...sh.jobs, job];
@@ -177,7 +177,7 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
     if (typeof j === 'string') return err(sh, io, 'fg', sh.flavor === 'bash' ? j : j.replace('No such job: %', 'No current job'), 1);
     io.out(j.text + '\n');
     const code = await waitFor(j, io, sh);
-    if (j.status() === null) sh.m.signal?.(j.pid, 2, sh.m.shellPid ?? 1);
+    if (j.status() === null) sh.m.signal?.(j.pid, 2, sh.ownPid);
     forget(sh, j);
     return code;
   },

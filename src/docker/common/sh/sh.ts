@@ -34,6 +34,11 @@ export class Shell implements ShellLike {
   history: string[] = [];
   /** Programs found in PATH and run: the shells remember where (bash's `hash`, dash's tracked aliases). */
   hashed = new Map<string, string>();
+  /** The PID of the process the shell is (an exec'd shell's); a subshell keeps it, as `$$` does. */
+  pid?: number;
+  get ownPid(): number {
+    return this.pid ?? this.m.shellPid ?? 1;
+  }
   funcs = new Map<string, Cmd>();
   /** `alias ll='ls -l'`: expanded where a command starts (bash only when interactive). */
   aliases = new Map<string, string>();
@@ -423,6 +428,7 @@ export class Shell implements ShellLike {
     sub.nounset = this.nounset;
     sub.depth = this.depth;
     sub.born = this.born;
+    sub.pid = this.pid;
     sub.history = this.history;
     sub.hashed = this.hashed;
     // `$(jobs -p)` still sees the jobs (bash and busybox make it so; `kill $(jobs -p)` relies on it)
@@ -695,7 +701,7 @@ export class Shell implements ShellLike {
   /** `loose`: an unset name is no error under `set -u` (`${x:-…}` and the like). */
   private variable(name: string, loose = false): string {
     if (name === '?') return String(this.status);
-    if (name === '$') return String(this.m.shellPid ?? 1);
+    if (name === '$') return String(this.ownPid);
     if (name === '!') return this.bgPid;
     if (name === '#') return String(this.args.length);
     if (name === '0') return this.argv0;
@@ -710,7 +716,7 @@ export class Shell implements ShellLike {
     const bash = this.flavor === 'bash';
     if (name === 'RANDOM' && !(this.flavor === 'dash')) return String(this.m.random ? this.m.random() : (this.seq = (this.seq * 1103515245 + 12345) & 0x7fffffff) >> 16);
     if (name === 'LINENO') return String(this.lineNo);
-    if (name === 'PPID') return String(this.m.procs().find((p) => p.pid === (this.m.shellPid ?? 1))?.ppid ?? 0);
+    if (name === 'PPID') return String(this.m.procs().find((p) => p.pid === (this.ownPid))?.ppid ?? 0);
     // an interactive shell's own prompt: Debian's bash.bashrc, dash by the uid, busybox's default
     if (name === 'PS1' && this.interactive) return bash ? '${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ ' : this.flavor === 'ash' ? '\\w \\$ ' : this.ps1();
     if (!bash) return undefined;
@@ -1018,6 +1024,8 @@ export class Shell implements ShellLike {
       }
       // argv[3]: the script's name, its $0 (`bash a.sh`); then its arguments
       const child = new Shell(this.m, flavor, argv[3] ?? name, false, this.envList(), this.cwd, io.tty, this.user);
+      // a shell runc started directly (`docker exec c sh -c …`) is that process
+      if (this.direct) child.pid = this.pid;
       child.onNested = undefined;
       this.onScript?.(child);
       child.args = argv.slice(4);

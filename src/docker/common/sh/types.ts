@@ -92,6 +92,8 @@ export type Command = (args: string[], io: IO, sh: ShellLike) => number | Promis
 export interface ShellLike {
   m: Machine;
   cwd: string;
+  /** The shell's own PID (`$$`): its process's, else the machine's shell (the host's, PID 1). */
+  readonly ownPid: number;
   env(): [string, string][];
   getVar(name: string): string | undefined;
   setVar(name: string, value: string, exported?: boolean): void;

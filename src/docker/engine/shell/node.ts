@@ -424,7 +424,7 @@ const node: Command = async (args, io, sh) => {
   if (!eval_ && !a && io.stdin === undefined && sh.repl?.(args)) return 0;
   if (a.startsWith('-') && a !== '-' && !eval_) return io.err(`${args[0]}: bad option: ${a}\n`), 9;
   // in a container the program is a process of its own, which serves its port while it holds the terminal
-  const p = io.stdin === undefined && runsProgram(args) ? sh.m.background?.(args, io, envList(sh), sh.cwd, sh.m.shellPid ?? 1) : undefined;
+  const p = io.stdin === undefined && runsProgram(args) ? sh.m.background?.(args, io, envList(sh), sh.cwd, sh.ownPid) : undefined;
   const r = p ? undefined : runNode(sh.m, sh.cwd, envList(sh), args.slice(1), io.stdin ?? '');
   await p?.run?.();
   if (r) io.out(r.out), io.err(r.err);
@@ -432,7 +432,7 @@ const node: Command = async (args, io, sh) => {
   if (code !== null) return code;
   // killed by the SIGINT of Ctrl+C
   await hold(io);
-  if (p) sh.m.signal?.(p.pid, 2, sh.m.shellPid ?? 1);
+  if (p) sh.m.signal?.(p.pid, 2, sh.ownPid);
   return 130;
 };
 

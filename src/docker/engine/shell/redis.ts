@@ -188,13 +188,13 @@ export const REDIS_PROGRAMS: Record<string, Command> = {
   'redis-server': async (args, io, sh) => {
     if (/^-(h|-help)$/.test(args[1] ?? '')) return io.err(REDIS_USAGE), 1;
     if (/^-(v|-version)$/.test(args[1] ?? '')) return io.out(`Redis server v=${redisVersion(sh.m.fs)} sha=00000000:1 malloc=jemalloc-5.3.0 bits=64 build=${'c4b4e9a1d8f53a7'}\n`), 0;
-    const p = sh.m.background?.(args, io, [], sh.cwd, sh.m.shellPid ?? 1);
+    const p = sh.m.background?.(args, io, [], sh.cwd, sh.ownPid);
     if (!p) return 1;
     await p.run?.();
     if (args.join(' ').includes('--daemonize yes')) return 0;
     // in the foreground it serves until Ctrl+C, which makes it save and leave
     await hold(io);
-    sh.m.signal?.(p.pid, 2, sh.m.shellPid ?? 1);
+    sh.m.signal?.(p.pid, 2, sh.ownPid);
     return 0;
   },
 };

@@ -172,3 +172,15 @@ test('a bash script with only an EXIT trap catches SIGTERM even as PID 1: the tr
   assert.equal((await run('docker logs d1')).out, '');
   assert.deepEqual((await run('docker inspect -f "{{.State.ExitCode}}" b1 d1')).out, '143\n137\n');
 });
+
+test('$$ is the PID of an exec\'d shell (its subshells keep it), and kill $$ ends it with 128+N unless a trap takes the signal; PID 1 and an interactive bash ignore TERM', async () => {
+  const run = await images('ubuntu', 'alpine');
+  await run('docker run -dit --name uu ubuntu bash');
+  assert.deepEqual(await run('docker exec uu sh -c "echo \\$\\$ \\$(echo \\$\\$); kill -TERM \\$\\$; echo vivo"'), { out: '7 7\n', err: '', exit: 143 });
+  assert.deepEqual(await run('docker exec uu sh -c "trap \\"echo adios\\" TERM; kill \\$\\$; echo vivo"'), { out: 'adios\nvivo\n', err: '', exit: 0 });
+  assert.deepEqual(await run('docker exec uu bash -c "kill -9 \\$\\$; echo vivo"'), { out: '', err: '', exit: 137 });
+  assert.deepEqual(await run('docker run --rm alpine sh -c "echo \\$\\$; kill \\$\\$; echo vivo"'), { out: '1\nvivo\n', err: '', exit: 0 });
+  const sh = await run('docker exec -it uu bash', { tty: true });
+  assert.equal(sh.exit, 0);
+  assert.deepEqual(await run('kill $$; echo $$ sigo', { tty: true }), { out: '10 sigo\n', err: '', exit: 0 });
+});
