@@ -92,9 +92,9 @@ export const mainProcess = {
       argv = argv.slice(1);
     }
     this.requireExecutable(c, argv[0], m);
-    // A shell-form CMD of one simple command (`CMD node app.js`): dash and ash exec it, so the
+    // A shell-form CMD of one simple command (`CMD node app.js`): dash, ash and bash exec it, so the
     // runtime it names is PID 1 and serves as in the exec form.
-    const one = argv[1] === '-c' && argv.length === 3 && base(argv[0]) === 'sh' ? /^\s*(?:exec\s+)?([^\s;&|<>$`'"\\]+(?:\s+[^\s;&|<>$`'"\\]+)*)\s*$/.exec(argv[2])?.[1].split(/\s+/) : undefined;
+    const one = argv[1] === '-c' && argv.length === 3 && /^(ba|da|a)?sh$/.test(base(argv[0])) ? /^\s*(?:exec\s+)?([^\s;&|<>$`'"\\]+(?:\s+[^\s;&|<>$`'"\\]+)*)\s*$/.exec(argv[2])?.[1].split(/\s+/) : undefined;
     if (one && /^(node|npm|python3?(\.\d+)?|flask|sleep)$/.test(base(one[0]))) argv = one;
     const b = base(argv[0]);
     const o: Context = { env, cwd: c.config.WorkingDir || '/', stdin, user: User && User !== '0' && User !== 'root' ? User : 'root', input };

@@ -184,3 +184,10 @@ test('$$ is the PID of an exec\'d shell (its subshells keep it), and kill $$ end
   assert.equal(sh.exit, 0);
   assert.deepEqual(await run('kill $$; echo $$ sigo', { tty: true }), { out: '10 sigo\n', err: '', exit: 0 });
 });
+
+test('bash -c with one simple command execs it, as dash and ash do: the program is PID 1', async () => {
+  const run = await images('ubuntu', 'alpine');
+  await run('docker run -d --name b1 ubuntu bash -c "sleep 1000"');
+  await run('docker run -d --name b2 alpine sh -c "sleep 1000"');
+  for (const c of ['b1', 'b2']) assert.match((await run(`docker exec ${c} ps -o pid,args`)).out, /^\s*PID\s+COMMAND\n\s+1 sleep 1000\n/);
+});
