@@ -5,7 +5,8 @@
  */
 import { curlVersion, release } from './curl-version';
 import { reason } from './sh/coreutils';
-import { agent, ipOf, isAddress, parseUrl } from './web';
+import { byteLength } from './sh/fs';
+import { agent, headOf, ipOf, isAddress, parseUrl } from './web';
 import type { Command, HttpReply } from './sh/types';
 
 // `name=x`: the long form of -x; `name:` takes a value; the others are flags
@@ -115,17 +116,17 @@ export const curl: Command = (args, io, sh) => {
         if (ip) err(`* connect to ${ip} port ${u.port} failed: Connection refused\n`);
       }
     }
-    const size = reply ? new TextEncoder().encode(reply.body).length : 0;
+    const size = reply ? byteLength(reply.body) : 0;
     const sent = body === undefined ? 0 : body.length;
     let out = '';
     let fin = '';
+    const lines = reply ? headOf(reply, sh.m.now(), size) : [];
     if (reply) {
-      const lines = reply.head ?? [...(reply.server ? [`Server: ${reply.server}`] : []), 'Content-Type: text/html', `Content-Length: ${size}`];
       const status = `HTTP/1.1 ${reply.status} ${reply.reason ?? (reply.status === 200 ? 'OK' : reply.status === 405 ? 'Not Allowed' : 'Not Found')}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`;
       const extra = (o.H ?? []).filter((h) => /^[^:]+:\s*\S/.test(h));
       const user = o.u?.at(-1);
       err(`* Connected to ${u.host} (${ip}) port ${u.port}${old ? ' (#0)' : ''}\n${[`${method} ${u.path} HTTP/1.1`, `Host: ${u.host}${u.port === 80 ? '' : ':' + u.port}`, ...(user ? [`Authorization: Basic ${btoa(user.includes(':') ? user : user + ':')}`] : []), `User-Agent: ${ua}`, 'Accept: */*', ...extra,
-        ...(body === undefined ? [] : [`Content-Length: ${sent}`, 'Content-Type: application/x-www-form-urlencoded']), ''].map((l) => `> ${l}\r\n`).join('')}${sent && !io.tty ? `} [${sent} bytes data]\n` : ''}${status.replace(/^/gm, '< ').slice(0, -2)}`);
+        ...(body === undefined ? [] : [`Content-Length: ${sent}`, 'Content-Type: application/x-www-form-urlencoded']), ''].map((l) => `> ${l}\r\n`).join('')}${sent && !io.tty ? `} [${sent} bytes data]\n` : ''}${status.split('\n').slice(0, -1).map((l) => `< ${l}\n`).join('')}`);
       // -f: an HTTP error ends the transfer before the body
       if (reply.status >= 400 && has('f')) {
         [result, msg] = [22, `The requested URL returned error: ${reply.status}`];
@@ -150,7 +151,7 @@ export const curl: Command = (args, io, sh) => {
     else err(`* Closing connection${old ? ' 0' : ''}\n`);
     if (result && !quiet) io.err(`curl: (${result}) ${msg}\n`);
     const w = o.w?.at(-1);
-    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1)) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: (reply?.head?.find((l) => /^content-type:/i.test(l)) ?? (reply && !reply.head ? ': text/html' : '')).replace(/^[^:]*: /, ''), url_effective: `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`, remote_ip: reply ? ip : '', remote_port: reply ? u.port : 0, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
+    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1)) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: (lines.find((l) => /^content-type:/i.test(l)) ?? '').replace(/^[^:]*: /, ''), url_effective: `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`, remote_ip: reply ? ip : '', remote_port: reply ? u.port : 0, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
     if (result) code = result;
     if (result && has('fail-early')) break;
   }

@@ -5,7 +5,7 @@
 import { byteLength, splitPath } from './sh/fs';
 import { CURL, release } from './curl-version';
 import { opts, usage } from './sh/opts';
-import type { Command, IO, ShellLike } from './sh/types';
+import type { Command, HttpReply, IO, ShellLike } from './sh/types';
 
 export function parseUrl(u: string): { host: string; port: number; path: string } | null {
   const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(u);
@@ -22,6 +22,10 @@ export function agent(sh: ShellLike, io: IO, wget: boolean): string {
   if (wget) return io.busybox ? 'Wget' : `Wget/1.21.${r === 'bookworm' ? 3 : 4}`;
   return 'curl/' + (CURL[r] ?? CURL.noble);
 }
+
+/** The response's header lines: the server's own, or what a server that keeps none sends (node's http without headers set). */
+export const headOf = (r: HttpReply, now: number, size: number) =>
+  r.head ?? (r.server ? [`Server: ${r.server}`, 'Content-Type: text/html', `Content-Length: ${size}`] : [`Date: ${new Date(now).toUTCString()}`, 'Connection: keep-alive', 'Keep-Alive: timeout=5', `Content-Length: ${size}`]);
 
 /** GNU wget's rate for a transfer of `n` bytes in 1 ms: `601 KB/s`, or with one letter (`601K`) in the dot progress. */
 function rate(n: number, short: boolean): string {
@@ -64,7 +68,8 @@ export const wget: Command = (args, io, sh) => {
     return io.busybox ? 1 : 4;
   }
   const reason = reply.reason ?? (reply.status === 200 ? 'OK' : reply.status === 405 ? 'Not Allowed' : 'Not Found');
-  const head = reply.head ?? [...(reply.server ? [`Server: ${reply.server}`] : []), 'Content-Type: text/html', `Content-Length: ${reply.body.length}`];
+  const size = byteLength(reply.body);
+  const head = headOf(reply, sh.m.now(), size);
   // -S: the response's head, indented
   const shown = o.flags.has('S') ? `  HTTP/1.1 ${reply.status} ${reason}\n${head.map((l) => `  ${l}\n`).join('')}` : '';
   say(io.busybox ? bb + shown : `${gnu}connected.\nHTTP request sent, awaiting response... ${shown ? '\n' + shown : `${reply.status} ${reason}\n`}`);
@@ -74,7 +79,6 @@ export const wget: Command = (args, io, sh) => {
     else say(`${spider ? 'Remote file does not exist -- broken link!!!' : `${at} ERROR ${reply.status}: ${reason}.`}\n\n`);
     return io.busybox ? 1 : 8;
   }
-  const size = byteLength(reply.body);
   const type = head.find((l) => /^content-type:/i.test(l))?.replace(/^[^:]*: /, '').replace(/;.*/, '');
   if (spider) return say(io.busybox ? '' : `Length: ${size}${type ? ` [${type}]` : ''}\nRemote file exists and could contain further links,\nbut recursion is disabled -- not retrieving.\n\n`), 0;
   let file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
