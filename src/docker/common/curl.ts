@@ -6,7 +6,7 @@
 import { curlVersion, release } from './curl-version';
 import { reason } from './sh/coreutils';
 import { byteLength } from './sh/fs';
-import { agent, headOf, ipOf, isAddress, parseUrl } from './web';
+import { agent, headOf, ipOf, isAddress, parseUrl, reasonOf } from './web';
 import type { Command, HttpReply } from './sh/types';
 
 // `name=x`: the long form of -x; `name:` takes a value; the others are flags
@@ -74,7 +74,7 @@ export const curl: Command = (args, io, sh) => {
     }
   };
   // -d @file drops the file's newlines; --data-binary keeps them; --data-raw takes @ as text
-  const data = [...(o.d ?? []).map((d) => (d[0] === '@' ? read(d.slice(1)).replace(/[\r\n]/g, '') : d)), ...(o['data-binary'] ?? []).map((d) => (d[0] === '@' ? read(d.slice(1)) : d)), ...(o['data-raw'] ?? []), ...(o['data-urlencode'] ?? []).map((d) => d.replace(/[^=]*$/, encodeURIComponent))];
+  const data = [...(o.d ?? []).map((d) => (d[0] === '@' ? read(d.slice(1)).replace(/[\r\n]/g, '') : d)), ...(o['data-binary'] ?? []).map((d) => (d[0] === '@' ? read(d.slice(1)) : d)), ...(o['data-raw'] ?? []), ...(o['data-urlencode'] ?? [])];
   const body = data.length ? data.join('&') : undefined;
   const head = has('I');
   const method = o.X?.at(-1) ?? (head ? 'HEAD' : body !== undefined ? 'POST' : 'GET');
@@ -112,7 +112,7 @@ export const curl: Command = (args, io, sh) => {
         err(`* Connected to ${u.host} (${ip}) port ${u.port}${old ? ' (#0)' : ''}\n`);
         [result, msg, reply] = [56, 'Recv failure: Connection reset by peer', null];
       } else if (!reply) {
-        [result, msg] = isAddress(u.host) || ip ? [7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server`] : [6, `Could not resolve host: ${u.host}`];
+        [result, msg] = ip ? [7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server`] : [6, `Could not resolve host: ${u.host}`];
         if (ip) err(`* connect to ${ip} port ${u.port} failed: Connection refused\n`);
       }
     }
@@ -122,10 +122,9 @@ export const curl: Command = (args, io, sh) => {
     let fin = '';
     const lines = reply ? headOf(reply, sh.m.now(), size) : [];
     if (reply) {
-      const status = `HTTP/1.1 ${reply.status} ${reply.reason ?? (reply.status === 200 ? 'OK' : reply.status === 405 ? 'Not Allowed' : 'Not Found')}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`;
+      const status = `HTTP/1.1 ${reply.status} ${reasonOf(reply)}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`;
       const extra = (o.H ?? []).filter((h) => /^[^:]+:\s*\S/.test(h));
-      const user = o.u?.at(-1);
-      err(`* Connected to ${u.host} (${ip}) port ${u.port}${old ? ' (#0)' : ''}\n${[`${method} ${u.path} HTTP/1.1`, `Host: ${u.host}${u.port === 80 ? '' : ':' + u.port}`, ...(user ? [`Authorization: Basic ${btoa(user.includes(':') ? user : user + ':')}`] : []), `User-Agent: ${ua}`, 'Accept: */*', ...extra,
+      err(`* Connected to ${u.host} (${ip}) port ${u.port}${old ? ' (#0)' : ''}\n${[`${method} ${u.path} HTTP/1.1`, `Host: ${u.host}${u.port === 80 ? '' : ':' + u.port}`, `User-Agent: ${ua}`, 'Accept: */*', ...extra,
         ...(body === undefined ? [] : [`Content-Length: ${sent}`, 'Content-Type: application/x-www-form-urlencoded']), ''].map((l) => `> ${l}\r\n`).join('')}${sent && !io.tty ? `} [${sent} bytes data]\n` : ''}${status.split('\n').slice(0, -1).map((l) => `< ${l}\n`).join('')}`);
       // -f: an HTTP error ends the transfer before the body
       if (reply.status >= 400 && has('f')) {

@@ -27,6 +27,9 @@ export function agent(sh: ShellLike, io: IO, wget: boolean): string {
 export const headOf = (r: HttpReply, now: number, size: number) =>
   r.head ?? (r.server ? [`Server: ${r.server}`, 'Content-Type: text/html', `Content-Length: ${size}`] : [`Date: ${new Date(now).toUTCString()}`, 'Connection: keep-alive', 'Keep-Alive: timeout=5', `Content-Length: ${size}`]);
 
+/** The status line's text. */
+export const reasonOf = (r: HttpReply) => r.reason ?? (r.status === 200 ? 'OK' : 'Not Found');
+
 /** GNU wget's rate for a transfer of `n` bytes in 1 ms: `601 KB/s`, or with one letter (`601K`) in the dot progress. */
 function rate(n: number, short: boolean): string {
   let r = n * 1000;
@@ -67,7 +70,7 @@ export const wget: Command = (args, io, sh) => {
     else io.err(`${quiet ? '' : `--${at}--  ${url}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\n`}wget: unable to resolve host address '${u.host}'\n`);
     return io.busybox ? 1 : 4;
   }
-  const reason = reply.reason ?? (reply.status === 200 ? 'OK' : reply.status === 405 ? 'Not Allowed' : 'Not Found');
+  const reason = reasonOf(reply);
   const size = byteLength(reply.body);
   const head = headOf(reply, sh.m.now(), size);
   // -S: the response's head, indented
