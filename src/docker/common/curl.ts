@@ -59,6 +59,11 @@ export const curl: Command = (args, io, sh) => {
     } else urls.push(a);
   }
   const has = (k: string) => k in o;
+  if (has('h')) {
+    const rows = 'd data <data>:HTTP POST data|f fail:Fail fast with no output on HTTP errors|h help <category>:Get help for commands|i include:Include protocol response headers in the output|o output <file>:Write to file instead of stdout|O remote-name:Write output to a file named as the remote file|s silent:Silent mode|T upload-file <file>:Transfer local FILE to destination|u user <user:password>:Server user and password|A user-agent <name>:Send User-Agent <name> to server|v verbose:Make the operation more talkative|V version:Show version number and quit';
+    io.out(`Usage: curl [options...] <url>\n${rows.split('|').map((r) => r.replace(/^(\S) ([^:]+(?::p\S+)?):(.*)/, (_, c: string, n: string, d: string) => ` -${c}, --${n.padEnd(21)}${d}\n`)).join('')}\nThis is not the full help, this menu is stripped into categories.\nUse "--help category" to get an overview of all categories.\nFor all options use the manual or "--help all".\n`);
+    return 0;
+  }
   if (has('V')) return io.out(curlVersion(sh)), 0;
   if (o.url) urls.push(...o.url);
   if (!urls.length) {

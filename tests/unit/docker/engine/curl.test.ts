@@ -78,3 +78,11 @@ test('wget saves index.html then index.html.1 (GNU) or refuses to overwrite (bus
   assert.match(g.err, /awaiting response\.\.\. 404 Not Found\n\S+ \S+ ERROR 404: Not Found\.\n/);
   assert.match((await run('docker exec deb wget --spider -S localhost')).err, /awaiting response\.\.\. \n {2}HTTP\/1\.1 200 OK\n {2}Server: nginx\/1\.27\.5\n[^]*Remote file exists and could contain further links,\nbut recursion is disabled -- not retrieving\.\n\n$/);
 });
+
+test('curl --help prints its stripped menu', async () => {
+  const run = session();
+  const h = await run('curl --help');
+  assert.equal(h.exit, 0);
+  assert.match(h.out, /^Usage: curl \[options\.\.\.\] <url>\n -d, --data <data> {10}HTTP POST data\n[^]* -u, --user <user:password> Server user and password\n[^]*\nFor all options use the manual or "--help all"\.\n$/);
+  assert.equal((await run('curl -h')).out, h.out);
+});
