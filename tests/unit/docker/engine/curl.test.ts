@@ -86,3 +86,18 @@ test('curl --help prints its stripped menu', async () => {
   assert.match(h.out, /^Usage: curl \[options\.\.\.\] <url>\n -d, --data <data> {10}HTTP POST data\n[^]* -u, --user <user:password> Server user and password\n[^]*\nFor all options use the manual or "--help all"\.\n$/);
   assert.equal((await run('curl -h')).out, h.out);
 });
+
+test('a Flask app routes by method: POST reaches a methods=[…] or @app.post view, other methods get 405', async () => {
+  const run = session();
+  const app = 'from flask import Flask\\napp = Flask(__name__)\\n\\n@app.route(\\"/\\")\\ndef hola():\\n    return \\"hola\\"\\n\\n@app.route(\\"/alta\\", methods=[\\"GET\\", \\"POST\\"])\\ndef alta():\\n    return \\"alta\\"\\n\\n@app.post(\\"/solo\\")\\ndef solo():\\n    return \\"solo\\"\\n\\napp.run(host=\\"0.0.0.0\\", port=5000)\\n';
+  await run(`printf "${app}" > app.py`);
+  await run("printf 'FROM python:3.12-slim\\nWORKDIR /app\\nRUN pip install -q flask\\nCOPY app.py .\\nCMD [\"python\", \"-u\", \"app.py\"]\\n' > Dockerfile");
+  assert.equal((await run('docker build -q -t fl .')).exit, 0);
+  await run('docker run -d --name fl -p 5000:5000 fl');
+  assert.equal((await run('curl -s -d x=1 localhost:5000/alta')).out, 'alta');
+  assert.equal((await run('curl -s -X POST localhost:5000/solo')).out, 'solo');
+  const no = await run('curl -si -d x=1 localhost:5000/');
+  assert.match(no.out, /^HTTP\/1\.1 405 METHOD NOT ALLOWED\r\n[^]*<title>405 Method Not Allowed<\/title>/);
+  assert.equal((await run('curl -s -o /dev/null -w %{http_code} localhost:5000/solo')).out, '405');
+  assert.match((await run('docker logs fl')).err, /"POST \/alta HTTP\/1\.1" 200 -\n.*"POST \/solo HTTP\/1\.1" 200 -\n.*"\x1b\[31m\x1b\[1mPOST \/ HTTP\/1\.1\x1b\[0m" 405 -\n/);
+});
