@@ -101,3 +101,11 @@ test('a Flask app routes by method: POST reaches a methods=[…] or @app.post vi
   assert.equal((await run('curl -s -o /dev/null -w %{http_code} localhost:5000/solo')).out, '405');
   assert.match((await run('docker logs fl')).err, /"POST \/alta HTTP\/1\.1" 200 -\n.*"POST \/solo HTTP\/1\.1" 200 -\n.*"\x1b\[31m\x1b\[1mPOST \/ HTTP\/1\.1\x1b\[0m" 405 -\n/);
 });
+
+test('python -m http.server answers other methods than GET and HEAD with its 501 page', async () => {
+  const run = session();
+  await run('docker run -d --name py -p 8000:8000 python:3.12-slim python -m http.server');
+  const r = await run('curl -si -d a=1 localhost:8000/');
+  assert.match(r.out, /^HTTP\/1\.1 501 Unsupported method \('POST'\)\r\n[^]*<p>Message: Unsupported method \(&#x27;POST&#x27;\)\.<\/p>\n {8}<p>Error code explanation: 501 - Server does not support this operation\.<\/p>/);
+  assert.match((await run('docker logs py')).err, /\] code 501, message Unsupported method \('POST'\)\n.*\] "POST \/ HTTP\/1\.1" 501 -\n$/);
+});
