@@ -41,7 +41,12 @@ export const curl: Command = (args, io, sh) => {
       (o[k] ??= []).push(valued ? args[++i] : '');
       return true;
     };
-    if (a.startsWith('--') && a.length > 2) {
+    // `--` ends the options
+    if (a === '--') {
+      urls.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
       const [name, short, valued] = LONG[a.slice(2)] ?? [];
       if (name === undefined) return bad('is unknown');
       if (!set(short || name, short ? VALUED.includes(short) : !!valued)) return bad('requires parameter');
@@ -70,11 +75,11 @@ export const curl: Command = (args, io, sh) => {
     io.err(`${args.length > 1 ? 'curl: no URL specified!\n' : ''}curl: try 'curl --help' or 'curl --manual' for more information\n`);
     return 2;
   }
-  const read = (f: string) => {
+  const read = (f: string, post = true) => {
     try {
       return f === '-' ? io.stdin ?? '' : sh.m.fs.readFile(f, sh.cwd);
     } catch {
-      io.err(`Warning: Couldn't read data from file "${f}", this makes an empty POST.\n`);
+      if (post) io.err(`Warning: Couldn't read data from file "${f}", this makes an empty POST.\n`);
       return '';
     }
   };
@@ -155,7 +160,7 @@ export const curl: Command = (args, io, sh) => {
     else err(`* Closing connection${old ? ' 0' : ''}\n`);
     if (result && !quiet) io.err(`curl: (${result}) ${msg}\n`);
     const w = o.w?.at(-1);
-    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1)) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: (lines.find((l) => /^content-type:/i.test(l)) ?? '').replace(/^[^:]*: /, ''), url_effective: `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`, remote_ip: reply ? ip : '', remote_port: reply ? u.port : 0, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
+    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1), false) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: (lines.find((l) => /^content-type:/i.test(l)) ?? '').replace(/^[^:]*: /, ''), url_effective: `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`, remote_ip: reply ? ip : '', remote_port: reply ? u.port : 0, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
     if (result) code = result;
     if (result && has('fail-early')) break;
   }

@@ -109,3 +109,9 @@ test('python -m http.server answers other methods than GET and HEAD with its 501
   assert.match(r.out, /^HTTP\/1\.1 501 Unsupported method \('POST'\)\r\n[^]*<p>Message: Unsupported method \(&#x27;POST&#x27;\)\.<\/p>\n {8}<p>Error code explanation: 501 - Server does not support this operation\.<\/p>/);
   assert.match((await run('docker logs py')).err, /\] code 501, message Unsupported method \('POST'\)\n.*\] "POST \/ HTTP\/1\.1" 501 -\n$/);
 });
+
+test('curl takes `--` as the end of its options', async () => {
+  const run = session();
+  assert.equal((await run('curl --')).err, "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+  assert.equal((await run('curl -s -- localhost:1')).exit, 7);
+});
