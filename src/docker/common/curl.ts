@@ -3,7 +3,7 @@
  * flags), several URLs, -o/-O, -f, -w, -v, POST with -d/-X, and the progress meter it writes to
  * stderr when the body does not go to a terminal. Timings are fixed: each transfer takes 1 ms.
  */
-import { curlVersion, release } from './curl-version';
+import { CURL, curlVersion, release } from './curl-version';
 import { reason } from './sh/coreutils';
 import { byteLength } from './sh/fs';
 import { agent, headOf, ipOf, isAddress, parseUrl, reasonOf } from './web';
@@ -92,7 +92,8 @@ export const curl: Command = (args, io, sh) => {
   const silent = has('s');
   const quiet = silent && !has('S');
   const verbose = has('v');
-  const old = release(sh) === 'bookworm';
+  // curl 7 numbers its connections and words a refusal as the system does
+  const old = (CURL[release(sh)] ?? '8').startsWith('7');
   const ua = o.A?.at(-1) ?? agent(sh, io, false);
   const outs = [...(o.o ?? [])];
   let code = 0;
@@ -122,7 +123,7 @@ export const curl: Command = (args, io, sh) => {
         err(`* Connected to ${u.host} (${ip}) port ${u.port}${old ? ' (#0)' : ''}\n`);
         [result, msg, reply] = [56, 'Recv failure: Connection reset by peer', null];
       } else if (!reply) {
-        [result, msg] = ip ? [7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server`] : [6, `Could not resolve host: ${u.host}`];
+        [result, msg] = ip ? [7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: ${old ? 'Connection refused' : "Couldn't connect to server"}`] : [6, `Could not resolve host: ${u.host}`];
         if (ip) err(`* connect to ${ip} port ${u.port} failed: Connection refused\n`);
       }
     }

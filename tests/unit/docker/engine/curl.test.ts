@@ -115,3 +115,10 @@ test('curl takes `--` as the end of its options', async () => {
   assert.equal((await run('curl --')).err, "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
   assert.equal((await run('curl -s -- localhost:1')).exit, 7);
 });
+
+test("curl 7 (Debian 12's) words a refused connection as the system does and numbers the connection", async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  const r = await run('docker exec web curl -sSv localhost:81');
+  assert.equal(r.err, "*   Trying 127.0.0.1:81...\n* connect to 127.0.0.1 port 81 failed: Connection refused\n* Failed to connect to localhost port 81 after 0 ms: Connection refused\n* Closing connection 0\ncurl: (7) Failed to connect to localhost port 81 after 0 ms: Connection refused\n");
+});
