@@ -7,7 +7,7 @@ import { CURL, curlVersion, release } from './curl-version';
 import { reason } from './sh/coreutils';
 import { byteLength } from './sh/fs';
 import { agent, headOf, ipOf, isAddress, parseUrl, reasonOf } from './web';
-import type { Command, HttpReply } from './sh/types';
+import type { Command } from './sh/types';
 
 // `name=x`: the long form of -x; `name:` takes a value; the others are flags
 const LONG = Object.fromEntries(('output=o request=X header=H data=d data-ascii=d data-raw: data-binary: data-urlencode: write-out=w user-agent=A max-time=m user=u referer=e cookie=b cookie-jar=c form=F upload-file=T proxy=x range=r cert=E config=K dump-header=D '
@@ -98,6 +98,8 @@ export const curl: Command = (args, io, sh) => {
   const outs = [...(o.o ?? [])];
   let code = 0;
   const err = (t: string) => (verbose ? io.err(t) : undefined);
+  // curl -v points out a -X that names the method it would use anyway
+  if (o.X && method === (body === undefined ? 'GET' : 'POST')) err(`Note: Unnecessary use of -X or --request, ${method} is already inferred.\n`);
   for (const url of urls) {
     const u = parseUrl(url);
     // -O names the file after the URL's last segment; -o files go to the URLs in order
@@ -111,21 +113,24 @@ export const curl: Command = (args, io, sh) => {
     }
     const progress = !silent && !has('no-progress-meter') && (file !== undefined || !io.tty);
     if (progress) io.err(METER + meter(0, 0, 0, 0, false));
-    let reply: HttpReply | null = null;
-    let ip = '';
     let result = 0;
     let msg = '';
-    {
-      ip = isAddress(u.host) ? ipOf(u.host) : sh.m.resolve?.(u.host)?.ip ?? (u.host === 'localhost' ? '127.0.0.1' : '');
-      if (ip) err(`*   Trying ${ip}:${u.port}...\n`);
-      reply = sh.m.http(u.host, u.port, u.path, { agent: ua, head, method, body });
-      if (reply?.status === 0) {
-        err(`* Connected to ${u.host} (${ip}) port ${u.port}${old ? ' (#0)' : ''}\n`);
-        [result, msg, reply] = [56, 'Recv failure: Connection reset by peer', null];
-      } else if (!reply) {
-        [result, msg] = ip ? [7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: ${old ? 'Connection refused' : "Couldn't connect to server"}`] : [6, `Could not resolve host: ${u.host}`];
-        if (ip) err(`* connect to ${ip} port ${u.port} failed: Connection refused\n`);
-      }
+    const ip = isAddress(u.host) ? ipOf(u.host) : sh.m.resolve?.(u.host)?.ip ?? (u.host === 'localhost' ? '127.0.0.1' : '');
+    // curl 8 tells how it resolved a name; on the host localhost is ::1 first, which docker-proxy answers too
+    const six = !old && !sh.m.resolve && u.host === 'localhost';
+    const addr = six ? '::1' : ip;
+    if (!old && ip && ip !== u.host) err(`* Host ${u.host}:${u.port} was resolved.\n* IPv6: ${six ? '::1' : '(none)'}\n* IPv4: ${ip}\n`);
+    if (ip) err(`*   Trying ${six ? '[::1]' : ip}:${u.port}...\n`);
+    let reply = sh.m.http(u.host, u.port, u.path, { agent: ua, head, method, body });
+    const connected = `* Connected to ${u.host} (${addr}) port ${u.port}${old ? ' (#0)' : ''}\n`;
+    if (reply?.status === 0) {
+      err(connected);
+      [result, msg, reply] = [56, 'Recv failure: Connection reset by peer', null];
+    } else if (!reply) {
+      [result, msg] = ip ? [7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: ${old ? 'Connection refused' : "Couldn't connect to server"}`] : [6, `Could not resolve host: ${u.host}`];
+      const refused = (a: string, n: number) => err(`* connect to ${a} port ${u.port}${old ? '' : ` from ${a} port ${n}`} failed: Connection refused\n`);
+      if (six) refused('::1', 38034), err(`*   Trying ${ip}:${u.port}...\n`);
+      if (ip) refused(ip, 43170);
     }
     const size = reply ? byteLength(reply.body) : 0;
     const sent = body === undefined ? 0 : body.length;
@@ -135,7 +140,7 @@ export const curl: Command = (args, io, sh) => {
     if (reply) {
       const status = `HTTP/1.1 ${reply.status} ${reasonOf(reply)}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`;
       const extra = (o.H ?? []).filter((h) => /^[^:]+:\s*\S/.test(h));
-      err(`* Connected to ${u.host} (${ip}) port ${u.port}${old ? ' (#0)' : ''}\n${[`${method} ${u.path} HTTP/1.1`, `Host: ${u.host}${u.port === 80 ? '' : ':' + u.port}`, `User-Agent: ${ua}`, 'Accept: */*', ...extra,
+      err(`${connected}${[`${method} ${u.path} HTTP/1.1`, `Host: ${u.host}${u.port === 80 ? '' : ':' + u.port}`, `User-Agent: ${ua}`, 'Accept: */*', ...extra,
         ...(body === undefined ? [] : [`Content-Length: ${sent}`, 'Content-Type: application/x-www-form-urlencoded']), ''].map((l) => `> ${l}\r\n`).join('')}${sent && !io.tty ? `} [${sent} bytes data]\n` : ''}${status.split('\n').slice(0, -1).map((l) => `< ${l}\n`).join('')}`);
       // -f: an HTTP error ends the transfer before the body
       if (reply.status >= 400 && has('f')) {
@@ -161,7 +166,7 @@ export const curl: Command = (args, io, sh) => {
     else err(`* Closing connection${old ? ' 0' : ''}\n`);
     if (result && !quiet) io.err(`curl: (${result}) ${msg}\n`);
     const w = o.w?.at(-1);
-    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1), false) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: (lines.find((l) => /^content-type:/i.test(l)) ?? '').replace(/^[^:]*: /, ''), url_effective: `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`, remote_ip: reply ? ip : '', remote_port: reply ? u.port : 0, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
+    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1), false) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: (lines.find((l) => /^content-type:/i.test(l)) ?? '').replace(/^[^:]*: /, ''), url_effective: `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`, remote_ip: reply ? addr : '', remote_port: reply ? u.port : 0, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
     if (result) code = result;
     if (result && has('fail-early')) break;
   }

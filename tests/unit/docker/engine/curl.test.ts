@@ -30,7 +30,7 @@ test('curl takes long options with values, combined short flags and several URLs
 test('curl -w writes its variables after the body, 000 when the connection fails; -f fails with 22 and no body', async () => {
   const run = await web();
   const w = await run(`curl -s -w '|%{response_code} %{url_effective} %{remote_ip}:%{remote_port} %{time_total} %{exitcode} %{method} 100%%\\t%{bogus}\\n' -X PUT localhost:3000/x`);
-  assert.deepEqual(w, { out: 'PUT /x|200 http://localhost:3000/x 127.0.0.1:3000 0.001000 0 PUT 100%\t\n', err: "curl: unknown --write-out variable: 'bogus'\n", exit: 0 });
+  assert.deepEqual(w, { out: 'PUT /x|200 http://localhost:3000/x ::1:3000 0.001000 0 PUT 100%\t\n', err: "curl: unknown --write-out variable: 'bogus'\n", exit: 0 });
   const down = await run(`curl -w '%{http_code} %{exitcode}\\n' -s localhost:9999`);
   assert.deepEqual(down, { out: '000 7\n', err: '', exit: 7 });
   assert.deepEqual(await run('curl -sSf localhost:8080/nope'), { out: '', err: 'curl: (22) The requested URL returned error: 404\n', exit: 22 });
@@ -54,7 +54,7 @@ test('curl -v shows the connection, the request and the response head on stderr;
   const run = await web();
   const v = await run('curl -v localhost:3000/hola', { tty: true });
   assert.equal(v.out, 'GET /hola');
-  assert.match(v.err, /^\* {3}Trying 127\.0\.0\.1:3000\.\.\.\n\* Connected to localhost \(127\.0\.0\.1\) port 3000\n> GET \/hola HTTP\/1\.1\r\n> Host: localhost:3000\r\n> User-Agent: curl\/8\.5\.0\r\n> Accept: \*\/\*\r\n> \r\n< HTTP\/1\.1 200 OK\r\n< Date: .*\r\n< Connection: keep-alive\r\n< Keep-Alive: timeout=5\r\n< Content-Length: 9\r\n< \r\n\* Connection #0 to host localhost left intact\n$/);
+  assert.match(v.err, /^\* Host localhost:3000 was resolved\.\n\* IPv6: ::1\n\* IPv4: 127\.0\.0\.1\n\* {3}Trying \[::1\]:3000\.\.\.\n\* Connected to localhost \(::1\) port 3000\n> GET \/hola HTTP\/1\.1\r\n> Host: localhost:3000\r\n> User-Agent: curl\/8\.5\.0\r\n> Accept: \*\/\*\r\n> \r\n< HTTP\/1\.1 200 OK\r\n< Date: .*\r\n< Connection: keep-alive\r\n< Keep-Alive: timeout=5\r\n< Content-Length: 9\r\n< \r\n\* Connection #0 to host localhost left intact\n$/);
   assert.match((await run('docker exec web curl -sv localhost')).err, /port 80 \(#0\)\n[^]*\{ \[615 bytes data\]\n/);
   const post = await run('curl -s -d a=1 localhost:8080');
   assert.match(post.out, /<title>405 Not Allowed<\/title>/);
@@ -108,6 +108,12 @@ test('python -m http.server answers other methods than GET and HEAD with its 501
   const r = await run('curl -si -d a=1 localhost:8000/');
   assert.match(r.out, /^HTTP\/1\.1 501 Unsupported method \('POST'\)\r\n[^]*<p>Message: Unsupported method \(&#x27;POST&#x27;\)\.<\/p>\n {8}<p>Error code explanation: 501 - Server does not support this operation\.<\/p>/);
   assert.match((await run('docker logs py')).err, /\] code 501, message Unsupported method \('POST'\)\n.*\] "POST \/ HTTP\/1\.1" 501 -\n$/);
+});
+
+test('curl -v notes a -X that names the inferred method; refused on the host it tries ::1 then 127.0.0.1', async () => {
+  const run = session();
+  assert.match((await run('curl -v -X POST -d a localhost:1')).err, /^Note: Unnecessary use of -X or --request, POST is already inferred\.\n/);
+  assert.equal((await run('curl -sv localhost:1')).err, "* Host localhost:1 was resolved.\n* IPv6: ::1\n* IPv4: 127.0.0.1\n*   Trying [::1]:1...\n* connect to ::1 port 1 from ::1 port 38034 failed: Connection refused\n*   Trying 127.0.0.1:1...\n* connect to 127.0.0.1 port 1 from 127.0.0.1 port 43170 failed: Connection refused\n* Failed to connect to localhost port 1 after 0 ms: Couldn't connect to server\n* Closing connection\n");
 });
 
 test('curl takes `--` as the end of its options', async () => {
