@@ -10,9 +10,9 @@ import { agent, headOf, ipOf, isAddress, parseUrl, reasonOf } from './web';
 import type { Command } from './sh/types';
 
 // `name=x`: the long form of -x; `name:` takes a value; the others are flags
-const LONG = Object.fromEntries(('output=o request=X header=H data=d data-ascii=d data-raw: data-binary: data-urlencode: write-out=w user-agent=A max-time=m user=u referer=e cookie=b cookie-jar=c form=F upload-file=T proxy=x range=r cert=E config=K dump-header=D '
+const LONG = new Map(('output=o request=X header=H data=d data-ascii=d data-raw: data-binary: data-urlencode: write-out=w user-agent=A max-time=m user=u referer=e cookie=b cookie-jar=c form=F upload-file=T proxy=x range=r cert=E config=K dump-header=D '
   + 'silent=s show-error=S fail=f location=L include=i head=I verbose=v insecure=k version=V remote-name=O ipv4=4 ipv6=6 no-buffer=N http1.0=0 get=G globoff=g help=h progress-bar=# remote-header-name=J '
-  + 'connect-timeout: retry: retry-delay: retry-max-time: resolve: cacert: key: url: compressed http1.1 http2 fail-with-body no-progress-meter fail-early no-keepalive location-trusted').split(' ').map((w) => [w.split(/[=:]/)[0], w.split(/[=:]/).concat(w.endsWith(':') ? ':' : '')]));
+  + 'connect-timeout: retry: retry-delay: retry-max-time: resolve: cacert: key: url: compressed http1.1 http2 fail-with-body no-progress-meter fail-early no-keepalive location-trusted').split(' ').map((w) => [w.split(/[=:]/)[0], w.split(/[=:]/).concat(w.endsWith(':') ? ':' : '')] as const));
 const VALUED = 'AbcCdDeEFHKmorTuwxXyYzQtUP';
 const FLAGS = 'aBfgGhiIjJklLMnNOpqRsSvVZ#0123456';
 
@@ -47,7 +47,7 @@ export const curl: Command = (args, io, sh) => {
       break;
     }
     if (a.startsWith('--')) {
-      const [name, short, valued] = LONG[a.slice(2)] ?? [];
+      const [name, short, valued] = LONG.get(a.slice(2)) ?? [];
       if (name === undefined) return bad('is unknown');
       if (!set(short || name, short ? VALUED.includes(short) : !!valued)) return bad('requires parameter');
     } else if (a[0] === '-' && a.length > 1) {
@@ -179,7 +179,7 @@ function writeOut(f: string, v: Record<string, string | number>, err: (t: string
   return f.replace(/%%|%\{([^}]*)\}|\\([nrt])/g, (m, name?: string, esc?: string) => {
     if (esc) return esc === 'n' ? '\n' : esc === 't' ? '\t' : '\r';
     if (name === undefined) return '%';
-    if (name in v) return String(v[name]);
+    if (Object.hasOwn(v, name)) return String(v[name]);
     err(`curl: unknown --write-out variable: '${name}'\n`);
     return '';
   });

@@ -23,14 +23,15 @@ test('curl takes long options with values, combined short flags and several URLs
   assert.equal((await run('ls /dev/null')).exit, 0);
   assert.deepEqual(await run('curl --foo localhost'), { out: '', err: "curl: option --foo: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exit: 2 });
   assert.deepEqual(await run('curl -sSo'), { out: '', err: "curl: option -sSo: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exit: 2 });
+  assert.equal((await run('curl --constructor')).err, "curl: option --constructor: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
   assert.equal((await run('curl -s')).err, "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
   assert.equal((await run('curl -O localhost:8080/')).err, 'curl: Remote file name has no length!\n');
 });
 
 test('curl -w writes its variables after the body, 000 when the connection fails; -f fails with 22 and no body', async () => {
   const run = await web();
-  const w = await run(`curl -s -w '|%{response_code} %{url_effective} %{remote_ip}:%{remote_port} %{time_total} %{exitcode} %{method} 100%%\\t%{bogus}\\n' -X PUT localhost:3000/x`);
-  assert.deepEqual(w, { out: 'PUT /x|200 http://localhost:3000/x ::1:3000 0.001000 0 PUT 100%\t\n', err: "curl: unknown --write-out variable: 'bogus'\n", exit: 0 });
+  const w = await run(`curl -s -w '|%{response_code} %{url_effective} %{remote_ip}:%{remote_port} %{time_total} %{exitcode} %{method} 100%%\\t%{bogus}%{toString}\\n' -X PUT localhost:3000/x`);
+  assert.deepEqual(w, { out: 'PUT /x|200 http://localhost:3000/x ::1:3000 0.001000 0 PUT 100%\t\n', err: "curl: unknown --write-out variable: 'bogus'\ncurl: unknown --write-out variable: 'toString'\n", exit: 0 });
   const down = await run(`curl -w '%{http_code} %{exitcode}\\n' -s localhost:9999`);
   assert.deepEqual(down, { out: '000 7\n', err: '', exit: 7 });
   assert.deepEqual(await run('curl -sSf localhost:8080/nope'), { out: '', err: 'curl: (22) The requested URL returned error: 404\n', exit: 22 });
