@@ -1,101 +1,103 @@
 /**
- * curl and wget, for the containers that have them and for the host: a GET through the machine's
- * network (inside the bridge, or from the host to the ports containers publish).
+ * wget, for the containers that have it and for the host, and what it shares with curl: a GET
+ * through the machine's network (inside the bridge, or from the host to the ports containers publish).
  */
-import { splitPath } from './sh/fs';
-import { CURL, curlVersion, release } from './curl-version';
+import { byteLength, splitPath } from './sh/fs';
+import { CURL, release } from './curl-version';
 import { opts, usage } from './sh/opts';
-import type { Command, IO, ShellLike } from './sh/types';
+import type { Command, HttpReply, IO, ShellLike } from './sh/types';
 
-function parseUrl(u: string): { host: string; port: number; path: string } | null {
+export function parseUrl(u: string): { host: string; port: number; path: string } | null {
   const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(u);
   if (!m) return null;
   return { host: m[2], port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] ?? '/' };
 }
 
-const isAddress = (host: string) => /^(localhost|\d+\.\d+\.\d+\.\d+)$/.test(host);
-const ipOf = (host: string) => (host === 'localhost' ? '127.0.0.1' : host);
+export const isAddress = (host: string) => /^(localhost|\d+\.\d+\.\d+\.\d+)$/.test(host);
+export const ipOf = (host: string) => (host === 'localhost' ? '127.0.0.1' : host);
 
 /** The User-Agent servers log: the release's curl or GNU wget (busybox's wget sends just `Wget`). */
-function agent(sh: ShellLike, io: IO, wget: boolean): string {
+export function agent(sh: ShellLike, io: IO, wget: boolean): string {
   const r = release(sh);
   if (wget) return io.busybox ? 'Wget' : `Wget/1.21.${r === 'bookworm' ? 3 : 4}`;
   return 'curl/' + (CURL[r] ?? CURL.noble);
 }
 
-export const curl: Command = (args, io, sh) => {
-  const o = opts(args, 'oXHd');
-  if (o.flags.has('V') || o.flags.has('--version')) return io.out(curlVersion(sh)), 0;
-  const url = o.rest[0];
-  if (!url) {
-    io.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
-    return 2;
-  }
-  // -s silences curl's own messages, -S brings the errors back
-  const silent = (o.flags.has('s') || o.flags.has('--silent')) && !(o.flags.has('S') || o.flags.has('--show-error'));
-  const fail = (code: number, msg: string) => (silent || io.err(`curl: (${code}) ${msg}\n`), code);
-  const u = parseUrl(url);
-  if (!u) return fail(3, 'URL rejected: Malformed input to a URL function');
-  // -I asks for the head only, -i shows it before the body
-  const head = o.flags.has('I') || o.flags.has('--head');
-  const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io, false), head });
-  // A published port whose container does not listen: docker-proxy accepts, then the connection drops
-  if (reply?.status === 0) return fail(56, 'Recv failure: Connection reset by peer');
-  if (!reply) {
-    if (isAddress(u.host)) return fail(7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: Couldn't connect to server`);
-    return fail(6, `Could not resolve host: ${u.host}`);
-  }
-  if (head || o.flags.has('i') || o.flags.has('--include')) {
-    const lines = reply.head ?? [...(reply.server ? [`Server: ${reply.server}`] : []), 'Content-Type: text/html', `Content-Length: ${reply.body.length}`];
-    io.out(`HTTP/1.1 ${reply.status} ${reply.reason ?? (reply.status === 200 ? 'OK' : 'Not Found')}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`);
-    if (head) return 0;
-  }
-  if (o.values.o) {
-    sh.m.fs.writeFile(o.values.o, reply.body, sh.cwd);
-    return 0;
-  }
-  io.out(reply.body);
-  return 0;
-};
+/** The response's header lines: the server's own, or what a server that keeps none sends (node's http without headers set). */
+export const headOf = (r: HttpReply, now: number, size: number) =>
+  r.head ?? (r.server ? [`Server: ${r.server}`, 'Content-Type: text/html', `Content-Length: ${size}`] : [`Date: ${new Date(now).toUTCString()}`, 'Connection: keep-alive', 'Keep-Alive: timeout=5', `Content-Length: ${size}`]);
+
+/** The status line's text. */
+export const reasonOf = (r: HttpReply) => r.reason ?? (r.status === 200 ? 'OK' : 'Not Found');
+
+/** GNU wget's rate for a transfer of `n` bytes in 1 ms: `601 KB/s`, or with one letter (`601K`) in the dot progress. */
+function rate(n: number, short: boolean): string {
+  let r = n * 1000;
+  let i = 0;
+  for (; r >= 1024 && i < 3; i++) r /= 1024;
+  const v = r.toFixed(r >= 99.95 ? 0 : r >= 9.995 ? 1 : 2);
+  return short ? v.padStart(4) + ' KMG'[i] : `${v} ${['B', 'KB', 'MB', 'GB'][i]}/s`;
+}
 
 export const wget: Command = (args, io, sh) => {
-  const o = opts(args, 'O');
+  const o = opts(args.map((a) => (a === '--quiet' ? '-q' : a === '--server-response' ? '-S' : a.replace(/^--output-document=/, '-O'))), 'O');
   const u = o.rest[0] && parseUrl(o.rest[0]);
   if (!u) {
     if (io.busybox) usage(io, 'wget [-cqS] [-O FILE] URL...');
     else io.err('wget: missing URL\n');
     return 1;
   }
-  const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io, true) });
+  const spider = o.flags.has('--spider');
+  const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io, true), head: spider });
   const quiet = o.flags.has('q');
   const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
   const url = `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`;
+  const ip = isAddress(u.host) ? ipOf(u.host) : sh.m.resolve?.(u.host)?.ip;
+  const named = ip === u.host ? `${ip}:${u.port}` : `${u.host} (${u.host})|${ip}|:${u.port}`;
+  // GNU's block up to the connection; busybox names the address it connects to
+  const gnu = `${spider ? 'Spider mode enabled. Check if remote file exists.\n' : ''}--${at}--  ${url}\n${ip === u.host ? '' : `Resolving ${u.host} (${u.host})... ${ip}\n`}Connecting to ${named}... `;
+  const bb = `Connecting to ${u.host}${u.port === 80 ? '' : ':' + u.port} (${ip}:${u.port})\n`;
+  const say = (t: string) => (quiet ? undefined : io.err(t));
   if (!reply || reply.status === 0) {
-    if (isAddress(u.host)) {
-      const ip = ipOf(u.host);
-      const named = ip === u.host ? `${ip}:${u.port}` : `${u.host} (${u.host})|${ip}|:${u.port}`;
+    if (ip) {
       // The machine itself (or a proxy) refuses the port; an address nobody has does not answer at all
-      const why = reply || ip === '127.0.0.1' ? 'Connection refused' : io.busybox ? 'Host is unreachable' : 'No route to host';
-      if (io.busybox) io.err(`${quiet ? '' : `Connecting to ${u.host}:${u.port} (${ip}:${u.port})\n`}wget: can't connect to remote host (${ip}): ${why}\n`);
-      else if (!quiet) io.err(`--${at}--  ${url}\n${ip === u.host ? '' : `Resolving ${u.host} (${u.host})... ${ip}\n`}Connecting to ${named}... failed: ${why}.\n`);
+      const why = reply || ip === '127.0.0.1' || ip !== u.host ? 'Connection refused' : io.busybox ? 'Host is unreachable' : 'No route to host';
+      if (io.busybox) io.err(`${quiet ? '' : bb}wget: can't connect to remote host (${ip}): ${why}\n`);
+      else say(`${gnu}failed: ${why}.\n`);
       return io.busybox ? 1 : 4;
     }
     if (io.busybox) io.err(`wget: bad address '${u.host}'\n`);
     else io.err(`${quiet ? '' : `--${at}--  ${url}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\n`}wget: unable to resolve host address '${u.host}'\n`);
     return io.busybox ? 1 : 4;
   }
+  const reason = reasonOf(reply);
+  const size = byteLength(reply.body);
+  const head = headOf(reply, sh.m.now(), size);
+  // -S: the response's head, indented
+  const shown = o.flags.has('S') ? `  HTTP/1.1 ${reply.status} ${reason}\n${head.map((l) => `  ${l}\n`).join('')}` : '';
+  say(io.busybox ? bb + shown : `${gnu}connected.\nHTTP request sent, awaiting response... ${shown ? '\n' + shown : `${reply.status} ${reason}\n`}`);
   // An error status is not saved: busybox dies with the status line, GNU wget exits 8.
   if (reply.status !== 200) {
-    if (io.busybox) io.err(`${quiet ? '' : `Connecting to ${u.host} (${u.host}:${u.port})\n`}wget: server returned error: HTTP/1.1 ${reply.status} Not Found\n`);
-    else if (!quiet) {
-      io.err(`--${at}--  ${url}\nConnecting to ${u.host}:${u.port}... connected.\nHTTP request sent, awaiting response... ${reply.status} Not Found\n${at} ERROR ${reply.status}: Not Found.\n\n`);
-    }
+    if (io.busybox) io.err(`wget: server returned error: HTTP/1.1 ${reply.status} ${reason}\n`);
+    else say(`${spider ? 'Remote file does not exist -- broken link!!!' : `${at} ERROR ${reply.status}: ${reason}.`}\n\n`);
     return io.busybox ? 1 : 8;
   }
-  const file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
+  const type = head.find((l) => /^content-type:/i.test(l))?.replace(/^[^:]*: /, '').replace(/;.*/, '');
+  if (spider) return say(io.busybox ? '' : `Length: ${size}${type ? ` [${type}]` : ''}\nRemote file exists and could contain further links,\nbut recursion is disabled -- not retrieving.\n\n`), 0;
+  let file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
+  // GNU keeps what is there (index.html.1…); busybox refuses to overwrite it
+  if (o.values.O === undefined) {
+    const taken = (f: string) => !!sh.m.fs.resolve(f, sh.cwd)?.node;
+    if (taken(file) && io.busybox) return io.err(`${quiet ? '' : bb}wget: can't open '${file}': File exists\n`), 1;
+    for (let n = 1, base = file; taken(file); n++) file = `${base}.${n}`;
+  }
   if (file === '-') io.out(reply.body);
-  else sh.m.fs.writeFile(file, reply.body, sh.cwd);
-  if (io.busybox && !quiet) io.err(`Connecting to ${u.host} (${u.host}:${u.port})\n${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n${file.padEnd(20)} 100% |********************************|   ${reply.body.length}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
+  else if (file !== '/dev/null') sh.m.fs.writeFile(file, reply.body, sh.cwd);
+  if (io.busybox) say(`${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n${file.padEnd(20)} 100% |********************************|   ${size}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
+  else {
+    const q = file === '-' ? 'STDOUT' : `‘${file}’`;
+    const bar = io.tty ? `${file.slice(0, 19).padEnd(20)}100%[===================>]${String(size).padStart(8)}  --.-KB/s    in 0s      ` : `     0K${' '.repeat(55)}100%${rate(size, true)}=0.001s`;
+    say(`Length: ${size}${type ? ` [${type}]` : ''}\nSaving to: ${q}\n\n${bar}\n\n${at} (${rate(size, false)}) - ${file === '-' ? 'written to stdout' : q + ' saved'} [${size}/${size}]\n\n`);
+  }
   return 0;
 };
-

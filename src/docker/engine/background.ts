@@ -53,12 +53,16 @@ function httpServer(at: Launch, port: number, dir: string, env: string[]): Proc 
     },
     serve(p, path, req): HttpReply | null {
       if (p !== port) return null;
-      const r = listing(path);
+      // SimpleHTTPRequestHandler has do_GET and do_HEAD only: other methods are 501
+      const method = req?.method ?? (req?.head ? 'HEAD' : 'GET');
+      const other = !/^(GET|HEAD)$/.test(method) && `Unsupported method ('${method}')`;
+      const r = listing(other ? '\0' : path);
+      if (other) [r.status, r.body, r.reason] = [501, r.body.replace('404', '501').replace('File not found.', other.replace(/'/g, '&#x27;') + '.').replace('404 - Nothing matches the given URI', '501 - Server does not support this operation'), other];
       // http.server's log_message: the client, its own date format, the request line and `-` for the size
       const t = logTime(m.now());
       const line = (s: string) => req?.log.err(`${req.from} - - [${t}] ${s}\n`);
-      if (r.status === 404) line('code 404, message File not found');
-      line(`"${req?.head ? 'HEAD' : 'GET'} ${path} HTTP/1.1" ${r.status} -`);
+      if (r.status !== 200) line(`code ${r.status}, message ${other || 'File not found'}`);
+      line(`"${method} ${path} HTTP/1.1" ${r.status} -`);
       return r;
     },
   });

@@ -47,7 +47,7 @@ export function flaskMain(at: Launch, o: Context, env: string[], argv: string[])
       // a state brought back from a save runs the module again, silently
       if (!app) start(SILENT);
       if (!app || port !== app.port || (app.host === '127.0.0.1' && from !== '127.0.0.1')) return null;
-      const g = flaskGet(app, path, from, m.now());
+      const g = flaskGet(app, path, from, m.now(), req?.method);
       log.err(g.log);
       return g.reply;
     },

@@ -417,19 +417,27 @@ function website(m: Machine, root: string, server: string, notFound: string, log
     if (port !== 80) return null;
     const file = root + (path.endsWith('/') ? path + 'index.html' : path);
     const date = 'Date: ' + httpDate(m.now());
-    const log = (status: number, bytes: number) => req && logged(req, `${req.head ? 'HEAD' : 'GET'} ${path} HTTP/1.1`, status, req.head ? 0 : bytes, file);
+    const method = req?.method ?? (req?.head ? 'HEAD' : 'GET');
+    const log = (status: number, bytes: number) => req && logged(req, `${method} ${path} HTTP/1.1`, status, req.head ? 0 : bytes, file);
     let body: string;
     let mtime: number;
+    const fail = (status: number, page: string) => {
+      const len = 'Content-Length: ' + byteLength(page);
+      const head = apache ? [date, 'Server: ' + server, len, 'Content-Type: text/html; charset=iso-8859-1'] : ['Server: ' + server, date, 'Content-Type: text/html', len, 'Connection: keep-alive'];
+      log(status, byteLength(page));
+      return { status, body: page, server, head, reason: status === 405 ? 'Not Allowed' : undefined };
+    };
+    // nginx's static module refuses other methods, and a POST to a file it has
+    const refuse = () => fail(405, notFound.replace(/404 Not Found/g, '405 Not Allowed'));
+    if (!apache && !/^(GET|HEAD|POST)$/.test(method)) return refuse();
     try {
       body = m.fs.readFile(file);
       const n = m.fs.resolve(file, '/').node;
       mtime = n && n.kind !== 'whiteout' ? n.mtime : m.now();
     } catch {
-      const len = 'Content-Length: ' + byteLength(notFound);
-      const head = apache ? [date, 'Server: ' + server, len, 'Content-Type: text/html; charset=iso-8859-1'] : ['Server: ' + server, date, 'Content-Type: text/html', len, 'Connection: keep-alive'];
-      log(404, byteLength(notFound));
-      return { status: 404, body: notFound, server, head };
+      return fail(404, notFound);
     }
+    if (!apache && method === 'POST') return refuse();
     const size = byteLength(body);
     const type = 'Content-Type: ' + (MIME[file.slice(file.lastIndexOf('.') + 1)] ?? (apache ? 'text/plain' : 'application/octet-stream'));
     const modified = 'Last-Modified: ' + httpDate(mtime);
@@ -752,7 +760,7 @@ export function nodeApp(at: Launch, o: Context, args: string[], banner = ''): Pr
     // a state brought back from a save did not boot: the program runs again, silently
     serve(p, path, req) {
       const { port, body, serve } = r ?? load();
-      const a = serve?.(p, path);
+      const a = serve?.(p, path, req?.method);
       if (a) req?.log.out(a.out);
       return a ? { status: a.status, body: a.body, server: '' } : p === port ? { status: 200, body: body || 'Hello World!', server: '' } : null;
     },

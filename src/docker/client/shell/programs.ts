@@ -3,7 +3,8 @@
  * look at it and filter the client's output, plus `sudo`, and a `sleep` that moves the clock.
  */
 import { COREUTILS } from '../../common/sh/coreutils';
-import { curl, wget } from '../../common/web';
+import { curl } from '../../common/curl';
+import { wget } from '../../common/web';
 import type { HostShell, Program } from './host-shell';
 
 const CORE = ['echo', 'cat', 'ls', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc', 'env', 'printenv', 'clear', 'whoami', 'hostname', 'true', 'false', 'date', 'tar', 'xargs', 'awk', 'sed', 'sort', 'uniq', 'cut', 'tr', 'tee', 'which'];

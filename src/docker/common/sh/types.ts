@@ -43,8 +43,8 @@ export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: bool
 /** `reason`: the status line's text when the server words it otherwise (Werkzeug's `NOT FOUND`). */
 export interface HttpReply { status: number; body: string; server: string; head?: string[]; reason?: string }
 
-/** What the client sends besides the path: its User-Agent, and HEAD for `curl -I`. */
-export interface HttpClient { agent: string; head?: boolean }
+/** What the client sends besides the path: its User-Agent, HEAD for `curl -I`, another method and its body (`curl -d`). */
+export interface HttpClient { agent: string; head?: boolean; method?: string; body?: string }
 
 /** A GET as the server sees it: the client's address, the Host header, and where the server logs it. */
 export interface HttpRequest extends HttpClient { from: string; host: string; log: Out }

@@ -26,14 +26,15 @@ export function runFlask(m: Machine, env: string[], cwd: string, file: string, s
   const python = pythonRelease(m.fs, vars);
   const installed = exists(m.fs, `${sitePackages(python, venvOf(m.fs, exe, vars.PATH))}/flask`);
   const app = /^(\w+)\s*=\s*(?:flask\.)?Flask\(/m.exec(src)?.[1] ?? 'app';
+  // `METHOD rule` → the view function
   const routes = new Map<string, string>();
   let pending: string[] = [];
   let run: string | undefined;
   // the lines Flask would run become blank (or `pass`), so the tracebacks keep their line numbers
   const lines = src.split('\n').map((l) => {
     const t = l.trim();
-    const route = new RegExp(`^@${app}\\.(?:route|get)\\(\\s*(['"])(.*?)\\1`).exec(t);
-    if (route) return pending.push(route[2]), '';
+    const route = new RegExp(`^@${app}\\.(route|get|post|put|delete|patch)\\(\\s*(['"])(.*?)\\2(.*)`).exec(t);
+    if (route) return pending.push(...(route[1] === 'route' ? /methods\s*=\s*\[([^\]]*)/.exec(route[4])?.[1].match(/\w+/g) ?? ['GET'] : [route[1]]).map((v) => `${v.toUpperCase()} ${route[3]}`)), '';
     const def = /^def\s+(\w+)/.exec(t);
     if (def && pending.length) pending.forEach((p) => routes.set(p, def[1])), (pending = []);
     if (/^@/.test(t) || (installed && /^(from\s+flask\b|import\s+flask\s*$)/.test(t)) || new RegExp(`^${app}\\s*=\\s*(flask\\.)?Flask\\(|^${app}\\.\\w+(\\.|\\[)`).test(t)) return '';
@@ -80,18 +81,21 @@ export function banner(a: FlaskApp, ip: string): { out: string; err: string } {
 const NOT_FOUND = '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n';
 const ERROR_500 = '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application.</p>\n';
 
-/** A GET: the route function's value (a dict as Flask's compact JSON), and Werkzeug's log line. */
-export function flaskGet(a: FlaskApp, path: string, from: string, now: number): { reply: HttpReply; log: string } {
-  // a rule's <name> and <int:name> parts are the function's arguments
+/** A request: the route function's value (a dict as Flask's compact JSON), and Werkzeug's log line. */
+export function flaskGet(a: FlaskApp, path: string, from: string, now: number, method = 'GET'): { reply: HttpReply; log: string } {
+  // a rule's <name> and <int:name> parts are the function's arguments; a rule without the method answers 405
   let call = '';
-  for (const [rule, f] of a.routes) {
+  let other = false;
+  for (const [key, f] of a.routes) {
+    const rule = key.slice(key.indexOf(' ') + 1);
     const ints: boolean[] = [];
     const m = new RegExp(`^${rule.replace(/[.+?()]/g, '\\$&').replace(/<(?:(\w+):)?\w+>/g, (_x, conv: string) => (ints.push(conv === 'int'), conv === 'int' ? '(\\d+)' : conv === 'path' ? '(.+)' : '([^/]+)'))}$`).exec(decodeURIComponent(path.replace(/\?.*$/, '')));
-    if (m && !call) call = `${f}(${m.slice(1).map((v, k) => (ints[k] ? v : JSON.stringify(v))).join(', ')})`;
+    if (m && !key.startsWith((method === 'HEAD' ? 'GET' : method) + ' ')) other = true;
+    else if (m && !call) call = `${f}(${m.slice(1).map((v, k) => (ints[k] ? v : JSON.stringify(v))).join(', ')})`;
   }
   const fn = call;
-  let status = fn ? 200 : 404;
-  let body = NOT_FOUND;
+  let status = fn ? 200 : other ? 405 : 404;
+  let body = other ? '<!doctype html>\n<html lang=en>\n<title>405 Method Not Allowed</title>\n<h1>Method Not Allowed</h1>\n<p>The method is not allowed for the requested URL.</p>\n' : NOT_FOUND;
   let type = 'text/html; charset=utf-8';
   if (fn) {
     const r = a.rt.run(call + '\n');
@@ -102,8 +106,8 @@ export function flaskGet(a: FlaskApp, path: string, from: string, now: number): 
       type = 'application/json';
     } else body = String(v ?? '');
   }
-  const line = `GET ${path} HTTP/1.1`;
-  const log = `${from} - - [${logTime(now)}] "${status === 404 ? style(line, 33) : status === 500 ? style(line, 1, 35) : line}" ${status} -\n`;
+  const line = `${method} ${path} HTTP/1.1`;
+  const log = `${from} - - [${logTime(now)}] "${status === 404 ? style(line, 33) : status === 405 ? style(line, 1, 31) : status === 500 ? style(line, 1, 35) : line}" ${status} -\n`;
   const head = [`Server: Werkzeug/3.1.3 Python/${a.python}`, `Date: ${new Date(now).toUTCString()}`, `Content-Type: ${type}`, `Content-Length: ${new TextEncoder().encode(body).length}`, 'Connection: close'];
-  return { reply: { status, body, server: '', head, reason: ['OK', 'NOT FOUND', 'INTERNAL SERVER ERROR'][[200, 404, 500].indexOf(status)] }, log };
+  return { reply: { status, body, server: '', head, reason: ['OK', 'NOT FOUND', 'INTERNAL SERVER ERROR', 'METHOD NOT ALLOWED'][[200, 404, 500, 405].indexOf(status)] }, log };
 }

@@ -12,7 +12,8 @@ import { ORACLE, mysqlCommand } from '../sql/mysql';
 import { top, uptime } from './top';
 import { nginxCommand } from './nginx';
 import { opts, usage } from '../../common/sh/opts';
-import { curl, wget } from '../../common/web';
+import { curl } from '../../common/curl';
+import { wget } from '../../common/web';
 import { evalArith } from '../../common/sh/arith';
 import type { Command, IO, ShellLike } from './types';
 

@@ -852,14 +852,14 @@ export function interpreter(h: Host) {
     },
     /** The ports the program listens on. */
     ports: () => [...servers.keys()],
-    /** A GET of `url` on `port` (null: nothing listens there): the handler's response and what it logged. */
-    request(port: number, url: string): { status: number; body: string; out: string } | null {
+    /** A request for `url` on `port` (null: nothing listens there): the handler's response and what it logged. */
+    request(port: number, url: string, method = 'GET'): { status: number; body: string; out: string } | null {
       if (!servers.has(port)) return null;
       log.length = 0;
       let body = '';
       const res = { statusCode: 200, setHeader() {}, writeHead: (c: number) => ((res.statusCode = c), res), write: (x: V) => ((body += x), true), end: (x: V = '') => void (body += x) };
       try {
-        servers.get(port)?.({ url, method: 'GET', headers: {} }, res);
+        servers.get(port)?.({ url, method, headers: {} }, res);
       } catch { /* what was sent before the handler failed */ }
       return { status: res.statusCode, body, out: log.join('') };
     },

@@ -1,0 +1,186 @@
+/**
+ * curl as students type it: curl's option table (long options with values, combined short
+ * flags), several URLs, -o/-O, -f, -w, -v, POST with -d/-X, and the progress meter it writes to
+ * stderr when the body does not go to a terminal. Timings are fixed: each transfer takes 1 ms.
+ */
+import { CURL, curlVersion, release } from './curl-version';
+import { reason } from './sh/coreutils';
+import { byteLength } from './sh/fs';
+import { agent, headOf, ipOf, isAddress, parseUrl, reasonOf } from './web';
+import type { Command } from './sh/types';
+
+// `name=x`: the long form of -x; `name:` takes a value; the others are flags
+const LONG = new Map(('output=o request=X header=H data=d data-ascii=d data-raw: data-binary: data-urlencode: write-out=w user-agent=A max-time=m user=u referer=e cookie=b cookie-jar=c form=F upload-file=T proxy=x range=r cert=E config=K dump-header=D '
+  + 'silent=s show-error=S fail=f location=L include=i head=I verbose=v insecure=k version=V remote-name=O ipv4=4 ipv6=6 no-buffer=N http1.0=0 get=G globoff=g help=h progress-bar=# remote-header-name=J '
+  + 'connect-timeout: retry: retry-delay: retry-max-time: resolve: cacert: key: url: compressed http1.1 http2 fail-with-body no-progress-meter fail-early no-keepalive location-trusted').split(' ').map((w) => [w.split(/[=:]/)[0], w.split(/[=:]/).concat(w.endsWith(':') ? ':' : '')] as const));
+const VALUED = 'AbcCdDeEFHKmorTuwxXyYzQtUP';
+const FLAGS = 'aBfgGhiIjJklLMnNOpqRsSvVZ#0123456';
+
+/** curl's progress meter field: five characters, in k and M past 100000 bytes (lib/progress.c max5data). */
+function max5(n: number): string {
+  const k = 1024, M = k * k;
+  const s = n < 1e5 ? `${n}` : n < 1e4 * k ? `${Math.floor(n / k)}k` : n < 100 * M ? `${Math.floor(n / M)}.${Math.floor((n % M) / (M / 10))}M` : `${Math.floor(n / M)}M`;
+  return s.padStart(5);
+}
+/** One line of the meter: total, received and sent with their percentages, speeds as bytes per 1 ms. */
+function meter(total: number, got: number, up: number, sent: number, done: boolean): string {
+  const pct = (a: number, of: number) => `${of ? Math.floor((a * 100) / of) : 0}`.padStart(3);
+  const t = '--:--:--';
+  return `\r${pct(got + sent, total + up)} ${max5(total + up)}  ${pct(got, total)} ${max5(got)}  ${pct(sent, up)} ${max5(sent)}  ${max5(done ? got * 1000 : 0)}  ${max5(done ? sent * 1000 : 0)} ${t} ${t} ${t} ${max5(done ? (got + sent) * 1000 : 0)}`;
+}
+const METER = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
+
+export const curl: Command = (args, io, sh) => {
+  const o: Record<string, string[]> = {};
+  const urls: string[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    const bad = (why: string) => (io.err(`curl: option ${a}: ${why}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`), 2);
+    const set = (k: string, valued: boolean) => {
+      if (valued && i + 1 >= args.length) return false;
+      (o[k] ??= []).push(valued ? args[++i] : '');
+      return true;
+    };
+    // `--` ends the options
+    if (a === '--') {
+      urls.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const [name, short, valued] = LONG.get(a.slice(2)) ?? [];
+      if (name === undefined) return bad('is unknown');
+      if (!set(short || name, short ? VALUED.includes(short) : !!valued)) return bad('requires parameter');
+    } else if (a[0] === '-' && a.length > 1) {
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j];
+        if (VALUED.includes(c)) {
+          if (j + 1 < a.length) (o[c] ??= []).push(a.slice(j + 1));
+          else if (!set(c, true)) return bad('requires parameter');
+          break;
+        }
+        if (!FLAGS.includes(c)) return bad('is unknown');
+        o[c] = [''];
+      }
+    } else urls.push(a);
+  }
+  const has = (k: string) => k in o;
+  if (has('h')) {
+    const rows = 'd data <data>:HTTP POST data|f fail:Fail fast with no output on HTTP errors|h help <category>:Get help for commands|i include:Include protocol response headers in the output|o output <file>:Write to file instead of stdout|O remote-name:Write output to a file named as the remote file|s silent:Silent mode|T upload-file <file>:Transfer local FILE to destination|u user <user:password>:Server user and password|A user-agent <name>:Send User-Agent <name> to server|v verbose:Make the operation more talkative|V version:Show version number and quit';
+    io.out(`Usage: curl [options...] <url>\n${rows.split('|').map((r) => r.replace(/^(\S) ([^:]+(?::p\S+)?):(.*)/, (_, c: string, n: string, d: string) => ` -${c}, --${n.padEnd(21)}${d}\n`)).join('')}\nThis is not the full help, this menu is stripped into categories.\nUse "--help category" to get an overview of all categories.\nFor all options use the manual or "--help all".\n`);
+    return 0;
+  }
+  if (has('V')) return io.out(curlVersion(sh)), 0;
+  if (o.url) urls.push(...o.url);
+  if (!urls.length) {
+    io.err(`${args.length > 1 ? 'curl: no URL specified!\n' : ''}curl: try 'curl --help' or 'curl --manual' for more information\n`);
+    return 2;
+  }
+  const read = (f: string, post = true) => {
+    try {
+      return f === '-' ? io.stdin ?? '' : sh.m.fs.readFile(f, sh.cwd);
+    } catch {
+      if (post) io.err(`Warning: Couldn't read data from file "${f}", this makes an empty POST.\n`);
+      return '';
+    }
+  };
+  // -d @file drops the file's newlines; --data-binary keeps them; --data-raw takes @ as text
+  const data = [...(o.d ?? []).map((d) => (d[0] === '@' ? read(d.slice(1)).replace(/[\r\n]/g, '') : d)), ...(o['data-binary'] ?? []).map((d) => (d[0] === '@' ? read(d.slice(1)) : d)), ...(o['data-raw'] ?? []), ...(o['data-urlencode'] ?? [])];
+  const body = data.length ? data.join('&') : undefined;
+  const head = has('I');
+  const method = o.X?.at(-1) ?? (head ? 'HEAD' : body !== undefined ? 'POST' : 'GET');
+  // -s silences the meter and the errors; -S brings the errors back
+  const silent = has('s');
+  const quiet = silent && !has('S');
+  const verbose = has('v');
+  // curl 7 numbers its connections and words a refusal as the system does
+  const old = (CURL[release(sh)] ?? '8').startsWith('7');
+  const ua = o.A?.at(-1) ?? agent(sh, io, false);
+  const outs = [...(o.o ?? [])];
+  let code = 0;
+  const err = (t: string) => (verbose ? io.err(t) : undefined);
+  // curl -v points out a -X that names the method it would use anyway
+  if (o.X && method === (body === undefined ? 'GET' : 'POST')) err(`Note: Unnecessary use of -X or --request, ${method} is already inferred.\n`);
+  for (const url of urls) {
+    const u = parseUrl(url);
+    // -O names the file after the URL's last segment; -o files go to the URLs in order
+    const to = has('O') ? u?.path.split(/[?#]/)[0].split('/').pop() ?? '' : outs.shift();
+    const file = to === '-' ? undefined : to;
+    // these fail before a transfer starts: no meter
+    if (!u || (has('O') && !to)) {
+      if (!quiet) io.err(u ? 'curl: Remote file name has no length!\n' : 'curl: (3) URL rejected: Malformed input to a URL function\n');
+      code = u ? 23 : 3;
+      continue;
+    }
+    const progress = !silent && !has('no-progress-meter') && (file !== undefined || !io.tty);
+    if (progress) io.err(METER + meter(0, 0, 0, 0, false));
+    let result = 0;
+    let msg = '';
+    const ip = isAddress(u.host) ? ipOf(u.host) : sh.m.resolve?.(u.host)?.ip ?? (u.host === 'localhost' ? '127.0.0.1' : '');
+    // curl 8 tells how it resolved a name; on the host localhost is ::1 first, which docker-proxy answers too
+    const six = !old && !sh.m.resolve && u.host === 'localhost';
+    const addr = six ? '::1' : ip;
+    if (!old && ip && ip !== u.host) err(`* Host ${u.host}:${u.port} was resolved.\n* IPv6: ${six ? '::1' : '(none)'}\n* IPv4: ${ip}\n`);
+    if (ip) err(`*   Trying ${six ? '[::1]' : ip}:${u.port}...\n`);
+    let reply = sh.m.http(u.host, u.port, u.path, { agent: ua, head, method, body });
+    const connected = `* Connected to ${u.host} (${addr}) port ${u.port}${old ? ' (#0)' : ''}\n`;
+    if (reply?.status === 0) {
+      err(connected);
+      [result, msg, reply] = [56, 'Recv failure: Connection reset by peer', null];
+    } else if (!reply) {
+      [result, msg] = ip ? [7, `Failed to connect to ${u.host} port ${u.port} after 0 ms: ${old ? 'Connection refused' : "Couldn't connect to server"}`] : [6, `Could not resolve host: ${u.host}`];
+      const refused = (a: string, n: number) => err(`* connect to ${a} port ${u.port}${old ? '' : ` from ${a} port ${n}`} failed: Connection refused\n`);
+      if (six) refused('::1', 38034), err(`*   Trying ${ip}:${u.port}...\n`);
+      if (ip) refused(ip, 43170);
+    }
+    const size = reply ? byteLength(reply.body) : 0;
+    const sent = body === undefined ? 0 : body.length;
+    let out = '';
+    let fin = '';
+    const lines = reply ? headOf(reply, sh.m.now(), size) : [];
+    if (reply) {
+      const status = `HTTP/1.1 ${reply.status} ${reasonOf(reply)}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`;
+      const extra = (o.H ?? []).filter((h) => /^[^:]+:\s*\S/.test(h));
+      err(`${connected}${[`${method} ${u.path} HTTP/1.1`, `Host: ${u.host}${u.port === 80 ? '' : ':' + u.port}`, `User-Agent: ${ua}`, 'Accept: */*', ...extra,
+        ...(body === undefined ? [] : [`Content-Length: ${sent}`, 'Content-Type: application/x-www-form-urlencoded']), ''].map((l) => `> ${l}\r\n`).join('')}${sent && !io.tty ? `} [${sent} bytes data]\n` : ''}${status.split('\n').slice(0, -1).map((l) => `< ${l}\n`).join('')}`);
+      // -f: an HTTP error ends the transfer before the body
+      if (reply.status >= 400 && has('f')) {
+        [result, msg] = [22, `The requested URL returned error: ${reply.status}`];
+        if (progress) io.err(meter(size, 0, 0, 0, false));
+      } else {
+        out = (head || has('i') ? status : '') + (head ? '' : reply.body);
+        if (size && !sent && !io.tty && !head) err(`{ [${size} bytes data]\n`);
+        fin = meter(size, head ? 0 : size, sent, sent, true);
+      }
+    }
+    if (file !== undefined && !result && file !== '/dev/null') {
+      try {
+        sh.m.fs.writeFile(file, out, sh.cwd);
+      } catch (e) {
+        io.err(`Warning: Failed to open the file ${file}: ${reason(e)}\n`);
+        [result, msg] = [23, 'Failure writing output to destination'];
+      }
+    } else if (file === undefined) io.out(out);
+    if (progress) io.err(reply && !result ? fin + '\n' : '\n');
+    if (result) err(`* ${msg}\n`);
+    if (!result || result === 22) err(`* Connection #0 to host ${u.host} left intact\n`);
+    else err(`* Closing connection${old ? ' 0' : ''}\n`);
+    if (result && !quiet) io.err(`curl: (${result}) ${msg}\n`);
+    const w = o.w?.at(-1);
+    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1), false) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: (lines.find((l) => /^content-type:/i.test(l)) ?? '').replace(/^[^:]*: /, ''), url_effective: `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`, remote_ip: reply ? addr : '', remote_port: reply ? u.port : 0, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
+    if (result) code = result;
+    if (result && has('fail-early')) break;
+  }
+  return code;
+};
+
+/** -w: `%{name}` variables, `%%`, and the `\n`, `\r`, `\t` escapes (src/tool_writeout.c). */
+function writeOut(f: string, v: Record<string, string | number>, err: (t: string) => void): string {
+  v.response_code = v.http_code;
+  return f.replace(/%%|%\{([^}]*)\}|\\([nrt])/g, (m, name?: string, esc?: string) => {
+    if (esc) return esc === 'n' ? '\n' : esc === 't' ? '\t' : '\r';
+    if (name === undefined) return '%';
+    if (Object.hasOwn(v, name)) return String(v[name]);
+    err(`curl: unknown --write-out variable: '${name}'\n`);
+    return '';
+  });
+}
