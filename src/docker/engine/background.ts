@@ -7,6 +7,7 @@
 import type { Ctr, Engine } from './engine';
 import { SILENT, idleUntil, nginx, nodeApp, program, runsProgram, type Launch, type Proc } from './process';
 import { redisServer } from './redis';
+import { envVar } from './env-var';
 import type { BgProc, HttpReply, HttpRequest, Machine, Out } from './shell/types';
 import { logTime, pythonRelease } from './shell/runtimes';
 
@@ -39,7 +40,7 @@ function httpServer(at: Launch, port: number, dir: string, env: string[]): Proc 
   const buffered = !at.tty && !env.some((e) => /^PYTHONUNBUFFERED=./.test(e));
   let held = '';
   const print = (out: Out, s: string) => (buffered ? (held += s) : out.out(s));
-  const server = `SimpleHTTP/0.6 Python/${pythonRelease(m.fs, {}).split(' ')[0]}`;
+  const server = `SimpleHTTP/0.6 Python/${pythonRelease(m.fs, { PYTHON_VERSION: envVar(env, 'PYTHON_VERSION') || undefined }).split(' ')[0]}`;
   return program(at, {
     async boot(out) {
       print(out, `Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...\n`);

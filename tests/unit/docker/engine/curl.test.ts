@@ -129,3 +129,10 @@ test("curl 7 (Debian 12's) words a refused connection as the system does and num
   const r = await run('docker exec web curl -sSv localhost:81');
   assert.equal(r.err, "*   Trying 127.0.0.1:81...\n* connect to 127.0.0.1 port 81 failed: Connection refused\n* Failed to connect to localhost port 81 after 0 ms: Connection refused\n* Closing connection 0\ncurl: (7) Failed to connect to localhost port 81 after 0 ms: Connection refused\n");
 });
+
+test("nginx's 50x.html holds its page (497 bytes); python's http.server names the image's python in its Server header", async () => {
+  const run = session();
+  assert.match((await run('docker run --rm nginx sh -c "wc -c /usr/share/nginx/html/50x.html; grep h1 /usr/share/nginx/html/50x.html"')).out, /^497 \/usr\/share\/nginx\/html\/50x.html\n<h1>An error occurred.<\/h1>\n$/);
+  await run('docker run -d --name hs -p 8000:8000 python:3.12-slim python -m http.server');
+  assert.match((await run('curl -sI localhost:8000')).out, /\r\nServer: SimpleHTTP\/0.6 Python\/3.12.11\r\n/);
+});
