@@ -15,6 +15,7 @@ import { clientRepl } from './clients';
 import { NGINX_PID, nginxStamp, nginxVersion } from './shell/nginx';
 import { signalName } from '../common/sh/signals';
 import { lines } from '../common/sh/text';
+import { splitPath } from '../common/sh/fs';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
 import { envVar } from './env-var';
@@ -411,6 +412,8 @@ type AccessLog = (req: HttpRequest, line: string, status: number, bytes: number,
  * A web server's GET on port 80: the file under its document root, or its own 404 page, with the
  * headers each server writes in its order (nginx's ETag is mtime-size, Apache's size-microseconds).
  */
+const REASONS: Record<number, string> = { 301: 'Moved Permanently', 403: 'Forbidden', 405: 'Not Allowed' };
+
 function website(m: Machine, root: string, server: string, notFound: string, logged: AccessLog) {
   const apache = server.startsWith('Apache');
   return (port: number, path: string, req?: HttpRequest): HttpReply | null => {
@@ -421,15 +424,27 @@ function website(m: Machine, root: string, server: string, notFound: string, log
     const log = (status: number, bytes: number) => req && logged(req, `${method} ${path} HTTP/1.1`, status, req.head ? 0 : bytes, file);
     let body: string;
     let mtime: number;
-    const fail = (status: number, page: string) => {
+    const fail = (status: number, page: string, location?: string) => {
       const len = 'Content-Length: ' + byteLength(page);
-      const head = apache ? [date, 'Server: ' + server, len, 'Content-Type: text/html; charset=iso-8859-1'] : ['Server: ' + server, date, 'Content-Type: text/html', len, 'Connection: keep-alive'];
+      const at = location ? ['Location: ' + location] : [];
+      const head = apache ? [date, 'Server: ' + server, ...at, len, 'Content-Type: text/html; charset=iso-8859-1'] : ['Server: ' + server, date, 'Content-Type: text/html', len, ...at, 'Connection: keep-alive'];
       log(status, byteLength(page));
-      return { status, body: page, server, head, reason: status === 405 ? 'Not Allowed' : undefined };
+      return { status, body: page, server, head, reason: REASONS[status] };
     };
+    // nginx's pages are its 404 page with another status line
+    const page = (status: number) => notFound.replace(/404 Not Found/g, `${status} ${REASONS[status]}`);
     // nginx's static module refuses other methods, and a POST to a file it has
-    const refuse = () => fail(405, notFound.replace(/404 Not Found/g, '405 Not Allowed'));
+    const refuse = () => fail(405, page(405));
     if (!apache && !/^(GET|HEAD|POST)$/.test(method)) return refuse();
+    const dir = m.fs.find(splitPath(root + path));
+    if (dir?.kind === 'dir') {
+      // a directory named without its slash: a redirect, which nginx writes with its own port (80,
+      // so none) and Apache with the client's Host; with the slash but no index.html, nginx forbids
+      const host = req?.host ?? 'localhost';
+      const to = `http://${apache ? host : host.replace(/:\d+$/, '')}${path}/`;
+      if (!path.endsWith('/')) return fail(301, apache ? `${notFound.slice(0, notFound.indexOf('<title>'))}<title>301 Moved Permanently</title>\n</head><body>\n<h1>Moved Permanently</h1>\n<p>The document has moved <a href="${to}">here</a>.</p>\n</body></html>\n` : page(301), to);
+      if (!apache && !dir.children.has('index.html')) return fail(403, page(403));
+    }
     try {
       body = m.fs.readFile(file);
       const n = m.fs.resolve(file, '/').node;
@@ -554,7 +569,8 @@ export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
     // A daemon's stdout is /dev/null, where the image's access.log points; the error log stays.
     serve: website(m, daemon && !toErr ? '/var/www/html' : '/usr/share/nginx/html', NGINX, nginx404(NGINX), (req, line, status, bytes, file) => {
       const w = workers[conn++ % workers.length];
-      if (status === 404 && toErr) req.log.err(`${nginxStamp(m.now())} [error] ${w}#${w}: *${conn} open() "${file}" failed (2: No such file or directory), client: ${req.from}, server: localhost, request: "${line}", host: "${req.host}"\n`);
+      const why = status === 404 ? `open() "${file}" failed (2: No such file or directory)` : status === 403 ? `directory index of "${file.replace(/index\.html$/, '')}" is forbidden` : '';
+      if (why && toErr) req.log.err(`${nginxStamp(m.now())} [error] ${w}#${w}: *${conn} ${why}, client: ${req.from}, server: localhost, request: "${line}", host: "${req.host}"\n`);
       if (!daemon) req.log.out(`${req.from} - - [${clfTime(m.now())}] "${line}" ${status} ${bytes} "-" "${req.agent}" "-"\n`);
     }),
     title: [daemon ? 'nginx: master process nginx' : 'nginx: master process nginx -g daemon off;'],

@@ -136,3 +136,18 @@ test("nginx's 50x.html holds its page (497 bytes); python's http.server names th
   await run('docker run -d --name hs -p 8000:8000 python:3.12-slim python -m http.server');
   assert.match((await run('curl -sI localhost:8000')).out, /\r\nServer: SimpleHTTP\/0.6 Python\/3.12.11\r\n/);
 });
+
+test('a directory without its slash is redirected (nginx with its own port, Apache with the Host); nginx forbids one without index.html and logs why', async () => {
+  const run = session();
+  await run('docker run -d --name web -p 8080:80 nginx');
+  await run('docker exec web mkdir -p /usr/share/nginx/html/docs /usr/share/nginx/html/vacio');
+  await run('docker exec web sh -c "echo hola > /usr/share/nginx/html/docs/index.html"');
+  const r = (await run('curl -i localhost:8080/docs')).out;
+  assert.match(r, /^HTTP\/1.1 301 Moved Permanently\r\nServer: nginx\/1.27.5\r\nDate: .*\r\nContent-Type: text\/html\r\nContent-Length: 169\r\nLocation: http:\/\/localhost\/docs\/\r\nConnection: keep-alive\r\n\r\n<html>\r\n<head><title>301 Moved Permanently<\/title>/);
+  assert.equal((await run('curl -s localhost:8080/docs/')).out, 'hola\n');
+  assert.match((await run('curl -sI localhost:8080/vacio/')).out, /^HTTP\/1.1 403 Forbidden\r\n/);
+  assert.match((await run('docker logs --tail 2 web')).err, /\[error\] \d+#\d+: \*\d+ directory index of "\/usr\/share\/nginx\/html\/vacio\/" is forbidden, client: 172.17.0.1, server: localhost, request: "HEAD \/vacio\/ HTTP\/1.1", host: "localhost:8080"\n$/);
+  await run('docker run -d --name ap -p 8081:80 httpd');
+  await run('docker exec ap mkdir /usr/local/apache2/htdocs/docs');
+  assert.match((await run('curl -i localhost:8081/docs')).out, /^HTTP\/1.1 301 Moved Permanently\r\nDate: .*\r\nServer: Apache\/2.4.63 \(Unix\)\r\nLocation: http:\/\/localhost:8081\/docs\/\r\nContent-Length: 235\r\n[^]*<p>The document has moved <a href="http:\/\/localhost:8081\/docs\/">here<\/a>.<\/p>\n<\/body><\/html>\n$/);
+});
