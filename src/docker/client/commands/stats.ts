@@ -66,7 +66,7 @@ export const stats: Handler = async (ctx, f, args) => {
     return 0;
   }
   for (let tick = 1; ; tick++) {
-    await (io.park ?? io.sleep)(500);
+    await (io.park ? io.park(500, true) : io.sleep(500));
     if (io.signal!.aborted) return 130;
     if (tick % 2 === 0) {
       if (!io.park) await api.advance(1000);

@@ -57,8 +57,8 @@ export class HostShell extends Shell {
 
   /** The terminal of the last line typed: what the jobs print shows there. */
   private term?: Out;
-  /** Jobs waiting in a client or a `sleep`: due at `at`, or (`poll`) at the next prompt. */
-  private parked: { at: number; poll?: boolean; go(): Promise<void> }[] = [];
+  /** Jobs waiting in a client or a `sleep`: due at `at`, or (`early`) at the next prompt. */
+  private parked: { at: number; early(): boolean; go(): Promise<void> }[] = [];
   private flushing = false;
 
   /**
@@ -79,9 +79,14 @@ export class HostShell extends Shell {
       // what only paces a drawing (a pull's progress) is not worth waiting for
       sleep: () => Promise.resolve(),
       signal: ac.signal,
+      // `poll`: a client's loop, which looks again at every prompt and ends on its signal; false: a
+      // container's process the client is attached to; neither: the shell's own `sleep`, which
+      // TERM or INT kills with the job
       park: (ms, poll) => new Promise<void>((wake) => {
-        this.parked.push({ at: this.m.now() + ms, poll, go: () => {
+        const shot = () => poll === undefined && ac.signal.aborted;
+        this.parked.push({ at: this.m.now() + ms, early: () => !!poll || shot(), go: () => {
           const s = step();
+          if (shot()) [code, dead] = [128 + ac.signal.reason, true];
           // one killed outright never runs again
           if (!dead) wake();
           else yielded();
@@ -117,7 +122,7 @@ export class HostShell extends Shell {
     this.flushing = true;
     try {
       const now = this.m.now();
-      const first = this.parked.filter((w) => w.poll || w.at <= now);
+      const first = this.parked.filter((w) => w.early() || w.at <= now);
       this.parked = this.parked.filter((w) => !first.includes(w));
       for (const w of first) await w.go();
       for (let k = 0; k < 1000; k++) {

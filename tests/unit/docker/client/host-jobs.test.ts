@@ -105,3 +105,13 @@ test('a job still running when the state is saved is dropped; the container goes
   await sh.run("docker ps --format '{{.Names}}'", io);
   assert.equal(out, 'web\n');
 });
+
+test('kill %1: TERM kills a group waiting in the host\'s sleep, while a client (stats) catches it and ends at once', async () => {
+  const run = session();
+  await run('{ sleep 100; echo a; } &');
+  assert.equal(await screen(run('kill %1')), '[1]+  Terminated              { sleep 100; echo a; }\n');
+  assert.equal(await screen(run('sleep 200')), '');
+  await run('docker run -d --name sl alpine sleep 100');
+  await run("docker stats --format '{{.Name}}' sl &");
+  assert.match(await screen(run('kill %1')), /\[1\]\+  Done                    docker stats --format '\{\{\.Name\}\}' sl\n$/);
+});
