@@ -55,8 +55,8 @@ export class HostShell extends Shell {
     };
   }
 
-  /** The terminal of the last line typed: what the jobs print shows there. */
-  private term?: Out;
+  /** The terminal of the last line typed (at the host or in a container): what the jobs print shows there. */
+  term?: Out;
   /** Jobs waiting in a client or a `sleep`: due at `at`, or (`early`) at the next prompt. */
   private parked: { at: number; early(): boolean; go(): Promise<void> }[] = [];
   private flushing = false;

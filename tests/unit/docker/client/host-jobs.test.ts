@@ -7,9 +7,9 @@ import type { TermIO } from '../../../../src/docker/shell';
 /** A machine and a runner of one line: what the terminal shows (both streams as they came) and the status. */
 function session(seed = 1) {
   const shell = createShell({ seed });
-  const run = async (line: string): Promise<{ screen: string; exit: number }> => {
+  const run = async (line: string, tty = false): Promise<{ screen: string; exit: number }> => {
     let screen = '';
-    const io: TermIO = { out: (t) => void (screen += t), err: (t) => void (screen += t), tty: false, sleep: () => Promise.resolve() };
+    const io: TermIO = { out: (t) => void (screen += t), err: (t) => void (screen += t), tty, sleep: () => Promise.resolve() };
     const exit = await shell.run(line, io);
     return { screen, exit };
   };
@@ -114,4 +114,13 @@ test('kill %1: TERM kills a group waiting in the host\'s sleep, while a client (
   await run('docker run -d --name sl alpine sleep 100');
   await run("docker stats --format '{{.Name}}' sl &");
   assert.match(await screen(run('kill %1')), /\[1\]\+  Done                    docker stats --format '\{\{\.Name\}\}' sl\n$/);
+});
+
+test('what a job prints while a container has the terminal shows there (run & then exec -it)', async () => {
+  const run = session();
+  await run(NGINX);
+  await run('docker exec -it web bash', true);
+  assert.match(await screen(run('curl -s localhost > /dev/null', true)), /^127\.0\.0\.1 - - \[[^\]]+\] "GET \/ HTTP\/1\.1" 200 615 "-" "curl\/7\.88\.1" "-"\n$/);
+  await run('exit', true);
+  assert.equal(await screen(run('jobs')), '[1]+  Running                 docker run --name web -p 8080:80 nginx &\n');
 });
