@@ -121,14 +121,16 @@ export function findJob(sh: Shell, spec: string): Job | string {
 /** Waits for a job to end, or for Ctrl+C (130), or for a signal a trap takes (128+N, its action then runs). */
 async function waitFor(j: Job, io: IO, sh: Shell): Promise<number> {
   const now = () => sh.m.now();
-  // the host's waits move its clock (its jobs run on meanwhile); a job's own `wait` only waits
-  const pass = io.park ?? sh.m.pass ?? io.sleep;
+  // the host's waits move its clock (its jobs run on meanwhile) and take their time on a screen;
+  // a job's own `wait` only waits
+  const host = !io.park && sh.m.pass;
+  const pass = io.park ?? (host ? (ms: number) => host(ms).then(() => io.sleep(ms)) : io.sleep);
   for (let k = 0; j.status() === null; k++) {
     if (io.signal?.aborted) return 130;
     if (sh.caught?.length) return 128 + sh.caught[0];
     // a job that never ends by itself, with no Ctrl+C to stop the wait: an hour, as `sleep infinity`
     // (on the host, an hour of one-second rounds, as long as it goes on)
-    if (j.end === undefined && ((!io.signal && pass === io.sleep) || k > 3600)) {
+    if (j.end === undefined && ((!io.signal && !host) || k > 3600)) {
       if (!io.signal && k <= 3600) await io.sleep(3600_000);
       return 0;
     }

@@ -124,3 +124,21 @@ test('what a job prints while a container has the terminal shows there (run & th
   await run('exit', true);
   assert.equal(await screen(run('jobs')), '[1]+  Running                 docker run --name web -p 8080:80 nginx &\n');
 });
+
+test('wait on a docker job takes its time on a screen, moves the clock, and Ctrl+C ends the wait (130), not the job', async () => {
+  const shell = createShell({ seed: 1 });
+  const quiet: TermIO = { out: () => {}, err: () => {}, tty: false, sleep: () => Promise.resolve() };
+  await shell.run(LOOP, quiet);
+  await shell.run('docker logs -f --tail 0 loop &', quiet);
+  const ac = new AbortController();
+  const slept: number[] = [];
+  let screen = '';
+  const io: TermIO = { out: (t) => void (screen += t), err: (t) => void (screen += t), tty: false, signal: ac.signal, sleep: async (ms) => void (slept.push(ms) === 3 && ac.abort()) };
+  assert.equal(await shell.run('wait', io), 130);
+  assert.deepEqual(slept, [1000, 1000, 1000]);
+  // one for the second before the line, then one for each second waited
+  assert.equal(screen, 'tick\n'.repeat(4));
+  let jobs = '';
+  await shell.run('jobs', { ...quiet, out: (t) => void (jobs += t) });
+  assert.match(jobs, /Running/);
+});
