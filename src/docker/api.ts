@@ -88,6 +88,8 @@ export type OnMessage = (m: JSONMessage) => void | Promise<void>;
 export interface Waiter {
   /** Resolves after `ms` (at once in Node runs); the engine also advances its clock by `ms`. */
   sleep(ms: number): Promise<void>;
+  /** A client in the background: it waits, the clock is the foreground's to move. */
+  park?(ms: number, poll?: boolean): Promise<void>;
   /** Ctrl+C: the daemon finishes the work at once (e.g. SIGKILL) and the call resolves. */
   signal?: AbortSignal;
 }

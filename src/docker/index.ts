@@ -74,6 +74,7 @@ class SimShell implements Shell {
     // the detached scripts due by now run first (a real clock moves by itself), and an attached
     // session shows what they print on this line's terminal
     this.session?.use?.(io);
+    this.host.term = io;
     const due = this.api.advance(this.seeded ? 1000 : 0);
     if (due) await due;
     return this.guard(io, async () => {

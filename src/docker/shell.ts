@@ -16,6 +16,8 @@ export interface TermIO {
   columns?: number;
   /** Pacing for animations and waits; runners without a screen resolve at once. */
   sleep(ms: number): Promise<void>;
+  /** A client in a job on the host: waits for the foreground to move the clock `ms` on (`poll`: or to look again sooner). */
+  park?(ms: number, poll?: boolean): Promise<void>;
   /** Aborted on Ctrl+C: a running command stops as soon as it can and exits 130. */
   signal?: AbortSignal;
 }

@@ -259,7 +259,9 @@ export class Engine implements DockerApi {
     return [...this.containers.values()].map((c) => ({ id: c.id, image: c.image, running: c.status === 'running' || c.status === 'paused' || c.status === 'restarting' }));
   }
 
-  async wait(w: Waiter | undefined, ms: number): Promise<void> {
+  /** `poll`: a loop that looks again (a client in the background then looks at every prompt); a process's own sleep does not. */
+  async wait(w: Waiter | undefined, ms: number, poll = true): Promise<void> {
+    if (w?.park) return w.park(ms, poll);
     const to = this.now() + ms;
     if (w) await w.sleep(ms);
     if (this.sleepers.length || this.reviving) await this.wake(to);
@@ -338,7 +340,7 @@ export class Engine implements DockerApi {
       err: (t) => write('stderr', t),
       sleep: async (ms) => {
         const s = [...c.sinks][0];
-        await this.wait(s?.io, ms);
+        await this.wait(s?.io, ms, false);
       },
       signal: [...c.sinks][0]?.io.signal,
     };

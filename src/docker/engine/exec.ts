@@ -51,7 +51,7 @@ export const execing = {
     const out = (): Out => ({
       out: (t) => { if (!config.Detach && !gone) sinkIo.out(t); },
       err: (t) => { if (!config.Detach && !gone) (tty ? sinkIo.out : sinkIo.err).call(sinkIo, t); },
-      sleep: (ms) => this.wait(sinkIo, ms),
+      sleep: (ms) => this.wait(sinkIo, ms, false),
       signal: inner ? inner.signal : sinkIo.signal,
     });
     const engine = this;

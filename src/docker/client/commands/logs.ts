@@ -38,9 +38,13 @@ export const logs: Handler = async (ctx, f, [name]) => {
   // Following: new lines as they come, until Ctrl+C or the container stops.
   let seen = (await api.containerLogs(name, {})).length;
   while (!io.signal.aborted) {
-    await io.sleep(500);
-    // time passes while it follows: the container's sleeping script runs on
-    await api.advance(500);
+    // time passes while it follows: the container's sleeping script runs on (in a job on the host,
+    // as the foreground moves the clock)
+    if (io.park) await io.park(500, true);
+    else {
+      await io.sleep(500);
+      await api.advance(500);
+    }
     const all = await api.containerLogs(name, {});
     all.slice(seen).forEach(print);
     seen = all.length;

@@ -1,7 +1,7 @@
 /** `docker run`: create (pulling when needed), attach, start, and wait or hand over the terminal. */
 import { ApiError } from '../../api';
 import type { Handler } from '../cli';
-import { checkTty, createContainer, enterOrExit, withHelp } from './shared';
+import { checkTty, createContainer, enterOrExit, waitAttached, withHelp } from './shared';
 
 export const run: Handler = async (ctx, f, args) => {
   const detach = f.bool('detach');
@@ -34,16 +34,7 @@ export const run: Handler = async (ctx, f, args) => {
       handle.detach();
       return 0;
     }
-    const res = await api.containerWait(id, io);
-    if (res) return res.StatusCode;
-    // Ctrl+C: the client forwards SIGINT to the container (sig-proxy), still attached: what the
-    // process prints as it stops (nginx's "signal 2 (SIGINT) received") reaches the terminal.
-    try {
-      await api.containerKill(id, 'SIGINT');
-    } catch { /* already gone */ }
-    handle.detach();
-    const after = await api.containerWait(id, { sleep: io.sleep });
-    return after?.StatusCode ?? 130;
+    return await waitAttached(ctx, id, handle);
   } catch (e) {
     if (e instanceof ApiError) throw withHelp(`Error response from daemon: ${e.message}`, 'run', e.exitCode ?? 125);
     throw e;

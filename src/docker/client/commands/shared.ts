@@ -303,6 +303,22 @@ export function checkTty(ctx: Ctx, interactive: boolean, tty: boolean): void {
  * Hands the terminal to `h` until it exits or detaches; returns the exit code now when the
  * process has already ended (a command that ran to completion).
  */
+/**
+ * An attached client waiting for the container's end: Ctrl+C (or `kill %1`'s TERM) goes to the
+ * container (sig-proxy), still attached, so what the process prints as it stops (nginx's
+ * "signal 2 (SIGINT) received") reaches the terminal; the client exits with its code.
+ */
+export async function waitAttached(ctx: Ctx, id: string, handle: ProcessHandle): Promise<number> {
+  const { api, io } = ctx;
+  const res = await api.containerWait(id, io);
+  if (res) return res.StatusCode;
+  try {
+    await api.containerKill(id, io.signal?.reason === 15 ? 'SIGTERM' : 'SIGINT');
+  } catch { /* already gone */ }
+  handle.detach();
+  return (await api.containerWait(id, { sleep: io.sleep, park: io.park }))?.StatusCode ?? 130;
+}
+
 export function enterOrExit(ctx: Ctx, h: ProcessHandle): number {
   if (h.exited) return h.exitCode ?? 0;
   ctx.enter(h);

@@ -20,10 +20,10 @@ export const start: Handler = async (ctx, f, args) => {
     if (!io.signal?.aborted) return handle.detach(), 0;
     // Ctrl+C: forwarded to the container (sig-proxy), as `docker run` does
     try {
-      await api.containerKill(args[0], 'SIGINT');
+      await api.containerKill(args[0], io.signal?.reason === 15 ? 'SIGTERM' : 'SIGINT');
     } catch { /* already gone */ }
     handle.detach();
-    return (await api.containerWait(args[0], { sleep: io.sleep }))?.StatusCode ?? 130;
+    return (await api.containerWait(args[0], { sleep: io.sleep, park: io.park }))?.StatusCode ?? 130;
   }
   const failed: string[] = [];
   for (const a of args) {

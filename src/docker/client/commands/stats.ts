@@ -66,10 +66,10 @@ export const stats: Handler = async (ctx, f, args) => {
     return 0;
   }
   for (let tick = 1; ; tick++) {
-    await io.sleep(500);
+    await (io.park ? io.park(500, true) : io.sleep(500));
     if (io.signal!.aborted) return 130;
     if (tick % 2 === 0) {
-      await api.advance(1000);
+      if (!io.park) await api.advance(1000);
       // Without names the list follows the containers that start (and, without -a, die).
       if (!args.length) {
         const now = await listed();

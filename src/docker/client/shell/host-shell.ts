@@ -6,7 +6,7 @@
 import type { TermIO } from '../../shell';
 import type { Fs } from '../../common/sh/fs';
 import { Shell, STD_PATH } from '../../common/sh/sh';
-import type { Command, IO, Machine } from '../../common/sh/types';
+import type { BgProc, Command, IO, Machine, Out } from '../../common/sh/types';
 
 /** A host program: a command of the shared shell (`docker` reads `io.stdin`, undefined for the terminal). */
 export type Program = Command;
@@ -47,6 +47,93 @@ export class HostShell extends Shell {
     for (const dir of ['/tmp', HOME, '/dev']) fs.mkdir(dir, '/', true);
     const dev = fs.find(['dev']);
     if (dev?.kind === 'dir') dev.children.set('null', { kind: 'file', size: 0, data: '', mode: 0o666, rdev: [1, 3], mtime: now() });
+    m.job = (_argv, body) => this.job(body);
+    // (without jobs, no more turns than the clock takes: health probes run between them)
+    m.pass = (ms) => {
+      const moved = Promise.resolve(advance(ms));
+      return this.parked.length ? moved.then(() => this.flush()) : moved;
+    };
+  }
+
+  /** The terminal of the last line typed (at the host or in a container): what the jobs print shows there. */
+  term?: Out;
+  /** Jobs waiting in a client or a `sleep`: due at `at`, or (`early`) at the next prompt. */
+  private parked: { at: number; early(): boolean; go(): Promise<void> }[] = [];
+  private flushing = false;
+
+  /**
+   * `cmd &` on the host (`docker logs -f web &`, `{ sleep 2; date; } &`): a coroutine that parks
+   * in its waits and goes on only when the foreground moves the clock or reaches a prompt, so a
+   * run stays the same in every replay; its waits never move the clock themselves.
+   */
+  private job(body: (o: Out) => Promise<number>): BgProc {
+    let code: number | null = null;
+    let dead = false;
+    let yielded = () => {};
+    const step = () => new Promise<void>((r) => (yielded = r));
+    const ac = new AbortController();
+    const write = (k: 'out' | 'err') => (t: string) => void (!dead && this.term?.[k](t));
+    const o: Out = {
+      out: write('out'),
+      err: write('err'),
+      // what only paces a drawing (a pull's progress) is not worth waiting for
+      sleep: () => Promise.resolve(),
+      signal: ac.signal,
+      // `poll`: a client's loop, which looks again at every prompt and ends on its signal; false: a
+      // container's process the client is attached to; neither: the shell's own `sleep`, which
+      // TERM or INT kills with the job
+      park: (ms, poll) => new Promise<void>((wake) => {
+        const shot = () => poll === undefined && ac.signal.aborted;
+        this.parked.push({ at: this.m.now() + ms, early: () => !!poll || shot(), go: () => {
+          const s = step();
+          if (shot()) [code, dead] = [128 + ac.signal.reason, true];
+          // one killed outright never runs again
+          if (!dead) wake();
+          else yielded();
+          return s;
+        } });
+        yielded();
+      }),
+    };
+    return {
+      pid: this.m.newPid(),
+      status: () => code,
+      run: () => {
+        const s = step();
+        body(o).catch((e) => (o.err(`error interno del simulador: ${(e as Error)?.message}\n`), 1)).then((c) => {
+          // a client whose wait `kill` cancelled exits 0 (moby's errdefs.IsCanceled), not Ctrl+C's 130
+          code ??= c === 130 && ac.signal.reason === 15 ? 0 : c;
+          yielded();
+        });
+        return s;
+      },
+      // the client catches INT and TERM and ends as on Ctrl+C; any other signal kills it
+      kill: (sig) => {
+        if (code !== null) return;
+        if (sig === 2 || sig === 15) ac.abort(sig);
+        else [code, dead] = [128 + sig, true];
+      },
+    };
+  }
+
+  /** The parked jobs that may go on: the polling ones once, then those due, earliest first. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      const now = this.m.now();
+      const first = this.parked.filter((w) => w.early() || w.at <= now);
+      this.parked = this.parked.filter((w) => !first.includes(w));
+      for (const w of first) await w.go();
+      for (let k = 0; k < 1000; k++) {
+        const w = this.parked.reduce<(typeof this.parked)[number] | undefined>((a, b) => (b.at <= now && (!a || b.at < a.at) ? b : a), undefined);
+        if (!w) break;
+        this.parked.splice(this.parked.indexOf(w), 1);
+        await w.go();
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 
   /** The host's PS1 is a plain `$ `; `> ` or a question's own prompt while one waits; nothing while `cat` reads the terminal. */
@@ -71,7 +158,18 @@ export class HostShell extends Shell {
 
   /** A line typed at the host's prompt: an unfinished command (`for …`, `echo 'a`) reads on with `> `, as interactive bash does. */
   async line(line: string, io: TermIO): Promise<number> {
+    this.term = io;
+    if (this.parked.length) await this.flush();
     return this.input(line, io);
+  }
+
+  protected override jobsRun(): Promise<void> {
+    return this.flush();
+  }
+
+  override resume(out: Out): Promise<number> {
+    this.term = out;
+    return super.resume(out);
   }
 
   /** Runs a whole line; an unfinished one is an error. */

@@ -5,7 +5,7 @@
 import { COREUTILS } from '../../common/sh/coreutils';
 import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
-import type { HostShell, Program } from './host-shell';
+import type { Program } from './host-shell';
 
 const CORE = ['echo', 'cat', 'ls', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc', 'env', 'printenv', 'clear', 'whoami', 'hostname', 'true', 'false', 'date', 'tar', 'xargs', 'awk', 'sed', 'sort', 'uniq', 'cut', 'tr', 'tee', 'which'];
 
@@ -23,12 +23,16 @@ const sudo: Program = (args, io, sh) => {
   return sh.spawn(argv, io);
 };
 
-/** `sleep` on the host moves the simulated clock (containers' timers, `docker ps` ages) and waits at most 3 s. */
+/**
+ * `sleep` on the host moves the simulated clock (containers' timers, `docker ps` ages, the jobs)
+ * and waits at most 3 s; in a job it waits for the clock the foreground moves.
+ */
 const sleep: Program = (args, io, sh) =>
   COREUTILS.sleep(args, {
     ...io,
     sleep: async (ms) => {
-      await (sh as HostShell).advance(ms);
+      if (io.park) return io.park(ms);
+      await sh.m.pass?.(ms);
       return io.sleep(Math.min(ms, 3000));
     },
   }, sh);

@@ -72,7 +72,7 @@ export async function background(sh: Shell, items: AndOr[], text: string, io: IO
   sh.bgPid = String(job.pid);
   if (sh.interactive && sh.flavor === 'bash') io.err(`[${n}] ${job.pid}\n`);
   if (proc) {
-    Object.assign(job, { status: () => proc.status(), end: proc.end });
+    Object.assign(job, { status: () => proc.status(), end: proc.end, kill: proc.kill });
     await proc.run?.();
     starting = false;
     // one that never waited is noticed as a quick real job is
@@ -121,15 +121,20 @@ export function findJob(sh: Shell, spec: string): Job | string {
 /** Waits for a job to end, or for Ctrl+C (130), or for a signal a trap takes (128+N, its action then runs). */
 async function waitFor(j: Job, io: IO, sh: Shell): Promise<number> {
   const now = () => sh.m.now();
+  // the host's waits move its clock (its jobs run on meanwhile) and take their time on a screen;
+  // a job's own `wait` only waits
+  const host = !io.park && sh.m.pass;
+  const pass = io.park ?? (host ? (ms: number) => host(ms).then(() => io.sleep(ms)) : io.sleep);
   for (let k = 0; j.status() === null; k++) {
     if (io.signal?.aborted) return 130;
     if (sh.caught?.length) return 128 + sh.caught[0];
     // a job that never ends by itself, with no Ctrl+C to stop the wait: an hour, as `sleep infinity`
-    if (j.end === undefined && (!io.signal || k > 3600)) {
-      if (!io.signal) await io.sleep(3600_000);
+    // (on the host, an hour of one-second rounds, as long as it goes on)
+    if (j.end === undefined && ((!io.signal && !host) || k > 3600)) {
+      if (!io.signal && k <= 3600) await io.sleep(3600_000);
       return 0;
     }
-    await io.sleep(j.end !== undefined ? Math.max(1, Math.min(1000, j.end - now())) : 1000);
+    await pass(j.end !== undefined ? Math.max(1, Math.min(1000, j.end - now())) : 1000);
   }
   return j.status() ?? 0;
 }
@@ -176,8 +181,13 @@ export const JOB_BUILTINS: Record<string, (argv: string[], io: IO, sh: Shell) =>
     const j = findJob(sh, argv[1] ?? '%');
     if (typeof j === 'string') return err(sh, io, 'fg', sh.flavor === 'bash' ? j : j.replace('No such job: %', 'No current job'), 1);
     io.out(j.text + '\n');
-    const code = await waitFor(j, io, sh);
-    if (j.status() === null) sh.m.signal?.(j.pid, 2, sh.ownPid);
+    let code = await waitFor(j, io, sh);
+    if (j.status() === null && j.kill) {
+      // a host job takes its Ctrl+C and ends as it does in the foreground
+      j.kill(2);
+      await sh.m.pass?.(0);
+      code = j.status() ?? code;
+    } else if (j.status() === null) sh.m.signal?.(j.pid, 2, sh.ownPid);
     forget(sh, j);
     return code;
   },
@@ -197,7 +207,8 @@ export function jobPids(sh: Shell, pids: string[], sig: number, io: IO): { pids:
   const out = pids.flatMap((p) => {
     const j = p.startsWith('%') ? findJob(sh, p) : sh.jobs.find((x) => String(x.pid) === p) ?? p;
     if (typeof j !== 'string' && !sh.m.signal) {
-      if (j.status() === null) j.status = () => 128 + sig;
+      if (j.kill) j.kill(sig);
+      else if (j.status() === null) j.status = () => 128 + sig;
       return [];
     }
     if (!p.startsWith('%')) return [p];

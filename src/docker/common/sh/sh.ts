@@ -318,9 +318,15 @@ export class Shell implements ShellLike {
       return await this.run(src, io);
     } finally {
       this.typed = false;
-      if (this.interactive && this.jobs.length) notify(this, io);
+      if (this.interactive && this.jobs.length) {
+        await this.jobsRun();
+        notify(this, io);
+      }
     }
   }
+
+  /** Before the notice of ended jobs: a machine whose jobs wait for the prompt lets them run (the host). */
+  protected jobsRun(): Promise<void> | void {}
 
   /** True while a line typed at a terminal runs: `cat` without operands then reads the terminal. */
   typed = false;

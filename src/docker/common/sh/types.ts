@@ -8,6 +8,8 @@ export interface Out {
   /** Waits `ms` of simulated time (advances the engine clock); `argv`: the `sleep` command that waits, a process of its own. */
   sleep(ms: number, argv?: string[]): Promise<void>;
   signal?: AbortSignal;
+  /** In a job on the host: waits until the foreground has moved the clock `ms` on (`poll`: or looks again at the next prompt). */
+  park?(ms: number, poll?: boolean): Promise<void>;
   /** Terminal width, when stdout is a terminal that knows it (`ls` columns). */
   columns?: number;
 }
@@ -34,6 +36,8 @@ export interface BgProc {
   end?: number;
   /** Starts it, once the shell has said its PID (its first log lines come after `[1] PID`). */
   run?(): Promise<void>;
+  /** A signal to a job of a machine that keeps no processes (the host's `kill %1`). */
+  kill?(sig: number): void;
 }
 
 export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: boolean; start: number; user?: string; env?: string[] }
@@ -82,6 +86,8 @@ export interface Machine {
   background?(argv: string[], out: Out, env: string[], cwd: string, ppid: number): BgProc | undefined;
   /** A subshell in the background (`{ sleep 2; echo a; } &`): a process of its own whose sleeps run on the clock. */
   job?(argv: string[], body: (o: Out) => Promise<number>, out: Out, ppid: number): BgProc;
+  /** Lets `ms` go by while a shell waits (`wait`, `fg`): the host moves the clock and its jobs run on. */
+  pass?(ms: number): Promise<void>;
   /** False when no network of the container leads out (none, or only internal networks). */
   online?: boolean;
 }

@@ -97,6 +97,8 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.tuple(name, fc.constantFrom("sh -c 'sleep 100 & echo $!'", "sh -c 'sleep 2 & wait; jobs'", 'nginx', "sh -c 'kill %1; true & wait %1'", 'redis-server --daemonize yes')).map(([n, c]) => `docker exec ${n} ${c}`)),
   weighted(1, fc.constantFrom('-sSf', '-v -o /dev/null', '-X POST -d a=1 -w %{http_code}', '-fsSL --max-time 2 -I', '-o /tmp/p -w %{size_download}', '--header', '-sZ', '-O').map((o) => `curl ${o} localhost:3000/x localhost:8080`)),
   weighted(1, fc.tuple(name, fc.constantFrom('wget -qO- localhost', 'wget localhost; wget localhost', 'wget -S --spider localhost:3000', 'curl -s -d x localhost')).map(([n, c]) => `docker exec ${n} sh -c '${c}'`)),
+  weighted(1, fc.tuple(name, fc.constantFrom('logs -f', 'wait', 'attach', 'events --filter container=', 'stats')).map(([n, c]) => `docker ${c}${c.endsWith('=') ? '' : ' '}${n} &`)),
+  weighted(1, fc.constantFrom('kill %1', 'kill -9 %%', 'kill %2', 'jobs', 'wait %1', 'fg')),
   weighted(1, fc.constantFrom('ubuntu:22.04', 'ubuntu:20.04', 'debian:11').map((i) => `docker run --rm ${i} sh -c "apt list curl; apt-get update; apt-get install -y curl tree; apt list --installed; apt-get remove -y tree"`)),
   weighted(1, fc.tuple(fc.oneof(name, image, net, vol), fc.constantFrom('{{.}}', '{{.State.Health}}', '{{.State.Health.Status}}', '{{json .Mounts}}', '{{(.State) .Status}}', '{{index .Mounts 0}}', '{{.Config}}', '{{.HostConfig}}', '{{.NetworkSettings.Networks}}', '{{.Config.Labels.x}}', '{{.Created}}', '{{.State}')).map(([n, t]) => `docker inspect -f '${t}' ${n}`)),
 );
