@@ -70,5 +70,6 @@ export const events: Handler = async (ctx, f) => {
   const now = api.now();
   const [since, until] = (['since', 'until'] as const).map((k) => (f.str(k) ? timestamp(f.str(k)!, now) : undefined));
   await api.systemEvents({ since, until, filters: parseFilters(f.list('filter')) }, (m) => io.out(print(m)), { sleep: (ms) => io.sleep(ms), signal: io.signal, park: io.park });
-  return io.signal?.aborted ? 130 : 0;
+  // Ctrl+C cancels the CLI's context, and docker's main exits 0 on a cancelled command
+  return 0;
 };

@@ -67,7 +67,8 @@ export const stats: Handler = async (ctx, f, args) => {
   }
   for (let tick = 1; ; tick++) {
     await (io.park ? io.park(500, true) : io.sleep(500));
-    if (io.signal!.aborted) return 130;
+    // Ctrl+C cancels the CLI's context: a cancelled command exits 0
+    if (io.signal!.aborted) return 0;
     if (tick % 2 === 0) {
       if (!io.park) await api.advance(1000);
       // Without names the list follows the containers that start (and, without -a, die).

@@ -8,8 +8,8 @@ export const wait: Handler = async (ctx, _f, args) => {
   for (const a of args) {
     try {
       const res = await ctx.api.containerWait(a, ctx.io);
-      // Ctrl+C ends the client (SIGINT); a runner without it cannot wait for a server that never stops.
-      if (!res) return 130;
+      // Ctrl+C cancels the CLI's context and the wait with it: a cancelled command exits 0, silent
+      if (!res) return 0;
       ctx.io.out(`${res.StatusCode}\n`);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
