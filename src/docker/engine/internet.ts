@@ -52,7 +52,7 @@ const EXAMPLE = `<!doctype html>
 </body>
 </html>
 `;
-const MOVED = '<HTML><HEAD><meta http-equiv="content-type" content="text/html;charset=utf-8">\n<TITLE>301 Moved</TITLE></HEAD><BODY>\n<H1>301 Moved</H1>\nThe document has moved\n<A HREF="http://www.google.com/">here</A>.\n</BODY></HTML>\n';
+const MOVED = '<HTML><HEAD><meta http-equiv="content-type" content="text/html;charset=utf-8">\n<TITLE>301 Moved</TITLE></HEAD><BODY>\n<H1>301 Moved</H1>\nThe document has moved\n<A HREF="http://www.google.com/">here</A>.\r\n</BODY></HTML>\r\n';
 
 /** What the site at `host` answers on port 80 (any path), or null: nothing there. */
 export function site(host: string, port: number, now: number): HttpReply | null {
