@@ -30,7 +30,8 @@ export const ip: Command = (args, io, sh) => {
   const list = dev ? all.filter((i) => i.name === dev) : all;
   const kind = ['address', 'link', 'route'].find((k) => obj && k.startsWith(obj)) ?? (obj === 'a' || obj === 'addr' ? 'address' : '');
   if (!kind) {
-    if (bb) usage(io, 'ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n\nOPTIONS := -f[amily] inet|inet6|link | -o[neline]\n\nip addr add|del IFADDR dev IFACE | show|flush [dev IFACE] [to PREFIX]\nip route list|flush|add|del|change|append|replace|test ROUTE\nip link set IFACE [up|down] [arp on|off] [multicast on|off]\n\t[promisc on|off] [mtu NUM] [name NAME] [qlen NUM] [address MAC]\n\t[master IFACE | nomaster] [netns PID]\nip tunnel add|change|del|show [NAME]\n\t[mode ipip|gre|sit] [remote ADDR] [local ADDR] [ttl TTL]\nip neigh show|flush [to PREFIX] [dev DEV] [nud STATE]\nip rule [list] | add|del SELECTOR ACTION');
+    // busybox's usage, its first lines (the ARGS of each object follow in the real one)
+    if (bb) usage(io, 'ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n\nOPTIONS := -f[amily] inet|inet6|link | -o[neline]');
     else io.err(obj ? `Object "${obj}" is unknown, try "ip help".\n` : 'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n       ip [ -force ] -batch filename\n');
     return bb || obj ? 1 : 255;
   }
