@@ -25,10 +25,11 @@ export const ip: Command = (args, io, sh) => {
   const bb = !!io.busybox;
   const words = args.slice(1).filter((a) => !a.startsWith('-'));
   const [obj = '', cmd] = words;
-  const dev = words.includes('dev') ? words[words.indexOf('dev') + 1] : cmd && !/^(show|list|ls)$/.test(cmd) ? cmd : words[2];
+  // `ip a s eth0`: show and list may be abbreviated
+  const dev = words.includes('dev') ? words[words.indexOf('dev') + 1] : cmd && !['show', 'list', 'lst'].some((w) => w.startsWith(cmd)) ? cmd : words[2];
   const all = ifaces(sh);
   const list = dev ? all.filter((i) => i.name === dev) : all;
-  const kind = ['address', 'link', 'route'].find((k) => obj && k.startsWith(obj)) ?? (obj === 'a' || obj === 'addr' ? 'address' : '');
+  const kind = obj && ['address', 'link', 'route'].find((k) => k.startsWith(obj));
   if (!kind) {
     // busybox's usage, its first lines (the ARGS of each object follow in the real one)
     if (bb) usage(io, 'ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n\nOPTIONS := -f[amily] inet|inet6|link | -o[neline]');

@@ -42,6 +42,7 @@ test('busybox ip, ifconfig and route show the endpoint: address, MAC, gateway; n
     [q('alpine ifconfig eth0'), /^eth0      Link encap:Ethernet  HWaddr MAC  \n          inet addr:172\.17\.0\.2  Bcast:172\.17\.255\.255  Mask:255\.255\.0\.0\n/],
     [q('alpine ifconfig eth9'), 'ifconfig: eth9: error fetching interface information: Device not found\n', 1],
     [q('alpine ip link show eth9'), "ip: can't find device 'eth9'\n", 1],
+    [q('alpine ip a s lo'), /^1: lo: [^]*scope host lo\n[^\n]*\n$/],
     [q('--network none alpine ip link'), /^1: lo: [^\n]*\n[^\n]*\n$/],
     [q('--network none alpine route -n'), 'Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n'],
     [q('--network host alpine ip route'), /^default via 10\.0\.2\.2 dev eth0 \n/],
