@@ -114,6 +114,8 @@ export const nslookup: Command = async (args, io, sh) => {
     return 1;
   }
   const head = `Server:\t\t${ns}\nAddress:\t${ns}:53\n\n`;
+  // an address is one PTR query; no simulated server holds reverse zones
+  if (/^[\d.]+$/.test(name)) return io.out(head + `** server can't find ${name.split('.').reverse().join('.')}.in-addr.arpa: NXDOMAIN\n\n`), 1;
   if (!found && !out) return io.out(head + `** server can't find ${name}: NXDOMAIN\n\n`.repeat(2)), 1;
   const answer = (a: string | null) => `Non-authoritative answer:\n${a ? `Name:\t${name}\nAddress: ${a}\n` : `*** Can't find ${name}: No answer\n`}\n`;
   io.out(head + answer(found ?? inet4(name)) + answer(found ? null : inet6(name)));

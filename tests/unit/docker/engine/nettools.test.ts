@@ -28,6 +28,7 @@ test('busybox nslookup: the embedded DNS answers names and aliases of a user net
     // the default bridge asks the host's servers: no container names there, the internet's A and AAAA
     [q('alpine nslookup web'), /^Server:\t\t8\.8\.8\.8\nAddress:\t8\.8\.8\.8:53\n\n\*\* server can't find web: NXDOMAIN\n/, 1],
     [q('--dns 1.1.1.1 alpine nslookup google.com'), /^Server:\t\t1\.1\.1\.1\nAddress:\t1\.1\.1\.1:53\n\nNon-authoritative answer:\nName:\tgoogle\.com\nAddress: 142\.250\.70\.130\n\nNon-authoritative answer:\nName:\tgoogle\.com\nAddress: 2a00:[0-9a-f:]+\n\n$/],
+    [q('alpine nslookup 10.1.2.3'), "Server:\t\t8.8.8.8\nAddress:\t8.8.8.8:53\n\n** server can't find 3.2.1.10.in-addr.arpa: NXDOMAIN\n\n", 1],
     [q('--network none alpine nslookup google.com'), ';; connection timed out; no servers could be reached\n\n', 1],
     [q('alpine nslookup'), /Usage: nslookup \[-type=QUERY_TYPE\] \[-debug\] HOST \[DNS_SERVER\]/, 1],
   ]);
