@@ -40,6 +40,7 @@ import { eventing, type Ev } from './events';
 import { updating } from './update';
 import { swarming } from './swarm';
 import { extraHost, hostsFile } from './etc-files';
+import { ifacesOf } from './interfaces';
 import { healthChecks, type Health } from './health';
 import { backgrounding } from './background';
 import { earliest, timeline, type Sleeper } from './timeline';
@@ -324,6 +325,7 @@ export class Engine implements DockerApi {
       get online() {
         return self.online(c);
       },
+      ifaces: () => ifacesOf(this, c),
     };
   }
 

@@ -6,6 +6,7 @@
 import type { Port, PortMap } from '../api';
 import type { Ctr, Engine } from './engine';
 import { resolvConf } from './etc-files';
+import { site } from './internet';
 import type { HttpClient, HttpReply, HttpRequest } from './shell/types';
 
 export const net = {
@@ -21,6 +22,8 @@ export const net = {
     const to = !ip ? null : ip === '127.0.0.1' || ip === me.ip ? me : ip === 'gateway' ? 'gateway' : this.reaches(from, ip);
     const target = to !== 'gateway' ? to
       : [...this.containers.values()].find((c) => c.status === 'running' && Object.entries(c.ports).some(([k, b]) => b?.some((x) => Number(x.HostPort) === port) && (p = Number(k.split('/')[0])) > 0));
+    // a name no network of it knows is the internet's, reachable when some network leads out
+    if (!target && !ip && this.online(from)) return site(host, port, this.now());
     if (!target || target.status !== 'running') return null;
     if (port === 0) return { status: 0, body: '', server: '' };
     const req = this.request(target, host, port, ip === '127.0.0.1' ? ip : to === 'gateway' ? this.gatewayOf(target) : me.ip, client);
@@ -33,7 +36,7 @@ export const net = {
    */
   hostHttp(this: Engine, host: string, port: number, path: string, client?: HttpClient): HttpReply | null {
     const local = ['localhost', '127.0.0.1', '0.0.0.0', 'aula', '10.0.2.15'].includes(host);
-    if (!local) return null;
+    if (!local) return site(host, port, this.now());
     for (const c of this.containers.values()) {
       if (c.status !== 'running') continue;
       for (const [key, binds] of Object.entries(c.ports)) {

@@ -177,7 +177,8 @@ export const networking = {
       const user = !!n && userDefined(n);
       out[name] = {
         IPAMConfig: e.ip ? { IPv4Address: e.ip } : null, Links: null, Aliases: e.aliases?.length ? e.aliases : null,
-        MacAddress: addr ? '02:42:' + addr.split('.').map((p) => Number(p).toString(16).padStart(2, '0')).join(':') : '', DriverOpts: null, GwPriority: 0,
+        // bridge's CreateEndpoint: 02:42 and four random bytes (GenerateRandomMAC), new at each start
+        MacAddress: addr && e.ep ? '02:42:' + pseudoHex('mac' + e.ep).slice(0, 8).replace(/..(?!$)/g, '$&:') : '', DriverOpts: null, GwPriority: 0,
         NetworkID: n?.id ?? '', EndpointID: on ? e.ep! : '', Gateway: addr ? n!.gateway : '', IPAddress: addr, IPPrefixLen: addr ? Number(n!.subnet.split('/')[1] ?? 0) : 0,
         IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
         DNSNames: user ? [...new Set([c.name, ...(e.aliases ?? []), c.id.slice(0, 12), c.config.Hostname])] : null,

@@ -90,7 +90,12 @@ export interface Machine {
   pass?(ms: number): Promise<void>;
   /** False when no network of the container leads out (none, or only internal networks). */
   online?: boolean;
+  /** The interfaces `ip` and `ifconfig` show: lo, then one per network (the host's own on `--network host`). */
+  ifaces?(): Iface[];
 }
+
+/** An interface: `peer` is the host side's index of a veth (`eth0@if7`); `gw` the default route through it. */
+export interface Iface { name: string; ip: string; bits: number; mac: string; peer?: number; gw?: string }
 
 export type Command = (args: string[], io: IO, sh: ShellLike) => number | Promise<number>;
 

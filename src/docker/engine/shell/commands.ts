@@ -3,8 +3,9 @@ import { COREUTILS } from '../../common/sh/coreutils';
 import { PACKAGE_COMMANDS } from './packages';
 import { PROGRAMS } from './programs';
 import { dpkg } from './dpkg';
+import { NET_TOOLS } from './nettools';
 import type { Command } from './types';
 
 export { opts } from '../../common/sh/opts';
 
-export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS, dpkg, 'dpkg-query': dpkg };
+export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS, ...NET_TOOLS, dpkg, 'dpkg-query': dpkg };

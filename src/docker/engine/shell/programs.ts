@@ -14,6 +14,7 @@ import { nginxCommand } from './nginx';
 import { opts, usage } from '../../common/sh/opts';
 import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
+import { inet4 } from './nettools';
 import { evalArith } from '../../common/sh/arith';
 import type { Command, IO, ShellLike } from './types';
 
@@ -204,7 +205,7 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
     io.err(io.busybox ? `ping: bad address '${host}'\n` : `ping: ${host}: Temporary failure in name resolution\n`);
     return io.busybox ? 1 : 2;
   }
-  const ip = local ?? `142.250.${(host.length * 7) % 250}.${(host.length * 13) % 250}`;
+  const ip = local ?? inet4(host);
   if (local && local !== '127.0.0.1' && !sh.m.http(local, 0, '')) {
     io.out(`PING ${host} (${ip}) 56(84) bytes of data.\n`);
     await io.sleep(3000);

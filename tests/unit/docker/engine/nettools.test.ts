@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createShell } from '../../../../src/docker/index';
+import { step } from '../../../../src/docker/client/script';
+
+/** Runs lines in a fresh simulator; each case: [line, stdout+stderr (string: exact, RegExp: match), exit]. */
+async function check(cases: [string, string | RegExp, number?][]) {
+  const shell = createShell({ seed: 1 });
+  for (const image of ['alpine', 'debian']) await step(shell, 'docker pull -q ' + image);
+  for (const [line, want, code = 0] of cases) {
+    const s = await step(shell, line, { tty: false });
+    // the MAC is random (Docker 28): compared as a shape
+    const got = (s.stdout + s.stderr).replace(/02:42(:[0-9a-f]{2}){4}/g, 'MAC').replace(/HWaddr 02:42(:[0-9A-F]{2}){4}/g, 'HWaddr MAC');
+    if (typeof want === 'string') assert.equal(got, want, line);
+    else assert.match(got, want, line);
+    assert.equal(s.exit, code, `${line}: exit`);
+  }
+}
+
+const q = (s: string) => `docker run --rm ${s}`;
+
+test('busybox nslookup: the embedded DNS answers names and aliases of a user network, NXDOMAIN otherwise', async () => {
+  await check([
+    ['docker network create mynet', /^[0-9a-f]{64}\n$/],
+    ['docker run -d --name web --network mynet --network-alias www alpine sleep 1000', /^(?:.*\n)*[0-9a-f]{64}\n$/],
+    [q('--network mynet alpine nslookup www'), 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\twww\nAddress: 172.18.0.2\n\nNon-authoritative answer:\n*** Can\'t find www: No answer\n\n'],
+    [q('--network mynet alpine nslookup nope'), 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\n** server can\'t find nope: NXDOMAIN\n\n** server can\'t find nope: NXDOMAIN\n\n', 1],
+    // the default bridge asks the host's servers: no container names there, the internet's A and AAAA
+    [q('alpine nslookup web'), /^Server:\t\t8\.8\.8\.8\nAddress:\t8\.8\.8\.8:53\n\n\*\* server can't find web: NXDOMAIN\n/, 1],
+    [q('--dns 1.1.1.1 alpine nslookup google.com'), /^Server:\t\t1\.1\.1\.1\nAddress:\t1\.1\.1\.1:53\n\nNon-authoritative answer:\nName:\tgoogle\.com\nAddress: 142\.250\.70\.130\n\nNon-authoritative answer:\nName:\tgoogle\.com\nAddress: 2a00:[0-9a-f:]+\n\n$/],
+    [q('alpine nslookup 10.1.2.3'), "Server:\t\t8.8.8.8\nAddress:\t8.8.8.8:53\n\n** server can't find 3.2.1.10.in-addr.arpa: NXDOMAIN\n\n", 1],
+    [q('--network none alpine nslookup google.com'), ';; connection timed out; no servers could be reached\n\n', 1],
+    [q('alpine nslookup'), /Usage: nslookup \[-type=QUERY_TYPE\] \[-debug\] HOST \[DNS_SERVER\]/, 1],
+  ]);
+});
+
+test('busybox ip, ifconfig and route show the endpoint: address, MAC, gateway; none has only lo', async () => {
+  await check([
+    [q('alpine ip addr'), '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n'
+      + '2: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP \n    link/ether MAC brd ff:ff:ff:ff:ff:ff\n    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n       valid_lft forever preferred_lft forever\n'],
+    [q('alpine ip route'), 'default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 scope link  src 172.17.0.2 \n'],
+    [q('alpine route -n'), 'Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n0.0.0.0         172.17.0.1      0.0.0.0         UG    0      0        0 eth0\n172.17.0.0      0.0.0.0         255.255.0.0     U     0      0        0 eth0\n'],
+    [q('alpine ifconfig eth0'), /^eth0      Link encap:Ethernet  HWaddr MAC  \n          inet addr:172\.17\.0\.2  Bcast:172\.17\.255\.255  Mask:255\.255\.0\.0\n/],
+    [q('alpine ifconfig eth9'), 'ifconfig: eth9: error fetching interface information: Device not found\n', 1],
+    [q('alpine ip link show eth9'), "ip: can't find device 'eth9'\n", 1],
+    [q('alpine ip a s lo'), /^1: lo: [^]*scope host lo\n[^\n]*\n$/],
+    [q('--network none alpine ip link'), /^1: lo: [^\n]*\n[^\n]*\n$/],
+    [q('--network none alpine route -n'), 'Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n'],
+    [q('--network host alpine ip route'), /^default via 10\.0\.2\.2 dev eth0 \n/],
+  ]);
+});
+
+test('a second network is eth1, without a default route; an internal network gives none', async () => {
+  await check([
+    ['docker network create n1', /^[0-9a-f]{64}\n$/],
+    ['docker network create --internal n2', /^[0-9a-f]{64}\n$/],
+    ['docker run -d --name box --network n1 alpine sleep 1000', /[0-9a-f]{64}\n$/],
+    ['docker network connect n2 box', ''],
+    ['docker exec box ip route', 'default via 172.18.0.1 dev eth0 \n172.18.0.0/16 dev eth0 scope link  src 172.18.0.2 \n172.19.0.0/16 dev eth1 scope link  src 172.19.0.2 \n'],
+    ['docker exec box ip addr show eth1', /^3: eth1@if\d+: .*\n    link\/ether MAC [^\n]*\n    inet 172\.19\.0\.2\/16 brd 172\.19\.255\.255 scope global eth1\n/],
+    [q('--network n2 alpine ip route'), '172.19.0.0/16 dev eth0 scope link  src 172.19.0.3 \n'],
+  ]);
+});
+
+test('getent: musl on Alpine (hosts files, then DNS), glibc on Debian (IPv6 first); passwd and errors', async () => {
+  await check([
+    [q('--add-host db:10.1.2.3 alpine getent hosts db'), '10.1.2.3          db  db\n'],
+    [q('alpine getent hosts localhost'), '127.0.0.1         localhost  localhost\n'],
+    [q('alpine getent passwd root'), 'root:x:0:0:root:/root:/bin/sh\n'],
+    [q('alpine getent hosts nope'), '', 2],
+    [q('debian getent hosts localhost'), '::1             localhost ip6-localhost ip6-loopback\n'],
+    [q('debian getent passwd 0'), 'root:x:0:0:root:/root:/bin/bash\n'],
+    [q('debian getent'), "getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.\n", 64],
+    [q('debian getent shadows x'), "Unknown database: shadows\nTry `getent --help' or `getent --usage' for more information.\n", 1],
+    // Debian has no ip until iproute2, whose ip prints its own format
+    [q('debian ip a'), /exec: "ip": executable file not found in \$PATH/, 127],
+    ['docker run -d --name deb debian sleep 1000', /[0-9a-f]{64}\n$/],
+    ['docker exec deb sh -c "apt-get update >/dev/null; apt-get install -y iproute2 net-tools >/dev/null 2>&1"', ''],
+    ['docker exec deb ip link', /^1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\n[^\n]*\n2: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default \n    link\/ether MAC brd ff:ff:ff:ff:ff:ff link-netnsid 0\n$/],
+    ['docker exec deb ip foo', 'Object "foo" is unknown, try "ip help".\n', 1],
+    ['docker exec deb ifconfig lo', 'lo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536\n        inet 127.0.0.1  netmask 255.0.0.0\n        loop  txqueuelen 1000  (Local Loopback)\n        RX packets 0  bytes 0 (0.0 B)\n        RX errors 0  dropped 0  overruns 0  frame 0\n        TX packets 0  bytes 0 (0.0 B)\n        TX errors 0  dropped 0 overruns 0  carrier 0  collisions 0\n\n'],
+  ]);
+});
+
+test('the internet answers example.com and google.com over HTTP, in containers and on the host; none has no way out', async () => {
+  await check([
+    [q('alpine wget -qO- example.com'), /^<!doctype html>\n<html>\n<head>\n    <title>Example Domain<\/title>\n[^]*<\/html>\n$/],
+    ['curl -I http://example.com/', /^HTTP\/1\.1 200 OK\r\nContent-Type: text\/html\r\nETag: "[^"]+"\r\nLast-Modified: [^\r]+\r\nCache-Control: max-age=1868\r\nDate: [^\r]+ GMT\r\nContent-Length: 1256\r\nConnection: keep-alive\r\n\r\n$/],
+    ['curl -i google.com', /^HTTP\/1\.1 301 Moved Permanently\r\nLocation: http:\/\/www\.google\.com\/\r\n[^]*Content-Length: 219\r\n[^]*<TITLE>301 Moved<\/TITLE>/],
+    [q('--network none alpine wget -qO- example.com'), "wget: bad address 'example.com'\n", 1],
+    [q('alpine wget -qO- nosuchsite.org'), "wget: bad address 'nosuchsite.org'\n", 1],
+  ]);
+});
+
+test("Docker 28's MAC: 02:42 and four random bytes, the same in inspect and ip, new at each start", async () => {
+  const shell = createShell({ seed: 1 });
+  const run = async (line: string) => (await step(shell, line, { tty: false })).stdout;
+  await run('docker run -d --name mc alpine sleep 1000');
+  const mac = async () => {
+    const inspected = (await run("docker inspect -f '{{.NetworkSettings.MacAddress}}' mc")).trim();
+    assert.match(inspected, /^02:42:[0-9a-f]{2}(:[0-9a-f]{2}){3}$/);
+    assert.notEqual(inspected, '02:42:ac:11:00:02');
+    assert.match(await run('docker exec mc ip link show eth0'), new RegExp(`link/ether ${inspected} brd`));
+    assert.match(await run('docker exec mc ifconfig eth0'), new RegExp(`HWaddr ${inspected.toUpperCase()}`));
+    return inspected;
+  };
+  const first = await mac();
+  await run('docker restart -t 0 mc');
+  assert.notEqual(await mac(), first);
+});
