@@ -85,8 +85,8 @@ test('getent: musl on Alpine (hosts files, then DNS), glibc on Debian (IPv6 firs
 test('the internet answers example.com and google.com over HTTP, in containers and on the host; none has no way out', async () => {
   await check([
     [q('alpine wget -qO- example.com'), /^<!doctype html>\n<html>\n<head>\n    <title>Example Domain<\/title>\n[^]*<\/html>\n$/],
-    ['curl -I http://example.com/', /^HTTP\/1\.1 200 OK\r\nContent-Type: text\/html\r\nETag: "[^"]+"\r\nLast-Modified: [^\r]+\r\nCache-Control: max-age=1868\r\nDate: [^\r]+ GMT\r\nContent-Length: 1256\r\nConnection: keep-alive\r\n\r\n$/],
-    ['curl -i google.com', /^HTTP\/1\.1 301 Moved Permanently\r\nLocation: http:\/\/www\.google\.com\/\r\n[^]*Content-Length: 219\r\n[^]*<TITLE>301 Moved<\/TITLE>/],
+    ['curl -sI http://example.com/', /^HTTP\/1\.1 200 OK\r\nContent-Type: text\/html\r\nETag: "[^"]+"\r\nLast-Modified: [^\r]+\r\nCache-Control: max-age=1868\r\nDate: [^\r]+ GMT\r\nContent-Length: 1256\r\nConnection: keep-alive\r\n\r\n$/],
+    ['curl -si google.com', /^HTTP\/1\.1 301 Moved Permanently\r\nLocation: http:\/\/www\.google\.com\/\r\n[^]*Content-Length: 219\r\n[^]*<TITLE>301 Moved<\/TITLE>/],
     [q('--network none alpine wget -qO- example.com'), "wget: bad address 'example.com'\n", 1],
     [q('alpine wget -qO- nosuchsite.org'), "wget: bad address 'nosuchsite.org'\n", 1],
   ]);
