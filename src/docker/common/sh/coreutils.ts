@@ -431,15 +431,23 @@ export const COREUTILS: Record<string, Command> = {
     let failed = false;
     // -r: the files under each directory operand (the current one without operands), in name order
     const rec = o.flags.has('r') || o.flags.has('R');
-    const walk = (f: string, shown: string): string[] => {
-      let node;
+    // -r follows only the links named as operands (those met on the way are skipped), -R all of
+    // them, and a directory already on the way is a loop (/proc/1/root leads back to /)
+    const walk = (f: string, shown: string, top: boolean, above: Set<unknown>): string[] => {
+      let r;
       try {
-        node = sh.m.fs.resolve(f, sh.cwd).node;
+        r = sh.m.fs.resolve(f, sh.cwd, top || o.flags.has('R'));
       } catch { /* reported when read */ }
-      if (node?.kind !== 'dir') return [shown];
-      return [...sh.m.fs.list(sh.m.fs.resolve(f, sh.cwd).parts).keys()].sort().flatMap((n) => walk(`${f}/${n}`, shown ? `${shown.replace(/\/$/, '')}/${n}` : n));
+      if (r?.node?.kind === 'link') return [];
+      if (r?.node?.kind !== 'dir') return [shown];
+      if (above.has(r.node)) {
+        io.err(`grep: ${io.busybox ? '' : 'warning: '}${shown}: recursive directory loop\n`);
+        return [];
+      }
+      const inner = new Set(above).add(r.node);
+      return [...sh.m.fs.list(r.parts).keys()].sort().flatMap((n) => walk(`${f}/${n}`, shown ? `${shown.replace(/\/$/, '')}/${n}` : n, false, inner));
     };
-    const files = rec ? (o.rest.length ? o.rest : ['']).flatMap((f) => walk(f || '.', f)) : o.rest;
+    const files = rec ? (o.rest.length ? o.rest : ['']).flatMap((f) => walk(f || '.', f, true, new Set())) : o.rest;
     const many = files.length > 1 || (rec && !o.rest.length);
     // a group of context printed already (in any file): the next one that does not touch it gets `--`
     let grouped = false;

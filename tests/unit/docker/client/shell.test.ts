@@ -182,3 +182,12 @@ test('readlink reads each operand, and fails (1) if any is not a link; none is a
   assert.deepEqual(await run('docker exec rl readlink /a /b /etc'), { out: '/etc/hostname\n/tmp\n', err: '', exit: 1 });
   assert.equal((await run('docker exec rl readlink')).err, "readlink: missing operand\nTry 'readlink --help' for more information.\n");
 });
+
+test('grep -r skips the links it meets (/proc/1/root leads back to /); -R follows them and stops at a loop', async () => {
+  const run = session();
+  await run('docker run -d --name gr ubuntu sleep infinity');
+  await run('docker exec gr sh -c "mkdir -p /d/s; echo aguja > /d/s/f; ln -s /d /d/s/up; ln -s /d/s/f /d/l"');
+  assert.deepEqual(await run('docker exec gr grep -rl aguja /d'), { out: '/d/s/f\n', err: '', exit: 0 });
+  assert.deepEqual(await run('docker exec gr grep -Rl aguja /d'), { out: '/d/l\n/d/s/f\n', err: 'grep: warning: /d/s/up: recursive directory loop\n', exit: 0 });
+  assert.equal((await run('docker exec gr sh -c "cd / && grep -rl na[d]a; echo \\$?"')).out, '1\n');
+});
