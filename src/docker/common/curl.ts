@@ -100,10 +100,13 @@ export const curl: Command = (args, io, sh) => {
   const err = (t: string) => (verbose ? io.err(t) : undefined);
   // curl -v points out a -X that names the method it would use anyway
   if (o.X && method === (body === undefined ? 'GET' : 'POST')) err(`Note: Unnecessary use of -X or --request, ${method} is already inferred.\n`);
-  for (const url of urls) {
+  // -L: a redirect is followed in the same transfer (its output file, one meter, -w at the end)
+  const queue: { url: string; hops: number; to?: string; lead?: string }[] = urls.map((url) => ({ url, hops: 0 }));
+  for (let k = 0; k < queue.length; k++) {
+    const { url, hops } = queue[k];
     const u = parseUrl(url);
     // -O names the file after the URL's last segment; -o files go to the URLs in order
-    const to = has('O') ? u?.path.split(/[?#]/)[0].split('/').pop() ?? '' : outs.shift();
+    const to = hops ? queue[k].to : has('O') ? u?.path.split(/[?#]/)[0].split('/').pop() ?? '' : outs.shift();
     const file = to === '-' ? undefined : to;
     // these fail before a transfer starts: no meter
     if (!u || (has('O') && !to)) {
@@ -112,7 +115,7 @@ export const curl: Command = (args, io, sh) => {
       continue;
     }
     const progress = !silent && !has('no-progress-meter') && (file !== undefined || !io.tty);
-    if (progress) io.err(METER + meter(0, 0, 0, 0, false));
+    if (progress && !hops) io.err(METER + meter(0, 0, 0, 0, false));
     let result = 0;
     let msg = '';
     const ip = isAddress(u.host) ? ipOf(u.host) : sh.m.resolve?.(u.host)?.ip ?? (u.host === 'localhost' ? '127.0.0.1' : '');
@@ -134,7 +137,7 @@ export const curl: Command = (args, io, sh) => {
     }
     const size = reply ? byteLength(reply.body) : 0;
     const sent = body === undefined ? 0 : body.length;
-    let out = '';
+    let out = queue[k].lead ?? '';
     let fin = '';
     const lines = reply ? headOf(reply, sh.m.now(), size) : [];
     if (reply) {
@@ -142,12 +145,24 @@ export const curl: Command = (args, io, sh) => {
       const extra = (o.H ?? []).filter((h) => /^[^:]+:\s*\S/.test(h));
       err(`${connected}${[`${method} ${u.path} HTTP/1.1`, `Host: ${u.host}${u.port === 80 ? '' : ':' + u.port}`, `User-Agent: ${ua}`, 'Accept: */*', ...extra,
         ...(body === undefined ? [] : [`Content-Length: ${sent}`, 'Content-Type: application/x-www-form-urlencoded']), ''].map((l) => `> ${l}\r\n`).join('')}${sent && !io.tty ? `} [${sent} bytes data]\n` : ''}${status.split('\n').slice(0, -1).map((l) => `< ${l}\n`).join('')}`);
+      const to3xx = has('L') && /^30[12378]$/.test(String(reply.status)) ? lines.find((l) => /^location:/i.test(l))?.replace(/^[^:]*: */, '') : undefined;
+      if (to3xx !== undefined) {
+        if (hops >= 50) {
+          if (!quiet) io.err('curl: (47) Maximum (50) redirects followed\n');
+          code = 47;
+          continue;
+        }
+        const next = new URL(to3xx, `http://${u.host}:${u.port}${u.path}`).href;
+        err(`* Connection #0 to host ${u.host} left intact\n* Issue another request to this URL: '${next}'\n`);
+        queue.splice(k + 1, 0, { url: next, hops: hops + 1, to, lead: out + (head || has('i') ? status : '') });
+        continue;
+      }
       // -f: an HTTP error ends the transfer before the body
       if (reply.status >= 400 && has('f')) {
         [result, msg] = [22, `The requested URL returned error: ${reply.status}`];
         if (progress) io.err(meter(size, 0, 0, 0, false));
       } else {
-        out = (head || has('i') ? status : '') + (head ? '' : reply.body);
+        out += (head || has('i') ? status : '') + (head ? '' : reply.body);
         if (size && !sent && !io.tty && !head) err(`{ [${size} bytes data]\n`);
         fin = meter(size, head ? 0 : size, sent, sent, true);
       }
@@ -166,7 +181,7 @@ export const curl: Command = (args, io, sh) => {
     else err(`* Closing connection${old ? ' 0' : ''}\n`);
     if (result && !quiet) io.err(`curl: (${result}) ${msg}\n`);
     const w = o.w?.at(-1);
-    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1), false) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: (lines.find((l) => /^content-type:/i.test(l)) ?? '').replace(/^[^:]*: /, ''), url_effective: `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`, remote_ip: reply ? addr : '', remote_port: reply ? u.port : 0, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
+    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1), false) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: (lines.find((l) => /^content-type:/i.test(l)) ?? '').replace(/^[^:]*: /, ''), url_effective: `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`, remote_ip: reply ? addr : '', remote_port: reply ? u.port : 0, num_redirects: hops, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
     if (result) code = result;
     if (result && has('fail-early')) break;
   }

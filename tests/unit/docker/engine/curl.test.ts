@@ -151,3 +151,16 @@ test('a directory without its slash is redirected (nginx with its own port, Apac
   await run('docker exec ap mkdir /usr/local/apache2/htdocs/docs');
   assert.match((await run('curl -i localhost:8081/docs')).out, /^HTTP\/1.1 301 Moved Permanently\r\nDate: .*\r\nServer: Apache\/2.4.63 \(Unix\)\r\nLocation: http:\/\/localhost:8081\/docs\/\r\nContent-Length: 235\r\n[^]*<p>The document has moved <a href="http:\/\/localhost:8081\/docs\/">here<\/a>.<\/p>\n<\/body><\/html>\n$/);
 });
+
+test("curl -L follows a redirect in the same transfer: nginx's Location without the published port fails on the host's port 80", async () => {
+  const run = session();
+  await run('docker run -d --name web -p 8080:80 nginx');
+  await run('docker exec web mkdir /usr/share/nginx/html/docs');
+  const r = await run('curl -siL localhost:8080/docs');
+  assert.equal(r.exit, 7);
+  assert.match(r.out, /^HTTP\/1.1 301 Moved Permanently\r\n[^]*Location: http:\/\/localhost\/docs\/\r\nConnection: keep-alive\r\n\r\n$/);
+  await run('docker run -d --name w80 -p 80:80 nginx');
+  await run('docker exec w80 sh -c "mkdir /usr/share/nginx/html/docs && echo hola > /usr/share/nginx/html/docs/index.html"');
+  assert.deepEqual(await run('curl -sL -w "%{http_code} %{num_redirects} %{url_effective}\\n" localhost/docs'), { out: 'hola\n200 1 http://localhost/docs/\n', err: '', exit: 0 });
+  assert.equal((await run('curl -sIL localhost/docs | grep "^HTTP"')).out, 'HTTP/1.1 301 Moved Permanently\r\nHTTP/1.1 200 OK\r\n');
+});
