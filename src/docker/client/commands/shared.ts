@@ -300,18 +300,20 @@ export function checkTty(ctx: Ctx, interactive: boolean, tty: boolean): void {
 }
 
 /**
- * Hands the terminal to `h` until it exits or detaches; returns the exit code now when the
- * process has already ended (a command that ran to completion).
- */
-/**
  * An attached client waiting for the container's end: Ctrl+C (or `kill %1`'s TERM) goes to the
- * container (sig-proxy), still attached, so what the process prints as it stops (nginx's
- * "signal 2 (SIGINT) received") reaches the terminal; the client exits with its code.
+ * container (sig-proxy), see `sigProxy`; the client exits with its code.
  */
 export async function waitAttached(ctx: Ctx, id: string, handle: ProcessHandle): Promise<number> {
+  const res = await ctx.api.containerWait(id, ctx.io);
+  return res ? res.StatusCode : sigProxy(ctx, id, handle);
+}
+
+/**
+ * The client's signal forwarded to the container, still attached, so what the process prints as
+ * it stops (nginx's "signal 2 (SIGINT) received") reaches the terminal; then its exit code.
+ */
+export async function sigProxy(ctx: Ctx, id: string, handle: ProcessHandle): Promise<number> {
   const { api, io } = ctx;
-  const res = await api.containerWait(id, io);
-  if (res) return res.StatusCode;
   try {
     await api.containerKill(id, io.signal?.reason === 15 ? 'SIGTERM' : 'SIGINT');
   } catch { /* already gone */ }
@@ -319,6 +321,10 @@ export async function waitAttached(ctx: Ctx, id: string, handle: ProcessHandle):
   return (await api.containerWait(id, { sleep: io.sleep, park: io.park }))?.StatusCode ?? 130;
 }
 
+/**
+ * Hands the terminal to `h` until it exits or detaches; returns the exit code now when the
+ * process has already ended (a command that ran to completion).
+ */
 export function enterOrExit(ctx: Ctx, h: ProcessHandle): number {
   if (h.exited) return h.exitCode ?? 0;
   ctx.enter(h);

@@ -1,7 +1,7 @@
 /** `docker start`: prints each argument; `-a`/`-i` attach to the one container started. */
 import { ApiError } from '../../api';
 import { CliError, type Handler } from '../cli';
-import { checkTty, enterOrExit } from './shared';
+import { checkTty, enterOrExit, sigProxy } from './shared';
 
 export const start: Handler = async (ctx, f, args) => {
   const { api, io } = ctx;
@@ -18,12 +18,8 @@ export const start: Handler = async (ctx, f, args) => {
     const res = io.signal ? await api.containerWait(args[0], io) : null;
     if (res) return res.StatusCode;
     if (!io.signal?.aborted) return handle.detach(), 0;
-    // Ctrl+C: forwarded to the container (sig-proxy), as `docker run` does
-    try {
-      await api.containerKill(args[0], io.signal?.reason === 15 ? 'SIGTERM' : 'SIGINT');
-    } catch { /* already gone */ }
-    handle.detach();
-    return (await api.containerWait(args[0], { sleep: io.sleep, park: io.park }))?.StatusCode ?? 130;
+    // Ctrl+C: forwarded to the container, as `docker run` does
+    return sigProxy(ctx, args[0], handle);
   }
   const failed: string[] = [];
   for (const a of args) {
