@@ -82,6 +82,8 @@ function quote(sh: ShellLike, s: string): string {
   return /utf-?8/i.test(locale) ? `‘${s}’` : `'${s}'`;
 }
 
+const WHICH_USAGE = 'which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all matches';
+
 export const COREUTILS: Record<string, Command> = {
   ls,
   find,
@@ -554,7 +556,7 @@ export const COREUTILS: Record<string, Command> = {
       }
       for (const f of args[i].slice(1)) {
         if (!(io.busybox ? 'a' : 'as').includes(f)) {
-          if (io.busybox) return io.err(`which: unrecognized option: ${f}\n`), usage(io, 'which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all matches'), 1;
+          if (io.busybox) return io.err(`which: unrecognized option: ${f}\n`), usage(io, WHICH_USAGE), 1;
           io.err(`Illegal option -${f}\n`);
           if (!flags.has('s')) io.out(`Usage: ${args[0].includes('/') ? args[0] : sh.which('which') ?? '/usr/bin/which'} [-as] args\n`);
           return 2;
@@ -563,7 +565,7 @@ export const COREUTILS: Record<string, Command> = {
       }
     }
     const names = args.slice(i);
-    if (!names.length) return io.busybox ? (usage(io, 'which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all matches'), 1) : 1;
+    if (!names.length) return io.busybox ? (usage(io, WHICH_USAGE), 1) : 1;
     let status = 0;
     for (const n of names) {
       // -a: every PATH directory that has it (/usr/bin and /bin both, with merged /usr).
