@@ -722,7 +722,7 @@ export class Shell implements ShellLike {
     const bash = this.flavor === 'bash';
     if (name === 'RANDOM' && !(this.flavor === 'dash')) return String(this.m.random ? this.m.random() : (this.seq = (this.seq * 1103515245 + 12345) & 0x7fffffff) >> 16);
     if (name === 'LINENO') return String(this.lineNo);
-    if (name === 'PPID') return String(this.m.procs().find((p) => p.pid === (this.ownPid))?.ppid ?? 0);
+    if (name === 'PPID') return String(this.m.procs().find((p) => p.pid === this.ownPid)?.ppid ?? 0);
     // an interactive shell's own prompt: Debian's bash.bashrc, dash by the uid, busybox's default
     if (name === 'PS1' && this.interactive) return bash ? '${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ ' : this.flavor === 'ash' ? '\\w \\$ ' : this.ps1();
     if (!bash) return undefined;
