@@ -201,9 +201,10 @@ export const BUILTINS: Record<string, Builtin> = {
   false: COREUTILS.false,
   ':': COREUTILS.true,
   kill(argv, io, sh) {
-    if (/^-[lL]$/.test(argv[1] ?? '')) return COREUTILS.kill(argv, io, sh);
     const { spec, pids } = killArgs(argv.slice(1));
-    const sig = parseSignal(spec ?? '') ?? 15;
+    const sig = spec === undefined ? 15 : parseSignal(spec);
+    // `-l`, and a signal it does not know (said there, with no job or the shell touched)
+    if (/^-[lL]$/.test(argv[1] ?? '') || sig === undefined) return COREUTILS.kill(argv, io, sh);
     const r = jobPids(sh, pids, sig, io);
     // `kill $$` from a shell that is not PID 1 (which the kernel shields): its trap, or its end;
     // an interactive shell ignores TERM, INT and QUIT

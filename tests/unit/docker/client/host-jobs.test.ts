@@ -116,6 +116,13 @@ test('kill %1: TERM kills a group waiting in the host\'s sleep, while a client (
   assert.match(await screen(run('kill %1')), /\[1\]\+  Done                    docker stats --format '\{\{\.Name\}\}' sl\n$/);
 });
 
+test('kill with a signal it does not know: said, status 1, and the job left running', async () => {
+  const run = session();
+  await run('{ sleep 100; echo a; } &');
+  assert.deepEqual(await run('kill -FOO %1'), { screen: 'bash: kill: FOO: invalid signal specification\n', exit: 1 });
+  assert.equal(await screen(run('jobs')), '[1]+  Running                 { sleep 100; echo a; } &\n');
+});
+
 test('what a job prints while a container has the terminal shows there (run & then exec -it)', async () => {
   const run = session();
   await run(NGINX);
