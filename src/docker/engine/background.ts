@@ -5,8 +5,9 @@
  * with it; a saved session drops them, as a restart would.
  */
 import type { Ctr, Engine } from './engine';
-import { SILENT, idleUntil, nginx, nodeApp, program, runsProgram, type Launch, type Proc } from './process';
+import { SILENT, idleUntil, nginx, nodeApp, program, type Launch, type Proc } from './process';
 import { redisServer } from './redis';
+import { runsProgram } from './shell/node';
 import { envVar } from './env-var';
 import type { BgProc, HttpReply, HttpRequest, Machine, Out } from './shell/types';
 import { logTime, pythonRelease } from './shell/runtimes';

@@ -5,9 +5,7 @@
  */
 import type { HttpReply, HttpRequest, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
-import { release, runNode, runsProgram, type NodeRun } from './shell/node';
-
-export { runsProgram };
+import { release, runNode, type NodeRun } from './shell/node';
 import { Exit, Open, inspect, repr } from './shell/repl-eval';
 import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
