@@ -406,11 +406,12 @@ export const clfTime = (ms: number) => {
 /** How a server logs a request it answered: its request line, status, body bytes and the file it looked for. */
 type AccessLog = (req: HttpRequest, line: string, status: number, bytes: number, file: string) => void;
 
+const REASONS: Record<number, string> = { 301: 'Moved Permanently', 403: 'Forbidden', 405: 'Not Allowed' };
+
 /**
  * A web server's GET on port 80: the file under its document root, or its own 404 page, with the
  * headers each server writes in its order (nginx's ETag is mtime-size, Apache's size-microseconds).
  */
-const REASONS: Record<number, string> = { 301: 'Moved Permanently', 403: 'Forbidden', 405: 'Not Allowed' };
 
 function website(m: Machine, root: string, server: string, notFound: string, logged: AccessLog) {
   const apache = server.startsWith('Apache');
