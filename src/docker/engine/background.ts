@@ -5,18 +5,17 @@
  * with it; a saved session drops them, as a restart would.
  */
 import type { Ctr, Engine } from './engine';
-import { SILENT, idleUntil, nginx, nodeApp, program, runsProgram, type Launch, type Proc } from './process';
+import { SILENT, baseName, idleUntil, nginx, nodeApp, program, type Launch, type Proc } from './process';
 import { redisServer } from './redis';
+import { runsProgram } from './shell/node';
 import { envVar } from './env-var';
 import type { BgProc, HttpReply, HttpRequest, Machine, Out } from './shell/types';
 import { logTime, pythonRelease } from './shell/runtimes';
 
-const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
-
 /** The program `argv` runs when it keeps running (a server, `sleep`); undefined for one that ends at once. */
 export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
   const { argv } = at;
-  const b = base(argv[0]);
+  const b = baseName(argv[0]);
   const until = idleUntil(at);
   if (until !== undefined) return program(at, until < Infinity ? { deadline: until } : {});
   if (b === 'redis-server') return redisServer(at);
@@ -98,7 +97,7 @@ export const backgrounding = {
   /** Starts a background process in `c` (Machine.background); its parent is the shell `ppid`. */
   background(this: Engine, c: Ctr, m: Machine, argv: string[], out: Out, env: string[], cwd: string, ppid: number): BgProc | undefined {
     // started from a terminal, it shares it (ps without options lists it); nginx leaves it
-    const at: Launch = { pid: c.nextPid, argv, tty: 'tty' in out && !!out.tty && base(argv[0]) !== 'nginx', start: this.now(), m };
+    const at: Launch = { pid: c.nextPid, argv, tty: 'tty' in out && !!out.tty && baseName(argv[0]) !== 'nginx', start: this.now(), m };
     const p = pick(at, env, cwd);
     if (!p) return undefined;
     c.nextPid++;

@@ -223,13 +223,7 @@ export class Engine implements DockerApi {
       const now = this.now();
       const due = earliest(this.sleepers, (s) => !s.p && s.at <= now && s.c.status === 'restarting');
       if (!due) return;
-      this.sleepers.splice(this.sleepers.indexOf(due), 1);
-      this.pinned = due.at;
-      try {
-        await due.go();
-      } finally {
-        this.pinned = undefined;
-      }
+      await this.runSleeper(due, due.at);
       this.tick();
     }
   }

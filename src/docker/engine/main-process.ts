@@ -6,8 +6,8 @@ import { ApiError } from '../api';
 import { FATAL } from '../common/sh/signals';
 import { account, groupOf } from '../common/sh/passwd';
 import type { Ctr, Engine } from './engine';
-import { daemonEnv, httpd, lookPath, mysqld, nginx, nginxEntrypoint, nodeApp, program, repl, runsProgram, startProgram, withHome, type Context, type Launch, type Proc } from './process';
-import { npmScript } from './shell/node';
+import { baseName, daemonEnv, httpd, lookPath, mysqld, nginx, nginxEntrypoint, nodeApp, program, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
+import { npmScript, runsProgram } from './shell/node';
 import { flaskMain } from './flask-app';
 import { pick } from './background';
 import { redisServer } from './redis';
@@ -56,10 +56,9 @@ export const mainProcess = {
     const { Env: env, Tty: tty, OpenStdin: stdin, User } = c.config;
     let argv = [c.path, ...c.args];
     const launch = (): Launch => ({ pid, argv, tty, start: this.now(), m });
-    const base = (s: string) => s.slice(s.lastIndexOf('/') + 1);
     let configure = false;
     // Entrypoint scripts of the catalogue hand over to their arguments.
-    if (base(argv[0]) === 'docker-entrypoint.sh' && argv.length > 1) {
+    if (baseName(argv[0]) === 'docker-entrypoint.sh' && argv.length > 1) {
       const cwd = c.config.WorkingDir || '/';
       const ownNginx = !lookPath(m, env, cwd, 'nginx');
       const server = ownNginx ? undefined : entrypointServer(m, env, cwd, argv[1]);
@@ -94,9 +93,9 @@ export const mainProcess = {
     this.requireExecutable(c, argv[0], m);
     // A shell-form CMD of one simple command (`CMD node app.js`): dash, ash and bash exec it, so the
     // runtime it names is PID 1 and serves as in the exec form.
-    const one = argv[1] === '-c' && argv.length === 3 && /^(ba|da|a)?sh$/.test(base(argv[0])) ? /^\s*(?:exec\s+)?([^\s;&|<>$`'"\\]+(?:\s+[^\s;&|<>$`'"\\]+)*)\s*$/.exec(argv[2])?.[1].split(/\s+/) : undefined;
-    if (one && /^(node|npm|python3?(\.\d+)?|flask|sleep)$/.test(base(one[0]))) argv = one;
-    const b = base(argv[0]);
+    const one = argv[1] === '-c' && argv.length === 3 && /^(ba|da|a)?sh$/.test(baseName(argv[0])) ? /^\s*(?:exec\s+)?([^\s;&|<>$`'"\\]+(?:\s+[^\s;&|<>$`'"\\]+)*)\s*$/.exec(argv[2])?.[1].split(/\s+/) : undefined;
+    if (one && /^(node|npm|python3?(\.\d+)?|flask|sleep)$/.test(baseName(one[0]))) argv = one;
+    const b = baseName(argv[0]);
     const o: Context = { env, cwd: c.config.WorkingDir || '/', stdin, user: User && User !== '0' && User !== 'root' ? User : 'root', input };
     if (b === 'httpd-foreground') return httpd(launch());
     if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, withHome(daemonEnv(env, m.hostname, tty), '/root'), o.cwd);

@@ -5,9 +5,7 @@
  */
 import type { HttpReply, HttpRequest, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
-import { release, runNode, runsProgram, type NodeRun } from './shell/node';
-
-export { runsProgram };
+import { release, runNode, type NodeRun } from './shell/node';
 import { Exit, Open, inspect, repr } from './shell/repl-eval';
 import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
@@ -242,9 +240,12 @@ export class ShellProc implements Proc {
   }
 }
 
+/** A path's last component: the program's name. */
+export const baseName = (s: string) => s.slice(s.lastIndexOf('/') + 1);
+
 /** When `sleep N` (`infinity`) or `tail -f` ends of itself (Infinity: never); undefined for any other command. */
 export function idleUntil({ argv, start }: Launch): number | undefined {
-  const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+  const base = baseName(argv[0]);
   if (base === 'sleep' && argv.length === 2 && /^(\d+(\.\d+)?|infinity)$/.test(argv[1])) return argv[1] === 'infinity' ? Infinity : start + Number(argv[1]) * 1000;
   return base === 'tail' && argv.includes('-f') ? Infinity : undefined;
 }
@@ -252,7 +253,7 @@ export function idleUntil({ argv, start }: Launch): number | undefined {
 /** A command that runs to completion at start (`echo hi`, `ls -l`, `sh -c '…'`). */
 function oneShot(at: Launch, sh: Shell, stdin = ''): Proc {
   const { argv } = at;
-  const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+  const base = baseName(argv[0]);
   // top's screen (without -b: procps' on a terminal, busybox's anywhere) keeps the container up until
   // `q`, Ctrl+C or a signal it catches: procps' top then exits 0, busybox's dies of it
   const screen = base === 'top' && !argv.some((a) => /^-\w*b/.test(a)) && (at.tty || sh.flavor === 'ash');
@@ -378,7 +379,7 @@ export function startProgram(at: Launch, o: Context): Proc {
   };
   const flavor = flavorAt(m.fs, findProgram(m, o.env, o.cwd, argv[0]) ?? argv[0], o.cwd);
   const sh = () => shell(flavor === 'ash' ? 'ash' : 'bash', 'sh', false, true);
-  const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+  const base = baseName(argv[0]);
   // a shell with only its interactive options reads its input; `bash --version` or `sh script` runs to completion
   const reads = ['bash', 'sh', 'dash', 'ash'].includes(base) && argv.slice(1).every((a) => /^(-[ilsxve]+|--login|--norc|--noprofile)$/.test(a));
   const proc: Proc = reads ? new ShellProc(at, shell(flavor, argv[0], tty), o.stdin)
@@ -408,11 +409,12 @@ export const clfTime = (ms: number) => {
 /** How a server logs a request it answered: its request line, status, body bytes and the file it looked for. */
 type AccessLog = (req: HttpRequest, line: string, status: number, bytes: number, file: string) => void;
 
+const REASONS: Record<number, string> = { 301: 'Moved Permanently', 403: 'Forbidden', 405: 'Not Allowed' };
+
 /**
  * A web server's GET on port 80: the file under its document root, or its own 404 page, with the
  * headers each server writes in its order (nginx's ETag is mtime-size, Apache's size-microseconds).
  */
-const REASONS: Record<number, string> = { 301: 'Moved Permanently', 403: 'Forbidden', 405: 'Not Allowed' };
 
 function website(m: Machine, root: string, server: string, notFound: string, logged: AccessLog) {
   const apache = server.startsWith('Apache');

@@ -117,14 +117,19 @@ export const timeline = {
         for (const s of this.sleepers) if (s.at < to) s.at = to;
         return;
       }
-      this.sleepers.splice(this.sleepers.indexOf(next), 1);
       // its own time, even on a clock that has moved by itself past it (a real one): never back
-      this.pinned = last = Math.max(next.at, last);
-      try {
-        await next.go();
-      } finally {
-        this.pinned = undefined;
-      }
+      await this.runSleeper(next, (last = Math.max(next.at, last)));
+    }
+  },
+
+  /** Takes `s` off the list and runs it with the clock pinned at `at`. */
+  async runSleeper(this: Engine, s: Sleeper, at: number): Promise<void> {
+    this.sleepers.splice(this.sleepers.indexOf(s), 1);
+    this.pinned = at;
+    try {
+      await s.go();
+    } finally {
+      this.pinned = undefined;
     }
   },
 };
