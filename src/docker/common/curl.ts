@@ -6,7 +6,7 @@
 import { CURL, curlVersion, release } from './curl-version';
 import { reason } from './sh/coreutils';
 import { byteLength } from './sh/fs';
-import { agent, headOf, ipOf, isAddress, parseUrl, reasonOf } from './web';
+import { addressOf, agent, headOf, parseUrl, reasonOf } from './web';
 import type { Command } from './sh/types';
 
 // `name=x`: the long form of -x; `name:` takes a value; the others are flags
@@ -118,7 +118,7 @@ export const curl: Command = (args, io, sh) => {
     if (progress && !hops) io.err(METER + meter(0, 0, 0, 0, false));
     let result = 0;
     let msg = '';
-    const ip = isAddress(u.host) ? ipOf(u.host) : sh.m.resolve?.(u.host)?.ip ?? (u.host === 'localhost' ? '127.0.0.1' : '');
+    const ip = addressOf(sh, u.host) ?? '';
     // curl 8 tells how it resolved a name; on the host localhost is ::1 first, which docker-proxy answers too
     const six = !old && !sh.m.resolve && u.host === 'localhost';
     const addr = six ? '::1' : ip;

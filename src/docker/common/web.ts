@@ -13,8 +13,9 @@ export function parseUrl(u: string): { host: string; port: number; path: string 
   return { host: m[2], port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] ?? '/' };
 }
 
-export const isAddress = (host: string) => /^(localhost|\d+\.\d+\.\d+\.\d+)$/.test(host);
-export const ipOf = (host: string) => (host === 'localhost' ? '127.0.0.1' : host);
+/** The address a client connects to: a literal one, or the name as the machine resolves it. */
+export const addressOf = (sh: ShellLike, host: string) =>
+  /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : host === 'localhost' ? '127.0.0.1' : sh.m.resolve?.(host)?.ip;
 
 /** The User-Agent servers log: the release's curl or GNU wget (busybox's wget sends just `Wget`). */
 export function agent(sh: ShellLike, io: IO, wget: boolean): string {
@@ -52,7 +53,7 @@ export const wget: Command = (args, io, sh) => {
   const quiet = o.flags.has('q');
   const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
   const url = `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`;
-  const ip = isAddress(u.host) ? ipOf(u.host) : sh.m.resolve?.(u.host)?.ip;
+  const ip = addressOf(sh, u.host);
   const named = ip === u.host ? `${ip}:${u.port}` : `${u.host} (${u.host})|${ip}|:${u.port}`;
   // GNU's block up to the connection; busybox names the address it connects to
   const gnu = `${spider ? 'Spider mode enabled. Check if remote file exists.\n' : ''}--${at}--  ${url}\n${ip === u.host ? '' : `Resolving ${u.host} (${u.host})... ${ip}\n`}Connecting to ${named}... `;
