@@ -28,6 +28,9 @@ export function agent(sh: ShellLike, io: IO, wget: boolean): string {
 export const headOf = (r: HttpReply, now: number, size: number) =>
   r.head ?? (r.server ? [`Server: ${r.server}`, 'Content-Type: text/html', `Content-Length: ${size}`] : [`Date: ${new Date(now).toUTCString()}`, 'Connection: keep-alive', 'Keep-Alive: timeout=5', `Content-Length: ${size}`]);
 
+/** A header's value among the response's lines (names are case-insensitive). */
+export const headerOf = (lines: string[], name: string) => lines.find((l) => l.slice(0, name.length + 1).toLowerCase() === name + ':')?.replace(/^[^:]*: */, '');
+
 /** The status line's text. */
 export const reasonOf = (r: HttpReply) => r.reason ?? (r.status === 200 ? 'OK' : 'Not Found');
 
@@ -83,7 +86,7 @@ export const wget: Command = (args, io, sh) => {
     else say(`${spider ? 'Remote file does not exist -- broken link!!!' : `${at} ERROR ${reply.status}: ${reason}.`}\n\n`);
     return io.busybox ? 1 : 8;
   }
-  const type = head.find((l) => /^content-type:/i.test(l))?.replace(/^[^:]*: /, '').replace(/;.*/, '');
+  const type = headerOf(head, 'content-type')?.replace(/;.*/, '');
   if (spider) return say(io.busybox ? '' : `Length: ${size}${type ? ` [${type}]` : ''}\nRemote file exists and could contain further links,\nbut recursion is disabled -- not retrieving.\n\n`), 0;
   let file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
   // GNU keeps what is there (index.html.1…); busybox refuses to overwrite it
