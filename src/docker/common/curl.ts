@@ -6,7 +6,7 @@
 import { CURL, curlVersion, release } from './curl-version';
 import { reason } from './sh/coreutils';
 import { byteLength } from './sh/fs';
-import { addressOf, agent, headerOf, headOf, parseUrl, reasonOf } from './web';
+import { addressOf, headerOf, headOf, parseUrl, reasonOf } from './web';
 import type { Command } from './sh/types';
 
 // `name=x`: the long form of -x; `name:` takes a value; the others are flags
@@ -93,8 +93,9 @@ export const curl: Command = (args, io, sh) => {
   const quiet = silent && !has('S');
   const verbose = has('v');
   // curl 7 numbers its connections and words a refusal as the system does
-  const old = (CURL[release(sh)] ?? '8').startsWith('7');
-  const ua = o.A?.at(-1) ?? agent(sh, io, false);
+  const version = CURL[release(sh)] ?? CURL.noble;
+  const old = version.startsWith('7');
+  const ua = o.A?.at(-1) ?? 'curl/' + version;
   const outs = [...(o.o ?? [])];
   let code = 0;
   const err = (t: string) => (verbose ? io.err(t) : undefined);

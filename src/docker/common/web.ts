@@ -3,7 +3,7 @@
  * through the machine's network (inside the bridge, or from the host to the ports containers publish).
  */
 import { byteLength, splitPath } from './sh/fs';
-import { CURL, release } from './curl-version';
+import { release } from './curl-version';
 import { opts, usage } from './sh/opts';
 import type { Command, HttpReply, IO, ShellLike } from './sh/types';
 
@@ -17,12 +17,8 @@ export function parseUrl(u: string): { host: string; port: number; path: string 
 export const addressOf = (sh: ShellLike, host: string) =>
   /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : host === 'localhost' ? '127.0.0.1' : sh.m.resolve?.(host)?.ip;
 
-/** The User-Agent servers log: the release's curl or GNU wget (busybox's wget sends just `Wget`). */
-export function agent(sh: ShellLike, io: IO, wget: boolean): string {
-  const r = release(sh);
-  if (wget) return io.busybox ? 'Wget' : `Wget/1.21.${r === 'bookworm' ? 3 : 4}`;
-  return 'curl/' + (CURL[r] ?? CURL.noble);
-}
+/** The User-Agent wget sends: GNU wget's of the release (busybox's sends just `Wget`). */
+const agent = (sh: ShellLike, io: IO) => (io.busybox ? 'Wget' : `Wget/1.21.${release(sh) === 'bookworm' ? 3 : 4}`);
 
 /** The response's header lines: the server's own, or what a server that keeps none sends (node's http without headers set). */
 export const headOf = (r: HttpReply, now: number, size: number) =>
@@ -52,7 +48,7 @@ export const wget: Command = (args, io, sh) => {
     return 1;
   }
   const spider = o.flags.has('--spider');
-  const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io, true), head: spider });
+  const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io), head: spider });
   const quiet = o.flags.has('q');
   const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
   const url = `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`;
