@@ -7,10 +7,12 @@ import { release } from './curl-version';
 import { opts, usage } from './sh/opts';
 import type { Command, HttpReply, IO, ShellLike } from './sh/types';
 
-export function parseUrl(u: string): { host: string; port: number; path: string } | null {
+/** `site`: the host as a Host header names it, with the port unless it is 80. */
+export function parseUrl(u: string): { host: string; port: number; path: string; site: string } | null {
   const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(u);
   if (!m) return null;
-  return { host: m[2], port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] ?? '/' };
+  const port = m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80;
+  return { host: m[2], port, path: m[4] ?? '/', site: m[2] + (port === 80 ? '' : ':' + port) };
 }
 
 /** The address a client connects to: a literal one, or the name as the machine resolves it. */
@@ -51,12 +53,12 @@ export const wget: Command = (args, io, sh) => {
   const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io), head: spider });
   const quiet = o.flags.has('q');
   const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
-  const url = `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`;
+  const url = `http://${u.site}${u.path}`;
   const ip = addressOf(sh, u.host);
   const named = ip === u.host ? `${ip}:${u.port}` : `${u.host} (${u.host})|${ip}|:${u.port}`;
   // GNU's block up to the connection; busybox names the address it connects to
   const gnu = `${spider ? 'Spider mode enabled. Check if remote file exists.\n' : ''}--${at}--  ${url}\n${ip === u.host ? '' : `Resolving ${u.host} (${u.host})... ${ip}\n`}Connecting to ${named}... `;
-  const bb = `Connecting to ${u.host}${u.port === 80 ? '' : ':' + u.port} (${ip}:${u.port})\n`;
+  const bb = `Connecting to ${u.site} (${ip}:${u.port})\n`;
   const say = (t: string) => (quiet ? undefined : io.err(t));
   if (!reply || reply.status === 0) {
     if (ip) {
