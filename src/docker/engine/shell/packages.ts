@@ -5,7 +5,7 @@
  */
 import { bbPackage } from '../../common/sh/busybox';
 import { globRe } from '../../common/sh/glob';
-import type { FileNode } from '../fs';
+import { osRelease, type FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
 import { aptSize, archAll, deb, known, names, releaseFacts, releaseName } from './deb-versions';
 import { exists } from './package-files';
@@ -43,10 +43,7 @@ const words = (list = '') => list.split(' ').filter(Boolean);
 /** The release of the image (its archive's codename) and the one whose package data it uses. */
 interface Distro { ubuntu: boolean; codename: string; rel: string }
 function distro(sh: ShellLike): Distro {
-  let os = '';
-  try {
-    os = sh.m.fs.readFile('/etc/os-release');
-  } catch { /* minimal image */ }
+  const os = osRelease(sh.m.fs);
   const ubuntu = /ID=ubuntu/.test(os);
   const codename = /VERSION_CODENAME=(\w+)/.exec(os)?.[1] ?? 'bookworm';
   return { ubuntu, codename, rel: known(codename, ubuntu) };
