@@ -2,14 +2,13 @@
  * The curl each release ships (what `curl -V` prints and the User-Agent it sends): Ubuntu 24.04
  * (also the host), Debian 12 and Alpine; the older releases name only their version.
  */
+import { osRelease } from './sh/fs';
 import type { ShellLike } from './sh/types';
 
 /** The release of the machine's /etc/os-release: its codename, `alpine`, or the host's `noble`. */
 export function release(sh: ShellLike): string {
-  let os = '';
-  try {
-    os = sh.m.fs.readFile('/etc/os-release');
-  } catch { /* the host's, Ubuntu 24.04 */ }
+  const os = osRelease(sh.m.fs);
+  // none: the host's, Ubuntu 24.04
   return /^VERSION_CODENAME=(\w+)/m.exec(os)?.[1] ?? (/^ID=alpine/m.test(os) ? 'alpine' : 'noble');
 }
 

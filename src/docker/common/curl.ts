@@ -6,7 +6,7 @@
 import { CURL, curlVersion, release } from './curl-version';
 import { reason } from './sh/coreutils';
 import { byteLength } from './sh/fs';
-import { agent, headOf, ipOf, isAddress, parseUrl, reasonOf } from './web';
+import { addressOf, headerOf, headOf, parseUrl, reasonOf } from './web';
 import type { Command } from './sh/types';
 
 // `name=x`: the long form of -x; `name:` takes a value; the others are flags
@@ -93,8 +93,9 @@ export const curl: Command = (args, io, sh) => {
   const quiet = silent && !has('S');
   const verbose = has('v');
   // curl 7 numbers its connections and words a refusal as the system does
-  const old = (CURL[release(sh)] ?? '8').startsWith('7');
-  const ua = o.A?.at(-1) ?? agent(sh, io, false);
+  const version = CURL[release(sh)] ?? CURL.noble;
+  const old = version.startsWith('7');
+  const ua = o.A?.at(-1) ?? 'curl/' + version;
   const outs = [...(o.o ?? [])];
   let code = 0;
   const err = (t: string) => (verbose ? io.err(t) : undefined);
@@ -118,7 +119,7 @@ export const curl: Command = (args, io, sh) => {
     if (progress && !hops) io.err(METER + meter(0, 0, 0, 0, false));
     let result = 0;
     let msg = '';
-    const ip = isAddress(u.host) ? ipOf(u.host) : sh.m.resolve?.(u.host)?.ip ?? (u.host === 'localhost' ? '127.0.0.1' : '');
+    const ip = addressOf(sh, u.host) ?? '';
     // curl 8 tells how it resolved a name; on the host localhost is ::1 first, which docker-proxy answers too
     const six = !old && !sh.m.resolve && u.host === 'localhost';
     const addr = six ? '::1' : ip;
@@ -143,9 +144,9 @@ export const curl: Command = (args, io, sh) => {
     if (reply) {
       const status = `HTTP/1.1 ${reply.status} ${reasonOf(reply)}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`;
       const extra = (o.H ?? []).filter((h) => /^[^:]+:\s*\S/.test(h));
-      err(`${connected}${[`${method} ${u.path} HTTP/1.1`, `Host: ${u.host}${u.port === 80 ? '' : ':' + u.port}`, `User-Agent: ${ua}`, 'Accept: */*', ...extra,
+      err(`${connected}${[`${method} ${u.path} HTTP/1.1`, `Host: ${u.site}`, `User-Agent: ${ua}`, 'Accept: */*', ...extra,
         ...(body === undefined ? [] : [`Content-Length: ${sent}`, 'Content-Type: application/x-www-form-urlencoded']), ''].map((l) => `> ${l}\r\n`).join('')}${sent && !io.tty ? `} [${sent} bytes data]\n` : ''}${status.split('\n').slice(0, -1).map((l) => `< ${l}\n`).join('')}`);
-      const to3xx = has('L') && /^30[12378]$/.test(String(reply.status)) ? lines.find((l) => /^location:/i.test(l))?.replace(/^[^:]*: */, '') : undefined;
+      const to3xx = has('L') && /^30[12378]$/.test(String(reply.status)) ? headerOf(lines, 'location') : undefined;
       if (to3xx !== undefined) {
         if (hops >= 50) {
           if (!quiet) io.err('curl: (47) Maximum (50) redirects followed\n');
@@ -181,7 +182,7 @@ export const curl: Command = (args, io, sh) => {
     else err(`* Closing connection${old ? ' 0' : ''}\n`);
     if (result && !quiet) io.err(`curl: (${result}) ${msg}\n`);
     const w = o.w?.at(-1);
-    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1), false) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: (lines.find((l) => /^content-type:/i.test(l)) ?? '').replace(/^[^:]*: /, ''), url_effective: `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`, remote_ip: reply ? addr : '', remote_port: reply ? u.port : 0, num_redirects: hops, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
+    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1), false) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: headerOf(lines, 'content-type') ?? '', url_effective: `http://${u.site}${u.path}`, remote_ip: reply ? addr : '', remote_port: reply ? u.port : 0, num_redirects: hops, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
     if (result) code = result;
     if (result && has('fail-early')) break;
   }

@@ -3,29 +3,31 @@
  * through the machine's network (inside the bridge, or from the host to the ports containers publish).
  */
 import { byteLength, splitPath } from './sh/fs';
-import { CURL, release } from './curl-version';
+import { release } from './curl-version';
 import { opts, usage } from './sh/opts';
 import type { Command, HttpReply, IO, ShellLike } from './sh/types';
 
-export function parseUrl(u: string): { host: string; port: number; path: string } | null {
+/** `site`: the host as a Host header names it, with the port unless it is 80. */
+export function parseUrl(u: string): { host: string; port: number; path: string; site: string } | null {
   const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(u);
   if (!m) return null;
-  return { host: m[2], port: m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80, path: m[4] ?? '/' };
+  const port = m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80;
+  return { host: m[2], port, path: m[4] ?? '/', site: m[2] + (port === 80 ? '' : ':' + port) };
 }
 
-export const isAddress = (host: string) => /^(localhost|\d+\.\d+\.\d+\.\d+)$/.test(host);
-export const ipOf = (host: string) => (host === 'localhost' ? '127.0.0.1' : host);
+/** The address a client connects to: a literal one, or the name as the machine resolves it. */
+export const addressOf = (sh: ShellLike, host: string) =>
+  /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : host === 'localhost' ? '127.0.0.1' : sh.m.resolve?.(host)?.ip;
 
-/** The User-Agent servers log: the release's curl or GNU wget (busybox's wget sends just `Wget`). */
-export function agent(sh: ShellLike, io: IO, wget: boolean): string {
-  const r = release(sh);
-  if (wget) return io.busybox ? 'Wget' : `Wget/1.21.${r === 'bookworm' ? 3 : 4}`;
-  return 'curl/' + (CURL[r] ?? CURL.noble);
-}
+/** The User-Agent wget sends: GNU wget's of the release (busybox's sends just `Wget`). */
+const agent = (sh: ShellLike, io: IO) => (io.busybox ? 'Wget' : `Wget/1.21.${release(sh) === 'bookworm' ? 3 : 4}`);
 
 /** The response's header lines: the server's own, or what a server that keeps none sends (node's http without headers set). */
 export const headOf = (r: HttpReply, now: number, size: number) =>
   r.head ?? (r.server ? [`Server: ${r.server}`, 'Content-Type: text/html', `Content-Length: ${size}`] : [`Date: ${new Date(now).toUTCString()}`, 'Connection: keep-alive', 'Keep-Alive: timeout=5', `Content-Length: ${size}`]);
+
+/** A header's value among the response's lines (names are case-insensitive). */
+export const headerOf = (lines: string[], name: string) => lines.find((l) => l.slice(0, name.length + 1).toLowerCase() === name + ':')?.replace(/^[^:]*: */, '');
 
 /** The status line's text. */
 export const reasonOf = (r: HttpReply) => r.reason ?? (r.status === 200 ? 'OK' : 'Not Found');
@@ -48,15 +50,15 @@ export const wget: Command = (args, io, sh) => {
     return 1;
   }
   const spider = o.flags.has('--spider');
-  const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io, true), head: spider });
+  const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io), head: spider });
   const quiet = o.flags.has('q');
   const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
-  const url = `http://${u.host}${u.port === 80 ? '' : ':' + u.port}${u.path}`;
-  const ip = isAddress(u.host) ? ipOf(u.host) : sh.m.resolve?.(u.host)?.ip;
+  const url = `http://${u.site}${u.path}`;
+  const ip = addressOf(sh, u.host);
   const named = ip === u.host ? `${ip}:${u.port}` : `${u.host} (${u.host})|${ip}|:${u.port}`;
   // GNU's block up to the connection; busybox names the address it connects to
   const gnu = `${spider ? 'Spider mode enabled. Check if remote file exists.\n' : ''}--${at}--  ${url}\n${ip === u.host ? '' : `Resolving ${u.host} (${u.host})... ${ip}\n`}Connecting to ${named}... `;
-  const bb = `Connecting to ${u.host}${u.port === 80 ? '' : ':' + u.port} (${ip}:${u.port})\n`;
+  const bb = `Connecting to ${u.site} (${ip}:${u.port})\n`;
   const say = (t: string) => (quiet ? undefined : io.err(t));
   if (!reply || reply.status === 0) {
     if (ip) {
@@ -82,7 +84,7 @@ export const wget: Command = (args, io, sh) => {
     else say(`${spider ? 'Remote file does not exist -- broken link!!!' : `${at} ERROR ${reply.status}: ${reason}.`}\n\n`);
     return io.busybox ? 1 : 8;
   }
-  const type = head.find((l) => /^content-type:/i.test(l))?.replace(/^[^:]*: /, '').replace(/;.*/, '');
+  const type = headerOf(head, 'content-type')?.replace(/;.*/, '');
   if (spider) return say(io.busybox ? '' : `Length: ${size}${type ? ` [${type}]` : ''}\nRemote file exists and could contain further links,\nbut recursion is disabled -- not retrieving.\n\n`), 0;
   let file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
   // GNU keeps what is there (index.html.1…); busybox refuses to overwrite it

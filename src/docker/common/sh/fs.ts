@@ -56,6 +56,15 @@ export function binaryText(size: number): string {
   return size ? '\u007fELF\u0002\u0001\u0001' : '';
 }
 
+/** /etc/os-release, or '' where there is none (the host, a minimal image). */
+export function osRelease(fs: Fs): string {
+  try {
+    return fs.readFile('/etc/os-release');
+  } catch {
+    return '';
+  }
+}
+
 /** Absolute, normalised path of `p` seen from `cwd` (`..` taken lexically, as `cd` does). */
 export function absPath(cwd: string, p: string): string {
   const parts: string[] = [];

@@ -413,12 +413,15 @@ export async function hold(io: IO): Promise<void> {
   while (io.signal && !io.signal.aborted) await io.sleep(1000);
 }
 
+/** The options that take the program as their argument. */
+const EVAL = /^(-e|--eval|-p|--print|-pe)$/;
+
 const node: Command = async (args, io, sh) => {
   const a = args[1] ?? '';
   const version = release(sh.m.fs).node;
   if (/^-(v|-version)$/.test(a)) return io.out(version + '\n'), 0;
   if (/^-(h|-help)$/.test(a)) return io.out('Usage: node [options] [ script.js ] [arguments]\n       node inspect [options] [ script.js | host:port ] [arguments]\n\nDocumentation can be found at https://nodejs.org/\n'), 0;
-  const eval_ = /^(-e|--eval|-p|--print|-pe)$/.test(a);
+  const eval_ = EVAL.test(a);
   if (eval_ && args[2] === undefined) return io.err(`${args[0]}: ${a} requires an argument\n`), 9;
   // without a script node reads one from stdin, or opens its REPL on a terminal
   if (!eval_ && !a && io.stdin === undefined && sh.repl?.(args)) return 0;
@@ -437,7 +440,7 @@ const node: Command = async (args, io, sh) => {
 };
 
 /** `node FILE …`, `node -e CODE …`, `node -p EXPR …`: a program that may stay up serving. */
-export const runsProgram = (argv: string[]) => (/^(-e|--eval|-p|--print|-pe)$/.test(argv[1]) ? argv.length > 2 : !!argv[1] && !argv[1].startsWith('-'));
+export const runsProgram = (argv: string[]) => (EVAL.test(argv[1]) ? argv.length > 2 : !!argv[1] && !argv[1].startsWith('-'));
 
 export const NODE_PROGRAMS: Record<string, Command> = {
   node,

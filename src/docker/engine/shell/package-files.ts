@@ -1,5 +1,5 @@
 /** What the package managers (apt, apk) and npm ask of the filesystem. */
-import type { Fs } from '../fs';
+import { osRelease, type Fs } from '../fs';
 
 /** True when `path` names an entry (a path through a missing or non-directory entry is absent). */
 export function exists(fs: Fs, path: string, cwd = '/'): boolean {
@@ -12,10 +12,7 @@ export function exists(fs: Fs, path: string, cwd = '/'): boolean {
 
 /** Which of a program's versions the image's distribution packages: [noble, Alpine 3.21, buster, bookworm, then jammy, focal, bullseye when given]. */
 export function packaged(fs: Fs, versions: string[]): string {
-  let os = '';
-  try {
-    os = fs.readFile('/etc/os-release');
-  } catch { /* no os-release */ }
+  const os = osRelease(fs);
   const i = ['jammy', 'focal', 'bullseye'].findIndex((c) => os.includes(`VERSION_CODENAME=${c}`));
   return (i >= 0 && versions[4 + i]) || versions[/ID=ubuntu/.test(os) ? 0 : /ID=alpine/.test(os) ? 1 : /buster/.test(os) ? 2 : 3];
 }

@@ -5,7 +5,7 @@
  */
 import { bbPackage } from '../../common/sh/busybox';
 import { globRe } from '../../common/sh/glob';
-import type { FileNode } from '../fs';
+import { osRelease, type FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
 import { aptSize, archAll, deb, known, names, releaseFacts, releaseName } from './deb-versions';
 import { exists } from './package-files';
@@ -43,14 +43,14 @@ const words = (list = '') => list.split(' ').filter(Boolean);
 /** The release of the image (its archive's codename) and the one whose package data it uses. */
 interface Distro { ubuntu: boolean; codename: string; rel: string }
 function distro(sh: ShellLike): Distro {
-  let os = '';
-  try {
-    os = sh.m.fs.readFile('/etc/os-release');
-  } catch { /* minimal image */ }
+  const os = osRelease(sh.m.fs);
   const ubuntu = /ID=ubuntu/.test(os);
   const codename = /VERSION_CODENAME=(\w+)/.exec(os)?.[1] ?? 'bookworm';
   return { ubuntu, codename, rel: known(codename, ubuntu) };
 }
+
+/** A package's architecture as apt and dpkg name it. */
+const arch = (name: string) => (archAll(name) ? 'all' : 'amd64');
 
 /** A package's name in the distribution (noble's names are the table's keys) and its archive entry. */
 const pkgName = (d: Distro, name: string) => releaseName(d.rel, name);
@@ -86,7 +86,7 @@ function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
     const v = version(d, name);
     // Ubuntu's updates are mostly security fixes, published in both suites
     const suite = d.ubuntu ? suiteOf(d, v).replace(/-updates$/, `$&,${d.codename}-security`) : ({ bookworm: 'stable', bullseye: 'oldstable' } as Record<string, string>)[d.codename] ?? d.codename;
-    out += `${name}/${ready ? suite : ''}${ready && state ? ',' : ''}${state ? 'now' : ''} ${v} ${archAll(name) ? 'all' : 'amd64'}${state && ' ' + state}\n`;
+    out += `${name}/${ready ? suite : ''}${ready && state ? ',' : ''}${state ? 'now' : ''} ${v} ${arch(name)}${state && ' ' + state}\n`;
   }
   io.out((io.tty ? 'Listing... Done\n' : 'Listing...\n') + out);
   return 0;
@@ -161,7 +161,7 @@ function installFiles(sh: ShellLike, name: string, d: Distro): void {
   sh.m.fs.mkdir('/var/log/apt', '/', true);
   sh.m.fs.writeFile(`/usr/share/doc/${name}/copyright`, `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: ${name}\n`, '/', false);
   sh.m.fs.writeFile(`/var/lib/dpkg/info/${name}.list`, ['/.', ...progs.map((p) => `/usr/bin/${p}`), `/usr/share/doc/${name}/copyright`].join('\n') + '\n');
-  sh.m.fs.writeFile('/var/lib/dpkg/status', stanza(name, version(d, name), false, archAll(name) ? 'all' : 'amd64'), '/', true);
+  sh.m.fs.writeFile('/var/lib/dpkg/status', stanza(name, version(d, name), false, arch(name)), '/', true);
   sh.m.fs.writeFile('/var/log/dpkg.log', `${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ')} status installed ${name}:amd64 ${version(d, name)}\n`, '/', true);
 }
 
@@ -234,7 +234,6 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO, dpkg: IO, yes: 
   const inst = fresh.reduce((a, n) => a + PKGS[n][0] * 1024, 0) + extras.reduce((a, p) => a + bytes(p) * 3, 0);
   io.out(`0 upgraded, ${all.length} newly installed, 0 to remove and 0 not upgraded.\nNeed to get ${aptSize(dl)} of archives.\nAfter this operation, ${aptSize(inst)} of additional disk space will be used.\n`);
   const older = releaseFacts(d.rel);
-  const arch = (p: string) => (archAll(p) ? 'all' : 'amd64');
   // dpkg names multi-arch libraries with their architecture.
   const shown = (p: string) => (/^lib/.test(p) && !archAll(p) && !/-bin$/.test(p) ? p + ':amd64' : p);
   const proceed = async (io2: IO): Promise<number> => {
