@@ -46,7 +46,7 @@ export const wget: Command = (args, io, sh) => {
   const u = o.rest[0] && parseUrl(o.rest[0]);
   if (!u) {
     if (io.busybox) usage(io, 'wget [-cqS] [-O FILE] URL...');
-    else io.err('wget: missing URL\n');
+    else io.err("wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n");
     return 1;
   }
   const spider = o.flags.has('--spider');

@@ -164,3 +164,8 @@ test("curl -L follows a redirect in the same transfer: nginx's Location without 
   assert.deepEqual(await run('curl -sL -w "%{http_code} %{num_redirects} %{url_effective}\\n" localhost/docs'), { out: 'hola\n200 1 http://localhost/docs/\n', err: '', exit: 0 });
   assert.equal((await run('curl -sIL localhost/docs | grep "^HTTP"')).out, 'HTTP/1.1 301 Moved Permanently\r\nHTTP/1.1 200 OK\r\n');
 });
+
+test('GNU wget without a URL says so with its usage line, exit 1', async () => {
+  const run = session();
+  assert.deepEqual(await run('wget'), { out: '', err: "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n", exit: 1 });
+});
