@@ -15,6 +15,7 @@ import { HOST_PROGRAMS } from '../../../../src/docker/client/shell/programs';
 import { Overlay, newDir } from '../../../../src/docker/engine/fs';
 import type { TermIO } from '../../../../src/docker/shell';
 import { INTERNAL_ERROR } from '../../../../src/docker/index';
+import { runs } from '../../fc-runs';
 
 const IMAGES = ['alpine', 'busybox', 'hello-world', 'nginx:alpine', 'alpine:3.19'];
 const NAMES = ['c0', 'c1'];
@@ -211,8 +212,7 @@ test('random command sequences keep the engine consistent', async () => {
         await checkInvariants(w, history);
       }
     }),
-    // FC_SEED and FC_RUNS replay a failure printed by CI, or search longer.
-    { numRuns: Number(process.env.FC_RUNS ?? 60), seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined },
+    runs(60),
   );
 });
 
@@ -232,7 +232,7 @@ test('random bytes as docker arguments never break the client', async () => {
       assert.ok(Number.isInteger(code));
       assert.ok(!err.includes(INTERNAL_ERROR));
     }),
-    { numRuns: 300 },
+    runs(300),
   );
 });
 
@@ -249,6 +249,6 @@ test('any input line gets an answer from the host shell, never an exception', as
       assert.ok(!err.includes(INTERNAL_ERROR), `${JSON.stringify(line)}: ${err}`);
       if (shell.inContainer()) await shell.eof({ out: () => {}, err: () => {}, tty: false, sleep: () => Promise.resolve() });
     }),
-    { numRuns: 400 },
+    runs(400),
   );
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createEngine } from '../../../../src/docker/engine';
 import { engine, pull, runIt, term } from './fixtures';
+import { runs } from '../../fc-runs';
 
 /** Types each line into a fresh container shell (`cmd`: the program run) and checks what it prints. */
 async function shell(image: string, cmd: string[] | undefined, cases: [string, string][]) {
@@ -194,7 +195,7 @@ test('any line of the new syntax gets an answer from bash, dash and ash, never a
         assert.ok(!err.includes(INTERNAL_ERROR), `${JSON.stringify(words.join(' '))}: ${err}`);
         for (let k = 0; k < 3 && shell.inContainer(); k++) await shell.eof(quiet);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   }
 });
