@@ -142,9 +142,11 @@ export const curl: Command = (args, io, sh) => {
     let fin = '';
     const lines = reply ? headOf(reply, sh.m.now(), size) : [];
     if (reply) {
-      const status = `HTTP/1.1 ${reply.status} ${reasonOf(reply)}\r\n${lines.map((l) => l + '\r\n').join('')}\r\n`;
+      // over https curl speaks HTTP/2 (ALPN): no reason phrase, header names in lower case
+      const h2 = u.url[4] === 's';
+      const status = `${h2 ? `HTTP/2 ${reply.status} ` : `HTTP/1.1 ${reply.status} ${reasonOf(reply)}`}\r\n${lines.filter((l) => !h2 || !/^connection:/i.test(l)).map((l) => (h2 ? l.replace(/^[^:]+/, (n) => n.toLowerCase()) : l) + '\r\n').join('')}\r\n`;
       const extra = (o.H ?? []).filter((h) => /^[^:]+:\s*\S/.test(h));
-      err(`${connected}${[`${method} ${u.path} HTTP/1.1`, `Host: ${u.site}`, `User-Agent: ${ua}`, 'Accept: */*', ...extra,
+      err(`${connected}${[`${method} ${u.path} HTTP/${h2 ? 2 : '1.1'}`, `Host: ${u.site}`, `User-Agent: ${ua}`, 'Accept: */*', ...extra,
         ...(body === undefined ? [] : [`Content-Length: ${sent}`, 'Content-Type: application/x-www-form-urlencoded']), ''].map((l) => `> ${l}\r\n`).join('')}${sent && !io.tty ? `} [${sent} bytes data]\n` : ''}${status.split('\n').slice(0, -1).map((l) => `< ${l}\n`).join('')}`);
       const to3xx = has('L') && /^30[12378]$/.test(String(reply.status)) ? headerOf(lines, 'location') : undefined;
       if (to3xx !== undefined) {
@@ -182,7 +184,7 @@ export const curl: Command = (args, io, sh) => {
     else err(`* Closing connection${old ? ' 0' : ''}\n`);
     if (result && !quiet) io.err(`curl: (${result}) ${msg}\n`);
     const w = o.w?.at(-1);
-    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1), false) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: headerOf(lines, 'content-type') ?? '', url_effective: `http://${u.site}${u.path}`, remote_ip: reply ? addr : '', remote_port: reply ? u.port : 0, num_redirects: hops, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
+    if (w !== undefined) io.out(writeOut(w[0] === '@' ? read(w.slice(1), false) : w, { http_code: reply ? String(reply.status).padStart(3, '0') : '000', size_download: reply && !head ? size : 0, size_upload: sent, content_type: headerOf(lines, 'content-type') ?? '', url_effective: u.url, remote_ip: reply ? addr : '', remote_port: reply ? u.port : 0, num_redirects: hops, time_total: '0.001000', exitcode: result, method, errormsg: msg }, io.err));
     if (result) code = result;
     if (result && has('fail-early')) break;
   }

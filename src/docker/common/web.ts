@@ -4,20 +4,24 @@
  */
 import { byteLength, splitPath } from './sh/fs';
 import { release } from './curl-version';
+import { inetAddr } from '../engine/internet';
 import { opts, usage } from './sh/opts';
 import type { Command, HttpReply, IO, ShellLike } from './sh/types';
 
-/** `site`: the host as a Host header names it, with the port unless it is 80. */
-export function parseUrl(u: string): { host: string; port: number; path: string; site: string } | null {
+/** `site`: the host as a Host header names it, with the port unless it is the scheme's; `url`: the whole URL, normalized. */
+export function parseUrl(u: string): { host: string; port: number; path: string; site: string; url: string } | null {
   const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(u);
   if (!m) return null;
-  const port = m[3] ? Number(m[3]) : m[1] === 'https' ? 443 : 80;
-  return { host: m[2], port, path: m[4] ?? '/', site: m[2] + (port === 80 ? '' : ':' + port) };
+  const tls = m[1] === 'https';
+  const port = m[3] ? Number(m[3]) : tls ? 443 : 80;
+  const site = m[2] + (port === (tls ? 443 : 80) ? '' : ':' + port);
+  const path = m[4] ?? '/';
+  return { host: m[2], port, path, site, url: `http${tls ? 's' : ''}://${site}${path}` };
 }
 
-/** The address a client connects to: a literal one, or the name as the machine resolves it. */
+/** The address a client connects to: a literal one, or the name as the machine resolves it (its networks', then the internet's). */
 export const addressOf = (sh: ShellLike, host: string) =>
-  /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : host === 'localhost' ? '127.0.0.1' : sh.m.resolve?.(host)?.ip;
+  /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : host === 'localhost' ? '127.0.0.1' : sh.m.resolve?.(host)?.ip ?? (sh.m.online === false ? undefined : inetAddr(host));
 
 /** The User-Agent wget sends: GNU wget's of the release (busybox's sends just `Wget`). */
 const agent = (sh: ShellLike, io: IO) => (io.busybox ? 'Wget' : `Wget/1.21.${release(sh) === 'bookworm' ? 3 : 4}`);
@@ -43,58 +47,81 @@ function rate(n: number, short: boolean): string {
 
 export const wget: Command = (args, io, sh) => {
   const o = opts(args.map((a) => (a === '--quiet' ? '-q' : a === '--server-response' ? '-S' : a.replace(/^--output-document=/, '-O'))), 'O');
-  const u = o.rest[0] && parseUrl(o.rest[0]);
-  if (!u) {
+  const first = parseUrl(o.rest[0] ?? '');
+  if (!first) {
     if (io.busybox) usage(io, 'wget [-cqS] [-O FILE] URL...');
     else io.err("wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n");
     return 1;
   }
+  let u = first;
   const spider = o.flags.has('--spider');
-  const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io), head: spider });
   const quiet = o.flags.has('q');
-  const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
-  const url = `http://${u.site}${u.path}`;
-  const ip = addressOf(sh, u.host);
-  const named = ip === u.host ? `${ip}:${u.port}` : `${u.host} (${u.host})|${ip}|:${u.port}`;
-  // GNU's block up to the connection; busybox names the address it connects to
-  const gnu = `${spider ? 'Spider mode enabled. Check if remote file exists.\n' : ''}--${at}--  ${url}\n${ip === u.host ? '' : `Resolving ${u.host} (${u.host})... ${ip}\n`}Connecting to ${named}... `;
-  const bb = `Connecting to ${u.site} (${ip}:${u.port})\n`;
   const say = (t: string) => (quiet ? undefined : io.err(t));
-  if (!reply || reply.status === 0) {
-    if (ip) {
-      // The machine itself (or a proxy) refuses the port; an address nobody has does not answer at all
-      const why = reply || ip === '127.0.0.1' || ip !== u.host ? 'Connection refused' : io.busybox ? 'Host is unreachable' : 'No route to host';
-      if (io.busybox) io.err(`${quiet ? '' : bb}wget: can't connect to remote host (${ip}): ${why}\n`);
-      else say(`${gnu}failed: ${why}.\n`);
+  const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
+  // a redirect is followed (busybox: 300 to 303, at most 4 times; GNU also 307 and 308, 20 times)
+  for (let hops = 0, reuse = false, known = ''; ; hops++) {
+    const reply = sh.m.http(u.host, u.port, u.path, { agent: agent(sh, io), head: spider });
+    const ip = addressOf(sh, u.host);
+    const named = ip === u.host ? `${ip}:${u.port}` : `${u.host} (${u.host})|${ip}|:${u.port}`;
+    // GNU's block up to the connection (an open one to the same server is used again); busybox names the address it connects to
+    const gnu = `${spider ? 'Spider mode enabled. Check if remote file exists.\n' : ''}--${at}--  ${u.url}\n${reuse ? `Reusing existing connection to ${u.host}:${u.port}.\n` : `${ip === u.host || known === u.host ? '' : `Resolving ${u.host} (${u.host})... ${ip}\n`}Connecting to ${named}... `}`;
+    const bb = `Connecting to ${u.host} (${ip}:${u.port})\n`;
+    if (!reply || reply.status === 0) {
+      if (ip) {
+        // The machine itself (or a proxy) refuses the port; an address nobody has does not answer at all
+        const why = reply || ip === '127.0.0.1' || ip !== u.host ? 'Connection refused' : io.busybox ? 'Host is unreachable' : 'No route to host';
+        if (io.busybox) io.err(`${quiet ? '' : bb}wget: can't connect to remote host (${ip}): ${why}\n`);
+        else say(`${gnu}failed: ${why}.\n`);
+        return io.busybox ? 1 : 4;
+      }
+      if (io.busybox) io.err(`wget: bad address '${u.host}'\n`);
+      else io.err(`${quiet ? '' : `--${at}--  ${u.url}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\n`}wget: unable to resolve host address '${u.host}'\n`);
       return io.busybox ? 1 : 4;
     }
-    if (io.busybox) io.err(`wget: bad address '${u.host}'\n`);
-    else io.err(`${quiet ? '' : `--${at}--  ${url}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\n`}wget: unable to resolve host address '${u.host}'\n`);
-    return io.busybox ? 1 : 4;
+    const reason = reasonOf(reply);
+    const size = byteLength(reply.body);
+    const head = headOf(reply, sh.m.now(), size);
+    // -S: the response's head, indented
+    const shown = o.flags.has('S') ? `  HTTP/1.1 ${reply.status} ${reason}\n${head.map((l) => `  ${l}\n`).join('')}` : '';
+    say(io.busybox ? (reuse ? '' : bb) + shown : `${reuse ? gnu : gnu + 'connected.\n'}HTTP request sent, awaiting response... ${shown ? '\n' + shown : `${reply.status} ${reason}\n`}`);
+    const to = (io.busybox ? /^30[0-3]$/ : /^30[12378]$/).test(String(reply.status)) && headerOf(head, 'location');
+    if (to) {
+      if (hops === (io.busybox ? 4 : 20)) return io.err(io.busybox ? 'wget: too many redirections\n' : '20 redirections exceeded.\n'), io.busybox ? 1 : 8;
+      const next = parseUrl(new URL(to, u.url).href)!;
+      if (!io.busybox) say(`Location: ${to} [following]\n`);
+      // busybox connects again unless the new place is a path on the same server
+      reuse = io.busybox ? to[0] === '/' : next.host + next.port === u.host + u.port;
+      // GNU resolves a name once
+      known = u.host;
+      u = next;
+      continue;
+    }
+    // An error status is not saved: busybox dies with the status line, GNU wget exits 8.
+    if (reply.status !== 200) {
+      if (io.busybox) io.err(`wget: server returned error: HTTP/1.1 ${reply.status} ${reason}\n`);
+      else say(`${spider ? 'Remote file does not exist -- broken link!!!' : `${at} ERROR ${reply.status}: ${reason}.`}\n\n`);
+      return io.busybox ? 1 : 8;
+    }
+    return saved(o, u.path, reply.body, size, head, io, sh, at);
   }
-  const reason = reasonOf(reply);
-  const size = byteLength(reply.body);
-  const head = headOf(reply, sh.m.now(), size);
-  // -S: the response's head, indented
-  const shown = o.flags.has('S') ? `  HTTP/1.1 ${reply.status} ${reason}\n${head.map((l) => `  ${l}\n`).join('')}` : '';
-  say(io.busybox ? bb + shown : `${gnu}connected.\nHTTP request sent, awaiting response... ${shown ? '\n' + shown : `${reply.status} ${reason}\n`}`);
-  // An error status is not saved: busybox dies with the status line, GNU wget exits 8.
-  if (reply.status !== 200) {
-    if (io.busybox) io.err(`wget: server returned error: HTTP/1.1 ${reply.status} ${reason}\n`);
-    else say(`${spider ? 'Remote file does not exist -- broken link!!!' : `${at} ERROR ${reply.status}: ${reason}.`}\n\n`);
-    return io.busybox ? 1 : 8;
-  }
+};
+
+/** What wget does with a page it got: a spider only tells it exists; the others save it (or write it out) and say so. */
+function saved(o: ReturnType<typeof opts>, path: string, body: string, size: number, head: string[], io: IO, sh: ShellLike, at: string): number {
+  const quiet = o.flags.has('q');
+  const spider = o.flags.has('--spider');
+  const say = (t: string) => (quiet ? undefined : io.err(t));
   const type = headerOf(head, 'content-type')?.replace(/;.*/, '');
   if (spider) return say(io.busybox ? '' : `Length: ${size}${type ? ` [${type}]` : ''}\nRemote file exists and could contain further links,\nbut recursion is disabled -- not retrieving.\n\n`), 0;
-  let file = o.values.O ?? (splitPath(u.path).pop() || 'index.html');
+  let file = o.values.O ?? (splitPath(path).pop() || 'index.html');
   // GNU keeps what is there (index.html.1…); busybox refuses to overwrite it
   if (o.values.O === undefined) {
     const taken = (f: string) => !!sh.m.fs.resolve(f, sh.cwd)?.node;
-    if (taken(file) && io.busybox) return io.err(`${quiet ? '' : bb}wget: can't open '${file}': File exists\n`), 1;
+    if (taken(file) && io.busybox) return io.err(`wget: can't open '${file}': File exists\n`), 1;
     for (let n = 1, base = file; taken(file); n++) file = `${base}.${n}`;
   }
-  if (file === '-') io.out(reply.body);
-  else if (file !== '/dev/null') sh.m.fs.writeFile(file, reply.body, sh.cwd);
+  if (file === '-') io.out(body);
+  else if (file !== '/dev/null') sh.m.fs.writeFile(file, body, sh.cwd);
   if (io.busybox) say(`${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n${file.padEnd(20)} 100% |********************************|   ${size}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
   else {
     const q = file === '-' ? 'STDOUT' : `‘${file}’`;
@@ -102,4 +129,4 @@ export const wget: Command = (args, io, sh) => {
     say(`Length: ${size}${type ? ` [${type}]` : ''}\nSaving to: ${q}\n\n${bar}\n\n${at} (${rate(size, false)}) - ${file === '-' ? 'written to stdout' : q + ' saved'} [${size}/${size}]\n\n`);
   }
   return 0;
-};
+}

@@ -1,6 +1,7 @@
 /**
- * The few sites of the simulated internet that answer HTTP: example.com's page and google.com's
- * redirect, with the headers those servers send. Other names resolve (ping) but serve nothing.
+ * The simulated internet: a few well-known domains (and their subdomains) that resolve, each name
+ * to one stable address; example.com's page, google.com's redirect and www.google.com's page
+ * answer HTTP with the headers those servers send, the other names redirect to https.
  */
 import type { HttpReply } from './shell/types';
 
@@ -54,11 +55,26 @@ const EXAMPLE = `<!doctype html>
 `;
 const MOVED = '<HTML><HEAD><meta http-equiv="content-type" content="text/html;charset=utf-8">\n<TITLE>301 Moved</TITLE></HEAD><BODY>\n<H1>301 Moved</H1>\nThe document has moved\n<A HREF="http://www.google.com/">here</A>.\r\n</BODY></HTML>\r\n';
 
-/** What the site at `host` answers on port 80 (any path), or null: nothing there. */
+const DOMAINS = /(^|\.)(example\.(com|org|net)|google\.com|github\.com|docker\.(com|io)|debian\.org|ubuntu\.com|alpinelinux\.org|npmjs\.org|pypi\.org|python\.org|nodejs\.org|cloudflare\.com|wikipedia\.org)$/;
+// [IPv4, IPv6] of the names people look up most (the others get theirs from a hash of the name)
+const KNOWN: Record<string, string> = { 'example.com': '23.192.228.80 2600:1406:3a00:21::173e:2e65', 'google.com': '142.250.70.130 2a00:1450:4001:82f::200e', 'www.google.com': '142.250.70.164 2a00:1450:4001:82a::2004' };
+
+/** The internet's address of a name (IPv6 with `v6`), undefined when no such name exists there. */
+export function inetAddr(host: string, v6 = false): string | undefined {
+  const k = KNOWN[host]?.split(' ');
+  if (k) return k[+v6];
+  if (!DOMAINS.test(host)) return undefined;
+  const h = [...host].reduce((a, c) => (a * 31 + c.charCodeAt(0)) >>> 0, 7);
+  return v6 ? `2606:4700::${(h & 0xffff).toString(16)}` : `104.${16 + (h % 16)}.${(h >>> 8) & 255}.${(h >>> 16) % 254 + 1}`;
+}
+
+const PAGE = '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Google</title></head><body><center><h1>Google</h1><form action="/search"><input name="q" size="57"> <input type="submit" value="Google Search"></form></center></body></html>';
+
+/** What the site at `host` answers on port 80 or 443 (any path), or null: nothing there. */
 export function site(host: string, port: number, now: number): HttpReply | null {
-  if (port !== 80) return null;
+  if ((port !== 80 && port !== 443) || !inetAddr(host)) return null;
   const date = new Date(now).toUTCString();
-  if (host === 'example.com' || host === 'www.example.com') {
+  if (/^(www\.)?example\.(com|org|net)$/.test(host)) {
     return { status: 200, body: EXAMPLE, server: '', head: ['Content-Type: text/html', 'ETag: "84238dfc8092e5d9c0dac8ef93371a07:1736799080.121134"', 'Last-Modified: Mon, 13 Jan 2025 20:11:20 GMT', 'Cache-Control: max-age=1868', `Date: ${date}`, `Content-Length: ${EXAMPLE.length}`, 'Connection: keep-alive'] };
   }
   if (host === 'google.com') {
@@ -67,5 +83,11 @@ export function site(host: string, port: number, now: number): HttpReply | null 
       head: ['Location: http://www.google.com/', 'Content-Type: text/html; charset=UTF-8', `Date: ${date}`, `Expires: ${new Date(now + 2592e6).toUTCString()}`, 'Cache-Control: public, max-age=2592000', 'Server: gws', `Content-Length: ${MOVED.length}`, 'X-XSS-Protection: 0', 'X-Frame-Options: SAMEORIGIN'],
     };
   }
-  return null;
+  if (host === 'www.google.com') {
+    return { status: 200, body: PAGE, server: 'gws', head: [`Date: ${date}`, 'Expires: -1', 'Cache-Control: private, max-age=0', 'Content-Type: text/html; charset=ISO-8859-1', 'Server: gws', `Content-Length: ${PAGE.length}`, 'X-XSS-Protection: 0', 'X-Frame-Options: SAMEORIGIN'] };
+  }
+  // the others send http to https, and serve a page there (a stub standing for theirs)
+  if (port === 80) return { status: 301, reason: 'Moved Permanently', body: '', server: '', head: ['Content-Length: 0', `Location: https://${host}/`] };
+  const body = `<!DOCTYPE html>\n<html><head><title>${host}</title></head><body></body></html>\n`;
+  return { status: 200, body, server: '', head: [`Date: ${date}`, 'Content-Type: text/html; charset=utf-8', `Content-Length: ${body.length}`] };
 }

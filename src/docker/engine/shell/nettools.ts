@@ -5,6 +5,7 @@
  */
 import { opts, usage } from '../../common/sh/opts';
 import type { Command, Iface, ShellLike } from './types';
+import { inetAddr } from '../internet';
 
 const num = (ip: string) => ip.split('.').reduce((n, p) => n * 256 + Number(p), 0) >>> 0;
 const dotted = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
@@ -12,10 +13,7 @@ const maskOf = (bits: number) => (bits ? (~0 << (32 - bits)) >>> 0 : 0);
 const netOf = (i: Iface) => dotted(num(i.ip) & maskOf(i.bits));
 const bcastOf = (i: Iface) => dotted((num(i.ip) | ~maskOf(i.bits)) >>> 0);
 
-/** The internet's answer for a name (ping's address), none for the reserved top-level domains. */
-export const inet4 = (host: string) => `142.250.${(host.length * 7) % 250}.${(host.length * 13) % 250}`;
-const inet6 = (host: string) => `2a00:1450:4001:8${(host.length * 11 % 256).toString(16)}::200e`;
-const onInternet = (host: string, sh: ShellLike) => sh.m.online !== false && /^[\w-]+(\.[\w-]+)+$/.test(host) && !/\.(invalid|test|local|localhost|example|internal)$/.test(host);
+const onInternet = (host: string, sh: ShellLike) => sh.m.online !== false && !!inetAddr(host);
 
 const ifaces = (sh: ShellLike) => sh.m.ifaces?.() ?? [];
 const lo = (i: Iface) => i.name === 'lo';
@@ -118,7 +116,7 @@ export const nslookup: Command = async (args, io, sh) => {
   if (/^[\d.]+$/.test(name)) return io.out(head + `** server can't find ${name.split('.').reverse().join('.')}.in-addr.arpa: NXDOMAIN\n\n`), 1;
   if (!found && !out) return io.out(head + `** server can't find ${name}: NXDOMAIN\n\n`.repeat(2)), 1;
   const answer = (a: string | null) => `Non-authoritative answer:\n${a ? `Name:\t${name}\nAddress: ${a}\n` : `*** Can't find ${name}: No answer\n`}\n`;
-  io.out(head + answer(found ?? inet4(name)) + answer(found ? null : inet6(name)));
+  io.out(head + answer(found ?? inetAddr(name)!) + answer(found ? null : inetAddr(name, true)!));
   return 0;
 };
 
@@ -160,7 +158,7 @@ export const getent: Command = (args, io, sh) => {
     if (hit) show(hit[0], hit.slice(1), k);
     else {
       const r = sh.m.resolve?.(k);
-      const a = r?.ip ?? (onInternet(k, sh) ? (musl ? inet4(k) : inet6(k)) : '');
+      const a = r?.ip ?? (onInternet(k, sh) ? inetAddr(k, !musl)! : '');
       if (a) show(a, [k]);
       else code = 2;
     }

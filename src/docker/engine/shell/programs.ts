@@ -14,7 +14,7 @@ import { nginxCommand } from './nginx';
 import { opts, usage } from '../../common/sh/opts';
 import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
-import { inet4 } from './nettools';
+import { inetAddr } from '../internet';
 import { evalArith } from '../../common/sh/arith';
 import type { Command, IO, ShellLike } from './types';
 
@@ -201,11 +201,12 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
   // The container's resolver (its network's DNS); addresses outside its networks are the internet's.
   const found = sh.m.resolve?.(host);
   const local = found && /^(127|172|10|192\.168)\./.test(found.ip) ? found.ip : null;
-  if (!local && (!/\./.test(host) || sh.m.online === false)) {
+  const inet = sh.m.online === false ? undefined : /^\d+(\.\d+){3}$/.test(host) ? host : inetAddr(host);
+  if (!local && !inet) {
     io.err(io.busybox ? `ping: bad address '${host}'\n` : `ping: ${host}: Temporary failure in name resolution\n`);
     return io.busybox ? 1 : 2;
   }
-  const ip = local ?? inet4(host);
+  const ip = local ?? inet!;
   if (local && local !== '127.0.0.1' && !sh.m.http(local, 0, '')) {
     io.out(`PING ${host} (${ip}) 56(84) bytes of data.\n`);
     await io.sleep(3000);
@@ -223,7 +224,7 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
     // busybox prints microseconds (%u.%03u); iputils keeps 3 significant digits.
     const t = (ms + (n % 3) * (local ? 0.01 : 0.4)).toFixed(local || io.busybox ? 3 : 1);
     times.push(Number(t));
-    io.out(io.busybox ? `64 bytes from ${ip}: seq=${n - 1} ttl=${local ? 64 : 117} time=${t} ms\n` : `64 bytes from ${local ? (found?.name ? `${found.name} (${ip})` : ip) : `${host} (${ip})`}: icmp_seq=${n} ttl=${local ? 64 : 117} time=${t} ms\n`);
+    io.out(io.busybox ? `64 bytes from ${ip}: seq=${n - 1} ttl=${local ? 64 : 117} time=${t} ms\n` : `64 bytes from ${local ? (found?.name ? `${found.name} (${ip})` : ip) : host === ip ? ip : `${host} (${ip})`}: icmp_seq=${n} ttl=${local ? 64 : 117} time=${t} ms\n`);
     if (n < count) await io.sleep(1000);
   }
   // The round-trip summary: iputils adds the mean deviation, busybox does not.

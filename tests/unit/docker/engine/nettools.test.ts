@@ -108,3 +108,30 @@ test("Docker 28's MAC: 02:42 and four random bytes, the same in inspect and ip, 
   await run('docker restart -t 0 mc');
   assert.notEqual(await mac(), first);
 });
+
+test('internet names have one stable address each, used by wget, curl -v, ping and nslookup; unknown domains do not resolve', async () => {
+  await check([
+    [q('alpine wget -O /dev/null http://example.com'), /^Connecting to example\.com \(23\.192\.228\.80:80\)\n/],
+    [q('alpine ping -c 1 example.com'), /^PING example\.com \(23\.192\.228\.80\): 56 data bytes\n64 bytes from 23\.192\.228\.80: /],
+    [q('alpine ping -c 1 8.8.8.8'), /^PING 8\.8\.8\.8 \(8\.8\.8\.8\): 56 data bytes\n64 bytes from 8\.8\.8\.8: /],
+    [q('alpine ping -c 1 nosuchsite.org'), "ping: bad address 'nosuchsite.org'\n", 1],
+    [q('alpine nslookup nosuchsite.org'), /\*\* server can't find nosuchsite\.org: NXDOMAIN\n/, 1],
+    ['curl -sv -o /dev/null http://www.google.com', /^\* Host www\.google\.com:80 was resolved\.\n\* IPv6: \(none\)\n\* IPv4: 142\.250\.70\.164\n\*   Trying 142\.250\.70\.164:80\.\.\.\n\* Connected to www\.google\.com \(142\.250\.70\.164\) port 80\n/],
+  ]);
+  const shell = createShell({ seed: 1 });
+  const addr = async (host: string) => /\((\d[\d.]+):80\)/.exec((await step(shell, `docker run --rm alpine wget -q --spider http://${host}; docker run --rm alpine wget --spider http://${host}`, { tty: false })).stderr)?.[1];
+  assert.notEqual(await addr('github.com'), await addr('docker.com'));
+});
+
+test('wget follows redirects: busybox connects again, GNU says where it goes; curl speaks HTTP/2 over https', async () => {
+  await check([
+    [q('alpine wget -O- http://google.com'), /^<!doctype html>[^]*<title>Google<\/title>[^]*<\/html>Connecting to google\.com \(142\.250\.70\.130:80\)\nConnecting to www\.google\.com \(142\.250\.70\.164:80\)\nwriting to stdout\n/],
+    [q('alpine wget -S -q --spider http://google.com'), ''],
+    [q('alpine wget -S --spider http://google.com'), /^Connecting to google\.com [^]*\n  HTTP\/1\.1 301 Moved Permanently\n  Location: http:\/\/www\.google\.com\/\n[^]*Connecting to www\.google\.com \(142\.250\.70\.164:80\)\n  HTTP\/1\.1 200 OK\n/],
+    ['wget -O /dev/null http://google.com', /^--[\d: -]+--  http:\/\/google\.com\/\nResolving google\.com \(google\.com\)\.\.\. 142\.250\.70\.130\nConnecting to google\.com \(google\.com\)\|142\.250\.70\.130\|:80\.\.\. connected\.\nHTTP request sent, awaiting response\.\.\. 301 Moved Permanently\nLocation: http:\/\/www\.google\.com\/ \[following\]\n--[\d: -]+--  http:\/\/www\.google\.com\/\nResolving www\.google\.com [^\n]*\nConnecting to www\.google\.com [^\n]*connected\.\nHTTP request sent, awaiting response\.\.\. 200 OK\n/],
+    // the same name again: resolved once, a new connection for the other port
+    ['wget --spider http://github.com', /awaiting response\.\.\. 301 Moved Permanently\nLocation: https:\/\/github\.com\/ \[following\]\nSpider mode enabled\. Check if remote file exists\.\n--[\d: -]+--  https:\/\/github\.com\/\nConnecting to github\.com \(github\.com\)\|[\d.]+\|:443\.\.\. connected\.\nHTTP request sent, awaiting response\.\.\. 200 OK\n/],
+    ['curl -sI https://example.com', /^HTTP\/2 200 \r\ncontent-type: text\/html\r\netag: [^]*content-length: 1256\r\n\r\n$/],
+    ['curl -s -o /dev/null -w "%{url_effective} %{http_code}" -L github.com', 'https://github.com/ 200'],
+  ]);
+});
