@@ -15,6 +15,18 @@ export const nginxVersion = (fs: Fs): string => {
 export const nginxStamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
 
 const CONF = '/etc/nginx/nginx.conf';
+
+/** `nginx -V`: how nginx.org built the binary of the image (its Debian or Alpine package). */
+function built(sh: ShellLike): string {
+  const v = nginxVersion(sh.m.fs);
+  const alpine = !!sh.m.fs.find(['etc', 'alpine-release']);
+  const temp = 'client-body proxy fastcgi uwsgi scgi'.split(' ').map((t) => `--http-${t}-temp-path=/var/cache/nginx/${t.split('-')[0]}_temp`).join(' ');
+  const mods = 'addition auth_request dav flv gunzip gzip_static mp4 random_index realip secure_link slice ssl stub_status sub v2 v3'.split(' ').map((m) => `--with-http_${m}_module`).join(' ');
+  const cc = alpine ? "'-Os -Wformat -Werror=format-security -g' --with-ld-opt='-Wl,--as-needed,-O1,--sort-common -Wl,-z,pack-relative-relocs'"
+    : `'-g -O2 -ffile-prefix-map=/home/builder/debuild/${v.replace('/', '-')}/debian/debuild-base/${v.replace('/', '-')}=. -fstack-protector-strong -Wformat -Werror=format-security -Wp,-D_FORTIFY_SOURCE=2 -fPIC' --with-ld-opt='-Wl,-z,relro -Wl,-z,now -Wl,--as-needed -pie'`;
+  return `nginx version: ${v}\nbuilt by gcc ${alpine ? '14.2.0 (Alpine 14.2.0)' : '12.2.0 (Debian 12.2.0-14)'} \nbuilt with OpenSSL ${alpine ? '3.3.3 11 Feb 2025' : '3.0.15 3 Sep 2024'}\nTLS SNI support enabled\n`
+    + `configure arguments: --prefix=/etc/nginx --sbin-path=/usr/sbin/nginx --modules-path=/usr/lib/nginx/modules --conf-path=${CONF} --error-log-path=/var/log/nginx/error.log --http-log-path=/var/log/nginx/access.log --pid-path=/run/nginx.pid --lock-path=/run/nginx.lock ${temp}${alpine ? ' --with-perl_modules_path=/usr/lib/perl5/vendor_perl' : ''} --user=nginx --group=nginx --with-compat --with-file-aio --with-threads ${mods} --with-mail --with-mail_ssl_module --with-stream --with-stream_realip_module --with-stream_ssl_module --with-stream_ssl_preread_module --with-cc-opt=${cc}\n`;
+}
 export const NGINX_PID = '/var/run/nginx.pid';
 const SIGNALS: Record<string, number> = { stop: 15, quit: 3, reopen: 10, reload: 1 };
 const HELP = `Usage: nginx [-?hvVtTq] [-s signal] [-p prefix]
@@ -117,7 +129,8 @@ export const nginxCommand: Command = async (args, io, sh) => {
   const flags = opts.filter((a) => a.startsWith('-')).join('');
   const emerg = (e: string) => (io.err(`nginx: [emerg] ${e}\n`), 1);
   if (/[?h]/.test(flags)) return io.err(`nginx version: ${nginxVersion(sh.m.fs)}\n${HELP}`), 0;
-  if (/v/i.test(flags)) return io.err(`nginx version: ${nginxVersion(sh.m.fs)}\n`), 0;
+  if (/v/.test(flags)) return io.err(`nginx version: ${nginxVersion(sh.m.fs)}\n`), 0;
+  if (/V/.test(flags)) return io.err(built(sh)), 0;
   const bad = /^-[^?hvVtTqspecg]/.exec(opts.find((a) => /^-[^?hvVtTqspecg]/.test(a)) ?? '');
   if (bad) return io.err(`nginx: invalid option: "${bad[0].slice(1)}"\n`), 1;
   const problem = confError(sh, CONF);

@@ -136,3 +136,14 @@ test('redis-server -h and --help print its usage on stderr and exit 1, through t
   assert.deepEqual(await run('docker run --rm redis redis-server -h'), r);
   assert.equal((await run("docker run --rm redis sh -c 'redis-server -h 2>&1 | head -1; redis-server --help 2>/dev/null; echo $?'")).out, 'Usage: ./redis-server [/path/to/redis.conf] [options] [-]\n1\n');
 });
+
+test('nginx -V tells how nginx.org built the image: compiler, OpenSSL, SNI and the configure arguments, on stderr', async () => {
+  const run = session();
+  for (const i of ['nginx', 'nginx:alpine', 'nginx:stable']) await run('docker pull -q ' + i);
+  const deb = await run('docker run --rm nginx nginx -V');
+  assert.equal(deb.exit, 0);
+  assert.match(deb.err, /^nginx version: nginx\/1\.27\.5\nbuilt by gcc 12\.2\.0 \(Debian 12\.2\.0-14\) \nbuilt with OpenSSL 3\.0\.15 3 Sep 2024\nTLS SNI support enabled\nconfigure arguments: --prefix=\/etc\/nginx --sbin-path=\/usr\/sbin\/nginx [^\n]* --http-client-body-temp-path=\/var\/cache\/nginx\/client_temp [^\n]* --with-http_v3_module --with-mail [^\n]*debuild-base\/nginx-1\.27\.5=\. [^\n]* --with-ld-opt='-Wl,-z,relro -Wl,-z,now -Wl,--as-needed -pie'\n$/);
+  const alp = await run('docker run --rm nginx:alpine nginx -V');
+  assert.match(alp.err, /^nginx version: nginx\/1\.27\.5\nbuilt by gcc 14\.2\.0 \(Alpine 14\.2\.0\) \n[^]* --with-perl_modules_path=\/usr\/lib\/perl5\/vendor_perl --user=nginx [^\n]* --with-cc-opt='-Os -Wformat -Werror=format-security -g' --with-ld-opt='-Wl,--as-needed,-O1,--sort-common -Wl,-z,pack-relative-relocs'\n$/);
+  assert.match((await run('docker run --rm nginx:stable nginx -V')).err, /^nginx version: nginx\/1\.28\.0\n[^]*debuild-base\/nginx-1\.28\.0=\./);
+});
