@@ -6,6 +6,7 @@
 import { opts, usage } from '../../common/sh/opts';
 import type { Command, Iface, ShellLike } from './types';
 import { inetAddr } from '../internet';
+import { bindLookup, dig, host } from './dig';
 
 const num = (ip: string) => ip.split('.').reduce((n, p) => n * 256 + Number(p), 0) >>> 0;
 const dotted = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
@@ -95,30 +96,40 @@ export const route: Command = (args, io, sh) => {
  * the dotted names; a server out of reach times out.
  */
 export const nslookup: Command = async (args, io, sh) => {
+  if (!io.busybox) return bindLookup(args, io, sh);
   const [name, server] = opts(args).rest;
   if (!name) return usage(io, 'nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any'), 1;
+  const r = query(sh, name, server);
+  if (r.down) {
+    await io.sleep(5000);
+    io.out(';; connection timed out; no servers could be reached\n\n');
+    return 1;
+  }
+  const head = `Server:\t\t${r.ns}\nAddress:\t${r.ns}:53\n\n`;
+  // an address is one PTR query; no simulated server holds reverse zones
+  if (/^[\d.]+$/.test(name)) return io.out(head + `** server can't find ${name.split('.').reverse().join('.')}.in-addr.arpa: NXDOMAIN\n\n`), 1;
+  if (!r.v4) return io.out(head + `** server can't find ${name}: NXDOMAIN\n\n`.repeat(2)), 1;
+  const answer = (a?: string) => `Non-authoritative answer:\n${a ? `Name:\t${name}\nAddress: ${a}\n` : `*** Can't find ${name}: No answer\n`}\n`;
+  io.out(head + answer(r.v4) + answer(r.v6));
+  return 0;
+};
+
+/**
+ * A query to the resolv.conf server (or `server`): the embedded DNS (127.0.0.11) knows the
+ * containers of the user-defined networks, the internet its names; none: NXDOMAIN; `down`: out of reach.
+ */
+export function query(sh: ShellLike, name: string, server?: string) {
   let conf = '';
   try {
     conf = sh.m.fs.readFile('/etc/resolv.conf');
   } catch { /* no resolver configured: the local one */ }
   const ns = server ?? /^nameserver\s+(\S+)/m.exec(conf)?.[1] ?? '127.0.0.1';
   const embedded = ns === '127.0.0.11';
-  const local = embedded ? sh.m.resolve?.(name) : null;
-  const found = local?.name ? local.ip : null;
-  const out = onInternet(name, sh);
-  if (!embedded && (sh.m.online === false || ns.startsWith('127.'))) {
-    await io.sleep(5000);
-    io.out(';; connection timed out; no servers could be reached\n\n');
-    return 1;
-  }
-  const head = `Server:\t\t${ns}\nAddress:\t${ns}:53\n\n`;
-  // an address is one PTR query; no simulated server holds reverse zones
-  if (/^[\d.]+$/.test(name)) return io.out(head + `** server can't find ${name.split('.').reverse().join('.')}.in-addr.arpa: NXDOMAIN\n\n`), 1;
-  if (!found && !out) return io.out(head + `** server can't find ${name}: NXDOMAIN\n\n`.repeat(2)), 1;
-  const answer = (a: string | null) => `Non-authoritative answer:\n${a ? `Name:\t${name}\nAddress: ${a}\n` : `*** Can't find ${name}: No answer\n`}\n`;
-  io.out(head + answer(found ?? inetAddr(name)!) + answer(found ? null : inetAddr(name, true)!));
-  return 0;
-};
+  const found = embedded ? sh.m.resolve?.(name) : null;
+  const local = found?.name ? found.ip : undefined;
+  const net = onInternet(name, sh);
+  return { ns, local: !!local, v4: local ?? (net ? inetAddr(name) : undefined), v6: local || !net ? undefined : inetAddr(name, true), down: !embedded && (sh.m.online === false || ns.startsWith('127.')) };
+}
 
 /** `getent DATABASE [KEY…]`: passwd and group from /etc, hosts as the C library resolves them. */
 export const getent: Command = (args, io, sh) => {
@@ -166,4 +177,4 @@ export const getent: Command = (args, io, sh) => {
   return code;
 };
 
-export const NET_TOOLS: Record<string, Command> = { ip, ifconfig, route, nslookup, getent };
+export const NET_TOOLS: Record<string, Command> = { ip, ifconfig, route, nslookup, getent, dig, host };

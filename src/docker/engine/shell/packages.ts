@@ -34,6 +34,7 @@ const PKGS: Record<string, [number, string, string]> = {
   'openssh-client': [5080, 'ssh scp sftp ssh-keygen', 'libcbor0.10 libfido2-1 libedit2'],
   nginx: [1504, 'nginx', 'nginx-common iproute2 libbpf1 libelf1t64 libmnl0'],
   'ca-certificates': [385, '', 'openssl'],
+  dnsutils: [1016, 'dig host nslookup nsupdate', 'bind9-dnsutils bind9-host bind9-libs libuv1t64 libxml2 libjemalloc2 liblmdb0 libmaxminddb0 libfstrm0 libprotobuf-c1'],
 };
 
 /** The words of a space-separated list (none in an empty or missing one). */
@@ -358,10 +359,11 @@ const APK: Record<string, [string, number, string]> = {
   jq: ['1.7.1-r0', 560, 'oniguruma'],
   python3: ['3.12.10-r0', 46200, 'libbz2 libexpat libffi gdbm xz-libs mpdecimal libpanelw readline sqlite-libs'],
   nginx: ['1.26.3-r0', 1450, 'pcre2'],
+  'bind-tools': ['9.18.37-r0', 1030, 'fstrm libuv libxml2 protobuf-c bind-libs'],
 };
 
 /** Versions of the libraries those pull in, in Alpine 3.21. */
-const APK_LIBS = Object.fromEntries('brotli-libs 1.1.0-r2;c-ares 1.34.5-r0;libunistring 1.2-r0;libidn2 2.3.7-r0;nghttp2-libs 1.64.0-r0;libpsl 0.21.5-r3;zstd-libs 1.5.6-r2;libcurl 8.12.1-r1;ncurses-terminfo-base 6.5_p20241006-r3;libncursesw 6.5_p20241006-r3;readline 8.2.13-r0;xxd 9.1.1105-r0;lua5.4-libs 5.4.7-r0;libmagic 5.46-r2;libexpat 2.7.0-r0;pcre2 10.43-r0;oniguruma 6.9.9-r0;libbz2 1.0.8-r6;libffi 3.4.7-r0;gdbm 1.24-r0;xz-libs 5.6.3-r1;mpdecimal 4.0.0-r0;libpanelw 6.5_p20241006-r3;sqlite-libs 3.48.0-r2'.split(';').map((e) => e.split(' ')));
+const APK_LIBS = Object.fromEntries('brotli-libs 1.1.0-r2;c-ares 1.34.5-r0;libunistring 1.2-r0;libidn2 2.3.7-r0;nghttp2-libs 1.64.0-r0;libpsl 0.21.5-r3;zstd-libs 1.5.6-r2;libcurl 8.12.1-r1;ncurses-terminfo-base 6.5_p20241006-r3;libncursesw 6.5_p20241006-r3;readline 8.2.13-r0;xxd 9.1.1105-r0;lua5.4-libs 5.4.7-r0;libmagic 5.46-r2;libexpat 2.7.0-r0;pcre2 10.43-r0;oniguruma 6.9.9-r0;libbz2 1.0.8-r6;libffi 3.4.7-r0;gdbm 1.24-r0;xz-libs 5.6.3-r1;mpdecimal 4.0.0-r0;libpanelw 6.5_p20241006-r3;sqlite-libs 3.48.0-r2;fstrm 0.6.1-r4;libuv 1.49.2-r0;libxml2 2.13.4-r6;protobuf-c 1.5.0-r2;bind-libs 9.18.37-r0'.split(';').map((e) => e.split(' ')));
 
 const apk: Command = async (args, io, sh) => {
   const sub = args[1];
@@ -391,7 +393,8 @@ const apk: Command = async (args, io, sh) => {
     all.forEach((p, i) => io.out(`(${i + 1}/${all.length}) Installing ${p} (${APK[p]?.[0] ?? APK_LIBS[p]})\n${p === 'bash' ? `Executing bash-${APK.bash[0]}.post-install\n` : ''}`));
     for (const p of all) {
       sh.m.fs.writeFile(`/lib/apk/db/${p}`, `${p}\n`);
-      if (APK[p]) bigFile(sh, `/usr/bin/${p}`, APK[p][1] * 1024, 0o755);
+      // bind-tools is BIND's clients (its nslookup takes the place of busybox's link)
+      if (APK[p]) for (const b of p === 'bind-tools' ? ['dig', 'host', 'nslookup'] : [p]) bigFile(sh, `/usr/bin/${b}`, APK[p][1] * 1024, 0o755);
       else bigFile(sh, `/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`, 180000);
     }
     if (all.length) io.out(`Executing ${bbPackage(sh.m.fs)}.trigger\n`);

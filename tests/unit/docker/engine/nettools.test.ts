@@ -135,3 +135,32 @@ test('wget follows redirects: busybox connects again, GNU says where it goes; cu
     ['curl -s -o /dev/null -w "%{url_effective} %{http_code}" -L github.com', 'https://github.com/ 200'],
   ]);
 });
+
+test("BIND's dig, host and nslookup come with dnsutils and bind-tools, and ask the container's resolver", async () => {
+  const when = 'Mon Jun 16 09:30:\\d\\d UTC 2025';
+  await check([
+    ['docker network create lab', /^[0-9a-f]{64}\n$/],
+    ['docker run -d --name web --network lab --network-alias www alpine sleep 1000', /[0-9a-f]{64}\n$/],
+    ['docker run -d --name dn --network lab debian sleep 1000', /[0-9a-f]{64}\n$/],
+    ['docker exec dn dig example.com', 'OCI runtime exec failed: exec failed: unable to start container process: exec: "dig": executable file not found in $PATH: unknown\n', 127],
+    ['docker exec dn apt-get update -qq', ''],
+    ['docker exec dn apt-get install -qq -y dnsutils', /Setting up bind9-dnsutils \(1:9\.18\.33-1~deb12u2\) \.\.\.\n[^]*Setting up dnsutils \(1:9\.18\.33-1~deb12u2\) \.\.\.\n/],
+    ['docker exec dn dig example.com', new RegExp(`^\\n; <<>> DiG 9\\.18\\.33-1~deb12u2-Debian <<>> example\\.com\\n;; global options: \\+cmd\\n;; Got answer:\\n;; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: \\d+\\n;; flags: qr rd ra; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 1\\n\\n;; OPT PSEUDOSECTION:\\n; EDNS: version: 0, flags:; udp: 512\\n;; QUESTION SECTION:\\n;example\\.com\\.\\t\\t\\tIN\\tA\\n\\n;; ANSWER SECTION:\\nexample\\.com\\.\\t\\t300\\tIN\\tA\\t23\\.192\\.228\\.80\\n\\n;; Query time: 12 msec\\n;; SERVER: 127\\.0\\.0\\.11#53\\(127\\.0\\.0\\.11\\) \\(UDP\\)\\n;; WHEN: ${when}\\n;; MSG SIZE  rcvd: 56\\n\\n$`)],
+    // the embedded DNS answers its own names: no EDNS record, a TTL of 600
+    ['docker exec dn dig www', /\n;; flags: qr rd ra; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 0\n\n;; QUESTION SECTION:\n;www\.\t\t\t\tIN\tA\n\n;; ANSWER SECTION:\nwww\.\t\t\t600\tIN\tA\t172\.18\.0\.2\n\n;; Query time: 0 msec\n[^]*;; MSG SIZE  rcvd: 37\n\n$/],
+    ['docker exec dn dig nope', /status: NXDOMAIN, [^]*ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 1\n[^]*;; AUTHORITY SECTION:\n\.\t\t\t86400\tIN\tSOA\ta\.root-servers\.net\. nstld\.verisign-grs\.com\. 2025061600 1800 900 604800 86400\n\n[^]*rcvd: 108\n\n$/],
+    ['docker exec dn dig +short web', '172.18.0.2\n'],
+    ['docker exec dn dig +short nope', ''],
+    ['docker exec dn dig +short google.com AAAA', '2a00:1450:4001:82f::200e\n'],
+    ['docker exec dn host web', 'web has address 172.18.0.2\n'],
+    ['docker exec dn host example.com', 'example.com has address 23.192.228.80\nexample.com has IPv6 address 2600:1406:3a00:21::173e:2e65\n'],
+    ['docker exec dn host nope', 'Host nope not found: 3(NXDOMAIN)\n', 1],
+    ['docker exec dn nslookup www', 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11#53\n\nNon-authoritative answer:\nName:\twww\nAddress: 172.18.0.2\n\n'],
+    ['docker exec dn nslookup nope', "Server:\t\t127.0.0.11\nAddress:\t127.0.0.11#53\n\n** server can't find nope: NXDOMAIN\n\n", 1],
+    ['docker exec web apk add bind-tools', /\(5\/6\) Installing bind-libs \(9\.18\.37-r0\)\n\(6\/6\) Installing bind-tools \(9\.18\.37-r0\)\n/],
+    ['docker exec web dig +short example.com', '23.192.228.80\n'],
+    ['docker exec web nslookup google.com 1.1.1.1', 'Server:\t\t1.1.1.1\nAddress:\t1.1.1.1#53\n\nNon-authoritative answer:\nName:\tgoogle.com\nAddress: 142.250.70.130\nName:\tgoogle.com\nAddress: 2a00:1450:4001:82f::200e\n\n'],
+    // nothing listens there: three tries, then dig gives up
+    ['docker exec web dig @127.0.0.1 +short example.com', ';; communications error to 127.0.0.1#53: timed out\n'.repeat(3) + ';; no servers could be reached\n', 9],
+  ]);
+});
