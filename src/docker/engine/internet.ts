@@ -68,7 +68,7 @@ export function inetAddr(host: string, v6 = false): string | undefined {
   return v6 ? `2606:4700::${(h & 0xffff).toString(16)}` : `104.${16 + (h % 16)}.${(h >>> 8) & 255}.${(h >>> 16) % 254 + 1}`;
 }
 
-const PAGE = '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Google</title></head><body><center><h1>Google</h1><form action="/search"><input name="q" size="57"> <input type="submit" value="Google Search"></form></center></body></html>';
+const PAGE = '<!doctype html><html><head><title>Google</title></head><body><form action="/search"><input name="q"><input type="submit" value="Google Search"></form></body></html>';
 
 /** What the site at `host` answers on port 80 or 443 (any path), or null: nothing there. */
 export function site(host: string, port: number, now: number): HttpReply | null {

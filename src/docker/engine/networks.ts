@@ -199,8 +199,10 @@ export const networking = {
     if (host === from.config.Hostname && from.ip) return { ip: from.ip };
     for (const n of attached(this, from)) {
       if (!userDefined(n)) continue;
+      // the embedded DNS also answers `name.network`
+      const h = host.endsWith('.' + n.name) ? host.slice(0, -n.name.length - 1) : host;
       for (const [o, e] of this.members(n)) {
-        if (o.name === host || o.id.slice(0, 12) === host || o.config.Hostname === host || e.aliases?.includes(host)) return { ip: e.addr!, name: `${o.name}.${n.name}` };
+        if (o.name === h || o.id.slice(0, 12) === h || o.config.Hostname === h || e.aliases?.includes(h)) return { ip: e.addr!, name: `${o.name}.${n.name}` };
       }
     }
     return null;

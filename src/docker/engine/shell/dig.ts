@@ -24,7 +24,7 @@ export const dig: Command = async (args, io, sh) => {
   const v6 = words.some((w) => /^AAAA$/i.test(w));
   const r = ask(sh, name, words.find((w) => w[0] === '@')?.slice(1), v6);
   const short = words.includes('+short');
-  const banner = `\n; <<>> DiG ${packaged(sh.m.fs, [ub('24.04'), '9.18.37', '9.11.5-P4-5.1+deb10u11-Debian', '9.18.33-1~deb12u2-Debian', ub('22.04'), ub('20.04'), '9.16.50-1~deb11u2-Debian'])} <<>> ${words.join(' ')}\n;; global options: +cmd\n`;
+  const banner = `\n; <<>> DiG ${packaged(sh.m.fs, [ub('24.04'), '9.18.37', '9.11.5-P4-5.1+deb10u11-Debian', '9.18.33-1~deb12u2-Debian', ub('22.04'), ub('20.04')])} <<>> ${words.join(' ')}\n;; global options: +cmd\n`;
   if (r.down) {
     await io.sleep(15000);
     io.out(`;; communications error to ${r.ns}#53: timed out\n`.repeat(3) + (short ? '' : banner) + ';; no servers could be reached\n' + (short ? '' : '\n'));

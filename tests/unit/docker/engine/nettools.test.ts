@@ -164,3 +164,13 @@ test("BIND's dig, host and nslookup come with dnsutils and bind-tools, and ask t
     ['docker exec web dig @127.0.0.1 +short example.com', ';; communications error to 127.0.0.1#53: timed out\n'.repeat(3) + ';; no servers could be reached\n', 9],
   ]);
 });
+
+test('the embedded DNS answers a container by name.network too', async () => {
+  await check([
+    ['docker network create lab', /^[0-9a-f]{64}\n$/],
+    ['docker run -d --name web --network lab --network-alias www alpine sleep 1000', /[0-9a-f]{64}\n$/],
+    [q('--network lab alpine ping -c 1 web.lab'), /^PING web\.lab \(172\.18\.0\.2\): 56 data bytes\n/],
+    [q('--network lab alpine nslookup www.lab'), /Name:\twww\.lab\nAddress: 172\.18\.0\.2\n/],
+    [q('--network lab alpine ping -c 1 web.other'), "ping: bad address 'web.other'\n", 1],
+  ]);
+});
