@@ -73,7 +73,7 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   // exploring: tar over the archives, chown and /proc inside the containers
   weighted(1, fc.constantFrom('tar -tvf /tmp/i.tar', 'tar -tf /tmp/c.tar', 'tar -cf /tmp/t.tar /tmp', 'tar -xf /tmp/t.tar -C /', 'tar -tzf /tmp/t.tar')),
   weighted(1, fc.tuple(name, fc.constantFrom('chown nobody /tmp', 'chown -R 1000:1000 /tmp', 'chgrp nope /etc', 'cat /proc/1/status /proc/meminfo', 'tar -czf /tmp/e.tgz /etc', 'top -b -n 1', 'ls -l /proc /etc', 'ps -o pid,comm,x', 'ps -eo pid,args --sort=-pid', 'busybox nope', 'busybox', 'dpkg -l', 'dpkg -s bash nope', 'dpkg -L', 'which -a ls', 'which -x', 'echo x | tee /tmp/t /nope/t', 'ps | grep -xw sh')).map(([n, c]) => `docker exec ${n} sh -c "${c}"`)),
-  weighted(1, fc.tuple(name, fc.constantFrom('ip a', 'ip r', 'ip link show eth1', 'ip nope', 'ifconfig', 'route -n', 'nslookup web', 'nslookup example.com', 'getent hosts web', 'getent passwd 0', 'getent', 'wget -qO- example.com')).map(([n, c]) => `docker exec ${n} ${c}`)),
+  weighted(1, fc.tuple(name, fc.constantFrom('ip a', 'ip r', 'ip link show eth1', 'ip nope', 'ifconfig', 'route -n', 'nslookup web', 'nslookup example.com', 'getent hosts web', 'getent passwd 0', 'getent', 'wget -qO- example.com', 'wget -S -O /dev/null google.com', 'ping -c 1 web.n1', 'nslookup nosuch.invalid')).map(([n, c]) => `docker exec ${n} ${c}`)),
   weighted(1, fc.constant('docker login -u alumno -p x')),
   weighted(1, image.map((i) => `docker tag ${i} alumno/app`)),
   weighted(1, fc.constantFrom('push', 'pull', 'rmi').map((c) => `docker ${c} alumno/app`)),
