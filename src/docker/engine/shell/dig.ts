@@ -22,12 +22,15 @@ export const dig: Command = async (args, io, sh) => {
   const words = args.slice(1);
   const name = words.find((w) => !/^[@+-]/.test(w) && !/^(A|AAAA|IN)$/i.test(w)) ?? '.';
   const v6 = words.some((w) => /^AAAA$/i.test(w));
-  const r = ask(sh, name, words.find((w) => w[0] === '@')?.slice(1), v6);
+  const server = words.find((w) => w[0] === '@')?.slice(1);
+  const r = ask(sh, name, server, v6);
   const short = words.includes('+short');
-  const banner = `\n; <<>> DiG ${packaged(sh.m.fs, [ub('24.04'), '9.18.37', '9.11.5-P4-5.1+deb10u11-Debian', '9.18.33-1~deb12u2-Debian', ub('22.04'), ub('20.04')])} <<>> ${words.join(' ')}\n;; global options: +cmd\n`;
+  const banner = `\n; <<>> DiG ${packaged(sh.m.fs, [ub('24.04'), '9.18.37', '9.11.5-P4-5.1+deb10u11-Debian', '9.18.33-1~deb12u2-Debian', ub('22.04'), ub('20.04')])} <<>> ${words.join(' ')}\n${server ? '; (1 server found)\n' : ''};; global options: +cmd\n`;
   if (r.down) {
-    await io.sleep(15000);
-    io.out(`;; communications error to ${r.ns}#53: timed out\n`.repeat(3) + (short ? '' : banner) + ';; no servers could be reached\n' + (short ? '' : '\n'));
+    // nothing listens on a local address (refused at once); a server out of reach never answers
+    const local = r.ns.startsWith('127.');
+    if (!local) await io.sleep(15000);
+    io.out(`;; communications error to ${r.ns}#53: ${local ? 'connection refused' : 'timed out'}\n`.repeat(3) + (short ? '' : banner) + ';; no servers could be reached\n' + (short ? '' : '\n'));
     return 9;
   }
   if (short) return io.out(r.ip ? r.ip + '\n' : ''), 0;

@@ -161,7 +161,9 @@ test("BIND's dig, host and nslookup come with dnsutils and bind-tools, and ask t
     ['docker exec web dig +short example.com', '23.192.228.80\n'],
     ['docker exec web nslookup google.com 1.1.1.1', 'Server:\t\t1.1.1.1\nAddress:\t1.1.1.1#53\n\nNon-authoritative answer:\nName:\tgoogle.com\nAddress: 142.250.70.130\nName:\tgoogle.com\nAddress: 2a00:1450:4001:82f::200e\n\n'],
     // nothing listens there: three tries, then dig gives up
-    ['docker exec web dig @127.0.0.1 +short example.com', ';; communications error to 127.0.0.1#53: timed out\n'.repeat(3) + ';; no servers could be reached\n', 9],
+    ['docker exec web dig @127.0.0.1 +short example.com', ';; communications error to 127.0.0.1#53: connection refused\n'.repeat(3) + ';; no servers could be reached\n', 9],
+    ['docker exec web dig @127.0.0.1 example.com', /^(;; communications error to 127\.0\.0\.1#53: connection refused\n){3}\n; <<>> DiG 9\.18\.37 <<>> @127\.0\.0\.1 example\.com\n; \(1 server found\)\n;; global options: \+cmd\n;; no servers could be reached\n\n$/, 9],
+    ['docker exec web dig @8.8.8.8 example.com', /^\n; <<>> DiG 9\.18\.37 <<>> @8\.8\.8\.8 example\.com\n; \(1 server found\)\n;; global options: \+cmd\n;; Got answer:\n[^]*;; SERVER: 8\.8\.8\.8#53\(8\.8\.8\.8\) \(UDP\)\n/],
   ]);
 });
 
