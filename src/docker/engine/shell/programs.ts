@@ -201,7 +201,14 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
   // The container's resolver (its network's DNS); addresses outside its networks are the internet's.
   const found = sh.m.resolve?.(host);
   const local = found && /^(127|172|10|192\.168)\./.test(found.ip) ? found.ip : null;
-  const inet = sh.m.online === false ? undefined : /^\d+(\.\d+){3}$/.test(host) ? host : inetAddr(host);
+  const literal = /^\d+(\.\d+){3}$/.test(host);
+  const inet = sh.m.online === false ? undefined : literal ? host : inetAddr(host);
+  // an address with no route to it: busybox fails its first send, iputils its connect probe
+  if (!local && literal && !inet) {
+    if (io.busybox) io.out(`PING ${host} (${host}): 56 data bytes\n`);
+    io.err(io.busybox ? 'ping: sendto: Network unreachable\n' : 'ping: connect: Network is unreachable\n');
+    return io.busybox ? 1 : 2;
+  }
   if (!local && !inet) {
     io.err(io.busybox ? `ping: bad address '${host}'\n` : `ping: ${host}: Temporary failure in name resolution\n`);
     return io.busybox ? 1 : 2;

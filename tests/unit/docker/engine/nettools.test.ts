@@ -115,6 +115,7 @@ test('internet names have one stable address each, used by wget, curl -v, ping a
     [q('alpine ping -c 1 example.com'), /^PING example\.com \(23\.192\.228\.80\): 56 data bytes\n64 bytes from 23\.192\.228\.80: /],
     [q('alpine ping -c 1 8.8.8.8'), /^PING 8\.8\.8\.8 \(8\.8\.8\.8\): 56 data bytes\n64 bytes from 8\.8\.8\.8: /],
     [q('alpine ping -c 1 nosuchsite.org'), "ping: bad address 'nosuchsite.org'\n", 1],
+    [q('--network none alpine ping -c 1 8.8.8.8'), 'PING 8.8.8.8 (8.8.8.8): 56 data bytes\nping: sendto: Network unreachable\n', 1],
     [q('alpine nslookup nosuchsite.org'), /\*\* server can't find nosuchsite\.org: NXDOMAIN\n/, 1],
     ['curl -sv -o /dev/null http://www.google.com', /^\* Host www\.google\.com:80 was resolved\.\n\* IPv6: \(none\)\n\* IPv4: 142\.250\.70\.164\n\*   Trying 142\.250\.70\.164:80\.\.\.\n\* Connected to www\.google\.com \(142\.250\.70\.164\) port 80\n/],
   ]);
