@@ -7,10 +7,19 @@ import { query } from './nettools';
 import type { Command, IO, ShellLike } from './types';
 
 const ub = (r: string) => `9.18.30-0ubuntu0.${r}.2-Ubuntu`;
-const TIMEOUT = ';; connection timed out; no servers could be reached\n';
 
 /** The first column padded with tabs to the 24th, as dig's style has it (at least one tab). */
 const col = (s: string) => s + '\t'.repeat(Math.max(1, 3 - (s.length >> 3)));
+
+/**
+ * A server that does not answer, three tries each: nothing listens on a local address (refused
+ * at once), one out of reach never answers.
+ */
+async function unreached(ns: string, io: IO, banner = '', end = '\n') {
+  const local = ns.startsWith('127.');
+  if (!local) await io.sleep(15000);
+  io.out(`;; communications error to ${ns}#53: ${local ? 'connection refused' : 'timed out'}\n`.repeat(3) + banner + ';; no servers could be reached\n' + end);
+}
 
 /** The query's answer: the records of the type asked (a container name has no AAAA), or NXDOMAIN. */
 function ask(sh: ShellLike, name: string, server: string | undefined, v6: boolean) {
@@ -26,13 +35,7 @@ export const dig: Command = async (args, io, sh) => {
   const r = ask(sh, name, server, v6);
   const short = words.includes('+short');
   const banner = `\n; <<>> DiG ${packaged(sh.m.fs, [ub('24.04'), '9.18.37', '9.11.5-P4-5.1+deb10u11-Debian', '9.18.33-1~deb12u2-Debian', ub('22.04'), ub('20.04')])} <<>> ${words.join(' ')}\n${server ? '; (1 server found)\n' : ''};; global options: +cmd\n`;
-  if (r.down) {
-    // nothing listens on a local address (refused at once); a server out of reach never answers
-    const local = r.ns.startsWith('127.');
-    if (!local) await io.sleep(15000);
-    io.out(`;; communications error to ${r.ns}#53: ${local ? 'connection refused' : 'timed out'}\n`.repeat(3) + (short ? '' : banner) + ';; no servers could be reached\n' + (short ? '' : '\n'));
-    return 9;
-  }
+  if (r.down) return await unreached(r.ns, io, short ? '' : banner, short ? '' : '\n'), 9;
   if (short) return io.out(r.ip ? r.ip + '\n' : ''), 0;
   const fq = name.replace(/\.?$/, '.');
   // the embedded DNS answers its names itself (no EDNS); the rest comes from upstream, with an OPT record
@@ -54,7 +57,7 @@ export const host: Command = async (args, io, sh) => {
   const [name, server] = args.slice(1).filter((a) => a[0] !== '-');
   if (!name) return io.err('Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]\n            [-R number] [-m flag] [-p port] hostname [server]\n'), 1;
   const r = ask(sh, name, server, false);
-  if (r.down) return await io.sleep(10000), io.out(TIMEOUT), 1;
+  if (r.down) return await unreached(r.ns, io, '', ''), 1;
   io.out(server ? `Using domain server:\nName: ${server}\nAddress: ${server}#53\nAliases: \n\n` : '');
   if (r.nx) return io.out(`Host ${name} not found: 3(NXDOMAIN)\n`), 1;
   io.out(`${name} has address ${r.v4}\n${r.v6 ? `${name} has IPv6 address ${r.v6}\n` : ''}`);
@@ -67,7 +70,7 @@ export async function bindLookup(args: string[], io: IO, sh: ShellLike): Promise
   // without a name it is interactive; a script gets the prompt and the end of its input
   if (!name) return io.out('> '), 0;
   const r = ask(sh, name, server, false);
-  if (r.down) return await io.sleep(10000), io.out(TIMEOUT + '\n'), 1;
+  if (r.down) return await unreached(r.ns, io), 1;
   const head = `Server:\t\t${r.ns}\nAddress:\t${r.ns}#53\n\n`;
   if (r.nx) return io.out(`${head}** server can't find ${name}: NXDOMAIN\n\n`), 1;
   io.out(`${head}Non-authoritative answer:\n${[r.v4, r.v6].filter(Boolean).map((a) => `Name:\t${name}\nAddress: ${a}\n`).join('')}\n`);

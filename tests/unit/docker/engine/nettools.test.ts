@@ -164,6 +164,8 @@ test("BIND's dig, host and nslookup come with dnsutils and bind-tools, and ask t
     // nothing listens there: three tries, then dig gives up
     ['docker exec web dig @127.0.0.1 +short example.com', ';; communications error to 127.0.0.1#53: connection refused\n'.repeat(3) + ';; no servers could be reached\n', 9],
     ['docker exec web dig @127.0.0.1 example.com', /^(;; communications error to 127\.0\.0\.1#53: connection refused\n){3}\n; <<>> DiG 9\.18\.37 <<>> @127\.0\.0\.1 example\.com\n; \(1 server found\)\n;; global options: \+cmd\n;; no servers could be reached\n\n$/, 9],
+    ['docker exec web nslookup example.com 127.0.0.1', ';; communications error to 127.0.0.1#53: connection refused\n'.repeat(3) + ';; no servers could be reached\n\n', 1],
+    ['docker exec web host example.com 127.0.0.1', ';; communications error to 127.0.0.1#53: connection refused\n'.repeat(3) + ';; no servers could be reached\n', 1],
     ['docker exec web dig @8.8.8.8 example.com', /^\n; <<>> DiG 9\.18\.37 <<>> @8\.8\.8\.8 example\.com\n; \(1 server found\)\n;; global options: \+cmd\n;; Got answer:\n[^]*;; SERVER: 8\.8\.8\.8#53\(8\.8\.8\.8\) \(UDP\)\n/],
   ]);
 });
