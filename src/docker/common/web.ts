@@ -85,9 +85,12 @@ export const wget: Command = (args, io, sh) => {
     const shown = o.flags.has('S') ? `  HTTP/1.1 ${reply.status} ${reason}\n${head.map((l) => `  ${l}\n`).join('')}` : '';
     say(io.busybox ? (reuse ? '' : bb) + shown : `${reuse ? gnu : gnu + 'connected.\n'}HTTP request sent, awaiting response... ${shown ? '\n' + shown : `${reply.status} ${reason}\n`}`);
     const to = (io.busybox ? /^30[0-3]$/ : /^30[12378]$/).test(String(reply.status)) && headerOf(head, 'location');
-    if (to) {
+    let next = null;
+    try {
+      next = to && parseUrl(new URL(to, u.url).href);
+    } catch { /* a Location that is no URL: the status stands */ }
+    if (to && next) {
       if (hops === (io.busybox ? 4 : 20)) return io.err(io.busybox ? 'wget: too many redirections\n' : '20 redirections exceeded.\n'), io.busybox ? 1 : 8;
-      const next = parseUrl(new URL(to, u.url).href)!;
       if (!io.busybox) say(`Location: ${to} [following]\n`);
       // busybox connects again unless the new place is a path on the same server
       reuse = io.busybox ? to[0] === '/' : next.host + next.port === u.host + u.port;
