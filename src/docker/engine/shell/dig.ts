@@ -21,6 +21,9 @@ async function unreached(ns: string, io: IO, banner = '', end = '\n') {
   io.out(`;; communications error to ${ns}#53: ${local ? 'connection refused' : 'timed out'}\n`.repeat(3) + banner + ';; no servers could be reached\n' + end);
 }
 
+/** The words that are not options (nor the values of -t, -c, -p and the like). */
+const plain = (words: string[]) => words.filter((w, i) => !/^[@+-]/.test(w) && !/^-[tcpWNRm]$/.test(words[i - 1] ?? ''));
+
 /** The query's answer: the records of the type asked (a container name has no AAAA), or NXDOMAIN. */
 function ask(sh: ShellLike, name: string, server: string | undefined, v6: boolean) {
   const r = query(sh, name, server);
@@ -29,7 +32,7 @@ function ask(sh: ShellLike, name: string, server: string | undefined, v6: boolea
 
 export const dig: Command = async (args, io, sh) => {
   const words = args.slice(1);
-  const name = words.find((w) => !/^[@+-]/.test(w) && !/^(A|AAAA|IN)$/i.test(w)) ?? '.';
+  const name = plain(words).find((w) => !/^(A|AAAA|IN)$/i.test(w)) ?? '.';
   const v6 = words.some((w) => /^AAAA$/i.test(w));
   const server = words.find((w) => w[0] === '@')?.slice(1);
   const r = ask(sh, name, server, v6);
@@ -54,7 +57,7 @@ export const dig: Command = async (args, io, sh) => {
 
 /** `host NAME [SERVER]`: its addresses in a sentence each; NXDOMAIN is an error. */
 export const host: Command = async (args, io, sh) => {
-  const [name, server] = args.slice(1).filter((a) => a[0] !== '-');
+  const [name, server] = plain(args.slice(1));
   if (!name) return io.err('Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]\n            [-R number] [-m flag] [-p port] hostname [server]\n'), 1;
   const r = ask(sh, name, server, false);
   if (r.down) return await unreached(r.ns, io, '', ''), 1;
@@ -66,7 +69,7 @@ export const host: Command = async (args, io, sh) => {
 
 /** BIND's `nslookup NAME [SERVER]`: the A and AAAA answers under one heading, `#53` after the server. */
 export async function bindLookup(args: string[], io: IO, sh: ShellLike): Promise<number> {
-  const [name, server] = args.slice(1).filter((a) => a[0] !== '-');
+  const [name, server] = plain(args.slice(1));
   // without a name it is interactive; a script gets the prompt and the end of its input
   if (!name) return io.out('> '), 0;
   const r = ask(sh, name, server, false);

@@ -156,6 +156,8 @@ test("BIND's dig, host and nslookup come with dnsutils and bind-tools, and ask t
     ['docker exec dn host web', 'web has address 172.18.0.2\n'],
     ['docker exec dn host example.com', 'example.com has address 23.192.228.80\nexample.com has IPv6 address 2600:1406:3a00:21::173e:2e65\n'],
     ['docker exec dn host nope', 'Host nope not found: 3(NXDOMAIN)\n', 1],
+    ['docker exec dn host -t A web', 'web has address 172.18.0.2\n'],
+    ['docker exec dn dig -t A +short www', '172.18.0.2\n'],
     ['docker exec dn nslookup www', 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11#53\n\nNon-authoritative answer:\nName:\twww\nAddress: 172.18.0.2\n\n'],
     ['docker exec dn nslookup nope', "Server:\t\t127.0.0.11\nAddress:\t127.0.0.11#53\n\n** server can't find nope: NXDOMAIN\n\n", 1],
     ['docker exec web apk add bind-tools', /\(5\/6\) Installing bind-libs \(9\.18\.37-r0\)\n\(6\/6\) Installing bind-tools \(9\.18\.37-r0\)\n/],
