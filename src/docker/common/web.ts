@@ -3,8 +3,9 @@
  * through the machine's network (inside the bridge, or from the host to the ports containers publish).
  */
 import { byteLength, splitPath } from './sh/fs';
+import { quote } from './sh/coreutils';
 import { release } from './curl-version';
-import { inetAddr } from '../engine/internet';
+import { inetAddr } from './internet';
 import { opts, usage } from './sh/opts';
 import type { Command, HttpReply, IO, ShellLike } from './sh/types';
 
@@ -45,8 +46,20 @@ function rate(n: number, short: boolean): string {
   return short ? v.padStart(4) + ' KMG'[i] : `${v} ${['B', 'KB', 'MB', 'GB'][i]}/s`;
 }
 
+/** GNU wget's Length: the bytes, and from 1K on their human_readable(n, 10, 1) size. */
+function length(n: number): string {
+  let v = n / 1024;
+  let i = 0;
+  for (; v >= 1024 && i < 3; i++) v /= 1024;
+  return n < 1024 ? `${n}` : `${n} (${v.toFixed(v < 10 ? 1 : 0)}${'KMGT'[i]})`;
+}
+
+/** GNU wget's dot progress row: a dot per KiB, a space before each group of ten, fifty to a row. */
+const dots = (n: number): string => Array.from({ length: 50 }, (_, i) => (i % 10 ? '' : ' ') + (i < n ? '.' : ' ')).join('');
+
 export const wget: Command = (args, io, sh) => {
-  const o = opts(args.map((a) => (a === '--quiet' ? '-q' : a === '--server-response' ? '-S' : a.replace(/^--output-document=/, '-O'))), 'O');
+  // -nv is one option (busybox accepts and ignores it)
+  const o = opts(args.map((a) => (a === '--quiet' ? '-q' : a === '--server-response' ? '-S' : a === '-nv' ? '--no-verbose' : a.replace(/^--output-document=/, '-O'))), 'O');
   const first = parseUrl(o.rest[0] ?? '');
   if (!first) {
     if (io.busybox) usage(io, 'wget [-cqS] [-O FILE] URL...');
@@ -56,7 +69,9 @@ export const wget: Command = (args, io, sh) => {
   let u = first;
   const spider = o.flags.has('--spider');
   const quiet = o.flags.has('q');
-  const say = (t: string) => (quiet ? undefined : io.err(t));
+  // GNU -nv: one line for a file saved, the URL and the error for a failure
+  const brief = !io.busybox && o.flags.has('--no-verbose');
+  const say = (t: string) => (quiet || brief ? undefined : io.err(t));
   const at = new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ');
   // a redirect is followed (busybox: 300 to 303, at most 4 times; GNU also 307 and 308, 20 times)
   for (let hops = 0, reuse = false, known = ''; ; hops++) {
@@ -75,7 +90,7 @@ export const wget: Command = (args, io, sh) => {
         return io.busybox ? 1 : 4;
       }
       if (io.busybox) io.err(`wget: bad address '${u.host}'\n`);
-      else io.err(`${quiet ? '' : `--${at}--  ${u.url}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\n`}wget: unable to resolve host address '${u.host}'\n`);
+      else io.err(`${quiet || brief ? '' : `--${at}--  ${u.url}\nResolving ${u.host} (${u.host})... failed: Name or service not known.\n`}wget: unable to resolve host address ${quote(sh, u.host)}\n`);
       return io.busybox ? 1 : 4;
     }
     const reason = reasonOf(reply);
@@ -102,20 +117,24 @@ export const wget: Command = (args, io, sh) => {
     // An error status is not saved: busybox dies with the status line, GNU wget exits 8.
     if (reply.status !== 200) {
       if (io.busybox) io.err(`wget: server returned error: HTTP/1.1 ${reply.status} ${reason}\n`);
+      else if (brief && !quiet) io.err(`${u.url}:\n${at} ERROR ${reply.status}: ${reason}.\n`);
       else say(`${spider ? 'Remote file does not exist -- broken link!!!' : `${at} ERROR ${reply.status}: ${reason}.`}\n\n`);
       return io.busybox ? 1 : 8;
     }
-    return saved(o, u.path, reply.body, size, head, io, sh, at);
+    const file = saved(o, u.path, reply.body, size, head, io, sh, at);
+    if (typeof file === 'number') return file;
+    if (brief && !quiet && !spider) io.err(`${at} URL:${u.url} [${size}/${size}] -> "${file}" [1]\n`);
+    return 0;
   }
 };
 
 /** What wget does with a page it got: a spider only tells it exists; the others save it (or write it out) and say so. */
-function saved(o: ReturnType<typeof opts>, path: string, body: string, size: number, head: string[], io: IO, sh: ShellLike, at: string): number {
-  const quiet = o.flags.has('q');
+function saved(o: ReturnType<typeof opts>, path: string, body: string, size: number, head: string[], io: IO, sh: ShellLike, at: string): number | string {
+  const quiet = o.flags.has('q') || (!io.busybox && o.flags.has('--no-verbose'));
   const spider = o.flags.has('--spider');
   const say = (t: string) => (quiet ? undefined : io.err(t));
   const type = headerOf(head, 'content-type')?.replace(/;.*/, '');
-  if (spider) return say(io.busybox ? '' : `Length: ${size}${type ? ` [${type}]` : ''}\nRemote file exists and could contain further links,\nbut recursion is disabled -- not retrieving.\n\n`), 0;
+  if (spider) return say(io.busybox ? '' : `Length: ${length(size)}${type ? ` [${type}]` : ''}\nRemote file exists and could contain further links,\nbut recursion is disabled -- not retrieving.\n\n`), 0;
   let file = o.values.O ?? (splitPath(path).pop() || 'index.html');
   // GNU keeps what is there (index.html.1…); busybox refuses to overwrite it
   if (o.values.O === undefined) {
@@ -123,13 +142,15 @@ function saved(o: ReturnType<typeof opts>, path: string, body: string, size: num
     if (taken(file) && io.busybox) return io.err(`wget: can't open '${file}': File exists\n`), 1;
     for (let n = 1, base = file; taken(file); n++) file = `${base}.${n}`;
   }
+  // What is said before the transfer comes before the body on a terminal; the meter and the end after it.
+  const q = quote(sh, file === '-' ? 'STDOUT' : file);
+  say(io.busybox ? `${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n` : `Length: ${length(size)}${type ? ` [${type}]` : ''}\nSaving to: ${q}\n\n`);
   if (file === '-') io.out(body);
   else if (file !== '/dev/null') sh.m.fs.writeFile(file, body, sh.cwd);
-  if (io.busybox) say(`${file === '-' ? 'writing to stdout' : `saving to '${file}'`}\n${file.padEnd(20)} 100% |********************************|   ${size}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
+  if (io.busybox) say(`${file.padEnd(20)} 100% |********************************|   ${size}  0:00:00 ETA\n${file === '-' ? 'written to stdout' : `'${file}' saved`}\n`);
   else {
-    const q = file === '-' ? 'STDOUT' : `‘${file}’`;
-    const bar = io.tty ? `${file.slice(0, 19).padEnd(20)}100%[===================>]${String(size).padStart(8)}  --.-KB/s    in 0s      ` : `     0K${' '.repeat(55)}100%${rate(size, true)}=0.001s`;
-    say(`Length: ${size}${type ? ` [${type}]` : ''}\nSaving to: ${q}\n\n${bar}\n\n${at} (${rate(size, false)}) - ${file === '-' ? 'written to stdout' : q + ' saved'} [${size}/${size}]\n\n`);
+    const bar = io.tty ? `${file.slice(0, 19).padEnd(20)}100%[===================>]${String(size).padStart(8)}  --.-KB/s    in 0s      ` : `     0K${dots(Math.min(50, size >> 10))}100% ${rate(size, true)}=0.001s`;
+    say(`${bar}\n\n${at} (${rate(size, false)}) - ${file === '-' ? 'written to stdout' : q + ' saved'} [${size}/${size}]\n\n`);
   }
-  return 0;
+  return file;
 }

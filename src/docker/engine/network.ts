@@ -6,7 +6,7 @@
 import type { Port, PortMap } from '../api';
 import type { Ctr, Engine } from './engine';
 import { resolvConf } from './etc-files';
-import { site } from './internet';
+import { site } from '../common/internet';
 import type { HttpClient, HttpReply, HttpRequest } from './shell/types';
 
 export const net = {

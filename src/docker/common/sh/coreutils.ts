@@ -77,7 +77,7 @@ const cannot = (io: IO) => (io.busybox ? "can't" : 'cannot');
  * GNU quotes a name with `quote()` (mkdir, rmdir) in the locale's quotation marks: ‘…’ in a
  * UTF-8 locale (the host's C.UTF-8), '…' in the POSIX locale of the images.
  */
-function quote(sh: ShellLike, s: string): string {
+export function quote(sh: ShellLike, s: string): string {
   const locale = sh.getVar('LC_ALL') || sh.getVar('LC_MESSAGES') || sh.getVar('LANG') || '';
   return /utf-?8/i.test(locale) ? `‘${s}’` : `'${s}'`;
 }

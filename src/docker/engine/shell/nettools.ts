@@ -5,7 +5,7 @@
  */
 import { opts, usage } from '../../common/sh/opts';
 import type { Command, Iface, ShellLike } from './types';
-import { inetAddr } from '../internet';
+import { inetAddr } from '../../common/internet';
 import { bindLookup, dig, host } from './dig';
 
 const num = (ip: string) => ip.split('.').reduce((n, p) => n * 256 + Number(p), 0) >>> 0;

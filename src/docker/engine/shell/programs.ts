@@ -14,7 +14,7 @@ import { nginxCommand } from './nginx';
 import { opts, usage } from '../../common/sh/opts';
 import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
-import { inetAddr } from '../internet';
+import { inetAddr } from '../../common/internet';
 import { evalArith } from '../../common/sh/arith';
 import type { Command, IO, ShellLike } from './types';
 

@@ -75,7 +75,7 @@ test('wget saves index.html then index.html.1 (GNU) or refuses to overwrite (bus
   await run('docker exec deb sh -c "apt-get update; apt-get install -y wget"');
   const g = await run('docker exec deb sh -c "cd /tmp && wget localhost && wget -O x localhost/nope; wget localhost; ls"');
   assert.equal(g.out, 'index.html\nindex.html.1\n');
-  assert.match(g.err, /^--2025-\S+ \S+--  http:\/\/localhost\/\nResolving localhost \(localhost\)\.\.\. 127\.0\.0\.1\nConnecting to localhost \(localhost\)\|127\.0\.0\.1\|:80\.\.\. connected\.\nHTTP request sent, awaiting response\.\.\. 200 OK\nLength: 615 \[text\/html\]\nSaving to: ‘index\.html’\n\n {5}0K {55}100% 601K=0\.001s\n\n\S+ \S+ \(601 KB\/s\) - ‘index\.html’ saved \[615\/615\]\n\n/);
+  assert.match(g.err, /^--2025-\S+ \S+--  http:\/\/localhost\/\nResolving localhost \(localhost\)\.\.\. 127\.0\.0\.1\nConnecting to localhost \(localhost\)\|127\.0\.0\.1\|:80\.\.\. connected\.\nHTTP request sent, awaiting response\.\.\. 200 OK\nLength: 615 \[text\/html\]\nSaving to: 'index\.html'\n\n {5}0K {55}100%  601K=0\.001s\n\n\S+ \S+ \(601 KB\/s\) - 'index\.html' saved \[615\/615\]\n\n/);
   assert.match(g.err, /awaiting response\.\.\. 404 Not Found\n\S+ \S+ ERROR 404: Not Found\.\n/);
   assert.match((await run('docker exec deb wget --spider -S localhost')).err, /awaiting response\.\.\. \n {2}HTTP\/1\.1 200 OK\n {2}Server: nginx\/1\.27\.5\n[^]*Remote file exists and could contain further links,\nbut recursion is disabled -- not retrieving\.\n\n$/);
 });

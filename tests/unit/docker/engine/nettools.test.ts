@@ -181,3 +181,30 @@ test('the embedded DNS answers a container by name.network too', async () => {
     [q('--network lab alpine ping -c 1 web.other'), "ping: bad address 'web.other'\n", 1],
   ]);
 });
+
+test('wget says where it writes before the body and reports the end after it, as on a terminal', async () => {
+  const shell = createShell({ seed: 1 });
+  const seen = async (line: string) => {
+    let all = '';
+    const io = { out: (t: string) => { all += t; }, err: (t: string) => { all += t; }, tty: false, sleep: () => Promise.resolve() };
+    await shell.run(line, io);
+    return all;
+  };
+  await seen('docker pull -q alpine; docker pull -q debian');
+  // the host's UTF-8 locale quotes with ‘…’
+  assert.match(await seen('wget -O- -q http://example.com; wget -nv -O /dev/null http://example.com; wget -O /dev/null http://example.com'), /Length: 1256 \(1\.2K\) \[text\/html\]\nSaving to: ‘\/dev\/null’\n/);
+  assert.match(await seen('docker run --rm alpine wget -O- http://example.com'), /\(23\.192\.228\.80:80\)\nwriting to stdout\n<!doctype html>[^]*<\/html>\n-  {18} 100% \|\*+\|  +\d+  0:00:00 ETA\nwritten to stdout\n$/);
+  assert.match(await seen('docker run --rm debian sh -c "apt-get update -qq; apt-get install -y -qq wget >/dev/null; wget -O- http://example.com"'), /Length: 1256 \(1\.2K\) \[text\/html\]\nSaving to: 'STDOUT'\n\n<!doctype html>[^]*<\/html>\n {5}0K \. {53}100% 1\.20M=[^\n]*\n\n[^\n]* - written to stdout \[1256\/1256\]\n\n$/);
+});
+
+test('GNU wget -nv says one line per file and the URL of an error; busybox accepts -nv and ignores it', async () => {
+  const shell = createShell({ seed: 1 });
+  const err = async (line: string) => (await step(shell, line, { tty: false })).stderr;
+  assert.equal(await err('wget -nv -O /dev/null http://google.com'), '2025-06-16 09:30:01 URL:http://www.google.com/ [164/164] -> "/dev/null" [1]\n');
+  assert.equal(await err('wget -nv -q -O /dev/null http://google.com'), '');
+  assert.equal(await err('wget -nv http://nope.invalid'), 'wget: unable to resolve host address ‘nope.invalid’\n');
+  await err('docker run -d --name web -p 8080:80 nginx:alpine');
+  assert.match(await err('wget -nv http://localhost:8080/nope'), /^http:\/\/localhost:8080\/nope:\n2025-06-16 \S+ ERROR 404: Not Found\.\n$/);
+  assert.match(await err('docker run --rm alpine wget -nv -O /dev/null http://example.com'), /\(23\.192\.228\.80:80\)\nsaving to '\/dev\/null'\n\/dev\/null {11} 100% \|\*+\| +1256  0:00:00 ETA\n'\/dev\/null' saved\n$/);
+  assert.match(await err('docker run --rm debian sh -c "apt-get update -qq; apt-get install -y -qq wget >/dev/null; wget -nv http://nope.invalid"'), /wget: unable to resolve host address 'nope\.invalid'\n$/);
+});

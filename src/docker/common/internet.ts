@@ -3,7 +3,7 @@
  * to one stable address; example.com's page, google.com's redirect and www.google.com's page
  * answer HTTP with the headers those servers send, the other names redirect to https.
  */
-import type { HttpReply } from './shell/types';
+import type { HttpReply } from './sh/types';
 
 // the page as served until late 2025 (1256 bytes)
 const EXAMPLE = `<!doctype html>
