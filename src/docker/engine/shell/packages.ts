@@ -365,45 +365,102 @@ const APK: Record<string, [string, number, string]> = {
 /** Versions of the libraries those pull in, in Alpine 3.21. */
 const APK_LIBS = Object.fromEntries('brotli-libs 1.1.0-r2;c-ares 1.34.5-r0;libunistring 1.2-r0;libidn2 2.3.7-r0;nghttp2-libs 1.64.0-r0;libpsl 0.21.5-r3;zstd-libs 1.5.6-r2;libcurl 8.12.1-r1;ncurses-terminfo-base 6.5_p20241006-r3;libncursesw 6.5_p20241006-r3;readline 8.2.13-r0;xxd 9.1.1105-r0;lua5.4-libs 5.4.7-r0;libmagic 5.46-r2;libexpat 2.7.0-r0;pcre2 10.43-r0;oniguruma 6.9.9-r0;libbz2 1.0.8-r6;libffi 3.4.7-r0;gdbm 1.24-r0;xz-libs 5.6.3-r1;mpdecimal 4.0.0-r0;libpanelw 6.5_p20241006-r3;sqlite-libs 3.48.0-r2;fstrm 0.6.1-r4;libuv 1.49.2-r0;libxml2 2.13.4-r6;protobuf-c 1.5.0-r2;bind-libs 9.18.37-r0'.split(';').map((e) => e.split(' ')));
 
+/** The minirootfs's packages, in the order of its installed database (what `apk info` lists). */
+const APK_BASE = 'alpine-baselayout-data musl busybox busybox-binsh alpine-baselayout alpine-keys ca-certificates-bundle libcrypto3 libssl3 ssl_client zlib apk-tools scanelf musl-utils alpine-release'.split(' ');
+
 const apk: Command = async (args, io, sh) => {
-  const sub = args[1];
-  const names = args.slice(2).filter((a) => !a.startsWith('-'));
-  const fetch = () => io.out('fetch https://dl-cdn.alpinelinux.org/alpine/v3.21/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/v3.21/community/x86_64/APKINDEX.tar.gz\n');
-  if (sub === 'update') {
+  // Options go before or after the applet; -t/--virtual and -X/--repository take a value.
+  const names: string[] = [];
+  const flags = new Set<string>();
+  let virtual = '';
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-t' || a === '--virtual' || a === '-X' || a === '--repository') {
+      if (a === '-t' || a === '--virtual') virtual = args[i + 1] ?? '';
+      i++;
+    } else if (a.startsWith('--virtual=')) virtual = a.slice(10);
+    else if (/^-[a-zA-Z]+$/.test(a)) for (const f of a.slice(1)) flags.add(f);
+    else if (a.startsWith('--')) flags.add(a);
+    else names.push(a);
+  }
+  const sub = names.shift();
+  // -q: only errors and warnings are said
+  const say = (t: string) => (flags.has('q') || flags.has('--quiet') ? undefined : io.out(t));
+  const fetch = () => say('fetch https://dl-cdn.alpinelinux.org/alpine/v3.21/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/v3.21/community/x86_64/APKINDEX.tar.gz\n');
+  const db = '/lib/apk/db/';
+  const installed = (): string[] => {
+    try {
+      return [...sh.m.fs.list(sh.m.fs.resolve(db).parts).keys()].filter((k) => k !== 'installed');
+    } catch {
+      return [];
+    }
+  };
+  const version = (p: string) => APK[p]?.[0] ?? APK_LIBS[p] ?? sh.m.fs.readFile(db + p, '/').trim().split(' ')[1];
+  // The minirootfs's 15 packages take about 8 MiB; libraries a quarter of one each.
+  const ok = () => {
+    const added = installed();
+    say(`OK: ${Math.round(7.8 + added.reduce((a, p) => a + (APK[p]?.[1] ?? 250), 0) / 1024)} MiB in ${15 + added.length} packages\n`);
+  };
+  if (sub === 'update' || flags.has('U') || flags.has('--update')) {
     fetch();
-    io.out('v3.21.3-316-g8ac1b3e4e5e [https://dl-cdn.alpinelinux.org/alpine/v3.21/main]\nv3.21.3-318-g4a5c7f1b0ea [https://dl-cdn.alpinelinux.org/alpine/v3.21/community]\nOK: 25397 distinct packages available\n');
-    bigFile(sh, '/var/cache/apk/APKINDEX.tar.gz', 2546088);
+    if (sub === 'update') say('v3.21.3-316-g8ac1b3e4e5e [https://dl-cdn.alpinelinux.org/alpine/v3.21/main]\nv3.21.3-318-g4a5c7f1b0ea [https://dl-cdn.alpinelinux.org/alpine/v3.21/community]\nOK: 25397 distinct packages available\n');
+    if (!flags.has('--no-cache')) bigFile(sh, '/var/cache/apk/APKINDEX.tar.gz', 2546088);
+    if (sub === 'update') return 0;
+  }
+  if (sub === 'info') {
+    io.out([...APK_BASE, ...installed()].join('\n') + '\n');
     return 0;
   }
   if (sub === 'add') {
     // The indexes are fetched when /var/cache/apk has none (always with --no-cache, which keeps
     // none), before the packages are resolved.
-    const noCache = args.includes('--no-cache');
+    const noCache = flags.has('--no-cache');
     if (noCache || !exists(sh.m.fs, '/var/cache/apk/APKINDEX.tar.gz')) {
       fetch();
       if (!noCache) bigFile(sh, '/var/cache/apk/APKINDEX.tar.gz', 2546088);
     }
     const missing = names.filter((n) => !APK[n]);
     if (missing.length) {
-      for (const n of missing) io.err(`ERROR: unable to select packages:\n  ${n} (no such package):\n    required by: world[${n}]\n`);
+      io.err(`ERROR: unable to select packages:\n${missing.map((n) => `  ${n} (no such package):\n    required by: world[${n}]\n`).join('')}`);
       return 1;
     }
-    // Each package right after what it needs, as apk orders its changeset.
-    const all = [...new Set(names.flatMap((n) => [...words(APK[n][2]), n]))].filter((x) => !exists(sh.m.fs, `/lib/apk/db/${x}`));
-    all.forEach((p, i) => io.out(`(${i + 1}/${all.length}) Installing ${p} (${APK[p]?.[0] ?? APK_LIBS[p]})\n${p === 'bash' ? `Executing bash-${APK.bash[0]}.post-install\n` : ''}`));
+    // Each package right after what it needs, as apk orders its changeset; a virtual package
+    // (dated, depending on the others) comes last, so `apk del` of it takes them away.
+    const all = [...new Set(names.flatMap((n) => [...words(APK[n][2]), n]))].filter((x) => !exists(sh.m.fs, db + x));
+    const stamp = new Date(sh.m.now()).toISOString().replace(/\D/g, '').replace(/^(\d{8})(\d{6}).*/, '$1.$2');
+    if (virtual) all.push(virtual);
+    all.forEach((p, i) => say(`(${i + 1}/${all.length}) Installing ${p} (${p === virtual ? stamp : version(p)})\n${p === 'bash' ? `Executing bash-${APK.bash[0]}.post-install\n` : ''}`));
     for (const p of all) {
-      sh.m.fs.writeFile(`/lib/apk/db/${p}`, `${p}\n`);
+      sh.m.fs.writeFile(db + p, p === virtual ? `${p} ${stamp} ${names.join(' ')}\n` : `${p}\n`);
       // bind-tools is BIND's clients (its nslookup takes the place of busybox's link)
       if (APK[p]) for (const b of p === 'bind-tools' ? ['dig', 'host', 'nslookup'] : [p]) bigFile(sh, `/usr/bin/${b}`, APK[p][1] * 1024, 0o755);
-      else bigFile(sh, `/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`, 180000);
+      else if (p !== virtual) bigFile(sh, `/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`, 180000);
     }
-    if (all.length) io.out(`Executing ${bbPackage(sh.m.fs)}.trigger\n`);
-    // The minirootfs's 15 packages take about 8 MiB; libraries a quarter of one each.
-    let added: string[] = [];
-    try {
-      added = [...sh.m.fs.list(sh.m.fs.resolve('/lib/apk/db').parts).keys()].filter((k) => k !== 'installed');
-    } catch { /* no database */ }
-    io.out(`OK: ${Math.round(7.8 + added.reduce((a, p) => a + (APK[p]?.[1] ?? 250), 0) / 1024)} MiB in ${15 + added.length} packages\n`);
+    if (all.length) say(`Executing ${bbPackage(sh.m.fs)}.trigger\n`);
+    ok();
+    return 0;
+  }
+  if (sub === 'del') {
+    // What goes: the named packages (a virtual one takes its members), then what nothing left needs.
+    const have = installed();
+    const members = (p: string): string[] => (APK[p] ? [p] : sh.m.fs.readFile(db + p, '/').trim().split(' ').slice(2));
+    const gone = new Set(names.filter((n) => have.includes(n)).flatMap((n) => [n, ...members(n)]));
+    const needs = (p: string) => [p, ...words(APK[p]?.[2] ?? '')];
+    const kept = new Set(have.filter((p) => !gone.has(p) && APK[p]).flatMap(needs));
+    const order = [...gone].flatMap(needs).filter((p, i, a) => a.indexOf(p) === i && have.includes(p) && !kept.has(p));
+    order.forEach((p, i) => say(`(${i + 1}/${order.length}) Purging ${p} (${version(p)})\n`));
+    for (const p of order) {
+      sh.m.fs.remove(db + p, '/');
+      for (const f of APK[p] ? (p === 'bind-tools' ? ['dig', 'host', 'nslookup'] : [p]).map((b) => `/usr/bin/${b}`) : [`/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`]) {
+        try {
+          sh.m.fs.remove(f, '/');
+        } catch { /* not there */ }
+      }
+    }
+    // busybox's trigger puts its own links back where a package's binaries were
+    if (order.includes('bind-tools')) sh.m.fs.putNode('/usr/bin/nslookup', { kind: 'link', target: '/bin/busybox', mtime: sh.m.now() });
+    if (order.length) say(`Executing ${bbPackage(sh.m.fs)}.trigger\n`);
+    ok();
     return 0;
   }
   io.out('apk-tools 2.14.6, compiled for x86_64.\n\nusage: apk [<OPTIONS>...] COMMAND [<ARGUMENTS>...]\n');
