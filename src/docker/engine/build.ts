@@ -4,7 +4,7 @@
  * and the build cache: a step whose parent and instruction (and copied content) match an
  * existing image is reused (`---> Using cache`).
  */
-import { ApiError, type BuildContext, type BuildOptions, type ImageConfig, type OnMessage } from '../api';
+import { ApiError, type BuildContext, type BuildOptions, type HealthConfig, type ImageConfig, type OnMessage } from '../api';
 import { newDir, newFile, Overlay, splitPath } from './fs';
 import { short, sha256 } from './hash';
 import * as imgs from './images';
@@ -15,9 +15,11 @@ import { Shell, flavorAt } from './shell/sh';
 import { COMMANDS } from './shell/commands';
 import { KERNEL } from './system';
 import type { Image } from './store';
-import { jsonList, parseDockerfile, words, withoutFlags, type Step } from './dockerfile';
+import { jsonList, parseDockerfile, parseStep, words, withoutFlags, type Step } from './dockerfile';
 import { pathMatch } from './path-match';
 import { healthcheckOf } from './health';
+import { lookPath } from './process';
+import { goDuration } from '../common/go-duration';
 
 export { parseDockerfile } from './dockerfile';
 
@@ -26,6 +28,14 @@ const copyConfig = (cfg: ImageConfig): ImageConfig => JSON.parse(JSON.stringify(
 
 /** Go's `%q` of a []string: `["nginx" "-g" "daemon off;"]`. */
 const goList = (l: string[]) => `[${l.map((x) => JSON.stringify(x)).join(' ')}]`;
+
+/** Go's `%q` of an int (a rune literal), for the Retries of a healthcheck. */
+const goRune = (n: number) =>
+  `'${n > 31 && n < 127 ? (n === 39 || n === 92 ? '\\' : '') + String.fromCharCode(n) : n > 6 && n < 14 ? '\\' + 'abtnvfr'[n - 7] : '\\x' + n.toString(16).padStart(2, '0')}'`;
+
+/** Go's `%q` of a *HealthConfig, which is how the builder records a HEALTHCHECK step. */
+const goHealth = (h: HealthConfig) =>
+  `&{${goList(h.Test ?? [])} ${[h.Interval, h.Timeout, h.StartPeriod, h.StartInterval].map((d) => `"${goDuration(d ?? 0)}"`).join(' ')} ${goRune(h.Retries ?? 0)}}`;
 
 /** The builder's shell-lexer word processing: quotes removed, `$VAR`/`${VAR}` expanded (unset → empty). */
 function lex(s: string, get: (k: string) => string | undefined): string {
@@ -57,6 +67,13 @@ interface Source { kind: 'file' | 'dir'; files: [string, string][]; root: string
 export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, onMessage: OnMessage): Promise<{ Id: string }> {
   if (!ctx.dockerfile) throw new ApiError(400, 'the Dockerfile (Dockerfile) cannot be empty');
   const steps = parseDockerfile(ctx.dockerfile);
+  if (opts.target) {
+    // Stages after the target are dropped; those before it are all built, needed or not.
+    const froms = steps.flatMap((s, i) => (s.ins === 'FROM' ? [i] : []));
+    const at = froms.findIndex((i) => words(withoutFlags(steps[i].args))[2]?.toLowerCase() === opts.target!.toLowerCase());
+    if (at < 0) throw new ApiError(400, `target stage "${opts.target}" could not be found`);
+    if (at + 1 < froms.length) steps.length = froms[at + 1];
+  }
   const tags = (opts.tags ?? []).map(familiarTag);
   const cache = ((e as WithCache)[CACHE] ??= new Map());
   let started = false;
@@ -65,6 +82,8 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
     if (!opts.quiet) await onMessage({ stream: text });
   };
   try {
+    // The parser's warnings go to the daemon's stderr writer, each in red.
+    if (steps.warnings.length) await say([...steps.warnings, 'Empty continuation lines will become errors in a future release.'].map((w) => `\x1b[91m[WARNING]: ${w}\n\x1b[0m`).join(''));
     return await run(e, ctx, opts, onMessage, steps, tags, cache, say);
   } catch (err) {
     // Once the stream has begun the daemon can only report an error inside it.
@@ -74,7 +93,7 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
 }
 
 async function run(
-  e: Engine, ctx: BuildContext, opts: BuildOptions, onMessage: OnMessage, steps: Step[], tags: string[],
+  e: Engine, ctx: BuildContext, opts: BuildOptions, onMessage: OnMessage, steps: (Step & { trigger?: 1 | 2 })[], tags: string[],
   cache: Map<string, string>, say: (text: string) => Promise<void>,
 ): Promise<{ Id: string }> {
   /** An intermediate container's ID, announced. */
@@ -95,6 +114,9 @@ async function run(
   let img: Image | null = null;
   let cfg: ImageConfig = {};
   let cmdSet = false;
+  let author = '';
+  const total = steps.length;
+  let num = 0;
   /** Build args with a value that no ENV hides, as `K=V`. */
   const argEnv = () => [...allowed.keys()].filter((k) => !(cfg.Env ?? []).some((x) => x.startsWith(k + '=')))
     .flatMap((k) => {
@@ -120,17 +142,26 @@ async function run(
     }
   };
   for (const [n, st] of steps.entries()) {
-    await say(`Step ${n + 1}/${steps.length} : ${st.original}\n`);
+    // ONBUILD triggers run as part of the FROM step, whose ID is shown after the last (trigger 2).
+    const landed = () => (st.trigger === 1 ? undefined : say(` ---> ${img ? short(img.id) : ''}\n`));
+    if (!st.trigger) await say(`Step ${++num}/${total} : ${st.original}\n`);
     const ws = words(withoutFlags(st.args));
     if (st.ins === 'FROM') {
       if (names.length) stages.push(img);
       names.push(ws[2]?.toLowerCase() ?? '');
       const ref = lex(ws[0], (k) => argValue(k, meta));
+      if (!ref) throw new ApiError(400, `base name (${ws[0]}) should not be blank`);
       img = ref === 'scratch' ? null : await source(ref);
       cfg = img ? copyConfig(img.config) : {};
       allowed = new Map();
       cmdSet = false;
-      await say(` ---> ${img ? short(img.id) : ''}\n`);
+      author = '';
+      const triggers = cfg.OnBuild ?? [];
+      if (triggers.length) {
+        cfg.OnBuild = null;
+        await say(`# Executing ${triggers.length} build trigger${triggers.length > 1 ? 's' : ''}\n`);
+        steps.splice(n + 1, 0, ...triggers.map((t, i) => ({ ...parseStep(t, 1)!, trigger: i < triggers.length - 1 ? 1 as const : 2 as const })));
+      } else await landed();
       continue;
     }
     if (st.ins === 'ARG' && !names.length) {
@@ -147,7 +178,7 @@ async function run(
     }
     const next = copyConfig(cfg);
     const exec = jsonList(withoutFlags(st.args));
-    const cmd = exec ?? ['/bin/sh', '-c', st.args];
+    const cmd = exec ?? [...(cfg.Shell ?? ['/bin/sh', '-c']), st.args];
     let sources: Source[] | null = null;
     let createdBy: string;
     let argsEnv: string[] = [];
@@ -170,7 +201,12 @@ async function run(
       }
       const hash = sources.length === 1 ? `${sources[0].kind}:${sha256(JSON.stringify(sources[0].files))}` : `multi:${sha256(JSON.stringify(sources))}`;
       createdBy = `/bin/sh -c #(nop) ${st.ins} ${hash} in ${parts[parts.length - 1]} `;
-    } else createdBy = `/bin/sh -c #(nop)  ${metadata(st, ws, exec, next, expand, cmdSet)}`;
+    } else {
+      const old = cfg.Healthcheck?.Test;
+      if (st.ins === 'HEALTHCHECK' && old?.length && old[0] !== 'NONE') await say(`Note: overriding previous HEALTHCHECK: [${old.join(' ')}]\n`);
+      if (st.ins === 'MAINTAINER') author = st.args;
+      createdBy = `/bin/sh -c #(nop)  ${metadata(st, ws, exec, next, expand, cmdSet)}`;
+    }
     if (st.ins === 'ARG') for (const w of ws) {
       const [k, v] = splitKV(w);
       allowed.set(k, v === undefined ? v : expand(v));
@@ -182,7 +218,8 @@ async function run(
     if (hit) {
       img = hit;
       cfg = copyConfig(img.config);
-      await say(` ---> Using cache\n ---> ${short(img.id)}\n`);
+      await say(' ---> Using cache\n');
+      await landed();
       continue;
     }
     // The step's writable layer over the image so far; RUN, COPY/ADD and a WORKDIR that creates
@@ -192,7 +229,6 @@ async function run(
     if (st.ins === 'RUN') {
       // A real container runs the step: removed once it succeeds, left behind (exited) if it fails.
       const ctr = img && e.get((await e.containerCreate({ Image: img.id, Cmd: cmd, Entrypoint: [''], Env: argsEnv })).Id);
-      if (ctr) ctr.startedAt = e.now();
       // The image's VOLUMEs are mounted in the step's container: what RUN writes there is lost.
       if (ctr?.mounts) e.mountInto(ctr, fs);
       const cid = ctr ? ctr.id.slice(0, 12) : e.rng.hex(64).slice(0, 12);
@@ -203,10 +239,15 @@ async function run(
         procs: () => [{ pid: 1, ppid: 0, argv: cmd, tty: false, start: e.now() }], newPid: () => pid++,
         http: () => null,
       };
+      // The start fails before anything runs (the container stays Created): the daemon's user
+      // lookup, then runc's exec lookup; not a RUN's exit status, so the CLI exits 1.
+      if (cfg.User) e.requireUser(cfg.User, m);
+      const no = lookPath(m, [...(cfg.Env ?? []), ...argsEnv], cfg.WorkingDir || '/', cmd[0]);
+      if (no) throw new ApiError(500, `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${no.why}: unknown${no.tail}`);
+      if (ctr) ctr.startedAt = e.now();
       const user = cfg.User && cfg.User !== '0' ? cfg.User : 'root';
       const sh = new Shell(m, 'dash', '/bin/sh', false, [...(cfg.Env ?? []), ...argsEnv], cfg.WorkingDir || '/', false, user);
-      const shPath = sh.which('/bin/sh');
-      if (!exec && !shPath) throw new ApiError(500, `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown`, 127, true);
+      const shPath = sh.which(cmd[0]);
       if (shPath) sh.flavor = flavorAt(fs, shPath);
       let output = '';
       // The daemon's stderr writer wraps each chunk in red (pkg/streamformatter).
@@ -215,7 +256,7 @@ async function run(
         err: (t: string) => void (output += `\x1b[91m${t}\x1b[0m`),
         sleep: async (ms: number) => e.clock.advance(ms),
       };
-      const code = exec ? await sh.spawn(exec, { ...out, tty: false, busybox: sh.flavor === 'ash' }) : await sh.script(st.args, out);
+      const code = exec || cfg.Shell ? await sh.spawn(cmd, { ...out, tty: false, busybox: sh.flavor === 'ash' }) : await sh.script(st.args, out);
       if (output) await say(/\n(\x1b\[0m)?$/.test(output) ? output : output + '\n');
       if (ctr) {
         if (code) e.finish(ctr, code);
@@ -245,9 +286,9 @@ async function run(
       await removed(await runningIn());
     }
     cfg = next;
-    img = e.addLocalImage(img, layered ? fs.upper : null, cfg, createdBy, st.ins === 'MAINTAINER' ? { author: st.args } : {});
+    img = e.addLocalImage(img, layered ? fs.upper : null, cfg, createdBy, { author });
     cache.set(key, img.id);
-    await say(` ---> ${short(img.id)}\n`);
+    await landed();
   }
   if (!img) throw new ApiError(400, 'No image was generated. Is your Dockerfile empty?');
   const unused = [...given.keys()].filter((k) => !referenced.has(k) && !/^(HTTPS?|FTP|NO)_PROXY$/i.test(k)).sort();
@@ -288,7 +329,7 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
       return `WORKDIR ${cfg.WorkingDir}`;
     case 'CMD':
     case 'ENTRYPOINT': {
-      const list = exec ?? ['/bin/sh', '-c', st.args];
+      const list = exec ?? [...(cfg.Shell ?? ['/bin/sh', '-c']), st.args];
       if (st.ins === 'CMD') cfg.Cmd = list;
       else {
         cfg.Entrypoint = list;
@@ -299,7 +340,23 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
     }
     case 'EXPOSE': {
       const ports = [...ws].sort().map(expand);
-      applyChange(cfg, `EXPOSE ${ports.join(' ')}`);
+      cfg.ExposedPorts = { ...cfg.ExposedPorts };
+      // go-connections' nat.ParsePortSpecs: [[ip:]host:]port[-port][/proto]
+      for (const p of ports) {
+        const parts = p.split(':');
+        const [port, proto] = parts.pop()!.split('/');
+        const range = (s: string) => {
+          const m = /^(\d+)(?:-(\d+))?$/.exec(s);
+          return m && +m[1] <= +(m[2] ?? m[1]) && +(m[2] ?? m[1]) < 65536 ? [+m[1], +(m[2] ?? m[1])] : null;
+        };
+        const r = range(port);
+        if (!port) throw new ApiError(400, `no port specified: ${p}<empty>`);
+        if (!r) throw new ApiError(400, `invalid containerPort: ${port}`);
+        const host = parts.pop();
+        if (host && !range(host)) throw new ApiError(400, `invalid hostPort: ${host}`);
+        if (proto && !/^(tcp|udp|sctp)$/i.test(proto)) throw new ApiError(400, `invalid proto: ${proto}`);
+        for (let i = r[0]; i <= r[1]; i++) cfg.ExposedPorts[`${i}/${(proto || 'tcp').toLowerCase()}`] = {};
+      }
       return `EXPOSE ${ports.join(' ')}`;
     }
     case 'VOLUME': {
@@ -319,12 +376,18 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
         return v === undefined ? k : `${k}=${expand(v)}`;
       }).join(' ')}`;
     case 'SHELL':
-      return `SHELL [${(exec ?? []).join(' ')}]`;
+      cfg.Shell = exec!;
+      return `SHELL [${exec!.join(' ')}]`;
     case 'HEALTHCHECK':
       cfg.Healthcheck = healthcheckOf(st.args);
-      return `${st.ins} ${st.args}`;
+      return `${st.ins} ${goHealth(cfg.Healthcheck)}`;
+    case 'ONBUILD': {
+      const expr = st.original.replace(/^\s*ONBUILD\s*/i, '');
+      cfg.OnBuild = [...(cfg.OnBuild ?? []), expr];
+      return `ONBUILD ${expr}`;
+    }
     default:
-      // HEALTHCHECK and ONBUILD are kept in the history only; MAINTAINER sets the author.
+      // MAINTAINER only sets the author.
       return `${st.ins} ${st.args}`;
   }
 }

@@ -125,7 +125,7 @@ export const build: Handler = async (ctx, f, [path]) => {
   let log = `Sending build context to Docker daemon  ${size}\n`;
   const render = messageRenderer(io, quiet ? (t) => void (log += t) : io.out);
   try {
-    const res = await ctx.api.imageBuild({ dockerfile, files }, { tags: f.list('tag'), noCache: f.bool('no-cache'), buildArgs }, render);
+    const res = await ctx.api.imageBuild({ dockerfile, files }, { tags: f.list('tag'), noCache: f.bool('no-cache'), buildArgs, target: f.str('target') }, render);
     if (quiet) io.out(res.Id + '\n');
     return 0;
   } catch (e) {
