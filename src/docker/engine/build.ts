@@ -18,8 +18,9 @@ import type { Image } from './store';
 import { jsonList, parseDockerfile, parseStep, words, withoutFlags, type Step } from './dockerfile';
 import { pathMatch } from './path-match';
 import { healthcheckOf } from './health';
-import { lookPath } from './process';
+import { lookPath, parseSignal } from './process';
 import { goDuration } from '../common/go-duration';
+import { site } from './internet';
 
 export { parseDockerfile } from './dockerfile';
 
@@ -62,7 +63,7 @@ const CACHE = Symbol.for('aula.buildCache');
 type WithCache = Engine & { [CACHE]?: Map<string, string> };
 
 /** A COPY/ADD source as the daemon sees it: one per path, one per wildcard match. */
-interface Source { kind: 'file' | 'dir'; files: [string, string][]; root: string }
+interface Source { kind: 'file' | 'dir' | 'url'; files: [string, string][]; root: string }
 
 export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, onMessage: OnMessage): Promise<{ Id: string }> {
   if (!ctx.dockerfile) throw new ApiError(400, 'the Dockerfile (Dockerfile) cannot be empty');
@@ -71,7 +72,7 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
     // Stages after the target are dropped; those before it are all built, needed or not.
     const froms = steps.flatMap((s, i) => (s.ins === 'FROM' ? [i] : []));
     const at = froms.findIndex((i) => words(withoutFlags(steps[i].args))[2]?.toLowerCase() === opts.target!.toLowerCase());
-    if (at < 0) throw new ApiError(400, `target stage "${opts.target}" could not be found`);
+    if (at < 0) throw new ApiError(400, `failed to reach build target ${opts.target} in Dockerfile`);
     if (at + 1 < froms.length) steps.length = froms[at + 1];
   }
   const tags = (opts.tags ?? []).map(familiarTag);
@@ -141,7 +142,29 @@ async function run(
       return imgs.pull(e, ref, onMessage);
     }
   };
+  /** ADD's remote source, fetched from the simulated internet (COPY refuses URLs). */
+  const download = async (url: string, dest: string): Promise<Source> => {
+    if (current === 'COPY') throw new ApiError(400, "COPY failed: source can't be a URL for COPY");
+    let u: URL | null = null;
+    let r = null;
+    try {
+      u = new URL(url);
+      r = site(u.hostname, 80, e.now());
+      // Go's client follows a redirect.
+      const to = r && r.status > 300 && r.status < 400 && r.head?.find((h) => h.startsWith('Location: '))?.slice(10);
+      if (to) r = site((u = new URL(to)).hostname, 80, e.now());
+    } catch { /* an unparsable URL finds no host */ }
+    if (!r) throw new ApiError(500, `ADD failed: Get "${u?.href ?? url}": dial tcp: lookup ${u?.hostname ?? ''} on 127.0.0.53:53: no such host`);
+    const name = url.replace(/[?#].*/, '').replace(/^\w+:\/\/[^/]*/, '').split('/').pop();
+    if (!name && dest.endsWith('/')) throw new ApiError(400, `ADD failed: cannot determine filename for source ${url}`);
+    const size = new TextEncoder().encode(r.body).length;
+    if (!opts.quiet) await onMessage({ status: 'Downloading', progressDetail: { current: size, total: size } });
+    await say('\n');
+    return { kind: 'url', files: [[name || '__unnamed__', r.body]], root: '' };
+  };
+  let current = '';
   for (const [n, st] of steps.entries()) {
+    current = st.ins;
     // ONBUILD triggers run as part of the FROM step, whose ID is shown after the last (trigger 2).
     const landed = () => (st.trigger === 1 ? undefined : say(` ---> ${img ? short(img.id) : ''}\n`));
     if (!st.trigger) await say(`Step ${++num}/${total} : ${st.original}\n`);
@@ -195,12 +218,16 @@ async function run(
         });
         files = imageFiles(new Overlay(newDir(e.now()), e.layers.trees(src?.top ?? null), () => e.now()), parts.slice(0, -1));
       }
-      sources = collect(files, st.ins, parts.slice(0, -1), !!from);
+      sources = [];
+      for (const raw of parts.slice(0, -1)) sources.push(...(/^https?:\/\//.test(raw) ? [await download(raw, parts[parts.length - 1])] : collect(files, st.ins, [raw], !!from)));
       if (sources.length > 1 && !parts[parts.length - 1].endsWith('/')) {
         throw new ApiError(400, `When using ${st.ins} with more than one source file, the destination must be a directory and end with a /`);
       }
-      const hash = sources.length === 1 ? `${sources[0].kind}:${sha256(JSON.stringify(sources[0].files))}` : `multi:${sha256(JSON.stringify(sources))}`;
-      createdBy = `/bin/sh -c #(nop) ${st.ins} ${hash} in ${parts[parts.length - 1]} `;
+      const one = sources[0];
+      // A downloaded file's hash has no `file:` prefix (getCopyInfoForSourcePath).
+      const hash = sources.length === 1 ? `${one.kind === 'url' ? '' : one.kind + ':'}${sha256(JSON.stringify(one.files))}` : `multi:${sha256(JSON.stringify(sources))}`;
+      const chown = /--chown=(\S+)/.exec(st.args)?.[1];
+      createdBy = `/bin/sh -c #(nop) ${st.ins} ${chown ? `--chown=${expand(chown)}` : ''}${hash} in ${parts[parts.length - 1]} `;
     } else {
       const old = cfg.Healthcheck?.Test;
       if (st.ins === 'HEALTHCHECK' && old?.length && old[0] !== 'NONE') await say(`Note: overriding previous HEALTHCHECK: [${old.join(' ')}]\n`);
@@ -271,11 +298,12 @@ async function run(
       const dest = parts[parts.length - 1];
       const absDest = dest.startsWith('/') ? dest : `${cfg.WorkingDir || '/'}/${dest}`;
       const many = sources.length > 1 || dest.endsWith('/') || sources.some((s) => s.kind === 'dir');
-      for (const { files, root } of sources) {
+      for (const { files, root, kind } of sources) {
         for (const [rel, content] of files) {
           const target = many || fs.resolve(absDest).node?.kind === 'dir' ? `${absDest}/${rel.slice(root.length).replace(/^\//, '') || rel.split('/').pop()}` : absDest;
           fs.mkdir('/' + splitPath(target).slice(0, -1).join('/'), '/', true);
-          fs.putNode(target, newFile(content, e.now(), 0o644));
+          // A download is written to a 0600 temporary file, and copied with that mode.
+          fs.putNode(target, newFile(content, e.now(), kind === 'url' ? 0o600 : 0o644));
         }
       }
     } else {
@@ -367,6 +395,7 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
     case 'USER':
     case 'STOPSIGNAL': {
       const v = expand(st.args);
+      if (st.ins === 'STOPSIGNAL' && (/^\d+$/.test(v) ? !+v : parseSignal(v) === undefined)) throw new ApiError(400, `invalid signal: ${v}`);
       applyChange(cfg, `${st.ins} ${v}`);
       return `${st.ins} ${v}`;
     }

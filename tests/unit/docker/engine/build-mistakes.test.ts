@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError, type BuildOptions } from '../../../../src/docker/api';
 import { parseDockerfile } from '../../../../src/docker/engine/dockerfile';
-import { engine, pull } from './fixtures';
+import { engine, pull, term } from './fixtures';
 
 /** Builds `dockerfile` on an engine with alpine pulled; the stream text, and the error if it failed. */
 async function build(dockerfile: string, opts: BuildOptions = {}, e = engine()) {
@@ -48,7 +48,7 @@ test('--target builds the stages up to the named one (any case); an unknown stag
   assert.match(text, /^Step 1\/2 : FROM alpine AS base\n[\s\S]*Step 2\/2 : RUN echo b > \/b\n/);
   const bad = await build(df, { target: 'nope' });
   assert.equal(bad.text, '');
-  assert.equal(bad.err?.message, 'target stage "nope" could not be found');
+  assert.equal(bad.err?.message, 'failed to reach build target nope in Dockerfile');
   assert.equal(bad.err?.inStream, false);
 });
 
@@ -115,4 +115,26 @@ test('FROM whose name expands to nothing is blank', async () => {
   const { err, text } = await build('ARG TAG\nFROM ${NOPE}\n');
   assert.equal(err?.message, 'base name (${NOPE}) should not be blank');
   assert.ok(text.endsWith('Step 2/2 : FROM ${NOPE}\n'));
+});
+
+test('STOPSIGNAL must name a signal, checked before a container is created', async () => {
+  const { err, text } = await build('FROM alpine\nSTOPSIGNAL SIGKIL\n');
+  assert.equal(err?.message, 'invalid signal: SIGKIL');
+  assert.ok(text.endsWith('Step 2/2 : STOPSIGNAL SIGKIL\n'));
+});
+
+test('COPY refuses a URL; ADD downloads it (mode 0600, named from the path) or says why not', async () => {
+  assert.equal((await build('FROM alpine\nCOPY http://example.com/a /a\n')).err?.message, "COPY failed: source can't be a URL for COPY");
+  const { e, id, text } = await build('FROM alpine\nADD http://example.com/index.html /site/\n');
+  assert.match(text, /Step 2\/2 : ADD http:\/\/example.com\/index.html \/site\/\n\n ---> \w{12}\n/);
+  const history = (await e.imageHistory(id)).map((h) => h.CreatedBy);
+  assert.match(history[0], /^\/bin\/sh -c #\(nop\) ADD [0-9a-f]{64} in \/site\/ $/);
+  const c = await e.containerCreate({ Image: id, Cmd: ['ls', '-l', '/site/index.html'] });
+  const io = term(false);
+  await e.containerAttach(c.Id, io, { beforeStart: true });
+  await e.containerStart(c.Id);
+  assert.match(io.text + io.errText, /^-rw------- +1 root +root +1256 .* \/site\/index.html\n$/);
+  assert.equal((await build('FROM alpine\nADD http://example.com/ /x/\n')).err?.message, 'ADD failed: cannot determine filename for source http://example.com/');
+  assert.equal((await build('FROM alpine\nADD https://nope.invalid/a.tgz /x/\n')).err?.message,
+    'ADD failed: Get "https://nope.invalid/a.tgz": dial tcp: lookup nope.invalid on 127.0.0.53:53: no such host');
 });
