@@ -167,11 +167,13 @@ async function run(
     current = st.ins;
     // ONBUILD triggers run as part of the FROM step, whose ID is shown after the last (trigger 2).
     const landed = () => (st.trigger === 1 ? undefined : say(` ---> ${img ? short(img.id) : ''}\n`));
-    if (!st.trigger) await say(`Step ${++num}/${total} : ${st.original}\n`);
     const ws = words(withoutFlags(st.args));
+    const stage = st.ins === 'FROM' ? ws[2]?.toLowerCase() ?? '' : '';
+    if (stage && names.includes(stage)) throw new ApiError(400, `${stage} stage name already used`);
+    if (!st.trigger) await say(`Step ${++num}/${total} : ${st.original}\n`);
     if (st.ins === 'FROM') {
       if (names.length) stages.push(img);
-      names.push(ws[2]?.toLowerCase() ?? '');
+      names.push(stage);
       const ref = lex(ws[0], (k) => argValue(k, meta));
       if (!ref) throw new ApiError(400, `base name (${ws[0]}) should not be blank`);
       img = ref === 'scratch' ? null : await source(ref);

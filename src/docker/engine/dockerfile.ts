@@ -89,6 +89,7 @@ export function parseStep(line: string, start: number, name = 'Dockerfile'): Ste
   // Caught by the parser itself, so reported as a failed parse.
   if ((ins === 'ENV' || ins === 'LABEL') && ws.length === 1 && !ws[0].includes('=')) throw new ApiError(400, `failed to parse ${name}: ${ins} must have two arguments`);
   if (ins === 'FROM' && !(ws.length === 1 || (ws.length === 3 && ws[1].toLowerCase() === 'as'))) throw fail('FROM requires either one or three arguments');
+  if (ins === 'FROM' && ws[2] && !/^[a-z][a-z0-9-_.]*$/.test(ws[2].toLowerCase())) throw fail(`invalid name for build stage: ${JSON.stringify(ws[2])}, name can't start with a number or contain symbols`);
   if ((ins === 'COPY' || ins === 'ADD') && operands.length < 2) throw fail(`${ins} requires at least two arguments, but only one was provided. Destination could not be determined`);
   if (ONE.includes(ins) && !args) throw fail(`${ins} requires exactly one argument`);
   if (SOME.includes(ins) && !ws.length) throw fail(`${ins} requires at least one argument`);

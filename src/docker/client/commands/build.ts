@@ -7,7 +7,6 @@ import { CliError, type Handler } from '../cli';
 import { HELP } from '../help-texts';
 import { humanSize } from '../format/units';
 import { messageRenderer } from '../progress';
-import { parseRef, RefError } from '../reference';
 import { absPath, binaryText, type Fs } from '../../common/sh/fs';
 
 /** The legacy builder's deprecation notice, which its help text also starts with. */
@@ -72,14 +71,6 @@ function nodeAt(fs: Fs, path: string) {
 
 export const build: Handler = async (ctx, f, [path]) => {
   const { sh, io } = ctx;
-  for (const t of f.list('tag')) {
-    try {
-      parseRef(t);
-    } catch (e) {
-      if (e instanceof RefError) throw new CliError(`invalid argument "${t}" for "-t, --tag" flag: ${e.message}`);
-      throw e;
-    }
-  }
   let files: Record<string, string> = {};
   let dockerfile: string;
   let size = humanSize(1024);
@@ -117,9 +108,12 @@ export const build: Handler = async (ctx, f, [path]) => {
   const quiet = f.bool('quiet');
   if (!quiet) io.out(`Sending build context to Docker daemon  ${size}\n`);
   const buildArgs: Record<string, string> = {};
+  // opts.ValidateEnv: a bare NAME takes the client's exported value, if any.
+  const host = new Map(sh.env());
   for (const a of f.list('build-arg')) {
     const eq = a.indexOf('=');
     if (eq > 0) buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
+    else if (host.has(a)) buildArgs[a] = host.get(a)!;
   }
   // With -q the output is kept and shown on stderr only if the build fails.
   let log = `Sending build context to Docker daemon  ${size}\n`;

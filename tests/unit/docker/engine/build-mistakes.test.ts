@@ -138,3 +138,11 @@ test('COPY refuses a URL; ADD downloads it (mode 0600, named from the path) or s
   assert.equal((await build('FROM alpine\nADD https://nope.invalid/a.tgz /x/\n')).err?.message,
     'ADD failed: Get "https://nope.invalid/a.tgz": dial tcp: lookup nope.invalid on 127.0.0.53:53: no such host');
 });
+
+test('stage names: a bad one fails the parse, a repeated one fails when its stage begins', async () => {
+  assert.throws(() => parseDockerfile('FROM alpine AS 1st\n'), { message: 'dockerfile parse error on line 1: invalid name for build stage: "1st", name can\'t start with a number or contain symbols' });
+  const { err, text } = await build('FROM alpine AS app\nRUN true\nFROM alpine AS App\n');
+  assert.equal(err?.message, 'app stage name already used');
+  assert.equal(err?.inStream, true);
+  assert.ok(!text.includes('Step 3/3'), 'before the FROM is announced');
+});
