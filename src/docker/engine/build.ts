@@ -63,7 +63,7 @@ const CACHE = Symbol.for('aula.buildCache');
 type WithCache = Engine & { [CACHE]?: Map<string, string> };
 
 /** A COPY/ADD source as the daemon sees it: one per path, one per wildcard match. */
-interface Source { kind: 'file' | 'dir' | 'url'; files: [string, string][]; root: string }
+interface Source { kind: 'file' | 'dir' | 'url'; files: [string, string][]; root: string; mtime?: number }
 
 export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, onMessage: OnMessage): Promise<{ Id: string }> {
   if (!ctx.dockerfile) throw new ApiError(400, 'the Dockerfile (Dockerfile) cannot be empty');
@@ -160,7 +160,9 @@ async function run(
     const size = new TextEncoder().encode(r.body).length;
     if (!opts.quiet) await onMessage({ status: 'Downloading', progressDetail: { current: size, total: size } });
     await say('\n');
-    return { kind: 'url', files: [[name || '__unnamed__', r.body]], root: '' };
+    // The file keeps the Last-Modified time, if the server sent one.
+    const mtime = Date.parse(r.head?.find((h) => h.startsWith('Last-Modified: '))?.slice(15) ?? '');
+    return { kind: 'url', files: [[name || '__unnamed__', r.body]], root: '', mtime: mtime || undefined };
   };
   let current = '';
   for (const [n, st] of steps.entries()) {
@@ -300,12 +302,12 @@ async function run(
       const dest = parts[parts.length - 1];
       const absDest = dest.startsWith('/') ? dest : `${cfg.WorkingDir || '/'}/${dest}`;
       const many = sources.length > 1 || dest.endsWith('/') || sources.some((s) => s.kind === 'dir');
-      for (const { files, root, kind } of sources) {
+      for (const { files, root, kind, mtime } of sources) {
         for (const [rel, content] of files) {
           const target = many || fs.resolve(absDest).node?.kind === 'dir' ? `${absDest}/${rel.slice(root.length).replace(/^\//, '') || rel.split('/').pop()}` : absDest;
           fs.mkdir('/' + splitPath(target).slice(0, -1).join('/'), '/', true);
           // A download is written to a 0600 temporary file, and copied with that mode.
-          fs.putNode(target, newFile(content, e.now(), kind === 'url' ? 0o600 : 0o644));
+          fs.putNode(target, newFile(content, mtime ?? e.now(), kind === 'url' ? 0o600 : 0o644));
         }
       }
     } else {

@@ -123,7 +123,7 @@ test('STOPSIGNAL must name a signal, checked before a container is created', asy
   assert.ok(text.endsWith('Step 2/2 : STOPSIGNAL SIGKIL\n'));
 });
 
-test('COPY refuses a URL; ADD downloads it (mode 0600, named from the path) or says why not', async () => {
+test('COPY refuses a URL; ADD downloads it (mode 0600, Last-Modified time, named from the path) or says why not', async () => {
   assert.equal((await build('FROM alpine\nCOPY http://example.com/a /a\n')).err?.message, "COPY failed: source can't be a URL for COPY");
   const { e, id, text } = await build('FROM alpine\nADD http://example.com/index.html /site/\n');
   assert.match(text, /Step 2\/2 : ADD http:\/\/example.com\/index.html \/site\/\n\n ---> \w{12}\n/);
@@ -133,7 +133,7 @@ test('COPY refuses a URL; ADD downloads it (mode 0600, named from the path) or s
   const io = term(false);
   await e.containerAttach(c.Id, io, { beforeStart: true });
   await e.containerStart(c.Id);
-  assert.match(io.text + io.errText, /^-rw------- +1 root +root +1256 .* \/site\/index.html\n$/);
+  assert.match(io.text + io.errText, /^-rw------- +1 root +root +1256 Jan 13 20:11 \/site\/index.html\n$/);
   assert.equal((await build('FROM alpine\nADD http://example.com/ /x/\n')).err?.message, 'ADD failed: cannot determine filename for source http://example.com/');
   assert.equal((await build('FROM alpine\nADD https://nope.invalid/a.tgz /x/\n')).err?.message,
     'ADD failed: Get "https://nope.invalid/a.tgz": dial tcp: lookup nope.invalid on 127.0.0.53:53: no such host');
