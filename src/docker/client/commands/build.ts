@@ -73,10 +73,13 @@ export const build: Handler = async (ctx, f, [path]) => {
   const { sh, io } = ctx;
   let files: Record<string, string> = {};
   let dockerfile: string;
-  let size = humanSize(1024);
+  let size: string;
   const fileFlag = f.str('file');
   if (path === '-') {
+    // GetContextFromReader: a Dockerfile on stdin is sent as a tar holding just it.
+    if (fileFlag === '-') throw new CliError('unable to prepare context: build context is not an archive');
     dockerfile = ctx.stdin ?? '';
+    size = humanSize(tarSize({ Dockerfile: dockerfile }, 0));
   } else {
     const root = absPath(sh.cwd, path);
     const at = nodeAt(sh.m.fs, root);

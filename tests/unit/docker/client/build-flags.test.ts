@@ -29,3 +29,12 @@ test('--build-arg NAME takes the value the client exports; --target reaches the 
   const bad = await run(sh, 'docker build --target two .');
   assert.equal(bad.stderr.split('\n').at(-2), 'Error response from daemon: failed to reach build target two in Dockerfile');
 });
+
+test('a Dockerfile on stdin is sent as a one-file tar; -f - needs the context to be a tar then', async () => {
+  const sh = hostShell(createEngine({ seed: 3 }));
+  const r = await run(sh, 'printf "FROM scratch\\nLABEL a=b\\n" | docker build -');
+  assert.match(r.stdout, /^Sending build context to Docker daemon {2}2\.048kB\nStep 1\/2 : FROM scratch\n/);
+  const both = await run(sh, 'printf "FROM scratch\\n" | docker build -f - -');
+  assert.equal(both.exit, 1);
+  assert.equal(both.stderr, BUILD_BANNER + 'unable to prepare context: build context is not an archive\n');
+});
