@@ -21,6 +21,7 @@ import { healthcheckOf } from './health';
 import { lookPath, parseSignal } from './process';
 import { goDuration } from '../common/go-duration';
 import { site } from './internet';
+import { RUNC_FAILED } from './main-process';
 
 export { parseDockerfile } from './dockerfile';
 
@@ -145,24 +146,20 @@ async function run(
   /** ADD's remote source, fetched from the simulated internet (COPY refuses URLs). */
   const download = async (url: string, dest: string): Promise<Source> => {
     if (current === 'COPY') throw new ApiError(400, "COPY failed: source can't be a URL for COPY");
-    let u: URL | null = null;
-    let r = null;
-    try {
-      u = new URL(url);
-      r = site(u.hostname, 80, e.now());
-      // Go's client follows a redirect.
-      const to = r && r.status > 300 && r.status < 400 && r.head?.find((h) => h.startsWith('Location: '))?.slice(10);
-      if (to) r = site((u = new URL(to)).hostname, 80, e.now());
-    } catch { /* an unparsable URL finds no host */ }
-    if (!r) throw new ApiError(500, `ADD failed: Get "${u?.href ?? url}": dial tcp: lookup ${u?.hostname ?? ''} on 127.0.0.53:53: no such host`);
-    const name = url.replace(/[?#].*/, '').replace(/^\w+:\/\/[^/]*/, '').split('/').pop();
+    const host = (u: string) => /\/\/([^/:?#]*)/.exec(u)![1];
+    const header = (k: string) => r?.head?.find((h) => h.startsWith(k + ': '))?.slice(k.length + 2);
+    let at = url;
+    let r = site(host(at), 80, e.now());
+    // Go's client follows a redirect.
+    const to = r && r.status > 300 && r.status < 400 && header('Location');
+    if (to) r = site(host((at = to)), 80, e.now());
+    if (!r) throw new ApiError(500, `ADD failed: Get "${at}": dial tcp: lookup ${host(at)} on 127.0.0.53:53: no such host`);
+    const name = url.replace(/[?#].*/, '').slice(host(url).length + url.indexOf('//') + 2).split('/').pop();
     if (!name && dest.endsWith('/')) throw new ApiError(400, `ADD failed: cannot determine filename for source ${url}`);
-    const size = new TextEncoder().encode(r.body).length;
-    if (!opts.quiet) await onMessage({ status: 'Downloading', progressDetail: { current: size, total: size } });
+    if (!opts.quiet) await onMessage({ status: 'Downloading', progressDetail: { current: r.body.length, total: r.body.length } });
     await say('\n');
     // The file keeps the Last-Modified time, if the server sent one.
-    const mtime = Date.parse(r.head?.find((h) => h.startsWith('Last-Modified: '))?.slice(15) ?? '');
-    return { kind: 'url', files: [[name || '__unnamed__', r.body]], root: '', mtime: mtime || undefined };
+    return { kind: 'url', files: [[name || '__unnamed__', r.body]], root: '', mtime: Date.parse(header('Last-Modified') ?? '') || undefined };
   };
   let current = '';
   for (const [n, st] of steps.entries()) {
@@ -274,7 +271,7 @@ async function run(
       // lookup, then runc's exec lookup; not a RUN's exit status, so the CLI exits 1.
       if (cfg.User) e.requireUser(cfg.User, m);
       const no = lookPath(m, [...(cfg.Env ?? []), ...argsEnv], cfg.WorkingDir || '/', cmd[0]);
-      if (no) throw new ApiError(500, `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${no.why}: unknown${no.tail}`);
+      if (no) throw new ApiError(500, `${RUNC_FAILED}${no.why}: unknown${no.tail}`);
       if (ctr) ctr.startedAt = e.now();
       const user = cfg.User && cfg.User !== '0' ? cfg.User : 'root';
       const sh = new Shell(m, 'dash', '/bin/sh', false, [...(cfg.Env ?? []), ...argsEnv], cfg.WorkingDir || '/', false, user);
@@ -374,20 +371,19 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
       const ports = [...ws].sort().map(expand);
       cfg.ExposedPorts = { ...cfg.ExposedPorts };
       // go-connections' nat.ParsePortSpecs: [[ip:]host:]port[-port][/proto]
+      const range = (s: string) => {
+        const [a, b = a] = s.split('-').map((x) => (/^\d+$/.test(x) ? +x : NaN));
+        return a <= b && b < 65536 ? [a, b] : null;
+      };
       for (const p of ports) {
         const parts = p.split(':');
-        const [port, proto] = parts.pop()!.split('/');
-        const range = (s: string) => {
-          const m = /^(\d+)(?:-(\d+))?$/.exec(s);
-          return m && +m[1] <= +(m[2] ?? m[1]) && +(m[2] ?? m[1]) < 65536 ? [+m[1], +(m[2] ?? m[1])] : null;
-        };
+        const [port, given] = parts.pop()!.split('/');
+        const proto = given || 'tcp';
         const r = range(port);
-        if (!port) throw new ApiError(400, `no port specified: ${p}<empty>`);
-        if (!r) throw new ApiError(400, `invalid containerPort: ${port}`);
         const host = parts.pop();
-        if (host && !range(host)) throw new ApiError(400, `invalid hostPort: ${host}`);
-        if (proto && !/^(tcp|udp|sctp)$/i.test(proto)) throw new ApiError(400, `invalid proto: ${proto}`);
-        for (let i = r[0]; i <= r[1]; i++) cfg.ExposedPorts[`${i}/${(proto || 'tcp').toLowerCase()}`] = {};
+        const bad = !port ? `no port specified: ${p}<empty>` : !r ? `invalid containerPort: ${port}` : host && !range(host) ? `invalid hostPort: ${host}` : /^(tcp|udp|sctp)$/i.test(proto) ? '' : `invalid proto: ${proto}`;
+        if (bad) throw new ApiError(400, bad);
+        for (let i = r![0]; i <= r![1]; i++) cfg.ExposedPorts[`${i}/${proto.toLowerCase()}`] = {};
       }
       return `EXPOSE ${ports.join(' ')}`;
     }

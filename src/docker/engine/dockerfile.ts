@@ -95,8 +95,7 @@ export function parseStep(line: string, start: number, name = 'Dockerfile'): Ste
   if (SOME.includes(ins) && !ws.length) throw fail(`${ins} requires at least one argument`);
   if (ins === 'SHELL' && !jsonList(args)?.length) throw fail(jsonList(args) ? 'SHELL requires at least one argument' : 'SHELL requires the arguments to be in JSON form');
   const sub = ins === 'ONBUILD' && ws[0].toUpperCase();
-  if (sub === 'ONBUILD') throw fail('Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed');
-  if (sub === 'FROM' || sub === 'MAINTAINER') throw fail(`${sub} isn't allowed as an ONBUILD trigger`);
+  if (sub && /^(ONBUILD|FROM|MAINTAINER)$/.test(sub)) throw fail(sub[0] === 'O' ? 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed' : `${sub} isn't allowed as an ONBUILD trigger`);
   if (ins === 'HEALTHCHECK') {
     try {
       healthcheckOf(args);
@@ -116,9 +115,9 @@ export function parseDockerfile(text: string, name = 'Dockerfile'): Step[] & { w
   // Parser directives (`# escape=`, `# syntax=`, `# check=`) only count above everything else.
   let esc = '\\';
   for (const l of lines) {
-    const d = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/.exec(l.trimStart());
-    if (!d || !['syntax', 'escape', 'check'].includes(d[1].toLowerCase())) break;
-    if (d[1].toLowerCase() !== 'escape') continue;
+    const d = /^#\s*(syntax|escape|check)\s*=\s*(.+?)\s*$/i.exec(l.trimStart());
+    if (!d) break;
+    if (!/^e/i.test(d[1])) continue;
     if (d[2] !== '`' && d[2] !== '\\') throw new ApiError(400, `failed to parse ${name}: invalid escape token '${d[2]}' does not match \` or \\`);
     esc = d[2];
   }
