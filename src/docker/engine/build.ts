@@ -368,7 +368,8 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
       return `${st.ins} ${goList(list)}`;
     }
     case 'EXPOSE': {
-      const ports = [...ws].sort().map(expand);
+      // The one instruction whose words may expand to several words, or to none.
+      const ports = [...ws].sort().flatMap((p) => expand(p).split(/\s+/).filter(Boolean));
       cfg.ExposedPorts = { ...cfg.ExposedPorts };
       // go-connections' nat.ParsePortSpecs: [[ip:]host:]port[-port][/proto]
       const range = (s: string) => {

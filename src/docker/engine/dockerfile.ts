@@ -88,6 +88,8 @@ export function parseStep(line: string, start: number, name = 'Dockerfile'): Ste
   const operands = jsonList(withoutFlags(args)) ?? ws;
   // Caught by the parser itself, so reported as a failed parse.
   if ((ins === 'ENV' || ins === 'LABEL') && ws.length === 1 && !ws[0].includes('=')) throw new ApiError(400, `failed to parse ${name}: ${ins} must have two arguments`);
+  const noEq = /^(ENV|LABEL)$/.test(ins) && ws[0].includes('=') && ws.find((w) => !w.includes('='));
+  if (noEq) throw new ApiError(400, `failed to parse ${name}: Syntax error - can't find = in ${JSON.stringify(noEq)}. Must be of the form: name=value`);
   if (ins === 'FROM' && !(ws.length === 1 || (ws.length === 3 && ws[1].toLowerCase() === 'as'))) throw fail('FROM requires either one or three arguments');
   if (ins === 'FROM' && ws[2] && !/^[a-z][a-z0-9-_.]*$/.test(ws[2].toLowerCase())) throw fail(`invalid name for build stage: ${JSON.stringify(ws[2])}, name can't start with a number or contain symbols`);
   if ((ins === 'COPY' || ins === 'ADD') && operands.length < 2) throw fail(`${ins} requires at least two arguments, but only one was provided. Destination could not be determined`);

@@ -146,3 +146,11 @@ test('stage names: a bad one fails the parse, a repeated one fails when its stag
   assert.equal(err?.inStream, true);
   assert.ok(!text.includes('Step 3/3'), 'before the FROM is announced');
 });
+
+test('ENV/LABEL pairs all need an =; EXPOSE of an unset variable exposes nothing, of a list several ports', async () => {
+  assert.throws(() => parseDockerfile('FROM a\nENV PORT=3000 NODE_ENV production\n'), { message: 'failed to parse Dockerfile: Syntax error - can\'t find = in "NODE_ENV". Must be of the form: name=value' });
+  const { e, id } = await build('FROM alpine\nARG PORTS="80 443"\nEXPOSE $NOPE\nEXPOSE $PORTS\n');
+  const history = (await e.imageHistory(id)).map((h) => h.CreatedBy);
+  assert.deepEqual(history.slice(0, 2), ['/bin/sh -c #(nop)  EXPOSE 80 443', '/bin/sh -c #(nop)  EXPOSE ']);
+  assert.deepEqual(Object.keys((await e.imageInspect(id)).Config.ExposedPorts ?? {}).sort(), ['443/tcp', '80/tcp']);
+});
