@@ -22,6 +22,8 @@ import { lookPath, parseSignal } from './process';
 import { goDuration } from '../common/go-duration';
 import { site } from './internet';
 import { RUNC_FAILED } from './main-process';
+import { unpack } from '../archive';
+import { read } from '../common/sh/tar';
 
 export { parseDockerfile } from './dockerfile';
 
@@ -301,6 +303,13 @@ async function run(
       const many = sources.length > 1 || dest.endsWith('/') || sources.some((s) => s.kind === 'dir');
       for (const { files, root, kind, mtime } of sources) {
         for (const [rel, content] of files) {
+          // ADD unpacks a local tar archive into the destination directory.
+          const tar = st.ins === 'ADD' && kind === 'file' && read(content);
+          if (tar) {
+            fs.mkdir(absDest, '/', true);
+            unpack(fs, absDest, tar.entries);
+            continue;
+          }
           const target = many || fs.resolve(absDest).node?.kind === 'dir' ? `${absDest}/${rel.slice(root.length).replace(/^\//, '') || rel.split('/').pop()}` : absDest;
           fs.mkdir('/' + splitPath(target).slice(0, -1).join('/'), '/', true);
           // A download is written to a 0600 temporary file, and copied with that mode.

@@ -38,3 +38,14 @@ test('a Dockerfile on stdin is sent as a one-file tar; -f - needs the context to
   assert.equal(both.exit, 1);
   assert.equal(both.stderr, BUILD_BANNER + 'unable to prepare context: build context is not an archive\n');
 });
+
+test('ADD unpacks a tar archive of the context into its destination; COPY copies the file', async () => {
+  const api = createEngine({ seed: 3 });
+  const sh = hostShell(api);
+  for (const l of ['mkdir -p app/src', 'cd app', 'echo hi > src/a.txt', 'tar -czf src.tgz src', 'printf "FROM scratch\\nADD src.tgz /x\\nCOPY src.tgz /y/\\n" > Dockerfile']) await run(sh, l);
+  const id = (await run(sh, 'docker build -q .')).stdout.trim();
+  const c = await api.containerCreate({ Image: id, Cmd: ['x'] });
+  const names = async (p: string) => (await api.containerArchive(c.Id, p)).entries.map((e) => e.name);
+  assert.deepEqual(await names('/x'), ['x', 'x/src', 'x/src/a.txt']);
+  assert.deepEqual(await names('/y'), ['y', 'y/src.tgz']);
+});
