@@ -277,7 +277,7 @@ async function run(
       if (ctr) ctr.startedAt = e.now();
       const user = cfg.User && cfg.User !== '0' ? cfg.User : 'root';
       const sh = new Shell(m, 'dash', '/bin/sh', false, [...(cfg.Env ?? []), ...argsEnv], cfg.WorkingDir || '/', false, user);
-      const shPath = sh.which(cmd[0]);
+      const shPath = sh.which(exec ? '/bin/sh' : cmd[0]);
       if (shPath) sh.flavor = flavorAt(fs, shPath);
       let output = '';
       // The daemon's stderr writer wraps each chunk in red (pkg/streamformatter).
