@@ -76,6 +76,12 @@ export function jsonList(s: string): string[] | null {
 /** The words after the leading `--flag[=value]` ones, as buildkit's extractBuilderFlags splits them. */
 export const withoutFlags = (args: string): string => args.replace(/^(--\S+\s*)+/, '');
 
+/** ENV and LABEL pairs, which the parser itself checks (a failed parse, before any instruction's check). */
+function nameVal(ins: string, ws: string[], name: string): void {
+  const noEq = /^(ENV|LABEL)$/.test(ins) && (ws.length === 1 && !ws[0].includes('=') ? 1 : ws[0].includes('=') && ws.find((w) => !w.includes('=')));
+  if (noEq) throw new ApiError(400, `failed to parse ${name}: ${noEq === 1 ? `${ins} must have two arguments` : `Syntax error - can't find = in ${JSON.stringify(noEq)}. Must be of the form: name=value`}`);
+}
+
 /** The per-instruction checks of buildkit's instructions.Parse on one joined line. */
 export function parseStep(line: string, start: number, name = 'Dockerfile'): Step | null {
   const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(line);
@@ -86,10 +92,7 @@ export function parseStep(line: string, start: number, name = 'Dockerfile'): Ste
   if (!NAMES.includes(m[1].toLowerCase())) throw fail(`unknown instruction: ${m[1]}${suggest(m[1])}`);
   const ws = words(withoutFlags(args));
   const operands = jsonList(withoutFlags(args)) ?? ws;
-  // Caught by the parser itself, so reported as a failed parse.
-  if ((ins === 'ENV' || ins === 'LABEL') && ws.length === 1 && !ws[0].includes('=')) throw new ApiError(400, `failed to parse ${name}: ${ins} must have two arguments`);
-  const noEq = /^(ENV|LABEL)$/.test(ins) && ws[0].includes('=') && ws.find((w) => !w.includes('='));
-  if (noEq) throw new ApiError(400, `failed to parse ${name}: Syntax error - can't find = in ${JSON.stringify(noEq)}. Must be of the form: name=value`);
+  nameVal(ins, ws, name);
   if (ins === 'FROM' && !(ws.length === 1 || (ws.length === 3 && ws[1].toLowerCase() === 'as'))) throw fail('FROM requires either one or three arguments');
   if (ins === 'FROM' && ws[2] && !/^[a-z][a-z0-9-_.]*$/.test(ws[2].toLowerCase())) throw fail(`invalid name for build stage: ${JSON.stringify(ws[2])}, name can't start with a number or contain symbols`);
   if ((ins === 'COPY' || ins === 'ADD') && operands.length < 2) throw fail(`${ins} requires at least two arguments, but only one was provided. Destination could not be determined`);
@@ -126,6 +129,8 @@ export function parseDockerfile(text: string, name = 'Dockerfile'): Step[] & { w
   const cont = new RegExp(`(^|[^\\${esc}])\\${esc}[ \t]*$`);
   const isComment = (l: string) => l.trimStart().startsWith('#');
   const steps = Object.assign([] as Step[], { warnings: [] as string[] });
+  // First the parser: joined lines, and the checks it makes itself.
+  const raw: [string, number][] = [];
   for (let i = 0; i < lines.length; i++) {
     const start = i + 1;
     let line = isComment(lines[i]) ? '' : lines[i].trimStart();
@@ -146,10 +151,16 @@ export function parseDockerfile(text: string, name = 'Dockerfile'): Step[] & { w
       line += next.replace(cont, '$1');
     }
     if (blank) steps.warnings.push(`Empty continuation line found in: ${line}`);
-    const step = parseStep(line, start, name);
-    if (step) steps.push(step);
+    const [, ins = '', rest = ''] = /^\s*(\S+)\s*([\s\S]*)$/.exec(line) ?? [];
+    nameVal(ins.toUpperCase(), words(withoutFlags(rest.trim())), name);
+    raw.push([line, start]);
   }
-  if (!steps.length) throw new ApiError(400, `failed to parse ${name}: file with no instructions`);
-  if (steps.find((s) => s.ins !== 'ARG')?.ins !== 'FROM') throw new ApiError(400, 'no build stage in current context');
+  if (!raw.length) throw new ApiError(400, `failed to parse ${name}: file with no instructions`);
+  // Then instructions.Parse, in order: each instruction's checks, and a stage before anything but ARG.
+  for (const [line, start] of raw) {
+    const step = parseStep(line, start, name)!;
+    if (!/^(ARG|FROM)$/.test(step.ins) && !steps.some((s) => s.ins === 'FROM')) throw new ApiError(400, 'no build stage in current context');
+    steps.push(step);
+  }
   return steps;
 }

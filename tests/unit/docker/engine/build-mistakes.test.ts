@@ -154,3 +154,9 @@ test('ENV/LABEL pairs all need an =; EXPOSE of an unset variable exposes nothing
   assert.deepEqual(history.slice(0, 2), ['/bin/sh -c #(nop)  EXPOSE 80 443', '/bin/sh -c #(nop)  EXPOSE ']);
   assert.deepEqual(Object.keys((await e.imageInspect(id)).Config.ExposedPorts ?? {}).sort(), ['443/tcp', '80/tcp']);
 });
+
+test('the parser\'s errors come before any instruction\'s, which come in line order with the missing FROM', () => {
+  assert.throws(() => parseDockerfile('FROM alpine\nRUNN x\nENV A\n'), { message: 'failed to parse Dockerfile: ENV must have two arguments' });
+  assert.throws(() => parseDockerfile('RUN x\nFROM alpine\nRUNN y\n'), { message: 'no build stage in current context' });
+  assert.throws(() => parseDockerfile('ARG V\nRUNN y\nRUN x\n'), { message: 'dockerfile parse error on line 2: unknown instruction: RUNN (did you mean RUN?)' });
+});
