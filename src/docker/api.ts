@@ -163,6 +163,8 @@ export interface BuildOptions {
   buildArgs?: Record<string, string>;
   /** `-q`: suppress the stream (only the ID is returned). */
   quiet?: boolean;
+  /** `--target`: the last stage to build. */
+  target?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -91,12 +91,13 @@ const HIDDEN: Record<string, FlagDef[]> = {
 };
 
 /** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */
-function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string | (() => string), path: string): Parsed | null {
+function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string | (() => string), path: string, banner = ''): Parsed | null {
   try {
     return parseFlags(argv, defs, interspersed);
   } catch (e) {
     if (!(e instanceof FlagError)) throw e;
-    io.err(usageError(e.message, typeof usage === 'string' ? usage : usage(), path));
+    // build's deprecation banner comes first: the client prints it before cobra parses anything.
+    io.err(banner + usageError(e.message, typeof usage === 'string' ? usage : usage(), path));
     return null;
   }
 }
@@ -176,7 +177,7 @@ function helpCommand(words: string[], io: TermIO): number {
 
 async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = base;
-  const parsed = parseOrFail(io, argv, flagsOf(spec.help), spec.interspersed !== false, () => useLine(spec, path), path);
+  const parsed = parseOrFail(io, argv, flagsOf(spec.help), spec.interspersed !== false, () => useLine(spec, path), path, spec.banner);
   if (!parsed) return 125;
   if (parsed.warnings) io.out(parsed.warnings);
   if (parsed.help) return showHelp(io, helpFor(spec, path));

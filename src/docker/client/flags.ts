@@ -6,6 +6,7 @@
 
 import { parseGoDuration } from '../common/go-duration';
 import { parseMount } from './mount-opt';
+import { parseRef, RefError } from './reference';
 
 export interface FlagDef {
   long: string;
@@ -62,7 +63,16 @@ export class Flags {
     // opts.NanoCPUs reads a big.Rat.
     if (def.type === 'decimal' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?\d+\/\d+$/.test(value)) invalid(`failed to parse ${value} as a rational number`);
     // opts.ValidateEnv: a name is needed; a name alone is completed from the client's environment.
-    if (def.long === 'env' && value.split('=')[0] === '') invalid(`invalid environment variable: ${value}`);
+    if ((def.long === 'env' || def.long === 'build-arg') && value.split('=')[0] === '') invalid(`invalid environment variable: ${value}`);
+    // build's validateTag: reference.ParseNormalizedNamed.
+    if (def.long === 'tag') {
+      try {
+        parseRef(value);
+      } catch (e) {
+        if (!(e instanceof RefError)) throw e;
+        invalid(e.message);
+      }
+    }
     if (def.long === 'add-host') checkExtraHost(value, invalid);
     if (def.type === 'duration') {
       try {

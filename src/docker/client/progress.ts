@@ -65,6 +65,8 @@ export function messageRenderer(io: TermIO, write: (t: string) => void): (m: JSO
       else if (m.status !== 'Already exists' && m.status !== 'Waiting') await io.sleep(paceMs(downloads));
       return;
     }
+    // A progress without an id (the builder's ADD download) is redrawn on the current line.
+    if (progress && !m.id) return write(`\x1b[2K\r${label} ${progress}\r`);
     ids.clear();
     write(label + '\n');
   };

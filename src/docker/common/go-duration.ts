@@ -29,3 +29,15 @@ export function durationMs(s: string): number | undefined {
     return undefined;
   }
 }
+
+/** Go's time.Duration String(): `1m30s`, `500ms`, `0s`. */
+export function goDuration(ns: number): string {
+  const a = Math.abs(ns);
+  const sign = ns < 0 ? '-' : '';
+  if (a < 1e3) return a ? sign + a + 'ns' : '0s';
+  if (a < 1e6) return sign + a / 1e3 + 'µs';
+  if (a < 1e9) return sign + a / 1e6 + 'ms';
+  const h = Math.floor(a / 36e11);
+  const m = Math.floor((a % 36e11) / 6e10);
+  return sign + (h ? `${h}h${m}m` : m ? `${m}m` : '') + (a % 6e10) / 1e9 + 's';
+}

@@ -4,7 +4,7 @@
  * and the build cache: a step whose parent and instruction (and copied content) match an
  * existing image is reused (`---> Using cache`).
  */
-import { ApiError, type BuildContext, type BuildOptions, type ImageConfig, type OnMessage } from '../api';
+import { ApiError, type BuildContext, type BuildOptions, type HealthConfig, type ImageConfig, type OnMessage } from '../api';
 import { newDir, newFile, Overlay, splitPath } from './fs';
 import { short, sha256 } from './hash';
 import * as imgs from './images';
@@ -15,9 +15,15 @@ import { Shell, flavorAt } from './shell/sh';
 import { COMMANDS } from './shell/commands';
 import { KERNEL } from './system';
 import type { Image } from './store';
-import { jsonList, parseDockerfile, words, withoutFlags, type Step } from './dockerfile';
+import { jsonList, parseDockerfile, parseStep, words, withoutFlags, type Step } from './dockerfile';
 import { pathMatch } from './path-match';
 import { healthcheckOf } from './health';
+import { lookPath, parseSignal } from './process';
+import { goDuration } from '../common/go-duration';
+import { site } from '../common/internet';
+import { RUNC_FAILED } from './main-process';
+import { unpack } from '../archive';
+import { read } from '../common/sh/tar';
 
 export { parseDockerfile } from './dockerfile';
 
@@ -26,6 +32,14 @@ const copyConfig = (cfg: ImageConfig): ImageConfig => JSON.parse(JSON.stringify(
 
 /** Go's `%q` of a []string: `["nginx" "-g" "daemon off;"]`. */
 const goList = (l: string[]) => `[${l.map((x) => JSON.stringify(x)).join(' ')}]`;
+
+/** Go's `%q` of an int (a rune literal), for the Retries of a healthcheck. */
+const goRune = (n: number) =>
+  `'${n > 31 && n < 127 ? (n === 39 || n === 92 ? '\\' : '') + String.fromCharCode(n) : n > 6 && n < 14 ? '\\' + 'abtnvfr'[n - 7] : '\\x' + n.toString(16).padStart(2, '0')}'`;
+
+/** Go's `%q` of a *HealthConfig, which is how the builder records a HEALTHCHECK step. */
+const goHealth = (h: HealthConfig) =>
+  `&{${goList(h.Test ?? [])} ${[h.Interval, h.Timeout, h.StartPeriod, h.StartInterval].map((d) => `"${goDuration(d ?? 0)}"`).join(' ')} ${goRune(h.Retries ?? 0)}}`;
 
 /** The builder's shell-lexer word processing: quotes removed, `$VAR`/`${VAR}` expanded (unset → empty). */
 function lex(s: string, get: (k: string) => string | undefined): string {
@@ -52,11 +66,18 @@ const CACHE = Symbol.for('aula.buildCache');
 type WithCache = Engine & { [CACHE]?: Map<string, string> };
 
 /** A COPY/ADD source as the daemon sees it: one per path, one per wildcard match. */
-interface Source { kind: 'file' | 'dir'; files: [string, string][]; root: string }
+interface Source { kind: 'file' | 'dir' | 'url'; files: [string, string][]; root: string; mtime?: number }
 
 export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, onMessage: OnMessage): Promise<{ Id: string }> {
   if (!ctx.dockerfile) throw new ApiError(400, 'the Dockerfile (Dockerfile) cannot be empty');
   const steps = parseDockerfile(ctx.dockerfile);
+  if (opts.target) {
+    // Stages after the target are dropped; those before it are all built, needed or not.
+    const froms = steps.flatMap((s, i) => (s.ins === 'FROM' ? [i] : []));
+    const at = froms.findIndex((i) => words(withoutFlags(steps[i].args))[2]?.toLowerCase() === opts.target!.toLowerCase());
+    if (at < 0) throw new ApiError(400, `failed to reach build target ${opts.target} in Dockerfile`);
+    if (at + 1 < froms.length) steps.length = froms[at + 1];
+  }
   const tags = (opts.tags ?? []).map(familiarTag);
   const cache = ((e as WithCache)[CACHE] ??= new Map());
   let started = false;
@@ -65,6 +86,8 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
     if (!opts.quiet) await onMessage({ stream: text });
   };
   try {
+    // The parser's warnings go to the daemon's stderr writer, each in red.
+    if (steps.warnings.length) await say([...steps.warnings, 'Empty continuation lines will become errors in a future release.'].map((w) => `\x1b[91m[WARNING]: ${w}\n\x1b[0m`).join(''));
     return await run(e, ctx, opts, onMessage, steps, tags, cache, say);
   } catch (err) {
     // Once the stream has begun the daemon can only report an error inside it.
@@ -74,7 +97,7 @@ export async function build(e: Engine, ctx: BuildContext, opts: BuildOptions, on
 }
 
 async function run(
-  e: Engine, ctx: BuildContext, opts: BuildOptions, onMessage: OnMessage, steps: Step[], tags: string[],
+  e: Engine, ctx: BuildContext, opts: BuildOptions, onMessage: OnMessage, steps: (Step & { trigger?: 1 | 2 })[], tags: string[],
   cache: Map<string, string>, say: (text: string) => Promise<void>,
 ): Promise<{ Id: string }> {
   /** An intermediate container's ID, announced. */
@@ -95,6 +118,9 @@ async function run(
   let img: Image | null = null;
   let cfg: ImageConfig = {};
   let cmdSet = false;
+  let author = '';
+  const total = steps.length;
+  let num = 0;
   /** Build args with a value that no ENV hides, as `K=V`. */
   const argEnv = () => [...allowed.keys()].filter((k) => !(cfg.Env ?? []).some((x) => x.startsWith(k + '=')))
     .flatMap((k) => {
@@ -119,18 +145,49 @@ async function run(
       return imgs.pull(e, ref, onMessage);
     }
   };
+  /** ADD's remote source, fetched from the simulated internet (COPY refuses URLs). */
+  const download = async (url: string, dest: string): Promise<Source> => {
+    if (current === 'COPY') throw new ApiError(400, "COPY failed: source can't be a URL for COPY");
+    const host = (u: string) => /\/\/([^/:?#]*)/.exec(u)![1];
+    const header = (k: string) => r?.head?.find((h) => h.startsWith(k + ': '))?.slice(k.length + 2);
+    let at = url;
+    let r = site(host(at), 80, e.now());
+    // Go's client follows a redirect.
+    const to = r && r.status > 300 && r.status < 400 && header('Location');
+    if (to) r = site(host((at = to)), 80, e.now());
+    if (!r) throw new ApiError(500, `ADD failed: Get "${at}": dial tcp: lookup ${host(at)} on 127.0.0.53:53: no such host`);
+    const name = url.replace(/[?#].*/, '').slice(host(url).length + url.indexOf('//') + 2).split('/').pop();
+    if (!name && dest.endsWith('/')) throw new ApiError(400, `ADD failed: cannot determine filename for source ${url}`);
+    if (!opts.quiet) await onMessage({ status: 'Downloading', progressDetail: { current: r.body.length, total: r.body.length } });
+    await say('\n');
+    // The file keeps the Last-Modified time, if the server sent one.
+    return { kind: 'url', files: [[name || '__unnamed__', r.body]], root: '', mtime: Date.parse(header('Last-Modified') ?? '') || undefined };
+  };
+  let current = '';
   for (const [n, st] of steps.entries()) {
-    await say(`Step ${n + 1}/${steps.length} : ${st.original}\n`);
+    current = st.ins;
+    // ONBUILD triggers run as part of the FROM step, whose ID is shown after the last (trigger 2).
+    const landed = () => (st.trigger === 1 ? undefined : say(` ---> ${img ? short(img.id) : ''}\n`));
     const ws = words(withoutFlags(st.args));
+    const stage = st.ins === 'FROM' ? ws[2]?.toLowerCase() ?? '' : '';
+    if (stage && names.includes(stage)) throw new ApiError(400, `${stage} stage name already used`);
+    if (!st.trigger) await say(`Step ${++num}/${total} : ${st.original}\n`);
     if (st.ins === 'FROM') {
       if (names.length) stages.push(img);
-      names.push(ws[2]?.toLowerCase() ?? '');
+      names.push(stage);
       const ref = lex(ws[0], (k) => argValue(k, meta));
+      if (!ref) throw new ApiError(400, `base name (${ws[0]}) should not be blank`);
       img = ref === 'scratch' ? null : await source(ref);
       cfg = img ? copyConfig(img.config) : {};
       allowed = new Map();
       cmdSet = false;
-      await say(` ---> ${img ? short(img.id) : ''}\n`);
+      author = '';
+      const triggers = cfg.OnBuild ?? [];
+      if (triggers.length) {
+        cfg.OnBuild = null;
+        await say(`# Executing ${triggers.length} build trigger${triggers.length > 1 ? 's' : ''}\n`);
+        steps.splice(n + 1, 0, ...triggers.map((t, i) => ({ ...parseStep(t, 1)!, trigger: i < triggers.length - 1 ? 1 as const : 2 as const })));
+      } else await landed();
       continue;
     }
     if (st.ins === 'ARG' && !names.length) {
@@ -147,7 +204,7 @@ async function run(
     }
     const next = copyConfig(cfg);
     const exec = jsonList(withoutFlags(st.args));
-    const cmd = exec ?? ['/bin/sh', '-c', st.args];
+    const cmd = exec ?? [...(cfg.Shell ?? ['/bin/sh', '-c']), st.args];
     let sources: Source[] | null = null;
     let createdBy: string;
     let argsEnv: string[] = [];
@@ -164,13 +221,22 @@ async function run(
         });
         files = imageFiles(new Overlay(newDir(e.now()), e.layers.trees(src?.top ?? null), () => e.now()), parts.slice(0, -1));
       }
-      sources = collect(files, st.ins, parts.slice(0, -1), !!from);
+      sources = [];
+      for (const raw of parts.slice(0, -1)) sources.push(...(/^https?:\/\//.test(raw) ? [await download(raw, parts[parts.length - 1])] : collect(files, st.ins, [raw], !!from)));
       if (sources.length > 1 && !parts[parts.length - 1].endsWith('/')) {
         throw new ApiError(400, `When using ${st.ins} with more than one source file, the destination must be a directory and end with a /`);
       }
-      const hash = sources.length === 1 ? `${sources[0].kind}:${sha256(JSON.stringify(sources[0].files))}` : `multi:${sha256(JSON.stringify(sources))}`;
-      createdBy = `/bin/sh -c #(nop) ${st.ins} ${hash} in ${parts[parts.length - 1]} `;
-    } else createdBy = `/bin/sh -c #(nop)  ${metadata(st, ws, exec, next, expand, cmdSet)}`;
+      const one = sources[0];
+      // A downloaded file's hash has no `file:` prefix (getCopyInfoForSourcePath).
+      const hash = sources.length === 1 ? `${one.kind === 'url' ? '' : one.kind + ':'}${sha256(JSON.stringify(one.files))}` : `multi:${sha256(JSON.stringify(sources))}`;
+      const chown = /--chown=(\S+)/.exec(st.args)?.[1];
+      createdBy = `/bin/sh -c #(nop) ${st.ins} ${chown ? `--chown=${expand(chown)}` : ''}${hash} in ${parts[parts.length - 1]} `;
+    } else {
+      const old = cfg.Healthcheck?.Test;
+      if (st.ins === 'HEALTHCHECK' && old?.length && old[0] !== 'NONE') await say(`Note: overriding previous HEALTHCHECK: [${old.join(' ')}]\n`);
+      if (st.ins === 'MAINTAINER') author = st.args;
+      createdBy = `/bin/sh -c #(nop)  ${metadata(st, ws, exec, next, expand, cmdSet)}`;
+    }
     if (st.ins === 'ARG') for (const w of ws) {
       const [k, v] = splitKV(w);
       allowed.set(k, v === undefined ? v : expand(v));
@@ -182,7 +248,8 @@ async function run(
     if (hit) {
       img = hit;
       cfg = copyConfig(img.config);
-      await say(` ---> Using cache\n ---> ${short(img.id)}\n`);
+      await say(' ---> Using cache\n');
+      await landed();
       continue;
     }
     // The step's writable layer over the image so far; RUN, COPY/ADD and a WORKDIR that creates
@@ -192,7 +259,6 @@ async function run(
     if (st.ins === 'RUN') {
       // A real container runs the step: removed once it succeeds, left behind (exited) if it fails.
       const ctr = img && e.get((await e.containerCreate({ Image: img.id, Cmd: cmd, Entrypoint: [''], Env: argsEnv })).Id);
-      if (ctr) ctr.startedAt = e.now();
       // The image's VOLUMEs are mounted in the step's container: what RUN writes there is lost.
       if (ctr?.mounts) e.mountInto(ctr, fs);
       const cid = ctr ? ctr.id.slice(0, 12) : e.rng.hex(64).slice(0, 12);
@@ -203,10 +269,15 @@ async function run(
         procs: () => [{ pid: 1, ppid: 0, argv: cmd, tty: false, start: e.now() }], newPid: () => pid++,
         http: () => null,
       };
+      // The start fails before anything runs (the container stays Created): the daemon's user
+      // lookup, then runc's exec lookup; not a RUN's exit status, so the CLI exits 1.
+      if (cfg.User) e.requireUser(cfg.User, m);
+      const no = lookPath(m, [...(cfg.Env ?? []), ...argsEnv], cfg.WorkingDir || '/', cmd[0]);
+      if (no) throw new ApiError(500, `${RUNC_FAILED}${no.why}: unknown${no.tail}`);
+      if (ctr) ctr.startedAt = e.now();
       const user = cfg.User && cfg.User !== '0' ? cfg.User : 'root';
       const sh = new Shell(m, 'dash', '/bin/sh', false, [...(cfg.Env ?? []), ...argsEnv], cfg.WorkingDir || '/', false, user);
-      const shPath = sh.which('/bin/sh');
-      if (!exec && !shPath) throw new ApiError(500, `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown`, 127, true);
+      const shPath = sh.which(exec ? '/bin/sh' : cmd[0]);
       if (shPath) sh.flavor = flavorAt(fs, shPath);
       let output = '';
       // The daemon's stderr writer wraps each chunk in red (pkg/streamformatter).
@@ -215,7 +286,7 @@ async function run(
         err: (t: string) => void (output += `\x1b[91m${t}\x1b[0m`),
         sleep: async (ms: number) => e.clock.advance(ms),
       };
-      const code = exec ? await sh.spawn(exec, { ...out, tty: false, busybox: sh.flavor === 'ash' }) : await sh.script(st.args, out);
+      const code = exec || cfg.Shell ? await sh.spawn(cmd, { ...out, tty: false, busybox: sh.flavor === 'ash' }) : await sh.script(st.args, out);
       if (output) await say(/\n(\x1b\[0m)?$/.test(output) ? output : output + '\n');
       if (ctr) {
         if (code) e.finish(ctr, code);
@@ -230,11 +301,19 @@ async function run(
       const dest = parts[parts.length - 1];
       const absDest = dest.startsWith('/') ? dest : `${cfg.WorkingDir || '/'}/${dest}`;
       const many = sources.length > 1 || dest.endsWith('/') || sources.some((s) => s.kind === 'dir');
-      for (const { files, root } of sources) {
+      for (const { files, root, kind, mtime } of sources) {
         for (const [rel, content] of files) {
+          // ADD unpacks a local tar archive into the destination directory.
+          const tar = st.ins === 'ADD' && kind === 'file' && read(content);
+          if (tar) {
+            fs.mkdir(absDest, '/', true);
+            unpack(fs, absDest, tar.entries);
+            continue;
+          }
           const target = many || fs.resolve(absDest).node?.kind === 'dir' ? `${absDest}/${rel.slice(root.length).replace(/^\//, '') || rel.split('/').pop()}` : absDest;
           fs.mkdir('/' + splitPath(target).slice(0, -1).join('/'), '/', true);
-          fs.putNode(target, newFile(content, e.now(), 0o644));
+          // A download is written to a 0600 temporary file, and copied with that mode.
+          fs.putNode(target, newFile(content, mtime ?? e.now(), kind === 'url' ? 0o600 : 0o644));
         }
       }
     } else {
@@ -245,9 +324,9 @@ async function run(
       await removed(await runningIn());
     }
     cfg = next;
-    img = e.addLocalImage(img, layered ? fs.upper : null, cfg, createdBy, st.ins === 'MAINTAINER' ? { author: st.args } : {});
+    img = e.addLocalImage(img, layered ? fs.upper : null, cfg, createdBy, { author });
     cache.set(key, img.id);
-    await say(` ---> ${short(img.id)}\n`);
+    await landed();
   }
   if (!img) throw new ApiError(400, 'No image was generated. Is your Dockerfile empty?');
   const unused = [...given.keys()].filter((k) => !referenced.has(k) && !/^(HTTPS?|FTP|NO)_PROXY$/i.test(k)).sort();
@@ -288,7 +367,7 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
       return `WORKDIR ${cfg.WorkingDir}`;
     case 'CMD':
     case 'ENTRYPOINT': {
-      const list = exec ?? ['/bin/sh', '-c', st.args];
+      const list = exec ?? [...(cfg.Shell ?? ['/bin/sh', '-c']), st.args];
       if (st.ins === 'CMD') cfg.Cmd = list;
       else {
         cfg.Entrypoint = list;
@@ -298,8 +377,24 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
       return `${st.ins} ${goList(list)}`;
     }
     case 'EXPOSE': {
-      const ports = [...ws].sort().map(expand);
-      applyChange(cfg, `EXPOSE ${ports.join(' ')}`);
+      // The one instruction whose words may expand to several words, or to none.
+      const ports = [...ws].sort().flatMap((p) => expand(p).split(/\s+/).filter(Boolean));
+      cfg.ExposedPorts = { ...cfg.ExposedPorts };
+      // go-connections' nat.ParsePortSpecs: [[ip:]host:]port[-port][/proto]
+      const range = (s: string) => {
+        const [a, b = a] = s.split('-').map((x) => (/^\d+$/.test(x) ? +x : NaN));
+        return a <= b && b < 65536 ? [a, b] : null;
+      };
+      for (const p of ports) {
+        const parts = p.split(':');
+        const [port, given] = parts.pop()!.split('/');
+        const proto = given || 'tcp';
+        const r = range(port);
+        const host = parts.pop();
+        const bad = !port ? `no port specified: ${p}<empty>` : !r ? `invalid containerPort: ${port}` : host && !range(host) ? `invalid hostPort: ${host}` : /^(tcp|udp|sctp)$/i.test(proto) ? '' : `invalid proto: ${proto}`;
+        if (bad) throw new ApiError(400, bad);
+        for (let i = r![0]; i <= r![1]; i++) cfg.ExposedPorts[`${i}/${proto.toLowerCase()}`] = {};
+      }
       return `EXPOSE ${ports.join(' ')}`;
     }
     case 'VOLUME': {
@@ -310,6 +405,7 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
     case 'USER':
     case 'STOPSIGNAL': {
       const v = expand(st.args);
+      if (st.ins === 'STOPSIGNAL' && (/^\d+$/.test(v) ? !+v : parseSignal(v) === undefined)) throw new ApiError(400, `invalid signal: ${v}`);
       applyChange(cfg, `${st.ins} ${v}`);
       return `${st.ins} ${v}`;
     }
@@ -319,12 +415,18 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
         return v === undefined ? k : `${k}=${expand(v)}`;
       }).join(' ')}`;
     case 'SHELL':
-      return `SHELL [${(exec ?? []).join(' ')}]`;
+      cfg.Shell = exec!;
+      return `SHELL [${exec!.join(' ')}]`;
     case 'HEALTHCHECK':
       cfg.Healthcheck = healthcheckOf(st.args);
-      return `${st.ins} ${st.args}`;
+      return `${st.ins} ${goHealth(cfg.Healthcheck)}`;
+    case 'ONBUILD': {
+      const expr = st.original.replace(/^\s*ONBUILD\s*/i, '');
+      cfg.OnBuild = [...(cfg.OnBuild ?? []), expr];
+      return `ONBUILD ${expr}`;
+    }
     default:
-      // HEALTHCHECK and ONBUILD are kept in the history only; MAINTAINER sets the author.
+      // MAINTAINER only sets the author.
       return `${st.ins} ${st.args}`;
   }
 }

@@ -15,7 +15,7 @@ import { postgresServer } from './postgres';
 import type { Machine, ProcInfo } from './shell/types';
 
 
-const RUNC_FAILED = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ';
+export const RUNC_FAILED = 'failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ';
 
 export const mainProcess = {
   /** Brings back the main process of a container that was running when the state was saved. */

@@ -7,7 +7,6 @@ import { CliError, type Handler } from '../cli';
 import { HELP } from '../help-texts';
 import { humanSize } from '../format/units';
 import { messageRenderer } from '../progress';
-import { parseRef, RefError } from '../reference';
 import { absPath, binaryText, type Fs } from '../../common/sh/fs';
 
 /** The legacy builder's deprecation notice, which its help text also starts with. */
@@ -72,20 +71,15 @@ function nodeAt(fs: Fs, path: string) {
 
 export const build: Handler = async (ctx, f, [path]) => {
   const { sh, io } = ctx;
-  for (const t of f.list('tag')) {
-    try {
-      parseRef(t);
-    } catch (e) {
-      if (e instanceof RefError) throw new CliError(`invalid argument "${t}" for "-t, --tag" flag: ${e.message}`);
-      throw e;
-    }
-  }
   let files: Record<string, string> = {};
   let dockerfile: string;
-  let size = humanSize(1024);
+  let size: string;
   const fileFlag = f.str('file');
   if (path === '-') {
+    // GetContextFromReader: a Dockerfile on stdin is sent as a tar holding just it.
+    if (fileFlag === '-') throw new CliError('unable to prepare context: build context is not an archive');
     dockerfile = ctx.stdin ?? '';
+    size = humanSize(tarSize({ Dockerfile: dockerfile }, 0));
   } else {
     const root = absPath(sh.cwd, path);
     const at = nodeAt(sh.m.fs, root);
@@ -117,15 +111,18 @@ export const build: Handler = async (ctx, f, [path]) => {
   const quiet = f.bool('quiet');
   if (!quiet) io.out(`Sending build context to Docker daemon  ${size}\n`);
   const buildArgs: Record<string, string> = {};
+  // opts.ValidateEnv: a bare NAME takes the client's exported value, if any.
+  const host = new Map(sh.env());
   for (const a of f.list('build-arg')) {
     const eq = a.indexOf('=');
     if (eq > 0) buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
+    else if (host.has(a)) buildArgs[a] = host.get(a)!;
   }
   // With -q the output is kept and shown on stderr only if the build fails.
   let log = `Sending build context to Docker daemon  ${size}\n`;
   const render = messageRenderer(io, quiet ? (t) => void (log += t) : io.out);
   try {
-    const res = await ctx.api.imageBuild({ dockerfile, files }, { tags: f.list('tag'), noCache: f.bool('no-cache'), buildArgs }, render);
+    const res = await ctx.api.imageBuild({ dockerfile, files }, { tags: f.list('tag'), noCache: f.bool('no-cache'), buildArgs, target: f.str('target') }, render);
     if (quiet) io.out(res.Id + '\n');
     return 0;
   } catch (e) {

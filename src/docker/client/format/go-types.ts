@@ -7,6 +7,9 @@
  */
 
 import { memo } from '../memo';
+import { goDuration } from '../../common/go-duration';
+
+export { goDuration };
 
 /** What the template engine treats as a typed Go value rather than decoded JSON. */
 export abstract class GoValue {
@@ -120,18 +123,6 @@ const fieldsOf = memo((type: string): Field[] =>
 /** Go's time.Time String(): `2025-06-16 09:30:05.1 +0000 UTC`. */
 const goTime = (s: string): string =>
   s.replace('T', ' ').replace(/Z$/, ' +0000 UTC').replace(/([+-]\d\d):(\d\d)$/, ' $1$2 $1$2');
-
-/** Go's time.Duration String(): `1m30s`, `500ms`, `0s`. */
-export function goDuration(ns: number): string {
-  const a = Math.abs(ns);
-  const sign = ns < 0 ? '-' : '';
-  if (a < 1e3) return a ? sign + a + 'ns' : '0s';
-  if (a < 1e6) return sign + a / 1e3 + 'µs';
-  if (a < 1e9) return sign + a / 1e6 + 'ms';
-  const h = Math.floor(a / 36e11);
-  const m = Math.floor((a % 36e11) / 6e10);
-  return sign + (h ? `${h}h${m}m` : m ? `${m}m` : '') + (a % 6e10) / 1e9 + 's';
-}
 
 /** The JSON value `v` as the Go value of `kind` (see TYPES); `ptr` when reached through a pointer. */
 function convert(v: unknown, kind: string, ptr = false): unknown {

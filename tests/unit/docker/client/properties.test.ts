@@ -102,6 +102,12 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.tuple(name, fc.constantFrom('logs -f', 'wait', 'attach', 'events --filter container=', 'stats')).map(([n, c]) => `docker ${c}${c.endsWith('=') ? '' : ' '}${n} &`)),
   weighted(1, fc.constantFrom('kill %1', 'kill -9 %%', 'kill %2', 'jobs', 'wait %1', 'fg')),
   weighted(1, fc.constantFrom('ubuntu:22.04', 'ubuntu:20.04', 'debian:11').map((i) => `docker run --rm ${i} sh -c "apt list curl; apt-get update; apt-get install -y curl tree; apt list --installed; apt-get remove -y tree"`)),
+  // builds, with the mistakes students make: ONBUILD, an unknown USER, SHELL -e, a download, a bad port
+  weighted(1, fc.tuple(fc.constantFrom(
+    'FROM alpine AS base\\nONBUILD RUN touch /o\\nRUN echo a > /a\\nFROM base\\nUSER nobody\\nCMD ["cat", "/a"]',
+    'FROM alpine\\nUSER nope\\nRUN id', 'FROM alpine\\nSHELL ["/bin/sh", "-ec"]\\nRUN false; true',
+    'FROM busybox\\nADD http://example.com/i.html /w/\\nEXPOSE 80 x', 'FROM mine:v1\\nHEALTHCHECK CMD true\\nSTOPSIGNAL SIGTERM\\nVOLUME /data',
+  ), fc.constantFrom(...TAGS), fc.constantFrom('', '--target base', '--no-cache', '-q')).map(([d, t, o]) => `printf '${d}\\n' > Dockerfile; docker build ${o} -t ${t} .`)),
   weighted(1, fc.tuple(fc.oneof(name, image, net, vol), fc.constantFrom('{{.}}', '{{.State.Health}}', '{{.State.Health.Status}}', '{{json .Mounts}}', '{{(.State) .Status}}', '{{index .Mounts 0}}', '{{.Config}}', '{{.HostConfig}}', '{{.NetworkSettings.Networks}}', '{{.Config.Labels.x}}', '{{.Created}}', '{{.State}')).map(([n, t]) => `docker inspect -f '${t}' ${n}`)),
 );
 

@@ -214,7 +214,7 @@ test('an ARG inside a FROM scratch stage belongs to the stage, not to the meta a
 
 test('COPY flags may precede the JSON form of its operands', async () => {
   const { history } = await built('FROM alpine\nCOPY --chown=1:1 ["a b.txt", "/x/"]\n', { 'a b.txt': 'hi' });
-  assert.match(history[0], /^\/bin\/sh -c #\(nop\) COPY file:[0-9a-f]{64} in \/x\/ $/);
+  assert.match(history[0], /^\/bin\/sh -c #\(nop\) COPY --chown=1:1file:[0-9a-f]{64} in \/x\/ $/, 'performCopy puts --chown= right before the hash');
 });
 
 test('USER applies to the RUN steps after it, with that account\'s HOME', async () => {
