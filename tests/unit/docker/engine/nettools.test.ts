@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createShell } from '../../../../src/docker/index';
 import { step } from '../../../../src/docker/client/script';
+import { ipNum, ipStr } from '../../../../src/docker/common/ipv4';
 
 /** Runs lines in a fresh simulator; each case: [line, stdout+stderr (string: exact, RegExp: match), exit]. */
 async function check(cases: [string, string | RegExp, number?][]) {
@@ -180,4 +181,12 @@ test('the embedded DNS answers a container by name.network too', async () => {
     [q('--network lab alpine nslookup www.lab'), /Name:\twww\.lab\nAddress: 172\.18\.0\.2\n/],
     [q('--network lab alpine ping -c 1 web.other'), "ping: bad address 'web.other'\n", 1],
   ]);
+});
+
+test('ipNum and ipStr: one IPv4 arithmetic for the client, the daemon and the tools in containers, over the whole unsigned range', () => {
+  assert.equal(ipNum('172.17.0.2'), 0xac110002);
+  assert.equal(ipNum('255.255.255.255'), 2 ** 32 - 1);
+  assert.equal(ipStr(0xac110001), '172.17.0.1');
+  assert.equal(ipStr(2 ** 32 - 1), '255.255.255.255');
+  assert.equal(ipStr((ipNum('10.1.2.3') & 0xffff0000) >>> 0), '10.1.0.0');
 });
