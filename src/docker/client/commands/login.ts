@@ -73,9 +73,10 @@ function ask(ctx: Ctx, first: Step): number {
       if (typeof step !== 'number') step = await step.next(line.trim(), io).catch((e: unknown) => reportError(e, io));
     },
     eof: (io) => handle.input('', io),
+    // As at a [y/N] question the prompt ends its line and the CLI exits 0 (errdefs.Cancelled); without echo the terminal shows no ^C.
     async interrupt(io) {
-      io.out('^C\n');
-      step = 130;
+      io.out(handle.echo ? '^C\n' : '\n');
+      step = 0;
     },
     detach() {},
     get exited() {

@@ -362,10 +362,11 @@ export function confirm(ctx: Ctx, warning: string, then: (io: TermIO) => Promise
       done = true;
       code = 0;
     },
+    // The prompt ends its line and returns ErrPromptTerminated, an errdefs.Cancelled error: the CLI exits 0 and prints nothing.
     async interrupt(io) {
       io.out('^C\n');
       done = true;
-      code = 130;
+      code = 0;
     },
     detach() {},
     get exited() {
