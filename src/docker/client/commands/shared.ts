@@ -7,7 +7,7 @@ import type { Flags } from '../flags';
 import { messageRenderer } from '../progress';
 import { familiarString, parseRef, withLatest } from '../reference';
 import { parseMount, splitVolumes } from '../mount-opt';
-import { ramInBytes } from '../format/units';
+import { humanSize, ramInBytes } from '../format/units';
 import { resourceFlags } from './resources';
 import { parseKvFile } from '../kvfile';
 import { parseGoDuration } from '../../common/go-duration';
@@ -39,6 +39,16 @@ export function parseFilters(list: string[]): Record<string, string[]> | undefin
 
 /** What a prune reclaimed, and the list it prints (empty when nothing went). */
 export type Pruned = [space: number, output: string];
+
+/** A prune command: its y/N question unless --force, then what went (a blank line after it) and the space reclaimed. */
+export function prune(ctx: Ctx, f: Flags, warning: string, run: () => Promise<Pruned>, oneLine = false): Promise<number> {
+  const go = async (io = ctx.io): Promise<number> => {
+    const [space, out] = await run();
+    io.out((out && out + '\n') + `Total reclaimed space: ${humanSize(space)}\n`);
+    return 0;
+  };
+  return f.bool('force') ? go() : confirm(ctx, warning, go, oneLine);
+}
 
 /** `docker run`/`create` wrap every error this way (`withHelp`). */
 export function withHelp(msg: string, cmd: string, code = 125): CliError {
