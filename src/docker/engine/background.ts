@@ -11,7 +11,7 @@ import { runsProgram } from './shell/node';
 import { envVar } from './env-var';
 import type { BgProc, HttpReply, HttpRequest, Machine, Out } from './shell/types';
 import { pythonRelease } from './shell/runtimes';
-import { logTime } from '../common/log-time';
+import { logTime } from '../common/dates';
 
 /** The program `argv` runs when it keeps running (a server, `sleep`); undefined for one that ends at once. */
 export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {

@@ -17,7 +17,7 @@ import { splitPath } from '../common/sh/fs';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
 import { envVar } from './env-var';
-import { clfTime, utcFields } from '../common/log-time';
+import { clfTime, utcFields } from '../common/dates';
 
 export { parseSignal } from '../common/sh/signals';
 

@@ -3,7 +3,7 @@
  * it saves in /data when it stops and loads when it starts again) and redis-cli's interactive mode.
  */
 import { program, type Launch, type Proc } from './process';
-import { utcFields } from '../common/log-time';
+import { utcFields } from '../common/dates';
 import { formatReply, redisArgs, redisCall, redisServe, redisVersion, redisWords } from './shell/redis';
 
 const RDB = '/data/dump.rdb';

@@ -7,7 +7,7 @@ import { Exit, Open, Thrown, Unsupported, inspect, interpreter } from './repl-ev
 import { release } from './node';
 import { exists, packaged } from './package-files';
 import { absPath, type Fs } from '../fs';
-import { utcFields } from '../../common/log-time';
+import { utcFields } from '../../common/dates';
 
 /** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
 export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2', '3.10.12', '3.8.10', '3.9.2']);
