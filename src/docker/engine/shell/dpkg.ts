@@ -3,6 +3,7 @@
  * files (-L) and the architecture; installing is apt-get's work.
  */
 import { globRe } from '../../common/sh/glob';
+import { readOr } from '../fs';
 import type { Command } from './types';
 
 const HELP = "\nType dpkg --help for help about installing and deinstalling packages [*];\nUse 'apt' or 'aptitude' for user-friendly package management;\nType dpkg -Dhelp for a list of dpkg debug flag values;\nType dpkg --force-help for a list of forcing options;\nType dpkg-deb --help for help about manipulating *.deb files;\n\nOptions marked [*] produce a lot of output - pipe it through 'less' or 'more' !\n";
@@ -11,11 +12,8 @@ export const dpkg: Command = (args, io, sh) => {
   const act = args.find((a) => a.startsWith('-'));
   const names = args.slice(1).filter((a) => !a.startsWith('-')).map((a) => a.replace(/:amd64$/, ''));
   if (act === '--print-architecture') return io.out('amd64\n'), 0;
-  let text = '';
-  try {
-    text = sh.m.fs.readFile('/var/lib/dpkg/status');
-  } catch { /* no database: nothing installed */ }
-  const records = text.split('\n\n').filter((r) => r.startsWith('Package: '));
+  // no database: nothing installed
+  const records = readOr(sh.m.fs, '/var/lib/dpkg/status').split('\n\n').filter((r) => r.startsWith('Package: '));
   const field = (r: string, f: string) => new RegExp(`^${f}: (.*)$`, 'm').exec(r)?.[1] ?? '';
   const byName = new Map(records.map((r) => [field(r, 'Package'), r]));
   const q = args[0].endsWith('query') ? 'dpkg-query' : 'dpkg';
