@@ -49,11 +49,8 @@ export const dpkg: Command = (args, io, sh) => {
         failed++;
         io.err(files ? `dpkg-query: package '${n}' is not installed\n` : `dpkg-query: package '${n}' is not installed and no information is available\n`);
       } else if (files) {
-        let list = '';
-        try {
-          list = sh.m.fs.readFile(`/var/lib/dpkg/info/${n}.list`);
-        } catch { /* a base package: its file list is not kept */ }
-        io.out(list || `Package '${n}' does not contain any files (!)\n`);
+        // a base package: its file list is not kept
+        io.out(readOr(sh.m.fs, `/var/lib/dpkg/info/${n}.list`) || `Package '${n}' does not contain any files (!)\n`);
       } else io.out(r + '\n');
       if (i < names.length - 1) io.out('\n');
     });
