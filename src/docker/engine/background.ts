@@ -10,7 +10,8 @@ import { redisServer } from './redis';
 import { runsProgram } from './shell/node';
 import { envVar } from './env-var';
 import type { BgProc, HttpReply, HttpRequest, Machine, Out } from './shell/types';
-import { logTime, pythonRelease } from './shell/runtimes';
+import { pythonRelease } from './shell/runtimes';
+import { logTime } from '../common/dates';
 
 /** The program `argv` runs when it keeps running (a server, `sleep`); undefined for one that ends at once. */
 export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {

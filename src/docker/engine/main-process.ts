@@ -5,6 +5,7 @@
 import { ApiError } from '../api';
 import { FATAL } from '../common/sh/signals';
 import { account, groupOf } from '../common/sh/passwd';
+import { osRelease } from './fs';
 import type { Ctr, Engine } from './engine';
 import { baseName, daemonEnv, httpd, lookPath, mysqld, nginx, nginxEntrypoint, nodeApp, program, repl, startProgram, withHome, type Context, type Launch, type Proc } from './process';
 import { npmScript, runsProgram } from './shell/node';
@@ -118,11 +119,7 @@ export const mainProcess = {
   },
 
   osId(this: Engine, c: Ctr): string {
-    try {
-      return /^ID=(\S+)/m.exec(this.fsOf(c).readFile('/etc/os-release'))?.[1] ?? '';
-    } catch {
-      return '';
-    }
+    return /^ID=(\S+)/m.exec(osRelease(this.fsOf(c)))?.[1] ?? '';
   },
 
   /** The daemon's getUser when it builds the OCI spec: a user name must be in /etc/passwd, a group name in /etc/group. */

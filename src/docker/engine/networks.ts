@@ -5,6 +5,7 @@
  * each other by name and alias; on the default bridge only by address.
  */
 import { ApiError, type ContainerCreateConfig, type EndpointConfig, type EndpointResource, type EndpointSettings, type NetworkCreateRequest, type NetworkInspect, type NetworksPruneReport } from '../api';
+import { ipNum, ipStr } from '../common/ipv4';
 import { rfc3339 } from './clock';
 import type { Ctr, Engine } from './engine';
 import { invalidFilter, matchKV, pruneLabels, pruneUntil, validateKeys } from './filters';
@@ -46,9 +47,6 @@ export function builtinNetworks(seed: number | undefined, now: number): Map<stri
   return new Map([mk('bridge', 'bridge', '172.17.0.0/16', '172.17.0.1', BRIDGE_OPTS), mk('host', 'host'), mk('none', 'null')]);
 }
 
-// IPv4 as numbers, for subnets and ranges.
-const toNum = (ip: string) => ip.split('.').reduce((n, p) => n * 256 + Number(p), 0);
-const toIp = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 /** `a.b.c.d/n` → [first, size], or null when it is no CIDR. */
 const CIDRS = new Map<string, [number, number] | null>();
@@ -57,12 +55,12 @@ function cidr(s: string): [number, number] | null {
   let c = CIDRS.get(s);
   if (c === undefined) {
     const m = /^([\d.]+)\/(\d+)$/.exec(s);
-    CIDRS.set(s, (c = !m || !IPV4.test(m[1]) || Number(m[2]) > 32 ? null : [toNum(m[1]), 2 ** (32 - Number(m[2]))]));
+    CIDRS.set(s, (c = !m || !IPV4.test(m[1]) || Number(m[2]) > 32 ? null : [ipNum(m[1]), 2 ** (32 - Number(m[2]))]));
   }
   return c;
 }
 /** In the same block of the subnet's size as its first address. */
-const inside = (ip: string, c: [number, number] | null) => !!c && Math.floor(toNum(ip) / c[1]) === Math.floor(c[0] / c[1]);
+const inside = (ip: string, c: [number, number] | null) => !!c && Math.floor(ipNum(ip) / c[1]) === Math.floor(c[0] / c[1]);
 const userDefined = (n: Net) => !PREDEFINED.includes(n.name);
 
 export const networking = {
@@ -110,7 +108,7 @@ export const networking = {
     const first = base - (base % size);
     const ends = [sb - (sb % ss), sb - (sb % ss) + ss - 1];
     for (let k = first; k < first + size; k++) {
-      const ip = toIp(k);
+      const ip = ipStr(k);
       if (!ends.includes(k) && ip !== n.gateway && !used.has(ip)) return ip;
     }
     throw new ApiError(500, `failed to set up container networking: no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`);
@@ -282,7 +280,7 @@ export const networking = {
     const conf = req.IPAM?.Config ?? [];
     // ValidateIPAM: each subnet a canonical CIDR, gateway and range inside it.
     const errs: string[] = [];
-    const masked = (c: [number, number], s: string) => toIp(c[0] - (c[0] % c[1])) + s.slice(s.indexOf('/'));
+    const masked = (c: [number, number], s: string) => ipStr(c[0] - (c[0] % c[1])) + s.slice(s.indexOf('/'));
     for (const cfg of conf) {
       const sub = cidr(cfg.Subnet);
       if (!sub) {
@@ -295,7 +293,7 @@ export const networking = {
       else if (r) {
         if (r[1] > sub[1]) errs.push(`invalid ip-range ${cfg.IPRange}: CIDR block is bigger than its parent subnet ${cfg.Subnet}`);
         if (r[0] % r[1]) errs.push(`invalid ip-range ${cfg.IPRange}: it should be ${masked(r, cfg.IPRange!)}`);
-        if (!inside(toIp(r[0]), sub) && !inside(cfg.Subnet.split('/')[0], r)) errs.push(`invalid ip-range ${cfg.IPRange}: parent subnet ${cfg.Subnet} doesn't contain ip-range`);
+        if (!inside(ipStr(r[0]), sub) && !inside(cfg.Subnet.split('/')[0], r)) errs.push(`invalid ip-range ${cfg.IPRange}: parent subnet ${cfg.Subnet} doesn't contain ip-range`);
       }
       if (cfg.Gateway && !IPV4.test(cfg.Gateway)) errs.push(`invalid gateway ${cfg.Gateway}: invalid address`);
       else if (cfg.Gateway && !inside(cfg.Gateway, sub)) errs.push(`invalid gateway ${cfg.Gateway}: parent subnet ${cfg.Subnet} doesn't contain this address`);
@@ -311,7 +309,7 @@ export const networking = {
       for (let k = 0; k < 256 && !subnet; k += 16) if (!overlaps(`192.168.${k}.0/20`)) subnet = `192.168.${k}.0/20`;
       if (!subnet) throw new ApiError(400, 'all predefined address pools have been fully subnetted');
     }
-    if (!gateway) gateway = toIp(toNum(subnet.split('/')[0]) + 1);
+    if (!gateway) gateway = ipStr(ipNum(subnet.split('/')[0]) + 1);
     const id = this.rng.hex(64);
     this.nets.set(id, {
       id, name, driver, created: this.now(), subnet, gateway, ipRange, fixed: conf.length > 0, internal: !!req.Internal, attachable: !!req.Attachable,

@@ -17,6 +17,7 @@ import { splitPath } from '../common/sh/fs';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
 import { envVar } from './env-var';
+import { clfTime, utcFields } from '../common/dates';
 
 export { parseSignal } from '../common/sh/signals';
 
@@ -400,12 +401,6 @@ const MIME: Record<string, string> = { html: 'text/html', htm: 'text/html', css:
 const httpDate = (ms: number) => new Date(ms).toUTCString();
 const hex = (n: number) => Math.floor(n).toString(16);
 
-/** The Common Log Format's time: `16/Jun/2025:09:30:05 +0000`. */
-export const clfTime = (ms: number) => {
-  const s = httpDate(ms); // "Mon, 16 Jun 2025 09:30:05 GMT"
-  return `${s.slice(5, 7)}/${s.slice(8, 11)}/${s.slice(12, 16)}:${s.slice(17, 25)} +0000`;
-};
-
 /** How a server logs a request it answered: its request line, status, body bytes and the file it looked for. */
 type AccessLog = (req: HttpRequest, line: string, status: number, bytes: number, file: string) => void;
 
@@ -582,9 +577,8 @@ export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
 
 /** Apache's log time: `Mon Jun 16 09:30:00.123456 2025`. */
 const apacheStamp = (ms: number) => {
-  const d = new Date(ms);
-  const s = d.toUTCString(); // "Mon, 16 Jun 2025 09:30:00 GMT"
-  return `[${s.slice(0, 3)} ${s.slice(8, 11)} ${s.slice(5, 7)} ${s.slice(17, 25)}.${String(d.getUTCMilliseconds() * 1000 + 123).padStart(6, '0')} ${d.getUTCFullYear()}]`;
+  const [w, day, mon, year, time] = utcFields(ms);
+  return `[${w.slice(0, 3)} ${mon} ${day} ${time}.${String((ms % 1000) * 1000 + 123).padStart(6, '0')} ${year}]`;
 };
 const APACHE_404 = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
 const APACHE_STOPS: Record<number, string> = { 28: 'AH00492: caught SIGWINCH, shutting down gracefully', 15: 'AH00491: caught SIGTERM, shutting down', 2: 'AH00491: caught SIGTERM, shutting down' };

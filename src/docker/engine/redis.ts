@@ -3,14 +3,12 @@
  * it saves in /data when it stops and loads when it starts again) and redis-cli's interactive mode.
  */
 import { program, type Launch, type Proc } from './process';
+import { utcFields } from '../common/dates';
 import { formatReply, redisArgs, redisCall, redisServe, redisVersion, redisWords } from './shell/redis';
 
 const RDB = '/data/dump.rdb';
 /** Redis's log time: `10 Jun 2025 09:30:00.123`. */
-const stamp = (ms: number) => {
-  const s = new Date(ms).toUTCString();
-  return `${s.slice(5, 16)} ${s.slice(17, 25)}.${String(ms % 1000).padStart(3, '0')}`;
-};
+const stamp = (ms: number) => utcFields(ms).slice(1, 5).join(' ') + '.' + String(ms % 1000).padStart(3, '0');
 const MODULES = [['bf', 'redisbloom'], ['search', 'redisearch'], ['timeseries', 'redistimeseries'], ['ReJSON', 'rejson']];
 /** SIGINT and SIGTERM make it save and leave; SIGKILL loses what was not saved. */
 const STOPS: Record<number, string> = { 2: 'SIGINT', 15: 'SIGTERM' };

@@ -6,6 +6,7 @@ import { ApiError } from '../api';
 import type { Ctr, Engine } from './engine';
 import { PsError, psOptions, type PsView } from '../common/sh/ps';
 import { TEXT } from '../registry/rootfs';
+import { readOr } from './fs';
 
 /** The users every Debian-family host has (base-passwd's fixed IDs): ps names these, numbers the rest. */
 const HOST_USERS: Record<string, string> = Object.fromEntries(TEXT.passwdDeb.split('\n').filter(Boolean).map((l) => l.split(':')).map(([name, , id]) => [id, name]));
@@ -46,10 +47,7 @@ export const topping = {
     const shim = c.pid - 23;
     const host = (pid: number) => c.pid + (pid - 1) * 37;
     // The host has no name for most of the image's users: their UID, from the container's /etc/passwd.
-    let passwd = '';
-    try {
-      passwd = this.fsOf(c).readFile('/etc/passwd');
-    } catch { /* none */ }
+    const passwd = readOr(this.fsOf(c), '/etc/passwd');
     const uid = (u: string) => (/^\d+(:|$)/.test(u) ? u.split(':')[0] : new RegExp(`^${u.split(':')[0]}:[^:]*:(\\d+):`, 'm').exec(passwd)?.[1] ?? '101');
     const execs = new Set(c.execs.filter((e) => e.ppid === undefined).map((e) => e.pid));
     const now = this.now();

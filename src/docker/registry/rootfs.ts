@@ -117,9 +117,15 @@ export function debianRoot(os: string, split = false): string[] {
     ...etc(ubuntu
       ? 'adduser.conf=3444 deluser.conf=1706 login.defs=12345 netconfig=767 sysctl.conf=2209 sysctl.d/README.sysctl=798 update-motd.d/00-header=1220 update-motd.d/10-help-text=1157 update-motd.d/50-motd-news=5023 apt/sources.list=313 apt/sources.list.d/ubuntu.sources=2552 dpkg/origins/ubuntu=162 cloud/build.info=59'
       : 'environment=0 login.defs=12569 localtime>/usr/share/zoneinfo/Etc/UTC dpkg/origins/debian=111'),
-    // debuerreotype's sources, pinned to the snapshot the image was built from
-    os === 'osBullseye' ? '/etc/apt/sources.list:' + ['', '-security', '-updates'].map((s) => `# deb http://snapshot.debian.org/archive/debian${s === '-security' ? s : ''}/20250520T000000Z bullseye${s} main\ndeb http://deb.debian.org/debian${s === '-security' ? s : ''} bullseye${s} main\n`).join('')
-      : split ? '/etc/apt/sources.list=230' : `/etc/apt/sources.list.d/debian.sources:${['', '-security'].map((s) => `Types: deb\n# http://snapshot.debian.org/archive/debian${s}/20250520T000000Z\nURIs: http://deb.debian.org/debian${s}\nSuites: bookworm${s ? s : ' bookworm-updates'}\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n`).join('\n')}`,
+    // debuerreotype's sources, pinned to the snapshot the image was built from (buster's security suite is buster/updates)
+    split ? '/etc/apt/sources.list:' + ['', '-security', '-updates'].map((s) => {
+      const buster = os === 'osBuster';
+      const [rel, snap] = buster ? ['buster', '20230320'] : ['bullseye', '20250520'];
+      const repo = 'debian' + (s === '-security' ? s : '');
+      const suite = rel + (buster && s === '-security' ? '/updates' : s);
+      return `# deb http://snapshot.debian.org/archive/${repo}/${snap}T000000Z ${suite} main\ndeb http://deb.debian.org/${repo} ${suite} main\n`;
+    }).join('')
+      : `/etc/apt/sources.list.d/debian.sources:${['', '-security'].map((s) => `Types: deb\n# http://snapshot.debian.org/archive/debian${s}/20250520T000000Z\nURIs: http://deb.debian.org/debian${s}\nSuites: bookworm${s ? s : ' bookworm-updates'}\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n`).join('\n')}`,
     '/etc/hostname=0',
     '/root/.bashrc=3106',
     '/root/.profile:' + TEXT.profile,

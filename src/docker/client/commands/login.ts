@@ -4,11 +4,11 @@
  * reads to say who is pushing. Plain `docker login` falls back from the web-based device login,
  * which a machine without a browser cannot start, to the username and password prompts.
  */
-import type { ProcessHandle, RegistryAuth } from '../../api';
+import type { RegistryAuth } from '../../api';
 import type { TermIO } from '../../shell';
 import { CliError, type Ctx, type Handler } from '../cli';
-import { reportError } from '../errors';
 import { HOME } from '../shell/host-shell';
+import { ask, type Step } from './shared';
 
 const HUB = 'https://index.docker.io/v1/';
 const REGISTER = "Log in with your Docker ID or email address to push and pull images from Docker Hub. If you don't have a Docker ID, head over to https://hub.docker.com/ to create one.\n" +
@@ -51,44 +51,6 @@ export function storedAuth(ctx: Ctx, address = HUB): RegistryAuth | undefined {
 export function note(tty: boolean, text: string): string {
   const header = tty ? '\x1b[1m\x1b[106m\x1b[30mi\x1b[0m\x1b[0m \x1b[96mInfo → \x1b[0m\x1b[0m' : ' Info -> ';
   return '\n' + header + text.split('\n').map((l, i) => (i ? ' '.repeat(9) : '') + (tty ? `\x1b[3m${l}\x1b[0m` : l) + '\n').join('');
-}
-
-type Step = { prompt: string; echo: boolean; next: (line: string, io: TermIO) => Promise<Step> } | number;
-
-/**
- * Reads answers from the terminal as the client's prompts do: each prompt's `next` gets its line
- * (trimmed, as prompt.ReadInput returns it) and gives the next prompt, or the exit code when done.
- */
-function ask(ctx: Ctx, first: Step): number {
-  if (typeof first === 'number') return first;
-  let step: Step = first;
-  const handle: ProcessHandle = {
-    containerId: '',
-    interactive: true,
-    prompt: () => (typeof step === 'number' ? '' : step.prompt),
-    get echo() {
-      return typeof step === 'number' || step.echo;
-    },
-    async input(line, io) {
-      if (typeof step !== 'number') step = await step.next(line.trim(), io).catch((e: unknown) => reportError(e, io));
-    },
-    eof: (io) => handle.input('', io),
-    async interrupt(io) {
-      io.out('^C\n');
-      step = 130;
-    },
-    detach() {},
-    get exited() {
-      return typeof step === 'number';
-    },
-    get exitCode() {
-      return typeof step === 'number' ? step : null;
-    },
-    status: 0,
-    complete: () => [],
-  };
-  ctx.enter(handle);
-  return 0;
 }
 
 export const login: Handler = async (ctx, f, [server]) => {

@@ -1,5 +1,6 @@
 /** `docker network create`: the client's checks of the IPAM flags, then the daemon's; prints the new ID. */
 import type { IPAMConfig } from '../../api';
+import { ipNum } from '../../common/ipv4';
 import { CliError, type Handler } from '../cli';
 import type { Flags } from '../flags';
 
@@ -21,9 +22,8 @@ function ipam(subnets: string[], ranges: string[], gateways: string[]): IPAMConf
   if (subnets.length < ranges.length || subnets.length < gateways.length) throw new CliError('every ip-range or gateway must have a corresponding subnet');
   const inside = (ip: string, subnet: string) => {
     const [base, bits] = subnet.split('/');
-    const n = (s: string) => s.split('.').reduce((a, p) => a * 256 + Number(p), 0);
     const size = 2 ** (32 - Number(bits));
-    return Math.floor(n(ip.split('/')[0]) / size) === Math.floor(n(base) / size);
+    return Math.floor(ipNum(ip.split('/')[0]) / size) === Math.floor(ipNum(base) / size);
   };
   // The client checks subnets against each other and its ranges and gateways (subnetMatches).
   if (subnets.length > 1 || ranges.length || gateways.length) {

@@ -7,7 +7,7 @@ import type { Flags } from '../flags';
 import { messageRenderer } from '../progress';
 import { familiarString, parseRef, withLatest } from '../reference';
 import { parseMount, splitVolumes } from '../mount-opt';
-import { ramInBytes } from '../format/units';
+import { humanSize, ramInBytes } from '../format/units';
 import { resourceFlags } from './resources';
 import { parseKvFile } from '../kvfile';
 import { parseGoDuration } from '../../common/go-duration';
@@ -39,6 +39,16 @@ export function parseFilters(list: string[]): Record<string, string[]> | undefin
 
 /** What a prune reclaimed, and the list it prints (empty when nothing went). */
 export type Pruned = [space: number, output: string];
+
+/** A prune command: its y/N question unless --force, then what went (a blank line after it) and the space reclaimed. */
+export function prune(ctx: Ctx, f: Flags, warning: string, run: () => Promise<Pruned>, oneLine = false): Promise<number> {
+  const go = async (io = ctx.io): Promise<number> => {
+    const [space, out] = await run();
+    io.out((out && out + '\n') + `Total reclaimed space: ${humanSize(space)}\n`);
+    return 0;
+  };
+  return f.bool('force') ? go() : confirm(ctx, warning, go, oneLine);
+}
 
 /** `docker run`/`create` wrap every error this way (`withHelp`). */
 export function withHelp(msg: string, cmd: string, code = 125): CliError {
@@ -337,46 +347,54 @@ export function enterOrExit(ctx: Ctx, h: ProcessHandle): number {
  */
 export function confirm(ctx: Ctx, warning: string, then: (io: TermIO) => Promise<number>, oneLine = false): Promise<number> {
   // `oneLine`: the warning is the question itself (builder prune's prompt.Confirm).
-  const ask = oneLine ? warning + ' [y/N] ' : 'Are you sure you want to continue? [y/N] ';
-  const question = oneLine ? ask : `${warning}\n${ask}`;
+  const q = oneLine ? warning + ' [y/N] ' : 'Are you sure you want to continue? [y/N] ';
+  // Only `y` (any case) confirms, as PromptForConfirmation reads it; end of input means no.
+  const answer = (line: string, io: TermIO) => (line.trim().toLowerCase() === 'y' ? then(io) : Promise.resolve(0));
   if (ctx.stdin !== null || !ctx.io.tty) {
-    ctx.io.out(question);
-    // Only `y` (any case) confirms, as PromptForConfirmation reads it; end of input means no.
-    const answer = (ctx.stdin ?? '').split('\n')[0].trim().toLowerCase();
-    return answer === 'y' ? then(ctx.io) : Promise.resolve(0);
+    ctx.io.out(oneLine ? q : `${warning}\n${q}`);
+    return answer((ctx.stdin ?? '').split('\n')[0], ctx.io);
   }
   // The warning is printed now; the question is the prompt the next line answers.
   if (!oneLine) ctx.io.out(warning + '\n');
-  let done = false;
-  let code: number | null = null;
+  return Promise.resolve(ask(ctx, { prompt: q, echo: true, next: answer }));
+}
+
+export type Step = { prompt: string; echo: boolean; next: (line: string, io: TermIO) => Promise<Step> } | number;
+
+/**
+ * Reads answers from the terminal as the client's prompts do: each prompt's `next` gets its line
+ * (trimmed, as prompt.ReadInput returns it) and gives the next prompt, or the exit code when done.
+ */
+export function ask(ctx: Ctx, first: Step): number {
+  if (typeof first === 'number') return first;
+  let step: Step = first;
   const handle: ProcessHandle = {
     containerId: '',
     interactive: true,
-    prompt: () => ask,
+    prompt: () => (typeof step === 'number' ? '' : step.prompt),
+    get echo() {
+      return typeof step === 'number' || step.echo;
+    },
     async input(line, io) {
-      done = true;
-      // The command runs after its own frame returned: its errors are reported here.
-      code = line.trim().toLowerCase() === 'y' ? await then(io).catch((e: unknown) => reportError(e, io)) : 0;
+      if (typeof step !== 'number') step = await step.next(line.trim(), io).catch((e: unknown) => reportError(e, io));
     },
-    async eof() {
-      done = true;
-      code = 0;
-    },
+    eof: (io) => handle.input('', io),
+    // Ctrl+C: the prompt ends its line and returns ErrPromptTerminated, an errdefs.Cancelled error the
+    // CLI neither prints nor fails with (exit 0); with echo off the terminal shows no ^C.
     async interrupt(io) {
-      io.out('^C\n');
-      done = true;
-      code = 130;
+      io.out(handle.echo ? '^C\n' : '\n');
+      step = 0;
     },
     detach() {},
     get exited() {
-      return done;
+      return typeof step === 'number';
     },
     get exitCode() {
-      return code;
+      return typeof step === 'number' ? step : null;
     },
     status: 0,
     complete: () => [],
   };
   ctx.enter(handle);
-  return Promise.resolve(0);
+  return 0;
 }

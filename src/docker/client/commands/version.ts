@@ -1,6 +1,7 @@
 /** `docker version`: the captured client part and the engine's server part. */
 import type { Handler } from '../cli';
 import { parseOwn, renderOwn } from '../format/template';
+import { asctime } from '../../common/dates';
 
 const CLIENT = {
   Platform: { Name: '' }, Version: '28.2.2', ApiVersion: '1.50', DefaultAPIVersion: '1.50', GitCommit: 'e6534b4',
@@ -19,10 +20,8 @@ const CLIENT_TEXT = `Client:
 
 /** The client shows the daemon's RFC 3339 build time in Go's ANSIC layout. */
 function ansic(t: string): string {
-  const d = new Date(t);
-  if (Number.isNaN(d.getTime())) return t;
-  const p = d.toUTCString().split(' ');
-  return `${p[0].slice(0, 3)} ${p[2]} ${String(d.getUTCDate()).padStart(2)} ${p[4]} ${p[3]}`;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? t : asctime(ms);
 }
 
 export const version: Handler = async (ctx, f) => {

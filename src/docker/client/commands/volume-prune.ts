@@ -1,8 +1,7 @@
 /** `docker volume prune`: unused anonymous volumes, or (`-a`) every unused one, with the y/N question. */
 import type { DockerApi } from '../../api';
 import { CliError, type Handler } from '../cli';
-import { humanSize } from '../format/units';
-import { confirm, parseFilters, type Pruned } from './shared';
+import { parseFilters, prune, type Pruned } from './shared';
 
 /** docker/cli's volume.RunPrune (`docker system prune --volumes` never passes `all`). */
 export async function pruneVolumes(api: DockerApi, filters?: Record<string, string[]>): Promise<Pruned> {
@@ -18,11 +17,5 @@ export const volumePrune: Handler = (ctx, f) => {
     if (filters.all) throw new CliError('conflicting options: cannot specify both --all and --filter all=1');
     filters.all = ['true'];
   }
-  const go = async (io = ctx.io): Promise<number> => {
-    const [space, out] = await pruneVolumes(ctx.api, filters);
-    io.out((out && out + '\n') + `Total reclaimed space: ${humanSize(space)}\n`);
-    return 0;
-  };
-  if (f.bool('force')) return go();
-  return confirm(ctx, `WARNING! This will remove ${all ? 'all' : 'anonymous'} local volumes not used by at least one container.`, go);
+  return prune(ctx, f, `WARNING! This will remove ${all ? 'all' : 'anonymous'} local volumes not used by at least one container.`, () => pruneVolumes(ctx.api, filters));
 };

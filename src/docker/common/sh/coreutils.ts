@@ -3,7 +3,7 @@
  * the same names) on the host, Debian and Ubuntu, busybox applets on Alpine/BusyBox
  * (`io.busybox`), each with its own error wording.
  */
-import { FsError, joinPath, splitPath, type Node } from './fs';
+import { FsError, joinPath, osRelease, splitPath, type Node } from './fs';
 import { df, du, free } from './disk-memory';
 import { cut, sort, tr, uniq } from './filters';
 import { find } from './find';
@@ -335,11 +335,7 @@ export const COREUTILS: Record<string, Command> = {
     const k = sh.m.kernel;
     // Processor and platform are 'unknown' to upstream coreutils (Debian) and busybox, and -a
     // leaves them out; Ubuntu's patched coreutils reports the machine.
-    let os = '';
-    try {
-      os = sh.m.fs.readFile('/etc/os-release');
-    } catch { /* the host, or no os-release */ }
-    const pi = io.busybox || /ID=debian/.test(os) ? 'unknown' : 'x86_64';
+    const pi = io.busybox || /ID=debian/.test(osRelease(sh.m.fs)) ? 'unknown' : 'x86_64';
     const fields: [string, string][] = [['s', 'Linux'], ['n', sh.m.hostname], ['r', k], ['v', KERNEL_BUILD], ['m', 'x86_64'], ['p', pi], ['i', pi], ['o', io.busybox ? 'Linux' : 'GNU/Linux']];
     const want = o.flags.has('a') ? fields.filter(([, v]) => v !== 'unknown').map(([f]) => f) : [...o.flags];
     const out = fields.filter(([f]) => want.includes(f)).map(([, v]) => v);

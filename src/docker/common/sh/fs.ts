@@ -56,14 +56,17 @@ export function binaryText(size: number): string {
   return size ? '\u007fELF\u0002\u0001\u0001' : '';
 }
 
-/** /etc/os-release, or '' where there is none (the host, a minimal image). */
-export function osRelease(fs: Fs): string {
+/** A file's text, or '' where there is none. */
+export function readOr(fs: Fs, path: string): string {
   try {
-    return fs.readFile('/etc/os-release');
+    return fs.readFile(path);
   } catch {
     return '';
   }
 }
+
+/** /etc/os-release, or '' where there is none (the host, a minimal image). */
+export const osRelease = (fs: Fs) => readOr(fs, '/etc/os-release');
 
 /** Absolute, normalised path of `p` seen from `cwd` (`..` taken lexically, as `cd` does). */
 export function absPath(cwd: string, p: string): string {

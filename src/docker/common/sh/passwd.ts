@@ -1,5 +1,5 @@
 /** Who a `--user` value (a name or a uid, before any `:group`) is in the machine's /etc/passwd. */
-import type { Fs } from './fs';
+import { readOr, type Fs } from './fs';
 
 export interface Account { name: string; uid: number; gid: number; home: string }
 
@@ -30,11 +30,7 @@ export function groupOf(fs: Fs, user: string): number | undefined {
   const g = user.slice(user.indexOf(':') + 1);
   if (!user.includes(':') || !g) return undefined;
   if (/^\d+$/.test(g)) return Number(g);
-  let text = '';
-  try {
-    text = fs.readFile('/etc/group');
-  } catch { /* none in the image */ }
-  const line = text.split('\n').find((l) => l.split(':')[0] === g);
+  const line = readOr(fs, '/etc/group').split('\n').find((l) => l.split(':')[0] === g);
   const a = line ? undefined : account(fs, g);
   return line ? Number(line.split(':')[2]) : a && a.name === g ? a.gid : NaN;
 }

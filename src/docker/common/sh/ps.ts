@@ -3,6 +3,7 @@
  * selections, and busybox's (Alpine, BusyBox) with its own columns; both over the machine's processes.
  */
 import { account } from './passwd';
+import { asctime } from '../dates';
 import { usage } from './opts';
 import type { IO, ProcInfo, ShellLike } from './types';
 
@@ -33,7 +34,7 @@ const S: Record<string, Spec> = {
   etimes: ['ELAPSED', 7, (r) => Math.floor((r.now - r.start) / 1000)], '%cpu': ['%CPU', 4, () => '0.0'], '%mem': ['%MEM', 4, () => '0.0'],
   c: ['C', 2, () => 0], vsz: ['VSZ', 6, (r) => r.vsz], rss: ['RSS', 5, (r) => r.rss], sz: ['SZ', 5, (r) => r.vsz >> 2],
   ni: ['NI', 3, () => 0], pri: ['PRI', 3, () => 19], opri: ['PRI', 3, () => 80], addr: ['ADDR', 1, () => '-'], psr: ['PSR', 3, () => 0], f: ['F', 1, (r) => (r.uid === '0' ? 4 : 0)], wchan: ['WCHAN', -6, (r) => (r.stat[0] === 'R' ? '-' : 'do_wai')],
-  stime: ['STIME', 5, hhmm], start_time: ['START', 5, hhmm], lstart: ['STARTED', 24, (r) => new Date(r.start).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) (\S+).*/, (_, w, d, mo, y, t) => `${w} ${mo} ${String(+d).padStart(2)} ${t} ${y}`)],
+  stime: ['STIME', 5, hhmm], start_time: ['START', 5, hhmm], lstart: ['STARTED', 24, (r) => asctime(r.start)],
   // the defaults' own columns: -f shows the user's name under UID
   uid_name: ['UID', -8, (r) => r.user],
   // aliases that report their own header

@@ -7,7 +7,7 @@ import type { ArchiveEntry } from '../../api';
 import { pack, tarSize, unpack } from '../../archive';
 import { digest } from '../../engine/hash';
 import { imageConfigJSON, type Image } from '../../engine/store';
-import { FsError, absPath } from './fs';
+import { FsError, absPath, osRelease } from './fs';
 import { usage } from './opts';
 import { account, userGroups } from './passwd';
 import type { IO, ShellLike } from './types';
@@ -80,7 +80,7 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--version' && !bb) {
-      const ubuntu = /ID=ubuntu/.test(osRelease(sh)) || !!sh.m.which;
+      const ubuntu = /ID=ubuntu/.test(osRelease(sh.m.fs)) || !!sh.m.which;
       io.out(`tar (GNU tar) ${ubuntu ? '1.35' : '1.34'}\nCopyright (C) ${ubuntu ? 2023 : 2021} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by John Gilmore and Jay Fenlason.\n`);
       return 0;
     }
@@ -242,12 +242,4 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
     return bb ? 1 : 2;
   }
   return 0;
-}
-
-function osRelease(sh: ShellLike): string {
-  try {
-    return sh.m.fs.readFile('/etc/os-release');
-  } catch {
-    return '';
-  }
 }

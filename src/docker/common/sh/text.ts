@@ -1,5 +1,5 @@
 /** Text handling that the host's and the containers' coreutils do the same way. */
-import type { Fs } from './fs';
+import { readOr, type Fs } from './fs';
 
 /** The lines of a text, without the empty one after a final newline. */
 export const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
@@ -29,10 +29,6 @@ const BASH: Record<string, string> = { 12: '5.2.15', 11: '5.1.4', 10: '5.0.3', b
 
 /** The bash of each release by its /etc/debian_version (Ubuntu's names its Debian base), else Ubuntu 24.04's (the host's too). */
 export function bashVersion(fs: Fs): string {
-  let deb = '';
-  try {
-    deb = fs.readFile('/etc/debian_version');
-  } catch { /* the host, or not Debian */ }
-  // \w stops at the dot of `12.5` and the slash of `bookworm/sid`
-  return `${BASH[/^\w+/.exec(deb)?.[0] ?? ''] ?? '5.2.21'}(1)-release`;
+  // \w stops at the dot of `12.5` and the slash of `bookworm/sid`; the host has none
+  return `${BASH[/^\w+/.exec(readOr(fs, '/etc/debian_version'))?.[0] ?? ''] ?? '5.2.21'}(1)-release`;
 }

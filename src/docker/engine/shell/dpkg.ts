@@ -3,6 +3,7 @@
  * files (-L) and the architecture; installing is apt-get's work.
  */
 import { globRe } from '../../common/sh/glob';
+import { readOr } from '../fs';
 import type { Command } from './types';
 
 const HELP = "\nType dpkg --help for help about installing and deinstalling packages [*];\nUse 'apt' or 'aptitude' for user-friendly package management;\nType dpkg -Dhelp for a list of dpkg debug flag values;\nType dpkg --force-help for a list of forcing options;\nType dpkg-deb --help for help about manipulating *.deb files;\n\nOptions marked [*] produce a lot of output - pipe it through 'less' or 'more' !\n";
@@ -11,11 +12,8 @@ export const dpkg: Command = (args, io, sh) => {
   const act = args.find((a) => a.startsWith('-'));
   const names = args.slice(1).filter((a) => !a.startsWith('-')).map((a) => a.replace(/:amd64$/, ''));
   if (act === '--print-architecture') return io.out('amd64\n'), 0;
-  let text = '';
-  try {
-    text = sh.m.fs.readFile('/var/lib/dpkg/status');
-  } catch { /* no database: nothing installed */ }
-  const records = text.split('\n\n').filter((r) => r.startsWith('Package: '));
+  // no database: nothing installed
+  const records = readOr(sh.m.fs, '/var/lib/dpkg/status').split('\n\n').filter((r) => r.startsWith('Package: '));
   const field = (r: string, f: string) => new RegExp(`^${f}: (.*)$`, 'm').exec(r)?.[1] ?? '';
   const byName = new Map(records.map((r) => [field(r, 'Package'), r]));
   const q = args[0].endsWith('query') ? 'dpkg-query' : 'dpkg';
@@ -51,11 +49,8 @@ export const dpkg: Command = (args, io, sh) => {
         failed++;
         io.err(files ? `dpkg-query: package '${n}' is not installed\n` : `dpkg-query: package '${n}' is not installed and no information is available\n`);
       } else if (files) {
-        let list = '';
-        try {
-          list = sh.m.fs.readFile(`/var/lib/dpkg/info/${n}.list`);
-        } catch { /* a base package: its file list is not kept */ }
-        io.out(list || `Package '${n}' does not contain any files (!)\n`);
+        // a base package: its file list is not kept
+        io.out(readOr(sh.m.fs, `/var/lib/dpkg/info/${n}.list`) || `Package '${n}' does not contain any files (!)\n`);
       } else io.out(r + '\n');
       if (i < names.length - 1) io.out('\n');
     });

@@ -5,7 +5,8 @@
  * by calling the route's function, and logs each request as it does.
  */
 import type { Machine } from './types';
-import { logTime, pythonRelease, runCode, runtime, sitePackages, venvOf, type Runtime } from './runtimes';
+import { logTime } from '../../common/dates';
+import { pythonRelease, runCode, runtime, sitePackages, venvOf, type Runtime } from './runtimes';
 import type { HttpReply } from './types';
 import { exists } from './package-files';
 import { envVar } from '../env-var';

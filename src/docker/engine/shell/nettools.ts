@@ -4,15 +4,14 @@
  * where apt installed them) and getent (musl's on Alpine, glibc's elsewhere).
  */
 import { opts, usage } from '../../common/sh/opts';
+import { ipNum, ipStr } from '../../common/ipv4';
 import type { Command, Iface, ShellLike } from './types';
 import { inetAddr } from '../../common/internet';
 import { bindLookup, dig, host } from './dig';
 
-const num = (ip: string) => ip.split('.').reduce((n, p) => n * 256 + Number(p), 0) >>> 0;
-const dotted = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 const maskOf = (bits: number) => (bits ? (~0 << (32 - bits)) >>> 0 : 0);
-const netOf = (i: Iface) => dotted(num(i.ip) & maskOf(i.bits));
-const bcastOf = (i: Iface) => dotted((num(i.ip) | ~maskOf(i.bits)) >>> 0);
+const netOf = (i: Iface) => ipStr(ipNum(i.ip) & maskOf(i.bits));
+const bcastOf = (i: Iface) => ipStr((ipNum(i.ip) | ~maskOf(i.bits)) >>> 0);
 
 const onInternet = (host: string, sh: ShellLike) => sh.m.online !== false && !!inetAddr(host);
 
@@ -69,10 +68,10 @@ export const ifconfig: Command = (args, io, sh) => {
     const [rx, rb, tx, tb] = lo(i) ? [0, 0, 0, 0] : [12, 876, 3, 126];
     const q = lo(i) ? 1000 : 0;
     if (bb) {
-      return `${i.name.padEnd(10)}Link encap:${lo(i) ? 'Local Loopback  ' : `Ethernet  HWaddr ${i.mac.toUpperCase()}  `}\n          inet addr:${i.ip}  ${lo(i) ? '' : `Bcast:${bcastOf(i)}  `}Mask:${dotted(maskOf(i.bits))}\n          UP ${lo(i) ? 'LOOPBACK RUNNING  MTU:65536' : 'BROADCAST RUNNING MULTICAST  MTU:1500'}  Metric:1\n`
+      return `${i.name.padEnd(10)}Link encap:${lo(i) ? 'Local Loopback  ' : `Ethernet  HWaddr ${i.mac.toUpperCase()}  `}\n          inet addr:${i.ip}  ${lo(i) ? '' : `Bcast:${bcastOf(i)}  `}Mask:${ipStr(maskOf(i.bits))}\n          UP ${lo(i) ? 'LOOPBACK RUNNING  MTU:65536' : 'BROADCAST RUNNING MULTICAST  MTU:1500'}  Metric:1\n`
         + `          RX packets:${rx} errors:0 dropped:0 overruns:0 frame:0\n          TX packets:${tx} errors:0 dropped:0 overruns:0 carrier:0\n          collisions:0 txqueuelen:${q} \n          RX bytes:${rb} (${rb}.0 B)  TX bytes:${tb} (${tb}.0 B)\n\n`;
     }
-    return `${i.name}: flags=${lo(i) ? '73<UP,LOOPBACK,RUNNING>  mtu 65536' : '4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500'}\n        inet ${i.ip}  netmask ${dotted(maskOf(i.bits))}${lo(i) ? '' : `  broadcast ${bcastOf(i)}`}\n        ${lo(i) ? 'loop' : `ether ${i.mac}`}  txqueuelen ${q}  (${lo(i) ? 'Local Loopback' : 'Ethernet'})\n`
+    return `${i.name}: flags=${lo(i) ? '73<UP,LOOPBACK,RUNNING>  mtu 65536' : '4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500'}\n        inet ${i.ip}  netmask ${ipStr(maskOf(i.bits))}${lo(i) ? '' : `  broadcast ${bcastOf(i)}`}\n        ${lo(i) ? 'loop' : `ether ${i.mac}`}  txqueuelen ${q}  (${lo(i) ? 'Local Loopback' : 'Ethernet'})\n`
       + `        RX packets ${rx}  bytes ${rb} (${rb}.0 B)\n        RX errors 0  dropped 0  overruns 0  frame 0\n        TX packets ${tx}  bytes ${tb} (${tb}.0 B)\n        TX errors 0  dropped 0 overruns 0  carrier 0  collisions 0\n\n`;
   }).join(''));
   return 0;
@@ -84,7 +83,7 @@ export const route: Command = (args, io, sh) => {
   const all = ifaces(sh);
   const gw = all.find((i) => i.gw);
   const rows: [string, string, string, string, string][] = gw ? [[numeric ? '0.0.0.0' : 'default', gw.gw!, '0.0.0.0', 'UG', gw.name]] : [];
-  for (const i of all) if (!lo(i) && i.bits) rows.push([netOf(i), numeric ? '0.0.0.0' : io.busybox ? '*' : '0.0.0.0', dotted(maskOf(i.bits)), 'U', i.name]);
+  for (const i of all) if (!lo(i) && i.bits) rows.push([netOf(i), numeric ? '0.0.0.0' : io.busybox ? '*' : '0.0.0.0', ipStr(maskOf(i.bits)), 'U', i.name]);
   io.out('Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n'
     + rows.map(([d, g, m, f, n]) => `${d.padEnd(15)} ${g.padEnd(15)} ${m.padEnd(16)}${f.padEnd(6)}0      0        0 ${n}\n`).join(''));
   return 0;

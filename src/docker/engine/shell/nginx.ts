@@ -3,7 +3,7 @@
  * master whose PID is in the pid file, and a second server cannot bind the master's ports.
  */
 import type { Command, ShellLike } from './types';
-import type { Fs } from '../fs';
+import { readOr, type Fs } from '../fs';
 
 /** The stable branch's binary (catalog.ts): its size tells the release, as node's does. */
 export const NGINX_STABLE_BIN = 1503352;
@@ -109,18 +109,9 @@ function includes(sh: ShellLike, pattern: string): string[] {
   }
 }
 
-/** A file's text, or '' when it cannot be read. */
-function read(sh: ShellLike, path: string): string {
-  try {
-    return sh.m.fs.readFile(path);
-  } catch {
-    return '';
-  }
-}
-
 /** The master's PID from the pid file, if it is running. */
 function master(sh: ShellLike): number | undefined {
-  const pid = Number(read(sh, NGINX_PID).trim());
+  const pid = Number(readOr(sh.m.fs, NGINX_PID).trim());
   return pid && sh.m.procs().some((p) => p.pid === pid) ? pid : undefined;
 }
 
@@ -163,7 +154,7 @@ export const nginxCommand: Command = async (args, io, sh) => {
     return 0;
   }
   // a second master finds the ports taken; it tries five times, half a second apart
-  const ports = ['0.0.0.0:80', ...(/listen\s+\[::\]:80/.test(read(sh, '/etc/nginx/conf.d/default.conf')) ? ['[::]:80'] : [])];
+  const ports = ['0.0.0.0:80', ...(/listen\s+\[::\]:80/.test(readOr(sh.m.fs, '/etc/nginx/conf.d/default.conf')) ? ['[::]:80'] : [])];
   for (let i = 0; i < 5; i++) {
     for (const p of ports) {
       log('emerg', `bind() to ${p} failed (98: Address already in use)`);

@@ -5,7 +5,7 @@
  */
 import { bbPackage } from '../../common/sh/busybox';
 import { globRe } from '../../common/sh/glob';
-import { osRelease, type FileNode } from '../fs';
+import { osRelease, readOr, type FileNode } from '../fs';
 import { PROCPS } from '../../registry/content';
 import { aptSize, archAll, deb, known, names, releaseFacts, releaseName } from './deb-versions';
 import { exists } from './package-files';
@@ -50,6 +50,9 @@ function distro(sh: ShellLike): Distro {
   return { ubuntu, codename, rel: known(codename, ubuntu) };
 }
 
+/** Debian's mirror in the sources: archive.debian.org once they point an archived release there. */
+const debHost = (sh: ShellLike) => (readOr(sh.m.fs, '/etc/apt/sources.list').includes('archive.debian.org') ? 'archive' : 'deb') + '.debian.org';
+
 /** A package's architecture as apt and dpkg name it. */
 const arch = (name: string) => (archAll(name) ? 'all' : 'amd64');
 
@@ -59,11 +62,11 @@ const pkgName = (d: Distro, name: string) => releaseName(d.rel, name);
 const version = (d: Distro, name: string) => deb(d.rel, d.ubuntu, name)?.version ?? '';
 
 /**
- * apt's progress lines: `... Done` on a terminal, bare `...` otherwise (a build's log); focal's apt
- * 2.0 pads its dependency tree line instead.
+ * apt's progress lines: `... Done` on a terminal, bare `...` otherwise (a build's log); before 2.1
+ * (focal's 2.0, buster's 1.8) apt padded its dependency tree line instead.
  */
 function steps(io: IO, d: Distro, ops: string[]): void {
-  io.out(ops.map((o) => (!io.tty ? o + '...' : d.codename === 'focal' && o === 'Building dependency tree' ? o + '       ' : o + '... Done')).join('\n') + '\n');
+  io.out(ops.map((o) => (!io.tty ? o + '...' : /focal|buster/.test(d.codename) && o === 'Building dependency tree' ? o + '       ' : o + '... Done')).join('\n') + '\n');
 }
 const TREE = ['Reading package lists', 'Building dependency tree', 'Reading state information'];
 
@@ -113,33 +116,48 @@ async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
   const d = distro(sh);
   // Suites after the codename, with the kB of each index; security suites come from their own host.
   const older = releaseFacts(d.rel);
+  const buster = d.codename === 'buster';
   const lists: [string, number][] = d.ubuntu
     ? [[' InRelease', 256], ['-security InRelease', 126], ['-updates InRelease', 126], ['-backports InRelease', 126],
       ['/universe amd64 Packages', 19300], ['/main amd64 Packages', 1808], ['-security/main amd64 Packages', 1104], ['-updates/main amd64 Packages', 1420]]
+    // buster's security suite is buster/updates, after the main one as in its sources.list
+    : buster ? [[' InRelease', 122], ['/updates InRelease', 34.8], ['-updates InRelease', 56.6], ['/main amd64 Packages', 7909], ['/updates/main amd64 Packages', 613], ['-updates/main amd64 Packages', 8.788]]
     : [[' InRelease', 151], ['-updates InRelease', 55.4], ['-security InRelease', 48], ['/main amd64 Packages', 8793], ['-security/main amd64 Packages', 263]];
   if (older) lists.forEach((l, i) => (l[1] = older[1][i]));
+  // apt names an index by its repository's URL and suite: `http://deb.debian.org/debian buster/main amd64 Packages`
+  const url = (suite: string) => {
+    const security = /^(-security|\/updates)/.test(suite);
+    return `http://${d.ubuntu ? `${security ? 'security' : 'archive'}.ubuntu.com/ubuntu` : `${debHost(sh)}/debian${security ? '-security' : ''}`} ${d.codename}${suite}`;
+  };
+  bigFile(sh, '/var/lib/apt/lists/lock', 0);
+  sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
+  // Debian moved buster to archive.debian.org in July 2025: deb.debian.org answers 404 for its Release files.
+  if (buster && debHost(sh) === 'deb.debian.org') {
+    const repos = lists.slice(0, 3).map(([s]) => url(s.slice(0, -10)));
+    io.out(repos.map((r, i) => `Ign:${i + 1} ${r} InRelease\n`).join('') + repos.map((r, i) => `Err:${i + 4} ${r} Release\n  404  Not Found [IP: 151.101.2.132 80]\n`).join(''));
+    steps(io, d, TREE.slice(0, 1));
+    // apt's notices need a terminal: without one it runs as with -q
+    io.err(repos.map((r) => `E: The repository '${r} Release' does not have a Release file.\n${io.tty ? "N: Updating from such a repository can't be done securely, and is therefore disabled by default.\nN: See apt-secure(8) manpage for repository creation and user configuration details.\n" : ''}`).join(''));
+    return 100;
+  }
   // Lists already fetched are current: each InRelease is a Hit and nothing is downloaded.
   const hit = listsReady(sh);
   let total = 0;
   for (const [i, [suite, kb]] of lists.entries()) {
-    const security = suite.startsWith('-security');
-    const host = d.ubuntu ? `${security ? 'security' : 'archive'}.ubuntu.com/ubuntu` : `deb.debian.org/debian${security ? '-security' : ''}`;
-    const what = d.codename + suite;
+    const u = url(suite);
     if (hit) {
-      if (suite.endsWith('InRelease')) io.out(`Hit:${i + 1} http://${host} ${what}\n`);
+      if (suite.endsWith('InRelease')) io.out(`Hit:${i + 1} ${u}\n`);
       continue;
     }
-    io.out(`Get:${i + 1} http://${host} ${what} [${aptSize(kb * 1000)}]\n`);
+    io.out(`Get:${i + 1} ${u} [${aptSize(kb * 1000)}]\n`);
     total += kb;
     await io.sleep(150);
     // SIGINT kills apt where it stands: no summary, the lists fetched so far stay.
     if (io.signal?.aborted) return 130;
     // The index as apt stores it: host/dists/suite with / and spaces as _ (lz4-compressed on Ubuntu).
-    const file = `${host}/dists/${what.replace(' amd64 ', ' binary-amd64 ')}`.replace(/[ /]/g, '_') + (d.ubuntu && what.endsWith('Packages') ? '.lz4' : '');
+    const file = u.slice(7).replace(' ', '/dists/').replace(' amd64 ', ' binary-amd64 ').replace(/[ /]/g, '_') + (d.ubuntu && suite.endsWith('Packages') ? '.lz4' : '');
     bigFile(sh, `/var/lib/apt/lists/${file}`, Math.round(kb * (d.ubuntu ? 1250 : 4100)));
   }
-  bigFile(sh, '/var/lib/apt/lists/lock', 0);
-  sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
   if (!hit) io.out(`Fetched ${aptSize(total * 1000)} in 2s (${aptSize(total * 500)}/s)\n`);
   // `apt` (not apt-get) goes on to count what could be upgraded.
   steps(io, d, apt ? TREE : TREE.slice(0, 1));
@@ -242,7 +260,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO, dpkg: IO, yes: 
     for (const p of all) {
       const v = version(d, p);
       const suite = suiteOf(d, v) + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
-      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : 'deb.debian.org/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
+      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : debHost(sh) + '/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
       await io2.sleep(80);
       // Killed while downloading: dpkg never ran, nothing is installed.
       if (io2.signal?.aborted) return 130;

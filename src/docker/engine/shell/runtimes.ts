@@ -7,6 +7,7 @@ import { Exit, Open, Thrown, Unsupported, inspect, interpreter } from './repl-ev
 import { release } from './node';
 import { exists, packaged } from './package-files';
 import { absPath, type Fs } from '../fs';
+import { utcFields } from '../../common/dates';
 
 /** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
 export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2', '3.10.12', '3.8.10', '3.9.2']);
@@ -14,7 +15,7 @@ export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) =
 /** When the interpreter was compiled (C's __DATE__ and __TIME__, its binary's date) and by which gcc. */
 function pythonBuild(m: Machine, v: string): string {
   const bin = m.fs.resolve('/usr/local/bin/python' + v.replace(/\.\d+$/, '')).node;
-  const [, day, mon, year, time] = new Date(bin && 'mtime' in bin ? bin.mtime : Date.UTC(2025, 5, 4, 1, 14, 42)).toUTCString().split(' ');
+  const [, day, mon, year, time] = utcFields(bin && 'mtime' in bin ? bin.mtime : Date.UTC(2025, 5, 4, 1, 14, 42));
   return `(main, ${mon} ${day.replace(/^0/, ' ')} ${year}, ${time}) [GCC ${m.fs.resolve('/etc/alpine-release').node ? '14.2.0' : '12.2.0'}]`;
 }
 
@@ -34,12 +35,6 @@ export function venvOf(fs: Fs, exe: string, path = ''): string | undefined {
   const root = (exe.includes('/') ? exe.replace(/\/[^/]*$/, '') : path.split(':').find((d) => exists(fs, `${d}/${exe}`)))?.replace(/\/[^/]*$/, '');
   return root !== undefined && exists(fs, root + '/pyvenv.cfg') ? root : undefined;
 }
-
-/** How python's servers (http.server, Werkzeug) date a request: `16/Jun/2025 09:30:05`. */
-export const logTime = (ms: number) => {
-  const [, day, mon, year, time] = new Date(ms).toUTCString().split(' ');
-  return `${day}/${mon}/${year} ${time}`;
-};
 
 /** An interpreter for a program started in `cwd` with `env` (KEY=value list); `exe`: the python it runs in; `argv`: node's process.argv. */
 export function runtime(m: Machine, py: boolean, env: string[], cwd: string, exe = 'python', argv?: string[]): Runtime {

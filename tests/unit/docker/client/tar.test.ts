@@ -53,3 +53,10 @@ test('busybox tar in alpine: its listing (seconds, %9u sizes) and its messages',
   assert.match(r.out, /^-rw-r--r-- root\/root       283 2025-02-14 03:28:36 etc\/motd\n1\n1\n$/);
   assert.equal(r.err, "tar: removing leading '/' from member names\ntar: can't open '/tmp/no.tar': No such file or directory\ntar: can't change directory to '/nope': No such file or directory\n");
 });
+
+test("tar --version names the release of the machine's /etc/os-release: Ubuntu's 1.35 on the host and in ubuntu, Debian's 1.34", async () => {
+  const run = session();
+  assert.match((await run('tar --version')).out, /^tar \(GNU tar\) 1\.35\nCopyright \(C\) 2023 /);
+  assert.match((await run('docker run --rm ubuntu tar --version')).out, /^tar \(GNU tar\) 1\.35\n/);
+  assert.match((await run('docker run --rm debian tar --version')).out, /^tar \(GNU tar\) 1\.34\nCopyright \(C\) 2021 /);
+});

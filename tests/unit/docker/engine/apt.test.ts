@@ -269,3 +269,31 @@ test('apt-get -qq says nothing of its own (dpkg still does) and implies -y; -q d
   const q = await run('docker run --rm ubuntu sh -c "apt-get -q update | tail -1; apt-get -y -q install tree | head -1"');
   assert.equal(q.out, 'Reading package lists...\nReading package lists...\n');
 });
+
+test("node:14 is buster, which Debian archived: its sources.list's mirrors answer 404, apt-get update fails with 100 and nothing installs", async () => {
+  const e = engine();
+  await pull(e, 'node:14');
+  const n = await runIt(e, 'node:14', undefined, ['bash']);
+  assert.equal(await n.type('grep ^deb /etc/apt/sources.list'), 'deb http://deb.debian.org/debian buster main\ndeb http://deb.debian.org/debian-security buster/updates main\ndeb http://deb.debian.org/debian buster-updates main\n');
+  const repos = ['debian buster', 'debian-security buster/updates', 'debian buster-updates'].map((r) => 'http://deb.debian.org/' + r);
+  const note = "N: Updating from such a repository can't be done securely, and is therefore disabled by default.\nN: See apt-secure(8) manpage for repository creation and user configuration details.\n";
+  assert.equal(await n.type('apt-get update; echo $?'), repos.map((r, i) => `Ign:${i + 1} ${r} InRelease\n`).join('') + repos.map((r, i) => `Err:${i + 4} ${r} Release\n  404  Not Found [IP: 151.101.2.132 80]\n`).join('')
+    + 'Reading package lists... Done\n' + repos.map((r) => `E: The repository '${r} Release' does not have a Release file.\n${note}`).join('') + '100\n');
+  // buster's apt 1.8 pads its dependency tree line, as focal's 2.0
+  assert.equal(await n.type('apt-get install -y curl; echo $?'), 'Reading package lists... Done\nBuilding dependency tree       \nReading state information... Done\nE: Unable to locate package curl\n100\n');
+  // without a terminal apt runs as with -q: no notices
+  const q = await n.type('apt-get update 2>&1 | tail -4');
+  assert.equal(q, "Reading package lists...\nE: The repository 'http://deb.debian.org/debian buster Release' does not have a Release file.\nE: The repository 'http://deb.debian.org/debian-security buster/updates Release' does not have a Release file.\nE: The repository 'http://deb.debian.org/debian buster-updates Release' does not have a Release file.\n");
+});
+
+test('buster pointed at archive.debian.org updates and installs from there, its security suite buster/updates', async () => {
+  const e = engine();
+  await pull(e, 'node:14');
+  const n = await runIt(e, 'node:14', undefined, ['bash']);
+  await n.type("sed -i 's/deb.debian.org/archive.debian.org/' /etc/apt/sources.list");
+  const u = await n.type('apt-get update');
+  assert.match(u, /^Get:1 http:\/\/archive\.debian\.org\/debian buster InRelease \[122 kB\]\nGet:2 http:\/\/archive\.debian\.org\/debian-security buster\/updates InRelease \[34\.8 kB\]\nGet:3 http:\/\/archive\.debian\.org\/debian buster-updates InRelease /);
+  assert.match(u, /\nGet:5 http:\/\/archive\.debian\.org\/debian-security buster\/updates\/main amd64 Packages \[613 kB\]\n/);
+  assert.match(await n.type('ls /var/lib/apt/lists'), /^archive\.debian\.org_debian-security_dists_buster_updates_InRelease\n/);
+  assert.match(await n.type('apt-get install -y tree'), /\nGet:1 http:\/\/archive\.debian\.org\/debian buster\/main amd64 tree amd64 /);
+});

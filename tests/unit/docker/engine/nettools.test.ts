@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createShell } from '../../../../src/docker/index';
 import { step } from '../../../../src/docker/client/script';
+import { ipNum, ipStr } from '../../../../src/docker/common/ipv4';
 
 /** Runs lines in a fresh simulator; each case: [line, stdout+stderr (string: exact, RegExp: match), exit]. */
 async function check(cases: [string, string | RegExp, number?][]) {
@@ -207,4 +208,12 @@ test('GNU wget -nv says one line per file and the URL of an error; busybox accep
   assert.match(await err('wget -nv http://localhost:8080/nope'), /^http:\/\/localhost:8080\/nope:\n2025-06-16 \S+ ERROR 404: Not Found\.\n$/);
   assert.match(await err('docker run --rm alpine wget -nv -O /dev/null http://example.com'), /\(23\.192\.228\.80:80\)\nsaving to '\/dev\/null'\n\/dev\/null {11} 100% \|\*+\| +1256  0:00:00 ETA\n'\/dev\/null' saved\n$/);
   assert.match(await err('docker run --rm debian sh -c "apt-get update -qq; apt-get install -y -qq wget >/dev/null; wget -nv http://nope.invalid"'), /wget: unable to resolve host address 'nope\.invalid'\n$/);
+});
+
+test('ipNum and ipStr: one IPv4 arithmetic for the client, the daemon and the tools in containers, over the whole unsigned range', () => {
+  assert.equal(ipNum('172.17.0.2'), 0xac110002);
+  assert.equal(ipNum('255.255.255.255'), 2 ** 32 - 1);
+  assert.equal(ipStr(0xac110001), '172.17.0.1');
+  assert.equal(ipStr(2 ** 32 - 1), '255.255.255.255');
+  assert.equal(ipStr((ipNum('10.1.2.3') & 0xffff0000) >>> 0), '10.1.0.0');
 });
