@@ -14,6 +14,7 @@ import { bbBanner, busyboxMain } from './busybox';
 import { background, notify, type Job } from './jobs';
 import { exitTrap, runTraps } from './trap';
 import { FATAL } from './signals';
+import { bang } from './bang';
 import type { Asked, Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -256,6 +257,16 @@ export class Shell implements ShellLike {
       const q = this.question;
       this.question = undefined;
       return (this.status = await q.then(line, io));
+    }
+    if (this.flavor === 'bash' && this.interactive && line.includes('!')) {
+      const x = bang(line, this.history);
+      // a missing event drops the line; an expanded one is shown before it runs
+      if (typeof x !== 'string') {
+        io.err(`bash: ${x[0]}: event not found\n`);
+        return this.status;
+      }
+      if (x !== line) io.err(x + '\n');
+      line = x;
     }
     const src = this.buffer ? this.buffer + '\n' + line : line;
     const hist = this.buffer ? this.hist + line : line;
