@@ -17,3 +17,11 @@ test('bash expands !!, !N, !-N, !$ and !prefix at the prompt, shows the line, an
   const a = await inside('alpine', 'echo hi');
   assert.equal(await a.run('!!'), '/bin/sh: !!: not found\n');
 });
+
+test("ubuntu's minimized image answers man with its notice; debian has no man", async () => {
+  const { run } = await inside('ubuntu');
+  assert.equal(await run('man ls; echo $?'), "This system has been minimized by removing packages and content that are\nnot required on a system that users do not log into.\n\nTo restore this content, including manpages, you can run the 'unminimize'\ncommand. You will still need to ensure the 'man-db' package is installed.\n0\n");
+  assert.match(await run('ls -l /usr/bin/man'), /^-rwxr-xr-x 1 root root \d+ /);
+  const d = await inside('debian');
+  assert.equal(await d.run('man ls'), 'bash: man: command not found\n');
+});
