@@ -1,7 +1,7 @@
 /**
  * bash's history expansion of a line typed at an interactive prompt: `!!`, `!N`, `!-N`, `!$` and
  * `!prefix`. Single quotes and a backslash protect a `!`, as do a blank, `=` or (inside double
- * quotes) `"` after it. Returns the line unchanged, the expanded line, or the missing event as
+ * quotes) `"` after it; inside double quotes it still expands (`"#!/bin/x"` is an event). Returns the line unchanged, the expanded line, or the missing event as
  * `[event]`.
  */
 export function bang(line: string, hist: string[]): string | [string] {
@@ -17,7 +17,8 @@ export function bang(line: string, hist: string[]): string | [string] {
       continue;
     }
     if (c === '"') dq = !dq;
-    const m = c === '!' && !/^[\s=]|^$/.test(line.slice(i + 1)) && !(dq && line[i + 1] === '"') ? /^!(!|\$|-?\d+|[^\s;&|<>()"'`]+)/.exec(line.slice(i)) : null;
+    // bash leaves `$!`, `${!name}` and a `[!…]` pattern alone
+    const m = c === '!' && !/^[\s=]|^$/.test(line.slice(i + 1)) && !(dq && line[i + 1] === '"') && !/(\$|\[|\$\{)$/.test(line.slice(0, i)) ? /^!(!|\$|-?\d+|[^\s;&|<>()"'`:]+)/.exec(line.slice(i)) : null;
     if (!m) {
       out += c;
       continue;

@@ -71,8 +71,14 @@ export const BUILTINS: Record<string, Builtin> = {
     io.out(sh.cwd + '\n');
     return 0;
   },
+  // bash's logout ends a login shell (`su -`) only; dash and ash have none
+  logout(argv, io, sh) {
+    if (sh.flavor === 'bash' && sh.argv0[0] === '-') return BUILTINS.exit(argv, io, sh);
+    io.err(sh.flavor === 'bash' ? `${sh.prefix()}: logout: not login shell: use \`exit'\n` : `${sh.prefix()}: logout: not found\n`);
+    return sh.flavor === 'bash' ? 1 : 127;
+  },
   exit(argv, io, sh) {
-    if (sh.interactive && sh.flavor === 'bash') io.err('exit\n');
+    if (sh.interactive && sh.flavor === 'bash') io.err(sh.argv0[0] === '-' ? 'logout\n' : 'exit\n');
     const n = argv[1] === undefined ? sh.status : Number(argv[1]);
     // dash and ash's number() takes digits only (no sign); bash any integer, modulo 256
     if (!Number.isInteger(n) || (sh.flavor !== 'bash' && argv[1] !== undefined && !/^\d+$/.test(argv[1]))) {

@@ -1032,6 +1032,14 @@ export class Shell implements ShellLike {
 
   /** Runs argv: a builtin, or a program found in PATH in the container's filesystem. */
   async spawn(argv: string[], io: IO): Promise<number> {
+    // su: the user's shell, at the prompt or running `-c`, with the environment su made for it
+    if (argv[0] === '\u0000su') {
+      const [, user, cwd, path, name, cmd, ...env] = argv;
+      const s = new Shell(this.m, this.flavorOf(path) ?? this.flavor, name, !cmd, env, cwd, io.tty, user);
+      if (cmd) return s.script(cmd, io);
+      this.onNested?.(s);
+      return 0;
+    }
     if (argv[0] === '\u0000script' || argv[0] === '\u0000interactive') {
       const name = argv[1];
       const flavor = this.flavorOf(name) ?? this.flavor;

@@ -11,6 +11,8 @@ test('bash expands !!, !N, !-N, !$ and !prefix at the prompt, shows the line, an
   assert.equal(await run('!ec'), 'echo /dev/null\n/dev/null\n');
   assert.equal(await run(`echo "a!" 'b!c' x!=1 \\!! !`), `a! b!c x!=1 !! !\n`);
   assert.equal(await run('!zz'), 'bash: !zz: event not found\n');
+  assert.equal(await run('echo "#!/bin/sh"'), 'bash: !/bin/sh: event not found\n');
+  assert.equal(await run('echo x$! [!a]'), 'x [!a]\n');
   assert.equal(await run('!99'), 'bash: !99: event not found\n');
   assert.match(await run('history 1'), /^ +\d+ {2}history 1\n$/);
   // dash and busybox ash have no history expansion
@@ -24,4 +26,73 @@ test("ubuntu's minimized image answers man with its notice; debian has no man", 
   assert.match(await run('ls -l /usr/bin/man'), /^-rwxr-xr-x 1 root root \d+ /);
   const d = await inside('debian');
   assert.equal(await d.run('man ls'), 'bash: man: command not found\n');
+});
+
+test('useradd writes the account files and -m makes the home from /etc/skel; su - opens its shell there', async () => {
+  const { sh, run } = await inside('ubuntu');
+  assert.equal(await run('useradd -m ana && grep ^ana /etc/passwd /etc/group /etc/gshadow'), '/etc/passwd:ana:x:1001:1001::/home/ana:/bin/sh\n/etc/group:ana:x:1001:\n/etc/gshadow:ana:!::\n');
+  assert.match(await run('grep ana: /etc/shadow'), /^ana:!:\d+:0:99999:7:::\n$/);
+  assert.match(await run('ls -la /home/ana'), /^total 20\ndrwxr-x--- 2 ana {2}ana {2}4096 .* \.\n.*\n-rw-r--r-- 1 ana {2}ana {3}220 .* \.bash_logout\n/);
+  assert.equal(await run('useradd ana; echo $?'), "useradd: user 'ana' already exists\n9\n");
+  assert.equal(await run('useradd; echo $?'), 'Usage: useradd [options] LOGIN\n       useradd -D\n       useradd -D [options]\n2\n');
+  assert.equal(await run('useradd -r svc; grep svc /etc/passwd'), 'svc:x:999:999::/home/svc:/bin/sh\n');
+  // the default shell is /bin/sh: dash, whose login shell is -sh
+  assert.equal(await run('su - ana'), '');
+  assert.equal(await run('whoami; pwd; echo $HOME $USER $SHELL $PATH'), 'ana\n/home/ana\n/home/ana ana /bin/sh /usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games\n');
+  assert.equal(await run('useradd bob'), '-sh: 2: useradd: not found\n');
+  assert.equal(await run('/usr/sbin/useradd bob; echo $?'), 'useradd: Permission denied.\nuseradd: cannot lock /etc/passwd; try again later.\n1\n');
+  assert.equal(await run('su -'), '');
+  assert.equal(sh.prompt(), 'Password: ');
+  assert.equal(sh.echo?.(), false);
+  assert.equal(await run('x'), 'su: Authentication failure\n');
+  assert.equal(await run('exit'), '');
+  assert.equal(await run('whoami'), 'root\n');
+});
+
+test('su without - keeps the directory and environment; -c runs one command; unknown and nologin users are refused', async () => {
+  const { run } = await inside('ubuntu', 'cd /tmp');
+  assert.equal(await run("su ubuntu -c 'id; pwd; echo $HOME $USER $0'"), 'uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)\n/tmp\n/home/ubuntu ubuntu bash\n');
+  assert.equal(await run('su www-data; echo $?'), 'This account is currently not available.\n1\n');
+  assert.equal(await run('su zed; echo $?'), 'su: user zed does not exist or the user entry does not contain all the required fields\n1\n');
+  assert.equal(await run('logout'), "bash: logout: not login shell: use `exit'\n");
+  await run('su ubuntu');
+  assert.equal(await run('pwd; whoami'), '/tmp\nubuntu\n');
+  assert.equal(await run('exit'), 'exit\n');
+  await run('su - ubuntu');
+  assert.equal(await run('logout'), 'logout\n');
+  assert.equal(await run('whoami'), 'root\n');
+});
+
+test('passwd asks twice unseen; a user is asked the current password first', async () => {
+  const { sh, run } = await inside('ubuntu');
+  await run('passwd ubuntu');
+  assert.equal(sh.prompt(), 'New password: ');
+  await run('a');
+  assert.equal(sh.prompt(), 'Retype new password: ');
+  assert.equal(await run('b'), 'Sorry, passwords do not match.\npasswd: Authentication token manipulation error\npasswd: password unchanged\n');
+  assert.equal(await run('echo $?'), '10\n');
+  await run('passwd ubuntu');
+  await run('s3cret');
+  assert.equal(await run('s3cret'), 'passwd: password updated successfully\n');
+  assert.match(await run('grep ubuntu: /etc/shadow'), /^ubuntu:\$y\$j9T\$\S+:\d+:/);
+  assert.equal(await run('passwd nadie'), "passwd: user 'nadie' does not exist\n");
+  await run('su ubuntu');
+  assert.equal(await run('passwd'), 'Changing password for ubuntu.\n');
+  assert.equal(sh.prompt(), 'Current password: ');
+  assert.equal(await run('x; echo'), 'passwd: Authentication token manipulation error\npasswd: password unchanged\n');
+});
+
+test('busybox adduser -D on Alpine: Linux User gecos, home 2755; su - ana and passwd', async () => {
+  const { sh, run } = await inside('alpine');
+  assert.equal(await run('adduser -D ana; grep ^ana /etc/passwd /etc/group'), '/etc/passwd:ana:x:1000:1000:Linux User,,,:/home/ana:/bin/sh\n/etc/group:ana:x:1000:\n');
+  assert.match(await run('ls -ld /home/ana'), /^drwxr-sr-x +2 ana +ana +4096 /);
+  assert.equal(await run('adduser -D ana; echo $?'), "adduser: user 'ana' in use\n1\n");
+  assert.equal(await run('su - ana'), '');
+  assert.equal(await run('whoami; pwd'), 'ana\n/home/ana\n');
+  assert.equal(await run('adduser -D bob'), 'adduser: permission denied (are you root?)\n');
+  assert.equal(await run('passwd'), 'Changing password for ana\n');
+  assert.equal(sh.prompt(), 'Old password: ');
+  assert.equal(await run('x'), 'passwd: incorrect password\n');
+  await run('exit');
+  assert.equal(await run('su nadie'), 'su: unknown user nadie\n');
 });
