@@ -8,6 +8,7 @@ import { df, du, free } from './disk-memory';
 import { cut, sort, tr, uniq } from './filters';
 import { find } from './find';
 import { ls } from './ls';
+import { stat } from './stat';
 import type { Command, IO, ShellLike } from './types';
 import { opts, usage } from './opts';
 import { bashVersion, headOrTail, lines, wcCounts } from './text';
@@ -86,6 +87,7 @@ const WHICH_USAGE = 'which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all m
 
 export const COREUTILS: Record<string, Command> = {
   ls,
+  stat,
   find,
   df,
   du,

@@ -96,3 +96,17 @@ test('busybox adduser -D on Alpine: Linux User gecos, home 2755; su - ana and pa
   await run('exit');
   assert.equal(await run('su nadie'), 'su: unknown user nadie\n');
 });
+
+test('stat prints GNU coreutils’ report (busybox its own) and -c/--format/--printf directives', async () => {
+  const { run } = await inside('ubuntu', 'ln -s /etc/passwd /p; touch /e');
+  assert.match(await run('stat /etc/passwd'), /^ {2}File: \/etc\/passwd\n {2}Size: 888 {7}\tBlocks: 8 {10}IO Block: 4096 {3}regular file\nDevice: 0,59\tInode: \d+ +Links: 1\nAccess: \(0644\/-rw-r--r--\) {2}Uid: \( {4}0\/ {4}root\) {3}Gid: \( {4}0\/ {4}root\)\nAccess: 2025-05-29 04:21:\d\d\.000000000 \+0000\nModify: .*\nChange: .*\n Birth: .*\n$/);
+  assert.match(await run('stat /p'), /^ {2}File: \/p -> \/etc\/passwd\n {2}Size: 11 {8}\tBlocks: 0 {10}IO Block: 4096 {3}symbolic link\n/);
+  assert.match(await run('stat /e'), /regular empty file\n/);
+  assert.equal(await run("stat -c '%a %A %U:%G %s %n %F' /tmp /usr/bin/ls"), '1777 drwxrwxrwt root:root 4096 /tmp directory\n755 -rwxr-xr-x root:root 50922 /usr/bin/ls regular file\n');
+  assert.equal(await run("stat --printf='%s|' /e; stat --format=%h /e"), '0|1\n');
+  assert.equal(await run('stat /nope; echo $?'), "stat: cannot statx '/nope': No such file or directory\n1\n");
+  assert.equal(await run('stat'), "stat: missing operand\nTry 'stat --help' for more information.\n");
+  const a = await inside('alpine');
+  assert.match(await a.run('stat /etc/passwd'), /^ {2}File: \/etc\/passwd\n.*\nDevice: 3bh\/59d\tInode: \d+ +Links: 1 {4}\nAccess: \(0644\/-rw-r--r--\).*\nAccess: .*\nModify: .*\nChange: .*\n$/);
+  assert.equal(await a.run('stat /nope'), "stat: can't stat '/nope': No such file or directory\n");
+});
