@@ -10,7 +10,8 @@ import { account } from './passwd';
 import type { IO, ShellLike } from './types';
 
 const GNU = '  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\nDevice: %Hd,%Ld\tInode: %-11i Links: %h\nAccess: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\nAccess: %x\nModify: %y\nChange: %z\n Birth: %w\n';
-const BB = '  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\nDevice: 3bh/59d\tInode: %-10i  Links: %-5h\nAccess: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\nAccess: %x\nModify: %y\nChange: %z\n';
+// busybox: the device in hex and decimal, the links padded, no birth
+const BB = GNU.replace(/Device.*\n/, 'Device: 3bh/59d\tInode: %-10i  Links: %-5h\n').replace(/ Birth.*\n/, '');
 
 export function stat(args: string[], io: IO, sh: ShellLike): number {
   const o = opts(args.flatMap((a) => (/^--(format|printf)=/.test(a) ? ['-c', a.slice(a.indexOf('=') + 1)] : [a])), 'c');
