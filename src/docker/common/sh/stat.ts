@@ -11,12 +11,12 @@ import type { IO, ShellLike } from './types';
 
 const GNU = '  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\nDevice: %Hd,%Ld\tInode: %-11i Links: %h\nAccess: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\nAccess: %x\nModify: %y\nChange: %z\n Birth: %w\n';
 // busybox: the device in hex and decimal, the links padded, no birth
-const BB = GNU.replace(/Device.*\n/, 'Device: 3bh/59d\tInode: %-10i  Links: %-5h\n').replace(/ Birth.*\n/, '');
+const BB = GNU.replace(/Device.*\n/, 'Device: 3bh/59d\tInode: %-10i  Links: %h\n').replace(/ Birth.*\n/, '');
 
 export function stat(args: string[], io: IO, sh: ShellLike): number {
   const o = opts(args.flatMap((a) => (/^--(format|printf)=/.test(a) ? ['-c', a.slice(a.indexOf('=') + 1)] : [a])), 'c');
   if (!o.rest.length) {
-    if (io.busybox) usage(io, 'stat [-ltf] [-c FMT] FILE...\n\nDisplay status of FILEs or filesystems\n\n\t-c FMT\tUse the specified format\n\t-f\tDisplay filesystem status\n\t-L\tFollow links\n\t-t\tTerse display');
+    if (io.busybox) usage(io, 'stat [OPTIONS] FILE...\n\nDisplay file (default) or filesystem status\n\n\t-c FMT\tUse the specified format\n\t-f\tDisplay filesystem status\n\t-L\tFollow links\n\t-t\tTerse display');
     else io.err("stat: missing operand\nTry 'stat --help' for more information.\n");
     return 1;
   }
@@ -46,7 +46,7 @@ export function stat(args: string[], io: IO, sh: ShellLike): number {
     const fmt = o.values.c !== undefined ? o.values.c + (args.some((a) => a.startsWith('--printf')) ? '' : '\n') : io.busybox ? BB : GNU;
     const out = fmt.replace(/%(-?)(0?)(\d*)(?:\.(\d+))?([HL]?[a-zA-Z%])/g, (_m, left, zero, width, prec, d) => {
       const v = ({
-        n: f, N: node.kind === 'link' ? `${f} -> ${node.target}` : f, s: size, b: node.kind === 'file' ? Math.ceil(size / 4096) * 8 : node.kind === 'dir' ? 8 : 0, o: 4096, F: kind,
+        n: f, N: node.kind === 'link' ? (io.busybox ? `'${f}' -> '${node.target}'` : `${f} -> ${node.target}`) : f, s: size, b: node.kind === 'file' ? Math.ceil(size / 4096) * 8 : node.kind === 'dir' ? 8 : 0, o: 4096, F: kind,
         Hd: 0, Ld: 59, d: 59, D: '3b', i: 1_000_000 + (hash % 3_000_000), h: node.kind === 'dir' ? fs.links?.(parts) ?? 2 + [...fs.list(parts).values()].filter((c) => c.kind === 'dir').length : 1, a: (node.kind === 'link' ? 0o777 : node.mode & 0o7777).toString(8), A: perms(node),
         u: uid, U: names('passwd', uid), g: gid, G: names('group', gid), x: time, y: time, z: time, w: time, X: node.mtime / 1000 | 0, Y: node.mtime / 1000 | 0, Z: node.mtime / 1000 | 0, '%': '%',
       } as Record<string, string | number>)[d] ?? '?';
