@@ -526,6 +526,15 @@ export const COREUTILS: Record<string, Command> = {
     for (const p of args.slice(1)) io.out((p.replace(/\/+$/, '').replace(/[^/]*$/, '').replace(/(.)\/+$/, '$1') || (p.startsWith('/') ? '/' : '.')) + '\n');
     return 0;
   },
+  // older greps' egrep and fgrep, and busybox's applets, are grep -E and grep -F
+  egrep: (args, io, sh) => COREUTILS.grep(['grep', '-E', ...args.slice(1)], io, sh),
+  fgrep: (args, io, sh) => COREUTILS.grep(['grep', '-F', ...args.slice(1)], io, sh),
+  realpath: (args, io, sh) => COREUTILS.readlink(['readlink', '-f', ...args.slice(1)], io, sh),
+  tty(_a, io) {
+    const t = io.tty && io.stdin === undefined;
+    io.out(t ? '/dev/pts/0\n' : 'not a tty\n');
+    return t ? 0 : 1;
+  },
   readlink(args, io, sh) {
     const o = opts(args);
     if (!o.rest.length) {

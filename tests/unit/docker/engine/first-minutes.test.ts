@@ -111,3 +111,13 @@ test('stat prints GNU coreutils’ report (busybox its own) and -c/--format/--pr
   assert.match(await a.run('stat /bin/sh'), /^ {2}File: '\/bin\/sh' -> '\/bin\/busybox'\n/);
   assert.equal(await a.run('stat /nope'), "stat: can't stat '/nope': No such file or directory\n");
 });
+
+test('egrep and fgrep warn on grep 3.8+ (bookworm, noble) and not on busybox; tty and realpath', async () => {
+  const { run } = await inside('ubuntu');
+  assert.equal(await run('egrep ^root /etc/passwd'), 'egrep: warning: egrep is obsolescent; using grep -E\nroot:x:0:0:root:/root:/bin/bash\n');
+  assert.equal(await run('fgrep -c x: /etc/passwd 2>/dev/null'), '19\n');
+  assert.equal(await run('tty; echo | tty; echo $?'), '/dev/pts/0\nnot a tty\n1\n');
+  assert.equal(await run('cd /tmp && realpath /bin/ls ../etc/./passwd'), '/usr/bin/ls\n/etc/passwd\n');
+  const a = await inside('alpine');
+  assert.equal(await a.run('egrep -c "^(root|bin):" /etc/passwd'), '2\n');
+});
