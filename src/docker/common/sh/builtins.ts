@@ -71,6 +71,22 @@ export const BUILTINS: Record<string, Builtin> = {
     io.out(sh.cwd + '\n');
     return 0;
   },
+  // the shell's file creation mask, kept and shown (the simulated files are made 0644 whatever it says)
+  umask(argv, io, sh) {
+    const s = sh as Shell & { mask?: number };
+    const m = s.mask ?? 0o22;
+    const a = argv.filter((x) => x !== '-S')[1];
+    if (a === undefined) {
+      io.out(argv.includes('-S') ? [6, 3, 0].map((b, i) => 'ugo'[i] + '=' + 'rwx'.replace(/./g, (c, j) => (m >> b) & (4 >> j) ? '' : c)).join(',') + '\n' : m.toString(8).padStart(4, '0') + '\n');
+      return 0;
+    }
+    if (!/^[0-7]{1,4}$/.test(a)) {
+      io.err(`${sh.prefix()}: umask: ${a}: octal number out of range\n`);
+      return 1;
+    }
+    s.mask = parseInt(a, 8);
+    return 0;
+  },
   // bash's logout ends a login shell (`su -`) only; dash and ash have none
   logout(argv, io, sh) {
     if (sh.flavor === 'bash' && sh.argv0[0] === '-') return BUILTINS.exit(argv, io, sh);

@@ -121,3 +121,11 @@ test('egrep and fgrep warn on grep 3.8+ (bookworm, noble) and not on busybox; tt
   const a = await inside('alpine');
   assert.equal(await a.run('egrep -c "^(root|bin):" /etc/passwd'), '2\n');
 });
+
+test('umask is a builtin that shows and keeps the mask; Alpine’s /etc/profile runs through', async () => {
+  const { run } = await inside('ubuntu');
+  assert.equal(await run('umask; umask -S; umask 077; umask; umask -S'), '0022\nu=rwx,g=rx,o=rx\n0077\nu=rwx,g=,o=\n');
+  assert.equal(await run('umask 999; echo $?'), 'bash: umask: 999: octal number out of range\n1\n');
+  const a = await inside('alpine');
+  assert.equal(await a.run('. /etc/profile; umask'), '0022\n');
+});
