@@ -691,7 +691,7 @@ export class Shell implements ShellLike {
           has = has || this.args.length > 0;
           continue;
         }
-        const v = p.t === 'tilde' ? this.getVar('HOME') ?? '/' : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(await this.calc(p.src, io)) : await this.substitute(p.src, io);
+        const v = p.t === 'tilde' ? (p.user ? account(this.m.fs, p.user)?.home ?? '~' + p.user : this.getVar('HOME') ?? '/') : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(await this.calc(p.src, io)) : await this.substitute(p.src, io);
         if (p.t === 'tilde' || p.q || !split) {
           cur += v;
           pat += v.replace(/[*?[\\]/g, '\\$&');
@@ -1243,7 +1243,7 @@ function brace(s: string): string[] {
 
 /** A word as typed (for `ambiguous redirect`). */
 function wordText(w: Word): string {
-  return w.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? '~' : p.t === 'var' ? '$' + p.name : p.t === 'bad' ? p.src : p.t === 'arith' ? '$((' + p.src + '))' : '$(' + p.src + ')')).join('');
+  return w.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? '~' + (p.user ?? '') : p.t === 'var' ? '$' + p.name : p.t === 'bad' ? p.src : p.t === 'arith' ? '$((' + p.src + '))' : '$(' + p.src + ')')).join('');
 }
 
 /** bash shows a name with control characters as `$'…'`. */

@@ -129,3 +129,8 @@ test('umask is a builtin that shows and keeps the mask; Alpine’s /etc/profile 
   const a = await inside('alpine');
   assert.equal(await a.run('. /etc/profile; umask'), '0022\n');
 });
+
+test('~name expands to the home directory /etc/passwd gives that user; an unknown name stays as typed', async () => {
+  const { run } = await inside('ubuntu');
+  assert.equal(await run('echo ~root ~nadie ~ubuntu/x ~/y a~b; cd ~ubuntu && pwd'), '/root ~nadie /home/ubuntu/x /root/y a~b\n/home/ubuntu\n');
+});
