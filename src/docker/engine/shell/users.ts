@@ -52,8 +52,9 @@ export const useradd: Command = (args, io, sh) => {
   if (!name) return fail(io, 'Usage: useradd [options] LOGIN\n       useradd -D\n       useradd -D [options]', 2);
   if (!isRoot(sh)) return fail(io, 'useradd: Permission denied.\nuseradd: cannot lock /etc/passwd; try again later.');
   if (account(sh.m.fs, name)) return fail(io, `useradd: user '${name}' already exists`, 9);
-  // Ubuntu's login.defs sets HOME_MODE 0750; Debian's leaves it to the umask
-  create(sh, name, o.values, o.values.c ?? '', o.values.d ?? `/home/${name}`, o.flags.has('r'), o.flags.has('m') ? (/ID=ubuntu/.test(osRelease(sh.m.fs)) ? 0o750 : 0o755) : 0, false);
+  // Ubuntu's login.defs sets HOME_MODE 0750 since 21.04; Debian's leaves it to the umask
+  const os = osRelease(sh.m.fs);
+  create(sh, name, o.values, o.values.c ?? '', o.values.d ?? `/home/${name}`, o.flags.has('r'), o.flags.has('m') ? (/ID=ubuntu/.test(os) && !/focal/.test(os) ? 0o750 : 0o755) : 0, false);
   return 0;
 };
 

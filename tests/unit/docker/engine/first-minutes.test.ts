@@ -134,3 +134,10 @@ test('~name expands to the home directory /etc/passwd gives that user; an unknow
   const { run } = await inside('ubuntu');
   assert.equal(await run('echo ~root ~nadie ~ubuntu/x ~/y a~b; cd ~ubuntu && pwd'), '/root ~nadie /home/ubuntu/x /root/y a~b\n/home/ubuntu\n');
 });
+
+test('useradd -m: Debian and Ubuntu 20.04 leave the home 0755 (no HOME_MODE), Ubuntu 22.04 on 0750', async () => {
+  for (const [image, mode] of [['debian', 'drwxr-xr-x'], ['ubuntu:20.04', 'drwxr-xr-x'], ['ubuntu:22.04', 'drwxr-x---']]) {
+    const { run } = await inside(image);
+    assert.match(await run('useradd -m ana && ls -ld /home/ana'), new RegExp(`^${mode} 2 ana ana 4096 `), image);
+  }
+});
