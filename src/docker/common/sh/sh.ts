@@ -191,21 +191,27 @@ export class Shell implements ShellLike {
     if (this.question) return this.question.prompt;
     if (this.buffer) return '> ';
     // a PS1 a script wrote around the shell's own (a venv's activate) keeps what it added
-    const [pre, post] = this.vars.get('PS1')?.v.split(this.dynamic('PS1') ?? '\0') ?? [];
-    return post === undefined ? this.ps1() : pre + this.ps1() + post;
+    const v = this.vars.get('PS1')?.v;
+    const [pre, post] = v?.split(this.dynamic('PS1') ?? '\0') ?? [];
+    // a PS1 of one's own (`PS1='\u:\W\$ '`) shows with its escapes
+    return post === undefined ? this.ps1(v) : pre + this.ps1() + post;
   }
 
-  private ps1(): string {
+  private ps1(fmt?: string): string {
     const entry = account(this.m.fs, this.user);
     const root = entry ? entry.uid === 0 : /^(root|0)(:|$)/.test(this.user);
-    if (this.flavor === 'dash') return root ? '# ' : '$ ';
+    // dash has no prompt escapes
+    if (this.flavor === 'dash') return fmt ?? (root ? '# ' : '$ ');
     // bash abbreviates $HOME unless it is "/"; busybox's lineedit the home of the passwd entry.
     const home = this.flavor === 'ash' && entry !== null ? entry?.home ?? '' : this.getVar('HOME') ?? '/root';
     const tilde = home !== '' && (this.flavor === 'ash' || home.length > 1);
     const dir = !tilde ? this.cwd : this.cwd === home ? '~' : this.cwd.startsWith(home + '/') ? '~' + this.cwd.slice(home.length) : this.cwd;
-    if (this.flavor === 'ash') return `${dir} ${root ? '#' : '$'} `;
-    // bash's \u when the uid has no name
-    return `${entry === null ? this.user : entry?.name ?? 'I have no name!'}@${this.m.hostname}:${dir}${root ? '#' : '$'} `;
+    const esc: Record<string, string> = {
+      // bash's \u when the uid has no name
+      u: entry === null ? this.user : entry?.name ?? 'I have no name!', h: this.m.hostname.split('.')[0], H: this.m.hostname,
+      w: dir, W: dir === '~' || this.cwd === '/' ? dir : this.cwd.slice(this.cwd.lastIndexOf('/') + 1), $: root ? '#' : '$', n: '\n', e: '\x1b', '[': '', ']': '', '\\': '\\',
+    };
+    return (fmt ?? (this.flavor === 'ash' ? '\\w \\$ ' : '\\u@\\h:\\w\\$ ')).replace(/\\(0?33|.)/g, (m, c: string) => (c.endsWith('33') ? '\x1b' : esc[c] ?? m));
   }
 
   /** A command still being typed (`> `) or a question waiting for its answer. */
@@ -736,6 +742,7 @@ export class Shell implements ShellLike {
     if (name === 'PPID') return String(this.m.procs().find((p) => p.pid === this.ownPid)?.ppid ?? 0);
     // an interactive shell's own prompt: Debian's bash.bashrc, dash by the uid, busybox's default
     if (name === 'PS1' && this.interactive) return bash ? '${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ ' : this.flavor === 'ash' ? '\\w \\$ ' : this.ps1();
+    if (name === 'BB_ASH_VERSION' && this.flavor === 'ash') return bbBanner(this.m.fs).split(' ')[1].slice(1);
     if (!bash) return undefined;
     if (name === 'SECONDS') return String(Math.floor((this.m.now() - this.born) / 1000));
     if (name === 'BASH_VERSION') return bashVersion(this.m.fs);
@@ -1037,6 +1044,8 @@ export class Shell implements ShellLike {
       const [, user, cwd, path, name, cmd, ...env] = argv;
       const s = new Shell(this.m, this.flavorOf(path) ?? this.flavor, name, !cmd, env, cwd, io.tty, user);
       if (cmd) return s.script(cmd, io);
+      // busybox ash as a login shell reads /etc/profile (Alpine's sets PS1='\h:\w\$ ')
+      if (name[0] === '-' && s.flavor === 'ash' && this.m.fs.find(['etc', 'profile'])) await s.run('. /etc/profile', s.io(io));
       this.onNested?.(s);
       return 0;
     }

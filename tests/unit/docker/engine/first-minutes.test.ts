@@ -141,3 +141,17 @@ test('useradd -m: Debian and Ubuntu 20.04 leave the home 0755 (no HOME_MODE), Ub
     assert.match(await run('useradd -m ana && ls -ld /home/ana'), new RegExp(`^${mode} 2 ana ana 4096 `), image);
   }
 });
+
+test("a PS1 of one's own shows with bash's and busybox's escapes; dash shows it as it is; Alpine's login shell reads /etc/profile", async () => {
+  const { sh, run } = await inside('ubuntu', 'cd /etc');
+  await run("PS1='\\u:\\W\\$ '");
+  assert.equal(sh.prompt(), 'root:etc# ');
+  await run("PS1='[\\h \\w]\\n\\[\\e[32m\\]>\\[\\033[0m\\] '");
+  assert.match(sh.prompt(), /^\[[0-9a-f]{12} \/etc\]\n\x1b\[32m>\x1b\[0m $/);
+  await run('sh');
+  await run("PS1='dash\\$ '");
+  assert.equal(sh.prompt(), 'dash\\$ ');
+  const a = await inside('alpine', 'adduser -D ana', 'su - ana');
+  assert.match(a.sh.prompt(), /^[0-9a-f]{12}:~\$ $/);
+  assert.equal(await a.run('echo $BB_ASH_VERSION'), '1.37.0\n');
+});
