@@ -530,6 +530,10 @@ export const COREUTILS: Record<string, Command> = {
   egrep: (args, io, sh) => COREUTILS.grep(['grep', '-E', ...args.slice(1)], io, sh),
   fgrep: (args, io, sh) => COREUTILS.grep(['grep', '-F', ...args.slice(1)], io, sh),
   realpath: (args, io, sh) => COREUTILS.readlink(['readlink', '-f', ...args.slice(1)], io, sh),
+  // a container has no login records (utmp): nobody is logged in
+  who: () => 0,
+  users: () => 0,
+  logname: (_a, io) => (io.err('logname: no login name\n'), 1),
   tty(_a, io) {
     const t = io.tty && io.stdin === undefined;
     io.out(t ? '/dev/pts/0\n' : 'not a tty\n');

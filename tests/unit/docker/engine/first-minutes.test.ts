@@ -117,6 +117,7 @@ test('egrep and fgrep warn on grep 3.8+ (bookworm, noble) and not on busybox; tt
   assert.equal(await run('egrep ^root /etc/passwd'), 'egrep: warning: egrep is obsolescent; using grep -E\nroot:x:0:0:root:/root:/bin/bash\n');
   assert.equal(await run('fgrep -c x: /etc/passwd 2>/dev/null'), '19\n');
   assert.equal(await run('tty; echo | tty; echo $?'), '/dev/pts/0\nnot a tty\n1\n');
+  assert.equal(await run('who; users; logname; echo $?'), 'logname: no login name\n1\n');
   assert.equal(await run('cd /tmp && realpath /bin/ls ../etc/./passwd'), '/usr/bin/ls\n/etc/passwd\n');
   const a = await inside('alpine');
   assert.equal(await a.run('egrep -c "^(root|bin):" /etc/passwd'), '2\n');
