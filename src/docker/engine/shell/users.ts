@@ -69,7 +69,7 @@ export const adduser: Command = (args, io, sh) => {
   return 0;
 };
 
-/** A password asked that cannot be right here (the simulation keeps none to compare): it fails. */
+/** A password asked that cannot be right here (passwd asks the current one of a user): it fails. */
 const refused = (sh: ShellLike, prompt: string, text: string, code: number) => sh.ask?.(prompt, async (_x, io) => fail(io, text, code), { secret: true });
 
 export const su: Command = (args, io, sh) => {
@@ -78,25 +78,33 @@ export const su: Command = (args, io, sh) => {
   const name = o.rest.filter((a) => a !== '-')[0] ?? 'root';
   const a = account(sh.m.fs, name);
   if (!a) return fail(io, io.busybox ? `su: unknown user ${name}` : `su: user ${name} does not exist or the user entry does not contain all the required fields`);
-  if (!isRoot(sh)) return refused(sh, 'Password: ', io.busybox ? 'su: incorrect password' : 'su: Authentication failure', 1), 1;
-  const shell = o.values.s ?? a.shell ?? '/bin/sh';
-  if (/nologin$/.test(shell)) io.out('This account is currently not available.\n');
-  if (/(nologin|false)$/.test(shell)) return 1;
-  const keep = sh.env().filter(([k]) => (login ? k === 'TERM' : !/^(HOME|SHELL|USER|LOGNAME)$/.test(k)));
-  const set = [['HOME', a.home], ['SHELL', shell], ...(a.uid ? [['USER', name], ['LOGNAME', name]] : [])];
-  let cwd = sh.cwd;
-  if (login) {
-    // busybox's login shell takes its PATH from Alpine's /etc/profile
-    set.push(['PATH', a.uid && !io.busybox ? '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games' : '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']);
-    cwd = a.home;
-    if (sh.m.fs.find(a.home.split('/').filter(Boolean))?.kind !== 'dir') {
-      io.err(`su: warning: cannot change directory to ${a.home}: No such file or directory\n`);
-      cwd = '/';
+  const become = (io: IO) => {
+    const shell = o.values.s ?? a.shell ?? '/bin/sh';
+    if (/nologin$/.test(shell)) io.out('This account is currently not available.\n');
+    if (/(nologin|false)$/.test(shell)) return 1;
+    const keep = sh.env().filter(([k]) => (login ? k === 'TERM' : !/^(HOME|SHELL|USER|LOGNAME)$/.test(k)));
+    const set = [['HOME', a.home], ['SHELL', shell], ...(a.uid ? [['USER', name], ['LOGNAME', name]] : [])];
+    let cwd = sh.cwd;
+    if (login) {
+      // busybox's login shell takes its PATH from Alpine's /etc/profile
+      set.push(['PATH', a.uid && !io.busybox ? '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games' : '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']);
+      cwd = a.home;
+      if (sh.m.fs.find(a.home.split('/').filter(Boolean))?.kind !== 'dir') {
+        io.err(`su: warning: cannot change directory to ${a.home}: No such file or directory\n`);
+        cwd = '/';
+      }
     }
-  }
-  // a login shell's $0 starts with '-' (`-sh: 1: x: not found`)
-  return sh.spawn(['\u0000su', name, cwd, shell, (login ? '-' : '') + shell.slice(shell.lastIndexOf('/') + 1), o.values.c ?? '', ...[...keep, ...set].map(([k, v]) => `${k}=${v}`)], io);
+    // a login shell's $0 starts with '-' (`-sh: 1: x: not found`)
+    return sh.spawn(['\u0000su', name, cwd, shell, (login ? '-' : '') + shell.slice(shell.lastIndexOf('/') + 1), o.values.c ?? '', ...[...keep, ...set].map(([k, v]) => `${k}=${v}`)], io);
+  };
+  if (isRoot(sh)) return become(io);
+  // only a password set here with passwd can be typed right
+  sh.ask?.('Password: ', async (p, io2) => (sh.m.fs.readFile('/etc/shadow').includes(`${name}:${hash(p, name)}:`) ? become(io2) : fail(io2, io.busybox ? 'su: incorrect password' : 'su: Authentication failure')), { secret: true });
+  return 1;
 };
+
+/** The shadow entry of a password passwd sets: a stand-in for yescrypt's hash, so su can check it. */
+const hash = (p: string, name: string) => `$y$j9T$${btoa(encodeURIComponent(p + name)).slice(0, 22)}`;
 
 /** passwd: the new password asked twice, unseen; the shadow entry then holds a (stand-in) hash. */
 export const passwd: Command = (args, io, sh) => {
@@ -111,7 +119,7 @@ export const passwd: Command = (args, io, sh) => {
   sh.ask?.('New password: ', async (p1) => {
     sh.ask?.(bb ? 'Retype password: ' : 'Retype new password: ', async (p2, io2) => {
       if (p1 !== p2) return fail(io2, bb ? "passwd: passwords don't match" : 'Sorry, passwords do not match.\npasswd: Authentication token manipulation error\npasswd: password unchanged', bb ? 1 : 10);
-      sh.m.fs.writeFile('/etc/shadow', sh.m.fs.readFile('/etc/shadow').replace(new RegExp(`^(${name}:)[^:]*`, 'm'), `$1$y$j9T$${btoa(encodeURIComponent(p1 + name)).slice(0, 22)}`));
+      sh.m.fs.writeFile('/etc/shadow', sh.m.fs.readFile('/etc/shadow').replace(new RegExp(`^(${name}:)[^:]*`, 'm'), (_m, n) => n + hash(p1, name)));
       io2.out(bb ? `passwd: password for ${name} changed by ${me}\n` : 'passwd: password updated successfully\n');
       return 0;
     }, { secret: true });

@@ -156,3 +156,14 @@ test("a PS1 of one's own shows with bash's and busybox's escapes; dash shows it 
   assert.match(a.sh.prompt(), /^[0-9a-f]{12}:~\$ $/);
   assert.equal(await a.run('echo $BB_ASH_VERSION'), '1.37.0\n');
 });
+
+test('su asks a user for the password passwd set, and opens the shell when it is right', async () => {
+  const { sh, run } = await inside('ubuntu', 'passwd', 'secreto', 'secreto', 'su - ubuntu');
+  assert.equal(await run('su -'), '');
+  assert.equal(sh.prompt(), 'Password: ');
+  assert.equal(await run('otra'), 'su: Authentication failure\n');
+  await run('su -');
+  assert.equal(await run('secreto'), '');
+  assert.match(sh.prompt(), /^root@[0-9a-f]{12}:~# $/);
+  assert.equal(await run('whoami; pwd'), 'root\n/root\n');
+});
