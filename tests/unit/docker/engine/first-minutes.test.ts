@@ -167,3 +167,12 @@ test('su asks a user for the password passwd set, and opens the shell when it is
   assert.match(sh.prompt(), /^root@[0-9a-f]{12}:~# $/);
   assert.equal(await run('whoami; pwd'), 'root\n/root\n');
 });
+
+test('more prints a text that fits the screen and ends; a longer one is left to a real terminal', async () => {
+  const { run } = await inside('ubuntu', 'seq 30 > /tmp/n');
+  assert.match(await run('more /etc/hostname; echo $?'), /^[0-9a-f]{12}\n0\n$/);
+  assert.equal(await run('more /nope; echo $?'), 'more: cannot open /nope: No such file or directory\n1\n');
+  assert.match(await run('more /tmp/n'), /^more: /);
+  const a = await inside('alpine');
+  assert.equal(await a.run('more /nope'), "more: can't open '/nope': No such file or directory\n");
+});
