@@ -196,7 +196,7 @@ export class ShellProc implements Proc {
     if (top.reading) return top.endReading(0);
     if (await top.endQuestion(out)) return;
     if (!top.interactive) await top.endOfInput(out);
-    if (top.interactive && top.flavor === 'bash') out.err('exit\n');
+    if (top.interactive && top.flavor === 'bash') out.err(top.argv0[0] === '-' ? 'logout\n' : 'exit\n');
     top.exit(top.status);
     this.settle();
   }

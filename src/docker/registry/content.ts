@@ -51,7 +51,7 @@ export function buildTree(spec: string[], size: number, mtime: number): DirNode 
       used += arg.length;
     } else if (kind === ':' || arg === '0') {
       // Files with text (and empty ones) carry their data, so `cat` prints it.
-      const file = newFile(kind === ':' ? arg : '', mtime, /shadow-?$/.test(path) ? 0o640 : 0o644);
+      const file = newFile(kind === ':' ? arg : '', mtime, /shadow-?$/.test(path) ? 0o640 : arg.startsWith('#!') ? 0o755 : 0o644);
       put(root, path, file);
       used += file.size;
     } else {

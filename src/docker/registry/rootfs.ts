@@ -9,7 +9,7 @@ const MERGED_USR = ['/bin>usr/bin', '/lib>usr/lib', '/lib64>usr/lib64', '/sbin>u
 const FHS = ['/boot/', '/dev/', '/home/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/', '/usr/local/sbin/', '/usr/local/lib/', '/usr/share/', '/var/log/', '/var/cache/', '/var/lib/', '/var/tmp/', '/var/spool/', '/var/mail/', '/root/', '/tmp/', '/etc/', '/var/run>/run'];
 
 export const COREUTILS = '[ arch base64 basename cat chgrp chmod chown chroot cksum comm cp csplit cut date dd df dir dircolors dirname du echo env expand expr factor false fmt fold groups head hostid id install join link ln logname ls md5sum mkdir mkfifo mknod mktemp mv nice nl nohup nproc numfmt od paste pathchk pinky pr printenv printf ptx pwd readlink realpath rm rmdir runcon seq sha1sum sha256sum sha512sum shred shuf sleep sort split stat stty sum sync tac tail tee test timeout touch tr true truncate tsort tty uname unexpand uniq unlink users vdir wc who whoami yes';
-const DEBIAN_BIN = COREUTILS + ' bash dash grep egrep fgrep sed gzip gunzip zcat tar find xargs diff cmp hostname more login su mount umount apt apt-get apt-cache apt-config apt-mark dpkg dpkg-query perl which clear tput mawk gpgv getent';
+const DEBIAN_BIN = COREUTILS + ' bash dash grep egrep fgrep sed gzip gunzip zcat tar find xargs diff cmp hostname more login su mount umount apt apt-get apt-cache apt-config apt-mark dpkg dpkg-query perl which clear tput mawk gpgv getent passwd';
 
 /** Executables in a directory, sized so their sum is small and stable. */
 const bins = (dir: string, names: string[]) => names.map((n, i) => `${dir}/${n}*${n === 'bash' ? 1446024 : 20000 + ((i * 7919) % 90000)}`);
@@ -95,7 +95,9 @@ export function debianRoot(os: string, split = false): string[] {
     split ? '/bin/sh>dash' : '/usr/bin/sh>dash',
     // awk is mawk through the alternatives system
     '/usr/bin/awk>/etc/alternatives/awk', '/etc/alternatives/awk>/usr/bin/mawk',
-    ...bins('/usr/bin', usr),
+    // grep 3.8's egrep and fgrep are scripts (below)
+    ...bins('/usr/bin', usr).filter((b) => !/bookworm|noble/.test(TEXT[os]) || !/[ef]grep\*/.test(b)),
+    ...bins('/usr/sbin', ['useradd']),
     '/usr/lib/os-release:' + TEXT[os],
     // Ubuntu's image has had a default user since 23.04.
     ...accounts(TEXT.passwdDeb, TEXT.groupDeb, ubuntu ? 20237 : os === 'osBuster' ? 19492 : 20228, noble ? ['ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n', 'ubuntu:x:1000:\n'] : undefined),
@@ -137,7 +139,10 @@ export function debianRoot(os: string, split = false): string[] {
     '+/usr/share/zoneinfo UTC Europe America Asia',
   ];
   if (noble) e.push('/home/ubuntu/');
-  if (ubuntu) e.push('/var/lib/dpkg/info/procps.list=0', `/etc/lsb-release:DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${/VERSION_ID="(.*)"/.exec(TEXT[os])![1]}\nDISTRIB_CODENAME=${/CODENAME=(.*)/.exec(TEXT[os])![1]}\nDISTRIB_DESCRIPTION="${pretty}"\n`, ...bins('/usr/bin', PROCPS.split(' ')));
+  // grep 3.8's egrep and fgrep: scripts that warn before running grep -E/-F
+  if (/bookworm|noble/.test(TEXT[os])) e.push(...['E', 'F'].map((x) => `/usr/bin/${x.toLowerCase()}grep:#!/bin/sh\ncmd=\${0##*/}\necho "$cmd: warning: $cmd is obsolescent; using grep -${x}" >&2\nexec grep -${x} "$@"\n`));
+  // the minimized image's stand-in for man (a dpkg diversion keeps it when man-db comes)
+  if (ubuntu) e.push(`/usr/bin/man:#!/bin/sh\n${['This system has been minimized by removing packages and content that are', 'not required on a system that users do not log into.', '', "To restore this content, including manpages, you can run the 'unminimize'", "command. You will still need to ensure the 'man-db' package is installed."].map((l) => `echo "${l}"\n`).join('')}`, '/var/lib/dpkg/info/procps.list=0', `/etc/lsb-release:DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${/VERSION_ID="(.*)"/.exec(TEXT[os])![1]}\nDISTRIB_CODENAME=${/CODENAME=(.*)/.exec(TEXT[os])![1]}\nDISTRIB_DESCRIPTION="${pretty}"\n`, ...bins('/usr/bin', PROCPS.split(' ')));
   return e;
 }
 
@@ -146,7 +151,7 @@ export function alpineRoot(v = '3.21.3'): string[] {
   const minor = v.replace(/\.\d+$/, '');
   const os = (t: string) => t.replace(/3\.21\.3/g, v).replace(/3\.21/g, minor);
   const applets = 'arch ash base64 cat chgrp chmod chown cp date dd df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln login ls mkdir mknod mktemp more mount mv netstat nice pidof ping ping6 ps pwd rm rmdir sed sh sleep stat stty su sync tar touch true umount uname usleep watch zcat';
-  const usrApplets = 'awk basename clear cut diff dirname du env expr find free groups head id less nproc printf readlink realpath seq sort tail tee test top tr tty uniq uptime vi wc wget which whoami xargs yes printenv';
+  const usrApplets = 'awk basename clear cut diff dirname du env expr find free groups head id less nproc printf readlink realpath seq sort tail tee test top tr tty uniq uptime vi wc wget which whoami xargs yes printenv passwd';
   return [
     // the minirootfs has no /boot
     ...FHS.slice(1),
@@ -155,6 +160,7 @@ export function alpineRoot(v = '3.21.3'): string[] {
     ...links('/usr/bin', usrApplets, '/bin/busybox'),
     ...links('/sbin', 'ifconfig ip route', '/bin/busybox'),
     '/usr/bin/nslookup>/bin/busybox',
+    ...links('/usr/sbin', 'adduser', '/bin/busybox'),
     // musl-utils'
     '/usr/bin/getent*48888',
     '/sbin/apk*67432',
@@ -184,7 +190,7 @@ export function alpineRoot(v = '3.21.3'): string[] {
 }
 
 export function busyboxRoot(): string[] {
-  const applets = 'ash awk basename cat chmod chown clear cp cut date dd df diff dirname du echo env expr false find free grep groups gunzip gzip head hostname id kill less ln ls mkdir more mount mv nc nproc ping printenv printf ps pwd readlink realpath rm rmdir sed seq sh sleep sort stat tail tar tee test top touch tr true tty umount uname uniq uptime vi watch wc wget which whoami xargs yes ifconfig ip route nslookup';
+  const applets = 'ash awk basename cat chmod chown clear cp cut date dd df diff dirname du echo env expr false find free grep groups gunzip gzip head hostname id kill less ln ls mkdir more mount mv nc nproc ping printenv printf ps pwd readlink realpath rm rmdir sed seq sh sleep sort stat tail tar tee test top touch tr true tty umount uname uniq uptime vi watch wc wget which whoami xargs yes ifconfig ip route nslookup adduser passwd su';
   return [
     '/bin/', '/dev/', '/home/', '/lib/', '/lib64/', '/proc/', '/root/', '/sys/', '/tmp/', '/usr/sbin/', '/var/spool/mail/', '/var/www/',
     '/bin/busybox*1131168',

@@ -71,8 +71,30 @@ export const BUILTINS: Record<string, Builtin> = {
     io.out(sh.cwd + '\n');
     return 0;
   },
+  // the shell's file creation mask, kept and shown (the simulated files are made 0644 whatever it says)
+  umask(argv, io, sh) {
+    const s = sh as Shell & { mask?: number };
+    const m = s.mask ?? 0o22;
+    const a = argv.filter((x) => x !== '-S')[1];
+    if (a === undefined) {
+      io.out(argv.includes('-S') ? [6, 3, 0].map((b, i) => 'ugo'[i] + '=' + 'rwx'.replace(/./g, (c, j) => (m >> b) & (4 >> j) ? '' : c)).join(',') + '\n' : m.toString(8).padStart(4, '0') + '\n');
+      return 0;
+    }
+    if (!/^[0-7]{1,4}$/.test(a)) {
+      io.err(`${sh.prefix()}: umask: ${a}: octal number out of range\n`);
+      return 1;
+    }
+    s.mask = parseInt(a, 8);
+    return 0;
+  },
+  // bash's logout ends a login shell (`su -`) only; dash and ash have none
+  logout(argv, io, sh) {
+    if (sh.flavor === 'bash' && sh.argv0[0] === '-') return BUILTINS.exit(argv, io, sh);
+    io.err(sh.flavor === 'bash' ? `${sh.prefix()}: logout: not login shell: use \`exit'\n` : `${sh.prefix()}: logout: not found\n`);
+    return sh.flavor === 'bash' ? 1 : 127;
+  },
   exit(argv, io, sh) {
-    if (sh.interactive && sh.flavor === 'bash') io.err('exit\n');
+    if (sh.interactive && sh.flavor === 'bash') io.err(sh.argv0[0] === '-' ? 'logout\n' : 'exit\n');
     const n = argv[1] === undefined ? sh.status : Number(argv[1]);
     // dash and ash's number() takes digits only (no sign); bash any integer, modulo 256
     if (!Number.isInteger(n) || (sh.flavor !== 'bash' && argv[1] !== undefined && !/^\d+$/.test(argv[1]))) {

@@ -8,6 +8,7 @@ import { df, du, free } from './disk-memory';
 import { cut, sort, tr, uniq } from './filters';
 import { find } from './find';
 import { ls } from './ls';
+import { stat } from './stat';
 import type { Command, IO, ShellLike } from './types';
 import { opts, usage } from './opts';
 import { bashVersion, headOrTail, lines, wcCounts } from './text';
@@ -86,6 +87,7 @@ const WHICH_USAGE = 'which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all m
 
 export const COREUTILS: Record<string, Command> = {
   ls,
+  stat,
   find,
   df,
   du,
@@ -519,6 +521,19 @@ export const COREUTILS: Record<string, Command> = {
     }
     for (const p of args.slice(1)) io.out((p.replace(/\/+$/, '').replace(/[^/]*$/, '').replace(/(.)\/+$/, '$1') || (p.startsWith('/') ? '/' : '.')) + '\n');
     return 0;
+  },
+  // older greps' egrep and fgrep, and busybox's applets, are grep -E and grep -F
+  egrep: (args, io, sh) => COREUTILS.grep(['grep', '-E', ...args.slice(1)], io, sh),
+  fgrep: (args, io, sh) => COREUTILS.grep(['grep', '-F', ...args.slice(1)], io, sh),
+  realpath: (args, io, sh) => COREUTILS.readlink(['readlink', '-f', ...args.slice(1)], io, sh),
+  // a container has no login records (utmp): nobody is logged in
+  who: () => 0,
+  users: () => 0,
+  logname: (_a, io) => (io.err('logname: no login name\n'), 1),
+  tty(_a, io) {
+    const t = io.tty && io.stdin === undefined;
+    io.out(t ? '/dev/pts/0\n' : 'not a tty\n');
+    return t ? 0 : 1;
   },
   readlink(args, io, sh) {
     const o = opts(args);

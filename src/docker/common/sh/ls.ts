@@ -8,7 +8,7 @@ import type { IO, ShellLike } from './types';
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
-function perms(n: Node): string {
+export function perms(n: Node): string {
   if (n.kind === 'link') return 'lrwxrwxrwx';
   const m = n.kind === 'whiteout' ? 0 : n.mode;
   const bits = 'rwxrwxrwx'.split('').map((c, i) => (m & (1 << (8 - i)) ? c : '-'));
@@ -26,7 +26,7 @@ function stamp(ms: number, now: number): string {
 }
 
 // a link of procfs says its size (0)
-const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? (n as { size?: number }).size ?? n.target.length : n instanceof MountDir ? n.size : 4096);
+export const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'link' ? (n as { size?: number }).size ?? n.target.length : n instanceof MountDir ? n.size : 4096);
 
 /** GNU ls sorts with the C collation in the images (no locale installed): byte order. */
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -14,7 +14,7 @@ export type Part =
   | { t: 'arith'; src: string; q: boolean }
   /** `${…}` that is not a parameter: `bad substitution` when expanded. */
   | { t: 'bad'; src: string; q: boolean }
-  | { t: 'tilde' };
+  | { t: 'tilde'; user?: string };
 
 export type Word = Part[];
 
@@ -244,9 +244,11 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       if (lit) parts.push({ t: 'lit', v: lit, q: false });
       lit = '';
     };
-    if (line[i] === '~' && (i + 1 >= n || line[i + 1] === '/' || META.test(line[i + 1]))) {
-      parts.push({ t: 'tilde' });
-      i++;
+    // `~` is $HOME, `~name` that user's home directory
+    const user = line[i] === '~' ? /^[a-z_][\w-]*/.exec(line.slice(i + 1))?.[0] ?? '' : '';
+    if (line[i] === '~' && (i + user.length + 1 >= n || line[i + user.length + 1] === '/' || META.test(line[i + user.length + 1]))) {
+      parts.push(user ? { t: 'tilde', user } : { t: 'tilde' });
+      i += user.length + 1;
     }
     while (i < n && !META.test(line[i])) {
       const c = line[i];

@@ -14,6 +14,7 @@ import { bbBanner, busyboxMain } from './busybox';
 import { background, notify, type Job } from './jobs';
 import { exitTrap, runTraps } from './trap';
 import { FATAL } from './signals';
+import { bang } from './bang';
 import type { Asked, Command, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -190,21 +191,27 @@ export class Shell implements ShellLike {
     if (this.question) return this.question.prompt;
     if (this.buffer) return '> ';
     // a PS1 a script wrote around the shell's own (a venv's activate) keeps what it added
-    const [pre, post] = this.vars.get('PS1')?.v.split(this.dynamic('PS1') ?? '\0') ?? [];
-    return post === undefined ? this.ps1() : pre + this.ps1() + post;
+    const v = this.vars.get('PS1')?.v;
+    const [pre, post] = v?.split(this.dynamic('PS1') ?? '\0') ?? [];
+    // a PS1 of one's own (`PS1='\u:\W\$ '`) shows with its escapes
+    return post === undefined ? this.ps1(v) : pre + this.ps1() + post;
   }
 
-  private ps1(): string {
+  private ps1(fmt?: string): string {
     const entry = account(this.m.fs, this.user);
     const root = entry ? entry.uid === 0 : /^(root|0)(:|$)/.test(this.user);
-    if (this.flavor === 'dash') return root ? '# ' : '$ ';
+    // dash has no prompt escapes
+    if (this.flavor === 'dash') return fmt ?? (root ? '# ' : '$ ');
     // bash abbreviates $HOME unless it is "/"; busybox's lineedit the home of the passwd entry.
     const home = this.flavor === 'ash' && entry !== null ? entry?.home ?? '' : this.getVar('HOME') ?? '/root';
     const tilde = home !== '' && (this.flavor === 'ash' || home.length > 1);
     const dir = !tilde ? this.cwd : this.cwd === home ? '~' : this.cwd.startsWith(home + '/') ? '~' + this.cwd.slice(home.length) : this.cwd;
-    if (this.flavor === 'ash') return `${dir} ${root ? '#' : '$'} `;
-    // bash's \u when the uid has no name
-    return `${entry === null ? this.user : entry?.name ?? 'I have no name!'}@${this.m.hostname}:${dir}${root ? '#' : '$'} `;
+    const esc: Record<string, string> = {
+      // bash's \u when the uid has no name
+      u: entry === null ? this.user : entry?.name ?? 'I have no name!', h: this.m.hostname.split('.')[0], H: this.m.hostname,
+      w: dir, W: dir === '~' || this.cwd === '/' ? dir : this.cwd.slice(this.cwd.lastIndexOf('/') + 1), $: root ? '#' : '$', n: '\n', e: '\x1b', '[': '', ']': '', '\\': '\\',
+    };
+    return (fmt ?? (this.flavor === 'ash' ? '\\w \\$ ' : '\\u@\\h:\\w\\$ ')).replace(/\\(0?33|.)/g, (m, c: string) => (c.endsWith('33') ? '\x1b' : esc[c] ?? m));
   }
 
   /** A command still being typed (`> `) or a question waiting for its answer. */
@@ -256,6 +263,16 @@ export class Shell implements ShellLike {
       const q = this.question;
       this.question = undefined;
       return (this.status = await q.then(line, io));
+    }
+    if (this.flavor === 'bash' && this.interactive && line.includes('!')) {
+      const x = bang(line, this.history);
+      // a missing event drops the line; an expanded one is shown before it runs
+      if (typeof x !== 'string') {
+        io.err(`bash: ${x[0]}: event not found\n`);
+        return this.status;
+      }
+      if (x !== line) io.err(x + '\n');
+      line = x;
     }
     const src = this.buffer ? this.buffer + '\n' + line : line;
     const hist = this.buffer ? this.hist + line : line;
@@ -680,7 +697,7 @@ export class Shell implements ShellLike {
           has = has || this.args.length > 0;
           continue;
         }
-        const v = p.t === 'tilde' ? this.getVar('HOME') ?? '/' : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(await this.calc(p.src, io)) : await this.substitute(p.src, io);
+        const v = p.t === 'tilde' ? (p.user ? account(this.m.fs, p.user)?.home ?? '~' + p.user : this.getVar('HOME') ?? '/') : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(await this.calc(p.src, io)) : await this.substitute(p.src, io);
         if (p.t === 'tilde' || p.q || !split) {
           cur += v;
           pat += v.replace(/[*?[\\]/g, '\\$&');
@@ -725,6 +742,7 @@ export class Shell implements ShellLike {
     if (name === 'PPID') return String(this.m.procs().find((p) => p.pid === this.ownPid)?.ppid ?? 0);
     // an interactive shell's own prompt: Debian's bash.bashrc, dash by the uid, busybox's default
     if (name === 'PS1' && this.interactive) return bash ? '${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ ' : this.flavor === 'ash' ? '\\w \\$ ' : this.ps1();
+    if (name === 'BB_ASH_VERSION' && this.flavor === 'ash') return bbBanner(this.m.fs).split(' ')[1].slice(1);
     if (!bash) return undefined;
     if (name === 'SECONDS') return String(Math.floor((this.m.now() - this.born) / 1000));
     if (name === 'BASH_VERSION') return bashVersion(this.m.fs);
@@ -1021,6 +1039,16 @@ export class Shell implements ShellLike {
 
   /** Runs argv: a builtin, or a program found in PATH in the container's filesystem. */
   async spawn(argv: string[], io: IO): Promise<number> {
+    // su: the user's shell, at the prompt or running `-c`, with the environment su made for it
+    if (argv[0] === '\u0000su') {
+      const [, user, cwd, path, name, cmd, ...env] = argv;
+      const s = new Shell(this.m, this.flavorOf(path) ?? this.flavor, name, !cmd, env, cwd, io.tty, user);
+      if (cmd) return s.script(cmd, io);
+      // busybox ash as a login shell reads /etc/profile (Alpine's sets PS1='\h:\w\$ ')
+      if (name[0] === '-' && s.flavor === 'ash' && this.m.fs.find(['etc', 'profile'])) await s.run('. /etc/profile', s.io(io));
+      this.onNested?.(s);
+      return 0;
+    }
     if (argv[0] === '\u0000script' || argv[0] === '\u0000interactive') {
       const name = argv[1];
       const flavor = this.flavorOf(name) ?? this.flavor;
@@ -1224,7 +1252,7 @@ function brace(s: string): string[] {
 
 /** A word as typed (for `ambiguous redirect`). */
 function wordText(w: Word): string {
-  return w.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? '~' : p.t === 'var' ? '$' + p.name : p.t === 'bad' ? p.src : p.t === 'arith' ? '$((' + p.src + '))' : '$(' + p.src + ')')).join('');
+  return w.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? '~' + (p.user ?? '') : p.t === 'var' ? '$' + p.name : p.t === 'bad' ? p.src : p.t === 'arith' ? '$((' + p.src + '))' : '$(' + p.src + ')')).join('');
 }
 
 /** bash shows a name with control characters as `$'…'`. */

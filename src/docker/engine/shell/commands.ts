@@ -4,8 +4,9 @@ import { PACKAGE_COMMANDS } from './packages';
 import { PROGRAMS } from './programs';
 import { dpkg } from './dpkg';
 import { NET_TOOLS } from './nettools';
+import { adduser, passwd, su, useradd } from './users';
 import type { Command } from './types';
 
 export { opts } from '../../common/sh/opts';
 
-export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS, ...NET_TOOLS, dpkg, 'dpkg-query': dpkg };
+export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS, ...NET_TOOLS, dpkg, 'dpkg-query': dpkg, useradd, adduser, su, passwd };

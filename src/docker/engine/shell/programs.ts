@@ -16,6 +16,7 @@ import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
 import { inetAddr } from '../../common/internet';
 import { evalArith } from '../../common/sh/arith';
+import { COREUTILS } from '../../common/sh/coreutils';
 import type { Command, IO, ShellLike } from './types';
 
 export const HELLO_TEXT = `
@@ -272,6 +273,14 @@ export const PROGRAMS: Record<string, Command> = {
   top,
   uptime,
   git: version((sh) => `git version ${packaged(sh.m.fs, ['2.43.0', '2.47.2', '2.20.1', '2.39.5', '2.34.1', '2.25.1', '2.30.2'])}`),
-  ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'more', 'htop'].map((name) => [name, interactiveOnly(name)])),
+  ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'htop'].map((name) => [name, interactiveOnly(name)])),
   'vim.basic': interactiveOnly('vim'),
+  // more prints a text that fits the screen and ends; a longer one would wait for keys
+  async more(a, io, sh) {
+    let text = '';
+    const r = await COREUTILS.cat(['cat', ...a.slice(1)], { ...io, out: (t) => void (text += t), err: (t) => io.err(t.replace(/^cat: /, io.busybox ? 'more: ' : 'more: cannot open ')) }, sh);
+    if (text.split('\n').length > 24) return interactiveOnly('more')(a, io, sh);
+    io.out(text);
+    return r;
+  },
 };
