@@ -23,6 +23,9 @@ import { tar } from './tar';
 import { chown } from './chown';
 import { chmod } from './chmod';
 import { ps } from './ps';
+import { TEXT_TOOLS } from './text-tools';
+import { timeout } from './timeout';
+import { diff } from './diff';
 
 export const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
@@ -57,7 +60,7 @@ export function readInputs(args: string[], io: IO, sh: ShellLike, name: string):
     } catch (e) {
       failed = true;
       if (io.busybox) io.err(name === 'cat' && reason(e) === 'Is a directory' ? `cat: read error: Is a directory\n` : `${name}: can't open '${f}': ${reason(e)}\n`);
-      else io.err(`${name}: ${name === 'head' || name === 'tail' ? `cannot open '${f}' for reading` : name === 'sort' ? `cannot read: ${f}` : f}: ${reason(e)}\n`);
+      else io.err(`${name}: ${name === 'head' || name === 'tail' ? `cannot open '${f}' for reading` : name === 'tac' ? `failed to open '${f}' for reading` : name === 'sort' ? `cannot read: ${f}` : f}: ${reason(e)}\n`);
     }
   }
   return failed && !out.length ? 1 : failed ? [...out, { text: '', file: '\u0000failed' }] : out;
@@ -661,6 +664,9 @@ export const COREUTILS: Record<string, Command> = {
   bash: nestedShell,
   dash: nestedShell,
   ash: nestedShell,
+  ...TEXT_TOOLS,
+  timeout,
+  diff,
 };
 
 /** strftime in the C locale and UTC; an unknown conversion stays as written, as glibc leaves it. */

@@ -5,7 +5,7 @@
  */
 import type { ArchiveEntry } from '../../api';
 import { pack, tarSize, unpack } from '../../archive';
-import { digest } from '../../engine/hash';
+import { digest } from '../hash';
 import { imageConfigJSON, type Image } from '../../engine/store';
 import { FsError, absPath, osRelease } from './fs';
 import { usage } from './opts';
