@@ -151,7 +151,7 @@ export function alpineRoot(v = '3.21.3'): string[] {
   const minor = v.replace(/\.\d+$/, '');
   const os = (t: string) => t.replace(/3\.21\.3/g, v).replace(/3\.21/g, minor);
   const applets = 'arch ash base64 cat chgrp chmod chown cp date dd df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln login ls mkdir mknod mktemp more mount mv netstat nice pidof ping ping6 ps pwd rm rmdir sed sh sleep stat stty su sync tar touch true umount uname usleep watch zcat';
-  const usrApplets = 'awk basename clear cut diff dirname du env expr find free groups head id less nproc printf readlink realpath seq sort tail tee test top tr tty uniq uptime vi wc wget which whoami xargs yes printenv passwd';
+  const usrApplets = 'awk basename clear cut diff dirname du env expr find free groups head id less nproc printf readlink realpath seq sort tail tee test top tr tty uniq uptime vi wc wget which whoami xargs yes printenv passwd sha256sum md5sum sha1sum tac nl paste timeout';
   return [
     // the minirootfs has no /boot
     ...FHS.slice(1),
@@ -190,7 +190,7 @@ export function alpineRoot(v = '3.21.3'): string[] {
 }
 
 export function busyboxRoot(): string[] {
-  const applets = 'ash awk basename cat chmod chown clear cp cut date dd df diff dirname du echo env expr false find free grep groups gunzip gzip head hostname id kill less ln ls mkdir more mount mv nc nproc ping printenv printf ps pwd readlink realpath rm rmdir sed seq sh sleep sort stat tail tar tee test top touch tr true tty umount uname uniq uptime vi watch wc wget which whoami xargs yes ifconfig ip route nslookup adduser passwd su';
+  const applets = 'ash awk basename cat chmod chown clear cp cut date dd df diff dirname du echo env expr false find free grep groups gunzip gzip head hostname id kill less ln ls mkdir more mount mv nc nproc ping printenv printf ps pwd readlink realpath rm rmdir sed seq sh sleep sort stat tail tar tee test top touch tr true tty umount uname uniq uptime vi watch wc wget which whoami xargs yes ifconfig ip route nslookup adduser passwd su base64 sha256sum md5sum sha1sum tac nl paste timeout';
   return [
     '/bin/', '/dev/', '/home/', '/lib/', '/lib64/', '/proc/', '/root/', '/sys/', '/tmp/', '/usr/sbin/', '/var/spool/mail/', '/var/www/',
     '/bin/busybox*1131168',

@@ -23,6 +23,9 @@ import { tar } from './tar';
 import { chown } from './chown';
 import { chmod } from './chmod';
 import { ps } from './ps';
+import { TEXT_TOOLS } from './text-tools';
+import { timeout } from './timeout';
+import { diff } from './diff';
 
 export const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
@@ -57,7 +60,7 @@ export function readInputs(args: string[], io: IO, sh: ShellLike, name: string):
     } catch (e) {
       failed = true;
       if (io.busybox) io.err(name === 'cat' && reason(e) === 'Is a directory' ? `cat: read error: Is a directory\n` : `${name}: can't open '${f}': ${reason(e)}\n`);
-      else io.err(`${name}: ${name === 'head' || name === 'tail' ? `cannot open '${f}' for reading` : name === 'sort' ? `cannot read: ${f}` : f}: ${reason(e)}\n`);
+      else io.err(`${name}: ${name === 'head' || name === 'tail' ? `cannot open '${f}' for reading` : name === 'tac' ? `failed to open '${f}' for reading` : name === 'sort' ? `cannot read: ${f}` : f}: ${reason(e)}\n`);
     }
   }
   return failed && !out.length ? 1 : failed ? [...out, { text: '', file: '\u0000failed' }] : out;
@@ -661,6 +664,9 @@ export const COREUTILS: Record<string, Command> = {
   bash: nestedShell,
   dash: nestedShell,
   ash: nestedShell,
+  ...TEXT_TOOLS,
+  timeout,
+  diff,
 };
 
 /** strftime in the C locale and UTC; an unknown conversion stays as written, as glibc leaves it. */
@@ -683,6 +689,8 @@ const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 202
 
 /** `sh -c '…'` from inside a shell (an interactive nested shell is handled by the process). */
 async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<number> {
+  // the shell names itself (and its $0) as it was typed: `/bin/sh: 1: nope: not found`
+  const a0 = io.exe ?? args[0];
   if (args[1] === '--version' && args[0] === 'bash') {
     const v = bashVersion(sh.m.fs);
     io.out(`GNU bash, version ${v} (x86_64-pc-linux-gnu)\nCopyright (C) ${v.startsWith('5.0') ? 2019 : v.startsWith('5.1') ? 2020 : 2022} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
@@ -691,7 +699,7 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
   // busybox answers `APPLET --help` with the applet's usage, exit 0
   if (io.busybox && args[1] === '--help' && args.length === 2) return usage(io, `${args[0]} [-il] [-|+Cabefmnuvx] [-|+o OPT]... [-c 'SCRIPT' [ARG0 ARGS] | FILE ARGS | -s ARGS]\n\nUnix shell interpreter`), 0;
   if (/^--./.test(args[1] ?? '') && args[0] !== 'bash' && !io.busybox) {
-    io.err(`${args[0]}: 0: Illegal option --\n`);
+    io.err(`${a0}: 0: Illegal option --\n`);
     return 2;
   }
   const c = args.findIndex((a, k) => k > 0 && /^-[eux]*c[eux]*$/.test(a));
@@ -706,19 +714,19 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
       text = sh.m.fs.readFile(file, sh.cwd);
     } catch (e) {
       const flavor = args[0] === 'bash' ? 'bash' : io.busybox ? 'ash' : 'dash';
-      io.err(flavor === 'bash' ? `${args[0]}: ${file}: ${reason(e)}\n` : flavor === 'dash' ? `${args[0]}: 0: cannot open ${file}: No such file\n` : `${args[0]}: can't open '${file}': ${reason(e)}\n`);
+      io.err(flavor === 'bash' ? `${a0}: ${file}: ${reason(e)}\n` : flavor === 'dash' ? `${a0}: 0: cannot open ${file}: No such file\n` : `${a0}: can't open '${file}': ${reason(e)}\n`);
       // bash and busybox ash set 127 before the error; dash's error status is 2.
       return flavor === 'dash' ? 2 : 127;
     }
-    return sh.spawn(['\u0000script', args[0], pre + text, file, ...args.slice(args.indexOf(file) + 1)], io);
+    return sh.spawn(['\u0000script', a0, pre + text, file, ...args.slice(args.indexOf(file) + 1)], io);
   }
   if (c < 0) {
     // A shell reading a script from its input (e.g. `echo ls | sh`).
-    if (io.stdin !== undefined) return sh.spawn(['\u0000script', args[0], io.stdin], { ...io, stdin: undefined });
-    return sh.spawn(['\u0000interactive', args[0]], io);
+    if (io.stdin !== undefined) return sh.spawn(['\u0000script', a0, io.stdin], { ...io, stdin: undefined });
+    return sh.spawn(['\u0000interactive', a0], io);
   }
   // `sh -c SCRIPT NAME ARG…`: NAME is $0, the ARGs $1…
-  return sh.spawn(['\u0000script', args[0], pre + (args[c + 1] ?? ''), args[c + 2] ?? args[0], ...args.slice(c + 3)], io);
+  return sh.spawn(['\u0000script', a0, pre + (args[c + 1] ?? ''), args[c + 2] ?? a0, ...args.slice(c + 3)], io);
 }
 
 function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike): number {

@@ -219,9 +219,11 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       if (end >= n) throw new Incomplete('}');
       const body = line.slice(at + 2, end);
       i = end + 1;
-      const name = '([A-Za-z_][A-Za-z0-9_]*|[0-9?$#@*])';
+      const name = '([A-Za-z_][A-Za-z0-9_]*|[0-9?$#@*!])';
       const len = new RegExp(`^#${name}$`).exec(body);
       if (len) return { t: 'var', name: len[1], q, op: 'len' };
+      // bash's indirection: `${!ref}`, and the names `${!prefix*}`
+      if (/^![A-Za-z_]\w*[*@]?$/.test(body)) return { t: 'var', name: body, q };
       const m = new RegExp(`^${name}(?:(:?[-=+?]|##?|%%?)([^]*))?$`).exec(body);
       // bash reports a bad name when it expands the word, not while reading the line.
       return m ? { t: 'var', name: m[1], q, op: m[2], arg: m[3] } : { t: 'bad', src: `\${${body}}`, q };

@@ -729,9 +729,21 @@ export class Shell implements ShellLike {
     if (name === '#') return String(this.args.length);
     if (name === '0') return this.argv0;
     if (name === '@' || name === '*') return this.args.join(' ');
+    if (name[0] === '!') return this.indirect(name);
     const v = /^[1-9]$/.test(name) ? this.args[+name - 1] : this.getVar(name) ?? this.dynamic(name);
     if (v === undefined && this.nounset && !loose) throw new ParamError(this.flavor === 'bash' ? `${/\d/.test(name) ? '$' : ''}${name}: unbound variable` : `${name}: parameter not set`);
     return v ?? '';
+  }
+
+  /** `${!ref}` (bash only): the variable ref names; `${!prefix*}`: the names that start so. */
+  private indirect(name: string): string {
+    if (this.flavor !== 'bash') throw new BadSubstitution(`\${${name}}`);
+    const ref = name.slice(1);
+    if (/[*@]$/.test(ref)) return [...this.vars.keys()].filter((k) => k.startsWith(ref.slice(0, -1))).sort().join(' ');
+    const to = this.variable(ref, true);
+    if (!to) throw new ParamError(`${ref}: invalid indirect expansion`);
+    if (!/^([A-Za-z_]\w*|\d+|[?$#@*!])$/.test(to)) throw new ParamError(`${to}: invalid variable name`);
+    return this.variable(to);
   }
 
   /** The variables the shell computes while nobody has set them: `$RANDOM` (not in dash), `$SECONDS`, `$BASH_VERSION`… */

@@ -5,7 +5,7 @@
  */
 import type { ArchiveEntry } from '../../api';
 import { pack, tarSize, unpack } from '../../archive';
-import { digest } from '../../engine/hash';
+import { digest } from '../hash';
 import { imageConfigJSON, type Image } from '../../engine/store';
 import { FsError, absPath, osRelease } from './fs';
 import { usage } from './opts';
@@ -81,7 +81,10 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
     const a = argv[i];
     if (a === '--version' && !bb) {
       const ubuntu = /ID=ubuntu/.test(osRelease(sh.m.fs)) || !!sh.m.which;
-      io.out(`tar (GNU tar) ${ubuntu ? '1.35' : '1.34'}\nCopyright (C) ${ubuntu ? 2023 : 2021} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by John Gilmore and Jay Fenlason.\n`);
+      // the image's own tar, as its dpkg status says (buster's is 1.30)
+      const st = sh.m.fs.find(['var', 'lib', 'dpkg', 'status']);
+      const v = (!sh.m.which && st?.kind === 'file' && /Package: tar\n[^]*?Version: (\d+\.\d+)/.exec(st.data ?? '')?.[1]) || (ubuntu ? '1.35' : '1.34');
+      io.out(`tar (GNU tar) ${v}\nCopyright (C) ${v === '1.35' ? 2023 : v === '1.30' ? 2017 : 2021} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by John Gilmore and Jay Fenlason.\n`);
       return 0;
     }
     // the head of GNU tar's help: what it is and its examples (the option list is left out)

@@ -1,6 +1,6 @@
 /** Programs of the catalogue's images and of the packages one can install. */
 import { NODE_PROGRAMS, envList, hold } from './node';
-import { pythonRelease, runCode, runtime, sitePackages, started, venvOf } from './runtimes';
+import { pythonBuild, pythonRelease, runCode, runtime, sitePackages, started, venvOf } from './runtimes';
 import { exists, packaged } from './package-files';
 import { venv } from './venv';
 import { jsonTool } from './json-tool';
@@ -92,8 +92,9 @@ const pythonCmd: Command = async (args, io, sh) => {
   // sys.executable, and the venv it belongs to
   const exe = started(args[0], io, sh);
   const root = venvOf(sh.m.fs, exe);
-  if (/^-(V|-version)$/.test(a)) {
-    io.out(`Python ${py}\n`);
+  // -VV adds the build line the REPL's banner shows
+  if (/^-(VV?|-version)$/.test(a)) {
+    io.out(`Python ${py}${a === '-VV' ? ' ' + pythonBuild(sh.m, py) : ''}\n`);
     return 0;
   }
   if (a === '-m' && !args[2]) return io.err(`Argument expected for the -m option\n${pyUsage(args[0])}`), 2;

@@ -13,7 +13,7 @@ import { utcFields } from '../../common/dates';
 export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2', '3.10.12', '3.8.10', '3.9.2']);
 
 /** When the interpreter was compiled (C's __DATE__ and __TIME__, its binary's date) and by which gcc. */
-function pythonBuild(m: Machine, v: string): string {
+export function pythonBuild(m: Machine, v: string): string {
   const bin = m.fs.resolve('/usr/local/bin/python' + v.replace(/\.\d+$/, '')).node;
   const [, day, mon, year, time] = utcFields(bin && 'mtime' in bin ? bin.mtime : Date.UTC(2025, 5, 4, 1, 14, 42));
   return `(main, ${mon} ${day.replace(/^0/, ' ')} ${year}, ${time}) [GCC ${m.fs.resolve('/etc/alpine-release').node ? '14.2.0' : '12.2.0'}]`;
