@@ -18,23 +18,51 @@ type Saved = [{ image: Omit<Image, 'id' | 'top' | 'lastTagTime' | 'manifest'>; l
 
 const file = (name: string, size: number, mtime: number, kind: ArchiveEntry['kind'] = 'file'): ArchiveEntry => ({ name, kind, mode: kind === 'dir' ? 0o755 : 0o644, mtime, size });
 
-/** The files of `docker save`: the OCI image layout (blobs by digest, index.json, oci-layout) plus Docker's manifest.json and repositories. */
+const OCI = 'application/vnd.oci.image.';
+const text = (name: string, data: string, mtime: number): ArchiveEntry => ({ ...file(name, data.length, mtime), data });
+/** A familiar tag's full name (docker.io/library/…) and its repository and tag apart. */
+function fullName(tag: string): [string, string, string] {
+  const at = tag.lastIndexOf(':');
+  const [repo, t] = [tag.slice(0, at), tag.slice(at + 1)];
+  const domain = repo.includes('/') && /[.:]|^localhost\//.test(repo.split('/')[0]);
+  return [domain ? tag : `docker.io/${repo.includes('/') ? '' : 'library/'}${tag}`, repo, t];
+}
+
+/**
+ * The files of `docker save` (moby's image/tarexport): the OCI layout (blobs by digest: each
+ * config, whose digest is the image ID, each manifest, each layer; index.json, oci-layout) plus
+ * Docker's manifest.json and repositories. The layers' bytes are not kept, only their size.
+ */
 function ociFiles(images: Saved): ArchiveEntry[] {
-  const blobs = new Map<string, number>();
+  const blobs = new Map<string, ArchiveEntry>();
+  const index: object[] = [];
+  const items: object[] = [];
+  const repos: Record<string, Record<string, string>> = {};
   let t = 0;
-  for (const [{ image, layers }] of images) {
+  for (const [{ image, layers }, names] of images) {
     t = image.created;
+    const blob = (d: string, size: number, data?: string) => blobs.set(d, data === undefined ? file('blobs/sha256/' + d.slice(7), size, t) : text('blobs/sha256/' + d.slice(7), data, t));
     const config = imageConfigJSON({ ...image, top: null });
-    for (const l of layers) blobs.set(l.diffId, Math.ceil(l.size / 512) * 512 + 1024 + 512 * 8);
-    blobs.set(digest(config), config.length);
-    const manifest = JSON.stringify({ schemaVersion: 2, config: digest(config), layers: layers.map((l) => l.diffId) });
-    blobs.set(digest(manifest), 400 + 180 * layers.length);
+    const descs = layers.map((l) => ({ mediaType: OCI + 'layer.v1.tar', digest: l.diffId, size: Math.ceil(l.size / 512) * 512 + 1024 + 512 * 8 }));
+    for (const d of descs) blob(d.digest, d.size);
+    blob(digest(config), config.length, config);
+    const manifest = JSON.stringify({ schemaVersion: 2, mediaType: OCI + 'manifest.v1+json', config: { mediaType: OCI + 'config.v1+json', digest: digest(config), size: config.length }, layers: descs });
+    blob(digest(manifest), manifest.length, manifest);
+    const entry = { mediaType: OCI + 'manifest.v1+json', digest: digest(manifest), size: manifest.length };
+    if (!names.length) index.push(entry);
+    for (const n of names) {
+      const [full, repo, tag] = fullName(n);
+      index.push({ ...entry, annotations: { 'io.containerd.image.name': full, 'org.opencontainers.image.ref.name': tag } });
+      if (layers.length) (repos[repo] ??= {})[tag] = layers[layers.length - 1].diffId.slice(7);
+    }
+    items.push({ Config: 'blobs/sha256/' + digest(config).slice(7), RepoTags: names.length ? names : null, Layers: descs.map((d) => 'blobs/sha256/' + d.digest.slice(7)), LayerSources: Object.fromEntries(descs.map((d) => [d.digest, { mediaType: d.mediaType, size: d.size, digest: d.digest }])) });
   }
-  const tags = images.reduce((n, [, names]) => n + names.length, 0);
   return [
     file('blobs/', 0, t, 'dir'), file('blobs/sha256/', 0, t, 'dir'),
-    ...[...blobs].sort().map(([d, size]) => file('blobs/sha256/' + d.slice(7), size, t)),
-    file('index.json', 200 + 220 * (tags || images.length), t), file('manifest.json', 150 + 100 * images.length, t), file('oci-layout', 31, t), file('repositories', 20 + 90 * tags, t),
+    ...[...blobs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, e]) => e),
+    text('index.json', JSON.stringify({ schemaVersion: 2, mediaType: OCI + 'index.v1+json', manifests: index }), t),
+    text('manifest.json', JSON.stringify(items) + '\n', t), text('oci-layout', '{"imageLayoutVersion":"1.0.0"}\n', t),
+    ...(Object.keys(repos).length ? [text('repositories', JSON.stringify(repos) + '\n', t)] : []),
   ];
 }
 

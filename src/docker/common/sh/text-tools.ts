@@ -20,7 +20,7 @@ const utf8 = new TextEncoder();
 function sum(sh: ShellLike, i: { text: string; file?: string }): string {
   const n = i.file && i.file !== '-' ? sh.m.fs.resolve(i.file, sh.cwd).node : undefined;
   if (n?.kind !== 'file' || n.data !== undefined) return sha256(i.text);
-  return /sha256\/([0-9a-f]{64})$/.exec(i.file!)?.[1] ?? sha256(`${n.size} ${i.file!.replace(/.*\//, '')}`);
+  return /(?:^|\/)([0-9a-f]{64})$/.exec(i.file!)?.[1] ?? sha256(`${n.size} ${i.file!.replace(/.*\//, '')}`);
 }
 
 export const TEXT_TOOLS: Record<string, Command> = {

@@ -86,3 +86,29 @@ test('save -o: the directory as given must exist; a directory is no file to writ
   assert.equal((await $('docker save -o /tmp alpine')).err, 'open /tmp: is a directory\n');
   assert.equal((await $('docker load -i /tmp')).err, 'read /tmp: is a directory\n');
 });
+
+test("save: the extracted layout reads as moby writes it; the config blob's digest is the image ID and every JSON blob's digest is its content's", async () => {
+  const $ = session();
+  await $('docker pull -q alpine');
+  await $('docker tag alpine alumno/app:v1');
+  await $('docker save -o a.tar alpine alumno/app:v1 && mkdir x && tar -xf a.tar -C x');
+  const id = (await $('docker images --no-trunc -q alpine')).out.trim().slice(7);
+  const manifest = JSON.parse((await $('cat x/manifest.json')).out);
+  assert.equal(manifest[0].Config, `blobs/sha256/${id}`);
+  assert.deepEqual(manifest[0].RepoTags, ['alpine:latest', 'alumno/app:v1']);
+  const layer = manifest[0].Layers[0].slice(13);
+  assert.deepEqual(Object.keys(manifest[0].LayerSources[`sha256:${layer}`]), ['mediaType', 'size', 'digest']);
+  const index = JSON.parse((await $('cat x/index.json')).out);
+  assert.deepEqual(index.manifests.map((m: { annotations: Record<string, string> }) => m.annotations['io.containerd.image.name']), ['docker.io/library/alpine:latest', 'docker.io/alumno/app:v1']);
+  const blob = JSON.parse((await $(`cat x/blobs/sha256/${index.manifests[0].digest.slice(7)}`)).out);
+  assert.equal(blob.config.digest, `sha256:${id}`);
+  assert.equal(JSON.parse((await $(`cat x/blobs/sha256/${id}`)).out).rootfs.diff_ids[0], `sha256:${layer}`);
+  assert.deepEqual(JSON.parse((await $('cat x/repositories')).out), { alpine: { latest: layer }, 'alumno/app': { v1: layer } });
+  assert.equal((await $('cat x/oci-layout')).out, '{"imageLayoutVersion":"1.0.0"}\n');
+  const sums = (await $('cd x/blobs/sha256 && sha256sum *')).out.trim().split('\n').map((l) => l.split('  '));
+  for (const [sum, name] of sums) assert.equal(sum, name);
+  // saved by ID: no tags, no repositories file
+  await $(`docker save -o b.tar ${id.slice(0, 12)} && mkdir y && tar -xf b.tar -C y`);
+  assert.equal(JSON.parse((await $('cat y/manifest.json')).out)[0].RepoTags, null);
+  assert.match((await $('ls y')).out, /^blobs\s+index\.json\s+manifest\.json\s+oci-layout\n$/);
+});
