@@ -108,10 +108,12 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--version' && !bb) {
-      const ubuntu = /ID=ubuntu/.test(osRelease(sh.m.fs)) || !!sh.m.which;
+      const os = osRelease(sh.m.fs);
+      // noble's 1.35 on the host and in noble; jammy and bullseye 1.34, focal 1.30
+      const ubuntu = (/ID=ubuntu/.test(os) && !/CODENAME=(jammy|focal)/.test(os)) || !!sh.m.which;
       // the image's own tar, as its dpkg status says (buster's is 1.30)
       const st = sh.m.fs.find(['var', 'lib', 'dpkg', 'status']);
-      const v = (!sh.m.which && st?.kind === 'file' && /Package: tar\n[^]*?Version: (\d+\.\d+)/.exec(st.data ?? '')?.[1]) || (ubuntu ? '1.35' : '1.34');
+      const v = (!sh.m.which && st?.kind === 'file' && /Package: tar\n[^]*?Version: (\d+\.\d+)/.exec(st.data ?? '')?.[1]) || (ubuntu ? '1.35' : /CODENAME=focal/.test(os) ? '1.30' : '1.34');
       io.out(`tar (GNU tar) ${v}\nCopyright (C) ${v === '1.35' ? 2023 : v === '1.30' ? 2017 : 2021} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by John Gilmore and Jay Fenlason.\n`);
       return 0;
     }

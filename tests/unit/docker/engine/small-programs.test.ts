@@ -30,13 +30,18 @@ test("bash's indirect expansion ${!ref} and ${!prefix*}; dash and ash refuse it"
   assert.equal(await run('alpine', 'sh', '-c', 'a=b; echo ${!a}'), 'sh: Bad substitution\n2');
 });
 
-test('python3 -VV adds the build line of its banner; buster says GNU tar 1.30', async () => {
+test('python3 -VV adds the build line of its banner; each release says its own GNU tar (buster and focal 1.30)', async () => {
   const e = engine();
   await pull(e, 'python:3.13', 'node:14', 'debian');
   assert.match((await runOnce(e, 'python:3.13', ['python3', '-VV'])).out, /^Python 3\.13\.\d+ \(main, \w{3} [ \d]\d 20\d\d, \d\d:\d\d:\d\d\) \[GCC 12\.2\.0\]\n$/);
   assert.match((await runOnce(e, 'python:3.13', ['python3', '-V'])).out, /^Python 3\.13\.\d+\n$/);
   assert.match((await runOnce(e, 'node:14', ['tar', '--version'])).out, /^tar \(GNU tar\) 1\.30\nCopyright \(C\) 2017 /);
   assert.match((await runOnce(e, 'debian', ['tar', '--version'])).out, /^tar \(GNU tar\) 1\.34\nCopyright \(C\) 2021 /);
+  // the Ubuntu releases without a dpkg status here: jammy's tar is 1.34, focal's 1.30, noble's 1.35
+  await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'ubuntu:24.04');
+  for (const [img, v] of [['ubuntu:22.04', '1.34'], ['ubuntu:20.04', '1.30'], ['ubuntu:24.04', '1.35']]) {
+    assert.match((await runOnce(e, img, ['tar', '--version'])).out, new RegExp(`^tar \\(GNU tar\\) ${v.replace('.', '\\.')}\n`), img);
+  }
 });
 
 test('diff: GNU normal and unified output, busybox unified only; exit 0, 1 or 2', async () => {
