@@ -26,7 +26,7 @@ import { ps } from './ps';
 
 export const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
-  return ({ ENOENT: 'No such file or directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument', ENAMETOOLONG: 'File name too long', EROFS: 'Read-only file system', EBUSY: 'Device or resource busy' } as const)[code];
+  return ({ ENOENT: 'No such file or directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument', ENAMETOOLONG: 'File name too long', EROFS: 'Read-only file system', EBUSY: 'Device or resource busy', EACCES: 'Permission denied', EPERM: 'Operation not permitted' } as const)[code];
 };
 
 export function unescape(s: string): { text: string; stop: boolean } {
