@@ -128,7 +128,7 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
       try {
         fs.writeFile(archive, '', sh.cwd);
       } catch (e) {
-        const why = !(e instanceof FsError) ? '' : e.code === 'EROFS' ? 'Read-only file system' : e.code === 'EISDIR' ? 'Is a directory' : '';
+        const why = !(e instanceof FsError) ? '' : e.code === 'EROFS' ? 'Read-only file system' : e.code === 'EISDIR' ? 'Is a directory' : e.code === 'EACCES' ? 'Permission denied' : '';
         return fail(`${bb ? `can't open '${archive}'` : `${archive}: Cannot open`}: ${why || 'No such file or directory'}`);
       }
     }
