@@ -4,7 +4,7 @@ import { FsError, MountDir, may, type Node } from './fs';
 import { reason } from './coreutils';
 import { human as toHuman } from './human';
 import { opts } from './opts';
-import { account, userGroups } from './passwd';
+import { account, idName, userGroups } from './passwd';
 import type { IO, ShellLike } from './types';
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
@@ -48,11 +48,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const [gid, gname] = acct === null ? [0, sh.user] : userGroups(fs, sh.user, acct)[0];
   const group = gname || String(gid);
   // a node chown gave an owner shows it, by name when the image's files have one
-  const named = (file: string, id: number) => {
-    if (!fs.find(['etc', file])) return String(id);
-    const f = fs.readFile('/etc/' + file).split('\n').map((l) => l.split(':')).find((l) => l[2] === String(id));
-    return f?.[0] ?? String(id);
-  };
+  const named = (file: 'passwd' | 'group', id: number) => idName(fs, file, id);
   const ownerOf = (n: Node): [string, string] => (n.kind !== 'whiteout' && n.uid !== undefined ? [named('passwd', n.uid), named('group', n.gid ?? 0)] : acct === null ? [owner, group] : [named('passwd', 0), named('group', 0)]);
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;

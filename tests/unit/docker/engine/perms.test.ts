@@ -94,3 +94,20 @@ test('cp, mv, chmod, cd, find, tar and sed -i as a user: the write side fails wi
   // chmod of its own file is the owner's right
   assert.equal(await bb.run('touch /tmp/m && chmod 600 /tmp/m && ls -l /tmp/m | cut -c1-10'), '-rw-------\n');
 });
+
+test('tar keeps each member\'s owner: listed by name, restored by root, made the extractor\'s by a user', async () => {
+  const sh = createShell({ seed: 2 });
+  const run = async (line: string) => {
+    const t = screen();
+    await sh.run(line, t);
+    return t.text();
+  };
+  await run('docker run -d --name box ubuntu sleep 1000');
+  await run('docker exec box useradd -m ana');
+  assert.equal(await run('docker exec -u ana box sh -c "cd /tmp && touch f && tar cf a.tar f /etc/hostname && tar tvf a.tar | cut -c1-20"'), "tar: Removing leading `/' from member names\n-rw-r--r-- ana/ana  \n-rw-r--r-- root/root\n");
+  assert.equal(await run('docker exec box sh -c "mkdir /x && tar xf /tmp/a.tar -C /x && ls -l /x /x/etc | grep -v total"'), '/x:\ndrwxr-xr-x 2 root root 4096 Jun 16 09:30 etc\n-rw-r--r-- 1 ana  ana     0 Jun 16 09:30 f\n\n/x/etc:\n-rw-r--r-- 1 root root 13 Jun 16 09:30 hostname\n');
+  assert.equal(await run('docker exec -u ana box sh -c "mkdir /tmp/y && tar xf /tmp/a.tar -C /tmp/y && ls -l /tmp/y/etc | grep -v total"'), '-rw-r--r-- 1 ana ana 13 Jun 16 09:30 hostname\n');
+  // copied out, the files are the host user's
+  await run('docker cp box:/tmp/f f');
+  assert.match(await run('ls -l f'), /^-rw-r--r-- 1 alumno alumno 0 /);
+});
