@@ -195,7 +195,7 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
         sh.m.fs.writeFile(f, out, sh.cwd);
       } catch (e) {
         // -i writes a temporary file beside the original (mkstemp's random name), then renames it
-        const tmp = [...Array(6)].map(() => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[(sh.m.random?.() ?? 0) % 62]).join('');
+        const tmp = [...Array(6)].map(() => ((sh.m.random?.() ?? 0) % 36).toString(36)).join('');
         const dir = f.slice(0, f.lastIndexOf('/') + 1) || './';
         io.err(io.busybox ? `sed: can't create temp file '${f}${tmp}': ${reason(e)}\n` : `sed: couldn't open temporary file ${dir}sed${tmp}: ${reason(e)}\n`);
         return io.busybox ? 1 : 4;

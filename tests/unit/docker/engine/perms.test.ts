@@ -111,3 +111,11 @@ test('tar keeps each member\'s owner: listed by name, restored by root, made the
   await run('docker cp box:/tmp/f f');
   assert.match(await run('ls -l f'), /^-rw-r--r-- 1 alumno alumno 0 /);
 });
+
+test('npm install as node in a directory root made: EACCES on node_modules, exit 243, the log in the user\'s home', async () => {
+  const { run } = await inside('-u node -w /srv node:20 bash');
+  const out = await run('npm install express; echo $?');
+  assert.match(out, /^npm error code EACCES\nnpm error syscall mkdir\nnpm error path \/srv\/node_modules\nnpm error errno -13\nnpm error Error: EACCES: permission denied, mkdir '\/srv\/node_modules'\n/);
+  assert.match(out, /\nnpm error the command again as root\/Administrator\.\nnpm error A complete log of this run can be found in: \/home\/node\/\.npm\/_logs\/\S+-debug-0\.log\n243\n$/);
+  assert.match(await run('cd && npm install express >/dev/null; ls -ld node_modules'), /^drwxr-xr-x \d+ node node /);
+});
