@@ -119,3 +119,20 @@ test('npm install as node in a directory root made: EACCES on node_modules, exit
   assert.match(out, /\nnpm error the command again as root\/Administrator\.\nnpm error A complete log of this run can be found in: \/home\/node\/\.npm\/_logs\/\S+-debug-0\.log\n243\n$/);
   assert.match(await run('cd && npm install express >/dev/null; ls -ld node_modules'), /^drwxr-xr-x \d+ node node /);
 });
+
+test('pip as a user installs into ~/.local (site-packages is root\'s), or fails on a home it cannot write', async () => {
+  const sh = createShell({ seed: 2 });
+  const run = async (line: string) => {
+    const t = screen();
+    await sh.run(line, t);
+    return t.text();
+  };
+  await run('docker run -d --name py python:3.12-slim sleep 1000');
+  await run('docker exec py useradd -m app');
+  const out = await run('docker exec -u app py pip install --disable-pip-version-check flask');
+  assert.match(out, /^Defaulting to user installation because normal site-packages is not writeable\nCollecting flask\n/);
+  assert.match(out, /\n {2}WARNING: The script flask is installed in '\/home\/app\/\.local\/bin' which is not on PATH\.\n {2}Consider adding this directory to PATH or, if you prefer to suppress this warning, use --no-warn-script-location\.\nSuccessfully installed /);
+  assert.equal(await run('docker exec -u app py python -c "import flask; print(1)"'), '1\n');
+  assert.match(await run('docker exec -u app py pip list --disable-pip-version-check'), /\nFlask +3\.1\.1\n/);
+  assert.match(await run('docker exec -u 1001:1001 py pip install --disable-pip-version-check flask'), /\nERROR: Could not install packages due to an OSError: \[Errno 13\] Permission denied: '\/\.local'\nCheck the permissions\.\n\n$/);
+});
