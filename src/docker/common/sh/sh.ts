@@ -3,7 +3,7 @@
  * (`/bin/sh` there) and busybox ash (Alpine, BusyBox). One interpreter, three dialects of prompts
  * and error messages; the machine (a container, or the host) brings the filesystem and programs.
  */
-import { FsError, splitPath, joinPath, type Fs, type Node } from './fs';
+import { FsError, may, splitPath, joinPath, type Fs, type Node } from './fs';
 import { parseLine, parseWord, Incomplete, ShellSyntaxError, type AndOr, type Cmd, type Compound, type Redirect, type Simple, type Word } from './parse';
 import { arith, ArithError } from './arith';
 import { globRe } from './glob';
@@ -845,7 +845,8 @@ export class Shell implements ShellLike {
         let entries: string[] = [];
         try {
           const r = this.m.fs.resolve(joinPath(f.parts));
-          if (r.node?.kind === 'dir') entries = [...this.m.fs.list(r.parts).keys()];
+          // a directory it may not read matches nothing
+          if (r.node?.kind === 'dir' && may(this.m.fs.cred, r.node, 4)) entries = [...this.m.fs.list(r.parts).keys()];
         } catch { /* unreadable */ }
         for (const e of entries.sort()) {
           if (e.startsWith('.') && !p.startsWith('.')) continue;

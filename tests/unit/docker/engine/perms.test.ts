@@ -28,6 +28,8 @@ test('GNU programs, bash and dash as a user: their own texts; apt-get wants the 
   assert.equal(await run('rm -f /usr/bin/ls; echo $?'), "rm: cannot remove '/usr/bin/ls': Permission denied\n1\n");
   assert.equal(await run('ls /root; echo $?'), "ls: cannot open directory '/root': Permission denied\n2\n");
   assert.equal(await run('ls /root/x; echo $?'), "ls: cannot access '/root/x': Permission denied\n2\n");
+  // a glob in a directory it may not read matches nothing and stays as typed
+  assert.equal(await run('ls /root/*'), "ls: cannot access '/root/*': Permission denied\n");
   assert.equal(await run('apt-get install -y curl; echo $?'), 'E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\nE: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), are you root?\n100\n');
   assert.equal(await run('apt-get update; echo $?'), 'Reading package lists... Done\nE: List directory /var/lib/apt/lists/partial is missing. - Acquire (13: Permission denied)\n100\n');
   // image files stay root's whoever looks
