@@ -27,9 +27,8 @@ export function pack(fs: Fs, path: string, skipMounts = false): ArchiveEntry[] {
 }
 
 /** Writes the entries under the directory `dir` (which must exist). */
-export function unpack(fs: Fs, dir: string, entries: ArchiveEntry[]): void {
-  // root in a machine with accounts restores the owners, as tar does (a user's files are its own)
-  const keep = !fs.cred && fs.find(['etc', 'passwd']);
+/** `keep`: the owners are restored, as root's tar does in a machine with accounts (a user's files are its own; the host keeps none). */
+export function unpack(fs: Fs, dir: string, entries: ArchiveEntry[], keep = !fs.cred && !!fs.find(['etc', 'passwd'])): void {
   for (const e of entries) {
     const own = keep && e.uid !== undefined ? { uid: e.uid, gid: e.gid } : {};
     const path = joinPath([dir, e.name].join('/').split('/').filter((p) => p && p !== '.'));

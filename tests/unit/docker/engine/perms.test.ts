@@ -72,11 +72,13 @@ test('ownership lasts: the node image\'s home is node\'s, COPY --chown, commit a
   assert.equal(await run('docker run --rm own touch /opt/a.txt'), "touch: cannot touch '/opt/a.txt': Permission denied\n");
   await run('docker run --name c1 -u node own touch /home/node/d');
   await run('docker commit c1 own:2');
+  await run('docker export -o c1.tar c1 && docker import c1.tar imp');
+  assert.match(await run('docker run --rm imp ls -l /home/node/d /etc/hostname'), /^-rw-r--r-- 1 root root \d+ .* \/etc\/hostname\n-rw-r--r-- 1 node node +0 .* \/home\/node\/d\n$/);
   const state = sh.save();
   const b = createShell({ seed: 2, state });
   const t = screen();
   await b.run('docker run --rm own:2 ls -l /home/node/d', t);
-  assert.match(t.text(), /^-rw-r--r-- 1 node node 0 .* \/home\/node\/d\n$/);
+  assert.match(t.text(), /^-rw-r--r-- 1 node node +0 .* \/home\/node\/d\n$/);
 });
 
 test('cp, mv, chmod, cd, find, tar and sed -i as a user: the write side fails with its own words', async () => {
