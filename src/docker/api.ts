@@ -430,6 +430,9 @@ export interface ArchiveEntry {
   size: number;
   data?: string;
   target?: string;
+  /** The owner, as a tar header's uid/gid (none: root). */
+  uid?: number;
+  gid?: number;
 }
 
 /** `HEAD /containers/{id}/archive`: the resource at a path (mode as Go's os.FileMode). */

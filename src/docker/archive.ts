@@ -18,6 +18,7 @@ export function pack(fs: Fs, path: string, skipMounts = false): ArchiveEntry[] {
     const e: ArchiveEntry = { name, kind: n.kind, mode: n.kind === 'link' ? 0o777 : n.mode, mtime: n.mtime, size: 0 };
     if (n.kind === 'file') Object.assign(e, { size: n.size, data: n.data });
     if (n.kind === 'link') e.target = n.target;
+    if (n.uid !== undefined) Object.assign(e, { uid: n.uid, gid: n.gid });
     out.push(e);
     if (n.kind === 'dir' && !(skipMounts && n instanceof MountDir)) for (const [k, c] of [...fs.list(parts)].sort()) walk(c, `${name}/${k}`, [...parts, k]);
   };
@@ -26,12 +27,14 @@ export function pack(fs: Fs, path: string, skipMounts = false): ArchiveEntry[] {
 }
 
 /** Writes the entries under the directory `dir` (which must exist). */
-export function unpack(fs: Fs, dir: string, entries: ArchiveEntry[]): void {
+/** `keep`: the owners are restored, as root's tar does in a machine with accounts (a user's files are its own; the host keeps none). */
+export function unpack(fs: Fs, dir: string, entries: ArchiveEntry[], keep = !fs.cred && !!fs.find(['etc', 'passwd'])): void {
   for (const e of entries) {
+    const own = keep && e.uid !== undefined ? { uid: e.uid, gid: e.gid } : {};
     const path = joinPath([dir, e.name].join('/').split('/').filter((p) => p && p !== '.'));
     if (e.kind === 'dir') {
-      if (fs.resolve(path, '/', false).node?.kind !== 'dir') fs.putNode(path, { kind: 'dir', children: new Map(), mode: e.mode, mtime: e.mtime });
-    } else fs.putNode(path, e.kind === 'link' ? { kind: 'link', target: e.target ?? '', mtime: e.mtime } : { kind: 'file', size: e.size, data: e.data, mode: e.mode, mtime: e.mtime });
+      if (fs.resolve(path, '/', false).node?.kind !== 'dir') fs.putNode(path, { kind: 'dir', children: new Map(), mode: e.mode, mtime: e.mtime, ...own });
+    } else fs.putNode(path, e.kind === 'link' ? { kind: 'link', target: e.target ?? '', mtime: e.mtime, ...own } : { kind: 'file', size: e.size, data: e.data, mode: e.mode, mtime: e.mtime, ...own });
   }
 }
 

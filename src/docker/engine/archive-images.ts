@@ -133,7 +133,7 @@ function importImage(e: Engine, data: string, config: ImageConfig, message?: str
   if (!a && data.length) throw notTar(data);
   const fs = new Overlay(newDir(), [], () => e.now());
   const entries = a?.aula === 'fs' ? a.entries : a ? savedFiles(a.images) : [];
-  unpack(fs, '/', entries.filter((en) => en.name !== '.'));
+  unpack(fs, '/', entries.filter((en) => en.name !== '.'), true);
   // Read back through the saved form, which rejects what no tar could hold (a size that is no number…).
   const tree = fromJSON(JSON.parse(JSON.stringify(toJSON(fs.upper)))) as DirNode;
   const created = e.now();

@@ -24,6 +24,7 @@ import { site } from '../common/internet';
 import { RUNC_FAILED } from './main-process';
 import { unpack } from '../archive';
 import { read } from '../common/sh/tar';
+import { account, groupOf } from '../common/sh/passwd';
 
 export { parseDockerfile } from './dockerfile';
 
@@ -301,19 +302,32 @@ async function run(
       const dest = parts[parts.length - 1];
       const absDest = dest.startsWith('/') ? dest : `${cfg.WorkingDir || '/'}/${dest}`;
       const many = sources.length > 1 || dest.endsWith('/') || sources.some((s) => s.kind === 'dir');
+      // --chown: names from the image's /etc/passwd and /etc/group; a user alone gives its number as the gid
+      const spec = /--chown=(\S+)/.exec(st.args)?.[1];
+      const u = spec && expand(spec).split(':')[0];
+      const uid = u ? (/^\d+$/.test(u) ? +u : account(fs, u)?.uid) : undefined;
+      const own = uid === undefined ? undefined : { uid, gid: groupOf(fs, expand(spec!)) ?? uid };
+      // the copied files and the directories made for them
+      const mkdirs = (p: string) => {
+        const parts = splitPath(p);
+        let i = 0;
+        while (i < parts.length && fs.find(parts.slice(0, i + 1))) i++;
+        fs.mkdir(p, '/', true);
+        if (own) for (let j = i + 1; j <= parts.length; j++) Object.assign(fs.find(parts.slice(0, j))!, own);
+      };
       for (const { files, root, kind, mtime } of sources) {
         for (const [rel, content] of files) {
           // ADD unpacks a local tar archive into the destination directory.
           const tar = st.ins === 'ADD' && kind === 'file' && read(content);
           if (tar) {
-            fs.mkdir(absDest, '/', true);
+            mkdirs(absDest);
             unpack(fs, absDest, tar.entries);
             continue;
           }
           const target = many || fs.resolve(absDest).node?.kind === 'dir' ? `${absDest}/${rel.slice(root.length).replace(/^\//, '') || rel.split('/').pop()}` : absDest;
-          fs.mkdir('/' + splitPath(target).slice(0, -1).join('/'), '/', true);
+          mkdirs('/' + splitPath(target).slice(0, -1).join('/'));
           // A download is written to a 0600 temporary file, and copied with that mode.
-          fs.putNode(target, newFile(content, mtime ?? e.now(), kind === 'url' ? 0o600 : 0o644));
+          fs.putNode(target, { ...newFile(content, mtime ?? e.now(), kind === 'url' ? 0o600 : 0o644), ...own });
         }
       }
     } else {

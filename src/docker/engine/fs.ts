@@ -6,7 +6,7 @@
  */
 import type { FilesystemChange } from '../api';
 
-import { FsError, MountDir, byteLength, joinPath, newDir, newFile, splitPath, type DirNode, type FileNode, type FsCode, type Node, type Fs, type Resolved, binaryText } from '../common/sh/fs';
+import { FsError, MountDir, may, byteLength, joinPath, newDir, newFile, splitPath, type DirNode, type FileNode, type FsCode, type Node, type Fs, type Resolved, binaryText } from '../common/sh/fs';
 
 export * from '../common/sh/fs';
 
@@ -108,6 +108,8 @@ export class Overlay implements Fs {
   dirs = new Map<string, DirMount>();
   /** `--read-only`: the root filesystem refuses writes; mounts keep their own mode. */
   ro = false;
+  /** Set on a process's view (`as`): the checks then apply; root's needs none (the hot path). */
+  cred?: { uid: number; groups: number[] };
 
   constructor(
     public upper: DirNode,
@@ -149,6 +151,34 @@ export class Overlay implements Fs {
       if (m) return [m, parts.slice(i)];
     }
     return undefined;
+  }
+
+  /** A process's view of this overlay, sharing its trees (groups[0]: its primary gid). */
+  as(uid: number, groups: number[]): Overlay {
+    const base: Overlay = this.cred ? Object.getPrototypeOf(this) : this;
+    return uid ? Object.assign(Object.create(base) as Overlay, { cred: { uid, groups } }) : base;
+  }
+
+  private need(n: Node | undefined, want: number, path: string): void {
+    if (!may(this.cred, n, want)) fail('EACCES', path);
+  }
+
+  /**
+   * Adding or removing an entry of the directory `dir` takes write and search on it; in a
+   * sticky one (/tmp) only the entry's or the directory's owner may remove or replace it.
+   */
+  private change(dir: string[], path: string, old?: Node): void {
+    const c = this.cred;
+    if (!c) return;
+    const d = this.find(dir);
+    this.need(d, 3, path);
+    if (old && old.kind !== 'whiteout' && d?.kind === 'dir' && d.mode & 0o1000 && (old.uid ?? 0) !== c.uid && (d.uid ?? 0) !== c.uid) fail('EPERM', path);
+  }
+
+  /** What a process not root makes is its own. */
+  private own<T extends Node>(n: T): T {
+    if (this.cred && n.kind !== 'whiteout') Object.assign(n, { uid: this.cred.uid, gid: this.cred.groups[0] });
+    return n;
   }
 
   /** The merged node at exactly these components (no symlink following). */
@@ -227,6 +257,7 @@ export class Overlay implements Fs {
         continue;
       }
       if (pending.length && node.kind !== 'dir') fail('ENOTDIR', path);
+      if (this.cred && pending.length) this.need(node, 1, path);
       parts = next;
       if (!pending.length) return { parts, node };
     }
@@ -257,6 +288,8 @@ export class Overlay implements Fs {
       const merged = this.find(parts.slice(0, i + 1));
       const below = merged?.kind === 'dir' ? merged : undefined;
       const created = newDir(below?.mtime ?? this.now(), below?.mode);
+      // copied up, a directory keeps its owner
+      if (below?.uid !== undefined) Object.assign(created, { uid: below.uid, gid: below.gid });
       if (existing) created.opaque = true;
       dir.children.set(parts[i], created);
       dir = created;
@@ -282,6 +315,7 @@ export class Overlay implements Fs {
     const r = this.resolve(path, cwd);
     if (r.node?.kind === 'dir') fail('EISDIR', path);
     if (r.node?.kind !== 'file') fail('ENOENT', path);
+    if (this.cred) this.need(r.node, 4, path);
     return r.node.data ?? binaryText(r.node.size);
   }
 
@@ -289,6 +323,7 @@ export class Overlay implements Fs {
   writeFile(path: string, data: string, cwd = '/', append = false, mode?: number): void {
     const r = this.resolve(path, cwd);
     if (r.node?.kind === 'dir') fail('EISDIR', path);
+    if (this.cred) r.node ? this.need(r.node, 2, path) : this.change(r.parts.slice(0, -1), path);
     const key = joinPath(r.parts);
     const mount = this.mounts.get(key);
     if (mount) {
@@ -307,6 +342,7 @@ export class Overlay implements Fs {
     // the same file rewritten: its owner stays (as its mode does)
     if (old?.uid !== undefined) node.uid = old.uid;
     if (old?.gid !== undefined) node.gid = old.gid;
+    if (!old) this.own(node);
     dir.children.set(last(r.parts), node);
   }
 
@@ -316,6 +352,8 @@ export class Overlay implements Fs {
     const dir = this.holder(r, path);
     const name = last(r.parts);
     const prev = dir.children.get(name);
+    this.change(r.parts.slice(0, -1), path, r.node);
+    this.own(node);
     if (node.kind === 'dir' && (prev?.kind === 'whiteout' || (prev === undefined && this.inLower(r.parts)))) node.opaque = true;
     dir.children.set(name, node);
   }
@@ -324,6 +362,8 @@ export class Overlay implements Fs {
   touch(path: string, cwd = '/'): void {
     const r = this.resolve(path, cwd);
     if (!r.node) return this.writeFile(path, '', cwd);
+    // new times take the owner or a writer
+    if (this.cred && (r.node.kind === 'whiteout' || (r.node.uid ?? 0) !== this.cred.uid)) this.need(r.node, 2, path);
     if (this.mounts.has(joinPath(r.parts)) || !r.parts.length) return;
     // A directory is copied up with its parents; a file is copied up whole.
     if (r.node.kind === 'dir') this.upperDir(r.parts).mtime = this.now();
@@ -344,9 +384,10 @@ export class Overlay implements Fs {
         const next = [...base, comp];
         const node = this.find(next);
         if (!node) {
+          this.change(base, path);
           const dir = this.upperDir(base);
           const prev = dir.children.get(comp);
-          const made = newDir(this.now());
+          const made = this.own(newDir(this.now()));
           if (prev) made.opaque = true;
           dir.children.set(comp, made);
           base = next;
@@ -372,6 +413,7 @@ export class Overlay implements Fs {
     if (!r.node) fail('ENOENT', path);
     if (!r.parts.length) fail('EINVAL', path);
     if (r.node.kind === 'dir' && !recursive) fail('EISDIR', path);
+    this.change(r.parts.slice(0, -1), path, r.node);
     const mount = this.dirs.get(joinPath(r.parts));
     if (mount) {
       // A mount point cannot go: `rm -r` empties it and then fails, as on Linux.

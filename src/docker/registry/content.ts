@@ -52,7 +52,8 @@ export function buildTree(spec: string[], size: number, mtime: number): DirNode 
     } else if (kind === ':' || arg === '0') {
       // Files with text (and empty ones) carry their data, so `cat` prints it.
       const file = newFile(kind === ':' ? arg : '', mtime, /shadow-?$/.test(path) ? 0o640 : arg.startsWith('#!') ? 0o755 : 0o644);
-      put(root, path, file);
+      // the shadow group (42) reads the password hashes, as in Debian and Alpine
+      put(root, path, /shadow-?$/.test(path) ? Object.assign(file, { uid: 0, gid: 42 }) : file);
       used += file.size;
     } else {
       // A text file whose text is not kept (configuration, dotfiles, scripts, sources) reads as
@@ -76,5 +77,12 @@ export function buildTree(spec: string[], size: number, mtime: number): DirNode 
     wsum -= weights[i];
     put(root, path, { kind: 'file', size: share, mode: /\.so/.test(path) ? 0o755 : 0o644, mtime });
   });
+  // a home in /home (the node image's) belongs to its user, the first one useradd makes
+  const own = (n: Node): void => {
+    if (n.kind !== 'whiteout') Object.assign(n, { uid: 1000, gid: 1000 });
+    if (n.kind === 'dir') n.children.forEach(own);
+  };
+  const home = root.children.get('home');
+  if (home?.kind === 'dir') home.children.forEach(own);
   return root;
 }

@@ -5,9 +5,12 @@
  */
 import { FsError, absPath, splitPath, type Fs, type Node } from './fs';
 
+
 export function changeAttrs(fs: Fs, path: string, cwd: string, follow: boolean, recurse: boolean, attrs: (n: Exclude<Node, { kind: 'whiteout' }>) => object | null): void {
   const r = fs.resolve(path, cwd, follow);
   if (!r.node || r.node.kind === 'whiteout') throw new FsError('ENOENT', path);
+  // only the owner (or root) changes a node's attributes
+  if (fs.cred && (r.node.uid ?? 0) !== fs.cred.uid) throw new FsError('EPERM', path);
   const abs = absPath('/', r.parts.join('/'));
   const set = attrs(r.node);
   if (r.node.kind === 'dir') {

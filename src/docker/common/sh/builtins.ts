@@ -2,7 +2,7 @@
  * The shells' builtins: what runs inside the shell itself (cd, exit, export, test, read, set,
  * break, return…), with each dialect's messages; the programs in PATH live in coreutils.ts.
  */
-import { splitPath, joinPath } from './fs';
+import { may, splitPath, joinPath } from './fs';
 import { arith, ArithError } from './arith';
 import { test } from './test';
 import { historyText } from './text';
@@ -47,13 +47,15 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     const target = argv[1] === undefined || argv[1] === '~' ? sh.getVar('HOME') ?? '/' : argv[1] === '-' ? sh.getVar('OLDPWD') ?? sh.cwd : argv[1].replace(/^~(?=\/)/, sh.getVar('HOME') ?? '/root');
     let r;
+    let why = 'No such file or directory';
     try {
       r = sh.m.fs.resolve(target, sh.cwd);
-    } catch {
-      r = undefined;
+    } catch (e) {
+      if ((e as { code?: string }).code === 'EACCES') why = 'Permission denied';
     }
-    if (!r?.node || r.node.kind !== 'dir') {
-      const why = r?.node ? 'Not a directory' : 'No such file or directory';
+    // entering a directory takes search (x) on it
+    if (!r?.node || r.node.kind !== 'dir' || !may(sh.m.fs.cred, r.node, 1)) {
+      if (r?.node) why = r.node.kind === 'dir' ? 'Permission denied' : 'Not a directory';
       if (sh.flavor === 'bash') io.err(`${sh.prefix()}: cd: ${argv[1]}: ${why}\n`);
       else if (sh.flavor === 'dash') io.err(`${sh.prefix()}: cd: can't cd to ${argv[1]}\n`);
       else io.err(`${sh.prefix()}: cd: can't cd to ${argv[1]}: ${why}\n`);

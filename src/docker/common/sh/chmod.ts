@@ -66,8 +66,8 @@ export function chmod(args: string[], io: IO, sh: ShellLike): number {
       // a link met going through a tree keeps its mode (chmod changes what links point to)
       changeAttrs(sh.m.fs, f, sh.cwd, true, flags.has('R'), (n) => (n.kind === 'link' ? null : { mode: applyMode(spec, n.mode, n.kind === 'dir')! }));
     } catch (e) {
-      const why = e instanceof FsError && e.code === 'EROFS' ? 'Read-only file system' : 'No such file or directory';
-      io.err(bb ? `chmod: ${f}: ${why}\n` : why.startsWith('Read') ? `chmod: changing permissions of '${f}': ${why}\n` : `chmod: cannot access '${f}': ${why}\n`);
+      const why = e instanceof FsError && e.code === 'EROFS' ? 'Read-only file system' : e instanceof FsError && e.code === 'EPERM' ? 'Operation not permitted' : 'No such file or directory';
+      io.err(bb ? `chmod: ${f}: ${why}\n` : !why.startsWith('No') ? `chmod: changing permissions of '${f}': ${why}\n` : `chmod: cannot access '${f}': ${why}\n`);
       status = 1;
     }
   }

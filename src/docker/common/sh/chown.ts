@@ -42,7 +42,7 @@ export function chown(args: string[], io: IO, sh: ShellLike): number {
         return { uid: uid ?? n.uid ?? 0, gid: gid ?? n.gid ?? 0 };
       });
     } catch (e) {
-      const eperm = e instanceof FsError && e.code === 'EBUSY';
+      const eperm = e instanceof FsError && (e.code === 'EBUSY' || e.code === 'EPERM');
       const ro = e instanceof FsError && e.code === 'EROFS';
       const why = eperm ? 'Operation not permitted' : ro ? 'Read-only file system' : 'No such file or directory';
       io.err(bb ? `${name}: ${f}: ${why}\n` : eperm || ro ? `${name}: changing ${name === 'chgrp' ? 'group' : 'ownership'} of '${f}': ${why}\n` : `${name}: cannot access '${f}': ${why}\n`);

@@ -29,7 +29,7 @@ import { diff } from './diff';
 
 export const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';
-  return ({ ENOENT: 'No such file or directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument', ENAMETOOLONG: 'File name too long', EROFS: 'Read-only file system', EBUSY: 'Device or resource busy' } as const)[code];
+  return ({ ENOENT: 'No such file or directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument', ENAMETOOLONG: 'File name too long', EROFS: 'Read-only file system', EBUSY: 'Device or resource busy', EACCES: 'Permission denied', EPERM: 'Operation not permitted' } as const)[code];
 };
 
 export function unescape(s: string): { text: string; stop: boolean } {
@@ -781,8 +781,15 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
         status = 1;
         continue;
       }
-      copyNode(sh, from, target);
-      if (name === 'mv') fs.remove(joinPath(r.parts), '/', true);
+      try {
+        copyNode(sh, from, target);
+        if (name === 'mv') fs.remove(joinPath(r.parts), '/', true);
+      } catch (e) {
+        // the writing side failed (a rename is all or nothing: the copy made goes)
+        if (name === 'mv') try { fs.remove(target, sh.cwd, true); } catch { /* none made */ }
+        io.err(io.busybox ? (name === 'mv' ? `mv: can't rename '${src}'` : `cp: can't create '${target}'`) + `: ${reason(e)}\n` : `${name === 'mv' ? `mv: cannot move '${src}' to '${target}'` : `cp: cannot create ${r.node.kind === 'dir' ? 'directory' : 'regular file'} '${target}'`}: ${reason(e)}\n`);
+        status = 1;
+      }
     } catch (e) {
       // busybox mv tries rename(2) first and reports that.
       io.err(io.busybox && name === 'mv' ? `mv: can't rename '${src}': ${reason(e)}\n` : `${name}: ${cannot(io)} stat '${src}': ${reason(e)}\n`);

@@ -2,7 +2,7 @@
  * `find` (GNU findutils and busybox): start paths, -name/-iname, -type f|d|l, -maxdepth,
  * -mindepth, -print. Directory order on disk is arbitrary; the simulation walks in byte order.
  */
-import { FsError, type Node } from './fs';
+import { FsError, may, type Node } from './fs';
 import { globRe } from './glob';
 import type { IO, ShellLike } from './types';
 
@@ -52,6 +52,11 @@ export function find(args: string[], io: IO, sh: ShellLike): number {
     const name = depth ? parts[parts.length - 1] : path.replace(/(.)\/+$/, '$1').replace(/.*\/(?=.)/, '');
     if (depth >= min && tests.every((t) => t(name, node))) io.out(path + '\n');
     if (node.kind !== 'dir' || depth >= max) return;
+    if (!may(sh.m.fs.cred, node, 5)) {
+      io.err(io.busybox ? `find: ${path}: Permission denied\n` : `find: '${path}': Permission denied\n`);
+      status = 1;
+      return;
+    }
     for (const [n, child] of [...sh.m.fs.list(parts)].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       walk(path.endsWith('/') ? path + n : `${path}/${n}`, [...parts, n], child, depth + 1);
     }

@@ -3,7 +3,7 @@
  * names, path helpers, and the `Fs` interface that both a container's overlay (engine) and the
  * host's tree satisfy.
  */
-/** `uid`/`gid`: the owner chown gave; without them a node belongs to whoever looks (see ls). */
+/** `uid`/`gid`: the owner (chown, or a process not root that made it); without them root's. */
 export interface DirNode { kind: 'dir'; children: Map<string, Node>; mode: number; mtime: number; opaque?: boolean; uid?: number; gid?: number }
 /** A character device (`rdev`: major and minor) reads as empty: /dev/null, /dev/zero… */
 export interface FileNode { kind: 'file'; size: number; data?: string; mode: number; mtime: number; rdev?: [number, number]; uid?: number; gid?: number }
@@ -11,7 +11,7 @@ export interface LinkNode { kind: 'link'; target: string; mtime: number; uid?: n
 export interface WhiteoutNode { kind: 'whiteout' }
 export type Node = DirNode | FileNode | LinkNode | WhiteoutNode;
 
-export type FsCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL' | 'ENAMETOOLONG' | 'EROFS' | 'EBUSY';
+export type FsCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'ELOOP' | 'EINVAL' | 'ENAMETOOLONG' | 'EROFS' | 'EBUSY' | 'EACCES' | 'EPERM';
 export class FsError extends Error {
   constructor(public code: FsCode, public path: string) {
     super(`${code}: ${path}`);
@@ -49,6 +49,17 @@ export interface Fs {
   rmdir(path: string, cwd?: string): void;
   /** The link count the filesystem reports for a directory, when it is not 2 and a link per subdirectory (overlayfs). */
   links?(parts: string[]): number | undefined;
+  /** The view a process of this uid, gid and groups has, checking every access (root: this one). */
+  as?(uid: number, groups: number[]): Fs;
+  /** Who this view checks for (none: root, which may do anything). */
+  cred?: { uid: number; groups: number[] };
+}
+
+/** Whether a process of `cred` may `want` (4 read, 2 write, 1 search) the node: its owner's, group's or others' bits; root (no cred) may all. */
+export function may(cred: Fs['cred'], n: Node | undefined, want: number): boolean {
+  if (!cred || !n || n.kind === 'whiteout' || n.kind === 'link') return true;
+  const shift = (n.uid ?? 0) === cred.uid ? 6 : cred.groups.includes(n.gid ?? 0) ? 3 : 0;
+  return ((n.mode >> shift) & want) === want;
 }
 
 /** What `cat` shows for a file the simulation only knows the size of (an executable, a library). */

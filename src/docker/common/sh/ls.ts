@@ -1,9 +1,10 @@
 /** `ls` as GNU coreutils and busybox print it: columns on a terminal, one per line otherwise. */
 import { columns, uniformColumns } from './columns';
-import { FsError, MountDir, type Node } from './fs';
+import { FsError, MountDir, may, type Node } from './fs';
+import { reason } from './coreutils';
 import { human as toHuman } from './human';
 import { opts } from './opts';
-import { account, userGroups } from './passwd';
+import { account, idName, userGroups } from './passwd';
 import type { IO, ShellLike } from './types';
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
@@ -41,19 +42,14 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const human = o.flags.has('h');
   const fs = sh.m.fs;
   const now = sh.m.now();
-  // The simulation keeps no owners: what the user creates is theirs (root in the containers),
-  // named as /etc/passwd and /etc/group name the user and its group (numbers without a name).
+  // A node with no owner is root's in a container; the host keeps none (its files are the user's).
   const acct = account(fs, sh.user);
   const owner = acct === null ? sh.user : acct?.name ?? sh.user.split(':')[0];
   const [gid, gname] = acct === null ? [0, sh.user] : userGroups(fs, sh.user, acct)[0];
   const group = gname || String(gid);
   // a node chown gave an owner shows it, by name when the image's files have one
-  const named = (file: string, id: number) => {
-    if (!fs.find(['etc', file])) return String(id);
-    const f = fs.readFile('/etc/' + file).split('\n').map((l) => l.split(':')).find((l) => l[2] === String(id));
-    return f?.[0] ?? String(id);
-  };
-  const ownerOf = (n: Node): [string, string] => (n.kind !== 'whiteout' && n.uid !== undefined ? [named('passwd', n.uid), named('group', n.gid ?? 0)] : [owner, group]);
+  const named = (file: 'passwd' | 'group', id: number) => idName(fs, file, id);
+  const ownerOf = (n: Node): [string, string] => (n.kind !== 'whiteout' && n.uid !== undefined ? [named('passwd', n.uid), named('group', n.gid ?? 0)] : acct === null ? [owner, group] : [named('passwd', 0), named('group', 0)]);
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;
   const files: [string, Node, string[]][] = [];
@@ -65,8 +61,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
       if (r.node.kind === 'dir' && !dirOnly) dirs.push([t, r.parts]);
       else files.push([t, r.node, r.parts]);
     } catch (e) {
-      const why = e instanceof FsError && e.code === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory';
-      io.err(io.busybox ? `ls: ${t}: ${why}\n` : `ls: cannot access '${t}': ${why}\n`);
+      io.err(io.busybox ? `ls: ${t}: ${reason(e)}\n` : `ls: cannot access '${t}': ${reason(e)}\n`);
       status = 2;
     }
   }
@@ -125,6 +120,11 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const recursive = o.flags.has('R') && !dirOnly;
   let shown = 0;
   const show = (label: string, parts: string[]) => {
+    if (!may(fs.cred, fs.find(parts), 4)) {
+      io.err(io.busybox ? `ls: can't open '${label}': Permission denied\n` : `ls: cannot open directory '${label}': Permission denied\n`);
+      status = io.busybox ? 1 : 2;
+      return;
+    }
     const entries: [string, Node, number][] = [...fs.list(parts)]
       .filter(([n]) => all || almost || !n.startsWith('.'))
       .sort((a, b) => byName(a[0], b[0]))

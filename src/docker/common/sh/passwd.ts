@@ -21,6 +21,11 @@ export function account(fs: Fs, user: string): Account | undefined | null {
   return undefined;
 }
 
+/** The name /etc/passwd or /etc/group gives an id, else the number. */
+export function idName(fs: Fs, file: 'passwd' | 'group', id: number): string {
+  return readOr(fs, '/etc/' + file).split('\n').map((l) => l.split(':')).find((l) => l[2] === String(id))?.[0] ?? String(id);
+}
+
 /**
  * The gid a `--user name:group` value asks for: a number, or a name in /etc/group; undefined
  * without a group, NaN for an unknown name. The catalogue's images ship no /etc/group, so there

@@ -4,6 +4,7 @@
  * with GNU's messages (busybox's where they differ).
  */
 import { bbHead } from './opts';
+import { reason } from './coreutils';
 import { lines } from './text';
 import type { IO, ShellLike } from './types';
 
@@ -183,14 +184,23 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
     let text: string;
     try {
       text = sh.m.fs.readFile(f, sh.cwd);
-    } catch {
-      io.err(io.busybox ? `sed: can't open '${f}': No such file or directory\n` : `sed: can't read ${f}: No such file or directory\n`);
+    } catch (e) {
+      io.err(io.busybox ? `sed: can't open '${f}': ${reason(e)}\n` : `sed: can't read ${f}: ${reason(e)}\n`);
       status = 2;
       continue;
     }
     const [out, quit] = run(text);
-    if (inPlace) sh.m.fs.writeFile(f, out, sh.cwd);
-    else io.out(out);
+    if (inPlace) {
+      try {
+        sh.m.fs.writeFile(f, out, sh.cwd);
+      } catch (e) {
+        // -i writes a temporary file beside the original (mkstemp's random name), then renames it
+        const tmp = [...Array(6)].map(() => ((sh.m.random?.() ?? 0) % 36).toString(36)).join('');
+        const dir = f.slice(0, f.lastIndexOf('/') + 1) || './';
+        io.err(io.busybox ? `sed: can't create temp file '${f}${tmp}': ${reason(e)}\n` : `sed: couldn't open temporary file ${dir}sed${tmp}: ${reason(e)}\n`);
+        return io.busybox ? 1 : 4;
+      }
+    } else io.out(out);
     if (quit) break;
   }
   return io.busybox && status ? 1 : status;

@@ -3,12 +3,12 @@
  * (`/bin/sh` there) and busybox ash (Alpine, BusyBox). One interpreter, three dialects of prompts
  * and error messages; the machine (a container, or the host) brings the filesystem and programs.
  */
-import { FsError, splitPath, joinPath, type Fs, type Node } from './fs';
+import { FsError, may, splitPath, joinPath, type Fs, type Node } from './fs';
 import { parseLine, parseWord, Incomplete, ShellSyntaxError, type AndOr, type Cmd, type Compound, type Redirect, type Simple, type Word } from './parse';
 import { arith, ArithError } from './arith';
 import { globRe } from './glob';
 import { BUILTINS, isBuiltin } from './builtins';
-import { account } from './passwd';
+import { account, userGroups } from './passwd';
 import { bashVersion } from './text';
 import { bbBanner, busyboxMain } from './busybox';
 import { background, notify, type Job } from './jobs';
@@ -87,6 +87,9 @@ export class Shell implements ShellLike {
     // runc takes HOME from the user's passwd entry, "/" when it has none.
     const entry = account(m.fs, user);
     const home = entry === null ? (user === 'root' ? '/root' : `/home/${user}`) : entry?.home ?? '/';
+    // a process not root sees the files through its uid and groups (root skips every check)
+    const uid = entry ? entry.uid : parseInt(user) || 0;
+    if (m.fs.as && (uid || m.fs.cred)) this.m = Object.create(m, { fs: { value: m.fs.as(uid, userGroups(m.fs, user, entry).map((g) => g[0])) } }) as Machine;
     if (!this.vars.has('HOME')) this.vars.set('HOME', { v: home, x: true });
     this.vars.set('HOSTNAME', { v: m.hostname, x: true });
     if (!direct) this.vars.set('PWD', { v: this.cwd, x: true });
@@ -854,7 +857,8 @@ export class Shell implements ShellLike {
         let entries: string[] = [];
         try {
           const r = this.m.fs.resolve(joinPath(f.parts));
-          if (r.node?.kind === 'dir') entries = [...this.m.fs.list(r.parts).keys()];
+          // a directory it may not read matches nothing
+          if (r.node?.kind === 'dir' && may(this.m.fs.cred, r.node, 4)) entries = [...this.m.fs.list(r.parts).keys()];
         } catch { /* unreadable */ }
         for (const e of entries.sort()) {
           if (e.startsWith('.') && !p.startsWith('.')) continue;
@@ -1028,11 +1032,11 @@ export class Shell implements ShellLike {
 
   private redirectError(target: string, e: unknown, io: IO, reading: boolean): void {
     const code = e instanceof FsError ? e.code : 'ENOENT';
-    const reason = code === 'EISDIR' ? 'Is a directory' : code === 'ENOTDIR' ? 'Not a directory' : code === 'ENAMETOOLONG' ? 'File name too long' : code === 'EROFS' ? 'Read-only file system' : 'No such file or directory';
-    // A read-only mount: every shell reports the errno's own text.
-    const ro = code === 'EROFS' && reason;
+    const reason = code === 'EISDIR' ? 'Is a directory' : code === 'ENOTDIR' ? 'Not a directory' : code === 'ENAMETOOLONG' ? 'File name too long' : code === 'EROFS' ? 'Read-only file system' : code === 'EACCES' ? 'Permission denied' : 'No such file or directory';
+    // A read-only mount or a denied access: every shell reports the errno's own text.
+    const ro = (code === 'EROFS' || code === 'EACCES') && reason;
     if (this.flavor === 'bash') io.err(`${this.prefix()}: ${target}: ${reason}\n`);
-    else if (this.flavor === 'dash') io.err(reading ? `${this.prefix()}: cannot open ${target}: No such file\n` : `${this.prefix()}: cannot create ${target}: ${ro || (code === 'EISDIR' ? 'Is a directory' : 'Directory nonexistent')}\n`);
+    else if (this.flavor === 'dash') io.err(reading ? `${this.prefix()}: cannot open ${target}: ${ro || 'No such file'}\n` : `${this.prefix()}: cannot create ${target}: ${ro || (code === 'EISDIR' ? 'Is a directory' : 'Directory nonexistent')}\n`);
     else io.err(reading ? `${this.prefix()}: can't open '${target}': ${reason}\n` : `${this.prefix()}: can't create ${target}: ${ro || (code === 'EISDIR' ? 'Is a directory' : 'nonexistent directory')}\n`);
   }
 

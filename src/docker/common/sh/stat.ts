@@ -6,7 +6,6 @@
 import { perms, sizeOf } from './ls';
 import type { Node } from './fs';
 import { opts, usage } from './opts';
-import { account } from './passwd';
 import type { IO, ShellLike } from './types';
 
 const GNU = '  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\nDevice: %Hd,%Ld\tInode: %-11i Links: %h\nAccess: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\nAccess: %x\nModify: %y\nChange: %z\n Birth: %w\n';
@@ -36,10 +35,9 @@ export function stat(args: string[], io: IO, sh: ShellLike): number {
     }
     const node = n;
     const size = sizeOf(node);
-    // what the simulation keeps no owner for belongs to whoever looks (as ls shows it)
-    const me = account(fs, sh.user);
-    const uid = node.uid ?? me?.uid ?? 0;
-    const gid = node.gid ?? me?.gid ?? 0;
+    // a node with no owner is root's
+    const uid = node.uid ?? 0;
+    const gid = node.gid ?? 0;
     const time = new Date(node.mtime).toISOString().replace('T', ' ').replace(/\.(\d+)Z/, (_m, ms) => `.${ms}000000 +0000`);
     const kind = node.kind === 'dir' ? 'directory' : node.kind === 'link' ? 'symbolic link' : node.rdev ? 'character special file' : size ? 'regular file' : 'regular empty file';
     const hash = [...parts.join('/')].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);

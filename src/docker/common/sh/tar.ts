@@ -9,7 +9,7 @@ import { digest } from '../hash';
 import { imageConfigJSON, type Image } from '../../engine/store';
 import { FsError, absPath, osRelease } from './fs';
 import { usage } from './opts';
-import { account, userGroups } from './passwd';
+import { account, idName } from './passwd';
 import type { IO, ShellLike } from './types';
 
 /** An archive as tar sees it: its members, whether gzip wraps it, who owned what tar -c packed. */
@@ -161,7 +161,7 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
       try {
         fs.writeFile(archive, '', sh.cwd);
       } catch (e) {
-        const why = !(e instanceof FsError) ? '' : e.code === 'EROFS' ? 'Read-only file system' : e.code === 'EISDIR' ? 'Is a directory' : '';
+        const why = !(e instanceof FsError) ? '' : e.code === 'EROFS' ? 'Read-only file system' : e.code === 'EISDIR' ? 'Is a directory' : e.code === 'EACCES' ? 'Permission denied' : '';
         return fail(`${bb ? `can't open '${archive}'` : `${archive}: Cannot open`}: ${why || 'No such file or directory'}`);
       }
     }
@@ -190,10 +190,9 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
         status = bb ? 1 : 2;
       }
     }
-    // the owner and group names as ls -l shows them (the host's user has no /etc/passwd entry)
-    const acct = account(fs, sh.user);
-    const [gid, gname] = acct === null ? [0, sh.user] : userGroups(fs, sh.user, acct)[0];
-    const data = JSON.stringify({ aula: 'fs', entries, owner: acct === null ? sh.user : acct?.name ?? sh.user.split(':')[0], group: gname || String(gid), ...(z && { z: true }) });
+    // the owner of what carries none: root in a container, the host's user (no /etc/passwd) on the host
+    const host = account(fs, sh.user) === null;
+    const data = JSON.stringify({ aula: 'fs', entries, owner: host ? sh.user : idName(fs, 'passwd', 0), group: host ? sh.user : idName(fs, 'group', 0), ...(z && { z: true }) });
     // GNU tar fills its last 10 KiB record; gzip keeps about 40% of the files' bytes
     const size = z ? Math.ceil(entries.reduce((n, e) => n + e.size, 0) * 0.4) + 40 * entries.length + 100 : bb ? tarSize(entries) : Math.ceil(tarSize(entries) / 10240) * 10240;
     if (verbose) for (const e of entries) (toStdout ? io.err : io.out)(e.name + (e.kind === 'dir' ? '/' : '') + '\n');
@@ -247,9 +246,9 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
     if (verbose) for (const e of members) io.out(e.name + '\n');
   } else {
     let ugs = 19;
-    const owner = a.owner ?? '0';
-    const group = a.group ?? '0';
     for (const e of members) {
+      const owner = e.uid === undefined ? a.owner ?? '0' : idName(fs, 'passwd', e.uid);
+      const group = e.uid === undefined ? a.group ?? '0' : idName(fs, 'group', e.gid ?? 0);
       if (!verbose) {
         io.out(e.name + '\n');
         continue;

@@ -4,7 +4,7 @@
  * `require`s, the port it listens on, what it logs and sends), so `npm install` and `node app.js`
  * behave as they do in a real container, with the files of node_modules landing in the layer.
  */
-import type { Fs } from '../fs';
+import { may, type Fs } from '../fs';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
 import { runCode, runtime, type Runtime } from './runtimes';
@@ -104,6 +104,14 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
     return io.err(e.error), e.code;
   }
   if (!npm7) npm6Warnings(io, sh.cwd, pkg, !exists(fs, 'package-lock.json', sh.cwd));
+  // a directory the user may not write (a WORKDIR root made, then USER node): node_modules cannot be made
+  const nm = `${sh.cwd.replace(/\/$/, '')}/node_modules`;
+  if (Object.keys(wanted).length && !exists(fs, nm) && !may(fs.cred, fs.resolve(sh.cwd).node, 3)) {
+    const e = `Error: EACCES: permission denied, mkdir '${nm}'`;
+    const text = `code EACCES\nsyscall mkdir\npath ${nm}\nerrno -13\n${e}\n [${e}] {\n  errno: -13,\n  code: 'EACCES',\n  syscall: 'mkdir',\n  path: '${nm}'\n}\n\nThe operation was rejected by your operating system.\nIt is likely you do not have the permissions to access this file as the current user\n\nIf you believe this might be a permissions issue, please double-check the\npermissions of the file and its containing directories, or try running\nthe command again as root/Administrator.`;
+    io.err((npm7 ? npmError : npm6Error)(text, sh.m.now()).replace('/root/.npm', `${(sh.getVar('HOME') ?? '').replace(/\/$/, '')}/.npm`));
+    return 243;
+  }
   let added = 0;
   const locked: Record<string, { version: string }> = {};
   for (const [name, spec] of Object.entries(wanted)) {

@@ -335,6 +335,15 @@ const aptGet: Command = async (args, io, sh) => {
   }, 0);
   const aio: IO = quiet ? { ...io, tty: false, ...(quiet > 1 && { out: () => {} }) } : io;
   const yes = quiet > 1 || args.some((a) => /^-(-yes|-assume-yes|[a-z]*y[a-z]*)$/.test(a));
+  // not root: the locks cannot be opened (update reads the lists first, then wants their directory)
+  if (sh.m.fs.cred && sub && /^(update|install|remove|purge|upgrade|dist-upgrade|full-upgrade|autoremove)$/.test(sub)) {
+    if (sub !== 'update') io.err('E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\nE: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), are you root?\n');
+    else {
+      steps(aio, distro(sh), TREE.slice(0, 1));
+      io.err(exists(sh.m.fs, '/var/lib/apt/lists/partial') ? 'E: Could not open lock file /var/lib/apt/lists/lock - open (13: Permission denied)\nE: Unable to lock directory /var/lib/apt/lists/\n' : 'E: List directory /var/lib/apt/lists/partial is missing. - Acquire (13: Permission denied)\n');
+    }
+    return 100;
+  }
   switch (sub) {
     case 'update':
       return aptUpdate(sh, aio, args[0] === 'apt');
@@ -402,6 +411,11 @@ const apk: Command = async (args, io, sh) => {
     else names.push(a);
   }
   const sub = names.shift();
+  // not root: every applet that changes the world must lock the database first
+  if (sh.m.fs.cred && (/^(add|del|update|upgrade|fix|cache)$/.test(sub ?? '') || flags.has('U') || flags.has('--update'))) {
+    io.err('ERROR: Unable to lock database: Permission denied\nERROR: Failed to open apk database: Permission denied\n');
+    return 99;
+  }
   // -q: only errors and warnings are said
   const say = (t: string) => (flags.has('q') || flags.has('--quiet') ? undefined : io.out(t));
   const fetch = () => say('fetch https://dl-cdn.alpinelinux.org/alpine/v3.21/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/v3.21/community/x86_64/APKINDEX.tar.gz\n');

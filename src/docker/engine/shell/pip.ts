@@ -4,9 +4,9 @@
  * into site-packages, as files that weigh in the layer and that `pip list`, `pip freeze` and
  * `pip show` read back, and prints what pip prints without a terminal.
  */
-import { FsError, type Fs } from '../fs';
+import { FsError, may, type Fs } from '../fs';
 import { exists } from './package-files';
-import { pythonRelease, sitePackages, started, venvOf } from './runtimes';
+import { pythonRelease, sitePackages, started, userSite, venvOf } from './runtimes';
 import type { Command, IO, ShellLike } from './types';
 
 /**
@@ -134,6 +134,7 @@ export function place(sh: ShellLike, dir: string, p: Pkg): void {
   fs.writeFile(`${info}/INSTALLER`, 'pip\n');
   const mod = p.stem === 'pip' ? 'pip/_internal' : `${p.stem.toLowerCase()}`;
   fs.mkdir(`${dir}/${mod}`, '/', true);
+  fs.mkdir(bin(dir), '/', true);
   fs.putNode(`${dir}/${mod}/__init__.py`, { kind: 'file', size: p.kb * 1000 - meta.length, mode: 0o644, mtime: sh.m.now() });
   // its console script, run by its name as the image's own pip3 is
   if (p.stem === 'flask') fs.putNode(bin(dir) + '/flask', { kind: 'file', size: 210, mode: 0o755, mtime: sh.m.now() });
@@ -175,14 +176,18 @@ function parse(args: string[], sh: ShellLike): Opts {
 
 async function install(args: string[], io: IO, sh: ShellLike, venv?: string): Promise<number> {
   const o = parse(args, sh);
-  const { dir, py } = site(sh, venv);
+  let { dir, py } = site(sh, venv);
   const have = installed(sh.m.fs, dir, py, venv);
+  // site-packages the user may not write: pip installs into the user's site instead (decide_user_install)
+  const user = !venv && !may(sh.m.fs.cred, sh.m.fs.find(dir.split('/').filter(Boolean)), 3);
+  if (user) dir = userSite(py, sh.getVar('HOME'));
   const pipV = have.find((d) => d.name === 'pip')?.version ?? '25.0.1';
   const out = (t: string) => o.quiet || io.out(t);
   const tail = () => (o.quiet < 2 && o.check ? io.err(notice(pipV)) : undefined);
   const fail = (e: string) => (io.err(e), tail(), 1);
   if (o.error) return fail(o.error);
   if (!o.reqs.length) return fail('ERROR: You must give at least one requirement to install (see "pip help install")\n');
+  if (user) out('Defaulting to user installation because normal site-packages is not writeable\n');
   // every requirement is parsed before any is looked for; a line of a file says where it is
   for (const [spec, from] of o.reqs) {
     // a path or a URL is no requirement to parse
@@ -249,11 +254,15 @@ async function install(args: string[], io: IO, sh: ShellLike, venv?: string): Pr
         const was = have.find((d) => canon(d.name) === canon(p.stem));
         if (was) out(`  Attempting uninstall: ${was.name}\n${remove(sh, dir, was).replace(/^(?=.)/gm, '    ')}`);
         place(sh, dir, p);
+        if (user && p.stem === 'flask') io.err(`  WARNING: The script flask is installed in '${bin(dir)}' which is not on PATH.\n  Consider adding this directory to PATH or, if you prefer to suppress this warning, use --no-warn-script-location.\n`);
       }
     } catch (e) {
-      // a read-only root filesystem (docker run --read-only)
+      // a read-only root filesystem (docker run --read-only), a home the user cannot write
       if (!(e instanceof FsError)) throw e;
-      return fail(`ERROR: Could not install packages due to an OSError: [Errno ${e.code === 'EROFS' ? "30] Read-only file system" : '13] Permission denied'}: '${e.path}'\n\n`);
+      // os.makedirs fails on the first directory it cannot make
+      let at = e.path;
+      while (!exists(sh.m.fs, at.replace(/\/[^/]*$/, '') || '/')) at = at.replace(/\/[^/]*$/, '');
+      return fail(`ERROR: Could not install packages due to an OSError: [Errno ${e.code === 'EROFS' ? "30] Read-only file system" : '13] Permission denied'}: '${at}'\n${e.code === 'EACCES' ? (user ? 'Check' : 'Consider using the `--user` option or check') + ' the permissions.\n' : ''}\n`);
     }
     out(`Successfully installed ${pinned.map(([p, spec]) => `${nameOf(spec)}-${p.version}`).sort().join(' ')}\n`);
   }
@@ -315,7 +324,8 @@ const USAGE = "install Install packages.|download Download packages.|uninstall U
 export const pipRun = async (args: string[], io: IO, sh: ShellLike, venv?: string): Promise<number> => {
   const cmd = args[1] ?? '';
   const { dir, py } = site(sh, venv);
-  const dists = installed(sh.m.fs, dir, py, venv);
+  // the user's site too, outside a venv
+  const dists = [...installed(sh.m.fs, dir, py, venv), ...(venv ? [] : installed(sh.m.fs, userSite(py, sh.getVar('HOME')), py, '-'))].sort((a, b) => (canon(a.name) < canon(b.name) ? -1 : 1));
   const v = dists.find((d) => d.name === 'pip')?.version ?? '';
   if (cmd === '--version' || cmd === '-V') return io.out(`pip ${v} from ${dir}/pip (python ${py.replace(/\.\d+$/, '')})\n`), 0;
   if (cmd === 'install') return install(args.slice(2), io, sh, venv);

@@ -26,6 +26,8 @@ export type Runtime = ReturnType<typeof interpreter>;
 
 /** Where pip installs for python `v` (3.12.3: python3.12): in the venv at `root`, or the image's own. */
 export const sitePackages = (v: string, root = '/usr/local') => `${root}/lib/python${v.replace(/\.\d+$/, '')}/site-packages`;
+/** The user's site (`pip install` of a user who may not write site-packages): ~/.local. */
+export const userSite = (v: string, home = '') => sitePackages(v, home.replace(/\/$/, '') + '/.local');
 
 /** The path a program was started by: as typed when it had a `/`, else where PATH found it. */
 export const started = (name: string, io: IO, sh: ShellLike) => absPath(sh.cwd, io.exe?.endsWith('/' + name) ? io.exe : sh.which(name) ?? name);
@@ -45,7 +47,7 @@ export function runtime(m: Machine, py: boolean, env: string[], cwd: string, exe
     build: py ? pythonBuild(m, version) : undefined,
     random: () => (m.random?.() ?? 16384) / 32768,
     // a package pip or npm installed
-    exists: (mod) => exists(m.fs, py ? `${sitePackages(version, venvOf(m.fs, exe, vars.PATH))}/${mod}` : `node_modules/${mod}`, cwd),
+    exists: (mod) => exists(m.fs, py ? `${sitePackages(version, venvOf(m.fs, exe, vars.PATH))}/${mod}` : `node_modules/${mod}`, cwd) || (py && exists(m.fs, `${userSite(version, vars.HOME)}/${mod}`)),
   });
 }
 

@@ -20,7 +20,7 @@ test('/etc of the base images: the real names, modes and the texts a class cats'
     ['ls -d /etc/adduser.conf /etc/bindresvport.blacklist /etc/rc5.d /etc/update-motd.d /etc/xattr.conf | cat', '/etc/adduser.conf\n/etc/bindresvport.blacklist\n/etc/rc5.d\n/etc/update-motd.d\n/etc/xattr.conf\n'],
     ['cat /etc/issue /etc/issue.net /etc/debian_version', 'Ubuntu 24.04.2 LTS \\n \\l\n\nUbuntu 24.04.2 LTS\ntrixie/sid\n'],
     ['grep -c . /etc/shells; head -3 /etc/group; tail -1 /etc/group', '9\nroot:x:0:\ndaemon:x:1:\nbin:x:2:\nubuntu:x:1000:\n'],
-    ['ls -l /etc/shadow /etc/os-release /etc/mtab', /^lrwxrwxrwx 1 root root +19 .* \/etc\/mtab -> \.\.\/proc\/self\/mounts\nlrwxrwxrwx 1 root root +21 .* \/etc\/os-release -> \.\.\/usr\/lib\/os-release\n-rw-r----- 1 root root +\d+ .* \/etc\/shadow\n$/],
+    ['ls -l /etc/shadow /etc/os-release /etc/mtab', /^lrwxrwxrwx 1 root root +19 .* \/etc\/mtab -> \.\.\/proc\/self\/mounts\nlrwxrwxrwx 1 root root +21 .* \/etc\/os-release -> \.\.\/usr\/lib\/os-release\n-rw-r----- 1 root shadow \d+ .* \/etc\/shadow\n$/],
     ['grep ^hosts: /etc/nsswitch.conf; wc -c < /etc/profile', 'hosts:          files dns\n582\n'],
   ]);
   await shell(e, 'debian', [
