@@ -89,16 +89,28 @@ export const TEXT_TOOLS: Record<string, Command> = {
       for (const i of r) io.out(`${sum(sh, i)}  ${i.file ?? '-'}\n`);
       return r.length < Math.max(1, o.rest.length) ? 1 : 0;
     }
-    let bad = 0, all = 0;
-    for (const [, want, f] of r.flatMap((i) => lines(i.text)).map((l) => /^([0-9a-f]{64}) [ *](.*)$/.exec(l) ?? [])) {
-      if (!f) continue;
-      const got = texts([f], { ...io, err: () => {} }, sh, 'sha256sum');
-      const ok = typeof got !== 'number' && sum(sh, got[0]) === want;
-      all++;
-      if (!ok) bad++;
-      io.out(`${f}: ${ok ? 'OK' : 'FAILED'}\n`);
+    // per checklist: a line that is no `HASH  FILE` is misformatted (GNU counts and warns; busybox
+    // counts it as a failure); a list with no good line at all is GNU's error for that list
+    let bad = 0, all = 0, ugly = 0, none = false;
+    for (const i of r) {
+      const ok0 = all;
+      for (const l of lines(i.text)) {
+        const [, want, f] = /^([0-9a-f]{64}) [ *](.*)$/.exec(l) ?? [];
+        if (!f) {
+          ugly++;
+          continue;
+        }
+        const got = texts([f], { ...io, err: () => {} }, sh, 'sha256sum');
+        const ok = typeof got !== 'number' && sum(sh, got[0]) === want;
+        all++;
+        if (!ok) bad++;
+        io.out(`${f}: ${ok ? 'OK' : 'FAILED'}\n`);
+      }
+      if (all === ok0 && !io.busybox) io.err(`sha256sum: ${i.file ?? '-'}: no properly formatted checksum lines found\n`), (none = true);
     }
+    if (io.busybox) bad += ugly;
+    else if (ugly && !none) io.err(`sha256sum: WARNING: ${ugly} line${ugly > 1 ? 's are' : ' is'} improperly formatted\n`);
     if (bad) io.err(io.busybox ? `sha256sum: WARNING: ${bad} of ${all} computed checksums did NOT match\n` : `sha256sum: WARNING: ${bad} computed checksum${bad > 1 ? 's' : ''} did NOT match\n`);
-    return bad ? 1 : 0;
+    return bad || none ? 1 : 0;
   },
 };

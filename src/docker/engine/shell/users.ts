@@ -73,6 +73,13 @@ export const adduser: Command = (args, io, sh) => {
 const refused = (sh: ShellLike, prompt: string, text: string, code: number) => sh.ask?.(prompt, async (_x, io) => fail(io, text, code), { secret: true });
 
 export const su: Command = (args, io, sh) => {
+  // -c or -s last, without its value: getopt's complaint (musl's or glibc's), then usage
+  const short = /^-[a-z]*([cs])$/.exec(args[args.length - 1] ?? '')?.[1];
+  if (short) {
+    if (!io.busybox) return io.err(`su: option requires an argument -- '${short}'\nTry 'su --help' for more information.\n`), 1;
+    io.err(`su: option requires an argument: ${short}\n`);
+    return usage(io, "su [-lmp] [-s SH] [-] [USER [FILE ARGS | -c 'CMD' [ARG0 ARGS]]]\n\nRun shell under USER (by default, root)\n\n\t-,-l\tClear environment, go to home dir, run shell as login shell\n\t-p,-m\tDo not set new $HOME, $SHELL, $USER, $LOGNAME\n\t-c CMD\tCommand to pass to 'sh -c'\n\t-s SH\tShell to use instead of user's default"), 1;
+  }
   const o = opts(args, 'cs');
   const login = o.flags.has('l') || o.flags.has('--login') || o.rest[0] === '-';
   const name = o.rest.filter((a) => a !== '-')[0] ?? 'root';

@@ -105,3 +105,15 @@ test('timeout: the command under a deadline on the clock; 124 (GNU) or killed by
   assert.equal(await a.type('timeout 1 sleep 3; echo $?'), 'Terminated\n143\n');
   assert.equal(await a.type('timeout 1 nope; echo $?'), "timeout: can't execute 'nope': No such file or directory\n127\n");
 });
+
+test('sha256sum -c: a list with no checksum line is an error (GNU); busybox counts misformatted lines as failures; su -c without a command is a usage error', async () => {
+  const e = engine();
+  await pull(e, 'debian', 'alpine');
+  const d = await runIt(e, 'debian');
+  assert.equal(await d.type('sha256sum -c /etc/hostname; echo $?'), `sha256sum: /etc/hostname: no properly formatted checksum lines found\n1\n`);
+  assert.equal(await d.type('echo hola > f; sha256sum f > s; echo basura >> s; sha256sum -c s; echo $?'), 'f: OK\nsha256sum: WARNING: 1 line is improperly formatted\n0\n');
+  assert.equal(await d.type('su -c; echo $?'), "su: option requires an argument -- 'c'\nTry 'su --help' for more information.\n1\n");
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('echo hola > f; sha256sum f > s; echo basura >> s; sha256sum -c s; echo $?'), 'f: OK\nsha256sum: WARNING: 1 of 1 computed checksums did NOT match\n1\n');
+  assert.match(await a.type('su -s; echo $?'), /^su: option requires an argument: s\nBusyBox v1\.37\.0 [^]*\nUsage: su \[-lmp\][^]*\n1\n$/);
+});
