@@ -36,7 +36,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const o = opts(args);
   const all = o.flags.has('a') || o.flags.has('--all');
   const almost = o.flags.has('A');
-  const long = o.flags.has('l');
+  const long = o.flags.has('l') || o.flags.has('n');
   const one = o.flags.has('1') || (!io.tty && !long);
   const dirOnly = o.flags.has('d');
   const human = o.flags.has('h');
@@ -48,8 +48,9 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const [gid, gname] = acct === null ? [0, sh.user] : userGroups(fs, sh.user, acct)[0];
   const group = gname || String(gid);
   // a node chown gave an owner shows it, by name when the image's files have one
-  const named = (file: 'passwd' | 'group', id: number) => idName(fs, file, id);
-  const ownerOf = (n: Node): [string, string] => (n.kind !== 'whiteout' && n.uid !== undefined ? [named('passwd', n.uid), named('group', n.gid ?? 0)] : acct === null ? [owner, group] : [named('passwd', 0), named('group', 0)]);
+  // -n: the numbers, never the names (the host's files are its user's, 1000)
+  const named = (file: 'passwd' | 'group', id: number) => (o.flags.has('n') ? String(id) : idName(fs, file, id));
+  const ownerOf = (n: Node): [string, string] => (n.kind !== 'whiteout' && n.uid !== undefined ? [named('passwd', n.uid), named('group', n.gid ?? 0)] : acct === null ? (o.flags.has('n') ? ['1000', '1000'] : [owner, group]) : [named('passwd', 0), named('group', 0)]);
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;
   const files: [string, Node, string[]][] = [];

@@ -117,3 +117,17 @@ test('sha256sum -c: a list with no checksum line is an error (GNU); busybox coun
   assert.equal(await a.type('echo hola > f; sha256sum f > s; echo basura >> s; sha256sum -c s; echo $?'), 'f: OK\nsha256sum: WARNING: 1 of 1 computed checksums did NOT match\n1\n');
   assert.match(await a.type('su -s; echo $?'), /^su: option requires an argument: s\nBusyBox v1\.37\.0 [^]*\nUsage: su \[-lmp\][^]*\n1\n$/);
 });
+
+test('ls -n is the long listing with numeric owners (root is 0 in a container, the host user 1000)', async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const a = await runIt(e, 'alpine');
+  assert.match(await a.type('ls -n /etc/passwd'), /^-rw-r--r-- {4}1 0 {8}0 +\d+ \w{3} \d\d \d\d:\d\d \/etc\/passwd\n$/);
+  await a.type('adduser -D ana; su ana -c "touch /tmp/a"');
+  assert.match(await a.type('ls -n /tmp/a'), / 1000 {5}1000 /);
+  const { createShell } = await import('../../../../src/docker/index');
+  const sh = createShell({ seed: 1 });
+  let out = '';
+  await sh.run('touch h; ls -n h', { out: (t) => { out += t; }, err: () => {}, tty: false, sleep: () => Promise.resolve() });
+  assert.match(out, /^-rw-r--r-- 1 1000 1000 0 /);
+});
