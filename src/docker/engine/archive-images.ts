@@ -9,7 +9,7 @@ import { pack, tarSize, unpack } from '../archive';
 import { applyChange } from './config';
 import type { Engine } from './engine';
 import { Overlay, fromJSON, newDir, toJSON, treeSize, type DirNode, type NodeJSON } from './fs';
-import { short } from './hash';
+import { short } from '../common/hash';
 import * as imgs from './images';
 import { familiarTag } from './reference';
 import { chainOf, diffIdOf, imageConfigJSON, treeOf, type Image } from './store';

@@ -6,7 +6,7 @@
  */
 import { ApiError, type BuildContext, type BuildOptions, type HealthConfig, type ImageConfig, type OnMessage } from '../api';
 import { newDir, newFile, Overlay, splitPath } from './fs';
-import { short, sha256 } from './hash';
+import { short, sha256 } from '../common/hash';
 import * as imgs from './images';
 import { applyChange, mergeEnv } from './config';
 import type { Engine } from './engine';

@@ -3,7 +3,7 @@ import type { ContainerInspect } from '../api';
 import { rfc3339 } from './clock';
 import type { Engine } from './engine';
 import { execIdOf } from './exec';
-import { pseudoHex } from './hash';
+import { pseudoHex } from '../common/hash';
 import { treeSize } from './fs';
 import { overlayDir } from './store';
 

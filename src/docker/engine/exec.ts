@@ -3,7 +3,7 @@ import { ApiError, type ExecConfig, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { mergeEnv } from './config';
 import type { Ctr, Engine } from './engine';
-import { pseudoHex } from './hash';
+import { pseudoHex } from '../common/hash';
 import { ShellProc, feedInput, lookPath, startProgram } from './process';
 import { pick } from './background';
 import type { Out } from './shell/types';

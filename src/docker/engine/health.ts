@@ -8,7 +8,7 @@ import { ApiError, type HealthConfig } from '../api';
 import { rfc3339 } from './clock';
 import type { Ctr, Engine } from './engine';
 import { mergeEnv } from './config';
-import { pseudoHex } from './hash';
+import { pseudoHex } from '../common/hash';
 import { jsonList } from './dockerfile';
 import { lookPath, startProgram } from './process';
 import { parseGoDuration } from '../common/go-duration';

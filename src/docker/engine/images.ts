@@ -6,7 +6,7 @@ import { ApiError, type HistoryResponseItem, type ImageDeleteResponseItem, type 
 import { CATALOG, findImage, hasRepository, type HistorySpec, type ImageSpec, type LayerSpec } from '../registry/catalog';
 import { rfc3339 } from './clock';
 import { treeSize } from './fs';
-import { digest, short } from './hash';
+import { digest, short } from '../common/hash';
 import { parseReference, tagged, type Reference } from './reference';
 import { chainOf, imageConfigJSON, overlayDir, repoOf, treeOf, type Image, type ImageStore, type LayerStore } from './store';
 

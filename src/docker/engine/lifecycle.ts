@@ -6,7 +6,7 @@ import { ApiError, type ContainersPruneReport, type PortMap, type StopOptions, t
 import type { Ctr, Engine } from './engine';
 import { FsError, treeSize } from './fs';
 import { pruneLabels, pruneUntil, validateKeys } from './filters';
-import { pseudoHex } from './hash';
+import { pseudoHex } from '../common/hash';
 import { SILENT, ShellProc, feedInput, parseSignal, type Proc } from './process';
 import { FATAL } from '../common/sh/signals';
 

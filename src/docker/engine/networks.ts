@@ -9,7 +9,7 @@ import { ipNum, ipStr } from '../common/ipv4';
 import { rfc3339 } from './clock';
 import type { Ctr, Engine } from './engine';
 import { invalidFilter, matchKV, pruneLabels, pruneUntil, validateKeys } from './filters';
-import { pseudoHex, sha256 } from './hash';
+import { pseudoHex, sha256 } from '../common/hash';
 
 export interface Net {
   id: string;

@@ -8,7 +8,7 @@ import { ApiError, type OnMessage, type PushOptions, type RegistryAuth } from '.
 import { CATALOG, type ImageSpec } from '../registry/catalog';
 import { bundleOf, installBundle, type Bundle } from './archive-images';
 import type { Engine } from './engine';
-import { digest, short } from './hash';
+import { digest, short } from '../common/hash';
 import * as imgs from './images';
 import { parseReference, tagged, type Reference } from './reference';
 import { chainOf, repoOf, type Image } from './store';

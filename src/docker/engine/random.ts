@@ -1,4 +1,4 @@
-import { BYTE_HEX } from './hash';
+import { BYTE_HEX } from '../common/hash';
 
 /** A small seeded PRNG (mulberry32) whose whole state is one number, so it saves as JSON. */
 export class Random {

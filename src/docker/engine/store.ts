@@ -4,7 +4,7 @@
  * images keyed by the digest of their config; references (`repo:tag`, `repo@sha256:…`).
  */
 import type { ImageConfig } from '../api';
-import { digest, sha256 } from './hash';
+import { digest, sha256 } from '../common/hash';
 import { toJSON, type DirNode } from './fs';
 import { buildTree } from '../registry/content';
 import type { LayerSpec } from '../registry/catalog';

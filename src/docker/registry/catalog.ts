@@ -4,7 +4,7 @@
  * on the same base share that base's layers, so a pull prints `Already exists` for them.
  */
 import type { ImageConfig } from '../api';
-import { sha256 } from '../engine/hash';
+import { sha256 } from '../common/hash';
 import { STD_PATH } from '../engine/shell/sh';
 import { NGINX_STABLE_BIN } from '../engine/shell/nginx';
 import { COREUTILS, TEXT, alpineRoot, busyboxRoot, debianRoot } from './rootfs';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { digest, pseudoHex, sha256, short } from '../../../../src/docker/engine/hash';
+import { digest, pseudoHex, sha256, short } from '../../../../src/docker/common/hash';
 
 const reference = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
