@@ -59,6 +59,9 @@ const DOMAINS = /(^|\.)(example\.(com|org|net)|google\.com|github\.com|docker\.(
 // [IPv4, IPv6] of the names people look up most (the others get theirs from a hash of the name)
 const KNOWN: Record<string, string> = { 'example.com': '23.192.228.80 2600:1406:3a00:21::173e:2e65', 'google.com': '142.250.70.130 2a00:1450:4001:82f::200e', 'www.google.com': '142.250.70.164 2a00:1450:4001:82a::2004' };
 
+/** The internet's address of a name as a machine reaches it: none when the machine is offline. */
+export const inetOf = (m: { online?: boolean }, host: string, v6 = false): string | undefined => (m.online === false ? undefined : inetAddr(host, v6));
+
 /** The internet's address of a name (IPv6 with `v6`), undefined when no such name exists there. */
 export function inetAddr(host: string, v6 = false): string | undefined {
   const k = KNOWN[host]?.split(' ');

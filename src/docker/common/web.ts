@@ -5,7 +5,8 @@
 import { byteLength, splitPath } from './sh/fs';
 import { quote } from './sh/coreutils';
 import { release } from './curl-version';
-import { inetAddr } from './internet';
+import { inetOf } from './internet';
+import { isIpv4 } from './ipv4';
 import { opts, usage } from './sh/opts';
 import type { Command, HttpReply, IO, ShellLike } from './sh/types';
 
@@ -22,7 +23,7 @@ export function parseUrl(u: string): { host: string; port: number; path: string;
 
 /** The address a client connects to: a literal one, or the name as the machine resolves it (its networks', then the internet's). */
 export const addressOf = (sh: ShellLike, host: string) =>
-  /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : host === 'localhost' ? '127.0.0.1' : sh.m.resolve?.(host)?.ip ?? (sh.m.online === false ? undefined : inetAddr(host));
+  isIpv4(host) ? host : host === 'localhost' ? '127.0.0.1' : sh.m.resolve?.(host)?.ip ?? inetOf(sh.m, host);
 
 /** The User-Agent wget sends: GNU wget's of the release (busybox's sends just `Wget`). */
 const agent = (sh: ShellLike, io: IO) => (io.busybox ? 'Wget' : `Wget/1.21.${release(sh) === 'bookworm' ? 3 : 4}`);
@@ -121,23 +122,23 @@ export const wget: Command = (args, io, sh) => {
       else say(`${spider ? 'Remote file does not exist -- broken link!!!' : `${at} ERROR ${reply.status}: ${reason}.`}\n\n`);
       return io.busybox ? 1 : 8;
     }
-    const file = saved(o, u.path, reply.body, size, head, io, sh, at);
+    const file = saved({ io, sh, at, say, spider, to: o.values.O }, u.path, reply.body, size, head);
     if (typeof file === 'number') return file;
     if (brief && !quiet && !spider) io.err(`${at} URL:${u.url} [${size}/${size}] -> "${file}" [1]\n`);
     return 0;
   }
 };
 
+/** One wget run: where it speaks (`say`: what -q and -nv leave), when it started, `-O`'s file. */
+interface Run { io: IO; sh: ShellLike; at: string; say: (t: string) => void; spider: boolean; to?: string }
+
 /** What wget does with a page it got: a spider only tells it exists; the others save it (or write it out) and say so. */
-function saved(o: ReturnType<typeof opts>, path: string, body: string, size: number, head: string[], io: IO, sh: ShellLike, at: string): number | string {
-  const quiet = o.flags.has('q') || (!io.busybox && o.flags.has('--no-verbose'));
-  const spider = o.flags.has('--spider');
-  const say = (t: string) => (quiet ? undefined : io.err(t));
+function saved({ io, sh, at, say, spider, to }: Run, path: string, body: string, size: number, head: string[]): number | string {
   const type = headerOf(head, 'content-type')?.replace(/;.*/, '');
   if (spider) return say(io.busybox ? '' : `Length: ${length(size)}${type ? ` [${type}]` : ''}\nRemote file exists and could contain further links,\nbut recursion is disabled -- not retrieving.\n\n`), 0;
-  let file = o.values.O ?? (splitPath(path).pop() || 'index.html');
+  let file = to ?? (splitPath(path).pop() || 'index.html');
   // GNU keeps what is there (index.html.1…); busybox refuses to overwrite it
-  if (o.values.O === undefined) {
+  if (to === undefined) {
     const taken = (f: string) => !!sh.m.fs.resolve(f, sh.cwd)?.node;
     if (taken(file) && io.busybox) return io.err(`wget: can't open '${file}': File exists\n`), 1;
     for (let n = 1, base = file; taken(file); n++) file = `${base}.${n}`;

@@ -4,6 +4,7 @@
  */
 import { packaged } from './package-files';
 import { query } from './nettools';
+import { strftime } from '../../common/dates';
 import type { Command, IO, ShellLike } from './types';
 
 const ub = (r: string) => `9.18.30-0ubuntu0.${r}.2-Ubuntu`;
@@ -45,12 +46,12 @@ export const dig: Command = async (args, io, sh) => {
   const opt = !r.local;
   const type = v6 ? 'AAAA' : 'A';
   const now = new Date(sh.m.now());
-  const when = now.toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) (\S+) GMT$/, (_, d, n, m, y, t) => `${d} ${m} ${n} ${t} UTC ${y}`);
+  const when = strftime(now, '%a %b %d %T %Z %Y');
   const size = 12 + fq.length + 5 + (r.ip ? (v6 ? 28 : 16) : r.nx ? 75 : 0) + (opt ? 11 : 0);
   io.out(`${banner};; Got answer:\n;; ->>HEADER<<- opcode: QUERY, status: ${r.nx ? 'NXDOMAIN' : 'NOERROR'}, id: ${sh.m.random?.() ?? 4242}\n;; flags: qr rd ra; QUERY: 1, ANSWER: ${r.ip ? 1 : 0}, AUTHORITY: ${r.nx ? 1 : 0}, ADDITIONAL: ${opt ? 1 : 0}\n\n`
     + `${opt ? ';; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 512\n' : ''};; QUESTION SECTION:\n${col(';' + fq)}\tIN\t${type}\n\n`
     + (r.ip ? `;; ANSWER SECTION:\n${col(fq)}${r.local ? 600 : 300}\tIN\t${type}\t${r.ip}\n\n` : '')
-    + (r.nx ? `;; AUTHORITY SECTION:\n.\t\t\t86400\tIN\tSOA\ta.root-servers.net. nstld.verisign-grs.com. ${now.toISOString().slice(0, 10).replace(/-/g, '')}00 1800 900 604800 86400\n\n` : '')
+    + (r.nx ? `;; AUTHORITY SECTION:\n.\t\t\t86400\tIN\tSOA\ta.root-servers.net. nstld.verisign-grs.com. ${strftime(now, '%Y%m%d')}00 1800 900 604800 86400\n\n` : '')
     + `;; Query time: ${r.local ? 0 : 12} msec\n;; SERVER: ${r.ns}#53(${r.ns}) (UDP)\n;; WHEN: ${when}\n;; MSG SIZE  rcvd: ${size}\n\n`);
   return 0;
 };

@@ -6,6 +6,7 @@
  */
 import type { Machine } from './types';
 import { logTime } from '../../common/dates';
+import { byteLength } from '../../common/sh/fs';
 import { pythonRelease, runCode, runtime, sitePackages, venvOf, type Runtime } from './runtimes';
 import type { HttpReply } from './types';
 import { exists } from './package-files';
@@ -109,6 +110,6 @@ export function flaskGet(a: FlaskApp, path: string, from: string, now: number, m
   }
   const line = `${method} ${path} HTTP/1.1`;
   const log = `${from} - - [${logTime(now)}] "${status === 404 ? style(line, 33) : status === 405 ? style(line, 1, 31) : status === 500 ? style(line, 1, 35) : line}" ${status} -\n`;
-  const head = [`Server: Werkzeug/3.1.3 Python/${a.python}`, `Date: ${new Date(now).toUTCString()}`, `Content-Type: ${type}`, `Content-Length: ${new TextEncoder().encode(body).length}`, 'Connection: close'];
+  const head = [`Server: Werkzeug/3.1.3 Python/${a.python}`, `Date: ${new Date(now).toUTCString()}`, `Content-Type: ${type}`, `Content-Length: ${byteLength(body)}`, 'Connection: close'];
   return { reply: { status, body, server: '', head, reason: ['OK', 'NOT FOUND', 'INTERNAL SERVER ERROR', 'METHOD NOT ALLOWED'][[200, 404, 500, 405].indexOf(status)] }, log };
 }

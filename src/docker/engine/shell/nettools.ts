@@ -6,14 +6,13 @@
 import { opts, usage } from '../../common/sh/opts';
 import { ipNum, ipStr } from '../../common/ipv4';
 import type { Command, Iface, ShellLike } from './types';
-import { inetAddr } from '../../common/internet';
+import { inetOf } from '../../common/internet';
+import { readOr } from '../../common/sh/fs';
 import { bindLookup, dig, host } from './dig';
 
 const maskOf = (bits: number) => (bits ? (~0 << (32 - bits)) >>> 0 : 0);
 const netOf = (i: Iface) => ipStr(ipNum(i.ip) & maskOf(i.bits));
 const bcastOf = (i: Iface) => ipStr((ipNum(i.ip) | ~maskOf(i.bits)) >>> 0);
-
-const onInternet = (host: string, sh: ShellLike) => sh.m.online !== false && !!inetAddr(host);
 
 const ifaces = (sh: ShellLike) => sh.m.ifaces?.() ?? [];
 const lo = (i: Iface) => i.name === 'lo';
@@ -118,16 +117,13 @@ export const nslookup: Command = async (args, io, sh) => {
  * containers of the user-defined networks, the internet its names; none: NXDOMAIN; `down`: out of reach.
  */
 export function query(sh: ShellLike, name: string, server?: string) {
-  let conf = '';
-  try {
-    conf = sh.m.fs.readFile('/etc/resolv.conf');
-  } catch { /* no resolver configured: the local one */ }
+  // no resolver configured: the local one
+  const conf = readOr(sh.m.fs, '/etc/resolv.conf');
   const ns = server ?? /^nameserver\s+(\S+)/m.exec(conf)?.[1] ?? '127.0.0.1';
   const embedded = ns === '127.0.0.11';
   const found = embedded ? sh.m.resolve?.(name) : null;
   const local = found?.name ? found.ip : undefined;
-  const net = onInternet(name, sh);
-  return { ns, local: !!local, v4: local ?? (net ? inetAddr(name) : undefined), v6: local || !net ? undefined : inetAddr(name, true), down: !embedded && (sh.m.online === false || ns.startsWith('127.')) };
+  return { ns, local: !!local, v4: local ?? inetOf(sh.m, name), v6: local ? undefined : inetOf(sh.m, name, true), down: !embedded && (sh.m.online === false || ns.startsWith('127.')) };
 }
 
 /** `getent DATABASE [KEY…]`: passwd and group from /etc, hosts as the C library resolves them. */
@@ -136,13 +132,7 @@ export const getent: Command = (args, io, sh) => {
   const [db, ...keys] = args.slice(1);
   const glibcHint = "Try `getent --help' or `getent --usage' for more information.\n";
   if (!db) return musl ? (io.err('Usage: getent [-s source] database [key ...]\n'), 1) : (io.err('getent: wrong number of arguments\n' + glibcHint), 64);
-  const file = (f: string) => {
-    try {
-      return sh.m.fs.readFile(f).split('\n').filter((l) => l && !l.startsWith('#'));
-    } catch {
-      return [];
-    }
-  };
+  const file = (f: string) => readOr(sh.m.fs, f).split('\n').filter((l) => l && !l.startsWith('#'));
   if (db === 'passwd' || db === 'group') {
     const lines = file('/etc/' + db);
     if (!keys.length) return io.out(lines.map((l) => l + '\n').join('')), 0;
@@ -168,7 +158,7 @@ export const getent: Command = (args, io, sh) => {
     if (hit) show(hit[0], hit.slice(1), k);
     else {
       const r = sh.m.resolve?.(k);
-      const a = r?.ip ?? (onInternet(k, sh) ? inetAddr(k, !musl)! : '');
+      const a = r?.ip ?? inetOf(sh.m, k, !musl) ?? '';
       if (a) show(a, [k]);
       else code = 2;
     }

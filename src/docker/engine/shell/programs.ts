@@ -14,7 +14,8 @@ import { nginxCommand } from './nginx';
 import { opts, usage } from '../../common/sh/opts';
 import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
-import { inetAddr } from '../../common/internet';
+import { inetOf } from '../../common/internet';
+import { isIpv4 } from '../../common/ipv4';
 import { evalArith } from '../../common/sh/arith';
 import { COREUTILS } from '../../common/sh/coreutils';
 import type { Command, IO, ShellLike } from './types';
@@ -203,8 +204,8 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
   // The container's resolver (its network's DNS); addresses outside its networks are the internet's.
   const found = sh.m.resolve?.(host);
   const local = found && /^(127|172|10|192\.168)\./.test(found.ip) ? found.ip : null;
-  const literal = /^\d+(\.\d+){3}$/.test(host);
-  const inet = sh.m.online === false ? undefined : literal ? host : inetAddr(host);
+  const literal = isIpv4(host);
+  const inet = literal ? (sh.m.online === false ? undefined : host) : inetOf(sh.m, host);
   // an address with no route to it: busybox fails its first send, iputils its connect probe
   if (!local && literal && !inet) {
     if (io.busybox) io.out(`PING ${host} (${host}): 56 data bytes\n`);
