@@ -352,7 +352,7 @@ export class Overlay implements Fs {
     const dir = this.holder(r, path);
     const name = last(r.parts);
     const prev = dir.children.get(name);
-    this.change(r.parts.slice(0, -1), path, r.node);
+    if (this.cred) this.change(r.parts.slice(0, -1), path, r.node);
     this.own(node);
     if (node.kind === 'dir' && (prev?.kind === 'whiteout' || (prev === undefined && this.inLower(r.parts)))) node.opaque = true;
     dir.children.set(name, node);
@@ -413,7 +413,7 @@ export class Overlay implements Fs {
     if (!r.node) fail('ENOENT', path);
     if (!r.parts.length) fail('EINVAL', path);
     if (r.node.kind === 'dir' && !recursive) fail('EISDIR', path);
-    this.change(r.parts.slice(0, -1), path, r.node);
+    if (this.cred) this.change(r.parts.slice(0, -1), path, r.node);
     const mount = this.dirs.get(joinPath(r.parts));
     if (mount) {
       // A mount point cannot go: `rm -r` empties it and then fails, as on Linux.

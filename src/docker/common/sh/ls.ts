@@ -121,7 +121,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const recursive = o.flags.has('R') && !dirOnly;
   let shown = 0;
   const show = (label: string, parts: string[]) => {
-    if (!may(fs.cred, fs.find(parts), 4)) {
+    if (fs.cred && !may(fs.cred, fs.find(parts), 4)) {
       io.err(io.busybox ? `ls: can't open '${label}': Permission denied\n` : `ls: cannot open directory '${label}': Permission denied\n`);
       status = io.busybox ? 1 : 2;
       return;

@@ -45,17 +45,18 @@ function ociFiles(images: Saved): ArchiveEntry[] {
     const config = imageConfigJSON({ ...image, top: null });
     const descs = layers.map((l) => ({ mediaType: OCI + 'layer.v1.tar', digest: l.diffId, size: Math.ceil(l.size / 512) * 512 + 1024 + 512 * 8 }));
     for (const d of descs) blob(d.digest, d.size);
-    blob(digest(config), config.length, config);
-    const manifest = JSON.stringify({ schemaVersion: 2, mediaType: OCI + 'manifest.v1+json', config: { mediaType: OCI + 'config.v1+json', digest: digest(config), size: config.length }, layers: descs });
-    blob(digest(manifest), manifest.length, manifest);
+    const id = digest(config);
+    blob(id, config.length, config);
+    const manifest = JSON.stringify({ schemaVersion: 2, mediaType: OCI + 'manifest.v1+json', config: { mediaType: OCI + 'config.v1+json', digest: id, size: config.length }, layers: descs });
     const entry = { mediaType: OCI + 'manifest.v1+json', digest: digest(manifest), size: manifest.length };
+    blob(entry.digest, manifest.length, manifest);
     if (!names.length) index.push(entry);
     for (const n of names) {
       const [full, repo, tag] = fullName(n);
       index.push({ ...entry, annotations: { 'io.containerd.image.name': full, 'org.opencontainers.image.ref.name': tag } });
       if (layers.length) (repos[repo] ??= {})[tag] = layers[layers.length - 1].diffId.slice(7);
     }
-    items.push({ Config: 'blobs/sha256/' + digest(config).slice(7), RepoTags: names.length ? names : null, Layers: descs.map((d) => 'blobs/sha256/' + d.digest.slice(7)), LayerSources: Object.fromEntries(descs.map((d) => [d.digest, { mediaType: d.mediaType, size: d.size, digest: d.digest }])) });
+    items.push({ Config: 'blobs/sha256/' + id.slice(7), RepoTags: names.length ? names : null, Layers: descs.map((d) => 'blobs/sha256/' + d.digest.slice(7)), LayerSources: Object.fromEntries(descs.map((d) => [d.digest, { mediaType: d.mediaType, size: d.size, digest: d.digest }])) });
   }
   return [
     file('blobs/', 0, t, 'dir'), file('blobs/sha256/', 0, t, 'dir'),

@@ -392,6 +392,10 @@ const APK: Record<string, [string, number, string]> = {
 /** Versions of the libraries those pull in, in Alpine 3.21. */
 const APK_LIBS = Object.fromEntries('brotli-libs 1.1.0-r2;c-ares 1.34.5-r0;libunistring 1.2-r0;libidn2 2.3.7-r0;nghttp2-libs 1.64.0-r0;libpsl 0.21.5-r3;zstd-libs 1.5.6-r2;libcurl 8.12.1-r1;ncurses-terminfo-base 6.5_p20241006-r3;libncursesw 6.5_p20241006-r3;readline 8.2.13-r0;xxd 9.1.1105-r0;lua5.4-libs 5.4.7-r0;libmagic 5.46-r2;libexpat 2.7.0-r0;pcre2 10.43-r0;oniguruma 6.9.9-r0;libbz2 1.0.8-r6;libffi 3.4.7-r0;gdbm 1.24-r0;xz-libs 5.6.3-r1;mpdecimal 4.0.0-r0;libpanelw 6.5_p20241006-r3;sqlite-libs 3.48.0-r2;fstrm 0.6.1-r4;libuv 1.49.2-r0;libxml2 2.13.4-r6;protobuf-c 1.5.0-r2;bind-libs 9.18.37-r0'.split(';').map((e) => e.split(' ')));
 
+/** Where a package's programs go (bind-tools is BIND's clients: its nslookup takes the place of busybox's link), and a library. */
+const apkBins = (p: string) => (p === 'bind-tools' ? ['dig', 'host', 'nslookup'] : [p]).map((b) => `/usr/bin/${b}`);
+const apkLib = (p: string) => `/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`;
+
 /** The minirootfs's packages, in the order of its installed database (what `apk info` lists). */
 const APK_BASE = 'alpine-baselayout-data musl busybox busybox-binsh alpine-baselayout alpine-keys ca-certificates-bundle libcrypto3 libssl3 ssl_client zlib apk-tools scanelf musl-utils alpine-release'.split(' ');
 
@@ -464,9 +468,8 @@ const apk: Command = async (args, io, sh) => {
     all.forEach((p, i) => say(`(${i + 1}/${all.length}) Installing ${p} (${p === virtual ? stamp : version(p)})\n${p === 'bash' ? `Executing bash-${APK.bash[0]}.post-install\n` : ''}`));
     for (const p of all) {
       sh.m.fs.writeFile(db + p, p === virtual ? `${p} ${stamp} ${names.join(' ')}\n` : `${p}\n`);
-      // bind-tools is BIND's clients (its nslookup takes the place of busybox's link)
-      if (APK[p]) for (const b of p === 'bind-tools' ? ['dig', 'host', 'nslookup'] : [p]) bigFile(sh, `/usr/bin/${b}`, APK[p][1] * 1024, 0o755);
-      else if (p !== virtual) bigFile(sh, `/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`, 180000);
+      if (APK[p]) for (const f of apkBins(p)) bigFile(sh, f, APK[p][1] * 1024, 0o755);
+      else if (p !== virtual) bigFile(sh, apkLib(p), 180000);
     }
     if (all.length) say(`Executing ${bbPackage(sh.m.fs)}.trigger\n`);
     ok();
@@ -483,7 +486,7 @@ const apk: Command = async (args, io, sh) => {
     order.forEach((p, i) => say(`(${i + 1}/${order.length}) Purging ${p} (${version(p)})\n`));
     for (const p of order) {
       sh.m.fs.remove(db + p, '/');
-      for (const f of APK[p] ? (p === 'bind-tools' ? ['dig', 'host', 'nslookup'] : [p]).map((b) => `/usr/bin/${b}`) : [`/usr/lib/lib${p.replace(/-libs$|^lib/, '')}.so.1`]) {
+      for (const f of APK[p] ? apkBins(p) : [apkLib(p)]) {
         try {
           sh.m.fs.remove(f, '/');
         } catch { /* not there */ }
