@@ -10,6 +10,12 @@ export const logTime = (ms: number, sep = ' ') => {
 /** The Common Log Format's time (nginx, Apache): `16/Jun/2025:09:30:05 +0000`. */
 export const clfTime = (ms: number) => logTime(ms, ':') + ' +0000';
 
+/** GNU's full-iso time (stat, diff -u): `2025-06-16 09:30:05.000000000 +0000`. */
+export const fullIso = (ms: number) => {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}000000 +0000`;
+};
+
 /** C's asctime, Go's ANSIC layout: `Fri Jun  6 09:03:05 2025`, the day padded with a space. */
 export const asctime = (ms: number) => {
   const [w, day, mon, year, time] = utcFields(ms);

@@ -6,6 +6,7 @@ import { opts } from './opts';
 import { lines } from './text';
 import { reason } from './coreutils';
 import type { IO, ShellLike } from './types';
+import { fullIso } from '../dates';
 
 /** A run of changed lines: a[a..b) became b[c..d). */
 type Change = { a: number; b: number; c: number; d: number };
@@ -46,8 +47,7 @@ export function diff(args: string[], io: IO, sh: ShellLike): number {
   for (const f of o.rest) {
     try {
       text.push(f === '-' ? io.stdin ?? '' : sh.m.fs.readFile(f, sh.cwd));
-      const iso = new Date(f === '-' ? sh.m.now() : (sh.m.fs.resolve(f, sh.cwd).node as { mtime: number }).mtime).toISOString();
-      stamp.push(bb ? '' : `\t${iso.slice(0, 10)} ${iso.slice(11, 23)}000000 +0000`);
+      stamp.push(bb ? '' : `\t${fullIso(f === '-' ? sh.m.now() : (sh.m.fs.resolve(f, sh.cwd).node as { mtime: number }).mtime)}`);
     } catch (e) {
       io.err(bb ? `diff: can't stat '${f}': ${reason(e)}\n` : `diff: ${f}: ${reason(e)}\n`);
       return 2;

@@ -4,7 +4,7 @@ import { FsError, MountDir, may, type Node } from './fs';
 import { reason } from './coreutils';
 import { human as toHuman } from './human';
 import { opts } from './opts';
-import { account, idName, userGroups } from './passwd';
+import { account, idNames, userGroups } from './passwd';
 import type { IO, ShellLike } from './types';
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
@@ -49,7 +49,8 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const group = gname || String(gid);
   // a node chown gave an owner shows it, by name when the image's files have one
   // -n: the numbers, never the names (the host's files are its user's, 1000)
-  const named = (file: 'passwd' | 'group', id: number) => (o.flags.has('n') ? String(id) : idName(fs, file, id));
+  const ids = { passwd: idNames(fs, 'passwd'), group: idNames(fs, 'group') };
+  const named = (file: 'passwd' | 'group', id: number) => (o.flags.has('n') ? String(id) : ids[file](id));
   const ownerOf = (n: Node): [string, string] => (n.kind !== 'whiteout' && n.uid !== undefined ? [named('passwd', n.uid), named('group', n.gid ?? 0)] : acct === null ? (o.flags.has('n') ? ['1000', '1000'] : [owner, group]) : [named('passwd', 0), named('group', 0)]);
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;

@@ -23,7 +23,22 @@ export function account(fs: Fs, user: string): Account | undefined | null {
 
 /** The name /etc/passwd or /etc/group gives an id, else the number. */
 export function idName(fs: Fs, file: 'passwd' | 'group', id: number): string {
-  return readOr(fs, '/etc/' + file).split('\n').map((l) => l.split(':')).find((l) => l[2] === String(id))?.[0] ?? String(id);
+  return idNames(fs, file)(id);
+}
+
+/** idName for a whole listing: the file is read once, on the first id asked; `unknown` for an id it lacks. */
+export function idNames(fs: Fs, file: 'passwd' | 'group', unknown?: string): (id: number) => string {
+  let names: Map<string, string> | undefined;
+  return (id) => {
+    if (!names) {
+      names = new Map();
+      for (const l of readOr(fs, '/etc/' + file).split('\n')) {
+        const [name, , n] = l.split(':');
+        if (n !== undefined && !names.has(n)) names.set(n, name);
+      }
+    }
+    return names.get(String(id)) ?? unknown ?? String(id);
+  };
 }
 
 /**

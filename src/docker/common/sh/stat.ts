@@ -5,6 +5,8 @@
  */
 import { perms, sizeOf } from './ls';
 import type { Node } from './fs';
+import { idNames } from './passwd';
+import { fullIso } from '../dates';
 import { opts, usage } from './opts';
 import type { IO, ShellLike } from './types';
 
@@ -20,7 +22,7 @@ export function stat(args: string[], io: IO, sh: ShellLike): number {
     return 1;
   }
   const fs = sh.m.fs;
-  const names = (file: string, id: number) => fs.readFile('/etc/' + file).split('\n').map((l) => l.split(':')).find((l) => l[2] === String(id))?.[0] ?? 'UNKNOWN';
+  const names = { passwd: idNames(fs, 'passwd', 'UNKNOWN'), group: idNames(fs, 'group', 'UNKNOWN') };
   let status = 0;
   for (const f of o.rest) {
     let n: Node | undefined;
@@ -38,16 +40,18 @@ export function stat(args: string[], io: IO, sh: ShellLike): number {
     // a node with no owner is root's
     const uid = node.uid ?? 0;
     const gid = node.gid ?? 0;
-    const time = new Date(node.mtime).toISOString().replace('T', ' ').replace(/\.(\d+)Z/, (_m, ms) => `.${ms}000000 +0000`);
+    const time = fullIso(node.mtime);
     const kind = node.kind === 'dir' ? 'directory' : node.kind === 'link' ? 'symbolic link' : node.rdev ? 'character special file' : size ? 'regular file' : 'regular empty file';
     const hash = [...parts.join('/')].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
     const fmt = o.values.c !== undefined ? o.values.c + (args.some((a) => a.startsWith('--printf')) ? '' : '\n') : io.busybox ? BB : GNU;
+    // what each directive gives, worked out once per file
+    const table: Record<string, string | number> = {
+      n: f, N: node.kind === 'link' ? (io.busybox ? `'${f}' -> '${node.target}'` : `${f} -> ${node.target}`) : f, s: size, b: node.kind === 'file' ? Math.ceil(size / 4096) * 8 : node.kind === 'dir' ? 8 : 0, o: 4096, F: kind,
+      Hd: 0, Ld: 59, d: 59, D: '3b', i: 1_000_000 + (hash % 3_000_000), h: node.kind === 'dir' ? fs.links?.(parts) ?? 2 + [...fs.list(parts).values()].filter((c) => c.kind === 'dir').length : 1, a: (node.kind === 'link' ? 0o777 : node.mode & 0o7777).toString(8), A: perms(node),
+      u: uid, U: names.passwd(uid), g: gid, G: names.group(gid), x: time, y: time, z: time, w: time, X: node.mtime / 1000 | 0, Y: node.mtime / 1000 | 0, Z: node.mtime / 1000 | 0, '%': '%',
+    };
     const out = fmt.replace(/%(-?)(0?)(\d*)(?:\.(\d+))?([HL]?[a-zA-Z%])/g, (_m, left, zero, width, prec, d) => {
-      const v = ({
-        n: f, N: node.kind === 'link' ? (io.busybox ? `'${f}' -> '${node.target}'` : `${f} -> ${node.target}`) : f, s: size, b: node.kind === 'file' ? Math.ceil(size / 4096) * 8 : node.kind === 'dir' ? 8 : 0, o: 4096, F: kind,
-        Hd: 0, Ld: 59, d: 59, D: '3b', i: 1_000_000 + (hash % 3_000_000), h: node.kind === 'dir' ? fs.links?.(parts) ?? 2 + [...fs.list(parts).values()].filter((c) => c.kind === 'dir').length : 1, a: (node.kind === 'link' ? 0o777 : node.mode & 0o7777).toString(8), A: perms(node),
-        u: uid, U: names('passwd', uid), g: gid, G: names('group', gid), x: time, y: time, z: time, w: time, X: node.mtime / 1000 | 0, Y: node.mtime / 1000 | 0, Z: node.mtime / 1000 | 0, '%': '%',
-      } as Record<string, string | number>)[d] ?? '?';
+      const v = table[d] ?? '?';
       const s = prec ? String(v).slice(0, Number(prec)) : String(v);
       return left ? s.padEnd(Number(width)) : s.padStart(Number(width), zero || ' ');
     });

@@ -9,7 +9,7 @@ import { digest } from '../hash';
 import { imageConfigJSON, type Image } from '../../engine/store';
 import { FsError, absPath, osRelease } from './fs';
 import { usage } from './opts';
-import { account, idName } from './passwd';
+import { account, idName, idNames } from './passwd';
 import type { IO, ShellLike } from './types';
 
 /** An archive as tar sees it: its members, whether gzip wraps it, who owned what tar -c packed. */
@@ -247,13 +247,14 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
     if (verbose) for (const e of members) io.out(e.name + '\n');
   } else {
     let ugs = 19;
+    const [user, grp] = [idNames(fs, 'passwd'), idNames(fs, 'group')];
     for (const e of members) {
-      const owner = e.uid === undefined ? a.owner ?? '0' : idName(fs, 'passwd', e.uid);
-      const group = e.uid === undefined ? a.group ?? '0' : idName(fs, 'group', e.gid ?? 0);
       if (!verbose) {
         io.out(e.name + '\n');
         continue;
       }
+      const owner = e.uid === undefined ? a.owner ?? '0' : user(e.uid);
+      const group = e.uid === undefined ? a.group ?? '0' : grp(e.gid ?? 0);
       const d = new Date(e.mtime);
       const day = `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
       const size = String(e.kind === 'file' ? e.size : 0);
