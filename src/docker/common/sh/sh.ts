@@ -87,9 +87,10 @@ export class Shell implements ShellLike {
     // runc takes HOME from the user's passwd entry, "/" when it has none.
     const entry = account(m.fs, user);
     const home = entry === null ? (user === 'root' ? '/root' : `/home/${user}`) : entry?.home ?? '/';
-    // a process not root sees the files through its uid and groups (root skips every check)
+    // a process not root sees the files through its uid and groups (root skips every check);
+    // a subshell or child of the same user already has that view
     const uid = entry ? entry.uid : parseInt(user) || 0;
-    if (m.fs.as && (uid || m.fs.cred)) this.m = Object.create(m, { fs: { value: m.fs.as(uid, userGroups(m.fs, user, entry).map((g) => g[0])) } }) as Machine;
+    if (m.fs.as && uid !== (m.fs.cred?.uid ?? 0)) this.m = Object.create(m, { fs: { value: m.fs.as(uid, userGroups(m.fs, user, entry).map((g) => g[0])) } }) as Machine;
     if (!this.vars.has('HOME')) this.vars.set('HOME', { v: home, x: true });
     this.vars.set('HOSTNAME', { v: m.hostname, x: true });
     if (!direct) this.vars.set('PWD', { v: this.cwd, x: true });
