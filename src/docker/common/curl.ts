@@ -4,7 +4,7 @@
  * stderr when the body does not go to a terminal. Timings are fixed: each transfer takes 1 ms.
  */
 import { CURL, curlVersion, release } from './curl-version';
-import { reason } from './sh/coreutils';
+import { reason } from './sh/fs';
 import { byteLength } from './sh/fs';
 import { addressOf, headerOf, headOf, parseUrl, reasonOf } from './web';
 import type { Command } from './sh/types';

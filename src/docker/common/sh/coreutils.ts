@@ -3,7 +3,7 @@
  * the same names) on the host, Debian and Ubuntu, busybox applets on Alpine/BusyBox
  * (`io.busybox`), each with its own error wording.
  */
-import { FsError, joinPath, osRelease, splitPath, type Node } from './fs';
+import { FsError, joinPath, osRelease, reason, splitPath, type Node } from './fs';
 import { df, du, free } from './disk-memory';
 import { cut, sort, tr, uniq } from './filters';
 import { find } from './find';
@@ -27,11 +27,6 @@ import { ps } from './ps';
 import { TEXT_TOOLS } from './text-tools';
 import { timeout } from './timeout';
 import { diff } from './diff';
-
-export const reason = (e: unknown): string => {
-  const code = e instanceof FsError ? e.code : 'ENOENT';
-  return ({ ENOENT: 'No such file or directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument', ENAMETOOLONG: 'File name too long', EROFS: 'Read-only file system', EBUSY: 'Device or resource busy', EACCES: 'Permission denied', EPERM: 'Operation not permitted' } as const)[code];
-};
 
 export function unescape(s: string): { text: string; stop: boolean } {
   let stop = false;

@@ -4,7 +4,7 @@
  */
 import { opts } from './opts';
 import { lines } from './text';
-import { reason } from './coreutils';
+import { reason } from './fs';
 import type { IO, ShellLike } from './types';
 import { fullIso } from '../dates';
 

@@ -18,6 +18,12 @@ export class FsError extends Error {
   }
 }
 
+/** The C library's text for an error (strerror), ENOENT for anything that is no FsError. */
+export const reason = (e: unknown): string => {
+  const code = e instanceof FsError ? e.code : 'ENOENT';
+  return ({ ENOENT: 'No such file or directory', EEXIST: 'File exists', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory', ENOTEMPTY: 'Directory not empty', ELOOP: 'Too many levels of symbolic links', EINVAL: 'Invalid argument', ENAMETOOLONG: 'File name too long', EROFS: 'Read-only file system', EBUSY: 'Device or resource busy', EACCES: 'Permission denied', EPERM: 'Operation not permitted' } as const)[code];
+};
+
 const encoder = new TextEncoder();
 // eslint-disable-next-line no-control-regex
 export const byteLength = (s: string): number => (/^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length);

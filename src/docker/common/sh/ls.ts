@@ -1,7 +1,7 @@
 /** `ls` as GNU coreutils and busybox print it: columns on a terminal, one per line otherwise. */
 import { columns, uniformColumns } from './columns';
 import { FsError, MountDir, may, type Node } from './fs';
-import { reason } from './coreutils';
+import { reason } from './fs';
 import { human as toHuman } from './human';
 import { opts } from './opts';
 import { account, idNames, userGroups } from './passwd';

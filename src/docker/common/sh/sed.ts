@@ -4,7 +4,7 @@
  * with GNU's messages (busybox's where they differ).
  */
 import { bbHead } from './opts';
-import { reason } from './coreutils';
+import { reason } from './fs';
 import { lines } from './text';
 import type { IO, ShellLike } from './types';
 
