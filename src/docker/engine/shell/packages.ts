@@ -41,17 +41,18 @@ const PKGS: Record<string, [number, string, string]> = {
 const words = (list = '') => list.split(' ').filter(Boolean);
 
 
-/** The release of the image (its archive's codename) and the one whose package data it uses. */
-interface Distro { ubuntu: boolean; codename: string; rel: string }
+/**
+ * The release of the image (its archive's codename), the one whose package data it uses, and
+ * Debian's mirror in its sources (archive.debian.org once they point an archived release there).
+ */
+interface Distro { ubuntu: boolean; codename: string; rel: string; host: string }
 function distro(sh: ShellLike): Distro {
   const os = osRelease(sh.m.fs);
   const ubuntu = /ID=ubuntu/.test(os);
   const codename = /VERSION_CODENAME=(\w+)/.exec(os)?.[1] ?? 'bookworm';
-  return { ubuntu, codename, rel: known(codename, ubuntu) };
+  const host = (!ubuntu && readOr(sh.m.fs, '/etc/apt/sources.list').includes('archive.debian.org') ? 'archive' : 'deb') + '.debian.org';
+  return { ubuntu, codename, rel: known(codename, ubuntu), host };
 }
-
-/** Debian's mirror in the sources: archive.debian.org once they point an archived release there. */
-const debHost = (sh: ShellLike) => (readOr(sh.m.fs, '/etc/apt/sources.list').includes('archive.debian.org') ? 'archive' : 'deb') + '.debian.org';
 
 /** A package's architecture as apt and dpkg name it. */
 const arch = (name: string) => (archAll(name) ? 'all' : 'amd64');
@@ -127,12 +128,12 @@ async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
   // apt names an index by its repository's URL and suite: `http://deb.debian.org/debian buster/main amd64 Packages`
   const url = (suite: string) => {
     const security = /^(-security|\/updates)/.test(suite);
-    return `http://${d.ubuntu ? `${security ? 'security' : 'archive'}.ubuntu.com/ubuntu` : `${debHost(sh)}/debian${security ? '-security' : ''}`} ${d.codename}${suite}`;
+    return `http://${d.ubuntu ? `${security ? 'security' : 'archive'}.ubuntu.com/ubuntu` : `${d.host}/debian${security ? '-security' : ''}`} ${d.codename}${suite}`;
   };
   bigFile(sh, '/var/lib/apt/lists/lock', 0);
   sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
   // Debian moved buster to archive.debian.org in July 2025: deb.debian.org answers 404 for its Release files.
-  if (buster && debHost(sh) === 'deb.debian.org') {
+  if (buster && d.host === 'deb.debian.org') {
     const repos = lists.slice(0, 3).map(([s]) => url(s.slice(0, -10)));
     io.out(repos.map((r, i) => `Ign:${i + 1} ${r} InRelease\n`).join('') + repos.map((r, i) => `Err:${i + 4} ${r} Release\n  404  Not Found [IP: 151.101.2.132 80]\n`).join(''));
     steps(io, d, TREE.slice(0, 1));
@@ -260,7 +261,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO, dpkg: IO, yes: 
     for (const p of all) {
       const v = version(d, p);
       const suite = suiteOf(d, v) + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
-      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : debHost(sh) + '/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
+      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : d.host + '/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
       await io2.sleep(80);
       // Killed while downloading: dpkg never ran, nothing is installed.
       if (io2.signal?.aborted) return 130;
