@@ -206,6 +206,7 @@ async function run(
     const next = copyConfig(cfg);
     const exec = jsonList(withoutFlags(st.args));
     const cmd = exec ?? [...(cfg.Shell ?? ['/bin/sh', '-c']), st.args];
+    const chown = /--chown=(\S+)/.exec(st.args)?.[1];
     let sources: Source[] | null = null;
     let createdBy: string;
     let argsEnv: string[] = [];
@@ -230,13 +231,12 @@ async function run(
       const one = sources[0];
       // A downloaded file's hash has no `file:` prefix (getCopyInfoForSourcePath).
       const hash = sources.length === 1 ? `${one.kind === 'url' ? '' : one.kind + ':'}${sha256(JSON.stringify(one.files))}` : `multi:${sha256(JSON.stringify(sources))}`;
-      const chown = /--chown=(\S+)/.exec(st.args)?.[1];
       createdBy = `/bin/sh -c #(nop) ${st.ins} ${chown ? `--chown=${expand(chown)}` : ''}${hash} in ${parts[parts.length - 1]} `;
     } else {
       const old = cfg.Healthcheck?.Test;
       if (st.ins === 'HEALTHCHECK' && old?.length && old[0] !== 'NONE') await say(`Note: overriding previous HEALTHCHECK: [${old.join(' ')}]\n`);
       if (st.ins === 'MAINTAINER') author = st.args;
-      createdBy = `/bin/sh -c #(nop)  ${metadata(st, ws, exec, next, expand, cmdSet)}`;
+      createdBy = `/bin/sh -c #(nop)  ${metadata(st, ws, exec, cmd, next, expand, cmdSet)}`;
     }
     if (st.ins === 'ARG') for (const w of ws) {
       const [k, v] = splitKV(w);
@@ -303,10 +303,9 @@ async function run(
       const absDest = dest.startsWith('/') ? dest : `${cfg.WorkingDir || '/'}/${dest}`;
       const many = sources.length > 1 || dest.endsWith('/') || sources.some((s) => s.kind === 'dir');
       // --chown: names from the image's /etc/passwd and /etc/group; a user alone gives its number as the gid
-      const spec = /--chown=(\S+)/.exec(st.args)?.[1];
-      const u = spec && expand(spec).split(':')[0];
+      const u = chown && expand(chown).split(':')[0];
       const uid = u ? (/^\d+$/.test(u) ? +u : account(fs, u)?.uid) : undefined;
-      const own = uid === undefined ? undefined : { uid, gid: groupOf(fs, expand(spec!)) ?? uid };
+      const own = uid === undefined ? undefined : { uid, gid: groupOf(fs, expand(chown!)) ?? uid };
       // the copied files and the directories made for them
       const mkdirs = (p: string) => {
         const parts = splitPath(p);
@@ -365,7 +364,8 @@ function splitKV(w: string): [string, string | undefined] {
  * Applies a metadata instruction to the config and returns what moby's dispatcher commits as
  * its comment (`docker history` shows it after `/bin/sh -c #(nop)  `).
  */
-function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfig, expand: (s: string) => string, cmdSet: boolean): string {
+/** `cmd`: the step's command, exec form or the shell form under the stage's SHELL. */
+function metadata(st: Step, ws: string[], exec: string[] | null, cmd: string[], cfg: ImageConfig, expand: (s: string) => string, cmdSet: boolean): string {
   switch (st.ins) {
     case 'ENV':
     case 'LABEL': {
@@ -381,14 +381,13 @@ function metadata(st: Step, ws: string[], exec: string[] | null, cfg: ImageConfi
       return `WORKDIR ${cfg.WorkingDir}`;
     case 'CMD':
     case 'ENTRYPOINT': {
-      const list = exec ?? [...(cfg.Shell ?? ['/bin/sh', '-c']), st.args];
-      if (st.ins === 'CMD') cfg.Cmd = list;
+      if (st.ins === 'CMD') cfg.Cmd = cmd;
       else {
-        cfg.Entrypoint = list;
+        cfg.Entrypoint = cmd;
         // An ENTRYPOINT drops the CMD inherited from the base image, not one set in this stage.
         if (!cmdSet) cfg.Cmd = null;
       }
-      return `${st.ins} ${goList(list)}`;
+      return `${st.ins} ${goList(cmd)}`;
     }
     case 'EXPOSE': {
       // The one instruction whose words may expand to several words, or to none.
