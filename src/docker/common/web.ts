@@ -8,7 +8,7 @@ import { release } from './curl-version';
 import { inetOf } from './internet';
 import { isIpv4 } from './ipv4';
 import { opts, usage } from './sh/opts';
-import type { Command, HttpReply, IO, ShellLike } from './sh/types';
+import type { Command, HttpClient, HttpReply, IO, ShellLike } from './sh/types';
 
 /** `site`: the host as a Host header names it, with the port unless it is the scheme's; `url`: the whole URL, normalized. */
 export function parseUrl(u: string): { host: string; port: number; path: string; site: string; url: string } | null {
@@ -57,6 +57,9 @@ function length(n: number): string {
 
 /** GNU wget's dot progress row: a dot per KiB, a space before each group of ten, fifty to a row. */
 const dots = (n: number): string => Array.from({ length: 50 }, (_, i) => (i % 10 ? '' : ' ') + (i < n ? '.' : ' ')).join('');
+
+/** The request's method: a client that names none sends GET, or HEAD when it only wants the head. */
+export const methodOf = (req?: HttpClient): string => req?.method ?? (req?.head ? 'HEAD' : 'GET');
 
 export const wget: Command = (args, io, sh) => {
   // -nv is one option (busybox accepts and ignores it)

@@ -12,6 +12,7 @@ import { envVar } from './env-var';
 import type { BgProc, HttpReply, HttpRequest, Machine, Out } from './shell/types';
 import { pythonRelease } from './shell/runtimes';
 import { logTime } from '../common/dates';
+import { methodOf } from '../common/web';
 
 /** The program `argv` runs when it keeps running (a server, `sleep`); undefined for one that ends at once. */
 export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
@@ -55,7 +56,7 @@ function httpServer(at: Launch, port: number, dir: string, env: string[]): Proc 
     serve(p, path, req): HttpReply | null {
       if (p !== port) return null;
       // SimpleHTTPRequestHandler has do_GET and do_HEAD only: other methods are 501
-      const method = req?.method ?? (req?.head ? 'HEAD' : 'GET');
+      const method = methodOf(req);
       const other = !/^(GET|HEAD)$/.test(method) && `Unsupported method ('${method}')`;
       const r = listing(other ? '\0' : path);
       if (other) [r.status, r.body, r.reason] = [501, r.body.replace('404', '501').replace('File not found.', other.replace(/'/g, '&#x27;') + '.').replace('404 - Nothing matches the given URI', '501 - Server does not support this operation'), other];

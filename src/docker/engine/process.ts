@@ -18,6 +18,7 @@ import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
 import { envVar } from './env-var';
 import { clfTime, utcFields } from '../common/dates';
+import { methodOf } from '../common/web';
 
 export { parseSignal } from '../common/sh/signals';
 
@@ -417,7 +418,7 @@ function website(m: Machine, root: string, server: string, notFound: string, log
     if (port !== 80) return null;
     const file = root + (path.endsWith('/') ? path + 'index.html' : path);
     const date = 'Date: ' + httpDate(m.now());
-    const method = req?.method ?? (req?.head ? 'HEAD' : 'GET');
+    const method = methodOf(req);
     const log = (status: number, bytes: number) => req && logged(req, `${method} ${path} HTTP/1.1`, status, req.head ? 0 : bytes, file);
     let body: string;
     let mtime: number;

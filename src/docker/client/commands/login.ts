@@ -9,6 +9,7 @@ import type { TermIO } from '../../shell';
 import { CliError, type Ctx, type Handler } from '../cli';
 import { HOME } from '../shell/host-shell';
 import { ask, type Step } from './shared';
+import { b64decode, b64encode } from '../../common/base64';
 
 const HUB = 'https://index.docker.io/v1/';
 const REGISTER = "Log in with your Docker ID or email address to push and pull images from Docker Hub. If you don't have a Docker ID, head over to https://hub.docker.com/ to create one.\n" +
@@ -34,12 +35,10 @@ function writeConfig(ctx: Ctx, c: ConfigFile): void {
   ctx.sh.m.fs.writeFile(path, JSON.stringify({ auths: {}, ...c }, null, '\t'), '/', false, 0o600);
 }
 
-const b64 = (s: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
-
 /** The credentials stored for a registry (Docker Hub by default), if any. */
 export function storedAuth(ctx: Ctx, address = HUB): RegistryAuth | undefined {
   try {
-    const s = new TextDecoder().decode(Uint8Array.from(atob(readConfig(ctx).auths?.[address]?.auth ?? ''), (c) => c.charCodeAt(0)));
+    const s = b64decode(readConfig(ctx).auths?.[address]?.auth ?? '');
     const i = s.indexOf(':');
     return i > 0 ? { username: s.slice(0, i), password: s.slice(i + 1) } : undefined;
   } catch {
@@ -71,7 +70,7 @@ export const login: Handler = async (ctx, f, [server]) => {
   const finish = async (auth: RegistryAuth, io: TermIO): Promise<number> => {
     const { Status } = await ctx.api.registryLogin({ ...auth, serveraddress: address });
     const c = readConfig(ctx);
-    writeConfig(ctx, { ...c, auths: { ...c.auths, [address]: { auth: b64(`${auth.username}:${auth.password}`) } } });
+    writeConfig(ctx, { ...c, auths: { ...c.auths, [address]: { auth: b64encode(`${auth.username}:${auth.password}`) } } });
     io.err(`\nWARNING! Your credentials are stored unencrypted in '${configPath(ctx)}'.\nConfigure a credential helper to remove this warning. See\nhttps://docs.docker.com/go/credential-store/\n\n`);
     io.out(Status + '\n');
     return 0;

@@ -4,6 +4,7 @@ import { opts } from './opts';
 import { lines } from './text';
 import { sha256 } from '../hash';
 import type { Command, IO, ShellLike } from './types';
+import { b64decode, b64encode } from '../base64';
 
 /** The operands' texts (stdin without any), or the status when none could be read. */
 const texts = (files: string[], io: IO, sh: ShellLike, name: string) => {
@@ -11,7 +12,6 @@ const texts = (files: string[], io: IO, sh: ShellLike, name: string) => {
   return typeof r === 'number' ? r : r.filter((i) => i.file !== '\u0000failed');
 };
 
-const utf8 = new TextEncoder();
 
 /**
  * A file's SHA-256. One the simulation knows only the size of (a binary, an extracted image blob)
@@ -68,14 +68,14 @@ export const TEXT_TOOLS: Record<string, Command> = {
     const text = r.map((i) => i.text).join('');
     if (o.flags.has('d') || o.flags.has('--decode')) {
       try {
-        io.out(new TextDecoder().decode(Uint8Array.from(atob(text), (c) => c.charCodeAt(0))));
+        io.out(b64decode(text));
         return 0;
       } catch {
         io.err('base64: invalid input\n');
         return 1;
       }
     }
-    const b = btoa(Array.from(utf8.encode(text), (c) => String.fromCharCode(c)).join(''));
+    const b = b64encode(text);
     const w = +(o.values.w ?? 76);
     io.out(b && (w ? b.match(new RegExp(`.{1,${w}}`, 'g'))!.join('\n') : b) + '\n');
     return 0;
