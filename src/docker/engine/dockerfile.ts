@@ -5,6 +5,7 @@
  */
 import { ApiError } from '../api';
 import { healthcheckOf } from './health';
+import { distance } from '../common/distance';
 
 export interface Step { ins: string; args: string; original: string; line: number }
 
@@ -12,16 +13,6 @@ export interface Step { ins: string; args: string; original: string; line: numbe
 const NAMES = 'from run cmd copy add workdir env expose entrypoint label user arg volume stopsignal maintainer healthcheck shell onbuild'.split(' ');
 const ONE = ['WORKDIR', 'USER', 'MAINTAINER', 'STOPSIGNAL'];
 const SOME = ['ENV', 'LABEL', 'EXPOSE', 'VOLUME', 'HEALTHCHECK', 'ONBUILD', 'ARG', 'SHELL'];
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 /** buildkit's suggest.WrapError: the closest name under 3 edits, in the typo's case. */
 function suggest(word: string): string {

@@ -51,14 +51,15 @@ const BUILTIN_MODULES = /^(assert|buffer|child_process|crypto|events|fs|https?|n
 
 /**
  * The packages course demos install, as resolved in June 2025: version, installed bytes, what
- * they pull in (a path below another package where npm nests a second version). `express` is
- * the newest 4.x a `^4` range gets; a bare `npm install express` gets 5.x, npm's latest since
- * March 2025.
+ * they pull in (name@version; a path below another package where npm nests a second version).
+ * `express` is the newest 4.x a `^4` range gets; a bare `npm install express` gets 5.x, npm's
+ * latest since March 2025. A dependency written `name@4.x/5.x` differs between the two trees.
  */
-const EXPRESS_DEPS = 'accepts body-parser bytes call-bind-apply-helpers call-bound content-disposition content-type cookie cookie-signature debug depd dunder-proto ee-first encodeurl es-define-property es-errors es-object-atoms escape-html etag finalhandler forwarded fresh function-bind get-intrinsic get-proto gopd has-symbols hasown http-errors iconv-lite inherits ipaddr.js math-intrinsics media-typer merge-descriptors mime-db mime-types ms negotiator object-inspect on-finished parseurl path-to-regexp proxy-addr qs range-parser raw-body safe-buffer safer-buffer send serve-static setprototypeof side-channel side-channel-list side-channel-map side-channel-weakmap statuses toidentifier type-is unpipe vary';
+const EXPRESS_DEPS = 'accepts@1.3.8/2.0.0 body-parser@1.20.3/2.2.0 bytes@3.1.2 call-bind-apply-helpers@1.0.2 call-bound@1.0.4 content-disposition@0.5.4/1.0.0 content-type@1.0.5 cookie@0.7.1/0.7.2 cookie-signature@1.0.6/1.2.2 debug@2.6.9/4.4.1 depd@2.0.0 dunder-proto@1.0.1 ee-first@1.1.1 encodeurl@2.0.0 es-define-property@1.0.1 es-errors@1.3.0 es-object-atoms@1.1.1 escape-html@1.0.3 etag@1.8.1 finalhandler@1.3.1/2.1.0 forwarded@0.2.0 fresh@0.5.2/2.0.0 function-bind@1.1.2 get-intrinsic@1.3.0 get-proto@1.0.1 gopd@1.2.0 has-symbols@1.1.0 hasown@2.0.2 http-errors@2.0.0 iconv-lite@0.4.24/0.6.3 inherits@2.0.4 ipaddr.js@1.9.1 math-intrinsics@1.1.0 media-typer@0.3.0/1.1.0 merge-descriptors@1.0.3/2.0.0 mime-db@1.52.0/1.54.0 mime-types@2.1.35/3.0.1 ms@2.0.0/2.1.3 negotiator@0.6.3/1.0.0 object-inspect@1.13.4 on-finished@2.4.1 parseurl@1.3.3 path-to-regexp@0.1.12/8.2.0 proxy-addr@2.0.7 qs@6.13.0/6.14.0 range-parser@1.2.1 raw-body@2.5.2/3.0.0 safe-buffer@5.2.1 safer-buffer@2.1.2 send@0.19.0/1.2.0 serve-static@1.16.2/2.2.0 setprototypeof@1.2.0 side-channel@1.1.0 side-channel-list@1.0.0 side-channel-map@1.0.1 side-channel-weakmap@1.0.2 statuses@2.0.1/2.0.2 toidentifier@1.0.1 type-is@1.6.18/2.0.1 unpipe@1.0.0 vary@1.1.2';
+const expressDeps = (major: 0 | 1, extra: string) => EXPRESS_DEPS.replace(/(@[\d.]+)\/([\d.]+)/g, (_m, four: string, five: string) => (major ? '@' + five : four)) + ' ' + extra;
 const KNOWN: Record<string, [string, number, string?]> = {
-  express: ['4.21.2', 221000, `${EXPRESS_DEPS} array-flatten destroy methods mime send/node_modules/encodeurl send/node_modules/ms utils-merge`],
-  'express@5': ['5.1.0', 197000, `${EXPRESS_DEPS} http-errors/node_modules/statuses is-promise once router wrappy`],
+  express: ['4.21.2', 221000, expressDeps(0, 'array-flatten@1.1.1 destroy@1.2.0 methods@1.1.2 mime@1.6.0 send/node_modules/encodeurl@1.0.2 send/node_modules/ms@2.1.3 utils-merge@1.0.1')],
+  'express@5': ['5.1.0', 197000, expressDeps(1, 'http-errors/node_modules/statuses@2.0.1 is-promise@4.0.0 once@1.4.0 router@2.2.0 wrappy@1.0.2')],
   lodash: ['4.17.21', 1413000],
 };
 /** The packages of those trees whose package.json has a `funding` field. */
@@ -67,9 +68,9 @@ const FUNDED = /^(express|call-bound|function-bind|get-intrinsic|gopd|has-symbol
 /** Deterministic spread of sizes for packages the table does not know. */
 const sizeOf = (name: string) => 8000 + ([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 120000);
 
-interface Pkg { name?: string; version?: string; description?: string; license?: string; repository?: unknown; scripts?: Record<string, string>; dependencies?: Record<string, string> }
+export interface Pkg { name?: string; version?: string; description?: string; license?: string; repository?: unknown; scripts?: Record<string, string>; dependencies?: Record<string, string> }
 
-function readPkg(fs: Fs, cwd: string): Pkg | null {
+export function readPkg(fs: Fs, cwd: string): Pkg | null {
   try {
     const p = JSON.parse(fs.readFile('package.json', cwd)) as unknown;
     return p && typeof p === 'object' ? (p as Pkg) : {};
@@ -88,6 +89,31 @@ function place(sh: ShellLike, name: string, version: string, size: number): void
   fs.putNode(`${dir}/index.js`, { kind: 'file', size: Math.max(1, size - manifest.length), mode: 0o644, mtime: sh.m.now() }, sh.cwd);
 }
 
+/** The version a bare `npm install NAME` or `yarn add NAME` writes as `^version`. */
+export const latest = (name: string) => (KNOWN[name + '@5'] ?? KNOWN[name])?.[0] ?? '1.0.0';
+
+/**
+ * Resolves the wanted ranges to the packages of their trees and writes those missing into
+ * node_modules: every package by install path (`send/node_modules/ms`), and those it added.
+ */
+export function installTree(sh: ShellLike, wanted: Record<string, string>): { locked: Record<string, { version: string }>; added: number; fresh: string[] } {
+  const fresh: string[] = [];
+  const locked: Record<string, { version: string }> = {};
+  for (const [name, spec] of Object.entries(wanted)) {
+    const known = KNOWN[`${name}@${/\d+/.exec(spec)?.[0]}`] ?? KNOWN[name];
+    const version = known?.[0] && !/^\d+\.\d+\.\d+$/.test(spec) ? known[0] : spec.replace(/^[\^~>=<\s]+/, '') || '1.0.0';
+    const deps = known?.[2]?.split(' ').map((d) => d.split('@')) ?? [];
+    for (const [n, v, s] of [[name, version, known?.[1] ?? sizeOf(name)] as const, ...deps.map(([d, dv]) => [d, dv, sizeOf(d)] as const)]) {
+      if (locked[n]) continue;
+      locked[n] = { version: v };
+      if (exists(sh.m.fs, `node_modules/${n}/package.json`, sh.cwd)) continue;
+      place(sh, n, v, s);
+      fresh.push(n);
+    }
+  }
+  return { locked, added: fresh.length, fresh };
+}
+
 async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number> {
   const fs = sh.m.fs;
   const pkg = readPkg(fs, sh.cwd);
@@ -95,7 +121,7 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
   const wanted = { ...(pkg?.dependencies ?? {}) };
   for (const a of args.filter((x) => !x.startsWith('-'))) {
     const [n, v] = a.split(/(?!^)@/);
-    wanted[n] = v ? v : '^' + ((KNOWN[n + '@5'] ?? KNOWN[n])?.[0] ?? '1.0.0');
+    wanted[n] = v ? v : '^' + latest(n);
   }
   const npm7 = modern(release(fs));
   // Without names to add there is nothing to install from.
@@ -112,20 +138,7 @@ async function npmInstall(args: string[], io: IO, sh: ShellLike): Promise<number
     io.err((npm7 ? npmError : npm6Error)(text, sh.m.now()).replace('/root/.npm', `${(sh.getVar('HOME') ?? '').replace(/\/$/, '')}/.npm`));
     return 243;
   }
-  let added = 0;
-  const locked: Record<string, { version: string }> = {};
-  for (const [name, spec] of Object.entries(wanted)) {
-    const known = KNOWN[`${name}@${/\d+/.exec(spec)?.[0]}`] ?? KNOWN[name];
-    const version = known?.[0] && !/^\d+\.\d+\.\d+$/.test(spec) ? known[0] : spec.replace(/^[\^~>=<\s]+/, '') || '1.0.0';
-    const deps = known?.[2]?.split(' ') ?? [];
-    for (const [n, v, s] of [[name, version, known?.[1] ?? sizeOf(name)] as const, ...deps.map((d) => [d, '1.0.0', sizeOf(d)] as const)]) {
-      if (locked[n]) continue;
-      locked[n] = { version: v };
-      if (exists(fs, `node_modules/${n}/package.json`, sh.cwd)) continue;
-      place(sh, n, v, s);
-      added++;
-    }
-  }
+  const { locked, added } = installTree(sh, wanted);
   // npm 7+ writes a package.json holding only the dependencies when there is none.
   if ((pkg || npm7) && args.some((a) => !a.startsWith('-'))) fs.writeFile('package.json', JSON.stringify({ ...pkg, dependencies: wanted }, null, 2) + '\n', sh.cwd);
   // npm 7+ writes lockfile v3: the tree by install path, the project itself under "".
@@ -453,5 +466,4 @@ export const runsProgram = (argv: string[]) => (EVAL.test(argv[1]) ? argv.length
 export const NODE_PROGRAMS: Record<string, Command> = {
   node,
   npm,
-  yarn: (args, io, sh) => (/^(-v|--version)$/.test(args[1] ?? '') ? (io.out(release(sh.m.fs).yarn + '\n'), 0) : (io.err('yarn: en el simulador usa npm\n'), 1)),
 };

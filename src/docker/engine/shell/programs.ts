@@ -1,5 +1,6 @@
 /** Programs of the catalogue's images and of the packages one can install. */
 import { NODE_PROGRAMS, envList, hold } from './node';
+import { yarn } from './yarn';
 import { pythonBuild, pythonRelease, runCode, runtime, sitePackages, started, venvOf } from './runtimes';
 import { exists, packaged } from './package-files';
 import { venv } from './venv';
@@ -256,6 +257,8 @@ export const PROGRAMS: Record<string, Command> = {
   mysqld: (args, io, sh) => (args.some((a) => /^-([?]|-help)$/.test(a)) ? mysqldHelp(args, io, sh) : sh.user === 'root' && !args.some((a) => /^--user=/.test(a)) && !/^-(v|V|-version|version)$/.test(args[1] ?? '') ? mysqldAsRoot(io, sh) : mysqldVersion(args, io, sh)),
   mysql: mysqlCommand,
   ...NODE_PROGRAMS,
+  yarn,
+  yarnpkg: yarn,
   ...REDIS_PROGRAMS,
   ...PSQL_PROGRAMS,
   ...PIP_PROGRAMS,
