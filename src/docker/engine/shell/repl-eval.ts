@@ -209,6 +209,17 @@ export function interpreter(h: Host) {
       // a package npm installed may be a function (express): calling it is as unknown as its members
       if (/^(fs|path|https|events|util|crypto|child_process|net|url|stream|buffer|zlib|assert)$/.test(n)) return strict(n, {});
       if (h.exists(n)) return strict(n, fn(n, () => { throw new Unsupported(n + '()'); }));
+      // a file of the program's own, beside the script (or in the working directory for -e)
+      if (/^\.{0,2}\//.test(n)) {
+        const dir = h.argv?.[1]?.startsWith('/') ? h.argv[1].replace(/\/[^/]*$/, '') : h.cwd;
+        const p = n.startsWith('/') ? n : `${dir}/${n}`;
+        const file = [p, p + '.js', p + '.json'].find((f) => { try { return h.fs.resolve(f).node?.kind === 'file'; } catch { return false; } });
+        if (file?.endsWith('.json')) {
+          const text = h.fs.readFile(file);
+          try { return JSON.parse(text); } catch (e) { throw new Thrown('SyntaxError', `${file}: ${(e as Error).message}`); }
+        }
+        if (file) throw new Unsupported(`require('${n}')`);
+      }
       throw new Thrown('Error', `Cannot find module '${n}'`, n);
     });
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); } });

@@ -143,3 +143,13 @@ test('a node app as the main process still serves its port after a state restore
   assert.equal(again.hostHttp('localhost', 3000, '/')?.body, 'Hola desde Node');
   assert.equal((await again.containerLogs(Id)).map((l) => l.text).join(''), 'Servidor en el puerto 3000\n');
 });
+
+test('require reads a JSON file of the program\'s own, beside the script or from the working directory', async () => {
+  const e = engine();
+  await pull(e, 'node:22');
+  const script = `cd /tmp && echo '{"a":[1,2]}' > p.json && node -p 'require("./p")' && node -e 'console.log(require("./p.json").a.length)' && echo 'console.log(require("./p.json").a)' > s.js && cd / && node /tmp/s.js && node -e 'require("./p.json")'`;
+  const r = await run(e, 'node:22', ['sh', '-c', script]);
+  assert.equal(r.out, '{ a: [ 1, 2 ] }\n2\n[ 1, 2 ]\n');
+  assert.match(r.err, /Error: Cannot find module '\.\/p\.json'/);
+  assert.equal(r.state.ExitCode, 1);
+});
