@@ -1,0 +1,14 @@
+/** What a student types around the course's steps, as docker/cli 28.2.2 and moby answer it. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { session } from './session';
+
+test('a bad name is refused after the missing image is pulled, as newContainer reserves it', async () => {
+  const run = session();
+  const r = await run('docker run -d --name a nginx');
+  assert.match(r.err, /^Unable to find image 'nginx:latest' locally\n[^]*Status: Downloaded newer image for nginx:latest\ndocker: Error response from daemon: Invalid container name \(a\), only \[a-zA-Z0-9\]\[a-zA-Z0-9_.-\] are allowed\n/);
+  assert.equal(r.exit, 125);
+  // "no command specified" comes before the name.
+  assert.match((await run('docker create --name @ --entrypoint "" nginx')).err, /no command specified/);
+  assert.equal((await run('docker ps -aq')).out, '');
+});
