@@ -33,7 +33,7 @@ test('images --digests adds the DIGEST column to a custom table without it', asy
 });
 
 test('logs --tail that is not a whole number shows everything, as the daemon\'s Atoi fallback', async () => {
-  const seen: (number | undefined)[] = [];
+  const seen: LogsOptions['tail'][] = [];
   const api = { now: () => 0, advance: () => {}, containerLogs: async (_: string, o: LogsOptions) => { seen.push(o.tail); return [{ stream: 'stdout', text: 'a\n', time: 0 }]; } } as unknown as DockerApi;
   const sh = hostShell(api);
   for (const t of ['abc', '-1', 'all', '2x', '+3', '0']) assert.deepEqual(await run(sh, `docker logs --tail ${t} c`), { stdout: 'a\n', stderr: '', both: 'a\n', exit: 0 });
