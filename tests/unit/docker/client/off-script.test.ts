@@ -12,3 +12,12 @@ test('a bad name is refused after the missing image is pulled, as newContainer r
   assert.match((await run('docker create --name @ --entrypoint "" nginx')).err, /no command specified/);
   assert.equal((await run('docker ps -aq')).out, '');
 });
+
+test('inspect --type passes the daemon\'s own not-found error through; without it, "No such object"', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  assert.deepEqual(await run('docker inspect --type image -f "{{.Id}}" web'), { out: '\n', err: 'Error response from daemon: No such image: web:latest\n', exit: 1 });
+  assert.deepEqual(await run('docker inspect --type container nope'), { out: '[]\n', err: 'Error response from daemon: No such container: nope\n', exit: 1 });
+  assert.deepEqual(await run('docker inspect nope'), { out: '[]\n', err: 'Error: No such object: nope\n', exit: 1 });
+  assert.equal((await run('docker inspect --type=container -f "{{.Name}}" web')).out, '/web\n');
+});
