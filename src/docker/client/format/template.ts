@@ -272,14 +272,20 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
   println: (...a) => a.map(goString).join(' ') + '\n',
   // fmt.Sprint: a space between two operands when neither is a string.
   print: (...a) => a.map((x, i) => (i && typeof x !== 'string' && typeof a[i - 1] !== 'string' ? ' ' : '') + goString(x)).join(''),
+  // fmt's verbs with flags, width and precision (`%-20s`, `%.10s`, `%05d`, `%.2f`); a verb that
+  // does not fit its operand prints as fmt marks it (`%!d(string=web)`).
   printf: (fmt, ...a) => {
     let k = 0;
-    return goString(fmt).replace(/%([-0-9]*)([svdq%])/g, (_, w: string, c: string) => {
+    return goString(fmt).replace(/%([-+ 0#]*)(\d*)(?:\.(\d*))?([a-zA-Z%])/g, (_, fl: string, w: string, p: string | undefined, c: string) => {
       if (c === '%') return '%';
+      if (k >= a.length) return `%!${c}(MISSING)`;
       const val = a[k++];
-      const s = c === 'q' ? JSON.stringify(goString(val)) : goString(val);
-      const n = Number(w.replace('-', '')) || 0;
-      return w[0] === '-' ? s.padEnd(n) : s.padStart(n);
+      const num = typeof val === 'number';
+      let s = c === 'd' && num ? String(Math.trunc(val)) : c === 'f' && num ? val.toFixed(p ? +p : 6) : c === 'x' && num ? Math.trunc(val).toString(16)
+        : c === 'q' ? JSON.stringify(goString(val)) : c === 's' || c === 'v' || (c === 't' && typeof val === 'boolean') ? goString(val)
+          : `%!${c}(${num ? (Number.isInteger(val) ? 'int' : 'float64') : typeof val === 'string' ? 'string' : 'bool'}=${goString(val)})`;
+      if (p !== undefined && (c === 's' || c === 'v')) s = [...s].slice(0, +p).join('');
+      return fl.includes('-') ? s.padEnd(+w) : s.padStart(+w, fl.includes('0') && num ? '0' : ' ');
     });
   },
   slice: (v, i, j) => (typeof v === 'string' || Array.isArray(v) ? v.slice(Number(i ?? 0), j === undefined ? undefined : Number(j)) : v),

@@ -21,3 +21,11 @@ test('inspect --type passes the daemon\'s own not-found error through; without i
   assert.deepEqual(await run('docker inspect nope'), { out: '[]\n', err: 'Error: No such object: nope\n', exit: 1 });
   assert.equal((await run('docker inspect --type=container -f "{{.Name}}" web')).out, '/web\n');
 });
+
+test('printf takes fmt\'s flags, width and precision, and marks a verb that does not fit', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  assert.match((await run(`docker inspect -f '{{ .State.StartedAt | printf "%.10s" }}' web`)).out, /^\d{4}-\d\d-\d\d\n$/);
+  assert.equal((await run(`docker inspect -f '{{printf "%-6s|%05d|%.2f|%q|%t|%x|%d%%" .Name 42 3.14159 .Name .State.Running 255 7}}' web`)).out, '/web  |00042|3.14|"/web"|true|ff|7%\n');
+  assert.equal((await run(`docker inspect -f '{{printf "%d %s" .Name}}' web`)).out, '%!d(string=/web) %!s(MISSING)\n');
+});
