@@ -29,3 +29,13 @@ test('printf takes fmt\'s flags, width and precision, and marks a verb that does
   assert.equal((await run(`docker inspect -f '{{printf "%-6s|%05d|%.2f|%q|%t|%x|%d%%" .Name 42 3.14159 .Name .State.Running 255 7}}' web`)).out, '/web  |00042|3.14|"/web"|true|ff|7%\n');
   assert.equal((await run(`docker inspect -f '{{printf "%d %s" .Name}}' web`)).out, '%!d(string=/web) %!s(MISSING)\n');
 });
+
+test('exec -w to a directory that is not there fails in runc\'s chdir; the user is looked up first', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  const oci = 'OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd ';
+  assert.deepEqual(await run('docker exec -w /nonexistent web pwd'), { out: '', err: `${oci}("/nonexistent") set in config.json failed: no such file or directory: unknown\n`, exit: 127 });
+  assert.match((await run('docker exec -w /etc/passwd web pwd')).err, /\("\/etc\/passwd"\) set in config\.json failed: not a directory: unknown: Are you trying to mount/);
+  assert.equal((await run('docker exec -w tmp web pwd')).out, '/tmp\n');
+  assert.equal((await run('docker exec -u nouser web nosuch')).err, 'Error response from daemon: unable to find user nouser: no matching entries in passwd file\n');
+});
