@@ -238,6 +238,13 @@ function truthy(v: unknown): boolean {
   return true;
 }
 
+/** Go compares only values of one basic kind: `eq .State.Running "true"` is an error, not false. */
+function same(a: unknown, b: unknown): true {
+  const kinds = ['string', 'number', 'boolean'];
+  if (typeof a !== typeof b && kinds.includes(typeof a) && kinds.includes(typeof b)) throw new FuncError('incompatible types for comparison');
+  return true;
+}
+
 const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
   json: (v) => (v === NO_VALUE ? 'null' : JSON.stringify(v) ?? 'null'),
   upper: (s) => goString(s).toUpperCase(),
@@ -289,12 +296,12 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
     });
   },
   slice: (v, i, j) => (typeof v === 'string' || Array.isArray(v) ? v.slice(Number(i ?? 0), j === undefined ? undefined : Number(j)) : v),
-  eq: (a, ...b) => b.some((x) => x === a),
-  ne: (a, b) => a !== b,
-  lt: (a, b) => (a as number) < (b as number),
-  le: (a, b) => (a as number) <= (b as number),
-  gt: (a, b) => (a as number) > (b as number),
-  ge: (a, b) => (a as number) >= (b as number),
+  eq: (a, ...b) => b.some((x) => same(a, x) && x === a),
+  ne: (a, b) => same(a, b) && a !== b,
+  lt: (a, b) => same(a, b) && (a as number) < (b as number),
+  le: (a, b) => same(a, b) && (a as number) <= (b as number),
+  gt: (a, b) => same(a, b) && (a as number) > (b as number),
+  ge: (a, b) => same(a, b) && (a as number) >= (b as number),
   and: (...a) => a.find((x) => !truthy(x)) ?? a[a.length - 1],
   or: (...a) => a.find(truthy) ?? a[a.length - 1],
   not: (a) => !truthy(a),

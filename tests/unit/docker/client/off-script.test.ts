@@ -39,3 +39,12 @@ test('exec -w to a directory that is not there fails in runc\'s chdir; the user 
   assert.equal((await run('docker exec -w tmp web pwd')).out, '/tmp\n');
   assert.equal((await run('docker exec -u nouser web nosuch')).err, 'Error response from daemon: unable to find user nouser: no matching entries in passwd file\n');
 });
+
+test('comparing values of two kinds is Go\'s error, not false', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  assert.deepEqual(await run(`docker inspect -f '{{if eq .State.Running "true"}}up{{end}}' web`),
+    { out: '\n', err: 'template parsing error: template: :1:5: executing "" at <eq .State.Running "true">: error calling eq: incompatible types for comparison\n', exit: 1 });
+  assert.equal((await run(`docker inspect -f '{{if eq .State.Running true}}up{{end}} {{ne .Name "/x"}} {{lt .State.ExitCode 1}}' web`)).out, 'up true true\n');
+  assert.match((await run(`docker inspect -f '{{gt .Name 3}}' web`)).err, /<gt \.Name 3>: error calling gt: incompatible types/);
+});
