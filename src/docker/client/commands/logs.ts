@@ -25,8 +25,11 @@ export const logs: Handler = async (ctx, f, [name]) => {
   if (f.has('since')) opts.since = timeArg('since', f.str('since')!, api.now());
   if (f.has('until')) opts.until = timeArg('until', f.str('until')!, api.now());
   const ts = f.bool('timestamps');
+  // --details puts the entry's attributes and a space before it: the json-file driver records
+  // none unless asked (--log-opt labels/env), which leaves the space.
+  const details = f.bool('details') ? ' ' : '';
   const print = (e: LogEntry): void => {
-    const text = ts ? new Date(e.time).toISOString().replace(/Z$/, '000000Z') + ' ' + e.text : e.text;
+    const text = (ts ? new Date(e.time).toISOString().replace(/Z$/, '000000Z') + ' ' : '') + details + e.text;
     if (e.stream === 'stderr') io.err(text);
     else io.out(text);
   };
