@@ -309,6 +309,9 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
   truncate: (s, n) => goString(s).slice(0, Number(n)),
 };
 
+/** How many arguments docker's functions and Go's fixed-arity builtins take. */
+const ARITY: Record<string, number> = { json: 1, split: 2, join: 2, title: 1, lower: 1, upper: 1, pad: 3, truncate: 2, len: 1, not: 1, ne: 2, lt: 2, le: 2, gt: 2, ge: 2 };
+
 /**
  * docker's header variants of its own functions (templates.HeaderFunctions): a table header
  * keeps the column name as it is, so `{{upper .Names}}` and `{{truncate .Names 3}}` say NAMES;
@@ -367,7 +370,16 @@ function evalPipe(toks: Operand[], dot: unknown, header = false): unknown {
     const args = (): unknown[] => [...rest.map((t) => evalArg(t, dot, header)), ...(first ? [] : [prev])];
     const more = rest.length > 0 || !first;
     if (typeof head === 'string' && Object.hasOwn(FUNCS, head)) {
+      // Go counts the arguments against the function's signature before it evaluates any.
+      const want = ARITY[head];
+      const got = rest.length + (first ? 0 : 1);
+      if (want && got !== want && !header) throw new ExecFail(`wrong number of args for ${head}: want ${want} got ${got}`, head);
       const a = args();
+      // strings.Join takes a []string: a string is refused as it is converted to the parameter.
+      if (head === 'join' && !header && rest.length && !Array.isArray(a[0]) && !(a[0] instanceof GoNil)) {
+        const t = opString(rest[0]);
+        throw new ExecFail(/^["`]/.test(t) ? `can't handle ${t} for arg of type []string` : `wrong type for value; expected []string; got ${typeof a[0] === 'number' ? 'int' : typeof a[0] === 'boolean' ? 'bool' : 'string'}`, t);
+      }
       try {
         prev = header && HEADER_SAME.has(head) ? a[0] : FUNCS[head](...a);
       } catch (e) {

@@ -48,3 +48,15 @@ test('comparing values of two kinds is Go\'s error, not false', async () => {
   assert.equal((await run(`docker inspect -f '{{if eq .State.Running true}}up{{end}} {{ne .Name "/x"}} {{lt .State.ExitCode 1}}' web`)).out, 'up true true\n');
   assert.match((await run(`docker inspect -f '{{gt .Name 3}}' web`)).err, /<gt \.Name 3>: error calling gt: incompatible types/);
 });
+
+test('a function given the wrong number or kind of arguments fails as Go\'s evalCall does', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  const inspectErr = async (f: string) => (await run(`docker inspect -f '${f}' web`)).err;
+  assert.equal(await inspectErr('{{upper}}'), 'template parsing error: template: :1:2: executing "" at <upper>: wrong number of args for upper: want 1 got 0\n');
+  assert.equal(await inspectErr('{{join .Config.Env}}'), 'template parsing error: template: :1:2: executing "" at <join>: wrong number of args for join: want 2 got 1\n');
+  assert.equal(await inspectErr('{{.Config.Env | join ","}}'), 'template parsing error: template: :1:21: executing "" at <",">: can\'t handle "," for arg of type []string\n');
+  assert.equal((await run(`docker inspect -f '{{.Name | upper}} {{.Config.Env | len}} {{join .Config.Env "," | len}}' web`)).out, '/WEB 6 177\n');
+  assert.deepEqual(await run(`docker ps --format '{{join .Names ","}}'`),
+    { out: '', err: 'failed to execute template: template: :1:7: executing "" at <.Names>: wrong type for value; expected []string; got string\n', exit: 1 });
+});
