@@ -60,3 +60,14 @@ test('a function given the wrong number or kind of arguments fails as Go\'s eval
   assert.deepEqual(await run(`docker ps --format '{{join .Names ","}}'`),
     { out: '', err: 'failed to execute template: template: :1:7: executing "" at <.Names>: wrong type for value; expected []string; got string\n', exit: 1 });
 });
+
+test('ENV or LABEL with nothing after it is the parser\'s error, not a crash', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  for (const ins of ['ENV', 'LABEL']) {
+    await run(`printf "FROM alpine\\n${ins}\\n" > Dockerfile`);
+    const r = await run('docker build .');
+    assert.match(r.err, new RegExp(`Error response from daemon: dockerfile parse error on line 2: ${ins} requires at least one argument\n$`));
+    assert.equal(r.exit, 1);
+  }
+});
