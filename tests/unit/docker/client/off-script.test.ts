@@ -71,3 +71,20 @@ test('ENV or LABEL with nothing after it is the parser\'s error, not a crash', a
     assert.equal(r.exit, 1);
   }
 });
+
+test('commit --change: the instruction named as written, HEALTHCHECK and ONBUILD allowed, arguments required', async () => {
+  const run = session();
+  await run('docker run -d --name web --health-cmd "true" nginx');
+  const daemon = (m: string) => ({ out: '', err: `Error response from daemon: ${m}\n`, exit: 1 });
+  assert.deepEqual(await run("docker commit -c 'run ls' web x:1"), daemon('run is not a valid change command'));
+  assert.deepEqual(await run("docker commit -c 'FOO bar' web x:1"), daemon('FOO is not a valid change command'));
+  assert.deepEqual(await run("docker commit -c 'ENV' web x:1"), daemon('dockerfile parse error on line 1: ENV requires at least one argument'));
+  assert.deepEqual(await run("docker commit -c 'workdir' web x:1"), daemon('dockerfile parse error on line 1: WORKDIR requires exactly one argument'));
+  assert.deepEqual(await run("docker commit -c 'HEALTHCHECK --bogus=1 CMD true' web x:1"), daemon('dockerfile parse error on line 1: Unknown flag: bogus'));
+  assert.equal((await run("docker commit -c 'ONBUILD RUN echo hi' -c 'HEALTHCHECK --interval=5s CMD curl -f localhost' web x:2")).exit, 0);
+  assert.equal((await run("docker inspect -f '{{json .Config.OnBuild}} {{json .Config.Healthcheck}}' x:2")).out,
+    '["RUN echo hi"] {"Test":["CMD-SHELL","curl -f localhost"],"Interval":5000000000}\n');
+  // The container's own healthcheck goes into the image.
+  await run('docker commit web x:3');
+  assert.equal((await run("docker inspect -f '{{json .Config.Healthcheck.Test}}' x:3")).out, '["CMD-SHELL","true"]\n');
+});
