@@ -88,3 +88,16 @@ test('commit --change: the instruction named as written, HEALTHCHECK and ONBUILD
   await run('docker commit web x:3');
   assert.equal((await run("docker inspect -f '{{json .Config.Healthcheck.Test}}' x:3")).out, '["CMD-SHELL","true"]\n');
 });
+
+test('ps name and id filters are regular expressions; a name matches with or without its slash', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  await run('docker run -d --name web2 nginx');
+  const names = async (f: string) => (await run(`docker ps --format '{{.Names}}' -f '${f}'`)).out;
+  assert.equal(await names('name=^web$'), 'web\n');
+  assert.equal(await names('name=^/web$'), 'web\n');
+  assert.equal(await names('name=/web'), 'web2\nweb\n');
+  const id = (await run("docker inspect -f '{{.Id}}' web")).out.trim();
+  assert.equal(await names(`id=${id.slice(20, 30)}`), 'web\n');
+  assert.equal(await names(`id=^${id.slice(0, 5)}`), 'web\n');
+});
