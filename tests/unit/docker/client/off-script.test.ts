@@ -101,3 +101,15 @@ test('ps name and id filters are regular expressions; a name matches with or wit
   assert.equal(await names(`id=${id.slice(20, 30)}`), 'web\n');
   assert.equal(await names(`id=^${id.slice(0, 5)}`), 'web\n');
 });
+
+test('--expose takes a range, each port on its own, and refuses what nat cannot parse', async () => {
+  const run = session();
+  await run('docker run -d -P --expose 3000 --expose 4000-4001/udp --name pp nginx');
+  assert.deepEqual(Object.keys(JSON.parse((await run("docker inspect -f '{{json .Config.ExposedPorts}}' pp")).out)), ['80/tcp', '3000/tcp', '4000/udp', '4001/udp']);
+  assert.doesNotMatch((await run("docker ps --format '{{.Ports}}'")).out, /NaN|-4001/);
+  const bad = async (v: string) => (await run(`docker create --expose ${v} nginx`)).err.split('\n')[0];
+  assert.equal(await bad('abc'), 'docker: invalid range format for --expose: abc, error: strconv.ParseUint: parsing "abc": invalid syntax');
+  assert.equal(await bad('8080:80'), 'docker: invalid port format for --expose: 8080:80');
+  assert.equal(await bad('5-3'), 'docker: invalid range format for --expose: 5-3, error: invalid range specified for port: 5-3');
+  assert.equal((await run('docker create --expose 70000 nginx')).exit, 125);
+});
