@@ -113,3 +113,16 @@ test('--expose takes a range, each port on its own, and refuses what nat cannot 
   assert.equal(await bad('5-3'), 'docker: invalid range format for --expose: 5-3, error: invalid range specified for port: 5-3');
   assert.equal((await run('docker create --expose 70000 nginx')).exit, 125);
 });
+
+test('ps asks for sizes when its template reads .Size, as {{json .}} does; not for --format json or --size=false', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  const size = async (args: string) => {
+    const out = (await run(`docker ps ${args}`)).out.trim();
+    return out.startsWith('{') ? JSON.parse(out).Size as string : out;
+  };
+  assert.match(await size(`--format '{{json .}}'`), /^\S+ \(virtual 192MB\)$/);
+  assert.equal(await size('--format json'), '0B');
+  assert.equal(await size(`--format '{{.Size}}' --size=false`), '0B');
+  assert.match(await size(`--format '{{.Size}}'`), /virtual/);
+});
