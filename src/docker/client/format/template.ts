@@ -55,7 +55,9 @@ function tokenize(src: string, closed = true): string[] {
  */
 function checkWord(w: string, first: boolean): void {
   if (w[0] === '"' || w[0] === '`') {
-    if (w.length < 2 || w[w.length - 1] !== w[0]) throw parseError(`unterminated ${w[0] === '`' ? 'raw ' : ''}quoted string`);
+    // A quoted string ends at a line break (`{{"\n"}}` in ps/images --format, whose `\n` the
+    // client turns into one first).
+    if (w.length < 2 || w[w.length - 1] !== w[0] || (w[0] === '"' && w.includes('\n'))) throw parseError(`unterminated ${w[0] === '`' ? 'raw ' : ''}quoted string`);
     return;
   }
   const bad = /[^\p{L}\p{Nd}_.$|:=,+\-'()]/u.exec(w);
@@ -260,10 +262,13 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
     let cur = v;
     for (const k of keys) {
       // Go's index: past the end is an error; at the end, reflect's own panic.
+      // A string is indexed by byte.
+      const str = typeof cur === 'string';
+      if (str) cur = [...new TextEncoder().encode(cur as string)];
       if (Array.isArray(cur)) {
         const i = Number(k);
         if (i < 0 || i > cur.length) throw new FuncError(`index out of range: ${i}`);
-        if (i === cur.length) throw new FuncError('reflect: slice index out of range');
+        if (i === cur.length) throw new FuncError(`reflect: ${str ? 'string' : 'slice'} index out of range`);
         cur = cur[i];
         continue;
       }
@@ -295,7 +300,13 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
       return fl.includes('-') ? s.padEnd(+w) : s.padStart(+w, fl.includes('0') && num ? '0' : ' ');
     });
   },
-  slice: (v, i, j) => (typeof v === 'string' || Array.isArray(v) ? v.slice(Number(i ?? 0), j === undefined ? undefined : Number(j)) : v),
+  slice: (v, i, j) => {
+    if (typeof v !== 'string' && !Array.isArray(v)) return v;
+    const [a, b] = [Number(i ?? 0), j === undefined ? v.length : Number(j)];
+    for (const x of [a, b]) if (x < 0 || x > v.length) throw new FuncError(`index out of range: ${x}`);
+    if (a > b) throw new FuncError(`invalid slice index: ${a} > ${b}`);
+    return v.slice(a, b);
+  },
   eq: (a, ...b) => b.some((x) => same(a, x) && x === a),
   ne: (a, b) => same(a, b) && a !== b,
   lt: (a, b) => same(a, b) && (a as number) < (b as number),
@@ -325,6 +336,12 @@ type Operand = string | Operand[];
 /** Marks a nested operand `[CHAIN, pipeline, '.Field']`. */
 const CHAIN = '\0';
 
+const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/** strconv.Unquote of a Go string literal: its escapes, a raw tab kept. */
+const unquote = (t: string): string => t.slice(1, -1).replace(/\\(x..|u.{4}|U.{8}|[0-7]{3}|.)/g, (_, e: string) =>
+  ESCAPES[e] ?? (e.length < 2 ? e : String.fromCodePoint(/^\d/.test(e) ? parseInt(e, 8) : parseInt(e.slice(1), 16))));
+
 function evalArg(tok: Operand, dot: unknown, header: boolean): unknown {
   if (Array.isArray(tok)) return tok[0] === CHAIN ? field(evalPipe(tok[1] as Operand[], dot, header), tok[2] as string) : evalPipe(tok, dot, header);
   if (tok === '.') return dot;
@@ -334,7 +351,7 @@ function evalArg(tok: Operand, dot: unknown, header: boolean): unknown {
     return path.length ? field(vars[name], '.' + path.join('.')) : vars[name];
   }
   if (tok[0] === '.') return field(dot, tok);
-  if (tok[0] === '"') return JSON.parse(tok);
+  if (tok[0] === '"') return unquote(tok);
   if (tok[0] === '`') return tok.slice(1, -1);
   if (/^-?\d+(\.\d+)?$/.test(tok)) return Number(tok);
   if (tok === 'true' || tok === 'false') return tok === 'true';

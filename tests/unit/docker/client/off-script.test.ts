@@ -126,3 +126,21 @@ test('ps asks for sizes when its template reads .Size, as {{json .}} does; not f
   assert.equal(await size(`--format '{{.Size}}' --size=false`), '0B');
   assert.match(await size(`--format '{{.Size}}'`), /virtual/);
 });
+
+test('Go string literals: escapes read as strconv does; a \\n that --format turned into a line break ends the string', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  assert.deepEqual(await run(`docker ps --format '{{.Names}}{{"\\n"}}'`), { out: '', err: 'template parsing error: template: :1: unterminated quoted string\n', exit: 1 });
+  assert.equal((await run(`docker ps --format '{{.Names}}{{"\\t"}}{{.Image}}'`)).out, 'web\tnginx\n');
+  assert.equal((await run(`docker inspect -f '{{.Name}}{{"\\n"}}{{"\\x41\\u00e9\\101\\""}}' web`)).out, '/web\nAéA"\n');
+});
+
+test('index reads a string by byte and slice checks its bounds, so ps\'s dry run on an empty row fails', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  assert.equal((await run(`docker inspect -f '{{index .Name 1}} {{slice .Id 0 4}}' web`)).out, `119 ${(await run("docker inspect -f '{{.Id}}' web")).out.slice(0, 4)}\n`);
+  assert.equal((await run(`docker ps --format '{{slice .ID 0 4}}'`)).err, 'failed to execute template: template: :1:2: executing "" at <slice .ID 0 4>: error calling slice: index out of range: 4\n');
+  assert.equal((await run(`docker ps --format '{{index .Names 0}}'`)).err, 'failed to execute template: template: :1:2: executing "" at <index .Names 0>: error calling index: reflect: string index out of range\n');
+  assert.match((await run(`docker inspect -f '{{slice .Id 5 4}}' web`)).err, /error calling slice: invalid slice index: 5 > 4\n$/);
+  assert.match((await run(`docker images --format '{{slice .ID 0 4}}'`)).out, /^[0-9a-f]{4}\n$/);
+});
