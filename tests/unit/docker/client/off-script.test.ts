@@ -144,3 +144,18 @@ test('index reads a string by byte and slice checks its bounds, so ps\'s dry run
   assert.match((await run(`docker inspect -f '{{slice .Id 5 4}}' web`)).err, /error calling slice: invalid slice index: 5 > 4\n$/);
   assert.match((await run(`docker images --format '{{slice .ID 0 4}}'`)).out, /^[0-9a-f]{4}\n$/);
 });
+
+test('an ambiguous ID prefix is an invalid parameter: inspect does not fall through to images, rm -f fails', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  let ids: string[] = [];
+  // enough containers for two to share a first character
+  while (new Set(ids.map((i) => i[0])).size === ids.length) {
+    await run('docker create alpine');
+    ids = (await run('docker ps -aq')).out.trim().split('\n');
+  }
+  const p = ids.find((i, n) => ids.findIndex((j) => j[0] === i[0]) !== n)![0];
+  const err = `Error response from daemon: multiple IDs found with provided prefix: ${p}\n`;
+  assert.deepEqual(await run(`docker inspect -f '{{.Id}}' ${p}`), { out: '\n', err, exit: 1 });
+  assert.deepEqual(await run(`docker rm -f ${p}`), { out: '', err, exit: 1 });
+});
