@@ -15,13 +15,14 @@ export const committing = {
     const c = this.get(id);
     // With its image force-removed, the container still holds the layers: the commit builds on them.
     const parent = this.images.images.get(c.image) ?? (c.top ? { id: '', top: c.top, diffIds: this.layers.chain(c.top).map((l) => l.diffId), history: [] } as unknown as Image : null);
-    const { User, ExposedPorts, Volumes, StopSignal, Labels } = c.config;
+    const { User, ExposedPorts, Volumes, StopSignal, Labels, Healthcheck } = c.config;
     // The order of the keys is the image config's (its digest is the image ID).
     const cfg: ImageConfig = {
       ...(User && { User }),
       ...(ExposedPorts && { ExposedPorts }),
       Env: c.config.Env,
       Cmd: c.config.Cmd,
+      ...(Healthcheck && { Healthcheck }),
       ...(Volumes && { Volumes }),
       WorkingDir: c.config.WorkingDir,
       Entrypoint: c.config.Entrypoint,

@@ -1,5 +1,6 @@
 /** Image config edits shared by `docker commit -c`, the builder and container creation. */
 import { ApiError, type ImageConfig } from '../api';
+import { healthcheckOf } from './health';
 
 export function mergeEnv(base: string[], extra: string[]): string[] {
   const out = [...base];
@@ -20,10 +21,13 @@ export const keyValues = (s: string): [string, string][] => [...s.matchAll(/(\S+
 
 /** `docker commit -c` / Dockerfile metadata instructions applied to a config. */
 export function applyChange(cfg: ImageConfig, change: string): void {
-  const m = /^\s*(\w+)\s+([\s\S]*)$/.exec(change);
-  if (!m) throw new ApiError(400, `dockerfile parse error on line 1: unknown instruction: ${change.toUpperCase()}`);
+  const m = /^\s*(\S*)\s*([\s\S]*)$/.exec(change)!;
   const ins = m[1].toUpperCase();
   const rest = m[2];
+  // moby's BuildFromConfig: the instruction as written must be one commit allows, then it needs its arguments.
+  if (!m[1]) throw new ApiError(400, 'file with no instructions');
+  if (!/^(CMD|ENTRYPOINT|ENV|EXPOSE|WORKDIR|USER|STOPSIGNAL|LABEL|VOLUME|HEALTHCHECK|ONBUILD)$/.test(ins)) throw new ApiError(400, `${m[1]} is not a valid change command`);
+  if (!rest && !/^(CMD|ENTRYPOINT)$/.test(ins)) throw new ApiError(400, `dockerfile parse error on line 1: ${ins} requires ${/^(WORKDIR|USER|STOPSIGNAL)$/.test(ins) ? 'exactly' : 'at least'} one argument`);
   const words = rest.split(/\s+/);
   let list: string[] | null = null;
   try {
@@ -57,7 +61,14 @@ export function applyChange(cfg: ImageConfig, change: string): void {
       cfg.Volumes = { ...cfg.Volumes };
       for (const v of list ?? words) cfg.Volumes[v] = {};
       break;
+    case 'HEALTHCHECK':
+      try {
+        cfg.Healthcheck = healthcheckOf(rest);
+      } catch (e) {
+        throw new ApiError(400, `dockerfile parse error on line 1: ${(e as Error).message}`);
+      }
+      break;
     default:
-      throw new ApiError(400, `${ins} is not a valid change command`);
+      cfg.OnBuild = [...(cfg.OnBuild ?? []), rest.trim()];
   }
 }

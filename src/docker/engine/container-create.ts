@@ -36,18 +36,20 @@ export const create = {
     // verifyPlatformContainerSettings: the resources, before the image is looked up.
     verify((config.HostConfig ?? {}) as ContainerUpdate);
     validateHealthcheck(config.Healthcheck);
-    if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
     const img = imgs.getImage(this.hostApi(), config.Image);
-    const taken = (n: string) => [...this.containers.values()].find((c) => c.name === n);
-    let finalName = name?.replace(/^\//, '');
-    const holder = finalName && taken(finalName);
-    if (holder) throw new ApiError(409, `Conflict. The container name "/${finalName}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
     const ic = img.config;
     const userCmd = config.Cmd && config.Cmd.length ? config.Cmd : undefined;
     const entrypoint = config.Entrypoint !== undefined ? (config.Entrypoint.length === 1 && config.Entrypoint[0] === '' ? [] : config.Entrypoint) : ic.Entrypoint ?? [];
     const cmd = userCmd ?? (config.Entrypoint !== undefined ? [] : ic.Cmd ?? []);
     const argv = [...entrypoint, ...cmd];
     if (!argv.length) throw new ApiError(400, 'no command specified');
+    // The name is reserved after the image is found (a missing image is pulled first, as the
+    // client retries) and the command merged: newContainer's generateIDAndName.
+    if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    const taken = (n: string) => [...this.containers.values()].find((c) => c.name === n);
+    let finalName = name?.replace(/^\//, '');
+    const holder = finalName && taken(finalName);
+    if (holder) throw new ApiError(409, `Conflict. The container name "/${finalName}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
     const env = mergeEnv(ic.Env ?? [DEFAULT_PATH], config.Env ?? []);
     const ports = { ...ic.ExposedPorts, ...config.ExposedPorts };
     const health = mergeHealthcheck(config.Healthcheck, ic.Healthcheck);

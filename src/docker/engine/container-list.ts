@@ -27,8 +27,9 @@ export const listing = {
     };
     const all = opts.all || (opts.limit ?? 0) > 0 || !!f.status?.length || !!f.exited?.length;
     if (!all) list = list.filter((c) => c.status === 'running' || c.status === 'paused' || c.status === 'restarting');
-    keep(f.name, (c, n) => safeRegex(n).test(c.name));
-    keep(f.id, (c, i) => c.id.startsWith(i));
+    // Both are regular expressions; a name is tried with and without its leading slash (moby#37728).
+    keep(f.name, (c, n) => safeRegex(n).test(c.name) || safeRegex(n).test('/' + c.name));
+    keep(f.id, (c, i) => safeRegex(i).test(c.id));
     // Positions in the newest-first list, as the daemon walks it after the running, name and
     // id checks: `before` skips up to and including its container, `since` stops at its own.
     if (beforeC) list = list.includes(beforeC) ? list.slice(list.indexOf(beforeC) + 1) : [];

@@ -69,7 +69,7 @@ export const withoutFlags = (args: string): string => args.replace(/^(--\S+\s*)+
 
 /** ENV and LABEL pairs, which the parser itself checks (a failed parse, before any instruction's check). */
 function nameVal(ins: string, ws: string[], name: string): void {
-  const noEq = /^(ENV|LABEL)$/.test(ins) && (ws.length === 1 && !ws[0].includes('=') ? 1 : ws[0].includes('=') && ws.find((w) => !w.includes('=')));
+  const noEq = /^(ENV|LABEL)$/.test(ins) && ws.length > 0 && (ws.length === 1 && !ws[0].includes('=') ? 1 : ws[0].includes('=') && ws.find((w) => !w.includes('=')));
   if (noEq) throw new ApiError(400, `failed to parse ${name}: ${noEq === 1 ? `${ins} must have two arguments` : `Syntax error - can't find = in ${JSON.stringify(noEq)}. Must be of the form: name=value`}`);
 }
 

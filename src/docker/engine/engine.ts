@@ -271,7 +271,8 @@ export class Engine implements DockerApi {
     const found = this.containers.get(input) ?? all.find((c) => c.name === input.replace(/^\//, ''));
     if (found) return found;
     const matches = /^[0-9a-f]+$/.test(input) ? all.filter((c) => c.id.startsWith(input)) : [];
-    if (matches.length > 1) throw new ApiError(404, `multiple IDs found with provided prefix: ${input}`);
+    // moby's ErrAmbiguousPrefix is an invalid parameter (400), not a missing container.
+    if (matches.length > 1) throw new ApiError(400, `multiple IDs found with provided prefix: ${input}`);
     if (matches.length) return matches[0];
     throw new ApiError(404, `No such container: ${input}`);
   }

@@ -4,7 +4,8 @@ import type { TermIO } from '../shell';
 import { mergeEnv } from './config';
 import type { Ctr, Engine } from './engine';
 import { pseudoHex } from '../common/hash';
-import { ShellProc, feedInput, lookPath, startProgram } from './process';
+import { MOUNT_HINT, ShellProc, feedInput, lookPath, startProgram } from './process';
+import { joinPath, splitPath } from './fs';
 import { pick } from './background';
 import type { Out } from './shell/types';
 
@@ -20,7 +21,8 @@ export const execing = {
     if (!config.Cmd.length) throw new ApiError(400, 'No exec command specified');
     const m = this.machine(c);
     const env = mergeEnv(c.config.Env, config.Env ?? []);
-    const cwd = config.WorkingDir || c.config.WorkingDir || '/';
+    // runc starts an exec from the container's root, so a relative -w is taken from there.
+    const cwd = joinPath(splitPath(config.WorkingDir || c.config.WorkingDir || '/'));
     const tty = !!config.Tty;
     const cmd = config.Cmd[0];
     // The exec is created and started (its events logged) before the runtime looks for the program.
@@ -28,12 +30,15 @@ export const execing = {
     const what = `${cmd} ${config.Cmd.slice(1).join(' ')}`;
     this.ctrEvent(c, 'exec_create: ' + what, { execID });
     this.ctrEvent(c, 'exec_start: ' + what, { execID });
-    const no = lookPath(m, env, cwd, cmd);
-    if (no) throw new ApiError(400, `OCI runtime exec failed: exec failed: unable to start container process: ${no.why}: unknown${no.tail}`, no.code);
-    const stdin = !!config.AttachStdin;
-    // `-u`, else the container's own user (the image's USER or `run -u`), as the runtime applies it.
+    // `-u`, else the container's own user (the image's USER or `run -u`): dockerd looks it up
+    // before runc changes to the working directory and looks for the program.
     const user = config.User || c.config.User;
     if (user) this.requireUser(user, m);
+    let dir;
+    try { dir = m.fs.resolve(cwd).node; } catch { /* a file on the way */ }
+    const no = dir?.kind === 'dir' ? lookPath(m, env, cwd, cmd) : { why: `chdir to cwd ("${cwd}") set in config.json failed: ${dir ? 'not a directory' : 'no such file or directory'}`, code: 127, tail: dir ? MOUNT_HINT : '' };
+    if (no) throw new ApiError(400, `OCI runtime exec failed: exec failed: unable to start container process: ${no.why}: unknown${no.tail}`, no.code);
+    const stdin = !!config.AttachStdin;
     const at = { pid: m.newPid(), argv: config.Cmd, tty, start: this.now(), m };
     const who = user && user !== '0' && user !== 'root' ? user : 'root';
     // `-d` leaves a server running (nginx daemonizes by itself and sleep ends on its own: the usual way)

@@ -323,6 +323,9 @@ export function findProgram(m: Machine, env: string[], cwd: string, name: string
   return new Shell(m, 'bash', 'sh', false, env, cwd, false).which(name);
 }
 
+/** What dockerd appends to an ENOTDIR from the runtime, taking it for a bind mount of the wrong type. */
+export const MOUNT_HINT = ': Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type';
+
 /**
  * Why runc cannot start `name`, as Go's exec.LookPath words it, with the exit code dockerd's
  * translateContainerdStartErr gives it and what it appends; undefined when it can run. A path
@@ -345,7 +348,7 @@ export function lookPath(m: Machine, env: string[], cwd: string, name: string): 
     node = at(name);
   } catch (e) {
     // A file where a directory should be: dockerd takes it for a bind mount of the wrong type.
-    if ((e as { code?: string }).code === 'ENOTDIR') return { why: `exec: "${name}": stat ${name}: not a directory`, code: 127, tail: ': Are you trying to mount a directory onto a file (or vice-versa)? Check if the specified host path exists and is the expected type' };
+    if ((e as { code?: string }).code === 'ENOTDIR') return { why: `exec: "${name}": stat ${name}: not a directory`, code: 127, tail: MOUNT_HINT };
   }
   if (!node) return { why: `exec: "${name}": stat ${name}: no such file or directory`, code: 127, tail: '' };
   // Go reports a directory as EISDIR; dockerd adds EACCES's text so the CLI exits 126.

@@ -79,7 +79,8 @@ export const inspect: Handler = (ctx, f, args) => {
     }
     throw new ApiError(404, a);
   };
-  return inspectAll(ctx, f, args, get, (a, e) => (e.status === 404 ? `Error: No such ${type ?? 'object'}: ${a}` : `Error response from daemon: ${e.message}`));
+  // With --type the daemon's own error comes through (the client no longer rewrites a 404).
+  return inspectAll(ctx, f, args, type ? getters[0] : get, (a, e) => (e.status === 404 && !type ? `Error: No such object: ${a}` : daemon(a, e)));
 };
 
 export const networkInspect: Handler = (ctx, f, args) => inspectAll(ctx, f, args, (a) => ctx.api.networkInspect(a).then(as('network')), daemon);

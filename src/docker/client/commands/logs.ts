@@ -19,16 +19,17 @@ function timeArg(option: string, v: string, now: number): number {
 export const logs: Handler = async (ctx, f, [name]) => {
   const { api, io } = ctx;
   const opts: LogsOptions = {};
-  const tail = f.str('tail');
-  if (tail !== undefined && tail !== 'all') {
-    if (!/^-?\d+$/.test(tail)) throw new CliError(`Error response from daemon: invalid value for "tail": "${tail}"`);
-    if (Number(tail) >= 0) opts.tail = Number(tail);
-  }
+  // The daemon reads a tail that is not a whole number (or is negative) as "all".
+  const tail = f.str('tail') ?? '';
+  if (/^\+?\d+$/.test(tail)) opts.tail = Number(tail);
   if (f.has('since')) opts.since = timeArg('since', f.str('since')!, api.now());
   if (f.has('until')) opts.until = timeArg('until', f.str('until')!, api.now());
   const ts = f.bool('timestamps');
+  // --details puts the entry's attributes and a space before it: the json-file driver records
+  // none unless asked (--log-opt labels/env), which leaves the space.
+  const details = f.bool('details') ? ' ' : '';
   const print = (e: LogEntry): void => {
-    const text = ts ? new Date(e.time).toISOString().replace(/Z$/, '000000Z') + ' ' + e.text : e.text;
+    const text = (ts ? new Date(e.time).toISOString().replace(/Z$/, '000000Z') + ' ' : '') + details + e.text;
     if (e.stream === 'stderr') io.err(text);
     else io.out(text);
   };

@@ -90,7 +90,10 @@ export const ps: Handler = async (ctx, f) => {
   const list = await ctx.api.containerList({
     all: f.bool('all') || limit > 0,
     limit: limit > 0 ? limit : undefined,
-    size: size || format.includes('.Size'),
+    // Unless --size is given either way, a template that reads .Size asks for sizes: `{{json .}}`
+    // reads every field (the client's FieldsUsed, after a dry run of --format as given: `json` is
+    // plain text there).
+    size: f.has('size') ? size : !f.bool('quiet') && /\.Size\b|json\s+\.[\s)}]/.test(given ?? ''),
     filters: parseFilters(f.list('filter')),
   });
   const now = ctx.api.now();

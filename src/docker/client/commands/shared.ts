@@ -143,7 +143,19 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
   const exposed: PortSet = {};
   const bindings: PortMap = {};
   parsePorts(f.list('publish'), exposed, bindings);
-  for (const e of f.list('expose')) exposed[e.includes('/') ? e : e + '/tcp'] = {};
+  // --expose takes a port or a range (`3000-3002/udp`), each port exposed on its own.
+  for (const e of f.list('expose')) {
+    if (e.includes(':')) throw new Error(`invalid port format for --expose: ${e}`);
+    const [port, proto] = e.split('/');
+    const bad = (why: string) => new Error(`invalid range format for --expose: ${e}, error: ${why}`);
+    if (!port) throw bad('empty string specified for ports');
+    const [a, b = a] = port.split('-').slice(0, 2).map((n) => {
+      if (!/^\d+$/.test(n) || +n > 65535) throw bad(`strconv.ParseUint: parsing ${JSON.stringify(n)}: ${/^\d+$/.test(n) ? 'value out of range' : 'invalid syntax'}`);
+      return +n;
+    });
+    if (b < a) throw bad(`invalid range specified for port: ${port}`);
+    for (let p = a; p <= b; p++) exposed[`${p}/${proto || 'tcp'}`] = {};
+  }
   const labels: Record<string, string> = {};
   const fileLabels = read ? f.list('label-file').flatMap((p) => parseKvFile(p, read(p))) : [];
   for (const l of [...fileLabels, ...f.list('label')]) {

@@ -55,7 +55,9 @@ function tokenize(src: string, closed = true): string[] {
  */
 function checkWord(w: string, first: boolean): void {
   if (w[0] === '"' || w[0] === '`') {
-    if (w.length < 2 || w[w.length - 1] !== w[0]) throw parseError(`unterminated ${w[0] === '`' ? 'raw ' : ''}quoted string`);
+    // A quoted string ends at a line break (`{{"\n"}}` in ps/images --format, whose `\n` the
+    // client turns into one first).
+    if (w.length < 2 || w[w.length - 1] !== w[0] || (w[0] === '"' && w.includes('\n'))) throw parseError(`unterminated ${w[0] === '`' ? 'raw ' : ''}quoted string`);
     return;
   }
   const bad = /[^\p{L}\p{Nd}_.$|:=,+\-'()]/u.exec(w);
@@ -238,6 +240,13 @@ function truthy(v: unknown): boolean {
   return true;
 }
 
+/** Go compares only values of one basic kind: `eq .State.Running "true"` is an error, not false. */
+function same(a: unknown, b: unknown): true {
+  const kinds = ['string', 'number', 'boolean'];
+  if (typeof a !== typeof b && kinds.includes(typeof a) && kinds.includes(typeof b)) throw new FuncError('incompatible types for comparison');
+  return true;
+}
+
 const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
   json: (v) => (v === NO_VALUE ? 'null' : JSON.stringify(v) ?? 'null'),
   upper: (s) => goString(s).toUpperCase(),
@@ -253,10 +262,13 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
     let cur = v;
     for (const k of keys) {
       // Go's index: past the end is an error; at the end, reflect's own panic.
+      // A string is indexed by byte.
+      const str = typeof cur === 'string';
+      if (str) cur = [...new TextEncoder().encode(cur as string)];
       if (Array.isArray(cur)) {
         const i = Number(k);
         if (i < 0 || i > cur.length) throw new FuncError(`index out of range: ${i}`);
-        if (i === cur.length) throw new FuncError('reflect: slice index out of range');
+        if (i === cur.length) throw new FuncError(`reflect: ${str ? 'string' : 'slice'} index out of range`);
         cur = cur[i];
         continue;
       }
@@ -272,29 +284,44 @@ const FUNCS: Record<string, (...a: unknown[]) => unknown> = {
   println: (...a) => a.map(goString).join(' ') + '\n',
   // fmt.Sprint: a space between two operands when neither is a string.
   print: (...a) => a.map((x, i) => (i && typeof x !== 'string' && typeof a[i - 1] !== 'string' ? ' ' : '') + goString(x)).join(''),
+  // fmt's verbs with flags, width and precision (`%-20s`, `%.10s`, `%05d`, `%.2f`); a verb that
+  // does not fit its operand prints as fmt marks it (`%!d(string=web)`).
   printf: (fmt, ...a) => {
     let k = 0;
-    return goString(fmt).replace(/%([-0-9]*)([svdq%])/g, (_, w: string, c: string) => {
+    return goString(fmt).replace(/%([-+ 0#]*)(\d*)(?:\.(\d*))?([a-zA-Z%])/g, (_, fl: string, w: string, p: string | undefined, c: string) => {
       if (c === '%') return '%';
+      if (k >= a.length) return `%!${c}(MISSING)`;
       const val = a[k++];
-      const s = c === 'q' ? JSON.stringify(goString(val)) : goString(val);
-      const n = Number(w.replace('-', '')) || 0;
-      return w[0] === '-' ? s.padEnd(n) : s.padStart(n);
+      const num = typeof val === 'number';
+      let s = c === 'd' && num ? String(Math.trunc(val)) : c === 'f' && num ? val.toFixed(p ? +p : 6) : c === 'x' && num ? Math.trunc(val).toString(16)
+        : c === 'q' ? JSON.stringify(goString(val)) : c === 's' || c === 'v' || (c === 't' && typeof val === 'boolean') ? goString(val)
+          : `%!${c}(${num ? (Number.isInteger(val) ? 'int' : 'float64') : typeof val === 'string' ? 'string' : 'bool'}=${goString(val)})`;
+      if (p !== undefined && (c === 's' || c === 'v')) s = [...s].slice(0, +p).join('');
+      return fl.includes('-') ? s.padEnd(+w) : s.padStart(+w, fl.includes('0') && num ? '0' : ' ');
     });
   },
-  slice: (v, i, j) => (typeof v === 'string' || Array.isArray(v) ? v.slice(Number(i ?? 0), j === undefined ? undefined : Number(j)) : v),
-  eq: (a, ...b) => b.some((x) => x === a),
-  ne: (a, b) => a !== b,
-  lt: (a, b) => (a as number) < (b as number),
-  le: (a, b) => (a as number) <= (b as number),
-  gt: (a, b) => (a as number) > (b as number),
-  ge: (a, b) => (a as number) >= (b as number),
+  slice: (v, i, j) => {
+    if (typeof v !== 'string' && !Array.isArray(v)) return v;
+    const [a, b] = [Number(i ?? 0), j === undefined ? v.length : Number(j)];
+    for (const x of [a, b]) if (x < 0 || x > v.length) throw new FuncError(`index out of range: ${x}`);
+    if (a > b) throw new FuncError(`invalid slice index: ${a} > ${b}`);
+    return v.slice(a, b);
+  },
+  eq: (a, ...b) => b.some((x) => same(a, x) && x === a),
+  ne: (a, b) => same(a, b) && a !== b,
+  lt: (a, b) => same(a, b) && (a as number) < (b as number),
+  le: (a, b) => same(a, b) && (a as number) <= (b as number),
+  gt: (a, b) => same(a, b) && (a as number) > (b as number),
+  ge: (a, b) => same(a, b) && (a as number) >= (b as number),
   and: (...a) => a.find((x) => !truthy(x)) ?? a[a.length - 1],
   or: (...a) => a.find(truthy) ?? a[a.length - 1],
   not: (a) => !truthy(a),
   pad: (s, l, r) => (goString(s) ? ' '.repeat(Number(l)) + goString(s) + ' '.repeat(Number(r)) : ''),
   truncate: (s, n) => goString(s).slice(0, Number(n)),
 };
+
+/** How many arguments docker's functions and Go's fixed-arity builtins take. */
+const ARITY: Record<string, number> = { json: 1, split: 2, join: 2, title: 1, lower: 1, upper: 1, pad: 3, truncate: 2, len: 1, not: 1, ne: 2, lt: 2, le: 2, gt: 2, ge: 2 };
 
 /**
  * docker's header variants of its own functions (templates.HeaderFunctions): a table header
@@ -309,6 +336,12 @@ type Operand = string | Operand[];
 /** Marks a nested operand `[CHAIN, pipeline, '.Field']`. */
 const CHAIN = '\0';
 
+const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/** strconv.Unquote of a Go string literal: its escapes, a raw tab kept. */
+const unquote = (t: string): string => t.slice(1, -1).replace(/\\(x..|u.{4}|U.{8}|[0-7]{3}|.)/g, (_, e: string) =>
+  ESCAPES[e] ?? (e.length < 2 ? e : String.fromCodePoint(/^\d/.test(e) ? parseInt(e, 8) : parseInt(e.slice(1), 16))));
+
 function evalArg(tok: Operand, dot: unknown, header: boolean): unknown {
   if (Array.isArray(tok)) return tok[0] === CHAIN ? field(evalPipe(tok[1] as Operand[], dot, header), tok[2] as string) : evalPipe(tok, dot, header);
   if (tok === '.') return dot;
@@ -318,7 +351,7 @@ function evalArg(tok: Operand, dot: unknown, header: boolean): unknown {
     return path.length ? field(vars[name], '.' + path.join('.')) : vars[name];
   }
   if (tok[0] === '.') return field(dot, tok);
-  if (tok[0] === '"') return JSON.parse(tok);
+  if (tok[0] === '"') return unquote(tok);
   if (tok[0] === '`') return tok.slice(1, -1);
   if (/^-?\d+(\.\d+)?$/.test(tok)) return Number(tok);
   if (tok === 'true' || tok === 'false') return tok === 'true';
@@ -354,7 +387,16 @@ function evalPipe(toks: Operand[], dot: unknown, header = false): unknown {
     const args = (): unknown[] => [...rest.map((t) => evalArg(t, dot, header)), ...(first ? [] : [prev])];
     const more = rest.length > 0 || !first;
     if (typeof head === 'string' && Object.hasOwn(FUNCS, head)) {
+      // Go counts the arguments against the function's signature before it evaluates any.
+      const want = ARITY[head];
+      const got = rest.length + (first ? 0 : 1);
+      if (want && got !== want && !header) throw new ExecFail(`wrong number of args for ${head}: want ${want} got ${got}`, head);
       const a = args();
+      // strings.Join takes a []string: a string is refused as it is converted to the parameter.
+      if (head === 'join' && !header && rest.length && !Array.isArray(a[0]) && !(a[0] instanceof GoNil)) {
+        const t = opString(rest[0]);
+        throw new ExecFail(/^["`]/.test(t) ? `can't handle ${t} for arg of type []string` : `wrong type for value; expected []string; got ${typeof a[0] === 'number' ? 'int' : typeof a[0] === 'boolean' ? 'bool' : 'string'}`, t);
+      }
       try {
         prev = header && HEADER_SAME.has(head) ? a[0] : FUNCS[head](...a);
       } catch (e) {

@@ -31,3 +31,18 @@ test('images --digests adds the DIGEST column to a custom table without it', asy
   assert.equal((await run(sh, `docker images --digests --format 'table {{.Repository}}'`)).stdout,
     `REPOSITORY   DIGEST\nnginx        sha256:${'d'.repeat(64)}\n`);
 });
+
+test('logs --tail that is not a whole number shows everything, as the daemon\'s Atoi fallback', async () => {
+  const seen: LogsOptions['tail'][] = [];
+  const api = { now: () => 0, advance: () => {}, containerLogs: async (_: string, o: LogsOptions) => { seen.push(o.tail); return [{ stream: 'stdout', text: 'a\n', time: 0 }]; } } as unknown as DockerApi;
+  const sh = hostShell(api);
+  for (const t of ['abc', '-1', 'all', '2x', '+3', '0']) assert.deepEqual(await run(sh, `docker logs --tail ${t} c`), { stdout: 'a\n', stderr: '', both: 'a\n', exit: 0 });
+  assert.deepEqual(seen, [undefined, undefined, undefined, undefined, 3, 0]);
+});
+
+test('logs --details puts the (empty) attributes and a space before each line, after the timestamp', async () => {
+  const api = { now: () => 0, advance: () => {}, containerLogs: async () => [{ stream: 'stdout', text: 'a\n', time: 0 }] } as unknown as DockerApi;
+  const sh = hostShell(api);
+  assert.equal((await run(sh, 'docker logs --details c')).stdout, ' a\n');
+  assert.equal((await run(sh, 'docker logs --details -t c')).stdout, '1970-01-01T00:00:00.000000000Z  a\n');
+});

@@ -189,7 +189,7 @@ test('inspect finds networks too; --type network; network inspect of a missing o
   assert.equal((await run('docker inspect --type network -f "{{.Driver}}" none')).out, 'null\n');
   const miss = await run('docker network inspect nope');
   assert.deepEqual([miss.out, miss.err, miss.exit], ['[]\n', 'Error response from daemon: network nope not found\n', 1]);
-  assert.equal((await run('docker inspect --type network nope')).err, 'Error: No such network: nope\n');
+  assert.equal((await run('docker inspect --type network nope')).err, 'Error response from daemon: network nope not found\n');
 });
 
 test('networks and endpoints survive save and restore', async () => {

@@ -52,7 +52,7 @@ test('volume inspect: moby JSON, templates, the daemon error for a missing one; 
   assert.deepEqual(await run('docker volume inspect -f "{{.Mountpoint}}" data nope'), { out: '/var/lib/docker/volumes/data/_data\n', err: 'Error response from daemon: get nope: no such volume\n', exit: 1 });
   assert.equal((await run('docker inspect -f "{{.Name}} {{.Driver}}" data')).out, 'data local\n');
   assert.equal((await run('docker inspect --type volume -f "{{.Name}}" data')).out, 'data\n');
-  assert.equal((await run('docker inspect --type volume nope')).err, 'Error: No such volume: nope\n');
+  assert.equal((await run('docker inspect --type volume nope')).err, 'Error response from daemon: get nope: no such volume\n');
   assert.deepEqual(await run('docker volume update data'), { out: '', err: 'Can only update cluster volumes\n', exit: 1 });
 });
 
