@@ -71,8 +71,11 @@ function steps(io: IO, d: Distro, ops: string[]): void {
 }
 const TREE = ['Reading package lists', 'Building dependency tree', 'Reading state information'];
 
-/** The suite a version comes from: Ubuntu's updates carry a `ubuntuN.M` or `~YY.MM.N` backport suffix. */
-const suiteOf = (d: Distro, v: string) => d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : '');
+/**
+ * The suite a version comes from: Ubuntu's updates carry a `ubuntuN.M` or `~YY.MM.N` backport suffix;
+ * buster's last fixes came from its LTS security suite.
+ */
+const suiteOf = (d: Distro, v: string) => d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : d.codename === 'buster' && /deb10u/.test(v) ? '/updates' : '');
 
 /**
  * `apt list`: the packages known (those the simulator installs) matching the patterns, with the
@@ -90,7 +93,7 @@ function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
     if ((only && !state) || (!ready && !state)) continue;
     const v = version(d, name);
     // Ubuntu's updates are mostly security fixes, published in both suites
-    const suite = d.ubuntu ? suiteOf(d, v).replace(/-updates$/, `$&,${d.codename}-security`) : ({ bookworm: 'stable', bullseye: 'oldstable' } as Record<string, string>)[d.codename] ?? d.codename;
+    const suite = d.ubuntu ? suiteOf(d, v).replace(/-updates$/, `$&,${d.codename}-security`) : ({ bookworm: 'stable', bullseye: 'oldstable', buster: 'oldoldstable' } as Record<string, string>)[d.codename] ?? d.codename;
     out += `${name}/${ready ? suite : ''}${ready && state ? ',' : ''}${state ? 'now' : ''} ${v} ${arch(name)}${state && ' ' + state}\n`;
   }
   io.out((io.tty ? 'Listing... Done\n' : 'Listing...\n') + out);
@@ -261,7 +264,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO, dpkg: IO, yes: 
     for (const p of all) {
       const v = version(d, p);
       const suite = suiteOf(d, v) + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
-      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : d.host + '/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
+      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : d.host + '/debian' + (suite.includes('/updates') ? '-security' : '')} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
       await io2.sleep(80);
       // Killed while downloading: dpkg never ran, nothing is installed.
       if (io2.signal?.aborted) return 130;

@@ -297,3 +297,38 @@ test('buster pointed at archive.debian.org updates and installs from there, its 
   assert.match(await n.type('ls /var/lib/apt/lists'), /^archive\.debian\.org_debian-security_dists_buster_updates_InRelease\n/);
   assert.match(await n.type('apt-get install -y tree'), /\nGet:1 http:\/\/archive\.debian\.org\/debian buster\/main amd64 tree amd64 /);
 });
+
+test("buster from archive.debian.org installs buster's last versions and names, its LTS fixes from buster/updates", async () => {
+  const e = engine();
+  await pull(e, 'node:14');
+  const n = await runIt(e, 'node:14', undefined, ['bash']);
+  await n.type("sed -i 's/deb.debian.org/archive.debian.org/' /etc/apt/sources.list");
+  await n.type('apt-get update');
+  const out = await n.type('apt-get install -y curl vim git python3 procps');
+  assert.doesNotMatch(out, /deb12u|bookworm|3\.11|libbrotli1|libreadline8|libprocps8|media-types|krb5/, 'nothing of bookworm');
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.debian\.org\/debian-security buster\/updates\/main amd64 curl amd64 7\.64\.0-4\+deb10u9 \[315 kB\]\n/);
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.debian\.org\/debian-security buster\/updates\/main amd64 vim amd64 2:8\.1\.0875-5\+deb10u6 \[1280 kB\]\n/);
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.debian\.org\/debian buster\/main amd64 python3 amd64 3\.7\.3-1 \[/);
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.debian\.org\/debian buster\/main amd64 libreadline7 amd64 7\.0-5 \[/);
+  assert.match(out, / libprocps7 .* mime-support /s);
+  assert.match(out, /\nSetting up git \(1:2\.20\.1-2\+deb10u9\) \.\.\.\n/);
+  assert.match(out, /\nSetting up python3\.7 \(3\.7\.3-2\+deb10u7\) \.\.\.\n/);
+  assert.match(out, /\nProcessing triggers for libc-bin \(2\.28-10\+deb10u2\) \.\.\.\n$/);
+  assert.equal(await n.type('python3 --version; git --version'), 'Python 3.7.3\ngit version 2.20.1\n');
+  assert.equal(await n.type('apt list curl nginx 2>/dev/null'), 'Listing... Done\ncurl/oldoldstable,now 7.64.0-4+deb10u9 amd64 [installed]\nnginx/oldoldstable 1.14.2-2+deb10u5 amd64\n');
+  // the last source of the table: every one before it is in its place
+  assert.match(await n.type('apt list libprotobuf-c1 2>/dev/null'), /\nlibprotobuf-c1\/oldoldstable 1\.3\.1-1\+b1 amd64\n$/);
+});
+
+test('dnsutils on jammy, focal and bullseye: BIND of each release, not noble\'s', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'debian:11');
+  for (const [image, bind, xml] of [['ubuntu:22.04', '1:9.18.30-0ubuntu0.22.04.2', '2.9.13+dfsg-1ubuntu0.7'], ['ubuntu:20.04', '1:9.18.30-0ubuntu0.20.04.2', '2.9.10+dfsg-5ubuntu0.20.04.10'], ['debian:11', '1:9.16.50-1~deb11u5', '2.9.10+dfsg-6.7+deb11u7']]) {
+    const c = await runIt(e, image);
+    await c.type('apt-get update');
+    const out = await c.type('apt-get install -y dnsutils');
+    assert.ok(out.includes(`\nSetting up dnsutils (${bind}) ...\n`), image);
+    assert.ok(out.includes(`\nSetting up libxml2:amd64 (${xml}) ...\n`), image);
+    assert.doesNotMatch(out, /24\.04|deb12u|t64/, image);
+  }
+});
