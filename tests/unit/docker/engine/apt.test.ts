@@ -332,3 +332,23 @@ test('dnsutils on jammy, focal and bullseye: BIND of each release, not noble\'s'
     assert.doesNotMatch(out, /24\.04|deb12u|t64/, image);
   }
 });
+
+test("ubuntu:22.04, ubuntu:20.04 and debian:11 list their own base system: dpkg -l and -s answer with each release's versions", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'debian:11');
+  const j = await runIt(e, 'ubuntu:22.04');
+  assert.equal(await j.type('dpkg -l | grep -c ^ii'), '101\n');
+  assert.match(await j.type('dpkg -s bash'), /^Package: bash\nStatus: install ok installed\nPriority: required\nArchitecture: amd64\nVersion: 5\.1-6ubuntu1\.1\n/);
+  assert.match(await j.type('dpkg -l libc6 libssl3 usrmerge'), /\nii {2}libc6:amd64 +2\.35-0ubuntu3\.10 +amd64 .*\nii {2}libssl3:amd64 +3\.0\.2-0ubuntu1\.19 +amd64 .*\nii {2}usrmerge +25ubuntu2 +all /);
+  const f = await runIt(e, 'ubuntu:20.04');
+  assert.equal(await f.type('dpkg -l | grep -c ^ii'), '92\n');
+  assert.match(await f.type('dpkg -l libnettle7 lsb-base'), /\nii {2}libnettle7:amd64 +3\.5\.1\+really3\.5\.1-2ubuntu0\.2 +amd64 .*\nii {2}lsb-base +11\.1\.0ubuntu2 +all /);
+  assert.equal(await f.type("dpkg -s libc-bin | sed -n 's/^Version: //p'"), '2.31-0ubuntu9.18\n');
+  const b = await runIt(e, 'debian:11');
+  assert.equal(await b.type('dpkg -l | grep -c ^ii'), '97\n');
+  assert.match(await b.type('dpkg -l bash libssl1.1 tzdata'), /\nii {2}bash +5\.1-2\+deb11u1 +amd64 .*\nii {2}libssl1\.1:amd64 +1\.1\.1w-0\+deb11u3 +amd64 .*\nii {2}tzdata +2025b-0\+deb11u1 +all /);
+  // apt-get's packages join the list with the release's versions
+  await b.type('apt-get update');
+  await b.type('apt-get install -y tree');
+  assert.match(await b.type('dpkg -l tree'), /\nii {2}tree +1\.8\.0-1\+b1 +amd64 /);
+});
