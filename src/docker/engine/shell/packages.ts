@@ -87,14 +87,17 @@ function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
   const pats = args.filter((a) => !a.startsWith('-')).map(globRe);
   const ready = listsReady(sh);
   let out = '';
-  for (const name of names(d.rel, d.ubuntu).sort()) {
+  // what dpkg has installed (the image's base system too): its version and architecture
+  const dpkg = new Map([...readOr(sh.m.fs, '/var/lib/dpkg/status').matchAll(/^Package: (.+)\n[^]*?^Architecture: (.+)\n[^]*?^Version: (.+)$/gm)].map((m) => [m[1], [m[3], m[2]]]));
+  for (const name of [...new Set([...names(d.rel, d.ubuntu), ...dpkg.keys()])].sort()) {
     if (pats.length && !pats.some((re) => re.test(name))) continue;
-    const state = installed(sh, name) ? '[installed]' : exists(sh.m.fs, `/usr/share/doc/${name}`) ? '[installed,automatic]' : '';
+    // without the lists nothing installed can be downloaded again: apt calls it local
+    const state = installed(sh, name) ? '[installed]' : exists(sh.m.fs, `/usr/share/doc/${name}`) ? '[installed,automatic]' : dpkg.has(name) ? '[installed]' : '';
     if ((only && !state) || (!ready && !state)) continue;
-    const v = version(d, name);
+    const [v, a] = dpkg.get(name) ?? [version(d, name), arch(name)];
     // Ubuntu's updates are mostly security fixes, published in both suites
     const suite = d.ubuntu ? suiteOf(d, v).replace(/-updates$/, `$&,${d.codename}-security`) : ({ bookworm: 'stable', bullseye: 'oldstable', buster: 'oldoldstable' } as Record<string, string>)[d.codename] ?? d.codename;
-    out += `${name}/${ready ? suite : ''}${ready && state ? ',' : ''}${state ? 'now' : ''} ${v} ${arch(name)}${state && ' ' + state}\n`;
+    out += `${name}/${ready ? suite : ''}${ready && state ? ',' : ''}${state ? 'now' : ''} ${v} ${a}${state && ' ' + (ready ? state : '[installed,local]')}\n`;
   }
   io.out((io.tty ? 'Listing... Done\n' : 'Listing...\n') + out);
   return 0;

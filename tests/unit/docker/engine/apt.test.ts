@@ -201,7 +201,9 @@ test('apt list: the suites and version of each package, installed by hand or aut
   const installed = await j.type('apt list --installed');
   assert.match(installed, /\npublicsuffix\/jammy,now 20211207\.1025-1 all \[installed,automatic\]\n/);
   assert.doesNotMatch(installed, /\nzip\//);
-  assert.equal(await j.type('apt list --installed 2>/dev/null | head -2'), 'Listing...\nca-certificates/jammy-updates,jammy-security,now 20240203~22.04.1 all [installed,automatic]\n');
+  // the image's own packages come first: apt lists everything dpkg has installed
+  assert.equal(await j.type('apt list --installed 2>/dev/null | head -2'), 'Listing...\nadduser/jammy,now 3.118ubuntu5 all [installed]\n');
+  assert.equal(await j.type('apt list --installed 2>/dev/null | grep ^ca-'), 'ca-certificates/jammy-updates,jammy-security,now 20240203~22.04.1 all [installed,automatic]\n');
   assert.equal(await j.type('apt-get list'), 'E: Invalid operation list\n');
   const b = await runIt(e, 'debian:11');
   await b.type('apt-get update');
@@ -351,4 +353,19 @@ test("ubuntu:22.04, ubuntu:20.04 and debian:11 list their own base system: dpkg 
   await b.type('apt-get update');
   await b.type('apt-get install -y tree');
   assert.match(await b.type('dpkg -l tree'), /\nii {2}tree +1\.8\.0-1\+b1 +amd64 /);
+});
+
+test("apt list --installed: the image's base packages too, [installed,local] until apt-get update fetches the lists", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'debian:11');
+  const j = await runIt(e, 'ubuntu:22.04');
+  const before = await j.type('apt list --installed 2>/dev/null');
+  assert.match(before, /^Listing\.\.\. Done\nadduser\/now 3\.118ubuntu5 all \[installed,local\]\napt\/now 2\.4\.14 amd64 \[installed,local\]\n/);
+  assert.equal(before.split('\n').length - 2, 101);
+  assert.equal(await j.type('apt list bash 2>/dev/null'), 'Listing... Done\nbash/now 5.1-6ubuntu1.1 amd64 [installed,local]\n');
+  await j.type('apt-get update');
+  assert.equal(await j.type('apt list bash libc6 2>/dev/null'), 'Listing... Done\nbash/jammy-updates,jammy-security,now 5.1-6ubuntu1.1 amd64 [installed]\nlibc6/jammy-updates,jammy-security,now 2.35-0ubuntu3.10 amd64 [installed]\n');
+  const b = await runIt(e, 'debian:11');
+  await b.type('apt-get update');
+  assert.equal(await b.type('apt list --installed zlib1g tzdata 2>/dev/null'), 'Listing... Done\ntzdata/oldstable,now 2025b-0+deb11u1 all [installed]\nzlib1g/oldstable,now 1:1.2.11.dfsg-2+deb11u2 amd64 [installed]\n');
 });
