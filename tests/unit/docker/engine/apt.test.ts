@@ -325,7 +325,7 @@ test("buster from archive.debian.org installs buster's last versions and names, 
 test('dnsutils on jammy, focal and bullseye: BIND of each release, not noble\'s', async () => {
   const e = engine();
   await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'debian:11');
-  for (const [image, bind, xml] of [['ubuntu:22.04', '1:9.18.30-0ubuntu0.22.04.2', '2.9.13+dfsg-1ubuntu0.7'], ['ubuntu:20.04', '1:9.18.30-0ubuntu0.20.04.2', '2.9.10+dfsg-5ubuntu0.20.04.10'], ['debian:11', '1:9.16.50-1~deb11u5', '2.9.10+dfsg-6.7+deb11u7']]) {
+  for (const [image, bind, xml] of [['ubuntu:22.04', '1:9.18.30-0ubuntu0.22.04.2', '2.9.13+dfsg-1ubuntu0.7'], ['ubuntu:20.04', '1:9.18.30-0ubuntu0.20.04.2', '2.9.10+dfsg-5ubuntu0.20.04.9'], ['debian:11', '1:9.16.50-1~deb11u5', '2.9.10+dfsg-6.7+deb11u7']]) {
     const c = await runIt(e, image);
     await c.type('apt-get update');
     const out = await c.type('apt-get install -y dnsutils');
@@ -368,4 +368,15 @@ test("apt list --installed: the image's base packages too, [installed,local] unt
   const b = await runIt(e, 'debian:11');
   await b.type('apt-get update');
   assert.equal(await b.type('apt list --installed zlib1g tzdata 2>/dev/null'), 'Listing... Done\ntzdata/oldstable,now 2025b-0+deb11u1 all [installed]\nzlib1g/oldstable,now 1:1.2.11.dfsg-2+deb11u2 amd64 [installed]\n');
+});
+
+test("curl on ubuntu:20.04 pulls in the Kerberos libraries its image lacks, at focal's versions", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:20.04');
+  const f = await runIt(e, 'ubuntu:20.04');
+  await f.type('apt-get update');
+  const out = await f.type('apt-get install -y curl');
+  assert.match(out, /\nThe following additional packages will be installed:\n {2}ca-certificates krb5-locales libbrotli1 libcurl4 libgssapi-krb5-2\n/);
+  assert.match(out, /\nSetting up libkrb5-3:amd64 \(1\.17-6ubuntu4\.9\) \.\.\.\n/);
+  assert.match(out, /\nSetting up krb5-locales \(1\.17-6ubuntu4\.9\) \.\.\.\n/);
 });
