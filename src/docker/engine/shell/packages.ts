@@ -78,8 +78,9 @@ const TREE = ['Reading package lists', 'Building dependency tree', 'Reading stat
 const suiteOf = (d: Distro, v: string) => d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : d.codename === 'buster' && /deb10u/.test(v) ? '/updates' : '');
 
 /**
- * `apt list`: the packages known (those the simulator installs) matching the patterns, with the
- * suites holding them (Debian names its suites stable, oldstable) and whether they are installed.
+ * `apt list`: the packages known (those the simulator installs and those dpkg has) matching the
+ * patterns, with the suites holding them (Debian names its suites stable, oldstable, oldoldstable)
+ * and whether they are installed.
  */
 function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
   const d = distro(sh);
@@ -91,12 +92,12 @@ function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
   const dpkg = new Map([...readOr(sh.m.fs, '/var/lib/dpkg/status').matchAll(/^Package: (.+)\n[^]*?^Architecture: (.+)\n[^]*?^Version: (.+)$/gm)].map((m) => [m[1], [m[3], m[2]]]));
   for (const name of [...new Set([...names(d.rel, d.ubuntu), ...dpkg.keys()])].sort()) {
     if (pats.length && !pats.some((re) => re.test(name))) continue;
-    // without the lists nothing installed can be downloaded again: apt calls it local
     const state = installed(sh, name) ? '[installed]' : exists(sh.m.fs, `/usr/share/doc/${name}`) ? '[installed,automatic]' : dpkg.has(name) ? '[installed]' : '';
     if ((only && !state) || (!ready && !state)) continue;
     const [v, a] = dpkg.get(name) ?? [version(d, name), arch(name)];
     // Ubuntu's updates are mostly security fixes, published in both suites
     const suite = d.ubuntu ? suiteOf(d, v).replace(/-updates$/, `$&,${d.codename}-security`) : ({ bookworm: 'stable', bullseye: 'oldstable', buster: 'oldoldstable' } as Record<string, string>)[d.codename] ?? d.codename;
+    // without the lists no source offers what is installed: apt calls it local
     out += `${name}/${ready ? suite : ''}${ready && state ? ',' : ''}${state ? 'now' : ''} ${v} ${a}${state && ' ' + (ready ? state : '[installed,local]')}\n`;
   }
   io.out((io.tty ? 'Listing... Done\n' : 'Listing...\n') + out);
