@@ -132,7 +132,7 @@ export function debianRoot(os: string, split = false): string[] {
     '/root/.bashrc=3106',
     '/root/.profile:' + TEXT.profile,
     '/var/lib/apt/lists/',
-    '/var/lib/dpkg/status:' + baseStatus(noble ? 'noble' : /bookworm|buster/.exec(TEXT[os])?.[0] ?? ''),
+    '/var/lib/dpkg/status:' + baseStatus(/VERSION_CODENAME=(\w+)/.exec(TEXT[os])?.[1] ?? ''),
     '/usr/share/doc/',
     '+/usr/lib/x86_64-linux-gnu libc.so.6 libstdc++.so.6 libcrypto.so.3 libssl.so.3 libsystemd.so.0 libgnutls.so.30 libp11-kit.so.0 libzstd.so.1 liblzma.so.5 libdb-5.3.so libunistring.so.5 libsqlite3.so.0 libncursesw.so.6 libtinfo.so.6 libpcre2-8.so.0 libgcrypt.so.20 libapt-pkg.so.6.0 libz.so.1 libm.so.6 libselinux.so.1 libblkid.so.1 libmount.so.1 libgmp.so.10 libhogweed.so.6 libnettle.so.8 libidn2.so.0 libtasn1.so.6 libffi.so.8 libbz2.so.1.0 libcrypt.so.1 libpam.so.0 libudev.so.1 liblz4.so.1 libxxhash.so.0 libsemanage.so.2',
     '+/usr/share/perl5 Dpkg.pm Debconf.pm',

@@ -71,12 +71,16 @@ function steps(io: IO, d: Distro, ops: string[]): void {
 }
 const TREE = ['Reading package lists', 'Building dependency tree', 'Reading state information'];
 
-/** The suite a version comes from: Ubuntu's updates carry a `ubuntuN.M` or `~YY.MM.N` backport suffix. */
-const suiteOf = (d: Distro, v: string) => d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : '');
+/**
+ * The suite a version comes from: Ubuntu's updates carry a `ubuntuN.M` or `~YY.MM.N` backport suffix;
+ * buster's last fixes came from its LTS security suite.
+ */
+const suiteOf = (d: Distro, v: string) => d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : d.codename === 'buster' && /deb10u/.test(v) ? '/updates' : '');
 
 /**
- * `apt list`: the packages known (those the simulator installs) matching the patterns, with the
- * suites holding them (Debian names its suites stable, oldstable) and whether they are installed.
+ * `apt list`: the packages known (those the simulator installs and those dpkg has) matching the
+ * patterns, with the suites holding them (Debian names its suites stable, oldstable, oldoldstable)
+ * and whether they are installed.
  */
 function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
   const d = distro(sh);
@@ -84,14 +88,17 @@ function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
   const pats = args.filter((a) => !a.startsWith('-')).map(globRe);
   const ready = listsReady(sh);
   let out = '';
-  for (const name of names(d.rel, d.ubuntu).sort()) {
+  // what dpkg has installed (the image's base system too): its version and architecture
+  const dpkg = new Map([...readOr(sh.m.fs, '/var/lib/dpkg/status').matchAll(/^Package: (.+)\n[^]*?^Architecture: (.+)\n[^]*?^Version: (.+)$/gm)].map((m) => [m[1], [m[3], m[2]]]));
+  for (const name of [...new Set([...names(d.rel, d.ubuntu), ...dpkg.keys()])].sort()) {
     if (pats.length && !pats.some((re) => re.test(name))) continue;
-    const state = installed(sh, name) ? '[installed]' : exists(sh.m.fs, `/usr/share/doc/${name}`) ? '[installed,automatic]' : '';
+    const state = installed(sh, name) ? '[installed]' : exists(sh.m.fs, `/usr/share/doc/${name}`) ? '[installed,automatic]' : dpkg.has(name) ? '[installed]' : '';
     if ((only && !state) || (!ready && !state)) continue;
-    const v = version(d, name);
+    const [v, a] = dpkg.get(name) ?? [version(d, name), arch(name)];
     // Ubuntu's updates are mostly security fixes, published in both suites
-    const suite = d.ubuntu ? suiteOf(d, v).replace(/-updates$/, `$&,${d.codename}-security`) : ({ bookworm: 'stable', bullseye: 'oldstable' } as Record<string, string>)[d.codename] ?? d.codename;
-    out += `${name}/${ready ? suite : ''}${ready && state ? ',' : ''}${state ? 'now' : ''} ${v} ${arch(name)}${state && ' ' + state}\n`;
+    const suite = d.ubuntu ? suiteOf(d, v).replace(/-updates$/, `$&,${d.codename}-security`) : ({ bookworm: 'stable', bullseye: 'oldstable', buster: 'oldoldstable' } as Record<string, string>)[d.codename] ?? d.codename;
+    // without the lists no source offers what is installed: apt calls it local
+    out += `${name}/${ready ? suite : ''}${ready && state ? ',' : ''}${state ? 'now' : ''} ${v} ${a}${state && ' ' + (ready ? state : '[installed,local]')}\n`;
   }
   io.out((io.tty ? 'Listing... Done\n' : 'Listing...\n') + out);
   return 0;
@@ -261,7 +268,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO, dpkg: IO, yes: 
     for (const p of all) {
       const v = version(d, p);
       const suite = suiteOf(d, v) + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
-      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : d.host + '/debian'} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
+      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : d.host + '/debian' + (suite.includes('/updates') ? '-security' : '')} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
       await io2.sleep(80);
       // Killed while downloading: dpkg never ran, nothing is installed.
       if (io2.signal?.aborted) return 130;

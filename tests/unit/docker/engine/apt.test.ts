@@ -201,7 +201,9 @@ test('apt list: the suites and version of each package, installed by hand or aut
   const installed = await j.type('apt list --installed');
   assert.match(installed, /\npublicsuffix\/jammy,now 20211207\.1025-1 all \[installed,automatic\]\n/);
   assert.doesNotMatch(installed, /\nzip\//);
-  assert.equal(await j.type('apt list --installed 2>/dev/null | head -2'), 'Listing...\nca-certificates/jammy-updates,jammy-security,now 20240203~22.04.1 all [installed,automatic]\n');
+  // the image's own packages come first: apt lists everything dpkg has installed
+  assert.equal(await j.type('apt list --installed 2>/dev/null | head -2'), 'Listing...\nadduser/jammy,now 3.118ubuntu5 all [installed]\n');
+  assert.equal(await j.type('apt list --installed 2>/dev/null | grep ^ca-'), 'ca-certificates/jammy-updates,jammy-security,now 20240203~22.04.1 all [installed,automatic]\n');
   assert.equal(await j.type('apt-get list'), 'E: Invalid operation list\n');
   const b = await runIt(e, 'debian:11');
   await b.type('apt-get update');
@@ -296,4 +298,87 @@ test('buster pointed at archive.debian.org updates and installs from there, its 
   assert.match(u, /\nGet:5 http:\/\/archive\.debian\.org\/debian-security buster\/updates\/main amd64 Packages \[613 kB\]\n/);
   assert.match(await n.type('ls /var/lib/apt/lists'), /^archive\.debian\.org_debian-security_dists_buster_updates_InRelease\n/);
   assert.match(await n.type('apt-get install -y tree'), /\nGet:1 http:\/\/archive\.debian\.org\/debian buster\/main amd64 tree amd64 /);
+});
+
+test("buster from archive.debian.org installs buster's last versions and names, its LTS fixes from buster/updates", async () => {
+  const e = engine();
+  await pull(e, 'node:14');
+  const n = await runIt(e, 'node:14', undefined, ['bash']);
+  await n.type("sed -i 's/deb.debian.org/archive.debian.org/' /etc/apt/sources.list");
+  await n.type('apt-get update');
+  const out = await n.type('apt-get install -y curl vim git python3 procps');
+  assert.doesNotMatch(out, /deb12u|bookworm|3\.11|libbrotli1|libreadline8|libprocps8|media-types|krb5/, 'nothing of bookworm');
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.debian\.org\/debian-security buster\/updates\/main amd64 curl amd64 7\.64\.0-4\+deb10u9 \[315 kB\]\n/);
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.debian\.org\/debian-security buster\/updates\/main amd64 vim amd64 2:8\.1\.0875-5\+deb10u6 \[1280 kB\]\n/);
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.debian\.org\/debian buster\/main amd64 python3 amd64 3\.7\.3-1 \[/);
+  assert.match(out, /\nGet:\d+ http:\/\/archive\.debian\.org\/debian buster\/main amd64 libreadline7 amd64 7\.0-5 \[/);
+  assert.match(out, / libprocps7 .* mime-support /s);
+  assert.match(out, /\nSetting up git \(1:2\.20\.1-2\+deb10u9\) \.\.\.\n/);
+  assert.match(out, /\nSetting up python3\.7 \(3\.7\.3-2\+deb10u7\) \.\.\.\n/);
+  assert.match(out, /\nProcessing triggers for libc-bin \(2\.28-10\+deb10u2\) \.\.\.\n$/);
+  assert.equal(await n.type('python3 --version; git --version'), 'Python 3.7.3\ngit version 2.20.1\n');
+  assert.equal(await n.type('apt list curl nginx 2>/dev/null'), 'Listing... Done\ncurl/oldoldstable,now 7.64.0-4+deb10u9 amd64 [installed]\nnginx/oldoldstable 1.14.2-2+deb10u5 amd64\n');
+  // the last source of the table: every one before it is in its place
+  assert.match(await n.type('apt list libprotobuf-c1 2>/dev/null'), /\nlibprotobuf-c1\/oldoldstable 1\.3\.1-1\+b1 amd64\n$/);
+});
+
+test('dnsutils on jammy, focal and bullseye: BIND of each release, not noble\'s', async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'debian:11');
+  for (const [image, bind, xml] of [['ubuntu:22.04', '1:9.18.30-0ubuntu0.22.04.2', '2.9.13+dfsg-1ubuntu0.7'], ['ubuntu:20.04', '1:9.16.48-0ubuntu0.20.04.1', '2.9.10+dfsg-5ubuntu0.20.04.9'], ['debian:11', '1:9.16.50-1~deb11u5', '2.9.10+dfsg-6.7+deb11u7']]) {
+    const c = await runIt(e, image);
+    await c.type('apt-get update');
+    const out = await c.type('apt-get install -y dnsutils');
+    assert.ok(out.includes(`\nSetting up dnsutils (${bind}) ...\n`), image);
+    assert.ok(out.includes(`\nSetting up libxml2:amd64 (${xml}) ...\n`), image);
+    assert.doesNotMatch(out, /24\.04|deb12u|t64/, image);
+    // BIND 9.16 (focal, bullseye) was built without jemalloc
+    assert.equal(out.includes('libjemalloc2'), image === 'ubuntu:22.04', image);
+  }
+});
+
+test("ubuntu:22.04, ubuntu:20.04 and debian:11 list their own base system: dpkg -l and -s answer with each release's versions", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'ubuntu:20.04', 'debian:11');
+  const j = await runIt(e, 'ubuntu:22.04');
+  assert.equal(await j.type('dpkg -l | grep -c ^ii'), '101\n');
+  assert.match(await j.type('dpkg -s bash'), /^Package: bash\nStatus: install ok installed\nPriority: required\nArchitecture: amd64\nVersion: 5\.1-6ubuntu1\.1\n/);
+  assert.match(await j.type('dpkg -l libc6 libssl3 usrmerge'), /\nii {2}libc6:amd64 +2\.35-0ubuntu3\.10 +amd64 .*\nii {2}libssl3:amd64 +3\.0\.2-0ubuntu1\.19 +amd64 .*\nii {2}usrmerge +25ubuntu2 +all /);
+  const f = await runIt(e, 'ubuntu:20.04');
+  assert.equal(await f.type('dpkg -l | grep -c ^ii'), '92\n');
+  assert.match(await f.type('dpkg -l libnettle7 lsb-base'), /\nii {2}libnettle7:amd64 +3\.5\.1\+really3\.5\.1-2ubuntu0\.2 +amd64 .*\nii {2}lsb-base +11\.1\.0ubuntu2 +all /);
+  assert.equal(await f.type("dpkg -s libc-bin | sed -n 's/^Version: //p'"), '2.31-0ubuntu9.18\n');
+  const b = await runIt(e, 'debian:11');
+  assert.equal(await b.type('dpkg -l | grep -c ^ii'), '97\n');
+  assert.match(await b.type('dpkg -l bash libssl1.1 tzdata'), /\nii {2}bash +5\.1-2\+deb11u1 +amd64 .*\nii {2}libssl1\.1:amd64 +1\.1\.1w-0\+deb11u3 +amd64 .*\nii {2}tzdata +2025b-0\+deb11u1 +all /);
+  // apt-get's packages join the list with the release's versions
+  await b.type('apt-get update');
+  await b.type('apt-get install -y tree');
+  assert.match(await b.type('dpkg -l tree'), /\nii {2}tree +1\.8\.0-1\+b1 +amd64 /);
+});
+
+test("apt list --installed: the image's base packages too, [installed,local] until apt-get update fetches the lists", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:22.04', 'debian:11');
+  const j = await runIt(e, 'ubuntu:22.04');
+  const before = await j.type('apt list --installed 2>/dev/null');
+  assert.match(before, /^Listing\.\.\. Done\nadduser\/now 3\.118ubuntu5 all \[installed,local\]\napt\/now 2\.4\.14 amd64 \[installed,local\]\n/);
+  assert.equal(before.split('\n').length - 2, 101);
+  assert.equal(await j.type('apt list bash 2>/dev/null'), 'Listing... Done\nbash/now 5.1-6ubuntu1.1 amd64 [installed,local]\n');
+  await j.type('apt-get update');
+  assert.equal(await j.type('apt list bash libc6 2>/dev/null'), 'Listing... Done\nbash/jammy-updates,jammy-security,now 5.1-6ubuntu1.1 amd64 [installed]\nlibc6/jammy-updates,jammy-security,now 2.35-0ubuntu3.10 amd64 [installed]\n');
+  const b = await runIt(e, 'debian:11');
+  await b.type('apt-get update');
+  assert.equal(await b.type('apt list --installed zlib1g tzdata 2>/dev/null'), 'Listing... Done\ntzdata/oldstable,now 2025b-0+deb11u1 all [installed]\nzlib1g/oldstable,now 1:1.2.11.dfsg-2+deb11u2 amd64 [installed]\n');
+});
+
+test("curl on ubuntu:20.04 pulls in the Kerberos libraries its image lacks, at focal's versions", async () => {
+  const e = engine();
+  await pull(e, 'ubuntu:20.04');
+  const f = await runIt(e, 'ubuntu:20.04');
+  await f.type('apt-get update');
+  const out = await f.type('apt-get install -y curl');
+  assert.match(out, /\nThe following additional packages will be installed:\n {2}ca-certificates krb5-locales libbrotli1 libcurl4 libgssapi-krb5-2\n/);
+  assert.match(out, /\nSetting up libkrb5-3:amd64 \(1\.17-6ubuntu4\.9\) \.\.\.\n/);
+  assert.match(out, /\nSetting up krb5-locales \(1\.17-6ubuntu4\.9\) \.\.\.\n/);
 });
