@@ -111,7 +111,7 @@ test('python -m http.server answers other methods than GET and HEAD with its 501
   const run = session();
   await run('docker run -d --name py -p 8000:8000 python:3.12-slim python -m http.server');
   const r = await run('curl -si -d a=1 localhost:8000/');
-  assert.match(r.out, /^HTTP\/1\.1 501 Unsupported method \('POST'\)\r\n[^]*<p>Message: Unsupported method \(&#x27;POST&#x27;\)\.<\/p>\n {8}<p>Error code explanation: 501 - Server does not support this operation\.<\/p>/);
+  assert.match(r.out, /^HTTP\/1\.0 501 Unsupported method \('POST'\)\r\n[^]*<p>Message: Unsupported method \(&#x27;POST&#x27;\)\.<\/p>\n {8}<p>Error code explanation: 501 - Server does not support this operation\.<\/p>/);
   assert.match((await run('docker logs py')).err, /\] code 501, message Unsupported method \('POST'\)\n.*\] "POST \/ HTTP\/1\.1" 501 -\n$/);
 });
 
@@ -210,4 +210,15 @@ test('curl counts the bytes it sends (UTF-8) and --data-urlencode escapes as cur
   assert.equal(hits.at(-1), "localhost:80/b q=a%20b%26c&x%21y&%C3%B1");
   await go("printf 'l1\\nl2\\n' > f; curl -s --data-urlencode v@f -d @f --data-binary @f localhost/b");
   assert.equal(hits.at(-1), 'localhost:80/b v=l1%0Al2%0A&l1l2&l1\nl2\n');
+});
+
+test("curl -I: http.server answers in HTTP/1.0 with send_response's Server and Date; node's http leaves Content-Length out of a HEAD", async () => {
+  const run = await web();
+  await run('docker run -d --name py -p 8000:8000 python:3.12-slim python -m http.server');
+  assert.match((await run('curl -sI localhost:8000')).out, /^HTTP\/1\.0 200 OK\r\nServer: SimpleHTTP\/0\.6 Python\/3\.12\.\d+\r\nDate: [^\r]+ GMT\r\nContent-type: text\/html; charset=utf-8\r\nContent-Length: \d+\r\n\r\n$/);
+  await run("docker exec py sh -c 'echo hi > /a.txt'");
+  assert.match((await run('curl -sI localhost:8000/a.txt')).out, /^HTTP\/1\.0 200 OK\r\n[^]*\r\nContent-type: text\/plain\r\nContent-Length: 3\r\nLast-Modified: [^\r]+ GMT\r\n\r\n$/);
+  assert.match((await run('curl -si localhost:8000/nope')).out, /^HTTP\/1\.0 404 File not found\r\nServer: [^\r]+\r\nDate: [^\r]+\r\nConnection: close\r\nContent-Type: text\/html;charset=utf-8\r\nContent-Length: 335\r\n\r\n<!DOCTYPE HTML>/);
+  assert.match((await run('curl -sI localhost:3000')).out, /^HTTP\/1\.1 200 OK\r\nDate: [^\r]+\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n$/);
+  assert.match((await run('curl -si localhost:3000')).out, /\r\nKeep-Alive: timeout=5\r\nContent-Length: 5\r\n\r\nGET \/$/);
 });
