@@ -12,7 +12,7 @@ import type { Command, IO, ShellLike } from './types';
 const ub = (r: string) => `9.18.30-0ubuntu0.${r}.2-Ubuntu`;
 
 /** The types dig tells from a name (any other word is one more name to look up). */
-const TYPES = /^(A|AAAA|MX|NS|TXT|PTR|CNAME|SOA|SRV|ANY|CAA)$/i;
+const TYPES = /^(A|AAAA|MX|NS|TXT|PTR|CNAME|SOA|ANY)$/i;
 
 /** The PTR name of an address, octets reversed as dig -x builds it. */
 export const arpa = (ip: string) => ip.split('.').reverse().join('.') + '.in-addr.arpa';
@@ -47,10 +47,8 @@ function wire(name: string, seen?: Set<string>): number {
 
 /** A record's data bytes. */
 function rdlen(type: string, d: string, seen?: Set<string>): number {
-  if (type === 'A' || type === 'AAAA') return type === 'A' ? 4 : 16;
-  if (type === 'TXT') return d.length - 1;
   const w = d.split(' ');
-  return type === 'MX' ? 2 + wire(w[1], seen) : type === 'SOA' ? wire(w[0], seen) + wire(w[1], seen) + 20 : wire(d, seen);
+  return type === 'A' ? 4 : type === 'AAAA' ? 16 : type === 'TXT' ? d.length - 1 : type === 'MX' ? 2 + wire(w[1], seen) : type === 'SOA' ? wire(w[0], seen) + wire(w[1], seen) + 20 : wire(d, seen);
 }
 
 /**
@@ -133,7 +131,7 @@ export const dig: Command = async (args, io, sh) => {
 };
 
 /** How host words each type's records. */
-const SAYS: Record<string, string> = { A: 'has address', AAAA: 'has IPv6 address', MX: 'mail is handled by', NS: 'name server', TXT: 'descriptive text', PTR: 'domain name pointer', CNAME: 'is an alias for', SOA: 'has SOA record' };
+const SAYS: Record<string, string> = { A: 'has address', AAAA: 'has IPv6 address', MX: 'mail is handled by', NS: 'name server', TXT: 'descriptive text', PTR: 'domain name pointer' };
 
 /** `host [-t TYPE] NAME|ADDRESS [SERVER]`: a sentence a record (A, AAAA and MX by default, PTR for an address); NXDOMAIN is an error. */
 export const host: Command = async (args, io, sh) => {
@@ -144,20 +142,20 @@ export const host: Command = async (args, io, sh) => {
   const type = t < 0 ? '' : (words[t].slice(2) || words[t + 1] || '').toUpperCase();
   const ip = isIpv4(name);
   const q = ip ? arpa(name) : name;
-  const first = ask(sh, q, type || (ip ? 'PTR' : 'A'), server);
-  if (first.down) return await unreached(first.ns, io, '', ''), 1;
-  io.out(server ? `Using domain server:\nName: ${server}\nAddress: ${server}#53\nAliases: \n\n` : '');
-  // host names the reverse name as it built it, with the final dot
-  if (first.nx) return io.out(`Host ${ip ? q + '.' : name} not found: 3(NXDOMAIN)\n`), 1;
+  let out = server ? `Using domain server:\nName: ${server}\nAddress: ${server}#53\nAliases: \n\n` : '';
   for (const k of type ? [type] : ip ? ['PTR'] : ['A', 'AAAA', 'MX']) {
     const r = ask(sh, q, k, server);
-    io.out(r.data.map((d) => `${r.key} ${SAYS[k] ?? k} ${d}\n`).join('') || (type ? `${r.key} has no ${k} record\n` : ''));
+    if (r.down) return await unreached(r.ns, io, '', ''), 1;
+    // host names the reverse name as it built it, with the final dot
+    if (r.nx) return io.out(`${out}Host ${ip ? q + '.' : name} not found: 3(NXDOMAIN)\n`), 1;
+    out += r.data.map((d) => `${r.key} ${SAYS[k] ?? k} ${d}\n`).join('') || (type ? `${r.key} has no ${k} record\n` : '');
   }
+  io.out(out);
   return 0;
 };
 
 /** How nslookup words each type's records. */
-const NAMES: Record<string, string> = { MX: 'mail exchanger', NS: 'nameserver', TXT: 'text', PTR: 'name', CNAME: 'canonical name' };
+const NAMES: Record<string, string> = { MX: 'mail exchanger', NS: 'nameserver', TXT: 'text', PTR: 'name' };
 
 /**
  * BIND's `nslookup [-type=T] NAME|ADDRESS [SERVER]`: A and AAAA under one heading, `#53` after the
@@ -167,7 +165,7 @@ export async function bindLookup(args: string[], io: IO, sh: ShellLike): Promise
   const [name, server] = plain(args.slice(1));
   // without a name it is interactive; a script gets the prompt and the end of its input
   if (!name) return io.out('> '), 0;
-  const given = args.map((a) => /^-(q|qu|query|ty|type|querytype)=(.+)/i.exec(a)?.[2].toUpperCase()).filter(Boolean).pop();
+  const given = args.map((a) => /^-(q|ty)\w*=(.+)/i.exec(a)?.[2].toUpperCase()).filter(Boolean).pop();
   const type = given ?? (isIpv4(name) ? 'PTR' : 'A');
   const r = ask(sh, isIpv4(name) ? arpa(name) : name, type, server);
   if (r.down) return await unreached(r.ns, io), 1;
