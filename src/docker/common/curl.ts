@@ -163,7 +163,8 @@ export const curl: Command = (args, io, sh) => {
         }
         // resolved against the URL asked (RFC 3986): a path keeps its scheme, host and port
         const next = new URL(to3xx, u.url).href;
-        err(`* Connection #0 to host ${u.host} left intact\n* Issue another request to this URL: '${next}'\n`);
+        // the redirect's own body is read and dropped (http.c's firstwrite)
+        err(`${size && !head ? `* Ignoring the response-body\n${io.tty ? '' : `{ [${size} bytes data]\n`}` : ''}* Connection #0 to host ${u.host} left intact\n* Issue another request to this URL: '${next}'\n`);
         queue.splice(k + 1, 0, { url: next, hops: hops + 1, to, lead: out + (head || has('i') ? status : '') });
         continue;
       }

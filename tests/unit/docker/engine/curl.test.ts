@@ -194,11 +194,13 @@ function redirecting() {
 
 test('curl -L and wget resolve a relative Location against the URL asked: its scheme, host and port stay', async () => {
   const { hits, go } = redirecting();
+  const run2 = session();
   assert.equal((await go("curl -sL -w ' %{url_effective} %{num_redirects}' https://localhost:8443/a")).out, 'B https://localhost:8443/b 1');
   assert.equal((await go("curl -sL -w ' %{url_effective}' https://localhost/dir/a")).out, 'B https://localhost/dir/c');
   assert.deepEqual(hits, ['localhost:8443/a', 'localhost:8443/b', 'localhost:443/dir/a', 'localhost:443/dir/c']);
   assert.match((await go('wget -O - https://localhost:8443/a')).err, /Location: \/b \[following\]\n--[^\n]*--  https:\/\/localhost:8443\/b\n/);
   assert.equal((await go('curl -sL --max-redirs 0 https://localhost/a')).err, '');
+  assert.match((await run2('curl -svL -o /dev/null http://google.com')).err, /\n< \r\n\* Ignoring the response-body\n\{ \[219 bytes data\]\n\* Connection #0 to host google\.com left intact\n\* Issue another request to this URL: 'http:\/\/www\.google\.com\/'\n/);
   assert.equal((await go('curl -L --max-redirs 0 -s -S https://localhost/a')).err, 'curl: (47) Maximum (0) redirects followed\n');
 });
 
