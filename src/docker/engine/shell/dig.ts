@@ -104,7 +104,9 @@ export const dig: Command = async (args, io, sh) => {
   if (!looks.length) looks.push({ name: '.', type: 'NS' });
   const banner = `\n; <<>> DiG ${packaged(sh.m.fs, [ub('24.04'), '9.18.37', '9.11.5-P4-5.1+deb10u11-Debian', '9.18.33-1~deb12u2-Debian', ub('22.04'), ub('20.04')])} <<>>${words.map((w) => ' ' + w).join('')}\n${server ? '; (1 server found)\n' : ''};; global options: +cmd\n`;
   const now = new Date(sh.m.now());
-  let out = short ? '' : banner;
+  // +noall +answer: the answer's records alone
+  const bare = words.includes('+noall');
+  let out = short || bare ? '' : banner;
   for (const l of looks) {
     const r = ask(sh, l.name, l.type, server);
     if (r.down) return await unreached(r.ns, io, short ? '' : banner, short ? '' : '\n'), 9;
@@ -120,6 +122,10 @@ export const dig: Command = async (args, io, sh) => {
     let size = 12 + wire(fq, seen) + 4 + (opt ? 11 : 0);
     const rr = (owner: string, ttl: string, t: string, d: string) => ((size += wire(owner, seen) + 10 + rdlen(t, d, seen)), row([owner, ttl, 'IN', t, d], [24, 32, 40, 48]) + '\n');
     const answer = r.data.map((d) => rr(fq, r.ttl, l.type, d)).join('');
+    if (bare) {
+      out += words.includes('+answer') ? answer : '';
+      continue;
+    }
     const auth = r.nx ? rr('.', '86400', 'SOA', soa) : '';
     out += `;; Got answer:\n;; ->>HEADER<<- opcode: QUERY, status: ${r.nx ? 'NXDOMAIN' : 'NOERROR'}, id: ${sh.m.random?.() ?? 4242}\n;; flags: qr rd ra; QUERY: 1, ANSWER: ${r.data.length}, AUTHORITY: ${+r.nx}, ADDITIONAL: ${+opt}\n\n`
       + `${opt ? ';; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 512\n' : ''};; QUESTION SECTION:\n${row([';' + fq, 'IN', l.type], [32, 40])}\n\n`

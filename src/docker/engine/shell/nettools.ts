@@ -155,6 +155,13 @@ export const getent: Command = (args, io, sh) => {
   if (!keys.length) return musl || hosts.forEach(([a, ...n]) => show(a, n)), 0;
   let code = 0;
   for (const k of keys) {
+    // an address: its line of the hosts file, else its PTR (gethostbyaddr)
+    if (isIpv4(k)) {
+      const names = hosts.find(([a]) => a === k)?.slice(1) ?? ask(sh, arpa(k), 'PTR').data.map((d) => d.slice(0, -1));
+      if (names.length) show(k, names);
+      else code = 2;
+      continue;
+    }
     // glibc asks for IPv6 first (::1, the internet's AAAA), musl's gethostbyname IPv4 only
     const line = (v6: boolean) => hosts.find(([a, ...n]) => a.includes(':') === v6 && n.includes(k));
     const hit = (!musl && line(true)) || line(false);
