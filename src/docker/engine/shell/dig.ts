@@ -45,11 +45,9 @@ function wire(name: string, seen?: Set<string>): number {
   return n;
 }
 
-/** A record's data bytes. */
-function rdlen(type: string, d: string, seen?: Set<string>): number {
-  const w = d.split(' ');
-  return type === 'A' ? 4 : type === 'AAAA' ? 16 : type === 'TXT' ? d.length - 1 : type === 'MX' ? 2 + wire(w[1], seen) : type === 'SOA' ? wire(w[0], seen) + wire(w[1], seen) + 20 : wire(d, seen);
-}
+/** A record's data bytes (the root's SOA, of NXDOMAIN, 64). */
+const rdlen = (type: string, d: string, seen?: Set<string>) =>
+  type === 'A' ? 4 : type === 'AAAA' ? 16 : type === 'TXT' ? d.length - 1 : type === 'SOA' ? 64 : type === 'MX' ? 2 + wire(d.split(' ')[1], seen) : wire(d, seen);
 
 /**
  * A server that does not answer, three tries each: nothing listens on a local address (refused
@@ -178,7 +176,7 @@ export async function bindLookup(args: string[], io: IO, sh: ShellLike): Promise
   const head = given || type === 'A' ? `Server:\t\t${r.ns}\nAddress:\t${r.ns}#53\n\n` : '';
   if (r.nx) return io.out(`${head}** server can't find ${r.key}: NXDOMAIN\n\n`), 1;
   const addr = /^A(AAA)?$/.test(type);
-  const v6 = given ? [] : addr ? ask(sh, name, 'AAAA', server).data : [];
+  const v6 = given || !addr ? [] : ask(sh, name, 'AAAA', server).data;
   const rows = addr ? [...r.data, ...v6].map((a) => `Name:\t${name}\nAddress: ${a}\n`) : r.data.map((d) => `${r.key}\t${NAMES[type] ?? type} = ${d}\n`);
   io.out(`${head}${head && 'Non-authoritative answer:\n'}${rows.join('') || `*** Can't find ${name}: No answer\n`}${addr ? '' : '\nAuthoritative answers can be found from:\n'}\n`);
   return 0;
