@@ -12,7 +12,7 @@ import type { Command } from './sh/types';
 // `name=x`: the long form of -x; `name:` takes a value; the others are flags
 const LONG = new Map(('output=o request=X header=H data=d data-ascii=d data-raw: data-binary: data-urlencode: write-out=w user-agent=A max-time=m user=u referer=e cookie=b cookie-jar=c form=F upload-file=T proxy=x range=r cert=E config=K dump-header=D '
   + 'silent=s show-error=S fail=f location=L include=i head=I verbose=v insecure=k version=V remote-name=O ipv4=4 ipv6=6 no-buffer=N http1.0=0 get=G globoff=g help=h progress-bar=# remote-header-name=J '
-  + 'connect-timeout: retry: retry-delay: retry-max-time: resolve: cacert: key: url: compressed http1.1 http2 fail-with-body no-progress-meter fail-early no-keepalive location-trusted').split(' ').map((w) => [w.split(/[=:]/)[0], w.split(/[=:]/).concat(w.endsWith(':') ? ':' : '')] as const));
+  + 'connect-timeout: max-redirs: retry: retry-delay: retry-max-time: resolve: cacert: key: url: compressed http1.1 http2 fail-with-body no-progress-meter fail-early no-keepalive location-trusted').split(' ').map((w) => [w.split(/[=:]/)[0], w.split(/[=:]/).concat(w.endsWith(':') ? ':' : '')] as const));
 const VALUED = 'AbcCdDeEFHKmorTuwxXyYzQtUP';
 const FLAGS = 'aBfgGhiIjJklLMnNOpqRsSvVZ#0123456';
 
@@ -32,13 +32,16 @@ const METER = '  % Total    % Received % Xferd  Average Speed   Time    Time    
 
 export const curl: Command = (args, io, sh) => {
   const o: Record<string, string[]> = {};
+  // the -d family joins its parts in the order given
+  const parts: [string, string][] = [];
+  const put = (k: string, v: string) => ((o[k] ??= []).push(v), /^d/.test(k) && parts.push([k, v]));
   const urls: string[] = [];
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     const bad = (why: string) => (io.err(`curl: option ${a}: ${why}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`), 2);
     const set = (k: string, valued: boolean) => {
       if (valued && i + 1 >= args.length) return false;
-      (o[k] ??= []).push(valued ? args[++i] : '');
+      put(k, valued ? args[++i] : '');
       return true;
     };
     // `--` ends the options
@@ -54,7 +57,7 @@ export const curl: Command = (args, io, sh) => {
       for (let j = 1; j < a.length; j++) {
         const c = a[j];
         if (VALUED.includes(c)) {
-          if (j + 1 < a.length) (o[c] ??= []).push(a.slice(j + 1));
+          if (j + 1 < a.length) put(c, a.slice(j + 1));
           else if (!set(c, true)) return bad('requires parameter');
           break;
         }
@@ -84,7 +87,9 @@ export const curl: Command = (args, io, sh) => {
     }
   };
   // -d @file drops the file's newlines; --data-binary keeps them; --data-raw takes @ as text
-  const data = [...(o.d ?? []).map((d) => (d[0] === '@' ? read(d.slice(1)).replace(/[\r\n]/g, '') : d)), ...(o['data-binary'] ?? []).map((d) => (d[0] === '@' ? read(d.slice(1)) : d)), ...(o['data-raw'] ?? []), ...(o['data-urlencode'] ?? [])];
+  // --data-urlencode: `content`, `=content`, `name=content`, `@file`, `name@file`; all but the name percent-encoded as curl_easy_escape does
+  const enc = (d: string, m = /^([^=@]*)([=@])([^]*)$/.exec(d)) => (m?.[1] ? m[1] + '=' : '') + encodeURIComponent(m ? (m[2] === '@' ? read(m[3]) : m[3]) : d).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  const data = parts.map(([k, d]) => (k === 'data-urlencode' ? enc(d) : k === 'data-raw' || d[0] !== '@' ? d : k === 'd' ? read(d.slice(1)).replace(/[\r\n]/g, '') : read(d.slice(1))));
   const body = data.length ? data.join('&') : undefined;
   const head = has('I');
   const method = o.X?.at(-1) ?? (head ? 'HEAD' : body !== undefined ? 'POST' : 'GET');
@@ -137,26 +142,29 @@ export const curl: Command = (args, io, sh) => {
       if (ip) refused(ip, 43170);
     }
     const size = reply ? byteLength(reply.body) : 0;
-    const sent = body === undefined ? 0 : body.length;
+    const sent = body === undefined ? 0 : byteLength(body);
     let out = queue[k].lead ?? '';
     let fin = '';
-    const lines = reply ? headOf(reply, sh.m.now(), size) : [];
+    const lines = reply ? headOf(reply, sh.m.now(), size, head) : [];
     if (reply) {
       // over https curl speaks HTTP/2 (ALPN): no reason phrase, header names in lower case
       const h2 = u.url[4] === 's';
-      const status = `${h2 ? `HTTP/2 ${reply.status} ` : `HTTP/1.1 ${reply.status} ${reasonOf(reply)}`}\r\n${lines.filter((l) => !h2 || !/^connection:/i.test(l)).map((l) => (h2 ? l.replace(/^[^:]+/, (n) => n.toLowerCase()) : l) + '\r\n').join('')}\r\n`;
+      const status = `${h2 ? `HTTP/2 ${reply.status} ` : `HTTP/${reply.version ?? '1.1'} ${reply.status} ${reasonOf(reply)}`}\r\n${lines.filter((l) => !h2 || !/^connection:/i.test(l)).map((l) => (h2 ? l.replace(/^[^:]+/, (n) => n.toLowerCase()) : l) + '\r\n').join('')}\r\n`;
       const extra = (o.H ?? []).filter((h) => /^[^:]+:\s*\S/.test(h));
       err(`${connected}${[`${method} ${u.path} HTTP/${h2 ? 2 : '1.1'}`, `Host: ${u.site}`, `User-Agent: ${ua}`, 'Accept: */*', ...extra,
         ...(body === undefined ? [] : [`Content-Length: ${sent}`, 'Content-Type: application/x-www-form-urlencoded']), ''].map((l) => `> ${l}\r\n`).join('')}${sent && !io.tty ? `} [${sent} bytes data]\n` : ''}${status.split('\n').slice(0, -1).map((l) => `< ${l}\n`).join('')}`);
       const to3xx = has('L') && /^30[12378]$/.test(String(reply.status)) ? headerOf(lines, 'location') : undefined;
       if (to3xx !== undefined) {
-        if (hops >= 50) {
-          if (!quiet) io.err('curl: (47) Maximum (50) redirects followed\n');
+        const max = Number(o['max-redirs']?.at(-1) ?? 50);
+        if (hops >= max && max >= 0) {
+          if (!quiet) io.err(`curl: (47) Maximum (${max}) redirects followed\n`);
           code = 47;
           continue;
         }
-        const next = new URL(to3xx, `http://${u.host}:${u.port}${u.path}`).href;
-        err(`* Connection #0 to host ${u.host} left intact\n* Issue another request to this URL: '${next}'\n`);
+        // resolved against the URL asked (RFC 3986): a path keeps its scheme, host and port
+        const next = new URL(to3xx, u.url).href;
+        // the redirect's own body is read and dropped (http.c's firstwrite)
+        err(`${size && !head ? `* Ignoring the response-body\n${io.tty ? '' : `{ [${size} bytes data]\n`}` : ''}* Connection #0 to host ${u.host} left intact\n* Issue another request to this URL: '${next}'\n`);
         queue.splice(k + 1, 0, { url: next, hops: hops + 1, to, lead: out + (head || has('i') ? status : '') });
         continue;
       }

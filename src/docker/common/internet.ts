@@ -71,6 +71,27 @@ export function inetAddr(host: string, v6 = false): string | undefined {
   return v6 ? `2606:4700::${(h & 0xffff).toString(16)}` : `104.${16 + (h % 16)}.${(h >>> 8) & 255}.${(h >>> 16) % 254 + 1}`;
 }
 
+// what else the servers hold, as `TTL data|data…` (none of a type: an empty answer; a reverse name not here: NXDOMAIN)
+const RECORDS: Record<string, string> = {
+  '. NS': '518400 ' + [...'abcdefghijklm'].map((c) => c + '.root-servers.net.').join('|'),
+  'google.com MX': '300 10 smtp.google.com.',
+  'google.com NS': '345600 ns1.google.com.|ns2.google.com.|ns3.google.com.|ns4.google.com.',
+  'google.com TXT': '3600 "v=spf1 include:_spf.google.com ~all"',
+  'example.com MX': '86400 0 .',
+  'example.com NS': '86400 a.iana-servers.net.|b.iana-servers.net.',
+  'example.com TXT': '86400 "v=spf1 -all"|"_k2n1y4vw3qtb4skdx9e7dxt97qrmmq9"',
+  '80.228.192.23.in-addr.arpa PTR': '3600 a23-192-228-80.deploy.static.akamaitechnologies.com.',
+  '130.70.250.142.in-addr.arpa PTR': '86400 syd15s17-in-f2.1e100.net.',
+  '164.70.250.142.in-addr.arpa PTR': '86400 syd15s17-in-f4.1e100.net.',
+};
+
+/** What the internet's DNS answers for `name` (no final dot) and `type`: [TTL, data…], [] when it has none of that type, undefined: NXDOMAIN. */
+export function inetRecords(name: string, type: string): string[] | undefined {
+  const ip = /^A(AAA)?$/.test(type) && inetAddr(name, type > 'A');
+  const r = RECORDS[`${name || '.'} ${type}`] ?? (ip ? '300 ' + ip : '');
+  return r ? r.replace(' ', '|').split('|') : !name || inetAddr(name) ? [] : undefined;
+}
+
 const PAGE = '<!doctype html><html><head><title>Google</title></head><body><form action="/search"><input name="q"><input type="submit" value="Google Search"></form></body></html>';
 
 /** What the site at `host` answers on port 80 or 443 (any path), or null: nothing there. */

@@ -28,9 +28,12 @@ export const addressOf = (sh: ShellLike, host: string) =>
 /** The User-Agent wget sends: GNU wget's of the release (busybox's sends just `Wget`). */
 const agent = (sh: ShellLike, io: IO) => (io.busybox ? 'Wget' : `Wget/1.21.${release(sh) === 'bookworm' ? 3 : 4}`);
 
-/** The response's header lines: the server's own, or what a server that keeps none sends (node's http without headers set). */
-export const headOf = (r: HttpReply, now: number, size: number) =>
-  r.head ?? (r.server ? [`Server: ${r.server}`, 'Content-Type: text/html', `Content-Length: ${size}`] : [`Date: ${new Date(now).toUTCString()}`, 'Connection: keep-alive', 'Keep-Alive: timeout=5', `Content-Length: ${size}`]);
+/**
+ * The response's header lines: the server's own, or what a server that keeps none sends (node's
+ * http without headers set, which leaves Content-Length out of the answer to a HEAD).
+ */
+export const headOf = (r: HttpReply, now: number, size: number, head?: boolean) =>
+  r.head ?? (r.server ? [`Server: ${r.server}`, 'Content-Type: text/html', `Content-Length: ${size}`] : [`Date: ${new Date(now).toUTCString()}`, 'Connection: keep-alive', 'Keep-Alive: timeout=5', ...(head ? [] : [`Content-Length: ${size}`])]);
 
 /** A header's value among the response's lines (names are case-insensitive). */
 export const headerOf = (lines: string[], name: string) => lines.find((l) => l.slice(0, name.length + 1).toLowerCase() === name + ':')?.replace(/^[^:]*: */, '');
@@ -99,9 +102,9 @@ export const wget: Command = (args, io, sh) => {
     }
     const reason = reasonOf(reply);
     const size = byteLength(reply.body);
-    const head = headOf(reply, sh.m.now(), size);
+    const head = headOf(reply, sh.m.now(), size, spider);
     // -S: the response's head, indented
-    const shown = o.flags.has('S') ? `  HTTP/1.1 ${reply.status} ${reason}\n${head.map((l) => `  ${l}\n`).join('')}` : '';
+    const shown = o.flags.has('S') ? `  HTTP/${reply.version ?? '1.1'} ${reply.status} ${reason}\n${head.map((l) => `  ${l}\n`).join('')}` : '';
     say(io.busybox ? (reuse ? '' : bb) + shown : `${reuse ? gnu : gnu + 'connected.\n'}HTTP request sent, awaiting response... ${shown ? '\n' + shown : `${reply.status} ${reason}\n`}`);
     const to = (io.busybox ? /^30[0-3]$/ : /^30[12378]$/).test(String(reply.status)) && headerOf(head, 'location');
     let next = null;
@@ -120,7 +123,7 @@ export const wget: Command = (args, io, sh) => {
     }
     // An error status is not saved: busybox dies with the status line, GNU wget exits 8.
     if (reply.status !== 200) {
-      if (io.busybox) io.err(`wget: server returned error: HTTP/1.1 ${reply.status} ${reason}\n`);
+      if (io.busybox) io.err(`wget: server returned error: HTTP/${reply.version ?? '1.1'} ${reply.status} ${reason}\n`);
       else if (brief && !quiet) io.err(`${u.url}:\n${at} ERROR ${reply.status}: ${reason}.\n`);
       else say(`${spider ? 'Remote file does not exist -- broken link!!!' : `${at} ERROR ${reply.status}: ${reason}.`}\n\n`);
       return io.busybox ? 1 : 8;

@@ -13,6 +13,7 @@ import type { BgProc, HttpReply, HttpRequest, Machine, Out } from './shell/types
 import { pythonRelease } from './shell/runtimes';
 import { logTime } from '../common/dates';
 import { methodOf } from '../common/web';
+import { byteLength } from '../common/sh/fs';
 
 /** The program `argv` runs when it keeps running (a server, `sleep`); undefined for one that ends at once. */
 export function pick(at: Launch, env: string[], cwd: string): Proc | undefined {
@@ -64,21 +65,36 @@ function httpServer(at: Launch, port: number, dir: string, env: string[]): Proc 
       const t = logTime(m.now());
       const line = (s: string) => req?.log.err(`${req.from} - - [${t}] ${s}\n`);
       if (r.status !== 200) line(`code ${r.status}, message ${other || 'File not found'}`);
+      // BaseHTTPRequestHandler speaks HTTP/1.0; send_error adds Connection: close and its own Content-Type
+      if (r.status !== 200) r.head = heads('Connection: close', 'Content-Type: text/html;charset=utf-8', `Content-Length: ${byteLength(r.body)}`);
+      [r.version, r.reason] = ['1.0', r.reason ?? (r.status === 200 ? 'OK' : 'File not found')];
       line(`"${method} ${path} HTTP/1.1" ${r.status} -`);
       return r;
     },
   });
+  /** send_response's Server and Date, then the handler's headers. */
+  function heads(...more: string[]) {
+    return [`Server: ${server}`, `Date: ${new Date(m.now()).toUTCString()}`, ...more];
+  }
+  /** A page: its type (a file's as mimetypes guesses it), its length and a file's Last-Modified. */
+  function ok(body: string, type: string, mtime?: number): HttpReply {
+    return { status: 200, body, server, head: heads(`Content-type: ${type}`, `Content-Length: ${byteLength(body)}`, ...(mtime ? [`Last-Modified: ${new Date(mtime).toUTCString()}`] : [])) };
+  }
+  function page(f: string): HttpReply {
+    const ext = /\.(\w+)$/.exec(f)?.[1] ?? '';
+    return ok(m.fs.readFile(f), /^html?$/.test(ext) ? 'text/html' : ext === 'txt' ? 'text/plain' : ext === 'json' ? 'application/json' : 'application/octet-stream', (m.fs.resolve(f).node as { mtime: number }).mtime);
+  }
   function listing(path: string): HttpReply {
     const file = dir.replace(/\/$/, '') + path;
     try {
       const node = m.fs.resolve(file).node;
       if (node?.kind === 'dir') {
         const names = [...m.fs.list(file.split('/').filter(Boolean))].map(([n, k]) => (k.kind === 'dir' ? n + '/' : n)).sort();
-        if (names.includes('index.html')) return { status: 200, body: m.fs.readFile(file.replace(/\/?$/, '/index.html')), server };
+        if (names.includes('index.html')) return page(file.replace(/\/?$/, '/index.html'));
         const title = `Directory listing for ${path}`;
-        return { status: 200, server, body: `<!DOCTYPE HTML>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n<h1>${title}</h1>\n<hr>\n<ul>\n${names.map((n) => `<li><a href="${n}">${n}</a></li>\n`).join('')}</ul>\n<hr>\n</body>\n</html>\n` };
+        return ok(`<!DOCTYPE HTML>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${title}</title>\n</head>\n<body>\n<h1>${title}</h1>\n<hr>\n<ul>\n${names.map((n) => `<li><a href="${n}">${n}</a></li>\n`).join('')}</ul>\n<hr>\n</body>\n</html>\n`, 'text/html; charset=utf-8');
       }
-      return { status: 200, body: m.fs.readFile(file), server };
+      return page(file);
     } catch {
       return { status: 404, body: '<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        <p>Error code: 404</p>\n        <p>Message: File not found.</p>\n        <p>Error code explanation: 404 - Nothing matches the given URI.</p>\n    </body>\n</html>\n', server };
     }

@@ -195,12 +195,14 @@ export const networking = {
     if (host === 'localhost') return { ip: '127.0.0.1' };
     if (IPV4.test(host)) return { ip: host };
     if (host === from.config.Hostname && from.ip) return { ip: from.ip };
+    // a PTR query (`2.0.18.172.in-addr.arpa`): the container that holds the address
+    const ptr = host.endsWith('.in-addr.arpa') ? host.split('.').slice(0, 4).reverse().join('.') : '';
     for (const n of attached(this, from)) {
       if (!userDefined(n)) continue;
       // the embedded DNS also answers `name.network`
       const h = host.endsWith('.' + n.name) ? host.slice(0, -n.name.length - 1) : host;
       for (const [o, e] of this.members(n)) {
-        if (o.name === h || o.id.slice(0, 12) === h || o.config.Hostname === h || e.aliases?.includes(h)) return { ip: e.addr!, name: `${o.name}.${n.name}` };
+        if (ptr ? e.addr === ptr : o.name === h || o.id.slice(0, 12) === h || o.config.Hostname === h || e.aliases?.includes(h)) return { ip: e.addr!, name: `${o.name}.${n.name}` };
       }
     }
     return null;

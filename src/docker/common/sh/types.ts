@@ -45,7 +45,7 @@ export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: bool
 /** Reply of a web server in the container network (for curl/wget). */
 /** `head`: the response's header lines in the server's own order (curl -I and -i show them). */
 /** `reason`: the status line's text when the server words it otherwise (Werkzeug's `NOT FOUND`). */
-export interface HttpReply { status: number; body: string; server: string; head?: string[]; reason?: string }
+export interface HttpReply { status: number; body: string; server: string; head?: string[]; reason?: string; /** The status line's HTTP version when not 1.1 (http.server's 1.0). */ version?: string }
 
 /** What the client sends besides the path: its User-Agent, HEAD for `curl -I`, another method and its body (`curl -d`). */
 export interface HttpClient { agent: string; head?: boolean; method?: string; body?: string }

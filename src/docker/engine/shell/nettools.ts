@@ -4,11 +4,11 @@
  * where apt installed them) and getent (musl's on Alpine, glibc's elsewhere).
  */
 import { opts, usage } from '../../common/sh/opts';
-import { ipNum, ipStr } from '../../common/ipv4';
+import { ipNum, ipStr, isIpv4 } from '../../common/ipv4';
 import type { Command, Iface, ShellLike } from './types';
 import { inetOf } from '../../common/internet';
 import { readOr } from '../../common/sh/fs';
-import { bindLookup, dig, host } from './dig';
+import { arpa, ask, bindLookup, dig, host } from './dig';
 
 const maskOf = (bits: number) => (bits ? (~0 << (32 - bits)) >>> 0 : 0);
 const netOf = (i: Iface) => ipStr(ipNum(i.ip) & maskOf(i.bits));
@@ -104,8 +104,11 @@ export const nslookup: Command = async (args, io, sh) => {
     return 1;
   }
   const head = `Server:\t\t${r.ns}\nAddress:\t${r.ns}:53\n\n`;
-  // an address is one PTR query; no simulated server holds reverse zones
-  if (/^[\d.]+$/.test(name)) return io.out(head + `** server can't find ${name.split('.').reverse().join('.')}.in-addr.arpa: NXDOMAIN\n\n`), 1;
+  // an address is one PTR query
+  if (isIpv4(name)) {
+    const p = ask(sh, arpa(name), 'PTR', server);
+    return p.nx ? (io.out(head + `** server can't find ${p.key}: NXDOMAIN\n\n`), 1) : (io.out(`${head}Non-authoritative answer:\n${p.data.map((d) => `${p.key}\tname = ${d.slice(0, -1)}\n`).join('')}\n`), 0);
+  }
   if (!r.v4) return io.out(head + `** server can't find ${name}: NXDOMAIN\n\n`.repeat(2)), 1;
   const answer = (a?: string) => `Non-authoritative answer:\n${a ? `Name:\t${name}\nAddress: ${a}\n` : `*** Can't find ${name}: No answer\n`}\n`;
   io.out(head + answer(r.v4) + answer(r.v6));
@@ -123,7 +126,7 @@ export function query(sh: ShellLike, name: string, server?: string) {
   const embedded = ns === '127.0.0.11';
   const found = embedded ? sh.m.resolve?.(name) : null;
   const local = found?.name ? found.ip : undefined;
-  return { ns, local: !!local, v4: local ?? inetOf(sh.m, name), v6: local ? undefined : inetOf(sh.m, name, true), down: !embedded && (sh.m.online === false || ns.startsWith('127.')) };
+  return { ns, local: !!local, name: found?.name, v4: local ?? inetOf(sh.m, name), v6: local ? undefined : inetOf(sh.m, name, true), down: !embedded && (sh.m.online === false || ns.startsWith('127.')) };
 }
 
 /** `getent DATABASE [KEY…]`: passwd and group from /etc, hosts as the C library resolves them. */
@@ -152,6 +155,13 @@ export const getent: Command = (args, io, sh) => {
   if (!keys.length) return musl || hosts.forEach(([a, ...n]) => show(a, n)), 0;
   let code = 0;
   for (const k of keys) {
+    // an address: its line of the hosts file, else its PTR (gethostbyaddr)
+    if (isIpv4(k)) {
+      const names = hosts.find(([a]) => a === k)?.slice(1) ?? ask(sh, arpa(k), 'PTR').data.map((d) => d.slice(0, -1));
+      if (names.length) show(k, names);
+      else code = 2;
+      continue;
+    }
     // glibc asks for IPv6 first (::1, the internet's AAAA), musl's gethostbyname IPv4 only
     const line = (v6: boolean) => hosts.find(([a, ...n]) => a.includes(':') === v6 && n.includes(k));
     const hit = (!musl && line(true)) || line(false);

@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from '../client/session';
+import { HostShell } from '../../../../src/docker/client/shell/host-shell';
+import { HOST_PROGRAMS } from '../../../../src/docker/client/shell/programs';
+import { Overlay, newDir } from '../../../../src/docker/engine/fs';
+import type { Machine } from '../../../../src/docker/common/sh/types';
 
 const METER = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
 const ZERO = '\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0';
@@ -107,7 +111,7 @@ test('python -m http.server answers other methods than GET and HEAD with its 501
   const run = session();
   await run('docker run -d --name py -p 8000:8000 python:3.12-slim python -m http.server');
   const r = await run('curl -si -d a=1 localhost:8000/');
-  assert.match(r.out, /^HTTP\/1\.1 501 Unsupported method \('POST'\)\r\n[^]*<p>Message: Unsupported method \(&#x27;POST&#x27;\)\.<\/p>\n {8}<p>Error code explanation: 501 - Server does not support this operation\.<\/p>/);
+  assert.match(r.out, /^HTTP\/1\.0 501 Unsupported method \('POST'\)\r\n[^]*<p>Message: Unsupported method \(&#x27;POST&#x27;\)\.<\/p>\n {8}<p>Error code explanation: 501 - Server does not support this operation\.<\/p>/);
   assert.match((await run('docker logs py')).err, /\] code 501, message Unsupported method \('POST'\)\n.*\] "POST \/ HTTP\/1\.1" 501 -\n$/);
 });
 
@@ -168,4 +172,55 @@ test("curl -L follows a redirect in the same transfer: nginx's Location without 
 test('GNU wget without a URL says so with its usage line, exit 1', async () => {
   const run = session();
   assert.deepEqual(await run('wget'), { out: '', err: "wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n", exit: 1 });
+});
+
+/** A host whose port answers /a with a relative redirect to /b (and /dir/a to `c`), recording what reaches it. */
+function redirecting() {
+  const hits: string[] = [];
+  const now = () => Date.UTC(2025, 5, 1);
+  const http: Machine['http'] = (host, port, path, req) => {
+    hits.push(`${host}:${port}${path}${req?.body === undefined ? '' : ' ' + req.body}`);
+    const to = path === '/a' ? '/b' : path === '/dir/a' ? 'c' : '';
+    return to ? { status: 302, reason: 'Found', body: '', server: '', head: ['Content-Length: 0', 'Location: ' + to] } : { status: 200, body: 'B', server: '', head: ['Content-Length: 1'] };
+  };
+  const sh = new HostShell(now, () => {}, HOST_PROGRAMS, new Overlay(newDir(), [], now), http);
+  const go = async (line: string) => {
+    const o = { out: '', err: '' };
+    await sh.run(line, { out: (t) => void (o.out += t), err: (t) => void (o.err += t), tty: false, sleep: () => Promise.resolve() });
+    return o;
+  };
+  return { hits, go };
+}
+
+test('curl -L and wget resolve a relative Location against the URL asked: its scheme, host and port stay', async () => {
+  const { hits, go } = redirecting();
+  const run2 = session();
+  assert.equal((await go("curl -sL -w ' %{url_effective} %{num_redirects}' https://localhost:8443/a")).out, 'B https://localhost:8443/b 1');
+  assert.equal((await go("curl -sL -w ' %{url_effective}' https://localhost/dir/a")).out, 'B https://localhost/dir/c');
+  assert.deepEqual(hits, ['localhost:8443/a', 'localhost:8443/b', 'localhost:443/dir/a', 'localhost:443/dir/c']);
+  assert.match((await go('wget -O - https://localhost:8443/a')).err, /Location: \/b \[following\]\n--[^\n]*--  https:\/\/localhost:8443\/b\n/);
+  assert.equal((await go('curl -sL --max-redirs 0 https://localhost/a')).err, '');
+  assert.match((await run2('curl -svL -o /dev/null http://google.com')).err, /\n< \r\n\* Ignoring the response-body\n\{ \[219 bytes data\]\n\* Connection #0 to host google\.com left intact\n\* Issue another request to this URL: 'http:\/\/www\.google\.com\/'\n/);
+  assert.equal((await go('curl -L --max-redirs 0 -s -S https://localhost/a')).err, 'curl: (47) Maximum (0) redirects followed\n');
+});
+
+test('curl counts the bytes it sends (UTF-8) and --data-urlencode escapes as curl_easy_escape does', async () => {
+  const { hits, go } = redirecting();
+  const v = await go("curl -sv -d 'név=é' localhost/b");
+  assert.match(v.err, /\n> Content-Length: 7\r\n/);
+  await go(`curl -s --data-urlencode 'q=a b&c' --data-urlencode '=x!y' --data-urlencode 'ñ' localhost/b`);
+  assert.equal(hits.at(-1), "localhost:80/b q=a%20b%26c&x%21y&%C3%B1");
+  await go("printf 'l1\\nl2\\n' > f; curl -s --data-urlencode v@f -d @f --data-binary @f localhost/b");
+  assert.equal(hits.at(-1), 'localhost:80/b v=l1%0Al2%0A&l1l2&l1\nl2\n');
+});
+
+test("curl -I: http.server answers in HTTP/1.0 with send_response's Server and Date; node's http leaves Content-Length out of a HEAD", async () => {
+  const run = await web();
+  await run('docker run -d --name py -p 8000:8000 python:3.12-slim python -m http.server');
+  assert.match((await run('curl -sI localhost:8000')).out, /^HTTP\/1\.0 200 OK\r\nServer: SimpleHTTP\/0\.6 Python\/3\.12\.\d+\r\nDate: [^\r]+ GMT\r\nContent-type: text\/html; charset=utf-8\r\nContent-Length: \d+\r\n\r\n$/);
+  await run("docker exec py sh -c 'echo hi > /a.txt'");
+  assert.match((await run('curl -sI localhost:8000/a.txt')).out, /^HTTP\/1\.0 200 OK\r\n[^]*\r\nContent-type: text\/plain\r\nContent-Length: 3\r\nLast-Modified: [^\r]+ GMT\r\n\r\n$/);
+  assert.match((await run('curl -si localhost:8000/nope')).out, /^HTTP\/1\.0 404 File not found\r\nServer: [^\r]+\r\nDate: [^\r]+\r\nConnection: close\r\nContent-Type: text\/html;charset=utf-8\r\nContent-Length: 335\r\n\r\n<!DOCTYPE HTML>/);
+  assert.match((await run('curl -sI localhost:3000')).out, /^HTTP\/1\.1 200 OK\r\nDate: [^\r]+\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n$/);
+  assert.match((await run('curl -si localhost:3000')).out, /\r\nKeep-Alive: timeout=5\r\nContent-Length: 5\r\n\r\nGET \/$/);
 });

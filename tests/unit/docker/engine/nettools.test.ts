@@ -148,14 +148,14 @@ test("BIND's dig, host and nslookup come with dnsutils and bind-tools, and ask t
     ['docker exec dn apt-get update -qq', ''],
     ['docker exec dn apt-get install -qq -y dnsutils', /Setting up bind9-dnsutils \(1:9\.18\.33-1~deb12u2\) \.\.\.\n[^]*Setting up dnsutils \(1:9\.18\.33-1~deb12u2\) \.\.\.\n/],
     ['docker exec dn dig example.com', new RegExp(`^\\n; <<>> DiG 9\\.18\\.33-1~deb12u2-Debian <<>> example\\.com\\n;; global options: \\+cmd\\n;; Got answer:\\n;; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: \\d+\\n;; flags: qr rd ra; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 1\\n\\n;; OPT PSEUDOSECTION:\\n; EDNS: version: 0, flags:; udp: 512\\n;; QUESTION SECTION:\\n;example\\.com\\.\\t\\t\\tIN\\tA\\n\\n;; ANSWER SECTION:\\nexample\\.com\\.\\t\\t300\\tIN\\tA\\t23\\.192\\.228\\.80\\n\\n;; Query time: 12 msec\\n;; SERVER: 127\\.0\\.0\\.11#53\\(127\\.0\\.0\\.11\\) \\(UDP\\)\\n;; WHEN: ${when}\\n;; MSG SIZE  rcvd: 56\\n\\n$`)],
-    // the embedded DNS answers its own names: no EDNS record, a TTL of 600
-    ['docker exec dn dig www', /\n;; flags: qr rd ra; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 0\n\n;; QUESTION SECTION:\n;www\.\t\t\t\tIN\tA\n\n;; ANSWER SECTION:\nwww\.\t\t\t600\tIN\tA\t172\.18\.0\.2\n\n;; Query time: 0 msec\n[^]*;; MSG SIZE  rcvd: 37\n\n$/],
+    // the embedded DNS answers its own names: no EDNS record, a TTL of 600, no compression (miekg/dns without Compress)
+    ['docker exec dn dig www', /\n;; flags: qr rd ra; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 0\n\n;; QUESTION SECTION:\n;www\.\t\t\t\tIN\tA\n\n;; ANSWER SECTION:\nwww\.\t\t\t600\tIN\tA\t172\.18\.0\.2\n\n;; Query time: 0 msec\n[^]*;; MSG SIZE  rcvd: 40\n\n$/],
     ['docker exec dn dig nope', /status: NXDOMAIN, [^]*ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 1\n[^]*;; AUTHORITY SECTION:\n\.\t\t\t86400\tIN\tSOA\ta\.root-servers\.net\. nstld\.verisign-grs\.com\. 2025061600 1800 900 604800 86400\n\n[^]*rcvd: 108\n\n$/],
     ['docker exec dn dig +short web', '172.18.0.2\n'],
     ['docker exec dn dig +short nope', ''],
     ['docker exec dn dig +short google.com AAAA', '2a00:1450:4001:82f::200e\n'],
     ['docker exec dn host web', 'web has address 172.18.0.2\n'],
-    ['docker exec dn host example.com', 'example.com has address 23.192.228.80\nexample.com has IPv6 address 2600:1406:3a00:21::173e:2e65\n'],
+    ['docker exec dn host example.com', 'example.com has address 23.192.228.80\nexample.com has IPv6 address 2600:1406:3a00:21::173e:2e65\nexample.com mail is handled by 0 .\n'],
     ['docker exec dn host nope', 'Host nope not found: 3(NXDOMAIN)\n', 1],
     ['docker exec dn host -t A web', 'web has address 172.18.0.2\n'],
     ['docker exec dn dig -t A +short www', '172.18.0.2\n'],
@@ -216,4 +216,58 @@ test('ipNum and ipStr: one IPv4 arithmetic for the client, the daemon and the to
   assert.equal(ipStr(0xac110001), '172.17.0.1');
   assert.equal(ipStr(2 ** 32 - 1), '255.255.255.255');
   assert.equal(ipStr((ipNum('10.1.2.3') & 0xffff0000) >>> 0), '10.1.0.0');
+});
+
+test('reverse lookups: the embedded DNS answers PTR for its containers (name.network.), the internet for its addresses', async () => {
+  await check([
+    ['docker network create red', /^[0-9a-f]{64}\n$/],
+    ['docker run -d --name web --network red alpine sleep 1000', /[0-9a-f]{64}\n$/],
+    ['docker run -d --name dn --network red debian sleep 1000', /[0-9a-f]{64}\n$/],
+    ['docker exec dn sh -c "apt-get update -qq; apt-get install -qq -y dnsutils >/dev/null"', ''],
+    // a name of 24 characters or more is followed by a space, not a tab (BIND's masterdump indent); no compression: 85 bytes
+    ['docker exec dn dig -x 172.18.0.2', /^\n; <<>> DiG [^\n]* <<>> -x 172\.18\.0\.2\n;; global options: \+cmd\n;; Got answer:\n[^]*ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 0\n\n;; QUESTION SECTION:\n;2\.0\.18\.172\.in-addr\.arpa\.\tIN\tPTR\n\n;; ANSWER SECTION:\n2\.0\.18\.172\.in-addr\.arpa\. 600\tIN\tPTR\tweb\.red\.\n\n;; Query time: 0 msec\n[^]*;; MSG SIZE  rcvd: 85\n\n$/],
+    ['docker exec dn dig +short -x 172.18.0.2', 'web.red.\n'],
+    ['docker exec dn dig -x 23.192.228.80 +short', 'a23-192-228-80.deploy.static.akamaitechnologies.com.\n'],
+    ['docker exec dn host 172.18.0.2', '2.0.18.172.in-addr.arpa domain name pointer web.red.\n'],
+    ['docker exec dn host 172.18.0.1', 'Host 1.0.18.172.in-addr.arpa. not found: 3(NXDOMAIN)\n', 1],
+    // an address: no server heading, and the pointer to the authority (Docker's answer is not authoritative)
+    ['docker exec dn nslookup 172.18.0.2', '2.0.18.172.in-addr.arpa\tname = web.red.\n\nAuthoritative answers can be found from:\n\n'],
+    ['docker exec dn nslookup 172.18.0.9', "** server can't find 9.0.18.172.in-addr.arpa: NXDOMAIN\n\n", 1],
+    ['docker exec web nslookup 172.18.0.3', 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\n3.0.18.172.in-addr.arpa\tname = dn.red\n\n'],
+    // +noall +answer: the records alone
+    ['docker exec dn dig +noall +answer -x 172.18.0.2', '2.0.18.172.in-addr.arpa. 600\tIN\tPTR\tweb.red.\n'],
+    ['docker exec dn dig +noall +answer google.com', 'google.com.\t\t300\tIN\tA\t142.250.70.130\n'],
+    // getent asks gethostbyaddr: the hosts file's line, else the PTR; none: 2
+    ['docker exec dn getent hosts 172.18.0.2', '172.18.0.2      web.red\n'],
+    ['docker exec dn getent hosts 127.0.0.1', '127.0.0.1       localhost\n'],
+    ['docker exec dn getent hosts 10.9.9.9', '', 2],
+    ['docker stop -t 0 web', 'web\n'],
+    ['docker exec dn dig +short -x 172.18.0.2', ''],
+  ]);
+});
+
+test('dig, host and nslookup ask MX, NS and TXT; dig takes the type before or after the name, and a word that is no type as a name', async () => {
+  await check([
+    ['docker network create red', /^[0-9a-f]{64}\n$/],
+    ['docker run -d --name dn --network red debian sleep 1000', /[0-9a-f]{64}\n$/],
+    ['docker exec dn sh -c "apt-get update -qq; apt-get install -qq -y dnsutils >/dev/null"', ''],
+    ['docker exec dn dig MX google.com', /\n;; QUESTION SECTION:\n;google\.com\.\t\t\tIN\tMX\n\n;; ANSWER SECTION:\ngoogle\.com\.\t\t300\tIN\tMX\t10 smtp\.google\.com\.\n\n[^]*;; MSG SIZE  rcvd: 60\n\n$/],
+    ['docker exec dn dig google.com MX +short', '10 smtp.google.com.\n'],
+    ['docker exec dn dig -t mx +short example.com', '0 .\n'],
+    ['docker exec dn dig +short NS google.com', 'ns1.google.com.\nns2.google.com.\nns3.google.com.\nns4.google.com.\n'],
+    ['docker exec dn dig +short example.com TXT', '"v=spf1 -all"\n"_k2n1y4vw3qtb4skdx9e7dxt97qrmmq9"\n'],
+    // the warning goes to stderr (listed after stdout here)
+    ['docker exec dn dig -t FOO +short example.com', '23.192.228.80\n;; Warning, ignoring invalid type FOO\n'],
+    // FOO is no type: a second lookup (A), under the one greeting
+    ['docker exec dn dig google.com FOO', /^\n; <<>> DiG [^\n]* <<>> google\.com FOO\n;; global options: \+cmd\n;; Got answer:\n[^]*;google\.com\.\t\t\tIN\tA\n[^]*rcvd: 55\n\n;; Got answer:\n;; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, [^]*\n;FOO\.\t\t\t\tIN\tA\n\n;; AUTHORITY SECTION:\n[^]*rcvd: 107\n\n$/],
+    // no name: the root's servers
+    ['docker exec dn dig', /^\n; <<>> DiG 9\.18\.33-1~deb12u2-Debian <<>>\n[^]*;\.\t\t\t\tIN\tNS\n\n;; ANSWER SECTION:\n\.\t\t\t518400\tIN\tNS\ta\.root-servers\.net\.\n[^]*\.\t\t\t518400\tIN\tNS\tm\.root-servers\.net\.\n\n/],
+    ['docker exec dn host google.com', 'google.com has address 142.250.70.130\ngoogle.com has IPv6 address 2a00:1450:4001:82f::200e\ngoogle.com mail is handled by 10 smtp.google.com.\n'],
+    ['docker exec dn host -t NS example.com', 'example.com name server a.iana-servers.net.\nexample.com name server b.iana-servers.net.\n'],
+    ['docker exec dn host -t TXT google.com', 'google.com descriptive text "v=spf1 include:_spf.google.com ~all"\n'],
+    // the embedded DNS answers MX of its names itself, with none
+    ['docker exec dn host -t MX dn', 'dn has no MX record\n'],
+    ['docker exec dn dig dn MX', /ANSWER: 0, AUTHORITY: 0, ADDITIONAL: 0\n[^]*;dn\.\t\t\t\tIN\tMX\n\n;; Query time: 0 msec\n/],
+    ['docker exec dn nslookup -type=mx google.com', 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11#53\n\nNon-authoritative answer:\ngoogle.com\tmail exchanger = 10 smtp.google.com.\n\nAuthoritative answers can be found from:\n\n'],
+  ]);
 });
