@@ -4,7 +4,7 @@
  */
 import { ApiError, type ArchiveEntry } from '../../api';
 import { pack, tarSize, unpack } from '../../archive';
-import { absPath } from '../../common/sh/fs';
+import { FsError, absPath, reason } from '../../common/sh/fs';
 import { read as readTar } from '../../common/sh/tar';
 import { CliError, type Ctx, type Handler } from '../cli';
 import { sizeString } from '../format/units';
@@ -103,7 +103,13 @@ async function fromContainer(ctx: Ctx, quiet: boolean, ctr: string, src: string,
     throw new CliError(`stat ${abs}: not a directory`);
   }
   const { entries } = await ctx.api.containerArchive(ctr, src);
-  unpack(fs, place(entries, abs, !!node, node?.kind === 'dir'), entries);
+  try {
+    unpack(fs, place(entries, abs, !!node, node?.kind === 'dir'), entries);
+  } catch (e) {
+    // what the user may not write stops the copy with Go's error (archive.Untar)
+    if (!(e instanceof FsError)) throw e;
+    throw new CliError(`${entries.find((x) => e.path.endsWith(x.name))?.kind === 'dir' ? 'mkdir' : 'open'} ${e.path}: ${reason(e).toLowerCase()}`);
+  }
   if (!quiet) ctx.io.err(`Successfully copied ${sizeString(tarSize(entries))} to ${abs}\n`);
 }
 
