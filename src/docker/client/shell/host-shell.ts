@@ -34,7 +34,7 @@ export function hostSystem(fs: Fs, now: number): void {
   Object.assign(at(HOME), { uid: 1000, gid: 1000, mode: 0o750 });
   Object.assign(at('/tmp'), { mode: 0o1777 });
   fs.writeFile('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\nalumno:x:1000:1000:alumno:/home/alumno:/bin/bash\n');
-  fs.writeFile('/etc/group', 'root:x:0:\nalumno:x:1000:\n');
+  fs.writeFile('/etc/group', 'root:x:0:\nsudo:x:27:alumno\nalumno:x:1000:\ndocker:x:988:alumno\n');
   const dev = at('/dev');
   if (dev.kind === 'dir') dev.children.set('null', { kind: 'file', size: 0, data: '', mode: 0o666, rdev: [1, 3], mtime: now });
 }

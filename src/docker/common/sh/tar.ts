@@ -7,7 +7,8 @@ import type { ArchiveEntry } from '../../api';
 import { pack, tarSize, unpack } from '../../archive';
 import { digest } from '../hash';
 import { imageConfigJSON, type Image } from '../../engine/store';
-import { FsError, absPath, osRelease, reason } from './fs';
+import { FsError, absPath, osRelease, reason, type Node } from './fs';
+import { perms } from './ls';
 import { usage } from './opts';
 import { idName, idNames } from './passwd';
 import type { IO, ShellLike } from './types';
@@ -85,12 +86,6 @@ export function read(data: string): Tar | undefined {
 
 const MODES = 'ctx';
 const two = (n: number) => String(n).padStart(2, '0');
-
-/** `-rw-r--r--` of an entry. */
-function modeString(e: ArchiveEntry): string {
-  const bits = [...'rwxrwxrwx'].map((c, i) => (e.mode & (1 << (8 - i)) ? c : '-')).join('');
-  return (e.kind === 'dir' ? 'd' : e.kind === 'link' ? 'l' : '-') + (e.kind === 'link' ? 'rwxrwxrwx' : bits);
-}
 
 export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number> {
   const bb = io.busybox;
@@ -260,13 +255,13 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
       const size = String(e.kind === 'file' ? e.size : 0);
       const link = e.kind === 'link' ? ' -> ' + e.target : '';
       if (bb) {
-        io.out(`${modeString(e)} ${owner}/${group} ${size.padStart(9)} ${day}:${two(d.getUTCSeconds())} ${e.name}${link}\n`);
+        io.out(`${perms(e as Node)} ${owner}/${group} ${size.padStart(9)} ${day}:${two(d.getUTCSeconds())} ${e.name}${link}\n`);
         continue;
       }
       // GNU widens the owner/size column for good once a row needs more than 19 characters
       const pad = owner.length + group.length + 2 + size.length;
       ugs = Math.max(ugs, pad);
-      io.out(`${modeString(e)} ${owner}/${group} ${size.padStart(ugs - pad + size.length)} ${day} ${e.name}${link}\n`);
+      io.out(`${perms(e as Node)} ${owner}/${group} ${size.padStart(ugs - pad + size.length)} ${day} ${e.name}${link}\n`);
     }
   }
   const missing = names.filter((n) => !a.entries.some((e) => under(e.name, n)));

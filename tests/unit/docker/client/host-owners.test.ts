@@ -1,0 +1,84 @@
+/** Owners across the host boundary: the host's files are alumno's (1000), bind mounts share them with containers. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createShell } from '../../../../src/docker/index';
+import { session } from './session';
+
+test('the host user is alumno (1000): its files are its own, the system is root\'s and refuses it', async () => {
+  const run = session();
+  await run('echo hi > a.txt; mkdir d');
+  assert.equal((await run('ls -l')).out, 'total 8\n-rw-r--r-- 1 alumno alumno    3 Jun 16 09:30 a.txt\ndrwxr-xr-x 2 alumno alumno 4096 Jun 16 09:30 d\n');
+  assert.equal((await run('ls -ln a.txt')).out, '-rw-r--r-- 1 1000 1000 3 Jun 16 09:30 a.txt\n');
+  // Ubuntu's adduser makes homes 0750; /tmp is sticky and open to all
+  assert.match((await run('ls -la')).out, /^total 16\ndrwxr-x--- 3 alumno alumno 4096 .* \.\ndrwxr-xr-x 3 root   root   4096 .* \.\.\n/);
+  assert.match((await run('ls -ld /tmp')).out, /^drwxrwxrwt 2 root root /);
+  assert.deepEqual(await run('mkdir /data'), { out: '', err: 'mkdir: cannot create directory ‘/data’: Permission denied\n', exit: 1 });
+  assert.deepEqual(await run('echo x > /etc/motd'), { out: '', err: 'bash: /etc/motd: Permission denied\n', exit: 1 });
+  // sudo runs the command as root
+  assert.equal((await run('sudo mkdir /data; sudo touch /data/f; ls -l /data')).out, 'total 0\n-rw-r--r-- 1 root root 0 Jun 16 09:30 f\n');
+  assert.equal((await run('whoami')).out, 'alumno\n');
+  // the laptop's user may use sudo and docker
+  assert.equal((await run('id')).out, 'uid=1000(alumno) gid=1000(alumno) groups=1000(alumno),27(sudo),988(docker)\n');
+});
+
+test('a bind mount shares owners: the host\'s 1000 is named by the image, root\'s files are root\'s on the host', async () => {
+  const run = session();
+  await run('echo hi > a.txt');
+  assert.match((await run('docker run --rm -v "$PWD":/app alpine ls -ln /app')).out, /-rw-r--r-- {4}1 1000 {5}1000 {13}3 .* a\.txt\n$/);
+  assert.match((await run('docker run --rm -v "$PWD":/app node:20 ls -l /app')).out, /-rw-r--r-- 1 node node 3 .* a\.txt\n$/);
+  assert.match((await run('docker run --rm -v "$PWD":/app ubuntu:24.04 ls -l /app')).out, /-rw-r--r-- 1 ubuntu ubuntu 3 .* a\.txt\n$/);
+  // uid 1000 in the container may write the host user's files (alpine has no entry for it: its group is 0)
+  assert.deepEqual(await run('docker run --rm -v "$PWD":/app -u 1000 alpine sh -c "echo y >> /app/a.txt && touch /app/mine"'), { out: '', err: '', exit: 0 });
+  await run('docker run --rm -v "$PWD":/app alpine sh -c "echo r > /app/byroot"');
+  assert.match((await run('ls -l')).out, /alumno alumno +5 .* a\.txt\n-rw-r--r-- 1 root +root +2 .* byroot\n-rw-r--r-- 1 alumno root +0 .* mine\n/);
+  // root's file: alumno may not change it, but may delete it from its own directory
+  assert.deepEqual(await run('echo more >> byroot'), { out: '', err: 'bash: byroot: Permission denied\n', exit: 1 });
+  assert.equal((await run('rm byroot; ls')).out, 'a.txt\nmine\n');
+  // a bind source the daemon creates is root's: the host user cannot write into it
+  await run('docker run --rm -v /srv/x:/x alpine true');
+  assert.match((await run('ls -l /srv')).out, /drwxr-xr-x 2 root root 4096 .* x\n/);
+  assert.deepEqual(await run('touch /srv/x/f'), { out: '', err: "touch: cannot touch '/srv/x/f': Permission denied\n", exit: 1 });
+});
+
+test('docker cp: into a container the host owner goes along, out of one the files are the user\'s', async () => {
+  const run = session();
+  await run('echo hi > f.txt; docker run -d --name box alpine sleep 1000');
+  await run('docker cp f.txt box:/tmp/');
+  assert.match((await run('docker exec box ls -ln /tmp/f.txt')).out, /^-rw-r--r-- {4}1 1000 {5}1000 /);
+  await run('docker exec box sh -c "adduser -D -u 1234 bob; echo z > /tmp/z; chown bob /tmp/z"');
+  await run('docker cp box:/tmp/z .');
+  assert.match((await run('ls -ln z')).out, /^-rw-r--r-- 1 1000 1000 2 /);
+  assert.deepEqual(await run('docker cp box:/tmp/z /'), { out: '', err: 'open /z: permission denied\n', exit: 1 });
+  await run('docker exec box mkdir /tmp/dd');
+  assert.deepEqual(await run('docker cp box:/tmp/dd /etc'), { out: '', err: 'mkdir /etc/dd: permission denied\n', exit: 1 });
+  // export's members carry numbers, no names
+  assert.match((await run('docker export box | tar tvf - tmp/')).out, /^drwxrwxrwt 0\/0 .* tmp\/\n(.*\n)*-rw-r--r-- 1234\/0 +2 .* tmp\/z\n$/);
+});
+
+test('a volume\'s first mount copies the image directory with its owners and mode', async () => {
+  const run = session();
+  await run(`printf 'FROM alpine\\nRUN mkdir -p /data/sub && chown -R 1000:1000 /data && chmod 700 /data\\nVOLUME /data\\n' > Dockerfile; docker build -q -t v .`);
+  assert.match((await run('docker run --rm -v vol1:/data v ls -lna /data')).out, /drwx------ +3 1000 +1000 .* \.\n.*\ndrwxr-xr-x +2 1000 +1000 .* sub\n$/s);
+  assert.match((await run('docker run --rm -v vol1:/data alpine ls -lnd /data')).out, /^drwx------ +3 1000 +1000 /);
+});
+
+test('owners survive save and load; a host saved before owners gets its files back as alumno\'s', async () => {
+  const run = session();
+  await run('echo hi > a.txt; docker run --rm -v "$PWD":/app alpine touch /app/r');
+  const again = createShell({ state: run.shell.save() });
+  const out = async (line: string) => {
+    let o = '';
+    await again.run(line, { out: (t) => { o += t; }, err: (t) => { o += t; }, tty: false, sleep: () => Promise.resolve() });
+    return o;
+  };
+  assert.match(await out('ls -l'), /alumno alumno .* a\.txt\n.* root +root .* r\n/);
+  assert.match(await out('echo x >> r'), /Permission denied/);
+  // the previous host tree: no /etc/passwd, no owners
+  const old = JSON.parse(run.shell.save());
+  old.host.fs = { c: { home: { c: { alumno: { c: { 'n.txt': { s: 2, d: 'n\n', m: 0o644, t: 0 } }, m: 0o755, t: 0 } }, m: 0o755, t: 0 }, tmp: { c: {}, m: 0o1777, t: 0 } }, m: 0o755, t: 0 };
+  const older = createShell({ state: JSON.stringify(old) });
+  let o = '';
+  const io = { out: (t: string) => { o += t; }, err: (t: string) => { o += t; }, tty: false, sleep: () => Promise.resolve() };
+  await older.run('ls -ln; echo y >> n.txt; ls -ldn /tmp /home', io);
+  assert.match(o, /^total 4\n-rw-r--r-- 1 1000 1000 2 .* n\.txt\ndrwxr-xr-x 3 0 0 4096 .* \/home\ndrwxrwxrwt 2 0 0 4096 .* \/tmp\n$/);
+});
