@@ -9,6 +9,7 @@ docker run --rm -v "$PWD":/app -w /app node:20 sh -c 'echo log > salida.txt'
 ls -l
 echo más >> salida.txt
 rm salida.txt
+y
 docker run --rm -v "$PWD":/app -u node -w /app node:20 sh -c 'echo log > salida.txt; ls -l'
 ls -l
 docker run --rm -v /srv/datos:/datos alpine true

@@ -34,6 +34,16 @@ test('a bind mount shares owners: the host\'s 1000 is named by the image, root\'
   // root's file: alumno may not change it, but may delete it from its own directory
   assert.deepEqual(await run('echo more >> byroot'), { out: '', err: 'bash: byroot: Permission denied\n', exit: 1 });
   assert.equal((await run('rm byroot; ls')).out, 'a.txt\nmine\n');
+  // at a terminal rm asks first, for each file the user may not write
+  await run('docker run --rm -v "$PWD":/app alpine sh -c "echo r > /app/r1; touch /app/r2"');
+  const tty = { tty: true };
+  assert.deepEqual(await run('rm r1 mine r2', tty), { out: '', err: '', exit: 0 });
+  assert.equal(run.shell.prompt(), "rm: remove write-protected regular file 'r1'? ");
+  await run('y', tty);
+  assert.equal(run.shell.prompt(), "rm: remove write-protected regular empty file 'r2'? ");
+  await run('n', tty);
+  assert.equal((await run('ls')).out, 'a.txt\nr2\n');
+  assert.equal((await run('rm -f r2; ls')).out, 'a.txt\n');
   // a bind source the daemon creates is root's: the host user cannot write into it
   await run('docker run --rm -v /srv/x:/x alpine true');
   assert.match((await run('ls -l /srv')).out, /drwxr-xr-x 2 root root 4096 .* x\n/);
