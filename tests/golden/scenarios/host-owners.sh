@@ -12,6 +12,9 @@ rm salida.txt
 y
 docker run --rm -v "$PWD":/app -u node -w /app node:20 sh -c 'echo log > salida.txt; ls -l'
 ls -l
+docker run --rm -v "$PWD":/app -w /app node:20 sh -c 'mkdir -p node_modules/ms && echo "{}" > node_modules/ms/package.json'
+rm -rf node_modules
+sudo rm -rf node_modules
 docker run --rm -v /srv/datos:/datos alpine true
 ls -ld /srv/datos
 touch /srv/datos/f
@@ -25,3 +28,4 @@ docker cp caja:/tmp/de-root .
 ls -l de-root
 docker cp caja:/tmp/de-root /etc/
 docker export caja | tar tvf - tmp/
+docker save -o /alpine.tar alpine

@@ -175,6 +175,24 @@ export const COREUTILS: Record<string, Command> = {
     let status = 0;
     // `yes`: the file at `i` was asked about and the answer was yes
     const go = (io: IO, i: number, yes?: boolean): number => {
+      // not root, rm -r goes entry by entry as fts does: what may not go stays, each with its message
+      const tree = (p: string): boolean => {
+        const fs = sh.m.fs;
+        const r = fs.resolve(p, sh.cwd, false);
+        try {
+          if (r.node?.kind === 'dir') {
+            // one it may not read stays with its own message; one holding what failed, silently
+            if (!may(fs.cred, r.node, 5)) {
+              if (fs.list(r.parts).size) throw new FsError('EACCES', p);
+            } else if (![...fs.list(r.parts).keys()].reduce((ok, k) => tree(`${p}/${k}`) && ok, true)) return false;
+          }
+          fs.remove(p, sh.cwd, true);
+          return true;
+        } catch (e) {
+          io.err(`rm: ${cannot(io)} remove '${p}': ${reason(e)}\n`);
+          return false;
+        }
+      };
       for (; i < o.rest.length; i++, yes = false) {
         const f = o.rest[i];
         try {
@@ -201,7 +219,8 @@ export const COREUTILS: Record<string, Command> = {
             sh.ask(io.busybox ? `rm: remove '${f}'? ` : `rm: remove write-protected regular ${r.node.size ? '' : 'empty '}file '${f}'? `, async (a, io2) => go(io2, at + +!/^y/i.test(a), /^y/i.test(a)));
             return status;
           }
-          sh.m.fs.remove(f, sh.cwd, true);
+          if (sh.m.fs.cred && r.node.kind === 'dir') status |= +!tree(f);
+          else sh.m.fs.remove(f, sh.cwd, true);
         } catch (e) {
           if (force && e instanceof FsError && e.code === 'ENOENT') continue;
           // musl (busybox) words EBUSY its own way.

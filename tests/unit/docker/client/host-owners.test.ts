@@ -92,3 +92,14 @@ test('owners survive save and load; a host saved before owners gets its files ba
   await older.run('ls -ln; echo y >> n.txt; ls -ldn /tmp /home', io);
   assert.match(o, /^total 4\n-rw-r--r-- 1 1000 1000 2 .* n\.txt\ndrwxr-xr-x 3 0 0 4096 .* \/home\ndrwxrwxrwt 2 0 0 4096 .* \/tmp\n$/);
 });
+
+test('rm -r by the host user removes what it may and names each entry it may not; save -o fails on its temporary file', async () => {
+  const run = session();
+  await run(`docker run --rm -v "$PWD":/app -w /app alpine sh -c 'mkdir -p nm/a ok sec/in emp; touch nm/a/f nm/top sec/in/x; chmod 700 sec emp; echo m > ok/mine; chown -R 1000 ok'`);
+  assert.deepEqual(await run('rm -rf nm sec emp ok'), { out: '', err: "rm: cannot remove 'nm/a/f': Permission denied\nrm: cannot remove 'nm/top': Permission denied\nrm: cannot remove 'sec': Permission denied\n", exit: 1 });
+  // an unreadable but empty directory goes; one the user owns goes whole
+  assert.equal((await run('ls')).out, 'nm\nsec\n');
+  assert.deepEqual(await run('sudo rm -rf nm sec; ls'), { out: '', err: '', exit: 0 });
+  assert.match((await run('docker save -o /img.tar alpine')).err, /^open \/\.docker_temp_\d+: permission denied\n$/);
+  assert.match((await run('cd /etc && docker export -o c.tar $(docker create alpine)')).err, /^open \.\/\.docker_temp_\d+: permission denied\n$/);
+});
