@@ -103,3 +103,14 @@ test('rm -r by the host user removes what it may and names each entry it may not
   assert.match((await run('docker save -o /img.tar alpine')).err, /^open \/\.docker_temp_\d+: permission denied\n$/);
   assert.match((await run('cd /etc && docker export -o c.tar $(docker create alpine)')).err, /^open \.\/\.docker_temp_\d+: permission denied\n$/);
 });
+
+test('docker cp -a gives the files to the container\'s --user, looked up in the daemon\'s own /etc/passwd', async () => {
+  const run = session();
+  await run('echo hi > f; docker run -d --name ca alpine sleep 1000; docker run -d --name cn -u node node:20 sleep 1000; docker run -d --name cr -u root alpine sleep 1000');
+  // no --user: the owners the archive carries, as without -a
+  await run('docker cp -a f ca:/tmp/');
+  assert.match((await run('docker exec ca ls -ln /tmp/f')).out, /^-rw-r--r-- +1 1000 +1000 /);
+  assert.deepEqual(await run('docker cp -a f cn:/tmp/'), { out: '', err: 'Error response from daemon: user: unknown user node\n', exit: 1 });
+  await run('docker cp -a f cr:/tmp/');
+  assert.match((await run('docker exec cr ls -ln /tmp/f')).out, /^-rw-r--r-- +1 0 +0 /);
+});
