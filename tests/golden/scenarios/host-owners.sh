@@ -14,7 +14,9 @@ docker run --rm -v "$PWD":/app -u node -w /app node:20 sh -c 'echo log > salida.
 ls -l
 docker run --rm -v "$PWD":/app -w /app node:20 sh -c 'mkdir -p node_modules/ms && echo "{}" > node_modules/ms/package.json'
 rm -rf node_modules
-sudo rm -rf node_modules
+sudo chown -R $USER:$USER node_modules
+stat -c '%U:%G %n' node_modules/ms/package.json
+rm -rf node_modules
 docker run --rm -v /srv/datos:/datos alpine true
 ls -ld /srv/datos
 touch /srv/datos/f

@@ -7,7 +7,7 @@ import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
 import type { Program } from './host-shell';
 
-const CORE = ['echo', 'cat', 'ls', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc', 'env', 'printenv', 'clear', 'whoami', 'hostname', 'true', 'false', 'date', 'tar', 'xargs', 'awk', 'sed', 'sort', 'uniq', 'cut', 'tr', 'tee', 'which', 'sha256sum', 'diff', 'id'];
+const CORE = ['echo', 'cat', 'ls', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc', 'env', 'printenv', 'clear', 'whoami', 'hostname', 'true', 'false', 'date', 'tar', 'xargs', 'awk', 'sed', 'sort', 'uniq', 'cut', 'tr', 'tee', 'which', 'sha256sum', 'diff', 'id', 'chown', 'chgrp', 'chmod', 'stat'];
 
 /** `sudo cmd…`: the course user may run anything; the command runs as typed, as root. */
 const sudo: Program = (args, io, sh) => {
