@@ -692,8 +692,12 @@ export interface DockerApi {
    */
   containerStatPath(id: string, path: string): Promise<PathStat>;
   containerArchive(id: string, path: string): Promise<{ stat: PathStat; entries: ArchiveEntry[] }>;
-  /** Unpacks the entries under the directory `dir`, into the container's writable layer. */
-  containerExtract(id: string, dir: string, entries: ArchiveEntry[]): Promise<void>;
+  /**
+   * Unpacks the entries under the directory `dir`, into the container's writable layer, with the
+   * owners they carry; `copyUIDGID` (`cp -a`) gives them all to the container's `--user`, looked up
+   * by name in the daemon's own /etc/passwd (os/user), 500 `user: unknown user <name>` otherwise.
+   */
+  containerExtract(id: string, dir: string, entries: ArchiveEntry[], copyUIDGID?: boolean): Promise<void>;
   /** `docker top`: the processes of a running container (409 when it is not running). */
   /** `psArgs`: the options for the host's ps (`-ef` when empty), as `docker top c aux` passes them. */
   containerTop?(id: string, psArgs?: string): Promise<{ Titles: string[]; Processes: string[][] }>;

@@ -6,7 +6,7 @@
 import type { DockerApi, ProcessHandle } from './api';
 import { docker } from './client/cli';
 import { complete } from './client/complete';
-import { HostShell, type Program } from './client/shell/host-shell';
+import { HostShell, hostSystem, type Program } from './client/shell/host-shell';
 import { HOST_PROGRAMS } from './client/shell/programs';
 import { createEngine } from './engine';
 import { Overlay, fromJSON, newDir, newFile, put, toJSON } from './engine/fs';
@@ -165,6 +165,7 @@ class SimShell implements Shell {
       const root = fromJSON(h.fs);
       if (root.kind !== 'dir') throw new Error('sistema de ficheros del anfitrión ilegible');
       this.fs.upper = root;
+      hostSystem(this.fs, this.api.now());
       // Containers that were running when saved see the restored files through their binds.
       this.api.useHostFs?.(this.fs);
       this.host.restore(h.shell);
@@ -173,6 +174,7 @@ class SimShell implements Shell {
     const root = newDir();
     for (const [path, n] of h.fs) if (path !== '/') put(root, path, n.dir ? newDir(n.mtime) : newFile(n.data ?? '', n.mtime));
     this.fs.upper = root;
+    hostSystem(this.fs, this.api.now());
     this.api.useHostFs?.(this.fs);
     this.host.restore({ cwd: h.cwd, vars: Object.entries(h.env).map(([k, v]) => [k, v, true]), history: h.history, status: 0 });
   }

@@ -4,7 +4,7 @@
  * size, also when it is stdout redirected (`docker save nginx > nginx.tar`).
  */
 import type { TarStream } from '../api';
-import { FsError, absPath } from '../common/sh/fs';
+import { FsError, absPath, reason } from '../common/sh/fs';
 import { CliError, type Ctx } from './cli';
 
 /** A host file's content, or the error of opening (or, for a directory, reading) it. */
@@ -25,7 +25,12 @@ function writeFile(ctx: Ctx, path: string, t: TarStream, what: string): void {
   const dir = clean.includes('/') ? clean.slice(0, clean.lastIndexOf('/')) || '/' : '.';
   if (fs.resolve(absPath(abs, '..'), '/').node?.kind !== 'dir') throw new CliError(`failed to ${what}: invalid output path: directory ${JSON.stringify(dir)} does not exist`);
   if (fs.resolve(abs, '/').node?.kind === 'dir') throw new CliError(`open ${path}: is a directory`);
-  fs.putNode(abs, { kind: 'file', size: t.size, data: t.data, mode: 0o600, mtime: ctx.api.now() });
+  try {
+    fs.putNode(abs, { kind: 'file', size: t.size, data: t.data, mode: 0o600, mtime: ctx.api.now() });
+  } catch (e) {
+    // CopyToFile first makes a temporary file beside it (os.CreateTemp: a random uint32 in its name)
+    throw new CliError(`open ${dir.replace(/\/$/, '')}/.docker_temp_${ctx.api.now() % 4294967296}: ${reason(e).toLowerCase()}`);
+  }
 }
 
 /** `save` and `export`: `-o FILE`, else stdout unless it is a terminal. */

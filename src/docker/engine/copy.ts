@@ -1,7 +1,7 @@
 /** `docker cp`'s side of the daemon: stat, archive and extract paths of a container's filesystem. */
 import { ApiError, type ArchiveEntry, type PathStat } from '../api';
 import { pack, unpack } from '../archive';
-import { joinPath } from './fs';
+import { joinPath, readOr } from './fs';
 import type { Engine } from './engine';
 
 /** The node at `path` (a relative one from `/`), or moby's containerFileNotFound naming it as given. */
@@ -35,9 +35,15 @@ export const copying = {
     return { stat, entries: pack(fs, abs) };
   },
 
-  async containerExtract(this: Engine, id: string, dir: string, entries: ArchiveEntry[]): Promise<void> {
+  async containerExtract(this: Engine, id: string, dir: string, entries: ArchiveEntry[], copyUIDGID?: boolean): Promise<void> {
     const { fs, abs, node } = locate(this, id, dir, true);
     if (node.kind !== 'dir') throw new ApiError(400, 'extraction point is not a directory');
-    unpack(fs, abs, entries);
+    const user = copyUIDGID && this.get(id).config.User;
+    if (user) {
+      const f = readOr(this.hostFs(), '/etc/passwd').split('\n').map((l) => l.split(':')).find((f) => f[0] === user);
+      if (!f) throw new ApiError(500, `user: unknown user ${user}`);
+      entries = entries.map((e) => ({ ...e, uid: +f[2], gid: +f[3] }));
+    }
+    unpack(fs, abs, entries, !!user || undefined);
   },
 };

@@ -176,13 +176,13 @@ export const mounting = {
   },
 };
 
-/** The merged content of a directory, copied into a volume's tree (copyExistingContents). */
+/** The merged content of a directory, copied into a volume's tree with its modes and owners (copyExistingContents, copyOwnership). */
 function copyInto(fs: Overlay, parts: string[], dst: DirNode): void {
   const at = fs.find(parts);
-  if (at?.kind === 'dir') dst.mode = at.mode;
+  if (at?.kind === 'dir') Object.assign(dst, { mode: at.mode, uid: at.uid, gid: at.gid });
   for (const [k, n] of fs.list(parts)) {
     if (n.kind === 'dir') {
-      const d = newDir(n.mtime, n.mode);
+      const d = newDir(n.mtime);
       dst.children.set(k, d);
       copyInto(fs, [...parts, k], d);
     } else if (n.kind !== 'whiteout') dst.children.set(k, { ...n });

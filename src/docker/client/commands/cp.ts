@@ -4,7 +4,7 @@
  */
 import { ApiError, type ArchiveEntry } from '../../api';
 import { pack, tarSize, unpack } from '../../archive';
-import { absPath } from '../../common/sh/fs';
+import { FsError, absPath, reason } from '../../common/sh/fs';
 import { read as readTar } from '../../common/sh/tar';
 import { CliError, type Ctx, type Handler } from '../cli';
 import { sizeString } from '../format/units';
@@ -47,7 +47,7 @@ function place(entries: ArchiveEntry[], dst: string, exists: boolean, isDir: boo
   return parent;
 }
 
-async function toContainer(ctx: Ctx, quiet: boolean, src: string, ctr: string, dst: string): Promise<void> {
+async function toContainer(ctx: Ctx, quiet: boolean, src: string, ctr: string, dst: string, archive: boolean): Promise<void> {
   const fs = ctx.sh.m.fs;
   // A failed stat is no error yet: the destination may be created.
   const statOf = (p: string) => ctx.api.containerStatPath(ctr, p).catch((e: unknown) => {
@@ -64,7 +64,7 @@ async function toContainer(ctx: Ctx, quiet: boolean, src: string, ctr: string, d
     if (!isDir) throw new CliError(`destination "${ctr}:${dst}" must be a directory`);
     const t = ctx.stdin ? readTar(ctx.stdin) : { entries: [] };
     if (!t) throw new CliError('Error response from daemon: unexpected EOF');
-    await ctx.api.containerExtract(ctr, dst, t.entries);
+    await ctx.api.containerExtract(ctr, dst, t.entries, archive);
     if (!quiet) ctx.io.err(`Successfully copied 0B to ${ctr}:${dst}\n`);
     return;
   }
@@ -80,7 +80,7 @@ async function toContainer(ctx: Ctx, quiet: boolean, src: string, ctr: string, d
     throw new CliError(`lstat ${parts.slice(0, k).join('/')}: no such file or directory`);
   }
   const dir = place(entries, dst, !!stat, isDir);
-  await ctx.api.containerExtract(ctr, dir, entries);
+  await ctx.api.containerExtract(ctr, dir, entries, archive);
   if (!quiet) ctx.io.err(`Successfully copied ${sizeString(tarSize(entries))} to ${ctr}:${dst}\n`);
 }
 
@@ -103,7 +103,13 @@ async function fromContainer(ctx: Ctx, quiet: boolean, ctr: string, src: string,
     throw new CliError(`stat ${abs}: not a directory`);
   }
   const { entries } = await ctx.api.containerArchive(ctr, src);
-  unpack(fs, place(entries, abs, !!node, node?.kind === 'dir'), entries);
+  try {
+    unpack(fs, place(entries, abs, !!node, node?.kind === 'dir'), entries);
+  } catch (e) {
+    // what the user may not write stops the copy with Go's error (archive.Untar)
+    if (!(e instanceof FsError)) throw e;
+    throw new CliError(`${entries.find((x) => e.path.endsWith(x.name))?.kind === 'dir' ? 'mkdir' : 'open'} ${e.path}: ${reason(e).toLowerCase()}`);
+  }
   if (!quiet) ctx.io.err(`Successfully copied ${sizeString(tarSize(entries))} to ${abs}\n`);
 }
 
@@ -116,7 +122,7 @@ export const cp: Handler = async (ctx, f, [src, dst]) => {
   const [to, dstPath] = splitArg(dst);
   if (from && to) throw new CliError('copying between containers is not supported');
   if (from) await fromContainer(ctx, quiet, from, srcPath, dstPath);
-  else if (to) await toContainer(ctx, quiet, srcPath, to, dstPath);
+  else if (to) await toContainer(ctx, quiet, srcPath, to, dstPath, f.bool('archive'));
   else throw new CliError('must specify at least one container source');
   return 0;
 };

@@ -4,7 +4,7 @@
  * `echo … > Dockerfile` writes and `docker build .` reads its context from.
  */
 import type { TermIO } from '../../shell';
-import type { Fs } from '../../common/sh/fs';
+import { splitPath, type DirNode, type Fs, type Node } from '../../common/sh/fs';
 import { Shell, STD_PATH } from '../../common/sh/sh';
 import type { BgProc, Command, IO, Machine, Out } from '../../common/sh/types';
 
@@ -12,6 +12,32 @@ import type { BgProc, Command, IO, Machine, Out } from '../../common/sh/types';
 export type Program = Command;
 
 export const HOME = '/home/alumno';
+
+/**
+ * The laptop's accounts and system directories, made once (or on a tree saved before the host
+ * had owners, whose files were all the user's: they become uid 1000's). With /etc/passwd the
+ * shell runs as alumno and every access is checked, as on a real Linux laptop.
+ */
+export function hostSystem(fs: Fs, now: number): void {
+  if (fs.find(['etc', 'passwd'])) return;
+  const root = fs.find([]) as DirNode;
+  const sys = new Set(['tmp', 'home', 'dev', 'dev/null'].map((p) => fs.find(splitPath(p))));
+  const adopt = (d: DirNode) => {
+    for (const n of d.children.values()) {
+      if (n.kind !== 'whiteout' && n.uid === undefined && !sys.has(n)) Object.assign(n, { uid: 1000, gid: 1000 });
+      if (n.kind === 'dir') adopt(n);
+    }
+  };
+  adopt(root);
+  for (const dir of ['/tmp', HOME, '/dev', '/etc']) fs.mkdir(dir, '/', true);
+  const at = (p: string): Node => fs.find(splitPath(p))!;
+  Object.assign(at(HOME), { uid: 1000, gid: 1000, mode: 0o750 });
+  Object.assign(at('/tmp'), { mode: 0o1777 });
+  fs.writeFile('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\nalumno:x:1000:1000:alumno:/home/alumno:/bin/bash\n');
+  fs.writeFile('/etc/group', 'root:x:0:\nsudo:x:27:alumno\nalumno:x:1000:\ndocker:x:988:alumno\n');
+  const dev = at('/dev');
+  if (dev.kind === 'dir') dev.children.set('null', { kind: 'file', size: 0, data: '', mode: 0o666, rdev: [1, 3], mtime: now });
+}
 
 /** Builtins of bash that the host's completion offers with its programs. */
 const BUILTIN_NAMES = ['cd', 'export', 'history', 'pwd', 'exit', 'unset', 'type'];
@@ -43,10 +69,8 @@ export class HostShell extends Shell {
       http,
     };
     const env = [`HOME=${HOME}`, 'USER=alumno', 'LOGNAME=alumno', 'SHELL=/bin/bash', `PATH=${STD_PATH}`, 'LANG=C.UTF-8', 'TERM=xterm-256color'];
+    hostSystem(fs, now());
     super(m, 'bash', 'bash', true, env, HOME, true, 'alumno');
-    for (const dir of ['/tmp', HOME, '/dev']) fs.mkdir(dir, '/', true);
-    const dev = fs.find(['dev']);
-    if (dev?.kind === 'dir') dev.children.set('null', { kind: 'file', size: 0, data: '', mode: 0o666, rdev: [1, 3], mtime: now() });
     m.job = (_argv, body) => this.job(body);
     // (without jobs, no more turns than the clock takes: health probes run between them)
     m.pass = (ms) => {

@@ -7,9 +7,9 @@ import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
 import type { Program } from './host-shell';
 
-const CORE = ['echo', 'cat', 'ls', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc', 'env', 'printenv', 'clear', 'whoami', 'hostname', 'true', 'false', 'date', 'tar', 'xargs', 'awk', 'sed', 'sort', 'uniq', 'cut', 'tr', 'tee', 'which', 'sha256sum', 'diff'];
+const CORE = ['echo', 'cat', 'ls', 'mkdir', 'touch', 'rm', 'grep', 'head', 'tail', 'wc', 'env', 'printenv', 'clear', 'whoami', 'hostname', 'true', 'false', 'date', 'tar', 'xargs', 'awk', 'sed', 'sort', 'uniq', 'cut', 'tr', 'tee', 'which', 'sha256sum', 'diff', 'id', 'chown', 'chgrp', 'chmod', 'stat'];
 
-/** `sudo cmd…`: the course user may run anything; the command runs as typed. */
+/** `sudo cmd…`: the course user may run anything; the command runs as typed, as root. */
 const sudo: Program = (args, io, sh) => {
   const argv = args.slice(1).filter((a, i, all) => !(a.startsWith('-') && all.slice(0, i).every((b) => b.startsWith('-'))));
   if (!argv.length) {
@@ -20,7 +20,8 @@ const sudo: Program = (args, io, sh) => {
     io.err(`sudo: ${argv[0]}: command not found\n`);
     return 1;
   }
-  return sh.spawn(argv, io);
+  const m = Object.create(sh.m, { fs: { value: sh.m.fs.as?.(0, [0]) ?? sh.m.fs } });
+  return (Object.create(sh, { m: { value: m }, user: { value: 'root' } }) as typeof sh).spawn(argv, io);
 };
 
 /**

@@ -1,10 +1,10 @@
 /** `ls` as GNU coreutils and busybox print it: columns on a terminal, one per line otherwise. */
 import { columns, uniformColumns } from './columns';
-import { FsError, MountDir, may, type Node } from './fs';
+import { FsError, MountDir, may, type DirNode, type Node } from './fs';
 import { reason } from './fs';
 import { human as toHuman } from './human';
 import { opts } from './opts';
-import { account, idNames, userGroups } from './passwd';
+import { idNames } from './passwd';
 import type { IO, ShellLike } from './types';
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
@@ -42,16 +42,10 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const human = o.flags.has('h');
   const fs = sh.m.fs;
   const now = sh.m.now();
-  // A node with no owner is root's in a container; the host keeps none (its files are the user's).
-  const acct = account(fs, sh.user);
-  const owner = acct === null ? sh.user : acct?.name ?? sh.user.split(':')[0];
-  const [gid, gname] = acct === null ? [0, sh.user] : userGroups(fs, sh.user, acct)[0];
-  const group = gname || String(gid);
-  // a node chown gave an owner shows it, by name when the image's files have one
-  // -n: the numbers, never the names (the host's files are its user's, 1000)
+  // a node with no owner is root's; names come from the machine's /etc/passwd and /etc/group (-n: the numbers)
   const ids = { passwd: idNames(fs, 'passwd'), group: idNames(fs, 'group') };
   const named = (file: 'passwd' | 'group', id: number) => (o.flags.has('n') ? String(id) : ids[file](id));
-  const ownerOf = (n: Node): [string, string] => (n.kind !== 'whiteout' && n.uid !== undefined ? [named('passwd', n.uid), named('group', n.gid ?? 0)] : acct === null ? (o.flags.has('n') ? ['1000', '1000'] : [owner, group]) : [named('passwd', 0), named('group', 0)]);
+  const ownerOf = (n: Node): [string, string] => [named('passwd', (n as DirNode).uid ?? 0), named('group', (n as DirNode).gid ?? 0)];
   const targets = o.rest.length ? o.rest : ['.'];
   let status = 0;
   const files: [string, Node, string[]][] = [];

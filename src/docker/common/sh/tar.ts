@@ -7,9 +7,10 @@ import type { ArchiveEntry } from '../../api';
 import { pack, tarSize, unpack } from '../../archive';
 import { digest } from '../hash';
 import { imageConfigJSON, type Image } from '../../engine/store';
-import { FsError, absPath, osRelease } from './fs';
+import { FsError, absPath, osRelease, reason, type Node } from './fs';
+import { perms } from './ls';
 import { usage } from './opts';
-import { account, idName, idNames } from './passwd';
+import { idName, idNames } from './passwd';
 import type { IO, ShellLike } from './types';
 
 /** An archive as tar sees it: its members, whether gzip wraps it, who owned what tar -c packed. */
@@ -85,12 +86,6 @@ export function read(data: string): Tar | undefined {
 
 const MODES = 'ctx';
 const two = (n: number) => String(n).padStart(2, '0');
-
-/** `-rw-r--r--` of an entry. */
-function modeString(e: ArchiveEntry): string {
-  const bits = [...'rwxrwxrwx'].map((c, i) => (e.mode & (1 << (8 - i)) ? c : '-')).join('');
-  return (e.kind === 'dir' ? 'd' : e.kind === 'link' ? 'l' : '-') + (e.kind === 'link' ? 'rwxrwxrwx' : bits);
-}
 
 export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number> {
   const bb = io.busybox;
@@ -191,9 +186,8 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
         status = bb ? 1 : 2;
       }
     }
-    // the owner of what carries none: root in a container, the host's user (no /etc/passwd) on the host
-    const host = account(fs, sh.user) === null;
-    const data = JSON.stringify({ aula: 'fs', entries, owner: host ? sh.user : idName(fs, 'passwd', 0), group: host ? sh.user : idName(fs, 'group', 0), ...(z && { z: true }) });
+    // tar names each member's owner from this machine's accounts; what carries none is root's
+    const data = JSON.stringify({ aula: 'fs', entries, owner: idName(fs, 'passwd', 0), group: idName(fs, 'group', 0), ...(z && { z: true }) });
     // GNU tar fills its last 10 KiB record; gzip keeps about 40% of the files' bytes
     const size = z ? Math.ceil(entries.reduce((n, e) => n + e.size, 0) * 0.4) + 40 * entries.length + 100 : bb ? tarSize(entries) : Math.ceil(tarSize(entries) / 10240) * 10240;
     if (verbose) for (const e of entries) (toStdout ? io.err : io.out)(e.name + (e.kind === 'dir' ? '/' : '') + '\n');
@@ -240,14 +234,15 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
         fs.mkdir(absPath(path, '..'), '/', true);
         unpack(fs, '/', [{ ...e, name: path }]);
       } catch (err) {
-        io.err(`tar: ${e.name}: ${bb ? '' : 'Cannot open: '}${err instanceof FsError && err.code === 'EROFS' ? 'Read-only file system' : 'No such file or directory'}\n`);
+        io.err(`tar: ${e.name}: ${bb ? '' : 'Cannot open: '}${reason(err)}\n`);
         return bb ? 1 : 2;
       }
     }
     if (verbose) for (const e of members) io.out(e.name + '\n');
   } else {
     let ugs = 19;
-    const [user, grp] = [idNames(fs, 'passwd'), idNames(fs, 'group')];
+    // docker's archives (export, cp) carry numbers only, no names
+    const [user, grp] = a.owner === undefined ? [String, String] : [idNames(fs, 'passwd'), idNames(fs, 'group')];
     for (const e of members) {
       if (!verbose) {
         io.out(e.name + '\n');
@@ -260,13 +255,13 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
       const size = String(e.kind === 'file' ? e.size : 0);
       const link = e.kind === 'link' ? ' -> ' + e.target : '';
       if (bb) {
-        io.out(`${modeString(e)} ${owner}/${group} ${size.padStart(9)} ${day}:${two(d.getUTCSeconds())} ${e.name}${link}\n`);
+        io.out(`${perms(e as Node)} ${owner}/${group} ${size.padStart(9)} ${day}:${two(d.getUTCSeconds())} ${e.name}${link}\n`);
         continue;
       }
       // GNU widens the owner/size column for good once a row needs more than 19 characters
       const pad = owner.length + group.length + 2 + size.length;
       ugs = Math.max(ugs, pad);
-      io.out(`${modeString(e)} ${owner}/${group} ${size.padStart(ugs - pad + size.length)} ${day} ${e.name}${link}\n`);
+      io.out(`${perms(e as Node)} ${owner}/${group} ${size.padStart(ugs - pad + size.length)} ${day} ${e.name}${link}\n`);
     }
   }
   const missing = names.filter((n) => !a.entries.some((e) => under(e.name, n)));
