@@ -3,7 +3,7 @@
  * the same names) on the host, Debian and Ubuntu, busybox applets on Alpine/BusyBox
  * (`io.busybox`), each with its own error wording.
  */
-import { FsError, joinPath, osRelease, reason, splitPath, type Node } from './fs';
+import { FsError, joinPath, may, osRelease, reason, splitPath, type Node } from './fs';
 import { df, du, free } from './disk-memory';
 import { cut, sort, tr, uniq } from './filters';
 import { find } from './find';
@@ -173,6 +173,38 @@ export const COREUTILS: Record<string, Command> = {
       return 1;
     }
     let status = 0;
+    const fs = sh.m.fs;
+    const fail = (f: string, e: unknown) => {
+      if (force && e instanceof FsError && e.code === 'ENOENT') return false;
+      // musl (busybox) words EBUSY its own way.
+      io.err(`rm: ${cannot(io)} remove '${f}': ${io.busybox && e instanceof FsError && e.code === 'EBUSY' ? 'Resource busy' : reason(e)}\n`);
+      return (status = 1), false;
+    };
+    /**
+     * A user not root removes a tree entry by entry, each needing write on its directory: every
+     * entry that stays is reported and the rest goes on. A directory it may not read stays (GNU
+     * names it; busybox's opendir fails silently). GNU leaves a kept entry's ancestors silently;
+     * busybox still tries rmdir on each, which fails as not empty.
+     */
+    const walk = (f: string, parts: string[]): boolean => {
+      const d = fs.find(parts)!, kids = fs.list(parts), readable = may(fs.cred, d, 5);
+      let kept = false;
+      if (!readable) return kids.size || io.busybox ? (io.busybox ? (status = 1) : fail(f, new FsError('EACCES', f)), false) : remove(f, parts);
+      for (const [name, n] of kids) {
+        const sub = f.replace(/\/+$/, '') + '/' + name;
+        if (!(n.kind === 'dir' ? walk(sub, [...parts, name]) : remove(sub, [...parts, name]))) kept = true;
+      }
+      return kept && !io.busybox ? false : remove(f, parts, kept);
+    };
+    const remove = (f: string, parts: string[], full = false): boolean => {
+      try {
+        if (full) throw new FsError(may(fs.cred, fs.find(parts.slice(0, -1)), 3) ? 'ENOTEMPTY' : 'EACCES', f);
+        fs.remove(f, sh.cwd, true);
+        return true;
+      } catch (e) {
+        return fail(f, e);
+      }
+    };
     for (const f of o.rest) {
       try {
         const r = sh.m.fs.resolve(f, sh.cwd, false);
@@ -192,12 +224,10 @@ export const COREUTILS: Record<string, Command> = {
           status = 1;
           continue;
         }
-        sh.m.fs.remove(f, sh.cwd, true);
+        if (fs.cred && r.node.kind === 'dir') walk(f, r.parts);
+        else fs.remove(f, sh.cwd, true);
       } catch (e) {
-        if (force && e instanceof FsError && e.code === 'ENOENT') continue;
-        // musl (busybox) words EBUSY its own way.
-        io.err(`rm: ${cannot(io)} remove '${f}': ${io.busybox && e instanceof FsError && e.code === 'EBUSY' ? 'Resource busy' : reason(e)}\n`);
-        status = 1;
+        fail(f, e);
       }
     }
     return status;
