@@ -782,7 +782,7 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
         status = 1;
         continue;
       }
-      const target = destNode?.kind === 'dir' ? `${dest}/${r.parts[r.parts.length - 1] ?? ''}` : dest;
+      const target = destNode?.kind === 'dir' ? dest.replace(/\/*$/, '/') + (r.parts[r.parts.length - 1] ?? '') : dest;
       const from = joinPath(r.parts);
       const to = joinPath(splitPath(target.startsWith('/') ? target : `${sh.cwd}/${target}`).reduce<string[]>((a, p) => (p === '..' ? a.slice(0, -1) : [...a, p]), []));
       if (r.node.kind === 'dir' && (to === from || to.startsWith(from === '/' ? '/' : from + '/'))) {
@@ -797,7 +797,7 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
       } catch (e) {
         // the writing side failed (a rename is all or nothing: the copy made goes)
         if (name === 'mv') try { fs.remove(target, sh.cwd, true); } catch { /* none made */ }
-        io.err(io.busybox ? (name === 'mv' ? `mv: can't rename '${src}'` : `cp: can't create '${target}'`) + `: ${reason(e)}\n` : `${name === 'mv' ? `mv: cannot move '${src}' to '${target}'` : `cp: cannot create ${r.node.kind === 'dir' ? 'directory' : 'regular file'} '${target}'`}: ${reason(e)}\n`);
+        io.err(io.busybox ? (name === 'mv' ? `mv: can't rename '${src}'` : `cp: can't create ${r.node.kind === 'dir' ? 'directory ' : ''}'${target}'`) + `: ${reason(e)}\n` : `${name === 'mv' ? `mv: cannot move '${src}' to '${target}'` : `cp: cannot create ${r.node.kind === 'dir' ? 'directory' : 'regular file'} '${target}'`}: ${reason(e)}\n`);
         status = 1;
       }
     } catch (e) {

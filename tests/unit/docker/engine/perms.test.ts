@@ -153,3 +153,13 @@ test('rm -r as a user: each entry it may not remove is reported and the rest goe
   assert.equal(await bb.run('rm -rf d; echo $?; ls d'), "rm: can't remove 'd/sub/f': Permission denied\nrm: can't remove 'd/sub': Directory not empty\nrm: can't remove 'd': Directory not empty\n1\nsub\n");
   assert.equal(await bb.run('rm -r e q; echo $?; echo *'), "rm: can't remove 'e': Directory not empty\n1\nd e q\n");
 });
+
+test('cp and mv into a directory a user may not write: the target named once, with its slash (GNU and busybox)', async () => {
+  const setup = 'cd /tmp; mkdir -p s/t ro; touch s/a; chmod 555 ro';
+  const gnu = await inside('-u 1000 debian');
+  await gnu.run(setup);
+  assert.equal(await gnu.run('cp -r s ro/; cp s/a ro/; mv s ro/; echo $?'), "cp: cannot create directory 'ro/s': Permission denied\ncp: cannot create regular file 'ro/a': Permission denied\nmv: cannot move 's' to 'ro/s': Permission denied\n1\n");
+  const bb = await inside('-u 1000 alpine');
+  await bb.run(setup);
+  assert.equal(await bb.run('cp -r s ro/; cp s/a ro/; mv s ro/; echo $?'), "cp: can't create directory 'ro/s': Permission denied\ncp: can't create 'ro/a': Permission denied\nmv: can't rename 's': Permission denied\n1\n");
+});
