@@ -25,7 +25,7 @@ test('nginx with writable temp dirs but not /var/run: the notices, then the PID 
   await pull(e, 'nginx');
   const { Id } = await e.containerCreate({ Image: 'nginx', Cmd: ['sh', '-c', 'chmod 777 /var/cache/nginx'] });
   await e.containerStart(Id);
-  const { Id: img } = await e.containerCommit(Id, { repo: 'opened' });
+  const { Id: img } = await e.containerCommit(Id, { reference: 'opened' });
   const r = await runOnce(e, img, ['nginx', '-g', 'daemon off;'], { User: '1000' });
   assert.match(r.err, /getrlimit\(RLIMIT_NOFILE\): 1048576:1048576\n.* \[emerg\] 1#1: open\(\) "\/var\/run\/nginx\.pid" failed \(13: Permission denied\)\nnginx: \[emerg\] open\(\) "\/var\/run\/nginx\.pid" failed \(13: Permission denied\)\n$/);
   assert.equal(r.state.ExitCode, 1);
