@@ -13,7 +13,7 @@ import { clientRepl } from './clients';
 import { NGINX_PID, nginxStamp, nginxVersion } from './shell/nginx';
 import { signalName } from '../common/sh/signals';
 import { lines } from '../common/sh/text';
-import { FsError, may, readOr, reason, splitPath, type Fs } from '../common/sh/fs';
+import { FsError, reason, splitPath, type Fs } from '../common/sh/fs';
 import { account, userGroups } from '../common/sh/passwd';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
@@ -80,6 +80,15 @@ function userFs(m: Machine, user = ''): Fs {
   const e = account(m.fs, user.split(':')[0]);
   const uid = e ? e.uid : parseInt(user) || 0;
   return uid && m.fs.as ? m.fs.as(uid, userGroups(m.fs, user, e).map((g) => g[0])) : m.fs;
+}
+
+/** `touch FILE 2>/dev/null`: a user not root, or a read-only root filesystem, may not. */
+function canTouch(fs: Fs, path: string): boolean {
+  try {
+    return fs.touch(path), true;
+  } catch {
+    return false;
+  }
 }
 
 /** errno as the servers print it: `(13: Permission denied)` */
@@ -498,8 +507,7 @@ export function nginxEntrypoint(m: Machine, out: Out, fs = m.fs): void {
   // The script edits only the packaged file (its checksum), once: a restart finds it done.
   const ipv6 = (s: string) => out.out(`10-listen-on-ipv6-by-default.sh: info: ${s}\n`);
   if (text === undefined) ipv6(`${conf} is not a file or does not exist`);
-  // its `touch` fails for a user not root
-  else if (!may(fs.cred, m.fs.resolve(conf).node, 2)) ipv6(`can not modify ${conf} (read-only file system?)`);
+  else if (!canTouch(fs, conf)) ipv6(`can not modify ${conf} (read-only file system?)`);
   else if (text.includes('listen  [::]:80;')) ipv6('IPv6 listen already enabled');
   else {
     ipv6(`Getting the checksum of ${conf}`);
@@ -553,8 +561,8 @@ export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
       const t = nginxStamp(at.start);
       // a user not root (-u, USER): the stock configuration fails where it writes, on stderr twice
       const fail = (level: string, s: string) => (out.err(`${t} [${level}] 1#1: ${s}\nnginx: [${level}] ${s}\n`), level === 'emerg' && (this.exitCode = 1));
-      const line = readOr(m.fs, '/etc/nginx/nginx.conf').split('\n').findIndex((l) => /^\s*user\s/.test(l));
-      if (fs.cred && line >= 0) fail('warn', `the "user" directive makes sense only if the master process runs with super-user privileges, ignored in /etc/nginx/nginx.conf:${line + 1}`);
+      // the stock nginx.conf's second line is `user  nginx;`
+      if (fs.cred) fail('warn', 'the "user" directive makes sense only if the master process runs with super-user privileges, ignored in /etc/nginx/nginx.conf:2');
       for (const d of ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp']) {
         try {
           fs.mkdir(`/var/cache/nginx/${d}`, '/', true);

@@ -23,11 +23,9 @@ function sum(sh: ShellLike, i: { text: string; file?: string }, fn: (s: string) 
   return (fn === sha256 && /(?:^|\/)([0-9a-f]{64})$/.exec(i.file!)?.[1]) || fn(`${n.size} ${i.file!.replace(/.*\//, '')}`);
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-
 /**
- * md5sum, sha1sum, sha256sum: GNU's (--tag, -b's `*`, -c with --quiet, --status, --strict, -w)
- * or busybox's (-c with -s and -w; -b and -t ignored; every bad line of a list is a failure).
+ * md5sum, sha1sum, sha256sum: GNU's (--tag, -b's `*`, -c with --quiet and --status) or busybox's
+ * (-c with -s; -b and -t ignored; every bad line of a list is a failure).
  */
 const checksum = (name: string, fn: (s: string) => string, tag: string): Command => (args, io, sh) => {
   const o = opts(args);
@@ -38,17 +36,15 @@ const checksum = (name: string, fn: (s: string) => string, tag: string): Command
     for (const i of r) io.out(f('--tag') && !bb ? `${tag} (${i.file ?? '-'}) = ${sum(sh, i, fn)}\n` : `${sum(sh, i, fn)} ${f('b', '--binary') && !bb ? '*' : ' '}${i.file ?? '-'}\n`);
     return r.length < Math.max(1, o.rest.length) ? 1 : 0;
   }
-  const quiet = f('--status') || (bb && f('s')), re = new RegExp(`^(?:${tag} \\((.+)\\) = ([0-9a-fA-F]{${fn('').length}})|([0-9a-fA-F]{${fn('').length}}) [ *](.+))$`);
+  const quiet = f('--status') || (bb && f('s')), hex = `([0-9a-fA-F]{${fn('').length}})`, re = new RegExp(`^(?:${tag} \\((.+)\\) = ${hex}|${hex} [ *](.+))$`);
   let status = 0;
   for (const i of r) {
-    let bad = 0, all = 0, ugly = 0, unread = 0, n = 0;
+    let bad = 0, all = 0, ugly = 0, unread = 0;
     for (const l of lines(i.text)) {
-      n++;
       // GNU skips comments and empty lines; busybox counts every line
       if (!bb && (!l || l[0] === '#')) continue;
       const [, t, tw, want = tw, file = t] = re.exec(l) ?? [];
       if (!file || (bb && t)) {
-        if (f('w', '--warn')) io.err(bb ? `${name}: invalid format\n` : `${name}: ${i.file ?? 'standard input'}: ${n}: improperly formatted ${tag} checksum line\n`);
         ugly++;
         continue;
       }
@@ -65,11 +61,11 @@ const checksum = (name: string, fn: (s: string) => string, tag: string): Command
       if (!all && !ugly) io.err(`${name}: ${i.file ?? '-'}: no checksum lines found\n`), (bad = 1);
     } else if (!all) io.err(`${name}: ${i.file ?? 'standard input'}: no properly formatted checksum lines found\n`), (bad = 1);
     else if (!quiet) {
-      if (ugly) io.err(`${name}: WARNING: ${plural(ugly, 'line is', 'lines are')} improperly formatted\n`);
-      if (unread) io.err(`${name}: WARNING: ${plural(unread, 'listed file', 'listed files')} could not be read\n`);
-      if (bad) io.err(`${name}: WARNING: ${plural(bad, 'computed checksum', 'computed checksums')} did NOT match\n`);
+      for (const [n, what, how] of [[ugly, 'line', 'is improperly formatted'], [unread, 'listed file', 'could not be read'], [bad, 'computed checksum', 'did NOT match']] as const) {
+        if (n) io.err(`${name}: WARNING: ${n} ${what}${n > 1 ? 's ' + how.replace('is ', 'are ') : ' ' + how}\n`);
+      }
     }
-    if (bad || unread || (ugly && f('--strict'))) status = 1;
+    if (bad || unread) status = 1;
   }
   return status;
 };

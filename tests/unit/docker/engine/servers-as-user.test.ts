@@ -38,3 +38,12 @@ test('httpd as a user not root: ap_log_pid cannot create logs/httpd.pid and exit
   assert.match(r.err, /^(AH00558: [^\n]*\n){2}\[[^\]]+\] \[core:error\] \[pid 1:tid 1\] \(13\)Permission denied: AH00099: could not create \/usr\/local\/apache2\/logs\/httpd\.pid\n\[[^\]]+\] \[core:error\] \[pid 1:tid 1\] AH00100: httpd: could not log pid to file \/usr\/local\/apache2\/logs\/httpd\.pid\n$/);
   assert.equal(r.state.ExitCode, 1);
 });
+
+test('nginx on a read-only root filesystem (--read-only): the IPv6 script cannot touch default.conf, nginx fails with errno 30', async () => {
+  const e = engine();
+  await pull(e, 'nginx');
+  const r = await runOnce(e, 'nginx', undefined, { HostConfig: { ReadonlyRootfs: true } });
+  assert.match(r.out, /info: can not modify \/etc\/nginx\/conf\.d\/default\.conf \(read-only file system\?\)\n/);
+  assert.match(r.err, new RegExp(`^${t} \\[emerg\\] 1#1: mkdir\\(\\) "/var/cache/nginx/client_temp" failed \\(30: Read-only file system\\)\\nnginx: \\[emerg\\] mkdir\\(\\) "/var/cache/nginx/client_temp" failed \\(30: Read-only file system\\)\\n$`));
+  assert.equal(r.state.ExitCode, 1);
+});
