@@ -77,6 +77,8 @@ export interface Launch { pid: number; argv: string[]; tty: boolean; start: numb
 
 /** The files as the container's user sees them: root's view for root. */
 function userFs(m: Machine, user = ''): Fs {
+  // root's needs no look-up in /etc/passwd (every server start)
+  if (!user || /^(0|root)(:|$)/.test(user)) return m.fs;
   const e = account(m.fs, user.split(':')[0]);
   const uid = e ? e.uid : parseInt(user) || 0;
   return uid && m.fs.as ? m.fs.as(uid, userGroups(m.fs, user, e).map((g) => g[0])) : m.fs;
