@@ -56,7 +56,7 @@ export const mainProcess = {
     this.requireUser(c.config.User, m);
     const { Env: env, Tty: tty, OpenStdin: stdin, User } = c.config;
     let argv = [c.path, ...c.args];
-    const launch = (): Launch => ({ pid, argv, tty, start: this.now(), m });
+    const launch = (): Launch => ({ pid, argv, tty, start: this.now(), m, user: User });
     let configure = false;
     // Entrypoint scripts of the catalogue hand over to their arguments.
     if (baseName(argv[0]) === 'docker-entrypoint.sh' && argv.length > 1) {

@@ -13,7 +13,8 @@ import { clientRepl } from './clients';
 import { NGINX_PID, nginxStamp, nginxVersion } from './shell/nginx';
 import { signalName } from '../common/sh/signals';
 import { lines } from '../common/sh/text';
-import { splitPath } from '../common/sh/fs';
+import { FsError, reason, splitPath, type Fs } from '../common/sh/fs';
+import { account, userGroups } from '../common/sh/passwd';
 import { MYSQL_SOCK, mysqlInit, mysqlServe } from './sql/mysql';
 import { byteLength } from './fs';
 import { envVar } from './env-var';
@@ -72,7 +73,28 @@ export interface Proc {
 }
 
 /** Who a process is and the container it runs in. */
-export interface Launch { pid: number; argv: string[]; tty: boolean; start: number; m: Machine }
+export interface Launch { pid: number; argv: string[]; tty: boolean; start: number; m: Machine; /** `-u`, USER */ user?: string }
+
+/** The files as the container's user sees them: root's view for root. */
+function userFs(m: Machine, user = ''): Fs {
+  // root's needs no look-up in /etc/passwd (every server start)
+  if (!user || /^(0|root)(:|$)/.test(user)) return m.fs;
+  const e = account(m.fs, user.split(':')[0]);
+  const uid = e ? e.uid : parseInt(user) || 0;
+  return uid && m.fs.as ? m.fs.as(uid, userGroups(m.fs, user, e).map((g) => g[0])) : m.fs;
+}
+
+/** `touch FILE 2>/dev/null`: a user not root, or a read-only root filesystem, may not. */
+function canTouch(fs: Fs, path: string): boolean {
+  try {
+    return fs.touch(path), true;
+  } catch {
+    return false;
+  }
+}
+
+/** errno as the servers print it: `(13: Permission denied)` */
+const errnoOf = (e: unknown) => `${e instanceof FsError && e.code === 'EROFS' ? 30 : 13}: ${reason(e)}`;
 
 /** What the container's environment gives a program started from a command line. */
 export interface Context { env: string[]; cwd: string; stdin: boolean; user?: string; /** A piped stdin, closed at its end. */ input?: string }
@@ -479,7 +501,7 @@ const NGINX_SIGNALS = [1, 2, 3, 10, 15];
  * What nginx's /docker-entrypoint.sh does before it execs `nginx …`: its scripts in
  * /docker-entrypoint.d, the IPv6 one editing the packaged default.conf once.
  */
-export function nginxEntrypoint(m: Machine, out: Out): void {
+export function nginxEntrypoint(m: Machine, out: Out, fs = m.fs): void {
   const ep = '/docker-entrypoint.sh';
   out.out(`${ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n${ep}: Looking for shell scripts in /docker-entrypoint.d/\n${ep}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n`);
   const conf = '/etc/nginx/conf.d/default.conf';
@@ -490,6 +512,7 @@ export function nginxEntrypoint(m: Machine, out: Out): void {
   // The script edits only the packaged file (its checksum), once: a restart finds it done.
   const ipv6 = (s: string) => out.out(`10-listen-on-ipv6-by-default.sh: info: ${s}\n`);
   if (text === undefined) ipv6(`${conf} is not a file or does not exist`);
+  else if (!canTouch(fs, conf)) ipv6(`can not modify ${conf} (read-only file system?)`);
   else if (text.includes('listen  [::]:80;')) ipv6('IPv6 listen already enabled');
   else {
     ipv6(`Getting the checksum of ${conf}`);
@@ -538,14 +561,30 @@ export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
         workers = [1, 2, 3, 4].map(() => m.newPid());
         return void out.err(start(t));
       }
-      nginxEntrypoint(m, out);
-      for (const d of ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp']) m.fs.mkdir(`/var/cache/nginx/${d}`, '/', true);
-      m.fs.writeFile(NGINX_PID, '1\n');
+      const fs = userFs(m, at.user);
+      nginxEntrypoint(m, out, fs);
       const t = nginxStamp(at.start);
+      // a user not root (-u, USER): the stock configuration fails where it writes, on stderr twice
+      const fail = (level: string, s: string) => (out.err(`${t} [${level}] 1#1: ${s}\nnginx: [${level}] ${s}\n`), level === 'emerg' && (this.exitCode = 1));
+      // the stock nginx.conf's second line is `user  nginx;`
+      if (fs.cred) fail('warn', 'the "user" directive makes sense only if the master process runs with super-user privileges, ignored in /etc/nginx/nginx.conf:2');
+      for (const d of ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp']) {
+        try {
+          fs.mkdir(`/var/cache/nginx/${d}`, '/', true);
+        } catch (e) {
+          return void fail('emerg', `mkdir() "/var/cache/nginx/${d}" failed (${errnoOf(e)})`);
+        }
+      }
+      const notices = log(t, 1, ['using the "epoll" event method', NGINX, alpine ? 'built by gcc 14.2.0 (Alpine 14.2.0) ' : 'built by gcc 12.2.0 (Debian 12.2.0-14) ',
+        `OS: Linux ${m.kernel}`, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576']);
+      try {
+        fs.writeFile(NGINX_PID, '1\n');
+      } catch (e) {
+        return void (out.err(notices), fail('emerg', `open() "${NGINX_PID}" failed (${errnoOf(e)})`));
+      }
       while (m.newPid() < 28);
       workers = [1, 2, 3, 4].map(() => m.newPid());
-      out.err(log(t, 1, ['using the "epoll" event method', NGINX, alpine ? 'built by gcc 14.2.0 (Alpine 14.2.0) ' : 'built by gcc 12.2.0 (Debian 12.2.0-14) ',
-        `OS: Linux ${m.kernel}`, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576']) + start(t));
+      out.err(notices + start(t));
     },
     signal(sig, out, from) {
       if (!NGINX_SIGNALS.includes(sig)) return killedOnlyBy9(sig);
@@ -597,8 +636,14 @@ export function httpd(at: Launch): Proc {
       kids = [m.newPid(), m.newPid(), m.newPid()];
       const fqdn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${m.ip}. Set the 'ServerName' directive globally to suppress this message\n`;
       const t = apacheStamp(at.start);
+      try {
+        // ap_log_pid exits when a user not root may not write logs/
+        userFs(m, at.user).writeFile(pidFile, '1\n');
+      } catch (e) {
+        out.err(`${fqdn}${fqdn}${t} [core:error] [pid 1:tid 1] (${errnoOf(e).replace(': ', ')')}: AH00099: could not create ${pidFile}\n${t} [core:error] [pid 1:tid 1] AH00100: httpd: could not log pid to file ${pidFile}\n`);
+        return void (this.exitCode = 1);
+      }
       out.err(`${fqdn}${fqdn}${t} [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.63 (Unix) configured -- resuming normal operations\n${t} [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'\n`);
-      m.fs.writeFile(pidFile, '1\n');
     },
     signal(sig, out) {
       const msg = APACHE_STOPS[sig];

@@ -173,24 +173,38 @@ export const COREUTILS: Record<string, Command> = {
       return 1;
     }
     let status = 0;
+    const fs = sh.m.fs;
     // `yes`: the file at `i` was asked about and the answer was yes
     const go = (io: IO, i: number, yes?: boolean): number => {
-      // not root, rm -r goes entry by entry as fts does: what may not go stays, each with its message
-      const tree = (p: string): boolean => {
-        const fs = sh.m.fs;
-        const r = fs.resolve(p, sh.cwd, false);
+      const fail = (f: string, e: unknown) => {
+        if (force && e instanceof FsError && e.code === 'ENOENT') return false;
+        // musl (busybox) words EBUSY its own way.
+        io.err(`rm: ${cannot(io)} remove '${f}': ${io.busybox && e instanceof FsError && e.code === 'EBUSY' ? 'Resource busy' : reason(e)}\n`);
+        return (status = 1), false;
+      };
+      /**
+       * A user not root removes a tree entry by entry, each needing write on its directory: every
+       * entry that stays is reported and the rest goes on. A directory it may not read stays (GNU
+       * names it; busybox's opendir fails silently). GNU leaves a kept entry's ancestors silently;
+       * busybox still tries rmdir on each, which fails as not empty.
+       */
+      const walk = (f: string, parts: string[]): boolean => {
+        const d = fs.find(parts)!, kids = fs.list(parts), readable = may(fs.cred, d, 5);
+        let kept = false;
+        if (!readable) return kids.size || io.busybox ? (io.busybox ? (status = 1) : fail(f, new FsError('EACCES', f)), false) : remove(f, parts);
+        for (const [name, n] of kids) {
+          const sub = f.replace(/\/+$/, '') + '/' + name;
+          if (!(n.kind === 'dir' ? walk(sub, [...parts, name]) : remove(sub, [...parts, name]))) kept = true;
+        }
+        return kept && !io.busybox ? false : remove(f, parts, kept);
+      };
+      const remove = (f: string, parts: string[], full = false): boolean => {
         try {
-          if (r.node?.kind === 'dir') {
-            // one it may not read stays with its own message; one holding what failed, silently
-            if (!may(fs.cred, r.node, 5)) {
-              if (fs.list(r.parts).size) throw new FsError('EACCES', p);
-            } else if (![...fs.list(r.parts).keys()].reduce((ok, k) => tree(`${p}/${k}`) && ok, true)) return false;
-          }
-          fs.remove(p, sh.cwd, true);
+          if (full) throw new FsError(may(fs.cred, fs.find(parts.slice(0, -1)), 3) ? 'ENOTEMPTY' : 'EACCES', f);
+          fs.remove(f, sh.cwd, true);
           return true;
         } catch (e) {
-          io.err(`rm: ${cannot(io)} remove '${p}': ${reason(e)}\n`);
-          return false;
+          return fail(f, e);
         }
       };
       for (; i < o.rest.length; i++, yes = false) {
@@ -214,18 +228,15 @@ export const COREUTILS: Record<string, Command> = {
             continue;
           }
           // a file the user may not write, with the terminal as stdin: GNU and busybox ask first
-          if (!force && !yes && r.node.kind === 'file' && io.tty && io.stdin === undefined && sh.ask && !may(sh.m.fs.cred, r.node, 2)) {
+          if (!force && !yes && r.node.kind === 'file' && io.tty && io.stdin === undefined && sh.ask && !may(fs.cred, r.node, 2)) {
             const at = i;
             sh.ask(io.busybox ? `rm: remove '${f}'? ` : `rm: remove write-protected regular ${r.node.size ? '' : 'empty '}file '${f}'? `, async (a, io2) => go(io2, at + +!/^y/i.test(a), /^y/i.test(a)));
             return status;
           }
-          if (sh.m.fs.cred && r.node.kind === 'dir') status |= +!tree(f);
-          else sh.m.fs.remove(f, sh.cwd, true);
+          if (fs.cred && r.node.kind === 'dir') walk(f, r.parts);
+          else fs.remove(f, sh.cwd, true);
         } catch (e) {
-          if (force && e instanceof FsError && e.code === 'ENOENT') continue;
-          // musl (busybox) words EBUSY its own way.
-          io.err(`rm: ${cannot(io)} remove '${f}': ${io.busybox && e instanceof FsError && e.code === 'EBUSY' ? 'Resource busy' : reason(e)}\n`);
-          status = 1;
+          fail(f, e);
         }
       }
       return status;
@@ -782,7 +793,7 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
         status = 1;
         continue;
       }
-      const target = destNode?.kind === 'dir' ? `${dest}/${r.parts[r.parts.length - 1] ?? ''}` : dest;
+      const target = destNode?.kind === 'dir' ? dest.replace(/\/*$/, '/') + (r.parts[r.parts.length - 1] ?? '') : dest;
       const from = joinPath(r.parts);
       const to = joinPath(splitPath(target.startsWith('/') ? target : `${sh.cwd}/${target}`).reduce<string[]>((a, p) => (p === '..' ? a.slice(0, -1) : [...a, p]), []));
       if (r.node.kind === 'dir' && (to === from || to.startsWith(from === '/' ? '/' : from + '/'))) {
@@ -797,7 +808,7 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
       } catch (e) {
         // the writing side failed (a rename is all or nothing: the copy made goes)
         if (name === 'mv') try { fs.remove(target, sh.cwd, true); } catch { /* none made */ }
-        io.err(io.busybox ? (name === 'mv' ? `mv: can't rename '${src}'` : `cp: can't create '${target}'`) + `: ${reason(e)}\n` : `${name === 'mv' ? `mv: cannot move '${src}' to '${target}'` : `cp: cannot create ${r.node.kind === 'dir' ? 'directory' : 'regular file'} '${target}'`}: ${reason(e)}\n`);
+        io.err(io.busybox ? (name === 'mv' ? `mv: can't rename '${src}'` : `cp: can't create ${r.node.kind === 'dir' ? 'directory ' : ''}'${target}'`) + `: ${reason(e)}\n` : `${name === 'mv' ? `mv: cannot move '${src}' to '${target}'` : `cp: cannot create ${r.node.kind === 'dir' ? 'directory' : 'regular file'} '${target}'`}: ${reason(e)}\n`);
         status = 1;
       }
     } catch (e) {

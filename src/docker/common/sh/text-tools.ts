@@ -1,8 +1,8 @@
-/** Small text programs of coreutils and busybox: tac, nl, paste, yes, base64, sha256sum. */
+/** Small text programs of coreutils and busybox: tac, nl, paste, yes, base64, the checksums. */
 import { readInputs } from './coreutils';
 import { opts } from './opts';
 import { lines } from './text';
-import { sha256 } from '../hash';
+import { md5, sha1, sha256 } from '../hash';
 import type { Command, IO, ShellLike } from './types';
 import { b64decode, b64encode } from '../base64';
 
@@ -14,14 +14,61 @@ const texts = (files: string[], io: IO, sh: ShellLike, name: string) => {
 
 
 /**
- * A file's SHA-256. One the simulation knows only the size of (a binary, an extracted image blob)
+ * A file's digest. One the simulation knows only the size of (a binary, an extracted image blob)
  * gets a stable stand-in, or its own name under sha256/: a blob's name is its digest.
  */
-function sum(sh: ShellLike, i: { text: string; file?: string }): string {
+function sum(sh: ShellLike, i: { text: string; file?: string }, fn: (s: string) => string): string {
   const n = i.file && i.file !== '-' ? sh.m.fs.resolve(i.file, sh.cwd).node : undefined;
-  if (n?.kind !== 'file' || n.data !== undefined) return sha256(i.text);
-  return /(?:^|\/)([0-9a-f]{64})$/.exec(i.file!)?.[1] ?? sha256(`${n.size} ${i.file!.replace(/.*\//, '')}`);
+  if (n?.kind !== 'file' || n.data !== undefined) return fn(i.text);
+  return (fn === sha256 && /(?:^|\/)([0-9a-f]{64})$/.exec(i.file!)?.[1]) || fn(`${n.size} ${i.file!.replace(/.*\//, '')}`);
 }
+
+/**
+ * md5sum, sha1sum, sha256sum: GNU's (--tag, -b's `*`, -c with --quiet and --status) or busybox's
+ * (-c with -s; -b and -t ignored; every bad line of a list is a failure).
+ */
+const checksum = (name: string, fn: (s: string) => string, tag: string): Command => (args, io, sh) => {
+  const o = opts(args);
+  const f = (...x: string[]) => x.some((y) => o.flags.has(y));
+  const bb = io.busybox, r = texts(o.rest, io, sh, name);
+  if (typeof r === 'number') return r;
+  if (!f('c', '--check')) {
+    for (const i of r) io.out(f('--tag') && !bb ? `${tag} (${i.file ?? '-'}) = ${sum(sh, i, fn)}\n` : `${sum(sh, i, fn)} ${f('b', '--binary') && !bb ? '*' : ' '}${i.file ?? '-'}\n`);
+    return r.length < Math.max(1, o.rest.length) ? 1 : 0;
+  }
+  const quiet = f('--status') || (bb && f('s')), hex = `([0-9a-fA-F]{${fn('').length}})`, re = new RegExp(`^(?:${tag} \\((.+)\\) = ${hex}|${hex} [ *](.+))$`);
+  let status = 0;
+  for (const i of r) {
+    let bad = 0, all = 0, ugly = 0, unread = 0;
+    for (const l of lines(i.text)) {
+      // GNU skips comments and empty lines; busybox counts every line
+      if (!bb && (!l || l[0] === '#')) continue;
+      const [, t, tw, want = tw, file = t] = re.exec(l) ?? [];
+      if (!file || (bb && t)) {
+        ugly++;
+        continue;
+      }
+      all++;
+      const got = texts([file], io, sh, name);
+      const miss = typeof got === 'number' && !bb, ok = typeof got !== 'number' && sum(sh, got[0], fn) === (bb ? want : want.toLowerCase());
+      if (miss) unread++;
+      else if (!ok) bad++;
+      if (!quiet && !(ok && f('--quiet'))) io.out(`${file}: ${ok ? 'OK' : miss ? 'FAILED open or read' : 'FAILED'}\n`);
+    }
+    if (bb) {
+      bad += ugly;
+      if (bad && !quiet) io.err(`${name}: WARNING: ${bad} of ${all + ugly} computed checksums did NOT match\n`);
+      if (!all && !ugly) io.err(`${name}: ${i.file ?? '-'}: no checksum lines found\n`), (bad = 1);
+    } else if (!all) io.err(`${name}: ${i.file ?? 'standard input'}: no properly formatted checksum lines found\n`), (bad = 1);
+    else if (!quiet) {
+      for (const [n, what, how] of [[ugly, 'line', 'is improperly formatted'], [unread, 'listed file', 'could not be read'], [bad, 'computed checksum', 'did NOT match']] as const) {
+        if (n) io.err(`${name}: WARNING: ${n} ${what}${n > 1 ? 's ' + how.replace('is ', 'are ') : ' ' + how}\n`);
+      }
+    }
+    if (bad || unread) status = 1;
+  }
+  return status;
+};
 
 export const TEXT_TOOLS: Record<string, Command> = {
   tac(args, io, sh) {
@@ -81,36 +128,7 @@ export const TEXT_TOOLS: Record<string, Command> = {
     return 0;
   },
   // the SHA-256 the engine's digests use, so `sha256sum` of a saved blob matches its name
-  sha256sum(args, io, sh) {
-    const o = opts(args);
-    const r = texts(o.rest, io, sh, 'sha256sum');
-    if (typeof r === 'number') return r;
-    if (!o.flags.has('c')) {
-      for (const i of r) io.out(`${sum(sh, i)}  ${i.file ?? '-'}\n`);
-      return r.length < Math.max(1, o.rest.length) ? 1 : 0;
-    }
-    // per checklist: a line that is no `HASH  FILE` is misformatted (GNU counts and warns; busybox
-    // counts it as a failure); a list with no good line at all is GNU's error for that list
-    let bad = 0, all = 0, ugly = 0, none = false;
-    for (const i of r) {
-      const ok0 = all;
-      for (const l of lines(i.text)) {
-        const [, want, f] = /^([0-9a-f]{64}) [ *](.*)$/.exec(l) ?? [];
-        if (!f) {
-          ugly++;
-          continue;
-        }
-        const got = texts([f], { ...io, err: () => {} }, sh, 'sha256sum');
-        const ok = typeof got !== 'number' && sum(sh, got[0]) === want;
-        all++;
-        if (!ok) bad++;
-        io.out(`${f}: ${ok ? 'OK' : 'FAILED'}\n`);
-      }
-      if (all === ok0 && !io.busybox) io.err(`sha256sum: ${i.file ?? '-'}: no properly formatted checksum lines found\n`), (none = true);
-    }
-    if (io.busybox) bad += ugly;
-    else if (ugly && !none) io.err(`sha256sum: WARNING: ${ugly} line${ugly > 1 ? 's are' : ' is'} improperly formatted\n`);
-    if (bad) io.err(io.busybox ? `sha256sum: WARNING: ${bad} of ${all} computed checksums did NOT match\n` : `sha256sum: WARNING: ${bad} computed checksum${bad > 1 ? 's' : ''} did NOT match\n`);
-    return bad || none ? 1 : 0;
-  },
+  sha256sum: checksum('sha256sum', sha256, 'SHA256'),
+  md5sum: checksum('md5sum', md5, 'MD5'),
+  sha1sum: checksum('sha1sum', sha1, 'SHA1'),
 };

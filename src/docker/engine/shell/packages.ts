@@ -412,10 +412,14 @@ const apk: Command = async (args, io, sh) => {
   const names: string[] = [];
   const flags = new Set<string>();
   let virtual = '';
+  // the usage apk answers a bad option with (its help's first lines): the applet's, or apk's own
+  const usage = (applet?: string) => io.out(`apk-tools 2.14.6, compiled for x86_64.\n\nusage: apk ${applet ? `${applet} [<OPTIONS>...]${/^(add|del|info)$/.test(applet) ? ' PACKAGES...' : ''}` : '[<OPTIONS>...] COMMAND [<ARGUMENTS>...]'}\n`);
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
-    if (a === '-t' || a === '--virtual' || a === '-X' || a === '--repository') {
-      if (a === '-t' || a === '--virtual') virtual = args[i + 1] ?? '';
+    if (/^-[tXp]$|^--(virtual|repository|root|arch|cache-dir|cache-max-age|keys-dir|repositories-file|wait)$/.test(a)) {
+      // musl's getopt_long names the option without its dashes
+      if (i + 1 === args.length) return io.err(`apk: option requires an argument: ${a.replace(/^--?/, '')}\n`), usage(names.find((w) => /^(add|del|fix|update|upgrade|info|list|search|cache|policy|version|fetch|audit|verify|dot|stats|manifest)$/.test(w))), 1;
+      if (a === '-t' || a === '--virtual') virtual = args[i + 1];
       i++;
     } else if (a.startsWith('--virtual=')) virtual = a.slice(10);
     else if (/^-[a-zA-Z]+$/.test(a)) for (const f of a.slice(1)) flags.add(f);
@@ -506,7 +510,7 @@ const apk: Command = async (args, io, sh) => {
     ok();
     return 0;
   }
-  io.out('apk-tools 2.14.6, compiled for x86_64.\n\nusage: apk [<OPTIONS>...] COMMAND [<ARGUMENTS>...]\n');
+  usage();
   return sub ? 1 : 0;
 };
 

@@ -28,3 +28,13 @@ test('apk add --virtual groups packages under a dated name; apk del of it, or of
   await a.type('apk add -q bind-tools; apk del -q bind-tools');
   assert.match(await a.type('ls -l /usr/bin/nslookup'), /-> \/bin\/busybox\n$/);
 });
+
+test("an option of apk's that takes a value, given none: musl's getopt message, then the usage, exit 1 (nothing installed)", async () => {
+  const e = engine();
+  await pull(e, 'alpine');
+  const a = await runIt(e, 'alpine');
+  const head = 'apk-tools 2.14.6, compiled for x86_64.\n\nusage: apk ';
+  assert.equal(await a.type('apk add curl --virtual; echo $?'), `apk: option requires an argument: virtual\n${head}add [<OPTIONS>...] PACKAGES...\n1\n`);
+  assert.equal(await a.type('apk add -t; apk -X; apk update --root; echo $?'), `apk: option requires an argument: t\n${head}add [<OPTIONS>...] PACKAGES...\napk: option requires an argument: X\n${head}[<OPTIONS>...] COMMAND [<ARGUMENTS>...]\napk: option requires an argument: root\n${head}update [<OPTIONS>...]\n1\n`);
+  assert.equal(await a.type('command -v curl; apk info | grep -c curl'), '0\n');
+});

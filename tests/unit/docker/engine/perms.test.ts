@@ -140,3 +140,26 @@ test('pip as a user installs into ~/.local (site-packages is root\'s), or fails 
   assert.match(await run('docker exec -u app py pip list --disable-pip-version-check'), /\nFlask +3\.1\.1\n/);
   assert.match(await run('docker exec -u 1001:1001 py pip install --disable-pip-version-check flask'), /\nERROR: Could not install packages due to an OSError: \[Errno 13\] Permission denied: '\/\.local'\nCheck the permissions\.\n\n$/);
 });
+
+test('rm -r as a user: each entry it may not remove is reported and the rest goes; GNU keeps ancestors silently, busybox tries each one', async () => {
+  const setup = 'cd /tmp; mkdir -p d/sub d/ok e/x; touch d/sub/f d/top d/ok/h e/x/y; chmod 555 d/sub; chmod 000 e/x; mkdir q; chmod 000 q';
+  const gnu = await inside('-u 1000 debian');
+  await gnu.run(setup);
+  assert.equal(await gnu.run('rm -rf d; echo $?; ls -R d'), "rm: cannot remove 'd/sub/f': Permission denied\n1\nd:\nsub\n\nd/sub:\nf\n");
+  // an unreadable directory is named with the open's error; an empty one goes
+  assert.equal(await gnu.run('rm -r e q; echo $?; echo *'), "rm: cannot remove 'e/x': Permission denied\n1\nd e\n");
+  const bb = await inside('-u 1000 alpine');
+  await bb.run(setup);
+  assert.equal(await bb.run('rm -rf d; echo $?; ls d'), "rm: can't remove 'd/sub/f': Permission denied\nrm: can't remove 'd/sub': Directory not empty\nrm: can't remove 'd': Directory not empty\n1\nsub\n");
+  assert.equal(await bb.run('rm -r e q; echo $?; echo *'), "rm: can't remove 'e': Directory not empty\n1\nd e q\n");
+});
+
+test('cp and mv into a directory a user may not write: the target named once, with its slash (GNU and busybox)', async () => {
+  const setup = 'cd /tmp; mkdir -p s/t ro; touch s/a; chmod 555 ro';
+  const gnu = await inside('-u 1000 debian');
+  await gnu.run(setup);
+  assert.equal(await gnu.run('cp -r s ro/; cp s/a ro/; mv s ro/; echo $?'), "cp: cannot create directory 'ro/s': Permission denied\ncp: cannot create regular file 'ro/a': Permission denied\nmv: cannot move 's' to 'ro/s': Permission denied\n1\n");
+  const bb = await inside('-u 1000 alpine');
+  await bb.run(setup);
+  assert.equal(await bb.run('cp -r s ro/; cp s/a ro/; mv s ro/; echo $?'), "cp: can't create directory 'ro/s': Permission denied\ncp: can't create 'ro/a': Permission denied\nmv: can't rename 's': Permission denied\n1\n");
+});

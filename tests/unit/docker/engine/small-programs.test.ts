@@ -114,8 +114,23 @@ test('sha256sum -c: a list with no checksum line is an error (GNU); busybox coun
   assert.equal(await d.type('echo hola > f; sha256sum f > s; echo basura >> s; sha256sum -c s; echo $?'), 'f: OK\nsha256sum: WARNING: 1 line is improperly formatted\n0\n');
   assert.equal(await d.type('su -c; echo $?'), "su: option requires an argument -- 'c'\nTry 'su --help' for more information.\n1\n");
   const a = await runIt(e, 'alpine');
-  assert.equal(await a.type('echo hola > f; sha256sum f > s; echo basura >> s; sha256sum -c s; echo $?'), 'f: OK\nsha256sum: WARNING: 1 of 1 computed checksums did NOT match\n1\n');
+  assert.equal(await a.type('echo hola > f; sha256sum f > s; echo basura >> s; sha256sum -c s; echo $?'), 'f: OK\nsha256sum: WARNING: 1 of 2 computed checksums did NOT match\n1\n');
   assert.match(await a.type('su -s; echo $?'), /^su: option requires an argument: s\nBusyBox v1\.37\.0 [^]*\nUsage: su \[-lmp\][^]*\n1\n$/);
+});
+
+test('md5sum, sha1sum: GNU --tag, -b, -c with unreadable files, --quiet, --status, -w; busybox -c counts every line', async () => {
+  const e = engine();
+  await pull(e, 'debian', 'alpine');
+  const d = await runIt(e, 'debian');
+  assert.equal(await d.type('echo hi | md5sum; echo hi > f; sha1sum -b f; md5sum --tag f'), '764efa883dda1e11db47671c4a3bbd9e  -\n55ca6286e3e4f4fba5d0448333fa99fc5a404a73 *f\nMD5 (f) = 764efa883dda1e11db47671c4a3bbd9e\n');
+  await d.type("md5sum --tag f > s; echo '# note' >> s; echo '00000000000000000000000000000000  nope' >> s; echo '00000000000000000000000000000000 *f' >> s; echo bad >> s");
+  const warn = 'md5sum: WARNING: 1 line is improperly formatted\nmd5sum: WARNING: 1 listed file could not be read\nmd5sum: WARNING: 1 computed checksum did NOT match\n';
+  assert.equal(await d.type('md5sum -c s; echo $?'), `f: OK\nmd5sum: nope: No such file or directory\nnope: FAILED open or read\nf: FAILED\n${warn}1\n`);
+  assert.equal(await d.type('md5sum -c --quiet -w s'), `md5sum: nope: No such file or directory\nnope: FAILED open or read\nf: FAILED\nmd5sum: s: 5: improperly formatted MD5 checksum line\n${warn}`);
+  assert.equal(await d.type('md5sum -c --status s; echo $?; sha1sum -c s; md5sum -c < /dev/null'), 'md5sum: nope: No such file or directory\n1\nsha1sum: s: no properly formatted checksum lines found\nmd5sum: standard input: no properly formatted checksum lines found\n');
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('echo hi | sha1sum; echo hi > f; md5sum -b f > s; echo x >> s; md5sum -c -w s; echo $?'), '55ca6286e3e4f4fba5d0448333fa99fc5a404a73  -\nf: OK\nmd5sum: invalid format\nmd5sum: WARNING: 1 of 2 computed checksums did NOT match\n1\n');
+  assert.equal(await a.type("echo '00000000000000000000000000000000  nope' | md5sum -c -s; echo $?; md5sum -c /dev/null"), "md5sum: can't open 'nope': No such file or directory\n1\nmd5sum: /dev/null: no checksum lines found\n");
 });
 
 test('ls -n is the long listing with numeric owners (root is 0 in a container, the host user 1000)', async () => {
