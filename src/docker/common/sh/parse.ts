@@ -51,6 +51,8 @@ export interface AndOr {
   op: ';' | '&&' | '||';
   /** `! pipeline` */
   not?: boolean;
+  /** bash's `time [-p] pipeline`: 'p' for the POSIX format */
+  time?: '' | 'p';
   /** The line of the text it starts on, when the text has several (a script's error messages, `$LINENO`). */
   line?: number;
   pipeline: Cmd[];
@@ -377,16 +379,26 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       const first = out.length;
       const from = i;
       for (;;) {
-        const not = reserved() === '!';
+        let not = reserved() === '!';
         if (not) i++;
+        skipBlanks();
+        // bash's `time` keyword times the whole pipeline after it, a `!` included
+        const timed = bash ? /^time(?: +(-p))?(?=[ \t\n;&|]|$)/.exec(line.slice(i, i + 8)) : null;
+        if (timed) {
+          i += timed[0].length;
+          skipBlanks();
+          if (reserved() === '!') (not = !not), i++;
+        }
         const at = lineAt(i);
-        const pipeline = [command()];
+        // `time` alone times nothing
+        const pipeline = timed && (i >= n || /[;&\n]/.test(line[i])) ? [] : [command()];
         for (skipBlanks(); line[i] === '|' && line[i + 1] !== '|'; skipBlanks()) {
           i++;
           skipLines();
           pipeline.push(command());
         }
         const item: AndOr = not ? { op, not, pipeline } : { op, pipeline };
+        if (timed) item.time = timed[1] ? 'p' : '';
         if (at) item.line = at;
         out.push(item);
         const two = line.slice(i, i + 2);

@@ -616,11 +616,13 @@ export class Shell implements ShellLike {
         const last = !items[k + 1] || items[k + 1].op === ';';
         if (!last || item.not) this.tested++;
         let s;
+        const t0 = this.m.now();
         try {
-          s = await this.pipeline(item.pipeline, io);
+          s = item.pipeline.length ? await this.pipeline(item.pipeline, io) : 0;
         } finally {
           if (!last || item.not) this.tested--;
         }
+        if (item.time !== undefined) io.err(timeReport(item.pipeline.length ? this.m.now() - t0 + 3 : 0, item.time));
         this.status = item.not ? +!s : s;
         if (s && this.errexit && !this.tested && !item.not && last) this.exit(s);
         if (this.caught?.length && !this.jump) await runTraps(this, io);
@@ -1284,4 +1286,12 @@ export function displayName(s: string): string {
     else out += ch;
   }
   return out + "'";
+}
+
+/** bash's report of `time`: the simulated clock's wall time, and a few milliseconds of CPU. */
+function timeReport(ms: number, posix: string): string {
+  const real = ms / 1000;
+  if (posix) return `real ${real.toFixed(2)}\nuser 0.00\nsys 0.00\n`;
+  const f = (s: number) => `${Math.floor(s / 60)}m${(s % 60).toFixed(3)}s`;
+  return `\nreal\t${f(real)}\nuser\t${f(ms && 0.001)}\nsys\t${f(ms && 0.002)}\n`;
 }

@@ -236,3 +236,17 @@ test('/dev holds the devices and links runc makes: ls shows major, minor; /dev/n
   const bb = await shell('busybox', undefined, []);
   assert.match((await bb.type('ls -l /dev/null')), /^crw-rw-rw- {4}1 root {5}root {8}1, {3}3 \w{3} [ \d]\d \d\d:\d\d \/dev\/null\n$/);
 });
+
+test("bash's time keyword times the whole pipeline on stderr; dash has no such word", async () => {
+  const REPORT = (real: string) => `\nreal\t${real}\nuser\t0m0.001s\nsys\t0m0.002s\n`;
+  await shell('ubuntu', undefined, [
+    ['time sleep 2', REPORT('0m2.003s')],
+    ['time echo a | wc -c', `2\n${REPORT('0m0.003s')}`],
+    ['time -p sleep 1', 'real 1.00\nuser 0.00\nsys 0.00\n'],
+    ['time', '\nreal\t0m0.000s\nuser\t0m0.000s\nsys\t0m0.000s\n'],
+    ['x=time; echo $x time', 'time time\n'],
+    ['! time false; echo $?', `${REPORT('0m0.003s')}0\n`],
+    ['time ! true; echo $?', `${REPORT('0m0.003s')}1\n`],
+  ]);
+  await shell('debian', ['sh'], [['time sleep 1', 'sh: 1: time: not found\n']]);
+});
