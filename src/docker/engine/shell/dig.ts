@@ -158,8 +158,8 @@ export const host: Command = async (args, io, sh) => {
   return 0;
 };
 
-/** How nslookup words each type's records. */
-const NAMES: Record<string, string> = { MX: 'mail exchanger', NS: 'nameserver', TXT: 'text', PTR: 'name' };
+/** How nslookup (BIND's and busybox's) words each type's records. */
+export const NAMES: Record<string, string> = { MX: 'mail exchanger', NS: 'nameserver', TXT: 'text', PTR: 'name' };
 
 /**
  * BIND's `nslookup [-type=T] NAME|ADDRESS [SERVER]`: A and AAAA under one heading, `#53` after the
