@@ -107,7 +107,7 @@ export const dig: Command = async (args, io, sh) => {
   let out = short || bare ? '' : banner;
   for (const l of looks) {
     const r = ask(sh, l.name, l.type, server);
-    if (r.down) return await unreached(r.ns, io, short ? '' : banner, short ? '' : '\n'), 9;
+    if (r.down) return await unreached(r.ns, io, out, short ? '' : '\n'), 9;
     if (short) {
       out += r.data.map((d) => d + '\n').join('');
       continue;
