@@ -107,7 +107,7 @@ export const dig: Command = async (args, io, sh) => {
   let out = short || bare ? '' : banner;
   for (const l of looks) {
     const r = ask(sh, l.name, l.type, server);
-    if (r.down) return await unreached(r.ns, io, short ? '' : banner, short ? '' : '\n'), 9;
+    if (r.down) return await unreached(r.ns, io, out, short ? '' : '\n'), 9;
     if (short) {
       out += r.data.map((d) => d + '\n').join('');
       continue;
@@ -158,8 +158,8 @@ export const host: Command = async (args, io, sh) => {
   return 0;
 };
 
-/** How nslookup words each type's records. */
-const NAMES: Record<string, string> = { MX: 'mail exchanger', NS: 'nameserver', TXT: 'text', PTR: 'name' };
+/** How nslookup (BIND's and busybox's) words each type's records. */
+export const NAMES: Record<string, string> = { MX: 'mail exchanger', NS: 'nameserver', TXT: 'text', PTR: 'name' };
 
 /**
  * BIND's `nslookup [-type=T] NAME|ADDRESS [SERVER]`: A and AAAA under one heading, `#53` after the

@@ -8,7 +8,7 @@ import { ipNum, ipStr, isIpv4 } from '../../common/ipv4';
 import type { Command, Iface, ShellLike } from './types';
 import { inetOf } from '../../common/internet';
 import { readOr } from '../../common/sh/fs';
-import { arpa, ask, bindLookup, dig, host } from './dig';
+import { NAMES, arpa, ask, bindLookup, dig, host } from './dig';
 
 const maskOf = (bits: number) => (bits ? (~0 << (32 - bits)) >>> 0 : 0);
 const netOf = (i: Iface) => ipStr(ipNum(i.ip) & maskOf(i.bits));
@@ -104,10 +104,11 @@ export const nslookup: Command = async (args, io, sh) => {
     return 1;
   }
   const head = `Server:\t\t${r.ns}\nAddress:\t${r.ns}:53\n\n`;
-  // an address is one PTR query
-  if (isIpv4(name)) {
-    const p = ask(sh, arpa(name), 'PTR', server);
-    return p.nx ? (io.out(head + `** server can't find ${p.key}: NXDOMAIN\n\n`), 1) : (io.out(`${head}Non-authoritative answer:\n${p.data.map((d) => `${p.key}\tname = ${d.slice(0, -1)}\n`).join('')}\n`), 0);
+  // an address is one PTR query, -type=T one query of that type; names without their final dot
+  const t = isIpv4(name) ? 'PTR' : args.map((a) => /^-(type|query)=(\w+)/i.exec(a)?.[2].toUpperCase()).filter(Boolean).pop();
+  if (t && !/^A(AAA)?$/.test(t)) {
+    const p = ask(sh, t === 'PTR' ? arpa(name) : name, t, server);
+    return p.nx ? (io.out(head + `** server can't find ${p.key}: NXDOMAIN\n\n`), 1) : (io.out(`${head}Non-authoritative answer:\n${p.data.map((d) => `${p.key}\t${NAMES[t] ?? t} = ${d.replace(/\.$/, '')}\n`).join('') || `*** Can't find ${name}: No answer\n`}\n`), 0);
   }
   if (!r.v4) return io.out(head + `** server can't find ${name}: NXDOMAIN\n\n`.repeat(2)), 1;
   const answer = (a?: string) => `Non-authoritative answer:\n${a ? `Name:\t${name}\nAddress: ${a}\n` : `*** Can't find ${name}: No answer\n`}\n`;

@@ -234,6 +234,9 @@ test('reverse lookups: the embedded DNS answers PTR for its containers (name.net
     ['docker exec dn nslookup 172.18.0.2', '2.0.18.172.in-addr.arpa\tname = web.red.\n\nAuthoritative answers can be found from:\n\n'],
     ['docker exec dn nslookup 172.18.0.9', "** server can't find 9.0.18.172.in-addr.arpa: NXDOMAIN\n\n", 1],
     ['docker exec web nslookup 172.18.0.3', 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\n3.0.18.172.in-addr.arpa\tname = dn.red\n\n'],
+    // busybox's -type=: one query, names without their final dot
+    ['docker exec web nslookup -type=mx google.com', 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\ngoogle.com\tmail exchanger = 10 smtp.google.com\n\n'],
+    ['docker exec web nslookup -type=mx dn', "Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\n*** Can't find dn: No answer\n\n"],
     // +noall +answer: the records alone
     ['docker exec dn dig +noall +answer -x 172.18.0.2', '2.0.18.172.in-addr.arpa. 600\tIN\tPTR\tweb.red.\n'],
     ['docker exec dn dig +noall +answer google.com', 'google.com.\t\t300\tIN\tA\t142.250.70.130\n'],
