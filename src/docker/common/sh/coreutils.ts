@@ -173,64 +173,60 @@ export const COREUTILS: Record<string, Command> = {
       return 1;
     }
     let status = 0;
-    // `yes`: the file at `i` was asked about and the answer was yes
-    const go = (io: IO, i: number, yes?: boolean): number => {
-      // not root, rm -r goes entry by entry as fts does: what may not go stays, each with its message
-      const tree = (p: string): boolean => {
-        const fs = sh.m.fs;
-        const r = fs.resolve(p, sh.cwd, false);
-        try {
-          if (r.node?.kind === 'dir') {
-            // one it may not read stays with its own message; one holding what failed, silently
-            if (!may(fs.cred, r.node, 5)) {
-              if (fs.list(r.parts).size) throw new FsError('EACCES', p);
-            } else if (![...fs.list(r.parts).keys()].reduce((ok, k) => tree(`${p}/${k}`) && ok, true)) return false;
-          }
-          fs.remove(p, sh.cwd, true);
-          return true;
-        } catch (e) {
-          io.err(`rm: ${cannot(io)} remove '${p}': ${reason(e)}\n`);
-          return false;
+    // not root, rm -r goes entry by entry as fts does: what may not go stays, each with its message
+    const tree = (p: string): boolean => {
+      const fs = sh.m.fs;
+      const r = fs.resolve(p, sh.cwd, false);
+      try {
+        if (r.node?.kind === 'dir') {
+          // one it may not read stays with its own message; one holding what failed, silently
+          if (!may(fs.cred, r.node, 5)) {
+            if (fs.list(r.parts).size) throw new FsError('EACCES', p);
+          } else if (![...fs.list(r.parts).keys()].reduce((ok, k) => tree(`${p}/${k}`) && ok, true)) return false;
         }
-      };
-      for (; i < o.rest.length; i++, yes = false) {
-        const f = o.rest[i];
-        try {
-          const r = sh.m.fs.resolve(f, sh.cwd, false);
-          if (!r.node) throw new FsError('ENOENT', f);
-          if (r.node.kind === 'dir' && !recursive) {
-            io.err(io.busybox ? `rm: '${f}' is a directory\n` : `rm: cannot remove '${f}': Is a directory\n`);
-            status = 1;
-            continue;
-          }
-          if (/(^|\/)\.\.?$/.test(f)) {
-            io.err(io.busybox ? `rm: can't remove '.' or '..'\n` : `rm: refusing to remove '.' or '..' directory: skipping '${f}'\n`);
-            status = 1;
-            continue;
-          }
-          if (!r.parts.length) {
-            io.err(io.busybox ? "rm: can't remove '/'\n" : `rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n`);
-            status = 1;
-            continue;
-          }
-          // a file the user may not write, with the terminal as stdin: GNU and busybox ask first
-          if (!force && !yes && r.node.kind === 'file' && io.tty && io.stdin === undefined && sh.ask && !may(sh.m.fs.cred, r.node, 2)) {
-            const at = i;
-            sh.ask(io.busybox ? `rm: remove '${f}'? ` : `rm: remove write-protected regular ${r.node.size ? '' : 'empty '}file '${f}'? `, async (a, io2) => go(io2, at + +!/^y/i.test(a), /^y/i.test(a)));
-            return status;
-          }
-          if (sh.m.fs.cred && r.node.kind === 'dir') status |= +!tree(f);
-          else sh.m.fs.remove(f, sh.cwd, true);
-        } catch (e) {
-          if (force && e instanceof FsError && e.code === 'ENOENT') continue;
-          // musl (busybox) words EBUSY its own way.
-          io.err(`rm: ${cannot(io)} remove '${f}': ${io.busybox && e instanceof FsError && e.code === 'EBUSY' ? 'Resource busy' : reason(e)}\n`);
-          status = 1;
-        }
+        fs.remove(p, sh.cwd, true);
+        return true;
+      } catch (e) {
+        io.err(`rm: ${cannot(io)} remove '${p}': ${reason(e)}\n`);
+        return false;
       }
-      return status;
     };
-    return go(io, 0);
+    for (const [i, f] of o.rest.entries()) {
+      try {
+        const r = sh.m.fs.resolve(f, sh.cwd, false);
+        if (!r.node) throw new FsError('ENOENT', f);
+        if (r.node.kind === 'dir' && !recursive) {
+          io.err(io.busybox ? `rm: '${f}' is a directory\n` : `rm: cannot remove '${f}': Is a directory\n`);
+          status = 1;
+          continue;
+        }
+        if (/(^|\/)\.\.?$/.test(f)) {
+          io.err(io.busybox ? `rm: can't remove '.' or '..'\n` : `rm: refusing to remove '.' or '..' directory: skipping '${f}'\n`);
+          status = 1;
+          continue;
+        }
+        if (!r.parts.length) {
+          io.err(io.busybox ? "rm: can't remove '/'\n" : `rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n`);
+          status = 1;
+          continue;
+        }
+        // a file the user may not write, with the terminal as stdin: GNU and busybox ask first, and
+        // go on with the other operands after the answer
+        if (!force && r.node.kind === 'file' && io.tty && io.stdin === undefined && sh.ask && !may(sh.m.fs.cred, r.node, 2)) {
+          const again = (ops: string[], flag: string, io2: IO) => (ops.length ? (COREUTILS.rm(['rm', ...(flag ? [flag] : []), '--', ...ops], io2, sh) as number) : 0);
+          sh.ask(io.busybox ? `rm: remove '${f}'? ` : `rm: remove write-protected regular ${r.node.size ? '' : 'empty '}file '${f}'? `, async (a, io2) => status | again(/^y/i.test(a) ? [f] : [], '-f', io2) | again(o.rest.slice(i + 1), recursive ? '-r' : '', io2));
+          return status;
+        }
+        if (sh.m.fs.cred && r.node.kind === 'dir') status |= +!tree(f);
+        else sh.m.fs.remove(f, sh.cwd, true);
+      } catch (e) {
+        if (force && e instanceof FsError && e.code === 'ENOENT') continue;
+        // musl (busybox) words EBUSY its own way.
+        io.err(`rm: ${cannot(io)} remove '${f}': ${io.busybox && e instanceof FsError && e.code === 'EBUSY' ? 'Resource busy' : reason(e)}\n`);
+        status = 1;
+      }
+    }
+    return status;
   },
   mkdir(args, io, sh) {
     const o = opts(args, 'm');
