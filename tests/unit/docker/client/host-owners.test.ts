@@ -118,3 +118,9 @@ test('docker cp -a gives the files to the container\'s --user, looked up in the 
   await run('docker cp -a f cr:/tmp/');
   assert.match((await run('docker exec cr ls -ln /tmp/f')).out, /^-rw-r--r-- +1 0 +0 /);
 });
+
+test('COPY from the build context: root\'s unless --chown, whoever owns the files on the host', async () => {
+  const run = session();
+  await run(`echo hi > a.txt; printf 'FROM alpine\\nCOPY a.txt /a\\nCOPY --chown=1000:1000 a.txt /b\\n' > Dockerfile; docker build -q -t c .`);
+  assert.match((await run('docker run --rm c ls -ln /a /b')).out, /^-rw-r--r-- +1 0 +0 .* \/a\n-rw-r--r-- +1 1000 +1000 .* \/b\n$/);
+});
