@@ -30,4 +30,9 @@ docker cp caja:/tmp/de-root .
 ls -l de-root
 docker cp caja:/tmp/de-root /etc/
 docker export caja | tar tvf - tmp/
+printf 'FROM alpine\nCOPY . /app\n' > Dockerfile
+docker run --rm -v "$PWD":/w alpine sh -c 'mkdir /w/datos && chmod 700 /w/datos'
+docker build -q -t app .
+echo datos > .dockerignore
+docker build -q -t app .
 docker save -o /alpine.tar alpine

@@ -7,7 +7,7 @@ import { CliError, type Handler } from '../cli';
 import { HELP } from '../help-texts';
 import { humanSize } from '../format/units';
 import { messageRenderer } from '../progress';
-import { absPath, binaryText, type Fs } from '../../common/sh/fs';
+import { absPath, binaryText, joinPath, may, type Fs } from '../../common/sh/fs';
 
 /** The legacy builder's deprecation notice, which its help text also starts with. */
 export const BUILD_BANNER = HELP.build.slice(0, HELP.build.indexOf('Usage:'));
@@ -50,6 +50,8 @@ function context(fs: Fs, parts: string[], ignored: (path: string) => boolean): {
   const walk = (at: string[], rel: string): void => {
     for (const [name, node] of fs.list(at)) {
       const path = rel + name;
+      // ValidateContextDirectory: what is sent and the user may not read stops the build (a database's data directory)
+      if (!ignored(path) && !may(fs.cred, node, node.kind === 'dir' ? 5 : 4)) throw new CliError(`error checking context: ${node.kind === 'dir' ? "can't stat" : 'no permission to read from'} '${joinPath([...at, name])}'`);
       if (node.kind === 'dir') {
         if (!ignored(path)) dirs++;
         walk([...at, name], path + '/');

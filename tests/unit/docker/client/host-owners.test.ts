@@ -118,3 +118,21 @@ test('docker cp -a gives the files to the container\'s --user, looked up in the 
   await run('docker cp -a f cr:/tmp/');
   assert.match((await run('docker exec cr ls -ln /tmp/f')).out, /^-rw-r--r-- +1 0 +0 /);
 });
+
+test('COPY from the build context: root\'s unless --chown, whoever owns the files on the host', async () => {
+  const run = session();
+  await run(`echo hi > a.txt; printf 'FROM alpine\\nCOPY a.txt /a\\nCOPY --chown=1000:1000 a.txt /b\\n' > Dockerfile; docker build -q -t c .`);
+  assert.match((await run('docker run --rm c ls -ln /a /b')).out, /^-rw-r--r-- +1 0 +0 .* \/a\n-rw-r--r-- +1 1000 +1000 .* \/b\n$/);
+});
+
+test('docker build stops at what the context holds and the user may not read, unless .dockerignore leaves it out', async () => {
+  const run = session();
+  await run(`printf 'FROM alpine\\nCOPY . /app\\n' > Dockerfile; docker run --rm -v "$PWD":/w alpine sh -c 'mkdir /w/db; chmod 700 /w/db; echo k > /w/key; chmod 600 /w/key'`);
+  const r = await run('docker build -q .');
+  assert.equal(r.exit, 1);
+  assert.match(r.err, /\nerror checking context: (can't stat '\/home\/alumno\/db'|no permission to read from '\/home\/alumno\/key')\n$/);
+  await run('echo key > .dockerignore');
+  assert.match((await run('docker build -q .')).err, /\nerror checking context: can't stat '\/home\/alumno\/db'\n$/);
+  await run('echo db >> .dockerignore');
+  assert.equal((await run('docker build -q .')).exit, 0);
+});
