@@ -202,6 +202,8 @@ export class TerminalWidget {
       term.textarea.setAttribute('inputmode', 'text');
     }
     term.attachCustomKeyEventHandler((e) => {
+      // While nano or vi holds the terminal, Esc is theirs: «Salir del terminal» still leaves.
+      if (e.key === 'Escape' && this.entry.console.fullScreen()) return true;
       if (e.type !== 'keydown') return !(e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey)));
       if (e.key === 'Escape') {
         e.preventDefault();
