@@ -523,7 +523,8 @@ export class TerminalConsole {
    */
   private async screenKey(data: string): Promise<void> {
     await this.withCommand((io) => this.session.shell.key!(data, io), false);
-    if (this.fullScreen()) return;
+    // Enter is when the editors write a file (^O's prompt, `:w`): that much survives a reload
+    if (this.fullScreen()) return void (data === '\r' && this.session.save());
     this.session.save();
     // it left the cursor at the start of a line (vim's alternate screen, busybox vi's last row)
     this.atLineStart = true;

@@ -42,7 +42,8 @@ export function nano(t: Text, read: number | string | undefined, version: string
     t.scroll(R - 4);
     const v = '  GNU nano ' + version;
     const path = t.name || 'New Buffer';
-    const title = (v.padEnd(Math.max(v.length + 1, (C - path.length) >> 1)) + path).padEnd(C);
+    // titlebar(): the name centred between the version and room for "Modified"
+    const title = (v.padEnd(v.length + 1 + Math.max(0, (C - v.length - 11 - path.length) >> 1)) + path).padEnd(C);
     let s = (shown ? '' : '\x1b[?1049h') + '\x1b[H\x1b[2J' + inv((t.dirty ? title.slice(0, C - 10) + 'Modified  ' : title).slice(0, C));
     shown = true;
     t.lines.slice(t.top, t.top + R - 4).forEach((l, i) => (s += at(2 + i) + l.slice(0, C)));

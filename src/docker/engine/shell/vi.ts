@@ -52,6 +52,12 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
   };
   return {
     key(k, o) {
+      // typed text comes in runs: each character is a command in normal mode
+      if (k.length > 1 && isText(k)) {
+        let r: number | undefined;
+        for (const c of k) if ((r = this.key(c, o)) !== undefined) break;
+        return r;
+      }
       if (bb && k) msg = '';
       const p = pending;
       pending = '';
