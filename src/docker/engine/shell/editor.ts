@@ -12,6 +12,7 @@ import type { Command, Out, ShellLike } from './types';
 export const at = (r: number, c = 1): string => `\x1b[${r};${c}H`;
 export const inv = (s: string): string => `\x1b[7m${s}\x1b[0m`;
 /** Typed text (a key or a paste), not a control or an escape sequence. */
+export const isBs = (k: string): boolean => k === '\x7f' || k === '\b';
 export const isText = (k: string): boolean => k >= ' ' && k !== '\x7f' && k[0] !== '\x1b';
 export const keyHome = (k: string): boolean => /^\x1b([[O]H|\[[17]~)$/.test(k);
 export const keyEnd = (k: string): boolean => /^\x1b([[O]F|\[[48]~)$/.test(k);
@@ -30,14 +31,11 @@ export class Text {
   x = 0;
   top = 0;
   dirty = false;
-  /** Whether the file was there when opened (vim says `[New]` until it is written). */
-  found = false;
   constructor(public name: string, readonly sh: ShellLike, readonly magic: boolean) {}
   /** The line count read, or why it could not be (undefined: a new file). */
   load(): number | string | undefined {
     try {
       const t = this.sh.m.fs.readFile(this.name, this.sh.cwd);
-      this.found = true;
       this.lines = (this.magic || !t.endsWith('\n') ? t : t.slice(0, -1)).split('\n');
       return this.count();
     } catch (e) {

@@ -1,5 +1,5 @@
 /** GNU nano: the title bar, the text, the status line and two rows of shortcuts. */
-import { arrow, at, inv, isText, keyEnd, keyHome, size, type Text } from './editor';
+import { arrow, at, inv, isBs, isText, keyEnd, keyHome, size, type Text } from './editor';
 import type { FullScreen, Out } from './types';
 
 const menu = (s: string) => s.split('|').map((x) => [x.slice(0, x.indexOf(' ')), x.slice(x.indexOf(' ') + 1)]);
@@ -19,7 +19,6 @@ function bars(items: string[][], R: number, C: number): string {
 }
 
 const lines = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
-const pct = (a: number, b: number) => Math.floor((100 * a) / b);
 
 export function nano(t: Text, read: number | string | undefined, version: string): FullScreen {
   let msg = !t.name ? '' : read === undefined ? 'New File' : typeof read === 'number' ? `Read ${lines(read)}` : `Error reading ${t.name}: ${read}`;
@@ -70,7 +69,7 @@ export function nano(t: Text, read: number | string | undefined, version: string
           ask = null;
           if (exit) return done(o);
         } else if (k === '\x03') (ask = null), say('Cancelled');
-        else if (k === '\x7f' || k === '\b') ask.a = ask.a.slice(0, -1);
+        else if (isBs(k)) ask.a = ask.a.slice(0, -1);
         else if (isText(k)) ask.a += k;
       } else if (k === '\x18') {
         if (!t.dirty) return done(o);
@@ -82,17 +81,11 @@ export function nano(t: Text, read: number | string | undefined, version: string
           if (t.y === t.lines.length) t.lines.push('');
           [t.x, t.dirty, cutting] = [0, true, true];
         }
-      } else if (k === '\x15' && cut.length) {
+      } else if (k === '\x15') {
         t.lines.splice(t.y, 0, ...cut);
         [t.y, t.x, t.dirty] = [t.y + cut.length, 0, true];
-      } else if (k === '\x03') {
-        // report_cursor_position()
-        const chars = t.lines.join('\n').length;
-        const at = t.lines.slice(0, t.y).join('\n').length + +!!t.y + t.x;
-        const n = String(t.lines.length).length;
-        say(`line ${String(t.y + 1).padStart(n)}/${t.lines.length} (${String(pct(t.y + 1, t.lines.length)).padStart(2)}%), col ${String(t.x + 1).padStart(2)}/${String(t.line.length + 1).padStart(2)} (${String(pct(t.x + 1, t.line.length + 1)).padStart(3)}%), char ${String(at).padStart(String(chars).length)}/${chars} (${String(chars ? pct(at, chars) : 0).padStart(2)}%)`);
       } else if (k === '\r') t.enter();
-      else if (k === '\x7f' || k === '\b') t.backspace();
+      else if (isBs(k)) t.backspace();
       else if (k === '\x1b[3~' || k === '\x04') t.del();
       else if (keyHome(k) || k === '\x01') t.x = 0;
       else if (keyEnd(k) || k === '\x05') t.x = t.line.length;

@@ -1,7 +1,7 @@
 /** vim (Debian's vim.basic, with defaults.vim's ruler) and busybox vi: normal, insert and `:` modes. */
 import { byteLength } from '../../common/sh/fs';
 import { exists } from './package-files';
-import { arrow, at, isText, keyEnd, keyHome, size, type Text } from './editor';
+import { arrow, at, isBs, isText, keyEnd, keyHome, size, type Text } from './editor';
 import type { FullScreen, Out } from './types';
 
 export function vi(t: Text, read: number | string | undefined, bb: boolean): FullScreen {
@@ -10,7 +10,7 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
   let cmd = '';
   let pending = '';
   let shown = false;
-  let msg = bb || !t.name ? '' : read === undefined ? `"${t.name}" [New]` : typeof read === 'string' ? `"${t.name}" ${read === 'Is a directory' ? 'is a directory' : '[Permission Denied]'}` : `"${t.name}" ${read}L, ${byteLength(t.lines.join('\n') + '\n')}B`;
+  let msg = bb || !t.name ? '' : read === undefined ? `"${t.name}" [New]` : typeof read === 'string' ? `"${t.name}" [Permission Denied]` : `"${t.name}" ${read}L, ${byteLength(t.lines.join('\n') + '\n')}B`;
   // vim's ErrorMsg is white on red; busybox's "bold" messages are reverse video
   const err = (m: string) => void (msg = `\x1b[${bb ? 7 : '97;41'}m${m}\x1b[0m`);
   /** An ex command: undefined while the editor stays, the exit status when it ends. */
@@ -65,13 +65,13 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
       const move = arrow(k, mode ? '' : 'kjlh');
       if (mode === 2) {
         if (k === '\r') [mode, code] = [0, ex(cmd.trim())];
-        else if (k === '\x1b' || ((k === '\x7f' || k === '\b') && !cmd)) mode = 0;
-        else if (k === '\x7f' || k === '\b') cmd = cmd.slice(0, -1);
+        else if (k === '\x1b' || (isBs(k) && !cmd)) mode = 0;
+        else if (isBs(k)) cmd = cmd.slice(0, -1);
         else if (isText(k)) cmd += k;
       } else if (mode === 1) {
         if (k === '\x1b') [mode, msg, t.x] = [0, '', Math.max(0, t.x - 1)];
         else if (k === '\r') t.enter();
-        else if (k === '\x7f' || k === '\b') t.backspace();
+        else if (isBs(k)) t.backspace();
         else if (k === '\x1b[3~') t.del();
         else if (move) t.move(...move);
         else if (isText(k)) t.insert(k);
@@ -80,8 +80,7 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
         if (!t.lines.length) t.lines.push('');
         [t.y, t.x, t.dirty] = [Math.min(t.y, t.lines.length - 1), 0, true];
       } else if (p + k === 'ZZ') code = ex('x');
-      else if (p + k === 'gg') t.y = 0;
-      else if (/^[dZg]$/.test(k)) pending = k;
+      else if (/^[dZ]$/.test(k)) pending = k;
       else if (k === ':') [mode, cmd] = [2, ''];
       else if (/^[iaAIoO]$/.test(k)) {
         mode = 1;
