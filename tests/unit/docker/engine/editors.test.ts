@@ -188,3 +188,14 @@ test('docker exec -it c nano f: the editor is the exec process, and the host pro
   assert.match(await t.run('docker diff box'), /A \/g/);
   assert.equal(await t.run('docker exec box cat /g'), 'hey\n');
 });
+
+test('docker run -it alpine vi f: busybox vi is the main process; :wq stops the container with exit 0 and the file in its layer', async () => {
+  const t = await open('alpine vi /notas');
+  assert.equal(t.sh.screen(), true);
+  assert.equal(t.screen()[23], '- /notas 1/1 100%');
+  await t.keys('i', 'hola', '\x1b', ':wq', '\r');
+  assert.equal(t.sh.screen(), false);
+  assert.equal(t.sh.prompt(), '$ ');
+  assert.match(await t.run('docker ps -a --format "{{.Names}} {{.Status}}"'), /^box Exited \(0\)/);
+  assert.match(await t.run('docker diff box'), /A \/notas/);
+});
