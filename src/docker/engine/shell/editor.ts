@@ -94,9 +94,21 @@ export class Text {
     else if (dx > 0 && this.x >= this.line.length && wrap && y < this.lines.length - 1) [this.y, this.x] = [y + 1, 0];
     else [this.y, this.x] = [y, Math.max(0, Math.min(this.lines[y].length, this.x + dx))];
   }
-  /** Keeps the cursor's line among the `rows` shown. */
-  scroll(rows: number): void {
+  private shown = false;
+  /**
+   * Clears the screen (entering the alternate one, the first time, when `alt`) and draws the
+   * `rows` lines that keep the cursor's in sight from screen row `first`; `then` fills past the end.
+   */
+  page(C: number, first: number, rows: number, alt: boolean, then = ''): string {
     this.top = Math.min(this.y, Math.max(this.top, this.y - rows + 1));
+    let s = (this.shown || !alt ? '' : '\x1b[?1049h') + '\x1b[H\x1b[2J';
+    this.shown = true;
+    for (let i = 0; i < rows; i++) s += at(first + i) + (this.lines[this.top + i]?.slice(0, C) ?? then);
+    return s;
+  }
+  /** Where the cursor stands on the screen. */
+  cursor(C: number, first: number): string {
+    return at(first + this.y - this.top, 1 + Math.min(this.x, C - 1));
   }
 }
 

@@ -4,7 +4,7 @@ import type { FullScreen, Out } from './types';
 
 const menu = (s: string) => s.split('|').map((x) => [x.slice(0, x.indexOf(' ')), x.slice(x.indexOf(' ') + 1)]);
 /** The main menu in nano's order (a pair per column), as many as the width holds. */
-const MAIN = menu('^G Help|^X Exit|^O Write Out|^R Read File|^W Where Is|^\\ Replace|^K Cut|^U Paste|^T Execute|^J Justify|^C Location|^/ Go To Line|M-U Undo|M-E Redo|M-A Set Mark|M-6 Copy|M-] To Bracket|^Q Where Was|M-Q Previous|M-W Next');
+const MAIN = menu('^G Help|^X Exit|^O Write Out|^R Read File|^W Where Is|^\\ Replace|^K Cut|^U Paste|^T Execute|^J Justify|^C Location|^/ Go To Line|M-U Undo|M-E Redo|M-A Set Mark|M-6 Copy');
 const WRITE = menu('^G Help|^C Cancel|M-D DOS Format|M-M Mac Format|M-A Append|M-P Prepend|M-B Backup File|^T Browse');
 const YES = 'Save modified buffer?';
 
@@ -27,7 +27,6 @@ export function nano(t: Text, read: number | string | undefined, version: string
   let ask: { q: string; a: string; exit: boolean } | null = null;
   let cut: string[] = [];
   let cutting = false;
-  let shown = false;
   const say = (m: string) => void ([msg, left] = [m, 20]);
   const write = (name: string): boolean => {
     const r = t.save(name);
@@ -38,18 +37,15 @@ export function nano(t: Text, read: number | string | undefined, version: string
   };
   const draw = (o: Out) => {
     const [R, C] = size(o);
-    t.scroll(R - 4);
     const v = '  GNU nano ' + version;
     const path = t.name || 'New Buffer';
     // titlebar(): the name centred between the version and room for "Modified"
     const title = (v.padEnd(v.length + 1 + Math.max(0, (C - v.length - 11 - path.length) >> 1)) + path).padEnd(C);
-    let s = (shown ? '' : '\x1b[?1049h') + '\x1b[H\x1b[2J' + inv((t.dirty ? title.slice(0, C - 10) + 'Modified  ' : title).slice(0, C));
-    shown = true;
-    t.lines.slice(t.top, t.top + R - 4).forEach((l, i) => (s += at(2 + i) + l.slice(0, C)));
+    let s = t.page(C, 2, R - 4, true) + at(1) + inv((t.dirty ? title.slice(0, C - 10) + 'Modified  ' : title).slice(0, C));
     if (ask) s += at(R - 2) + inv(`${ask.q}${ask.q === YES ? ' ' : ': '}${ask.a}`.padEnd(C).slice(0, C));
     else if (msg) s += at(R - 2, ((C - msg.length - 4) >> 1) + 1) + inv(`[ ${msg} ]`);
     s += ask?.q === YES ? at(R - 1) + inv(' Y') + ' Yes' + at(R) + inv(' N') + ' No' + at(R, 17) + inv('^C') + ' Cancel' : bars(ask ? WRITE : MAIN, R, C);
-    o.out(s + (ask ? at(R - 2, Math.min(C, ask.q.length + ask.a.length + 3)) : at(2 + t.y - t.top, 1 + Math.min(t.x, C - 1))));
+    o.out(s + (ask ? at(R - 2, Math.min(C, ask.q.length + ask.a.length + 3)) : t.cursor(C, 2)));
   };
   const done = (o: Out) => (o.out('\x1b[?1049l'), 0);
   return {

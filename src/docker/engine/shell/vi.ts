@@ -9,7 +9,6 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
   let mode = 0;
   let cmd = '';
   let pending = '';
-  let shown = false;
   let msg = bb || !t.name ? '' : read === undefined ? `"${t.name}" [New]` : typeof read === 'string' ? `"${t.name}" [Permission Denied]` : `"${t.name}" ${read}L, ${byteLength(t.lines.join('\n') + '\n')}B`;
   // vim's ErrorMsg is white on red; busybox's "bold" messages are reverse video
   const err = (m: string) => void (msg = `\x1b[${bb ? 7 : '97;41'}m${m}\x1b[0m`);
@@ -34,11 +33,7 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
   };
   const draw = (o: Out) => {
     const [R, C] = size(o);
-    t.scroll(R - 1);
-    let s = (shown || bb ? '' : '\x1b[?1049h') + '\x1b[H\x1b[2J';
-    shown = true;
-    for (let i = 0; i < R - 1; i++) s += at(1 + i) + (t.lines[t.top + i]?.slice(0, C) ?? (bb ? '~' : '\x1b[94m~\x1b[0m'));
-    s += at(R);
+    let s = t.page(C, 1, R - 1, !bb, bb ? '~' : '\x1b[94m~\x1b[0m') + at(R);
     if (mode === 2) s += ':' + cmd;
     else if (bb) s += msg || `${'-I'[mode]} ${t.name || 'No file'}${t.dirty ? ' [Modified]' : ''} ${t.y + 1}/${t.lines.length} ${Math.floor((100 * (t.y + 1)) / t.lines.length)}%`;
     else {
@@ -48,7 +43,7 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
       const where = below <= 0 ? (above ? 'Bot' : 'All') : !above ? 'Top' : `${Math.floor((above * 100) / (above + below))}%`;
       s += (mode ? '\x1b[1m-- INSERT --\x1b[0m' : msg) + at(R, C - 17) + `${t.y + 1},${t.line ? t.x + 1 : '0-1'}`.padEnd(14) + where;
     }
-    o.out(s + (mode === 2 ? at(R, 2 + cmd.length) : at(1 + t.y - t.top, 1 + Math.min(t.x, C - 1))));
+    o.out(s + (mode === 2 ? at(R, 2 + cmd.length) : t.cursor(C, 1)));
   };
   return {
     key(k, o) {
@@ -87,8 +82,7 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
         if (k === 'a') t.x = Math.min(t.x + 1, t.line.length);
         if (k === 'A') t.x = t.line.length;
         if (k === 'I') t.x = t.line.search(/\S|$/);
-        if (k === 'o' || k === 'O') t.lines.splice((t.y += +(k === 'o')), 0, '');
-        if (k === 'o' || k === 'O') [t.x, t.dirty] = [0, true];
+        if (/[oO]/.test(k)) t.lines.splice((t.y += +(k === 'o')), 0, ''), ([t.x, t.dirty] = [0, true]);
       } else if ((k === 'x' || k === '\x1b[3~') && t.line) t.line = t.line.slice(0, t.x) + t.line.slice(t.x + 1);
       else if (k === 'G') t.y = t.lines.length - 1;
       else if (k === '0' || keyHome(k)) t.x = 0;
