@@ -13,7 +13,9 @@ export const at = (r: number, c = 1): string => `\x1b[${r};${c}H`;
 export const inv = (s: string): string => `\x1b[7m${s}\x1b[0m`;
 /** Typed text (a key or a paste), not a control or an escape sequence. */
 export const isBs = (k: string): boolean => k === '\x7f' || k === '\b';
-export const isText = (k: string): boolean => k >= ' ' && k !== '\x7f' && k[0] !== '\x1b';
+export const isText = (k: string): boolean => (k >= ' ' || k === '\t') && k !== '\x7f' && k[0] !== '\x1b';
+/** A line as the screen shows it: each tab up to the next multiple of 8 columns. */
+const expand = (l: string) => l.replace(/[^\t]*\t/g, (m) => m.slice(0, -1).padEnd(((m.length - 1) & ~7) + 8));
 export const keyHome = (k: string): boolean => /^\x1b([[O]H|\[[17]~)$/.test(k);
 export const keyEnd = (k: string): boolean => /^\x1b([[O]F|\[[48]~)$/.test(k);
 /** An arrow (or one of the `keys` that mean up, down, right, left): the move it makes. */
@@ -103,12 +105,12 @@ export class Text {
     this.top = Math.min(this.y, Math.max(this.top, this.y - rows + 1));
     let s = (this.shown || !alt ? '' : '\x1b[?1049h') + '\x1b[H\x1b[2J';
     this.shown = true;
-    for (let i = 0; i < rows; i++) s += at(first + i) + (this.lines[this.top + i]?.slice(0, C) ?? then);
+    for (let i = 0; i < rows; i++) s += at(first + i) + (this.lines[this.top + i] === undefined ? then : expand(this.lines[this.top + i]).slice(0, C));
     return s;
   }
   /** Where the cursor stands on the screen. */
   cursor(C: number, first: number): string {
-    return at(first + this.y - this.top, 1 + Math.min(this.x, C - 1));
+    return at(first + this.y - this.top, 1 + Math.min(expand(this.line.slice(0, this.x)).length, C - 1));
   }
 }
 

@@ -89,6 +89,15 @@ test('nano: Ctrl+K cuts lines (in a row: together), Ctrl+U pastes them; arrows, 
   assert.equal(await t.run('cat /f'), 'c\na\nZ\n');
 });
 
+test('a tab is typed as a tab and shown up to the next multiple of 8 columns, the cursor after it', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run("printf 'a\\tb\\n' > /f");
+  await t.run('nano /f');
+  assert.equal(t.screen()[1], 'a       b');
+  await t.keys('\x1b[F', '\t', 'c', '\x0f', '\r', '\x18');
+  assert.equal(await t.run('cat /f'), 'a\tb\tc\n');
+});
+
 test('nano as a user who may not write there: [ Error writing …: Permission denied ], and the buffer stays', async () => {
   const t = await open('debian bash', [...NANO, 'useradd -m ana', 'su ana']);
   await t.run('nano /etc/x');
