@@ -77,7 +77,8 @@ export function nano(t: Text, read: number | string | undefined, version: string
           if (t.y === t.lines.length) t.lines.push('');
           [t.x, t.dirty, cutting] = [0, true, true];
         }
-      } else if (k === '\x15') {
+      } else if (k === '\x15' && !cut.length) say('Cutbuffer is empty');
+      else if (k === '\x15') {
         t.lines.splice(t.y, 0, ...cut);
         [t.y, t.x, t.dirty] = [t.y + cut.length, 0, true];
       } else if (k === '\r') t.enter();

@@ -84,6 +84,9 @@ test('nano: Ctrl+K cuts lines (in a row: together), Ctrl+U pastes them; arrows, 
   const t = await open('debian bash', NANO);
   await t.run("printf 'a\\nb\\nc\\n' > /f");
   await t.run('nano /f');
+  await t.keys('\x15');
+  assert.match(t.screen()[21], /\[ Cutbuffer is empty \]/);
+  assert.doesNotMatch(t.screen()[0], /Modified/);
   await t.keys('\x0b', '\x0b', '\x1b[B', '\x15');
   await t.keys('\x1b[A', '\x1b[C', 'X', '\x7f', '\x7f', '\x1b[3~', 'Z', '\x0f', '\r', '\x18');
   assert.equal(await t.run('cat /f'), 'c\na\nZ\n');
