@@ -97,20 +97,36 @@ export class Text {
     else [this.y, this.x] = [y, Math.max(0, Math.min(this.lines[y].length, this.x + dx))];
   }
   private shown = false;
+  /** Where the cursor stands on the screen, as the last page drawn placed it. */
+  cursor = '';
   /**
    * Clears the screen (entering the alternate one, the first time, when `alt`) and draws the
-   * `rows` lines that keep the cursor's in sight from screen row `first`; `then` fills past the end.
+   * lines that keep the cursor's in sight on `rows` rows from screen row `first`. vi (`then`: what
+   * fills the rows past the end) wraps long lines; nano scrolls the cursor's line sideways, a `>`
+   * at the edge of any longer than the screen (get_page_start()).
    */
   page(C: number, first: number, rows: number, alt: boolean, then = ''): string {
-    this.top = Math.min(this.y, Math.max(this.top, this.y - rows + 1));
+    const h = (y: number) => (then && Math.ceil(expand(this.lines[y] ?? '').length / C)) || 1;
+    const cx = expand(this.line.slice(0, this.x)).length;
+    const rowOf = (y: number) => {
+      let r = then ? Math.floor(cx / C) : 0;
+      for (let i = this.top; i < y; i++) r += h(i);
+      return r;
+    };
+    this.top = Math.min(this.top, this.y);
+    while (rowOf(this.y) >= rows) this.top++;
+    const start = then || cx + 2 < C ? 0 : cx - 6 - ((cx - 6) % (C - 8));
     let s = (this.shown || !alt ? '' : '\x1b[?1049h') + '\x1b[H\x1b[2J';
     this.shown = true;
-    for (let i = 0; i < rows; i++) s += at(first + i) + (this.lines[this.top + i] === undefined ? then : expand(this.lines[this.top + i]).slice(0, C));
+    for (let y = this.top, r = 0; r < rows; y++) {
+      const l = this.lines[y];
+      let e = l === undefined ? then : expand(l).slice(y === this.y ? start : 0);
+      if (!then && y === this.y && start) e = '<' + e.slice(1);
+      if (!then && e.length > C) e = e.slice(0, C - 1) + '>';
+      for (let i = 0; i < h(y) && r < rows; i++) s += at(first + r++) + e.slice(i * C, i * C + C);
+    }
+    this.cursor = at(first + rowOf(this.y), 1 + (then ? cx % C : cx - start));
     return s;
-  }
-  /** Where the cursor stands on the screen. */
-  cursor(C: number, first: number): string {
-    return at(first + this.y - this.top, 1 + Math.min(expand(this.line.slice(0, this.x)).length, C - 1));
   }
 }
 

@@ -45,7 +45,7 @@ export function nano(t: Text, read: number | string | undefined, version: string
     if (ask) s += at(R - 2) + inv(`${ask.q}${ask.q === YES ? ' ' : ': '}${ask.a}`.padEnd(C).slice(0, C));
     else if (msg) s += at(R - 2, ((C - msg.length - 4) >> 1) + 1) + inv(`[ ${msg} ]`);
     s += ask?.q === YES ? at(R - 1) + inv(' Y') + ' Yes' + at(R) + inv(' N') + ' No' + at(R, 17) + inv('^C') + ' Cancel' : bars(ask ? WRITE : MAIN, R, C);
-    o.out(s + (ask ? at(R - 2, Math.min(C, ask.q.length + ask.a.length + 3)) : t.cursor(C, 2)));
+    o.out(s + (ask ? at(R - 2, Math.min(C, ask.q.length + ask.a.length + 3)) : t.cursor));
   };
   const done = (o: Out) => (o.out('\x1b[?1049l'), 0);
   return {

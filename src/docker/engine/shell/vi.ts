@@ -43,7 +43,7 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
       const where = below <= 0 ? (above ? 'Bot' : 'All') : !above ? 'Top' : `${Math.floor((above * 100) / (above + below))}%`;
       s += (mode ? '\x1b[1m-- INSERT --\x1b[0m' : msg) + at(R, C - 17) + `${t.y + 1},${t.line ? t.x + 1 : '0-1'}`.padEnd(14) + where;
     }
-    o.out(s + (mode === 2 ? at(R, 2 + cmd.length) : t.cursor(C, 1)));
+    o.out(s + (mode === 2 ? at(R, 2 + cmd.length) : t.cursor));
   };
   return {
     key(k, o) {

@@ -101,6 +101,21 @@ test('a tab is typed as a tab and shown up to the next multiple of 8 columns, th
   assert.equal(await t.run('cat /f'), 'a\tb\tc\n');
 });
 
+test('long lines: nano marks them with > and scrolls the cursor\'s sideways; vim wraps them', async () => {
+  const t = await open('debian bash', NANO);
+  const long = 'abcdefghij'.repeat(10);
+  await t.run(`echo ${long} > /f; echo fin >> /f`);
+  await t.run('nano /f');
+  assert.equal(t.screen()[1], long.slice(0, 79) + '>');
+  await t.keys('\x1b[F');
+  assert.equal(t.screen()[1], '<' + long.slice(73));
+  await t.keys('\x18');
+  await t.run('vim /f');
+  assert.deepEqual(t.screen().slice(0, 4), [long.slice(0, 80), long.slice(80), 'fin', '~']);
+  await t.keys('$', 'j');
+  assert.match(t.screen()[23], /2,3 +All$/);
+});
+
 test('nano as a user who may not write there: [ Error writing …: Permission denied ], and the buffer stays', async () => {
   const t = await open('debian bash', [...NANO, 'useradd -m ana', 'su ana']);
   await t.run('nano /etc/x');
