@@ -8,12 +8,12 @@ const MAIN = menu('^G Help|^X Exit|^O Write Out|^R Read File|^W Where Is|^\\ Rep
 const WRITE = menu('^G Help|^C Cancel|M-D DOS Format|M-M Mac Format|M-A Append|M-P Prepend|M-B Backup File|^T Browse');
 const YES = 'Save modified buffer?';
 
-/** bottombars(): columns of equal width, the last two items taking the slack. */
+/** bottombars(): columns of equal width, the last two items taking the slack (the item count is even). */
 function bars(items: string[][], R: number, C: number): string {
   const n = Math.min(items.length, Math.floor((C + 40) / 20) * 2);
   const w = Math.floor(C / Math.floor((n + 1) / 2));
   return items.slice(0, n).map(([k, tag], i) => {
-    const room = w + (n % 2 && i + 2 === n ? w : 0) + (i + 2 >= n ? C % w : 0) - k.length;
+    const room = w + (i + 2 >= n ? C % w : 0) - k.length;
     return at(R - 1 + (i % 2), 1 + Math.floor(i / 2) * w) + inv(k) + (room < 2 ? '' : ' ' + tag.slice(0, room - 1));
   }).join('');
 }
@@ -22,12 +22,12 @@ const lines = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
 
 export function nano(t: Text, read: number | string | undefined, version: string): FullScreen {
   let msg = !t.name ? '' : read === undefined ? 'New File' : typeof read === 'number' ? `Read ${lines(read)}` : `Error reading ${t.name}: ${read}`;
-  // nano blanks a message after a number of keystrokes
-  let left = 20;
+  // nano blanks a message after 26 keystrokes, as Pico does
+  let left = 26;
   let ask: { q: string; a: string; exit: boolean } | null = null;
   let cut: string[] = [];
   let cutting = false;
-  const say = (m: string) => void ([msg, left] = [m, 20]);
+  const say = (m: string) => void ([msg, left] = [m, 26]);
   const write = (name: string): boolean => {
     const r = t.save(name);
     if (typeof r === 'string') return say(`Error writing ${name}: ${r}`), false;
@@ -40,7 +40,7 @@ export function nano(t: Text, read: number | string | undefined, version: string
     const v = '  GNU nano ' + version;
     const path = t.name || 'New Buffer';
     // titlebar(): the name centred between the version and room for "Modified"
-    const title = (v.padEnd(v.length + 1 + Math.max(0, (C - v.length - 11 - path.length) >> 1)) + path).padEnd(C);
+    const title = (v.padEnd(v.length + 1 + Math.max(0, (C - v.length - 12 - path.length) >> 1)) + path).padEnd(C);
     let s = t.page(C, 2, R - 4, true) + at(1) + inv((t.dirty ? title.slice(0, C - 10) + 'Modified  ' : title).slice(0, C));
     if (ask) s += at(R - 2) + inv(`${ask.q}${ask.q === YES ? ' ' : ': '}${ask.a}`.padEnd(C).slice(0, C));
     else if (msg) s += at(R - 2, ((C - msg.length - 4) >> 1) + 1) + inv(`[ ${msg} ]`);

@@ -47,7 +47,7 @@ test('nano: typing, Ctrl+O Enter writes ([ Wrote N lines ]), Ctrl+X leaves; the 
   const t = await open('debian bash', NANO);
   await t.run('nano /usr/share/hola.txt');
   await t.keys('hola', '\r', 'mundo');
-  assert.match(t.screen()[0], /^  GNU nano 7\.2 {19}\/usr\/share\/hola\.txt {18}Modified$/);
+  assert.match(t.screen()[0], /^  GNU nano 7\.2 {18}\/usr\/share\/hola\.txt {19}Modified$/);
   await t.keys('\x0f');
   assert.match(t.screen()[21], /^File Name to Write: \/usr\/share\/hola\.txt\s*$/);
   assert.match(t.screen()[22], /^\^G Help {13}M-D DOS Format {6}M-A Append {10}M-B Backup File$/);
