@@ -278,7 +278,8 @@ export class TerminalConsole {
         this.dropModes();
         this.editor.reset();
         this.view.forget();
-        this.screen.write('\x1b[H\x1b[2J\x1b[3J');
+        // an editor left open is gone with the machine: back from its alternate screen
+        this.screen.write('\x1b[?1049l\x1b[H\x1b[2J\x1b[3J');
         this.atLineStart = true;
         this.print(DIM(`(${NOTICE_RESET})`) + '\n');
         this.showPrompt();

@@ -64,3 +64,14 @@ test('vim in the console: Esc leaves insert mode, :w writes, :q leaves; a reload
   await t.type('cat /v\r');
   assert.match(t.text(), /\nuno\nroot@\w+:\/#$/);
 });
+
+test('Reiniciar with an editor open: the terminal leaves its alternate screen and shows the prompt', async () => {
+  const t = await debianWithNano();
+  await t.type('nano /x\r');
+  assert.equal(t.con.fullScreen(), true);
+  t.con.reset();
+  await t.idle();
+  assert.equal(t.con.fullScreen(), false);
+  assert.match(t.raw().slice(t.raw().lastIndexOf('\x1b[?1049')), /^\x1b\[\?1049l/);
+  assert.match(t.text(), /\$$/);
+});
