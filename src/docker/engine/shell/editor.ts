@@ -141,6 +141,7 @@ function noTerminal(name: string, io: Out, sh: ShellLike): number {
   return 1;
 }
 
+/** nano's release per distribution; since 4.x one major release a year, which its copyright line gives. */
 const nanoVersion = (sh: ShellLike) => packaged(sh.m.fs, ['7.2', '8.2', '3.2', '7.2', '6.2', '4.8', '5.4']);
 const vimVersion = (sh: ShellLike) => packaged(sh.m.fs, ['9.1.0016', '9.1.1105', '8.1.0875', '9.0.1378', '8.2.3995', '8.1.2269', '8.2.2434']);
 /** Each vim release's date, as its banner gives it. */
@@ -151,7 +152,7 @@ const editor = (name: string): Command => (args, io, sh) => {
   const busybox = name === 'vi' && sh.flavor === 'ash';
   if (!busybox && /^(--version|-V)$/.test(args[1] ?? '')) {
     const v = vim ? vimVersion(sh) : nanoVersion(sh);
-    io.out(vim ? `VIM - Vi IMproved ${v.slice(0, 3)} (${VIM_DATES[v.slice(0, 3)]}, compiled Apr 01 2025 20:12:31)\nIncluded patches: 1-${+v.slice(4)}\n` : ` GNU nano, version ${v}\n (C) ${{ '8.2': 2024, '6.2': 2022, '5.4': 2021, '4.8': 2020, '3.2': 2018 }[v] ?? 2023} the Free Software Foundation and various contributors\n Compiled options: --disable-libmagic --enable-utf8\n`);
+    io.out(vim ? `VIM - Vi IMproved ${v.slice(0, 3)} (${VIM_DATES[v.slice(0, 3)]}, compiled Apr 01 2025 20:12:31)\nIncluded patches: 1-${+v.slice(4)}\n` : ` GNU nano, version ${v}\n (C) ${2016 + parseInt(v)} the Free Software Foundation and various contributors\n Compiled options: --disable-libmagic --enable-utf8\n`);
     return 0;
   }
   const file = args.slice(1).find((a) => !a.startsWith('-') && !a.startsWith('+')) ?? '';
