@@ -489,6 +489,10 @@ export interface ProcessHandle {
   complete(word: string): string[];
   /** False while the line it waits for is not shown as typed (a password). */
   readonly echo?: boolean;
+  /** True while a full-screen program (nano, vi) holds the terminal. */
+  readonly screen?: boolean;
+  /** One raw key (or typed text; '' redraws) for that program, drawn on `io` at its size. */
+  key?(data: string, io: TermIO): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------

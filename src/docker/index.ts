@@ -66,6 +66,19 @@ class SimShell implements Shell {
     return this.session?.echo !== false;
   }
 
+  screen(): boolean {
+    return !!this.session?.screen;
+  }
+
+  async key(data: string, io: TermIO): Promise<void> {
+    const s = this.session;
+    if (!s?.key) return;
+    await this.guard(io, async () => {
+      await s.key!(data, io);
+      return this.settle(io);
+    });
+  }
+
   inContainer(): boolean {
     return this.session !== null && this.session.containerId !== '';
   }

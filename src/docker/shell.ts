@@ -14,6 +14,8 @@ export interface TermIO {
   tty: boolean;
   /** Terminal width in columns (help texts wrap at 80 when not a TTY). */
   columns?: number;
+  /** Rows of the screen that shows the output; unset where nothing is drawn (transcripts): full-screen programs then find no terminal. */
+  rows?: number;
   /** Pacing for animations and waits; runners without a screen resolve at once. */
   sleep(ms: number): Promise<void>;
   /** A client in a job on the host: waits for the foreground to move the clock `ms` on (`poll`: or to look again sooner). */
@@ -39,6 +41,10 @@ export interface Shell {
   save(): string;
   /** False while the line being typed must not be shown (a password prompt). */
   echo?(): boolean;
+  /** True while a full-screen program (nano, vi) holds the terminal: keys go to `key`, not lines to `run`. */
+  screen?(): boolean;
+  /** One raw key sequence (or a run of typed text; '' redraws) for the full-screen program. */
+  key?(data: string, io: TermIO): Promise<void>;
 }
 
 export interface ShellOptions {

@@ -153,7 +153,7 @@ export class TerminalConsole {
     const pending: string[] = [];
     for (const key of keys) {
       // Ctrl+C cannot wait in the queue: it is what stops the thing the queue waits for.
-      if (key === KEY.ctrlC && this.running) {
+      if (key === KEY.ctrlC && this.running && !this.fullScreen()) {
         if (pending.length) this.queue.push({ kind: 'keys', keys: pending.splice(0) });
         if (this.commandRunning && !this.running.signal.aborted) {
           // the terminal echoes ^C where the output stands, as a tty does
@@ -246,6 +246,14 @@ export class TerminalConsole {
     switch (a.kind) {
       case 'keys':
         for (let i = 0; i < a.keys.length; i++) {
+          if (this.fullScreen()) {
+            // a full-screen program gets every key as it comes, a run of typed text at once
+            let j = i + 1;
+            while (j < a.keys.length && isPrintable(a.keys[i]) && isPrintable(a.keys[j])) j++;
+            await this.screenKey(a.keys.slice(i, j).join(''));
+            i = j - 1;
+            continue;
+          }
           // Runs of plain characters (pastes, fast typing) are inserted at once and drawn once.
           let j = i;
           while (!this.search && !this.matches && j < a.keys.length && isPrintable(a.keys[j])) j++;
@@ -270,7 +278,8 @@ export class TerminalConsole {
         this.dropModes();
         this.editor.reset();
         this.view.forget();
-        this.screen.write('\x1b[H\x1b[2J\x1b[3J');
+        // an editor left open is gone with the machine: back from its alternate screen
+        this.screen.write('\x1b[?1049l\x1b[H\x1b[2J\x1b[3J');
         this.atLineStart = true;
         this.print(DIM(`(${NOTICE_RESET})`) + '\n');
         this.showPrompt();
@@ -500,11 +509,31 @@ export class TerminalConsole {
     const step = this.pendingStep();
     if (step && line.trim() === step.command) this.session.advanceStep(this.scenario.index);
     await this.withCommand((io) => this.session.shell.run(line, io));
+    if (this.fullScreen()) return this.screenKey('');
+    this.showPrompt();
+  }
+
+  /** A full-screen program (nano, vi) holds the keyboard: Ctrl+C, Esc and Tab are its keys too. */
+  fullScreen(): boolean {
+    return !!this.session.shell.screen?.();
+  }
+
+  /**
+   * One key for the full-screen program (''  draws it first). The session is saved when it ends,
+   * not on every key; a reload meanwhile finds the shell at its prompt.
+   */
+  private async screenKey(data: string): Promise<void> {
+    await this.withCommand((io) => this.session.shell.key!(data, io), false);
+    // Enter is when the editors write a file (^O's prompt, `:w`): that much survives a reload
+    if (this.fullScreen()) return void (data === '\r' && this.session.save());
+    this.session.save();
+    // it left the cursor at the start of a line (vim's alternate screen, busybox vi's last row)
+    this.atLineStart = true;
     this.showPrompt();
   }
 
   /** Runs a shell operation with a fresh TermIO, under the session lock, interruptible. */
-  private async withCommand(fn: (io: TermIO) => Promise<unknown>): Promise<void> {
+  private async withCommand(fn: (io: TermIO) => Promise<unknown>, persist = true): Promise<void> {
     const control = new AbortController();
     this.running = control;
     this.commandRunning = true;
@@ -516,6 +545,7 @@ export class TerminalConsole {
       err: (t) => this.print(t),
       tty: true,
       columns: this.screen.cols(),
+      rows: this.screen.rows?.(),
       sleep: (ms) => this.timer.sleep(pace(ms) * this.timeScale, control.signal),
       signal: control.signal,
     };
@@ -530,13 +560,13 @@ export class TerminalConsole {
       if (control.signal.aborted && !this.atLineStart) this.print('\n');
       this.running = null;
       this.commandRunning = false;
-      this.session.save();
+      if (persist) this.session.save();
     }
   }
 
   private async typeStep(): Promise<void> {
     const step = this.pendingStep();
-    if (!step) return;
+    if (!step || this.fullScreen()) return;
     const control = new AbortController();
     this.running = control;
     this.onChange();
@@ -633,7 +663,7 @@ export class TerminalConsole {
   }
 
   private render(): void {
-    if (!this.promptShown || this.matches) return;
+    if (!this.promptShown || this.matches || this.fullScreen()) return;
     if (this.search) {
       const s = this.search;
       const line = s.line < this.editor.history.length ? this.editor.history[s.line] : s.saved;

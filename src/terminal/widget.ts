@@ -15,6 +15,7 @@ export const LABELS = {
   region: 'Terminal',
   idleHint: 'Clic o Intro: escribir',
   focusedHint: 'Esc: volver · Ctrl+Intro: siguiente paso',
+  editorHint: 'Esc es del editor · «Salir del terminal»: volver',
   stepTitle: 'Escribe y ejecuta el siguiente paso del guion (Ctrl+Intro)',
   allTitle: 'Ejecuta uno tras otro todos los pasos pendientes',
   resetTitle: 'Vuelve al estado inicial de este terminal',
@@ -202,6 +203,8 @@ export class TerminalWidget {
       term.textarea.setAttribute('inputmode', 'text');
     }
     term.attachCustomKeyEventHandler((e) => {
+      // While nano or vi holds the terminal, Esc is theirs: «Salir del terminal» still leaves.
+      if (e.key === 'Escape' && this.entry.console.fullScreen()) return true;
       if (e.type !== 'keydown') return !(e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey)));
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -270,7 +273,7 @@ export class TerminalWidget {
     const focused = this.hasFocus();
     this.el.classList.toggle('is-focused', focused);
     // «Guion completado» once the last step's output is all there, not when it starts
-    this.hintEl.textContent = con.scriptFinished() && !focused ? LABELS.done : focused ? LABELS.focusedHint : LABELS.idleHint;
+    this.hintEl.textContent = con.scriptFinished() && !focused ? LABELS.done : focused ? (con.fullScreen() ? LABELS.editorHint : LABELS.focusedHint) : LABELS.idleHint;
   }
 
   input(data: string): void {

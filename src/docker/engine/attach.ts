@@ -93,6 +93,10 @@ export const attaching = {
       get echo() {
         return mine()?.echo;
       },
+      get screen() {
+        return !!mine()?.screen;
+      },
+      key: (data, io2) => drive(io2, async (p) => p.key?.(data, { ...engine.out(c), columns: io2.columns, rows: io2.rows })),
     };
     return handle;
   },

@@ -340,6 +340,7 @@ export class Engine implements DockerApi {
         await this.wait(s?.io, ms, false);
       },
       signal: [...c.sinks][0]?.io.signal,
+      rows: [...c.sinks][0]?.io.rows,
     };
   }
 

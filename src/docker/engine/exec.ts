@@ -58,6 +58,7 @@ export const execing = {
       err: (t) => { if (!config.Detach && !gone) (tty ? sinkIo.out : sinkIo.err).call(sinkIo, t); },
       sleep: (ms) => this.wait(sinkIo, ms, false),
       signal: inner ? inner.signal : sinkIo.signal,
+      rows: sinkIo.rows,
     });
     const engine = this;
     // Feeds the process from the terminal `io2`; once it has ended it is no longer an exec of the container.
@@ -119,6 +120,10 @@ export const execing = {
       get echo() {
         return running() ? proc.echo : undefined;
       },
+      get screen() {
+        return running() && !!proc.screen;
+      },
+      key: (data, io2) => feed(io2, async (o) => proc.key?.(data, { ...o, columns: io2.columns })),
     };
   },
 };

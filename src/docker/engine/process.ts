@@ -3,7 +3,7 @@
  * reacts to input lines and signals the way the real one does (bash ignores SIGTERM as PID 1,
  * nginx stops on SIGQUIT, httpd on SIGWINCH, a node script serves its port).
  */
-import type { HttpReply, HttpRequest, Machine, Out, ProcInfo } from './shell/types';
+import type { FullScreen, HttpReply, HttpRequest, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { release, runNode, type NodeRun } from './shell/node';
 import { Exit, Open, inspect, repr } from './shell/repl-eval';
@@ -56,6 +56,9 @@ export interface Proc {
   save(): unknown;
   /** False while the line it waits for is a password, which the terminal does not show. */
   echo?: boolean;
+  /** True while a full-screen program (nano, vi) holds the terminal; `key` gives it the raw keys. */
+  screen?: boolean;
+  key?(data: string, out: Out): Promise<void>;
   restore(s: unknown): void;
   /** A web server's answer to a GET on one of its container's ports (null: nothing listens); `from`: the client's address. */
   serve?(port: number, path: string, req?: HttpRequest): HttpReply | null;
@@ -159,6 +162,21 @@ export class ShellProc implements Proc {
       this.stack.push(child);
     };
     s.onRepl = (argv, env, cwd) => this.nest([argv, env, cwd]);
+    s.onScreen = (p) => void (this.held = p);
+  }
+  /** A full-screen program typed at the prompt (not kept by save: a reload finds the shell at its prompt). */
+  private held?: FullScreen;
+  get screen(): boolean {
+    return !!this.held;
+  }
+  /** Its exit status is the shell's `$?`, and the rest of the line that started it runs then. */
+  async key(data: string, out: Out): Promise<void> {
+    const code = this.held?.key(data, out);
+    if (code === undefined) return;
+    this.held = undefined;
+    this.top.status = code;
+    await this.top.resume(out);
+    this.settle();
   }
   /** What started the REPL, kept with the shell's state so a saved session finds it again. */
   private how?: [string[], string[], string];
@@ -284,7 +302,14 @@ function oneShot(at: Launch, sh: Shell, stdin = ''): Proc {
   // the script it runs is this process: its traps take the signals
   let script: Shell | undefined;
   sh.onScript = (s) => void (script ??= s);
+  // `docker exec -it c nano f`: the editor is the process, and it ends when the editor does
+  let held: FullScreen | undefined;
+  sh.onScreen = (p) => void (held = p);
   return program(at, {
+    async key(data, out) {
+      const code = held?.key(data, out);
+      if (code !== undefined) [held, this.exitCode, this.screen] = [undefined, code, false];
+    },
     signal: (sig) => (script?.exitCode === null && script.trapped(sig) ? null : killedOnlyBy9(sig)),
     traps: (sig) => !!script?.traps?.has(sig),
     ...(screen && {
@@ -305,7 +330,9 @@ function oneShot(at: Launch, sh: Shell, stdin = ''): Proc {
         if (until < Infinity) this.deadline = until;
         return;
       }
-      this.exitCode = await sh.spawn(argv, { ...out, tty: at.tty, busybox: sh.flavor === 'ash', stdin });
+      const code = await sh.spawn(argv, { ...out, tty: at.tty, busybox: sh.flavor === 'ash', stdin });
+      if (held) this.readsInput = this.screen = true;
+      else this.exitCode = code;
     },
   });
 }

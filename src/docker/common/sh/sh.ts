@@ -15,7 +15,7 @@ import { background, notify, type Job } from './jobs';
 import { exitTrap, runTraps } from './trap';
 import { FATAL } from './signals';
 import { bang } from './bang';
-import type { Asked, Command, IO, Machine, Out, ShellLike } from './types';
+import type { Asked, Command, FullScreen, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
 export const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -121,6 +121,16 @@ export class Shell implements ShellLike {
 
   /** Set by the process that hosts an interactive shell: a REPL typed at the prompt reads the terminal until it exits. */
   onRepl?: (argv: string[], env: string[], cwd: string) => void;
+
+  /** Set by the process that runs this shell: a full-screen program takes its keys, and the rest of the line waits for it. */
+  onScreen?: (p: FullScreen) => void;
+
+  screen(p: FullScreen): boolean {
+    if (!this.onScreen) return false;
+    this.onScreen(p);
+    this.stopLine = true;
+    return true;
+  }
 
   repl(argv: string[]): boolean {
     if (!this.typed || !this.onRepl) return false;
@@ -374,7 +384,7 @@ export class Shell implements ShellLike {
 
   protected io(out: Out): IO {
     // one shape for every IO the shell makes (stdin and feed included), so spreading it stays cheap
-    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms, a) => out.sleep(ms, a), signal: out.signal, columns: out.columns, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.banner() : undefined, stdin: undefined, feed: undefined };
+    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms, a) => out.sleep(ms, a), signal: out.signal, columns: out.columns, rows: out.rows, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.banner() : undefined, stdin: undefined, feed: undefined };
   }
   /** Read only when a usage message needs it; made per IO, not per shell, as most copies of a shell never run a busybox applet. */
   private banner(): () => string {

@@ -12,6 +12,8 @@ export interface Out {
   park?(ms: number, poll?: boolean): Promise<void>;
   /** Terminal width, when stdout is a terminal that knows it (`ls` columns). */
   columns?: number;
+  /** Terminal height, when a screen shows the output (a full-screen program can draw on it). */
+  rows?: number;
 }
 
 /** What a command sees: its output, its input (from a pipe or `<`), whether stdout is a terminal. */
@@ -126,6 +128,14 @@ export interface ShellLike {
   repl?(argv: string[]): boolean;
   /** Runs a command line (for `sh -c`, `bash -c` run from inside). */
   spawn(argv: string[], io: IO): Promise<number>;
+  /** Hands the terminal's keys to a full-screen program (nano, vi) until it ends; false when nothing can pass them on. */
+  screen?(p: FullScreen): boolean;
+}
+
+/** A program that holds the terminal: it draws with escape sequences and takes raw keys. */
+export interface FullScreen {
+  /** One key, or a run of typed text ('' only draws); the exit status once it has ended. */
+  key(data: string, out: Out): number | undefined;
 }
 
 /**

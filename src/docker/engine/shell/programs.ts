@@ -19,6 +19,7 @@ import { inetOf } from '../../common/internet';
 import { isIpv4 } from '../../common/ipv4';
 import { evalArith } from '../../common/sh/arith';
 import { COREUTILS } from '../../common/sh/coreutils';
+import { EDITORS } from './editor';
 import type { Command, IO, ShellLike } from './types';
 
 export const HELLO_TEXT = `
@@ -278,8 +279,8 @@ export const PROGRAMS: Record<string, Command> = {
   top,
   uptime,
   git: version((sh) => `git version ${packaged(sh.m.fs, ['2.43.0', '2.47.2', '2.20.1', '2.39.5', '2.34.1', '2.25.1', '2.30.2'])}`),
-  ...Object.fromEntries(['vim', 'vi', 'nano', 'less', 'htop'].map((name) => [name, interactiveOnly(name)])),
-  'vim.basic': interactiveOnly('vim'),
+  ...Object.fromEntries(['less', 'htop'].map((name) => [name, interactiveOnly(name)])),
+  ...EDITORS,
   // more prints a text that fits the screen and ends; a longer one would wait for keys
   async more(a, io, sh) {
     let text = '';

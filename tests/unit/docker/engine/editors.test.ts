@@ -1,0 +1,228 @@
+// nano, vim and busybox vi typed in a container's shell: they draw on the screen (rendered here
+// by the in-memory ScreenModel), take raw keys, and write through the container's files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createShell, type Shell, type TermIO } from '../../../../src/docker/index';
+import { ScreenModel } from '../../../../src/terminal/screen-model';
+
+/** A shell with a screen of `cols`×`rows`: `screen()` is what the terminal shows now. */
+async function open(image: string, setup: string[] = [], cols = 80, rows = 24) {
+  const sh = createShell({ seed: 3 }) as Shell & Required<Pick<Shell, 'key' | 'screen'>>;
+  let view = new ScreenModel(cols, rows);
+  let raw = '';
+  const io: TermIO = { out: (t) => ((raw += t), view.write(t.replace(/\n/g, '\r\n'))), err: (t) => ((raw += t), view.write(t.replace(/\n/g, '\r\n'))), tty: true, columns: cols, rows, sleep: async () => {} };
+  const run = async (line: string) => {
+    raw = '';
+    await sh.run(line, io);
+    if (sh.screen()) await sh.key('', io);
+    return raw;
+  };
+  const keys = async (...ks: string[]) => {
+    for (const k of ks) await sh.key(k, io);
+  };
+  await run(`docker run -it --name box ${image}`);
+  for (const l of setup) await run(l);
+  return {
+    sh, run, keys,
+    fresh: () => (view = new ScreenModel(cols, rows)),
+    screen: () => view.text().split('\n').slice(-rows),
+  };
+}
+
+const NANO = ['apt-get update', 'apt-get install -y nano vim'];
+
+test('nano opens a new file with its title, [ New File ] and the two rows of shortcuts laid out for 80 columns', async () => {
+  const t = await open('debian bash', NANO);
+  t.fresh();
+  await t.run('nano /tmp/a.txt');
+  assert.equal(t.sh.screen(), true);
+  const s = t.screen();
+  assert.equal(s[0], '  GNU nano 7.2' + ' '.repeat(23) + '/tmp/a.txt');
+  assert.equal(s[21], ' '.repeat(34) + '[ New File ]');
+  assert.equal(s[22], '^G Help      ^O Write Out ^W Where Is  ^K Cut       ^T Execute   ^C Location');
+  assert.equal(s[23], '^X Exit      ^R Read File ^\\ Replace   ^U Paste     ^J Justify   ^/ Go To Line');
+});
+
+test('nano: typing, Ctrl+O Enter writes ([ Wrote N lines ]), Ctrl+X leaves; the file is in the container', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run('nano /usr/share/hola.txt');
+  await t.keys('hola', '\r', 'mundo');
+  assert.match(t.screen()[0], /^  GNU nano 7\.2 {18}\/usr\/share\/hola\.txt {19}Modified$/);
+  await t.keys('\x0f');
+  assert.match(t.screen()[21], /^File Name to Write: \/usr\/share\/hola\.txt\s*$/);
+  assert.match(t.screen()[22], /^\^G Help {13}M-D DOS Format {6}M-A Append {10}M-B Backup File$/);
+  await t.keys('\r');
+  assert.match(t.screen()[21], /\[ Wrote 2 lines \]/);
+  await t.keys('\x18');
+  assert.equal(t.sh.screen(), false);
+  assert.equal(await t.run('cat /usr/share/hola.txt'), 'hola\nmundo\n');
+  assert.equal(await t.run('echo $?'), '0\n');
+});
+
+test('nano: Ctrl+X on a modified buffer asks, Y then Enter saves and leaves; N leaves without saving; the rest of the line runs after', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run('echo uno > /f; nano /f; echo fin');
+  assert.match(t.screen()[21], /\[ Read 1 line \]/);
+  await t.keys('\x1b[F', ' dos', '\x18');
+  assert.match(t.screen()[21], /^Save modified buffer\?$/);
+  assert.match(t.screen()[22], /^ Y Yes$/);
+  assert.match(t.screen()[23], /^ N No {11}\^C Cancel$/);
+  await t.keys('\x03');
+  assert.match(t.screen()[21], /\[ Cancelled \]/);
+  await t.keys('\x18', 'y');
+  assert.match(t.screen()[21], /^File Name to Write: \/f/);
+  let out = '';
+  await t.sh.key('\r', { out: (s) => (out += s), err: (s) => (out += s), tty: true, columns: 80, rows: 24, sleep: async () => {} });
+  assert.match(out, /fin\n$/);
+  assert.equal(await t.run('cat /f'), 'uno dos\n');
+  await t.run('nano /f');
+  await t.keys('x', '\x18', 'n');
+  assert.equal(await t.run('cat /f'), 'uno dos\n');
+});
+
+test('nano: Ctrl+K cuts lines (in a row: together), Ctrl+U pastes them; arrows, Home, Backspace and Delete edit', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run("printf 'a\\nb\\nc\\n' > /f");
+  await t.run('nano /f');
+  await t.keys('\x15');
+  assert.match(t.screen()[21], /\[ Cutbuffer is empty \]/);
+  assert.doesNotMatch(t.screen()[0], /Modified/);
+  await t.keys('\x0b', '\x0b', '\x1b[B', '\x15');
+  await t.keys('\x1b[A', '\x1b[C', 'X', '\x7f', '\x7f', '\x1b[3~', 'Z', '\x0f', '\r', '\x18');
+  assert.equal(await t.run('cat /f'), 'c\na\nZ\n');
+});
+
+test('a tab is typed as a tab and shown up to the next multiple of 8 columns, the cursor after it', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run("printf 'a\\tb\\n' > /f");
+  await t.run('nano /f');
+  assert.equal(t.screen()[1], 'a       b');
+  await t.keys('\x1b[F', '\t', 'c', '\x0f', '\r', '\x18');
+  assert.equal(await t.run('cat /f'), 'a\tb\tc\n');
+});
+
+test('long lines: nano marks them with > and scrolls the cursor\'s sideways; vim wraps them', async () => {
+  const t = await open('debian bash', NANO);
+  const long = 'abcdefghij'.repeat(10);
+  await t.run(`echo ${long} > /f; echo fin >> /f`);
+  await t.run('nano /f');
+  assert.equal(t.screen()[1], long.slice(0, 79) + '>');
+  await t.keys('\x1b[F');
+  assert.equal(t.screen()[1], '<' + long.slice(73));
+  await t.keys('\x18');
+  await t.run('vim /f');
+  assert.deepEqual(t.screen().slice(0, 4), [long.slice(0, 80), long.slice(80), 'fin', '~']);
+  await t.keys('$', 'j');
+  assert.match(t.screen()[23], /2,3 +All$/);
+});
+
+test('nano as a user who may not write there: [ Error writing …: Permission denied ], and the buffer stays', async () => {
+  const t = await open('debian bash', [...NANO, 'useradd -m ana', 'su ana']);
+  await t.run('nano /etc/x');
+  await t.keys('hi', '\x0f', '\r');
+  assert.match(t.screen()[21], /\[ Error writing \/etc\/x: Permission denied \]/);
+  assert.equal(t.sh.screen(), true);
+  await t.keys('\x18', 'n');
+  assert.match(await t.run('ls /etc/x'), /No such file/);
+});
+
+test('the shortcut rows follow the width: 100 columns show Undo and Redo too', async () => {
+  const t = await open('debian bash', NANO, 100);
+  await t.run('nano');
+  const s = t.screen();
+  assert.match(s[0], /^ {2}GNU nano 7\.2 +New Buffer$/);
+  assert.equal(s[22], '^G Help       ^O Write Out  ^W Where Is   ^K Cut        ^T Execute    ^C Location   M-U Undo');
+  assert.equal(s[23], '^X Exit       ^R Read File  ^\\ Replace    ^U Paste      ^J Justify    ^/ Go To Line M-E Redo');
+});
+
+test('vim: the file, its message and ruler; i, Esc, :wq writes ("…" 2L, 8B written) and leaves', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run("printf 'uno\\ndos\\n' > /f");
+  t.fresh();
+  await t.run('vim /f');
+  let s = t.screen();
+  assert.deepEqual(s.slice(0, 3), ['uno', 'dos', '~']);
+  assert.match(s[23], /^"\/f" 2L, 8B {40,}1,1 {11}All$/);
+  await t.keys('j', 'A', '!');
+  assert.match(t.screen()[23], /^-- INSERT --/);
+  await t.keys('\x1b', ':', 'q');
+  assert.match(t.screen()[23], /^:q$/);
+  await t.keys('\r');
+  assert.match(t.screen()[23], /^E37: No write since last change \(add ! to override\)/);
+  await t.keys('o', 'tres', '\x1b', 'k', 'k', 'x', 'x', ':wq', '\r');
+  assert.equal(t.sh.screen(), false);
+  assert.equal(await t.run('cat /f'), 'u\ndos!\ntres\n');
+});
+
+test('vim: dd, O, ZZ; :q! leaves without writing; an unknown command is E492', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run('vi /new');
+  assert.match(t.screen()[23], /^"\/new" \[New\]/);
+  await t.keys('i', 'a', '\r', 'b', '\x1b', 'O', 'c', '\x1b', 'j', 'd', 'd', ':', 'nope', '\r');
+  assert.match(t.screen()[23], /^E492: Not an editor command: nope/);
+  await t.keys(':w', '\r');
+  assert.match(t.screen()[23], /^"\/new" \[New\] 2L, 4B written/);
+  await t.keys('i', 'zz', '\x1b', ':q!', '\r');
+  assert.equal(await t.run('cat /new'), 'a\nc\n');
+  await t.run('vim.basic /new');
+  await t.keys('x', 'Z', 'Z');
+  assert.equal(await t.run('cat /new'), '\nc\n');
+});
+
+test('busybox vi in alpine: no alternate screen, its status line, :q refused with (:q! overrides), :x writes', async () => {
+  const t = await open('alpine sh');
+  await t.run("printf 'uno\\n' > /f");
+  await t.run('vi /f');
+  let s = t.screen();
+  assert.equal(s[0], 'uno');
+  assert.equal(s[1], '~');
+  assert.equal(s[23], '- /f 1/1 100%');
+  await t.keys('A', '2');
+  assert.equal(t.screen()[23], 'I /f [Modified] 1/1 100%');
+  await t.keys('\x1b', ':q', '\r');
+  assert.equal(t.screen()[23], 'No write since last change (:q! overrides)');
+  await t.keys(':x', '\r');
+  assert.equal(t.sh.screen(), false);
+  assert.equal(await t.run('cat /f'), 'uno2\n');
+});
+
+test('without a terminal: nano cannot open one, vim warns and ends; --version prints the banners', async () => {
+  const sh = createShell({ seed: 3 });
+  const run = async (line: string) => {
+    let s = '';
+    const io: TermIO = { out: (t) => (s += t), err: (t) => (s += t), tty: true, sleep: async () => {} };
+    await sh.run(line, io);
+    return s;
+  };
+  await run('docker run -d --name web debian sleep 1000');
+  await run('docker exec web sh -c "apt-get update; apt-get install -y nano vim"');
+  assert.equal(await run('docker exec web nano /a'), 'Error opening terminal: unknown.\n');
+  assert.equal(await run('echo $?'), '1\n');
+  assert.equal(await run('docker exec web vim /a'), 'Vim: Warning: Output is not to a terminal\nVim: Warning: Input is not from a terminal\nVim: Error reading input, exiting...\nVim: Finished.\n');
+  assert.equal(await run('docker exec web nano --version'), ' GNU nano, version 7.2\n (C) 2023 the Free Software Foundation and various contributors\n Compiled options: --disable-libmagic --enable-utf8\n');
+  assert.match(await run('docker exec web vim --version'), /^VIM - Vi IMproved 9\.0 \(2022 Jun 28, compiled .*\)\nIncluded patches: 1-1378\n/);
+});
+
+test('docker exec -it c nano f: the editor is the exec process, and the host prompt comes back when it ends', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run('exit');
+  await t.run('docker start box');
+  await t.run('docker exec -it box nano /g');
+  assert.equal(t.sh.screen(), true);
+  await t.keys('hey', '\x18', 'y', '\r');
+  assert.equal(t.sh.screen(), false);
+  assert.equal(t.sh.prompt(), '$ ');
+  assert.match(await t.run('docker diff box'), /A \/g/);
+  assert.equal(await t.run('docker exec box cat /g'), 'hey\n');
+});
+
+test('docker run -it alpine vi f: busybox vi is the main process; :wq stops the container with exit 0 and the file in its layer', async () => {
+  const t = await open('alpine vi /notas');
+  assert.equal(t.sh.screen(), true);
+  assert.equal(t.screen()[23], '- /notas 1/1 100%');
+  await t.keys('i', 'hola', '\x1b', ':wq', '\r');
+  assert.equal(t.sh.screen(), false);
+  assert.equal(t.sh.prompt(), '$ ');
+  assert.match(await t.run('docker ps -a --format "{{.Names}} {{.Status}}"'), /^box Exited \(0\)/);
+  assert.match(await t.run('docker diff box'), /A \/notas/);
+});
