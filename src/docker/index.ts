@@ -9,6 +9,7 @@ import { complete } from './client/complete';
 import { HostShell, hostSystem, type Program } from './client/shell/host-shell';
 import { HOST_PROGRAMS } from './client/shell/programs';
 import { createEngine } from './engine';
+import { EDITORS } from './engine/shell/editor';
 import { Overlay, fromJSON, newDir, newFile, put, toJSON } from './engine/fs';
 import { InvalidState, type Shell, type ShellOptions, type TermIO } from './shell';
 import type { Machine } from './common/sh/types';
@@ -49,6 +50,8 @@ class SimShell implements Shell {
     };
     const programs: Record<string, Program> = {
       ...HOST_PROGRAMS,
+      // the laptop's editors are the same programs as the images'
+      ...EDITORS,
       docker: (args, io) => docker(args.slice(1), { api, io: cancelled(args, io), stdin: io.stdin ?? null, sh: this.host, enter }),
     };
     // The host's files: one writable tree (an overlay without image layers).
@@ -67,12 +70,13 @@ class SimShell implements Shell {
   }
 
   screen(): boolean {
-    return !!this.session?.screen;
+    return this.session ? !!this.session.screen : !!this.host.held;
   }
 
   async key(data: string, io: TermIO): Promise<void> {
     const s = this.session;
-    if (!s?.key) return;
+    if (!s) return void (await this.guard(io, () => this.host.key(data, io)));
+    if (!s.key) return;
     await this.guard(io, async () => {
       await s.key!(data, io);
       return this.settle(io);

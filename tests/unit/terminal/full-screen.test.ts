@@ -75,3 +75,32 @@ test('Reiniciar with an editor open: the terminal leaves its alternate screen an
   assert.match(t.raw().slice(t.raw().lastIndexOf('\x1b[?1049')), /^\x1b\[\?1049l/);
   assert.match(t.text(), /\$$/);
 });
+
+test('nano on the host: a Dockerfile written in the editor builds, and the rest of the line runs after Ctrl+X', async () => {
+  const store = new MemoryStore();
+  const t = makeTerminal({ registry: new SessionRegistry((o) => createShell(o), store), store, rows: 24 });
+  const type = async (s: string) => {
+    t.con.input(s);
+    await t.idle();
+  };
+  await type('mkdir web && cd web && nano Dockerfile; echo "fin $?"\r');
+  assert.equal(t.con.fullScreen(), true);
+  assert.match(t.text(), /GNU nano 7\.2 +Dockerfile/);
+  await type('FROM alpine\rCMD ["echo", "hola"]');
+  await type('\x18');
+  assert.match(t.text(), /Save modified buffer\?/);
+  await type('y');
+  await type('\r');
+  assert.equal(t.con.fullScreen(), false);
+  assert.match(t.text(), /fin 0\n\$ ?$/);
+  await type('ls -l; cat Dockerfile\r');
+  assert.match(t.text(), /-rw-r--r-- 1 alumno alumno 33 .* Dockerfile\nFROM alpine\nCMD \["echo", "hola"\]\n\$ ?$/);
+  await type('vi notas.txt\r');
+  assert.equal(t.con.fullScreen(), true);
+  await type('iuna nota');
+  await type('\x1b');
+  await type(':wq\r');
+  assert.equal(t.con.fullScreen(), false);
+  await type('cat notas.txt\r');
+  assert.match(t.text(), /\nuna nota\n\$ ?$/);
+});

@@ -6,7 +6,7 @@
 import type { TermIO } from '../../shell';
 import { splitPath, type DirNode, type Fs, type Node } from '../../common/sh/fs';
 import { Shell, STD_PATH } from '../../common/sh/sh';
-import type { BgProc, Command, IO, Machine, Out } from '../../common/sh/types';
+import type { BgProc, Command, FullScreen, IO, Machine, Out } from '../../common/sh/types';
 
 /** A host program: a command of the shared shell (`docker` reads `io.stdin`, undefined for the terminal). */
 export type Program = Command;
@@ -72,11 +72,24 @@ export class HostShell extends Shell {
     hostSystem(fs, now());
     super(m, 'bash', 'bash', true, env, HOME, true, 'alumno');
     m.job = (_argv, body) => this.job(body);
+    this.onScreen = (p) => void (this.held = p);
     // (without jobs, no more turns than the clock takes: health probes run between them)
     m.pass = (ms) => {
       const moved = Promise.resolve(advance(ms));
       return this.parked.length ? moved.then(() => this.flush()) : moved;
     };
+  }
+
+  /** A full-screen program (nano, vi) typed at the prompt, which takes the keys until it ends. */
+  held?: FullScreen;
+
+  /** A key for the program on screen; when it ends, its status is `$?` and the rest of the line runs. */
+  async key(data: string, out: Out): Promise<number> {
+    const code = this.held?.key(data, out);
+    if (code === undefined) return this.lastExit;
+    this.held = undefined;
+    this.status = code;
+    return this.resume(out);
   }
 
   /** The terminal of the last line typed (at the host or in a container): what the jobs print shows there. */
