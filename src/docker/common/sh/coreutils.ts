@@ -27,6 +27,10 @@ import { ps } from './ps';
 import { TEXT_TOOLS } from './text-tools';
 import { timeout } from './timeout';
 import { diff } from './diff';
+import { dd, fallocate, truncate } from './dd';
+import { expr } from './expr';
+import { FILE_TOOLS } from './file-tools';
+import { withInfo } from './program-info';
 
 export function unescape(s: string): { text: string; stop: boolean } {
   let stop = false;
@@ -663,6 +667,8 @@ export const COREUTILS: Record<string, Command> = {
   ...TEXT_TOOLS,
   timeout,
   diff,
+  ...withInfo({ dd, truncate, expr, ...FILE_TOOLS }),
+  ...withInfo({ fallocate }, { fallocate: 'from util-linux 2.38.1' }),
 };
 
 const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025';
