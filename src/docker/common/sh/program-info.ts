@@ -17,6 +17,7 @@ const USAGE: Record<string, string> = {
   nice: ' [OPTION] [COMMAND [ARG]...]\nRun COMMAND with an adjusted niceness, which affects process scheduling.',
   sync: ' [OPTION] [FILE]...\nSynchronize cached writes to persistent storage',
   fold: '~Wrap input lines in each FILE, writing to standard output.',
+  cmp: ' [OPTION]... FILE1 [FILE2 [SKIP1 [SKIP2]]]\nCompare two files byte by byte.',
   comm: ' [OPTION]... FILE1 FILE2\nCompare sorted files FILE1 and FILE2 line by line.',
   shuf: ' [OPTION]... [FILE]\n  or:  shuf -e [OPTION]... [ARG]...\n  or:  shuf -i LO-HI [OPTION]...\nWrite a random permutation of the input lines to standard output.',
   od: '~  or:  od [-abcdfilosx]... [FILE] [[+]OFFSET[.][b]]\n  or:  od --traditional [OPTION]... [FILE] [[+]OFFSET[.][b] [+][LABEL][.][b]]',
@@ -33,6 +34,7 @@ const USAGE: Record<string, string> = {
   dir: '~List information about the FILEs (the current directory by default).\nSort entries alphabetically if none of -cftuvSUX nor --sort is specified.',
 };
 USAGE.vdir = USAGE.dir;
+USAGE.gzip = USAGE.gunzip = USAGE.zcat = '~Compress or uncompress FILEs (by default, compress FILES in-place).';
 
 /** coreutils of the machine's release: 9.1 (bookworm), 9.4 (noble), 8.32 (jammy, bullseye), 8.30 (focal, buster). */
 function coreutils(text: string): [string, number] {

@@ -100,3 +100,56 @@ test('mktemp, link, unlink, mkfifo, install, nice, nohup and sync', async () => 
   assert.match(await a.type('mktemp'), /^\/tmp\/tmp\.[A-Za-z0-9]{6}\n$/);
   assert.equal(await a.type('nohup echo hi; cat nohup.out; unlink nohup.out; unlink nohup.out'), "hi\nunlink: can't delete 'nohup.out': No such file or directory\n");
 });
+
+test('cmp, comm, fold, shuf, expand, unexpand, tsort, split, factor and numfmt', async () => {
+  const e = engine();
+  await pull(e, 'debian:bookworm', 'alpine');
+  const { type } = await runIt(e, 'debian:bookworm');
+  await type("printf 'hello\\nworld\\n' > a; printf 'hello\\nwurld\\n' > b; head -c 3 a > c; : > e");
+  assert.equal(await type('cmp a b; echo $?; cmp a a; echo $?; cmp -s a b; echo $?'), 'a b differ: byte 8, line 2\n1\n0\n1\n');
+  assert.equal(await type('cmp a c; cmp e a; cmp a nope; echo $?; cmp -l a b'), 'cmp: EOF on c after byte 3, line 1\ncmp: EOF on e which is empty\ncmp: nope: No such file or directory\n2\n 8 157 165\n');
+  await type("printf 'a\\nb\\nc\\n' > x; printf 'b\\nc\\nd\\n' > y; printf 'b\\na\\n' > z");
+  assert.equal(await type('comm x y; comm -12 x y'), 'a\n\t\tb\n\t\tc\n\td\nb\nc\n');
+  assert.equal(await type('comm x'), "comm: missing operand after 'x'\nTry 'comm --help' for more information.\n");
+  assert.equal(await type('comm z y; echo $?'), '\t\tb\ncomm: file 1 is not in sorted order\na\n\tc\n\td\ncomm: input is not in sorted order\n1\n');
+  assert.equal(await type('echo "The quick brown fox jumps" | fold -w 10; echo "The quick brown fox jumps" | fold -sw 10'), 'The quick \nbrown fox \njumps\nThe quick \nbrown fox \njumps\n');
+  assert.equal(await type('seq 5 | shuf | sort; shuf -i 1-9 -n 3 | wc -l; shuf -e a b c | sort'), '1\n2\n3\n4\n5\n3\na\nb\nc\n');
+  assert.equal(await type("printf 'a\\tb\\n' | expand; printf '        x\\n' | unexpand | od -c"), 'a       b\n0000000  \\t   x  \\n\n0000003\n');
+  assert.equal(await type("printf 'a b\\nb c\\n' | tsort; echo a | tsort"), 'a\nb\nc\ntsort: -: input contains an odd number of tokens\n');
+  assert.equal(await type('seq 2500 > s; split s; wc -l xa*; split -l 1000 -d s p; ls p0* | cat; split nope'), " 1000 xaa\n 1000 xab\n  500 xac\n 2500 total\np00\np01\np02\nsplit: cannot open 'nope' for reading: No such file or directory\n");
+  assert.equal(await type('factor 12 97 1000000007 x; echo $?'), "12: 2 2 3\n97: 97\n1000000007: 1000000007\nfactor: 'x' is not a valid positive integer\n1\n");
+  assert.equal(await type('numfmt --to=iec 1048576 2000 123456789; numfmt --to=si 1000000; numfmt --from=iec 1K; numfmt x; echo $?'), "1.0M\n2.0K\n118M\n1.0M\n1024\nnumfmt: invalid number: 'x'\n2\n");
+  assert.equal(await type('cmp --version | head -1; shuf --help | head -1'), 'cmp (GNU diffutils) 3.8\nUsage: shuf [OPTION]... [FILE]\n');
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type("printf 'ab\\n' > a; printf 'ac\\n' > b; cmp a b; cmp a nope; echo $?"), "a b differ: char 2, line 1\ncmp: can't open 'nope': No such file or directory\n2\n");
+});
+
+test('od, cksum and sum read bytes: formats, repeated lines, a file known only by its size', async () => {
+  const e = engine();
+  await pull(e, 'debian:bookworm');
+  const { type } = await runIt(e, 'debian:bookworm');
+  await type('echo hello > h');
+  assert.equal(await type('od h; od -c h; od -x h; od -An -tx1 h; od -b h'), '0000000 062550 066154 005157\n0000006\n0000000   h   e   l   l   o  \\n\n0000006\n0000000 6568 6c6c 0a6f\n0000006\n 68 65 6c 6c 6f 0a\n0000000 150 145 154 154 157 012\n0000006\n');
+  assert.equal(await type('od -An -c -N3 h; od -c -tx1 h'), '   h   e   l\n0000000   h   e   l   l   o  \\n\n         68  65  6c  6c  6f  0a\n0000006\n');
+  assert.equal(await type('dd if=/dev/zero of=z bs=1k count=4 status=none; od -c z'), '0000000  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0  \\0\n*\n0010000\n');
+  assert.equal(await type('cksum h; printf "" | cksum; sum h; sum h h; sum -s h'), '3015617425 6 h\n4294967295 0\n36979     1\n36979     1 h\n36979     1 h\n542 1 h\n');
+  assert.equal(await type('cksum nope; od nope; echo $?'), 'cksum: nope: No such file or directory\nod: nope: No such file or directory\n1\n');
+});
+
+test('gzip, gunzip and zcat: the original comes back; sizes, suffixes, -k, -c, -l, -v and errors', async () => {
+  const e = engine();
+  await pull(e, 'debian:bookworm', 'alpine');
+  const { type } = await runIt(e, 'debian:bookworm');
+  assert.equal(await type('echo hello > f; gzip f; ls f*; stat -c %s f.gz; zcat f.gz; gunzip f.gz; cat f'), 'f.gz\n28\nhello\nhello\n');
+  assert.equal(await type('gzip -k f; ls f*; gzip f; gzip f.gz; echo $?'), 'f  f.gz\ngzip: f.gz already exists;\tnot overwritten\ngzip: f.gz already has .gz suffix -- unchanged\n2\n');
+  assert.equal(await type('gzip -l f.gz'), '         compressed        uncompressed  ratio uncompressed_name\n                 28                   6 -33.3% f\n');
+  assert.equal(await type('gzip -c f | zcat; gzip -dc f.gz; rm f.gz; gzip -v f'), 'hello\nhello\nf:\t-33.3% -- replaced with f.gz\n');
+  assert.equal(await type('gzip nope; echo $?; echo y > g; gunzip g; echo $?; mkdir d; gzip d'), 'gzip: nope: No such file or directory\n1\ngzip: g: unknown suffix -- ignored\n2\ngzip: d is a directory -- ignored\n');
+  assert.equal(await type('echo x > t.gz; gunzip t.gz; echo $?; gzip; echo hi | gzip | gunzip'), 'gzip: t.gz: not in gzip format\n1\ngzip: compressed data not written to a terminal. Use -f to force compression.\nFor help, type: gzip -h\nhi\n');
+  assert.equal(await type('dd if=/dev/zero of=z bs=1M count=10 status=none; gzip z; stat -c %s z.gz; gunzip z; stat -c %s z'), '10209\n10485760\n');
+  assert.equal(await type('gzip --version | head -1; dir /etc/apt; arch; hostid'), 'gzip 1.12\napt.conf.d  auth.conf.d  keyrings  preferences.d  sources.list.d  trusted.gpg.d\nx86_64\n11ac0200\n');
+  const u = await runIt(e, 'debian:bookworm', undefined, undefined, 'nobody');
+  assert.equal(await u.type('gzip /etc/passwd'), 'gzip: /etc/passwd.gz: Permission denied\n');
+  const a = await runIt(e, 'alpine');
+  assert.equal(await a.type('echo hello > f; gzip f; ls f*; zcat f.gz; gunzip f.gz; cat f; gzip nope'), "f.gz\nhello\nhello\ngzip: can't open 'nope': No such file or directory\n");
+});
