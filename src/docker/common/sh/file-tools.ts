@@ -122,7 +122,10 @@ export const FILE_TOOLS: Record<string, Command> = {
     }
     const dest = o.rest[o.rest.length - 1];
     if (o.flags.has('D')) try { fs.mkdir(dest.replace(/\/?[^/]*$/, '') || '.', sh.cwd, true); } catch { /* reported on copy */ }
-    const into = o.rest.length > 2 || fs.resolve(dest, sh.cwd).node?.kind === 'dir';
+    let into = o.rest.length > 2;
+    try {
+      into ||= fs.resolve(dest, sh.cwd).node?.kind === 'dir';
+    } catch { /* told when written */ }
     for (const src of o.rest.slice(0, -1)) {
       const r = fs.resolve(src, sh.cwd);
       if (r.node?.kind !== 'file') {
@@ -152,7 +155,8 @@ export const FILE_TOOLS: Record<string, Command> = {
       if (io.busybox) return usage(io, 'nohup PROG ARGS\n\nRun PROG immune to hangups, with output to a non-tty'), 127;
       return io.err("nohup: missing operand\nTry 'nohup --help' for more information.\n"), 125;
     }
-    const input = io.tty && io.stdin === undefined;
+    // a job in the background reads the terminal too (as bash leaves it with job control)
+    const input = io.tty && !io.stdin;
     let file = 'nohup.out';
     if (io.tty) {
       try {

@@ -153,3 +153,19 @@ test('gzip, gunzip and zcat: the original comes back; sizes, suffixes, -k, -c, -
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('echo hello > f; gzip f; ls f*; zcat f.gz; gunzip f.gz; cat f; gzip nope'), "f.gz\nhello\nhello\ngzip: can't open 'nope': No such file or directory\n");
 });
+
+test('a user without permission gets EACCES from each program, worded as it words it; nohup in the background', async () => {
+  const e = engine();
+  await pull(e, 'debian:bookworm');
+  const u = await runIt(e, 'debian:bookworm', undefined, undefined, 'nobody');
+  assert.equal(await u.type('cd /tmp; mktemp -p /root; truncate -s 1 /etc/passwd; install /etc/hostname /root/x; mkfifo /f; link /etc/passwd /p; unlink /etc/passwd'), [
+    "mktemp: failed to create file via template '/root/tmp.XXXXXXXXXX': Permission denied",
+    "truncate: cannot open '/etc/passwd' for writing: Permission denied",
+    "install: cannot create regular file '/root/x': Permission denied",
+    "mkfifo: cannot create fifo '/f': Permission denied",
+    "link: cannot create link '/p' to '/etc/passwd': Permission denied",
+    "unlink: cannot unlink '/etc/passwd': Permission denied",
+  ].join('\n') + '\n');
+  const { type } = await runIt(e, 'debian:bookworm');
+  assert.match(await type('nohup sleep 100 &'), /^\[1\] \d+\nnohup: ignoring input and appending output to 'nohup.out'\n$/);
+});
