@@ -184,9 +184,10 @@ export const fallocate: Command = (args, io, sh) => {
   const len = sizeArg(o.values.l ?? '');
   const bb = io.busybox;
   if (bb && (o.values.l === undefined || !f)) return usage(io, 'fallocate [-o OFS] -l LEN FILE\n\nPreallocate space for FILE\n\n\t-o OFS\tOffset of range\n\t-l LEN\tLength of range'), 1;
-  if (o.values.l === undefined) return io.err('fallocate: no length argument specified\n'), 1;
-  if (!(len > 0)) return io.err(bb ? `fallocate: invalid number '${o.values.l}'\n` : 'fallocate: invalid length value specified\n'), 1;
+  // util-linux parses -l as it reads it, then wants a file, then a length
+  if (o.values.l !== undefined && !(len > 0)) return io.err(bb ? `fallocate: invalid number '${o.values.l}'\n` : `fallocate: invalid length value specified: '${o.values.l}'${Number.isNaN(len) ? ': Invalid argument' : ''}\n`), 1;
   if (!f) return io.err("fallocate: no filename specified\nTry 'fallocate --help' for more information.\n"), 1;
+  if (o.values.l === undefined) return io.err('fallocate: no length argument specified\n'), 1;
   try {
     const old = current(sh, f);
     create(sh, f, resize(old, Math.max(old.size, len + (sizeArg(o.values.o ?? '0') || 0))));

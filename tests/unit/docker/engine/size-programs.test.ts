@@ -56,7 +56,8 @@ test('truncate and fallocate set a size: grow, shrink, relative sizes and their 
   assert.equal(await type('truncate -s 5x t; echo $?'), "truncate: Invalid number: '5x'\n1\n");
   assert.equal(await type('truncate -s 1 /no/f'), "truncate: cannot open '/no/f' for writing: No such file or directory\n");
   assert.equal(await type('fallocate -l 20M f; stat -c %s f; fallocate -l 1K f; stat -c %s f'), '20971520\n20971520\n');
-  assert.equal(await type('fallocate f; fallocate -l x f; fallocate -l 1M'), "fallocate: no length argument specified\nfallocate: invalid length value specified\nfallocate: no filename specified\nTry 'fallocate --help' for more information.\n");
+  assert.equal(await type('fallocate f; fallocate -l x f; fallocate -l 1M'), "fallocate: no length argument specified\nfallocate: invalid length value specified: 'x': Invalid argument\nfallocate: no filename specified\nTry 'fallocate --help' for more information.\n");
+  assert.equal(await type('fallocate'), "fallocate: no filename specified\nTry 'fallocate --help' for more information.\n");
   assert.equal(await type('fallocate --version'), 'fallocate from util-linux 2.38.1\n');
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('truncate -s 1M t && fallocate -l 2M f && stat -c %s t f'), '1048576\n2097152\n');
