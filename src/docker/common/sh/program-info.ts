@@ -19,7 +19,13 @@ export function withInfo(table: Record<string, Command>, pkg?: Record<string, st
   for (const [name, run] of Object.entries(table)) {
     out[name] = (args, io, sh) => {
       const a = args[1];
-      if (io.busybox || args.length !== 2 || (a !== '--help' && a !== '--version')) return run(args, io, sh);
+      if (args.length !== 2 || (a !== '--help' && a !== '--version')) return run(args, io, sh);
+      // a busybox applet answers --help with the usage it prints when called wrongly, status 0
+      if (io.busybox) {
+        let usage = false;
+        const r = run(args, { ...io, err: (t) => ((usage ||= a === '--help' && t.startsWith('BusyBox')), io.err(t)) }, sh);
+        return typeof r === 'number' ? (usage ? 0 : r) : r.then((n) => (usage ? 0 : n));
+      }
       const [v, year] = coreutils(osRelease(sh.m.fs));
       const own = pkg?.[name];
       if (a === '--version') {

@@ -42,6 +42,7 @@ test('dd errors: operands, numbers, files it cannot open (GNU and busybox), a us
   assert.equal(await a.type('dd if=/dev/zero of=big bs=1M count=10'), '10+0 records in\n10+0 records out\n10485760 bytes (10.0MB) copied, 0.005029 seconds, 1.9GB/s\n');
   assert.equal(await a.type('dd if=nope; echo $?'), "dd: can't open 'nope': No such file or directory\n1\n");
   assert.match(await a.type('dd foo; echo $?'), /^BusyBox v1\.37\.0 .*\n\nUsage: dd \[if=FILE\][^]*\n1\n$/);
+  assert.match(await a.type('dd --help; echo $?'), /^BusyBox v1\.37\.0 .*\n\nUsage: dd \[if=FILE\][^]*\n0\n$/);
 });
 
 test('truncate and fallocate set a size: grow, shrink, relative sizes and their errors', async () => {
