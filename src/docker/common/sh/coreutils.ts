@@ -27,6 +27,13 @@ import { ps } from './ps';
 import { TEXT_TOOLS } from './text-tools';
 import { timeout } from './timeout';
 import { diff } from './diff';
+import { dd, fallocate, truncate } from './dd';
+import { expr } from './expr';
+import { FILE_TOOLS } from './file-tools';
+import { LINE_TOOLS } from './line-tools';
+import { BYTE_TOOLS } from './bytes';
+import { GZIP } from './gzip';
+import { withInfo } from './program-info';
 
 export function unescape(s: string): { text: string; stop: boolean } {
   let stop = false;
@@ -704,6 +711,20 @@ export const COREUTILS: Record<string, Command> = {
   ...TEXT_TOOLS,
   timeout,
   diff,
+  ...withInfo({
+    dd, truncate, expr, ...FILE_TOOLS, ...LINE_TOOLS, ...BYTE_TOOLS,
+    // ls in columns (dir) or long (vdir), escaping as -b does, whatever stdout is
+    dir: (a, io, sh) => ls(['ls', '-C', '-b', ...a.slice(1)], io, sh),
+    vdir: (a, io, sh) => ls(['ls', '-l', '-b', ...a.slice(1)], io, sh),
+    arch: (_a, io) => (io.out('x86_64\n'), 0),
+    // gethostid() without /etc/hostid: the host's IPv4 address with its 16-bit halves swapped
+    hostid(_a, io, sh) {
+      const [a, b, c, d] = sh.m.ip.split('.').map(Number);
+      io.out(((((b << 24) | (a << 16) | (d << 8) | c) >>> 0).toString(16).padStart(8, '0')) + '\n');
+      return 0;
+    },
+  }),
+  ...withInfo({ fallocate, ...GZIP, cmp: LINE_TOOLS.cmp }, { fallocate: 'from util-linux 2.38.1', gzip: '1.12', gunzip: '(gzip) 1.12', zcat: '(gzip) 1.12', cmp: '(GNU diffutils) 3.8' }),
 };
 
 const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025';
