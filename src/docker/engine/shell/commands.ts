@@ -6,8 +6,9 @@ import { dpkg } from './dpkg';
 import { NET_TOOLS } from './nettools';
 import { adduser, passwd, su, useradd } from './users';
 import { PROC_TOOLS } from './proc-tools';
+import { aptCache, aptMark } from './apt-cache';
 import type { Command } from './types';
 
 export { opts } from '../../common/sh/opts';
 
-export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS, ...NET_TOOLS, ...PROC_TOOLS, dpkg, 'dpkg-query': dpkg, useradd, adduser, su, passwd };
+export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS, ...NET_TOOLS, ...PROC_TOOLS, 'apt-cache': aptCache, 'apt-mark': aptMark, dpkg, 'dpkg-query': dpkg, useradd, adduser, su, passwd };
