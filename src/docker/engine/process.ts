@@ -3,6 +3,7 @@
  * reacts to input lines and signals the way the real one does (bash ignores SIGTERM as PID 1,
  * nginx stops on SIGQUIT, httpd on SIGWINCH, a node script serves its port).
  */
+import { nginxTemplates } from './shell/envsubst';
 import type { HttpReply, HttpRequest, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { release, runNode, type NodeRun } from './shell/node';
@@ -476,7 +477,7 @@ const NGINX_SIGNALS = [1, 2, 3, 10, 15];
  * What nginx's /docker-entrypoint.sh does before it execs `nginx …`: its scripts in
  * /docker-entrypoint.d, the IPv6 one editing the packaged default.conf once.
  */
-export function nginxEntrypoint(m: Machine, out: Out): void {
+export function nginxEntrypoint(m: Machine, out: Out, env: string[] = []): void {
   const ep = '/docker-entrypoint.sh';
   out.out(`${ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n${ep}: Looking for shell scripts in /docker-entrypoint.d/\n${ep}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n`);
   const conf = '/etc/nginx/conf.d/default.conf';
@@ -496,7 +497,9 @@ export function nginxEntrypoint(m: Machine, out: Out): void {
       ipv6(`Enabled listen on IPv6 in ${conf}`);
     }
   }
-  out.out(`${ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n${ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n${ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n${ep}: Configuration complete; ready for start up\n`);
+  out.out(`${ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n${ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n`);
+  nginxTemplates(m.fs, env, out.out);
+  out.out(`${ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n${ep}: Configuration complete; ready for start up\n`);
 }
 
 /**
@@ -504,7 +507,7 @@ export function nginxEntrypoint(m: Machine, out: Out): void {
  * gracefully, SIGTERM and SIGINT at once; SIGHUP starts new workers and retires the old ones.
  * A signal sent from the host has no sender inside the namespace, so no `from PID`.
  */
-export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
+export function nginx(at: Launch, alpine: boolean, daemon = false, env?: string[]): Proc {
   const { m } = at;
   const NGINX = nginxVersion(m.fs);
   // typed in a shell it forks away from it: the master is the child, its log the image's /dev/stderr link
@@ -535,7 +538,7 @@ export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
         workers = [1, 2, 3, 4].map(() => m.newPid());
         return void out.err(start(t));
       }
-      nginxEntrypoint(m, out);
+      nginxEntrypoint(m, out, env);
       for (const d of ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp']) m.fs.mkdir(`/var/cache/nginx/${d}`, '/', true);
       m.fs.writeFile(NGINX_PID, '1\n');
       const t = nginxStamp(at.start);
