@@ -34,7 +34,7 @@ const ssh: Command = (args, io, sh) => {
   const ubuntu = /ID=ubuntu/.test(osRelease(sh.m.fs));
   if (args[1] === '-V') return io.err(ubuntu ? 'OpenSSH_9.6p1 Ubuntu-3ubuntu13.11, OpenSSL 3.0.13 30 Jan 2024\n' : 'OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.16 11 Feb 2025\n'), 0;
   const dest = opts(args, 'pilLRDFJoEbcWmOSw').rest[0];
-  if (!dest) return io.err('usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]\n           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n           [-O ctl_cmd] [-o option] [-P tag] [-p port] [-R address]\n           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n           destination [command [argument ...]]\n'), 255;
+  if (!dest) return io.err('ssh: este programa solo responde a -V o a un destino en el simulador\n'), 255;
   const host = dest.replace(/^.*@/, '');
   const ip = isIpv4(host) ? host : sh.m.resolve?.(host)?.ip;
   io.err(ip ? `ssh: connect to host ${host} port 22: Connection refused\n` : `ssh: Could not resolve hostname ${host}: Name or service not known\n`);
@@ -108,7 +108,8 @@ const banner = (re: RegExp, text: (sh: ShellLike) => string, other = ''): Comman
   return io.err(other || `${args[0]}: este programa solo responde a --version en el simulador\n`), 1;
 };
 
-const microdnfHelp = 'Usage:\n  microdnf [OPTION…] COMMAND\n\nCommands:\n  clean - Remove cached data\n  download - Download packages\n  install - Install packages\n  leaves - List installed packages not required by other installed packages\n  makecache - Generate the metadata cache\n  module disable - Disable a module\n  module enable - Enable a module stream\n  module reset - Reset a module\n  reinstall - Reinstall packages\n  remove - Remove packages\n  repolist - List repositories\n  repoquery - Search for packages matching keyword\n  swap - Remove installed package and install a new one\n  upgrade - Upgrade packages\n\nDescription:\n  Micro DNF\n\nHelp Options:\n  -h, --help                        Show help options\n';
+// its help's first lines (the list of commands follows)
+const microdnfHelp = 'Usage:\n  microdnf [OPTION…] COMMAND\n\nCommands:\n';
 
 export const TOOLCHAIN: Record<string, Command> = {
   gcc, 'g++': gcc, make, ssh, gpg, gosu, stty, tput,
@@ -116,6 +117,6 @@ export const TOOLCHAIN: Record<string, Command> = {
     const v = (sh.getVar('MYSQL_SHELL_VERSION') ?? '9.3.0').split('-')[0];
     return `mysqlsh   Ver ${v} for Linux on x86_64 - for MySQL ${v} (MySQL Community Server (GPL))\n`;
   }),
-  microdnf: banner(/^(--help|-h)$/, () => microdnfHelp, `${microdnfHelp}\nNo command specified\n`),
+  microdnf: banner(/^(--help|-h)$/, () => microdnfHelp),
   corepack: banner(/^(-v|--version)$/, () => '0.32.0\n'),
 };
