@@ -30,12 +30,10 @@ export const envsubst: Command = (args, io, sh) => {
  */
 export function nginxTemplates(fs: Fs, env: string[], log: (t: string) => void, rel = ''): void {
   const dir = '/etc/nginx/templates' + rel;
-  let kids;
-  try {
-    kids = fs.list(fs.resolve(dir).parts);
-  } catch {
-    return;
-  }
+  const parts = dir.split('/').filter(Boolean);
+  // no exception to catch at each start of an nginx that has no templates
+  if (fs.find(parts)?.kind !== 'dir') return;
+  const kids = fs.list(parts);
   const vars = new Map(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
   for (const [name, node] of [...kids].sort()) {
     if (node.kind === 'dir') nginxTemplates(fs, env, log, `${rel}/${name}`);
