@@ -26,6 +26,7 @@ test('apt-mark: what apt-get pulled in is automatic, the rest manual; hold and u
   assert.equal(await run('apt-mark hold jq'), 'jq was already set on hold.\n');
   assert.equal(await run('apt-mark showhold'), 'jq\n');
   assert.match(await run('dpkg -s jq'), /Status: hold ok installed/);
+  assert.match(await run('dpkg -l jq'), /\nhi  jq {13}1\.6-2\.1/);
   assert.equal(await run('apt-mark unhold jq'), 'Canceled hold on jq.\n');
   assert.equal(await run('apt-mark unhold jq'), 'jq was already not on hold.\n');
   assert.equal(await run('apt-mark auto jq'), 'jq set to automatically installed.\n');
