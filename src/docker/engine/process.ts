@@ -59,6 +59,8 @@ export interface Proc {
   restore(s: unknown): void;
   /** A web server's answer to a GET on one of its container's ports (null: nothing listens); `from`: the client's address. */
   serve?(port: number, path: string, req?: HttpRequest): HttpReply | null;
+  /** The TCP ports it listens on beyond those of its program's defaults (a node app's), for netstat. */
+  ports?(): number[];
   /** What ps shows when the program renames itself (nginx's `nginx: master process …`). */
   title?: string[];
   /** The user it runs as once its entrypoint stepped down from root (gosu redis), for ps and top. */
@@ -773,6 +775,7 @@ export function nodeApp(at: Launch, o: Context, args: string[], banner = ''): Pr
       out.err(err);
       if (code !== 0 || port === undefined) this.exitCode = code;
     },
+    ports: () => (r?.port === undefined ? [] : [r.port]),
     // a state brought back from a save did not boot: the program runs again, silently
     serve(p, path, req) {
       const { port, body, serve } = r ?? load();

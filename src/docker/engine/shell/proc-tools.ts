@@ -177,7 +177,7 @@ const ping6: Command = (args, io: IO) => {
   return io.err('ping6: sendto: Network unreachable\n'), 1;
 };
 
-/** The servers known by their program: the ports their default configuration listens on (v4 and v6). */
+/** The servers known by their program: the ports their default configuration listens on (v4, v6); a node app's on v6 (`::`). */
 const LISTENS: Record<string, string> = { nginx: '80 80', 'redis-server': '6379 6379', postgres: '5432 5432', mysqld: ' 3306 33060', httpd: ' 80' };
 
 /** netstat: the container's listening TCP servers (-l), none established; -p adds who listens. */
@@ -185,7 +185,7 @@ const netstat: Command = (args, io, sh) => {
   const o = opts(args);
   const f = (c: string) => o.flags.has(c);
   const p = f('p');
-  const rows = f('l') || f('a') ? [...new Map(sh.m.procs().reverse().map((x) => [comm(x), x])).values()].reverse().flatMap((x) => (LISTENS[comm(x)] ?? '').split(' ').map((port, v6) => port && `tcp        0      0 ${(v6 ? ':::' : '0.0.0.0:') + port}`.padEnd(44) + `${v6 ? ':::*' : '0.0.0.0:*'}`.padEnd(24) + `LISTEN      ${p ? `${x.pid}/${comm(x)}` : ''}\n`).filter(Boolean)) : [];
+  const rows = f('l') || f('a') ? [...new Map(sh.m.procs().reverse().map((x) => [comm(x), x])).values()].reverse().flatMap((x) => (LISTENS[comm(x)] ?? x.ports?.map((n) => ' ' + n).join('') ?? '').split(' ').map((port, v6) => port && `tcp        0      0 ${(v6 ? ':::' : '0.0.0.0:') + port}`.padEnd(44) + `${v6 ? ':::*' : '0.0.0.0:*'}`.padEnd(24) + `LISTEN      ${p ? `${x.pid}/${comm(x)}` : ''}\n`).filter(Boolean)) : [];
   io.out(`Active Internet connections (${f('a') ? 'servers and established' : f('l') ? 'only servers' : 'w/o servers'})\nProto Recv-Q Send-Q Local Address           Foreign Address         State       ${p ? 'PID/Program name    ' : ''}\n${f('u') && !f('t') ? '' : rows.join('')}`);
   return 0;
 };

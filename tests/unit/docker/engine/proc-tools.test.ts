@@ -88,4 +88,6 @@ test('busybox netstat -tlnp: the servers the container runs, on both stacks; non
   assert.equal(await run('docker exec web netstat -tln'), `Active Internet connections (only servers)\n${head}\ntcp        0      0 0.0.0.0:80              0.0.0.0:*               LISTEN      \ntcp        0      0 :::80                   :::*                    LISTEN      \n`);
   assert.equal(await run('docker exec web netstat -tlnp'), `Active Internet connections (only servers)\n${head}PID/Program name    \ntcp        0      0 0.0.0.0:80              0.0.0.0:*               LISTEN      1/nginx\ntcp        0      0 :::80                   :::*                    LISTEN      1/nginx\n`);
   assert.equal(await run('docker exec web netstat -n'), `Active Internet connections (w/o servers)\n${head}\n`);
+  await run(`docker run -d --name app node:22-alpine node -e "require('http').createServer((q, s) => s.end('hi')).listen(3000)"`);
+  assert.equal(await run('docker exec app netstat -tlnp'), `Active Internet connections (only servers)\n${head}PID/Program name    \ntcp        0      0 :::3000                 :::*                    LISTEN      1/node\n`);
 });
