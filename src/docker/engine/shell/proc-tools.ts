@@ -7,6 +7,7 @@ import { parseSignal, signalList } from '../../common/sh/signals';
 import { opts, usage } from '../../common/sh/opts';
 import { asctime, strftime } from '../../common/dates';
 import { uptime } from './top';
+import { osRelease } from '../fs';
 import type { Command, IO, ProcInfo, ShellLike } from './types';
 
 /** The name the kernel keeps (15 characters); a retitled process (`nginx: master process`) keeps its program's. */
@@ -190,4 +191,7 @@ const netstat: Command = (args, io, sh) => {
   return 0;
 };
 
-export const PROC_TOOLS: Record<string, Command> = { netstat, pgrep, pkill: pgrep, pidof, watch, vmstat, pmap, w, usleep, dmesg, ping6 };
+/** procps' programs name their release for -V (bookworm's 4.0.2, noble's 4.0.4). */
+const procps = (c: Command): Command => (args, io, sh) => (!io.busybox && /^-(V|-version)$/.test(args[1] ?? '') ? (io.out(`${args[0]} from procps-ng 4.0.${/ID=ubuntu/.test(osRelease(sh.m.fs)) ? 4 : 2}\n`), 0) : c(args, io, sh));
+
+export const PROC_TOOLS: Record<string, Command> = { netstat, pgrep: procps(pgrep), pkill: procps(pgrep), pidof, watch: procps(watch), vmstat: procps(vmstat), pmap: procps(pmap), w: procps(w), usleep, dmesg, ping6 };

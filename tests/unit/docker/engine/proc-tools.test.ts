@@ -55,6 +55,7 @@ test('w, vmstat, pmap, dmesg, usleep, ping6', async () => {
   assert.match(await u.type('pmap 1'), /^1: {3}\/bin\/bash\n[0-9a-f]{16} +\d+K r---- bash\n[^]* total {13}4584K\n$/);
   assert.equal(await u.type('pmap 999; echo $?'), '42\n');
   assert.equal(await u.type('pmap; echo $?'), 'pmap: argument missing\n1\n');
+  assert.equal(await u.type('pgrep -V; vmstat --version'), 'pgrep from procps-ng 4.0.4\nvmstat from procps-ng 4.0.4\n');
   assert.equal(await u.type('dmesg; echo $?'), 'dmesg: read kernel buffer failed: Operation not permitted\n1\n');
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('dmesg; echo $?'), 'dmesg: klogctl: Operation not permitted\n1\n');
