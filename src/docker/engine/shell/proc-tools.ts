@@ -145,12 +145,15 @@ const pmap: Command = (args, io, sh) => {
   for (const pid of o.rest) {
     const p = sh.m.procs().find((x) => String(x.pid) === pid.replace(/^\/proc\//, ''));
     if (!p) {
+      if (io.busybox) io.out(`${pid}: no such process\n`);
       code = 42;
       continue;
     }
-    const maps: [number, string, string][] = [[196, 'r----', comm(p)], [1004, 'r-x--', comm(p)], [2068, 'r----', 'libc.so.6'], [1184, 'rw---', '  [ anon ]'], [132, 'rw---', '  [ stack ]']];
+    // busybox prints the kernel's 4-letter modes and names, and a `mapped:` total
+    const bb = io.busybox;
+    const maps: [number, string, string][] = [[196, 'r--', comm(p)], [1004, 'r-x', comm(p)], [2068, 'r--', 'libc.so.6'], [1184, 'rw-', bb ? '' : '  [ anon ]'], [132, 'rw-', bb ? '[stack]' : '  [ stack ]']];
     let at = 0x55d5c3a00000;
-    io.out(`${p.pid}:   ${p.argv.join(' ')}\n${maps.map(([k, m, name]) => `${(at += k * 1024).toString(16).padStart(16, '0')} ${String(k).padStart(6)}K ${m} ${name}\n`).join('')} total ${String(4584).padStart(16)}K\n`);
+    io.out(`${p.pid}:${bb ? ' ' : '   '}${p.argv.join(' ')}\n${maps.map(([k, m, name]) => `${(at += k * 1024).toString(16).padStart(16, '0')} ${String(k).padStart(bb ? 7 : 6)}K ${m}${bb ? 'p  ' : '-- '}${name}\n`).join('')}${bb ? 'mapped: 4584K' : ` total ${String(4584).padStart(16)}K`}\n`);
   }
   return code;
 };

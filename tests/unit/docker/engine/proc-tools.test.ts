@@ -60,6 +60,8 @@ test('w, vmstat, pmap, dmesg, usleep, ping6', async () => {
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('dmesg; echo $?'), 'dmesg: klogctl: Operation not permitted\n1\n');
   assert.equal(await a.type('usleep 1000; echo $?'), '0\n');
+  assert.match(await a.type('pmap 1'), /^1: \/bin\/sh\n[0-9a-f]{16} +196K r--p  sh\n[^]*rw-p  \[stack\]\nmapped: 4584K\n$/);
+  assert.equal(await a.type('pmap 99; echo $?'), '99: no such process\n42\n');
   assert.equal(await a.type('ping6 google.com; echo $?'), "ping6: bad address 'google.com'\n1\n");
   assert.equal(await a.type('ping6 2001:db8::1; echo $?'), 'PING 2001:db8::1 (2001:db8::1): 56 data bytes\nping6: sendto: Network unreachable\n1\n');
 });
