@@ -73,6 +73,7 @@ test('watch: a title line over the output until Ctrl+C; procps needs a terminal'
   assert.equal(out.split('hola\n').length, 3);
   assert.equal(await run('echo $?'), '0\n');
   assert.equal(await run('TERM= watch date; echo $?'), 'Error opening terminal: unknown.\n1\n');
+  assert.match(await run('watch; echo $?'), /^\nUsage:\n watch \[options\] command\n[^]*1\n$/);
   const b = await inside('alpine');
   const bb = await b.run('watch date', 1);
   assert.match(bb, /^\x1b\[H\x1b\[JEvery 2\.0s: date {40,}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\n\n/);
