@@ -95,7 +95,7 @@ const pidof: Command = (args, io, sh) => {
 const watch: Command = async (args, io, sh) => {
   const o = opts(args, 'n');
   const bb = io.busybox;
-  if (!o.rest.length) return bb ? (usage(io, 'watch [-n SEC] [-t] PROG ARGS'), 1) : (io.err('\nUsage:\n watch [options] command\n'), 1);
+  if (!o.rest.length) return bb ? (usage(io, 'watch [-n SEC] [-t] PROG ARGS\n\nRun PROG periodically\n\n\t-n SEC\tPeriod (default 2)\n\t-t\tDon\'t print header'), 1) : (io.err('\nUsage:\n watch [options] command\n'), 1);
   // curses knows the terminal by $TERM, which `docker run` sets only with -t
   if (!sh.getVar('TERM') && !bb) return io.err('Error opening terminal: unknown.\n'), 1;
   const secs = Number(o.values.n ?? 2);
