@@ -190,7 +190,7 @@ export function alpineRoot(v = '3.21.3'): string[] {
 }
 
 export function busyboxRoot(): string[] {
-  const applets = 'ash awk basename cat chmod chown clear cp cut date dd df diff dirname du echo env expr false find free grep groups gunzip gzip head hostname id kill less ln ls mkdir more mount mv nc nproc ping printenv printf ps pwd readlink realpath rm rmdir sed seq sh sleep sort stat tail tar tee test top touch tr true tty umount uname uniq uptime vi watch wc wget which whoami xargs yes ifconfig ip route nslookup adduser passwd su base64 sha256sum md5sum sha1sum tac nl paste timeout';
+  const applets = 'ash awk basename cat chmod chown clear cp cut date dd df diff dirname du echo env expr false find free grep groups gunzip gzip head hostname id kill less ln ls mkdir more mount mv nc nproc ping printenv printf ps pwd readlink realpath rm rmdir sed seq sh sleep sort stat tail tar tee test top touch tr true tty umount uname uniq uptime vi watch wc wget which whoami xargs yes ifconfig ip route nslookup adduser passwd su base64 sha256sum md5sum sha1sum tac nl paste timeout pgrep pkill pidof pmap usleep dmesg netstat ping6';
   return [
     '/bin/', '/dev/', '/home/', '/lib/', '/lib64/', '/proc/', '/root/', '/sys/', '/tmp/', '/usr/sbin/', '/var/spool/mail/', '/var/www/',
     '/bin/busybox*1131168',

@@ -36,6 +36,10 @@ test('busybox pgrep, pkill and pidof; procps pidof newest first', async () => {
   assert.match(await a.type('pkill -l'), /^ 1\) HUP\n 2\) INT\n/);
   assert.match(await a.type('pkill -9 sleep; echo $?'), /^0\n/);
   assert.equal(await a.type('pidof sleep; echo $?'), '1\n');
+  await pull(e, 'busybox');
+  const b = await runIt(e, 'busybox');
+  await b.type('sleep 100 &');
+  assert.match(await b.type('pgrep -l sleep; pidof sh'), /^\d+ sleep\n1\n$/);
   const u = await runIt(e, 'ubuntu');
   await u.type('sleep 100 &');
   await u.type('sleep 100 &');
