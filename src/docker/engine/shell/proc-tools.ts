@@ -50,6 +50,8 @@ const pgrep: Command = (args, io, sh) => {
   const list = (c: string) => o.values[c]?.split(',');
   const users = list('u') ?? list('U');
   const ppids = list('P');
+  const bad = users?.find((u) => !/^\d+$/.test(u) && !account(sh.m.fs, u));
+  if (bad && !bb) return io.err(`${n}: invalid user name: ${bad}\n`), 2;
   let found = sh.m.procs().filter((p) => {
     const ok = (!re || re.test(f('f') ? p.argv.join(' ') : comm(p)))
       && (!users || ownerOf(sh, p).some((x) => users.includes(x)))

@@ -17,6 +17,8 @@ test('procps pgrep: names, -l, -a, -f, -c, -n, -d, -u; status 1 when nothing mat
   assert.match(await u.type('pgrep -d, sleep'), /^\d+,\d+\n$/);
   assert.equal(await u.type('pgrep -x -u root bash'), '1\n');
   assert.equal(await u.type('pgrep -u nobody bash; echo $?'), '1\n');
+  assert.equal(await u.type('pgrep -u nadie bash; echo $?'), 'pgrep: invalid user name: nadie\n2\n');
+  assert.equal(await u.type('pgrep -u 0 -x bash'), '1\n');
   assert.equal(await u.type('pgrep nada; echo $?'), '1\n');
   assert.equal(await u.type('pgrep; echo $?'), "pgrep: no matching criteria specified\nTry `pgrep --help' for more information.\n2\n");
   assert.equal(await u.type('pgrep a b; echo $?'), "pgrep: only one pattern can be provided\nTry `pgrep --help' for more information.\n2\n");
