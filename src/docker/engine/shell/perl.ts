@@ -34,16 +34,18 @@ export const perl: Command = (args, io, sh) => {
   const input = loop ? (o.rest.length ? o.rest.map((f) => sh.m.fs.readFile(f.startsWith('/') ? f : `${sh.cwd}/${f}`)).join('') : io.stdin ?? '') : '';
   let out = '';
   const lines = loop ? input.split(/(?<=\n)/).filter(Boolean) : [''];
+  // -l: lines lose their newline and every print gets one
+  const nl = o.flags.has('l') ? '\n' : '';
   for (const l of lines) {
-    let line: string | undefined = l;
+    let line: string | undefined = nl ? l.replace(/\n$/, '') : l;
     for (const st of code.split(/\s*;\s*/).filter(Boolean)) {
-      line = statement(st, line, (t) => void (out += t));
+      line = statement(st, line, (t) => void (out += t + nl));
       if (line === undefined) {
         io.err(`perl: el simulador solo interpreta print y s/// (${st})\n`);
         return 255;
       }
     }
-    if (o.flags.has('p')) out += line;
+    if (o.flags.has('p')) out += line + nl;
   }
   io.out(out);
   return 0;

@@ -40,6 +40,7 @@ test('perl: -v banner of the installed perl-base, -e print, -ne and -pe with s//
   assert.equal(await run(`printf 'a1\\nb2\\na3\\n' | perl -ne 'print if /a/'`), 'a1\na3\n');
   assert.equal(await run(`printf 'foo\\nboo\\n' | perl -pe 's/o+/0/'`), 'f0\nb0\n');
   assert.equal(await run(`printf 'ab\\n' | perl -pe 's/(a)(b)/$2$1/g'`), 'ba\n');
+  assert.equal(await run(`perl -le 'print "hola"'; printf 'x\\ny\\n' | perl -lne 'print "[$_]"'`), 'hola\n[x]\n[y]\n');
   assert.match(await run(`perl -e 'my $x = 1'; echo $?`), /^perl: [^\n]+\n255\n$/);
 });
 
