@@ -304,8 +304,11 @@ function aptRemove(args: string[], purge: boolean, sh: ShellLike, io: IO, yes: b
   }
   const gone = names.filter((n) => installed(sh, n));
   for (const n of names.filter((x) => !gone.includes(x))) io.out(`Package '${n}' is not installed, so not removed\n`);
-  io.out(`${gone.length ? 'The following packages will be REMOVED:\n' + aptList(gone.sort().map((n) => n + (purge ? '*' : ''))) : ''}0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\n`);
+  // apt-mark hold: dpkg's selection; with -y apt refuses to change a held package
+  const held = gone.filter((n) => readOr(sh.m.fs, '/var/lib/dpkg/status').includes(`Package: ${n}\nStatus: hold`));
+  io.out(`${gone.length ? 'The following packages will be REMOVED:\n' + aptList(gone.sort().map((n) => n + (purge ? '*' : ''))) : ''}${held.length ? 'The following held packages will be changed:\n' + aptList(held) : ''}0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\n`);
   if (!gone.length) return 0;
+  if (held.length && yes && !args.includes('--allow-change-held-packages')) return io.err('E: Held packages were changed and -y was used without --allow-change-held-packages.\n'), 100;
   io.out(`After this operation, ${aptSize(gone.reduce((a, n) => a + PKGS[n][0] * 1024, 0))} disk space will be freed.\n`);
   const proceed = async (io2: IO) => {
     io2.out(`(Reading database ... ${dpkgFiles(sh)} files and directories currently installed.)\n`);

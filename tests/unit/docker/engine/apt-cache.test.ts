@@ -27,6 +27,7 @@ test('apt-mark: what apt-get pulled in is automatic, the rest manual; hold and u
   assert.equal(await run('apt-mark showhold'), 'jq\n');
   assert.match(await run('dpkg -s jq'), /Status: hold ok installed/);
   assert.match(await run('dpkg -l jq'), /\nhi  jq {13}1\.6-2\.1/);
+  assert.match(await run('apt-get remove -y jq; echo $?'), /The following packages will be REMOVED:\n  jq\nThe following held packages will be changed:\n  jq\n0 upgraded, 0 newly installed, 1 to remove and 0 not upgraded\.\nE: Held packages were changed and -y was used without --allow-change-held-packages\.\n100\n$/);
   assert.equal(await run('apt-mark unhold jq'), 'Canceled hold on jq.\n');
   assert.equal(await run('apt-mark unhold jq'), 'jq was already not on hold.\n');
   assert.equal(await run('apt-mark auto jq'), 'jq set to automatically installed.\n');
