@@ -304,7 +304,7 @@ export class Engine implements DockerApi {
       kernel: KERNEL,
       procs: () => [c.proc, ...c.execs].filter((p): p is Proc => !!p && p.exitCode === null)
         // an exec'd process's parent (the shim) is outside the namespace: the kernel shows 0; the main one under --init is docker-init's
-        .flatMap((p) => [{ pid: p.pid, ppid: p.ppid ?? (p === c.proc && p.pid !== 1 ? 1 : 0), argv: p.title ?? p.argv, tty: p.tty, start: p.start, user: p.user, env: p.env }, ...(p.children?.() ?? [])])
+        .flatMap((p) => [{ pid: p.pid, ppid: p.ppid ?? (p === c.proc && p.pid !== 1 ? 1 : 0), argv: p.title ?? p.argv, tty: p.tty, start: p.start, user: p.user, env: p.env, ports: p.ports?.() }, ...(p.children?.() ?? [])])
         .concat(this.initProc(c))
         .sort((a, b) => a.pid - b.pid)
         // an orphan (its shell ended) is reparented to the namespace's init

@@ -71,7 +71,7 @@ export const mainProcess = {
       const asks = (re: RegExp) => argv.slice(2).some((a) => re.test(a));
       const leave = next === 'postgres' ? asks(/^(-[?V]|--(help|version|describe-config))$/) : next === 'mysqld' ? asks(/^(-[?V]|--(help|version|print-defaults))$/)
         : next === 'redis-server' ? /^-(v|-version|h|-help)$/.test(argv[2]) : web && asks(/^-\w*[?hvVtTs]/);
-      if (web && !leave) return nginx(launch(), this.osId(c) === 'alpine');
+      if (web && !leave) return nginx(launch(), this.osId(c) === 'alpine', false, env);
       configure = web;
       // nginx's script ends in `exec "$@"` on its line 47, under dash or busybox ash
       const no = ownNginx ? lookPath(m, env, cwd, next) : undefined;
@@ -113,7 +113,7 @@ export const mainProcess = {
     const p = startProgram(launch(), o);
     if (configure) {
       const boot = p.boot.bind(p);
-      p.boot = async (out) => (nginxEntrypoint(m, out), boot(out));
+      p.boot = async (out) => (nginxEntrypoint(m, out, m.fs, env), boot(out));
     }
     return p;
   },

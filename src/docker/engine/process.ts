@@ -3,6 +3,7 @@
  * reacts to input lines and signals the way the real one does (bash ignores SIGTERM as PID 1,
  * nginx stops on SIGQUIT, httpd on SIGWINCH, a node script serves its port).
  */
+import { nginxTemplates } from './shell/envsubst';
 import type { FullScreen, HttpReply, HttpRequest, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { release, runNode, type NodeRun } from './shell/node';
@@ -62,6 +63,8 @@ export interface Proc {
   restore(s: unknown): void;
   /** A web server's answer to a GET on one of its container's ports (null: nothing listens); `from`: the client's address. */
   serve?(port: number, path: string, req?: HttpRequest): HttpReply | null;
+  /** The TCP ports it listens on beyond those of its program's defaults (a node app's), for netstat. */
+  ports?(): number[];
   /** What ps shows when the program renames itself (nginx's `nginx: master process …`). */
   title?: string[];
   /** The user it runs as once its entrypoint stepped down from root (gosu redis), for ps and top. */
@@ -528,7 +531,7 @@ const NGINX_SIGNALS = [1, 2, 3, 10, 15];
  * What nginx's /docker-entrypoint.sh does before it execs `nginx …`: its scripts in
  * /docker-entrypoint.d, the IPv6 one editing the packaged default.conf once.
  */
-export function nginxEntrypoint(m: Machine, out: Out, fs = m.fs): void {
+export function nginxEntrypoint(m: Machine, out: Out, fs = m.fs, env: string[] = []): void {
   const ep = '/docker-entrypoint.sh';
   out.out(`${ep}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n${ep}: Looking for shell scripts in /docker-entrypoint.d/\n${ep}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n`);
   const conf = '/etc/nginx/conf.d/default.conf';
@@ -549,7 +552,9 @@ export function nginxEntrypoint(m: Machine, out: Out, fs = m.fs): void {
       ipv6(`Enabled listen on IPv6 in ${conf}`);
     }
   }
-  out.out(`${ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n${ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n${ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n${ep}: Configuration complete; ready for start up\n`);
+  out.out(`${ep}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n${ep}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n`);
+  nginxTemplates(m.fs, env, out.out);
+  out.out(`${ep}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n${ep}: Configuration complete; ready for start up\n`);
 }
 
 /**
@@ -557,7 +562,7 @@ export function nginxEntrypoint(m: Machine, out: Out, fs = m.fs): void {
  * gracefully, SIGTERM and SIGINT at once; SIGHUP starts new workers and retires the old ones.
  * A signal sent from the host has no sender inside the namespace, so no `from PID`.
  */
-export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
+export function nginx(at: Launch, alpine: boolean, daemon = false, env?: string[]): Proc {
   const { m } = at;
   const NGINX = nginxVersion(m.fs);
   // typed in a shell it forks away from it: the master is the child, its log the image's /dev/stderr link
@@ -589,7 +594,7 @@ export function nginx(at: Launch, alpine: boolean, daemon = false): Proc {
         return void out.err(start(t));
       }
       const fs = userFs(m, at.user);
-      nginxEntrypoint(m, out, fs);
+      nginxEntrypoint(m, out, fs, env);
       const t = nginxStamp(at.start);
       // a user not root (-u, USER): the stock configuration fails where it writes, on stderr twice
       const fail = (level: string, s: string) => (out.err(`${t} [${level}] 1#1: ${s}\nnginx: [${level}] ${s}\n`), level === 'emerg' && (this.exitCode = 1));
@@ -845,6 +850,7 @@ export function nodeApp(at: Launch, o: Context, args: string[], banner = ''): Pr
       out.err(err);
       if (code !== 0 || port === undefined) this.exitCode = code;
     },
+    ports: () => (r?.port === undefined ? [] : [r.port]),
     // a state brought back from a save did not boot: the program runs again, silently
     serve(p, path, req) {
       const { port, body, serve } = r ?? load();

@@ -9,7 +9,7 @@ const MERGED_USR = ['/bin>usr/bin', '/lib>usr/lib', '/lib64>usr/lib64', '/sbin>u
 const FHS = ['/boot/', '/dev/', '/home/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/', '/usr/local/sbin/', '/usr/local/lib/', '/usr/share/', '/var/log/', '/var/cache/', '/var/lib/', '/var/tmp/', '/var/spool/', '/var/mail/', '/root/', '/tmp/', '/etc/', '/var/run>/run'];
 
 export const COREUTILS = '[ arch base64 basename cat chgrp chmod chown chroot cksum comm cp csplit cut date dd df dir dircolors dirname du echo env expand expr factor false fmt fold groups head hostid id install join link ln logname ls md5sum mkdir mkfifo mknod mktemp mv nice nl nohup nproc numfmt od paste pathchk pinky pr printenv printf ptx pwd readlink realpath rm rmdir runcon seq sha1sum sha256sum sha512sum shred shuf sleep sort split stat stty sum sync tac tail tee test timeout touch tr true truncate tsort tty uname unexpand uniq unlink users vdir wc who whoami yes';
-const DEBIAN_BIN = COREUTILS + ' bash dash grep egrep fgrep sed gzip gunzip zcat tar find xargs diff cmp hostname more login su mount umount apt apt-get apt-cache apt-config apt-mark dpkg dpkg-query perl which clear tput mawk gpgv getent passwd fallocate';
+const DEBIAN_BIN = COREUTILS + ' bash dash grep egrep fgrep sed gzip gunzip zcat tar find xargs diff cmp hostname more login su mount umount apt apt-get apt-cache apt-config apt-mark dpkg dpkg-query perl which clear tput mawk gpgv getent passwd fallocate dmesg pidof';
 
 /** Executables in a directory, sized so their sum is small and stable. */
 const bins = (dir: string, names: string[]) => names.map((n, i) => `${dir}/${n}*${n === 'bash' ? 1446024 : 20000 + ((i * 7919) % 90000)}`);
@@ -151,7 +151,7 @@ export function alpineRoot(v = '3.21.3'): string[] {
   const minor = v.replace(/\.\d+$/, '');
   const os = (t: string) => t.replace(/3\.21\.3/g, v).replace(/3\.21/g, minor);
   const applets = 'arch ash base64 cat chgrp chmod chown cp date dd df dmesg echo egrep false fgrep grep gunzip gzip hostname kill ln login ls mkdir mknod mktemp more mount mv netstat nice pidof ping ping6 ps pwd rm rmdir sed sh sleep stat stty su sync tar touch true umount uname usleep watch zcat link';
-  const usrApplets = 'awk basename clear cut diff dirname du env expr find free groups head id less nproc printf readlink realpath seq sort tail tee test top tr tty uniq uptime vi wc wget which whoami xargs yes printenv passwd sha256sum md5sum sha1sum tac nl paste timeout cmp comm cksum expand factor fallocate fold hostid install mkfifo nohup od shuf split sum truncate unexpand unlink';
+  const usrApplets = 'awk basename clear cut diff dirname du env expr find free groups head id less nproc printf readlink realpath seq sort tail tee test top tr tty uniq uptime vi wc wget which whoami xargs yes printenv passwd sha256sum md5sum sha1sum tac nl paste timeout cmp comm cksum expand factor fallocate fold hostid install mkfifo nohup od shuf split sum truncate unexpand unlink pgrep pkill pmap';
   return [
     // the minirootfs has no /boot
     ...FHS.slice(1),
@@ -190,7 +190,7 @@ export function alpineRoot(v = '3.21.3'): string[] {
 }
 
 export function busyboxRoot(): string[] {
-  const applets = 'ash awk basename cat chmod chown clear cp cut date dd df diff dirname du echo env expr false find free grep groups gunzip gzip head hostname id kill less ln ls mkdir more mount mv nc nproc ping printenv printf ps pwd readlink realpath rm rmdir sed seq sh sleep sort stat tail tar tee test top touch tr true tty umount uname uniq uptime vi watch wc wget which whoami xargs yes ifconfig ip route nslookup adduser passwd su base64 sha256sum md5sum sha1sum tac nl paste timeout arch cmp comm cksum expand factor fallocate fold hostid install link mkfifo mktemp nice nohup od shuf split sum sync truncate unexpand unlink';
+  const applets = 'ash awk basename cat chmod chown clear cp cut date dd df diff dirname du echo env expr false find free grep groups gunzip gzip head hostname id kill less ln ls mkdir more mount mv nc nproc ping printenv printf ps pwd readlink realpath rm rmdir sed seq sh sleep sort stat tail tar tee test top touch tr true tty umount uname uniq uptime vi watch wc wget which whoami xargs yes ifconfig ip route nslookup adduser passwd su base64 sha256sum md5sum sha1sum tac nl paste timeout arch cmp comm cksum expand factor fallocate fold hostid install link mkfifo mktemp nice nohup od shuf split sum sync truncate unexpand unlink pgrep pkill pidof pmap usleep dmesg netstat ping6';
   return [
     '/bin/', '/dev/', '/home/', '/lib/', '/lib64/', '/proc/', '/root/', '/sys/', '/tmp/', '/usr/sbin/', '/var/spool/mail/', '/var/www/',
     '/bin/busybox*1131168',

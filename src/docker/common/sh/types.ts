@@ -42,7 +42,7 @@ export interface BgProc {
   kill?(sig: number): void;
 }
 
-export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: boolean; start: number; user?: string; env?: string[] }
+export interface ProcInfo { pid: number; ppid: number; argv: string[]; tty: boolean; start: number; user?: string; env?: string[]; ports?: number[] }
 
 /** Reply of a web server in the container network (for curl/wget). */
 /** `head`: the response's header lines in the server's own order (curl -I and -i show them). */

@@ -5,8 +5,15 @@ import { PROGRAMS } from './programs';
 import { dpkg } from './dpkg';
 import { NET_TOOLS } from './nettools';
 import { adduser, passwd, su, useradd } from './users';
+import { PROC_TOOLS } from './proc-tools';
+import { aptCache, aptMark } from './apt-cache';
+import { envsubst } from './envsubst';
+import { perl } from './perl';
+import { npx } from './npx';
+import { TOOLCHAIN } from './toolchain';
+import { NODE_PROGRAMS } from './node';
 import type { Command } from './types';
 
 export { opts } from '../../common/sh/opts';
 
-export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS, ...NET_TOOLS, dpkg, 'dpkg-query': dpkg, useradd, adduser, su, passwd };
+export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS, ...NET_TOOLS, ...PROC_TOOLS, 'apt-cache': aptCache, 'apt-mark': aptMark, ...TOOLCHAIN, envsubst, perl, npx, nodejs: NODE_PROGRAMS.node, dpkg, 'dpkg-query': dpkg, useradd, adduser, su, passwd };

@@ -32,7 +32,7 @@ export const dpkg: Command = (args, io, sh) => {
     const w = [14, 12, 12, 33].map((min, i) => Math.max(min, ...cols.map((c) => c[i].length)));
     const line = (lead: string, c: string[]) => `${lead} ${c.slice(0, 3).map((x, i) => x.padEnd(w[i])).join(' ')} ${c[3]}\n`;
     io.out('Desired=Unknown/Install/Remove/Purge/Hold\n| Status=Not/Inst/Conf-files/Unpacked/halF-conf/Half-inst/trig-aWait/Trig-pend\n|/ Err?=(none)/Reinst-required (Status,Err: uppercase=bad)\n'
-      + line('||/', ['Name', 'Version', 'Architecture', 'Description']) + `+++-${w.map((n) => '='.repeat(n)).join('-')}\n` + cols.map((c) => line('ii ', c)).join(''));
+      + line('||/', ['Name', 'Version', 'Architecture', 'Description']) + `+++-${w.map((n) => '='.repeat(n)).join('-')}\n` + cols.map((c, i) => line(field(byName.get(rows[i])!, 'Status').startsWith('hold') ? 'hi ' : 'ii ', c)).join(''));
     return missing();
   }
   if (act === '-s' || act === '--status' || act === '-L' || act === '--listfiles') {

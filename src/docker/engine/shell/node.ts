@@ -188,7 +188,7 @@ function npm6Warnings(io: IO, cwd: string, pkg: Pkg | null, newLock: boolean): v
 
 /** An error as npm 7+ prints it: one `npm error` a line, then the debug log it wrote. */
 const logName = (now: number) => `/root/.npm/_logs/${new Date(now).toISOString().replace(/[.:]/g, '_')}-debug`;
-const npmError = (text: string, now: number) => `${text}\nA complete log of this run can be found in: ${logName(now)}-0.log`.split('\n').map((l) => ('npm error ' + l).trimEnd() + '\n').join('');
+export const npmError = (text: string, now: number) => `${text}\nA complete log of this run can be found in: ${logName(now)}-0.log`.split('\n').map((l) => ('npm error ' + l).trimEnd() + '\n').join('');
 /** npm 6's error lines and the debug log it names. */
 const npm6Error = (text: string, now: number) => `${text.replace(/^/gm, 'npm ERR! ')}\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     ${logName(now)}.log\n`;
 

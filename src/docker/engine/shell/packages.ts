@@ -13,7 +13,7 @@ import { stanza } from '../../registry/dpkg-status';
 import type { Command, IO, ShellLike } from './types';
 
 /** name: [installed KiB, programs, libraries/extra packages] (noble's names). */
-const PKGS: Record<string, [number, string, string]> = {
+export const PKGS: Record<string, [number, string, string]> = {
   curl: [520, 'curl', 'ca-certificates krb5-locales libbrotli1 libcurl4t64 libgssapi-krb5-2 libk5crypto3 libkeyutils1 libkrb5-3 libkrb5support0 libldap-common libldap2 libnghttp2-14 libpsl5t64 librtmp1 libsasl2-2 libsasl2-modules libsasl2-modules-db libssh-4 openssl publicsuffix'],
   wget: [3340, 'wget', 'libpsl5t64 publicsuffix ca-certificates openssl'],
   vim: [4120, 'vim vim.basic vi', 'vim-common vim-runtime libgpm2 libsodium23 xxd'],
@@ -45,8 +45,8 @@ const words = (list = '') => list.split(' ').filter(Boolean);
  * The release of the image (its archive's codename), the one whose package data it uses, and
  * Debian's mirror in its sources (archive.debian.org once they point an archived release there).
  */
-interface Distro { ubuntu: boolean; codename: string; rel: string; host: string }
-function distro(sh: ShellLike): Distro {
+export interface Distro { ubuntu: boolean; codename: string; rel: string; host: string }
+export function distro(sh: ShellLike): Distro {
   const os = osRelease(sh.m.fs);
   const ubuntu = /ID=ubuntu/.test(os);
   const codename = /VERSION_CODENAME=(\w+)/.exec(os)?.[1] ?? 'bookworm';
@@ -55,12 +55,12 @@ function distro(sh: ShellLike): Distro {
 }
 
 /** A package's architecture as apt and dpkg name it. */
-const arch = (name: string) => (archAll(name) ? 'all' : 'amd64');
+export const arch = (name: string) => (archAll(name) ? 'all' : 'amd64');
 
 /** A package's name in the distribution (noble's names are the table's keys) and its archive entry. */
 const pkgName = (d: Distro, name: string) => releaseName(d.rel, name);
 /** The version of a package, named as its release names it (the names typed are the same in all). */
-const version = (d: Distro, name: string) => deb(d.rel, d.ubuntu, name)?.version ?? '';
+export const version = (d: Distro, name: string) => deb(d.rel, d.ubuntu, name)?.version ?? '';
 
 /**
  * apt's progress lines: `... Done` on a terminal, bare `...` otherwise (a build's log); before 2.1
@@ -75,7 +75,7 @@ const TREE = ['Reading package lists', 'Building dependency tree', 'Reading stat
  * The suite a version comes from: Ubuntu's updates carry a `ubuntuN.M` or `~YY.MM.N` backport suffix;
  * buster's last fixes came from its LTS security suite.
  */
-const suiteOf = (d: Distro, v: string) => d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : d.codename === 'buster' && /deb10u/.test(v) ? '/updates' : '');
+export const suiteOf = (d: Distro, v: string) => d.codename + (d.ubuntu && /ubuntu\d+\.\d|~\d\d\.\d\d\.\d/.test(v) ? '-updates' : d.codename === 'buster' && /deb10u/.test(v) ? '/updates' : '');
 
 /**
  * `apt list`: the packages known (those the simulator installs and those dpkg has) matching the
@@ -104,7 +104,7 @@ function aptListCmd(args: string[], sh: ShellLike, io: IO): number {
   return 0;
 }
 
-function listsReady(sh: ShellLike): boolean {
+export function listsReady(sh: ShellLike): boolean {
   try {
     const r = sh.m.fs.resolve('/var/lib/apt/lists');
     return !!r.node && [...sh.m.fs.list(r.parts).keys()].some((k) => k.endsWith('Packages') || k.endsWith('Packages.lz4'));
@@ -289,6 +289,8 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO, dpkg: IO, yes: 
     for (const n of fresh) installFiles(sh, n, d);
     for (const x of extras) sh.m.fs.mkdir(`/usr/share/doc/${x}`, '/', true);
     sh.m.fs.writeFile('/var/lib/dpkg/status', extras.map((x) => stanza(x, version(d, x), false, arch(x))).join(''), '/', true);
+    // apt remembers what it pulled in only as a dependency (apt-mark showauto, autoremove)
+    sh.m.fs.writeFile('/var/lib/apt/extended_states', extras.map((x) => `Package: ${x}\nArchitecture: ${arch(x)}\nAuto-Installed: 1\n\n`).join(''), '/', true);
     bigFile(sh, '/var/cache/debconf/templates.dat', 592342);
     sh.m.fs.writeFile('/var/log/apt/history.log', `\nStart-Date: ${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', '  ')}\nCommandline: apt-get install ${args.join(' ')}\nEnd-Date: ${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', '  ')}\n`, '/', true);
     return 0;
@@ -309,8 +311,11 @@ function aptRemove(args: string[], purge: boolean, sh: ShellLike, io: IO, yes: b
   }
   const gone = names.filter((n) => installed(sh, n));
   for (const n of names.filter((x) => !gone.includes(x))) io.out(`Package '${n}' is not installed, so not removed\n`);
-  io.out(`${gone.length ? 'The following packages will be REMOVED:\n' + aptList(gone.sort().map((n) => n + (purge ? '*' : ''))) : ''}0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\n`);
+  // apt-mark hold: dpkg's selection; with -y apt refuses to change a held package
+  const held = gone.filter((n) => readOr(sh.m.fs, '/var/lib/dpkg/status').includes(`Package: ${n}\nStatus: hold`));
+  io.out(`${gone.length ? 'The following packages will be REMOVED:\n' + aptList(gone.sort().map((n) => n + (purge ? '*' : ''))) : ''}${held.length ? 'The following held packages will be changed:\n' + aptList(held) : ''}0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\n`);
   if (!gone.length) return 0;
+  if (held.length && yes && !args.includes('--allow-change-held-packages')) return io.err('E: Held packages were changed and -y was used without --allow-change-held-packages.\n'), 100;
   io.out(`After this operation, ${aptSize(gone.reduce((a, n) => a + PKGS[n][0] * 1024, 0))} disk space will be freed.\n`);
   const proceed = async (io2: IO) => {
     io2.out(`(Reading database ... ${dpkgFiles(sh)} files and directories currently installed.)\n`);
