@@ -13,6 +13,7 @@ import { flaskMain } from './flask-app';
 import { pick } from './background';
 import { redisServer } from './redis';
 import { postgresServer } from './postgres';
+import { registryServer } from './distribution';
 import type { Machine, ProcInfo } from './shell/types';
 
 
@@ -90,6 +91,11 @@ export const mainProcess = {
         return gosu(mysqld(launch(), env), 'mysql');
       }
       argv = argv.slice(1);
+    }
+    // The registry images' entrypoint: `registry serve` for a config file (or `serve`), anything else exec'd as given.
+    if (baseName(argv[0]) === 'entrypoint.sh' && argv.length > 1 && !lookPath(m, env, '/', 'registry')) {
+      argv = /\.ya?ml$|^serve$/.test(argv[1]) ? ['registry', 'serve', argv.at(-1)!] : argv.slice(1);
+      if (argv[1] === 'serve') return registryServer(launch());
     }
     this.requireExecutable(c, argv[0], m);
     // A shell-form CMD of one simple command (`CMD node app.js`): dash, ash and bash exec it, so the
