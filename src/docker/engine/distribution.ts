@@ -76,13 +76,25 @@ export function storeManifest(fs: Fs, name: string, tag: string, d: string, mani
 const failure = (status: number, code: string, message: string, detail: object) =>
   ({ status, body: JSON.stringify({ errors: [{ code, message, detail }] }) + '\n', type: 'application/json; charset=utf-8', head: [API] });
 
+const uuid = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+
+/** The release, told by where its image keeps the configuration: 2.8 in /etc/docker/registry (its tags say v2.8.3), 3.0 in /etc/distribution. */
+const version = (fs: Fs) => (read(fs, '/etc/distribution/config.yml') === undefined ? 'v2.8.3' : '3.0.0');
+
+/** The registry binary: `serve`, and `--version` as its releases print it. */
+export function registryMain(l: Launch): Proc | undefined {
+  if (l.argv[1] === 'serve') return registryServer(l);
+  const v = version(l.m.fs);
+  if (/^-(v|-version)$/.test(l.argv[1])) return program(l, { async boot(o) { o.out(`${l.argv[0]} github.com/${v > 'v' ? 'docker/distribution' : 'distribution/distribution/v3'} ${v}\n`); this.exitCode = 0; } });
+}
+
 /** `registry serve` as PID 1: the start-up lines of its release, then the API on port 5000. */
-export function registryServer(l: Launch): Proc {
+function registryServer(l: Launch): Proc {
   const { m } = l;
-  const v = /\/etc\/docker\//.test(l.argv.join(' ')) ? '2.8.3' : '3.0.0';
+  const v = version(m.fs);
   const h = sha256(m.hostname + l.start);
   // logrus' text lines, each with the fields the registry sets on its context
-  const own = [`go.version=go${v > '3' ? '1.23.7' : '1.20.8'}`, `instance.id=${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`, 'service=registry', 'version=' + v];
+  const own = [`go.version=go${v > 'v' ? '1.20.8' : '1.23.7'}`, `instance.id=${uuid(h)}`, 'service=registry', 'version=' + v];
   // logrus' text lines: the time to the nanosecond, then the fields in name order
   const log = (level: string, msg: string, fields: string[] = []) => `time="${new Date(m.now()).toISOString().slice(0, 23)}${h.slice(40, 46).replace(/\D/g, '7')}Z" level=${level} msg="${msg}" ${[...fields, ...own].sort().join(' ')}\n`;
   const serve = (port: number, path: string, req?: HttpRequest): HttpReply | null => {
@@ -95,11 +107,11 @@ export function registryServer(l: Launch): Proc {
     const len = `Content-Length: ${size}`;
     const head = [...(r.sized ? [len] : []), `Content-Type: ${r.type}`, ...(r.head ?? []), 'X-Content-Type-Options: nosniff', `Date: ${utcFields(m.now()).join(' ')}`, ...(r.sized ? [] : [len])];
     if (req) {
-      const f = [`http.request.host="${req.host}"`, `http.request.method=${method}`, `http.request.remoteaddr="${req.from}:${40000 + (m.now() % 20000)}"`, `http.request.uri="${path}"`, `http.request.useragent="${req.agent}"`,
+      req.log.out(`${req.from} - - [${clfTime(m.now())}] "${method} ${path} HTTP/1.1" ${r.status} ${size} "" "${req.agent}"\n`);
+      const f = [`http.request.host="${req.host}"`, `http.request.id=${uuid(sha256(path + m.now()))}`, `http.request.method=${method}`, `http.request.remoteaddr="${req.from}:${40000 + (m.now() % 20000)}"`, `http.request.uri="${path}"`, `http.request.useragent="${req.agent}"`,
         `http.response.contenttype="${r.type}"`, 'http.response.duration=1.262ms', `http.response.status=${r.status}`, `http.response.written=${size}`];
       const code = /"code":"(\w+)"/.exec(r.body)?.[1];
       req.log.err(code ? log('error', 'response completed with error', [`err.code="${code.toLowerCase().replace('_', ' ')}"`, ...f]) : log('info', 'response completed', f));
-      req.log.out(`${req.from} - - [${clfTime(m.now())}] "${method} ${path} HTTP/1.1" ${r.status} ${size} "" "${req.agent}"\n`);
     }
     return { status: r.status, reason: ({ 200: 'OK', 201: 'Created', 404: 'Not Found' } as Record<number, string>)[r.status], body: method === 'HEAD' ? '' : r.body, server: '', head };
   };
