@@ -142,8 +142,8 @@ function answer(fs: Fs, path: string): { status: number; body: string; type: str
   if (!m) return { status: 404, body: '404 page not found\n', type: 'text/plain; charset=utf-8' };
   const [, name, , ref] = m;
   const tags = tagsOf(fs, name);
-  if (!tags.length) return failure(404, 'NAME_UNKNOWN', 'repository name not known to registry', { name });
-  if (!ref) return json({ name, tags });
+  // an unknown repository is only named so by the tags list; its manifests are just unknown
+  if (!ref) return tags.length ? json({ name, tags }) : failure(404, 'NAME_UNKNOWN', 'repository name not known to registry', { name });
   const found = manifestOf(fs, name, ref) ?? tags.map((t) => manifestOf(fs, name, t)).find((x) => x?.[0] === ref);
   if (!found) return failure(404, 'MANIFEST_UNKNOWN', 'manifest unknown', { Tag: ref });
   return { status: 200, body: found[1], type: MANIFEST_V2, head: [`Docker-Content-Digest: ${found[0]}`, API, `Etag: "${found[0]}"`], sized: true };
