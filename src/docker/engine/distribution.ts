@@ -93,7 +93,6 @@ function registryServer(l: Launch): Proc {
   const { m } = l;
   const v = version(m.fs);
   const h = sha256(m.hostname + l.start);
-  // logrus' text lines, each with the fields the registry sets on its context
   const own = [`go.version=go${v > 'v' ? '1.20.8' : '1.23.7'}`, `instance.id=${uuid(h)}`, 'service=registry', 'version=' + v];
   // logrus' text lines: the time to the nanosecond, then the fields in name order
   const log = (level: string, msg: string, fields: string[] = []) => `time="${new Date(m.now()).toISOString().slice(0, 23)}${h.slice(40, 46).replace(/\D/g, '7')}Z" level=${level} msg="${msg}" ${[...fields, ...own].sort().join(' ')}\n`;
@@ -108,12 +107,12 @@ function registryServer(l: Launch): Proc {
     const head = [...(r.sized ? [len] : []), `Content-Type: ${r.type}`, ...(r.head ?? []), 'X-Content-Type-Options: nosniff', `Date: ${utcFields(m.now()).join(' ')}`, ...(r.sized ? [] : [len])];
     if (req) {
       req.log.out(`${req.from} - - [${clfTime(m.now())}] "${method} ${path} HTTP/1.1" ${r.status} ${size} "" "${req.agent}"\n`);
-      const f = [`http.request.host="${req.host}"`, `http.request.id=${uuid(sha256(path + m.now()))}`, `http.request.method=${method}`, `http.request.remoteaddr="${req.from}:${40000 + (m.now() % 20000)}"`, `http.request.uri="${path}"`, `http.request.useragent="${req.agent}"`,
-        `http.response.contenttype="${r.type}"`, 'http.response.duration=1.262ms', `http.response.status=${r.status}`, `http.response.written=${size}`];
+      const f = [`request.host="${req.host}"`, `request.id=${uuid(sha256(path + m.now()))}`, `request.method=${method}`, `request.remoteaddr="${req.from}:${40000 + (m.now() % 20000)}"`, `request.uri="${path}"`, `request.useragent="${req.agent}"`,
+        `response.contenttype="${r.type}"`, 'response.duration=1.262ms', `response.status=${r.status}`, `response.written=${size}`].map((x) => 'http.' + x);
       const code = /"code":"(\w+)"/.exec(r.body)?.[1];
       req.log.err(code ? log('error', 'response completed with error', [`err.code="${code.toLowerCase().replace('_', ' ')}"`, ...f]) : log('info', 'response completed', f));
     }
-    return { status: r.status, reason: ({ 200: 'OK', 201: 'Created', 404: 'Not Found' } as Record<number, string>)[r.status], body: method === 'HEAD' ? '' : r.body, server: '', head };
+    return { status: r.status, reason: r.status === 201 ? 'Created' : undefined, body: method === 'HEAD' ? '' : r.body, server: '', head };
   };
   return program(l, {
     async boot(o) {

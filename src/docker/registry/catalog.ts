@@ -459,7 +459,7 @@ function registry(tags: string[], v: string, created: string, conf: string, size
     config: { ExposedPorts: { '5000/tcp': {} }, Env: [PATH], Entrypoint: ['/entrypoint.sh'], Cmd: [conf], Volumes: { '/var/lib/registry': {} } },
     history: [...ALPINE_HIST, ...dockerfile(`
 RUN apk add --no-cache ca-certificates
-RUN set -eux; \tversion='${v}'; \tapkArch="$(apk --print-arch)"; \tcase "$apkArch" in
+RUN set -eux; \tversion='${v}'; \tapkArch="$(apk --print-arch)";
 COPY ./config-example.yml ${conf}
 VOLUME [/var/lib/registry]
 EXPOSE map[5000/tcp:{}]

@@ -30,6 +30,8 @@ test('registry: the HTTP API v2 over curl, each request logged', async () => {
   assert.match(base.out, /^HTTP\/1\.1 200 OK\r?\nContent-Length: 2\r?\nContent-Type: application\/json; charset=utf-8\r?\nDocker-Distribution-Api-Version: registry\/2\.0\r?\nX-Content-Type-Options: nosniff\r?\nDate: .*GMT\r?\n\r?\n\{\}$/);
   assert.equal((await $('curl -s localhost:5000/v2/_catalog')).out, '{"repositories":[]}\n');
   assert.equal((await $('curl -s localhost:5000/v2/nada/tags/list')).out, '{"errors":[{"code":"NAME_UNKNOWN","message":"repository name not known to registry","detail":{"name":"nada"}}]}\n');
+  assert.equal((await $('curl -s localhost:5000/v2/nada/manifests/latest')).out, '{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown","detail":{"Tag":"latest"}}]}\n');
+  assert.equal((await $('curl -s localhost:5000/v2/nada')).out, '404 page not found\n');
   const logs = await $('docker logs registry');
   assert.match(logs.out, /^172\.17\.0\.1 - - \[[^\]]+\] "GET \/v2\/ HTTP\/1\.1" 200 2 "" "curl\/[\d.]+"\n/);
   assert.match(logs.err, /level=error msg="response completed with error" err\.code="name unknown" go\.version=go1\.20\.8 http\.request\.host="localhost:5000" http\.request\.id=\S+ http\.request\.method=GET http\.request\.remoteaddr="172\.17\.0\.1:\d+" http\.request\.uri="\/v2\/nada\/tags\/list"/);
