@@ -80,6 +80,9 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.constant('docker login -u alumno -p x')),
   weighted(1, image.map((i) => `docker tag ${i} alumno/app`)),
   weighted(1, fc.constantFrom('push', 'pull', 'rmi').map((c) => `docker ${c} alumno/app`)),
+  // a private registry: run, stopped or removed while images go to it and come back
+  weighted(1, fc.tuple(name, fc.constantFrom('', '-v reg:/var/lib/registry')).map(([n, v]) => `docker run -d -p 5000:5000 ${v} --name ${n} registry:2`)),
+  weighted(1, fc.tuple(image, fc.constantFrom('push', 'pull', 'rmi')).map(([i, c]) => `docker tag ${i} localhost:5000/app; docker ${c} localhost:5000/app; curl -s localhost:5000/v2/app/tags/list`)),
   weighted(2, net.map((n) => `docker network create ${n}`)),
   weighted(1, net.map((n) => `docker network rm ${n}`)),
   weighted(2, fc.tuple(net, name).map(([n, c]) => `docker network connect ${n} ${c}`)),
