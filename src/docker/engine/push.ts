@@ -8,7 +8,7 @@ import { ApiError, type OnMessage, type PushOptions, type RegistryAuth } from '.
 import { CATALOG, type ImageSpec } from '../registry/catalog';
 import { bundleOf, installBundle, type Bundle } from './archive-images';
 import type { Ctr, Engine } from './engine';
-import { blobOf, catalogOf, linked, MANIFEST_V2, storeManifest } from './distribution';
+import { blobOf, catalogOf, linked, MANIFEST_V2, storeManifest, tagsOf } from './distribution';
 import type { HttpReply } from './shell/types';
 import { digest, short } from '../common/hash';
 import * as imgs from './images';
@@ -47,6 +47,9 @@ function privateRegistry(e: Engine, domain: string): Private {
   const agent = `docker/28.2.2 go/go1.24.3 git-commit/45873be kernel/${KERNEL} os/linux arch/amd64 UpstreamClient(Docker-Client/28.2.2 \\(linux\\))`;
   return { c, get: (path, method) => c.proc!.serve!(5000, path, e.request(c, host, +port, e.gatewayOf(c), { agent, method }))! };
 }
+
+/** The tags of a repository in a registry container (`pull -a`). */
+export const privateTags = (e: Engine, ref: Reference) => tagsOf(e.fsOf(privateRegistry(e, ref.domain).c), ref.path);
 
 /** One progress message per layer, keyed by the layer's short diff ID, as push shows them. */
 const say = (onMessage: OnMessage, id: string, status: string, progressDetail = {}) => onMessage({ status, id: short(id), progressDetail });

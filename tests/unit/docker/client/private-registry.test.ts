@@ -68,6 +68,12 @@ test('registry: push, catalog, tags, manifest, rmi and pull back; a second push 
   assert.equal(pull.out, `Using default tag: latest\nlatest: Pulling from mi-alpine\n64c6b0fc9534: Already exists\nDigest: ${d}\nStatus: Downloaded newer image for localhost:5000/mi-alpine:latest\nlocalhost:5000/mi-alpine:latest\n`);
   assert.equal((await $('docker pull localhost:5000/nada')).err, 'Error response from daemon: manifest for localhost:5000/nada:latest not found: manifest unknown: manifest unknown\n');
   assert.equal((await $('docker login localhost:5000 -u a -p b')).out, 'Login Succeeded\n');
+  // -a: every tag the registry lists
+  await $('docker rmi localhost:5000/mi-alpine 127.0.0.1:5000/otra:v1');
+  await $('docker tag alpine localhost:5000/otra:v2');
+  await $('docker push localhost:5000/otra:v2');
+  const all = await $('docker pull -a localhost:5000/otra');
+  assert.match(all.out, /^v1: Pulling from otra\n(.*\n)*v2: Pulling from otra\n(.*\n)*Status: Downloaded newer image for localhost:5000\/otra\nlocalhost:5000\/otra\n$/);
 });
 
 test('registry: a committed image pulls back whole; stopped, other hosts, the published port', async () => {
