@@ -57,11 +57,12 @@ export const linked = (fs: Fs, name: string, b: string) => read(fs, `${at(name)}
 /** A blob's text (the config blob holds the image as this engine bundles it). */
 export const blobOf = (fs: Fs, d: string) => read(fs, blob(d));
 
-/** Keeps a pushed tag: its blobs, the repository's links to them, the tag's link to the manifest. */
-export function storeManifest(fs: Fs, name: string, tag: string, d: string, manifest: string, blobs: [string, string][]): void {
-  const put = (p: string, data: string) => {
+/** Keeps a pushed tag: its blobs (a layer's by its size only), the repository's links to them, the tag's link to the manifest. */
+export function storeManifest(fs: Fs, name: string, tag: string, d: string, manifest: string, blobs: [string, string | number][], mtime: number): void {
+  const put = (p: string, data: string | number) => {
     fs.mkdir(p.slice(0, p.lastIndexOf('/')), '/', true);
-    fs.writeFile(p, data);
+    if (typeof data === 'string') fs.writeFile(p, data);
+    else fs.putNode(p, { kind: 'file', size: data, mode: 0o644, mtime });
   };
   fs.mkdir(at(name) + '_uploads', '/', true);
   for (const [b, data] of blobs) {

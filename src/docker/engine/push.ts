@@ -150,7 +150,7 @@ async function pushTag(e: Engine, ref: Reference, tag: string, img: Image, onMes
     const layers = bottom.map((l) => ({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: l.gz ?? Math.round(l.size / 2.6), digest: blobOfRec({ key: l.spec?.key, diffId: l.diffId }) }));
     const json = JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST_V2, config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: imageConfigJSON(img).length, digest: img.id }, layers }, null, 3);
     const d = digest(json);
-    storeManifest(fs, ref.path, tag, d, json, [[img.id, JSON.stringify(bundle)], ...layers.map((l): [string, string] => [l.digest, ''])]);
+    storeManifest(fs, ref.path, tag, d, json, [[img.id, JSON.stringify(bundle)], ...layers.map((l): [string, number] => [l.digest, l.size])], e.now());
     reg!.get(`/v2/${ref.path}/manifests/${tag}`, 'PUT');
     e.images.refs.set(`${ref.name}@${d}`, img.id);
     return onMessage({ status: `${tag}: digest: ${d} size: ${json.length}` });

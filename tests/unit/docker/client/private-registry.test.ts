@@ -111,6 +111,8 @@ test('registry: what is pushed lives in /var/lib/registry: a named volume keeps 
   await $('docker run -d -p 5000:5000 -v datos:/var/lib/registry --name r2 registry');
   assert.equal((await $('curl -s localhost:5000/v2/_catalog')).out, '{"repositories":["a"]}\n');
   assert.equal((await $(`docker exec r2 ls ${V2}/repositories`)).out, 'a\n');
+  // the layer's blob weighs what its compressed tar does
+  assert.equal((await $('docker exec r2 du -sh /var/lib/registry')).out, '3.6M\t/var/lib/registry\n');
   await $('docker rm -f r2');
   await $('docker run -d -p 5000:5000 --name r3 registry');
   assert.equal((await $('curl -s localhost:5000/v2/_catalog')).out, '{"repositories":[]}\n');
