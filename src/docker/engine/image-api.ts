@@ -12,6 +12,7 @@ import * as imgs from './images';
 import { familiarTag, parseReference } from './reference';
 import { diffIdOf, repoOf, type Image } from './store';
 import { pathMatch } from './path-match';
+import { privateTags } from './push';
 
 export const imageApi = {
   async imageList(this: Engine, opts: ImageListOptions = {}): Promise<ImageSummary[]> {
@@ -54,7 +55,7 @@ export const imageApi = {
   async imagePull(this: Engine, ref: string, onMessage: OnMessage, opts: PullOptions = {}): Promise<void> {
     if (opts.platform) checkPlatform(opts.platform);
     const r = parseReference(ref);
-    const tags = opts.all ? CATALOG.filter((i) => 'library/' + i.repo === r.path).flatMap((i) => i.tags).sort() : [];
+    const tags = !opts.all ? [] : r.domain === 'docker.io' ? CATALOG.filter((i) => 'library/' + i.repo === r.path).flatMap((i) => i.tags).sort() : privateTags(this, r);
     // One tag, or a repository the registry lists no tags of (its error is the pull's).
     if (!tags.length) return void (await imgs.pull(this, ref, onMessage, opts.signal));
     // moby's pullRepository: each tag (registry order, lexical) with its own `Pulling from` and

@@ -115,7 +115,8 @@ export function unreachable(domain: string): ApiError {
 /** `docker pull`: the message stream of `distribution/pull_v2.go`. */
 export async function pull(h: ImageHost, input: string, onMessage: OnMessage, signal?: AbortSignal): Promise<Image> {
   const ref = parseReference(input);
-  if (ref.domain !== 'docker.io') throw unreachable(ref.domain);
+  // another registry: one a container runs here (engine/push.ts), or none
+  if (ref.domain !== 'docker.io') return (await h.pullPushed?.(ref, ref.digest ?? ref.tag ?? 'latest', onMessage)) || Promise.reject(unreachable(ref.domain));
   // A digest wins over a tag given with it (`nginx:alpine@sha256:…` is pulled by digest only),
   // as the client sends just the digest (`getAPITagFromNamedRef`).
   const byDigest = ref.digest;

@@ -13,6 +13,7 @@ import { flaskMain } from './flask-app';
 import { pick } from './background';
 import { redisServer } from './redis';
 import { postgresServer } from './postgres';
+import { registryMain } from './distribution';
 import type { Machine, ProcInfo } from './shell/types';
 
 
@@ -91,6 +92,12 @@ export const mainProcess = {
       }
       argv = argv.slice(1);
     }
+    // The registry images' entrypoint: `registry serve` for a config file (or `serve`), anything else exec'd as given.
+    if (baseName(argv[0]) === 'entrypoint.sh' && argv.length > 1 && !lookPath(m, env, '/', 'registry')) {
+      argv = /\.ya?ml$/.test(argv[1]) ? ['registry', 'serve', ...argv.slice(1)] : /^(serve|garbage-collect|help|-.*)$/.test(argv[1]) ? ['registry', ...argv.slice(1)] : argv.slice(1);
+    }
+    const reg = baseName(argv[0]) === 'registry' && !lookPath(m, env, '/', argv[0]) && registryMain(launch());
+    if (reg) return reg;
     this.requireExecutable(c, argv[0], m);
     // A shell-form CMD of one simple command (`CMD node app.js`): dash, ash and bash exec it, so the
     // runtime it names is PID 1 and serves as in the exec form.

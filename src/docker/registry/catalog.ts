@@ -451,6 +451,28 @@ CMD ["postgres"]`.replace(/\n(?=\n)/g, ''),
   };
 }
 
+// --- registry (distribution-library-image): the release's binary on alpine, its sample config, the entrypoint that runs `registry serve`.
+const REGISTRY_CONF = 'version: 0.1\nlog:\n  fields:\n    service: registry\nstorage:\n  cache:\n    blobdescriptor: inmemory\n  filesystem:\n    rootdirectory: /var/lib/registry\nhttp:\n  addr: :5000\n  headers:\n    X-Content-Type-Options: [nosniff]\nhealth:\n  storagedriver:\n    enabled: true\n    interval: 10s\n    threshold: 3\n';
+function registry(tags: string[], v: string, created: string, conf: string, size: number, gz: number): ImageSpec {
+  return {
+    repo: 'registry', tags, created,
+    config: { ExposedPorts: { '5000/tcp': {} }, Env: [PATH], Entrypoint: ['/entrypoint.sh'], Cmd: [conf], Volumes: { '/var/lib/registry': {} } },
+    history: [...ALPINE_HIST, ...dockerfile(`
+RUN apk add --no-cache ca-certificates
+RUN set -eux; \tversion='${v}'; \tapkArch="$(apk --print-arch)";
+COPY ./config-example.yml ${conf}
+VOLUME [/var/lib/registry]
+EXPOSE map[5000/tcp:{}]
+COPY docker-entrypoint.sh /entrypoint.sh
+ENTRYPOINT ["/entrypoint.sh"]
+CMD ["${conf}"]`,
+    layer('registry-ca-' + v, 684000, 285000, () => [fill('/etc/ssl/certs', 'ca-certificates.crt', 'ca-cert-ISRG_Root_X1.pem')]),
+    layer('registry-' + v, size, gz, () => ['/bin/registry*' + size]),
+    layer('registry-conf-' + v, REGISTRY_CONF.length, 398, () => [conf + ':' + REGISTRY_CONF, '/var/lib/registry/']),
+    layer('registry-ep-' + v, 155, 299, () => ['/entrypoint.sh*155']))],
+  };
+}
+
 /** Apache's default page. */
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
@@ -580,6 +602,8 @@ CMD ["node"]`,
   postgres(tagsOf(['16', '16.9'], '-alpine', '-alpine3.21'), true, '16.9', 254800000, 100400000, PG_JUNE),
   postgres(tagsOf(['15', '15.13'], '', '-bookworm'), false, '15.13', 301000000, 106200000, PG_JUNE),
   postgres(tagsOf(['15', '15.13'], '-alpine', '-alpine3.21'), true, '15.13', 243700000, 96900000, PG_JUNE),
+  registry(['latest', '3', '3.0', '3.0.0'], '3.0.0', '2025-04-02T16:29:44Z', '/etc/distribution/config.yml', 48620000, 16580000),
+  registry(['2', '2.8', '2.8.3'], '2.8.3', '2025-02-14T19:54:09Z', '/etc/docker/registry/config.yml', 16900000, 5850000),
 ];
 
 /** The catalogue entry for a repository path (`library/x` or `x`) and tag. */

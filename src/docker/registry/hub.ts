@@ -15,4 +15,5 @@ export const HUB_INFO: Record<string, [stars: number, description: string]> = {
   redis: [13300, 'Redis is the world’s fastest data platform for caching, vector search, and NoSQL databases.'],
   postgres: [14400, 'The PostgreSQL object-relational database system provides reliability and data integrity.'],
   mysql: [15900, 'MySQL is a widely used, open-source relational database management system (RDBMS).'],
+  registry: [4200, 'Distribution implementation for storing and distributing of container images and artifacts'],
 };

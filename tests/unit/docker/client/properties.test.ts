@@ -81,6 +81,9 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, image.map((i) => `docker tag ${i} alumno/app`)),
   weighted(1, fc.tuple(name, fc.constantFrom('', '-u 1000 '), fc.constantFrom('dd if=/dev/zero of=/tmp/z bs=1M count=3', 'dd if=/nope of=/x; dd bs=0; dd x', 'truncate -s 2M /tmp/a; fallocate -l 1M /c', 'gzip /tmp/a; zcat /tmp/a.gz; gunzip /tmp/a.gz /nope', 'expr 1 + x; expr 3 \\* 4; expr', 'od -c /tmp/b | head; cksum /c; sum /tmp/a', 'mktemp -d; install -m 700 /etc/hostname /c; link /c /d; unlink /d', 'cmp /tmp/a /c; comm /tmp/a /c; split -l 1 /etc/hostname /tmp/p')).map(([n, u, c]) => `docker exec ${u}${n} sh -c "${c}"`)),
   weighted(1, fc.constantFrom('push', 'pull', 'rmi').map((c) => `docker ${c} alumno/app`)),
+  // a private registry: run, stopped or removed while images go to it and come back
+  weighted(1, fc.tuple(name, fc.constantFrom('', '-v reg:/var/lib/registry')).map(([n, v]) => `docker run -d -p 5000:5000 ${v} --name ${n} registry:2`)),
+  weighted(1, fc.tuple(image, fc.constantFrom('push', 'pull', 'rmi')).map(([i, c]) => `docker tag ${i} localhost:5000/app; docker ${c} localhost:5000/app; curl -s localhost:5000/v2/app/tags/list`)),
   weighted(2, net.map((n) => `docker network create ${n}`)),
   weighted(1, net.map((n) => `docker network rm ${n}`)),
   weighted(2, fc.tuple(net, name).map(([n, c]) => `docker network connect ${n} ${c}`)),
