@@ -13,6 +13,7 @@ import { flaskMain } from './flask-app';
 import { pick } from './background';
 import { redisServer } from './redis';
 import { postgresServer } from './postgres';
+import { mongod } from './mongod';
 import type { Machine, ProcInfo } from './shell/types';
 
 
@@ -70,7 +71,7 @@ export const mainProcess = {
       // `_mysql_want_help`; nginx's scripts still run): it is exec'd as given, as root.
       const asks = (re: RegExp) => argv.slice(2).some((a) => re.test(a));
       const leave = next === 'postgres' ? asks(/^(-[?V]|--(help|version|describe-config))$/) : next === 'mysqld' ? asks(/^(-[?V]|--(help|version|print-defaults))$/)
-        : next === 'redis-server' ? /^-(v|-version|h|-help)$/.test(argv[2]) : web && asks(/^-\w*[?hvVtTs]/);
+        : next === 'mongod' ? asks(/^(-[hf]|--(help|version))$/) : next === 'redis-server' ? /^-(v|-version|h|-help)$/.test(argv[2]) : web && asks(/^-\w*[?hvVtTs]/);
       if (web && !leave) return nginx(launch(), this.osId(c) === 'alpine');
       configure = web;
       // nginx's script ends in `exec "$@"` on its line 47, under dash or busybox ash
@@ -85,6 +86,7 @@ export const mainProcess = {
       const gosu = (p: Proc, name: string): Proc => Object.assign(p, { user: User && !/^(0|root)(:|$)/.test(User) ? User : name });
       if (!leave && next === 'redis-server') return gosu(redisServer(launch()), 'redis');
       if (!leave && next === 'postgres') return gosu(postgresServer(launch(), env), 'postgres');
+      if (!leave && next === 'mongod') return gosu(mongod(launch(), env), 'mongodb');
       if (!leave && next === 'mysqld') {
         argv = ['mysqld'];
         return gosu(mysqld(launch(), env), 'mysql');
@@ -147,6 +149,7 @@ function entrypointServer(m: Machine, env: string[], cwd: string, first: string)
   if (has('redis-server')) return flag || first.endsWith('.conf') ? 'redis-server' : undefined;
   if (has('postgres')) return flag ? 'postgres' : undefined;
   if (has('mysqld')) return flag ? 'mysqld' : undefined;
+  if (has('mongod')) return flag ? 'mongod' : undefined;
   if (!has('node')) return undefined;
   if (flag || !has(first)) return 'node';
   try {

@@ -42,7 +42,7 @@ const fill = (dir: string, ...names: string[]) => '+' + dir + ' ' + names.join('
 function dockerfile(lines: string, ...layers: LayerSpec[]): HistorySpec[] {
   return lines.trim().split('\n').map((line) => {
     if (!/^(RUN|COPY|ADD) /.test(line)) return [line, undefined, 'buildkit.dockerfile.v0'];
-    return [line.replace(/^RUN /, 'RUN /bin/sh -c ') + ' # buildkit', layers.shift(), 'buildkit.dockerfile.v0'];
+    return [line.replace(/^RUN (?!\|)/, 'RUN /bin/sh -c ') + ' # buildkit', layers.shift(), 'buildkit.dockerfile.v0'];
   });
 }
 /**
@@ -64,6 +64,7 @@ const apt = (pkgs: string) => `RUN set -eux; \tapt-get update; \tapt-get install
 // --- base layers
 const ALPINE = layer('alpine-3.21.3', 7834000, 3642000, alpineRoot);
 const NOBLE = layer('ubuntu-24.04', 78130000, 29720000, () => debianRoot('osUbuntu'));
+const JAMMY = layer('ubuntu-22.04', 77860000, 29540000, () => debianRoot('osJammy'));
 const OS_RELEASE_ORACLE = 'NAME="Oracle Linux Server"\nVERSION="9.6"\nID="ol"\nVERSION_ID="9.6"\nPRETTY_NAME="Oracle Linux Server 9.6"\n';
 const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
   '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:' + OS_RELEASE_ORACLE, '/root/', '/tmp/', '/var/lib/', '/home/',
@@ -95,6 +96,7 @@ LABEL org.opencontainers.image.version=${v}
 ADD file:${file} in /
 CMD ["/bin/bash"]`, l),
 });
+const UBUNTU_NOBLE = ubuntu(['latest', '24.04', 'noble'], '24.04', '2025-05-29T04:21:01Z', NOBLE, '598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3');
 
 /** Debian as debuerreotype builds it: one layer, the rootfs of `suite` at a snapshot time. */
 const debuerreotype = (suite: string, l: LayerSpec, at: string): HistorySpec[] => [
@@ -451,6 +453,47 @@ CMD ["postgres"]`.replace(/\n(?=\n)/g, ''),
   };
 }
 
+// --- mongo: MongoDB's packages on ubuntu (8.0 on noble, 7.0 on jammy), run as the mongodb user by gosu.
+function mongo(tags: string[], v: string, created: string, size: number, gz: number): ImageSpec {
+  const noble = v > '8';
+  const k = 'mongo-' + v;
+  const args = 'RUN |2 MONGO_PACKAGE=mongodb-org MONGO_REPO=repo.mongodb.org /bin/sh -c ';
+  return {
+    repo: 'mongo', tags, created,
+    config: {
+      ExposedPorts: { '27017/tcp': {} }, Env: [PATH, 'GOSU_VERSION=1.17', 'JSYAML_VERSION=3.13.1', 'MONGO_PACKAGE=mongodb-org', 'MONGO_REPO=repo.mongodb.org', 'MONGO_MAJOR=' + v.slice(0, 3), 'MONGO_VERSION=' + v, 'HOME=/data/db'],
+      Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mongod'], Volumes: { '/data/configdb': {}, '/data/db': {} },
+    },
+    history: [...(noble ? UBUNTU_NOBLE.history : ubuntu([], '22.04', '', JAMMY).history), ...dockerfile(`
+RUN set -eux; \tgroupadd --gid 999 --system mongodb; \tuseradd --uid 999 --system --gid mongodb --home-dir /data/db mongodb; \tmkdir -p /data/db /data/configdb; \tchown -R mongodb:mongodb /data/db /data/configdb
+${apt('ca-certificates jq numactl procps')}
+ENV GOSU_VERSION=1.17
+ENV JSYAML_VERSION=3.13.1
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tgnupg \t\twget \t;
+RUN mkdir /docker-entrypoint-initdb.d
+ARG MONGO_PACKAGE=mongodb-org
+ARG MONGO_REPO=repo.mongodb.org
+ENV MONGO_PACKAGE=mongodb-org MONGO_REPO=repo.mongodb.org
+ENV MONGO_MAJOR=${v.slice(0, 3)}
+${args}echo "deb [ signed-by=/etc/apt/keyrings/mongodb.asc ] http://$MONGO_REPO/apt/ubuntu ${noble ? 'noble' : 'jammy'}/\${MONGO_PACKAGE%-unstable}/$MONGO_MAJOR multiverse" | tee "/etc/apt/sources.list.d/\${MONGO_PACKAGE%-unstable}.list"
+ENV MONGO_VERSION=${v}
+${args}set -x \t&& export DEBIAN_FRONTEND=noninteractive \t&& apt-get update \t&& apt-get install -y \t\t\${MONGO_PACKAGE}=$MONGO_VERSION
+VOLUME [/data/db /data/configdb]
+ENV HOME=/data/db
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+EXPOSE map[27017/tcp:{}]
+CMD ["mongod"]`,
+    layer(k + '-user', 3740, 1170, () => ['/etc/passwd:' + TEXT.passwdDeb + (noble ? 'ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n' : '') + 'mongodb:x:999:999::/data/db:/bin/sh\n', '/etc/group:' + TEXT.groupDeb + (noble ? 'ubuntu:x:1000:\n' : '') + 'mongodb:x:999:\n', '/data/db/', '/data/configdb/']),
+    layer(k + '-deps', 6410000, 2480000, () => ['/usr/bin/jq*31240', '/usr/bin/numactl*59784', '/usr/bin/ps*137688', '/etc/ssl/certs/ca-certificates.crt=219342', fill('/usr/lib/x86_64-linux-gnu', 'libjq.so.1', 'libonig.so.5', 'libnuma.so.1', 'libproc2.so.0')]),
+    layer(k + '-gosu', 4760000, 1380000, () => ['/usr/local/bin/gosu*2285568', '/opt/js-yaml/js-yaml.js=100814', '/js-yaml.js>/opt/js-yaml/js-yaml.js', '/etc/apt/keyrings/mongodb.asc=1652', fill('/usr/share/doc', 'gosu', 'js-yaml')]),
+    layer(k + '-initdb.d', 0, 114, () => ['/docker-entrypoint-initdb.d/']),
+    layer(k + '-list', 106, 275, () => ['/etc/apt/sources.list.d/mongodb-org.list=106']),
+    layer(k, size, gz, () => [...['mongod', 'mongos', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'bsondump'].map((n, i) => `/usr/bin/${n}*${i < 2 ? size >> (i + 2) : 16000000 + i}`), '/etc/mongod.conf.orig=626', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap.so.2', 'libsasl2.so.2')]),
+    layer(k + '-ep', 14968, 5620, () => ['/usr/local/bin/docker-entrypoint.sh*14968']))],
+  };
+}
+
 /** Apache's default page. */
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
@@ -473,7 +516,7 @@ CMD ["/hello"]`, layer('hello', 10072, 2459, () => ['/hello*10072'])),
     config: { Env: [PATH], Cmd: ['/bin/sh'], WorkingDir: '/' },
     history: ALPINE_HIST,
   },
-  ubuntu(['latest', '24.04', 'noble'], '24.04', '2025-05-29T04:21:01Z', NOBLE, '598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3'),
+  UBUNTU_NOBLE,
   debian(['latest', '12', 'bookworm'], BOOKWORM_HIST),
   debian(['bookworm-slim', '12-slim'], BOOKWORM_SLIM_HIST),
   nginxDebian(['latest', '1.27', '1.27.5', 'mainline', 'bookworm'], '1.27.5', '2025-04-16T14:50:27Z', 1497752, [117330000, 43990000]),
@@ -555,7 +598,7 @@ CMD ["node"]`,
   postgres(['latest', '17', '17.5', 'bookworm', '17-bookworm', '17.5-bookworm'], false),
   postgres(['alpine', '17-alpine', '17.5-alpine', 'alpine3.21', '17-alpine3.21', '17.5-alpine3.21'], true),
   // The tags of earlier releases a course's students type, as the Hub served them in June 2025.
-  ubuntu(['22.04', 'jammy'], '22.04', '2025-05-29T04:20:59Z', layer('ubuntu-22.04', 77860000, 29540000, () => debianRoot('osJammy'))),
+  ubuntu(['22.04', 'jammy'], '22.04', '2025-05-29T04:20:59Z', JAMMY),
   ubuntu(['20.04', 'focal'], '20.04', '2025-04-08T10:57:52Z', layer('ubuntu-20.04', 72810000, 27510000, () => debianRoot('osFocal'))),
   debian(['11', 'bullseye', '11.11'], bullseye('debian-bullseye', 123500000, 53740000)),
   debian(['bullseye-slim', '11-slim', '11.11-slim'], bullseye('debian-bullseye-slim', 80640000, 30255940)),
@@ -580,6 +623,8 @@ CMD ["node"]`,
   postgres(tagsOf(['16', '16.9'], '-alpine', '-alpine3.21'), true, '16.9', 254800000, 100400000, PG_JUNE),
   postgres(tagsOf(['15', '15.13'], '', '-bookworm'), false, '15.13', 301000000, 106200000, PG_JUNE),
   postgres(tagsOf(['15', '15.13'], '-alpine', '-alpine3.21'), true, '15.13', 243700000, 96900000, PG_JUNE),
+  mongo(['latest', '8', '8.0', '8.0.10', 'noble', '8-noble', '8.0-noble', '8.0.10-noble'], '8.0.10', '2025-05-29T21:13:40Z', 801400000, 232600000),
+  mongo(tagsOf(['7', '7.0', '7.0.21'], '', '-jammy'), '7.0.21', '2025-05-29T21:13:40Z', 709800000, 205300000),
 ];
 
 /** The catalogue entry for a repository path (`library/x` or `x`) and tag. */
