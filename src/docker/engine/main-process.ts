@@ -14,6 +14,7 @@ import { pick } from './background';
 import { redisServer } from './redis';
 import { postgresServer } from './postgres';
 import { mongod } from './mongod';
+import { mariadbd } from './mariadb';
 import type { Machine, ProcInfo } from './shell/types';
 
 
@@ -71,7 +72,7 @@ export const mainProcess = {
       // `_mysql_want_help`; nginx's scripts still run): it is exec'd as given, as root.
       const asks = (re: RegExp) => argv.slice(2).some((a) => re.test(a));
       const leave = next === 'postgres' ? asks(/^(-[?V]|--(help|version|describe-config))$/) : next === 'mysqld' ? asks(/^(-[?V]|--(help|version|print-defaults))$/)
-        : next === 'mongod' ? asks(/^(-[hf]|--(help|version))$/) : next === 'redis-server' ? /^-(v|-version|h|-help)$/.test(argv[2]) : web && asks(/^-\w*[?hvVtTs]/);
+        : next === 'mariadbd' ? asks(/^(-[?V]|--(help|version|print-defaults))$/) : next === 'mongod' ? asks(/^(-[hf]|--(help|version))$/) : next === 'redis-server' ? /^-(v|-version|h|-help)$/.test(argv[2]) : web && asks(/^-\w*[?hvVtTs]/);
       if (web && !leave) return nginx(launch(), this.osId(c) === 'alpine');
       configure = web;
       // nginx's script ends in `exec "$@"` on its line 47, under dash or busybox ash
@@ -86,6 +87,7 @@ export const mainProcess = {
       const gosu = (p: Proc, name: string): Proc => Object.assign(p, { user: User && !/^(0|root)(:|$)/.test(User) ? User : name });
       if (!leave && next === 'redis-server') return gosu(redisServer(launch()), 'redis');
       if (!leave && next === 'postgres') return gosu(postgresServer(launch(), env), 'postgres');
+      if (!leave && next === 'mariadbd') return gosu(mariadbd(launch(), env), 'mysql');
       if (!leave && next === 'mongod') return gosu(mongod(launch(), env), 'mongodb');
       if (!leave && next === 'mysqld') {
         argv = ['mysqld'];
@@ -148,6 +150,7 @@ function entrypointServer(m: Machine, env: string[], cwd: string, first: string)
   const flag = first.startsWith('-');
   if (has('redis-server')) return flag || first.endsWith('.conf') ? 'redis-server' : undefined;
   if (has('postgres')) return flag ? 'postgres' : undefined;
+  if (has('mariadbd')) return flag ? 'mariadbd' : undefined;
   if (has('mysqld')) return flag ? 'mysqld' : undefined;
   if (has('mongod')) return flag ? 'mongod' : undefined;
   if (!has('node')) return undefined;

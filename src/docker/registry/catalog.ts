@@ -494,6 +494,49 @@ CMD ["mongod"]`,
   };
 }
 
+// --- mariadb: MariaDB's own packages on ubuntu:noble. 11.x dropped the mysql-named programs; 10.11 keeps them as links.
+function mariadb(tags: string[], v: string, created: string, size: number, gz: number): ImageSpec {
+  const pkg = `1:${v}+maria~ubu2404`;
+  const k = 'mariadb-' + v;
+  const gpg = 'GPG_KEYS=177F4010FE56CA3336300305F1656F24C74CD1D8';
+  const repo = `REPOSITORY=http://archive.mariadb.org/mariadb-${v}/repo/ubuntu/ noble main main/debug`;
+  const run3 = `RUN |3 ${gpg} MARIADB_VERSION=${pkg} ${repo} /bin/sh -c `;
+  const O = 'org.opencontainers.image.';
+  const labels: Record<string, string> = { [O + 'ref.name']: 'ubuntu', [O + 'authors']: 'MariaDB Community', [O + 'title']: 'MariaDB Database', [O + 'description']: 'MariaDB Database for relational SQL', [O + 'documentation']: 'https://hub.docker.com/_/mariadb/', [O + 'base.name']: 'docker.io/library/ubuntu:noble', [O + 'licenses']: 'GPL-2.0', [O + 'source']: 'https://github.com/MariaDB/mariadb-docker', [O + 'vendor']: 'MariaDB Community', [O + 'version']: v, [O + 'url']: 'https://github.com/MariaDB/mariadb-docker' };
+  return {
+    repo: 'mariadb', tags, created,
+    config: { ExposedPorts: { '3306/tcp': {} }, Env: [PATH, 'GOSU_VERSION=1.17', 'LANG=C.UTF-8', 'MARIADB_VERSION=' + pkg], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mariadbd'], Volumes: { '/var/lib/mysql': {} }, Labels: labels },
+    history: [...UBUNTU_NOBLE.history, ...dockerfile(`
+RUN groupadd -r mysql && useradd -r -g mysql mysql --home-dir /var/lib/mysql && userdel --remove ubuntu
+ENV GOSU_VERSION=1.17
+ARG ${gpg}
+RUN |1 ${gpg} /bin/sh -c set -eux; \tapt-get update; \tDEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \t\tca-certificates \t\tgpg \t\tgpgv \t\tlibjemalloc2 \t\tpwgen \t\ttzdata \t\txz-utils \t\tzstd ;
+RUN |1 ${gpg} /bin/sh -c mkdir /docker-entrypoint-initdb.d
+ENV LANG=C.UTF-8
+LABEL ${Object.entries(labels).slice(1).map(([n, x]) => `${n}=${x}`).join(' ')}
+ARG MARIADB_VERSION=${pkg}
+ENV MARIADB_VERSION=${pkg}
+ARG ${repo}
+${run3}set -e;\techo "deb \${REPOSITORY}" > /etc/apt/sources.list.d/mariadb.list; \t{ \t\techo 'Package: *'; \t\techo 'Pin: release o=MariaDB'; \t\techo 'Pin-Priority: 999'; \t} > /etc/apt/preferences.d/mariadb
+${run3}set -ex; \t{ \t\techo "mariadb-server" mysql-server/root_password password 'unused'; \t\techo "mariadb-server" mysql-server/root_password_again password 'unused'; \t} | debconf-set-selections;
+VOLUME [/var/lib/mysql]
+COPY healthcheck.sh /usr/local/bin/healthcheck.sh
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+EXPOSE map[3306/tcp:{}]
+CMD ["mariadbd"]`,
+    layer(k + '-user', 3630, 1140, () => ['/etc/passwd:' + TEXT.passwdDeb + 'mysql:x:999:999::/var/lib/mysql:/bin/sh\n', '/etc/group:' + TEXT.groupDeb + 'mysql:x:999:\n', '/home/']),
+    layer(k + '-deps', 36400000, 13180000, () => ['/usr/local/bin/gosu*2285568', '/usr/bin/gpg*1063552', '/usr/bin/pwgen*27072', '/usr/bin/xz*84952', '/usr/bin/zstd*1227640', '+/usr/share/zoneinfo UTC Etc Europe America', fill('/usr/lib/x86_64-linux-gnu', 'libjemalloc.so.2', 'libgcrypt.so.20', 'libassuan.so.0')]),
+    layer(k + '-initdb.d', 0, 114, () => ['/docker-entrypoint-initdb.d/']),
+    layer(k + '-list', 140, 312, () => ['/etc/apt/sources.list.d/mariadb.list=82', '/etc/apt/preferences.d/mariadb=58']),
+    layer(k, size, gz, () => ['/usr/sbin/mariadbd*26810512', '/usr/bin/mariadb*4927648', '/usr/bin/mariadb-dump*4981200', '/usr/bin/mariadb-admin*4857456', '/usr/bin/mariadb-backup*23004576', '/usr/bin/socat*392736', '/var/lib/mysql/', '/run/mysqld/',
+      ...(v < '11' ? ['/usr/bin/mysql>mariadb', '/usr/sbin/mysqld>mariadbd', '/usr/bin/mysqldump>mariadb-dump', '/usr/bin/mysqladmin>mariadb-admin'] : []),
+      '/etc/mysql/my.cnf>/etc/alternatives/my.cnf', '/etc/mysql/mariadb.cnf=1126', '/etc/mysql/mariadb.conf.d/05-skipcache.cnf:[mariadb]\nhost-cache-size=0\nskip-name-resolve\n', fill('/usr/lib/mysql/plugin', 'auth_ed25519.so', 'ha_archive.so', 'ha_connect.so', 'disks.so'), fill('/usr/share/mariadb', 'english', 'charsets', 'mysql_system_tables.sql')]),
+    layer(k + '-health', 11290, 3570, () => ['/usr/local/bin/healthcheck.sh*11290']),
+    layer(k + '-ep', 26860, 8290, () => ['/usr/local/bin/docker-entrypoint.sh*26860']))],
+  };
+}
+
 /** Apache's default page. */
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
@@ -625,6 +668,9 @@ CMD ["node"]`,
   postgres(tagsOf(['15', '15.13'], '-alpine', '-alpine3.21'), true, '15.13', 243700000, 96900000, PG_JUNE),
   mongo(['latest', '8', '8.0', '8.0.10', 'noble', '8-noble', '8.0-noble', '8.0.10-noble'], '8.0.10', '2025-05-29T21:13:40Z', 801400000, 232600000),
   mongo(tagsOf(['7', '7.0', '7.0.21'], '', '-jammy'), '7.0.21', '2025-05-29T21:13:40Z', 709800000, 205300000),
+  mariadb(['latest', '11', '11.8', '11.8.2', 'lts', 'noble', '11-noble', '11.8-noble', '11.8.2-noble', 'lts-noble'], '11.8.2', '2025-06-05T17:02:41Z', 214300000, 60120000),
+  mariadb(tagsOf(['11.4', '11.4.7'], '', '-noble'), '11.4.7', '2025-06-05T17:02:41Z', 205600000, 57900000),
+  mariadb(tagsOf(['10', '10.11', '10.11.13'], '', '-noble'), '10.11.13', '2025-06-05T17:02:41Z', 198400000, 55800000),
 ];
 
 /** The catalogue entry for a repository path (`library/x` or `x`) and tag. */

@@ -13,6 +13,7 @@ import { ORACLE, mysqlCommand } from '../sql/mysql';
 import { top, uptime } from './top';
 import { nginxCommand } from './nginx';
 import { MONGO_PROGRAMS } from '../mongod';
+import { MARIADB_PROGRAMS } from '../mariadb';
 import { opts, usage } from '../../common/sh/opts';
 import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
@@ -264,6 +265,8 @@ export const PROGRAMS: Record<string, Command> = {
   ...PSQL_PROGRAMS,
   ...PIP_PROGRAMS,
   ...MONGO_PROGRAMS,
+  ...MARIADB_PROGRAMS,
+  mariadb: mysqlCommand,
   python3: pythonCmd,
   python: pythonCmd,
   'python3.11': pythonCmd,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from './session';
+import { engine, execIt, pull } from '../engine/fixtures';
 
 test('mongo: on ubuntu noble (7.0 on jammy), sharing its layer; config of the official Dockerfile', async () => {
   const run = session();
@@ -45,4 +46,52 @@ test('mongo: a root user needs both MONGO_INITDB_ROOT_ variables; with both, ini
   assert.match(log, /"options":\{"net":\{"bindIp":"\*"\},"security":\{"authorization":"enabled"\}\}/);
   await run('docker restart db');
   assert.equal((await run('docker logs db')).out.match(/init process complete/g)?.length, 1);
+});
+
+test('mariadb: 11.8 is latest and lts on ubuntu noble; config and labels of its Dockerfile', async () => {
+  const run = session();
+  await run('docker pull ubuntu');
+  const p = await run('docker pull mariadb');
+  assert.equal((p.out.match(/Already exists/g) ?? []).length, 1);
+  await run('docker pull -q mariadb:lts');
+  assert.match((await run('docker images mariadb')).out, /mariadb +latest +(\w+) +.+329MB\nmariadb +lts +\1 /);
+  const c = JSON.parse((await run("docker inspect -f '{{json .Config}}' mariadb")).out);
+  assert.deepEqual([c.Entrypoint, c.Cmd, c.ExposedPorts, c.Volumes], [['docker-entrypoint.sh'], ['mariadbd'], { '3306/tcp': {} }, { '/var/lib/mysql': {} }]);
+  assert.ok(c.Env.includes('MARIADB_VERSION=1:11.8.2+maria~ubu2404'));
+  assert.equal(c.Labels['org.opencontainers.image.version'], '11.8.2');
+});
+
+test('mariadb: the password check, MYSQL_ and MARIADB_ variables alike, its log, its client and no mysql in 11.x', async () => {
+  const run = session();
+  await run('docker pull -q mariadb');
+  await run('docker run -d --name none mariadb');
+  assert.match((await run('docker logs none')).err, /\[ERROR\] \[Entrypoint\]: Database is uninitialized and password option is not specified\n\tYou need to specify one of MARIADB_ROOT_PASSWORD, MARIADB_ROOT_PASSWORD_HASH, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD and MARIADB_RANDOM_ROOT_PASSWORD\n$/);
+  assert.match((await run("docker inspect -f '{{.State.ExitCode}}' none")).out, /^1/);
+  await run('docker run -d --name db -e MARIADB_ROOT_PASSWORD=s3cret -e MARIADB_DATABASE=shop mariadb');
+  const log = await run('docker logs db');
+  assert.match(log.out, /\[Note\] \[Entrypoint\]: Creating database shop\n/);
+  assert.match(log.out, /MariaDB init process done\. Ready for start up\.\n/);
+  assert.match(log.err, /\d{4}-\d\d-\d\d [ \d]\d:\d\d:\d\d 0 \[Note\] mariadbd: ready for connections\.\nVersion: '11\.8\.2-MariaDB-ubu2404'  socket: '\/run\/mysqld\/mysqld\.sock'  port: 3306  mariadb\.org binary distribution\n$/);
+  assert.deepEqual(await run('docker exec db mariadb -uroot -ps3cret -e "show databases"'), { out: 'Database\ninformation_schema\nmysql\nperformance_schema\nshop\nsys\n', err: '', exit: 0 });
+  assert.equal((await run('docker exec db mariadb --version')).out, 'mariadb from 11.8.2-MariaDB, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper\n');
+  assert.match((await run('docker exec db mariadb -uroot -pno')).err, /^ERROR 1045 \(28000\): Access denied for user 'root'@'localhost' \(using password: YES\)\n$/);
+  assert.match((await run('docker exec db mariadb -uroot -ps3cret -e "selec 1"')).err, /corresponds to your MariaDB server version/);
+  const my = await run('docker exec db mysql -uroot -ps3cret');
+  assert.equal([my.exit, my.err].join(' '), '127 OCI runtime exec failed: exec failed: unable to start container process: exec: "mysql": executable file not found in $PATH: unknown\n');
+  await run('docker stop db');
+  assert.match((await run('docker logs db')).err, /mariadbd: Shutdown complete\n\n$/);
+  await run('docker run -d --name old -e MYSQL_ROOT_PASSWORD=x mariadb:10.11');
+  assert.equal((await run('docker exec old mysql -uroot -px -e "select version()"')).out, 'version()\n10.11.13-MariaDB-ubu2404\n');
+});
+
+test('mariadb: the interactive client names itself, the server and the database in use', async () => {
+  const e = engine();
+  await pull(e, 'mariadb');
+  const { Id } = await e.containerCreate({ Image: 'mariadb', Env: ['MARIADB_ROOT_PASSWORD=pw'] });
+  await e.containerStart(Id);
+  const p = await execIt(e, Id, ['mariadb', '-uroot', '-ppw']);
+  assert.match(p.start, /^Welcome to the MariaDB monitor\. {2}Commands end with ; or \\g\.\nYour MariaDB connection id is \d+\nServer version: 11\.8\.2-MariaDB-ubu2404 mariadb\.org binary distribution\n\nCopyright \(c\) 2000, 2018, Oracle, MariaDB Corporation Ab and others\.\n/);
+  assert.equal(p.h.prompt(), 'MariaDB [(none)]> ');
+  assert.equal(await p.type('use mysql;'), 'Database changed\n');
+  assert.equal(p.h.prompt(), 'MariaDB [mysql]> ');
 });
