@@ -95,6 +95,8 @@ export const mainProcess = {
       }
       argv = argv.slice(1);
     }
+    // the php images' entrypoint puts php before an option and execs the rest
+    if (baseName(argv[0]) === 'docker-php-entrypoint' && argv.length > 1) argv = argv[1].startsWith('-') ? ['php', ...argv.slice(1)] : argv.slice(1);
     this.requireExecutable(c, argv[0], m);
     // A shell-form CMD of one simple command (`CMD node app.js`): dash, ash and bash exec it, so the
     // runtime it names is PID 1 and serves as in the exec form.
@@ -103,6 +105,7 @@ export const mainProcess = {
     const b = baseName(argv[0]);
     const o: Context = { env, cwd: c.config.WorkingDir || '/', stdin, user: User && User !== '0' && User !== 'root' ? User : 'root', input };
     if (b === 'httpd-foreground') return httpd(launch());
+    if (b === 'apache2-foreground') return httpd(launch(), /^PHP_VERSION=(.*)/m.exec(env.join('\n'))?.[1] ?? '8.4.8');
     if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, withHome(daemonEnv(env, m.hostname, tty), '/root'), o.cwd);
     if (b === 'node' && runsProgram(argv)) return nodeApp(launch(), o, argv.slice(1));
     const flask = ((/^python3?(\.\d+)?$/.test(b) && /^(-u )?[^-]\S*$/.test(argv.slice(1).join(' '))) || (b === 'flask' && argv[1] === 'run')) && flaskMain(launch(), o, withHome(daemonEnv(env, m.hostname, tty), '/root'), argv);

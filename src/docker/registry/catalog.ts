@@ -537,6 +537,57 @@ CMD ["mariadbd"]`,
   };
 }
 
+// --- php: built from source on debian:bookworm-slim; apache and fpm are the same build around their SAPI.
+const PHP_KEYS: Record<string, string> = { '8.4': 'AFD8691FDAEDF03BDF6E460563F15A9B715376CA 9D7F99A0CB8F05C8A6958D6256A97AF7600A39A6 0616E93D95AF471243E26761770426E17EBBB3DD', '8.3': '1198C0117593497A5EC5C199286AF1F9897469DC C28D937575603EB4ABB725861C0779DC5C0A9DE4 AFD8691FDAEDF03BDF6E460563F15A9B715376CA' };
+function php(tags: string[], v: string, variant: 'cli' | 'apache' | 'fpm', created: string, size: number, gz: number): ImageSpec {
+  const k = `php-${v}-${variant}`;
+  const url = `https://www.php.net/distributions/php-${v}.tar.xz`;
+  const apache = variant === 'apache';
+  const env = ['PHPIZE_DEPS=autoconf \t\tdpkg-dev \t\tfile \t\tg++ \t\tgcc \t\tlibc-dev \t\tmake \t\tpkg-config \t\tre2c', 'PHP_INI_DIR=/usr/local/etc/php', ...(apache ? ['APACHE_CONFDIR=/etc/apache2', 'APACHE_ENVVARS=/etc/apache2/envvars'] : []),
+    'PHP_CFLAGS=-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64', 'PHP_CPPFLAGS=-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64', 'PHP_LDFLAGS=-Wl,-O1 -pie',
+    'GPG_KEYS=' + PHP_KEYS[v.slice(0, 3)], 'PHP_VERSION=' + v, 'PHP_URL=' + url, 'PHP_ASC_URL=' + url + '.asc', 'PHP_SHA256=' + sha256('php-' + v)];
+  const www = variant === 'cli' ? {} : { WorkingDir: '/var/www/html' };
+  const B = '/usr/local/bin/';
+  return {
+    repo: 'php', tags, created,
+    config: { ...(variant === 'cli' ? {} : { ExposedPorts: { [apache ? '80/tcp' : '9000/tcp']: {} } }), Env: [PATH, ...env], Entrypoint: ['docker-php-entrypoint'], Cmd: variant === 'cli' ? ['php', '-a'] : [apache ? 'apache2-foreground' : 'php-fpm'], ...www, ...(variant === 'cli' ? {} : { StopSignal: apache ? 'SIGWINCH' : 'SIGQUIT' }) },
+    history: [...BOOKWORM_SLIM_HIST, ...dockerfile(`
+RUN set -eux; \t{ \t\techo 'Package: php*'; \t\techo 'Pin: release *'; \t\techo 'Pin-Priority: -1'; \t} > /etc/apt/preferences.d/no-debian-php
+ENV ${env[0]}
+${apt('$PHPIZE_DEPS ca-certificates curl xz-utils')}
+ENV ${env[1]}
+RUN set -eux; \tmkdir -p "$PHP_INI_DIR/conf.d"; \t[ ! -d /var/www/html ]; \tmkdir -p /var/www/html; \tchown www-data:www-data /var/www/html; \tchmod 1777 /var/www/html
+${apache ? `ENV ${env[2]}
+ENV ${env[3]}
+${apt('apache2')}
+RUN a2dismod mpm_event && a2enmod mpm_prefork
+RUN { \t\techo '<FilesMatch \\.php$>'; \t\techo '\tSetHandler application/x-httpd-php'; \t\techo '</FilesMatch>'; \t\techo; \t\techo 'DirectoryIndex disabled'; \t\techo 'DirectoryIndex index.php index.html'; \t} | tee "$APACHE_CONFDIR/conf-available/docker-php.conf"     && a2enconf docker-php
+` : ''}${env.slice(apache ? 4 : 2, -3).map((e) => 'ENV ' + e).join('\n')}
+ENV PHP_URL=${url} PHP_ASC_URL=${url}.asc
+ENV ${env.at(-1)}
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends gnupg; \trm -rf /var/lib/apt/lists/*; \t\tmkdir -p /usr/src; \tcd /usr/src; \t\tcurl -fsSL -o php.tar.xz "$PHP_URL";
+COPY docker-php-source /usr/local/bin/
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends \t\t${apache ? 'apache2-dev \t\t' : ''}libargon2-dev \t\tlibcurl4-openssl-dev \t\tlibonig-dev \t\tlibreadline-dev \t\tlibsodium-dev \t\tlibsqlite3-dev \t\tlibssl-dev \t\tlibxml2-dev \t\tzlib1g-dev \t;
+COPY docker-php-ext-* docker-php-entrypoint /usr/local/bin/
+RUN docker-php-ext-enable sodium
+ENTRYPOINT ["docker-php-entrypoint"]
+${variant === 'cli' ? 'CMD ["php" "-a"]' : apache ? 'STOPSIGNAL SIGWINCH\nCOPY apache2-foreground /usr/local/bin/\nWORKDIR /var/www/html\nEXPOSE map[80/tcp:{}]\nCMD ["apache2-foreground"]' : 'WORKDIR /var/www/html\nRUN set -eux; \tcd /usr/local/etc; \tif [ -d php-fpm.d ]; then \t\tsed \'s!=NONE/!=!g\' php-fpm.conf.default | tee php-fpm.conf > /dev/null;\nSTOPSIGNAL SIGQUIT\nEXPOSE map[9000/tcp:{}]\nCMD ["php-fpm"]'}`,
+    layer(k + '-pin', 46, 224, () => ['/etc/apt/preferences.d/no-debian-php=46']),
+    layer(k + '-deps', 263100000, 82740000, () => [...BIN.gcc, '/usr/bin/curl*260328', '/usr/bin/xz*84952', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libisl.so.23', 'libmpfr.so.6', 'libstdc++.so.6'), fill('/usr/lib/gcc/x86_64-linux-gnu/12', 'cc1', 'cc1plus', 'lto1')]),
+    layer(k + '-ini', 0, 115, () => ['/usr/local/etc/php/conf.d/', '/var/www/html/']),
+    ...(apache ? [
+      layer(k + '-apache2', 19680000, 6380000, () => ['/usr/sbin/apache2*707032', '/etc/apache2/apache2.conf=7178', '/etc/apache2/envvars=1782', '/var/log/apache2/access.log>/dev/stdout', '/var/log/apache2/error.log>/dev/stderr', '/var/run/apache2/', fill('/usr/lib/apache2/modules', 'mod_rewrite.so', 'mod_ssl.so', 'mod_proxy.so', 'mod_mpm_prefork.so')]),
+      layer(k + '-prefork', 68, 431, () => ['/etc/apache2/mods-enabled/mpm_prefork.conf>../mods-available/mpm_prefork.conf', '/etc/apache2/mods-enabled/mpm_prefork.load>../mods-available/mpm_prefork.load']),
+      layer(k + '-conf', 237, 491, () => ['/etc/apache2/conf-available/docker-php.conf:<FilesMatch \\.php$>\n\tSetHandler application/x-httpd-php\n</FilesMatch>\n\nDirectoryIndex disabled\nDirectoryIndex index.php index.html\n\n<Directory /var/www/>\n\tOptions -Indexes\n\tAllowOverride All\n</Directory>\n'])] : []),
+    layer(k + '-src', 13560000, 13570000, () => ['/usr/src/php.tar.xz=13560000']),
+    layer(k + '-source', 587, 695, () => [B + 'docker-php-source*587']),
+    layer(k, size, gz, () => [B + 'php*' + (size >> 2), B + 'phpize*7722', B + 'php-config*6232', B + 'pecl*821', B + 'pear*828', '/usr/local/etc/php/php.ini-development=74002', '/usr/local/etc/php/php.ini-production=74021', ...(variant === 'fpm' ? ['/usr/local/sbin/php-fpm*' + (size >> 2)] : apache ? ['/usr/lib/apache2/modules/libphp.so=' + (size >> 2)] : []), fill('/usr/local/lib/php', 'extensions', 'pearcmd.php', 'Archive', 'PEAR')]),
+    layer(k + '-ext', 13690, 4280, () => ['docker-php-entrypoint:#!/bin/sh\nset -e\n\n# first arg is `-f` or `--some-option`\nif [ "${1#-}" != "$1" ]; then\n\tset -- php "$@"\nfi\n\nexec "$@"\n', 'docker-php-ext-configure*2564', 'docker-php-ext-enable*6598', 'docker-php-ext-install*4330'].map((f) => B + f)),
+    layer(k + '-sodium', 17, 256, () => ['/usr/local/etc/php/conf.d/docker-php-ext-sodium.ini:extension=sodium\n']),
+    ...(variant === 'cli' ? [] : apache ? [layer(k + '-fg', 1346, 777, () => [B + 'apache2-foreground*1346']), EMPTY] : [EMPTY, layer(k + '-fpm', 1830, 1040, () => ['/usr/local/etc/php-fpm.conf=5370', '/usr/local/etc/php-fpm.d/docker.conf=357', '/usr/local/etc/php-fpm.d/zz-docker.conf=59'])]))],
+  };
+}
+
 /** Apache's default page. */
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
 
@@ -671,6 +722,12 @@ CMD ["node"]`,
   mariadb(['latest', '11', '11.8', '11.8.2', 'lts', 'noble', '11-noble', '11.8-noble', '11.8.2-noble', 'lts-noble'], '11.8.2', '2025-06-05T17:02:41Z', 214300000, 60120000),
   mariadb(tagsOf(['11.4', '11.4.7'], '', '-noble'), '11.4.7', '2025-06-05T17:02:41Z', 205600000, 57900000),
   mariadb(tagsOf(['10', '10.11', '10.11.13'], '', '-noble'), '10.11.13', '2025-06-05T17:02:41Z', 198400000, 55800000),
+  php(['latest', 'cli', '8', '8.4', '8.4.8', '8-cli', '8.4-cli', '8.4.8-cli'], '8.4.8', 'cli', '2025-06-06T17:51:04Z', 117400000, 33200000),
+  php(['apache', '8-apache', '8.4-apache', '8.4.8-apache'], '8.4.8', 'apache', '2025-06-06T17:51:04Z', 117900000, 33300000),
+  php(['fpm', '8-fpm', '8.4-fpm', '8.4.8-fpm'], '8.4.8', 'fpm', '2025-06-06T17:51:04Z', 118600000, 33500000),
+  php(['8.3', '8.3.22', '8.3-cli', '8.3.22-cli'], '8.3.22', 'cli', '2025-06-06T17:51:04Z', 111300000, 31400000),
+  php(['8.3-apache', '8.3.22-apache'], '8.3.22', 'apache', '2025-06-06T17:51:04Z', 111800000, 31500000),
+  php(['8.3-fpm', '8.3.22-fpm'], '8.3.22', 'fpm', '2025-06-06T17:51:04Z', 112400000, 31700000),
 ];
 
 /** The catalogue entry for a repository path (`library/x` or `x`) and tag. */

@@ -18,3 +18,12 @@ docker exec maria mariadb -uroot -ps3cret -e 'show databases'
 docker exec maria mariadb --version
 docker exec maria mysql -uroot -ps3cret
 docker run --rm -e MYSQL_ROOT_PASSWORD=x mariadb:10.11 mysql --version
+docker pull php
+docker run --rm php php -v
+docker run --rm php php -r 'echo "hola\n";'
+docker run --rm php php -r 'echo "hola"'
+docker run -d --name web -p 8080:80 php:apache
+curl -s localhost:8080
+docker exec web sh -c 'echo "<h1>Hola</h1><?php echo \"PHP \" . PHP_VERSION; ?>" > index.php'
+curl -i localhost:8080
+docker logs web

@@ -14,6 +14,7 @@ import { top, uptime } from './top';
 import { nginxCommand } from './nginx';
 import { MONGO_PROGRAMS } from '../mongod';
 import { MARIADB_PROGRAMS } from '../mariadb';
+import { php } from './php';
 import { opts, usage } from '../../common/sh/opts';
 import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
@@ -267,6 +268,7 @@ export const PROGRAMS: Record<string, Command> = {
   ...MONGO_PROGRAMS,
   ...MARIADB_PROGRAMS,
   mariadb: mysqlCommand,
+  php,
   python3: pythonCmd,
   python: pythonCmd,
   'python3.11': pythonCmd,

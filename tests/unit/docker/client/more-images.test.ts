@@ -95,3 +95,39 @@ test('mariadb: the interactive client names itself, the server and the database 
   assert.equal(await p.type('use mysql;'), 'Database changed\n');
   assert.equal(p.h.prompt(), 'MariaDB [mysql]> ');
 });
+
+test('php: cli, apache and fpm on debian:bookworm-slim; php -v, -m, -r with echo and print, the parse error of a missing ;', async () => {
+  const run = session();
+  await run('docker pull debian:bookworm-slim');
+  const p = await run('docker pull php');
+  assert.equal((p.out.match(/Already exists/g) ?? []).length, 1);
+  assert.match((await run('docker images php')).out, /php +latest +\w+ +.+ +469MB\n/);
+  const c = JSON.parse((await run("docker inspect -f '{{json .Config}}' php")).out);
+  assert.deepEqual([c.Entrypoint, c.Cmd], [['docker-php-entrypoint'], ['php', '-a']]);
+  assert.ok(c.Env.includes('PHP_VERSION=8.4.8') && c.Env.includes('PHP_INI_DIR=/usr/local/etc/php'));
+  assert.equal((await run('docker run --rm php php -v')).out, 'PHP 8.4.8 (cli) (built: Jun  6 2025 17:51:04) (NTS)\nCopyright (c) The PHP Group\nBuilt by https://github.com/docker-library/php\nZend Engine v4.4.8, Copyright (c) Zend Technologies\n');
+  assert.match((await run('docker run --rm php:8.3 php -v')).out, /^PHP 8\.3\.22 \(cli\)[^]*Zend Engine v4\.3\.22/);
+  assert.equal((await run(`docker run --rm php php -r 'echo "hola\\n";'`)).out, 'hola\n');
+  assert.equal((await run(`docker run --rm php -r 'echo "a", 1.50, PHP_EOL; print "v" . PHP_VERSION . "\\n";'`)).out, 'a1.5\nv8.4.8\n');
+  const bad = await run(`docker run --rm php php -r 'echo "hola"'`);
+  assert.deepEqual([bad.exit, bad.err, bad.out], [255, 'PHP Parse error:  syntax error, unexpected end of file, expecting "," or ";" in Command line code on line 1\n', '\nParse error: syntax error, unexpected end of file, expecting "," or ";" in Command line code on line 1\n']);
+  assert.match((await run('docker run --rm php php -m')).out, /^\[PHP Modules\]\nCore\nctype\n[^]*\nzlib\n\n\[Zend Modules\]\n\n$/);
+  await run('docker pull -q php:fpm');
+  const f = JSON.parse((await run("docker inspect -f '{{json .Config}}' php:fpm")).out);
+  assert.deepEqual([f.Cmd, f.ExposedPorts, f.StopSignal, f.WorkingDir], [['php-fpm'], { '9000/tcp': {} }, 'SIGQUIT', '/var/www/html']);
+});
+
+test('php:apache serves /var/www/html: 403 without an index, index.php with its echo, combined log lines', async () => {
+  const run = session();
+  await run('docker run -d --name web -p 8080:80 php:8.4-apache');
+  assert.match((await run('curl -s localhost:8080')).out, /<title>403 Forbidden<\/title>[^]*Apache\/2\.4\.62 \(Debian\) Server at localhost Port 8080/);
+  await run(`docker exec web sh -c 'echo "<h1>Hola</h1><?= \\"PHP \\" . phpversion() ?>" > index.php'`);
+  const r = await run('curl -si localhost:8080/');
+  assert.match(r.out, /X-Powered-By: PHP\/8\.4\.8\r?\n/);
+  assert.match(r.out, /\n<h1>Hola<\/h1>PHP 8\.4\.8$/);
+  const log = await run('docker logs web');
+  assert.match(log.err, /AH00558: apache2: Could not reliably determine[^]*\[mpm_prefork:notice\] \[pid 1:tid 1\] AH00163: Apache\/2\.4\.62 \(Debian\) PHP\/8\.4\.8 configured -- resuming normal operations\n.*AH00094: Command line: 'apache2 -D FOREGROUND'\n$/);
+  assert.match(log.out, /"GET \/ HTTP\/1\.1" 200 22 "-" "curl\/[\d.]+"\n$/);
+  await run('docker stop web');
+  assert.match((await run('docker logs web')).err, /AH00170: caught SIGWINCH, shutting down gracefully\n$/);
+});
