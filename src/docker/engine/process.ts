@@ -489,9 +489,15 @@ function website(m: Machine, root: string, server: string, notFound: string, log
       ? [date, 'Server: ' + server, modified, `ETag: "${hex(size)}-${hex(mtime * 1000)}"`, 'Accept-Ranges: bytes', 'Content-Length: ' + size, type]
       : ['Server: ' + server, date, type, 'Content-Length: ' + size, modified, 'Connection: keep-alive', `ETag: "${hex(mtime / 1000)}-${hex(size)}"`, 'Accept-Ranges: bytes'];
     if (php && file.endsWith('.php')) {
+      const powered = [date, 'Server: ' + server, 'X-Powered-By: PHP/' + php];
+      // WordPress without its wp-config.php sends the browser to its installer
+      if (body.includes('wp-blog-header.php') && !m.fs.find(splitPath(root + '/wp-config.php'))) {
+        log(302, 0);
+        return { status: 302, body: '', server, reason: 'Found', head: [...powered, 'Expires: Wed, 11 Jan 1984 05:00:00 GMT', 'Cache-Control: no-cache, must-revalidate, max-age=0', 'X-Redirect-By: WordPress', `Location: http://${req?.host ?? 'localhost'}/wp-admin/setup-config.php`, 'Content-Length: 0', 'Content-Type: text/html; charset=UTF-8'] };
+      }
       body = phpPage(body, php) ?? '';
       log(200, byteLength(body));
-      return { status: 200, body, server, head: [date, 'Server: ' + server, 'X-Powered-By: PHP/' + php, 'Content-Length: ' + byteLength(body), 'Content-Type: text/html; charset=UTF-8'] };
+      return { status: 200, body, server, head: [...powered, 'Content-Length: ' + byteLength(body), 'Content-Type: text/html; charset=UTF-8'] };
     }
     log(200, size);
     return { status: 200, body, server, head };
@@ -649,6 +655,13 @@ export function httpd(at: Launch, php?: string): Proc {
       kids = [m.newPid(), m.newPid(), m.newPid()];
       const fqdn = `AH00558: ${name}: Could not reliably determine the server's fully qualified domain name, using ${m.ip}. Set the 'ServerName' directive globally to suppress this message\n`;
       const t = apacheStamp(at.start);
+      // the wordpress image's entrypoint fills an empty document root from /usr/src/wordpress
+      const wp = m.fs.find(['usr', 'src', 'wordpress']);
+      if (php && wp?.kind === 'dir' && !m.fs.find(['var', 'www', 'html', 'index.php'])) {
+        out.err('WordPress not found in /var/www/html - copying now...\n');
+        for (const [n, node] of m.fs.list(['usr', 'src', 'wordpress'])) m.fs.putNode('/var/www/html/' + n, structuredClone(node));
+        out.err('Complete! WordPress has been successfully copied to /var/www/html\n');
+      }
       try {
         // ap_log_pid exits when a user not root may not write logs/
         userFs(m, at.user).writeFile(pidFile, '1\n');

@@ -538,7 +538,7 @@ CMD ["mariadbd"]`,
 }
 
 // --- php: built from source on debian:bookworm-slim; apache and fpm are the same build around their SAPI.
-const PHP_KEYS: Record<string, string> = { '8.4': 'AFD8691FDAEDF03BDF6E460563F15A9B715376CA 9D7F99A0CB8F05C8A6958D6256A97AF7600A39A6 0616E93D95AF471243E26761770426E17EBBB3DD', '8.3': '1198C0117593497A5EC5C199286AF1F9897469DC C28D937575603EB4ABB725861C0779DC5C0A9DE4 AFD8691FDAEDF03BDF6E460563F15A9B715376CA' };
+const PHP_KEYS: Record<string, string> = { '8.2': '39B641343D8C104B2B146DC3F9C39DC0B9698544 E60913E4DF209907D8E30D96659A97C9CF2A795A 1198C0117593497A5EC5C199286AF1F9897469DC', '8.4': 'AFD8691FDAEDF03BDF6E460563F15A9B715376CA 9D7F99A0CB8F05C8A6958D6256A97AF7600A39A6 0616E93D95AF471243E26761770426E17EBBB3DD', '8.3': '1198C0117593497A5EC5C199286AF1F9897469DC C28D937575603EB4ABB725861C0779DC5C0A9DE4 AFD8691FDAEDF03BDF6E460563F15A9B715376CA' };
 function php(tags: string[], v: string, variant: 'cli' | 'apache' | 'fpm', created: string, size: number, gz: number): ImageSpec {
   const k = `php-${v}-${variant}`;
   const url = `https://www.php.net/distributions/php-${v}.tar.xz`;
@@ -587,6 +587,36 @@ ${variant === 'cli' ? 'CMD ["php" "-a"]' : apache ? 'STOPSIGNAL SIGWINCH\nCOPY a
     ...(variant === 'cli' ? [] : apache ? [layer(k + '-fg', 1346, 777, () => [B + 'apache2-foreground*1346']), EMPTY] : [EMPTY, layer(k + '-fpm', 1830, 1040, () => ['/usr/local/etc/php-fpm.conf=5370', '/usr/local/etc/php-fpm.d/docker.conf=357', '/usr/local/etc/php-fpm.d/zz-docker.conf=59'])]))],
   };
 }
+
+// --- wordpress: the release unpacked in /usr/src/wordpress on php:8.2-apache with the extensions it needs
+const PHP82_APACHE = php(['8.2-apache', '8.2.28-apache'], '8.2.28', 'apache', '2025-06-06T17:51:04Z', 108500000, 30700000);
+const WP_INDEX = "<?php\n/**\n * Front to the WordPress application. This file doesn't do anything, but loads\n * wp-blog-header.php which does and tells WordPress to load the theme.\n *\n * @package WordPress\n */\n\n/**\n * Tells WordPress to load the WordPress theme and output it.\n *\n * @var bool\n */\ndefine( 'WP_USE_THEMES', true );\n\n/** Loads the WordPress Environment and Template */\nrequire __DIR__ . '/wp-blog-header.php';\n";
+const wordpress = (tags: string[]): ImageSpec => ({
+  repo: 'wordpress', tags, created: '2025-06-10T18:09:33Z',
+  config: { ...PHP82_APACHE.config, Volumes: { '/var/www/html': {} }, Entrypoint: ['docker-entrypoint.sh'] },
+  history: [...PHP82_APACHE.history, ...dockerfile(`
+${apt('ghostscript')}
+RUN set -ex; \t\tsavedAptMark="$(apt-mark showmanual)"; \t\tapt-get update; \tapt-get install -y --no-install-recommends \t\tlibavif-dev \t\tlibfreetype6-dev \t\tlibicu-dev \t\tlibjpeg-dev \t\tlibmagickwand-dev \t\tlibpng-dev \t\tlibwebp-dev \t\tlibzip-dev \t;
+RUN set -eux; \tdocker-php-ext-enable opcache; \t{ \t\techo 'opcache.memory_consumption=128'; \t\techo 'opcache.interned_strings_buffer=8'; \t\techo 'opcache.max_accelerated_files=4000'; \t\techo 'opcache.revalidate_freq=2'; \t} > /usr/local/etc/php/conf.d/opcache-recommended.ini
+RUN { \t\techo 'error_reporting = E_ERROR | E_WARNING | E_PARSE | E_CORE_ERROR | E_CORE_WARNING | E_COMPILE_ERROR | E_COMPILE_WARNING | E_RECOVERABLE_ERROR'; \t\techo 'display_errors = Off'; \t\techo 'display_startup_errors = Off'; \t\techo 'log_errors = On';
+RUN set -eux; \ta2enmod rewrite expires; \t\ta2enmod remoteip; \t{ \t\techo 'RemoteIPHeader X-Forwarded-For';
+RUN set -eux; \tversion='6.8.1'; \tsha1='52d5f05c96a9155f78ed84700264307e5dea14b4'; \t\tcurl -o wordpress.tar.gz -fL "https://wordpress.org/wordpress-$version.tar.gz";
+VOLUME [/var/www/html]
+COPY --chown=www-data:www-data wp-config-docker.php /usr/src/wordpress/
+COPY docker-entrypoint.sh /usr/local/bin/
+RUN ln -svfT docker-entrypoint.sh /usr/local/bin/docker-ensure-installed.sh
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["apache2-foreground"]`,
+  layer('wp-gs', 60700000, 22100000, () => ['/usr/bin/gs*14816', fill('/usr/lib/x86_64-linux-gnu', 'libgs.so.10', 'libcups.so.2', 'libtiff.so.6'), '/usr/share/ghostscript/']),
+  layer('wp-ext', 56400000, 17900000, () => [fill('/usr/local/lib/php/extensions/no-debug-non-zts-20220829', 'bcmath.so', 'exif.so', 'gd.so', 'imagick.so', 'intl.so', 'mysqli.so', 'zip.so', 'opcache.so'), fill('/usr/lib/x86_64-linux-gnu', 'libMagickCore-6.Q16.so.6', 'libicudata.so.72', 'libavif.so.15')]),
+  layer('wp-opcache', 386, 383, () => ['/usr/local/etc/php/conf.d/opcache-recommended.ini=171', '/usr/local/etc/php/conf.d/docker-php-ext-opcache.ini=215']),
+  layer('wp-errors', 364, 374, () => ['/usr/local/etc/php/conf.d/error-logging.ini=364']),
+  layer('wp-remoteip', 2180, 1040, () => ['/etc/apache2/conf-available/remoteip.conf=155', fill('/etc/apache2/mods-enabled', 'rewrite.load', 'expires.load', 'remoteip.load')]),
+  layer('wp-6.8.1', 84300000, 26400000, () => ['/usr/src/wordpress/index.php:' + WP_INDEX, '/usr/src/wordpress/wp-config-sample.php=3339', '/usr/src/wordpress/wp-blog-header.php=351', '/usr/src/wordpress/license.txt=19903', '/usr/src/wordpress/readme.html=7425', '/usr/src/wordpress/.htaccess=261', fill('/usr/src/wordpress/wp-admin', 'setup-config.php', 'install.php', 'admin.php'), fill('/usr/src/wordpress/wp-includes', 'version.php', 'functions.php', 'class-wp.php'), '/usr/src/wordpress/wp-content/', '/var/www/html/']),
+  layer('wp-config-docker', 5492, 2000, () => ['/usr/src/wordpress/wp-config-docker.php=5492']),
+  layer('wp-ep', 6086, 2423, () => ['/usr/local/bin/docker-entrypoint.sh*6086']),
+  layer('wp-ln', 21, 143, () => ['/usr/local/bin/docker-ensure-installed.sh>docker-entrypoint.sh']))],
+});
 
 /** Apache's default page. */
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
@@ -728,6 +758,8 @@ CMD ["node"]`,
   php(['8.3', '8.3.22', '8.3-cli', '8.3.22-cli'], '8.3.22', 'cli', '2025-06-06T17:51:04Z', 111300000, 31400000),
   php(['8.3-apache', '8.3.22-apache'], '8.3.22', 'apache', '2025-06-06T17:51:04Z', 111800000, 31500000),
   php(['8.3-fpm', '8.3.22-fpm'], '8.3.22', 'fpm', '2025-06-06T17:51:04Z', 112400000, 31700000),
+  PHP82_APACHE,
+  wordpress(['latest', '6', '6.8', '6.8.1', 'apache', 'php8.2', 'php8.2-apache', '6-php8.2', '6.8-php8.2', '6.8.1-php8.2', '6.8.1-apache', '6.8.1-php8.2-apache']),
 ];
 
 /** The catalogue entry for a repository path (`library/x` or `x`) and tag. */

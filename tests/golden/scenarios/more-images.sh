@@ -27,3 +27,7 @@ curl -s localhost:8080
 docker exec web sh -c 'echo "<h1>Hola</h1><?php echo \"PHP \" . PHP_VERSION; ?>" > index.php'
 curl -i localhost:8080
 docker logs web
+docker pull wordpress
+docker run -d --name wp -p 8081:80 wordpress
+curl -I localhost:8081
+docker logs wp

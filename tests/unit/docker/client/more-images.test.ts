@@ -131,3 +131,23 @@ test('php:apache serves /var/www/html: 403 without an index, index.php with its 
   await run('docker stop web');
   assert.match((await run('docker logs web')).err, /AH00170: caught SIGWINCH, shutting down gracefully\n$/);
 });
+
+test('wordpress: on php:8.2-apache\'s layers; the entrypoint copies WordPress in, and without wp-config.php / sends to the installer', async () => {
+  const run = session();
+  await run('docker pull php:8.2-apache');
+  const p = await run('docker pull wordpress');
+  assert.equal((p.out.match(/Already exists/g) ?? []).length, 13);
+  assert.match((await run('docker images wordpress')).out, / 681MB\n/);
+  const c = JSON.parse((await run("docker inspect -f '{{json .Config}}' wordpress")).out);
+  assert.deepEqual([c.Entrypoint, c.Cmd, c.Volumes, c.WorkingDir, c.StopSignal], [['docker-entrypoint.sh'], ['apache2-foreground'], { '/var/www/html': {} }, '/var/www/html', 'SIGWINCH']);
+  await run('docker run -d --name wp -p 8080:80 wordpress');
+  const r = await run('curl -I localhost:8080');
+  assert.match(r.out, /^HTTP\/1\.1 302 Found\r?\n/);
+  assert.match(r.out, /X-Redirect-By: WordPress\r?\nLocation: http:\/\/localhost:8080\/wp-admin\/setup-config\.php\r?\n/);
+  const log = await run('docker logs wp');
+  assert.match(log.err, /^WordPress not found in \/var\/www\/html - copying now\.\.\.\nComplete! WordPress has been successfully copied to \/var\/www\/html\nAH00558: apache2: /);
+  assert.match(log.out, /"HEAD \/ HTTP\/1\.1" 302 0 "-" "curl\//);
+  assert.match((await run('docker exec wp ls')).out, /^index\.php\n[^]*wp-config-sample\.php\n/);
+  await run('docker restart wp');
+  assert.equal(((await run('docker logs wp')).err.match(/copying now/g) ?? []).length, 1);
+});
