@@ -491,7 +491,7 @@ function website(m: Machine, root: string, server: string, notFound: string, log
     if (php && file.endsWith('.php')) {
       const powered = [date, 'Server: ' + server, 'X-Powered-By: PHP/' + php];
       // WordPress without its wp-config.php sends the browser to its installer
-      if (body.includes('wp-blog-header.php') && !m.fs.find(splitPath(root + '/wp-config.php'))) {
+      if (file === root + '/index.php' && m.fs.find(splitPath(root + '/wp-blog-header.php')) && !m.fs.find(splitPath(root + '/wp-config.php'))) {
         log(302, 0);
         return { status: 302, body: '', server, reason: 'Found', head: [...powered, 'Expires: Wed, 11 Jan 1984 05:00:00 GMT', 'Cache-Control: no-cache, must-revalidate, max-age=0', 'X-Redirect-By: WordPress', `Location: http://${req?.host ?? 'localhost'}/wp-admin/setup-config.php`, 'Content-Length: 0', 'Content-Type: text/html; charset=UTF-8'] };
       }

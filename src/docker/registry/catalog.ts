@@ -465,11 +465,11 @@ function mongo(tags: string[], v: string, created: string, size: number, gz: num
       Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mongod'], Volumes: { '/data/configdb': {}, '/data/db': {} },
     },
     history: [...(noble ? UBUNTU_NOBLE.history : ubuntu([], '22.04', '', JAMMY).history), ...dockerfile(`
-RUN set -eux; \tgroupadd --gid 999 --system mongodb; \tuseradd --uid 999 --system --gid mongodb --home-dir /data/db mongodb; \tmkdir -p /data/db /data/configdb; \tchown -R mongodb:mongodb /data/db /data/configdb
+RUN set -eux; \tgroupadd --gid 999 --system mongodb; \tuseradd --uid 999 --system --gid mongodb --home-dir /data/db mongodb;
 ${apt('ca-certificates jq numactl procps')}
 ENV GOSU_VERSION=1.17
 ENV JSYAML_VERSION=3.13.1
-RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tgnupg \t\twget \t;
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update;
 RUN mkdir /docker-entrypoint-initdb.d
 ARG MONGO_PACKAGE=mongodb-org
 ARG MONGO_REPO=repo.mongodb.org
@@ -477,7 +477,7 @@ ENV MONGO_PACKAGE=mongodb-org MONGO_REPO=repo.mongodb.org
 ENV MONGO_MAJOR=${v.slice(0, 3)}
 ${args}echo "deb [ signed-by=/etc/apt/keyrings/mongodb.asc ] http://$MONGO_REPO/apt/ubuntu ${noble ? 'noble' : 'jammy'}/\${MONGO_PACKAGE%-unstable}/$MONGO_MAJOR multiverse" | tee "/etc/apt/sources.list.d/\${MONGO_PACKAGE%-unstable}.list"
 ENV MONGO_VERSION=${v}
-${args}set -x \t&& export DEBIAN_FRONTEND=noninteractive \t&& apt-get update \t&& apt-get install -y \t\t\${MONGO_PACKAGE}=$MONGO_VERSION
+${args}set -x \t&& export DEBIAN_FRONTEND=noninteractive \t&& apt-get update
 VOLUME [/data/db /data/configdb]
 ENV HOME=/data/db
 COPY docker-entrypoint.sh /usr/local/bin/
@@ -510,15 +510,15 @@ function mariadb(tags: string[], v: string, created: string, size: number, gz: n
 RUN groupadd -r mysql && useradd -r -g mysql mysql --home-dir /var/lib/mysql && userdel --remove ubuntu
 ENV GOSU_VERSION=1.17
 ARG ${gpg}
-RUN |1 ${gpg} /bin/sh -c set -eux; \tapt-get update; \tDEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \t\tca-certificates \t\tgpg \t\tgpgv \t\tlibjemalloc2 \t\tpwgen \t\ttzdata \t\txz-utils \t\tzstd ;
+RUN |1 ${gpg} /bin/sh -c set -eux; \tapt-get update; \tDEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \t\tca-certificates \t\tgpg
 RUN |1 ${gpg} /bin/sh -c mkdir /docker-entrypoint-initdb.d
 ENV LANG=C.UTF-8
 LABEL ${Object.entries(labels).slice(1).map(([n, x]) => `${n}=${x}`).join(' ')}
 ARG MARIADB_VERSION=${pkg}
 ENV MARIADB_VERSION=${pkg}
 ARG ${repo}
-${run3}set -e;\techo "deb \${REPOSITORY}" > /etc/apt/sources.list.d/mariadb.list; \t{ \t\techo 'Package: *'; \t\techo 'Pin: release o=MariaDB'; \t\techo 'Pin-Priority: 999'; \t} > /etc/apt/preferences.d/mariadb
-${run3}set -ex; \t{ \t\techo "mariadb-server" mysql-server/root_password password 'unused'; \t\techo "mariadb-server" mysql-server/root_password_again password 'unused'; \t} | debconf-set-selections;
+${run3}set -e;\techo "deb \${REPOSITORY}" > /etc/apt/sources.list.d/mariadb.list;
+${run3}set -ex; \t{ \t\techo "mariadb-server" mysql-server/root_password password 'unused';
 VOLUME [/var/lib/mysql]
 COPY healthcheck.sh /usr/local/bin/healthcheck.sh
 COPY docker-entrypoint.sh /usr/local/bin/
@@ -552,26 +552,26 @@ function php(tags: string[], v: string, variant: 'cli' | 'apache' | 'fpm', creat
     repo: 'php', tags, created,
     config: { ...(variant === 'cli' ? {} : { ExposedPorts: { [apache ? '80/tcp' : '9000/tcp']: {} } }), Env: [PATH, ...env], Entrypoint: ['docker-php-entrypoint'], Cmd: variant === 'cli' ? ['php', '-a'] : [apache ? 'apache2-foreground' : 'php-fpm'], ...www, ...(variant === 'cli' ? {} : { StopSignal: apache ? 'SIGWINCH' : 'SIGQUIT' }) },
     history: [...BOOKWORM_SLIM_HIST, ...dockerfile(`
-RUN set -eux; \t{ \t\techo 'Package: php*'; \t\techo 'Pin: release *'; \t\techo 'Pin-Priority: -1'; \t} > /etc/apt/preferences.d/no-debian-php
+RUN set -eux; \t{ \t\techo 'Package: php*'; \t\techo 'Pin: release *';
 ENV ${env[0]}
 ${apt('$PHPIZE_DEPS ca-certificates curl xz-utils')}
 ENV ${env[1]}
-RUN set -eux; \tmkdir -p "$PHP_INI_DIR/conf.d"; \t[ ! -d /var/www/html ]; \tmkdir -p /var/www/html; \tchown www-data:www-data /var/www/html; \tchmod 1777 /var/www/html
+RUN set -eux; \tmkdir -p "$PHP_INI_DIR/conf.d"; \t[ ! -d /var/www/html ];
 ${apache ? `ENV ${env[2]}
 ENV ${env[3]}
 ${apt('apache2')}
 RUN a2dismod mpm_event && a2enmod mpm_prefork
-RUN { \t\techo '<FilesMatch \\.php$>'; \t\techo '\tSetHandler application/x-httpd-php'; \t\techo '</FilesMatch>'; \t\techo; \t\techo 'DirectoryIndex disabled'; \t\techo 'DirectoryIndex index.php index.html'; \t} | tee "$APACHE_CONFDIR/conf-available/docker-php.conf"     && a2enconf docker-php
+RUN { \t\techo '<FilesMatch \\.php$>'; \t\techo '\tSetHandler application/x-httpd-php';
 ` : ''}${env.slice(apache ? 4 : 2, -3).map((e) => 'ENV ' + e).join('\n')}
 ENV PHP_URL=${url} PHP_ASC_URL=${url}.asc
 ENV ${env.at(-1)}
-RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends gnupg; \trm -rf /var/lib/apt/lists/*; \t\tmkdir -p /usr/src; \tcd /usr/src; \t\tcurl -fsSL -o php.tar.xz "$PHP_URL";
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends gnupg;
 COPY docker-php-source /usr/local/bin/
-RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends \t\t${apache ? 'apache2-dev \t\t' : ''}libargon2-dev \t\tlibcurl4-openssl-dev \t\tlibonig-dev \t\tlibreadline-dev \t\tlibsodium-dev \t\tlibsqlite3-dev \t\tlibssl-dev \t\tlibxml2-dev \t\tzlib1g-dev \t;
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends \t\t${apache ? 'apache2-dev' : 'libargon2-dev'}
 COPY docker-php-ext-* docker-php-entrypoint /usr/local/bin/
 RUN docker-php-ext-enable sodium
 ENTRYPOINT ["docker-php-entrypoint"]
-${variant === 'cli' ? 'CMD ["php" "-a"]' : apache ? 'STOPSIGNAL SIGWINCH\nCOPY apache2-foreground /usr/local/bin/\nWORKDIR /var/www/html\nEXPOSE map[80/tcp:{}]\nCMD ["apache2-foreground"]' : 'WORKDIR /var/www/html\nRUN set -eux; \tcd /usr/local/etc; \tif [ -d php-fpm.d ]; then \t\tsed \'s!=NONE/!=!g\' php-fpm.conf.default | tee php-fpm.conf > /dev/null;\nSTOPSIGNAL SIGQUIT\nEXPOSE map[9000/tcp:{}]\nCMD ["php-fpm"]'}`,
+${variant === 'cli' ? 'CMD ["php" "-a"]' : apache ? 'STOPSIGNAL SIGWINCH\nCOPY apache2-foreground /usr/local/bin/\nWORKDIR /var/www/html\nEXPOSE map[80/tcp:{}]\nCMD ["apache2-foreground"]' : 'WORKDIR /var/www/html\nRUN set -eux; \tcd /usr/local/etc; \tif [ -d php-fpm.d ]; then\nSTOPSIGNAL SIGQUIT\nEXPOSE map[9000/tcp:{}]\nCMD ["php-fpm"]'}`,
     layer(k + '-pin', 46, 224, () => ['/etc/apt/preferences.d/no-debian-php=46']),
     layer(k + '-deps', 263100000, 82740000, () => [...BIN.gcc, '/usr/bin/curl*260328', '/usr/bin/xz*84952', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libisl.so.23', 'libmpfr.so.6', 'libstdc++.so.6'), fill('/usr/lib/gcc/x86_64-linux-gnu/12', 'cc1', 'cc1plus', 'lto1')]),
     layer(k + '-ini', 0, 115, () => ['/usr/local/etc/php/conf.d/', '/var/www/html/']),
@@ -590,17 +590,16 @@ ${variant === 'cli' ? 'CMD ["php" "-a"]' : apache ? 'STOPSIGNAL SIGWINCH\nCOPY a
 
 // --- wordpress: the release unpacked in /usr/src/wordpress on php:8.2-apache with the extensions it needs
 const PHP82_APACHE = php(['8.2-apache', '8.2.28-apache'], '8.2.28', 'apache', '2025-06-06T17:51:04Z', 108500000, 30700000);
-const WP_INDEX = "<?php\n/**\n * Front to the WordPress application. This file doesn't do anything, but loads\n * wp-blog-header.php which does and tells WordPress to load the theme.\n *\n * @package WordPress\n */\n\n/**\n * Tells WordPress to load the WordPress theme and output it.\n *\n * @var bool\n */\ndefine( 'WP_USE_THEMES', true );\n\n/** Loads the WordPress Environment and Template */\nrequire __DIR__ . '/wp-blog-header.php';\n";
 const wordpress = (tags: string[]): ImageSpec => ({
   repo: 'wordpress', tags, created: '2025-06-10T18:09:33Z',
   config: { ...PHP82_APACHE.config, Volumes: { '/var/www/html': {} }, Entrypoint: ['docker-entrypoint.sh'] },
   history: [...PHP82_APACHE.history, ...dockerfile(`
 ${apt('ghostscript')}
-RUN set -ex; \t\tsavedAptMark="$(apt-mark showmanual)"; \t\tapt-get update; \tapt-get install -y --no-install-recommends \t\tlibavif-dev \t\tlibfreetype6-dev \t\tlibicu-dev \t\tlibjpeg-dev \t\tlibmagickwand-dev \t\tlibpng-dev \t\tlibwebp-dev \t\tlibzip-dev \t;
-RUN set -eux; \tdocker-php-ext-enable opcache; \t{ \t\techo 'opcache.memory_consumption=128'; \t\techo 'opcache.interned_strings_buffer=8'; \t\techo 'opcache.max_accelerated_files=4000'; \t\techo 'opcache.revalidate_freq=2'; \t} > /usr/local/etc/php/conf.d/opcache-recommended.ini
-RUN { \t\techo 'error_reporting = E_ERROR | E_WARNING | E_PARSE | E_CORE_ERROR | E_CORE_WARNING | E_COMPILE_ERROR | E_COMPILE_WARNING | E_RECOVERABLE_ERROR'; \t\techo 'display_errors = Off'; \t\techo 'display_startup_errors = Off'; \t\techo 'log_errors = On';
-RUN set -eux; \ta2enmod rewrite expires; \t\ta2enmod remoteip; \t{ \t\techo 'RemoteIPHeader X-Forwarded-For';
-RUN set -eux; \tversion='6.8.1'; \tsha1='52d5f05c96a9155f78ed84700264307e5dea14b4'; \t\tcurl -o wordpress.tar.gz -fL "https://wordpress.org/wordpress-$version.tar.gz";
+RUN set -ex; \t\tsavedAptMark="$(apt-mark showmanual)"; \t\tapt-get update; \tapt-get install -y --no-install-recommends \t\tlibavif-dev
+RUN set -eux; \tdocker-php-ext-enable opcache; \t{ \t\techo 'opcache.memory_consumption=128';
+RUN { \t\techo 'error_reporting = E_ERROR | E_WARNING | E_PARSE | E_CORE_ERROR';
+RUN set -eux; \ta2enmod rewrite expires; \t\ta2enmod remoteip;
+RUN set -eux; \tversion='6.8.1'; \tsha1='52d5f05c96a9155f78ed84700264307e5dea14b4';
 VOLUME [/var/www/html]
 COPY --chown=www-data:www-data wp-config-docker.php /usr/src/wordpress/
 COPY docker-entrypoint.sh /usr/local/bin/
@@ -612,7 +611,7 @@ CMD ["apache2-foreground"]`,
   layer('wp-opcache', 386, 383, () => ['/usr/local/etc/php/conf.d/opcache-recommended.ini=171', '/usr/local/etc/php/conf.d/docker-php-ext-opcache.ini=215']),
   layer('wp-errors', 364, 374, () => ['/usr/local/etc/php/conf.d/error-logging.ini=364']),
   layer('wp-remoteip', 2180, 1040, () => ['/etc/apache2/conf-available/remoteip.conf=155', fill('/etc/apache2/mods-enabled', 'rewrite.load', 'expires.load', 'remoteip.load')]),
-  layer('wp-6.8.1', 84300000, 26400000, () => ['/usr/src/wordpress/index.php:' + WP_INDEX, '/usr/src/wordpress/wp-config-sample.php=3339', '/usr/src/wordpress/wp-blog-header.php=351', '/usr/src/wordpress/license.txt=19903', '/usr/src/wordpress/readme.html=7425', '/usr/src/wordpress/.htaccess=261', fill('/usr/src/wordpress/wp-admin', 'setup-config.php', 'install.php', 'admin.php'), fill('/usr/src/wordpress/wp-includes', 'version.php', 'functions.php', 'class-wp.php'), '/usr/src/wordpress/wp-content/', '/var/www/html/']),
+  layer('wp-6.8.1', 84300000, 26400000, () => ['/usr/src/wordpress/index.php=405', '/usr/src/wordpress/wp-config-sample.php=3339', '/usr/src/wordpress/wp-blog-header.php=351', '/usr/src/wordpress/license.txt=19903', '/usr/src/wordpress/readme.html=7425', '/usr/src/wordpress/.htaccess=261', fill('/usr/src/wordpress/wp-admin', 'setup-config.php', 'install.php', 'admin.php'), fill('/usr/src/wordpress/wp-includes', 'version.php', 'functions.php', 'class-wp.php'), '/usr/src/wordpress/wp-content/', '/var/www/html/']),
   layer('wp-config-docker', 5492, 2000, () => ['/usr/src/wordpress/wp-config-docker.php=5492']),
   layer('wp-ep', 6086, 2423, () => ['/usr/local/bin/docker-entrypoint.sh*6086']),
   layer('wp-ln', 21, 143, () => ['/usr/local/bin/docker-ensure-installed.sh>docker-entrypoint.sh']))],
