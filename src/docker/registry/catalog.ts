@@ -619,6 +619,32 @@ CMD ["apache2-foreground"]`,
 
 /** Apache's default page. */
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
+/** httpd on alpine: the same source build, with apk's libraries and Alpine's www-data (82). */
+const AP = '/usr/local/apache2';
+const httpdAlpine = (tags: string[]): ImageSpec => ({
+  repo: 'httpd', tags, created: '2025-05-20T17:41:22Z',
+  config: { ExposedPorts: { '80/tcp': {} }, Env: [`PATH=${AP}/bin:${STD_PATH}`, 'HTTPD_PREFIX=' + AP, 'HTTPD_VERSION=2.4.63', 'HTTPD_SHA256=88fc236ab99b2864b248de7d49a008ec2afd7551e64dce8b95f58f32f94c46ab', 'HTTPD_PATCHES='], Cmd: ['httpd-foreground'], WorkingDir: AP, StopSignal: 'SIGWINCH' },
+  history: [...ALPINE_HIST, ...dockerfile(`
+RUN set -x     && adduser -u 82 -D -S -G www-data www-data
+ENV HTTPD_PREFIX=${AP}
+ENV PATH=${AP}/bin:${STD_PATH}
+RUN mkdir -p "$HTTPD_PREFIX"     && chown www-data:www-data "$HTTPD_PREFIX"
+WORKDIR ${AP}
+RUN set -eux;     apk add --no-cache         apr         apr-util         apr-util-ldap         ca-certificates
+ENV HTTPD_VERSION=2.4.63
+ENV HTTPD_SHA256=88fc236ab99b2864b248de7d49a008ec2afd7551e64dce8b95f58f32f94c46ab
+ENV HTTPD_PATCHES=
+RUN set -eux;         apk add --no-cache --virtual .build-deps
+STOPSIGNAL SIGWINCH
+COPY httpd-foreground /usr/local/bin/
+EXPOSE map[80/tcp:{}]
+CMD ["httpd-foreground"]`,
+  layer('httpd-alpine-user', 1290, 1210, () => ['/etc/passwd:' + TEXT.passwdAlpine + 'www-data:x:82:82:Linux User,,,:/home/www-data:/sbin/nologin\n', '/home/www-data/']),
+  layer('httpd-alpine-prefix', 0, 93, () => [AP + '/']),
+  layer('httpd-alpine-deps', 4930000, 1830000, () => [fill('/usr/lib', 'libapr-1.so.0', 'libaprutil-1.so.0', 'libldap.so.2'), '/etc/ssl/certs/ca-certificates.crt=219342']),
+  layer('httpd-alpine-2.4.63', 49300000, 17400000, () => [AP + '/bin/httpd*2240712', AP + '/bin/apachectl*3478', AP + '/conf/httpd.conf=20987', AP + '/htdocs/index.html:' + HTTPD_INDEX, `~${AP}/htdocs/index.html 1181588034`, AP + '/logs/', AP + '/cgi-bin/', fill(AP + '/modules', 'mod_ssl.so', 'mod_proxy.so', 'mod_rewrite.so', 'mod_lua.so')]),
+  layer('httpd-alpine-fg', 138, 302, () => ['/usr/local/bin/httpd-foreground*138']))],
+});
 
 export const CATALOG: ImageSpec[] = [
   {
@@ -758,6 +784,7 @@ CMD ["node"]`,
   php(['8.3-apache', '8.3.22-apache'], '8.3.22', 'apache', '2025-06-06T17:51:04Z', 111800000, 31500000),
   php(['8.3-fpm', '8.3.22-fpm'], '8.3.22', 'fpm', '2025-06-06T17:51:04Z', 112400000, 31700000),
   PHP82_APACHE,
+  httpdAlpine(tagsOf(['alpine', '2-alpine', '2.4-alpine', '2.4.63-alpine'], '', '3.21')),
   wordpress(['latest', '6', '6.8', '6.8.1', 'apache', 'php8.2', 'php8.2-apache', '6-php8.2', '6.8-php8.2', '6.8.1-php8.2', '6.8.1-apache', '6.8.1-php8.2-apache']),
 ];
 

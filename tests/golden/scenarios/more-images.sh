@@ -31,3 +31,4 @@ docker pull wordpress
 docker run -d --name wp -p 8081:80 wordpress
 curl -I localhost:8081
 docker logs wp
+docker pull httpd:alpine

@@ -151,3 +151,15 @@ test('wordpress: on php:8.2-apache\'s layers; the entrypoint copies WordPress in
   await run('docker restart wp');
   assert.equal(((await run('docker logs wp')).err.match(/copying now/g) ?? []).length, 1);
 });
+
+test('httpd:alpine (2.4-alpine, alpine3.21 tags) on alpine\'s layer, serving as the Debian image does with Alpine\'s www-data', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  assert.equal(((await run('docker pull httpd:alpine')).out.match(/Already exists/g) ?? []).length, 1);
+  await run('docker pull -q httpd:2.4-alpine3.21');
+  assert.match((await run('docker images httpd')).out, /httpd +2\.4-alpine3\.21 +(\w+) .* 62\.1MB\nhttpd +alpine +\1 /);
+  await run('docker run -d --name web -p 8082:80 httpd:alpine');
+  assert.equal((await run('curl -s localhost:8082')).out, '<html><body><h1>It works!</h1></body></html>\n');
+  assert.match((await run('docker top web')).out, /\n82 .* httpd -DFOREGROUND\n/);
+  assert.match((await run("docker inspect -f '{{.Config.StopSignal}} {{.Config.WorkingDir}}' httpd:alpine")).out, /^SIGWINCH \/usr\/local\/apache2\n/);
+});
