@@ -485,11 +485,11 @@ ENTRYPOINT ["docker-entrypoint.sh"]
 EXPOSE map[27017/tcp:{}]
 CMD ["mongod"]`,
     layer(k + '-user', 3740, 1170, () => ['/etc/passwd:' + TEXT.passwdDeb + (noble ? 'ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n' : '') + 'mongodb:x:999:999::/data/db:/bin/sh\n', '/etc/group:' + TEXT.groupDeb + (noble ? 'ubuntu:x:1000:\n' : '') + 'mongodb:x:999:\n', '/data/db/', '/data/configdb/']),
-    layer(k + '-deps', 6410000, 2480000, () => ['/usr/bin/jq*31240', '/usr/bin/numactl*59784', '/usr/bin/ps*137688', '/etc/ssl/certs/ca-certificates.crt=219342', fill('/usr/lib/x86_64-linux-gnu', 'libjq.so.1', 'libonig.so.5', 'libnuma.so.1', 'libproc2.so.0')]),
+    layer(k + '-deps', 6410000, 2480000, () => ['/usr/bin/jq*31240', '/usr/bin/numactl*59784', '/usr/bin/ps*137688', '/etc/ssl/certs/ca-certificates.crt=219342', fill('/usr/lib/x86_64-linux-gnu', 'libjq.so.1', 'libonig.so.5')]),
     layer(k + '-gosu', 4760000, 1380000, () => ['/usr/local/bin/gosu*2285568', '/opt/js-yaml/js-yaml.js=100814', '/js-yaml.js>/opt/js-yaml/js-yaml.js', '/etc/apt/keyrings/mongodb.asc=1652', fill('/usr/share/doc', 'gosu', 'js-yaml')]),
     layer(k + '-initdb.d', 0, 114, () => ['/docker-entrypoint-initdb.d/']),
     layer(k + '-list', 106, 275, () => ['/etc/apt/sources.list.d/mongodb-org.list=106']),
-    layer(k, size, gz, () => [...['mongod', 'mongos', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'bsondump'].map((n, i) => `/usr/bin/${n}*${i < 2 ? size >> (i + 2) : 16000000 + i}`), '/etc/mongod.conf.orig=626', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap.so.2', 'libsasl2.so.2')]),
+    layer(k, size, gz, () => [...['mongod', 'mongos', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'bsondump'].map((n, i) => `/usr/bin/${n}*${i < 2 ? size >> (i + 2) : 16000000 + i}`), '/etc/mongod.conf.orig=626', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libgssapi_krb5.so.2')]),
     layer(k + '-ep', 14968, 5620, () => ['/usr/local/bin/docker-entrypoint.sh*14968']))],
   };
 }
@@ -526,12 +526,12 @@ ENTRYPOINT ["docker-entrypoint.sh"]
 EXPOSE map[3306/tcp:{}]
 CMD ["mariadbd"]`,
     layer(k + '-user', 3630, 1140, () => ['/etc/passwd:' + TEXT.passwdDeb + 'mysql:x:999:999::/var/lib/mysql:/bin/sh\n', '/etc/group:' + TEXT.groupDeb + 'mysql:x:999:\n', '/home/']),
-    layer(k + '-deps', 36400000, 13180000, () => ['/usr/local/bin/gosu*2285568', '/usr/bin/gpg*1063552', '/usr/bin/pwgen*27072', '/usr/bin/xz*84952', '/usr/bin/zstd*1227640', '+/usr/share/zoneinfo UTC Etc Europe America', fill('/usr/lib/x86_64-linux-gnu', 'libjemalloc.so.2', 'libgcrypt.so.20', 'libassuan.so.0')]),
+    layer(k + '-deps', 36400000, 13180000, () => ['/usr/local/bin/gosu*2285568', '/usr/bin/gpg*1063552', '/usr/bin/pwgen*27072', '/usr/bin/xz*84952', '/usr/bin/zstd*1227640', '+/usr/share/zoneinfo UTC Etc Europe America', fill('/usr/lib/x86_64-linux-gnu', 'libjemalloc.so.2', 'libgcrypt.so.20')]),
     layer(k + '-initdb.d', 0, 114, () => ['/docker-entrypoint-initdb.d/']),
     layer(k + '-list', 140, 312, () => ['/etc/apt/sources.list.d/mariadb.list=82', '/etc/apt/preferences.d/mariadb=58']),
     layer(k, size, gz, () => ['/usr/sbin/mariadbd*26810512', '/usr/bin/mariadb*4927648', '/usr/bin/mariadb-dump*4981200', '/usr/bin/mariadb-admin*4857456', '/usr/bin/mariadb-backup*23004576', '/usr/bin/socat*392736', '/var/lib/mysql/', '/run/mysqld/',
       ...(v < '11' ? ['/usr/bin/mysql>mariadb', '/usr/sbin/mysqld>mariadbd', '/usr/bin/mysqldump>mariadb-dump', '/usr/bin/mysqladmin>mariadb-admin'] : []),
-      '/etc/mysql/my.cnf>/etc/alternatives/my.cnf', '/etc/mysql/mariadb.cnf=1126', '/etc/mysql/mariadb.conf.d/05-skipcache.cnf:[mariadb]\nhost-cache-size=0\nskip-name-resolve\n', fill('/usr/lib/mysql/plugin', 'auth_ed25519.so', 'ha_archive.so', 'ha_connect.so', 'disks.so'), fill('/usr/share/mariadb', 'english', 'charsets', 'mysql_system_tables.sql')]),
+      '/etc/mysql/my.cnf>mariadb.cnf', '/etc/mysql/mariadb.cnf=1126', '/etc/mysql/mariadb.conf.d/05-skipcache.cnf:[mariadb]\nhost-cache-size=0\nskip-name-resolve\n', fill('/usr/lib/mysql/plugin', 'auth_ed25519.so', 'ha_archive.so'), fill('/usr/share/mariadb', 'english', 'charsets')]),
     layer(k + '-health', 11290, 3570, () => ['/usr/local/bin/healthcheck.sh*11290']),
     layer(k + '-ep', 26860, 8290, () => ['/usr/local/bin/docker-entrypoint.sh*26860']))],
   };
@@ -573,15 +573,15 @@ RUN docker-php-ext-enable sodium
 ENTRYPOINT ["docker-php-entrypoint"]
 ${variant === 'cli' ? 'CMD ["php" "-a"]' : apache ? 'STOPSIGNAL SIGWINCH\nCOPY apache2-foreground /usr/local/bin/\nWORKDIR /var/www/html\nEXPOSE map[80/tcp:{}]\nCMD ["apache2-foreground"]' : 'WORKDIR /var/www/html\nRUN set -eux; \tcd /usr/local/etc; \tif [ -d php-fpm.d ]; then\nSTOPSIGNAL SIGQUIT\nEXPOSE map[9000/tcp:{}]\nCMD ["php-fpm"]'}`,
     layer(k + '-pin', 46, 224, () => ['/etc/apt/preferences.d/no-debian-php=46']),
-    layer(k + '-deps', 263100000, 82740000, () => [...BIN.gcc, '/usr/bin/curl*260328', '/usr/bin/xz*84952', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libisl.so.23', 'libmpfr.so.6', 'libstdc++.so.6'), fill('/usr/lib/gcc/x86_64-linux-gnu/12', 'cc1', 'cc1plus', 'lto1')]),
+    layer(k + '-deps', 263100000, 82740000, () => [...BIN.gcc, '/usr/bin/curl*260328', '/usr/bin/xz*84952', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libisl.so.23'), fill('/usr/lib/gcc/x86_64-linux-gnu/12', 'cc1', 'cc1plus')]),
     layer(k + '-ini', 0, 115, () => ['/usr/local/etc/php/conf.d/', '/var/www/html/']),
     ...(apache ? [
-      layer(k + '-apache2', 19680000, 6380000, () => ['/usr/sbin/apache2*707032', '/etc/apache2/apache2.conf=7178', '/etc/apache2/envvars=1782', '/var/log/apache2/access.log>/dev/stdout', '/var/log/apache2/error.log>/dev/stderr', '/var/run/apache2/', fill('/usr/lib/apache2/modules', 'mod_rewrite.so', 'mod_ssl.so', 'mod_proxy.so', 'mod_mpm_prefork.so')]),
+      layer(k + '-apache2', 19680000, 6380000, () => ['/usr/sbin/apache2*707032', '/etc/apache2/apache2.conf=7178', '/etc/apache2/envvars=1782', '/var/log/apache2/access.log>/dev/stdout', '/var/log/apache2/error.log>/dev/stderr', '/var/run/apache2/', fill('/usr/lib/apache2/modules', 'mod_rewrite.so', 'mod_ssl.so')]),
       layer(k + '-prefork', 68, 431, () => ['/etc/apache2/mods-enabled/mpm_prefork.conf>../mods-available/mpm_prefork.conf', '/etc/apache2/mods-enabled/mpm_prefork.load>../mods-available/mpm_prefork.load']),
       layer(k + '-conf', 237, 491, () => ['/etc/apache2/conf-available/docker-php.conf:<FilesMatch \\.php$>\n\tSetHandler application/x-httpd-php\n</FilesMatch>\n\nDirectoryIndex disabled\nDirectoryIndex index.php index.html\n\n<Directory /var/www/>\n\tOptions -Indexes\n\tAllowOverride All\n</Directory>\n'])] : []),
     layer(k + '-src', 13560000, 13570000, () => ['/usr/src/php.tar.xz=13560000']),
     layer(k + '-source', 587, 695, () => [B + 'docker-php-source*587']),
-    layer(k, size, gz, () => [B + 'php*' + (size >> 2), B + 'phpize*7722', B + 'php-config*6232', B + 'pecl*821', B + 'pear*828', '/usr/local/etc/php/php.ini-development=74002', '/usr/local/etc/php/php.ini-production=74021', ...(variant === 'fpm' ? ['/usr/local/sbin/php-fpm*' + (size >> 2)] : apache ? ['/usr/lib/apache2/modules/libphp.so=' + (size >> 2)] : []), fill('/usr/local/lib/php', 'extensions', 'pearcmd.php', 'Archive', 'PEAR')]),
+    layer(k, size, gz, () => [B + 'php*' + (size >> 2), B + 'phpize*7722', B + 'php-config*6232', B + 'pecl*821', B + 'pear*828', '/usr/local/etc/php/php.ini-development=74002', '/usr/local/etc/php/php.ini-production=74021', ...(variant === 'fpm' ? ['/usr/local/sbin/php-fpm*' + (size >> 2)] : apache ? ['/usr/lib/apache2/modules/libphp.so=' + (size >> 2)] : []), fill('/usr/local/lib/php', 'extensions', 'pearcmd.php')]),
     layer(k + '-ext', 13690, 4280, () => ['docker-php-entrypoint:#!/bin/sh\nset -e\n\n# first arg is `-f` or `--some-option`\nif [ "${1#-}" != "$1" ]; then\n\tset -- php "$@"\nfi\n\nexec "$@"\n', 'docker-php-ext-configure*2564', 'docker-php-ext-enable*6598', 'docker-php-ext-install*4330'].map((f) => B + f)),
     layer(k + '-sodium', 17, 256, () => ['/usr/local/etc/php/conf.d/docker-php-ext-sodium.ini:extension=sodium\n']),
     ...(variant === 'cli' ? [] : apache ? [layer(k + '-fg', 1346, 777, () => [B + 'apache2-foreground*1346']), EMPTY] : [EMPTY, layer(k + '-fpm', 1830, 1040, () => ['/usr/local/etc/php-fpm.conf=5370', '/usr/local/etc/php-fpm.d/docker.conf=357', '/usr/local/etc/php-fpm.d/zz-docker.conf=59'])]))],
@@ -606,12 +606,12 @@ COPY docker-entrypoint.sh /usr/local/bin/
 RUN ln -svfT docker-entrypoint.sh /usr/local/bin/docker-ensure-installed.sh
 ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["apache2-foreground"]`,
-  layer('wp-gs', 60700000, 22100000, () => ['/usr/bin/gs*14816', fill('/usr/lib/x86_64-linux-gnu', 'libgs.so.10', 'libcups.so.2', 'libtiff.so.6'), '/usr/share/ghostscript/']),
-  layer('wp-ext', 56400000, 17900000, () => [fill('/usr/local/lib/php/extensions/no-debug-non-zts-20220829', 'bcmath.so', 'exif.so', 'gd.so', 'imagick.so', 'intl.so', 'mysqli.so', 'zip.so', 'opcache.so'), fill('/usr/lib/x86_64-linux-gnu', 'libMagickCore-6.Q16.so.6', 'libicudata.so.72', 'libavif.so.15')]),
+  layer('wp-gs', 60700000, 22100000, () => ['/usr/bin/gs*14816', fill('/usr/lib/x86_64-linux-gnu', 'libgs.so.10', 'libcups.so.2'), '/usr/share/ghostscript/']),
+  layer('wp-ext', 56400000, 17900000, () => [fill('/usr/local/lib/php/extensions/no-debug-non-zts-20220829', 'bcmath.so', 'exif.so'), fill('/usr/lib/x86_64-linux-gnu', 'libMagickCore-6.Q16.so.6', 'libicudata.so.72')]),
   layer('wp-opcache', 386, 383, () => ['/usr/local/etc/php/conf.d/opcache-recommended.ini=171', '/usr/local/etc/php/conf.d/docker-php-ext-opcache.ini=215']),
   layer('wp-errors', 364, 374, () => ['/usr/local/etc/php/conf.d/error-logging.ini=364']),
-  layer('wp-remoteip', 2180, 1040, () => ['/etc/apache2/conf-available/remoteip.conf=155', fill('/etc/apache2/mods-enabled', 'rewrite.load', 'expires.load', 'remoteip.load')]),
-  layer('wp-6.8.1', 84300000, 26400000, () => ['/usr/src/wordpress/index.php=405', '/usr/src/wordpress/wp-config-sample.php=3339', '/usr/src/wordpress/wp-blog-header.php=351', '/usr/src/wordpress/license.txt=19903', '/usr/src/wordpress/readme.html=7425', '/usr/src/wordpress/.htaccess=261', fill('/usr/src/wordpress/wp-admin', 'setup-config.php', 'install.php', 'admin.php'), fill('/usr/src/wordpress/wp-includes', 'version.php', 'functions.php', 'class-wp.php'), '/usr/src/wordpress/wp-content/', '/var/www/html/']),
+  layer('wp-remoteip', 2180, 1040, () => ['/etc/apache2/conf-available/remoteip.conf=155', fill('/etc/apache2/mods-enabled', 'rewrite.load', 'expires.load')]),
+  layer('wp-6.8.1', 84300000, 26400000, () => ['/usr/src/wordpress/index.php=405', '/usr/src/wordpress/wp-config-sample.php=3339', '/usr/src/wordpress/wp-blog-header.php=351', '/usr/src/wordpress/license.txt=19903', '/usr/src/wordpress/readme.html=7425', '/usr/src/wordpress/.htaccess=261', fill('/usr/src/wordpress/wp-admin', 'setup-config.php', 'install.php'), fill('/usr/src/wordpress/wp-includes', 'version.php', 'functions.php'), '/usr/src/wordpress/wp-content/', '/var/www/html/']),
   layer('wp-config-docker', 5492, 2000, () => ['/usr/src/wordpress/wp-config-docker.php=5492']),
   layer('wp-ep', 6086, 2423, () => ['/usr/local/bin/docker-entrypoint.sh*6086']),
   layer('wp-ln', 21, 143, () => ['/usr/local/bin/docker-ensure-installed.sh>docker-entrypoint.sh']))],
