@@ -14,7 +14,7 @@ test('the new servers keep running and answering after save and restore', async 
   await run('docker run -d --name db -e MARIADB_ROOT_PASSWORD=pw mariadb');
   await run('docker run -d --name mo mongo');
   await run('docker run -d --name web -p 8080:80 php:apache');
-  await run(`docker exec web sh -c 'echo "<?php echo 1 + 1; ?>ok" > index.php; echo "<?= 7 ?>" > n.php'`);
+  await run(`docker exec web sh -c 'echo "<?= 7 ?>" > n.php'`);
   const b = createShell({ seed: 1, state: a.save() });
   const again = runner(b);
   assert.match((await again('docker ps --format "{{.Names}} {{.Status}}"')).out, /^web Up.*\nmo Up.*\ndb Up/);
