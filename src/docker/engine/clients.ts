@@ -8,7 +8,7 @@ import { mysqlArgs } from './sql/mysql';
 import { mysqlRepl } from './sql/mysql-repl';
 
 export function clientRepl(at: Launch, o: Context, base: string): Proc | undefined {
-  if (base === 'mysql') {
+  if (base === 'mysql' || base === 'mariadb') {
     const a = mysqlArgs(at.argv);
     return (at.tty || o.stdin) && a.e === undefined && !a.version && !a.bad ? mysqlRepl(at, o, a) : undefined;
   }

@@ -14,6 +14,8 @@ import { pick } from './background';
 import { redisServer } from './redis';
 import { postgresServer } from './postgres';
 import { registryMain } from './distribution';
+import { mongod } from './mongod';
+import { mariadbd } from './mariadb';
 import type { Machine, ProcInfo } from './shell/types';
 
 
@@ -71,7 +73,7 @@ export const mainProcess = {
       // `_mysql_want_help`; nginx's scripts still run): it is exec'd as given, as root.
       const asks = (re: RegExp) => argv.slice(2).some((a) => re.test(a));
       const leave = next === 'postgres' ? asks(/^(-[?V]|--(help|version|describe-config))$/) : next === 'mysqld' ? asks(/^(-[?V]|--(help|version|print-defaults))$/)
-        : next === 'redis-server' ? /^-(v|-version|h|-help)$/.test(argv[2]) : web && asks(/^-\w*[?hvVtTs]/);
+        : next === 'mariadbd' ? asks(/^(-[?V]|--(help|version|print-defaults))$/) : next === 'mongod' ? asks(/^(-[hf]|--(help|version))$/) : next === 'redis-server' ? /^-(v|-version|h|-help)$/.test(argv[2]) : web && asks(/^-\w*[?hvVtTs]/);
       if (web && !leave) return nginx(launch(), this.osId(c) === 'alpine', false, env);
       configure = web;
       // nginx's script ends in `exec "$@"` on its line 47, under dash or busybox ash
@@ -86,6 +88,8 @@ export const mainProcess = {
       const gosu = (p: Proc, name: string): Proc => Object.assign(p, { user: User && !/^(0|root)(:|$)/.test(User) ? User : name });
       if (!leave && next === 'redis-server') return gosu(redisServer(launch()), 'redis');
       if (!leave && next === 'postgres') return gosu(postgresServer(launch(), env), 'postgres');
+      if (!leave && next === 'mariadbd') return gosu(mariadbd(launch(), env), 'mysql');
+      if (!leave && next === 'mongod') return gosu(mongod(launch(), env), 'mongodb');
       if (!leave && next === 'mysqld') {
         argv = ['mysqld'];
         return gosu(mysqld(launch(), env), 'mysql');
@@ -98,6 +102,8 @@ export const mainProcess = {
     }
     const reg = baseName(argv[0]) === 'registry' && !lookPath(m, env, '/', argv[0]) && registryMain(launch());
     if (reg) return reg;
+    // the php images' entrypoint puts php before an option and execs the rest
+    if (baseName(argv[0]) === 'docker-php-entrypoint' && argv.length > 1) argv = argv[1].startsWith('-') ? ['php', ...argv.slice(1)] : argv.slice(1);
     this.requireExecutable(c, argv[0], m);
     // A shell-form CMD of one simple command (`CMD node app.js`): dash, ash and bash exec it, so the
     // runtime it names is PID 1 and serves as in the exec form.
@@ -106,6 +112,7 @@ export const mainProcess = {
     const b = baseName(argv[0]);
     const o: Context = { env, cwd: c.config.WorkingDir || '/', stdin, user: User && User !== '0' && User !== 'root' ? User : 'root', input };
     if (b === 'httpd-foreground') return httpd(launch());
+    if (b === 'apache2-foreground') return httpd(launch(), /^PHP_VERSION=(.*)/m.exec(env.join('\n'))?.[1] ?? '8.4.8');
     if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, withHome(daemonEnv(env, m.hostname, tty), '/root'), o.cwd);
     if (b === 'node' && runsProgram(argv)) return nodeApp(launch(), o, argv.slice(1));
     const flask = ((/^python3?(\.\d+)?$/.test(b) && /^(-u )?[^-]\S*$/.test(argv.slice(1).join(' '))) || (b === 'flask' && argv[1] === 'run')) && flaskMain(launch(), o, withHome(daemonEnv(env, m.hostname, tty), '/root'), argv);
@@ -153,7 +160,9 @@ function entrypointServer(m: Machine, env: string[], cwd: string, first: string)
   const flag = first.startsWith('-');
   if (has('redis-server')) return flag || first.endsWith('.conf') ? 'redis-server' : undefined;
   if (has('postgres')) return flag ? 'postgres' : undefined;
+  if (has('mariadbd')) return flag ? 'mariadbd' : undefined;
   if (has('mysqld')) return flag ? 'mysqld' : undefined;
+  if (has('mongod')) return flag ? 'mongod' : undefined;
   if (!has('node')) return undefined;
   if (flag || !has(first)) return 'node';
   try {

@@ -21,6 +21,7 @@ import { byteLength } from './fs';
 import { envVar } from './env-var';
 import { clfTime, utcFields } from '../common/dates';
 import { methodOf } from '../common/web';
+import { phpPage } from './shell/php';
 
 export { parseSignal } from '../common/sh/signals';
 
@@ -467,17 +468,21 @@ const REASONS: Record<number, string> = { 301: 'Moved Permanently', 403: 'Forbid
  * headers each server writes in its order (nginx's ETag is mtime-size, Apache's size-microseconds).
  */
 
-function website(m: Machine, root: string, server: string, notFound: string, logged: AccessLog) {
+function website(m: Machine, root: string, server: string, notFound: string, logged: AccessLog, php?: string) {
   const apache = server.startsWith('Apache');
   return (port: number, path: string, req?: HttpRequest): HttpReply | null => {
     if (port !== 80) return null;
-    const file = root + (path.endsWith('/') ? path + 'index.html' : path);
+    // mod_php's DirectoryIndex: index.php before index.html
+    const index = php && m.fs.find(splitPath(root + path + 'index.php')) ? 'index.php' : 'index.html';
+    const file = root + (path.endsWith('/') ? path + index : path);
     const date = 'Date: ' + httpDate(m.now());
     const method = methodOf(req);
     const log = (status: number, bytes: number) => req && logged(req, `${method} ${path} HTTP/1.1`, status, req.head ? 0 : bytes, file);
     let body: string;
     let mtime: number;
     const fail = (status: number, page: string, location?: string) => {
+      // Debian's signature names the host and port the client asked for
+      if (php) page = page.replace('localhost Port 80', (req?.host ?? 'localhost').replace(/:(\d+)$|$/, (p, n?: string) => ` Port ${n ?? 80}`));
       const len = 'Content-Length: ' + byteLength(page);
       const at = location ? ['Location: ' + location] : [];
       const head = apache ? [date, 'Server: ' + server, ...at, len, 'Content-Type: text/html; charset=iso-8859-1'] : ['Server: ' + server, date, 'Content-Type: text/html', len, ...at, 'Connection: keep-alive'];
@@ -497,6 +502,7 @@ function website(m: Machine, root: string, server: string, notFound: string, log
       const to = `http://${apache ? host : host.replace(/:\d+$/, '')}${path}/`;
       if (!path.endsWith('/')) return fail(301, apache ? `${notFound.slice(0, notFound.indexOf('<title>'))}<title>301 Moved Permanently</title>\n</head><body>\n<h1>Moved Permanently</h1>\n<p>The document has moved <a href="${to}">here</a>.</p>\n</body></html>\n` : page(301), to);
       if (!apache && !dir.children.has('index.html')) return fail(403, page(403));
+      if (php && index === 'index.html' && !dir.children.has('index.html')) return fail(403, notFound.replace(/404 Not Found/, '403 Forbidden').replace(/Not Found<[^]*?<\/p>/, "Forbidden</h1>\n<p>You don't have permission to access this resource.</p>"));
     }
     try {
       body = m.fs.readFile(file);
@@ -512,6 +518,17 @@ function website(m: Machine, root: string, server: string, notFound: string, log
     const head = apache
       ? [date, 'Server: ' + server, modified, `ETag: "${hex(size)}-${hex(mtime * 1000)}"`, 'Accept-Ranges: bytes', 'Content-Length: ' + size, type]
       : ['Server: ' + server, date, type, 'Content-Length: ' + size, modified, 'Connection: keep-alive', `ETag: "${hex(mtime / 1000)}-${hex(size)}"`, 'Accept-Ranges: bytes'];
+    if (php && file.endsWith('.php')) {
+      const powered = [date, 'Server: ' + server, 'X-Powered-By: PHP/' + php];
+      // WordPress without its wp-config.php sends the browser to its installer
+      if (file === root + '/index.php' && m.fs.find(splitPath(root + '/wp-blog-header.php')) && !m.fs.find(splitPath(root + '/wp-config.php'))) {
+        log(302, 0);
+        return { status: 302, body: '', server, reason: 'Found', head: [...powered, 'Expires: Wed, 11 Jan 1984 05:00:00 GMT', 'Cache-Control: no-cache, must-revalidate, max-age=0', 'X-Redirect-By: WordPress', `Location: http://${req?.host ?? 'localhost'}/wp-admin/setup-config.php`, 'Content-Length: 0', 'Content-Type: text/html; charset=UTF-8'] };
+      }
+      body = phpPage(body, php) ?? '';
+      log(200, byteLength(body));
+      return { status: 200, body, server, head: [...powered, 'Content-Length: ' + byteLength(body), 'Content-Type: text/html; charset=UTF-8'] };
+    }
     log(200, size);
     return { status: 200, body, server, head };
   };
@@ -658,16 +675,25 @@ const apacheStamp = (ms: number) => {
 const APACHE_404 = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
 const APACHE_STOPS: Record<number, string> = { 28: 'AH00492: caught SIGWINCH, shutting down gracefully', 15: 'AH00491: caught SIGTERM, shutting down', 2: 'AH00491: caught SIGTERM, shutting down' };
 
-export function httpd(at: Launch): Proc {
+/** httpd's image, or (`php`: its version) Debian's apache2 with mod_php of the php:apache images. */
+export function httpd(at: Launch, php?: string): Proc {
   const { m } = at;
-  const pidFile = '/usr/local/apache2/logs/httpd.pid';
+  const pidFile = php ? '/var/run/apache2/apache2.pid' : '/usr/local/apache2/logs/httpd.pid';
+  const [name, server, mpm] = php ? ['apache2', 'Apache/2.4.62 (Debian)', 'prefork'] : ['httpd', 'Apache/2.4.63 (Unix)', 'event'];
   // The event MPM's StartServers: three children, as the image's User (www-data).
   let kids: number[] = [];
   return program(at, {
     async boot(out) {
       kids = [m.newPid(), m.newPid(), m.newPid()];
-      const fqdn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${m.ip}. Set the 'ServerName' directive globally to suppress this message\n`;
+      const fqdn = `AH00558: ${name}: Could not reliably determine the server's fully qualified domain name, using ${m.ip}. Set the 'ServerName' directive globally to suppress this message\n`;
       const t = apacheStamp(at.start);
+      // the wordpress image's entrypoint fills an empty document root from /usr/src/wordpress
+      const wp = m.fs.find(['usr', 'src', 'wordpress']);
+      if (php && wp?.kind === 'dir' && !m.fs.find(['var', 'www', 'html', 'index.php'])) {
+        out.err('WordPress not found in /var/www/html - copying now...\n');
+        for (const [n, node] of m.fs.list(['usr', 'src', 'wordpress'])) m.fs.putNode('/var/www/html/' + n, structuredClone(node));
+        out.err('Complete! WordPress has been successfully copied to /var/www/html\n');
+      }
       try {
         // ap_log_pid exits when a user not root may not write logs/
         userFs(m, at.user).writeFile(pidFile, '1\n');
@@ -675,20 +701,21 @@ export function httpd(at: Launch): Proc {
         out.err(`${fqdn}${fqdn}${t} [core:error] [pid 1:tid 1] (${errnoOf(e).replace(': ', ')')}: AH00099: could not create ${pidFile}\n${t} [core:error] [pid 1:tid 1] AH00100: httpd: could not log pid to file ${pidFile}\n`);
         return void (this.exitCode = 1);
       }
-      out.err(`${fqdn}${fqdn}${t} [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.63 (Unix) configured -- resuming normal operations\n${t} [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'\n`);
+      out.err(`${fqdn}${fqdn}${t} [mpm_${mpm}:notice] [pid 1:tid 1] ${php ? `AH00163: ${server} PHP/${php}` : `AH00489: ${server}`} configured -- resuming normal operations\n${t} [core:notice] [pid 1:tid 1] AH00094: Command line: '${name} -D FOREGROUND'\n`);
     },
     signal(sig, out) {
       const msg = APACHE_STOPS[sig];
       if (!msg) return killedOnlyBy9(sig);
-      out.err(`${apacheStamp(m.now())} [mpm_event:notice] [pid 1:tid 1] ${msg}\n`);
+      out.err(`${apacheStamp(m.now())} [mpm_${mpm}:notice] [pid 1:tid 1] ${php ? msg.replace('AH00492', 'AH00170').replace('AH00491', 'AH00169') : msg}\n`);
       removePidFile(m, pidFile);
       return 0;
     },
     // the image's CustomLog is /proc/self/fd/1 in the common format (`-` for no body)
-    serve: website(m, '/usr/local/apache2/htdocs', 'Apache/2.4.63 (Unix)', APACHE_404, (req, line, status, bytes) => req.log.out(`${req.from} - - [${clfTime(m.now())}] "${line}" ${status} ${bytes || '-'}\n`)),
+    // Debian's default site logs in the combined format
+    serve: website(m, php ? '/var/www/html' : '/usr/local/apache2/htdocs', server, php ? APACHE_404.replace('</body>', `<hr>\n<address>${server} Server at localhost Port 80</address>\n</body>`) : APACHE_404, (req, line, status, bytes) => req.log.out(`${req.from} - - [${clfTime(m.now())}] "${line}" ${status} ${php ? `${bytes} "-" "${req.agent}"` : bytes || '-'}\n`), php),
     // httpd-foreground execs `httpd -DFOREGROUND`.
-    title: ['httpd', '-DFOREGROUND'],
-    children: () => kids.map((pid) => ({ pid, ppid: 1, argv: ['httpd', '-DFOREGROUND'], tty: false, start: at.start, user: 'www-data' })),
+    title: [name, '-DFOREGROUND'],
+    children: () => kids.map((pid) => ({ pid, ppid: 1, argv: [name, '-DFOREGROUND'], tty: false, start: at.start, user: 'www-data' })),
   });
 }
 

@@ -42,7 +42,7 @@ const fill = (dir: string, ...names: string[]) => '+' + dir + ' ' + names.join('
 function dockerfile(lines: string, ...layers: LayerSpec[]): HistorySpec[] {
   return lines.trim().split('\n').map((line) => {
     if (!/^(RUN|COPY|ADD) /.test(line)) return [line, undefined, 'buildkit.dockerfile.v0'];
-    return [line.replace(/^RUN /, 'RUN /bin/sh -c ') + ' # buildkit', layers.shift(), 'buildkit.dockerfile.v0'];
+    return [line.replace(/^RUN (?!\|)/, 'RUN /bin/sh -c ') + ' # buildkit', layers.shift(), 'buildkit.dockerfile.v0'];
   });
 }
 /**
@@ -64,6 +64,7 @@ const apt = (pkgs: string) => `RUN set -eux; \tapt-get update; \tapt-get install
 // --- base layers
 const ALPINE = layer('alpine-3.21.3', 7834000, 3642000, alpineRoot);
 const NOBLE = layer('ubuntu-24.04', 78130000, 29720000, () => debianRoot('osUbuntu'));
+const JAMMY = layer('ubuntu-22.04', 77860000, 29540000, () => debianRoot('osJammy'));
 const OS_RELEASE_ORACLE = 'NAME="Oracle Linux Server"\nVERSION="9.6"\nID="ol"\nVERSION_ID="9.6"\nPRETTY_NAME="Oracle Linux Server 9.6"\n';
 const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
   '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:' + OS_RELEASE_ORACLE, '/root/', '/tmp/', '/var/lib/', '/home/',
@@ -95,6 +96,7 @@ LABEL org.opencontainers.image.version=${v}
 ADD file:${file} in /
 CMD ["/bin/bash"]`, l),
 });
+const UBUNTU_NOBLE = ubuntu(['latest', '24.04', 'noble'], '24.04', '2025-05-29T04:21:01Z', NOBLE, '598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3');
 
 /** Debian as debuerreotype builds it: one layer, the rootfs of `suite` at a snapshot time. */
 const debuerreotype = (suite: string, l: LayerSpec, at: string): HistorySpec[] => [
@@ -473,8 +475,198 @@ CMD ["${conf}"]`,
   };
 }
 
+// --- mongo: MongoDB's packages on ubuntu (8.0 on noble, 7.0 on jammy), run as the mongodb user by gosu.
+function mongo(tags: string[], v: string, created: string, size: number, gz: number): ImageSpec {
+  const noble = v > '8';
+  const k = 'mongo-' + v;
+  const args = 'RUN |2 MONGO_PACKAGE=mongodb-org MONGO_REPO=repo.mongodb.org /bin/sh -c ';
+  return {
+    repo: 'mongo', tags, created,
+    config: {
+      ExposedPorts: { '27017/tcp': {} }, Env: [PATH, 'GOSU_VERSION=1.17', 'JSYAML_VERSION=3.13.1', 'MONGO_PACKAGE=mongodb-org', 'MONGO_REPO=repo.mongodb.org', 'MONGO_MAJOR=' + v.slice(0, 3), 'MONGO_VERSION=' + v, 'HOME=/data/db'],
+      Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mongod'], Volumes: { '/data/configdb': {}, '/data/db': {} },
+    },
+    history: [...(noble ? UBUNTU_NOBLE.history : ubuntu([], '22.04', '', JAMMY).history), ...dockerfile(`
+RUN set -eux; \tgroupadd --gid 999 --system mongodb; \tuseradd --uid 999 --system --gid mongodb --home-dir /data/db mongodb;
+${apt('ca-certificates jq numactl procps')}
+ENV GOSU_VERSION=1.17
+ENV JSYAML_VERSION=3.13.1
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update;
+RUN mkdir /docker-entrypoint-initdb.d
+ARG MONGO_PACKAGE=mongodb-org
+ARG MONGO_REPO=repo.mongodb.org
+ENV MONGO_PACKAGE=mongodb-org MONGO_REPO=repo.mongodb.org
+ENV MONGO_MAJOR=${v.slice(0, 3)}
+${args}echo "deb [ signed-by=/etc/apt/keyrings/mongodb.asc ] http://$MONGO_REPO/apt/ubuntu ${noble ? 'noble' : 'jammy'}/\${MONGO_PACKAGE%-unstable}/$MONGO_MAJOR multiverse" | tee "/etc/apt/sources.list.d/\${MONGO_PACKAGE%-unstable}.list"
+ENV MONGO_VERSION=${v}
+${args}set -x \t&& export DEBIAN_FRONTEND=noninteractive \t&& apt-get update
+VOLUME [/data/db /data/configdb]
+ENV HOME=/data/db
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+EXPOSE map[27017/tcp:{}]
+CMD ["mongod"]`,
+    layer(k + '-user', 3740, 1170, () => ['/etc/passwd:' + TEXT.passwdDeb + (noble ? 'ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n' : '') + 'mongodb:x:999:999::/data/db:/bin/sh\n', '/etc/group:' + TEXT.groupDeb + (noble ? 'ubuntu:x:1000:\n' : '') + 'mongodb:x:999:\n', '/data/db/', '/data/configdb/']),
+    layer(k + '-deps', 6410000, 2480000, () => ['/usr/bin/jq*31240', '/usr/bin/numactl*59784', '/usr/bin/ps*137688', '/etc/ssl/certs/ca-certificates.crt=219342', fill('/usr/lib/x86_64-linux-gnu', 'libjq.so.1', 'libonig.so.5')]),
+    layer(k + '-gosu', 4760000, 1380000, () => ['/usr/local/bin/gosu*2285568', '/opt/js-yaml/js-yaml.js=100814', '/js-yaml.js>/opt/js-yaml/js-yaml.js', '/etc/apt/keyrings/mongodb.asc=1652', fill('/usr/share/doc', 'gosu', 'js-yaml')]),
+    layer(k + '-initdb.d', 0, 114, () => ['/docker-entrypoint-initdb.d/']),
+    layer(k + '-list', 106, 275, () => ['/etc/apt/sources.list.d/mongodb-org.list=106']),
+    layer(k, size, gz, () => [...['mongod', 'mongos', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'bsondump'].map((n, i) => `/usr/bin/${n}*${i < 2 ? size >> (i + 2) : 16000000 + i}`), '/etc/mongod.conf.orig=626', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libgssapi_krb5.so.2')]),
+    layer(k + '-ep', 14968, 5620, () => ['/usr/local/bin/docker-entrypoint.sh*14968']))],
+  };
+}
+
+// --- mariadb: MariaDB's own packages on ubuntu:noble. 11.x dropped the mysql-named programs; 10.11 keeps them as links.
+function mariadb(tags: string[], v: string, created: string, size: number, gz: number): ImageSpec {
+  const pkg = `1:${v}+maria~ubu2404`;
+  const k = 'mariadb-' + v;
+  const gpg = 'GPG_KEYS=177F4010FE56CA3336300305F1656F24C74CD1D8';
+  const repo = `REPOSITORY=http://archive.mariadb.org/mariadb-${v}/repo/ubuntu/ noble main main/debug`;
+  const run3 = `RUN |3 ${gpg} MARIADB_VERSION=${pkg} ${repo} /bin/sh -c `;
+  const O = 'org.opencontainers.image.';
+  const labels: Record<string, string> = { [O + 'ref.name']: 'ubuntu', [O + 'authors']: 'MariaDB Community', [O + 'title']: 'MariaDB Database', [O + 'description']: 'MariaDB Database for relational SQL', [O + 'documentation']: 'https://hub.docker.com/_/mariadb/', [O + 'base.name']: 'docker.io/library/ubuntu:noble', [O + 'licenses']: 'GPL-2.0', [O + 'source']: 'https://github.com/MariaDB/mariadb-docker', [O + 'vendor']: 'MariaDB Community', [O + 'version']: v, [O + 'url']: 'https://github.com/MariaDB/mariadb-docker' };
+  return {
+    repo: 'mariadb', tags, created,
+    config: { ExposedPorts: { '3306/tcp': {} }, Env: [PATH, 'GOSU_VERSION=1.17', 'LANG=C.UTF-8', 'MARIADB_VERSION=' + pkg], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mariadbd'], Volumes: { '/var/lib/mysql': {} }, Labels: labels },
+    history: [...UBUNTU_NOBLE.history, ...dockerfile(`
+RUN groupadd -r mysql && useradd -r -g mysql mysql --home-dir /var/lib/mysql && userdel --remove ubuntu
+ENV GOSU_VERSION=1.17
+ARG ${gpg}
+RUN |1 ${gpg} /bin/sh -c set -eux; \tapt-get update; \tDEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \t\tca-certificates \t\tgpg
+RUN |1 ${gpg} /bin/sh -c mkdir /docker-entrypoint-initdb.d
+ENV LANG=C.UTF-8
+LABEL ${Object.entries(labels).slice(1).map(([n, x]) => `${n}=${x}`).join(' ')}
+ARG MARIADB_VERSION=${pkg}
+ENV MARIADB_VERSION=${pkg}
+ARG ${repo}
+${run3}set -e;\techo "deb \${REPOSITORY}" > /etc/apt/sources.list.d/mariadb.list;
+${run3}set -ex; \t{ \t\techo "mariadb-server" mysql-server/root_password password 'unused';
+VOLUME [/var/lib/mysql]
+COPY healthcheck.sh /usr/local/bin/healthcheck.sh
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+EXPOSE map[3306/tcp:{}]
+CMD ["mariadbd"]`,
+    layer(k + '-user', 3630, 1140, () => ['/etc/passwd:' + TEXT.passwdDeb + 'mysql:x:999:999::/var/lib/mysql:/bin/sh\n', '/etc/group:' + TEXT.groupDeb + 'mysql:x:999:\n', '/home/']),
+    layer(k + '-deps', 36400000, 13180000, () => ['/usr/local/bin/gosu*2285568', '/usr/bin/gpg*1063552', '/usr/bin/pwgen*27072', '/usr/bin/xz*84952', '/usr/bin/zstd*1227640', '+/usr/share/zoneinfo UTC Etc Europe America', fill('/usr/lib/x86_64-linux-gnu', 'libjemalloc.so.2', 'libgcrypt.so.20')]),
+    layer(k + '-initdb.d', 0, 114, () => ['/docker-entrypoint-initdb.d/']),
+    layer(k + '-list', 140, 312, () => ['/etc/apt/sources.list.d/mariadb.list=82', '/etc/apt/preferences.d/mariadb=58']),
+    layer(k, size, gz, () => ['/usr/sbin/mariadbd*26810512', '/usr/bin/mariadb*4927648', '/usr/bin/mariadb-dump*4981200', '/usr/bin/mariadb-admin*4857456', '/usr/bin/mariadb-backup*23004576', '/usr/bin/socat*392736', '/var/lib/mysql/', '/run/mysqld/',
+      ...(v < '11' ? ['/usr/bin/mysql>mariadb', '/usr/sbin/mysqld>mariadbd', '/usr/bin/mysqldump>mariadb-dump', '/usr/bin/mysqladmin>mariadb-admin'] : []),
+      '/etc/mysql/my.cnf>mariadb.cnf', '/etc/mysql/mariadb.cnf=1126', '/etc/mysql/mariadb.conf.d/05-skipcache.cnf:[mariadb]\nhost-cache-size=0\nskip-name-resolve\n', fill('/usr/lib/mysql/plugin', 'auth_ed25519.so', 'ha_archive.so'), fill('/usr/share/mariadb', 'english', 'charsets')]),
+    layer(k + '-health', 11290, 3570, () => ['/usr/local/bin/healthcheck.sh*11290']),
+    layer(k + '-ep', 26860, 8290, () => ['/usr/local/bin/docker-entrypoint.sh*26860']))],
+  };
+}
+
+// --- php: built from source on debian:bookworm-slim; apache and fpm are the same build around their SAPI.
+const PHP_KEYS: Record<string, string> = { '8.2': '39B641343D8C104B2B146DC3F9C39DC0B9698544 E60913E4DF209907D8E30D96659A97C9CF2A795A 1198C0117593497A5EC5C199286AF1F9897469DC', '8.4': 'AFD8691FDAEDF03BDF6E460563F15A9B715376CA 9D7F99A0CB8F05C8A6958D6256A97AF7600A39A6 0616E93D95AF471243E26761770426E17EBBB3DD', '8.3': '1198C0117593497A5EC5C199286AF1F9897469DC C28D937575603EB4ABB725861C0779DC5C0A9DE4 AFD8691FDAEDF03BDF6E460563F15A9B715376CA' };
+function php(tags: string[], v: string, variant: 'cli' | 'apache' | 'fpm', created: string, size: number, gz: number): ImageSpec {
+  const k = `php-${v}-${variant}`;
+  const url = `https://www.php.net/distributions/php-${v}.tar.xz`;
+  const apache = variant === 'apache';
+  const env = ['PHPIZE_DEPS=autoconf \t\tdpkg-dev \t\tfile \t\tg++ \t\tgcc \t\tlibc-dev \t\tmake \t\tpkg-config \t\tre2c', 'PHP_INI_DIR=/usr/local/etc/php', ...(apache ? ['APACHE_CONFDIR=/etc/apache2', 'APACHE_ENVVARS=/etc/apache2/envvars'] : []),
+    'PHP_CFLAGS=-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64', 'PHP_CPPFLAGS=-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64', 'PHP_LDFLAGS=-Wl,-O1 -pie',
+    'GPG_KEYS=' + PHP_KEYS[v.slice(0, 3)], 'PHP_VERSION=' + v, 'PHP_URL=' + url, 'PHP_ASC_URL=' + url + '.asc', 'PHP_SHA256=' + sha256('php-' + v)];
+  const www = variant === 'cli' ? {} : { WorkingDir: '/var/www/html' };
+  const B = '/usr/local/bin/';
+  return {
+    repo: 'php', tags, created,
+    config: { ...(variant === 'cli' ? {} : { ExposedPorts: { [apache ? '80/tcp' : '9000/tcp']: {} } }), Env: [PATH, ...env], Entrypoint: ['docker-php-entrypoint'], Cmd: variant === 'cli' ? ['php', '-a'] : [apache ? 'apache2-foreground' : 'php-fpm'], ...www, ...(variant === 'cli' ? {} : { StopSignal: apache ? 'SIGWINCH' : 'SIGQUIT' }) },
+    history: [...BOOKWORM_SLIM_HIST, ...dockerfile(`
+RUN set -eux; \t{ \t\techo 'Package: php*'; \t\techo 'Pin: release *';
+ENV ${env[0]}
+${apt('$PHPIZE_DEPS ca-certificates curl xz-utils')}
+ENV ${env[1]}
+RUN set -eux; \tmkdir -p "$PHP_INI_DIR/conf.d"; \t[ ! -d /var/www/html ];
+${apache ? `ENV ${env[2]}
+ENV ${env[3]}
+${apt('apache2')}
+RUN a2dismod mpm_event && a2enmod mpm_prefork
+RUN { \t\techo '<FilesMatch \\.php$>'; \t\techo '\tSetHandler application/x-httpd-php';
+` : ''}${env.slice(apache ? 4 : 2, -3).map((e) => 'ENV ' + e).join('\n')}
+ENV PHP_URL=${url} PHP_ASC_URL=${url}.asc
+ENV ${env.at(-1)}
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends gnupg;
+COPY docker-php-source /usr/local/bin/
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends \t\t${apache ? 'apache2-dev' : 'libargon2-dev'}
+COPY docker-php-ext-* docker-php-entrypoint /usr/local/bin/
+RUN docker-php-ext-enable sodium
+ENTRYPOINT ["docker-php-entrypoint"]
+${variant === 'cli' ? 'CMD ["php" "-a"]' : apache ? 'STOPSIGNAL SIGWINCH\nCOPY apache2-foreground /usr/local/bin/\nWORKDIR /var/www/html\nEXPOSE map[80/tcp:{}]\nCMD ["apache2-foreground"]' : 'WORKDIR /var/www/html\nRUN set -eux; \tcd /usr/local/etc; \tif [ -d php-fpm.d ]; then\nSTOPSIGNAL SIGQUIT\nEXPOSE map[9000/tcp:{}]\nCMD ["php-fpm"]'}`,
+    layer(k + '-pin', 46, 224, () => ['/etc/apt/preferences.d/no-debian-php=46']),
+    layer(k + '-deps', 263100000, 82740000, () => [...BIN.gcc, '/usr/bin/curl*260328', '/usr/bin/xz*84952', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libisl.so.23'), fill('/usr/lib/gcc/x86_64-linux-gnu/12', 'cc1', 'cc1plus')]),
+    layer(k + '-ini', 0, 115, () => ['/usr/local/etc/php/conf.d/', '/var/www/html/']),
+    ...(apache ? [
+      layer(k + '-apache2', 19680000, 6380000, () => ['/usr/sbin/apache2*707032', '/etc/apache2/apache2.conf=7178', '/etc/apache2/envvars=1782', '/var/log/apache2/access.log>/dev/stdout', '/var/log/apache2/error.log>/dev/stderr', '/var/run/apache2/', fill('/usr/lib/apache2/modules', 'mod_rewrite.so', 'mod_ssl.so')]),
+      layer(k + '-prefork', 68, 431, () => ['/etc/apache2/mods-enabled/mpm_prefork.conf>../mods-available/mpm_prefork.conf', '/etc/apache2/mods-enabled/mpm_prefork.load>../mods-available/mpm_prefork.load']),
+      layer(k + '-conf', 237, 491, () => ['/etc/apache2/conf-available/docker-php.conf:<FilesMatch \\.php$>\n\tSetHandler application/x-httpd-php\n</FilesMatch>\n\nDirectoryIndex disabled\nDirectoryIndex index.php index.html\n\n<Directory /var/www/>\n\tOptions -Indexes\n\tAllowOverride All\n</Directory>\n'])] : []),
+    layer(k + '-src', 13560000, 13570000, () => ['/usr/src/php.tar.xz=13560000']),
+    layer(k + '-source', 587, 695, () => [B + 'docker-php-source*587']),
+    layer(k, size, gz, () => [B + 'php*' + (size >> 2), B + 'phpize*7722', B + 'php-config*6232', B + 'pecl*821', B + 'pear*828', '/usr/local/etc/php/php.ini-development=74002', '/usr/local/etc/php/php.ini-production=74021', ...(variant === 'fpm' ? ['/usr/local/sbin/php-fpm*' + (size >> 2)] : apache ? ['/usr/lib/apache2/modules/libphp.so=' + (size >> 2)] : []), fill('/usr/local/lib/php', 'extensions', 'pearcmd.php')]),
+    layer(k + '-ext', 13690, 4280, () => ['docker-php-entrypoint:#!/bin/sh\nset -e\n\n# first arg is `-f` or `--some-option`\nif [ "${1#-}" != "$1" ]; then\n\tset -- php "$@"\nfi\n\nexec "$@"\n', 'docker-php-ext-configure*2564', 'docker-php-ext-enable*6598', 'docker-php-ext-install*4330'].map((f) => B + f)),
+    layer(k + '-sodium', 17, 256, () => ['/usr/local/etc/php/conf.d/docker-php-ext-sodium.ini:extension=sodium\n']),
+    ...(variant === 'cli' ? [] : apache ? [layer(k + '-fg', 1346, 777, () => [B + 'apache2-foreground*1346']), EMPTY] : [EMPTY, layer(k + '-fpm', 1830, 1040, () => ['/usr/local/etc/php-fpm.conf=5370', '/usr/local/etc/php-fpm.d/docker.conf=357', '/usr/local/etc/php-fpm.d/zz-docker.conf=59'])]))],
+  };
+}
+
+// --- wordpress: the release unpacked in /usr/src/wordpress on php:8.2-apache with the extensions it needs
+const PHP82_APACHE = php(['8.2-apache', '8.2.28-apache'], '8.2.28', 'apache', '2025-06-06T17:51:04Z', 108500000, 30700000);
+const wordpress = (tags: string[]): ImageSpec => ({
+  repo: 'wordpress', tags, created: '2025-06-10T18:09:33Z',
+  config: { ...PHP82_APACHE.config, Volumes: { '/var/www/html': {} }, Entrypoint: ['docker-entrypoint.sh'] },
+  history: [...PHP82_APACHE.history, ...dockerfile(`
+${apt('ghostscript')}
+RUN set -ex; \t\tsavedAptMark="$(apt-mark showmanual)"; \t\tapt-get update; \tapt-get install -y --no-install-recommends \t\tlibavif-dev
+RUN set -eux; \tdocker-php-ext-enable opcache; \t{ \t\techo 'opcache.memory_consumption=128';
+RUN { \t\techo 'error_reporting = E_ERROR | E_WARNING | E_PARSE | E_CORE_ERROR';
+RUN set -eux; \ta2enmod rewrite expires; \t\ta2enmod remoteip;
+RUN set -eux; \tversion='6.8.1'; \tsha1='52d5f05c96a9155f78ed84700264307e5dea14b4';
+VOLUME [/var/www/html]
+COPY --chown=www-data:www-data wp-config-docker.php /usr/src/wordpress/
+COPY docker-entrypoint.sh /usr/local/bin/
+RUN ln -svfT docker-entrypoint.sh /usr/local/bin/docker-ensure-installed.sh
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["apache2-foreground"]`,
+  layer('wp-gs', 60700000, 22100000, () => ['/usr/bin/gs*14816', fill('/usr/lib/x86_64-linux-gnu', 'libgs.so.10', 'libcups.so.2'), '/usr/share/ghostscript/']),
+  layer('wp-ext', 56400000, 17900000, () => [fill('/usr/local/lib/php/extensions/no-debug-non-zts-20220829', 'bcmath.so', 'exif.so'), fill('/usr/lib/x86_64-linux-gnu', 'libMagickCore-6.Q16.so.6', 'libicudata.so.72')]),
+  layer('wp-opcache', 386, 383, () => ['/usr/local/etc/php/conf.d/opcache-recommended.ini=171', '/usr/local/etc/php/conf.d/docker-php-ext-opcache.ini=215']),
+  layer('wp-errors', 364, 374, () => ['/usr/local/etc/php/conf.d/error-logging.ini=364']),
+  layer('wp-remoteip', 2180, 1040, () => ['/etc/apache2/conf-available/remoteip.conf=155', fill('/etc/apache2/mods-enabled', 'rewrite.load', 'expires.load')]),
+  layer('wp-6.8.1', 84300000, 26400000, () => ['/usr/src/wordpress/index.php=405', '/usr/src/wordpress/wp-config-sample.php=3339', '/usr/src/wordpress/wp-blog-header.php=351', '/usr/src/wordpress/license.txt=19903', '/usr/src/wordpress/readme.html=7425', '/usr/src/wordpress/.htaccess=261', fill('/usr/src/wordpress/wp-admin', 'setup-config.php', 'install.php'), fill('/usr/src/wordpress/wp-includes', 'version.php', 'functions.php'), '/usr/src/wordpress/wp-content/', '/var/www/html/']),
+  layer('wp-config-docker', 5492, 2000, () => ['/usr/src/wordpress/wp-config-docker.php=5492']),
+  layer('wp-ep', 6086, 2423, () => ['/usr/local/bin/docker-entrypoint.sh*6086']),
+  layer('wp-ln', 21, 143, () => ['/usr/local/bin/docker-ensure-installed.sh>docker-entrypoint.sh']))],
+});
+
 /** Apache's default page. */
 const HTTPD_INDEX = '<html><body><h1>It works!</h1></body></html>\n';
+/** httpd on alpine: the same source build, with apk's libraries and Alpine's www-data (82). */
+const AP = '/usr/local/apache2';
+const httpdAlpine = (tags: string[]): ImageSpec => ({
+  repo: 'httpd', tags, created: '2025-05-20T17:41:22Z',
+  config: { ExposedPorts: { '80/tcp': {} }, Env: [`PATH=${AP}/bin:${STD_PATH}`, 'HTTPD_PREFIX=' + AP, 'HTTPD_VERSION=2.4.63', 'HTTPD_SHA256=88fc236ab99b2864b248de7d49a008ec2afd7551e64dce8b95f58f32f94c46ab', 'HTTPD_PATCHES='], Cmd: ['httpd-foreground'], WorkingDir: AP, StopSignal: 'SIGWINCH' },
+  history: [...ALPINE_HIST, ...dockerfile(`
+RUN set -x     && adduser -u 82 -D -S -G www-data www-data
+ENV HTTPD_PREFIX=${AP}
+ENV PATH=${AP}/bin:${STD_PATH}
+RUN mkdir -p "$HTTPD_PREFIX"     && chown www-data:www-data "$HTTPD_PREFIX"
+WORKDIR ${AP}
+RUN set -eux;     apk add --no-cache         apr         apr-util         apr-util-ldap         ca-certificates
+ENV HTTPD_VERSION=2.4.63
+ENV HTTPD_SHA256=88fc236ab99b2864b248de7d49a008ec2afd7551e64dce8b95f58f32f94c46ab
+ENV HTTPD_PATCHES=
+RUN set -eux;         apk add --no-cache --virtual .build-deps
+STOPSIGNAL SIGWINCH
+COPY httpd-foreground /usr/local/bin/
+EXPOSE map[80/tcp:{}]
+CMD ["httpd-foreground"]`,
+  layer('httpd-alpine-user', 1290, 1210, () => ['/etc/passwd:' + TEXT.passwdAlpine + 'www-data:x:82:82:Linux User,,,:/home/www-data:/sbin/nologin\n', '/home/www-data/']),
+  layer('httpd-alpine-prefix', 0, 93, () => [AP + '/']),
+  layer('httpd-alpine-deps', 4930000, 1830000, () => [fill('/usr/lib', 'libapr-1.so.0', 'libaprutil-1.so.0', 'libldap.so.2'), '/etc/ssl/certs/ca-certificates.crt=219342']),
+  layer('httpd-alpine-2.4.63', 49300000, 17400000, () => [AP + '/bin/httpd*2240712', AP + '/bin/apachectl*3478', AP + '/conf/httpd.conf=20987', AP + '/htdocs/index.html:' + HTTPD_INDEX, `~${AP}/htdocs/index.html 1181588034`, AP + '/logs/', AP + '/cgi-bin/', fill(AP + '/modules', 'mod_ssl.so', 'mod_proxy.so', 'mod_rewrite.so', 'mod_lua.so')]),
+  layer('httpd-alpine-fg', 138, 302, () => ['/usr/local/bin/httpd-foreground*138']))],
+});
 
 export const CATALOG: ImageSpec[] = [
   {
@@ -495,7 +687,7 @@ CMD ["/hello"]`, layer('hello', 10072, 2459, () => ['/hello*10072'])),
     config: { Env: [PATH], Cmd: ['/bin/sh'], WorkingDir: '/' },
     history: ALPINE_HIST,
   },
-  ubuntu(['latest', '24.04', 'noble'], '24.04', '2025-05-29T04:21:01Z', NOBLE, '598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3'),
+  UBUNTU_NOBLE,
   debian(['latest', '12', 'bookworm'], BOOKWORM_HIST),
   debian(['bookworm-slim', '12-slim'], BOOKWORM_SLIM_HIST),
   nginxDebian(['latest', '1.27', '1.27.5', 'mainline', 'bookworm'], '1.27.5', '2025-04-16T14:50:27Z', 1497752, [117330000, 43990000]),
@@ -577,7 +769,7 @@ CMD ["node"]`,
   postgres(['latest', '17', '17.5', 'bookworm', '17-bookworm', '17.5-bookworm'], false),
   postgres(['alpine', '17-alpine', '17.5-alpine', 'alpine3.21', '17-alpine3.21', '17.5-alpine3.21'], true),
   // The tags of earlier releases a course's students type, as the Hub served them in June 2025.
-  ubuntu(['22.04', 'jammy'], '22.04', '2025-05-29T04:20:59Z', layer('ubuntu-22.04', 77860000, 29540000, () => debianRoot('osJammy'))),
+  ubuntu(['22.04', 'jammy'], '22.04', '2025-05-29T04:20:59Z', JAMMY),
   ubuntu(['20.04', 'focal'], '20.04', '2025-04-08T10:57:52Z', layer('ubuntu-20.04', 72810000, 27510000, () => debianRoot('osFocal'))),
   debian(['11', 'bullseye', '11.11'], bullseye('debian-bullseye', 123500000, 53740000)),
   debian(['bullseye-slim', '11-slim', '11.11-slim'], bullseye('debian-bullseye-slim', 80640000, 30255940)),
@@ -604,6 +796,20 @@ CMD ["node"]`,
   postgres(tagsOf(['15', '15.13'], '-alpine', '-alpine3.21'), true, '15.13', 243700000, 96900000, PG_JUNE),
   registry(['latest', '3', '3.0', '3.0.0'], '3.0.0', '2025-04-02T16:29:44Z', '/etc/distribution/config.yml', 48620000, 16580000),
   registry(['2', '2.8', '2.8.3'], '2.8.3', '2025-02-14T19:54:09Z', '/etc/docker/registry/config.yml', 16900000, 5850000),
+  mongo(['latest', '8', '8.0', '8.0.10', 'noble', '8-noble', '8.0-noble', '8.0.10-noble'], '8.0.10', '2025-05-29T21:13:40Z', 801400000, 232600000),
+  mongo(tagsOf(['7', '7.0', '7.0.21'], '', '-jammy'), '7.0.21', '2025-05-29T21:13:40Z', 709800000, 205300000),
+  mariadb(['latest', '11', '11.8', '11.8.2', 'lts', 'noble', '11-noble', '11.8-noble', '11.8.2-noble', 'lts-noble'], '11.8.2', '2025-06-05T17:02:41Z', 214300000, 60120000),
+  mariadb(tagsOf(['11.4', '11.4.7'], '', '-noble'), '11.4.7', '2025-06-05T17:02:41Z', 205600000, 57900000),
+  mariadb(tagsOf(['10', '10.11', '10.11.13'], '', '-noble'), '10.11.13', '2025-06-05T17:02:41Z', 198400000, 55800000),
+  php(['latest', 'cli', '8', '8.4', '8.4.8', '8-cli', '8.4-cli', '8.4.8-cli'], '8.4.8', 'cli', '2025-06-06T17:51:04Z', 117400000, 33200000),
+  php(['apache', '8-apache', '8.4-apache', '8.4.8-apache'], '8.4.8', 'apache', '2025-06-06T17:51:04Z', 117900000, 33300000),
+  php(['fpm', '8-fpm', '8.4-fpm', '8.4.8-fpm'], '8.4.8', 'fpm', '2025-06-06T17:51:04Z', 118600000, 33500000),
+  php(['8.3', '8.3.22', '8.3-cli', '8.3.22-cli'], '8.3.22', 'cli', '2025-06-06T17:51:04Z', 111300000, 31400000),
+  php(['8.3-apache', '8.3.22-apache'], '8.3.22', 'apache', '2025-06-06T17:51:04Z', 111800000, 31500000),
+  php(['8.3-fpm', '8.3.22-fpm'], '8.3.22', 'fpm', '2025-06-06T17:51:04Z', 112400000, 31700000),
+  PHP82_APACHE,
+  httpdAlpine(tagsOf(['alpine', '2-alpine', '2.4-alpine', '2.4.63-alpine'], '', '3.21')),
+  wordpress(['latest', '6', '6.8', '6.8.1', 'apache', 'php8.2', 'php8.2-apache', '6-php8.2', '6.8-php8.2', '6.8.1-php8.2', '6.8.1-apache', '6.8.1-php8.2-apache']),
 ];
 
 /** The catalogue entry for a repository path (`library/x` or `x`) and tag. */

@@ -12,6 +12,9 @@ import { banner, flaskCli, runFlask, type FlaskRun } from './flask';
 import { ORACLE, mysqlCommand } from '../sql/mysql';
 import { top, uptime } from './top';
 import { nginxCommand } from './nginx';
+import { MONGO_PROGRAMS } from '../mongod';
+import { MARIADB_PROGRAMS } from '../mariadb';
+import { php } from './php';
 import { opts, usage } from '../../common/sh/opts';
 import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
@@ -263,6 +266,10 @@ export const PROGRAMS: Record<string, Command> = {
   ...REDIS_PROGRAMS,
   ...PSQL_PROGRAMS,
   ...PIP_PROGRAMS,
+  ...MONGO_PROGRAMS,
+  ...MARIADB_PROGRAMS,
+  mariadb: mysqlCommand,
+  php,
   python3: pythonCmd,
   python: pythonCmd,
   'python3.11': pythonCmd,

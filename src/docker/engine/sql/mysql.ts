@@ -14,8 +14,11 @@ export const MYSQL_SOCK = '/var/run/mysqld/mysqld.sock';
 const DATA = '/var/lib/mysql';
 const USERS = DATA + '/mysql.ibd';
 type Accounts = { users: Record<string, string>; grants: Record<string, string> };
-/** The server's version: the image's MYSQL_VERSION (`9.3.0-1.el9`) before the dash. */
-const serverVersion = (env: string[]) => envVar(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0';
+/** The server's version: the image's MYSQL_VERSION (`9.3.0-1.el9`) before the dash, or its MARIADB_VERSION (`1:11.8.2+maria~ubu2404`) as MariaDB names it. */
+export const serverVersion = (env: string[]) => envVar(env, 'MARIADB_VERSION').replace(/^\d+:(.+)\+maria~(\w+)$/, '$1-MariaDB-$2') || envVar(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0';
+/** MariaDB's client speaks for a server of its own name. */
+const isMaria = (v: string) => v.includes('MariaDB');
+const maria = (v: string, text: string) => (isMaria(v) ? text.replace('MySQL server version', 'MariaDB server version').replace('local MySQL server', 'local server').replace('/var/run/', '/run/') : text);
 
 /** The entrypoint's first start: system schemas, accounts, the database; its notes. */
 export function mysqlInit(m: Machine, env: string[]): string[] {
@@ -66,7 +69,12 @@ export function mysqlArgs(args: string[]): MysqlArgs {
 /** Opens the connection: the session, or the client's error (exit 1). */
 export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () => number, from = 'localhost'): Session | string {
   if (o.host && o.host !== 'localhost' && from === 'localhost') return mysqlRemote(m, o);
-  if (!m.fs.list(['var', 'run', 'mysqld']).has('mysqld.sock')) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
+  // /var/run is /run on Ubuntu (the mariadb images)
+  let sock = false;
+  try {
+    sock = m.fs.list(m.fs.resolve('/var/run/mysqld').parts).has('mysqld.sock');
+  } catch { /* no /var/run */ }
+  if (!sock) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
   // a data directory made before the accounts were kept: root with the container's password
   let acc: Accounts = { users: { root: envVar(env, 'MYSQL_ROOT_PASSWORD') }, grants: {} };
   try {
@@ -178,15 +186,18 @@ export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch
 export const mysqlCommand: Command = (args, io, sh) => {
   const env = sh.env().map(([k, v]) => `${k}=${v}`);
   const a = mysqlArgs(args);
-  if (a.version) return io.out(`mysql  Ver ${serverVersion(env)} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
+  const v = serverVersion(env);
+  if (a.version) return io.out(isMaria(v) ? `${args[0]} from ${v.replace(/-ubu\d+$/, '')}, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper\n` : `mysql  Ver ${v} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
   if (a.bad) return io.err(`mysql: [ERROR] unknown option '${a.bad}'.\n`), 7;
-  if (a.pass) io.err(PASSWORD_WARNING);
+  if (a.pass && !isMaria(v)) io.err(PASSWORD_WARNING);
   if (a.e === undefined && io.stdin === undefined && io.tty && sh.ask) return mysqlAtPrompt(sh, a, env, io);
   const input = a.e !== undefined ? a.e.replace(/;?\s*$/, ';') : io.stdin ?? '';
   if (a.ask) a.pass = io.stdin?.split('\n')[0] ?? '';
   const s = mysqlConnect(sh.m, a, env, () => sh.m.now());
-  if (typeof s === 'string') return io.err(s), 1;
+  if (typeof s === 'string') return io.err(maria(v, s)), 1;
   if (!s.remote) connectionId(sh.m);
+  const err = io.err;
+  if (isMaria(v)) io = { ...io, err: (t) => err(maria(v, t)) };
   const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.e !== undefined && io.tty ? 'box' : 'batch', io);
   if (ok && rest.trim()) return mysqlRun(s, rest + ';', 'batch', io)[1] ? 0 : 1;
   return ok ? 0 : 1;
@@ -199,21 +210,23 @@ export const mysqlCommand: Command = (args, io, sh) => {
  */
 export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolean) {
   let s: Session | undefined;
+  const mv = isMaria(serverVersion(env)) ? serverVersion(env) : '';
   let buf = '';
   // batch mode: the input line the open statement began on
   let n = 0;
   let first = 1;
   const r = {
-    prompt: () => (!s && a.ask ? 'Enter password: ' : !tty ? '' : buf ? '    -> ' : 'mysql> '),
+    prompt: () => (!s && a.ask ? 'Enter password: ' : !tty ? '' : buf ? '    -> ' : mv ? `MariaDB [${s?.db ?? '(none)'}]> ` : 'mysql> '),
     open(o: Out): boolean {
       const c = mysqlConnect(m, a, env, () => m.now());
-      if (typeof c === 'string') return o.err(c), false;
+      if (typeof c === 'string') return o.err(maria(mv, c)), false;
       s = c;
       const id = c.id ?? connectionId(m);
-      if (tty) o.out(MYSQL_BANNER(id, c.version));
+      if (tty) o.out(mv ? MARIA_BANNER(id, mv) : MYSQL_BANNER(id, c.version));
       return true;
     },
-    line(text: string, o: Out): number | null {
+    line(text: string, out: Out): number | null {
+      const o = mv ? { out: out.out, err: (t: string) => out.err(maria(mv, t)) } : out;
       if (!s) return (a.pass = text), r.open(o) ? null : 1;
       n++;
       if (!buf && /^\s*(exit|quit|\\q)\s*;?\s*$/i.test(text)) return tty && o.out('Bye\n'), 0;
@@ -297,6 +310,15 @@ Your MySQL connection id is ${id}
 Server version: ${v} MySQL Community Server - GPL
 
 ${ORACLE}
+Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.
+
+`;
+const MARIA_BANNER = (id: number, v: string) => `Welcome to the MariaDB monitor.  Commands end with ; or \\g.
+Your MariaDB connection id is ${id}
+Server version: ${v} mariadb.org binary distribution
+
+Copyright (c) 2000, 2018, Oracle, MariaDB Corporation Ab and others.
+
 Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.
 
 `;
