@@ -1,5 +1,6 @@
 // The commands that talk with the terminal (questions, passwords, endless output stopped by
-// Ctrl+C, a container's shell on a network), typed in a real Chromium into a free terminal.
+// Ctrl+C, a container's shell on a network, an editor holding the screen), typed in a real
+// Chromium into a free terminal.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -264,4 +265,27 @@ test('Ctrl+C during apt-get install stops it where it was: $? is 130 and the pac
   assert.match(await run(page, 'curl --version', bash), /\nbash: curl: command not found\n/);
   assert.deepEqual(deck.record.errors, []);
   await deck.close();
+});
+
+test('nano in ubuntu: type, Ctrl+O Enter writes, Esc stays in the terminal, Ctrl+X leaves, cat shows the text', async () => {
+  const { page } = await open();
+  await page.keyboard.type('docker run -it ubuntu bash\n');
+  await waitText(page, /root@\w+:\/#$/);
+  await page.keyboard.type('apt-get update >/dev/null && apt-get install -y nano >/dev/null; echo listo\n');
+  await waitText(page, /\nlisto\nroot@\w+:\/#$/);
+  await page.keyboard.type('nano /usr/share/hola.txt\n');
+  await waitText(page, /GNU nano 7\.2[^]*\[ New File \][^]*\^X Exit/);
+  await page.keyboard.type('Hola desde nano');
+  await page.keyboard.press('Escape');
+  // Esc went to nano: the keyboard is still the terminal's, and its hint says how to leave
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
+  assert.match(await page.locator('.aula-terminal').innerText(), /Esc es del editor · «Salir del terminal»: volver/);
+  await page.keyboard.press('Control+o');
+  await waitText(page, /File Name to Write: \/usr\/share\/hola\.txt/);
+  await page.keyboard.press('Enter');
+  await waitText(page, /\[ Wrote 1 line \]/);
+  await page.keyboard.press('Control+x');
+  await waitText(page, /root@\w+:\/#$/);
+  await page.keyboard.type('cat /usr/share/hola.txt\n');
+  await waitText(page, /cat \/usr\/share\/hola\.txt\nHola desde nano\nroot@\w+:\/#$/);
 });
