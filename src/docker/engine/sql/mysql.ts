@@ -232,6 +232,8 @@ export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolea
       if (!buf && /^\s*(exit|quit|\\q)\s*;?\s*$/i.test(text)) return tty && o.out('Bye\n'), 0;
       if (/\\c\s*$/.test(text) || (!buf && /^\s*--/.test(text))) return (buf = ''), null;
       if (!buf) first = n;
+      // `use` (and `\u`) at the start of a line is the client's own command: it needs no `;`
+      if (!buf && /^\s*(use|\\u)\s+\S/i.test(text)) text = text.replace(/^\s*\\u/, 'use').replace(/;?\s*$/, ';');
       const all = buf + text + '\n';
       const [rest, ok] = mysqlRun(s, all, tty ? 'repl' : 'batch', o, first);
       buf = rest.trim() ? rest : '';

@@ -326,3 +326,14 @@ test('mysql: a table named in a database that does not exist is a missing table,
   assert.equal((await run('docker exec db mysql -uroot -ps -e "describe nada.t"')).err.split('\n')[1], "ERROR 1146 (42S02) at line 1: Table 'nada.t' doesn't exist");
   assert.equal((await run('docker exec db mysql -uroot -ps -e "drop table if exists nada.t"')).exit, 0);
 });
+
+test('mysql monitor: use and \\u at the start of a line need no semicolon; inside a statement use is SQL', async () => {
+  const { e, Id } = await mysqlServer();
+  const p = await execIt(e, Id, ['mysql', '-uroot', '-psecret']);
+  assert.equal(await p.type('use tienda'), 'Database changed\n');
+  assert.equal(p.h.prompt(), 'mysql> ');
+  assert.equal(await p.type('\\u mysql'), 'Database changed\n');
+  assert.equal(await p.type('use nada'), "ERROR 1049 (42000): Unknown database 'nada'\n");
+  assert.equal(await p.type('select 1'), '');
+  assert.equal(p.h.prompt(), '    -> ');
+});
