@@ -25,15 +25,14 @@ class ObjectId {
 const revive = (_: string, v: V) => (typeof v?.$oid === 'string' ? new ObjectId(v.$oid) : v);
 
 const eq = (a: V, b: V) => JSON.stringify(a) === JSON.stringify(b);
-const OPS: Record<string, (a: V, b: V) => boolean> = { $eq: eq, $ne: (a, b) => !eq(a, b), $gt: (a, b) => a > b, $gte: (a, b) => a >= b, $lt: (a, b) => a < b, $lte: (a, b) => a <= b, $in: (a, b) => b.some((x: V) => eq(a, x)) };
-/** A filter's fields: a value is equality, an object of $operators compares. */
-const match = (d: V, f: V) => Object.entries(f).every(([k, v]: V) => (v && typeof v === 'object' && Object.keys(v)[0]?.[0] === '$' ? Object.entries(v).every(([o, x]) => OPS[o]?.(d[k], x)) : eq(d[k], v)));
+/** A filter's fields, each equal in the document. */
+const match = (d: V, f: V) => Object.entries(f).every(([k, v]) => eq(d[k], v));
 
 /** The server's side: one command of a client, checked against the root user the entrypoint created. */
 function command(fs: Fs, env: string[], version: string, { op, db, c, a = [], u, p }: V): V {
   const [user, pass] = ['USERNAME', 'PASSWORD'].map((k) => envVar(env, 'MONGO_INITDB_ROOT_' + k));
   if (user && u !== undefined && (u !== user || p !== pass)) return { msg: 'Authentication failed.' };
-  if (op === 'ping') return { v: [version, !!user, u !== undefined, (fs.resolve('/data/db/WiredTiger').node as V)?.mtime] };
+  if (op === 'ping') return { v: [version, !!user, (fs.resolve('/data/db/WiredTiger').node as V)?.mtime] };
   if (user && u === undefined) return { e: 'Unauthorized', msg: `Command ${op} requires authentication` };
   const file = `/data/db/${db}.json`;
   let all: Record<string, V[]> = {};
@@ -52,15 +51,15 @@ function command(fs: Fs, env: string[], version: string, { op, db, c, a = [], u,
     case 'update': return save([some.length, some.filter((d) => {
       const was = JSON.stringify(d);
       Object.assign(d, a[1].$set);
-      for (const [k, n] of Object.entries(a[1].$inc ?? {})) d[k] = (d[k] ?? 0) + (n as number);
       return JSON.stringify(d) !== was;
     }).length]);
     default: return { v: hit };
   }
 }
 
+/** The server's port: a client's command gets its answer; other protocols get the connection closed. */
 export const mongoServe = (fs: Fs, env: string[], version: string) => (port: number, path: string): HttpReply | null =>
-  port !== 27017 ? null : { status: path.startsWith(WIRE) ? 200 : 0, body: path.startsWith(WIRE) ? JSON.stringify(command(fs, env, version, JSON.parse(path.slice(WIRE.length)))) : '', server: '' };
+  port !== 27017 ? null : path.startsWith(WIRE) ? { status: 200, body: JSON.stringify(command(fs, env, version, JSON.parse(path.slice(WIRE.length)))), server: '' } : { status: 0, body: '', server: '' };
 
 /** One mongosh: its options, its connection, and each line typed; answers are [stdout, stderr, exit status if it ends]. */
 export function mongoshSession(m: Machine, argv: string[]) {
@@ -94,10 +93,6 @@ export function mongoshSession(m: Machine, argv: string[]) {
     if (res.msg) throw new Thrown(`MongoServerError${res.e ? `[${res.e}]` : ''}`, res.msg);
     return res.v;
   };
-  const cursor = (docs: V[]): V => Object.assign(docs, {
-    toArray: () => docs, pretty: () => docs, count: () => docs.length, limit: (n: number) => cursor(docs.slice(0, n)),
-    sort: (s: V) => cursor([...docs].sort((x, y) => Object.entries(s).reduce((r, [k, d]: V) => r || (x[k] > y[k] ? d : x[k] < y[k] ? -d : 0), 0))),
-  });
   const coll = (c: string) => {
     const find = (f: V = {}, op = 'find'): V[] => call(op, c, f);
     const add = (docs: V[]) => {
@@ -115,16 +110,16 @@ export function mongoshSession(m: Machine, argv: string[]) {
       [CUSTOM]: () => `${cur}.${c}`,
       insertOne: (d: V) => ({ acknowledged: true, insertedId: add([d])[0] }),
       insertMany: (ds: V[]) => ({ acknowledged: true, insertedIds: { ...add(ds) } }),
-      find: (f: V) => cursor(find(f)), findOne: (f: V) => find(f)[0] ?? null, countDocuments: (f: V) => find(f, 'aggregate').length,
+      find: (f: V) => find(f), findOne: (f: V) => find(f)[0] ?? null, countDocuments: (f: V) => find(f, 'aggregate').length,
       updateOne: update(false), updateMany: update(true), deleteOne: remove(false), deleteMany: remove(true), drop: () => call('drop', c),
     };
   };
-  const db = new Proxy({ [CUSTOM]: () => cur, getName: () => cur, version: () => call('ping')[0], getCollectionNames: () => call('listCollections'), dropDatabase: () => (call('dropDatabase'), { ok: 1, dropped: cur }) } as V, {
+  const db = new Proxy({ [CUSTOM]: () => cur, getName: () => cur, version: () => call('ping')[0], dropDatabase: () => (call('dropDatabase'), { ok: 1, dropped: cur }) } as V, {
     get: (t, k) => (typeof k === 'symbol' || k in t ? t[k] : coll(k)),
   });
   const leave = () => { throw new Exit(); };
   const rt = interpreter({ py: false, fs: m.fs, cwd: '/', env: {}, hostname: m.hostname, kernel: m.kernel, version: 'v20.19.2', random: Math.random, exists: () => false, globals: { db, ObjectId: (h?: string) => (h ? new ObjectId(h) : oid()), exit: leave, quit: leave } });
-  const fail = (e: V) => (e instanceof Thrown ? `${e.type}: ${e.msg}` : `Error: the simulated shell cannot run '${e.what}'`) + '\n';
+  const fail = (e: V) => `${e.type ?? 'Error'}: ${e.msg ?? e.what}\n`;
   const show = (v: V) => (v === rt.NOTHING || v === undefined || v?.length === 0 ? '' : (typeof v === 'string' ? v : inspect(v)) + '\n');
   let pending = '';
   /** A line: the shell's own commands, else JavaScript (an open bracket waits for the next line). */
@@ -145,7 +140,6 @@ export function mongoshSession(m: Machine, argv: string[]) {
         return [names.map((n) => `${n.padEnd(w)}  ${n === 'config' ? 12 : 40}.00 KiB\n`).join(''), ''];
       }
       if (/^(collections|tables)$/.test(arg)) return [call('listCollections').map((c: string) => c + '\n').join(''), ''];
-      if (cmd === 'show') return ['', `MongoshInvalidInputError: [COMMON-10001] '${arg}' is not a valid argument for "show".\n`, 1];
       return ['', '', 0];
     } catch (e) {
       return ['', fail(e), 1];
@@ -155,8 +149,6 @@ export function mongoshSession(m: Machine, argv: string[]) {
     ev,
     prompt: () => (pending ? '... ' : cur + '> '),
     line,
-    get db() { return cur; },
-    set db(d: string) { cur = d; },
     /** The banner and the connection; a status when it ends there (an error, or --eval done). */
     start(): [string, string, number?] {
       const creds = u ? '<credentials>@' : '';
@@ -167,9 +159,10 @@ export function mongoshSession(m: Machine, argv: string[]) {
       } catch (e) {
         return [o.quiet ? '' : head, fail(e), 1];
       }
-      const [version, auth, authed, since] = info;
+      const [version, auth, since] = info;
       const t = new Date(since ?? m.now()).toISOString().replace('Z', '+00:00');
-      const warn = ev.length || (auth && !authed) ? '' : `------\n   The server generated these startup warnings when booting\n   ${t}: Using the XFS filesystem is strongly recommended with the WiredTiger storage engine. See http://dochub.mongodb.org/core/prodnotes-filesystem\n${auth ? '' : `   ${t}: Access control is not enabled for the database. Read and write access to data and configuration is unrestricted\n`}------\n\n`;
+      // the first of the server's warnings, the one a lesson on security starts from
+      const warn = ev.length || auth ? '' : `------\n   The server generated these startup warnings when booting\n   ${t}: Access control is not enabled for the database. Read and write access to data and configuration is unrestricted\n------\n\n`;
       let out = o.quiet ? '' : `${head}Using MongoDB:\t\t${version}\nUsing Mongosh:\t\t${MONGOSH}\n\nFor mongosh info see: https://www.mongodb.com/docs/mongodb-shell/\n\n${warn}`;
       if (!ev.length) return [out, ''];
       for (const e of ev) {
@@ -203,8 +196,6 @@ export function mongoshRepl(at: Launch, stdin: boolean): Proc {
     async eof() {
       this.exitCode = 0;
     },
-    save: () => s.db,
-    restore: (d) => void (s.db = d as string),
   });
 }
 
