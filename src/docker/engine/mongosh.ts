@@ -29,9 +29,10 @@ const eq = (a: V, b: V) => JSON.stringify(a) === JSON.stringify(b);
 const match = (d: V, f: V) => Object.entries(f).every(([k, v]) => eq(d[k], v));
 
 /** The server's side: one command of a client, checked against the root user the entrypoint created. */
-function command(fs: Fs, env: string[], version: string, { op, db, c, a = [], u, p }: V): V {
+function command(fs: Fs, env: string[], version: string, { op, db, c, a = [], u, p, s }: V): V {
   const [user, pass] = ['USERNAME', 'PASSWORD'].map((k) => envVar(env, 'MONGO_INITDB_ROOT_' + k));
-  if (user && u !== undefined && (u !== user || p !== pass)) return { msg: 'Authentication failed.' };
+  // the root user is admin's: another authSource does not know it
+  if (user && u !== undefined && (u !== user || p !== pass || s !== 'admin')) return { msg: 'Authentication failed.' };
   if (op === 'ping') return { v: [version, !!user, (fs.resolve('/data/db/WiredTiger').node as V)?.mtime] };
   if (user && u === undefined) return { e: 'Unauthorized', msg: `Command ${op} requires authentication` };
   const file = `/data/db/${db}.json`;
@@ -80,6 +81,8 @@ export function mongoshSession(m: Machine, argv: string[]) {
   const u = o.username ?? (url?.[1] && decodeURIComponent(url[1]));
   const p = o.password ?? decodeURIComponent(url?.[2] ?? '');
   let cur = (url ? url[5] : uri) || 'test';
+  // users authenticate against the database they connect to unless authSource says another
+  const src = /authSource=([^&]+)/.exec(uri)?.[1] ?? o.authenticationDatabase ?? (cur === 'test' ? 'admin' : cur);
   // the driver's ObjectId: seconds, then a random value of the process and a counter
   const proc = rnd(10);
   let count = parseInt(rnd(6), 16);
@@ -87,7 +90,7 @@ export function mongoshSession(m: Machine, argv: string[]) {
   const call = (op: string, c?: string, ...a: V[]): V => {
     const ip = host === 'localhost' ? '127.0.0.1' : /^[\d.]+$/.test(host) ? host : m.resolve?.(host)?.ip;
     if (!ip) throw new Thrown('MongoNetworkError', `getaddrinfo ENOTFOUND ${host}`);
-    const r = m.http(ip, port, WIRE + JSON.stringify({ op, db: cur, c, a, u: u || undefined, p }));
+    const r = m.http(ip, port, WIRE + JSON.stringify({ op, db: cur, c, a, u: u || undefined, p, s: src }));
     if (r?.status !== 200) throw new Thrown('MongoNetworkError', `connect ECONNREFUSED ${ip}:${port}`);
     const res = JSON.parse(r.body, revive);
     if (res.msg) throw new Thrown(`MongoServerError${res.e ? `[${res.e}]` : ''}`, res.msg);
@@ -152,7 +155,7 @@ export function mongoshSession(m: Machine, argv: string[]) {
     /** The banner and the connection; a status when it ends there (an error, or --eval done). */
     start(): [string, string, number?] {
       const creds = u ? '<credentials>@' : '';
-      const head = `Current Mongosh Log ID:\t${Math.floor(m.now() / 1000).toString(16)}${rnd(16)}\nConnecting to:\t\tmongodb://${creds}${host}${url && !url[4] ? '' : ':' + port}/${url ? url[5] : uri}?directConnection=true${url ? '' : '&serverSelectionTimeoutMS=2000'}&appName=mongosh+${MONGOSH}\n`;
+      const head = `Current Mongosh Log ID:\t${Math.floor(m.now() / 1000).toString(16)}${rnd(16)}\nConnecting to:\t\tmongodb://${creds}${host}${url && !url[4] ? '' : ':' + port}/${url ? url[5] : uri}?${url && uri.includes('?') ? uri.split('?')[1] + '&' : ''}directConnection=true${url ? '' : '&serverSelectionTimeoutMS=2000'}&appName=mongosh+${MONGOSH}\n`;
       let info: V[];
       try {
         info = call('ping');

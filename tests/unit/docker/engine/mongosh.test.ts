@@ -137,4 +137,9 @@ test('with MONGO_INITDB_ROOT_* commands need authentication; the root user reach
   assert.match(remote, /\nConnecting to:\t\tmongodb:\/\/<credentials>@db:27017\/\?directConnection=true&appName=mongosh\+2\.5\.2\n/);
   assert.doesNotMatch(remote, /warnings/);
   assert.equal(await run('db.p.countDocuments()'), '1\n');
+  await run('exit');
+  // root is a user of admin: a URI naming another database authenticates there unless authSource says admin
+  assert.equal(await run("docker exec db mongosh mongodb://root:pw@localhost/tienda --quiet --eval 'db'"), 'MongoServerError: Authentication failed.\n');
+  assert.match(await run("docker exec db mongosh 'mongodb://root:pw@localhost/tienda?authSource=admin' --eval 'db'"), /\nConnecting to:\t\tmongodb:\/\/<credentials>@localhost\/tienda\?authSource=admin&directConnection=true&appName=mongosh\+2\.5\.2\n[^]*\ntienda\n$/);
+  assert.equal(await run("docker exec db mongosh tienda -u root -p pw --authenticationDatabase admin --quiet --eval 'db'"), 'tienda\n');
 });
