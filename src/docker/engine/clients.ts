@@ -6,12 +6,14 @@ import { psqlArgs } from './shell/psql';
 import { redisArgs } from './shell/redis';
 import { mysqlArgs } from './sql/mysql';
 import { mysqlRepl } from './sql/mysql-repl';
+import { mongoshRepl } from './mongosh';
 
 export function clientRepl(at: Launch, o: Context, base: string): Proc | undefined {
   if (base === 'mysql' || base === 'mariadb') {
     const a = mysqlArgs(at.argv);
     return (at.tty || o.stdin) && a.e === undefined && !a.version && !a.bad ? mysqlRepl(at, o, a) : undefined;
   }
+  if (base === 'mongosh') return at.argv.some((a) => /^--(eval|version)$/.test(a)) ? undefined : mongoshRepl(at, o.stdin);
   if (base !== 'redis-cli' && base !== 'psql') return undefined;
   const version = /^-(-?version|v|V)$/.test(at.argv[1] ?? '');
   if (base === 'redis-cli' && !version && !redisArgs(at.argv).rest.length) return redisCliRepl(at, o.stdin);

@@ -6,8 +6,9 @@ import { program, type Launch, type Proc } from './process';
 import { envVar } from './env-var';
 import { sha256 } from '../common/hash';
 import type { Command } from './shell/types';
+import { mongoServe, mongoshCommand } from './mongosh';
 
-export const MONGOSH = '2.5.2';
+export { MONGOSH } from './mongosh';
 /** The release, the Ubuntu it was built for and that Ubuntu's OpenSSL. */
 const build = (v: string) => (v < '8' ? ['2204', '3.0.2 15 Mar 2022', 'tcmalloc'] : ['2404', '3.0.13 30 Jan 2024', 'tcmalloc-google']);
 const info = (v: string, [os, ssl, allocator] = build(v)) => ({ version: v, gitVersion: sha256('mongo' + v).slice(0, 40), openSSLVersion: `OpenSSL ${ssl}`, modules: [], allocator, environment: { distmod: 'ubuntu' + os, distarch: 'x86_64', target_arch: 'x86_64' } });
@@ -48,11 +49,12 @@ export function mongod(at: Launch, env: string[], v = envVar(env, 'MONGO_VERSION
       out.out(L(23377, 'Received signal', { signal: sig, error: sig === 2 ? 'Interrupt' : 'Terminated' }) + L(23381, 'will terminate after current cmd ends') + L(20565, 'Now exiting') + L(23138, 'Shutting down', { exitCode: 0 }));
       return 0;
     },
+    serve: mongoServe(m.fs, env, v),
     title: ['mongod', '--bind_ip_all'],
   });
 }
 
-/** `--version` of the servers; mongosh's shell needs a terminal the simulator does not give it. */
+/** `--version` of the servers, and mongosh typed at a shell. */
 export const MONGO_PROGRAMS: Record<string, Command> = {
   mongod(a, io, sh) {
     const v = sh.getVar('MONGO_VERSION') ?? '8.0.10';
@@ -60,9 +62,5 @@ export const MONGO_PROGRAMS: Record<string, Command> = {
     io.out(`db version v${v}\nBuild Info: ${JSON.stringify(info(v), null, 4)}\n`);
     return 0;
   },
-  mongosh(a, io) {
-    if (a[1] === '--version') return io.out(MONGOSH + '\n'), 0;
-    io.err('mongosh: shell interactivo no disponible en el simulador (prueba mongosh --version o docker logs)\n');
-    return 1;
-  },
+  mongosh: mongoshCommand,
 };

@@ -1,0 +1,220 @@
+/**
+ * mongosh against a container's mongod: its banner, `use` and `show`, the `db` object whose
+ * collections insert, find, count, update and delete documents, and util.inspect's way of printing
+ * them. Requests travel to port 27017 as the driver's do, so the documents stay with the server
+ * (one JSON file per database in /data/db: a volume keeps them) and other containers reach it too.
+ */
+import type { HttpReply, Machine } from './shell/types';
+import type { Fs } from './fs';
+import { CUSTOM, Exit, Open, Thrown, inspect, interpreter } from './shell/repl-eval';
+import { program, type Launch, type Proc } from './process';
+import { envVar } from './env-var';
+import { promptLoop } from './sql/prompt-loop';
+import type { Command } from './shell/types';
+
+export const MONGOSH = '2.5.2';
+const WIRE = '\0mongo ';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type V = any;
+
+class ObjectId {
+  constructor(public id: string) {}
+  [CUSTOM]() { return `ObjectId('${this.id}')`; }
+  toJSON() { return { $oid: this.id }; }
+}
+const revive = (_: string, v: V) => (typeof v?.$oid === 'string' ? new ObjectId(v.$oid) : v);
+
+const eq = (a: V, b: V) => JSON.stringify(a) === JSON.stringify(b);
+/** A filter's fields, each equal in the document. */
+const match = (d: V, f: V) => Object.entries(f).every(([k, v]) => eq(d[k], v));
+
+/** The server's side: one command of a client, checked against the root user the entrypoint created. */
+function command(fs: Fs, env: string[], version: string, { op, db, c, a = [], u, p, s }: V): V {
+  const [user, pass] = ['USERNAME', 'PASSWORD'].map((k) => envVar(env, 'MONGO_INITDB_ROOT_' + k));
+  // the root user is admin's: another authSource does not know it
+  if (user && u !== undefined && (u !== user || p !== pass || s !== 'admin')) return { msg: 'Authentication failed.' };
+  if (op === 'ping') return { v: [version, !!user, (fs.resolve('/data/db/WiredTiger').node as V)?.mtime] };
+  if (user && u === undefined) return { e: 'Unauthorized', msg: `Command ${op} requires authentication` };
+  const file = `/data/db/${db}.json`;
+  let all: Record<string, V[]> = {};
+  try { all = JSON.parse(fs.readFile(file)); } catch { /* a database nothing was written to */ }
+  const docs = all[c] ?? [];
+  const hit = docs.filter((d) => match(d, a[0] ?? {}));
+  const some = a[a.length - 1] === true ? hit : hit.slice(0, 1);
+  const save = (v: V) => (fs.writeFile(file, JSON.stringify(all)), { v });
+  switch (op) {
+    case 'listDatabases': return { v: [...fs.list(['data', 'db']).keys()].filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) };
+    case 'listCollections': return { v: Object.keys(all) };
+    case 'dropDatabase': return fs.remove(file), { v: 1 };
+    case 'insert': return (all[c] = [...docs, ...a]), save(a.length);
+    case 'delete': return (all[c] = docs.filter((d) => !some.includes(d))), save(some.length);
+    case 'drop': return save(delete all[c] && docs.length > 0);
+    case 'update': return save([some.length, some.filter((d) => {
+      const was = JSON.stringify(d);
+      Object.assign(d, a[1].$set);
+      return JSON.stringify(d) !== was;
+    }).length]);
+    default: return { v: hit };
+  }
+}
+
+/** The server's port: a client's command gets its answer; other protocols get the connection closed. */
+export const mongoServe = (fs: Fs, env: string[], version: string) => (port: number, path: string): HttpReply | null =>
+  port !== 27017 ? null : path.startsWith(WIRE) ? { status: 200, body: JSON.stringify(command(fs, env, version, JSON.parse(path.slice(WIRE.length)))), server: '' } : { status: 0, body: '', server: '' };
+
+/** One mongosh: its options, its connection, and each line typed; answers are [stdout, stderr, exit status if it ends]. */
+export function mongoshSession(m: Machine, argv: string[]) {
+  const rnd = (n: number) => [...Array(n)].map(() => ((m.random?.() ?? 7) & 15).toString(16)).join('');
+  const o: Record<string, string> = {};
+  const ev: string[] = [];
+  let uri = '';
+  for (let i = 1; i < argv.length; i++) {
+    const k = argv[i].replace(/^-(u|p)$/, (_, x) => (x === 'u' ? '--username' : '--password'));
+    if (k === '--eval') ev.push(argv[++i] ?? '');
+    else if (k === '--quiet') o.quiet = '1';
+    else if (k.startsWith('--')) o[k.slice(2)] = argv[++i] ?? '';
+    else uri = k;
+  }
+  const url = /^mongodb:\/\/(?:([^:@]*):?([^@]*)@)?([^/:?]+)(?::(\d+))?\/?([^?]*)/.exec(uri);
+  const host = url?.[3] ?? '127.0.0.1';
+  const port = +(url?.[4] ?? 27017);
+  const u = o.username ?? (url?.[1] && decodeURIComponent(url[1]));
+  const p = o.password ?? decodeURIComponent(url?.[2] ?? '');
+  let cur = (url ? url[5] : uri) || 'test';
+  // users authenticate against the database they connect to unless authSource says another
+  const src = /authSource=([^&]+)/.exec(uri)?.[1] ?? o.authenticationDatabase ?? (cur === 'test' ? 'admin' : cur);
+  // the driver's ObjectId: seconds, then a random value of the process and a counter
+  const proc = rnd(10);
+  let count = parseInt(rnd(6), 16);
+  const oid = () => new ObjectId(Math.floor(m.now() / 1000).toString(16).padStart(8, '0') + proc + (count++ & 0xffffff).toString(16).padStart(6, '0'));
+  const call = (op: string, c?: string, ...a: V[]): V => {
+    const ip = host === 'localhost' ? '127.0.0.1' : /^[\d.]+$/.test(host) ? host : m.resolve?.(host)?.ip;
+    if (!ip) throw new Thrown('MongoNetworkError', `getaddrinfo ENOTFOUND ${host}`);
+    const r = m.http(ip, port, WIRE + JSON.stringify({ op, db: cur, c, a, u: u || undefined, p, s: src }));
+    if (r?.status !== 200) throw new Thrown('MongoNetworkError', `connect ECONNREFUSED ${ip}:${port}`);
+    const res = JSON.parse(r.body, revive);
+    if (res.msg) throw new Thrown(`MongoServerError${res.e ? `[${res.e}]` : ''}`, res.msg);
+    return res.v;
+  };
+  const coll = (c: string) => {
+    const find = (f: V = {}, op = 'find'): V[] => call(op, c, f);
+    const add = (docs: V[]) => {
+      const ids = docs.map((d) => (d._id ??= oid()));
+      call('insert', c, ...docs.map((d) => ({ _id: d._id, ...d })));
+      return ids;
+    };
+    const update = (many: boolean) => (f: V, up: V) => {
+      if (!Object.keys(up).every((k) => k[0] === '$')) throw new Thrown('MongoInvalidArgumentError', 'Update document requires atomic operators');
+      const [matchedCount, modifiedCount] = call('update', c, f, up, many);
+      return { acknowledged: true, insertedId: null, matchedCount, modifiedCount, upsertedCount: 0 };
+    };
+    const remove = (many: boolean) => (f: V = {}) => ({ acknowledged: true, deletedCount: call('delete', c, f, many) });
+    return {
+      [CUSTOM]: () => `${cur}.${c}`,
+      insertOne: (d: V) => ({ acknowledged: true, insertedId: add([d])[0] }),
+      insertMany: (ds: V[]) => ({ acknowledged: true, insertedIds: { ...add(ds) } }),
+      find: (f: V) => find(f), findOne: (f: V) => find(f)[0] ?? null, countDocuments: (f: V) => find(f, 'aggregate').length,
+      updateOne: update(false), updateMany: update(true), deleteOne: remove(false), deleteMany: remove(true), drop: () => call('drop', c),
+    };
+  };
+  const db = new Proxy({ [CUSTOM]: () => cur, getName: () => cur, version: () => call('ping')[0], dropDatabase: () => (call('dropDatabase'), { ok: 1, dropped: cur }) } as V, {
+    get: (t, k) => (typeof k === 'symbol' || k in t ? t[k] : coll(k)),
+  });
+  const leave = () => { throw new Exit(); };
+  const rt = interpreter({ py: false, fs: m.fs, cwd: '/', env: {}, hostname: m.hostname, kernel: m.kernel, version: 'v20.19.2', random: Math.random, exists: () => false, globals: { db, ObjectId: (h?: string) => (h ? new ObjectId(h) : oid()), exit: leave, quit: leave } });
+  const fail = (e: V) => `${e.type ?? 'Error'}: ${e.msg ?? e.what}\n`;
+  const show = (v: V) => (v === rt.NOTHING || v === undefined || v?.length === 0 ? '' : (typeof v === 'string' ? v : inspect(v)) + '\n');
+  let pending = '';
+  /** A line: the shell's own commands, else JavaScript (an open bracket waits for the next line). */
+  const line = (text: string): [string, string, number?] => {
+    const [, cmd, arg] = /^\s*(use|show|exit|quit)\b\s*(\S*)\s*;?\s*$/.exec(text) ?? [];
+    try {
+      if (pending || !cmd) {
+        const r = rt.run((pending += text + '\n'));
+        if (r.error instanceof Open) return ['', ''];
+        pending = '';
+        if (r.error instanceof Exit) return [r.out, '', 0];
+        return r.error ? [r.out, fail(r.error), 1] : [r.out + show(r.value), '', undefined];
+      }
+      if (cmd === 'use') return [arg === cur ? `already on db ${cur}\n` : `switched to db ${(cur = arg)}\n`, ''];
+      if (/^(dbs|databases)$/.test(arg)) {
+        const names = ['admin', 'config', 'local', ...call('listDatabases')].sort();
+        const w = Math.max(...names.map((n) => n.length));
+        return [names.map((n) => `${n.padEnd(w)}  ${n === 'config' ? 12 : 40}.00 KiB\n`).join(''), ''];
+      }
+      if (/^(collections|tables)$/.test(arg)) return [call('listCollections').map((c: string) => c + '\n').join(''), ''];
+      return ['', '', 0];
+    } catch (e) {
+      return ['', fail(e), 1];
+    }
+  };
+  return {
+    ev,
+    prompt: () => (pending ? '... ' : cur + '> '),
+    line,
+    /** The banner and the connection; a status when it ends there (an error, or --eval done). */
+    start(): [string, string, number?] {
+      const creds = u ? '<credentials>@' : '';
+      const head = `Current Mongosh Log ID:\t${Math.floor(m.now() / 1000).toString(16)}${rnd(16)}\nConnecting to:\t\tmongodb://${creds}${host}${url && !url[4] ? '' : ':' + port}/${url ? url[5] : uri}?${url && uri.includes('?') ? uri.split('?')[1] + '&' : ''}directConnection=true${url ? '' : '&serverSelectionTimeoutMS=2000'}&appName=mongosh+${MONGOSH}\n`;
+      let info: V[];
+      try {
+        info = call('ping');
+      } catch (e) {
+        return [o.quiet ? '' : head, fail(e), 1];
+      }
+      const [version, auth, since] = info;
+      const t = new Date(since ?? m.now()).toISOString().replace('Z', '+00:00');
+      // the first of the server's warnings, the one a lesson on security starts from
+      const warn = ev.length || auth ? '' : `------\n   The server generated these startup warnings when booting\n   ${t}: Access control is not enabled for the database. Read and write access to data and configuration is unrestricted\n------\n\n`;
+      let out = o.quiet ? '' : `${head}Using MongoDB:\t\t${version}\nUsing Mongosh:\t\t${MONGOSH}\n\nFor mongosh info see: https://www.mongodb.com/docs/mongodb-shell/\n\n${warn}`;
+      if (!ev.length) return [out, ''];
+      for (const e of ev) {
+        const [x, err, code] = line(e);
+        out += x;
+        if (err) return [out, err, code];
+      }
+      return [out, '', 0];
+    },
+  };
+}
+
+/** `docker exec -it db mongosh`: the session as the process the terminal talks to. */
+export function mongoshRepl(at: Launch, stdin: boolean): Proc {
+  const s = mongoshSession(at.m, at.argv);
+  return program(at, {
+    readsInput: stdin,
+    prompt: () => (at.tty ? s.prompt() : ''),
+    async boot(out) {
+      const [o, e, c] = s.start();
+      out.out(o);
+      out.err(e);
+      if (c !== undefined || !stdin) this.exitCode = c ?? 0;
+    },
+    async input(text, out) {
+      const [o, e, c] = s.line(text);
+      out.out(o);
+      out.err(e);
+      if (c === 0) this.exitCode = 0;
+    },
+    async eof() {
+      this.exitCode = 0;
+    },
+  });
+}
+
+/** mongosh typed at a shell: --eval runs and leaves; otherwise its prompt until exit or Ctrl+D. */
+export const mongoshCommand: Command = (a, io, sh) => {
+  if (a[1] === '--version') return io.out(MONGOSH + '\n'), 0;
+  const s = mongoshSession(sh.m, a);
+  const [o, e, c] = s.start();
+  io.out(o);
+  io.err(e);
+  if (c !== undefined || !sh.ask) return c ?? 0;
+  promptLoop(sh, s.prompt, (t, io) => {
+    const [o, e, c] = s.line(t);
+    io.out(o);
+    io.err(e);
+    return c === 0 ? 0 : true;
+  });
+  return 0;
+};
