@@ -172,6 +172,11 @@ export function mongoshSession(m: Machine, argv: string[]) {
         const [x, err, code] = line(e);
         out += x;
         if (err) return [out, err, code];
+        // what --eval leaves open ends there: the parser's error at the end of the text
+        if (pending) {
+          const rows = e.split('\n');
+          return [out, `SyntaxError: Unexpected token (${rows.length}:${rows[rows.length - 1].length})\n`, 1];
+        }
       }
       return [out, '', 0];
     },

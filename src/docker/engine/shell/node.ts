@@ -70,6 +70,22 @@ const sizeOf = (name: string) => 8000 + ([...name].reduce((h, c) => (h * 31 + c.
 
 export interface Pkg { name?: string; version?: string; description?: string; license?: string; repository?: unknown; scripts?: Record<string, string>; dependencies?: Record<string, string> }
 
+/** The parser's complaint about a package.json that is there but is no JSON (undefined: none, or fine). */
+export function pkgJsonError(fs: Fs, cwd: string): string | undefined {
+  let text: string;
+  try {
+    text = fs.readFile('package.json', cwd);
+  } catch {
+    return undefined;
+  }
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return undefined;
+}
+
 export function readPkg(fs: Fs, cwd: string): Pkg | null {
   try {
     const p = JSON.parse(fs.readFile('package.json', cwd)) as unknown;
@@ -288,6 +304,14 @@ const npm: Command = async (args, io, sh) => {
   const cmd = args[1] ?? '';
   const version = release(sh.m.fs).npm;
   if (/^(-v|--version)$/.test(cmd)) return io.out(version + '\n'), 0;
+  // json-parse-even-better-errors' report of a package.json that does not parse
+  const bad = /^(i|install|add|ci|start|test|run|run-script)$/.test(cmd) && pkgJsonError(sh.m.fs, sh.cwd);
+  if (bad) {
+    const file = `${sh.cwd.replace(/\/$/, '')}/package.json`;
+    const text = sh.m.fs.readFile(file);
+    io.err((modern(release(sh.m.fs)) ? npmError : npm6Error)(`code EJSONPARSE\npath ${file}\nJSON.parse Invalid package.json: JSONParseError: ${bad} while parsing '${text.slice(0, 20).trimEnd()}'\nJSON.parse Failed to parse JSON data.\nJSON.parse Note: package.json must be actual JSON, not just JavaScript.`, sh.m.now()));
+    return 1;
+  }
   if (/^(i|install|add|ci)$/.test(cmd)) return npmInstall(args.slice(2), io, sh);
   if (cmd === 'init' && args.slice(2).some((a) => /^(-y|--yes)$/.test(a))) return npmInit(io, sh);
   if ((cmd === 'run' || cmd === 'run-script') && !args[2]) return listScripts(io, sh);

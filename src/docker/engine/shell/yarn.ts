@@ -6,7 +6,7 @@
 import { distance } from '../../common/distance';
 import { exists } from './package-files';
 import type { Command, IO, ShellLike } from './types';
-import { installTree, latest, readPkg, release, type Pkg } from './node';
+import { installTree, latest, pkgJsonError, readPkg, release, type Pkg } from './node';
 
 const DOCS = 'https://yarnpkg.com/en/docs/cli/';
 /** The steps of an install, each with the emoji a terminal shows before it. */
@@ -161,6 +161,14 @@ export const yarn: Command = async (args, io, sh) => {
   const names = rest.filter((a) => !a.startsWith('-'));
   const builtin = /^(install|add|remove|init|run)$/.test(cmd);
   r.header(builtin ? cmd : 'run', version);
+  // readJson adds the file to the parser's message; yarn reports it as unexpected
+  const bad = pkgJsonError(sh.m.fs, sh.cwd);
+  if (bad) {
+    r.error(`An unexpected error occurred: "${sh.cwd.replace(/\/$/, '')}/package.json: ${bad}".`);
+    r.info(`If you think this is a bug, please open a bug report with the information provided in "${sh.cwd.replace(/\/$/, '')}/yarn-error.log".`);
+    r.info(`Visit ${DOCS}${builtin ? cmd : 'run'} for documentation about this command.`);
+    return 1;
+  }
   if (cmd === 'install' && names.length) return fail(r, `\`install\` has been replaced with \`add\` to add new dependencies. Run "yarn add ${names.join(' ')}" instead.`, 'install');
   if (cmd === 'install') return install(sh, io, r, [], cmd);
   if (cmd === 'add') return names.length ? install(sh, io, r, names, cmd) : fail(r, 'Missing list of packages to add to your project.', 'add');

@@ -116,6 +116,9 @@ test('--eval prints the value and leaves; without a server it says why, with sta
   assert.match(await run("docker exec db mongosh --eval 'db.getName()'"), /Using Mongosh:\t\t2\.5\.2\n\nFor mongosh info see: https:\/\/www\.mongodb\.com\/docs\/mongodb-shell\/\n\ntest\n$/);
   assert.equal(await run("docker exec db mongosh --quiet --eval 'nada'"), 'ReferenceError: nada is not defined\n');
   assert.equal(await run('echo $?'), '1\n');
+  // code left open is the parser's error at its end, not a silent success
+  assert.equal(await run("docker exec db mongosh --quiet --eval 'db.x.insertOne('"), 'SyntaxError: Unexpected token (1:15)\n');
+  assert.equal(await run('echo $?'), '1\n');
   assert.match(await run('docker run --rm mongo mongosh --eval 1'), /\nConnecting to:\t\tmongodb:\/\/127\.0\.0\.1:27017\/\?directConnection=true&serverSelectionTimeoutMS=2000&appName=mongosh\+2\.5\.2\nMongoNetworkError: connect ECONNREFUSED 127\.0\.0\.1:27017\n$/);
   assert.equal(await run('echo $?'), '1\n');
   assert.equal(await run('docker exec db mongosh --version'), '2.5.2\n');

@@ -84,3 +84,13 @@ test('yarn in the images that ship it: node 14 has 1.22.19, alpine has it too', 
   assert.equal((await plain('yarn --version; yarnpkg -v', 'node:14')).out, '1.22.19\n1.22.19\n');
   assert.equal((await plain('cd /tmp && yarn add lodash | tail -1', 'node:22-alpine')).out, 'Done in 0.33s.\n');
 });
+
+test('a package.json that is no JSON: yarn reports the parser\'s error unexpected, npm its EJSONPARSE; nothing is installed', async () => {
+  const bad = "mkdir /a && cd /a && echo '{bad' > package.json";
+  const y = await plain(`${bad} && yarn add lodash; echo $?; ls`);
+  assert.equal(y.out, 'yarn add v1.22.22\ninfo If you think this is a bug, please open a bug report with the information provided in "/a/yarn-error.log".\ninfo Visit https://yarnpkg.com/en/docs/cli/add for documentation about this command.\n1\npackage.json\n');
+  assert.match(y.err, /^error An unexpected error occurred: "\/a\/package\.json: .+ in JSON at position 1.*"\.\n$/);
+  const n = await plain(`${bad} && npm install; echo $?; ls`);
+  assert.match(n.err, /^npm error code EJSONPARSE\nnpm error path \/a\/package\.json\nnpm error JSON\.parse Invalid package\.json: JSONParseError: .+ while parsing '\{bad'\nnpm error JSON\.parse Failed to parse JSON data\.\nnpm error JSON\.parse Note: package\.json must be actual JSON, not just JavaScript\.\nnpm error A complete log/);
+  assert.equal(n.out, '1\npackage.json\n');
+});
