@@ -6,7 +6,7 @@
 import { CURL, curlVersion, release } from './curl-version';
 import { reason } from './sh/fs';
 import { byteLength } from './sh/fs';
-import { addressOf, headerOf, headOf, parseUrl, reasonOf } from './web';
+import { addressOf, headerOf, headOf, parseUrl, statusLine } from './web';
 import type { Command } from './sh/types';
 
 // `name=x`: the long form of -x; `name:` takes a value; the others are flags
@@ -149,7 +149,7 @@ export const curl: Command = (args, io, sh) => {
     if (reply) {
       // over https curl speaks HTTP/2 (ALPN): no reason phrase, header names in lower case
       const h2 = u.url[4] === 's';
-      const status = `${h2 ? `HTTP/2 ${reply.status} ` : `HTTP/${reply.version ?? '1.1'} ${reply.status} ${reasonOf(reply)}`}\r\n${lines.filter((l) => !h2 || !/^connection:/i.test(l)).map((l) => (h2 ? l.replace(/^[^:]+/, (n) => n.toLowerCase()) : l) + '\r\n').join('')}\r\n`;
+      const status = `${h2 ? `HTTP/2 ${reply.status} ` : statusLine(reply)}\r\n${lines.filter((l) => !h2 || !/^connection:/i.test(l)).map((l) => (h2 ? l.replace(/^[^:]+/, (n) => n.toLowerCase()) : l) + '\r\n').join('')}\r\n`;
       const extra = (o.H ?? []).filter((h) => /^[^:]+:\s*\S/.test(h));
       err(`${connected}${[`${method} ${u.path} HTTP/${h2 ? 2 : '1.1'}`, `Host: ${u.site}`, `User-Agent: ${ua}`, 'Accept: */*', ...extra,
         ...(body === undefined ? [] : [`Content-Length: ${sent}`, 'Content-Type: application/x-www-form-urlencoded']), ''].map((l) => `> ${l}\r\n`).join('')}${sent && !io.tty ? `} [${sent} bytes data]\n` : ''}${status.split('\n').slice(0, -1).map((l) => `< ${l}\n`).join('')}`);

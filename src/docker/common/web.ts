@@ -40,6 +40,8 @@ export const headerOf = (lines: string[], name: string) => lines.find((l) => l.s
 
 /** The status line's text. */
 export const reasonOf = (r: HttpReply) => r.reason ?? (r.status === 200 ? 'OK' : 'Not Found');
+/** The response's first line: its HTTP version (1.1 unless the server says), status and reason. */
+export const statusLine = (r: HttpReply) => `HTTP/${r.version ?? '1.1'} ${r.status} ${reasonOf(r)}`;
 
 /** GNU wget's rate for a transfer of `n` bytes in 1 ms: `601 KB/s`, or with one letter (`601K`) in the dot progress. */
 function rate(n: number, short: boolean): string {
@@ -104,7 +106,7 @@ export const wget: Command = (args, io, sh) => {
     const size = byteLength(reply.body);
     const head = headOf(reply, sh.m.now(), size, spider);
     // -S: the response's head, indented
-    const shown = o.flags.has('S') ? `  HTTP/${reply.version ?? '1.1'} ${reply.status} ${reason}\n${head.map((l) => `  ${l}\n`).join('')}` : '';
+    const shown = o.flags.has('S') ? `  ${statusLine(reply)}\n${head.map((l) => `  ${l}\n`).join('')}` : '';
     say(io.busybox ? (reuse ? '' : bb) + shown : `${reuse ? gnu : gnu + 'connected.\n'}HTTP request sent, awaiting response... ${shown ? '\n' + shown : `${reply.status} ${reason}\n`}`);
     const to = (io.busybox ? /^30[0-3]$/ : /^30[12378]$/).test(String(reply.status)) && headerOf(head, 'location');
     let next = null;
@@ -123,7 +125,7 @@ export const wget: Command = (args, io, sh) => {
     }
     // An error status is not saved: busybox dies with the status line, GNU wget exits 8.
     if (reply.status !== 200) {
-      if (io.busybox) io.err(`wget: server returned error: HTTP/${reply.version ?? '1.1'} ${reply.status} ${reason}\n`);
+      if (io.busybox) io.err(`wget: server returned error: ${statusLine(reply)}\n`);
       else if (brief && !quiet) io.err(`${u.url}:\n${at} ERROR ${reply.status}: ${reason}.\n`);
       else say(`${spider ? 'Remote file does not exist -- broken link!!!' : `${at} ERROR ${reply.status}: ${reason}.`}\n\n`);
       return io.busybox ? 1 : 8;

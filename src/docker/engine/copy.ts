@@ -1,7 +1,8 @@
 /** `docker cp`'s side of the daemon: stat, archive and extract paths of a container's filesystem. */
 import { ApiError, type ArchiveEntry, type PathStat } from '../api';
 import { pack, unpack } from '../archive';
-import { joinPath, readOr } from './fs';
+import { joinPath } from './fs';
+import { account } from '../common/sh/passwd';
 import type { Engine } from './engine';
 
 /** The node at `path` (a relative one from `/`), or moby's containerFileNotFound naming it as given. */
@@ -40,9 +41,10 @@ export const copying = {
     if (node.kind !== 'dir') throw new ApiError(400, 'extraction point is not a directory');
     const user = copyUIDGID && this.get(id).config.User;
     if (user) {
-      const f = readOr(this.hostFs(), '/etc/passwd').split('\n').map((l) => l.split(':')).find((f) => f[0] === user);
-      if (!f) throw new ApiError(500, `user: unknown user ${user}`);
-      entries = entries.map((e) => ({ ...e, uid: +f[2], gid: +f[3] }));
+      // os/user.Lookup in the daemon: a name of the host's passwd, not a uid
+      const a = account(this.hostFs(), user);
+      if (a?.name !== user) throw new ApiError(500, `user: unknown user ${user}`);
+      entries = entries.map((e) => ({ ...e, uid: a.uid, gid: a.gid }));
     }
     unpack(fs, abs, entries, !!user || undefined);
   },

@@ -50,12 +50,13 @@ function context(fs: Fs, parts: string[], ignored: (path: string) => boolean): {
   const walk = (at: string[], rel: string): void => {
     for (const [name, node] of fs.list(at)) {
       const path = rel + name;
+      const skip = ignored(path);
       // ValidateContextDirectory: what is sent and the user may not read stops the build (a database's data directory)
-      if (!ignored(path) && !may(fs.cred, node, node.kind === 'dir' ? 5 : 4)) throw new CliError(`error checking context: ${node.kind === 'dir' ? "can't stat" : 'no permission to read from'} '${joinPath([...at, name])}'`);
+      if (!skip && !may(fs.cred, node, node.kind === 'dir' ? 5 : 4)) throw new CliError(`error checking context: ${node.kind === 'dir' ? "can't stat" : 'no permission to read from'} '${joinPath([...at, name])}'`);
       if (node.kind === 'dir') {
-        if (!ignored(path)) dirs++;
+        if (!skip) dirs++;
         walk([...at, name], path + '/');
-      } else if (node.kind === 'file' && !ignored(path)) files[path] = node.data ?? binaryText(node.size);
+      } else if (node.kind === 'file' && !skip) files[path] = node.data ?? binaryText(node.size);
     }
   };
   walk(parts, '');

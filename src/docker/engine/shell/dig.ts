@@ -176,7 +176,7 @@ export async function bindLookup(args: string[], io: IO, sh: ShellLike): Promise
   const head = given || type === 'A' ? `Server:\t\t${r.ns}\nAddress:\t${r.ns}#53\n\n` : '';
   if (r.nx) return io.out(`${head}** server can't find ${r.key}: NXDOMAIN\n\n`), 1;
   const addr = /^A(AAA)?$/.test(type);
-  const v6 = given || !addr ? [] : ask(sh, name, 'AAAA', server).data;
+  const v6 = given || !addr || !r.v6 ? [] : [r.v6];
   const rows = addr ? [...r.data, ...v6].map((a) => `Name:\t${name}\nAddress: ${a}\n`) : r.data.map((d) => `${r.key}\t${NAMES[type] ?? type} = ${d}\n`);
   io.out(`${head}${head && 'Non-authoritative answer:\n'}${rows.join('') || `*** Can't find ${name}: No answer\n`}${addr ? '' : '\nAuthoritative answers can be found from:\n'}\n`);
   return 0;
