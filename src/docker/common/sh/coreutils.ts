@@ -198,7 +198,12 @@ export const COREUTILS: Record<string, Command> = {
       const walk = (f: string, parts: string[]): boolean => {
         const d = fs.find(parts)!, kids = fs.list(parts), readable = may(fs.cred, d, 5);
         let kept = false;
-        if (!readable) return kids.size || io.busybox ? (io.busybox ? (status = 1) : fail(f, new FsError('EACCES', f)), false) : remove(f, parts);
+        if (!readable) {
+          if (!kids.size && !io.busybox) return remove(f, parts);
+          if (io.busybox) status = 1;
+          else fail(f, new FsError('EACCES', f));
+          return false;
+        }
         for (const [name, n] of kids) {
           const sub = f.replace(/\/+$/, '') + '/' + name;
           if (!(n.kind === 'dir' ? walk(sub, [...parts, name]) : remove(sub, [...parts, name]))) kept = true;
@@ -712,7 +717,7 @@ export const COREUTILS: Record<string, Command> = {
   timeout,
   diff,
   ...withInfo({
-    dd, truncate, expr, ...FILE_TOOLS, ...LINE_TOOLS, ...BYTE_TOOLS,
+    dd, truncate, expr, fallocate, ...FILE_TOOLS, ...LINE_TOOLS, ...BYTE_TOOLS, ...GZIP,
     // ls in columns (dir) or long (vdir), escaping as -b does, whatever stdout is
     dir: (a, io, sh) => ls(['ls', '-C', '-b', ...a.slice(1)], io, sh),
     vdir: (a, io, sh) => ls(['ls', '-l', '-b', ...a.slice(1)], io, sh),
@@ -723,8 +728,7 @@ export const COREUTILS: Record<string, Command> = {
       io.out(((((b << 24) | (a << 16) | (d << 8) | c) >>> 0).toString(16).padStart(8, '0')) + '\n');
       return 0;
     },
-  }),
-  ...withInfo({ fallocate, ...GZIP, cmp: LINE_TOOLS.cmp }, { fallocate: 'from util-linux 2.38.1', gzip: '1.12', gunzip: '(gzip) 1.12', zcat: '(gzip) 1.12', cmp: '(GNU diffutils) 3.8' }),
+  }, { fallocate: 'from util-linux 2.38.1', gzip: '1.12', gunzip: '(gzip) 1.12', zcat: '(gzip) 1.12', cmp: '(GNU diffutils) 3.8' }),
 };
 
 const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025';

@@ -8,7 +8,7 @@ export const expr: Command = (args, io) => {
   const bb = io.busybox;
   const t = args.slice(1);
   if (!t.length) {
-    if (bb) return usage(io, 'EXPRESSION\n\nPrint the value of EXPRESSION'.replace(/^/, 'expr ')), 2;
+    if (bb) return usage(io, 'expr EXPRESSION\n\nPrint the value of EXPRESSION'), 2;
     return io.err("expr: missing operand\nTry 'expr --help' for more information.\n"), 2;
   }
   let i = 0;

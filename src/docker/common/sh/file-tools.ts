@@ -1,6 +1,7 @@
 /** Programs that make, link or remove one file, or run another program: mktemp, link, unlink, mkfifo, install, nohup, nice, sync. */
-import { joinPath, reason, type Node } from './fs';
+import { FsError, joinPath, reason, type Node } from './fs';
 import { opts, usage } from './opts';
+import { pick } from './line-tools';
 import type { Command, IO, ShellLike } from './types';
 
 /** GNU's `missing operand` / `extra operand` with the Try line; busybox's usage. */
@@ -31,7 +32,7 @@ export const FILE_TOOLS: Record<string, Command> = {
     const tpl = o.rest[0] ?? (bb ? 'tmp.XXXXXX' : 'tmp.XXXXXXXXXX');
     const xs = /X*$/.exec(tpl)![0].length;
     if (xs < (bb ? 6 : 3)) return io.err(bb ? 'mktemp: Invalid argument\n' : `mktemp: too few X's in template '${tpl}'\n`), 1;
-    const rnd = () => ALNUM[(sh.m.random?.() ?? Math.floor(Math.random() * 32768)) % 62];
+    const rnd = () => ALNUM[pick(sh, 62)];
     const path = (!o.rest.length || o.values.p !== undefined || o.flags.has('t') ? dir.replace(/\/$/, '') + '/' : '') + tpl.slice(0, -xs) + Array.from({ length: xs }, rnd).join('');
     const d = o.flags.has('d') || o.flags.has('--directory');
     try {
@@ -57,12 +58,11 @@ export const FILE_TOOLS: Record<string, Command> = {
     try {
       const n = sh.m.fs.resolve(from, sh.cwd, false).node;
       if (!n) throw new Error();
-      if (sh.m.fs.resolve(to, sh.cwd, false).node) throw Object.assign(new Error(), { code: 'EEXIST' });
+      if (sh.m.fs.resolve(to, sh.cwd, false).node) throw new FsError('EEXIST', to);
       sh.m.fs.putNode(to, n, sh.cwd);
       return 0;
     } catch (e) {
-      const why = (e as { code?: string }).code === 'EEXIST' ? 'File exists' : reason(e);
-      io.err(io.busybox ? `link: can't create hard link '${to}' to '${from}': ${why}\n` : `link: cannot create link '${to}' to '${from}': ${why}\n`);
+      io.err(io.busybox ? `link: can't create hard link '${to}' to '${from}': ${reason(e)}\n` : `link: cannot create link '${to}' to '${from}': ${reason(e)}\n`);
       return 1;
     }
   },
@@ -71,11 +71,11 @@ export const FILE_TOOLS: Record<string, Command> = {
     if (!operands(io, 'unlink', o.rest, 1, 'FILE\n\nUnlink FILE')) return 1;
     const f = o.rest[0];
     try {
-      if (sh.m.fs.resolve(f, sh.cwd, false).node?.kind === 'dir') throw Object.assign(new Error(), { why: 'Is a directory' });
+      if (sh.m.fs.resolve(f, sh.cwd, false).node?.kind === 'dir') throw new FsError('EISDIR', f);
       sh.m.fs.remove(f, sh.cwd);
       return 0;
     } catch (e) {
-      io.err(`unlink: ${io.busybox ? "can't delete" : 'cannot unlink'} '${f}': ${(e as { why?: string }).why ?? reason(e)}\n`);
+      io.err(`unlink: ${io.busybox ? "can't delete" : 'cannot unlink'} '${f}': ${reason(e)}\n`);
       return 1;
     }
   },
@@ -86,11 +86,10 @@ export const FILE_TOOLS: Record<string, Command> = {
     let status = 0;
     for (const f of o.rest) {
       try {
-        if (sh.m.fs.resolve(f, sh.cwd, false).node) throw Object.assign(new Error(), { why: 'File exists' });
+        if (sh.m.fs.resolve(f, sh.cwd, false).node) throw new FsError('EEXIST', f);
         sh.m.fs.writeFile(f, '', sh.cwd, false, o.values.m ? parseInt(o.values.m, 8) : 0o644);
       } catch (e) {
-        const why = (e as { why?: string }).why ?? reason(e);
-        io.err(io.busybox ? `mkfifo: ${f}: ${why}\n` : `mkfifo: cannot create fifo '${f}': ${why}\n`);
+        io.err(io.busybox ? `mkfifo: ${f}: ${reason(e)}\n` : `mkfifo: cannot create fifo '${f}': ${reason(e)}\n`);
         status = 1;
       }
     }

@@ -71,7 +71,8 @@ export const gzip: Command = (args, io, sh) => {
       continue;
     }
     if (node.kind !== 'file') continue;
-    const target = down ? src.replace(/\.tgz$/, '.tar').replace(new RegExp(suffix.replace('.', '\\.') + '$'), '') : src + suffix;
+    const plain = down ? src.replace(/\.tgz$/, '.tar') : '';
+    const target = down ? (suffix && plain.endsWith(suffix) ? plain.slice(0, -suffix.length) : plain) : src + suffix;
     if (!toOut && down && target === src) {
       warn(`${src}: unknown suffix -- ignored`);
       continue;

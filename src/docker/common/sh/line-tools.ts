@@ -33,7 +33,8 @@ function fold(line: string, w: number, spaces: boolean): string {
 }
 
 /** A random index below n from the machine's generator, so a --seed replays it. */
-const pick = (sh: ShellLike, n: number) => (sh.m.random?.() ?? Math.floor(Math.random() * 32768)) % n;
+/** A number below n from the machine's seeded generator (the runtime's without one). */
+export const pick = (sh: ShellLike, n: number) => (sh.m.random?.() ?? Math.floor(Math.random() * 32768)) % n;
 
 export const LINE_TOOLS: Record<string, Command> = {
   /** diffutils' cmp: the first differing byte and its line, or EOF on the shorter file; -s silent, -l every byte. */

@@ -626,7 +626,7 @@ export class Shell implements ShellLike {
         const last = !items[k + 1] || items[k + 1].op === ';';
         if (!last || item.not) this.tested++;
         let s;
-        const t0 = this.m.now();
+        const t0 = item.time !== undefined ? this.m.now() : 0;
         try {
           s = item.pipeline.length ? await this.pipeline(item.pipeline, io) : 0;
         } finally {
