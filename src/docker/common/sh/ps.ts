@@ -12,7 +12,7 @@ export interface PsView { pid: number; ppid: number; user: string; uid: string; 
 type Row = PsView;
 
 /** The executable's name: a process title (`nginx: master process`) keeps the program's. */
-const comm = (r: Row) => r.argv[0].replace(/[:\s].*$/, '').replace(/^.*\//, '').slice(0, 15);
+export const comm = (r: { argv: string[] }) => r.argv[0].replace(/[:\s].*$/, '').replace(/^.*\//, '').slice(0, 15);
 const args = (r: Row) => r.argv.join(' ');
 const hhmm = (r: Row) => new Date(r.start).toISOString().slice(11, 16);
 const two = (n: number) => String(n).padStart(2, '0');

@@ -30,29 +30,28 @@ export const aptCache: Command = (args, io, sh) => {
   const d = distro(sh);
   const ready = listsReady(sh);
   const db = dpkg(sh);
-  // without package lists the dpkg database is apt's only source: what is installed is the candidate
-  const cand = (n: string) => (ready && version(d, n)) || db.get(n)?.[0];
   let out = '';
   let err = '';
   if (op === 'search') {
     const re = new RegExp(rest[0] ?? '', 'i');
     if (ready) for (const n of names(d.rel, d.ubuntu).sort()) if (describe(n) && (re.test(n) || re.test(describe(n)))) out += `${n} - ${describe(n)}\n`;
   } else if (op === 'policy' && !rest.length) {
-    out = `Package files:\n 100 ${STATUS}\n     release a=now\n${ready ? ` 500 ${origin(d, '', '').replace('-updates', '')}\n` : ''}Pinned packages:\n`;
+    out = `Package files:\n 100 ${STATUS}\n     release a=now\n${ready ? ` 500 ${origin(d, '', '')}\n` : ''}Pinned packages:\n`;
   } else if (/^(policy|madison|show|depends)$/.test(op ?? '')) {
     for (const n of rest) {
-      const c = cand(n);
+      const listed = ready && version(d, n);
       const inst = db.get(n)?.[0];
+      // without package lists the dpkg database is apt's only source: what is installed is the candidate
+      const c = listed || inst;
       if (!c && !inst) {
         err += missing(n);
         continue;
       }
       if (op === 'policy') {
         const mine = c === inst;
-        const listed = ready && version(d, n);
         out += `${n}:\n  Installed: ${inst ?? '(none)'}\n  Candidate: ${c}\n  Version table:\n${mine ? ' *** ' : '     '}${c} ${listed ? `500\n        500 ${origin(d, n, c!)}` : 100}\n${mine ? `        100 ${STATUS}\n` : ''}`;
       } else if (op === 'madison') {
-        if (ready && version(d, n)) out += `${n.padStart(10)} | ${c!.padStart(10)} | ${origin(d, n, c!)}\n`;
+        if (listed) out += `${n.padStart(10)} | ${c!.padStart(10)} | ${origin(d, n, c!)}\n`;
       } else {
         const deps = ['libc6', ...(PKGS[n]?.[2].split(' ').filter(Boolean) ?? [])];
         out += op === 'depends' ? `${n}\n${deps.map((x) => `  Depends: ${x}\n`).join('')}`

@@ -28,15 +28,15 @@ export const envsubst: Command = (args, io, sh) => {
  * that path under /etc/nginx/conf.d, with only the variables the environment defines replaced
  * (nginx's own `$host` stays).
  */
-export function nginxTemplates(fs: Fs, env: string[], log: (t: string) => void, rel = ''): void {
+export function nginxTemplates(fs: Fs, env: string[], log: (t: string) => void, rel = '', vars?: Map<string, string>): void {
   const dir = '/etc/nginx/templates' + rel;
   const parts = dir.split('/').filter(Boolean);
   // no exception to catch at each start of an nginx that has no templates
   if (fs.find(parts)?.kind !== 'dir') return;
   const kids = fs.list(parts);
-  const vars = new Map(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  vars ??= new Map(env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
   for (const [name, node] of [...kids].sort()) {
-    if (node.kind === 'dir') nginxTemplates(fs, env, log, `${rel}/${name}`);
+    if (node.kind === 'dir') nginxTemplates(fs, env, log, `${rel}/${name}`, vars);
     else if (name.endsWith('.template')) {
       const out = `/etc/nginx/conf.d${rel}/${name.slice(0, -9)}`;
       log(`20-envsubst-on-templates.sh: Running envsubst on ${dir}/${name} to ${out}\n`);

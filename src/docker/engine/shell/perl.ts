@@ -31,7 +31,7 @@ export const perl: Command = (args, io, sh) => {
   const code = (o.values.e ?? '').trim().replace(/;$/, '').trim();
   if (o.values.e === undefined) return io.err('perl: este programa solo ejecuta -e, -ne y -pe en el simulador\n'), 2;
   const loop = o.flags.has('n') || o.flags.has('p');
-  const input = loop ? (o.rest.length ? o.rest.map((f) => sh.m.fs.readFile(f.startsWith('/') ? f : `${sh.cwd}/${f}`)).join('') : io.stdin ?? '') : '';
+  const input = loop ? (o.rest.length ? o.rest.map((f) => sh.m.fs.readFile(f, sh.cwd)).join('') : io.stdin ?? '') : '';
   let out = '';
   const lines = loop ? input.split(/(?<=\n)/).filter(Boolean) : [''];
   // -l: lines lose their newline and every print gets one

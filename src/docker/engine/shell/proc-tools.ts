@@ -2,16 +2,15 @@
  * procps-ng 4.0's small process tools (pgrep, pkill, pidof, watch, w, vmstat, pmap) and busybox's
  * applets of the same names, over the machine's processes; busybox's usleep, dmesg and ping6.
  */
+import { comm } from '../../common/sh/ps';
 import { account } from '../../common/sh/passwd';
 import { parseSignal, signalList } from '../../common/sh/signals';
 import { opts, usage } from '../../common/sh/opts';
 import { asctime, strftime } from '../../common/dates';
 import { uptime } from './top';
-import { osRelease } from '../fs';
+import { packaged } from './package-files';
 import type { Command, IO, ProcInfo, ShellLike } from './types';
 
-/** The name the kernel keeps (15 characters); a retitled process (`nginx: master process`) keeps its program's. */
-const comm = (p: ProcInfo) => p.argv[0].replace(/[:\s].*$/, '').replace(/^.*\//, '').slice(0, 15);
 const ownerOf = (sh: ShellLike, p: ProcInfo) => {
   const u = p.user?.split(':')[0] ?? 'root';
   return [u, String(account(sh.m.fs, u)?.uid ?? u)];
@@ -197,6 +196,6 @@ const netstat: Command = (args, io, sh) => {
 };
 
 /** procps' programs name their release for -V (bookworm's 4.0.2, noble's 4.0.4). */
-const procps = (c: Command): Command => (args, io, sh) => (!io.busybox && /^-(V|-version)$/.test(args[1] ?? '') ? (io.out(`${args[0]} from procps-ng 4.0.${/ID=ubuntu/.test(osRelease(sh.m.fs)) ? 4 : 2}\n`), 0) : c(args, io, sh));
+const procps = (c: Command): Command => (args, io, sh) => (!io.busybox && /^-(V|-version)$/.test(args[1] ?? '') ? (io.out(`${args[0]} from procps-ng 4.0.${packaged(sh.m.fs, ['4', '2', '2', '2'])}\n`), 0) : c(args, io, sh));
 
 export const PROC_TOOLS: Record<string, Command> = { netstat, pgrep: procps(pgrep), pkill: procps(pgrep), pidof, watch: procps(watch), vmstat: procps(vmstat), pmap: procps(pmap), w: procps(w), usleep, dmesg, ping6 };

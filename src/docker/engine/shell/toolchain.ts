@@ -4,7 +4,7 @@
  * to do; gosu, the entrypoints' way down from root; stty and tput, which read the terminal.
  */
 import { opts } from '../../common/sh/opts';
-import { osRelease } from '../fs';
+import { packaged } from './package-files';
 import { account } from '../../common/sh/passwd';
 import { isIpv4 } from '../../common/ipv4';
 import type { Command, IO, ShellLike } from './types';
@@ -31,8 +31,8 @@ const make: Command = (args, io, sh) => {
 
 /** OpenSSH's client: its version on stderr; no host is reachable on port 22. */
 const ssh: Command = (args, io, sh) => {
-  const ubuntu = /ID=ubuntu/.test(osRelease(sh.m.fs));
-  if (args[1] === '-V') return io.err(ubuntu ? 'OpenSSH_9.6p1 Ubuntu-3ubuntu13.11, OpenSSL 3.0.13 30 Jan 2024\n' : 'OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.16 11 Feb 2025\n'), 0;
+  const deb = 'OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.16 11 Feb 2025';
+  if (args[1] === '-V') return io.err(packaged(sh.m.fs, ['OpenSSH_9.6p1 Ubuntu-3ubuntu13.11, OpenSSL 3.0.13 30 Jan 2024', deb, deb, deb]) + '\n'), 0;
   const dest = opts(args, 'pilLRDFJoEbcWmOSw').rest[0];
   if (!dest) return io.err('ssh: este programa solo responde a -V o a un destino en el simulador\n'), 255;
   const host = dest.replace(/^.*@/, '');
