@@ -16,6 +16,7 @@ import { postgresServer } from './postgres';
 import { registryMain } from './distribution';
 import { mongod } from './mongod';
 import { mariadbd } from './mariadb';
+import { envVar } from './env-var';
 import type { Machine, ProcInfo } from './shell/types';
 
 
@@ -112,7 +113,7 @@ export const mainProcess = {
     const b = baseName(argv[0]);
     const o: Context = { env, cwd: c.config.WorkingDir || '/', stdin, user: User && User !== '0' && User !== 'root' ? User : 'root', input };
     if (b === 'httpd-foreground') return httpd(launch());
-    if (b === 'apache2-foreground') return httpd(launch(), /^PHP_VERSION=(.*)/m.exec(env.join('\n'))?.[1] ?? '8.4.8');
+    if (b === 'apache2-foreground') return httpd(launch(), envVar(env, 'PHP_VERSION') || '8.4.8');
     if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, withHome(daemonEnv(env, m.hostname, tty), '/root'), o.cwd);
     if (b === 'node' && runsProgram(argv)) return nodeApp(launch(), o, argv.slice(1));
     const flask = ((/^python3?(\.\d+)?$/.test(b) && /^(-u )?[^-]\S*$/.test(argv.slice(1).join(' '))) || (b === 'flask' && argv[1] === 'run')) && flaskMain(launch(), o, withHome(daemonEnv(env, m.hostname, tty), '/root'), argv);

@@ -6,7 +6,7 @@ import { program, type Launch, type Proc } from './process';
 import { envVar } from './env-var';
 import { sha256 } from '../common/hash';
 import type { Command } from './shell/types';
-import { mongoServe, mongoshCommand } from './mongosh';
+import { mongoRoot, mongoServe, mongoshCommand } from './mongosh';
 
 export { MONGOSH } from './mongosh';
 /** The release, the Ubuntu it was built for and that Ubuntu's OpenSSL. */
@@ -24,7 +24,7 @@ export function mongod(at: Launch, env: string[], v = envVar(env, 'MONGO_VERSION
   const os = build(v)[0];
   return program(at, {
     async boot(out) {
-      const [user, pass] = ['USERNAME', 'PASSWORD'].map((k) => envVar(env, 'MONGO_INITDB_ROOT_' + k));
+      const [user, pass] = mongoRoot(env);
       if (!user !== !pass) {
         out.err("\nerror: missing 'MONGO_INITDB_ROOT_USERNAME' or 'MONGO_INITDB_ROOT_PASSWORD'\n       both must be specified for a user to be created\n\n");
         return void (this.exitCode = 1);

@@ -29,8 +29,10 @@ const eq = (a: V, b: V) => JSON.stringify(a) === JSON.stringify(b);
 const match = (d: V, f: V) => Object.entries(f).every(([k, v]) => eq(d[k], v));
 
 /** The server's side: one command of a client, checked against the root user the entrypoint created. */
-function command(fs: Fs, env: string[], version: string, { op, db, c, a = [], u, p, s }: V): V {
-  const [user, pass] = ['USERNAME', 'PASSWORD'].map((k) => envVar(env, 'MONGO_INITDB_ROOT_' + k));
+/** The root user the entrypoint creates from the environment: [name, password], empty when none. */
+export const mongoRoot = (env: string[]) => ['USERNAME', 'PASSWORD'].map((k) => envVar(env, 'MONGO_INITDB_ROOT_' + k));
+
+function command(fs: Fs, [user, pass]: string[], version: string, { op, db, c, a = [], u, p, s }: V): V {
   // the root user is admin's: another authSource does not know it
   if (user && u !== undefined && (u !== user || p !== pass || s !== 'admin')) return { msg: 'Authentication failed.' };
   if (op === 'ping') return { v: [version, !!user, (fs.resolve('/data/db/WiredTiger').node as V)?.mtime] };
@@ -59,8 +61,11 @@ function command(fs: Fs, env: string[], version: string, { op, db, c, a = [], u,
 }
 
 /** The server's port: a client's command gets its answer; other protocols get the connection closed. */
-export const mongoServe = (fs: Fs, env: string[], version: string) => (port: number, path: string): HttpReply | null =>
-  port !== 27017 ? null : path.startsWith(WIRE) ? { status: 200, body: JSON.stringify(command(fs, env, version, JSON.parse(path.slice(WIRE.length)))), server: '' } : { status: 0, body: '', server: '' };
+export const mongoServe = (fs: Fs, env: string[], version: string) => {
+  const root = mongoRoot(env);
+  return (port: number, path: string): HttpReply | null =>
+    port !== 27017 ? null : path.startsWith(WIRE) ? { status: 200, body: JSON.stringify(command(fs, root, version, JSON.parse(path.slice(WIRE.length)))), server: '' } : { status: 0, body: '', server: '' };
+};
 
 /** One mongosh: its options, its connection, and each line typed; answers are [stdout, stderr, exit status if it ends]. */
 export function mongoshSession(m: Machine, argv: string[]) {

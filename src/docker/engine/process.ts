@@ -473,7 +473,7 @@ function website(m: Machine, root: string, server: string, notFound: string, log
   return (port: number, path: string, req?: HttpRequest): HttpReply | null => {
     if (port !== 80) return null;
     // mod_php's DirectoryIndex: index.php before index.html
-    const index = php && m.fs.find(splitPath(root + path + 'index.php')) ? 'index.php' : 'index.html';
+    const index = php && path.endsWith('/') && m.fs.find(splitPath(root + path + 'index.php')) ? 'index.php' : 'index.html';
     const file = root + (path.endsWith('/') ? path + index : path);
     const date = 'Date: ' + httpDate(m.now());
     const method = methodOf(req);

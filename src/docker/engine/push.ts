@@ -28,8 +28,8 @@ function mountedFrom(top: string, key: string): string | undefined {
 
 const denied = () => new ApiError(400, 'denied: requested access to the resource is denied', undefined, true);
 
-/** A layer's blob digest, by the catalogue's key or from its diff ID. */
-const blobOfRec = (l: { key?: string; diffId: string }) => (l.key ? imgs.blobOfSpec(imgs.REGISTRY_LAYERS.get(l.key)!) : digest('blob:' + l.diffId));
+/** A layer's blob digest, by the catalogue's key (blobOfSpec's) or from its diff ID. */
+const blobOfRec = (l: { key?: string; diffId: string }) => digest('blob:' + (l.key || l.diffId));
 
 /** A registry a container runs here, as the daemon reaches it: `get` logs each request in it. */
 interface Private { c: Ctr; get(path: string, method?: string): HttpReply }
@@ -130,7 +130,8 @@ async function pushTag(e: Engine, ref: Reference, tag: string, img: Image, onMes
   const here = new Set<string>();
   const mounts = new Map<string, string>();
   const fs = reg && e.fsOf(reg.c);
-  if (fs) for (const repo of catalogOf(fs)) for (const l of chain) if (linked(fs, repo, blobOfRec({ key: l.spec?.key, diffId: l.diffId }))) (repo === ref.path ? here.add(l.diffId) : mounts.set(l.diffId, repo));
+  const blobs = new Map(chain.map((l) => [l.diffId, blobOfRec({ key: l.spec?.key, diffId: l.diffId })]));
+  if (fs) for (const repo of catalogOf(fs)) for (const l of chain) if (linked(fs, repo, blobs.get(l.diffId)!)) (repo === ref.path ? here.add(l.diffId) : mounts.set(l.diffId, repo));
   for (const [k, p] of fs ? [] : e.hub) {
     const repo = k.slice(0, k.lastIndexOf(':'));
     for (const l of p.bundle.layers) if (repo === ref.path) here.add(l.diffId); else if (repo.startsWith(auth!.username!.toLowerCase() + '/')) mounts.set(l.diffId, repo);
@@ -147,7 +148,7 @@ async function pushTag(e: Engine, ref: Reference, tag: string, img: Image, onMes
   const bundle = bundleOf(e, img);
   if (fs) {
     // distribution keeps the schema 2 manifest as the daemon wrote it (three-space indent), under its own digest
-    const layers = bottom.map((l) => ({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: l.gz ?? Math.round(l.size / 2.6), digest: blobOfRec({ key: l.spec?.key, diffId: l.diffId }) }));
+    const layers = bottom.map((l) => ({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', size: l.gz ?? Math.round(l.size / 2.6), digest: blobs.get(l.diffId)! }));
     const json = JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST_V2, config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: imageConfigJSON(img).length, digest: img.id }, layers }, null, 3);
     const d = digest(json);
     storeManifest(fs, ref.path, tag, d, json, [[img.id, JSON.stringify(bundle)], ...layers.map((l): [string, number] => [l.digest, l.size])], e.now());

@@ -9,6 +9,7 @@ import { run, type Res, type Session } from './eval';
 import { SqlError, statements } from './parse';
 import { Store } from './store';
 import { envVar } from '../env-var';
+import { exists } from '../shell/package-files';
 
 export const MYSQL_SOCK = '/var/run/mysqld/mysqld.sock';
 const DATA = '/var/lib/mysql';
@@ -69,12 +70,8 @@ export function mysqlArgs(args: string[]): MysqlArgs {
 /** Opens the connection: the session, or the client's error (exit 1). */
 export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () => number, from = 'localhost'): Session | string {
   if (o.host && o.host !== 'localhost' && from === 'localhost') return mysqlRemote(m, o);
-  // /var/run is /run on Ubuntu (the mariadb images)
-  let sock = false;
-  try {
-    sock = m.fs.list(m.fs.resolve('/var/run/mysqld').parts).has('mysqld.sock');
-  } catch { /* no /var/run */ }
-  if (!sock) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
+  // (/var/run is /run on Ubuntu, the mariadb images: resolve follows the link)
+  if (!exists(m.fs, MYSQL_SOCK)) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
   // a data directory made before the accounts were kept: root with the container's password
   let acc: Accounts = { users: { root: envVar(env, 'MYSQL_ROOT_PASSWORD') }, grants: {} };
   try {
