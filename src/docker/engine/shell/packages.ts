@@ -312,7 +312,8 @@ function aptRemove(args: string[], purge: boolean, sh: ShellLike, io: IO, yes: b
   const gone = names.filter((n) => installed(sh, n));
   for (const n of names.filter((x) => !gone.includes(x))) io.out(`Package '${n}' is not installed, so not removed\n`);
   // apt-mark hold: dpkg's selection; with -y apt refuses to change a held package
-  const held = gone.filter((n) => readOr(sh.m.fs, '/var/lib/dpkg/status').includes(`Package: ${n}\nStatus: hold`));
+  const status = readOr(sh.m.fs, '/var/lib/dpkg/status');
+  const held = gone.filter((n) => status.includes(`Package: ${n}\nStatus: hold`));
   io.out(`${gone.length ? 'The following packages will be REMOVED:\n' + aptList(gone.sort().map((n) => n + (purge ? '*' : ''))) : ''}${held.length ? 'The following held packages will be changed:\n' + aptList(held) : ''}0 upgraded, 0 newly installed, ${gone.length} to remove and 0 not upgraded.\n`);
   if (!gone.length) return 0;
   if (held.length && yes && !args.includes('--allow-change-held-packages')) return io.err('E: Held packages were changed and -y was used without --allow-change-held-packages.\n'), 100;
