@@ -15,7 +15,15 @@ export const inv = (s: string): string => `\x1b[7m${s}\x1b[0m`;
 export const isBs = (k: string): boolean => k === '\x7f' || k === '\b';
 export const isText = (k: string): boolean => (k >= ' ' || k === '\t') && k !== '\x7f' && k[0] !== '\x1b';
 /** A line as the screen shows it: each tab up to the next multiple of 8 columns. */
-const expand = (l: string) => l.replace(/[^\t]*\t/g, (m) => m.slice(0, -1).padEnd(((m.length - 1) & ~7) + 8));
+const expand = (l: string): string => {
+  if (!l.includes('\t')) return l;
+  let shift = 0;
+  return l.replace(/\t/g, (_t, i: number) => {
+    const pad = 8 - ((i + shift) & 7);
+    shift += pad - 1;
+    return ' '.repeat(pad);
+  });
+};
 export const keyHome = (k: string): boolean => /^\x1b([[O]H|\[[17]~)$/.test(k);
 export const keyEnd = (k: string): boolean => /^\x1b([[O]F|\[[48]~)$/.test(k);
 /** An arrow (or one of the `keys` that mean up, down, right, left): the move it makes. */
@@ -106,26 +114,31 @@ export class Text {
    * at the edge of any longer than the screen (get_page_start()).
    */
   page(C: number, first: number, rows: number, alt: boolean, then = ''): string {
-    const h = (y: number) => (then && Math.ceil(expand(this.lines[y] ?? '').length / C)) || 1;
+    const cache = new Map<number, string>();
+    const exp = (y: number) => cache.get(y) ?? cache.set(y, expand(this.lines[y] ?? '')).get(y)!;
+    const h = (y: number) => (then && Math.ceil(exp(y).length / C)) || 1;
     const cx = expand(this.line.slice(0, this.x)).length;
-    const rowOf = (y: number) => {
-      let r = then ? Math.floor(cx / C) : 0;
-      for (let i = this.top; i < y; i++) r += h(i);
-      return r;
-    };
-    this.top = Math.min(this.top, this.y);
-    while (rowOf(this.y) >= rows) this.top++;
+    // the cursor's row within its own (wrapped) line, and the lines above it that still fit
+    const own = then ? Math.floor(cx / C) : 0;
+    let above = 0;
+    const low = Math.min(this.top, this.y);
+    let t = this.y;
+    while (t > low && own + above + h(t - 1) < rows) above += h(--t);
+    this.top = t;
+    // a wrapped line longer than the screen shows from the rows that hold the cursor
+    const skip = Math.max(0, own - rows + 1);
     const start = then || cx + 2 < C ? 0 : cx - 6 - ((cx - 6) % (C - 8));
     let s = (this.shown || !alt ? '' : '\x1b[?1049h') + '\x1b[H\x1b[2J';
     this.shown = true;
     for (let y = this.top, r = 0; r < rows; y++) {
       const l = this.lines[y];
-      let e = l === undefined ? then : expand(l).slice(y === this.y ? start : 0);
+      let e = l === undefined ? then : exp(y).slice(y === this.y ? start : 0);
       if (!then && y === this.y && start) e = '<' + e.slice(1);
       if (!then && e.length > C) e = e.slice(0, C - 1) + '>';
-      for (let i = 0; i < h(y) && r < rows; i++) s += at(first + r++) + e.slice(i * C, i * C + C);
+      const n = h(y);
+      for (let i = y === this.y ? skip : 0; i < n && r < rows; i++) s += at(first + r++) + e.slice(i * C, i * C + C);
     }
-    this.cursor = at(first + rowOf(this.y), 1 + (then ? cx % C : cx - start));
+    this.cursor = at(first + above + own - skip, 1 + (then ? cx % C : cx - start));
     return s;
   }
 }

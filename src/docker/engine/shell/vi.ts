@@ -45,52 +45,53 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
     }
     o.out(s + (mode === 2 ? at(R, 2 + cmd.length) : t.cursor));
   };
+  /** One key: what it does to the text and the modes; the exit status when it leaves. */
+  const step = (k: string): number | undefined => {
+    if (bb && k) msg = '';
+    const p = pending;
+    pending = '';
+    let code: number | undefined;
+    const move = arrow(k, mode ? '' : 'kjlh');
+    if (mode === 2) {
+      if (k === '\r') [mode, code] = [0, ex(cmd.trim())];
+      else if (k === '\x1b' || (isBs(k) && !cmd)) mode = 0;
+      else if (isBs(k)) cmd = cmd.slice(0, -1);
+      else if (isText(k)) cmd += k;
+    } else if (mode === 1) {
+      if (k === '\x1b') [mode, msg, t.x] = [0, '', Math.max(0, t.x - 1)];
+      else if (k === '\r') t.enter();
+      else if (isBs(k)) t.backspace();
+      else if (k === '\x1b[3~') t.del();
+      else if (move) t.move(...move);
+      else if (isText(k)) t.insert(k);
+    } else if (p + k === 'dd') {
+      t.lines.splice(t.y, 1);
+      if (!t.lines.length) t.lines.push('');
+      [t.y, t.x, t.dirty] = [Math.min(t.y, t.lines.length - 1), 0, true];
+    } else if (p + k === 'ZZ') code = ex('x');
+    else if (/^[dZ]$/.test(k)) pending = k;
+    else if (k === ':') [mode, cmd] = [2, ''];
+    else if (/^[iaAIoO]$/.test(k)) {
+      mode = 1;
+      if (k === 'a') t.x = Math.min(t.x + 1, t.line.length);
+      if (k === 'A') t.x = t.line.length;
+      if (k === 'I') t.x = t.line.search(/\S|$/);
+      if (/[oO]/.test(k)) t.lines.splice((t.y += +(k === 'o')), 0, ''), ([t.x, t.dirty] = [0, true]);
+    } else if ((k === 'x' || k === '\x1b[3~') && t.line) t.line = t.line.slice(0, t.x) + t.line.slice(t.x + 1);
+    else if (k === 'G') t.y = t.lines.length - 1;
+    else if (k === '0' || keyHome(k)) t.x = 0;
+    else if (k === '$' || keyEnd(k)) t.x = t.line.length;
+    else if (move) t.move(...move);
+    else if (k === '\x03' && !bb) msg = 'Type  :qa!  and press <Enter> to abandon all changes and exit Vim';
+    // the normal mode's cursor stands on a character
+    if (!mode) t.x = Math.min(t.x, Math.max(0, t.line.length - 1));
+    return code;
+  };
   return {
     key(k, o) {
-      // typed text comes in runs: each character is a command in normal mode
-      if (k.length > 1 && isText(k)) {
-        let r: number | undefined;
-        for (const c of k) if ((r = this.key(c, o)) !== undefined) break;
-        return r;
-      }
-      if (bb && k) msg = '';
-      const p = pending;
-      pending = '';
+      // typed text comes in runs: each character is a command in normal mode; the screen is drawn once after them
       let code: number | undefined;
-      const move = arrow(k, mode ? '' : 'kjlh');
-      if (mode === 2) {
-        if (k === '\r') [mode, code] = [0, ex(cmd.trim())];
-        else if (k === '\x1b' || (isBs(k) && !cmd)) mode = 0;
-        else if (isBs(k)) cmd = cmd.slice(0, -1);
-        else if (isText(k)) cmd += k;
-      } else if (mode === 1) {
-        if (k === '\x1b') [mode, msg, t.x] = [0, '', Math.max(0, t.x - 1)];
-        else if (k === '\r') t.enter();
-        else if (isBs(k)) t.backspace();
-        else if (k === '\x1b[3~') t.del();
-        else if (move) t.move(...move);
-        else if (isText(k)) t.insert(k);
-      } else if (p + k === 'dd') {
-        t.lines.splice(t.y, 1);
-        if (!t.lines.length) t.lines.push('');
-        [t.y, t.x, t.dirty] = [Math.min(t.y, t.lines.length - 1), 0, true];
-      } else if (p + k === 'ZZ') code = ex('x');
-      else if (/^[dZ]$/.test(k)) pending = k;
-      else if (k === ':') [mode, cmd] = [2, ''];
-      else if (/^[iaAIoO]$/.test(k)) {
-        mode = 1;
-        if (k === 'a') t.x = Math.min(t.x + 1, t.line.length);
-        if (k === 'A') t.x = t.line.length;
-        if (k === 'I') t.x = t.line.search(/\S|$/);
-        if (/[oO]/.test(k)) t.lines.splice((t.y += +(k === 'o')), 0, ''), ([t.x, t.dirty] = [0, true]);
-      } else if ((k === 'x' || k === '\x1b[3~') && t.line) t.line = t.line.slice(0, t.x) + t.line.slice(t.x + 1);
-      else if (k === 'G') t.y = t.lines.length - 1;
-      else if (k === '0' || keyHome(k)) t.x = 0;
-      else if (k === '$' || keyEnd(k)) t.x = t.line.length;
-      else if (move) t.move(...move);
-      else if (k === '\x03' && !bb) msg = 'Type  :qa!  and press <Enter> to abandon all changes and exit Vim';
-      // the normal mode's cursor stands on a character
-      if (!mode) t.x = Math.min(t.x, Math.max(0, t.line.length - 1));
+      for (const c of k.length > 1 && isText(k) ? k : [k]) if ((code = step(c)) !== undefined) break;
       if (code !== undefined) {
         const [R] = size(o);
         o.out(bb ? at(R) + '\x1b[K' : '\x1b[?1049l');

@@ -226,3 +226,15 @@ test('docker run -it alpine vi f: busybox vi is the main process; :wq stops the 
   assert.match(await t.run('docker ps -a --format "{{.Names}} {{.Status}}"'), /^box Exited \(0\)/);
   assert.match(await t.run('docker diff box'), /A \/notas/);
 });
+
+test('vi with one line longer than the whole screen (a pasted blob): it draws the rows that hold the cursor and stays usable', async () => {
+  const t = await open('alpine', [], 20, 5);
+  await t.run('vi /tmp/blob');
+  await t.keys('i', 'x'.repeat(150), '\x1b');
+  // 150 characters wrap to 8 rows of 20; the cursor's row (the last) is on screen
+  const s = t.screen();
+  assert.ok(s.slice(0, 4).some((r) => r.startsWith('x'.repeat(10))), s.join('|'));
+  await t.keys(':wq', '\r');
+  assert.equal(t.sh.screen(), false);
+  assert.match(await t.run('wc -c /tmp/blob'), /151 \/tmp\/blob/);
+});
