@@ -28,8 +28,10 @@ export const listing = {
     const all = opts.all || (opts.limit ?? 0) > 0 || !!f.status?.length || !!f.exited?.length;
     if (!all) list = list.filter((c) => c.status === 'running' || c.status === 'paused' || c.status === 'restarting');
     // Both are regular expressions; a name is tried with and without its leading slash (moby#37728).
-    keep(f.name, (c, n) => safeRegex(n).test(c.name) || safeRegex(n).test('/' + c.name));
-    keep(f.id, (c, i) => safeRegex(i).test(c.id));
+    const names = f.name?.map(safeRegex);
+    const ids = f.id?.map(safeRegex);
+    if (names?.length) list = list.filter((c) => names.some((re) => re.test(c.name) || re.test('/' + c.name)));
+    if (ids?.length) list = list.filter((c) => ids.some((re) => re.test(c.id)));
     // Positions in the newest-first list, as the daemon walks it after the running, name and
     // id checks: `before` skips up to and including its container, `since` stops at its own.
     if (beforeC) list = list.includes(beforeC) ? list.slice(list.indexOf(beforeC) + 1) : [];
