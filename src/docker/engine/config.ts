@@ -1,6 +1,7 @@
 /** Image config edits shared by `docker commit -c`, the builder and container creation. */
 import { ApiError, type ImageConfig } from '../api';
 import { healthcheckOf } from './health';
+import { missingArgs } from './dockerfile';
 
 export function mergeEnv(base: string[], extra: string[]): string[] {
   const out = [...base];
@@ -27,7 +28,8 @@ export function applyChange(cfg: ImageConfig, change: string): void {
   // moby's BuildFromConfig: the instruction as written must be one commit allows, then it needs its arguments.
   if (!m[1]) throw new ApiError(400, 'file with no instructions');
   if (!/^(CMD|ENTRYPOINT|ENV|EXPOSE|WORKDIR|USER|STOPSIGNAL|LABEL|VOLUME|HEALTHCHECK|ONBUILD)$/.test(ins)) throw new ApiError(400, `${m[1]} is not a valid change command`);
-  if (!rest && !/^(CMD|ENTRYPOINT)$/.test(ins)) throw new ApiError(400, `dockerfile parse error on line 1: ${ins} requires ${/^(WORKDIR|USER|STOPSIGNAL)$/.test(ins) ? 'exactly' : 'at least'} one argument`);
+  const need = missingArgs(ins, !rest);
+  if (need) throw new ApiError(400, `dockerfile parse error on line 1: ${need}`);
   const words = rest.split(/\s+/);
   let list: string[] | null = null;
   try {

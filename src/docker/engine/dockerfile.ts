@@ -13,6 +13,9 @@ export interface Step { ins: string; args: string; original: string; line: numbe
 const NAMES = 'from run cmd copy add workdir env expose entrypoint label user arg volume stopsignal maintainer healthcheck shell onbuild'.split(' ');
 const ONE = ['WORKDIR', 'USER', 'MAINTAINER', 'STOPSIGNAL'];
 const SOME = ['ENV', 'LABEL', 'EXPOSE', 'VOLUME', 'HEALTHCHECK', 'ONBUILD', 'ARG', 'SHELL'];
+/** The parser's complaint about an instruction given no arguments (`none`), if it needs some. */
+export const missingArgs = (ins: string, none: boolean): string | undefined =>
+  !none ? undefined : ONE.includes(ins) ? `${ins} requires exactly one argument` : SOME.includes(ins) ? `${ins} requires at least one argument` : undefined;
 
 /** buildkit's suggest.WrapError: the closest name under 3 edits, in the typo's case. */
 function suggest(word: string): string {
@@ -87,8 +90,8 @@ export function parseStep(line: string, start: number, name = 'Dockerfile'): Ste
   if (ins === 'FROM' && !(ws.length === 1 || (ws.length === 3 && ws[1].toLowerCase() === 'as'))) throw fail('FROM requires either one or three arguments');
   if (ins === 'FROM' && ws[2] && !/^[a-z][a-z0-9-_.]*$/.test(ws[2].toLowerCase())) throw fail(`invalid name for build stage: ${JSON.stringify(ws[2])}, name can't start with a number or contain symbols`);
   if ((ins === 'COPY' || ins === 'ADD') && operands.length < 2) throw fail(`${ins} requires at least two arguments, but only one was provided. Destination could not be determined`);
-  if (ONE.includes(ins) && !args) throw fail(`${ins} requires exactly one argument`);
-  if (SOME.includes(ins) && !ws.length) throw fail(`${ins} requires at least one argument`);
+  const need = missingArgs(ins, ONE.includes(ins) ? !args : !ws.length);
+  if (need) throw fail(need);
   if (ins === 'SHELL' && !jsonList(args)?.length) throw fail(jsonList(args) ? 'SHELL requires at least one argument' : 'SHELL requires the arguments to be in JSON form');
   const sub = ins === 'ONBUILD' && ws[0].toUpperCase();
   if (sub && /^(ONBUILD|FROM|MAINTAINER)$/.test(sub)) throw fail(sub[0] === 'O' ? 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed' : `${sub} isn't allowed as an ONBUILD trigger`);
