@@ -1,6 +1,6 @@
 /** The mysql monitor as the process `docker exec -it db mysql …` (or `-i`, from a pipe) runs. */
 import { program, type Context, type Launch, type Proc } from '../process';
-import { mysqlReader, PASSWORD_WARNING, serverVersion, type MysqlArgs } from './mysql';
+import { mysqlReader, passwordWarning, serverVersion, type MysqlArgs } from './mysql';
 
 /** `a`: the options clientRepl read to choose the monitor. */
 export function mysqlRepl(at: Launch, o: Context, a: MysqlArgs): Proc {
@@ -9,7 +9,7 @@ export function mysqlRepl(at: Launch, o: Context, a: MysqlArgs): Proc {
     readsInput: o.stdin,
     prompt: r.prompt,
     async boot(out) {
-      if (a.pass && !serverVersion(o.env).includes('MariaDB')) out.err(PASSWORD_WARNING);
+      if (a.pass) out.err(passwordWarning(serverVersion(o.env)));
       if (!a.ask && !r.open(out)) this.exitCode = 1;
     },
     async input(text, out) {

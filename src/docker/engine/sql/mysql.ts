@@ -19,6 +19,8 @@ type Accounts = { users: Record<string, string>; grants: Record<string, string> 
 export const serverVersion = (env: string[]) => envVar(env, 'MARIADB_VERSION').replace(/^\d+:(.+)\+maria~(\w+)$/, '$1-MariaDB-$2') || envVar(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0';
 /** MariaDB's client speaks for a server of its own name. */
 const isMaria = (v: string) => v.includes('MariaDB');
+/** MySQL's client warns of a password on the command line; MariaDB's does not. */
+export const passwordWarning = (v: string) => (isMaria(v) ? '' : PASSWORD_WARNING);
 const maria = (v: string, text: string) => (isMaria(v) ? text.replace('MySQL server version', 'MariaDB server version').replace('local MySQL server', 'local server').replace('/var/run/', '/run/') : text);
 
 /** The entrypoint's first start: system schemas, accounts, the database; its notes. */
@@ -186,7 +188,7 @@ export const mysqlCommand: Command = (args, io, sh) => {
   const v = serverVersion(env);
   if (a.version) return io.out(isMaria(v) ? `${args[0]} from ${v.replace(/-ubu\d+$/, '')}, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper\n` : `mysql  Ver ${v} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
   if (a.bad) return io.err(`mysql: [ERROR] unknown option '${a.bad}'.\n`), 7;
-  if (a.pass && !isMaria(v)) io.err(PASSWORD_WARNING);
+  if (a.pass) io.err(passwordWarning(v));
   if (a.e === undefined && io.stdin === undefined && io.tty && sh.ask) return mysqlAtPrompt(sh, a, env, io);
   const input = a.e !== undefined ? a.e.replace(/;?\s*$/, ';') : io.stdin ?? '';
   if (a.ask) a.pass = io.stdin?.split('\n')[0] ?? '';
@@ -207,7 +209,8 @@ export const mysqlCommand: Command = (args, io, sh) => {
  */
 export function mysqlReader(m: Machine, a: MysqlArgs, env: string[], tty: boolean) {
   let s: Session | undefined;
-  const mv = isMaria(serverVersion(env)) ? serverVersion(env) : '';
+  const v = serverVersion(env);
+  const mv = isMaria(v) ? v : '';
   let buf = '';
   // batch mode: the input line the open statement began on
   let n = 0;
