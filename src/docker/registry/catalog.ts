@@ -96,7 +96,6 @@ LABEL org.opencontainers.image.version=${v}
 ADD file:${file} in /
 CMD ["/bin/bash"]`, l),
 });
-const UBUNTU_JAMMY = ubuntu(['22.04', 'jammy'], '22.04', '2025-05-29T04:20:59Z', JAMMY);
 const UBUNTU_NOBLE = ubuntu(['latest', '24.04', 'noble'], '24.04', '2025-05-29T04:21:01Z', NOBLE, '598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3');
 
 /** Debian as debuerreotype builds it: one layer, the rootfs of `suite` at a snapshot time. */
@@ -487,7 +486,7 @@ function mongo(tags: string[], v: string, created: string, size: number, gz: num
       ExposedPorts: { '27017/tcp': {} }, Env: [PATH, 'GOSU_VERSION=1.17', 'JSYAML_VERSION=3.13.1', 'MONGO_PACKAGE=mongodb-org', 'MONGO_REPO=repo.mongodb.org', 'MONGO_MAJOR=' + v.slice(0, 3), 'MONGO_VERSION=' + v, 'HOME=/data/db'],
       Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mongod'], Volumes: { '/data/configdb': {}, '/data/db': {} },
     },
-    history: [...(noble ? UBUNTU_NOBLE.history : UBUNTU_JAMMY.history), ...dockerfile(`
+    history: [...(noble ? UBUNTU_NOBLE.history : ubuntu([], '22.04', '', JAMMY).history), ...dockerfile(`
 RUN set -eux; \tgroupadd --gid 999 --system mongodb; \tuseradd --uid 999 --system --gid mongodb --home-dir /data/db mongodb;
 ${apt('ca-certificates jq numactl procps')}
 ENV GOSU_VERSION=1.17
@@ -770,7 +769,7 @@ CMD ["node"]`,
   postgres(['latest', '17', '17.5', 'bookworm', '17-bookworm', '17.5-bookworm'], false),
   postgres(['alpine', '17-alpine', '17.5-alpine', 'alpine3.21', '17-alpine3.21', '17.5-alpine3.21'], true),
   // The tags of earlier releases a course's students type, as the Hub served them in June 2025.
-  UBUNTU_JAMMY,
+  ubuntu(['22.04', 'jammy'], '22.04', '2025-05-29T04:20:59Z', JAMMY),
   ubuntu(['20.04', 'focal'], '20.04', '2025-04-08T10:57:52Z', layer('ubuntu-20.04', 72810000, 27510000, () => debianRoot('osFocal'))),
   debian(['11', 'bullseye', '11.11'], bullseye('debian-bullseye', 123500000, 53740000)),
   debian(['bullseye-slim', '11-slim', '11.11-slim'], bullseye('debian-bullseye-slim', 80640000, 30255940)),

@@ -120,6 +120,15 @@ function bigFile(sh: ShellLike, path: string, size: number, mode = 0o644): void 
   sh.m.fs.putNode(path, node);
 }
 
+/**
+ * apt's name for a repository and suite, as in `http://deb.debian.org/debian buster/main amd64
+ * Packages`: a security suite comes from the distribution's security host.
+ */
+const repoUrl = (d: Distro, suite: string) => {
+  const security = /^[a-z]+(-security|\/updates)/.test(suite);
+  return `http://${d.ubuntu ? `${security ? 'security' : 'archive'}.ubuntu.com/ubuntu` : `${d.host}/debian${security ? '-security' : ''}`} ${suite}`;
+};
+
 async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
   const d = distro(sh);
   // Suites after the codename, with the kB of each index; security suites come from their own host.
@@ -132,11 +141,7 @@ async function aptUpdate(sh: ShellLike, io: IO, apt: boolean): Promise<number> {
     : buster ? [[' InRelease', 122], ['/updates InRelease', 34.8], ['-updates InRelease', 56.6], ['/main amd64 Packages', 7909], ['/updates/main amd64 Packages', 613], ['-updates/main amd64 Packages', 8.788]]
     : [[' InRelease', 151], ['-updates InRelease', 55.4], ['-security InRelease', 48], ['/main amd64 Packages', 8793], ['-security/main amd64 Packages', 263]];
   if (older) lists.forEach((l, i) => (l[1] = older[1][i]));
-  // apt names an index by its repository's URL and suite: `http://deb.debian.org/debian buster/main amd64 Packages`
-  const url = (suite: string) => {
-    const security = /^(-security|\/updates)/.test(suite);
-    return `http://${d.ubuntu ? `${security ? 'security' : 'archive'}.ubuntu.com/ubuntu` : `${d.host}/debian${security ? '-security' : ''}`} ${d.codename}${suite}`;
-  };
+  const url = (suite: string) => repoUrl(d, d.codename + suite);
   bigFile(sh, '/var/lib/apt/lists/lock', 0);
   sh.m.fs.mkdir('/var/lib/apt/lists/partial', '/', true);
   // Debian moved buster to archive.debian.org in July 2025: deb.debian.org answers 404 for its Release files.
@@ -268,7 +273,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO, dpkg: IO, yes: 
     for (const p of all) {
       const v = version(d, p);
       const suite = suiteOf(d, v) + (p === 'tree' && d.ubuntu ? '/universe' : '/main');
-      io2.out(`Get:${++i} http://${d.ubuntu ? 'archive.ubuntu.com/ubuntu' : d.host + '/debian' + (suite.includes('/updates') ? '-security' : '')} ${suite} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
+      io2.out(`Get:${++i} ${repoUrl(d, suite)} amd64 ${p} ${arch(p)} ${v} [${aptSize(bytes(p))}]\n`);
       await io2.sleep(80);
       // Killed while downloading: dpkg never ran, nothing is installed.
       if (io2.signal?.aborted) return 130;
