@@ -4,6 +4,7 @@
  */
 import { opts } from '../../common/sh/opts';
 import { readOr } from '../fs';
+import { reason } from '../../common/sh/fs';
 import type { Command } from './types';
 
 /** perl's "…" escapes; $_ interpolated. */
@@ -31,7 +32,15 @@ export const perl: Command = (args, io, sh) => {
   const code = (o.values.e ?? '').trim().replace(/;$/, '').trim();
   if (o.values.e === undefined) return io.err('perl: este programa solo ejecuta -e, -ne y -pe en el simulador\n'), 2;
   const loop = o.flags.has('n') || o.flags.has('p');
-  const input = loop ? (o.rest.length ? o.rest.map((f) => sh.m.fs.readFile(f, sh.cwd)).join('') : io.stdin ?? '') : '';
+  // a file <> cannot open is a warning and the loop goes on with the next one
+  const read = (f: string) => {
+    try {
+      return sh.m.fs.readFile(f, sh.cwd);
+    } catch (e) {
+      return io.err(`Can't open ${f}: ${reason(e)}.\n`), '';
+    }
+  };
+  const input = loop ? (o.rest.length ? o.rest.map(read).join('') : io.stdin ?? '') : '';
   let out = '';
   const lines = loop ? input.split(/(?<=\n)/).filter(Boolean) : [''];
   // -l: lines lose their newline and every print gets one

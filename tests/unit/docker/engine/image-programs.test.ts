@@ -42,6 +42,8 @@ test('perl: -v banner of the installed perl-base, -e print, -ne and -pe with s//
   assert.equal(await run(`printf 'ab\\n' | perl -pe 's/(a)(b)/$2$1/g'`), 'ba\n');
   assert.equal(await run(`perl -le 'print "hola"'; printf 'x\\ny\\n' | perl -lne 'print "[$_]"'`), 'hola\n[x]\n[y]\n');
   assert.match(await run(`perl -e 'my $x = 1'; echo $?`), /^perl: [^\n]+\n255\n$/);
+  // <> warns about a file it cannot open and reads on
+  assert.equal(await run(`echo uno > f; perl -ne 'print' nope f 2>&1; echo $?`), "Can't open nope: No such file or directory.\nuno\n0\n");
 });
 
 test('gcc, make, ssh, gpg, nodejs, npx, corepack in the node image', async () => {
