@@ -54,7 +54,7 @@ if (process.stdin.isTTY) {
 async function batch(): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of rl) {
-    if (isComment(line)) continue;
+    if (isComment(line, shell)) continue;
     const s = await step(shell, line, { tty, columns });
     if (json) {
       process.stdout.write(JSON.stringify({ prompt: s.prompt, input: s.input, stdout: flatten(s.stdout), stderr: flatten(s.stderr), exit: s.exit }) + "\n");

@@ -89,7 +89,10 @@ export async function step(shell: Shell, input: string, opts: ReplayOptions = {}
   return { prompt, input: shown, stdout, stderr, screen: flatten(both), exit };
 }
 
-/** True for lines a scenario skips: blank lines and `#` comments. */
-export function isComment(line: string): boolean {
-  return line.trim() === '' || line.trimStart().startsWith('#');
+/**
+ * True for lines a scenario skips: `#` comments, and blank lines at the host's prompt (inside a
+ * container a blank line is a keystroke: it ends a block in python's REPL).
+ */
+export function isComment(line: string, shell: Shell): boolean {
+  return line.trimStart().startsWith('#') || (line.trim() === '' && !shell.inContainer());
 }

@@ -18,7 +18,7 @@ export async function goldenTranscript(script: string): Promise<string> {
   const shell = createShell({ seed: 1 });
   let out = '';
   for (const line of script.split('\n')) {
-    if (isComment(line)) continue;
+    if (isComment(line, shell)) continue;
     const s = await step(shell, line);
     assert.ok(!s.stderr.includes(INTERNAL_ERROR), `${line}: ${s.stderr}`);
     out += s.prompt + s.input + '\n';

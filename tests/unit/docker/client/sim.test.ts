@@ -78,3 +78,8 @@ test('npm run sim on a terminal: Ctrl+C shows ^C, lets ping print its statistics
     p.kill();
   }
 });
+
+test('npm run sim: blank lines are skipped at the host prompt but typed inside a container (they end a python block)', () => {
+  const out = sim(['--seed', '1'], '\ndocker run -it python:3.12 python\ndef f(n):\n    return n * 2\n\nf(21)\nexit()\n\ndocker ps -q\n');
+  assert.match(out, /\n>>> def f\(n\):\n\.\.\.     return n \* 2\n\.\.\. \n>>> f\(21\)\n42\n>>> exit\(\)\n\$ docker ps -q\n$/);
+});
