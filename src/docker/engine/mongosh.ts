@@ -9,7 +9,7 @@ import type { Fs } from './fs';
 import { CUSTOM, Exit, Open, Thrown, inspect, interpreter } from './shell/repl-eval';
 import { program, type Launch, type Proc } from './process';
 import { envVar } from './env-var';
-import { aggregate, bad, clone, get, project, set, sort, test, update } from './mongo-query';
+import { aggregate, bad, bson, get, js, set, test, update } from './mongo-query';
 import { promptLoop } from './sql/prompt-loop';
 import type { Command } from './shell/types';
 
@@ -38,26 +38,21 @@ function command(fs: Fs, [user, pass]: string[], version: string, { op, db, c, a
   let all: V = {};
   try { all = JSON.parse(fs.readFile(file)); } catch { /* a database nothing was written to */ }
   const docs: V[] = all[c] ?? [];
-  const keep = () => (all[c] = docs);
   const idx: V[] = all['$' + c] ?? [];
   const [f, o, many, nid] = a;
-  const save = (v: V) => (Object.keys(all).length && fs.writeFile(file, JSON.stringify(all)), { v });
+  const save = (v: V) => (Object.keys(all).length && fs.writeFile(file, js(all)), { v });
   try {
     const hit = () => docs.filter((d) => test(d, f)).slice(0, many === false ? 1 : undefined);
     switch (op) {
       case 'listDatabases': return { v: [...fs.list(['data', 'db']).keys()].filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) };
-      case 'listCollections': return { v: Object.keys(all).filter((k) => k[0] !== '$' && k !== c) };
+      case 'listCollections': return { v: Object.keys(all).filter((k) => k[0] !== '$') };
       case 'dropDatabase': return fs.remove(file), { v: 1 };
-      case 'create': return keep(), save(1);
       case 'insert':
-        keep();
+        all[c] = docs;
         for (const d of a) {
-          // the unique indexes, _id's first, refuse a second document with the same value
-          for (const { key, name } of [{ key: { _id: 1 }, name: '_id_' }, ...idx.filter((i) => i.unique)]) {
-            const [k] = Object.keys(key);
-            const v = get(d, k);
-            if (docs.some((x) => JSON.stringify(get(x, k)) === JSON.stringify(v))) save(0), bad(`E11000 duplicate key error collection: ${db}.${c} index: ${name} dup key: { ${k}: ${v?.$oid ? `ObjectId('${v.$oid}')` : JSON.stringify(v ?? null)} }`, '');
-          }
+          // _id, and each unique index, refuse a second document with the same value
+          for (const [k, name] of [['_id', '_id_'], ...idx.filter((i) => i.unique).map((i) => [Object.keys(i.key)[0], i.name])])
+            if (docs.some((x) => js(get(x, k)) === js(get(d, k)))) save(0), bad(`E11000 duplicate key error collection: ${db}.${c} index: ${name} dup key: { ${k}: ${bson(get(d, k))} }`, '');
           docs.push(d);
         }
         return save(a.length);
@@ -69,33 +64,29 @@ function command(fs: Fs, [user, pass]: string[], version: string, { op, db, c, a
       case 'drop': return delete all['$' + c], save(docs.length > 0 && delete all[c]);
       case 'update': {
         const some = hit();
-        const ops = Object.keys(o)[0]?.[0] === '$';
-        // a replacement keeps the _id; an upsert starts from the filter's equalities
-        const put = (d: V, ins?: boolean) => (ops ? update(d, o, ins) : Object.assign(Object.keys(d).forEach((k) => k === '_id' || delete d[k]) ?? d, o));
-        const before = some[0] && clone(some[0]);
-        const n = some.filter((d) => JSON.stringify(d) !== JSON.stringify(put(d))).length;
-        let up;
+        // a replacement keeps only the _id
+        const put = (d: V) => (Object.keys(o)[0]?.[0] === '$' ? update(d, o) : Object.assign(Object.keys(d).forEach((k) => k === '_id' || delete d[k]) ?? d, o));
+        const before = some[0] && JSON.parse(js(some[0]));
+        const n = some.filter((d) => js(d) !== js(put(d))).length;
+        let id;
         if (!some.length && nid) {
+          // an upsert starts from the filter's equalities
           const d: V = { _id: nid };
           for (const [k, x] of Object.entries<V>(f)) if (k[0] !== '$') set(d, k, x?.$eq ?? x);
-          docs.push(put(d, true));
-          keep();
-          some.push(d);
-          up = d._id;
+          some.push(put(d));
+          id = d._id;
+          all[c] = [...docs, d];
         }
-        return save([some.length - +!!up, n, up, before, some[0]]);
+        return save([some.length - +!!id, n, id, before, some[0]]);
       }
-      case 'find': return { v: sort(docs.filter((d) => test(d, f)), o?.sort).slice(o?.skip ?? 0).slice(0, o?.limit || undefined).map((d) => project(d, o?.projection)) };
       case 'aggregate': return { v: aggregate(docs, a) };
-      case 'count': return { v: hit().length };
-      case 'distinct': return { v: sort([...new Map(docs.filter((d) => test(d, o)).flatMap((d) => [get(d, f)].flat()).filter((x) => x !== undefined).map((x) => [JSON.stringify(x), { x }])).values()], { x: 1 }).map((v) => v.x) };
       case 'createIndex': {
-        const name = o?.name ?? Object.entries(f).map((e) => e.join('_')).join('_');
-        if (!idx.some((i) => i.name === name)) idx.push({ key: f, name, ...(o?.unique && { unique: true }) });
-        return keep(), (all['$' + c] = idx), save(name);
+        const name = o?.name ?? Object.entries(f).flat().join('_');
+        idx.some((i) => i.name === name) || idx.push({ key: f, name, ...(o?.unique && { unique: true }) });
+        return (all[c] = docs), (all['$' + c] = idx), save(name);
       }
       case 'listIndexes': return c in all ? { v: [{ key: { _id: 1 }, name: '_id_' }, ...idx].map((i) => ({ v: 2, ...i })) } : bad(`ns does not exist: ${db}.${c}`, 'NamespaceNotFound');
-      default: return { v: 0 };
+      default: return (all[c] = docs), save(1);
     }
   } catch (x) {
     if ((x as V)?.msg) return x;
@@ -163,8 +154,7 @@ export function mongoshSession(m: Machine, argv: string[]) {
     };
     const k: V = {
       [CUSTOM]: () => (shown ??= batch()),
-      toArray: () => all().slice(at), count: () => all().length, size: () => all().length,
-      forEach: (f: V) => void all().slice(at).forEach((d) => f(d)), map: (f: V) => cursor(() => all().map((d) => f(d))),
+      toArray: () => all().slice(at), count: () => all().length, forEach: (f: V) => void k.toArray().forEach((d: V) => f(d)),
       hasNext: () => at < all().length, next: () => all()[at++] ?? null, pretty: () => k,
     };
     for (const m of ['sort', 'limit', 'skip', 'projection']) k[m] = (x: V) => ((o[m] = x), k);
@@ -177,39 +167,39 @@ export function mongoshSession(m: Machine, argv: string[]) {
       return ids;
     };
     const many = (ds: V[]) => ({ acknowledged: true, insertedIds: { ...add(ds) } });
-    const update = (many: boolean, repl = false) => (...[f, up = {}, opt = {}]: V[]) => {
-      if (repl === (Object.keys(up)[0]?.[0] === '$')) throw new Thrown('MongoInvalidArgumentError', repl ? 'Replacement document must not contain atomic operators' : 'Update document requires atomic operators');
-      return call('update', c, f, up, many, opt.upsert ? oid() : 0);
+    const find = (f: V = {}, o: V = {}) => call('aggregate', c, { $match: f }, { $sort: o.sort }, { $skip: o.skip }, { $limit: o.limit }, { $project: o.projection });
+    const up = (many: boolean, repl: boolean, f: V, u: V = {}, o: V = {}) => {
+      if (repl === (Object.keys(u)[0]?.[0] === '$')) throw new Thrown('MongoInvalidArgumentError', repl ? 'Replacement document must not contain atomic operators' : 'Update document requires atomic operators');
+      const [matchedCount, modifiedCount, insertedId = null, ...docs] = call('update', c, f, u, many, o.upsert && oid());
+      return o.one ? docs[+!!(o.returnNewDocument || o.returnDocument === 'after')] ?? null : { acknowledged: true, insertedId, matchedCount, modifiedCount, upsertedCount: +!!insertedId };
     };
-    const result = ([matchedCount, modifiedCount, insertedId = null]: V[]) => ({ acknowledged: true, insertedId, matchedCount, modifiedCount, upsertedCount: +!!insertedId });
     const remove = (many: boolean) => (f: V = {}) => ({ acknowledged: true, deletedCount: call('delete', c, f, 0, many).length });
-    const self = {
+    return {
       [CUSTOM]: () => `${cur}.${c}`,
       insertOne: (d: V) => ({ acknowledged: true, insertedId: add([d])[0] }),
       insertMany: many,
       insert: (d: V) => (old('insert', 'insertOne, insertMany, or bulkWrite'), many([d].flat())),
-      find: (f: V = {}, projection?: V) => cursor((o) => call('find', c, f, { projection, ...o })),
-      findOne: (f: V = {}, projection?: V) => call('find', c, f, { projection, limit: 1 })[0] ?? null,
-      countDocuments: (f: V = {}) => call('aggregate', c, { $match: f }).length,
-      estimatedDocumentCount: () => call('count', c),
-      count: (f: V) => (old('count', 'countDocuments or estimatedDocumentCount'), call('count', c, f)),
-      distinct: (k: string, f: V = {}) => call('distinct', c, k, f),
+      find: (f: V, projection: V) => cursor((o) => find(f, { projection, ...o })),
+      findOne: (f: V, projection: V) => find(f, { projection, limit: 1 })[0] ?? null,
+      countDocuments: (f: V) => find(f).length,
+      estimatedDocumentCount: () => find().length,
+      count: (f: V) => (old('count', 'countDocuments or estimatedDocumentCount'), find(f).length),
+      // the server's distinct: each value once (an array's elements one by one), in order
+      distinct: (k: string, f: V = {}) => call('aggregate', c, { $match: f }, { $unwind: '$' + k }, { $group: { _id: '$' + k } }, { $sort: { _id: 1 } }).map((d: V) => d._id),
       aggregate: (...p: V[]) => cursor(() => call('aggregate', c, ...p.flat())),
-      updateOne: (...a: V[]) => result(update(false)(...a)),
-      updateMany: (...a: V[]) => result(update(true)(...a)),
-      replaceOne: (...a: V[]) => result(update(false, true)(...a)),
-      update: (f: V, up: V, o: V = {}) => (old('update', 'updateOne, updateMany, or bulkWrite'), result(update(!!o.multi)(f, up, o))),
-      findOneAndUpdate: (f: V, up: V, o: V = {}) => update(false)(f, up, o)[o.returnNewDocument || o.returnDocument === 'after' ? 4 : 3] ?? null,
-      findOneAndDelete: (f: V) => call('delete', c, f, 0, false)[0] ?? null,
+      updateOne: (f: V, u: V, o: V) => up(false, false, f, u, o),
+      updateMany: (f: V, u: V, o: V) => up(true, false, f, u, o),
+      replaceOne: (f: V, u: V, o: V) => up(false, true, f, u, o),
+      update: (f: V, u: V, o: V = {}) => (old('update', 'updateOne, updateMany, or bulkWrite'), up(!!o.multi, false, f, u, o)),
+      findOneAndUpdate: (f: V, u: V, o: V) => up(false, false, f, u, { ...o, one: 1 }),
       deleteOne: remove(false), deleteMany: remove(true),
       remove: (f: V, one?: boolean) => (old('remove', 'deleteOne, deleteMany, findOneAndDelete, or bulkWrite'), remove(!one)(f)),
       createIndex: (k: V, o: V) => call('createIndex', c, k, o),
       getIndexes: () => call('listIndexes', c),
       drop: () => call('drop', c),
     };
-    return self;
   };
-  const db = new Proxy({ [CUSTOM]: () => cur, getName: () => cur, getCollection: (c: string) => coll(c), getCollectionNames: () => call('listCollections'), createCollection: (c: string) => (call('create', c), { ok: 1 }), version: () => call('ping')[0], dropDatabase: () => (call('dropDatabase'), { ok: 1, dropped: cur }) } as V, {
+  const db = new Proxy({ [CUSTOM]: () => cur, getName: () => cur, getCollection: (c: string) => coll(c), createCollection: (c: string) => (call('create', c), { ok: 1 }), version: () => call('ping')[0], dropDatabase: () => (call('dropDatabase'), { ok: 1, dropped: cur }) } as V, {
     get: (t, k) => (typeof k === 'symbol' || k in t ? t[k] : coll(k)),
   });
   const leave = () => { throw new Exit(); };
