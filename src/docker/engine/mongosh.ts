@@ -79,7 +79,8 @@ function command(fs: Fs, [user, pass]: string[], version: string, { op, db, c, a
         }
         return save([some.length - +!!id, n, id, before, some[0]]);
       }
-      case 'aggregate': return { v: aggregate(docs, a) };
+      // what reads runs as a pipeline; the name is the command's, which errors give
+      case 'find': case 'count': case 'distinct': case 'aggregate': return { v: aggregate(docs, a) };
       case 'createIndex': {
         const name = o?.name ?? Object.entries(f).flat().join('_');
         idx.some((i) => i.name === name) || idx.push({ key: f, name, ...(o?.unique && { unique: true }) });
@@ -167,7 +168,7 @@ export function mongoshSession(m: Machine, argv: string[]) {
       return ids;
     };
     const many = (ds: V[]) => ({ acknowledged: true, insertedIds: { ...add(ds) } });
-    const find = (f: V = {}, o: V = {}) => call('aggregate', c, { $match: f }, { $sort: o.sort }, { $skip: o.skip }, { $limit: o.limit }, { $project: o.projection });
+    const find = (f: V = {}, o: V = {}, op = 'find') => call(op, c, { $match: f }, { $sort: o.sort }, { $skip: o.skip }, { $limit: o.limit }, { $project: o.projection });
     const up = (many: boolean, repl: boolean, f: V, u: V = {}, o: V = {}) => {
       if (repl === (Object.keys(u)[0]?.[0] === '$')) throw new Thrown('MongoInvalidArgumentError', repl ? 'Replacement document must not contain atomic operators' : 'Update document requires atomic operators');
       const [matchedCount, modifiedCount, insertedId = null, ...docs] = call('update', c, f, u, many, o.upsert && oid());
@@ -181,11 +182,11 @@ export function mongoshSession(m: Machine, argv: string[]) {
       insert: (d: V) => (old('insert', 'insertOne, insertMany, or bulkWrite'), many([d].flat())),
       find: (f: V, projection: V) => cursor((o) => find(f, { projection, ...o })),
       findOne: (f: V, projection: V) => find(f, { projection, limit: 1 })[0] ?? null,
-      countDocuments: (f: V) => find(f).length,
-      estimatedDocumentCount: () => find().length,
-      count: (f: V) => (old('count', 'countDocuments or estimatedDocumentCount'), find(f).length),
+      countDocuments: (f: V) => find(f, {}, 'aggregate').length,
+      estimatedDocumentCount: () => find({}, {}, 'count').length,
+      count: (f: V) => (old('count', 'countDocuments or estimatedDocumentCount'), find(f, {}, 'count').length),
       // the server's distinct: each value once (an array's elements one by one), in order
-      distinct: (k: string, f: V = {}) => call('aggregate', c, { $match: f }, { $unwind: '$' + k }, { $group: { _id: '$' + k } }, { $sort: { _id: 1 } }).map((d: V) => d._id),
+      distinct: (k: string, f: V = {}) => call('distinct', c, { $match: f }, { $unwind: '$' + k }, { $group: { _id: '$' + k } }, { $sort: { _id: 1 } }).map((d: V) => d._id),
       aggregate: (...p: V[]) => cursor(() => call('aggregate', c, ...p.flat())),
       updateOne: (f: V, u: V, o: V) => up(false, false, f, u, o),
       updateMany: (f: V, u: V, o: V) => up(true, false, f, u, o),
