@@ -207,7 +207,8 @@ export function mongoshSession(m: Machine, argv: string[]) {
   const rt = interpreter({ py: false, fs: m.fs, cwd: '/', env: {}, hostname: m.hostname, kernel: m.kernel, version: 'v20.19.2', random: Math.random, exists: () => false, globals: { db, print: (...a: V[]) => say(...a), printjson: (x: V) => say(x), ObjectId: (h?: string) => (h ? new ObjectId(h) : oid()), exit: leave, quit: leave } });
   say = rt.run('console.log').value;
   const fail = (e: V) => `${e.type ?? 'Error'}: ${e.msg ?? e.what}\n`;
-  const show = (v: V, s = v === rt.NOTHING || v === undefined ? '' : typeof v === 'string' ? v : inspect(v)) => (s && s + '\n');
+  // an empty cursor shows nothing at all
+  const show = (v: V, s = inspect(v)) => (v === rt.NOTHING || v === undefined ? '' : typeof v === 'string' ? v + '\n' : s && s + '\n');
   let pending = '';
   /** A line: the shell's own commands, else JavaScript (an open bracket waits for the next line). */
   const line = (text: string): [string, string, number?] => {
