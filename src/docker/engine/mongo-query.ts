@@ -51,6 +51,9 @@ const OPS: Record<string, (c: V[], x: V, all: V) => boolean> = {
   $regex: (c, x, all) => OPS.$eq(c, x.$regex ? x : { $regex: x, $options: all.$options }, 0),
   $options: () => true,
   $not: (c, x) => !field(c, x),
+  $size: (c, x) => c.some((v) => v?.map && v.length === x),
+  $all: (c, x) => x.every((y: V) => OPS.$eq(c, y, 0)),
+  $elemMatch: (c, x) => c.some((v) => v?.map && v.some((e: V) => (isOp(x) ? field([e], x) : test(e, x)))),
 };
 const field = (c: V[], x: V): boolean => (isOp(x) ? Object.entries(x).every(([o, y]) => (OPS[o] ?? bad(`unknown operator: ${o}`))(c, y, x)) : OPS.$eq(c, x, 0));
 
@@ -58,9 +61,9 @@ const field = (c: V[], x: V): boolean => (isOp(x) ? Object.entries(x).every(([o,
 export const test = (d: V, f: V): boolean =>
   Object.entries(f ?? {}).every(([k, x]: V) =>
     k[0] !== '$' ? field(vals(d, k.split('.')), x)
-      : !/^\$(and|or)$/.test(k) ? bad(`unknown top level operator: ${k}. ${k === '$not' ? 'If you are trying to negate an entire expression, use $nor' : "If you have a field name that starts with a '$' symbol, consider using $getField or $setField"}.`)
-        // $or wants one, $and all
-        : x?.map ? x[k > '$b' ? 'some' : 'every']((y: V) => test(d, y)) : bad(k + ' must be an array'));
+      : !/^\$(and|n?or)$/.test(k) ? bad(`unknown top level operator: ${k}. ${k === '$not' ? 'If you are trying to negate an entire expression, use $nor' : "If you have a field name that starts with a '$' symbol, consider using $getField or $setField"}.`)
+        // $or wants one, $and all, $nor none
+        : x?.map ? x[k > '$b' ? 'some' : 'every']((y: V) => test(d, y)) !== (k === '$nor') : bad(k + ' must be an array'));
 
 /** An aggregation expression: `'$field'`, an object of expressions, a constant. */
 const ev = (d: V, x: V): V => (x?.[0] === '$' ? get(d, x.slice(1)) : isObj(x) && !x.$oid ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k, ev(d, y)])) : x);

@@ -23,7 +23,7 @@ async function shop(state?: string) {
 }
 const ids = (s: string) => [...s.matchAll(/_id: (\d+)/g)].map((m) => +m[1]);
 
-test('filter operators: comparisons, $in/$nin, $exists, $regex and /re/, $not, $and/$or, dotted paths, arrays', async () => {
+test('filter operators: comparisons, $in/$nin, $exists, $regex and /re/, $not, $and/$or/$nor, dotted paths, arrays and $size/$all/$elemMatch', async () => {
   const { run } = await shop();
   const q = async (f: string) => ids(await run(`db.p.find(${f}, {_id: 1})`));
   assert.deepEqual(await q('{price: {$gt: 1}}'), [1, 3]);
@@ -44,6 +44,10 @@ test('filter operators: comparisons, $in/$nin, $exists, $regex and /re/, $not, $
   // an array matches when an element does, or when it is the whole array
   assert.deepEqual(await q("{tags: 'b'}"), [1, 2]);
   assert.deepEqual(await q("{tags: ['b']}"), [2]);
+  assert.deepEqual(await q('{tags: {$size: 2}}'), [1]);
+  assert.deepEqual(await q("{tags: {$all: ['b', 'a']}}"), [1]);
+  assert.deepEqual(await q("{tags: {$elemMatch: {$eq: 'a'}}}"), [1]);
+  assert.deepEqual(await q('{$nor: [{price: 1}, {price: 3}]}'), [3]);
 });
 
 test("the server's errors on filters, in mongosh's words", async () => {
