@@ -132,7 +132,7 @@ export function update(d: V, up: V) {
       const list = [old ?? []].flat();
       if (o === '$set') set(d, k, x);
       else if (o === '$unset') unset(d, k);
-      else if (o === '$inc') set(d, k, old === undefined || +old === old ? (old ?? 0) + x : bad(`Cannot apply $inc to a value of non-numeric type. {_id: ${bson(d._id)}} has the field '${k}' of non-numeric type ${typeof old}`, ''));
+      else if (o === '$inc') set(d, k, +x !== x ? bad(`Cannot increment with non-numeric argument: {${k}: ${bson(x)}}`, '') : old === undefined || +old === old ? (old ?? 0) + x : bad(`Cannot apply $inc to a value of non-numeric type. {_id: ${bson(d._id)}} has the field '${k}' of non-numeric type ${typeof old}`, ''));
       else if (o === '$push') set(d, k, list.concat(x?.$each ?? [x]));
       else if (o === '$addToSet') set(d, k, list.some((z) => js(z) === js(x)) ? list : [...list, x]);
       else if (o === '$pull') old && set(d, k, list.filter((v) => !(isObj(x) && !isOp(x) ? test(v, x) : field([v], x))));

@@ -90,8 +90,8 @@ function command(fs: Fs, [user, pass]: string[], version: string, { op, db, c, a
       default: return (all[c] = docs), save(1);
     }
   } catch (x) {
-    if ((x as V)?.msg) return x;
-    throw x;
+    // what the simulated server cannot take is still the server's error, not the shell's
+    return (x as V)?.msg ? x : { msg: String((x as V)?.message ?? x) };
   }
 }
 
@@ -156,6 +156,7 @@ export function mongoshSession(m: Machine, argv: string[]) {
     const k: V = {
       [CUSTOM]: () => (shown ??= batch()),
       toArray: () => all().slice(at), count: () => all().length, forEach: (f: V) => void k.toArray().forEach((d: V) => f(d)),
+      map: (f: V) => cursor(() => k.toArray().map((d: V) => f(d))),
       hasNext: () => at < all().length, next: () => all()[at++] ?? null, pretty: () => k,
     };
     for (const m of ['sort', 'limit', 'skip', 'projection']) k[m] = (x: V) => ((o[m] = x), k);

@@ -62,7 +62,7 @@ test("the server's errors on filters, in mongosh's words", async () => {
   assert.equal(await run('db.p.countDocuments()'), '3\n');
 });
 
-test('projections, sort, limit, skip, count, toArray, pretty, forEach(printjson), print, hasNext/next', async () => {
+test('projections, sort, limit, skip, count, toArray, pretty, forEach(printjson), map, print, hasNext/next', async () => {
   const { run } = await shop();
   assert.equal(await run('db.p.find({}, {name: 1, _id: 0}).sort({price: -1}).limit(2)'), "[ { name: 'queso' }, { name: 'pan' } ]\n");
   assert.equal(await run('db.p.find({}, {name: 1, _id: 0}).sort({name: 1}).skip(1).pretty()'), "[ { name: 'pan' }, { name: 'queso' } ]\n");
@@ -78,6 +78,7 @@ test('projections, sort, limit, skip, count, toArray, pretty, forEach(printjson)
   assert.equal(await run('db.p.find({price: 9})'), '');
   assert.equal(await run('db.p.find({}, {name: 1}).limit(2).forEach(printjson)'), "{ _id: 1, name: 'pan' }\n{ _id: 2, name: 'Leche' }\n");
   assert.equal(await run("print('total:', db.p.countDocuments())"), 'total: 3\n');
+  assert.equal(await run('db.p.find().sort({price: 1}).map((d) => d.name)'), "[ 'Leche', 'pan', 'queso' ]\n");
   await run('var c = db.p.find({}, {_id: 1})');
   assert.equal(await run('while (c.hasNext()) printjson(c.next())'), '{ _id: 1 }\n{ _id: 2 }\n{ _id: 3 }\n');
 });
@@ -117,10 +118,12 @@ test('update operators and their results: $inc $unset $push $pull $addToSet $ren
   assert.equal(await run('db.p.findOneAndUpdate({_id: 9}, {$inc: {price: 1}})'), 'null\n');
 });
 
-test("update errors: an unknown modifier, $inc on text, a replacement with operators", async () => {
+test("update errors: an unknown modifier, $inc on text or by text, a replacement with operators; a regex the server cannot read", async () => {
   const { run } = await shop();
   assert.equal(await run("db.p.updateOne({_id: 1}, {$sett: {a: 1}})"), 'MongoServerError: Unknown modifier: $sett. Expected a valid update modifier or pipeline-style update specified as an array\n');
   assert.equal(await run('db.p.updateOne({_id: 1}, {$inc: {name: 1}})'), "MongoServerError: Cannot apply $inc to a value of non-numeric type. {_id: 1} has the field 'name' of non-numeric type string\n");
+  assert.equal(await run("db.p.updateOne({_id: 1}, {$inc: {price: '2'}})"), 'MongoServerError: Cannot increment with non-numeric argument: {price: "2"}\n');
+  assert.match(await run("db.p.find({name: {$regex: '['}})"), /^MongoServerError: Invalid regular expression/);
   assert.equal(await run('db.p.replaceOne({_id: 1}, {$set: {a: 1}})'), 'MongoInvalidArgumentError: Replacement document must not contain atomic operators\n');
   assert.equal(await run('db.p.findOne({_id: 1}).name'), 'pan\n');
 });
