@@ -9,6 +9,7 @@ import type { Fs } from './fs';
 import { CUSTOM, Exit, Open, Thrown, inspect, interpreter } from './shell/repl-eval';
 import { program, type Launch, type Proc } from './process';
 import { envVar } from './env-var';
+import { aggregate, bad, bson, get, js, set, test, update } from './mongo-query';
 import { promptLoop } from './sql/prompt-loop';
 import type { Command } from './shell/types';
 
@@ -24,10 +25,6 @@ class ObjectId {
 }
 const revive = (_: string, v: V) => (typeof v?.$oid === 'string' ? new ObjectId(v.$oid) : v);
 
-const eq = (a: V, b: V) => JSON.stringify(a) === JSON.stringify(b);
-/** A filter's fields, each equal in the document. */
-const match = (d: V, f: V) => Object.entries(f).every(([k, v]) => eq(d[k], v));
-
 /** The server's side: one command of a client, checked against the root user the entrypoint created. */
 /** The root user the entrypoint creates from the environment: [name, password], empty when none. */
 export const mongoRoot = (env: string[]) => ['USERNAME', 'PASSWORD'].map((k) => envVar(env, 'MONGO_INITDB_ROOT_' + k));
@@ -38,25 +35,63 @@ function command(fs: Fs, [user, pass]: string[], version: string, { op, db, c, a
   if (op === 'ping') return { v: [version, !!user, (fs.resolve('/data/db/WiredTiger').node as V)?.mtime] };
   if (user && u === undefined) return { e: 'Unauthorized', msg: `Command ${op} requires authentication` };
   const file = `/data/db/${db}.json`;
-  let all: Record<string, V[]> = {};
+  let all: V = {};
   try { all = JSON.parse(fs.readFile(file)); } catch { /* a database nothing was written to */ }
-  const docs = all[c] ?? [];
-  const hit = docs.filter((d) => match(d, a[0] ?? {}));
-  const some = a[a.length - 1] === true ? hit : hit.slice(0, 1);
-  const save = (v: V) => (fs.writeFile(file, JSON.stringify(all)), { v });
-  switch (op) {
-    case 'listDatabases': return { v: [...fs.list(['data', 'db']).keys()].filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) };
-    case 'listCollections': return { v: Object.keys(all) };
-    case 'dropDatabase': return fs.remove(file), { v: 1 };
-    case 'insert': return (all[c] = [...docs, ...a]), save(a.length);
-    case 'delete': return (all[c] = docs.filter((d) => !some.includes(d))), save(some.length);
-    case 'drop': return save(delete all[c] && docs.length > 0);
-    case 'update': return save([some.length, some.filter((d) => {
-      const was = JSON.stringify(d);
-      Object.assign(d, a[1].$set);
-      return JSON.stringify(d) !== was;
-    }).length]);
-    default: return { v: hit };
+  const docs: V[] = all[c] ?? [];
+  const idx: V[] = all['$' + c] ?? [];
+  const [f, o, many, nid] = a;
+  const save = (v: V) => (Object.keys(all).length && fs.writeFile(file, js(all)), { v });
+  try {
+    const hit = () => docs.filter((d) => test(d, f)).slice(0, many === false ? 1 : undefined);
+    switch (op) {
+      case 'listDatabases': return { v: [...fs.list(['data', 'db']).keys()].filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) };
+      case 'listCollections': return { v: Object.keys(all).filter((k) => k[0] !== '$') };
+      case 'dropDatabase': return fs.remove(file), { v: 1 };
+      case 'insert':
+        all[c] = docs;
+        for (const d of a) {
+          // _id, and each unique index, refuse a second document with the same value
+          for (const [k, name] of [['_id', '_id_'], ...idx.filter((i) => i.unique).map((i) => [Object.keys(i.key)[0], i.name])])
+            if (docs.some((x) => js(get(x, k)) === js(get(d, k)))) save(0), bad(`E11000 duplicate key error collection: ${db}.${c} index: ${name} dup key: { ${k}: ${bson(get(d, k))} }`, '');
+          docs.push(d);
+        }
+        return save(a.length);
+      case 'delete': {
+        const gone = hit();
+        if (c in all) all[c] = docs.filter((d) => !gone.includes(d));
+        return save(gone);
+      }
+      case 'drop': return delete all['$' + c], save(docs.length > 0 && delete all[c]);
+      case 'update': {
+        const some = hit();
+        // a replacement keeps only the _id
+        const put = (d: V) => (Object.keys(o)[0]?.[0] === '$' ? update(d, o) : Object.assign(Object.keys(d).forEach((k) => k === '_id' || delete d[k]) ?? d, o));
+        const before = some[0] && JSON.parse(js(some[0]));
+        const n = some.filter((d) => js(d) !== js(put(d))).length;
+        let id;
+        if (!some.length && nid) {
+          // an upsert starts from the filter's equalities
+          const d: V = { _id: nid };
+          for (const [k, x] of Object.entries<V>(f)) if (k[0] !== '$') set(d, k, x?.$eq ?? x);
+          some.push(put(d));
+          id = d._id;
+          all[c] = [...docs, d];
+        }
+        return save([some.length - +!!id, n, id, before, some[0]]);
+      }
+      // what reads runs as a pipeline; the name is the command's, which errors give
+      case 'find': case 'count': case 'distinct': case 'aggregate': return { v: aggregate(docs, a) };
+      case 'createIndex': {
+        const name = o?.name ?? Object.entries(f).flat().join('_');
+        idx.some((i) => i.name === name) || idx.push({ key: f, name, ...(o?.unique && { unique: true }) });
+        return (all[c] = docs), (all['$' + c] = idx), save(name);
+      }
+      case 'listIndexes': return c in all ? { v: [{ key: { _id: 1 }, name: '_id_' }, ...idx].map((i) => ({ v: 2, ...i })) } : bad(`ns does not exist: ${db}.${c}`, 'NamespaceNotFound');
+      default: return (all[c] = docs), save(1);
+    }
+  } catch (x) {
+    // what the simulated server cannot take is still the server's error, not the shell's
+    return (x as V)?.msg ? x : { msg: String((x as V)?.message ?? x) };
   }
 }
 
@@ -95,44 +130,90 @@ export function mongoshSession(m: Machine, argv: string[]) {
   const call = (op: string, c?: string, ...a: V[]): V => {
     const ip = host === 'localhost' ? '127.0.0.1' : /^[\d.]+$/.test(host) ? host : m.resolve?.(host)?.ip;
     if (!ip) throw new Thrown('MongoNetworkError', `getaddrinfo ENOTFOUND ${host}`);
-    const r = m.http(ip, port, WIRE + JSON.stringify({ op, db: cur, c, a, u: u || undefined, p, s: src }));
+    const r = m.http(ip, port, WIRE + JSON.stringify({ op, db: cur, c, a, u: u || undefined, p, s: src }, (_, v) => (v instanceof RegExp ? { $regex: v.source, $options: v.flags } : v)));
     if (r?.status !== 200) throw new Thrown('MongoNetworkError', `connect ECONNREFUSED ${ip}:${port}`);
     const res = JSON.parse(r.body, revive);
     if (res.msg) throw new Thrown(`MongoServerError${res.e ? `[${res.e}]` : ''}`, res.msg);
     return res.v;
   };
+  let say: V;
+  const warned = new Set<string>();
+  const old = (m: string, use: string) => warned.has(m) || (warned.add(m), say(`DeprecationWarning: Collection.${m}() is deprecated. Use ${use}.`));
+  /** `it`: the next batch of the cursor shown last. */
+  let more: (() => string) | undefined;
+  /** A cursor: its documents fetched when first read, shown 20 at a time. */
+  const cursor = (get: (o: V) => V[]): V => {
+    const o: V = {};
+    let docs: V[] | undefined;
+    let shown: string | undefined;
+    let at = 0;
+    const all = () => (docs ??= get(o));
+    const batch = () => {
+      const b = all().slice(at, (at += 20));
+      more = batch;
+      return b.length ? inspect(b) + (at < all().length ? '\nType "it" for more' : '') : '';
+    };
+    const k: V = {
+      [CUSTOM]: () => (shown ??= batch()),
+      toArray: () => all().slice(at), count: () => all().length, forEach: (f: V) => void k.toArray().forEach((d: V) => f(d)),
+      map: (f: V) => cursor(() => k.toArray().map((d: V) => f(d))),
+      hasNext: () => at < all().length, next: () => all()[at++] ?? null, pretty: () => k,
+    };
+    for (const m of ['sort', 'limit', 'skip', 'projection']) k[m] = (x: V) => ((o[m] = x), k);
+    return k;
+  };
   const coll = (c: string) => {
-    const find = (f: V = {}, op = 'find'): V[] => call(op, c, f);
     const add = (docs: V[]) => {
       const ids = docs.map((d) => (d._id ??= oid()));
       call('insert', c, ...docs.map((d) => ({ _id: d._id, ...d })));
       return ids;
     };
-    const update = (many: boolean) => (f: V, up: V) => {
-      if (!Object.keys(up).every((k) => k[0] === '$')) throw new Thrown('MongoInvalidArgumentError', 'Update document requires atomic operators');
-      const [matchedCount, modifiedCount] = call('update', c, f, up, many);
-      return { acknowledged: true, insertedId: null, matchedCount, modifiedCount, upsertedCount: 0 };
+    const many = (ds: V[]) => ({ acknowledged: true, insertedIds: { ...add(ds) } });
+    const find = (f: V = {}, o: V = {}, op = 'find') => call(op, c, { $match: f }, { $sort: o.sort }, { $skip: o.skip }, { $limit: o.limit }, { $project: o.projection });
+    const up = (many: boolean, repl: boolean, f: V, u: V = {}, o: V = {}) => {
+      if (repl === (Object.keys(u)[0]?.[0] === '$')) throw new Thrown('MongoInvalidArgumentError', repl ? 'Replacement document must not contain atomic operators' : 'Update document requires atomic operators');
+      const [matchedCount, modifiedCount, insertedId = null, ...docs] = call('update', c, f, u, many, o.upsert && oid());
+      return o.one ? docs[+!!(o.returnNewDocument || o.returnDocument === 'after')] ?? null : { acknowledged: true, insertedId, matchedCount, modifiedCount, upsertedCount: +!!insertedId };
     };
-    const remove = (many: boolean) => (f: V = {}) => ({ acknowledged: true, deletedCount: call('delete', c, f, many) });
+    const remove = (many: boolean) => (f: V = {}) => ({ acknowledged: true, deletedCount: call('delete', c, f, 0, many).length });
     return {
       [CUSTOM]: () => `${cur}.${c}`,
       insertOne: (d: V) => ({ acknowledged: true, insertedId: add([d])[0] }),
-      insertMany: (ds: V[]) => ({ acknowledged: true, insertedIds: { ...add(ds) } }),
-      find: (f: V) => find(f), findOne: (f: V) => find(f)[0] ?? null, countDocuments: (f: V) => find(f, 'aggregate').length,
-      updateOne: update(false), updateMany: update(true), deleteOne: remove(false), deleteMany: remove(true), drop: () => call('drop', c),
+      insertMany: many,
+      insert: (d: V) => (old('insert', 'insertOne, insertMany, or bulkWrite'), many([d].flat())),
+      find: (f: V, projection: V) => cursor((o) => find(f, { projection, ...o })),
+      findOne: (f: V, projection: V) => find(f, { projection, limit: 1 })[0] ?? null,
+      countDocuments: (f: V) => find(f, {}, 'aggregate').length,
+      estimatedDocumentCount: () => find({}, {}, 'count').length,
+      count: (f: V) => (old('count', 'countDocuments or estimatedDocumentCount'), find(f, {}, 'count').length),
+      // the server's distinct: each value once (an array's elements one by one), in order
+      distinct: (k: string, f: V = {}) => call('distinct', c, { $match: f }, { $unwind: '$' + k }, { $group: { _id: '$' + k } }, { $sort: { _id: 1 } }).map((d: V) => d._id),
+      aggregate: (...p: V[]) => cursor(() => call('aggregate', c, ...p.flat())),
+      updateOne: (f: V, u: V, o: V) => up(false, false, f, u, o),
+      updateMany: (f: V, u: V, o: V) => up(true, false, f, u, o),
+      replaceOne: (f: V, u: V, o: V) => up(false, true, f, u, o),
+      update: (f: V, u: V, o: V = {}) => (old('update', 'updateOne, updateMany, or bulkWrite'), up(!!o.multi, false, f, u, o)),
+      findOneAndUpdate: (f: V, u: V, o: V) => up(false, false, f, u, { ...o, one: 1 }),
+      deleteOne: remove(false), deleteMany: remove(true),
+      remove: (f: V, one?: boolean) => (old('remove', 'deleteOne, deleteMany, findOneAndDelete, or bulkWrite'), remove(!one)(f)),
+      createIndex: (k: V, o: V) => call('createIndex', c, k, o),
+      getIndexes: () => call('listIndexes', c),
+      drop: () => call('drop', c),
     };
   };
-  const db = new Proxy({ [CUSTOM]: () => cur, getName: () => cur, version: () => call('ping')[0], dropDatabase: () => (call('dropDatabase'), { ok: 1, dropped: cur }) } as V, {
+  const db = new Proxy({ [CUSTOM]: () => cur, getName: () => cur, getCollection: (c: string) => coll(c), createCollection: (c: string) => (call('create', c), { ok: 1 }), version: () => call('ping')[0], dropDatabase: () => (call('dropDatabase'), { ok: 1, dropped: cur }) } as V, {
     get: (t, k) => (typeof k === 'symbol' || k in t ? t[k] : coll(k)),
   });
   const leave = () => { throw new Exit(); };
-  const rt = interpreter({ py: false, fs: m.fs, cwd: '/', env: {}, hostname: m.hostname, kernel: m.kernel, version: 'v20.19.2', random: Math.random, exists: () => false, globals: { db, ObjectId: (h?: string) => (h ? new ObjectId(h) : oid()), exit: leave, quit: leave } });
+  const rt = interpreter({ py: false, fs: m.fs, cwd: '/', env: {}, hostname: m.hostname, kernel: m.kernel, version: 'v20.19.2', random: Math.random, exists: () => false, globals: { db, print: (...a: V[]) => say(...a), printjson: (x: V) => say(x), ObjectId: (h?: string) => (h ? new ObjectId(h) : oid()), exit: leave, quit: leave } });
+  say = rt.run('console.log').value;
   const fail = (e: V) => `${e.type ?? 'Error'}: ${e.msg ?? e.what}\n`;
-  const show = (v: V) => (v === rt.NOTHING || v === undefined || v?.length === 0 ? '' : (typeof v === 'string' ? v : inspect(v)) + '\n');
+  // an empty cursor shows nothing at all
+  const show = (v: V, s = inspect(v)) => (v === rt.NOTHING || v === undefined ? '' : typeof v === 'string' ? v + '\n' : s && s + '\n');
   let pending = '';
   /** A line: the shell's own commands, else JavaScript (an open bracket waits for the next line). */
   const line = (text: string): [string, string, number?] => {
-    const [, cmd, arg] = /^\s*(use|show|exit|quit)\b\s*(\S*)\s*;?\s*$/.exec(text) ?? [];
+    const [, cmd, arg] = /^\s*(use|show|exit|quit|it)\b\s*(\S*)\s*;?\s*$/.exec(text) ?? [];
     try {
       if (pending || !cmd) {
         const r = rt.run((pending += text + '\n'));
@@ -141,6 +222,7 @@ export function mongoshSession(m: Machine, argv: string[]) {
         if (r.error instanceof Exit) return [r.out, '', 0];
         return r.error ? [r.out, fail(r.error), 1] : [r.out + show(r.value), '', undefined];
       }
+      if (cmd === 'it') return [(more?.() || 'no cursor') + '\n', ''];
       if (cmd === 'use') return [arg === cur ? `already on db ${cur}\n` : `switched to db ${(cur = arg)}\n`, ''];
       if (/^(dbs|databases)$/.test(arg)) {
         const names = ['admin', 'config', 'local', ...call('listDatabases')].sort();

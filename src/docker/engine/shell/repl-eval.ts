@@ -43,7 +43,8 @@ const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V> }
 
 const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
-interface Tok { k: 'n' | 's' | 'i' | 'o' | ''; v: string; p: number }
+interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
+const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 
 /** A SyntaxError with where python's caret goes (`to`: the end of what it underlines). */
 const syntax = (msg: string, at: number, to = at + 1) => Object.assign(new Thrown('SyntaxError', msg), { at: [at, at, to, to] });
@@ -51,7 +52,14 @@ const syntax = (msg: string, at: number, to = at + 1) => Object.assign(new Throw
 function lex(src: string, py: boolean): Tok[] {
   const out: Tok[] = [];
   let pos = (LEX.lastIndex = 0);
-  for (let m; pos < src.length && (m = LEX.exec(src)); pos = LEX.lastIndex) {
+  for (let m, r; pos < src.length && (m = LEX.exec(src)); pos = LEX.lastIndex) {
+    // a slash where a value starts opens a regular expression literal (JS only)
+    const prev = out[out.length - 1];
+    if (!py && m[4] === '/' && (!prev || (prev.k === 'o' && !/^[)\]}]$/.test(prev.v))) && (RE.lastIndex = LEX.lastIndex - 1, (r = RE.exec(src)))) {
+      out.push({ k: 'r', v: r[0], p: LEX.lastIndex - 1 });
+      LEX.lastIndex = RE.lastIndex;
+      continue;
+    }
     // the group that matched is the token's kind
     const g = m.findIndex((x, j) => j && x !== undefined);
     out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
@@ -87,6 +95,7 @@ export function inspect(v: V, lvl = 0): string {
   if (Object.is(v, -0)) return '-0';
   if (v === null || typeof v !== 'object') return String(v);
   if (v[CUSTOM]) return v[CUSTOM]();
+  if (v instanceof RegExp) return String(v);
   const arr = Array.isArray(v);
   if (lvl > 4) return arr ? '[Array]' : '[Object]';
   let out = arr ? v.map((x: V) => inspect(x, lvl + 2)) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${inspect(x, lvl + 2)}`);
@@ -487,6 +496,10 @@ export function interpreter(h: Host) {
       if (tk.k === 'n') {
         const n = tk.v.replace(/_/g, '');
         return py && /^\d+$/.test(n) ? () => BigInt(n) : () => Number(n);
+      }
+      if (tk.k === 'r') {
+        const [, b, f] = /^\/(.*)\/(\w*)$/s.exec(tk.v)!;
+        return () => new RegExp(b, f);
       }
       if (tk.k === 's') {
         const f = /^[fF]/.test(tk.v);
