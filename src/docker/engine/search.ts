@@ -7,6 +7,7 @@ import { ApiError, type SearchResult } from '../api';
 import { HUB_INFO, HUB_REPOS } from '../registry/hub';
 import type { Engine } from './engine';
 import { atoi, boolFilter, validateKeys } from './filters';
+import { unreachable } from './images';
 
 let hub: SearchResult[] | undefined;
 const result = (name: string, star_count: number, description: string, is_official: boolean): SearchResult => ({ star_count, is_official, name, is_automated: false, description });
@@ -39,14 +40,19 @@ export const searching = {
       }
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(term)) throw new ApiError(400, `invalid repository name: repository name (${term}) should not have a scheme`);
+    // A registry on this machine is searched over its v1 API, which registry:2 does not have.
+    const loc = /^(localhost|127\.0\.0\.1):(\d+)\//.exec(term);
+    const up = loc && [...this.containers.values()].some((k) => k.status === 'running' && k.proc?.title?.[0].startsWith('registry serve') && Object.values(k.ports).some((b) => b?.some((x) => x.HostPort === loc[2])));
+    const dial = (s: string) => unreachable(loc![0].slice(0, -1)).message.replace('http:', s + ':').replace('v2/', 'v1/_ping');
+    if (loc && !up) throw new ApiError(400, `invalid registry endpoint "http://${loc[0]}v1/". HTTPS attempt: ${dial('https')}. HTTP attempt: ${dial('http')}`);
     const limit = opts.limit || 25;
     if (limit < 1 || limit > 100) throw new ApiError(400, `limit ${limit} is outside the range of [1, 100]`);
+    if (up) throw new ApiError(500, 'Unexpected status code 404');
     hub ??= [
       ...Object.entries(HUB_INFO).map(([name, [n, d]]) => result(name, n, d, true)),
       ...HUB_REPOS.split('\n').map((l) => l.match(/^(\S+) (\d+) ?(.*)$/)!).map((m) => result(m[1], +m[2], m[3], false)),
     ];
-    const known = new Set(hub.map((r) => r.name));
-    const pushed = [...new Set([...this.hub.keys()].map((k) => k.slice(0, k.lastIndexOf(':'))))].filter((n) => !known.has(n));
+    const pushed = [...new Set([...this.hub.keys()].map((k) => k.slice(0, k.lastIndexOf(':'))))];
     const q = term.toLowerCase().replace(/^(docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
     return [...hub, ...pushed.map((n) => result(n, 0, '', false))]
       .map((r, i) => [rank(r, q, i), r] as const)

@@ -94,14 +94,11 @@ progrium/busybox 70
 yauritux/busybox-curl 20 Busybox with CURL
 arm64v8/busybox 5 Busybox base image.
 rancher/hello-world 5 
-tutum/hello-world 90 Image to test docker deployments. Has Apache with a 'Hello World' page listening in port 80.
 bitnami/wordpress 300 Bitnami container image for WordPress
-elestio/wordpress 0 Wordpress, verified and packaged by Elestio
 circleci/php 20 CircleCI images for PHP
 cimg/php 5 
 bitnami/php-fpm 20 Bitnami container image for PHP-FPM
 joxit/docker-registry-ui 150 The simplest and most complete UI for your private registry
 konradkleine/docker-registry-frontend 300 Browse and modify your Docker registry in a browser.
 debian/eol 20 Old EOL Debian images
-jitesoft/debian 1 Debian Linux
-bitnami/minideb 300 A minimalist Debian-based image built specifically to be used as a base image for containers.`;
+jitesoft/debian 1 Debian Linux`;

@@ -13,3 +13,6 @@ docker search --limit 101 hello-world
 docker search -f stars=muchas wordpress
 docker search ngin
 docker search nada-por-aqui
+docker search localhost:5000/app
+docker run -d -p 5000:5000 --name registro registry:2
+docker search localhost:5000/app

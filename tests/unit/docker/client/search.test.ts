@@ -73,3 +73,16 @@ test('search: anonymous, the same after logout', async () => {
   assert.equal((await $('docker search redis')).out, before);
   assert.ok(before.includes('\nredis/redis-stack '));
 });
+
+test('search: a registry on this machine is asked over the v1 API, which registry:2 lacks', async () => {
+  const $ = session();
+  const dial = (s: string) => `Get "${s}://localhost:5000/v1/_ping": dial tcp [::1]:5000: connect: connection refused`;
+  const off = await $('docker search localhost:5000/app');
+  assert.deepEqual([off.out, off.err, off.exit], ['', `Error response from daemon: invalid registry endpoint "http://localhost:5000/v1/". HTTPS attempt: ${dial('https')}. HTTP attempt: ${dial('http')}\n`, 1]);
+  await $('docker run -d -p 5000:5000 --name reg registry:2');
+  const on = await $('docker search localhost:5000/app');
+  assert.deepEqual([on.out, on.err, on.exit], ['', 'Error response from daemon: Unexpected status code 404\n', 1]);
+  // the limit is checked before the request goes out
+  assert.equal((await $('docker search --limit 0 --limit 101 localhost:5000/app')).err, 'Error response from daemon: limit 101 is outside the range of [1, 100]\n');
+  assert.equal((await $('docker search 127.0.0.1:5001/app')).err.split('. HTTP attempt')[0], 'Error response from daemon: invalid registry endpoint "http://127.0.0.1:5001/v1/". HTTPS attempt: Get "https://127.0.0.1:5001/v1/_ping": dial tcp 127.0.0.1:5001: connect: connection refused');
+});
