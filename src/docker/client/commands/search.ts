@@ -8,7 +8,10 @@ const TABLE = 'table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}
 const HEADERS = { Name: 'NAME', Description: 'DESCRIPTION', StarCount: 'STARS', IsOfficial: 'OFFICIAL' };
 
 export const search: Handler = async (ctx, f, [term]) => {
-  const results = await ctx.api.imageSearch(term, { limit: f.int('limit'), filters: parseFilters(f.list('filter')) });
+  const filters = parseFilters(f.list('filter'));
+  if (filters?.['is-automated']) ctx.io.err('WARNING: the "is-automated" filter is deprecated, and searching for "is-automated=true" will not yield any results in future.\n');
+  // The client leaves out a limit that is not positive: the daemon then uses its default.
+  const results = await ctx.api.imageSearch(term, { limit: Math.max(f.int('limit') ?? 0, 0), filters });
   const format = f.str('format') || 'table';
   const json = format === 'json';
   const rows = results.map((r) => {
@@ -20,6 +23,6 @@ export const search: Handler = async (ctx, f, [term]) => {
       IsOfficial: json ? String(r.is_official) : r.is_official ? '[OK]' : '',
     };
   });
-  ctx.io.out(formatList(format === 'table' ? TABLE : json ? '{{json .}}' : format, rows, HEADERS));
+  ctx.io.out(formatList(format === 'table' ? TABLE : json ? '{{json .}}' : format, rows, HEADERS, '*registry.searchContext'));
   return 0;
 };

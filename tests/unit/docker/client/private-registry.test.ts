@@ -14,7 +14,7 @@ test('registry: the images run `registry serve` with the start-up lines of their
   assert.match(log[4], /^time="[^"]+" level=info msg="listening on \[::\]:5000" go\.version=go1\.20\.8 instance\.id=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12} service=registry version=v2\.8\.3$/);
   assert.match((await $('docker exec registry ps')).out, /1 root +0:00 registry serve \/etc\/docker\/registry\/config\.yml\n/);
   assert.match((await $("docker image inspect registry:2 --format '{{json .Config}}'")).out, /"ExposedPorts":\{"5000\/tcp":\{\}\}.*"Entrypoint":\["\/entrypoint.sh"\],"Cmd":\["\/etc\/docker\/registry\/config.yml"\],"Volumes":\{"\/var\/lib\/registry":\{\}\}/);
-  assert.match((await $('docker search registry')).out, /\nregistry +Distribution implementation for storing and … +4200 +\[OK\]\n$/);
+  assert.match((await $('docker search registry')).out, /^NAME +DESCRIPTION +STARS +OFFICIAL\nregistry +Distribution implementation for storing and … +4200 +\[OK\]\n/);
   assert.equal((await $('docker run --rm registry:3 --version')).out, 'registry github.com/distribution/distribution/v3 3.0.0\n');
   assert.equal((await $('docker run --rm registry:2 registry --version')).out, 'registry github.com/docker/distribution v2.8.3\n');
   assert.equal((await $('docker run --rm registry:2 cat /etc/docker/registry/config.yml')).out.split('\n')[8], '    rootdirectory: /var/lib/registry');

@@ -78,6 +78,7 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   // owners across the host boundary: a bind mount written by root or 1000, then the host user at it
   weighted(1, fc.tuple(image, fc.constantFrom('', '-u 1000')).map(([i, u]) => `docker run --rm ${u} -v "$PWD":/b -v /tmp/r:/r ${i} sh -c "echo x >> /b/f; touch /r/g; ls -ln /b /r"; echo y >> f; ls -l /tmp/r; rm -f f /tmp/r/g`)),
   weighted(1, fc.constant('docker login -u alumno -p x')),
+  weighted(1, fc.tuple(fc.constantFrom('', '--limit 3 -f is-official=false ', '-f stars=50 -f is-automated=false ', '--no-trunc --limit -1 '), fc.constantFrom('nginx', 'ub', 'alumno', 'zz')).map(([o, t]) => `docker search ${o}${t}`)),
   weighted(1, image.map((i) => `docker tag ${i} alumno/app`)),
   weighted(1, fc.tuple(name, fc.constantFrom('', '-u 1000 '), fc.constantFrom('dd if=/dev/zero of=/tmp/z bs=1M count=3', 'dd if=/nope of=/x; dd bs=0; dd x', 'truncate -s 2M /tmp/a; fallocate -l 1M /c', 'gzip /tmp/a; zcat /tmp/a.gz; gunzip /tmp/a.gz /nope', 'expr 1 + x; expr 3 \\* 4; expr', 'od -c /tmp/b | head; cksum /c; sum /tmp/a', 'mktemp -d; install -m 700 /etc/hostname /c; link /c /d; unlink /d', 'cmp /tmp/a /c; comm /tmp/a /c; split -l 1 /etc/hostname /tmp/p')).map(([n, u, c]) => `docker exec ${u}${n} sh -c "${c}"`)),
   weighted(1, fc.constantFrom('push', 'pull', 'rmi').map((c) => `docker ${c} alumno/app`)),

@@ -129,11 +129,30 @@ test('the pushed repositories survive saving and restoring the machine', async (
 
 test('search: the catalogue and pushed repositories, truncated descriptions, filters, limit and format', async () => {
   const $ = session();
-  assert.equal((await $('docker search alp')).out, 'NAME      DESCRIPTION                                     STARS     OFFICIAL\nalpine    A minimal Docker image based on Alpine Linux…   11300     [OK]\n');
+  assert.equal(
+    (await $('docker search alp')).out,
+    [
+      'NAME              DESCRIPTION                                     STARS     OFFICIAL',
+      'alpine            A minimal Docker image based on Alpine Linux…   11300     [OK]',
+      'alpine/git        A  simple git container running in alpine li…   250       ',
+      'alpine/socat      Run socat command in alpine container           100       ',
+      'alpine/curl                                                       12        ',
+      'alpine/openssl    openssl                                         10        ',
+      'grafana/alpine    Alpine Linux with ca-certificates package in…   7         ',
+      'jitesoft/alpine   Alpine Linux.                                   1         ',
+      '',
+    ].join('\n'),
+  );
   assert.match((await $('docker search --no-trunc alp')).out, /only 5 MB in size! {3}11300/);
   assert.equal((await $("docker search --format '{{.Name}}' --limit 2 n")).out, 'nginx\nubuntu\n');
   assert.equal((await $("docker search --format '{{.Name}}' -f stars=15000 -f is-official=true u")).out, 'ubuntu\n');
-  assert.equal((await $('docker search --format json httpd')).out, '{"Description":"The Apache HTTP Server Project","IsOfficial":"true","Name":"httpd","StarCount":"4900"}\n');
+  assert.equal(
+    (await $('docker search --format json httpd')).out,
+    '{"Description":"The Apache HTTP Server Project","IsOfficial":"true","Name":"httpd","StarCount":"4900"}\n' +
+      '{"Description":"","IsOfficial":"false","Name":"centos/httpd","StarCount":"40"}\n' +
+      '{"Description":"","IsOfficial":"false","Name":"paketobuildpacks/httpd","StarCount":"0"}\n' +
+      '{"Description":"RapidFort optimized, hardened image for Apac…","IsOfficial":"false","Name":"rapidfort/httpd","StarCount":"10"}\n',
+  );
   assert.equal((await $('docker search --limit 101 x')).err, 'Error response from daemon: limit 101 is outside the range of [1, 100]\n');
   assert.equal((await $('docker search -f color=red x')).err, "Error response from daemon: invalid filter 'color'\n");
   assert.equal((await $('docker search -f stars=muchas x')).err, 'Error response from daemon: invalid filter \'stars=muchas\': strconv.Atoi: parsing "muchas": invalid syntax\n');
@@ -141,7 +160,7 @@ test('search: the catalogue and pushed repositories, truncated descriptions, fil
   await $('docker pull alpine');
   await $('docker tag alpine ana/alpino');
   await $('docker push ana/alpino');
-  assert.equal((await $("docker search --format '{{.Name}} {{.StarCount}} [{{.IsOfficial}}]' alpin")).out, 'alpine 11300 [[OK]]\nana/alpino 0 []\n');
+  assert.equal((await $("docker search --format '{{.Name}} {{.StarCount}} [{{.IsOfficial}}]' alpin")).out, 'alpine 11300 [[OK]]\nalpine/git 250 []\nalpine/socat 100 []\nalpine/curl 12 []\nalpine/openssl 10 []\ngrafana/alpine 7 []\njitesoft/alpine 1 []\nana/alpino 0 []\n');
 });
 
 test('push: layers are mounted from the repository the image came from; beyond five uploads they wait', async () => {
