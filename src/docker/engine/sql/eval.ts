@@ -446,10 +446,10 @@ export function run(s: Session, src: string): Res {
     let rows = tb ? matching(tb, st.where) : st.where && !truthy(evaluate(st.where, undefined, undefined, 'where clause')) ? [] : [[]];
     const names = items.map((it) => it.as ?? (it.e.k === 'col' ? it.e.n : my ? (it.e.k === 'lit' && typeof it.e.v === 'string' ? it.e.v : it.text) : it.e.k === 'fn' ? it.e.n : '?column?'));
     // an alias stands for its expression where no column bears the name; a number for the item at that place
-    const alias = (e: Expr, clause: string): Expr =>
-      e.k === 'lit' && typeof e.v === 'number' ? items[e.v - 1]?.e ?? fail('nocol', [String(e.v), clause]) :
+    const alias = (e: Expr, clause?: string): Expr =>
+      e.k === 'lit' && typeof e.v === 'number' && clause ? items[e.v - 1]?.e ?? fail('nocol', [String(e.v), clause]) :
       e.k === 'col' && !e.q && names.includes(e.n) && !tb?.cols.some((c) => c.name === e.n) ? items[names.indexOf(e.n)].e :
-      e.k === 'op' ? { ...e, a: alias(e.a, ''), b: e.b && alias(e.b, '') } : e.k === 'fn' ? { ...e, args: e.args.map((x) => alias(x, '')) } : e;
+      e.k === 'op' ? { ...e, a: alias(e.a), b: e.b && alias(e.b) } : e.k === 'fn' ? { ...e, args: e.args.map((x) => alias(x)) } : e;
     const order = st.order.map((o) => ({ ...o, e: alias(o.e, 'order clause') }));
     // GROUP BY (or an aggregate alone: one group of all the rows) evaluates per group
     let groups: Val[][][] | undefined;
@@ -462,7 +462,7 @@ export function run(s: Session, src: string): Res {
       }
       groups = [...by.values()];
     } else if (items.some((it) => hasAgg(it.e)) || st.having) groups = [rows];
-    const having = st.having && alias(st.having, 'having clause');
+    const having = st.having && alias(st.having);
     if (having) groups = groups!.filter((g) => truthy(evaluate(having, tb, g[0], 'having clause', g)));
     const keyed = (groups ?? rows.map((r) => [r])).map((g) => ({ g, k: order.map((o) => evaluate(o.e, tb, g[0], 'order clause', groups && g)) }));
     keyed.sort((a, b) => {
@@ -498,5 +498,7 @@ const valPos = (e: Expr): number => e.p ?? -1;
 export function describePg(t: string, tb: Table): [Rows, string] {
   const def = (c: ColDef) => (c.auto ? `nextval('${t}_${c.name}_seq'::regclass)` : c.def?.k === 'fn' ? c.def.n.toUpperCase().replace('NOW', 'now()') : c.def?.k === 'lit' ? (typeof c.def.v === 'string' ? `'${c.def.v}'::${c.type.replace(/\(.*/, '')}` : String(c.def.v)) : '');
   const key = tb.cols.filter((c) => c.pk).map((c) => c.name);
-  return [{ cols: ['Column', 'Type', 'Collation', 'Nullable', 'Default'], num: [], rows: tb.cols.map((c) => [c.name, c.type, '', c.notNull ? 'not null' : '', def(c)]) }, key.length ? `Indexes:\n    "${t}_pkey" PRIMARY KEY, btree (${key.join(', ')})\n` : ''];
+  const idx = [...(key.length ? [`"${t}_pkey" PRIMARY KEY, btree (${key.join(', ')})`] : []), ...tb.cols.filter((c) => c.uq).map((c) => `"${t}_${c.name}_key" UNIQUE CONSTRAINT, btree (${c.name})`)];
+  const fk = (tb.fk ?? []).map((f) => `    "${f.n}" FOREIGN KEY (${f.c}) REFERENCES ${f.t}(${f.r})${f.del ? ' ON DELETE ' + f.del : ''}\n`).join('');
+  return [{ cols: ['Column', 'Type', 'Collation', 'Nullable', 'Default'], num: [], rows: tb.cols.map((c) => [c.name, c.type, '', c.notNull ? 'not null' : '', def(c)]) }, (idx.length ? `Indexes:\n${idx.map((l) => `    ${l}\n`).join('')}` : '') + (fk ? 'Foreign-key constraints:\n' + fk : '')];
 }

@@ -46,7 +46,7 @@ export function mysqlInit(m: Machine, env: string[]): string[] {
   return notes;
 }
 
-export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string; host?: string }
+export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string; host?: string; rest?: string[] }
 
 /** The monitor's options (`-uroot -psecret`, `-u root`, `--password=…`, `-D db` or the database last). */
 export function mysqlArgs(args: string[]): MysqlArgs {
@@ -62,7 +62,7 @@ export function mysqlArgs(args: string[]): MysqlArgs {
     else if (/^(-V|--version)$/.test(a)) o.version = true;
     else if (flag === '-h' || flag === '--host') o.host = value();
     else if (/^(-P|--port|-S|--socket)$/.test(flag ?? '')) value();
-    else if (!flag) o.db = a;
+    else if (!flag) (o.db = a), (o.rest ??= []).push(a);
     else if (!/^(-t|-B|-N|-s|-v|--table|--batch|--silent|--verbose|--skip-column-names)$/.test(a)) o.bad ??= a;
   }
   return o;
@@ -159,12 +159,12 @@ export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch', vertical = f
   const n = rows.length;
   // an empty result prints nothing, not even its header, unless typed at the prompt
   if (!n) return repl ? 'Empty set (0.00 sec)\n\n' : '';
-  // batch mode writes a newline, tab or backslash of a value as \n, \t, \\
-  if (mode === 'batch') return [r.cols, ...rows].map((x) => x.map((c) => c.replace(/[\\\n\t]/g, (ch) => ({ '\n': '\\n', '\t': '\\t' })[ch] ?? '\\\\')).join('\t') + '\n').join('');
-  const count = repl ? `${n} row${n === 1 ? '' : 's'} in set (0.00 sec)\n\n` : '';
   // `\G`: a block per row, the names aligned on the right
   const nw = Math.max(...r.cols.map((c) => c.length));
+  const count = repl ? `${n} row${n === 1 ? '' : 's'} in set (0.00 sec)\n\n` : '';
   if (vertical) return rows.map((x, i) => `${'*'.repeat(27)} ${i + 1}. row ${'*'.repeat(27)}\n` + r.cols.map((c, j) => `${c.padStart(nw)}: ${x[j]}\n`).join('')).join('') + count;
+  // batch mode writes a newline, tab or backslash of a value as \n, \t, \\
+  if (mode === 'batch') return [r.cols, ...rows].map((x) => x.map((c) => c.replace(/[\\\n\t]/g, (ch) => ({ '\n': '\\n', '\t': '\\t' })[ch] ?? '\\\\')).join('\t') + '\n').join('');
   // a column that may hold NULL has room for the word
   const w = r.cols.map((c, i) => Math.max(c.length, r.nul?.[i] ? 4 : 0, ...rows.map((x) => x[i].length)));
   const bar = '+' + w.map((x) => '-'.repeat(x + 2)).join('+') + '+\n';
@@ -205,7 +205,7 @@ export const mysqlCommand: Command = (args, io, sh) => {
   if (a.bad) return io.err(`mysql: [ERROR] unknown option '${a.bad}'.\n`), 7;
   if (a.pass) io.err(passwordWarning(v));
   if (a.e === undefined && io.stdin === undefined && io.tty && sh.ask) return mysqlAtPrompt(sh, a, env, io);
-  const input = a.e !== undefined ? a.e.replace(/;?\s*$/, ';') : io.stdin ?? '';
+  const input = a.e !== undefined ? a.e.replace(/(;|\\[gG])?\s*$/, (t) => t || ';') : io.stdin ?? '';
   if (a.ask) a.pass = io.stdin?.split('\n')[0] ?? '';
   const s = mysqlConnect(sh.m, a, env, () => sh.m.now());
   if (typeof s === 'string') return io.err(maria(v, s)), 1;

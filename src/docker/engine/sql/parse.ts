@@ -43,7 +43,7 @@ const RESERVED = new Set('select from where group order by limit and or not null
 
 function lex(s: string, d: Dialect): Tok[] {
   const re = d === 'my'
-    ? /\s+|--[^\n]*|#[^\n]*|\/\*[^]*?\*\/|(\d+(?:\.\d+)?)|'((?:''|\\.|[^'\\])*)'|"((?:""|\\.|[^"\\])*)"|`([^`]*)`|(?!)()|([A-Za-z_][\w$]*)|(<=|>=|<>|!=|\|\||[(),;*+\-/%=<>.@])/y
+    ? /\s+|--[^\n]*|#[^\n]*|\/\*!\d*|\*\/|\/\*[^]*?\*\/|(\d+(?:\.\d+)?)|'((?:''|\\.|[^'\\])*)'|"((?:""|\\.|[^"\\])*)"|`([^`]*)`|(?!)()|([A-Za-z_][\w$]*)|(<=|>=|<>|!=|\|\||[(),;*+\-/%=<>.@])/y
     : /\s+|--[^\n]*|\/\*[^]*?\*\/|(\d+(?:\.\d+)?)|'((?:''|[^'])*)'|(?!)()|(?!)()|"((?:""|[^"])*)"|([A-Za-z_][\w$]*)|(<=|>=|<>|!=|\|\||[(),;*+\-/%=<>.@])/y;
   const out: Tok[] = [];
   let m: RegExpExecArray | null;
@@ -52,7 +52,8 @@ function lex(s: string, d: Dialect): Tok[] {
     if (!(m = re.exec(s))) throw new SqlError('syntax', [], i);
     const tok = (t: Tok['t'], v: string) => out.push({ t, v, p: i, e: re.lastIndex });
     if (m[1] !== undefined) tok('num', m[1]);
-    else if (m[2] !== undefined) tok('str', m[2].replace(/''/g, "'").replace(/\\(.)/g, '$1'));
+    // MySQL reads \n, \t, \r, \0 in a string as those characters, and a backslash before any other as that one
+    else if (m[2] !== undefined) tok('str', d === 'my' ? m[2].replace(/''/g, "'").replace(/\\(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', 0: '\0' } as Record<string, string>)[c] ?? c) : m[2].replace(/''/g, "'"));
     else if (m[3] !== undefined) tok('str', m[3].replace(/""/g, '"'));
     else if (m[4] !== undefined || m[5] !== undefined) tok('qid', m[4] ?? m[5]);
     else if (m[6] !== undefined) tok('id', m[6]);
@@ -385,6 +386,8 @@ export function parse(src: string, d: Dialect): Stmt {
   } else if (eat('alter')) {
     need('table');
     const [t, tp] = tname();
+    // a dump's ALTER TABLE … DISABLE KEYS has nothing to do
+    if (my && (eat('disable') || eat('enable'))) return need('keys'), { k: 'set', n: '' };
     const op = ['add', 'drop', 'rename', ...(my ? ['modify', 'change'] : [])].find((w) => eat(w)) ?? fail();
     const col = eat('column');
     s = { k: 'alter', t, tp, op, fk };
@@ -401,6 +404,7 @@ export function parse(src: string, d: Dialect): Stmt {
       if (op !== 'modify') s.n = name()[0];
       if (op === 'rename') need('to');
       s.c = op === 'drop' ? undefined : op === 'rename' ? { name: name()[0], type: '' } : column();
+      s.n ??= s.c!.name;
     }
   } else if (eat('truncate')) {
     eat('table');
@@ -408,7 +412,8 @@ export function parse(src: string, d: Dialect): Stmt {
     s = { k: 'truncate', t, tp };
   } else if (eat('set') || (my && (eat('lock') || eat('unlock')))) {
     // SET NAMES …, SET FOREIGN_KEY_CHECKS = 0, LOCK TABLES … (what a dump says around its data)
-    s = { k: 'set', n: peek()?.v.toLowerCase() ?? '', v: toks[i + 2]?.v };
+    const k = toks.findIndex((t, j) => /^foreign_key_checks$/i.test(t.v) && toks[j + 1]?.v === '=');
+    s = { k: 'set', n: k < 0 ? '' : 'foreign_key_checks', v: toks[k + 2]?.v };
     i = toks.length;
   } else if (my && (is('grant') || is('revoke'))) {
     const op = toks[i++].v.toLowerCase();
