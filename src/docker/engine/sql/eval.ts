@@ -126,12 +126,6 @@ export function run(s: Session, src: string): Res {
           case 'round': return x === null ? null : fixed(Math.sign(Number(x)) * Math.round(Math.abs(Number(x)) * 10 ** Number(y ?? 0)) / 10 ** Number(y ?? 0), Number(y ?? 0));
           case 'substring': case 'substr': return x === null ? null : String(x).substr(Number(y) - 1, a[2] === undefined ? undefined : Number(a[2]));
           case 'year': case 'month': case 'day': return x === null ? null : Number(String(x).slice(...({ year: [0, 4], month: [5, 7], day: [8, 10] } as Record<string, number[]>)[e.n]));
-          case 'date_format': {
-            const t = new Date(String(x).replace(' ', 'T') + 'Z');
-            const name = (o: Intl.DateTimeFormatOptions) => t.toLocaleString('en', { ...o, timeZone: 'UTC' });
-            const f: Record<string, string> = { Y: String(x).slice(0, 4), y: String(x).slice(2, 4), m: String(x).slice(5, 7), d: String(x).slice(8, 10), H: String(x).slice(11, 13), i: String(x).slice(14, 16), s: String(x).slice(17, 19), M: name({ month: 'long' }), b: name({ month: 'short' }), W: name({ weekday: 'long' }), a: name({ weekday: 'short' }), e: String(t.getUTCDate()), c: String(t.getUTCMonth() + 1) };
-            return x === null || y === null ? null : String(y).replace(/%(.)/g, (_, c: string) => f[c] ?? c);
-          }
           case 'now': case 'current_timestamp': return stamp(s.now()) + (my ? '' : ('.' + String((s.now() % 1000) * 1000 + 123).padStart(6, '0')).replace(/0+$/, '') + '+00');
           case 'current_date': case 'curdate': return stamp(s.now()).slice(0, 10);
           case 'version': return s.version;

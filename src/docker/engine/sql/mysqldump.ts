@@ -4,9 +4,12 @@ import { run } from './eval';
 import { SqlError } from './parse';
 import { mysqlArgs, mysqlConnect, serverVersion } from './mysql';
 
-const SETS = ['40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT', '40101 SET @OLD_CHARACTER_SET_RESULTS=@@CHARACTER_SET_RESULTS', '40101 SET @OLD_COLLATION_CONNECTION=@@COLLATION_CONNECTION', '50503 SET NAMES utf8mb4', '40103 SET @OLD_TIME_ZONE=@@TIME_ZONE', "40103 SET TIME_ZONE='+00:00'", '40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0', '40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0', "40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='NO_AUTO_VALUE_ON_ZERO'", '40111 SET @OLD_SQL_NOTES=@@SQL_NOTES, SQL_NOTES=0'];
-// the footer puts back what the header saved, in the reverse order
-const RESTORE = '40101 SQL_MODE=@OLD_SQL_MODE|40014 FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS|40014 UNIQUE_CHECKS=@OLD_UNIQUE_CHECKS|40101 CHARACTER_SET_CLIENT=@OLD_CHARACTER_SET_CLIENT|40101 CHARACTER_SET_RESULTS=@OLD_CHARACTER_SET_RESULTS|40101 COLLATION_CONNECTION=@OLD_COLLATION_CONNECTION|40111 SQL_NOTES=@OLD_SQL_NOTES'.split('|');
+// the session settings the dump saves, changes and puts back: name, version comment, value while it loads
+const CS = ['CHARACTER_SET_CLIENT', 'CHARACTER_SET_RESULTS', 'COLLATION_CONNECTION'].map((v) => [v, '40101']);
+const [U, F, M, N] = [['UNIQUE_CHECKS', '40014', '0'], ['FOREIGN_KEY_CHECKS', '40014', '0'], ['SQL_MODE', '40101', "'NO_AUTO_VALUE_ON_ZERO'"], ['SQL_NOTES', '40111', '0']];
+const save = ([v, n, x]: string[]) => `/*!${n} SET @OLD_${v}=@@${v}${x ? `, ${v}=${x}` : ''} */;\n`;
+const HEAD = CS.map(save).join('') + "/*!50503 SET NAMES utf8mb4 */;\n/*!40103 SET @OLD_TIME_ZONE=@@TIME_ZONE */;\n/*!40103 SET TIME_ZONE='+00:00' */;\n" + [U, F, M, N].map(save).join('');
+const FOOT = [M, F, U, ...CS, N].map(([v, n]) => `/*!${n} SET ${v}=@OLD_${v} */;\n`).join('');
 
 export const mysqldump: Command = (args, io, sh) => {
   const env = sh.env().map(([k, v]) => `${k}=${v}`);
@@ -21,7 +24,7 @@ export const mysqldump: Command = (args, io, sh) => {
   if (!s.store.hasDb(db) || s.visible?.(db) === false) return io.err(`mysqldump: Got error: ${s.store.hasDb(db) ? `1044: Access denied for user '${a.user}'@'%' to database` : '1049: Unknown database'} '${db}' when selecting the database\n`), 2;
   s.db = db;
   const v = serverVersion(env);
-  let out = `-- MySQL dump 10.13  Distrib ${v}, for Linux (x86_64)\n--\n-- Host: localhost    Database: ${db}\n-- ------------------------------------------------------\n-- Server version\t${v}\n\n${SETS.map((x) => `/*!${x} */;\n`).join('')}`;
+  let out = `-- MySQL dump 10.13  Distrib ${v}, for Linux (x86_64)\n--\n-- Host: localhost    Database: ${db}\n-- ------------------------------------------------------\n-- Server version\t${v}\n\n${HEAD}`;
   if (a.user !== 'root') io.err("mysqldump: Error: 'Access denied; you need (at least one of) the PROCESS privilege(s) for this operation' when trying to dump tablespaces\n");
   const tables = s.store.tables(db);
   for (const t of only) if (!tables.includes(t)) return io.err(`mysqldump: Couldn't find table: "${t}"\n`), 2;
@@ -44,7 +47,7 @@ export const mysqldump: Command = (args, io, sh) => {
   }
   // `--` then the time as mysqldump writes it: the hour padded with a space
   const d = new Date(sh.m.now()).toISOString();
-  out += `/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;\n\n${RESTORE.map((x) => `/*!${x.replace(' ', ' SET ')} */;\n`).join('')}\n-- Dump completed on ${d.slice(0, 10)} ${String(Number(d.slice(11, 13))).padStart(2)}${d.slice(13, 19)}\n`;
+  out += `/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;\n\n${FOOT}\n-- Dump completed on ${d.slice(0, 10)} ${String(Number(d.slice(11, 13))).padStart(2)}${d.slice(13, 19)}\n`;
   io.out(out);
   return 0;
 };
