@@ -89,6 +89,7 @@ const ERRORS: Record<string, string> = {
   dup: 'duplicate key value violates unique constraint "$5"\nDETAIL:  Key ($2)=($3) already exists.',
   ambig: 'column reference "$0" is ambiguous',
   subrows: 'more than one row returned by a subquery used as an expression',
+  cols1: 'subquery must return only one column',
   fkchild: 'insert or update on table "$1" violates foreign key constraint "$2"\nDETAIL:  Key ($3)=($7) is not present in table "$4".',
   fkparent: 'update or delete on table "$4" violates foreign key constraint "$2" on table "$1"\nDETAIL:  Key ($5)=($7) is still referenced from table "$1".',
   fkdrop: 'cannot drop table $0 because other objects depend on it\nDETAIL:  constraint $1 on table $2 depends on table $0\nHINT:  Use DROP ... CASCADE to drop the dependent objects too.',

@@ -90,7 +90,7 @@ export function run(s: Session, src: string): Res {
       }
       case 'sub': {
         const r = subq(e.s, tb, row ?? group?.[0]);
-        return r.length > 1 ? fail('subrows') : r[0]?.[0] ?? null;
+        return e.s.items.length > 1 ? fail('cols1') : r.length > 1 ? fail('subrows') : r[0]?.[0] ?? null;
       }
       case 'fn': {
         if (AGG.test(e.n) && group) {
@@ -359,8 +359,14 @@ export function run(s: Session, src: string): Res {
       }
       if (st.n !== undefined && at < 0) fail(st.op === 'drop' ? 'nodrop' : 'nocol', [st.n, st.t, st.t]);
       const c = st.c;
-      if (c && st.op !== 'rename' && colIndex(tb, c.name) >= 0 && (at < 0 || colIndex(tb, c.name) !== at)) fail('dupcol', [c.name, st.t]);
-      if (st.op === 'fk') tb.fk = [...(tb.fk ?? []), ...st.fk.map((f, k) => ({ ...f, n: f.n || (my ? `${st.t}_ibfk_${(tb.fk?.length ?? 0) + k + 1}` : `${st.t}_${f.c}_fkey`) }))];
+      if (c && !/rename|key/.test(st.op) && colIndex(tb, c.name) >= 0 && (at < 0 || colIndex(tb, c.name) !== at)) fail('dupcol', [c.name, st.t]);
+      if (st.op === 'key') {
+        for (const k of st.keys!) {
+          const col = tb.cols[colIndex(tb, k.name)] ?? fail('nocol', [k.name, st.t]);
+          (col.pk ||= k.pk), (col.notNull ||= !!k.pk), (col.uq ||= k.uq);
+        }
+        check(st.t, tb, tb.rows, []);
+      } else if (st.op === 'fk') tb.fk = [...(tb.fk ?? []), ...st.fk.map((f, k) => ({ ...f, n: f.n || (my ? `${st.t}_ibfk_${(tb.fk?.length ?? 0) + k + 1}` : `${st.t}_${f.c}_fkey`) }))];
       else if (st.op === 'drop') (tb.cols.splice(at, 1), tb.rows.forEach((r) => r.splice(at, 1)));
       else if (st.op === 'rename') tb.cols[at].name = c!.name;
       else if (c) {

@@ -112,6 +112,7 @@ const ERRORS: Record<string, [number, string, string]> = {
   dup: [1062, '23000', "Duplicate entry '$0' for key '$1.$4'"],
   ambig: [1052, '23000', "Column '$0' in $1 is ambiguous"],
   subrows: [1242, '21000', 'Subquery returns more than 1 row'],
+  cols1: [1241, '21000', 'Operand should contain 1 column(s)'],
   tdenied: [1142, '42000', "$0 command denied to user '$1'@'localhost' for table '$2'"],
   fkchild: [1452, '23000', 'Cannot add or update a child row: a foreign key constraint fails (`$0`.`$1`, CONSTRAINT `$2` FOREIGN KEY (`$3`) REFERENCES `$4` (`$5`)$6)'],
   fkparent: [1451, '23000', 'Cannot delete or update a parent row: a foreign key constraint fails (`$0`.`$1`, CONSTRAINT `$2` FOREIGN KEY (`$3`) REFERENCES `$4` (`$5`))'],

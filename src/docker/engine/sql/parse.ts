@@ -21,7 +21,7 @@ export interface Src { t: string; as: string; p: number; j?: string; on?: Expr }
 export type Select = { k: 'select'; distinct?: boolean; items: Item[]; from: Src[]; fp: number; where?: Expr; group: Expr[]; having?: Expr; order: { e: Expr; desc: boolean }[]; limit?: number; offset?: number };
 export type Stmt =
   | Select
-  | { k: 'alter'; t: string; tp: number; op: string; c?: ColDef; n?: string; after?: string; fk: Fk[] }
+  | { k: 'alter'; t: string; tp: number; op: string; c?: ColDef; n?: string; after?: string; fk: Fk[]; keys?: ColDef[] }
   | { k: 'truncate' | 'showcreate'; t: string; tp: number }
   | { k: 'set'; n: string; v?: string }
   | { k: 'user'; op: string; u: string; h?: string; pw?: string; privs?: string; on?: string; safe?: boolean }
@@ -301,9 +301,10 @@ export function parse(src: string, d: Dialect): Stmt {
     return c;
   };
   /** One element of CREATE TABLE's list (or of ALTER TABLE … ADD): a column or a key. */
-  const element = (cols: ColDef[]) => {
+  const element = (cols: ColDef[], alter = false) => {
     const cn = eat('constraint') && !/^(primary|foreign|unique)$/i.test(peek()?.v ?? '') ? name()[0] : undefined;
-    const find = (c: string) => cols.find((x) => x.name === c) ?? fail();
+    // ALTER TABLE … ADD PRIMARY KEY (c): a column without a type stands for the table's own
+    const find = (c: string) => cols.find((x) => x.name === c) ?? (alter ? cols[cols.push({ name: c, type: '' }) - 1] : fail());
     if (eat('primary')) return need('key'), list().forEach((c) => (find(c).pk = find(c).notNull = true));
     if (eat('foreign')) return need('key'), (eat('key') || !is('(')) && name(), refs(list()[0], cn);
     const uq = eat('unique');
@@ -394,8 +395,9 @@ export function parse(src: string, d: Dialect): Stmt {
     if (op === 'add') {
       const cols: ColDef[] = [];
       if (col) cols.push(column());
-      else element(cols);
+      else element(cols, true);
       s.c = cols[0];
+      if (s.c && !s.c.type) (s.op = 'key'), (s.keys = cols);
       if (fk.length) s.op = 'fk';
       if (my && eat('after')) s.after = name()[0];
       else if (my && eat('first')) s.after = '';
