@@ -46,7 +46,7 @@ export function mysqlInit(m: Machine, env: string[]): string[] {
   return notes;
 }
 
-export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string; host?: string; rest?: string[] }
+export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string; host?: string; rest?: string[]; table?: boolean }
 
 /** The monitor's options (`-uroot -psecret`, `-u root`, `--password=…`, `-D db` or the database last). */
 export function mysqlArgs(args: string[]): MysqlArgs {
@@ -63,7 +63,8 @@ export function mysqlArgs(args: string[]): MysqlArgs {
     else if (flag === '-h' || flag === '--host') o.host = value();
     else if (/^(-P|--port|-S|--socket)$/.test(flag ?? '')) value();
     else if (!flag) (o.db = a), (o.rest ??= []).push(a);
-    else if (!/^(-t|-B|-N|-s|-v|--table|--batch|--silent|--verbose|--skip-column-names)$/.test(a)) o.bad ??= a;
+    else if (/^(-t|--table|-B|--batch)$/.test(a)) o.table = /t/.test(a);
+    else if (!/^(-N|-s|-v|--silent|--verbose|--skip-column-names)$/.test(a)) o.bad ??= a;
   }
   return o;
 }
@@ -213,8 +214,8 @@ export const mysqlCommand: Command = (args, io, sh) => {
   if (!s.remote) connectionId(sh.m);
   const err = io.err;
   if (isMaria(v)) io = { ...io, err: (t) => err(maria(v, t)) };
-  const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.e !== undefined && io.tty ? 'box' : 'batch', io);
-  if (ok && rest.trim()) return mysqlRun(s, rest + ';', 'batch', io)[1] ? 0 : 1;
+  const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.table ?? (a.e !== undefined && io.tty) ? 'box' : 'batch', io);
+  if (ok && rest.trim()) return mysqlRun(s, rest + ';', a.table ? 'box' : 'batch', io)[1] ? 0 : 1;
   return ok ? 0 : 1;
 };
 

@@ -24,6 +24,7 @@ test('mysql: joins with aliases, GROUP BY with HAVING on an alias, ORDER BY alia
   assert.equal((await sql('select c.nombre, p.total from pedidos p inner join clientes as c on c.id = p.cliente_id order by 2 limit 2 offset 1')).out, 'nombre\ttotal\nAna\t3.50\nLuis\t10.00\n');
   assert.equal((await sql('select p.id, c.nombre from pedidos p right join clientes c on c.id = p.cliente_id where c.id > 1')).out, 'id\tnombre\n3\tLuis\nNULL\tEva\n');
   assert.equal((await sql('select distinct cliente_id from pedidos limit 5')).out, 'cliente_id\n1\n2\n');
+  assert.equal((await sql('select distinct cliente_id from pedidos limit 5', '-t -uroot -ps')).out, '+------------+\n| cliente_id |\n+------------+\n|          1 |\n|          2 |\n+------------+\n');
   assert.deepEqual(await sql('select id from clientes join pedidos on cliente_id = clientes.id'), { out: '', err: "ERROR 1052 (23000) at line 1: Column 'id' in field list is ambiguous\n", exit: 1 });
   assert.equal((await sql('select x.nombre from clientes c')).err, "ERROR 1054 (42S22) at line 1: Unknown column 'x.nombre' in 'field list'\n");
 });
