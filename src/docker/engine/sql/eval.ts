@@ -120,12 +120,8 @@ export function run(s: Session, src: string): Res {
         switch (e.n) {
           case 'ifnull': case 'coalesce': return a.find((v) => v !== null) ?? null;
           case 'if': return truthy(x) ? y : a[2];
-          case 'nullif': return x !== null && y !== null && cmp(x, y) === 0 ? null : x;
-          case 'abs': return x === null ? null : typeof x === 'string' ? x.replace('-', '') : Math.abs(Number(x));
           // half away from zero, as DECIMAL rounds
           case 'round': return x === null ? null : fixed(Math.sign(Number(x)) * Math.round(Math.abs(Number(x)) * 10 ** Number(y ?? 0)) / 10 ** Number(y ?? 0), Number(y ?? 0));
-          case 'substring': case 'substr': return x === null ? null : String(x).substr(Number(y) - 1, a[2] === undefined ? undefined : Number(a[2]));
-          case 'year': case 'month': case 'day': return x === null ? null : Number(String(x).slice(...({ year: [0, 4], month: [5, 7], day: [8, 10] } as Record<string, number[]>)[e.n]));
           case 'now': case 'current_timestamp': return stamp(s.now()) + (my ? '' : ('.' + String((s.now() % 1000) * 1000 + 123).padStart(6, '0')).replace(/0+$/, '') + '+00');
           case 'current_date': case 'curdate': return stamp(s.now()).slice(0, 10);
           case 'version': return s.version;
@@ -478,7 +474,7 @@ export function run(s: Session, src: string): Res {
     const from = st.offset ?? 0;
     rows = rows.slice(from, st.limit === undefined ? undefined : from + st.limit);
     const of = items.map((it) => colOf(tb, it.e));
-    const num = items.map((it, i) => (of[i] ? isNumType(of[i].type) : rows.some((r) => typeof r[i] === 'number') || /^-?[\d.]+$/.test(it.text) || (it.e.k === 'op' && /^([-+*/%]|neg)$/.test(it.e.op)) || (it.e.k === 'fn' && /^(avg|sum|round|abs)$/.test(it.e.n))));
+    const num = items.map((it, i) => (of[i] ? isNumType(of[i].type) : rows.some((r) => typeof r[i] === 'number') || /^-?[\d.]+$/.test(it.text) || (it.e.k === 'op' && /^([-+*/%]|neg)$/.test(it.e.op)) || (it.e.k === 'fn' && /^(avg|sum|round)$/.test(it.e.n))));
     return { cols: names, rows, num, nul: of.map((c, i) => (c ? !c.notNull : rows.some((r) => r[i] === null))) };
   }
 }
