@@ -277,7 +277,7 @@ CMD ["mysqld"]`,
     layer('mysql-user-' + v, 2210, 1180, () => ['/etc/group:' + TEXT.groupEl + 'mysql:x:999:\n', '/etc/passwd:' + TEXT.passwdEl + 'mysql:x:999:999::/var/lib/mysql:/bin/bash\n']),
     layer('gosu-1.17-' + v, 4340000, 1080000, () => ['/usr/local/bin/gosu*4340000']),
     layer('ol9-tools-' + v, 48800000, 19100000, () => [fill('/usr/lib64', 'libzstd.so.1', 'liblzma.so.5', 'libbz2.so.1'), '/usr/bin/gzip*92904', '/usr/bin/find*204496']),
-    layer('mysql-' + v, 591300000, 112300000, () => ['/usr/sbin/mysqld*78612120', '/usr/bin/mysql*7811288', '/var/lib/mysql/', '/var/lib/mysql-files/', '/etc/my.cnf=1317', fill('/usr/lib64/mysql', 'plugin', 'private'), fill('/usr/share/mysql-' + minor, 'english', 'charsets', 'messages_to_error_log.txt')]),
+    layer('mysql-' + v, 591300000, 112300000, () => ['/usr/sbin/mysqld*78612120', '/usr/bin/mysql*7811288', '/usr/bin/mysqldump*7721784', '/var/lib/mysql/', '/var/lib/mysql-files/', '/etc/my.cnf=1317', fill('/usr/lib64/mysql', 'plugin', 'private'), fill('/usr/share/mysql-' + minor, 'english', 'charsets', 'messages_to_error_log.txt')]),
     layer('mysql-shell-' + v, 31000000, 23600000, () => ['/usr/bin/mysqlsh*31000000']),
     layer('mysql-ep-' + v, 16264, 5050, () => ['/usr/local/bin/docker-entrypoint.sh*16264'])),
   };

@@ -10,6 +10,7 @@ import { PSQL_PROGRAMS } from './psql';
 import { PIP_PROGRAMS, pipRun } from './pip';
 import { banner, flaskCli, runFlask, type FlaskRun } from './flask';
 import { ORACLE, mysqlCommand } from '../sql/mysql';
+import { mysqldump } from '../sql/mysqldump';
 import { top, uptime } from './top';
 import { nginxCommand } from './nginx';
 import { MONGO_PROGRAMS } from '../mongod';
@@ -260,6 +261,7 @@ export const PROGRAMS: Record<string, Command> = {
   httpd: version('Server version: Apache/2.4.63 (Unix)\nServer built:   May 20 2025 17:40:11'),
   mysqld: (args, io, sh) => (args.some((a) => /^-([?]|-help)$/.test(a)) ? mysqldHelp(args, io, sh) : sh.user === 'root' && !args.some((a) => /^--user=/.test(a)) && !/^-(v|V|-version|version)$/.test(args[1] ?? '') ? mysqldAsRoot(io, sh) : mysqldVersion(args, io, sh)),
   mysql: mysqlCommand,
+  mysqldump,
   ...NODE_PROGRAMS,
   yarn,
   yarnpkg: yarn,

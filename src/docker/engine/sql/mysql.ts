@@ -10,11 +10,10 @@ import { SqlError, statements } from './parse';
 import { Store } from './store';
 import { envVar } from '../env-var';
 import { exists } from '../shell/package-files';
+import { accountStatement, privileges, USERS, type Accounts } from './mysql-users';
 
 export const MYSQL_SOCK = '/var/run/mysqld/mysqld.sock';
 const DATA = '/var/lib/mysql';
-const USERS = DATA + '/mysql.ibd';
-type Accounts = { users: Record<string, string>; grants: Record<string, string> };
 /** The server's version: the image's MYSQL_VERSION (`9.3.0-1.el9`) before the dash, or its MARIADB_VERSION (`1:11.8.2+maria~ubu2404`) as MariaDB names it. */
 export const serverVersion = (env: string[]) => envVar(env, 'MARIADB_VERSION').replace(/^\d+:(.+)\+maria~(\w+)$/, '$1-MariaDB-$2') || envVar(env, 'MYSQL_VERSION').split('-')[0] || '9.3.0';
 /** MariaDB's client speaks for a server of its own name. */
@@ -47,7 +46,7 @@ export function mysqlInit(m: Machine, env: string[]): string[] {
   return notes;
 }
 
-export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string; host?: string }
+export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string; host?: string; rest?: string[]; table?: boolean }
 
 /** The monitor's options (`-uroot -psecret`, `-u root`, `--password=…`, `-D db` or the database last). */
 export function mysqlArgs(args: string[]): MysqlArgs {
@@ -63,8 +62,9 @@ export function mysqlArgs(args: string[]): MysqlArgs {
     else if (/^(-V|--version)$/.test(a)) o.version = true;
     else if (flag === '-h' || flag === '--host') o.host = value();
     else if (/^(-P|--port|-S|--socket)$/.test(flag ?? '')) value();
-    else if (!flag) o.db = a;
-    else if (!/^(-t|-B|-N|-s|-v|--table|--batch|--silent|--verbose|--skip-column-names)$/.test(a)) o.bad ??= a;
+    else if (!flag) (o.db = a), (o.rest ??= []).push(a);
+    else if (/^(-t|--table|-B|--batch)$/.test(a)) o.table = /t/.test(a);
+    else if (!/^(-N|-s|-v|--silent|--verbose|--skip-column-names)$/.test(a)) o.bad ??= a;
   }
   return o;
 }
@@ -82,10 +82,12 @@ export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () =>
   const host = o.user === 'root' ? from : '%';
   if (acc.users[o.user] === undefined || acc.users[o.user] !== (o.pass ?? '')) return `ERROR 1045 (28000): Access denied for user '${o.user}'@'${from}' (using password: ${o.pass ? 'YES' : 'NO'})\n`;
   const store = new Store(m.fs, DATA, '.ibd');
-  const visible = (db: string) => o.user === 'root' || /^(information_schema|performance_schema)$/.test(db) || acc.grants[o.user] === db;
+  const pv = privileges(acc, o.user);
   if (o.db && !store.hasDb(o.db)) return `ERROR 1049 (42000): Unknown database '${o.db}'\n`;
-  if (o.db && !visible(o.db)) return `ERROR 1044 (42000): Access denied for user '${o.user}'@'${host}' to database '${o.db}'\n`;
-  return { d: 'my', store, db: o.db, now, version: serverVersion(env), user: o.user, visible };
+  if (o.db && pv.visible?.(o.db) === false) return `ERROR 1044 (42000): Access denied for user '${o.user}'@'${host}' to database '${o.db}'\n`;
+  const s: Session = { d: 'my', store, db: o.db, now, version: serverVersion(env), user: o.user, ...pv };
+  s.acct = accountStatement(m, s);
+  return s;
 }
 
 /** The next connection's id (the server counts them in its socket file). */
@@ -108,7 +110,21 @@ const ERRORS: Record<string, [number, string, string]> = {
   dbexists: [1007, 'HY000', "Can't create database '$0'; database exists"],
   dropdb: [1008, 'HY000', "Can't drop database '$0'; database doesn't exist"],
   droptable: [1051, '42S02', "Unknown table '$0.$1'"],
-  dup: [1062, '23000', "Duplicate entry '$0' for key '$1.PRIMARY'"],
+  dup: [1062, '23000', "Duplicate entry '$0' for key '$1.$4'"],
+  ambig: [1052, '23000', "Column '$0' in $1 is ambiguous"],
+  subrows: [1242, '21000', 'Subquery returns more than 1 row'],
+  cols1: [1241, '21000', 'Operand should contain 1 column(s)'],
+  tdenied: [1142, '42000', "$0 command denied to user '$1'@'localhost' for table '$2'"],
+  fkchild: [1452, '23000', 'Cannot add or update a child row: a foreign key constraint fails (`$0`.`$1`, CONSTRAINT `$2` FOREIGN KEY (`$3`) REFERENCES `$4` (`$5`)$6)'],
+  fkparent: [1451, '23000', 'Cannot delete or update a parent row: a foreign key constraint fails (`$0`.`$1`, CONSTRAINT `$2` FOREIGN KEY (`$3`) REFERENCES `$4` (`$5`))'],
+  fkdrop: [3730, 'HY000', "Cannot drop table '$0' referenced by a foreign key constraint '$1' on table '$2'."],
+  fkopen: [1824, 'HY000', "Failed to open the referenced table '$0'"],
+  nodrop: [1091, '42000', "Can't DROP '$0'; check that column/key exists"],
+  dupcol: [1060, '42S21', "Duplicate column name '$0'"],
+  userop: [1396, 'HY000', "Operation $0 failed for '$1'@'$2'"],
+  nogrant: [1141, '42000', "There is no such grant defined for user '$0' on host '$1'"],
+  nocreate: [1410, '42000', 'You are not allowed to create a user with GRANT'],
+  needpriv: [1227, '42000', 'Access denied; you need (at least one of) the $0 privilege(s) for this operation'],
   null: [1048, '23000', "Column '$0' cannot be null"],
   nodefault: [1364, 'HY000', "Field '$0' doesn't have a default value"],
   count: [1136, '21S01', "Column count doesn't match value count at row $0"],
@@ -145,11 +161,12 @@ export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch', vertical = f
   const n = rows.length;
   // an empty result prints nothing, not even its header, unless typed at the prompt
   if (!n) return repl ? 'Empty set (0.00 sec)\n\n' : '';
-  if (mode === 'batch') return [r.cols, ...rows].map((x) => x.join('\t') + '\n').join('');
-  const count = repl ? `${n} row${n === 1 ? '' : 's'} in set (0.00 sec)\n\n` : '';
   // `\G`: a block per row, the names aligned on the right
   const nw = Math.max(...r.cols.map((c) => c.length));
+  const count = repl ? `${n} row${n === 1 ? '' : 's'} in set (0.00 sec)\n\n` : '';
   if (vertical) return rows.map((x, i) => `${'*'.repeat(27)} ${i + 1}. row ${'*'.repeat(27)}\n` + r.cols.map((c, j) => `${c.padStart(nw)}: ${x[j]}\n`).join('')).join('') + count;
+  // batch mode writes a newline, tab or backslash of a value as \n, \t, \\
+  if (mode === 'batch') return [r.cols, ...rows].map((x) => x.map((c) => c.replace(/[\\\n\t]/g, (ch) => ({ '\n': '\\n', '\t': '\\t' })[ch] ?? '\\\\')).join('\t') + '\n').join('');
   // a column that may hold NULL has room for the word
   const w = r.cols.map((c, i) => Math.max(c.length, r.nul?.[i] ? 4 : 0, ...rows.map((x) => x[i].length)));
   const bar = '+' + w.map((x) => '-'.repeat(x + 2)).join('+') + '+\n';
@@ -190,15 +207,15 @@ export const mysqlCommand: Command = (args, io, sh) => {
   if (a.bad) return io.err(`mysql: [ERROR] unknown option '${a.bad}'.\n`), 7;
   if (a.pass) io.err(passwordWarning(v));
   if (a.e === undefined && io.stdin === undefined && io.tty && sh.ask) return mysqlAtPrompt(sh, a, env, io);
-  const input = a.e !== undefined ? a.e.replace(/;?\s*$/, ';') : io.stdin ?? '';
+  const input = a.e !== undefined ? a.e.replace(/(;|\\[gG])?\s*$/, (t) => t || ';') : io.stdin ?? '';
   if (a.ask) a.pass = io.stdin?.split('\n')[0] ?? '';
   const s = mysqlConnect(sh.m, a, env, () => sh.m.now());
   if (typeof s === 'string') return io.err(maria(v, s)), 1;
   if (!s.remote) connectionId(sh.m);
   const err = io.err;
   if (isMaria(v)) io = { ...io, err: (t) => err(maria(v, t)) };
-  const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.e !== undefined && io.tty ? 'box' : 'batch', io);
-  if (ok && rest.trim()) return mysqlRun(s, rest + ';', 'batch', io)[1] ? 0 : 1;
+  const [rest, ok] = mysqlRun(s, a.ask && a.e === undefined ? input.slice(input.indexOf('\n') + 1) : input, a.table ?? (a.e !== undefined && io.tty) ? 'box' : 'batch', io);
+  if (ok && rest.trim()) return mysqlRun(s, rest + ';', a.table ? 'box' : 'batch', io)[1] ? 0 : 1;
   return ok ? 0 : 1;
 };
 

@@ -7,17 +7,28 @@ export type Dialect = 'my' | 'pg';
 export type Val = string | number | boolean | null;
 export type Expr =
   | { k: 'lit'; v: Val; p?: number }
-  | { k: 'col'; n: string; p: number }
-  | { k: 'fn'; n: string; args: Expr[]; p: number }
+  | { k: 'col'; n: string; q?: string; p: number }
+  | { k: 'fn'; n: string; args: Expr[]; p: number; dist?: boolean }
+  | { k: 'sub'; s: Select; p: number }
   | { k: 'op'; op: string; a: Expr; b?: Expr; p: number };
-export interface ColDef { name: string; type: string; notNull?: boolean; pk?: boolean; auto?: boolean; def?: Expr }
-export interface Item { e?: Expr; as?: string; text: string }
+/** `q`: the table (or its alias) a column of a join comes from. */
+export interface ColDef { name: string; type: string; notNull?: boolean; pk?: boolean; auto?: boolean; def?: Expr; uq?: boolean; q?: string }
+/** A foreign key: column, constraint name, parent table and column, ON DELETE action. */
+export interface Fk { c: string; n: string; t: string; r: string; del?: string }
+export interface Item { e?: Expr; as?: string; text: string; q?: string }
+/** A table of FROM and how it joins the ones before it. */
+export interface Src { t: string; as: string; p: number; j?: string; on?: Expr }
+export type Select = { k: 'select'; distinct?: boolean; items: Item[]; from: Src[]; fp: number; where?: Expr; group: Expr[]; having?: Expr; order: { e: Expr; desc: boolean }[]; limit?: number; offset?: number };
 export type Stmt =
-  | { k: 'select'; distinct?: boolean; items: Item[]; from?: string; fp: number; where?: Expr; group: Expr[]; order: { e: Expr; desc: boolean }[]; limit?: number }
+  | Select
+  | { k: 'alter'; t: string; tp: number; op: string; c?: ColDef; n?: string; after?: string; fk: Fk[]; keys?: ColDef[] }
+  | { k: 'truncate' | 'showcreate'; t: string; tp: number }
+  | { k: 'set'; n: string; v?: string }
+  | { k: 'user'; op: string; u: string; h?: string; pw?: string; privs?: string; on?: string; safe?: boolean }
   | { k: 'insert'; t: string; tp: number; cols?: [string, number][]; rows: Expr[][] }
   | { k: 'update'; t: string; tp: number; sets: [string, number, Expr][]; where?: Expr }
   | { k: 'delete'; t: string; tp: number; where?: Expr }
-  | { k: 'ctable'; t: string; tp: number; cols: ColDef[]; safe: boolean }
+  | { k: 'ctable'; t: string; tp: number; cols: ColDef[]; safe: boolean; fk: Fk[]; seq?: number }
   | { k: 'dtable' | 'cdb' | 'ddb'; t: string; tp: number; safe: boolean }
   | { k: 'use' | 'describe'; t: string; tp: number }
   | { k: 'showdbs' | 'showtables' };
@@ -28,12 +39,12 @@ export class SqlError {
 }
 
 interface Tok { t: 'id' | 'qid' | 'num' | 'str' | 'op'; v: string; p: number; e: number }
-const RESERVED = new Set('select from where group order by limit and or not null is like in between distinct as values set into insert update delete create drop table database use show describe desc asc primary key default'.split(' '));
+const RESERVED = new Set('select from where group order by limit and or not null is like in between distinct as values set into insert update delete create drop table database use show describe desc asc primary key default join on inner left right cross having offset case when then else end exists'.split(' '));
 
 function lex(s: string, d: Dialect): Tok[] {
   const re = d === 'my'
-    ? /\s+|--[^\n]*|#[^\n]*|\/\*[^]*?\*\/|(\d+(?:\.\d+)?)|'((?:''|\\.|[^'\\])*)'|"((?:""|\\.|[^"\\])*)"|`([^`]*)`|(?!)()|([A-Za-z_][\w$]*)|(<=|>=|<>|!=|\|\||[(),;*+\-/%=<>.])/y
-    : /\s+|--[^\n]*|\/\*[^]*?\*\/|(\d+(?:\.\d+)?)|'((?:''|[^'])*)'|(?!)()|(?!)()|"((?:""|[^"])*)"|([A-Za-z_][\w$]*)|(<=|>=|<>|!=|\|\||[(),;*+\-/%=<>.])/y;
+    ? /\s+|--[^\n]*|#[^\n]*|\/\*!\d*|\*\/|\/\*[^]*?\*\/|(\d+(?:\.\d+)?)|'((?:''|\\.|[^'\\])*)'|"((?:""|\\.|[^"\\])*)"|`([^`]*)`|(?!)()|([A-Za-z_][\w$]*)|(<=|>=|<>|!=|\|\||[(),;*+\-/%=<>.@])/y
+    : /\s+|--[^\n]*|\/\*[^]*?\*\/|(\d+(?:\.\d+)?)|'((?:''|[^'])*)'|(?!)()|(?!)()|"((?:""|[^"])*)"|([A-Za-z_][\w$]*)|(<=|>=|<>|!=|\|\||[(),;*+\-/%=<>.@])/y;
   const out: Tok[] = [];
   let m: RegExpExecArray | null;
   for (let i = 0; i < s.length; i = re.lastIndex) {
@@ -41,7 +52,8 @@ function lex(s: string, d: Dialect): Tok[] {
     if (!(m = re.exec(s))) throw new SqlError('syntax', [], i);
     const tok = (t: Tok['t'], v: string) => out.push({ t, v, p: i, e: re.lastIndex });
     if (m[1] !== undefined) tok('num', m[1]);
-    else if (m[2] !== undefined) tok('str', m[2].replace(/''/g, "'").replace(/\\(.)/g, '$1'));
+    // MySQL reads \n, \t, \r, \0 in a string as those characters, and a backslash before any other as that one
+    else if (m[2] !== undefined) tok('str', d === 'my' ? m[2].replace(/''/g, "'").replace(/\\(.)/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', 0: '\0' } as Record<string, string>)[c] ?? c) : m[2].replace(/''/g, "'"));
     else if (m[3] !== undefined) tok('str', m[3].replace(/""/g, '"'));
     else if (m[4] !== undefined || m[5] !== undefined) tok('qid', m[4] ?? m[5]);
     else if (m[6] !== undefined) tok('id', m[6]);
@@ -54,6 +66,7 @@ function lex(s: string, d: Dialect): Tok[] {
 export function parse(src: string, d: Dialect): Stmt {
   const toks = lex(src, d);
   let i = 0;
+  const my = d === 'my';
   const peek = (o = 0) => toks[i + o];
   const fail = (): never => {
     throw new SqlError('syntax', [], peek()?.p ?? -1);
@@ -69,8 +82,8 @@ export function parse(src: string, d: Dialect): Stmt {
     if (!t || (t.t !== 'id' && t.t !== 'qid') || (t.t === 'id' && RESERVED.has(t.v.toLowerCase()))) fail();
     i++;
     // PostgreSQL cuts a name to 63 characters; MySQL refuses one over 64
-    if (t.v.length > 64 && d === 'my') throw new SqlError('idlong', [t.v], t.p);
-    return [(t.t === 'id' && d === 'pg' ? t.v.toLowerCase() : t.v).slice(0, 63 + +(d === 'my')), t.p];
+    if (t.v.length > 64 && my) throw new SqlError('idlong', [t.v], t.p);
+    return [(t.t === 'id' && !my ? t.v.toLowerCase() : t.v).slice(0, 63 + +my), t.p];
   };
   const tname = (): [string, number] => {
     const [a, p] = name();
@@ -78,12 +91,32 @@ export function parse(src: string, d: Dialect): Stmt {
   };
   const num = () => (peek()?.t === 'num' ? Number(toks[i++].v) : fail());
   const ifx = (not: boolean) => (is('if') ? (i++, not && need('not'), need('exists'), true) : false);
+  const list = () => {
+    need('(');
+    const r: string[] = [];
+    do r.push(name()[0]);
+    while (eat(','));
+    return need(')'), r;
+  };
+  /** An alias: `AS x`, or a name that is no keyword; MySQL takes a string too. */
+  const alias = () => {
+    const as = eat('as');
+    const t = peek();
+    if (t?.t === 'str' && my) return i++, t.v;
+    return as || t?.t === 'qid' || (t?.t === 'id' && !RESERVED.has(t.v.toLowerCase())) ? name()[0] : undefined;
+  };
+  const sub = (p: number): Expr => {
+    const e: Expr = { k: 'sub', s: select(), p };
+    return need(')'), e;
+  };
 
   const primary = (): Expr => {
     const t = peek() ?? fail();
     const p = t.p;
-    if (t.t === 'num' || t.t === 'str') return i++, { k: 'lit', v: t.t === 'num' ? Number(t.v) : t.v, p };
+    // a decimal literal keeps its digits (its scale): 1.50 is 1.50
+    if (t.t === 'num' || t.t === 'str') return i++, { k: 'lit', v: t.t === 'num' && !t.v.includes('.') ? Number(t.v) : t.v, p };
     if (eat('(')) {
+      if (is('select')) return sub(p);
       const e = expr();
       need(')');
       return e;
@@ -91,17 +124,33 @@ export function parse(src: string, d: Dialect): Stmt {
     if (eat('-')) return { k: 'op', op: 'neg', a: primary(), p };
     if (eat('null')) return { k: 'lit', v: null };
     if (eat('true') || eat('false')) return { k: 'lit', v: t.v.toLowerCase() === 'true' };
+    if (eat('exists')) return need('('), { k: 'fn', n: 'exists', args: [sub(p)], p };
+    // CASE x WHEN a THEN b … as CASE WHEN x = a THEN b …: condition and value pairs, then ELSE
+    if (eat('case')) {
+      const base = is('when') ? undefined : expr();
+      const args: Expr[] = [];
+      while (eat('when')) {
+        const w = expr();
+        need('then');
+        args.push(base ? { k: 'op', op: '=', a: base, b: w, p } : w, expr());
+      }
+      if (!args.length) fail();
+      if (eat('else')) args.push(expr());
+      need('end');
+      return { k: 'fn', n: 'case', args, p };
+    }
     if (/^(current_timestamp|current_date|current_user)$/i.test(t.v) && !is('(', 1)) return i++, { k: 'fn', n: t.v.toLowerCase(), args: [], p };
-    // a function may bear a keyword's name: database()
+    // a function may bear a keyword's name: database(), left()
     const [n] = t.t === 'id' && is('(', 1) ? (i++, [t.v]) : name();
     if (eat('(')) {
       const args: Expr[] = [];
+      const dist = eat('distinct');
       if (eat('*')) args.push({ k: 'lit', v: 1 });
       else if (!is(')')) do args.push(expr()); while (eat(','));
       need(')');
-      return { k: 'fn', n: n.toLowerCase(), args, p };
+      return { k: 'fn', n: n.toLowerCase(), args, p, dist };
     }
-    return { k: 'col', n, p };
+    return eat('.') ? { k: 'col', q: n, n: name()[0], p } : { k: 'col', n, p };
   };
   const binary = (next: () => Expr, ops: string[]) => (): Expr => {
     let a = next();
@@ -127,6 +176,10 @@ export function parse(src: string, d: Dialect): Stmt {
     const [eq, join] = not ? ['<>', 'and'] : ['=', 'or'];
     if (eat('in')) {
       need('(');
+      if (is('select')) {
+        const e: Expr = { k: 'op', op: 'in', a, b: sub(p), p };
+        return not ? { k: 'op', op: 'not', a: e, p } : e;
+      }
       let e: Expr = { k: 'op', op: eq, a, b: expr(), p };
       while (eat(',')) e = { k: 'op', op: join, a: e, b: { k: 'op', op: eq, a, b: expr(), p }, p };
       need(')');
@@ -148,22 +201,44 @@ export function parse(src: string, d: Dialect): Stmt {
   const expr = binary(and, ['or']);
 
   const where = () => (eat('where') ? expr() : undefined);
-  let s: Stmt;
-  if (eat('select')) {
-    const distinct = eat('distinct');
+  function select(): Select {
+    need('select');
+    const distinct = eat('distinct') || (eat('all'), false);
     const items: Item[] = [];
     do {
       const start = peek()?.p ?? -1;
       if (eat('*')) items.push({ text: '*' });
+      else if (is('.', 1) && is('*', 2)) items.push({ text: '*', q: name()[0] }), (i += 2);
       else {
         const e = expr();
-        const text = src.slice(start, toks[i - 1].e);
-        items.push({ e, text, as: eat('as') || peek()?.t === 'qid' || (peek()?.t === 'id' && !RESERVED.has(peek().v.toLowerCase())) ? name()[0] : undefined });
+        items.push({ e, text: src.slice(start, toks[i - 1].e), as: alias() });
       }
     } while (eat(','));
-    let from: string | undefined;
-    let fp = -1;
-    if (eat('from')) [from, fp] = tname();
+    const from: Src[] = [];
+    const fp = peek()?.p ?? -1;
+    if (eat('from')) {
+      const table = (j?: string): Src => {
+        const [t, p] = tname();
+        return { t, p, as: alias() ?? t.slice(t.indexOf('.') + 1), j };
+      };
+      from.push(table());
+      for (;;) {
+        if (eat(',')) {
+          from.push(table('cross'));
+          continue;
+        }
+        const j = ['left', 'right', 'inner', 'cross'].find((w) => eat(w));
+        if (j === 'left' || j === 'right') eat('outer');
+        if (!eat('join')) {
+          if (j) fail();
+          break;
+        }
+        const t = table(j ?? 'inner');
+        if (eat('on')) t.on = expr();
+        else if (j === 'left' || j === 'right' || !my) fail();
+        from.push(t);
+      }
+    }
     const w = where();
     const group: Expr[] = [];
     if (eat('group')) {
@@ -171,14 +246,79 @@ export function parse(src: string, d: Dialect): Stmt {
       do group.push(expr());
       while (eat(','));
     }
+    const having = eat('having') ? expr() : undefined;
     const order: { e: Expr; desc: boolean }[] = [];
     if (eat('order')) {
       need('by');
       do order.push({ e: expr(), desc: eat('desc') || (eat('asc'), false) });
       while (eat(','));
     }
-    s = { k: 'select', distinct, items, from, fp, where: w, group, order, limit: eat('limit') ? num() : undefined };
-  } else if (eat('insert')) {
+    let limit: number | undefined;
+    let offset: number | undefined;
+    // LIMIT n OFFSET m; MySQL's LIMIT m, n
+    if (eat('limit')) (limit = num()), my && eat(',') ? ((offset = limit), (limit = num())) : undefined;
+    if (eat('offset')) offset = num();
+    return { k: 'select', distinct, items, from, fp, where: w, group, having, order, limit, offset };
+  }
+
+  const fk: Fk[] = [];
+  /** REFERENCES t (c) and its ON DELETE (ON UPDATE is read and let be). */
+  const refs = (c: string, n = '') => {
+    need('references');
+    const f: Fk = { c, n, t: tname()[0], r: list()[0] };
+    while (eat('on')) {
+      const del = eat('delete') || (need('update'), false);
+      const act = eat('cascade') ? 'CASCADE' : eat('restrict') ? 'RESTRICT' : eat('set') ? (eat('null') ? 'SET NULL' : (need('default'), 'SET DEFAULT')) : (need('no'), need('action'), 'NO ACTION');
+      if (del) f.del = act;
+    }
+    fk.push(f);
+  };
+  const column = (): ColDef => {
+    const [n] = name();
+    const ty = peek()?.t === 'id' ? toks[i++].v.toLowerCase() : fail();
+    let type = ty === 'double' && eat('precision') ? 'double precision' : ty === 'character' && eat('varying') ? 'varchar' : ty;
+    if (eat('(')) {
+      const args = [num()];
+      if (eat(',')) args.push(num());
+      need(')');
+      type += `(${args.join(',')})`;
+    }
+    if (my && eat('unsigned')) type += ' unsigned';
+    const c: ColDef = { name: n, type };
+    if (/^(big|small)?serial$/.test(ty)) c.auto = c.notNull = true;
+    for (;;) {
+      if (eat('not')) (need('null'), (c.notNull = true));
+      else if (eat('null')) c.notNull = false;
+      else if (eat('primary')) (need('key'), (c.pk = c.notNull = true));
+      else if (my && eat('auto_increment')) c.auto = c.notNull = true;
+      else if (eat('default')) c.def = primary();
+      else if (eat('unique')) (eat('key'), (c.uq = true));
+      else if (is('references')) refs(n);
+      // what a dump's CREATE TABLE adds: COLLATE x, CHARACTER SET x, COMMENT 'x', ON UPDATE CURRENT_TIMESTAMP
+      else if (my && (eat('collate') || eat('comment') || (eat('character') && (need('set'), true)) || (eat('on') && (need('update'), true)))) i++;
+      else break;
+    }
+    return c;
+  };
+  /** One element of CREATE TABLE's list (or of ALTER TABLE … ADD): a column or a key. */
+  const element = (cols: ColDef[], alter = false) => {
+    const cn = eat('constraint') && !/^(primary|foreign|unique)$/i.test(peek()?.v ?? '') ? name()[0] : undefined;
+    // ALTER TABLE … ADD PRIMARY KEY (c): a column without a type stands for the table's own
+    const find = (c: string) => cols.find((x) => x.name === c) ?? (alter ? cols[cols.push({ name: c, type: '' }) - 1] : fail());
+    if (eat('primary')) return need('key'), list().forEach((c) => (find(c).pk = find(c).notNull = true));
+    if (eat('foreign')) return need('key'), (eat('key') || !is('(')) && name(), refs(list()[0], cn);
+    const uq = eat('unique');
+    if ((eat('key') || eat('index') || uq) && (is('(') || name())) return list().forEach((c) => (find(c).uq ||= uq));
+    if (cn) fail();
+    cols.push(column());
+  };
+
+  let s: Stmt;
+  let host: string | undefined;
+  // what is only comments (a dump's /*!40101 SET … */) does nothing
+  if (!toks.length) return { k: 'set', n: '' };
+  if (is('select')) s = select();
+  else if (eat('insert')) {
     need('into');
     const [t, tp] = tname();
     let cols: [string, number][] | undefined;
@@ -188,7 +328,7 @@ export function parse(src: string, d: Dialect): Stmt {
       while (eat(','));
       need(')');
     }
-    if (!eat('values') && !(d === 'my' && eat('value'))) fail();
+    if (!eat('values') && !(my && eat('value'))) fail();
     const rows: Expr[][] = [];
     do {
       need('(');
@@ -213,9 +353,17 @@ export function parse(src: string, d: Dialect): Stmt {
     need('from');
     const [t, tp] = tname();
     s = { k: 'delete', t, tp, where: where() };
+  } else if (my && (is('create') || is('drop') || is('alter')) && is('user', 1)) {
+    const op = toks[i].v.toLowerCase();
+    i += 2;
+    const safe = ifx(op === 'create');
+    const u = user();
+    const h = host;
+    const pw = eat('identified') ? (need('by'), str()) : undefined;
+    s = { k: 'user', op, u, h, pw, safe };
   } else if (is('create') || is('drop')) {
     const create = toks[i++].v.toLowerCase() === 'create';
-    if (eat('database') || (d === 'my' && eat('schema'))) {
+    if (eat('database') || (my && eat('schema'))) {
       const safe = ifx(create);
       const [t, tp] = name();
       s = { k: create ? 'cdb' : 'ddb', t, tp, safe };
@@ -227,57 +375,98 @@ export function parse(src: string, d: Dialect): Stmt {
       else {
         need('(');
         const cols: ColDef[] = [];
-        do {
-          if (eat('primary')) {
-            need('key');
-            need('(');
-            const [c] = name();
-            need(')');
-            const col = cols.find((x) => x.name === c) ?? fail();
-            col.pk = col.notNull = true;
-            continue;
-          }
-          const [n] = name();
-          const ty = peek()?.t === 'id' ? toks[i++].v.toLowerCase() : fail();
-          let type = ty === 'double' && eat('precision') ? 'double precision' : ty === 'character' && eat('varying') ? 'varchar' : ty;
-          if (eat('(')) {
-            const args = [num()];
-            if (eat(',')) args.push(num());
-            need(')');
-            type += `(${args.join(',')})`;
-          }
-          if (d === 'my' && eat('unsigned')) type += ' unsigned';
-          const c: ColDef = { name: n, type };
-          if (/^(big|small)?serial$/.test(ty)) c.auto = c.notNull = true;
-          for (;;) {
-            if (eat('not')) (need('null'), (c.notNull = true));
-            else if (eat('null')) c.notNull = false;
-            else if (eat('primary')) (need('key'), (c.pk = c.notNull = true));
-            else if (d === 'my' && eat('auto_increment')) c.auto = c.notNull = true;
-            else if (eat('default')) c.def = primary();
-            else if (eat('unique')) void 0;
-            else break;
-          }
-          cols.push(c);
-        } while (eat(','));
+        do element(cols);
+        while (eat(','));
         need(')');
-        s = { k: 'ctable', t, tp, cols, safe };
+        let seq: number | undefined;
+        // table options (ENGINE=InnoDB AUTO_INCREMENT=4 DEFAULT CHARSET=…): the counter is kept
+        while (my && peek()) eat('auto_increment') ? (eat('='), (seq = num() - 1)) : i++;
+        s = { k: 'ctable', t, tp, cols, safe, fk, seq };
       }
     }
-  } else if (d === 'my' && eat('use')) {
+  } else if (eat('alter')) {
+    need('table');
+    const [t, tp] = tname();
+    // a dump's ALTER TABLE … DISABLE KEYS has nothing to do
+    if (my && (eat('disable') || eat('enable'))) return need('keys'), { k: 'set', n: '' };
+    const op = ['add', 'drop', 'rename', ...(my ? ['modify', 'change'] : [])].find((w) => eat(w)) ?? fail();
+    const col = eat('column');
+    s = { k: 'alter', t, tp, op, fk };
+    if (op === 'add') {
+      const cols: ColDef[] = [];
+      if (col) cols.push(column());
+      else element(cols, true);
+      s.c = cols[0];
+      if (s.c && !s.c.type) (s.op = 'key'), (s.keys = cols);
+      if (fk.length) s.op = 'fk';
+      if (my && eat('after')) s.after = name()[0];
+      else if (my && eat('first')) s.after = '';
+    } else if (op === 'rename' && !col) (eat('to') || eat('as'), (s.n = name()[0]));
+    else {
+      if (op !== 'modify') s.n = name()[0];
+      if (op === 'rename') need('to');
+      s.c = op === 'drop' ? undefined : op === 'rename' ? { name: name()[0], type: '' } : column();
+      s.n ??= s.c!.name;
+    }
+  } else if (eat('truncate')) {
+    eat('table');
+    const [t, tp] = tname();
+    s = { k: 'truncate', t, tp };
+  } else if (eat('set') || (my && (eat('lock') || eat('unlock')))) {
+    // SET NAMES …, SET FOREIGN_KEY_CHECKS = 0, LOCK TABLES … (what a dump says around its data)
+    const k = toks.findIndex((t, j) => /^foreign_key_checks$/i.test(t.v) && toks[j + 1]?.v === '=');
+    s = { k: 'set', n: k < 0 ? '' : 'foreign_key_checks', v: toks[k + 2]?.v };
+    i = toks.length;
+  } else if (my && (is('grant') || is('revoke'))) {
+    const op = toks[i++].v.toLowerCase();
+    const privs: string[] = [];
+    while (!is('on')) privs.push((eat('all') ? (eat('privileges'), 'ALL PRIVILEGES') : toks[i++]?.v.toUpperCase()) ?? fail()), eat(',');
+    need('on');
+    eat('table');
+    const part = () => (eat('*') ? '*' : name()[0]);
+    const on = [part()];
+    if (eat('.')) on.push(part());
+    need(op === 'grant' ? 'to' : 'from');
+    s = { k: 'user', op, u: user(), privs: privs.join(', '), on: on.join('.') };
+    if (eat('with')) need('grant'), need('option');
+  } else if (my && eat('flush')) {
+    i = toks.length;
+    s = { k: 'set', n: '' };
+  } else if (my && eat('use')) {
     const [t, tp] = name();
     s = { k: 'use', t, tp };
-  } else if (d === 'pg' && eat('show')) {
+  } else if (!my && eat('show')) {
     throw new SqlError('guc', [name()[0]]);
-  } else if (d === 'my' && eat('show')) {
-    s = eat('databases') || eat('schemas') ? { k: 'showdbs' } : (need('tables'), { k: 'showtables' });
-  } else if (d === 'my' && (eat('describe') || eat('desc'))) {
+  } else if (my && eat('show')) {
+    if (eat('create')) {
+      need('table');
+      const [t, tp] = tname();
+      s = { k: 'showcreate', t, tp };
+    } else if (eat('grants')) s = { k: 'user', op: 'show', u: eat('for') ? user() : '' };
+    else if (eat('columns') || eat('fields')) {
+      need('from');
+      const [t, tp] = tname();
+      s = { k: 'describe', t, tp };
+    } else s = eat('databases') || eat('schemas') ? { k: 'showdbs' } : (need('tables'), { k: 'showtables' });
+  } else if (my && (eat('describe') || eat('desc'))) {
     const [t, tp] = tname();
     s = { k: 'describe', t, tp };
   } else return fail();
   eat(';');
   if (peek()) fail();
   return s;
+
+  function str() {
+    return peek()?.t === 'str' ? toks[i++].v : fail();
+  }
+  /** An account: 'u'@'host', u@host or 'u' (the host is taken as given and not kept). */
+  function user() {
+    const t = peek();
+    if (!t || t.t === 'op' || t.t === 'num') fail();
+    i++;
+    host = eat('@') ? toks[i++]?.v : undefined;
+    return t.v;
+  }
 }
 
 /** Splits typed text into the complete statements (each without its `;`) and what is left open; `esc`: a backslash escapes the next character of a string (MySQL). */

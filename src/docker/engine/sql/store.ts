@@ -4,11 +4,11 @@
  * writable layer or in the volume mounted there, and go wherever those go.
  */
 import type { Machine } from '../shell/types';
-import type { ColDef, Val } from './parse';
+import type { ColDef, Fk, Val } from './parse';
 
 type Fs = Machine['fs'];
 
-export interface Table { cols: ColDef[]; rows: Val[][]; seq: number }
+export interface Table { cols: ColDef[]; rows: Val[][]; seq: number; fk?: Fk[] }
 
 // names become file names as MySQL writes them: other characters than letters, digits, _ and $ as @XXXX
 const enc = (n: string) => n.replace(/[^\w$]/g, (c) => '@' + c.charCodeAt(0).toString(16).padStart(4, '0'));
@@ -36,4 +36,6 @@ export class Store {
   }
   save = (db: string, t: string, tb: Table) => this.fs.writeFile(this.path(db, t), JSON.stringify(tb));
   dropTable = (db: string, t: string) => this.fs.remove(this.path(db, t));
+  /** Every table of a database with its name (for the keys that point across them). */
+  all = (db: string) => this.tables(db).flatMap((t) => (this.table(db, t) ? [[t, this.table(db, t)!] as const] : []));
 }

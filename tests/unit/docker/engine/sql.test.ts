@@ -34,7 +34,7 @@ test('mysql monitor: banner, prompts, boxed results, Query OK lines, Database ch
   assert.equal(await p.type('select * from nada;'), "ERROR 1146 (42S02): Table 'tienda.nada' doesn't exist\n");
   assert.equal(await p.type('select x from t;'), "ERROR 1054 (42S22): Unknown column 'x' in 'field list'\n");
   assert.equal(await p.type('selec 1;'), "ERROR 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'selec 1' at line 1\n");
-  assert.equal(await p.type('alter table t add c int;'), "ERROR 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'alter table t add c int' at line 1\n");
+  assert.equal(await p.type('alter table t ad c int;'), "ERROR 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'ad c int' at line 1\n");
   assert.equal(await p.type("insert into t values (1, 'x', 1);"), "ERROR 1062 (23000): Duplicate entry '1' for key 't.PRIMARY'\n");
   assert.equal(await p.type('insert into t (precio) values (1);'), "ERROR 1364 (HY000): Field 'nombre' doesn't have a default value\n");
   assert.equal(await p.type('create table t (a int);'), "ERROR 1050 (42S01): Table 't' already exists\n");
