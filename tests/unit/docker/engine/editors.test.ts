@@ -238,3 +238,89 @@ test('vi with one line longer than the whole screen (a pasted blob): it draws th
   assert.equal(t.sh.screen(), false);
   assert.match(await t.run('wc -c /tmp/blob'), /151 \/tmp\/blob/);
 });
+
+test('nano: ^W searches from the cursor (Search [last]: ), wraps round, says when it found only itself or nothing; ^C tells the position', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run("printf 'uno\\ndos\\nuno\\n' > /f; printf 'solo\\n' > /g");
+  await t.run('nano /f');
+  await t.keys('\x17');
+  assert.match(t.screen()[21], /^Search:\s*$/);
+  assert.equal(t.screen()[22], '^G Help         M-C Case Sens   M-B Backwards   ^P Older        ^T Go To Line');
+  await t.keys('UNO', '\r', '\x03');
+  assert.equal(t.screen()[21], '             [ line 3/4 (75%), col  1/ 4 ( 25%), char  8/12 (66%) ]');
+  await t.keys('\x17');
+  assert.match(t.screen()[21], /^Search \[UNO\]:\s*$/);
+  await t.keys('\r');
+  assert.match(t.screen()[21], /\[ Search Wrapped \]/);
+  await t.keys('\x1bw', '\x1bw', '\x03');
+  assert.match(t.screen()[21], /\[ line 1\/4 /);
+  await t.keys('\x17', 'tres', '\r');
+  assert.match(t.screen()[21], /\[ "tres" not found \]/);
+  await t.keys('\x18');
+  await t.run('nano /g');
+  await t.keys('\x1bw');
+  assert.match(t.screen()[21], /\[ No current search pattern \]/);
+  await t.keys('\x17', 'ol', '\r', '\x17', '\r');
+  assert.match(t.screen()[21], /\[ This is the only occurrence \]/);
+  await t.keys('\x17', '\x03');
+  assert.match(t.screen()[21], /\[ Cancelled \]/);
+});
+
+test('nano: M-U undoes typing, a line break, a cut (in a row: together) and a paste with "Undid …", M-E redoes; back at the saved text it is not Modified', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run("printf 'a\\nb\\nc\\n' > /f");
+  await t.run('nano /f');
+  await t.keys('\x1bu');
+  assert.match(t.screen()[21], /\[ Nothing to undo \]/);
+  await t.keys('x', 'y', '\x1bu');
+  assert.match(t.screen()[21], /\[ Undid addition \]/);
+  assert.equal(t.screen()[1], 'a');
+  assert.doesNotMatch(t.screen()[0], /Modified/);
+  await t.keys('\x1bE');
+  assert.match(t.screen()[21], /\[ Redid addition \]/);
+  assert.equal(t.screen()[1], 'xya');
+  assert.match(t.screen()[0], /Modified/);
+  await t.keys('\x1be');
+  assert.match(t.screen()[21], /\[ Nothing to redo \]/);
+  await t.keys('\r', '\x0b', '\x0b', '\x1bu');
+  assert.match(t.screen()[21], /\[ Undid cut \]/);
+  assert.deepEqual(t.screen().slice(1, 5), ['xy', 'a', 'b', 'c']);
+  await t.keys('\x1bu');
+  assert.match(t.screen()[21], /\[ Undid line break \]/);
+  await t.keys('\x0b', '\x15', '\x15', '\x1bu', '\x0f', '\r', '\x18');
+  assert.equal(await t.run('cat /f'), 'xya\nb\nc\n');
+});
+
+test('nano: ^_ and M-G go to a line (and column), a bad answer is refused; PgDn and PgUp move by the screen less two lines', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run('seq 1 50 > /f');
+  await t.run('nano /f');
+  await t.keys('\x1f');
+  assert.match(t.screen()[21], /^Enter line number, column number:\s*$/);
+  await t.keys('40,2', '\r', '\x03');
+  assert.match(t.screen()[21], /\[ line 40\/51 \(78%\), col  2\/ 3 \( 66%\)/);
+  assert.equal(t.screen()[11], '40');
+  await t.keys('\x1bg', 'x', '\r');
+  assert.match(t.screen()[21], /\[ Invalid line or column number \]/);
+  await t.keys('\x1bg', '\r');
+  assert.match(t.screen()[21], /\[ Cancelled \]/);
+  await t.keys('\x1bg', '-1', '\r', '\x1b[5~', '\x03');
+  assert.match(t.screen()[21], /\[ line 33\/51 /);
+  await t.keys('\x1bg', '1', '\r', '\x1b[6~', '\x03');
+  assert.match(t.screen()[21], /\[ line 19\/51 /);
+  assert.equal(t.screen()[1], '19');
+  await t.keys('\x19', '\x19', '\x03');
+  assert.match(t.screen()[21], /\[ line  1\/51 /);
+});
+
+test('nano: the file name at ^O can be edited where the cursor is (arrows, Home, End)', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run('nano /tmp/a.txt');
+  await t.keys('hola', '\x0f', '\x1b[D', '\x1b[D', '\x1b[D', '\x1b[D', '2', '\x1b[H', '/', '\x1b[F', '\x7f', 'x');
+  assert.match(t.screen()[21], /^File Name to Write: \/\/tmp\/a2\.txx\s*$/);
+  await t.keys('\r');
+  assert.match(t.screen()[21], /\[ Wrote 1 line \]/);
+  assert.match(t.screen()[0], / \/\/tmp\/a2\.txx {5,}Modified$|\/\/tmp\/a2\.txx$/);
+  await t.keys('\x18');
+  assert.equal(await t.run('cat /tmp/a2.txx'), 'hola\n');
+});
