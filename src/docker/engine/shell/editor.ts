@@ -101,6 +101,14 @@ export class Text {
     const p = this.lines.join('\n').slice(0, o).split('\n');
     [this.y, this.x] = [p.length - 1, p[p.length - 1].length];
   }
+  /** Where `re` (global) matches next after the cursor (or before it), and whether that went round the end. */
+  hit(re: RegExp, rev = false): [number, boolean] | undefined {
+    const o = this.off;
+    const all = [...this.lines.join('\n').matchAll(re)].map((m) => m.index);
+    const on = all.filter((i) => (rev ? i < o : i > o));
+    const i = rev ? on.at(-1) ?? all.at(-1) : on[0] ?? all[0];
+    return i === undefined ? undefined : [i, !on.length];
+  }
   get line(): string {
     return this.lines[this.y];
   }

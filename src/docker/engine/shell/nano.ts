@@ -24,8 +24,8 @@ const lines = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
 /** printf's `%*d`: as wide as `w` is long. */
 const pad = (n: number, w: number) => String(n).padStart(String(w).length);
 
-/** A question on the status line: the answer typed so far, the cursor in it, and what Enter does with it. */
-interface Ask { q: string; a: string; i: number; m: string[][]; go(a: string): number | void }
+/** A question on the status line: the answer typed so far, its menu, and what Enter does with it. */
+interface Ask { q: string; a: string; m: string[][]; go(a: string): number | void }
 
 export function nano(t: Text, read: number | string | undefined, version: string): FullScreen {
   let msg = !t.name ? '' : read === undefined ? 'New File' : typeof read === 'number' ? `Read ${lines(read)}` : `Error reading ${t.name}: ${read}`;
@@ -50,7 +50,7 @@ export function nano(t: Text, read: number | string | undefined, version: string
     say(`Wrote ${lines(r[0])}`);
     return true;
   };
-  const question = (q: string, a: string, m: string[][], go: Ask['go']) => void (ask = { q, a, i: a.length, m, go });
+  const question = (q: string, a: string, m: string[][], go: Ask['go']) => void (ask = { q, a, m, go });
   /** Puts the cursor there; a line off the screen comes to its middle (adjust_viewport(CENTERING)). */
   const jump = (y: number, x: number, centre = false) => {
     [t.y, t.x] = [y, Math.min(x, t.lines[y].length)];
@@ -59,22 +59,17 @@ export function nano(t: Text, read: number | string | undefined, version: string
   /** findnextstr(): case-insensitive, from after the cursor round to it, saying when it wrapped or found only itself. */
   const seek = () => {
     if (!find) return say('No current search pattern');
-    const [s, f, o] = [t.lines.join('\n').toLowerCase(), find.toLowerCase(), t.off];
-    let i = s.indexOf(f, o + 1);
-    const wrapped = i < 0;
-    if (wrapped) i = s.indexOf(f);
-    if (i < 0) return say(`"${find}" not found`);
-    say(i === o ? 'This is the only occurrence' : wrapped ? 'Search Wrapped' : '');
-    t.off = i;
+    const r = t.hit(new RegExp(find.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'), 'gi'));
+    if (!r) return say(`"${find}" not found`);
+    say(r[0] === t.off ? 'This is the only occurrence' : r[1] ? 'Search Wrapped' : '');
+    t.off = r[0];
     jump(t.y, t.x);
   };
-  /** report_cursor_position(): counted in characters, the last (empty) line included. */
+  /** report_cursor_position(): each of line, column and character as `%*d/%d (%d%%)`, the last (empty) line counted. */
   const where = () => {
-    const n = t.lines.length;
-    const sum = t.off;
-    const all = t.lines.join('\n').length;
-    const [c, w] = [t.x + 1, t.line.length + 1];
-    say(`line ${pad(t.y + 1, n)}/${n} (${pad((100 * (t.y + 1) / n) | 0, 10)}%), col ${pad(c, 10)}/${pad(w, 10)} (${pad((100 * c / w) | 0, 100)}%), char ${pad(sum, all)}/${all} (${pad(all && (100 * sum / all) | 0, 10)}%)`);
+    const part = (a: number, b: number, wa: number, wp = 10, wb = 1) => `${pad(a, wa)}/${pad(b, wb)} (${pad(b && ((100 * a) / b) | 0, wp)}%)`;
+    const [n, all, w] = [t.lines.length, t.lines.join('\n').length, t.line.length + 1];
+    say(`line ${part(t.y + 1, n, n)}, col ${part(t.x + 1, w, 10, 100, 10)}, char ${part(t.off, all, all)}`);
   };
   /** do_gotolinecolumn(): "line", "line,column", negative from the end. */
   const goTo = (a: string) => {
@@ -108,7 +103,7 @@ export function nano(t: Text, read: number | string | undefined, version: string
     if (ask) s += at(R - 2) + inv(`${q}${ask.a}`.padEnd(C).slice(0, C));
     else if (msg) s += at(R - 2, ((C - msg.length - 4) >> 1) + 1) + inv(`[ ${msg} ]`);
     s += ask?.q === YES ? at(R - 1) + inv(' Y') + ' Yes' + at(R) + inv(' N') + ' No' + at(R, 17) + inv('^C') + ' Cancel' : bars(ask ? ask.m : MAIN, R, C);
-    o.out(s + (ask ? at(R - 2, Math.min(C, q!.length + ask.i + 1)) : t.cursor));
+    o.out(s + (ask ? at(R - 2, Math.min(C, q!.length + ask.a.length + 1)) : t.cursor));
   };
   const done = (o: Out) => (o.out('\x1b[?1049l'), 0);
   return {
@@ -123,16 +118,13 @@ export function nano(t: Text, read: number | string | undefined, version: string
         else if (k === '\x03') (ask = null), say('Cancelled');
       } else if (ask) {
         const a = ask;
-        const mv = arrow(k);
         if (k === '\r') {
           ask = null;
           if (!a.a && a.m !== FIND) say('Cancelled');
           else if (a.go(a.a) === 0) return done(o);
         } else if (k === '\x03') (ask = null), say('Cancelled');
-        else if (isBs(k) && a.i) a.a = a.a.slice(0, a.i - 1) + a.a.slice(a.i--);
-        else if (mv?.[1]) a.i = Math.max(0, Math.min(a.a.length, a.i + mv[1]));
-        else if (keyHome(k) || keyEnd(k)) a.i = keyHome(k) ? 0 : a.a.length;
-        else if (isText(k)) (a.a = a.a.slice(0, a.i) + k + a.a.slice(a.i)), (a.i += k.length);
+        else if (isBs(k)) a.a = a.a.slice(0, -1);
+        else if (isText(k)) a.a += k;
       } else if (k === '\x18') {
         if (!t.dirty) return done(o);
         question(YES, '', [], () => {});

@@ -41,18 +41,10 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
     if (bb) msg = `${op} ${(s.split('\n').length - 1) * c} lines (${s.length * c} chars) from [D]`;
     else if (n > 2) msg = m;
   };
-  /** Where `re` (global, multiline) matches next after the cursor (or before it), and whether that went round the end. */
-  const hit = (re: RegExp, rev: boolean): [number, boolean] | undefined => {
-    const o = t.off;
-    const all = [...t.lines.join('\n').matchAll(re)].map((m) => m.index);
-    const on = all.filter((i) => (rev ? i < o : i > o));
-    const i = rev ? on.at(-1) ?? all.at(-1) : on[0] ?? all[0];
-    return i === undefined ? undefined : [i, !on.length];
-  };
   const search = (p: string, rev: boolean) => {
     if (!p) return err(bb ? 'No previous search' : 'E35: No previous regular expression');
     const re = regex(p, 'gm');
-    const r = re && hit(re, rev);
+    const r = re && t.hit(re, rev);
     if (!r) return err(bb ? 'Pattern not found' : `E486: Pattern not found: ${p}`);
     t.off = r[0];
     if (r[1]) err(`search hit ${rev ? 'TOP, continuing at BOTTOM' : 'BOTTOM, continuing at TOP'}`, 1);
@@ -73,8 +65,7 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
     const d = a.length - b.length + +(b.length === 1 && !b[0]);
     const n = Math.abs(d) || b.filter((l, i) => l !== a[i]).length || 1;
     const s = ((t.sh.m.now() - r[1].at) / 1000) | 0;
-    const when = s < 100 ? plural(s, 'second') + ' ago' : new Date(r[1].at).toISOString().slice(11, 19);
-    msg = `${d < 0 ? plural(n, 'more line') : d ? plural(n, 'line less', 'fewer lines') : plural(n, 'change')}; ${redo ? 'after' : 'before'} #${r[1].tag}  ${when}`;
+    msg = `${d < 0 ? plural(n, 'more line') : d ? plural(n, 'line less', 'fewer lines') : plural(n, 'change')}; ${redo ? 'after' : 'before'} #${r[1].tag}  ${plural(s, 'second')} ago`;
   };
   const subst = (all: string, p: string, r: string, g: string) => {
     const [re, each] = [regex(p || pat, g), regex(p || pat, 'g')];
@@ -215,7 +206,7 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
         reg = { l: [t.line.slice(t.x, t.x + c)], whole: false };
         t.line = t.line.slice(0, t.x) + t.line.slice(t.x + c);
       } else if (k === 'w' || k === 'b') {
-        for (let i = 0, r; i < c; i++) (r = hit(WORD, k === 'b')) && !r[1] ? (t.off = r[0]) : k === 'w' && ([t.y, t.x] = [L.length - 1, 1e9]);
+        for (let i = 0, r; i < c; i++) (r = t.hit(WORD, k === 'b')) && !r[1] ? (t.off = r[0]) : k === 'w' && ([t.y, t.x] = [L.length - 1, 1e9]);
       }
       else if (k === '0' || keyHome(k)) t.x = 0;
       else if (k === '^') t.x = first(t.line);
