@@ -5,10 +5,10 @@ import { arrow, at, isBs, isText, keyEnd, keyHome, size, type Snap, type Text } 
 import type { FullScreen, Out } from './types';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
-/** A vim pattern in JavaScript: there `+ ? ( ) { } |` are literal unless escaped, and `\<` `\>` bound a word. */
+/** A vim pattern in JavaScript: there `+ ? ( ) { } |` are literal unless escaped. */
 function regex(p: string, flags = ''): RegExp | undefined {
   try {
-    return new RegExp(p.replace(/\\?[+?(){}|]|\\[<>]/g, (c) => (/[<>]/.test(c[1]) ? '\\b' : c[1] ?? '\\' + c)), flags);
+    return new RegExp(p.replace(/\\?[+?(){}|]/g, (c) => c[1] ?? '\\' + c), flags);
   } catch {
     return undefined;
   }
@@ -34,7 +34,7 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
   let msg = bb || !t.name ? '' : read === undefined ? `"${t.name}" [New]` : typeof read === 'string' ? `"${t.name}" [Permission Denied]` : `"${t.name}" ${read}L, ${byteLength(t.lines.join('\n') + '\n')}B`;
   // vim's ErrorMsg is white on red and its WarningMsg red; busybox's "bold" messages are reverse video
   const err = (m: string, warn = 0) => void (msg = `\x1b[${bb ? 7 : warn ? 31 : '97;41'}m${m}\x1b[0m`);
-  const change = (s: Snap | string = '') => t.mark(typeof s === 'string' ? t.snap(String(++seq)) : ((s.tag = String(++seq)), s));
+  const change = (s = t.snap()) => t.mark(((s.tag = String(++seq)), s));
   /** vim tells of more than 'report' (2) lines; busybox of every yank, delete and put, from its register D. */
   const tell = (n: number, m: string, op: string, r = reg!, c = 1) => {
     const s = r.l.join('\n') + (r.whole ? '\n' : '');
