@@ -54,13 +54,18 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
     const r = t.undo(redo);
     if (!r) return void (msg = bb ? 'Already at oldest change' : `Already at ${redo ? 'newest' : 'oldest'} change`);
     const [a, b] = [r[0].l, r[1].l];
-    const [A, B] = [a.join('\n'), b.join('\n')];
-    let i = 0;
-    while (i < A.length && A[i] === B[i]) i++;
-    t.off = i;
-    // busybox tells what its last undo record put back or took out, and where
-    if (bb) return void (msg = `Undo [${t.past.length + 1}] ${B.length < A.length ? 'deleted' : 'restored'} ${Math.abs(B.length - A.length)} chars at position ${i}`);
-    if (r[1].y !== t.y) t.x = first(t.line);
+    // busybox tells what its last undo record put back or took out, and where (its text ends in a newline)
+    if (bb) {
+      const [A, B] = [a.join('\n') + '\n', b.join('\n') + '\n'];
+      let i = 0;
+      while (i < A.length && A[i] === B[i]) i++;
+      t.off = i;
+      return void (msg = `Undo [${t.past.length + 1}] ${B.length < A.length ? 'deleted' : 'restored'} ${Math.abs(B.length - A.length)} chars at position ${i}`);
+    }
+    // vim: the first line changed, on the column the change was made from when it is that line
+    let y = 0;
+    while (y < b.length - 1 && a[y] === b[y]) y++;
+    [t.y, t.x] = [y, r[1].y === y ? r[1].x : first(b[y])];
     // u_undo_end(): lines gained or lost, else lines changed; an emptied buffer counts no line
     const d = a.length - b.length + +(b.length === 1 && !b[0]);
     const n = Math.abs(d) || b.filter((l, i) => l !== a[i]).length || 1;

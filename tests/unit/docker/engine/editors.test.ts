@@ -348,6 +348,8 @@ test('vim: u and Ctrl-R undo and redo whole changes with vim\'s "N change; befor
   await t.run('vim /new');
   await t.keys('i', 'hola', '\x1b', 'u');
   assert.match(t.screen()[23], /^1 line less; before #1 /);
+  await t.keys('i', 'abc', '\r', 'def', '\x1b', 'h', 'd', 'd', 'u');
+  assert.match(t.screen()[23], /^1 more line; before #3 .* 2,2 /, 'back on the column the change was made from');
 });
 
 test('vim: counts with dd, yy, p, P, x; more than two lines are reported (3 fewer lines, 3 lines yanked, 3 more lines)', async () => {
