@@ -90,13 +90,14 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
   };
   /** An ex command: undefined while the editor stays, the exit status when it ends. */
   const ex = (c: string): number | undefined => {
+    const unsaved = () => err(bb ? `No write since last change (:${c}! overrides)` : 'E37: No write since last change (add ! to override)');
     if (!bb) msg = ':' + c;
     if (/^\d+$/.test(c)) return void ([t.y, t.x] = [Math.min(t.lines.length, +c || 1) - 1, 0]);
     let m = /^(%?)s\/((?:\\.|[^/])*)\/((?:\\.|[^/])*)\/?(g?)$/.exec(c);
     if (m) return subst(m[1], m[2], m[3], m[4]);
     if ((m = /^e(?:dit)?(!?)$/.exec(c))) {
       if (!t.name) return err(bb ? 'No current filename' : 'E32: No file name');
-      if (t.dirty && !m[1]) return err(bb ? 'No write since last change (:edit! overrides)' : 'E37: No write since last change (add ! to override)');
+      if (t.dirty && !m[1]) return unsaved();
       const s = t.snap();
       const n = t.load();
       if (typeof n !== 'number') return;
@@ -119,7 +120,7 @@ export function vi(t: Text, read: number | string | undefined, bb: boolean): Ful
       msg = bb ? `'${name}' ${r[0]}L, ${r[1]}C` : `"${name}" ${fresh ? '[New] ' : ''}${r[0]}L, ${r[1]}B written`;
       if (op === 'w') return;
     }
-    if (op === 'q' && t.dirty && !force) return err(bb ? `No write since last change (:${c}! overrides)` : 'E37: No write since last change (add ! to override)');
+    if (op === 'q' && t.dirty && !force) return unsaved();
     return 0;
   };
   const draw = (o: Out) => {

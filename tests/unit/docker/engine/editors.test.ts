@@ -456,6 +456,11 @@ test('busybox vi: yank, delete and put tell their register D, u tells what it re
   assert.equal(t.screen()[23], 'No match');
   await t.keys(':%s/[ou]/0/g', '\r');
   assert.equal(t.screen()[23], '3 substitutions on 2 lines');
+  await t.keys(':e', '\r');
+  assert.equal(t.screen()[23], 'No write since last change (:e! overrides)');
+  await t.keys(':e!', '\r');
+  assert.equal(t.screen()[23], "'/f' 3L, 13C");
+  assert.equal(t.screen()[0], 'uno');
   await t.keys(':q!', '\r');
   assert.equal(t.sh.screen(), false);
 });
