@@ -34,6 +34,9 @@ export function arrow(k: string, keys = ''): [number, number] | undefined {
 /** Where the editors draw: the terminal's size. */
 export const size = (o: Out): [number, number] => [o.rows ?? 24, o.columns ?? 80];
 
+/** A state of the text: what undo and redo go back and forth between; `tag` names the change, `at` when it was made. */
+export interface Snap { l: string[]; y: number; x: number; d: boolean; tag: string; at: number }
+
 /** The lines of a file; `magic`: nano's empty line after a final newline, which vi does not show. */
 export class Text {
   lines = [''];
@@ -41,7 +44,27 @@ export class Text {
   x = 0;
   top = 0;
   dirty = false;
+  /** The states before each change, and after each one undone, for undo and redo. */
+  past: Snap[] = [];
+  next: Snap[] = [];
   constructor(public name: string, readonly sh: ShellLike, readonly magic: boolean) {}
+  snap(tag = ''): Snap {
+    return { l: this.lines.slice(), y: this.y, x: this.x, d: this.dirty, tag, at: this.sh.m.now() };
+  }
+  /** Before a change (or with the state taken before it): the point undo comes back to; what was undone is gone. */
+  mark(s: Snap | string): void {
+    this.past.push(typeof s === 'string' ? this.snap(s) : s);
+    this.next = [];
+  }
+  /** One change back (or forward): [the state left, the one restored], or undefined when there is none. */
+  undo(redo = false): [Snap, Snap] | undefined {
+    const s = (redo ? this.next : this.past).pop();
+    if (!s) return;
+    const cur = { ...this.snap(s.tag), at: s.at };
+    (redo ? this.past : this.next).push(cur);
+    [this.lines, this.y, this.x, this.dirty] = [s.l, s.y, s.x, s.d];
+    return [cur, s];
+  }
   /** The line count read, or why it could not be (undefined: a new file). */
   load(): number | string | undefined {
     try {
@@ -65,8 +88,26 @@ export class Text {
       return reason(e);
     }
     if (this.magic && this.lines[this.lines.length - 1]) this.lines.push('');
+    // every other state now differs from the file
+    for (const s of [...this.past, ...this.next]) s.d = true;
     this.dirty = false;
     return [n, byteLength(data)];
+  }
+  /** The cursor as an offset into the lines joined by newlines (searches run over that), and back. */
+  get off(): number {
+    return this.lines.slice(0, this.y).join('\n').length + +!!this.y + this.x;
+  }
+  set off(o: number) {
+    const p = this.lines.join('\n').slice(0, o).split('\n');
+    [this.y, this.x] = [p.length - 1, p[p.length - 1].length];
+  }
+  /** Where `re` (global) matches next after the cursor (or before it), and whether that went round the end. */
+  hit(re: RegExp, rev = false): [number, boolean] | undefined {
+    const o = this.off;
+    const all = [...this.lines.join('\n').matchAll(re)].map((m) => m.index);
+    const on = all.filter((i) => (rev ? i < o : i > o));
+    const i = rev ? on.at(-1) ?? all.at(-1) : on[0] ?? all[0];
+    return i === undefined ? undefined : [i, !on.length];
   }
   get line(): string {
     return this.lines[this.y];
