@@ -16,7 +16,8 @@ export const execing = {
   async exec(this: Engine, id: string, config: ExecConfig, io: TermIO, input?: string): Promise<ProcessHandle> {
     this.tick();
     const c = this.get(id);
-    if (c.status === 'paused') throw new ApiError(409, `container ${c.id} is paused, unpause the container before exec`);
+    // moby's errExecPaused names the container as the client gave it, capitalised
+    if (c.status === 'paused') throw new ApiError(409, `Container ${id} is paused, unpause the container before exec`);
     if (c.status !== 'running') throw new ApiError(409, `container ${c.id} is not running`);
     if (!config.Cmd.length) throw new ApiError(400, 'No exec command specified');
     const m = this.machine(c);

@@ -1,0 +1,19 @@
+/** A curious student off the decks' scenarios, answered as docker/cli 28.2.2 and moby do. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { session } from './session';
+
+test('exec into a paused container names it as typed, capitalised (moby errExecPaused)', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  await run('docker pause web');
+  assert.deepEqual(await run('docker exec web ls'), { out: '', err: 'Error response from daemon: Container web is paused, unpause the container before exec\n', exit: 1 });
+});
+
+test('--rm with a restart policy other than no is the client\'s conflict, before any pull', async () => {
+  const run = session();
+  const conflict = { out: '', err: 'docker: conflicting options: cannot specify both --restart and --rm\n\nRun \'docker run --help\' for more information\n', exit: 125 };
+  assert.deepEqual(await run('docker run --rm --restart always nginx'), conflict);
+  assert.deepEqual(await run('docker run --rm --restart=foo nginx'), conflict);
+  assert.equal((await run('docker create --rm --restart no nginx')).exit, 0);
+});
