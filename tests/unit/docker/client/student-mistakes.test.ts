@@ -17,3 +17,12 @@ test('--rm with a restart policy other than no is the client\'s conflict, before
   assert.deepEqual(await run('docker run --rm --restart=foo nginx'), conflict);
   assert.equal((await run('docker create --rm --restart no nginx')).exit, 0);
 });
+
+test('COPY . of a context that .dockerignore empties copies the empty root (legacy builder)', async () => {
+  const run = session();
+  await run("mkdir app && cd app && echo 'print(1)' > app.py && printf '!*.py\\n*\\n' > .dockerignore");
+  await run("printf 'FROM alpine\\nCOPY . /app/\\nRUN ls -a /app\\n' > Dockerfile");
+  const r = await run('docker build -t vacio .');
+  assert.equal(r.exit, 0, r.err);
+  assert.match(r.out, /Running in \w+\n\.\n\.\.\n ---> Removed/);
+});
