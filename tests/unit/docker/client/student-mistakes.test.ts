@@ -26,3 +26,16 @@ test('COPY . of a context that .dockerignore empties copies the empty root (lega
   assert.equal(r.exit, 0, r.err);
   assert.match(r.out, /Running in \w+\n\.\n\.\.\n ---> Removed/);
 });
+
+test('docker cp: a trailing slash on a file is "not a directory", both ways, and nothing is overwritten', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  await run('echo hi > f.txt');
+  // the daemon's lstat fails, so the CLI takes the destination for a missing directory
+  assert.deepEqual(await run('docker cp f.txt web:/etc/passwd/'), { out: '', err: 'no such directory\n', exit: 1 });
+  assert.match((await run('docker exec web head -1 /etc/passwd')).out, /^root:x:0:0/);
+  const id = (await run("docker inspect -f '{{.GraphDriver.Data.MergedDir}}' web")).out.trim();
+  assert.deepEqual(await run('docker cp web:/etc/passwd/ .'), { out: '', err: `Error response from daemon: lstat ${id}/etc/passwd/: not a directory\n`, exit: 1 });
+  assert.deepEqual(await run('docker cp web:/etc/hostname f.txt/'), { out: '', err: 'stat /home/alumno/f.txt/: not a directory\n', exit: 1 });
+  assert.equal((await run('cat f.txt')).out, 'hi\n');
+});
