@@ -39,3 +39,9 @@ test('docker cp: a trailing slash on a file is "not a directory", both ways, and
   assert.deepEqual(await run('docker cp web:/etc/hostname f.txt/'), { out: '', err: 'stat /home/alumno/f.txt/: not a directory\n', exit: 1 });
   assert.equal((await run('cat f.txt')).out, 'hi\n');
 });
+
+test('save/export -o check the output directory before the daemon is asked', async () => {
+  const run = session();
+  assert.deepEqual(await run('docker save -o /nodir/x.tar nope'), { out: '', err: 'failed to save image: invalid output path: directory "/nodir" does not exist\n', exit: 1 });
+  assert.deepEqual(await run('docker export -o /nodir/c.tar nope'), { out: '', err: 'failed to export container: invalid output path: directory "/nodir" does not exist\n', exit: 1 });
+});
