@@ -30,7 +30,7 @@ import { searching } from './search';
 import { mounting } from './mounts';
 import { volumes, type Vol } from './volumes';
 import { ShellProc, type Proc } from './process';
-import { procfs } from './procfs';
+import { procfs, sysfs } from './procfs';
 import type { Random } from './random';
 import type { Machine, Out } from './shell/types';
 import { COMMANDS } from './shell/commands';
@@ -169,7 +169,7 @@ function initLayer(c: Ctr, procs: () => number, machine: () => Machine): DirNode
     for (const name of ['mqueue', 'shm']) dev.set(name, new MountDir(0o1777, 40, () => 2, started));
   });
   d.children.set('proc', procfs(machine, started, procs));
-  mount('sys', 0o555, 0, () => 13);
+  d.children.set('sys', sysfs(() => c.hostConfig, machine, started));
   return d;
 }
 

@@ -45,3 +45,14 @@ test('save/export -o check the output directory before the daemon is asked', asy
   assert.deepEqual(await run('docker save -o /nodir/x.tar nope'), { out: '', err: 'failed to save image: invalid output path: directory "/nodir" does not exist\n', exit: 1 });
   assert.deepEqual(await run('docker export -o /nodir/c.tar nope'), { out: '', err: 'failed to export container: invalid output path: directory "/nodir" does not exist\n', exit: 1 });
 });
+
+test('/sys/fs/cgroup shows the limits run and update set (cgroup v2, as runc writes them)', async () => {
+  const run = session();
+  await run('docker run -d -m 64m --cpus 0.5 --pids-limit 50 --name lim nginx');
+  const cat = async (c: string, files: string) => (await run(`docker exec ${c} sh -c 'cd /sys/fs/cgroup && cat ${files}'`)).out;
+  assert.equal(await cat('lim', 'memory.max memory.swap.max cpu.max pids.max cpu.weight'), '67108864\n67108864\n50000 100000\n50\n100\n');
+  await run('docker update -m 128m --memory-swap -1 lim');
+  assert.equal(await cat('lim', 'memory.max memory.swap.max'), '134217728\nmax\n');
+  assert.equal((await run('docker run --rm --cpu-shares 512 alpine cat /sys/fs/cgroup/memory.max /sys/fs/cgroup/cpu.max /sys/fs/cgroup/pids.max /sys/fs/cgroup/cpu.weight')).out, 'max\nmax 100000\nmax\n20\n');
+  assert.equal((await run('docker run --rm alpine ls /sys')).out, 'block\nbus\nclass\ndev\ndevices\nfirmware\nfs\nhypervisor\nkernel\nmodule\npower\n');
+});
