@@ -56,3 +56,10 @@ test('/sys/fs/cgroup shows the limits run and update set (cgroup v2, as runc wri
   assert.equal((await run('docker run --rm --cpu-shares 512 alpine cat /sys/fs/cgroup/memory.max /sys/fs/cgroup/cpu.max /sys/fs/cgroup/pids.max /sys/fs/cgroup/cpu.weight')).out, 'max\nmax 100000\nmax\n20\n');
   assert.equal((await run('docker run --rm alpine ls /sys')).out, 'block\nbus\nclass\ndev\ndevices\nfirmware\nfs\nhypervisor\nkernel\nmodule\npower\n');
 });
+
+test('stats --format with a field it does not have fails on the Go type, as images and ps do', async () => {
+  const run = session();
+  await run('docker run -d --name web nginx');
+  assert.deepEqual(await run('docker stats --no-stream --format "{{.Foo}}"'),
+    { out: '', err: 'template parsing error: template: :1:2: executing "" at <.Foo>: can\'t evaluate field Foo in type *container.statsContext\n', exit: 1 });
+});
