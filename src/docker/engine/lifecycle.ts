@@ -45,10 +45,10 @@ export const lifecycle = {
       ports[key] = (binds ?? []).flatMap((b) => {
         const ips = b.HostIp ? [b.HostIp] : ['0.0.0.0', '::'];
         const free = (port: number) => ips.every((ip) => !busy({ proto, HostIp: ip, HostPort: String(port) }));
-        // No host port: the ephemeral range (ip_local_port_range); a range: its own. moby's port
+        // No host port (or 0): the ephemeral range (ip_local_port_range); a range: its own. moby's port
         // allocator goes on after the last port it handed out in that range (a page reload, like
         // a daemon restart, starts afresh), so a restarted container gets a new port.
-        const range = b.HostPort ? /^(\d+)-(\d+)$/.exec(b.HostPort)?.slice(1).map(Number) : [32768, 60999];
+        const range = /^0*$/.test(b.HostPort) ? [32768, 60999] : /^(\d+)-(\d+)$/.exec(b.HostPort)?.slice(1).map(Number);
         let port = b.HostPort.split('-')[0];
         if (range) {
           const key = `${ips[0]}/${proto}/${range.join('-')}`;

@@ -63,3 +63,10 @@ test('stats --format with a field it does not have fails on the Go type, as imag
   assert.deepEqual(await run('docker stats --no-stream --format "{{.Foo}}"'),
     { out: '', err: 'template parsing error: template: :1:2: executing "" at <.Foo>: can\'t evaluate field Foo in type *container.statsContext\n', exit: 1 });
 });
+
+test('-p 0:80 asks for an ephemeral host port, as -p 80 does', async () => {
+  const run = session();
+  await run('docker run -d -p 0:80 --name web nginx');
+  assert.equal((await run('docker port web 80')).out, '0.0.0.0:32768\n[::]:32768\n');
+  assert.equal((await run("docker inspect -f '{{json .HostConfig.PortBindings}}' web")).out, '{"80/tcp":[{"HostIp":"","HostPort":"0"}]}\n');
+});
