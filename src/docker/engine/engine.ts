@@ -39,7 +39,7 @@ import { KERNEL, system } from './system';
 import { eventing, type Ev } from './events';
 import { updating } from './update';
 import { swarming } from './swarm';
-import { extraHost, hostsFile } from './etc-files';
+import { extraHost, hostsFile, linkHosts } from './etc-files';
 import { ifacesOf } from './interfaces';
 import { healthChecks, type Health } from './health';
 import { backgrounding } from './background';
@@ -283,7 +283,7 @@ export class Engine implements DockerApi {
       const INIT = initLayer(c, () => [...this.containers.values()].reduce((n, k) => n + (k.status === 'running' ? 1 + k.execs.length : 0), 180), () => this.machine(c));
       const mounts = new Map<string, FileNode>([
         ['/etc/hostname', newFile(c.config.Hostname + '\n', c.created)],
-        ['/etc/hosts', new LazyFile(() => hostsFile(c), c.created)],
+        ['/etc/hosts', new LazyFile(() => hostsFile(c, linkHosts(this, c)), c.created)],
         ['/etc/resolv.conf', new LazyFile(() => this.resolvConf(c), c.created)],
       ]);
       c.fs = new Overlay(c.upper, [INIT, ...this.layers.trees(c.top)], () => this.now(), mounts);
@@ -311,7 +311,7 @@ export class Engine implements DockerApi {
         .map((p, _, all) => (p.ppid > 1 && !all.some((q) => q.pid === p.ppid) ? { ...p, ppid: 1 } : p)),
       newPid: () => c.nextPid++,
       http: (host, port, path, client) => this.http(c, host, port, path, client),
-      resolve: (host) => extraHost(c, host) ?? this.lookup(c, host),
+      resolve: (host) => extraHost(c, host, linkHosts(this, c)) ?? this.lookup(c, host),
       signal: (pid, sig, from) => this.signalInside(c, pid, sig, from),
       background(argv, out, env, cwd, ppid) {
         return self.background(c, this, argv, out, env, cwd, ppid);

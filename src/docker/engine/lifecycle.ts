@@ -83,6 +83,12 @@ export const lifecycle = {
     this.volumeEvents(c, 'mount');
     let proc: Proc;
     try {
+      // createSpec's setupLinkedContainers: a linked container still there must be running
+      for (const l of (c.hostConfig.Links as string[] | null) ?? []) {
+        const [n, alias] = l.split(':');
+        const ch = [...this.containers.values()].find((o) => '/' + o.name === n);
+        if (ch && !this.isUp(ch)) throw new ApiError(500, `Cannot link to a non running container: ${n} AS ${alias}`);
+      }
       const wd = c.config.WorkingDir;
       // moby creates the working directory, parents included, when it is missing.
       if (wd) {

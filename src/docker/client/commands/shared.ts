@@ -187,6 +187,7 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       Dns: f.list('dns'), DnsOptions: f.list('dns-option'), DnsSearch: f.list('dns-search'),
       // ValidateExtraHost: `name=ip` and a bracketed address reach the daemon as `name:ip`.
       ExtraHosts: f.list('add-host').map((h) => h.replace(/^([^=:]+)[=:]\[?(.*?)\]?$/, '$1:$2')),
+      ...(f.has('link') && { Links: f.list('link') }),
       ...(f.has('init') && { Init: f.bool('init') }),
       ...(f.has('shm-size') && { ShmSize: ramInBytes(f.str('shm-size')!) }),
     },

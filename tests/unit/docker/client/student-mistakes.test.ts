@@ -70,3 +70,20 @@ test('-p 0:80 asks for an ephemeral host port, as -p 80 does', async () => {
   assert.equal((await run('docker port web 80')).out, '0.0.0.0:32768\n[::]:32768\n');
   assert.equal((await run("docker inspect -f '{{json .HostConfig.PortBindings}}' web")).out, '{"80/tcp":[{"HostIp":"","HostPort":"0"}]}\n');
 });
+
+test('--link: a missing container fails the create; the alias resolves through /etc/hosts; a stopped child fails the start', async () => {
+  const run = session();
+  await run('docker pull -q alpine');
+  assert.deepEqual(await run('docker run --rm --link nope:x alpine true'),
+    { out: '', err: 'docker: Error response from daemon: could not get container for nope: No such container: nope\n\nRun \'docker run --help\' for more information\n', exit: 125 });
+  assert.equal((await run('docker ps -aq')).out, '');
+  await run('docker run -d --name db redis');
+  await run('docker run -d --name web --link db:cache nginx');
+  const ip = (await run("docker inspect -f '{{.NetworkSettings.IPAddress}}' db")).out.trim();
+  const host = (await run("docker inspect -f '{{.Config.Hostname}}' db")).out.trim();
+  assert.match((await run('docker exec web cat /etc/hosts')).out, new RegExp(`\\n${ip}\\tcache ${host} db\\n[\\d.]+\\t\\w+\\n$`));
+  assert.equal((await run('docker exec web getent hosts cache')).exit, 0);
+  assert.equal((await run("docker inspect -f '{{.HostConfig.Links}}' web")).out, '[/db:/web/cache]\n');
+  await run('docker stop db web');
+  assert.deepEqual(await run('docker start web'), { out: '', err: 'Error response from daemon: Cannot link to a non running container: /db AS /web/cache\nError: failed to start containers: web\n', exit: 1 });
+});
