@@ -87,3 +87,11 @@ test('--link: a missing container fails the create; the alias resolves through /
   await run('docker stop db web');
   assert.deepEqual(await run('docker start web'), { out: '', err: 'Error response from daemon: Cannot link to a non running container: /db AS /web/cache\nError: failed to start containers: web\n', exit: 1 });
 });
+
+test('a command named with a trailing slash after a file is runc\'s "not a directory", exit 127', async () => {
+  const run = session();
+  await run('docker pull -q ubuntu');
+  const r = await run('docker run --rm ubuntu /etc/passwd/');
+  assert.equal(r.exit, 127);
+  assert.match(r.err, /error during container init: exec: "\/etc\/passwd\/": stat \/etc\/passwd\/: not a directory: unknown: Are you trying to mount a directory onto a file/);
+});
