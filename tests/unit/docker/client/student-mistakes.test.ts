@@ -95,3 +95,16 @@ test('a command named with a trailing slash after a file is runc\'s "not a direc
   assert.equal(r.exit, 127);
   assert.match(r.err, /error during container init: exec: "\/etc\/passwd\/": stat \/etc\/passwd\/: not a directory: unknown: Are you trying to mount a directory onto a file/);
 });
+
+test('--link gives the child\'s address, ports, name and environment as variables (links.ToEnv), after PATH and HOSTNAME', async () => {
+  const run = session();
+  await run('docker run -d --name db -e CLAVE=x redis');
+  const ip = (await run("docker inspect -f '{{.NetworkSettings.IPAddress}}' db")).out.trim();
+  const env = (await run('docker run --rm --link db:my-db alpine env')).out.split('\n');
+  assert.deepEqual(env.slice(0, 7), [env[0], env[1], `MY_DB_PORT=tcp://${ip}:6379`, `MY_DB_PORT_6379_TCP=tcp://${ip}:6379`, `MY_DB_PORT_6379_TCP_ADDR=${ip}`,
+    'MY_DB_PORT_6379_TCP_PORT=6379', 'MY_DB_PORT_6379_TCP_PROTO=tcp']);
+  assert.match(env[0] + ' ' + env[1], /^PATH=\S+ HOSTNAME=\w+$/);
+  assert.match(env[7], /^MY_DB_NAME=\/\w+\/my-db$/);
+  assert.ok(env.includes('MY_DB_ENV_CLAVE=x'));
+  assert.ok(!env.some((v) => v.startsWith('MY_DB_ENV_PATH=')));
+});
