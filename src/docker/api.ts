@@ -673,7 +673,7 @@ export interface DockerApi {
   /**
    * `docker exec`: runs a process in a running container. What a non-interactive process
    * prints goes to `io` and the handle comes back exited. 409 `container <64 hex> is not
-   * running` / `container <64 hex> is paused, unpause the container before exec`; a missing
+   * running` / `Container <name as given> is paused, unpause the container before exec`; a missing
    * executable rejects with 400/127 as containerStart does (OCI runtime exec failed…).
    * `input`: a piped stdin the client streams with `-i` and then closes; the process reads it then EOF.
    */

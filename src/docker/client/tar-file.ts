@@ -17,29 +17,40 @@ export function readHostFile(ctx: Ctx, path: string): string {
   }
 }
 
-/** docker/cli `ValidateOutputPath` (its directory as given), then the whole stream into the file (mode 0600). */
-function writeFile(ctx: Ctx, path: string, t: TarStream, what: string): void {
-  const fs = ctx.sh.m.fs;
-  const abs = absPath(ctx.sh.cwd, path);
+/** docker/cli `ValidateOutputPath`, before the daemon is asked: the file's directory (as given) must exist. */
+function outputDir(ctx: Ctx, path: string, what: string): string {
   const clean = path.replace(/\/+$/, '');
   const dir = clean.includes('/') ? clean.slice(0, clean.lastIndexOf('/')) || '/' : '.';
-  if (fs.resolve(absPath(abs, '..'), '/').node?.kind !== 'dir') throw new CliError(`failed to ${what}: invalid output path: directory ${JSON.stringify(dir)} does not exist`);
-  if (fs.resolve(abs, '/').node?.kind === 'dir') throw new CliError(`open ${path}: is a directory`);
+  if (ctx.sh.m.fs.resolve(absPath(absPath(ctx.sh.cwd, path), '..'), '/').node?.kind !== 'dir') throw new CliError(`failed to ${what}: invalid output path: directory ${JSON.stringify(dir)} does not exist`);
+  return dir;
+}
+
+/**
+ * CopyToFile: the stream goes to a temporary file beside the target (os.CreateTemp: a random
+ * uint32 in its name, mode 0600), which is then renamed over it; a directory refuses the rename.
+ */
+function writeFile(ctx: Ctx, path: string, dir: string, t: TarStream): void {
+  const fs = ctx.sh.m.fs;
+  const tmp = `${dir.replace(/\/$/, '')}/.docker_temp_${ctx.api.now() % 4294967296}`;
   try {
-    fs.putNode(abs, { kind: 'file', size: t.size, data: t.data, mode: 0o600, mtime: ctx.api.now() });
+    fs.putNode(tmp, { kind: 'file', size: t.size, data: t.data, mode: 0o600, mtime: ctx.api.now() }, ctx.sh.cwd);
   } catch (e) {
-    // CopyToFile first makes a temporary file beside it (os.CreateTemp: a random uint32 in its name)
-    throw new CliError(`open ${dir.replace(/\/$/, '')}/.docker_temp_${ctx.api.now() % 4294967296}: ${reason(e).toLowerCase()}`);
+    throw new CliError(`open ${tmp}: ${reason(e).toLowerCase()}`);
   }
+  const node = fs.resolve(tmp, ctx.sh.cwd).node!;
+  fs.remove(tmp, ctx.sh.cwd);
+  if (fs.resolve(path, ctx.sh.cwd).node?.kind === 'dir') throw new CliError(`rename ${tmp} ${path}: file exists`);
+  fs.putNode(path, node, ctx.sh.cwd);
 }
 
 /** `save` and `export`: `-o FILE`, else stdout unless it is a terminal. */
 export function writeTar(ctx: Ctx, output: string | undefined, get: () => Promise<TarStream>, what: string, toTerminal = false): Promise<number> {
   if (!output && ctx.io.tty && !toTerminal) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect');
+  const dir = output && outputDir(ctx, output, what);
   return (async () => {
     const t = await get();
     const sink = ctx.io.out as { file?: string; cwd?: string };
-    if (output) writeFile(ctx, output, t, what);
+    if (output) writeFile(ctx, output, dir as string, t);
     // A redirected stdout is the file itself: it gets the tar's real size.
     else if (sink.file) ctx.sh.m.fs.putNode(absPath(sink.cwd ?? '/', sink.file), { kind: 'file', size: t.size, data: t.data, mode: 0o644, mtime: ctx.api.now() });
     else ctx.io.out(t.data);

@@ -315,6 +315,7 @@ async function run(
         if (own) for (let j = i + 1; j <= parts.length; j++) Object.assign(fs.find(parts.slice(0, j))!, own);
       };
       for (const { files, root, kind, mtime } of sources) {
+        if (kind === 'dir') mkdirs(absDest);
         for (const [rel, content] of files) {
           // ADD unpacks a local tar archive into the destination directory.
           const tar = st.ins === 'ADD' && kind === 'file' && read(content);
@@ -468,7 +469,8 @@ function collect(files: Record<string, string>, ins: string, raws: string[], ima
     const under = (dir: string) => names.filter((n) => dir === '' || n.startsWith(dir + '/'));
     if (!wild) {
       if (names.includes(src)) out.push({ kind: 'file', files: [[src, ctx.files[src]]], root: src.slice(0, src.lastIndexOf('/') + 1) });
-      else if (under(src).length) out.push({ kind: 'dir', files: under(src).map((f) => [f, ctx.files[f]]), root: src });
+      // The context's root is there even when .dockerignore leaves it empty
+      else if (!src || under(src).length) out.push({ kind: 'dir', files: under(src).map((f) => [f, ctx.files[f]]), root: src });
       else throw new ApiError(500, `${ins} failed: ${image ? '' : 'file not found in build context or excluded by .dockerignore: '}stat ${src}: file does not exist`, 1);
       continue;
     }

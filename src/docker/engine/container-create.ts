@@ -68,6 +68,15 @@ export const create = {
       const n = randomName(this.rng, retry > 5 ? 1 : 0);
       if (!taken(n)) finalName = n;
     }
+    // registerLinks, on the default bridge: each child must exist; kept as /child:/parent/alias
+    const links = mode === 'bridge' ? ((hc.Links as string[] | undefined) ?? []).map((l) => {
+      const [n, alias = n] = l.split(':');
+      try {
+        return `/${this.get(n).name}:/${finalName}/${alias}`;
+      } catch (e) {
+        throw new ApiError(400, `could not get container for ${n}: ${(e as Error).message}`);
+      }
+    }) : [];
     const c: Ctr = {
       id,
       name: finalName,
@@ -92,7 +101,7 @@ export const create = {
         PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: restart,
         AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0],
         CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: hc.Dns ?? NONE, DnsOptions: hc.DnsOptions ?? NONE, DnsSearch: hc.DnsSearch ?? NONE, ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
-        GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
+        GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: links.length ? links : null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
         PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: '', UsernsMode: '', ShmSize: num(hc.ShmSize) || 67108864, Runtime: 'runc',
         // The embedded Resources, in the order moby's struct declares them.
         Isolation: '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight),

@@ -2,6 +2,7 @@
 import { ApiError, type ArchiveEntry, type PathStat } from '../api';
 import { pack, unpack } from '../archive';
 import { joinPath } from './fs';
+import { pseudoHex } from '../common/hash';
 import { account } from '../common/sh/passwd';
 import type { Engine } from './engine';
 
@@ -15,6 +16,11 @@ function locate(e: Engine, id: string, path: string, follow = false) {
   } catch { /* a missing or non-directory parent */ }
   if (!r?.node || r.node.kind === 'whiteout') throw new ApiError(404, `Could not find the file ${path} in container ${id}`);
   const n = r.node;
+  // A trailing slash asks for a directory: lstat on a file fails, and it is no "not found" (a 500)
+  if (n.kind === 'file' && path.endsWith('/')) {
+    const c = e.get(id);
+    throw new ApiError(500, `lstat /var/lib/docker/overlay2/${(c.layerId ??= pseudoHex('rw ' + c.id))}/merged${joinPath(r.parts)}/: not a directory`);
+  }
   // Go's os.FileMode: ModeDir and ModeSymlink are high bits over the permissions.
   const stat: PathStat = {
     name: r.parts.at(-1) ?? '/', size: n.kind === 'file' ? n.size : n.kind === 'dir' ? 4096 : n.target.length,

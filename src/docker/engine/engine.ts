@@ -30,7 +30,7 @@ import { searching } from './search';
 import { mounting } from './mounts';
 import { volumes, type Vol } from './volumes';
 import { ShellProc, type Proc } from './process';
-import { procfs } from './procfs';
+import { procfs, sysfs } from './procfs';
 import type { Random } from './random';
 import type { Machine, Out } from './shell/types';
 import { COMMANDS } from './shell/commands';
@@ -40,6 +40,7 @@ import { eventing, type Ev } from './events';
 import { updating } from './update';
 import { swarming } from './swarm';
 import { extraHost, hostsFile } from './etc-files';
+import { linkHosts } from './links';
 import { ifacesOf } from './interfaces';
 import { healthChecks, type Health } from './health';
 import { backgrounding } from './background';
@@ -169,7 +170,7 @@ function initLayer(c: Ctr, procs: () => number, machine: () => Machine): DirNode
     for (const name of ['mqueue', 'shm']) dev.set(name, new MountDir(0o1777, 40, () => 2, started));
   });
   d.children.set('proc', procfs(machine, started, procs));
-  mount('sys', 0o555, 0, () => 13);
+  d.children.set('sys', sysfs(() => c.hostConfig, machine, started));
   return d;
 }
 
@@ -283,7 +284,7 @@ export class Engine implements DockerApi {
       const INIT = initLayer(c, () => [...this.containers.values()].reduce((n, k) => n + (k.status === 'running' ? 1 + k.execs.length : 0), 180), () => this.machine(c));
       const mounts = new Map<string, FileNode>([
         ['/etc/hostname', newFile(c.config.Hostname + '\n', c.created)],
-        ['/etc/hosts', new LazyFile(() => hostsFile(c), c.created)],
+        ['/etc/hosts', new LazyFile(() => hostsFile(c, linkHosts(this, c)), c.created)],
         ['/etc/resolv.conf', new LazyFile(() => this.resolvConf(c), c.created)],
       ]);
       c.fs = new Overlay(c.upper, [INIT, ...this.layers.trees(c.top)], () => this.now(), mounts);
@@ -311,7 +312,7 @@ export class Engine implements DockerApi {
         .map((p, _, all) => (p.ppid > 1 && !all.some((q) => q.pid === p.ppid) ? { ...p, ppid: 1 } : p)),
       newPid: () => c.nextPid++,
       http: (host, port, path, client) => this.http(c, host, port, path, client),
-      resolve: (host) => extraHost(c, host) ?? this.lookup(c, host),
+      resolve: (host) => extraHost(c, host, linkHosts(this, c)) ?? this.lookup(c, host),
       signal: (pid, sig, from) => this.signalInside(c, pid, sig, from),
       background(argv, out, env, cwd, ppid) {
         return self.background(c, this, argv, out, env, cwd, ppid);

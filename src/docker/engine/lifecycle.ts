@@ -45,10 +45,10 @@ export const lifecycle = {
       ports[key] = (binds ?? []).flatMap((b) => {
         const ips = b.HostIp ? [b.HostIp] : ['0.0.0.0', '::'];
         const free = (port: number) => ips.every((ip) => !busy({ proto, HostIp: ip, HostPort: String(port) }));
-        // No host port: the ephemeral range (ip_local_port_range); a range: its own. moby's port
+        // No host port (or 0): the ephemeral range (ip_local_port_range); a range: its own. moby's port
         // allocator goes on after the last port it handed out in that range (a page reload, like
         // a daemon restart, starts afresh), so a restarted container gets a new port.
-        const range = b.HostPort ? /^(\d+)-(\d+)$/.exec(b.HostPort)?.slice(1).map(Number) : [32768, 60999];
+        const range = /^0*$/.test(b.HostPort) ? [32768, 60999] : /^(\d+)-(\d+)$/.exec(b.HostPort)?.slice(1).map(Number);
         let port = b.HostPort.split('-')[0];
         if (range) {
           const key = `${ips[0]}/${proto}/${range.join('-')}`;
@@ -83,6 +83,12 @@ export const lifecycle = {
     this.volumeEvents(c, 'mount');
     let proc: Proc;
     try {
+      // createSpec's setupLinkedContainers: a linked container still there must be running
+      for (const l of (c.hostConfig.Links as string[] | null) ?? []) {
+        const [n, alias] = l.split(':');
+        const ch = [...this.containers.values()].find((o) => '/' + o.name === n);
+        if (ch && !this.isUp(ch)) throw new ApiError(500, `Cannot link to a non running container: ${n} AS ${alias}`);
+      }
       const wd = c.config.WorkingDir;
       // moby creates the working directory, parents included, when it is missing.
       if (wd) {

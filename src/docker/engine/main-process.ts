@@ -17,6 +17,7 @@ import { registryMain } from './distribution';
 import { mongod } from './mongod';
 import { mariadbd } from './mariadb';
 import { envVar } from './env-var';
+import { linkEnv } from './links';
 import type { Machine, ProcInfo } from './shell/types';
 
 
@@ -38,7 +39,7 @@ export const mainProcess = {
   spawnMain(this: Engine, c: Ctr, input?: string): Proc {
     const p = this.spawnProgram(c, input);
     // the servers started by an entrypoint script got the daemon's environment and root's HOME
-    p.env ??= withHome(daemonEnv(c.config.Env, c.config.Hostname, c.config.Tty), '/root');
+    p.env ??= withHome(daemonEnv([...linkEnv(this, c), ...c.config.Env], c.config.Hostname, c.config.Tty), '/root');
     if (!c.hostConfig.Init) return p;
     const own = p.signal.bind(p);
     p.signal = (sig, out) => own(sig, out) ?? (FATAL.includes(sig) && !p.readsInput && !p.traps?.(sig) ? 128 + sig : null);
@@ -58,7 +59,9 @@ export const mainProcess = {
     const pid = c.hostConfig.Init ? 7 : 1;
     if (pid > 1) c.nextPid = Math.max(c.nextPid, 8);
     this.requireUser(c.config.User, m);
-    const { Env: env, Tty: tty, OpenStdin: stdin, User } = c.config;
+    const { Tty: tty, OpenStdin: stdin, User } = c.config;
+    // dockerd puts the links' variables before the container's own
+    const env = [...linkEnv(this, c), ...c.config.Env];
     let argv = [c.path, ...c.args];
     const launch = (): Launch => ({ pid, argv, tty, start: this.now(), m, user: User });
     let configure = false;

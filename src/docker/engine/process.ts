@@ -397,12 +397,15 @@ export function lookPath(m: Machine, env: string[], cwd: string, name: string): 
     return { why: `exec: "${name}": executable file not found in $PATH`, code: 127, tail: '' };
   }
   let node;
+  let notDir;
   try {
     node = at(name);
+    notDir = node?.kind === 'file' && name.endsWith('/');
   } catch (e) {
-    // A file where a directory should be: dockerd takes it for a bind mount of the wrong type.
-    if ((e as { code?: string }).code === 'ENOTDIR') return { why: `exec: "${name}": stat ${name}: not a directory`, code: 127, tail: MOUNT_HINT };
+    notDir = (e as { code?: string }).code === 'ENOTDIR';
   }
+  // A file where a directory should be (a trailing slash too): dockerd takes it for a bind mount of the wrong type.
+  if (notDir) return { why: `exec: "${name}": stat ${name}: not a directory`, code: 127, tail: MOUNT_HINT };
   if (!node) return { why: `exec: "${name}": stat ${name}: no such file or directory`, code: 127, tail: '' };
   // Go reports a directory as EISDIR; dockerd adds EACCES's text so the CLI exits 126.
   if (node.kind === 'dir') return { why: `exec: "${name}": is a directory`, code: 126, tail: ': permission denied' };

@@ -5,6 +5,7 @@
  */
 import { MountDir, type FileNode, type Node } from './fs';
 import type { Machine, ProcInfo } from './shell/types';
+import type { HostConfig } from '../api';
 
 /** The host's boot: the uptime every container reads (the simulation's day starts at 09:30). */
 export const BOOT = Date.UTC(2025, 5, 16, 7, 12, 48);
@@ -131,4 +132,32 @@ export function procfs(machine: () => Machine, started: () => number, links: () 
     );
     return kids.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   }, started, links);
+}
+
+/**
+ * /sys, with the container's own cgroup (v2, private namespace) at /sys/fs/cgroup: the limits
+ * `run`/`update` set are read where a program, or a student checking `-m`, looks for them.
+ */
+export function sysfs(hc: () => HostConfig, machine: () => Machine, started: () => number): MountDir {
+  const dir = (make: () => [string, Node][] = () => []) => new ProcDir(make, started, () => 2);
+  const f = (make: () => string, mode = 0o644): Node => new ProcFile(() => make() + '\n', started(), mode);
+  const max = (n?: number | null) => String((n ?? 0) > 0 ? n : 'max');
+  const cgroup = (): [string, Node][] => {
+    const h = hc() as Record<string, number>;
+    const [mem, swap] = [h.Memory ?? 0, h.MemorySwap ?? 0];
+    // runc: NanoCPUs as a quota over the default 100ms period; shares mapped onto weights 1..10000
+    const period = h.CpuPeriod || 100000;
+    const quota = h.NanoCpus ? (h.NanoCpus * period) / 1e9 : h.CpuQuota;
+    return [
+      ['cgroup.controllers', f(() => 'cpuset cpu io memory hugetlb pids rdma misc', 0o444)],
+      ['cgroup.procs', f(() => machine().procs().map((p) => p.pid).join('\n'))],
+      ['cpu.max', f(() => `${max(quota)} ${period}`)],
+      ['cpu.weight', f(() => String(h.CpuShares ? 1 + Math.floor(((h.CpuShares - 2) * 9999) / 262142) : 100))],
+      ['memory.max', f(() => max(mem))],
+      ['memory.swap.max', f(() => max(mem && swap > 0 ? swap - mem : 0))],
+      ['pids.current', f(() => String(machine().procs().length), 0o444)],
+      ['pids.max', f(() => max(h.PidsLimit))],
+    ];
+  };
+  return new ProcDir(() => 'block bus class dev devices firmware fs hypervisor kernel module power'.split(' ').map((n) => [n, n === 'fs' ? dir(() => [['cgroup', dir(cgroup)]]) : dir()]), started, () => 13);
 }

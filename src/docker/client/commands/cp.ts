@@ -98,10 +98,9 @@ async function fromContainer(ctx: Ctx, quiet: boolean, ctr: string, src: string,
   let node;
   try {
     node = fs.resolve(abs, '/').node;
-  } catch {
-    // The parent is there but is no directory.
-    throw new CliError(`stat ${abs}: not a directory`);
-  }
+  } catch { /* the parent is there but is no directory */ }
+  // ValidateOutputPath's os.Stat: a file under its parent, or a file named with a trailing slash
+  if (node === undefined ? fs.resolve(parent, '/').node?.kind !== 'dir' : node.kind !== 'dir' && abs.endsWith('/')) throw new CliError(`stat ${abs}: not a directory`);
   const { entries } = await ctx.api.containerArchive(ctr, src);
   try {
     unpack(fs, place(entries, abs, !!node, node?.kind === 'dir'), entries);

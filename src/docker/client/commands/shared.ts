@@ -165,6 +165,8 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
   const interactive = f.bool('interactive');
   const attached = !f.bool('detach');
   const entry = f.str('entrypoint');
+  const restart = restartPolicy(f.str('restart') ?? 'no');
+  if (f.bool('rm') && !/^(no)?$/.test(restart.Name)) throw new Error('conflicting options: cannot specify both --restart and --rm');
   const cfg: ContainerCreateConfig = {
     Image: image,
     Tty: f.bool('tty'),
@@ -177,7 +179,7 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       AutoRemove: f.bool('rm'),
       PortBindings: bindings,
       NetworkMode: f.str('network') ?? 'bridge',
-      RestartPolicy: restartPolicy(f.str('restart') ?? 'no'),
+      RestartPolicy: restart,
       Privileged: f.bool('privileged'),
       PublishAllPorts: f.bool('publish-all'),
       Binds: null,
@@ -185,6 +187,7 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       Dns: f.list('dns'), DnsOptions: f.list('dns-option'), DnsSearch: f.list('dns-search'),
       // ValidateExtraHost: `name=ip` and a bracketed address reach the daemon as `name:ip`.
       ExtraHosts: f.list('add-host').map((h) => h.replace(/^([^=:]+)[=:]\[?(.*?)\]?$/, '$1:$2')),
+      ...(f.has('link') && { Links: f.list('link') }),
       ...(f.has('init') && { Init: f.bool('init') }),
       ...(f.has('shm-size') && { ShmSize: ramInBytes(f.str('shm-size')!) }),
     },

@@ -62,7 +62,7 @@ export const stats: Handler = async (ctx, f, args) => {
   const stream = !f.bool('no-stream') && !!io.signal;
   let rows = await sample(stream);
   if (!stream) {
-    io.out(formatList(format, rows, HEADERS));
+    io.out(formatList(format, rows, HEADERS, '*container.statsContext'));
     return 0;
   }
   for (let tick = 1; ; tick++) {
@@ -84,7 +84,7 @@ export const stats: Handler = async (ctx, f, args) => {
     }
     // docker/cli 28 writes the table at the top left, then (reading back the same buffer) each
     // of its lines again with erase-to-end-of-line, and clears what is left of the screen.
-    const frame = '\x1b[H' + formatList(format, rows, HEADERS);
+    const frame = '\x1b[H' + formatList(format, rows, HEADERS, '*container.statsContext');
     io.out(frame + frame.split('\n').map((l) => l + '\x1b[K\n').join('') + '\x1b[J');
   }
 };

@@ -83,7 +83,10 @@ test('save -o: the directory as given must exist; a directory is no file to writ
   const $ = session();
   await $('docker pull alpine');
   assert.equal((await $('docker save -o nada/x.tar alpine')).err, 'failed to save image: invalid output path: directory "nada" does not exist\n');
-  assert.equal((await $('docker save -o /tmp alpine')).err, 'open /tmp: is a directory\n');
+  // CopyToFile: a temporary file beside the target, renamed over it (a directory refuses)
+  assert.match((await $('docker save -o /tmp alpine')).err, /^open \/\.docker_temp_\d+: permission denied\n$/);
+  assert.match((await $('mkdir d && docker save -o d alpine')).err, /^rename \.\/\.docker_temp_\d+ d: file exists\n$/);
+  assert.equal((await $('ls -A d')).out, '');
   assert.equal((await $('docker load -i /tmp')).err, 'read /tmp: is a directory\n');
 });
 

@@ -109,6 +109,10 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   weighted(1, fc.tuple(name, fc.constantFrom('wget -qO- localhost', 'wget localhost; wget localhost', 'wget -S --spider localhost:3000', 'curl -s -d x localhost')).map(([n, c]) => `docker exec ${n} sh -c '${c}'`)),
   weighted(1, fc.tuple(name, fc.constantFrom('logs -f', 'wait', 'attach', 'events --filter container=', 'stats')).map(([n, c]) => `docker ${c}${c.endsWith('=') ? '' : ' '}${n} &`)),
   weighted(1, fc.constantFrom('kill %1', 'kill -9 %%', 'kill %2', 'jobs', 'wait %1', 'fg')),
+  // links, the cgroup's limits, cp with a trailing slash
+  weighted(1, fc.tuple(name, name).map(([n, l]) => `docker run -d --name ${n} --link ${l}:db alpine sh -c "getent hosts db; sleep 100"`)),
+  weighted(1, name.map((n) => `docker exec ${n} cat /sys/fs/cgroup/memory.max /sys/fs/cgroup/cpu.max /sys/fs/cgroup/pids.max`)),
+  weighted(1, fc.tuple(name, fc.constantFrom('/etc/passwd/', '/tmp/', '/etc/hostname')).map(([n, p]) => `docker cp /tmp/a ${n}:${p}; docker cp ${n}:${p} /tmp/b/`)),
   weighted(1, fc.constantFrom('ubuntu:22.04', 'ubuntu:20.04', 'debian:11').map((i) => `docker run --rm ${i} sh -c "apt list curl; apt-get update; apt-get install -y curl tree; apt list --installed; apt-get remove -y tree"`)),
   weighted(1, fc.constantFrom('sleep 9 & pgrep -a sleep; pkill -e -x nope; pidof sh; pmap 1 9', 'apt-get update -qq; apt-cache policy curl nope; apt-mark hold bash; apt-mark showhold', 'vmstat 1 2; w; dmesg; watch date', "perl -e 'print 1' -v; echo a | perl -pe s/a/b/; envsubst x y; stty -a; tput cols").map((c) => `docker run --rm ubuntu sh -c "${c}"`)),
   // builds, with the mistakes students make: ONBUILD, an unknown USER, SHELL -e, a download, a bad port
