@@ -641,9 +641,9 @@ export interface DockerApi {
   containerRestart(id: string, opts?: StopOptions, wait?: Waiter): Promise<void>;
   /** Default SIGKILL. 409 `container <64 hex> is not running` when it is not running. */
   containerKill(id: string, signal?: string): Promise<void>;
-  /** 409 `container <64 hex> is not running` / `container <64 hex> is already paused`. */
+  /** 409 `container <64 hex> is not running` / `Container <64 hex> is already paused`. */
   containerPause(id: string): Promise<void>;
-  /** 409 `container <64 hex> is not paused`. */
+  /** 409 `Container <64 hex> is not paused` (moby capitalises these two). */
   containerUnpause(id: string): Promise<void>;
   /**
    * 409 `cannot remove container "name": container is running: stop the container before

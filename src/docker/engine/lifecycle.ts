@@ -286,7 +286,7 @@ export const lifecycle = {
   async containerPause(this: Engine, id: string): Promise<void> {
     this.tick();
     const c = this.get(id);
-    if (c.status === 'paused') throw new ApiError(409, `container ${c.id} is already paused`);
+    if (c.status === 'paused') throw new ApiError(409, `Container ${c.id} is already paused`);
     if (c.status !== 'running') throw new ApiError(409, `container ${c.id} is not running`);
     c.status = 'paused';
     this.stopHealth(c);
@@ -296,7 +296,7 @@ export const lifecycle = {
   async containerUnpause(this: Engine, id: string): Promise<void> {
     this.tick();
     const c = this.get(id);
-    if (c.status !== 'paused') throw new ApiError(409, `container ${c.id} is not paused`);
+    if (c.status !== 'paused') throw new ApiError(409, `Container ${c.id} is not paused`);
     this.resume(c);
     this.ctrEvent(c, 'unpause');
   },

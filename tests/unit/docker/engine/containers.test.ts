@@ -169,7 +169,7 @@ test('sleep N as PID 1 ends after N simulated seconds; kill, pause and rm rules'
   await assert.rejects(e.containerRemove(Id), (err: unknown) => err instanceof ApiError && err.message === `cannot remove container "${Id}": container is running: stop the container before removing or force remove`);
   await e.containerPause(Id);
   assert.equal((await e.containerList())[0].Status, 'Up 4 seconds (Paused)');
-  await assert.rejects(e.containerPause(Id), (err: unknown) => err instanceof ApiError && err.message === `container ${Id} is already paused`);
+  await assert.rejects(e.containerPause(Id), (err: unknown) => err instanceof ApiError && err.message === `Container ${Id} is already paused`);
   await assert.rejects(e.containerRemove(Id), (err: unknown) => err instanceof ApiError && /container is paused and must be unpaused first$/.test(err.message));
   await e.containerUnpause(Id);
   e.advance(2000);
