@@ -588,7 +588,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         const w = readWord();
         if (w.length === 1 && w[0].t === 'lit' && w[0].v === ']]' && !w[0].q) test = false;
         // bash's `a=(…)` and `a+=(…)`, where an assignment may stand (or after `declare`, `local`…)
-        if (bash && line[i] === '(' && w.length === 1 && w[0].t === 'lit' && !w[0].q && /^[A-Za-z_]\w*\+?=$/.test(w[0].v) && (cmd.words.every((x) => x[0]?.t === 'lit' && /^[A-Za-z_]\w*(\[.*\])?\+?=/.test(x[0].v)) || /^(declare|typeset|local|readonly|export)$/.test(wordLit(cmd.words[0])))) {
+        if (bash && line[i] === '(' && w.length === 1 && w[0].t === 'lit' && !w[0].q && /^[A-Za-z_]\w*(\[[^\]]*\])?\+?=$/.test(w[0].v) && (cmd.words.every((x) => x[0]?.t === 'lit' && /^[A-Za-z_]\w*(\[.*\])?\+?=/.test(x[0].v)) || /^(declare|typeset|local|readonly|export)$/.test(wordLit(cmd.words[0])))) {
           const words: Word[] = [];
           for (i++, skipLines(); line[i] !== ')'; skipLines()) {
             if (i >= n) throw new Incomplete(')');
