@@ -797,7 +797,7 @@ export class Shell implements ShellLike {
     if (name === 'SECONDS') return String(Math.floor((this.m.now() - this.born) / 1000));
     if (name === 'BASH_VERSION') return bashVersion(this.m.fs);
     if (name === 'BASH') return this.which('bash') ?? '/usr/bin/bash';
-    if (name === 'PIPESTATUS' || name === 'BASH_VERSINFO') return this.arrayOf(name)!.v;
+    if (name === 'PIPESTATUS') return String(this.pipeStatus[0]);
     return undefined;
   }
   /** The generator of `$RANDOM` on a machine without one of its own. */
@@ -807,13 +807,17 @@ export class Shell implements ShellLike {
 
   /** An arithmetic expression, after the expansions in its text (`$x`, `$(…)`, `$((…))`) as in double quotes. */
   private async calc(src: string, io: IO): Promise<number> {
-    let text = src;
+    return arith(await this.dq(src, io), this.arithVars);
+  }
+
+  /** A text expanded as inside double quotes; the text itself when it does not parse. */
+  private async dq(src: string, io: IO): Promise<string> {
     try {
-      text = (await this.expand([parseWord(`"${src}"`)], io, false))[0];
+      return (await this.expand([parseWord(`"${src}"`)], io, false))[0];
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
+      return src;
     }
-    return arith(text, this.arithVars);
   }
 
   /** `${#x}`, `${x:-word}`, `${x:=word}`, `${x:+word}`, `${x:?word}` (and without `:`), `${x#pat}`, `${x%pat}`. */
@@ -877,110 +881,85 @@ export class Shell implements ShellLike {
   /** `${a[…]}` and `${@:…}`: an element (its operator applied), or the list `[@]` and `[*]` make. */
   private async items(p: { name: string; sub?: string; op?: string; arg?: string }, io: IO): Promise<string | string[]> {
     const { name, sub = '@', op = '', arg = '' } = p;
-    const o = p.sub === undefined ? { v: '', x: false, a: new Map([this.argv0, ...this.args].map((v, k) => [String(k), v])) } : this.arrayOf(name);
-    if (sub === '@' || sub === '*') {
+    const o = this.arrayOf(name, p.sub ? undefined : [this.argv0, ...this.args]);
+    if (/^[@*]$/.test(sub)) {
       let ks = o ? keys(o) : [];
       if (op === ':') {
         // an indexed array's offset is an index, from which the length counts elements
         const [from, len] = await this.range(arg, io);
         if (len! < 0) throw new ParamError(`${len}: substring expression < 0`);
-        const start = from < 0 ? (o?.A ? ks.length : maxIndex(o?.a ?? new Map()) + 1) + from : from;
+        const start = from < 0 ? (o?.A ? ks.length : maxIndex(o?.a) + 1) + from : from;
         ks = start < 0 ? [] : (o?.A ? ks.slice(start) : ks.filter((k) => +k >= start)).slice(0, len);
       }
       const list = op === 'keys' ? ks : ks.map((k) => o!.a!.get(k)!);
-      if (op === 'len') return String(list.length);
-      if (!op || op === ':' || op === 'keys') return list;
-      if (/^[#%]/.test(op)) return Promise.all(list.map((v) => this.param(name, op, arg, io, v)));
-      return this.param(name, op, arg, io, list.length ? list.join(' ') : null);
+      return op === 'len' ? String(list.length) : !op || op === ':' || op === 'keys' ? list : /^[#%]/.test(op) ? Promise.all(list.map((v) => this.param(name, op, arg, io, v))) : this.param(name, op, arg, io, list.length ? list.join(' ') : null);
     }
     if (op === 'keys') throw new BadSubstitution(`\${!${name}[${sub}]}`);
-    const k = o && this.keyOf(o, o.A ? await this.dq(sub, io) : String(await this.calc(sub, io)), name, io);
-    const v = k === undefined ? undefined : o!.a!.get(k);
+    const k = o && this.keyOf(o, o.A ? await this.dq(sub.replace(/^(["'])(.*)\1$/, '$2'), io) : String(await this.calc(sub, io)), name, io);
+    const v = k && o!.a!.get(k);
     if (op === 'len') return String([...(v ?? '')].length);
     if (op) return this.param(`${name}[${sub}]`, op, arg, io, v ?? null);
     if (v === undefined && this.nounset) throw new ParamError(`${name}[${sub}]: unbound variable`);
     return v ?? '';
   }
 
-  /** A variable as an array (a scalar is one of one element); undefined when unset. */
-  arrayOf(name: string): Var | undefined {
-    const bash = this.flavor === 'bash';
-    const list = bash && name === 'PIPESTATUS' ? this.pipeStatus.map(String) : bash && name === 'BASH_VERSINFO' ? [...(/(\d+)\.(\d+)\.(\d+)\((\d+)\)-(\w+)/.exec(bashVersion(this.m.fs)) ?? []).slice(1), 'x86_64-pc-linux-gnu'] : undefined;
+  /** A variable (or `list`) as an array, a scalar being one of one element; undefined when unset. */
+  arrayOf(name: string, list = name === 'PIPESTATUS' ? this.pipeStatus.map(String) : undefined): Var | undefined {
     const o = this.vars.get(name);
-    if (list) return { v: list[0], x: false, a: new Map(list.map((x, k) => [String(k), x])) };
-    if (o?.a) return o;
-    const v = o?.v ?? this.dynamic(name);
-    return v === undefined ? undefined : { v, x: false, a: new Map([['0', v]]) };
+    if (o?.a && !list) return o;
+    const v = list?.[0] ?? o?.v ?? this.dynamic(name);
+    return v === undefined ? undefined : { v, x: false, a: new Map((list ?? [v]).map((x, k) => [String(k), x])) };
   }
 
-  /** The key `text` (expanded) names: an indexed array's is evaluated, a negative one counting back from the end; undefined after the error. */
-  keyOf(o: Var | undefined, text: string, name: string, io?: IO): string | undefined {
-    let k = text;
-    if (!o?.A && text) {
-      let n = arith(text, this.arithVars);
-      if (n < 0) n += maxIndex(o?.a ?? new Map()) + 1;
-      k = n < 0 ? '' : String(n);
+  /** The key `k` (expanded) names: an indexed array's is evaluated, a negative one counting back from the end; undefined after the error. */
+  keyOf(o: Var | undefined, k: string, name: string, io?: IO): string | undefined {
+    if (!o?.A && k) {
+      const n = arith(k, this.arithVars);
+      k = String(n < 0 ? n + maxIndex(o?.a) + 1 : n);
     }
-    if (!k) io?.err(`${this.prefix()}: ${name}: bad array subscript\n`);
-    return k || undefined;
+    if (k && (o?.A || k[0] !== '-')) return k;
+    io?.err(`${this.prefix()}: ${name}: bad array subscript\n`);
   }
 
-  /** `a[i]` inside an arithmetic expression, whose text is expanded already. */
+  /** `a[i]` in an arithmetic expression (whose text is expanded already). */
   private element(n: string): string {
     const [, name, sub] = /^(\w+)\[([^]*)\]$/.exec(n) ?? [];
     const o = this.arrayOf(name);
     const k = o && this.keyOf(o, sub, name);
-    return (k !== undefined && o!.a!.get(k)) || '';
-  }
-
-  /** A text expanded as inside double quotes (a subscript, quoted or not). */
-  private async dq(src: string, io: IO): Promise<string> {
-    try {
-      return (await this.expand([parseWord(/["']/.test(src) ? src : `"${src}"`)], io, false))[0];
-    } catch (e) {
-      if (e instanceof ShellSyntaxError) return src;
-      throw e;
-    }
+    return (k && o!.a!.get(k)) || '';
   }
 
   /** `offset:length` of `${x:…}`, evaluated. */
-  private async range(arg: string, io: IO): Promise<[number, number | undefined]> {
-    const c = arg.indexOf(':');
-    return [await this.calc(c < 0 ? arg : arg.slice(0, c), io), c < 0 ? undefined : await this.calc(arg.slice(c + 1), io)];
+  private range(arg: string, io: IO): Promise<[number, number?]> {
+    return Promise.all(arg.split(':', 2).map((x) => this.calc(x, io))) as Promise<[number, number?]>;
   }
 
   /** The elements of `(…)`: `[key]=value` is one, neither split nor globbed; any other word may make several. */
   private async elements(words: Word[], io: IO): Promise<[string | null, string][]> {
     const els: [string | null, string][] = [];
     for (const e of words) {
-      const j = e[0]?.t === 'lit' && !e[0].q && e[0].v[0] === '[' ? e.findIndex((p) => p.t === 'lit' && !p.q && /\]\+?=/.test(p.v)) : -1;
+      const f = e[0];
+      const j = f.t === 'lit' && !f.q && f.v[0] === '[' ? e.findIndex((p) => p.t === 'lit' && !p.q && /\]\+?=/.test(p.v)) : -1;
       if (j < 0) {
-        for (const f of await this.expand([e], io)) els.push([null, f]);
+        for (const x of await this.expand([e], io)) els.push([null, x]);
         continue;
       }
       const lit = (e[j] as { v: string }).v;
       const m = /\]\+?=/.exec(lit)!;
-      const key: Word = [...e.slice(0, j), { t: 'lit', v: lit.slice(0, m.index), q: false }];
-      key[0] = { t: 'lit', v: (key[0] as { v: string }).v.slice(1), q: false };
-      const [[k], [v]] = [await this.expand([key], io, false), await this.expand([[{ t: 'lit', v: lit.slice(m.index + m[0].length), q: false }, ...e.slice(j + 1)]], io, false)];
-      els.push([k, v]);
+      const [k] = await this.expand([[...e.slice(0, j), { t: 'lit', v: lit.slice(0, m.index), q: false }]], io, false);
+      const [v] = await this.expand([[{ t: 'lit', v: lit.slice(m.index + m[0].length), q: false }, ...e.slice(j + 1)]], io, false);
+      els.push([k.slice(1), v]);
     }
     return els;
   }
 
   /** `x=v`, `x+=v`, `a[i]=v`, `a=(…)`, `a+=(…)` (`lhs` is what stands before the `=`); false after the error. */
   assign(lhs: string, val: string, io?: IO): boolean {
-    const [, name, sub, plus] = /^([A-Za-z_]\w*)(?:\[([^]*)\])?(\+?)$/.exec(lhs) ?? [];
+    const [, name = lhs, sub, plus] = /^(\w+)(?:\[([^]*)\])?(\+?)$/.exec(lhs) ?? [];
     const o = this.vars.get(name);
     const list = val[0] === '\0';
-    if (!name || (sub === undefined && !list && !o?.a)) {
-      this.setVar(name ?? lhs, plus ? (o?.v ?? '') + val : val);
-      return true;
-    }
-    if (list && sub !== undefined) {
-      io?.err(`${this.prefix()}: ${lhs}: cannot assign list to array member\n`);
-      return false;
-    }
+    if (sub === undefined && !list && !o?.a) return this.setVar(name, plus ? (o?.v ?? '') + val : val), true;
+    if (list && sub !== undefined) return io?.err(`${this.prefix()}: ${lhs}: cannot assign list to array member\n`), false;
     const A = o?.A;
     const a = new Map(list && !plus ? [] : o?.a ?? (o ? [['0', o.v]] : []));
     if (list) {
@@ -990,14 +969,12 @@ export class Shell implements ShellLike {
       if (A && els[0]?.[0] === null) for (let j = 0; j < els.length; j += 2) a.set(els[j][1], els[j + 1]?.[1] ?? '');
       else for (const [k, x] of els) {
         if (A && k === null) io?.err(`${this.prefix()}: ${name}: ${x}: must use subscript when assigning associative array\n`);
-        const key = k === null ? (A ? undefined : String(next)) : this.keyOf({ v: '', x: false, a, A }, k, `[${k}]=${x}`, io);
-        if (key === undefined) continue;
-        a.set(key, x);
-        next = +key + 1;
+        const key = k === null ? (A ? '' : String(next)) : this.keyOf({ v: '', x: false, a, A }, k, `[${k}]=${x}`, io);
+        if (key) a.set(key, x), (next = +key + 1);
       }
     } else {
       const key = sub === undefined ? '0' : this.keyOf(o, sub, lhs, io);
-      if (key === undefined) return false;
+      if (!key) return false;
       a.set(key, plus ? (a.get(key) ?? '') + val : val);
     }
     this.vars.set(name, { v: a.get('0') ?? '', x: o?.x ?? false, a, ...(A && { A }) });
