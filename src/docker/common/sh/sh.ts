@@ -418,6 +418,23 @@ export class Shell implements ShellLike {
       this.parsed = undefined;
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
+      // a script runs up to the line of its error, as the shells read it command by command
+      if (!this.interactive && !(e instanceof Incomplete) && src.includes('\n')) {
+        const lines = src.split('\n');
+        let ok = 0;
+        let k = 1;
+        for (; k < lines.length; k++) {
+          try {
+            parseLine(lines.slice(0, k).join('\n'), this.flavor);
+            ok = k;
+          } catch (x) {
+            if (!(x instanceof Incomplete)) break;
+          }
+        }
+        if (ok) await this.run(lines.slice(0, ok).join('\n'), io);
+        if (this.exited) return this.status;
+        this.lineNo = k;
+      }
       // dash: `Syntax error: "done" unexpected`; busybox: `syntax error: unexpected "done"`
       const dash = this.flavor === 'dash';
       const inc = e instanceof Incomplete ? e : undefined;

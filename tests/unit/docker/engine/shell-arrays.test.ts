@@ -112,6 +112,9 @@ test('dash and busybox ash have no arrays: their own syntax errors, with the lin
     ['echo ${a[0]}', 'sh: 2: Bad substitution\n'],
     ['declare -A m', 'sh: 3: declare: not found\n'],
     ['x=hola; echo ${x:1}', 'sh: 4: Bad substitution\n'],
+    // dash reads a script command by command: what comes before the error runs
+    ["printf 'echo uno\\nfor i in 1; do\\n  a=(1 2)\\ndone\\n' > /s.sh; sh /s.sh; echo $?", 'uno\n/s.sh: 3: Syntax error: "(" unexpected\n2\n'],
+    ["printf 'echo uno\\nexit 3\\na=(1 2)\\n' > /s.sh; sh /s.sh; echo $?", 'uno\n3\n'],
   ]);
   await shell('alpine', undefined, [
     ['a=(1 2)', '/bin/sh: syntax error: unexpected "("\n'],
