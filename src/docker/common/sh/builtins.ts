@@ -301,6 +301,12 @@ export const BUILTINS: Record<string, Builtin> = {
         else arr = argv[++k] ?? 'REPLY';
       }
     }
+    // dash's read knows -p and -r only
+    const bad = sh.flavor === 'dash' && /^-[rp]*([^rp])/.exec(argv[k] ?? '');
+    if (bad) {
+      io.err(`${sh.prefix()}: read: Illegal option -${bad[1]}\n`);
+      return shellError(sh);
+    }
     const names = argv.length > k ? argv.slice(k) : ['REPLY'];
     // the fields split at IFS, the last name taking the rest; without -r a backslash escapes
     const assign = (line: string) => {

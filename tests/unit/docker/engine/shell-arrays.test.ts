@@ -112,6 +112,7 @@ test('dash and busybox ash have no arrays: their own syntax errors, with the lin
     ['echo ${a[0]}', 'sh: 2: Bad substitution\n'],
     ['declare -A m', 'sh: 3: declare: not found\n'],
     ['x=hola; echo ${x:1}', 'sh: 4: Bad substitution\n'],
+    ['read -ra r < /etc/hostname; echo $?', 'sh: 5: read: Illegal option -a\n2\n'],
     // dash reads a script command by command: what comes before the error runs
     ["printf 'echo uno\\nfor i in 1; do\\n  a=(1 2)\\ndone\\n' > /s.sh; sh /s.sh; echo $?", 'uno\n/s.sh: 3: Syntax error: "(" unexpected\n2\n'],
     ["printf 'echo uno\\nexit 3\\na=(1 2)\\n' > /s.sh; sh /s.sh; echo $?", 'uno\n3\n'],
