@@ -125,8 +125,10 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     for (const a of argv.slice(1)) {
       const eq = a.indexOf('=');
-      if (eq > 0) sh.setVar(a.slice(0, eq), a.slice(eq + 1), true);
-      else sh.setVar(a, sh.getVar(a) ?? '', true);
+      // `export a=(…)` makes the array, which stays out of the environment
+      const n = eq > 0 ? a.slice(0, eq).replace(/\+$/, '') : a;
+      if (eq > 0) sh.assign(a.slice(0, eq), a.slice(eq + 1));
+      sh.setVar(n, sh.getVar(n) ?? '', true);
     }
     return 0;
   },
