@@ -619,7 +619,7 @@ export class Shell implements ShellLike {
     if (!this.xtrace) return;
     const ps4 = this.getVar('PS4') ?? '+ ';
     const q = (w: string) => (raw || this.flavor === 'dash' || /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
-    io.err((this.flavor === 'bash' ? ps4.slice(0, 1).repeat(this.depth) : '') + ps4 + words.map((w) => { const eq = /^\w+(\[[^\]]*\])?\+?=/.exec(w)?.[0]; return eq ? eq + (w[eq.length] === '\0' ? `(${unpackList(w.slice(eq.length)).map(([k, v]) => (k === null ? '' : `[${k}]=`) + q(v)).join(' ')})` : q(w.slice(eq.length))) : q(w); }).join(' ') + '\n');
+    io.err((this.flavor === 'bash' ? ps4.slice(0, 1).repeat(this.depth) : '') + ps4 + words.map((w) => { const eq = /^\w+(\[[^\]]*\])?\+?=/.exec(w)?.[0]; return eq ? eq + (w[eq.length] === '\0' ? `(${unpackList(w.slice(eq.length)).map(([k, v]) => (k === null ? '' : `[${k}]=`) + v).join(' ')})` : q(w.slice(eq.length))) : q(w); }).join(' ') + '\n');
   }
   private tested = 0;
 
@@ -1080,6 +1080,7 @@ export class Shell implements ShellLike {
     const dbl = this.flavor !== 'dash' && cmd.words[n]?.length === 1 && first?.t === 'lit' && first.v === '[[' && !first.q;
     const argv = await this.expand(cmd.words.slice(n), io, !dbl);
     if (this.xtrace) {
+      // bash shows a list as it was typed (here: its words, unquoted)
       const as = assigns.map(([k, v]) => `${k}=${v}`);
       // bash shows each assignment on a line of its own
       if (this.flavor === 'bash') [...as.map((a) => [a]), ...(argv.length ? [argv] : [])].forEach((l) => this.trace(io, l));
