@@ -27,17 +27,14 @@ export const maxIndex = (a?: Map<string, string>): number => Math.max(-1, ...[..
 export const packList = (els: [string | null, string][]): string => '\0' + JSON.stringify(els);
 export const unpackList = (v: string): [string | null, string][] => JSON.parse(v.slice(1)) as [string | null, string][];
 
-/** `read`'s fields: split at IFS (whitespace runs, or one other IFS character with the whitespace around it); `max` fields at most, the last taking the rest. */
+/** `read`'s fields: split at IFS (a run of its whitespace, or one other IFS character with the whitespace around it); `max` fields at most, the last taking the rest. */
 export function ifsFields(s: string, ifs: string, max = Infinity): string[] {
-  if (!ifs) return [s];
   const esc = (t: string) => t.replace(/[\]\\^-]/g, '\\$&');
-  const ws = esc([...ifs].filter((c) => ' \t\n'.includes(c)).join(''));
-  const other = esc([...ifs].filter((c) => !' \t\n'.includes(c)).join(''));
-  const w = ws ? `[${ws}]*` : '';
-  const delim = new RegExp((other ? `${w}[${other}]${w}` : '') + (ws ? `${other ? '|' : ''}[${ws}]+` : ''));
+  const ws = esc(ifs.replace(/[^ \t\n]/g, ''));
+  const delim = new RegExp(`[${ws}]*[${esc(ifs)}][${ws}]*`);
   if (ws) s = s.replace(new RegExp(`^[${ws}]+|[${ws}]+$`, 'g'), '');
   const out: string[] = [];
-  for (let m; s && out.length < max - 1 && (m = delim.exec(s)); s = s.slice(m.index + m[0].length)) out.push(s.slice(0, m.index));
-  if (s) out.push(s);
+  for (let m; ifs && s && out.length < max - 1 && (m = delim.exec(s)); s = s.slice(m.index + m[0].length)) out.push(s.slice(0, m.index));
+  if (s || !ifs) out.push(s);
   return out;
 }
