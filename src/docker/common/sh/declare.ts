@@ -45,6 +45,7 @@ export function declare(argv: string[], io: IO, sh: Shell): number {
       const [, name, sub = '', value] = m;
       if (frame && !frame.has(name)) {
         frame.set(name, o);
+        sh.bump();
         // a local name starts unset
         if (!value) sh.vars.delete(name);
       }

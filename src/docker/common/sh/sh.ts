@@ -23,6 +23,9 @@ export const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin
 
 export type Flavor = 'bash' | 'dash' | 'ash';
 
+/** Bumped at each fork: an array made since (`g` equal to the shell's) is no other shell's, and may change in place. */
+let GEN = 0;
+
 /** The job table of every shell that has started none (most are copies made for a pipeline or `$(…)`). */
 const NO_JOBS: readonly Job[] = [];
 
@@ -483,6 +486,7 @@ export class Shell implements ShellLike {
     sub.xtrace = this.xtrace;
     sub.nounset = this.nounset;
     sub.pipefail = this.pipefail;
+    sub.gen = this.bump();
     sub.pipeStatus = this.pipeStatus;
     sub.depth = this.depth;
     sub.born = this.born;
@@ -607,6 +611,11 @@ export class Shell implements ShellLike {
   /** `set -u`: expanding an unset variable is an error. */
   nounset = false;
   pipefail = false;
+  gen = 0;
+  /** What the shell holds now is shared from here on (a subshell, a function's saved `local`). */
+  bump(): number {
+    return (this.gen = ++GEN);
+  }
   /** bash's `$PIPESTATUS`: the statuses of the last pipeline's commands. */
   pipeStatus = [0];
   /** How many command substitutions deep the shell runs (bash repeats PS4's first character as many times more). */
@@ -978,7 +987,9 @@ export class Shell implements ShellLike {
     if (sub === undefined && !list && !o?.a) return this.setVar(name, plus ? (o?.v ?? '') + val : val), true;
     if (list && sub !== undefined) return io?.err(`${this.prefix()}: ${lhs}: cannot assign list to array member\n`), false;
     const A = o?.A;
-    const a = new Map(list && !plus ? [] : o?.a ?? (o ? [['0', o.v]] : []));
+    // a loop filling an array copies it once, not at each element
+    const own = o?.a && o.g === this.gen && !(list && !plus);
+    const a = own ? o.a! : new Map(list && !plus ? [] : o?.a ?? (o ? [['0', o.v]] : []));
     if (list) {
       const els = unpackList(val);
       let next = plus && !A ? maxIndex(a) + 1 : 0;
@@ -994,7 +1005,8 @@ export class Shell implements ShellLike {
       if (!key) return false;
       a.set(key, plus ? (a.get(key) ?? '') + val : val);
     }
-    this.vars.set(name, { v: a.get('0') ?? '', x: o?.x ?? false, a, ...(A && { A }) });
+    if (own) o.v = a.get('0') ?? '';
+    else this.vars.set(name, { v: a.get('0') ?? '', x: o?.x ?? false, a, ...(A && { A }), g: this.gen });
     return true;
   }
 

@@ -82,6 +82,8 @@ test('bash: declare, local -a/-A, export, subshells, functions and set keep arra
     ['(a[0]=sub; echo ${a[0]}); echo ${a[0]}; echo x | { a[1]=pipe; }; echo ${a[1]}', 'sub\n1\n2\n'],
     ['f() { local -a z=(1 2); local -A w=([k]=v); local y; declare t=3; echo ${z[1]} ${w[k]} "[$y]" $t; }; y=1; f; echo "[${z[@]}] [${w[k]}] $y [$t]"', '2 v [] 3\n[] [] 1 []\n'],
     ['g() { declare -g G=(x); }; g; echo ${G[0]}', 'x\n'],
+    // an array changed in place is still copied for a subshell and kept for a function's local
+    ['b=(); b[0]=1; (b[1]=2; echo ${b[@]}); b[2]=3; h() { local b=(x); b[1]=y; echo ${b[@]}; }; h; echo ${b[@]} $(b[5]=5; echo ${#b[@]}) ${#b[@]}', '1 2\nx y\n1 3 3 2\n'],
     ['export b=(1) c=2; declare -p b; env | grep -c "^[bc]="', 'declare -ax b=([0]="1")\n1\n'],
     ['set | grep "^a="', 'a=([0]="1" [1]="2")\n'],
     ['declare -p nope; echo $?', 'bash: declare: nope: not found\n1\n'],
