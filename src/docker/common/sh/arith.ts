@@ -18,7 +18,7 @@ export interface ArithVars {
 }
 
 const BIN: Record<string, number> = { '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '<=': 7, '>': 7, '>=': 7, '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 11 };
-const TOKEN = /\s*(0x[0-9a-f]+|\d+(?:\.\d+)?|[A-Za-z_]\w*|\*\*|<<=?|>>=?|[-+*/%&|^<>=!]=|&&|\|\||\+\+|--|\S)?/iy;
+const TOKEN = /\s*(0x[0-9a-f]+|\d+(?:\.\d+)?|[A-Za-z_]\w*(?:\[[^\]]*\])?|\*\*|<<=?|>>=?|[-+*/%&|^<>=!]=|&&|\|\||\+\+|--|\S)?/iy;
 
 export function arith(src: string, vars?: ArithVars, float = false): number {
   let at = 0;

@@ -11,13 +11,15 @@ import { printf } from './printf';
 import { JOB_BUILTINS, jobPids } from './jobs';
 import { FATAL, killArgs, parseSignal } from './signals';
 import { trap } from './trap';
+import { ifsFields, packList } from './arrays';
+import { declare, mapfile, unsetElement, varList } from './declare';
 import type { IO } from './types';
 import type { Shell } from './sh';
 
 type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
 
 /** dash has no `history`, `[[`, `let` nor `source` (busybox has `[[`, `let` and `source`); the other builtins are everyone's. */
-export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let', 'source'].includes(n));
+export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let', 'source'].includes(n)) && (sh.flavor === 'bash' || !/^(declare|typeset|mapfile|readarray)$/.test(n));
 
 /** A builtin's error: status 1 in bash; in dash and busybox 2, and the end of a script. */
 function shellError(sh: Shell): number {
@@ -123,8 +125,10 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     for (const a of argv.slice(1)) {
       const eq = a.indexOf('=');
-      if (eq > 0) sh.setVar(a.slice(0, eq), a.slice(eq + 1), true);
-      else sh.setVar(a, sh.getVar(a) ?? '', true);
+      // `export a=(…)` makes the array, which stays out of the environment
+      const n = eq > 0 ? a.slice(0, eq).replace(/\+$/, '') : a;
+      if (eq > 0) sh.assign(a.slice(0, eq), a.slice(eq + 1));
+      sh.setVar(n, sh.getVar(n) ?? '', true);
     }
     return 0;
   },
@@ -153,10 +157,15 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     return status;
   },
-  unset(argv, _io, sh) {
+  unset(argv, io, sh) {
     const f = argv[1] === '-f';
-    for (const a of argv.slice(f || argv[1] === '-v' ? 2 : 1)) f ? sh.funcs.delete(a) : sh.unsetVar(a);
-    return 0;
+    let status = 0;
+    for (const a of argv.slice(f || argv[1] === '-v' ? 2 : 1)) {
+      if (f) sh.funcs.delete(a);
+      else if (sh.flavor === 'bash' && a.includes('[')) status |= +!unsetElement(sh, a, io);
+      else sh.unsetVar(a);
+    }
+    return status;
   },
   history(argv, io, sh) {
     // busybox's lineedit numbers from 0, "%4d %s" (and takes no options)
@@ -258,9 +267,7 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   set(argv, io, sh) {
     if (argv.length === 1) {
-      // bash quotes a value only when it must; dash and busybox always do
-      const q = (v: string) => (sh.flavor === 'bash' && /^[\w@%+=:,./-]*$/.test(v) ? v : `'${v.replace(/'/g, "'\\''")}'`);
-      io.out([...sh.vars].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, o]) => `${k}=${q(o.v)}\n`).join(''));
+      io.out(varList(sh));
       return 0;
     }
     for (let k = 1; k < argv.length; k++) {
@@ -269,8 +276,14 @@ export const BUILTINS: Record<string, Builtin> = {
         sh.args = argv.slice(a === '--' ? k + 1 : k);
         break;
       }
-      // -e, -u and -x take effect; -o pipefail and the like are taken without theirs
-      const flags = a === '-o' || a === '+o' ? ({ errexit: 'e', nounset: 'u', xtrace: 'x' } as Record<string, string>)[argv[++k]] ?? '' : a.slice(1);
+      // -e, -u, -x and -o pipefail take effect; the other options are taken without theirs
+      const flags = a === '-o' || a === '+o' ? ({ errexit: 'e', nounset: 'u', xtrace: 'x', pipefail: '|' } as Record<string, string>)[argv[++k]] ?? '' : a.slice(1);
+      // dash 0.5.12 has no pipefail (the classic failure of `set -o pipefail` in a Dockerfile's RUN)
+      if (flags === '|' && sh.flavor === 'dash') {
+        io.err(`${sh.prefix()}: set: Illegal option -o pipefail\n`);
+        return shellError(sh);
+      }
+      if (flags.includes('|')) sh.pipefail = a[0] === '-';
       if (flags.includes('e')) sh.errexit = a[0] === '-';
       if (flags.includes('u')) sh.nounset = a[0] === '-';
       if (flags.includes('x')) sh.xtrace = a[0] === '-';
@@ -281,19 +294,29 @@ export const BUILTINS: Record<string, Builtin> = {
     let k = 1;
     let raw = false;
     let prompt = '';
-    for (; /^-[rp]$/.test(argv[k] ?? ''); k++) {
-      if (argv[k] === '-r') raw = true;
-      else prompt = argv[++k] ?? '';
+    let arr: string | undefined;
+    // bash's -a: the fields into an array
+    for (; /^-[rpa]+$/.test(argv[k] ?? '') && (sh.flavor === 'bash' || !argv[k].includes('a')); k++) {
+      for (const c of argv[k].slice(1)) {
+        if (c === 'r') raw = true;
+        else if (c === 'p') prompt = argv[++k] ?? '';
+        else arr = argv[++k] ?? 'REPLY';
+      }
+    }
+    // dash's read knows -p and -r only
+    const bad = sh.flavor === 'dash' && /^-[rp]*([^rp])/.exec(argv[k] ?? '');
+    if (bad) {
+      io.err(`${sh.prefix()}: read: Illegal option -${bad[1]}\n`);
+      return shellError(sh);
     }
     const names = argv.length > k ? argv.slice(k) : ['REPLY'];
-    // the fields split at blanks, the last name taking the rest; without -r a backslash escapes
+    // the fields split at IFS, the last name taking the rest; without -r a backslash escapes
     const assign = (line: string) => {
-      let rest = (raw ? line : line.replace(/\\(.)/g, '$1')).replace(/^[ \t]+|[ \t]+$/g, '');
-      names.forEach((n, j) => {
-        const m = j < names.length - 1 ? /^(\S*)[ \t]*/.exec(rest)! : [rest, rest];
-        sh.setVar(n, m[1]);
-        rest = rest.slice(m[0].length);
-      });
+      const text = raw ? line : line.replace(/\\(.)/g, '$1');
+      const ifs = sh.getVar('IFS') ?? ' \t\n';
+      if (arr !== undefined) return void sh.assign(arr, packList(ifsFields(text, ifs).map((f) => [null, f])));
+      const f = ifsFields(text, ifs, names.length);
+      names.forEach((n, j) => sh.setVar(n, f[j] ?? ''));
     };
     if (io.stdin === undefined && sh.typed) {
       // a terminal: the next line typed is the answer
@@ -324,6 +347,7 @@ export const BUILTINS: Record<string, Builtin> = {
       io.err(`${sh.prefix()}: local: ${sh.flavor === 'bash' ? 'can only be used in a function' : 'not in a function'}\n`);
       return shellError(sh);
     }
+    if (sh.flavor === 'bash') return declare(argv, io, sh);
     for (const a of argv.slice(1)) {
       const eq = a.indexOf('=');
       const name = eq < 0 ? a : a.slice(0, eq);
@@ -352,7 +376,7 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     let v = 0;
     try {
-      for (const a of argv.slice(1)) v = arith(a, { get: (n) => sh.getVar(n), set: (n, x) => sh.setVar(n, x) });
+      for (const a of argv.slice(1)) v = arith(a, sh.arithVars);
     } catch (e) {
       if (!(e instanceof ArithError)) throw e;
       io.err(`${sh.prefix()}: let: ${sh.arithMessage(e)}\n`);
@@ -388,4 +412,8 @@ export const BUILTINS: Record<string, Builtin> = {
   source(argv, io, sh) {
     return BUILTINS['.'](argv, io, sh);
   },
+  declare,
+  typeset: declare,
+  mapfile,
+  readarray: mapfile,
 };

@@ -9,12 +9,14 @@
 export type Part =
   | { t: 'lit'; v: string; q: boolean }
   /** `op`: `${#x}` is `len`; `${x:-d}` `${x=d}` `${x#p}` `${x%%p}`… the operator, `arg` the text after it. */
-  | { t: 'var'; name: string; q: boolean; op?: string; arg?: string }
+  | { t: 'var'; name: string; q: boolean; op?: string; arg?: string; /** bash's `${a[i]}`: the subscript as typed; `op` `keys` is `${!a[@]}`, `:` a substring. */ sub?: string }
   | { t: 'sub'; src: string; q: boolean }
   | { t: 'arith'; src: string; q: boolean }
   /** `${…}` that is not a parameter: `bad substitution` when expanded. */
   | { t: 'bad'; src: string; q: boolean }
-  | { t: 'tilde'; user?: string };
+  | { t: 'tilde'; user?: string }
+  /** bash's `a=(x [k]=v …)`: the words of the list, after the `=`. */
+  | { t: 'arr'; words: Word[]; q: boolean };
 
 export type Word = Part[];
 
@@ -226,7 +228,11 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       if (len) return { t: 'var', name: len[1], q, op: 'len' };
       // bash's indirection: `${!ref}`, and the names `${!prefix*}`
       if (/^![A-Za-z_]\w*[*@]?$/.test(body)) return { t: 'var', name: body, q };
-      const m = new RegExp(`^${name}(?:(:?[-=+?]|##?|%%?)([^]*))?$`).exec(body);
+      const ops = `(?:(:?[-=+?]|##?|%%?${dbl ? '|:' : ''})([^]*))?$`;
+      // bash's arrays: `${a[i]}`, `${#a[@]}`, `${!a[@]}`, `${a[@]:1:2}`, `${a[i]#pat}`…
+      const a = bash ? new RegExp(`^([#!]?)([A-Za-z_]\\w*)\\[([^\\]]+)\\]${ops}`).exec(body) : null;
+      if (a && !(a[1] && a[4])) return { t: 'var', name: a[2], sub: a[3], q, op: a[1] ? (a[1] === '#' ? 'len' : 'keys') : a[4], arg: a[5] };
+      const m = new RegExp(`^${name}${ops}`).exec(body);
       // bash reports a bad name when it expands the word, not while reading the line.
       return m ? { t: 'var', name: m[1], q, op: m[2], arg: m[3] } : { t: 'bad', src: `\${${body}}`, q };
     }
@@ -581,6 +587,17 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         }
         const w = readWord();
         if (w.length === 1 && w[0].t === 'lit' && w[0].v === ']]' && !w[0].q) test = false;
+        // bash's `a=(…)` and `a+=(…)`, where an assignment may stand (or after `declare`, `local`…)
+        if (bash && line[i] === '(' && w.length === 1 && w[0].t === 'lit' && !w[0].q && /^[A-Za-z_]\w*(\[[^\]]*\])?\+?=$/.test(w[0].v) && (cmd.words.every((x) => x[0]?.t === 'lit' && /^[A-Za-z_]\w*(\[.*\])?\+?=/.test(x[0].v)) || /^(declare|typeset|local|readonly|export)$/.test(wordLit(cmd.words[0])))) {
+          const words: Word[] = [];
+          for (i++, skipLines(); line[i] !== ')'; skipLines()) {
+            if (i >= n) throw new Incomplete(')');
+            if (META.test(line[i])) fail();
+            words.push(readWord());
+          }
+          i++;
+          w.push({ t: 'arr', words, q: true });
+        }
         cmd.words.push(w);
       }
       if (!cmd.words.length && !cmd.redirs.length) fail();
@@ -595,6 +612,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
 
 /** One word as it would be read in a command (the operand of `${x#pat}`, `${x:-word}`). */
 export const parseWord = (src: string): Word => (parseLine(': ' + src)[0]?.pipeline[0] as Simple | undefined)?.words[1] ?? [];
+
+const wordLit = (w: Word): string => (w.length === 1 && w[0].t === 'lit' && !w[0].q ? w[0].v : '');
 
 function unexpected(tok: string): never {
   throw new ShellSyntaxError(tok);

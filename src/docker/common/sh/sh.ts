@@ -15,6 +15,7 @@ import { background, notify, type Job } from './jobs';
 import { exitTrap, runTraps } from './trap';
 import { FATAL } from './signals';
 import { bang } from './bang';
+import { keys, maxIndex, packList, unpackList, type Var } from './arrays';
 import type { Asked, Command, FullScreen, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -22,14 +23,17 @@ export const STD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin
 
 export type Flavor = 'bash' | 'dash' | 'ash';
 
+/** Bumped at each fork: an array made since (`g` equal to the shell's) is no other shell's, and may change in place. */
+let GEN = 0;
+
 /** The job table of every shell that has started none (most are copies made for a pipeline or `$(…)`). */
 const NO_JOBS: readonly Job[] = [];
 
-export interface ShellState { cwd: string; vars: [string, string, boolean][]; history: string[]; status: number; aliases?: [string, string][]; funcs?: [string, Cmd][]; traps?: [number, string][] }
+export interface ShellState { cwd: string; vars: [string, string, boolean, [string, string][]?, boolean?][]; history: string[]; status: number; aliases?: [string, string][]; funcs?: [string, Cmd][]; traps?: [number, string][] }
 
 export class Shell implements ShellLike {
   cwd: string;
-  vars = new Map<string, { v: string; x: boolean }>();
+  vars = new Map<string, Var>();
   status = 0;
   lineNo = 0;
   history: string[] = [];
@@ -50,7 +54,7 @@ export class Shell implements ShellLike {
   /** How many loops enclose the running command (`break` outside one is an error in bash). */
   loops = 0;
   /** What each running function call's `local` names held before it (restored on return). */
-  frames: Map<string, { v: string; x: boolean } | undefined>[] = [];
+  frames: Map<string, Var | undefined>[] = [];
   /** Its background jobs (`cmd &`) and `$!`, the PID of the last. */
   jobs: readonly Job[] = NO_JOBS;
   bgPid = '';
@@ -101,14 +105,14 @@ export class Shell implements ShellLike {
 
   save(): ShellState {
     return {
-      cwd: this.cwd, vars: [...this.vars].map(([k, o]) => [k, o.v, o.x]), history: this.history, status: this.status,
+      cwd: this.cwd, vars: [...this.vars].map(([k, o]) => (o.a ? [k, o.v, o.x, [...o.a], !!o.A] : [k, o.v, o.x])), history: this.history, status: this.status,
       ...(this.aliases.size && { aliases: [...this.aliases] }), ...(this.funcs.size && { funcs: [...this.funcs] }), ...(this.traps?.size && { traps: [...this.traps] }),
     };
   }
 
   restore(s: ShellState): void {
     this.cwd = s.cwd;
-    this.vars = new Map(s.vars.map(([k, v, x]) => [k, { v, x }]));
+    this.vars = new Map(s.vars.map(([k, v, x, a, A]) => [k, a ? { v, x, a: new Map(a), A } : { v, x }]));
     this.history = s.history;
     this.status = s.status;
     this.aliases = new Map(s.aliases);
@@ -156,7 +160,7 @@ export class Shell implements ShellLike {
   env(): [string, string][] {
     // The order bash passes its environment on: its own variables first, the inherited after.
     const first = ['HOSTNAME', 'PWD', 'HOME', 'TERM', 'SHLVL'];
-    const all = [...this.vars].filter(([, o]) => o.x);
+    const all = [...this.vars].filter(([, o]) => o.x && !o.a);
     if (this.direct) return all.map(([k, o]) => [k, o.v]);
     const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : k === 'OLDPWD' ? 98 : k === '_' ? 99 : 50);
     return all.sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, o]) => [k, o.v]);
@@ -167,7 +171,8 @@ export class Shell implements ShellLike {
   setVar(name: string, value: string, exported?: boolean): void {
     if (name === 'PATH') this.hashed.clear();
     const old = this.vars.get(name);
-    this.vars.set(name, { v: value, x: exported ?? old?.x ?? false });
+    // an array's name alone is its element 0
+    this.vars.set(name, old?.a ? { ...old, v: value, a: new Map(old.a).set('0', value), x: exported ?? old.x } : { v: value, x: exported ?? old?.x ?? false });
   }
   unsetVar(name: string): void {
     this.vars.delete(name);
@@ -416,6 +421,23 @@ export class Shell implements ShellLike {
       this.parsed = undefined;
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
+      // a script runs up to the line of its error, as the shells read it command by command
+      if (!this.interactive && !(e instanceof Incomplete) && src.includes('\n')) {
+        const lines = src.split('\n');
+        let ok = 0;
+        let k = 1;
+        for (; k < lines.length; k++) {
+          try {
+            parseLine(lines.slice(0, k).join('\n'), this.flavor);
+            ok = k;
+          } catch (x) {
+            if (!(x instanceof Incomplete)) break;
+          }
+        }
+        if (ok) await this.run(lines.slice(0, ok).join('\n'), io);
+        if (this.exited) return this.status;
+        this.lineNo = k;
+      }
       // dash: `Syntax error: "done" unexpected`; busybox: `syntax error: unexpected "done"`
       const dash = this.flavor === 'dash';
       const inc = e instanceof Incomplete ? e : undefined;
@@ -463,6 +485,9 @@ export class Shell implements ShellLike {
     sub.errexit = this.errexit;
     sub.xtrace = this.xtrace;
     sub.nounset = this.nounset;
+    sub.pipefail = this.pipefail;
+    sub.gen = this.bump();
+    sub.pipeStatus = this.pipeStatus;
     sub.depth = this.depth;
     sub.born = this.born;
     sub.pid = this.pid;
@@ -585,6 +610,14 @@ export class Shell implements ShellLike {
   xtrace = false;
   /** `set -u`: expanding an unset variable is an error. */
   nounset = false;
+  pipefail = false;
+  gen = 0;
+  /** What the shell holds now is shared from here on (a subshell, a function's saved `local`). */
+  bump(): number {
+    return (this.gen = ++GEN);
+  }
+  /** bash's `$PIPESTATUS`: the statuses of the last pipeline's commands. */
+  pipeStatus = [0];
   /** How many command substitutions deep the shell runs (bash repeats PS4's first character as many times more). */
   depth = 0;
   /** When the shell started (`$SECONDS`). */
@@ -595,7 +628,7 @@ export class Shell implements ShellLike {
     if (!this.xtrace) return;
     const ps4 = this.getVar('PS4') ?? '+ ';
     const q = (w: string) => (raw || this.flavor === 'dash' || /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
-    io.err((this.flavor === 'bash' ? ps4.slice(0, 1).repeat(this.depth) : '') + ps4 + words.map((w) => { const eq = /^\w+=/.exec(w)?.[0]; return eq ? eq + q(w.slice(eq.length)) : q(w); }).join(' ') + '\n');
+    io.err((this.flavor === 'bash' ? ps4.slice(0, 1).repeat(this.depth) : '') + ps4 + words.map((w) => { const eq = /^\w+(\[[^\]]*\])?\+?=/.exec(w)?.[0]; return eq ? eq + (w[eq.length] === '\0' ? `(${unpackList(w.slice(eq.length)).map(([k, v]) => (k === null ? '' : `[${k}]=`) + v).join(' ')})` : q(w.slice(eq.length))) : q(w); }).join(' ') + '\n');
   }
   private tested = 0;
 
@@ -658,6 +691,7 @@ export class Shell implements ShellLike {
   private async pipeline(cmds: Cmd[], io: IO): Promise<number> {
     let stdin = io.stdin;
     let status = 0;
+    const all: number[] = [];
     for (let i = 0; i < cmds.length; i++) {
       const last = i === cmds.length - 1;
       let captured = '';
@@ -666,10 +700,13 @@ export class Shell implements ShellLike {
       const stage: IO = cmds.length === 1 ? io : last ? { ...io, stdin, feed } : { ...io, stdin, feed, tty: false, out: (t) => { captured += t; } };
       // each command of a pipeline runs in a subshell: `echo a | read x` leaves x as it was
       status = await (cmds.length > 1 ? this.fork() : this).exec(cmds[i], stage);
+      all.push(status);
       stdin = captured;
       if (this.exited) break;
     }
-    return status;
+    this.pipeStatus = all;
+    // `set -o pipefail`: the last command that failed gives the status
+    return this.pipefail ? all.reduce((a, s) => s || a, 0) : status;
   }
 
   /**
@@ -700,9 +737,20 @@ export class Shell implements ShellLike {
           continue;
         }
         if (p.t === 'bad') throw new BadSubstitution(p.src);
-        if (p.t === 'var' && p.q && p.name === '@' && !p.op) {
-          // "$@": one field per argument, the first and last joined to the text around them
-          this.args.forEach((a, k) => {
+        if (p.t === 'arr') {
+          const els = packList(await this.elements(p.words, io));
+          cur += els;
+          pat += els;
+          has = true;
+          continue;
+        }
+        const pv = p.t === 'var' ? p : undefined;
+        let list = pv && (pv.sub !== undefined || (pv.op === ':' && /^[@*]$/.test(pv.name))) ? await this.items(pv, io) : pv?.q && pv.name === '@' && !pv.op ? this.args : undefined;
+        // unquoted, or `*`: the elements joined (by IFS's first character, quoted), then split as any value
+        if (typeof list === 'object' && (!pv!.q || (pv!.sub ?? pv!.name) === '*')) list = list.join(pv!.q ? (this.getVar('IFS') ?? ' ').slice(0, 1) : ' ');
+        if (typeof list === 'object') {
+          // "$@" and "${a[@]}": one field per element, the first and last joined to the text around them
+          list.forEach((a, k) => {
             if (k > 0) {
               has = true;
               end();
@@ -710,10 +758,10 @@ export class Shell implements ShellLike {
             cur += a;
             pat += a.replace(/[*?[\\]/g, '\\$&');
           });
-          has = has || this.args.length > 0;
+          has = has || list.length > 0;
           continue;
         }
-        const v = p.t === 'tilde' ? (p.user ? account(this.m.fs, p.user)?.home ?? '~' + p.user : this.getVar('HOME') ?? '/') : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(await this.calc(p.src, io)) : await this.substitute(p.src, io);
+        const v = list !== undefined ? list : p.t === 'tilde' ? (p.user ? account(this.m.fs, p.user)?.home ?? '~' + p.user : this.getVar('HOME') ?? '/') : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(await this.calc(p.src, io)) : await this.substitute(p.src, io);
         if (p.t === 'tilde' || p.q || !split) {
           cur += v;
           pat += v.replace(/[*?[\\]/g, '\\$&');
@@ -775,28 +823,33 @@ export class Shell implements ShellLike {
     if (name === 'SECONDS') return String(Math.floor((this.m.now() - this.born) / 1000));
     if (name === 'BASH_VERSION') return bashVersion(this.m.fs);
     if (name === 'BASH') return this.which('bash') ?? '/usr/bin/bash';
+    if (name === 'PIPESTATUS') return String(this.pipeStatus[0]);
     return undefined;
   }
   /** The generator of `$RANDOM` on a machine without one of its own. */
   private seq = 1;
 
-  private arithVars = { get: (n: string) => this.variable(n), set: (n: string, v: string) => this.setVar(n, v), numbersOnly: () => this.flavor === 'dash' };
+  arithVars = { get: (n: string) => (n.includes('[') ? this.element(n) : this.variable(n)), set: (n: string, v: string) => void (n.includes('[') ? this.assign(n, v) : this.setVar(n, v)), numbersOnly: () => this.flavor === 'dash' };
 
   /** An arithmetic expression, after the expansions in its text (`$x`, `$(…)`, `$((…))`) as in double quotes. */
   private async calc(src: string, io: IO): Promise<number> {
-    let text = src;
+    return arith(await this.dq(src, io), this.arithVars);
+  }
+
+  /** A text expanded as inside double quotes; the text itself when it does not parse. */
+  private async dq(src: string, io: IO): Promise<string> {
     try {
-      text = (await this.expand([parseWord(`"${src}"`)], io, false))[0];
+      return (await this.expand([parseWord(`"${src}"`)], io, false))[0];
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
+      return src;
     }
-    return arith(text, this.arithVars);
   }
 
   /** `${#x}`, `${x:-word}`, `${x:=word}`, `${x:+word}`, `${x:?word}` (and without `:`), `${x#pat}`, `${x%pat}`. */
-  private async param(name: string, op: string, arg: string, io: IO): Promise<string> {
-    const set = /^[1-9]$/.test(name) ? +name <= this.args.length : /^\w+$/.test(name) && !/^0$/.test(name) ? this.vars.has(name) : true;
-    const v = this.variable(name, /^:?[-=+?]$/.test(op));
+  private async param(name: string, op: string, arg: string, io: IO, el?: string | null): Promise<string> {
+    const set = el !== undefined ? el !== null : /^[1-9]$/.test(name) ? +name <= this.args.length : /^\w+$/.test(name) && !/^0$/.test(name) ? this.vars.has(name) : true;
+    const v = el !== undefined ? el ?? '' : this.variable(name, /^:?[-=+?]$/.test(op));
     if (op === 'len') return String([...v].length);
     // the word is expanded only when it is used
     const word = async () => {
@@ -809,6 +862,15 @@ export class Shell implements ShellLike {
         throw e;
       }
     };
+    if (op === ':') {
+      // `${x:offset:length}` by characters; a negative offset counts from the end, a negative length too
+      const cs = [...v];
+      const [o, l] = await this.range(arg, io);
+      const from = o < 0 ? cs.length + o : o;
+      const to = l === undefined ? cs.length : l < 0 ? cs.length + l : from + l;
+      if (to < from && l! < 0) throw new ParamError(`${l}: substring expression < 0`);
+      return from < 0 ? '' : cs.slice(from, to).join('');
+    }
     const empty = op.startsWith(':') ? v === '' : !set;
     switch (op.replace(':', '')) {
       case '-': return empty ? word() : v;
@@ -816,7 +878,8 @@ export class Shell implements ShellLike {
       case '=': {
         if (!empty) return v;
         const d = await word();
-        this.setVar(name, d);
+        if (el !== undefined) this.assign(name, d, io);
+        else this.setVar(name, d);
         return d;
       }
       case '?':
@@ -839,6 +902,112 @@ export class Shell implements ShellLike {
       if (op[0] === '%' && re.test(v.slice(v.length - k))) return v.slice(0, v.length - k);
     }
     return v;
+  }
+
+  /** `${a[…]}` and `${@:…}`: an element (its operator applied), or the list `[@]` and `[*]` make. */
+  private async items(p: { name: string; sub?: string; op?: string; arg?: string }, io: IO): Promise<string | string[]> {
+    const { name, sub = '@', op = '', arg = '' } = p;
+    const o = this.arrayOf(name, p.sub ? undefined : [this.argv0, ...this.args]);
+    if (/^[@*]$/.test(sub)) {
+      let ks = o ? keys(o) : [];
+      if (op === ':') {
+        // an indexed array's offset is an index, from which the length counts elements
+        const [from, len] = await this.range(arg, io);
+        if (len! < 0) throw new ParamError(`${len}: substring expression < 0`);
+        const start = from < 0 ? (o?.A ? ks.length : maxIndex(o?.a) + 1) + from : from;
+        ks = start < 0 ? [] : (o?.A ? ks.slice(start) : ks.filter((k) => +k >= start)).slice(0, len);
+      }
+      const list = op === 'keys' ? ks : ks.map((k) => o!.a!.get(k)!);
+      return op === 'len' ? String(list.length) : !op || op === ':' || op === 'keys' ? list : /^[#%]/.test(op) ? Promise.all(list.map((v) => this.param(name, op, arg, io, v))) : this.param(name, op, arg, io, list.length ? list.join(' ') : null);
+    }
+    if (op === 'keys') throw new BadSubstitution(`\${!${name}[${sub}]}`);
+    const k = o && this.keyOf(o, o.A ? await this.dq(sub.replace(/^(["'])(.*)\1$/, '$2'), io) : String(await this.calc(sub, io)), name, io);
+    const v = k && o!.a!.get(k);
+    if (op === 'len') return String([...(v ?? '')].length);
+    if (op) return this.param(`${name}[${sub}]`, op, arg, io, v ?? null);
+    if (v === undefined && this.nounset) throw new ParamError(`${name}[${sub}]: unbound variable`);
+    return v ?? '';
+  }
+
+  /** A variable (or `list`) as an array, a scalar being one of one element; undefined when unset. */
+  arrayOf(name: string, list = name === 'PIPESTATUS' ? this.pipeStatus.map(String) : undefined): Var | undefined {
+    const o = this.vars.get(name);
+    if (o?.a && !list) return o;
+    const v = list?.[0] ?? o?.v ?? this.dynamic(name);
+    return v === undefined ? undefined : { v, x: false, a: new Map((list ?? [v]).map((x, k) => [String(k), x])) };
+  }
+
+  /** The key `k` (expanded) names: an indexed array's is evaluated, a negative one counting back from the end; undefined after the error. */
+  keyOf(o: Var | undefined, k: string, name: string, io?: IO): string | undefined {
+    if (!o?.A && k) {
+      const n = arith(k, this.arithVars);
+      k = String(n < 0 ? n + maxIndex(o?.a) + 1 : n);
+    }
+    if (k && (o?.A || k[0] !== '-')) return k;
+    io?.err(`${this.prefix()}: ${name}: bad array subscript\n`);
+  }
+
+  /** `a[i]` in an arithmetic expression (whose text is expanded already). */
+  private element(n: string): string {
+    const [, name, sub] = /^(\w+)\[([^]*)\]$/.exec(n) ?? [];
+    const o = this.arrayOf(name);
+    const k = o && this.keyOf(o, sub, name);
+    return (k && o!.a!.get(k)) || '';
+  }
+
+  /** `offset:length` of `${x:…}`, evaluated. */
+  private range(arg: string, io: IO): Promise<[number, number?]> {
+    return Promise.all(arg.split(':', 2).map((x) => this.calc(x, io))) as Promise<[number, number?]>;
+  }
+
+  /** The elements of `(…)`: `[key]=value` is one, neither split nor globbed; any other word may make several. */
+  private async elements(words: Word[], io: IO): Promise<[string | null, string][]> {
+    const els: [string | null, string][] = [];
+    for (const e of words) {
+      const f = e[0];
+      const j = f.t === 'lit' && !f.q && f.v[0] === '[' ? e.findIndex((p) => p.t === 'lit' && !p.q && /\]\+?=/.test(p.v)) : -1;
+      if (j < 0) {
+        for (const x of await this.expand([e], io)) els.push([null, x]);
+        continue;
+      }
+      const lit = (e[j] as { v: string }).v;
+      const m = /\]\+?=/.exec(lit)!;
+      const [k] = await this.expand([[...e.slice(0, j), { t: 'lit', v: lit.slice(0, m.index), q: false }]], io, false);
+      const [v] = await this.expand([[{ t: 'lit', v: lit.slice(m.index + m[0].length), q: false }, ...e.slice(j + 1)]], io, false);
+      els.push([k.slice(1), v]);
+    }
+    return els;
+  }
+
+  /** `x=v`, `x+=v`, `a[i]=v`, `a=(…)`, `a+=(…)` (`lhs` is what stands before the `=`); false after the error. */
+  assign(lhs: string, val: string, io?: IO): boolean {
+    const [, name = lhs, sub, plus] = /^(\w+)(?:\[([^]*)\])?(\+?)$/.exec(lhs) ?? [];
+    const o = this.vars.get(name);
+    const list = val[0] === '\0';
+    if (sub === undefined && !list && !o?.a) return this.setVar(name, plus ? (o?.v ?? '') + val : val), true;
+    if (list && sub !== undefined) return io?.err(`${this.prefix()}: ${lhs}: cannot assign list to array member\n`), false;
+    const A = o?.A;
+    // a loop filling an array copies it once, not at each element
+    const own = o?.a && o.g === this.gen && !(list && !plus);
+    const a = own ? o.a! : new Map(list && !plus ? [] : o?.a ?? (o ? [['0', o.v]] : []));
+    if (list) {
+      const els = unpackList(val);
+      let next = plus && !A ? maxIndex(a) + 1 : 0;
+      // an associative array takes bash 5.1's `(key value key value)` too
+      if (A && els[0]?.[0] === null) for (let j = 0; j < els.length; j += 2) a.set(els[j][1], els[j + 1]?.[1] ?? '');
+      else for (const [k, x] of els) {
+        if (A && k === null) io?.err(`${this.prefix()}: ${name}: ${x}: must use subscript when assigning associative array\n`);
+        const key = k === null ? (A ? '' : String(next)) : this.keyOf({ v: '', x: false, a, A }, k, `[${k}]=${x}`, io);
+        if (key) a.set(key, x), (next = +key + 1);
+      }
+    } else {
+      const key = sub === undefined ? '0' : this.keyOf(o, sub, lhs, io);
+      if (!key) return false;
+      a.set(key, plus ? (a.get(key) ?? '') + val : val);
+    }
+    if (own) o.v = a.get('0') ?? '';
+    else this.vars.set(name, { v: a.get('0') ?? '', x: o?.x ?? false, a, ...(A && { A }), g: this.gen });
+    return true;
   }
 
   /** `$(…)`: runs in a copy of the shell (a subshell), its output without trailing newlines. */
@@ -897,7 +1066,7 @@ export class Shell implements ShellLike {
     this.subStatus = 0;
     // Leading NAME=value words: alone they set shell variables, before a command they set its env.
     let n = 0;
-    while (n < cmd.words.length && isAssignment(cmd.words[n])) n++;
+    while (n < cmd.words.length && isAssignment(cmd.words[n], this.flavor === 'bash')) n++;
     const p0 = cmd.words[n]?.length === 1 ? cmd.words[n][0] : undefined;
     const w0 = p0?.t === 'lit' && !p0.q ? p0.v : '';
     const alias = this.aliases.size && (this.interactive || this.flavor !== 'bash') && !expanded.has(w0) ? this.aliases.get(w0) : undefined;
@@ -915,7 +1084,7 @@ export class Shell implements ShellLike {
     const assigns: [string, string][] = [];
     for (const w of cmd.words.slice(0, n)) {
       const [text] = await this.expand([w], io, false);
-      const eq = text.indexOf('=');
+      const eq = text.indexOf('=', /^\w+\[/.test(text) ? text.indexOf(']') : 0);
       assigns.push([text.slice(0, eq), text.slice(eq + 1)]);
     }
     // `[[ … ]]` neither splits nor globs its words
@@ -923,6 +1092,7 @@ export class Shell implements ShellLike {
     const dbl = this.flavor !== 'dash' && cmd.words[n]?.length === 1 && first?.t === 'lit' && first.v === '[[' && !first.q;
     const argv = await this.expand(cmd.words.slice(n), io, !dbl);
     if (this.xtrace) {
+      // bash shows a list as it was typed (here: its words, unquoted)
       const as = assigns.map(([k, v]) => `${k}=${v}`);
       // bash shows each assignment on a line of its own
       if (this.flavor === 'bash') [...as.map((a) => [a]), ...(argv.length ? [argv] : [])].forEach((l) => this.trace(io, l));
@@ -934,9 +1104,10 @@ export class Shell implements ShellLike {
     const stdin = cio.stdin;
 
     if (!argv.length) {
-      for (const [k, v] of assigns) this.setVar(k, v);
+      let ok = true;
+      for (const [k, v] of assigns) if (/[[+]/.test(k) || v[0] === '\0' ? !this.assign(k, v, io) : void this.setVar(k, v)) ok = false;
       // `x=$(false)` fails as its last command substitution did (and ends a `set -e` shell)
-      return this.subStatus;
+      return ok ? this.subStatus : 1;
     }
     // `cat` with nothing to read but the terminal waits for lines, as on a real tty.
     if (stdin === undefined && this.typed && argv[0] === 'cat' && argv.slice(1).every((a) => a.startsWith('-')) && this.which('cat')) {
@@ -1229,9 +1400,11 @@ class BadSubstitution extends Error {}
 class ParamError extends Error {}
 
 /** `NAME=…` with the name unquoted, as bash recognises an assignment before expanding it. */
-function isAssignment(w: Word): boolean {
+function isAssignment(w: Word, bash: boolean): boolean {
   const first = w[0];
-  return !!first && first.t === 'lit' && !first.q && /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.v);
+  if (!first || first.t !== 'lit' || first.q) return false;
+  // bash's `x+=v` and `a[i]=v` (the subscript may hold expansions and quotes)
+  return /^[A-Za-z_]\w*=/.test(first.v) || (bash && /^[A-Za-z_]\w*[[+]/.test(first.v) && /^[A-Za-z_]\w*(\[[^]*?\])?\+?=/.test(w.map((p) => (p.t === 'lit' ? p.v : '$')).join('')));
 }
 
 /** The words a word's `{a,b}` and `{1..5}` (`{01..10..2}`, `{a..e}`) make, one part after another. */
@@ -1281,7 +1454,7 @@ function brace(s: string): string[] {
 
 /** A word as typed (for `ambiguous redirect`). */
 function wordText(w: Word): string {
-  return w.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? '~' + (p.user ?? '') : p.t === 'var' ? '$' + p.name : p.t === 'bad' ? p.src : p.t === 'arith' ? '$((' + p.src + '))' : '$(' + p.src + ')')).join('');
+  return w.map((p) => (p.t === 'lit' ? p.v : p.t === 'tilde' ? '~' + (p.user ?? '') : p.t === 'var' ? '$' + p.name : p.t === 'bad' ? p.src : p.t === 'arith' ? '$((' + p.src + '))' : p.t === 'arr' ? `(${p.words.map(wordText).join(' ')})` : '$(' + p.src + ')')).join('');
 }
 
 /** bash shows a name with control characters as `$'…'`. */

@@ -85,6 +85,7 @@ const command: fc.Arbitrary<Cmd> = fc.oneof(
   // a private registry: run, stopped or removed while images go to it and come back
   weighted(1, fc.tuple(name, fc.constantFrom('', '-v reg:/var/lib/registry')).map(([n, v]) => `docker run -d -p 5000:5000 ${v} --name ${n} registry:2`)),
   weighted(1, fc.tuple(image, fc.constantFrom('push', 'pull', 'rmi')).map(([i, c]) => `docker tag ${i} localhost:5000/app; docker ${c} localhost:5000/app; curl -s localhost:5000/v2/app/tags/list`)),
+  weighted(1, fc.tuple(name, fc.constantFrom('bash', 'sh'), fc.constantFrom('a=(1 "2 3"); a+=(x); echo ${#a[@]} ${a[-1]} ${!a[@]} "${a[@]:1}"', 'declare -A m=([k]=v); m[j]=w; declare -p m; unset m[k]; echo ${!m[@]}', 'a[5]=x; echo ${a[}; a[=1; a[-9]=2; echo ${a[99999999999]}', 'true | false; echo ${PIPESTATUS[@]}; set -o pipefail; false | true', 'read -ra r <<< "a b"; mapfile -t l < /etc/hostname; echo ${r[1]} ${l[0]}; declare -z')).map(([n, s, c]) => `docker exec ${n} ${s} -c '${c}'`)),
   weighted(2, net.map((n) => `docker network create ${n}`)),
   weighted(1, net.map((n) => `docker network rm ${n}`)),
   weighted(2, fc.tuple(net, name).map(([n, c]) => `docker network connect ${n} ${c}`)),

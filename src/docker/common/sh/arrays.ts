@@ -1,0 +1,40 @@
+/** bash's arrays: how a variable holds one, lists its keys, and shows it (`declare -p`, `set`). */
+
+/** A shell variable; `a` holds an array's elements (`A`: an associative one), `v` then being element 0. */
+export interface Var { v: string; x: boolean; a?: Map<string, string>; A?: boolean; /** The shell's generation when the array was made. */ g?: number }
+
+/** bash's hash_string (FNV-1) into 1024 buckets: an associative array lists bucket by bucket, the newest key first in each. */
+const bucket = (k: string): number => {
+  let h = 2166136261;
+  for (const b of new TextEncoder().encode(k)) h = (Math.imul(h, 16777619) ^ (b > 127 ? b | ~255 : b)) >>> 0;
+  return h & 1023;
+};
+
+export const keys = (o: Var): string[] => (o.A ? [...o.a!.keys()].reverse().sort((x, y) => bucket(x) - bucket(y)) : [...o.a!.keys()].sort((x, y) => +x - +y));
+
+const dq = (v: string) => `"${v.replace(/[\\"$`]/g, '\\$&')}"`;
+
+/** `([0]="uno" [1]="dos")`; bash ends an associative one with a space before its `)`. */
+export const arrayText = (o: Var): string => `(${keys(o).map((k) => `[${o.A && /[\s'"\\|&;()<>!{}*[?\]^$`]/.test(k) ? dq(k) : k}]=${dq(o.a!.get(k)!)}${o.A ? ' ' : ''}`).join(o.A ? '' : ' ')})`;
+
+/** A line of `declare -p`. */
+export const declareLine = (k: string, o: Var): string => `declare -${o.a ? (o.A ? 'A' : 'a') : ''}${o.x ? 'x' : o.a ? '' : '-'} ${k}${o.a ? '=' + arrayText(o) : `=${dq(o.v)}`}\n`;
+
+/** The highest index of an indexed array, -1 when empty. */
+export const maxIndex = (a?: Map<string, string>): number => Math.max(-1, ...[...(a?.keys() ?? [])].map(Number));
+
+/** `a=(…)` travels as one string (a word may hold no NUL in bash): its elements, `[key, value]` or `[null, value]`. */
+export const packList = (els: [string | null, string][]): string => '\0' + JSON.stringify(els);
+export const unpackList = (v: string): [string | null, string][] => JSON.parse(v.slice(1)) as [string | null, string][];
+
+/** `read`'s fields: split at IFS (a run of its whitespace, or one other IFS character with the whitespace around it); `max` fields at most, the last taking the rest. */
+export function ifsFields(s: string, ifs: string, max = Infinity): string[] {
+  const esc = (t: string) => t.replace(/[\]\\^-]/g, '\\$&');
+  const ws = esc(ifs.replace(/[^ \t\n]/g, ''));
+  const delim = new RegExp(`[${ws}]*[${esc(ifs)}][${ws}]*`);
+  if (ws) s = s.replace(new RegExp(`^[${ws}]+|[${ws}]+$`, 'g'), '');
+  const out: string[] = [];
+  for (let m; ifs && s && out.length < max - 1 && (m = delim.exec(s)); s = s.slice(m.index + m[0].length)) out.push(s.slice(0, m.index));
+  if (s || !ifs) out.push(s);
+  return out;
+}
