@@ -60,6 +60,9 @@ TEXT.osJammyDeb = 'bookworm/sid\n';
 // focal's base-files still wrote the fields in their older order
 TEXT.osFocal = ubuntuOs('20.04', '20.04.6', 'Focal Fossa', 'focal').replace('LOGO=ubuntu-logo\n', '').replace(/^(PRETTY_NAME=.*\n)(NAME=.*\n)(VERSION_ID=.*\n)(VERSION=.*\n)(VERSION_CODENAME=.*\n)(ID=.*\nID_LIKE=.*\n)([^]*?)(UBUNTU_CODENAME)/, '$2$4$6$1$3$7$5$8');
 TEXT.osFocalDeb = 'bullseye/sid\n';
+// bionic's fields are in focal's order
+TEXT.osBionic = TEXT.osFocal.replace(/20\.04/g, '18.04').replace('Focal Fossa', 'Bionic Beaver').replace(/focal/g, 'bionic');
+TEXT.osBionicDeb = 'buster/sid\n';
 
 /** Entries of /etc: `name/` a directory, `name=size`, `name>target`, space-separated. */
 const etc = (names: string) => names.split(' ').map((n) => '/etc/' + n);

@@ -64,7 +64,9 @@ const version = (text: string | ((sh: ShellLike) => string), toErr = false): Com
   return 1;
 };
 
-const mysqldVersion = version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`);
+/** mysqld's version line; 5.7 names itself as started and its edition in parentheses. */
+const mysqldLine = (sh: ShellLike, v = mysqlVersion(sh)) => v.startsWith('5.') ? `mysqld  Ver ${v} for Linux on x86_64 (MySQL Community Server (GPL))` : `/usr/sbin/mysqld  Ver ${v} for Linux on x86_64 (MySQL Community Server - GPL)`;
+const mysqldVersion = version((sh) => mysqldLine(sh));
 
 /**
  * usage() of mysqld.cc, which --help prints before any root check; --verbose adds the option files
@@ -72,7 +74,7 @@ const mysqldVersion = version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)}
  */
 const mysqldHelp: Command = (args, io, sh) => {
   const verbose = args.includes('--verbose');
-  io.out(`/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)\n${ORACLE}\nStarts the MySQL database server.\n\nUsage: /usr/sbin/mysqld [OPTIONS]\n${verbose
+  io.out(`${mysqldLine(sh)}\n${ORACLE}\nStarts the MySQL database server.\n\nUsage: /usr/sbin/mysqld [OPTIONS]\n${verbose
     ? `\nDefault options are read from the following files in the given order:\n/etc/my.cnf /etc/mysql/my.cnf /usr/etc/my.cnf ~/.my.cnf \nThe following groups are read: mysqld server mysqld-${mysqlVersion(sh).slice(0, 3)}\n`
     : '\nFor more help options (several pages), use mysqld --verbose --help.\n'}`);
   return 0;
