@@ -6,7 +6,7 @@
 import type { ImageConfig } from '../api';
 import { sha256 } from '../common/hash';
 import { STD_PATH } from '../engine/shell/sh';
-import { NGINX_STABLE_BIN } from '../engine/shell/nginx';
+import { NGINX_OLD_BINS, NGINX_STABLE_BIN } from '../engine/shell/nginx';
 import { COREUTILS, TEXT, alpineRoot, busyboxRoot, debianRoot } from './rootfs';
 
 export interface LayerSpec {
@@ -240,36 +240,44 @@ const nginxConfig = (v: string, env: string[]): ImageConfig => ({
   StopSignal: 'SIGQUIT',
 });
 
+/**
+ * The packages' release variables: njs `NJS_VERSION NJS_RELEASE`, then DYNPKG_RELEASE when the
+ * release had it (1.25 had none), with Debian's suffix.
+ */
+const njsEnv = (njs: string, deb: string) => {
+  const [n, r, d] = njs.split(' ');
+  return ['NJS_VERSION=' + n, 'NJS_RELEASE=' + r + deb, 'PKG_RELEASE=1' + deb, ...(d ? ['DYNPKG_RELEASE=' + d + deb] : [])];
+};
 /** nginx.org's packages for bookworm on debian:bookworm-slim; `bin` (the binary's size) tells its programs the release (shell/nginx.ts). */
-const nginxDebian = (tags: string[], v: string, created: string, bin: number, sizes: number[]): ImageSpec => ({
+const nginxDebian = (tags: string[], v: string, created: string, bin: number, sizes: number[], njs = '0.8.10 1 1', base = BOOKWORM_SLIM_HIST): ImageSpec => ({
   repo: 'nginx', tags, created,
-  config: nginxConfig(v, ['NJS_VERSION=0.8.10', 'NJS_RELEASE=1~bookworm', 'PKG_RELEASE=1~bookworm', 'DYNPKG_RELEASE=1~bookworm']),
-  history: [...BOOKWORM_SLIM_HIST, ...dockerfile(`
+  config: nginxConfig(v, njsEnv(njs, '~bookworm')),
+  history: [...base, ...dockerfile(`
 LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>
 ENV NGINX_VERSION=${v}
-ENV NJS_VERSION=0.8.10
-ENV NJS_RELEASE=1~bookworm
-ENV PKG_RELEASE=1~bookworm
-ENV DYNPKG_RELEASE=1~bookworm
+${njsEnv(njs, '~bookworm').map((e) => 'ENV ' + e).join('\n')}
 RUN set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx     && apt-get update`,
   layer(`nginx-${v}-bookworm`, sizes[0], sizes[1], nginxFiles('/usr/lib/x86_64-linux-gnu', bin))), ...nginxScripts(v)],
 });
 /** The alpine variant: the slim image's nginx, then njs and its libraries in a layer of their own. */
-const nginxAlpine = (tags: string[], v: string, created: string, bin: number, sizes: number[]): ImageSpec => ({
-  repo: 'nginx', tags, created,
-  config: nginxConfig(v, ['PKG_RELEASE=1', 'DYNPKG_RELEASE=1', 'NJS_VERSION=0.8.10', 'NJS_RELEASE=1']),
-  history: [...ALPINE_HIST, ...dockerfile(`
+const nginxAlpine = (tags: string[], v: string, created: string, bin: number, sizes: number[], njs = '0.8.10 1 1', base = ALPINE_HIST): ImageSpec => {
+  const [n, r, d] = njsEnv(njs, '');
+  const dyn = njsEnv(njs, '').slice(3);
+  return {
+    repo: 'nginx', tags, created,
+    config: nginxConfig(v, [d, ...dyn, n, r]),
+    history: [...base, ...dockerfile(`
 LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>
 ENV NGINX_VERSION=${v}
-ENV PKG_RELEASE=1
-ENV DYNPKG_RELEASE=1
+${[d, ...dyn].map((e) => 'ENV ' + e).join('\n')}
 RUN set -x     && addgroup -g 101 -S nginx     && adduser -S -D -H -u 101 -h /var/cache/nginx -s /sbin/nologin -G nginx -g nginx nginx`,
-  layer(`nginx-${v}-alpine-slim`, sizes[0], sizes[1], nginxFiles('/usr/lib', bin))), ...nginxScripts(v + '-alpine'), ...dockerfile(`
-ENV NJS_VERSION=0.8.10
-ENV NJS_RELEASE=1
+    layer(`nginx-${v}-alpine-slim`, sizes[0], sizes[1], nginxFiles('/usr/lib', bin))), ...nginxScripts(v + '-alpine'), ...dockerfile(`
+ENV ${n}
+ENV ${r}
 RUN set -x     && apkArch="$(cat /etc/apk/arch)"     && nginxPackages="nginx=\${NGINX_VERSION}-r\${PKG_RELEASE}`,
-  layer(`nginx-${v}-alpine-njs`, sizes[2], sizes[3], () => [fill('/usr/lib', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libcurl.so.4', 'libgpg-error.so.0'), '/usr/bin/envsubst*47224', '/usr/bin/curl*251432', ...'curl brotli-libs c-ares libunistring libidn2 nghttp2-libs libpsl zstd-libs libcurl ca-certificates'.split(' ').map((p) => `/lib/apk/db/${p}=${p.length + 1}`)]))],
-});
+    layer(`nginx-${v}-alpine-njs`, sizes[2], sizes[3], () => [fill('/usr/lib', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libcurl.so.4', 'libgpg-error.so.0'), '/usr/bin/envsubst*47224', '/usr/bin/curl*251432', ...'curl brotli-libs c-ares libunistring libidn2 nghttp2-libs libpsl zstd-libs libcurl ca-certificates'.split(' ').map((p) => `/lib/apk/db/${p}=${p.length + 1}`)]))],
+  };
+};
 
 /**
  * mysql on Oracle Linux 9 slim: the LTS (8.4) and innovation (9.x) images are built alike at the
@@ -882,6 +890,14 @@ CMD ["node"]`,
     nodeUser('node-user-16', 334000, 4203)], [98500000, 34792550]),
   node16(true, tagsOf(['16', '16.20', '16.20.2', 'gallium'], '-alpine', '-alpine3.18'), '2023-08-09T05:16:32Z', [layer('alpine-3.18.3', 7330000, 3401613, () => alpineRoot('3.18.3'))], [103100000, 36350000]),
   MYSQL57,
+  // nginx's older branches as their last builds left them: 1.26 on the bookworm and alpine of April 2025, 1.25 on those of April 2024
+  nginxDebian(tagsOf(['1.26', '1.26.3'], '', '-bookworm'), '1.26.3', '2025-02-05T21:27:16Z', NGINX_OLD_BINS['1.26.3'], [117200000, 44010000], '0.8.9 1 2',
+    debuerreotype('bookworm', layer('debian-bookworm-slim-20250407', 74800000, 28229000, () => debianRoot('osBookworm10')), '1743984000')),
+  nginxAlpine(tagsOf(['1.26', '1.26.3'], '-alpine', '-alpine3.20'), '1.26.3', '2025-02-05T21:27:16Z', NGINX_OLD_BINS['1.26.3'], [4900000, 1780000, 35200000, 14350000], '0.8.9 1 2', alpine('3.20.6', '', 7800000, 3626897).history),
+  nginxDebian(tagsOf(['1.25', '1.25.5'], '', '-bookworm'), '1.25.5', '2024-05-03T19:49:21Z', NGINX_OLD_BINS['1.25.5'], [113000000, 41920000], '0.8.4 3',
+    legacy('ADD file:4b1be1de1a1e5aa608c688cad2824587262081866180d7368feb79d33ca05953 in /\nCMD ["bash"]', layer('debian-bookworm-slim-20240423', 74800000, 29126000, () => debianRoot('osBookworm5')))),
+  nginxAlpine(tagsOf(['1.25', '1.25.5'], '-alpine', '-alpine3.19'), '1.25.5', '2024-05-03T19:49:21Z', NGINX_OLD_BINS['1.25.5'], [4450000, 1700000, 31500000, 12800000], '0.8.4 3',
+    legacy('ADD file:d0764a717d1e9d0aff3fa84779b11bfa0afe4430dcb6b46d965b209167639ba0 in /\nCMD ["/bin/sh"]', layer('alpine-3.19.1', 7380000, 3408729, () => alpineRoot('3.19.1')))),
   registry(['latest', '3', '3.0', '3.0.0'], '3.0.0', '2025-04-02T16:29:44Z', '/etc/distribution/config.yml', 48620000, 16580000),
   registry(['2', '2.8', '2.8.3'], '2.8.3', '2025-02-14T19:54:09Z', '/etc/docker/registry/config.yml', 16900000, 5850000),
   mongo(['latest', '8', '8.0', '8.0.10', 'noble', '8-noble', '8.0-noble', '8.0.10-noble'], '8.0.10', '2025-05-29T21:13:40Z', 801400000, 232600000),

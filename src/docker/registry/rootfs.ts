@@ -51,6 +51,9 @@ TEXT.osBuster = TEXT.osBookworm.replace(/12/g, '10').replace(/bookworm/g, 'buste
 // bookworm's point release before 12.11 (May 17, 2025)
 TEXT.osBookworm10 = TEXT.osBookworm;
 TEXT.osBookworm10Deb = '12.10\n';
+// and 12.5 of April 2024, under nginx 1.25
+TEXT.osBookworm5 = TEXT.osBookworm;
+TEXT.osBookworm5Deb = '12.5\n';
 TEXT.osBullseye = TEXT.osBookworm.replace(/12/g, '11').replace(/bookworm/g, 'bullseye');
 TEXT.osBullseyeDeb = '11.11\n';
 // Ubuntu's earlier LTS releases: os-release as noble's, with their point release and codename

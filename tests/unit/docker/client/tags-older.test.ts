@@ -90,3 +90,22 @@ test('python 3.10 and 3.9: full, slim and alpine on the bases the newer releases
   assert.ok((await env(run, 'python:3.9-slim')).includes('"LANG=C.UTF-8","GPG_KEY=E3FF2839C048B25C084DEBE9B26995E310250568","PYTHON_VERSION=3.9.23"'));
   assert.equal((await run('docker run --rm python:3.10-slim readlink /usr/local/bin/python3')).out, 'python3.10\n');
 });
+
+test('nginx 1.26 and 1.25: their last releases on the bases of their last builds, which the server, -v and the logs name', async () => {
+  const run = session();
+  await run('docker pull alpine:3.20');
+  assert.equal(layers((await run('docker pull nginx:1.26-alpine')).out)[0], 'Already exists', 'built on alpine 3.20.6');
+  await run('docker pull nginx');
+  assert.equal(layers((await run('docker pull nginx:1.26')).out)[0], 'Pull complete', 'the bookworm-slim of April, not of May');
+  for (const t of ['1.25', '1.25.5-alpine3.19', '1.26.3-bookworm']) assert.equal((await run(`docker pull -q nginx:${t}`)).exit, 0, t);
+  const s = await sizes(run);
+  assert.deepEqual([s['nginx:1.26'], s['nginx:1.26-alpine'], s['nginx:1.25'], s['nginx:1.25.5-alpine3.19']], ['192MB', '47.9MB', '188MB', '43.3MB']);
+  assert.ok((await env(run, 'nginx:1.26')).endsWith('"NGINX_VERSION=1.26.3","NJS_VERSION=0.8.9","NJS_RELEASE=1~bookworm","PKG_RELEASE=1~bookworm","DYNPKG_RELEASE=2~bookworm"]\n'));
+  assert.ok((await env(run, 'nginx:1.25')).endsWith('"NGINX_VERSION=1.25.5","NJS_VERSION=0.8.4","NJS_RELEASE=3~bookworm","PKG_RELEASE=1~bookworm"]\n'), '1.25 had no DYNPKG_RELEASE');
+  assert.equal((await run('docker run --rm --entrypoint nginx nginx:1.25.5-alpine3.19 -v')).err, 'nginx version: nginx/1.25.5\n');
+  assert.equal((await run('docker run --rm nginx:1.25 cat /etc/debian_version')).out, '12.5\n');
+  assert.match((await run('docker history nginx:1.25')).out, /\/bin\/sh -c #\(nop\) ADD file:4b1be1de1a1e5aa60… {3}74\.8MB/);
+  await run('docker run -d --name web -p 8080:80 nginx:1.26');
+  assert.match((await run('curl -sI localhost:8080')).out, /\nServer: nginx\/1\.26\.3\r?\n/);
+  assert.match((await run('docker logs web')).err, /\[notice\] 1#1: nginx\/1\.26\.3\n/);
+});
