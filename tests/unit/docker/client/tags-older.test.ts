@@ -109,3 +109,22 @@ test('nginx 1.26 and 1.25: their last releases on the bases of their last builds
   assert.match((await run('curl -sI localhost:8080')).out, /\nServer: nginx\/1\.26\.3\r?\n/);
   assert.match((await run('docker logs web')).err, /\[notice\] 1#1: nginx\/1\.26\.3\n/);
 });
+
+test('postgres 14 and 13 (+ alpine): their releases, initdb\'s hint and no checkpoint lines before 15', async () => {
+  const run = session();
+  await run('docker pull postgres:16');
+  assert.equal(layers((await run('docker pull postgres:14')).out)[0], 'Already exists');
+  for (const t of ['14.18-bookworm', '13', '13.21-alpine3.21', '14-alpine']) assert.equal((await run(`docker pull -q postgres:${t}`)).exit, 0, t);
+  assert.ok((await env(run, 'postgres:13')).includes('"PG_MAJOR=13","PG_VERSION=13.21-1.pgdg120+1"'));
+  await run('docker run -d --name pg -e POSTGRES_PASSWORD=x postgres:14');
+  const logs = (await run('docker logs pg')).err;
+  assert.match(logs, /initdb: warning: enabling "trust" authentication for local connections\nYou can change this by editing pg_hba\.conf or using the option -A, or\n--auth-local and --auth-host, the next time you run initdb\.\n/);
+  assert.match(logs, /\[1\] LOG: {2}starting PostgreSQL 14\.18 \(Debian 14\.18-1\.pgdg120\+1\) on x86_64-pc-linux-gnu/);
+  assert.match(logs, /LOG: {2}shutting down\n\S+ \S+ UTC \[\d+\] LOG: {2}database system is shut down\n/, 'log_checkpoints was off');
+  assert.equal((await run('docker exec pg psql --version')).out, 'psql (PostgreSQL) 14.18 (Debian 14.18-1.pgdg120+1)\n');
+  assert.equal((await run('docker exec pg cat /var/lib/postgresql/data/PG_VERSION')).out, '14\n');
+  await run('docker run -d --name pga -e POSTGRES_PASSWORD=x postgres:13-alpine');
+  assert.equal((await run('docker exec pga postgres --version')).out, 'postgres (PostgreSQL) 13.21\n');
+  await run('docker run -d --name pg16 -e POSTGRES_PASSWORD=x postgres:16');
+  assert.match((await run('docker logs pg16')).err, /initdb: hint: You can change this[^\n]*\n[^]*checkpoint complete: /, '15 and later');
+});
