@@ -99,6 +99,8 @@ LABEL org.opencontainers.image.version=${v}
 ADD file:${file} in /
 CMD ["/bin/bash"]`, l),
 });
+/** alpine 3.20, also the base of nginx 1.26's last alpine build. */
+const ALPINE320 = alpine('3.20.6', '03:00:07', 7800000, 3626897);
 const UBUNTU_NOBLE = ubuntu(['latest', '24.04', 'noble'], '24.04', '2025-05-29T04:21:01Z', NOBLE, '598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3');
 
 /** Debian as debuerreotype builds it: one layer, the rootfs of `suite` at a snapshot time. */
@@ -438,8 +440,9 @@ CMD ["python3"]`,
 
 // --- redis 8.0 (with its modules) and 7.4, on bookworm-slim and on alpine; WORKDIR adds BuildKit's empty layer.
 const REDIS_ENV = ['REDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/8.0.2.tar.gz', 'REDIS_DOWNLOAD_SHA=caf3c0069f06fc84c5153bd2a348b204c578de80490c73857bee01d9b5d7401f'];
-// 7.4 still set its version, took the tarball from download.redis.io and stepped down with gosu on Debian
-const REDIS7_ENV = ['REDIS_VERSION=7.4.4', 'REDIS_DOWNLOAD_URL=http://download.redis.io/releases/redis-7.4.4.tar.gz', 'REDIS_DOWNLOAD_SHA=985c465146453f4d79912e70b2dc516577a1667cbf9b0420a0c87878fcc6f32f'];
+// 7.4 and 6.2 still set their version, took the tarball from download.redis.io and stepped down with gosu on Debian
+const redisEnv = (v: string, sha: string) => ['REDIS_VERSION=' + v, `REDIS_DOWNLOAD_URL=http://download.redis.io/releases/redis-${v}.tar.gz`, 'REDIS_DOWNLOAD_SHA=' + sha];
+const REDIS_SHA: Record<string, string> = { '7.4.4': '985c465146453f4d79912e70b2dc516577a1667cbf9b0420a0c87878fcc6f32f', '6.2.18': '470c75bac73d7390be4dd66479c6f29e86371c5d380ce0c7efb4ba2bbda3612d' };
 const EMPTY = layer('empty', 0, 32, () => []);
 function redis(tags: string[], alpine: boolean, size: number, gz: number, v = '8.0.2'): ImageSpec {
   const k = alpine ? `redis-${v}-alpine` : 'redis-' + v;
@@ -447,9 +450,12 @@ function redis(tags: string[], alpine: boolean, size: number, gz: number, v = '8
   const B = '/usr/local/bin/';
   const seven = v < '8';
   const gosu = seven && !alpine;
-  const env = [...(gosu ? ['GOSU_VERSION=1.17'] : []), ...(seven ? REDIS7_ENV : REDIS_ENV)];
+  const env = [...(gosu ? ['GOSU_VERSION=1.17'] : []), ...(seven ? redisEnv(v, REDIS_SHA[v]) : REDIS_ENV)];
+  // 6.2's server is smaller: its size names the release to its programs (shell/redis.ts)
+  const six = v < '7' ? 1 : 0;
+  const server = (alpine ? 16120000 : 17830000) - 4e6 * six;
   return {
-    repo: 'redis', tags, created: seven ? '2025-05-29T14:46:25Z' : alpine ? '2025-05-28T19:43:09Z' : '2025-05-28T19:40:55Z',
+    repo: 'redis', tags, created: v < '7' ? '2025-04-24T08:18:49Z' : seven ? '2025-05-29T14:46:25Z' : alpine ? '2025-05-28T19:43:09Z' : '2025-05-28T19:40:55Z',
     config: { ExposedPorts: { '6379/tcp': {} }, Env: [PATH, ...env], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['redis-server'], Volumes: { '/data': {} }, WorkingDir: '/data' },
     history: [...(alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST), ...dockerfile(`
 ${alpine ? 'RUN set -eux; \taddgroup -S -g 1000 redis; \tadduser -S -G redis -u 999 redis' : 'RUN set -eux; \tgroupadd -r -g 999 redis; \tuseradd -r -g redis -u 999 redis'}
@@ -467,7 +473,7 @@ CMD ["redis-server"]`,
     layer(k + '-tz', alpine ? 1620000 : 1260, alpine ? 460000 : 875, () => ['+/usr/share/zoneinfo UTC Etc Europe America']),
     ...(gosu ? [layer(k + '-gosu', 4340000, 1437947, () => [B + 'gosu*4340000'])] : []),
     // 8.0 builds its modules in; 7.4 has none, which is how its programs tell the release (shell/redis.ts)
-    layer(k, size, gz, () => [B + 'redis-server*' + (alpine ? 16120000 : 17830000), B + 'redis-cli*' + (alpine ? 8470000 : 9120000), B + 'redis-benchmark*7920000',
+    layer(k, size, gz, () => [B + 'redis-server*' + server, B + 'redis-cli*' + ((alpine ? 8470000 : 9120000) - 3e6 * six), B + 'redis-benchmark*' + (7920000 - 25e5 * six),
       ...['check-aof', 'check-rdb', 'sentinel'].map((n) => `${B}redis-${n}>redis-server`), ...(seven ? [] : [fill('/usr/local/lib/redis/modules', 'redisbloom.so', 'redisearch.so', 'rejson.so', 'redistimeseries.so')])]),
     layer(k + '-data', 0, 97, () => ['/data/']),
     layer(k + '-ep', seven ? 661 : 2120, seven ? 572 : 1110, () => [B + 'docker-entrypoint.sh*' + (seven ? 661 : 2120)])).map((h): HistorySpec => (h[0] === 'WORKDIR /data' ? [h[0], EMPTY, h[2]] : h))],
@@ -846,6 +852,8 @@ CMD ["node"]`,
   redis(['alpine', '8-alpine', '8.0-alpine', '8.0.2-alpine', 'alpine3.21', '8-alpine3.21', '8.0-alpine3.21', '8.0.2-alpine3.21'], true, 52600000, 19870000),
   redis(tagsOf(['7', '7.4', '7.4.4'], '', '-bookworm'), false, 38120000, 15339383, '7.4.4'),
   redis(tagsOf(['7', '7.4', '7.4.4'], '-alpine', '-alpine3.21'), true, 30840000, 12290000, '7.4.4'),
+  redis(tagsOf(['6', '6.2', '6.2.18'], '', '-bookworm'), false, 26500000, 10487573, '6.2.18'),
+  redis(tagsOf(['6', '6.2', '6.2.18'], '-alpine', '-alpine3.21'), true, 23400000, 8640000, '6.2.18'),
   postgres(['latest', '17', '17.5', 'bookworm', '17-bookworm', '17.5-bookworm'], false),
   postgres(['alpine', '17-alpine', '17.5-alpine', 'alpine3.21', '17-alpine3.21', '17.5-alpine3.21'], true),
   // The tags of earlier releases a course's students type, as the Hub served them in June 2025.
@@ -853,7 +861,7 @@ CMD ["node"]`,
   ubuntu(['20.04', 'focal'], '20.04', '2025-04-08T10:57:52Z', layer('ubuntu-20.04', 72810000, 27510000, () => debianRoot('osFocal'))),
   debian(['11', 'bullseye', '11.11'], bullseye('debian-bullseye', 123500000, 53740000)),
   debian(['bullseye-slim', '11-slim', '11.11-slim'], bullseye('debian-bullseye-slim', 80640000, 30255940)),
-  alpine('3.20.6', '03:00:07', 7800000, 3626897),
+  ALPINE320,
   alpine('3.19.7', '03:05:02', 7380000, 3420868),
   python(tagsOf(['3.12', '3.12.11'], '', '-bookworm'), PY312, '2025-05-30T23:29:22Z', '-3.12.11', [188400000, 25230000]),
   python(tagsOf(['3.11', '3.11.13'], '', '-bookworm'), PY311, '2025-06-03T23:02:53Z', '-3.11.13', [199800000, 28950000]),
@@ -897,7 +905,7 @@ CMD ["node"]`,
   // nginx's older branches as their last builds left them: 1.26 on the bookworm and alpine of April 2025, 1.25 on those of April 2024
   nginxDebian(tagsOf(['1.26', '1.26.3'], '', '-bookworm'), '1.26.3', '2025-02-05T21:27:16Z', NGINX_OLD_BINS['1.26.3'], [117200000, 44010000], '0.8.9 1 2',
     debuerreotype('bookworm', layer('debian-bookworm-slim-20250407', 74800000, 28229000, () => debianRoot('osBookworm10')), '1743984000')),
-  nginxAlpine(tagsOf(['1.26', '1.26.3'], '-alpine', '-alpine3.20'), '1.26.3', '2025-02-05T21:27:16Z', NGINX_OLD_BINS['1.26.3'], [4900000, 1780000, 35200000, 14350000], '0.8.9 1 2', alpine('3.20.6', '', 7800000, 3626897).history),
+  nginxAlpine(tagsOf(['1.26', '1.26.3'], '-alpine', '-alpine3.20'), '1.26.3', '2025-02-05T21:27:16Z', NGINX_OLD_BINS['1.26.3'], [4900000, 1780000, 35200000, 14350000], '0.8.9 1 2', ALPINE320.history),
   nginxDebian(tagsOf(['1.25', '1.25.5'], '', '-bookworm'), '1.25.5', '2024-05-03T19:49:21Z', NGINX_OLD_BINS['1.25.5'], [113000000, 41920000], '0.8.4 3',
     legacy('ADD file:4b1be1de1a1e5aa608c688cad2824587262081866180d7368feb79d33ca05953 in /\nCMD ["bash"]', layer('debian-bookworm-slim-20240423', 74800000, 29126000, () => debianRoot('osBookworm5')))),
   nginxAlpine(tagsOf(['1.25', '1.25.5'], '-alpine', '-alpine3.19'), '1.25.5', '2024-05-03T19:49:21Z', NGINX_OLD_BINS['1.25.5'], [4450000, 1700000, 31500000, 12800000], '0.8.4 3',

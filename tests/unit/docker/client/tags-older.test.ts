@@ -128,3 +128,23 @@ test('postgres 14 and 13 (+ alpine): their releases, initdb\'s hint and no check
   await run('docker run -d --name pg16 -e POSTGRES_PASSWORD=x postgres:16');
   assert.match((await run('docker logs pg16')).err, /initdb: hint: You can change this[^\n]*\n[^]*checkpoint complete: /, '15 and later');
 });
+
+test('redis 6: 6.2.18 on today\'s bookworm-slim, with 6.2\'s log levels and messages', async () => {
+  const run = session();
+  await run('docker pull redis:7');
+  assert.equal(layers((await run('docker pull redis:6')).out)[0], 'Already exists');
+  for (const t of ['6.2', '6.2.18-bookworm', '6-alpine', '6.2-alpine3.21']) assert.equal((await run(`docker pull -q redis:${t}`)).exit, 0, t);
+  const s = await sizes(run);
+  assert.deepEqual([s['redis:6'], s['redis:6-alpine']], ['105MB', '32.5MB']);
+  assert.ok((await env(run, 'redis:6')).includes('"GOSU_VERSION=1.17","REDIS_VERSION=6.2.18","REDIS_DOWNLOAD_URL=http://download.redis.io/releases/redis-6.2.18.tar.gz","REDIS_DOWNLOAD_SHA=470c75bac73d7390be4dd66479c6f29e86371c5d380ce0c7efb4ba2bbda3612d"'));
+  await run('docker run -d --name cache redis:6');
+  const logs = (await run('docker logs cache')).out;
+  assert.match(logs, /^1:C .* # oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo\n1:C .* # Redis version=6\.2\.18, bits=64, /);
+  assert.match(logs, / # Server initialized\n1:M .* # WARNING overcommit_memory is set to 0! [^\n]*\n1:M .* \* Ready to accept connections\n$/);
+  assert.equal((await run('docker exec cache redis-cli --version')).out, 'redis-cli 6.2.18\n');
+  assert.equal((await run('docker exec cache redis-cli set k v')).out, 'OK\n');
+  await run('docker stop cache');
+  assert.match((await run('docker logs cache')).out, / # User requested shutdown\.\.\.\n/);
+  await run('docker run -d --name c7 redis:7');
+  assert.match((await run('docker logs c7')).out, /\* Ready to accept connections tcp\n$/, '7 names the listener');
+});
