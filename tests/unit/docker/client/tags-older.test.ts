@@ -66,6 +66,7 @@ test('ubuntu 18.04: bionic\'s os-release, its last build of May 2023', async () 
   assert.equal((await run('docker run --rm ubuntu:18.04 cat /etc/os-release')).out, 'NAME="Ubuntu"\nVERSION="18.04.6 LTS (Bionic Beaver)"\nID=ubuntu\nID_LIKE=debian\nPRETTY_NAME="Ubuntu 18.04.6 LTS"\nVERSION_ID="18.04"\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nVERSION_CODENAME=bionic\nUBUNTU_CODENAME=bionic\n');
   assert.equal((await run('docker run --rm ubuntu:18.04 cat /etc/debian_version /etc/lsb-release')).out.split('\n')[0], 'buster/sid');
   assert.equal((await run('docker image inspect -f "{{.Created}}" ubuntu:18.04')).out, '2023-05-30T09:32:09Z\n');
+  assert.equal((await run('docker run --rm ubuntu:18.04 apt --version')).out, 'apt 1.6.17 (amd64)\n');
   assert.match((await run('docker history --no-trunc ubuntu:18.04')).out, /ADD file:3c74e7e08cbf9a87694ce6fa541af617599680fa54d9e48556fc0fbc120b4a83 in \//);
 });
 
