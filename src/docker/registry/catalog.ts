@@ -263,15 +263,15 @@ RUN set -x     && groupadd --system --gid 101 nginx     && useradd --system --gi
 });
 /** The alpine variant: the slim image's nginx, then njs and its libraries in a layer of their own. */
 const nginxAlpine = (tags: string[], v: string, created: string, bin: number, sizes: number[], njs = '0.8.10 1 1', base = ALPINE_HIST): ImageSpec => {
-  const [n, r, d] = njsEnv(njs, '');
-  const dyn = njsEnv(njs, '').slice(3);
+  // PKG_RELEASE and DYNPKG_RELEASE come first here, njs's after the entrypoint's scripts
+  const [n, r, ...pkg] = njsEnv(njs, '');
   return {
     repo: 'nginx', tags, created,
-    config: nginxConfig(v, [d, ...dyn, n, r]),
+    config: nginxConfig(v, [...pkg, n, r]),
     history: [...base, ...dockerfile(`
 LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>
 ENV NGINX_VERSION=${v}
-${[d, ...dyn].map((e) => 'ENV ' + e).join('\n')}
+${pkg.map((e) => 'ENV ' + e).join('\n')}
 RUN set -x     && addgroup -g 101 -S nginx     && adduser -S -D -H -u 101 -h /var/cache/nginx -s /sbin/nologin -G nginx -g nginx nginx`,
     layer(`nginx-${v}-alpine-slim`, sizes[0], sizes[1], nginxFiles('/usr/lib', bin))), ...nginxScripts(v + '-alpine'), ...dockerfile(`
 ENV ${n}
@@ -455,7 +455,7 @@ function redis(tags: string[], alpine: boolean, size: number, gz: number, v = '8
   const six = v < '7' ? 1 : 0;
   const server = (alpine ? 16120000 : 17830000) - 4e6 * six;
   return {
-    repo: 'redis', tags, created: v < '7' ? '2025-04-24T08:18:49Z' : seven ? '2025-05-29T14:46:25Z' : alpine ? '2025-05-28T19:43:09Z' : '2025-05-28T19:40:55Z',
+    repo: 'redis', tags, created: six ? '2025-04-24T08:18:49Z' : seven ? '2025-05-29T14:46:25Z' : alpine ? '2025-05-28T19:43:09Z' : '2025-05-28T19:40:55Z',
     config: { ExposedPorts: { '6379/tcp': {} }, Env: [PATH, ...env], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['redis-server'], Volumes: { '/data': {} }, WorkingDir: '/data' },
     history: [...(alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST), ...dockerfile(`
 ${alpine ? 'RUN set -eux; \taddgroup -S -g 1000 redis; \tadduser -S -G redis -u 999 redis' : 'RUN set -eux; \tgroupadd -r -g 999 redis; \tuseradd -r -g redis -u 999 redis'}
