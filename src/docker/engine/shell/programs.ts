@@ -9,7 +9,7 @@ import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
 import { PIP_PROGRAMS, pipRun } from './pip';
 import { banner, flaskCli, runFlask, type FlaskRun } from './flask';
-import { ORACLE, mysqlCommand } from '../sql/mysql';
+import { oracle, mysqlCommand } from '../sql/mysql';
 import { top, uptime } from './top';
 import { nginxCommand } from './nginx';
 import { MONGO_PROGRAMS } from '../mongod';
@@ -74,8 +74,9 @@ const mysqldVersion = version((sh) => mysqldLine(sh));
  */
 const mysqldHelp: Command = (args, io, sh) => {
   const verbose = args.includes('--verbose');
-  io.out(`${mysqldLine(sh)}\n${ORACLE}\nStarts the MySQL database server.\n\nUsage: /usr/sbin/mysqld [OPTIONS]\n${verbose
-    ? `\nDefault options are read from the following files in the given order:\n/etc/my.cnf /etc/mysql/my.cnf /usr/etc/my.cnf ~/.my.cnf \nThe following groups are read: mysqld server mysqld-${mysqlVersion(sh).slice(0, 3)}\n`
+  const v = mysqlVersion(sh);
+  io.out(`${mysqldLine(sh, v)}\n${oracle(v)}\nStarts the MySQL database server.\n\nUsage: ${v.startsWith('5.') ? '' : '/usr/sbin/'}mysqld [OPTIONS]\n${verbose
+    ? `\nDefault options are read from the following files in the given order:\n/etc/my.cnf /etc/mysql/my.cnf /usr/etc/my.cnf ~/.my.cnf \nThe following groups are read: mysqld server mysqld-${v.slice(0, 3)}\n`
     : '\nFor more help options (several pages), use mysqld --verbose --help.\n'}`);
   return 0;
 };

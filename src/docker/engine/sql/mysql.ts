@@ -307,12 +307,14 @@ function mysqlRemote(m: Machine, a: MysqlArgs): Session | string {
 
 /** The notice every MySQL program prints under its version (ORACLE_WELCOME_COPYRIGHT_NOTICE). */
 export const ORACLE = 'Copyright (c) 2000, 2025, Oracle and/or its affiliates.\n\nOracle is a registered trademark of Oracle Corporation and/or its\naffiliates. Other names may be trademarks of their respective\nowners.\n';
-/** 5.7 still wrote its edition in parentheses, and its last release dates from 2023. */
+/** The notice of release `v`: 5.7's last release dates from 2023. */
+export const oracle = (v: string) => (v.startsWith('5.') ? ORACLE.replace('2025', '2023') : ORACLE);
+/** 5.7 still wrote its edition in parentheses. */
 export const MYSQL_BANNER = (id: number, v: string) => `Welcome to the MySQL monitor.  Commands end with ; or \\g.
 Your MySQL connection id is ${id}
 Server version: ${v} MySQL Community Server ${v.startsWith('5.') ? '(GPL)' : '- GPL'}
 
-${v.startsWith('5.') ? ORACLE.replace('2025', '2023') : ORACLE}
+${oracle(v)}
 Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.
 
 `;

@@ -24,6 +24,7 @@ test('mysql 5.7: 5.7.44 on Oracle Linux 7, its logs, client and server versions,
   assert.equal((await run('docker exec db mysql --version')).out, 'mysql  Ver 14.14 Distrib 5.7.44, for Linux (x86_64) using  EditLine wrapper\n');
   assert.equal((await run('docker exec db mysqld --version')).out, 'mysqld  Ver 5.7.44 for Linux on x86_64 (MySQL Community Server (GPL))\n');
   assert.equal((await run('docker exec db mysqlsh --version')).out, 'mysqlsh   Ver 8.0.35 for Linux on x86_64 - for MySQL 8.0.35 (MySQL Community Server (GPL))\n');
+  assert.match((await run('docker exec db mysqld --help')).out, /^mysqld  Ver 5\.7\.44 [^\n]*\nCopyright \(c\) 2000, 2023, Oracle[^]*\nUsage: mysqld \[OPTIONS\]\n/);
   assert.match((await run('docker exec db grep PRETTY /etc/os-release')).out, /^PRETTY_NAME="Oracle Linux Server 7\.9"\n$/);
   assert.equal((await run('docker exec db mysql -uroot -px -e "select version()"')).out, 'version()\n5.7.44\n');
   await run('docker stop db');
