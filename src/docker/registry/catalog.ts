@@ -75,8 +75,8 @@ const ORACLE9 = () => [
   fill('/usr/lib64', 'libc.so.6', 'libcrypto.so.3', 'libssl.so.3', 'libsqlite3.so.0', 'librpm.so.9', 'libdnf.so.2', 'libglib-2.0.so.0'),
 ];
 const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, ORACLE9);
-/** oraclelinux:7-slim (7.9, the base of mysql 5.7): yum where 9 has microdnf, OpenSSL 1.0 (.so.10) and rpm 4.11. */
-const ORACLE7 = layer('oraclelinux-7-slim', 133300000, 50496653, () => ORACLE9().map((e) => e.replace(/9\.6/g, '7.9').replace('microdnf', 'yum').replace(/\.so\.3\b/g, '.so.10').replace('rpm.so.9', 'rpm.so.3')));
+/** oraclelinux:7-slim (7.9, the base of mysql 5.7): yum where 9 has microdnf, OpenSSL 1.0 (.so.10). */
+const ORACLE7 = layer('oraclelinux-7-slim', 133300000, 50496653, () => ORACLE9().map((e) => e.replace(/9\.6/g, '7.9').replace('microdnf', 'yum').replace(/\.so\.3\b/g, '.so.10')));
 /** An alpine image: its minirootfs, unpacked. */
 const alpineHist = (l: LayerSpec, v: string) => dockerfile(`
 ADD alpine-minirootfs-${v}-x86_64.tar.gz /
@@ -353,10 +353,10 @@ EXPOSE map[3306/tcp:{} 33060/tcp:{}]
 CMD ["mysqld"]`,
   layer('mysql-user-5.7', 2210, 868, () => ['/etc/group:' + TEXT.groupEl + 'mysql:x:999:\n', '/etc/passwd:' + TEXT.passwdEl + 'mysql:x:999:999::/var/lib/mysql:/bin/bash\n']),
   layer('gosu-1.16', 2290000, 983550, () => ['/usr/local/bin/gosu*2290000']),
-  layer('ol7-tools', 13600000, 4581821, () => [fill('/usr/lib64', 'libzstd.so.1', 'liblzma.so.5', 'libbz2.so.1'), '/usr/bin/gzip*100800', '/usr/bin/xz*79640', '/usr/bin/openssl*555288']),
+  layer('ol7-tools', 13600000, 4581821, () => [fill('/usr/lib64', 'libzstd.so.1', 'libbz2.so.1'), '/usr/bin/xz*79640']),
   layer('mysql-key-5.7', 4430, 3077, () => ['/etc/pki/rpm-gpg/RPM-GPG-KEY-mysql=4430']),
   layer('mysql-repo-5.7', 248, 331, () => ['/etc/yum.repos.d/mysql-community-minimal.repo=248']),
-  layer('mysql-5.7.44', 116100000, 25525680, () => ['/usr/sbin/mysqld*46263368', '/usr/bin/mysql*4818960', '/var/lib/mysql/', '/var/run/mysqld/', '/docker-entrypoint-initdb.d/', '/etc/my.cnf=1320', '/etc/mysql/conf.d/', '/etc/mysql/mysql.conf.d/', fill('/usr/lib64/mysql', 'plugin', 'private'), fill('/usr/share/mysql', 'english', 'charsets', 'fill_help_tables.sql')]),
+  layer('mysql-5.7.44', 116100000, 25525680, () => ['/usr/sbin/mysqld*46263368', '/usr/bin/mysql*4818960', '/var/lib/mysql/', '/var/run/mysqld/', '/docker-entrypoint-initdb.d/', '/etc/my.cnf=1320', '/etc/mysql/conf.d/', '/etc/mysql/mysql.conf.d/', fill('/usr/lib64/mysql', 'plugin', 'private'), fill('/usr/share/mysql', 'english', 'charsets')]),
   layer('mysql-tools-repo-5.7', 233, 317, () => ['/etc/yum.repos.d/mysql-community-tools.repo=233']),
   layer('mysql-shell-8.0.35', 235700000, 56295470, () => ['/usr/bin/mysqlsh*36271376', fill('/usr/lib/mysqlsh', 'libpython3.9.so.1.0', 'lib')]),
   layer('mysql-ep-5.7', 14530, 5390, () => ['/usr/local/bin/docker-entrypoint.sh*14530']),
