@@ -57,6 +57,7 @@ export function postgresServer(at: Launch, env: string[]): Proc {
   // the image's release (PG_VERSION `16.9-1.pgdg120+1` or `16.9`); 17 added the LSNs to the checkpoint line
   const build = () => pgBuild(m, get('PG_VERSION').split('-')[0] || '17.5');
   const control = data + '/global/pg_control';
+  const major = () => Number(get('PG_MAJOR') || 17);
   // the postmaster's workers: checkpointer first, the logical replication launcher last
   let pids: number[] = [];
   const log = (pid: number, lines: string[]) => lines.map((l) => `${stamp(m.now())} [${pid}] LOG:  ${l}\n`).join('');
@@ -69,7 +70,8 @@ export function postgresServer(at: Launch, env: string[]): Proc {
   const stop = (pid: number, mode: string) => {
     const [ckpt, , , , launcher] = pids;
     const text = log(pid, [`received ${mode} shutdown request`, ...(mode === 'immediate' ? [] : [...(mode === 'fast' ? ['aborting any active transactions'] : []), `background worker "logical replication launcher" (PID ${launcher}) exited with exit code 1`])])
-      + (mode === 'immediate' ? '' : log(ckpt, ['shutting down', 'checkpoint starting: shutdown immediate', `checkpoint complete: wrote ${pid === 1 ? 0 : 3} buffers (0.0%); 0 WAL file(s) added, 0 removed, 0 recycled; write=0.002 s, sync=0.001 s, total=0.006 s; sync files=${pid === 1 ? 0 : 2}, longest=0.001 s, average=0.001 s; distance=0 kB, estimate=0 kB${Number(get('PG_MAJOR') || 17) < 17 ? '' : '; lsn=0/1908A18, redo lsn=0/1908A18'}`]))
+      // log_checkpoints is on from 15
+      + (mode === 'immediate' ? '' : log(ckpt, ['shutting down', ...(major() < 15 ? [] : ['checkpoint starting: shutdown immediate', `checkpoint complete: wrote ${pid === 1 ? 0 : 3} buffers (0.0%); 0 WAL file(s) added, 0 removed, 0 recycled; write=0.002 s, sync=0.001 s, total=0.006 s; sync files=${pid === 1 ? 0 : 2}, longest=0.001 s, average=0.001 s; distance=0 kB, estimate=0 kB${major() < 17 ? '' : '; lsn=0/1908A18, redo lsn=0/1908A18'}`])]))
       + log(pid, ['database system is shut down']);
     m.fs.putNode(control, { kind: 'file', size: 8192, mode: 0o600, mtime: m.now() });
     return text;
@@ -89,7 +91,8 @@ export function postgresServer(at: Launch, env: string[]): Proc {
           return;
         }
         out.out(initdb(data));
-        out.err('initdb: warning: enabling "trust" authentication for local connections\ninitdb: hint: You can change this by editing pg_hba.conf or using the option -A, or --auth-local and --auth-host, the next time you run initdb.\n');
+        // before 15 the hint was a paragraph of its own
+        out.err(`initdb: warning: enabling "trust" authentication for local connections\n${major() < 15 ? 'You can change this by editing pg_hba.conf or using the option -A, or\n--auth-local and --auth-host, the next time you run initdb.' : 'initdb: hint: You can change this by editing pg_hba.conf or using the option -A, or --auth-local and --auth-host, the next time you run initdb.'}\n`);
         m.fs.writeFile(data + '/PG_VERSION', (get('PG_MAJOR') || '17') + '\n', '/', false);
         for (const d of ['base', 'global', 'pg_wal', 'pg_xact', 'pg_stat', 'pg_tblspc', 'pg_logical']) m.fs.mkdir(`${data}/${d}`, '/', true);
         for (const d of ['template0', 'template1', 'postgres', get('POSTGRES_DB') || get('POSTGRES_USER')]) if (d) m.fs.mkdir(`${data}/base/${d}`, '/', true);

@@ -732,6 +732,7 @@ export function mysqld(at: Launch, env: string[]): Proc {
   const release = envVar(env, 'MYSQL_VERSION') || '9.3.0-1.el9';
   const v = release.split('-')[0];
   const v80 = v.startsWith('8.0.');
+  const v57 = v.startsWith('5.');
   return program(at, {
     async boot(out) {
       const t = new Date(start).toISOString().slice(0, 19).replace('T', ' ') + '+00:00';
@@ -755,6 +756,8 @@ export function mysqld(at: Launch, env: string[]): Proc {
       const z = mysqlStamp(start);
       m.fs.mkdir('/var/run/mysqld', '/', true);
       m.fs.writeFile(MYSQL_SOCK, '', '/', false);
+      // 5.7 logged plain notes, its first line the warning of its default for TIMESTAMP
+      if (v57) return out.err(`${z} 0 [Warning] TIMESTAMP with implicit DEFAULT value is deprecated. Please use --explicit_defaults_for_timestamp server option (see documentation for more details).\n${z} 0 [Note] mysqld (mysqld ${v}) starting as process 1 ...\n${z} 0 [Note] mysqld: ready for connections.\nVersion: '${v}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server (GPL)\n`);
       // 8.0 has no start and end lines yet, and its entrypoint still passes --skip-host-cache
       out.err(`${v80 ? `${z} 0 [Warning] [MY-011068] [Server] The syntax '--skip-host-cache' is deprecated and will be removed in a future release. Please use SET GLOBAL host_cache_size=0 instead.\n` : `${z} 0 [System] [MY-015015] [Server] MySQL Server - start.\n`}${z} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${v}) starting as process 1\n${z} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${v}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  ${MYSQL_EDITION}\n`);
     },
@@ -762,6 +765,7 @@ export function mysqld(at: Launch, env: string[]): Proc {
       if (sig !== 15 && sig !== 2 && sig !== 3) return killedOnlyBy9(sig);
       const z = mysqlStamp(m.now());
       removePidFile(m, MYSQL_SOCK);
+      if (v57) return out.err(['Giving 0 client threads a chance to die gracefully', 'Shutting down slave threads', 'Forcefully disconnecting 0 remaining clients', 'Event Scheduler: Purging the queue. 0 events', 'Binlog end', 'mysqld: Shutdown complete\n'].map((l) => `${z} 0 [Note] ${l}\n`).join('')), 0;
       out.err(`${z} 0 [System] [MY-013172] [Server] Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: ${v}).\n${z} 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld ${v})  ${MYSQL_EDITION}\n${v80 ? '' : `${z} 0 [System] [MY-015016] [Server] MySQL Server - end.\n`}`);
       return 0;
     },

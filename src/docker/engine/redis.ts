@@ -21,6 +21,10 @@ export function redisServer(at: Launch): Proc {
   const daemon = at.argv.join(' ').includes('--daemonize yes');
   const v = redisVersion(m.fs);
   const eight = v > '8';
+  // 6.2 logged its start and shutdown as warnings (#), and overcommit's warning once initialized
+  const six = v < '7';
+  const w = six ? '#' : '*';
+  const OVERCOMMIT = "# WARNING overcommit_memory is set to 0! Background save may fail under low memory condition. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.";
   return program(at, {
     async boot(out) {
       let loaded = '';
@@ -32,22 +36,22 @@ export function redisServer(at: Launch): Proc {
         for (let i = 0; i + 1 < parts.length; i += 2) db.set(parts[i], parts[i + 1]);
         loaded = log('M', [`* Loading RDB produced by version ${v}`, `* RDB age ${age} seconds`, '* RDB memory usage when created 0.90 Mb', `* Done loading RDB, keys loaded: ${db.size}, keys expired: 0.`, '* DB loaded from disk: 0.000 seconds']);
       } catch { /* first start: no snapshot */ }
-      const begin = ['* oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', `* Redis version=${v}, bits=64, commit=00000000, modified=1, pid=${pid}, just started`, '* Configuration loaded'];
+      const begin = [`${w} oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`, `${w} Redis version=${v}, bits=64, commit=00000000, modified=1, pid=${pid}, just started`, `${w} Configuration loaded`];
       if (daemon) {
         // as PID 1 the parent that returns is the container's end
         if (pid === 1) this.exitCode = 0;
         return out.out(log('C', begin));
       }
       out.out((pid === 1 && eight ? 'Starting Redis Server\n' : '') + log('C', [
-        "# WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.",
+        ...(six ? [] : ["# WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect."]),
         ...begin,
       ]) + log('M', ['* monotonic clock: POSIX clock_gettime', '* Running mode=standalone, port=6379.',
-        ...(eight ? MODULES : []).map(([name, file]) => `* Module '${name}' loaded from /usr/local/lib/redis/modules//${file}.so`), '* Server initialized']) + loaded + log('M', ['* Ready to accept connections tcp']));
+        ...(eight ? MODULES : []).map(([name, file]) => `* Module '${name}' loaded from /usr/local/lib/redis/modules//${file}.so`), `${w} Server initialized`, ...(six ? [OVERCOMMIT] : [])]) + loaded + log('M', [`* Ready to accept connections${six ? '' : ' tcp'}`]));
     },
     signal(sig, out) {
       const name = STOPS[sig];
       if (!name) return sig === 9 ? 137 : null;
-      out.out(`${pid}:signal-handler (${Math.floor(m.now() / 1000)}) Received ${name} scheduling shutdown...\n` + log('M', ['* User requested shutdown...', '* Saving the final RDB snapshot before exiting.', '* DB saved on disk', '# Redis is now ready to exit, bye bye...']));
+      out.out(`${pid}:signal-handler (${Math.floor(m.now() / 1000)}) Received ${name} scheduling shutdown...\n` + log('M', [`${w} User requested shutdown...`, '* Saving the final RDB snapshot before exiting.', '* DB saved on disk', '# Redis is now ready to exit, bye bye...']));
       try {
         m.fs.writeFile(RDB, ['REDIS0012', ...[...db].flat()].join('\0'));
       } catch { /* read-only */ }

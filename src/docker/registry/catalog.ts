@@ -6,7 +6,7 @@
 import type { ImageConfig } from '../api';
 import { sha256 } from '../common/hash';
 import { STD_PATH } from '../engine/shell/sh';
-import { NGINX_STABLE_BIN } from '../engine/shell/nginx';
+import { NGINX_OLD_BINS, NGINX_STABLE_BIN } from '../engine/shell/nginx';
 import { COREUTILS, TEXT, alpineRoot, busyboxRoot, debianRoot } from './rootfs';
 
 export interface LayerSpec {
@@ -66,14 +66,17 @@ const ALPINE = layer('alpine-3.21.3', 7834000, 3642000, alpineRoot);
 const NOBLE = layer('ubuntu-24.04', 78130000, 29720000, () => debianRoot('osUbuntu'));
 const JAMMY = layer('ubuntu-22.04', 77860000, 29540000, () => debianRoot('osJammy'));
 const OS_RELEASE_ORACLE = 'NAME="Oracle Linux Server"\nVERSION="9.6"\nID="ol"\nVERSION_ID="9.6"\nPRETTY_NAME="Oracle Linux Server 9.6"\n';
-const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, () => [
+const ORACLE9 = () => [
   '/bin>usr/bin', '/sbin>usr/sbin', '/lib>usr/lib', '/lib64>usr/lib64', '/etc/os-release:' + OS_RELEASE_ORACLE, '/root/', '/tmp/', '/var/lib/', '/home/',
   '/boot/', '/dev/', '/media/', '/mnt/', '/opt/', '/proc/', '/run/', '/srv/', '/sys/', '/usr/local/bin/',
   '/usr/bin/bash*1389064', '/usr/bin/sh>bash', '/usr/bin/microdnf*104480', '/usr/bin/grep*160928', '/usr/bin/sed*123720', '/usr/bin/gawk*722184', '/usr/bin/awk>gawk',
   // coreutils-single: one binary the utilities link to
   '/usr/bin/coreutils*1358008', ...COREUTILS.split(' ').map((n) => `/usr/bin/${n}>coreutils`),
   fill('/usr/lib64', 'libc.so.6', 'libcrypto.so.3', 'libssl.so.3', 'libsqlite3.so.0', 'librpm.so.9', 'libdnf.so.2', 'libglib-2.0.so.0'),
-]);
+];
+const ORACLE = layer('oraclelinux-9-slim', 119200000, 46120000, ORACLE9);
+/** oraclelinux:7-slim (7.9, the base of mysql 5.7): yum where 9 has microdnf, OpenSSL 1.0 (.so.10). */
+const ORACLE7 = layer('oraclelinux-7-slim', 133300000, 50496653, () => ORACLE9().map((e) => e.replace(/9\.6/g, '7.9').replace('microdnf', 'yum').replace(/\.so\.3\b/g, '.so.10')));
 /** An alpine image: its minirootfs, unpacked. */
 const alpineHist = (l: LayerSpec, v: string) => dockerfile(`
 ADD alpine-minirootfs-${v}-x86_64.tar.gz /
@@ -96,6 +99,8 @@ LABEL org.opencontainers.image.version=${v}
 ADD file:${file} in /
 CMD ["/bin/bash"]`, l),
 });
+/** alpine 3.20, also the base of nginx 1.26's last alpine build. */
+const ALPINE320 = alpine('3.20.6', '03:00:07', 7800000, 3626897);
 const UBUNTU_NOBLE = ubuntu(['latest', '24.04', 'noble'], '24.04', '2025-05-29T04:21:01Z', NOBLE, '598ca0108009b5c2e9e6f4fc4bd19a6bcd604fccb5b9376fac14a75522a5cfa3');
 
 /** Debian as debuerreotype builds it: one layer, the rootfs of `suite` at a snapshot time. */
@@ -132,7 +137,8 @@ const BUILDPACK_BOOKWORM_0428 = buildpackBookworm('-20250428', bookworm0428('deb
 // --- node: the user, the release tarball unpacked in /usr/local, yarn, the entrypoint.
 const NODE_PASSWD = '/etc/passwd:' + TEXT.passwdDeb + 'node:x:1000:1000::/home/node:/bin/bash\n';
 const NODE_GROUP = '/etc/group:' + TEXT.groupDeb + 'node:x:1000:\n';
-const nodeUser = (key: string) => layer(key, 8910, 3800, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', NODE_PASSWD, NODE_GROUP]);
+/** The node user's home and accounts; a `size` beyond them is useradd's lastlog and faillog (the classic builder kept them). */
+const nodeUser = (key: string, size = 8910, gz = 3800) => layer(key, size, gz, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', NODE_PASSWD, NODE_GROUP, ...(size > 8910 ? [fill('/var/log', 'lastlog', 'faillog')] : [])]);
 const LIB = '/usr/local/lib/node_modules/';
 /** The tarball's files; `bin` is the node binary's size, which tells the releases apart (shell/node.ts). */
 const nodeFiles = (bin: number) => () => [
@@ -164,6 +170,31 @@ CMD ["node"]`,
     layer('node-ep-' + k, 388, 449, () => [NODE_EP]))],
   };
 }
+
+/**
+ * node:16's last builds (16.20.2 with yarn 1.22.19, classic builder, August 2023): on buildpack-deps:buster
+ * (node:16 stayed on buster) and on alpine 3.18, their bases of that month, shared with nothing pulled today.
+ */
+const node16 = (alpine: boolean, tags: string[], created: string, base: LayerSpec[], sizes: number[]): ImageSpec => ({
+  repo: 'node', tags, created,
+  config: { Env: [PATH, 'NODE_VERSION=16.20.2', 'YARN_VERSION=1.22.19'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
+  history: legacy(`
+ADD file:${sha256('node16' + alpine)} in /
+CMD ["${alpine ? '/bin/sh' : 'bash'}"]
+${alpine ? '' : `RUN set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tcurl \t\tgnupg
+RUN apt-get update && apt-get install -y --no-install-recommends \t\tgit \t\tmercurial
+RUN set -ex; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tautoconf
+RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+`}ENV NODE_VERSION=16.20.2
+RUN ${alpine ? 'addgroup -g 1000 node     && adduser -u 1000 -G node -s /bin/sh -D node     && apk add --no-cache         libstdc++' : 'ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "\${dpkgArch##*-}" in'}
+ENV YARN_VERSION=1.22.19
+RUN ${alpine ? 'apk add --no-cache --virtual .build-deps-yarn curl gnupg tar' : 'set -ex   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do'}
+COPY file:${sha256('node-ep')} in /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["node"]`, ...base,
+  layer('node-16.20.2' + alpine, sizes[0], sizes[1], () => [...nodeFiles(81951064)(), ...(alpine ? [NODE_ALPINE_PASSWD, '/etc/group:' + TEXT.groupAlpine + 'node:x:1000:node\n', '/home/node/'] : [])]),
+  yarn('1.22.19', 'yarn-1.22.19-16' + alpine, 7590000, 2272793), layer('node-ep-16' + alpine, 388, 449, () => [NODE_EP])),
+});
 
 // --- nginx (shares its entrypoint scripts between the Debian and Alpine variants)
 const nginxScripts = (v: string) => dockerfile(`
@@ -211,36 +242,44 @@ const nginxConfig = (v: string, env: string[]): ImageConfig => ({
   StopSignal: 'SIGQUIT',
 });
 
+/**
+ * The packages' release variables: njs `NJS_VERSION NJS_RELEASE`, then DYNPKG_RELEASE when the
+ * release had it (1.25 had none), with Debian's suffix.
+ */
+const njsEnv = (njs: string, deb: string) => {
+  const [n, r, d] = njs.split(' ');
+  return ['NJS_VERSION=' + n, 'NJS_RELEASE=' + r + deb, 'PKG_RELEASE=1' + deb, ...(d ? ['DYNPKG_RELEASE=' + d + deb] : [])];
+};
 /** nginx.org's packages for bookworm on debian:bookworm-slim; `bin` (the binary's size) tells its programs the release (shell/nginx.ts). */
-const nginxDebian = (tags: string[], v: string, created: string, bin: number, sizes: number[]): ImageSpec => ({
+const nginxDebian = (tags: string[], v: string, created: string, bin: number, sizes: number[], njs = '0.8.10 1 1', base = BOOKWORM_SLIM_HIST): ImageSpec => ({
   repo: 'nginx', tags, created,
-  config: nginxConfig(v, ['NJS_VERSION=0.8.10', 'NJS_RELEASE=1~bookworm', 'PKG_RELEASE=1~bookworm', 'DYNPKG_RELEASE=1~bookworm']),
-  history: [...BOOKWORM_SLIM_HIST, ...dockerfile(`
+  config: nginxConfig(v, njsEnv(njs, '~bookworm')),
+  history: [...base, ...dockerfile(`
 LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>
 ENV NGINX_VERSION=${v}
-ENV NJS_VERSION=0.8.10
-ENV NJS_RELEASE=1~bookworm
-ENV PKG_RELEASE=1~bookworm
-ENV DYNPKG_RELEASE=1~bookworm
+${njsEnv(njs, '~bookworm').map((e) => 'ENV ' + e).join('\n')}
 RUN set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx     && apt-get update`,
   layer(`nginx-${v}-bookworm`, sizes[0], sizes[1], nginxFiles('/usr/lib/x86_64-linux-gnu', bin))), ...nginxScripts(v)],
 });
 /** The alpine variant: the slim image's nginx, then njs and its libraries in a layer of their own. */
-const nginxAlpine = (tags: string[], v: string, created: string, bin: number, sizes: number[]): ImageSpec => ({
-  repo: 'nginx', tags, created,
-  config: nginxConfig(v, ['PKG_RELEASE=1', 'DYNPKG_RELEASE=1', 'NJS_VERSION=0.8.10', 'NJS_RELEASE=1']),
-  history: [...ALPINE_HIST, ...dockerfile(`
+const nginxAlpine = (tags: string[], v: string, created: string, bin: number, sizes: number[], njs = '0.8.10 1 1', base = ALPINE_HIST): ImageSpec => {
+  // PKG_RELEASE and DYNPKG_RELEASE come first here, njs's after the entrypoint's scripts
+  const [n, r, ...pkg] = njsEnv(njs, '');
+  return {
+    repo: 'nginx', tags, created,
+    config: nginxConfig(v, [...pkg, n, r]),
+    history: [...base, ...dockerfile(`
 LABEL maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>
 ENV NGINX_VERSION=${v}
-ENV PKG_RELEASE=1
-ENV DYNPKG_RELEASE=1
+${pkg.map((e) => 'ENV ' + e).join('\n')}
 RUN set -x     && addgroup -g 101 -S nginx     && adduser -S -D -H -u 101 -h /var/cache/nginx -s /sbin/nologin -G nginx -g nginx nginx`,
-  layer(`nginx-${v}-alpine-slim`, sizes[0], sizes[1], nginxFiles('/usr/lib', bin))), ...nginxScripts(v + '-alpine'), ...dockerfile(`
-ENV NJS_VERSION=0.8.10
-ENV NJS_RELEASE=1
+    layer(`nginx-${v}-alpine-slim`, sizes[0], sizes[1], nginxFiles('/usr/lib', bin))), ...nginxScripts(v + '-alpine'), ...dockerfile(`
+ENV ${n}
+ENV ${r}
 RUN set -x     && apkArch="$(cat /etc/apk/arch)"     && nginxPackages="nginx=\${NGINX_VERSION}-r\${PKG_RELEASE}`,
-  layer(`nginx-${v}-alpine-njs`, sizes[2], sizes[3], () => [fill('/usr/lib', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libcurl.so.4', 'libgpg-error.so.0'), '/usr/bin/envsubst*47224', '/usr/bin/curl*251432', ...'curl brotli-libs c-ares libunistring libidn2 nghttp2-libs libpsl zstd-libs libcurl ca-certificates'.split(' ').map((p) => `/lib/apk/db/${p}=${p.length + 1}`)]))],
-});
+    layer(`nginx-${v}-alpine-njs`, sizes[2], sizes[3], () => [fill('/usr/lib', 'libxml2.so.2', 'libxslt.so.1', 'libgd.so.3', 'libcurl.so.4', 'libgpg-error.so.0'), '/usr/bin/envsubst*47224', '/usr/bin/curl*251432', ...'curl brotli-libs c-ares libunistring libidn2 nghttp2-libs libpsl zstd-libs libcurl ca-certificates'.split(' ').map((p) => `/lib/apk/db/${p}=${p.length + 1}`)]))],
+  };
+};
 
 /**
  * mysql on Oracle Linux 9 slim: the LTS (8.4) and innovation (9.x) images are built alike at the
@@ -283,6 +322,47 @@ CMD ["mysqld"]`,
   };
 }
 
+/** mysql 5.7 (5.7.44, its last release): Oracle Linux 7 with yum, gosu 1.16 and mysql-shell 8.0; left as built in October 2023. */
+const MYSQL57: ImageSpec = {
+  repo: 'mysql', tags: ['5', '5.7', '5.7.44', '5-oracle', '5.7-oracle', '5.7.44-oracle'], created: '2023-10-24T16:15:11Z',
+  config: {
+    ExposedPorts: { '3306/tcp': {}, '33060/tcp': {} },
+    Env: [PATH, 'GOSU_VERSION=1.16', 'MYSQL_MAJOR=5.7', 'MYSQL_VERSION=5.7.44-1.el7', 'MYSQL_SHELL_VERSION=8.0.35-1.el7'],
+    Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mysqld'], Volumes: { '/var/lib/mysql': {} },
+  },
+  history: [...legacy(`
+ADD file:2726e2d5d9aaf4024ea489d9049884aa06c0c95d6111037ba29987ba029ddc44 in /
+CMD ["/bin/bash"]`, ORACLE7), ...dockerfile(`
+RUN set -eux; \tgroupadd --system --gid 999 mysql; \tuseradd --system --uid 999 --gid 999 --home-dir /var/lib/mysql --no-create-home mysql
+ENV GOSU_VERSION=1.16
+RUN set -eux; \tarch="$(uname -m)"; \tcase "$arch" in
+RUN set -eux; \tyum install -y --setopt=skip_missing_names_on_install=False oracle-epel-release-el7;
+RUN set -eux; \tkey='859BE8D7C586F538430B19C2467B942D3A79BD29';
+ENV MYSQL_MAJOR=5.7
+ENV MYSQL_VERSION=5.7.44-1.el7
+RUN set -eu; \t. /etc/os-release; \t{ \t\techo '[mysql5.7-server-minimal]';
+RUN set -eux; \tyum install -y --setopt=skip_missing_names_on_install=False "mysql-community-server-minimal-$MYSQL_VERSION";
+RUN set -eu; \t. /etc/os-release; \t{ \t\techo '[mysql-tools-community]';
+ENV MYSQL_SHELL_VERSION=8.0.35-1.el7
+RUN set -eux; \tyum install -y --setopt=skip_missing_names_on_install=False "mysql-shell-$MYSQL_SHELL_VERSION";
+VOLUME [/var/lib/mysql]
+COPY docker-entrypoint.sh /usr/local/bin/
+RUN ln -s usr/local/bin/docker-entrypoint.sh /entrypoint.sh # backwards compat
+ENTRYPOINT ["docker-entrypoint.sh"]
+EXPOSE map[3306/tcp:{} 33060/tcp:{}]
+CMD ["mysqld"]`,
+  layer('mysql-user-5.7', 2210, 868, () => ['/etc/group:' + TEXT.groupEl + 'mysql:x:999:\n', '/etc/passwd:' + TEXT.passwdEl + 'mysql:x:999:999::/var/lib/mysql:/bin/bash\n']),
+  layer('gosu-1.16', 2290000, 983550, () => ['/usr/local/bin/gosu*2290000']),
+  layer('ol7-tools', 13600000, 4581821, () => [fill('/usr/lib64', 'libzstd.so.1', 'libbz2.so.1'), '/usr/bin/xz*79640']),
+  layer('mysql-key-5.7', 4430, 3077, () => ['/etc/pki/rpm-gpg/RPM-GPG-KEY-mysql=4430']),
+  layer('mysql-repo-5.7', 248, 331, () => ['/etc/yum.repos.d/mysql-community-minimal.repo=248']),
+  layer('mysql-5.7.44', 116100000, 25525680, () => ['/usr/sbin/mysqld*46263368', '/usr/bin/mysql*4818960', '/var/lib/mysql/', '/var/run/mysqld/', '/docker-entrypoint-initdb.d/', '/etc/my.cnf=1320', '/etc/mysql/conf.d/', '/etc/mysql/mysql.conf.d/', fill('/usr/lib64/mysql', 'plugin', 'private'), fill('/usr/share/mysql', 'english', 'charsets')]),
+  layer('mysql-tools-repo-5.7', 233, 317, () => ['/etc/yum.repos.d/mysql-community-tools.repo=233']),
+  layer('mysql-shell-8.0.35', 235700000, 56295470, () => ['/usr/bin/mysqlsh*36271376', fill('/usr/lib/mysqlsh', 'libpython3.9.so.1.0', 'lib')]),
+  layer('mysql-ep-5.7', 14530, 5390, () => ['/usr/local/bin/docker-entrypoint.sh*14530']),
+  layer('mysql-ln-5.7', 34, 122, () => ['/entrypoint.sh>usr/local/bin/docker-entrypoint.sh']))],
+};
+
 // --- node on Alpine: the user, libstdc++ and the musl build in one RUN; the binary's size picks the release (shell/node.ts).
 const NODE_ALPINE_PASSWD = '/etc/passwd:' + TEXT.passwdAlpine + 'node:x:1000:1000:Linux User,,,:/home/node:/bin/sh\n';
 function nodeAlpine(tags: string[], v: string, created: string, bin: number, size: number, gz: number): ImageSpec {
@@ -307,6 +387,8 @@ CMD ["node"]`,
 const pyEnv = (key: string, v: string, sha: string) => ['GPG_KEY=' + key, 'PYTHON_VERSION=' + v, 'PYTHON_SHA256=' + sha];
 const PY_ENV = pyEnv('7169605F62C751356D054A26A821E680E5FA6305', '3.13.3', '40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041');
 const PY312 = pyEnv('7169605F62C751356D054A26A821E680E5FA6305', '3.12.11', 'c30bb24b7f1e9a19b11b55a546434f74e739bb4c271a3e3a80ff4380d49f7adb');
+const PY310 = pyEnv('A035C8C19219BA821ECEA86B64E628F8D684696D', '3.10.18', 'ae665bc678abd9ab6a6e1573d2481625a53719bc517e9a634ed2b9fefae3817f');
+const PY39 = pyEnv('E3FF2839C048B25C084DEBE9B26995E310250568', '3.9.23', '61a42919e13d539f7673cf11d1c404380e28e540510860b9d242196e165709c9');
 const PY311 = pyEnv('A035C8C19219BA821ECEA86B64E628F8D684696D', '3.11.13', '8fb5f9fbc7609fa822cb31549884575db7fd9657cbffb89510b5d7975963a83a');
 /** `3.13` of an environment's PYTHON_VERSION. */
 const pyMinor = (env: string[]) => env[1].slice(15).replace(/\.\d+$/, '');
@@ -338,7 +420,7 @@ function pythonSmall(tags: string[], created: string, alpine: boolean, k: string
   const deps = alpine ? 'RUN set -eux; \tapk add --no-cache \t\tca-certificates \t\ttzdata \t;' : apt('ca-certificates netbase tzdata');
   const build = alpine ? 'RUN set -eux; \t\tapk add --no-cache --virtual .build-deps' : 'RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)";';
   // 3.13 dropped the LANG the older releases still set
-  const lang = pyMinor(env) < '3.13' ? ['LANG=C.UTF-8'] : [];
+  const lang = +pyMinor(env).slice(2) < 13 ? ['LANG=C.UTF-8'] : [];
   return {
     repo: 'python', tags, created,
     config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, ...lang, ...env], Cmd: ['python3'] },
@@ -358,8 +440,9 @@ CMD ["python3"]`,
 
 // --- redis 8.0 (with its modules) and 7.4, on bookworm-slim and on alpine; WORKDIR adds BuildKit's empty layer.
 const REDIS_ENV = ['REDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/8.0.2.tar.gz', 'REDIS_DOWNLOAD_SHA=caf3c0069f06fc84c5153bd2a348b204c578de80490c73857bee01d9b5d7401f'];
-// 7.4 still set its version, took the tarball from download.redis.io and stepped down with gosu on Debian
-const REDIS7_ENV = ['REDIS_VERSION=7.4.4', 'REDIS_DOWNLOAD_URL=http://download.redis.io/releases/redis-7.4.4.tar.gz', 'REDIS_DOWNLOAD_SHA=985c465146453f4d79912e70b2dc516577a1667cbf9b0420a0c87878fcc6f32f'];
+// 7.4 and 6.2 still set their version, took the tarball from download.redis.io and stepped down with gosu on Debian
+const redisEnv = (v: string, sha: string) => ['REDIS_VERSION=' + v, `REDIS_DOWNLOAD_URL=http://download.redis.io/releases/redis-${v}.tar.gz`, 'REDIS_DOWNLOAD_SHA=' + sha];
+const REDIS_SHA: Record<string, string> = { '7.4.4': '985c465146453f4d79912e70b2dc516577a1667cbf9b0420a0c87878fcc6f32f', '6.2.18': '470c75bac73d7390be4dd66479c6f29e86371c5d380ce0c7efb4ba2bbda3612d' };
 const EMPTY = layer('empty', 0, 32, () => []);
 function redis(tags: string[], alpine: boolean, size: number, gz: number, v = '8.0.2'): ImageSpec {
   const k = alpine ? `redis-${v}-alpine` : 'redis-' + v;
@@ -367,9 +450,12 @@ function redis(tags: string[], alpine: boolean, size: number, gz: number, v = '8
   const B = '/usr/local/bin/';
   const seven = v < '8';
   const gosu = seven && !alpine;
-  const env = [...(gosu ? ['GOSU_VERSION=1.17'] : []), ...(seven ? REDIS7_ENV : REDIS_ENV)];
+  const env = [...(gosu ? ['GOSU_VERSION=1.17'] : []), ...(seven ? redisEnv(v, REDIS_SHA[v]) : REDIS_ENV)];
+  // 6.2's server is smaller: its size names the release to its programs (shell/redis.ts)
+  const six = v < '7' ? 1 : 0;
+  const server = (alpine ? 16120000 : 17830000) - 4e6 * six;
   return {
-    repo: 'redis', tags, created: seven ? '2025-05-29T14:46:25Z' : alpine ? '2025-05-28T19:43:09Z' : '2025-05-28T19:40:55Z',
+    repo: 'redis', tags, created: six ? '2025-04-24T08:18:49Z' : seven ? '2025-05-29T14:46:25Z' : alpine ? '2025-05-28T19:43:09Z' : '2025-05-28T19:40:55Z',
     config: { ExposedPorts: { '6379/tcp': {} }, Env: [PATH, ...env], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['redis-server'], Volumes: { '/data': {} }, WorkingDir: '/data' },
     history: [...(alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST), ...dockerfile(`
 ${alpine ? 'RUN set -eux; \taddgroup -S -g 1000 redis; \tadduser -S -G redis -u 999 redis' : 'RUN set -eux; \tgroupadd -r -g 999 redis; \tuseradd -r -g redis -u 999 redis'}
@@ -387,7 +473,7 @@ CMD ["redis-server"]`,
     layer(k + '-tz', alpine ? 1620000 : 1260, alpine ? 460000 : 875, () => ['+/usr/share/zoneinfo UTC Etc Europe America']),
     ...(gosu ? [layer(k + '-gosu', 4340000, 1437947, () => [B + 'gosu*4340000'])] : []),
     // 8.0 builds its modules in; 7.4 has none, which is how its programs tell the release (shell/redis.ts)
-    layer(k, size, gz, () => [B + 'redis-server*' + (alpine ? 16120000 : 17830000), B + 'redis-cli*' + (alpine ? 8470000 : 9120000), B + 'redis-benchmark*7920000',
+    layer(k, size, gz, () => [B + 'redis-server*' + server, B + 'redis-cli*' + ((alpine ? 8470000 : 9120000) - 3e6 * six), B + 'redis-benchmark*' + (7920000 - 25e5 * six),
       ...['check-aof', 'check-rdb', 'sentinel'].map((n) => `${B}redis-${n}>redis-server`), ...(seven ? [] : [fill('/usr/local/lib/redis/modules', 'redisbloom.so', 'redisearch.so', 'rejson.so', 'redistimeseries.so')])]),
     layer(k + '-data', 0, 97, () => ['/data/']),
     layer(k + '-ep', seven ? 661 : 2120, seven ? 572 : 1110, () => [B + 'docker-entrypoint.sh*' + (seven ? 661 : 2120)])).map((h): HistorySpec => (h[0] === 'WORKDIR /data' ? [h[0], EMPTY, h[2]] : h))],
@@ -766,6 +852,8 @@ CMD ["node"]`,
   redis(['alpine', '8-alpine', '8.0-alpine', '8.0.2-alpine', 'alpine3.21', '8-alpine3.21', '8.0-alpine3.21', '8.0.2-alpine3.21'], true, 52600000, 19870000),
   redis(tagsOf(['7', '7.4', '7.4.4'], '', '-bookworm'), false, 38120000, 15339383, '7.4.4'),
   redis(tagsOf(['7', '7.4', '7.4.4'], '-alpine', '-alpine3.21'), true, 30840000, 12290000, '7.4.4'),
+  redis(tagsOf(['6', '6.2', '6.2.18'], '', '-bookworm'), false, 26500000, 10487573, '6.2.18'),
+  redis(tagsOf(['6', '6.2', '6.2.18'], '-alpine', '-alpine3.21'), true, 23400000, 8640000, '6.2.18'),
   postgres(['latest', '17', '17.5', 'bookworm', '17-bookworm', '17.5-bookworm'], false),
   postgres(['alpine', '17-alpine', '17.5-alpine', 'alpine3.21', '17-alpine3.21', '17.5-alpine3.21'], true),
   // The tags of earlier releases a course's students type, as the Hub served them in June 2025.
@@ -773,7 +861,7 @@ CMD ["node"]`,
   ubuntu(['20.04', 'focal'], '20.04', '2025-04-08T10:57:52Z', layer('ubuntu-20.04', 72810000, 27510000, () => debianRoot('osFocal'))),
   debian(['11', 'bullseye', '11.11'], bullseye('debian-bullseye', 123500000, 53740000)),
   debian(['bullseye-slim', '11-slim', '11.11-slim'], bullseye('debian-bullseye-slim', 80640000, 30255940)),
-  alpine('3.20.6', '03:00:07', 7800000, 3626897),
+  ALPINE320,
   alpine('3.19.7', '03:05:02', 7380000, 3420868),
   python(tagsOf(['3.12', '3.12.11'], '', '-bookworm'), PY312, '2025-05-30T23:29:22Z', '-3.12.11', [188400000, 25230000]),
   python(tagsOf(['3.11', '3.11.13'], '', '-bookworm'), PY311, '2025-06-03T23:02:53Z', '-3.11.13', [199800000, 28950000]),
@@ -794,6 +882,34 @@ CMD ["node"]`,
   postgres(tagsOf(['16', '16.9'], '-alpine', '-alpine3.21'), true, '16.9', 254800000, 100400000, PG_JUNE),
   postgres(tagsOf(['15', '15.13'], '', '-bookworm'), false, '15.13', 301000000, 106200000, PG_JUNE),
   postgres(tagsOf(['15', '15.13'], '-alpine', '-alpine3.21'), true, '15.13', 243700000, 96900000, PG_JUNE),
+  postgres(tagsOf(['14', '14.18'], '', '-bookworm'), false, '14.18', 305200000, 106800000, PG_JUNE),
+  postgres(tagsOf(['14', '14.18'], '-alpine', '-alpine3.21'), true, '14.18', 237400000, 94700000, PG_JUNE),
+  postgres(tagsOf(['13', '13.21'], '', '-bookworm'), false, '13.21', 296100000, 104100000, PG_JUNE),
+  postgres(tagsOf(['13', '13.21'], '-alpine', '-alpine3.21'), true, '13.21', 230600000, 92300000, PG_JUNE),
+  // Tags of releases a tutorial of some years ago names: still built (python 3.10, 3.9), or as their last build left them.
+  alpine('3.18.12', '02:57:46', 7360000, 3412000),
+  ubuntu(['18.04', 'bionic'], '18.04', '2023-05-30T09:32:09Z', layer('ubuntu-18.04', 63200000, 25691799, () => debianRoot('osBionic')), '3c74e7e08cbf9a87694ce6fa541af617599680fa54d9e48556fc0fbc120b4a83'),
+  python(tagsOf(['3.10', '3.10.18'], '', '-bookworm'), PY310, '2025-05-30T23:29:22Z', '-3.10.18', [190100000, 26900000]),
+  pythonSmall(tagsOf(['3.10', '3.10.18'], '-slim', '-slim-bookworm'), '2025-05-30T23:29:22Z', false, 'python-3.10.18-slim', [4080000, 3512000, 49100000, 15200000], PY310),
+  pythonSmall(tagsOf(['3.10', '3.10.18'], '-alpine', '-alpine3.21'), '2025-05-30T23:29:22Z', true, 'python-3.10.18-alpine', [1650000, 461000, 43300000, 15800000], PY310),
+  python(tagsOf(['3.9', '3.9.23'], '', '-bookworm'), PY39, '2025-06-04T04:24:53Z', '-3.9.23', [183200000, 26100000]),
+  pythonSmall(tagsOf(['3.9', '3.9.23'], '-slim', '-slim-bookworm'), '2025-06-04T04:24:53Z', false, 'python-3.9.23-slim', [4080000, 3511000, 47400000, 14700000], PY39),
+  node16(false, ['16', '16.20', '16.20.2', 'gallium', '16-buster', '16.20-buster', '16.20.2-buster', 'gallium-buster'], '2023-09-07T14:52:46Z', [
+    layer('debian-buster-20230904', 114060000, 50501000, () => debianRoot('osBuster', true)),
+    layer('buster-curl-0904', 33000000, 15760534, deb('curl', 'libcurl.so.4', 'libgssapi_krb5.so.2', 'libldap-2.4.so.2', 'libassuan.so.0', 'libksba.so.8')),
+    layer('buster-scm-0904', 146000000, 54584778, deb('git', 'libperl.so.5.28', 'libpython2.7.so.1.0', 'libsvn_client-1.so.1')),
+    layer('buster-dev-0904', 510000000, 196851887, deb('gcc', 'libLLVM-7.so.1', 'libgfortran.so.5', 'libasan.so.5', 'libMagickCore-6.Q16.so.6', 'libicudata.so.63', 'libmariadb.so.3')),
+    nodeUser('node-user-16', 334000, 4203)], [98500000, 34792550]),
+  node16(true, tagsOf(['16', '16.20', '16.20.2', 'gallium'], '-alpine', '-alpine3.18'), '2023-08-09T05:16:32Z', [layer('alpine-3.18.3', 7330000, 3401613, () => alpineRoot('3.18.3'))], [103100000, 36350000]),
+  MYSQL57,
+  // nginx's older branches as their last builds left them: 1.26 on the bookworm and alpine of April 2025, 1.25 on those of April 2024
+  nginxDebian(tagsOf(['1.26', '1.26.3'], '', '-bookworm'), '1.26.3', '2025-02-05T21:27:16Z', NGINX_OLD_BINS['1.26.3'], [117200000, 44010000], '0.8.9 1 2',
+    debuerreotype('bookworm', layer('debian-bookworm-slim-20250407', 74800000, 28229000, () => debianRoot('osBookworm10')), '1743984000')),
+  nginxAlpine(tagsOf(['1.26', '1.26.3'], '-alpine', '-alpine3.20'), '1.26.3', '2025-02-05T21:27:16Z', NGINX_OLD_BINS['1.26.3'], [4900000, 1780000, 35200000, 14350000], '0.8.9 1 2', ALPINE320.history),
+  nginxDebian(tagsOf(['1.25', '1.25.5'], '', '-bookworm'), '1.25.5', '2024-05-03T19:49:21Z', NGINX_OLD_BINS['1.25.5'], [113000000, 41920000], '0.8.4 3',
+    legacy(`ADD file:${sha256('bookworm-slim-20240423')} in /\nCMD ["bash"]`, layer('debian-bookworm-slim-20240423', 74800000, 29126000, () => debianRoot('osBookworm5')))),
+  nginxAlpine(tagsOf(['1.25', '1.25.5'], '-alpine', '-alpine3.19'), '1.25.5', '2024-05-03T19:49:21Z', NGINX_OLD_BINS['1.25.5'], [4450000, 1700000, 31500000, 12800000], '0.8.4 3',
+    legacy(`ADD file:${sha256('alpine-3.19.1')} in /\nCMD ["/bin/sh"]`, layer('alpine-3.19.1', 7380000, 3408729, () => alpineRoot('3.19.1')))),
   registry(['latest', '3', '3.0', '3.0.0'], '3.0.0', '2025-04-02T16:29:44Z', '/etc/distribution/config.yml', 48620000, 16580000),
   registry(['2', '2.8', '2.8.3'], '2.8.3', '2025-02-14T19:54:09Z', '/etc/docker/registry/config.yml', 16900000, 5850000),
   mongo(['latest', '8', '8.0', '8.0.10', 'noble', '8-noble', '8.0-noble', '8.0.10-noble'], '8.0.10', '2025-05-29T21:13:40Z', 801400000, 232600000),

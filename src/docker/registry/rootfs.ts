@@ -51,6 +51,9 @@ TEXT.osBuster = TEXT.osBookworm.replace(/12/g, '10').replace(/bookworm/g, 'buste
 // bookworm's point release before 12.11 (May 17, 2025)
 TEXT.osBookworm10 = TEXT.osBookworm;
 TEXT.osBookworm10Deb = '12.10\n';
+// and 12.5 of April 2024, under nginx 1.25
+TEXT.osBookworm5 = TEXT.osBookworm;
+TEXT.osBookworm5Deb = '12.5\n';
 TEXT.osBullseye = TEXT.osBookworm.replace(/12/g, '11').replace(/bookworm/g, 'bullseye');
 TEXT.osBullseyeDeb = '11.11\n';
 // Ubuntu's earlier LTS releases: os-release as noble's, with their point release and codename
@@ -60,6 +63,9 @@ TEXT.osJammyDeb = 'bookworm/sid\n';
 // focal's base-files still wrote the fields in their older order
 TEXT.osFocal = ubuntuOs('20.04', '20.04.6', 'Focal Fossa', 'focal').replace('LOGO=ubuntu-logo\n', '').replace(/^(PRETTY_NAME=.*\n)(NAME=.*\n)(VERSION_ID=.*\n)(VERSION=.*\n)(VERSION_CODENAME=.*\n)(ID=.*\nID_LIKE=.*\n)([^]*?)(UBUNTU_CODENAME)/, '$2$4$6$1$3$7$5$8');
 TEXT.osFocalDeb = 'bullseye/sid\n';
+// bionic's fields are in focal's order
+TEXT.osBionic = TEXT.osFocal.replace(/20\.04/g, '18.04').replace('Focal Fossa', 'Bionic Beaver').replace(/focal/g, 'bionic');
+TEXT.osBionicDeb = 'buster/sid\n';
 
 /** Entries of /etc: `name/` a directory, `name=size`, `name>target`, space-separated. */
 const etc = (names: string) => names.split(' ').map((n) => '/etc/' + n);

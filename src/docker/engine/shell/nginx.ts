@@ -7,9 +7,12 @@ import { readOr, type Fs } from '../fs';
 
 /** The stable branch's binary (catalog.ts): its size tells the release, as node's does. */
 export const NGINX_STABLE_BIN = 1503352;
+/** The binaries of the older branches' last releases, by size. */
+export const NGINX_OLD_BINS: Record<string, number> = { '1.26.3': 1479216, '1.25.5': 1460928 };
 export const nginxVersion = (fs: Fs): string => {
   const n = fs.find(['usr', 'sbin', 'nginx']);
-  return `nginx/${n?.kind === 'file' && n.size === NGINX_STABLE_BIN ? '1.28.0' : '1.27.5'}`;
+  const size = n?.kind === 'file' ? n.size : 0;
+  return `nginx/${size === NGINX_STABLE_BIN ? '1.28.0' : Object.keys(NGINX_OLD_BINS).find((v) => NGINX_OLD_BINS[v] === size) ?? '1.27.5'}`;
 };
 /** The error log's time: `2025/06/16 09:30:00`. */
 export const nginxStamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');

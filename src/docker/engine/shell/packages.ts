@@ -380,7 +380,7 @@ const aptGet: Command = async (args, io, sh) => {
     default:
       if (sub === undefined) {
         // The apt of each release (bookworm's 2.6.1 unless another)
-        const head = `apt ${({ noble: '2.7.14', jammy: '2.4.14', focal: '2.0.10', bullseye: '2.2.4', buster: '1.8.2.3' } as Record<string, string>)[distro(sh).codename] ?? '2.6.1'} (amd64)\n`;
+        const head = `apt ${({ noble: '2.7.14', jammy: '2.4.14', focal: '2.0.10', bullseye: '2.2.4', buster: '1.8.2.3', bionic: '1.6.17' } as Record<string, string>)[distro(sh).codename] ?? '2.6.1'} (amd64)\n`;
         // (apt-get --version goes on with its 'Supported modules' list, not simulated)
         if (args[0] === 'apt' && args.some((a) => a === '--version' || a === '-v')) {
           io.out(head);

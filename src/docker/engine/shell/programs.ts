@@ -9,7 +9,7 @@ import { REDIS_PROGRAMS } from './redis';
 import { PSQL_PROGRAMS } from './psql';
 import { PIP_PROGRAMS, pipRun } from './pip';
 import { banner, flaskCli, runFlask, type FlaskRun } from './flask';
-import { ORACLE, mysqlCommand } from '../sql/mysql';
+import { oracle, mysqlCommand } from '../sql/mysql';
 import { mysqldump } from '../sql/mysqldump';
 import { top, uptime } from './top';
 import { nginxCommand } from './nginx';
@@ -65,7 +65,9 @@ const version = (text: string | ((sh: ShellLike) => string), toErr = false): Com
   return 1;
 };
 
-const mysqldVersion = version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)`);
+/** mysqld's version line; 5.7 names itself as started and its edition in parentheses. */
+const mysqldLine = (sh: ShellLike, v = mysqlVersion(sh)) => v.startsWith('5.') ? `mysqld  Ver ${v} for Linux on x86_64 (MySQL Community Server (GPL))` : `/usr/sbin/mysqld  Ver ${v} for Linux on x86_64 (MySQL Community Server - GPL)`;
+const mysqldVersion = version((sh) => mysqldLine(sh));
 
 /**
  * usage() of mysqld.cc, which --help prints before any root check; --verbose adds the option files
@@ -73,8 +75,9 @@ const mysqldVersion = version((sh) => `/usr/sbin/mysqld  Ver ${mysqlVersion(sh)}
  */
 const mysqldHelp: Command = (args, io, sh) => {
   const verbose = args.includes('--verbose');
-  io.out(`/usr/sbin/mysqld  Ver ${mysqlVersion(sh)} for Linux on x86_64 (MySQL Community Server - GPL)\n${ORACLE}\nStarts the MySQL database server.\n\nUsage: /usr/sbin/mysqld [OPTIONS]\n${verbose
-    ? `\nDefault options are read from the following files in the given order:\n/etc/my.cnf /etc/mysql/my.cnf /usr/etc/my.cnf ~/.my.cnf \nThe following groups are read: mysqld server mysqld-${mysqlVersion(sh).slice(0, 3)}\n`
+  const v = mysqlVersion(sh);
+  io.out(`${mysqldLine(sh, v)}\n${oracle(v)}\nStarts the MySQL database server.\n\nUsage: ${v.startsWith('5.') ? '' : '/usr/sbin/'}mysqld [OPTIONS]\n${verbose
+    ? `\nDefault options are read from the following files in the given order:\n/etc/my.cnf /etc/mysql/my.cnf /usr/etc/my.cnf ~/.my.cnf \nThe following groups are read: mysqld server mysqld-${v.slice(0, 3)}\n`
     : '\nFor more help options (several pages), use mysqld --verbose --help.\n'}`);
   return 0;
 };

@@ -15,8 +15,11 @@ export type Reply = ['+' | '-', string] | [':', number] | ['$', string | null] |
 
 /** The request marker: anything else sent to the port is not spoken by a redis client. */
 const WIRE = '\0redis ';
-/** The image's release: 8.0 builds its modules in, 7.4 has none (catalog.ts). */
-export const redisVersion = (fs: Fs): string => (exists(fs, '/usr/local/lib/redis/modules') ? '8.0.2' : '7.4.4');
+/** The image's release: 8.0 builds its modules in, 7.4 has none, 6.2's server is the smallest (catalog.ts). */
+export const redisVersion = (fs: Fs): string => {
+  const n = fs.resolve('/usr/local/bin/redis-server').node;
+  return exists(fs, '/usr/local/lib/redis/modules') ? '8.0.2' : n?.kind === 'file' && n.size < 15e6 ? '6.2.18' : '7.4.4';
+};
 
 /** Arity of the commands known: [fewest arguments, most]. */
 const ARITY: Record<string, [number, number]> = {

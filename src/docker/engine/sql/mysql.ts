@@ -203,7 +203,7 @@ export const mysqlCommand: Command = (args, io, sh) => {
   const env = sh.env().map(([k, v]) => `${k}=${v}`);
   const a = mysqlArgs(args);
   const v = serverVersion(env);
-  if (a.version) return io.out(isMaria(v) ? `${args[0]} from ${v.replace(/-ubu\d+$/, '')}, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper\n` : `mysql  Ver ${v} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
+  if (a.version) return io.out(isMaria(v) ? `${args[0]} from ${v.replace(/-ubu\d+$/, '')}, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper\n` : v.startsWith('5.') ? `mysql  Ver 14.14 Distrib ${v}, for Linux (x86_64) using  EditLine wrapper\n` : `mysql  Ver ${v} for Linux on x86_64 (MySQL Community Server - GPL)\n`), 0;
   if (a.bad) return io.err(`mysql: [ERROR] unknown option '${a.bad}'.\n`), 7;
   if (a.pass) io.err(passwordWarning(v));
   if (a.e === undefined && io.stdin === undefined && io.tty && sh.ask) return mysqlAtPrompt(sh, a, env, io);
@@ -324,11 +324,14 @@ function mysqlRemote(m: Machine, a: MysqlArgs): Session | string {
 
 /** The notice every MySQL program prints under its version (ORACLE_WELCOME_COPYRIGHT_NOTICE). */
 export const ORACLE = 'Copyright (c) 2000, 2025, Oracle and/or its affiliates.\n\nOracle is a registered trademark of Oracle Corporation and/or its\naffiliates. Other names may be trademarks of their respective\nowners.\n';
+/** The notice of release `v`: 5.7's last release dates from 2023. */
+export const oracle = (v: string) => (v.startsWith('5.') ? ORACLE.replace('2025', '2023') : ORACLE);
+/** 5.7 still wrote its edition in parentheses. */
 export const MYSQL_BANNER = (id: number, v: string) => `Welcome to the MySQL monitor.  Commands end with ; or \\g.
 Your MySQL connection id is ${id}
-Server version: ${v} MySQL Community Server - GPL
+Server version: ${v} MySQL Community Server ${v.startsWith('5.') ? '(GPL)' : '- GPL'}
 
-${ORACLE}
+${oracle(v)}
 Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.
 
 `;

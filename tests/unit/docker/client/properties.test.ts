@@ -17,7 +17,7 @@ import type { TermIO } from '../../../../src/docker/shell';
 import { INTERNAL_ERROR } from '../../../../src/docker/index';
 import { runs } from '../../fc-runs';
 
-const IMAGES = ['alpine', 'busybox', 'hello-world', 'nginx:alpine', 'alpine:3.19'];
+const IMAGES = ['alpine', 'busybox', 'hello-world', 'nginx:alpine', 'alpine:3.19', 'alpine:3.18', 'nginx:1.25-alpine'];
 const NAMES = ['c0', 'c1'];
 const TAGS = ['mine:v1', 'mine:v2', 'other'];
 
