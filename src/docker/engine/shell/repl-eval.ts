@@ -503,6 +503,7 @@ export function interpreter(h: Host) {
           return arrow([name]);
         }
         if (!py && name === 'function') {
+          if (is('*')) throw new Unsupported('function*');
           const fname = peek().k === 'i' ? t[i++].v : '';
           need('(');
           const params: string[] = [];
@@ -700,16 +701,19 @@ export function interpreter(h: Host) {
       }
     });
   /** A loop's rounds, until the iterations a lesson's loop could want are spent. */
-  const loop = (next: () => boolean, round: () => void) => {
+  /** A loop's rounds; `after` (a for's update) runs after a `continue` too. True when it ended by `break`. */
+  const loop = (next: () => boolean, round: () => void, after?: () => void) => {
     for (let n = 0; next(); n++) {
       if (n > 100000) throw new Thrown('RuntimeError', 'the simulated interpreter stops a loop after 100000 rounds');
       try {
         round();
       } catch (j) {
         if (!(j instanceof Jump) || j.k === 'return') throw j;
-        if (j.k === 'break') break;
+        if (j.k === 'break') return true;
       }
+      after?.();
     }
+    return false;
   };
   /** node's `throw`: an Error as its class and message, any other value as itself. */
   const raise = (v: V): never => {
@@ -758,12 +762,13 @@ export function interpreter(h: Host) {
         const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
         const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
         const vars = names.split(',').map((x) => x.trim());
-        loop(() => items.length > 0, () => {
+        // the loop's `else` runs unless it ended by `break`
+        taken = loop(() => items.length > 0, () => {
           const v = items.shift();
           vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
           pyExec(body, sc);
         });
-      } else if (kw === 'while') loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
+      } else if (kw === 'while') taken = loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
       else {
         if (kw === 'if') taken = false;
         if (taken) continue;
@@ -790,15 +795,41 @@ export function interpreter(h: Host) {
     const end = close(s, 0);
     return [s.slice(1, end), s.slice(end + 1).trim()];
   };
+  /** What follows the statement `s` starts with (an if's else included). */
+  const after = (s: string): string => {
+    s = s.trim();
+    const kw = /^(if|for|while)\b/.exec(s)?.[1];
+    const r = kw ? body(s.slice(close(s, s.indexOf('(')) + 1))[1] : s[0] === '{' ? body(s)[1] : '';
+    return kw === 'if' && /^else\b/.test(r) ? after(r.slice(4)) : r;
+  };
+  /** `{ … } REST`: the block in a scope of its own, then what follows it. */
+  const jsBlock = (t: string, sc: Scope): V => {
+    const [code, rest] = body(t);
+    const v = jsExec(code, { vars: new Map(), up: sc }, line);
+    return rest ? jsExec(rest, sc, line) : v;
+  };
+  /** `do BODY while (TEST)`: the body once before the first test. */
+  const jsDo = (t: string, sc: Scope): V => {
+    const [code, rest] = body(t.slice(2));
+    const test = /^while\s*\(([^]*)\)$/.exec(rest)?.[1];
+    if (test === undefined) throw syntax('Unexpected end of input', t.length);
+    let first = true;
+    loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, line)), () => (first = false));
+    return undefined;
+  };
   const jsExec = (src: string, sc: Scope, base = 1): V => {
     let value: V = NOTHING;
     for (const [text, n] of statements(src)) {
       if (sc === top) [line, piece] = [base + n - 1, text];
       const t = text.trim();
-      const kw = /^(for|while|if|function)\b/.exec(t)?.[1];
+      const kw = /^(for|while|if|function|do)\b/.exec(t)?.[1];
+      if (kw === 'do') {
+        value = jsDo(t, sc);
+        continue;
+      }
       if (!kw) {
         if (/^throw\b/.test(t)) raise(evalIn(t.slice(5), sc));
-        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsExec(body(t)[0], { vars: new Map(), up: sc }, line) : statement(text, sc);
+        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsBlock(t, sc) : statement(text, sc);
         continue;
       }
       const open = t.indexOf('(');
@@ -809,14 +840,19 @@ export function interpreter(h: Host) {
       const inner = () => ({ vars: new Map(), up: sc });
       if (kw === 'function') {
         const name = t.slice(8, open).trim();
+        // a generator runs lazily: the evaluator has no such thing
+        if (name[0] === '*') throw new Unsupported('function*');
         sc.vars.set(name, userFn(name, head.split(',').map((x) => x.trim()).filter(Boolean), block, sc));
-        value = NOTHING;
+        value = rest ? jsExec(rest, sc, line) : NOTHING;
         continue;
       }
       value = undefined;
+      // what follows the statement on its line (`for (…) {…} console.log(s)`) runs after it
+      let more = rest;
       if (kw === 'if') {
-        if (evalIn(head, sc)) block(inner());
-        else if (rest.startsWith('else')) jsExec(rest.slice(4), sc, line);
+        const other = /^else\b/.test(rest);
+        if (evalIn(head, sc)) (block(inner()), (more = other ? after(rest.slice(4)) : rest));
+        else if (other) (jsExec(rest.slice(4), sc, line), (more = ''));
       } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
       else {
         const of = /^(?:const|let|var)\s+(\w+)\s+(of|in)\s+(.+)$/s.exec(head);
@@ -827,12 +863,10 @@ export function interpreter(h: Host) {
         } else {
           const [init, test, step] = head.split(';');
           if (init.trim()) statement(init, own);
-          loop(() => !test.trim() || !!evalIn(test, own), () => {
-            block({ vars: new Map(), up: own });
-            if (step.trim()) statement(step, own);
-          });
+          loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own));
         }
       }
+      if (more) value = jsExec(more, sc, line);
     }
     return value;
   };

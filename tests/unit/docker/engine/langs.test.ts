@@ -1,0 +1,46 @@
+// What a student types in node and python beyond the course's lines: it runs as the real
+// runtime runs it, or is refused (Unsupported), never silently wrong.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Unsupported, interpreter } from '../../../../src/docker/engine/shell/repl-eval';
+import { runCode } from '../../../../src/docker/engine/shell/runtimes';
+import { Overlay, newDir } from '../../../../src/docker/engine/fs';
+import { engine, pull, runOnce } from './fixtures';
+
+const fs = () => new Overlay(newDir(), [], () => Date.UTC(2025, 5, 1, 12, 30, 5));
+const rt = (py: boolean, f = fs()) => interpreter({ py, fs: f, cwd: '/', env: { HOME: '/root' }, hostname: 'h', kernel: '6.10', version: py ? '3.12.11' : 'v22.16.0', random: () => 0.5, exists: () => false });
+/** `node -e SRC` / `python -c SRC`: stdout, then stderr, then the exit code. */
+const run = (py: boolean, src: string, f = fs()) => {
+  const r = runCode(rt(py, f), py, src, py ? 'c' : 'e', 'v22.16.0');
+  return r.out + r.err + (r.code ? `[${r.code}]` : '');
+};
+const js = (src: string, f?: Overlay) => run(false, src, f);
+const py = (src: string, f?: Overlay) => run(true, src, f);
+const refused = (isPy: boolean, src: string) => assert.ok(rt(isPy).run(src + '\n').error instanceof Unsupported, src);
+
+test('continue runs a for loop\'s update; break and continue in every loop form', () => {
+  assert.equal(js('let s=0; for (let i=0;i<10;i++){ if(i%2) continue; s+=i } console.log(s)'), '20\n');
+  assert.equal(js('let i=0; do { i++; if (i==2) continue } while (i<5); console.log(i)'), '5\n');
+  assert.equal(js('let i=9; do { i++ } while (i<5); console.log(i)'), '10\n');
+  assert.equal(js('let n=0; while(n<10){n++; if(n<5) continue; if(n==7) break}; console.log(n)'), '7\n');
+  assert.equal(js('for (const x of [1,2,3]) { if (x==2) continue; console.log(x) }; for (const k in {a:1,b:2}) { if (k==\'a\') continue; console.log(k) }'), '1\n3\nb\n');
+  assert.equal(py('for i in range(5):\n    if i == 1: continue\n    if i == 3: break\n    print(i)\nelse:\n    print("no")\nfor i in range(2):\n    pass\nelse:\n    print("done")\nn = 0\nwhile n < 3:\n    n += 1\nelse:\n    print("w", n)'), '0\n2\ndone\nw 3\n');
+});
+
+test('what follows a block on its line runs after it', () => {
+  assert.equal(js("for (let i=0;i<3;i++) { if (i==1) { console.log('one') } else if (i==2) { console.log('two') } else { console.log('zero') } console.log('after', i) } console.log('end')"), 'zero\nafter 0\none\nafter 1\ntwo\nafter 2\nend\n');
+  assert.equal(js('if (true) { console.log(1) } else console.log(2); { let a = 3; console.log(a) } console.log(4)'), '1\n3\n4\n');
+  assert.equal(js('function f(){ return 5 } console.log(f())'), '5\n');
+});
+
+test('generators are refused, not run as nothing', () => {
+  refused(false, 'function* g(){ yield 1 } console.log([...g()])');
+  refused(false, 'const g = function*(){ yield 1 }');
+});
+
+test('process.env of node as PID 1 is the container\'s environment, HOME included', async () => {
+  const e = engine();
+  await pull(e, 'node:22');
+  const r = await runOnce(e, 'node:22', ['node', '-e', 'console.log(process.env.HOME, process.env.X, process.env.NODE_VERSION)'], { Env: ['X=1'] });
+  assert.equal(r.out, '/root 1 22.16.0\n');
+});
