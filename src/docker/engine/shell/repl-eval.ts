@@ -8,6 +8,7 @@
  * with `Open` while they go on and with `Unsupported` once complete.
  */
 import type { Fs } from '../fs';
+import { excClass, isA } from './py-exceptions';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -15,6 +16,9 @@ export class Thrown {
   declare at?: number[];
   /** Raised by the program's own `throw` (node points at the statement). */
   declare user?: boolean;
+  /** What the program threw (node), or python's exception's args. */
+  declare value?: unknown;
+  declare args?: unknown[];
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 /** Input that goes on in the next line (an open bracket, string or block). */
@@ -37,7 +41,6 @@ const SHOW = Symbol('show');
 const TUPLE = Symbol('tuple');
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
-const ERR = Symbol('error');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
 
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V> }
@@ -87,6 +90,8 @@ export function inspect(v: V, lvl = 0): string {
   if (Object.is(v, -0)) return '-0';
   if (v === null || typeof v !== 'object') return String(v);
   if (v[CUSTOM]) return v[CUSTOM]();
+  // node shows an Error with its stack, which the evaluator does not keep
+  if (v instanceof Error) throw new Unsupported('util.inspect(error)');
   const arr = Array.isArray(v);
   if (lvl > 4) return arr ? '[Array]' : '[Object]';
   let out = arr ? v.map((x: V) => inspect(x, lvl + 2)) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${inspect(x, lvl + 2)}`);
@@ -127,6 +132,7 @@ export function repr(v: V): string {
   if (typeof v === 'number') return pyFloat(v);
   if (typeof v === 'string') return quote(v, true);
   if (v[SHOW]) return v[SHOW];
+  if (v instanceof Thrown) return `${v.type}(${(v.args ?? [v.msg]).map(repr).join(', ')})`;
   if (typeof v === 'function') return `<built-in function ${fname(v)}>`;
   // CPython refuses to write an int of over 4300 digits (sys.set_int_max_str_digits)
   if (typeof v === 'bigint' && (v < 0n ? -v : v) >= INT_MAX_STR) throw new Thrown('ValueError', 'Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
@@ -134,13 +140,13 @@ export function repr(v: V): string {
   if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
   return `{${Object.entries(v).map(([k, x]) => `${quote(k, true)}: ${repr(x)}`).join(', ')}}`;
 }
-export const pyStr = (v: V): string => (typeof v === 'string' ? v : repr(v));
+export const pyStr = (v: V): string => (typeof v === 'string' ? v : v instanceof Thrown ? v.msg : repr(v));
 
 /** A float as a python int: infinities and NaN have none. */
 const big = (r: number) => { if (!Number.isFinite(r)) throw new Thrown(r ? 'OverflowError' : 'ValueError', `cannot convert float ${r ? 'infinity' : 'NaN'} to integer`); return BigInt(r); };
 /** Rounds a tie to the even neighbour. */
 const half = (s: number) => { const f = Math.floor(s), d = s - f; return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f; };
-const typeName = (v: V): string => (v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : 'dict');
+const typeName = (v: V): string => (v instanceof Thrown ? v.type : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : 'dict');
 const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : isObj(v) && !v[SHOW] && !Object.keys(v).length));
 const num = (v: V) => (typeof v === 'boolean' ? BigInt(v) : v);
 const isNum = (v: V) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
@@ -150,7 +156,9 @@ const fn = (name: string, f: (...a: V[]) => V) => Object.assign(f, { fname: name
 /** Keys that would lead from a value to the host's Function constructor. */
 const HIDDEN = /^(constructor|prototype|__\w*)$/;
 
+const JS_ERRORS = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError'];
 const JS_OPS: Record<string, (a: V, b: V) => V> = {
+  instanceof: (a, b) => { if (typeof b !== 'function') throw new Thrown('TypeError', "Right-hand side of 'instanceof' is not callable"); return a instanceof b; },
   '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '%': (a, b) => a % b, '**': (a, b) => a ** b,
   '==': (a, b) => a == b, '!=': (a, b) => a != b, '===': (a, b) => a === b, '!==': (a, b) => a !== b,
   '<': (a, b) => a < b, '>': (a, b) => a > b, '<=': (a, b) => a <= b, '>=': (a, b) => a >= b,
@@ -226,7 +234,8 @@ export function interpreter(h: Host) {
       throw new Thrown('Error', `Cannot find module '${n}'`, n);
     });
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); } });
-    const errors = Object.fromEntries(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError'].map((name) => [name, fn(name, (message: V = '') => ({ [ERR]: true, name, message: String(message) }))]));
+    // the host's classes, so `instanceof` and e.name hold; `new` is a call here
+    const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
     return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: say, warn: say }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
@@ -279,6 +288,8 @@ export function interpreter(h: Host) {
   const lookup = (s: Scope, name: string): V => {
     for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name);
     if (Object.hasOwn(globals, name)) return globals[name];
+    const exc = py && excClass(name, SHOW, (a) => (a.length === 1 ? (name === 'KeyError' ? repr : pyStr)(a[0]) : a.length ? repr(Object.assign(a, { [TUPLE]: true })) : ''));
+    if (exc) return exc;
     // the runtime's own names the evaluator lacks are not unknown names
     if ((py ? /^(set|isinstance|open|chr|ord|hex|bin|divmod|pow|id|hash|format|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
     throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
@@ -290,6 +301,7 @@ export function interpreter(h: Host) {
       if (o === null || o === undefined) throw new Thrown('TypeError', `Cannot read properties of ${o} (reading '${String(k)}')`);
       return HIDDEN.test(String(k)) ? undefined : o[k];
     }
+    if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
     const methods: Record<string, V> | undefined = typeof o === 'string'
       ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: () => o.trim(), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => { let k = 0; return o.replace(/\{(\d*)\}/g, (_, n: string) => pyStr(a[n ? +n : k++])); }, startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
@@ -344,7 +356,7 @@ export function interpreter(h: Host) {
     };
     const BIN: Record<string, number> = py
       ? { or: 1, and: 2, '==': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, in: 4, not: 4, is: 4, '+': 6, '-': 6, '*': 7, '/': 7, '//': 7, '%': 7, '**': 9 }
-      : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
+      : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, instanceof: 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
     const fnBody = (params: string[], body: E, name = ''): E => (s) => fn(name, (...a: V[]) => body({ vars: new Map(params.map((p, k) => [p, a[k]])), up: s }));
     /** The end of the last token read. */
     const end = () => t[i - 1].p + t[i - 1].v.length;
@@ -718,7 +730,7 @@ export function interpreter(h: Host) {
   /** node's `throw`: an Error as its class and message, any other value as itself. */
   const raise = (v: V): never => {
     // a value that is no object is written bare (the REPL inspects it), an object as util.inspect shows it
-    throw Object.assign(v?.[ERR] ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v), inspect(v)), { user: true });
+    throw Object.assign(v instanceof Error ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v), inspect(v)), { user: true, value: v });
   };
   const ctl = (head: string, sc: Scope) => {
     const [, k, rest] = /^(return|break|continue)\b\s*(.*)$/.exec(head)!;
@@ -735,25 +747,70 @@ export function interpreter(h: Host) {
       while (lines.length && unclosed(text)) text += '\n' + lines.shift()![0];
       const body: [string, number][] = [];
       while (lines.length && (!lines[0][0].trim() || indent(lines[0][0]) > indent(text))) body.push(lines.shift()!);
-      const m = /^\s*(for|if|elif|else|while|def)\b/.test(text) ? /^((?:[^:'"[\](){}]|(['"])(?:\\.|(?!\2).)*\2|\[[^\]]*\]|\([^)]*\)|\{[^}]*\})*):(.*)$/.exec(text) : null;
+      const m = /^\s*(for|if|elif|else|while|def|try|except|finally|class|with)\b/.test(text) ? /^((?:[^:'"[\](){}]|(['"])(?:\\.|(?!\2).)*\2|\[[^\]]*\]|\([^)]*\)|\{[^}]*\})*):(.*)$/.exec(text) : null;
       if (m) out.push([m[1].trim() + ':', n, m[3].trim() ? statements(m[3]).map(([t]): Block => [t.trim(), n, []]) : blocks(body.filter(([t]) => t.trim() && !/^\s*#/.test(t)))]);
       // a line that goes on in deeper lines (an open bracket) is one statement with them
       else out.push(...statements([text, ...body.map(([t]) => t)].join('\n')).map(([t]): Block => [t.trim(), n, []]));
     }
     return out;
   };
+  /** The exception an `except` block handles: what a bare `raise` raises again. */
+  let handling: Thrown | undefined;
+  const pyRaise = (src: string, sc: Scope): never => {
+    if (!src.trim()) throw handling ?? new Thrown('RuntimeError', 'No active exception to reraise');
+    // `raise X from Y`: the cause is shown only in the traceback's chain
+    let v = evalIn(src.replace(/\sfrom\s[^]*$/, ''), sc);
+    if (typeof v === 'function' && v.exc) v = v();
+    if (!(v instanceof Thrown)) throw new Thrown('TypeError', 'exceptions must derive from BaseException');
+    throw v;
+  };
+  /** `try:` with its `except X as e:`, `else:` and `finally:` blocks. */
+  const pyTry = (body: Block[], clauses: Block[], sc: Scope) => {
+    const part = (kw: string) => clauses.filter(([h]) => h.startsWith(kw));
+    try {
+      try {
+        pyExec(body, sc);
+      } catch (j) {
+        // the evaluator's own limits and exit() are no exceptions of the program
+        if (!(j instanceof Thrown)) throw j;
+        const h = part('except').find(([head]) => { const w = /^except\s*(.*?)(?:\s+as\s+(\w+))?\s*:$/.exec(head)!; return !w[1] || isA(j.type, evalIn(w[1], sc)); });
+        if (!h) throw j;
+        const name = /\bas\s+(\w+)\s*:$/.exec(h[0])?.[1];
+        if (name) sc.vars.set(name, j);
+        const was = handling;
+        handling = j;
+        try {
+          pyExec(h[2], sc);
+        } finally {
+          handling = was;
+        }
+        return;
+      }
+      for (const [, , e] of part('else')) pyExec(e, sc);
+    } finally {
+      for (const [, , f] of part('finally')) pyExec(f, sc);
+    }
+  };
   const pyExec = (b: Block[], sc: Scope): V => {
     let value: V = NOTHING;
     let taken = false;
-    for (const [head, n, body] of b) {
+    for (let k = 0; k < b.length; k++) {
+      const [head, n, body] = b[k];
       if (sc === top) [line, piece] = [n, head];
-      const m = /^(for|if|elif|else|while|def)\b\s*(.*?)\s*:$/.exec(head);
+      const m = /^(for|if|elif|else|while|def|try|class|with)\b\s*(.*?)\s*:$/.exec(head);
       const kw = m?.[1];
       if (!m) {
-        value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : statement(head, sc);
+        value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : statement(head, sc);
         continue;
       }
       value = NOTHING;
+      if (kw === 'try') {
+        const clauses: Block[] = [];
+        while (b[k + 1] && /^(except|else|finally)\b/.test(b[k + 1][0])) clauses.push(b[++k]);
+        pyTry(body, clauses, sc);
+        continue;
+      }
+      if (kw === 'class' || kw === 'with') throw new Unsupported(kw);
       if (kw === 'def') {
         const [, name, params] = /^(\w+)\s*\((.*)\)$/.exec(m[2]) ?? [];
         if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
@@ -808,6 +865,33 @@ export function interpreter(h: Host) {
     const v = jsExec(code, { vars: new Map(), up: sc }, line);
     return rest ? jsExec(rest, sc, line) : v;
   };
+  /** What a `catch` gets: the value thrown, or the Error of what the runtime raised. */
+  const caught = (j: unknown): V => {
+    // a SyntaxError of the source is no exception of the program, nor is a limit of the evaluator
+    if (j instanceof Error) return j;
+    if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
+    return j.user ? j.value : new (globalThis as V)[j.type](j.msg);
+  };
+  /** `try {…} catch (e) {…} finally {…} REST`. */
+  const jsTry = (t: string, sc: Scope): V => {
+    let [code, rest] = body(t.slice(3));
+    const c = /^catch\b\s*(?:\(\s*(\w+)\s*\))?/.exec(rest);
+    const handler = c ? body(rest.slice(c[0].length)) : undefined;
+    if (handler) rest = handler[1];
+    const fin = /^finally\b/.test(rest) ? body(rest.slice(7)) : undefined;
+    if (fin) rest = fin[1];
+    if (!handler && !fin) throw syntax('Missing catch or finally after try', 0);
+    const inner = (vars: [string, V][] = []) => ({ vars: new Map(vars), up: sc });
+    try {
+      jsExec(code, inner(), line);
+    } catch (j) {
+      if (!handler) throw j;
+      jsExec(handler[0], inner(c![1] ? [[c![1], caught(j)]] : []), line);
+    } finally {
+      if (fin) jsExec(fin[0], inner(), line);
+    }
+    return rest ? jsExec(rest, sc, line) : undefined;
+  };
   /** `do BODY while (TEST)`: the body once before the first test. */
   const jsDo = (t: string, sc: Scope): V => {
     const [code, rest] = body(t.slice(2));
@@ -822,9 +906,9 @@ export function interpreter(h: Host) {
     for (const [text, n] of statements(src)) {
       if (sc === top) [line, piece] = [base + n - 1, text];
       const t = text.trim();
-      const kw = /^(for|while|if|function|do)\b/.exec(t)?.[1];
-      if (kw === 'do') {
-        value = jsDo(t, sc);
+      const kw = /^(for|while|if|function|do|try)\b/.exec(t)?.[1];
+      if (kw === 'do' || kw === 'try') {
+        value = (kw === 'do' ? jsDo : jsTry)(t, sc);
         continue;
       }
       if (!kw) {

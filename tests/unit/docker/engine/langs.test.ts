@@ -44,3 +44,22 @@ test('process.env of node as PID 1 is the container\'s environment, HOME include
   const r = await runOnce(e, 'node:22', ['node', '-e', 'console.log(process.env.HOME, process.env.X, process.env.NODE_VERSION)'], { Env: ['X=1'] });
   assert.equal(r.out, '/root 1 22.16.0\n');
 });
+
+test('node: try/catch/finally, throw of Error objects, instanceof', () => {
+  assert.equal(js("try { x() } catch (e) { console.log(e.message, e.name, e instanceof ReferenceError, e instanceof Error) } finally { console.log('fin') } console.log('after')"), 'x is not defined ReferenceError true true\nfin\nafter\n');
+  assert.equal(js("try { throw new Error('boom') } catch (e) { console.log(e.message, e instanceof TypeError) }"), 'boom false\n');
+  assert.equal(js("try { throw 5 } catch { console.log('caught') }"), 'caught\n');
+  assert.equal(js("try { throw {a: 1} } catch (e) { console.log(e.a) }"), '1\n');
+  assert.equal(js("function f(){ try { return 1 } finally { console.log('f') } } console.log(f())"), 'f\n1\n');
+  assert.equal(js('try { null.x } catch (e) { console.log(e.message) }'), "Cannot read properties of null (reading 'x')\n");
+  assert.match(js("try { throw new Error('x') } finally { console.log('f') }"), /^f\n\[eval\]:1\n[^]*\nError: x\n/);
+  // the evaluator's limits and the source's own SyntaxErrors are not the program's exceptions
+  assert.ok(rt(false).run('try { new Set() } catch (e) { }\n').error instanceof Unsupported);
+  refused(false, "try { throw new Error('x') } catch (e) { console.log(e) }");
+});
+
+test('python: try/except/else/finally, raise, exception classes and their bases', () => {
+  const src = 'try:\n    x = 1 / 0\nexcept ZeroDivisionError as e:\n    print("err:", e, repr(e), e.args)\nelse:\n    print("no")\nfinally:\n    print("fin")\ntry:\n    {}["k"]\nexcept (ValueError, LookupError) as e:\n    print("lookup", e)\ndef f(n):\n    if n < 0:\n        raise ValueError("negative")\n    return n\ntry:\n    f(-1)\nexcept Exception as e:\n    print(type(e), str(e))\ntry:\n    print("ok")\nexcept:\n    print("x")\nelse:\n    print("else")\ntry:\n    try:\n        raise KeyError("a")\n    except KeyError:\n        raise\nexcept LookupError as e:\n    print("re", e)\nraise RuntimeError';
+  assert.equal(py(src), "err: division by zero ZeroDivisionError('division by zero') ('division by zero',)\nfin\nlookup 'k'\n<class 'ValueError'> negative\nok\nelse\nre 'a'\n" + 'Traceback (most recent call last):\n  File "<string>", line 34, in <module>\n    raise RuntimeError\nRuntimeError\n[1]');
+  assert.match(py('raise 5'), /TypeError: exceptions must derive from BaseException\n/);
+});
