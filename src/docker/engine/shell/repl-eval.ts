@@ -9,6 +9,7 @@
  */
 import type { Fs } from '../fs';
 import { excClass, isA } from './py-exceptions';
+import { formatSpec, percent, strFormat } from './py-format';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -38,7 +39,7 @@ type Scope = { vars: Map<string, V>; up?: Scope };
 type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 const SHOW = Symbol('show');
-const TUPLE = Symbol('tuple');
+export const TUPLE = Symbol('tuple');
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
@@ -170,7 +171,7 @@ function pyOp(op: string, a: V, b: V): V {
   if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
   if (op === '+' && Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
   if (op === '*' && (typeof a === 'string' || Array.isArray(a)) && typeof b === 'bigint') return typeof a === 'string' ? a.repeat(Math.max(0, Number(b))) : [...Array(Math.max(0, Number(b)))].flatMap(() => a);
-  if (op === '%' && typeof a === 'string') return a.replace(/%[sd]/g, () => pyStr(Array.isArray(b) ? b.shift() : b));
+  if (op === '%' && typeof a === 'string') return percent(a, b);
   if (!isNum(a) || !isNum(b)) throw bad();
   let [x, y] = [num(a), num(b)];
   const ints = typeof x === 'bigint' && typeof y === 'bigint';
@@ -258,7 +259,7 @@ export function interpreter(h: Host) {
       random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
     };
     const b: Record<string, V> = {
-      print, len, int, float, range, repr,
+      print, len, int, float, range, repr, format: (v: V, spec?: V) => formatSpec(v, spec),
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
       round: (x: V, n?: V) => { const q = 10 ** Math.abs(Number(n ?? 0)), v = Number(num(x)), d = n != null && n >= 0 && (Math.abs(v).toFixed(Math.min(Number(n) + 30, 100)).split('.')[1] ?? '').slice(Number(n)), r = n == null || (d && /^50*$/.test(d)) ? half(v * q) / q : n >= 0 ? Number(v.toFixed(Number(n))) : half(v / q) * q; return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
@@ -304,7 +305,7 @@ export function interpreter(h: Host) {
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
     const methods: Record<string, V> | undefined = typeof o === 'string'
-      ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: () => o.trim(), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => { let k = 0; return o.replace(/\{(\d*)\}/g, (_, n: string) => pyStr(a[n ? +n : k++])); }, startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
+      ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: () => o.trim(), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
       : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: () => (o.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), null), index: (x: V) => BigInt(o.findIndex((y) => pyEq(x, y))) }
       : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o), values: () => Object.values(o), items: () => Object.entries(o).map((e) => Object.assign(e, { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d) } : undefined;
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
@@ -479,17 +480,31 @@ export function interpreter(h: Host) {
       i = k + 1;
       return (s) => userFn(name, params, (s2) => jsExec(code, s2), s);
     };
+    /** An f-string's `{code!conv:spec}`; `{code=}` writes the code before its value (a repr unless a spec says). */
+    const fField = (p: string): E => {
+      let at = -1;
+      for (let d = 0, k = 0; k < p.length && at < 0; k++) {
+        const c = p[k];
+        if (c === '"' || c === "'") k = p.indexOf(c, k + 1);
+        else if ('([{'.includes(c)) d++;
+        else if (')]}'.includes(c)) d--;
+        else if (c === ':' && !d) at = k;
+      }
+      const [, code, eq, conv] = /^([^]*?)(=\s*)?(?:!([rsa]))?$/.exec(at < 0 ? p : p.slice(0, at))!;
+      const spec = at < 0 ? '' : p.slice(at + 1);
+      const e = parser(code).whole();
+      return (s: Scope) => {
+        const v = e(s);
+        return (eq ? code + eq : '') + formatSpec(conv === 'r' || conv === 'a' || (eq && !conv && !spec) ? repr(v) : conv === 's' ? pyStr(v) : v, spec);
+      };
+    };
     const template = (body: string, open: RegExp): E => {
       const parts = body.split(open);
       const exprs = parts.map((p, k) => {
         if (k % 2 === 0) return () => unescape(p);
-        const [code, spec] = py ? p.split(/:(?=[^:]*$)/) : [p];
-        const e = parser(code.replace(/=$/, '').replace(/!r$/, '')).whole();
-        return (s: Scope) => {
-          const v = e(s);
-          if (spec && /^\.\d+f$/.test(spec)) return Number(num(v)).toFixed(Number(spec.slice(1, -1)));
-          return py ? (code.endsWith('!r') ? repr(v) : pyStr(v)) : `${v}`;
-        };
+        if (py) return fField(p);
+        const e = parser(p).whole();
+        return (s: Scope) => `${e(s)}`;
       });
       return (s) => exprs.map((x) => x(s)).join('');
     };

@@ -63,3 +63,15 @@ test('python: try/except/else/finally, raise, exception classes and their bases'
   assert.equal(py(src), "err: division by zero ZeroDivisionError('division by zero') ('division by zero',)\nfin\nlookup 'k'\n<class 'ValueError'> negative\nok\nelse\nre 'a'\n" + 'Traceback (most recent call last):\n  File "<string>", line 34, in <module>\n    raise RuntimeError\nRuntimeError\n[1]');
   assert.match(py('raise 5'), /TypeError: exceptions must derive from BaseException\n/);
 });
+
+test('python formats: format specs in str.format, f-strings and format(); printf-style %', () => {
+  assert.equal(py(`print('{:>5}|{:.2f}|{:,}|{:<4}|{:^7}|{:08.3f}|{!r}|{name}'.format(1, 2.5, 1234567, 'ab', 'mid', 3.14159, 'q', name='N'))`), "    1|2.50|1,234,567|ab  |  mid  |0003.142|'q'|N\n");
+  assert.equal(py(`print('%5.1f %s %-4d| %05d %x %r %%' % (2.25, 'x', 7, 42, 255, 'r'))\nprint('%-6s|%6s|%c|%o|%e' % ('ab', 'cd', 65, 8, 12345.678), "%(a)s-%(b)d" % {"a": 1, "b": 2})`), "  2.2 x 7   | 00042 ff 'r' %\nab    |    cd|A|10|1.234568e+04 1-2\n");
+  assert.equal(py(`x = 3.14159\nw = 'hey'\nprint(f"{x:.2f} {x=} {w!r} {w:>6} {1234567:,} {0.256:.1%} {255:#x} {5:03d} {x:e} {[1,2][0:1]}")`), "3.14 x=3.14159 'hey'    hey 1,234,567 25.6% 0xff 005 3.141590e+00 [1]\n");
+  assert.equal(py(`print(f"{2.5:.0f} {3.5:.0f} {-2.25:.1f} {True:>3} {'abc':.2} {-5:+d} {3: d}|{'x':*^5}|{-42:=6}|{10:_}|{1e20:g} {0.00001:g} {123456789.0:g}", format(1234.5, ',.2f'))`), '2 4 -2.2   1 ab -5  3|**x**|-   42|10|1e+20 1e-05 1.23457e+08 1,234.50\n');
+  assert.match(py("print('{} {}'.format(1))"), /IndexError: Replacement index 1 out of range for positional args tuple\n/);
+  assert.match(py("print('%d' % 'a')"), /TypeError: %d format: a real number is required, not str\n/);
+  assert.match(py("print('%s %s' % ('a',))"), /TypeError: not enough arguments for format string\n/);
+  assert.match(py("print('%s' % ('a', 'b'))"), /TypeError: not all arguments converted during string formatting\n/);
+  assert.match(py("print(f'{5:s}')"), /ValueError: Unknown format code 's' for object of type 'int'\n/);
+});
