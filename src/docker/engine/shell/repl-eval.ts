@@ -40,6 +40,14 @@ type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) 
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
+/** A python dict's keys that are no strings (its JS keys are their text). */
+const KEYS = Symbol('keys');
+const keyOf = (o: V, k: string): V => o[KEYS]?.get(k) ?? k;
+const put = (o: V, k: V, v: V) => {
+  if (typeof k !== 'string') (o[KEYS] ??= new Map()).set(String(k), k);
+  o[k] = v;
+};
+const pyDict = (entries: [V, V][]) => entries.reduce((o, [k, v]) => (put(o, k, v), o), {});
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
@@ -139,7 +147,7 @@ export function repr(v: V): string {
   if (typeof v === 'bigint' && (v < 0n ? -v : v) >= INT_MAX_STR) throw new Thrown('ValueError', 'Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${quote(k, true)}: ${repr(x)}`).join(', ')}}`;
+  return `{${Object.entries(v).map(([k, x]) => `${repr(keyOf(v, k))}: ${repr(x)}`).join(', ')}}`;
 }
 export const pyStr = (v: V): string => (typeof v === 'string' ? v : v instanceof Thrown ? v.msg : repr(v));
 
@@ -243,9 +251,27 @@ export function interpreter(h: Host) {
     const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : big(Math.trunc(Number(num(x)))));
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
     const len = (x: V) => { if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
-    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : isObj(x) ? Object.keys(x) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
+    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : isObj(x) ? Object.keys(x).map((k) => keyOf(x, k)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
-    const cmp = (a: V, b: V) => (num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0);
+    // python orders numbers with numbers, strings with strings, sequences item by item
+    const cmp = (a: V, b: V, op = '<'): number => {
+      if (Array.isArray(a) && Array.isArray(b)) return a.reduce((c: number, x: V, k: number) => c || (k < b.length ? cmp(x, b[k], op) : 1), 0) || a.length - b.length;
+      if (isNum(a) !== isNum(b) || (!isNum(a) && typeof a !== typeof b)) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+      return num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0;
+    };
+    const opts = (a: V[]) => (a[a.length - 1]?.[KW] ? a.pop() : {});
+    /** sorted()'s order: by `key`, stable, `reverse` keeping equal items in their order. */
+    const order = (l: V[], kw: V) => {
+      const ks = l.map((x) => (kw.key ? kw.key(x) : x));
+      // python asks whether the later item is less than the earlier
+      return l.map((_, k) => k).sort((x, y) => (kw.reverse ? -1 : 1) * (x > y ? cmp(ks[x], ks[y]) : -cmp(ks[y], ks[x])) || x - y).map((k) => l[k]);
+    };
+    const most = (name: string, sign: number) => (...a: V[]) => {
+      const kw = opts(a);
+      const l = a.length === 1 ? iter(a[0]) : a;
+      if (!l.length) { if ('default' in kw) return kw.default; throw new Thrown('ValueError', `${name}() iterable argument is empty`); }
+      return l.reduce((x: V, y: V) => (cmp(kw.key ? kw.key(y) : y, kw.key ? kw.key(x) : x, sign > 0 ? '>' : '<') * sign > 0 ? y : x));
+    };
     const f = (m: (...a: V[]) => number) => (...a: V[]) => m(...a.map((x) => Number(num(x))));
     const toInt = (m: (x: number) => number) => fn(m.name, (x: V) => big(m(Number(num(x)))));
     const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: fn('sqrt', f(Math.sqrt)), pow: fn('pow', f(Math.pow)), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
@@ -263,12 +289,11 @@ export function interpreter(h: Host) {
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
       round: (x: V, n?: V) => { const q = 10 ** Math.abs(Number(n ?? 0)), v = Number(num(x)), d = n != null && n >= 0 && (Math.abs(v).toFixed(Math.min(Number(n) + 30, 100)).split('.')[1] ?? '').slice(Number(n)), r = n == null || (d && /^50*$/.test(d)) ? half(v * q) / q : n >= 0 ? Number(v.toFixed(Number(n))) : half(v / q) * q; return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
-      max: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) > 0 ? y : x)),
-      min: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) < 0 ? y : x)),
+      max: most('max', 1), min: most('min', -1),
       sum: (a: V) => iter(a).reduce((x: V, y: V) => pyOp('+', x, y), 0n),
-      sorted: (a: V) => [...iter(a)].sort(cmp),
+      sorted: (...a: V[]) => order([...iter(a[0])], opts(a)),
       list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
-      enumerate: (a: V) => iter(a).map((x, k) => Object.assign([BigInt(k), x], { [TUPLE]: true })),
+      enumerate: (...a: V[]) => { const st = opts(a).start ?? a[1] ?? 0n; return iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },
       zip: (...a: V[]) => iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
       map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f(x))),
       any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
@@ -306,8 +331,8 @@ export function interpreter(h: Host) {
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
     const methods: Record<string, V> | undefined = typeof o === 'string'
       ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: () => o.trim(), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
-      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: () => (o.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), null), index: (x: V) => BigInt(o.findIndex((y) => pyEq(x, y))) }
-      : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o), values: () => Object.values(o), items: () => Object.entries(o).map((e) => Object.assign(e, { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d) } : undefined;
+      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(o.findIndex((y) => pyEq(x, y))) }
+      : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o).map((k) => keyOf(o, k)), values: () => Object.values(o), items: () => Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d) } : undefined;
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
     if (v === undefined && typeName(o) === 'module' && !Object.keys(o).length) throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
     if (v === undefined) throw new Thrown('AttributeError', o?.[SHOW]?.startsWith('<module') ? `module '${/'(\w+)'/.exec(o[SHOW])![1]}' has no attribute '${k}'` : `'${typeName(o)}' object has no attribute '${k}'`);
@@ -451,10 +476,12 @@ export function interpreter(h: Host) {
             continue;
           }
           need(']');
-          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => { const x = o(s); const key = k(s); x[Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : key] = v; } });
+          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => { const x = o(s); const key = k(s); if (Array.isArray(x) && typeof key === 'bigint') x[Number(key < 0n ? BigInt(x.length) + key : key)] = v; else if (py) put(x, key, v); else x[key] = v; } });
         } else if (is('(')) {
           i++;
-          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : item()));
+          // `sum(x for x in xs)`: a generator expression, run as the list it yields
+          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : ((e: E) => (py && is('for') ? comp((s) => [e(s)]) : e))(item())));
+          // `sum(x for x in xs)`: a generator expression, run as the list it yields
           const callee = e;
           const called = (f: E) => mark(f, start, at);
           const text = src.slice(start, at).trim();
@@ -464,11 +491,44 @@ export function interpreter(h: Host) {
             const kw = a.filter((x) => x?.[KW]);
             const pos = a.filter((x) => !x?.[KW]);
             if (kw.length) pos.push(Object.assign({}, ...kw));
+            // a builtin that would take keywords as one more argument
+            if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text} is not a function`);
             return f.apply(self, pos);
           });
         } else return e;
       }
+    };
+    /**
+     * python's comprehension after its expression: `for names in source` and `if cond` clauses
+     * (then `close`), each round's scope inside the last; `each` gives a round's items.
+     */
+    const comp = (each: (s: Scope) => V[], close = ''): E => {
+      const cl: [string[] | null, E][] = [];
+      while (is('for') || is('if')) {
+        if (eat('if')) {
+          cl.push([null, expr(1)]);
+          continue;
+        }
+        i++;
+        const names: string[] = [];
+        while (!is('in')) {
+          if (peek().k !== 'i') fail();
+          names.push(t[i++].v);
+          eat(',');
+        }
+        if (!names.length) fail();
+        i++;
+        cl.push([names, expr(1)]);
+      }
+      if (close) need(close);
+      const go = (k: number, s: Scope): V[] => {
+        if (k === cl.length) return each(s);
+        const [names, e] = cl[k];
+        if (!names) return truth(e(s)) ? go(k + 1, s) : [];
+        return (globals.list as (x: V) => V[])(e(s)).flatMap((v) => go(k + 1, { vars: new Map(names.map((n, j) => [n, names.length > 1 ? v[j] : v])), up: s }));
+      };
+      return (s) => go(0, s);
     };
     /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
     const arrow = (params: string[], name = ''): E => {
@@ -566,29 +626,21 @@ export function interpreter(h: Host) {
           // `[expr for names in source if cond]`: its names live in the comprehension's own scope
           const at = i;
           const each = expr();
-          if (eat('for')) {
-            const names: string[] = [];
-            while (!is('in')) {
-              if (peek().k !== 'i') fail();
-              names.push(t[i++].v);
-              eat(',');
-            }
-            if (!names.length) fail();
-            i++;
-            const source = expr(1);
-            const cond = eat('if') ? expr(1) : undefined;
-            need(']');
-            return (s) => ((globals.list as (x: V) => V[])(source(s))).flatMap((v) => {
-              const own: Scope = { vars: new Map(names.map((n, k) => [n, names.length > 1 ? v[k] : v])), up: s };
-              return !cond || truth(cond(own)) ? [each(own)] : [];
-            });
-          }
+          if (is('for')) return comp((s) => [each(s)], ']');
           i = at;
         }
         const items = list(']', item);
         return (s) => spread(items.map((x) => x(s)));
       }
       if (tk.v === '{') {
+        if (py && !is('}')) {
+          const at = i;
+          const key = expr();
+          if (is(',') || is('}') || is('for')) throw new Unsupported('set');
+          const val = eat(':') ? expr() : fail();
+          if (is('for')) return ((c: E) => (s: Scope) => pyDict(c(s)))(comp((s) => [[key(s), val(s)]], '}'));
+          i = at;
+        }
         const entries = list('}', () => {
           const kt = peek();
           const key: E = kt.k === 'i' && !py ? (i++, () => kt.v) : kt.k === 's' ? primary() : is('[') ? (i++, ((e: E) => (need(']'), e))(expr())) : expr();
@@ -597,7 +649,7 @@ export function interpreter(h: Host) {
           const v = expr();
           return (s: Scope) => [key(s), v(s)];
         });
-        return (s) => Object.fromEntries(entries.map((x) => x(s)));
+        return (s) => (py ? pyDict : Object.fromEntries)(entries.map((x) => x(s)));
       }
       i--;
       return fail();
@@ -712,10 +764,10 @@ export function interpreter(h: Host) {
   const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
-  const userFn = (name: string, params: string[], run: (sc: Scope) => V, up: Scope) =>
+  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope) =>
     fn(name, (...a: V[]) => {
       try {
-        run({ vars: new Map(params.map((p, k) => [p, a[k]])), up });
+        run({ vars: new Map(typeof params === 'function' ? params(a) : params.map((p, k) => [p, a[k]])), up });
         return py ? null : undefined;
       } catch (j) {
         if (j instanceof Jump) {
@@ -768,6 +820,33 @@ export function interpreter(h: Host) {
       else out.push(...statements([text, ...body.map(([t]) => t)].join('\n')).map(([t]): Block => [t.trim(), n, []]));
     }
     return out;
+  };
+  /** A def's parameters (`a, b=2, *rest, **kw`, annotated or not): what binds a call's arguments to them. */
+  const pyParams = (text: string, sc: Scope, name: string) => {
+    const ps = text.split(',').map((x) => x.trim()).filter(Boolean).map((p) => {
+      const [, star, n, d] = /^(\*{0,2})(\w+)\s*(?::[^=]*)?(?:=([^]*))?$/.exec(p) ?? [];
+      if (!n) throw syntax('invalid syntax', 0);
+      return { star, n, d: d === undefined ? undefined : [evalIn(d, sc)] };
+    });
+    const plain = ps.filter((p) => !p.star);
+    const names = (l: string[]) => l.map((x) => `'${x}'`).join(', ').replace(/, ([^,]*)$/, l.length > 2 ? ', and $1' : ' and $1');
+    return (a: V[]): [string, V][] => {
+      const kw = { ...(a[a.length - 1]?.[KW] ? a.pop() : {}) };
+      const miss: string[] = [];
+      let k = 0;
+      const out = ps.map(({ star, n, d }): [string, V] => {
+        if (star) return [n, star === '*' ? Object.assign(a.slice(k, (k = Math.max(k, a.length))), { [TUPLE]: true }) : pyDict(Object.entries(kw).filter(([x]) => !plain.some((p) => p.n === x)))];
+        const v = k < a.length ? a[k++] : Object.hasOwn(kw, n) ? kw[n] : d ? d[0] : miss.push(n);
+        delete kw[n];
+        return [n, v];
+      });
+      const most = plain.length, least = plain.filter((p) => !p.d).length;
+      if (k < a.length) throw new Thrown('TypeError', `${name}() takes ${least < most ? `from ${least} to ${most}` : most} positional argument${most === 1 ? '' : 's'} but ${a.length} ${a.length === 1 ? 'was' : 'were'} given`);
+      if (miss.length) throw new Thrown('TypeError', `${name}() missing ${miss.length} required positional argument${miss.length > 1 ? 's' : ''}: ${names(miss)}`);
+      const extra = !ps.some((p) => p.star === '**') && Object.keys(kw)[0];
+      if (extra) throw new Thrown('TypeError', `${name}() got an unexpected keyword argument '${extra}'`);
+      return out;
+    };
   };
   /** The exception an `except` block handles: what a bare `raise` raises again. */
   let handling: Thrown | undefined;
@@ -827,9 +906,9 @@ export function interpreter(h: Host) {
       }
       if (kw === 'class' || kw === 'with') throw new Unsupported(kw);
       if (kw === 'def') {
-        const [, name, params] = /^(\w+)\s*\((.*)\)$/.exec(m[2]) ?? [];
+        const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
         if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
-        sc.vars.set(name, Object.assign(userFn(name, params.split(',').map((x) => x.trim()).filter(Boolean), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${name} at 0x7f3a2c1b5e40>` }));
+        sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, name), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${name} at 0x7f3a2c1b5e40>`, kw: true }));
       } else if (kw === 'for') {
         const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
         const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];

@@ -75,3 +75,23 @@ test('python formats: format specs in str.format, f-strings and format(); printf
   assert.match(py("print('%s' % ('a', 'b'))"), /TypeError: not all arguments converted during string formatting\n/);
   assert.match(py("print(f'{5:s}')"), /ValueError: Unknown format code 's' for object of type 'int'\n/);
 });
+
+test('python: sorted/min/max with key, reverse and default; enumerate start; comprehensions of dicts, nested and as an argument', () => {
+  assert.equal(py("print(sorted([3,1,2], reverse=True), sorted(['bb','a','ccc'], key=len), sorted([(2,'b'),(1,'z'),(2,'a')]))\nprint(max([1,5,3]), min('b','a'), max(['aa','b'], key=len), max([], default=0))\nl = [3,1,2]\nl.sort(reverse=True)\nprint(l, list(enumerate('ab', 1)), list(enumerate('ab', start=5)))"), "[3, 2, 1] ['a', 'bb', 'ccc'] [(1, 'z'), (2, 'a'), (2, 'b')]\n5 a aa 0\n[3, 2, 1] [(1, 'a'), (2, 'b')] [(5, 'a'), (6, 'b')]\n");
+  assert.equal(py("print({k: k*2 for k in range(3)}, {w: len(w) for w in ['hi', 'you'] if len(w) > 2})\nprint(sum(x*x for x in range(4)), [x*y for x in range(3) for y in range(2) if x])"), "{0: 0, 1: 2, 2: 4} {'you': 3}\n14 [0, 1, 0, 2]\n");
+  assert.equal(py("d = {1: 'a', 2: 'b'}\nd[3] = 'c'\nfor k, v in d.items():\n    print(k, v, type(k))\nprint(d, 1 in d, d[2], list(d))"), "1 a <class 'int'>\n2 b <class 'int'>\n3 c <class 'int'>\n{1: 'a', 2: 'b', 3: 'c'} True b [1, 2, 3]\n");
+  assert.match(py('max([])'), /ValueError: max\(\) iterable argument is empty\n/);
+  assert.match(py("sorted([1, 'a'])"), /TypeError: '<' not supported between instances of 'str' and 'int'\n/);
+  refused(true, 'print({1, 2})');
+  refused(true, 'len([1], x=2)');
+});
+
+test('python: def with defaults, *args, **kwargs, annotations; call errors as CPython words them', () => {
+  assert.equal(py('def f(a, b=2, *rest, **kw):\n    print(a, b, rest, kw)\nf(1)\nf(1, 3, 4, 5, x=9)\nf(b=7, a=0)\ndef g(n: int) -> int:\n    return n * 2\nprint(g(4))'), "1 2 () {}\n1 3 (4, 5) {'x': 9}\n0 7 () {}\n8\n");
+  const err = (src: string) => /\n(\w+: .*)\n\[1\]$/.exec(py(src))?.[1];
+  assert.equal(err('def g(n):\n    pass\ng()'), "TypeError: g() missing 1 required positional argument: 'n'");
+  assert.equal(err('def g(n):\n    pass\ng(1, 2)'), 'TypeError: g() takes 1 positional argument but 2 were given');
+  assert.equal(err('def g(n, m=1):\n    pass\ng(1, 2, 3)'), 'TypeError: g() takes from 1 to 2 positional arguments but 3 were given');
+  assert.equal(err('def g(n):\n    pass\ng(1, z=2)'), "TypeError: g() got an unexpected keyword argument 'z'");
+  assert.equal(err('def h(a, b, c):\n    pass\nh()'), "TypeError: h() missing 3 required positional arguments: 'a', 'b', and 'c'");
+});
