@@ -8,6 +8,7 @@
  * with `Open` while they go on and with `Unsupported` once complete.
  */
 import type { Fs } from '../fs';
+import { FsError, reason } from '../../common/sh/fs';
 import { excClass, isA } from './py-exceptions';
 import { formatSpec, percent, strFormat } from './py-format';
 
@@ -251,7 +252,7 @@ export function interpreter(h: Host) {
     const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : big(Math.trunc(Number(num(x)))));
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
     const len = (x: V) => { if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
-    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : isObj(x) ? Object.keys(x).map((k) => keyOf(x, k)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
+    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : isObj(x) ? Object.keys(x).map((k) => keyOf(x, k)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
     // python orders numbers with numbers, strings with strings, sequences item by item
     const cmp = (a: V, b: V, op = '<'): number => {
@@ -277,15 +278,35 @@ export function interpreter(h: Host) {
     const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: fn('sqrt', f(Math.sqrt)), pow: fn('pow', f(Math.pow)), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
     const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${dumps(x)}`).join(', ')}}`);
     const version = pyBuild(h);
+    // the container's files: an OSError of errno's class, with its number and the C library's text
+    const io = <T>(p: string, f: () => T): T => {
+      try {
+        return f();
+      } catch (e) {
+        const [n, cls] = ({ ENOENT: [2, 'FileNotFound'], EEXIST: [17, 'FileExists'], ENOTDIR: [20, 'NotADirectory'], EISDIR: [21, 'IsADirectory'], EACCES: [13, 'Permission'] } as Record<string, [number, string]>)[(e as V)?.code] ?? [5, 'OS'];
+        throw new Thrown(cls + 'Error', `[Errno ${n}] ${reason(e)}: ${repr(p)}`);
+      }
+    };
+    const node = (p: string) => io(p, () => { try { return h.fs.resolve(p, h.cwd).node; } catch { return undefined; } });
+    /** A text file: read at open, written through at each write. */
+    const open = (p: V, mode: V = 'r') => {
+      if (/[b+x]/.test(mode)) throw new Unsupported(`open(mode=${repr(mode)})`);
+      if (/[wa]/.test(mode)) io(p, () => h.fs.writeFile(p, '', h.cwd, mode === 'a'));
+      const text = mode === 'r' ? io(p, () => h.fs.readFile(p, h.cwd)) : '';
+      let at = 0;
+      const lines = () => text.slice(at, (at = text.length)).split(/(?<=\n)/).filter(Boolean);
+      return { [SHOW]: `<_io.TextIOWrapper name=${repr(p)} mode=${repr(mode)} encoding='UTF-8'>`, read: () => text.slice(at, (at = text.length)), readlines: lines, readline: () => text.slice(at, (at = text.indexOf('\n', at) + 1 || text.length)), write: (x: V) => (io(p, () => h.fs.writeFile(p, x, h.cwd, true)), BigInt(x.length)), close: () => null };
+    };
     const modules: Record<string, V> = {
       sys: mod('sys', { version, platform: 'linux', argv: [''], exit: (c?: V) => { throw new Exit(c); } }),
-      os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d }),
+      os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d, listdir: (p: V = '.') => io(p, () => { const r = h.fs.resolve(p, h.cwd); if (r.node?.kind !== 'dir') throw new FsError(r.node ? 'ENOTDIR' : 'ENOENT', p); return [...h.fs.list(r.parts).keys()].sort(); }),
+        path: mod('posixpath', { exists: (p: V) => !!node(p), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
       math,
       json: mod('json', { dumps }),
       random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
     };
     const b: Record<string, V> = {
-      print, len, int, float, range, repr, format: (v: V, spec?: V) => formatSpec(v, spec),
+      print, len, int, float, range, repr, open, format: (v: V, spec?: V) => formatSpec(v, spec),
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
       round: (x: V, n?: V) => { const q = 10 ** Math.abs(Number(n ?? 0)), v = Number(num(x)), d = n != null && n >= 0 && (Math.abs(v).toFixed(Math.min(Number(n) + 30, 100)).split('.')[1] ?? '').slice(Number(n)), r = n == null || (d && /^50*$/.test(d)) ? half(v * q) / q : n >= 0 ? Number(v.toFixed(Number(n))) : half(v / q) * q; return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
@@ -317,7 +338,7 @@ export function interpreter(h: Host) {
     const exc = py && excClass(name, SHOW, (a) => (a.length === 1 ? (name === 'KeyError' ? repr : pyStr)(a[0]) : a.length ? repr(Object.assign(a, { [TUPLE]: true })) : ''));
     if (exc) return exc;
     // the runtime's own names the evaluator lacks are not unknown names
-    if ((py ? /^(set|isinstance|open|chr|ord|hex|bin|divmod|pow|id|hash|format|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
+    if ((py ? /^(set|isinstance|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
     throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
   };
 
@@ -334,8 +355,9 @@ export function interpreter(h: Host) {
       : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(o.findIndex((y) => pyEq(x, y))) }
       : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o).map((k) => keyOf(o, k)), values: () => Object.values(o), items: () => Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d) } : undefined;
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
-    if (v === undefined && typeName(o) === 'module' && !Object.keys(o).length) throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
-    if (v === undefined) throw new Thrown('AttributeError', o?.[SHOW]?.startsWith('<module') ? `module '${/'(\w+)'/.exec(o[SHOW])![1]}' has no attribute '${k}'` : `'${typeName(o)}' object has no attribute '${k}'`);
+    // a module's attribute the evaluator lacks may well be a real one
+    if (v === undefined && typeName(o) === 'module') throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
+    if (v === undefined) throw new Thrown('AttributeError', `'${typeName(o)}' object has no attribute '${k}'`);
     return methods ? fn(k, v) : v;
   };
   const index = (o: V, k: V): V => {
@@ -890,8 +912,9 @@ export function interpreter(h: Host) {
     let taken = false;
     for (let k = 0; k < b.length; k++) {
       const [head, n, body] = b[k];
-      if (sc === top) [line, piece] = [n, head];
       const m = /^(for|if|elif|else|while|def|try|class|with)\b\s*(.*?)\s*:$/.exec(head);
+      // a head's traceback marks its expression
+      if (sc === top) [line, piece] = [n, m?.[2] || head];
       const kw = m?.[1];
       if (!m) {
         value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : statement(head, sc);
@@ -904,7 +927,20 @@ export function interpreter(h: Host) {
         pyTry(body, clauses, sc);
         continue;
       }
-      if (kw === 'class' || kw === 'with') throw new Unsupported(kw);
+      if (kw === 'with') {
+        // `with open(…) as f:` closes what it opened, whatever happens in its block
+        const [, src, name] = /^(.+?)(?:\s+as\s+(\w+))?$/.exec(m[2])!;
+        const v = evalIn(src, sc);
+        if (!v?.close) throw new Unsupported('with');
+        if (name) sc.vars.set(name, v);
+        try {
+          pyExec(body, sc);
+        } finally {
+          v.close();
+        }
+        continue;
+      }
+      if (kw === 'class') throw new Unsupported(kw);
       if (kw === 'def') {
         const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
         if (!name) throw new Thrown('SyntaxError', 'invalid syntax');

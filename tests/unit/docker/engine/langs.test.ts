@@ -95,3 +95,14 @@ test('python: def with defaults, *args, **kwargs, annotations; call errors as CP
   assert.equal(err('def g(n):\n    pass\ng(1, z=2)'), "TypeError: g() got an unexpected keyword argument 'z'");
   assert.equal(err('def h(a, b, c):\n    pass\nh()'), "TypeError: h() missing 3 required positional arguments: 'a', 'b', and 'c'");
 });
+
+test('python: open() and with on the container\'s files, os.listdir/os.path, OSError classes with errno texts', () => {
+  const f = fs();
+  f.mkdir('/tmp');
+  const src = "import os\nwith open('/tmp/notes.txt', 'w') as f:\n    n = f.write('uno\\n')\n    f.write('dos\\n')\nprint(n)\nwith open('/tmp/notes.txt', 'a') as f:\n    f.write('tres\\n')\nwith open('/tmp/notes.txt') as f:\n    for line in f:\n        print(line.strip())\nf = open('/tmp/notes.txt')\nprint(f.readline(), end='')\nprint(f.readlines(), f.read() == '')\nprint(os.listdir('/tmp'), os.path.exists('/tmp/notes.txt'), os.path.exists('/nope'), os.path.isdir('/tmp'), os.path.isfile('/tmp'))\nprint(os.path.join('/a', 'b', 'c.txt'), os.path.join('a', '/b'), os.path.basename('/x/y.py'), os.path.dirname('/x/y.py'), os.path.dirname('/x'))\ntry:\n    open('nada.txt')\nexcept FileNotFoundError as e:\n    print(e)\ntry:\n    os.listdir('/tmp/notes.txt')\nexcept OSError as e:\n    print(type(e), e)\nopen('/tmp')";
+  assert.equal(py(src, f), "4\nuno\ndos\ntres\nuno\n['dos\\n', 'tres\\n'] True\n['notes.txt'] True False True False\n/a/b/c.txt /b y.py /x /\n[Errno 2] No such file or directory: 'nada.txt'\n<class 'NotADirectoryError'> [Errno 20] Not a directory: '/tmp/notes.txt'\n" + 'Traceback (most recent call last):\n  File "<string>", line 24, in <module>\n    open(\'/tmp\')\n    ~~~~^^^^^^^^\nIsADirectoryError: [Errno 21] Is a directory: \'/tmp\'\n[1]');
+  assert.equal(f.readFile('/tmp/notes.txt'), 'uno\ndos\ntres\n');
+  // what the evaluator lacks of a module is refused, not called missing
+  refused(true, 'import os\nos.makedirs("/x")');
+  refused(true, "open('/x', 'rb')");
+});
