@@ -36,7 +36,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string> };
 type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 const SHOW = Symbol('show');
@@ -306,6 +306,7 @@ export function interpreter(h: Host) {
       random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
     };
     const b: Record<string, V> = {
+      isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
       print, len, int, float, range, repr, open, format: (v: V, spec?: V) => formatSpec(v, spec),
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
@@ -338,7 +339,7 @@ export function interpreter(h: Host) {
     const exc = py && excClass(name, SHOW, (a) => (a.length === 1 ? (name === 'KeyError' ? repr : pyStr)(a[0]) : a.length ? repr(Object.assign(a, { [TUPLE]: true })) : ''));
     if (exc) return exc;
     // the runtime's own names the evaluator lacks are not unknown names
-    if ((py ? /^(set|isinstance|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
+    if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
     throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
   };
 
@@ -359,6 +360,15 @@ export function interpreter(h: Host) {
     if (v === undefined && typeName(o) === 'module') throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
     if (v === undefined) throw new Thrown('AttributeError', `'${typeName(o)}' object has no attribute '${k}'`);
     return methods ? fn(k, v) : v;
+  };
+  /** python's `x[a:b:step]`, whose bounds are clamped and counted from the end when negative. */
+  const slice = (x: V, a: V, b: V, by: V) => {
+    const n = x.length, st = Number(by);
+    if (!st) throw new Thrown('ValueError', 'slice step cannot be zero');
+    const at = (v: V, d: number) => (v == null ? d : Math.min(Math.max(Number(v) < 0 ? Number(v) + n : Number(v), st < 0 ? -1 : 0), st < 0 ? n - 1 : n));
+    const r = [];
+    for (let k = at(a, st < 0 ? n - 1 : 0), end = at(b, st < 0 ? -1 : n); st > 0 ? k < end : k > end; k += st) r.push(x[k]);
+    return typeof x === 'string' ? r.join('') : Object.assign(r, { [TUPLE]: x[TUPLE] });
   };
   const index = (o: V, k: V): V => {
     if (!py) return member(o, k);
@@ -390,7 +400,7 @@ export function interpreter(h: Host) {
     const eat = (v: string) => (is(v) ? (i++, true) : false);
     const need = (v: string) => void (eat(v) || fail());
     /** An item of an array or of a call's arguments, which JS may spread (`...nums`). */
-    const item = (): E => (eat('...') ? ((e: E) => (s: Scope) => ({ [SPREAD]: e(s) }))(expr()) : expr());
+    const item = (): E => (eat(py ? '*' : '...') ? ((e: E) => (s: Scope) => ({ [SPREAD]: e(s) }))(expr()) : expr());
     const list = (close: string, item: () => E): E[] => {
       const r: E[] = [];
       while (!eat(close)) {
@@ -492,9 +502,10 @@ export function interpreter(h: Host) {
           const o = e;
           const k = is(':') ? () => undefined : expr();
           if (py && eat(':')) {
-            const end = is(']') ? () => undefined : expr();
+            const end = /^[\]:]$/.test(peek().v) ? () => undefined : expr();
+            const by = eat(':') && !is(']') ? expr() : () => 1n;
             need(']');
-            e = (s) => { const x = o(s); const [a, b] = [k(s), end(s)]; return x.slice(a === undefined ? 0 : Number(a), b === undefined ? undefined : Number(b)); };
+            e = (s) => slice(o(s), k(s), end(s), by(s));
             continue;
           }
           need(']');
@@ -641,7 +652,7 @@ export function interpreter(h: Host) {
         }
         const items = list(')', () => expr());
         const tuple = py && (items.length !== 1 || t[i - 2].v === ',');
-        return tuple ? (s) => Object.assign(items.map((x) => x(s)), { [TUPLE]: true }) : items.length === 1 ? items[0] : fail();
+        return tuple ? unpacking(items) : items.length === 1 ? items[0] : fail();
       }
       if (tk.v === '[') {
         if (py && !is(']')) {
@@ -690,9 +701,16 @@ export function interpreter(h: Host) {
     return { whole, expr, peek, eat, fail, t, at: () => i, seek: (k: number) => void (i = k) };
   }
 
+  const bad = () => { throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment'); };
+  /** python's tuple of targets: a tuple to read, and what unpacks an iterable into its targets. */
+  const unpacking = (ts: E[]): E => Object.assign((s: Scope) => Object.assign(ts.map((x) => x(s)), { [TUPLE]: true }), { set: (s: Scope, v: V) => {
+    const l = globals.list(v);
+    if (l.length !== ts.length) throw new Thrown('ValueError', l.length > ts.length ? `too many values to unpack (expected ${ts.length})` : `not enough values to unpack (expected ${ts.length}, got ${l.length})`);
+    ts.forEach((x, k) => (x.set ?? bad)(s, l[k]));
+  } });
   function assign(s: Scope, name: string, v: V): void {
     // python binds in the scope that runs (a function's own, or the module's)
-    if (py) return void s.vars.set(name, v);
+    if (py) return void (s.g?.has(name) ? top : s).vars.set(name, v);
     if (declared.get(name) === 'const') throw new Thrown('TypeError', 'Assignment to constant variable.');
     let c: Scope | undefined = s;
     while (c && !c.vars.has(name)) c = c.up;
@@ -741,7 +759,9 @@ export function interpreter(h: Host) {
       }
       return NOTHING;
     }
-    if (py && /^(pass|del|global)$/.test(first.v)) return NOTHING;
+    if (py && first.v === 'global') src.replace(/^\s*global\s+/, '').split(',').forEach((n) => (sc.g ??= new Set()).add(n.trim()));
+    if (py && first.v === 'del') throw new Unsupported('del');
+    if (py && /^(pass|global)$/.test(first.v)) return NOTHING;
     // JS declarations: `let a = 1, b`
     const decl = !py && /^(let|const|var)$/.test(first.v) ? first.v : '';
     if (decl) {
@@ -758,18 +778,32 @@ export function interpreter(h: Host) {
       if (p.peek().k) p.fail();
       return undefined;
     }
-    const target = p.expr(1);
+    // python's `a, b = …`: the targets as one, which unpacks what it is given
+    const many = (first: E): E => {
+      if (!py || p.peek().v !== ',') return first;
+      const ts = [first];
+      while (p.eat(',') && !/^=?$/.test(p.peek().v)) ts.push(p.expr(1));
+      return unpacking(ts);
+    };
+    const target = many(p.expr(1));
     const op = p.peek().v;
     if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
-      if (!target.set) throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment');
-      p.seek(p.at() + 1);
       const step = op === '++' || op === '--';
-      const e = step && !py ? () => 1 : p.expr();
+      // `a = b = 0`: every target but the last expression
+      const ts = [target];
+      let e: E;
+      for (;;) {
+        p.seek(p.at() + 1);
+        e = step && !py ? () => 1 : many(p.expr());
+        if (op !== '=' || p.peek().v !== '=') break;
+        ts.push(e);
+      }
       if (p.peek().k) p.fail();
+      if (ts.some((x) => !x.set)) bad();
       const bin = step ? op[0] : op.slice(0, -1);
       const old = bin ? target(sc) : undefined;
       const v = bin ? (py ? pyOp(bin, old, e(sc)) : JS_OPS[bin](old, e(sc))) : e(sc);
-      target.set(sc, v);
+      for (const x of ts) x.set!(sc, v);
       return py ? NOTHING : step ? old : v;
     }
     p.seek(0);
