@@ -168,6 +168,7 @@ const HIDDEN = /^(constructor|prototype|__\w*)$/;
 
 const JS_ERRORS = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError'];
 const JS_OPS: Record<string, (a: V, b: V) => V> = {
+  in: (a, b) => a in b,
   instanceof: (a, b) => { if (typeof b !== 'function') throw new Thrown('TypeError', "Right-hand side of 'instanceof' is not callable"); return a instanceof b; },
   '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '%': (a, b) => a % b, '**': (a, b) => a ** b,
   '==': (a, b) => a == b, '!=': (a, b) => a != b, '===': (a, b) => a === b, '!==': (a, b) => a !== b,
@@ -414,8 +415,15 @@ export function interpreter(h: Host) {
     };
     const BIN: Record<string, number> = py
       ? { or: 1, and: 2, '==': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, in: 4, not: 4, is: 4, '+': 6, '-': 6, '*': 7, '/': 7, '//': 7, '%': 7, '**': 9 }
-      : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, instanceof: 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
-    const fnBody = (params: string[], body: E, name = ''): E => (s) => fn(name, (...a: V[]) => body({ vars: new Map(params.map((p, k) => [p, a[k]])), up: s }));
+      : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, instanceof: 5, in: 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
+    const fnBody = (params: string[], body: E, name = ''): E => (s) => fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s }));
+    /** The token that closes the bracket at `k` (the end of input when none does). */
+    const match = (k: number) => {
+      for (let depth = 0; k < t.length - 1; k++) if (!(depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0)) break;
+      return k;
+    };
+    /** The parameters' text between the brackets at `a` and `b`. */
+    const paramsIn = (a: number, b: number) => src.slice(t[a].p + 1, t[b].p).split(',').map((x) => x.trim()).filter(Boolean);
     /** The end of the last token read. */
     const end = () => t[i - 1].p + t[i - 1].v.length;
     /** python's traceback marks the innermost expression that raised, with its anchors (operator, brackets). */
@@ -480,6 +488,12 @@ export function interpreter(h: Host) {
     };
     const unary = (): E => {
       const op = peek().v;
+      if (!py && (op === '++' || op === '--')) {
+        i++;
+        const a = unary();
+        if (!a.set) fail();
+        return (s) => { const v = a(s) + (op === '++' ? 1 : -1); a.set!(s, v); return v; };
+      }
       if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
         i++;
         const a = py ? expr(op === 'not' ? 3 : 8) : unary();
@@ -566,8 +580,7 @@ export function interpreter(h: Host) {
     /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
     const arrow = (params: string[], name = ''): E => {
       if (!is('{')) return fnBody(params, expr(0));
-      let k = i;
-      for (let depth = 0; k < t.length - 1; k++) if (!(depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0)) break;
+      const k = match(i);
       if (k >= t.length - 1) fail();
       const code = src.slice(t[i].p + 1, t[k].p);
       i = k + 1;
@@ -625,10 +638,10 @@ export function interpreter(h: Host) {
         if (!py && name === 'function') {
           if (is('*')) throw new Unsupported('function*');
           const fname = peek().k === 'i' ? t[i++].v : '';
-          need('(');
-          const params: string[] = [];
-          while (peek().k === 'i') params.push(t[i++].v), eat(',');
-          need(')');
+          if (!is('(')) fail();
+          const k = match(i);
+          const params = paramsIn(i, k);
+          i = k + 1;
           if (!is('{')) fail();
           return arrow(params, fname);
         }
@@ -644,9 +657,9 @@ export function interpreter(h: Host) {
       }
       if (tk.v === '(') {
         // `(a, b) => …` : the parameters, then the arrow
-        const close = t.findIndex((x, k) => k >= i && x.v === ')');
-        if (!py && close > 0 && t[close + 1]?.v === '=>' && t.slice(i, close).every((x) => x.k === 'i' || x.v === ',')) {
-          const params = t.slice(i, close).filter((x) => x.k === 'i').map((x) => x.v);
+        const close = match(i - 1);
+        if (!py && t[close + 1]?.v === '=>') {
+          const params = paramsIn(i - 1, close);
           i = close + 2;
           return arrow(params);
         }
@@ -768,6 +781,7 @@ export function interpreter(h: Host) {
       p.eat(decl);
       do {
         const name = p.peek().v;
+        if (/^[[{]$/.test(name)) throw new Unsupported('destructuring');
         if (p.peek().k !== 'i') p.fail();
         p.seek(p.at() + 1);
         const e = p.eat('=') ? p.expr() : decl === 'const' ? p.fail() : () => undefined;
@@ -823,7 +837,7 @@ export function interpreter(h: Host) {
   const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope) =>
     fn(name, (...a: V[]) => {
       try {
-        run({ vars: new Map(typeof params === 'function' ? params(a) : params.map((p, k) => [p, a[k]])), up });
+        run({ vars: typeof params === 'function' ? new Map(params(a)) : bind(params, a, up), up });
         return py ? null : undefined;
       } catch (j) {
         if (j instanceof Jump) {
@@ -836,6 +850,16 @@ export function interpreter(h: Host) {
       }
     });
   /** A loop's rounds, until the iterations a lesson's loop could want are spent. */
+  /** JS parameters (`a`, `b = 2`, `...rest`) bound to a call's arguments; a default sees the parameters before it. */
+  const bind = (params: string[], a: V[], up: Scope) => {
+    const vars = new Map<string, V>();
+    params.forEach((p, k) => {
+      const [, rest, n, d] = /^(\.\.\.)?([\w$]+)\s*(?:=([^]*))?$/.exec(p) ?? [];
+      if (!n) throw new Unsupported('destructuring');
+      vars.set(n, rest ? a.slice(k) : a[k] === undefined && d ? evalIn(d, { vars, up }) : a[k]);
+    });
+    return vars;
+  };
   /** A loop's rounds; `after` (a for's update) runs after a `continue` too. True when it ended by `break`. */
   const loop = (next: () => boolean, round: () => void, after?: () => void) => {
     for (let n = 0; next(); n++) {
