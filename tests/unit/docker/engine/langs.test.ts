@@ -60,7 +60,7 @@ test('node: try/catch/finally, throw of Error objects, instanceof', () => {
 
 test('python: try/except/else/finally, raise, exception classes and their bases', () => {
   const src = 'try:\n    x = 1 / 0\nexcept ZeroDivisionError as e:\n    print("err:", e, repr(e), e.args)\nelse:\n    print("no")\nfinally:\n    print("fin")\ntry:\n    {}["k"]\nexcept (ValueError, LookupError) as e:\n    print("lookup", e)\ndef f(n):\n    if n < 0:\n        raise ValueError("negative")\n    return n\ntry:\n    f(-1)\nexcept Exception as e:\n    print(type(e), str(e))\ntry:\n    print("ok")\nexcept:\n    print("x")\nelse:\n    print("else")\ntry:\n    try:\n        raise KeyError("a")\n    except KeyError:\n        raise\nexcept LookupError as e:\n    print("re", e)\nraise RuntimeError';
-  assert.equal(py(src), "err: division by zero ZeroDivisionError('division by zero') ('division by zero',)\nfin\nlookup 'k'\n<class 'ValueError'> negative\nok\nelse\nre 'a'\n" + 'Traceback (most recent call last):\n  File "<string>", line 34, in <module>\n    raise RuntimeError\nRuntimeError\n[1]');
+  assert.equal(py(src), "err: division by zero ZeroDivisionError('division by zero') ('division by zero',)\nfin\nlookup 'k'\n<class 'ValueError'> negative\nok\nelse\nre 'a'\n" + 'Traceback (most recent call last):\n  File "<string>", line 34, in <module>\nRuntimeError\n[1]');
   assert.match(py('raise 5'), /TypeError: exceptions must derive from BaseException\n/);
 });
 
@@ -96,11 +96,16 @@ test('python: def with defaults, *args, **kwargs, annotations; call errors as CP
   assert.equal(err('def h(a, b, c):\n    pass\nh()'), "TypeError: h() missing 3 required positional arguments: 'a', 'b', and 'c'");
 });
 
+test('python 3.12: a -c program\'s traceback shows no source line, but for a SyntaxError', () => {
+  assert.equal(py('x = 1\nprint(x + nada)'), 'Traceback (most recent call last):\n  File "<string>", line 2, in <module>\nNameError: name \'nada\' is not defined\n[1]');
+  assert.equal(py('print(1 +)'), '  File "<string>", line 1\n    print(1 +)\n             ^\nSyntaxError: invalid syntax\n[1]');
+});
+
 test('python: open() and with on the container\'s files, os.listdir/os.path, OSError classes with errno texts', () => {
   const f = fs();
   f.mkdir('/tmp');
   const src = "import os\nwith open('/tmp/notes.txt', 'w') as f:\n    n = f.write('uno\\n')\n    f.write('dos\\n')\nprint(n)\nwith open('/tmp/notes.txt', 'a') as f:\n    f.write('tres\\n')\nwith open('/tmp/notes.txt') as f:\n    for line in f:\n        print(line.strip())\nf = open('/tmp/notes.txt')\nprint(f.readline(), end='')\nprint(f.readlines(), f.read() == '')\nprint(os.listdir('/tmp'), os.path.exists('/tmp/notes.txt'), os.path.exists('/nope'), os.path.isdir('/tmp'), os.path.isfile('/tmp'))\nprint(os.path.join('/a', 'b', 'c.txt'), os.path.join('a', '/b'), os.path.basename('/x/y.py'), os.path.dirname('/x/y.py'), os.path.dirname('/x'))\ntry:\n    open('nada.txt')\nexcept FileNotFoundError as e:\n    print(e)\ntry:\n    os.listdir('/tmp/notes.txt')\nexcept OSError as e:\n    print(type(e), e)\nopen('/tmp')";
-  assert.equal(py(src, f), "4\nuno\ndos\ntres\nuno\n['dos\\n', 'tres\\n'] True\n['notes.txt'] True False True False\n/a/b/c.txt /b y.py /x /\n[Errno 2] No such file or directory: 'nada.txt'\n<class 'NotADirectoryError'> [Errno 20] Not a directory: '/tmp/notes.txt'\n" + 'Traceback (most recent call last):\n  File "<string>", line 24, in <module>\n    open(\'/tmp\')\n    ~~~~^^^^^^^^\nIsADirectoryError: [Errno 21] Is a directory: \'/tmp\'\n[1]');
+  assert.equal(py(src, f), "4\nuno\ndos\ntres\nuno\n['dos\\n', 'tres\\n'] True\n['notes.txt'] True False True False\n/a/b/c.txt /b y.py /x /\n[Errno 2] No such file or directory: 'nada.txt'\n<class 'NotADirectoryError'> [Errno 20] Not a directory: '/tmp/notes.txt'\n" + 'Traceback (most recent call last):\n  File "<string>", line 24, in <module>\nIsADirectoryError: [Errno 21] Is a directory: \'/tmp\'\n[1]');
   assert.equal(f.readFile('/tmp/notes.txt'), 'uno\ndos\ntres\n');
   // what the evaluator lacks of a module is refused, not called missing
   refused(true, 'import os\nos.makedirs("/x")');
