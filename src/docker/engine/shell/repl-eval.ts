@@ -169,7 +169,7 @@ const HIDDEN = /^(constructor|prototype|__\w*)$/;
 const JS_ERRORS = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError'];
 const JS_OPS: Record<string, (a: V, b: V) => V> = {
   in: (a, b) => a in b,
-  instanceof: (a, b) => { if (typeof b !== 'function') throw new Thrown('TypeError', "Right-hand side of 'instanceof' is not callable"); return a instanceof b; },
+  instanceof: (a, b) => a instanceof b,
   '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '%': (a, b) => a % b, '**': (a, b) => a ** b,
   '==': (a, b) => a == b, '!=': (a, b) => a != b, '===': (a, b) => a === b, '!==': (a, b) => a !== b,
   '<': (a, b) => a < b, '>': (a, b) => a > b, '<=': (a, b) => a <= b, '>=': (a, b) => a >= b,
@@ -352,15 +352,29 @@ export function interpreter(h: Host) {
     }
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
+    const at = (x: V, msg = `${repr(x)} is not in list`) => { const i = o.findIndex((y: V) => pyEq(x, y)); if (i < 0) throw new Thrown('ValueError', msg); return i; };
     const methods: Record<string, V> | undefined = typeof o === 'string'
-      ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: () => o.trim(), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
-      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(o.findIndex((y) => pyEq(x, y))) }
-      : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o).map((k) => keyOf(o, k)), values: () => Object.values(o), items: () => Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d) } : undefined;
+      ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: (c?: V) => trim(o, c, 3), lstrip: (c?: V) => trim(o, c, 1), rstrip: (c?: V) => trim(o, c, 2), count: (x: V) => BigInt(o.split(x).length - 1), isdigit: () => /^\d+$/.test(o), isalpha: () => /^\p{L}+$/u.test(o), isalnum: () => /^[\p{L}\d]+$/u.test(o), isspace: () => /^\s+$/.test(o), isupper: () => /\p{Lu}/u.test(o) && !/\p{Ll}/u.test(o), islower: () => /\p{Ll}/u.test(o) && !/\p{Lu}/u.test(o),
+        zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
+        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
+      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
+      : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o).map((k) => keyOf(o, k)), values: () => Object.values(o), items: () => Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
+        update: (x: V = {}) => (Object.keys(x).forEach((k) => put(o, keyOf(x, k), x[k])), null), setdefault: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : (put(o, x, d), d)),
+        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, x)) { if (d.length) return d[0]; throw new Thrown('KeyError', repr(x)); } const v = o[x]; delete o[x]; return v; } } : undefined;
+    // a method of str, list or dict the evaluator lacks is no missing attribute
+    if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
     // a module's attribute the evaluator lacks may well be a real one
     if (v === undefined && typeName(o) === 'module') throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
     if (v === undefined) throw new Thrown('AttributeError', `'${typeName(o)}' object has no attribute '${k}'`);
     return methods ? fn(k, v) : v;
+  };
+  /** python's str.strip (`how` 1: the start, 2: the end, 3: both) of whitespace or of the characters `c`. */
+  const trim = (s: string, c: V, how: number) => {
+    const set = c ?? ' \t\n\r\v\f';
+    while (how & 1 && s && set.includes(s[0])) s = s.slice(1);
+    while (how & 2 && s && set.includes(s[s.length - 1])) s = s.slice(0, -1);
+    return s;
   };
   /** python's `x[a:b:step]`, whose bounds are clamped and counted from the end when negative. */
   const slice = (x: V, a: V, b: V, by: V) => {

@@ -130,3 +130,14 @@ test('node: parameters with defaults and rest, the in operator, prefix ++/--; de
   refused(false, 'const {a} = {a: 1}');
   refused(false, 'const f = ({a}) => a; f({a: 1})');
 });
+
+test('python: the str, list and dict methods a beginner reaches; the others are refused, not called missing', () => {
+  assert.equal(py('s = "  hola mundo  "\nprint(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), "xxhixx".strip("x"), "banana".count("a"), "123".isdigit(), "ab1".isdigit(), "abc".isalpha(), "a1".isalnum(), "ABC".isupper(), "abc".islower(), " ".isspace())\nprint("42".zfill(5), "-42".zfill(5), "ab".ljust(5, "."), "ab".rjust(5), "ab".center(7, "*"), "abc".center(6, "-"), "hola".index("l"), "a-b-a".rfind("a"), "a\\nb\\n".splitlines())'), "'hola mundo' 'hola mundo  ' '  hola mundo' hi 3 True False True True True True True\n00042 -0042 ab...    ab ***ab** -abc-- 2 4 ['a', 'b']\n");
+  assert.equal(py('l = [1, 2, 3]\nl.extend([4, 2])\nl.remove(2)\nprint(l, l.count(2), l.copy(), l.index(4))\nd = {"a": 1}\nd.update({"b": 2})\nprint(d.pop("a"), d.pop("z", 0), d.setdefault("c", 3), d, d.copy())\nd.clear()\nl.clear()\nprint(d, l)'), "[1, 3, 4, 2] 1 [1, 3, 4, 2] 2\n1 0 3 {'b': 2, 'c': 3} {'b': 2, 'c': 3}\n{} []\n");
+  assert.match(py('[1].remove(5)'), /ValueError: list.remove\(x\): x not in list\n/);
+  assert.match(py('[1].index(5)'), /ValueError: 5 is not in list\n/);
+  assert.match(py('"abc".index("z")'), /ValueError: substring not found\n/);
+  assert.match(py('{}.pop("k")'), /KeyError: 'k'\n/);
+  refused(true, '"a b".partition(" ")');
+  assert.match(py('"a".nada()'), /AttributeError: 'str' object has no attribute 'nada'\n/);
+});
