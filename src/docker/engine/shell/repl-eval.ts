@@ -215,7 +215,16 @@ export function interpreter(h: Host) {
     log.push(a.map(pyStr).join(kw.sep ?? ' ') + (kw.end ?? '\n'));
     return null;
   };
-  const show = (a: V[]) => a.map((x) => (typeof x === 'string' ? x : inspect(x))).join(' ') + '\n';
+  const show = (a: V[]) => {
+    // console.log's first string formats the arguments after it (util.format); %o shows hidden fields the evaluator does not know
+    const hidden = () => { throw new Unsupported('%o'); };
+    if (typeof a[0] === 'string' && a.length > 1) {
+      let k = 1;
+      const f = a[0].replace(/%[sdifjoOc%]/g, (m) => (m === '%%' ? '%' : k >= a.length ? m : ((v: V) => (m === '%c' ? '' : m === '%j' ? JSON.stringify(v) : m === '%o' ? hidden() : m === '%O' || (m === '%s' && v && typeof v === 'object') ? inspect(v) : typeof v === 'bigint' ? v + 'n' : m === '%s' ? String(v) : String((m === '%i' ? parseInt : m === '%f' ? parseFloat : Number)(v))))(a[k++])));
+      a = [f, ...a.slice(k)];
+    }
+    return a.map((x) => (typeof x === 'string' ? x : inspect(x))).join(' ') + '\n';
+  };
   const say = (...a: V[]) => void log.push(show(a));
   const rand = (a: number, b: number) => a + Math.floor(h.random() * (b - a + 1));
   const node = (): Record<string, V> => {

@@ -141,3 +141,8 @@ test('python: the str, list and dict methods a beginner reaches; the others are 
   refused(true, '"a b".partition(" ")');
   assert.match(py('"a".nada()'), /AttributeError: 'str' object has no attribute 'nada'\n/);
 });
+
+test('node: console.log formats with its first string as util.format does', () => {
+  assert.equal(js("console.log('%s is %d years (%i, %f) %j %% %s %O', 'Ana', 30.5, '42.9px', '1.5x', {a: 1}, {b: 2}, [1], 'extra', 7); console.log('100%', 5); console.log('%s %d', null)"), 'Ana is 30.5 years (42, 1.5) {"a":1} % { b: 2 } [ 1 ] extra 7\n100% 5\nnull %d\n');
+  refused(false, "console.log('%o', [1])");
+});
