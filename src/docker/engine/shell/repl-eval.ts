@@ -4,8 +4,9 @@
  * functions and lambdas, template literals and f-strings, names bound by assignments and
  * declarations, and the modules a first lesson reaches (process, os, sys, math, json…). JS
  * values are the host's own (so `[1,2].map(n => n*2)` is the real Array method); python's int is
- * a bigint and its float a number. Blocks (loops, functions, classes) are not run: they answer
- * with `Open` while they go on and with `Unsupported` once complete.
+ * a bigint and its float a number. Blocks (loops, if, functions, try, python's with) answer
+ * `Open` while they go on; what the evaluator does not run (classes, generators, destructuring,
+ * a module's member it lacks) answers `Unsupported` rather than anything the runtime would not.
  */
 import type { Fs } from '../fs';
 import { FsError, reason } from '../../common/sh/fs';
