@@ -118,7 +118,8 @@ export const mainProcess = {
     if (b === 'httpd-foreground') return httpd(launch());
     if (b === 'apache2-foreground') return httpd(launch(), envVar(env, 'PHP_VERSION') || '8.4.8');
     if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, withHome(daemonEnv(env, m.hostname, tty), '/root'), o.cwd);
-    if (b === 'node' && runsProgram(argv)) return nodeApp(launch(), o, argv.slice(1));
+    // node as PID 1 sees what runc hands it: PATH, HOSTNAME, the image's variables, HOME
+    if (b === 'node' && runsProgram(argv)) return nodeApp(launch(), { ...o, env: withHome(daemonEnv(env, m.hostname, tty), '/root') }, argv.slice(1));
     const flask = ((/^python3?(\.\d+)?$/.test(b) && /^(-u )?[^-]\S*$/.test(argv.slice(1).join(' '))) || (b === 'flask' && argv[1] === 'run')) && flaskMain(launch(), o, withHome(daemonEnv(env, m.hostname, tty), '/root'), argv);
     if (flask) return flask;
     if (/^python3?(\.\d+)?$/.test(b) && argv[1] === '-m' && argv[2] === 'http.server') return pick(launch(), env, o.cwd)!;

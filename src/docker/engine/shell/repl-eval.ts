@@ -4,10 +4,14 @@
  * functions and lambdas, template literals and f-strings, names bound by assignments and
  * declarations, and the modules a first lesson reaches (process, os, sys, math, json…). JS
  * values are the host's own (so `[1,2].map(n => n*2)` is the real Array method); python's int is
- * a bigint and its float a number. Blocks (loops, functions, classes) are not run: they answer
- * with `Open` while they go on and with `Unsupported` once complete.
+ * a bigint and its float a number. Blocks (loops, if, functions, try, python's with) answer
+ * `Open` while they go on; what the evaluator does not run (classes, generators, destructuring,
+ * a module's member it lacks) answers `Unsupported` rather than anything the runtime would not.
  */
 import type { Fs } from '../fs';
+import { FsError, reason } from '../../common/sh/fs';
+import { excClass, isA } from './py-exceptions';
+import { formatSpec, percent, strFormat } from './py-format';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -15,6 +19,9 @@ export class Thrown {
   declare at?: number[];
   /** Raised by the program's own `throw` (node points at the statement). */
   declare user?: boolean;
+  /** What the program threw (node), or python's exception's args. */
+  declare value?: unknown;
+  declare args?: unknown[];
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 /** Input that goes on in the next line (an open bracket, string or block). */
@@ -30,14 +37,21 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string> };
 type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 const SHOW = Symbol('show');
-const TUPLE = Symbol('tuple');
+export const TUPLE = Symbol('tuple');
+/** A python dict's keys that are no strings (its JS keys are their text). */
+const KEYS = Symbol('keys');
+const keyOf = (o: V, k: string): V => o[KEYS]?.get(k) ?? k;
+const put = (o: V, k: V, v: V) => {
+  if (typeof k !== 'string') (o[KEYS] ??= new Map()).set(String(k), k);
+  o[k] = v;
+};
+const pyDict = (entries: [V, V][]) => entries.reduce((o, [k, v]) => (put(o, k, v), o), {});
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
-const ERR = Symbol('error');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
 
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V> }
@@ -96,6 +110,8 @@ export function inspect(v: V, lvl = 0): string {
   if (v === null || typeof v !== 'object') return String(v);
   if (v[CUSTOM]) return v[CUSTOM]();
   if (v instanceof RegExp) return String(v);
+  // node shows an Error with its stack, which the evaluator does not keep
+  if (v instanceof Error) throw new Unsupported('util.inspect(error)');
   const arr = Array.isArray(v);
   if (lvl > 4) return arr ? '[Array]' : '[Object]';
   let out = arr ? v.map((x: V) => inspect(x, lvl + 2)) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${inspect(x, lvl + 2)}`);
@@ -136,20 +152,21 @@ export function repr(v: V): string {
   if (typeof v === 'number') return pyFloat(v);
   if (typeof v === 'string') return quote(v, true);
   if (v[SHOW]) return v[SHOW];
+  if (v instanceof Thrown) return `${v.type}(${(v.args ?? [v.msg]).map(repr).join(', ')})`;
   if (typeof v === 'function') return `<built-in function ${fname(v)}>`;
   // CPython refuses to write an int of over 4300 digits (sys.set_int_max_str_digits)
   if (typeof v === 'bigint' && (v < 0n ? -v : v) >= INT_MAX_STR) throw new Thrown('ValueError', 'Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${quote(k, true)}: ${repr(x)}`).join(', ')}}`;
+  return `{${Object.entries(v).map(([k, x]) => `${repr(keyOf(v, k))}: ${repr(x)}`).join(', ')}}`;
 }
-export const pyStr = (v: V): string => (typeof v === 'string' ? v : repr(v));
+export const pyStr = (v: V): string => (typeof v === 'string' ? v : v instanceof Thrown ? v.msg : repr(v));
 
 /** A float as a python int: infinities and NaN have none. */
 const big = (r: number) => { if (!Number.isFinite(r)) throw new Thrown(r ? 'OverflowError' : 'ValueError', `cannot convert float ${r ? 'infinity' : 'NaN'} to integer`); return BigInt(r); };
 /** Rounds a tie to the even neighbour. */
 const half = (s: number) => { const f = Math.floor(s), d = s - f; return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f; };
-const typeName = (v: V): string => (v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : 'dict');
+const typeName = (v: V): string => (v instanceof Thrown ? v.type : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : 'dict');
 const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : isObj(v) && !v[SHOW] && !Object.keys(v).length));
 const num = (v: V) => (typeof v === 'boolean' ? BigInt(v) : v);
 const isNum = (v: V) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
@@ -159,7 +176,10 @@ const fn = (name: string, f: (...a: V[]) => V) => Object.assign(f, { fname: name
 /** Keys that would lead from a value to the host's Function constructor. */
 const HIDDEN = /^(constructor|prototype|__\w*)$/;
 
+const JS_ERRORS = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError'];
 const JS_OPS: Record<string, (a: V, b: V) => V> = {
+  in: (a, b) => a in b,
+  instanceof: (a, b) => a instanceof b,
   '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '%': (a, b) => a % b, '**': (a, b) => a ** b,
   '==': (a, b) => a == b, '!=': (a, b) => a != b, '===': (a, b) => a === b, '!==': (a, b) => a !== b,
   '<': (a, b) => a < b, '>': (a, b) => a > b, '<=': (a, b) => a <= b, '>=': (a, b) => a >= b,
@@ -171,7 +191,7 @@ function pyOp(op: string, a: V, b: V): V {
   if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
   if (op === '+' && Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
   if (op === '*' && (typeof a === 'string' || Array.isArray(a)) && typeof b === 'bigint') return typeof a === 'string' ? a.repeat(Math.max(0, Number(b))) : [...Array(Math.max(0, Number(b)))].flatMap(() => a);
-  if (op === '%' && typeof a === 'string') return a.replace(/%[sd]/g, () => pyStr(Array.isArray(b) ? b.shift() : b));
+  if (op === '%' && typeof a === 'string') return percent(a, b);
   if (!isNum(a) || !isNum(b)) throw bad();
   let [x, y] = [num(a), num(b)];
   const ints = typeof x === 'bigint' && typeof y === 'bigint';
@@ -205,7 +225,16 @@ export function interpreter(h: Host) {
     log.push(a.map(pyStr).join(kw.sep ?? ' ') + (kw.end ?? '\n'));
     return null;
   };
-  const show = (a: V[]) => a.map((x) => (typeof x === 'string' ? x : inspect(x))).join(' ') + '\n';
+  const show = (a: V[]) => {
+    // console.log's first string formats the arguments after it (util.format); %o shows hidden fields the evaluator does not know
+    const hidden = () => { throw new Unsupported('%o'); };
+    if (typeof a[0] === 'string' && a.length > 1) {
+      let k = 1;
+      const f = a[0].replace(/%[sdifjoOc%]/g, (m) => (m === '%%' ? '%' : k >= a.length ? m : ((v: V) => (m === '%c' ? '' : m === '%j' ? JSON.stringify(v) : m === '%o' ? hidden() : m === '%O' || (m === '%s' && v && typeof v === 'object') ? inspect(v) : typeof v === 'bigint' ? v + 'n' : m === '%s' ? String(v) : String((m === '%i' ? parseInt : m === '%f' ? parseFloat : Number)(v))))(a[k++])));
+      a = [f, ...a.slice(k)];
+    }
+    return a.map((x) => (typeof x === 'string' ? x : inspect(x))).join(' ') + '\n';
+  };
   const say = (...a: V[]) => void log.push(show(a));
   const rand = (a: number, b: number) => a + Math.floor(h.random() * (b - a + 1));
   const node = (): Record<string, V> => {
@@ -235,39 +264,78 @@ export function interpreter(h: Host) {
       throw new Thrown('Error', `Cannot find module '${n}'`, n);
     });
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); } });
-    const errors = Object.fromEntries(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError'].map((name) => [name, fn(name, (message: V = '') => ({ [ERR]: true, name, message: String(message) }))]));
+    // the host's classes, so `instanceof` and e.name hold; `new` is a call here
+    const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
     return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: say, warn: say }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
     const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : big(Math.trunc(Number(num(x)))));
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
     const len = (x: V) => { if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
-    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : isObj(x) ? Object.keys(x) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
+    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : isObj(x) ? Object.keys(x).map((k) => keyOf(x, k)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
-    const cmp = (a: V, b: V) => (num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0);
+    // python orders numbers with numbers, strings with strings, sequences item by item
+    const cmp = (a: V, b: V, op = '<'): number => {
+      if (Array.isArray(a) && Array.isArray(b)) return a.reduce((c: number, x: V, k: number) => c || (k < b.length ? cmp(x, b[k], op) : 1), 0) || a.length - b.length;
+      if (isNum(a) !== isNum(b) || (!isNum(a) && typeof a !== typeof b)) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+      return num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0;
+    };
+    const opts = (a: V[]) => (a[a.length - 1]?.[KW] ? a.pop() : {});
+    /** sorted()'s order: by `key`, stable, `reverse` keeping equal items in their order. */
+    const order = (l: V[], kw: V) => {
+      const ks = l.map((x) => (kw.key ? kw.key(x) : x));
+      // python asks whether the later item is less than the earlier
+      return l.map((_, k) => k).sort((x, y) => (kw.reverse ? -1 : 1) * (x > y ? cmp(ks[x], ks[y]) : -cmp(ks[y], ks[x])) || x - y).map((k) => l[k]);
+    };
+    const most = (name: string, sign: number) => (...a: V[]) => {
+      const kw = opts(a);
+      const l = a.length === 1 ? iter(a[0]) : a;
+      if (!l.length) { if ('default' in kw) return kw.default; throw new Thrown('ValueError', `${name}() iterable argument is empty`); }
+      return l.reduce((x: V, y: V) => (cmp(kw.key ? kw.key(y) : y, kw.key ? kw.key(x) : x, sign > 0 ? '>' : '<') * sign > 0 ? y : x));
+    };
     const f = (m: (...a: V[]) => number) => (...a: V[]) => m(...a.map((x) => Number(num(x))));
     const toInt = (m: (x: number) => number) => fn(m.name, (x: V) => big(m(Number(num(x)))));
     const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: fn('sqrt', f(Math.sqrt)), pow: fn('pow', f(Math.pow)), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
     const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${dumps(x)}`).join(', ')}}`);
     const version = pyBuild(h);
+    // the container's files: an OSError of errno's class, with its number and the C library's text
+    const io = <T>(p: string, f: () => T): T => {
+      try {
+        return f();
+      } catch (e) {
+        const [n, cls] = ({ ENOENT: [2, 'FileNotFound'], EEXIST: [17, 'FileExists'], ENOTDIR: [20, 'NotADirectory'], EISDIR: [21, 'IsADirectory'], EACCES: [13, 'Permission'] } as Record<string, [number, string]>)[(e as V)?.code] ?? [5, 'OS'];
+        throw new Thrown(cls + 'Error', `[Errno ${n}] ${reason(e)}: ${repr(p)}`);
+      }
+    };
+    const node = (p: string) => io(p, () => { try { return h.fs.resolve(p, h.cwd).node; } catch { return undefined; } });
+    /** A text file: read at open, written through at each write. */
+    const open = (p: V, mode: V = 'r') => {
+      if (/[b+x]/.test(mode)) throw new Unsupported(`open(mode=${repr(mode)})`);
+      if (/[wa]/.test(mode)) io(p, () => h.fs.writeFile(p, '', h.cwd, mode === 'a'));
+      const text = mode === 'r' ? io(p, () => h.fs.readFile(p, h.cwd)) : '';
+      let at = 0;
+      const lines = () => text.slice(at, (at = text.length)).split(/(?<=\n)/).filter(Boolean);
+      return { [SHOW]: `<_io.TextIOWrapper name=${repr(p)} mode=${repr(mode)} encoding='UTF-8'>`, read: () => text.slice(at, (at = text.length)), readlines: lines, readline: () => text.slice(at, (at = text.indexOf('\n', at) + 1 || text.length)), write: (x: V) => (io(p, () => h.fs.writeFile(p, x, h.cwd, true)), BigInt(x.length)), close: () => null };
+    };
     const modules: Record<string, V> = {
       sys: mod('sys', { version, platform: 'linux', argv: [''], exit: (c?: V) => { throw new Exit(c); } }),
-      os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d }),
+      os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d, listdir: (p: V = '.') => io(p, () => { const r = h.fs.resolve(p, h.cwd); if (r.node?.kind !== 'dir') throw new FsError(r.node ? 'ENOTDIR' : 'ENOENT', p); return [...h.fs.list(r.parts).keys()].sort(); }),
+        path: mod('posixpath', { exists: (p: V) => !!node(p), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
       math,
       json: mod('json', { dumps }),
       random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
     };
     const b: Record<string, V> = {
-      print, len, int, float, range, repr,
+      isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
+      print, len, int, float, range, repr, open, format: (v: V, spec?: V) => formatSpec(v, spec),
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
       round: (x: V, n?: V) => { const q = 10 ** Math.abs(Number(n ?? 0)), v = Number(num(x)), d = n != null && n >= 0 && (Math.abs(v).toFixed(Math.min(Number(n) + 30, 100)).split('.')[1] ?? '').slice(Number(n)), r = n == null || (d && /^50*$/.test(d)) ? half(v * q) / q : n >= 0 ? Number(v.toFixed(Number(n))) : half(v / q) * q; return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
-      max: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) > 0 ? y : x)),
-      min: (...a: V[]) => (a.length === 1 ? iter(a[0]) : a).reduce((x: V, y: V) => (cmp(y, x) < 0 ? y : x)),
+      max: most('max', 1), min: most('min', -1),
       sum: (a: V) => iter(a).reduce((x: V, y: V) => pyOp('+', x, y), 0n),
-      sorted: (a: V) => [...iter(a)].sort(cmp),
+      sorted: (...a: V[]) => order([...iter(a[0])], opts(a)),
       list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
-      enumerate: (a: V) => iter(a).map((x, k) => Object.assign([BigInt(k), x], { [TUPLE]: true })),
+      enumerate: (...a: V[]) => { const st = opts(a).start ?? a[1] ?? 0n; return iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },
       zip: (...a: V[]) => iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
       map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f(x))),
       any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
@@ -288,8 +356,10 @@ export function interpreter(h: Host) {
   const lookup = (s: Scope, name: string): V => {
     for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name);
     if (Object.hasOwn(globals, name)) return globals[name];
+    const exc = py && excClass(name, SHOW, (a) => (a.length === 1 ? (name === 'KeyError' ? repr : pyStr)(a[0]) : a.length ? repr(Object.assign(a, { [TUPLE]: true })) : ''));
+    if (exc) return exc;
     // the runtime's own names the evaluator lacks are not unknown names
-    if ((py ? /^(set|isinstance|open|chr|ord|hex|bin|divmod|pow|id|hash|format|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
+    if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
     throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
   };
 
@@ -299,15 +369,40 @@ export function interpreter(h: Host) {
       if (o === null || o === undefined) throw new Thrown('TypeError', `Cannot read properties of ${o} (reading '${String(k)}')`);
       return HIDDEN.test(String(k)) ? undefined : o[k];
     }
+    if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
+    const at = (x: V, msg = `${repr(x)} is not in list`) => { const i = o.findIndex((y: V) => pyEq(x, y)); if (i < 0) throw new Thrown('ValueError', msg); return i; };
     const methods: Record<string, V> | undefined = typeof o === 'string'
-      ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: () => o.trim(), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => { let k = 0; return o.replace(/\{(\d*)\}/g, (_, n: string) => pyStr(a[n ? +n : k++])); }, startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
-      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: () => (o.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), null), index: (x: V) => BigInt(o.findIndex((y) => pyEq(x, y))) }
-      : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o), values: () => Object.values(o), items: () => Object.entries(o).map((e) => Object.assign(e, { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d) } : undefined;
+      ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: (c?: V) => trim(o, c, 3), lstrip: (c?: V) => trim(o, c, 1), rstrip: (c?: V) => trim(o, c, 2), count: (x: V) => BigInt(o.split(x).length - 1), isdigit: () => /^\d+$/.test(o), isalpha: () => /^\p{L}+$/u.test(o), isalnum: () => /^[\p{L}\d]+$/u.test(o), isspace: () => /^\s+$/.test(o), isupper: () => /\p{Lu}/u.test(o) && !/\p{Ll}/u.test(o), islower: () => /\p{Ll}/u.test(o) && !/\p{Lu}/u.test(o),
+        zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
+        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
+      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
+      : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o).map((k) => keyOf(o, k)), values: () => Object.values(o), items: () => Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
+        update: (x: V = {}) => (Object.keys(x).forEach((k) => put(o, keyOf(x, k), x[k])), null), setdefault: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : (put(o, x, d), d)),
+        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, x)) { if (d.length) return d[0]; throw new Thrown('KeyError', repr(x)); } const v = o[x]; delete o[x]; return v; } } : undefined;
+    // a method of str, list or dict the evaluator lacks is no missing attribute
+    if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
-    if (v === undefined && typeName(o) === 'module' && !Object.keys(o).length) throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
-    if (v === undefined) throw new Thrown('AttributeError', o?.[SHOW]?.startsWith('<module') ? `module '${/'(\w+)'/.exec(o[SHOW])![1]}' has no attribute '${k}'` : `'${typeName(o)}' object has no attribute '${k}'`);
+    // a module's attribute the evaluator lacks may well be a real one
+    if (v === undefined && typeName(o) === 'module') throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
+    if (v === undefined) throw new Thrown('AttributeError', `'${typeName(o)}' object has no attribute '${k}'`);
     return methods ? fn(k, v) : v;
+  };
+  /** python's str.strip (`how` 1: the start, 2: the end, 3: both) of whitespace or of the characters `c`. */
+  const trim = (s: string, c: V, how: number) => {
+    const set = c ?? ' \t\n\r\v\f';
+    while (how & 1 && s && set.includes(s[0])) s = s.slice(1);
+    while (how & 2 && s && set.includes(s[s.length - 1])) s = s.slice(0, -1);
+    return s;
+  };
+  /** python's `x[a:b:step]`, whose bounds are clamped and counted from the end when negative. */
+  const slice = (x: V, a: V, b: V, by: V) => {
+    const n = x.length, st = Number(by);
+    if (!st) throw new Thrown('ValueError', 'slice step cannot be zero');
+    const at = (v: V, d: number) => (v == null ? d : Math.min(Math.max(Number(v) < 0 ? Number(v) + n : Number(v), st < 0 ? -1 : 0), st < 0 ? n - 1 : n));
+    const r = [];
+    for (let k = at(a, st < 0 ? n - 1 : 0), end = at(b, st < 0 ? -1 : n); st > 0 ? k < end : k > end; k += st) r.push(x[k]);
+    return typeof x === 'string' ? r.join('') : Object.assign(r, { [TUPLE]: x[TUPLE] });
   };
   const index = (o: V, k: V): V => {
     if (!py) return member(o, k);
@@ -339,7 +434,7 @@ export function interpreter(h: Host) {
     const eat = (v: string) => (is(v) ? (i++, true) : false);
     const need = (v: string) => void (eat(v) || fail());
     /** An item of an array or of a call's arguments, which JS may spread (`...nums`). */
-    const item = (): E => (eat('...') ? ((e: E) => (s: Scope) => ({ [SPREAD]: e(s) }))(expr()) : expr());
+    const item = (): E => (eat(py ? '*' : '...') ? ((e: E) => (s: Scope) => ({ [SPREAD]: e(s) }))(expr()) : expr());
     const list = (close: string, item: () => E): E[] => {
       const r: E[] = [];
       while (!eat(close)) {
@@ -353,8 +448,15 @@ export function interpreter(h: Host) {
     };
     const BIN: Record<string, number> = py
       ? { or: 1, and: 2, '==': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, in: 4, not: 4, is: 4, '+': 6, '-': 6, '*': 7, '/': 7, '//': 7, '%': 7, '**': 9 }
-      : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
-    const fnBody = (params: string[], body: E, name = ''): E => (s) => fn(name, (...a: V[]) => body({ vars: new Map(params.map((p, k) => [p, a[k]])), up: s }));
+      : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, instanceof: 5, in: 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
+    const fnBody = (params: string[], body: E, name = ''): E => (s) => fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s }));
+    /** The token that closes the bracket at `k` (the end of input when none does). */
+    const match = (k: number) => {
+      for (let depth = 0; k < t.length - 1; k++) if (!(depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0)) break;
+      return k;
+    };
+    /** The parameters' text between the brackets at `a` and `b`. */
+    const paramsIn = (a: number, b: number) => src.slice(t[a].p + 1, t[b].p).split(',').map((x) => x.trim()).filter(Boolean);
     /** The end of the last token read. */
     const end = () => t[i - 1].p + t[i - 1].v.length;
     /** python's traceback marks the innermost expression that raised, with its anchors (operator, brackets). */
@@ -419,6 +521,12 @@ export function interpreter(h: Host) {
     };
     const unary = (): E => {
       const op = peek().v;
+      if (!py && (op === '++' || op === '--')) {
+        i++;
+        const a = unary();
+        if (!a.set) fail();
+        return (s) => { const v = a(s) + (op === '++' ? 1 : -1); a.set!(s, v); return v; };
+      }
       if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
         i++;
         const a = py ? expr(op === 'not' ? 3 : 8) : unary();
@@ -441,16 +549,19 @@ export function interpreter(h: Host) {
           const o = e;
           const k = is(':') ? () => undefined : expr();
           if (py && eat(':')) {
-            const end = is(']') ? () => undefined : expr();
+            const end = /^[\]:]$/.test(peek().v) ? () => undefined : expr();
+            const by = eat(':') && !is(']') ? expr() : () => 1n;
             need(']');
-            e = (s) => { const x = o(s); const [a, b] = [k(s), end(s)]; return x.slice(a === undefined ? 0 : Number(a), b === undefined ? undefined : Number(b)); };
+            e = (s) => slice(o(s), k(s), end(s), by(s));
             continue;
           }
           need(']');
-          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => { const x = o(s); const key = k(s); x[Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : key] = v; } });
+          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => { const x = o(s); const key = k(s); if (Array.isArray(x) && typeof key === 'bigint') x[Number(key < 0n ? BigInt(x.length) + key : key)] = v; else if (py) put(x, key, v); else x[key] = v; } });
         } else if (is('(')) {
           i++;
-          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : item()));
+          // `sum(x for x in xs)`: a generator expression, run as the list it yields
+          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : ((e: E) => (py && is('for') ? comp((s) => [e(s)]) : e))(item())));
+          // `sum(x for x in xs)`: a generator expression, run as the list it yields
           const callee = e;
           const called = (f: E) => mark(f, start, at);
           const text = src.slice(start, at).trim();
@@ -460,33 +571,79 @@ export function interpreter(h: Host) {
             const kw = a.filter((x) => x?.[KW]);
             const pos = a.filter((x) => !x?.[KW]);
             if (kw.length) pos.push(Object.assign({}, ...kw));
+            // a builtin that would take keywords as one more argument
+            if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text} is not a function`);
             return f.apply(self, pos);
           });
         } else return e;
       }
     };
+    /**
+     * python's comprehension after its expression: `for names in source` and `if cond` clauses
+     * (then `close`), each round's scope inside the last; `each` gives a round's items.
+     */
+    const comp = (each: (s: Scope) => V[], close = ''): E => {
+      const cl: [string[] | null, E][] = [];
+      while (is('for') || is('if')) {
+        if (eat('if')) {
+          cl.push([null, expr(1)]);
+          continue;
+        }
+        i++;
+        const names: string[] = [];
+        while (!is('in')) {
+          if (peek().k !== 'i') fail();
+          names.push(t[i++].v);
+          eat(',');
+        }
+        if (!names.length) fail();
+        i++;
+        cl.push([names, expr(1)]);
+      }
+      if (close) need(close);
+      const go = (k: number, s: Scope): V[] => {
+        if (k === cl.length) return each(s);
+        const [names, e] = cl[k];
+        if (!names) return truth(e(s)) ? go(k + 1, s) : [];
+        return (globals.list as (x: V) => V[])(e(s)).flatMap((v) => go(k + 1, { vars: new Map(names.map((n, j) => [n, names.length > 1 ? v[j] : v])), up: s }));
+      };
+      return (s) => go(0, s);
+    };
     /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
     const arrow = (params: string[], name = ''): E => {
       if (!is('{')) return fnBody(params, expr(0));
-      let k = i;
-      for (let depth = 0; k < t.length - 1; k++) if (!(depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0)) break;
+      const k = match(i);
       if (k >= t.length - 1) fail();
       const code = src.slice(t[i].p + 1, t[k].p);
       i = k + 1;
       return (s) => userFn(name, params, (s2) => jsExec(code, s2), s);
     };
+    /** An f-string's `{code!conv:spec}`; `{code=}` writes the code before its value (a repr unless a spec says). */
+    const fField = (p: string): E => {
+      let at = -1;
+      for (let d = 0, k = 0; k < p.length && at < 0; k++) {
+        const c = p[k];
+        if (c === '"' || c === "'") k = p.indexOf(c, k + 1);
+        else if ('([{'.includes(c)) d++;
+        else if (')]}'.includes(c)) d--;
+        else if (c === ':' && !d) at = k;
+      }
+      const [, code, eq, conv] = /^([^]*?)(=\s*)?(?:!([rsa]))?$/.exec(at < 0 ? p : p.slice(0, at))!;
+      const spec = at < 0 ? '' : p.slice(at + 1);
+      const e = parser(code).whole();
+      return (s: Scope) => {
+        const v = e(s);
+        return (eq ? code + eq : '') + formatSpec(conv === 'r' || conv === 'a' || (eq && !conv && !spec) ? repr(v) : conv === 's' ? pyStr(v) : v, spec);
+      };
+    };
     const template = (body: string, open: RegExp): E => {
       const parts = body.split(open);
       const exprs = parts.map((p, k) => {
         if (k % 2 === 0) return () => unescape(p);
-        const [code, spec] = py ? p.split(/:(?=[^:]*$)/) : [p];
-        const e = parser(code.replace(/=$/, '').replace(/!r$/, '')).whole();
-        return (s: Scope) => {
-          const v = e(s);
-          if (spec && /^\.\d+f$/.test(spec)) return Number(num(v)).toFixed(Number(spec.slice(1, -1)));
-          return py ? (code.endsWith('!r') ? repr(v) : pyStr(v)) : `${v}`;
-        };
+        if (py) return fField(p);
+        const e = parser(p).whole();
+        return (s: Scope) => `${e(s)}`;
       });
       return (s) => exprs.map((x) => x(s)).join('');
     };
@@ -516,11 +673,12 @@ export function interpreter(h: Host) {
           return arrow([name]);
         }
         if (!py && name === 'function') {
+          if (is('*')) throw new Unsupported('function*');
           const fname = peek().k === 'i' ? t[i++].v : '';
-          need('(');
-          const params: string[] = [];
-          while (peek().k === 'i') params.push(t[i++].v), eat(',');
-          need(')');
+          if (!is('(')) fail();
+          const k = match(i);
+          const params = paramsIn(i, k);
+          i = k + 1;
           if (!is('{')) fail();
           return arrow(params, fname);
         }
@@ -536,44 +694,36 @@ export function interpreter(h: Host) {
       }
       if (tk.v === '(') {
         // `(a, b) => …` : the parameters, then the arrow
-        const close = t.findIndex((x, k) => k >= i && x.v === ')');
-        if (!py && close > 0 && t[close + 1]?.v === '=>' && t.slice(i, close).every((x) => x.k === 'i' || x.v === ',')) {
-          const params = t.slice(i, close).filter((x) => x.k === 'i').map((x) => x.v);
+        const close = match(i - 1);
+        if (!py && t[close + 1]?.v === '=>') {
+          const params = paramsIn(i - 1, close);
           i = close + 2;
           return arrow(params);
         }
         const items = list(')', () => expr());
         const tuple = py && (items.length !== 1 || t[i - 2].v === ',');
-        return tuple ? (s) => Object.assign(items.map((x) => x(s)), { [TUPLE]: true }) : items.length === 1 ? items[0] : fail();
+        return tuple ? unpacking(items) : items.length === 1 ? items[0] : fail();
       }
       if (tk.v === '[') {
         if (py && !is(']')) {
           // `[expr for names in source if cond]`: its names live in the comprehension's own scope
           const at = i;
           const each = expr();
-          if (eat('for')) {
-            const names: string[] = [];
-            while (!is('in')) {
-              if (peek().k !== 'i') fail();
-              names.push(t[i++].v);
-              eat(',');
-            }
-            if (!names.length) fail();
-            i++;
-            const source = expr(1);
-            const cond = eat('if') ? expr(1) : undefined;
-            need(']');
-            return (s) => ((globals.list as (x: V) => V[])(source(s))).flatMap((v) => {
-              const own: Scope = { vars: new Map(names.map((n, k) => [n, names.length > 1 ? v[k] : v])), up: s };
-              return !cond || truth(cond(own)) ? [each(own)] : [];
-            });
-          }
+          if (is('for')) return comp((s) => [each(s)], ']');
           i = at;
         }
         const items = list(']', item);
         return (s) => spread(items.map((x) => x(s)));
       }
       if (tk.v === '{') {
+        if (py && !is('}')) {
+          const at = i;
+          const key = expr();
+          if (is(',') || is('}') || is('for')) throw new Unsupported('set');
+          const val = eat(':') ? expr() : fail();
+          if (is('for')) return ((c: E) => (s: Scope) => pyDict(c(s)))(comp((s) => [[key(s), val(s)]], '}'));
+          i = at;
+        }
         const entries = list('}', () => {
           const kt = peek();
           const key: E = kt.k === 'i' && !py ? (i++, () => kt.v) : kt.k === 's' ? primary() : is('[') ? (i++, ((e: E) => (need(']'), e))(expr())) : expr();
@@ -582,7 +732,7 @@ export function interpreter(h: Host) {
           const v = expr();
           return (s: Scope) => [key(s), v(s)];
         });
-        return (s) => Object.fromEntries(entries.map((x) => x(s)));
+        return (s) => (py ? pyDict : Object.fromEntries)(entries.map((x) => x(s)));
       }
       i--;
       return fail();
@@ -601,9 +751,16 @@ export function interpreter(h: Host) {
     return { whole, expr, peek, eat, fail, t, at: () => i, seek: (k: number) => void (i = k) };
   }
 
+  const bad = () => { throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment'); };
+  /** python's tuple of targets: a tuple to read, and what unpacks an iterable into its targets. */
+  const unpacking = (ts: E[]): E => Object.assign((s: Scope) => Object.assign(ts.map((x) => x(s)), { [TUPLE]: true }), { set: (s: Scope, v: V) => {
+    const l = globals.list(v);
+    if (l.length !== ts.length) throw new Thrown('ValueError', l.length > ts.length ? `too many values to unpack (expected ${ts.length})` : `not enough values to unpack (expected ${ts.length}, got ${l.length})`);
+    ts.forEach((x, k) => (x.set ?? bad)(s, l[k]));
+  } });
   function assign(s: Scope, name: string, v: V): void {
     // python binds in the scope that runs (a function's own, or the module's)
-    if (py) return void s.vars.set(name, v);
+    if (py) return void (s.g?.has(name) ? top : s).vars.set(name, v);
     if (declared.get(name) === 'const') throw new Thrown('TypeError', 'Assignment to constant variable.');
     let c: Scope | undefined = s;
     while (c && !c.vars.has(name)) c = c.up;
@@ -652,13 +809,16 @@ export function interpreter(h: Host) {
       }
       return NOTHING;
     }
-    if (py && /^(pass|del|global)$/.test(first.v)) return NOTHING;
+    if (py && first.v === 'global') src.replace(/^\s*global\s+/, '').split(',').forEach((n) => (sc.g ??= new Set()).add(n.trim()));
+    if (py && first.v === 'del') throw new Unsupported('del');
+    if (py && /^(pass|global)$/.test(first.v)) return NOTHING;
     // JS declarations: `let a = 1, b`
     const decl = !py && /^(let|const|var)$/.test(first.v) ? first.v : '';
     if (decl) {
       p.eat(decl);
       do {
         const name = p.peek().v;
+        if (/^[[{]$/.test(name)) throw new Unsupported('destructuring');
         if (p.peek().k !== 'i') p.fail();
         p.seek(p.at() + 1);
         const e = p.eat('=') ? p.expr() : decl === 'const' ? p.fail() : () => undefined;
@@ -669,18 +829,32 @@ export function interpreter(h: Host) {
       if (p.peek().k) p.fail();
       return undefined;
     }
-    const target = p.expr(1);
+    // python's `a, b = …`: the targets as one, which unpacks what it is given
+    const many = (first: E): E => {
+      if (!py || p.peek().v !== ',') return first;
+      const ts = [first];
+      while (p.eat(',') && !/^=?$/.test(p.peek().v)) ts.push(p.expr(1));
+      return unpacking(ts);
+    };
+    const target = many(p.expr(1));
     const op = p.peek().v;
     if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
-      if (!target.set) throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment');
-      p.seek(p.at() + 1);
       const step = op === '++' || op === '--';
-      const e = step && !py ? () => 1 : p.expr();
+      // `a = b = 0`: every target but the last expression
+      const ts = [target];
+      let e: E;
+      for (;;) {
+        p.seek(p.at() + 1);
+        e = step && !py ? () => 1 : many(p.expr());
+        if (op !== '=' || p.peek().v !== '=') break;
+        ts.push(e);
+      }
       if (p.peek().k) p.fail();
+      if (ts.some((x) => !x.set)) bad();
       const bin = step ? op[0] : op.slice(0, -1);
       const old = bin ? target(sc) : undefined;
       const v = bin ? (py ? pyOp(bin, old, e(sc)) : JS_OPS[bin](old, e(sc))) : e(sc);
-      target.set(sc, v);
+      for (const x of ts) x.set!(sc, v);
       return py ? NOTHING : step ? old : v;
     }
     p.seek(0);
@@ -697,10 +871,10 @@ export function interpreter(h: Host) {
   const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
-  const userFn = (name: string, params: string[], run: (sc: Scope) => V, up: Scope) =>
+  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope) =>
     fn(name, (...a: V[]) => {
       try {
-        run({ vars: new Map(params.map((p, k) => [p, a[k]])), up });
+        run({ vars: typeof params === 'function' ? new Map(params(a)) : bind(params, a, up), up });
         return py ? null : undefined;
       } catch (j) {
         if (j instanceof Jump) {
@@ -713,21 +887,34 @@ export function interpreter(h: Host) {
       }
     });
   /** A loop's rounds, until the iterations a lesson's loop could want are spent. */
-  const loop = (next: () => boolean, round: () => void) => {
+  /** JS parameters (`a`, `b = 2`, `...rest`) bound to a call's arguments; a default sees the parameters before it. */
+  const bind = (params: string[], a: V[], up: Scope) => {
+    const vars = new Map<string, V>();
+    params.forEach((p, k) => {
+      const [, rest, n, d] = /^(\.\.\.)?([\w$]+)\s*(?:=([^]*))?$/.exec(p) ?? [];
+      if (!n) throw new Unsupported('destructuring');
+      vars.set(n, rest ? a.slice(k) : a[k] === undefined && d ? evalIn(d, { vars, up }) : a[k]);
+    });
+    return vars;
+  };
+  /** A loop's rounds; `after` (a for's update) runs after a `continue` too. True when it ended by `break`. */
+  const loop = (next: () => boolean, round: () => void, after?: () => void) => {
     for (let n = 0; next(); n++) {
       if (n > 100000) throw new Thrown('RuntimeError', 'the simulated interpreter stops a loop after 100000 rounds');
       try {
         round();
       } catch (j) {
         if (!(j instanceof Jump) || j.k === 'return') throw j;
-        if (j.k === 'break') break;
+        if (j.k === 'break') return true;
       }
+      after?.();
     }
+    return false;
   };
   /** node's `throw`: an Error as its class and message, any other value as itself. */
   const raise = (v: V): never => {
     // a value that is no object is written bare (the REPL inspects it), an object as util.inspect shows it
-    throw Object.assign(v?.[ERR] ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v), inspect(v)), { user: true });
+    throw Object.assign(v instanceof Error ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v), inspect(v)), { user: true, value: v });
   };
   const ctl = (head: string, sc: Scope) => {
     const [, k, rest] = /^(return|break|continue)\b\s*(.*)$/.exec(head)!;
@@ -744,39 +931,126 @@ export function interpreter(h: Host) {
       while (lines.length && unclosed(text)) text += '\n' + lines.shift()![0];
       const body: [string, number][] = [];
       while (lines.length && (!lines[0][0].trim() || indent(lines[0][0]) > indent(text))) body.push(lines.shift()!);
-      const m = /^\s*(for|if|elif|else|while|def)\b/.test(text) ? /^((?:[^:'"[\](){}]|(['"])(?:\\.|(?!\2).)*\2|\[[^\]]*\]|\([^)]*\)|\{[^}]*\})*):(.*)$/.exec(text) : null;
+      const m = /^\s*(for|if|elif|else|while|def|try|except|finally|class|with)\b/.test(text) ? /^((?:[^:'"[\](){}]|(['"])(?:\\.|(?!\2).)*\2|\[[^\]]*\]|\([^)]*\)|\{[^}]*\})*):(.*)$/.exec(text) : null;
       if (m) out.push([m[1].trim() + ':', n, m[3].trim() ? statements(m[3]).map(([t]): Block => [t.trim(), n, []]) : blocks(body.filter(([t]) => t.trim() && !/^\s*#/.test(t)))]);
       // a line that goes on in deeper lines (an open bracket) is one statement with them
       else out.push(...statements([text, ...body.map(([t]) => t)].join('\n')).map(([t]): Block => [t.trim(), n, []]));
     }
     return out;
   };
+  /** A def's parameters (`a, b=2, *rest, **kw`, annotated or not): what binds a call's arguments to them. */
+  const pyParams = (text: string, sc: Scope, name: string) => {
+    const ps = text.split(',').map((x) => x.trim()).filter(Boolean).map((p) => {
+      const [, star, n, d] = /^(\*{0,2})(\w+)\s*(?::[^=]*)?(?:=([^]*))?$/.exec(p) ?? [];
+      if (!n) throw syntax('invalid syntax', 0);
+      return { star, n, d: d === undefined ? undefined : [evalIn(d, sc)] };
+    });
+    const plain = ps.filter((p) => !p.star);
+    const names = (l: string[]) => l.map((x) => `'${x}'`).join(', ').replace(/, ([^,]*)$/, l.length > 2 ? ', and $1' : ' and $1');
+    return (a: V[]): [string, V][] => {
+      const kw = { ...(a[a.length - 1]?.[KW] ? a.pop() : {}) };
+      const miss: string[] = [];
+      let k = 0;
+      const out = ps.map(({ star, n, d }): [string, V] => {
+        if (star) return [n, star === '*' ? Object.assign(a.slice(k, (k = Math.max(k, a.length))), { [TUPLE]: true }) : pyDict(Object.entries(kw).filter(([x]) => !plain.some((p) => p.n === x)))];
+        const v = k < a.length ? a[k++] : Object.hasOwn(kw, n) ? kw[n] : d ? d[0] : miss.push(n);
+        delete kw[n];
+        return [n, v];
+      });
+      const most = plain.length, least = plain.filter((p) => !p.d).length;
+      if (k < a.length) throw new Thrown('TypeError', `${name}() takes ${least < most ? `from ${least} to ${most}` : most} positional argument${most === 1 ? '' : 's'} but ${a.length} ${a.length === 1 ? 'was' : 'were'} given`);
+      if (miss.length) throw new Thrown('TypeError', `${name}() missing ${miss.length} required positional argument${miss.length > 1 ? 's' : ''}: ${names(miss)}`);
+      const extra = !ps.some((p) => p.star === '**') && Object.keys(kw)[0];
+      if (extra) throw new Thrown('TypeError', `${name}() got an unexpected keyword argument '${extra}'`);
+      return out;
+    };
+  };
+  /** The exception an `except` block handles: what a bare `raise` raises again. */
+  let handling: Thrown | undefined;
+  const pyRaise = (src: string, sc: Scope): never => {
+    if (!src.trim()) throw handling ?? new Thrown('RuntimeError', 'No active exception to reraise');
+    // `raise X from Y`: the cause is shown only in the traceback's chain
+    let v = evalIn(src.replace(/\sfrom\s[^]*$/, ''), sc);
+    if (typeof v === 'function' && v.exc) v = v();
+    if (!(v instanceof Thrown)) throw new Thrown('TypeError', 'exceptions must derive from BaseException');
+    throw v;
+  };
+  /** `try:` with its `except X as e:`, `else:` and `finally:` blocks. */
+  const pyTry = (body: Block[], clauses: Block[], sc: Scope) => {
+    const part = (kw: string) => clauses.filter(([h]) => h.startsWith(kw));
+    try {
+      try {
+        pyExec(body, sc);
+      } catch (j) {
+        // the evaluator's own limits and exit() are no exceptions of the program
+        if (!(j instanceof Thrown)) throw j;
+        const h = part('except').find(([head]) => { const w = /^except\s*(.*?)(?:\s+as\s+(\w+))?\s*:$/.exec(head)!; return !w[1] || isA(j.type, evalIn(w[1], sc)); });
+        if (!h) throw j;
+        const name = /\bas\s+(\w+)\s*:$/.exec(h[0])?.[1];
+        if (name) sc.vars.set(name, j);
+        const was = handling;
+        handling = j;
+        try {
+          pyExec(h[2], sc);
+        } finally {
+          handling = was;
+        }
+        return;
+      }
+      for (const [, , e] of part('else')) pyExec(e, sc);
+    } finally {
+      for (const [, , f] of part('finally')) pyExec(f, sc);
+    }
+  };
   const pyExec = (b: Block[], sc: Scope): V => {
     let value: V = NOTHING;
     let taken = false;
-    for (const [head, n, body] of b) {
-      if (sc === top) [line, piece] = [n, head];
-      const m = /^(for|if|elif|else|while|def)\b\s*(.*?)\s*:$/.exec(head);
+    for (let k = 0; k < b.length; k++) {
+      const [head, n, body] = b[k];
+      const m = /^(for|if|elif|else|while|def|try|class|with)\b\s*(.*?)\s*:$/.exec(head);
+      // a head's traceback marks its expression
+      if (sc === top) [line, piece] = [n, m?.[2] || head];
       const kw = m?.[1];
       if (!m) {
-        value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : statement(head, sc);
+        value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : statement(head, sc);
         continue;
       }
       value = NOTHING;
+      if (kw === 'try') {
+        const clauses: Block[] = [];
+        while (b[k + 1] && /^(except|else|finally)\b/.test(b[k + 1][0])) clauses.push(b[++k]);
+        pyTry(body, clauses, sc);
+        continue;
+      }
+      if (kw === 'with') {
+        // `with open(…) as f:` closes what it opened, whatever happens in its block
+        const [, src, name] = /^(.+?)(?:\s+as\s+(\w+))?$/.exec(m[2])!;
+        const v = evalIn(src, sc);
+        if (!v?.close) throw new Unsupported('with');
+        if (name) sc.vars.set(name, v);
+        try {
+          pyExec(body, sc);
+        } finally {
+          v.close();
+        }
+        continue;
+      }
+      if (kw === 'class') throw new Unsupported(kw);
       if (kw === 'def') {
-        const [, name, params] = /^(\w+)\s*\((.*)\)$/.exec(m[2]) ?? [];
+        const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
         if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
-        sc.vars.set(name, Object.assign(userFn(name, params.split(',').map((x) => x.trim()).filter(Boolean), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${name} at 0x7f3a2c1b5e40>` }));
+        sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, name), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${name} at 0x7f3a2c1b5e40>`, kw: true }));
       } else if (kw === 'for') {
         const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
         const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
         const vars = names.split(',').map((x) => x.trim());
-        loop(() => items.length > 0, () => {
+        // the loop's `else` runs unless it ended by `break`
+        taken = loop(() => items.length > 0, () => {
           const v = items.shift();
           vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
           pyExec(body, sc);
         });
-      } else if (kw === 'while') loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
+      } else if (kw === 'while') taken = loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
       else {
         if (kw === 'if') taken = false;
         if (taken) continue;
@@ -803,15 +1077,68 @@ export function interpreter(h: Host) {
     const end = close(s, 0);
     return [s.slice(1, end), s.slice(end + 1).trim()];
   };
+  /** What follows the statement `s` starts with (an if's else included). */
+  const after = (s: string): string => {
+    s = s.trim();
+    const kw = /^(if|for|while)\b/.exec(s)?.[1];
+    const r = kw ? body(s.slice(close(s, s.indexOf('(')) + 1))[1] : s[0] === '{' ? body(s)[1] : '';
+    return kw === 'if' && /^else\b/.test(r) ? after(r.slice(4)) : r;
+  };
+  /** `{ … } REST`: the block in a scope of its own, then what follows it. */
+  const jsBlock = (t: string, sc: Scope): V => {
+    const [code, rest] = body(t);
+    const v = jsExec(code, { vars: new Map(), up: sc }, line);
+    return rest ? jsExec(rest, sc, line) : v;
+  };
+  /** What a `catch` gets: the value thrown, or the Error of what the runtime raised. */
+  const caught = (j: unknown): V => {
+    // a SyntaxError of the source is no exception of the program, nor is a limit of the evaluator
+    if (j instanceof Error) return j;
+    if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
+    return j.user ? j.value : new (globalThis as V)[j.type](j.msg);
+  };
+  /** `try {…} catch (e) {…} finally {…} REST`. */
+  const jsTry = (t: string, sc: Scope): V => {
+    let [code, rest] = body(t.slice(3));
+    const c = /^catch\b\s*(?:\(\s*(\w+)\s*\))?/.exec(rest);
+    const handler = c ? body(rest.slice(c[0].length)) : undefined;
+    if (handler) rest = handler[1];
+    const fin = /^finally\b/.test(rest) ? body(rest.slice(7)) : undefined;
+    if (fin) rest = fin[1];
+    if (!handler && !fin) throw syntax('Missing catch or finally after try', 0);
+    const inner = (vars: [string, V][] = []) => ({ vars: new Map(vars), up: sc });
+    try {
+      jsExec(code, inner(), line);
+    } catch (j) {
+      if (!handler) throw j;
+      jsExec(handler[0], inner(c![1] ? [[c![1], caught(j)]] : []), line);
+    } finally {
+      if (fin) jsExec(fin[0], inner(), line);
+    }
+    return rest ? jsExec(rest, sc, line) : undefined;
+  };
+  /** `do BODY while (TEST)`: the body once before the first test. */
+  const jsDo = (t: string, sc: Scope): V => {
+    const [code, rest] = body(t.slice(2));
+    const test = /^while\s*\(([^]*)\)$/.exec(rest)?.[1];
+    if (test === undefined) throw syntax('Unexpected end of input', t.length);
+    let first = true;
+    loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, line)), () => (first = false));
+    return undefined;
+  };
   const jsExec = (src: string, sc: Scope, base = 1): V => {
     let value: V = NOTHING;
     for (const [text, n] of statements(src)) {
       if (sc === top) [line, piece] = [base + n - 1, text];
       const t = text.trim();
-      const kw = /^(for|while|if|function)\b/.exec(t)?.[1];
+      const kw = /^(for|while|if|function|do|try)\b/.exec(t)?.[1];
+      if (kw === 'do' || kw === 'try') {
+        value = (kw === 'do' ? jsDo : jsTry)(t, sc);
+        continue;
+      }
       if (!kw) {
         if (/^throw\b/.test(t)) raise(evalIn(t.slice(5), sc));
-        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsExec(body(t)[0], { vars: new Map(), up: sc }, line) : statement(text, sc);
+        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsBlock(t, sc) : statement(text, sc);
         continue;
       }
       const open = t.indexOf('(');
@@ -822,14 +1149,19 @@ export function interpreter(h: Host) {
       const inner = () => ({ vars: new Map(), up: sc });
       if (kw === 'function') {
         const name = t.slice(8, open).trim();
+        // a generator runs lazily: the evaluator has no such thing
+        if (name[0] === '*') throw new Unsupported('function*');
         sc.vars.set(name, userFn(name, head.split(',').map((x) => x.trim()).filter(Boolean), block, sc));
-        value = NOTHING;
+        value = rest ? jsExec(rest, sc, line) : NOTHING;
         continue;
       }
       value = undefined;
+      // what follows the statement on its line (`for (…) {…} console.log(s)`) runs after it
+      let more = rest;
       if (kw === 'if') {
-        if (evalIn(head, sc)) block(inner());
-        else if (rest.startsWith('else')) jsExec(rest.slice(4), sc, line);
+        const other = /^else\b/.test(rest);
+        if (evalIn(head, sc)) (block(inner()), (more = other ? after(rest.slice(4)) : rest));
+        else if (other) (jsExec(rest.slice(4), sc, line), (more = ''));
       } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
       else {
         const of = /^(?:const|let|var)\s+(\w+)\s+(of|in)\s+(.+)$/s.exec(head);
@@ -840,12 +1172,10 @@ export function interpreter(h: Host) {
         } else {
           const [init, test, step] = head.split(';');
           if (init.trim()) statement(init, own);
-          loop(() => !test.trim() || !!evalIn(test, own), () => {
-            block({ vars: new Map(), up: own });
-            if (step.trim()) statement(step, own);
-          });
+          loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own));
         }
       }
+      if (more) value = jsExec(more, sc, line);
     }
     return value;
   };

@@ -71,7 +71,7 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
 
 /** python's traceback; `<stdin>` has no source lines to show. */
 function traceback(e: Thrown, file: string, line: string, n = 1): string {
-  const src = file === '<stdin>' ? '' : `    ${line}\n`;
+  const src = file === '<stdin>' || !line ? '' : `    ${line}\n`;
   const [b, x, y, z] = e.at ?? [0, 0, 0, 0];
   if (e.type === 'SyntaxError') return `  File "${file}", line ${n}\n${src}    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\nSyntaxError: ${e.msg}\n`;
   // 3.13 underlines what raised unless it is the whole line with no operator or brackets to point at
@@ -102,7 +102,9 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const line = raw.trim();
   if (py) {
     const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
-    return { out, err: traceback(e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported)), file, line, n), code: 1 };
+    const t = e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported));
+    // before 3.13 (gh-67224) a traceback shows no line of `-c` code, but for a SyntaxError the parser's
+    return { out, err: traceback(t, file, how === 'c' && t.type !== 'SyntaxError' && oldRepl(rt.version) ? '' : line, n), code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Exit, Open, Thrown, Unsupported, inspect, interpreter, repr } from '../../../../src/docker/engine/shell/repl-eval';
 import { Overlay, newDir } from '../../../../src/docker/engine/fs';
 
-const PIECES = ['1', '2.5', "'a'", '"b"', '`t ${x}`', 'f"v {x}"', 'x', 'y', '=', '==', '+', '-', '*', '/', '//', '%', '**', '(', ')', '[', ']', '{', '}', ',', ':', ';', '.', '...', '=>', '?', 'length', 'map', 'upper', 'len', 'print', 'console.log', 'let', 'const', 'def', 'for', 'in', 'of', 'if', 'else', 'return', 'while', 'function', 'not', 'and', 'None', 'null', 'True', 'import', 'math', 'os', 'sys', 'require', 'process', 'lambda', 'constructor', '__proto__', '\n', '    ', 'range(3)', 'break'];
+const PIECES = ['1', '2.5', "'a'", '"b"', '`t ${x}`', 'f"v {x}"', 'x', 'y', '=', '==', '+', '-', '*', '/', '//', '%', '**', '(', ')', '[', ']', '{', '}', ',', ':', ';', '.', '...', '=>', '?', 'length', 'map', 'upper', 'len', 'print', 'console.log', 'let', 'const', 'def', 'for', 'in', 'of', 'if', 'else', 'return', 'while', 'function', 'not', 'and', 'None', 'null', 'True', 'import', 'math', 'os', 'sys', 'require', 'process', 'lambda', 'constructor', '__proto__', '\n', '    ', 'range(3)', 'break', 'try', 'catch', 'finally', 'except', 'raise', 'with', 'open', 'global', 'in', '*', '++', 'sorted', 'key=len', 'do', '::', 'continue', 'ValueError', 'instanceof', 'Error'];
 
 for (const py of [false, true]) {
   test(`${py ? 'python' : 'node'}: any input ends in a value or in one of the evaluator's outcomes`, () => {
