@@ -6,7 +6,7 @@
 import { FsError, may, splitPath, joinPath, type Fs, type Node } from './fs';
 import { parseLine, parseWord, Incomplete, ShellSyntaxError, type AndOr, type Cmd, type Compound, type Redirect, type Simple, type Word } from './parse';
 import { arith, ArithError } from './arith';
-import { globRe } from './glob';
+import { globRe, rewrite } from './glob';
 import { BUILTINS, isBuiltin } from './builtins';
 import { account, userGroups } from './passwd';
 import { bashVersion } from './text';
@@ -847,12 +847,12 @@ export class Shell implements ShellLike {
   }
 
   /** `${#x}`, `${x:-word}`, `${x:=word}`, `${x:+word}`, `${x:?word}` (and without `:`), `${x#pat}`, `${x%pat}`. */
-  private async param(name: string, op: string, arg: string, io: IO, el?: string | null): Promise<string> {
+  private async param(name: string, op: string, a0: string, io: IO, el?: string | null): Promise<string> {
     const set = el !== undefined ? el !== null : /^[1-9]$/.test(name) ? +name <= this.args.length : /^\w+$/.test(name) && !/^0$/.test(name) ? this.vars.has(name) : true;
     const v = el !== undefined ? el ?? '' : this.variable(name, /^:?[-=+?]$/.test(op));
     if (op === 'len') return String([...v].length);
     // the word is expanded only when it is used
-    const word = async () => {
+    const word = async (arg = a0) => {
       const inner = /^'([^']*)'$/.exec(arg);
       if (inner) return inner[1];
       try {
@@ -865,7 +865,7 @@ export class Shell implements ShellLike {
     if (op === ':') {
       // `${x:offset:length}` by characters; a negative offset counts from the end, a negative length too
       const cs = [...v];
-      const [o, l] = await this.range(arg, io);
+      const [o, l] = await this.range(a0, io);
       const from = o < 0 ? cs.length + o : o;
       const to = l === undefined ? cs.length : l < 0 ? cs.length + l : from + l;
       if (to < from && l! < 0) throw new ParamError(`${l}: substring expression < 0`);
@@ -887,13 +887,16 @@ export class Shell implements ShellLike {
         // dash and busybox: `parameter not set or null`
         throw new ParamError(`${name}: ${(await word()) || (this.flavor === 'bash' ? (op === '?' ? 'parameter not set' : 'parameter null or not set') : 'parameter not set' + (op === '?' ? '' : ' or null'))}`);
     }
-    // # and ## drop the shortest and longest matching prefix, % and %% the suffix.
+    // `${x/pat/rep}`: the pattern ends at the first unescaped `/`
+    const [, p, rep] = op[0] === '/' ? /^((?:\\.|[^/])*)\/?([^]*)$/s.exec(a0)! : [, a0];
     let pat = '';
     try {
-      pat = (await this.expand([parseWord(arg)], io, false, true))[0];
+      pat = (await this.expand([parseWord(p!)], io, false, true))[0];
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
     }
+    if (/^[/^,]/.test(op)) return rewrite(v, op, pat, rep ? await word(rep) : '', this.flavor === 'bash');
+    // # and ## drop the shortest and longest matching prefix, % and %% the suffix.
     const re = globRe(pat);
     const cuts = [...Array(v.length + 1).keys()];
     if (op.length === 2) cuts.reverse();
@@ -918,7 +921,7 @@ export class Shell implements ShellLike {
         ks = start < 0 ? [] : (o?.A ? ks.slice(start) : ks.filter((k) => +k >= start)).slice(0, len);
       }
       const list = op === 'keys' ? ks : ks.map((k) => o!.a!.get(k)!);
-      return op === 'len' ? String(list.length) : !op || op === ':' || op === 'keys' ? list : /^[#%]/.test(op) ? Promise.all(list.map((v) => this.param(name, op, arg, io, v))) : this.param(name, op, arg, io, list.length ? list.join(' ') : null);
+      return op === 'len' ? String(list.length) : !op || op === ':' || op === 'keys' ? list : /^[#%/^,]/.test(op) ? Promise.all(list.map((v) => this.param(name, op, arg, io, v))) : this.param(name, op, arg, io, list.length ? list.join(' ') : null);
     }
     if (op === 'keys') throw new BadSubstitution(`\${!${name}[${sub}]}`);
     const k = o && this.keyOf(o, o.A ? await this.dq(sub.replace(/^(["'])(.*)\1$/, '$2'), io) : String(await this.calc(sub, io)), name, io);

@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engine, pull, runIt } from './fixtures';
+
+/** Types each line into a fresh container shell (`cmd`: the program run) and checks what it prints. */
+async function shell(image: string, cmd: string[] | undefined, cases: [string, string][]) {
+  const e = engine();
+  await pull(e, image);
+  const { type } = await runIt(e, image, undefined, cmd);
+  for (const [line, want] of cases) assert.equal(await type(line), want, line);
+}
+
+test('${x/pat/rep}: first, every (//), at the start (/#) or the end (/%), longest match; bash 5.2 puts the match at &', async () => {
+  await shell('debian', undefined, [
+    ['x=hello.world.txt; echo ${x/o/0} ${x//o/0} ${x/#h/H} ${x/%txt/md} ${x/l*/Z} ${x/o}', 'hell0.world.txt hell0.w0rld.txt Hello.world.txt hello.world.md heZ hell.world.txt\n'],
+    ['x=aXb; echo ${x/#/>} ${x/%/<} ${x//} ${x/#X/-} ${x/[A-Z]/"_ _"}', '>aXb aXb< aXb aXb a_ _b\n'],
+    ['x=hello; echo ${x/l/[&]} ${x//l/\\&}', 'he[l]lo he&&o\n'],
+    ['a=(ab cb); echo ${a[@]/b/X} "${a[@]//[ac]}" ${a[1]/#c/C}', 'aX cX b b Cb\n'],
+  ]);
+  await shell('alpine', undefined, [['x=hello.world; echo ${x//o/0} ${x/%d/D} ${x/l/[&]}', 'hell0.w0rld hello.worlD he[&]lo.world\n']]);
+  await shell('debian', ['sh'], [['x=a; echo ${x/a/b}', 'sh: 1: Bad substitution\n']]);
+});
+
+test('${x^} ${x^^} ${x,} ${x,,}: bash changes the case of the first or every character the pattern matches', async () => {
+  await shell('debian', undefined, [
+    ['x=hello; echo ${x^} ${x^^} ${x^^[lo]} ${x,}; y=HELLO; echo ${y,} ${y,,}', 'Hello HELLO heLLO hello\nhELLO hello\n'],
+    ['a=(ab cd); echo "${a[@]^}" ${a[1]^^}', 'Ab Cd CD\n'],
+  ]);
+});
+
+test("$'…': bash and ash read C's escapes; dash keeps the $", async () => {
+  await shell('debian', undefined, [
+    ["echo $'\\x41\\102\\u0043' $'it\\'s' $'a\\\\b' \"$'x'\"", "ABC it's a\\b $'x'\n"],
+    ["printf %s $'a\\tb\\n' | od -An -c", '   a  \\t   b  \\n\n'],
+  ]);
+  await shell('alpine', undefined, [["echo $'a\\x41'", 'aA\n']]);
+  await shell('debian', ['sh'], [["echo $'x'", '$x\n']]);
+});
