@@ -15,7 +15,7 @@ import { background, notify, type Job } from './jobs';
 import { exitTrap, runTraps } from './trap';
 import { FATAL } from './signals';
 import { bang } from './bang';
-import { keys, maxIndex, packList, unpackList, type Var } from './arrays';
+import { fieldRe, keys, maxIndex, packList, unpackList, type Var } from './arrays';
 import type { Asked, Command, FullScreen, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -747,7 +747,7 @@ export class Shell implements ShellLike {
         const pv = p.t === 'var' ? p : undefined;
         let list = pv && (pv.sub !== undefined || (pv.op === ':' && /^[@*]$/.test(pv.name))) ? await this.items(pv, io) : pv?.q && pv.name === '@' && !pv.op ? this.args : undefined;
         // unquoted, or `*`: the elements joined (by IFS's first character, quoted), then split as any value
-        if (typeof list === 'object' && (!pv!.q || (pv!.sub ?? pv!.name) === '*')) list = list.join(pv!.q ? (this.getVar('IFS') ?? ' ').slice(0, 1) : ' ');
+        if (typeof list === 'object' && (!pv!.q || (pv!.sub ?? pv!.name) === '*')) list = list.join((this.getVar('IFS') ?? ' ').slice(0, 1) || (pv!.q ? '' : ' '));
         if (typeof list === 'object') {
           // "$@" and "${a[@]}": one field per element, the first and last joined to the text around them
           list.forEach((a, k) => {
@@ -768,10 +768,13 @@ export class Shell implements ShellLike {
           has = true;
           continue;
         }
-        const ws = v.split(/[ \t\n]+/);
-        for (let k = 0; k < ws.length; k++) {
+        // split at IFS: pieces at even indexes, the delimiters between; an empty piece before a
+        // delimiter that is not whitespace (`a::b` with IFS=:) is an empty field
+        const ifs = this.getVar('IFS') ?? ' \t\n';
+        const ws = ifs ? v.split(fieldRe(ifs)) : [v];
+        for (let k = 0; k < ws.length; k += 2) {
           if (k > 0) end();
-          if (ws[k]) {
+          if (ws[k] || /[^ \t\n]/.test(ws[k + 1] ?? '')) {
             cur += ws[k];
             pat += ws[k];
             if (/[*?[]/.test(ws[k])) glob = true;

@@ -36,3 +36,15 @@ test("$'…': bash and ash read C's escapes; dash keeps the $", async () => {
   await shell('alpine', undefined, [["echo $'a\\x41'", 'aA\n']]);
   await shell('debian', ['sh'], [["echo $'x'", '$x\n']]);
 });
+
+test('unquoted expansions split at IFS: whitespace runs, each other character a field (empty ones kept); unset is blanks, empty is none', async () => {
+  await shell('debian', undefined, [
+    ['IFS=:; x=a:b::c; set -- $x; echo $#-$3-$4; x=:a:; set -- $x; echo $#-$1', '4--c\n2-\n'],
+    ['IFS=" :"; x=" a : : b "; set -- $x; echo "$#|$1|$2|$3"', '3|a||b\n'],
+    ['unset IFS; x="a  b"; set -- $x; echo $#; IFS=; set -- $x; echo $#', '2\n1\n'],
+    ['IFS=,; a=("x y" z); set -- ${a[*]}; echo $#; echo "${a[*]}"; unset IFS', '2\nx y,z\n'],
+    ['IFS=:; for d in $PATH; do echo -n "[$d]"; done; echo; IFS=, read a b <<< "1,2,3"; echo "$a|$b"', '[/usr/local/sbin][/usr/local/bin][/usr/sbin][/usr/bin][/sbin][/bin]\n1|2,3\n'],
+  ]);
+  await shell('alpine', undefined, [['IFS=:; x=a:b::c; set -- $x; echo $#', '4\n']]);
+  await shell('debian', ['sh'], [['IFS=-; x=a-b; set -- $x; echo $# $2', '2 b\n']]);
+});
