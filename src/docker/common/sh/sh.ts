@@ -36,6 +36,11 @@ export class Shell implements ShellLike {
   vars = new Map<string, Var>();
   status = 0;
   lineNo = 0;
+  /** How bash names its input in a syntax error: `-c: ` when it runs `bash -c`. */
+  inputName = '';
+  /** A subshell of an interactive shell: its `exit` says nothing, as only the shell at the prompt is interactive. */
+  forked = false;
+  private atEof = false;
   history: string[] = [];
   /** Programs found in PATH and run: the shells remember where (bash's `hash`, dash's tracked aliases). */
   hashed = new Map<string, string>();
@@ -332,7 +337,9 @@ export class Shell implements ShellLike {
       quote = e instanceof Incomplete && /['"`]/.test(e.closing);
     }
     if (!quote || this.flavor === 'dash') this.lineNo++;
+    this.atEof = true;
     await this.run(src, this.io(out));
+    this.atEof = false;
   }
 
   /** The last line `input` parsed, for `run` to use. */
@@ -422,8 +429,9 @@ export class Shell implements ShellLike {
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       // a script runs up to the line of its error, as the shells read it command by command
-      if (!this.interactive && !(e instanceof Incomplete) && src.includes('\n')) {
-        const lines = src.split('\n');
+      const lines = src.split('\n');
+      let bad = lines[0];
+      if (!this.interactive && lines.length > 1) {
         let ok = 0;
         let k = 1;
         for (; k < lines.length; k++) {
@@ -436,7 +444,11 @@ export class Shell implements ShellLike {
         }
         if (ok) await this.run(lines.slice(0, ok).join('\n'), io);
         if (this.exited) return this.status;
-        this.lineNo = k;
+        // the end of a script read line by line knows its line already; an open quote is
+        // named at the last line read, an open compound at the line after it
+        if (!(e instanceof Incomplete)) this.lineNo = k;
+        else if (!this.atEof) this.lineNo = /['"`]/.test(e.closing) && src.endsWith('\n') ? k - 1 : k;
+        bad = lines[k - 1];
       }
       // dash: `Syntax error: "done" unexpected`; busybox: `syntax error: unexpected "done"`
       const dash = this.flavor === 'dash';
@@ -446,7 +458,9 @@ export class Shell implements ShellLike {
       const quote = inc && /['"`]/.test(inc.closing);
       const expecting = e.expecting || (inc?.closing === ')' ? ')' : '');
       const what = quote ? (dash ? (inc.closing === '`' ? 'EOF in backquote substitution' : 'Unterminated quoted string') : 'unterminated quoted string') : (dash ? `${tok} unexpected` : `unexpected ${tok}`) + (expecting ? ` (expecting "${expecting}")` : '');
-      if (this.flavor === 'bash') io.err(`${this.prefix()}: ${e.message}\n`);
+      // bash -c and a script: `bash: -c: line 1: syntax error near …`, then the line itself
+      const at = this.interactive ? 'bash' : `${this.argv0}: ${this.inputName}line ${this.lineNo}`;
+      if (this.flavor === 'bash') io.err(`${at}: ${e.message}\n${this.interactive || inc ? '' : `${at}: \`${bad}'\n`}`);
       else io.err(`${this.prefix()}: ${dash ? 'Syntax' : 'syntax'} error: ${what}\n`);
       this.status = 2;
       return 2;
@@ -489,6 +503,7 @@ export class Shell implements ShellLike {
     sub.gen = this.bump();
     sub.pipeStatus = this.pipeStatus;
     sub.depth = this.depth;
+    sub.forked = true;
     sub.born = this.born;
     sub.pid = this.pid;
     sub.history = this.history;
@@ -1269,6 +1284,7 @@ export class Shell implements ShellLike {
       child.onNested = undefined;
       this.onScript?.(child);
       child.args = argv.slice(4);
+      if (argv[3] === name) child.inputName = '-c: ';
       return child.script(argv[2], io);
     }
     const name = argv[0];

@@ -48,3 +48,23 @@ test('unquoted expansions split at IFS: whitespace runs, each other character a 
   await shell('alpine', undefined, [['IFS=:; x=a:b::c; set -- $x; echo $#', '4\n']]);
   await shell('debian', ['sh'], [['IFS=-; x=a-b; set -- $x; echo $# $2', '2 b\n']]);
 });
+
+test("bash's syntax errors: `-c: line N:` or the script's name, then the line itself; EOF errors say one line", async () => {
+  await shell('debian', undefined, [
+    ["bash -c 'echo )'; echo $?", "bash: -c: line 1: syntax error near unexpected token `)'\nbash: -c: line 1: `echo )'\n2\n"],
+    ["bash -c 'echo >'", "bash: -c: line 1: syntax error near unexpected token `newline'\nbash: -c: line 1: `echo >'\n"],
+    ["bash -c 'echo \"a'", 'bash: -c: line 1: unexpected EOF while looking for matching `"\'\n'],
+    ["printf 'echo 1\\n\\nfoo )\\necho 2\\n' > s.sh; bash s.sh; echo $?", "1\ns.sh: line 3: syntax error near unexpected token `)'\ns.sh: line 3: `foo )'\n2\n"],
+    ["printf 'echo 1\\nif true; then\\n echo 2\\n' > t.sh; bash t.sh", '1\nt.sh: line 4: syntax error: unexpected end of file\n'],
+    ["printf 'echo 1\\necho \"a\\nb\\n' > q.sh; bash q.sh", '1\nq.sh: line 3: unexpected EOF while looking for matching `"\'\n'],
+    ['echo )', "bash: syntax error near unexpected token `)'\n"],
+  ]);
+  await shell('debian', ['sh'], [["sh -c 'echo )'", 'sh: 1: Syntax error: ")" unexpected\n']]);
+});
+
+test('a subshell of an interactive bash is not interactive: its exit says nothing', async () => {
+  await shell('debian', undefined, [
+    ['(exit 3); echo $?', '3\n'],
+    ['x=$(exit 4); echo $?; exit 5 | cat; echo $?', '4\n0\n'],
+  ]);
+});
