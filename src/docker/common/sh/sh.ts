@@ -760,7 +760,7 @@ export class Shell implements ShellLike {
           continue;
         }
         const pv = p.t === 'var' ? p : undefined;
-        let list = pv && (pv.sub !== undefined || (pv.op === ':' && /^[@*]$/.test(pv.name))) ? await this.items(pv, io) : pv?.q && pv.name === '@' && !pv.op ? this.args : undefined;
+        let list = pv && (pv.sub !== undefined || (/^[:#%/^,]/.test(pv.op ?? '') && /^[@*]$/.test(pv.name))) ? await this.items(pv, io) : pv && !pv.op && /^[@*]$/.test(pv.name) ? this.args : undefined;
         // unquoted, or `*`: the elements joined (by IFS's first character, quoted), then split as any value
         if (typeof list === 'object' && (!pv!.q || (pv!.sub ?? pv!.name) === '*')) list = list.join((this.getVar('IFS') ?? ' ').slice(0, 1) || (pv!.q ? '' : ' '));
         if (typeof list === 'object') {
@@ -931,6 +931,8 @@ export class Shell implements ShellLike {
     const o = this.arrayOf(name, p.sub ? undefined : [this.argv0, ...this.args]);
     if (/^[@*]$/.test(sub)) {
       let ks = o ? keys(o) : [];
+      // `${@/a/b}`: the arguments, without $0 (which only `${@:0}` reaches)
+      if (!p.sub && op !== ':') ks = ks.slice(1);
       if (op === ':') {
         // an indexed array's offset is an index, from which the length counts elements
         const [from, len] = await this.range(arg, io);

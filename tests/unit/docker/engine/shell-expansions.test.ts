@@ -68,3 +68,11 @@ test('a subshell of an interactive bash is not interactive: its exit says nothin
     ['x=$(exit 4); echo $?; exit 5 | cat; echo $?', '4\n0\n'],
   ]);
 });
+
+test('$@ and $* with an operator take each argument; "$*" joins them with IFS, unquoted ones split at IFS each', async () => {
+  await shell('debian', undefined, [
+    ['set -- "a b" cd ef; printf "[%s]" "${@/#/-}" "${@^}" ${@%f} "${*/c/C}"; echo', '[-a b][-cd][-ef][A b][Cd][Ef][a][b][cd][e][a b Cd ef]\n'],
+    ['set -- "x y" z; IFS=-; echo "$*" $*; IFS=:; set -- $@; echo $#; unset IFS; set --; printf "[%s]" "$*" $*; echo', 'x y-z x y z\n2\n[]\n'],
+  ]);
+  await shell('alpine', undefined, [['set -- a:b c; IFS=:; set -- $@; echo $#', '3\n']]);
+});
