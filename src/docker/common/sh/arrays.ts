@@ -28,8 +28,18 @@ export const packList = (els: [string | null, string][]): string => '\0' + JSON.
 export const unpackList = (v: string): [string | null, string][] => JSON.parse(v.slice(1)) as [string | null, string][];
 
 /** `read`'s fields: split at IFS (a run of its whitespace, or one other IFS character with the whitespace around it); `max` fields at most, the last taking the rest. */
+const esc = (t: string) => t.replace(/[\]\\^-]/g, '\\$&');
+let last: [string, RegExp] = ['', /$^/];
+/** What splits an unquoted expansion: a run of IFS whitespace, or one other IFS character with the whitespace around it (captured, to tell the two apart). */
+export const fieldRe = (ifs: string): RegExp => {
+  if (last[0] !== ifs) {
+    const w = esc(ifs.replace(/[^ \t\n]/g, ''));
+    last = [ifs, new RegExp(`([${w}]*[${esc(ifs.replace(/[ \t\n]/g, ''))}][${w}]*|[${w}]+)`)];
+  }
+  return last[1];
+};
+
 export function ifsFields(s: string, ifs: string, max = Infinity): string[] {
-  const esc = (t: string) => t.replace(/[\]\\^-]/g, '\\$&');
   const ws = esc(ifs.replace(/[^ \t\n]/g, ''));
   const delim = new RegExp(`[${ws}]*[${esc(ifs)}][${ws}]*`);
   if (ws) s = s.replace(new RegExp(`^[${ws}]+|[${ws}]+$`, 'g'), '');

@@ -98,7 +98,7 @@ export const BUILTINS: Record<string, Builtin> = {
     return sh.flavor === 'bash' ? 1 : 127;
   },
   exit(argv, io, sh) {
-    if (sh.interactive && sh.flavor === 'bash') io.err(sh.argv0[0] === '-' ? 'logout\n' : 'exit\n');
+    if (sh.interactive && !sh.forked && sh.flavor === 'bash') io.err(sh.argv0[0] === '-' ? 'logout\n' : 'exit\n');
     const n = argv[1] === undefined ? sh.status : Number(argv[1]);
     // dash and ash's number() takes digits only (no sign); bash any integer, modulo 256
     if (!Number.isInteger(n) || (sh.flavor !== 'bash' && argv[1] !== undefined && !/^\d+$/.test(argv[1]))) {

@@ -18,3 +18,18 @@ export function globRe(p: string): RegExp {
   }
   return new RegExp('^' + re + '$', 's');
 }
+
+/**
+ * `${x/pat/rep}` and its `//` (every match), `/#` (at the start), `/%` (at the end), the longest
+ * match each time; bash 5.2 puts the match where `rep` has a bare `&` (`amp`). bash's `${x^pat}`
+ * `^^` `,` `,,` change the case of the first (or every) character `pat` matches, any by default.
+ */
+export function rewrite(v: string, op: string, pat: string, rep: string, amp: boolean): string {
+  if (op[0] !== '/') {
+    const re = globRe(pat || '?');
+    return [...v].map((c, k) => ((k && !op[1]) || !re.test(c) ? c : op[0] === '^' ? c.toUpperCase() : c.toLowerCase())).join('');
+  }
+  const src = globRe(pat).source.slice(1, -1);
+  const re = new RegExp(op === '/#' ? `^(?:${src})` : op === '/%' ? `(?:${src})$` : src, op === '//' ? 'gs' : 's');
+  return !pat && !/[#%]/.test(op) ? v : v.replace(re, (m) => (amp ? rep.replace(/\\?&/g, (a) => (a[1] ? '&' : m)) : rep));
+}

@@ -85,6 +85,11 @@ export class Incomplete extends ShellSyntaxError {
   }
 }
 
+const ANSI: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+/** The text of `$'…'`: `\n`, `\x41`, `\101`, `\u00e9`, `\cA`…; an unknown escape stays as typed. */
+const ansiC = (s: string): string =>
+  s.replace(/\\(?:([0-7]{1,3})|x([\da-fA-F]{1,2})|u([\da-fA-F]{1,4})|U([\da-fA-F]{1,8})|c(.)|(.))/gs, (m, o, x, u, U, c, e) =>
+    o ? String.fromCharCode(parseInt(o, 8) & 255) : x || u || U ? String.fromCodePoint(parseInt(x || u || U, 16)) : c ? String.fromCharCode(c.toUpperCase().charCodeAt(0) ^ 64) : ANSI[e] ?? (`'"?\\`.includes(e) ? e : m));
 const BLANK = /[ \t\r]/;
 const META = /[ \t\r\n;&|<>()]/;
 /** Words that open or close a compound command where a command may start. */
@@ -228,7 +233,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       if (len) return { t: 'var', name: len[1], q, op: 'len' };
       // bash's indirection: `${!ref}`, and the names `${!prefix*}`
       if (/^![A-Za-z_]\w*[*@]?$/.test(body)) return { t: 'var', name: body, q };
-      const ops = `(?:(:?[-=+?]|##?|%%?${dbl ? '|:' : ''})([^]*))?$`;
+      const ops = `(?:(:?[-=+?]|##?|%%?${dbl ? '|:|/[/#%]?' : ''}${bash ? '|\\^\\^?|,,?' : ''})([^]*))?$`;
       // bash's arrays: `${a[i]}`, `${#a[@]}`, `${!a[@]}`, `${a[@]:1:2}`, `${a[i]#pat}`…
       const a = bash ? new RegExp(`^([#!]?)([A-Za-z_]\\w*)\\[([^\\]]+)\\]${ops}`).exec(body) : null;
       if (a && !(a[1] && a[4])) return { t: 'var', name: a[2], sub: a[3], q, op: a[1] ? (a[1] === '#' ? 'len' : 'keys') : a[4], arg: a[5] };
@@ -267,6 +272,13 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         flush();
         parts.push({ t: 'lit', v: line[i + 1], q: true });
         i += 2;
+      } else if (c === '$' && line[i + 1] === "'" && dbl) {
+        // bash's and ash's `$'…'`: C's escapes, quoted
+        const m = /^\$'((?:\\[^]|[^'\\])*)'/.exec(line.slice(i));
+        if (!m) throw new Incomplete("'");
+        flush();
+        parts.push({ t: 'lit', v: ansiC(m[1]), q: true });
+        i += m[0].length;
       } else if (c === "'") {
         const end = line.indexOf("'", i + 1);
         if (end < 0) throw new Incomplete("'");

@@ -6,7 +6,7 @@
 import { FsError, may, splitPath, joinPath, type Fs, type Node } from './fs';
 import { parseLine, parseWord, Incomplete, ShellSyntaxError, type AndOr, type Cmd, type Compound, type Redirect, type Simple, type Word } from './parse';
 import { arith, ArithError } from './arith';
-import { globRe } from './glob';
+import { globRe, rewrite } from './glob';
 import { BUILTINS, isBuiltin } from './builtins';
 import { account, userGroups } from './passwd';
 import { bashVersion } from './text';
@@ -15,7 +15,7 @@ import { background, notify, type Job } from './jobs';
 import { exitTrap, runTraps } from './trap';
 import { FATAL } from './signals';
 import { bang } from './bang';
-import { keys, maxIndex, packList, unpackList, type Var } from './arrays';
+import { fieldRe, keys, maxIndex, packList, unpackList, type Var } from './arrays';
 import type { Asked, Command, FullScreen, IO, Machine, Out, ShellLike } from './types';
 
 /** The PATH of every image that does not set its own (and of `docker run` without one). */
@@ -36,6 +36,11 @@ export class Shell implements ShellLike {
   vars = new Map<string, Var>();
   status = 0;
   lineNo = 0;
+  /** How bash names its input in a syntax error: `-c: ` when it runs `bash -c`. */
+  inputName = '';
+  /** A subshell of an interactive shell: its `exit` says nothing, as only the shell at the prompt is interactive. */
+  forked = false;
+  private atEof = false;
   history: string[] = [];
   /** Programs found in PATH and run: the shells remember where (bash's `hash`, dash's tracked aliases). */
   hashed = new Map<string, string>();
@@ -332,7 +337,9 @@ export class Shell implements ShellLike {
       quote = e instanceof Incomplete && /['"`]/.test(e.closing);
     }
     if (!quote || this.flavor === 'dash') this.lineNo++;
+    this.atEof = true;
     await this.run(src, this.io(out));
+    this.atEof = false;
   }
 
   /** The last line `input` parsed, for `run` to use. */
@@ -422,8 +429,9 @@ export class Shell implements ShellLike {
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       // a script runs up to the line of its error, as the shells read it command by command
-      if (!this.interactive && !(e instanceof Incomplete) && src.includes('\n')) {
-        const lines = src.split('\n');
+      const lines = src.split('\n');
+      let bad = lines[0];
+      if (!this.interactive && lines.length > 1) {
         let ok = 0;
         let k = 1;
         for (; k < lines.length; k++) {
@@ -436,7 +444,11 @@ export class Shell implements ShellLike {
         }
         if (ok) await this.run(lines.slice(0, ok).join('\n'), io);
         if (this.exited) return this.status;
-        this.lineNo = k;
+        // the end of a script read line by line knows its line already; an open quote is
+        // named at the last line read, an open compound at the line after it
+        if (!(e instanceof Incomplete)) this.lineNo = k;
+        else if (!this.atEof) this.lineNo = /['"`]/.test(e.closing) && src.endsWith('\n') ? k - 1 : k;
+        bad = lines[k - 1];
       }
       // dash: `Syntax error: "done" unexpected`; busybox: `syntax error: unexpected "done"`
       const dash = this.flavor === 'dash';
@@ -446,7 +458,9 @@ export class Shell implements ShellLike {
       const quote = inc && /['"`]/.test(inc.closing);
       const expecting = e.expecting || (inc?.closing === ')' ? ')' : '');
       const what = quote ? (dash ? (inc.closing === '`' ? 'EOF in backquote substitution' : 'Unterminated quoted string') : 'unterminated quoted string') : (dash ? `${tok} unexpected` : `unexpected ${tok}`) + (expecting ? ` (expecting "${expecting}")` : '');
-      if (this.flavor === 'bash') io.err(`${this.prefix()}: ${e.message}\n`);
+      // bash -c and a script: `bash: -c: line 1: syntax error near …`, then the line itself
+      const at = this.interactive ? 'bash' : `${this.argv0}: ${this.inputName}line ${this.lineNo}`;
+      if (this.flavor === 'bash') io.err(`${at}: ${e.message}\n${this.interactive || inc ? '' : `${at}: \`${bad}'\n`}`);
       else io.err(`${this.prefix()}: ${dash ? 'Syntax' : 'syntax'} error: ${what}\n`);
       this.status = 2;
       return 2;
@@ -489,6 +503,7 @@ export class Shell implements ShellLike {
     sub.gen = this.bump();
     sub.pipeStatus = this.pipeStatus;
     sub.depth = this.depth;
+    sub.forked = true;
     sub.born = this.born;
     sub.pid = this.pid;
     sub.history = this.history;
@@ -745,9 +760,9 @@ export class Shell implements ShellLike {
           continue;
         }
         const pv = p.t === 'var' ? p : undefined;
-        let list = pv && (pv.sub !== undefined || (pv.op === ':' && /^[@*]$/.test(pv.name))) ? await this.items(pv, io) : pv?.q && pv.name === '@' && !pv.op ? this.args : undefined;
+        let list = pv && (pv.sub !== undefined || (/^[:#%/^,]/.test(pv.op ?? '') && /^[@*]$/.test(pv.name))) ? await this.items(pv, io) : pv && !pv.op && /^[@*]$/.test(pv.name) ? this.args : undefined;
         // unquoted, or `*`: the elements joined (by IFS's first character, quoted), then split as any value
-        if (typeof list === 'object' && (!pv!.q || (pv!.sub ?? pv!.name) === '*')) list = list.join(pv!.q ? (this.getVar('IFS') ?? ' ').slice(0, 1) : ' ');
+        if (typeof list === 'object' && (!pv!.q || (pv!.sub ?? pv!.name) === '*')) list = list.join((this.getVar('IFS') ?? ' ').slice(0, 1) || (pv!.q ? '' : ' '));
         if (typeof list === 'object') {
           // "$@" and "${a[@]}": one field per element, the first and last joined to the text around them
           list.forEach((a, k) => {
@@ -768,10 +783,13 @@ export class Shell implements ShellLike {
           has = true;
           continue;
         }
-        const ws = v.split(/[ \t\n]+/);
-        for (let k = 0; k < ws.length; k++) {
+        // split at IFS: pieces at even indexes, the delimiters between; an empty piece before a
+        // delimiter that is not whitespace (`a::b` with IFS=:) is an empty field
+        const ifs = this.getVar('IFS') ?? ' \t\n';
+        const ws = ifs ? v.split(fieldRe(ifs)) : [v];
+        for (let k = 0; k < ws.length; k += 2) {
           if (k > 0) end();
-          if (ws[k]) {
+          if (ws[k] || /[^ \t\n]/.test(ws[k + 1] ?? '')) {
             cur += ws[k];
             pat += ws[k];
             if (/[*?[]/.test(ws[k])) glob = true;
@@ -847,12 +865,12 @@ export class Shell implements ShellLike {
   }
 
   /** `${#x}`, `${x:-word}`, `${x:=word}`, `${x:+word}`, `${x:?word}` (and without `:`), `${x#pat}`, `${x%pat}`. */
-  private async param(name: string, op: string, arg: string, io: IO, el?: string | null): Promise<string> {
+  private async param(name: string, op: string, a0: string, io: IO, el?: string | null): Promise<string> {
     const set = el !== undefined ? el !== null : /^[1-9]$/.test(name) ? +name <= this.args.length : /^\w+$/.test(name) && !/^0$/.test(name) ? this.vars.has(name) : true;
     const v = el !== undefined ? el ?? '' : this.variable(name, /^:?[-=+?]$/.test(op));
     if (op === 'len') return String([...v].length);
     // the word is expanded only when it is used
-    const word = async () => {
+    const word = async (arg = a0) => {
       const inner = /^'([^']*)'$/.exec(arg);
       if (inner) return inner[1];
       try {
@@ -865,7 +883,7 @@ export class Shell implements ShellLike {
     if (op === ':') {
       // `${x:offset:length}` by characters; a negative offset counts from the end, a negative length too
       const cs = [...v];
-      const [o, l] = await this.range(arg, io);
+      const [o, l] = await this.range(a0, io);
       const from = o < 0 ? cs.length + o : o;
       const to = l === undefined ? cs.length : l < 0 ? cs.length + l : from + l;
       if (to < from && l! < 0) throw new ParamError(`${l}: substring expression < 0`);
@@ -887,13 +905,16 @@ export class Shell implements ShellLike {
         // dash and busybox: `parameter not set or null`
         throw new ParamError(`${name}: ${(await word()) || (this.flavor === 'bash' ? (op === '?' ? 'parameter not set' : 'parameter null or not set') : 'parameter not set' + (op === '?' ? '' : ' or null'))}`);
     }
-    // # and ## drop the shortest and longest matching prefix, % and %% the suffix.
+    // `${x/pat/rep}`: the pattern ends at the first unescaped `/`
+    const [, p, rep] = op[0] === '/' ? /^((?:\\.|[^/])*)\/?([^]*)$/s.exec(a0)! : [, a0];
     let pat = '';
     try {
-      pat = (await this.expand([parseWord(arg)], io, false, true))[0];
+      pat = (await this.expand([parseWord(p!)], io, false, true))[0];
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
     }
+    if (/^[/^,]/.test(op)) return rewrite(v, op, pat, rep ? await word(rep) : '', this.flavor === 'bash');
+    // # and ## drop the shortest and longest matching prefix, % and %% the suffix.
     const re = globRe(pat);
     const cuts = [...Array(v.length + 1).keys()];
     if (op.length === 2) cuts.reverse();
@@ -910,6 +931,8 @@ export class Shell implements ShellLike {
     const o = this.arrayOf(name, p.sub ? undefined : [this.argv0, ...this.args]);
     if (/^[@*]$/.test(sub)) {
       let ks = o ? keys(o) : [];
+      // `${@/a/b}`: the arguments, without $0 (which only `${@:0}` reaches)
+      if (!p.sub && op !== ':') ks = ks.slice(1);
       if (op === ':') {
         // an indexed array's offset is an index, from which the length counts elements
         const [from, len] = await this.range(arg, io);
@@ -918,7 +941,7 @@ export class Shell implements ShellLike {
         ks = start < 0 ? [] : (o?.A ? ks.slice(start) : ks.filter((k) => +k >= start)).slice(0, len);
       }
       const list = op === 'keys' ? ks : ks.map((k) => o!.a!.get(k)!);
-      return op === 'len' ? String(list.length) : !op || op === ':' || op === 'keys' ? list : /^[#%]/.test(op) ? Promise.all(list.map((v) => this.param(name, op, arg, io, v))) : this.param(name, op, arg, io, list.length ? list.join(' ') : null);
+      return op === 'len' ? String(list.length) : !op || op === ':' || op === 'keys' ? list : /^[#%/^,]/.test(op) ? Promise.all(list.map((v) => this.param(name, op, arg, io, v))) : this.param(name, op, arg, io, list.length ? list.join(' ') : null);
     }
     if (op === 'keys') throw new BadSubstitution(`\${!${name}[${sub}]}`);
     const k = o && this.keyOf(o, o.A ? await this.dq(sub.replace(/^(["'])(.*)\1$/, '$2'), io) : String(await this.calc(sub, io)), name, io);
@@ -1263,6 +1286,7 @@ export class Shell implements ShellLike {
       child.onNested = undefined;
       this.onScript?.(child);
       child.args = argv.slice(4);
+      if (argv[3] === name) child.inputName = '-c: ';
       return child.script(argv[2], io);
     }
     const name = argv[0];
