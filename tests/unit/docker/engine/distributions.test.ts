@@ -1,0 +1,46 @@
+// The distributions under the images: each one's bash (version, prompt), package manager and coreutils.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createShell } from '../../../../src/docker/index';
+import type { TermIO } from '../../../../src/docker/shell';
+
+async function session() {
+  const sh = createShell({ seed: 5 });
+  const run = async (line: string) => {
+    let s = '';
+    const t: TermIO = { out: (x) => void (s += x), err: (x) => void (s += x), tty: true, columns: 80, sleep: async () => {} };
+    await sh.run(line, t);
+    return s;
+  };
+  return { sh, run };
+}
+
+test('bash in the Oracle Linux slim images of mysql has no bashrc: its own prompt \\s-\\v\\$ (bash-5.1#, bash-4.2#)', async () => {
+  const { sh, run } = await session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=x mysql:8');
+  await run('docker exec -it db bash');
+  assert.equal(sh.prompt(), 'bash-5.1# ');
+  assert.equal(await run('echo "$PS1"'), '\\s-\\v\\$ \n');
+  await run('cd /tmp');
+  assert.equal(sh.prompt(), 'bash-5.1# ');
+  await run('exit');
+  await run('docker run -d --name old -e MYSQL_ROOT_PASSWORD=x mysql:5.7');
+  await run('docker exec -it old bash');
+  assert.equal(sh.prompt(), 'bash-4.2# ');
+  await run('exit');
+  await run('docker run -it --rm debian bash');
+  assert.match(sh.prompt(), /^root@\w{12}:\/# $/);
+});
+
+test("bash's version follows the distribution, Red Hat's builds with their own build number and triplet", async () => {
+  const { run } = await session();
+  const want: Record<string, string> = {
+    'mysql:8': '5.1.8(1)', 'mysql:5.7': '4.2.46(2)', 'ubuntu:18.04': '4.4.20(1)', 'debian:bullseye': '5.1.4(1)',
+    'debian:bookworm': '5.2.15(1)', 'ubuntu:24.04': '5.2.21(1)', 'ubuntu:22.04': '5.1.16(1)', 'ubuntu:20.04': '5.0.17(1)',
+  };
+  for (const [image, v] of Object.entries(want)) {
+    assert.equal(await run(`docker run --rm --entrypoint bash ${image} -c 'echo $BASH_VERSION'`).then((o) => o.split('\n').at(-2)), v + '-release', image);
+  }
+  assert.match(await run("docker run --rm --entrypoint bash mysql:5.7 --version"), /^GNU bash, version 4\.2\.46\(2\)-release \(x86_64-redhat-linux-gnu\)\nCopyright \(C\) 2011 /);
+  assert.match(await run("docker run --rm --entrypoint bash ubuntu:18.04 --version"), /GNU bash, version 4\.4\.20\(1\)-release \(x86_64-pc-linux-gnu\)\nCopyright \(C\) 2016 /);
+});
