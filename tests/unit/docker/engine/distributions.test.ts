@@ -44,3 +44,15 @@ test("bash's version follows the distribution, Red Hat's builds with their own b
   assert.match(await run("docker run --rm --entrypoint bash mysql:5.7 --version"), /^GNU bash, version 4\.2\.46\(2\)-release \(x86_64-redhat-linux-gnu\)\nCopyright \(C\) 2011 /);
   assert.match(await run("docker run --rm --entrypoint bash ubuntu:18.04 --version"), /GNU bash, version 4\.4\.20\(1\)-release \(x86_64-pc-linux-gnu\)\nCopyright \(C\) 2016 /);
 });
+
+test("coreutils' --version names the program and the release's coreutils; busybox's ls does not know the option", async () => {
+  const { run } = await session();
+  for (const p of ['ls', 'cat', 'mkdir']) {
+    assert.equal(await run(`docker run --rm debian ${p} --version`).then((o) => o.slice(o.indexOf(p + ' ('))), `${p} (GNU coreutils) 9.1\nCopyright (C) 2022 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
+  }
+  assert.match(await run('docker run --rm ubuntu:22.04 ls --version'), /ls \(GNU coreutils\) 8\.32\n/);
+  assert.match(await run('docker run --rm debian ls --help'), /^Usage: ls \[OPTION\]\.\.\. \[FILE\]\.\.\.\n/m);
+  const bb = await run('docker run --rm alpine ls --version; echo "[$?]"');
+  assert.match(bb, /ls: unrecognized option: version\nBusyBox v1\.37\.0 \([^)]+\) multi-call binary\.\n\nUsage: ls \[-1AaCxdLHRFplinshrSXvctu\] \[-w WIDTH\] \[FILE\]\.\.\.\n\nList directory contents\n\n\t-1\tOne column output\n/);
+  assert.match(bb, /\t-F\tAppend indicator \(one of \*\/=@\|\) to names\n/);
+});
