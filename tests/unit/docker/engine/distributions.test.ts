@@ -56,3 +56,20 @@ test("coreutils' --version names the program and the release's coreutils; busybo
   assert.match(bb, /ls: unrecognized option: version\nBusyBox v1\.37\.0 \([^)]+\) multi-call binary\.\n\nUsage: ls \[-1AaCxdLHRFplinshrSXvctu\] \[-w WIDTH\] \[FILE\]\.\.\.\n\nList directory contents\n\n\t-1\tOne column output\n/);
   assert.match(bb, /\t-F\tAppend indicator \(one of \*\/=@\|\) to names\n/);
 });
+
+test('microdnf (Oracle Linux 9) and yum (7) install the few packages they know, whose programs then run; unknown ones are refused', async () => {
+  const { run } = await session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=x mysql:8');
+  assert.match(await run('docker exec db ps'), /exec: "ps": executable file not found in \$PATH/);
+  const out = await run('docker exec db microdnf install -y procps');
+  assert.match(out, /^Downloading metadata\.\.\.\n(.|\n)*Installing:\n procps-ng-3\.3\.17-14\.el9\.x86_64 +ol9_baseos_latest +356\.0 kB\nTransaction Summary:\n Installing: +1 packages\n(.|\n)*\nInstalling: procps-ng;3\.3\.17-14\.el9;x86_64;ol9_baseos_latest\nComplete\.\n$/m);
+  assert.match(await run('docker exec db ps'), /PID TTY +TIME CMD\n/);
+  assert.match(await run('docker exec db microdnf install -y procps'), /Nothing to do\.\n$/);
+  assert.match(await run('docker exec db microdnf install -y nope; echo "[$?]"'), /error: No package matches 'nope'\n\[1\]\n$/);
+  await run('docker run -d --name old -e MYSQL_ROOT_PASSWORD=x mysql:5.7');
+  assert.match(await run('docker exec old yum install -y nope; echo "[$?]"'), /Loaded plugins: ovl\nNo package nope available\.\nError: Nothing to do\n\[1\]\n$/);
+  const y = await run('docker exec old yum install -y net-tools');
+  assert.match(y, /---> Package net-tools\.x86_64 0:2\.0-0\.25\.20131004git\.el7 will be installed\n(.|\n)*Install  1 Package\n(.|\n)*Installed:\n  net-tools\.x86_64 0:2\.0-0\.25\.20131004git\.el7\n\nComplete!\n$/);
+  assert.match(await run('docker exec old ls /usr/sbin/ifconfig /usr/sbin/netstat'), /^\/usr\/sbin\/ifconfig\n\/usr\/sbin\/netstat\n$/);
+  assert.match(await run('docker exec old ifconfig'), /eth0/);
+});
