@@ -73,3 +73,18 @@ test('microdnf (Oracle Linux 9) and yum (7) install the few packages they know, 
   assert.match(await run('docker exec old ls /usr/sbin/ifconfig /usr/sbin/netstat'), /^\/usr\/sbin\/ifconfig\n\/usr\/sbin\/netstat\n$/);
   assert.match(await run('docker exec old ifconfig'), /eth0/);
 });
+
+test("ubuntu:18.04 has bionic's base packages and installs bionic's versions", async () => {
+  const { run } = await session();
+  await run('docker run -it --name bio ubuntu:18.04 bash');
+  const l = await run('dpkg -l');
+  assert.match(l, /\nii  bash +4\.4\.18-2ubuntu1\.3 +amd64 /);
+  assert.match(l, /\nii  libapt-pkg5\.0:amd64 +1\.6\.17 /);
+  assert.equal(l.split('\n').length, 95);
+  await run('apt-get update');
+  const out = await run('apt-get install -y curl procps');
+  assert.match(out, /Get:\d+ http:\/\/archive\.ubuntu\.com\/ubuntu bionic-updates\/main amd64 curl amd64 7\.58\.0-2ubuntu3\.24 \[/);
+  assert.match(out, /libcurl4 /);
+  assert.doesNotMatch(out, /libssh-4|libbrotli1/);
+  assert.match(await run('dpkg -s curl'), /Version: 7\.58\.0-2ubuntu3\.24\n/);
+});
