@@ -11,12 +11,7 @@ const ALIAS: Record<string, string> = { procps: 'procps-ng', vim: 'vim-minimal',
 const paths = (bins: string[]) => bins.map((b, i) => (i > bins.indexOf('/') && bins.includes('/') ? '/usr/sbin/' : '/usr/bin/') + b).filter((p) => !p.endsWith('/'));
 const installed = (sh: ShellLike, n: string) => sh.m.fs.find(paths(RPMS[n].bins)[0].slice(1).split('/')) !== undefined;
 
-function put(sh: ShellLike, n: string): void {
-  for (const p of paths(RPMS[n].bins)) {
-    const node: FileNode = { kind: 'file', size: RPMS[n].kb * 512, mode: 0o755, mtime: sh.m.now() };
-    sh.m.fs.putNode(p, node);
-  }
-}
+const put = (sh: ShellLike, n: string) => paths(RPMS[n].bins).forEach((p) => sh.m.fs.putNode(p, { kind: 'file', size: RPMS[n].kb * 512, mode: 0o755, mtime: sh.m.now() } as FileNode));
 
 /** The packages asked for, by their own names; `bad` those no repository has. */
 function resolve(args: string[]): { want: string[]; bad: string[] } {
@@ -38,7 +33,7 @@ const microdnf: Command = (args, io, sh) => {
   const nevra = todo.map((n) => `${n}-${RPMS[n].v9}.x86_64`);
   const w = Math.max(...nevra.map((x) => x.length)) + 1;
   io.out(`${'Package'.padEnd(w + 1)}${'Repository'.padEnd(18)}Size\nInstalling:\n${nevra.map((x, i) => ` ${x.padEnd(w)}${'ol9_baseos_latest'.padEnd(18)}${kB(RPMS[todo[i]].kb)}\n`).join('')}Transaction Summary:\n`);
-  io.out(['Installing', 'Reinstalling', 'Upgrading', 'Obsoleting', 'Removing', 'Downgrading'].map((k, i) => ` ${(k + ':').padEnd(18)}${i ? 0 : todo.length} packages\n`).join(''));
+  io.out('Installing Reinstalling Upgrading Obsoleting Removing Downgrading'.split(' ').map((k, i) => ` ${(k + ':').padEnd(18)}${i ? 0 : todo.length} packages\n`).join(''));
   io.out(`Downloading packages...\nRunning transaction test...\n${todo.map((n) => `Installing: ${n};${RPMS[n].v9};x86_64;ol9_baseos_latest\n`).join('')}Complete.\n`);
   todo.forEach((n) => put(sh, n));
   return 0;
