@@ -730,6 +730,8 @@ export const COREUTILS: Record<string, Command> = {
     },
   }, { fallocate: 'from util-linux 2.38.1', gzip: '1.12', gunzip: '(gzip) 1.12', zcat: '(gzip) 1.12', cmp: '(GNU diffutils) 3.8' }),
 };
+// GNU's own programs answer --version and --help instead of taking them for files
+for (const n of 'ls cat mkdir touch rm rmdir cp mv ln chmod chown chgrp head tail wc sort uniq cut tr basename dirname realpath readlink tee uname whoami id nproc du df stat date env printenv logname tty'.split(' ')) COREUTILS[n] = withInfo({ [n]: COREUTILS[n] })[n];
 
 const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025';
 
@@ -739,7 +741,7 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
   const a0 = io.exe ?? args[0];
   if (args[1] === '--version' && args[0] === 'bash') {
     const v = bashVersion(sh.m.fs);
-    io.out(`GNU bash, version ${v} (x86_64-pc-linux-gnu)\nCopyright (C) ${v.startsWith('5.0') ? 2019 : v.startsWith('5.1') ? 2020 : 2022} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
+    io.out(`GNU bash, version ${v} (x86_64-${/^(5.1.8|4.2)/.test(v) ? 'redhat' : 'pc'}-linux-gnu)\nCopyright (C) ${{ '4.2': 2011, '4.4': 2016, '5.0': 2019, '5.1': 2020 }[v.slice(0, 3)] ?? 2022} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
     return 0;
   }
   // busybox answers `APPLET --help` with the applet's usage, exit 0

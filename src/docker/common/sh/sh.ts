@@ -233,9 +233,14 @@ export class Shell implements ShellLike {
     const esc: Record<string, string> = {
       // bash's \u when the uid has no name
       u: entry === null ? this.user : entry?.name ?? 'I have no name!', h: this.m.hostname.split('.')[0], H: this.m.hostname,
-      w: dir, W: dir === '~' || this.cwd === '/' ? dir : this.cwd.slice(this.cwd.lastIndexOf('/') + 1), $: root ? '#' : '$', n: '\n', e: '\x1b', '[': '', ']': '', '\\': '\\',
+      w: dir, W: dir === '~' || this.cwd === '/' ? dir : this.cwd.slice(this.cwd.lastIndexOf('/') + 1), $: root ? '#' : '$', n: '\n', e: '\x1b', '[': '', ']': '', '\\': '\\', s: 'bash', v: bashVersion(this.m.fs).slice(0, 3),
     };
-    return (fmt ?? (this.flavor === 'ash' ? '\\w \\$ ' : '\\u@\\h:\\w\\$ ')).replace(/\\(0?33|.)/g, (m, c: string) => (c.endsWith('33') ? '\x1b' : esc[c] ?? m));
+    return (fmt ?? (this.flavor === 'ash' ? '\\w \\$ ' : this.bashrc ? '\\u@\\h:\\w\\$ ' : '\\s-\\v\\$ ')).replace(/\\(0?33|.)/g, (m, c: string) => (c.endsWith('33') ? '\x1b' : esc[c] ?? m));
+  }
+
+  /** Debian builds bash to read /etc/bash.bashrc, which sets its PS1; elsewhere (Oracle Linux slim, no ~/.bashrc) bash's own `\s-\v\$ ` shows. */
+  private get bashrc(): boolean {
+    return this.m.fs.find(['etc', 'bash.bashrc']) !== undefined;
   }
 
   /** A command still being typed (`> `) or a question waiting for its answer. */
@@ -835,7 +840,7 @@ export class Shell implements ShellLike {
     if (name === 'LINENO') return String(this.lineNo);
     if (name === 'PPID') return String(this.m.procs().find((p) => p.pid === this.ownPid)?.ppid ?? 0);
     // an interactive shell's own prompt: Debian's bash.bashrc, dash by the uid, busybox's default
-    if (name === 'PS1' && this.interactive) return bash ? '${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ ' : this.flavor === 'ash' ? '\\w \\$ ' : this.ps1();
+    if (name === 'PS1' && this.interactive) return bash ? (this.bashrc ? '${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ ' : '\\s-\\v\\$ ') : this.flavor === 'ash' ? '\\w \\$ ' : this.ps1();
     if (name === 'BB_ASH_VERSION' && this.flavor === 'ash') return bbBanner(this.m.fs).split(' ')[1].slice(1);
     if (!bash) return undefined;
     if (name === 'SECONDS') return String(Math.floor((this.m.now() - this.born) / 1000));

@@ -11,9 +11,10 @@ import { envsubst } from './envsubst';
 import { perl } from './perl';
 import { npx } from './npx';
 import { TOOLCHAIN } from './toolchain';
+import { DNF } from './dnf';
 import { NODE_PROGRAMS } from './node';
 import type { Command } from './types';
 
 export { opts } from '../../common/sh/opts';
 
-export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS, ...NET_TOOLS, ...PROC_TOOLS, 'apt-cache': aptCache, 'apt-mark': aptMark, ...TOOLCHAIN, envsubst, perl, npx, nodejs: NODE_PROGRAMS.node, dpkg, 'dpkg-query': dpkg, useradd, adduser, su, passwd };
+export const COMMANDS: Record<string, Command> = { ...PACKAGE_COMMANDS, ...PROGRAMS, ...COREUTILS, ...NET_TOOLS, ...PROC_TOOLS, 'apt-cache': aptCache, 'apt-mark': aptMark, ...TOOLCHAIN, ...DNF, envsubst, perl, npx, nodejs: NODE_PROGRAMS.node, dpkg, 'dpkg-query': dpkg, useradd, adduser, su, passwd };

@@ -67,7 +67,7 @@ export const version = (d: Distro, name: string) => deb(d.rel, d.ubuntu, name)?.
  * (focal's 2.0, buster's 1.8) apt padded its dependency tree line instead.
  */
 function steps(io: IO, d: Distro, ops: string[]): void {
-  io.out(ops.map((o) => (!io.tty ? o + '...' : /focal|buster/.test(d.codename) && o === 'Building dependency tree' ? o + '       ' : o + '... Done')).join('\n') + '\n');
+  io.out(ops.map((o) => (!io.tty ? o + '...' : /focal|buster|bionic/.test(d.codename) && o === 'Building dependency tree' ? o + '       ' : o + '... Done')).join('\n') + '\n');
 }
 const TREE = ['Reading package lists', 'Building dependency tree', 'Reading state information'];
 

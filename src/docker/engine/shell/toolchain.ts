@@ -108,15 +108,11 @@ const banner = (re: RegExp, text: (sh: ShellLike) => string, other = ''): Comman
   return io.err(other || `${args[0]}: este programa solo responde a --version en el simulador\n`), 1;
 };
 
-// its help's first lines (the list of commands follows)
-const microdnfHelp = 'Usage:\n  microdnf [OPTION…] COMMAND\n\nCommands:\n';
-
 export const TOOLCHAIN: Record<string, Command> = {
   gcc, 'g++': gcc, make, ssh, gpg, gosu, stty, tput,
   mysqlsh: banner(/^--version$/, (sh) => {
     const v = (sh.getVar('MYSQL_SHELL_VERSION') ?? '9.3.0').split('-')[0];
     return `mysqlsh   Ver ${v} for Linux on x86_64 - for MySQL ${v} (MySQL Community Server (GPL))\n`;
   }),
-  microdnf: banner(/^(--help|-h)$/, () => microdnfHelp),
   corepack: banner(/^(-v|--version)$/, () => '0.32.0\n'),
 };
