@@ -25,12 +25,12 @@ export const wcCounts = (text: string): Record<'l' | 'w' | 'c', number> => ({
 /** `history` as bash prints it (from entry `from`): the number right-aligned in 5 columns, two spaces, the line. */
 export const historyText = (history: string[], from = 0): string => history.map((line, i) => `${String(i + 1).padStart(5)}  ${line}\n`).slice(from).join('');
 
-const BASH: Record<string, string> = { 12: '5.2.15', 11: '5.1.4', 10: '5.0.3', bookworm: '5.1.16', bullseye: '5.0.17', buster: '4.4.20', ol9: '5.1.8', ol7: '4.2.46(2)' };
+const BASH: Record<string, string> = { 12: '5.2.15', 11: '5.1.4', 10: '5.0.3', bookworm: '5.1.16', bullseye: '5.0.17', buster: '4.4.20', ol9: '5.1.8', ol7: '4.2.46(2)', alpine: '5.2.37' };
 
 /** The bash of each release by its /etc/debian_version (Ubuntu's names its Debian base) or Oracle Linux's os-release, else Ubuntu 24.04's (the host's too). */
 export function bashVersion(fs: Fs): string {
   // \w stops at the dot of `12.5` and the slash of `bookworm/sid`; the host has none
-  const key = /^\w+/.exec(readOr(fs, '/etc/debian_version'))?.[0] ?? /ID="(ol)"\nVERSION_ID="(\d)/.exec(readOr(fs, '/etc/os-release'))?.slice(1).join('') ?? '';
+  const key = /^\w+/.exec(readOr(fs, '/etc/debian_version'))?.[0] ?? /ID="(ol)"\nVERSION_ID="(\d)/.exec(readOr(fs, '/etc/os-release'))?.slice(1).join('') ?? (readOr(fs, '/etc/alpine-release') ? 'alpine' : '');
   // Red Hat's builds count 2 on EL7
   return (BASH[key] ?? '5.2.21').replace(/\d$/, '$&(1)') + '-release';
 }

@@ -43,6 +43,9 @@ test("bash's version follows the distribution, Red Hat's builds with their own b
   }
   assert.match(await run("docker run --rm --entrypoint bash mysql:5.7 --version"), /^GNU bash, version 4\.2\.46\(2\)-release \(x86_64-redhat-linux-gnu\)\nCopyright \(C\) 2011 /);
   assert.match(await run("docker run --rm --entrypoint bash ubuntu:18.04 --version"), /GNU bash, version 4\.4\.20\(1\)-release \(x86_64-pc-linux-gnu\)\nCopyright \(C\) 2016 /);
+  // Alpine's is the bash apk installed, built against musl
+  await run("docker pull -q alpine");
+  assert.match(await run("docker run --rm alpine sh -c 'apk add -q bash && bash --version && bash -c \"echo \\$BASH_VERSION\"'"), /^GNU bash, version 5\.2\.37\(1\)-release \(x86_64-alpine-linux-musl\)\n[^]*\n5\.2\.37\(1\)-release\n$/);
 });
 
 test("coreutils' --version names the program and the release's coreutils; busybox's ls does not know the option", async () => {
