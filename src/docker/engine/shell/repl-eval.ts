@@ -1193,8 +1193,8 @@ export function interpreter(h: Host) {
       try {
         // an open bracket, or python's block until the blank line that ends it
         if (unclosed(src) || (py && /:\s*(#.*)?$/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
-        // JS comments become blanks, which keeps lines and columns
-        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|\/\/.*|\/\*[^]*?\*\//g, (m) => (m[0] === '/' ? m.replace(/[^\n]/g, ' ') : m)), top);
+        // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
+        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|(?<=(?:^|[(,=:[!&|?{};]|\breturn)\s*)\/(?![/*])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+\/|\/\/.*|\/\*[^]*?\*\//g, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);
