@@ -38,6 +38,19 @@ export class Unsupported {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
 type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string> };
+type Def = (name: string, v: V) => void;
+type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
+/** Parameters' texts: split at the commas outside brackets. */
+const params = (text: string) => {
+  const out = [''];
+  let d = 0;
+  for (const c of text) {
+    d += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0;
+    if (c === ',' && !d) out.push('');
+    else out[out.length - 1] += c;
+  }
+  return out.map((x) => x.trim()).filter(Boolean);
+};
 type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 const SHOW = Symbol('show');
@@ -456,7 +469,7 @@ export function interpreter(h: Host) {
       return k;
     };
     /** The parameters' text between the brackets at `a` and `b`. */
-    const paramsIn = (a: number, b: number) => src.slice(t[a].p + 1, t[b].p).split(',').map((x) => x.trim()).filter(Boolean);
+    const paramsIn = (a: number, b: number) => params(src.slice(t[a].p + 1, t[b].p));
     /** The end of the last token read. */
     const end = () => t[i - 1].p + t[i - 1].v.length;
     /** python's traceback marks the innermost expression that raised, with its anchors (operator, brackets). */
@@ -748,7 +761,41 @@ export function interpreter(h: Host) {
       if (peek().k) fail();
       return e;
     };
-    return { whole, expr, peek, eat, fail, t, at: () => i, seek: (k: number) => void (i = k) };
+    /**
+     * A binding target: a name, or a `{…}`/`[…]` pattern with defaults, renames and rests; what it
+     * gives binds each name by `def`. `of`: the source text V8 names in its error.
+     */
+    const pattern = (): Pat => {
+      const tk = peek();
+      if (tk.k === 'i') return i++, (_s, v, def) => def(tk.v, v);
+      const arr = eat('[');
+      if (!arr && !eat('{')) fail();
+      const parts: [E | null, Pat | null, E?, boolean?][] = [];
+      while (!eat(arr ? ']' : '}')) {
+        if (arr && eat(',')) { parts.push([null, null]); continue; }
+        const rest = eat('...');
+        const kt = peek();
+        const key: E | null = arr || rest ? null : kt.k === 'i' || kt.k === 's' ? (i++, () => (kt.k === 's' ? unescape(kt.v.slice(1, -1)) : kt.v)) : eat('[') ? ((e: E) => (need(']'), e))(expr()) : fail();
+        const p = !key ? pattern() : eat(':') ? pattern() : kt.k === 'i' ? (_s: Scope, v: V, def: Def) => def(kt.v, v) : fail();
+        parts.push([key, p, eat('=') ? expr() : undefined, rest]);
+        if (!eat(',')) { need(arr ? ']' : '}'); break; }
+      }
+      return (s, v, def, of = inspect(v)) => {
+        if (arr && (v == null || typeof v[Symbol.iterator] !== 'function')) throw new Thrown('TypeError', `${v == null ? v : typeof v === 'object' ? 'object' : `${typeof v} ${inspect(v)}`} is not iterable (cannot read property Symbol(Symbol.iterator))`);
+        if (v == null) throw new Thrown('TypeError', parts[0]?.[0] ? `Cannot destructure property '${parts[0][0](s)}' of '${of}' as it is ${v}.` : `Cannot destructure '${v}' as it is ${v}.`);
+        const items = arr ? [...v] : v;
+        const taken: V[] = [];
+        parts.forEach(([key, p, d, rest], k) => {
+          if (!p) return;
+          const name = key?.(s);
+          taken.push(name);
+          let x = arr ? (rest ? items.slice(k) : items[k]) : rest ? Object.fromEntries(Object.entries(v).filter(([n]) => !taken.includes(n))) : member(v, name);
+          if (x === undefined && d) x = d(s);
+          p(s, x, def);
+        });
+      };
+    };
+    return { whole, expr, peek, eat, fail, pattern, t, at: () => i, seek: (k: number) => void (i = k) };
   }
 
   const bad = () => { throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment'); };
@@ -817,14 +864,16 @@ export function interpreter(h: Host) {
     if (decl) {
       p.eat(decl);
       do {
-        const name = p.peek().v;
-        if (/^[[{]$/.test(name)) throw new Unsupported('destructuring');
-        if (p.peek().k !== 'i') p.fail();
-        p.seek(p.at() + 1);
-        const e = p.eat('=') ? p.expr() : decl === 'const' ? p.fail() : () => undefined;
-        if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) throw new Thrown('SyntaxError', `Identifier '${name}' has already been declared`);
-        if (!(decl === 'var' && p.t[p.at() - 1].v === name && sc.vars.has(name))) sc.vars.set(name, e(sc));
-        if (sc === top) declared.set(name, decl);
+        const bare = p.peek().k === 'i';
+        const pat = p.pattern();
+        const from = p.peek().p;
+        const init = p.eat('=');
+        const e = init ? p.expr() : decl === 'const' || !bare ? p.fail() : () => undefined;
+        pat(sc, e(sc), (name, v) => {
+          if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) throw new Thrown('SyntaxError', `Identifier '${name}' has already been declared`);
+          if (!(decl === 'var' && !init && sc.vars.has(name))) sc.vars.set(name, v);
+          if (sc === top) declared.set(name, decl);
+        }, src.slice(from, p.peek().p).replace(/^\s*=/, '').trim());
       } while (p.eat(','));
       if (p.peek().k) p.fail();
       return undefined;
@@ -892,8 +941,11 @@ export function interpreter(h: Host) {
     const vars = new Map<string, V>();
     params.forEach((p, k) => {
       const [, rest, n, d] = /^(\.\.\.)?([\w$]+)\s*(?:=([^]*))?$/.exec(p) ?? [];
-      if (!n) throw new Unsupported('destructuring');
-      vars.set(n, rest ? a.slice(k) : a[k] === undefined && d ? evalIn(d, { vars, up }) : a[k]);
+      if (n) return void vars.set(n, rest ? a.slice(k) : a[k] === undefined && d ? evalIn(d, { vars, up }) : a[k]);
+      const q = parser(p);
+      const pat = q.pattern();
+      const e = q.eat('=') ? q.expr() : undefined;
+      pat({ vars, up }, a[k] === undefined && e ? e({ vars, up }) : a[k], (x, v) => vars.set(x, v));
     });
     return vars;
   };
@@ -1151,7 +1203,7 @@ export function interpreter(h: Host) {
         const name = t.slice(8, open).trim();
         // a generator runs lazily: the evaluator has no such thing
         if (name[0] === '*') throw new Unsupported('function*');
-        sc.vars.set(name, userFn(name, head.split(',').map((x) => x.trim()).filter(Boolean), block, sc));
+        sc.vars.set(name, userFn(name, params(head), block, sc));
         value = rest ? jsExec(rest, sc, line) : NOTHING;
         continue;
       }
@@ -1164,11 +1216,12 @@ export function interpreter(h: Host) {
         else if (other) (jsExec(rest.slice(4), sc, line), (more = ''));
       } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
       else {
-        const of = /^(?:const|let|var)\s+(\w+)\s+(of|in)\s+(.+)$/s.exec(head);
+        const of = /^(?:const|let|var)\s+([\w$]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
         const own = inner();
         if (of) {
           const items = [...(of[2] === 'of' ? evalIn(of[3], sc) : Object.keys(evalIn(of[3], sc)))];
-          loop(() => items.length > 0, () => block({ vars: new Map([[of[1], items.shift()]]), up: own }));
+          const pat = parser(of[1]).pattern();
+          loop(() => items.length > 0, () => { const vars = new Map(); pat(own, items.shift(), (n, v) => vars.set(n, v)); block({ vars, up: own }); });
         } else {
           const [init, test, step] = head.split(';');
           if (init.trim()) statement(init, own);

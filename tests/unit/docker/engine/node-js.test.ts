@@ -16,3 +16,14 @@ test('a // inside a regex literal or a template literal is no comment', () => {
   assert.equal(js('const r = /a\\/\\/b/; console.log(r.test("xa//b")) /* c */'), 'true\n');
   assert.equal(js('console.log(4 / 2) // 1 / 2'), '2\n');
 });
+
+test('destructuring: declarations, for…of, parameters; node\'s TypeErrors', () => {
+  assert.equal(js("const {a, b: c = 2, ...r} = {a: 1, d: 4, e: 5}; const [x, , y = 1, ...z] = [7, 8, undefined, 9, 10]; console.log(a, c, r, x, y, z)"), '1 2 { d: 4, e: 5 } 7 1 [ 9, 10 ]\n');
+  assert.equal(js("for (const [k, v] of Object.entries({a: 1, b: 2})) console.log(k, v)"), 'a 1\nb 2\n');
+  assert.equal(js("const f = ({name}) => name; const g = ([a, b]) => a + b; function h({x = 3} = {}) { return x } console.log(f({name: 'n'}), g([1, 2]), h())"), 'n 3 3\n');
+  assert.equal(js("let {p: {q}} = {p: {q: 'deep'}}, [m] = 'hi'; console.log(q, m)"), 'deep h\n');
+  assert.match(js('const {a} = undefined'), /\nTypeError: Cannot destructure property 'a' of 'undefined' as it is undefined\.\n/);
+  assert.match(js('const o = null; const {a} = o'), /\nTypeError: Cannot destructure property 'a' of 'o' as it is null\.\n/);
+  assert.match(js('(({name}) => name)()'), /\nTypeError: Cannot destructure property 'name' of 'undefined' as it is undefined\.\n/);
+  assert.match(js('const [a] = undefined'), /\nTypeError: undefined is not iterable \(cannot read property Symbol\(Symbol\.iterator\)\)\n/);
+});
