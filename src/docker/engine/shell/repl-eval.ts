@@ -12,6 +12,7 @@ import type { Fs } from '../fs';
 import { FsError, reason } from '../../common/sh/fs';
 import { excClass, isA } from './py-exceptions';
 import { formatSpec, percent, strFormat } from './py-format';
+import { jsClasses } from './js-classes';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -67,7 +68,7 @@ const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
 
-export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V> }
+export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V>; /** the simulated clock (ms) */ now?(): number }
 
 const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
 interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
@@ -125,14 +126,18 @@ export function inspect(v: V, lvl = 0): string {
   if (v instanceof RegExp) return String(v);
   // node shows an Error with its stack, which the evaluator does not keep
   if (v instanceof Error) throw new Unsupported('util.inspect(error)');
+  if (v instanceof Date) return isNaN(+v) ? 'Invalid Date' : v.toISOString();
   const arr = Array.isArray(v);
-  if (lvl > 4) return arr ? '[Array]' : '[Object]';
-  let out = arr ? v.map((x: V) => inspect(x, lvl + 2)) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${inspect(x, lvl + 2)}`);
-  const [o, c] = arr ? '[]' : '{}';
+  const map = v instanceof Map;
+  const kind = map ? 'Map' : v instanceof Set ? 'Set' : '';
+  if (lvl > 4) return arr ? '[Array]' : `[${kind || 'Object'}]`;
+  const at = (x: V) => inspect(x, lvl + 2);
+  let out = arr ? v.map(at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
+  const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : '{', '}'];
   if (!out.length) return o + c;
   const n = out.length;
   if (arr && n > 6) out = group(out, v, lvl);
-  if (out.length === n && out.reduce((a: number, s: string) => a + s.length + 1, n + lvl + 11) <= 80 && !out.join('').includes('\n')) return `${o} ${out.join(', ')} ${c}`;
+  if (out.length === n && out.reduce((a: number, s: string) => a + s.length + 1, n + lvl + o.length + 10) <= 80 && !out.join('').includes('\n')) return `${o} ${out.join(', ')} ${c}`;
   const ind = '\n' + ' '.repeat(lvl);
   return `${o}${ind}  ${out.join(`,${ind}  `)}${ind}${c}`;
 }
@@ -279,7 +284,7 @@ export function interpreter(h: Host) {
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
     const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: say, warn: say }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: say, warn: say }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
     const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : big(Math.trunc(Number(num(x)))));

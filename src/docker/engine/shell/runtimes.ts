@@ -46,6 +46,7 @@ export function runtime(m: Machine, py: boolean, env: string[], cwd: string, exe
     py, fs: m.fs, cwd, env: vars, hostname: m.hostname, kernel: m.kernel, version, argv,
     build: py ? pythonBuild(m, version) : undefined,
     random: () => (m.random?.() ?? 16384) / 32768,
+    now: () => m.now(),
     // a package pip or npm installed
     exists: (mod) => exists(m.fs, py ? `${sitePackages(version, venvOf(m.fs, exe, vars.PATH))}/${mod}` : `node_modules/${mod}`, cwd) || (py && exists(m.fs, `${userSite(version, vars.HOME)}/${mod}`)),
   });

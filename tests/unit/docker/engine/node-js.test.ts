@@ -27,3 +27,10 @@ test('destructuring: declarations, for…of, parameters; node\'s TypeErrors', ()
   assert.match(js('(({name}) => name)()'), /\nTypeError: Cannot destructure property 'name' of 'undefined' as it is undefined\.\n/);
   assert.match(js('const [a] = undefined'), /\nTypeError: undefined is not iterable \(cannot read property Symbol\(Symbol\.iterator\)\)\n/);
 });
+
+test('Map, Set and Date: node\'s inspect, the simulated clock in UTC', () => {
+  assert.equal(js("const m = new Map([[1, 'a'], [2, 'b']]); m.set('k', {x: 1}); console.log(m, new Set([1, 2]), new Map(), new Set(), m.get(1), m.size, m instanceof Map)"), "Map(3) { 1 => 'a', 2 => 'b', 'k' => { x: 1 } } Set(2) { 1, 2 } Map(0) {} Set(0) {} a 3 true\n");
+  assert.equal(js('const s = new Set([3, 3, 4]); s.add(5); console.log([...s], s.has(4), {s})'), '[ 3, 4, 5 ] true { s: Set(3) { 3, 4, 5 } }\n');
+  assert.equal(js('const d = new Date(); console.log(d, Date.now(), d.toISOString(), d.getFullYear(), d.getMonth(), d.getHours(), String(d))'), '2025-06-16T09:30:26.000Z 1750066226000 2025-06-16T09:30:26.000Z 2025 5 9 Mon Jun 16 2025 09:30:26 GMT+0000 (Coordinated Universal Time)\n');
+  assert.equal(js("console.log(new Date('2024-02-29T12:00:00Z').getDate(), new Date('x'), {d: new Date(0)})"), '29 Invalid Date { d: 1970-01-01T00:00:00.000Z }\n');
+});
