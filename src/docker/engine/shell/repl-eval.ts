@@ -13,6 +13,7 @@ import { FsError, reason } from '../../common/sh/fs';
 import { excClass, isA } from './py-exceptions';
 import { formatSpec, percent, strFormat } from './py-format';
 import { jsClasses } from './js-classes';
+import { nodeFs, nodePath, type SysError } from './js-modules';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -23,6 +24,8 @@ export class Thrown {
   /** What the program threw (node), or python's exception's args. */
   declare value?: unknown;
   declare args?: unknown[];
+  /** node: a failed system call's fields and where node:fs threw it. */
+  declare sys?: SysError;
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 /** Input that goes on in the next line (an open bracket, string or block). */
@@ -261,12 +264,12 @@ export function interpreter(h: Host) {
     const os = strict('os', { platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', hostname: () => h.hostname, homedir: () => env.HOME ?? '/root', EOL: '\n' });
     // a server: its port and handler; listen's callback runs once the script is done
     const http = strict('http', { createServer: fn('createServer', (handler?: V) => { const srv: V = strict('server', { listen: fn('listen', (port: V, ...a: V[]) => (servers.set(Number(port) || 0, handler), later.push(...a.filter((x) => typeof x === 'function')), srv)) }); return srv; }) });
-    const builtins: Record<string, V> = { os, http };
+    const builtins: Record<string, V> = { os, http, path: strict('path', nodePath(h.cwd)), fs: strict('fs', nodeFs(h.fs, h.cwd, (msg, sys) => { throw Object.assign(new Thrown('Error', msg), { sys }); })) };
     const require = fn('require', (name: V) => {
       const n = String(name).replace(/^node:/, '');
       if (Object.hasOwn(builtins, n)) return builtins[n];
       // a package npm installed may be a function (express): calling it is as unknown as its members
-      if (/^(fs|path|https|events|util|crypto|child_process|net|url|stream|buffer|zlib|assert)$/.test(n)) return strict(n, {});
+      if (/^(https|events|util|crypto|child_process|net|url|stream|buffer|zlib|assert)$/.test(n)) return strict(n, {});
       if (h.exists(n)) return strict(n, fn(n, () => { throw new Unsupported(n + '()'); }));
       // a file of the program's own, beside the script (or in the working directory for -e)
       if (/^\.{0,2}\//.test(n)) {
@@ -1152,7 +1155,7 @@ export function interpreter(h: Host) {
     // a SyntaxError of the source is no exception of the program, nor is a limit of the evaluator
     if (j instanceof Error) return j;
     if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
-    return j.user ? j.value : new (globalThis as V)[j.type](j.msg);
+    return j.user ? j.value : Object.assign(new (globalThis as V)[j.type](j.msg), j.sys?.fields);
   };
   /** `try {…} catch (e) {…} finally {…} REST`. */
   const jsTry = (t: string, sc: Scope): V => {

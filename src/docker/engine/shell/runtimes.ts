@@ -124,5 +124,9 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [`${where}:${n}:${at}`, 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
   const syntax = t.type === 'SyntaxError' && !t.user;
   const stack = frames ? [`Object.<anonymous> (${where}:${n}:${at})`, ...frames] : evalFrames(syntax);
-  return { out, err: `${where}:${n}\n${raw}\n${mark}\n\n${t.type}: ${t.msg}\n    at ${stack.slice(0, 10).join('\n    at ')}\n${tail}`, code: 1, error: e };
+  // a failed system call: node:fs's own line above, its frames first, its errno fields below
+  const sys = t.sys;
+  if (sys) stack.splice(0, 1, ...sys.frames, frames ? `Object.<anonymous> (${where}:${n}:${raw.indexOf(sys.call) + 1})` : `${where}:${n}:${raw.indexOf(sys.call) + 1}`);
+  const fields = sys ? ` {\n${Object.entries(sys.fields).map(([k, v]) => `  ${k}: ${inspect(v)}`).join(',\n')}\n}` : '';
+  return { out, err: `${sys?.head ?? `${where}:${n}\n${raw}\n${mark}`}\n\n${t.type}: ${t.msg}\n    at ${stack.slice(0, 10).join('\n    at ')}${fields}\n${tail}`, code: 1, error: e };
 }

@@ -34,3 +34,17 @@ test('Map, Set and Date: node\'s inspect, the simulated clock in UTC', () => {
   assert.equal(js('const d = new Date(); console.log(d, Date.now(), d.toISOString(), d.getFullYear(), d.getMonth(), d.getHours(), String(d))'), '2025-06-16T09:30:26.000Z 1750066226000 2025-06-16T09:30:26.000Z 2025 5 9 Mon Jun 16 2025 09:30:26 GMT+0000 (Coordinated Universal Time)\n');
   assert.equal(js("console.log(new Date('2024-02-29T12:00:00Z').getDate(), new Date('x'), {d: new Date(0)})"), '29 Invalid Date { d: 1970-01-01T00:00:00.000Z }\n');
 });
+
+test("require('path'): join, resolve against the working directory, basename, dirname, extname, sep", () => {
+  assert.equal(js("const path = require('path'); console.log(path.join('/a/b', '../c', 'd.txt'), path.join('a', '', './b/'), path.resolve('x/y', '..', 'z'), path.resolve('/r', 'q/'), path.sep)", fs(), '/app'), '/a/c/d.txt a/b/ /app/x/z /r/q /\n');
+  assert.equal(js("const p = require('node:path'); console.log(p.basename('/a/b.js'), p.basename('/a/b.js', '.js'), p.basename('/a/dir/'), p.dirname('/a/b/c'), p.dirname('f'), p.dirname('/f'), p.extname('x.tar.gz'), p.extname('.bashrc'), p.extname('a'))"), "b.js b dir /a/b . / .gz  \n");
+});
+
+test("require('fs'): the sync API on the container's files; ENOENT as node 22 prints it", () => {
+  const f = fs();
+  assert.equal(js("const fs = require('fs'); fs.mkdirSync('/d/e', {recursive: true}); fs.writeFileSync('/d/e/a.txt', 'hola'); fs.appendFileSync('/d/e/a.txt', '\\n'); console.log(fs.readFileSync('/d/e/a.txt', 'utf8'), fs.readFileSync('/d/e/a.txt'), fs.existsSync('/d/e'), fs.existsSync('/nope'), fs.readdirSync('/d/e'), fs.statSync('/d/e/a.txt').size, fs.statSync('/d').isDirectory(), fs.statSync('/d').isFile())", f), "hola\n <Buffer 68 6f 6c 61 0a> true false [ 'a.txt' ] 5 true false\n");
+  assert.equal(js("const fs = require('fs'); fs.unlinkSync('/d/e/a.txt'); console.log(fs.readdirSync('/d/e'), fs.mkdirSync('/d/f/g', {recursive: true}), fs.mkdirSync('/d/f/h', {recursive: true}), fs.mkdirSync('/d/f', {recursive: true}))", f), '[] /d/f /d/f/h undefined\n');
+  assert.equal(js("const fs = require('fs')\nfs.readFileSync('/x', 'utf8')"), "node:fs:441\n    return binding.readFileUtf8(path, stringToFlags(options.flag));\n                   ^\n\nError: ENOENT: no such file or directory, open '/x'\n    at Object.readFileSync (node:fs:441:20)\n    at [eval]:2:4\n    at runScriptInThisContext (node:internal/vm:209:10)\n    at node:internal/process/execution:118:14\n    at [eval]-wrapper:6:24\n    at runScript (node:internal/process/execution:101:62)\n    at evalScript (node:internal/process/execution:133:3)\n    at node:internal/main/eval_string:51:3 {\n  errno: -2,\n  code: 'ENOENT',\n  syscall: 'open',\n  path: '/x'\n}\n\nNode.js v22.16.0\n[1]");
+  assert.match(js("require('fs').readFileSync('/x')"), /^node:fs:562\n  return binding\.open\(\n {17}\^\n\nError: ENOENT: no such file or directory, open '\/x'\n    at Object\.openSync \(node:fs:562:18\)\n    at Object\.readFileSync \(node:fs:446:35\)\n    at \[eval\]:1:15\n/);
+  assert.equal(js("try { require('fs').mkdirSync('/') } catch (e) { console.log(e.code, e.errno, e.syscall, e.path, e.message) }"), "EEXIST -17 mkdir / EEXIST: file already exists, mkdir '/'\n");
+});
