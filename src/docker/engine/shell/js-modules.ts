@@ -22,6 +22,9 @@ const SITES: Record<string, [number, string, number, string?]> = {
 /** What an uncaught fs error prints above and below its message. */
 export interface SysError { call: string; head: string; frames: string[]; fields: Record<string, unknown> }
 
+/** The error's own fields after its stack, as util.inspect writes them. */
+export const sysFields = (sys: SysError) => ` {\n${Object.entries(sys.fields).map(([k, v]) => `  ${k}: ${typeof v === 'string' ? `'${v}'` : v}`).join(',\n')}\n}`;
+
 const norm = (p: string) => {
   const abs = p[0] === '/';
   const out: string[] = [];

@@ -893,6 +893,19 @@ export function interpreter(h: Host) {
       while (p.eat(',') && !/^=?$/.test(p.peek().v)) ts.push(p.expr(1));
       return unpacking(ts);
     };
+    // `[a, b] = [b, a]`: an array pattern assigned to names already bound
+    if (!py && first.v === '[') {
+      let pat: Pat | undefined;
+      try { pat = p.pattern(); } catch { /* an array literal */ }
+      if (pat && p.eat('=')) {
+        const v = p.expr();
+        if (p.peek().k) p.fail();
+        const x = v(sc);
+        pat(sc, x, (n, y) => assign(sc, n, y));
+        return x;
+      }
+      p.seek(0);
+    }
     const target = many(p.expr(1));
     const op = p.peek().v;
     if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {

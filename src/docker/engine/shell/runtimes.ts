@@ -8,6 +8,7 @@ import { release } from './node';
 import { exists, packaged } from './package-files';
 import { absPath, type Fs } from '../fs';
 import { utcFields } from '../../common/dates';
+import { sysFields } from './js-modules';
 
 /** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
 export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2', '3.10.12', '3.8.10', '3.9.2']);
@@ -64,6 +65,8 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
   if (e instanceof Unsupported) e = new Thrown(py ? 'NotImplementedError' : 'Error', unsupported(e));
   if (!(e instanceof Thrown)) return '';
   if (!py) {
+    // the REPL's stack stops at the frames of node:fs
+    if (e.sys) return `Uncaught Error: ${e.msg}\n    at ${e.sys.frames.join('\n    at ')}${sysFields(e.sys)}\n`;
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
@@ -127,6 +130,6 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   // a failed system call: node:fs's own line above, its frames first, its errno fields below
   const sys = t.sys;
   if (sys) stack.splice(0, 1, ...sys.frames, frames ? `Object.<anonymous> (${where}:${n}:${raw.indexOf(sys.call) + 1})` : `${where}:${n}:${raw.indexOf(sys.call) + 1}`);
-  const fields = sys ? ` {\n${Object.entries(sys.fields).map(([k, v]) => `  ${k}: ${inspect(v)}`).join(',\n')}\n}` : '';
+  const fields = sys ? sysFields(sys) : '';
   return { out, err: `${sys?.head ?? `${where}:${n}\n${raw}\n${mark}`}\n\n${t.type}: ${t.msg}\n    at ${stack.slice(0, 10).join('\n    at ')}${fields}\n${tail}`, code: 1, error: e };
 }

@@ -48,3 +48,8 @@ test("require('fs'): the sync API on the container's files; ENOENT as node 22 pr
   assert.match(js("require('fs').readFileSync('/x')"), /^node:fs:562\n  return binding\.open\(\n {17}\^\n\nError: ENOENT: no such file or directory, open '\/x'\n    at Object\.openSync \(node:fs:562:18\)\n    at Object\.readFileSync \(node:fs:446:35\)\n    at \[eval\]:1:15\n/);
   assert.equal(js("try { require('fs').mkdirSync('/') } catch (e) { console.log(e.code, e.errno, e.syscall, e.path, e.message) }"), "EEXIST -17 mkdir / EEXIST: file already exists, mkdir '/'\n");
 });
+
+test('an array pattern assigns to names already bound (the swap); an array literal stays one', () => {
+  assert.equal(js('let a = 1, b = 2; [a, b] = [b, a]; console.log(a, b); [1, 2].forEach((x) => console.log(x))'), '2 1\n1\n2\n');
+  assert.match(js('const c = 1; [c] = [2]'), /TypeError: Assignment to constant variable\.\n/);
+});

@@ -286,3 +286,11 @@ test("node's require finds only its own modules: no names inherited from Object"
   assert.match(await type("require('constructor')"), /Cannot find module 'constructor'/);
   assert.equal(await type("require('os').platform()"), "'linux'\n");
 });
+
+test("node's REPL: a failed fs call shows node:fs's frames and the errno fields; fs and path are globals", async () => {
+  const e = engine();
+  await pull(e, 'node');
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type("fs.readFileSync('/x')"), "Uncaught Error: ENOENT: no such file or directory, open '/x'\n    at Object.openSync (node:fs:562:18)\n    at Object.readFileSync (node:fs:446:35) {\n  errno: -2,\n  code: 'ENOENT',\n  syscall: 'open',\n  path: '/x'\n}\n");
+  assert.equal(await js.type("path.join('/a', '..', 'b')"), "'/b'\n");
+});
