@@ -25,5 +25,6 @@ const cls = <T>(c: { prototype: T }, make: (...a: unknown[]) => T, statics = {})
 export const jsClasses = (now: () => number) => ({
   Map: cls(Map, (i?: unknown) => new Map(i as Iterable<[unknown, unknown]>)),
   Set: cls(Set, (i?: unknown) => new Set(i as Iterable<unknown>)),
-  Date: cls(Date, (...a: unknown[]) => new (UTCDate as new (...a: unknown[]) => Date)(...(a.length ? a : [now()])), { now, UTC: Date.UTC, parse: Date.parse }),
+  // fields and a date-time with no zone are the container's local time, UTC
+  Date: cls(Date, (...a: unknown[]) => new UTCDate(!a.length ? now() : a.length > 1 ? Date.UTC(...(a as [number])) : typeof a[0] === 'string' && /^\d{4}-\d\d-\d\dT[\d:.]+$/.test(a[0]) ? a[0] + 'Z' : (a[0] as number)), { now, UTC: Date.UTC, parse: Date.parse }),
 });

@@ -53,3 +53,7 @@ test('an array pattern assigns to names already bound (the swap); an array liter
   assert.equal(js('let a = 1, b = 2; [a, b] = [b, a]; console.log(a, b); [1, 2].forEach((x) => console.log(x))'), '2 1\n1\n2\n');
   assert.match(js('const c = 1; [c] = [2]'), /TypeError: Assignment to constant variable\.\n/);
 });
+
+test('dates from fields or a zoneless date-time are UTC, as in the container', () => {
+  assert.equal(js("console.log(new Date(2025, 0, 31, 10), new Date('2025-03-01T08:00'), new Date('2025-03-01').getDay(), new Date(2025, 0, 1).toLocaleDateString())"), '2025-01-31T10:00:00.000Z 2025-03-01T08:00:00.000Z 6 1/1/2025\n');
+});
