@@ -3,6 +3,7 @@
  * throws what node's binding throws: its errno fields and where in node:fs it was (node 22).
  */
 import type { Fs } from '../fs';
+import { Unsupported } from './repl-eval';
 
 /** util.inspect's hook (the same registered symbol as repl-eval's CUSTOM). */
 const CUSTOM = Symbol.for('nodejs.util.inspect.custom');
@@ -55,6 +56,8 @@ export function nodePath(cwd: string) {
 /** `thrown(message, sys)`: the runtime's exception for a failed call. */
 export function nodeFs(fs: Fs, cwd: string, thrown: (msg: string, sys: SysError) => never) {
   const call = <T>(name: string, syscall: string, p: string, f: () => T): T => {
+    // node's ERR_INVALID_ARG_TYPE (a Buffer, a URL, nothing) is not simulated
+    if (typeof p !== 'string') throw new Unsupported(`fs.${name.replace('Utf8', 'Sync')}(${typeof p})`);
     try {
       return f();
     } catch (e) {

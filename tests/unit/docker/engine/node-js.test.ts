@@ -57,3 +57,7 @@ test('an array pattern assigns to names already bound (the swap); an array liter
 test('dates from fields or a zoneless date-time are UTC, as in the container', () => {
   assert.equal(js("console.log(new Date(2025, 0, 31, 10), new Date('2025-03-01T08:00'), new Date('2025-03-01').getDay(), new Date(2025, 0, 1).toLocaleDateString())"), '2025-01-31T10:00:00.000Z 2025-03-01T08:00:00.000Z 6 1/1/2025\n');
 });
+
+test('fs with a path that is no string is refused, not an ENOENT of "undefined"', () => {
+  assert.match(js("require('fs').readFileSync()"), /Error: the simulated interpreter cannot run 'fs\.readFileSync\(undefined\)'\n/);
+});
