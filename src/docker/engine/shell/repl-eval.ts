@@ -822,9 +822,15 @@ export function interpreter(h: Host) {
     (c ?? top).vars.set(name, v);
   }
 
+  /** A quoted string, or JS's regex literal (a slash where a value starts): brackets and comments in them are text. */
+  const Q = String.raw`(['"\`])(?:\\[^]|(?!\1)[^\\])*\1` + (py ? '' : String.raw`|(?<=(?:^|[(,=:[!&|?{};]|\breturn)\s*)\/(?![/*])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+\/`);
+  const QUOTED = new RegExp(Q, 'g');
+  const STMT = new RegExp(Q + String.raw`|[([{]|[)\]}]|[;\n]|[^'"\`()[\]{};\n/]+|[^]`, 'g');
+  const BRACKET = new RegExp(Q + String.raw`|[([{]|[)\]}]`, 'g');
+  const COMMENT = new RegExp(Q + String.raw`|\/\/.*|\/\*[^]*?\*\/`, 'g');
   /** More brackets open than closed, outside strings. */
   const unclosed = (s: string) => {
-    const code = s.replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '');
+    const code = s.replace(QUOTED, '');
     return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0);
   };
   /** Splits on `;` and newlines outside brackets and quotes. */
@@ -834,7 +840,7 @@ export function interpreter(h: Host) {
     let cur = '';
     let line = 1;
     let at = 1;
-    for (const m of src.matchAll(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|[([{]|[)\]}]|[;\n]|[^'"`()[\]{};\n]+|[^]/g)) {
+    for (const m of src.matchAll(STMT)) {
       const x = m[0];
       if (/^[([{]$/.test(x)) depth++;
       if (/^[)\]}]$/.test(x)) depth--;
@@ -1137,7 +1143,7 @@ export function interpreter(h: Host) {
   /** JS: a bracket's match in `s` from `at`, outside strings. */
   const close = (s: string, at: number): number => {
     let depth = 0;
-    for (const m of s.slice(at).matchAll(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|[([{]|[)\]}]/g)) {
+    for (const m of s.slice(at).matchAll(BRACKET)) {
       depth += /^[([{]$/.test(m[0]) ? 1 : /^[)\]}]$/.test(m[0]) ? -1 : 0;
       if (!depth) return at + m.index!;
     }
@@ -1268,7 +1274,7 @@ export function interpreter(h: Host) {
         // an open bracket, or python's block until the blank line that ends it
         if (unclosed(src) || (py && /:\s*(#.*)?$/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
-        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|(?<=(?:^|[(,=:[!&|?{};]|\breturn)\s*)\/(?![/*])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+\/|\/\/.*|\/\*[^]*?\*\//g, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
+        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);

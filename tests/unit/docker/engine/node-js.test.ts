@@ -15,6 +15,8 @@ test('a // inside a regex literal or a template literal is no comment', () => {
   assert.equal(js("console.log('a/b'.split(/\\//), `http://x`) // c"), "[ 'a', 'b' ] http://x\n");
   assert.equal(js('const r = /a\\/\\/b/; console.log(r.test("xa//b")) /* c */'), 'true\n');
   assert.equal(js('console.log(4 / 2) // 1 / 2'), '2\n');
+  // brackets and quotes in a regex literal are its text, not the code's
+  assert.equal(js("console.log('f(x)'.replace(/[()]/g, '_'), 'a(b'.split(/\\(/), \"it's\".replace(/'/g, ''))\nif (/[{]/.test('{')) { console.log('y') }"), "f_x_ [ 'a', 'b' ] its\ny\n");
 });
 
 test('destructuring: declarations, for…of, parameters; node\'s TypeErrors', () => {
