@@ -44,12 +44,11 @@ export function nodePath(cwd: string) {
     return ext && b !== ext && b.endsWith(ext) ? b.slice(0, -ext.length) : b;
   };
   return {
-    sep: '/', delimiter: ':', normalize: norm, basename,
+    sep: '/', basename,
     join: (...a: string[]) => norm(a.filter(Boolean).join('/') || '.'),
     resolve: (...a: string[]) => { let r = ''; for (const p of [cwd, ...a].reverse()) if (p && !r.startsWith('/')) r = r ? `${p}/${r}` : p; return trail(norm(r)); },
     dirname: (p: string) => { const t = trail(p); const k = t.lastIndexOf('/'); return k < 0 ? '.' : k ? t.slice(0, k) : '/'; },
     extname: (p: string) => { const b = basename(p); const k = b.lastIndexOf('.'); return k > 0 ? b.slice(k) : ''; },
-    isAbsolute: (p: string) => p[0] === '/',
   };
 }
 
