@@ -12,6 +12,8 @@ import type { Fs } from '../fs';
 import { FsError, reason } from '../../common/sh/fs';
 import { excClass, isA } from './py-exceptions';
 import { formatSpec, percent, strFormat } from './py-format';
+import { jsClasses } from './js-classes';
+import { nodeFs, nodePath, type SysError } from './js-modules';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -22,6 +24,8 @@ export class Thrown {
   /** What the program threw (node), or python's exception's args. */
   declare value?: unknown;
   declare args?: unknown[];
+  /** node: a failed system call's fields and where node:fs threw it. */
+  declare sys?: SysError;
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 /** Input that goes on in the next line (an open bracket, string or block). */
@@ -38,6 +42,19 @@ export class Unsupported {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
 type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string> };
+type Def = (name: string, v: V) => void;
+type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
+/** Parameters' texts: split at the commas outside brackets. */
+const params = (text: string) => {
+  const out = [''];
+  let d = 0;
+  for (const c of text) {
+    d += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0;
+    if (c === ',' && !d) out.push('');
+    else out[out.length - 1] += c;
+  }
+  return out.map((x) => x.trim()).filter(Boolean);
+};
 type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 const SHOW = Symbol('show');
@@ -54,7 +71,7 @@ const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
 
-export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V> }
+export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V>; /** the simulated clock (ms) */ now?(): number }
 
 const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
 interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
@@ -112,14 +129,18 @@ export function inspect(v: V, lvl = 0): string {
   if (v instanceof RegExp) return String(v);
   // node shows an Error with its stack, which the evaluator does not keep
   if (v instanceof Error) throw new Unsupported('util.inspect(error)');
+  if (v instanceof Date) return isNaN(+v) ? 'Invalid Date' : v.toISOString();
   const arr = Array.isArray(v);
-  if (lvl > 4) return arr ? '[Array]' : '[Object]';
-  let out = arr ? v.map((x: V) => inspect(x, lvl + 2)) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${inspect(x, lvl + 2)}`);
-  const [o, c] = arr ? '[]' : '{}';
+  const map = v instanceof Map;
+  const kind = map ? 'Map' : v instanceof Set ? 'Set' : '';
+  if (lvl > 4) return arr ? '[Array]' : `[${kind || 'Object'}]`;
+  const at = (x: V) => inspect(x, lvl + 2);
+  let out = arr ? v.map(at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
+  const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : '{', '}'];
   if (!out.length) return o + c;
   const n = out.length;
   if (arr && n > 6) out = group(out, v, lvl);
-  if (out.length === n && out.reduce((a: number, s: string) => a + s.length + 1, n + lvl + 11) <= 80 && !out.join('').includes('\n')) return `${o} ${out.join(', ')} ${c}`;
+  if (out.length === n && out.reduce((a: number, s: string) => a + s.length + 1, n + lvl + o.length + 10) <= 80 && !out.join('').includes('\n')) return `${o} ${out.join(', ')} ${c}`;
   const ind = '\n' + ' '.repeat(lvl);
   return `${o}${ind}  ${out.join(`,${ind}  `)}${ind}${c}`;
 }
@@ -243,12 +264,12 @@ export function interpreter(h: Host) {
     const os = strict('os', { platform: () => 'linux', type: () => 'Linux', arch: () => 'x64', hostname: () => h.hostname, homedir: () => env.HOME ?? '/root', EOL: '\n' });
     // a server: its port and handler; listen's callback runs once the script is done
     const http = strict('http', { createServer: fn('createServer', (handler?: V) => { const srv: V = strict('server', { listen: fn('listen', (port: V, ...a: V[]) => (servers.set(Number(port) || 0, handler), later.push(...a.filter((x) => typeof x === 'function')), srv)) }); return srv; }) });
-    const builtins: Record<string, V> = { os, http };
+    const builtins: Record<string, V> = { os, http, path: strict('path', nodePath(h.cwd)), fs: strict('fs', nodeFs(h.fs, h.cwd, (msg, sys) => { throw Object.assign(new Thrown('Error', msg), { sys }); })) };
     const require = fn('require', (name: V) => {
       const n = String(name).replace(/^node:/, '');
       if (Object.hasOwn(builtins, n)) return builtins[n];
       // a package npm installed may be a function (express): calling it is as unknown as its members
-      if (/^(fs|path|https|events|util|crypto|child_process|net|url|stream|buffer|zlib|assert)$/.test(n)) return strict(n, {});
+      if (/^(https|events|util|crypto|child_process|net|url|stream|buffer|zlib|assert)$/.test(n)) return strict(n, {});
       if (h.exists(n)) return strict(n, fn(n, () => { throw new Unsupported(n + '()'); }));
       // a file of the program's own, beside the script (or in the working directory for -e)
       if (/^\.{0,2}\//.test(n)) {
@@ -266,7 +287,7 @@ export function interpreter(h: Host) {
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
     const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: say, warn: say }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: say, warn: say }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
     const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : big(Math.trunc(Number(num(x)))));
@@ -456,7 +477,7 @@ export function interpreter(h: Host) {
       return k;
     };
     /** The parameters' text between the brackets at `a` and `b`. */
-    const paramsIn = (a: number, b: number) => src.slice(t[a].p + 1, t[b].p).split(',').map((x) => x.trim()).filter(Boolean);
+    const paramsIn = (a: number, b: number) => params(src.slice(t[a].p + 1, t[b].p));
     /** The end of the last token read. */
     const end = () => t[i - 1].p + t[i - 1].v.length;
     /** python's traceback marks the innermost expression that raised, with its anchors (operator, brackets). */
@@ -748,7 +769,41 @@ export function interpreter(h: Host) {
       if (peek().k) fail();
       return e;
     };
-    return { whole, expr, peek, eat, fail, t, at: () => i, seek: (k: number) => void (i = k) };
+    /**
+     * A binding target: a name, or a `{…}`/`[…]` pattern with defaults, renames and rests; what it
+     * gives binds each name by `def`. `of`: the source text V8 names in its error.
+     */
+    const pattern = (): Pat => {
+      const tk = peek();
+      if (tk.k === 'i') return i++, (_s, v, def) => def(tk.v, v);
+      const arr = eat('[');
+      if (!arr && !eat('{')) fail();
+      const parts: [E | null, Pat | null, E?, boolean?][] = [];
+      while (!eat(arr ? ']' : '}')) {
+        if (arr && eat(',')) { parts.push([null, null]); continue; }
+        const rest = eat('...');
+        const kt = peek();
+        const key: E | null = arr || rest ? null : kt.k === 'i' || kt.k === 's' ? (i++, () => (kt.k === 's' ? unescape(kt.v.slice(1, -1)) : kt.v)) : eat('[') ? ((e: E) => (need(']'), e))(expr()) : fail();
+        const p = !key ? pattern() : eat(':') ? pattern() : kt.k === 'i' ? (_s: Scope, v: V, def: Def) => def(kt.v, v) : fail();
+        parts.push([key, p, eat('=') ? expr() : undefined, rest]);
+        if (!eat(',')) { need(arr ? ']' : '}'); break; }
+      }
+      return (s, v, def, of = inspect(v)) => {
+        if (arr && (v == null || typeof v[Symbol.iterator] !== 'function')) throw new Thrown('TypeError', `${v == null ? v : typeof v === 'object' ? 'object' : `${typeof v} ${inspect(v)}`} is not iterable (cannot read property Symbol(Symbol.iterator))`);
+        if (v == null) throw new Thrown('TypeError', parts[0]?.[0] ? `Cannot destructure property '${parts[0][0](s)}' of '${of}' as it is ${v}.` : `Cannot destructure '${v}' as it is ${v}.`);
+        const items = arr ? [...v] : v;
+        const taken: V[] = [];
+        parts.forEach(([key, p, d, rest], k) => {
+          if (!p) return;
+          const name = key?.(s);
+          taken.push(name);
+          let x = arr ? (rest ? items.slice(k) : items[k]) : rest ? Object.fromEntries(Object.entries(v).filter(([n]) => !taken.includes(n))) : member(v, name);
+          if (x === undefined && d) x = d(s);
+          p(s, x, def);
+        });
+      };
+    };
+    return { whole, expr, peek, eat, fail, pattern, t, at: () => i, seek: (k: number) => void (i = k) };
   }
 
   const bad = () => { throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment'); };
@@ -767,9 +822,15 @@ export function interpreter(h: Host) {
     (c ?? top).vars.set(name, v);
   }
 
+  /** A quoted string, or JS's regex literal (a slash where a value starts): brackets and comments in them are text. */
+  const Q = String.raw`(['"\`])(?:\\[^]|(?!\1)[^\\])*\1` + (py ? '' : String.raw`|(?<=(?:^|[(,=:[!&|?{};]|\breturn)\s*)\/(?![/*])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+\/`);
+  const QUOTED = new RegExp(Q, 'g');
+  const STMT = new RegExp(Q + String.raw`|[([{]|[)\]}]|[;\n]|[^'"\`()[\]{};\n/]+|[^]`, 'g');
+  const BRACKET = new RegExp(Q + String.raw`|[([{]|[)\]}]`, 'g');
+  const COMMENT = new RegExp(Q + String.raw`|\/\/.*|\/\*[^]*?\*\/`, 'g');
   /** More brackets open than closed, outside strings. */
   const unclosed = (s: string) => {
-    const code = s.replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '');
+    const code = s.replace(QUOTED, '');
     return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0);
   };
   /** Splits on `;` and newlines outside brackets and quotes. */
@@ -779,7 +840,7 @@ export function interpreter(h: Host) {
     let cur = '';
     let line = 1;
     let at = 1;
-    for (const m of src.matchAll(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|[([{]|[)\]}]|[;\n]|[^'"`()[\]{};\n]+|[^]/g)) {
+    for (const m of src.matchAll(STMT)) {
       const x = m[0];
       if (/^[([{]$/.test(x)) depth++;
       if (/^[)\]}]$/.test(x)) depth--;
@@ -817,14 +878,16 @@ export function interpreter(h: Host) {
     if (decl) {
       p.eat(decl);
       do {
-        const name = p.peek().v;
-        if (/^[[{]$/.test(name)) throw new Unsupported('destructuring');
-        if (p.peek().k !== 'i') p.fail();
-        p.seek(p.at() + 1);
-        const e = p.eat('=') ? p.expr() : decl === 'const' ? p.fail() : () => undefined;
-        if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) throw new Thrown('SyntaxError', `Identifier '${name}' has already been declared`);
-        if (!(decl === 'var' && p.t[p.at() - 1].v === name && sc.vars.has(name))) sc.vars.set(name, e(sc));
-        if (sc === top) declared.set(name, decl);
+        const bare = p.peek().k === 'i';
+        const pat = p.pattern();
+        const from = p.peek().p;
+        const init = p.eat('=');
+        const e = init ? p.expr() : decl === 'const' || !bare ? p.fail() : () => undefined;
+        pat(sc, e(sc), (name, v) => {
+          if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) throw new Thrown('SyntaxError', `Identifier '${name}' has already been declared`);
+          if (!(decl === 'var' && !init && sc.vars.has(name))) sc.vars.set(name, v);
+          if (sc === top) declared.set(name, decl);
+        }, src.slice(from, p.peek().p).replace(/^\s*=/, '').trim());
       } while (p.eat(','));
       if (p.peek().k) p.fail();
       return undefined;
@@ -836,6 +899,19 @@ export function interpreter(h: Host) {
       while (p.eat(',') && !/^=?$/.test(p.peek().v)) ts.push(p.expr(1));
       return unpacking(ts);
     };
+    // `[a, b] = [b, a]`: an array pattern assigned to names already bound
+    if (!py && first.v === '[') {
+      let pat: Pat | undefined;
+      try { pat = p.pattern(); } catch { /* an array literal */ }
+      if (pat && p.eat('=')) {
+        const v = p.expr();
+        if (p.peek().k) p.fail();
+        const x = v(sc);
+        pat(sc, x, (n, y) => assign(sc, n, y));
+        return x;
+      }
+      p.seek(0);
+    }
     const target = many(p.expr(1));
     const op = p.peek().v;
     if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
@@ -892,8 +968,11 @@ export function interpreter(h: Host) {
     const vars = new Map<string, V>();
     params.forEach((p, k) => {
       const [, rest, n, d] = /^(\.\.\.)?([\w$]+)\s*(?:=([^]*))?$/.exec(p) ?? [];
-      if (!n) throw new Unsupported('destructuring');
-      vars.set(n, rest ? a.slice(k) : a[k] === undefined && d ? evalIn(d, { vars, up }) : a[k]);
+      if (n) return void vars.set(n, rest ? a.slice(k) : a[k] === undefined && d ? evalIn(d, { vars, up }) : a[k]);
+      const q = parser(p);
+      const pat = q.pattern();
+      const e = q.eat('=') ? q.expr() : undefined;
+      pat({ vars, up }, a[k] === undefined && e ? e({ vars, up }) : a[k], (x, v) => vars.set(x, v));
     });
     return vars;
   };
@@ -1064,7 +1143,7 @@ export function interpreter(h: Host) {
   /** JS: a bracket's match in `s` from `at`, outside strings. */
   const close = (s: string, at: number): number => {
     let depth = 0;
-    for (const m of s.slice(at).matchAll(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|[([{]|[)\]}]/g)) {
+    for (const m of s.slice(at).matchAll(BRACKET)) {
       depth += /^[([{]$/.test(m[0]) ? 1 : /^[)\]}]$/.test(m[0]) ? -1 : 0;
       if (!depth) return at + m.index!;
     }
@@ -1095,7 +1174,7 @@ export function interpreter(h: Host) {
     // a SyntaxError of the source is no exception of the program, nor is a limit of the evaluator
     if (j instanceof Error) return j;
     if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
-    return j.user ? j.value : new (globalThis as V)[j.type](j.msg);
+    return j.user ? j.value : Object.assign(new (globalThis as V)[j.type](j.msg), j.sys?.fields);
   };
   /** `try {…} catch (e) {…} finally {…} REST`. */
   const jsTry = (t: string, sc: Scope): V => {
@@ -1151,7 +1230,7 @@ export function interpreter(h: Host) {
         const name = t.slice(8, open).trim();
         // a generator runs lazily: the evaluator has no such thing
         if (name[0] === '*') throw new Unsupported('function*');
-        sc.vars.set(name, userFn(name, head.split(',').map((x) => x.trim()).filter(Boolean), block, sc));
+        sc.vars.set(name, userFn(name, params(head), block, sc));
         value = rest ? jsExec(rest, sc, line) : NOTHING;
         continue;
       }
@@ -1164,11 +1243,12 @@ export function interpreter(h: Host) {
         else if (other) (jsExec(rest.slice(4), sc, line), (more = ''));
       } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
       else {
-        const of = /^(?:const|let|var)\s+(\w+)\s+(of|in)\s+(.+)$/s.exec(head);
+        const of = /^(?:const|let|var)\s+([\w$]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
         const own = inner();
         if (of) {
           const items = [...(of[2] === 'of' ? evalIn(of[3], sc) : Object.keys(evalIn(of[3], sc)))];
-          loop(() => items.length > 0, () => block({ vars: new Map([[of[1], items.shift()]]), up: own }));
+          const pat = parser(of[1]).pattern();
+          loop(() => items.length > 0, () => { const vars = new Map(); pat(own, items.shift(), (n, v) => vars.set(n, v)); block({ vars, up: own }); });
         } else {
           const [init, test, step] = head.split(';');
           if (init.trim()) statement(init, own);
@@ -1193,8 +1273,8 @@ export function interpreter(h: Host) {
       try {
         // an open bracket, or python's block until the blank line that ends it
         if (unclosed(src) || (py && /:\s*(#.*)?$/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
-        // JS comments become blanks, which keeps lines and columns
-        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(/(['"`])(?:\\[^]|(?!\1)[^\\])*\1|\/\/.*|\/\*[^]*?\*\//g, (m) => (m[0] === '/' ? m.replace(/[^\n]/g, ' ') : m)), top);
+        // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
+        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);

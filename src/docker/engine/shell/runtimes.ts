@@ -8,6 +8,7 @@ import { release } from './node';
 import { exists, packaged } from './package-files';
 import { absPath, type Fs } from '../fs';
 import { utcFields } from '../../common/dates';
+import { sysFields } from './js-modules';
 
 /** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
 export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2', '3.10.12', '3.8.10', '3.9.2']);
@@ -46,6 +47,7 @@ export function runtime(m: Machine, py: boolean, env: string[], cwd: string, exe
     py, fs: m.fs, cwd, env: vars, hostname: m.hostname, kernel: m.kernel, version, argv,
     build: py ? pythonBuild(m, version) : undefined,
     random: () => (m.random?.() ?? 16384) / 32768,
+    now: () => m.now(),
     // a package pip or npm installed
     exists: (mod) => exists(m.fs, py ? `${sitePackages(version, venvOf(m.fs, exe, vars.PATH))}/${mod}` : `node_modules/${mod}`, cwd) || (py && exists(m.fs, `${userSite(version, vars.HOME)}/${mod}`)),
   });
@@ -63,6 +65,8 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
   if (e instanceof Unsupported) e = new Thrown(py ? 'NotImplementedError' : 'Error', unsupported(e));
   if (!(e instanceof Thrown)) return '';
   if (!py) {
+    // the REPL's stack stops at the frames of node:fs
+    if (e.sys) return `Uncaught Error: ${e.msg}\n    at ${e.sys.frames.join('\n    at ')}${sysFields(e.sys)}\n`;
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
@@ -123,5 +127,9 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [`${where}:${n}:${at}`, 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
   const syntax = t.type === 'SyntaxError' && !t.user;
   const stack = frames ? [`Object.<anonymous> (${where}:${n}:${at})`, ...frames] : evalFrames(syntax);
-  return { out, err: `${where}:${n}\n${raw}\n${mark}\n\n${t.type}: ${t.msg}\n    at ${stack.slice(0, 10).join('\n    at ')}\n${tail}`, code: 1, error: e };
+  // a failed system call: node:fs's own line above, its frames first, its errno fields below
+  const sys = t.sys;
+  if (sys) stack.splice(0, 1, ...sys.frames, frames ? `Object.<anonymous> (${where}:${n}:${raw.indexOf(sys.call) + 1})` : `${where}:${n}:${raw.indexOf(sys.call) + 1}`);
+  const fields = sys ? sysFields(sys) : '';
+  return { out, err: `${sys?.head ?? `${where}:${n}\n${raw}\n${mark}`}\n\n${t.type}: ${t.msg}\n    at ${stack.slice(0, 10).join('\n    at ')}${fields}\n${tail}`, code: 1, error: e };
 }

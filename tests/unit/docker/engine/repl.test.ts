@@ -224,7 +224,8 @@ test('python builtins for loops over data; names the runtimes have but the evalu
   assert.equal(await py.type("'{} y {}'.format(1, 'dos')"), "'1 y dos'\n");
   assert.match(await py.type('set([1])'), /NotImplementedError: the simulated interpreter cannot run 'set'\n$/);
   const js = await runIt(e, 'node');
-  assert.equal(await js.type('Date.now()'), "Uncaught Error: the simulated interpreter cannot run 'Date'\n");
+  assert.equal(await js.type("Symbol('s')"), "Uncaught Error: the simulated interpreter cannot run 'Symbol'\n");
+  assert.equal(await js.type('Date.now()'), '1750066200000\n');
 });
 
 test('values too big to hold or to write: python says MemoryError or the 4300-digit limit, quickly', async () => {
@@ -284,4 +285,12 @@ test("node's require finds only its own modules: no names inherited from Object"
   const { type } = await runIt(e, 'node');
   assert.match(await type("require('constructor')"), /Cannot find module 'constructor'/);
   assert.equal(await type("require('os').platform()"), "'linux'\n");
+});
+
+test("node's REPL: a failed fs call shows node:fs's frames and the errno fields; fs and path are globals", async () => {
+  const e = engine();
+  await pull(e, 'node');
+  const js = await runIt(e, 'node');
+  assert.equal(await js.type("fs.readFileSync('/x')"), "Uncaught Error: ENOENT: no such file or directory, open '/x'\n    at Object.openSync (node:fs:562:18)\n    at Object.readFileSync (node:fs:446:35) {\n  errno: -2,\n  code: 'ENOENT',\n  syscall: 'open',\n  path: '/x'\n}\n");
+  assert.equal(await js.type("path.join('/a', '..', 'b')"), "'/b'\n");
 });
