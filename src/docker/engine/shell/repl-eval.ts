@@ -44,13 +44,17 @@ type V = any;
 type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string> };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
-/** Parameters' texts: split at the commas outside brackets. */
+/** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
 const params = (text: string) => {
   const out = [''];
   let d = 0;
-  for (const c of text) {
-    d += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0;
-    if (c === ',' && !d) out.push('');
+  let q = '';
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (q) c === '\\' ? (out[out.length - 1] += text[k++]) : c === q && (q = '');
+    else if ('\'"`'.includes(c)) q = c;
+    else d += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0;
+    if (c === ',' && !d && !q) out.push('');
     else out[out.length - 1] += c;
   }
   return out.map((x) => x.trim()).filter(Boolean);
@@ -1019,7 +1023,7 @@ export function interpreter(h: Host) {
   };
   /** A def's parameters (`a, b=2, *rest, **kw`, annotated or not): what binds a call's arguments to them. */
   const pyParams = (text: string, sc: Scope, name: string) => {
-    const ps = text.split(',').map((x) => x.trim()).filter(Boolean).map((p) => {
+    const ps = params(text).map((p) => {
       const [, star, n, d] = /^(\*{0,2})(\w+)\s*(?::[^=]*)?(?:=([^]*))?$/.exec(p) ?? [];
       if (!n) throw syntax('invalid syntax', 0);
       return { star, n, d: d === undefined ? undefined : [evalIn(d, sc)] };

@@ -146,3 +146,8 @@ test('node: console.log formats with its first string as util.format does', () =
   assert.equal(js("console.log('%s is %d years (%i, %f) %j %% %s %O', 'Ana', 30.5, '42.9px', '1.5x', {a: 1}, {b: 2}, [1], 'extra', 7); console.log('100%', 5); console.log('%s %d', null)"), 'Ana is 30.5 years (42, 1.5) {"a":1} % { b: 2 } [ 1 ] extra 7\n100% 5\nnull %d\n');
   refused(false, "console.log('%o', [1])");
 });
+
+test('parameters split at the commas outside brackets and quotes only', () => {
+  assert.equal(js("function f(a, b = [1, 2], c = ',') { return [a, b, c] } const g = (a, {x, y}, s = \"(\") => a + x + y + s; console.log(f(0), g(1, {x: 2, y: 3}))"), "[ 0, [ 1, 2 ], ',' ] 6(\n");
+  assert.equal(py('def f(a, b=[1, 2], c=",", d={"k": 1}):\n    return [a, b, c, d]\nprint(f(0))'), "[0, [1, 2], ',', {'k': 1}]\n");
+});
