@@ -223,20 +223,19 @@ export function run(s: Session, src: string): Res {
   };
   /** The rows of other tables that point to `gone`: deleted with it (CASCADE), set to NULL, or the deletion refused. */
   const parents = (t: string, tb: Table, gone: Val[][]) => {
-    for (const [ct, c] of s.nofk || !gone.length ? [] : s.store.all(needDb())) {
-      for (const f of ct === t ? [] : c.fk ?? []) {
-        if (f.t !== t) continue;
-        const [pk, k] = [colIndex(tb, f.r), colIndex(c, f.c)];
-        const hit = (r: Val[]) => r[k] !== null && gone.some((g) => cmp(g[pk], r[k]) === 0);
-        const r = c.rows.find(hit);
-        if (!r) continue;
-        if (f.del === 'CASCADE') c.rows = c.rows.filter((x) => !hit(x));
-        else if (f.del === 'SET NULL') c.rows.forEach((x) => hit(x) && (x[k] = null));
-        else fail('fkparent', [needDb(), ct, f.n, f.c, t, f.r, '', String(r[k])]);
-        s.store.save(needDb(), ct, c);
-      }
+    for (const [ct, c, f] of gone.length ? referrers(t) : []) {
+      const [pk, k] = [colIndex(tb, f.r), colIndex(c, f.c)];
+      const hit = (r: Val[]) => r[k] !== null && gone.some((g) => cmp(g[pk], r[k]) === 0);
+      const r = c.rows.find(hit);
+      if (!r) continue;
+      if (f.del === 'CASCADE') c.rows = c.rows.filter((x) => !hit(x));
+      else if (f.del === 'SET NULL') c.rows.forEach((x) => hit(x) && (x[k] = null));
+      else fail('fkparent', [needDb(), ct, f.n, f.c, t, f.r, '', String(r[k])]);
+      s.store.save(needDb(), ct, c);
     }
   };
+  /** The keys of the other tables that point to `t`, with their tables (none when foreign key checks are off). */
+  const referrers = (t: string) => (s.nofk ? [] : s.store.all(needDb()).flatMap(([ct, c]) => (ct === t ? [] : (c.fk ?? []).filter((f) => f.t === t).map((f) => [ct, c, f] as const))));
 
   switch (st.k) {
     case 'use':
@@ -275,7 +274,7 @@ export function run(s: Session, src: string): Res {
     }
     case 'dtable':
       if (!s.store.table(needDb(), st.t)) return st.safe ? ok('DROP TABLE', 0, { warn: 1, notice: `table "${st.t}" does not exist, skipping` }) : fail('droptable', [needDb(), st.t]);
-      for (const [ct, c] of s.nofk ? [] : s.store.all(needDb())) for (const f of c.fk ?? []) if (f.t === st.t && ct !== st.t) fail('fkdrop', [st.t, f.n, ct]);
+      for (const [ct, , f] of referrers(st.t)) fail('fkdrop', [st.t, f.n, ct]);
       s.store.dropTable(needDb(), st.t);
       return ok('DROP TABLE');
     case 'insert': {

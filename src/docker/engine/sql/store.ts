@@ -37,5 +37,5 @@ export class Store {
   save = (db: string, t: string, tb: Table) => this.fs.writeFile(this.path(db, t), JSON.stringify(tb));
   dropTable = (db: string, t: string) => this.fs.remove(this.path(db, t));
   /** Every table of a database with its name (for the keys that point across them). */
-  all = (db: string) => this.tables(db).flatMap((t) => (this.table(db, t) ? [[t, this.table(db, t)!] as const] : []));
+  all = (db: string) => this.tables(db).flatMap((t) => ((tb) => (tb ? [[t, tb] as const] : []))(this.table(db, t)));
 }
