@@ -10,7 +10,7 @@
  */
 import type { Fs } from '../fs';
 import { FsError, reason } from '../../common/sh/fs';
-import { excClass, isA } from './py-exceptions';
+import { excClasses, isA } from './py-exceptions';
 import { formatSpec, percent, strFormat } from './py-format';
 import { jsClasses } from './js-classes';
 import { nodeFs, nodePath, type SysError } from './js-modules';
@@ -61,7 +61,7 @@ const params = (text: string) => {
 };
 type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
-const SHOW = Symbol('show');
+export const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
 /** A python dict's keys that are no strings (its JS keys are their text). */
 const KEYS = Symbol('keys');
@@ -371,7 +371,7 @@ export function interpreter(h: Host) {
       __import__: (n: string) => modules[n],
     };
     for (const [k, v] of Object.entries(b)) if (typeof v === 'function') fn(k, v);
-    return b;
+    return Object.assign(b, excClasses());
   };
   const globals = py ? python() : node();
   const truth = py ? pyTruth : (v: V) => !!v;
@@ -381,8 +381,6 @@ export function interpreter(h: Host) {
   const lookup = (s: Scope, name: string): V => {
     for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name);
     if (Object.hasOwn(globals, name)) return globals[name];
-    const exc = py && excClass(name, SHOW, (a) => (a.length === 1 ? (name === 'KeyError' ? repr : pyStr)(a[0]) : a.length ? repr(Object.assign(a, { [TUPLE]: true })) : ''));
-    if (exc) return exc;
     // the runtime's own names the evaluator lacks are not unknown names
     if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
     throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);

@@ -151,3 +151,7 @@ test('parameters split at the commas outside brackets and quotes only', () => {
   assert.equal(js("function f(a, b = [1, 2], c = ',') { return [a, b, c] } const g = (a, {x, y}, s = \"(\") => a + x + y + s; console.log(f(0), g(1, {x: 2, y: 3}))"), "[ 0, [ 1, 2 ], ',' ] 6(\n");
   assert.equal(py('def f(a, b=[1, 2], c=",", d={"k": 1}):\n    return [a, b, c, d]\nprint(f(0))'), "[0, [1, 2], ',', {'k': 1}]\n");
 });
+
+test('python: a builtin exception class is one object, IOError and EnvironmentError are OSError', () => {
+  assert.equal(py('print(ValueError is ValueError, IOError is OSError, EnvironmentError, KeyError("k"))'), "True True <class 'OSError'> 'k'\n");
+});
