@@ -18,6 +18,13 @@ export class FsError extends Error {
   }
 }
 
+/** A directory's entry names, sorted (python's os.listdir, node's readdirSync). */
+export function listDir(fs: Fs, p: string, cwd: string): string[] {
+  const r = fs.resolve(p, cwd);
+  if (r.node?.kind !== 'dir') throw new FsError(r.node ? 'ENOTDIR' : 'ENOENT', p);
+  return [...fs.list(r.parts).keys()].sort();
+}
+
 /** The C library's text for an error (strerror), ENOENT for anything that is no FsError. */
 export const reason = (e: unknown): string => {
   const code = e instanceof FsError ? e.code : 'ENOENT';

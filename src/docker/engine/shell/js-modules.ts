@@ -3,10 +3,9 @@
  * throws what node's binding throws: its errno fields and where in node:fs it was (node 22).
  */
 import type { Fs } from '../fs';
-import { Unsupported } from './repl-eval';
-
-/** util.inspect's hook (the same registered symbol as repl-eval's CUSTOM). */
-const CUSTOM = Symbol.for('nodejs.util.inspect.custom');
+import { listDir } from '../../common/sh/fs';
+import { CUSTOM, Unsupported } from './repl-eval';
+import { exists as found } from './package-files';
 /** errno and libuv's text of the codes the container's files give. */
 const UV: Record<string, [number, string]> = { ENOENT: [-2, 'no such file or directory'], EEXIST: [-17, 'file already exists'], ENOTDIR: [-20, 'not a directory'], EISDIR: [-21, 'illegal operation on a directory'], EACCES: [-13, 'permission denied'], ENOTEMPTY: [-39, 'directory not empty'] };
 /** Where node 22's fs throws for each call: its line, the source there, the caret's column, the frames below. */
@@ -79,7 +78,7 @@ export function nodeFs(fs: Fs, cwd: string, thrown: (msg: string, sys: SysError)
     const hex = [...b.slice(0, 50)].map((x) => x.toString(16).padStart(2, '0')).join(' ');
     return Object.assign(b, { toString: () => s, [CUSTOM]: () => `<Buffer${hex && ' ' + hex}${b.length > 50 ? ` ... ${b.length - 50} more bytes` : ''}>` });
   };
-  const exists = (p: string) => { try { return !!fs.resolve(p, cwd).node; } catch { return false; } };
+  const exists = (p: string) => found(fs, p, cwd);
   return {
     existsSync: exists,
     readFileSync: (p: string, o?: unknown) => {
@@ -88,7 +87,7 @@ export function nodeFs(fs: Fs, cwd: string, thrown: (msg: string, sys: SysError)
     },
     writeFileSync: (p: string, d: unknown) => void call('writeFileSync', 'open', p, () => fs.writeFile(p, String(d), cwd)),
     appendFileSync: (p: string, d: unknown) => void call('appendFileSync', 'open', p, () => fs.writeFile(p, String(d), cwd, true)),
-    readdirSync: (p: string) => call('readdirSync', 'scandir', p, () => { const r = fs.resolve(p, cwd); if (r.node?.kind !== 'dir') throw { code: r.node ? 'ENOTDIR' : 'ENOENT' }; return [...fs.list(r.parts).keys()].sort(); }),
+    readdirSync: (p: string) => call('readdirSync', 'scandir', p, () => listDir(fs, p, cwd)),
     mkdirSync: (p: string, o?: { recursive?: boolean }) => call('mkdirSync', 'mkdir', p, () => {
       // recursive: the first directory it made, if any
       let first: string | undefined;

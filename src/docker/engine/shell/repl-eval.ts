@@ -9,7 +9,8 @@
  * a module's member it lacks) answers `Unsupported` rather than anything the runtime would not.
  */
 import type { Fs } from '../fs';
-import { FsError, reason } from '../../common/sh/fs';
+import { listDir, reason } from '../../common/sh/fs';
+import { exists } from './package-files';
 import { excClasses, isA } from './py-exceptions';
 import { formatSpec, percent, strFormat } from './py-format';
 import { jsClasses } from './js-classes';
@@ -332,7 +333,13 @@ export function interpreter(h: Host) {
         throw new Thrown(cls + 'Error', `[Errno ${n}] ${reason(e)}: ${repr(p)}`);
       }
     };
-    const node = (p: string) => io(p, () => { try { return h.fs.resolve(p, h.cwd).node; } catch { return undefined; } });
+    const node = (p: string) => {
+      try {
+        return h.fs.resolve(p, h.cwd).node;
+      } catch {
+        return undefined;
+      }
+    };
     /** A text file: read at open, written through at each write. */
     const open = (p: V, mode: V = 'r') => {
       if (/[b+x]/.test(mode)) throw new Unsupported(`open(mode=${repr(mode)})`);
@@ -344,8 +351,8 @@ export function interpreter(h: Host) {
     };
     const modules: Record<string, V> = {
       sys: mod('sys', { version, platform: 'linux', argv: [''], exit: (c?: V) => { throw new Exit(c); } }),
-      os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d, listdir: (p: V = '.') => io(p, () => { const r = h.fs.resolve(p, h.cwd); if (r.node?.kind !== 'dir') throw new FsError(r.node ? 'ENOTDIR' : 'ENOENT', p); return [...h.fs.list(r.parts).keys()].sort(); }),
-        path: mod('posixpath', { exists: (p: V) => !!node(p), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
+      os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d, listdir: (p: V = '.') => io(p, () => listDir(h.fs, p, h.cwd)),
+        path: mod('posixpath', { exists: (p: V) => exists(h.fs, p, h.cwd), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
       math,
       json: mod('json', { dumps }),
       random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
