@@ -24,6 +24,8 @@ function typeName(t: string, d: Dialect, p: number): string {
 const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 const isNum = (v: Val) => typeof v === 'number' || (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v));
 const AGG = /^(count|sum|min|max|avg)$/;
+/** postgres's names of a table's primary key and of a column's UNIQUE key. */
+const pgKey = (t: string, c?: string) => (c ? `${t}_${c}_key` : t + '_pkey');
 /** The decimals a DECIMAL value (kept as its digits, '1.20') carries: sums and products keep them. */
 const dec = (v: Val) => (typeof v === 'string' ? /^-?\d*\.(\d+)$/.exec(v)?.[1].length ?? 0 : 0);
 const fixed = (n: number, sc: number) => (sc ? n.toFixed(sc) : n);
@@ -31,6 +33,8 @@ const fixed = (n: number, sc: number) => (sc ? n.toFixed(sc) : n);
 export function run(s: Session, src: string): Res {
   const st = parse(src, s.d);
   const my = s.d === 'my';
+  /** The name a FOREIGN KEY gets when it names none: InnoDB numbers the table's keys, postgres names the column. */
+  const fkName = (t: string, c: string, n: number) => (my ? `${t}_ibfk_${n}` : `${t}_${c}_fkey`);
   let tdb = s.db;
   // `db.table` (MySQL) names another database; PostgreSQL's `public.t` is the same table.
   const qualify = (t: string) => (t.includes('.') ? ((tdb = my ? t.slice(0, t.indexOf('.')) : tdb), t.slice(t.indexOf('.') + 1)) : t);
@@ -204,7 +208,7 @@ export function run(s: Session, src: string): Res {
       if (i >= 0) fail('null', [tb.cols[i].name, t, r.map((v) => (v === null ? 'null' : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v))).join(', ')]);
     }
     // each key: its columns, its name in MySQL's message and PostgreSQL's
-    const keys: [number[], string, string][] = [[tb.cols.flatMap((c, i) => (c.pk ? [i] : [])), 'PRIMARY', t + '_pkey'], ...tb.cols.flatMap((c, i): [number[], string, string][] => (c.uq ? [[[i], c.name, `${t}_${c.name}_key`]] : []))];
+    const keys: [number[], string, string][] = [[tb.cols.flatMap((c, i) => (c.pk ? [i] : [])), 'PRIMARY', pgKey(t)], ...tb.cols.flatMap((c, i): [number[], string, string][] => (c.uq ? [[[i], c.name, pgKey(t, c.name)]] : []))];
     for (const [key, mk, pk] of keys) {
       const seen = new Set<string>();
       for (const r of key.length ? rows : []) {
@@ -268,7 +272,7 @@ export function run(s: Session, src: string): Res {
       // MySQL keeps a default as the column stores it (DECIMAL(6,2) DEFAULT 0 is 0.00)
       if (my) for (const c of st.cols) if (c.def?.k === 'lit' && c.def.v !== null) c.def = { k: 'lit', v: coerce(c, c.def.v, -1, st.t) };
       if (s.store.table(db, st.t)) return st.safe ? ok('CREATE TABLE', 0, { warn: 1, notice: `relation "${st.t}" already exists, skipping` }) : fail('texists', [st.t]);
-      st.fk.forEach((f, k) => ((f.n ||= my ? `${st.t}_ibfk_${k + 1}` : `${st.t}_${f.c}_fkey`), f.t === st.t || s.store.table(db, f.t) || fail(my ? 'fkopen' : 'notable', [f.t, f.t])));
+      st.fk.forEach((f, k) => ((f.n ||= fkName(st.t, f.c, k + 1)), f.t === st.t || s.store.table(db, f.t) || fail(my ? 'fkopen' : 'notable', [f.t, f.t])));
       s.store.save(db, st.t, { cols: st.cols, rows: [], seq: st.seq ?? 0, fk: st.fk });
       return ok('CREATE TABLE');
     }
@@ -361,7 +365,7 @@ export function run(s: Session, src: string): Res {
           (col.pk ||= k.pk), (col.notNull ||= !!k.pk), (col.uq ||= k.uq);
         }
         check(st.t, tb, tb.rows, []);
-      } else if (st.op === 'fk') tb.fk = [...(tb.fk ?? []), ...st.fk.map((f, k) => ({ ...f, n: f.n || (my ? `${st.t}_ibfk_${(tb.fk?.length ?? 0) + k + 1}` : `${st.t}_${f.c}_fkey`) }))];
+      } else if (st.op === 'fk') tb.fk = [...(tb.fk ?? []), ...st.fk.map((f, k) => ({ ...f, n: f.n || fkName(st.t, f.c, (tb.fk?.length ?? 0) + k + 1) }))];
       else if (st.op === 'drop') (tb.cols.splice(at, 1), tb.rows.forEach((r) => r.splice(at, 1)));
       else if (st.op === 'rename') tb.cols[at].name = c!.name;
       else if (c) {
@@ -493,7 +497,7 @@ const valPos = (e: Expr): number => e.p ?? -1;
 export function describePg(t: string, tb: Table): [Rows, string] {
   const def = (c: ColDef) => (c.auto ? `nextval('${t}_${c.name}_seq'::regclass)` : c.def?.k === 'fn' ? c.def.n.toUpperCase().replace('NOW', 'now()') : c.def?.k === 'lit' ? (typeof c.def.v === 'string' ? `'${c.def.v}'::${c.type.replace(/\(.*/, '')}` : String(c.def.v)) : '');
   const key = tb.cols.filter((c) => c.pk).map((c) => c.name);
-  const idx = [...(key.length ? [`"${t}_pkey" PRIMARY KEY, btree (${key.join(', ')})`] : []), ...tb.cols.filter((c) => c.uq).map((c) => `"${t}_${c.name}_key" UNIQUE CONSTRAINT, btree (${c.name})`)];
+  const idx = [...(key.length ? [`"${pgKey(t)}" PRIMARY KEY, btree (${key.join(', ')})`] : []), ...tb.cols.filter((c) => c.uq).map((c) => `"${pgKey(t, c.name)}" UNIQUE CONSTRAINT, btree (${c.name})`)];
   const fk = (tb.fk ?? []).map((f) => `    "${f.n}" FOREIGN KEY (${f.c}) REFERENCES ${f.t}(${f.r})${f.del ? ' ON DELETE ' + f.del : ''}\n`).join('');
   return [{ cols: ['Column', 'Type', 'Collation', 'Nullable', 'Default'], num: [], rows: tb.cols.map((c) => [c.name, c.type, '', c.notNull ? 'not null' : '', def(c)]) }, (idx.length ? `Indexes:\n${idx.map((l) => `    ${l}\n`).join('')}` : '') + (fk ? 'Foreign-key constraints:\n' + fk : '')];
 }
