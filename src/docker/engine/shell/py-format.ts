@@ -4,9 +4,10 @@ import { TUPLE, Thrown, pyStr, repr } from './repl-eval';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
 const kind = (v: V) => (typeof v === 'bigint' || typeof v === 'boolean' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'string' ? 'str' : '');
-const exp = (s: string) => s.replace(/e([+-])(\d)$/, 'e$10$2');
+/** python writes an exponent with two digits at least. */
+export const exp = (s: string) => s.replace(/e([+-])(\d)$/, 'e$10$2');
 /** toFixed with python's tie to the even digit (JS rounds an exact tie up). */
-const fixed = (f: number, p: number) => {
+export const fixed = (f: number, p: number) => {
   const q = Math.min(p + 25, 100), long = f.toFixed(q), cut = long.slice(0, long.length - (q - p) - (p ? 0 : 1));
   return /^50*$/.test(long.slice(long.length - (q - p))) && !(+cut.slice(-1) % 2) ? cut : f.toFixed(p);
 };

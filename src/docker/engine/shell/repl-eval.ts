@@ -12,7 +12,7 @@ import type { Fs } from '../fs';
 import { listDir, reason } from '../../common/sh/fs';
 import { exists } from './package-files';
 import { excClasses, isA } from './py-exceptions';
-import { formatSpec, percent, strFormat } from './py-format';
+import { exp, fixed, formatSpec, percent, strFormat } from './py-format';
 import { jsClasses } from './js-classes';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 
@@ -169,7 +169,8 @@ function group(out: string[], v: V[], lvl: number): string[] {
 }
 
 /** python's float repr: always a point or an exponent, two exponent digits. */
-const pyFloat = (v: number) => (Number.isNaN(v) ? 'nan' : !Number.isFinite(v) ? (v > 0 ? 'inf' : '-inf') : Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : String(v).replace(/e([+-])(\d)$/, 'e$10$2'));
+// JS's toFixed drops the sign of -0; python keeps it
+const pyFloat = (v: number) => (Object.is(v, -0) ? '-0.0' : Number.isNaN(v) ? 'nan' : !Number.isFinite(v) ? (v > 0 ? 'inf' : '-inf') : Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : exp(String(v)));
 
 const INT_MAX_STR = 10n ** 4300n;
 export function repr(v: V): string {
@@ -362,7 +363,7 @@ export function interpreter(h: Host) {
       print, len, int, float, range, repr, open, format: (v: V, spec?: V) => formatSpec(v, spec),
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
-      round: (x: V, n?: V) => { const q = 10 ** Math.abs(Number(n ?? 0)), v = Number(num(x)), d = n != null && n >= 0 && (Math.abs(v).toFixed(Math.min(Number(n) + 30, 100)).split('.')[1] ?? '').slice(Number(n)), r = n == null || (d && /^50*$/.test(d)) ? half(v * q) / q : n >= 0 ? Number(v.toFixed(Number(n))) : half(v / q) * q; return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
+      round: (x: V, n?: V) => { const v = Number(num(x)), r = n == null ? half(v) : n >= 0 ? Number(fixed(v, Number(n))) : half(v / 10 ** -Number(n)) * 10 ** -Number(n); return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
       max: most('max', 1), min: most('min', -1),
       sum: (a: V) => iter(a).reduce((x: V, y: V) => pyOp('+', x, y), 0n),
       sorted: (...a: V[]) => order([...iter(a[0])], opts(a)),
@@ -560,7 +561,7 @@ export function interpreter(h: Host) {
       if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
         i++;
         const a = py ? expr(op === 'not' ? 3 : 8) : unary();
-        return (s) => { const v = a(s); return op === '-' ? (py ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v); };
+        return (s) => { const v = a(s); return op === '-' ? (py && typeof v !== 'number' ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v); };
       }
       const start = peek().p;
       return postfix(primary(), start);

@@ -155,3 +155,7 @@ test('parameters split at the commas outside brackets and quotes only', () => {
 test('python: a builtin exception class is one object, IOError and EnvironmentError are OSError', () => {
   assert.equal(py('print(ValueError is ValueError, IOError is OSError, EnvironmentError, KeyError("k"))'), "True True <class 'OSError'> 'k'\n");
 });
+
+test('python: -0.0 keeps its sign, as round(-0.5, 0) and -0.0 do in CPython', () => {
+  assert.equal(py('print(round(-0.5, 0), round(-0.4, 0), -0.0, [0.0 * -1], round(-0.5), -0.0 + 0.0, round(0.125, 2), round(0.375, 2))'), '-0.0 -0.0 -0.0 [-0.0] 0 0.0 0.12 0.38\n');
+});
