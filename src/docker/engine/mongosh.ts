@@ -47,15 +47,19 @@ function command(fs: Fs, [user, pass]: string[], version: string, { op, db, c, a
       case 'listDatabases': return { v: [...fs.list(['data', 'db']).keys()].filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) };
       case 'listCollections': return { v: Object.keys(all).filter((k) => k[0] !== '$') };
       case 'dropDatabase': return fs.remove(file), { v: 1 };
-      case 'insert':
+      case 'insert': {
         all[c] = docs;
+        // _id, and each unique index, refuse a second document with the same value
+        const keys = [['_id', '_id_'], ...idx.filter((i) => i.unique).map((i) => [Object.keys(i.key)[0], i.name])].map(([k, name]) => [k, name, new Set(docs.map((x) => js(get(x, k))))] as const);
         for (const d of a) {
-          // _id, and each unique index, refuse a second document with the same value
-          for (const [k, name] of [['_id', '_id_'], ...idx.filter((i) => i.unique).map((i) => [Object.keys(i.key)[0], i.name])])
-            if (docs.some((x) => js(get(x, k)) === js(get(d, k)))) save(0), bad(`E11000 duplicate key error collection: ${db}.${c} index: ${name} dup key: { ${k}: ${bson(get(d, k))} }`, '');
+          for (const [k, name, seen] of keys) {
+            if (seen.has(js(get(d, k)))) save(0), bad(`E11000 duplicate key error collection: ${db}.${c} index: ${name} dup key: { ${k}: ${bson(get(d, k))} }`, '');
+            seen.add(js(get(d, k)));
+          }
           docs.push(d);
         }
         return save(a.length);
+      }
       case 'delete': {
         const gone = hit();
         if (c in all) all[c] = docs.filter((d) => !gone.includes(d));
@@ -170,6 +174,8 @@ export function mongoshSession(m: Machine, argv: string[]) {
     };
     const many = (ds: V[]) => ({ acknowledged: true, insertedIds: { ...add(ds) } });
     const find = (f: V = {}, o: V = {}, op = 'find') => call(op, c, { $match: f }, { $sort: o.sort }, { $skip: o.skip }, { $limit: o.limit }, { $project: o.projection });
+    /** The server counts: no documents come back. */
+    const counted = (op: string, f: V = {}): number => call(op, c, { $match: f }, { $count: 'n' })[0]?.n ?? 0;
     const up = (many: boolean, repl: boolean, f: V, u: V = {}, o: V = {}) => {
       if (repl === (Object.keys(u)[0]?.[0] === '$')) throw new Thrown('MongoInvalidArgumentError', repl ? 'Replacement document must not contain atomic operators' : 'Update document requires atomic operators');
       const [matchedCount, modifiedCount, insertedId = null, ...docs] = call('update', c, f, u, many, o.upsert && oid());
@@ -183,9 +189,9 @@ export function mongoshSession(m: Machine, argv: string[]) {
       insert: (d: V) => (old('insert', 'insertOne, insertMany, or bulkWrite'), many([d].flat())),
       find: (f: V, projection: V) => cursor((o) => find(f, { projection, ...o })),
       findOne: (f: V, projection: V) => find(f, { projection, limit: 1 })[0] ?? null,
-      countDocuments: (f: V) => find(f, {}, 'aggregate').length,
-      estimatedDocumentCount: () => find({}, {}, 'count').length,
-      count: (f: V) => (old('count', 'countDocuments or estimatedDocumentCount'), find(f, {}, 'count').length),
+      countDocuments: (f: V) => counted('aggregate', f),
+      estimatedDocumentCount: () => counted('count'),
+      count: (f: V) => (old('count', 'countDocuments or estimatedDocumentCount'), counted('count', f)),
       // the server's distinct: each value once (an array's elements one by one), in order
       distinct: (k: string, f: V = {}) => call('distinct', c, { $match: f }, { $unwind: '$' + k }, { $group: { _id: '$' + k } }, { $sort: { _id: 1 } }).map((d: V) => d._id),
       aggregate: (...p: V[]) => cursor(() => call('aggregate', c, ...p.flat())),

@@ -175,3 +175,12 @@ test('createCollection and getCollection; regular expression literals in the she
   assert.equal(await run("/^p/.test('pan') && 'pan'.replace(/a/, 'i')"), 'pin\n');
   assert.equal(await run('10 / 2 / 5'), '1\n');
 });
+
+test('counts with a filter and of an empty collection; a duplicate inside one insertMany', async () => {
+  const { run } = await shop();
+  assert.equal(await run('db.p.countDocuments({price: {$gt: 1}})'), '2\n');
+  assert.equal(await run('db.nada.countDocuments()'), '0\n');
+  assert.equal(await run('db.nada.estimatedDocumentCount()'), '0\n');
+  assert.match(await run('db.q.insertMany([{_id: 5}, {_id: 5}])'), /E11000 duplicate key error collection: test\.q index: _id_ dup key: \{ _id: 5 \}\n/);
+  assert.equal(await run('db.q.countDocuments()'), '1\n');
+});
