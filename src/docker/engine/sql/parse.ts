@@ -314,7 +314,6 @@ export function parse(src: string, d: Dialect): Stmt {
   };
 
   let s: Stmt;
-  let host: string | undefined;
   // what is only comments (a dump's /*!40101 SET … */) does nothing
   if (!toks.length) return { k: 'set', n: '' };
   if (is('select')) s = select();
@@ -357,8 +356,7 @@ export function parse(src: string, d: Dialect): Stmt {
     const op = toks[i].v.toLowerCase();
     i += 2;
     const safe = ifx(op === 'create');
-    const u = user();
-    const h = host;
+    const [u, h] = user();
     const pw = eat('identified') ? (need('by'), str()) : undefined;
     s = { k: 'user', op, u, h, pw, safe };
   } else if (is('create') || is('drop')) {
@@ -427,7 +425,7 @@ export function parse(src: string, d: Dialect): Stmt {
     const on = [part()];
     if (eat('.')) on.push(part());
     need(op === 'grant' ? 'to' : 'from');
-    s = { k: 'user', op, u: user(), privs: privs.join(', '), on: on.join('.') };
+    s = { k: 'user', op, u: user()[0], privs: privs.join(', '), on: on.join('.') };
     if (eat('with')) need('grant'), need('option');
   } else if (my && eat('flush')) {
     i = toks.length;
@@ -442,7 +440,7 @@ export function parse(src: string, d: Dialect): Stmt {
       need('table');
       const [t, tp] = tname();
       s = { k: 'showcreate', t, tp };
-    } else if (eat('grants')) s = { k: 'user', op: 'show', u: eat('for') ? user() : '' };
+    } else if (eat('grants')) s = { k: 'user', op: 'show', u: eat('for') ? user()[0] : '' };
     else if (eat('columns') || eat('fields')) {
       need('from');
       const [t, tp] = tname();
@@ -459,13 +457,12 @@ export function parse(src: string, d: Dialect): Stmt {
   function str() {
     return peek()?.t === 'str' ? toks[i++].v : fail();
   }
-  /** An account: 'u'@'host', u@host or 'u' (the host is taken as given and not kept). */
-  function user() {
+  /** An account: 'u'@'host', u@host or 'u': its name and host as given. */
+  function user(): [string, string | undefined] {
     const t = peek();
     if (!t || t.t === 'op' || t.t === 'num') fail();
     i++;
-    host = eat('@') ? toks[i++]?.v : undefined;
-    return t.v;
+    return [t.v, eat('@') ? toks[i++]?.v : undefined];
   }
 }
 
