@@ -6,11 +6,21 @@
 import type { Machine } from '../shell/types';
 import type { Res, Session } from './eval';
 import { SqlError, type Stmt } from './parse';
+import { envVar } from '../env-var';
 
 export const USERS = '/var/lib/mysql/mysql.ibd';
 /** A grant: its privileges ('ALL PRIVILEGES' or 'SELECT, INSERT') and what it is on ('*.*', 'db.*', 'db.t'); an older data directory kept one database name. */
 type Grant = [string, string];
 export type Accounts = { users: Record<string, string>; grants: Record<string, string | Grant[]>; hosts?: Record<string, string> };
+
+/** The accounts; a data directory made before they were kept has root with the container's password. */
+export function readAccounts(m: Machine, env: string[]): Accounts {
+  try {
+    return JSON.parse(m.fs.readFile(USERS)) as Accounts;
+  } catch {
+    return { users: { root: envVar(env, 'MYSQL_ROOT_PASSWORD') }, grants: {} };
+  }
+}
 
 export const grantsOf = (acc: Accounts, u: string): Grant[] => {
   const g = acc.grants[u];
@@ -30,8 +40,8 @@ export function privileges(acc: Accounts, u: string): Pick<Session, 'visible' | 
 const ROOT = 'SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, RELOAD, SHUTDOWN, PROCESS, FILE, REFERENCES, INDEX, ALTER, SHOW DATABASES, SUPER, CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE, REPLICATION SLAVE, REPLICATION CLIENT, CREATE VIEW, SHOW VIEW, CREATE ROUTINE, ALTER ROUTINE, CREATE USER, EVENT, TRIGGER, CREATE TABLESPACE, CREATE ROLE, DROP ROLE';
 
 /** Runs an account statement of the session `s` on the accounts of machine `m`. */
-export const accountStatement = (m: Machine, s: Session) => (st: Extract<Stmt, { k: 'user' }>): Res => {
-  const acc = JSON.parse(m.fs.readFile(USERS) || '{"users":{},"grants":{}}') as Accounts;
+export const accountStatement = (m: Machine, s: Session, env: string[]) => (st: Extract<Stmt, { k: 'user' }>): Res => {
+  const acc = readAccounts(m, env);
   const hosts = (acc.hosts ??= {});
   const who = st.u || s.user;
   const host = (u: string) => (u === 'root' ? 'localhost' : hosts[u] ?? '%');

@@ -10,7 +10,7 @@ import { SqlError, statements } from './parse';
 import { Store } from './store';
 import { envVar } from '../env-var';
 import { exists } from '../shell/package-files';
-import { accountStatement, privileges, USERS, type Accounts } from './mysql-users';
+import { accountStatement, privileges, readAccounts, USERS, type Accounts } from './mysql-users';
 
 export const MYSQL_SOCK = '/var/run/mysqld/mysqld.sock';
 const DATA = '/var/lib/mysql';
@@ -74,11 +74,7 @@ export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () =>
   if (o.host && o.host !== 'localhost' && from === 'localhost') return mysqlRemote(m, o);
   // (/var/run is /run on Ubuntu, the mariadb images: resolve follows the link)
   if (!exists(m.fs, MYSQL_SOCK)) return `ERROR 2002 (HY000): Can't connect to local MySQL server through socket '${MYSQL_SOCK}' (2)\n`;
-  // a data directory made before the accounts were kept: root with the container's password
-  let acc: Accounts = { users: { root: envVar(env, 'MYSQL_ROOT_PASSWORD') }, grants: {} };
-  try {
-    acc = JSON.parse(m.fs.readFile(USERS)) as Accounts;
-  } catch { /* kept as above */ }
+  const acc = readAccounts(m, env);
   const host = o.user === 'root' ? from : '%';
   if (acc.users[o.user] === undefined || acc.users[o.user] !== (o.pass ?? '')) return `ERROR 1045 (28000): Access denied for user '${o.user}'@'${from}' (using password: ${o.pass ? 'YES' : 'NO'})\n`;
   const store = new Store(m.fs, DATA, '.ibd');
@@ -86,7 +82,7 @@ export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () =>
   if (o.db && !store.hasDb(o.db)) return `ERROR 1049 (42000): Unknown database '${o.db}'\n`;
   if (o.db && pv.visible?.(o.db) === false) return `ERROR 1044 (42000): Access denied for user '${o.user}'@'${host}' to database '${o.db}'\n`;
   const s: Session = { d: 'my', store, db: o.db, now, version: serverVersion(env), user: o.user, ...pv };
-  s.acct = accountStatement(m, s);
+  s.acct = accountStatement(m, s, env);
   return s;
 }
 

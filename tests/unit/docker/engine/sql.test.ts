@@ -228,6 +228,10 @@ test('mysql: a data directory without the accounts file lets root in with the co
   await run('docker exec db rm /var/lib/mysql/mysql.ibd');
   assert.equal((await run('docker exec db mysql -uroot -ps -e "select 1"')).out, '1\n1\n');
   assert.equal((await run('docker exec db mysql -uroot -pt -e "select 1"')).exit, 1);
+  // the accounts start from that root: CREATE USER keeps both
+  assert.deepEqual(await run(`docker exec db mysql -uroot -ps -e "create user 'u' identified by 'p'"`), { out: '', err: 'mysql: [Warning] Using a password on the command line interface can be insecure.\n', exit: 0 });
+  assert.equal((await run('docker exec db mysql -uu -pp -e "select 2"')).out, '2\n2\n');
+  assert.equal((await run('docker exec db mysql -uroot -ps -e "select 3"')).out, '3\n3\n');
 });
 
 test('psql -c with several statements shows the last result; a comment line leaves the prompt as it was', async () => {
