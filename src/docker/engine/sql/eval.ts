@@ -21,7 +21,7 @@ function typeName(t: string, d: Dialect, p: number): string {
   return (MY_TYPES[base] ?? (base === 'decimal' && !args ? 'decimal(10,0)' : base)) + (/^(varchar|char|decimal|numeric)$/.test(base) ? args : '') + (t.endsWith(' unsigned') ? ' unsigned' : '');
 }
 
-const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+export const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 const isNum = (v: Val) => typeof v === 'number' || (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v));
 const AGG = /^(count|sum|min|max|avg)$/;
 /** postgres's names of a table's primary key and of a column's UNIQUE key. */

@@ -1,8 +1,8 @@
 /** mysqldump: a database as the SQL that makes it again (`mysqldump -uroot -p… db [tables] > backup.sql`). */
 import type { Command } from '../shell/types';
-import { run } from './eval';
+import { run, stamp } from './eval';
 import { SqlError } from './parse';
-import { mysqlArgs, mysqlConnect, serverVersion } from './mysql';
+import { PASSWORD_WARNING, mysqlArgs, mysqlConnect, serverVersion } from './mysql';
 
 // the session settings the dump saves, changes and puts back: name, version comment, value while it loads
 const CS = ['CHARACTER_SET_CLIENT', 'CHARACTER_SET_RESULTS', 'COLLATION_CONNECTION'].map((v) => [v, '40101']);
@@ -18,7 +18,7 @@ export const mysqldump: Command = (args, io, sh) => {
   const [db, ...only] = a.rest ?? [];
   if (a.bad) return io.err(`mysqldump: [ERROR] unknown option '${a.bad}'.\n`), 7;
   if (!db) return io.err('Usage: mysqldump [OPTIONS] database [tables]\nOR     mysqldump [OPTIONS] --databases [OPTIONS] DB1 [DB2 DB3...]\nOR     mysqldump [OPTIONS] --all-databases [OPTIONS]\nFor more options, use mysqldump --help\n'), 1;
-  if (a.pass) io.err('mysqldump: [Warning] Using a password on the command line interface can be insecure.\n');
+  if (a.pass) io.err(PASSWORD_WARNING.replace('mysql:', 'mysqldump:'));
   const s = mysqlConnect(sh.m, { ...a, db: undefined }, env, () => sh.m.now());
   if (typeof s === 'string') return io.err(`mysqldump: Got error: ${s.slice(6, -1).replace(/ \(\w+\):/, ':')} when trying to connect\n`), 2;
   if (!s.store.hasDb(db) || s.visible?.(db) === false) return io.err(`mysqldump: Got error: ${s.store.hasDb(db) ? `1044: Access denied for user '${a.user}'@'%' to database` : '1049: Unknown database'} '${db}' when selecting the database\n`), 2;
@@ -45,9 +45,8 @@ export const mysqldump: Command = (args, io, sh) => {
     const rows = tb.rows.map((r) => `(${r.map(val).join(',')})`).join(',');
     out += `\n--\n-- Dumping data for table ${q}\n--\n\nLOCK TABLES ${q} WRITE;\n/*!40000 ALTER TABLE ${q} DISABLE KEYS */;\n${rows ? `INSERT INTO ${q} VALUES ${rows};\n` : ''}/*!40000 ALTER TABLE ${q} ENABLE KEYS */;\nUNLOCK TABLES;\n`;
   }
-  // `--` then the time as mysqldump writes it: the hour padded with a space
-  const d = new Date(sh.m.now()).toISOString();
-  out += `/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;\n\n${FOOT}\n-- Dump completed on ${d.slice(0, 10)} ${String(Number(d.slice(11, 13))).padStart(2)}${d.slice(13, 19)}\n`;
+  // the time as mysqldump writes it: the hour padded with a space
+  out += `/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;\n\n${FOOT}\n-- Dump completed on ${stamp(sh.m.now()).replace(' 0', '  ')}\n`;
   io.out(out);
   return 0;
 };
