@@ -592,7 +592,6 @@ export function interpreter(h: Host) {
           i++;
           // `sum(x for x in xs)`: a generator expression, run as the list it yields
           const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : ((e: E) => (py && is('for') ? comp((s) => [e(s)]) : e))(item())));
-          // `sum(x for x in xs)`: a generator expression, run as the list it yields
           const callee = e;
           const called = (f: E) => mark(f, start, at);
           const text = src.slice(start, at).trim();
@@ -972,7 +971,6 @@ export function interpreter(h: Host) {
         throw j;
       }
     });
-  /** A loop's rounds, until the iterations a lesson's loop could want are spent. */
   /** JS parameters (`a`, `b = 2`, `...rest`) bound to a call's arguments; a default sees the parameters before it. */
   const bind = (params: string[], a: V[], up: Scope) => {
     const vars = new Map<string, V>();
