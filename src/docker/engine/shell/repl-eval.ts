@@ -46,7 +46,8 @@ type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ 
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
-const params = (text: string) => {
+/** `text` cut at each `sep` outside brackets and quotes. */
+const topSplit = (text: string, sep: string) => {
   const out = [''];
   let d = 0;
   let q = '';
@@ -55,11 +56,12 @@ const params = (text: string) => {
     if (q) c === '\\' ? (out[out.length - 1] += text[k++]) : c === q && (q = '');
     else if ('\'"`'.includes(c)) q = c;
     else d += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0;
-    if (c === ',' && !d && !q) out.push('');
+    if (c === sep && !d && !q) out.push('');
     else out[out.length - 1] += c;
   }
-  return out.map((x) => x.trim()).filter(Boolean);
+  return out;
 };
+const params = (text: string) => topSplit(text, ',').map((x) => x.trim()).filter(Boolean);
 type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 export const SHOW = Symbol('show');
@@ -1018,8 +1020,10 @@ export function interpreter(h: Host) {
       while (lines.length && unclosed(text)) text += '\n' + lines.shift()![0];
       const body: [string, number][] = [];
       while (lines.length && (!lines[0][0].trim() || indent(lines[0][0]) > indent(text))) body.push(lines.shift()!);
-      const m = /^\s*(for|if|elif|else|while|def|try|except|finally|class|with)\b/.test(text) ? /^((?:[^:'"[\](){}]|(['"])(?:\\.|(?!\2).)*\2|\[[^\]]*\]|\([^)]*\)|\{[^}]*\})*):(.*)$/.exec(text) : null;
-      if (m) out.push([m[1].trim() + ':', n, m[3].trim() ? statements(m[3]).map(([t]): Block => [t.trim(), n, []]) : blocks(body.filter(([t]) => t.trim() && !/^\s*#/.test(t)))]);
+      // the head ends at the first colon outside brackets and strings (`def f(a=(1, 2)):`, `lambda y: y`)
+      const [head, ...after] = /^\s*(for|if|elif|else|while|def|try|except|finally|class|with)\b/.test(text) ? topSplit(text, ':') : [];
+      const rest = after.join(':');
+      if (after.length) out.push([head.trim() + ':', n, rest.trim() ? statements(rest).map(([t]): Block => [t.trim(), n, []]) : blocks(body.filter(([t]) => t.trim() && !/^\s*#/.test(t)))]);
       // a line that goes on in deeper lines (an open bracket) is one statement with them
       else out.push(...statements([text, ...body.map(([t]) => t)].join('\n')).map(([t]): Block => [t.trim(), n, []]));
     }
@@ -1280,7 +1284,8 @@ export function interpreter(h: Host) {
       piece = '';
       try {
         // an open bracket, or python's block until the blank line that ends it
-        if (unclosed(src) || (py && /:\s*(#.*)?$/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
+        // (a compound statement on one line waits for the blank line too)
+        if (unclosed(src) || (py && /:\s*(#.*)?$|^(for|if|while|def|class|with|try)\b/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
         value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();

@@ -2,7 +2,7 @@
 // runtime runs it, or is refused (Unsupported), never silently wrong.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Unsupported, interpreter } from '../../../../src/docker/engine/shell/repl-eval';
+import { Open, Unsupported, interpreter } from '../../../../src/docker/engine/shell/repl-eval';
 import { runCode } from '../../../../src/docker/engine/shell/runtimes';
 import { Overlay, newDir } from '../../../../src/docker/engine/fs';
 import { engine, pull, runOnce } from './fixtures';
@@ -158,4 +158,11 @@ test('python: a builtin exception class is one object, IOError and EnvironmentEr
 
 test('python: -0.0 keeps its sign, as round(-0.5, 0) and -0.0 do in CPython', () => {
   assert.equal(py('print(round(-0.5, 0), round(-0.4, 0), -0.0, [0.0 * -1], round(-0.5), -0.0 + 0.0, round(0.125, 2), round(0.375, 2))'), '-0.0 -0.0 -0.0 [-0.0] 0 0.0 0.12 0.38\n');
+});
+
+test("python: a block's head ends at its first colon outside brackets; a one-line compound statement waits for the blank line in the REPL", () => {
+  assert.equal(py('def h(a, b=(1, 2)):\n    return a, b\nprint(h(3))\nfor x in sorted([3, 1], key=lambda y: -y): print(x)'), '(3, (1, 2))\n3\n1\n');
+  const repl = rt(true);
+  assert.ok(repl.run('if 1: print("si")').error instanceof Open);
+  assert.equal(repl.run('if 1: print("si")\n').out, 'si\n');
 });
