@@ -563,7 +563,11 @@ export function interpreter(h: Host) {
       if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
         i++;
         const a = py ? expr(op === 'not' ? 3 : 8) : unary();
-        return (s) => { const v = a(s); return op === '-' ? (py && typeof v !== 'number' ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v); };
+        return (s) => {
+          const v = a(s);
+          if (py && (op === '-' || op === '+') && !isNum(v)) throw new Thrown('TypeError', `bad operand type for unary ${op}: '${typeName(v)}'`);
+          return op === '-' ? (py && typeof v !== 'number' ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v);
+        };
       }
       const start = peek().p;
       return postfix(primary(), start);

@@ -166,3 +166,9 @@ test("python: a block's head ends at its first colon outside brackets; a one-lin
   assert.ok(repl.run('if 1: print("si")').error instanceof Open);
   assert.equal(repl.run('if 1: print("si")\n').out, 'si\n');
 });
+
+test("python: unary minus and plus of a non-number name the operand's type", () => {
+  assert.match(py('-"a"'), /TypeError: bad operand type for unary -: 'str'\n/);
+  assert.match(py('+[1]'), /TypeError: bad operand type for unary \+: 'list'\n/);
+  assert.equal(py('print(-True, +2.5, -(-3))'), '-1 2.5 3\n');
+});
