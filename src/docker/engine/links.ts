@@ -18,7 +18,7 @@ export const linkHosts = (e: Engine, c: Ctr): string[] =>
   children(e, c).map(([, a, ch]) => `${ch.ip}\t${a} ${ch.config.Hostname}${a === ch.name ? '' : ' ' + ch.name}\n`);
 
 /** ALIAS_PORT, ALIAS_PORT_<port>_<PROTO>{,_ADDR,_PORT,_PROTO} (tcp ports first), ALIAS_NAME and ALIAS_ENV_*. */
-export const linkEnv = (e: Engine, c: Ctr): string[] =>
+const linkEnv = (e: Engine, c: Ctr): string[] =>
   children(e, c).flatMap(([path, a, ch]) => {
     const A = a.toUpperCase().replace(/-/g, '_');
     const ports = Object.keys(ch.config.ExposedPorts ?? {}).map((k) => k.split('/')).sort(([p, t], [q, u]) => +(t !== 'tcp') - +(u !== 'tcp') || t.localeCompare(u) || +p - +q);
@@ -33,3 +33,6 @@ export const linkEnv = (e: Engine, c: Ctr): string[] =>
       ...ch.config.Env.filter((v) => v.includes('=') && !/^(HOME|PATH)=/.test(v)).map((v) => `${A}_ENV_${v}`),
     ];
   });
+
+/** The container's environment: dockerd puts the links' variables before the container's own. */
+export const ctrEnv = (e: Engine, c: Ctr): string[] => [...linkEnv(e, c), ...c.config.Env];
