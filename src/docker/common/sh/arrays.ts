@@ -21,7 +21,11 @@ export const arrayText = (o: Var): string => `(${keys(o).map((k) => `[${o.A && /
 export const declareLine = (k: string, o: Var): string => `declare -${o.a ? (o.A ? 'A' : 'a') : ''}${o.x ? 'x' : o.a ? '' : '-'} ${k}${o.a ? '=' + arrayText(o) : `=${dq(o.v)}`}\n`;
 
 /** The highest index of an indexed array, -1 when empty. */
-export const maxIndex = (a?: Map<string, string>): number => Math.max(-1, ...[...(a?.keys() ?? [])].map(Number));
+export const maxIndex = (a?: Map<string, string>): number => {
+  let m = -1;
+  for (const k of a?.keys() ?? []) m = Math.max(m, +k);
+  return m;
+};
 
 /** `a=(…)` travels as one string (a word may hold no NUL in bash): its elements, `[key, value]` or `[null, value]`. */
 export const packList = (els: [string | null, string][]): string => '\0' + JSON.stringify(els);

@@ -935,6 +935,8 @@ export class Shell implements ShellLike {
     const { name, sub = '@', op = '', arg = '' } = p;
     const o = this.arrayOf(name, p.sub ? undefined : [this.argv0, ...this.args]);
     if (/^[@*]$/.test(sub)) {
+      // `${#a[@]}` counts without listing; `${#@}` leaves $0 out below
+      if (op === 'len' && p.sub) return String(o?.a?.size ?? 0);
       let ks = o ? keys(o) : [];
       // `${@/a/b}`: the arguments, without $0 (which only `${@:0}` reaches)
       if (!p.sub && op !== ':') ks = ks.slice(1);
