@@ -31,22 +31,23 @@ export const maxIndex = (a?: Map<string, string>): number => {
 export const packList = (els: [string | null, string][]): string => '\0' + JSON.stringify(els);
 export const unpackList = (v: string): [string | null, string][] => JSON.parse(v.slice(1)) as [string | null, string][];
 
-/** `read`'s fields: split at IFS (a run of its whitespace, or one other IFS character with the whitespace around it); `max` fields at most, the last taking the rest. */
 const esc = (t: string) => t.replace(/[\]\\^-]/g, '\\$&');
-let last: [string, RegExp] = ['', /$^/];
-/** What splits an unquoted expansion: a run of IFS whitespace, or one other IFS character with the whitespace around it (captured, to tell the two apart). */
-export const fieldRe = (ifs: string): RegExp => {
+let last: [string, RegExp, RegExp] = ['', /$^/, /$^/];
+/** An IFS's splitting and trimming patterns, kept for the next field split with the same IFS. */
+const ifsRes = (ifs: string) => {
   if (last[0] !== ifs) {
     const w = esc(ifs.replace(/[^ \t\n]/g, ''));
-    last = [ifs, new RegExp(`([${w}]*[${esc(ifs.replace(/[ \t\n]/g, ''))}][${w}]*|[${w}]+)`)];
+    last = [ifs, new RegExp(`([${w}]*[${esc(ifs.replace(/[ \t\n]/g, ''))}][${w}]*|[${w}]+)`), new RegExp(`^[${w}]+|[${w}]+$`, 'g')];
   }
-  return last[1];
+  return last;
 };
+/** What splits an unquoted expansion: a run of IFS whitespace, or one other IFS character with the whitespace around it (captured, to tell the two apart). */
+export const fieldRe = (ifs: string): RegExp => ifsRes(ifs)[1];
 
+/** `read`'s fields: split at IFS (a run of its whitespace, or one other IFS character with the whitespace around it); `max` fields at most, the last taking the rest. */
 export function ifsFields(s: string, ifs: string, max = Infinity): string[] {
-  const ws = esc(ifs.replace(/[^ \t\n]/g, ''));
-  const delim = new RegExp(`[${ws}]*[${esc(ifs)}][${ws}]*`);
-  if (ws) s = s.replace(new RegExp(`^[${ws}]+|[${ws}]+$`, 'g'), '');
+  const [, delim, trim] = ifsRes(ifs);
+  s = s.replace(trim, '');
   const out: string[] = [];
   for (let m; ifs && s && out.length < max - 1 && (m = delim.exec(s)); s = s.slice(m.index + m[0].length)) out.push(s.slice(0, m.index));
   if (s || !ifs) out.push(s);
