@@ -4,15 +4,17 @@
 export interface Var { v: string; x: boolean; a?: Map<string, string>; A?: boolean; /** The shell's generation when the array was made. */ g?: number }
 
 /** bash's hash_string (FNV-1) into 1024 buckets: an associative array lists bucket by bucket, the newest key first in each. */
+const utf8 = new TextEncoder();
 const bucket = (k: string): number => {
   let h = 2166136261;
-  for (const b of new TextEncoder().encode(k)) h = (Math.imul(h, 16777619) ^ (b > 127 ? b | ~255 : b)) >>> 0;
+  for (const b of utf8.encode(k)) h = (Math.imul(h, 16777619) ^ (b > 127 ? b | ~255 : b)) >>> 0;
   return h & 1023;
 };
 
-export const keys = (o: Var): string[] => (o.A ? [...o.a!.keys()].reverse().sort((x, y) => bucket(x) - bucket(y)) : [...o.a!.keys()].sort((x, y) => +x - +y));
+export const keys = (o: Var): string[] => (o.A ? [...o.a!.keys()].reverse().map((k) => [bucket(k), k] as const).sort((x, y) => x[0] - y[0]).map((x) => x[1]) : [...o.a!.keys()].sort((x, y) => +x - +y));
 
-const dq = (v: string) => `"${v.replace(/[\\"$`]/g, '\\$&')}"`;
+/** A double-quoted value as `declare -p` and `export -p` show it. */
+export const dq = (v: string) => `"${v.replace(/[\\"$`]/g, '\\$&')}"`;
 
 /** `([0]="uno" [1]="dos")`; bash ends an associative one with a space before its `)`. */
 export const arrayText = (o: Var): string => `(${keys(o).map((k) => `[${o.A && /[\s'"\\|&;()<>!{}*[?\]^$`]/.test(k) ? dq(k) : k}]=${dq(o.a!.get(k)!)}${o.A ? ' ' : ''}`).join(o.A ? '' : ' ')})`;
