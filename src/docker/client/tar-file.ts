@@ -4,7 +4,7 @@
  * size, also when it is stdout redirected (`docker save nginx > nginx.tar`).
  */
 import type { TarStream } from '../api';
-import { FsError, absPath, reason } from '../common/sh/fs';
+import { FsError, absPath, reason, type FileNode } from '../common/sh/fs';
 import { CliError, type Ctx } from './cli';
 
 /** A host file's content, or the error of opening (or, for a directory, reading) it. */
@@ -32,12 +32,12 @@ function outputDir(ctx: Ctx, path: string, what: string): string {
 function writeFile(ctx: Ctx, path: string, dir: string, t: TarStream): void {
   const fs = ctx.sh.m.fs;
   const tmp = `${dir.replace(/\/$/, '')}/.docker_temp_${ctx.api.now() % 4294967296}`;
+  const node: FileNode = { kind: 'file', size: t.size, data: t.data, mode: 0o600, mtime: ctx.api.now() };
   try {
-    fs.putNode(tmp, { kind: 'file', size: t.size, data: t.data, mode: 0o600, mtime: ctx.api.now() }, ctx.sh.cwd);
+    fs.putNode(tmp, node, ctx.sh.cwd);
   } catch (e) {
     throw new CliError(`open ${tmp}: ${reason(e).toLowerCase()}`);
   }
-  const node = fs.resolve(tmp, ctx.sh.cwd).node!;
   fs.remove(tmp, ctx.sh.cwd);
   if (fs.resolve(path, ctx.sh.cwd).node?.kind === 'dir') throw new CliError(`rename ${tmp} ${path}: file exists`);
   fs.putNode(path, node, ctx.sh.cwd);

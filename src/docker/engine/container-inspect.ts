@@ -5,7 +5,7 @@ import type { Engine } from './engine';
 import { execIdOf } from './exec';
 import { pseudoHex } from '../common/hash';
 import { treeSize } from './fs';
-import { overlayDir } from './store';
+import { ctrLayerDir, overlayDir } from './store';
 
 export const inspecting = {
   async containerInspect(this: Engine, id: string, opts: { size?: boolean } = {}): Promise<ContainerInspect> {
@@ -14,8 +14,7 @@ export const inspecting = {
     if (probes) await probes;
     const c = this.get(id);
     const files = `/var/lib/docker/containers/${c.id}/`;
-    // the writable layer's directory, as random-looking as the image layers' (overlayDir)
-    const dir = `/var/lib/docker/overlay2/${(c.layerId ??= pseudoHex('rw ' + c.id))}`;
+    const dir = ctrLayerDir(c);
     const lowers = this.layers.chain(c.top).reverse().map((l) => overlayDir(l) + '/diff');
     const running = this.isUp(c);
     const sandbox = running ? (c.sandboxId ??= pseudoHex('sb:' + c.id)) : '';

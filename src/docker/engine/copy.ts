@@ -2,7 +2,7 @@
 import { ApiError, type ArchiveEntry, type PathStat } from '../api';
 import { pack, unpack } from '../archive';
 import { joinPath } from './fs';
-import { pseudoHex } from '../common/hash';
+import { ctrLayerDir } from './store';
 import { account } from '../common/sh/passwd';
 import type { Engine } from './engine';
 
@@ -18,8 +18,7 @@ function locate(e: Engine, id: string, path: string, follow = false) {
   const n = r.node;
   // A trailing slash asks for a directory: lstat on a file fails, and it is no "not found" (a 500)
   if (n.kind === 'file' && path.endsWith('/')) {
-    const c = e.get(id);
-    throw new ApiError(500, `lstat /var/lib/docker/overlay2/${(c.layerId ??= pseudoHex('rw ' + c.id))}/merged${joinPath(r.parts)}/: not a directory`);
+    throw new ApiError(500, `lstat ${ctrLayerDir(e.get(id))}/merged${joinPath(r.parts)}/: not a directory`);
   }
   // Go's os.FileMode: ModeDir and ModeSymlink are high bits over the permissions.
   const stat: PathStat = {

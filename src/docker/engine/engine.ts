@@ -40,7 +40,7 @@ import { eventing, type Ev } from './events';
 import { updating } from './update';
 import { swarming } from './swarm';
 import { extraHost, hostsFile } from './etc-files';
-import { linkHosts } from './links';
+import { linkAddr, linkHosts } from './links';
 import { ifacesOf } from './interfaces';
 import { healthChecks, type Health } from './health';
 import { backgrounding } from './background';
@@ -312,7 +312,7 @@ export class Engine implements DockerApi {
         .map((p, _, all) => (p.ppid > 1 && !all.some((q) => q.pid === p.ppid) ? { ...p, ppid: 1 } : p)),
       newPid: () => c.nextPid++,
       http: (host, port, path, client) => this.http(c, host, port, path, client),
-      resolve: (host) => extraHost(c, host, linkHosts(this, c)) ?? this.lookup(c, host),
+      resolve: (host) => extraHost(c, host) ?? linkAddr(this, c, host) ?? this.lookup(c, host),
       signal: (pid, sig, from) => this.signalInside(c, pid, sig, from),
       background(argv, out, env, cwd, ppid) {
         return self.background(c, this, argv, out, env, cwd, ppid);

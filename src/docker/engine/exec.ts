@@ -2,7 +2,7 @@
 import { ApiError, type ExecConfig, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { mergeEnv } from './config';
-import { linkEnv } from './links';
+import { ctrEnv } from './links';
 import type { Ctr, Engine } from './engine';
 import { pseudoHex } from '../common/hash';
 import { MOUNT_HINT, ShellProc, feedInput, lookPath, startProgram } from './process';
@@ -22,7 +22,7 @@ export const execing = {
     if (c.status !== 'running') throw new ApiError(409, `container ${c.id} is not running`);
     if (!config.Cmd.length) throw new ApiError(400, 'No exec command specified');
     const m = this.machine(c);
-    const env = mergeEnv([...linkEnv(this, c), ...c.config.Env], config.Env ?? []);
+    const env = mergeEnv(ctrEnv(this, c), config.Env ?? []);
     // runc starts an exec from the container's root, so a relative -w is taken from there.
     const cwd = joinPath(splitPath(config.WorkingDir || c.config.WorkingDir || '/'));
     const tty = !!config.Tty;

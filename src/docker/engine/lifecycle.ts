@@ -9,6 +9,7 @@ import { pruneLabels, pruneUntil, validateKeys } from './filters';
 import { pseudoHex } from '../common/hash';
 import { SILENT, ShellProc, feedInput, parseSignal, type Proc } from './process';
 import { FATAL } from '../common/sh/signals';
+import { linked } from './links';
 
 export const lifecycle = {
   /** Running or paused: it has a main process, an address and its ports. */
@@ -84,11 +85,7 @@ export const lifecycle = {
     let proc: Proc;
     try {
       // createSpec's setupLinkedContainers: a linked container still there must be running
-      for (const l of (c.hostConfig.Links as string[] | null) ?? []) {
-        const [n, alias] = l.split(':');
-        const ch = [...this.containers.values()].find((o) => '/' + o.name === n);
-        if (ch && !this.isUp(ch)) throw new ApiError(500, `Cannot link to a non running container: ${n} AS ${alias}`);
-      }
+      for (const [n, alias, ch] of linked(this, c)) if (!this.isUp(ch)) throw new ApiError(500, `Cannot link to a non running container: ${n} AS ${alias}`);
       const wd = c.config.WorkingDir;
       // moby creates the working directory, parents included, when it is missing.
       if (wd) {

@@ -17,7 +17,7 @@ import { registryMain } from './distribution';
 import { mongod } from './mongod';
 import { mariadbd } from './mariadb';
 import { envVar } from './env-var';
-import { linkEnv } from './links';
+import { ctrEnv } from './links';
 import type { Machine, ProcInfo } from './shell/types';
 
 
@@ -39,7 +39,7 @@ export const mainProcess = {
   spawnMain(this: Engine, c: Ctr, input?: string): Proc {
     const p = this.spawnProgram(c, input);
     // the servers started by an entrypoint script got the daemon's environment and root's HOME
-    p.env ??= withHome(daemonEnv([...linkEnv(this, c), ...c.config.Env], c.config.Hostname, c.config.Tty), '/root');
+    p.env ??= withHome(daemonEnv(ctrEnv(this, c), c.config.Hostname, c.config.Tty), '/root');
     if (!c.hostConfig.Init) return p;
     const own = p.signal.bind(p);
     p.signal = (sig, out) => own(sig, out) ?? (FATAL.includes(sig) && !p.readsInput && !p.traps?.(sig) ? 128 + sig : null);
@@ -60,8 +60,8 @@ export const mainProcess = {
     if (pid > 1) c.nextPid = Math.max(c.nextPid, 8);
     this.requireUser(c.config.User, m);
     const { Tty: tty, OpenStdin: stdin, User } = c.config;
-    // dockerd puts the links' variables before the container's own
-    const env = [...linkEnv(this, c), ...c.config.Env];
+    const env = ctrEnv(this, c);
+    const rootEnv = () => withHome(daemonEnv(env, m.hostname, tty), '/root');
     let argv = [c.path, ...c.args];
     const launch = (): Launch => ({ pid, argv, tty, start: this.now(), m, user: User });
     let configure = false;
@@ -117,10 +117,10 @@ export const mainProcess = {
     const o: Context = { env, cwd: c.config.WorkingDir || '/', stdin, user: User && User !== '0' && User !== 'root' ? User : 'root', input };
     if (b === 'httpd-foreground') return httpd(launch());
     if (b === 'apache2-foreground') return httpd(launch(), envVar(env, 'PHP_VERSION') || '8.4.8');
-    if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, withHome(daemonEnv(env, m.hostname, tty), '/root'), o.cwd);
+    if (argv.length === 1 && (b === 'node' || /^python3?(\.\d+)?$/.test(b))) return repl(launch(), b === 'node' ? 'node' : 'python', stdin, rootEnv(), o.cwd);
     // node as PID 1 sees what runc hands it: PATH, HOSTNAME, the image's variables, HOME
-    if (b === 'node' && runsProgram(argv)) return nodeApp(launch(), { ...o, env: withHome(daemonEnv(env, m.hostname, tty), '/root') }, argv.slice(1));
-    const flask = ((/^python3?(\.\d+)?$/.test(b) && /^(-u )?[^-]\S*$/.test(argv.slice(1).join(' '))) || (b === 'flask' && argv[1] === 'run')) && flaskMain(launch(), o, withHome(daemonEnv(env, m.hostname, tty), '/root'), argv);
+    if (b === 'node' && runsProgram(argv)) return nodeApp(launch(), { ...o, env: rootEnv() }, argv.slice(1));
+    const flask = ((/^python3?(\.\d+)?$/.test(b) && /^(-u )?[^-]\S*$/.test(argv.slice(1).join(' '))) || (b === 'flask' && argv[1] === 'run')) && flaskMain(launch(), o, rootEnv(), argv);
     if (flask) return flask;
     if (/^python3?(\.\d+)?$/.test(b) && argv[1] === '-m' && argv[2] === 'http.server') return pick(launch(), env, o.cwd)!;
     // `npm start` runs its script under npm; a `node file` script becomes the server it starts.

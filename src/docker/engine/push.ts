@@ -34,13 +34,17 @@ const blobOfRec = (l: { key?: string; diffId: string }) => digest('blob:' + (l.k
 /** A registry a container runs here, as the daemon reaches it: `get` logs each request in it. */
 interface Private { c: Ctr; get(path: string, method?: string): HttpReply }
 
+/** The running registry container that publishes host port `port`. */
+export const registryOn = (e: Engine, port: string) =>
+  [...e.containers.values()].find((k) => k.status === 'running' && k.proc?.title?.[0].startsWith('registry serve') && Object.values(k.ports).some((b) => b?.some((x) => x.HostPort === port)));
+
 /**
  * The registry container publishing `domain`'s port. The daemon speaks plain HTTP only to the
  * loopback addresses (its default insecure registries); any other name of this machine is tried over TLS.
  */
 function privateRegistry(e: Engine, domain: string): Private {
   const [host, port = '443'] = domain.split(':');
-  const c = [...e.containers.values()].find((k) => k.status === 'running' && k.proc?.title?.[0].startsWith('registry serve') && Object.values(k.ports).some((b) => b?.some((x) => x.HostPort === port)));
+  const c = registryOn(e, port);
   const loop = host === 'localhost' || host === '127.0.0.1';
   const https = `Get "https://${domain}/v2/": `;
   if (!c || !loop) throw loop || !/^(aula|10\.0\.2\.15)$/.test(host) ? imgs.unreachable(domain) : new ApiError(500, https + (c ? 'http: server gave HTTP response to HTTPS client' : `dial tcp 10.0.2.15:${port}: connect: connection refused`));

@@ -1,6 +1,7 @@
 /** `POST /containers/{id}/rename`, with moby's checks in moby's order. */
 import { ApiError } from '../api';
 import type { Engine } from './engine';
+import { byName } from './links';
 import { VALID_NAME } from './names';
 
 export const renaming = {
@@ -12,7 +13,7 @@ export const renaming = {
     // reserveName's errors come wrapped by the rename.
     const alloc = 'Error when allocating new name: ';
     if (!VALID_NAME.test(wanted)) throw new ApiError(400, `${alloc}Invalid container name (${wanted}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
-    const holder = [...this.containers.values()].find((o) => '/' + o.name === wanted);
+    const holder = byName(this, wanted);
     if (holder) throw new ApiError(409, `${alloc}Conflict. The container name "${wanted}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
     const oldName = '/' + c.name;
     c.name = wanted.slice(1);

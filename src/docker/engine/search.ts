@@ -8,6 +8,7 @@ import { HUB_INFO, HUB_REPOS } from '../registry/hub';
 import type { Engine } from './engine';
 import { atoi, boolFilter, validateKeys } from './filters';
 import { unreachable } from './images';
+import { registryOn } from './push';
 
 let hub: SearchResult[] | undefined;
 const result = (name: string, star_count: number, description: string, is_official: boolean): SearchResult => ({ star_count, is_official, name, is_automated: false, description });
@@ -42,7 +43,7 @@ export const searching = {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(term)) throw new ApiError(400, `invalid repository name: repository name (${term}) should not have a scheme`);
     // A registry on this machine is searched over its v1 API, which registry:2 does not have.
     const loc = /^(localhost|127\.0\.0\.1):(\d+)\//.exec(term);
-    const up = loc && [...this.containers.values()].some((k) => k.status === 'running' && k.proc?.title?.[0].startsWith('registry serve') && Object.values(k.ports).some((b) => b?.some((x) => x.HostPort === loc[2])));
+    const up = loc && !!registryOn(this, loc[2]);
     const dial = (s: string) => unreachable(loc![0].slice(0, -1)).message.replace('http:', s + ':').replace('v2/', 'v1/_ping');
     if (loc && !up) throw new ApiError(400, `invalid registry endpoint "http://${loc[0]}v1/". HTTPS attempt: ${dial('https')}. HTTP attempt: ${dial('http')}`);
     const limit = opts.limit || 25;

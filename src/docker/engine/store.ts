@@ -4,7 +4,7 @@
  * images keyed by the digest of their config; references (`repo:tag`, `repo@sha256:…`).
  */
 import type { ImageConfig } from '../api';
-import { digest, sha256 } from '../common/hash';
+import { digest, pseudoHex, sha256 } from '../common/hash';
 import { toJSON, type DirNode } from './fs';
 import { buildTree } from '../registry/content';
 import type { LayerSpec } from '../registry/catalog';
@@ -135,6 +135,9 @@ export const overlayDir = (l: Layer): string => {
   return dir;
 };
 const cacheIds = new Map<string, string>();
+
+/** A container's writable layer's overlay2 directory, as random-looking as the image layers'. */
+export const ctrLayerDir = (c: { id: string; layerId?: string }): string => `/var/lib/docker/overlay2/${(c.layerId ??= pseudoHex('rw ' + c.id))}`;
 
 /** The diff ID of a local layer: the digest of its content. */
 export const diffIdOf = (tree: DirNode): string => digest(JSON.stringify(toJSON(tree)));

@@ -11,7 +11,7 @@ import { printf } from './printf';
 import { JOB_BUILTINS, jobPids } from './jobs';
 import { FATAL, killArgs, parseSignal } from './signals';
 import { trap } from './trap';
-import { ifsFields, packList } from './arrays';
+import { dq, ifsFields, packList } from './arrays';
 import { declare, mapfile, unsetElement, varList } from './declare';
 import type { IO } from './types';
 import type { Shell } from './sh';
@@ -120,7 +120,7 @@ export const BUILTINS: Record<string, Builtin> = {
       // bash also lists the OLDPWD it exports, unset, from its start
       const vars = [...sh.vars].filter(([, o]) => o.x).map(([k, o]) => [k, o.v] as [string, string | undefined]);
       if (sh.flavor === 'bash' && !sh.vars.has('OLDPWD')) vars.push(['OLDPWD', undefined]);
-      io.out(vars.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => (sh.flavor === 'bash' ? `declare -x ${k}${v === undefined ? '' : `="${v.replace(/[\\"$`]/g, '\\$&')}"`}\n` : `export ${k}='${v!.replace(/'/g, "'\\''")}'\n`)).join(''));
+      io.out(vars.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => (sh.flavor === 'bash' ? `declare -x ${k}${v === undefined ? '' : '=' + dq(v)}\n` : `export ${k}='${v!.replace(/'/g, "'\\''")}'\n`)).join(''));
       return 0;
     }
     for (const a of argv.slice(1)) {

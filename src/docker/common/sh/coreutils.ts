@@ -731,7 +731,7 @@ export const COREUTILS: Record<string, Command> = {
   }, { fallocate: 'from util-linux 2.38.1', gzip: '1.12', gunzip: '(gzip) 1.12', zcat: '(gzip) 1.12', cmp: '(GNU diffutils) 3.8' }),
 };
 // GNU's own programs answer --version and --help instead of taking them for files
-for (const n of 'ls cat mkdir touch rm rmdir cp mv ln chmod chown chgrp head tail wc sort uniq cut tr basename dirname realpath readlink tee uname whoami id nproc du df stat date env printenv logname tty'.split(' ')) COREUTILS[n] = withInfo({ [n]: COREUTILS[n] })[n];
+Object.assign(COREUTILS, withInfo(Object.fromEntries('ls cat mkdir touch rm rmdir cp mv ln chmod chown chgrp head tail wc sort uniq cut tr basename dirname realpath readlink tee uname whoami id nproc du df stat date env printenv logname tty'.split(' ').map((n) => [n, COREUTILS[n]]))));
 
 const KERNEL_BUILD = '#63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025';
 

@@ -3,7 +3,7 @@ import { columns, uniformColumns } from './columns';
 import { FsError, MountDir, may, type DirNode, type Node } from './fs';
 import { reason } from './fs';
 import { human as toHuman } from './human';
-import { opts } from './opts';
+import { opts, usage } from './opts';
 import { idNames } from './passwd';
 import type { IO, ShellLike } from './types';
 
@@ -32,7 +32,17 @@ export const sizeOf = (n: Node) => (n.kind === 'file' ? n.size : n.kind === 'lin
 /** GNU ls sorts with the C collation in the images (no locale installed): byte order. */
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** busybox ls's usage, printed when it is called wrongly (or with --help alone). */
+const BB_LS = 'ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...\n\nList directory contents\n\n' + '1One column output;aInclude names starting with .;ALike -a, but exclude . and ..;xList by lines;dList directory names, not contents;LFollow symlinks;HFollow symlinks on command line;RRecurse;pAppend / to directory names;FAppend indicator (one of */=@|) to names;lLong format;iList inode numbers;nList numeric UIDs and GIDs instead of names;sList allocated blocks;lcList ctime;luList atime;-full-time\tList full date/time;hHuman readable sizes (1K 243M 2G);-group-directories-first;SSort by size;XSort by extension;vSort by version;tSort by mtime;tcSort by ctime;tuSort by atime;rReverse sort order;w NFormat N columns wide;-color[={always,never,auto}]'.split(';').map((o) => '\t-' + o.replace(/^(\w+|\w N)(?=[A-Z])/, '$1\t')).join('\n');
+
 export function ls(args: string[], io: IO, sh: ShellLike): number {
+  // busybox knows three long options; musl's getopt_long names any other
+  const end = args.indexOf('--');
+  const bad = io.busybox && args.slice(1, end < 0 ? undefined : end).find((a) => /^--./.test(a) && !/^--(full-time|group-directories-first|color(=.*)?)$/.test(a));
+  if (bad) {
+    if (args.length > 2 || bad !== '--help') io.err(`ls: unrecognized option: ${bad.slice(2)}\n`);
+    return usage(io, BB_LS), 1;
+  }
   const o = opts(args);
   const all = o.flags.has('a') || o.flags.has('--all');
   const almost = o.flags.has('A');

@@ -1,9 +1,6 @@
 /** `--help` and `--version` of the programs of dd.ts, file-tools.ts, expr.ts…: GNU's (or the package's); busybox's applets run as called. */
 import { osRelease } from './fs';
-import { usage as bbUsage } from './opts';
 import type { Command } from './types';
-
-const BB_LS = 'ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...\n\nList directory contents\n\n' + '1One column output;aInclude names starting with .;ALike -a, but exclude . and ..;xList by lines;dList directory names, not contents;LFollow symlinks;HFollow symlinks on command line;RRecurse;pAppend / to directory names;FAppend indicator (one of */=@|) to names;lLong format;iList inode numbers;nList numeric UIDs and GIDs instead of names;sList allocated blocks;lcList ctime;luList atime;-full-time\tList full date/time;hHuman readable sizes (1K 243M 2G);-group-directories-first;SSort by size;XSort by extension;vSort by version;tSort by mtime;tcSort by ctime;tuSort by atime;rReverse sort order;w NFormat N columns wide;-color[={always,never,auto}]'.split(';').map((o) => '\t-' + o.replace(/^(\w+|\w N)(?=[A-Z])/, '$1\t')).join('\n');
 
 /**
  * The usage lines that open each program's --help, where they are not `NAME [OPTION]... [FILE]...`
@@ -25,8 +22,6 @@ export function withInfo(table: Record<string, Command>, pkg?: Record<string, st
       if (args.length !== 2 || (a !== '--help' && a !== '--version')) return run(args, io, sh);
       // a busybox applet answers --help with the usage it prints when called wrongly, status 0
       if (io.busybox) {
-        // musl's getopt_long names the option it does not know
-        if (a === '--version' && name === 'ls') return io.err('ls: unrecognized option: version\n'), bbUsage(io, BB_LS), 1;
         let usage = false;
         const r = run(args, { ...io, err: (t) => ((usage ||= a === '--help' && t.startsWith('BusyBox')), io.err(t)) }, sh);
         return typeof r === 'number' ? (usage ? 0 : r) : r.then((n) => (usage ? 0 : n));

@@ -233,9 +233,9 @@ export class Shell implements ShellLike {
     const esc: Record<string, string> = {
       // bash's \u when the uid has no name
       u: entry === null ? this.user : entry?.name ?? 'I have no name!', h: this.m.hostname.split('.')[0], H: this.m.hostname,
-      w: dir, W: dir === '~' || this.cwd === '/' ? dir : this.cwd.slice(this.cwd.lastIndexOf('/') + 1), $: root ? '#' : '$', n: '\n', e: '\x1b', '[': '', ']': '', '\\': '\\', s: 'bash', v: bashVersion(this.m.fs).slice(0, 3),
+      w: dir, W: dir === '~' || this.cwd === '/' ? dir : this.cwd.slice(this.cwd.lastIndexOf('/') + 1), $: root ? '#' : '$', n: '\n', e: '\x1b', '[': '', ']': '', '\\': '\\', s: 'bash',
     };
-    return (fmt ?? (this.flavor === 'ash' ? '\\w \\$ ' : this.bashrc ? '\\u@\\h:\\w\\$ ' : '\\s-\\v\\$ ')).replace(/\\(0?33|.)/g, (m, c: string) => (c.endsWith('33') ? '\x1b' : esc[c] ?? m));
+    return (fmt ?? (this.flavor === 'ash' ? '\\w \\$ ' : this.bashrc ? '\\u@\\h:\\w\\$ ' : '\\s-\\v\\$ ')).replace(/\\(0?33|.)/g, (m, c: string) => (c.endsWith('33') ? '\x1b' : c === 'v' ? bashVersion(this.m.fs).slice(0, 3) : esc[c] ?? m));
   }
 
   /** Debian builds bash to read /etc/bash.bashrc, which sets its PS1; elsewhere (Oracle Linux slim, no ~/.bashrc) bash's own `\s-\v\$ ` shows. */
@@ -935,6 +935,8 @@ export class Shell implements ShellLike {
     const { name, sub = '@', op = '', arg = '' } = p;
     const o = this.arrayOf(name, p.sub ? undefined : [this.argv0, ...this.args]);
     if (/^[@*]$/.test(sub)) {
+      // `${#a[@]}` counts without listing; `${#@}` leaves $0 out below
+      if (op === 'len' && p.sub) return String(o?.a?.size ?? 0);
       let ks = o ? keys(o) : [];
       // `${@/a/b}`: the arguments, without $0 (which only `${@:0}` reaches)
       if (!p.sub && op !== ':') ks = ks.slice(1);

@@ -1,5 +1,5 @@
 /** Text handling that the host's and the containers' coreutils do the same way. */
-import { readOr, type Fs } from './fs';
+import { osRelease, readOr, type Fs } from './fs';
 
 /** The lines of a text, without the empty one after a final newline. */
 export const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
@@ -30,7 +30,7 @@ const BASH: Record<string, string> = { 12: '5.2.15', 11: '5.1.4', 10: '5.0.3', b
 /** The bash of each release by its /etc/debian_version (Ubuntu's names its Debian base) or Oracle Linux's os-release, else Ubuntu 24.04's (the host's too). */
 export function bashVersion(fs: Fs): string {
   // \w stops at the dot of `12.5` and the slash of `bookworm/sid`; the host has none
-  const key = /^\w+/.exec(readOr(fs, '/etc/debian_version'))?.[0] ?? /ID="(ol)"\nVERSION_ID="(\d)/.exec(readOr(fs, '/etc/os-release'))?.slice(1).join('') ?? (readOr(fs, '/etc/alpine-release') ? 'alpine' : '');
+  const key = /^\w+/.exec(readOr(fs, '/etc/debian_version'))?.[0] ?? /ID="(ol)"\nVERSION_ID="(\d)/.exec(osRelease(fs))?.slice(1).join('') ?? (readOr(fs, '/etc/alpine-release') ? 'alpine' : '');
   // Red Hat's builds count 2 on EL7
   return (BASH[key] ?? '5.2.21').replace(/\d$/, '$&(1)') + '-release';
 }

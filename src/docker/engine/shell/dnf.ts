@@ -1,21 +1,23 @@
 /** Oracle Linux's package managers: microdnf (9 slim, the mysql 8/9 images) and yum (7 slim, mysql 5.7). */
-import type { FileNode } from '../fs';
+import { bigFile } from './packages';
+import { exists } from './package-files';
 import type { Command, ShellLike } from './types';
+
+const paths = (bins: string[]) => bins.map((b, i) => (i > bins.indexOf('/') && bins.includes('/') ? '/usr/sbin/' : '/usr/bin/') + b).filter((p) => !p.endsWith('/'));
 
 // name, el9 version, el7 version, download size (kB), programs (in /usr/sbin after the `/`)
 const RPMS = Object.fromEntries('procps-ng 3.3.17-14.el9 3.3.10-28.el7 356 ps free top pgrep pkill pidof uptime w watch vmstat pmap;vim-minimal 8.2.2637-21.el9 7.4.629-8.0.1.el7_9 680 vi;iputils 20210202-10.el9 20160308-10.el7 181 ping tracepath / arping;net-tools 2.0-0.64.20160912git.el9 2.0-0.25.20131004git.el7 301 / ifconfig netstat route arp;less 590-5.el9 458-9.el7 164 less;which 2.21-29.el9 2.20-7.el7 42 which'
-  .split(';').map((e) => e.split(' ')).map(([n, v9, v7, kb, ...bins]) => [n, { v9, v7, kb: Number(kb), bins }]));
+  .split(';').map((e) => e.split(' ')).map(([n, v9, v7, kb, ...bins]) => [n, { v9, v7, kb: Number(kb), files: paths(bins) }]));
 // what the packages also provide
 const ALIAS: Record<string, string> = { procps: 'procps-ng', vim: 'vim-minimal', ping: 'iputils' };
 
-const paths = (bins: string[]) => bins.map((b, i) => (i > bins.indexOf('/') && bins.includes('/') ? '/usr/sbin/' : '/usr/bin/') + b).filter((p) => !p.endsWith('/'));
-const installed = (sh: ShellLike, n: string) => sh.m.fs.find(paths(RPMS[n].bins)[0].slice(1).split('/')) !== undefined;
+const installed = (sh: ShellLike, n: string) => exists(sh.m.fs, RPMS[n].files[0]);
 
-const put = (sh: ShellLike, n: string) => paths(RPMS[n].bins).forEach((p) => sh.m.fs.putNode(p, { kind: 'file', size: RPMS[n].kb * 512, mode: 0o755, mtime: sh.m.now() } as FileNode));
+const put = (sh: ShellLike, n: string) => RPMS[n].files.forEach((p) => bigFile(sh, p, RPMS[n].kb * 512, 0o755));
 
 /** The packages asked for, by their own names; `bad` those no repository has. */
 function resolve(args: string[]): { want: string[]; bad: string[] } {
-  const names = args.slice(2).filter((a) => !a.startsWith('-')).map((a) => ALIAS[a] ?? a);
+  const names = args.filter((a) => !a.startsWith('-')).map((a) => ALIAS[a] ?? a);
   return { want: [...new Set(names.filter((n) => RPMS[n]))], bad: names.filter((n) => !RPMS[n]) };
 }
 
@@ -26,7 +28,7 @@ const microdnf: Command = (args, io, sh) => {
   const sub = args.find((a, i) => i > 0 && !a.startsWith('-'));
   if (sub !== 'install') return io.err(`error: Unknown command '${sub ?? ''}'\n`), 1;
   io.out('Downloading metadata...\n'.repeat(3));
-  const { want, bad } = resolve(args.slice(args.indexOf(sub) - 1));
+  const { want, bad } = resolve(args.slice(args.indexOf(sub) + 1));
   if (bad.length) return io.err(`error: No package matches '${bad[0]}'\n`), 1;
   const todo = want.filter((n) => !installed(sh, n));
   if (!todo.length) return io.out('Nothing to do.\n'), 0;
@@ -43,7 +45,7 @@ const yum: Command = (args, io, sh) => {
   const sub = args.find((a, i) => i > 0 && !a.startsWith('-'));
   if (sub !== 'install') return io.err(`No such command: ${sub ?? ''}. Please use /usr/bin/yum --help\n`), 1;
   io.out('Loaded plugins: ovl\n');
-  const { want, bad } = resolve(args.slice(args.indexOf(sub) - 1));
+  const { want, bad } = resolve(args.slice(args.indexOf(sub) + 1));
   bad.forEach((n) => io.out(`No package ${n} available.\n`));
   want.filter((n) => installed(sh, n)).forEach((n) => io.out(`Package ${n}-${RPMS[n].v7}.x86_64 already installed and latest version\n`));
   const todo = want.filter((n) => !installed(sh, n));

@@ -95,11 +95,15 @@ export class Text {
   }
   /** The cursor as an offset into the lines joined by newlines (searches run over that), and back. */
   get off(): number {
-    return this.lines.slice(0, this.y).join('\n').length + +!!this.y + this.x;
+    let o = this.x;
+    for (let y = 0; y < this.y; y++) o += this.lines[y].length + 1;
+    return o;
   }
   set off(o: number) {
-    const p = this.lines.join('\n').slice(0, o).split('\n');
-    [this.y, this.x] = [p.length - 1, p[p.length - 1].length];
+    let y = 0;
+    for (const L = this.lines; y < L.length - 1 && o > L[y].length; y++) o -= L[y].length + 1;
+    // past the end: the end of the last line
+    [this.y, this.x] = [y, Math.min(o, this.lines[y].length)];
   }
   /** Where `re` (global) matches next after the cursor (or before it), and whether that went round the end. */
   hit(re: RegExp, rev = false): [number, boolean] | undefined {

@@ -113,7 +113,7 @@ export function listsReady(sh: ShellLike): boolean {
   }
 }
 
-function bigFile(sh: ShellLike, path: string, size: number, mode = 0o644): void {
+export function bigFile(sh: ShellLike, path: string, size: number, mode = 0o644): void {
   const node: FileNode = { kind: 'file', size, mode, mtime: sh.m.now() };
   const dir = path.slice(0, path.lastIndexOf('/')) || '/';
   sh.m.fs.mkdir(dir, '/', true);

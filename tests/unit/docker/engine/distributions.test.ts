@@ -60,6 +60,14 @@ test("coreutils' --version names the program and the release's coreutils; busybo
   assert.match(bb, /\t-F\tAppend indicator \(one of \*\/=@\|\) to names\n/);
 });
 
+test("busybox's ls: --help alone shows its usage (status 0); any long option but its three is refused with the usage", async () => {
+  const { run } = await session();
+  await run('docker pull -q alpine');
+  const out = await run(`docker run --rm alpine sh -c 'ls --help; echo "[$?]"; ls --all /; echo "[$?]"; ls --color=never --full-time -d /; ls -- --x'`);
+  assert.match(out, /^BusyBox v1\.37\.0 \([^)]+\) multi-call binary\.\n\nUsage: ls [^]*\n\[0\]\nls: unrecognized option: all\nBusyBox v1\.37\.0[^]*\n\[1\]\n/);
+  assert.match(out, /\[1\]\n\/\nls: --x: No such file or directory\n$/);
+});
+
 test('microdnf (Oracle Linux 9) and yum (7) install the few packages they know, whose programs then run; unknown ones are refused', async () => {
   const { run } = await session();
   await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=x mysql:8');

@@ -20,6 +20,7 @@ test('bash: indexed arrays, their elements, lengths, indices, slices and negativ
     ['for x in ${a[@]}; do echo "<$x>"; done | wc -l', '4\n'],
     ['echo ${#a[@]} ${#a[*]} ${#a[2]} ${!a[@]}', '3 3 11 0 1 2\n'],
     ['a[5]=x; a+=(y); echo ${!a[@]}; echo "${a[@]:1:2}"; echo ${a[-1]} ${a[@]: -2}', '0 1 2 5 6\ndos tres cuatro\ny x y\n'],
+    ['echo ${#nope[@]} ${#a[*]} ${#PIPESTATUS[@]}', '0 5 1\n'],
     ['i=1; echo ${a[i+1]} ${a[$i]} ${a[i*0]}', 'tres cuatro dos uno\n'],
     ['b=(1 2 3); echo $((b[1] + b[2])); ((b[0] += 5)); let b[1]++; echo ${b[@]}', '5\n6 3 3\n'],
     ["unset 'a[1]'; declare -p a", 'declare -a a=([0]="uno" [2]="tres cuatro" [5]="x" [6]="y")\n'],
