@@ -873,7 +873,8 @@ export class Shell implements ShellLike {
   private async param(name: string, op: string, a0: string, io: IO, el?: string | null): Promise<string> {
     const set = el !== undefined ? el !== null : /^[1-9]$/.test(name) ? +name <= this.args.length : /^\w+$/.test(name) && !/^0$/.test(name) ? this.vars.has(name) : true;
     const v = el !== undefined ? el ?? '' : this.variable(name, /^:?[-=+?]$/.test(op));
-    if (op === 'len') return String([...v].length);
+    // `${#@}` and `${#*}` count the arguments, as `$#` does
+    if (op === 'len') return String(el === undefined && /^[@*]$/.test(name) ? this.args.length : [...v].length);
     // the word is expanded only when it is used
     const word = async (arg = a0) => {
       const inner = /^'([^']*)'$/.exec(arg);

@@ -76,3 +76,10 @@ test('$@ and $* with an operator take each argument; "$*" joins them with IFS, u
   ]);
   await shell('alpine', undefined, [['set -- a:b c; IFS=:; set -- $@; echo $#', '3\n']]);
 });
+
+test('${#@} and ${#*} count the arguments, as $# does, in every shell', async () => {
+  for (const image of ['debian', 'alpine']) {
+    await shell(image, ['sh'], [['set -- p q; echo ${#@} ${#*} $#; f() { echo ${#@}; }; f 1 2 3', '2 2 2\n3\n']]);
+  }
+  await shell('debian', ['bash'], [['set -- uno dos tres; echo ${#@} ${#1}', '3 3\n']]);
+});
