@@ -53,7 +53,12 @@ const topSplit = (text: string, sep: string) => {
   let q = '';
   for (let k = 0; k < text.length; k++) {
     const c = text[k];
-    if (q) c === '\\' ? (out[out.length - 1] += text[k++]) : c === q && (q = '');
+    // an escape and what it escapes go through together
+    if (q && c === '\\') {
+      out[out.length - 1] += c + (text[++k] ?? '');
+      continue;
+    }
+    if (q) c === q && (q = '');
     else if ('\'"`'.includes(c)) q = c;
     else d += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0;
     if (c === sep && !d && !q) out.push('');

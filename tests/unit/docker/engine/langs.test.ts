@@ -162,6 +162,8 @@ test('python: -0.0 keeps its sign, as round(-0.5, 0) and -0.0 do in CPython', ()
 
 test("python: a block's head ends at its first colon outside brackets; a one-line compound statement waits for the blank line in the REPL", () => {
   assert.equal(py('def h(a, b=(1, 2)):\n    return a, b\nprint(h(3))\nfor x in sorted([3, 1], key=lambda y: -y): print(x)'), '(3, (1, 2))\n3\n1\n');
+  // an escaped quote or backslash inside a string does not end it
+  assert.equal(py('def f(a, s="x\\"y, z"):\n    return s\nprint(f(1))\nif True: print("a\\nb")'), 'x"y, z\na\nb\n');
   const repl = rt(true);
   assert.ok(repl.run('if 1: print("si")').error instanceof Open);
   assert.equal(repl.run('if 1: print("si")\n').out, 'si\n');
