@@ -1,4 +1,5 @@
 /** Shared pieces of the engine tests: a seeded engine, a recording terminal, quiet pulls. */
+import assert from 'node:assert/strict';
 import { createEngine } from '../../../../src/docker/engine';
 import { createShell } from '../../../../src/docker/index';
 import type { TermIO } from '../../../../src/docker/shell';
@@ -106,4 +107,13 @@ export async function inside(image: string, ...setup: string[]) {
     return t.text();
   };
   return { sh, run };
+}
+
+/** Types each line into a fresh container shell (`cmd`: the program run) and checks what it prints. */
+export async function typeCases(image: string, cmd: string[] | undefined, cases: [string, string][]) {
+  const e = engine();
+  await pull(e, image);
+  const { type, h } = await runIt(e, image, undefined, cmd);
+  for (const [line, want] of cases) assert.equal(await type(line), want, line);
+  return { type, h, e };
 }

@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine } from '../../../../src/docker/engine';
-import { engine, pull, runIt, runOnce } from './fixtures';
+import { engine, pull, runIt, runOnce, typeCases } from './fixtures';
 
-/** Types each line into a fresh container shell and checks what it prints. */
-async function shell(image: string, cmd: string[] | undefined, cases: [string, string][]) {
-  const e = engine();
-  await pull(e, image);
-  const { type, h } = await runIt(e, image, undefined, cmd);
-  for (const [line, want] of cases) assert.equal(await type(line), want, line);
-  return { type, h, e };
-}
+const shell = typeCases;
 
 test('bash: indexed arrays, their elements, lengths, indices, slices and negative indices', async () => {
   await shell('ubuntu', undefined, [

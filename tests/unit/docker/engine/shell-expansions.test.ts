@@ -1,14 +1,7 @@
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { engine, pull, runIt } from './fixtures';
+import { typeCases } from './fixtures';
 
-/** Types each line into a fresh container shell (`cmd`: the program run) and checks what it prints. */
-async function shell(image: string, cmd: string[] | undefined, cases: [string, string][]) {
-  const e = engine();
-  await pull(e, image);
-  const { type } = await runIt(e, image, undefined, cmd);
-  for (const [line, want] of cases) assert.equal(await type(line), want, line);
-}
+const shell = typeCases;
 
 test('${x/pat/rep}: first, every (//), at the start (/#) or the end (/%), longest match; bash 5.2 puts the match at &', async () => {
   await shell('debian', undefined, [

@@ -2,17 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../../../src/docker/api';
 import { evalArith } from '../../../../src/docker/engine/shell/programs';
-import { engine, pull, runIt, term } from './fixtures';
+import { engine, pull, runIt, term, typeCases } from './fixtures';
 import { hostShell, run } from '../client/harness';
 
-/** Types each line into a fresh container shell and checks what it prints. */
-async function shell(image: string, cmd: string[] | undefined, cases: [string, string][]) {
-  const e = engine();
-  await pull(e, image);
-  const { type, h } = await runIt(e, image, undefined, cmd);
-  for (const [line, want] of cases) assert.equal(await type(line), want, line);
-  return { type, h };
-}
+const shell = typeCases;
 
 test('bash: if, for, while, until, case, groups, subshells, functions, break and continue', async () => {
   await shell('ubuntu', undefined, [

@@ -2,17 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createEngine } from '../../../../src/docker/engine';
-import { engine, pull, runIt, term } from './fixtures';
+import { engine, pull, runIt, term, typeCases } from './fixtures';
 import { runs } from '../../fc-runs';
 
-/** Types each line into a fresh container shell (`cmd`: the program run) and checks what it prints. */
-async function shell(image: string, cmd: string[] | undefined, cases: [string, string][]) {
-  const e = engine();
-  await pull(e, image);
-  const { type, h } = await runIt(e, image, undefined, cmd);
-  for (const [line, want] of cases) assert.equal(await type(line), want, line);
-  return { type, h, e };
-}
+const shell = typeCases;
 
 test('here-strings: bash and busybox ash feed the word and a newline; dash has no such redirection', async () => {
   await shell('ubuntu', undefined, [
