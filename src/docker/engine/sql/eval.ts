@@ -2,7 +2,7 @@
 import { parse, SqlError, type ColDef, type Dialect, type Expr, type Select, type Stmt, type Val } from './parse';
 import type { Store, Table } from './store';
 
-export interface Session { d: Dialect; store: Store; db?: string; now: () => number; version: string; user: string; visible?: (db: string) => boolean; remote?: (src: string) => Res; id?: number; may?: (cmd: string, db: string, t: string) => boolean; acct?: (st: Extract<Stmt, { k: 'user' }>) => Res; nofk?: boolean }
+export interface Session { d: Dialect; store: Store; db?: string; now: () => number; version: string; user: string; visible?: (db: string) => boolean; remote?: (src: string) => Res; id?: number; may?: (cmd: string, db: string, t: string) => boolean; acct?: (st: Extract<Stmt, { k: 'user' }>) => Res; nofk?: boolean; N?: boolean }
 export type Rows = { cols: string[]; rows: Val[][]; num: boolean[]; nul?: boolean[] };
 /** A statement's outcome: rows, or the count and tag of what it changed (with a NOTICE or `info` line). */
 export type Res = Rows | { tag: string; n: number; info?: string; warn?: number; notice?: string };

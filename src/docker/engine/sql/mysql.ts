@@ -46,7 +46,7 @@ export function mysqlInit(m: Machine, env: string[]): string[] {
   return notes;
 }
 
-export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string; host?: string; rest?: string[]; table?: boolean }
+export interface MysqlArgs { user: string; pass?: string; ask: boolean; db?: string; e?: string; version: boolean; bad?: string; host?: string; rest?: string[]; table?: boolean; N?: boolean }
 
 /** The monitor's options (`-uroot -psecret`, `-u root`, `--password=…`, `-D db` or the database last). */
 export function mysqlArgs(args: string[]): MysqlArgs {
@@ -64,7 +64,8 @@ export function mysqlArgs(args: string[]): MysqlArgs {
     else if (/^(-P|--port|-S|--socket)$/.test(flag ?? '')) value();
     else if (!flag) (o.db = a), (o.rest ??= []).push(a);
     else if (/^(-t|--table|-B|--batch)$/.test(a)) o.table = /t/.test(a);
-    else if (!/^(-N|-s|-v|--silent|--verbose|--skip-column-names)$/.test(a)) o.bad ??= a;
+    else if (/^(-N|--skip-column-names)$/.test(a)) o.N = true;
+    else if (!/^(-s|-v|--silent|--verbose)$/.test(a)) o.bad ??= a;
   }
   return o;
 }
@@ -81,7 +82,7 @@ export function mysqlConnect(m: Machine, o: MysqlArgs, env: string[], now: () =>
   const pv = privileges(acc, o.user);
   if (o.db && !store.hasDb(o.db)) return `ERROR 1049 (42000): Unknown database '${o.db}'\n`;
   if (o.db && pv.visible?.(o.db) === false) return `ERROR 1044 (42000): Access denied for user '${o.user}'@'${host}' to database '${o.db}'\n`;
-  const s: Session = { d: 'my', store, db: o.db, now, version: serverVersion(env), user: o.user, ...pv };
+  const s: Session = { d: 'my', store, db: o.db, now, version: serverVersion(env), user: o.user, N: o.N, ...pv };
   s.acct = accountStatement(m, s, env);
   return s;
 }
@@ -145,7 +146,7 @@ export function mysqlError(e: SqlError, src: string, user: string, line?: number
 const cell = (v: unknown) => (v === null ? 'NULL' : typeof v === 'boolean' ? String(Number(v)) : String(v));
 
 /** A result as the monitor prints it: boxed on a terminal (with the count when interactive), tab-separated in batch. */
-export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch', vertical = false): string {
+export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch', vertical = false, N = false): string {
   const repl = mode === 'repl';
   if (!('cols' in r)) {
     if (!repl) return '';
@@ -162,12 +163,12 @@ export function mysqlFormat(r: Res, mode: 'repl' | 'box' | 'batch', vertical = f
   const count = repl ? `${n} row${n === 1 ? '' : 's'} in set (0.00 sec)\n\n` : '';
   if (vertical) return rows.map((x, i) => `${'*'.repeat(27)} ${i + 1}. row ${'*'.repeat(27)}\n` + r.cols.map((c, j) => `${c.padStart(nw)}: ${x[j]}\n`).join('')).join('') + count;
   // batch mode writes a newline, tab or backslash of a value as \n, \t, \\
-  if (mode === 'batch') return [r.cols, ...rows].map((x) => x.map((c) => c.replace(/[\\\n\t]/g, (ch) => ({ '\n': '\\n', '\t': '\\t' })[ch] ?? '\\\\')).join('\t') + '\n').join('');
-  // a column that may hold NULL has room for the word
-  const w = r.cols.map((c, i) => Math.max(c.length, r.nul?.[i] ? 4 : 0, ...rows.map((x) => x[i].length)));
+  if (mode === 'batch') return (N ? rows : [r.cols, ...rows]).map((x) => x.map((c) => c.replace(/[\\\n\t]/g, (ch) => ({ '\n': '\\n', '\t': '\\t' })[ch] ?? '\\\\')).join('\t') + '\n').join('');
+  // a column that may hold NULL has room for the word; -N leaves the names out of the widths too
+  const w = r.cols.map((c, i) => Math.max(N ? 0 : c.length, r.nul?.[i] ? 4 : 0, ...rows.map((x) => x[i].length)));
   const bar = '+' + w.map((x) => '-'.repeat(x + 2)).join('+') + '+\n';
   const line = (x: string[], head = false) => '| ' + x.map((c, i) => (r.num[i] && !head ? c.padStart(w[i]) : c.padEnd(w[i]))).join(' | ') + ' |\n';
-  return bar + line(r.cols, true) + bar + rows.map((x) => line(x)).join('') + bar + count;
+  return bar + (N ? '' : line(r.cols, true) + bar) + rows.map((x) => line(x)).join('') + bar + count;
 }
 
 type Out = { out(s: string): void; err(s: string): void };
@@ -184,7 +185,7 @@ export function mysqlRun(s: Session, text: string, mode: 'repl' | 'box' | 'batch
       continue;
     }
     try {
-      o.out(mysqlFormat((s.remote ?? ((q: string) => run(s, q)))(src.replace('\0', '')), mode, src.endsWith('\0')));
+      o.out(mysqlFormat((s.remote ?? ((q: string) => run(s, q)))(src.replace('\0', '')), mode, src.endsWith('\0'), s.N));
     } catch (e) {
       if (!(e instanceof SqlError)) throw e;
       o.err(mysqlError(e, src, s.user, line));
@@ -307,7 +308,7 @@ function mysqlRemote(m: Machine, a: MysqlArgs): Session | string {
   };
   const hello = call({});
   if (typeof hello === 'string' || hello.no) return typeof hello === 'string' ? hello : String(hello.no);
-  const s: Session = { d: 'my', store: new Store(m.fs, DATA), db: a.db, now: () => m.now(), version: String(hello.v), user: a.user, id: Number(hello.id) };
+  const s: Session = { d: 'my', store: new Store(m.fs, DATA), db: a.db, now: () => m.now(), version: String(hello.v), user: a.user, id: Number(hello.id), N: a.N };
   s.remote = (src) => {
     const r = call({ db: s.db, src });
     if (typeof r === 'string') throw new SqlError('gone');

@@ -341,3 +341,10 @@ test('mysql monitor: use and \\u at the start of a line need no semicolon; insid
   assert.equal(await p.type('select 1'), '');
   assert.equal(p.h.prompt(), '    -> ');
 });
+
+test('mysql -N / --skip-column-names: batch rows and the -t box without the header row, widths from the values only', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret -e MYSQL_DATABASE=tienda mysql');
+  assert.equal((await run('docker exec db mysql -uroot -psecret tienda -N -e "create table t (n int not null, nombre varchar(9)); insert into t values (1, \'pan\'),(22, \'sal\'); select n, n*2 as doble from t"')).out, '1\t2\n22\t44\n');
+  assert.equal((await run('docker exec db mysql -uroot -psecret tienda --skip-column-names -t -e "select n, nombre as nombre_largo from t"')).out, '+----+------+\n|  1 | pan  |\n| 22 | sal  |\n+----+------+\n');
+});
