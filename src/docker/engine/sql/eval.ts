@@ -10,7 +10,7 @@ export type Res = Rows | { tag: string; n: number; info?: string; warn?: number;
 const INT = /^(int|integer|bigint|smallint|tinyint|mediumint|serial|bigserial|smallserial|int[248])\b/;
 const isNumType = (t: string) => INT.test(t) || /^(decimal|numeric|float|double|real)\b/.test(t);
 const PG_TYPES: Record<string, string> = { int: 'integer', int4: 'integer', serial: 'integer', int8: 'bigint', bigserial: 'bigint', int2: 'smallint', smallserial: 'smallint', varchar: 'character varying', char: 'character', bool: 'boolean', decimal: 'numeric', float4: 'real', float: 'double precision', float8: 'double precision', double: 'double precision', timestamp: 'timestamp without time zone' };
-const MY_TYPES: Record<string, string> = { integer: 'int', boolean: 'tinyint(1)', bool: 'tinyint(1)', serial: 'bigint unsigned', numeric: 'decimal', character: 'char', 'double precision': 'double' };
+const MY_TYPES: Record<string, string> = { integer: 'int', boolean: 'tinyint(1)', bool: 'tinyint(1)', serial: 'bigint unsigned', numeric: 'decimal', character: 'char', 'double precision': 'double', real: 'double', float8: 'double', float4: 'float', int2: 'smallint', int4: 'int', int8: 'bigint' };
 const KNOWN = /^(int|integer|bigint|smallint|tinyint|mediumint|serial|bigserial|smallserial|int[248]|varchar|char|character|text|boolean|bool|decimal|numeric|float[48]?|double|double precision|real|date|datetime|timestamp|time)$/;
 
 /** The type as the server names it (DESCRIBE, \d). */
@@ -18,7 +18,8 @@ function typeName(t: string, d: Dialect, p: number): string {
   const [, base, args = ''] = /^([a-z0-9 ]+?)(\(.*\))?( unsigned)?$/.exec(t) ?? [];
   if (!KNOWN.test(base) || (d === 'pg' && /^(datetime|tinyint|mediumint)$/.test(base))) throw new SqlError(d === 'pg' ? 'type' : 'syntax', [base], p);
   if (d === 'pg') return (PG_TYPES[base] ?? base) + args;
-  return (MY_TYPES[base] ?? (base === 'decimal' && !args ? 'decimal(10,0)' : base)) + (/^(varchar|char|decimal|numeric)$/.test(base) ? args : '') + (t.endsWith(' unsigned') ? ' unsigned' : '');
+  const my = MY_TYPES[base] ?? base;
+  return (my === 'decimal' && !args ? 'decimal(10,0)' : my) + (/^(varchar|char|decimal|numeric)$/.test(base) ? args : '') + (t.endsWith(' unsigned') ? ' unsigned' : '');
 }
 
 export const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
@@ -252,7 +253,9 @@ export function run(s: Session, src: string): Res {
       return { cols: ['Tables_in_' + needDb()], rows: s.store.tables(needDb()).map((t) => [t]), num: [false] };
     case 'describe': {
       const tb = getTable(st.t, st.tp);
-      return { cols: ['Field', 'Type', 'Null', 'Key', 'Default', 'Extra'], num: [], rows: tb.cols.map((c) => [c.name, c.type, c.notNull ? 'NO' : 'YES', c.pk ? 'PRI' : c.uq ? 'UNI' : tb.fk?.some((f) => f.c === c.name) ? 'MUL' : '', c.def?.k === 'lit' ? c.def.v : c.def ? 'CURRENT_TIMESTAMP' : null, c.auto ? 'auto_increment' : c.def?.k === 'fn' ? 'DEFAULT_GENERATED' : '']) };
+      // with no primary key, the first UNIQUE NOT NULL column shows as one
+      const pri = !tb.cols.some((c) => c.pk) && tb.cols.find((c) => c.uq && c.notNull);
+      return { cols: ['Field', 'Type', 'Null', 'Key', 'Default', 'Extra'], num: [], rows: tb.cols.map((c) => [c.name, c.type, c.notNull ? 'NO' : 'YES', c.pk || c === pri ? 'PRI' : c.uq ? 'UNI' : tb.fk?.some((f) => f.c === c.name) ? 'MUL' : '', c.def?.k === 'lit' ? c.def.v : c.def ? 'CURRENT_TIMESTAMP' : null, c.auto ? 'auto_increment' : c.def?.k === 'fn' ? 'DEFAULT_GENERATED' : '']) };
     }
     case 'cdb':
       if (s.visible?.(st.t) === false) fail('denied', [st.t]);

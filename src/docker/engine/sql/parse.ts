@@ -275,7 +275,8 @@ export function parse(src: string, d: Dialect): Stmt {
   };
   const column = (): ColDef => {
     const [n] = name();
-    const ty = peek()?.t === 'id' ? toks[i++].v.toLowerCase() : fail();
+    // MySQL knows SERIAL alone of postgres's serial types
+    const ty = peek()?.t === 'id' && !(my && /^(big|small)serial$/i.test(peek().v)) ? toks[i++].v.toLowerCase() : fail();
     let type = ty === 'double' && eat('precision') ? 'double precision' : ty === 'character' && eat('varying') ? 'varchar' : ty;
     if (eat('(')) {
       const args = [num()];
@@ -285,7 +286,7 @@ export function parse(src: string, d: Dialect): Stmt {
     }
     if (my && eat('unsigned')) type += ' unsigned';
     const c: ColDef = { name: n, type };
-    if (/^(big|small)?serial$/.test(ty)) c.auto = c.notNull = true;
+    if (/^(big|small)?serial$/.test(ty)) (c.auto = c.notNull = true), (c.uq ||= my);
     for (;;) {
       if (eat('not')) (need('null'), (c.notNull = true));
       else if (eat('null')) c.notNull = false;

@@ -348,3 +348,12 @@ test('mysql -N / --skip-column-names: batch rows and the -t box without the head
   assert.equal((await run('docker exec db mysql -uroot -psecret tienda -N -e "create table t (n int not null, nombre varchar(9)); insert into t values (1, \'pan\'),(22, \'sal\'); select n, n*2 as doble from t"')).out, '1\t2\n22\t44\n');
   assert.equal((await run('docker exec db mysql -uroot -psecret tienda --skip-column-names -t -e "select n, nombre as nombre_largo from t"')).out, '+----+------+\n|  1 | pan  |\n| 22 | sal  |\n+----+------+\n');
 });
+
+test('mysql: type synonyms are stored under their MySQL names, SERIAL is a unique bigint unsigned, BIGSERIAL a syntax error', async () => {
+  const run = session();
+  await run('docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret -e MYSQL_DATABASE=tienda mysql');
+  const r = await run('docker exec db mysql -uroot -psecret tienda -N -e "create table t (id serial, a real, b float8, c double precision, d float4, e int2, f int8, g integer, h bool, j numeric); describe t; show create table t"');
+  assert.equal(r.out.split('\n').slice(0, 10).map((l) => l.split('\t').slice(0, 4).join(' ')).join(','), 'id bigint unsigned NO PRI,a double YES ,b double YES ,c double YES ,d float YES ,e smallint YES ,f bigint YES ,g int YES ,h tinyint(1) YES ,j decimal(10,0) YES ');
+  assert.match(r.out, /`id` bigint unsigned NOT NULL AUTO_INCREMENT,\\n {2}`a` double DEFAULT NULL,.*`j` decimal\(10,0\) DEFAULT NULL,\\n {2}UNIQUE KEY `id` \(`id`\)\\n\)/);
+  assert.equal((await run('docker exec db mysql -uroot -psecret tienda -e "create table u (id bigserial)"')).err.split('\n')[1], "ERROR 1064 (42000) at line 1: You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'bigserial)' at line 1");
+});
