@@ -365,6 +365,8 @@ export function parse(src: string, d: Dialect): Stmt {
     if (eat('database') || (my && eat('schema'))) {
       const safe = ifx(create);
       const [t, tp] = name();
+      // the options a dump writes: DEFAULT CHARACTER SET x COLLATE y DEFAULT ENCRYPTION='N'
+      while (my && create && (eat('default'), eat('character') ? (need('set'), true) : eat('collate') || eat('charset') || eat('encryption'))) eat('='), i++;
       s = { k: create ? 'cdb' : 'ddb', t, tp, safe };
     } else {
       need('table');

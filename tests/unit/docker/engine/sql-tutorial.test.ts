@@ -134,3 +134,20 @@ test('psql: joins, HAVING, subqueries, ALTER and TRUNCATE; UNIQUE and FOREIGN KE
   assert.equal((await sql('truncate pedidos')).out, 'TRUNCATE TABLE\n');
   assert.equal((await sql('select total * 2 from pedidos')).out, ' ?column? \n----------\n(0 rows)\n\n');
 });
+
+test('mysqldump --databases / --all-databases: CREATE DATABASE and USE for each (no system schemas), restored whole by mysql < dump', async () => {
+  const { run, sql } = await shop();
+  await sql("create database otra; create table otra.u (s varchar(3)); insert into otra.u values ('x')");
+  assert.equal((await run('docker exec db sh -c "mysqldump -uroot -ps --all-databases > /all.sql; mysqldump -uroot -ps --databases otra t > /two.sql"')).exit, 0);
+  const all = (await run('docker exec db cat /all.sql')).out;
+  assert.match(all, /\n-- Host: localhost {4}Database: \n/);
+  assert.deepEqual(all.match(/Current Database: `\w+`/g), ['Current Database: `mysql`', 'Current Database: `otra`', 'Current Database: `t`']);
+  assert.ok(all.includes("\n--\n-- Current Database: `otra`\n--\n\nCREATE DATABASE /*!32312 IF NOT EXISTS*/ `otra` /*!40100 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci */ /*!80016 DEFAULT ENCRYPTION='N' */;\n\nUSE `otra`;\n\n--\n-- Table structure for table `u`\n"));
+  const two = (await run('docker exec db cat /two.sql')).out;
+  assert.match(two, /Database: otra\n/);
+  assert.deepEqual(two.match(/USE `\w+`/g), ['USE `otra`', 'USE `t`']);
+  await sql('drop database otra; drop database t');
+  assert.deepEqual(await run('docker exec db sh -c "mysql -uroot -ps < /two.sql"'), { out: '', err: W, exit: 0 });
+  assert.equal((await sql('select * from otra.u; select count(*) from t.pedidos')).out, 's\nx\ncount(*)\n3\n');
+  assert.equal((await run('docker exec db mysqldump -uroot -ps --databases otra nada')).err.split('\n')[1], "mysqldump: Got error: 1049: Unknown database 'nada' when selecting the database");
+});
