@@ -172,7 +172,25 @@ export function mongoshSession(m: Machine, argv: string[]) {
       call('insert', c, ...docs.map((d) => ({ _id: d._id, ...d })));
       return ids;
     };
-    const many = (ds: V[]) => ({ acknowledged: true, insertedIds: { ...add(ds) } });
+    // the driver's bulk write: one document at a time, an ordered one stopping at the first error;
+    // mongosh shows the error 6 levels deep (inspectDepth), the document too
+    const many = (ds: V[], o: V = {}) => {
+      const ids: V = {};
+      const w: V[] = [];
+      for (const [index, d] of ds.entries()) {
+        try {
+          ids[index] = add([d])[0];
+        } catch (e) {
+          if (!/^E11000/.test((e as Thrown).msg)) throw e;
+          w.push({ err: { index, code: 11000, errmsg: (e as Thrown).msg, errInfo: undefined, op: { [CUSTOM]: () => inspect({ _id: d._id, ...d }).replace(/\n/g, '\n      ') } } });
+          if (o.ordered !== false) break;
+        }
+      }
+      if (!w.length) return { acknowledged: true, insertedIds: ids };
+      const n = Object.keys(ids).length;
+      const r = inspect({ insertedCount: n, matchedCount: 0, modifiedCount: 0, deletedCount: 0, upsertedCount: 0, upsertedIds: {}, insertedIds: ids });
+      throw new Thrown('MongoBulkWriteError', `${w[0].err.errmsg}\nResult: BulkWriteResult ${r}\nWrite Errors: ${inspect(w).replace(/\{\n {4}err/g, 'WriteError {\n    err')}`);
+    };
     const find = (f: V = {}, o: V = {}, op = 'find') => call(op, c, { $match: f }, { $sort: o.sort }, { $skip: o.skip }, { $limit: o.limit }, { $project: o.projection });
     /** The server counts: no documents come back. */
     const counted = (op: string, f: V = {}): number => call(op, c, { $match: f }, { $count: 'n' })[0]?.n ?? 0;

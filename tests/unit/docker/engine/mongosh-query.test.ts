@@ -184,3 +184,15 @@ test('counts with a filter and of an empty collection; a duplicate inside one in
   assert.match(await run('db.q.insertMany([{_id: 5}, {_id: 5}])'), /E11000 duplicate key error collection: test\.q index: _id_ dup key: \{ _id: 5 \}\n/);
   assert.equal(await run('db.q.countDocuments()'), '1\n');
 });
+
+test('insertMany with a duplicate key: MongoBulkWriteError with its BulkWriteResult and Write Errors; ordered stops, {ordered: false} goes on', async () => {
+  const { run } = await shop();
+  const E = (id: number) => `E11000 duplicate key error collection: test.d index: _id_ dup key: { _id: ${id} }`;
+  const result = (n: number, ids: string) => `Result: BulkWriteResult {\n  insertedCount: ${n},\n  matchedCount: 0,\n  modifiedCount: 0,\n  deletedCount: 0,\n  upsertedCount: 0,\n  upsertedIds: {},\n  insertedIds: ${ids}\n}\n`;
+  const werr = (i: number, id: number, op: string) => `  WriteError {\n    err: {\n      index: ${i},\n      code: 11000,\n      errmsg: '${E(id)}',\n      errInfo: undefined,\n      op: ${op}\n    }\n  }`;
+  assert.equal(await run("db.d.insertMany([{_id: 1}, {_id: 1, a: 'x'}, {_id: 2}])"), `MongoBulkWriteError: ${E(1)}\n${result(1, "{ '0': 1 }")}Write Errors: [\n${werr(1, 1, "{ _id: 1, a: 'x' }")}\n]\n`);
+  assert.equal(await run('db.d.countDocuments()'), '1\n');
+  assert.equal(await run('db.d.insertMany([{_id: 1}, {_id: 3}, {_id: 3}, {_id: 4}], {ordered: false})'), `MongoBulkWriteError: ${E(1)}\n${result(2, "{ '1': 3, '3': 4 }")}Write Errors: [\n${werr(0, 1, '{ _id: 1 }')},\n${werr(2, 3, '{ _id: 3 }')}\n]\n`);
+  assert.equal(await run('db.d.countDocuments()'), '3\n');
+  assert.equal(await run('db.d.insertOne({_id: 4})'), `MongoServerError: ${E(4)}\n`);
+});
