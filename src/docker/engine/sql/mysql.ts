@@ -65,7 +65,7 @@ export function mysqlArgs(args: string[]): MysqlArgs {
     else if (!flag) (o.db = a), (o.rest ??= []).push(a);
     else if (/^(-t|--table|-B|--batch)$/.test(a)) o.table = /t/.test(a);
     else if (/^(-N|--skip-column-names)$/.test(a)) o.N = true;
-    else if (!/^(-s|-v|--silent|--verbose)$/.test(a)) o.bad ??= a;
+    else if (!/^(-s|-v|-A|--silent|--verbose|--no-auto-rehash|--skip-auto-rehash)$/.test(a)) o.bad ??= a;
   }
   return o;
 }

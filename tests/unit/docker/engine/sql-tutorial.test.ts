@@ -151,3 +151,9 @@ test('mysqldump --databases / --all-databases: CREATE DATABASE and USE for each 
   assert.equal((await sql('select * from otra.u; select count(*) from t.pedidos')).out, 's\nx\ncount(*)\n3\n');
   assert.equal((await run('docker exec db mysqldump -uroot -ps --databases otra nada')).err.split('\n')[1], "mysqldump: Got error: 1049: Unknown database 'nada' when selecting the database");
 });
+
+test('mysql: -A and --no-auto-rehash (the tutorials\' fast start) are options, not errors', async () => {
+  const { sql } = await shop();
+  assert.equal((await sql('select 1 as uno', '-A -uroot -ps')).out, 'uno\n1\n');
+  assert.equal((await sql('select 1 as uno', '--no-auto-rehash -uroot -ps')).out, 'uno\n1\n');
+});
