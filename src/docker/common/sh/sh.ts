@@ -11,6 +11,7 @@ import { BUILTINS, isBuiltin } from './builtins';
 import { account, userGroups } from './passwd';
 import { bashVersion } from './text';
 import { bbBanner, busyboxMain } from './busybox';
+import { bbRefused } from './bb-opts';
 import { background, notify, type Job } from './jobs';
 import { exitTrap, runTraps } from './trap';
 import { FATAL } from './signals';
@@ -1352,6 +1353,8 @@ export class Shell implements ShellLike {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;
     }
+    const refused = busybox ? bbRefused([base, ...argv.slice(1)], cio) : undefined;
+    if (refused !== undefined) return refused;
     try {
       return await impl([base, ...argv.slice(1)], name.includes('/') ? { ...cio, exe: name } : cio, this);
     } catch (e) {
