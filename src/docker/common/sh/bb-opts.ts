@@ -16,12 +16,11 @@ const APPLETS: Record<string, string> = {
   wc: 'lwmcL||[-cmlwL] [FILE]...',
 };
 
-/** Whether busybox refused `args` (its message and usage printed); `--help` alone is the usage, status 0. */
-export function bbRefused(args: string[], io: IO): number | undefined {
-  const spec = APPLETS[args[0]];
+/** The status when busybox refused the arguments of `name` (its message and usage printed); `--help` alone is the usage, status 0. */
+export function bbRefused(name: string, args: string[], io: IO): number | undefined {
+  const spec = APPLETS[name];
   if (!spec) return;
   const [short, long, text] = spec.split('|');
-  const name = args[0];
   const show = (msg: string) => (msg && io.err(`${name}: ${msg}\n`), usage(io, `${name} ${text}`), 1);
   if (args.length === 2 && args[1] === '--help') return show(''), 0;
   for (let i = 1; i < args.length; i++) {

@@ -1353,7 +1353,7 @@ export class Shell implements ShellLike {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;
     }
-    const refused = busybox ? bbRefused([base, ...argv.slice(1)], cio) : undefined;
+    const refused = busybox ? bbRefused(base, argv, cio) : undefined;
     if (refused !== undefined) return refused;
     try {
       return await impl([base, ...argv.slice(1)], name.includes('/') ? { ...cio, exe: name } : cio, this);
