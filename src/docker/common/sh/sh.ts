@@ -1142,7 +1142,8 @@ export class Shell implements ShellLike {
       return ok ? this.subStatus : 1;
     }
     // `cat` with nothing to read but the terminal waits for lines, as on a real tty.
-    if (stdin === undefined && this.typed && argv[0] === 'cat' && argv.slice(1).every((a) => a.startsWith('-')) && this.which('cat')) {
+    // (busybox's refuses an option it lacks first)
+    if (stdin === undefined && this.typed && argv[0] === 'cat' && argv.slice(1).every((a) => (this.flavor === 'ash' ? /^-[etvAnbu]*$/ : /^-/).test(a)) && this.which('cat')) {
       this.reading = { file: outFile };
       return 0;
     }
