@@ -11,6 +11,7 @@ import { BUILTINS, isBuiltin } from './builtins';
 import { account, userGroups } from './passwd';
 import { bashVersion } from './text';
 import { bbBanner, busyboxMain } from './busybox';
+import { bbRefused } from './bb-opts';
 import { background, notify, type Job } from './jobs';
 import { exitTrap, runTraps } from './trap';
 import { FATAL } from './signals';
@@ -1141,7 +1142,8 @@ export class Shell implements ShellLike {
       return ok ? this.subStatus : 1;
     }
     // `cat` with nothing to read but the terminal waits for lines, as on a real tty.
-    if (stdin === undefined && this.typed && argv[0] === 'cat' && argv.slice(1).every((a) => a.startsWith('-')) && this.which('cat')) {
+    // (busybox's refuses an option it lacks first)
+    if (stdin === undefined && this.typed && argv[0] === 'cat' && argv.slice(1).every((a) => (this.flavor === 'ash' ? /^-[etvAnbu]*$/ : /^-/).test(a)) && this.which('cat')) {
       this.reading = { file: outFile };
       return 0;
     }
@@ -1352,6 +1354,8 @@ export class Shell implements ShellLike {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;
     }
+    const refused = busybox ? bbRefused(base, argv, cio) : undefined;
+    if (refused !== undefined) return refused;
     try {
       return await impl([base, ...argv.slice(1)], name.includes('/') ? { ...cio, exe: name } : cio, this);
     } catch (e) {

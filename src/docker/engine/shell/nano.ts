@@ -9,6 +9,20 @@ const WRITE = menu('^G Help|^C Cancel|M-D DOS Format|M-M Mac Format|M-A Append|M
 const FIND = menu('^G Help|^C Cancel|M-C Case Sens|M-R Reg.exp.|M-B Backwards|^R Replace|^P Older|^N Newer|^T Go To Line');
 const GOTO = menu('^G Help|^C Cancel|^W Begin of Paragr.|^O End of Paragraph|^Y First Line|^V Last Line|^T Go To Text');
 const YES = 'Save modified buffer?';
+const HELP = menu('^L Refresh|^X Close|^Y Prev Page|^V Next Page|^P Prev Line|^N Next Line|M-\\ First Line|M-/ Last Line|^W Where Is|^Q Where Was|M-Q Previous|M-W Next');
+/** help_init()'s main text after its title: the introduction, then the first two of the shortcuts. */
+const HELP_TEXT = " The nano editor is designed to emulate the functionality and ease-of-use of the UW Pico text editor.  There are four main sections of the editor.  The top line shows the program version, the current filename being edited, and whether or not the file has been modified.  Next is the main editor window showing the file being edited.  The status line is the third line from the bottom and shows important messages.  The bottom two lines show the most commonly used shortcuts in the editor.\n\n Shortcuts are written as follows: Control-key sequences are notated with a '^' and can be entered either by using the Ctrl key or pressing the Esc key twice.  Meta-key sequences are notated with 'M-' and can be entered using either the Alt, Cmd, or Esc key, depending on your keyboard setup.  Also, pressing Esc twice and then typing a three-digit decimal number from 000 to 255 will enter the character with the corresponding value.  The following keystrokes are available in the main editor window.  Alternative keys are shown in parentheses:\n\n^G     (F1)      Display this help text\n^X     (F2)      Close the current buffer / Exit from nano";
+
+/** wrap_help_text_into_buffer(): a blank line first, then each paragraph broken at the last blank before the 40..74th column. */
+function helpLines(C: number): string[] {
+  const goal = Math.min(Math.max(C, 40), 74);
+  const out = [' '];
+  for (let p of HELP_TEXT.split('\n')) {
+    for (let i; p.length >= goal && (i = p.lastIndexOf(' ', goal - 1)) > 0; p = p.slice(i + 1).replace(/^ +/, '')) out.push(p.slice(0, i));
+    out.push(p);
+  }
+  return out;
+}
 
 /** bottombars(): columns of equal width, the last two items taking the slack (the item count is even). */
 function bars(items: string[][], R: number, C: number): string {
@@ -92,12 +106,15 @@ export function nano(t: Text, read: number | string | undefined, version: string
     t.top = top;
     jump(Math.min(t.lines.length - 1, t.y + d * m), t.x);
   };
+  // ^G: the help text in place of the file, its title in place of the name, until ^X
+  let help = false;
   const draw = (o: Out) => {
     const [R, C] = size(o);
     const v = '  GNU nano ' + version;
-    const path = t.name || 'New Buffer';
+    const path = help ? 'Main nano help text' : t.name || 'New Buffer';
     // titlebar(): the name centred between the version and room for "Modified"
     const title = (v.padEnd(v.length + 1 + Math.max(0, (C - v.length - 12 - path.length) >> 1)) + path).padEnd(C);
+    if (help) return o.out('\x1b[H\x1b[2J' + at(1) + inv(title.slice(0, C)) + helpLines(C).slice(0, R - 4).map((l, i) => at(2 + i) + l.slice(0, C)).join('') + bars(HELP, R, C));
     let s = t.page(C, 2, R - 4, true) + at(1) + inv((t.dirty ? title.slice(0, C - 10) + 'Modified  ' : title).slice(0, C));
     const q = ask && `${ask.q}${ask.q === YES ? ' ' : ': '}`;
     if (ask) s += at(R - 2) + inv(`${q}${ask.a}`.padEnd(C).slice(0, C));
@@ -112,7 +129,9 @@ export function nano(t: Text, read: number | string | undefined, version: string
       [prev, last] = [last, ''];
       const meta = k.toLowerCase();
       if (k && msg && !--left) msg = '';
-      if (ask?.q === YES) {
+      if (help) help = k !== '\x18';
+      else if (k === '\x07' && !ask) help = true;
+      else if (ask?.q === YES) {
         if (/^[yY]$/.test(k)) question('File Name to Write', t.name, WRITE, (a) => (write(a) ? 0 : undefined));
         else if (/^[nN]$/.test(k)) return done(o);
         else if (k === '\x03') (ask = null), say('Cancelled');

@@ -7,7 +7,7 @@ import { opts, usage } from '../../common/sh/opts';
 import { ipNum, ipStr, isIpv4 } from '../../common/ipv4';
 import type { Command, Iface, ShellLike } from './types';
 import { inetOf } from '../../common/internet';
-import { readOr } from '../../common/sh/fs';
+import { readOr, type Fs } from '../../common/sh/fs';
 import { NAMES, arpa, ask, bindLookup, dig, host } from './dig';
 
 const maskOf = (bits: number) => (bits ? (~0 << (32 - bits)) >>> 0 : 0);
@@ -130,6 +130,9 @@ export function query(sh: ShellLike, name: string, server?: string) {
   return { ns, local: !!local, name: found?.name, v4: local ?? inetOf(sh.m, name), v6: local ? undefined : inetOf(sh.m, name, true), down: !embedded && (sh.m.online === false || ns.startsWith('127.')) };
 }
 
+/** The hosts file as [address, ...names] (`--add-host` lines and the user's own edits): the C library reads it before DNS. */
+export const etcHosts = (fs: Fs) => readOr(fs, '/etc/hosts').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.trim().split(/\s+/));
+
 /** `getent DATABASE [KEY…]`: passwd and group from /etc, hosts as the C library resolves them. */
 export const getent: Command = (args, io, sh) => {
   const musl = !!sh.m.fs.find(['etc', 'alpine-release']);
@@ -149,7 +152,7 @@ export const getent: Command = (args, io, sh) => {
     return code;
   }
   if (db !== 'hosts') return io.err(`Unknown database: ${db}\n${musl ? '' : glibcHint}`), 1;
-  const hosts = file('/etc/hosts').map((l) => l.trim().split(/\s+/));
+  const hosts = etcHosts(sh.m.fs);
   // musl's hostent repeats the canonical name as the first alias, and the name asked if it differs
   const show = (ipAddr: string, names: string[], key = names[0]) => io.out(musl ? `${ipAddr.padEnd(16)}  ${names[0]}  ${names[0]}${key === names[0] ? '' : ' ' + key}\n` : `${ipAddr.padEnd(15)} ${names.join(' ')}\n`);
   // musl has no hosts enumeration (its gethostent finds nothing)

@@ -21,6 +21,7 @@ import { curl } from '../../common/curl';
 import { wget } from '../../common/web';
 import { inetOf } from '../../common/internet';
 import { isIpv4 } from '../../common/ipv4';
+import { etcHosts } from './nettools';
 import { evalArith } from '../../common/sh/arith';
 import { COREUTILS } from '../../common/sh/coreutils';
 import { EDITORS } from './editor';
@@ -210,14 +211,16 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
     else io.err('ping: usage error: Destination address required\n');
     return io.busybox ? 1 : 2;
   }
-  // The container's resolver (its network's DNS); addresses outside its networks are the internet's.
-  const found = sh.m.resolve?.(host);
+  // The hosts file first, as getent, then the container's resolver (its network's DNS); addresses outside its networks are the internet's.
+  const listed = etcHosts(sh.m.fs).find(([a, ...n]) => isIpv4(a) && n.includes(host))?.[0];
+  const found = listed ? { ip: listed, name: undefined } : sh.m.resolve?.(host);
   const local = found && /^(127|172|10|192\.168)\./.test(found.ip) ? found.ip : null;
-  const literal = isIpv4(host);
-  const inet = literal ? (sh.m.online === false ? undefined : host) : inetOf(sh.m, host);
+  const to = listed ?? host;
+  const literal = isIpv4(to);
+  const inet = literal ? (sh.m.online === false ? undefined : to) : inetOf(sh.m, host);
   // an address with no route to it: busybox fails its first send, iputils its connect probe
   if (!local && literal && !inet) {
-    if (io.busybox) io.out(`PING ${host} (${host}): 56 data bytes\n`);
+    if (io.busybox) io.out(`PING ${host} (${to}): 56 data bytes\n`);
     io.err(io.busybox ? 'ping: sendto: Network unreachable\n' : 'ping: connect: Network is unreachable\n');
     return io.busybox ? 1 : 2;
   }
@@ -227,9 +230,10 @@ const ping: Command = async (args, io: IO, sh: ShellLike) => {
   }
   const ip = local ?? inet!;
   if (local && local !== '127.0.0.1' && !sh.m.http(local, 0, '')) {
-    io.out(`PING ${host} (${ip}) 56(84) bytes of data.\n`);
-    await io.sleep(3000);
-    io.out(`From ${sh.m.ip} icmp_seq=1 Destination Host Unreachable\n`);
+    // nobody answers the ARP query: iputils reports it, busybox waits out -W (10 s) and counts the loss
+    io.out(io.busybox ? `PING ${host} (${ip}): 56 data bytes\n` : `PING ${host} (${ip}) 56(84) bytes of data.\n`);
+    await io.sleep(io.busybox ? 10000 : 3000);
+    io.out(io.busybox ? `\n--- ${host} ping statistics ---\n1 packets transmitted, 0 packets received, 100% packet loss\n` : `From ${sh.m.ip} icmp_seq=1 Destination Host Unreachable\n`);
     return 1;
   }
   // Without -c it runs until Ctrl+C; a runner that cannot interrupt gets four replies.

@@ -99,3 +99,20 @@ test("ubuntu:18.04 has bionic's base packages and installs bionic's versions", a
   assert.doesNotMatch(out, /libssh-4|libbrotli1/);
   assert.match(await run('dpkg -s curl'), /Version: 7\.58\.0-2ubuntu3\.24\n/);
 });
+
+test("busybox applets refuse options they lack as musl's getopt words it, then their usage, status 1", async () => {
+  const { run } = await session();
+  await run('docker pull -q alpine');
+  const out = await run(`docker run --rm alpine sh -c 'cat --version; echo "[$?]"; cat -z /x; echo "[$?]"; mkdir --foo x; echo "[$?]"; head --bar; echo "[$?]"; mkdir -m; echo "[$?]"; mkdir -p --parents a/b && head -1 /etc/hostname >/dev/null; echo "[$?]"; cat --help >/dev/null 2>&1; echo "[$?]"'`);
+  assert.match(out, /^cat: unrecognized option: version\nBusyBox v1\.37\.0 \([^)]+\) multi-call binary\.\n\nUsage: cat \[-nbvteA\] \[FILE\]\.\.\.\n\nPrint FILEs to stdout\n\n\t-n\tNumber output lines\n[^]*\t-A\tSame as -vte\n\[1\]\ncat: unrecognized option: z\nBusyBox[^]*?\[1\]\n/);
+  assert.match(out, /\nmkdir: unrecognized option: foo\nBusyBox v1\.37\.0 \([^)]+\) multi-call binary\.\n\nUsage: mkdir \[-m MODE\] \[-p\] DIRECTORY\.\.\.\n\[1\]\nhead: unrecognized option: -\nBusyBox[^]*\nUsage: head \[OPTIONS\] \[FILE\]\.\.\.\n\nPrint first 10 lines[^]*?\[1\]\nmkdir: option requires an argument: m\nBusyBox[^]*?\[1\]\n\[0\]\n\[0\]\n$/);
+});
+
+test("busybox ping resolves names from /etc/hosts as getent does (--add-host, the user's own lines); a silent neighbour is busybox's loss count", async () => {
+  const { run } = await session();
+  await run('docker pull -q alpine');
+  const out = await run(`docker run --rm --add-host web:93.184.216.34 --add-host gone:10.1.2.3 alpine sh -c 'ping -c1 web; echo "1.2.3.4 bar" >> /etc/hosts; ping -c1 bar; echo "[$?]"; ping -c1 gone; echo "[$?]"'`);
+  assert.match(out, /^PING web \(93\.184\.216\.34\): 56 data bytes\n64 bytes from 93\.184\.216\.34: seq=0 /);
+  assert.match(out, /\nPING bar \(1\.2\.3\.4\): 56 data bytes\n64 bytes from 1\.2\.3\.4: seq=0 [^]*\n\[0\]\n/);
+  assert.match(out, /\nPING gone \(10\.1\.2\.3\): 56 data bytes\n\n--- gone ping statistics ---\n1 packets transmitted, 0 packets received, 100% packet loss\n\[1\]\n$/);
+});

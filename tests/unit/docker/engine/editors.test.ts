@@ -464,3 +464,21 @@ test('busybox vi: yank, delete and put tell their register D, u tells what it re
   await t.keys(':q!', '\r');
   assert.equal(t.sh.screen(), false);
 });
+
+test('nano: ^G shows the main help text under its title with the help shortcuts; ^X closes it back to the file', async () => {
+  const t = await open('debian bash', NANO);
+  await t.run('nano /tmp/h.txt');
+  await t.keys('ab', '\x07');
+  const s = t.screen();
+  assert.equal(s[0], '  GNU nano 7.2' + ' '.repeat(18) + 'Main nano help text');
+  assert.equal(s[2], ' The nano editor is designed to emulate the functionality and ease-of-use');
+  assert.equal(s[3], 'of the UW Pico text editor.  There are four main sections of the editor.');
+  assert.equal(s[19], '^G     (F1)      Display this help text');
+  assert.match(s[21], /^ *$/);
+  assert.equal(s[22], '^L Refresh   ^Y Prev Page ^P Prev Line M-\\ First Lin^W Where Is  M-Q Previous');
+  assert.match(s[23], /^\^X Close {5}\^V Next Page /);
+  await t.keys('x', '\x18');
+  assert.equal(t.sh.screen(), true);
+  assert.match(t.screen()[0], /\/tmp\/h\.txt +Modified$/);
+  assert.match(t.screen()[1], /^ab$/);
+});
