@@ -67,7 +67,7 @@ const topSplit = (text: string, sep: string) => {
   return out;
 };
 const params = (text: string) => topSplit(text, ',').map((x) => x.trim()).filter(Boolean);
-type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
+type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 export const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
@@ -131,9 +131,13 @@ const isObj = (v: V) => v !== null && typeof v === 'object' && !Array.isArray(v)
 /** util.inspect's one-line or indented form; arrays of more than 6 entries in columns (groupArrayElements). */
 /** util.inspect's hook: an object that says how it is shown (mongosh's ObjectId). */
 export const CUSTOM = Symbol.for('nodejs.util.inspect.custom');
+/** A JS class's instances: the name util.inspect writes before them; the instance a `super` stands for. */
+const CLASS = Symbol('class');
+const SUPER = Symbol('super');
 export function inspect(v: V, lvl = 0): string {
   if (typeof v === 'string') return quote(v, false);
   if (typeof v === 'bigint') return v + 'n';
+  if (v?.make) return `[class ${fname(v)}${v.base ? ` extends ${fname(v.base)}` : ''}]`;
   if (typeof v === 'function') return fname(v) ? `[Function: ${fname(v)}]` : '[Function (anonymous)]';
   if (Object.is(v, -0)) return '-0';
   if (v === null || typeof v !== 'object') return String(v);
@@ -148,7 +152,7 @@ export function inspect(v: V, lvl = 0): string {
   if (lvl > 4) return arr ? '[Array]' : `[${kind || 'Object'}]`;
   const at = (x: V) => inspect(x, lvl + 2);
   let out = arr ? v.map(at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
-  const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : '{', '}'];
+  const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : `${v[CLASS] ? v[CLASS] + ' ' : ''}{`, '}'];
   if (!out.length) return o + c;
   const n = out.length;
   if (arr && n > 6) out = group(out, v, lvl);
@@ -394,7 +398,7 @@ export function interpreter(h: Host) {
   const STDLIB = new Set('abc argparse array ast asyncio base64 bisect calendar collections concurrent configparser contextlib copy csv ctypes dataclasses datetime decimal difflib email enum fnmatch fractions functools getpass glob gzip hashlib heapq hmac html http importlib inspect io ipaddress itertools logging multiprocessing operator pathlib pickle platform pprint queue re secrets select shlex shutil signal socket sqlite3 ssl statistics string struct subprocess tempfile textwrap threading time timeit traceback types typing unittest urllib uuid venv warnings weakref xml zipfile zlib'.split(' '));
 
   const lookup = (s: Scope, name: string): V => {
-    for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name);
+    for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
     if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
@@ -615,7 +619,7 @@ export function interpreter(h: Host) {
             // a builtin that would take keywords as one more argument
             if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text} is not a function`);
-            return f.apply(self, pos);
+            return callee.isNew && f.make ? f.make(pos) : Reflect.apply(f, self, pos);
           });
         } else return e;
       }
@@ -729,7 +733,7 @@ export function interpreter(h: Host) {
           need(':');
           return fnBody(params, expr(0), '<lambda>');
         }
-        if (!py && name === 'new') return primary();
+        if (!py && name === 'new') return Object.assign(primary(), { isNew: 1 });
         if (/^(class|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
         return mark(Object.assign((s: Scope) => lookup(s, name), { set: (s: Scope, v: V) => assign(s, name, v) }), tk.p, tk.p);
       }
@@ -1226,14 +1230,70 @@ export function interpreter(h: Host) {
     loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, line)), () => (first = false));
     return undefined;
   };
+  /** In a derived class's constructor, `this` before `super(…)`. */
+  const noThis = () => { throw new Thrown('ReferenceError', "Must call super constructor in derived class before accessing 'this' or returning from derived constructor"); };
+  /**
+   * `class A extends B { … } REST`: A runs only under `new` (make); its constructor, fields and
+   * methods see `this`, and `super` is both the base's constructor and its methods on `this`.
+   */
+  const jsClass = (t: string, sc: Scope): V => {
+    const [h, name, ext] = /^class\s+([\w$]+)\s*(?:extends\s+([^{]+?))?\s*(?={)/.exec(t) ?? [];
+    if (!h) throw new Unsupported('class');
+    const base: V = ext && evalIn(ext, sc);
+    if (ext && !base?.make) throw new Unsupported('extends');
+    const proto = Object.create(base ? base.prototype : Object.prototype, { [CLASS]: { value: name } });
+    const fields: [string, string][] = [];
+    let ctor: V;
+    const method = (m: string, ps: string[], code: string, isCtor = false) => function (this: V, ...a: V[]) {
+      const me = this?.[SUPER] ?? this;
+      let s2: Scope;
+      const r = userFn(m, ps, (s) => {
+        s2 = s;
+        s.vars.set('this', isCtor && base ? SUPER : me);
+        if (base) s.vars.set('super', Object.setPrototypeOf(fn('super', (...b: V[]) => { base.init(me, b); init(me); s.vars.set('this', me); }), Object.create(base.prototype, { [SUPER]: { value: me } })));
+        jsExec(code, s, line);
+      }, sc)(...a);
+      if (s2!.vars.get('this') === SUPER) noThis();
+      return r;
+    };
+    const init = (me: V) => { for (const [k, e] of fields) me[k] = evalIn(e, { vars: new Map([['this', me]]), up: sc }); };
+    const C: V = Object.assign(fn(name, () => { throw new Thrown('TypeError', `Class constructor ${name} cannot be invoked without 'new'`); }), {
+      prototype: proto, base,
+      init: (me: V, a: V[]) => (base || init(me), ctor ? ctor.call(me, ...a) : base && (base.init(me, a), init(me))),
+      make: (a: V[]) => { const me = Object.create(proto); C.init(me, a); return me; },
+    });
+    const [code, rest] = body(t.slice(h.length));
+    for (let s = code.trim(), m; s; s = s.trim()) {
+      if (!(m = /^(static\s+)?(?:([gs]et)\s+(?=[\w$]+\s*\())?([\w$]+)\s*/.exec(s))) throw new Unsupported('class');
+      const [all, st, acc, k] = m;
+      const to = st ? C : proto;
+      s = s.slice(all.length);
+      if (s[0] !== '(') {
+        const [f, e = 'undefined'] = /^(?:=([^;\n]*))?;?/.exec(s)!;
+        s = s.slice(f.length);
+        if (st) C[k] = evalIn(e, sc);
+        else fields.push([k, e]);
+        continue;
+      }
+      const end = close(s, 0);
+      const [b, r] = body(s.slice(end + 1));
+      const f = method(k, params(s.slice(1, end)), b, k === 'constructor' && !st);
+      s = r;
+      if (k === 'constructor' && !st) ctor = f;
+      else if (acc) Object.defineProperty(to, k, { [acc]: f, configurable: true });
+      else Object.defineProperty(to, k, { value: f, writable: true, configurable: true });
+    }
+    sc.vars.set(name, C);
+    return rest ? jsExec(rest, sc, line) : undefined;
+  };
   const jsExec = (src: string, sc: Scope, base = 1): V => {
     let value: V = NOTHING;
     for (const [text, n] of statements(src)) {
       if (sc === top) [line, piece] = [base + n - 1, text];
       const t = text.trim();
-      const kw = /^(for|while|if|function|do|try)\b/.exec(t)?.[1];
-      if (kw === 'do' || kw === 'try') {
-        value = (kw === 'do' ? jsDo : jsTry)(t, sc);
+      const kw = /^(for|while|if|function|do|try|class)\b/.exec(t)?.[1];
+      if (kw === 'do' || kw === 'try' || kw === 'class') {
+        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc);
         continue;
       }
       if (!kw) {

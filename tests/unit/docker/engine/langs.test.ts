@@ -174,3 +174,14 @@ test("python: unary minus and plus of a non-number name the operand's type", () 
   assert.match(py('+[1]'), /TypeError: bad operand type for unary \+: 'list'\n/);
   assert.equal(py('print(-True, +2.5, -(-3))'), '-1 2.5 3\n');
 });
+
+test('node: classes with constructor, methods, static, getters, fields, extends and super, shown as node shows them', () => {
+  const a = "class A { constructor(x) { this.x = x } m() { return this.x * 2 } static s() { return 's' } get g() { return this.x + 1 } }\n";
+  assert.equal(js(a + 'const a = new A(3); console.log(a, a.m(), A.s(), a.g, a instanceof A, A)'), 'A { x: 3 } 6 s 4 true [class A]\n');
+  assert.equal(js(a + 'class B extends A { y = 1; constructor(x, z) { super(x); this.z = z } m() { return super.m() + 100 } }\nconst b = new B(2, 5); console.log(b, b.m(), b instanceof A, b instanceof B, B, b.g)'), 'B { x: 2, y: 1, z: 5 } 104 true true [class B extends A] 3\n');
+  assert.equal(js(a + 'class G extends A {}; class E {}; class H { n = 0; inc() { this.n++; return this } }; console.log(new G(7), new G(7).m(), new E(), new H().inc().inc())'), 'G { x: 7 } 14 E {} H { n: 2 }\n');
+  assert.equal(js(a + 'class F extends A { constructor() { this.q = 1 } }\ntry { new F() } catch (e) { console.log(e.name, e.message) }'), "ReferenceError Must call super constructor in derived class before accessing 'this' or returning from derived constructor\n");
+  assert.equal(js(a + 'class F extends A { constructor() { } }\ntry { new F() } catch (e) { console.log(e.name) }'), 'ReferenceError\n');
+  assert.match(js(a + 'A(2)'), /\nTypeError: Class constructor A cannot be invoked without 'new'\n[^]*\[1\]$/);
+  refused(false, 'class C extends Array {}');
+});

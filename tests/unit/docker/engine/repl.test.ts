@@ -142,7 +142,12 @@ test('an open bracket or block goes on behind `...` and then runs; what the eval
   assert.equal(await js.type('for (const n of [1, 2]) { console.log(`n = ${n}`) }'), 'n = 1\nn = 2\nundefined\n');
   assert.equal(await js.type('[1,'), '');
   assert.equal(await js.type('2]'), '[ 1, 2 ]\n');
-  assert.equal(await js.type('class A {}'), "Uncaught Error: the simulated interpreter cannot run 'class'\n");
+  assert.equal(await js.type('class A {'), '');
+  assert.equal(await js.type('  constructor(x) { this.x = x }'), '');
+  assert.equal(await js.type('}'), 'undefined\n');
+  assert.equal(await js.type('new A(1)'), 'A { x: 1 }\n');
+  assert.equal(await js.type('A'), '[class A]\n');
+  assert.equal(await js.type('const B = class {}'), "Uncaught Error: the simulated interpreter cannot run 'class'\n");
   const py = await runIt(e, 'python');
   assert.equal(await py.type('for i in range(3):'), '');
   assert.equal(py.h.prompt(), '... ');
