@@ -159,7 +159,11 @@ test('an open bracket or block goes on behind `...` and then runs; what the eval
   assert.equal(await py.type('1 +'), '  File "<python-input-3>", line 1\n    1 +\n       ^\nSyntaxError: invalid syntax\n');
   assert.equal(await py.type('class A:'), '');
   assert.equal(await py.type('    pass'), '');
-  assert.equal(await py.type(''), 'Traceback (most recent call last):\n  File "<python-input-4>", line 1, in <module>\n    class A:\nNotImplementedError: the simulated interpreter cannot run \'class\'\n');
+  assert.equal(await py.type(''), '');
+  assert.equal(await py.type('A(), A'), "(<__main__.A object at 0x7f3a2c1b5e40>, <class '__main__.A'>)\n");
+  assert.equal(await py.type('class B:'), '');
+  assert.equal(await py.type('    def __eq__(self, o): return True'), '');
+  assert.equal(await py.type(''), 'Traceback (most recent call last):\n  File "<python-input-6>", line 1, in <module>\n    class B:\nNotImplementedError: the simulated interpreter cannot run \'__eq__\'\n');
   assert.match(await py.type('nombre = input("Nombre: ")'), /\nNotImplementedError: the simulated interpreter cannot run 'input\(\)'\n$/);
 });
 
