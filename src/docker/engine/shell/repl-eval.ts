@@ -1135,6 +1135,8 @@ export function interpreter(h: Host) {
     if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
     const base = b?.trim() ? evalIn(b, sc) : undefined;
     if (base && !base[PYD]) throw new Unsupported(`class ${name}(${b})`);
+    // @staticmethod, @property…
+    for (const [h] of body) if (h[0] === '@') throw new Unsupported(h);
     const C: V = fn(name, (...a: V[]) => {
       const me = { [PYCLS]: C, [ADDR]: objs++ };
       const init = find(C, '__init__', me);
@@ -1314,6 +1316,8 @@ export function interpreter(h: Host) {
       const to = st ? C : proto;
       s = s.slice(all.length);
       if (s[0] !== '(') {
+        // a field ends at `;` or the line's end: what else follows a name (`async m()`) is not run
+        if (!/\n/.test(all) && !/^([=;]|$)/.test(s)) throw new Unsupported('class');
         const [f, e = 'undefined'] = /^(?:=([^;\n]*))?;?/.exec(s)!;
         s = s.slice(f.length);
         if (st) C[k] = evalIn(e, sc);

@@ -184,6 +184,7 @@ test('node: classes with constructor, methods, static, getters, fields, extends 
   assert.equal(js(a + 'class F extends A { constructor() { } }\ntry { new F() } catch (e) { console.log(e.name) }'), 'ReferenceError\n');
   assert.match(js(a + 'A(2)'), /\nTypeError: Class constructor A cannot be invoked without 'new'\n[^]*\[1\]$/);
   refused(false, 'class C extends Array {}');
+  refused(false, 'class C { async m() {} }');
 });
 
 test('python: classes with __init__, methods, class attributes, inheritance and super(), __str__/__repr__, isinstance', () => {
@@ -193,4 +194,5 @@ test('python: classes with __init__, methods, class attributes, inheritance and 
   assert.equal(py(src + 'p.z = 9\nprint(p.z)\nP(1, 2)'), '9\nTraceback (most recent call last):\n  File "<string>", line 25, in <module>\nTypeError: P.__init__() takes 2 positional arguments but 3 were given\n[1]');
   refused(true, 'class V:\n    def __add__(self, o):\n        return 1\n');
   refused(true, 'class MyError(Exception):\n    pass\n');
+  refused(true, 'class A:\n    @staticmethod\n    def f():\n        return 1\n');
 });
