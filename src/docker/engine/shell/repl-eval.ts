@@ -42,7 +42,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string> };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -67,7 +67,7 @@ const topSplit = (text: string, sep: string) => {
   return out;
 };
 const params = (text: string) => topSplit(text, ',').map((x) => x.trim()).filter(Boolean);
-type E = ((s: Scope) => V) & { set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
+type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 export const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
@@ -131,9 +131,13 @@ const isObj = (v: V) => v !== null && typeof v === 'object' && !Array.isArray(v)
 /** util.inspect's one-line or indented form; arrays of more than 6 entries in columns (groupArrayElements). */
 /** util.inspect's hook: an object that says how it is shown (mongosh's ObjectId). */
 export const CUSTOM = Symbol.for('nodejs.util.inspect.custom');
+/** A JS class's instances: the name util.inspect writes before them (a class: how `new` makes one); the instance a `super` stands for. */
+const CLASS = Symbol('class');
+const SUPER = Symbol('super');
 export function inspect(v: V, lvl = 0): string {
   if (typeof v === 'string') return quote(v, false);
   if (typeof v === 'bigint') return v + 'n';
+  if (typeof v === 'function' && v[CLASS]) return `[class ${fname(v)}${v.base ? ` extends ${fname(v.base)}` : ''}]`;
   if (typeof v === 'function') return fname(v) ? `[Function: ${fname(v)}]` : '[Function (anonymous)]';
   if (Object.is(v, -0)) return '-0';
   if (v === null || typeof v !== 'object') return String(v);
@@ -148,7 +152,7 @@ export function inspect(v: V, lvl = 0): string {
   if (lvl > 4) return arr ? '[Array]' : `[${kind || 'Object'}]`;
   const at = (x: V) => inspect(x, lvl + 2);
   let out = arr ? v.map(at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
-  const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : '{', '}'];
+  const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : `${v[CLASS] ? v[CLASS] + ' ' : ''}{`, '}'];
   if (!out.length) return o + c;
   const n = out.length;
   if (arr && n > 6) out = group(out, v, lvl);
@@ -180,11 +184,21 @@ function group(out: string[], v: V[], lvl: number): string[] {
 const pyFloat = (v: number) => (Object.is(v, -0) ? '-0.0' : Number.isNaN(v) ? 'nan' : !Number.isFinite(v) ? (v > 0 ? 'inf' : '-inf') : Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : exp(String(v)));
 
 const INT_MAX_STR = 10n ** 4300n;
+/** A python instance's class and its place in memory (its default repr). */
+const PYCLS = Symbol('pycls');
+const ADDR = Symbol('addr');
+const PYD = Symbol('pyd');
+const isSub = (k: V, c: V): boolean => !!k && (k === c || isSub(k.base, c));
+/** Attribute `k` of python class `c` or its bases; a function of it bound to `me`. */
+const find = (c: V, k: string, me?: V): V => {
+  for (; c; c = c.base) if (Object.hasOwn(c[PYD], k)) { const v = c[PYD][k]; return me && typeof v === 'function' && !v[PYD] ? Object.assign((...a: V[]) => v(me, ...a), { fname: v.fname, kw: true }) : v; }
+};
 export function repr(v: V): string {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return pyFloat(v);
   if (typeof v === 'string') return quote(v, true);
+  if (v[PYCLS]) return find(v[PYCLS], '__repr__', v)?.() ?? `<__main__.${fname(v[PYCLS])} object at 0x7f${(0x3a2c1b5e40 + v[ADDR] * 48).toString(16)}>`;
   if (v[SHOW]) return v[SHOW];
   if (v instanceof Thrown) return `${v.type}(${(v.args ?? [v.msg]).map(repr).join(', ')})`;
   if (typeof v === 'function') return `<built-in function ${fname(v)}>`;
@@ -194,17 +208,17 @@ export function repr(v: V): string {
   if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
   return `{${Object.entries(v).map(([k, x]) => `${repr(keyOf(v, k))}: ${repr(x)}`).join(', ')}}`;
 }
-export const pyStr = (v: V): string => (typeof v === 'string' ? v : v instanceof Thrown ? v.msg : repr(v));
+export const pyStr = (v: V): string => (typeof v === 'string' ? v : v instanceof Thrown ? v.msg : (v?.[PYCLS] && find(v[PYCLS], '__str__', v))?.() ?? repr(v));
 
 /** A float as a python int: infinities and NaN have none. */
 const big = (r: number) => { if (!Number.isFinite(r)) throw new Thrown(r ? 'OverflowError' : 'ValueError', `cannot convert float ${r ? 'infinity' : 'NaN'} to integer`); return BigInt(r); };
 /** Rounds a tie to the even neighbour. */
 const half = (s: number) => { const f = Math.floor(s), d = s - f; return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f; };
-const typeName = (v: V): string => (v instanceof Thrown ? v.type : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : 'dict');
-const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : isObj(v) && !v[SHOW] && !Object.keys(v).length));
+const typeName = (v: V): string => (v instanceof Thrown ? v.type : v?.[PYCLS] ? fname(v[PYCLS]) : v?.[PYD] ? 'type' : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : 'dict');
+const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : isObj(v) && !v[SHOW] && !v[PYCLS] && !Object.keys(v).length));
 const num = (v: V) => (typeof v === 'boolean' ? BigInt(v) : v);
 const isNum = (v: V) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
-const pyEq = (a: V, b: V): boolean => (isNum(a) && isNum(b) ? num(a) == num(b) : typeof a === 'object' && typeof b === 'object' && a && b ? repr(a) === repr(b) : a === b || (a == null && b == null));
+const pyEq = (a: V, b: V): boolean => (isNum(a) && isNum(b) ? num(a) == num(b) : typeof a === 'object' && typeof b === 'object' && a && b && !a[PYCLS] ? repr(a) === repr(b) : a === b || (a == null && b == null));
 const mod = (name: string, attrs: Record<string, V>) => Object.assign(attrs, { [SHOW]: `<module '${name}' (built-in)>` });
 const fn = (name: string, f: (...a: V[]) => V) => Object.assign(f, { fname: name });
 /** Keys that would lead from a value to the host's Function constructor. */
@@ -366,7 +380,7 @@ export function interpreter(h: Host) {
       random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
     };
     const b: Record<string, V> = {
-      isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
+      isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.[PYD] ? isSub(x?.[PYCLS], c) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
       print, len, int, float, range, repr, open, format: (v: V, spec?: V) => formatSpec(v, spec),
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
@@ -380,7 +394,7 @@ export function interpreter(h: Host) {
       map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f(x))),
       any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
       dict: (kw: V = {}) => Object.fromEntries(Object.entries(kw)),
-      type: (x: V) => ({ [SHOW]: `<class '${typeName(x)}'>` }),
+      type: (x: V) => x?.[PYCLS] ?? { [SHOW]: `<class '${typeName(x)}'>` },
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null,
       __import__: (n: string) => modules[n],
@@ -394,7 +408,7 @@ export function interpreter(h: Host) {
   const STDLIB = new Set('abc argparse array ast asyncio base64 bisect calendar collections concurrent configparser contextlib copy csv ctypes dataclasses datetime decimal difflib email enum fnmatch fractions functools getpass glob gzip hashlib heapq hmac html http importlib inspect io ipaddress itertools logging multiprocessing operator pathlib pickle platform pprint queue re secrets select shlex shutil signal socket sqlite3 ssl statistics string struct subprocess tempfile textwrap threading time timeit traceback types typing unittest urllib uuid venv warnings weakref xml zipfile zlib'.split(' '));
 
   const lookup = (s: Scope, name: string): V => {
-    for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name);
+    for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
     if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
@@ -406,6 +420,13 @@ export function interpreter(h: Host) {
     if (!py) {
       if (o === null || o === undefined) throw new Thrown('TypeError', `Cannot read properties of ${o} (reading '${String(k)}')`);
       return HIDDEN.test(String(k)) ? undefined : o[k];
+    }
+    if (o?.[SUPER] || o?.[PYCLS] || o?.[PYD]) {
+      // super(): the bases' attributes on the instance, object's __init__ at the end
+      const [c, me] = o[SUPER] ?? (o[PYD] ? [o] : [o[PYCLS], o]);
+      const v = me && !o[SUPER] && Object.hasOwn(o, k) ? o[k] : find(c, k, me) ?? (o[SUPER] && k === '__init__' ? () => null : undefined);
+      if (v === undefined) throw new Thrown('AttributeError', o[PYD] ? `type object '${fname(o)}' has no attribute '${k}'` : `'${o[SUPER] ? 'super' : typeName(o)}' object has no attribute '${k}'`);
+      return v;
     }
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
@@ -586,7 +607,7 @@ export function interpreter(h: Host) {
           i++;
           const o = e;
           const optional = t[i - 2].v === '?.';
-          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => void (o(s)[k] = v) }), start, start);
+          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); (x?.[PYD] ?? x)[k] = v; } }), start, start);
         } else if (eat('[')) {
           const o = e;
           const k = is(':') ? () => undefined : expr();
@@ -615,7 +636,7 @@ export function interpreter(h: Host) {
             // a builtin that would take keywords as one more argument
             if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text} is not a function`);
-            return f.apply(self, pos);
+            return callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, self, pos);
           });
         } else return e;
       }
@@ -729,7 +750,7 @@ export function interpreter(h: Host) {
           need(':');
           return fnBody(params, expr(0), '<lambda>');
         }
-        if (!py && name === 'new') return primary();
+        if (!py && name === 'new') return Object.assign(primary(), { isNew: 1 });
         if (/^(class|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
         return mark(Object.assign((s: Scope) => lookup(s, name), { set: (s: Scope, v: V) => assign(s, name, v) }), tk.p, tk.p);
       }
@@ -1102,6 +1123,35 @@ export function interpreter(h: Host) {
       for (const [, , f] of part('finally')) pyExec(f, sc);
     }
   };
+  /** The methods running (their class and self): what `super()` is of. */
+  const calls: V[][] = [];
+  let objs = 0;
+  /**
+   * `class P(Base):`: calling P makes an instance and runs its __init__; the body's names are its
+   * attributes. Operators' methods (`__eq__`, `__add__`…) are not run: such a class is refused.
+   */
+  const pyClass = (head: string, body: Block[], sc: Scope) => {
+    const [, name, b] = /^(\w+)\s*(?:\((.*)\))?$/.exec(head) ?? [];
+    if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
+    const base = b?.trim() ? evalIn(b, sc) : undefined;
+    if (base && !base[PYD]) throw new Unsupported(`class ${name}(${b})`);
+    // @staticmethod, @property…
+    for (const [h] of body) if (h[0] === '@') throw new Unsupported(h);
+    const C: V = fn(name, (...a: V[]) => {
+      const me = { [PYCLS]: C, [ADDR]: objs++ };
+      const init = find(C, '__init__', me);
+      if (init) init(...a);
+      else if (a.length) throw new Thrown('TypeError', `${name}() takes no arguments`);
+      return me;
+    });
+    const cs: Scope = { vars: new Map(), up: { vars: new Map([['super', fn('super', () => { const [c, me] = calls[calls.length - 1] ?? []; return { [SUPER]: [c?.base, me] }; })]]), up: sc }, q: name };
+    pyExec(body, cs);
+    const wrap = (k: string, f: V) => {
+      if (/^__(?!init__$|str__$|repr__$)\w+__$/.test(k)) throw new Unsupported(k);
+      return Object.assign(fn(k, (...a: V[]) => { calls.push([C, a[0]]); try { return f(...a); } finally { calls.pop(); } }), { kw: true, [SHOW]: f[SHOW] });
+    };
+    sc.vars.set(name, Object.assign(C, { base, kw: true, [PYD]: Object.fromEntries([['__name__', name], ...[...cs.vars].map(([k, v]) => [k, typeof v === 'function' && !v[PYD] ? wrap(k, v) : v])]), [SHOW]: `<class '__main__.${name}'>` }));
+  };
   const pyExec = (b: Block[], sc: Scope): V => {
     let value: V = NOTHING;
     let taken = false;
@@ -1135,11 +1185,12 @@ export function interpreter(h: Host) {
         }
         continue;
       }
-      if (kw === 'class') throw new Unsupported(kw);
-      if (kw === 'def') {
+      if (kw === 'class') pyClass(m[2], body, sc);
+      else if (kw === 'def') {
         const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
         if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
-        sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, name), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${name} at 0x7f3a2c1b5e40>`, kw: true }));
+        const q = sc.q ? `${sc.q}.${name}` : name;
+        sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
       } else if (kw === 'for') {
         const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
         const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
@@ -1226,14 +1277,72 @@ export function interpreter(h: Host) {
     loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, line)), () => (first = false));
     return undefined;
   };
+  /** In a derived class's constructor, `this` before `super(…)`. */
+  const noThis = () => { throw new Thrown('ReferenceError', "Must call super constructor in derived class before accessing 'this' or returning from derived constructor"); };
+  /**
+   * `class A extends B { … } REST`: A runs only under `new`; its constructor, fields and
+   * methods see `this`, and `super` is both the base's constructor and its methods on `this`.
+   */
+  const jsClass = (t: string, sc: Scope): V => {
+    const [h, name, ext] = /^class\s+([\w$]+)\s*(?:extends\s+([^{]+?))?\s*(?={)/.exec(t) ?? [];
+    if (!h) throw new Unsupported('class');
+    const base: V = ext && evalIn(ext, sc);
+    if (ext && !base?.[CLASS]) throw new Unsupported('extends');
+    const proto = Object.create(base ? base.prototype : Object.prototype, { [CLASS]: { value: name } });
+    const fields: [string, string][] = [];
+    let ctor: V;
+    const method = (m: string, ps: string[], code: string, isCtor = false) => function (this: V, ...a: V[]) {
+      const me = this?.[SUPER] ?? this;
+      let s2: Scope;
+      const r = userFn(m, ps, (s) => {
+        s2 = s;
+        s.vars.set('this', isCtor && base ? SUPER : me);
+        if (base) s.vars.set('super', Object.setPrototypeOf(fn('super', (...b: V[]) => { base.init(me, b); init(me); s.vars.set('this', me); }), Object.create(base.prototype, { [SUPER]: { value: me } })));
+        jsExec(code, s, line);
+      }, sc)(...a);
+      if (s2!.vars.get('this') === SUPER) noThis();
+      return r;
+    };
+    const init = (me: V) => { for (const [k, e] of fields) me[k] = evalIn(e, { vars: new Map([['this', me]]), up: sc }); };
+    const C: V = Object.assign(fn(name, () => { throw new Thrown('TypeError', `Class constructor ${name} cannot be invoked without 'new'`); }), {
+      prototype: proto, base,
+      init: (me: V, a: V[]) => (base || init(me), ctor ? ctor.call(me, ...a) : base && (base.init(me, a), init(me))),
+      [CLASS]: (a: V[]) => { const me = Object.create(proto); C.init(me, a); return me; },
+    });
+    const [code, rest] = body(t.slice(h.length));
+    for (let s = code.trim(), m; s; s = s.trim()) {
+      if (!(m = /^(static\s+)?(?:([gs]et)\s+(?=[\w$]+\s*\())?([\w$]+)\s*/.exec(s))) throw new Unsupported('class');
+      const [all, st, acc, k] = m;
+      const to = st ? C : proto;
+      s = s.slice(all.length);
+      if (s[0] !== '(') {
+        // a field ends at `;` or the line's end: what else follows a name (`async m()`) is not run
+        if (!/\n/.test(all) && !/^([=;]|$)/.test(s)) throw new Unsupported('class');
+        const [f, e = 'undefined'] = /^(?:=([^;\n]*))?;?/.exec(s)!;
+        s = s.slice(f.length);
+        if (st) C[k] = evalIn(e, sc);
+        else fields.push([k, e]);
+        continue;
+      }
+      const end = close(s, 0);
+      const [b, r] = body(s.slice(end + 1));
+      const f = method(k, params(s.slice(1, end)), b, k === 'constructor' && !st);
+      s = r;
+      if (k === 'constructor' && !st) ctor = f;
+      else if (acc) Object.defineProperty(to, k, { [acc]: f, configurable: true });
+      else Object.defineProperty(to, k, { value: f, writable: true, configurable: true });
+    }
+    sc.vars.set(name, C);
+    return rest ? jsExec(rest, sc, line) : undefined;
+  };
   const jsExec = (src: string, sc: Scope, base = 1): V => {
     let value: V = NOTHING;
     for (const [text, n] of statements(src)) {
       if (sc === top) [line, piece] = [base + n - 1, text];
       const t = text.trim();
-      const kw = /^(for|while|if|function|do|try)\b/.exec(t)?.[1];
-      if (kw === 'do' || kw === 'try') {
-        value = (kw === 'do' ? jsDo : jsTry)(t, sc);
+      const kw = /^(for|while|if|function|do|try|class)\b/.exec(t)?.[1];
+      if (kw === 'do' || kw === 'try' || kw === 'class') {
+        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc);
         continue;
       }
       if (!kw) {

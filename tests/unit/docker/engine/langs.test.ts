@@ -174,3 +174,25 @@ test("python: unary minus and plus of a non-number name the operand's type", () 
   assert.match(py('+[1]'), /TypeError: bad operand type for unary \+: 'list'\n/);
   assert.equal(py('print(-True, +2.5, -(-3))'), '-1 2.5 3\n');
 });
+
+test('node: classes with constructor, methods, static, getters, fields, extends and super, shown as node shows them', () => {
+  const a = "class A { constructor(x) { this.x = x } m() { return this.x * 2 } static s() { return 's' } get g() { return this.x + 1 } }\n";
+  assert.equal(js(a + 'const a = new A(3); console.log(a, a.m(), A.s(), a.g, a instanceof A, A)'), 'A { x: 3 } 6 s 4 true [class A]\n');
+  assert.equal(js(a + 'class B extends A { y = 1; constructor(x, z) { super(x); this.z = z } m() { return super.m() + 100 } }\nconst b = new B(2, 5); console.log(b, b.m(), b instanceof A, b instanceof B, B, b.g)'), 'B { x: 2, y: 1, z: 5 } 104 true true [class B extends A] 3\n');
+  assert.equal(js(a + 'class G extends A {}; class E {}; class H { n = 0; inc() { this.n++; return this } }; console.log(new G(7), new G(7).m(), new E(), new H().inc().inc())'), 'G { x: 7 } 14 E {} H { n: 2 }\n');
+  assert.equal(js(a + 'class F extends A { constructor() { this.q = 1 } }\ntry { new F() } catch (e) { console.log(e.name, e.message) }'), "ReferenceError Must call super constructor in derived class before accessing 'this' or returning from derived constructor\n");
+  assert.equal(js(a + 'class F extends A { constructor() { } }\ntry { new F() } catch (e) { console.log(e.name) }'), 'ReferenceError\n');
+  assert.match(js(a + 'A(2)'), /\nTypeError: Class constructor A cannot be invoked without 'new'\n[^]*\[1\]$/);
+  refused(false, 'class C extends Array {}');
+  refused(false, 'class C { async m() {} }');
+});
+
+test('python: classes with __init__, methods, class attributes, inheritance and super(), __str__/__repr__, isinstance', () => {
+  const src = 'class P:\n    count = 0\n    def __init__(self, x):\n        self.x = x\n        P.count += 1\n    def doble(self):\n        return self.x * 2\nclass Q(P):\n    def __init__(self, x, y=5):\n        super().__init__(x)\n        self.y = y\n    def __str__(self):\n        return f"Q({self.x}, {self.y})"\n    def doble(self):\n        return super().doble() + 1\nclass R:\n    def __repr__(self):\n        return "R!"\nclass E:\n    pass\np = P(3)\nq = Q(4)\n';
+  assert.equal(py(src + 'print(p.doble(), q.doble(), P.count, q.count, isinstance(q, P), isinstance(p, Q), type(p) is P, type(q).__name__)\nprint(q, [q], R(), [R()], p == p, P(1) == P(1), bool(E()))\nprint(p, E, type(P), P.doble(p))'), "6 9 2 2 True False True Q\nQ(4, 5) [<__main__.Q object at 0x7f3a2c1b5e70>] R! [R!] True False True\n<__main__.P object at 0x7f3a2c1b5e40> <class '__main__.E'> <class 'type'> 6\n");
+  assert.equal(py(src + 'for f in (lambda: p.z, lambda: P(), lambda: E(1), lambda: P.zz):\n    try:\n        f()\n    except Exception as e:\n        print(e)'), "'P' object has no attribute 'z'\nP.__init__() missing 1 required positional argument: 'x'\nE() takes no arguments\ntype object 'P' has no attribute 'zz'\n");
+  assert.equal(py(src + 'p.z = 9\nprint(p.z)\nP(1, 2)'), '9\nTraceback (most recent call last):\n  File "<string>", line 25, in <module>\nTypeError: P.__init__() takes 2 positional arguments but 3 were given\n[1]');
+  refused(true, 'class V:\n    def __add__(self, o):\n        return 1\n');
+  refused(true, 'class MyError(Exception):\n    pass\n');
+  refused(true, 'class A:\n    @staticmethod\n    def f():\n        return 1\n');
+});

@@ -142,7 +142,12 @@ test('an open bracket or block goes on behind `...` and then runs; what the eval
   assert.equal(await js.type('for (const n of [1, 2]) { console.log(`n = ${n}`) }'), 'n = 1\nn = 2\nundefined\n');
   assert.equal(await js.type('[1,'), '');
   assert.equal(await js.type('2]'), '[ 1, 2 ]\n');
-  assert.equal(await js.type('class A {}'), "Uncaught Error: the simulated interpreter cannot run 'class'\n");
+  assert.equal(await js.type('class A {'), '');
+  assert.equal(await js.type('  constructor(x) { this.x = x }'), '');
+  assert.equal(await js.type('}'), 'undefined\n');
+  assert.equal(await js.type('new A(1)'), 'A { x: 1 }\n');
+  assert.equal(await js.type('A'), '[class A]\n');
+  assert.equal(await js.type('const B = class {}'), "Uncaught Error: the simulated interpreter cannot run 'class'\n");
   const py = await runIt(e, 'python');
   assert.equal(await py.type('for i in range(3):'), '');
   assert.equal(py.h.prompt(), '... ');
@@ -154,7 +159,11 @@ test('an open bracket or block goes on behind `...` and then runs; what the eval
   assert.equal(await py.type('1 +'), '  File "<python-input-3>", line 1\n    1 +\n       ^\nSyntaxError: invalid syntax\n');
   assert.equal(await py.type('class A:'), '');
   assert.equal(await py.type('    pass'), '');
-  assert.equal(await py.type(''), 'Traceback (most recent call last):\n  File "<python-input-4>", line 1, in <module>\n    class A:\nNotImplementedError: the simulated interpreter cannot run \'class\'\n');
+  assert.equal(await py.type(''), '');
+  assert.equal(await py.type('A(), A'), "(<__main__.A object at 0x7f3a2c1b5e40>, <class '__main__.A'>)\n");
+  assert.equal(await py.type('class B:'), '');
+  assert.equal(await py.type('    def __eq__(self, o): return True'), '');
+  assert.equal(await py.type(''), 'Traceback (most recent call last):\n  File "<python-input-6>", line 1, in <module>\n    class B:\nNotImplementedError: the simulated interpreter cannot run \'__eq__\'\n');
   assert.match(await py.type('nombre = input("Nombre: ")'), /\nNotImplementedError: the simulated interpreter cannot run 'input\(\)'\n$/);
 });
 
