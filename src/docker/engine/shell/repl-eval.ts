@@ -607,7 +607,8 @@ export function interpreter(h: Host) {
           i++;
           const o = e;
           const optional = t[i - 2].v === '?.';
-          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); (x?.[PYD] ?? x)[k] = v; } }), start, start);
+          // `new a.B()`: the member access still names what `new` constructs
+          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); (x?.[PYD] ?? x)[k] = v; }, isNew: o.isNew }), start, start);
         } else if (eat('[')) {
           const o = e;
           const k = is(':') ? () => undefined : expr();
@@ -638,6 +639,10 @@ export function interpreter(h: Host) {
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text} is not a function`);
             return callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, self, pos);
           });
+        } else if (e.isNew) {
+          // `new A` without parentheses constructs with no arguments
+          const c = e;
+          return (s) => { const f = c(s); return f?.[CLASS] ? f[CLASS]([]) : Reflect.apply(f, undefined, []); };
         } else return e;
       }
     };

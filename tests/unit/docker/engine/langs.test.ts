@@ -196,3 +196,7 @@ test('python: classes with __init__, methods, class attributes, inheritance and 
   refused(true, 'class MyError(Exception):\n    pass\n');
   refused(true, 'class A:\n    @staticmethod\n    def f():\n        return 1\n');
 });
+
+test('node: `new A` without parentheses and `new o.B()` construct, as in JS', () => {
+  assert.equal(js('class A { constructor() { this.x = 1 } } const o = { A }; console.log(new A, new o.A(), new o.A, new A().x)'), 'A { x: 1 } A { x: 1 } A { x: 1 } 1\n');
+});
