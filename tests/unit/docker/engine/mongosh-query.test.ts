@@ -2,18 +2,11 @@
 // cursors and `it`, update operators and upserts, indexes, aggregation, and the server's errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createShell } from '../../../../src/docker/index';
-import type { TermIO } from '../../../../src/docker/shell';
+import { session } from './mongo-session';
 
 /** A mongosh session on a fresh server, with the shop's documents (numeric _ids keep outputs fixed). */
 async function shop(state?: string) {
-  const sh = createShell({ seed: 3, state });
-  const run = async (line: string) => {
-    let s = '';
-    const t: TermIO = { out: (x) => void (s += x), err: (x) => void (s += x), tty: true, columns: 80, sleep: async () => {} };
-    await sh.run(line, t);
-    return s;
-  };
+  const { sh, run } = await session(state);
   if (!state) {
     await run('docker run -d --name db mongo');
     await run('docker exec -it db mongosh --quiet');

@@ -2,24 +2,8 @@
 // prints it, errors in mongosh's words, data kept by the server in /data/db, auth, --eval.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createShell } from '../../../../src/docker/index';
-import type { TermIO } from '../../../../src/docker/shell';
+import { session } from './mongo-session';
 
-async function session(state?: string) {
-  const sh = createShell({ seed: 3, state });
-  const run = async (line: string) => {
-    let s = '';
-    const t: TermIO = { out: (x) => void (s += x), err: (x) => void (s += x), tty: true, columns: 80, sleep: async () => {} };
-    await sh.run(line, t);
-    return s;
-  };
-  const eof = async () => {
-    let s = '';
-    await sh.eof({ out: (x) => void (s += x), err: (x) => void (s += x), tty: true, columns: 80, sleep: async () => {} });
-    return s;
-  };
-  return { sh, run, eof };
-}
 const OID = /ObjectId\('[0-9a-f]{24}'\)/;
 
 test('docker exec -it mongosh prints the banner and the warning, then the db prompt; use, db and show dbs', async () => {
