@@ -22,8 +22,8 @@ export type Word = Part[];
 
 export interface Redirect {
   fd: 1 | 2 | 0;
-  /** `>` truncates, `>>` appends, `<` reads, `>&` duplicates onto the other stream, `<<` is a here-document (`target` its text), `<<<` a here-string. */
-  op: '>' | '>>' | '<' | '>&' | '<<' | '<<<';
+  /** `>` truncates (`>|` even under noclobber), `>>` appends, `<` reads, `>&` duplicates onto the other stream, `<<` is a here-document (`target` its text), `<<<` a here-string. */
+  op: '>' | '>|' | '>>' | '<' | '>&' | '<<' | '<<<';
   target: Word;
 }
 
@@ -44,7 +44,7 @@ export type Compound = { redirs: Redirect[] } & (
   /** `fall`: the arm ends in bash's `;&` (runs the next body too) or `;;&` (tests the next patterns too). */
   | { k: 'case'; word: Word; arms: { pats: Word[]; body: List; fall?: string }[] }
   | { k: '{' | '('; body: List }
-  | { k: 'fn'; name: string; body: Cmd }
+  | { k: 'fn'; name: string; body: Cmd; src?: string }
 );
 export type Cmd = Simple | Compound;
 
@@ -69,6 +69,8 @@ export class ShellSyntaxError extends Error {
     message = `syntax error near unexpected token \`${token}'`,
     /** The word that would close the compound command (dash's and ash's `(expecting "fi")`). */
     readonly expecting = '',
+    /** bash shows no line after the message (its errors inside `[[ ]]`). */
+    readonly bare = false,
   ) {
     super(message);
   }
@@ -218,6 +220,13 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       if (line[at + 2] === '(' && inner === j - 1) return { t: 'arith', src: line.slice(at + 3, j - 1), q };
       return { t: 'sub', src: line.slice(at + 2, j), q };
     }
+    // bash's old `$[…]`, arithmetic as `$((…))`
+    if (c === '[' && bash) {
+      const end = line.indexOf(']', at + 2);
+      if (end < 0) throw new Incomplete(']');
+      i = end + 1;
+      return { t: 'arith', src: line.slice(at + 2, end), q };
+    }
     if (c === '{') {
       let end = at + 2;
       for (let depth = 1; end < n; end++) {
@@ -233,7 +242,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       if (len) return { t: 'var', name: len[1], q, op: 'len' };
       // bash's indirection: `${!ref}`, and the names `${!prefix*}`
       if (/^![A-Za-z_]\w*[*@]?$/.test(body)) return { t: 'var', name: body, q };
-      const ops = `(?:(:?[-=+?]|##?|%%?${dbl ? '|:|/[/#%]?' : ''}${bash ? '|\\^\\^?|,,?' : ''})([^]*))?$`;
+      const ops = `(?:(:?[-=+?]|##?|%%?${dbl ? '|:|/[/#%]?' : ''}${bash ? '|\\^\\^?|,,?|~~?' : ''})([^]*))?$`;
       // bash's arrays: `${a[i]}`, `${#a[@]}`, `${!a[@]}`, `${a[@]:1:2}`, `${a[i]#pat}`…
       const a = bash ? new RegExp(`^([#!]?)([A-Za-z_]\\w*)\\[([^\\]]+)\\]${ops}`).exec(body) : null;
       if (a && !(a[1] && a[4])) return { t: 'var', name: a[2], sub: a[3], q, op: a[1] ? (a[1] === '#' ? 'len' : 'keys') : a[4], arg: a[5] };
@@ -241,7 +250,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       // bash reports a bad name when it expands the word, not while reading the line.
       return m ? { t: 'var', name: m[1], q, op: m[2], arg: m[3] } : { t: 'bad', src: `\${${body}}`, q };
     }
-    if (c !== undefined && /[?$#@*0-9!]/.test(c)) {
+    if (c !== undefined && /[?$#@*0-9!-]/.test(c)) {
       i += 2;
       return { t: 'var', name: c, q };
     }
@@ -251,6 +260,17 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
     return { t: 'var', name: m[0], q };
   };
 
+  const regexWord = (): Word => {
+    const parts: Part[] = [];
+    for (let depth = 0; i < n && (depth || !/[ \t\r\n]/.test(line[i])); ) {
+      if (/[()|]/.test(line[i])) {
+        depth += line[i] === '(' ? 1 : line[i] === ')' ? -1 : 0;
+        parts.push({ t: 'lit', v: line[i++], q: false });
+      } else if (META.test(line[i])) break;
+      else parts.push(...readWord());
+    }
+    return parts;
+  };
   const readWord = (): Word => {
     const parts: Part[] = [];
     let lit = '';
@@ -373,6 +393,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       i += 2;
       return both(false);
     } else if (line[i + 1] === '&') { op = '>&'; i += 2; }
+    else if (line[i + 1] === '|') { op = '>|'; i += 2; }
     else { op = '>'; i++; }
     skipBlanks();
     const target = readTarget();
@@ -580,7 +601,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         if (i >= n) throw new Incomplete();
         // the body is a compound command
         if (!/^(if|for|while|until|case|\{)$/.test(reserved() ?? '') && line[i] !== '(') fail();
-        return { k: 'fn', name: fn[1] || fn[2], body: command(), redirs: [] };
+        const at = i;
+        return { k: 'fn', name: fn[1] || fn[2], body: command(), redirs: [], src: line.slice(at, i) };
       }
       const cmd: Simple = { words: [], redirs: [] };
       let test = dbl && line.startsWith('[[', i) && META.test(line[i + 2] ?? ' ');
@@ -597,8 +619,15 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
           if (line[i] === '(') fail();
           break;
         }
-        const w = readWord();
-        if (w.length === 1 && w[0].t === 'lit' && w[0].v === ']]' && !w[0].q) test = false;
+        // the regular expression after `=~` keeps its parentheses and bars
+        const w = test && wordLit(cmd.words[cmd.words.length - 1] ?? []) === '=~' ? regexWord() : readWord();
+        if (w.length === 1 && w[0].t === 'lit' && w[0].v === ']]' && !w[0].q) {
+          test = false;
+          // an operator without its right operand is bash's parse error (the line is not shown)
+          const ws = cmd.words.map(wordLit);
+          const kind = ws.length > 2 && /^(-(eq|ne|lt|le|gt|ge|nt|ot|ef)|==?|!=|=~|<|>)$/.test(ws[ws.length - 1]) ? 'binary' : ws.length === 2 && /^-[a-zA-Z]$/.test(ws[1]) ? 'unary' : '';
+          if (kind && bash) throw new ShellSyntaxError(']]', `unexpected argument \`]]' to conditional ${kind} operator`, '', true);
+        }
         // bash's `a=(…)` and `a+=(…)`, where an assignment may stand (or after `declare`, `local`…)
         if (bash && line[i] === '(' && w.length === 1 && w[0].t === 'lit' && !w[0].q && /^[A-Za-z_]\w*(\[[^\]]*\])?\+?=$/.test(w[0].v) && (cmd.words.every((x) => x[0]?.t === 'lit' && /^[A-Za-z_]\w*(\[.*\])?\+?=/.test(x[0].v)) || /^(declare|typeset|local|readonly|export)$/.test(wordLit(cmd.words[0])))) {
           const words: Word[] = [];

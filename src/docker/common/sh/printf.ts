@@ -50,7 +50,7 @@ export function printf(argv: string[], io: IO, sh: ShellLike): number {
   }
   if (a[0] === '--') a = a.slice(1);
   if (!a.length) {
-    io.err(sh.flavor === 'bash' ? `${sh.prefix()}: printf: usage: printf [-v var] format [arguments]\n` : io.busybox ? bbHead(io) + 'printf FORMAT [ARG]...\n' : `${sh.prefix()}: printf: usage: printf format [arg ...]\n`);
+    io.err(sh.flavor === 'bash' ? 'printf: usage: printf [-v var] format [arguments]\n' : io.busybox ? bbHead(io) + 'printf FORMAT [ARG]...\n' : `${sh.prefix()}: printf: usage: printf format [arg ...]\n`);
     return io.busybox ? 1 : 2;
   }
   const [fmt, ...args] = a;

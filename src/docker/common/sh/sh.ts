@@ -106,7 +106,9 @@ export class Shell implements ShellLike {
     if (!direct) this.vars.set('PWD', { v: this.cwd, x: true });
     if (!this.vars.has('PATH')) this.vars.set('PATH', { v: STD_PATH, x: true });
     if (tty && !this.vars.has('TERM')) this.vars.set('TERM', { v: 'xterm', x: true });
-    if (interactive && flavor !== 'dash') this.vars.set('SHLVL', { v: '1', x: true });
+    // bash counts itself one level deeper than the shell that started it
+    if (flavor === 'bash' && !direct) this.vars.set('SHLVL', { v: String((parseInt(this.vars.get('SHLVL')?.v ?? '') || 0) + 1), x: true });
+    else if (interactive && flavor !== 'dash') this.vars.set('SHLVL', { v: '1', x: true });
   }
 
   save(): ShellState {
@@ -177,8 +179,11 @@ export class Shell implements ShellLike {
   setVar(name: string, value: string, exported?: boolean): void {
     if (name === 'PATH') this.hashed.clear();
     const old = this.vars.get(name);
+    if (old?.r) throw new ParamError(`${name}: readonly variable`);
+    // `declare -i`: what is assigned is an arithmetic expression
+    if (old?.i) value = String(arith(value || '0', this.arithVars));
     // an array's name alone is its element 0
-    this.vars.set(name, old?.a ? { ...old, v: value, a: new Map(old.a).set('0', value), x: exported ?? old.x } : { v: value, x: exported ?? old?.x ?? false });
+    this.vars.set(name, old?.a ? { ...old, v: value, a: new Map(old.a).set('0', value), x: exported ?? old.x } : { v: value, x: exported ?? old?.x ?? false, ...(old?.i && { i: true }) });
   }
   unsetVar(name: string): void {
     this.vars.delete(name);
@@ -392,6 +397,13 @@ export class Shell implements ShellLike {
   /** `sh -c script` or a script read from a pipe: runs, and returns the last status. */
   async script(src: string, out: Out | IO): Promise<number> {
     this.lineNo = 1;
+    if (this.inputName && this.flavor === 'bash') {
+      try {
+        const last = parseLine(src).at(-1);
+        const c = last?.pipeline.length === 1 && !last.bg && !last.not ? last.pipeline[0] : undefined;
+        if (c && !c.k && !c.redirs.length) this.oneshot = c;
+      } catch { /* run() reports it */ }
+    }
     const io = this.io(out);
     // `sh -c 'cat'` and `bash a.sh` read the input the shell was given
     if ('stdin' in out && out.stdin) [io.stdin, io.feed] = [out.stdin, out.feed ?? { rest: out.stdin }];
@@ -462,14 +474,17 @@ export class Shell implements ShellLike {
       const tok = inc ? 'end of file' : /^(newline|word|redirection)$/.test(e.token) ? e.token : `"${e.token}"`;
       // an open `$(` waits for its `)` as a compound command waits for its closing word
       const quote = inc && /['"`]/.test(inc.closing);
+      // `bash -c` reads a newline past the end of its text before it gives up on a compound command
+      if (inc && e.message.startsWith('syntax error') && this.flavor === 'bash' && this.inputName === '-c: ') this.lineNo = src.split('\n').length + (src.endsWith('\n') ? 0 : 1);
       const expecting = e.expecting || (inc?.closing === ')' ? ')' : '');
       const what = quote ? (dash ? (inc.closing === '`' ? 'EOF in backquote substitution' : 'Unterminated quoted string') : 'unterminated quoted string') : (dash ? `${tok} unexpected` : `unexpected ${tok}`) + (expecting ? ` (expecting "${expecting}")` : '');
       // bash -c and a script: `bash: -c: line 1: syntax error near …`, then the line itself
       const at = this.interactive ? 'bash' : `${this.argv0}: ${this.inputName}line ${this.lineNo}`;
-      if (this.flavor === 'bash') io.err(`${at}: ${e.message}\n${this.interactive || inc ? '' : `${at}: \`${bad}'\n`}`);
+      if (this.flavor === 'bash') io.err(`${at}: ${e.message}\n${this.interactive || inc || e.bare ? '' : `${at}: \`${bad}'\n`}`);
       else io.err(`${this.prefix()}: ${dash ? 'Syntax' : 'syntax'} error: ${what}\n`);
-      this.status = 2;
-      return 2;
+      // bash's parse errors inside `[[ ]]` leave `$?` as it was
+      if (!e.bare) this.status = 2;
+      return this.status;
     }
     try {
       return await this.runList(items, io);
@@ -506,6 +521,11 @@ export class Shell implements ShellLike {
     sub.xtrace = this.xtrace;
     sub.nounset = this.nounset;
     sub.pipefail = this.pipefail;
+    sub.noclobber = this.noclobber;
+    sub.noglob = this.noglob;
+    sub.shopts = this.shopts;
+    sub.calls = this.calls;
+    sub.dirStack = [...this.dirStack];
     sub.gen = this.bump();
     sub.pipeStatus = this.pipeStatus;
     sub.depth = this.depth;
@@ -537,6 +557,7 @@ export class Shell implements ShellLike {
   private async compound(c: Compound, io: IO): Promise<number> {
     if (c.k === 'fn') {
       this.funcs.set(c.name, c.body);
+      if (c.src) FN_SRC.set(c.body, c.src);
       return 0;
     }
     const r = await this.redirect(c.redirs, io);
@@ -632,6 +653,15 @@ export class Shell implements ShellLike {
   /** `set -u`: expanding an unset variable is an error. */
   nounset = false;
   pipefail = false;
+  /** `set -C` (`> file` leaves an existing file alone) and `set -f` (no globbing). */
+  noclobber = false;
+  noglob = false;
+  /** bash's `shopt -s` options that are on. */
+  shopts = new Set<string>();
+  /** The functions being run, innermost first (`$FUNCNAME`). */
+  calls: string[] = [];
+  /** bash's directory stack (`pushd`, `popd`), below the current directory. */
+  dirStack: string[] = [];
   gen = 0;
   /** What the shell holds now is shared from here on (a subshell, a function's saved `local`). */
   bump(): number {
@@ -688,14 +718,24 @@ export class Shell implements ShellLike {
         }
         if (item.time !== undefined) io.err(timeReport(item.pipeline.length ? this.m.now() - t0 + 3 : 0, item.time));
         this.status = item.not ? +!s : s;
-        if (s && this.errexit && !this.tested && !item.not && last) this.exit(s);
+        if (s && !this.tested && !item.not && last) {
+          // bash's ERR trap runs where `set -e` would end the shell, and not within itself
+          const onErr = this.traps?.get(66);
+          if (onErr && this.flavor === 'bash' && !this.inErrTrap) {
+            this.inErrTrap = true;
+            await this.run(onErr, io).finally(() => (this.inErrTrap = false));
+            this.status = s;
+          }
+          if (this.errexit) this.exit(s);
+        }
         if (this.caught?.length && !this.jump) await runTraps(this, io);
       } catch (e) {
         if (!(e instanceof BadSubstitution || e instanceof ArithError || e instanceof ParamError)) throw e;
         // bash drops the rest of the line after an expansion error.
         io.err(`${this.prefix()}: ${e instanceof ArithError ? this.arithMessage(e) : e instanceof ParamError ? e.message : this.flavor === 'bash' ? `${e.message}: bad substitution` : 'Bad substitution'}\n`);
         this.status = this.flavor !== 'bash' && e instanceof ArithError ? 2 : 1;
-        if (!this.interactive) this.exit(this.flavor === 'bash' ? 1 : 2);
+        // bash's unset variable (`set -u`, `${x:?}`) ends a script with 127
+        if (!this.interactive) this.exit(this.flavor === 'bash' ? (e instanceof ParamError && e.fatal ? 127 : 1) : 2);
         // nor do the loops and functions it ran in
         this.jump = { k: 'abort', n: 0 };
         break;
@@ -745,7 +785,7 @@ export class Shell implements ShellLike {
       let glob = false;
       let has = false;
       const end = () => {
-        if (has) fields.push(...(pattern ? [pat] : glob ? this.glob(pat, cur) : [cur]));
+        if (has) fields.push(...(pattern ? [pat] : glob && !this.noglob ? this.glob(pat, cur) : [cur]));
         cur = pat = '';
         glob = has = false;
       };
@@ -815,12 +855,28 @@ export class Shell implements ShellLike {
     if (name === '$') return String(this.ownPid);
     if (name === '!') return this.bgPid;
     if (name === '#') return String(this.args.length);
+    if (name === '-') return this.optionLetters();
     if (name === '0') return this.argv0;
     if (name === '@' || name === '*') return this.args.join(' ');
     if (name[0] === '!') return this.indirect(name);
     const v = /^[1-9]$/.test(name) ? this.args[+name - 1] : this.getVar(name) ?? this.dynamic(name);
-    if (v === undefined && this.nounset && !loose) throw new ParamError(this.flavor === 'bash' ? `${/\d/.test(name) ? '$' : ''}${name}: unbound variable` : `${name}: parameter not set`);
+    if (v === undefined && this.nounset && !loose) throw new ParamError(this.flavor === 'bash' ? `${/\d/.test(name) ? '$' : ''}${name}: unbound variable` : `${name}: parameter not set`, true);
     return v ?? '';
+  }
+
+  /** A function as `type` shows it: bash's layout of a `{ a; b; }` body, one command a line. */
+  funcText(name: string): string {
+    const src = FN_SRC.get(this.funcs.get(name)!) ?? '{ :; }';
+    const inner = /^\{([^'"`]*)\}$/.exec(src.trim())?.[1];
+    const cmds = inner === undefined ? [src.trim()] : inner.split(/[;\n]/).map((c) => c.trim().replace(/[ \t]+/g, ' ')).filter(Boolean);
+    return `${name} () \n{ \n${cmds.map((c, k) => '    ' + c + (k < cmds.length - 1 ? ';' : '') + '\n').join('')}}\n`;
+  }
+
+  /** `$-`: the options on, in bash's order, then `c` for `bash -c` or `s` for commands read from the input. */
+  optionLetters(): string {
+    const i = this.interactive;
+    const on: [boolean, string][] = [[this.errexit, 'e'], [this.noglob, 'f'], [true, 'h'], [i, 'i'], [i && this.flavor === 'bash', 'm'], [this.nounset, 'u'], [this.xtrace, 'x'], [this.flavor === 'bash', 'B'], [this.noclobber, 'C'], [i && this.flavor === 'bash', 'H']];
+    return on.filter(([b]) => b).map(([, c]) => c).join('') + (this.inputName === '-c: ' ? 'c' : i ? 's' : '');
   }
 
   /** `${!ref}` (bash only): the variable ref names; `${!prefix*}`: the names that start so. */
@@ -848,6 +904,8 @@ export class Shell implements ShellLike {
     if (name === 'BASH_VERSION') return bashVersion(this.m.fs);
     if (name === 'BASH') return this.which('bash') ?? '/usr/bin/bash';
     if (name === 'PIPESTATUS') return String(this.pipeStatus[0]);
+    if (name === 'FUNCNAME') return this.calls[0];
+    if (name === 'BASH_VERSINFO') return bashVersion(this.m.fs).split('.')[0];
     return undefined;
   }
   /** The generator of `$RANDOM` on a machine without one of its own. */
@@ -910,7 +968,7 @@ export class Shell implements ShellLike {
       case '?':
         if (!empty) return v;
         // dash and busybox: `parameter not set or null`
-        throw new ParamError(`${name}: ${(await word()) || (this.flavor === 'bash' ? (op === '?' ? 'parameter not set' : 'parameter null or not set') : 'parameter not set' + (op === '?' ? '' : ' or null'))}`);
+        throw new ParamError(`${name}: ${(await word()) || (this.flavor === 'bash' ? (op === '?' ? 'parameter not set' : 'parameter null or not set') : 'parameter not set' + (op === '?' ? '' : ' or null'))}`, true);
     }
     // `${x/pat/rep}`: the pattern ends at the first unescaped `/`
     const [, p, rep] = op[0] === '/' ? /^((?:\\.|[^/])*)\/?([^]*)$/s.exec(a0)! : [, a0];
@@ -920,7 +978,7 @@ export class Shell implements ShellLike {
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
     }
-    if (/^[/^,]/.test(op)) return rewrite(v, op, pat, rep ? await word(rep) : '', this.flavor === 'bash');
+    if (/^[/^,~]/.test(op)) return rewrite(v, op, pat, rep ? await word(rep) : '', this.flavor === 'bash');
     // # and ## drop the shortest and longest matching prefix, % and %% the suffix.
     const re = globRe(pat);
     const cuts = [...Array(v.length + 1).keys()];
@@ -950,19 +1008,19 @@ export class Shell implements ShellLike {
         ks = start < 0 ? [] : (o?.A ? ks.slice(start) : ks.filter((k) => +k >= start)).slice(0, len);
       }
       const list = op === 'keys' ? ks : ks.map((k) => o!.a!.get(k)!);
-      return op === 'len' ? String(list.length) : !op || op === ':' || op === 'keys' ? list : /^[#%/^,]/.test(op) ? Promise.all(list.map((v) => this.param(name, op, arg, io, v))) : this.param(name, op, arg, io, list.length ? list.join(' ') : null);
+      return op === 'len' ? String(list.length) : !op || op === ':' || op === 'keys' ? list : /^[#%/^,~]/.test(op) ? Promise.all(list.map((v) => this.param(name, op, arg, io, v))) : this.param(name, op, arg, io, list.length ? list.join(' ') : null);
     }
     if (op === 'keys') throw new BadSubstitution(`\${!${name}[${sub}]}`);
     const k = o && this.keyOf(o, o.A ? await this.dq(sub.replace(/^(["'])(.*)\1$/, '$2'), io) : String(await this.calc(sub, io)), name, io);
     const v = k && o!.a!.get(k);
     if (op === 'len') return String([...(v ?? '')].length);
     if (op) return this.param(`${name}[${sub}]`, op, arg, io, v ?? null);
-    if (v === undefined && this.nounset) throw new ParamError(`${name}[${sub}]: unbound variable`);
+    if (v === undefined && this.nounset) throw new ParamError(`${name}[${sub}]: unbound variable`, true);
     return v ?? '';
   }
 
   /** A variable (or `list`) as an array, a scalar being one of one element; undefined when unset. */
-  arrayOf(name: string, list = name === 'PIPESTATUS' ? this.pipeStatus.map(String) : undefined): Var | undefined {
+  arrayOf(name: string, list = name === 'PIPESTATUS' ? this.pipeStatus.map(String) : name === 'FUNCNAME' && !this.vars.has(name) && this.calls.length ? [...this.calls, 'main'] : name === 'BASH_VERSINFO' && this.flavor === 'bash' ? bashVersinfo(bashVersion(this.m.fs)) : undefined): Var | undefined {
     const o = this.vars.get(name);
     if (o?.a && !list) return o;
     const v = list?.[0] ?? o?.v ?? this.dynamic(name);
@@ -1015,6 +1073,7 @@ export class Shell implements ShellLike {
   assign(lhs: string, val: string, io?: IO): boolean {
     const [, name = lhs, sub, plus] = /^(\w+)(?:\[([^]*)\])?(\+?)$/.exec(lhs) ?? [];
     const o = this.vars.get(name);
+    if (o?.r) throw new ParamError(`${name}: readonly variable`);
     const list = val[0] === '\0';
     if (sub === undefined && !list && !o?.a) return this.setVar(name, plus ? (o?.v ?? '') + val : val), true;
     if (list && sub !== undefined) return io?.err(`${this.prefix()}: ${lhs}: cannot assign list to array member\n`), false;
@@ -1088,8 +1147,12 @@ export class Shell implements ShellLike {
         return false;
       }
     });
-    return out.length ? out.map((f) => (abs && !f.rel.startsWith('/') ? '/' + f.rel : f.rel)) : [text];
+    return out.length ? out.map((f) => (abs && !f.rel.startsWith('/') ? '/' + f.rel : f.rel)) : this.shopts.has('nullglob') ? [] : [text];
   }
+
+  private inErrTrap = false;
+  /** The last command of a `bash -c` text, which bash execs instead of forking. */
+  private oneshot?: Simple;
 
   /** The status of the last command substitution of the command being expanded. */
   private subStatus = 0;
@@ -1101,7 +1164,7 @@ export class Shell implements ShellLike {
     while (n < cmd.words.length && isAssignment(cmd.words[n], this.flavor === 'bash')) n++;
     const p0 = cmd.words[n]?.length === 1 ? cmd.words[n][0] : undefined;
     const w0 = p0?.t === 'lit' && !p0.q ? p0.v : '';
-    const alias = this.aliases.size && (this.interactive || this.flavor !== 'bash') && !expanded.has(w0) ? this.aliases.get(w0) : undefined;
+    const alias = this.aliases.size && (this.interactive || this.flavor !== 'bash' || this.shopts.has('expand_aliases')) && !expanded.has(w0) ? this.aliases.get(w0) : undefined;
     if (alias !== undefined) {
       // the alias's text takes the word's place; a name is not expanded again inside its own alias
       let items: AndOr[] = [];
@@ -1153,6 +1216,7 @@ export class Shell implements ShellLike {
       this.args = argv.slice(1);
       const frame = new Map<string, { v: string; x: boolean } | undefined>();
       this.frames.push(frame);
+      this.calls = [argv[0], ...this.calls];
       try {
         const s = await this.exec(fn, cio);
         if (this.jump?.k !== 'return') return s;
@@ -1161,12 +1225,15 @@ export class Shell implements ShellLike {
       } finally {
         this.args = saved;
         this.frames.pop();
+        this.calls = this.calls.slice(1);
         for (const [k, o] of frame) {
           if (o) this.vars.set(k, o);
           else this.vars.delete(k);
         }
       }
     }
+    // `bash -c` execs its last command in its own place, a level up (bash's ONESHOT)
+    if (cmd === this.oneshot && !isBuiltin(this, argv[0]) && this.vars.has('SHLVL')) assigns.push(['SHLVL', String(+this.getVar('SHLVL')! - 1)]);
     const saved = assigns.map(([k]) => [k, this.vars.get(k)] as const);
     for (const [k, v] of assigns) this.setVar(k, v, true);
     try {
@@ -1219,7 +1286,7 @@ export class Shell implements ShellLike {
         }
         continue;
       }
-      const sink = this.openSink(target, r.op === '>>', io);
+      const sink = this.openSink(target, r.op === '>>', io, r.op === '>' && this.noclobber);
       if (!sink) return null;
       if (r.fd === 2) err = sink;
       else if (r.fd === 1) {
@@ -1233,11 +1300,16 @@ export class Shell implements ShellLike {
   }
 
   /** A writer for `> file`, which is created (or truncated) now; null after the error when it cannot be. */
-  private openSink(target: string, append: boolean, io: IO): ((t: string) => void) | null {
+  private openSink(target: string, append: boolean, io: IO, keep = false): ((t: string) => void) | null {
     if (target === '/dev/null') return () => {};
     if (target === '/dev/stdout') return io.out;
     if (target === '/dev/stderr') return io.err;
     try {
+      if (!target) throw new FsError('ENOENT', target);
+      if (keep && this.m.fs.resolve(target, this.cwd).node?.kind === 'file') {
+        io.err(`${this.prefix()}: ${target}: cannot overwrite existing file\n`);
+        return null;
+      }
       this.m.fs.writeFile(target, '', this.cwd, append);
     } catch (e) {
       this.redirectError(target, e, io, false);
@@ -1433,7 +1505,11 @@ const LOOP_TIME = 10000;
 /** An expansion error (`${x!}`): the rest of the line is dropped. */
 class BadSubstitution extends Error {}
 /** `${x:?message}` of an unset x: the same, with the message. */
-class ParamError extends Error {}
+class ParamError extends Error {
+  constructor(msg: string, public fatal = false) {
+    super(msg);
+  }
+}
 
 /** `NAME=…` with the name unquoted, as bash recognises an assignment before expanding it. */
 function isAssignment(w: Word, bash: boolean): boolean {
@@ -1494,6 +1570,12 @@ function wordText(w: Word): string {
 }
 
 /** bash shows a name with control characters as `$'…'`. */
+/** The text of each function's body, as typed. */
+const FN_SRC = new WeakMap<Cmd, string>();
+
+/** `BASH_VERSINFO` of a `5.2.15(1)-release`. */
+const bashVersinfo = (v: string): string[] => [...(/^(\d+)\.(\d+)\.(\d+)\((\d+)\)-(\w+)/.exec(v)?.slice(1) ?? []), 'x86_64-pc-linux-gnu'];
+
 export function displayName(s: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[\x00-\x1f\x7f]/.test(s)) return s;

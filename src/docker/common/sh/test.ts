@@ -5,6 +5,7 @@
  */
 import type { IO, ShellLike } from './types';
 import { globRe } from './glob';
+import { packList } from './arrays';
 
 const UNARY = /^-[efdsrwxznLh]$/;
 const BINARY = /^(=|!=|==|<|>|-eq|-ne|-lt|-le|-gt|-ge)$/;
@@ -53,7 +54,10 @@ export function test(argv: string[], io: IO, sh: ShellLike): number {
       if (op === '=' || op === '==' || op === '!=') return (dbl ? globRe(b).test(a) : a === b) !== (op === '!=');
       if (op === '=~') {
         try {
-          return new RegExp(b).test(a);
+          const m = new RegExp(b).exec(a);
+          // the match and its groups, in BASH_REMATCH
+          (sh as ShellLike & { assign?(n: string, v: string): void }).assign?.('BASH_REMATCH', packList((m ? [...m] : []).map((x) => [null, x ?? ''])));
+          return !!m;
         } catch {
           // bash says nothing of a bad expression: the status is 2
           throw new TestError('');

@@ -19,7 +19,7 @@ test('printf: conversions with flags, width and precision, the format reused, %b
     [String.raw`printf -v out '%03d' 7; echo $out`, '007\n'],
     [String.raw`printf '%.3s|%+d|% d|%#x|%#o|%X|%5.1f|%-4s|\n' abcdef 5 5 255 8 255 2.25 ab`, 'abc|+5| 5|0xff|010|FF|  2.2|ab  |\n'],
     [String.raw`printf 'a\x41\101\c rest'; echo`, 'aAA\n'],
-    ['printf', 'bash: printf: usage: printf [-v var] format [arguments]\n'],
+    ['printf', 'printf: usage: printf [-v var] format [arguments]\n'],
   ]);
 });
 
