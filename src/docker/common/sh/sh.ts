@@ -12,6 +12,7 @@ import { account, userGroups } from './passwd';
 import { bashVersion } from './text';
 import { bbBanner, busyboxMain } from './busybox';
 import { bbRefused } from './bb-opts';
+import { gnuRefused } from './gnu-opts';
 import { background, notify, type Job } from './jobs';
 import { exitTrap, runTraps } from './trap';
 import { FATAL } from './signals';
@@ -1426,7 +1427,7 @@ export class Shell implements ShellLike {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;
     }
-    const refused = busybox ? bbRefused(base, argv, cio) : undefined;
+    const refused = busybox ? bbRefused(base, argv, cio) : gnuRefused(base, argv, cio);
     if (refused !== undefined) return refused;
     try {
       return await impl([base, ...argv.slice(1)], name.includes('/') ? { ...cio, exe: name } : cio, this);

@@ -52,13 +52,13 @@ test('set -x: PS4 before each command as run, quoted where bash needs it, ++ ins
   await shell('alpine', undefined, [['set -x; echo "a b"', "+ echo 'a b'\na b\n"]]);
 });
 
-test('set -u: an unset variable is an error that drops the line (bash ends a script with 1, dash with 2); -e ends on a failure', async () => {
+test('set -u: an unset variable is an error that drops the line (bash ends a script with 127, dash with 2); -e ends on a failure', async () => {
   await shell('ubuntu', undefined, [
     ['set -u; echo $nope; echo after', 'bash: nope: unbound variable\n'],
     ['echo ${nope:-def} ${nope+set} $#', 'def 0\n'],
     ['echo $1', 'bash: $1: unbound variable\n'],
     ['set +u; echo "[$nope]"', '[]\n'],
-    ["bash -c 'set -u; echo $nope; echo after'; echo $?", 'bash: line 1: nope: unbound variable\n1\n'],
+    ["bash -c 'set -u; echo $nope; echo after'; echo $?", 'bash: line 1: nope: unbound variable\n127\n'],
     ["sh -uc 'echo $nope; echo after'; echo $?", 'sh: 1: nope: parameter not set\n2\n'],
     ["bash -ec 'echo a; false; echo no'; echo $?", 'a\n1\n'],
     ["bash -ec 'false || echo tested; ! true; echo on'", 'tested\non\n'],
