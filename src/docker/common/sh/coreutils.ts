@@ -139,13 +139,33 @@ export const COREUTILS: Record<string, Command> = {
     // Each operand in turn, its error where it comes (GNU and busybox both go on to the next).
     let n = 0;
     let status = 0;
+    const f = (c: string) => o.flags.has(c);
+    // -A is -vET, -e -vE, -t -vT; -b numbers the lines that are not empty, -s squeezes blank runs
+    const [ends, tabs, nonprint, squeeze] = [f('E') || f('A') || f('e'), f('T') || f('A') || f('t'), f('v') || f('A') || f('e') || f('t'), f('s')];
+    const number = f('b') ? 'b' : f('n') ? 'n' : '';
+    let blank = false;
+    const shown = (text: string) => {
+      if (!number && !ends && !tabs && !nonprint && !squeeze) return text;
+      let r = '';
+      for (const l of text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
+        const empty = l === '\n';
+        if (squeeze && empty && blank) continue;
+        blank = empty;
+        let body = l.replace(/\n$/, '');
+        if (nonprint) body = body.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => '^' + (c === '\x7f' ? '?' : String.fromCharCode(c.charCodeAt(0) + 64)));
+        if (tabs) body = body.replace(/\t/g, '^I');
+        const num = number === 'n' || (number === 'b' && !empty) ? `${String(++n).padStart(6)}\t` : '';
+        r += num + body + (l.endsWith('\n') ? (ends ? '$' : '') + '\n' : '');
+      }
+      return r;
+    };
     for (const f of o.rest.length ? o.rest : ['-']) {
       const inputs = readInputs(f === '-' ? [] : [f], io, sh, 'cat');
       if (typeof inputs === 'number') {
         status = 1;
         continue;
       }
-      for (const i of inputs) io.out(o.flags.has('n') ? lines(i.text).map((l) => `${String(++n).padStart(6)}\t${l}\n`).join('') : i.text);
+      for (const i of inputs) io.out(shown(i.text));
     }
     return status;
   },
@@ -245,8 +265,24 @@ export const COREUTILS: Record<string, Command> = {
             sh.ask(io.busybox ? `rm: remove '${f}'? ` : `rm: remove write-protected regular ${r.node.size ? '' : 'empty '}file '${f}'? `, async (a, io2) => go(io2, at + +!/^y/i.test(a), /^y/i.test(a)));
             return status;
           }
+          // -i without a terminal: the question on stderr, the answer from the input
+          if (o.flags.has('i') && !force && r.node.kind !== 'dir' && !io.tty) {
+            io.err(`rm: remove ${r.node.kind === 'link' ? 'symbolic link' : `regular ${r.node.kind === 'file' && !r.node.size ? 'empty ' : ''}file`} '${f}'? `);
+            const feed = io.feed ?? { rest: io.stdin ?? '' };
+            const nl = feed.rest.indexOf('\n');
+            const answer = nl < 0 ? feed.rest : feed.rest.slice(0, nl);
+            feed.rest = nl < 0 ? '' : feed.rest.slice(nl + 1);
+            if (!/^y/i.test(answer)) continue;
+          }
+          // -v names each file removed, a directory's after its contents
+          const gone: string[] = [];
+          if (o.flags.has('v')) (function list(p: string, parts: string[], n: Node): void {
+            if (n.kind === 'dir') for (const [k, c] of fs.list(parts)) list(`${p.replace(/\/+$/, '')}/${k}`, [...parts, k], c);
+            gone.push(n.kind === 'dir' ? `removed directory '${p}'\n` : `removed '${p}'\n`);
+          })(f, r.parts, r.node);
           if (fs.cred && r.node.kind === 'dir') walk(f, r.parts);
           else fs.remove(f, sh.cwd, true);
+          io.out(gone.join(''));
         } catch (e) {
           fail(f, e);
         }
@@ -262,9 +298,13 @@ export const COREUTILS: Record<string, Command> = {
       return 1;
     }
     let status = 0;
+    const verbose = o.flags.has('v') || o.flags.has('--verbose');
     for (const d of o.rest) {
       try {
+        // -v names each directory made, -p's parents too
+        const made = verbose ? splitPath(d).map((_, k, a) => (d.startsWith('/') ? '/' : '') + a.slice(0, k + 1).join('/')).filter((p) => { try { return !sh.m.fs.resolve(p, sh.cwd).node; } catch { return true; } }) : [];
         sh.m.fs.mkdir(d, sh.cwd, o.flags.has('p') || o.flags.has('--parents'));
+        for (const p of made) io.out(`mkdir: created directory '${p}'\n`);
       } catch (e) {
         io.err(`mkdir: ${cannot(io)} create directory ${io.busybox ? `'${d}'` : quote(sh, d)}: ${reason(e)}\n`);
         status = 1;
@@ -286,26 +326,37 @@ export const COREUTILS: Record<string, Command> = {
   },
   cp(args, io, sh) {
     const o = opts(args);
-    return copyMove('cp', o.rest, io, sh, o.flags.has('r') || o.flags.has('R') || o.flags.has('a'));
+    return copyMove('cp', o.rest, io, sh, o.flags.has('r') || o.flags.has('R') || o.flags.has('a'), o.flags.has('v'));
   },
   mv(args, io, sh) {
-    return copyMove('mv', opts(args).rest, io, sh, true);
+    const o = opts(args);
+    return copyMove('mv', o.rest, io, sh, true, o.flags.has('v'));
   },
   ln(args, io, sh) {
     const o = opts(args);
-    if (o.rest.length < 2 || !o.flags.has('s')) {
+    const soft = o.flags.has('s');
+    if (o.rest.length < 2 || (!soft && io.busybox)) {
       missing(io, 'ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR', 'file operand');
       return 1;
     }
     const [target, link] = o.rest;
+    // a hard link: another name for the file (here a copy of it, as nothing writes both)
+    let node: Node | undefined;
+    if (!soft) {
+      try {
+        node = sh.m.fs.resolve(target, sh.cwd, false).node;
+      } catch { /* below */ }
+      if (!node) return io.err(`ln: failed to access '${target}': No such file or directory\n`), 1;
+      if (node.kind === 'dir') return io.err(`ln: ${target}: hard link not allowed for directory\n`), 1;
+    }
     try {
       const r = sh.m.fs.resolve(link, sh.cwd);
       const dest = r.node?.kind === 'dir' ? `${link}/${target.slice(target.lastIndexOf('/') + 1)}` : link;
       if (sh.m.fs.resolve(dest, sh.cwd, false).node && !o.flags.has('f')) throw new FsError('EEXIST', dest);
-      sh.m.fs.putNode(dest, { kind: 'link', target, mtime: sh.m.now() }, sh.cwd);
+      sh.m.fs.putNode(dest, node ? { ...node } : { kind: 'link', target, mtime: sh.m.now() }, sh.cwd);
       return 0;
     } catch (e) {
-      io.err(`ln: failed to create symbolic link '${link}': ${reason(e)}\n`);
+      io.err(`ln: failed to create ${soft ? 'symbolic' : 'hard'} link '${link}': ${reason(e)}\n`);
       return 1;
     }
   },
@@ -422,7 +473,7 @@ export const COREUTILS: Record<string, Command> = {
   },
   wc(args, io, sh) {
     const o = opts(args);
-    const pick = ['l', 'w', 'c'].filter((f) => o.flags.has(f));
+    const pick = ['l', 'w', 'm', 'c', 'L'].filter((f) => o.flags.has(f));
     const cols = pick.length ? pick : ['l', 'w', 'c'];
     // Every operand is read first (the widths depend on all counts), then each row or error is
     // printed in operand order, as wc does.
@@ -437,7 +488,7 @@ export const COREUTILS: Record<string, Command> = {
     // Several operands end with their sum (which also sets GNU's column width).
     if (o.rest.length > 1) {
       const sum = (c: string) => counted.reduce((a, r) => a + r.counts[c], 0);
-      counted.push({ counts: { l: sum('l'), w: sum('w'), c: sum('c') }, file: 'total' });
+      counted.push({ counts: { l: sum('l'), w: sum('w'), m: sum('m'), c: sum('c'), L: Math.max(...counted.map((r) => r.counts.L)) }, file: 'total' });
       rows.push(counted[counted.length - 1]);
     }
     // GNU sizes the columns by the digits of the regular files' total bytes, at least 7 wide
@@ -782,6 +833,11 @@ function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike):
   const norm = args.map((a, i) => (/^-\d+$/.test(a) && !/^-[nc]$/.test(args[i - 1]) ? '-n' + a.slice(1) : a));
   const o = opts(norm, 'nc');
   const files = o.rest.length ? o.rest : ['-'];
+  const count = o.values.c ?? o.values.n;
+  if (count !== undefined && !/^[-+]?\d+$/.test(count) && !io.busybox) {
+    io.err(`${name}: invalid number of ${o.values.c !== undefined ? 'bytes' : 'lines'}: '${count}'\n`);
+    return 1;
+  }
   // Each operand in turn, its error where it comes; several operands get headers even when
   // some of them fail.
   let status = 0;
@@ -792,14 +848,15 @@ function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike):
       status = 1;
       continue;
     }
-    if (files.length > 1) io.out(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
+    // -q: never a header, -v: always
+    if ((files.length > 1 || o.flags.has('v')) && !o.flags.has('q')) io.out(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
     first = false;
     io.out(headOrTail(inputs[0].text, o.values.c ?? o.values.n ?? '10', name === 'head', o.values.c !== undefined));
   }
   return status;
 }
 
-function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recursive: boolean): number {
+function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recursive: boolean, verbose = false): number {
   const fs = sh.m.fs;
   if (rest.length < 2) {
     missing(io, `${name} [-fin] SOURCE... DIRECTORY`, rest.length ? `destination file operand after '${rest[0]}'` : 'file operand');
@@ -810,6 +867,11 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
   try {
     destNode = fs.resolve(dest, sh.cwd).node;
   } catch { /* missing parent: reported below */ }
+  // several sources go into a directory, which must be there
+  if (rest.length > 2 && destNode?.kind !== 'dir' && !io.busybox) {
+    io.err(`${name}: target '${dest}'${destNode ? ' is not a directory' : ': No such file or directory'}\n`);
+    return 1;
+  }
   let status = 0;
   for (const src of rest.slice(0, -1)) {
     try {
@@ -829,9 +891,15 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
         status = 1;
         continue;
       }
+      if (to === from && !io.busybox) {
+        io.err(`${name}: '${src}' and '${target}' are the same file\n`);
+        status = 1;
+        continue;
+      }
       try {
-        copyNode(sh, from, target);
+        copyNode(sh, from, target, verbose && name === 'cp' ? (a, b) => io.out(`'${src + a}' -> '${target + b}'\n`) : undefined);
         if (name === 'mv') fs.remove(joinPath(r.parts), '/', true);
+        if (verbose && name === 'mv') io.out(`renamed '${src}' -> '${target}'\n`);
       } catch (e) {
         // the writing side failed (a rename is all or nothing: the copy made goes)
         if (name === 'mv') try { fs.remove(target, sh.cwd, true); } catch { /* none made */ }
@@ -847,13 +915,15 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
   return status;
 }
 
-function copyNode(sh: ShellLike, from: string, to: string): void {
+/** `said`: cp -v's report of each copy, by the paths below the ones given. */
+function copyNode(sh: ShellLike, from: string, to: string, said?: (a: string, b: string) => void, below = ''): void {
   const fs = sh.m.fs;
   const node = fs.resolve(from, '/', false).node!;
   const now = sh.m.now();
+  said?.(below, below);
   if (node.kind === 'dir') {
     if (!fs.resolve(to, sh.cwd).node) fs.mkdir(to, sh.cwd);
-    for (const name of fs.list(splitPath(from)).keys()) copyNode(sh, `${from}/${name}`, `${to}/${name}`);
+    for (const name of fs.list(splitPath(from)).keys()) copyNode(sh, `${from}/${name}`, `${to}/${name}`, said, `${below}/${name}`);
   } else if (node.kind !== 'whiteout') {
     fs.putNode(to, { ...node, mtime: now }, sh.cwd);
   }

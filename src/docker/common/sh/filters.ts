@@ -1,5 +1,6 @@
 /** The line filters of pipelines: sort, uniq, cut and tr (GNU and busybox agree on their output). */
 import { readInputs } from './coreutils';
+import { reason } from './fs';
 import { opts, bbHead } from './opts';
 import { lines } from './text';
 import type { IO, ShellLike } from './types';
@@ -14,7 +15,7 @@ function input(files: string[], io: IO, sh: ShellLike, name: string): [string, b
 const missingOperand = (io: IO, name: string) => io.err(`${name}: missing operand\nTry '${name} --help' for more information.\n`);
 
 export function sort(args: string[], io: IO, sh: ShellLike): number {
-  const o = opts(args, 'kt');
+  const o = opts(args, 'kto');
   // sort stops at a file it cannot read, before printing anything (busybox dies with 1)
   const read = input(o.rest, io, sh, 'sort');
   if (typeof read === 'number' || read[1]) return io.busybox ? 1 : 2;
@@ -23,13 +24,22 @@ export function sort(args: string[], io: IO, sh: ShellLike): number {
   const [, from, to] = /^(\d+)(?:,(\d+))?/.exec(o.values.k ?? '') ?? [];
   // Without -t a field starts with the blanks before it.
   const key = (l: string) => (from ? (o.values.t ? l.split(o.values.t[0]) : l.split(/(?<=\S)(?=\s)/)).slice(+from - 1, to ? +to : undefined).join(o.values.t?.[0] ?? '') : l);
-  const num = (s: string) => parseFloat(/^\s*-?(\d+\.?\d*|\.\d+)/.exec(s)?.[0] ?? '0') || 0;
-  const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const byKey = (a: string, b: string) => (f.has('n') ? num(key(a)) - num(key(b)) : bytes(key(a), key(b)));
+  // -h: a number with its unit (K, M, G…) counts by the unit first
+  const num = (s: string) => (parseFloat(/^\s*-?(\d+\.?\d*|\.\d+)/.exec(s)?.[0] ?? '0') || 0) * (f.has('h') ? 1024 ** (' KMGTPEZY'.indexOf(/^\s*-?[\d.]*([KMGTPEZY])/.exec(s)?.[1] ?? ' ')) : 1);
+  // -f compares as if all were upper case
+  const bytes = (a: string, b: string) => (f.has('f') ? ((a = a.toUpperCase()), (b = b.toUpperCase())) : 0, a < b ? -1 : a > b ? 1 : 0);
+  const byKey = (a: string, b: string) => (f.has('n') || f.has('h') ? num(key(a)) - num(key(b)) : bytes(key(a), key(b)));
   // Lines with equal keys are compared whole, as a last resort, except with -u.
   const sorted = lines(text).sort((a, b) => (byKey(a, b) || (f.has('u') ? 0 : bytes(a, b))) * (f.has('r') ? -1 : 1));
   const out = f.has('u') ? sorted.filter((l, i) => i === 0 || byKey(sorted[i - 1], l) !== 0) : sorted;
-  io.out(out.map((l) => l + '\n').join(''));
+  const result = out.map((l) => l + '\n').join('');
+  // -o FILE is written once all is read, so it may be one of the inputs
+  if (o.values.o === undefined) io.out(result);
+  else try {
+    sh.m.fs.writeFile(o.values.o, result, sh.cwd);
+  } catch (e) {
+    return io.err(`sort: open failed: ${o.values.o}: ${reason(e)}\n`), 2;
+  }
   return 0;
 }
 
@@ -59,8 +69,13 @@ export function cut(args: string[], io: IO, sh: ShellLike): number {
   }
   const ranges = list.split(',').map((r) => {
     const [, a, dash, b] = /^(\d*)(-?)(\d*)$/.exec(r) ?? [];
-    return [+a || 1, dash ? +b || Infinity : +a];
+    return [+a || 1, dash ? +b || Infinity : +a, a === undefined ? -1 : /^0+$/.test(a) || /^0+$/.test(b) ? 0 : +a > +b && b ? -2 : 1];
   });
+  // GNU checks the list and the delimiter before it reads anything
+  const what = o.values.f !== undefined ? 'field' : o.values.c !== undefined ? 'character' : 'byte';
+  const bad = io.busybox ? undefined : ranges.find((r) => r[2] < 1)?.[2];
+  const no = bad === -1 ? `invalid ${what} value '${list.split(',').find((r) => !/^\d*-?\d*$/.test(r))}'` : bad === 0 ? `${what}s are numbered from 1` : bad === -2 ? 'invalid decreasing range' : (o.values.d ?? '').length > 1 && !io.busybox ? 'the delimiter must be a single character' : '';
+  if (no) return io.err(`cut: ${no}\nTry 'cut --help' for more information.\n`), 1;
   const pick = <T>(items: T[]) => items.filter((_, i) => ranges.some(([a, b]) => i + 1 >= a && i + 1 <= b));
   const read = input(o.rest, io, sh, 'cut');
   if (typeof read === 'number') return 1;
@@ -108,10 +123,13 @@ export function tr(args: string[], io: IO): number {
   const to = b === undefined ? [] : expand(b);
   let out = '';
   for (const c of io.stdin ?? '') {
-    const k = from.indexOf(c);
-    if (del && k >= 0) continue;
+    // -c: the complement of SET1, every character not in it (translated to SET2's last)
+    const comp = o.flags.has('c') || o.flags.has('C');
+    const k = comp ? to.length - 1 : from.indexOf(c);
+    const hit = comp ? !from.includes(c) : k >= 0;
+    if (del && hit) continue;
     // SET2 shorter than SET1 goes on with its last character
-    const t = !del && k >= 0 && to.length ? to[Math.min(k, to.length - 1)] : c;
+    const t = !del && hit && to.length ? to[Math.min(k, to.length - 1)] : c;
     // -s squeezes repeats of what is in the last set given
     const squeeze = o.flags.has('s') && (b === undefined ? from : to).includes(t);
     if (!(squeeze && out.endsWith(t))) out += t;

@@ -1,6 +1,6 @@
 /** Programs that compare, wrap, shuffle or reorder lines: cmp, comm, fold, shuf, expand, unexpand, tsort, split, factor, numfmt. */
 import { readInputs } from './coreutils';
-import { reason } from './fs';
+import { readOr, reason } from './fs';
 import { opts, usage } from './opts';
 import { lines } from './text';
 import type { Command, IO, ShellLike } from './types';
@@ -64,7 +64,9 @@ export const LINE_TOOLS: Record<string, Command> = {
       if (o.flags.has('s')) return 1;
       if (!o.flags.has('l')) {
         const line = a.slice(0, k).split('\n').length;
-        io.out(`${names[0]} ${names[1]} differ: ${bb ? 'char' : 'byte'} ${k + 1}, line ${line}\n`);
+        // diffutils says "byte" from 3.9 on (Ubuntu 24.04's); Debian up to 12 has 3.8 or older
+        const char = bb || /^(\d|bookworm|bullseye|buster)/.test(readOr(sh.m.fs, '/etc/debian_version'));
+        io.out(`${names[0]} ${names[1]} differ: ${char ? 'char' : 'byte'} ${k + 1}, line ${line}\n`);
         return 1;
       }
       io.out(`${String(k + 1).padStart(bb ? 0 : String(n).length)} ${a.charCodeAt(k).toString(8).padStart(3)} ${b.charCodeAt(k).toString(8).padStart(3)}\n`);

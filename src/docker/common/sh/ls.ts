@@ -5,6 +5,7 @@ import { reason } from './fs';
 import { human as toHuman } from './human';
 import { opts, usage } from './opts';
 import { idNames } from './passwd';
+import { inodeOf } from './stat';
 import type { IO, ShellLike } from './types';
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
@@ -50,6 +51,11 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const one = o.flags.has('1') || (!io.tty && !long);
   const dirOnly = o.flags.has('d');
   const human = o.flags.has('h');
+  const reverse = o.flags.has('r') ? -1 : 1;
+  // -F marks directories, links, programs (and pipes, sockets); -p directories only
+  const mark = (n: Node) => (n.kind === 'dir' ? (o.flags.has('F') || o.flags.has('p') ? '/' : '') : !o.flags.has('F') ? '' : n.kind === 'link' ? '@' : n.kind === 'file' && n.mode & 0o111 ? '*' : '');
+  // -Q: names in double quotes
+  const q = (name: string) => (o.flags.has('Q') ? `"${name}"` : name);
   const fs = sh.m.fs;
   const now = sh.m.now();
   // a node with no owner is root's; names come from the machine's /etc/passwd and /etc/group (-n: the numbers)
@@ -74,17 +80,19 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   if (io.busybox && status) status = 1;
 
   const fmtSize = (n: number) => (human ? toHuman(n, io.busybox) : String(n));
-  const render = (entries: [string, Node, number][], total: boolean): string => {
+  const render = (entries: [string, Node, number, number?][], total: boolean): string => {
     if (!entries.length) return total && long ? 'total 0\n' : '';
     if (!long) {
-      const names = entries.map(([n]) => n);
+      const names = entries.map(([n, node, , ino]) => (ino ? `${ino} ` : '') + q(n) + mark(node));
+      // -m: separated by commas, lines of at most 80 columns
+      if (o.flags.has('m') && !io.busybox) return names.reduce((t, n, k) => { const w = n + (k < names.length - 1 ? ',' : ''); const line = t.slice(t.lastIndexOf('\n') + 1); return t + (!k ? '' : line.length + w.length + 1 > 80 ? '\n' : ' ') + w; }, '') + '\n';
       if (one) return names.map((n) => n + '\n').join('');
       return io.busybox ? uniformColumns(names, io.columns ?? 80) : columns(names, io.columns ?? 80, true);
     }
     const rows = entries.map(([name, node, nlink]) => ({
       o: ownerOf(node),
       p: perms(node), l: String(nlink), s: fmtSize(sizeOf(node)), t: stamp(node.kind === 'whiteout' ? now : node.mtime, now),
-      n: name + (node.kind === 'link' ? ' -> ' + node.target : ''),
+      n: q(name) + (node.kind === 'link' ? ' -> ' + q(node.target) : mark(node)),
     }));
     const lw = Math.max(...rows.map((r) => r.l.length));
     // Devices show `major, minor` where the size goes: GNU pads each number to its column,
@@ -119,8 +127,9 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     return n;
   };
 
-  let out = render(files.sort((a, b) => byName(a[0], b[0])).map(([n, node, parts]) => [n, node, long ? nlink(parts, node) : 1]), false);
-  dirs.sort((a, b) => byName(a[0], b[0]));
+  const ino = (parts: string[]) => (o.flags.has('i') ? inodeOf(parts) : undefined);
+  let out = render(files.sort((a, b) => reverse * byName(a[0], b[0])).map(([n, node, parts]) => [n, node, long ? nlink(parts, node) : 1, ino(parts)]), false);
+  dirs.sort((a, b) => reverse * byName(a[0], b[0]));
   // -R lists each directory's subdirectories after it, depth first, never through a symlink or
   // back into . and ..; every directory is then labelled.
   const recursive = o.flags.has('R') && !dirOnly;
@@ -131,16 +140,17 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
       status = io.busybox ? 1 : 2;
       return;
     }
-    const entries: [string, Node, number][] = [...fs.list(parts)]
+    const entries: [string, Node, number, number?][] = [...fs.list(parts)]
       .filter(([n]) => all || almost || !n.startsWith('.'))
       .sort((a, b) => byName(a[0], b[0]))
-      .map(([n, node]) => [n, node, long ? nlink([...parts, n], node) : 1]);
+      .map(([n, node]) => [n, node, long ? nlink([...parts, n], node) : 1, ino([...parts, n])]);
     const subdirs = recursive ? entries.filter(([, node]) => node.kind === 'dir').map(([n]) => n) : [];
     if (all) {
       const self = fs.find(parts)!;
       const parent = fs.find(parts.slice(0, -1))!;
-      entries.unshift(['.', self, long ? nlink(parts, self) : 1], ['..', parent, long ? nlink(parts.slice(0, -1), parent) : 1]);
+      entries.unshift(['.', self, long ? nlink(parts, self) : 1, ino(parts)], ['..', parent, long ? nlink(parts.slice(0, -1), parent) : 1, ino(parts.slice(0, -1))]);
     }
+    if (reverse < 0) entries.reverse();
     if (out || shown++ > 0) out += '\n';
     // Labelled when ls got several operands, even ones that did not exist.
     if (targets.length > 1 || recursive) out += `${label}:\n`;
