@@ -145,8 +145,8 @@ export function debianRoot(os: string, split = false): string[] {
     '+/usr/share/zoneinfo UTC Europe America Asia',
   ];
   if (noble) e.push('/home/ubuntu/');
-  // grep 3.8's egrep and fgrep: scripts that warn before running grep -E/-F
-  if (/bookworm|noble/.test(TEXT[os])) e.push(...['E', 'F'].map((x) => `/usr/bin/${x.toLowerCase()}grep:#!/bin/sh\ncmd=\${0##*/}\necho "$cmd: warning: $cmd is obsolescent; using grep -${x}" >&2\nexec grep -${x} "$@"\n`));
+  // grep 3.8's egrep and fgrep: scripts that warn before running grep -E/-F (Debian's grep 3.8-5 took the warning out)
+  if (/bookworm|noble/.test(TEXT[os])) e.push(...['E', 'F'].map((x) => `/usr/bin/${x.toLowerCase()}grep:#!/bin/sh\ncmd=\${0##*/}\n${noble ? `echo "$cmd: warning: $cmd is obsolescent; using grep -${x}" >&2\n` : ''}exec grep -${x} "$@"\n`));
   // the minimized image's stand-in for man (a dpkg diversion keeps it when man-db comes)
   if (ubuntu) e.push(`/usr/bin/man:#!/bin/sh\n${['This system has been minimized by removing packages and content that are', 'not required on a system that users do not log into.', '', "To restore this content, including manpages, you can run the 'unminimize'", "command. You will still need to ensure the 'man-db' package is installed."].map((l) => `echo "${l}"\n`).join('')}`, '/var/lib/dpkg/info/procps.list=0', `/etc/lsb-release:DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${/VERSION_ID="(.*)"/.exec(TEXT[os])![1]}\nDISTRIB_CODENAME=${/CODENAME=(.*)/.exec(TEXT[os])![1]}\nDISTRIB_DESCRIPTION="${pretty}"\n`, ...bins('/usr/bin', PROCPS.split(' ')));
   return e;

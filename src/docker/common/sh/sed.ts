@@ -1,6 +1,7 @@
 /**
- * `sed [-n] [-E] [-i] [-e SCRIPT]… [SCRIPT] [FILE]…`: the commands a class types — `s///` with
- * its flags, `d`, `p`, `q`, `=` — each after an optional address (`N`, `$`, `/re/`, `A,B`, `!`),
+ * `sed [-n] [-E] [-i[SUFFIX]] [-e SCRIPT]… [SCRIPT] [FILE]…`: `s///` with its flags, `d`, `p`, `q`,
+ * `=`, `a`/`i`/`c`, `y`, `n`/`N`, the hold space and `{ }` blocks, each after an optional address
+ * (`N`, `$`, `/re/`, `first~step`, `A,B`, `A,+N`, `!`),
  * with GNU's messages (busybox's where they differ).
  */
 import { bbHead } from './opts';
@@ -8,8 +9,8 @@ import { reason } from './fs';
 import { lines } from './text';
 import type { IO, ShellLike } from './types';
 
-interface Addr { line?: number; last?: boolean; re?: RegExp }
-interface SedCmd { a1?: Addr; a2?: Addr; not: boolean; c: string; re?: RegExp; rep?: string; global?: boolean; nth?: number; print?: boolean; active?: boolean }
+interface Addr { line?: number; last?: boolean; re?: RegExp; step?: number; plus?: number }
+interface SedCmd { a1?: Addr; a2?: Addr; not: boolean; c: string; re?: RegExp; rep?: string; global?: boolean; nth?: number; print?: boolean; active?: number; text?: string; end?: number; code?: number; from?: string[]; to?: string[] }
 
 class SedError extends Error {}
 
@@ -27,11 +28,14 @@ export function bre(src: string, ere: boolean, flags = ''): RegExp {
   return new RegExp(out, flags);
 }
 
+const ESC: Record<string, string> = { n: '\n', t: '\t' };
+
 function parse(script: string, ere: boolean): SedCmd[] {
   const cmds: SedCmd[] = [];
+  const open: number[] = [];
   let i = 0;
-  const fail = (what: string): never => {
-    throw new SedError(`-e expression #1, char ${i}: ${what}`);
+  const fail = (what: string, at = i): never => {
+    throw new SedError(`-e expression #1, char ${at}: ${what}`);
   };
   /** The text up to the next unescaped `delim`, stepping over it. */
   const until = (delim: string, what: string): string => {
@@ -46,14 +50,16 @@ function parse(script: string, ere: boolean): SedCmd[] {
     return s;
   };
   const addr = (): Addr | undefined => {
-    const m = /^(\d+|\$)/.exec(script.slice(i));
+    const m = /^(?:(\d+)~(\d+)|\+(\d+)|(\d+)|\$)/.exec(script.slice(i));
     if (m) {
       i += m[0].length;
-      return m[0] === '$' ? { last: true } : { line: Number(m[0]) };
+      return m[0] === '$' ? { last: true } : m[3] !== undefined ? { plus: +m[3] } : { line: +(m[1] ?? m[4]), step: m[2] === undefined ? undefined : +m[2] };
     }
     if (script[i] !== '/') return undefined;
     i++;
-    return { re: bre(until('/', 'unterminated address regex'), ere) };
+    const re = until('/', 'unterminated address regex');
+    const I = script[i] === 'I' && ++i;
+    return { re: bre(re, ere, I ? 'i' : '') };
   };
   while (i < script.length) {
     while (/[\s;]/.test(script[i] ?? '')) i++;
@@ -80,18 +86,43 @@ function parse(script: string, ere: boolean): SedCmd[] {
       cmd.print = flags.includes('p');
       cmd.nth = Number(/\d+/.exec(flags)?.[0] ?? 1);
       cmd.re = bre(re, ere, /[iI]/.test(flags) ? 'gi' : 'g');
-    } else if (!'dpq='.includes(cmd.c)) {
+    } else if (cmd.c === 'y') {
+      const delim = script[i++] ?? fail("unterminated `y' command");
+      const un = (t: string) => [...t.replace(/\\(.)/g, (_, e: string) => ESC[e] ?? e)];
+      [cmd.from, cmd.to] = [un(until(delim, "unterminated `y' command")), un(until(delim, "unterminated `y' command"))];
+      if (cmd.from.length !== cmd.to.length) fail("strings for `y' command are different lengths");
+    } else if ('aic'.includes(cmd.c)) {
+      // `a text`, `a\text` or `a\` and the text on the next line; it runs to the end of the line
+      while (script[i] === ' ' || script[i] === '\t') i++;
+      if (script[i] === '\\') {
+        i++;
+        if (script[i] === '\n') i++;
+      } else if (i >= script.length) fail("expected \\ after `a', `c' or `i'");
+      // a backslash at the end of a line goes on to the next
+      let j = i;
+      while (j < script.length && script[j] !== '\n') j += script[j] === '\\' ? 2 : 1;
+      cmd.text = script.slice(i, j).replace(/\\(.)/gs, '$1');
+      i = j;
+    } else if (cmd.c === '{') open.push(cmds.length);
+    else if (cmd.c === '}') {
+      if (!open.length) fail("unexpected `}'");
+      cmds[open.pop()!].end = cmds.length;
+    } else if ('qQ'.includes(cmd.c)) {
+      const m = /^\s*(\d+)/.exec(script.slice(i));
+      if (m) (cmd.code = +m[1]), (i += m[0].length);
+    } else if (!'dDpPnN=hHgGxlz'.includes(cmd.c)) {
       fail(`unknown command: \`${cmd.c}'`);
     }
     while (script[i] === ' ') i++;
-    if (i < script.length && !/[;\n}]/.test(script[i])) fail(`extra characters after command`);
+    if (i < script.length && !/[;\n}]/.test(script[i]) && cmd.c !== '{') fail(`extra characters after command`);
     cmds.push(cmd);
   }
+  if (open.length) fail("unmatched `{'", 0);
   return cmds;
 }
 
-/** `&` the match, `\1`… its groups, `\n` a newline. */
-const replacement = (rep: string, m: string[]): string => rep.replace(/\\(\d|n|.)|&/g, (x, e: string | undefined) => (x === '&' ? m[0] : e === 'n' ? '\n' : /\d/.test(e!) ? m[+e!] ?? '' : e!));
+/** `&` the match, `\1`… its groups, `\n` a newline, `\t` a tab. */
+const replacement = (rep: string, m: string[]): string => rep.replace(/\\(\d|.)|&/g, (x, e: string | undefined) => (x === '&' ? m[0] : /\d/.test(e!) ? m[+e!] ?? '' : ESC[e!] ?? e!));
 
 export function sed(args: string[], io: IO, sh: ShellLike): number {
   const scripts: string[] = [];
@@ -99,14 +130,19 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
   let quiet = false;
   let ere = false;
   let inPlace = false;
+  // -i takes what follows it in the same word as the backup's suffix (`-i.bak`, and `-in` too)
+  let suffix = '';
   for (let k = 1; k < args.length; k++) {
     const a = args[k];
     if (a === '-e' || a === '--expression') scripts.push(args[++k] ?? '');
-    else if (/^-[nEri]+$/.test(a)) {
-      quiet ||= a.includes('n');
-      ere ||= /[Er]/.test(a);
-      inPlace ||= a.includes('i');
-    } else files.push(a);
+    else if (/^-[nErsi]/.test(a)) {
+      const at = a.indexOf('i');
+      const opts = at < 0 ? a : a.slice(0, at + 1);
+      quiet ||= opts.includes('n');
+      ere ||= /[Er]/.test(opts);
+      if (at > 0) [inPlace, suffix] = [true, a.slice(at + 1)];
+    } else if (a === '--in-place' || a.startsWith('--in-place=')) [inPlace, suffix] = [true, a.slice(11)];
+    else files.push(a);
   }
   if (!scripts.length) {
     if (!files.length) {
@@ -125,36 +161,76 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
     return 1;
   }
   let status = 0;
+  let exit = 0;
   const run = (text: string): [string, boolean] => {
     const all = lines(text);
     let out = '';
+    let hold = '';
     for (let n = 0; n < all.length; n++) {
       let line = all[n];
       let deleted = false;
       let quit = false;
-      const at = (a: Addr) => (a.last ? n === all.length - 1 : a.line !== undefined ? n + 1 === a.line : a.re!.test(line));
-      for (const c of cmds) {
+      let after = '';
+      const at = (a: Addr) => (a.last ? n === all.length - 1 : a.step !== undefined ? (a.step ? n + 1 >= a.line! && (n + 1 - a.line!) % a.step === 0 : n + 1 === a.line) : a.line !== undefined ? n + 1 === a.line : a.re!.test(line));
+      // the next input line into the pattern space (`n` prints the old one first); at the end, sed stops
+      const next = (join: boolean): boolean => {
+        if (n + 1 >= all.length) {
+          quit = true;
+          return false;
+        }
+        if (!join && !quiet) out += line + '\n';
+        out += after;
+        after = '';
+        line = join ? line + '\n' + all[++n] : all[++n];
+        return true;
+      };
+      for (let pc = 0; pc < cmds.length; pc++) {
+        const c = cmds[pc];
         let hit = true;
+        let last = true;
         if (c.a1 && !c.a2) hit = at(c.a1);
         else if (c.a1 && c.a2) {
-          // a range: from a line its first address matches to one its second does
-          if (!c.active && at(c.a1)) {
-            c.active = true;
-            hit = true;
-            if (c.a2.line !== undefined && c.a2.line <= n + 1) c.active = false;
-          } else if (c.active) {
-            if (c.a2.line !== undefined ? n + 1 >= c.a2.line : at(c.a2)) c.active = false;
+          // a range: from a line its first address matches to one its second does (or N lines on, with +N)
+          const a2 = c.a2;
+          if (c.active === undefined && at(c.a1)) {
+            c.active = n;
+            if ((a2.line !== undefined && a2.line <= n + 1) || a2.plus === 0) c.active = undefined;
+          } else if (c.active !== undefined) {
+            if (a2.plus !== undefined ? n >= c.active + a2.plus : a2.line !== undefined ? n + 1 >= a2.line : at(a2)) c.active = undefined;
           } else hit = false;
+          last = c.active === undefined;
         }
-        if (hit === c.not) continue;
+        if (hit === c.not) {
+          if (c.c === '{') pc = c.end!;
+          continue;
+        }
         if (c.c === 'd') {
           deleted = true;
           break;
         }
         if (c.c === 'p') out += line + '\n';
+        else if (c.c === 'P') out += line.split('\n')[0] + '\n';
         else if (c.c === '=') out += n + 1 + '\n';
-        else if (c.c === 'q') {
+        else if (c.c === 'a') after += c.text ? c.text + '\n' : '';
+        else if (c.c === 'i') out += c.text ? c.text + '\n' : '';
+        else if (c.c === 'c') {
+          // a range is changed once, at its end
+          if (last || c.not) out += c.text + '\n';
+          deleted = true;
+          break;
+        } else if (c.c === 'y') line = [...line].map((ch) => (c.from!.includes(ch) ? c.to![c.from!.indexOf(ch)] : ch)).join('');
+        else if (c.c === 'n' || c.c === 'N') {
+          if (!next(c.c === 'N')) break;
+        } else if (c.c === 'h') hold = line;
+        else if (c.c === 'H') hold += '\n' + line;
+        else if (c.c === 'g') line = hold;
+        else if (c.c === 'G') line += '\n' + hold;
+        else if (c.c === 'x') [line, hold] = [hold, line];
+        else if (c.c === 'z') line = '';
+        else if (c.c === 'q' || c.c === 'Q') {
           quit = true;
+          exit = c.code ?? 0;
+          if (c.c === 'Q') deleted = true;
           break;
         } else if (c.c === 's') {
           // the Nth match (`s/a/b/2`), or it and every later one with g
@@ -172,13 +248,14 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
         }
       }
       if (!deleted && !quiet) out += line + '\n';
+      out += after;
       if (quit) return [out, true];
     }
     return [out, false];
   };
   if (!files.length) {
     io.out(run(io.stdin ?? '')[0]);
-    return 0;
+    return exit;
   }
   for (const f of files) {
     let text: string;
@@ -192,6 +269,7 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
     const [out, quit] = run(text);
     if (inPlace) {
       try {
+        if (suffix) sh.m.fs.writeFile(suffix.includes('*') ? suffix.replace(/\*/g, f) : f + suffix, text, sh.cwd);
         sh.m.fs.writeFile(f, out, sh.cwd);
       } catch (e) {
         // -i writes a temporary file beside the original (mkstemp's random name), then renames it
@@ -203,5 +281,5 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
     } else io.out(out);
     if (quit) break;
   }
-  return io.busybox && status ? 1 : status;
+  return io.busybox && status ? 1 : status || exit;
 }
