@@ -16,7 +16,7 @@ import { bashVersion, headOrTail, lines, wcCounts } from './text';
 import { account, userGroups } from './passwd';
 import { killArgs, parseSignal, signalList, signalName } from './signals';
 import { printf } from './printf';
-import { sed } from './sed';
+import { bre, sed } from './sed';
 import { awk } from './awk';
 import { xargs } from './xargs';
 import { seq } from './seq';
@@ -521,7 +521,7 @@ export const COREUTILS: Record<string, Command> = {
     }
     let re: RegExp;
     try {
-      const src = pattern.split('\n').map((p) => `(?:${o.flags.has('F') ? p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : p.replace(/\\([(){}|+?])/g, '$1')})`).join('|');
+      const src = pattern.split('\n').map((p) => `(?:${o.flags.has('F') ? p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : bre(p, o.flags.has('E') || o.flags.has('P')).source})`).join('|');
       // -x: the whole line must match; -w: the match must stand between non-word characters
       re = new RegExp(o.flags.has('x') ? `^(?:${src})$` : o.flags.has('w') ? `(?<!\\w)(?:${src})(?!\\w)` : src, o.flags.has('i') ? 'i' : '');
     } catch {
@@ -551,13 +551,15 @@ export const COREUTILS: Record<string, Command> = {
       return [...sh.m.fs.list(r.parts).keys()].sort().flatMap((n) => walk(`${f}/${n}`, shown ? `${shown.replace(/\/$/, '')}/${n}` : n, false, inner));
     };
     const files = rec ? (o.rest.length ? o.rest : ['']).flatMap((f) => walk(f || '.', f, true, new Set())) : o.rest;
-    const many = files.length > 1 || (rec && !o.rest.length);
+    // -H names the file on each line, -h never
+    const many = o.flags.has('H') || (!o.flags.has('h') && (files.length > 1 || (rec && !o.rest.length)));
     // a group of context printed already (in any file): the next one that does not touch it gets `--`
     let grouped = false;
     for (const f of files.length ? files : ['-']) {
       // -q stops at the first line found, before opening the next file
       if (found && o.flags.has('q')) break;
-      const inputs = readInputs(f === '-' ? [] : [f], io.busybox ? { ...io, err: (t) => io.err(t.replace(/can't open '(.*)'/, '$1')) } : io, sh, 'grep');
+      // -s: no word of files that cannot be read
+      const inputs = readInputs(f === '-' ? [] : [f], o.flags.has('s') ? { ...io, err: () => {} } : io.busybox ? { ...io, err: (t) => io.err(t.replace(/can't open '(.*)'/, '$1')) } : io, sh, 'grep');
       if (typeof inputs === 'number') {
         failed = true;
         continue;
@@ -567,7 +569,10 @@ export const COREUTILS: Record<string, Command> = {
       const all = lines(inputs[0].text);
       const printing = !o.flags.has('q') && !o.flags.has('c') && !o.flags.has('l');
       // matches print with `:`, context with `-`, and `--` between groups that do not touch
-      const show = (n: number, sep: string) => io.out((many ? file + sep : '') + (o.flags.has('n') ? n + 1 + sep : '') + all[n] + '\n');
+      const head = (n: number, sep: string) => (many ? file + sep : '') + (o.flags.has('n') ? n + 1 + sep : '');
+      // -o: each match on a line of its own (none for -v)
+      const only = o.flags.has('o');
+      const show = (n: number, sep: string) => (only ? sep === ':' && !o.flags.has('v') && io.out([...all[n].matchAll(new RegExp(re.source, re.flags + 'g'))].filter((m) => m[0]).map((m) => head(n, sep) + m[0] + '\n').join('')) : io.out(head(n, sep) + all[n] + '\n'));
       let last = -1;
       let trailing = 0;
       for (let n = 0; n < all.length && (count < max || trailing > 0); n++) {

@@ -14,16 +14,35 @@ interface SedCmd { a1?: Addr; a2?: Addr; not: boolean; c: string; re?: RegExp; r
 
 class SedError extends Error {}
 
-/** A basic regular expression (or an extended one, `-E`) as a JavaScript one. */
+const CLASS: Record<string, string> = { alpha: 'a-zA-Z', digit: '0-9', alnum: '0-9a-zA-Z', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v', blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~' };
+
+/**
+ * A POSIX regular expression, basic (or extended, `-E`), as a JavaScript one: in a BRE `\(` `\)`
+ * `\{` `\}` `\|` `\+` `\?` are the operators and the bare ones literal; a bracket expression takes
+ * its backslashes literally and knows `[:digit:]` and the other classes; `\<` `\>` are word edges.
+ */
 export function bre(src: string, ere: boolean, flags = ''): RegExp {
   let out = '';
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
-    if (c === '\\' && i + 1 < src.length) {
+    if (c === '[') {
+      let j = i + 1;
+      let set = '';
+      if (src[j] === '^') (set = '^'), j++;
+      for (let first = true; j < src.length && (first || src[j] !== ']'); first = false) {
+        const cls = /^\[:(\w+):\]/.exec(src.slice(j));
+        if (cls && CLASS[cls[1]]) (set += CLASS[cls[1]]), (j += cls[0].length);
+        else set += /[\\\]\[^]/.test(src[j]) ? '\\' + src[j++] : src[j++];
+      }
+      // an unclosed bracket is left for RegExp to refuse
+      if (j >= src.length) return new RegExp('[', flags);
+      out += `[${set}]`;
+      i = j;
+    } else if (c === '\\' && i + 1 < src.length) {
       const d = src[++i];
-      // in a BRE `\(` `\)` `\{` `\}` `\|` `\+` `\?` are the operators
-      out += !ere && '(){}|+?'.includes(d) ? d : d === 'n' ? '\n' : '\\' + d;
-    } else out += !ere && '(){}|+?'.includes(c) ? '\\' + c : c;
+      out += !ere && '(){}|+?'.includes(d) ? d : d === 'n' ? '\n' : d === '<' ? '\\b(?=\\w)' : d === '>' ? '\\b(?<=\\w)' : /[\w.*[\]^$\\/(){}|+?]/.test(d) ? '\\' + d : d;
+    } else if (c === '*' && !ere && (i === 0 || /(^|[^\\])\\\($|^\^$/.test(src.slice(0, i)))) out += '\\*';
+    else out += !ere && '(){}|+?'.includes(c) ? '\\' + c : c;
   }
   return new RegExp(out, flags);
 }
