@@ -13,6 +13,10 @@ type V = string | number;
 type Fn = () => V;
 class Next {}
 class Exit {}
+class Break {}
+class Continue {}
+/** Rounds a loop may run before it is taken for an endless one. */
+const LOOPS = 1e6;
 class AwkError extends Error {}
 
 const TOKEN = /\s*(?:(\n|;)|(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)|"((?:[^"\\]|\\.)*)"|([A-Za-z_]\w*)|(&&|\|\||[=!<>]=|[-+*/%^]=|\+\+|--|!~|[{}()[\];,<>!~+\-*/%^=?:$]))/y;
@@ -72,7 +76,7 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
     const m = TOKEN.exec(src);
     if (!m) {
       if (/^\s*$/.test(src.slice(i))) break;
-      return syntax(io, src.slice(i).trim()[0]);
+      return syntax(io, src.slice(i).trim()[0], args[0]);
     }
     i = TOKEN.lastIndex;
     const t = m[1] ? ';' : m[2] ? 'num' : m[3] !== undefined ? 'str' : m[4] ? 'name' : m[5];
@@ -96,7 +100,7 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
       const i = primary();
       return { get: () => getField(num(i())), set: (v) => setField(num(i()), v) };
     }
-    if (peek() !== 'name' || /^(getline|length|substr|index|split|toupper|tolower|sprintf)$/.test(toks[p].v) || toks[p + 1]?.t === '(') return undefined;
+    if (peek() !== 'name' || /^(getline|length|substr|index|split|toupper|tolower|sprintf|int|sqrt|sub|gsub|match)$/.test(toks[p].v) || toks[p + 1]?.t === '(') return undefined;
     const name = take().v;
     if (peek() === '[') {
       p++;
@@ -109,11 +113,32 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
   };
   const call = (name: string): Fn => {
     take('(');
+    // sub(RE, REPL [, TARGET]) and gsub: the replacements made in TARGET ($0), `&` the match
+    if (name === 'sub' || name === 'gsub') {
+      const re = peek() === 're' ? ((v) => () => v)(take().v) : expr();
+      take(',');
+      const repl = expr();
+      let target = { get: () => getField(0), set: (v: V) => setField(0, v) };
+      if (peek() === ',') {
+        p++;
+        target = lvalue() ?? (() => { throw new AwkError(toks[p]?.v ?? 'end of file'); })();
+      }
+      take(')');
+      return () => {
+        let n = 0;
+        const r = str(repl());
+        const v = str(target.get()).replace(new RegExp(str(re()), name === 'gsub' ? 'g' : ''), (m) => (n++, r.replace(/\\\\&|&/g, (x) => (x === '&' ? m : '&'))));
+        if (n) target.set(v);
+        return n;
+      };
+    }
     const a: Fn[] = [];
     // split(s, ARRAY [, sep]) names its array
     let arr = '';
     while (peek() !== ')') {
       if (name === 'split' && a.length === 1 && !arr) arr = take('name').v;
+      // a /re/ given to match or split is the expression itself, not a test of $0
+      else if (peek() === 're' && a.length) a.push(((v) => () => v)(take().v));
       else a.push(expr());
       if (peek() === ',') p++;
     }
@@ -121,6 +146,9 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
     const s = (i: number) => str(a[i]?.() ?? getField(0));
     switch (name) {
       case 'length': return () => s(0).length;
+      case 'int': return () => Math.trunc(num(a[0]()));
+      case 'sqrt': return () => Math.sqrt(num(a[0]()));
+      case 'match': return () => { const m = new RegExp(s(1)).exec(s(0)); vars.set('RSTART', m ? m.index + 1 : 0); vars.set('RLENGTH', m ? m[0].length : -1); return m ? m.index + 1 : 0; };
       case 'substr': return () => { const st = Math.round(num(a[1]?.() ?? 1)); const len = a[2] ? Math.round(num(a[2]())) : Infinity; return s(0).slice(Math.max(st, 1) - 1, Math.max(0, st - 1 + len)); };
       case 'index': return () => s(0).indexOf(s(1)) + 1;
       case 'toupper': return () => s(0).toUpperCase();
@@ -240,6 +268,54 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
       return () => out((items.length ? items.map((f) => str(f())).join(str(vars.get('OFS')!)) : fields[0]) + str(vars.get('ORS')!));
     }
     if (t === 'next') { p++; return () => { throw new Next(); }; }
+    if (t === 'break') { p++; return () => { throw new Break(); }; }
+    if (t === 'continue') { p++; return () => { throw new Continue(); }; }
+    // while, do … while and C's for: a body that breaks or continues
+    const loop = (cond: Fn | undefined, body: () => void, step?: Fn, first = false) => () => {
+      for (let n = 0; (first && !n) || !cond || truth(cond()); n++) {
+        if (n >= LOOPS) throw new Exit();
+        try {
+          body();
+        } catch (e) {
+          if (e instanceof Break) break;
+          if (!(e instanceof Continue)) throw e;
+        }
+        step?.();
+      }
+    };
+    if (t === 'while') {
+      p++;
+      take('(');
+      const c = expr();
+      take(')');
+      skip();
+      return loop(c, stmt());
+    }
+    if (t === 'do') {
+      p++;
+      skip();
+      const body = stmt();
+      skip();
+      if (toks[p]?.v !== 'while') throw new AwkError(toks[p]?.v ?? 'end of file');
+      p++;
+      take('(');
+      const c = expr();
+      take(')');
+      return loop(c, body, undefined, true);
+    }
+    if (t === 'for' && toks[p + 3]?.v !== 'in') {
+      p++;
+      take('(');
+      const init = peek() === ';' ? undefined : expr();
+      take(';');
+      const c = peek() === ';' ? undefined : expr();
+      take(';');
+      const step = peek() === ')' ? undefined : expr();
+      take(')');
+      skip();
+      const body = stmt();
+      return () => (init?.(), loop(c, body, step)());
+    }
     if (t === 'exit') { p++; return () => { throw new Exit(); }; }
     if (t === 'if') {
       p++;
@@ -288,7 +364,9 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
     }
   } catch (e) {
     if (!(e instanceof AwkError || e instanceof SyntaxError)) throw e;
-    return syntax(io, e.message);
+    // mawk reads past the program's last line for the `}` still open
+    const open = toks.filter((t) => t.t === '{').length > toks.filter((t) => t.t === '}').length;
+    return syntax(io, e.message, args[0], e.message === 'end of file' && open ? src.split('\n').length + 1 : 0);
   }
   const files = args.slice(k);
   let status = 0;
@@ -300,7 +378,7 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
         try {
           text = f === '-' ? io.stdin ?? '' : sh.m.fs.readFile(f, sh.cwd);
         } catch {
-          io.err(io.busybox ? `awk: cannot open ${f}: No such file or directory\n` : `mawk: cannot open ${f} (No such file or directory)\n`);
+          io.err(io.busybox ? `awk: cannot open ${f}: No such file or directory\n` : `${args[0]}: cannot open ${f} (No such file or directory)\n`);
           status = 2;
           continue;
         }
@@ -320,7 +398,7 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
     // a regular expression made at run time that does not compile, a division by zero
     if (e instanceof SyntaxError || e instanceof AwkError) {
       const zero = e.message === 'division by zero';
-      io.err(io.busybox ? `awk: cmd. line:1: ${zero ? 'Division by zero' : 'Unmatched ( or \\('}\n` : `mawk: ${zero ? 'division by zero' : 'run time error: regular expression compile failed'}\n`);
+      io.err(io.busybox ? `awk: cmd. line:1: ${zero ? 'Division by zero' : 'Unmatched ( or \\('}\n` : `${args[0]}: ${zero ? 'division by zero' : 'run time error: regular expression compile failed'}\n`);
       return 2;
     }
     if (!(e instanceof Exit)) throw e;
@@ -328,7 +406,8 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
   return status;
 }
 
-function syntax(io: IO, near: string): number {
-  io.err(io.busybox ? `awk: cmd. line:1: Unexpected token\n` : `mawk: line 1: syntax error at or near ${near}\n`);
+/** mawk names itself as it was called (`awk`); `open`: the line of the end of a program with a `{` left open. */
+function syntax(io: IO, near: string, name = 'mawk', open = 0): number {
+  io.err(io.busybox ? `awk: cmd. line:1: Unexpected token\n` : open ? `${name}: line ${open}: missing } near end of file\n` : `${name}: line 1: syntax error at or near ${near}\n`);
   return 2;
 }
