@@ -1,6 +1,8 @@
 /**
- * `find` (GNU findutils and busybox): start paths, -name/-iname, -type f|d|l, -maxdepth,
- * -mindepth, -print. Directory order on disk is arbitrary; the simulation walks in byte order.
+ * `find` (GNU findutils and busybox): start paths, then an expression of tests (-name, -iname,
+ * -path, -type, -empty, -perm), actions (-print, -delete, -exec … ; and +) and the operators
+ * ! -not -a -o and ( ), with -maxdepth and -mindepth. Directory order on disk is arbitrary; the
+ * simulation walks in byte order.
  */
 import { FsError, may, type Node } from './fs';
 import { globRe } from './glob';
@@ -8,69 +10,177 @@ import type { IO, ShellLike } from './types';
 
 const KIND: Record<string, Node['kind']> = { f: 'file', d: 'dir', l: 'link' };
 
-export function find(args: string[], io: IO, sh: ShellLike): number {
+/** What a test or action sees of one file. */
+interface Hit { path: string; name: string; node: Node; parts: string[] }
+type Pred = (h: Hit) => boolean | Promise<boolean>;
+
+class FindError extends Error {}
+
+export async function find(args: string[], io: IO, sh: ShellLike): Promise<number> {
+  const bb = io.busybox;
   let k = 1;
   const starts: string[] = [];
-  while (k < args.length && !/^[-!(]./.test(args[k])) starts.push(args[k++]);
-  const tests: ((name: string, node: Node) => boolean)[] = [];
+  while (k < args.length && !/^([-!(]|\)$)./.test(args[k]) && !/^[!()]$/.test(args[k])) starts.push(args[k++]);
   let max = Infinity;
   let min = 0;
-  for (; k < args.length; k++) {
+  // an action anywhere means no -print at the end
+  let acts = false;
+  const later: (() => Promise<void>)[] = [];
+  let status = 0;
+  const fail = (msg: string): never => {
+    throw new FindError(msg);
+  };
+  const arg = (a: string) => args[k++] ?? fail(bb ? `${a} requires an argument` : `missing argument to \`${a}'`);
+
+  // the expression, by precedence: -o, then -a (or side by side), then ! and ( )
+  const primary = (): Pred => {
     const a = args[k];
-    if (a === '-print') continue;
-    const v = args[k + 1];
-    if (!['-name', '-iname', '-type', '-maxdepth', '-mindepth'].includes(a)) {
-      io.err(`find: ${a}: esta opción no está disponible en el simulador\n`);
-      return 1;
+    if (a === '!' || a === '-not') {
+      k++;
+      const p = primary();
+      return async (h) => !(await p(h));
     }
-    if (v === undefined) {
-      io.err(io.busybox ? `find: ${a} requires an argument\n` : `find: missing argument to '${a}'\n`);
-      return 1;
+    if (a === '(') {
+      k++;
+      const p = or();
+      if (args[k] !== ')') fail(bb ? 'unexpected end of expression' : "invalid expression; I was expecting to find a ')' somewhere but did not see one.");
+      k++;
+      return p;
     }
     k++;
-    if (a === '-type') {
-      if (!KIND[v]) {
-        io.err(io.busybox ? `find: invalid argument '${v}' to '-type'\n` : `find: Unknown argument to -type: ${v}\n`);
-        return 1;
+    switch (a) {
+      case '-print': acts = true; return (h) => (io.out(h.path + '\n'), true);
+      case '-true': return () => true;
+      case '-false': return () => false;
+      case '-name': case '-iname': case '-path': case '-ipath': {
+        const re = globRe(arg(a));
+        const test = /^-i/.test(a) ? new RegExp(re.source, 'is') : re;
+        return (h) => test.test(a.endsWith('path') ? h.path : h.name);
       }
-      tests.push((_n, node) => node.kind === KIND[v]);
-    } else if (a.endsWith('depth')) {
-      // GNU warns once per global option given after a test (busybox says nothing)
-      const after = args.slice(starts.length + 1, k - 1).find((t) => /^-(i?name|type)$/.test(t));
-      if (after && !io.busybox) io.err(`find: warning: you have specified the global option ${a} after the argument ${after}, but global options are not positional, i.e., ${a} affects tests specified before it as well as those specified after it.  Please specify global options before other arguments.\n`);
-      if (a === '-maxdepth') max = Number(v);
-      else min = Number(v);
-    } else {
-      const re = globRe(v);
-      const ci = new RegExp(re.source, 'is');
-      tests.push((n) => (a === '-iname' ? ci : re).test(n));
+      case '-type': {
+        const v = arg(a);
+        if (!KIND[v]) fail(bb ? `invalid argument '${v}' to '-type'` : `Unknown argument to -type: ${v}`);
+        return (h) => h.node.kind === KIND[v];
+      }
+      case '-empty': return (h) => (h.node.kind === 'dir' ? !sh.m.fs.list(h.parts).size : h.node.kind === 'file' && !h.node.size);
+      case '-perm': {
+        // MODE exactly, -MODE all of its bits, /MODE any of them
+        const v = arg(a);
+        const m = /^([-/]?)([0-7]{1,4})$/.exec(v) ?? fail(`invalid mode '${v}'`);
+        const want = parseInt(m[2], 8);
+        return (h) => { const mode = h.node.kind === 'whiteout' ? 0 : h.node.kind === 'link' ? 0o777 : h.node.mode & 0o7777; return m[1] === '-' ? (mode & want) === want : m[1] === '/' ? !want || !!(mode & want) : mode === want; };
+      }
+      case '-maxdepth': case '-mindepth': {
+        const v = arg(a);
+        if (!/^\d+$/.test(v)) fail(`Expected a positive decimal integer argument to ${a}, but got '${v}'`);
+        // GNU warns once per global option given after a test (busybox says nothing)
+        const after = args.slice(starts.length + 1, k - 2).find((t) => /^-(i?name|type|i?path|empty|perm)$/.test(t));
+        if (after && !bb) io.err(`find: warning: you have specified the global option ${a} after the argument ${after}, but global options are not positional, i.e., ${a} affects tests specified before it as well as those specified after it.  Please specify global options before other arguments.\n`);
+        if (a === '-maxdepth') max = Number(v);
+        else min = Number(v);
+        return () => true;
+      }
+      case '-delete': {
+        acts = true;
+        // -delete implies -depth: the contents go first (the walk visits them first then)
+        depthFirst = true;
+        return (h) => {
+          try {
+            // `.` is never removed
+            if (h.name === '.') return true;
+            if (h.node.kind === 'dir') sh.m.fs.rmdir(h.path, sh.cwd);
+            else sh.m.fs.remove(h.path, sh.cwd);
+            return true;
+          } catch (e) {
+            io.err(`find: cannot delete '${h.path}': ${e instanceof FsError && e.code === 'ENOTEMPTY' ? 'Directory not empty' : 'Permission denied'}\n`);
+            status = 1;
+            return false;
+          }
+        };
+      }
+      case '-exec': {
+        acts = true;
+        const cmd: string[] = [];
+        for (; k < args.length && args[k] !== ';' && !(args[k] === '+' && args[k - 1] === '{}'); k++) cmd.push(args[k]);
+        if (k >= args.length || !cmd.length) fail(bb ? '-exec requires an argument' : "missing argument to `-exec'");
+        const all = args[k++] === '+';
+        const run = async (argv: string[]) => {
+          if (!sh.which(argv[0])) {
+            io.err(`find: '${argv[0]}': No such file or directory\n`);
+            return false;
+          }
+          return (await sh.spawn(argv, { ...io, stdin: '' })) === 0;
+        };
+        // `{} +`: the files gathered and run once at the end, as many as fit
+        if (all) {
+          const paths: string[] = [];
+          later.push(async () => void (paths.length && (await run([...cmd.slice(0, -1), ...paths]))));
+          return (h) => (paths.push(h.path), true);
+        }
+        return (h) => run(cmd.map((w) => w.split('{}').join(h.path)));
+      }
     }
+    return fail(bb ? `unrecognized: ${a}` : /^-/.test(a) ? `unknown predicate \`${a}'` : `paths must precede expression: \`${a}'`);
+  };
+  const and = (): Pred => {
+    let left = primary();
+    while (k < args.length && !/^(-o|-or|\))$/.test(args[k])) {
+      if (/^(-a|-and)$/.test(args[k]) && ++k >= args.length) fail(`expected an expression after '${args[k - 1]}'`);
+      const [l, r] = [left, primary()];
+      left = async (h) => (await l(h)) && r(h);
+    }
+    return left;
+  };
+  const or = (): Pred => {
+    let left = and();
+    while (/^(-o|-or)$/.test(args[k] ?? '')) {
+      if (++k >= args.length) fail(`expected an expression after '${args[k - 1]}'`);
+      const [l, r] = [left, and()];
+      left = async (h) => (await l(h)) || r(h);
+    }
+    return left;
+  };
+  let depthFirst = false;
+  let expr: Pred = () => true;
+  try {
+    if (k < args.length) expr = or();
+    if (k < args.length) fail(bb ? `unrecognized: ${args[k]}` : `paths must precede expression: \`${args[k]}'`);
+  } catch (e) {
+    if (!(e instanceof FindError)) throw e;
+    io.err(`find: ${e.message}\n`);
+    return 1;
   }
-  let status = 0;
-  const walk = (path: string, parts: string[], node: Node, depth: number) => {
+  const test = acts ? expr : async (h: Hit) => (await expr(h)) && (io.out(h.path + '\n'), true);
+
+  const walk = async (path: string, parts: string[], node: Node, depth: number) => {
     // A start point is tested by its own last component ('.' for '.', '/' for '/').
     const name = depth ? parts[parts.length - 1] : path.replace(/(.)\/+$/, '$1').replace(/.*\/(?=.)/, '');
-    if (depth >= min && tests.every((t) => t(name, node))) io.out(path + '\n');
-    if (node.kind !== 'dir' || depth >= max) return;
-    if (!may(sh.m.fs.cred, node, 5)) {
-      io.err(io.busybox ? `find: ${path}: Permission denied\n` : `find: '${path}': Permission denied\n`);
-      status = 1;
-      return;
+    const hit = { path, name, node, parts };
+    if (depth >= min && !depthFirst) await test(hit);
+    if (node.kind === 'dir' && depth < max) {
+      if (!may(sh.m.fs.cred, node, 5)) {
+        io.err(bb ? `find: ${path}: Permission denied\n` : `find: '${path}': Permission denied\n`);
+        status = 1;
+      } else {
+        for (const [n, child] of [...sh.m.fs.list(parts)].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+          await walk(path.endsWith('/') ? path + n : `${path}/${n}`, [...parts, n], child, depth + 1);
+        }
+      }
     }
-    for (const [n, child] of [...sh.m.fs.list(parts)].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      walk(path.endsWith('/') ? path + n : `${path}/${n}`, [...parts, n], child, depth + 1);
-    }
+    if (depth >= min && depthFirst) await test(hit);
   };
   for (const start of starts.length ? starts : ['.']) {
     try {
       const r = sh.m.fs.resolve(start, sh.cwd, false);
       if (!r.node) throw new FsError('ENOENT', start);
-      walk(start, r.parts, r.node, 0);
+      await walk(start, r.parts, r.node, 0);
     } catch (e) {
-      const why = e instanceof FsError && e.code === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory';
-      io.err(io.busybox ? `find: ${start}: ${why}\n` : `find: '${start}': ${why}\n`);
+      if (!(e instanceof FsError)) throw e;
+      const why = e.code === 'ENOTDIR' ? 'Not a directory' : 'No such file or directory';
+      io.err(bb ? `find: ${start}: ${why}\n` : `find: '${start}': ${why}\n`);
       status = 1;
     }
   }
+  for (const f of later) await f();
   return status;
 }

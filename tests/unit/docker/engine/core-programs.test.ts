@@ -36,7 +36,7 @@ test('find: start paths, -name, -type, -maxdepth and the errors of GNU find and 
   assert.equal(await u.type('find /t -maxdepth 1 -type l'), '/t/l\n');
   assert.equal(await u.type('find /nope d; echo $?'), "find: '/nope': No such file or directory\nd\nd/b.txt\n1\n");
   assert.equal(await u.type('find -type x'), 'find: Unknown argument to -type: x\n');
-  assert.equal(await u.type('find -name'), "find: missing argument to '-name'\n");
+  assert.equal(await u.type('find -name'), "find: missing argument to `-name'\n");
   const a = await runIt(e, 'alpine');
   assert.equal(await a.type('find /etc -name passwd'), '/etc/passwd\n');
   assert.equal(await a.type('find /nope; echo $?'), 'find: /nope: No such file or directory\n1\n');
