@@ -173,6 +173,11 @@ export const COREUTILS: Record<string, Command> = {
     // -d, -t and -r take a value (never a file to create); -c creates nothing
     const o = opts(args, 'dtr');
     const when = /^\d{4}-\d\d-\d\d( \d\d:\d\d(:\d\d)?)?$/.test(o.values.d ?? '') ? Date.parse(o.values.d.replace(' ', 'T') + 'Z') : undefined;
+    // a date GNU cannot read at all (no digit, no word of its own) is refused before anything
+    if (o.values.d !== undefined && when === undefined && !/\d|now|today|yesterday|tomorrow|ago|next|last|day|week|month|year|hour|minute/i.test(o.values.d) && !io.busybox) {
+      io.err(`touch: invalid date format '${o.values.d}'\n`);
+      return 1;
+    }
     if (!o.rest.length) {
       missing(io, 'touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...', 'file operand');
       return 1;
