@@ -18,7 +18,7 @@ export interface ArithVars {
 }
 
 const BIN: Record<string, number> = { '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '<=': 7, '>': 7, '>=': 7, '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 11 };
-const TOKEN = /\s*(0x[0-9a-f]+|\d+#[0-9a-z@_]+|\d+(?:\.\d+)?|[A-Za-z_]\w*(?:\[[^\]]*\])?|\*\*|<<=?|>>=?|[-+*/%&|^<>=!]=|&&|\|\||\+\+|--|\S)?/iy;
+const TOKEN = /\s*(0x[0-9a-f]+|\d+(?:\.\d+)?|[A-Za-z_]\w*(?:\[[^\]]*\])?|\*\*|<<=?|>>=?|[-+*/%&|^<>=!]=|&&|\|\||\+\+|--|\S)?/iy;
 
 export function arith(src: string, vars?: ArithVars, float = false): number {
   let at = 0;
@@ -79,19 +79,6 @@ export function arith(src: string, vars?: ArithVars, float = false): number {
       if (t.includes('.')) {
         last += t.indexOf('.');
         fail('syntax error: invalid arithmetic operator');
-      }
-      // BASE#DIGITS: 0-9, a-z, A-Z (lower case again up to base 36), @ and _
-      const based = /^(\d+)#(.*)/.exec(t);
-      if (based) {
-        const b = +based[1];
-        if (b < 2 || b > 64) fail('invalid arithmetic base');
-        let v = 0;
-        for (const c of based[2]) {
-          const d = /\d/.test(c) ? +c : /[a-z]/.test(c) ? c.charCodeAt(0) - 87 : /[A-Z]/.test(c) ? c.charCodeAt(0) - (b > 36 ? 29 : 55) : c === '@' ? 62 : 63;
-          if (d >= b) fail('value too great for base');
-          v = v * b + d;
-        }
-        return v;
       }
       // a leading 0 is octal
       if (/^0\d*[89]/.test(t)) fail('value too great for base');

@@ -100,7 +100,7 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
       const i = primary();
       return { get: () => getField(num(i())), set: (v) => setField(num(i()), v) };
     }
-    if (peek() !== 'name' || /^(getline|length|substr|index|split|toupper|tolower|sprintf|int|sqrt|sub|gsub|match)$/.test(toks[p].v) || toks[p + 1]?.t === '(') return undefined;
+    if (peek() !== 'name' || /^(getline|length|substr|index|split|toupper|tolower|sprintf|int|sub|gsub)$/.test(toks[p].v) || toks[p + 1]?.t === '(') return undefined;
     const name = take().v;
     if (peek() === '[') {
       p++;
@@ -147,8 +147,6 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
     switch (name) {
       case 'length': return () => s(0).length;
       case 'int': return () => Math.trunc(num(a[0]()));
-      case 'sqrt': return () => Math.sqrt(num(a[0]()));
-      case 'match': return () => { const m = new RegExp(s(1)).exec(s(0)); vars.set('RSTART', m ? m.index + 1 : 0); vars.set('RLENGTH', m ? m[0].length : -1); return m ? m.index + 1 : 0; };
       case 'substr': return () => { const st = Math.round(num(a[1]?.() ?? 1)); const len = a[2] ? Math.round(num(a[2]())) : Infinity; return s(0).slice(Math.max(st, 1) - 1, Math.max(0, st - 1 + len)); };
       case 'index': return () => s(0).indexOf(s(1)) + 1;
       case 'toupper': return () => s(0).toUpperCase();

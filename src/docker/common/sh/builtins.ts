@@ -15,12 +15,11 @@ import { dq, ifsFields, packList } from './arrays';
 import { declare, mapfile, unsetElement, varList } from './declare';
 import type { IO } from './types';
 import type { Shell } from './sh';
-import { SET_LETTER, isSetOption, setOptionList, shopt } from './shell-options';
 
 type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
 
-/** dash has no `history`, `[[`, `let` nor `source` (busybox has `[[`, `let` and `source`), and only bash has `declare`, `shopt` or `pushd`; the other builtins are everyone's. */
-export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let', 'source'].includes(n)) && (sh.flavor === 'bash' || !/^(declare|typeset|mapfile|readarray|shopt|pushd|popd|dirs)$/.test(n));
+/** dash has no `history`, `[[`, `let` nor `source` (busybox has `[[`, `let` and `source`), and only bash has `declare` or `shopt`; the other builtins are everyone's. */
+export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let', 'source'].includes(n)) && (sh.flavor === 'bash' || !/^(declare|typeset|mapfile|readarray|shopt)$/.test(n));
 
 /** A builtin's error: status 1 in bash; in dash and busybox 2, and the end of a script. */
 function shellError(sh: Shell): number {
@@ -288,11 +287,6 @@ export const BUILTINS: Record<string, Builtin> = {
       io.out(varList(sh));
       return 0;
     }
-    // `set -o` and `set +o` alone list the options
-    if (argv.length === 2 && /^[-+]o$/.test(argv[1]) && sh.flavor === 'bash') {
-      io.out(setOptionList(sh, argv[1][0] === '+'));
-      return 0;
-    }
     for (let k = 1; k < argv.length; k++) {
       const a = argv[k];
       if (a === '--' || !/^[-+]/.test(a)) {
@@ -300,12 +294,7 @@ export const BUILTINS: Record<string, Builtin> = {
         break;
       }
       // -e, -u, -x and -o pipefail take effect; the other options are taken without theirs
-      const name = a === '-o' || a === '+o' ? argv[++k] : undefined;
-      if (name !== undefined && sh.flavor === 'bash' && !isSetOption(name)) {
-        io.err(`${sh.prefix()}: set: ${name}: invalid option name\n`);
-        return 2;
-      }
-      const flags = name !== undefined ? SET_LETTER[name] ?? '' : a.slice(1);
+      const flags = a === '-o' || a === '+o' ? ({ errexit: 'e', nounset: 'u', xtrace: 'x', pipefail: '|', noglob: 'f' } as Record<string, string>)[argv[++k]] ?? '' : a.slice(1);
       // dash 0.5.12 has no pipefail (the classic failure of `set -o pipefail` in a Dockerfile's RUN)
       if (flags === '|' && sh.flavor === 'dash') {
         io.err(`${sh.prefix()}: set: Illegal option -o pipefail\n`);
@@ -315,7 +304,6 @@ export const BUILTINS: Record<string, Builtin> = {
       if (flags.includes('e')) sh.errexit = a[0] === '-';
       if (flags.includes('u')) sh.nounset = a[0] === '-';
       if (flags.includes('x')) sh.xtrace = a[0] === '-';
-      if (flags.includes('C')) sh.noclobber = a[0] === '-';
       if (flags.includes('f')) sh.noglob = a[0] === '-';
     }
     return 0;
@@ -447,78 +435,9 @@ export const BUILTINS: Record<string, Builtin> = {
   readonly: (argv, io, sh) => declare(['readonly', '-r', ...argv.slice(1)], io, sh),
   // `eval WORDS`: the words joined by spaces, run as a line of this shell
   eval: (argv, io, sh) => (argv.length > 1 ? sh.run(argv.slice(1).join(' '), io) : 0),
-  shopt,
-  getopts(argv, io, sh) {
-    const [, spec = '', name = ''] = argv;
-    if (argv.length < 3) {
-      io.err(`${sh.prefix()}: getopts: usage: getopts optstring name [arg ...]\n`);
-      return 2;
-    }
-    const args = argv.length > 3 ? argv.slice(3) : sh.args;
-    // OPTIND counts the words, and a hidden place inside a word of several letters
-    const s = sh as Shell & { optAt?: number };
-    let ind = Number(sh.getVar('OPTIND') ?? 1) || 1;
-    const at = s.optAt ?? 1;
-    const word = args[ind - 1];
-    const quiet = spec.startsWith(':');
-    if (word === undefined || word === '--' || !/^-./.test(word)) {
-      if (word === '--') ind++;
-      sh.setVar('OPTIND', String(ind));
-      sh.setVar(name, '?');
-      s.optAt = 1;
-      return 1;
-    }
-    const c = word[at];
-    const next = () => (at + 1 < word.length ? (s.optAt = at + 1) : ((s.optAt = 1), ind++));
-    const k = spec.indexOf(c);
-    sh.unsetVar('OPTARG');
-    if (c === ':' || k < 0) {
-      next();
-      if (quiet) sh.setVar('OPTARG', c);
-      else io.err(`${sh.prefix()}: illegal option -- ${c}\n`);
-      sh.setVar(name, '?');
-    } else if (spec[k + 1] === ':') {
-      const arg = at + 1 < word.length ? word.slice(at + 1) : args[ind];
-      ind += at + 1 < word.length ? 1 : 2;
-      s.optAt = 1;
-      if (arg === undefined) {
-        if (quiet) (sh.setVar('OPTARG', c), sh.setVar(name, ':'));
-        else (io.err(`${sh.prefix()}: option requires an argument -- ${c}\n`), sh.setVar(name, '?'));
-      } else (sh.setVar('OPTARG', arg), sh.setVar(name, c));
-    } else {
-      next();
-      sh.setVar(name, c);
-    }
-    sh.setVar('OPTIND', String(ind));
-    return 0;
-  },
-  // the directory stack: `pushd DIR` goes there and keeps where it was, `popd` goes back
-  pushd(argv, io, sh) {
-    const from = sh.cwd;
-    if (argv[1] === undefined) {
-      io.err(`${sh.prefix()}: pushd: no other directory\n`);
-      return 1;
-    }
-    const s = BUILTINS.cd(['cd', argv[1]], { ...io, err: (t) => io.err(t.replace(': cd: ', ': pushd: ')) }, sh);
-    if (s) return s;
-    sh.dirStack.unshift(from);
-    return BUILTINS.dirs(['dirs'], io, sh);
-  },
-  popd(argv, io, sh) {
-    const to = sh.dirStack[0];
-    if (to === undefined) {
-      io.err(`${sh.prefix()}: popd: directory stack empty\n`);
-      return 1;
-    }
-    const s = BUILTINS.cd(['cd', to], { ...io, err: (t) => io.err(t.replace(': cd: ', ': popd: ')) }, sh);
-    if (s) return s;
-    sh.dirStack.shift();
-    return BUILTINS.dirs(['dirs'], io, sh);
-  },
-  dirs(_argv, io, sh) {
-    const home = sh.getVar('HOME');
-    const tilde = (d: string) => (home && (d === home || d.startsWith(home + '/')) ? '~' + d.slice(home.length) : d);
-    io.out([sh.cwd, ...sh.dirStack].map(tilde).join(' ') + '\n');
+  // `shopt -s NAME` and `-u`: nullglob and expand_aliases change what the shell does
+  shopt(argv, _io, sh) {
+    for (const n of argv.slice(2)) argv[1] === '-s' ? sh.shopts.add(n) : argv[1] === '-u' && sh.shopts.delete(n);
     return 0;
   },
   mapfile,

@@ -4,8 +4,7 @@
  */
 import { bbHead } from './opts';
 import { changeAttrs } from './attrs';
-import { FsError, type Node } from './fs';
-import { perms } from './ls';
+import { FsError } from './fs';
 import type { IO, ShellLike } from './types';
 
 const WHO: Record<string, number> = { u: 0o4700, g: 0o2070, o: 0o1007, a: 0o7777 };
@@ -65,14 +64,7 @@ export function chmod(args: string[], io: IO, sh: ShellLike): number {
   for (const f of files) {
     try {
       // a link met going through a tree keeps its mode (chmod changes what links point to)
-      // -v reports every file (-c only the changed ones) at the top: GNU's wording, octal and symbolic
-      const show = (m: number) => `${(m & 0o7777).toString(8).padStart(4, '0')} (${perms({ kind: 'file', mode: m } as Node).slice(1)})`;
-      changeAttrs(sh.m.fs, f, sh.cwd, true, flags.has('R'), (n) => {
-        if (n.kind === 'link') return null;
-        const mode = applyMode(spec, n.mode, n.kind === 'dir')!;
-        if (!bb && (flags.has('v') || (flags.has('c') && mode !== n.mode))) io.out(mode === n.mode ? `mode of '${f}' retained as ${show(mode)}\n` : `mode of '${f}' changed from ${show(n.mode)} to ${show(mode)}\n`);
-        return { mode };
-      });
+      changeAttrs(sh.m.fs, f, sh.cwd, true, flags.has('R'), (n) => (n.kind === 'link' ? null : { mode: applyMode(spec, n.mode, n.kind === 'dir')! }));
     } catch (e) {
       const why = e instanceof FsError && e.code === 'EROFS' ? 'Read-only file system' : e instanceof FsError && e.code === 'EPERM' ? 'Operation not permitted' : 'No such file or directory';
       io.err(bb ? `chmod: ${f}: ${why}\n` : !why.startsWith('No') ? `chmod: changing permissions of '${f}': ${why}\n` : `chmod: cannot access '${f}': ${why}\n`);

@@ -270,15 +270,6 @@ export const COREUTILS: Record<string, Command> = {
             sh.ask(io.busybox ? `rm: remove '${f}'? ` : `rm: remove write-protected regular ${r.node.size ? '' : 'empty '}file '${f}'? `, async (a, io2) => go(io2, at + +!/^y/i.test(a), /^y/i.test(a)));
             return status;
           }
-          // -i without a terminal: the question on stderr, the answer from the input
-          if (o.flags.has('i') && !force && r.node.kind !== 'dir' && !io.tty) {
-            io.err(`rm: remove ${r.node.kind === 'link' ? 'symbolic link' : `regular ${r.node.kind === 'file' && !r.node.size ? 'empty ' : ''}file`} '${f}'? `);
-            const feed = io.feed ?? { rest: io.stdin ?? '' };
-            const nl = feed.rest.indexOf('\n');
-            const answer = nl < 0 ? feed.rest : feed.rest.slice(0, nl);
-            feed.rest = nl < 0 ? '' : feed.rest.slice(nl + 1);
-            if (!/^y/i.test(answer)) continue;
-          }
           // -v names each file removed, a directory's after its contents
           const gone: string[] = [];
           if (o.flags.has('v')) (function list(p: string, parts: string[], n: Node): void {
@@ -478,7 +469,7 @@ export const COREUTILS: Record<string, Command> = {
   },
   wc(args, io, sh) {
     const o = opts(args);
-    const pick = ['l', 'w', 'm', 'c', 'L'].filter((f) => o.flags.has(f));
+    const pick = ['l', 'w', 'm', 'c'].filter((f) => o.flags.has(f));
     const cols = pick.length ? pick : ['l', 'w', 'c'];
     // Every operand is read first (the widths depend on all counts), then each row or error is
     // printed in operand order, as wc does.
@@ -493,7 +484,7 @@ export const COREUTILS: Record<string, Command> = {
     // Several operands end with their sum (which also sets GNU's column width).
     if (o.rest.length > 1) {
       const sum = (c: string) => counted.reduce((a, r) => a + r.counts[c], 0);
-      counted.push({ counts: { l: sum('l'), w: sum('w'), m: sum('m'), c: sum('c'), L: Math.max(...counted.map((r) => r.counts.L)) }, file: 'total' });
+      counted.push({ counts: { l: sum('l'), w: sum('w'), m: sum('m'), c: sum('c') }, file: 'total' });
       rows.push(counted[counted.length - 1]);
     }
     // GNU sizes the columns by the digits of the regular files' total bytes, at least 7 wide

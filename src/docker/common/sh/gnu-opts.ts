@@ -6,8 +6,8 @@ import type { IO } from './types';
 
 /** Program → its getopt string (`:` after a letter that takes a value), its status, and, where listed, its long options. */
 const PROGRAMS: Record<string, string> = {
-  ls: 'abcdfghiklmnopqrstuvw:xABCDFGHI:LNQRST:UXZ1|2|all almost-all author escape block-size ignore-backups color directory dired classify file-type format full-time group-directories-first no-group human-readable si dereference-command-line dereference-command-line-symlink-to-dir hide hyperlink indicator-style inode ignore kibibytes dereference numeric-uid-gid literal hide-control-chars show-control-chars quote-name quoting-style reverse recursive size sort time time-style tabsize width context zero help version',
-  cat: 'benstuvAET|1|show-all number-nonblank show-ends number squeeze-blank show-tabs show-nonprinting help version',
+  ls: 'abcdfghiklmnopqrstuvw:xABCDFGHI:LNQRST:UXZ1|2',
+  cat: 'benstuvAET|1',
   cp: 'abdfHilLnprst:uvxPRS:TZ|1',
   mv: 'bfint:uvS:TZ|1',
   rm: 'dfirvIR|1',

@@ -5,7 +5,6 @@ import { reason } from './fs';
 import { human as toHuman } from './human';
 import { opts, usage } from './opts';
 import { idNames } from './passwd';
-import { inodeOf } from './stat';
 import type { IO, ShellLike } from './types';
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
@@ -80,12 +79,10 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   if (io.busybox && status) status = 1;
 
   const fmtSize = (n: number) => (human ? toHuman(n, io.busybox) : String(n));
-  const render = (entries: [string, Node, number, number?][], total: boolean): string => {
+  const render = (entries: [string, Node, number][], total: boolean): string => {
     if (!entries.length) return total && long ? 'total 0\n' : '';
     if (!long) {
-      const names = entries.map(([n, node, , ino]) => (ino ? `${ino} ` : '') + q(n) + mark(node));
-      // -m: separated by commas, lines of at most 80 columns
-      if (o.flags.has('m') && !io.busybox) return names.reduce((t, n, k) => { const w = n + (k < names.length - 1 ? ',' : ''); const line = t.slice(t.lastIndexOf('\n') + 1); return t + (!k ? '' : line.length + w.length + 1 > 80 ? '\n' : ' ') + w; }, '') + '\n';
+      const names = entries.map(([n, node]) => q(n) + mark(node));
       if (one) return names.map((n) => n + '\n').join('');
       return io.busybox ? uniformColumns(names, io.columns ?? 80) : columns(names, io.columns ?? 80, true);
     }
@@ -127,8 +124,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     return n;
   };
 
-  const ino = (parts: string[]) => (o.flags.has('i') ? inodeOf(parts) : undefined);
-  let out = render(files.sort((a, b) => reverse * byName(a[0], b[0])).map(([n, node, parts]) => [n, node, long ? nlink(parts, node) : 1, ino(parts)]), false);
+  let out = render(files.sort((a, b) => reverse * byName(a[0], b[0])).map(([n, node, parts]) => [n, node, long ? nlink(parts, node) : 1]), false);
   dirs.sort((a, b) => reverse * byName(a[0], b[0]));
   // -R lists each directory's subdirectories after it, depth first, never through a symlink or
   // back into . and ..; every directory is then labelled.
@@ -140,15 +136,15 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
       status = io.busybox ? 1 : 2;
       return;
     }
-    const entries: [string, Node, number, number?][] = [...fs.list(parts)]
+    const entries: [string, Node, number][] = [...fs.list(parts)]
       .filter(([n]) => all || almost || !n.startsWith('.'))
       .sort((a, b) => byName(a[0], b[0]))
-      .map(([n, node]) => [n, node, long ? nlink([...parts, n], node) : 1, ino([...parts, n])]);
+      .map(([n, node]) => [n, node, long ? nlink([...parts, n], node) : 1]);
     const subdirs = recursive ? entries.filter(([, node]) => node.kind === 'dir').map(([n]) => n) : [];
     if (all) {
       const self = fs.find(parts)!;
       const parent = fs.find(parts.slice(0, -1))!;
-      entries.unshift(['.', self, long ? nlink(parts, self) : 1, ino(parts)], ['..', parent, long ? nlink(parts.slice(0, -1), parent) : 1, ino(parts.slice(0, -1))]);
+      entries.unshift(['.', self, long ? nlink(parts, self) : 1], ['..', parent, long ? nlink(parts.slice(0, -1), parent) : 1]);
     }
     if (reverse < 0) entries.reverse();
     if (out || shown++ > 0) out += '\n';

@@ -69,8 +69,6 @@ export class ShellSyntaxError extends Error {
     message = `syntax error near unexpected token \`${token}'`,
     /** The word that would close the compound command (dash's and ash's `(expecting "fi")`). */
     readonly expecting = '',
-    /** bash shows no line after the message (its errors inside `[[ ]]`). */
-    readonly bare = false,
   ) {
     super(message);
   }
@@ -249,7 +247,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       // bash reports a bad name when it expands the word, not while reading the line.
       return m ? { t: 'var', name: m[1], q, op: m[2], arg: m[3] } : { t: 'bad', src: `\${${body}}`, q };
     }
-    if (c !== undefined && /[?$#@*0-9!-]/.test(c)) {
+    if (c !== undefined && /[?$#@*0-9!]/.test(c)) {
       i += 2;
       return { t: 'var', name: c, q };
     }
@@ -620,13 +618,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         }
         // the regular expression after `=~` keeps its parentheses and bars
         const w = test && wordLit(cmd.words[cmd.words.length - 1] ?? []) === '=~' ? regexWord() : readWord();
-        if (w.length === 1 && w[0].t === 'lit' && w[0].v === ']]' && !w[0].q) {
-          test = false;
-          // an operator without its right operand is bash's parse error (the line is not shown)
-          const ws = cmd.words.map(wordLit);
-          const kind = ws.length > 2 && /^(-(eq|ne|lt|le|gt|ge|nt|ot|ef)|==?|!=|=~|<|>)$/.test(ws[ws.length - 1]) ? 'binary' : ws.length === 2 && /^-[a-zA-Z]$/.test(ws[1]) ? 'unary' : '';
-          if (kind && bash) throw new ShellSyntaxError(']]', `unexpected argument \`]]' to conditional ${kind} operator`, '', true);
-        }
+        if (w.length === 1 && w[0].t === 'lit' && w[0].v === ']]' && !w[0].q) test = false;
         // bash's `a=(…)` and `a+=(…)`, where an assignment may stand (or after `declare`, `local`…)
         if (bash && line[i] === '(' && w.length === 1 && w[0].t === 'lit' && !w[0].q && /^[A-Za-z_]\w*(\[[^\]]*\])?\+?=$/.test(w[0].v) && (cmd.words.every((x) => x[0]?.t === 'lit' && /^[A-Za-z_]\w*(\[.*\])?\+?=/.test(x[0].v)) || /^(declare|typeset|local|readonly|export)$/.test(wordLit(cmd.words[0])))) {
           const words: Word[] = [];

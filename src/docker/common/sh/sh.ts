@@ -481,11 +481,10 @@ export class Shell implements ShellLike {
       const what = quote ? (dash ? (inc.closing === '`' ? 'EOF in backquote substitution' : 'Unterminated quoted string') : 'unterminated quoted string') : (dash ? `${tok} unexpected` : `unexpected ${tok}`) + (expecting ? ` (expecting "${expecting}")` : '');
       // bash -c and a script: `bash: -c: line 1: syntax error near …`, then the line itself
       const at = this.interactive ? 'bash' : `${this.argv0}: ${this.inputName}line ${this.lineNo}`;
-      if (this.flavor === 'bash') io.err(`${at}: ${e.message}\n${this.interactive || inc || e.bare ? '' : `${at}: \`${bad}'\n`}`);
+      if (this.flavor === 'bash') io.err(`${at}: ${e.message}\n${this.interactive || inc ? '' : `${at}: \`${bad}'\n`}`);
       else io.err(`${this.prefix()}: ${dash ? 'Syntax' : 'syntax'} error: ${what}\n`);
-      // bash's parse errors inside `[[ ]]` leave `$?` as it was
-      if (!e.bare) this.status = 2;
-      return this.status;
+      this.status = 2;
+      return 2;
     }
     try {
       return await this.runList(items, io);
@@ -522,11 +521,9 @@ export class Shell implements ShellLike {
     sub.xtrace = this.xtrace;
     sub.nounset = this.nounset;
     sub.pipefail = this.pipefail;
-    sub.noclobber = this.noclobber;
     sub.noglob = this.noglob;
     sub.shopts = this.shopts;
     sub.calls = this.calls;
-    sub.dirStack = [...this.dirStack];
     sub.gen = this.bump();
     sub.pipeStatus = this.pipeStatus;
     sub.depth = this.depth;
@@ -654,15 +651,12 @@ export class Shell implements ShellLike {
   /** `set -u`: expanding an unset variable is an error. */
   nounset = false;
   pipefail = false;
-  /** `set -C` (`> file` leaves an existing file alone) and `set -f` (no globbing). */
-  noclobber = false;
+  /** `set -f`: no globbing. */
   noglob = false;
   /** bash's `shopt -s` options that are on. */
   shopts = new Set<string>();
   /** The functions being run, innermost first (`$FUNCNAME`). */
   calls: string[] = [];
-  /** bash's directory stack (`pushd`, `popd`), below the current directory. */
-  dirStack: string[] = [];
   gen = 0;
   /** What the shell holds now is shared from here on (a subshell, a function's saved `local`). */
   bump(): number {
@@ -719,16 +713,7 @@ export class Shell implements ShellLike {
         }
         if (item.time !== undefined) io.err(timeReport(item.pipeline.length ? this.m.now() - t0 + 3 : 0, item.time));
         this.status = item.not ? +!s : s;
-        if (s && !this.tested && !item.not && last) {
-          // bash's ERR trap runs where `set -e` would end the shell, and not within itself
-          const onErr = this.traps?.get(66);
-          if (onErr && this.flavor === 'bash' && !this.inErrTrap) {
-            this.inErrTrap = true;
-            await this.run(onErr, io).finally(() => (this.inErrTrap = false));
-            this.status = s;
-          }
-          if (this.errexit) this.exit(s);
-        }
+        if (s && this.errexit && !this.tested && !item.not && last) this.exit(s);
         if (this.caught?.length && !this.jump) await runTraps(this, io);
       } catch (e) {
         if (!(e instanceof BadSubstitution || e instanceof ArithError || e instanceof ParamError)) throw e;
@@ -856,7 +841,6 @@ export class Shell implements ShellLike {
     if (name === '$') return String(this.ownPid);
     if (name === '!') return this.bgPid;
     if (name === '#') return String(this.args.length);
-    if (name === '-') return this.optionLetters();
     if (name === '0') return this.argv0;
     if (name === '@' || name === '*') return this.args.join(' ');
     if (name[0] === '!') return this.indirect(name);
@@ -871,13 +855,6 @@ export class Shell implements ShellLike {
     const inner = /^\{([^'"`]*)\}$/.exec(src.trim())?.[1];
     const cmds = inner === undefined ? [src.trim()] : inner.split(/[;\n]/).map((c) => c.trim().replace(/[ \t]+/g, ' ')).filter(Boolean);
     return `${name} () \n{ \n${cmds.map((c, k) => '    ' + c + (k < cmds.length - 1 ? ';' : '') + '\n').join('')}}\n`;
-  }
-
-  /** `$-`: the options on, in bash's order, then `c` for `bash -c` or `s` for commands read from the input. */
-  optionLetters(): string {
-    const i = this.interactive;
-    const on: [boolean, string][] = [[this.errexit, 'e'], [this.noglob, 'f'], [true, 'h'], [i, 'i'], [i && this.flavor === 'bash', 'm'], [this.nounset, 'u'], [this.xtrace, 'x'], [this.flavor === 'bash', 'B'], [this.noclobber, 'C'], [i && this.flavor === 'bash', 'H']];
-    return on.filter(([b]) => b).map(([, c]) => c).join('') + (this.inputName === '-c: ' ? 'c' : i ? 's' : '');
   }
 
   /** `${!ref}` (bash only): the variable ref names; `${!prefix*}`: the names that start so. */
@@ -906,7 +883,6 @@ export class Shell implements ShellLike {
     if (name === 'BASH') return this.which('bash') ?? '/usr/bin/bash';
     if (name === 'PIPESTATUS') return String(this.pipeStatus[0]);
     if (name === 'FUNCNAME') return this.calls[0];
-    if (name === 'BASH_VERSINFO') return bashVersion(this.m.fs).split('.')[0];
     return undefined;
   }
   /** The generator of `$RANDOM` on a machine without one of its own. */
@@ -1021,7 +997,7 @@ export class Shell implements ShellLike {
   }
 
   /** A variable (or `list`) as an array, a scalar being one of one element; undefined when unset. */
-  arrayOf(name: string, list = name === 'PIPESTATUS' ? this.pipeStatus.map(String) : name === 'FUNCNAME' && !this.vars.has(name) && this.calls.length ? [...this.calls, 'main'] : name === 'BASH_VERSINFO' && this.flavor === 'bash' ? bashVersinfo(bashVersion(this.m.fs)) : undefined): Var | undefined {
+  arrayOf(name: string, list = name === 'PIPESTATUS' ? this.pipeStatus.map(String) : name === 'FUNCNAME' && !this.vars.has(name) && this.calls.length ? [...this.calls, 'main'] : undefined): Var | undefined {
     const o = this.vars.get(name);
     if (o?.a && !list) return o;
     const v = list?.[0] ?? o?.v ?? this.dynamic(name);
@@ -1151,7 +1127,6 @@ export class Shell implements ShellLike {
     return out.length ? out.map((f) => (abs && !f.rel.startsWith('/') ? '/' + f.rel : f.rel)) : this.shopts.has('nullglob') ? [] : [text];
   }
 
-  private inErrTrap = false;
   /** The last command of a `bash -c` text, which bash execs instead of forking. */
   private oneshot?: Simple;
 
@@ -1287,7 +1262,7 @@ export class Shell implements ShellLike {
         }
         continue;
       }
-      const sink = this.openSink(target, r.op === '>>', io, r.op === '>' && this.noclobber);
+      const sink = this.openSink(target, r.op === '>>', io);
       if (!sink) return null;
       if (r.fd === 2) err = sink;
       else if (r.fd === 1) {
@@ -1301,16 +1276,12 @@ export class Shell implements ShellLike {
   }
 
   /** A writer for `> file`, which is created (or truncated) now; null after the error when it cannot be. */
-  private openSink(target: string, append: boolean, io: IO, keep = false): ((t: string) => void) | null {
+  private openSink(target: string, append: boolean, io: IO): ((t: string) => void) | null {
     if (target === '/dev/null') return () => {};
     if (target === '/dev/stdout') return io.out;
     if (target === '/dev/stderr') return io.err;
     try {
       if (!target) throw new FsError('ENOENT', target);
-      if (keep && this.m.fs.resolve(target, this.cwd).node?.kind === 'file') {
-        io.err(`${this.prefix()}: ${target}: cannot overwrite existing file\n`);
-        return null;
-      }
       this.m.fs.writeFile(target, '', this.cwd, append);
     } catch (e) {
       this.redirectError(target, e, io, false);
@@ -1573,9 +1544,6 @@ function wordText(w: Word): string {
 /** bash shows a name with control characters as `$'…'`. */
 /** The text of each function's body, as typed. */
 const FN_SRC = new WeakMap<Cmd, string>();
-
-/** `BASH_VERSINFO` of a `5.2.15(1)-release`. */
-const bashVersinfo = (v: string): string[] => [...(/^(\d+)\.(\d+)\.(\d+)\((\d+)\)-(\w+)/.exec(v)?.slice(1) ?? []), 'x86_64-pc-linux-gnu'];
 
 export function displayName(s: string): string {
   // eslint-disable-next-line no-control-regex

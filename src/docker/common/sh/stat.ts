@@ -12,9 +12,6 @@ import type { IO, ShellLike } from './types';
 
 const GNU = '  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\nDevice: %Hd,%Ld\tInode: %-11i Links: %h\nAccess: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\nAccess: %x\nModify: %y\nChange: %z\n Birth: %w\n';
 // busybox: the device in hex and decimal, the links padded, no birth
-/** A file's inode number: a hash of its path, stable across calls. */
-export const inodeOf = (parts: string[]): number => 1_000_000 + ([...parts.join('/')].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 3_000_000);
-
 const BB = GNU.replace(/Device.*\n/, 'Device: 3bh/59d\tInode: %-10i  Links: %h\n').replace(/ Birth.*\n/, '');
 
 export function stat(args: string[], io: IO, sh: ShellLike): number {
@@ -45,12 +42,12 @@ export function stat(args: string[], io: IO, sh: ShellLike): number {
     const gid = node.gid ?? 0;
     const time = fullIso(node.mtime);
     const kind = node.kind === 'dir' ? 'directory' : node.kind === 'link' ? 'symbolic link' : node.rdev ? 'character special file' : size ? 'regular file' : 'regular empty file';
-
+    const hash = [...parts.join('/')].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
     const fmt = o.values.c !== undefined ? o.values.c + (args.some((a) => a.startsWith('--printf')) ? '' : '\n') : io.busybox ? BB : GNU;
     // what each directive gives, worked out once per file
     const table: Record<string, string | number> = {
       n: f, N: node.kind === 'link' ? (io.busybox ? `'${f}' -> '${node.target}'` : `${f} -> ${node.target}`) : f, s: size, b: node.kind === 'file' ? Math.ceil(size / 4096) * 8 : node.kind === 'dir' ? 8 : 0, o: 4096, F: kind,
-      Hd: 0, Ld: 59, d: 59, D: '3b', i: inodeOf(parts), h: node.kind === 'dir' ? fs.links?.(parts) ?? 2 + [...fs.list(parts).values()].filter((c) => c.kind === 'dir').length : 1, a: (node.kind === 'link' ? 0o777 : node.mode & 0o7777).toString(8), A: perms(node),
+      Hd: 0, Ld: 59, d: 59, D: '3b', i: 1_000_000 + (hash % 3_000_000), h: node.kind === 'dir' ? fs.links?.(parts) ?? 2 + [...fs.list(parts).values()].filter((c) => c.kind === 'dir').length : 1, a: (node.kind === 'link' ? 0o777 : node.mode & 0o7777).toString(8), A: perms(node),
       u: uid, U: names.passwd(uid), g: gid, G: names.group(gid), x: time, y: time, z: time, w: time, X: node.mtime / 1000 | 0, Y: node.mtime / 1000 | 0, Z: node.mtime / 1000 | 0, '%': '%',
     };
     const out = fmt.replace(/%(-?)(0?)(\d*)(?:\.(\d+))?([HL]?[a-zA-Z%])/g, (_m, left, zero, width, prec, d) => {

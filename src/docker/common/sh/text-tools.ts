@@ -1,4 +1,4 @@
-/** Small text programs of coreutils and busybox: tac, nl, rev, join, paste, yes, base64, the checksums. */
+/** Small text programs of coreutils and busybox: tac, nl, rev, paste, yes, base64, the checksums. */
 import { readInputs } from './coreutils';
 import { opts } from './opts';
 import { lines } from './text';
@@ -92,17 +92,6 @@ export const TEXT_TOOLS: Record<string, Command> = {
     const r = texts(opts(args).rest, io, sh, 'rev');
     if (typeof r === 'number') return r;
     io.out(r.map((i) => lines(i.text).map((l) => [...l].reverse().join('') + '\n').join('')).join(''));
-    return 0;
-  },
-  // the lines of two sorted files that share their first field, that field first
-  join(args, io, sh) {
-    const o = opts(args, 't');
-    const r = texts(o.rest, io, sh, 'join');
-    if (typeof r === 'number' || r.length < 2) return typeof r === 'number' ? r : (io.err(`join: missing operand${o.rest.length ? ` after '${o.rest[0]}'` : ''}\nTry 'join --help' for more information.\n`), 1);
-    const t = o.values.t;
-    const split = (l: string) => (t ? l.split(t) : l.trim().split(/\s+/));
-    const right = lines(r[1].text).map(split);
-    for (const a of lines(r[0].text).map(split)) for (const b of right) if (a[0] === b[0]) io.out([...a, ...b.slice(1)].join(t ?? ' ') + '\n');
     return 0;
   },
   // -d's list is used in turn; -s joins each file's lines into one

@@ -15,11 +15,10 @@ export function headOrTail(text: string, count: string, head: boolean, bytes = f
   return units.slice(count.startsWith('+') ? Math.max(0, k - 1) : Math.max(0, units.length - Math.abs(k))).join('');
 }
 
-/** `wc` counts: newlines, words, characters (bytes: the images have no locale), bytes (UTF-8), the longest line (tabs to the next 8). */
-export const wcCounts = (text: string): Record<'l' | 'w' | 'm' | 'c' | 'L', number> => {
+/** `wc` counts: newlines, words, characters (bytes: the images have no locale) and bytes (UTF-8). */
+export const wcCounts = (text: string): Record<'l' | 'w' | 'm' | 'c', number> => {
   const c = new TextEncoder().encode(text).length;
-  const L = Math.max(0, ...text.split('\n').map((l) => [...l].reduce((w, ch) => (ch === '\t' ? w + 8 - (w % 8) : w + 1), 0)));
-  return { l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, m: c, c, L };
+  return { l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, m: c, c };
 };
 
 /** `history` as bash prints it (from entry `from`): the number right-aligned in 5 columns, two spaces, the line. */
