@@ -13,10 +13,7 @@ type V = string | number;
 type Fn = () => V;
 class Next {}
 class Exit {}
-class Break {}
-class Continue {}
-/** Rounds a loop may run before it is taken for an endless one. */
-const LOOPS = 1e6;
+
 class AwkError extends Error {}
 
 const TOKEN = /\s*(?:(\n|;)|(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)|"((?:[^"\\]|\\.)*)"|([A-Za-z_]\w*)|(&&|\|\||[=!<>]=|[-+*/%^]=|\+\+|--|!~|[{}()[\];,<>!~+\-*/%^=?:$]))/y;
@@ -266,55 +263,6 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
       return () => out((items.length ? items.map((f) => str(f())).join(str(vars.get('OFS')!)) : fields[0]) + str(vars.get('ORS')!));
     }
     if (t === 'next') { p++; return () => { throw new Next(); }; }
-    if (t === 'break') { p++; return () => { throw new Break(); }; }
-    if (t === 'continue') { p++; return () => { throw new Continue(); }; }
-    // while, do … while and C's for: a body that breaks or continues
-    const loop = (cond: Fn | undefined, body: () => void, step?: Fn, first = false) => () => {
-      for (let n = 0; (first && !n) || !cond || truth(cond()); n++) {
-        if (n >= LOOPS) throw new Exit();
-        try {
-          body();
-        } catch (e) {
-          if (e instanceof Break) break;
-          if (!(e instanceof Continue)) throw e;
-        }
-        step?.();
-      }
-    };
-    if (t === 'while') {
-      p++;
-      take('(');
-      const c = expr();
-      take(')');
-      skip();
-      return loop(c, stmt());
-    }
-    if (t === 'do') {
-      p++;
-      skip();
-      const body = stmt();
-      skip();
-      if (toks[p]?.v !== 'while') throw new AwkError(toks[p]?.v ?? 'end of file');
-      p++;
-      take('(');
-      const c = expr();
-      take(')');
-      return loop(c, body, undefined, true);
-    }
-    if (t === 'for' && toks[p + 3]?.v !== 'in') {
-      p++;
-      take('(');
-      const init = peek() === ';' ? undefined : expr();
-      take(';');
-      const c = peek() === ';' ? undefined : expr();
-      take(';');
-      const step = peek() === ')' ? undefined : expr();
-      take(')');
-      skip();
-      const body = stmt();
-      return () => (init?.(), loop(c, body, step)());
-    }
-    if (t === 'exit') { p++; return () => { throw new Exit(); }; }
     if (t === 'if') {
       p++;
       take('(');

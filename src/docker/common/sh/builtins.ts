@@ -196,21 +196,12 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   type(argv, io, sh) {
     let status = 0;
-    const t = sh.flavor === 'bash' && argv[1] === '-t';
-    for (const n of argv.slice(t ? 2 : 1)) {
-      // -t: one word for what the name is, and nothing (status 1) for a miss
-      if (t) {
-        const kind = sh.aliases.has(n) ? 'alias' : /^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!]|\[\[|]]|function|select|time|coproc)$/.test(n) ? 'keyword' : sh.funcs.has(n) ? 'function' : isBuiltin(sh, n) ? 'builtin' : sh.which(n) ? 'file' : '';
-        if (kind) io.out(kind + '\n');
-        else status = 1;
-        continue;
-      }
+    for (const n of argv.slice(1)) {
       // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
       const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return', 'trap'].includes(n);
       const alias = sh.aliases.get(n);
       if (alias !== undefined) io.out(sh.flavor === 'bash' ? `${n} is aliased to \`${alias}'\n` : `${n} is an alias for ${alias}\n`);
       else if (/^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!])$/.test(n) || (sh.flavor === 'bash' && /^(\[\[|]]|function)$/.test(n))) io.out(`${n} is a shell keyword\n`);
-      else if (sh.funcs.has(n)) io.out(`${n} is a function\n${sh.funcText(n)}`);
       else if (isBuiltin(sh, n)) io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
       else {
         const p = sh.which(n);

@@ -50,12 +50,10 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
     k++;
     switch (a) {
       case '-print': acts = true; return (h) => (io.out(h.path + '\n'), true);
-      case '-true': return () => true;
-      case '-false': return () => false;
-      case '-name': case '-iname': case '-path': case '-ipath': {
+      case '-name': case '-iname': case '-path': {
         const re = globRe(arg(a));
-        const test = /^-i/.test(a) ? new RegExp(re.source, 'is') : re;
-        return (h) => test.test(a.endsWith('path') ? h.path : h.name);
+        const test = a === '-iname' ? new RegExp(re.source, 'is') : re;
+        return (h) => test.test(a === '-path' ? h.path : h.name);
       }
       case '-type': {
         const v = arg(a);
@@ -63,18 +61,10 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
         return (h) => h.node.kind === KIND[v];
       }
       case '-empty': return (h) => (h.node.kind === 'dir' ? !sh.m.fs.list(h.parts).size : h.node.kind === 'file' && !h.node.size);
-      case '-perm': {
-        // MODE exactly, -MODE all of its bits, /MODE any of them
-        const v = arg(a);
-        const m = /^([-/]?)([0-7]{1,4})$/.exec(v) ?? fail(`invalid mode '${v}'`);
-        const want = parseInt(m[2], 8);
-        return (h) => { const mode = h.node.kind === 'whiteout' ? 0 : h.node.kind === 'link' ? 0o777 : h.node.mode & 0o7777; return m[1] === '-' ? (mode & want) === want : m[1] === '/' ? !want || !!(mode & want) : mode === want; };
-      }
       case '-maxdepth': case '-mindepth': {
         const v = arg(a);
-        if (!/^\d+$/.test(v)) fail(`Expected a positive decimal integer argument to ${a}, but got '${v}'`);
         // GNU warns once per global option given after a test (busybox says nothing)
-        const after = args.slice(starts.length + 1, k - 2).find((t) => /^-(i?name|type|i?path|empty|perm)$/.test(t));
+        const after = args.slice(starts.length + 1, k - 2).find((t) => /^-(i?name|type|path|empty)$/.test(t));
         if (after && !bb) io.err(`find: warning: you have specified the global option ${a} after the argument ${after}, but global options are not positional, i.e., ${a} affects tests specified before it as well as those specified after it.  Please specify global options before other arguments.\n`);
         if (a === '-maxdepth') max = Number(v);
         else min = Number(v);

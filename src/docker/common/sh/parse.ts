@@ -44,7 +44,7 @@ export type Compound = { redirs: Redirect[] } & (
   /** `fall`: the arm ends in bash's `;&` (runs the next body too) or `;;&` (tests the next patterns too). */
   | { k: 'case'; word: Word; arms: { pats: Word[]; body: List; fall?: string }[] }
   | { k: '{' | '('; body: List }
-  | { k: 'fn'; name: string; body: Cmd; src?: string }
+  | { k: 'fn'; name: string; body: Cmd }
 );
 export type Cmd = Simple | Compound;
 
@@ -598,8 +598,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         if (i >= n) throw new Incomplete();
         // the body is a compound command
         if (!/^(if|for|while|until|case|\{)$/.test(reserved() ?? '') && line[i] !== '(') fail();
-        const at = i;
-        return { k: 'fn', name: fn[1] || fn[2], body: command(), redirs: [], src: line.slice(at, i) };
+        return { k: 'fn', name: fn[1] || fn[2], body: command(), redirs: [] };
       }
       const cmd: Simple = { words: [], redirs: [] };
       let test = dbl && line.startsWith('[[', i) && META.test(line[i + 2] ?? ' ');

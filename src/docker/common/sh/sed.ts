@@ -1,7 +1,6 @@
 /**
  * `sed [-n] [-E] [-i[SUFFIX]] [-e SCRIPT]… [SCRIPT] [FILE]…`: `s///` with its flags, `d`, `p`, `q`,
- * `=`, `a`/`i`/`c`, `y`, `n`/`N`, the hold space and `{ }` blocks, each after an optional address
- * (`N`, `$`, `/re/`, `first~step`, `A,B`, `A,+N`, `!`),
+ * `=`, `a`/`i`/`c` and `{ }` blocks, each after an optional address (`N`, `$`, `/re/`, `A,B`, `!`),
  * with GNU's messages (busybox's where they differ).
  */
 import { bbHead } from './opts';
@@ -9,8 +8,8 @@ import { reason } from './fs';
 import { lines } from './text';
 import type { IO, ShellLike } from './types';
 
-interface Addr { line?: number; last?: boolean; re?: RegExp; step?: number; plus?: number }
-interface SedCmd { a1?: Addr; a2?: Addr; not: boolean; c: string; re?: RegExp; rep?: string; global?: boolean; nth?: number; print?: boolean; active?: number; text?: string; end?: number; code?: number; from?: string[]; to?: string[] }
+interface Addr { line?: number; last?: boolean; re?: RegExp }
+interface SedCmd { a1?: Addr; a2?: Addr; not: boolean; c: string; re?: RegExp; rep?: string; global?: boolean; nth?: number; print?: boolean; active?: boolean; text?: string; end?: number }
 
 class SedError extends Error {}
 
@@ -69,10 +68,10 @@ function parse(script: string, ere: boolean): SedCmd[] {
     return s;
   };
   const addr = (): Addr | undefined => {
-    const m = /^(?:(\d+)~(\d+)|\+(\d+)|(\d+)|\$)/.exec(script.slice(i));
+    const m = /^(\d+|\$)/.exec(script.slice(i));
     if (m) {
       i += m[0].length;
-      return m[0] === '$' ? { last: true } : m[3] !== undefined ? { plus: +m[3] } : { line: +(m[1] ?? m[4]), step: m[2] === undefined ? undefined : +m[2] };
+      return m[0] === '$' ? { last: true } : { line: Number(m[0]) };
     }
     if (script[i] !== '/') return undefined;
     i++;
@@ -105,11 +104,6 @@ function parse(script: string, ere: boolean): SedCmd[] {
       cmd.print = flags.includes('p');
       cmd.nth = Number(/\d+/.exec(flags)?.[0] ?? 1);
       cmd.re = bre(re, ere, /[iI]/.test(flags) ? 'gi' : 'g');
-    } else if (cmd.c === 'y') {
-      const delim = script[i++] ?? fail("unterminated `y' command");
-      const un = (t: string) => [...t.replace(/\\(.)/g, (_, e: string) => ESC[e] ?? e)];
-      [cmd.from, cmd.to] = [un(until(delim, "unterminated `y' command")), un(until(delim, "unterminated `y' command"))];
-      if (cmd.from.length !== cmd.to.length) fail("strings for `y' command are different lengths");
     } else if ('aic'.includes(cmd.c)) {
       // `a text`, `a\text` or `a\` and the text on the next line; it runs to the end of the line
       while (script[i] === ' ' || script[i] === '\t') i++;
@@ -126,10 +120,7 @@ function parse(script: string, ere: boolean): SedCmd[] {
     else if (cmd.c === '}') {
       if (!open.length) fail("unexpected `}'");
       cmds[open.pop()!].end = cmds.length;
-    } else if ('qQ'.includes(cmd.c)) {
-      const m = /^\s*(\d+)/.exec(script.slice(i));
-      if (m) (cmd.code = +m[1]), (i += m[0].length);
-    } else if (!'dDpPnN=hHgGxlz'.includes(cmd.c)) {
+    } else if (!'dpq='.includes(cmd.c)) {
       fail(`unknown command: \`${cmd.c}'`);
     }
     while (script[i] === ' ') i++;
@@ -180,44 +171,30 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
     return 1;
   }
   let status = 0;
-  let exit = 0;
   const run = (text: string): [string, boolean] => {
     const all = lines(text);
     let out = '';
-    let hold = '';
     for (let n = 0; n < all.length; n++) {
       let line = all[n];
       let deleted = false;
       let quit = false;
       let after = '';
-      const at = (a: Addr) => (a.last ? n === all.length - 1 : a.step !== undefined ? (a.step ? n + 1 >= a.line! && (n + 1 - a.line!) % a.step === 0 : n + 1 === a.line) : a.line !== undefined ? n + 1 === a.line : a.re!.test(line));
-      // the next input line into the pattern space (`n` prints the old one first); at the end, sed stops
-      const next = (join: boolean): boolean => {
-        if (n + 1 >= all.length) {
-          quit = true;
-          return false;
-        }
-        if (!join && !quiet) out += line + '\n';
-        out += after;
-        after = '';
-        line = join ? line + '\n' + all[++n] : all[++n];
-        return true;
-      };
+      const at = (a: Addr) => (a.last ? n === all.length - 1 : a.line !== undefined ? n + 1 === a.line : a.re!.test(line));
+
       for (let pc = 0; pc < cmds.length; pc++) {
         const c = cmds[pc];
         let hit = true;
         let last = true;
         if (c.a1 && !c.a2) hit = at(c.a1);
         else if (c.a1 && c.a2) {
-          // a range: from a line its first address matches to one its second does (or N lines on, with +N)
-          const a2 = c.a2;
-          if (c.active === undefined && at(c.a1)) {
-            c.active = n;
-            if ((a2.line !== undefined && a2.line <= n + 1) || a2.plus === 0) c.active = undefined;
-          } else if (c.active !== undefined) {
-            if (a2.plus !== undefined ? n >= c.active + a2.plus : a2.line !== undefined ? n + 1 >= a2.line : at(a2)) c.active = undefined;
+          // a range: from a line its first address matches to one its second does
+          if (!c.active && at(c.a1)) {
+            c.active = true;
+            if (c.a2.line !== undefined && c.a2.line <= n + 1) c.active = false;
+          } else if (c.active) {
+            if (c.a2.line !== undefined ? n + 1 >= c.a2.line : at(c.a2)) c.active = false;
           } else hit = false;
-          last = c.active === undefined;
+          last = !c.active;
         }
         if (hit === c.not) {
           if (c.c === '{') pc = c.end!;
@@ -228,7 +205,6 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
           break;
         }
         if (c.c === 'p') out += line + '\n';
-        else if (c.c === 'P') out += line.split('\n')[0] + '\n';
         else if (c.c === '=') out += n + 1 + '\n';
         else if (c.c === 'a') after += c.text ? c.text + '\n' : '';
         else if (c.c === 'i') out += c.text ? c.text + '\n' : '';
@@ -237,19 +213,8 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
           if (last || c.not) out += c.text + '\n';
           deleted = true;
           break;
-        } else if (c.c === 'y') line = [...line].map((ch) => (c.from!.includes(ch) ? c.to![c.from!.indexOf(ch)] : ch)).join('');
-        else if (c.c === 'n' || c.c === 'N') {
-          if (!next(c.c === 'N')) break;
-        } else if (c.c === 'h') hold = line;
-        else if (c.c === 'H') hold += '\n' + line;
-        else if (c.c === 'g') line = hold;
-        else if (c.c === 'G') line += '\n' + hold;
-        else if (c.c === 'x') [line, hold] = [hold, line];
-        else if (c.c === 'z') line = '';
-        else if (c.c === 'q' || c.c === 'Q') {
+        } else if (c.c === 'q') {
           quit = true;
-          exit = c.code ?? 0;
-          if (c.c === 'Q') deleted = true;
           break;
         } else if (c.c === 's') {
           // the Nth match (`s/a/b/2`), or it and every later one with g
@@ -274,7 +239,7 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
   };
   if (!files.length) {
     io.out(run(io.stdin ?? '')[0]);
-    return exit;
+    return 0;
   }
   for (const f of files) {
     let text: string;
@@ -300,5 +265,5 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
     } else io.out(out);
     if (quit) break;
   }
-  return io.busybox && status ? 1 : status || exit;
+  return io.busybox && status ? 1 : status;
 }

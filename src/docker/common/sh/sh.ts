@@ -555,7 +555,6 @@ export class Shell implements ShellLike {
   private async compound(c: Compound, io: IO): Promise<number> {
     if (c.k === 'fn') {
       this.funcs.set(c.name, c.body);
-      if (c.src) FN_SRC.set(c.body, c.src);
       return 0;
     }
     const r = await this.redirect(c.redirs, io);
@@ -847,14 +846,6 @@ export class Shell implements ShellLike {
     const v = /^[1-9]$/.test(name) ? this.args[+name - 1] : this.getVar(name) ?? this.dynamic(name);
     if (v === undefined && this.nounset && !loose) throw new ParamError(this.flavor === 'bash' ? `${/\d/.test(name) ? '$' : ''}${name}: unbound variable` : `${name}: parameter not set`, true);
     return v ?? '';
-  }
-
-  /** A function as `type` shows it: bash's layout of a `{ a; b; }` body, one command a line. */
-  funcText(name: string): string {
-    const src = FN_SRC.get(this.funcs.get(name)!) ?? '{ :; }';
-    const inner = /^\{([^'"`]*)\}$/.exec(src.trim())?.[1];
-    const cmds = inner === undefined ? [src.trim()] : inner.split(/[;\n]/).map((c) => c.trim().replace(/[ \t]+/g, ' ')).filter(Boolean);
-    return `${name} () \n{ \n${cmds.map((c, k) => '    ' + c + (k < cmds.length - 1 ? ';' : '') + '\n').join('')}}\n`;
   }
 
   /** `${!ref}` (bash only): the variable ref names; `${!prefix*}`: the names that start so. */
@@ -1542,9 +1533,6 @@ function wordText(w: Word): string {
 }
 
 /** bash shows a name with control characters as `$'…'`. */
-/** The text of each function's body, as typed. */
-const FN_SRC = new WeakMap<Cmd, string>();
-
 export function displayName(s: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[\x00-\x1f\x7f]/.test(s)) return s;

@@ -1,48 +1,36 @@
-/**
- * `xargs [-0rt] [-n N] [-L N] [-I REPLACE] [-d DELIM] [-P N] [COMMAND [ARG]…]`: the words of the
- * input as arguments (echo without a command), the commands run one after another.
- */
+/** `xargs [-0rt] [-n N] [-I REPLACE] [-P N] [COMMAND [ARG]…]`: the words of the input as arguments (echo without a command), run one after another. */
 import type { IO, ShellLike } from './types';
 
 export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<number> {
   let k = 1;
   let per = Infinity;
-  let lines = 0;
   let repl: string | undefined;
-  let delim: string | undefined;
   const on = new Set<string>();
-  // getopt's `+0a:d:E:I:i::l::L:n:prs:tP:xe::` up to the command
-  for (; k < args.length && /^-./.test(args[k]) && args[k] !== '--'; k++) {
+  // getopt up to the command: -0 -r -t alone, -n -I -P (and -L -d -s) with a value
+  for (; k < args.length && /^-./.test(args[k]); k++) {
     for (let j = 1; j < args[k].length; j++) {
       const f = args[k][j];
-      if ('0rtxp'.includes(f)) {
+      if ('0rtx'.includes(f)) {
         on.add(f);
         continue;
       }
-      if (!'nILdPsaE'.includes(f)) return io.err(`xargs: invalid option -- '${f}'\nTry 'xargs --help' for more information.\n`), 1;
       const v = args[k].length > j + 1 ? args[k].slice(j + 1) : args[++k];
-      if (v === undefined) return io.err(`xargs: option requires an argument -- '${f}'\nTry 'xargs --help' for more information.\n`), 1;
+      const bad = !'nIPLds'.includes(f) ? `invalid option -- '${f}'` : v === undefined ? `option requires an argument -- '${f}'` : '';
+      if (bad) return io.err(`xargs: ${bad}\nTry 'xargs --help' for more information.\n`), 1;
       if (f === 'I') repl = v;
       else if (f === 'n') per = Math.max(1, parseInt(v, 10) || 1);
-      else if (f === 'L') lines = Math.max(1, parseInt(v, 10) || 1);
-      else if (f === 'd') delim = v.replace(/^\\n$/, '\n').replace(/^\\t$/, '\t');
       break;
     }
   }
-  if (args[k] === '--') k++;
   const cmd = args.length > k ? args.slice(k) : ['echo'];
-  // blanks and newlines separate the words; quotes and a backslash keep them together (-0: NULs, -d: DELIM)
+  // blanks and newlines separate the words; quotes and a backslash keep them together (-0: NULs)
   const text = io.stdin ?? '';
-  const sep = on.has('0') ? '\0' : delim;
-  const raw = sep !== undefined ? text.split(sep).filter((w, i, a) => w !== '' || i < a.length - 1).map((w) => (sep === '\n' || sep === '\0' ? w : w.replace(/\n$/, ''))) : undefined;
-  const groups = repl !== undefined || lines ? text.split('\n').filter((l) => l.trim()) : undefined;
-  const words = raw ?? groups ?? [...text.matchAll(/"([^"]*)"|'([^']*)'|((?:\\.|[^\s"'])+)/g)].map((m) => m[1] ?? m[2] ?? m[3].replace(/\\(.)/g, '$1'));
+  const words = on.has('0') ? text.split('\0').filter(Boolean) : repl !== undefined ? text.split('\n').filter((l) => l.trim()) : [...text.matchAll(/"([^"]*)"|'([^']*)'|((?:\\.|[^\s"'])+)/g)].map((m) => m[1] ?? m[2] ?? m[3].replace(/\\(.)/g, '$1'));
   // GNU xargs runs the command once on an empty input (not with -r)
   const once = !words.length && repl === undefined && per === Infinity && !on.has('r');
-  const step = repl !== undefined ? 1 : lines || per;
   let status = 0;
-  for (let i = 0; i < words.length || (once && !i); i += step) {
-    const argv = once ? cmd : repl !== undefined ? cmd.map((a) => a.split(repl!).join(words[i].trim())) : [...cmd, ...(lines && !raw ? words.slice(i, i + lines).join(' ').split(/\s+/).filter(Boolean) : words.slice(i, i + step))];
+  for (let i = 0; i < words.length || (once && !i); i += repl !== undefined ? 1 : per) {
+    const argv = once ? cmd : repl !== undefined ? cmd.map((a) => a.split(repl!).join(words[i].trim())) : [...cmd, ...words.slice(i, i + per)];
     // -t: each command on stderr before it runs
     if (on.has('t')) io.err(argv.join(' ') + '\n');
     const s = await run(argv, io, sh);
