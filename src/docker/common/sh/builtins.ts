@@ -71,11 +71,8 @@ export const BUILTINS: Record<string, Builtin> = {
     if (argv[1] === '-') io.out(sh.cwd + '\n');
     return 0;
   },
-  pwd(argv, io, sh) {
-    // -P: the directory itself, with no symbolic link on the way
-    let dir = sh.cwd;
-    if (argv[1] === '-P') try { dir = joinPath(sh.m.fs.resolve(sh.cwd).parts); } catch { /* gone: as known */ }
-    io.out(dir + '\n');
+  pwd(_a, io, sh) {
+    io.out(sh.cwd + '\n');
     return 0;
   },
   // the shell's file creation mask, kept and shown (the simulated files are made 0644 whatever it says)

@@ -139,33 +139,13 @@ export const COREUTILS: Record<string, Command> = {
     // Each operand in turn, its error where it comes (GNU and busybox both go on to the next).
     let n = 0;
     let status = 0;
-    const f = (c: string) => o.flags.has(c);
-    // -A is -vET, -e -vE, -t -vT; -b numbers the lines that are not empty, -s squeezes blank runs
-    const [ends, tabs, nonprint, squeeze] = [f('E') || f('A') || f('e'), f('T') || f('A') || f('t'), f('v') || f('A') || f('e') || f('t'), f('s')];
-    const number = f('b') ? 'b' : f('n') ? 'n' : '';
-    let blank = false;
-    const shown = (text: string) => {
-      if (!number && !ends && !tabs && !nonprint && !squeeze) return text;
-      let r = '';
-      for (const l of text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
-        const empty = l === '\n';
-        if (squeeze && empty && blank) continue;
-        blank = empty;
-        let body = l.replace(/\n$/, '');
-        if (nonprint) body = body.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => '^' + (c === '\x7f' ? '?' : String.fromCharCode(c.charCodeAt(0) + 64)));
-        if (tabs) body = body.replace(/\t/g, '^I');
-        const num = number === 'n' || (number === 'b' && !empty) ? `${String(++n).padStart(6)}\t` : '';
-        r += num + body + (l.endsWith('\n') ? (ends ? '$' : '') + '\n' : '');
-      }
-      return r;
-    };
     for (const f of o.rest.length ? o.rest : ['-']) {
       const inputs = readInputs(f === '-' ? [] : [f], io, sh, 'cat');
       if (typeof inputs === 'number') {
         status = 1;
         continue;
       }
-      for (const i of inputs) io.out(shown(i.text));
+      for (const i of inputs) io.out(o.flags.has('n') ? lines(i.text).map((l) => `${String(++n).padStart(6)}\t${l}\n`).join('') : i.text);
     }
     return status;
   },
@@ -173,11 +153,6 @@ export const COREUTILS: Record<string, Command> = {
     // -d, -t and -r take a value (never a file to create); -c creates nothing
     const o = opts(args, 'dtr');
     const when = /^\d{4}-\d\d-\d\d( \d\d:\d\d(:\d\d)?)?$/.test(o.values.d ?? '') ? Date.parse(o.values.d.replace(' ', 'T') + 'Z') : undefined;
-    // a date GNU cannot read at all (no digit, no word of its own) is refused before anything
-    if (o.values.d !== undefined && when === undefined && !/\d|now|today|yesterday|tomorrow|ago|next|last|day|week|month|year|hour|minute/i.test(o.values.d) && !io.busybox) {
-      io.err(`touch: invalid date format '${o.values.d}'\n`);
-      return 1;
-    }
     if (!o.rest.length) {
       missing(io, 'touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...', 'file operand');
       return 1;
@@ -270,15 +245,8 @@ export const COREUTILS: Record<string, Command> = {
             sh.ask(io.busybox ? `rm: remove '${f}'? ` : `rm: remove write-protected regular ${r.node.size ? '' : 'empty '}file '${f}'? `, async (a, io2) => go(io2, at + +!/^y/i.test(a), /^y/i.test(a)));
             return status;
           }
-          // -v names each file removed, a directory's after its contents
-          const gone: string[] = [];
-          if (o.flags.has('v')) (function list(p: string, parts: string[], n: Node): void {
-            if (n.kind === 'dir') for (const [k, c] of fs.list(parts)) list(`${p.replace(/\/+$/, '')}/${k}`, [...parts, k], c);
-            gone.push(n.kind === 'dir' ? `removed directory '${p}'\n` : `removed '${p}'\n`);
-          })(f, r.parts, r.node);
           if (fs.cred && r.node.kind === 'dir') walk(f, r.parts);
           else fs.remove(f, sh.cwd, true);
-          io.out(gone.join(''));
         } catch (e) {
           fail(f, e);
         }
@@ -294,13 +262,9 @@ export const COREUTILS: Record<string, Command> = {
       return 1;
     }
     let status = 0;
-    const verbose = o.flags.has('v') || o.flags.has('--verbose');
     for (const d of o.rest) {
       try {
-        // -v names each directory made, -p's parents too
-        const made = verbose ? splitPath(d).map((_, k, a) => (d.startsWith('/') ? '/' : '') + a.slice(0, k + 1).join('/')).filter((p) => { try { return !sh.m.fs.resolve(p, sh.cwd).node; } catch { return true; } }) : [];
         sh.m.fs.mkdir(d, sh.cwd, o.flags.has('p') || o.flags.has('--parents'));
-        for (const p of made) io.out(`mkdir: created directory '${p}'\n`);
       } catch (e) {
         io.err(`mkdir: ${cannot(io)} create directory ${io.busybox ? `'${d}'` : quote(sh, d)}: ${reason(e)}\n`);
         status = 1;
@@ -322,37 +286,26 @@ export const COREUTILS: Record<string, Command> = {
   },
   cp(args, io, sh) {
     const o = opts(args);
-    return copyMove('cp', o.rest, io, sh, o.flags.has('r') || o.flags.has('R') || o.flags.has('a'), o.flags.has('v'));
+    return copyMove('cp', o.rest, io, sh, o.flags.has('r') || o.flags.has('R') || o.flags.has('a'));
   },
   mv(args, io, sh) {
-    const o = opts(args);
-    return copyMove('mv', o.rest, io, sh, true, o.flags.has('v'));
+    return copyMove('mv', opts(args).rest, io, sh, true);
   },
   ln(args, io, sh) {
     const o = opts(args);
-    const soft = o.flags.has('s');
-    if (o.rest.length < 2 || (!soft && io.busybox)) {
+    if (o.rest.length < 2 || !o.flags.has('s')) {
       missing(io, 'ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR', 'file operand');
       return 1;
     }
     const [target, link] = o.rest;
-    // a hard link: another name for the file (here a copy of it, as nothing writes both)
-    let node: Node | undefined;
-    if (!soft) {
-      try {
-        node = sh.m.fs.resolve(target, sh.cwd, false).node;
-      } catch { /* below */ }
-      if (!node) return io.err(`ln: failed to access '${target}': No such file or directory\n`), 1;
-      if (node.kind === 'dir') return io.err(`ln: ${target}: hard link not allowed for directory\n`), 1;
-    }
     try {
       const r = sh.m.fs.resolve(link, sh.cwd);
       const dest = r.node?.kind === 'dir' ? `${link}/${target.slice(target.lastIndexOf('/') + 1)}` : link;
       if (sh.m.fs.resolve(dest, sh.cwd, false).node && !o.flags.has('f')) throw new FsError('EEXIST', dest);
-      sh.m.fs.putNode(dest, node ? { ...node } : { kind: 'link', target, mtime: sh.m.now() }, sh.cwd);
+      sh.m.fs.putNode(dest, { kind: 'link', target, mtime: sh.m.now() }, sh.cwd);
       return 0;
     } catch (e) {
-      io.err(`ln: failed to create ${soft ? 'symbolic' : 'hard'} link '${link}': ${reason(e)}\n`);
+      io.err(`ln: failed to create symbolic link '${link}': ${reason(e)}\n`);
       return 1;
     }
   },
@@ -849,15 +802,14 @@ function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike):
       status = 1;
       continue;
     }
-    // -q: never a header, -v: always
-    if ((files.length > 1 || o.flags.has('v')) && !o.flags.has('q')) io.out(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
+    if (files.length > 1) io.out(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
     first = false;
     io.out(headOrTail(inputs[0].text, o.values.c ?? o.values.n ?? '10', name === 'head', o.values.c !== undefined));
   }
   return status;
 }
 
-function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recursive: boolean, verbose = false): number {
+function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recursive: boolean): number {
   const fs = sh.m.fs;
   if (rest.length < 2) {
     missing(io, `${name} [-fin] SOURCE... DIRECTORY`, rest.length ? `destination file operand after '${rest[0]}'` : 'file operand');
@@ -898,9 +850,8 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
         continue;
       }
       try {
-        copyNode(sh, from, target, verbose && name === 'cp' ? (a, b) => io.out(`'${src + a}' -> '${target + b}'\n`) : undefined);
+        copyNode(sh, from, target);
         if (name === 'mv') fs.remove(joinPath(r.parts), '/', true);
-        if (verbose && name === 'mv') io.out(`renamed '${src}' -> '${target}'\n`);
       } catch (e) {
         // the writing side failed (a rename is all or nothing: the copy made goes)
         if (name === 'mv') try { fs.remove(target, sh.cwd, true); } catch { /* none made */ }
@@ -916,15 +867,13 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
   return status;
 }
 
-/** `said`: cp -v's report of each copy, by the paths below the ones given. */
-function copyNode(sh: ShellLike, from: string, to: string, said?: (a: string, b: string) => void, below = ''): void {
+function copyNode(sh: ShellLike, from: string, to: string): void {
   const fs = sh.m.fs;
   const node = fs.resolve(from, '/', false).node!;
   const now = sh.m.now();
-  said?.(below, below);
   if (node.kind === 'dir') {
     if (!fs.resolve(to, sh.cwd).node) fs.mkdir(to, sh.cwd);
-    for (const name of fs.list(splitPath(from)).keys()) copyNode(sh, `${from}/${name}`, `${to}/${name}`, said, `${below}/${name}`);
+    for (const name of fs.list(splitPath(from)).keys()) copyNode(sh, `${from}/${name}`, `${to}/${name}`);
   } else if (node.kind !== 'whiteout') {
     fs.putNode(to, { ...node, mtime: now }, sh.cwd);
   }

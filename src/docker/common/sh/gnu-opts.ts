@@ -6,25 +6,19 @@ import type { IO } from './types';
 
 /** Program → its getopt string (`:` after a letter that takes a value), its status, and, where listed, its long options. */
 const PROGRAMS: Record<string, string> = {
-  ls: 'abcdfghiklmnopqrstuvw:xABCDFGHI:LNQRST:UXZ1|2',
+  ls: 'abcdfghiklmnopqrstuvw:xABCDFGHI:LNQRST:UXZ1|2|all almost-all author escape block-size ignore-backups color directory dired classify file-type format full-time group-directories-first no-group human-readable si dereference-command-line dereference-command-line-symlink-to-dir hide hyperlink indicator-style inode ignore kibibytes dereference numeric-uid-gid literal hide-control-chars show-control-chars quote-name quoting-style reverse recursive size sort time time-style tabsize width context zero help version',
   cat: 'benstuvAET|1',
   cp: 'abdfHilLnprst:uvxPRS:TZ|1',
   mv: 'bfint:uvS:TZ|1',
   rm: 'dfirvIR|1',
   mkdir: 'pm:vZ|1',
-  rmdir: 'pv|1',
   touch: 'acd:fhmr:t:|1',
-  ln: 'bdfinrsS:t:TvLP|1',
   head: 'c:n:qvz0123456789|1',
   tail: 'c:n:fFqs:vz0123456789|1',
   wc: 'clLmw|1',
   sort: 'bcCdfghik:mMno:rRsS:t:T:uVyz|2',
-  uniq: '0123456789Dcdf:is:uw:z|1',
   cut: 'b:c:d:f:nsz|1',
   tr: 'cCdst|1',
-  tee: 'aip|1',
-  basename: 'as:z|1',
-  dirname: 'z|1',
   grep: '0123456789A:B:C:D:EFGHIPTUVX:abcd:e:f:hiLlm:noqRrsuvwxyZz|2',
 };
 

@@ -217,13 +217,6 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       if (line[at + 2] === '(' && inner === j - 1) return { t: 'arith', src: line.slice(at + 3, j - 1), q };
       return { t: 'sub', src: line.slice(at + 2, j), q };
     }
-    // bash's old `$[…]`, arithmetic as `$((…))`
-    if (c === '[' && bash) {
-      const end = line.indexOf(']', at + 2);
-      if (end < 0) throw new Incomplete(']');
-      i = end + 1;
-      return { t: 'arith', src: line.slice(at + 2, end), q };
-    }
     if (c === '{') {
       let end = at + 2;
       for (let depth = 1; end < n; end++) {
@@ -257,17 +250,6 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
     return { t: 'var', name: m[0], q };
   };
 
-  const regexWord = (): Word => {
-    const parts: Part[] = [];
-    for (let depth = 0; i < n && (depth || !/[ \t\r\n]/.test(line[i])); ) {
-      if (/[()|]/.test(line[i])) {
-        depth += line[i] === '(' ? 1 : line[i] === ')' ? -1 : 0;
-        parts.push({ t: 'lit', v: line[i++], q: false });
-      } else if (META.test(line[i])) break;
-      else parts.push(...readWord());
-    }
-    return parts;
-  };
   const readWord = (): Word => {
     const parts: Part[] = [];
     let lit = '';
@@ -615,8 +597,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
           if (line[i] === '(') fail();
           break;
         }
-        // the regular expression after `=~` keeps its parentheses and bars
-        const w = test && wordLit(cmd.words[cmd.words.length - 1] ?? []) === '=~' ? regexWord() : readWord();
+        const w = readWord();
         if (w.length === 1 && w[0].t === 'lit' && w[0].v === ']]' && !w[0].q) test = false;
         // bash's `a=(…)` and `a+=(…)`, where an assignment may stand (or after `declare`, `local`…)
         if (bash && line[i] === '(' && w.length === 1 && w[0].t === 'lit' && !w[0].q && /^[A-Za-z_]\w*(\[[^\]]*\])?\+?=$/.test(w[0].v) && (cmd.words.every((x) => x[0]?.t === 'lit' && /^[A-Za-z_]\w*(\[.*\])?\+?=/.test(x[0].v)) || /^(declare|typeset|local|readonly|export)$/.test(wordLit(cmd.words[0])))) {

@@ -523,7 +523,6 @@ export class Shell implements ShellLike {
     sub.pipefail = this.pipefail;
     sub.noglob = this.noglob;
     sub.shopts = this.shopts;
-    sub.calls = this.calls;
     sub.gen = this.bump();
     sub.pipeStatus = this.pipeStatus;
     sub.depth = this.depth;
@@ -654,8 +653,6 @@ export class Shell implements ShellLike {
   noglob = false;
   /** bash's `shopt -s` options that are on. */
   shopts = new Set<string>();
-  /** The functions being run, innermost first (`$FUNCNAME`). */
-  calls: string[] = [];
   gen = 0;
   /** What the shell holds now is shared from here on (a subshell, a function's saved `local`). */
   bump(): number {
@@ -873,7 +870,6 @@ export class Shell implements ShellLike {
     if (name === 'BASH_VERSION') return bashVersion(this.m.fs);
     if (name === 'BASH') return this.which('bash') ?? '/usr/bin/bash';
     if (name === 'PIPESTATUS') return String(this.pipeStatus[0]);
-    if (name === 'FUNCNAME') return this.calls[0];
     return undefined;
   }
   /** The generator of `$RANDOM` on a machine without one of its own. */
@@ -988,7 +984,7 @@ export class Shell implements ShellLike {
   }
 
   /** A variable (or `list`) as an array, a scalar being one of one element; undefined when unset. */
-  arrayOf(name: string, list = name === 'PIPESTATUS' ? this.pipeStatus.map(String) : name === 'FUNCNAME' && !this.vars.has(name) && this.calls.length ? [...this.calls, 'main'] : undefined): Var | undefined {
+  arrayOf(name: string, list = name === 'PIPESTATUS' ? this.pipeStatus.map(String) : undefined): Var | undefined {
     const o = this.vars.get(name);
     if (o?.a && !list) return o;
     const v = list?.[0] ?? o?.v ?? this.dynamic(name);
@@ -1183,7 +1179,6 @@ export class Shell implements ShellLike {
       this.args = argv.slice(1);
       const frame = new Map<string, { v: string; x: boolean } | undefined>();
       this.frames.push(frame);
-      this.calls = [argv[0], ...this.calls];
       try {
         const s = await this.exec(fn, cio);
         if (this.jump?.k !== 'return') return s;
@@ -1192,7 +1187,6 @@ export class Shell implements ShellLike {
       } finally {
         this.args = saved;
         this.frames.pop();
-        this.calls = this.calls.slice(1);
         for (const [k, o] of frame) {
           if (o) this.vars.set(k, o);
           else this.vars.delete(k);
