@@ -1,7 +1,7 @@
 /** bash's arrays: how a variable holds one, lists its keys, and shows it (`declare -p`, `set`). */
 
 /** A shell variable; `a` holds an array's elements (`A`: an associative one), `v` then being element 0. */
-export interface Var { v: string; x: boolean; a?: Map<string, string>; A?: boolean; /** `readonly`, `declare -i` */ r?: boolean; i?: boolean; /** The shell's generation when the array was made. */ g?: number }
+export interface Var { v: string; x: boolean; a?: Map<string, string>; A?: boolean; /** The shell's generation when the array was made. */ g?: number }
 
 /** bash's hash_string (FNV-1) into 1024 buckets: an associative array lists bucket by bucket, the newest key first in each. */
 const utf8 = new TextEncoder();
@@ -20,7 +20,7 @@ export const dq = (v: string) => `"${v.replace(/[\\"$`]/g, '\\$&')}"`;
 export const arrayText = (o: Var): string => `(${keys(o).map((k) => `[${o.A && /[\s'"\\|&;()<>!{}*[?\]^$`]/.test(k) ? dq(k) : k}]=${dq(o.a!.get(k)!)}${o.A ? ' ' : ''}`).join(o.A ? '' : ' ')})`;
 
 /** A line of `declare -p`. */
-export const declareLine = (k: string, o: Var): string => `declare -${o.a ? (o.A ? 'A' : 'a') : ''}${o.i ? 'i' : ''}${o.r ? 'r' : ''}${o.x ? 'x' : o.a || o.i || o.r ? '' : '-'} ${k}${o.a ? '=' + arrayText(o) : `=${dq(o.v)}`}\n`;
+export const declareLine = (k: string, o: Var): string => `declare -${o.a ? (o.A ? 'A' : 'a') : ''}${o.x ? 'x' : o.a ? '' : '-'} ${k}${o.a ? '=' + arrayText(o) : `=${dq(o.v)}`}\n`;
 
 /** The highest index of an indexed array, -1 when empty. */
 export const maxIndex = (a?: Map<string, string>): number => {

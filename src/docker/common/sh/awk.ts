@@ -310,9 +310,7 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
     }
   } catch (e) {
     if (!(e instanceof AwkError || e instanceof SyntaxError)) throw e;
-    // mawk reads past the program's last line for the `}` still open
-    const open = toks.filter((t) => t.t === '{').length > toks.filter((t) => t.t === '}').length;
-    return syntax(io, e.message, args[0], e.message === 'end of file' && open ? src.split('\n').length + 1 : 0);
+    return syntax(io, e.message, args[0]);
   }
   const files = args.slice(k);
   let status = 0;
@@ -352,8 +350,8 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
   return status;
 }
 
-/** mawk names itself as it was called (`awk`); `open`: the line of the end of a program with a `{` left open. */
-function syntax(io: IO, near: string, name = 'mawk', open = 0): number {
-  io.err(io.busybox ? `awk: cmd. line:1: Unexpected token\n` : open ? `${name}: line ${open}: missing } near end of file\n` : `${name}: line 1: syntax error at or near ${near}\n`);
+/** mawk names itself as it was called (`awk`). */
+function syntax(io: IO, near: string, name = 'mawk'): number {
+  io.err(io.busybox ? `awk: cmd. line:1: Unexpected token\n` : `${name}: line 1: syntax error at or near ${near}\n`);
   return 2;
 }

@@ -163,10 +163,6 @@ export const BUILTINS: Record<string, Builtin> = {
     let status = 0;
     for (const a of argv.slice(f || argv[1] === '-v' ? 2 : 1)) {
       if (f) sh.funcs.delete(a);
-      else if (sh.vars.get(a)?.r) {
-        io.err(`${sh.prefix()}: unset: ${a}: cannot unset: readonly variable\n`);
-        status = 1;
-      }
       else if (sh.flavor === 'bash' && a.includes('[')) status |= +!unsetElement(sh, a, io);
       else sh.unsetVar(a);
     }
@@ -420,7 +416,6 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   declare,
   typeset: declare,
-  readonly: (argv, io, sh) => declare(['readonly', '-r', ...argv.slice(1)], io, sh),
   // `eval WORDS`: the words joined by spaces, run as a line of this shell
   eval: (argv, io, sh) => (argv.length > 1 ? sh.run(argv.slice(1).join(' '), io) : 0),
   // `shopt -s NAME` and `-u`: nullglob and expand_aliases change what the shell does

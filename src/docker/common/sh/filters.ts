@@ -24,11 +24,9 @@ export function sort(args: string[], io: IO, sh: ShellLike): number {
   const [, from, to] = /^(\d+)(?:,(\d+))?/.exec(o.values.k ?? '') ?? [];
   // Without -t a field starts with the blanks before it.
   const key = (l: string) => (from ? (o.values.t ? l.split(o.values.t[0]) : l.split(/(?<=\S)(?=\s)/)).slice(+from - 1, to ? +to : undefined).join(o.values.t?.[0] ?? '') : l);
-  // -h: a number with its unit (K, M, G…) counts by the unit first
-  const num = (s: string) => (parseFloat(/^\s*-?(\d+\.?\d*|\.\d+)/.exec(s)?.[0] ?? '0') || 0) * (f.has('h') ? 1024 ** (' KMGTPEZY'.indexOf(/^\s*-?[\d.]*([KMGTPEZY])/.exec(s)?.[1] ?? ' ')) : 1);
-  // -f compares as if all were upper case
-  const bytes = (a: string, b: string) => (f.has('f') ? ((a = a.toUpperCase()), (b = b.toUpperCase())) : 0, a < b ? -1 : a > b ? 1 : 0);
-  const byKey = (a: string, b: string) => (f.has('n') || f.has('h') ? num(key(a)) - num(key(b)) : bytes(key(a), key(b)));
+  const num = (s: string) => parseFloat(/^\s*-?(\d+\.?\d*|\.\d+)/.exec(s)?.[0] ?? '0') || 0;
+  const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byKey = (a: string, b: string) => (f.has('n') ? num(key(a)) - num(key(b)) : bytes(key(a), key(b)));
   // Lines with equal keys are compared whole, as a last resort, except with -u.
   const sorted = lines(text).sort((a, b) => (byKey(a, b) || (f.has('u') ? 0 : bytes(a, b))) * (f.has('r') ? -1 : 1));
   const out = f.has('u') ? sorted.filter((l, i) => i === 0 || byKey(sorted[i - 1], l) !== 0) : sorted;
@@ -71,8 +69,6 @@ export function cut(args: string[], io: IO, sh: ShellLike): number {
     const [, a, dash, b] = /^(\d*)(-?)(\d*)$/.exec(r) ?? [];
     return [+a || 1, dash ? +b || Infinity : +a];
   });
-  // GNU refuses a list that counts from 0 before it reads anything
-  if (!io.busybox && /(^|[,-])0+($|[,-])/.test(list)) return io.err(`cut: ${o.values.f !== undefined ? 'field' : o.values.c !== undefined ? 'character' : 'byte'}s are numbered from 1\nTry 'cut --help' for more information.\n`), 1;
   const pick = <T>(items: T[]) => items.filter((_, i) => ranges.some(([a, b]) => i + 1 >= a && i + 1 <= b));
   const read = input(o.rest, io, sh, 'cut');
   if (typeof read === 'number') return 1;

@@ -1,6 +1,6 @@
 /**
  * `find` (GNU findutils and busybox): start paths, then an expression of tests (-name, -iname,
- * -path, -type, -empty, -perm), actions (-print, -delete, -exec … ; and +) and the operators
+ * -type, -empty), actions (-print, -delete, -exec … ;) and the operators
  * ! -not -a -o and ( ), with -maxdepth and -mindepth. Directory order on disk is arbitrary; the
  * simulation walks in byte order.
  */
@@ -25,7 +25,6 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
   let min = 0;
   // an action anywhere means no -print at the end
   let acts = false;
-  const later: (() => Promise<void>)[] = [];
   let status = 0;
   const fail = (msg: string): never => {
     throw new FindError(msg);
@@ -50,10 +49,10 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
     k++;
     switch (a) {
       case '-print': acts = true; return (h) => (io.out(h.path + '\n'), true);
-      case '-name': case '-iname': case '-path': {
+      case '-name': case '-iname': {
         const re = globRe(arg(a));
         const test = a === '-iname' ? new RegExp(re.source, 'is') : re;
-        return (h) => test.test(a === '-path' ? h.path : h.name);
+        return (h) => test.test(h.name);
       }
       case '-type': {
         const v = arg(a);
@@ -64,7 +63,7 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
       case '-maxdepth': case '-mindepth': {
         const v = arg(a);
         // GNU warns once per global option given after a test (busybox says nothing)
-        const after = args.slice(starts.length + 1, k - 2).find((t) => /^-(i?name|type|path|empty)$/.test(t));
+        const after = args.slice(starts.length + 1, k - 2).find((t) => /^-(i?name|type|empty)$/.test(t));
         if (after && !bb) io.err(`find: warning: you have specified the global option ${a} after the argument ${after}, but global options are not positional, i.e., ${a} affects tests specified before it as well as those specified after it.  Please specify global options before other arguments.\n`);
         if (a === '-maxdepth') max = Number(v);
         else min = Number(v);
@@ -91,9 +90,8 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
       case '-exec': {
         acts = true;
         const cmd: string[] = [];
-        for (; k < args.length && args[k] !== ';' && !(args[k] === '+' && args[k - 1] === '{}'); k++) cmd.push(args[k]);
-        if (k >= args.length || !cmd.length) fail(bb ? '-exec requires an argument' : "missing argument to `-exec'");
-        const all = args[k++] === '+';
+        for (; k < args.length && args[k] !== ';'; k++) cmd.push(args[k]);
+        if (k++ >= args.length || !cmd.length) fail(bb ? '-exec requires an argument' : "missing argument to `-exec'");
         const run = async (argv: string[]) => {
           if (!sh.which(argv[0])) {
             io.err(`find: '${argv[0]}': No such file or directory\n`);
@@ -101,12 +99,6 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
           }
           return (await sh.spawn(argv, { ...io, stdin: '' })) === 0;
         };
-        // `{} +`: the files gathered and run once at the end, as many as fit
-        if (all) {
-          const paths: string[] = [];
-          later.push(async () => void (paths.length && (await run([...cmd.slice(0, -1), ...paths]))));
-          return (h) => (paths.push(h.path), true);
-        }
         return (h) => run(cmd.map((w) => w.split('{}').join(h.path)));
       }
     }
@@ -171,6 +163,5 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
       status = 1;
     }
   }
-  for (const f of later) await f();
   return status;
 }

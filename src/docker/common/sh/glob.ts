@@ -27,8 +27,7 @@ export function globRe(p: string): RegExp {
 export function rewrite(v: string, op: string, pat: string, rep: string, amp: boolean): string {
   if (op[0] !== '/') {
     const re = globRe(pat || '?');
-    // ^ upper, , lower, ~ swaps the case; doubled, every character
-    return [...v].map((c, k) => ((k && !op[1]) || !re.test(c) ? c : op[0] === '^' ? c.toUpperCase() : op[0] === ',' ? c.toLowerCase() : c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+    return [...v].map((c, k) => ((k && !op[1]) || !re.test(c) ? c : op[0] === '^' ? c.toUpperCase() : c.toLowerCase())).join('');
   }
   const src = globRe(pat).source.slice(1, -1);
   const re = new RegExp(op === '/#' ? `^(?:${src})` : op === '/%' ? `(?:${src})$` : src, op === '//' ? 'gs' : 's');

@@ -104,7 +104,8 @@ const RESERVED = /^(if|then|elif|else|fi|for|do|done|while|until|case|esac|in|[{
 export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'): AndOr[] {
   const dbl = dialect !== 'dash';
   const bash = dialect === 'bash';
-  const line = joinLines(src);
+  // A backslash before a newline joins the lines.
+  const line = src.replace(/\\\n/g, '');
   const n = line.length;
   let i = 0;
 
@@ -232,7 +233,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       if (len) return { t: 'var', name: len[1], q, op: 'len' };
       // bash's indirection: `${!ref}`, and the names `${!prefix*}`
       if (/^![A-Za-z_]\w*[*@]?$/.test(body)) return { t: 'var', name: body, q };
-      const ops = `(?:(:?[-=+?]|##?|%%?${dbl ? '|:|/[/#%]?' : ''}${bash ? '|\\^\\^?|,,?|~~?' : ''})([^]*))?$`;
+      const ops = `(?:(:?[-=+?]|##?|%%?${dbl ? '|:|/[/#%]?' : ''}${bash ? '|\\^\\^?|,,?' : ''})([^]*))?$`;
       // bash's arrays: `${a[i]}`, `${#a[@]}`, `${!a[@]}`, `${a[@]:1:2}`, `${a[i]#pat}`…
       const a = bash ? new RegExp(`^([#!]?)([A-Za-z_]\\w*)\\[([^\\]]+)\\]${ops}`).exec(body) : null;
       if (a && !(a[1] && a[4])) return { t: 'var', name: a[2], sub: a[3], q, op: a[1] ? (a[1] === '#' ? 'len' : 'keys') : a[4], arg: a[5] };
@@ -620,36 +621,6 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
   };
 
   return list([]);
-}
-
-/** A backslash before a newline joins the lines, except inside single quotes and comments. */
-function joinLines(src: string): string {
-  if (!src.includes('\\\n')) return src;
-  let out = '';
-  let q = '';
-  for (let k = 0; k < src.length; k++) {
-    const c = src[k];
-    if (q === "'" || q === '$') {
-      if (c === '\\' && q === '$') (out += c + (src[k + 1] ?? '')), k++;
-      else (out += c), c === "'" && (q = '');
-      continue;
-    }
-    if (c === '\\') {
-      if (src[k + 1] !== '\n') out += c + (src[k + 1] ?? '');
-      k++;
-      continue;
-    }
-    if (c === '#' && !q && /^$|[\s;&|(]$/.test(src[k - 1] ?? '')) {
-      const end = src.indexOf('\n', k);
-      out += src.slice(k, end < 0 ? undefined : end);
-      k = (end < 0 ? src.length : end) - 1;
-      continue;
-    }
-    if (c === '"') q = q ? '' : '"';
-    else if (c === "'" && !q) q = src[k - 1] === '$' ? '$' : "'";
-    out += c;
-  }
-  return out;
 }
 
 /** One word as it would be read in a command (the operand of `${x#pat}`, `${x:-word}`). */

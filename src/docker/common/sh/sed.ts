@@ -1,6 +1,6 @@
 /**
  * `sed [-n] [-E] [-i[SUFFIX]] [-e SCRIPT]… [SCRIPT] [FILE]…`: `s///` with its flags, `d`, `p`, `q`,
- * `=`, `a`/`i`/`c` and `{ }` blocks, each after an optional address (`N`, `$`, `/re/`, `A,B`, `!`),
+ * `=`, each after an optional address (`N`, `$`, `/re/`, `A,B`, `!`),
  * with GNU's messages (busybox's where they differ).
  */
 import { bbHead } from './opts';
@@ -9,7 +9,7 @@ import { lines } from './text';
 import type { IO, ShellLike } from './types';
 
 interface Addr { line?: number; last?: boolean; re?: RegExp }
-interface SedCmd { a1?: Addr; a2?: Addr; not: boolean; c: string; re?: RegExp; rep?: string; global?: boolean; nth?: number; print?: boolean; active?: boolean; text?: string; end?: number }
+interface SedCmd { a1?: Addr; a2?: Addr; not: boolean; c: string; re?: RegExp; rep?: string; global?: boolean; nth?: number; print?: boolean; active?: boolean }
 
 class SedError extends Error {}
 
@@ -50,7 +50,6 @@ const ESC: Record<string, string> = { n: '\n', t: '\t' };
 
 function parse(script: string, ere: boolean): SedCmd[] {
   const cmds: SedCmd[] = [];
-  const open: number[] = [];
   let i = 0;
   const fail = (what: string, at = i): never => {
     throw new SedError(`-e expression #1, char ${at}: ${what}`);
@@ -104,30 +103,13 @@ function parse(script: string, ere: boolean): SedCmd[] {
       cmd.print = flags.includes('p');
       cmd.nth = Number(/\d+/.exec(flags)?.[0] ?? 1);
       cmd.re = bre(re, ere, /[iI]/.test(flags) ? 'gi' : 'g');
-    } else if ('aic'.includes(cmd.c)) {
-      // `a text`, `a\text` or `a\` and the text on the next line; it runs to the end of the line
-      while (script[i] === ' ' || script[i] === '\t') i++;
-      if (script[i] === '\\') {
-        i++;
-        if (script[i] === '\n') i++;
-      } else if (i >= script.length) fail("expected \\ after `a', `c' or `i'");
-      // a backslash at the end of a line goes on to the next
-      let j = i;
-      while (j < script.length && script[j] !== '\n') j += script[j] === '\\' ? 2 : 1;
-      cmd.text = script.slice(i, j).replace(/\\(.)/gs, '$1');
-      i = j;
-    } else if (cmd.c === '{') open.push(cmds.length);
-    else if (cmd.c === '}') {
-      if (!open.length) fail("unexpected `}'");
-      cmds[open.pop()!].end = cmds.length;
     } else if (!'dpq='.includes(cmd.c)) {
       fail(`unknown command: \`${cmd.c}'`);
     }
     while (script[i] === ' ') i++;
-    if (i < script.length && !/[;\n}]/.test(script[i]) && cmd.c !== '{') fail(`extra characters after command`);
+    if (i < script.length && !/[;\n}]/.test(script[i])) fail(`extra characters after command`);
     cmds.push(cmd);
   }
-  if (open.length) fail("unmatched `{'", 0);
   return cmds;
 }
 
@@ -178,13 +160,10 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
       let line = all[n];
       let deleted = false;
       let quit = false;
-      let after = '';
       const at = (a: Addr) => (a.last ? n === all.length - 1 : a.line !== undefined ? n + 1 === a.line : a.re!.test(line));
 
-      for (let pc = 0; pc < cmds.length; pc++) {
-        const c = cmds[pc];
+      for (const c of cmds) {
         let hit = true;
-        let last = true;
         if (c.a1 && !c.a2) hit = at(c.a1);
         else if (c.a1 && c.a2) {
           // a range: from a line its first address matches to one its second does
@@ -194,26 +173,15 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
           } else if (c.active) {
             if (c.a2.line !== undefined ? n + 1 >= c.a2.line : at(c.a2)) c.active = false;
           } else hit = false;
-          last = !c.active;
         }
-        if (hit === c.not) {
-          if (c.c === '{') pc = c.end!;
-          continue;
-        }
+        if (hit === c.not) continue;
         if (c.c === 'd') {
           deleted = true;
           break;
         }
         if (c.c === 'p') out += line + '\n';
         else if (c.c === '=') out += n + 1 + '\n';
-        else if (c.c === 'a') after += c.text ? c.text + '\n' : '';
-        else if (c.c === 'i') out += c.text ? c.text + '\n' : '';
-        else if (c.c === 'c') {
-          // a range is changed once, at its end
-          if (last || c.not) out += c.text + '\n';
-          deleted = true;
-          break;
-        } else if (c.c === 'q') {
+        else if (c.c === 'q') {
           quit = true;
           break;
         } else if (c.c === 's') {
@@ -232,7 +200,6 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
         }
       }
       if (!deleted && !quiet) out += line + '\n';
-      out += after;
       if (quit) return [out, true];
     }
     return [out, false];

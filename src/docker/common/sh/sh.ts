@@ -180,11 +180,8 @@ export class Shell implements ShellLike {
   setVar(name: string, value: string, exported?: boolean): void {
     if (name === 'PATH') this.hashed.clear();
     const old = this.vars.get(name);
-    if (old?.r) throw new ParamError(`${name}: readonly variable`);
-    // `declare -i`: what is assigned is an arithmetic expression
-    if (old?.i) value = String(arith(value || '0', this.arithVars));
     // an array's name alone is its element 0
-    this.vars.set(name, old?.a ? { ...old, v: value, a: new Map(old.a).set('0', value), x: exported ?? old.x } : { v: value, x: exported ?? old?.x ?? false, ...(old?.i && { i: true }) });
+    this.vars.set(name, old?.a ? { ...old, v: value, a: new Map(old.a).set('0', value), x: exported ?? old.x } : { v: value, x: exported ?? old?.x ?? false });
   }
   unsetVar(name: string): void {
     this.vars.delete(name);
@@ -942,7 +939,7 @@ export class Shell implements ShellLike {
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
     }
-    if (/^[/^,~]/.test(op)) return rewrite(v, op, pat, rep ? await word(rep) : '', this.flavor === 'bash');
+    if (/^[/^,]/.test(op)) return rewrite(v, op, pat, rep ? await word(rep) : '', this.flavor === 'bash');
     // # and ## drop the shortest and longest matching prefix, % and %% the suffix.
     const re = globRe(pat);
     const cuts = [...Array(v.length + 1).keys()];
@@ -972,7 +969,7 @@ export class Shell implements ShellLike {
         ks = start < 0 ? [] : (o?.A ? ks.slice(start) : ks.filter((k) => +k >= start)).slice(0, len);
       }
       const list = op === 'keys' ? ks : ks.map((k) => o!.a!.get(k)!);
-      return op === 'len' ? String(list.length) : !op || op === ':' || op === 'keys' ? list : /^[#%/^,~]/.test(op) ? Promise.all(list.map((v) => this.param(name, op, arg, io, v))) : this.param(name, op, arg, io, list.length ? list.join(' ') : null);
+      return op === 'len' ? String(list.length) : !op || op === ':' || op === 'keys' ? list : /^[#%/^,]/.test(op) ? Promise.all(list.map((v) => this.param(name, op, arg, io, v))) : this.param(name, op, arg, io, list.length ? list.join(' ') : null);
     }
     if (op === 'keys') throw new BadSubstitution(`\${!${name}[${sub}]}`);
     const k = o && this.keyOf(o, o.A ? await this.dq(sub.replace(/^(["'])(.*)\1$/, '$2'), io) : String(await this.calc(sub, io)), name, io);
@@ -1037,7 +1034,6 @@ export class Shell implements ShellLike {
   assign(lhs: string, val: string, io?: IO): boolean {
     const [, name = lhs, sub, plus] = /^(\w+)(?:\[([^]*)\])?(\+?)$/.exec(lhs) ?? [];
     const o = this.vars.get(name);
-    if (o?.r) throw new ParamError(`${name}: readonly variable`);
     const list = val[0] === '\0';
     if (sub === undefined && !list && !o?.a) return this.setVar(name, plus ? (o?.v ?? '') + val : val), true;
     if (list && sub !== undefined) return io?.err(`${this.prefix()}: ${lhs}: cannot assign list to array member\n`), false;

@@ -5,7 +5,6 @@
  */
 import type { IO, ShellLike } from './types';
 import { globRe } from './glob';
-import { packList } from './arrays';
 
 const UNARY = /^-[efdsrwxznLh]$/;
 const BINARY = /^(=|!=|==|<|>|-eq|-ne|-lt|-le|-gt|-ge)$/;
@@ -54,10 +53,7 @@ export function test(argv: string[], io: IO, sh: ShellLike): number {
       if (op === '=' || op === '==' || op === '!=') return (dbl ? globRe(b).test(a) : a === b) !== (op === '!=');
       if (op === '=~') {
         try {
-          const m = new RegExp(b).exec(a);
-          // the match and its groups, in BASH_REMATCH
-          (sh as ShellLike & { assign?(n: string, v: string): void }).assign?.('BASH_REMATCH', packList((m ? [...m] : []).map((x) => [null, x ?? ''])));
-          return !!m;
+          return new RegExp(b).test(a);
         } catch {
           // bash says nothing of a bad expression: the status is 2
           throw new TestError('');

@@ -101,10 +101,7 @@ export const TEXT_TOOLS: Record<string, Command> = {
     if (typeof r === 'number') return r;
     const d = o.values.d ?? '\t';
     const join = (row: string[]) => row.map((c, k) => (k ? d[(k - 1) % d.length] ?? '' : '') + c).join('') + '\n';
-    // `-` several times: they take the input's lines in turn
-    const dashes = o.rest.filter((f) => f === '-').length;
-    let seen = 0;
-    const cols = r.map((i, k) => (o.rest[k] === '-' && dashes > 1 ? ((d) => lines(i.text).filter((_, j) => j % dashes === d))(seen++) : lines(i.text)));
+    const cols = r.map((i) => lines(i.text));
     if (o.flags.has('s')) cols.forEach((c) => io.out(join(c)));
     else for (let k = 0; k < Math.max(0, ...cols.map((c) => c.length)); k++) io.out(join(cols.map((c) => c[k] ?? '')));
     return 0;
