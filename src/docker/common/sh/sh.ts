@@ -397,7 +397,9 @@ export class Shell implements ShellLike {
     this.lineNo = 1;
     if (this.inputName && this.flavor === 'bash') {
       try {
-        const last = parseLine(src).at(-1);
+        // parsed once, for run() to use
+        this.parsed = { src, items: parseLine(src, this.flavor) };
+        const last = this.parsed.items.at(-1);
         const c = last?.pipeline.length === 1 && !last.bg && !last.not ? last.pipeline[0] : undefined;
         if (c && !c.k && !c.redirs.length) this.oneshot = c;
       } catch { /* run() reports it */ }
