@@ -117,7 +117,7 @@ export function tr(args: string[], io: IO): number {
   let out = '';
   for (const c of io.stdin ?? '') {
     // -c: the complement of SET1, every character not in it (translated to SET2's last)
-    const comp = o.flags.has('c') || o.flags.has('C');
+    const comp = o.flags.has('c');
     const k = comp ? to.length - 1 : from.indexOf(c);
     const hit = comp ? !from.includes(c) : k >= 0;
     if (del && hit) continue;

@@ -29,6 +29,7 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
   const fail = (msg: string): never => {
     throw new FindError(msg);
   };
+  const print = (h: Hit) => (io.out(h.path + '\n'), true);
   const arg = (a: string) => args[k++] ?? fail(bb ? `${a} requires an argument` : `missing argument to \`${a}'`);
 
   // the expression, by precedence: -o, then -a (or side by side), then ! and ( )
@@ -48,7 +49,7 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
     }
     k++;
     switch (a) {
-      case '-print': acts = true; return (h) => (io.out(h.path + '\n'), true);
+      case '-print': acts = true; return print;
       case '-name': case '-iname': {
         const re = globRe(arg(a));
         const test = a === '-iname' ? new RegExp(re.source, 'is') : re;
@@ -126,13 +127,14 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
   let expr: Pred = () => true;
   try {
     if (k < args.length) expr = or();
-    if (k < args.length) fail(bb ? `unrecognized: ${args[k]}` : `paths must precede expression: \`${args[k]}'`);
+    // what is left over is refused as primary() refuses a word it does not know
+    if (k < args.length) primary();
   } catch (e) {
     if (!(e instanceof FindError)) throw e;
     io.err(`find: ${e.message}\n`);
     return 1;
   }
-  const test = acts ? expr : async (h: Hit) => (await expr(h)) && (io.out(h.path + '\n'), true);
+  const test = acts ? expr : async (h: Hit) => (await expr(h)) && print(h);
 
   const walk = async (path: string, parts: string[], node: Node, depth: number) => {
     // A start point is tested by its own last component ('.' for '.', '/' for '/').

@@ -35,15 +35,13 @@ export function gnuRefused(name: string, args: string[], io: IO): number | undef
     if (a[1] === '-') {
       // a long option may be shortened to any prefix that names one alone
       const n = a.slice(2).split('=')[0];
-      const all = long?.split(' ');
-      if (!all || all.includes(n)) continue;
-      const like = all.filter((o) => o.startsWith(n));
-      if (like.length === 1) continue;
+      const like = long?.split(' ').filter((o) => o.startsWith(n));
+      if (!like || like.length === 1 || like.includes(n)) continue;
       return fail(like.length ? `option '${a}' is ambiguous; possibilities:${like.map((o) => ` '--${o}'`).join('')}` : `unrecognized option '${a}'`);
     }
     for (let j = 1; j < a.length; j++) {
       const k = short.indexOf(a[j]);
-      if (k < 0 || a[j] === ':') return fail(`invalid option -- '${a[j]}'`);
+      if (k < 0) return fail(`invalid option -- '${a[j]}'`);
       if (short[k + 1] === ':') {
         if (j === a.length - 1 && ++i >= args.length) return fail(`option requires an argument -- '${a[j]}'`);
         break;
