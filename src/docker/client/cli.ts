@@ -150,6 +150,8 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   const spec = own(COMMANDS, name);
   // With --help the root stops at the word it does not know and shows its own help.
   if (!spec && globals.help) return showHelp(io, HELP.docker);
+  // A word that names no command leaves the root in charge, and cobra answers its --version first.
+  if (!spec && globals.flags.bool('version')) return showHelp(io, VERSION_LINE);
   if (!spec) {
     io.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
     return 1;

@@ -15,7 +15,8 @@ export const REF = join(import.meta.dirname, '../../../golden/reference');
 const SHARED = join(import.meta.dirname, '../../../../../shared/docker-reference');
 
 function reference(file: string): { text: string; exit: number } {
-  const raw = readFileSync(join(REF, file), 'utf8');
+  // Captured as root: the client's defaults name the user's home, here the simulated user's.
+  const raw = readFileSync(join(REF, file), 'utf8').replaceAll('/root/.docker', '/home/alumno/.docker');
   // help/docker.txt was captured without its exit line (exit 0)
   const m = /\[exit code: (\d+)\]\n?$/.exec(raw);
   return m ? { text: raw.slice(0, m.index), exit: Number(m[1]) } : { text: raw, exit: 0 };
