@@ -10,6 +10,7 @@ import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags, type Pa
 import { CliError, reportError } from './errors';
 import { HELP } from './help-texts';
 import { memo } from './memo';
+import { endpointConflict, endpointError } from './endpoint';
 import { checkpoint } from './commands/checkpoint';
 import type { HostShell } from './shell/host-shell';
 
@@ -118,6 +119,10 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     io.err(`Unable to parse logging level: ${level}\n`);
     return 1;
   }
+  const conflict = endpointConflict(globals.flags, ctx.sh);
+  if (conflict) return io.err(conflict + '\n'), 1;
+  const unresolved = endpointError(globals.flags, ctx.sh);
+  if (unresolved) ctx = { ...ctx, api: unreachable(ctx.api, unresolved) };
   const [name, ...rest] = globals.args;
   if (name === undefined) {
     if (globals.help || globals.flags.bool('version')) return showHelp(io, globals.help ? HELP.docker : VERSION_LINE);
@@ -157,6 +162,13 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     return 1;
   }
   return runSpec(spec, `docker ${name}`, [...asked, ...rest], ctx);
+}
+
+/** The engine behind an endpoint the client cannot resolve: the first call for it ends the client. */
+function unreachable(api: DockerApi, why: string): DockerApi {
+  return new Proxy(api, {
+    get: (t, p, r) => (p === 'now' || p === 'advance' || typeof Reflect.get(t, p, r) !== 'function' ? Reflect.get(t, p, r) : () => { throw new CliError(why); }),
+  });
 }
 
 /**
