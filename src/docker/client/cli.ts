@@ -91,6 +91,9 @@ const HIDDEN: Record<string, FlagDef[]> = {
   'volume-create': [{ long: 'name', type: 'string' }],
 };
 
+/** The few groups whose cobra `Use` goes on after their name, as their usage errors show it. */
+const GROUP_USE: Record<string, string> = { volume: ' COMMAND', manifest: ' COMMAND', stack: ' [OPTIONS]' };
+
 /** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */
 function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string | (() => string), path: string, banner = ''): Parsed | null {
   try {
@@ -140,16 +143,18 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     if (spec) return runSpec(spec, `${gpath} ${spec.name}`, [...asked, ...rest.slice(1)], ctx);
     rest.unshift(...asked);
     // The group itself only knows --help; anything else is its flag error or an unknown command.
-    const parsed = parseOrFail(io, rest, [], true, gpath, gpath);
+    const use = gpath + (GROUP_USE[name] ?? '');
+    const parsed = parseOrFail(io, rest, [], true, use, gpath);
     if (!parsed) return 125;
     if (parsed.warnings) io.out(parsed.warnings);
     if (parsed.help) return showHelp(io, HELP[name]);
     // A management command alone shows its help on stderr, as the root does.
     if (!parsed.args.length) {
-      io.err(HELP[name]);
+      // manifest's own RunE writes a blank line before the help.
+      io.err((name === 'manifest' ? '\n' : '') + HELP[name]);
       return 0;
     }
-    io.err(usageError(`docker: unknown command: ${gpath} ${parsed.args[0]}`, gpath, gpath));
+    io.err(usageError(`docker: unknown command: ${gpath} ${parsed.args[0]}`, use, gpath));
     return 1;
   }
   const spec = own(COMMANDS, name);

@@ -12,11 +12,15 @@ const help = (g: string) => readFileSync(join(REF, 'help', g + '.txt'), 'utf8').
 test('the management groups the engine has nothing for: their help, alone on stderr, asked on stdout', async () => {
   const sh = hostShell();
   for (const g of ['builder', 'config', 'context', 'manifest', 'node', 'plugin', 'secret', 'service', 'stack', 'swarm', 'trust']) {
-    assert.deepEqual(await run(sh, `docker ${g}`), { stdout: '', stderr: help(g), both: help(g), exit: 0 }, g);
+    // manifest's RunE writes a blank line before its help
+    const alone = (g === 'manifest' ? '\n' : '') + help(g);
+    assert.deepEqual(await run(sh, `docker ${g}`), { stdout: '', stderr: alone, both: alone, exit: 0 }, g);
     assert.equal((await run(sh, `docker ${g} --help`)).stdout, help(g), g);
     assert.equal((await run(sh, `docker help ${g}`)).stdout, help(g), g);
     const unknown = await run(sh, `docker ${g} frobnicate`);
-    assert.equal(unknown.stderr, `docker: unknown command: docker ${g} frobnicate\n\nUsage:  docker ${g}\n\nRun 'docker ${g} --help' for more information\n`);
+    // cobra's usage line is the command's Use: a few go on after the name
+    const use = { manifest: ' COMMAND', stack: ' [OPTIONS]' }[g] ?? '';
+    assert.equal(unknown.stderr, `docker: unknown command: docker ${g} frobnicate\n\nUsage:  docker ${g}${use}\n\nRun 'docker ${g} --help' for more information\n`);
     assert.equal(unknown.exit, 1);
   }
 });
