@@ -196,7 +196,7 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     ...ls('volume', volumeLs),
     prune: g('volume', 'prune', ['none'], volumePrune),
     ...aliased(g('volume', 'rm', ['min', 1], volumeRm), 'remove'),
-    update: g('volume', 'update', ['max', 1], volumeUpdate),
+    update: g('volume', 'update', ['exact', 1], volumeUpdate),
   },
 };
 
