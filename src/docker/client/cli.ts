@@ -8,7 +8,7 @@ import type { TermIO } from '../shell';
 import { COMMANDS, GROUPS, REBUILT, type ArgRule, type Spec } from './command-table';
 import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags, type Parsed } from './flags';
 import { CliError, reportError } from './errors';
-import { HELP } from './help-texts';
+import { BUILD_BANNER, HELP } from './help-texts';
 import { memo } from './memo';
 import { endpointConflict, endpointError } from './endpoint';
 import { checkpoint } from './commands/checkpoint';
@@ -36,12 +36,12 @@ const flagsOf = memo((helpKey) => [...flagsFromHelp(HELP[helpKey]), ...(HIDDEN[h
 
 /**
  * cobra's `Aliases:` paragraph under the description of a top-level command: every path of the
- * command table that runs it, then its own. Build's text, which opens with the deprecation
- * notice, keeps the paragraph it was captured with.
+ * command table that runs it, then its own. Build's text keeps the paragraph it was captured with,
+ * which names `docker builder build`.
  */
 function withAliases(spec: Spec, text: string): string {
   // Only commands that also exist at the top level (`docker ps`, not `docker image prune`) list them.
-  if (!own(COMMANDS, spec.help)) return text;
+  if (!own(COMMANDS, spec.help) || text.includes('\nAliases:\n')) return text;
   const paths = Object.entries(GROUPS).flatMap(([group, subs]) =>
     Object.keys(subs).filter((sub) => subs[sub].help === spec.help).map((sub) => `docker ${group} ${sub}`));
   if (!paths.length) return text;
@@ -95,13 +95,12 @@ const HIDDEN: Record<string, FlagDef[]> = {
 const GROUP_USE: Record<string, string> = { volume: ' COMMAND', manifest: ' COMMAND', stack: ' [OPTIONS]' };
 
 /** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */
-function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string | (() => string), path: string, banner = ''): Parsed | null {
+function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string | (() => string), path: string): Parsed | null {
   try {
     return parseFlags(argv, defs, interspersed);
   } catch (e) {
     if (!(e instanceof FlagError)) throw e;
-    // build's deprecation banner comes first: the client prints it before cobra parses anything.
-    io.err(banner + usageError(e.message, typeof usage === 'string' ? usage : usage(), path));
+    io.err(usageError(e.message, typeof usage === 'string' ? usage : usage(), path));
     return null;
   }
 }
@@ -133,6 +132,8 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     io.err(HELP.docker);
     return 0;
   }
+  // Without buildx, the client warns before cobra sees the command (processBuilder).
+  if (name === 'build' || name === 'builder' || (name === 'image' && rest[0] === 'build')) io.err(BUILD_BANNER);
   const asked = globals.help ? ['--help'] : [];
   if (name === 'help') return helpCommand(rest, io);
   if (name === 'checkpoint') return checkpoint(io, [...asked, ...rest]);
@@ -196,11 +197,10 @@ function helpCommand(words: string[], io: TermIO): number {
 
 async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = base;
-  const parsed = parseOrFail(io, argv, flagsOf(spec.help), spec.interspersed !== false, () => useLine(spec, path), path, spec.banner);
+  const parsed = parseOrFail(io, argv, flagsOf(spec.help), spec.interspersed !== false, () => useLine(spec, path), path);
   if (!parsed) return 125;
   if (parsed.warnings) io.out(parsed.warnings);
   if (parsed.help) return showHelp(io, helpFor(spec, path));
-  if (spec.banner) io.err(spec.banner);
   const argErr = checkArgs(spec, path, parsed.args.length);
   if (argErr) {
     io.err(argErr);

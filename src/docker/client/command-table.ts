@@ -11,7 +11,7 @@ import { contextLs, contextShow } from './commands/context';
 import { pluginLs } from './commands/plugin-ls';
 import { builderPrune } from './commands/builder-prune';
 import { attach } from './commands/attach';
-import { build, BUILD_BANNER } from './commands/build';
+import { build } from './commands/build';
 import { commit } from './commands/commit';
 import { cp } from './commands/cp';
 import { create } from './commands/create';
@@ -74,8 +74,6 @@ export interface Spec {
   args: ArgRule;
   /** false: flags end at the first positional argument (run, create, exec). */
   interspersed?: boolean;
-  /** Printed on stderr before anything else (the legacy builder's deprecation notice). */
-  banner?: string;
   run: Handler;
 }
 
@@ -108,7 +106,7 @@ const C = {
 };
 
 const I = {
-  build: s('build', ['exact', 1], build, { banner: BUILD_BANNER }),
+  build: s('build', ['exact', 1], build),
   history: s('history', ['exact', 1], history),
   pull: s('pull', ['exact', 1], pull),
   tag: s('tag', ['exact', 2], tag),
@@ -213,6 +211,5 @@ export const REBUILT: Record<string, Record<string, Spec>> = {
   plugin: ls('plugin', pluginLs),
   context: { ...ls('context', contextLs), show: g('context', 'show', ['none'], contextShow) },
   swarm: { leave: g('swarm', 'leave', ['none'], swarmLeave) },
-  // Without buildx the legacy builder's notice comes first, as for `docker build`.
-  builder: { build: I.build, prune: g('builder', 'prune', ['none'], builderPrune, { banner: BUILD_BANNER }) },
+  builder: { build: I.build, prune: g('builder', 'prune', ['none'], builderPrune) },
 };
