@@ -45,6 +45,27 @@ function checkExtraHost(val: string, invalid: (why: string) => never): void {
   if (v !== 'host-gateway' && !isIp(ip.trim())) invalid(`invalid IP address in add-host: ${JSON.stringify(ip)}`);
 }
 
+const ULIMITS = /^(core|cpu|data|fsize|locks|memlock|msgqueue|nice|nofile|nproc|rss|rtprio|rttime|sigpending|stack)$/;
+
+/** go-units ParseUlimit: `type=soft[:hard]`, the hard limit read first. */
+function checkUlimit(val: string, invalid: (why: string) => never): void {
+  const eq = val.indexOf('=');
+  if (eq < 0) invalid(`invalid ulimit argument: ${val}`);
+  const type = val.slice(0, eq);
+  if (!ULIMITS.test(type)) invalid(`invalid ulimit type: ${type}`);
+  const limits = val.slice(eq + 1).split(':');
+  if (limits.length > 2) invalid(`too many limit value arguments - ${val.slice(eq + 1)}, can only have up to two, \`soft[:hard]\``);
+  const int = (s: string): bigint => {
+    if (!/^[+-]?\d+$/.test(s)) invalid(`strconv.ParseInt: parsing ${JSON.stringify(s)}: invalid syntax`);
+    const n = BigInt(s);
+    if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) invalid(`strconv.ParseInt: parsing ${JSON.stringify(s)}: value out of range`);
+    return n;
+  };
+  const hard = limits.length === 2 ? int(limits[1]) : undefined;
+  const soft = int(limits[0]);
+  if (hard !== undefined && hard !== -1n && soft > hard) invalid(`ulimit soft limit must be less than or equal to hard limit: ${soft} > ${hard}`);
+}
+
 export class Flags {
   private values = new Map<string, string[]>();
 
@@ -91,6 +112,7 @@ export class Flags {
         invalid((e as Error).message);
       }
     }
+    if (def.type === 'ulimit') checkUlimit(value, invalid);
     const name = def.alias ?? def.long;
     this.values.set(name, [...this.list(name), value]);
   }
