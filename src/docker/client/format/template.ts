@@ -95,10 +95,11 @@ export function compile(src: string): Node[] {
   let pos = 0;
   /** if/range/with up to its {{end}}; `{{else if …}}` is a nested block sharing that end. */
   const block = (k: 'if' | 'range' | 'with', toks: string[], at: number): Node => {
+    const [set, p] = declared(toks);
+    if (!p.length) throw parseError(`missing value for ${k}`);
     const [body, how, etoks] = parse(['else', 'end']);
     let no: Node[] = [];
     if (how === 'else') no = etoks[1] === 'if' || etoks[1] === 'with' ? [block(etoks[1], etoks.slice(2), at)] : parse(['end'])[0];
-    const [set, p] = declared(toks);
     return { k, p, body, no, at, set };
   };
   const parse = (stop: string[]): [Node[], string, string[]] => {
