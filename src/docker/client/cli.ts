@@ -219,9 +219,10 @@ const plural = (k: number): string => (k === 1 ? 'argument' : 'arguments');
 /** cobra's argument checks with docker/cli's messages (`SRun` is the client's own typo for max). */
 function checkArgs(spec: Spec, path: string, n: number): string | null {
   const [kind, a = 0, b = 0] = spec.args;
+  if (kind === 'cobra') return n === a ? null : `accepts ${a} arg(s), received ${n}\n`;
   const ok = kind === 'none' ? n === 0 : kind === 'min' ? n >= a : kind === 'max' ? n <= a : kind === 'exact' ? n === a : n >= a && n <= b;
   if (ok) return null;
-  const rules: Record<ArgRule[0], [string, string?]> = {
+  const rules: Record<Exclude<ArgRule[0], 'cobra'>, [string, string?]> = {
     none: ['accepts no arguments'],
     min: [`requires at least ${a} ${plural(a)}`, 'See'],
     max: [`requires at most ${a} ${plural(a)}`, 'SRun'],

@@ -7,7 +7,7 @@ import type { Handler } from './cli';
 import { events } from './commands/events';
 import { update } from './commands/update';
 import { swarmLeave, swarmList } from './commands/swarm';
-import { contextLs, contextShow } from './commands/context';
+import { contextInspect, contextLs, contextRm, contextShow, contextUse } from './commands/context';
 import { pluginLs } from './commands/plugin-ls';
 import { builderPrune } from './commands/builder-prune';
 import { attach } from './commands/attach';
@@ -64,7 +64,8 @@ import { volumePrune } from './commands/volume-prune';
 import { volumeRm } from './commands/volume-rm';
 import { volumeUpdate } from './commands/volume-update';
 
-export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number];
+/** `cobra`: cobra's own ExactArgs, whose message comes without the usage. */
+export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number] | ['cobra', number];
 
 export interface Spec {
   /** The name cobra shows in the command path (`ls` for `docker container list`). */
@@ -209,7 +210,10 @@ export const REBUILT: Record<string, Record<string, Spec>> = {
   service: ls('service', swarmList('services')),
   config: ls('config', swarmList('configs')),
   plugin: ls('plugin', pluginLs),
-  context: { ...ls('context', contextLs), show: g('context', 'show', ['none'], contextShow) },
+  context: {
+    ...ls('context', contextLs), show: g('context', 'show', ['none'], contextShow), use: g('context', 'use', ['cobra', 1], contextUse),
+    inspect: g('context', 'inspect', ['min', 0], contextInspect), ...aliased(g('context', 'rm', ['min', 1], contextRm), 'remove'),
+  },
   swarm: { leave: g('swarm', 'leave', ['none'], swarmLeave) },
   builder: { build: I.build, prune: g('builder', 'prune', ['none'], builderPrune) },
 };

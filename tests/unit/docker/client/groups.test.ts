@@ -75,7 +75,7 @@ test('context ls and show: the default context, current; plugin ls: none, filter
 
 test('completion offers the subcommands the groups answer', () => {
   const sh = createShell({ seed: 1 });
-  assert.deepEqual(sh.complete('docker context ', 15).candidates, ['list', 'ls', 'show']);
+  assert.deepEqual(sh.complete('docker context ', 15).candidates, ['inspect', 'list', 'ls', 'remove', 'rm', 'show', 'use']);
   assert.deepEqual(sh.complete('docker swarm l', 14).candidates, ['leave']);
   assert.deepEqual(sh.complete('docker sy', 9).candidates, ['system']);
   assert.deepEqual(sh.complete('docker system e', 15).candidates, ['events']);
