@@ -37,6 +37,9 @@ test('checkpoint needs an experimental daemon: every use is refused, --help prin
   assert.deepEqual(await run(sh, 'docker checkpoint create --help'), { stdout: msg('docker checkpoint create'), stderr: '', both: msg('docker checkpoint create'), exit: 0 });
   assert.equal((await run(sh, 'docker --help checkpoint')).stdout, msg('docker checkpoint'));
   assert.equal((await run(sh, 'docker help checkpoint ls')).stdout, msg('docker checkpoint ls'));
+  // before any argument check too (docker wraps the Args check with it), and after -h's notice
+  assert.equal((await run(sh, 'docker checkpoint a b c')).stderr, msg('docker checkpoint'));
+  assert.deepEqual(await run(sh, 'docker checkpoint -h'), { stdout: 'Flag shorthand -h has been deprecated, use --help\n' + msg('docker checkpoint'), stderr: '', both: 'Flag shorthand -h has been deprecated, use --help\n' + msg('docker checkpoint'), exit: 0 });
 });
 
 test('swarm lists and leave answer as on an engine in no swarm; their help as cobra builds it', async () => {
