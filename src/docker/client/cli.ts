@@ -50,7 +50,7 @@ function withAliases(spec: Spec, text: string): string {
 
 /** Help text of `spec` as shown when invoked through `path`: its Usage line names that path. */
 export function helpFor(spec: Spec, path: string): string {
-  return withAliases(spec, HELP[spec.help]).replace(/^Usage: {2}docker(?: [a-z]+)*/m, 'Usage:  ' + path);
+  return withAliases(spec, HELP[spec.help]).replace(/^Usage: {2}docker(?: [a-z][a-z-]*)*/m, 'Usage:  ' + path);
 }
 
 const useCache = new Map<string, string>();

@@ -6,7 +6,7 @@
 import type { Handler } from './cli';
 import { events } from './commands/events';
 import { update } from './commands/update';
-import { swarmLeave, swarmList } from './commands/swarm';
+import { manifestLocal, notManager, stackCompose, swarmJoinToken, swarmLeave, swarmList, swarmUnlock, swarmUnlockKey, swarmUpdate, unmodelled } from './commands/swarm';
 import { contextInspect, contextLs, contextRm, contextShow, contextUse } from './commands/context';
 import { pluginLs } from './commands/plugin-ls';
 import { builderPrune } from './commands/builder-prune';
@@ -214,6 +214,21 @@ export const REBUILT: Record<string, Record<string, Spec>> = {
     ...ls('context', contextLs), show: g('context', 'show', ['none'], contextShow), use: g('context', 'use', ['cobra', 1], contextUse),
     inspect: g('context', 'inspect', ['min', 0], contextInspect), ...aliased(g('context', 'rm', ['min', 1], contextRm), 'remove'),
   },
-  swarm: { leave: g('swarm', 'leave', ['none'], swarmLeave) },
+  swarm: {
+    leave: g('swarm', 'leave', ['none'], swarmLeave), ca: g('swarm', 'ca', ['none'], notManager), init: g('swarm', 'init', ['none'], unmodelled),
+    join: g('swarm', 'join', ['exact', 1], unmodelled), 'join-token': g('swarm', 'join-token', ['exact', 1], swarmJoinToken),
+    unlock: g('swarm', 'unlock', ['none'], swarmUnlock), 'unlock-key': g('swarm', 'unlock-key', ['none'], swarmUnlockKey), update: g('swarm', 'update', ['none'], swarmUpdate),
+  },
+  stack: {
+    config: g('stack', 'config', ['none'], stackCompose), ...aliased(g('stack', 'deploy', ['exact', 1], stackCompose), 'up'), ...ls('stack', notManager),
+    ps: g('stack', 'ps', ['exact', 1], notManager), ...aliased(g('stack', 'rm', ['min', 1], notManager), 'remove'), down: g('stack', 'rm', ['min', 1], notManager),
+    services: g('stack', 'services', ['exact', 1], notManager),
+  },
+  trust: { inspect: g('trust', 'inspect', ['min', 1], unmodelled), revoke: g('trust', 'revoke', ['exact', 1], unmodelled), sign: g('trust', 'sign', ['exact', 1], unmodelled) },
+  manifest: {
+    annotate: g('manifest', 'annotate', ['exact', 2], unmodelled), create: g('manifest', 'create', ['min', 2], unmodelled),
+    inspect: g('manifest', 'inspect', ['range', 1, 2], unmodelled), push: g('manifest', 'push', ['exact', 1], manifestLocal),
+    rm: g('manifest', 'rm', ['min', 1], manifestLocal),
+  },
   builder: { build: I.build, prune: g('builder', 'prune', ['none'], builderPrune) },
 };

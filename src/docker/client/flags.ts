@@ -18,7 +18,8 @@ export interface FlagDef {
   alias?: string;
 }
 
-const OPTION_LINE = /^  (?:-(\w), |    )--([\w-]+)(?: (\w+))?(?: {2,}|$)/gm;
+// A value's type may hold a hyphen (`--gpus gpu-request`, `--ca-cert pem-file`).
+const OPTION_LINE = /^  (?:-(\w), |    )--([\w-]+)(?: ([\w-]+))?(?: {2,}|$)/gm;
 
 /** Reads the `Options:` table of a help text. */
 export function flagsFromHelp(help: string): FlagDef[] {
@@ -117,6 +118,10 @@ export class Flags {
     this.values.set(name, [...this.list(name), value]);
   }
 
+  /** How many flags were given. */
+  get size(): number {
+    return this.values.size;
+  }
   has(name: string): boolean {
     return this.values.has(name);
   }
