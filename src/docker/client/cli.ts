@@ -164,6 +164,13 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   // A word that names no command leaves the root in charge, and cobra answers its --version first.
   if (!spec && globals.flags.bool('version')) return showHelp(io, VERSION_LINE);
   if (!spec) {
+    // cobra reads what follows a word it does not know with the root's flags: their errors,
+    // --help and --version answer first.
+    const more = parseOrFail(io, rest, flagsOf('docker'), true, 'docker [OPTIONS] COMMAND [ARG...]', 'docker');
+    if (!more) return 125;
+    if (more.warnings) io.err(more.warnings);
+    if (more.help) return showHelp(io, HELP.docker);
+    if (more.flags.bool('version')) return showHelp(io, VERSION_LINE);
     io.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
     return 1;
   }
@@ -181,7 +188,12 @@ function unreachable(api: DockerApi, why: string): DockerApi {
  * `docker help [command]`: docker's own help command finds the command as the root does and
  * refuses any word left over (`docker help foo`, `docker help run x`).
  */
-function helpCommand(words: string[], io: TermIO): number {
+function helpCommand(argv: string[], io: TermIO): number {
+  // The help command has a flag of its own, --help, and its own usage.
+  const parsed = parseOrFail(io, argv, [], true, 'docker help [command]', 'docker help');
+  if (!parsed) return 125;
+  if (parsed.help) return showHelp(io, parsed.warnings + 'Usage:  docker help [command]\n\nHelp about the command\n');
+  const words = parsed.args;
   const [a, b] = words;
   if (a === undefined) return showHelp(io, HELP.docker);
   if (a === 'checkpoint') return checkpoint(io, [...words.slice(1), '--help']);

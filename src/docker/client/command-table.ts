@@ -73,7 +73,7 @@ export interface Spec {
   /** Key of its help text. */
   help: string;
   args: ArgRule;
-  /** false: flags end at the first positional argument (run, create, exec). */
+  /** false: flags end at the first positional argument (run, create, exec, commit, tag). */
   interspersed?: boolean;
   run: Handler;
 }
@@ -83,7 +83,7 @@ const s = (name: string, args: ArgRule, run: Handler, extra: Partial<Spec> = {})
 
 const C = {
   attach: s('attach', ['exact', 1], attach),
-  commit: s('commit', ['range', 1, 2], commit),
+  commit: s('commit', ['range', 1, 2], commit, { interspersed: false }),
   cp: s('cp', ['exact', 2], cp),
   create: s('create', ['min', 1], create, { interspersed: false }),
   diff: s('diff', ['exact', 1], diff),
@@ -110,7 +110,7 @@ const I = {
   build: s('build', ['exact', 1], build),
   history: s('history', ['exact', 1], history),
   pull: s('pull', ['exact', 1], pull),
-  tag: s('tag', ['exact', 2], tag),
+  tag: s('tag', ['exact', 2], tag, { interspersed: false }),
   push: s('push', ['exact', 1], push),
   save: s('save', ['min', 1], save),
   load: s('load', ['none'], load),

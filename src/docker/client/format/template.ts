@@ -50,8 +50,8 @@ function tokenize(src: string, closed = true): string[] {
 }
 
 /**
- * Go's lexer and parser on one word: a character no token starts with (`}` of `{{.Name}`) is
- * unexpected where it stands, at the start of a command or after an operand.
+ * Go's lexer and parser on one word: a character no token starts with is a bad character right
+ * after a name, otherwise unexpected where it stands, at the start of a command or after an operand.
  */
 function checkWord(w: string, first: boolean): void {
   if (w[0] === '"' || w[0] === '`') {
@@ -64,7 +64,11 @@ function checkWord(w: string, first: boolean): void {
   if (!bad) return;
   const c = bad[0];
   const code = c.codePointAt(0)!;
-  if (code > 126) throw parseError(`unrecognized character in action: U+${code.toString(16).toUpperCase().padStart(4, '0')} '${c}'`);
+  const u = `U+${code.toString(16).toUpperCase().padStart(4, '0')} '${c}'`;
+  if (code > 126) throw parseError(`unrecognized character in action: ${u}`);
+  // A field, variable or name must end at a terminator (space, `.`, `|`, `)`…): the lexer
+  // refuses what touches it (`{{.Name}` at the end, `{{.A;}}`).
+  if (bad.index && /^[.$\p{L}_][\p{L}\p{Nd}_.$]*$/u.test(w.slice(0, bad.index))) throw parseError(`bad character ${u}`);
   throw parseError(`unexpected "${c}" in ${first && !bad.index ? 'command' : 'operand'}`);
 }
 
