@@ -65,10 +65,10 @@ function checkWord(w: string, first: boolean): void {
   const c = bad[0];
   const code = c.codePointAt(0)!;
   const u = `U+${code.toString(16).toUpperCase().padStart(4, '0')} '${c}'`;
-  if (code > 126) throw parseError(`unrecognized character in action: ${u}`);
   // A field, variable or name must end at a terminator (space, `.`, `|`, `)`…): the lexer
   // refuses what touches it (`{{.Name}` at the end, `{{.A;}}`).
   if (bad.index && /^[.$\p{L}_][\p{L}\p{Nd}_.$]*$/u.test(w.slice(0, bad.index))) throw parseError(`bad character ${u}`);
+  if (code > 126) throw parseError(`unrecognized character in action: ${u}`);
   throw parseError(`unexpected "${c}" in ${first && !bad.index ? 'command' : 'operand'}`);
 }
 
