@@ -114,6 +114,8 @@ export class Flags {
       }
     }
     if (def.type === 'ulimit') checkUlimit(value, invalid);
+    // opts.ValidateLabel (run, create, build, network and volume create): a name is needed.
+    if (def.long === 'label' && !value.split('=')[0].trim()) invalid(`invalid label '${value}': empty name`);
     const name = def.alias ?? def.long;
     this.values.set(name, [...this.list(name), value]);
   }
