@@ -43,7 +43,7 @@ function withAliases(spec: Spec, text: string): string {
   // Only commands that also exist at the top level (`docker ps`, not `docker image prune`) list them.
   if (!own(COMMANDS, spec.help) || text.includes('\nAliases:\n')) return text;
   const paths = Object.entries(GROUPS).flatMap(([group, subs]) =>
-    Object.keys(subs).filter((sub) => subs[sub].help === spec.help).map((sub) => `docker ${group} ${sub}`));
+    Object.keys(subs).filter((sub) => subs[sub].help === spec.help && !subs[sub].hidden).map((sub) => `docker ${group} ${sub}`));
   if (!paths.length) return text;
   return text.replace(/^Usage:.*\n\n.*\n/, (head) => `${head}\nAliases:\n  ${paths.join(', ')}, docker ${spec.help}\n`);
 }
@@ -125,6 +125,8 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   if (conflict) return io.err(conflict + '\n'), 1;
   const unresolved = endpointError(globals.flags, ctx.sh);
   if (unresolved) ctx = { ...ctx, api: unreachable(ctx.api, unresolved) };
+  // After `--` cobra reads the words again with the root's flags (`docker -- -D ps`).
+  if (globals.args[0]?.startsWith('-') && argv.includes('--')) return docker(globals.args, ctx);
   const [name, ...rest] = globals.args;
   if (name === undefined) {
     if (globals.help || globals.flags.bool('version')) return showHelp(io, globals.help ? HELP.docker : VERSION_LINE);
@@ -168,7 +170,8 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     // --help and --version answer first.
     const more = parseOrFail(io, rest, flagsOf('docker'), true, 'docker [OPTIONS] COMMAND [ARG...]', 'docker');
     if (!more) return 125;
-    if (more.warnings) io.err(more.warnings);
+    // cobra parses these itself, so -h's notice goes to stdout, unlike the global parse's
+    if (more.warnings) io.out(more.warnings);
     if (more.help) return showHelp(io, HELP.docker);
     if (more.flags.bool('version')) return showHelp(io, VERSION_LINE);
     io.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);

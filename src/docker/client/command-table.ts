@@ -75,6 +75,8 @@ export interface Spec {
   args: ArgRule;
   /** false: flags end at the first positional argument (run, create, exec, commit, tag). */
   interspersed?: boolean;
+  /** An alias left out of the help's Aliases paragraph. */
+  hidden?: boolean;
   run: Handler;
 }
 
@@ -171,6 +173,8 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     list: ils,
     rm: irm,
     remove: irm,
+    // `docker image rmi` works, but cobra's Aliases paragraph does not list it
+    rmi: { ...irm, hidden: true },
     inspect: g('image', 'inspect', ['min', 1], imageInspect),
     prune: g('image', 'prune', ['none'], imagePrune),
   },
