@@ -46,6 +46,7 @@ function tokenize(src: string, closed = true): string[] {
     if (depth < 0) throw parseError('unexpected right paren');
   }
   if (depth) throw parseError('unclosed left paren');
+  if (toks.some((t, k) => t === '(' && toks[k + 1]?.[0] === ')')) throw parseError('missing value for parenthesized pipeline');
   return toks;
 }
 
@@ -60,7 +61,14 @@ function checkWord(w: string, first: boolean): void {
     if (w.length < 2 || w[w.length - 1] !== w[0] || (w[0] === '"' && w.includes('\n'))) throw parseError(`unterminated ${w[0] === '`' ? 'raw ' : ''}quoted string`);
     return;
   }
-  const bad = /[^\p{L}\p{Nd}_.$|:=,+\-'()]/u.exec(w);
+  // A field path: no empty part (`.A.`, `.A..B`), and a name that a `-` touches is refused.
+  if (w[0] === '.' && w.length > 1) {
+    if (w[1] === '.') throw parseError('unexpected . after term "."');
+    if (/\.\.|\.$/.test(w)) throw parseError('unexpected <.> in operand');
+  }
+  const stray = /[^\p{L}\p{Nd}_.$|:=,+\-'()]/u.exec(w);
+  const dash = /^[.$\p{L}_][\p{L}\p{Nd}_.$]*-/u.exec(w);
+  const bad = stray ?? (dash && { 0: '-', index: dash[0].length - 1 });
   if (!bad) return;
   const c = bad[0];
   const code = c.codePointAt(0)!;
@@ -97,13 +105,32 @@ export function compile(src: string): Node[] {
     i = next;
   }
   let pos = 0;
+  // Variables in scope, innermost last: Go refuses an undeclared one as it parses.
+  const scopes: string[][] = [['$']];
+  let ranges = 0;
+  const checkVars = (toks: string[]): void => {
+    for (const t of toks) {
+      const name = t[0] === '$' ? t.split('.')[0] : '';
+      if (name && !scopes.some((sc) => sc.includes(name))) throw parseError(`undefined variable "${name}"`);
+    }
+  };
   /** if/range/with up to its {{end}}; `{{else if …}}` is a nested block sharing that end. */
   const block = (k: 'if' | 'range' | 'with', toks: string[], at: number): Node => {
     const [set, p] = declared(toks);
     if (!p.length) throw parseError(`missing value for ${k}`);
+    checkVars(p);
+    scopes.push(set ?? []);
+    if (k === 'range') ranges++;
     const [body, how, etoks] = parse(['else', 'end']);
+    if (k === 'range') ranges--;
     let no: Node[] = [];
-    if (how === 'else') no = etoks[1] === 'if' || etoks[1] === 'with' ? [block(etoks[1], etoks.slice(2), at)] : parse(['end'])[0];
+    if (how === 'else' && (etoks[1] === 'if' || etoks[1] === 'with')) no = [block(etoks[1], etoks.slice(2), at)];
+    else if (how === 'else') {
+      const [rest, how2] = parse(['end', 'else']);
+      if (how2 === 'else') throw parseError('expected end; found {{else}}');
+      no = rest;
+    }
+    scopes.pop();
     return { k, p, body, no, at, set };
   };
   const parse = (stop: string[]): [Node[], string, string[]] => {
@@ -111,12 +138,17 @@ export function compile(src: string): Node[] {
     while (pos < pieces.length) {
       const p = pieces[pos++];
       if (typeof p === 'string') { if (p) nodes.push({ k: 'text', v: p }); continue; }
-      // {{/* a comment */}}
-      if (p.a.startsWith('/*') && p.a.endsWith('*/')) continue;
+      // {{/* a comment */}}, alone in its action
+      if (p.a.startsWith('/*')) {
+        if (p.a.endsWith('*/') && p.a.length > 3) continue;
+        throw parseError(p.a.includes('*/') ? 'comment ends before closing delimiter' : 'unclosed comment');
+      }
       const toks = tokenize(p.a);
       const head = toks[0];
+      if (head === '|') throw parseError('unexpected "|" in command');
+      if ((head === 'break' || head === 'continue') && !ranges) throw parseError(`{{${head}}} outside {{range}}`);
       for (const t of toks) {
-        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !/^(if|range|with|else|end|true|false|nil)$/.test(t)) {
+        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !/^(if|range|with|else|end|true|false|nil|break|continue)$/.test(t)) {
           throw parseError(`function "${t}" not defined`);
         }
       }
@@ -131,6 +163,8 @@ export function compile(src: string): Node[] {
         nodes.push({ k: 'act', p: toks, f: head.slice(1), pos: linePos(src, p.at), at: p.at });
       } else {
         const [set, pipe] = declared(toks);
+        checkVars(pipe);
+        if (set) scopes[scopes.length - 1].push(...set);
         nodes.push({ k: 'act', p: pipe, at: p.at, set });
       }
     }
@@ -456,12 +490,18 @@ export function execute(nodes: Node[], dot: unknown, rowType?: string, header = 
   }
 }
 
+/** `{{break}}` or `{{continue}}` on its way out to its range, with what the iteration printed so far. */
+class LoopJump {
+  constructor(readonly brk: boolean, readonly out: string) {}
+}
+
 function executeAll(nodes: Node[], dot: unknown, rowType: string | undefined, header: boolean): string {
   let out = '';
   for (const n of nodes) {
     try {
       out += executeNode(n, dot, rowType, header);
     } catch (e) {
+      if (e instanceof LoopJump) throw new LoopJump(e.brk, out + e.out);
       if (!(e instanceof ExecFail) || n.k === 'text') throw e;
       const source = sources.get(top) ?? '';
       throw new TemplateError(`template: :${linePos(source, e.at(source, n.at))}: executing "" at <${e.ctx}>: ${e.message}`);
@@ -472,6 +512,7 @@ function executeAll(nodes: Node[], dot: unknown, rowType: string | undefined, he
 
 function executeNode(n: Node, dot: unknown, rowType: string | undefined, header: boolean): string {
   if (n.k === 'text') return n.v;
+  if (n.k === 'act' && (n.p[0] === 'break' || n.p[0] === 'continue')) throw new LoopJump(n.p[0] === 'break', '');
   // `{{.Field}}` on a plain row: the common case of every listing, without the pipeline machinery.
   if (n.k === 'act' && n.f !== undefined && dot !== null && typeof dot === 'object' && !Array.isArray(dot) && !(dot instanceof GoValue)) {
     const v = (dot as Record<string, unknown>)[n.f];
@@ -490,7 +531,13 @@ function executeNode(n: Node, dot: unknown, rowType: string | undefined, header:
       const it = (v as Record<string, unknown>)[k as string];
       // `range $v := …` names the element; `range $k, $v := …` the key (or index) and the element.
       if (n.set) Object.assign(vars, n.set.length > 1 ? { [n.set[0]]: k, [n.set[1]]: it } : { [n.set[0]]: it });
-      out += executeAll(n.body, it, undefined, header);
+      try {
+        out += executeAll(n.body, it, undefined, header);
+      } catch (e) {
+        if (!(e instanceof LoopJump)) throw e;
+        out += e.out;
+        if (e.brk) break;
+      }
     }
     return out;
   }
