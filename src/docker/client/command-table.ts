@@ -6,7 +6,7 @@
 import type { Handler } from './cli';
 import { events } from './commands/events';
 import { update } from './commands/update';
-import { manifestLocal, notManager, stackCompose, swarmJoinToken, swarmLeave, swarmList, swarmUnlock, swarmUnlockKey, swarmUpdate, unmodelled } from './commands/swarm';
+import { manifestLocal, notManager, stackCompose, swarmJoinToken, swarmLeave, swarmList, swarmUnlock, swarmUnlockKey, swarmUpdate, trustRevoke, unmodelled } from './commands/swarm';
 import { contextInspect, contextLs, contextRm, contextShow, contextUse } from './commands/context';
 import { pluginLs } from './commands/plugin-ls';
 import { builderPrune } from './commands/builder-prune';
@@ -228,7 +228,7 @@ export const REBUILT: Record<string, Record<string, Spec>> = {
     ps: g('stack', 'ps', ['exact', 1], notManager), ...aliased(g('stack', 'rm', ['min', 1], notManager), 'remove'), down: g('stack', 'rm', ['min', 1], notManager),
     services: g('stack', 'services', ['exact', 1], notManager),
   },
-  trust: { inspect: g('trust', 'inspect', ['min', 1], unmodelled), revoke: g('trust', 'revoke', ['exact', 1], unmodelled), sign: g('trust', 'sign', ['exact', 1], unmodelled) },
+  trust: { inspect: g('trust', 'inspect', ['min', 1], unmodelled), revoke: g('trust', 'revoke', ['exact', 1], trustRevoke), sign: g('trust', 'sign', ['exact', 1], unmodelled) },
   manifest: {
     annotate: g('manifest', 'annotate', ['exact', 2], unmodelled), create: g('manifest', 'create', ['min', 2], unmodelled),
     inspect: g('manifest', 'inspect', ['range', 1, 2], unmodelled), push: g('manifest', 'push', ['exact', 1], manifestLocal),

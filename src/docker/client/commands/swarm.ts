@@ -7,6 +7,7 @@ import { ApiError } from '../../api';
 import { CliError, type Handler } from '../cli';
 import { HELP } from '../help-texts';
 import { canonicalString, parseRef, withLatest } from '../reference';
+import { confirm } from './shared';
 
 export const swarmList = (kind: 'nodes' | 'services' | 'secrets' | 'configs'): Handler => async (ctx) => {
   await ctx.api.swarmList(kind);
@@ -71,3 +72,7 @@ export const stackCompose: Handler = async (ctx, f, args) => {
 export const manifestLocal: Handler = async (_ctx, _f, args) => {
   throw new CliError(args.map((a) => `No such manifest: ${canonicalString(withLatest(parseRef(a)))}`).join('\n'));
 };
+
+/** trust revoke asks first (without --yes); only a yes would reach the notary server. */
+export const trustRevoke: Handler = async (ctx, f, args) =>
+  f.bool('yes') ? unmodelled(ctx, f, args) : confirm(ctx, `Confirm you would like to delete all signature data for ${args[0]}?`, () => unmodelled(ctx, f, args), true);
