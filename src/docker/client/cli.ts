@@ -126,7 +126,7 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   const unresolved = endpointError(globals.flags, ctx.sh);
   if (unresolved) ctx = { ...ctx, api: unreachable(ctx.api, unresolved) };
   // After `--` cobra reads the words again with the root's flags (`docker -- -D ps`).
-  if (globals.args[0]?.startsWith('-') && argv.includes('--')) return docker(globals.args, ctx);
+  if (/^-./.test(globals.args[0] ?? '') && globals.args.length < argv.length && argv.includes('--')) return docker(globals.args, ctx);
   const [name, ...rest] = globals.args;
   if (name === undefined) {
     if (globals.help || globals.flags.bool('version')) return showHelp(io, globals.help ? HELP.docker : VERSION_LINE);
