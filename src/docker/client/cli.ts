@@ -6,7 +6,7 @@
 import { type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { COMMANDS, GROUPS, REBUILT, type ArgRule, type Spec } from './command-table';
-import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags, type Parsed } from './flags';
+import { FlagError, Flags, flagsFromHelp, parseFlags, type FlagDef, type Parsed } from './flags';
 import { CliError, reportError } from './errors';
 import { BUILD_BANNER, HELP } from './help-texts';
 import { memo } from './memo';
@@ -111,18 +111,34 @@ function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: 
  */
 export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = ctx;
-  const globals = parseOrFail(io, argv, flagsOf('docker'), false, 'docker [OPTIONS] COMMAND [ARG...]', 'docker');
-  if (!globals) return 125;
+  // The client is initialised, whatever the command, after the global parse (and before its
+  // flag error, with the options read up to there): a log level logrus cannot read or --host
+  // with --context ends it.
+  const initFails = (g: Flags): string | null => {
+    const level = g.str('log-level');
+    if (level && !/^(panic|fatal|error|warn|warning|info|debug|trace)$/i.test(level)) return `Unable to parse logging level: ${level}`;
+    return endpointConflict(g, ctx.sh);
+  };
+  let globals: Parsed;
+  try {
+    globals = parseFlags(argv, flagsOf('docker'), false);
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    // the longest start of the line that parses (`-l` alone does not, `-l bogus` does)
+    let before = new Flags();
+    for (let k = 1; k < argv.length; k++) {
+      try {
+        before = parseFlags(argv.slice(0, k), flagsOf('docker'), false).flags;
+      } catch { /* cut inside a flag, or past the error */ }
+    }
+    const why = initFails(before);
+    io.err(why ? why + '\n' : usageError(e.message, 'docker [OPTIONS] COMMAND [ARG...]', 'docker'));
+    return why ? 1 : 125;
+  }
   // That parse writes its notices to stderr, unlike a command's own, which cobra prints on stdout.
   if (globals.warnings) io.err(globals.warnings);
-  // The client is then initialised, whatever the command: a log level logrus cannot read ends it.
-  const level = globals.flags.str('log-level');
-  if (level && !/^(panic|fatal|error|warn|warning|info|debug|trace)$/i.test(level)) {
-    io.err(`Unable to parse logging level: ${level}\n`);
-    return 1;
-  }
-  const conflict = endpointConflict(globals.flags, ctx.sh);
-  if (conflict) return io.err(conflict + '\n'), 1;
+  const failed = initFails(globals.flags);
+  if (failed) return io.err(failed + '\n'), 1;
   const unresolved = endpointError(globals.flags, ctx.sh);
   if (unresolved) ctx = { ...ctx, api: unreachable(ctx.api, unresolved) };
   // After `--` cobra reads the words again with the root's flags (`docker -- -D ps`).

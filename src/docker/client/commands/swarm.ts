@@ -70,7 +70,15 @@ export const stackCompose: Handler = async (ctx, f, args) => {
 
 /** manifest push and rm look in the client's own manifest store, which is empty. */
 export const manifestLocal: Handler = async (_ctx, _f, args) => {
-  throw new CliError(args.map((a) => `No such manifest: ${canonicalString(withLatest(parseRef(a)))}`).join('\n'));
+  const missing = (a: string): string => {
+    try {
+      return `No such manifest: ${canonicalString(withLatest(parseRef(a)))}`;
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      return e.message;
+    }
+  };
+  throw new CliError(args.map(missing).join('\n'));
 };
 
 /** trust revoke asks first (without --yes); only a yes would reach the notary server. */
