@@ -177,19 +177,15 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     return 1;
   }
   const spec = own(COMMANDS, name);
-  // With --help the root stops at the word it does not know and shows its own help.
-  if (!spec && globals.help) return showHelp(io, HELP.docker);
-  // A word that names no command leaves the root in charge, and cobra answers its --version first.
-  if (!spec && globals.flags.bool('version')) return showHelp(io, VERSION_LINE);
   if (!spec) {
-    // cobra reads what follows a word it does not know with the root's flags: their errors,
-    // --help and --version answer first.
+    // A word that names no command leaves the root in charge: cobra reads what follows with the
+    // root's flags, and their errors, then --help, then --version answer before the word.
     const more = parseOrFail(io, rest, flagsOf('docker'), true, 'docker [OPTIONS] COMMAND [ARG...]', 'docker');
     if (!more) return 125;
     // cobra parses these itself, so -h's notice goes to stdout, unlike the global parse's
     if (more.warnings) io.out(more.warnings);
-    if (more.help) return showHelp(io, HELP.docker);
-    if (more.flags.bool('version')) return showHelp(io, VERSION_LINE);
+    if (globals.help || more.help) return showHelp(io, HELP.docker);
+    if (globals.flags.bool('version') || more.flags.bool('version')) return showHelp(io, VERSION_LINE);
     io.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
     return 1;
   }
