@@ -10,7 +10,7 @@ import { FlagError, Flags, flagsFromHelp, parseFlags, type FlagDef, type Parsed 
 import { CliError, reportError } from './errors';
 import { BUILD_BANNER, HELP } from './help-texts';
 import { memo } from './memo';
-import { endpointConflict, endpointError } from './endpoint';
+import { endpointConflict, endpointError, rootHelp } from './endpoint';
 import { checkpoint } from './commands/checkpoint';
 import type { HostShell } from './shell/host-shell';
 
@@ -141,19 +141,20 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   if (failed) return io.err(failed + '\n'), 1;
   const unresolved = endpointError(globals.flags, ctx.sh);
   if (unresolved) ctx = { ...ctx, api: unreachable(ctx.api, unresolved) };
+  const root = rootHelp(HELP.docker, globals.flags, ctx.sh, !!unresolved);
   // After `--` cobra reads the words again with the root's flags (`docker -- -D ps`).
   if (/^-./.test(globals.args[0] ?? '') && globals.args.length < argv.length && argv.includes('--')) return docker(globals.args, ctx);
   const [name, ...rest] = globals.args;
   if (name === undefined) {
-    if (globals.help || globals.flags.bool('version')) return showHelp(io, globals.help ? HELP.docker : VERSION_LINE);
+    if (globals.help || globals.flags.bool('version')) return showHelp(io, globals.help ? root : VERSION_LINE);
     // Without a command the root's RunE shows the help on stderr (command.ShowHelp(dockerCli.Err())).
-    io.err(HELP.docker);
+    io.err(root);
     return 0;
   }
   // Without buildx, the client warns before cobra sees the command (processBuilder).
   if (name === 'build' || name === 'builder' || (name === 'image' && rest[0] === 'build')) io.err(BUILD_BANNER);
   const asked = globals.help ? ['--help'] : [];
-  if (name === 'help') return helpCommand(rest, io);
+  if (name === 'help') return helpCommand(rest, io, root);
   if (name === 'checkpoint') return checkpoint(io, [...asked, ...rest]);
   const group = own(GROUPS, name);
   if (group) {
@@ -184,7 +185,7 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     if (!more) return 125;
     // cobra parses these itself, so -h's notice goes to stdout, unlike the global parse's
     if (more.warnings) io.out(more.warnings);
-    if (globals.help || more.help) return showHelp(io, HELP.docker);
+    if (globals.help || more.help) return showHelp(io, root);
     if (globals.flags.bool('version') || more.flags.bool('version')) return showHelp(io, VERSION_LINE);
     io.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
     return 1;
@@ -203,14 +204,14 @@ function unreachable(api: DockerApi, why: string): DockerApi {
  * `docker help [command]`: docker's own help command finds the command as the root does and
  * refuses any word left over (`docker help foo`, `docker help run x`).
  */
-function helpCommand(argv: string[], io: TermIO): number {
+function helpCommand(argv: string[], io: TermIO, root: string): number {
   // The help command has a flag of its own, --help, and its own usage.
   const parsed = parseOrFail(io, argv, [], true, 'docker help [command]', 'docker help');
   if (!parsed) return 125;
   if (parsed.help) return showHelp(io, parsed.warnings + 'Usage:  docker help [command]\n\nHelp about the command\n');
   const words = parsed.args;
   const [a, b] = words;
-  if (a === undefined) return showHelp(io, HELP.docker);
+  if (a === undefined) return showHelp(io, root);
   if (a === 'checkpoint') return checkpoint(io, [...words.slice(1), '--help']);
   const group = own(GROUPS, a);
   const spec = group ? (b === undefined ? undefined : own(group, b) ?? own(REBUILT[a] ?? {}, b)) : own(COMMANDS, a);
