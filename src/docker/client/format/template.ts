@@ -59,8 +59,17 @@ function checkWord(w: string, first: boolean): void {
     // A quoted string ends at a line break (`{{"\n"}}` in ps/images --format, whose `\n` the
     // client turns into one first).
     if (w.length < 2 || w[w.length - 1] !== w[0] || (w[0] === '"' && w.includes('\n'))) throw parseError(`unterminated ${w[0] === '`' ? 'raw ' : ''}quoted string`);
+    // strconv.Unquote: only Go's escapes
+    if (w[0] === '"' && /\\(?![abfnrtv\\"]|x[\da-fA-F]{2}|u[\da-fA-F]{4}|U[\da-fA-F]{8}|[0-7]{3})/.test(w.replace(/\\\\/g, ''))) throw parseError('invalid syntax');
     return;
   }
+  if (w[0] === "'") {
+    if (w === "''") throw parseError('invalid syntax');
+    if (w.length < 2 || w.at(-1) !== "'") throw parseError('unterminated character constant');
+    if (!/^'(?:[^\\']|\\[abfnrtv\\']|\\x[\da-fA-F]{2}|\\u[\da-fA-F]{4}|\\[0-7]{3})'$/u.test(w)) throw parseError(`malformed character constant: ${w}`);
+    return;
+  }
+  if (/^[+-]|^\.?\d/.test(w)) return checkNumber(w);
   // A field path: no empty part (`.A.`, `.A..B`), and a name that a `-` touches is refused.
   if (w[0] === '.' && w.length > 1) {
     if (w[1] === '.') throw parseError('unexpected . after term "."');
@@ -78,6 +87,37 @@ function checkWord(w: string, first: boolean): void {
   if (bad.index && /^[.$\p{L}_][\p{L}\p{Nd}_.$]*$/u.test(w.slice(0, bad.index))) throw parseError(`bad character ${u}`);
   if (code > 126) throw parseError(`unrecognized character in action: ${u}`);
   throw parseError(`unexpected "${c}" in ${first && !bad.index ? 'command' : 'operand'}`);
+}
+
+/** Go's lexer (scanNumber) and parser (newNumber) on a word that starts as a number. */
+function checkNumber(w: string): void {
+  let i = 0;
+  const one = (set: string): boolean => (i < w.length && set.includes(w[i]) ? (i++, true) : false);
+  const run = (set: string): void => { while (i < w.length && set.includes(w[i])) i++; };
+  one('+-');
+  let digits = '0123456789_';
+  if (one('0')) digits = one('xX') ? '0123456789abcdefABCDEF_' : one('oO') ? '01234567_' : one('bB') ? '01_' : digits;
+  run(digits);
+  if (one('.')) run(digits);
+  if (digits.length === 11 && one('eE')) { one('+-'); run('0123456789_'); }
+  if (digits.length === 23 && one('pP')) { one('+-'); run('0123456789_'); }
+  one('i');
+  if (i < w.length && /[\p{L}\p{Nd}_]/u.test(w[i])) throw parseError(`bad number syntax: ${JSON.stringify(w.slice(0, i + 1))}`);
+  const text = w.slice(0, i);
+  // what touches the number is the parser's next token: a number (`1.2.3`: ".3") or a field
+  const next = /^\.[\p{L}\p{Nd}_]*/u.exec(w.slice(i));
+  if (next && i) throw parseError(/^\.\d/.test(next[0]) ? `unexpected ${JSON.stringify(next[0])} in operand` : `unexpected . after term ${JSON.stringify(text)}`);
+  if (i < w.length) return;
+  const int = /^[+-]?(0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][\d_]*)$/.test(text);
+  const float = /^[+-]?(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)([eE][+-]?\d[\d_]*)?i?$|^[+-]?0[xX][\da-fA-F_]*\.?[\da-fA-F_]*[pP][+-]?\d+i?$/.test(text);
+  if (int) {
+    const n = BigInt(text.replace(/_/g, '').replace(/^([+-]?)0(?=[0-7])/, '$10o'));
+    if (n > 2n ** 64n - 1n || n < -(2n ** 63n)) throw parseError(`integer overflow: ${JSON.stringify(text)}`);
+  } else if (float && !/[.eEpP]/.test(text)) {
+    throw parseError(`integer overflow: ${JSON.stringify(text)}`);
+  } else if (!float) {
+    throw parseError(`illegal number syntax: ${JSON.stringify(text)}`);
+  }
 }
 
 /** Parses a template. */
