@@ -117,7 +117,7 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   const initFails = (g: Flags): string | null => {
     const level = g.str('log-level');
     if (level && !/^(panic|fatal|error|warn|warning|info|debug|trace)$/i.test(level)) return `Unable to parse logging level: ${level}`;
-    return endpointConflict(g, ctx.sh);
+    return endpointConflict(g);
   };
   let globals: Parsed;
   try {

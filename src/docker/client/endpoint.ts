@@ -8,9 +8,9 @@ import { sha256 } from '../common/hash';
 import type { Flags } from './flags';
 import type { HostShell } from './shell/host-shell';
 
-/** The conflict docker reports before it looks at the command (exit 1). */
-export function endpointConflict(g: Flags, sh: HostShell): string | null {
-  return (g.str('context') ?? sh.getVar('DOCKER_CONTEXT')) && g.has('host') ? 'conflicting options: cannot specify both --host and --context' : null;
+/** The conflict docker reports before it looks at the command (exit 1); DOCKER_CONTEXT yields to -H instead. */
+export function endpointConflict(g: Flags): string | null {
+  return g.str('context') && g.has('host') ? 'conflicting options: cannot specify both --host and --context' : null;
 }
 
 const configDir = (g: Flags, sh: HostShell): string => g.str('config') ?? `${sh.getVar('HOME') || '/home/alumno'}/.docker`;
