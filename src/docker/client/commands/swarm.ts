@@ -1,7 +1,7 @@
 /**
- * Swarm, stack and manifest commands on an engine in no swarm: what the daemon (or the client's
- * own checks) answers. What would change a swarm or reach a registry or notary is not simulated:
- * those lines, once their flags and arguments pass, answer as a command the client lacks.
+ * Swarm, stack, manifest and trust commands on an engine in no swarm: what the daemon (or the
+ * client's own checks) answers. What would change a swarm or reach a registry or notary is not
+ * simulated: those lines, once their flags and arguments pass, answer as a command the client lacks.
  */
 import { ApiError } from '../../api';
 import { CliError, type Handler } from '../cli';
