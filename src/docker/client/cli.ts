@@ -6,10 +6,11 @@
 import { type DockerApi, type ProcessHandle } from '../api';
 import type { TermIO } from '../shell';
 import { COMMANDS, GROUPS, REBUILT, type ArgRule, type Spec } from './command-table';
-import { FlagError, flagsFromHelp, parseFlags, type FlagDef, type Flags, type Parsed } from './flags';
+import { FlagError, Flags, flagsFromHelp, parseFlags, type FlagDef, type Parsed } from './flags';
 import { CliError, reportError } from './errors';
-import { HELP } from './help-texts';
+import { BUILD_BANNER, HELP } from './help-texts';
 import { memo } from './memo';
+import { endpointConflict, endpointError, rootHelp } from './endpoint';
 import { checkpoint } from './commands/checkpoint';
 import type { HostShell } from './shell/host-shell';
 
@@ -35,21 +36,21 @@ const flagsOf = memo((helpKey) => [...flagsFromHelp(HELP[helpKey]), ...(HIDDEN[h
 
 /**
  * cobra's `Aliases:` paragraph under the description of a top-level command: every path of the
- * command table that runs it, then its own. Build's text, which opens with the deprecation
- * notice, keeps the paragraph it was captured with.
+ * command table that runs it, then its own. Build's text keeps the paragraph it was captured with,
+ * which names `docker builder build`.
  */
 function withAliases(spec: Spec, text: string): string {
   // Only commands that also exist at the top level (`docker ps`, not `docker image prune`) list them.
-  if (!own(COMMANDS, spec.help)) return text;
+  if (!own(COMMANDS, spec.help) || text.includes('\nAliases:\n')) return text;
   const paths = Object.entries(GROUPS).flatMap(([group, subs]) =>
-    Object.keys(subs).filter((sub) => subs[sub].help === spec.help).map((sub) => `docker ${group} ${sub}`));
+    Object.keys(subs).filter((sub) => subs[sub].help === spec.help && !subs[sub].hidden).map((sub) => `docker ${group} ${sub}`));
   if (!paths.length) return text;
   return text.replace(/^Usage:.*\n\n.*\n/, (head) => `${head}\nAliases:\n  ${paths.join(', ')}, docker ${spec.help}\n`);
 }
 
 /** Help text of `spec` as shown when invoked through `path`: its Usage line names that path. */
 export function helpFor(spec: Spec, path: string): string {
-  return withAliases(spec, HELP[spec.help]).replace(/^Usage: {2}docker(?: [a-z]+)*/m, 'Usage:  ' + path);
+  return withAliases(spec, HELP[spec.help]).replace(/^Usage: {2}docker(?: [a-z][a-z-]*)*/m, 'Usage:  ' + path);
 }
 
 const useCache = new Map<string, string>();
@@ -90,14 +91,16 @@ const HIDDEN: Record<string, FlagDef[]> = {
   'volume-create': [{ long: 'name', type: 'string' }],
 };
 
+/** The few groups whose cobra `Use` goes on after their name, as their usage errors show it. */
+const GROUP_USE: Record<string, string> = { volume: ' COMMAND', manifest: ' COMMAND', stack: ' [OPTIONS]' };
+
 /** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */
-function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string | (() => string), path: string, banner = ''): Parsed | null {
+function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string | (() => string), path: string): Parsed | null {
   try {
     return parseFlags(argv, defs, interspersed);
   } catch (e) {
     if (!(e instanceof FlagError)) throw e;
-    // build's deprecation banner comes first: the client prints it before cobra parses anything.
-    io.err(banner + usageError(e.message, typeof usage === 'string' ? usage : usage(), path));
+    io.err(usageError(e.message, typeof usage === 'string' ? usage : usage(), path));
     return null;
   }
 }
@@ -108,25 +111,50 @@ function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: 
  */
 export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = ctx;
-  const globals = parseOrFail(io, argv, flagsOf('docker'), false, 'docker [OPTIONS] COMMAND [ARG...]', 'docker');
-  if (!globals) return 125;
+  // The client is initialised, whatever the command, after the global parse (and before its
+  // flag error, with the options read up to there): a log level logrus cannot read or --host
+  // with --context ends it.
+  const initFails = (g: Flags): string | null => {
+    const level = g.str('log-level');
+    if (level && !/^(panic|fatal|error|warn|warning|info|debug|trace)$/i.test(level)) return `Unable to parse logging level: ${level}`;
+    return endpointConflict(g);
+  };
+  let globals: Parsed;
+  try {
+    globals = parseFlags(argv, flagsOf('docker'), false);
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    // the longest start of the line that parses (`-l` alone does not, `-l bogus` does)
+    let before = new Flags();
+    for (let k = 1; k < argv.length; k++) {
+      try {
+        before = parseFlags(argv.slice(0, k), flagsOf('docker'), false).flags;
+      } catch { /* cut inside a flag, or past the error */ }
+    }
+    const why = initFails(before);
+    io.err(why ? why + '\n' : usageError(e.message, 'docker [OPTIONS] COMMAND [ARG...]', 'docker'));
+    return why ? 1 : 125;
+  }
   // That parse writes its notices to stderr, unlike a command's own, which cobra prints on stdout.
   if (globals.warnings) io.err(globals.warnings);
-  // The client is then initialised, whatever the command: a log level logrus cannot read ends it.
-  const level = globals.flags.str('log-level');
-  if (level && !/^(panic|fatal|error|warn|warning|info|debug|trace)$/i.test(level)) {
-    io.err(`Unable to parse logging level: ${level}\n`);
-    return 1;
-  }
+  const failed = initFails(globals.flags);
+  if (failed) return io.err(failed + '\n'), 1;
+  const unresolved = endpointError(globals.flags, ctx.sh);
+  if (unresolved) ctx = { ...ctx, api: unreachable(ctx.api, unresolved) };
+  const root = rootHelp(HELP.docker, globals.flags, ctx.sh, !!unresolved);
+  // After `--` cobra reads the words again with the root's flags (`docker -- -D ps`).
+  if (/^-./.test(globals.args[0] ?? '') && globals.args.length < argv.length && argv.includes('--')) return docker(globals.args, ctx);
   const [name, ...rest] = globals.args;
   if (name === undefined) {
-    if (globals.help || globals.flags.bool('version')) return showHelp(io, globals.help ? HELP.docker : VERSION_LINE);
+    if (globals.help || globals.flags.bool('version')) return showHelp(io, globals.help ? root : VERSION_LINE);
     // Without a command the root's RunE shows the help on stderr (command.ShowHelp(dockerCli.Err())).
-    io.err(HELP.docker);
+    io.err(root);
     return 0;
   }
+  // Without buildx, the client warns before cobra sees the command (processBuilder).
+  if (name === 'build' || name === 'builder' || (name === 'image' && rest[0] === 'build')) io.err(BUILD_BANNER);
   const asked = globals.help ? ['--help'] : [];
-  if (name === 'help') return helpCommand(rest, io);
+  if (name === 'help') return helpCommand(rest, io, root);
   if (name === 'checkpoint') return checkpoint(io, [...asked, ...rest]);
   const group = own(GROUPS, name);
   if (group) {
@@ -135,35 +163,55 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
     if (spec) return runSpec(spec, `${gpath} ${spec.name}`, [...asked, ...rest.slice(1)], ctx);
     rest.unshift(...asked);
     // The group itself only knows --help; anything else is its flag error or an unknown command.
-    const parsed = parseOrFail(io, rest, [], true, gpath, gpath);
+    const use = gpath + (GROUP_USE[name] ?? '');
+    const parsed = parseOrFail(io, rest, [], true, use, gpath);
     if (!parsed) return 125;
     if (parsed.warnings) io.out(parsed.warnings);
     if (parsed.help) return showHelp(io, HELP[name]);
     // A management command alone shows its help on stderr, as the root does.
     if (!parsed.args.length) {
-      io.err(HELP[name]);
+      // manifest's own RunE writes a blank line before the help.
+      io.err((name === 'manifest' ? '\n' : '') + HELP[name]);
       return 0;
     }
-    io.err(usageError(`docker: unknown command: ${gpath} ${parsed.args[0]}`, gpath, gpath));
+    io.err(usageError(`docker: unknown command: ${gpath} ${parsed.args[0]}`, use, gpath));
     return 1;
   }
   const spec = own(COMMANDS, name);
-  // With --help the root stops at the word it does not know and shows its own help.
-  if (!spec && globals.help) return showHelp(io, HELP.docker);
   if (!spec) {
+    // A word that names no command leaves the root in charge: cobra reads what follows with the
+    // root's flags, and their errors, then --help, then --version answer before the word.
+    const more = parseOrFail(io, rest, flagsOf('docker'), true, 'docker [OPTIONS] COMMAND [ARG...]', 'docker');
+    if (!more) return 125;
+    // cobra parses these itself, so -h's notice goes to stdout, unlike the global parse's
+    if (more.warnings) io.out(more.warnings);
+    if (globals.help || more.help) return showHelp(io, root);
+    if (globals.flags.bool('version') || more.flags.bool('version')) return showHelp(io, VERSION_LINE);
     io.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
     return 1;
   }
   return runSpec(spec, `docker ${name}`, [...asked, ...rest], ctx);
 }
 
+/** The engine behind an endpoint the client cannot resolve: the first call for it ends the client. */
+function unreachable(api: DockerApi, why: string): DockerApi {
+  return new Proxy(api, {
+    get: (t, p, r) => (p === 'now' || p === 'advance' || typeof Reflect.get(t, p, r) !== 'function' ? Reflect.get(t, p, r) : () => { throw new CliError(why); }),
+  });
+}
+
 /**
  * `docker help [command]`: docker's own help command finds the command as the root does and
  * refuses any word left over (`docker help foo`, `docker help run x`).
  */
-function helpCommand(words: string[], io: TermIO): number {
+function helpCommand(argv: string[], io: TermIO, root: string): number {
+  // The help command has a flag of its own, --help, and its own usage.
+  const parsed = parseOrFail(io, argv, [], true, 'docker help [command]', 'docker help');
+  if (!parsed) return 125;
+  if (parsed.help) return showHelp(io, parsed.warnings + 'Usage:  docker help [command]\n\nHelp about the command\n');
+  const words = parsed.args;
   const [a, b] = words;
-  if (a === undefined) return showHelp(io, HELP.docker);
+  if (a === undefined) return showHelp(io, root);
   if (a === 'checkpoint') return checkpoint(io, [...words.slice(1), '--help']);
   const group = own(GROUPS, a);
   const spec = group ? (b === undefined ? undefined : own(group, b) ?? own(REBUILT[a] ?? {}, b)) : own(COMMANDS, a);
@@ -177,11 +225,10 @@ function helpCommand(words: string[], io: TermIO): number {
 
 async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx, 'path'>): Promise<number> {
   const { io } = base;
-  const parsed = parseOrFail(io, argv, flagsOf(spec.help), spec.interspersed !== false, () => useLine(spec, path), path, spec.banner);
+  const parsed = parseOrFail(io, argv, flagsOf(spec.help), spec.interspersed !== false, () => useLine(spec, path), path);
   if (!parsed) return 125;
   if (parsed.warnings) io.out(parsed.warnings);
   if (parsed.help) return showHelp(io, helpFor(spec, path));
-  if (spec.banner) io.err(spec.banner);
   const argErr = checkArgs(spec, path, parsed.args.length);
   if (argErr) {
     io.err(argErr);
@@ -200,9 +247,10 @@ const plural = (k: number): string => (k === 1 ? 'argument' : 'arguments');
 /** cobra's argument checks with docker/cli's messages (`SRun` is the client's own typo for max). */
 function checkArgs(spec: Spec, path: string, n: number): string | null {
   const [kind, a = 0, b = 0] = spec.args;
+  if (kind === 'cobra') return n === a ? null : `accepts ${a} arg(s), received ${n}\n`;
   const ok = kind === 'none' ? n === 0 : kind === 'min' ? n >= a : kind === 'max' ? n <= a : kind === 'exact' ? n === a : n >= a && n <= b;
   if (ok) return null;
-  const rules: Record<ArgRule[0], [string, string?]> = {
+  const rules: Record<Exclude<ArgRule[0], 'cobra'>, [string, string?]> = {
     none: ['accepts no arguments'],
     min: [`requires at least ${a} ${plural(a)}`, 'See'],
     max: [`requires at most ${a} ${plural(a)}`, 'SRun'],

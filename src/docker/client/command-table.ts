@@ -6,12 +6,12 @@
 import type { Handler } from './cli';
 import { events } from './commands/events';
 import { update } from './commands/update';
-import { swarmLeave, swarmList } from './commands/swarm';
-import { contextLs, contextShow } from './commands/context';
+import { manifestLocal, notManager, stackCompose, swarmJoinToken, swarmLeave, swarmList, swarmUnlock, swarmUnlockKey, swarmUpdate, trustRevoke, unmodelled } from './commands/swarm';
+import { contextInspect, contextLs, contextRm, contextShow, contextUse } from './commands/context';
 import { pluginLs } from './commands/plugin-ls';
 import { builderPrune } from './commands/builder-prune';
 import { attach } from './commands/attach';
-import { build, BUILD_BANNER } from './commands/build';
+import { build } from './commands/build';
 import { commit } from './commands/commit';
 import { cp } from './commands/cp';
 import { create } from './commands/create';
@@ -64,7 +64,8 @@ import { volumePrune } from './commands/volume-prune';
 import { volumeRm } from './commands/volume-rm';
 import { volumeUpdate } from './commands/volume-update';
 
-export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number];
+/** `cobra`: cobra's own ExactArgs, whose message comes without the usage. */
+export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number] | ['cobra', number];
 
 export interface Spec {
   /** The name cobra shows in the command path (`ls` for `docker container list`). */
@@ -72,10 +73,10 @@ export interface Spec {
   /** Key of its help text. */
   help: string;
   args: ArgRule;
-  /** false: flags end at the first positional argument (run, create, exec). */
+  /** false: flags end at the first positional argument (run, create, exec, commit, tag). */
   interspersed?: boolean;
-  /** Printed on stderr before anything else (the legacy builder's deprecation notice). */
-  banner?: string;
+  /** An alias left out of the help's Aliases paragraph. */
+  hidden?: boolean;
   run: Handler;
 }
 
@@ -84,7 +85,7 @@ const s = (name: string, args: ArgRule, run: Handler, extra: Partial<Spec> = {})
 
 const C = {
   attach: s('attach', ['exact', 1], attach),
-  commit: s('commit', ['range', 1, 2], commit),
+  commit: s('commit', ['range', 1, 2], commit, { interspersed: false }),
   cp: s('cp', ['exact', 2], cp),
   create: s('create', ['min', 1], create, { interspersed: false }),
   diff: s('diff', ['exact', 1], diff),
@@ -108,10 +109,10 @@ const C = {
 };
 
 const I = {
-  build: s('build', ['exact', 1], build, { banner: BUILD_BANNER }),
+  build: s('build', ['exact', 1], build),
   history: s('history', ['exact', 1], history),
   pull: s('pull', ['exact', 1], pull),
-  tag: s('tag', ['exact', 2], tag),
+  tag: s('tag', ['exact', 2], tag, { interspersed: false }),
   push: s('push', ['exact', 1], push),
   save: s('save', ['min', 1], save),
   load: s('load', ['none'], load),
@@ -172,6 +173,8 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     list: ils,
     rm: irm,
     remove: irm,
+    // `docker image rmi` works, but cobra's Aliases paragraph does not list it
+    rmi: { ...irm, hidden: true },
     inspect: g('image', 'inspect', ['min', 1], imageInspect),
     prune: g('image', 'prune', ['none'], imagePrune),
   },
@@ -196,7 +199,7 @@ export const GROUPS: Record<string, Record<string, Spec>> = {
     ...ls('volume', volumeLs),
     prune: g('volume', 'prune', ['none'], volumePrune),
     ...aliased(g('volume', 'rm', ['min', 1], volumeRm), 'remove'),
-    update: g('volume', 'update', ['max', 1], volumeUpdate),
+    update: g('volume', 'update', ['exact', 1], volumeUpdate),
   },
 };
 
@@ -211,8 +214,25 @@ export const REBUILT: Record<string, Record<string, Spec>> = {
   service: ls('service', swarmList('services')),
   config: ls('config', swarmList('configs')),
   plugin: ls('plugin', pluginLs),
-  context: { ...ls('context', contextLs), show: g('context', 'show', ['none'], contextShow) },
-  swarm: { leave: g('swarm', 'leave', ['none'], swarmLeave) },
-  // Without buildx the legacy builder's notice comes first, as for `docker build`.
-  builder: { build: I.build, prune: g('builder', 'prune', ['none'], builderPrune, { banner: BUILD_BANNER }) },
+  context: {
+    ...ls('context', contextLs), show: g('context', 'show', ['none'], contextShow), use: g('context', 'use', ['cobra', 1], contextUse),
+    inspect: g('context', 'inspect', ['min', 0], contextInspect), ...aliased(g('context', 'rm', ['min', 1], contextRm), 'remove'),
+  },
+  swarm: {
+    leave: g('swarm', 'leave', ['none'], swarmLeave), ca: g('swarm', 'ca', ['none'], notManager), init: g('swarm', 'init', ['none'], unmodelled),
+    join: g('swarm', 'join', ['exact', 1], unmodelled), 'join-token': g('swarm', 'join-token', ['exact', 1], swarmJoinToken),
+    unlock: g('swarm', 'unlock', ['none'], swarmUnlock), 'unlock-key': g('swarm', 'unlock-key', ['none'], swarmUnlockKey), update: g('swarm', 'update', ['none'], swarmUpdate),
+  },
+  stack: {
+    config: g('stack', 'config', ['none'], stackCompose), ...aliased(g('stack', 'deploy', ['exact', 1], stackCompose), 'up'), ...ls('stack', notManager),
+    ps: g('stack', 'ps', ['exact', 1], notManager), ...aliased(g('stack', 'rm', ['min', 1], notManager), 'remove'), down: g('stack', 'rm', ['min', 1], notManager),
+    services: g('stack', 'services', ['exact', 1], notManager),
+  },
+  trust: { inspect: g('trust', 'inspect', ['min', 1], unmodelled), revoke: g('trust', 'revoke', ['exact', 1], trustRevoke), sign: g('trust', 'sign', ['exact', 1], unmodelled) },
+  manifest: {
+    annotate: g('manifest', 'annotate', ['exact', 2], unmodelled), create: g('manifest', 'create', ['min', 2], unmodelled),
+    inspect: g('manifest', 'inspect', ['range', 1, 2], unmodelled), push: g('manifest', 'push', ['exact', 1], manifestLocal),
+    rm: g('manifest', 'rm', ['min', 1], manifestLocal),
+  },
+  builder: { build: I.build, prune: g('builder', 'prune', ['none'], builderPrune) },
 };

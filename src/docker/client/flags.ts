@@ -18,7 +18,8 @@ export interface FlagDef {
   alias?: string;
 }
 
-const OPTION_LINE = /^  (?:-(\w), |    )--([\w-]+)(?: (\w+))?(?: {2,}|$)/gm;
+// A value's type may hold a hyphen (`--gpus gpu-request`, `--ca-cert pem-file`).
+const OPTION_LINE = /^  (?:-(\w), |    )--([\w-]+)(?: ([\w-]+))?(?: {2,}|$)/gm;
 
 /** Reads the `Options:` table of a help text. */
 export function flagsFromHelp(help: string): FlagDef[] {
@@ -43,6 +44,27 @@ function checkExtraHost(val: string, invalid: (why: string) => never): void {
   if (i < 0 || !k || k.includes(':')) invalid(`bad format for add-host: ${JSON.stringify(val)}`);
   const ip = v.length > 2 && v[0] === '[' && v.at(-1) === ']' ? v.slice(1, -1) : v;
   if (v !== 'host-gateway' && !isIp(ip.trim())) invalid(`invalid IP address in add-host: ${JSON.stringify(ip)}`);
+}
+
+const ULIMITS = /^(core|cpu|data|fsize|locks|memlock|msgqueue|nice|nofile|nproc|rss|rtprio|rttime|sigpending|stack)$/;
+
+/** go-units ParseUlimit: `type=soft[:hard]`, the hard limit read first. */
+function checkUlimit(val: string, invalid: (why: string) => never): void {
+  const eq = val.indexOf('=');
+  if (eq < 0) invalid(`invalid ulimit argument: ${val}`);
+  const type = val.slice(0, eq);
+  if (!ULIMITS.test(type)) invalid(`invalid ulimit type: ${type}`);
+  const limits = val.slice(eq + 1).split(':');
+  if (limits.length > 2) invalid(`too many limit value arguments - ${val.slice(eq + 1)}, can only have up to two, \`soft[:hard]\``);
+  const int = (s: string): bigint => {
+    if (!/^[+-]?\d+$/.test(s)) invalid(`strconv.ParseInt: parsing ${JSON.stringify(s)}: invalid syntax`);
+    const n = BigInt(s);
+    if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) invalid(`strconv.ParseInt: parsing ${JSON.stringify(s)}: value out of range`);
+    return n;
+  };
+  const hard = limits.length === 2 ? int(limits[1]) : undefined;
+  const soft = int(limits[0]);
+  if (hard !== undefined && hard !== -1n && soft > hard) invalid(`ulimit soft limit must be less than or equal to hard limit: ${soft} > ${hard}`);
 }
 
 export class Flags {
@@ -91,10 +113,17 @@ export class Flags {
         invalid((e as Error).message);
       }
     }
+    if (def.type === 'ulimit') checkUlimit(value, invalid);
+    // opts.ValidateLabel (run, create, build, network and volume create): a name is needed.
+    if (def.long === 'label' && !value.split('=')[0].trim()) invalid(`invalid label '${value}': empty name`);
     const name = def.alias ?? def.long;
     this.values.set(name, [...this.list(name), value]);
   }
 
+  /** How many flags were given. */
+  get size(): number {
+    return this.values.size;
+  }
   has(name: string): boolean {
     return this.values.has(name);
   }

@@ -17,11 +17,20 @@ export function readHostFile(ctx: Ctx, path: string): string {
   }
 }
 
-/** docker/cli `ValidateOutputPath`, before the daemon is asked: the file's directory (as given) must exist. */
+/** docker/cli `ValidateOutputPath` (save, export), before the daemon is asked: the file's directory (as given) must exist. */
 function outputDir(ctx: Ctx, path: string, what: string): string {
   const clean = path.replace(/\/+$/, '');
   const dir = clean.includes('/') ? clean.slice(0, clean.lastIndexOf('/')) || '/' : '.';
-  if (ctx.sh.m.fs.resolve(absPath(absPath(ctx.sh.cwd, path), '..'), '/').node?.kind !== 'dir') throw new CliError(`failed to ${what}: invalid output path: directory ${JSON.stringify(dir)} does not exist`);
+  let why = '';
+  try {
+    const node = ctx.sh.m.fs.resolve(absPath(absPath(ctx.sh.cwd, path), '..'), '/').node;
+    if (node?.kind !== 'dir') why = node ? 'not a directory' : 'no such file or directory';
+  } catch (e) {
+    // a file on the way (`/etc/passwd/a/x`)
+    if (!(e instanceof FsError)) throw e;
+    why = e.code === 'ENOTDIR' ? 'not a directory' : 'no such file or directory';
+  }
+  if (why) throw new CliError(`failed to ${what}: invalid output path: stat ${dir}: ${why}`);
   return dir;
 }
 

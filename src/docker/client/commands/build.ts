@@ -4,13 +4,11 @@
  */
 import { ApiError } from '../../api';
 import { CliError, type Handler } from '../cli';
-import { HELP } from '../help-texts';
 import { humanSize } from '../format/units';
 import { messageRenderer } from '../progress';
 import { absPath, binaryText, joinPath, may, type Fs } from '../../common/sh/fs';
 
 /** The legacy builder's deprecation notice, which its help text also starts with. */
-export const BUILD_BANNER = HELP.build.slice(0, HELP.build.indexOf('Usage:'));
 
 /** Size of the tar the client sends: a 512-byte header per entry, data in 512-byte blocks, 1 KiB trailer. */
 function tarSize(files: Record<string, string>, dirs: number): number {

@@ -94,7 +94,14 @@ async function fromContainer(ctx: Ctx, quiet: boolean, ctr: string, src: string,
   const fs = ctx.sh.m.fs;
   const abs = localPath(ctx, dst);
   const parent = absPath('/', abs + '/..');
-  if (!fs.resolve(parent, '/').node) throw new CliError(`invalid output path: directory "${parent}" does not exist`);
+  let up;
+  try {
+    up = fs.resolve(parent, '/').node;
+  } catch {
+    // a file on the way to it (`/etc/passwd/a/x`): os.Stat's ENOTDIR
+    throw new CliError(`stat ${abs}: not a directory`);
+  }
+  if (!up) throw new CliError(`invalid output path: directory "${parent}" does not exist`);
   let node;
   try {
     node = fs.resolve(abs, '/').node;

@@ -59,10 +59,10 @@ export const imageInspect: Handler = (ctx, f, args) => inspectAll(ctx, f, args, 
 export const inspect: Handler = (ctx, f, args) => {
   const type = f.str('type');
   if (type !== undefined && !['container', 'image', 'network', 'volume'].includes(type)) {
-    if (['node', 'plugin', 'secret', 'config', 'task'].includes(type)) {
+    if (['node', 'plugin', 'secret', 'config', 'task', 'service'].includes(type)) {
       return inspectAll(ctx, f, args, () => Promise.reject(new ApiError(404, '')), (a) => `Error: No such ${type}: ${a}`);
     }
-    throw new CliError(`"${type}" is not a valid value for --type`);
+    throw new CliError(`unknown type: ${JSON.stringify(type)}: must be one of "config", "container", "image", "network", "node", "plugin", "secret", "service", "task", "volume"`);
   }
   const getters: Getter[] = [];
   if (!type || type === 'container') getters.push((a) => ctx.api.containerInspect(a, { size: f.bool('size') }).then(as('container')));

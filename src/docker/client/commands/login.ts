@@ -53,14 +53,17 @@ export function note(tty: boolean, text: string): string {
 }
 
 export const login: Handler = async (ctx, f, [server]) => {
+  // verifyLoginFlags, on what was typed, before anything is printed
+  if (f.has('password-stdin')) {
+    if (f.has('password')) throw new CliError('conflicting options: cannot specify both --password and --password-stdin');
+    if (!f.has('username')) throw new CliError('the --password-stdin option requires --username to be set');
+  }
+  if (f.has('username') && !f.str('username')) throw new CliError('username is empty');
+  if (f.has('password') && !f.str('password')) throw new CliError('password is empty');
   let user = (f.str('username') ?? '').trim();
   let password = f.str('password') ?? '';
-  if (password) {
-    ctx.io.err('WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n');
-    if (f.bool('password-stdin')) throw new CliError('--password and --password-stdin are mutually exclusive');
-  }
+  if (password) ctx.io.err('WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n');
   if (f.bool('password-stdin')) {
-    if (!user) throw new CliError('Must provide --username with --password-stdin');
     // the client's TrimSuffix of the line end is covered by the TrimSpace below
     password = ctx.stdin ?? '';
   }
@@ -81,7 +84,7 @@ export const login: Handler = async (ctx, f, [server]) => {
     return finish(stored, ctx.io);
   }
   if (user && password) return finish({ username: user, password }, ctx.io);
-  if (ctx.stdin !== null) throw new CliError('Error: Cannot perform an interactive login from a non TTY device');
+  if (!ctx.io.tty || ctx.stdin !== null) throw new CliError('Error: Cannot perform an interactive login from a non TTY device');
   if (hub && !user && !password && !/^(1|t|true)$/i.test(ctx.sh.getVar('DOCKER_CLI_DISABLE_OAUTH_LOGIN') ?? '')) {
     ctx.io.err('Failed to start web-based login - falling back to command line login...\n\n');
   }

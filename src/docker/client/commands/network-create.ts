@@ -18,7 +18,7 @@ export function kvMap(values: string[]): Record<string, string> {
 }
 
 /** docker/cli's consolidateIpam: one gateway and range per subnet, each inside one. */
-function ipam(subnets: string[], ranges: string[], gateways: string[]): IPAMConfig[] {
+function ipam(subnets: string[], ranges: string[], gateways: string[], aux: Record<string, string>): IPAMConfig[] {
   if (subnets.length < ranges.length || subnets.length < gateways.length) throw new CliError('every ip-range or gateway must have a corresponding subnet');
   const inside = (ip: string, subnet: string) => {
     const [base, bits] = subnet.split('/');
@@ -26,7 +26,7 @@ function ipam(subnets: string[], ranges: string[], gateways: string[]): IPAMConf
     return Math.floor(ipNum(ip.split('/')[0]) / size) === Math.floor(ipNum(base) / size);
   };
   // The client checks subnets against each other and its ranges and gateways (subnetMatches).
-  if (subnets.length > 1 || ranges.length || gateways.length) {
+  if (subnets.length > 1 || ranges.length || gateways.length || Object.keys(aux).length) {
     for (const s of subnets) if (!/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(s) || Number(s.split('/')[1]) > 32) throw new CliError(`invalid subnet: invalid CIDR address: ${s}`);
     if (subnets.some((s, k) => subnets.slice(0, k).some((t) => inside(s, t) || inside(t, s)))) throw new CliError('multiple overlapping subnet configuration is not supported');
   }
@@ -43,13 +43,19 @@ function ipam(subnets: string[], ranges: string[], gateways: string[]): IPAMConf
     if (c.Gateway) throw new CliError(`cannot configure multiple gateways (${g}, ${c.Gateway}) for the same subnet (${c.Subnet})`);
     c.Gateway = g;
   }
+  // Each auxiliary address (or CIDR) must lie in a subnet; what net.ParseIP refuses matches none.
+  for (const a of Object.values(aux)) {
+    const addr = a.replace(/\/\d{1,2}$/, '');
+    const ip = /^(\d{1,3}\.){3}\d{1,3}$/.test(addr) && addr.split('.').every((n) => Number(n) < 256);
+    if (!ip || !conf.some((c) => inside(addr, c.Subnet))) throw new CliError(`no matching subnet for aux-address ${a}`);
+  }
   return conf.map((c) => (c.IPRange ? { Subnet: c.Subnet, IPRange: c.IPRange, Gateway: c.Gateway } : c));
 }
 
 export const networkCreate: Handler = async (ctx, f, [name]) => {
   const r = await ctx.api.networkCreate({
     Name: name, Driver: f.str('driver') ?? 'bridge', Internal: f.bool('internal'), Attachable: f.bool('attachable'),
-    IPAM: { Driver: f.str('ipam-driver') ?? 'default', Config: ipam(strings(f, 'subnet'), strings(f, 'ip-range'), strings(f, 'gateway')), Options: kvMap(f.list('ipam-opt')) },
+    IPAM: { Driver: f.str('ipam-driver') ?? 'default', Config: ipam(strings(f, 'subnet'), strings(f, 'ip-range'), strings(f, 'gateway'), kvMap(f.list('aux-address'))), Options: kvMap(f.list('ipam-opt')) },
     Options: kvMap(f.list('opt')), Labels: kvMap(f.list('label')),
   });
   ctx.io.out(r.Id + '\n');

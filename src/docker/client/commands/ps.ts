@@ -83,9 +83,9 @@ export const ps: Handler = async (ctx, f) => {
   const limit = f.bool('latest') ? 1 : last;
   const size = f.bool('size');
   const given = f.str('format');
-  if (given) validate(given);
-  // Since docker 25 -q wins over a custom format, with a warning.
+  // Since docker 25 -q wins over a custom format, with a warning; the format is still checked.
   if (given && f.bool('quiet')) ctx.io.err('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+  if (given) validate(given);
   const format = f.bool('quiet') ? '{{.ID}}' : listFormat(f, size ? DEFAULT + '\t{{.Size}}' : DEFAULT);
   const list = await ctx.api.containerList({
     all: f.bool('all') || limit > 0,

@@ -46,26 +46,78 @@ function tokenize(src: string, closed = true): string[] {
     if (depth < 0) throw parseError('unexpected right paren');
   }
   if (depth) throw parseError('unclosed left paren');
+  if (toks.some((t, k) => t === '(' && toks[k + 1]?.[0] === ')')) throw parseError('missing value for parenthesized pipeline');
   return toks;
 }
 
 /**
- * Go's lexer and parser on one word: a character no token starts with (`}` of `{{.Name}`) is
- * unexpected where it stands, at the start of a command or after an operand.
+ * Go's lexer and parser on one word: a character no token starts with is a bad character right
+ * after a name, otherwise unexpected where it stands, at the start of a command or after an operand.
  */
 function checkWord(w: string, first: boolean): void {
   if (w[0] === '"' || w[0] === '`') {
     // A quoted string ends at a line break (`{{"\n"}}` in ps/images --format, whose `\n` the
     // client turns into one first).
     if (w.length < 2 || w[w.length - 1] !== w[0] || (w[0] === '"' && w.includes('\n'))) throw parseError(`unterminated ${w[0] === '`' ? 'raw ' : ''}quoted string`);
+    // strconv.Unquote: only Go's escapes
+    if (w[0] === '"' && /\\(?![abfnrtv\\"]|x[\da-fA-F]{2}|u[\da-fA-F]{4}|U[\da-fA-F]{8}|[0-7]{3})/.test(w.replace(/\\\\/g, ''))) throw parseError('invalid syntax');
     return;
   }
-  const bad = /[^\p{L}\p{Nd}_.$|:=,+\-'()]/u.exec(w);
+  if (w[0] === "'") {
+    if (w === "''") throw parseError('invalid syntax');
+    if (w.length < 2 || w.at(-1) !== "'") throw parseError('unterminated character constant');
+    if (!/^'(?:[^\\']|\\[abfnrtv\\']|\\x[\da-fA-F]{2}|\\u[\da-fA-F]{4}|\\[0-7]{3})'$/u.test(w)) throw parseError(`malformed character constant: ${w}`);
+    return;
+  }
+  if (/^[+-]|^\.?\d/.test(w)) return checkNumber(w);
+  // A field path: no empty part (`.A.`, `.A..B`), and a name that a `-` touches is refused.
+  if (w[0] === '.' && w.length > 1) {
+    if (w[1] === '.') throw parseError('unexpected . after term "."');
+    if (/\.\.|\.$/.test(w)) throw parseError('unexpected <.> in operand');
+  }
+  const stray = /[^\p{L}\p{Nd}_.$|:=,+\-'()]/u.exec(w);
+  const dash = /^[.$\p{L}_][\p{L}\p{Nd}_.$]*-/u.exec(w);
+  const bad = stray ?? (dash && { 0: '-', index: dash[0].length - 1 });
   if (!bad) return;
   const c = bad[0];
   const code = c.codePointAt(0)!;
-  if (code > 126) throw parseError(`unrecognized character in action: U+${code.toString(16).toUpperCase().padStart(4, '0')} '${c}'`);
+  const u = `U+${code.toString(16).toUpperCase().padStart(4, '0')} '${c}'`;
+  // A field, variable or name must end at a terminator (space, `.`, `|`, `)`…): the lexer
+  // refuses what touches it (`{{.Name}` at the end, `{{.A;}}`).
+  if (bad.index && /^[.$\p{L}_][\p{L}\p{Nd}_.$]*$/u.test(w.slice(0, bad.index))) throw parseError(`bad character ${u}`);
+  if (code > 126) throw parseError(`unrecognized character in action: ${u}`);
   throw parseError(`unexpected "${c}" in ${first && !bad.index ? 'command' : 'operand'}`);
+}
+
+/** Go's lexer (scanNumber) and parser (newNumber) on a word that starts as a number. */
+function checkNumber(w: string): void {
+  let i = 0;
+  const one = (set: string): boolean => (i < w.length && set.includes(w[i]) ? (i++, true) : false);
+  const run = (set: string): void => { while (i < w.length && set.includes(w[i])) i++; };
+  one('+-');
+  let digits = '0123456789_';
+  if (one('0')) digits = one('xX') ? '0123456789abcdefABCDEF_' : one('oO') ? '01234567_' : one('bB') ? '01_' : digits;
+  run(digits);
+  if (one('.')) run(digits);
+  if (digits.length === 11 && one('eE')) { one('+-'); run('0123456789_'); }
+  if (digits.length === 23 && one('pP')) { one('+-'); run('0123456789_'); }
+  one('i');
+  if (i < w.length && /[\p{L}\p{Nd}_]/u.test(w[i])) throw parseError(`bad number syntax: ${JSON.stringify(w.slice(0, i + 1))}`);
+  const text = w.slice(0, i);
+  // what touches the number is the parser's next token: a number (`1.2.3`: ".3") or a field
+  const next = /^\.[\p{L}\p{Nd}_]*/u.exec(w.slice(i));
+  if (next && i) throw parseError(/^\.\d/.test(next[0]) ? `unexpected ${JSON.stringify(next[0])} in operand` : `unexpected . after term ${JSON.stringify(text)}`);
+  if (i < w.length) return;
+  const int = /^[+-]?(0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][\d_]*)$/.test(text);
+  const float = /^[+-]?(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)([eE][+-]?\d[\d_]*)?i?$|^[+-]?0[xX][\da-fA-F_]*\.?[\da-fA-F_]*[pP][+-]?\d+i?$/.test(text);
+  if (int) {
+    const n = BigInt(text.replace(/_/g, '').replace(/^([+-]?)0(?=[0-7])/, '$10o'));
+    if (n > 2n ** 64n - 1n || n < -(2n ** 63n)) throw parseError(`integer overflow: ${JSON.stringify(text)}`);
+  } else if (float && !/[.eEpP]/.test(text)) {
+    throw parseError(`integer overflow: ${JSON.stringify(text)}`);
+  } else if (!float) {
+    throw parseError(`illegal number syntax: ${JSON.stringify(text)}`);
+  }
 }
 
 /** Parses a template. */
@@ -93,12 +145,32 @@ export function compile(src: string): Node[] {
     i = next;
   }
   let pos = 0;
+  // Variables in scope, innermost last: Go refuses an undeclared one as it parses.
+  const scopes: string[][] = [['$']];
+  let ranges = 0;
+  const checkVars = (toks: string[]): void => {
+    for (const t of toks) {
+      const name = t[0] === '$' ? t.split('.')[0] : '';
+      if (name && !scopes.some((sc) => sc.includes(name))) throw parseError(`undefined variable "${name}"`);
+    }
+  };
   /** if/range/with up to its {{end}}; `{{else if …}}` is a nested block sharing that end. */
   const block = (k: 'if' | 'range' | 'with', toks: string[], at: number): Node => {
-    const [body, how, etoks] = parse(['else', 'end']);
-    let no: Node[] = [];
-    if (how === 'else') no = etoks[1] === 'if' || etoks[1] === 'with' ? [block(etoks[1], etoks.slice(2), at)] : parse(['end'])[0];
     const [set, p] = declared(toks);
+    if (!p.length) throw parseError(`missing value for ${k}`);
+    checkVars(p);
+    scopes.push(set ?? []);
+    if (k === 'range') ranges++;
+    const [body, how, etoks] = parse(['else', 'end']);
+    if (k === 'range') ranges--;
+    let no: Node[] = [];
+    if (how === 'else' && (etoks[1] === 'if' || etoks[1] === 'with')) no = [block(etoks[1], etoks.slice(2), at)];
+    else if (how === 'else') {
+      const [rest, how2] = parse(['end', 'else']);
+      if (how2 === 'else') throw parseError('expected end; found {{else}}');
+      no = rest;
+    }
+    scopes.pop();
     return { k, p, body, no, at, set };
   };
   const parse = (stop: string[]): [Node[], string, string[]] => {
@@ -106,12 +178,17 @@ export function compile(src: string): Node[] {
     while (pos < pieces.length) {
       const p = pieces[pos++];
       if (typeof p === 'string') { if (p) nodes.push({ k: 'text', v: p }); continue; }
-      // {{/* a comment */}}
-      if (p.a.startsWith('/*') && p.a.endsWith('*/')) continue;
+      // {{/* a comment */}}, alone in its action
+      if (p.a.startsWith('/*')) {
+        if (p.a.endsWith('*/') && p.a.length > 3) continue;
+        throw parseError(p.a.includes('*/') ? 'comment ends before closing delimiter' : 'unclosed comment');
+      }
       const toks = tokenize(p.a);
       const head = toks[0];
+      if (head === '|') throw parseError('unexpected "|" in command');
+      if ((head === 'break' || head === 'continue') && !ranges) throw parseError(`{{${head}}} outside {{range}}`);
       for (const t of toks) {
-        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !/^(if|range|with|else|end|true|false|nil)$/.test(t)) {
+        if (/^[A-Za-z_]\w*$/.test(t) && !Object.hasOwn(FUNCS, t) && !/^(if|range|with|else|end|true|false|nil|break|continue)$/.test(t)) {
           throw parseError(`function "${t}" not defined`);
         }
       }
@@ -126,6 +203,8 @@ export function compile(src: string): Node[] {
         nodes.push({ k: 'act', p: toks, f: head.slice(1), pos: linePos(src, p.at), at: p.at });
       } else {
         const [set, pipe] = declared(toks);
+        checkVars(pipe);
+        if (set) scopes[scopes.length - 1].push(...set);
         nodes.push({ k: 'act', p: pipe, at: p.at, set });
       }
     }
@@ -451,12 +530,18 @@ export function execute(nodes: Node[], dot: unknown, rowType?: string, header = 
   }
 }
 
+/** `{{break}}` or `{{continue}}` on its way out to its range, with what the iteration printed so far. */
+class LoopJump {
+  constructor(readonly brk: boolean, readonly out: string) {}
+}
+
 function executeAll(nodes: Node[], dot: unknown, rowType: string | undefined, header: boolean): string {
   let out = '';
   for (const n of nodes) {
     try {
       out += executeNode(n, dot, rowType, header);
     } catch (e) {
+      if (e instanceof LoopJump) throw new LoopJump(e.brk, out + e.out);
       if (!(e instanceof ExecFail) || n.k === 'text') throw e;
       const source = sources.get(top) ?? '';
       throw new TemplateError(`template: :${linePos(source, e.at(source, n.at))}: executing "" at <${e.ctx}>: ${e.message}`);
@@ -467,6 +552,7 @@ function executeAll(nodes: Node[], dot: unknown, rowType: string | undefined, he
 
 function executeNode(n: Node, dot: unknown, rowType: string | undefined, header: boolean): string {
   if (n.k === 'text') return n.v;
+  if (n.k === 'act' && (n.p[0] === 'break' || n.p[0] === 'continue')) throw new LoopJump(n.p[0] === 'break', '');
   // `{{.Field}}` on a plain row: the common case of every listing, without the pipeline machinery.
   if (n.k === 'act' && n.f !== undefined && dot !== null && typeof dot === 'object' && !Array.isArray(dot) && !(dot instanceof GoValue)) {
     const v = (dot as Record<string, unknown>)[n.f];
@@ -485,7 +571,13 @@ function executeNode(n: Node, dot: unknown, rowType: string | undefined, header:
       const it = (v as Record<string, unknown>)[k as string];
       // `range $v := …` names the element; `range $k, $v := …` the key (or index) and the element.
       if (n.set) Object.assign(vars, n.set.length > 1 ? { [n.set[0]]: k, [n.set[1]]: it } : { [n.set[0]]: it });
-      out += executeAll(n.body, it, undefined, header);
+      try {
+        out += executeAll(n.body, it, undefined, header);
+      } catch (e) {
+        if (!(e instanceof LoopJump)) throw e;
+        out += e.out;
+        if (e.brk) break;
+      }
     }
     return out;
   }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hostShell, run } from './harness';
 import { createEngine } from '../../../../src/docker/engine';
-import { BUILD_BANNER } from '../../../../src/docker/client/commands/build';
+import { BUILD_BANNER } from '../../../../src/docker/client/help-texts';
 
 const usage = "\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nRun 'docker build --help' for more information\n";
 

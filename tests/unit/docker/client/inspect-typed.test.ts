@@ -75,13 +75,16 @@ test('template parse errors: a stray character is unexpected where the parser of
     assert.equal(r.exit, 64);
     return r.err.replace('template parsing error: template: :1: ', '').trimEnd();
   };
-  assert.equal(await parse('{{.State}'), 'unexpected "}" in operand');
+  // what touches a name is the lexer's bad character; apart from it, the parser's unexpected one
+  assert.equal(await parse('{{.State}'), "bad character U+007D '}'");
+  assert.equal(await parse('{{.State }x}}'), 'unexpected "}" in operand');
   assert.equal(await parse('{{# x}}'), 'unexpected "#" in command');
   assert.equal(await parse('{{.State # x}}'), 'unexpected "#" in operand');
   assert.equal(await parse('{{.Name "abc}}'), 'unterminated quoted string');
   assert.equal(await parse('{{.State)}}'), 'unexpected right paren');
   assert.equal(await parse('{{(.State}}'), 'unclosed left paren');
-  assert.equal(await parse('{{.Nam€}}'), "unrecognized character in action: U+20AC '€'");
+  assert.equal(await parse('{{.Nam€}}'), "bad character U+20AC '€'");
+  assert.equal(await parse('{{.Name €}}'), "unrecognized character in action: U+20AC '€'");
   assert.equal(await parse('{{nope .State}}'), 'function "nope" not defined');
 });
 

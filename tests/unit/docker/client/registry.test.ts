@@ -74,8 +74,12 @@ test('login: flags, stdin, warnings and the stored credentials', async () => {
   assert.deepEqual(await $('echo otra | docker login -u bea --password-stdin'), { out: 'Login Succeeded\n', err: warn, exit: 0 });
   assert.match((await $('cat ~/.docker/config.json')).out, /"YmVhOm90cmE="/);
   assert.equal((await $('docker login')).out, "Authenticating with existing credentials... [Username: bea]\nTo login with a different account, run 'docker logout' followed by 'docker login'\n\nLogin Succeeded\n");
-  assert.deepEqual(await $('docker login -p x --password-stdin'), { out: '', err: 'WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n--password and --password-stdin are mutually exclusive\n', exit: 1 });
-  assert.equal((await $('docker login --password-stdin')).err, 'Must provide --username with --password-stdin\n');
+  assert.deepEqual(await $('docker login -p x --password-stdin'), { out: '', err: 'conflicting options: cannot specify both --password and --password-stdin\n', exit: 1 });
+  assert.equal((await $('docker login --password-stdin')).err, 'the --password-stdin option requires --username to be set\n');
+  assert.deepEqual(await $('docker login -u "" -p x'), { out: '', err: 'username is empty\n', exit: 1 });
+  assert.deepEqual(await $('docker login -u a -p ""'), { out: '', err: 'password is empty\n', exit: 1 });
+  // stdin is no terminal here: without both credentials the client cannot ask
+  assert.deepEqual(await $('docker login localhost:5000'), { out: '', err: 'Error: Cannot perform an interactive login from a non TTY device\n', exit: 1 });
   assert.equal((await $('docker login a b')).exit, 1);
   assert.deepEqual(await $('docker logout'), { out: 'Removing login credentials for https://index.docker.io/v1/\n', err: '', exit: 0 });
   assert.equal((await $('cat ~/.docker/config.json')).out, '{\n\t"auths": {}\n}');

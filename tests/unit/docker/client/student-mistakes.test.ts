@@ -42,8 +42,8 @@ test('docker cp: a trailing slash on a file is "not a directory", both ways, and
 
 test('save/export -o check the output directory before the daemon is asked', async () => {
   const run = session();
-  assert.deepEqual(await run('docker save -o /nodir/x.tar nope'), { out: '', err: 'failed to save image: invalid output path: directory "/nodir" does not exist\n', exit: 1 });
-  assert.deepEqual(await run('docker export -o /nodir/c.tar nope'), { out: '', err: 'failed to export container: invalid output path: directory "/nodir" does not exist\n', exit: 1 });
+  assert.deepEqual(await run('docker save -o /nodir/x.tar nope'), { out: '', err: 'failed to save image: invalid output path: stat /nodir: no such file or directory\n', exit: 1 });
+  assert.deepEqual(await run('docker export -o /nodir/c.tar nope'), { out: '', err: 'failed to export container: invalid output path: stat /nodir: no such file or directory\n', exit: 1 });
 });
 
 test('/sys/fs/cgroup shows the limits run and update set (cgroup v2, as runc writes them)', async () => {
