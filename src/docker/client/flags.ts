@@ -5,8 +5,10 @@
  */
 
 import { parseGoDuration } from '../common/go-duration';
+import { parseRamSize } from './format/units';
 import { parseMount } from './mount-opt';
-import { parseRef, RefError } from './reference';
+import { parseRef } from './reference';
+import { goParseInt } from '../common/go-strconv';
 
 export interface FlagDef {
   long: string;
@@ -54,43 +56,31 @@ export class Flags {
       const shown = def.short ? `-${def.short}, --${def.long}` : `--${def.long}`;
       throw new FlagError(`invalid argument "${value}" for "${shown}" flag: ${why}`);
     };
-    const syntax = (parser: string) => invalid(`strconv.${parser}: parsing ${JSON.stringify(value)}: invalid syntax`);
-    if (def.type === 'bool' && !/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value)) syntax('ParseBool');
-    if (/^int/.test(def.type) && !/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(value)) syntax('ParseInt');
-    if (/^uint/.test(def.type) && !/^(\d+|0x[0-9a-fA-F]+)$/.test(value)) syntax('ParseUint');
+    // A parser's own error is the reason pflag shows.
+    const check = (parse: () => unknown) => {
+      try {
+        parse();
+      } catch (e) {
+        invalid((e as Error).message);
+      }
+    };
+    if (def.type === 'bool' && !/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value)) invalid(`strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
+    const int = /^(u?)int(\d*)$/.exec(def.type);
+    if (int) check(() => goParseInt(value, Number(int[2] || 64), !!int[1]));
     // opts.MemBytes (go-units RAMInBytes); --memory-swap also takes -1 for unlimited.
-    if (def.type === 'bytes' && !/^\d+(\.\d+)* ?[kKmMgGtTpP]?[iI]?[bB]?$/.test(value) && !(def.long === 'memory-swap' && value === '-1')) invalid(`invalid size: '${value}'`);
+    if (def.type === 'bytes' && !(def.long === 'memory-swap' && value === '-1')) check(() => parseRamSize(value));
     // opts.NanoCPUs reads a big.Rat.
     if (def.type === 'decimal' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?\d+\/\d+$/.test(value)) invalid(`failed to parse ${value} as a rational number`);
     // opts.ValidateEnv: a name is needed; a name alone is completed from the client's environment.
     if ((def.long === 'env' || def.long === 'build-arg') && value.split('=')[0] === '') invalid(`invalid environment variable: ${value}`);
     // build's validateTag: reference.ParseNormalizedNamed.
-    if (def.long === 'tag') {
-      try {
-        parseRef(value);
-      } catch (e) {
-        if (!(e instanceof RefError)) throw e;
-        invalid(e.message);
-      }
-    }
+    if (def.long === 'tag') check(() => parseRef(value));
     if (def.long === 'add-host') checkExtraHost(value, invalid);
-    if (def.type === 'duration') {
-      try {
-        parseGoDuration(value);
-      } catch (e) {
-        invalid((e as Error).message);
-      }
-    }
+    if (def.type === 'duration') check(() => parseGoDuration(value));
     if (def.long === 'dns' && !isIp(value.trim())) invalid('IP address is not correctly formatted: ' + value);
     if (def.long === 'dns-search' && value.trim() !== '.' && !/^(?=.*[a-zA-Z])[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/.test(value.trim())) invalid(`${value.trim()} is not a valid domain`);
     if (def.type === 'filter' && value !== '' && !value.includes('=')) invalid('bad format of filter (expected name=value)');
-    if (def.type === 'mount') {
-      try {
-        parseMount(value);
-      } catch (e) {
-        invalid((e as Error).message);
-      }
-    }
+    if (def.type === 'mount') check(() => parseMount(value));
     const name = def.alias ?? def.long;
     this.values.set(name, [...this.list(name), value]);
   }
@@ -109,9 +99,10 @@ export class Flags {
   list(name: string): string[] {
     return this.values.get(name) ?? [];
   }
+  /** An integer flag's value (checked when set), read as strconv does: `010` is eight. */
   int(name: string): number | undefined {
     const v = this.str(name);
-    return v === undefined ? undefined : Number(v);
+    return v === undefined ? undefined : Number(goParseInt(v));
   }
 }
 
