@@ -7,8 +7,10 @@
 import { parseGoDuration } from '../common/go-duration';
 import { parseRamSize } from './format/units';
 import { parseMount } from './mount-opt';
+import { checkOptValue } from './opt-values';
 import { parseRef } from './reference';
-import { goParseInt } from '../common/go-strconv';
+import { goParseInt, goParseRat, goQuote } from '../common/go-strconv';
+import { isGoIp } from '../common/go-ip';
 
 export interface FlagDef {
   long: string;
@@ -20,7 +22,7 @@ export interface FlagDef {
   alias?: string;
 }
 
-const OPTION_LINE = /^  (?:-(\w), |    )--([\w-]+)(?: (\w+))?(?: {2,}|$)/gm;
+const OPTION_LINE = /^  (?:-(\w), |    )--([\w-]+)(?: ([\w-]+))?(?: {2,}|$)/gm;
 
 /** Reads the `Options:` table of a help text. */
 export function flagsFromHelp(help: string): FlagDef[] {
@@ -34,8 +36,6 @@ export class FlagError {
   constructor(readonly message: string) {}
 }
 
-/** net.ParseIP, roughly: a dotted quad, or an IPv6 address of hex groups and colons. */
-const isIp = (s: string) => /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/.test(s) || (/^[0-9a-fA-F:.]+$/.test(s) && s.includes(':') && !/:::/.test(s));
 
 /** opts.ValidateExtraHost: `name:ip` or `name=ip`, the address possibly bracketed, or host-gateway. */
 function checkExtraHost(val: string, invalid: (why: string) => never): void {
@@ -44,7 +44,7 @@ function checkExtraHost(val: string, invalid: (why: string) => never): void {
   const [k, v] = [val.slice(0, i), val.slice(i + 1)];
   if (i < 0 || !k || k.includes(':')) invalid(`bad format for add-host: ${JSON.stringify(val)}`);
   const ip = v.length > 2 && v[0] === '[' && v.at(-1) === ']' ? v.slice(1, -1) : v;
-  if (v !== 'host-gateway' && !isIp(ip.trim())) invalid(`invalid IP address in add-host: ${JSON.stringify(ip)}`);
+  if (v !== 'host-gateway' && !isGoIp(ip.trim())) invalid(`invalid IP address in add-host: ${JSON.stringify(ip)}`);
 }
 
 export class Flags {
@@ -54,7 +54,7 @@ export class Flags {
   set(def: FlagDef, value: string): void {
     const invalid = (why: string): never => {
       const shown = def.short ? `-${def.short}, --${def.long}` : `--${def.long}`;
-      throw new FlagError(`invalid argument "${value}" for "${shown}" flag: ${why}`);
+      throw new FlagError(`invalid argument ${goQuote(value)} for "${shown}" flag: ${why}`);
     };
     // A parser's own error is the reason pflag shows.
     const check = (parse: () => unknown) => {
@@ -69,18 +69,22 @@ export class Flags {
     if (int) check(() => goParseInt(value, Number(int[2] || 64), !!int[1]));
     // opts.MemBytes (go-units RAMInBytes); --memory-swap also takes -1 for unlimited.
     if (def.type === 'bytes' && !(def.long === 'memory-swap' && value === '-1')) check(() => parseRamSize(value));
-    // opts.NanoCPUs reads a big.Rat.
-    if (def.type === 'decimal' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?\d+\/\d+$/.test(value)) invalid(`failed to parse ${value} as a rational number`);
+    // opts.NanoCPUs reads a big.Rat, which must come to a whole number of billionths.
+    if (def.type === 'decimal') {
+      const rat = goParseRat(value) ?? invalid(`failed to parse ${value} as a rational number`);
+      if ((rat[0] * 1_000_000_000n) % rat[1] !== 0n) invalid('value is too precise');
+    }
     // opts.ValidateEnv: a name is needed; a name alone is completed from the client's environment.
     if ((def.long === 'env' || def.long === 'build-arg') && value.split('=')[0] === '') invalid(`invalid environment variable: ${value}`);
     // build's validateTag: reference.ParseNormalizedNamed.
     if (def.long === 'tag') check(() => parseRef(value));
     if (def.long === 'add-host') checkExtraHost(value, invalid);
     if (def.type === 'duration') check(() => parseGoDuration(value));
-    if (def.long === 'dns' && !isIp(value.trim())) invalid('IP address is not correctly formatted: ' + value);
+    if (def.long === 'dns' && !isGoIp(value.trim())) invalid('IP address is not correctly formatted: ' + value);
     if (def.long === 'dns-search' && value.trim() !== '.' && !/^(?=.*[a-zA-Z])[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/.test(value.trim())) invalid(`${value.trim()} is not a valid domain`);
     if (def.type === 'filter' && value !== '' && !value.includes('=')) invalid('bad format of filter (expected name=value)');
     if (def.type === 'mount') check(() => parseMount(value));
+    check(() => checkOptValue(def.long, def.type, value));
     const name = def.alias ?? def.long;
     this.values.set(name, [...this.list(name), value]);
   }
