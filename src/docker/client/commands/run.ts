@@ -1,18 +1,20 @@
 /** `docker run`: create (pulling when needed), attach, start, and wait or hand over the terminal. */
 import { ApiError } from '../../api';
-import type { Handler } from '../cli';
-import { checkTty, createContainer, enterOrExit, waitAttached, withHelp } from './shared';
+import { CliError, type Handler } from '../cli';
+import { checkTty, containerSetup, createContainer, enterOrExit, waitAttached, withHelp } from './shared';
 
 export const run: Handler = async (ctx, f, args) => {
   const detach = f.bool('detach');
   const interactive = f.bool('interactive');
   const tty = f.bool('tty');
+  const cfg = containerSetup(ctx, f, args, 'run');
   if (!detach) checkTty(ctx, interactive, tty);
+  else if (f.list('attach').length) throw new CliError('conflicting options: cannot specify both --attach and --detach');
   const { api, io } = ctx;
   // Ctrl+C while the image is pulled cancels the CLI's context: the pull stops drawing and no
   // container is made (the redirect target, if any, stays on the functions).
   const hush = (w: (t: string) => void) => Object.assign((t: string) => void (io.signal?.aborted || w.call(io, t)), w);
-  const id = await createContainer(io.signal ? { ...ctx, io: { ...io, out: hush(io.out), err: hush(io.err) } } : ctx, f, args, 'run');
+  const id = await createContainer(io.signal ? { ...ctx, io: { ...io, out: hush(io.out), err: hush(io.err) } } : ctx, f, cfg, 'run');
   if (io.signal?.aborted) {
     await api.containerRemove(id, { force: true });
     return 0;
