@@ -50,13 +50,17 @@ function label(v: string): void {
   if (/[ \t]/.test(key)) fail(`label '${key}' contains whitespaces`);
 }
 
+export interface DeviceRequest { Driver: string; Count: number; DeviceIDs: string[] | null; Capabilities: string[][]; Options: Record<string, string> }
+
 /** opts.GpuOpts: a CSV of `count`, `device`, `driver`, `capabilities`, `options`, or a bare count. */
-function gpus(v: string): void {
-  const count = (c: string) => {
-    if (c === 'all') return;
+export function parseGpuRequest(v: string): DeviceRequest {
+  const req: DeviceRequest = { Driver: '', Count: 0, DeviceIDs: null, Capabilities: [['gpu']], Options: {} };
+  const count = (c: string): number => {
+    if (c === 'all') return -1;
     // strconv.Atoi's error, less its "strconv.Atoi: parsing" prefix.
     const why = !/^[+-]?\d+$/.test(c) ? 'invalid syntax' : BigInt(c) >= 2n ** 63n || BigInt(c) < -(2n ** 63n) ? 'value out of range' : '';
     if (why) fail(`invalid count (${c}): value must be either "all" or an integer: ${why}`);
+    return Number(c);
   };
   const seen = new Set<string>();
   for (const field of csvRecord(v)) {
@@ -67,16 +71,23 @@ function gpus(v: string): void {
     seen.add(key);
     if (eq < 0) {
       seen.add('count');
-      count(key);
-    } else if (key === 'count') count(val);
+      req.Count = count(key);
+    } else if (key === 'count') req.Count = count(val);
+    else if (key === 'driver') req.Driver = val;
+    else if (key === 'device') req.DeviceIDs = val.split(',');
+    else if (key === 'capabilities') req.Capabilities = [[...val.split(','), 'gpu']];
     else if (key === 'options') {
+      let opts: string[] = [];
       try {
-        csvRecord(val);
+        opts = csvRecord(val);
       } catch (e) {
         fail(`failed to read gpu options: ${(e as Error).message}`);
       }
-    } else if (!['driver', 'device', 'capabilities'].includes(key)) fail(`unexpected key '${key}' in '${field}'`);
+      for (const o of opts) req.Options[o.split('=')[0]] = o.slice(o.split('=')[0].length + 1);
+    } else fail(`unexpected key '${key}' in '${field}'`);
   }
+  if (!seen.has('count') && !req.DeviceIDs) req.Count = 1;
+  return req;
 }
 
 /** `/dev/...:value`, as the blkio throttle and weight options split it. */
@@ -141,7 +152,7 @@ export function parseNetworkOpt(v: string): NetworkAttachment {
 }
 
 const CHECKS: Record<string, (v: string) => void> = {
-  ulimit, sysctl, link, label, gpus, network,
+  ulimit, sysctl, link, label, gpus: parseGpuRequest, network,
   'device-read-bps': bps, 'device-write-bps': bps, 'device-read-iops': iops, 'device-write-iops': iops, 'blkio-weight-device': weight,
   'device-cgroup-rule': (v) => /^[acb] ([0-9]+|\*):([0-9]+|\*) [rwm]{1,3}$/.test(v) || fail(`invalid device cgroup format '${v}'`),
   attach: (v) => /^(stdin|stdout|stderr)$/i.test(v) || fail('valid streams are STDIN, STDOUT and STDERR'),

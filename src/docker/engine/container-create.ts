@@ -107,7 +107,7 @@ export const create = {
         Isolation: '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight),
         BlkioWeightDevice: NONE, BlkioDeviceReadBps: NONE, BlkioDeviceWriteBps: NONE, BlkioDeviceReadIOps: NONE, BlkioDeviceWriteIOps: NONE,
         CpuPeriod: num(hc.CpuPeriod), CpuQuota: num(hc.CpuQuota), CpuRealtimePeriod: num(hc.CpuRealtimePeriod), CpuRealtimeRuntime: num(hc.CpuRealtimeRuntime),
-        CpusetCpus: hc.CpusetCpus ?? '', CpusetMems: hc.CpusetMems ?? '', Devices: NONE, DeviceCgroupRules: null, DeviceRequests: null,
+        CpusetCpus: hc.CpusetCpus ?? '', CpusetMems: hc.CpusetMems ?? '', Devices: NONE, DeviceCgroupRules: null, DeviceRequests: (hc.DeviceRequests as unknown[] | undefined)?.length ? hc.DeviceRequests : null,
         MemoryReservation: num(hc.MemoryReservation), MemorySwap: swap, MemorySwappiness: null, OomKillDisable: null,
         // 0 and negative pids limits read as unlimited (API 1.41).
         PidsLimit: num(hc.PidsLimit) > 0 ? hc.PidsLimit : null, Ulimits: NONE, CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,

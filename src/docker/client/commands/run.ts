@@ -27,7 +27,10 @@ export const run: Handler = async (ctx, f, args) => {
       return 0;
     }
     // A piped or redirected stdin is streamed in and closed: the process reads it, then EOF.
-    const handle = await api.containerAttach(id, io, { stdin: interactive, beforeStart: true, input: ctx.stdin ?? undefined });
+    // -a: only the streams asked for reach the terminal (a TTY has just the one).
+    const quiet = () => {};
+    const streams = f.has('attach') && !tty ? { ...io, out: cfg.AttachStdout ? io.out : quiet, err: cfg.AttachStderr ? io.err : quiet } : io;
+    const handle = await api.containerAttach(id, streams, { stdin: interactive, beforeStart: true, input: ctx.stdin ?? undefined });
     await api.containerStart(id);
     if (interactive && ctx.stdin === null) return enterOrExit(ctx, handle);
     if (handle.exited) return handle.exitCode ?? 0;

@@ -15,6 +15,7 @@ import { readHostFile } from '../tar-file';
 import { parsePlatform } from '../platform';
 import { isGoIp } from '../../common/go-ip';
 import { reason } from '../../common/sh/fs';
+import { parseGpuRequest } from '../opt-values';
 import { checkDevices, checkDriverOpts, checkMac, checkNamespaces, checkSwappiness, networkAttachments } from './container-opts';
 
 /** Reads the host files of `--env-file`/`--label-file`; a directory opens but fails to read. */
@@ -203,6 +204,7 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       // ValidateExtraHost: `name=ip` and a bracketed address reach the daemon as `name:ip`.
       ExtraHosts: f.list('add-host').map((h) => h.replace(/^([^=:]+)[=:]\[?(.*?)\]?$/, '$1:$2')),
       ...(f.has('link') && { Links: f.list('link') }),
+      ...(f.has('gpus') && { DeviceRequests: f.list('gpus').map(parseGpuRequest) }),
       ...(f.has('init') && { Init: f.bool('init') }),
       ...(f.has('shm-size') && { ShmSize: ramInBytes(f.str('shm-size')!) }),
     },

@@ -257,3 +257,34 @@ test('exec runs as -u, else as the container\'s user; an unknown user is the dae
   const bad = await run('docker exec -u nadie yo whoami');
   assert.deepEqual([bad.out, bad.err, bad.exit], ['', 'Error response from daemon: unable to find user nadie: no matching entries in passwd file\n', 1]);
 });
+
+test('-a picks the streams that reach the terminal; with -d it is a conflict (exit 1, no help)', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  const both = "sh -c 'echo out; echo err >&2'";
+  assert.deepEqual(await run(`docker run --rm -a stdout alpine ${both}`), { out: 'out\n', err: '', exit: 0 });
+  assert.deepEqual(await run(`docker run --rm -a STDERR alpine ${both}`), { out: '', err: 'err\n', exit: 0 });
+  assert.deepEqual(await run('docker run -d -a stdout alpine true'), { out: '', err: 'conflicting options: cannot specify both --attach and --detach\n', exit: 1 });
+  assert.equal((await run("docker create --name aa -a stdout alpine && docker inspect -f '{{.Config.AttachStdin}} {{.Config.AttachStdout}} {{.Config.AttachStderr}}' aa")).out.split('\n')[1], 'false true false');
+});
+
+test('--cidfile: made before the image is looked at, the ID written once the container exists, removed when it fails', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  const id = (await run('docker run -d --cidfile c.id alpine sleep 100')).out.trim();
+  assert.equal((await run('cat c.id')).out, id);
+  assert.deepEqual(await run('docker create --cidfile c.id alpine'), { out: '', err: "container ID file found, make sure the other container isn't running or delete c.id\n", exit: 1 });
+  assert.deepEqual(await run('docker run --cidfile nodir/c.id alpine'), { out: '', err: `docker: failed to create the container ID file: open nodir/c.id: no such file or directory${help('run')}`, exit: 127 });
+  assert.equal((await run('docker run --cidfile d.id --name "bad name" alpine')).exit, 125);
+  assert.equal((await run('ls d.id')).exit, 2);
+});
+
+test('--gpus reaches the daemon, which has no GPU driver: the container is made, its start fails', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  assert.deepEqual(await run('docker run --name g1 --gpus all alpine nvidia-smi'), { out: '', err: `docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]${help('run')}`, exit: 125 });
+  await run('docker create --name g2 --gpus \'"capabilities=compute,utility",driver=nvidia\' alpine');
+  assert.equal((await run('docker start g2')).err, 'Error response from daemon: could not select device driver "nvidia" with capabilities: [[compute utility gpu]]\nError: failed to start containers: g2\n');
+  assert.equal((await run("docker inspect -f '{{json .HostConfig.DeviceRequests}}' g2")).out, '[{"Driver":"nvidia","Count":1,"DeviceIDs":null,"Capabilities":[["compute","utility","gpu"]],"Options":{}}]\n');
+  assert.equal((await run('docker ps -a --format "{{.Names}} {{.Status}}"')).out, 'g2 Created\ng1 Created\n');
+});
