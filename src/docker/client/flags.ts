@@ -53,7 +53,8 @@ export class Flags {
   /** Records one occurrence; a value its type cannot take is pflag's `invalid argument` error. */
   set(def: FlagDef, value: string): void {
     const invalid = (why: string): never => {
-      const shown = def.short ? `-${def.short}, --${def.long}` : `--${def.long}`;
+      // pflag leaves out a deprecated shorthand (cobra's -h for --help).
+      const shown = def.short && def.long !== 'help' ? `-${def.short}, --${def.long}` : `--${def.long}`;
       throw new FlagError(`invalid argument ${goQuote(value)} for "${shown}" flag: ${why}`);
     };
     // A parser's own error is the reason pflag shows.

@@ -69,9 +69,21 @@ function parsePortRange(s: string): [number, number] | null {
   return [a, b];
 }
 
+/** convertToStandardNotation: `-p published=8080,target=80[,protocol=udp]` as `8080:80/udp`. */
+function standardNotation(spec: string): string {
+  if (!spec.includes('=')) return spec;
+  const params: Record<string, string> = { protocol: 'tcp' };
+  for (const param of spec.split(',')) {
+    const eq = param.indexOf('=');
+    if (eq <= 0) throw new Error(`invalid publish opts format (should be name=value but got '${param}')`);
+    params[param.slice(0, eq)] = param.slice(eq + 1);
+  }
+  return `${params.published ?? ''}:${params.target ?? ''}/${params.protocol}`;
+}
+
 /** `nat.ParsePortSpec` for every `-p`; throws the parser's message. */
 export function parsePorts(specs: string[], exposed: PortSet, bindings: PortMap): void {
-  for (const raw of specs) {
+  for (const raw of specs.map(standardNotation)) {
     // [ip:]host:container, the address possibly an IPv6 one with colons of its own, bracketed or not.
     const parts = raw.split(':');
     let ip = parts.slice(0, -2).join(':');
