@@ -283,3 +283,16 @@ test('Tab completes network and volume names where they are expected', async () 
   assert.deepEqual(tab('docker volume inspect d'), ['datos']);
   assert.deepEqual(tab('docker network create r'), []);
 });
+
+test('--network in its CSV form: name and alias (read lowercased), and the clashes the client refuses', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  await run('docker network create net1');
+  await run('docker run -d --name n1 --network NAME=Net1,alias=DB alpine sleep 100');
+  assert.equal((await run("docker inspect -f '{{.HostConfig.NetworkMode}} {{json .NetworkSettings.Networks.net1.Aliases}}' n1")).out, 'net1 ["db"]\n');
+  assert.match((await run('docker run --rm --network net1 alpine ping -c1 db')).out, /^PING db \(172\.18\.0\.2\)/);
+  const help = "\n\nRun 'docker run --help' for more information\n";
+  assert.deepEqual(await run('docker run --network name=net1,alias=x --network-alias y alpine'), { out: '', err: `docker: conflicting options: cannot specify both --network-alias and per-network alias${help}`, exit: 125 });
+  assert.deepEqual(await run('docker run --network net1 --network host alpine'), { out: '', err: `docker: conflicting options: cannot attach both user-defined and non-user-defined network-modes${help}`, exit: 125 });
+  assert.equal((await run('docker run --network alias=x alpine')).err.split('\n')[0], 'invalid argument "alias=x" for "--network" flag: network name/id is not specified');
+});
