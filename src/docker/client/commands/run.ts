@@ -20,7 +20,8 @@ export const run: Handler = async (ctx, f, args) => {
     return 0;
   }
   try {
-    if (detach) {
+    // Detached, or attached to stdin alone (-a stdin): the client shows the ID and does not wait.
+    if (detach || (!cfg.AttachStdout && !cfg.AttachStderr)) {
       // docker/cli prints the ID as soon as the container exists, so it comes before a failed start's error
       io.out(id + '\n');
       await api.containerStart(id);

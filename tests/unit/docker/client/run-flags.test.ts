@@ -264,6 +264,8 @@ test('-a picks the streams that reach the terminal; with -d it is a conflict (ex
   const both = "sh -c 'echo out; echo err >&2'";
   assert.deepEqual(await run(`docker run --rm -a stdout alpine ${both}`), { out: 'out\n', err: '', exit: 0 });
   assert.deepEqual(await run(`docker run --rm -a STDERR alpine ${both}`), { out: '', err: 'err\n', exit: 0 });
+  // Attached to stdin alone, the client shows the ID as if detached.
+  assert.match((await run('docker run -a stdin alpine echo hi')).out, /^[0-9a-f]{64}\n$/);
   assert.deepEqual(await run('docker run -d -a stdout alpine true'), { out: '', err: 'conflicting options: cannot specify both --attach and --detach\n', exit: 1 });
   assert.equal((await run("docker create --name aa -a stdout alpine && docker inspect -f '{{.Config.AttachStdin}} {{.Config.AttachStdout}} {{.Config.AttachStderr}}' aa")).out.split('\n')[1], 'false true false');
 });
