@@ -212,7 +212,8 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       PublishAllPorts: f.bool('publish-all'),
       Binds: null,
       ...resourceFlags(f),
-      Dns: f.list('dns'), DnsOptions: f.list('dns-option'), DnsSearch: f.list('dns-search'),
+      // ValidateIPAddress hands on the address it parsed, without the blanks around it.
+      Dns: f.list('dns').map((d) => d.trim()), DnsOptions: f.list('dns-option'), DnsSearch: f.list('dns-search'),
       // ValidateExtraHost: `name=ip` and a bracketed address reach the daemon as `name:ip`.
       ExtraHosts: f.list('add-host').map((h) => h.replace(/^([^=:]+)[=:]\[?(.*?)\]?$/, '$1:$2')),
       ...(f.has('link') && { Links: f.list('link') }),
@@ -355,7 +356,9 @@ async function pullAndCreate(ctx: Ctx, f: Flags, cfg: ContainerCreateConfig, ima
       for (const p of Object.keys(img.Config.ExposedPorts ?? {})) bindings[p] ??= [{ HostIp: '', HostPort: '' }];
     }
     const r = await ctx.api.containerCreate(cfg, name);
-    for (const w of r.Warnings ?? []) ctx.io.err(`WARNING: ${w}\n`);
+    // The client adds its own warning for a loopback --dns (the first one) to the daemon's.
+    const loopback = ((cfg.HostConfig!.Dns ?? []) as string[]).find((d) => /^127\.|^::1$/.test(d));
+    for (const w of [...(r.Warnings ?? []), ...(loopback ? [`Localhost DNS (${loopback}) may fail in containers.`] : [])]) ctx.io.err(`WARNING: ${w}\n`);
     return r;
   };
   try {

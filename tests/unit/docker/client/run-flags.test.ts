@@ -290,3 +290,11 @@ test('--gpus reaches the daemon, which has no GPU driver: the container is made,
   assert.equal((await run("docker inspect -f '{{json .HostConfig.DeviceRequests}}' g2")).out, '[{"Driver":"nvidia","Count":1,"DeviceIDs":null,"Capabilities":[["compute","utility","gpu"]],"Options":{}}]\n');
   assert.equal((await run('docker ps -a --format "{{.Names}} {{.Status}}"')).out, 'g2 Created\ng1 Created\n');
 });
+
+test('--dns: a loopback server gets the client\'s warning once the container exists; blanks around an address go', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  assert.deepEqual(await run('docker run --rm --dns 127.0.0.53 --dns ::1 alpine true'), { out: '', err: 'WARNING: Localhost DNS (127.0.0.53) may fail in containers.\n', exit: 0 });
+  await run("docker create --dns ' 8.8.8.8 ' --name dd alpine");
+  assert.equal((await run("docker inspect -f '{{json .HostConfig.Dns}}' dd")).out, '["8.8.8.8"]\n');
+});
