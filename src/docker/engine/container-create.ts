@@ -33,8 +33,14 @@ export const create = {
     if (stop && (/^\d+$/.test(stop) ? !+stop : parseSignal(stop) === undefined)) throw new ApiError(400, `invalid signal: ${stop}`);
     const restart = config.HostConfig?.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 };
     validateRestartPolicy(restart);
-    // verifyPlatformContainerSettings: the resources, before the image is looked up.
-    verify((config.HostConfig ?? {}) as ContainerUpdate);
+    const given = config.HostConfig ?? {};
+    for (const key of ['CapAdd', 'CapDrop'] as const) checkCapabilities(key, (given[key] ?? []) as string[]);
+    // verifyPlatformContainerSettings: the resources, then the namespaces and the OOM score, before the image is looked up.
+    verify(given as ContainerUpdate);
+    const ipc = (given.IpcMode ?? '') as string;
+    if (!/^(|none|private|host|shareable|container:.*)$/.test(ipc)) throw new ApiError(400, `invalid IPC mode: ${ipc}`);
+    const oom = num(given.OomScoreAdj);
+    if (oom < -1000 || oom > 1000) throw new ApiError(400, `Invalid value ${oom}, range for oom score adj is [-1000, 1000]`);
     validateHealthcheck(config.Healthcheck);
     const img = imgs.getImage(this.hostApi(), config.Image);
     const ic = img.config;
@@ -100,9 +106,9 @@ export const create = {
         Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: mode,
         PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: restart,
         AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0],
-        CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: hc.Dns ?? NONE, DnsOptions: hc.DnsOptions ?? NONE, DnsSearch: hc.DnsSearch ?? NONE, ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
-        GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: links.length ? links : null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
-        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: '', UsernsMode: '', ShmSize: num(hc.ShmSize) || 67108864, Runtime: 'runc',
+        CapAdd: hc.CapAdd ?? null, CapDrop: hc.CapDrop ?? null, CgroupnsMode: 'private', Dns: hc.Dns ?? NONE, DnsOptions: hc.DnsOptions ?? NONE, DnsSearch: hc.DnsSearch ?? NONE, ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
+        GroupAdd: null, IpcMode: hc.IpcMode || 'private', Cgroup: '', Links: links.length ? links : null, OomScoreAdj: num(hc.OomScoreAdj), PidMode: hc.PidMode ?? '', Privileged: !!config.HostConfig?.Privileged,
+        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: hc.UTSMode ?? '', UsernsMode: '', ShmSize: num(hc.ShmSize) || 67108864, Runtime: 'runc',
         // The embedded Resources, in the order moby's struct declares them.
         Isolation: '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight),
         BlkioWeightDevice: NONE, BlkioDeviceReadBps: NONE, BlkioDeviceWriteBps: NONE, BlkioDeviceReadIOps: NONE, BlkioDeviceWriteIOps: NONE,
@@ -127,6 +133,19 @@ export const create = {
     return { Id: id, Warnings: warnings };
   },
 };
+
+/** The capabilities of this machine's kernel, which --cap-add and --cap-drop may name (with or without CAP_, any case). */
+const CAPABILITIES = new Set(('CHOWN DAC_OVERRIDE DAC_READ_SEARCH FOWNER FSETID KILL SETGID SETUID SETPCAP LINUX_IMMUTABLE NET_BIND_SERVICE NET_BROADCAST NET_ADMIN NET_RAW ' +
+  'IPC_LOCK IPC_OWNER SYS_MODULE SYS_RAWIO SYS_CHROOT SYS_PTRACE SYS_PACCT SYS_ADMIN SYS_BOOT SYS_NICE SYS_RESOURCE SYS_TIME SYS_TTY_CONFIG MKNOD LEASE ' +
+  'AUDIT_WRITE AUDIT_CONTROL SETFCAP MAC_OVERRIDE MAC_ADMIN SYSLOG WAKE_ALARM BLOCK_SUSPEND AUDIT_READ PERFMON BPF CHECKPOINT_RESTORE').split(' ').map((c) => 'CAP_' + c));
+
+/** validateCapabilities: caps.NormalizeLegacyCapabilities of each list (ALL stands for every one). */
+function checkCapabilities(key: string, caps: string[]): void {
+  for (const c of caps.map((c) => c.toUpperCase())) {
+    const cap = c === 'ALL' || c.startsWith('CAP_') ? c : 'CAP_' + c;
+    if (cap !== 'ALL' && !CAPABILITIES.has(cap)) throw new ApiError(400, `invalid ${key}: unknown capability: ${JSON.stringify(cap)}`);
+  }
+}
 
 /** moby's container.ValidateRestartPolicy (an empty name is what daemons before v25 stored). */
 export function validateRestartPolicy({ Name: name, MaximumRetryCount: count }: { Name: string; MaximumRetryCount: number }): void {
