@@ -5,7 +5,7 @@
 import { ApiError, type ContainerCreateConfig, type ContainerCreateResponse, type ContainerUpdate } from '../api';
 import { mergeEnv } from './config';
 import type { Ctr, Engine } from './engine';
-import { joinPath, newDir, splitPath } from './fs';
+import { absPath, joinPath, newDir, splitPath } from './fs';
 import * as imgs from './images';
 import { randomName, VALID_NAME } from './names';
 import { mergeHealthcheck, validateHealthcheck } from './health';
@@ -41,6 +41,11 @@ export const create = {
     if (!/^(|none|private|host|shareable|container:.*)$/.test(ipc)) throw new ApiError(400, `invalid IPC mode: ${ipc}`);
     const oom = num(given.OomScoreAdj);
     if (oom < -1000 || oom > 1000) throw new ApiError(400, `Invalid value ${oom}, range for oom score adj is [-1000, 1000]`);
+    // ValidateTmpfsMountDestination of each --tmpfs: not the root, and absolute.
+    for (const dest of Object.keys((given.Tmpfs ?? {}) as Record<string, string>).map((d) => d.replace(/\\/g, '/'))) {
+      if (dest.startsWith('/') && absPath('/', dest) === '/') throw new ApiError(400, "invalid specification: destination can't be '/'");
+      if (!dest.startsWith('/')) throw new ApiError(400, `invalid mount path: '${dest}' mount path must be absolute`);
+    }
     validateHealthcheck(config.Healthcheck);
     const img = imgs.getImage(this.hostApi(), config.Image);
     const ic = img.config;

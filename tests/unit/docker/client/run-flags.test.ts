@@ -299,7 +299,7 @@ test('--dns: a loopback server gets the client\'s warning once the container exi
   assert.equal((await run("docker inspect -f '{{json .HostConfig.Dns}}' dd")).out, '["8.8.8.8"]\n');
 });
 
-test('the daemon refuses unknown capabilities, an IPC mode it does not know and an OOM score out of range; inspect shows what was given', async () => {
+test('the daemon refuses unknown capabilities, an IPC mode it does not know, an OOM score out of range and a --tmpfs not absolute; inspect shows what was given', async () => {
   const run = session();
   await run('docker pull alpine');
   const err = (msg: string) => ({ out: '', err: `docker: Error response from daemon: ${msg}${help('run')}`, exit: 125 });
@@ -307,6 +307,8 @@ test('the daemon refuses unknown capabilities, an IPC mode it does not know and 
   assert.deepEqual(await run('docker run --rm --cap-drop cap_nope alpine true'), err('invalid CapDrop: unknown capability: "CAP_NOPE"'));
   assert.deepEqual(await run('docker run --rm --ipc bogus alpine true'), err('invalid IPC mode: bogus'));
   assert.deepEqual(await run('docker run --rm --oom-score-adj 5000 alpine true'), err('Invalid value 5000, range for oom score adj is [-1000, 1000]'));
+  assert.deepEqual(await run('docker run --rm --tmpfs relative alpine true'), err("invalid mount path: 'relative' mount path must be absolute"));
+  assert.deepEqual(await run('docker run --rm --tmpfs //:size=1m alpine true'), err("invalid specification: destination can't be '/'"));
   await run('docker create --name cc --cap-add net_admin --cap-drop ALL --ipc host --pid host --uts host --oom-score-adj -500 alpine');
   const fields = '{{json .HostConfig.CapAdd}} {{json .HostConfig.CapDrop}} {{.HostConfig.IpcMode}} {{.HostConfig.PidMode}} {{.HostConfig.UTSMode}} {{.HostConfig.OomScoreAdj}}';
   assert.equal((await run(`docker inspect -f '${fields}' cc`)).out, '["net_admin"] ["ALL"] host host host -500\n');
