@@ -5,7 +5,7 @@
  */
 import { goParseInt } from '../common/go-strconv';
 import { csvRecord } from './csv-record';
-import { parseRamSize } from './format/units';
+import { ramInBytes } from './format/units';
 
 const fail = (msg: string): never => {
   throw new Error(msg);
@@ -99,14 +99,8 @@ function deviceValue(v: string): string {
 }
 
 const bps = (v: string) => {
-  const rate = deviceValue(v);
-  let ok = true;
-  try {
-    ok = parseRamSize(rate) >= 0;
-  } catch {
-    ok = false;
-  }
-  if (!ok) fail(`invalid rate for device: ${v}. The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb`);
+  const rate = ramInBytes(deviceValue(v));
+  if (rate === undefined || rate < 0) fail(`invalid rate for device: ${v}. The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb`);
 };
 const iops = (v: string) => {
   if (!/^\d+$/.test(deviceValue(v)) || BigInt(deviceValue(v)) >= 2n ** 64n) fail(`invalid rate for device: ${v}. The correct format is <device-path>:<number>. Number must be a positive integer`);
@@ -117,14 +111,9 @@ const weight = (v: string) => {
   if (n < 0 || n > 65535 || (n > 0 && (n < 10 || n > 1000))) fail(`invalid weight for device: ${v}`);
 };
 
-/** NetworkOpt: a network name, or the CSV long form (`name=net,alias=a,ip=…`). */
-function network(v: string): void {
-  parseNetworkOpt(v);
-}
-
 export interface NetworkAttachment { Target: string; Aliases: string[]; IPv4Address?: string; IPv6Address?: string; MacAddress?: string; LinkLocalIPs: string[] }
 
-/** NetworkOpt.Set: a `key=value` pair anywhere makes it the long form, read lowercased. */
+/** NetworkOpt.Set: a network name, or (a `key=value` pair anywhere) the CSV long form, read lowercased. */
 export function parseNetworkOpt(v: string): NetworkAttachment {
   const n: NetworkAttachment = { Target: v, Aliases: [], LinkLocalIPs: [] };
   if (!/\w+=\w+(,\w+=\w+)*/.test(v)) return n;
@@ -152,7 +141,7 @@ export function parseNetworkOpt(v: string): NetworkAttachment {
 }
 
 const CHECKS: Record<string, (v: string) => void> = {
-  ulimit, sysctl, link, label, gpus: parseGpuRequest, network,
+  ulimit, sysctl, link, label, gpus: parseGpuRequest, network: parseNetworkOpt,
   'device-read-bps': bps, 'device-write-bps': bps, 'device-read-iops': iops, 'device-write-iops': iops, 'blkio-weight-device': weight,
   'device-cgroup-rule': (v) => /^[acb] ([0-9]+|\*):([0-9]+|\*) [rwm]{1,3}$/.test(v) || fail(`invalid device cgroup format '${v}'`),
   attach: (v) => /^(stdin|stdout|stderr)$/i.test(v) || fail('valid streams are STDIN, STDOUT and STDERR'),
