@@ -9,7 +9,12 @@ export const exec: Handler = async (ctx, f, [name, ...cmd]) => {
   const detach = f.bool('detach');
   if (!detach) checkTty(ctx, interactive, tty);
   const cfg: ExecConfig = { Cmd: cmd, Tty: tty, AttachStdin: interactive, Detach: detach };
-  processFlags(f, cfg, ctx.sh.env(), hostReader(ctx));
+  try {
+    processFlags(f, cfg, ctx.sh.env(), hostReader(ctx));
+  } catch (e) {
+    // An --env-file that cannot be read or parsed: the client's own error, plain.
+    throw new CliError((e as Error).message);
+  }
   let handle;
   try {
     // `-d` attaches no stream: a pipe is not read

@@ -315,3 +315,10 @@ test('the daemon refuses unknown capabilities, an IPC mode it does not know, an 
   await run('docker create --name c2 alpine');
   assert.equal((await run(`docker inspect -f '${fields}' c2`)).out, 'null null private   0\n');
 });
+
+test('exec --env-file errors are the client\'s, plain, exit 1', async () => {
+  const run = session();
+  await run("printf 'a b=1\\n' > bad.list");
+  assert.deepEqual(await run('docker exec --env-file /nope c sh'), { out: '', err: 'open /nope: no such file or directory\n', exit: 1 });
+  assert.deepEqual(await run('docker exec --env-file bad.list c sh'), { out: '', err: "invalid env file (bad.list): variable 'a b' contains whitespaces\n", exit: 1 });
+});
