@@ -8,7 +8,8 @@ export const run: Handler = async (ctx, f, args) => {
   const interactive = f.bool('interactive');
   const tty = f.bool('tty');
   const cfg = containerSetup(ctx, f, args, 'run');
-  if (!detach) checkTty(ctx, interactive, tty);
+  // -a stdin attaches stdin as -i does: a TTY needs a terminal to read from.
+  if (!detach) checkTty(ctx, !!cfg.AttachStdin, tty);
   else if (f.list('attach').length) throw new CliError('conflicting options: cannot specify both --attach and --detach');
   const { api, io } = ctx;
   // Ctrl+C while the image is pulled cancels the CLI's context: the pull stops drawing and no
