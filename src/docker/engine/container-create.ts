@@ -35,6 +35,9 @@ export const create = {
     validateRestartPolicy(restart);
     const given = config.HostConfig ?? {};
     for (const key of ['CapAdd', 'CapDrop'] as const) checkCapabilities(key, (given[key] ?? []) as string[]);
+    const isolation = (given.Isolation ?? '') as string;
+    if (!/^(default)?$/i.test(isolation)) throw new ApiError(400, `invalid isolation '${isolation}' on linux`);
+    if (given.Annotations && '' in (given.Annotations as object)) throw new ApiError(400, 'invalid Annotations: the empty string is not permitted as an annotation key');
     // verifyPlatformContainerSettings: the resources, then the namespaces and the OOM score, before the image is looked up.
     verify(given as ContainerUpdate);
     const ipc = (given.IpcMode ?? '') as string;
@@ -110,12 +113,12 @@ export const create = {
       hostConfig: {
         Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: mode,
         PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: restart,
-        AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0],
+        AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0], ...(hc.Annotations ? { Annotations: hc.Annotations } : {}),
         CapAdd: hc.CapAdd ?? null, CapDrop: hc.CapDrop ?? null, CgroupnsMode: 'private', Dns: hc.Dns ?? NONE, DnsOptions: hc.DnsOptions ?? NONE, DnsSearch: hc.DnsSearch ?? NONE, ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
         GroupAdd: null, IpcMode: hc.IpcMode || 'private', Cgroup: '', Links: links.length ? links : null, OomScoreAdj: num(hc.OomScoreAdj), PidMode: hc.PidMode ?? '', Privileged: !!config.HostConfig?.Privileged,
         PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: hc.UTSMode ?? '', UsernsMode: '', ShmSize: num(hc.ShmSize) || 67108864, Runtime: 'runc',
         // The embedded Resources, in the order moby's struct declares them.
-        Isolation: '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight),
+        Isolation: given.Isolation ?? '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight),
         BlkioWeightDevice: NONE, BlkioDeviceReadBps: NONE, BlkioDeviceWriteBps: NONE, BlkioDeviceReadIOps: NONE, BlkioDeviceWriteIOps: NONE,
         CpuPeriod: num(hc.CpuPeriod), CpuQuota: num(hc.CpuQuota), CpuRealtimePeriod: num(hc.CpuRealtimePeriod), CpuRealtimeRuntime: num(hc.CpuRealtimeRuntime),
         CpusetCpus: hc.CpusetCpus ?? '', CpusetMems: hc.CpusetMems ?? '', Devices: NONE, DeviceCgroupRules: null, DeviceRequests: (hc.DeviceRequests as unknown[] | undefined)?.length ? hc.DeviceRequests : null,

@@ -299,7 +299,7 @@ test('--dns: a loopback server gets the client\'s warning once the container exi
   assert.equal((await run("docker inspect -f '{{json .HostConfig.Dns}}' dd")).out, '["8.8.8.8"]\n');
 });
 
-test('the daemon refuses unknown capabilities, an IPC mode it does not know, an OOM score out of range and a --tmpfs not absolute; inspect shows what was given', async () => {
+test('the daemon refuses unknown capabilities, an IPC mode it does not know, an OOM score out of range, a --tmpfs not absolute, an isolation other than default, an empty annotation key; inspect shows what was given', async () => {
   const run = session();
   await run('docker pull alpine');
   const err = (msg: string) => ({ out: '', err: `docker: Error response from daemon: ${msg}${help('run')}`, exit: 125 });
@@ -309,6 +309,10 @@ test('the daemon refuses unknown capabilities, an IPC mode it does not know, an 
   assert.deepEqual(await run('docker run --rm --oom-score-adj 5000 alpine true'), err('Invalid value 5000, range for oom score adj is [-1000, 1000]'));
   assert.deepEqual(await run('docker run --rm --tmpfs relative alpine true'), err("invalid mount path: 'relative' mount path must be absolute"));
   assert.deepEqual(await run('docker run --rm --tmpfs //:size=1m alpine true'), err("invalid specification: destination can't be '/'"));
+  assert.deepEqual(await run('docker run --rm --isolation bogus alpine true'), err("invalid isolation 'bogus' on linux"));
+  assert.deepEqual(await run('docker run --rm --annotation =x alpine true'), err('invalid Annotations: the empty string is not permitted as an annotation key'));
+  await run('docker create --name an --isolation DEFAULT --annotation com.example.a=1 --annotation b alpine');
+  assert.equal((await run("docker inspect -f '{{.HostConfig.Isolation}} {{json .HostConfig.Annotations}}' an")).out, 'DEFAULT {"com.example.a":"1","b":""}\n');
   await run('docker create --name cc --cap-add net_admin --cap-drop ALL --ipc host --pid host --uts host --oom-score-adj -500 alpine');
   const fields = '{{json .HostConfig.CapAdd}} {{json .HostConfig.CapDrop}} {{.HostConfig.IpcMode}} {{.HostConfig.PidMode}} {{.HostConfig.UTSMode}} {{.HostConfig.OomScoreAdj}}';
   assert.equal((await run(`docker inspect -f '${fields}' cc`)).out, '["net_admin"] ["ALL"] host host host -500\n');
