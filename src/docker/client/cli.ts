@@ -81,12 +81,13 @@ function showHelp(io: TermIO, text: string): number {
  * deprecation notice, and set the flag that replaced them.
  */
 const HIDDEN: Record<string, FlagDef[]> = {
-  update: [{ long: 'kernel-memory', type: 'bytes', deprecated: 'and no longer supported by the kernel' }],
+  // update's --kernel-memory is only hidden: pflag says nothing when it is used.
+  update: [{ long: 'kernel-memory', type: 'bytes' }],
   stop: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
   restart: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
-  // --net and --net-alias: the old names of --network and --network-alias, hidden without a notice.
-  run: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }],
-  create: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }],
+  // --net, --net-alias and --dns-opt: the old names of --network, --network-alias and --dns-option, hidden without a notice.
+  run: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }, { long: 'dns-opt', type: 'list', alias: 'dns-option' }],
+  create: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }, { long: 'dns-opt', type: 'list', alias: 'dns-option' }],
   'volume-create': [{ long: 'name', type: 'string' }],
 };
 

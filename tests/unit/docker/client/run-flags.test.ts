@@ -326,3 +326,10 @@ test('exec --env-file errors are the client\'s, plain, exit 1', async () => {
   assert.deepEqual(await run('docker exec --env-file /nope c sh'), { out: '', err: 'open /nope: no such file or directory\n', exit: 1 });
   assert.deepEqual(await run('docker exec --env-file bad.list c sh'), { out: '', err: "invalid env file (bad.list): variable 'a b' contains whitespaces\n", exit: 1 });
 });
+
+test('--dns-opt is the hidden old name of --dns-option', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  await run('docker create --name dn --dns-opt ndots:2 --dns-option timeout:1 alpine');
+  assert.equal((await run("docker inspect -f '{{json .HostConfig.DnsOptions}}' dn")).out, '["ndots:2","timeout:1"]\n');
+});
