@@ -25,6 +25,8 @@ export const run: Handler = async (ctx, f, args) => {
     if (detach || (!cfg.AttachStdout && !cfg.AttachStderr)) {
       // docker/cli prints the ID as soon as the container exists, so it comes before a failed start's error
       io.out(id + '\n');
+      // -i -a stdin: a piped or redirected input still goes in (the process reads it, then EOF).
+      if (!detach && interactive && ctx.stdin !== null) (await api.containerAttach(id, { ...io, out: () => {}, err: () => {} }, { stdin: true, beforeStart: true, input: ctx.stdin })).detach();
       await api.containerStart(id);
       return 0;
     }

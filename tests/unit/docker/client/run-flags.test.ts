@@ -266,6 +266,9 @@ test('-a picks the streams that reach the terminal; with -d it is a conflict (ex
   assert.deepEqual(await run(`docker run --rm -a STDERR alpine ${both}`), { out: '', err: 'err\n', exit: 0 });
   // Attached to stdin alone, the client shows the ID as if detached.
   assert.match((await run('docker run -a stdin alpine echo hi')).out, /^[0-9a-f]{64}\n$/);
+  // with -i, a piped input still reaches the process
+  assert.match((await run("echo hola | docker run --name c1 -i -a stdin alpine sh -c 'cat; echo done'")).out, /^[0-9a-f]{64}\n$/);
+  assert.equal((await run('docker logs c1')).out, 'hola\ndone\n');
   assert.deepEqual(await run('docker run -d -a stdout alpine true'), { out: '', err: 'conflicting options: cannot specify both --attach and --detach\n', exit: 1 });
   assert.equal((await run("docker create --name aa -a stdout alpine && docker inspect -f '{{.Config.AttachStdin}} {{.Config.AttachStdout}} {{.Config.AttachStderr}}' aa")).out.split('\n')[1], 'false true false');
 });
