@@ -91,6 +91,9 @@ const HIDDEN: Record<string, FlagDef[]> = {
   'volume-create': [{ long: 'name', type: 'string' }],
 };
 
+/** run and create's flags annotated `ostype: windows`, in the order pflag visits them. */
+const WINDOWS_ONLY = ['cpu-count', 'cpu-percent', 'io-maxbandwidth', 'io-maxiops'];
+
 /** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */
 function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string | (() => string), path: string, banner = ''): Parsed | null {
   try {
@@ -186,6 +189,12 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
   const argErr = checkArgs(spec, path, parsed.args.length);
   if (argErr) {
     io.err(argErr);
+    return 1;
+  }
+  // isSupported, before the command runs: flags for a daemon on Windows, this one being on Linux.
+  const windowsOnly = WINDOWS_ONLY.filter((flag) => parsed.flags.has(flag));
+  if (windowsOnly.length) {
+    io.err(windowsOnly.map((flag) => `"--${flag}" is only supported on a Docker daemon running on windows, but the Docker daemon is running on linux\n`).join(''));
     return 1;
   }
   const ctx: Ctx = { ...base, path };

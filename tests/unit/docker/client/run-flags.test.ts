@@ -336,3 +336,27 @@ test('--dns-opt is the hidden old name of --dns-option', async () => {
   await run('docker create --name dn --dns-opt ndots:2 --dns-option timeout:1 alpine');
   assert.equal((await run("docker inspect -f '{{json .HostConfig.DnsOptions}}' dn")).out, '["ndots:2","timeout:1"]\n');
 });
+
+test('Windows-only flags are refused by the client once it knows the daemon runs Linux (after the argument count)', async () => {
+  const run = session();
+  const only = (flag: string) => `"--${flag}" is only supported on a Docker daemon running on windows, but the Docker daemon is running on linux\n`;
+  assert.deepEqual(await run('docker run --io-maxiops 5 --cpu-count 2 alpine true'), { out: '', err: only('cpu-count') + only('io-maxiops'), exit: 1 });
+  assert.deepEqual(await run('docker create --cpu-percent 5 --io-maxbandwidth 1m alpine'), { out: '', err: only('cpu-percent') + only('io-maxbandwidth'), exit: 1 });
+  assert.equal((await run('docker run --cpu-count 2')).exit, 1);
+  assert.match((await run('docker run --cpu-count 2')).err, /requires at least 1 argument/);
+});
+
+test('the daemon checks the CFS period and quota and the cpuset against this machine (CPUs 0-3, memory node 0), on create and update', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  await run('docker run -d --name web alpine sleep 100');
+  const err = (msg: string) => ({ out: '', err: `docker: Error response from daemon: ${msg}${help('run')}`, exit: 125 });
+  assert.deepEqual(await run('docker run --rm --cpuset-cpus 0-7 alpine true'), err('Requested CPUs are not available - requested 0-7, available: 0-3'));
+  assert.deepEqual(await run('docker run --rm --cpuset-cpus 3-1 alpine true'), err('Invalid value 3-1 for cpuset cpus: invalid format: 3-1'));
+  assert.deepEqual(await run('docker run --rm --cpuset-mems 1 alpine true'), err('Requested memory nodes are not available - requested 1, available: 0'));
+  assert.deepEqual(await run('docker run --rm --cpu-period 500 alpine true'), err('CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)'));
+  assert.deepEqual(await run('docker run --rm --cpu-quota 500 alpine true'), err('CPU cfs quota can not be less than 1ms (i.e. 1000)'));
+  assert.equal((await run('docker run --rm --cpuset-cpus 0,2-3 --cpu-quota -1 alpine true')).exit, 0);
+  assert.deepEqual(await run('docker update --cpuset-cpus 9 web'), { out: '', err: 'Error response from daemon: Requested CPUs are not available - requested 9, available: 0-3\n', exit: 1 });
+  assert.deepEqual(await run('docker update --cpuset-cpus 1 web'), { out: 'web\n', err: '', exit: 0 });
+});
