@@ -39,7 +39,7 @@ export const create = {
     if (!/^(default)?$/i.test(isolation)) throw new ApiError(400, `invalid isolation '${isolation}' on linux`);
     if (given.Annotations && '' in (given.Annotations as object)) throw new ApiError(400, 'invalid Annotations: the empty string is not permitted as an annotation key');
     // verifyPlatformContainerSettings: the resources, then the namespaces and the OOM score, before the image is looked up.
-    verify(given as ContainerUpdate);
+    const resourceWarnings = verify(given as ContainerUpdate, true);
     const ipc = (given.IpcMode ?? '') as string;
     if (!/^(|none|private|host|shareable|container:.*)$/.test(ipc)) throw new ApiError(400, `invalid IPC mode: ${ipc}`);
     const oom = num(given.OomScoreAdj);
@@ -138,7 +138,7 @@ export const create = {
     this.layers.acquire(img.top);
     this.ctrEvent(c, 'create');
     this.containers.set(id, c);
-    return { Id: id, Warnings: warnings };
+    return { Id: id, Warnings: [...resourceWarnings, ...warnings] };
   },
 };
 

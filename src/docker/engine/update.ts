@@ -23,17 +23,25 @@ function cpusetList(s: string): number[] | undefined {
   return out;
 }
 
-/** Also what `create` checks of the resources it is given. */
-export function verify(u: ContainerUpdate): void {
+/**
+ * Also what `create` checks of the resources it is given (`creating`: a swap limit needs a memory
+ * limit). Returns the warnings of this cgroup v2 machine, which has no OOM-killer switch and no
+ * swappiness, and discards those settings.
+ */
+export function verify(u: ContainerUpdate & { MemorySwappiness?: number; OomKillDisable?: boolean }, creating = false): string[] {
   const bad = (m: string): never => {
     throw new ApiError(400, m);
   };
+  const warnings: string[] = [];
   if (u.RestartPolicy?.Name) validateRestartPolicy(u.RestartPolicy);
   const { Memory: mem = 0, MemorySwap: swap = 0, MemoryReservation: res = 0, NanoCpus: cpus = 0 } = u;
   if (mem && mem < MIN_MEMORY) bad('Minimum memory limit allowed is 6MB');
   if (mem > 0 && swap > 0 && swap < mem) bad('Minimum memoryswap limit should be larger than memory limit, see usage');
+  if (creating && mem === 0 && swap > 0) bad('You should always set the Memory limit when using Memoryswap limit, see usage');
+  if ((u.MemorySwappiness ?? -1) !== -1) warnings.push('Your kernel does not support memory swappiness capabilities or the cgroup is not mounted. Memory swappiness discarded.');
   if (res > 0 && res < MIN_MEMORY) bad('Minimum memory reservation allowed is 6MB');
   if (mem > 0 && res > 0 && mem < res) bad('Minimum memory limit can not be less than memory reservation limit, see usage');
+  if (u.OomKillDisable) warnings.push('Your kernel does not support OomKillDisable. OomKillDisable discarded.');
   if (cpus > 0 && (u.CpuPeriod ?? 0) > 0) bad('Conflicting options: Nano CPUs and CPU Period cannot both be set');
   if (cpus > 0 && (u.CpuQuota ?? 0) > 0) bad('Conflicting options: Nano CPUs and CPU Quota cannot both be set');
   if (cpus < 0 || cpus > NCPU * 1e9) bad(`Range of CPUs is from 0.01 to ${NCPU}.00, as there are only ${NCPU} CPUs available`);
@@ -48,6 +56,7 @@ export function verify(u: ContainerUpdate): void {
   }
   const blkio = u.BlkioWeight ?? 0;
   if (blkio > 0 && (blkio < 10 || blkio > 1000)) bad('Range of blkio weight is from 10 to 1000');
+  return warnings;
 }
 
 export const updating = {

@@ -222,6 +222,8 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       ...(f.has('cap-drop') && { CapDrop: f.list('cap-drop') }),
       ...(f.has('oom-score-adj') && { OomScoreAdj: f.int('oom-score-adj') }),
       ...(f.has('isolation') && { Isolation: f.str('isolation') }),
+      ...(f.has('memory-swappiness') && { MemorySwappiness: f.int('memory-swappiness') }),
+      ...(f.bool('oom-kill-disable') && { OomKillDisable: true }),
       // MapOpts: `key=value`, a bare key has an empty value.
       ...(f.has('annotation') && { Annotations: Object.fromEntries(f.list('annotation').map((a) => [a.split('=')[0], a.slice(a.split('=')[0].length + 1)])) }),
       ...Object.fromEntries([['ipc', 'IpcMode'], ['pid', 'PidMode'], ['uts', 'UTSMode']].filter(([flag]) => f.str(flag)).map(([flag, key]) => [key, f.str(flag)])),

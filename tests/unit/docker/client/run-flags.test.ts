@@ -360,3 +360,12 @@ test('the daemon checks the CFS period and quota and the cpuset against this mac
   assert.deepEqual(await run('docker update --cpuset-cpus 9 web'), { out: '', err: 'Error response from daemon: Requested CPUs are not available - requested 9, available: 0-3\n', exit: 1 });
   assert.deepEqual(await run('docker update --cpuset-cpus 1 web'), { out: 'web\n', err: '', exit: 0 });
 });
+
+test('memory settings this cgroup v2 machine cannot honour are warned about and dropped; a swap limit needs a memory limit on create', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  assert.deepEqual(await run('docker run --rm --oom-kill-disable alpine true'), { out: '', err: 'WARNING: Your kernel does not support OomKillDisable. OomKillDisable discarded.\n', exit: 0 });
+  assert.deepEqual(await run('docker run --rm --memory-swappiness 50 alpine true'), { out: '', err: 'WARNING: Your kernel does not support memory swappiness capabilities or the cgroup is not mounted. Memory swappiness discarded.\n', exit: 0 });
+  assert.deepEqual(await run('docker run --rm --memory-swappiness -1 --memory-swap -1 alpine true'), { out: '', err: '', exit: 0 });
+  assert.deepEqual(await run('docker run --rm --memory-swap 1g alpine true'), { out: '', err: `docker: Error response from daemon: You should always set the Memory limit when using Memoryswap limit, see usage${help('run')}`, exit: 125 });
+});
