@@ -44,6 +44,12 @@ export const create = {
     if (!/^(|none|private|host|shareable|container:.*)$/.test(ipc)) throw new ApiError(400, `invalid IPC mode: ${ipc}`);
     const oom = num(given.OomScoreAdj);
     if (oom < -1000 || oom > 1000) throw new ApiError(400, `Invalid value ${oom}, range for oom score adj is [-1000, 1000]`);
+    // The systemd cgroup driver names a parent by its slice; a runtime is one configured here
+    // (runc) or a name containerd could find a shim for (`io.containerd.kata.v2`).
+    const parent = (given.CgroupParent ?? '') as string;
+    if (parent && (parent.length <= 6 || !parent.endsWith('.slice'))) throw new ApiError(400, 'cgroup-parent for systemd cgroup should be a valid slice named as "xxx.slice"');
+    const runtime = (given.Runtime ?? '') as string;
+    if (runtime && !/^(runc|io\.containerd\.runc\.v2)$/.test(runtime) && !/^[^/.][^/]*\.[^/]*$/.test(runtime)) throw new ApiError(400, `unknown or invalid runtime name: ${runtime}`);
     // ValidateTmpfsMountDestination of each --tmpfs: not the root, and absolute.
     for (const dest of Object.keys((given.Tmpfs ?? {}) as Record<string, string>).map((d) => d.replace(/\\/g, '/'))) {
       if (dest.startsWith('/') && absPath('/', dest) === '/') throw new ApiError(400, "invalid specification: destination can't be '/'");
@@ -116,9 +122,9 @@ export const create = {
         AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0], ...(hc.Annotations ? { Annotations: hc.Annotations } : {}),
         CapAdd: hc.CapAdd ?? null, CapDrop: hc.CapDrop ?? null, CgroupnsMode: 'private', Dns: hc.Dns ?? NONE, DnsOptions: hc.DnsOptions ?? NONE, DnsSearch: hc.DnsSearch ?? NONE, ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
         GroupAdd: null, IpcMode: hc.IpcMode || 'private', Cgroup: '', Links: links.length ? links : null, OomScoreAdj: num(hc.OomScoreAdj), PidMode: hc.PidMode ?? '', Privileged: !!config.HostConfig?.Privileged,
-        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: hc.UTSMode ?? '', UsernsMode: '', ShmSize: num(hc.ShmSize) || 67108864, Runtime: 'runc',
+        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: hc.UTSMode ?? '', UsernsMode: '', ShmSize: num(hc.ShmSize) || 67108864, Runtime: given.Runtime || 'runc',
         // The embedded Resources, in the order moby's struct declares them.
-        Isolation: given.Isolation ?? '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight),
+        Isolation: given.Isolation ?? '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: given.CgroupParent ?? '', BlkioWeight: num(hc.BlkioWeight),
         BlkioWeightDevice: NONE, BlkioDeviceReadBps: NONE, BlkioDeviceWriteBps: NONE, BlkioDeviceReadIOps: NONE, BlkioDeviceWriteIOps: NONE,
         CpuPeriod: num(hc.CpuPeriod), CpuQuota: num(hc.CpuQuota), CpuRealtimePeriod: num(hc.CpuRealtimePeriod), CpuRealtimeRuntime: num(hc.CpuRealtimeRuntime),
         CpusetCpus: hc.CpusetCpus ?? '', CpusetMems: hc.CpusetMems ?? '', Devices: NONE, DeviceCgroupRules: null, DeviceRequests: (hc.DeviceRequests as unknown[] | undefined)?.length ? hc.DeviceRequests : null,

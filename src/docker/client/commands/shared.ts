@@ -222,6 +222,8 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       ...(f.has('cap-drop') && { CapDrop: f.list('cap-drop') }),
       ...(f.has('oom-score-adj') && { OomScoreAdj: f.int('oom-score-adj') }),
       ...(f.has('isolation') && { Isolation: f.str('isolation') }),
+      ...(f.str('cgroup-parent') && { CgroupParent: f.str('cgroup-parent') }),
+      ...(f.str('runtime') && { Runtime: f.str('runtime') }),
       ...(f.has('memory-swappiness') && { MemorySwappiness: f.int('memory-swappiness') }),
       ...(f.bool('oom-kill-disable') && { OomKillDisable: true }),
       // MapOpts: `key=value`, a bare key has an empty value.

@@ -302,7 +302,7 @@ test('--dns: a loopback server gets the client\'s warning once the container exi
   assert.equal((await run("docker inspect -f '{{json .HostConfig.Dns}}' dd")).out, '["8.8.8.8"]\n');
 });
 
-test('the daemon refuses unknown capabilities, an IPC mode it does not know, an OOM score out of range, a --tmpfs not absolute, an isolation other than default, an empty annotation key; inspect shows what was given', async () => {
+test('the daemon refuses unknown capabilities, an IPC mode it does not know, an OOM score out of range, a --tmpfs not absolute, an isolation other than default, an empty annotation key, a runtime or cgroup parent it cannot use; inspect shows what was given', async () => {
   const run = session();
   await run('docker pull alpine');
   const err = (msg: string) => ({ out: '', err: `docker: Error response from daemon: ${msg}${help('run')}`, exit: 125 });
@@ -314,6 +314,10 @@ test('the daemon refuses unknown capabilities, an IPC mode it does not know, an 
   assert.deepEqual(await run('docker run --rm --tmpfs //:size=1m alpine true'), err("invalid specification: destination can't be '/'"));
   assert.deepEqual(await run('docker run --rm --isolation bogus alpine true'), err("invalid isolation 'bogus' on linux"));
   assert.deepEqual(await run('docker run --rm --annotation =x alpine true'), err('invalid Annotations: the empty string is not permitted as an annotation key'));
+  assert.deepEqual(await run('docker run --rm --runtime bogus alpine true'), err('unknown or invalid runtime name: bogus'));
+  assert.deepEqual(await run('docker run --rm --cgroup-parent x alpine true'), err('cgroup-parent for systemd cgroup should be a valid slice named as "xxx.slice"'));
+  await run('docker create --name rr --runtime io.containerd.runc.v2 --cgroup-parent my.slice alpine');
+  assert.equal((await run("docker inspect -f '{{.HostConfig.Runtime}} {{.HostConfig.CgroupParent}}' rr")).out, 'io.containerd.runc.v2 my.slice\n');
   await run('docker create --name an --isolation DEFAULT --annotation com.example.a=1 --annotation b alpine');
   assert.equal((await run("docker inspect -f '{{.HostConfig.Isolation}} {{json .HostConfig.Annotations}}' an")).out, 'DEFAULT {"com.example.a":"1","b":""}\n');
   await run('docker create --name cc --cap-add net_admin --cap-drop ALL --ipc host --pid host --uts host --oom-score-adj -500 alpine');
