@@ -63,6 +63,7 @@ export const create = {
     const cmd = userCmd ?? (config.Entrypoint !== undefined ? [] : ic.Cmd ?? []);
     const argv = [...entrypoint, ...cmd];
     if (!argv.length) throw new ApiError(400, 'no command specified');
+    const log = checkLogConfig(given.LogConfig as { Type?: string; Config?: Record<string, string> } | undefined);
     // The name is reserved after the image is found (a missing image is pulled first, as the
     // client retries) and the command merged: newContainer's generateIDAndName.
     if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
@@ -117,9 +118,9 @@ export const create = {
         ...(config.StopTimeout !== undefined ? { StopTimeout: config.StopTimeout } : {}),
       },
       hostConfig: {
-        Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: mode,
+        Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: log, NetworkMode: mode,
         PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: restart,
-        AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0], ...(hc.Annotations ? { Annotations: hc.Annotations } : {}),
+        AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0], ...(hc.Annotations ? { Annotations: sortedKeys(hc.Annotations as Record<string, string>) } : {}),
         CapAdd: hc.CapAdd ?? null, CapDrop: hc.CapDrop ?? null, CgroupnsMode: 'private', Dns: hc.Dns ?? NONE, DnsOptions: hc.DnsOptions ?? NONE, DnsSearch: hc.DnsSearch ?? NONE, ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
         GroupAdd: null, IpcMode: hc.IpcMode || 'private', Cgroup: '', Links: links.length ? links : null, OomScoreAdj: num(hc.OomScoreAdj), PidMode: hc.PidMode ?? '', Privileged: !!config.HostConfig?.Privileged,
         PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: hc.UTSMode ?? '', UsernsMode: '', ShmSize: num(hc.ShmSize) || 67108864, Runtime: given.Runtime || 'runc',
@@ -147,6 +148,29 @@ export const create = {
     return { Id: id, Warnings: [...resourceWarnings, ...warnings] };
   },
 };
+
+const sortedKeys = (m: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** The daemon's log drivers and the options the file ones take (the others' options are theirs to judge). */
+const LOG_DRIVERS = new Set('none json-file local journald syslog gelf fluentd awslogs splunk gcplogs'.split(' '));
+const FILE_LOG_OPTS: Record<string, string[]> = {
+  'json-file': ['max-file', 'max-size', 'compress', 'labels', 'labels-regex', 'env', 'env-regex', 'tag'],
+  local: ['max-file', 'max-size', 'compress'],
+};
+
+/** mergeAndVerifyLogConfig: json-file by default, then logger.ValidateLogOpts (mode and max-buffer-size are everyone's). */
+function checkLogConfig(given?: { Type?: string; Config?: Record<string, string> }): { Type: string; Config: Record<string, string> } {
+  // Go's JSON has a map's keys sorted: kept so, inspect shows them so.
+  const log = { Type: given?.Type || 'json-file', Config: sortedKeys(given?.Config ?? {}) };
+  if (log.Type === 'none') return log;
+  const mode = log.Config.mode ?? '';
+  if (!['blocking', 'non-blocking', ''].includes(mode)) throw new ApiError(400, `logger: logging mode not supported: ${mode}`);
+  if ('max-buffer-size' in log.Config && mode !== 'non-blocking') throw new ApiError(400, "logger: max-buffer-size option is only supported with 'mode=non-blocking'");
+  if (!LOG_DRIVERS.has(log.Type)) throw new ApiError(400, `logger: no log driver named '${log.Type}' is registered`);
+  const unknown = Object.keys(log.Config).find((k) => !['mode', 'max-buffer-size', ...(FILE_LOG_OPTS[log.Type] ?? [k])].includes(k));
+  if (unknown !== undefined) throw new ApiError(400, `unknown log opt '${unknown}' for ${log.Type} log driver`);
+  return log;
+}
 
 /** The capabilities of this machine's kernel, which --cap-add and --cap-drop may name (with or without CAP_, any case). */
 const CAPABILITIES = new Set(('CHOWN DAC_OVERRIDE DAC_READ_SEARCH FOWNER FSETID KILL SETGID SETUID SETPCAP LINUX_IMMUTABLE NET_BIND_SERVICE NET_BROADCAST NET_ADMIN NET_RAW ' +

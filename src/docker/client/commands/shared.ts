@@ -224,6 +224,8 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       ...(f.has('isolation') && { Isolation: f.str('isolation') }),
       ...(f.str('cgroup-parent') && { CgroupParent: f.str('cgroup-parent') }),
       ...(f.str('runtime') && { Runtime: f.str('runtime') }),
+      // ConvertKVStringsToMap: a bare option has an empty value.
+      ...((f.str('log-driver') || f.has('log-opt')) && { LogConfig: { Type: f.str('log-driver') ?? '', Config: Object.fromEntries(f.list('log-opt').map((o) => [o.split('=')[0], o.slice(o.split('=')[0].length + 1)])) } }),
       ...(f.has('memory-swappiness') && { MemorySwappiness: f.int('memory-swappiness') }),
       ...(f.bool('oom-kill-disable') && { OomKillDisable: true }),
       // MapOpts: `key=value`, a bare key has an empty value.

@@ -319,7 +319,7 @@ test('the daemon refuses unknown capabilities, an IPC mode it does not know, an 
   await run('docker create --name rr --runtime io.containerd.runc.v2 --cgroup-parent my.slice alpine');
   assert.equal((await run("docker inspect -f '{{.HostConfig.Runtime}} {{.HostConfig.CgroupParent}}' rr")).out, 'io.containerd.runc.v2 my.slice\n');
   await run('docker create --name an --isolation DEFAULT --annotation com.example.a=1 --annotation b alpine');
-  assert.equal((await run("docker inspect -f '{{.HostConfig.Isolation}} {{json .HostConfig.Annotations}}' an")).out, 'DEFAULT {"com.example.a":"1","b":""}\n');
+  assert.equal((await run("docker inspect -f '{{.HostConfig.Isolation}} {{json .HostConfig.Annotations}}' an")).out, 'DEFAULT {"b":"","com.example.a":"1"}\n');
   await run('docker create --name cc --cap-add net_admin --cap-drop ALL --ipc host --pid host --uts host --oom-score-adj -500 alpine');
   const fields = '{{json .HostConfig.CapAdd}} {{json .HostConfig.CapDrop}} {{.HostConfig.IpcMode}} {{.HostConfig.PidMode}} {{.HostConfig.UTSMode}} {{.HostConfig.OomScoreAdj}}';
   assert.equal((await run(`docker inspect -f '${fields}' cc`)).out, '["net_admin"] ["ALL"] host host host -500\n');
@@ -372,4 +372,18 @@ test('memory settings this cgroup v2 machine cannot honour are warned about and 
   assert.deepEqual(await run('docker run --rm --memory-swappiness 50 alpine true'), { out: '', err: 'WARNING: Your kernel does not support memory swappiness capabilities or the cgroup is not mounted. Memory swappiness discarded.\n', exit: 0 });
   assert.deepEqual(await run('docker run --rm --memory-swappiness -1 --memory-swap -1 alpine true'), { out: '', err: '', exit: 0 });
   assert.deepEqual(await run('docker run --rm --memory-swap 1g alpine true'), { out: '', err: `docker: Error response from daemon: You should always set the Memory limit when using Memoryswap limit, see usage${help('run')}`, exit: 125 });
+});
+
+test('log drivers and their options are checked when the container is made; inspect shows them, keys sorted', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  const err = (msg: string) => ({ out: '', err: `docker: Error response from daemon: ${msg}${help('run')}`, exit: 125 });
+  assert.deepEqual(await run('docker run --rm --log-opt max_size=10m alpine true'), err("unknown log opt 'max_size' for json-file log driver"));
+  assert.deepEqual(await run('docker run --rm --log-driver bogus alpine true'), err("logger: no log driver named 'bogus' is registered"));
+  assert.deepEqual(await run('docker run --rm --log-driver local --log-opt labels=a alpine true'), err("unknown log opt 'labels' for local log driver"));
+  assert.deepEqual(await run('docker run --rm --log-opt mode=x alpine true'), err('logger: logging mode not supported: x'));
+  assert.deepEqual(await run('docker run --rm --log-opt max-buffer-size=4m alpine true'), err("logger: max-buffer-size option is only supported with 'mode=non-blocking'"));
+  assert.equal((await run('docker run --rm --log-driver syslog --log-opt syslog-address=udp://1.2.3.4 alpine true')).exit, 0);
+  await run('docker create --name lg --log-opt max-size=10m --log-opt max-file=3 alpine');
+  assert.equal((await run("docker inspect -f '{{json .HostConfig.LogConfig}}' lg")).out, '{"Type":"json-file","Config":{"max-file":"3","max-size":"10m"}}\n');
 });
