@@ -386,4 +386,7 @@ test('log drivers and their options are checked when the container is made; insp
   assert.equal((await run('docker run --rm --log-driver syslog --log-opt syslog-address=udp://1.2.3.4 alpine true')).exit, 0);
   await run('docker create --name lg --log-opt max-size=10m --log-opt max-file=3 alpine');
   assert.equal((await run("docker inspect -f '{{json .HostConfig.LogConfig}}' lg")).out, '{"Type":"json-file","Config":{"max-file":"3","max-size":"10m"}}\n');
+  // the none driver keeps nothing to read back
+  assert.equal((await run('docker run --name nl --log-driver none alpine echo hi')).out, 'hi\n');
+  assert.deepEqual(await run('docker logs nl'), { out: '', err: 'Error response from daemon: configured logging driver does not support reading\n', exit: 1 });
 });
