@@ -82,17 +82,21 @@ function showHelp(io: TermIO, text: string): number {
  * deprecation notice, and set the flag that replaced them.
  */
 const HIDDEN: Record<string, FlagDef[]> = {
-  update: [{ long: 'kernel-memory', type: 'bytes', deprecated: 'and no longer supported by the kernel' }],
+  // update's --kernel-memory is only hidden: pflag says nothing when it is used.
+  update: [{ long: 'kernel-memory', type: 'bytes' }],
   stop: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
   restart: [{ long: 'time', type: 'int', deprecated: 'use --timeout instead', alias: 'timeout' }],
-  // --net and --net-alias: the old names of --network and --network-alias, hidden without a notice.
-  run: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }],
-  create: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }],
+  // --net, --net-alias and --dns-opt: the old names of --network, --network-alias and --dns-option, hidden without a notice.
+  run: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }, { long: 'dns-opt', type: 'list', alias: 'dns-option' }],
+  create: [{ long: 'net', type: 'network', alias: 'network' }, { long: 'net-alias', type: 'list', alias: 'network-alias' }, { long: 'dns-opt', type: 'list', alias: 'dns-option' }],
   'volume-create': [{ long: 'name', type: 'string' }],
 };
 
 /** The few groups whose cobra `Use` goes on after their name, as their usage errors show it. */
 const GROUP_USE: Record<string, string> = { volume: ' COMMAND', manifest: ' COMMAND', stack: ' [OPTIONS]' };
+
+/** run and create's flags annotated `ostype: windows`, in the order pflag visits them. */
+const WINDOWS_ONLY = ['cpu-count', 'cpu-percent', 'io-maxbandwidth', 'io-maxiops'];
 
 /** Parses `argv` as cobra does for `path`; a flag error is printed with `usage` (exit 125). */
 function parseOrFail(io: TermIO, argv: string[], defs: FlagDef[], interspersed: boolean, usage: string | (() => string), path: string): Parsed | null {
@@ -232,6 +236,12 @@ async function runSpec(spec: Spec, path: string, argv: string[], base: Omit<Ctx,
   const argErr = checkArgs(spec, path, parsed.args.length);
   if (argErr) {
     io.err(argErr);
+    return 1;
+  }
+  // isSupported, before the command runs: flags for a daemon on Windows, this one being on Linux.
+  const windowsOnly = WINDOWS_ONLY.filter((flag) => parsed.flags.has(flag));
+  if (windowsOnly.length) {
+    io.err(windowsOnly.map((flag) => `"--${flag}" is only supported on a Docker daemon running on windows, but the Docker daemon is running on linux\n`).join(''));
     return 1;
   }
   const ctx: Ctx = { ...base, path };

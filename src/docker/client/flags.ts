@@ -5,8 +5,12 @@
  */
 
 import { parseGoDuration } from '../common/go-duration';
+import { parseRamSize } from './format/units';
 import { parseMount } from './mount-opt';
-import { parseRef, RefError } from './reference';
+import { checkOptValue } from './opt-values';
+import { parseRef } from './reference';
+import { goParseInt, goParseRat, goQuote } from '../common/go-strconv';
+import { isGoIp } from '../common/go-ip';
 
 export interface FlagDef {
   long: string;
@@ -33,8 +37,6 @@ export class FlagError {
   constructor(readonly message: string) {}
 }
 
-/** net.ParseIP, roughly: a dotted quad, or an IPv6 address of hex groups and colons. */
-const isIp = (s: string) => /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/.test(s) || (/^[0-9a-fA-F:.]+$/.test(s) && s.includes(':') && !/:::/.test(s));
 
 /** opts.ValidateExtraHost: `name:ip` or `name=ip`, the address possibly bracketed, or host-gateway. */
 function checkExtraHost(val: string, invalid: (why: string) => never): void {
@@ -43,28 +45,7 @@ function checkExtraHost(val: string, invalid: (why: string) => never): void {
   const [k, v] = [val.slice(0, i), val.slice(i + 1)];
   if (i < 0 || !k || k.includes(':')) invalid(`bad format for add-host: ${JSON.stringify(val)}`);
   const ip = v.length > 2 && v[0] === '[' && v.at(-1) === ']' ? v.slice(1, -1) : v;
-  if (v !== 'host-gateway' && !isIp(ip.trim())) invalid(`invalid IP address in add-host: ${JSON.stringify(ip)}`);
-}
-
-const ULIMITS = /^(core|cpu|data|fsize|locks|memlock|msgqueue|nice|nofile|nproc|rss|rtprio|rttime|sigpending|stack)$/;
-
-/** go-units ParseUlimit: `type=soft[:hard]`, the hard limit read first. */
-function checkUlimit(val: string, invalid: (why: string) => never): void {
-  const eq = val.indexOf('=');
-  if (eq < 0) invalid(`invalid ulimit argument: ${val}`);
-  const type = val.slice(0, eq);
-  if (!ULIMITS.test(type)) invalid(`invalid ulimit type: ${type}`);
-  const limits = val.slice(eq + 1).split(':');
-  if (limits.length > 2) invalid(`too many limit value arguments - ${val.slice(eq + 1)}, can only have up to two, \`soft[:hard]\``);
-  const int = (s: string): bigint => {
-    if (!/^[+-]?\d+$/.test(s)) invalid(`strconv.ParseInt: parsing ${JSON.stringify(s)}: invalid syntax`);
-    const n = BigInt(s);
-    if (n > 2n ** 63n - 1n || n < -(2n ** 63n)) invalid(`strconv.ParseInt: parsing ${JSON.stringify(s)}: value out of range`);
-    return n;
-  };
-  const hard = limits.length === 2 ? int(limits[1]) : undefined;
-  const soft = int(limits[0]);
-  if (hard !== undefined && hard !== -1n && soft > hard) invalid(`ulimit soft limit must be less than or equal to hard limit: ${soft} > ${hard}`);
+  if (v !== 'host-gateway' && !isGoIp(ip.trim())) invalid(`invalid IP address in add-host: ${JSON.stringify(ip)}`);
 }
 
 export class Flags {
@@ -73,49 +54,39 @@ export class Flags {
   /** Records one occurrence; a value its type cannot take is pflag's `invalid argument` error. */
   set(def: FlagDef, value: string): void {
     const invalid = (why: string): never => {
-      const shown = def.short ? `-${def.short}, --${def.long}` : `--${def.long}`;
-      throw new FlagError(`invalid argument "${value}" for "${shown}" flag: ${why}`);
+      // pflag leaves out a deprecated shorthand (cobra's -h for --help).
+      const shown = def.short && def.long !== 'help' ? `-${def.short}, --${def.long}` : `--${def.long}`;
+      throw new FlagError(`invalid argument ${goQuote(value)} for "${shown}" flag: ${why}`);
     };
-    const syntax = (parser: string) => invalid(`strconv.${parser}: parsing ${JSON.stringify(value)}: invalid syntax`);
-    if (def.type === 'bool' && !/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value)) syntax('ParseBool');
-    if (/^int/.test(def.type) && !/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(value)) syntax('ParseInt');
-    if (/^uint/.test(def.type) && !/^(\d+|0x[0-9a-fA-F]+)$/.test(value)) syntax('ParseUint');
+    // A parser's own error is the reason pflag shows.
+    const check = (parse: () => unknown) => {
+      try {
+        parse();
+      } catch (e) {
+        invalid((e as Error).message);
+      }
+    };
+    if (def.type === 'bool' && !/^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/.test(value)) invalid(`strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
+    const int = /^(u?)int(\d*)$/.exec(def.type);
+    if (int) check(() => goParseInt(value, Number(int[2] || 64), !!int[1]));
     // opts.MemBytes (go-units RAMInBytes); --memory-swap also takes -1 for unlimited.
-    if (def.type === 'bytes' && !/^\d+(\.\d+)* ?[kKmMgGtTpP]?[iI]?[bB]?$/.test(value) && !(def.long === 'memory-swap' && value === '-1')) invalid(`invalid size: '${value}'`);
-    // opts.NanoCPUs reads a big.Rat.
-    if (def.type === 'decimal' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?\d+\/\d+$/.test(value)) invalid(`failed to parse ${value} as a rational number`);
+    if (def.type === 'bytes' && !(def.long === 'memory-swap' && value === '-1')) check(() => parseRamSize(value));
+    // opts.NanoCPUs reads a big.Rat, which must come to a whole number of billionths.
+    if (def.type === 'decimal') {
+      const rat = goParseRat(value) ?? invalid(`failed to parse ${value} as a rational number`);
+      if ((rat[0] * 1_000_000_000n) % rat[1] !== 0n) invalid('value is too precise');
+    }
     // opts.ValidateEnv: a name is needed; a name alone is completed from the client's environment.
     if ((def.long === 'env' || def.long === 'build-arg') && value.split('=')[0] === '') invalid(`invalid environment variable: ${value}`);
     // build's validateTag: reference.ParseNormalizedNamed.
-    if (def.long === 'tag') {
-      try {
-        parseRef(value);
-      } catch (e) {
-        if (!(e instanceof RefError)) throw e;
-        invalid(e.message);
-      }
-    }
+    if (def.long === 'tag') check(() => parseRef(value));
     if (def.long === 'add-host') checkExtraHost(value, invalid);
-    if (def.type === 'duration') {
-      try {
-        parseGoDuration(value);
-      } catch (e) {
-        invalid((e as Error).message);
-      }
-    }
-    if (def.long === 'dns' && !isIp(value.trim())) invalid('IP address is not correctly formatted: ' + value);
+    if (def.type === 'duration') check(() => parseGoDuration(value));
+    if (def.long === 'dns' && !isGoIp(value.trim())) invalid('IP address is not correctly formatted: ' + value);
     if (def.long === 'dns-search' && value.trim() !== '.' && !/^(?=.*[a-zA-Z])[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/.test(value.trim())) invalid(`${value.trim()} is not a valid domain`);
     if (def.type === 'filter' && value !== '' && !value.includes('=')) invalid('bad format of filter (expected name=value)');
-    if (def.type === 'mount') {
-      try {
-        parseMount(value);
-      } catch (e) {
-        invalid((e as Error).message);
-      }
-    }
-    if (def.type === 'ulimit') checkUlimit(value, invalid);
-    // opts.ValidateLabel (run, create, build, network and volume create): a name is needed.
-    if (def.long === 'label' && !value.split('=')[0].trim()) invalid(`invalid label '${value}': empty name`);
+    if (def.type === 'mount') check(() => parseMount(value));
+    check(() => checkOptValue(def.long, def.type, value));
     const name = def.alias ?? def.long;
     this.values.set(name, [...this.list(name), value]);
   }
@@ -138,9 +109,10 @@ export class Flags {
   list(name: string): string[] {
     return this.values.get(name) ?? [];
   }
+  /** An integer flag's value (checked when set), read as strconv does: `010` is eight. */
   int(name: string): number | undefined {
     const v = this.str(name);
-    return v === undefined ? undefined : Number(v);
+    return v === undefined ? undefined : Number(goParseInt(v));
   }
 }
 

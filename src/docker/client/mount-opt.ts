@@ -5,27 +5,7 @@
 import type { MountSpec } from '../api';
 import { absPath } from '../common/sh/fs';
 import { ramInBytes } from './format/units';
-
-/** encoding/csv's one record: commas split, double quotes group (`""` is a quote). */
-function csvFields(s: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') cur += s[i++];
-      else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"' && cur === '') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
+import { csvRecord } from './csv-record';
 
 const BOOL = /^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/;
 const isTrue = (v: string) => /^(1|t|T|TRUE|true|True)$/.test(v);
@@ -40,7 +20,7 @@ export function parseMount(value: string, cwd = '/'): MountSpec {
     const eq = v.indexOf('=');
     map[eq < 0 ? v : v.slice(0, eq)] = eq < 0 ? '' : v.slice(eq + 1);
   };
-  for (const field of csvFields(value)) {
+  for (const field of csvRecord(value)) {
     const eq = field.indexOf('=');
     const key = (eq < 0 ? field : field.slice(0, eq)).toLowerCase();
     const val = field.slice(eq + 1);
@@ -102,14 +82,30 @@ export function splitVolumes(specs: string[], cwd: string): { binds: string[]; v
   const volumes: Record<string, Record<string, never>> = {};
   for (const spec of specs) {
     if (!spec) throw new Error('invalid empty volume spec');
-    const parts = spec.length > 2 ? spec.split(':') : [spec];
-    if (parts.includes('')) throw new Error(`invalid spec: ${spec}: empty section between colons`);
-    if (parts.length > 3) throw new Error(`invalid spec: ${spec}: too many colons`);
-    if (parts.length === 1) {
-      volumes[spec] = {};
-      continue;
-    }
-    binds.push(parts[0].startsWith('.') ? absPath(cwd, parts[0]) + spec.slice(parts[0].length) : spec);
+    const source = volumeSource(spec);
+    if (!source) volumes[spec] = {};
+    else binds.push(source.startsWith('.') ? absPath(cwd, source) + spec.slice(source.length) : spec);
   }
   return { binds, volumes };
+}
+
+/**
+ * volumespec.Parse's reading of a `-v` spec, for its source (empty for an anonymous volume) and
+ * its errors: colons split source, target and options, but a single letter before a colon is a
+ * Windows drive and stays in its part.
+ */
+function volumeSource(spec: string): string {
+  if (spec.length <= 2) return '';
+  const fields: string[] = [];
+  let buf = '';
+  for (const ch of spec + '\0') {
+    if (ch === ':' && buf.length === 1 && /\p{L}/u.test(buf)) buf += ch;
+    else if (ch === ':' || ch === '\0') {
+      if (!buf) throw new Error(`invalid spec: ${spec}: empty section between colons`);
+      if (fields.length === 2 && ch === ':') throw new Error(`invalid spec: ${spec}: too many colons`);
+      fields.push(buf);
+      buf = '';
+    } else buf += ch;
+  }
+  return fields.length > 1 ? fields[0] : '';
 }

@@ -9,6 +9,8 @@ import { CliError, type Ctx } from './cli';
 
 /** A host file's content, or the error of opening (or, for a directory, reading) it. */
 export function readHostFile(ctx: Ctx, path: string): string {
+  // os.Open of an empty name finds nothing (the shell's fs would read the working directory).
+  if (!path) throw new CliError('open : no such file or directory');
   try {
     return ctx.sh.m.fs.readFile(path, ctx.sh.cwd);
   } catch (e) {

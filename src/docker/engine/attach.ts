@@ -12,6 +12,8 @@ export const attaching = {
   async containerLogs(this: Engine, id: string, opts: LogsOptions = {}): Promise<LogEntry[]> {
     this.tick();
     const c = this.get(id);
+    // The none driver keeps nothing, and gets no cache to read from either (ErrReadLogsNotSupported).
+    if ((c.hostConfig.LogConfig as { Type?: string } | undefined)?.Type === 'none') throw new ApiError(500, 'configured logging driver does not support reading');
     // Split into lines so `--tail` counts lines, as the json-file driver stores them.
     const lines = c.logs
       .filter((l) => (l.stream === 'stdout' ? opts.stdout : opts.stderr) !== false && (!opts.since || l.time >= opts.since * 1000) && (!opts.until || l.time <= opts.until * 1000))

@@ -2,7 +2,7 @@
  * `POST /containers/create`: the image's config merged with the request's (entrypoint and
  * command rules, environment, ports), a unique ID and name, and the defaults inspect shows.
  */
-import { ApiError, type ContainerCreateConfig, type ContainerCreateResponse, type ContainerUpdate } from '../api';
+import { ApiError, type ContainerCreateConfig, type ContainerCreateResponse } from '../api';
 import { mergeEnv } from './config';
 import type { Ctr, Engine } from './engine';
 import { joinPath, newDir, splitPath } from './fs';
@@ -11,7 +11,7 @@ import { randomName, VALID_NAME } from './names';
 import { mergeHealthcheck, validateHealthcheck } from './health';
 import { parseSignal } from './process';
 import { STD_PATH } from './shell/sh';
-import { verify } from './update';
+import { checkLogConfig, sortedKeys, verifyHostConfig } from './host-config';
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
@@ -33,8 +33,8 @@ export const create = {
     if (stop && (/^\d+$/.test(stop) ? !+stop : parseSignal(stop) === undefined)) throw new ApiError(400, `invalid signal: ${stop}`);
     const restart = config.HostConfig?.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 };
     validateRestartPolicy(restart);
-    // verifyPlatformContainerSettings: the resources, before the image is looked up.
-    verify((config.HostConfig ?? {}) as ContainerUpdate);
+    const given = config.HostConfig ?? {};
+    const resourceWarnings = verifyHostConfig(given);
     validateHealthcheck(config.Healthcheck);
     const img = imgs.getImage(this.hostApi(), config.Image);
     const ic = img.config;
@@ -43,6 +43,7 @@ export const create = {
     const cmd = userCmd ?? (config.Entrypoint !== undefined ? [] : ic.Cmd ?? []);
     const argv = [...entrypoint, ...cmd];
     if (!argv.length) throw new ApiError(400, 'no command specified');
+    const log = checkLogConfig(given.LogConfig as { Type?: string; Config?: Record<string, string> } | undefined);
     // The name is reserved after the image is found (a missing image is pulled first, as the
     // client retries) and the command merged: newContainer's generateIDAndName.
     if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
@@ -97,17 +98,17 @@ export const create = {
         ...(config.StopTimeout !== undefined ? { StopTimeout: config.StopTimeout } : {}),
       },
       hostConfig: {
-        Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: mode,
+        Binds: hc.Binds ?? null, ContainerIDFile: '', LogConfig: log, NetworkMode: mode,
         PortBindings: config.HostConfig?.PortBindings ?? {}, RestartPolicy: restart,
-        AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0],
-        CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: hc.Dns ?? NONE, DnsOptions: hc.DnsOptions ?? NONE, DnsSearch: hc.DnsSearch ?? NONE, ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
-        GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: links.length ? links : null, OomScoreAdj: 0, PidMode: '', Privileged: !!config.HostConfig?.Privileged,
-        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: '', UsernsMode: '', ShmSize: num(hc.ShmSize) || 67108864, Runtime: 'runc',
+        AutoRemove: !!config.HostConfig?.AutoRemove, VolumeDriver: '', VolumesFrom: hc.VolumesFrom ?? null, ConsoleSize: [0, 0], ...(hc.Annotations ? { Annotations: sortedKeys(hc.Annotations as Record<string, string>) } : {}),
+        CapAdd: hc.CapAdd ?? null, CapDrop: hc.CapDrop ?? null, CgroupnsMode: 'private', Dns: hc.Dns ?? NONE, DnsOptions: hc.DnsOptions ?? NONE, DnsSearch: hc.DnsSearch ?? NONE, ExtraHosts: (hc.ExtraHosts as string[] | undefined)?.length ? hc.ExtraHosts : null,
+        GroupAdd: null, IpcMode: hc.IpcMode || 'private', Cgroup: '', Links: links.length ? links : null, OomScoreAdj: num(hc.OomScoreAdj), PidMode: hc.PidMode ?? '', Privileged: !!config.HostConfig?.Privileged,
+        PublishAllPorts: !!config.HostConfig?.PublishAllPorts, ReadonlyRootfs: !!hc.ReadonlyRootfs, SecurityOpt: null, ...(hc.Tmpfs && { Tmpfs: hc.Tmpfs }), UTSMode: hc.UTSMode ?? '', UsernsMode: '', ShmSize: num(hc.ShmSize) || 67108864, Runtime: given.Runtime || 'runc',
         // The embedded Resources, in the order moby's struct declares them.
-        Isolation: '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: '', BlkioWeight: num(hc.BlkioWeight),
+        Isolation: given.Isolation ?? '', CpuShares: num(hc.CpuShares), Memory: mem, NanoCpus: num(hc.NanoCpus), CgroupParent: given.CgroupParent ?? '', BlkioWeight: num(hc.BlkioWeight),
         BlkioWeightDevice: NONE, BlkioDeviceReadBps: NONE, BlkioDeviceWriteBps: NONE, BlkioDeviceReadIOps: NONE, BlkioDeviceWriteIOps: NONE,
         CpuPeriod: num(hc.CpuPeriod), CpuQuota: num(hc.CpuQuota), CpuRealtimePeriod: num(hc.CpuRealtimePeriod), CpuRealtimeRuntime: num(hc.CpuRealtimeRuntime),
-        CpusetCpus: hc.CpusetCpus ?? '', CpusetMems: hc.CpusetMems ?? '', Devices: NONE, DeviceCgroupRules: null, DeviceRequests: null,
+        CpusetCpus: hc.CpusetCpus ?? '', CpusetMems: hc.CpusetMems ?? '', Devices: NONE, DeviceCgroupRules: null, DeviceRequests: (hc.DeviceRequests as unknown[] | undefined)?.length ? hc.DeviceRequests : null,
         MemoryReservation: num(hc.MemoryReservation), MemorySwap: swap, MemorySwappiness: null, OomKillDisable: null,
         // 0 and negative pids limits read as unlimited (API 1.41).
         PidsLimit: num(hc.PidsLimit) > 0 ? hc.PidsLimit : null, Ulimits: NONE, CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
@@ -124,7 +125,7 @@ export const create = {
     this.layers.acquire(img.top);
     this.ctrEvent(c, 'create');
     this.containers.set(id, c);
-    return { Id: id, Warnings: warnings };
+    return { Id: id, Warnings: [...resourceWarnings, ...warnings] };
   },
 };
 

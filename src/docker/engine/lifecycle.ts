@@ -86,6 +86,9 @@ export const lifecycle = {
     try {
       // createSpec's setupLinkedContainers: a linked container still there must be running
       for (const [n, alias, ch] of linked(this, c)) if (!this.isUp(ch)) throw new ApiError(500, `Cannot link to a non running container: ${n} AS ${alias}`);
+      // and its device requests (--gpus): this machine has no GPU driver to hand them to.
+      const gpu = (c.hostConfig.DeviceRequests as { Driver: string; Capabilities: string[][] }[] | null)?.[0];
+      if (gpu) throw new ApiError(400, `could not select device driver ${JSON.stringify(gpu.Driver)} with capabilities: [${gpu.Capabilities.map((a) => `[${a.join(' ')}]`).join(' ')}]`);
       const wd = c.config.WorkingDir;
       // moby creates the working directory, parents included, when it is missing.
       if (wd) {

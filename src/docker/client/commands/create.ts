@@ -1,8 +1,9 @@
 /** `docker create`: prints the new container's full ID. */
 import type { Handler } from '../cli';
-import { createContainer } from './shared';
+import { containerSetup, createContainer } from './shared';
 
 export const create: Handler = async (ctx, f, args) => {
-  ctx.io.out((await createContainer(ctx, f, args, 'create')) + '\n');
+  const cfg = containerSetup(ctx, f, args, 'create');
+  ctx.io.out((await createContainer(ctx, f, cfg, 'create')) + '\n');
   return 0;
 };

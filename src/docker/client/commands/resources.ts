@@ -2,6 +2,7 @@
 import type { ContainerUpdate } from '../../api';
 import type { Flags } from '../flags';
 import { ramInBytes } from '../format/units';
+import { goParseRat } from '../../common/go-strconv';
 
 /** opts.MemBytes: a size, or -1 (unlimited swap); the flag parser has checked the value. */
 const memBytes = (v: string | undefined): number | undefined => (v === undefined ? undefined : v === '-1' ? -1 : ramInBytes(v));
@@ -23,6 +24,7 @@ export function resourceFlags(f: Flags): ContainerUpdate {
   set('MemoryReservation', memBytes(f.str('memory-reservation')));
   set('MemorySwap', memBytes(f.str('memory-swap')));
   const cpus = f.str('cpus');
-  if (cpus !== undefined) set('NanoCpus', Math.round((cpus.includes('/') ? Number(cpus.split('/')[0]) / Number(cpus.split('/')[1]) : Number(cpus)) * 1e9));
+  const rat = cpus === undefined ? undefined : goParseRat(cpus);
+  if (rat) set('NanoCpus', Number((rat[0] * 1_000_000_000n) / rat[1]));
   return u;
 }

@@ -12,6 +12,11 @@ import { resourceFlags } from './resources';
 import { parseKvFile } from '../kvfile';
 import { parseGoDuration } from '../../common/go-duration';
 import { readHostFile } from '../tar-file';
+import { parsePlatform } from '../platform';
+import { isGoIp } from '../../common/go-ip';
+import { reason } from '../../common/sh/fs';
+import { parseGpuRequest } from '../opt-values';
+import { checkDevices, checkDriverOpts, checkMac, checkNamespaces, checkSwappiness, networkAttachments } from './container-opts';
 
 /** Reads the host files of `--env-file`/`--label-file`; a directory opens but fails to read. */
 export type FileReader = (path: string) => string;
@@ -64,31 +69,40 @@ function parsePortRange(s: string): [number, number] | null {
   return [a, b];
 }
 
+/** convertToStandardNotation: `-p published=8080,target=80[,protocol=udp]` as `8080:80/udp`. */
+function standardNotation(spec: string): string {
+  if (!spec.includes('=')) return spec;
+  const params: Record<string, string> = { protocol: 'tcp' };
+  for (const param of spec.split(',')) {
+    const eq = param.indexOf('=');
+    if (eq <= 0) throw new Error(`invalid publish opts format (should be name=value but got '${param}')`);
+    params[param.slice(0, eq)] = param.slice(eq + 1);
+  }
+  return `${params.published ?? ''}:${params.target ?? ''}/${params.protocol}`;
+}
+
 /** `nat.ParsePortSpec` for every `-p`; throws the parser's message. */
 export function parsePorts(specs: string[], exposed: PortSet, bindings: PortMap): void {
-  for (const raw of specs) {
-    let ip = '';
-    let host = '';
-    let cont = raw;
+  for (const raw of specs.map(standardNotation)) {
+    // [ip:]host:container, the address possibly an IPv6 one with colons of its own, bracketed or not.
     const parts = raw.split(':');
-    if (raw.startsWith('[')) {
-      const close = raw.lastIndexOf(']');
-      ip = raw.slice(1, close);
-      const rest = raw.slice(close + 2).split(':');
-      host = rest.length > 1 ? rest[0] : '';
-      cont = rest[rest.length - 1];
-    } else if (parts.length > 1) {
-      // [ip:]host:container, the address possibly an unbracketed IPv6 one with colons of its own.
-      ip = parts.slice(0, -2).join(':');
-      [host, cont] = parts.slice(-2);
-    }
+    let ip = parts.slice(0, -2).join(':');
+    const host = parts.length > 1 ? parts[parts.length - 2] : '';
+    let cont = parts[parts.length - 1];
     let proto = 'tcp';
     const slash = cont.indexOf('/');
     if (slash >= 0) {
       proto = cont.slice(slash + 1);
       cont = cont.slice(0, slash);
     }
-    if (ip && !/^(\d{1,3}\.){3}\d{1,3}$|:/.test(ip)) throw new Error('invalid IP address: ' + ip);
+    if (ip.startsWith('[')) {
+      // net.SplitHostPort(ip + ":") takes the brackets off.
+      const close = ip.indexOf(']');
+      if (close < 0) throw new Error(`invalid IP address ${ip}: address ${ip}:: missing ']' in address`);
+      if (close !== ip.length - 1) throw new Error(`invalid IP address ${ip}: address ${ip}:: ${ip[close + 1] === ':' ? 'too many colons' : 'missing port'} in address`);
+      ip = ip.slice(1, -1);
+    }
+    if (ip && !isGoIp(ip)) throw new Error('invalid IP address: ' + ip);
     if (cont === '') throw new Error(`no port specified: ${raw}<empty>`);
     const cr = parsePortRange(cont);
     if (!cr) throw new Error('invalid containerPort: ' + cont);
@@ -138,8 +152,12 @@ export function restartPolicy(s: string): { Name: string; MaximumRetryCount: num
   return { Name: name, MaximumRetryCount: count ? Number(count) : 0 };
 }
 
-/** The container config of `docker run`/`create` flags. */
+/** The container config of `docker run`/`create` flags, checked in the order of docker/cli's parse. */
 export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv: [string, string][] = [], cwd = '/', read?: FileReader): ContainerCreateConfig {
+  const mac = f.str('mac-address');
+  if (mac) checkMac(mac);
+  checkSwappiness(f);
+  const vols = splitVolumes(f.list('volume'), cwd);
   const exposed: PortSet = {};
   const bindings: PortMap = {};
   parsePorts(f.list('publish'), exposed, bindings);
@@ -156,57 +174,80 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
     if (b < a) throw bad(`invalid range specified for port: ${port}`);
     for (let p = a; p <= b; p++) exposed[`${p}/${proto || 'tcp'}`] = {};
   }
+  checkDevices(f);
+  const proc: { Env?: string[]; WorkingDir?: string; User?: string } = {};
+  processFlags(f, proc, hostEnv, read);
   const labels: Record<string, string> = {};
   const fileLabels = read ? f.list('label-file').flatMap((p) => parseKvFile(p, read(p))) : [];
   for (const l of [...fileLabels, ...f.list('label')]) {
     const [key, ...value] = l.split('=');
     labels[key] = value.join('=');
   }
+  checkNamespaces(f);
+  const restart = restartPolicy(f.str('restart') ?? 'no');
+  checkDriverOpts(f, read);
+  const health = healthFlags(f);
+  if (f.bool('rm') && !/^(no)?$/.test(restart.Name)) throw new Error('conflicting options: cannot specify both --restart and --rm');
+  const [net] = networkAttachments(f);
   const interactive = f.bool('interactive');
   const attached = !f.bool('detach');
+  // -a picks the streams; without it, stdout and stderr (and stdin with -i).
+  const streams = f.list('attach').map((a) => a.toLowerCase());
+  const attach = (s: string) => attached && (streams.length ? streams.includes(s) : s !== 'stdin');
   const entry = f.str('entrypoint');
-  const restart = restartPolicy(f.str('restart') ?? 'no');
-  if (f.bool('rm') && !/^(no)?$/.test(restart.Name)) throw new Error('conflicting options: cannot specify both --restart and --rm');
   const cfg: ContainerCreateConfig = {
     Image: image,
     Tty: f.bool('tty'),
     OpenStdin: interactive,
-    AttachStdin: interactive && attached,
-    AttachStdout: attached,
-    AttachStderr: attached,
+    AttachStdin: attach('stdin') || (interactive && attached),
+    AttachStdout: attach('stdout'),
+    AttachStderr: attach('stderr'),
     StdinOnce: interactive && attached,
     HostConfig: {
       AutoRemove: f.bool('rm'),
       PortBindings: bindings,
-      NetworkMode: f.str('network') ?? 'bridge',
+      NetworkMode: f.has('network') ? net.Target : 'bridge',
       RestartPolicy: restart,
       Privileged: f.bool('privileged'),
       PublishAllPorts: f.bool('publish-all'),
       Binds: null,
       ...resourceFlags(f),
-      Dns: f.list('dns'), DnsOptions: f.list('dns-option'), DnsSearch: f.list('dns-search'),
+      // ValidateIPAddress hands on the address it parsed, without the blanks around it.
+      Dns: f.list('dns').map((d) => d.trim()), DnsOptions: f.list('dns-option'), DnsSearch: f.list('dns-search'),
       // ValidateExtraHost: `name=ip` and a bracketed address reach the daemon as `name:ip`.
       ExtraHosts: f.list('add-host').map((h) => h.replace(/^([^=:]+)[=:]\[?(.*?)\]?$/, '$1:$2')),
       ...(f.has('link') && { Links: f.list('link') }),
+      ...(f.has('gpus') && { DeviceRequests: f.list('gpus').map(parseGpuRequest) }),
+      ...(f.has('cap-add') && { CapAdd: f.list('cap-add') }),
+      ...(f.has('cap-drop') && { CapDrop: f.list('cap-drop') }),
+      ...(f.has('oom-score-adj') && { OomScoreAdj: f.int('oom-score-adj') }),
+      ...(f.has('isolation') && { Isolation: f.str('isolation') }),
+      ...(f.str('cgroup-parent') && { CgroupParent: f.str('cgroup-parent') }),
+      ...(f.str('runtime') && { Runtime: f.str('runtime') }),
+      // ConvertKVStringsToMap: a bare option has an empty value.
+      ...((f.str('log-driver') || f.has('log-opt')) && { LogConfig: { Type: f.str('log-driver') ?? '', Config: Object.fromEntries(f.list('log-opt').map((o) => [o.split('=')[0], o.slice(o.split('=')[0].length + 1)])) } }),
+      ...(f.has('memory-swappiness') && { MemorySwappiness: f.int('memory-swappiness') }),
+      ...(f.bool('oom-kill-disable') && { OomKillDisable: true }),
+      // MapOpts: `key=value`, a bare key has an empty value.
+      ...(f.has('annotation') && { Annotations: Object.fromEntries(f.list('annotation').map((a) => [a.split('=')[0], a.slice(a.split('=')[0].length + 1)])) }),
+      ...Object.fromEntries([['ipc', 'IpcMode'], ['pid', 'PidMode'], ['uts', 'UTSMode']].filter(([flag]) => f.str(flag)).map(([flag, key]) => [key, f.str(flag)])),
       ...(f.has('init') && { Init: f.bool('init') }),
       ...(f.has('shm-size') && { ShmSize: ramInBytes(f.str('shm-size')!) }),
     },
   };
-  mountFlags(f, cfg, cwd);
+  mountFlags(f, cfg, vols, cwd);
   if (cmd.length) cfg.Cmd = cmd;
   if (entry !== undefined) cfg.Entrypoint = [entry];
-  processFlags(f, cfg, hostEnv, read);
+  Object.assign(cfg, proc);
   copyGiven(f, cfg, { hostname: 'Hostname', domainname: 'Domainname', 'stop-signal': 'StopSignal' });
   if (Object.keys(exposed).length) cfg.ExposedPorts = exposed;
   if (Object.keys(labels).length) cfg.Labels = labels;
-  const health = healthFlags(f);
   if (health) cfg.Healthcheck = health;
   if (f.has('stop-timeout')) cfg.StopTimeout = f.int('stop-timeout');
-  // --ip and --network-alias describe the endpoint on the --network network.
-  const ip = f.str('ip');
-  const aliases = f.list('network-alias');
-  if (ip || aliases.length) {
-    cfg.NetworkingConfig = { EndpointsConfig: { [cfg.HostConfig!.NetworkMode!]: { IPAMConfig: ip ? { IPv4Address: ip } : null, Aliases: aliases.length ? aliases : null } } };
+  // --ip and --network-alias (or their per-network forms) describe the endpoint on the first network.
+  const ip = net.IPv4Address;
+  if (ip || net.Aliases.length) {
+    cfg.NetworkingConfig = { EndpointsConfig: { [cfg.HostConfig!.NetworkMode!]: { IPAMConfig: ip ? { IPv4Address: ip } : null, Aliases: net.Aliases.length ? net.Aliases : null } } };
   }
   return cfg;
 }
@@ -229,10 +270,9 @@ function healthFlags(f: Flags): HealthConfig | undefined {
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v)) as HealthConfig;
 }
 
-/** `-v`, `--mount`, `--tmpfs`, `--volumes-from`, `--read-only`. */
-function mountFlags(f: Flags, cfg: ContainerCreateConfig, cwd: string): void {
+/** `-v` (split already), `--mount`, `--tmpfs`, `--volumes-from`, `--read-only`. */
+function mountFlags(f: Flags, cfg: ContainerCreateConfig, { binds, volumes }: ReturnType<typeof splitVolumes>, cwd: string): void {
   const hc = cfg.HostConfig!;
-  const { binds, volumes } = splitVolumes(f.list('volume'), cwd);
   if (binds.length) hc.Binds = binds;
   if (Object.keys(volumes).length) cfg.Volumes = volumes;
   if (f.has('mount')) hc.Mounts = f.list('mount').map((m) => parseMount(m, cwd));
@@ -242,24 +282,84 @@ function mountFlags(f: Flags, cfg: ContainerCreateConfig, cwd: string): void {
 }
 
 /**
- * Creates the container of `run`/`create`, pulling the image first when it is not local
- * (`Unable to find image 'x:latest' locally` and the pull stream on stderr).
+ * What `run` and `create` check before anything else: the pull option, then every flag as
+ * docker/cli's parse reads them into the config. Their errors come with the help hint, exit 125.
  */
-export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdName: string): Promise<string> {
-  const [image, ...cmd] = args;
+export function containerSetup(ctx: Ctx, f: Flags, args: string[], cmdName: string): ContainerCreateConfig {
   const pullPolicy = f.str('pull') ?? 'missing';
   if (!['always', 'missing', 'never', ''].includes(pullPolicy)) {
     throw withHelp(`invalid pull option: '${pullPolicy}': must be one of "always", "missing" or "never"`, cmdName);
   }
-  let ref;
-  let cfg: ContainerCreateConfig;
+  const [image, ...cmd] = args;
   try {
-    ref = parseRef(image);
-    cfg = containerConfig(f, image, cmd, ctx.sh.env(), ctx.sh.cwd, hostReader(ctx));
+    return containerConfig(f, image, cmd, ctx.sh.env(), ctx.sh.cwd, hostReader(ctx));
   } catch (e) {
     throw withHelp((e as Error).message, cmdName);
   }
-  const daemonError = (e: ApiError) => withHelp(`Error response from daemon: ${e.message}`, cmdName);
+}
+
+/**
+ * How a failure of createContainer reaches the user: `run` wraps it with the help hint, its code
+ * telling a missing file (127) or a refused one (126) from the rest (125); `create` prints it as
+ * it is and exits 1.
+ */
+function createFailure(msg: string, cmdName: string): CliError {
+  if (cmdName !== 'run') return new CliError(msg, 1);
+  const code = /executable file not found|no such file or directory|system cannot find the file specified/.test(msg) ? 127 : /permission denied|is a directory/.test(msg) ? 126 : 125;
+  return withHelp(msg, cmdName, code);
+}
+
+/**
+ * Creates the container of `run`/`create` from its config: the --cidfile is made first (and
+ * removed again if no ID gets written to it), then the image reference and --platform are read;
+ * an image that is not local is pulled (`Unable to find image 'x:latest' locally` and the pull
+ * stream on stderr).
+ */
+export async function createContainer(ctx: Ctx, f: Flags, cfg: ContainerCreateConfig, cmdName: string): Promise<string> {
+  const image = cfg.Image;
+  const pullPolicy = f.str('pull') ?? 'missing';
+  const fail = (msg: string) => createFailure(msg, cmdName);
+  const cidFile = f.str('cidfile');
+  const fs = ctx.sh.m.fs;
+  if (cidFile) {
+    let found = false;
+    try {
+      found = !!fs.resolve(cidFile, ctx.sh.cwd).node;
+    } catch { /* os.Stat failed: no file there */ }
+    if (found) throw fail(`container ID file found, make sure the other container isn't running or delete ${cidFile}`);
+    try {
+      fs.writeFile(cidFile, '', ctx.sh.cwd);
+    } catch (e) {
+      throw fail(`failed to create the container ID file: open ${cidFile}: ${reason(e).toLowerCase()}`);
+    }
+  }
+  let written = false;
+  try {
+    const id = await pullAndCreate(ctx, f, cfg, image, pullPolicy, fail);
+    if (cidFile) fs.writeFile(cidFile, id, ctx.sh.cwd);
+    written = true;
+    return id;
+  } finally {
+    if (cidFile && !written) fs.remove(cidFile, ctx.sh.cwd);
+  }
+}
+
+async function pullAndCreate(ctx: Ctx, f: Flags, cfg: ContainerCreateConfig, image: string, pullPolicy: string, fail: (msg: string) => CliError): Promise<string> {
+  let ref;
+  try {
+    ref = parseRef(image);
+  } catch (e) {
+    throw fail((e as Error).message);
+  }
+  const platform = f.str('platform');
+  if (platform) {
+    try {
+      parsePlatform(platform);
+    } catch (e) {
+      throw fail(`error parsing specified platform: ${(e as Error).message}`);
+    }
+  }
+  const daemonError = (e: ApiError) => fail(`Error response from daemon: ${e.message}`);
   const name = f.str('name');
   const create = async () => {
     if (f.bool('publish-all')) {
@@ -269,7 +369,9 @@ export async function createContainer(ctx: Ctx, f: Flags, args: string[], cmdNam
       for (const p of Object.keys(img.Config.ExposedPorts ?? {})) bindings[p] ??= [{ HostIp: '', HostPort: '' }];
     }
     const r = await ctx.api.containerCreate(cfg, name);
-    for (const w of r.Warnings ?? []) ctx.io.err(`WARNING: ${w}\n`);
+    // The client adds its own warning for a loopback --dns (the first one) to the daemon's.
+    const loopback = ((cfg.HostConfig!.Dns ?? []) as string[]).find((d) => /^127\.|^::1$/.test(d));
+    for (const w of [...(r.Warnings ?? []), ...(loopback ? [`Localhost DNS (${loopback}) may fail in containers.`] : [])]) ctx.io.err(`WARNING: ${w}\n`);
     return r;
   };
   try {

@@ -3,6 +3,7 @@
  * like the real client's.
  */
 import { memo } from '../memo';
+import { goParseFloat } from '../../common/go-strconv';
 
 const formatted = memo((key) => {
   const [x, p] = key.split(' ').map(Number);
@@ -65,8 +66,29 @@ export function shortId(id: string): string {
   return (i >= 0 ? id.slice(i + 1) : id).slice(0, 12);
 }
 
-/** go-units RAMInBytes (opts.MemBytes, tmpfs-size): binary multiples, the fraction cut off; undefined when `v` is no size. */
+/**
+ * go-units RAMInBytes (opts.MemBytes, tmpfs-size): the number ends at the last digit, dot or
+ * space, its suffix is b, k, m, g, t or p with an optional b or ib, binary multiples, the
+ * fraction cut off. Throws go-units' error (or ParseFloat's) for what is no size.
+ */
+export function parseRamSize(v: string): number {
+  const sep = Math.max(...[...'0123456789. '].map((c) => v.lastIndexOf(c)));
+  if (sep < 0) throw new Error(`invalid size: '${v}'`);
+  const num = v.slice(0, v[sep] === ' ' ? sep : sep + 1);
+  let sfx = v.slice(sep + 1);
+  const size = goParseFloat(num);
+  if (size < 0) throw new Error(`invalid size: '${v}'`);
+  if (sfx.length > 3) throw new Error(`invalid suffix: '${sfx}'`);
+  sfx = sfx.toLowerCase();
+  if (!/^(b|[kmgtp](b|ib)?)?$/.test(sfx)) throw new Error(`invalid suffix: '${sfx}'`);
+  return Math.trunc(size * 1024 ** Math.max(0, ' kmgtp'.indexOf(sfx[0] ?? ' ')));
+}
+
+/** parseRamSize, undefined when `v` is no size. */
 export function ramInBytes(v: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)*) ?([kmgtp])?i?b?$/i.exec(v);
-  return m ? Math.trunc(parseFloat(m[1]) * 1024 ** ' kmgtp'.indexOf((m[2] || ' ').toLowerCase())) : undefined;
+  try {
+    return parseRamSize(v);
+  } catch {
+    return undefined;
+  }
 }

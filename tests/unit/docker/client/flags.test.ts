@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { flagsFromHelp, parseFlags, FlagError } from '../../../../src/docker/client/flags';
+import { parseRamSize } from '../../../../src/docker/client/format/units';
 import { HELP } from '../../../../src/docker/client/help-texts';
 import { canonicalString, familiarString, parseRef, withLatest } from '../../../../src/docker/client/reference';
 
@@ -51,10 +52,42 @@ test('references: normalisation and the client-side errors', () => {
 test('value types check their values as the flag types of pflag and docker/cli opts do', () => {
   const err = (argv: string[], msg: string) => assert.throws(() => parseFlags(argv, RUN, false), new FlagError(msg));
   err(['-m', 'x'], `invalid argument "x" for "-m, --memory" flag: invalid size: 'x'`);
-  err(['--shm-size=1q'], `invalid argument "1q" for "--shm-size" flag: invalid size: '1q'`);
+  err(['--shm-size=1q'], `invalid argument "1q" for "--shm-size" flag: invalid suffix: 'q'`);
   err(['--cpus', 'x'], 'invalid argument "x" for "--cpus" flag: failed to parse x as a rational number');
   err(['--blkio-weight', '-1'], 'invalid argument "-1" for "--blkio-weight" flag: strconv.ParseUint: parsing "-1": invalid syntax');
   err(['-e', '=x'], 'invalid argument "=x" for "-e, --env" flag: invalid environment variable: =x');
   const ok = parseFlags(['-m', '512m', '--memory-swap', '-1', '--shm-size', '1.5GB', '--cpus', '0.5', '--blkio-weight', '300', '-e', 'A', 'img'], RUN, false);
   assert.deepEqual([ok.flags.str('memory'), ok.flags.str('memory-swap'), ok.flags.str('cpus'), ok.flags.list('env')], ['512m', '-1', '0.5', ['A']]);
+});
+
+test('byte sizes are read as go-units RAMInBytes reads them, errors and all (docker 28.2.2)', () => {
+  const err = (v: string, why: string) => assert.throws(() => parseFlags(['--shm-size', v], RUN, false), new FlagError(`invalid argument "${v}" for "--shm-size" flag: ${why}`));
+  err('12q', "invalid suffix: 'q'");
+  err('5KIBB', "invalid suffix: 'KIBB'");
+  err('5BB', "invalid suffix: 'bb'");
+  err('5ki', "invalid suffix: 'ki'");
+  err('1e', "invalid suffix: 'e'");
+  err('abc', "invalid size: 'abc'");
+  err('', "invalid size: ''");
+  err('-1', "invalid size: '-1'");
+  err('-.5', "invalid size: '-.5'");
+  err('1.5.5g', 'strconv.ParseFloat: parsing "1.5.5": invalid syntax');
+  err(' 1', 'strconv.ParseFloat: parsing " 1": invalid syntax');
+  err('1  m', 'strconv.ParseFloat: parsing "1 ": invalid syntax');
+  err('0x10', 'strconv.ParseFloat: parsing "0x10": invalid syntax');
+  err('1__0', 'strconv.ParseFloat: parsing "1__0": invalid syntax');
+  err('1e400', 'strconv.ParseFloat: parsing "1e400": value out of range');
+  const sizes: [string, number][] = [['12 m', 12 << 20], ['1 ', 1], ['1e3', 1000], ['1_000', 1000], ['.5k', 512], ['5.', 5], ['5 kib', 5120], ['5mB', 5 << 20], ['5b', 5], ['0x1p4', 16], ['1.k', 1024], ['1e-3k', 1]];
+  for (const [v, n] of sizes) assert.equal(parseRamSize(v), n, v);
+});
+
+test('integer flags are read by strconv with base 0: prefixes, octal, underscores, the type\'s range', () => {
+  const err = (argv: string[], msg: string) => assert.throws(() => parseFlags(argv, RUN, false), new FlagError(msg));
+  err(['--blkio-weight', '65536'], 'invalid argument "65536" for "--blkio-weight" flag: strconv.ParseUint: parsing "65536": value out of range');
+  err(['--blkio-weight', '+1'], 'invalid argument "+1" for "--blkio-weight" flag: strconv.ParseUint: parsing "+1": invalid syntax');
+  err(['--stop-timeout', '09'], 'invalid argument "09" for "--stop-timeout" flag: strconv.ParseInt: parsing "09": invalid syntax');
+  err(['--stop-timeout', '99999999999999999999'], 'invalid argument "99999999999999999999" for "--stop-timeout" flag: strconv.ParseInt: parsing "99999999999999999999": value out of range');
+  err(['--io-maxiops', '-1'], 'invalid argument "-1" for "--io-maxiops" flag: strconv.ParseUint: parsing "-1": invalid syntax');
+  const ok = parseFlags(['--stop-timeout', '010', '--cpu-shares', '0x1F', '--pids-limit', '1_0', '--oom-score-adj', '-0b11', 'img'], RUN, false);
+  assert.deepEqual(['stop-timeout', 'cpu-shares', 'pids-limit', 'oom-score-adj'].map((k) => ok.flags.int(k)), [8, 31, 10, -3]);
 });

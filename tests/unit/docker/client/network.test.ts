@@ -116,12 +116,13 @@ test('--ip and --network-alias: only on user-defined networks, --ip only with a 
     ['--ip 172.17.0.9', 'user specified IP address is supported on user defined networks only'],
     ['--network plain --ip 172.18.0.9', 'user specified IP address is supported only when connecting to networks with user configured subnets'],
     ['--network fixed --ip 10.6.0.1', 'no configured subnet or ip-range contain the IP address 10.6.0.1'],
-    ['--network-alias x', 'network-scoped alias is supported only for containers in user defined networks'],
   ];
   for (const [flags, why] of cases) {
     const r = await run(`docker run --rm ${flags} alpine true`);
     assert.deepEqual([r.err, r.exit], [`docker: Error response from daemon: invalid endpoint settings:\n${why}\n\nRun 'docker run --help' for more information\n`, 125], flags);
   }
+  // An alias on the default network is refused by the client already (docker/cli's parseNetworkOpts).
+  assert.deepEqual(await run('docker run --rm --network-alias x alpine true'), { out: '', err: "docker: network-scoped aliases are only supported for user-defined networks\n\nRun 'docker run --help' for more information\n", exit: 125 });
   await run('docker run -d --name pinned --network fixed --ip 10.5.0.50 alpine sleep 100');
   assert.equal((await run("docker inspect -f '{{.NetworkSettings.Networks.fixed.IPAddress}} {{.NetworkSettings.Networks.fixed.IPAMConfig.IPv4Address}}' pinned")).out, '10.5.0.50 10.5.0.50\n');
   const gone = await run('docker run -d --name lost --network nowhere alpine sleep 1');
@@ -281,4 +282,17 @@ test('Tab completes network and volume names where they are expected', async () 
   assert.deepEqual(tab('docker run --network r'), ['red1', 'red2']);
   assert.deepEqual(tab('docker volume inspect d'), ['datos']);
   assert.deepEqual(tab('docker network create r'), []);
+});
+
+test('--network in its CSV form: name and alias (read lowercased), and the clashes the client refuses', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  await run('docker network create net1');
+  await run('docker run -d --name n1 --network NAME=Net1,alias=DB alpine sleep 100');
+  assert.equal((await run("docker inspect -f '{{.HostConfig.NetworkMode}} {{json .NetworkSettings.Networks.net1.Aliases}}' n1")).out, 'net1 ["db"]\n');
+  assert.match((await run('docker run --rm --network net1 alpine ping -c1 db')).out, /^PING db \(172\.18\.0\.2\)/);
+  const help = "\n\nRun 'docker run --help' for more information\n";
+  assert.deepEqual(await run('docker run --network name=net1,alias=x --network-alias y alpine'), { out: '', err: `docker: conflicting options: cannot specify both --network-alias and per-network alias${help}`, exit: 125 });
+  assert.deepEqual(await run('docker run --network net1 --network host alpine'), { out: '', err: `docker: conflicting options: cannot attach both user-defined and non-user-defined network-modes${help}`, exit: 125 });
+  assert.equal((await run('docker run --network alias=x alpine')).err.split('\n')[0], 'invalid argument "alias=x" for "--network" flag: network name/id is not specified');
 });

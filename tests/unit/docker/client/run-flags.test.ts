@@ -257,3 +257,136 @@ test('exec runs as -u, else as the container\'s user; an unknown user is the dae
   const bad = await run('docker exec -u nadie yo whoami');
   assert.deepEqual([bad.out, bad.err, bad.exit], ['', 'Error response from daemon: unable to find user nadie: no matching entries in passwd file\n', 1]);
 });
+
+test('-a picks the streams that reach the terminal; with -d it is a conflict (exit 1, no help)', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  const both = "sh -c 'echo out; echo err >&2'";
+  assert.deepEqual(await run(`docker run --rm -a stdout alpine ${both}`), { out: 'out\n', err: '', exit: 0 });
+  assert.deepEqual(await run(`docker run --rm -a STDERR alpine ${both}`), { out: '', err: 'err\n', exit: 0 });
+  // Attached to stdin alone, the client shows the ID as if detached.
+  assert.match((await run('docker run -a stdin alpine echo hi')).out, /^[0-9a-f]{64}\n$/);
+  // with -i, a piped input still reaches the process
+  assert.match((await run("echo hola | docker run --name c1 -i -a stdin alpine sh -c 'cat; echo done'")).out, /^[0-9a-f]{64}\n$/);
+  assert.equal((await run('docker logs c1')).out, 'hola\ndone\n');
+  assert.deepEqual(await run('docker run -d -a stdout alpine true'), { out: '', err: 'conflicting options: cannot specify both --attach and --detach\n', exit: 1 });
+  assert.equal((await run("docker create --name aa -a stdout alpine && docker inspect -f '{{.Config.AttachStdin}} {{.Config.AttachStdout}} {{.Config.AttachStderr}}' aa")).out.split('\n')[1], 'false true false');
+});
+
+test('--cidfile: made before the image is looked at, the ID written once the container exists, removed when it fails', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  const id = (await run('docker run -d --cidfile c.id alpine sleep 100')).out.trim();
+  assert.equal((await run('cat c.id')).out, id);
+  assert.deepEqual(await run('docker create --cidfile c.id alpine'), { out: '', err: "container ID file found, make sure the other container isn't running or delete c.id\n", exit: 1 });
+  assert.deepEqual(await run('docker run --cidfile nodir/c.id alpine'), { out: '', err: `docker: failed to create the container ID file: open nodir/c.id: no such file or directory${help('run')}`, exit: 127 });
+  assert.equal((await run('docker run --cidfile d.id --name "bad name" alpine')).exit, 125);
+  assert.equal((await run('ls d.id')).exit, 2);
+});
+
+test('--gpus reaches the daemon, which has no GPU driver: the container is made, its start fails', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  assert.deepEqual(await run('docker run --name g1 --gpus all alpine nvidia-smi'), { out: '', err: `docker: Error response from daemon: could not select device driver "" with capabilities: [[gpu]]${help('run')}`, exit: 125 });
+  await run('docker create --name g2 --gpus \'"capabilities=compute,utility",driver=nvidia\' alpine');
+  assert.equal((await run('docker start g2')).err, 'Error response from daemon: could not select device driver "nvidia" with capabilities: [[compute utility gpu]]\nError: failed to start containers: g2\n');
+  assert.equal((await run("docker inspect -f '{{json .HostConfig.DeviceRequests}}' g2")).out, '[{"Driver":"nvidia","Count":1,"DeviceIDs":null,"Capabilities":[["compute","utility","gpu"]],"Options":{}}]\n');
+  assert.equal((await run('docker ps -a --format "{{.Names}} {{.Status}}"')).out, 'g2 Created\ng1 Created\n');
+});
+
+test('--dns: a loopback server gets the client\'s warning once the container exists; blanks around an address go', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  assert.deepEqual(await run('docker run --rm --dns 127.0.0.53 --dns ::1 alpine true'), { out: '', err: 'WARNING: Localhost DNS (127.0.0.53) may fail in containers.\n', exit: 0 });
+  await run("docker create --dns ' 8.8.8.8 ' --name dd alpine");
+  assert.equal((await run("docker inspect -f '{{json .HostConfig.Dns}}' dd")).out, '["8.8.8.8"]\n');
+});
+
+test('the daemon refuses unknown capabilities, an IPC mode it does not know, an OOM score out of range, a --tmpfs not absolute, an isolation other than default, an empty annotation key, a runtime or cgroup parent it cannot use; inspect shows what was given', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  const err = (msg: string) => ({ out: '', err: `docker: Error response from daemon: ${msg}${help('run')}`, exit: 125 });
+  assert.deepEqual(await run('docker run --rm --cap-add bogus alpine true'), err('invalid CapAdd: unknown capability: "CAP_BOGUS"'));
+  assert.deepEqual(await run('docker run --rm --cap-drop cap_nope alpine true'), err('invalid CapDrop: unknown capability: "CAP_NOPE"'));
+  assert.deepEqual(await run('docker run --rm --ipc bogus alpine true'), err('invalid IPC mode: bogus'));
+  assert.deepEqual(await run('docker run --rm --oom-score-adj 5000 alpine true'), err('Invalid value 5000, range for oom score adj is [-1000, 1000]'));
+  assert.deepEqual(await run('docker run --rm --tmpfs relative alpine true'), err("invalid mount path: 'relative' mount path must be absolute"));
+  assert.deepEqual(await run('docker run --rm --tmpfs //:size=1m alpine true'), err("invalid specification: destination can't be '/'"));
+  assert.deepEqual(await run('docker run --rm --isolation bogus alpine true'), err("invalid isolation 'bogus' on linux"));
+  assert.deepEqual(await run('docker run --rm --annotation =x alpine true'), err('invalid Annotations: the empty string is not permitted as an annotation key'));
+  assert.deepEqual(await run('docker run --rm --runtime bogus alpine true'), err('unknown or invalid runtime name: bogus'));
+  assert.deepEqual(await run('docker run --rm --cgroup-parent x alpine true'), err('cgroup-parent for systemd cgroup should be a valid slice named as "xxx.slice"'));
+  await run('docker create --name rr --runtime io.containerd.runc.v2 --cgroup-parent my.slice alpine');
+  assert.equal((await run("docker inspect -f '{{.HostConfig.Runtime}} {{.HostConfig.CgroupParent}}' rr")).out, 'io.containerd.runc.v2 my.slice\n');
+  await run('docker create --name an --isolation DEFAULT --annotation com.example.a=1 --annotation b alpine');
+  assert.equal((await run("docker inspect -f '{{.HostConfig.Isolation}} {{json .HostConfig.Annotations}}' an")).out, 'DEFAULT {"b":"","com.example.a":"1"}\n');
+  await run('docker create --name cc --cap-add net_admin --cap-drop ALL --ipc host --pid host --uts host --oom-score-adj -500 alpine');
+  const fields = '{{json .HostConfig.CapAdd}} {{json .HostConfig.CapDrop}} {{.HostConfig.IpcMode}} {{.HostConfig.PidMode}} {{.HostConfig.UTSMode}} {{.HostConfig.OomScoreAdj}}';
+  assert.equal((await run(`docker inspect -f '${fields}' cc`)).out, '["net_admin"] ["ALL"] host host host -500\n');
+  await run('docker create --name c2 alpine');
+  assert.equal((await run(`docker inspect -f '${fields}' c2`)).out, 'null null private   0\n');
+});
+
+test('exec --env-file errors are the client\'s, plain, exit 1', async () => {
+  const run = session();
+  await run("printf 'a b=1\\n' > bad.list");
+  assert.deepEqual(await run('docker exec --env-file /nope c sh'), { out: '', err: 'open /nope: no such file or directory\n', exit: 1 });
+  assert.deepEqual(await run('docker exec --env-file bad.list c sh'), { out: '', err: "invalid env file (bad.list): variable 'a b' contains whitespaces\n", exit: 1 });
+});
+
+test('--dns-opt is the hidden old name of --dns-option', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  await run('docker create --name dn --dns-opt ndots:2 --dns-option timeout:1 alpine');
+  assert.equal((await run("docker inspect -f '{{json .HostConfig.DnsOptions}}' dn")).out, '["ndots:2","timeout:1"]\n');
+});
+
+test('Windows-only flags are refused by the client once it knows the daemon runs Linux (after the argument count)', async () => {
+  const run = session();
+  const only = (flag: string) => `"--${flag}" is only supported on a Docker daemon running on windows, but the Docker daemon is running on linux\n`;
+  assert.deepEqual(await run('docker run --io-maxiops 5 --cpu-count 2 alpine true'), { out: '', err: only('cpu-count') + only('io-maxiops'), exit: 1 });
+  assert.deepEqual(await run('docker create --cpu-percent 5 --io-maxbandwidth 1m alpine'), { out: '', err: only('cpu-percent') + only('io-maxbandwidth'), exit: 1 });
+  assert.equal((await run('docker run --cpu-count 2')).exit, 1);
+  assert.match((await run('docker run --cpu-count 2')).err, /requires at least 1 argument/);
+});
+
+test('the daemon checks the CFS period and quota and the cpuset against this machine (CPUs 0-3, memory node 0), on create and update', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  await run('docker run -d --name web alpine sleep 100');
+  const err = (msg: string) => ({ out: '', err: `docker: Error response from daemon: ${msg}${help('run')}`, exit: 125 });
+  assert.deepEqual(await run('docker run --rm --cpuset-cpus 0-7 alpine true'), err('Requested CPUs are not available - requested 0-7, available: 0-3'));
+  assert.deepEqual(await run('docker run --rm --cpuset-cpus 3-1 alpine true'), err('Invalid value 3-1 for cpuset cpus: invalid format: 3-1'));
+  assert.deepEqual(await run('docker run --rm --cpuset-mems 1 alpine true'), err('Requested memory nodes are not available - requested 1, available: 0'));
+  assert.deepEqual(await run('docker run --rm --cpu-period 500 alpine true'), err('CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)'));
+  assert.deepEqual(await run('docker run --rm --cpu-quota 500 alpine true'), err('CPU cfs quota can not be less than 1ms (i.e. 1000)'));
+  assert.equal((await run('docker run --rm --cpuset-cpus 0,2-3 --cpu-quota -1 alpine true')).exit, 0);
+  assert.deepEqual(await run('docker update --cpuset-cpus 9 web'), { out: '', err: 'Error response from daemon: Requested CPUs are not available - requested 9, available: 0-3\n', exit: 1 });
+  assert.deepEqual(await run('docker update --cpuset-cpus 1 web'), { out: 'web\n', err: '', exit: 0 });
+});
+
+test('memory settings this cgroup v2 machine cannot honour are warned about and dropped; a swap limit needs a memory limit on create', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  assert.deepEqual(await run('docker run --rm --oom-kill-disable alpine true'), { out: '', err: 'WARNING: Your kernel does not support OomKillDisable. OomKillDisable discarded.\n', exit: 0 });
+  assert.deepEqual(await run('docker run --rm --memory-swappiness 50 alpine true'), { out: '', err: 'WARNING: Your kernel does not support memory swappiness capabilities or the cgroup is not mounted. Memory swappiness discarded.\n', exit: 0 });
+  assert.deepEqual(await run('docker run --rm --memory-swappiness -1 --memory-swap -1 alpine true'), { out: '', err: '', exit: 0 });
+  assert.deepEqual(await run('docker run --rm --memory-swap 1g alpine true'), { out: '', err: `docker: Error response from daemon: You should always set the Memory limit when using Memoryswap limit, see usage${help('run')}`, exit: 125 });
+});
+
+test('log drivers and their options are checked when the container is made; inspect shows them, keys sorted', async () => {
+  const run = session();
+  await run('docker pull alpine');
+  const err = (msg: string) => ({ out: '', err: `docker: Error response from daemon: ${msg}${help('run')}`, exit: 125 });
+  assert.deepEqual(await run('docker run --rm --log-opt max_size=10m alpine true'), err("unknown log opt 'max_size' for json-file log driver"));
+  assert.deepEqual(await run('docker run --rm --log-driver bogus alpine true'), err("logger: no log driver named 'bogus' is registered"));
+  assert.deepEqual(await run('docker run --rm --log-driver local --log-opt labels=a alpine true'), err("unknown log opt 'labels' for local log driver"));
+  assert.deepEqual(await run('docker run --rm --log-opt mode=x alpine true'), err('logger: logging mode not supported: x'));
+  assert.deepEqual(await run('docker run --rm --log-opt max-buffer-size=4m alpine true'), err("logger: max-buffer-size option is only supported with 'mode=non-blocking'"));
+  assert.equal((await run('docker run --rm --log-driver syslog --log-opt syslog-address=udp://1.2.3.4 alpine true')).exit, 0);
+  await run('docker create --name lg --log-opt max-size=10m --log-opt max-file=3 alpine');
+  assert.equal((await run("docker inspect -f '{{json .HostConfig.LogConfig}}' lg")).out, '{"Type":"json-file","Config":{"max-file":"3","max-size":"10m"}}\n');
+  // the none driver keeps nothing to read back
+  assert.equal((await run('docker run --name nl --log-driver none alpine echo hi')).out, 'hi\n');
+  assert.deepEqual(await run('docker logs nl'), { out: '', err: 'Error response from daemon: configured logging driver does not support reading\n', exit: 1 });
+});
