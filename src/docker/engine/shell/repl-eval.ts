@@ -27,8 +27,15 @@ export class Thrown {
   declare args?: unknown[];
   /** node: a failed system call's fields and where node:fs threw it. */
   declare sys?: SysError;
+  /** python: found by the compiler after the parser (`return` outside a function), which reads no line of `-c` code. */
+  declare late?: true;
+  /** python: the line, statement and underline where a function's body raised, until its call takes it as a frame. */
+  declare spot?: [number, string, number[]?];
+  /** python: the calls it went through, outermost first: each `[line, statement, underline, function, input]` (the run that defined it: a REPL's input). */
+  declare frames?: Frame[];
   constructor(public type: string, public msg: string, public name?: string) {}
 }
+export type Frame = [line: number, text: string, at: number[] | undefined, name: string, input: number];
 /** Input that goes on in the next line (an open bracket, string or block). */
 export class Open {}
 /** `exit()`, `sys.exit(n)`, `process.exit(n)`. */
@@ -42,7 +49,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1 };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -181,7 +188,9 @@ function group(out: string[], v: V[], lvl: number): string[] {
 
 /** python's float repr: always a point or an exponent, two exponent digits. */
 // JS's toFixed drops the sign of -0; python keeps it
-const pyFloat = (v: number) => (Object.is(v, -0) ? '-0.0' : Number.isNaN(v) ? 'nan' : !Number.isFinite(v) ? (v > 0 ? 'inf' : '-inf') : Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : exp(String(v)));
+const pyFloat = (v: number) => (Object.is(v, -0) ? '-0.0' : Number.isNaN(v) ? 'nan' : !Number.isFinite(v) ? (v > 0 ? 'inf' : '-inf') : reprFloat(v));
+// repr's shortest digits, written out from 1e-4 to 1e16 and with an exponent of two digits or more outside
+const reprFloat = (v: number) => { const e = v.toExponential(), x = Number(e.slice(e.indexOf('e') + 1)); return x < -4 || x >= 16 ? exp(e) : Number.isInteger(v) ? v.toFixed(1) : String(v); };
 
 const INT_MAX_STR = 10n ** 4300n;
 /** A python instance's class and its place in memory (its default repr). */
@@ -211,6 +220,8 @@ export function repr(v: V): string {
 export const pyStr = (v: V): string => (typeof v === 'string' ? v : v instanceof Thrown ? v.msg : (v?.[PYCLS] && find(v[PYCLS], '__str__', v))?.() ?? repr(v));
 
 /** A float as a python int: infinities and NaN have none. */
+/** The key is the exception's argument: its message is the key's repr, its repr the key's. */
+const keyError = (k: V) => Object.assign(new Thrown('KeyError', repr(k)), { args: [k] });
 const big = (r: number) => { if (!Number.isFinite(r)) throw new Thrown(r ? 'OverflowError' : 'ValueError', `cannot convert float ${r ? 'infinity' : 'NaN'} to integer`); return BigInt(r); };
 /** Rounds a tie to the even neighbour. */
 const half = (s: number) => { const f = Math.floor(s), d = s - f; return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f; };
@@ -234,7 +245,8 @@ const JS_OPS: Record<string, (a: V, b: V) => V> = {
 };
 
 /** python's binary operators on its values: ints stay exact (bigint), `/` makes a float. */
-function pyOp(op: string, a: V, b: V): V {
+/** `v`: python's version, for the messages that changed (3.11 names the modulo). */
+function pyOp(op: string, a: V, b: V, v = ''): V {
   const bad = () => new Thrown('TypeError', op === '+' && typeof a === 'string' ? `can only concatenate str (not "${typeName(b)}") to str` : `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
   if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
   if (op === '+' && Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
@@ -243,7 +255,7 @@ function pyOp(op: string, a: V, b: V): V {
   if (!isNum(a) || !isNum(b)) throw bad();
   let [x, y] = [num(a), num(b)];
   const ints = typeof x === 'bigint' && typeof y === 'bigint';
-  if ((op === '/' || op === '//' || op === '%') && !Number(y)) throw new Thrown('ZeroDivisionError', op === '/' ? (ints ? 'division by zero' : 'float division by zero') : ints ? 'integer division or modulo by zero' : 'float floor division by zero');
+  if ((op === '/' || op === '//' || op === '%') && !Number(y)) throw new Thrown('ZeroDivisionError', op === '/' ? (ints ? 'division by zero' : 'float division by zero') : ints ? (op === '%' && !/^3\.([0-9]|10)\./.test(v) ? 'integer modulo by zero' : 'integer division or modulo by zero') : op === '%' ? 'float modulo' : 'float floor division by zero');
   if (ints && !(op === '**' && y < 0n)) {
     if (op === '/') return Number(x) / Number(y);
     if (op !== '//' && op !== '%') return JS_OPS[op](x, y);
@@ -263,6 +275,11 @@ const pyBuild = (h: Host) => `${h.version} ${h.build ?? '(main, Jun  4 2025, 01:
 export function interpreter(h: Host) {
   const py = h.py;
   const log: string[] = [];
+  /** What the program wrote to stderr (console.error, python's file=sys.stderr). */
+  const errs: string[] = [];
+  /** The standard streams as the program writes to them. */
+  const stream = (to: string[], name: string) => ({ [SHOW]: `<_io.TextIOWrapper name='<${name}>' mode='w' encoding='utf-8'>`, write: (x: V) => (to.push(String(x)), py ? BigInt(String(x).length) : true), flush: () => null });
+  const stdout = stream(log, 'stdout'), stderr = stream(errs, 'stderr');
   const servers = new Map<number, V>();
   const later: V[] = [];
   const top: Scope = { vars: new Map() };
@@ -270,7 +287,7 @@ export function interpreter(h: Host) {
   const env = { ...h.env };
   const print = (...a: V[]) => {
     const kw = a[a.length - 1]?.[KW] ? a.pop() : {};
-    log.push(a.map(pyStr).join(kw.sep ?? ' ') + (kw.end ?? '\n'));
+    (kw.file ?? stdout).write(a.map(pyStr).join(kw.sep ?? ' ') + (kw.end ?? '\n'));
     return null;
   };
   const show = (a: V[]) => {
@@ -284,6 +301,7 @@ export function interpreter(h: Host) {
     return a.map((x) => (typeof x === 'string' ? x : inspect(x))).join(' ') + '\n';
   };
   const say = (...a: V[]) => void log.push(show(a));
+  const warn = (...a: V[]) => void errs.push(show(a));
   const rand = (a: number, b: number) => a + Math.floor(h.random() * (b - a + 1));
   const node = (): Record<string, V> => {
     // a member the evaluator lacks is no undefined of the real runtime
@@ -311,10 +329,10 @@ export function interpreter(h: Host) {
       }
       throw new Thrown('Error', `Cannot find module '${n}'`, n);
     });
-    const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); } });
+    const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
     const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: say, warn: say }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
     const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : big(Math.trunc(Number(num(x)))));
@@ -338,10 +356,17 @@ export function interpreter(h: Host) {
     const most = (name: string, sign: number) => (...a: V[]) => {
       const kw = opts(a);
       const l = a.length === 1 ? iter(a[0]) : a;
-      if (!l.length) { if ('default' in kw) return kw.default; throw new Thrown('ValueError', `${name}() iterable argument is empty`); }
+      if (!l.length) { if ('default' in kw) return kw.default; throw new Thrown('ValueError', /^3\.([0-9]|1[01])\./.test(h.version) ? `${name}() arg is an empty sequence` : `${name}() iterable argument is empty`); }
       return l.reduce((x: V, y: V) => (cmp(kw.key ? kw.key(y) : y, kw.key ? kw.key(x) : x, sign > 0 ? '>' : '<') * sign > 0 ? y : x));
     };
-    const f = (m: (...a: V[]) => number) => (...a: V[]) => m(...a.map((x) => Number(num(x))));
+    // math's functions take numbers only, and a NaN out of numbers is a domain error
+    const f = (m: (...a: V[]) => number) => (...a: V[]) => {
+      const bad = a.find((x) => !isNum(x));
+      if (bad !== undefined) throw new Thrown('TypeError', `must be real number, not ${typeName(bad)}`);
+      const x = a.map((v) => Number(num(v))), r = m(...x);
+      if (Number.isNaN(r) && !x.some(Number.isNaN)) throw new Thrown('ValueError', 'math domain error');
+      return r;
+    };
     const toInt = (m: (x: number) => number) => fn(m.name, (x: V) => big(m(Number(num(x)))));
     const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: fn('sqrt', f(Math.sqrt)), pow: fn('pow', f(Math.pow)), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
     const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${dumps(x)}`).join(', ')}}`);
@@ -372,7 +397,7 @@ export function interpreter(h: Host) {
       return { [SHOW]: `<_io.TextIOWrapper name=${repr(p)} mode=${repr(mode)} encoding='UTF-8'>`, read: () => text.slice(at, (at = text.length)), readlines: lines, readline: () => text.slice(at, (at = text.indexOf('\n', at) + 1 || text.length)), write: (x: V) => (io(p, () => h.fs.writeFile(p, x, h.cwd, true)), BigInt(x.length)), close: () => null };
     };
     const modules: Record<string, V> = {
-      sys: mod('sys', { version, platform: 'linux', argv: [''], exit: (c?: V) => { throw new Exit(c); } }),
+      sys: mod('sys', { version, platform: 'linux', argv: h.argv ?? [''], stdout, stderr, exit: (c?: V) => { throw new Exit(c); } }),
       os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d, listdir: (p: V = '.') => io(p, () => listDir(h.fs, p, h.cwd)),
         path: mod('posixpath', { exists: (p: V) => exists(h.fs, p, h.cwd), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
       math,
@@ -435,10 +460,10 @@ export function interpreter(h: Host) {
       ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: (c?: V) => trim(o, c, 3), lstrip: (c?: V) => trim(o, c, 1), rstrip: (c?: V) => trim(o, c, 2), count: (x: V) => BigInt(o.split(x).length - 1), isdigit: () => /^\d+$/.test(o), isalpha: () => /^\p{L}+$/u.test(o), isalnum: () => /^[\p{L}\d]+$/u.test(o), isspace: () => /^\s+$/.test(o), isupper: () => /\p{Lu}/u.test(o) && !/\p{Ll}/u.test(o), islower: () => /\p{Ll}/u.test(o) && !/\p{Lu}/u.test(o),
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
         index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
-      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
+      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
       : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o).map((k) => keyOf(o, k)), values: () => Object.values(o), items: () => Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
         update: (x: V = {}) => (Object.keys(x).forEach((k) => put(o, keyOf(x, k), x[k])), null), setdefault: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : (put(o, x, d), d)),
-        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, x)) { if (d.length) return d[0]; throw new Thrown('KeyError', repr(x)); } const v = o[x]; delete o[x]; return v; } } : undefined;
+        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, x)) { if (d.length) return d[0]; throw keyError(x); } const v = o[x]; delete o[x]; return v; } } : undefined;
     // a method of str, list or dict the evaluator lacks is no missing attribute
     if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
@@ -472,7 +497,7 @@ export function interpreter(h: Host) {
       return o[i];
     }
     if (isObj(o) && !o[SHOW]) {
-      if (!Object.hasOwn(o, k)) throw new Thrown('KeyError', repr(k));
+      if (!Object.hasOwn(o, k)) throw keyError(k);
       return o[k];
     }
     throw new Thrown('TypeError', `'${typeName(o)}' object is not subscriptable`);
@@ -573,7 +598,7 @@ export function interpreter(h: Host) {
         if (isNum(x) !== isNum(y) || (!isNum(x) && typeof x !== typeof y)) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(x)}' and '${typeName(y)}'`);
         return JS_OPS[op](num(x), num(y));
       }
-      return pyOp(op, x, y);
+      return pyOp(op, x, y, h.version);
     };
     const jsBin = (op: string, x: V, y: () => V): V => {
       return op === '&&' ? x && y() : op === '||' ? x || y() : op === '??' ? x ?? y() : JS_OPS[op](x, y());
@@ -708,7 +733,8 @@ export function interpreter(h: Host) {
       const parts = body.split(open);
       const exprs = parts.map((p, k) => {
         if (k % 2 === 0) return () => unescape(p);
-        if (py) return fField(p);
+        // an f-string's doubled brace is the brace itself
+        if (py) return /^([{}])\1$/.test(p) ? () => p[0] : fField(p.slice(1, -1));
         const e = parser(p).whole();
         return (s: Scope) => `${e(s)}`;
       });
@@ -729,7 +755,7 @@ export function interpreter(h: Host) {
         const f = /^[fF]/.test(tk.v);
         const raw = /^[rR]/.test(tk.v);
         const body = tk.v.slice(f || raw ? 2 : 1, -1);
-        if (f) return template(body, /\{([^{}]*)\}/);
+        if (f) return template(body, /(\{\{|\}\}|\{[^{}]*\})/);
         if (tk.v[0] === '`') return template(body, /\$\{([^}]*)\}/);
         return () => (raw ? body : unescape(body));
       }
@@ -975,7 +1001,7 @@ export function interpreter(h: Host) {
       if (ts.some((x) => !x.set)) bad();
       const bin = step ? op[0] : op.slice(0, -1);
       const old = bin ? target(sc) : undefined;
-      const v = bin ? (py ? pyOp(bin, old, e(sc)) : JS_OPS[bin](old, e(sc))) : e(sc);
+      const v = bin ? (py ? pyOp(bin, old, e(sc), h.version) : JS_OPS[bin](old, e(sc))) : e(sc);
       for (const x of ts) x.set!(sc, v);
       return py ? NOTHING : step ? old : v;
     }
@@ -989,14 +1015,16 @@ export function interpreter(h: Host) {
   }
   let line = 1;
   let piece = '';
+  /** The runs of whole input so far (a REPL's inputs): where a function was defined. */
+  let runs = 0;
   /** `break` or `return` where nothing takes it: the compilers' SyntaxError. */
   const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
-  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope) =>
+  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1) =>
     fn(name, (...a: V[]) => {
       try {
-        run({ vars: typeof params === 'function' ? new Map(params(a)) : bind(params, a, up), up });
+        run({ vars: typeof params === 'function' ? new Map(params(a)) : bind(params, a, up), up, f: 1 });
         return py ? null : undefined;
       } catch (j) {
         if (j instanceof Jump) {
@@ -1004,7 +1032,10 @@ export function interpreter(h: Host) {
           throw illegal(j);
         }
         // the traceback's frame is the caller's line, marked at the call
-        if (j instanceof Thrown) j.at = undefined;
+        if (j instanceof Thrown) {
+          if (j.spot) (j.frames ??= []).unshift([...j.spot, name, input]);
+          j.at = j.spot = undefined;
+        }
         throw j;
       }
     });
@@ -1064,6 +1095,41 @@ export function interpreter(h: Host) {
     }
     return out;
   };
+  /**
+   * What python's tokenizer refuses before anything runs: an indent no block opened, a dedent to
+   * no level above, a block head with no indented line after it, and a clause (`else:`) with no
+   * statement of its own kind before it at its level.
+   */
+  const AFTER: Record<string, string> = { def: 'function definition', class: 'class definition' };
+  const CLAUSE: Record<string, RegExp> = { else: /^(if|elif|for|while|try|except)$/, elif: /^(if|elif)$/, except: /^(try|except)$/, finally: /^(try|except|else)$/ };
+  const checkIndent = (src: string) => {
+    const levels = [0];
+    // the compound statement last seen at each level, and the head waiting for its block
+    const last = new Map<number, string>();
+    let head: [string, number] | undefined;
+    const lines = src.split('\n');
+    for (let k = 0; k < lines.length; k++) {
+      let text = lines[k];
+      const n = k + 1;
+      if (!text.trim() || /^\s*#/.test(text)) continue;
+      while (k + 1 < lines.length && unclosed(text)) text += '\n' + lines[++k];
+      const col = indent(text), code = text.trim();
+      const fail = (type: string, msg: string, at?: number[]) => { [line, piece] = [n, code]; throw Object.assign(new Thrown(type, msg), { at }); };
+      const top = levels[levels.length - 1];
+      if (head && col <= top) fail('IndentationError', `expected an indented block after ${AFTER[head[0]] ?? `'${head[0]}' statement`} on line ${head[1]}`, [0, 0, 1, 1]);
+      if (col > top) {
+        if (!head) fail('IndentationError', 'unexpected indent', [-1, -1, -1, -1]);
+        levels.push(col);
+      }
+      while (col < levels[levels.length - 1]) last.delete(levels.pop()!);
+      if (col !== levels[levels.length - 1]) fail('IndentationError', 'unindent does not match any outer indentation level', [code.split('\n')[0].length, 0, 0, code.split('\n')[0].length + 1]);
+      const kw = /^(for|if|elif|else|while|def|try|except|finally|class|with)\b/.exec(code)?.[1];
+      if (kw && CLAUSE[kw] && !CLAUSE[kw].test(last.get(col) ?? '')) fail('SyntaxError', 'invalid syntax', [0, 0, kw.length, kw.length]);
+      last.set(col, kw ?? '');
+      // a head whose block is on its own line after it (not `if x: y`)
+      head = kw && /:\s*(#.*)?$/.test(code) && topSplit(code, ':').slice(1).join(':').replace(/#.*/, '').trim() === '' ? [kw, n] : undefined;
+    }
+  };
   /** A def's parameters (`a, b=2, *rest, **kw`, annotated or not): what binds a call's arguments to them. */
   const pyParams = (text: string, sc: Scope, name: string) => {
     const ps = params(text).map((p) => {
@@ -1085,9 +1151,10 @@ export function interpreter(h: Host) {
       });
       const most = plain.length, least = plain.filter((p) => !p.d).length;
       if (k < a.length) throw new Thrown('TypeError', `${name}() takes ${least < most ? `from ${least} to ${most}` : most} positional argument${most === 1 ? '' : 's'} but ${a.length} ${a.length === 1 ? 'was' : 'were'} given`);
-      if (miss.length) throw new Thrown('TypeError', `${name}() missing ${miss.length} required positional argument${miss.length > 1 ? 's' : ''}: ${names(miss)}`);
+      // python names a keyword it does not know before the arguments missing
       const extra = !ps.some((p) => p.star === '**') && Object.keys(kw)[0];
       if (extra) throw new Thrown('TypeError', `${name}() got an unexpected keyword argument '${extra}'`);
+      if (miss.length) throw new Thrown('TypeError', `${name}() missing ${miss.length} required positional argument${miss.length > 1 ? 's' : ''}: ${names(miss)}`);
       return out;
     };
   };
@@ -1125,7 +1192,10 @@ export function interpreter(h: Host) {
       }
       for (const [, , e] of part('else')) pyExec(e, sc);
     } finally {
+      // what propagates through the finally block keeps the line it was raised on
+      const was: [number, string] = [line, piece];
       for (const [, , f] of part('finally')) pyExec(f, sc);
+      [line, piece] = was;
     }
   };
   /** The methods running (their class and self): what `super()` is of. */
@@ -1162,56 +1232,62 @@ export function interpreter(h: Host) {
     let taken = false;
     for (let k = 0; k < b.length; k++) {
       const [head, n, body] = b[k];
-      const m = /^(for|if|elif|else|while|def|try|class|with)\b\s*(.*?)\s*:$/.exec(head);
-      // a head's traceback marks its expression
-      if (sc === top) [line, piece] = [n, m?.[2] || head];
-      const kw = m?.[1];
-      if (!m) {
-        value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : statement(head, sc);
-        continue;
-      }
-      value = NOTHING;
-      if (kw === 'try') {
-        const clauses: Block[] = [];
-        while (b[k + 1] && /^(except|else|finally)\b/.test(b[k + 1][0])) clauses.push(b[++k]);
-        pyTry(body, clauses, sc);
-        continue;
-      }
-      if (kw === 'with') {
-        // `with open(…) as f:` closes what it opened, whatever happens in its block
-        const [, src, name] = /^(.+?)(?:\s+as\s+(\w+))?$/.exec(m[2])!;
-        const v = evalIn(src, sc);
-        if (!v?.close) throw new Unsupported('with');
-        if (name) sc.vars.set(name, v);
-        try {
-          pyExec(body, sc);
-        } finally {
-          v.close();
+      try {
+        const m = /^(for|if|elif|else|while|def|try|class|with)\b\s*(.*?)\s*:$/.exec(head);
+        // a head's traceback marks its expression
+        if (sc === top) [line, piece] = [n, m?.[2] || head];
+        const kw = m?.[1];
+        if (!m) {
+          value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : statement(head, sc);
+          continue;
         }
-        continue;
-      }
-      if (kw === 'class') pyClass(m[2], body, sc);
-      else if (kw === 'def') {
-        const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
-        if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
-        const q = sc.q ? `${sc.q}.${name}` : name;
-        sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
-      } else if (kw === 'for') {
-        const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
-        const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
-        const vars = names.split(',').map((x) => x.trim());
-        // the loop's `else` runs unless it ended by `break`
-        taken = loop(() => items.length > 0, () => {
-          const v = items.shift();
-          vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
-          pyExec(body, sc);
-        });
-      } else if (kw === 'while') taken = loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
-      else {
-        if (kw === 'if') taken = false;
-        if (taken) continue;
-        taken = kw === 'else' || pyTruth(evalIn(m[2], sc));
-        if (taken) pyExec(body, sc);
+        value = NOTHING;
+        if (kw === 'try') {
+          const clauses: Block[] = [];
+          while (b[k + 1] && /^(except|else|finally)\b/.test(b[k + 1][0])) clauses.push(b[++k]);
+          pyTry(body, clauses, sc);
+          continue;
+        }
+        if (kw === 'with') {
+          // `with open(…) as f:` closes what it opened, whatever happens in its block
+          const [, src, name] = /^(.+?)(?:\s+as\s+(\w+))?$/.exec(m[2])!;
+          const v = evalIn(src, sc);
+          if (!v?.close) throw new Unsupported('with');
+          if (name) sc.vars.set(name, v);
+          try {
+            pyExec(body, sc);
+          } finally {
+            v.close();
+          }
+          continue;
+        }
+        if (kw === 'class') pyClass(m[2], body, sc);
+        else if (kw === 'def') {
+          const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
+          if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
+          const q = sc.q ? `${sc.q}.${name}` : name;
+          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
+        } else if (kw === 'for') {
+          const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
+          const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
+          const vars = names.split(',').map((x) => x.trim());
+          // the loop's `else` runs unless it ended by `break`
+          taken = loop(() => items.length > 0, () => {
+            const v = items.shift();
+            vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
+            pyExec(body, sc);
+          });
+        } else if (kw === 'while') taken = loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
+        else {
+          if (kw === 'if') taken = false;
+          if (taken) continue;
+          taken = kw === 'else' || pyTruth(evalIn(m[2], sc));
+          if (taken) pyExec(body, sc);
+        }
+      } catch (j) {
+        // where a function's body was when it raised: the frame its call adds to python's traceback
+        if (j instanceof Thrown && sc.f && !j.spot) j.spot = [n, head, /^(for|if|elif|while|with)\b/.test(head) ? undefined : j.at?.map((x) => x + (/^(return|raise)\b\s*/.exec(head)?.[0].length ?? 0))];
+        throw j;
       }
     }
     return value;
@@ -1400,8 +1476,8 @@ export function interpreter(h: Host) {
     /** What sys.version (python) or process.version (node) says. */
     version: py ? pyBuild(h) : h.version,
     /** Runs `src`; returns what it printed and the value of its last statement. */
-    run(src: string): { out: string; value: V; error?: unknown; line?: number } {
-      log.length = 0;
+    run(src: string): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
+      log.length = errs.length = 0;
       let value: V = NOTHING;
       line = 1;
       piece = '';
@@ -1410,18 +1486,21 @@ export function interpreter(h: Host) {
         // (a compound statement on one line waits for the blank line too)
         if (unclosed(src) || (py && /:\s*(#.*)?$|^(for|if|while|def|class|with|try)\b/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
+        runs++;
+        if (py) checkIndent(src);
         value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);
       } catch (e) {
-        if (e instanceof Jump) e = Object.assign(illegal(e), { at: [0, 0, piece.length, piece.length] });
+        if (e instanceof Jump) e = Object.assign(illegal(e), { at: [0, 0, piece.length, piece.length], late: true });
         // from the statement's own text to the line as the traceback shows it (dedented)
         const phys = src.split('\n')[line - 1] ?? '';
         if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim()) - indent(piece) - indent(phys));
-        return { out: log.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
+        return { out: log.join(''), err: errs.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
       }
-      return { out: log.join(''), value };
+      // node's process.exitCode, the status it ends with when nothing else sets one
+      return { out: log.join(''), err: errs.join(''), value, code: globals.process?.exitCode };
     },
     /** The ports the program listens on. */
     ports: () => [...servers.keys()],

@@ -70,17 +70,28 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
-  return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at);
+  return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at, (k) => (stdin ? '<stdin>' : `<python-input-${k}>`));
 }
 
 /** python's traceback; `<stdin>` has no source lines to show. */
-function traceback(e: Thrown, file: string, line: string, n = 1): string {
+function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file): string {
   const src = file === '<stdin>' || !line ? '' : `    ${line}\n`;
-  const [b, x, y, z] = e.at ?? [0, 0, 0, 0];
-  if (e.type === 'SyntaxError') return `  File "${file}", line ${n}\n${src}    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\nSyntaxError: ${e.msg}\n`;
-  // 3.13 underlines what raised unless it is the whole line with no operator or brackets to point at
-  const mark = src && z > b && (x > b || y < z || line.slice(0, b).trim() || line.slice(z).trim()) ? `    ${' '.repeat(b)}${[...line.slice(b, z)].map((_, k) => (k + b >= x && k + b < y ? '^' : '~')).join('')}\n` : '';
-  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${mark}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
+  const [b, , , z] = e.at ?? [0, 0, 0, 0];
+  // the compiler's errors point under the line, unless at no place in it (an unexpected indent)
+  // (the parser shows the line it read, even from stdin; the compiler reads no line of stdin)
+  if (e.type === 'SyntaxError' || e.type === 'IndentationError') {
+    const text = line && !(e.late && file === '<stdin>') ? `    ${line}\n` : '';
+    return `  File "${file}", line ${n}\n${text}${text && b >= 0 ? `    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\n` : ''}${e.type}: ${e.msg}\n`;
+  }
+  // the calls it went through, each a frame of its own, shown with its line when the module's is
+  const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${underline(text, at)}`}`).join('');
+  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && underline(line, e.at)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
+}
+
+/** 3.11 on underlines what raised unless it is the whole line with no operator or brackets to point at. */
+function underline(line: string, at?: number[]): string {
+  const [b, x, y, z] = at ?? [0, 0, 0, 0];
+  return z > b && (x > b || y < z || line.slice(0, b).trim() || line.slice(z).trim()) ? `    ${' '.repeat(b)}${[...line.slice(b, z)].map((_, k) => (k + b >= x && k + b < y ? '^' : '~')).join('')}\n` : '';
 }
 
 /**
@@ -92,13 +103,14 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   let out = r.out;
   const open = r.error instanceof Open;
   const e = open ? new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input') : r.error;
+  const printed = r.err;
   if (e instanceof Exit) {
     const c = e.code;
-    return typeof c === 'string' ? { out, err: c + '\n', code: 1 } : { out, err: '', code: Number(c ?? 0) };
+    return typeof c === 'string' ? { out, err: printed + c + '\n', code: 1 } : { out, err: printed, code: Number(c ?? r.code ?? 0) };
   }
   if (!e) {
     if (how === 'p') out += (typeof r.value === 'string' ? r.value : inspect(r.value)) + '\n';
-    return { out, err: '', code: 0 };
+    return { out, err: printed, code: Number(r.code ?? 0) };
   }
   // the input ends where it stops, on the line after a last newline
   const n = open && !py ? src.split('\n').length : r.line ?? 1;
@@ -108,7 +120,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
     const t = e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported));
     // before 3.13 (gh-67224) a traceback shows no line of `-c` code, but for a SyntaxError the parser's
-    return { out, err: traceback(t, file, how === 'c' && t.type !== 'SyntaxError' && oldRepl(rt.version) ? '' : line, n), code: 1 };
+    return { out, err: printed + traceback(t, file, how === 'c' && (!/^(Syntax|Indentation)Error$/.test(t.type) || t.late) && oldRepl(rt.version) ? '' : line, n), code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
@@ -121,7 +133,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const col = t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? Math.max(0, raw.indexOf(t.name)) : call && raw.includes(call) ? raw.indexOf(call) + call.lastIndexOf('.') + 1 : t.at ? t.at[0] + lead : lead;
   const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(1, t.at[3] - t.at[0]) : 1);
   // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
-  if (!t.type || t.type === '{') return { out, err: `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
+  if (!t.type || t.type === '{') return { out, err: printed + `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
   const at = col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
   const stdin = ['node:internal/main/eval_stdin:32:5', 'Socket.<anonymous> (node:internal/process/execution:234:5)', 'Socket.emit (node:events:536:35)', 'endReadableNT (node:internal/streams/readable:1698:12)', 'process.processTicksAndRejections (node:internal/process/task_queues:82:21)'];
   const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [`${where}:${n}:${at}`, 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
@@ -131,5 +143,5 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const sys = t.sys;
   if (sys) stack.splice(0, 1, ...sys.frames, frames ? `Object.<anonymous> (${where}:${n}:${raw.indexOf(sys.call) + 1})` : `${where}:${n}:${raw.indexOf(sys.call) + 1}`);
   const fields = sys ? sysFields(sys) : '';
-  return { out, err: `${sys?.head ?? `${where}:${n}\n${raw}\n${mark}`}\n\n${t.type}: ${t.msg}\n    at ${stack.slice(0, 10).join('\n    at ')}${fields}\n${tail}`, code: 1, error: e };
+  return { out, err: printed + `${sys?.head ?? `${where}:${n}\n${raw}\n${mark}`}\n\n${t.type}: ${t.msg}\n    at ${stack.slice(0, 10).join('\n    at ')}${fields}\n${tail}`, code: 1, error: e };
 }
