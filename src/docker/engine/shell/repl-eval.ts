@@ -645,7 +645,13 @@ export function interpreter(h: Host) {
             continue;
           }
           need(']');
-          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => { const x = o(s); const key = k(s); if (Array.isArray(x) && typeof key === 'bigint') x[Number(key < 0n ? BigInt(x.length) + key : key)] = v; else if (py) put(x, key, v); else x[key] = v; } });
+          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => {
+            const x = o(s); const key = k(s);
+            if (py && (x?.[TUPLE] || x === null || typeof x !== 'object')) throw new Thrown('TypeError', `'${typeName(x)}' object does not support item assignment`);
+            const at = Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : -1;
+            if (py && Array.isArray(x) && typeof key === 'bigint' && (at < 0 || at >= x.length)) throw new Thrown('IndexError', 'list assignment index out of range');
+            if (at >= 0) x[at] = v; else if (py) put(x, key, v); else x[key] = v;
+          } });
         } else if (is('(')) {
           i++;
           // `sum(x for x in xs)`: a generator expression, run as the list it yields
@@ -1124,6 +1130,12 @@ export function interpreter(h: Host) {
       while (col < levels[levels.length - 1]) last.delete(levels.pop()!);
       if (col !== levels[levels.length - 1]) fail('IndentationError', 'unindent does not match any outer indentation level', [code.split('\n')[0].length, 0, 0, code.split('\n')[0].length + 1]);
       const kw = /^(for|if|elif|else|while|def|try|except|finally|class|with)\b/.exec(code)?.[1];
+      const end = code.length;
+      if (!code.includes('\n')) {
+        // the parser's own errors at the end of a line, which come before what the next lines hold
+        if (kw && topSplit(code.replace(/#.*/, ''), ':').length < 2) fail('SyntaxError', "expected ':'", [end, end, end + 1, end + 1]);
+        if (/^print\s+(?!(is|in|and|or|not|if)\b)[\w"']/.test(code)) fail('SyntaxError', "Missing parentheses in call to 'print'. Did you mean print(...)?", [0, 0, end, end]);
+      }
       if (kw && CLAUSE[kw] && !CLAUSE[kw].test(last.get(col) ?? '')) fail('SyntaxError', 'invalid syntax', [0, 0, kw.length, kw.length]);
       last.set(col, kw ?? '');
       // a head whose block is on its own line after it (not `if x: y`)
@@ -1167,6 +1179,13 @@ export function interpreter(h: Host) {
     if (typeof v === 'function' && v.exc) v = v();
     if (!(v instanceof Thrown)) throw new Thrown('TypeError', 'exceptions must derive from BaseException');
     throw v;
+  };
+  /** `assert test, message`: an AssertionError of the message when the test is false. */
+  const pyAssert = (src: string, sc: Scope) => {
+    const [test, ...msg] = topSplit(src, ',');
+    if (pyTruth(evalIn(test, sc))) return NOTHING;
+    const m = msg.length ? evalIn(msg.join(','), sc) : undefined;
+    throw Object.assign(new Thrown('AssertionError', m === undefined ? '' : pyStr(m)), { args: m === undefined ? [] : [m] });
   };
   /** `try:` with its `except X as e:`, `else:` and `finally:` blocks. */
   const pyTry = (body: Block[], clauses: Block[], sc: Scope) => {
@@ -1238,7 +1257,7 @@ export function interpreter(h: Host) {
         if (sc === top) [line, piece] = [n, m?.[2] || head];
         const kw = m?.[1];
         if (!m) {
-          value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : statement(head, sc);
+          value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : /^assert\b/.test(head) ? pyAssert(head.slice(6), sc) : statement(head, sc);
           continue;
         }
         value = NOTHING;

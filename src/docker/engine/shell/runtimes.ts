@@ -88,6 +88,23 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
   return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && underline(line, e.at)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
 }
 
+/** python's innermost bracket still open at the end: its line, its column in the line as the traceback shows it (dedented), the bracket. */
+function lastOpen(src: string): [number, number, string] | undefined {
+  const stack: [number, number, string][] = [];
+  let n = 1, start = 0;
+  for (let k = 0; k < src.length; k++) {
+    const c = src[k];
+    if (c === '\n') [n, start] = [n + 1, k + 1];
+    else if (c === '#') k = (src.indexOf('\n', k) + 1 || src.length + 1) - 2;
+    else if (c === '"' || c === "'") {
+      for (k++; k < src.length && src[k] !== c && src[k] !== '\n'; k++) if (src[k] === '\\') k++;
+    }
+    else if ('([{'.includes(c)) stack.push([n, k - start - (src.slice(start).length - src.slice(start).trimStart().length), c]);
+    else if (')]}'.includes(c)) stack.pop();
+  }
+  return stack.pop();
+}
+
 /** 3.11 on underlines what raised unless it is the whole line with no operator or brackets to point at. */
 function underline(line: string, at?: number[]): string {
   const [b, x, y, z] = at ?? [0, 0, 0, 0];
@@ -102,7 +119,9 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const r = rt.run(src.endsWith('\n') ? src : src + '\n');
   let out = r.out;
   const open = r.error instanceof Open;
-  const e = open ? new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input') : r.error;
+  // python names the innermost bracket left open, on its own line
+  const left = open && py ? lastOpen(src) : undefined;
+  const e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : r.error;
   const printed = r.err;
   if (e instanceof Exit) {
     const c = e.code;
@@ -113,7 +132,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     return { out, err: printed, code: Number(r.code ?? 0) };
   }
   // the input ends where it stops, on the line after a last newline
-  const n = open && !py ? src.split('\n').length : r.line ?? 1;
+  const n = left ? left[0] : open && !py ? src.split('\n').length : r.line ?? 1;
   const raw = src.split('\n')[n - 1] ?? '';
   const line = raw.trim();
   if (py) {
