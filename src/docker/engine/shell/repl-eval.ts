@@ -133,6 +133,8 @@ function quote(s: string, py: boolean): string {
 }
 
 const fname = (f: V) => f.fname ?? f.name;
+/** python's built-in classes, which the evaluator has as functions. */
+const BUILTIN_TYPES = /^(int|float|str|bool|list|tuple|dict|set|range|type|object)$/;
 const isObj = (v: V) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** util.inspect's one-line or indented form; arrays of more than 6 entries in columns (groupArrayElements). */
@@ -210,7 +212,7 @@ export function repr(v: V): string {
   if (v[PYCLS]) return find(v[PYCLS], '__repr__', v)?.() ?? `<__main__.${fname(v[PYCLS])} object at 0x7f${(0x3a2c1b5e40 + v[ADDR] * 48).toString(16)}>`;
   if (v[SHOW]) return v[SHOW];
   if (v instanceof Thrown) return `${v.type}(${(v.args ?? [v.msg]).map(repr).join(', ')})`;
-  if (typeof v === 'function') return `<built-in function ${fname(v)}>`;
+  if (typeof v === 'function') return `<${BUILTIN_TYPES.test(fname(v)) ? 'class' : 'built-in function'} ${fname(v)}>`.replace(/class (\w+)/, "class '$1'");
   // CPython refuses to write an int of over 4300 digits (sys.set_int_max_str_digits)
   if (typeof v === 'bigint' && (v < 0n ? -v : v) >= INT_MAX_STR) throw new Thrown('ValueError', 'Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
   if (typeof v !== 'object') return String(v);
@@ -244,12 +246,19 @@ const JS_OPS: Record<string, (a: V, b: V) => V> = {
   '<': (a, b) => a < b, '>': (a, b) => a > b, '<=': (a, b) => a <= b, '>=': (a, b) => a >= b,
 };
 
-/** python's binary operators on its values: ints stay exact (bigint), `/` makes a float. */
-/** `v`: python's version, for the messages that changed (3.11 names the modulo). */
+// python orders numbers with numbers, strings with strings, sequences (lists with lists, tuples with tuples) item by item
+const cmp = (a: V, b: V, op = '<'): number => {
+  if (Array.isArray(a) && Array.isArray(b) && !(a as V)[TUPLE] === !(b as V)[TUPLE]) return a.reduce((c: number, x: V, k: number) => c || (k < b.length ? cmp(x, b[k], op) : 1), 0) || a.length - b.length;
+  if (isNum(a) !== isNum(b) || (!isNum(a) && (typeof a !== 'string' || typeof b !== 'string'))) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+  return num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0;
+};
+/** python's binary operators on its values: ints stay exact (bigint), `/` makes a float; `v`: python's version, for the messages that changed (3.11 names the modulo). */
 function pyOp(op: string, a: V, b: V, v = ''): V {
   const bad = () => new Thrown('TypeError', op === '+' && typeof a === 'string' ? `can only concatenate str (not "${typeName(b)}") to str` : `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
   if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
-  if (op === '+' && Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  // a list joins lists and a tuple tuples
+  if (op === '+' && Array.isArray(a) && Array.isArray(b) && !(a as V)[TUPLE] === !(b as V)[TUPLE]) return Object.assign([...a, ...b], (a as V)[TUPLE] ? { [TUPLE]: true } : {});
+  if (op === '+' && Array.isArray(a)) throw new Thrown('TypeError', `can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
   if (op === '*' && (typeof a === 'string' || Array.isArray(a)) && typeof b === 'bigint') return typeof a === 'string' ? a.repeat(Math.max(0, Number(b))) : [...Array(Math.max(0, Number(b)))].flatMap(() => a);
   if (op === '%' && typeof a === 'string') return percent(a, b);
   if (!isNum(a) || !isNum(b)) throw bad();
@@ -335,17 +344,11 @@ export function interpreter(h: Host) {
     return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
-    const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : big(Math.trunc(Number(num(x)))));
+    const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`); })());
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
-    const len = (x: V) => { if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
+    const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
     const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : isObj(x) ? Object.keys(x).map((k) => keyOf(x, k)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
-    // python orders numbers with numbers, strings with strings, sequences item by item
-    const cmp = (a: V, b: V, op = '<'): number => {
-      if (Array.isArray(a) && Array.isArray(b)) return a.reduce((c: number, x: V, k: number) => c || (k < b.length ? cmp(x, b[k], op) : 1), 0) || a.length - b.length;
-      if (isNum(a) !== isNum(b) || (!isNum(a) && typeof a !== typeof b)) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
-      return num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0;
-    };
     const opts = (a: V[]) => (a[a.length - 1]?.[KW] ? a.pop() : {});
     /** sorted()'s order: by `key`, stable, `reverse` keeping equal items in their order. */
     const order = (l: V[], kw: V) => {
@@ -459,7 +462,7 @@ export function interpreter(h: Host) {
     const methods: Record<string, V> | undefined = typeof o === 'string'
       ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: (c?: V) => trim(o, c, 3), lstrip: (c?: V) => trim(o, c, 1), rstrip: (c?: V) => trim(o, c, 2), count: (x: V) => BigInt(o.split(x).length - 1), isdigit: () => /^\d+$/.test(o), isalpha: () => /^\p{L}+$/u.test(o), isalnum: () => /^[\p{L}\d]+$/u.test(o), isspace: () => /^\s+$/.test(o), isupper: () => /\p{Lu}/u.test(o) && !/\p{Ll}/u.test(o), islower: () => /\p{Ll}/u.test(o) && !/\p{Lu}/u.test(o),
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
-        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
+        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
       : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
       : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o).map((k) => keyOf(o, k)), values: () => Object.values(o), items: () => Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
         update: (x: V = {}) => (Object.keys(x).forEach((k) => put(o, keyOf(x, k), x[k])), null), setdefault: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : (put(o, x, d), d)),
@@ -595,8 +598,7 @@ export function interpreter(h: Host) {
       if (/is/.test(op)) return (x === y || (x == null && y == null)) === yes;
       if (/in/.test(op)) return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, x)) === yes;
       if (/[<>]/.test(op)) {
-        if (isNum(x) !== isNum(y) || (!isNum(x) && typeof x !== typeof y)) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(x)}' and '${typeName(y)}'`);
-        return JS_OPS[op](num(x), num(y));
+        return isNum(x) && isNum(y) ? JS_OPS[op](num(x), num(y)) : JS_OPS[op](cmp(x, y, op), 0);
       }
       return pyOp(op, x, y, h.version);
     };
@@ -1515,7 +1517,9 @@ export function interpreter(h: Host) {
         if (e instanceof Jump) e = Object.assign(illegal(e), { at: [0, 0, piece.length, piece.length], late: true });
         // from the statement's own text to the line as the traceback shows it (dedented)
         const phys = src.split('\n')[line - 1] ?? '';
-        if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim()) - indent(piece) - indent(phys));
+        if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim().split('\n')[0]) - indent(piece) - indent(phys));
+        // the tokenizer counts the program's lines, the statement's lexer only its own
+        if (e instanceof Thrown && e.msg.endsWith('(detected at line 1)')) e.msg = e.msg.replace(/\d+\)$/, `${line})`);
         return { out: log.join(''), err: errs.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
       }
       // node's process.exitCode, the status it ends with when nothing else sets one
