@@ -5,9 +5,16 @@ const BASES: Record<string, string> = Object.fromEntries('ZeroDivisionError:Arit
 const KNOWN = 'BaseException ArithmeticError LookupError OSError ImportError RuntimeError ValueError TypeError NameError AttributeError AssertionError StopIteration MemoryError SyntaxError';
 
 export const baseOf = (name: string): string | undefined => BASES[name] ?? (name === 'BaseException' ? undefined : 'Exception');
-/** Whether an exception of class `type` is one of `cls` (a class, or a tuple of them). */
-export const isA = (type: string | undefined, cls: unknown): boolean =>
-  Array.isArray(cls) ? cls.some((c) => isA(type, c)) : !!type && (type === (cls as { exc?: string })?.exc || isA(baseOf(type), cls));
+/** Whether an exception of class `type` is one of `cls` (a class, or a tuple of them); `chain`: the bases of a class of the program's, up to a builtin one. */
+export const isA = (type: string | undefined, cls: unknown, chain: string[] = []): boolean =>
+  Array.isArray(cls) ? cls.some((c) => isA(type, c, chain)) : !!type && ([type, ...chain].includes((cls as { exc?: string })?.exc ?? '') || isA(baseOf(chain.at(-1) ?? type), cls));
+
+/** `class E(ValueError): pass`: an exception class of the program's, raised as its own name. */
+export const userExc = (name: string, base: { exc: string; chain?: string[] }) => {
+  const chain = [base.exc, ...(base.chain ?? [])];
+  const text = (a: unknown[]) => (a.length === 1 ? pyStr(a[0]) : a.length ? repr(Object.assign(a, { [TUPLE]: true })) : '');
+  return Object.assign((...args: unknown[]) => Object.assign(new Thrown(name, text(args)), { args, user: true, chain }), { exc: name, chain, fname: name, [SHOW]: `<class '__main__.${name}'>` });
+};
 
 /** The builtin classes by name, made once per interpreter so that `ValueError is ValueError`; calling one makes a Thrown with its args. */
 export const excClasses = (): Record<string, unknown> => {

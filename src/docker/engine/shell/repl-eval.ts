@@ -11,7 +11,7 @@
 import type { Fs } from '../fs';
 import { listDir, reason } from '../../common/sh/fs';
 import { exists } from './package-files';
-import { excClasses, isA } from './py-exceptions';
+import { excClasses, isA, userExc } from './py-exceptions';
 import { exp, fixed, formatSpec, percent, strFormat } from './py-format';
 import { jsClasses } from './js-classes';
 import { nodeFs, nodePath, type SysError } from './js-modules';
@@ -27,6 +27,12 @@ export class Thrown {
   declare args?: unknown[];
   /** node: a failed system call's fields and where node:fs threw it. */
   declare sys?: SysError;
+  /** python: the bases of an exception class of the program's, up to a builtin one. */
+  declare chain?: string[];
+  /** python: the exception being handled when this one was raised, or the one it was raised `from`, and the line of the module the first was caught at. */
+  declare context?: Thrown;
+  declare cause?: Thrown | null;
+  declare caught?: [line: number, at?: number[]];
   /** python: found by the compiler after the parser (`return` outside a function), which reads no line of `-c` code. */
   declare late?: true;
   /** python: the line, statement and underline where a function's body raised, until its call takes it as a frame. */
@@ -408,7 +414,7 @@ export function interpreter(h: Host) {
       random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
     };
     const b: Record<string, V> = {
-      isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.[PYD] ? isSub(x?.[PYCLS], c) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
+      isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.[PYD] ? isSub(x?.[PYCLS], c) : c?.exc ? isA(x?.type, c, x?.chain) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
       print, len, int, float, range, repr, open, format: (v: V, spec?: V) => formatSpec(v, spec),
       str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
@@ -1023,6 +1029,12 @@ export function interpreter(h: Host) {
   }
   let line = 1;
   let piece = '';
+  let lines: string[] = [];
+  /** From the statement's own text to the line as the traceback shows it (dedented). */
+  const placed = (at?: number[]) => {
+    const phys = lines[line - 1] ?? '';
+    return at?.map((x) => x + phys.indexOf(piece.trim().split('\n')[0]) - indent(piece) - indent(phys));
+  };
   /** The runs of whole input so far (a REPL's inputs): where a function was defined. */
   let runs = 0;
   /** `break` or `return` where nothing takes it: the compilers' SyntaxError. */
@@ -1176,10 +1188,17 @@ export function interpreter(h: Host) {
   let handling: Thrown | undefined;
   const pyRaise = (src: string, sc: Scope): never => {
     if (!src.trim()) throw handling ?? new Thrown('RuntimeError', 'No active exception to reraise');
-    // `raise X from Y`: the cause is shown only in the traceback's chain
-    let v = evalIn(src.replace(/\sfrom\s[^]*$/, ''), sc);
+    // `raise X from Y`: the cause is shown only in the traceback's chain (none with `from None`)
+    const [what, from] = src.split(/\sfrom\s/);
+    let v = evalIn(what, sc);
     if (typeof v === 'function' && v.exc) v = v();
     if (!(v instanceof Thrown)) throw new Thrown('TypeError', 'exceptions must derive from BaseException');
+    if (from !== undefined) {
+      let c = evalIn(from, sc);
+      if (typeof c === 'function' && c.exc) c = c();
+      if (c !== null && !(c instanceof Thrown)) throw new Thrown('TypeError', 'exception causes must derive from BaseException');
+      v.cause = c;
+    }
     throw v;
   };
   /** `assert test, message`: an AssertionError of the message when the test is false. */
@@ -1198,14 +1217,19 @@ export function interpreter(h: Host) {
       } catch (j) {
         // the evaluator's own limits and exit() are no exceptions of the program
         if (!(j instanceof Thrown)) throw j;
-        const h = part('except').find(([head]) => { const w = /^except\s*(.*?)(?:\s+as\s+(\w+))?\s*:$/.exec(head)!; return !w[1] || isA(j.type, evalIn(w[1], sc)); });
+        const h = part('except').find(([head]) => { const w = /^except\s*(.*?)(?:\s+as\s+(\w+))?\s*:$/.exec(head)!; return !w[1] || isA(j.type, evalIn(w[1], sc), j.chain); });
         if (!h) throw j;
         const name = /\bas\s+(\w+)\s*:$/.exec(h[0])?.[1];
         if (name) sc.vars.set(name, j);
         const was = handling;
         handling = j;
+        // caught in the module: its traceback is its own in the chain of what the handler raises
+        if (!sc.f) j.caught = [line, placed(j.at)];
         try {
           pyExec(h[2], sc);
+        } catch (k) {
+          if (k instanceof Thrown && k !== j && !k.context && !sc.f) k.context = j;
+          throw k;
         } finally {
           handling = was;
         }
@@ -1230,6 +1254,8 @@ export function interpreter(h: Host) {
     const [, name, b] = /^(\w+)\s*(?:\((.*)\))?$/.exec(head) ?? [];
     if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
     const base = b?.trim() ? evalIn(b, sc) : undefined;
+    // an exception class with nothing of its own (`pass`, a docstring) is its base under a new name
+    if (base?.exc && body.every(([h]) => h === 'pass' || /^(|'''|"|')/.test(h))) return void sc.vars.set(name, userExc(name, base));
     if (base && !base[PYD]) throw new Unsupported(`class ${name}(${b})`);
     // @staticmethod, @property…
     for (const [h] of body) if (h[0] === '@') throw new Unsupported(h);
@@ -1508,6 +1534,7 @@ export function interpreter(h: Host) {
         if (unclosed(src) || (py && /:\s*(#.*)?$|^(for|if|while|def|class|with|try)\b/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
         runs++;
+        lines = src.split('\n');
         if (py) checkIndent(src);
         value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
@@ -1516,8 +1543,7 @@ export function interpreter(h: Host) {
       } catch (e) {
         if (e instanceof Jump) e = Object.assign(illegal(e), { at: [0, 0, piece.length, piece.length], late: true });
         // from the statement's own text to the line as the traceback shows it (dedented)
-        const phys = src.split('\n')[line - 1] ?? '';
-        if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim().split('\n')[0]) - indent(piece) - indent(phys));
+        if (e instanceof Thrown && e.at) e.at = placed(e.at);
         // the tokenizer counts the program's lines, the statement's lexer only its own
         if (e instanceof Thrown && e.msg.endsWith('(detected at line 1)')) e.msg = e.msg.replace(/\d+\)$/, `${line})`);
         return { out: log.join(''), err: errs.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };

@@ -61,7 +61,7 @@ const unsupported = (u: Unsupported) => `the simulated interpreter cannot run '$
  * missing module), python's traceback of `<python-input-N>`, whose line is underlined where a
  * name is unknown (3.13 leaves a line that is all the name alone).
  */
-export function replError(py: boolean, e: unknown, line: string, n: number, at = 1, stdin = false): string {
+export function replError(py: boolean, e: unknown, line: string, n: number, at = 1, stdin = false, src = ''): string {
   if (e instanceof Unsupported) e = new Thrown(py ? 'NotImplementedError' : 'Error', unsupported(e));
   if (!(e instanceof Thrown)) return '';
   if (!py) {
@@ -70,11 +70,12 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
-  return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at, (k) => (stdin ? '<stdin>' : `<python-input-${k}>`));
+  return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at, (k) => (stdin ? '<stdin>' : `<python-input-${k}>`), (k) => (stdin ? '' : src.split('\n')[k - 1]?.trim() ?? ''), stdin);
 }
 
 /** python's traceback; `<stdin>` has no source lines to show. */
-function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file): string {
+/** `fileOf`: the file of a REPL's input; `lineOf`: a line of the program, for the chain; `old`: before 3.13. */
+function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, lineOf = (_n: number) => '', old = false): string {
   const src = file === '<stdin>' || !line ? '' : `    ${line}\n`;
   const [b, , , z] = e.at ?? [0, 0, 0, 0];
   // the compiler's errors point under the line, unless at no place in it (an unexpected indent)
@@ -84,8 +85,11 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
     return `  File "${file}", line ${n}\n${text}${text && b >= 0 ? `    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\n` : ''}${e.type}: ${e.msg}\n`;
   }
   // the calls it went through, each a frame of its own, shown with its line when the module's is
-  const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${underline(text, at)}`}`).join('');
-  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && underline(line, e.at)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
+  const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${underline(text, at, old)}`}`).join('');
+  // what it was raised from, or while handling, first: each with the line of the module that caught it
+  const before = e.cause ?? (e.cause === null ? undefined : e.context);
+  const chain = before?.caught ? traceback(Object.assign(Object.create(before), { at: before.caught[1] }), file, lineOf(before.caught[0]), before.caught[0], fileOf, lineOf, old) + (e.cause ? '\nThe above exception was the direct cause of the following exception:\n\n' : '\nDuring handling of the above exception, another exception occurred:\n\n') : '';
+  return `${chain}Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && underline(line, e.at, old)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
 }
 
 /** python's innermost bracket still open at the end: its line, its column in the line as the traceback shows it (dedented), the bracket. */
@@ -105,9 +109,10 @@ function lastOpen(src: string): [number, number, string] | undefined {
   return stack.pop();
 }
 
-/** 3.11 on underlines what raised unless it is the whole line with no operator or brackets to point at. */
-function underline(line: string, at?: number[]): string {
-  const [b, x, y, z] = at ?? [0, 0, 0, 0];
+/** 3.11 on underlines what raised unless it is the whole line with no operator or brackets to point at (before 3.13, a call's brackets neither). */
+function underline(line: string, at?: number[], old = false): string {
+  let [b, x, y, z] = at ?? [0, 0, 0, 0];
+  if (old && line[x] === '(') [x, y] = [b, z];
   return z > b && (x > b || y < z || line.slice(0, b).trim() || line.slice(z).trim()) ? `    ${' '.repeat(b)}${[...line.slice(b, z)].map((_, k) => (k + b >= x && k + b < y ? '^' : '~')).join('')}\n` : '';
 }
 
@@ -139,7 +144,8 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
     const t = e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported));
     // before 3.13 (gh-67224) a traceback shows no line of `-c` code, but for a SyntaxError the parser's
-    return { out, err: printed + traceback(t, file, how === 'c' && (!/^(Syntax|Indentation)Error$/.test(t.type) || t.late) && oldRepl(rt.version) ? '' : line, n), code: 1 };
+    const shown = !(how === 'c' && oldRepl(rt.version));
+    return { out, err: printed + traceback(t, file, !shown && (!/^(Syntax|Indentation)Error$/.test(t.type) || t.late) ? '' : line, n, undefined, (k) => (shown ? src.split('\n')[k - 1]?.trim() ?? '' : ''), oldRepl(rt.version)), code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
