@@ -1255,7 +1255,7 @@ export function interpreter(h: Host) {
     if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
     const base = b?.trim() ? evalIn(b, sc) : undefined;
     // an exception class with nothing of its own (`pass`, a docstring) is its base under a new name
-    if (base?.exc && body.every(([h]) => h === 'pass' || /^(|'''|"|')/.test(h))) return void sc.vars.set(name, userExc(name, base));
+    if (base?.exc && body.every(([h]) => h === 'pass' || /^("|')/.test(h))) return void sc.vars.set(name, userExc(name, base));
     if (base && !base[PYD]) throw new Unsupported(`class ${name}(${b})`);
     // @staticmethod, @property…
     for (const [h] of body) if (h[0] === '@') throw new Unsupported(h);
