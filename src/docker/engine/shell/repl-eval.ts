@@ -666,7 +666,8 @@ export function interpreter(h: Host) {
           const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : ((e: E) => (py && is('for') ? comp((s) => [e(s)]) : e))(item())));
           const callee = e;
           const called = (f: E) => mark(f, start, at);
-          const text = src.slice(start, at).trim();
+          // V8 names the callee as written, without the brackets around it
+          const text = src.slice(start, at).trim().replace(/^\(([^()]*)\)$/, '$1');
           e = called((s) => {
             const [self, f] = callee.ref ? callee.ref(s) : [undefined, callee(s)];
             const a = spread(args.map((x) => x(s)));
@@ -675,13 +676,14 @@ export function interpreter(h: Host) {
             if (kw.length) pos.push(Object.assign({}, ...kw));
             // a builtin that would take keywords as one more argument
             if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
-            if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text} is not a function`);
+            if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text.replace(/^new\s+/, '')} is not a ${callee.isNew ? 'constructor' : 'function'}`);
             return callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, self, pos);
           });
         } else if (e.isNew) {
           // `new A` without parentheses constructs with no arguments
           const c = e;
-          return (s) => { const f = c(s); return f?.[CLASS] ? f[CLASS]([]) : Reflect.apply(f, undefined, []); };
+          const text = src.slice(start, peek().p).trim().replace(/^new\s+/, '');
+          return (s) => { const f = c(s); if (typeof f !== 'function') throw new Thrown('TypeError', `${text} is not a constructor`); return f?.[CLASS] ? f[CLASS]([]) : Reflect.apply(f, undefined, []); };
         } else return e;
       }
     };
@@ -902,9 +904,10 @@ export function interpreter(h: Host) {
   function assign(s: Scope, name: string, v: V): void {
     // python binds in the scope that runs (a function's own, or the module's)
     if (py) return void (s.g?.has(name) ? top : s).vars.set(name, v);
-    if (declared.get(name) === 'const') throw new Thrown('TypeError', 'Assignment to constant variable.');
     let c: Scope | undefined = s;
     while (c && !c.vars.has(name)) c = c.up;
+    // the program's top-level declarations are the ones known by kind (a function's own name may shadow one)
+    if ((c ?? top) === top && declared.get(name) === 'const') throw new Thrown('TypeError', 'Assignment to constant variable.');
     (c ?? top).vars.set(name, v);
   }
 

@@ -92,6 +92,21 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
   return `${chain}Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && underline(line, e.at, old)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
 }
 
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Where V8 points for an error its message names the place of: the property read or set on nothing, the assignment to a constant, the second declaration of a name. */
+function v8Column(msg: string, raw: string): number | undefined {
+  const prop = /^Cannot (?:read|set) properties of (?:undefined|null) \((?:reading|setting) '(.+)'\)$/.exec(msg)?.[1];
+  const m = prop !== undefined ? new RegExp(`\\??\\.\\s*${esc(prop)}(?![\\w$])`).exec(raw) : undefined;
+  if (m) return m.index + m[0].length - prop!.length;
+  if (msg === 'Assignment to constant variable.') {
+    for (const a of raw.matchAll(/([\w$]+)\s*((?:[-+*/%]|\*\*)?=(?![=>]))/g)) if (!/\b(const|let|var)\s+$/.test(raw.slice(0, a.index)) && new RegExp(`\\bconst\\s+${esc(a[1])}\\b`).test(raw)) return a.index + a[0].length - a[2].length;
+  }
+  const again = /^Identifier '(.+)' has already been declared$/.exec(msg)?.[1];
+  const decls = again ? [...raw.matchAll(new RegExp(`\\b(?:let|const|var|class|function)\\s+(${esc(again)})(?![\\w$])`, 'g'))] : [];
+  if (decls.length) return decls[decls.length - 1].index + decls[decls.length - 1][0].length - again!.length;
+  return undefined;
+}
+
 /** python's innermost bracket still open at the end: its line, its column in the line as the traceback shows it (dedented), the bracket. */
 function lastOpen(src: string): [number, number, string] | undefined {
   const stack: [number, number, string][] = [];
@@ -153,9 +168,10 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const tail = version.startsWith('v14.') ? '' : `\nNode.js ${version}\n`;
   const lead = raw.length - raw.trimStart().length;
   // V8's arrow: under the token a SyntaxError names (none at the end of the input), at a throw
-  // statement, at an unknown name or at the name of what is no function
+  // statement, at an unknown name, at the name of what is no function (at the call's bracket when
+  // the callee is no name, or is in brackets)
   const call = /^(.+) is not a function$/.exec(t.msg)?.[1] ?? '';
-  const col = t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? Math.max(0, raw.indexOf(t.name)) : call && raw.includes(call) ? raw.indexOf(call) + call.lastIndexOf('.') + 1 : t.at ? t.at[0] + lead : lead;
+  const col = t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? Math.max(0, raw.indexOf(t.name)) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : v8Column(t.msg, raw) ?? (t.at ? t.at[0] + lead : lead);
   const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(1, t.at[3] - t.at[0]) : 1);
   // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
   if (!t.type || t.type === '{') return { out, err: printed + `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
