@@ -29,6 +29,8 @@ export class Thrown {
   declare sys?: SysError;
   /** python: the bases of an exception class of the program's, up to a builtin one. */
   declare chain?: string[];
+  /** node: the line of the program an Error thrown was made on (its stack starts there). */
+  declare made?: number;
   /** python: the exception being handled when this one was raised, or the one it was raised `from`, and the line of the module the first was caught at. */
   declare context?: Thrown;
   declare cause?: Thrown | null;
@@ -299,6 +301,7 @@ export function interpreter(h: Host) {
   const later: V[] = [];
   const top: Scope = { vars: new Map() };
   const declared = new Map<string, string>();
+  const made = new WeakMap<object, number>();
   const env = { ...h.env };
   const print = (...a: V[]) => {
     const kw = a[a.length - 1]?.[KW] ? a.pop() : {};
@@ -346,7 +349,9 @@ export function interpreter(h: Host) {
     });
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
-    const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
+    // (each Error made notes the line it was made on, where its stack starts)
+    const note = (e: V) => (made.set(e, line), e);
+    const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, new Proxy((globalThis as V)[name], { apply: (c, self, a) => note(Reflect.apply(c, self, a)), construct: (c, a, t) => note(Reflect.construct(c, a, t)) })]));
     return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
@@ -1092,7 +1097,7 @@ export function interpreter(h: Host) {
   /** node's `throw`: an Error as its class and message, any other value as itself. */
   const raise = (v: V): never => {
     // a value that is no object is written bare (the REPL inspects it), an object as util.inspect shows it
-    throw Object.assign(v instanceof Error ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v), inspect(v)), { user: true, value: v });
+    throw Object.assign(v instanceof Error ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v), inspect(v)), { user: true, value: v, made: made.get(v) });
   };
   const ctl = (head: string, sc: Scope) => {
     const [, k, rest] = /^(return|break|continue)\b\s*(.*)$/.exec(head)!;
