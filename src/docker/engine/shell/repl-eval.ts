@@ -88,7 +88,7 @@ export const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
 /** A python dict's keys that are no strings (its JS keys are their text). */
 const KEYS = Symbol('keys');
-const keyOf = (o: V, k: string): V => o[KEYS]?.get(k) ?? k;
+const keyOf = (o: V, k: string): V => (o[KEYS]?.has(k) ? o[KEYS].get(k) : k);
 const put = (o: V, k: V, v: V) => {
   if (typeof k !== 'string') (o[KEYS] ??= new Map()).set(String(k), k);
   o[k] = v;
@@ -100,12 +100,28 @@ const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x
 
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V>; /** the simulated clock (ms) */ now?(): number }
 
-const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
+const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
 interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
 const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 
 /** A SyntaxError with where python's caret goes (`to`: the end of what it underlines). */
 const syntax = (msg: string, at: number, to = at + 1) => Object.assign(new Thrown('SyntaxError', msg), { at: [at, at, to, to] });
+
+/** Whether python code ends inside a triple-quoted string. */
+function openTriple(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (c === '#') k = (s.indexOf('\n', k) + 1 || s.length + 1) - 1;
+    else if (c === '"' || c === "'") {
+      if (s.startsWith(c.repeat(3), k)) {
+        const end = s.indexOf(c.repeat(3), k + 3);
+        if (end < 0) return true;
+        k = end + 2;
+      } else for (k++; k < s.length && s[k] !== c && s[k] !== '\n'; k++) if (s[k] === '\\') k++;
+    }
+  }
+  return false;
+}
 
 function lex(src: string, py: boolean): Tok[] {
   const out: Tok[] = [];
@@ -121,6 +137,9 @@ function lex(src: string, py: boolean): Tok[] {
     // the group that matched is the token's kind
     const g = m.findIndex((x, j) => j && x !== undefined);
     out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
+    // a triple quote goes on in the next line until it is closed
+    const triple = /^[fFrR]?('''|""")/.exec(m[g])?.[1];
+    if (triple && (m[g].length < triple.length * 2 + m[g].indexOf(triple) || !m[g].endsWith(triple))) throw new Open();
   }
   const rest = src.slice(pos);
   if (rest.trim() && !(py && /^\s*#/.test(rest))) {
@@ -430,7 +449,7 @@ export function interpreter(h: Host) {
       list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
       enumerate: (...a: V[]) => { const st = opts(a).start ?? a[1] ?? 0n; return iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },
       zip: (...a: V[]) => iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
-      map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f(x))),
+      map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f === null ? x : f(x))),
       any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
       dict: (kw: V = {}) => Object.fromEntries(Object.entries(kw)),
       type: (x: V) => x?.[PYCLS] ?? { [SHOW]: `<class '${typeName(x)}'>` },
@@ -775,7 +794,8 @@ export function interpreter(h: Host) {
       if (tk.k === 's') {
         const f = /^[fF]/.test(tk.v);
         const raw = /^[rR]/.test(tk.v);
-        const body = tk.v.slice(f || raw ? 2 : 1, -1);
+        const q = /^[fFrR]?('''|""")/.test(tk.v) ? 3 : 1;
+        const body = tk.v.slice((f || raw ? 1 : 0) + q, -q);
         if (f) return template(body, /(\{\{|\}\}|\{[^{}]*\})/);
         if (tk.v[0] === '`') return template(body, /\$\{([^}]*)\}/);
         return () => (raw ? body : unescape(body));
@@ -925,7 +945,8 @@ export function interpreter(h: Host) {
   /** More brackets open than closed, outside strings. */
   const unclosed = (s: string) => {
     const code = s.replace(QUOTED, '');
-    return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0);
+    // (python: a triple-quoted string still open)
+    return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0) || (py && openTriple(s));
   };
   /** Splits on `;` and newlines outside brackets and quotes. */
   const statements = (src: string): [string, number][] => {
