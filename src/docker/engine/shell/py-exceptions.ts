@@ -13,7 +13,8 @@ export const isA = (type: string | undefined, cls: unknown, chain: string[] = []
 export const userExc = (name: string, base: { exc: string; chain?: string[] }) => {
   const chain = [base.exc, ...(base.chain ?? [])];
   const text = (a: unknown[]) => (a.length === 1 ? pyStr(a[0]) : a.length ? repr(Object.assign(a, { [TUPLE]: true })) : '');
-  return Object.assign((...args: unknown[]) => Object.assign(new Thrown(name, text(args)), { args, user: true, chain }), { exc: name, chain, fname: name, [SHOW]: `<class '__main__.${name}'>` });
+  const cls: unknown = Object.assign((...args: unknown[]) => Object.assign(new Thrown(name, text(args)), { args, user: true, chain, cls }), { exc: name, chain, fname: name, [SHOW]: `<class '__main__.${name}'>` });
+  return cls;
 };
 
 /** The builtin classes by name, made once per interpreter so that `ValueError is ValueError`; calling one makes a Thrown with its args. */

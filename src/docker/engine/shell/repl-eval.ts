@@ -29,6 +29,8 @@ export class Thrown {
   declare sys?: SysError;
   /** python: the bases of an exception class of the program's, up to a builtin one. */
   declare chain?: string[];
+  /** python: the program's class it is of. */
+  declare cls?: unknown;
   /** node: the line of the program an Error thrown was made on (its stack starts there). */
   declare made?: number;
   /** python: the exception being handled when this one was raised, or the one it was raised `from`, and the line of the module the first was caught at. */
@@ -94,6 +96,8 @@ const put = (o: V, k: V, v: V) => {
   o[k] = v;
 };
 const pyDict = (entries: [V, V][]) => entries.reduce((o, [k, v]) => (put(o, k, v), o), {});
+/** A dict's keys, values or items: the list they are, shown as python's view of them. */
+const view = (kind: string, l: V[]) => Object.assign(l, { [SHOW]: `dict_${kind}(${repr(l)})` });
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
@@ -452,7 +456,9 @@ export function interpreter(h: Host) {
       map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f === null ? x : f(x))),
       any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
       dict: (kw: V = {}) => Object.fromEntries(Object.entries(kw)),
-      type: (x: V) => x?.[PYCLS] ?? { [SHOW]: `<class '${typeName(x)}'>` },
+      // a value's class: the program's, an exception's, a builtin one, or one the evaluator only names
+      type: (x: V) => x?.[PYCLS] ?? (x instanceof Thrown ? x.cls ?? b[x.type] : BUILTIN_TYPES.test(typeName(x)) ? b[typeName(x)] : undefined) ?? Object.assign(fn(typeName(x), () => { throw new Unsupported(`${typeName(x)}()`); }), { [SHOW]: `<class '${typeName(x)}'>` }),
+      issubclass: (c: V, d: V): boolean => (Array.isArray(d) ? d.some((x) => b.issubclass(c, x)) : c?.[PYD] ? isSub(c, d) : c?.exc ? isA(c.exc, d, c.chain) : c === d),
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null,
       __import__: (n: string) => modules[n],
@@ -487,6 +493,18 @@ export function interpreter(h: Host) {
       return v;
     }
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
+    // a function's (or builtin class's) name, and a function's docstring
+    if (typeof o === 'function' && !o[PYD] && k === '__name__') return fname(o);
+    if (typeof o === 'function' && !o[PYD] && k === '__doc__') return o.doc ?? null;
+    // `str.lower`: a method of str taken from its class, called with the string
+    if (o === globals.str && typeof k === 'string' && !/^__/.test(k)) {
+      try {
+        member('', k);
+      } catch (e) {
+        throw e instanceof Thrown ? new Thrown('AttributeError', `type object 'str' has no attribute '${k}'`) : e;
+      }
+      return fn(k, (x: V, ...a: V[]) => member(x, k)(...a));
+    }
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
     const at = (x: V, msg = `${repr(x)} is not in list`) => { const i = o.findIndex((y: V) => pyEq(x, y)); if (i < 0) throw new Thrown('ValueError', msg); return i; };
     const methods: Record<string, V> | undefined = typeof o === 'string'
@@ -494,7 +512,7 @@ export function interpreter(h: Host) {
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
         index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
       : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
-      : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o).map((k) => keyOf(o, k)), values: () => Object.values(o), items: () => Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
+      : isObj(o) && !o[SHOW] ? { keys: () => view('keys', Object.keys(o).map((k) => keyOf(o, k))), values: () => view('values', Object.values(o)), items: () => view('items', Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true }))), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
         update: (x: V = {}) => (Object.keys(x).forEach((k) => put(o, keyOf(x, k), x[k])), null), setdefault: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : (put(o, x, d), d)),
         pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, x)) { if (d.length) return d[0]; throw keyError(x); } const v = o[x]; delete o[x]; return v; } } : undefined;
     // a method of str, list or dict the evaluator lacks is no missing attribute
@@ -1342,7 +1360,8 @@ export function interpreter(h: Host) {
           const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
           if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
           const q = sc.q ? `${sc.q}.${name}` : name;
-          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
+          const doc = /^[rR]?['"]/.test(body[0]?.[0] ?? '') ? evalIn(body[0][0], sc) : null;
+        sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: typeof doc === 'string' ? doc : null }));
         } else if (kw === 'for') {
           const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
           const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
