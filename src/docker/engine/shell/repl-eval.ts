@@ -59,7 +59,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1 };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1; /** python's `nonlocal` names */ nl?: Set<string> };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -835,8 +835,11 @@ export function interpreter(h: Host) {
           return arrow(params, fname);
         }
         if (py && name === 'lambda') {
-          const params: string[] = [];
-          while (peek().k === 'i') params.push(t[i++].v), eat(',');
+          // its parameters (with their defaults) end at the colon outside brackets
+          let k = i;
+          for (let depth = 0; k < t.length - 1 && (depth || t[k].v !== ':'); k++) depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0;
+          const params = topSplit(src.slice(t[i].p, t[k].p), ',').map((x) => x.trim()).filter(Boolean);
+          i = k;
           need(':');
           return fnBody(params, expr(0), '<lambda>');
         }
@@ -946,7 +949,12 @@ export function interpreter(h: Host) {
   } });
   function assign(s: Scope, name: string, v: V): void {
     // python binds in the scope that runs (a function's own, or the module's)
-    if (py) return void (s.g?.has(name) ? top : s).vars.set(name, v);
+    // (`nonlocal`: in the enclosing function that has it)
+    if (py) {
+      let c = s.nl?.has(name) ? s.up : undefined;
+      while (c && c !== top && !c.vars.has(name)) c = c.up;
+      return void (s.g?.has(name) ? top : c ?? s).vars.set(name, v);
+    }
     let c: Scope | undefined = s;
     while (c && !c.vars.has(name)) c = c.up;
     // the program's top-level declarations are the ones known by kind (a function's own name may shadow one)
@@ -1004,8 +1012,9 @@ export function interpreter(h: Host) {
       return NOTHING;
     }
     if (py && first.v === 'global') src.replace(/^\s*global\s+/, '').split(',').forEach((n) => (sc.g ??= new Set()).add(n.trim()));
-    if (py && first.v === 'del') throw new Unsupported('del');
-    if (py && /^(pass|global)$/.test(first.v)) return NOTHING;
+    if (py && first.v === 'nonlocal') src.replace(/^\s*nonlocal\s+/, '').split(',').forEach((n) => (sc.nl ??= new Set()).add(n.trim()));
+    if (py && first.v === 'del') return pyDel(src.replace(/^\s*del\s+/, '').trim(), sc);
+    if (py && /^(pass|global|nonlocal)$/.test(first.v)) return NOTHING;
     // JS declarations: `let a = 1, b`
     const decl = !py && /^(let|const|var)$/.test(first.v) ? first.v : '';
     if (decl) {
@@ -1247,6 +1256,26 @@ export function interpreter(h: Host) {
       v.cause = c;
     }
     throw v;
+  };
+  /** `del name`, `del d[key]`, `del l[i]`: one target. */
+  const pyDel = (target: string, sc: Scope) => {
+    const [, of, key] = /^(.+)\[(.+)\]$/s.exec(target) ?? [];
+    if (!of) {
+      if (!/^\w+$/.test(target) || topSplit(target, ',').length > 1) throw new Unsupported(`del ${target}`);
+      lookup(sc, target);
+      (sc.vars.has(target) ? sc : top).vars.delete(target);
+      return NOTHING;
+    }
+    const o = evalIn(of, sc), k = evalIn(key, sc);
+    if (Array.isArray(o) && !(o as V)[TUPLE] && typeof k === 'bigint') {
+      const at = Number(k < 0n ? BigInt(o.length) + k : k);
+      if (at < 0 || at >= o.length) throw new Thrown('IndexError', 'list assignment index out of range');
+      o.splice(at, 1);
+    } else if (isObj(o) && !o[SHOW] && !o[PYCLS]) {
+      if (!Object.hasOwn(o, k)) throw keyError(k);
+      delete o[k];
+    } else throw new Unsupported(`del ${target}`);
+    return NOTHING;
   };
   /** `assert test, message`: an AssertionError of the message when the test is false. */
   const pyAssert = (src: string, sc: Scope) => {
