@@ -84,7 +84,7 @@ const topSplit = (text: string, sep: string) => {
   return out;
 };
 const params = (text: string) => topSplit(text, ',').map((x) => x.trim()).filter(Boolean);
-type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
+type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V]; /** JS's `delete` of it */ del?: (s: Scope) => boolean };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 export const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
@@ -104,7 +104,7 @@ const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x
 
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V>; /** the simulated clock (ms) */ now?(): number }
 
-const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
+const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|>>>|<<|>>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
 interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
 const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 
@@ -275,6 +275,7 @@ const JS_OPS: Record<string, (a: V, b: V) => V> = {
   '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '%': (a, b) => a % b, '**': (a, b) => a ** b,
   '==': (a, b) => a == b, '!=': (a, b) => a != b, '===': (a, b) => a === b, '!==': (a, b) => a !== b,
   '<': (a, b) => a < b, '>': (a, b) => a > b, '<=': (a, b) => a <= b, '>=': (a, b) => a >= b,
+  '&': (a, b) => a & b, '|': (a, b) => a | b, '^': (a, b) => a ^ b, '<<': (a, b) => a << b, '>>': (a, b) => a >> b, '>>>': (a, b) => a >>> b,
 };
 
 // python orders numbers with numbers, strings with strings, sequences (lists with lists, tuples with tuples) item by item
@@ -583,7 +584,7 @@ export function interpreter(h: Host) {
     };
     const BIN: Record<string, number> = py
       ? { or: 1, and: 2, '==': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, in: 4, not: 4, is: 4, '+': 6, '-': 6, '*': 7, '/': 7, '//': 7, '%': 7, '**': 9 }
-      : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, instanceof: 5, in: 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
+      : { '??': 1, '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '===': 6, '!==': 6, '<': 7, '>': 7, '<=': 7, '>=': 7, instanceof: 7, in: 7, '<<': 8, '>>': 8, '>>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 12 };
     const fnBody = (params: string[], body: E, name = ''): E => (s) => fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s }));
     /** The token that closes the bracket at `k` (the end of input when none does). */
     const match = (k: number) => {
@@ -661,13 +662,18 @@ export function interpreter(h: Host) {
         if (!a.set) fail();
         return (s) => { const v = a(s) + (op === '++' ? 1 : -1); a.set!(s, v); return v; };
       }
-      if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
+      if (!py && op === 'delete') {
+        i++;
+        const a = unary();
+        return (s) => (a.del ? a.del(s) : true);
+      }
+      if (/^[-+!~]$/.test(op) || op === (py ? 'not' : 'typeof')) {
         i++;
         const a = py ? expr(op === 'not' ? 3 : 8) : unary();
         return (s) => {
           const v = a(s);
           if (py && (op === '-' || op === '+') && !isNum(v)) throw new Thrown('TypeError', `bad operand type for unary ${op}: '${typeName(v)}'`);
-          return op === '-' ? (py && typeof v !== 'number' ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v);
+          return op === '-' ? (py && typeof v !== 'number' ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : op === '~' ? (py ? pyOp('-', -1n, v) : ~v) : !pyTruth(v);
         };
       }
       const start = peek().p;
@@ -676,6 +682,11 @@ export function interpreter(h: Host) {
     const postfix = (e: E, start: number): E => {
       for (;;) {
         const at = peek().p;
+        // JS's `i++` in an expression: the value before the step
+        if (!py && e.set && (is('++') || is('--'))) {
+          const d = t[i++].v === '++' ? 1 : -1, a = e;
+          return (s) => { const v = a(s); a.set!(s, v + d); return v; };
+        }
         if (eat('.') || eat('?.')) {
           const k = peek().v;
           if (peek().k !== 'i') fail();
@@ -683,7 +694,7 @@ export function interpreter(h: Host) {
           const o = e;
           const optional = t[i - 2].v === '?.';
           // `new a.B()`: the member access still names what `new` constructs
-          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); (x?.[PYD] ?? x)[k] = v; }, isNew: o.isNew }), start, start);
+          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); (x?.[PYD] ?? x)[k] = v; }, del: (s: Scope) => delete o(s)[k], isNew: o.isNew }), start, start);
         } else if (eat('[')) {
           const o = e;
           const k = is(':') ? () => undefined : expr();
@@ -701,7 +712,7 @@ export function interpreter(h: Host) {
             const at = Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : -1;
             if (py && Array.isArray(x) && typeof key === 'bigint' && (at < 0 || at >= x.length)) throw new Thrown('IndexError', 'list assignment index out of range');
             if (at >= 0) x[at] = v; else if (py) put(x, key, v); else x[key] = v;
-          } });
+          }, del: (s: Scope) => delete o(s)[k(s)] });
         } else if (is('(')) {
           i++;
           // `sum(x for x in xs)`: a generator expression, run as the list it yields
@@ -803,6 +814,8 @@ export function interpreter(h: Host) {
       i++;
       if (tk.k === 'n') {
         const n = tk.v.replace(/_/g, '');
+        // JS's BigInt literal: digits and an `n` right after them
+        if (!py && /^\d+$/.test(n) && peek().k === 'i' && peek().v === 'n' && peek().p === tk.p + tk.v.length) return (i++, () => BigInt(n));
         return py && /^\d+$/.test(n) ? () => BigInt(n) : () => Number(n);
       }
       if (tk.k === 'r') {
