@@ -111,6 +111,26 @@ const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 /** A SyntaxError with where python's caret goes (`to`: the end of what it underlines). */
 const syntax = (msg: string, at: number, to = at + 1) => Object.assign(new Thrown('SyntaxError', msg), { at: [at, at, to, to] });
 
+/** A template literal's text and `${…}` expressions, alternating; an expression ends at its own closing brace. */
+function placeholders(body: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let k = body.indexOf('${'); k >= 0; k = body.indexOf('${', k + 1)) {
+    // (`\${` is text)
+    if (/(^|[^\\])(\\\\)*\\$/.test(body.slice(0, k))) continue;
+    let depth = 0, e = k + 2;
+    for (; e < body.length && (depth || body[e] !== '}'); e++) {
+      const c = body[e];
+      if (c === '{') depth++;
+      else if (c === '}') depth--;
+      else if (c === '"' || c === "'" || c === '`') for (e++; e < body.length && body[e] !== c; e++) if (body[e] === '\\') e++;
+    }
+    out.push(body.slice(from, k), body.slice(k + 2, e));
+    [from, k] = [e + 1, e];
+  }
+  return [...out, body.slice(from)];
+}
+
 /** Whether python code ends inside a triple-quoted string. */
 function openTriple(s: string): boolean {
   for (let k = 0; k < s.length; k++) {
@@ -484,6 +504,8 @@ export function interpreter(h: Host) {
   const member = (o: V, k: V): V => {
     if (!py) {
       if (o === null || o === undefined) throw new Thrown('TypeError', `Cannot read properties of ${o} (reading '${String(k)}')`);
+      // a function's name and how many parameters it takes before a default or the rest
+      if (typeof o === 'function' && (k === 'name' || k === 'length')) return k === 'name' ? fname(o) ?? '' : o.arity ?? o.length;
       return HIDDEN.test(String(k)) ? undefined : o[k];
     }
     if (o?.[SUPER] || o?.[PYCLS] || o?.[PYD]) {
@@ -585,7 +607,7 @@ export function interpreter(h: Host) {
     const BIN: Record<string, number> = py
       ? { or: 1, and: 2, '==': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, in: 4, not: 4, is: 4, '+': 6, '-': 6, '*': 7, '/': 7, '//': 7, '%': 7, '**': 9 }
       : { '??': 1, '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '===': 6, '!==': 6, '<': 7, '>': 7, '<=': 7, '>=': 7, instanceof: 7, in: 7, '<<': 8, '>>': 8, '>>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 12 };
-    const fnBody = (params: string[], body: E, name = ''): E => (s) => fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s }));
+    const fnBody = (params: string[], body: E, name = ''): E => (s) => Object.assign(fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s })), { arity: arity(params) });
     /** The token that closes the bracket at `k` (the end of input when none does). */
     const match = (k: number) => {
       for (let depth = 0; k < t.length - 1; k++) if (!(depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0)) break;
@@ -798,8 +820,7 @@ export function interpreter(h: Host) {
         return (eq ? code + eq : '') + formatSpec(conv === 'r' || conv === 'a' || (eq && !conv && !spec) ? repr(v) : conv === 's' ? pyStr(v) : v, spec);
       };
     };
-    const template = (body: string, open: RegExp): E => {
-      const parts = body.split(open);
+    const template = (parts: string[]): E => {
       const exprs = parts.map((p, k) => {
         if (k % 2 === 0) return () => unescape(p);
         // an f-string's doubled brace is the brace itself
@@ -827,8 +848,8 @@ export function interpreter(h: Host) {
         const raw = /^[rR]/.test(tk.v);
         const q = /^[fFrR]?('''|""")/.test(tk.v) ? 3 : 1;
         const body = tk.v.slice((f || raw ? 1 : 0) + q, -q);
-        if (f) return template(body, /(\{\{|\}\}|\{[^{}]*\})/);
-        if (tk.v[0] === '`') return template(body, /\$\{([^}]*)\}/);
+        if (f) return template(body.split(/(\{\{|\}\}|\{[^{}]*\})/));
+        if (tk.v[0] === '`') return template(placeholders(body));
         return () => (raw ? body : unescape(body));
       }
       if (tk.k === 'i') {
@@ -1039,6 +1060,8 @@ export function interpreter(h: Host) {
         const init = p.eat('=');
         const e = init ? p.expr() : decl === 'const' || !bare ? p.fail() : () => undefined;
         pat(sc, e(sc), (name, v) => {
+          // an anonymous function declared is named after its variable
+          if (bare && typeof v === 'function' && !fname(v)) v.fname = name;
           if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) throw new Thrown('SyntaxError', `Identifier '${name}' has already been declared`);
           if (!(decl === 'var' && !init && sc.vars.has(name))) sc.vars.set(name, v);
           if (sc === top) declared.set(name, decl);
@@ -1111,7 +1134,7 @@ export function interpreter(h: Host) {
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
   const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1) =>
-    fn(name, (...a: V[]) => {
+    Object.assign(fn(name, (...a: V[]) => {
       try {
         run({ vars: typeof params === 'function' ? new Map(params(a)) : bind(params, a, up), up, f: 1 });
         return py ? null : undefined;
@@ -1127,7 +1150,9 @@ export function interpreter(h: Host) {
         }
         throw j;
       }
-    });
+    }), { arity: Array.isArray(params) ? arity(params) : undefined });
+  /** JS's `length` of a function: its parameters before the first default or rest. */
+  const arity = (params: string[]) => (params.findIndex((p) => /=|^\.\.\./.test(p)) + 1 || params.length + 1) - 1;
   /** JS parameters (`a`, `b = 2`, `...rest`) bound to a call's arguments; a default sees the parameters before it. */
   const bind = (params: string[], a: V[], up: Scope) => {
     const vars = new Map<string, V>();
