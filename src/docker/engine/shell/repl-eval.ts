@@ -29,6 +29,8 @@ export class Thrown {
   declare sys?: SysError;
   /** python: the bases of an exception class of the program's, up to a builtin one. */
   declare chain?: string[];
+  /** node: the runtime's method that threw it (`Array.reduce`), its name, and its first argument (JSON.parse's text). */
+  declare builtin?: [string, string, unknown];
   /** python: the program's class it is of. */
   declare cls?: unknown;
   /** node: the line of the program an Error thrown was made on (its stack starts there). */
@@ -752,7 +754,14 @@ export function interpreter(h: Host) {
             // a builtin that would take keywords as one more argument
             if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text.replace(/^new\s+/, '')} is not a ${callee.isNew ? 'constructor' : 'function'}`);
-            return callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, self, pos);
+            if (py || callee.isNew || f.fname) return callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, self, pos);
+            try {
+              return Reflect.apply(f, self, pos);
+            } catch (x) {
+              // a method of the runtime's own that refused its arguments: a frame of its own in the stack
+              const of = f === JSON.parse || f === JSON.stringify ? 'JSON' : Array.isArray(self) ? 'Array' : typeof self === 'number' ? 'Number' : typeof self === 'string' ? 'String' : '';
+              throw x instanceof Error && of ? Object.assign(new Thrown(x.name, x.message), { builtin: [`${of}.${f.name}`, f.name, pos[0]] }) : x;
+            }
           });
         } else if (e.isNew) {
           // `new A` without parentheses constructs with no arguments
