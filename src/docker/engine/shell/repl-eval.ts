@@ -1142,8 +1142,8 @@ export function interpreter(h: Host) {
   const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
-  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1) =>
-    Object.assign(fn(name, (...a: V[]) => {
+  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1): V => {
+    const self: V = Object.assign(fn(name, (...a: V[]) => {
       try {
         run({ vars: typeof params === 'function' ? new Map(params(a)) : bind(params, a, up), up, f: 1 });
         return py ? null : undefined;
@@ -1154,12 +1154,16 @@ export function interpreter(h: Host) {
         }
         // the traceback's frame is the caller's line, marked at the call
         if (j instanceof Thrown) {
-          if (j.spot) (j.frames ??= []).unshift([...j.spot, name, input]);
+          if (j.spot) (j.frames ??= []).unshift([j.spot[0], j.spot[1], j.spot[2], fname(self) ?? name, input]);
           j.at = j.spot = undefined;
         }
         throw j;
       }
     }), { arity: Array.isArray(params) ? arity(params) : undefined });
+    return self;
+  };
+  /** Whether code of this scope runs in a function (a block's scope is inside its function's). */
+  const inFn = (sc?: Scope): boolean => !!sc && (!!sc.f || inFn(sc.up));
   /** JS's `length` of a function: its parameters before the first default or rest. */
   const arity = (params: string[]) => (params.findIndex((p) => /=|^\.\.\./.test(p)) + 1 || params.length + 1) - 1;
   /** JS parameters (`a`, `b = 2`, `...rest`) bound to a call's arguments; a default sees the parameters before it. */
@@ -1546,7 +1550,8 @@ export function interpreter(h: Host) {
     const method = (m: string, ps: string[], code: string, isCtor = false) => function (this: V, ...a: V[]) {
       const me = this?.[SUPER] ?? this;
       let s2: Scope;
-      const r = userFn(m, ps, (s) => {
+      // (named in node's stack as V8 does: `new A`, `A.m`)
+      const r = userFn(isCtor ? `new ${name}` : `${name}.${m}`, ps, (s) => {
         s2 = s;
         s.vars.set('this', isCtor && base ? SUPER : me);
         if (base) s.vars.set('super', Object.setPrototypeOf(fn('super', (...b: V[]) => { base.init(me, b); init(me); s.vars.set('this', me); }), Object.create(base.prototype, { [SUPER]: { value: me } })));
@@ -1590,54 +1595,60 @@ export function interpreter(h: Host) {
   const jsExec = (src: string, sc: Scope, base = 1): V => {
     let value: V = NOTHING;
     for (const [text, n] of statements(src)) {
-      if (sc === top) [line, piece] = [base + n - 1, text];
-      const t = text.trim();
-      const kw = /^(for|while|if|function|do|try|class)\b/.exec(t)?.[1];
-      if (kw === 'do' || kw === 'try' || kw === 'class') {
-        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc);
-        continue;
-      }
-      if (!kw) {
-        if (/^throw\b/.test(t)) raise(evalIn(t.slice(5), sc));
-        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsBlock(t, sc) : statement(text, sc);
-        continue;
-      }
-      const open = t.indexOf('(');
-      const end = close(t, open);
-      const head = t.slice(open + 1, end);
-      const [code, rest] = body(t.slice(end + 1));
-      const block = (s2: Scope) => jsExec(code, s2, line);
-      const inner = () => ({ vars: new Map(), up: sc });
-      if (kw === 'function') {
-        const name = t.slice(8, open).trim();
-        // a generator runs lazily: the evaluator has no such thing
-        if (name[0] === '*') throw new Unsupported('function*');
-        sc.vars.set(name, userFn(name, params(head), block, sc));
-        value = rest ? jsExec(rest, sc, line) : NOTHING;
-        continue;
-      }
-      value = undefined;
-      // what follows the statement on its line (`for (…) {…} console.log(s)`) runs after it
-      let more = rest;
-      if (kw === 'if') {
-        const other = /^else\b/.test(rest);
-        if (evalIn(head, sc)) (block(inner()), (more = other ? after(rest.slice(4)) : rest));
-        else if (other) (jsExec(rest.slice(4), sc, line), (more = ''));
-      } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
-      else {
-        const of = /^(?:const|let|var)\s+([\w$]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
-        const own = inner();
-        if (of) {
-          const items = [...(of[2] === 'of' ? evalIn(of[3], sc) : Object.keys(evalIn(of[3], sc)))];
-          const pat = parser(of[1]).pattern();
-          loop(() => items.length > 0, () => { const vars = new Map(); pat(own, items.shift(), (n, v) => vars.set(n, v)); block({ vars, up: own }); });
-        } else {
-          const [init, test, step] = head.split(';');
-          if (init.trim()) statement(init, own);
-          loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own));
+      try {
+        if (sc === top) [line, piece] = [base + n - 1, text];
+        const t = text.trim();
+        const kw = /^(for|while|if|function|do|try|class)\b/.exec(t)?.[1];
+        if (kw === 'do' || kw === 'try' || kw === 'class') {
+          value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc);
+          continue;
         }
+        if (!kw) {
+          if (/^throw\b/.test(t)) raise(evalIn(t.slice(5), sc));
+          value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsBlock(t, sc) : statement(text, sc);
+          continue;
+        }
+        const open = t.indexOf('(');
+        const end = close(t, open);
+        const head = t.slice(open + 1, end);
+        const [code, rest] = body(t.slice(end + 1));
+        const block = (s2: Scope) => jsExec(code, s2, line);
+        const inner = () => ({ vars: new Map(), up: sc });
+        if (kw === 'function') {
+          const name = t.slice(8, open).trim();
+          // a generator runs lazily: the evaluator has no such thing
+          if (name[0] === '*') throw new Unsupported('function*');
+          sc.vars.set(name, userFn(name, params(head), block, sc));
+          value = rest ? jsExec(rest, sc, line) : NOTHING;
+          continue;
+        }
+        value = undefined;
+        // what follows the statement on its line (`for (…) {…} console.log(s)`) runs after it
+        let more = rest;
+        if (kw === 'if') {
+          const other = /^else\b/.test(rest);
+          if (evalIn(head, sc)) (block(inner()), (more = other ? after(rest.slice(4)) : rest));
+          else if (other) (jsExec(rest.slice(4), sc, line), (more = ''));
+        } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
+        else {
+          const of = /^(?:const|let|var)\s+([\w$]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
+          const own = inner();
+          if (of) {
+            const items = [...(of[2] === 'of' ? evalIn(of[3], sc) : Object.keys(evalIn(of[3], sc)))];
+            const pat = parser(of[1]).pattern();
+            loop(() => items.length > 0, () => { const vars = new Map(); pat(own, items.shift(), (n, v) => vars.set(n, v)); block({ vars, up: own }); });
+          } else {
+            const [init, test, step] = head.split(';');
+            if (init.trim()) statement(init, own);
+            loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own));
+          }
+        }
+        if (more) value = jsExec(more, sc, line);
+      } catch (j) {
+        // the statement of a function's body that raised: where its frame in node's stack points
+        if (j instanceof Thrown && !j.spot && inFn(sc)) j.spot = [n, text.trim()];
+        throw j;
       }
-      if (more) value = jsExec(more, sc, line);
     }
     return value;
   };
