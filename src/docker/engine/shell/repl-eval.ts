@@ -478,12 +478,13 @@ export function interpreter(h: Host) {
       zip: (...a: V[]) => iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
       map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f === null ? x : f(x))),
       any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
-      dict: (kw: V = {}) => Object.fromEntries(Object.entries(kw)),
+      // from keywords, a dict, or pairs (a list of them, zip…), then keywords
+      dict: (...a: V[]) => { const kw = opts(a), d = isObj(a[0]) && !a[0][SHOW] ? pyDict(Object.keys(a[0]).map((k) => [keyOf(a[0], k), a[0][k]])) : pyDict(a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => put(d, k, v)); return d; },
       // a value's class: the program's, an exception's, a builtin one, or one the evaluator only names
       type: (x: V) => x?.[PYCLS] ?? (x instanceof Thrown ? x.cls ?? b[x.type] : BUILTIN_TYPES.test(typeName(x)) ? b[typeName(x)] : undefined) ?? Object.assign(fn(typeName(x), () => { throw new Unsupported(`${typeName(x)}()`); }), { [SHOW]: `<class '${typeName(x)}'>` }),
       issubclass: (c: V, d: V): boolean => (Array.isArray(d) ? d.some((x) => b.issubclass(c, x)) : c?.[PYD] ? isSub(c, d) : c?.exc ? isA(c.exc, d, c.chain) : c === d),
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
-      True: true, False: false, None: null,
+      True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
     };
     for (const [k, v] of Object.entries(b)) if (typeof v === 'function') fn(k, v);
@@ -1501,7 +1502,7 @@ export function interpreter(h: Host) {
   const caught = (j: unknown): V => {
     // a SyntaxError of the source is no exception of the program, nor is a limit of the evaluator
     if (j instanceof Error) return j;
-    if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
+    if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user && !j.builtin) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
     return j.user ? j.value : Object.assign(new (globalThis as V)[j.type](j.msg), j.sys?.fields);
   };
   /** `try {…} catch (e) {…} finally {…} REST`. */
