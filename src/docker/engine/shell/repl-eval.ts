@@ -215,11 +215,13 @@ export function inspect(v: V, lvl = 0): string {
   const kind = map ? 'Map' : v instanceof Set ? 'Set' : '';
   if (lvl > 4) return arr ? '[Array]' : `[${kind || 'Object'}]`;
   const at = (x: V) => inspect(x, lvl + 2);
-  let out = arr ? holes(v, at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
+  // (util.inspect shows an array's first 100 items, then how many more)
+  let out = arr ? holes(v.slice(0, 100), at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
   const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : `${v[CLASS] ? v[CLASS] + ' ' : ''}{`, '}'];
   if (!out.length) return o + c;
   const n = out.length;
-  if (arr && n > 6) out = group(out, v, lvl);
+  if (arr && n > 6) out = group(out, v.slice(0, 100), lvl, v.length > 100);
+  if (arr && v.length > 100) out.push(`... ${v.length - 100} more item${v.length > 101 ? 's' : ''}`);
   if (out.length === n && out.reduce((a: number, s: string) => a + s.length + 1, n + lvl + o.length + 10) <= 80 && !out.join('').includes('\n')) return `${o} ${out.join(', ')} ${c}`;
   const ind = '\n' + ' '.repeat(lvl);
   return `${o}${ind}  ${out.join(`,${ind}  `)}${ind}${c}`;
@@ -238,12 +240,13 @@ function holes(v: V[], at: (x: V) => string): string[] {
   return out;
 }
 
-function group(out: string[], v: V[], lvl: number): string[] {
+/** `more`: the array has more items than shown, whose line counts in the average (as in node's groupArrayElements). */
+function group(out: string[], v: V[], lvl: number, more = false): string[] {
   const len = out.map((s) => s.length);
   const total = len.reduce((a, b) => a + b + 2, 0);
   const max = Math.max(...len) + 2;
   if (!(max * 3 + lvl < 80 && (total / max > 5 || max <= 8))) return out;
-  const biased = Math.max(max - 3 - Math.sqrt(max - total / out.length), 1);
+  const biased = Math.max(max - 3 - Math.sqrt(max - total / (out.length + (more ? 1 : 0))), 1);
   const cols = Math.min(Math.round(Math.sqrt(2.5 * biased * out.length) / biased), Math.floor((80 - lvl) / max), 12);
   if (cols <= 1) return out;
   const widths = [...Array(cols)].map((_, i) => Math.max(...len.filter((_, j) => j % cols === i)) + 2);
