@@ -173,7 +173,9 @@ function lex(src: string, py: boolean): Tok[] {
   if (rest.trim() && !(py && /^\s*#/.test(rest))) {
     // An open template literal (or triple quote) goes on; an open quote is an error.
     if (/^\s*`/.test(rest) || /^\s*('''|""")/.test(rest)) throw new Open();
-    throw syntax(py ? (/^\s*['"]/.test(rest) ? 'unterminated string literal (detected at line 1)' : 'invalid syntax') : 'Invalid or unexpected token', src.length - rest.trimStart().length);
+    // (V8 marks an unclosed quote to the end of its line)
+    const at = src.length - rest.trimStart().length;
+    throw syntax(py ? (/^\s*['"]/.test(rest) ? 'unterminated string literal (detected at line 1)' : 'invalid syntax') : 'Invalid or unexpected token', at, /^\s*['"]/.test(rest) && !py ? at + rest.trimStart().split('\n')[0].length : at + 1);
   }
   out.push({ k: '', v: '', p: src.length });
   return out;
@@ -1755,7 +1757,8 @@ export function interpreter(h: Host) {
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);
       } catch (e) {
-        if (e instanceof Jump) e = Object.assign(illegal(e), { at: [0, 0, piece.length, piece.length], late: true });
+        // (V8 marks the keyword, python the statement)
+        if (e instanceof Jump) { const w = py ? piece.length : e.k.length; e = Object.assign(illegal(e), { at: [0, 0, w, w], late: true }); }
         // from the statement's own text to the line as the traceback shows it (dedented)
         if (e instanceof Thrown && e.at) e.at = placed(e.at);
         // the tokenizer counts the program's lines, the statement's lexer only its own
