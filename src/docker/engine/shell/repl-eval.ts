@@ -1009,7 +1009,8 @@ export function interpreter(h: Host) {
           if (!py && kt.k === 'i' && (is(',') || is('}'))) return (s: Scope) => [kt.v, lookup(s, kt.v)];
           need(':');
           const v = expr();
-          return (s: Scope) => [key(s), v(s)];
+          // (JS: an anonymous function is named after its key)
+          return (s: Scope) => { const k = key(s), x = v(s); if (!py && typeof x === 'function' && !fname(x) && typeof k === 'string') x.fname = k; return [k, x]; };
         });
         return (s) => (py ? pyDict : Object.fromEntries)(entries.map((x) => x(s)));
       }
