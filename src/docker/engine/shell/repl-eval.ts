@@ -1004,7 +1004,21 @@ export function interpreter(h: Host) {
           i = at;
         }
         const entries = list('}', () => {
+          // JS's `...o`: its own fields, in their order
+          if (!py && eat('...')) return ((e: E) => (s: Scope) => [SPREAD, e(s)])(expr());
           const kt = peek();
+          // JS's method `name(…) {…}`: `this` is the object it is called on
+          if (!py && kt.k === 'i' && is('(', 1)) {
+            i++;
+            const k = match(i), ps = paramsIn(i, k);
+            i = k + 1;
+            if (!is('{')) fail();
+            const end = match(i), code = src.slice(t[i].p + 1, t[end].p);
+            i = end + 1;
+            return (s: Scope) => [kt.v, Object.assign(function (this: V, ...a: V[]) { return userFn(`Object.${kt.v}`, ps, (s2) => (s2.vars.set('this', this), jsExec(code, s2)), s)(...a); }, { fname: kt.v, arity: arity(ps) })];
+          }
+          if (!py && kt.k === 'i' && /^(async|get|set)$/.test(kt.v) && peek(1).k === 'i') throw new Unsupported(kt.v);
+          if (!py && is('*')) throw new Unsupported('*');
           const key: E = kt.k === 'i' && !py ? (i++, () => kt.v) : kt.k === 's' ? primary() : is('[') ? (i++, ((e: E) => (need(']'), e))(expr())) : expr();
           if (!py && kt.k === 'i' && (is(',') || is('}'))) return (s: Scope) => [kt.v, lookup(s, kt.v)];
           need(':');
@@ -1012,7 +1026,7 @@ export function interpreter(h: Host) {
           // (JS: an anonymous function is named after its key)
           return (s: Scope) => { const k = key(s), x = v(s); if (!py && typeof x === 'function' && !fname(x) && typeof k === 'string') x.fname = k; return [k, x]; };
         });
-        return (s) => (py ? pyDict : Object.fromEntries)(entries.map((x) => x(s)));
+        return (s) => (py ? pyDict(entries.map((x) => x(s))) : entries.reduce((o: V, x) => { const [k, v] = x(s); return k === SPREAD ? Object.assign(o, v) : ((o[k] = v), o); }, {}));
       }
       i--;
       return fail();
