@@ -9,14 +9,6 @@ export const baseOf = (name: string): string | undefined => BASES[name] ?? (name
 export const isA = (type: string | undefined, cls: unknown, chain: string[] = []): boolean =>
   Array.isArray(cls) ? cls.some((c) => isA(type, c, chain)) : !!type && ([type, ...chain].includes((cls as { exc?: string })?.exc ?? '') || isA(baseOf(chain.at(-1) ?? type), cls));
 
-/** `class E(ValueError): pass`: an exception class of the program's, raised as its own name. */
-export const userExc = (name: string, base: { exc: string; chain?: string[] }) => {
-  const chain = [base.exc, ...(base.chain ?? [])];
-  const text = (a: unknown[]) => (a.length === 1 ? pyStr(a[0]) : a.length ? repr(Object.assign(a, { [TUPLE]: true })) : '');
-  const cls: unknown = Object.assign((...args: unknown[]) => Object.assign(new Thrown(name, text(args)), { args, user: true, chain, cls }), { exc: name, chain, fname: name, [SHOW]: `<class '__main__.${name}'>` });
-  return cls;
-};
-
 /** The builtin classes by name, made once per interpreter so that `ValueError is ValueError`; calling one makes a Thrown with its args. */
 export const excClasses = (): Record<string, unknown> => {
   const out: Record<string, unknown> = {};

@@ -11,7 +11,7 @@
 import type { Fs } from '../fs';
 import { listDir, reason } from '../../common/sh/fs';
 import { exists } from './package-files';
-import { excClasses, isA, userExc } from './py-exceptions';
+import { excClasses, isA } from './py-exceptions';
 import { exp, fixed, formatSpec, percent, strFormat } from './py-format';
 import { jsClasses } from './js-classes';
 import { nodeFs, nodePath, type SysError } from './js-modules';
@@ -98,8 +98,6 @@ const put = (o: V, k: V, v: V) => {
   o[k] = v;
 };
 const pyDict = (entries: [V, V][]) => entries.reduce((o, [k, v]) => (put(o, k, v), o), {});
-/** hex(), oct(), bin(): the sign, the base's prefix and the digits. */
-const based = (n: V, b: number, p: string) => { const v = BigInt(n); return `${v < 0n ? '-' : ''}0${p}${(v < 0n ? -v : v).toString(b)}`; };
 /** A dict's keys, values or items: the list they are, shown as python's view of them. */
 const view = (kind: string, l: V[]) => Object.assign(l, { [SHOW]: `dict_${kind}(${repr(l)})` });
 const KW = Symbol('kwargs');
@@ -421,7 +419,7 @@ export function interpreter(h: Host) {
     return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries, freeze: Object.freeze, isFrozen: Object.isFrozen, is: Object.is }), Array, encodeURIComponent, decodeURIComponent, encodeURI, decodeURI, isFinite, ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
-    const int = (x: V, base?: V) => (base !== undefined ? intIn(x, Number(base)) : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`); })());
+    const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`); })());
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
     const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
     const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : isObj(x) ? Object.keys(x).map((k) => keyOf(x, k)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
@@ -448,40 +446,10 @@ export function interpreter(h: Host) {
       return r;
     };
     const toInt = (m: (x: number) => number) => fn(m.name, (x: V) => big(m(Number(num(x)))));
-    /** int(text, base): its digits in that base, with a sign and the base's own prefix allowed. */
-    const intIn = (x: V, b: number) => {
-      const m = /^\s*([-+]?)(?:0[xob])?([\da-z_]+)\s*$/i.exec(x);
-      const digits = m?.[2].replace(/_/g, '').toLowerCase() ?? '';
-      if (!m || ![...digits].every((c) => parseInt(c, 36) < b)) throw new Thrown('ValueError', `invalid literal for int() with base ${b}: ${repr(x)}`);
-      const v = [...digits].reduce((a, c) => a * BigInt(b) + BigInt(parseInt(c, 36)), 0n);
-      return m[1] === '-' ? -v : v;
-    };
-    const fact = (n: V): bigint => { if (typeof n !== 'bigint') throw new Thrown('TypeError', `'${typeName(n)}' object cannot be interpreted as an integer`); if (n < 0n) throw new Thrown('ValueError', 'factorial() not defined for negative values'); let r = 1n; for (let k = 2n; k <= n; k++) r *= k; return r; };
-    const gcd = (a: V, b: V): bigint => { let [x, y] = [BigInt(a) < 0n ? -BigInt(a) : BigInt(a), BigInt(b) < 0n ? -BigInt(b) : BigInt(b)]; while (y) [x, y] = [y, x % y]; return x; };
-    const math = mod('math', { pi: Math.PI, e: Math.E, tau: 2 * Math.PI, inf: Infinity, nan: NaN, sqrt: fn('sqrt', f(Math.sqrt)), pow: fn('pow', f(Math.pow)), floor: toInt(Math.floor), ceil: toInt(Math.ceil), trunc: toInt(Math.trunc),
-      fabs: fn('fabs', f(Math.abs)), sin: fn('sin', f(Math.sin)), cos: fn('cos', f(Math.cos)), tan: fn('tan', f(Math.tan)), exp: fn('exp', f(Math.exp)), log10: fn('log10', f(Math.log10)), log2: fn('log2', f(Math.log2)), hypot: fn('hypot', f(Math.hypot)),
-      log: fn('log', f((x: number, b?: number) => (b === undefined ? Math.log(x) : Math.log(x) / Math.log(b)))), factorial: fn('factorial', fact), gcd: fn('gcd', gcd),
-      isclose: fn('isclose', (a: V, b: V) => Math.abs(Number(num(a)) - Number(num(b))) <= 1e-9 * Math.max(Math.abs(Number(num(a))), Math.abs(Number(num(b))))) });
-    // json.dumps with indent, sort_keys and ensure_ascii (by default non-ASCII is escaped)
-    const dumps = Object.assign((v: V, ...a: V[]): string => {
-      const kw = opts(a), ind = kw.indent == null ? undefined : typeof kw.indent === 'string' ? kw.indent : ' '.repeat(Number(kw.indent));
-      const str = (x: string) => (kw.ensure_ascii ?? true ? JSON.stringify(x).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) : JSON.stringify(x));
-      const key = (k: V) => (typeof k === 'string' ? k : k === null ? 'null' : typeof k === 'boolean' ? String(k) : repr(k));
-      const go = (x: V, lvl: number): string => {
-        if (x === null || x === undefined) return 'null';
-        if (typeof x === 'boolean') return String(x);
-        if (typeof x === 'string') return str(x);
-        if (typeof x === 'number' && !Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
-        if (isNum(x)) return repr(x);
-        const items = Array.isArray(x) ? x.map((y) => go(y, lvl + 1)) : isObj(x) && !x[SHOW] && !x[PYCLS] ? (() => { const ks = Object.keys(x).map((k) => [key(keyOf(x, k)), x[k]] as [string, V]); if (kw.sort_keys) ks.sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)); return ks.map(([k, y]) => `${str(k)}: ${go(y, lvl + 1)}`); })() : (() => { throw new Thrown('TypeError', `Object of type ${typeName(x)} is not JSON serializable`); })();
-        const [o, c] = Array.isArray(x) ? '[]' : '{}';
-        if (!items.length) return o + c;
-        if (ind === undefined) return `${o}${items.join(', ')}${c}`;
-        const pad = '\n' + ind.repeat(lvl + 1);
-        return `${o}${pad}${items.join(',' + pad)}\n${ind.repeat(lvl)}${c}`;
-      };
-      return go(v, 0);
-    }, { kw: true });
+    const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: fn('sqrt', f(Math.sqrt)), pow: fn('pow', f(Math.pow)), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
+    // json.dumps: python escapes what is not ASCII
+    const jstr = (x: string) => JSON.stringify(x).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+    const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? jstr(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${jstr(k)}: ${dumps(x)}`).join(', ')}}`);
     const version = pyBuild(h);
     // the container's files: an OSError of errno's class, with its number and the C library's text
     const io = <T>(p: string, f: () => T): T => {
@@ -509,9 +477,9 @@ export function interpreter(h: Host) {
       return { [SHOW]: `<_io.TextIOWrapper name=${repr(p)} mode=${repr(mode)} encoding='UTF-8'>`, read: () => text.slice(at, (at = text.length)), readlines: lines, readline: () => text.slice(at, (at = text.indexOf('\n', at) + 1 || text.length)), write: (x: V) => (io(p, () => h.fs.writeFile(p, x, h.cwd, true)), BigInt(x.length)), close: () => null };
     };
     const modules: Record<string, V> = {
-      sys: mod('sys', { version, platform: 'linux', maxsize: 2n ** 63n - 1n, byteorder: 'little', argv: h.argv ?? [''], stdout, stderr, exit: (c?: V) => { throw new Exit(c); } }),
-      os: mod('os', { name: 'posix', sep: '/', linesep: '\n', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d, listdir: (p: V = '.') => io(p, () => listDir(h.fs, p, h.cwd)),
-        path: mod('posixpath', { exists: (p: V) => exists(h.fs, p, h.cwd), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), splitext: (p: V) => { const m = /^(.*[^/.][^/]*?)(\.[^./]*)$/s.exec(p); return Object.assign(m ? [m[1], m[2]] : [p, ''], { [TUPLE]: true }); }, dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
+      sys: mod('sys', { version, platform: 'linux', argv: h.argv ?? [''], stdout, stderr, exit: (c?: V) => { throw new Exit(c); } }),
+      os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d, listdir: (p: V = '.') => io(p, () => listDir(h.fs, p, h.cwd)),
+        path: mod('posixpath', { exists: (p: V) => exists(h.fs, p, h.cwd), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
       math,
       json: mod('json', { dumps }),
       random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
@@ -537,13 +505,6 @@ export function interpreter(h: Host) {
       issubclass: (c: V, d: V): boolean => (Array.isArray(d) ? d.some((x) => b.issubclass(c, x)) : c?.[PYD] ? isSub(c, d) : c?.exc ? isA(c.exc, d, c.chain) : c === d),
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null, __name__: '__main__',
-      chr: (n: V) => String.fromCodePoint(Number(n)), ord: (c: V) => BigInt(c.codePointAt(0)),
-      hex: (n: V) => based(n, 16, 'x'), oct: (n: V) => based(n, 8, 'o'), bin: (n: V) => based(n, 2, 'b'),
-      divmod: (a: V, b: V) => Object.assign([pyOp('//', a, b, h.version), pyOp('%', a, b, h.version)], { [TUPLE]: true }),
-      callable: (x: V) => typeof x === 'function',
-      // an attribute by name: AttributeError is the default's (hasattr: False)
-      getattr: (o: V, k: V, ...d: V[]) => { try { return member(o, k); } catch (e) { if (d.length && e instanceof Thrown && e.type === 'AttributeError') return d[0]; throw e; } },
-      hasattr: (o: V, k: V) => { try { return member(o, k), true; } catch (e) { if (e instanceof Thrown && e.type === 'AttributeError') return false; throw e; } },
       __import__: (n: string) => modules[n],
     };
     for (const [k, v] of Object.entries(b)) if (typeof v === 'function') fn(k, v);
@@ -558,7 +519,7 @@ export function interpreter(h: Host) {
     for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
-    if ((py ? /^(set|pow|id|hash|setattr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
+    if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
     throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
   };
 
@@ -581,30 +542,20 @@ export function interpreter(h: Host) {
     // a function's (or builtin class's) name, and a function's docstring
     if (typeof o === 'function' && !o[PYD] && k === '__name__') return fname(o);
     if (typeof o === 'function' && !o[PYD] && k === '__doc__') return o.doc ?? null;
-    // `str.lower`: a method of str taken from its class, called with the string
-    if (o === globals.str && typeof k === 'string' && !/^__/.test(k)) {
-      try {
-        member('', k);
-      } catch (e) {
-        throw e instanceof Thrown ? new Thrown('AttributeError', `type object 'str' has no attribute '${k}'`) : e;
-      }
-      return fn(k, (x: V, ...a: V[]) => member(x, k)(...a));
-    }
+    // `str.lower`: a method taken from its class
+    if (o === globals.str && !/^__/.test(k)) throw new Unsupported(`str.${k}`);
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
     const at = (x: V, msg = `${repr(x)} is not in list`) => { const i = o.findIndex((y: V) => pyEq(x, y)); if (i < 0) throw new Thrown('ValueError', msg); return i; };
     const methods: Record<string, V> | undefined = typeof o === 'string'
       ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: (c?: V) => trim(o, c, 3), lstrip: (c?: V) => trim(o, c, 1), rstrip: (c?: V) => trim(o, c, 2), count: (x: V) => BigInt(o.split(x).length - 1), isdigit: () => /^\d+$/.test(o), isalpha: () => /^\p{L}+$/u.test(o), isalnum: () => /^[\p{L}\d]+$/u.test(o), isspace: () => /^\s+$/.test(o), isupper: () => /\p{Lu}/u.test(o) && !/\p{Ll}/u.test(o), islower: () => /\p{Ll}/u.test(o) && !/\p{Lu}/u.test(o),
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
-        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max: V = -1n) => splits(o, sep, Number(max), false), rsplit: (sep?: V, max: V = -1n) => splits(o, sep, Number(max), true),
-        partition: (x: V) => { const k = o.indexOf(x); return Object.assign(k < 0 ? [o, '', ''] : [o.slice(0, k), x, o.slice(k + x.length)], { [TUPLE]: true }); },
-        rpartition: (x: V) => { const k = o.lastIndexOf(x); return Object.assign(k < 0 ? ['', '', o] : [o.slice(0, k), x, o.slice(k + x.length)], { [TUPLE]: true }); },
-        swapcase: () => [...o].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''), join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
+        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
       : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
       : isObj(o) && !o[SHOW] ? { keys: () => view('keys', Object.keys(o).map((k) => keyOf(o, k))), values: () => view('values', Object.values(o)), items: () => view('items', Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true }))), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
         update: (x: V = {}) => (Object.keys(x).forEach((k) => put(o, keyOf(x, k), x[k])), null), setdefault: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : (put(o, x, d), d)),
         pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, x)) { if (d.length) return d[0]; throw keyError(x); } const v = o[x]; delete o[x]; return v; } } : undefined;
     // a method of str, list or dict the evaluator lacks is no missing attribute
-    if (methods && !Object.hasOwn(methods, k) && /^(is\w+|rindex|remove(prefix|suffix)|casefold|expandtabs|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
+    if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
     // a module's attribute the evaluator lacks may well be a real one
     if (v === undefined && typeName(o) === 'module') throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
@@ -612,23 +563,6 @@ export function interpreter(h: Host) {
     return methods ? fn(k, v) : v;
   };
   /** python's str.strip (`how` 1: the start, 2: the end, 3: both) of whitespace or of the characters `c`. */
-  /** str.split and rsplit: by a separator or by runs of whitespace, at most `max` times (from the right for rsplit). */
-  const splits = (s: string, sep: V, max: number, right: boolean): string[] => {
-    if (sep === '') throw new Thrown('ValueError', 'empty separator');
-    const all = sep == null ? s.trim().split(/\s+/).filter(Boolean) : s.split(sep);
-    if (max < 0 || all.length <= max + 1) return all;
-    if (sep != null) return right ? [all.slice(0, all.length - max).join(sep), ...all.slice(all.length - max)] : [...all.slice(0, max), all.slice(max).join(sep)];
-    // by whitespace, what is left after the last split keeps its own spaces
-    const words = right ? s.trimEnd() : s.trimStart();
-    const re = /\s+/g, cuts: number[][] = [];
-    for (let m; (m = re.exec(words)); ) if (m.index > 0 && m.index + m[0].length < words.length) cuts.push([m.index, m.index + m[0].length]);
-    const use = right ? cuts.slice(cuts.length - max) : cuts.slice(0, max);
-    const out: string[] = [];
-    let from = 0;
-    for (const [a, b] of use) (out.push(words.slice(from, a)), (from = b));
-    out.push(words.slice(from));
-    return out;
-  };
   const trim = (s: string, c: V, how: number) => {
     const set = c ?? ' \t\n\r\v\f';
     while (how & 1 && s && set.includes(s[0])) s = s.slice(1);
@@ -1152,7 +1086,7 @@ export function interpreter(h: Host) {
     }
     if (py && first.v === 'global') src.replace(/^\s*global\s+/, '').split(',').forEach((n) => (sc.g ??= new Set()).add(n.trim()));
     if (py && first.v === 'nonlocal') src.replace(/^\s*nonlocal\s+/, '').split(',').forEach((n) => (sc.nl ??= new Set()).add(n.trim()));
-    if (py && first.v === 'del') return pyDel(src.replace(/^\s*del\s+/, '').trim(), sc);
+    if (py && first.v === 'del') throw new Unsupported('del');
     if (py && /^(pass|global|nonlocal)$/.test(first.v)) return NOTHING;
     // JS declarations: `let a = 1, b`
     const decl = !py && /^(let|const|var)$/.test(first.v) ? first.v : '';
@@ -1404,26 +1338,6 @@ export function interpreter(h: Host) {
     }
     throw v;
   };
-  /** `del name`, `del d[key]`, `del l[i]`: one target. */
-  const pyDel = (target: string, sc: Scope) => {
-    const [, of, key] = /^(.+)\[(.+)\]$/s.exec(target) ?? [];
-    if (!of) {
-      if (!/^\w+$/.test(target) || topSplit(target, ',').length > 1) throw new Unsupported(`del ${target}`);
-      lookup(sc, target);
-      (sc.vars.has(target) ? sc : top).vars.delete(target);
-      return NOTHING;
-    }
-    const o = evalIn(of, sc), k = evalIn(key, sc);
-    if (Array.isArray(o) && !(o as V)[TUPLE] && typeof k === 'bigint') {
-      const at = Number(k < 0n ? BigInt(o.length) + k : k);
-      if (at < 0 || at >= o.length) throw new Thrown('IndexError', 'list assignment index out of range');
-      o.splice(at, 1);
-    } else if (isObj(o) && !o[SHOW] && !o[PYCLS]) {
-      if (!Object.hasOwn(o, k)) throw keyError(k);
-      delete o[k];
-    } else throw new Unsupported(`del ${target}`);
-    return NOTHING;
-  };
   /** `assert test, message`: an AssertionError of the message when the test is false. */
   const pyAssert = (src: string, sc: Scope) => {
     const [test, ...msg] = topSplit(src, ',');
@@ -1477,8 +1391,6 @@ export function interpreter(h: Host) {
     const [, name, b] = /^(\w+)\s*(?:\((.*)\))?$/.exec(head) ?? [];
     if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
     const base = b?.trim() ? evalIn(b, sc) : undefined;
-    // an exception class with nothing of its own (`pass`, a docstring) is its base under a new name
-    if (base?.exc && body.every(([h]) => h === 'pass' || /^("|')/.test(h))) return void sc.vars.set(name, userExc(name, base));
     if (base && !base[PYD]) throw new Unsupported(`class ${name}(${b})`);
     // @staticmethod, @property…
     for (const [h] of body) if (h[0] === '@') throw new Unsupported(h);
