@@ -5,9 +5,9 @@ const BASES: Record<string, string> = Object.fromEntries('ZeroDivisionError:Arit
 const KNOWN = 'BaseException ArithmeticError LookupError OSError ImportError RuntimeError ValueError TypeError NameError AttributeError AssertionError StopIteration MemoryError SyntaxError';
 
 export const baseOf = (name: string): string | undefined => BASES[name] ?? (name === 'BaseException' ? undefined : 'Exception');
-/** Whether an exception of class `type` is one of `cls` (a class, or a tuple of them); `chain`: the bases of a class of the program's, up to a builtin one. */
-export const isA = (type: string | undefined, cls: unknown, chain: string[] = []): boolean =>
-  Array.isArray(cls) ? cls.some((c) => isA(type, c, chain)) : !!type && ([type, ...chain].includes((cls as { exc?: string })?.exc ?? '') || isA(baseOf(chain.at(-1) ?? type), cls));
+/** Whether an exception of class `type` is one of `cls` (a class, or a tuple of them). */
+export const isA = (type: string | undefined, cls: unknown): boolean =>
+  Array.isArray(cls) ? cls.some((c) => isA(type, c)) : !!type && (type === (cls as { exc?: string })?.exc || isA(baseOf(type), cls));
 
 /** The builtin classes by name, made once per interpreter so that `ValueError is ValueError`; calling one makes a Thrown with its args. */
 export const excClasses = (): Record<string, unknown> => {
