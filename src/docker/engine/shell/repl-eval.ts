@@ -27,10 +27,6 @@ export class Thrown {
   declare args?: unknown[];
   /** node: a failed system call's fields and where node:fs threw it. */
   declare sys?: SysError;
-  /** node: the runtime's method that threw it (`Array.reduce`), its name, and its first argument (JSON.parse's text). */
-  declare builtin?: [string, string, unknown];
-  /** node: the line of the program an Error thrown was made on (its stack starts there). */
-  declare made?: number;
   /** python: the exception being handled when this one was raised, or the one it was raised `from`, and the line of the module the first was caught at. */
   declare context?: Thrown;
   declare cause?: Thrown | null;
@@ -211,38 +207,22 @@ export function inspect(v: V, lvl = 0): string {
   const kind = map ? 'Map' : v instanceof Set ? 'Set' : '';
   if (lvl > 4) return arr ? '[Array]' : `[${kind || 'Object'}]`;
   const at = (x: V) => inspect(x, lvl + 2);
-  // (util.inspect shows an array's first 100 items, then how many more)
-  let out = arr ? holes(v.slice(0, 100), at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
+  let out = arr ? v.map(at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
   const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : `${v[CLASS] ? v[CLASS] + ' ' : ''}{`, '}'];
   if (!out.length) return o + c;
   const n = out.length;
-  if (arr && n > 6) out = group(out, v.slice(0, 100), lvl, v.length > 100);
-  if (arr && v.length > 100) out.push(`... ${v.length - 100} more item${v.length > 101 ? 's' : ''}`);
+  if (arr && n > 6) out = group(out, v, lvl);
   if (out.length === n && out.reduce((a: number, s: string) => a + s.length + 1, n + lvl + o.length + 10) <= 80 && !out.join('').includes('\n')) return `${o} ${out.join(', ')} ${c}`;
   const ind = '\n' + ' '.repeat(lvl);
   return `${o}${ind}  ${out.join(`,${ind}  `)}${ind}${c}`;
 }
 
-/** An array's items as util.inspect writes them, a run of holes as `<N empty items>`. */
-function holes(v: V[], at: (x: V) => string): string[] {
-  const out: string[] = [];
-  for (let k = 0; k < v.length; k++) {
-    if (k in v) { out.push(at(v[k])); continue; }
-    let n = 0;
-    while (k + n < v.length && !(k + n in v)) n++;
-    out.push(`<${n} empty item${n > 1 ? 's' : ''}>`);
-    k += n - 1;
-  }
-  return out;
-}
-
-/** `more`: the array has more items than shown, whose line counts in the average (as in node's groupArrayElements). */
-function group(out: string[], v: V[], lvl: number, more = false): string[] {
+function group(out: string[], v: V[], lvl: number): string[] {
   const len = out.map((s) => s.length);
   const total = len.reduce((a, b) => a + b + 2, 0);
   const max = Math.max(...len) + 2;
   if (!(max * 3 + lvl < 80 && (total / max > 5 || max <= 8))) return out;
-  const biased = Math.max(max - 3 - Math.sqrt(max - total / (out.length + (more ? 1 : 0))), 1);
+  const biased = Math.max(max - 3 - Math.sqrt(max - total / out.length), 1);
   const cols = Math.min(Math.round(Math.sqrt(2.5 * biased * out.length) / biased), Math.floor((80 - lvl) / max), 12);
   if (cols <= 1) return out;
   const widths = [...Array(cols)].map((_, i) => Math.max(...len.filter((_, j) => j % cols === i)) + 2);
@@ -361,7 +341,6 @@ export function interpreter(h: Host) {
   const later: V[] = [];
   const top: Scope = { vars: new Map() };
   const declared = new Map<string, string>();
-  const made = new WeakMap<object, number>();
   const env = { ...h.env };
   const print = (...a: V[]) => {
     const kw = a[a.length - 1]?.[KW] ? a.pop() : {};
@@ -409,10 +388,8 @@ export function interpreter(h: Host) {
     });
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
-    // (each Error made notes the line it was made on, where its stack starts)
-    const note = (e: V) => (made.set(e, line), e);
-    const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, new Proxy((globalThis as V)[name], { apply: (c, self, a) => note(Reflect.apply(c, self, a)), construct: (c, a, t) => note(Reflect.construct(c, a, t)) })]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries, freeze: Object.freeze, isFrozen: Object.isFrozen, is: Object.is }), Array, encodeURIComponent, decodeURIComponent, encodeURI, decodeURI, isFinite, ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
+    const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries, freeze: Object.freeze, isFrozen: Object.isFrozen, is: Object.is }), encodeURIComponent, decodeURIComponent, encodeURI, decodeURI, isFinite, ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
     const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`); })());
@@ -514,7 +491,7 @@ export function interpreter(h: Host) {
     for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
-    if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|issubclass|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
+    if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|issubclass|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
     throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
   };
 
@@ -763,14 +740,7 @@ export function interpreter(h: Host) {
             // a builtin that would take keywords as one more argument
             if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text.replace(/^new\s+/, '')} is not a ${callee.isNew ? 'constructor' : 'function'}`);
-            if (py || callee.isNew || f.fname) return callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, self, pos);
-            try {
-              return Reflect.apply(f, self, pos);
-            } catch (x) {
-              // a method of the runtime's own that refused its arguments: a frame of its own in the stack
-              const of = f === JSON.parse || f === JSON.stringify ? 'JSON' : Array.isArray(self) ? 'Array' : typeof self === 'number' ? 'Number' : typeof self === 'string' ? 'String' : '';
-              throw x instanceof Error && of ? Object.assign(new Thrown(x.name, x.message), { builtin: [`${of}.${f.name}`, f.name, pos[0]] }) : x;
-            }
+            return callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, self, pos);
           });
         } else if (e.isNew) {
           // `new A` without parentheses constructs with no arguments
@@ -1208,7 +1178,7 @@ export function interpreter(h: Host) {
   /** node's `throw`: an Error as its class and message, any other value as itself. */
   const raise = (v: V): never => {
     // a value that is no object is written bare (the REPL inspects it), an object as util.inspect shows it
-    throw Object.assign(v instanceof Error ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v), inspect(v)), { user: true, value: v, made: made.get(v) });
+    throw Object.assign(v instanceof Error ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v), inspect(v)), { user: true, value: v });
   };
   const ctl = (head: string, sc: Scope) => {
     const [, k, rest] = /^(return|break|continue)\b\s*(.*)$/.exec(head)!;
@@ -1490,7 +1460,7 @@ export function interpreter(h: Host) {
   const caught = (j: unknown): V => {
     // a SyntaxError of the source is no exception of the program, nor is a limit of the evaluator
     if (j instanceof Error) return j;
-    if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user && !j.builtin) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
+    if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
     return j.user ? j.value : Object.assign(new (globalThis as V)[j.type](j.msg), j.sys?.fields);
   };
   /** `try {…} catch (e) {…} finally {…} REST`. */

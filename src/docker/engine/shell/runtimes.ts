@@ -212,13 +212,10 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(1, t.at[3] - t.at[0]) : 1);
   // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
   if (!t.type || t.type === '{') return { out, err: printed + `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
-  // the stack is where the Error was made: a `new` of its class, on its line
-  const made = t.user && t.value instanceof Error ? t.made : undefined;
-  const ctor = made && new RegExp(`\\bnew\\s+${esc((t.value as Error).constructor.name)}\\b`).exec(src.split('\n')[made - 1] ?? '');
-  const [n0, at] = ctor ? [made!, ctor.index + 1] : [n, col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0)];
+  const n0 = n, at = col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
   const stdin = ['node:internal/main/eval_stdin:32:5', 'Socket.<anonymous> (node:internal/process/execution:234:5)', 'Socket.emit (node:events:536:35)', 'endReadableNT (node:internal/streams/readable:1698:12)', 'process.processTicksAndRejections (node:internal/process/task_queues:82:21)'];
   const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [`${where}:${n0}:${at}`, 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
-  const syntax = t.type === 'SyntaxError' && !t.user && !t.builtin;
+  const syntax = t.type === 'SyntaxError' && !t.user;
   const stack = frames ? [`Object.<anonymous> (${where}:${n0}:${at})`, ...frames] : evalFrames(syntax);
   // a method of the runtime's: its frame first, then the call, at the method's name; JSON.parse shows the text it read
   let head = `${where}:${n}\n${raw}\n${mark}`;
@@ -226,23 +223,10 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   if (calls) {
     stack.splice(0, 1, ...calls.stack);
     head = calls.head;
-  } else if (t.builtin) {
-    const [name, method, arg] = t.builtin;
-    const m = new RegExp(`\\.\\s*${esc(method)}\\s*\\(`).exec(raw);
-    const k = m ? m.index + m[0].search(/[\w$]/) : col;
-    stack.splice(0, 1, `${name} (<anonymous>)`, frames ? `Object.<anonymous> (${where}:${n}:${k + 1})` : `${where}:${n}:${k + 1}`);
-    head = `${where}:${n}\n${raw}\n${' '.repeat(k)}^`;
-    if (name === 'JSON.parse') {
-      const text = String(arg), p = Number(/at position (\d+)/.exec(t.msg)?.[1] ?? -1);
-      const before = p < 0 ? '' : text.slice(0, p), line = before.split('\n').length;
-      head = `<anonymous_script>:${line}\n${text.split('\n')[line - 1]}${p < 0 ? '' : '\n' + ' '.repeat(p - before.lastIndexOf('\n') - 1) + '^'}`;
-    }
   }
   // a failed system call: node:fs's own line above, its frames first, its errno fields below
   const sys = t.sys;
   if (sys) stack.splice(0, 1, ...sys.frames, frames ? `Object.<anonymous> (${where}:${n}:${raw.indexOf(sys.call) + 1})` : `${where}:${n}:${raw.indexOf(sys.call) + 1}`);
-  // an Error the program gave fields of its own: util.inspect writes them after the stack
-  const own = t.user && t.value instanceof Error ? Object.entries(t.value).filter(([k]) => k !== 'name') : [];
-  const fields = sys ? sysFields(sys) : own.length ? ` {\n  ${own.map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : inspect(k)}: ${inspect(x, 2)}`).join(',\n  ')}\n}` : '';
+  const fields = sys ? sysFields(sys) : '';
   return { out, err: printed + `${sys?.head ?? head}\n\n${t.type}: ${t.msg}\n    at ${stack.slice(0, 10).join('\n    at ')}${fields}\n${tail}`, code: 1, error: e };
 }
