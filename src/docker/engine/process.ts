@@ -832,7 +832,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
         return;
       }
       // node shows every value (undefined after a declaration); python all but None
-      if (r.error) (node ? out.out : out.err)(replError(!node, r.error, (src.split('\n')[(r.line ?? 1) - 1] ?? '').trim(), lines - 1, r.line, old313, src));
+      if (r.error) (node ? out.out : out.err)(replError(!node, r.error, (src.split('\n')[(r.line ?? 1) - 1] ?? '').trim(), lines - 1, r.line, old313));
       else if (node) out.out(inspect(r.value === rt.NOTHING ? undefined : r.value) + '\n');
       else if (r.value !== rt.NOTHING && r.value != null) out.out(repr(r.value) + '\n');
     },

@@ -27,10 +27,6 @@ export class Thrown {
   declare args?: unknown[];
   /** node: a failed system call's fields and where node:fs threw it. */
   declare sys?: SysError;
-  /** python: the exception being handled when this one was raised, or the one it was raised `from`, and the line of the module the first was caught at. */
-  declare context?: Thrown;
-  declare cause?: Thrown | null;
-  declare caught?: [line: number, at?: number[]];
   /** python: found by the compiler after the parser (`return` outside a function), which reads no line of `-c` code. */
   declare late?: true;
   /** python: the line, statement and underline where a function's body raised, until its call takes it as a frame. */
@@ -1235,7 +1231,6 @@ export function interpreter(h: Host) {
       if (!code.includes('\n')) {
         // the parser's own errors at the end of a line, which come before what the next lines hold
         if (kw && topSplit(code.replace(/#.*/, ''), ':').length < 2) fail('SyntaxError', "expected ':'", [end, end, end + 1, end + 1]);
-        if (/^print\s+(?!(is|in|and|or|not|if)\b)[\w"']/.test(code)) fail('SyntaxError', "Missing parentheses in call to 'print'. Did you mean print(...)?", [0, 0, end, end]);
       }
       if (kw && CLAUSE[kw] && !CLAUSE[kw].test(last.get(col) ?? '')) fail('SyntaxError', 'invalid syntax', [0, 0, kw.length, kw.length]);
       last.set(col, kw ?? '');
@@ -1275,17 +1270,10 @@ export function interpreter(h: Host) {
   let handling: Thrown | undefined;
   const pyRaise = (src: string, sc: Scope): never => {
     if (!src.trim()) throw handling ?? new Thrown('RuntimeError', 'No active exception to reraise');
-    // `raise X from Y`: the cause is shown only in the traceback's chain (none with `from None`)
-    const [what, from] = src.split(/\sfrom\s/);
-    let v = evalIn(what, sc);
+    // `raise X from Y`: the cause is shown only in the traceback's chain
+    let v = evalIn(src.replace(/\sfrom\s[^]*$/, ''), sc);
     if (typeof v === 'function' && v.exc) v = v();
     if (!(v instanceof Thrown)) throw new Thrown('TypeError', 'exceptions must derive from BaseException');
-    if (from !== undefined) {
-      let c = evalIn(from, sc);
-      if (typeof c === 'function' && c.exc) c = c();
-      if (c !== null && !(c instanceof Thrown)) throw new Thrown('TypeError', 'exception causes must derive from BaseException');
-      v.cause = c;
-    }
     throw v;
   };
   /** `assert test, message`: an AssertionError of the message when the test is false. */
@@ -1310,13 +1298,8 @@ export function interpreter(h: Host) {
         if (name) sc.vars.set(name, j);
         const was = handling;
         handling = j;
-        // caught in the module: its traceback is its own in the chain of what the handler raises
-        if (!sc.f) j.caught = [line, placed(j.at)];
         try {
           pyExec(h[2], sc);
-        } catch (k) {
-          if (k instanceof Thrown && k !== j && !k.context && !sc.f) k.context = j;
-          throw k;
         } finally {
           handling = was;
         }

@@ -61,7 +61,7 @@ const unsupported = (u: Unsupported) => `the simulated interpreter cannot run '$
  * missing module), python's traceback of `<python-input-N>`, whose line is underlined where a
  * name is unknown (3.13 leaves a line that is all the name alone).
  */
-export function replError(py: boolean, e: unknown, line: string, n: number, at = 1, stdin = false, src = ''): string {
+export function replError(py: boolean, e: unknown, line: string, n: number, at = 1, stdin = false): string {
   if (e instanceof Unsupported) e = new Thrown(py ? 'NotImplementedError' : 'Error', unsupported(e));
   if (!(e instanceof Thrown)) return '';
   if (!py) {
@@ -70,12 +70,12 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
-  return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at, (k) => (stdin ? '<stdin>' : `<python-input-${k}>`), (k) => (stdin ? '' : src.split('\n')[k - 1]?.trim() ?? ''), stdin);
+  return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at, (k) => (stdin ? '<stdin>' : `<python-input-${k}>`), stdin);
 }
 
 /** python's traceback; `<stdin>` has no source lines to show. */
-/** `fileOf`: the file of a REPL's input; `lineOf`: a line of the program, for the chain; `old`: before 3.13. */
-function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, lineOf = (_n: number) => '', old = false): string {
+/** `fileOf`: the file of a REPL's input; `old`: before 3.13. */
+function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, old = false): string {
   const src = file === '<stdin>' || !line ? '' : `    ${line}\n`;
   const [b, , , z] = e.at ?? [0, 0, 0, 0];
   // the compiler's errors point under the line, unless at no place in it (an unexpected indent)
@@ -86,24 +86,15 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
   }
   // the calls it went through, each a frame of its own, shown with its line when the module's is
   const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${underline(text, at, old)}`}`).join('');
-  // what it was raised from, or while handling, first: each with the line of the module that caught it
-  const before = e.cause ?? (e.cause === null ? undefined : e.context);
-  const chain = before?.caught ? traceback(Object.assign(Object.create(before), { at: before.caught[1] }), file, lineOf(before.caught[0]), before.caught[0], fileOf, lineOf, old) + (e.cause ? '\nThe above exception was the direct cause of the following exception:\n\n' : '\nDuring handling of the above exception, another exception occurred:\n\n') : '';
-  return `${chain}Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && underline(line, e.at, old)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
+  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && underline(line, e.at, old)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Where V8 points for an error its message names the place of: the property read or set on nothing, the assignment to a constant, the second declaration of a name. */
+/** Where V8 points for an error its message names the place of: the property read or set on nothing. */
 function v8Column(msg: string, raw: string): number | undefined {
   const prop = /^Cannot (?:read|set) properties of (?:undefined|null) \((?:reading|setting) '(.+)'\)$/.exec(msg)?.[1];
   const m = prop !== undefined ? new RegExp(`\\??\\.\\s*${esc(prop)}(?![\\w$])`).exec(raw) : undefined;
   if (m) return m.index + m[0].length - prop!.length;
-  if (msg === 'Assignment to constant variable.') {
-    for (const a of raw.matchAll(/([\w$]+)\s*((?:[-+*/%]|\*\*)?=(?![=>]))/g)) if (!/\b(const|let|var)\s+$/.test(raw.slice(0, a.index)) && new RegExp(`\\bconst\\s+${esc(a[1])}\\b`).test(raw)) return a.index + a[0].length - a[2].length;
-  }
-  const again = /^Identifier '(.+)' has already been declared$/.exec(msg)?.[1];
-  const decls = again ? [...raw.matchAll(new RegExp(`\\b(?:let|const|var|class|function)\\s+(${esc(again)})(?![\\w$])`, 'g'))] : [];
-  if (decls.length) return decls[decls.length - 1].index + decls[decls.length - 1][0].length - again!.length;
   return undefined;
 }
 
@@ -197,7 +188,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const t = e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported));
     // before 3.13 (gh-67224) a traceback shows no line of `-c` code, but for a SyntaxError the parser's
     const shown = !(how === 'c' && oldRepl(rt.version));
-    return { out, err: printed + traceback(t, file, !shown && (!/^(Syntax|Indentation)Error$/.test(t.type) || t.late) ? '' : line, n, undefined, (k) => (shown ? src.split('\n')[k - 1]?.trim() ?? '' : ''), oldRepl(rt.version)), code: 1 };
+    return { out, err: printed + traceback(t, file, !shown && (!/^(Syntax|Indentation)Error$/.test(t.type) || t.late) ? '' : line, n, undefined, oldRepl(rt.version)), code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
