@@ -1119,8 +1119,6 @@ export function interpreter(h: Host) {
     });
     return self;
   };
-  /** Whether code of this scope runs in a function (a block's scope is inside its function's). */
-  const inFn = (sc?: Scope): boolean => !!sc && (!!sc.f || inFn(sc.up));
   /** JS parameters (`a`, `b = 2`, `...rest`) bound to a call's arguments; a default sees the parameters before it. */
   const bind = (params: string[], a: V[], up: Scope) => {
     const vars = new Map<string, V>();
@@ -1469,8 +1467,7 @@ export function interpreter(h: Host) {
     const method = (m: string, ps: string[], code: string, isCtor = false) => function (this: V, ...a: V[]) {
       const me = this?.[SUPER] ?? this;
       let s2: Scope;
-      // (named in node's stack as V8 does: `new A`, `A.m`)
-      const r = userFn(isCtor ? `new ${name}` : `${name}.${m}`, ps, (s) => {
+      const r = userFn(m, ps, (s) => {
         s2 = s;
         s.vars.set('this', isCtor && base ? SUPER : me);
         if (base) s.vars.set('super', Object.setPrototypeOf(fn('super', (...b: V[]) => { base.init(me, b); init(me); s.vars.set('this', me); }), Object.create(base.prototype, { [SUPER]: { value: me } })));
@@ -1514,60 +1511,54 @@ export function interpreter(h: Host) {
   const jsExec = (src: string, sc: Scope, base = 1): V => {
     let value: V = NOTHING;
     for (const [text, n] of statements(src)) {
-      try {
-        if (sc === top) [line, piece] = [base + n - 1, text];
-        const t = text.trim();
-        const kw = /^(for|while|if|function|do|try|class)\b/.exec(t)?.[1];
-        if (kw === 'do' || kw === 'try' || kw === 'class') {
-          value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc);
-          continue;
-        }
-        if (!kw) {
-          if (/^throw\b/.test(t)) raise(evalIn(t.slice(5), sc));
-          value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsBlock(t, sc) : statement(text, sc);
-          continue;
-        }
-        const open = t.indexOf('(');
-        const end = close(t, open);
-        const head = t.slice(open + 1, end);
-        const [code, rest] = body(t.slice(end + 1));
-        const block = (s2: Scope) => jsExec(code, s2, line);
-        const inner = () => ({ vars: new Map(), up: sc });
-        if (kw === 'function') {
-          const name = t.slice(8, open).trim();
-          // a generator runs lazily: the evaluator has no such thing
-          if (name[0] === '*') throw new Unsupported('function*');
-          sc.vars.set(name, userFn(name, params(head), block, sc));
-          value = rest ? jsExec(rest, sc, line) : NOTHING;
-          continue;
-        }
-        value = undefined;
-        // what follows the statement on its line (`for (…) {…} console.log(s)`) runs after it
-        let more = rest;
-        if (kw === 'if') {
-          const other = /^else\b/.test(rest);
-          if (evalIn(head, sc)) (block(inner()), (more = other ? after(rest.slice(4)) : rest));
-          else if (other) (jsExec(rest.slice(4), sc, line), (more = ''));
-        } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
-        else {
-          const of = /^(?:const|let|var)\s+([\w$]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
-          const own = inner();
-          if (of) {
-            const items = [...(of[2] === 'of' ? evalIn(of[3], sc) : Object.keys(evalIn(of[3], sc)))];
-            const pat = parser(of[1]).pattern();
-            loop(() => items.length > 0, () => { const vars = new Map(); pat(own, items.shift(), (n, v) => vars.set(n, v)); block({ vars, up: own }); });
-          } else {
-            const [init, test, step] = head.split(';');
-            if (init.trim()) statement(init, own);
-            loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own));
-          }
-        }
-        if (more) value = jsExec(more, sc, line);
-      } catch (j) {
-        // the statement of a function's body that raised: where its frame in node's stack points
-        if (j instanceof Thrown && !j.spot && inFn(sc)) j.spot = [n, text.trim()];
-        throw j;
+      if (sc === top) [line, piece] = [base + n - 1, text];
+      const t = text.trim();
+      const kw = /^(for|while|if|function|do|try|class)\b/.exec(t)?.[1];
+      if (kw === 'do' || kw === 'try' || kw === 'class') {
+        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc);
+        continue;
       }
+      if (!kw) {
+        if (/^throw\b/.test(t)) raise(evalIn(t.slice(5), sc));
+        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsBlock(t, sc) : statement(text, sc);
+        continue;
+      }
+      const open = t.indexOf('(');
+      const end = close(t, open);
+      const head = t.slice(open + 1, end);
+      const [code, rest] = body(t.slice(end + 1));
+      const block = (s2: Scope) => jsExec(code, s2, line);
+      const inner = () => ({ vars: new Map(), up: sc });
+      if (kw === 'function') {
+        const name = t.slice(8, open).trim();
+        // a generator runs lazily: the evaluator has no such thing
+        if (name[0] === '*') throw new Unsupported('function*');
+        sc.vars.set(name, userFn(name, params(head), block, sc));
+        value = rest ? jsExec(rest, sc, line) : NOTHING;
+        continue;
+      }
+      value = undefined;
+      // what follows the statement on its line (`for (…) {…} console.log(s)`) runs after it
+      let more = rest;
+      if (kw === 'if') {
+        const other = /^else\b/.test(rest);
+        if (evalIn(head, sc)) (block(inner()), (more = other ? after(rest.slice(4)) : rest));
+        else if (other) (jsExec(rest.slice(4), sc, line), (more = ''));
+      } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
+      else {
+        const of = /^(?:const|let|var)\s+([\w$]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
+        const own = inner();
+        if (of) {
+          const items = [...(of[2] === 'of' ? evalIn(of[3], sc) : Object.keys(evalIn(of[3], sc)))];
+          const pat = parser(of[1]).pattern();
+          loop(() => items.length > 0, () => { const vars = new Map(); pat(own, items.shift(), (n, v) => vars.set(n, v)); block({ vars, up: own }); });
+        } else {
+          const [init, test, step] = head.split(';');
+          if (init.trim()) statement(init, own);
+          loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own));
+        }
+      }
+      if (more) value = jsExec(more, sc, line);
     }
     return value;
   };

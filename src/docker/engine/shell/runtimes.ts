@@ -98,43 +98,6 @@ function v8Column(msg: string, raw: string): number | undefined {
   return undefined;
 }
 
-/**
- * The functions a node error went through (each frame: the statement of the function's body it
- * was in), as V8 writes them: the innermost at what raised (a throw at its `new`), each caller at
- * the name it called, the program's own line last. Undefined when a statement is not found.
- */
-function jsFrames(t: Thrown, src: string, raw: string, n: number, where: string, script: boolean): { head: string; stack: string[] } | undefined {
-  const fr = t.frames ?? [];
-  const place = (idx: number) => { const line = src.slice(0, idx).split('\n').length; return [line, idx - src.lastIndexOf('\n', idx - 1)] as const; };
-  // where a call of it starts: its name (a method's own), or the `new` of a class
-  const called = (text: string, name: string) => text.search(name.startsWith('new ') ? new RegExp(`\\bnew\\s+${esc(name.slice(4))}\\b`) : new RegExp(`(?<![\\w$])${esc(name.replace(/^.*\./, ''))}\\s*\\(`));
-  const stack: string[] = [];
-  let head = '';
-  for (let k = fr.length - 1; k >= 0; k--) {
-    const [, text, , name] = fr[k];
-    // the statement in its function's body, after the function's name is defined
-    const at = src.indexOf(text, Math.max(0, name ? src.search(new RegExp(`function\\s+${esc(name)}\\b|(?<![\\w$.])${esc(name)}\\s*=`)) : 0));
-    if (at < 0) return undefined;
-    let col: number, caret: number;
-    if (k === fr.length - 1) {
-      const thrown = t.user ? text.search(/\bthrow\b/) : -1;
-      const made = t.user && t.value instanceof Error ? text.search(new RegExp(`\\bnew\\s+${esc((t.value as Error).constructor.name)}\\b`)) : -1;
-      const bare = t.name !== undefined && new RegExp(`^return\\s+${esc(t.name)}\\s*;?$`).test(text);
-      caret = thrown >= 0 ? thrown : bare ? 0 : t.name ? text.indexOf(t.name) : v8Column(t.msg, text) ?? 0;
-      col = made >= 0 ? made : caret;
-      const [l, c] = place(at + caret);
-      head = `${where}:${l}\n${src.split('\n')[l - 1]}\n${' '.repeat(c - 1)}^`;
-    } else col = called(text, fr[k + 1][3]);
-    if (col < 0) return undefined;
-    const [l, c] = place(at + col);
-    stack.push(name ? `${name} (${where}:${l}:${c})` : `${where}:${l}:${c}`);
-  }
-  const top = called(raw, fr[0][3]);
-  if (top < 0) return undefined;
-  stack.push(script ? `Object.<anonymous> (${where}:${n}:${top + 1})` : `${where}:${n}:${top + 1}`);
-  return { head, stack };
-}
-
 /** python's innermost bracket still open at the end: its line, its column in the line as the traceback shows it (dedented), the bracket. */
 function lastOpen(src: string): [number, number, string] | undefined {
   const stack: [number, number, string][] = [];
@@ -208,13 +171,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [`${where}:${n0}:${at}`, 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
   const syntax = t.type === 'SyntaxError' && !t.user;
   const stack = frames ? [`Object.<anonymous> (${where}:${n0}:${at})`, ...frames] : evalFrames(syntax);
-  // a method of the runtime's: its frame first, then the call, at the method's name; JSON.parse shows the text it read
-  let head = `${where}:${n}\n${raw}\n${mark}`;
-  const calls = t.frames && jsFrames(t, src, raw, n, where, !!frames);
-  if (calls) {
-    stack.splice(0, 1, ...calls.stack);
-    head = calls.head;
-  }
+  const head = `${where}:${n}\n${raw}\n${mark}`;
   // a failed system call: node:fs's own line above, its frames first, its errno fields below
   const sys = t.sys;
   if (sys) stack.splice(0, 1, ...sys.frames, frames ? `Object.<anonymous> (${where}:${n}:${raw.indexOf(sys.call) + 1})` : `${where}:${n}:${raw.indexOf(sys.call) + 1}`);
