@@ -74,7 +74,7 @@ const topSplit = (text: string, sep: string) => {
   return out;
 };
 const params = (text: string) => topSplit(text, ',').map((x) => x.trim()).filter(Boolean);
-type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V]; /** JS's `delete` of it */ del?: (s: Scope) => boolean };
+type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 export const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
@@ -310,8 +310,8 @@ export function interpreter(h: Host) {
   /** What the program wrote to stderr (console.error, python's file=sys.stderr). */
   const errs: string[] = [];
   /** The standard streams as the program writes to them. */
-  const stream = (to: string[], name: string) => ({ [SHOW]: `<_io.TextIOWrapper name='<${name}>' mode='w' encoding='utf-8'>`, write: (x: V) => (to.push(String(x)), py ? BigInt(String(x).length) : true), flush: () => null });
-  const stdout = stream(log, 'stdout'), stderr = stream(errs, 'stderr');
+  const stream = (to: string[]) => ({ write: (x: V) => (to.push(String(x)), py ? BigInt(String(x).length) : true), flush: () => null });
+  const stdout = stream(log), stderr = stream(errs);
   const servers = new Map<number, V>();
   const later: V[] = [];
   const top: Scope = { vars: new Map() };
@@ -473,8 +473,6 @@ export function interpreter(h: Host) {
   const member = (o: V, k: V): V => {
     if (!py) {
       if (o === null || o === undefined) throw new Thrown('TypeError', `Cannot read properties of ${o} (reading '${String(k)}')`);
-      // a function's name and how many parameters it takes before a default or the rest
-      if (typeof o === 'function' && k === 'name') return fname(o) ?? '';
       return HIDDEN.test(String(k)) ? undefined : o[k];
     }
     if (o?.[SUPER] || o?.[PYCLS] || o?.[PYD]) {
@@ -647,11 +645,7 @@ export function interpreter(h: Host) {
         if (!a.set) fail();
         return (s) => { const v = a(s) + (op === '++' ? 1 : -1); a.set!(s, v); return v; };
       }
-      if (!py && op === 'delete') {
-        i++;
-        const a = unary();
-        return (s) => (a.del ? a.del(s) : true);
-      }
+      if (!py && op === 'delete') throw new Unsupported('delete');
       if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
         i++;
         const a = py ? expr(op === 'not' ? 3 : 8) : unary();
@@ -679,7 +673,7 @@ export function interpreter(h: Host) {
           const o = e;
           const optional = t[i - 2].v === '?.';
           // `new a.B()`: the member access still names what `new` constructs
-          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); if (py || x == null) (x?.[PYD] ?? x)[k] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, k, v); }, del: (s: Scope) => delete o(s)[k], isNew: o.isNew }), start, start);
+          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); if (py || x == null) (x?.[PYD] ?? x)[k] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, k, v); }, isNew: o.isNew }), start, start);
         } else if (eat('[')) {
           const o = e;
           const k = is(':') ? () => undefined : expr();
@@ -698,7 +692,7 @@ export function interpreter(h: Host) {
             if (py && Array.isArray(x) && typeof key === 'bigint' && (at < 0 || at >= x.length)) throw new Thrown('IndexError', 'list assignment index out of range');
             // (JS as `node -e` runs it, not strict: a frozen object or a primitive ignores the assignment)
             if (at >= 0) x[at] = v; else if (py) put(x, key, v); else if (x == null) x[key] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
-          }, del: (s: Scope) => delete o(s)[k(s)] });
+          } });
         } else if (is('(')) {
           i++;
           // `sum(x for x in xs)`: a generator expression, run as the list it yields
@@ -884,8 +878,7 @@ export function interpreter(h: Host) {
           if (!py && kt.k === 'i' && (is(',') || is('}'))) return (s: Scope) => [kt.v, lookup(s, kt.v)];
           need(':');
           const v = expr();
-          // (JS: an anonymous function is named after its key)
-          return (s: Scope) => { const k = key(s), x = v(s); if (!py && typeof x === 'function' && !fname(x) && typeof k === 'string') x.fname = k; return [k, x]; };
+          return (s: Scope) => [key(s), v(s)];
         });
         return (s) => (py ? pyDict : Object.fromEntries)(entries.map((x) => x(s)));
       }
@@ -1026,8 +1019,6 @@ export function interpreter(h: Host) {
         const init = p.eat('=');
         const e = init ? p.expr() : decl === 'const' || !bare ? p.fail() : () => undefined;
         pat(sc, e(sc), (name, v) => {
-          // an anonymous function declared is named after its variable
-          if (bare && typeof v === 'function' && !fname(v)) v.fname = name;
           if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) throw new Thrown('SyntaxError', `Identifier '${name}' has already been declared`);
           if (!(decl === 'var' && !init && sc.vars.has(name))) sc.vars.set(name, v);
           if (sc === top) declared.set(name, decl);
