@@ -49,7 +49,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1; /** python's `nonlocal` names */ nl?: Set<string> };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1 };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -310,8 +310,8 @@ export function interpreter(h: Host) {
   /** What the program wrote to stderr (console.error, python's file=sys.stderr). */
   const errs: string[] = [];
   /** The standard streams as the program writes to them. */
-  const stream = (to: string[]) => ({ write: (x: V) => (to.push(String(x)), py ? BigInt(String(x).length) : true), flush: () => null });
-  const stdout = stream(log), stderr = stream(errs);
+  const stream = (to: string[], name: string) => ({ [SHOW]: `<_io.TextIOWrapper name='<${name}>' mode='w' encoding='utf-8'>`, write: (x: V) => (to.push(String(x)), py ? BigInt(String(x).length) : true), flush: () => null });
+  const stdout = stream(log, 'stdout'), stderr = stream(errs, 'stderr');
   const servers = new Map<number, V>();
   const later: V[] = [];
   const top: Scope = { vars: new Map() };
@@ -942,12 +942,7 @@ export function interpreter(h: Host) {
   } });
   function assign(s: Scope, name: string, v: V): void {
     // python binds in the scope that runs (a function's own, or the module's)
-    // (`nonlocal`: in the enclosing function that has it)
-    if (py) {
-      let c = s.nl?.has(name) ? s.up : undefined;
-      while (c && c !== top && !c.vars.has(name)) c = c.up;
-      return void (s.g?.has(name) ? top : c ?? s).vars.set(name, v);
-    }
+    if (py) return void (s.g?.has(name) ? top : s).vars.set(name, v);
     let c: Scope | undefined = s;
     while (c && !c.vars.has(name)) c = c.up;
     // the program's top-level declarations are the ones known by kind (a function's own name may shadow one)
@@ -1005,9 +1000,9 @@ export function interpreter(h: Host) {
       return NOTHING;
     }
     if (py && first.v === 'global') src.replace(/^\s*global\s+/, '').split(',').forEach((n) => (sc.g ??= new Set()).add(n.trim()));
-    if (py && first.v === 'nonlocal') src.replace(/^\s*nonlocal\s+/, '').split(',').forEach((n) => (sc.nl ??= new Set()).add(n.trim()));
+    if (py && first.v === 'nonlocal') throw new Unsupported('nonlocal');
     if (py && first.v === 'del') throw new Unsupported('del');
-    if (py && /^(pass|global|nonlocal)$/.test(first.v)) return NOTHING;
+    if (py && /^(pass|global)$/.test(first.v)) return NOTHING;
     // JS declarations: `let a = 1, b`
     const decl = !py && /^(let|const|var)$/.test(first.v) ? first.v : '';
     if (decl) {
