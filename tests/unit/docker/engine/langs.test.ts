@@ -112,14 +112,13 @@ test('python: open() and with on the container\'s files, os.listdir/os.path, OSE
   refused(true, "open('/x', 'rb')");
 });
 
-test('python: tuple and chained assignment with unpacking errors, *args in calls, slices with a step, global, isinstance; del of one target, of several refused', () => {
+test('python: tuple and chained assignment with unpacking errors, *args in calls, slices with a step, global, isinstance; del refused', () => {
   assert.equal(py('a, b = 1, 2\na, b = b, a\nx = y = [0]\nt = 1, 2\np, q = "hi"\n(m, n), o = (1, 2), 3\nprint(a, b, x, y, x is y, t, p, q, m, n, o)'), '2 1 [0] [0] True (1, 2) h i 1 2 3\n');
   assert.match(py('a, b = 1, 2, 3'), /ValueError: too many values to unpack \(expected 2\)\n/);
   assert.match(py('a, b, c = [1, 2]'), /ValueError: not enough values to unpack \(expected 3, got 2\)\n/);
   assert.equal(py('print(*[1, 2, 3], sep="-")\nprint("hola"[::-1], [1,2,3,4,5][::2], [1,2,3,4,5][-2:], [1,2,3][5:], "abcdef"[4:1:-1], (1,2,3)[::-1])'), '1-2-3\naloh [1, 3, 5] [4, 5] [] edc (3, 2, 1)\n');
   assert.equal(py('n = 0\ndef inc():\n    global n\n    n += 1\ninc()\ninc()\nprint(n, isinstance(3, int), isinstance(True, int), isinstance("s", (int, str)), isinstance(3.0, int), isinstance([], list), isinstance({}, dict))\ntry:\n    {}["x"]\nexcept Exception as e:\n    print(isinstance(e, KeyError), isinstance(e, LookupError), isinstance(e, ValueError))'), '2 True True True False True True\nTrue True False\n');
-  assert.equal(py('d = {1: 2, 3: 4}\ndel d[1]\nprint(d)'), '{3: 4}\n');
-  refused(true, 'a = 1\nb = 2\ndel a, b');
+  refused(true, 'd = {1: 2}\ndel d[1]');
 });
 
 test('node: parameters with defaults and rest, the in operator, prefix ++/--; destructuring', () => {
@@ -139,7 +138,7 @@ test('python: the str, list and dict methods a beginner reaches; the others are 
   assert.match(py('[1].index(5)'), /ValueError: 5 is not in list\n/);
   assert.match(py('"abc".index("z")'), /ValueError: substring not found\n/);
   assert.match(py('{}.pop("k")'), /KeyError: 'k'\n/);
-  refused(true, '"A b".casefold()');
+  refused(true, '"a b".partition(" ")');
   assert.match(py('"a".nada()'), /AttributeError: 'str' object has no attribute 'nada'\n/);
 });
 
@@ -194,8 +193,7 @@ test('python: classes with __init__, methods, class attributes, inheritance and 
   assert.equal(py(src + 'for f in (lambda: p.z, lambda: P(), lambda: E(1), lambda: P.zz):\n    try:\n        f()\n    except Exception as e:\n        print(e)'), "'P' object has no attribute 'z'\nP.__init__() missing 1 required positional argument: 'x'\nE() takes no arguments\ntype object 'P' has no attribute 'zz'\n");
   assert.equal(py(src + 'p.z = 9\nprint(p.z)\nP(1, 2)'), '9\nTraceback (most recent call last):\n  File "<string>", line 25, in <module>\nTypeError: P.__init__() takes 2 positional arguments but 3 were given\n[1]');
   refused(true, 'class V:\n    def __add__(self, o):\n        return 1\n');
-  // an exception class of its own with nothing in it runs (tests/real-langs); one with methods does not
-  refused(true, 'class MyError(Exception):\n    def __init__(self, c):\n        self.c = c\n');
+  refused(true, 'class MyError(Exception):\n    pass\n');
   refused(true, 'class A:\n    @staticmethod\n    def f():\n        return 1\n');
 });
 
