@@ -244,9 +244,9 @@ export function repr(v: V): string {
 }
 export const pyStr = (v: V): string => (typeof v === 'string' ? v : v instanceof Thrown ? v.msg : (v?.[PYCLS] && find(v[PYCLS], '__str__', v))?.() ?? repr(v));
 
-/** A float as a python int: infinities and NaN have none. */
 /** The key is the exception's argument: its message is the key's repr, its repr the key's. */
 const keyError = (k: V) => Object.assign(new Thrown('KeyError', repr(k)), { args: [k] });
+/** A float as a python int: infinities and NaN have none. */
 const big = (r: number) => { if (!Number.isFinite(r)) throw new Thrown(r ? 'OverflowError' : 'ValueError', `cannot convert float ${r ? 'infinity' : 'NaN'} to integer`); return BigInt(r); };
 /** Rounds a tie to the even neighbour. */
 const half = (s: number) => { const f = Math.floor(s), d = s - f; return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f; };
@@ -483,7 +483,7 @@ export function interpreter(h: Host) {
       return v;
     }
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
-    // a function's (or builtin class's) name, and a function's docstring
+    // a function's (or builtin class's) name
     if (typeof o === 'function' && !o[PYD] && k === '__name__') return fname(o);
     // `str.lower`: a method taken from its class
     if (o === globals.str && !/^__/.test(k)) throw new Unsupported(`str.${k}`);
