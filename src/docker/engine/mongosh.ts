@@ -243,8 +243,8 @@ export function mongoshSession(m: Machine, argv: string[]) {
         const r = rt.run((pending += text + '\n'));
         if (r.error instanceof Open) return ['', ''];
         pending = '';
-        if (r.error instanceof Exit) return [r.out, '', 0];
-        return r.error ? [r.out, fail(r.error), 1] : [r.out + show(r.value), '', undefined];
+        if (r.error instanceof Exit) return [r.out, r.err, 0];
+        return r.error ? [r.out, r.err + fail(r.error), 1] : [r.out + show(r.value), r.err, undefined];
       }
       if (cmd === 'it') return [(more?.() || 'no cursor') + '\n', ''];
       if (cmd === 'use') return [arg === cur ? `already on db ${cur}\n` : `switched to db ${(cur = arg)}\n`, ''];

@@ -826,6 +826,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       // each input run is one `<python-input-N>`
       lines++;
       out.out(r.out);
+      out.err(r.err);
       if (r.error instanceof Exit) {
         this.exitCode = Number(r.error.code) || 0;
         return;

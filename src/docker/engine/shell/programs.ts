@@ -141,7 +141,9 @@ const pythonCmd: Command = async (args, io, sh) => {
   }
   const app = file ? runFlask(sh.m, envList(sh), sh.cwd, file, src, undefined, exe) : null;
   if (app) return serveFlask(app, io, sh);
-  const r = runCode(runtime(sh.m, true, envList(sh), sh.cwd, exe), true, src, a === '-c' ? 'c' : file || 'stdin', '');
+  // sys.argv: `-c` for code, the script as typed, '' for a script on stdin
+  const argv = a === '-c' ? ['-c', ...args.slice(3)] : a ? [a, ...args.slice(2)] : [''];
+  const r = runCode(runtime(sh.m, true, envList(sh), sh.cwd, exe, argv), true, src, a === '-c' ? 'c' : file || 'stdin', '');
   io.out(r.out);
   io.err(r.err);
   return r.code;

@@ -27,8 +27,15 @@ export class Thrown {
   declare args?: unknown[];
   /** node: a failed system call's fields and where node:fs threw it. */
   declare sys?: SysError;
+  /** python: found by the compiler after the parser (`return` outside a function), which reads no line of `-c` code. */
+  declare late?: true;
+  /** python: the line, statement and underline where a function's body raised, until its call takes it as a frame. */
+  declare spot?: [number, string, number[]?];
+  /** python: the calls it went through, outermost first: each `[line, statement, underline, function, input]` (the run that defined it: a REPL's input). */
+  declare frames?: Frame[];
   constructor(public type: string, public msg: string, public name?: string) {}
 }
+export type Frame = [line: number, text: string, at: number[] | undefined, name: string, input: number];
 /** Input that goes on in the next line (an open bracket, string or block). */
 export class Open {}
 /** `exit()`, `sys.exit(n)`, `process.exit(n)`. */
@@ -42,7 +49,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1 };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -73,24 +80,42 @@ export const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
 /** A python dict's keys that are no strings (its JS keys are their text). */
 const KEYS = Symbol('keys');
-const keyOf = (o: V, k: string): V => o[KEYS]?.get(k) ?? k;
+const keyOf = (o: V, k: string): V => (o[KEYS]?.has(k) ? o[KEYS].get(k) : k);
 const put = (o: V, k: V, v: V) => {
   if (typeof k !== 'string') (o[KEYS] ??= new Map()).set(String(k), k);
   o[k] = v;
 };
 const pyDict = (entries: [V, V][]) => entries.reduce((o, [k, v]) => (put(o, k, v), o), {});
+/** A dict's keys, values or items: the list they are, shown as python's view of them. */
+const view = (kind: string, l: V[]) => Object.assign(l, { [SHOW]: `dict_${kind}(${repr(l)})` });
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
 
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V>; /** the simulated clock (ms) */ now?(): number }
 
-const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
+const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
 interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
 const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 
 /** A SyntaxError with where python's caret goes (`to`: the end of what it underlines). */
 const syntax = (msg: string, at: number, to = at + 1) => Object.assign(new Thrown('SyntaxError', msg), { at: [at, at, to, to] });
+
+/** Whether python code ends inside a triple-quoted string. */
+function openTriple(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (c === '#') k = (s.indexOf('\n', k) + 1 || s.length + 1) - 1;
+    else if (c === '"' || c === "'") {
+      if (s.startsWith(c.repeat(3), k)) {
+        const end = s.indexOf(c.repeat(3), k + 3);
+        if (end < 0) return true;
+        k = end + 2;
+      } else for (k++; k < s.length && s[k] !== c && s[k] !== '\n'; k++) if (s[k] === '\\') k++;
+    }
+  }
+  return false;
+}
 
 function lex(src: string, py: boolean): Tok[] {
   const out: Tok[] = [];
@@ -106,12 +131,17 @@ function lex(src: string, py: boolean): Tok[] {
     // the group that matched is the token's kind
     const g = m.findIndex((x, j) => j && x !== undefined);
     out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
+    // a triple quote goes on in the next line until it is closed
+    const triple = /^[fFrR]?('''|""")/.exec(m[g])?.[1];
+    if (triple && (m[g].length < triple.length * 2 + m[g].indexOf(triple) || !m[g].endsWith(triple))) throw new Open();
   }
   const rest = src.slice(pos);
   if (rest.trim() && !(py && /^\s*#/.test(rest))) {
     // An open template literal (or triple quote) goes on; an open quote is an error.
     if (/^\s*`/.test(rest) || /^\s*('''|""")/.test(rest)) throw new Open();
-    throw syntax(py ? (/^\s*['"]/.test(rest) ? 'unterminated string literal (detected at line 1)' : 'invalid syntax') : 'Invalid or unexpected token', src.length - rest.trimStart().length);
+    // (V8 marks an unclosed quote to the end of its line)
+    const at = src.length - rest.trimStart().length;
+    throw syntax(py ? (/^\s*['"]/.test(rest) ? 'unterminated string literal (detected at line 1)' : 'invalid syntax') : 'Invalid or unexpected token', at, /^\s*['"]/.test(rest) && !py ? at + rest.trimStart().split('\n')[0].length : at + 1);
   }
   out.push({ k: '', v: '', p: src.length });
   return out;
@@ -126,6 +156,8 @@ function quote(s: string, py: boolean): string {
 }
 
 const fname = (f: V) => f.fname ?? f.name;
+/** python's built-in classes, which the evaluator has as functions. */
+const BUILTIN_TYPES = /^(int|float|str|bool|list|tuple|dict|set|range|type|object)$/;
 const isObj = (v: V) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** util.inspect's one-line or indented form; arrays of more than 6 entries in columns (groupArrayElements). */
@@ -181,7 +213,9 @@ function group(out: string[], v: V[], lvl: number): string[] {
 
 /** python's float repr: always a point or an exponent, two exponent digits. */
 // JS's toFixed drops the sign of -0; python keeps it
-const pyFloat = (v: number) => (Object.is(v, -0) ? '-0.0' : Number.isNaN(v) ? 'nan' : !Number.isFinite(v) ? (v > 0 ? 'inf' : '-inf') : Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : exp(String(v)));
+const pyFloat = (v: number) => (Object.is(v, -0) ? '-0.0' : Number.isNaN(v) ? 'nan' : !Number.isFinite(v) ? (v > 0 ? 'inf' : '-inf') : reprFloat(v));
+// repr's shortest digits, written out from 1e-4 to 1e16 and with an exponent of two digits or more outside
+const reprFloat = (v: number) => { const e = v.toExponential(), x = Number(e.slice(e.indexOf('e') + 1)); return x < -4 || x >= 16 ? exp(e) : Number.isInteger(v) ? v.toFixed(1) : String(v); };
 
 const INT_MAX_STR = 10n ** 4300n;
 /** A python instance's class and its place in memory (its default repr). */
@@ -201,7 +235,7 @@ export function repr(v: V): string {
   if (v[PYCLS]) return find(v[PYCLS], '__repr__', v)?.() ?? `<__main__.${fname(v[PYCLS])} object at 0x7f${(0x3a2c1b5e40 + v[ADDR] * 48).toString(16)}>`;
   if (v[SHOW]) return v[SHOW];
   if (v instanceof Thrown) return `${v.type}(${(v.args ?? [v.msg]).map(repr).join(', ')})`;
-  if (typeof v === 'function') return `<built-in function ${fname(v)}>`;
+  if (typeof v === 'function') return `<${BUILTIN_TYPES.test(fname(v)) ? 'class' : 'built-in function'} ${fname(v)}>`.replace(/class (\w+)/, "class '$1'");
   // CPython refuses to write an int of over 4300 digits (sys.set_int_max_str_digits)
   if (typeof v === 'bigint' && (v < 0n ? -v : v) >= INT_MAX_STR) throw new Thrown('ValueError', 'Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
   if (typeof v !== 'object') return String(v);
@@ -210,6 +244,8 @@ export function repr(v: V): string {
 }
 export const pyStr = (v: V): string => (typeof v === 'string' ? v : v instanceof Thrown ? v.msg : (v?.[PYCLS] && find(v[PYCLS], '__str__', v))?.() ?? repr(v));
 
+/** The key is the exception's argument: its message is the key's repr, its repr the key's. */
+const keyError = (k: V) => Object.assign(new Thrown('KeyError', repr(k)), { args: [k] });
 /** A float as a python int: infinities and NaN have none. */
 const big = (r: number) => { if (!Number.isFinite(r)) throw new Thrown(r ? 'OverflowError' : 'ValueError', `cannot convert float ${r ? 'infinity' : 'NaN'} to integer`); return BigInt(r); };
 /** Rounds a tie to the even neighbour. */
@@ -233,17 +269,25 @@ const JS_OPS: Record<string, (a: V, b: V) => V> = {
   '<': (a, b) => a < b, '>': (a, b) => a > b, '<=': (a, b) => a <= b, '>=': (a, b) => a >= b,
 };
 
-/** python's binary operators on its values: ints stay exact (bigint), `/` makes a float. */
-function pyOp(op: string, a: V, b: V): V {
+// python orders numbers with numbers, strings with strings, sequences (lists with lists, tuples with tuples) item by item
+const cmp = (a: V, b: V, op = '<'): number => {
+  if (Array.isArray(a) && Array.isArray(b) && !(a as V)[TUPLE] === !(b as V)[TUPLE]) return a.reduce((c: number, x: V, k: number) => c || (k < b.length ? cmp(x, b[k], op) : 1), 0) || a.length - b.length;
+  if (isNum(a) !== isNum(b) || (!isNum(a) && (typeof a !== 'string' || typeof b !== 'string'))) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+  return num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0;
+};
+/** python's binary operators on its values: ints stay exact (bigint), `/` makes a float; `v`: python's version, for the messages that changed (3.11 names the modulo). */
+function pyOp(op: string, a: V, b: V, v = ''): V {
   const bad = () => new Thrown('TypeError', op === '+' && typeof a === 'string' ? `can only concatenate str (not "${typeName(b)}") to str` : `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
   if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
-  if (op === '+' && Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  // a list joins lists and a tuple tuples
+  if (op === '+' && Array.isArray(a) && Array.isArray(b) && !(a as V)[TUPLE] === !(b as V)[TUPLE]) return Object.assign([...a, ...b], (a as V)[TUPLE] ? { [TUPLE]: true } : {});
+  if (op === '+' && Array.isArray(a)) throw new Thrown('TypeError', `can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
   if (op === '*' && (typeof a === 'string' || Array.isArray(a)) && typeof b === 'bigint') return typeof a === 'string' ? a.repeat(Math.max(0, Number(b))) : [...Array(Math.max(0, Number(b)))].flatMap(() => a);
   if (op === '%' && typeof a === 'string') return percent(a, b);
   if (!isNum(a) || !isNum(b)) throw bad();
   let [x, y] = [num(a), num(b)];
   const ints = typeof x === 'bigint' && typeof y === 'bigint';
-  if ((op === '/' || op === '//' || op === '%') && !Number(y)) throw new Thrown('ZeroDivisionError', op === '/' ? (ints ? 'division by zero' : 'float division by zero') : ints ? 'integer division or modulo by zero' : 'float floor division by zero');
+  if ((op === '/' || op === '//' || op === '%') && !Number(y)) throw new Thrown('ZeroDivisionError', op === '/' ? (ints ? 'division by zero' : 'float division by zero') : ints ? (op === '%' && !/^3\.([0-9]|10)\./.test(v) ? 'integer modulo by zero' : 'integer division or modulo by zero') : op === '%' ? 'float modulo' : 'float floor division by zero');
   if (ints && !(op === '**' && y < 0n)) {
     if (op === '/') return Number(x) / Number(y);
     if (op !== '//' && op !== '%') return JS_OPS[op](x, y);
@@ -263,6 +307,11 @@ const pyBuild = (h: Host) => `${h.version} ${h.build ?? '(main, Jun  4 2025, 01:
 export function interpreter(h: Host) {
   const py = h.py;
   const log: string[] = [];
+  /** What the program wrote to stderr (console.error, python's file=sys.stderr). */
+  const errs: string[] = [];
+  /** The standard streams as the program writes to them. */
+  const stream = (to: string[], name: string) => ({ [SHOW]: `<_io.TextIOWrapper name='<${name}>' mode='w' encoding='utf-8'>`, write: (x: V) => (to.push(String(x)), py ? BigInt(String(x).length) : true), flush: () => null });
+  const stdout = stream(log, 'stdout'), stderr = stream(errs, 'stderr');
   const servers = new Map<number, V>();
   const later: V[] = [];
   const top: Scope = { vars: new Map() };
@@ -270,7 +319,7 @@ export function interpreter(h: Host) {
   const env = { ...h.env };
   const print = (...a: V[]) => {
     const kw = a[a.length - 1]?.[KW] ? a.pop() : {};
-    log.push(a.map(pyStr).join(kw.sep ?? ' ') + (kw.end ?? '\n'));
+    (kw.file ?? stdout).write(a.map(pyStr).join(kw.sep ?? ' ') + (kw.end ?? '\n'));
     return null;
   };
   const show = (a: V[]) => {
@@ -284,6 +333,7 @@ export function interpreter(h: Host) {
     return a.map((x) => (typeof x === 'string' ? x : inspect(x))).join(' ') + '\n';
   };
   const say = (...a: V[]) => void log.push(show(a));
+  const warn = (...a: V[]) => void errs.push(show(a));
   const rand = (a: number, b: number) => a + Math.floor(h.random() * (b - a + 1));
   const node = (): Record<string, V> => {
     // a member the evaluator lacks is no undefined of the real runtime
@@ -311,23 +361,17 @@ export function interpreter(h: Host) {
       }
       throw new Thrown('Error', `Cannot find module '${n}'`, n);
     });
-    const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, exit: (c?: V) => { throw new Exit(c); } });
+    const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
     const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: say, warn: say }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
-    const int = (x: V) => (typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : big(Math.trunc(Number(num(x)))));
+    const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`); })());
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
-    const len = (x: V) => { if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
+    const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
     const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : isObj(x) ? Object.keys(x).map((k) => keyOf(x, k)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
-    // python orders numbers with numbers, strings with strings, sequences item by item
-    const cmp = (a: V, b: V, op = '<'): number => {
-      if (Array.isArray(a) && Array.isArray(b)) return a.reduce((c: number, x: V, k: number) => c || (k < b.length ? cmp(x, b[k], op) : 1), 0) || a.length - b.length;
-      if (isNum(a) !== isNum(b) || (!isNum(a) && typeof a !== typeof b)) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
-      return num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0;
-    };
     const opts = (a: V[]) => (a[a.length - 1]?.[KW] ? a.pop() : {});
     /** sorted()'s order: by `key`, stable, `reverse` keeping equal items in their order. */
     const order = (l: V[], kw: V) => {
@@ -338,13 +382,22 @@ export function interpreter(h: Host) {
     const most = (name: string, sign: number) => (...a: V[]) => {
       const kw = opts(a);
       const l = a.length === 1 ? iter(a[0]) : a;
-      if (!l.length) { if ('default' in kw) return kw.default; throw new Thrown('ValueError', `${name}() iterable argument is empty`); }
+      if (!l.length) { if ('default' in kw) return kw.default; throw new Thrown('ValueError', /^3\.([0-9]|1[01])\./.test(h.version) ? `${name}() arg is an empty sequence` : `${name}() iterable argument is empty`); }
       return l.reduce((x: V, y: V) => (cmp(kw.key ? kw.key(y) : y, kw.key ? kw.key(x) : x, sign > 0 ? '>' : '<') * sign > 0 ? y : x));
     };
-    const f = (m: (...a: V[]) => number) => (...a: V[]) => m(...a.map((x) => Number(num(x))));
+    // math's functions take numbers only, and a NaN out of numbers is a domain error
+    const f = (m: (...a: V[]) => number) => (...a: V[]) => {
+      const bad = a.find((x) => !isNum(x));
+      if (bad !== undefined) throw new Thrown('TypeError', `must be real number, not ${typeName(bad)}`);
+      const x = a.map((v) => Number(num(v))), r = m(...x);
+      if (Number.isNaN(r) && !x.some(Number.isNaN)) throw new Thrown('ValueError', 'math domain error');
+      return r;
+    };
     const toInt = (m: (x: number) => number) => fn(m.name, (x: V) => big(m(Number(num(x)))));
     const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: fn('sqrt', f(Math.sqrt)), pow: fn('pow', f(Math.pow)), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
-    const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${dumps(x)}`).join(', ')}}`);
+    // json.dumps: python escapes what is not ASCII
+    const jstr = (x: string) => JSON.stringify(x).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+    const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? jstr(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${jstr(k)}: ${dumps(x)}`).join(', ')}}`);
     const version = pyBuild(h);
     // the container's files: an OSError of errno's class, with its number and the C library's text
     const io = <T>(p: string, f: () => T): T => {
@@ -372,7 +425,7 @@ export function interpreter(h: Host) {
       return { [SHOW]: `<_io.TextIOWrapper name=${repr(p)} mode=${repr(mode)} encoding='UTF-8'>`, read: () => text.slice(at, (at = text.length)), readlines: lines, readline: () => text.slice(at, (at = text.indexOf('\n', at) + 1 || text.length)), write: (x: V) => (io(p, () => h.fs.writeFile(p, x, h.cwd, true)), BigInt(x.length)), close: () => null };
     };
     const modules: Record<string, V> = {
-      sys: mod('sys', { version, platform: 'linux', argv: [''], exit: (c?: V) => { throw new Exit(c); } }),
+      sys: mod('sys', { version, platform: 'linux', argv: h.argv ?? [''], stdout, stderr, exit: (c?: V) => { throw new Exit(c); } }),
       os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d, listdir: (p: V = '.') => io(p, () => listDir(h.fs, p, h.cwd)),
         path: mod('posixpath', { exists: (p: V) => exists(h.fs, p, h.cwd), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
       math,
@@ -391,12 +444,13 @@ export function interpreter(h: Host) {
       list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
       enumerate: (...a: V[]) => { const st = opts(a).start ?? a[1] ?? 0n; return iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },
       zip: (...a: V[]) => iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
-      map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f(x))),
+      map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f === null ? x : f(x))),
       any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
-      dict: (kw: V = {}) => Object.fromEntries(Object.entries(kw)),
+      // from keywords, a dict, or pairs (a list of them, zip…), then keywords
+      dict: (...a: V[]) => { const kw = opts(a), d = isObj(a[0]) && !a[0][SHOW] ? pyDict(Object.keys(a[0]).map((k) => [keyOf(a[0], k), a[0][k]])) : pyDict(a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => put(d, k, v)); return d; },
       type: (x: V) => x?.[PYCLS] ?? { [SHOW]: `<class '${typeName(x)}'>` },
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
-      True: true, False: false, None: null,
+      True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
     };
     for (const [k, v] of Object.entries(b)) if (typeof v === 'function') fn(k, v);
@@ -411,7 +465,7 @@ export function interpreter(h: Host) {
     for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
-    if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
+    if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|issubclass|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
     throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
   };
 
@@ -429,16 +483,20 @@ export function interpreter(h: Host) {
       return v;
     }
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
+    // a function's (or builtin class's) name
+    if (typeof o === 'function' && !o[PYD] && k === '__name__') return fname(o);
+    // `str.lower`: a method taken from its class
+    if (o === globals.str && !/^__/.test(k)) throw new Unsupported(`str.${k}`);
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
     const at = (x: V, msg = `${repr(x)} is not in list`) => { const i = o.findIndex((y: V) => pyEq(x, y)); if (i < 0) throw new Thrown('ValueError', msg); return i; };
     const methods: Record<string, V> | undefined = typeof o === 'string'
       ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: (c?: V) => trim(o, c, 3), lstrip: (c?: V) => trim(o, c, 1), rstrip: (c?: V) => trim(o, c, 2), count: (x: V) => BigInt(o.split(x).length - 1), isdigit: () => /^\d+$/.test(o), isalpha: () => /^\p{L}+$/u.test(o), isalnum: () => /^[\p{L}\d]+$/u.test(o), isspace: () => /^\s+$/.test(o), isupper: () => /\p{Lu}/u.test(o) && !/\p{Ll}/u.test(o), islower: () => /\p{Ll}/u.test(o) && !/\p{Lu}/u.test(o),
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
-        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V) => (sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep)), join: (l: V) => l.map(pyStr).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
-      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i?: V) => (i === undefined ? o.pop() : o.splice(Number(i), 1)[0]), insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
-      : isObj(o) && !o[SHOW] ? { keys: () => Object.keys(o).map((k) => keyOf(o, k)), values: () => Object.values(o), items: () => Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true })), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
+        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
+      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
+      : isObj(o) && !o[SHOW] ? { keys: () => view('keys', Object.keys(o).map((k) => keyOf(o, k))), values: () => view('values', Object.values(o)), items: () => view('items', Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true }))), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
         update: (x: V = {}) => (Object.keys(x).forEach((k) => put(o, keyOf(x, k), x[k])), null), setdefault: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : (put(o, x, d), d)),
-        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, x)) { if (d.length) return d[0]; throw new Thrown('KeyError', repr(x)); } const v = o[x]; delete o[x]; return v; } } : undefined;
+        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, x)) { if (d.length) return d[0]; throw keyError(x); } const v = o[x]; delete o[x]; return v; } } : undefined;
     // a method of str, list or dict the evaluator lacks is no missing attribute
     if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
@@ -472,7 +530,7 @@ export function interpreter(h: Host) {
       return o[i];
     }
     if (isObj(o) && !o[SHOW]) {
-      if (!Object.hasOwn(o, k)) throw new Thrown('KeyError', repr(k));
+      if (!Object.hasOwn(o, k)) throw keyError(k);
       return o[k];
     }
     throw new Thrown('TypeError', `'${typeName(o)}' object is not subscriptable`);
@@ -551,6 +609,8 @@ export function interpreter(h: Host) {
           continue;
         }
         const p = Object.hasOwn(BIN, op) ? BIN[op] : 0;
+        // (bitwise operators are the evaluator's limit)
+        if (!py && /^[&|^]$/.test(op)) throw new Unsupported(op);
         if (!p || p < min) return left;
         i++;
         if (op === 'not') need('in'), (op = 'not in');
@@ -570,10 +630,9 @@ export function interpreter(h: Host) {
       if (/is/.test(op)) return (x === y || (x == null && y == null)) === yes;
       if (/in/.test(op)) return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, x)) === yes;
       if (/[<>]/.test(op)) {
-        if (isNum(x) !== isNum(y) || (!isNum(x) && typeof x !== typeof y)) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(x)}' and '${typeName(y)}'`);
-        return JS_OPS[op](num(x), num(y));
+        return isNum(x) && isNum(y) ? JS_OPS[op](num(x), num(y)) : JS_OPS[op](cmp(x, y, op), 0);
       }
-      return pyOp(op, x, y);
+      return pyOp(op, x, y, h.version);
     };
     const jsBin = (op: string, x: V, y: () => V): V => {
       return op === '&&' ? x && y() : op === '||' ? x || y() : op === '??' ? x ?? y() : JS_OPS[op](x, y());
@@ -586,6 +645,7 @@ export function interpreter(h: Host) {
         if (!a.set) fail();
         return (s) => { const v = a(s) + (op === '++' ? 1 : -1); a.set!(s, v); return v; };
       }
+      if (!py && op === 'delete') throw new Unsupported('delete');
       if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
         i++;
         const a = py ? expr(op === 'not' ? 3 : 8) : unary();
@@ -601,6 +661,11 @@ export function interpreter(h: Host) {
     const postfix = (e: E, start: number): E => {
       for (;;) {
         const at = peek().p;
+        // JS's `i++` in an expression: the value before the step
+        if (!py && e.set && (is('++') || is('--'))) {
+          const d = t[i++].v === '++' ? 1 : -1, a = e;
+          return (s) => { const v = a(s); a.set!(s, v + d); return v; };
+        }
         if (eat('.') || eat('?.')) {
           const k = peek().v;
           if (peek().k !== 'i') fail();
@@ -608,7 +673,7 @@ export function interpreter(h: Host) {
           const o = e;
           const optional = t[i - 2].v === '?.';
           // `new a.B()`: the member access still names what `new` constructs
-          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); (x?.[PYD] ?? x)[k] = v; }, isNew: o.isNew }), start, start);
+          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); if (py || x == null) (x?.[PYD] ?? x)[k] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, k, v); }, isNew: o.isNew }), start, start);
         } else if (eat('[')) {
           const o = e;
           const k = is(':') ? () => undefined : expr();
@@ -620,14 +685,22 @@ export function interpreter(h: Host) {
             continue;
           }
           need(']');
-          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => { const x = o(s); const key = k(s); if (Array.isArray(x) && typeof key === 'bigint') x[Number(key < 0n ? BigInt(x.length) + key : key)] = v; else if (py) put(x, key, v); else x[key] = v; } });
+          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => {
+            const x = o(s); const key = k(s);
+            if (py && (x?.[TUPLE] || x === null || typeof x !== 'object')) throw new Thrown('TypeError', `'${typeName(x)}' object does not support item assignment`);
+            const at = Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : -1;
+            if (py && Array.isArray(x) && typeof key === 'bigint' && (at < 0 || at >= x.length)) throw new Thrown('IndexError', 'list assignment index out of range');
+            // (JS as `node -e` runs it, not strict: a frozen object or a primitive ignores the assignment)
+            if (at >= 0) x[at] = v; else if (py) put(x, key, v); else if (x == null) x[key] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
+          } });
         } else if (is('(')) {
           i++;
           // `sum(x for x in xs)`: a generator expression, run as the list it yields
           const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : ((e: E) => (py && is('for') ? comp((s) => [e(s)]) : e))(item())));
           const callee = e;
           const called = (f: E) => mark(f, start, at);
-          const text = src.slice(start, at).trim();
+          // V8 names the callee as written, without the brackets around it
+          const text = src.slice(start, at).trim().replace(/^\(([^()]*)\)$/, '$1');
           e = called((s) => {
             const [self, f] = callee.ref ? callee.ref(s) : [undefined, callee(s)];
             const a = spread(args.map((x) => x(s)));
@@ -636,13 +709,14 @@ export function interpreter(h: Host) {
             if (kw.length) pos.push(Object.assign({}, ...kw));
             // a builtin that would take keywords as one more argument
             if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
-            if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text} is not a function`);
+            if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text.replace(/^new\s+/, '')} is not a ${callee.isNew ? 'constructor' : 'function'}`);
             return callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, self, pos);
           });
         } else if (e.isNew) {
           // `new A` without parentheses constructs with no arguments
           const c = e;
-          return (s) => { const f = c(s); return f?.[CLASS] ? f[CLASS]([]) : Reflect.apply(f, undefined, []); };
+          const text = src.slice(start, peek().p).trim().replace(/^new\s+/, '');
+          return (s) => { const f = c(s); if (typeof f !== 'function') throw new Thrown('TypeError', `${text} is not a constructor`); return f?.[CLASS] ? f[CLASS]([]) : Reflect.apply(f, undefined, []); };
         } else return e;
       }
     };
@@ -704,11 +778,11 @@ export function interpreter(h: Host) {
         return (eq ? code + eq : '') + formatSpec(conv === 'r' || conv === 'a' || (eq && !conv && !spec) ? repr(v) : conv === 's' ? pyStr(v) : v, spec);
       };
     };
-    const template = (body: string, open: RegExp): E => {
-      const parts = body.split(open);
+    const template = (parts: string[]): E => {
       const exprs = parts.map((p, k) => {
         if (k % 2 === 0) return () => unescape(p);
-        if (py) return fField(p);
+        // an f-string's doubled brace is the brace itself
+        if (py) return /^([{}])\1$/.test(p) ? () => p[0] : fField(p.slice(1, -1));
         const e = parser(p).whole();
         return (s: Scope) => `${e(s)}`;
       });
@@ -719,6 +793,7 @@ export function interpreter(h: Host) {
       i++;
       if (tk.k === 'n') {
         const n = tk.v.replace(/_/g, '');
+        if (!py && peek().v === 'n' && peek().p === tk.p + tk.v.length) throw new Unsupported('BigInt');
         return py && /^\d+$/.test(n) ? () => BigInt(n) : () => Number(n);
       }
       if (tk.k === 'r') {
@@ -728,9 +803,10 @@ export function interpreter(h: Host) {
       if (tk.k === 's') {
         const f = /^[fF]/.test(tk.v);
         const raw = /^[rR]/.test(tk.v);
-        const body = tk.v.slice(f || raw ? 2 : 1, -1);
-        if (f) return template(body, /\{([^{}]*)\}/);
-        if (tk.v[0] === '`') return template(body, /\$\{([^}]*)\}/);
+        const q = /^[fFrR]?('''|""")/.test(tk.v) ? 3 : 1;
+        const body = tk.v.slice((f || raw ? 1 : 0) + q, -q);
+        if (f) return template(body.split(/(\{\{|\}\}|\{[^{}]*\})/));
+        if (tk.v[0] === '`') return template(body.split(/\$\{([^}]*)\}/));
         return () => (raw ? body : unescape(body));
       }
       if (tk.k === 'i') {
@@ -750,8 +826,11 @@ export function interpreter(h: Host) {
           return arrow(params, fname);
         }
         if (py && name === 'lambda') {
-          const params: string[] = [];
-          while (peek().k === 'i') params.push(t[i++].v), eat(',');
+          // its parameters (with their defaults) end at the colon outside brackets
+          let k = i;
+          for (let depth = 0; k < t.length - 1 && (depth || t[k].v !== ':'); k++) depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0;
+          const params = topSplit(src.slice(t[i].p, t[k].p), ',').map((x) => x.trim()).filter(Boolean);
+          i = k;
           need(':');
           return fnBody(params, expr(0), '<lambda>');
         }
@@ -793,6 +872,8 @@ export function interpreter(h: Host) {
         }
         const entries = list('}', () => {
           const kt = peek();
+          // (JS: spread, methods, getters and generators are the evaluator's limits)
+          if (!py && (kt.v === '...' || kt.v === '*' || (kt.k === 'i' && (is('(', 1) || peek(1).k === 'i')))) throw new Unsupported(kt.v);
           const key: E = kt.k === 'i' && !py ? (i++, () => kt.v) : kt.k === 's' ? primary() : is('[') ? (i++, ((e: E) => (need(']'), e))(expr())) : expr();
           if (!py && kt.k === 'i' && (is(',') || is('}'))) return (s: Scope) => [kt.v, lookup(s, kt.v)];
           need(':');
@@ -862,9 +943,10 @@ export function interpreter(h: Host) {
   function assign(s: Scope, name: string, v: V): void {
     // python binds in the scope that runs (a function's own, or the module's)
     if (py) return void (s.g?.has(name) ? top : s).vars.set(name, v);
-    if (declared.get(name) === 'const') throw new Thrown('TypeError', 'Assignment to constant variable.');
     let c: Scope | undefined = s;
     while (c && !c.vars.has(name)) c = c.up;
+    // the program's top-level declarations are the ones known by kind (a function's own name may shadow one)
+    if ((c ?? top) === top && declared.get(name) === 'const') throw new Thrown('TypeError', 'Assignment to constant variable.');
     (c ?? top).vars.set(name, v);
   }
 
@@ -877,7 +959,8 @@ export function interpreter(h: Host) {
   /** More brackets open than closed, outside strings. */
   const unclosed = (s: string) => {
     const code = s.replace(QUOTED, '');
-    return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0);
+    // (python: a triple-quoted string still open)
+    return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0) || (py && openTriple(s));
   };
   /** Splits on `;` and newlines outside brackets and quotes. */
   const statements = (src: string): [string, number][] => {
@@ -917,6 +1000,7 @@ export function interpreter(h: Host) {
       return NOTHING;
     }
     if (py && first.v === 'global') src.replace(/^\s*global\s+/, '').split(',').forEach((n) => (sc.g ??= new Set()).add(n.trim()));
+    if (py && first.v === 'nonlocal') throw new Unsupported('nonlocal');
     if (py && first.v === 'del') throw new Unsupported('del');
     if (py && /^(pass|global)$/.test(first.v)) return NOTHING;
     // JS declarations: `let a = 1, b`
@@ -975,7 +1059,7 @@ export function interpreter(h: Host) {
       if (ts.some((x) => !x.set)) bad();
       const bin = step ? op[0] : op.slice(0, -1);
       const old = bin ? target(sc) : undefined;
-      const v = bin ? (py ? pyOp(bin, old, e(sc)) : JS_OPS[bin](old, e(sc))) : e(sc);
+      const v = bin ? (py ? pyOp(bin, old, e(sc), h.version) : JS_OPS[bin](old, e(sc))) : e(sc);
       for (const x of ts) x.set!(sc, v);
       return py ? NOTHING : step ? old : v;
     }
@@ -989,14 +1073,22 @@ export function interpreter(h: Host) {
   }
   let line = 1;
   let piece = '';
+  let lines: string[] = [];
+  /** From the statement's own text to the line as the traceback shows it (dedented). */
+  const placed = (at?: number[]) => {
+    const phys = lines[line - 1] ?? '';
+    return at?.map((x) => x + phys.indexOf(piece.trim().split('\n')[0]) - indent(piece) - indent(phys));
+  };
+  /** The runs of whole input so far (a REPL's inputs): where a function was defined. */
+  let runs = 0;
   /** `break` or `return` where nothing takes it: the compilers' SyntaxError. */
   const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
-  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope) =>
-    fn(name, (...a: V[]) => {
+  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1): V => {
+    const self: V = fn(name, (...a: V[]) => {
       try {
-        run({ vars: typeof params === 'function' ? new Map(params(a)) : bind(params, a, up), up });
+        run({ vars: typeof params === 'function' ? new Map(params(a)) : bind(params, a, up), up, f: 1 });
         return py ? null : undefined;
       } catch (j) {
         if (j instanceof Jump) {
@@ -1004,10 +1096,15 @@ export function interpreter(h: Host) {
           throw illegal(j);
         }
         // the traceback's frame is the caller's line, marked at the call
-        if (j instanceof Thrown) j.at = undefined;
+        if (j instanceof Thrown) {
+          if (j.spot) (j.frames ??= []).unshift([j.spot[0], j.spot[1], j.spot[2], fname(self) ?? name, input]);
+          j.at = j.spot = undefined;
+        }
         throw j;
       }
     });
+    return self;
+  };
   /** JS parameters (`a`, `b = 2`, `...rest`) bound to a call's arguments; a default sees the parameters before it. */
   const bind = (params: string[], a: V[], up: Scope) => {
     const vars = new Map<string, V>();
@@ -1064,6 +1161,46 @@ export function interpreter(h: Host) {
     }
     return out;
   };
+  /**
+   * What python's tokenizer refuses before anything runs: an indent no block opened, a dedent to
+   * no level above, a block head with no indented line after it, and a clause (`else:`) with no
+   * statement of its own kind before it at its level.
+   */
+  const AFTER: Record<string, string> = { def: 'function definition', class: 'class definition' };
+  const CLAUSE: Record<string, RegExp> = { else: /^(if|elif|for|while|try|except)$/, elif: /^(if|elif)$/, except: /^(try|except)$/, finally: /^(try|except|else)$/ };
+  const checkIndent = (src: string) => {
+    const levels = [0];
+    // the compound statement last seen at each level, and the head waiting for its block
+    const last = new Map<number, string>();
+    let head: [string, number] | undefined;
+    const lines = src.split('\n');
+    for (let k = 0; k < lines.length; k++) {
+      let text = lines[k];
+      const n = k + 1;
+      if (!text.trim() || /^\s*#/.test(text)) continue;
+      while (k + 1 < lines.length && unclosed(text)) text += '\n' + lines[++k];
+      const col = indent(text), code = text.trim();
+      const fail = (type: string, msg: string, at?: number[]) => { [line, piece] = [n, code]; throw Object.assign(new Thrown(type, msg), { at }); };
+      const top = levels[levels.length - 1];
+      if (head && col <= top) fail('IndentationError', `expected an indented block after ${AFTER[head[0]] ?? `'${head[0]}' statement`} on line ${head[1]}`, [0, 0, 1, 1]);
+      if (col > top) {
+        if (!head) fail('IndentationError', 'unexpected indent', [-1, -1, -1, -1]);
+        levels.push(col);
+      }
+      while (col < levels[levels.length - 1]) last.delete(levels.pop()!);
+      if (col !== levels[levels.length - 1]) fail('IndentationError', 'unindent does not match any outer indentation level', [code.split('\n')[0].length, 0, 0, code.split('\n')[0].length + 1]);
+      const kw = /^(for|if|elif|else|while|def|try|except|finally|class|with)\b/.exec(code)?.[1];
+      const end = code.length;
+      if (!code.includes('\n')) {
+        // the parser's own errors at the end of a line, which come before what the next lines hold
+        if (kw && topSplit(code.replace(/#.*/, ''), ':').length < 2) fail('SyntaxError', "expected ':'", [end, end, end + 1, end + 1]);
+      }
+      if (kw && CLAUSE[kw] && !CLAUSE[kw].test(last.get(col) ?? '')) fail('SyntaxError', 'invalid syntax', [0, 0, kw.length, kw.length]);
+      last.set(col, kw ?? '');
+      // a head whose block is on its own line after it (not `if x: y`)
+      head = kw && /:\s*(#.*)?$/.test(code) && topSplit(code, ':').slice(1).join(':').replace(/#.*/, '').trim() === '' ? [kw, n] : undefined;
+    }
+  };
   /** A def's parameters (`a, b=2, *rest, **kw`, annotated or not): what binds a call's arguments to them. */
   const pyParams = (text: string, sc: Scope, name: string) => {
     const ps = params(text).map((p) => {
@@ -1085,9 +1222,10 @@ export function interpreter(h: Host) {
       });
       const most = plain.length, least = plain.filter((p) => !p.d).length;
       if (k < a.length) throw new Thrown('TypeError', `${name}() takes ${least < most ? `from ${least} to ${most}` : most} positional argument${most === 1 ? '' : 's'} but ${a.length} ${a.length === 1 ? 'was' : 'were'} given`);
-      if (miss.length) throw new Thrown('TypeError', `${name}() missing ${miss.length} required positional argument${miss.length > 1 ? 's' : ''}: ${names(miss)}`);
+      // python names a keyword it does not know before the arguments missing
       const extra = !ps.some((p) => p.star === '**') && Object.keys(kw)[0];
       if (extra) throw new Thrown('TypeError', `${name}() got an unexpected keyword argument '${extra}'`);
+      if (miss.length) throw new Thrown('TypeError', `${name}() missing ${miss.length} required positional argument${miss.length > 1 ? 's' : ''}: ${names(miss)}`);
       return out;
     };
   };
@@ -1100,6 +1238,13 @@ export function interpreter(h: Host) {
     if (typeof v === 'function' && v.exc) v = v();
     if (!(v instanceof Thrown)) throw new Thrown('TypeError', 'exceptions must derive from BaseException');
     throw v;
+  };
+  /** `assert test, message`: an AssertionError of the message when the test is false. */
+  const pyAssert = (src: string, sc: Scope) => {
+    const [test, ...msg] = topSplit(src, ',');
+    if (pyTruth(evalIn(test, sc))) return NOTHING;
+    const m = msg.length ? evalIn(msg.join(','), sc) : undefined;
+    throw Object.assign(new Thrown('AssertionError', m === undefined ? '' : pyStr(m)), { args: m === undefined ? [] : [m] });
   };
   /** `try:` with its `except X as e:`, `else:` and `finally:` blocks. */
   const pyTry = (body: Block[], clauses: Block[], sc: Scope) => {
@@ -1125,7 +1270,10 @@ export function interpreter(h: Host) {
       }
       for (const [, , e] of part('else')) pyExec(e, sc);
     } finally {
+      // what propagates through the finally block keeps the line it was raised on
+      const was: [number, string] = [line, piece];
       for (const [, , f] of part('finally')) pyExec(f, sc);
+      [line, piece] = was;
     }
   };
   /** The methods running (their class and self): what `super()` is of. */
@@ -1162,56 +1310,62 @@ export function interpreter(h: Host) {
     let taken = false;
     for (let k = 0; k < b.length; k++) {
       const [head, n, body] = b[k];
-      const m = /^(for|if|elif|else|while|def|try|class|with)\b\s*(.*?)\s*:$/.exec(head);
-      // a head's traceback marks its expression
-      if (sc === top) [line, piece] = [n, m?.[2] || head];
-      const kw = m?.[1];
-      if (!m) {
-        value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : statement(head, sc);
-        continue;
-      }
-      value = NOTHING;
-      if (kw === 'try') {
-        const clauses: Block[] = [];
-        while (b[k + 1] && /^(except|else|finally)\b/.test(b[k + 1][0])) clauses.push(b[++k]);
-        pyTry(body, clauses, sc);
-        continue;
-      }
-      if (kw === 'with') {
-        // `with open(…) as f:` closes what it opened, whatever happens in its block
-        const [, src, name] = /^(.+?)(?:\s+as\s+(\w+))?$/.exec(m[2])!;
-        const v = evalIn(src, sc);
-        if (!v?.close) throw new Unsupported('with');
-        if (name) sc.vars.set(name, v);
-        try {
-          pyExec(body, sc);
-        } finally {
-          v.close();
+      try {
+        const m = /^(for|if|elif|else|while|def|try|class|with)\b\s*(.*?)\s*:$/.exec(head);
+        // a head's traceback marks its expression
+        if (sc === top) [line, piece] = [n, m?.[2] || head];
+        const kw = m?.[1];
+        if (!m) {
+          value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : /^assert\b/.test(head) ? pyAssert(head.slice(6), sc) : statement(head, sc);
+          continue;
         }
-        continue;
-      }
-      if (kw === 'class') pyClass(m[2], body, sc);
-      else if (kw === 'def') {
-        const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
-        if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
-        const q = sc.q ? `${sc.q}.${name}` : name;
-        sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
-      } else if (kw === 'for') {
-        const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
-        const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
-        const vars = names.split(',').map((x) => x.trim());
-        // the loop's `else` runs unless it ended by `break`
-        taken = loop(() => items.length > 0, () => {
-          const v = items.shift();
-          vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
-          pyExec(body, sc);
-        });
-      } else if (kw === 'while') taken = loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
-      else {
-        if (kw === 'if') taken = false;
-        if (taken) continue;
-        taken = kw === 'else' || pyTruth(evalIn(m[2], sc));
-        if (taken) pyExec(body, sc);
+        value = NOTHING;
+        if (kw === 'try') {
+          const clauses: Block[] = [];
+          while (b[k + 1] && /^(except|else|finally)\b/.test(b[k + 1][0])) clauses.push(b[++k]);
+          pyTry(body, clauses, sc);
+          continue;
+        }
+        if (kw === 'with') {
+          // `with open(…) as f:` closes what it opened, whatever happens in its block
+          const [, src, name] = /^(.+?)(?:\s+as\s+(\w+))?$/.exec(m[2])!;
+          const v = evalIn(src, sc);
+          if (!v?.close) throw new Unsupported('with');
+          if (name) sc.vars.set(name, v);
+          try {
+            pyExec(body, sc);
+          } finally {
+            v.close();
+          }
+          continue;
+        }
+        if (kw === 'class') pyClass(m[2], body, sc);
+        else if (kw === 'def') {
+          const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
+          if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
+          const q = sc.q ? `${sc.q}.${name}` : name;
+          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
+        } else if (kw === 'for') {
+          const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
+          const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
+          const vars = names.split(',').map((x) => x.trim());
+          // the loop's `else` runs unless it ended by `break`
+          taken = loop(() => items.length > 0, () => {
+            const v = items.shift();
+            vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
+            pyExec(body, sc);
+          });
+        } else if (kw === 'while') taken = loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
+        else {
+          if (kw === 'if') taken = false;
+          if (taken) continue;
+          taken = kw === 'else' || pyTruth(evalIn(m[2], sc));
+          if (taken) pyExec(body, sc);
+        }
+      } catch (j) {
+        // where a function's body was when it raised: the frame its call adds to python's traceback
+        if (j instanceof Thrown && sc.f && !j.spot) j.spot = [n, head, /^(for|if|elif|while|with)\b/.test(head) ? undefined : j.at?.map((x) => x + (/^(return|raise)\b\s*/.exec(head)?.[0].length ?? 0))];
+        throw j;
       }
     }
     return value;
@@ -1400,8 +1554,8 @@ export function interpreter(h: Host) {
     /** What sys.version (python) or process.version (node) says. */
     version: py ? pyBuild(h) : h.version,
     /** Runs `src`; returns what it printed and the value of its last statement. */
-    run(src: string): { out: string; value: V; error?: unknown; line?: number } {
-      log.length = 0;
+    run(src: string): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
+      log.length = errs.length = 0;
       let value: V = NOTHING;
       line = 1;
       piece = '';
@@ -1410,18 +1564,24 @@ export function interpreter(h: Host) {
         // (a compound statement on one line waits for the blank line too)
         if (unclosed(src) || (py && /:\s*(#.*)?$|^(for|if|while|def|class|with|try)\b/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
+        runs++;
+        lines = src.split('\n');
+        if (py) checkIndent(src);
         value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);
       } catch (e) {
-        if (e instanceof Jump) e = Object.assign(illegal(e), { at: [0, 0, piece.length, piece.length] });
+        // (V8 marks the keyword, python the statement)
+        if (e instanceof Jump) { const w = py ? piece.length : e.k.length; e = Object.assign(illegal(e), { at: [0, 0, w, w], late: true }); }
         // from the statement's own text to the line as the traceback shows it (dedented)
-        const phys = src.split('\n')[line - 1] ?? '';
-        if (e instanceof Thrown && e.at) e.at = e.at.map((x) => x + phys.indexOf(piece.trim()) - indent(piece) - indent(phys));
-        return { out: log.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
+        if (e instanceof Thrown && e.at) e.at = placed(e.at);
+        // the tokenizer counts the program's lines, the statement's lexer only its own
+        if (e instanceof Thrown && e.msg.endsWith('(detected at line 1)')) e.msg = e.msg.replace(/\d+\)$/, `${line})`);
+        return { out: log.join(''), err: errs.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
       }
-      return { out: log.join(''), value };
+      // node's process.exitCode, the status it ends with when nothing else sets one
+      return { out: log.join(''), err: errs.join(''), value, code: globals.process?.exitCode };
     },
     /** The ports the program listens on. */
     ports: () => [...servers.keys()],

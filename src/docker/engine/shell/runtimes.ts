@@ -70,17 +70,56 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
-  return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at);
+  return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at, (k) => (stdin ? '<stdin>' : `<python-input-${k}>`), stdin);
 }
 
 /** python's traceback; `<stdin>` has no source lines to show. */
-function traceback(e: Thrown, file: string, line: string, n = 1): string {
+/** `fileOf`: the file of a REPL's input; `old`: before 3.13. */
+function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, old = false): string {
   const src = file === '<stdin>' || !line ? '' : `    ${line}\n`;
-  const [b, x, y, z] = e.at ?? [0, 0, 0, 0];
-  if (e.type === 'SyntaxError') return `  File "${file}", line ${n}\n${src}    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\nSyntaxError: ${e.msg}\n`;
-  // 3.13 underlines what raised unless it is the whole line with no operator or brackets to point at
-  const mark = src && z > b && (x > b || y < z || line.slice(0, b).trim() || line.slice(z).trim()) ? `    ${' '.repeat(b)}${[...line.slice(b, z)].map((_, k) => (k + b >= x && k + b < y ? '^' : '~')).join('')}\n` : '';
-  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${mark}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
+  const [b, , , z] = e.at ?? [0, 0, 0, 0];
+  // the compiler's errors point under the line, unless at no place in it (an unexpected indent)
+  // (the parser shows the line it read, even from stdin; the compiler reads no line of stdin)
+  if (e.type === 'SyntaxError' || e.type === 'IndentationError') {
+    const text = line && !(e.late && file === '<stdin>') ? `    ${line}\n` : '';
+    return `  File "${file}", line ${n}\n${text}${text && b >= 0 ? `    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\n` : ''}${e.type}: ${e.msg}\n`;
+  }
+  // the calls it went through, each a frame of its own, shown with its line when the module's is
+  const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${underline(text, at, old)}`}`).join('');
+  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && underline(line, e.at, old)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Where V8 points for an error its message names the place of: the property read or set on nothing. */
+function v8Column(msg: string, raw: string): number | undefined {
+  const prop = /^Cannot (?:read|set) properties of (?:undefined|null) \((?:reading|setting) '(.+)'\)$/.exec(msg)?.[1];
+  const m = prop !== undefined ? new RegExp(`\\??\\.\\s*${esc(prop)}(?![\\w$])`).exec(raw) : undefined;
+  if (m) return m.index + m[0].length - prop!.length;
+  return undefined;
+}
+
+/** python's innermost bracket still open at the end: its line, its column in the line as the traceback shows it (dedented), the bracket. */
+function lastOpen(src: string): [number, number, string] | undefined {
+  const stack: [number, number, string][] = [];
+  let n = 1, start = 0;
+  for (let k = 0; k < src.length; k++) {
+    const c = src[k];
+    if (c === '\n') [n, start] = [n + 1, k + 1];
+    else if (c === '#') k = (src.indexOf('\n', k) + 1 || src.length + 1) - 2;
+    else if (c === '"' || c === "'") {
+      for (k++; k < src.length && src[k] !== c && src[k] !== '\n'; k++) if (src[k] === '\\') k++;
+    }
+    else if ('([{'.includes(c)) stack.push([n, k - start - (src.slice(start).length - src.slice(start).trimStart().length), c]);
+    else if (')]}'.includes(c)) stack.pop();
+  }
+  return stack.pop();
+}
+
+/** 3.11 on underlines what raised unless it is the whole line with no operator or brackets to point at (before 3.13, a call's brackets neither). */
+function underline(line: string, at?: number[], old = false): string {
+  let [b, x, y, z] = at ?? [0, 0, 0, 0];
+  if (old && line[x] === '(') [x, y] = [b, z];
+  return z > b && (x > b || y < z || line.slice(0, b).trim() || line.slice(z).trim()) ? `    ${' '.repeat(b)}${[...line.slice(b, z)].map((_, k) => (k + b >= x && k + b < y ? '^' : '~')).join('')}\n` : '';
 }
 
 /**
@@ -91,24 +130,28 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const r = rt.run(src.endsWith('\n') ? src : src + '\n');
   let out = r.out;
   const open = r.error instanceof Open;
-  const e = open ? new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input') : r.error;
+  // python names the innermost bracket left open, on its own line
+  const left = open && py ? lastOpen(src) : undefined;
+  const e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : r.error;
+  const printed = r.err;
   if (e instanceof Exit) {
     const c = e.code;
-    return typeof c === 'string' ? { out, err: c + '\n', code: 1 } : { out, err: '', code: Number(c ?? 0) };
+    return typeof c === 'string' ? { out, err: printed + c + '\n', code: 1 } : { out, err: printed, code: Number(c ?? r.code ?? 0) };
   }
   if (!e) {
     if (how === 'p') out += (typeof r.value === 'string' ? r.value : inspect(r.value)) + '\n';
-    return { out, err: '', code: 0 };
+    return { out, err: printed, code: Number(r.code ?? 0) };
   }
   // the input ends where it stops, on the line after a last newline
-  const n = open && !py ? src.split('\n').length : r.line ?? 1;
+  const n = left ? left[0] : open && !py ? src.split('\n').length : r.line ?? 1;
   const raw = src.split('\n')[n - 1] ?? '';
   const line = raw.trim();
   if (py) {
     const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
     const t = e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported));
     // before 3.13 (gh-67224) a traceback shows no line of `-c` code, but for a SyntaxError the parser's
-    return { out, err: traceback(t, file, how === 'c' && t.type !== 'SyntaxError' && oldRepl(rt.version) ? '' : line, n), code: 1 };
+    const shown = !(how === 'c' && oldRepl(rt.version));
+    return { out, err: printed + traceback(t, file, !shown && (!/^(Syntax|Indentation)Error$/.test(t.type) || t.late) ? '' : line, n, undefined, oldRepl(rt.version)), code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
@@ -116,20 +159,22 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const tail = version.startsWith('v14.') ? '' : `\nNode.js ${version}\n`;
   const lead = raw.length - raw.trimStart().length;
   // V8's arrow: under the token a SyntaxError names (none at the end of the input), at a throw
-  // statement, at an unknown name or at the name of what is no function
+  // statement, at an unknown name, at the name of what is no function (at the call's bracket when
+  // the callee is no name, or is in brackets)
   const call = /^(.+) is not a function$/.exec(t.msg)?.[1] ?? '';
-  const col = t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? Math.max(0, raw.indexOf(t.name)) : call && raw.includes(call) ? raw.indexOf(call) + call.lastIndexOf('.') + 1 : t.at ? t.at[0] + lead : lead;
+  const col = t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? Math.max(0, raw.indexOf(t.name)) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : v8Column(t.msg, raw) ?? (t.at ? t.at[0] + lead : lead);
   const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(1, t.at[3] - t.at[0]) : 1);
   // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
-  if (!t.type || t.type === '{') return { out, err: `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
-  const at = col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
+  if (!t.type || t.type === '{') return { out, err: printed + `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
+  const n0 = n, at = col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
   const stdin = ['node:internal/main/eval_stdin:32:5', 'Socket.<anonymous> (node:internal/process/execution:234:5)', 'Socket.emit (node:events:536:35)', 'endReadableNT (node:internal/streams/readable:1698:12)', 'process.processTicksAndRejections (node:internal/process/task_queues:82:21)'];
-  const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [`${where}:${n}:${at}`, 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
+  const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [`${where}:${n0}:${at}`, 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
   const syntax = t.type === 'SyntaxError' && !t.user;
-  const stack = frames ? [`Object.<anonymous> (${where}:${n}:${at})`, ...frames] : evalFrames(syntax);
+  const stack = frames ? [`Object.<anonymous> (${where}:${n0}:${at})`, ...frames] : evalFrames(syntax);
+  const head = `${where}:${n}\n${raw}\n${mark}`;
   // a failed system call: node:fs's own line above, its frames first, its errno fields below
   const sys = t.sys;
   if (sys) stack.splice(0, 1, ...sys.frames, frames ? `Object.<anonymous> (${where}:${n}:${raw.indexOf(sys.call) + 1})` : `${where}:${n}:${raw.indexOf(sys.call) + 1}`);
   const fields = sys ? sysFields(sys) : '';
-  return { out, err: `${sys?.head ?? `${where}:${n}\n${raw}\n${mark}`}\n\n${t.type}: ${t.msg}\n    at ${stack.slice(0, 10).join('\n    at ')}${fields}\n${tail}`, code: 1, error: e };
+  return { out, err: printed + `${sys?.head ?? head}\n\n${t.type}: ${t.msg}\n    at ${stack.slice(0, 10).join('\n    at ')}${fields}\n${tail}`, code: 1, error: e };
 }

@@ -183,12 +183,12 @@ test('node: spread, ternaries, objects and a second Ctrl+C in a row that leaves 
   assert.equal(js.h.exited, true);
 });
 
-test('python: an error inside a function is reported at the line that called it; one inside a loop at its own line', async () => {
+test('python: an error inside a function is reported at the line that called it and in the function, at its input; one inside a loop at its own line', async () => {
   const e = engine();
   await pull(e, 'python');
   const py = await runIt(e, 'python');
   for (const l of ['def f(x):', '    return x + nada', '']) await py.type(l);
-  assert.equal(await py.type('f(1)'), "Traceback (most recent call last):\n  File \"<python-input-1>\", line 1, in <module>\n    f(1)\n    ~^^^\nNameError: name 'nada' is not defined\n");
+  assert.equal(await py.type('f(1)'), "Traceback (most recent call last):\n  File \"<python-input-1>\", line 1, in <module>\n    f(1)\n    ~^^^\n  File \"<python-input-0>\", line 2, in f\n    return x + nada\n               ^^^^\nNameError: name 'nada' is not defined\n");
   for (const l of ['for i in range(2):', '    print(i, nada)']) await py.type(l);
   assert.equal(await py.type(''), "Traceback (most recent call last):\n  File \"<python-input-2>\", line 2, in <module>\n    print(i, nada)\n             ^^^^\nNameError: name 'nada' is not defined\n");
 });
