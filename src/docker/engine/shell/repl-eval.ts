@@ -1138,7 +1138,7 @@ export function interpreter(h: Host) {
     throw Object.assign(v instanceof Error ? new Thrown(v.name, v.message) : v !== null && typeof v === 'object' ? new Thrown('{', inspect(v)) : new Thrown('', String(v), inspect(v)), { user: true, value: v });
   };
   const ctl = (head: string, sc: Scope) => {
-    const [, k, rest] = /^(return|break|continue)\b\s*(.*)$/.exec(head)!;
+    const [, k, rest] = /^(return|break|continue)\b\s*([^]*)$/.exec(head)!;
     throw new Jump(k, k === 'return' && rest.trim() ? evalIn(rest, sc) : undefined);
   };
 

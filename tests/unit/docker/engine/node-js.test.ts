@@ -63,3 +63,12 @@ test('dates from fields or a zoneless date-time are UTC, as in the container', (
 test('fs with a path that is no string is refused, not an ENOENT of "undefined"', () => {
   assert.match(js("require('fs').readFileSync()"), /Error: the simulated interpreter cannot run 'fs\.readFileSync\(undefined\)'\n/);
 });
+
+test('a return whose value runs over several lines returns it whole', () => {
+  assert.equal(js('function f() {\n  return {\n    a: 1\n  }\n}\nconsole.log(f())'), '{ a: 1 }\n');
+});
+
+test("python: a return whose value runs over several lines returns it whole", () => {
+  const r = runCode(interpreter({ py: true, fs: fs(), cwd: '/', env: {}, hostname: 'h', kernel: '6.10', version: '3.11.13', random: () => 0.5, exists: () => false, now: () => 0 }), true, 'def f():\n    return {"a": 1,\n            "b": 2}\nprint(f())', 'c', '3.11.13');
+  assert.equal(r.out + r.err, "{'a': 1, 'b': 2}\n");
+});
