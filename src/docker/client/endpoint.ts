@@ -13,7 +13,12 @@ export function endpointConflict(g: Flags): string | null {
   return g.str('context') && g.has('host') ? 'conflicting options: cannot specify both --host and --context' : null;
 }
 
-const configDir = (g: Flags, sh: HostShell): string => g.str('config') ?? `${sh.getVar('HOME') || '/home/alumno'}/.docker`;
+/** The client's configuration directory: --config, else DOCKER_CONFIG, else ~/.docker (cleaned as filepath.Join does). */
+const configDir = (g: Flags | undefined, sh: HostShell): string => (g?.str('config') ?? (sh.getVar('DOCKER_CONFIG') || `${sh.getVar('HOME') || '/home/alumno'}/.docker`)).replace(/(.)\/+$/, '$1');
+
+/** A context the store lacks: the metadata file the client failed to open names the directory. */
+export const contextNotFound = (g: Flags | undefined, sh: HostShell, name: string): string =>
+  `context "${name}": context not found: open ${configDir(g, sh)}/contexts/meta/${sha256(name)}/meta.json: no such file or directory`;
 
 function missing(sh: HostShell, path: string): boolean {
   try {
@@ -47,7 +52,7 @@ export function endpointError(g: Flags, sh: HostShell): string | null {
   const context = g.str('context') ?? (g.has('host') || sh.getVar('DOCKER_HOST') ? '' : sh.getVar('DOCKER_CONTEXT') ?? '');
   let why = '';
   if (context && context !== 'default') {
-    why = `context "${context}": context not found: open ${config}/contexts/meta/${sha256(context)}/meta.json: no such file or directory`;
+    why = contextNotFound(g, sh, context);
   } else if (hosts.length > 1) {
     why = 'Specify only one -H';
   } else {

@@ -4,10 +4,9 @@
  * the store keeps its metadata: a directory named by the SHA-256 of the name.
  */
 import { ApiError } from '../../api';
-import { sha256 } from '../../common/hash';
 import { CliError, type Ctx, type Handler } from '../cli';
 import { formatList } from '../format/list';
-import { HOME } from '../shell/host-shell';
+import { contextNotFound } from '../endpoint';
 import { inspectAll } from './inspect';
 
 const TABLE = 'table {{.Name}}{{if .Current}} *{{end}}\t{{.Description}}\t{{.DockerEndpoint}}\t{{.Error}}';
@@ -19,8 +18,7 @@ const INSPECTED = {
   Storage: { MetadataPath: '<IN MEMORY>', TLSPath: '<IN MEMORY>' },
 };
 
-const notFound = (ctx: Ctx, name: string): string =>
-  `context "${name}": context not found: open ${ctx.sh.getVar('HOME') || HOME}/.docker/contexts/meta/${sha256(name)}/meta.json: no such file or directory`;
+const notFound = (ctx: Ctx, name: string): string => contextNotFound(ctx.globals, ctx.sh, name);
 
 export const contextLs: Handler = async (ctx, f) => {
   const format = f.bool('quiet') ? '{{.Name}}' : f.str('format') || 'table';
