@@ -4,7 +4,7 @@
  * command needs the engine, and then exits with `Failed to initialize: …`; only --host with
  * --context is refused at once.
  */
-import { sha256 } from '../common/hash';
+import { configDir, contextNotFound } from './commands/context';
 import type { Flags } from './flags';
 import type { HostShell } from './shell/host-shell';
 
@@ -13,12 +13,6 @@ export function endpointConflict(g: Flags): string | null {
   return g.str('context') && g.has('host') ? 'conflicting options: cannot specify both --host and --context' : null;
 }
 
-/** The client's configuration directory: --config, else DOCKER_CONFIG, else ~/.docker (cleaned as filepath.Join does). */
-const configDir = (g: Flags | undefined, sh: HostShell): string => (g?.str('config') ?? (sh.getVar('DOCKER_CONFIG') || `${sh.getVar('HOME') || '/home/alumno'}/.docker`)).replace(/(.)\/+$/, '$1');
-
-/** A context the store lacks: the metadata file the client failed to open names the directory. */
-export const contextNotFound = (g: Flags | undefined, sh: HostShell, name: string): string =>
-  `context "${name}": context not found: open ${configDir(g, sh)}/contexts/meta/${sha256(name)}/meta.json: no such file or directory`;
 
 function missing(sh: HostShell, path: string): boolean {
   try {

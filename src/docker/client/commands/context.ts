@@ -6,7 +6,9 @@
 import { ApiError } from '../../api';
 import { CliError, type Ctx, type Handler } from '../cli';
 import { formatList } from '../format/list';
-import { contextNotFound } from '../endpoint';
+import { sha256 } from '../../common/hash';
+import type { Flags } from '../flags';
+import { HOME, type HostShell } from '../shell/host-shell';
 import { inspectAll } from './inspect';
 
 const TABLE = 'table {{.Name}}{{if .Current}} *{{end}}\t{{.Description}}\t{{.DockerEndpoint}}\t{{.Error}}';
@@ -17,6 +19,13 @@ const INSPECTED = {
   Name: 'default', Metadata: {}, Endpoints: { docker: { Host: DEFAULT.DockerEndpoint, SkipTLSVerify: false } }, TLSMaterial: {},
   Storage: { MetadataPath: '<IN MEMORY>', TLSPath: '<IN MEMORY>' },
 };
+
+/** The client's configuration directory: --config, else DOCKER_CONFIG, else ~/.docker (cleaned as filepath.Join does). */
+export const configDir = (g: Flags | undefined, sh: HostShell): string => (g?.str('config') ?? (sh.getVar('DOCKER_CONFIG') || `${sh.getVar('HOME') || HOME}/.docker`)).replace(/(.)\/+$/, '$1');
+
+/** A context the store lacks: the metadata file the client failed to open names the directory. */
+export const contextNotFound = (g: Flags | undefined, sh: HostShell, name: string): string =>
+  `context "${name}": context not found: open ${configDir(g, sh)}/contexts/meta/${sha256(name)}/meta.json: no such file or directory`;
 
 const notFound = (ctx: Ctx, name: string): string => contextNotFound(ctx.globals, ctx.sh, name);
 
