@@ -20,7 +20,7 @@ export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<numb
     else if (f === 'E' || f === 'e') eof = v;
     else if (f === 'a') file = v;
     else if ('nLlPs'.includes(f) && (f !== 'l' || v !== undefined)) {
-      if (!/^-?\d+$/.test(v!)) return `invalid number "${v}" for -${f} option`;
+      if (!/^\s*[-+]?\d+$/.test(v!)) return `invalid number "${v}" for -${f} option`;
       if (+v! < +(f !== 'P')) return `value ${v} for -${f} option should be >= ${+(f !== 'P')}`;
       if (f !== 'P' && f !== 's') per = +v!;
     }
