@@ -24,6 +24,8 @@ export interface Ctx {
   path: string;
   /** Hands the terminal to a container process (`run -it`, `exec -it`, `attach`). */
   enter(handle: ProcessHandle): void;
+  /** The global options (`--config`), once read. */
+  globals?: Flags;
 }
 
 export type Handler = (ctx: Ctx, flags: Flags, args: string[]) => Promise<number>;
@@ -144,7 +146,7 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   const failed = initFails(globals.flags);
   if (failed) return io.err(failed + '\n'), 1;
   const unresolved = endpointError(globals.flags, ctx.sh);
-  if (unresolved) ctx = { ...ctx, api: unreachable(ctx.api, unresolved) };
+  ctx = { ...ctx, globals: globals.flags, ...(unresolved && { api: unreachable(ctx.api, unresolved) }) };
   const root = rootHelp(HELP.docker, globals.flags, ctx.sh, !!unresolved);
   // After `--` cobra reads the words again with the root's flags (`docker -- -D ps`).
   if (/^-./.test(globals.args[0] ?? '') && globals.args.length < argv.length && argv.includes('--')) return docker(globals.args, ctx);

@@ -4,7 +4,7 @@
  * command needs the engine, and then exits with `Failed to initialize: …`; only --host with
  * --context is refused at once.
  */
-import { sha256 } from '../common/hash';
+import { configDir, contextNotFound } from './commands/context';
 import type { Flags } from './flags';
 import type { HostShell } from './shell/host-shell';
 
@@ -13,7 +13,6 @@ export function endpointConflict(g: Flags): string | null {
   return g.str('context') && g.has('host') ? 'conflicting options: cannot specify both --host and --context' : null;
 }
 
-const configDir = (g: Flags, sh: HostShell): string => g.str('config') ?? `${sh.getVar('HOME') || '/home/alumno'}/.docker`;
 
 function missing(sh: HostShell, path: string): boolean {
   try {
@@ -47,7 +46,7 @@ export function endpointError(g: Flags, sh: HostShell): string | null {
   const context = g.str('context') ?? (g.has('host') || sh.getVar('DOCKER_HOST') ? '' : sh.getVar('DOCKER_CONTEXT') ?? '');
   let why = '';
   if (context && context !== 'default') {
-    why = `context "${context}": context not found: open ${config}/contexts/meta/${sha256(context)}/meta.json: no such file or directory`;
+    why = contextNotFound(g, sh, context);
   } else if (hosts.length > 1) {
     why = 'Specify only one -H';
   } else {

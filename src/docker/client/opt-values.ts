@@ -7,15 +7,15 @@ import { goParseInt } from '../common/go-strconv';
 import { csvRecord } from './csv-record';
 import { ramInBytes } from './format/units';
 
+/** opts.ConvertKVStringsToMap: `k=v` pairs, a bare `k` with an empty value. */
+export function kvMap(list: string[]): Record<string, string> {
+  return Object.fromEntries(list.map((kv) => (kv.includes('=') ? [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] : [kv, ''])));
+}
+
 const fail = (msg: string): never => {
   throw new Error(msg);
 };
 
-/** strconv.ParseInt(s, 10, 64): no base prefixes, no underscores. */
-function parseDecimal(s: string): bigint {
-  if (!/^[+-]?\d+$/.test(s)) fail(`strconv.ParseInt: parsing ${JSON.stringify(s)}: invalid syntax`);
-  return goParseInt(s);
-}
 
 /** go-units ParseUlimit: `name=soft[:hard]`, a name it knows, soft not above hard (-1 hard is unlimited). */
 function ulimit(v: string): void {
@@ -25,8 +25,8 @@ function ulimit(v: string): void {
   if (!/^(core|cpu|data|fsize|locks|memlock|msgqueue|nice|nofile|nproc|rss|rtprio|rttime|sigpending|stack)$/.test(name)) fail(`invalid ulimit type: ${name}`);
   const limits = v.slice(eq + 1).split(':');
   if (limits.length > 2) fail(`too many limit value arguments - ${v.slice(eq + 1)}, can only have up to two, \`soft[:hard]\``);
-  const hard = limits.length === 2 ? parseDecimal(limits[1]) : undefined;
-  const soft = parseDecimal(limits[0]);
+  const hard = limits.length === 2 ? goParseInt(limits[1], 64, false, true) : undefined;
+  const soft = goParseInt(limits[0], 64, false, true);
   if (hard !== undefined && hard !== -1n && soft > hard) fail(`ulimit soft limit must be less than or equal to hard limit: ${soft} > ${hard}`);
 }
 
@@ -57,10 +57,12 @@ export function parseGpuRequest(v: string): DeviceRequest {
   const req: DeviceRequest = { Driver: '', Count: 0, DeviceIDs: null, Capabilities: [['gpu']], Options: {} };
   const count = (c: string): number => {
     if (c === 'all') return -1;
-    // strconv.Atoi's error, less its "strconv.Atoi: parsing" prefix.
-    const why = !/^[+-]?\d+$/.test(c) ? 'invalid syntax' : BigInt(c) >= 2n ** 63n || BigInt(c) < -(2n ** 63n) ? 'value out of range' : '';
-    if (why) fail(`invalid count (${c}): value must be either "all" or an integer: ${why}`);
-    return Number(c);
+    try {
+      return Number(goParseInt(c, 64, false, true));
+    } catch (e) {
+      // strconv.Atoi's error, less its "strconv.Atoi: parsing" prefix
+      return fail(`invalid count (${c}): value must be either "all" or an integer: ${(e as Error).message.split(': ').pop()}`);
+    }
   };
   const seen = new Set<string>();
   for (const field of csvRecord(v)) {
@@ -83,7 +85,7 @@ export function parseGpuRequest(v: string): DeviceRequest {
       } catch (e) {
         fail(`failed to read gpu options: ${(e as Error).message}`);
       }
-      for (const o of opts) req.Options[o.split('=')[0]] = o.slice(o.split('=')[0].length + 1);
+      req.Options = kvMap(opts);
     } else fail(`unexpected key '${key}' in '${field}'`);
   }
   if (!seen.has('count') && !req.DeviceIDs) req.Count = 1;
@@ -103,7 +105,12 @@ const bps = (v: string) => {
   if (rate === undefined || rate < 0) fail(`invalid rate for device: ${v}. The correct format is <device-path>:<number>[<unit>]. Number must be a positive integer. Unit is optional and can be kb, mb, or gb`);
 };
 const iops = (v: string) => {
-  if (!/^\d+$/.test(deviceValue(v)) || BigInt(deviceValue(v)) >= 2n ** 64n) fail(`invalid rate for device: ${v}. The correct format is <device-path>:<number>. Number must be a positive integer`);
+  const rate = deviceValue(v);
+  try {
+    goParseInt(rate, 64, true, true);
+  } catch {
+    fail(`invalid rate for device: ${v}. The correct format is <device-path>:<number>. Number must be a positive integer`);
+  }
 };
 const weight = (v: string) => {
   const w = deviceValue(v);

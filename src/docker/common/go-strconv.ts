@@ -35,17 +35,18 @@ export function goParseFloat(s: string): number {
 
 /**
  * strconv.ParseInt / ParseUint with base 0 (as pflag calls them): a sign (signed only), a 0x,
- * 0o, 0b or 0 (octal) prefix, `_` between digits; `bits` wide. Returns a bigint: int64 values
- * go past what a number holds exactly.
+ * 0o, 0b or 0 (octal) prefix, `_` between digits; `bits` wide. With `decimal`, base 10 (Atoi and
+ * docker/cli's own parsers): digits only, `010` is ten. Returns a bigint: int64 values go past
+ * what a number holds exactly.
  */
-export function goParseInt(s: string, bits = 64, unsigned = false): bigint {
+export function goParseInt(s: string, bits = 64, unsigned = false, decimal = false): bigint {
   const fail = (why: string): never => {
     throw new Error(`strconv.${unsigned ? 'ParseUint' : 'ParseInt'}: parsing ${JSON.stringify(s)}: ${why}`);
   };
-  const m = /^([+-]?)(0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][\d_]*)$/.exec(s);
+  const m = decimal ? /^([+-]?)(\d+)$/.exec(s) : /^([+-]?)(0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][\d_]*)$/.exec(s);
   if (!m || (unsigned && m[1]) || (s.includes('_') && !underscoreOK(s))) return fail('invalid syntax');
   const digits = m[2].replace(/_/g, '');
-  const n = (m[1] === '-' ? -1n : 1n) * BigInt(/^0\d/.test(digits) ? '0o' + digits.slice(1) : digits);
+  const n = (m[1] === '-' ? -1n : 1n) * BigInt(!decimal && /^0\d/.test(digits) ? '0o' + digits.slice(1) : digits);
   const max = unsigned ? (1n << BigInt(bits)) - 1n : (1n << BigInt(bits - 1)) - 1n;
   if (n > max || n < (unsigned ? 0n : -max - 1n)) fail('value out of range');
   return n;

@@ -418,14 +418,19 @@ export const containerNets = {
     const mode = config.HostConfig?.NetworkMode === 'default' ? 'bridge' : config.HostConfig?.NetworkMode || 'bridge';
     const warnings = mode === 'host' && Object.keys(config.HostConfig?.PortBindings ?? {}).length ? ['Published ports are discarded when using host network mode'] : [];
     if (mode.startsWith('container:')) return { mode, nets: {}, warnings };
-    const cfg = Object.values(config.NetworkingConfig?.EndpointsConfig ?? {})[0] ?? {};
-    let n: Net | undefined;
-    try {
-      n = this.findNet(mode);
-    } catch { /* a missing network fails the start */ }
-    const e: Ep = {};
-    if (n) this.checkEndpoint(n, cfg, e);
-    else if (cfg.IPAMConfig?.IPv4Address) e.ip = cfg.IPAMConfig.IPv4Address;
-    return { mode, nets: { [n?.name ?? mode]: e }, warnings };
+    // the first endpoint is NetworkMode's, the others are further networks to connect
+    const eps = Object.entries(config.NetworkingConfig?.EndpointsConfig ?? {});
+    const nets: Record<string, Ep> = {};
+    for (const [name, cfg] of [[mode, eps[0]?.[1] ?? {}] as const, ...eps.slice(1)]) {
+      let n: Net | undefined;
+      try {
+        n = this.findNet(name);
+      } catch { /* a missing network fails the start */ }
+      const e: Ep = {};
+      if (n) this.checkEndpoint(n, cfg, e);
+      else if (cfg.IPAMConfig?.IPv4Address) e.ip = cfg.IPAMConfig.IPv4Address;
+      nets[n?.name ?? name] = e;
+    }
+    return { mode, nets, warnings };
   },
 };

@@ -3,7 +3,6 @@
  * config: each throws its message, and `containerConfig` calls them in the client's order.
  */
 import type { Flags } from '../flags';
-import { goParseInt } from '../../common/go-strconv';
 import { parseNetworkOpt, type NetworkAttachment } from '../opt-values';
 
 /** net.ParseMAC: 6, 8 or 20 bytes as hex pairs split by one of `:` or `-`, or hex quads split by `.`. */
@@ -16,8 +15,8 @@ export function checkMac(mac: string): void {
 
 /** --memory-swappiness: -1 (the default) or 0 to 100. */
 export function checkSwappiness(f: Flags): void {
-  const v = f.has('memory-swappiness') ? goParseInt(f.str('memory-swappiness')!) : -1n;
-  if (v !== -1n && (v < 0n || v > 100n)) throw new Error(`invalid value: ${v}. Valid memory swappiness range is 0-100`);
+  const v = f.int('memory-swappiness') ?? -1;
+  if (v !== -1 && (v < 0 || v > 100)) throw new Error(`invalid value: ${v}. Valid memory swappiness range is 0-100`);
 }
 
 /** validateLinuxPath of each --device (a CDI name, vendor/class=name, is left to the daemon). */

@@ -4,10 +4,11 @@
  * the store keeps its metadata: a directory named by the SHA-256 of the name.
  */
 import { ApiError } from '../../api';
-import { sha256 } from '../../common/hash';
 import { CliError, type Ctx, type Handler } from '../cli';
 import { formatList } from '../format/list';
-import { HOME } from '../shell/host-shell';
+import { sha256 } from '../../common/hash';
+import type { Flags } from '../flags';
+import { HOME, type HostShell } from '../shell/host-shell';
 import { inspectAll } from './inspect';
 
 const TABLE = 'table {{.Name}}{{if .Current}} *{{end}}\t{{.Description}}\t{{.DockerEndpoint}}\t{{.Error}}';
@@ -19,8 +20,14 @@ const INSPECTED = {
   Storage: { MetadataPath: '<IN MEMORY>', TLSPath: '<IN MEMORY>' },
 };
 
-const notFound = (ctx: Ctx, name: string): string =>
-  `context "${name}": context not found: open ${ctx.sh.getVar('HOME') || HOME}/.docker/contexts/meta/${sha256(name)}/meta.json: no such file or directory`;
+/** The client's configuration directory: --config, else DOCKER_CONFIG, else ~/.docker (cleaned as filepath.Join does). */
+export const configDir = (g: Flags | undefined, sh: HostShell): string => (g?.str('config') ?? (sh.getVar('DOCKER_CONFIG') || `${sh.getVar('HOME') || HOME}/.docker`)).replace(/(.)\/+$/, '$1');
+
+/** A context the store lacks: the metadata file the client failed to open names the directory. */
+export const contextNotFound = (g: Flags | undefined, sh: HostShell, name: string): string =>
+  `context "${name}": context not found: open ${configDir(g, sh)}/contexts/meta/${sha256(name)}/meta.json: no such file or directory`;
+
+const notFound = (ctx: Ctx, name: string): string => contextNotFound(ctx.globals, ctx.sh, name);
 
 export const contextLs: Handler = async (ctx, f) => {
   const format = f.bool('quiet') ? '{{.Name}}' : f.str('format') || 'table';

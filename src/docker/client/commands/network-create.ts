@@ -1,21 +1,13 @@
 /** `docker network create`: the client's checks of the IPAM flags, then the daemon's; prints the new ID. */
 import type { IPAMConfig } from '../../api';
+import { isGoIp } from '../../common/go-ip';
 import { ipNum } from '../../common/ipv4';
 import { CliError, type Handler } from '../cli';
 import type { Flags } from '../flags';
+import { kvMap } from '../opt-values';
 
 /** A `strings` flag: every occurrence, split on commas. */
 export const strings = (f: Flags, name: string): string[] => f.list(name).flatMap((v) => v.split(','));
-
-/** `key=value` options (`--label`, `-o`) as a map. */
-export function kvMap(values: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const v of values) {
-    const eq = v.indexOf('=');
-    out[eq < 0 ? v : v.slice(0, eq)] = eq < 0 ? '' : v.slice(eq + 1);
-  }
-  return out;
-}
 
 /** docker/cli's consolidateIpam: one gateway and range per subnet, each inside one. */
 function ipam(subnets: string[], ranges: string[], gateways: string[], aux: Record<string, string>): IPAMConfig[] {
@@ -43,11 +35,12 @@ function ipam(subnets: string[], ranges: string[], gateways: string[], aux: Reco
     if (c.Gateway) throw new CliError(`cannot configure multiple gateways (${g}, ${c.Gateway}) for the same subnet (${c.Subnet})`);
     c.Gateway = g;
   }
-  // Each auxiliary address (or CIDR) must lie in a subnet; what net.ParseIP refuses matches none.
+  // Each auxiliary address (or CIDR, which net.ParseCIDR must read) lies in a subnet; what
+  // net.ParseIP refuses, and IPv6, matches none.
   for (const a of Object.values(aux)) {
-    const addr = a.replace(/\/\d{1,2}$/, '');
-    const ip = /^(\d{1,3}\.){3}\d{1,3}$/.test(addr) && addr.split('.').every((n) => Number(n) < 256);
-    if (!ip || !conf.some((c) => inside(addr, c.Subnet))) throw new CliError(`no matching subnet for aux-address ${a}`);
+    const [addr, bits] = a.split('/');
+    if (bits !== undefined && !(isGoIp(addr) && /^\d+$/.test(bits) && +bits <= (addr.includes(':') ? 128 : 32))) throw new CliError(`invalid CIDR address: ${a}`);
+    if (!isGoIp(addr) || addr.includes(':') || !conf.some((c) => inside(addr, c.Subnet))) throw new CliError(`no matching subnet for aux-address ${a}`);
   }
   return conf.map((c) => (c.IPRange ? { Subnet: c.Subnet, IPRange: c.IPRange, Gateway: c.Gateway } : c));
 }

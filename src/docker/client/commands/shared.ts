@@ -15,7 +15,7 @@ import { readHostFile } from '../tar-file';
 import { parsePlatform } from '../platform';
 import { isGoIp } from '../../common/go-ip';
 import { reason } from '../../common/sh/fs';
-import { parseGpuRequest } from '../opt-values';
+import { kvMap, parseGpuRequest } from '../opt-values';
 import { checkDevices, checkDriverOpts, checkMac, checkNamespaces, checkSwappiness, networkAttachments } from './container-opts';
 
 /** Reads the host files of `--env-file`/`--label-file`; a directory opens but fails to read. */
@@ -177,18 +177,15 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
   checkDevices(f);
   const proc: { Env?: string[]; WorkingDir?: string; User?: string } = {};
   processFlags(f, proc, hostEnv, read);
-  const labels: Record<string, string> = {};
   const fileLabels = read ? f.list('label-file').flatMap((p) => parseKvFile(p, read(p))) : [];
-  for (const l of [...fileLabels, ...f.list('label')]) {
-    const [key, ...value] = l.split('=');
-    labels[key] = value.join('=');
-  }
+  const labels = kvMap([...fileLabels, ...f.list('label')]);
   checkNamespaces(f);
   const restart = restartPolicy(f.str('restart') ?? 'no');
   checkDriverOpts(f, read);
   const health = healthFlags(f);
   if (f.bool('rm') && !/^(no)?$/.test(restart.Name)) throw new Error('conflicting options: cannot specify both --restart and --rm');
-  const [net] = networkAttachments(f);
+  const nets = networkAttachments(f);
+  const [net] = nets;
   const interactive = f.bool('interactive');
   const attached = !f.bool('detach');
   // -a picks the streams; without it, stdout and stderr (and stdin with -i).
@@ -225,11 +222,11 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
       ...(f.str('cgroup-parent') && { CgroupParent: f.str('cgroup-parent') }),
       ...(f.str('runtime') && { Runtime: f.str('runtime') }),
       // ConvertKVStringsToMap: a bare option has an empty value.
-      ...((f.str('log-driver') || f.has('log-opt')) && { LogConfig: { Type: f.str('log-driver') ?? '', Config: Object.fromEntries(f.list('log-opt').map((o) => [o.split('=')[0], o.slice(o.split('=')[0].length + 1)])) } }),
+      ...((f.str('log-driver') || f.has('log-opt')) && { LogConfig: { Type: f.str('log-driver') ?? '', Config: kvMap(f.list('log-opt')) } }),
       ...(f.has('memory-swappiness') && { MemorySwappiness: f.int('memory-swappiness') }),
       ...(f.bool('oom-kill-disable') && { OomKillDisable: true }),
       // MapOpts: `key=value`, a bare key has an empty value.
-      ...(f.has('annotation') && { Annotations: Object.fromEntries(f.list('annotation').map((a) => [a.split('=')[0], a.slice(a.split('=')[0].length + 1)])) }),
+      ...(f.has('annotation') && { Annotations: kvMap(f.list('annotation')) }),
       ...Object.fromEntries([['ipc', 'IpcMode'], ['pid', 'PidMode'], ['uts', 'UTSMode']].filter(([flag]) => f.str(flag)).map(([flag, key]) => [key, f.str(flag)])),
       ...(f.has('init') && { Init: f.bool('init') }),
       ...(f.has('shm-size') && { ShmSize: ramInBytes(f.str('shm-size')!) }),
@@ -244,10 +241,10 @@ export function containerConfig(f: Flags, image: string, cmd: string[], hostEnv:
   if (Object.keys(labels).length) cfg.Labels = labels;
   if (health) cfg.Healthcheck = health;
   if (f.has('stop-timeout')) cfg.StopTimeout = f.int('stop-timeout');
-  // --ip and --network-alias (or their per-network forms) describe the endpoint on the first network.
-  const ip = net.IPv4Address;
-  if (ip || net.Aliases.length) {
-    cfg.NetworkingConfig = { EndpointsConfig: { [cfg.HostConfig!.NetworkMode!]: { IPAMConfig: ip ? { IPv4Address: ip } : null, Aliases: net.Aliases.length ? net.Aliases : null } } };
+  // --ip and --network-alias (or their per-network forms) describe the endpoint on the first
+  // network; with several, each has its endpoint, the daemon connects them all.
+  if (nets.length > 1 || net.IPv4Address || net.Aliases.length) {
+    cfg.NetworkingConfig = { EndpointsConfig: Object.fromEntries(nets.map((n, k) => [k ? n.Target : cfg.HostConfig!.NetworkMode!, { IPAMConfig: n.IPv4Address ? { IPv4Address: n.IPv4Address } : null, Aliases: n.Aliases.length ? n.Aliases : null }])) };
   }
   return cfg;
 }

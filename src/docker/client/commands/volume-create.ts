@@ -1,10 +1,6 @@
 /** `docker volume create`: prints the name of the volume (a random one when none is given). */
 import { CliError, type Handler } from '../cli';
-
-/** opts.ConvertKVStringsToMap: `k=v` pairs, a bare `k` with an empty value. */
-export function kvMap(list: string[]): Record<string, string> {
-  return Object.fromEntries(list.map((kv) => (kv.includes('=') ? [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] : [kv, ''])));
-}
+import { kvMap } from '../opt-values';
 
 export const volumeCreate: Handler = async (ctx, f, [arg]) => {
   // --name is the hidden flag of before the positional argument.

@@ -4,6 +4,7 @@
  * `if`/`else`/`range`/`end`, and `{{-`/`-}}` trimming. Values print like Go's `%v`.
  */
 import { CliError } from '../errors';
+import { goParseFloat, goParseInt } from '../../common/go-strconv';
 import { memo } from '../memo';
 import { GoNil, GoStruct, GoText, GoValue, MISSING, typed } from './go-types';
 
@@ -108,15 +109,23 @@ function checkNumber(w: string): void {
   const next = /^\.[\p{L}\p{Nd}_]*/u.exec(w.slice(i));
   if (next && i) throw parseError(/^\.\d/.test(next[0]) ? `unexpected ${JSON.stringify(next[0])} in operand` : `unexpected . after term ${JSON.stringify(text)}`);
   if (i < w.length) return;
-  const int = /^[+-]?(0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][\d_]*)$/.test(text);
-  const float = /^[+-]?(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)([eE][+-]?\d[\d_]*)?i?$|^[+-]?0[xX][\da-fA-F_]*\.?[\da-fA-F_]*[pP][+-]?\d+i?$/.test(text);
-  if (int) {
-    const n = BigInt(text.replace(/_/g, '').replace(/^([+-]?)0(?=[0-7])/, '$10o'));
-    if (n > 2n ** 64n - 1n || n < -(2n ** 63n)) throw parseError(`integer overflow: ${JSON.stringify(text)}`);
-  } else if (float && !/[.eEpP]/.test(text)) {
-    throw parseError(`integer overflow: ${JSON.stringify(text)}`);
-  } else if (!float) {
-    throw parseError(`illegal number syntax: ${JSON.stringify(text)}`);
+  // newNumber: an int64 or uint64, else a float (an integer too big for both overflows)
+  const ok = (f: () => unknown) => { try { return f(), true; } catch { return false; } };
+  const real = text.replace(/i$/, '');
+  if (ok(() => goParseInt(real)) || ok(() => goParseInt(real, 64, true))) return;
+  if (!ok(() => goParseFloat(real))) throw parseError(`illegal number syntax: ${JSON.stringify(text)}`);
+  if (!/[.eEpP]/.test(text)) throw parseError(`integer overflow: ${JSON.stringify(text)}`);
+}
+
+/** A number constant as the template uses it: idealConstant's float64 or int, a rune's code, a complex printed. */
+function numberValue(tok: string): number | string {
+  if (tok[0] === "'") return unquote(tok).codePointAt(0)!;
+  if (tok.endsWith('i')) return `(0+${goParseFloat(tok.slice(0, -1))}i)`;
+  if (/[.eEpP]/.test(tok) && !/^[+-]?0[xX][^pP]*$/.test(tok)) return goParseFloat(tok);
+  try {
+    return Number(goParseInt(tok));
+  } catch {
+    throw new ExecFail(`${tok} overflows int`, tok);
   }
 }
 
@@ -198,7 +207,7 @@ export function compile(src: string): Node[] {
         nodes.push(block(head, toks.slice(1), p.at));
       } else if (head === 'end' || head === 'else') {
         throw parseError(`unexpected {{${head}}}`);
-      } else if (toks.length === 1 && /^\.\w+$/.test(head)) {
+      } else if (toks.length === 1 && /^\.[^\W\d]\w*$/.test(head)) {
         // A lone field: its line:column goes into the error of a row that lacks it.
         nodes.push({ k: 'act', p: toks, f: head.slice(1), pos: linePos(src, p.at), at: p.at });
       } else {
@@ -429,10 +438,10 @@ function evalArg(tok: Operand, dot: unknown, header: boolean): unknown {
     if (!Object.hasOwn(vars, name)) throw parseError(`undefined variable "${name}"`);
     return path.length ? field(vars[name], '.' + path.join('.')) : vars[name];
   }
+  if (/^([+-]?\.?\d|')/.test(tok)) return numberValue(tok);
   if (tok[0] === '.') return field(dot, tok);
   if (tok[0] === '"') return unquote(tok);
   if (tok[0] === '`') return tok.slice(1, -1);
-  if (/^-?\d+(\.\d+)?$/.test(tok)) return Number(tok);
   if (tok === 'true' || tok === 'false') return tok === 'true';
   if (Object.hasOwn(FUNCS, tok)) return FUNCS[tok]();
   throw parseError(`function "${tok}" not defined`);

@@ -7,6 +7,7 @@
 import { bbHead } from './opts';
 import { lines } from './text';
 import { printf } from './printf';
+import { posixRegex } from './sed';
 import type { IO, ShellLike } from './types';
 
 type V = string | number;
@@ -41,7 +42,10 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
   }
   // --- the record and its fields
   let fields: string[] = [''];
-  const split = (s: string, fs: string) => (fs === ' ' ? s.split(/[ \t\n]+/).filter(Boolean) : s.split(fs.length === 1 ? fs : new RegExp(fs)));
+  // regular expressions are POSIX extended ones, each translated once, not per record
+  const regexes = new Map<string, RegExp>();
+  const rx = (s: string, g = '') => regexes.get(g + '/' + s) ?? regexes.set(g + '/' + s, posixRegex(s, true, g)).get(g + '/' + s)!;
+  const split = (s: string, fs: string) => (fs === ' ' ? s.split(/[ \t\n]+/).filter(Boolean) : s.split(fs.length === 1 ? fs : rx(fs)));
   const setRecord = (s: string) => {
     fields = [s, ...(s === '' ? [] : split(s, str(vars.get('FS')!)))];
     vars.set('NF', fields.length - 1);
@@ -124,7 +128,8 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
       return () => {
         let n = 0;
         const r = str(repl());
-        const v = str(target.get()).replace(new RegExp(str(re()), name === 'gsub' ? 'g' : ''), (m) => (n++, r.replace(/\\\\&|&/g, (x) => (x === '&' ? m : '&'))));
+        // in the replacement `\&` is a literal `&`, `\\&` a backslash and the match
+        const v = str(target.get()).replace(rx(str(re()), name === 'gsub' ? 'g' : ''), (m) => (n++, r.replace(/\\{0,2}&/g, (x) => (x.length === 2 ? '&' : x.length === 3 ? '\\' + m : m))));
         if (n) target.set(v);
         return n;
       };
@@ -158,7 +163,7 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
     const t = peek();
     if (t === 'num') { const v = Number(take().v); return () => v; }
     if (t === 'str') { const v = unesc(take().v); return () => v; }
-    if (t === 're') { const re = new RegExp(take().v); return () => +re.test(str(getField(0))); }
+    if (t === 're') { const re = rx(take().v); return () => +re.test(str(getField(0))); }
     if (t === '(') { p++; const e = expr(); take(')'); return e; }
     if (t === '!') { p++; const e = primary(); return () => +!truth(e()); }
     if (t === '-' || t === '+') { p++; const e = primary(); return t === '-' ? () => -num(e()) : () => num(e()); }
@@ -220,7 +225,7 @@ export function awk(args: string[], io: IO, sh: ShellLike): number {
       const neg = take().t === '!~';
       const l = left;
       const r = peek() === 're' ? ((v) => () => v)(take().v) : compare();
-      left = () => +(new RegExp(str(r())).test(str(l())) !== neg);
+      left = () => +(rx(str(r())).test(str(l())) !== neg);
     }
     return left;
   };

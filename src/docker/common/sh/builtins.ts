@@ -19,6 +19,8 @@ import type { Shell } from './sh';
 type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
 
 /** dash has no `history`, `[[`, `let` nor `source` (busybox has `[[`, `let` and `source`), and only bash has `declare` or `shopt`; the other builtins are everyone's. */
+const SHOPTS = ' autocd assoc_expand_once cdable_vars cdspell checkhash checkjobs checkwinsize cmdhist compat31 compat32 compat40 compat41 compat42 compat43 compat44 complete_fullquote direxpand dirspell dotglob execfail expand_aliases extdebug extglob extquote failglob force_fignore globasciiranges globskipdots globstar gnu_errfmt histappend histreedit histverify hostcomplete huponexit inherit_errexit interactive_comments lastpipe lithist localvar_inherit localvar_unset login_shell mailwarn no_empty_cmd_completion nocaseglob nocasematch noexpand_translation nullglob patsub_replacement progcomp progcomp_alias promptvars restricted_shell shift_verbose sourcepath varredir_close xpg_echo ';
+
 export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let', 'source'].includes(n)) && (sh.flavor === 'bash' || !/^(declare|typeset|mapfile|readarray|shopt)$/.test(n));
 
 /** A builtin's error: status 1 in bash; in dash and busybox 2, and the end of a script. */
@@ -416,12 +418,19 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   declare,
   typeset: declare,
-  // `eval WORDS`: the words joined by spaces, run as a line of this shell
-  eval: (argv, io, sh) => (argv.length > 1 ? sh.run(argv.slice(1).join(' '), io) : 0),
-  // `shopt -s NAME` and `-u`: nullglob and expand_aliases change what the shell does
-  shopt(argv, _io, sh) {
-    for (const n of argv.slice(2)) argv[1] === '-s' ? sh.shopts.add(n) : argv[1] === '-u' && sh.shopts.delete(n);
-    return 0;
+  // `eval WORDS`: the words joined by spaces, run as a line of this shell (a `return` in them
+  // returns from the function eval runs in)
+  eval: (argv, io, sh) => (argv.length > 1 ? sh.run(argv.slice(1).join(' '), io, true) : 0),
+  // `shopt -s NAME` and `-u`: nullglob and expand_aliases change what the shell does; bash 5.2
+  // knows these names
+  shopt(argv, io, sh) {
+    let status = 0;
+    for (const n of argv.slice(1).filter((a) => !a.startsWith('-'))) {
+      if (!SHOPTS.includes(` ${n} `)) (status = 1), io.err(`${sh.prefix()}: shopt: ${n}: invalid shell option name\n`);
+      else if (argv[1] === '-s') sh.shopts.add(n);
+      else if (argv[1] === '-u') sh.shopts.delete(n);
+    }
+    return status;
   },
   mapfile,
   readarray: mapfile,

@@ -16,7 +16,7 @@ import { bashVersion, headOrTail, lines, wcCounts } from './text';
 import { account, userGroups } from './passwd';
 import { killArgs, parseSignal, signalList, signalName } from './signals';
 import { printf } from './printf';
-import { bre, sed } from './sed';
+import { posixRegex, sed } from './sed';
 import { awk } from './awk';
 import { xargs } from './xargs';
 import { seq } from './seq';
@@ -27,7 +27,7 @@ import { ps } from './ps';
 import { TEXT_TOOLS } from './text-tools';
 import { timeout } from './timeout';
 import { diff } from './diff';
-import { dd, fallocate, truncate } from './dd';
+import { dd, fallocate, sizeArg, truncate } from './dd';
 import { expr } from './expr';
 import { FILE_TOOLS } from './file-tools';
 import { LINE_TOOLS } from './line-tools';
@@ -468,11 +468,13 @@ export const COREUTILS: Record<string, Command> = {
       (io.busybox ? usage(io, 'grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...') : io.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"));
       return 2;
     }
-    let re: RegExp;
+    let re: RegExp, every: RegExp;
     try {
-      const src = pattern.split('\n').map((p) => `(?:${o.flags.has('F') ? p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : bre(p, o.flags.has('E') || o.flags.has('P')).source})`).join('|');
+      // -P's Perl syntax is JavaScript's for what students write (\d and \w in brackets too)
+      const src = pattern.split('\n').map((p) => `(?:${o.flags.has('F') ? p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : o.flags.has('P') ? p : posixRegex(p, o.flags.has('E')).source})`).join('|');
       // -x: the whole line must match; -w: the match must stand between non-word characters
       re = new RegExp(o.flags.has('x') ? `^(?:${src})$` : o.flags.has('w') ? `(?<!\\w)(?:${src})(?!\\w)` : src, o.flags.has('i') ? 'i' : '');
+      every = new RegExp(re.source, re.flags + 'g');
     } catch {
       io.err(`grep: Unmatched ( or \\(\n`);
       return 2;
@@ -521,7 +523,7 @@ export const COREUTILS: Record<string, Command> = {
       const head = (n: number, sep: string) => (many ? file + sep : '') + (o.flags.has('n') ? n + 1 + sep : '');
       // -o: each match on a line of its own (none for -v)
       const only = o.flags.has('o');
-      const show = (n: number, sep: string) => (only ? sep === ':' && !o.flags.has('v') && io.out([...all[n].matchAll(new RegExp(re.source, re.flags + 'g'))].filter((m) => m[0]).map((m) => head(n, sep) + m[0] + '\n').join('')) : io.out(head(n, sep) + all[n] + '\n'));
+      const show = (n: number, sep: string) => (only ? sep === ':' && !o.flags.has('v') && io.out([...all[n].matchAll(every)].filter((m) => m[0]).map((m) => head(n, sep) + m[0] + '\n').join('')) : io.out(head(n, sep) + all[n] + '\n'));
       let last = -1;
       let trailing = 0;
       for (let n = 0; n < all.length && (count < max || trailing > 0); n++) {
@@ -787,11 +789,15 @@ function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike):
   const norm = args.map((a, i) => (/^-\d+$/.test(a) && !/^-[nc]$/.test(args[i - 1]) ? '-n' + a.slice(1) : a));
   const o = opts(norm, 'nc');
   const files = o.rest.length ? o.rest : ['-'];
-  const count = o.values.c ?? o.values.n;
-  if (count !== undefined && !/^[-+]?\d+$/.test(count) && !io.busybox) {
-    io.err(`${name}: invalid number of ${o.values.c !== undefined ? 'bytes' : 'lines'}: '${count}'\n`);
+  const given = o.values.c ?? o.values.n;
+  // GNU's suffixes multiply (1K, 2MB, 1b is 512); the sign stays for headOrTail
+  const sign = /^[-+]?/.exec(given ?? '')![0];
+  const n = given === undefined ? 10 : sizeArg(given.slice(sign.length), 'bm');
+  if (Number.isNaN(n) && !io.busybox) {
+    io.err(`${name}: invalid number of ${o.values.c !== undefined ? 'bytes' : 'lines'}: '${given}'\n`);
     return 1;
   }
+  const count = sign + (Number.isNaN(n) ? parseInt(given!.slice(sign.length), 10) || 0 : n);
   // Each operand in turn, its error where it comes; several operands get headers even when
   // some of them fail.
   let status = 0;
@@ -804,7 +810,7 @@ function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike):
     }
     if (files.length > 1) io.out(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
     first = false;
-    io.out(headOrTail(inputs[0].text, o.values.c ?? o.values.n ?? '10', name === 'head', o.values.c !== undefined));
+    io.out(headOrTail(inputs[0].text, count, name === 'head', o.values.c !== undefined));
   }
   return status;
 }

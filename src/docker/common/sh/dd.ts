@@ -11,12 +11,15 @@ import type { Command, IO, ShellLike } from './types';
 /** What a program read or will write: its text when known, always its size. */
 interface Blob { size: number; text?: string }
 
-/** Sizes with suffixes: K=1024, KB=1000, KiB=1024 (and dd's c, w, b); NaN when not a size. */
-export function sizeArg(s: string, dd = false): number {
-  const m = /^(\d+)(?:([kKMGTPE])(B|iB)?|([cwb]))?$/.exec(s);
-  if (!m || (m[4] && !dd)) return NaN;
+/**
+ * Sizes with suffixes: K=1024, KB=1000, KiB=1024, and the one-letter ones each program adds
+ * (dd's c, w, b; head's b and m); NaN when not a size.
+ */
+export function sizeArg(s: string, letters = ''): number {
+  const m = /^(\d+)(?:([kKMGTPE])(B|iB)?|([cwbm]))?$/.exec(s);
+  if (!m || (m[4] && !letters.includes(m[4]))) return NaN;
   const p = m[2] ? 'KMGTPE'.indexOf(m[2].toUpperCase()) + 1 : 0;
-  return +m[1] * (m[4] ? { c: 1, w: 2, b: 512 }[m[4] as 'c']! : (m[3] === 'B' ? 1000 : 1024) ** p);
+  return +m[1] * (m[4] ? { c: 1, w: 2, b: 512, m: 1048576 }[m[4] as 'c']! : (m[3] === 'B' ? 1000 : 1024) ** p);
 }
 
 /** Opens `path` for writing, as the program's own error when it cannot (no directory, no permission). */
@@ -87,10 +90,10 @@ export const dd: Command = async (args, io, sh) => {
     }
     v[k] = val;
   }
-  const num = (k: string, d: number) => (v[k] === undefined ? d : sizeArg(v[k], true));
+  const num = (k: string, d: number) => (v[k] === undefined ? d : sizeArg(v[k], 'cwb'));
   const [ibs, obs] = [num('ibs', num('bs', 512)), num('obs', num('bs', 512))];
   const [count, skip, seek] = [num('count', Infinity), num('skip', 0), num('seek', 0)];
-  const bad = ['bs', 'ibs', 'obs', 'count', 'skip', 'seek'].find((k) => v[k] !== undefined && !(sizeArg(v[k], true) >= +/bs/.test(k)));
+  const bad = ['bs', 'ibs', 'obs', 'count', 'skip', 'seek'].find((k) => v[k] !== undefined && !(sizeArg(v[k], 'cwb') >= +/bs/.test(k)));
   if (bad) return io.err(bb ? `dd: invalid number '${v[bad]}'\n` : `dd: invalid number: '${v[bad]}'\n`), 1;
   const conv = v.conv?.split(',') ?? [];
   const badConv = conv.find((c) => !/^(notrunc|noerror|sync|fsync|fdatasync|excl|nocreat|swab|ucase|lcase)$/.test(c));

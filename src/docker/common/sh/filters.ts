@@ -115,16 +115,17 @@ export function tr(args: string[], io: IO): number {
   const from = expand(a);
   const to = b === undefined ? [] : expand(b);
   let out = '';
+  // -c: the complement of SET1, every character not in it (translated to SET2's last)
+  const comp = o.flags.has('c');
+  const squeezing = o.flags.has('s') && (b === undefined ? from : to);
   for (const c of io.stdin ?? '') {
-    // -c: the complement of SET1, every character not in it (translated to SET2's last)
-    const comp = o.flags.has('c');
     const k = comp ? to.length - 1 : from.indexOf(c);
     const hit = comp ? !from.includes(c) : k >= 0;
     if (del && hit) continue;
     // SET2 shorter than SET1 goes on with its last character
     const t = !del && hit && to.length ? to[Math.min(k, to.length - 1)] : c;
     // -s squeezes repeats of what is in the last set given
-    const squeeze = o.flags.has('s') && (b === undefined ? from : to).includes(t);
+    const squeeze = squeezing && squeezing.includes(t);
     if (!(squeeze && out.endsWith(t))) out += t;
   }
   io.out(out);

@@ -35,8 +35,9 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
   // the expression, by precedence: -o, then -a (or side by side), then ! and ( )
   const primary = (): Pred => {
     const a = args[k];
+    if (!bb && /^-(o|or|a|and)$/.test(a)) fail(`invalid expression; you have used a binary operator '${a}' with nothing before it.`);
     if (a === '!' || a === '-not') {
-      k++;
+      if (++k >= args.length && !bb) fail(`expected an expression after '${a}'`);
       const p = primary();
       return async (h) => !(await p(h));
     }

@@ -20,7 +20,7 @@ const CLASS: Record<string, string> = { alpha: 'a-zA-Z', digit: '0-9', alnum: '0
  * `\{` `\}` `\|` `\+` `\?` are the operators and the bare ones literal; a bracket expression takes
  * its backslashes literally and knows `[:digit:]` and the other classes; `\<` `\>` are word edges.
  */
-export function bre(src: string, ere: boolean, flags = ''): RegExp {
+export function posixRegex(src: string, ere: boolean, flags = ''): RegExp {
   let out = '';
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
@@ -76,7 +76,7 @@ function parse(script: string, ere: boolean): SedCmd[] {
     i++;
     const re = until('/', 'unterminated address regex');
     const I = script[i] === 'I' && ++i;
-    return { re: bre(re, ere, I ? 'i' : '') };
+    return { re: posixRegex(re, ere, I ? 'i' : '') };
   };
   while (i < script.length) {
     while (/[\s;]/.test(script[i] ?? '')) i++;
@@ -102,7 +102,7 @@ function parse(script: string, ere: boolean): SedCmd[] {
       cmd.global = flags.includes('g');
       cmd.print = flags.includes('p');
       cmd.nth = Number(/\d+/.exec(flags)?.[0] ?? 1);
-      cmd.re = bre(re, ere, /[iI]/.test(flags) ? 'gi' : 'g');
+      cmd.re = posixRegex(re, ere, /[iI]/.test(flags) ? 'gi' : 'g');
     } else if (!'dpq='.includes(cmd.c)) {
       fail(`unknown command: \`${cmd.c}'`);
     }

@@ -437,7 +437,7 @@ export class Shell implements ShellLike {
   }
 
   /** Runs a whole text (a line, a script): an unfinished one is a syntax error here. */
-  async run(src: string, io: IO): Promise<number> {
+  async run(src: string, io: IO, nested = false): Promise<number> {
     this.stopLine = false;
     let items;
     try {
@@ -488,7 +488,8 @@ export class Shell implements ShellLike {
     try {
       return await this.runList(items, io);
     } finally {
-      this.jump = undefined;
+      // `eval` hands a break or return on to the loop or function it runs in
+      if (!nested) this.jump = undefined;
     }
   }
 
@@ -512,7 +513,7 @@ export class Shell implements ShellLike {
     const sub = new Shell(this.m, this.flavor, this.argv0, this.interactive, [], this.cwd, false, this.user);
     sub.vars = new Map(this.vars);
     sub.funcs = new Map(this.funcs);
-    sub.aliases = this.aliases;
+    sub.aliases = new Map(this.aliases);
     sub.args = this.args;
     sub.status = this.status;
     sub.lineNo = this.lineNo;
@@ -521,7 +522,7 @@ export class Shell implements ShellLike {
     sub.nounset = this.nounset;
     sub.pipefail = this.pipefail;
     sub.noglob = this.noglob;
-    sub.shopts = this.shopts;
+    sub.shopts = new Set(this.shopts);
     sub.gen = this.bump();
     sub.pipeStatus = this.pipeStatus;
     sub.depth = this.depth;

@@ -296,3 +296,15 @@ test('--network in its CSV form: name and alias (read lowercased), and the clash
   assert.deepEqual(await run('docker run --network net1 --network host alpine'), { out: '', err: `docker: conflicting options: cannot attach both user-defined and non-user-defined network-modes${help}`, exit: 125 });
   assert.equal((await run('docker run --network alias=x alpine')).err.split('\n')[0], 'invalid argument "alias=x" for "--network" flag: network name/id is not specified');
 });
+
+test('run --network A --network B: the container is on both, each endpoint with its own aliases', async () => {
+  const run = session();
+  await run('docker network create front');
+  await run('docker network create back');
+  assert.equal((await run('docker run -dq --name web --network front --network name=back,alias=api nginx')).exit, 0);
+  const f = '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{$v.IPAddress}} {{$v.Aliases}};{{end}}';
+  assert.equal((await run(`docker inspect -f '${f}' web`)).out, 'back 172.19.0.2 [api];front 172.18.0.2 [];\n');
+  assert.equal((await run("docker network inspect -f '{{len .Containers}}' back")).out, '1\n');
+  // a further network that is not there fails the start, as the first one does
+  assert.match((await run('docker run --rm --network front --network nope debian true')).err, /network nope not found/);
+});
