@@ -112,14 +112,20 @@ export const digest = (text: string): string => 'sha256:' + sha256(text);
 /** The 12-character short form Docker prints (`stringid.TruncateID`). */
 export const short = (id: string): string => id.slice(id.indexOf(':') + 1, id.indexOf(':') + 13);
 
+/** FNV-1a of a string's UTF-16 code units: a quick 32-bit hash, not a digest. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
  * 64 hex digits that look random and always come out the same for `text`: the names of runtime
  * things (writable layer directories, sandboxes, endpoints, execs) that address no content, so
  * they need no SHA-256 (which costs many times more, on every container started).
  */
 export function pseudoHex(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = fnv1a(text);
   let hex = '';
   for (let i = 0; i < 8; i++) {
     h = (h + 0x9e3779b9) | 0;

@@ -5,7 +5,7 @@
  * with it; a saved session drops them, as a restart would.
  */
 import type { Ctr, Engine } from './engine';
-import { SILENT, baseName, idleUntil, nginx, nodeApp, program, type Launch, type Proc } from './process';
+import { SILENT, baseName, endsAt, idleUntil, nginx, nodeApp, program, type Launch, type Proc } from './process';
 import { redisServer } from './redis';
 import { runsProgram } from './shell/node';
 import { envVar } from './env-var';
@@ -123,10 +123,7 @@ export const backgrounding = {
     p.log = out;
     // one that ends on its time reads as ended once the clock gets there (ps, jobs, wait)
     const end = p.deadline;
-    if (end !== undefined) {
-      let code: number | null = null;
-      Object.defineProperty(p, 'exitCode', { get: () => code ?? (this.now() >= end ? 0 : null), set: (v: number | null) => { code = v; } });
-    }
+    if (end !== undefined) endsAt(p, end, () => this.now());
     // the ended ones are forgotten as new ones come
     c.execs = c.execs.filter((e) => e.exitCode === null || e.ppid === undefined).concat(p);
     return { pid: p.pid, end, status: () => p.exitCode, run: () => p.boot(out) };

@@ -7,7 +7,7 @@ import { mergeEnv } from './config';
 import type { Ctr, Engine } from './engine';
 import { joinPath, newDir, splitPath } from './fs';
 import * as imgs from './images';
-import { randomName, VALID_NAME } from './names';
+import { checkName, randomName } from './names';
 import { mergeHealthcheck, validateHealthcheck } from './health';
 import { parseSignal } from './process';
 import { STD_PATH } from './shell/sh';
@@ -46,11 +46,9 @@ export const create = {
     const log = checkLogConfig(given.LogConfig as { Type?: string; Config?: Record<string, string> } | undefined);
     // The name is reserved after the image is found (a missing image is pulled first, as the
     // client retries) and the command merged: newContainer's generateIDAndName.
-    if (name && !VALID_NAME.test(name)) throw new ApiError(400, `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    if (name) checkName(this, name);
     const taken = (n: string) => [...this.containers.values()].find((c) => c.name === n);
     let finalName = name?.replace(/^\//, '');
-    const holder = finalName && taken(finalName);
-    if (holder) throw new ApiError(409, `Conflict. The container name "/${finalName}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
     const env = mergeEnv(ic.Env ?? [DEFAULT_PATH], config.Env ?? []);
     const ports = { ...ic.ExposedPorts, ...config.ExposedPorts };
     const health = mergeHealthcheck(config.Healthcheck, ic.Healthcheck);

@@ -5,7 +5,7 @@ import { mergeEnv } from './config';
 import { ctrEnv } from './links';
 import type { Ctr, Engine } from './engine';
 import { pseudoHex } from '../common/hash';
-import { MOUNT_HINT, ShellProc, feedInput, lookPath, startProgram } from './process';
+import { MOUNT_HINT, ShellProc, endsAt, feedInput, lookPath, startProgram } from './process';
 import { joinPath, splitPath } from './fs';
 import { pick } from './background';
 import type { Out } from './shell/types';
@@ -83,10 +83,7 @@ export const execing = {
       const end = proc.deadline;
       // A program that ends on its own time (`sleep 100`) reads as exited once that time has come,
       // whether anyone waits for it or not (top, ExecIDs).
-      if (end !== undefined && proc.exitCode === null) {
-        let code: number | null = null;
-        Object.defineProperty(proc, 'exitCode', { get: () => code ?? (this.now() >= end ? 0 : null), set: (v: number | null) => { code = v; } });
-      }
+      if (end !== undefined && proc.exitCode === null) endsAt(proc, end, () => this.now());
       // The client waits for it, or until Ctrl+C.
       while (!config.Detach && !proc.readsInput && proc.exitCode === null && !gone && c.status === 'running') {
         // With -it the ^C reaches the program, which dies of SIGINT.

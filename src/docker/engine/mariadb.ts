@@ -3,7 +3,7 @@
  * initialises the data directory with a temporary server), the server's own log, and the SQL
  * engine and accounts of the mysql image behind port 3306 and the socket.
  */
-import { program, type Launch, type Proc } from './process';
+import { entrypoint, program, type Launch, type Proc } from './process';
 import { envVar } from './env-var';
 import { sha256 } from '../common/hash';
 import { MYSQL_SOCK, mysqlInit, mysqlServe, serverVersion } from './sql/mysql';
@@ -26,15 +26,10 @@ export function mariadbd(at: Launch, raw: string[]): Proc {
   const stop = (ms: number) => server(ms, ['mariadbd (initiated by: unknown): Normal shutdown', 'InnoDB: Starting shutdown...', 'mariadbd: Shutdown complete']) + '\n';
   return program(at, {
     async boot(out) {
-      const t = new Date(start).toISOString().slice(0, 19).replace('T', ' ') + '+00:00';
-      const note = (s: string) => out.out(`${t} [Note] [Entrypoint]: ${s}\n`);
-      const started = `Entrypoint script for MariaDB Server ${envVar(env, 'MARIADB_VERSION')} started.`;
-      note(started);
-      note("Switching to dedicated user 'mysql'");
-      note(started);
+      const [note, refuse] = entrypoint(out, start, 'MariaDB Server ' + envVar(env, 'MARIADB_VERSION'));
       if (!m.fs.list(['var', 'lib', 'mysql']).size) {
         if (!['ROOT_PASSWORD', 'ROOT_PASSWORD_HASH', 'ALLOW_EMPTY_ROOT_PASSWORD', 'RANDOM_ROOT_PASSWORD', 'ALLOW_EMPTY_PASSWORD'].some((k) => has(env, k))) {
-          out.err(`${t} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified\n\tYou need to specify one of MARIADB_ROOT_PASSWORD, MARIADB_ROOT_PASSWORD_HASH, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD and MARIADB_RANDOM_ROOT_PASSWORD\n`);
+          refuse(`\tYou need to specify one of MARIADB_ROOT_PASSWORD, MARIADB_ROOT_PASSWORD_HASH, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD and MARIADB_RANDOM_ROOT_PASSWORD\n`);
           return void (this.exitCode = 1);
         }
         ['Initializing database files', 'Database files initialized', 'Starting temporary server', 'Waiting for server startup'].forEach(note);

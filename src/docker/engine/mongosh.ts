@@ -4,13 +4,14 @@
  * them. Requests travel to port 27017 as the driver's do, so the documents stay with the server
  * (one JSON file per database in /data/db: a volume keeps them) and other containers reach it too.
  */
-import type { HttpReply, Machine } from './shell/types';
+import type { Machine } from './shell/types';
 import type { Fs } from './fs';
 import { CUSTOM, Exit, Open, Thrown, inspect, interpreter } from './shell/repl-eval';
 import { program, type Launch, type Proc } from './process';
 import { envVar } from './env-var';
 import { aggregate, bad, bson, get, js, set, test, update } from './mongo-query';
 import { promptLoop } from './sql/prompt-loop';
+import { serveWire } from './sql/wire';
 import type { Command } from './shell/types';
 
 export const MONGOSH = '2.5.2';
@@ -102,8 +103,7 @@ function command(fs: Fs, [user, pass]: string[], version: string, { op, db, c, a
 /** The server's port: a client's command gets its answer; other protocols get the connection closed. */
 export const mongoServe = (fs: Fs, env: string[], version: string) => {
   const root = mongoRoot(env);
-  return (port: number, path: string): HttpReply | null =>
-    port !== 27017 ? null : path.startsWith(WIRE) ? { status: 200, body: JSON.stringify(command(fs, root, version, JSON.parse(path.slice(WIRE.length)))), server: '' } : { status: 0, body: '', server: '' };
+  return serveWire(27017, WIRE, (req: Parameters<typeof command>[3]) => command(fs, root, version, req));
 };
 
 /** One mongosh: its options, its connection, and each line typed; answers are [stdout, stderr, exit status if it ends]. */

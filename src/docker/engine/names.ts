@@ -1,4 +1,7 @@
 import type { Random } from './random';
+import type { Engine } from './engine';
+import { ApiError } from '../api';
+import { byName } from './links';
 
 // A subset of moby's pkg/namesgenerator lists (adjectives; notable scientists and hackers).
 const LEFT = ('admiring adoring affectionate agitated amazing angry awesome beautiful blissful bold boring brave busy ' +
@@ -40,3 +43,11 @@ export function randomName(rng: Random, retry: number): string {
 
 /** The daemon's rule for `--name`: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`. */
 export const VALID_NAME = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+/** reserveName's refusals (`prefix` before them): a name outside VALID_NAME, or one a container holds (`/name`). */
+export function checkName(e: Engine, name: string, prefix = ''): void {
+  if (!VALID_NAME.test(name)) throw new ApiError(400, `${prefix}Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+  const path = '/' + name.replace(/^\//, '');
+  const holder = byName(e, path);
+  if (holder) throw new ApiError(409, `${prefix}Conflict. The container name "${path}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+}

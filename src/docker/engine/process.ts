@@ -287,6 +287,12 @@ export class ShellProc implements Proc {
 }
 
 /** A path's last component: the program's name. */
+/** A program that ends on its own time (`sleep 100`) reads as exited once `now` gets there, unless it was told otherwise. */
+export function endsAt(p: Proc, end: number, now: () => number): void {
+  let code: number | null = null;
+  Object.defineProperty(p, 'exitCode', { get: () => code ?? (now() >= end ? 0 : null), set: (v: number | null) => { code = v; } });
+}
+
 export const baseName = (s: string) => s.slice(s.lastIndexOf('/') + 1);
 
 /** When `sleep N` (`infinity`) or `tail -f` ends of itself (Infinity: never); undefined for any other command. */
@@ -726,6 +732,20 @@ export function httpd(at: Launch, php?: string): Proc {
 const mysqlStamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, '.000000Z');
 const MYSQL_EDITION = 'MySQL Community Server - GPL.';
 
+/**
+ * The mysql and mariadb entrypoints' first notes (the script starts again as the mysql user), and
+ * how it writes a note and refuses an uninitialised database.
+ */
+export function entrypoint(out: Out, start: number, server: string): [note: (s: string) => void, refuse: (how: string) => void] {
+  const t = new Date(start).toISOString().slice(0, 19).replace('T', ' ') + '+00:00';
+  const note = (s: string) => out.out(`${t} [Note] [Entrypoint]: ${s}\n`);
+  const started = `Entrypoint script for ${server} started.`;
+  note(started);
+  note("Switching to dedicated user 'mysql'");
+  note(started);
+  return [note, (how) => out.err(`${t} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified\n${how}`)];
+}
+
 export function mysqld(at: Launch, env: string[]): Proc {
   const { m, start } = at;
   // The image's MYSQL_VERSION (`9.3.0-1.el9`): the package release, and the server's version before the dash
@@ -735,15 +755,10 @@ export function mysqld(at: Launch, env: string[]): Proc {
   const v57 = v.startsWith('5.');
   return program(at, {
     async boot(out) {
-      const t = new Date(start).toISOString().slice(0, 19).replace('T', ' ') + '+00:00';
-      const note = (s: string) => out.out(`${t} [Note] [Entrypoint]: ${s}\n`);
-      const started = `Entrypoint script for MySQL Server ${release} started.`;
-      note(started);
-      note("Switching to dedicated user 'mysql'");
-      note(started);
+      const [note, refuse] = entrypoint(out, start, 'MySQL Server ' + release);
       const options = ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'];
       if (!options.some((k) => envVar(env, k))) {
-        out.err(`${t} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified\n    You need to specify one of the following as an environment variable:\n${options.map((k) => `    - ${k}\n`).join('')}`);
+        refuse(`    You need to specify one of the following as an environment variable:\n${options.map((k) => `    - ${k}\n`).join('')}`);
         this.exitCode = 1;
         return;
       }

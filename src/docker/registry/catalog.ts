@@ -134,68 +134,6 @@ const BUILDPACK_BOOKWORM = buildpackBookworm('', BOOKWORM_HIST, [24030000, 64390
 const bookworm0428 = (k: string, size: number, gz: number) => debuerreotype('bookworm', layer(k, size, gz, () => debianRoot('osBookworm10')), '1745798400');
 const BUILDPACK_BOOKWORM_0428 = buildpackBookworm('-20250428', bookworm0428('debian-bookworm-20250428', 117200000, 48491199), [24011181, 64394427, 211356050]);
 
-// --- node: the user, the release tarball unpacked in /usr/local, yarn, the entrypoint.
-const NODE_PASSWD = '/etc/passwd:' + TEXT.passwdDeb + 'node:x:1000:1000::/home/node:/bin/bash\n';
-const NODE_GROUP = '/etc/group:' + TEXT.groupDeb + 'node:x:1000:\n';
-/** The node user's home and accounts; a `size` beyond them is useradd's lastlog and faillog (the classic builder kept them). */
-const nodeUser = (key: string, size = 8910, gz = 3800) => layer(key, size, gz, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', NODE_PASSWD, NODE_GROUP, ...(size > 8910 ? [fill('/var/log', 'lastlog', 'faillog')] : [])]);
-const LIB = '/usr/local/lib/node_modules/';
-/** The tarball's files; `bin` is the node binary's size, which tells the releases apart (shell/node.ts). */
-const nodeFiles = (bin: number) => () => [
-  '/usr/local/bin/node*' + bin, '/usr/local/bin/nodejs>/usr/local/bin/node', '/usr/local/bin/npm>../lib/node_modules/npm/bin/npm-cli.js', '/usr/local/bin/npx>../lib/node_modules/npm/bin/npx-cli.js',
-  LIB + 'npm/bin/npm-cli.js*4821', LIB + 'npm/bin/npx-cli.js*4290', fill(LIB + 'npm', 'package.json', 'node_modules', 'docs'), fill('/usr/local/include/node', 'node.h', 'v8.h', 'uv.h'),
-  '/usr/local/bin/corepack>../lib/node_modules/corepack/dist/corepack.js', LIB + 'corepack/dist/corepack.js*81', fill(LIB + 'corepack/dist', 'lib.cjs', 'npm.js', 'yarn.js', 'pnpm.js'),
-];
-const yarn = (v: string, key: string, size: number, gz: number) => layer(key, size, gz, () => [`/usr/local/bin/yarn>/opt/yarn-v${v}/bin/yarn`, `/usr/local/bin/yarnpkg>/opt/yarn-v${v}/bin/yarnpkg`, `/opt/yarn-v${v}/bin/yarn*1015`, `/opt/yarn-v${v}/bin/yarnpkg*42`, fill(`/opt/yarn-v${v}/lib`, 'cli.js', 'v8-compile-cache.js')]);
-const NODE_EP = '/usr/local/bin/docker-entrypoint.sh*388';
-
-const NODE20 = ['20', '20.19', '20.19.2', 'iron'];
-const NODE18 = ['18', '18.20', '18.20.8', 'hydrogen'];
-/** node:N on buildpack-deps:bookworm (or, `slim`, on debian:bookworm-slim; or on the `base` it was last built on), built with BuildKit. */
-function nodeBookworm(tags: string[], v: string, created: string, bin: number, size: number, gz: number, slim = false, base = slim ? BOOKWORM_SLIM_HIST : BUILDPACK_BOOKWORM): ImageSpec {
-  const k = v + (slim ? '-slim' : '');
-  return {
-    repo: 'node', tags, created,
-    config: { Env: [PATH, 'NODE_VERSION=' + v, 'YARN_VERSION=1.22.22'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
-    history: [...base, ...dockerfile(`
-RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
-ENV NODE_VERSION=${v}
-RUN ARCH= ${slim ? 'OPENSSL_ARCH= && dpkgArch="$(dpkg --print-architecture)"     &&' : '&& dpkgArch="$(dpkg --print-architecture)"   &&'} case "\${dpkgArch##*-}" in
-ENV YARN_VERSION=1.22.22
-RUN set -ex   && ${slim ? 'savedAptMark="$(apt-mark showmanual)"   && apt-get update && apt-get install -y ca-certificates curl wget gnupg dirmngr --no-install-recommends' : 'export GNUPGHOME="$(mktemp -d)"'}   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do
-COPY docker-entrypoint.sh /usr/local/bin/
-ENTRYPOINT ["docker-entrypoint.sh"]
-CMD ["node"]`,
-    nodeUser('node-user-' + k), layer('node-' + k, size, gz, nodeFiles(bin)), yarn('1.22.22', 'yarn-1.22.22-' + k, 5340000, slim ? 1712464 : 1250000),
-    layer('node-ep-' + k, 388, 449, () => [NODE_EP]))],
-  };
-}
-
-/**
- * node:16's last builds (16.20.2 with yarn 1.22.19, classic builder, August 2023): on buildpack-deps:buster
- * (node:16 stayed on buster) and on alpine 3.18, their bases of that month, shared with nothing pulled today.
- */
-const node16 = (alpine: boolean, tags: string[], created: string, base: LayerSpec[], sizes: number[]): ImageSpec => ({
-  repo: 'node', tags, created,
-  config: { Env: [PATH, 'NODE_VERSION=16.20.2', 'YARN_VERSION=1.22.19'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
-  history: legacy(`
-ADD file:${sha256('node16' + alpine)} in /
-CMD ["${alpine ? '/bin/sh' : 'bash'}"]
-${alpine ? '' : `RUN set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tcurl \t\tgnupg
-RUN apt-get update && apt-get install -y --no-install-recommends \t\tgit \t\tmercurial
-RUN set -ex; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tautoconf
-RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
-`}ENV NODE_VERSION=16.20.2
-RUN ${alpine ? 'addgroup -g 1000 node     && adduser -u 1000 -G node -s /bin/sh -D node     && apk add --no-cache         libstdc++' : 'ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "\${dpkgArch##*-}" in'}
-ENV YARN_VERSION=1.22.19
-RUN ${alpine ? 'apk add --no-cache --virtual .build-deps-yarn curl gnupg tar' : 'set -ex   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do'}
-COPY file:${sha256('node-ep')} in /usr/local/bin/
-ENTRYPOINT ["docker-entrypoint.sh"]
-CMD ["node"]`, ...base,
-  layer('node-16.20.2' + alpine, sizes[0], sizes[1], () => [...nodeFiles(81951064)(), ...(alpine ? [NODE_ALPINE_PASSWD, '/etc/group:' + TEXT.groupAlpine + 'node:x:1000:node\n', '/home/node/'] : [])]),
-  yarn('1.22.19', 'yarn-1.22.19-16' + alpine, 7590000, 2272793), layer('node-ep-16' + alpine, 388, 449, () => [NODE_EP])),
-});
-
 // --- nginx (shares its entrypoint scripts between the Debian and Alpine variants)
 const nginxScripts = (v: string) => dockerfile(`
 COPY docker-entrypoint.sh /
@@ -363,6 +301,141 @@ CMD ["mysqld"]`,
   layer('mysql-ln-5.7', 34, 122, () => ['/entrypoint.sh>usr/local/bin/docker-entrypoint.sh']))],
 };
 
+// --- mongo: MongoDB's packages on ubuntu (8.0 on noble, 7.0 on jammy), run as the mongodb user by gosu.
+function mongo(tags: string[], v: string, created: string, size: number, gz: number): ImageSpec {
+  const noble = v > '8';
+  const k = 'mongo-' + v;
+  const args = 'RUN |2 MONGO_PACKAGE=mongodb-org MONGO_REPO=repo.mongodb.org /bin/sh -c ';
+  return {
+    repo: 'mongo', tags, created,
+    config: {
+      ExposedPorts: { '27017/tcp': {} }, Env: [PATH, 'GOSU_VERSION=1.17', 'JSYAML_VERSION=3.13.1', 'MONGO_PACKAGE=mongodb-org', 'MONGO_REPO=repo.mongodb.org', 'MONGO_MAJOR=' + v.slice(0, 3), 'MONGO_VERSION=' + v, 'HOME=/data/db'],
+      Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mongod'], Volumes: { '/data/configdb': {}, '/data/db': {} },
+    },
+    history: [...(noble ? UBUNTU_NOBLE.history : ubuntu([], '22.04', '', JAMMY).history), ...dockerfile(`
+RUN set -eux; \tgroupadd --gid 999 --system mongodb; \tuseradd --uid 999 --system --gid mongodb --home-dir /data/db mongodb;
+${apt('ca-certificates jq numactl procps')}
+ENV GOSU_VERSION=1.17
+ENV JSYAML_VERSION=3.13.1
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update;
+RUN mkdir /docker-entrypoint-initdb.d
+ARG MONGO_PACKAGE=mongodb-org
+ARG MONGO_REPO=repo.mongodb.org
+ENV MONGO_PACKAGE=mongodb-org MONGO_REPO=repo.mongodb.org
+ENV MONGO_MAJOR=${v.slice(0, 3)}
+${args}echo "deb [ signed-by=/etc/apt/keyrings/mongodb.asc ] http://$MONGO_REPO/apt/ubuntu ${noble ? 'noble' : 'jammy'}/\${MONGO_PACKAGE%-unstable}/$MONGO_MAJOR multiverse" | tee "/etc/apt/sources.list.d/\${MONGO_PACKAGE%-unstable}.list"
+ENV MONGO_VERSION=${v}
+${args}set -x \t&& export DEBIAN_FRONTEND=noninteractive \t&& apt-get update
+VOLUME [/data/db /data/configdb]
+ENV HOME=/data/db
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+EXPOSE map[27017/tcp:{}]
+CMD ["mongod"]`,
+    layer(k + '-user', 3740, 1170, () => ['/etc/passwd:' + TEXT.passwdDeb + (noble ? 'ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n' : '') + 'mongodb:x:999:999::/data/db:/bin/sh\n', '/etc/group:' + TEXT.groupDeb + (noble ? 'ubuntu:x:1000:\n' : '') + 'mongodb:x:999:\n', '/data/db/', '/data/configdb/']),
+    layer(k + '-deps', 6410000, 2480000, () => ['/usr/bin/jq*31240', '/usr/bin/numactl*59784', '/usr/bin/ps*137688', '/etc/ssl/certs/ca-certificates.crt=219342', fill('/usr/lib/x86_64-linux-gnu', 'libjq.so.1', 'libonig.so.5')]),
+    layer(k + '-gosu', 4760000, 1380000, () => ['/usr/local/bin/gosu*2285568', '/opt/js-yaml/js-yaml.js=100814', '/js-yaml.js>/opt/js-yaml/js-yaml.js', '/etc/apt/keyrings/mongodb.asc=1652', fill('/usr/share/doc', 'gosu', 'js-yaml')]),
+    layer(k + '-initdb.d', 0, 114, () => ['/docker-entrypoint-initdb.d/']),
+    layer(k + '-list', 106, 275, () => ['/etc/apt/sources.list.d/mongodb-org.list=106']),
+    layer(k, size, gz, () => [...['mongod', 'mongos', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'bsondump'].map((n, i) => `/usr/bin/${n}*${i < 2 ? size >> (i + 2) : 16000000 + i}`), '/etc/mongod.conf.orig=626', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libgssapi_krb5.so.2')]),
+    layer(k + '-ep', 14968, 5620, () => ['/usr/local/bin/docker-entrypoint.sh*14968']))],
+  };
+}
+
+// --- php: built from source on debian:bookworm-slim; apache and fpm are the same build around their SAPI.
+const PHP_KEYS: Record<string, string> = { '8.2': '39B641343D8C104B2B146DC3F9C39DC0B9698544 E60913E4DF209907D8E30D96659A97C9CF2A795A 1198C0117593497A5EC5C199286AF1F9897469DC', '8.4': 'AFD8691FDAEDF03BDF6E460563F15A9B715376CA 9D7F99A0CB8F05C8A6958D6256A97AF7600A39A6 0616E93D95AF471243E26761770426E17EBBB3DD', '8.3': '1198C0117593497A5EC5C199286AF1F9897469DC C28D937575603EB4ABB725861C0779DC5C0A9DE4 AFD8691FDAEDF03BDF6E460563F15A9B715376CA' };
+function php(tags: string[], v: string, variant: 'cli' | 'apache' | 'fpm', created: string, size: number, gz: number): ImageSpec {
+  const k = `php-${v}-${variant}`;
+  const url = `https://www.php.net/distributions/php-${v}.tar.xz`;
+  const apache = variant === 'apache';
+  const env = ['PHPIZE_DEPS=autoconf \t\tdpkg-dev \t\tfile \t\tg++ \t\tgcc \t\tlibc-dev \t\tmake \t\tpkg-config \t\tre2c', 'PHP_INI_DIR=/usr/local/etc/php', ...(apache ? ['APACHE_CONFDIR=/etc/apache2', 'APACHE_ENVVARS=/etc/apache2/envvars'] : []),
+    'PHP_CFLAGS=-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64', 'PHP_CPPFLAGS=-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64', 'PHP_LDFLAGS=-Wl,-O1 -pie',
+    'GPG_KEYS=' + PHP_KEYS[v.slice(0, 3)], 'PHP_VERSION=' + v, 'PHP_URL=' + url, 'PHP_ASC_URL=' + url + '.asc', 'PHP_SHA256=' + sha256('php-' + v)];
+  const www = variant === 'cli' ? {} : { WorkingDir: '/var/www/html' };
+  const B = '/usr/local/bin/';
+  return {
+    repo: 'php', tags, created,
+    config: { ...(variant === 'cli' ? {} : { ExposedPorts: { [apache ? '80/tcp' : '9000/tcp']: {} } }), Env: [PATH, ...env], Entrypoint: ['docker-php-entrypoint'], Cmd: variant === 'cli' ? ['php', '-a'] : [apache ? 'apache2-foreground' : 'php-fpm'], ...www, ...(variant === 'cli' ? {} : { StopSignal: apache ? 'SIGWINCH' : 'SIGQUIT' }) },
+    history: [...BOOKWORM_SLIM_HIST, ...dockerfile(`
+RUN set -eux; \t{ \t\techo 'Package: php*'; \t\techo 'Pin: release *';
+ENV ${env[0]}
+${apt('$PHPIZE_DEPS ca-certificates curl xz-utils')}
+ENV ${env[1]}
+RUN set -eux; \tmkdir -p "$PHP_INI_DIR/conf.d"; \t[ ! -d /var/www/html ];
+${apache ? `ENV ${env[2]}
+ENV ${env[3]}
+${apt('apache2')}
+RUN a2dismod mpm_event && a2enmod mpm_prefork
+RUN { \t\techo '<FilesMatch \\.php$>'; \t\techo '\tSetHandler application/x-httpd-php';
+` : ''}${env.slice(apache ? 4 : 2, -3).map((e) => 'ENV ' + e).join('\n')}
+ENV PHP_URL=${url} PHP_ASC_URL=${url}.asc
+ENV ${env.at(-1)}
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends gnupg;
+COPY docker-php-source /usr/local/bin/
+RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends \t\t${apache ? 'apache2-dev' : 'libargon2-dev'}
+COPY docker-php-ext-* docker-php-entrypoint /usr/local/bin/
+RUN docker-php-ext-enable sodium
+ENTRYPOINT ["docker-php-entrypoint"]
+${variant === 'cli' ? 'CMD ["php" "-a"]' : apache ? 'STOPSIGNAL SIGWINCH\nCOPY apache2-foreground /usr/local/bin/\nWORKDIR /var/www/html\nEXPOSE map[80/tcp:{}]\nCMD ["apache2-foreground"]' : 'WORKDIR /var/www/html\nRUN set -eux; \tcd /usr/local/etc; \tif [ -d php-fpm.d ]; then\nSTOPSIGNAL SIGQUIT\nEXPOSE map[9000/tcp:{}]\nCMD ["php-fpm"]'}`,
+    layer(k + '-pin', 46, 224, () => ['/etc/apt/preferences.d/no-debian-php=46']),
+    layer(k + '-deps', 263100000, 82740000, () => [...BIN.gcc, '/usr/bin/curl*260328', '/usr/bin/xz*84952', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libisl.so.23'), fill('/usr/lib/gcc/x86_64-linux-gnu/12', 'cc1', 'cc1plus')]),
+    layer(k + '-ini', 0, 115, () => ['/usr/local/etc/php/conf.d/', '/var/www/html/']),
+    ...(apache ? [
+      layer(k + '-apache2', 19680000, 6380000, () => ['/usr/sbin/apache2*707032', '/etc/apache2/apache2.conf=7178', '/etc/apache2/envvars=1782', '/var/log/apache2/access.log>/dev/stdout', '/var/log/apache2/error.log>/dev/stderr', '/var/run/apache2/', fill('/usr/lib/apache2/modules', 'mod_rewrite.so', 'mod_ssl.so')]),
+      layer(k + '-prefork', 68, 431, () => ['/etc/apache2/mods-enabled/mpm_prefork.conf>../mods-available/mpm_prefork.conf', '/etc/apache2/mods-enabled/mpm_prefork.load>../mods-available/mpm_prefork.load']),
+      layer(k + '-conf', 237, 491, () => ['/etc/apache2/conf-available/docker-php.conf:<FilesMatch \\.php$>\n\tSetHandler application/x-httpd-php\n</FilesMatch>\n\nDirectoryIndex disabled\nDirectoryIndex index.php index.html\n\n<Directory /var/www/>\n\tOptions -Indexes\n\tAllowOverride All\n</Directory>\n'])] : []),
+    layer(k + '-src', 13560000, 13570000, () => ['/usr/src/php.tar.xz=13560000']),
+    layer(k + '-source', 587, 695, () => [B + 'docker-php-source*587']),
+    layer(k, size, gz, () => [B + 'php*' + (size >> 2), B + 'phpize*7722', B + 'php-config*6232', B + 'pecl*821', B + 'pear*828', '/usr/local/etc/php/php.ini-development=74002', '/usr/local/etc/php/php.ini-production=74021', ...(variant === 'fpm' ? ['/usr/local/sbin/php-fpm*' + (size >> 2)] : apache ? ['/usr/lib/apache2/modules/libphp.so=' + (size >> 2)] : []), fill('/usr/local/lib/php', 'extensions', 'pearcmd.php')]),
+    layer(k + '-ext', 13690, 4280, () => ['docker-php-entrypoint:#!/bin/sh\nset -e\n\n# first arg is `-f` or `--some-option`\nif [ "${1#-}" != "$1" ]; then\n\tset -- php "$@"\nfi\n\nexec "$@"\n', 'docker-php-ext-configure*2564', 'docker-php-ext-enable*6598', 'docker-php-ext-install*4330'].map((f) => B + f)),
+    layer(k + '-sodium', 17, 256, () => ['/usr/local/etc/php/conf.d/docker-php-ext-sodium.ini:extension=sodium\n']),
+    ...(variant === 'cli' ? [] : apache ? [layer(k + '-fg', 1346, 777, () => [B + 'apache2-foreground*1346']), EMPTY] : [EMPTY, layer(k + '-fpm', 1830, 1040, () => ['/usr/local/etc/php-fpm.conf=5370', '/usr/local/etc/php-fpm.d/docker.conf=357', '/usr/local/etc/php-fpm.d/zz-docker.conf=59'])]))],
+  };
+}
+
+// --- mariadb: MariaDB's own packages on ubuntu:noble. 11.x dropped the mysql-named programs; 10.11 keeps them as links.
+function mariadb(tags: string[], v: string, created: string, size: number, gz: number): ImageSpec {
+  const pkg = `1:${v}+maria~ubu2404`;
+  const k = 'mariadb-' + v;
+  const gpg = 'GPG_KEYS=177F4010FE56CA3336300305F1656F24C74CD1D8';
+  const repo = `REPOSITORY=http://archive.mariadb.org/mariadb-${v}/repo/ubuntu/ noble main main/debug`;
+  const run3 = `RUN |3 ${gpg} MARIADB_VERSION=${pkg} ${repo} /bin/sh -c `;
+  const O = 'org.opencontainers.image.';
+  const labels: Record<string, string> = { [O + 'ref.name']: 'ubuntu', [O + 'authors']: 'MariaDB Community', [O + 'title']: 'MariaDB Database', [O + 'description']: 'MariaDB Database for relational SQL', [O + 'documentation']: 'https://hub.docker.com/_/mariadb/', [O + 'base.name']: 'docker.io/library/ubuntu:noble', [O + 'licenses']: 'GPL-2.0', [O + 'source']: 'https://github.com/MariaDB/mariadb-docker', [O + 'vendor']: 'MariaDB Community', [O + 'version']: v, [O + 'url']: 'https://github.com/MariaDB/mariadb-docker' };
+  return {
+    repo: 'mariadb', tags, created,
+    config: { ExposedPorts: { '3306/tcp': {} }, Env: [PATH, 'GOSU_VERSION=1.17', 'LANG=C.UTF-8', 'MARIADB_VERSION=' + pkg], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mariadbd'], Volumes: { '/var/lib/mysql': {} }, Labels: labels },
+    history: [...UBUNTU_NOBLE.history, ...dockerfile(`
+RUN groupadd -r mysql && useradd -r -g mysql mysql --home-dir /var/lib/mysql && userdel --remove ubuntu
+ENV GOSU_VERSION=1.17
+ARG ${gpg}
+RUN |1 ${gpg} /bin/sh -c set -eux; \tapt-get update; \tDEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \t\tca-certificates \t\tgpg
+RUN |1 ${gpg} /bin/sh -c mkdir /docker-entrypoint-initdb.d
+ENV LANG=C.UTF-8
+LABEL ${Object.entries(labels).slice(1).map(([n, x]) => `${n}=${x}`).join(' ')}
+ARG MARIADB_VERSION=${pkg}
+ENV MARIADB_VERSION=${pkg}
+ARG ${repo}
+${run3}set -e;\techo "deb \${REPOSITORY}" > /etc/apt/sources.list.d/mariadb.list;
+${run3}set -ex; \t{ \t\techo "mariadb-server" mysql-server/root_password password 'unused';
+VOLUME [/var/lib/mysql]
+COPY healthcheck.sh /usr/local/bin/healthcheck.sh
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+EXPOSE map[3306/tcp:{}]
+CMD ["mariadbd"]`,
+    layer(k + '-user', 3630, 1140, () => ['/etc/passwd:' + TEXT.passwdDeb + 'mysql:x:999:999::/var/lib/mysql:/bin/sh\n', '/etc/group:' + TEXT.groupDeb + 'mysql:x:999:\n', '/home/']),
+    layer(k + '-deps', 36400000, 13180000, () => ['/usr/local/bin/gosu*2285568', '/usr/bin/gpg*1063552', '/usr/bin/pwgen*27072', '/usr/bin/xz*84952', '/usr/bin/zstd*1227640', '+/usr/share/zoneinfo UTC Etc Europe America', fill('/usr/lib/x86_64-linux-gnu', 'libjemalloc.so.2', 'libgcrypt.so.20')]),
+    layer(k + '-initdb.d', 0, 114, () => ['/docker-entrypoint-initdb.d/']),
+    layer(k + '-list', 140, 312, () => ['/etc/apt/sources.list.d/mariadb.list=82', '/etc/apt/preferences.d/mariadb=58']),
+    layer(k, size, gz, () => ['/usr/sbin/mariadbd*26810512', '/usr/bin/mariadb*4927648', '/usr/bin/mariadb-dump*4981200', '/usr/bin/mariadb-admin*4857456', '/usr/bin/mariadb-backup*23004576', '/usr/bin/socat*392736', '/var/lib/mysql/', '/run/mysqld/',
+      ...(v < '11' ? ['/usr/bin/mysql>mariadb', '/usr/sbin/mysqld>mariadbd', '/usr/bin/mysqldump>mariadb-dump', '/usr/bin/mysqladmin>mariadb-admin'] : []),
+      '/etc/mysql/my.cnf>mariadb.cnf', '/etc/mysql/mariadb.cnf=1126', '/etc/mysql/mariadb.conf.d/05-skipcache.cnf:[mariadb]\nhost-cache-size=0\nskip-name-resolve\n', fill('/usr/lib/mysql/plugin', 'auth_ed25519.so', 'ha_archive.so'), fill('/usr/share/mariadb', 'english', 'charsets')]),
+    layer(k + '-health', 11290, 3570, () => ['/usr/local/bin/healthcheck.sh*11290']),
+    layer(k + '-ep', 26860, 8290, () => ['/usr/local/bin/docker-entrypoint.sh*26860']))],
+  };
+}
+
 // --- node on Alpine: the user, libstdc++ and the musl build in one RUN; the binary's size picks the release (shell/node.ts).
 const NODE_ALPINE_PASSWD = '/etc/passwd:' + TEXT.passwdAlpine + 'node:x:1000:1000:Linux User,,,:/home/node:/bin/sh\n';
 function nodeAlpine(tags: string[], v: string, created: string, bin: number, size: number, gz: number): ImageSpec {
@@ -379,62 +452,6 @@ ENTRYPOINT ["docker-entrypoint.sh"]
 CMD ["node"]`,
     layer('node-alpine-' + v, size, gz, () => [...nodeFiles(bin)(), NODE_ALPINE_PASSWD, '/etc/group:' + TEXT.groupAlpine + 'node:x:1000:node\n', '/home/node/', fill('/usr/lib', 'libstdc++.so.6', 'libgcc_s.so.1')]),
     yarn('1.22.22', 'yarn-alpine-' + v, 5340000, 1260000), layer('node-ep-alpine-' + v, 388, 446, () => [NODE_EP]))],
-  };
-}
-
-// --- python: the full image on buildpack-deps:bookworm; slim (on debian:bookworm-slim) and alpine the same build without the toolchain.
-/** A release's environment: the release manager's key, the version, the tarball's digest. */
-const pyEnv = (key: string, v: string, sha: string) => ['GPG_KEY=' + key, 'PYTHON_VERSION=' + v, 'PYTHON_SHA256=' + sha];
-const PY_ENV = pyEnv('7169605F62C751356D054A26A821E680E5FA6305', '3.13.3', '40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041');
-const PY312 = pyEnv('7169605F62C751356D054A26A821E680E5FA6305', '3.12.11', 'c30bb24b7f1e9a19b11b55a546434f74e739bb4c271a3e3a80ff4380d49f7adb');
-const PY310 = pyEnv('A035C8C19219BA821ECEA86B64E628F8D684696D', '3.10.18', 'ae665bc678abd9ab6a6e1573d2481625a53719bc517e9a634ed2b9fefae3817f');
-const PY39 = pyEnv('E3FF2839C048B25C084DEBE9B26995E310250568', '3.9.23', '61a42919e13d539f7673cf11d1c404380e28e540510860b9d242196e165709c9');
-const PY311 = pyEnv('A035C8C19219BA821ECEA86B64E628F8D684696D', '3.11.13', '8fb5f9fbc7609fa822cb31549884575db7fd9657cbffb89510b5d7975963a83a');
-/** `3.13` of an environment's PYTHON_VERSION. */
-const pyMinor = (env: string[]) => env[1].slice(15).replace(/\.\d+$/, '');
-const pyFiles = (lib: string, m: string) => () => [`/usr/local/bin/python${m}*14472`, '/usr/local/bin/pip3*231', `/usr/local/bin/pip${m}*231`, fill('/usr/local/lib/python' + m, 'site-packages/pip/__init__.py', 'lib-dynload', 'encodings', 'asyncio', 'json'), fill('/usr/local/lib', `libpython${m}.so.1.0`), fill(lib, 'libsqlite3.so.0', 'libffi.so.8', 'libexpat.so.1')];
-const pyLinks = (m: string) => ['/usr/local/bin/python3>python' + m, '/usr/local/bin/python>python3', '/usr/local/bin/pip>pip3'];
-const PY_BUILD = 'RUN set -eux;     wget -O python.tar.xz "https://www.python.org/ftp/python/\${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz";';
-
-/** python:X.Y on buildpack-deps:bookworm; `k` suffixes its layers' keys (none for 3.13, the first in the catalogue). */
-function python(tags: string[], env: string[], created: string, k: string, sizes: number[]): ImageSpec {
-  const m = pyMinor(env);
-  return {
-    repo: 'python', tags, created,
-    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, 'LANG=C.UTF-8', ...env], Cmd: ['python3'] },
-    history: [...BUILDPACK_BOOKWORM, ...dockerfile(`
-ENV PATH=/usr/local/bin:${STD_PATH}
-ENV LANG=C.UTF-8
-${apt('libbluetooth-dev tk-dev uuid-dev')}
-${env.map((e) => 'ENV ' + e).join('\n')}
-${PY_BUILD}
-RUN set -eux;     for src in idle3 pip3 pydoc3 python3 python3-config; do
-CMD ["python3"]`,
-    layer('python-deps' + k, 20300000, 6250000, deb('tk', 'libtk8.6.so', 'libbluetooth.so.3')),
-    layer('python-' + env[1].slice(15), sizes[0], sizes[1], () => [`/usr/local/bin/python${m}*17600`, '/usr/local/bin/pip3*231', fill('/usr/local/lib/python' + m, 'site-packages/pip/__init__.py', 'lib-dynload', 'encodings', 'asyncio', 'test'), fill('/usr/local/lib', `libpython${m}.so.1.0`)]),
-    layer('python-links' + k, 36, 249, () => pyLinks(m)))],
-  };
-}
-function pythonSmall(tags: string[], created: string, alpine: boolean, k: string, sizes: number[], env = PY_ENV): ImageSpec {
-  const base = alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST;
-  const deps = alpine ? 'RUN set -eux; \tapk add --no-cache \t\tca-certificates \t\ttzdata \t;' : apt('ca-certificates netbase tzdata');
-  const build = alpine ? 'RUN set -eux; \t\tapk add --no-cache --virtual .build-deps' : 'RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)";';
-  // 3.13 dropped the LANG the older releases still set
-  const lang = +pyMinor(env).slice(2) < 13 ? ['LANG=C.UTF-8'] : [];
-  return {
-    repo: 'python', tags, created,
-    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, ...lang, ...env], Cmd: ['python3'] },
-    history: [...base, ...dockerfile(`
-ENV PATH=/usr/local/bin:${STD_PATH}
-${lang.map((e) => `ENV ${e}\n`).join('')}${deps}
-${env.map((e) => 'ENV ' + e).join('\n')}
-${build}
-RUN set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do
-CMD ["python3"]`,
-    // tzdata's zones fill what the certificates leave
-    layer(k + '-deps', sizes[0], sizes[1], () => ['+/usr/share/zoneinfo UTC Etc Europe America', '/etc/ssl/certs/ca-certificates.crt=219342']),
-    layer(k, sizes[2], sizes[3], pyFiles(alpine ? '/usr/lib' : '/usr/lib/x86_64-linux-gnu', pyMinor(env))),
-    layer(k + '-links', 36, 247, () => [...pyLinks(pyMinor(env)), '/usr/local/bin/idle>idle3', '/usr/local/bin/pydoc>pydoc3']))],
   };
 }
 
@@ -561,141 +578,6 @@ CMD ["${conf}"]`,
   };
 }
 
-// --- mongo: MongoDB's packages on ubuntu (8.0 on noble, 7.0 on jammy), run as the mongodb user by gosu.
-function mongo(tags: string[], v: string, created: string, size: number, gz: number): ImageSpec {
-  const noble = v > '8';
-  const k = 'mongo-' + v;
-  const args = 'RUN |2 MONGO_PACKAGE=mongodb-org MONGO_REPO=repo.mongodb.org /bin/sh -c ';
-  return {
-    repo: 'mongo', tags, created,
-    config: {
-      ExposedPorts: { '27017/tcp': {} }, Env: [PATH, 'GOSU_VERSION=1.17', 'JSYAML_VERSION=3.13.1', 'MONGO_PACKAGE=mongodb-org', 'MONGO_REPO=repo.mongodb.org', 'MONGO_MAJOR=' + v.slice(0, 3), 'MONGO_VERSION=' + v, 'HOME=/data/db'],
-      Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mongod'], Volumes: { '/data/configdb': {}, '/data/db': {} },
-    },
-    history: [...(noble ? UBUNTU_NOBLE.history : ubuntu([], '22.04', '', JAMMY).history), ...dockerfile(`
-RUN set -eux; \tgroupadd --gid 999 --system mongodb; \tuseradd --uid 999 --system --gid mongodb --home-dir /data/db mongodb;
-${apt('ca-certificates jq numactl procps')}
-ENV GOSU_VERSION=1.17
-ENV JSYAML_VERSION=3.13.1
-RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update;
-RUN mkdir /docker-entrypoint-initdb.d
-ARG MONGO_PACKAGE=mongodb-org
-ARG MONGO_REPO=repo.mongodb.org
-ENV MONGO_PACKAGE=mongodb-org MONGO_REPO=repo.mongodb.org
-ENV MONGO_MAJOR=${v.slice(0, 3)}
-${args}echo "deb [ signed-by=/etc/apt/keyrings/mongodb.asc ] http://$MONGO_REPO/apt/ubuntu ${noble ? 'noble' : 'jammy'}/\${MONGO_PACKAGE%-unstable}/$MONGO_MAJOR multiverse" | tee "/etc/apt/sources.list.d/\${MONGO_PACKAGE%-unstable}.list"
-ENV MONGO_VERSION=${v}
-${args}set -x \t&& export DEBIAN_FRONTEND=noninteractive \t&& apt-get update
-VOLUME [/data/db /data/configdb]
-ENV HOME=/data/db
-COPY docker-entrypoint.sh /usr/local/bin/
-ENTRYPOINT ["docker-entrypoint.sh"]
-EXPOSE map[27017/tcp:{}]
-CMD ["mongod"]`,
-    layer(k + '-user', 3740, 1170, () => ['/etc/passwd:' + TEXT.passwdDeb + (noble ? 'ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n' : '') + 'mongodb:x:999:999::/data/db:/bin/sh\n', '/etc/group:' + TEXT.groupDeb + (noble ? 'ubuntu:x:1000:\n' : '') + 'mongodb:x:999:\n', '/data/db/', '/data/configdb/']),
-    layer(k + '-deps', 6410000, 2480000, () => ['/usr/bin/jq*31240', '/usr/bin/numactl*59784', '/usr/bin/ps*137688', '/etc/ssl/certs/ca-certificates.crt=219342', fill('/usr/lib/x86_64-linux-gnu', 'libjq.so.1', 'libonig.so.5')]),
-    layer(k + '-gosu', 4760000, 1380000, () => ['/usr/local/bin/gosu*2285568', '/opt/js-yaml/js-yaml.js=100814', '/js-yaml.js>/opt/js-yaml/js-yaml.js', '/etc/apt/keyrings/mongodb.asc=1652', fill('/usr/share/doc', 'gosu', 'js-yaml')]),
-    layer(k + '-initdb.d', 0, 114, () => ['/docker-entrypoint-initdb.d/']),
-    layer(k + '-list', 106, 275, () => ['/etc/apt/sources.list.d/mongodb-org.list=106']),
-    layer(k, size, gz, () => [...['mongod', 'mongos', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'bsondump'].map((n, i) => `/usr/bin/${n}*${i < 2 ? size >> (i + 2) : 16000000 + i}`), '/etc/mongod.conf.orig=626', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libgssapi_krb5.so.2')]),
-    layer(k + '-ep', 14968, 5620, () => ['/usr/local/bin/docker-entrypoint.sh*14968']))],
-  };
-}
-
-// --- mariadb: MariaDB's own packages on ubuntu:noble. 11.x dropped the mysql-named programs; 10.11 keeps them as links.
-function mariadb(tags: string[], v: string, created: string, size: number, gz: number): ImageSpec {
-  const pkg = `1:${v}+maria~ubu2404`;
-  const k = 'mariadb-' + v;
-  const gpg = 'GPG_KEYS=177F4010FE56CA3336300305F1656F24C74CD1D8';
-  const repo = `REPOSITORY=http://archive.mariadb.org/mariadb-${v}/repo/ubuntu/ noble main main/debug`;
-  const run3 = `RUN |3 ${gpg} MARIADB_VERSION=${pkg} ${repo} /bin/sh -c `;
-  const O = 'org.opencontainers.image.';
-  const labels: Record<string, string> = { [O + 'ref.name']: 'ubuntu', [O + 'authors']: 'MariaDB Community', [O + 'title']: 'MariaDB Database', [O + 'description']: 'MariaDB Database for relational SQL', [O + 'documentation']: 'https://hub.docker.com/_/mariadb/', [O + 'base.name']: 'docker.io/library/ubuntu:noble', [O + 'licenses']: 'GPL-2.0', [O + 'source']: 'https://github.com/MariaDB/mariadb-docker', [O + 'vendor']: 'MariaDB Community', [O + 'version']: v, [O + 'url']: 'https://github.com/MariaDB/mariadb-docker' };
-  return {
-    repo: 'mariadb', tags, created,
-    config: { ExposedPorts: { '3306/tcp': {} }, Env: [PATH, 'GOSU_VERSION=1.17', 'LANG=C.UTF-8', 'MARIADB_VERSION=' + pkg], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['mariadbd'], Volumes: { '/var/lib/mysql': {} }, Labels: labels },
-    history: [...UBUNTU_NOBLE.history, ...dockerfile(`
-RUN groupadd -r mysql && useradd -r -g mysql mysql --home-dir /var/lib/mysql && userdel --remove ubuntu
-ENV GOSU_VERSION=1.17
-ARG ${gpg}
-RUN |1 ${gpg} /bin/sh -c set -eux; \tapt-get update; \tDEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \t\tca-certificates \t\tgpg
-RUN |1 ${gpg} /bin/sh -c mkdir /docker-entrypoint-initdb.d
-ENV LANG=C.UTF-8
-LABEL ${Object.entries(labels).slice(1).map(([n, x]) => `${n}=${x}`).join(' ')}
-ARG MARIADB_VERSION=${pkg}
-ENV MARIADB_VERSION=${pkg}
-ARG ${repo}
-${run3}set -e;\techo "deb \${REPOSITORY}" > /etc/apt/sources.list.d/mariadb.list;
-${run3}set -ex; \t{ \t\techo "mariadb-server" mysql-server/root_password password 'unused';
-VOLUME [/var/lib/mysql]
-COPY healthcheck.sh /usr/local/bin/healthcheck.sh
-COPY docker-entrypoint.sh /usr/local/bin/
-ENTRYPOINT ["docker-entrypoint.sh"]
-EXPOSE map[3306/tcp:{}]
-CMD ["mariadbd"]`,
-    layer(k + '-user', 3630, 1140, () => ['/etc/passwd:' + TEXT.passwdDeb + 'mysql:x:999:999::/var/lib/mysql:/bin/sh\n', '/etc/group:' + TEXT.groupDeb + 'mysql:x:999:\n', '/home/']),
-    layer(k + '-deps', 36400000, 13180000, () => ['/usr/local/bin/gosu*2285568', '/usr/bin/gpg*1063552', '/usr/bin/pwgen*27072', '/usr/bin/xz*84952', '/usr/bin/zstd*1227640', '+/usr/share/zoneinfo UTC Etc Europe America', fill('/usr/lib/x86_64-linux-gnu', 'libjemalloc.so.2', 'libgcrypt.so.20')]),
-    layer(k + '-initdb.d', 0, 114, () => ['/docker-entrypoint-initdb.d/']),
-    layer(k + '-list', 140, 312, () => ['/etc/apt/sources.list.d/mariadb.list=82', '/etc/apt/preferences.d/mariadb=58']),
-    layer(k, size, gz, () => ['/usr/sbin/mariadbd*26810512', '/usr/bin/mariadb*4927648', '/usr/bin/mariadb-dump*4981200', '/usr/bin/mariadb-admin*4857456', '/usr/bin/mariadb-backup*23004576', '/usr/bin/socat*392736', '/var/lib/mysql/', '/run/mysqld/',
-      ...(v < '11' ? ['/usr/bin/mysql>mariadb', '/usr/sbin/mysqld>mariadbd', '/usr/bin/mysqldump>mariadb-dump', '/usr/bin/mysqladmin>mariadb-admin'] : []),
-      '/etc/mysql/my.cnf>mariadb.cnf', '/etc/mysql/mariadb.cnf=1126', '/etc/mysql/mariadb.conf.d/05-skipcache.cnf:[mariadb]\nhost-cache-size=0\nskip-name-resolve\n', fill('/usr/lib/mysql/plugin', 'auth_ed25519.so', 'ha_archive.so'), fill('/usr/share/mariadb', 'english', 'charsets')]),
-    layer(k + '-health', 11290, 3570, () => ['/usr/local/bin/healthcheck.sh*11290']),
-    layer(k + '-ep', 26860, 8290, () => ['/usr/local/bin/docker-entrypoint.sh*26860']))],
-  };
-}
-
-// --- php: built from source on debian:bookworm-slim; apache and fpm are the same build around their SAPI.
-const PHP_KEYS: Record<string, string> = { '8.2': '39B641343D8C104B2B146DC3F9C39DC0B9698544 E60913E4DF209907D8E30D96659A97C9CF2A795A 1198C0117593497A5EC5C199286AF1F9897469DC', '8.4': 'AFD8691FDAEDF03BDF6E460563F15A9B715376CA 9D7F99A0CB8F05C8A6958D6256A97AF7600A39A6 0616E93D95AF471243E26761770426E17EBBB3DD', '8.3': '1198C0117593497A5EC5C199286AF1F9897469DC C28D937575603EB4ABB725861C0779DC5C0A9DE4 AFD8691FDAEDF03BDF6E460563F15A9B715376CA' };
-function php(tags: string[], v: string, variant: 'cli' | 'apache' | 'fpm', created: string, size: number, gz: number): ImageSpec {
-  const k = `php-${v}-${variant}`;
-  const url = `https://www.php.net/distributions/php-${v}.tar.xz`;
-  const apache = variant === 'apache';
-  const env = ['PHPIZE_DEPS=autoconf \t\tdpkg-dev \t\tfile \t\tg++ \t\tgcc \t\tlibc-dev \t\tmake \t\tpkg-config \t\tre2c', 'PHP_INI_DIR=/usr/local/etc/php', ...(apache ? ['APACHE_CONFDIR=/etc/apache2', 'APACHE_ENVVARS=/etc/apache2/envvars'] : []),
-    'PHP_CFLAGS=-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64', 'PHP_CPPFLAGS=-fstack-protector-strong -fpic -fpie -O2 -D_LARGEFILE_SOURCE -D_FILE_OFFSET_BITS=64', 'PHP_LDFLAGS=-Wl,-O1 -pie',
-    'GPG_KEYS=' + PHP_KEYS[v.slice(0, 3)], 'PHP_VERSION=' + v, 'PHP_URL=' + url, 'PHP_ASC_URL=' + url + '.asc', 'PHP_SHA256=' + sha256('php-' + v)];
-  const www = variant === 'cli' ? {} : { WorkingDir: '/var/www/html' };
-  const B = '/usr/local/bin/';
-  return {
-    repo: 'php', tags, created,
-    config: { ...(variant === 'cli' ? {} : { ExposedPorts: { [apache ? '80/tcp' : '9000/tcp']: {} } }), Env: [PATH, ...env], Entrypoint: ['docker-php-entrypoint'], Cmd: variant === 'cli' ? ['php', '-a'] : [apache ? 'apache2-foreground' : 'php-fpm'], ...www, ...(variant === 'cli' ? {} : { StopSignal: apache ? 'SIGWINCH' : 'SIGQUIT' }) },
-    history: [...BOOKWORM_SLIM_HIST, ...dockerfile(`
-RUN set -eux; \t{ \t\techo 'Package: php*'; \t\techo 'Pin: release *';
-ENV ${env[0]}
-${apt('$PHPIZE_DEPS ca-certificates curl xz-utils')}
-ENV ${env[1]}
-RUN set -eux; \tmkdir -p "$PHP_INI_DIR/conf.d"; \t[ ! -d /var/www/html ];
-${apache ? `ENV ${env[2]}
-ENV ${env[3]}
-${apt('apache2')}
-RUN a2dismod mpm_event && a2enmod mpm_prefork
-RUN { \t\techo '<FilesMatch \\.php$>'; \t\techo '\tSetHandler application/x-httpd-php';
-` : ''}${env.slice(apache ? 4 : 2, -3).map((e) => 'ENV ' + e).join('\n')}
-ENV PHP_URL=${url} PHP_ASC_URL=${url}.asc
-ENV ${env.at(-1)}
-RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends gnupg;
-COPY docker-php-source /usr/local/bin/
-RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends \t\t${apache ? 'apache2-dev' : 'libargon2-dev'}
-COPY docker-php-ext-* docker-php-entrypoint /usr/local/bin/
-RUN docker-php-ext-enable sodium
-ENTRYPOINT ["docker-php-entrypoint"]
-${variant === 'cli' ? 'CMD ["php" "-a"]' : apache ? 'STOPSIGNAL SIGWINCH\nCOPY apache2-foreground /usr/local/bin/\nWORKDIR /var/www/html\nEXPOSE map[80/tcp:{}]\nCMD ["apache2-foreground"]' : 'WORKDIR /var/www/html\nRUN set -eux; \tcd /usr/local/etc; \tif [ -d php-fpm.d ]; then\nSTOPSIGNAL SIGQUIT\nEXPOSE map[9000/tcp:{}]\nCMD ["php-fpm"]'}`,
-    layer(k + '-pin', 46, 224, () => ['/etc/apt/preferences.d/no-debian-php=46']),
-    layer(k + '-deps', 263100000, 82740000, () => [...BIN.gcc, '/usr/bin/curl*260328', '/usr/bin/xz*84952', fill('/usr/lib/x86_64-linux-gnu', 'libcurl.so.4', 'libisl.so.23'), fill('/usr/lib/gcc/x86_64-linux-gnu/12', 'cc1', 'cc1plus')]),
-    layer(k + '-ini', 0, 115, () => ['/usr/local/etc/php/conf.d/', '/var/www/html/']),
-    ...(apache ? [
-      layer(k + '-apache2', 19680000, 6380000, () => ['/usr/sbin/apache2*707032', '/etc/apache2/apache2.conf=7178', '/etc/apache2/envvars=1782', '/var/log/apache2/access.log>/dev/stdout', '/var/log/apache2/error.log>/dev/stderr', '/var/run/apache2/', fill('/usr/lib/apache2/modules', 'mod_rewrite.so', 'mod_ssl.so')]),
-      layer(k + '-prefork', 68, 431, () => ['/etc/apache2/mods-enabled/mpm_prefork.conf>../mods-available/mpm_prefork.conf', '/etc/apache2/mods-enabled/mpm_prefork.load>../mods-available/mpm_prefork.load']),
-      layer(k + '-conf', 237, 491, () => ['/etc/apache2/conf-available/docker-php.conf:<FilesMatch \\.php$>\n\tSetHandler application/x-httpd-php\n</FilesMatch>\n\nDirectoryIndex disabled\nDirectoryIndex index.php index.html\n\n<Directory /var/www/>\n\tOptions -Indexes\n\tAllowOverride All\n</Directory>\n'])] : []),
-    layer(k + '-src', 13560000, 13570000, () => ['/usr/src/php.tar.xz=13560000']),
-    layer(k + '-source', 587, 695, () => [B + 'docker-php-source*587']),
-    layer(k, size, gz, () => [B + 'php*' + (size >> 2), B + 'phpize*7722', B + 'php-config*6232', B + 'pecl*821', B + 'pear*828', '/usr/local/etc/php/php.ini-development=74002', '/usr/local/etc/php/php.ini-production=74021', ...(variant === 'fpm' ? ['/usr/local/sbin/php-fpm*' + (size >> 2)] : apache ? ['/usr/lib/apache2/modules/libphp.so=' + (size >> 2)] : []), fill('/usr/local/lib/php', 'extensions', 'pearcmd.php')]),
-    layer(k + '-ext', 13690, 4280, () => ['docker-php-entrypoint:#!/bin/sh\nset -e\n\n# first arg is `-f` or `--some-option`\nif [ "${1#-}" != "$1" ]; then\n\tset -- php "$@"\nfi\n\nexec "$@"\n', 'docker-php-ext-configure*2564', 'docker-php-ext-enable*6598', 'docker-php-ext-install*4330'].map((f) => B + f)),
-    layer(k + '-sodium', 17, 256, () => ['/usr/local/etc/php/conf.d/docker-php-ext-sodium.ini:extension=sodium\n']),
-    ...(variant === 'cli' ? [] : apache ? [layer(k + '-fg', 1346, 777, () => [B + 'apache2-foreground*1346']), EMPTY] : [EMPTY, layer(k + '-fpm', 1830, 1040, () => ['/usr/local/etc/php-fpm.conf=5370', '/usr/local/etc/php-fpm.d/docker.conf=357', '/usr/local/etc/php-fpm.d/zz-docker.conf=59'])]))],
-  };
-}
-
 // --- wordpress: the release unpacked in /usr/src/wordpress on php:8.2-apache with the extensions it needs
 const PHP82_APACHE = php(['8.2-apache', '8.2.28-apache'], '8.2.28', 'apache', '2025-06-06T17:51:04Z', 108500000, 30700000);
 const wordpress = (tags: string[]): ImageSpec => ({
@@ -752,6 +634,124 @@ CMD ["httpd-foreground"]`,
   layer('httpd-alpine-deps', 4930000, 1830000, () => [fill('/usr/lib', 'libapr-1.so.0', 'libaprutil-1.so.0', 'libldap.so.2'), '/etc/ssl/certs/ca-certificates.crt=219342']),
   layer('httpd-alpine-2.4.63', 49300000, 17400000, () => [AP + '/bin/httpd*2240712', AP + '/bin/apachectl*3478', AP + '/conf/httpd.conf=20987', AP + '/htdocs/index.html:' + HTTPD_INDEX, `~${AP}/htdocs/index.html 1181588034`, AP + '/logs/', AP + '/cgi-bin/', fill(AP + '/modules', 'mod_ssl.so', 'mod_proxy.so', 'mod_rewrite.so', 'mod_lua.so')]),
   layer('httpd-alpine-fg', 138, 302, () => ['/usr/local/bin/httpd-foreground*138']))],
+});
+
+// --- python: the full image on buildpack-deps:bookworm; slim (on debian:bookworm-slim) and alpine the same build without the toolchain.
+/** A release's environment: the release manager's key, the version, the tarball's digest. */
+const pyEnv = (key: string, v: string, sha: string) => ['GPG_KEY=' + key, 'PYTHON_VERSION=' + v, 'PYTHON_SHA256=' + sha];
+const PY_ENV = pyEnv('7169605F62C751356D054A26A821E680E5FA6305', '3.13.3', '40f868bcbdeb8149a3149580bb9bfd407b3321cd48f0be631af955ac92c0e041');
+const PY312 = pyEnv('7169605F62C751356D054A26A821E680E5FA6305', '3.12.11', 'c30bb24b7f1e9a19b11b55a546434f74e739bb4c271a3e3a80ff4380d49f7adb');
+const PY310 = pyEnv('A035C8C19219BA821ECEA86B64E628F8D684696D', '3.10.18', 'ae665bc678abd9ab6a6e1573d2481625a53719bc517e9a634ed2b9fefae3817f');
+const PY39 = pyEnv('E3FF2839C048B25C084DEBE9B26995E310250568', '3.9.23', '61a42919e13d539f7673cf11d1c404380e28e540510860b9d242196e165709c9');
+const PY311 = pyEnv('A035C8C19219BA821ECEA86B64E628F8D684696D', '3.11.13', '8fb5f9fbc7609fa822cb31549884575db7fd9657cbffb89510b5d7975963a83a');
+/** `3.13` of an environment's PYTHON_VERSION. */
+const pyMinor = (env: string[]) => env[1].slice(15).replace(/\.\d+$/, '');
+const pyFiles = (lib: string, m: string) => () => [`/usr/local/bin/python${m}*14472`, '/usr/local/bin/pip3*231', `/usr/local/bin/pip${m}*231`, fill('/usr/local/lib/python' + m, 'site-packages/pip/__init__.py', 'lib-dynload', 'encodings', 'asyncio', 'json'), fill('/usr/local/lib', `libpython${m}.so.1.0`), fill(lib, 'libsqlite3.so.0', 'libffi.so.8', 'libexpat.so.1')];
+const pyLinks = (m: string) => ['/usr/local/bin/python3>python' + m, '/usr/local/bin/python>python3', '/usr/local/bin/pip>pip3'];
+const PY_BUILD = 'RUN set -eux;     wget -O python.tar.xz "https://www.python.org/ftp/python/\${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz";';
+
+/** python:X.Y on buildpack-deps:bookworm; `k` suffixes its layers' keys (none for 3.13, the first in the catalogue). */
+function python(tags: string[], env: string[], created: string, k: string, sizes: number[]): ImageSpec {
+  const m = pyMinor(env);
+  return {
+    repo: 'python', tags, created,
+    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, 'LANG=C.UTF-8', ...env], Cmd: ['python3'] },
+    history: [...BUILDPACK_BOOKWORM, ...dockerfile(`
+ENV PATH=/usr/local/bin:${STD_PATH}
+ENV LANG=C.UTF-8
+${apt('libbluetooth-dev tk-dev uuid-dev')}
+${env.map((e) => 'ENV ' + e).join('\n')}
+${PY_BUILD}
+RUN set -eux;     for src in idle3 pip3 pydoc3 python3 python3-config; do
+CMD ["python3"]`,
+    layer('python-deps' + k, 20300000, 6250000, deb('tk', 'libtk8.6.so', 'libbluetooth.so.3')),
+    layer('python-' + env[1].slice(15), sizes[0], sizes[1], () => [`/usr/local/bin/python${m}*17600`, '/usr/local/bin/pip3*231', fill('/usr/local/lib/python' + m, 'site-packages/pip/__init__.py', 'lib-dynload', 'encodings', 'asyncio', 'test'), fill('/usr/local/lib', `libpython${m}.so.1.0`)]),
+    layer('python-links' + k, 36, 249, () => pyLinks(m)))],
+  };
+}
+function pythonSmall(tags: string[], created: string, alpine: boolean, k: string, sizes: number[], env = PY_ENV): ImageSpec {
+  const base = alpine ? ALPINE_HIST : BOOKWORM_SLIM_HIST;
+  const deps = alpine ? 'RUN set -eux; \tapk add --no-cache \t\tca-certificates \t\ttzdata \t;' : apt('ca-certificates netbase tzdata');
+  const build = alpine ? 'RUN set -eux; \t\tapk add --no-cache --virtual .build-deps' : 'RUN set -eux; \t\tsavedAptMark="$(apt-mark showmanual)";';
+  // 3.13 dropped the LANG the older releases still set
+  const lang = +pyMinor(env).slice(2) < 13 ? ['LANG=C.UTF-8'] : [];
+  return {
+    repo: 'python', tags, created,
+    config: { Env: ['PATH=/usr/local/bin:' + STD_PATH, ...lang, ...env], Cmd: ['python3'] },
+    history: [...base, ...dockerfile(`
+ENV PATH=/usr/local/bin:${STD_PATH}
+${lang.map((e) => `ENV ${e}\n`).join('')}${deps}
+${env.map((e) => 'ENV ' + e).join('\n')}
+${build}
+RUN set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do
+CMD ["python3"]`,
+    // tzdata's zones fill what the certificates leave
+    layer(k + '-deps', sizes[0], sizes[1], () => ['+/usr/share/zoneinfo UTC Etc Europe America', '/etc/ssl/certs/ca-certificates.crt=219342']),
+    layer(k, sizes[2], sizes[3], pyFiles(alpine ? '/usr/lib' : '/usr/lib/x86_64-linux-gnu', pyMinor(env))),
+    layer(k + '-links', 36, 247, () => [...pyLinks(pyMinor(env)), '/usr/local/bin/idle>idle3', '/usr/local/bin/pydoc>pydoc3']))],
+  };
+}
+
+// --- node: the user, the release tarball unpacked in /usr/local, yarn, the entrypoint.
+const NODE_PASSWD = '/etc/passwd:' + TEXT.passwdDeb + 'node:x:1000:1000::/home/node:/bin/bash\n';
+const NODE_GROUP = '/etc/group:' + TEXT.groupDeb + 'node:x:1000:\n';
+/** The node user's home and accounts; a `size` beyond them is useradd's lastlog and faillog (the classic builder kept them). */
+const nodeUser = (key: string, size = 8910, gz = 3800) => layer(key, size, gz, () => ['/home/node/.bashrc=3526', '/home/node/.profile=807', '/home/node/.bash_logout=220', NODE_PASSWD, NODE_GROUP, ...(size > 8910 ? [fill('/var/log', 'lastlog', 'faillog')] : [])]);
+const LIB = '/usr/local/lib/node_modules/';
+/** The tarball's files; `bin` is the node binary's size, which tells the releases apart (shell/node.ts). */
+const nodeFiles = (bin: number) => () => [
+  '/usr/local/bin/node*' + bin, '/usr/local/bin/nodejs>/usr/local/bin/node', '/usr/local/bin/npm>../lib/node_modules/npm/bin/npm-cli.js', '/usr/local/bin/npx>../lib/node_modules/npm/bin/npx-cli.js',
+  LIB + 'npm/bin/npm-cli.js*4821', LIB + 'npm/bin/npx-cli.js*4290', fill(LIB + 'npm', 'package.json', 'node_modules', 'docs'), fill('/usr/local/include/node', 'node.h', 'v8.h', 'uv.h'),
+  '/usr/local/bin/corepack>../lib/node_modules/corepack/dist/corepack.js', LIB + 'corepack/dist/corepack.js*81', fill(LIB + 'corepack/dist', 'lib.cjs', 'npm.js', 'yarn.js', 'pnpm.js'),
+];
+const yarn = (v: string, key: string, size: number, gz: number) => layer(key, size, gz, () => [`/usr/local/bin/yarn>/opt/yarn-v${v}/bin/yarn`, `/usr/local/bin/yarnpkg>/opt/yarn-v${v}/bin/yarnpkg`, `/opt/yarn-v${v}/bin/yarn*1015`, `/opt/yarn-v${v}/bin/yarnpkg*42`, fill(`/opt/yarn-v${v}/lib`, 'cli.js', 'v8-compile-cache.js')]);
+const NODE_EP = '/usr/local/bin/docker-entrypoint.sh*388';
+
+const NODE20 = ['20', '20.19', '20.19.2', 'iron'];
+const NODE18 = ['18', '18.20', '18.20.8', 'hydrogen'];
+/** node:N on buildpack-deps:bookworm (or, `slim`, on debian:bookworm-slim; or on the `base` it was last built on), built with BuildKit. */
+function nodeBookworm(tags: string[], v: string, created: string, bin: number, size: number, gz: number, slim = false, base = slim ? BOOKWORM_SLIM_HIST : BUILDPACK_BOOKWORM): ImageSpec {
+  const k = v + (slim ? '-slim' : '');
+  return {
+    repo: 'node', tags, created,
+    config: { Env: [PATH, 'NODE_VERSION=' + v, 'YARN_VERSION=1.22.22'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
+    history: [...base, ...dockerfile(`
+RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+ENV NODE_VERSION=${v}
+RUN ARCH= ${slim ? 'OPENSSL_ARCH= && dpkgArch="$(dpkg --print-architecture)"     &&' : '&& dpkgArch="$(dpkg --print-architecture)"   &&'} case "\${dpkgArch##*-}" in
+ENV YARN_VERSION=1.22.22
+RUN set -ex   && ${slim ? 'savedAptMark="$(apt-mark showmanual)"   && apt-get update && apt-get install -y ca-certificates curl wget gnupg dirmngr --no-install-recommends' : 'export GNUPGHOME="$(mktemp -d)"'}   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["node"]`,
+    nodeUser('node-user-' + k), layer('node-' + k, size, gz, nodeFiles(bin)), yarn('1.22.22', 'yarn-1.22.22-' + k, 5340000, slim ? 1712464 : 1250000),
+    layer('node-ep-' + k, 388, 449, () => [NODE_EP]))],
+  };
+}
+
+/**
+ * node:16's last builds (16.20.2 with yarn 1.22.19, classic builder, August 2023): on buildpack-deps:buster
+ * (node:16 stayed on buster) and on alpine 3.18, their bases of that month, shared with nothing pulled today.
+ */
+const node16 = (alpine: boolean, tags: string[], created: string, base: LayerSpec[], sizes: number[]): ImageSpec => ({
+  repo: 'node', tags, created,
+  config: { Env: [PATH, 'NODE_VERSION=16.20.2', 'YARN_VERSION=1.22.19'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
+  history: legacy(`
+ADD file:${sha256('node16' + alpine)} in /
+CMD ["${alpine ? '/bin/sh' : 'bash'}"]
+${alpine ? '' : `RUN set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tcurl \t\tgnupg
+RUN apt-get update && apt-get install -y --no-install-recommends \t\tgit \t\tmercurial
+RUN set -ex; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tautoconf
+RUN groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+`}ENV NODE_VERSION=16.20.2
+RUN ${alpine ? 'addgroup -g 1000 node     && adduser -u 1000 -G node -s /bin/sh -D node     && apk add --no-cache         libstdc++' : 'ARCH= && dpkgArch="$(dpkg --print-architecture)"   && case "\${dpkgArch##*-}" in'}
+ENV YARN_VERSION=1.22.19
+RUN ${alpine ? 'apk add --no-cache --virtual .build-deps-yarn curl gnupg tar' : 'set -ex   && for key in     6A010C5166006599AA17F08146C2130DFD2497F5   ; do'}
+COPY file:${sha256('node-ep')} in /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["node"]`, ...base,
+  layer('node-16.20.2' + alpine, sizes[0], sizes[1], () => [...nodeFiles(81951064)(), ...(alpine ? [NODE_ALPINE_PASSWD, '/etc/group:' + TEXT.groupAlpine + 'node:x:1000:node\n', '/home/node/'] : [])]),
+  yarn('1.22.19', 'yarn-1.22.19-16' + alpine, 7590000, 2272793), layer('node-ep-16' + alpine, 388, 449, () => [NODE_EP])),
 });
 
 export const CATALOG: ImageSpec[] = [

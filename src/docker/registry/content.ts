@@ -13,16 +13,10 @@
  *   `~/f 1181588034`  the time (seconds) of an entry that kept its own (a file from a tarball)
  */
 import { newDir, newFile, put, type DirNode, type Node } from '../engine/fs';
+import { fnv1a } from '../common/hash';
 
 /** The programs of procps (Ubuntu's base has them; apt-get installs them elsewhere). */
 export const PROCPS = 'ps top free uptime kill pgrep pkill watch w vmstat pmap';
-
-/** A deterministic 32-bit hash of a string (FNV-1a): spreads filler sizes. */
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /** Builds the tree of a layer from its spec so that its files add up to `size` bytes. */
 /** Paths of files that hold text: what cat shows empty when the text itself is not kept. */
@@ -69,7 +63,7 @@ export function buildTree(spec: string[], size: number, mtime: number): DirNode 
   }
   // The filler files share what is left, in proportions fixed by their names.
   let left = Math.max(0, size - used);
-  const weights = fillers.map((n) => 1 + (fnv(n) % 9));
+  const weights = fillers.map((n) => 1 + (fnv1a(n) % 9));
   let wsum = weights.reduce((a, b) => a + b, 0);
   fillers.forEach((path, i) => {
     const share = i === fillers.length - 1 ? left : Math.floor((left * weights[i]) / wsum);

@@ -1,6 +1,7 @@
 /** `--help` and `--version` of the programs of dd.ts, file-tools.ts, expr.ts…: GNU's (or the package's); busybox's applets run as called. */
 import { osRelease } from './fs';
 import type { Command } from './types';
+import { gnuVersion } from './gnu-version';
 
 /**
  * The usage lines that open each program's --help, where they are not `NAME [OPTION]... [FILE]...`
@@ -29,7 +30,7 @@ export function withInfo(table: Record<string, Command>, pkg?: Record<string, st
       const [v, year] = coreutils(osRelease(sh.m.fs));
       const own = pkg?.[name];
       if (a === '--version') {
-        io.out(own ? `${name} ${own}\n` : `${name} (GNU coreutils) ${v}\nCopyright (C) ${year} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
+        io.out(own ? `${name} ${own}\n` : gnuVersion(`${name} (GNU coreutils) ${v}`, year));
       } else {
         const u = USAGE.split('|').find((x) => x.startsWith(name + ' ')) ?? name + ' [OPTION]... [FILE]...';
         io.out(`Usage: ${u.replace('@', `\n  or:  ${name} OPTION`)}\n` + (own ? '' : `\nGNU coreutils online help: <https://www.gnu.org/software/coreutils/>\nFull documentation <https://www.gnu.org/software/coreutils/${name}>\nor available locally via: info '(coreutils) ${name} invocation'\n`));

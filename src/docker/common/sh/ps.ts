@@ -212,15 +212,22 @@ function busybox(argv: string[], io: IO, rows: Row[]): number {
   return 0;
 }
 
-export function ps(argv: string[], io: IO, sh: ShellLike): number {
+/**
+ * The processes with the one running `argv` (ps, top) among them, and that one: started by runc
+ * itself (`docker exec c ps`, or as PID 1) it is in the list already, else the shell's child.
+ */
+export function withSelf(sh: ShellLike, argv: string[], io: IO, user?: string): [ProcInfo[], ProcInfo] {
   const procs = sh.m.procs();
-  const now = sh.m.now();
-  // started by runc itself (`docker exec c ps`, or ps as PID 1), ps is in the list already
   const own = sh.direct ? [...procs].reverse().find((p) => p.argv.join('\0') === argv.join('\0')) : undefined;
-  const mine: ProcInfo = own ?? { pid: sh.m.newPid(), ppid: procs[procs.length - 1]?.pid ?? 1, argv, tty: io.tty, start: now, user: sh.user.split(':')[0] };
+  const self = own ?? { pid: sh.m.newPid(), ppid: procs.at(-1)?.pid ?? 1, argv, tty: io.tty, start: sh.m.now(), user };
+  return [own ? procs : [...procs, self], self];
+}
+
+export function ps(argv: string[], io: IO, sh: ShellLike): number {
+  const now = sh.m.now();
+  const [list, mine] = withSelf(sh, argv, io, sh.user.split(':')[0]);
   // a uid shows as its name when /etc/passwd has one; procps marks a name cut to its column with +
   const names = new Map<string, [string, string]>();
-  const list = own ? procs : [...procs, mine];
   const rows = list.map((p): Row => {
     const u = p.user?.split(':')[0] ?? 'root';
     if (!names.has(u)) {

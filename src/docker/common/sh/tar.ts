@@ -12,6 +12,7 @@ import { perms } from './ls';
 import { usage } from './opts';
 import { idName, idNames } from './passwd';
 import type { IO, ShellLike } from './types';
+import { gnuVersion } from './gnu-version';
 
 /** An archive as tar sees it: its members, whether gzip wraps it, who owned what tar -c packed. */
 interface Tar { entries: ArchiveEntry[]; z?: boolean; owner?: string; group?: string }
@@ -110,7 +111,7 @@ export async function tar(args: string[], io: IO, sh: ShellLike): Promise<number
       // the image's own tar, as its dpkg status says (buster's is 1.30)
       const st = sh.m.fs.find(['var', 'lib', 'dpkg', 'status']);
       const v = (!sh.m.which && st?.kind === 'file' && /Package: tar\n[^]*?Version: (\d+\.\d+)/.exec(st.data ?? '')?.[1]) || (ubuntu ? '1.35' : /CODENAME=focal/.test(os) ? '1.30' : '1.34');
-      io.out(`tar (GNU tar) ${v}\nCopyright (C) ${v === '1.35' ? 2023 : v === '1.30' ? 2017 : 2021} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by John Gilmore and Jay Fenlason.\n`);
+      io.out(gnuVersion('tar (GNU tar) ' + v, v === '1.35' ? 2023 : v === '1.30' ? 2017 : 2021) + '\nWritten by John Gilmore and Jay Fenlason.\n');
       return 0;
     }
     // the head of GNU tar's help: what it is and its examples (the option list is left out)

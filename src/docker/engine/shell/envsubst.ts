@@ -2,6 +2,7 @@
 import { opts } from '../../common/sh/opts';
 import type { Fs } from '../../common/sh/fs';
 import type { Command } from './types';
+import { gnuVersion } from '../../common/sh/gnu-version';
 
 const VAR = /\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g;
 
@@ -14,7 +15,7 @@ export const substitute = (text: string, env: Map<string, string>, only?: Set<st
 
 export const envsubst: Command = (args, io, sh) => {
   const o = opts(args);
-  if (o.flags.has('--version') || o.flags.has('V')) return io.out('envsubst (GNU gettext-runtime) 0.21\nCopyright (C) 2003-2020 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\nWritten by Bruno Haible.\n'), 0;
+  if (o.flags.has('--version') || o.flags.has('V')) return io.out(gnuVersion('envsubst (GNU gettext-runtime) 0.21', '2003-2020', 'https://gnu.org/licenses/gpl.html>') + 'Written by Bruno Haible.\n'), 0;
   const [format, more] = o.rest;
   if (more !== undefined || (o.flags.has('v') && format === undefined)) return io.err(`envsubst: ${more === undefined ? 'missing' : 'too many'} arguments\nTry 'envsubst --help' for more information.\n`), 1;
   const only = format === undefined ? undefined : named(format);

@@ -6,8 +6,9 @@
 import { describePg, run, type Session } from '../sql/eval';
 import { SqlError, statements } from '../sql/parse';
 import { promptLoop } from '../sql/prompt-loop';
+import { serveWire } from '../sql/wire';
 import { Store } from '../sql/store';
-import type { Command, HttpReply, Machine } from './types';
+import type { Command, Machine } from './types';
 import { envList } from './node';
 import { envVar } from '../env-var';
 
@@ -133,18 +134,14 @@ const PG_WIRE = '\0pg ';
 interface PgWire { user: string; pass?: string; db: string; input?: string }
 
 /** The server's side of port 5432: a password checked as the image's pg_hba.conf asks, then psql's input run here. */
-export const pgServe = (m: Machine, env: string[]) => (port: number, path: string): HttpReply | null => {
-  if (port !== 5432) return null;
-  if (!path.startsWith(PG_WIRE)) return { status: 0, body: '', server: '' };
-  const w = JSON.parse(path.slice(PG_WIRE.length)) as PgWire;
+export const pgServe = (m: Machine, env: string[]) => serveWire(5432, PG_WIRE, (w: PgWire) => {
   const trust = envVar(env, 'POSTGRES_HOST_AUTH_METHOD') === 'trust';
   const role = envVar(env, 'POSTGRES_USER') || 'postgres';
   // '' asks for the password; a wrong role is refused like a wrong password
   const no = trust && w.user !== role ? `role "${w.user}" does not exist` : trust ? undefined : w.pass === undefined ? '' : w.pass !== envVar(env, 'POSTGRES_PASSWORD') || w.user !== role ? `password authentication failed for user "${w.user}"` : undefined;
   const c: PgConn = { db: w.db };
-  const body = no !== undefined ? { no } : !pgStore(m, env).hasDb(w.db) ? { no: `database "${w.db}" does not exist` } : w.input === undefined ? {} : { r: psqlRun(m, env, c, w.input), db: c.db };
-  return { status: 200, body: JSON.stringify(body), server: '' };
-};
+  return no !== undefined ? { no } : !pgStore(m, env).hasDb(w.db) ? { no: `database "${w.db}" does not exist` } : w.input === undefined ? {} : { r: psqlRun(m, env, c, w.input), db: c.db };
+});
 
 /** The start of psql's message when a TCP connection fails. */
 export const pgFailed = (m: Machine, host = '', ip = /^[\d.]+$/.test(host) ? host : m.resolve?.(host)?.ip) => `psql: error: connection to server at "${host}"${ip === host ? '' : ` (${ip})`}, port 5432 failed: `;

@@ -4,11 +4,12 @@
  * a terminal, raw in a pipe). The client reaches the server through the container network (the
  * server's `serve` on port 6379), so `redis-cli -h other-container` works like a TCP connection.
  */
-import type { Command, HttpReply, IO, Machine, ShellLike } from './types';
+import type { Command, IO, Machine, ShellLike } from './types';
 import type { Fs } from '../fs';
 import { exists } from './package-files';
 import { hold } from './node';
 import { promptLoop } from '../sql/prompt-loop';
+import { serveWire } from '../sql/wire';
 
 /** A reply of the protocol: status, error, integer, bulk string (null: nil), array. */
 export type Reply = ['+' | '-', string] | [':', number] | ['$', string | null] | ['*', string[]];
@@ -81,8 +82,7 @@ export function redisCommand(db: Map<string, string>, argv: string[]): Reply {
 }
 
 /** The server's side of the port: a redis request gets its reply; other protocols get the connection closed. */
-export const redisServe = (db: Map<string, string>) => (port: number, path: string): HttpReply | null =>
-  port !== 6379 ? null : { status: path.startsWith(WIRE) ? 200 : 0, body: path.startsWith(WIRE) ? JSON.stringify(redisCommand(db, JSON.parse(path.slice(WIRE.length)))) : '', server: '' };
+export const redisServe = (db: Map<string, string>) => serveWire(6379, WIRE, (argv: string[]) => redisCommand(db, argv));
 
 /** Sends a command to host:port: the reply, or why there is no connection. */
 export function redisCall(m: Machine, host: string, port: number, argv: string[]): Reply | string {

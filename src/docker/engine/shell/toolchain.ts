@@ -8,9 +8,9 @@ import { packaged } from './package-files';
 import { account } from '../../common/sh/passwd';
 import { isIpv4 } from '../../common/ipv4';
 import type { Command, IO, ShellLike } from './types';
+import { gnuVersion } from '../../common/sh/gnu-version';
 
 const FSF = (years: string) => `Copyright (C) ${years} Free Software Foundation, Inc.\n`;
-const GPL3 = 'License GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n';
 
 /** gcc and g++ of bookworm: the banner, or no input files. */
 const gcc: Command = (args, io) => {
@@ -22,7 +22,7 @@ const gcc: Command = (args, io) => {
 /** GNU make 4.3: without a makefile there is nothing to make. */
 const make: Command = (args, io, sh) => {
   const o = opts(args, 'Cf');
-  if (o.flags.has('--version') || o.flags.has('v')) return io.out(`GNU Make 4.3\nBuilt for x86_64-pc-linux-gnu\n${FSF('1988-2020')}${GPL3}`), 0;
+  if (o.flags.has('--version') || o.flags.has('v')) return io.out(gnuVersion('GNU Make 4.3\nBuilt for x86_64-pc-linux-gnu', '1988-2020', 'http://gnu.org/licenses/gpl.html>')), 0;
   if (!o.values.f && !['GNUmakefile', 'makefile', 'Makefile'].some((f) => sh.m.fs.find(`${sh.cwd}/${f}`.split('/').filter(Boolean))?.kind === 'file')) {
     return io.err(o.rest[0] ? `make: *** No rule to make target '${o.rest[0]}'.  Stop.\n` : 'make: *** No targets specified and no makefile found.  Stop.\n'), 2;
   }

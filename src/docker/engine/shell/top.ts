@@ -4,6 +4,7 @@
  * `uptime` prints top's first line.
  */
 import { BOOT } from '../procfs';
+import { withSelf } from '../../common/sh/ps';
 import type { Command, IO, Out, ProcInfo, ShellLike } from './types';
 
 // KiB, as free and /proc/meminfo show them
@@ -53,11 +54,7 @@ export const top: Command = async (args, io, sh) => {
 /** One screen of top: procps' or busybox's. */
 function frame(args: string[], io: IO, sh: ShellLike): void {
   const now = sh.m.now();
-  const list = sh.m.procs();
-  // run by runc itself (PID 1, docker exec), top is in the list already
-  const own = sh.direct ? [...list].reverse().find((p) => p.argv.join('\0') === args.join('\0')) : undefined;
-  const self: ProcInfo = own ?? { pid: sh.m.newPid(), ppid: list.at(-1)?.pid ?? 1, argv: args, tty: io.tty, start: now };
-  const procs = own ? list : [...list, self];
+  const [procs, self] = withSelf(sh, args, io);
   const user = (p: ProcInfo) => p.user ?? 'root';
   if (io.busybox) {
     io.out(`Mem: ${TOTAL - FREE}K used, ${FREE}K free, 3120K shrd, 98304K buff, 1620020K cached\nCPU:   0% usr   0% sys   0% nic 100% idle   0% io   0% irq   0% sirq\nLoad average: 0.08 0.03 0.01 1/${procs.length + 180} ${self.pid}\n  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND\n`);

@@ -3,8 +3,9 @@
  * MYSQL_ROOT_PASSWORD and MYSQL_USER, MYSQL_DATABASE. The accounts live in the data directory
  * (like the real `mysql` schema), so a volume keeps the password it was initialised with.
  */
-import type { Command, HttpReply, IO, Machine, ShellLike } from '../shell/types';
+import type { Command, IO, Machine, ShellLike } from '../shell/types';
 import { promptLoop } from './prompt-loop';
+import { serveWire } from './wire';
 import { run, type Res, type Session } from './eval';
 import { SqlError, statements } from './parse';
 import { Store } from './store';
@@ -280,10 +281,7 @@ interface Wire { a: MysqlArgs; from: string; db?: string; src?: string }
 const WIRE = '\0mysql ';
 
 /** The server's side of port 3306: the statement runs on its own files; other protocols get the connection closed. */
-export const mysqlServe = (m: Machine, env: string[]) => (port: number, path: string): HttpReply | null => {
-  if (port !== 3306) return null;
-  if (!path.startsWith(WIRE)) return { status: 0, body: '', server: '' };
-  const w = JSON.parse(path.slice(WIRE.length)) as Wire;
+export const mysqlServe = (m: Machine, env: string[]) => serveWire(3306, WIRE, (w: Wire) => {
   const s = mysqlConnect(m, { ...w.a, host: undefined, db: w.src === undefined ? w.a.db : undefined }, env, () => m.now(), w.from);
   let body: unknown = typeof s === 'string' ? { no: s } : { v: s.version, id: w.src === undefined ? connectionId(m) : 0 };
   if (typeof s !== 'string' && w.src !== undefined) {
@@ -295,8 +293,8 @@ export const mysqlServe = (m: Machine, env: string[]) => (port: number, path: st
       body = { err: [e.code, e.a, e.pos] };
     }
   }
-  return { status: 200, body: JSON.stringify(body), server: '' };
-};
+  return body;
+});
 
 /** A connection over TCP (`-h db`): each statement travels to the server named. */
 function mysqlRemote(m: Machine, a: MysqlArgs): Session | string {
