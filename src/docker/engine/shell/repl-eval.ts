@@ -283,7 +283,7 @@ function pyOp(op: string, a: V, b: V, v = ''): V {
   if (op === '+' && Array.isArray(a) && Array.isArray(b) && !(a as V)[TUPLE] === !(b as V)[TUPLE]) return Object.assign([...a, ...b], (a as V)[TUPLE] ? { [TUPLE]: true } : {});
   if (op === '+' && Array.isArray(a)) throw new Thrown('TypeError', `can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
   if (op === '*' && (typeof a === 'string' || Array.isArray(a)) && typeof b === 'bigint') return typeof a === 'string' ? a.repeat(Math.max(0, Number(b))) : [...Array(Math.max(0, Number(b)))].flatMap(() => a);
-  if (op === '%' && typeof a === 'string') return percent(a, b);
+  if (op === '%' && typeof a === 'string') return percent(a, b, v);
   if (!isNum(a) || !isNum(b)) throw bad();
   let [x, y] = [num(a), num(b)];
   const ints = typeof x === 'bigint' && typeof y === 'bigint';
@@ -306,6 +306,8 @@ const pyBuild = (h: Host) => `${h.version} ${h.build ?? '(main, Jun  4 2025, 01:
 /** An interpreter with its own names; `run` evaluates one input (statements separated by `;` or newlines). */
 export function interpreter(h: Host) {
   const py = h.py;
+  /** python's minor release, for what changed between them. */
+  const minor = py ? +h.version.split('.')[1] : 0;
   const log: string[] = [];
   /** What the program wrote to stderr (console.error, python's file=sys.stderr). */
   const errs: string[] = [];
@@ -367,7 +369,7 @@ export function interpreter(h: Host) {
     return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
-    const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`); })());
+    const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a ${minor < 10 ? '' : 'real '}number, not '${typeName(x)}'`); })());
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
     const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
     const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : isObj(x) ? Object.keys(x).map((k) => keyOf(x, k)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
@@ -439,7 +441,14 @@ export function interpreter(h: Host) {
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
       round: (x: V, n?: V) => { const v = Number(num(x)), r = n == null ? half(v) : n >= 0 ? Number(fixed(v, Number(n))) : half(v / 10 ** -Number(n)) * 10 ** -Number(n); return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
       max: most('max', 1), min: most('min', -1),
-      sum: (a: V) => iter(a).reduce((x: V, y: V) => pyOp('+', x, y), 0n),
+      // 3.12 on adds floats with Neumaier's compensation (sum([0.1] * 10) == 1.0)
+      sum: (a: V) => {
+        let t: V = 0n, c = 0;
+        for (const y of iter(a)) {
+          if (minor > 11 && typeof t === 'number' && isNum(y)) { const x = Number(num(y)), s = t + x; c += Math.abs(t) >= Math.abs(x) ? t - s + x : x - s + t; t = s; } else t = pyOp('+', t, y);
+        }
+        return typeof t === 'number' && Number.isFinite(c) ? t + c : t;
+      },
       sorted: (...a: V[]) => order([...iter(a[0])], opts(a)),
       list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
       enumerate: (...a: V[]) => { const st = opts(a).start ?? a[1] ?? 0n; return iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },

@@ -73,6 +73,17 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
   return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at, (k) => (stdin ? '<stdin>' : `<python-input-${k}>`), stdin);
 }
 
+/** `11` of python's 3.11.x. */
+export const minor = (v: string) => +v.split('.')[1];
+
+/** 3.9's parser said less, and pointed at one column (an unterminated string: at the end of its line). */
+function parser39(e: Thrown, line: string): Thrown {
+  if (!/^(Syntax|Indentation)Error$/.test(e.type) || !e.at) return e;
+  const msg = e.msg.startsWith('unterminated string') ? 'EOL while scanning string literal' : e.msg === "expected ':'" ? 'invalid syntax' : e.msg.replace(/^(expected an indented block) after .*/, '$1');
+  const b = msg.startsWith('EOL') ? line.length : e.at[0];
+  return Object.assign(new Thrown(e.type, msg), e, { msg, at: b < 0 ? e.at : [b, b, b + 1, b + 1] });
+}
+
 /** python's traceback; `<stdin>` has no source lines to show. */
 /** `fileOf`: the file of a REPL's input; `old`: before 3.13. */
 function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, old = false): string {
@@ -131,8 +142,15 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   let out = r.out;
   const open = r.error instanceof Open;
   // python names the innermost bracket left open, on its own line
-  const left = open && py ? lastOpen(src) : undefined;
-  const e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : r.error;
+  let left = open && py ? lastOpen(src) : undefined;
+  let e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : r.error;
+  // 3.9 fails where the tokens run out: at the end of the input, or at the next line, which cannot go on the bracket's
+  const lines = src.trimEnd().split('\n');
+  if (left && minor(rt.version) < 10) {
+    const eof = left[0] >= lines.length;
+    left = eof ? [lines.length, lines[lines.length - 1].trim().length, ''] : [left[0] + 1, 0, ''];
+    e = Object.assign(new Thrown('SyntaxError', eof ? 'unexpected EOF while parsing' : 'invalid syntax'), { at: [left[1], left[1], left[1] + 1, left[1] + 1] });
+  }
   const printed = r.err;
   if (e instanceof Exit) {
     const c = e.code;
@@ -150,8 +168,10 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
     const t = e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported));
     // before 3.13 (gh-67224) a traceback shows no line of `-c` code, but for a SyntaxError the parser's
+    // and the compiler's errors (`return` outside a function) none in any release
     const shown = !(how === 'c' && oldRepl(rt.version));
-    return { out, err: printed + traceback(t, file, !shown && (!/^(Syntax|Indentation)Error$/.test(t.type) || t.late) ? '' : line, n, undefined, oldRepl(rt.version)), code: 1 };
+    const hidden = (!shown && !/^(Syntax|Indentation)Error$/.test(t.type)) || (t.late && how === 'c');
+    return { out, err: printed + traceback(minor(rt.version) < 10 ? parser39(t, line) : t, file, hidden ? '' : line, n, undefined, oldRepl(rt.version)), code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
