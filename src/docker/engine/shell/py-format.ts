@@ -71,7 +71,7 @@ export function percent(fmt: string, args: V, version = ''): string {
     if (t === '%') return '%';
     if (!key && used >= list.length) throw new Thrown('TypeError', 'not enough arguments for format string');
     const v = key ? args[key] : list[used++];
-    if (/[diouxXeEfFgGc]/.test(t) && typeof v === 'string' && t !== 'c') throw new Thrown('TypeError', `%${t} format: a ${version.startsWith('3.9.') ? '' : 'real '}number is required, not str`);
+    if (/[diouxXeEfFgGc]/.test(t) && typeof v === 'string' && t !== 'c') throw new Thrown('TypeError', /[eEfFgG]/.test(t) ? 'must be real number, not str' : `%${t} format: ${/[xXo]/.test(t) ? 'an integer' : `a ${version.startsWith('3.9.') ? '' : 'real '}number`} is required, not str`);
     const x = /[di]/.test(t) && typeof v === 'number' ? BigInt(Math.trunc(v)) : v;
     const spec = `${flags.includes('-') ? '<' : flags.includes('0') ? '' : '>'}${flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : ''}${flags.includes('#') ? '#' : ''}${flags.includes('0') && !flags.includes('-') ? '0' : ''}${width}${prec !== undefined && !/[dioxXc]/.test(t) ? '.' + prec : ''}${/[rsa]/.test(t) ? '' : t.replace(/[iu]/, 'd')}`;
     return formatSpec(t === 'r' || t === 'a' ? repr(v) : /[rsa]/.test(t) ? pyStr(v) : x, spec);

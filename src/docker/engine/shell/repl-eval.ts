@@ -589,15 +589,15 @@ export function interpreter(h: Host) {
     const mark = (e: E, s0: number, a: number, b = end()): E => {
       if (!py) return e;
       const at = [s0, a, b, end()];
-      const guard = <F extends (s: Scope) => V>(f: F) => ((s: Scope) => {
+      const guard = <F extends (s: Scope, v?: V) => V>(f: F) => ((s: Scope, v?: V) => {
         try {
-          return f(s);
+          return f(s, v);
         } catch (x) {
           if (x instanceof Thrown) x.at ??= at;
           throw x;
         }
       }) as F;
-      return Object.assign(guard(e), { set: e.set, ref: e.ref && guard(e.ref) });
+      return Object.assign(guard(e), { set: e.set && guard(e.set), ref: e.ref && guard(e.ref) });
     };
     const expr = (min = 0): E => {
       const s0 = peek().p;
@@ -626,7 +626,8 @@ export function interpreter(h: Host) {
         if (op === 'is' && eat('not')) op = 'is not';
         const a = left;
         const b = expr(op === '**' ? p : p + 1);
-        left = py ? mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length) : (s) => jsBin(op, a(s), () => b(s));
+        // (a comparison has no anchor: all of it is marked)
+        left = py ? (p < 6 ? mark((s) => pyBin(op, a, b, s), s0, s0) : mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length)) : (s) => jsBin(op, a(s), () => b(s));
       }
     };
     const pyBin = (op: string, a: E, b: E, s: Scope): V => {
@@ -694,14 +695,14 @@ export function interpreter(h: Host) {
             continue;
           }
           need(']');
-          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => {
+          e = mark(Object.assign((s: Scope) => index(o(s), k(s)), { set: (s: Scope, v: V) => {
             const x = o(s); const key = k(s);
             if (py && (x?.[TUPLE] || x === null || typeof x !== 'object')) throw new Thrown('TypeError', `'${typeName(x)}' object does not support item assignment`);
             const at = Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : -1;
             if (py && Array.isArray(x) && typeof key === 'bigint' && (at < 0 || at >= x.length)) throw new Thrown('IndexError', 'list assignment index out of range');
             // (JS as `node -e` runs it, not strict: a frozen object or a primitive ignores the assignment)
             if (at >= 0) x[at] = v; else if (py) put(x, key, v); else if (x == null) x[key] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
-          } });
+          } }), start, at);
         } else if (is('(')) {
           i++;
           // `sum(x for x in xs)`: a generator expression, run as the list it yields
@@ -944,9 +945,9 @@ export function interpreter(h: Host) {
 
   const bad = () => { throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment'); };
   /** python's tuple of targets: a tuple to read, and what unpacks an iterable into its targets. */
-  const unpacking = (ts: E[]): E => Object.assign((s: Scope) => Object.assign(ts.map((x) => x(s)), { [TUPLE]: true }), { set: (s: Scope, v: V) => {
+  const unpacking = (ts: E[], at?: number[]): E => Object.assign((s: Scope) => Object.assign(ts.map((x) => x(s)), { [TUPLE]: true }), { set: (s: Scope, v: V) => {
     const l = globals.list(v);
-    if (l.length !== ts.length) throw new Thrown('ValueError', l.length > ts.length ? `too many values to unpack (expected ${ts.length})` : `not enough values to unpack (expected ${ts.length}, got ${l.length})`);
+    if (l.length !== ts.length) throw Object.assign(new Thrown('ValueError', l.length > ts.length ? `too many values to unpack (expected ${ts.length})` : `not enough values to unpack (expected ${ts.length}, got ${l.length})`), { at });
     ts.forEach((x, k) => (x.set ?? bad)(s, l[k]));
   } });
   function assign(s: Scope, name: string, v: V): void {
@@ -1032,11 +1033,13 @@ export function interpreter(h: Host) {
       return undefined;
     }
     // python's `a, b = …`: the targets as one, which unpacks what it is given
-    const many = (first: E): E => {
+    const many = (first: E, from: number): E => {
       if (!py || p.peek().v !== ',') return first;
       const ts = [first];
       while (p.eat(',') && !/^=?$/.test(p.peek().v)) ts.push(p.expr(1));
-      return unpacking(ts);
+      // (the traceback marks the targets when they are too many or too few)
+      const to = from + src.slice(from, p.peek().p).replace(/[\s,]*$/, '').length;
+      return unpacking(ts, [from, from, to, to]);
     };
     // `[a, b] = [b, a]`: an array pattern assigned to names already bound
     if (!py && first.v === '[') {
@@ -1051,7 +1054,7 @@ export function interpreter(h: Host) {
       }
       p.seek(0);
     }
-    const target = many(p.expr(1));
+    const target = many(p.expr(1), first.p);
     const op = p.peek().v;
     if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
       const step = op === '++' || op === '--';
@@ -1060,7 +1063,8 @@ export function interpreter(h: Host) {
       let e: E;
       for (;;) {
         p.seek(p.at() + 1);
-        e = step && !py ? () => 1 : many(p.expr());
+        const from = p.peek().p;
+        e = step && !py ? () => 1 : many(p.expr(), from);
         if (op !== '=' || p.peek().v !== '=') break;
         ts.push(e);
       }
@@ -1191,7 +1195,9 @@ export function interpreter(h: Host) {
       const col = indent(text), code = text.trim();
       const fail = (type: string, msg: string, at?: number[]) => { [line, piece] = [n, code]; throw Object.assign(new Thrown(type, msg), { at }); };
       const top = levels[levels.length - 1];
-      if (head && col <= top) fail('IndentationError', `expected an indented block after ${AFTER[head[0]] ?? `'${head[0]}' statement`} on line ${head[1]}`, [0, 0, 1, 1]);
+      // (3.13 marks the line's first token)
+      const w = minor > 12 ? /^\w+|/.exec(code)![0].length || 1 : 1;
+      if (head && col <= top) fail('IndentationError', `expected an indented block after ${AFTER[head[0]] ?? `'${head[0]}' statement`} on line ${head[1]}`, [0, 0, w, w]);
       if (col > top) {
         if (!head) fail('IndentationError', 'unexpected indent', [-1, -1, -1, -1]);
         levels.push(col);
@@ -1253,7 +1259,9 @@ export function interpreter(h: Host) {
     const [test, ...msg] = topSplit(src, ',');
     if (pyTruth(evalIn(test, sc))) return NOTHING;
     const m = msg.length ? evalIn(msg.join(','), sc) : undefined;
-    throw Object.assign(new Thrown('AssertionError', m === undefined ? '' : pyStr(m)), { args: m === undefined ? [] : [m] });
+    // the traceback marks the test (3.12 marks nothing)
+    const b = 6 + test.length - test.trimStart().length, z = 6 + test.trimEnd().length;
+    throw Object.assign(new Thrown('AssertionError', m === undefined ? '' : pyStr(m)), { args: m === undefined ? [] : [m], at: minor === 12 ? undefined : [b, b, z, z] });
   };
   /** `try:` with its `except X as e:`, `else:` and `finally:` blocks. */
   const pyTry = (body: Block[], clauses: Block[], sc: Scope) => {

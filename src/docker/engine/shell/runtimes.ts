@@ -85,8 +85,9 @@ function parser39(e: Thrown, line: string): Thrown {
 }
 
 /** python's traceback; `<stdin>` has no source lines to show. */
-/** `fileOf`: the file of a REPL's input; `old`: before 3.13. */
-function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, old = false): string {
+/** `fileOf`: the file of a REPL's input; `old`: before 3.13; `carets`: 3.11 on, which underlines what raised. */
+function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, old = false, carets = true): string {
+  const mark = (text: string, at?: number[]) => (carets ? underline(text, at, old) : '');
   const src = file === '<stdin>' || !line ? '' : `    ${line}\n`;
   const [b, , , z] = e.at ?? [0, 0, 0, 0];
   // the compiler's errors point under the line, unless at no place in it (an unexpected indent)
@@ -96,8 +97,8 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
     return `  File "${file}", line ${n}\n${text}${text && b >= 0 ? `    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\n` : ''}${e.type}: ${e.msg}\n`;
   }
   // the calls it went through, each a frame of its own, shown with its line when the module's is
-  const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${underline(text, at, old)}`}`).join('');
-  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && underline(line, e.at, old)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
+  const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${mark(text, at)}`}`).join('');
+  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && mark(line, e.at)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -130,6 +131,9 @@ function lastOpen(src: string): [number, number, string] | undefined {
 function underline(line: string, at?: number[], old = false): string {
   let [b, x, y, z] = at ?? [0, 0, 0, 0];
   if (old && line[x] === '(') [x, y] = [b, z];
+  // 3.13 marks no call that is all a `return f(…)` returns or all a `name = …` assigns
+  const value = /^return\s+|^[A-Za-z_]\w*\s*=(?!=)\s*/.exec(line)?.[0] ?? '';
+  if (!old && line[x] === '(' && value && line.slice(b, z) === line.slice(value.length).trim().replace(/^\((.*)\)$/, '$1') && (!/^return\s/.test(line) || /^\w+\(/.test(line.slice(b)))) return '';
   return z > b && (x > b || y < z || line.slice(0, b).trim() || line.slice(z).trim()) ? `    ${' '.repeat(b)}${[...line.slice(b, z)].map((_, k) => (k + b >= x && k + b < y ? '^' : '~')).join('')}\n` : '';
 }
 
@@ -171,7 +175,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     // and the compiler's errors (`return` outside a function) none in any release
     const shown = !(how === 'c' && oldRepl(rt.version));
     const hidden = (!shown && !/^(Syntax|Indentation)Error$/.test(t.type)) || (t.late && how === 'c');
-    return { out, err: printed + traceback(minor(rt.version) < 10 ? parser39(t, line) : t, file, hidden ? '' : line, n, undefined, oldRepl(rt.version)), code: 1 };
+    return { out, err: printed + traceback(minor(rt.version) < 10 ? parser39(t, line) : t, file, hidden ? '' : line, n, undefined, oldRepl(rt.version), minor(rt.version) > 10), code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
