@@ -81,9 +81,12 @@ export const TUPLE = Symbol('tuple');
 /** A python dict's keys that are no strings (its JS keys are their text). */
 const KEYS = Symbol('keys');
 const keyOf = (o: V, k: string): V => (o[KEYS]?.has(k) ? o[KEYS].get(k) : k);
+/** A dict's JS key: True, 1 and 1.0 are equal, so one key. */
+const dk = (k: V) => (typeof k === 'boolean' ? +k : k);
 const put = (o: V, k: V, v: V) => {
-  if (typeof k !== 'string') (o[KEYS] ??= new Map()).set(String(k), k);
-  o[k] = v;
+  // (the key first stored stays, with the new value)
+  if (typeof k !== 'string' && !Object.hasOwn(o, dk(k))) (o[KEYS] ??= new Map()).set(String(dk(k)), k);
+  o[dk(k)] = v;
 };
 const pyDict = (entries: [V, V][]) => entries.reduce((o, [k, v]) => (put(o, k, v), o), {});
 /** A dict's keys, values or items: the list they are, shown as python's view of them. */
@@ -457,7 +460,8 @@ export function interpreter(h: Host) {
       any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
       dict: (...a: V[]) => { const kw = opts(a), d = isObj(a[0]) && !a[0][SHOW] ? pyDict(Object.keys(a[0]).map((k) => [keyOf(a[0], k), a[0][k]])) : pyDict(a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => put(d, k, v)); return d; },
-      type: (x: V) => x?.[PYCLS] ?? { [SHOW]: `<class '${typeName(x)}'>` },
+      // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold
+      type: (x: V) => x?.[PYCLS] ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? { [SHOW]: `<class '${typeName(x)}'>` },
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
@@ -503,9 +507,9 @@ export function interpreter(h: Host) {
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
         index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
       : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
-      : isObj(o) && !o[SHOW] ? { keys: () => view('keys', Object.keys(o).map((k) => keyOf(o, k))), values: () => view('values', Object.values(o)), items: () => view('items', Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true }))), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
+      : isObj(o) && !o[SHOW] ? { keys: () => view('keys', Object.keys(o).map((k) => keyOf(o, k))), values: () => view('values', Object.values(o)), items: () => view('items', Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true }))), get: (x: V, d: V = null) => (Object.hasOwn(o, dk(x)) ? o[dk(x)] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
         update: (x: V = {}) => (Object.keys(x).forEach((k) => put(o, keyOf(x, k), x[k])), null), setdefault: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : (put(o, x, d), d)),
-        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, x)) { if (d.length) return d[0]; throw keyError(x); } const v = o[x]; delete o[x]; return v; } } : undefined;
+        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, dk(x))) { if (d.length) return d[0]; throw keyError(x); } const v = o[dk(x)]; delete o[dk(x)]; return v; } } : undefined;
     // a method of str, list or dict the evaluator lacks is no missing attribute
     if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
@@ -539,8 +543,8 @@ export function interpreter(h: Host) {
       return o[i];
     }
     if (isObj(o) && !o[SHOW]) {
-      if (!Object.hasOwn(o, k)) throw keyError(k);
-      return o[k];
+      if (!Object.hasOwn(o, dk(k))) throw keyError(k);
+      return o[dk(k)];
     }
     throw new Thrown('TypeError', `'${typeName(o)}' object is not subscriptable`);
   };
@@ -638,7 +642,7 @@ export function interpreter(h: Host) {
       const yes = !/!|not/.test(op);
       if (/^[=!]=$/.test(op)) return pyEq(x, y) === yes;
       if (/is/.test(op)) return (x === y || (x == null && y == null)) === yes;
-      if (/in/.test(op)) return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, x)) === yes;
+      if (/in/.test(op)) return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, dk(x))) === yes;
       if (/[<>]/.test(op)) {
         return isNum(x) && isNum(y) ? JS_OPS[op](num(x), num(y)) : JS_OPS[op](cmp(x, y, op), 0);
       }
@@ -1206,6 +1210,9 @@ export function interpreter(h: Host) {
       if (col !== levels[levels.length - 1]) fail('IndentationError', 'unindent does not match any outer indentation level', [code.split('\n')[0].length, 0, 0, code.split('\n')[0].length + 1]);
       const kw = /^(for|if|elif|else|while|def|try|except|finally|class|with)\b/.exec(code)?.[1];
       const end = code.length;
+      // python 2's print statement: 3.10 on marks all of it, 3.9 its arguments, which it quotes
+      const arg = /^print\s+(?!(in|is|if|else|and|or|not|for)\b)["'\w]/.exec(code)?.[0].length ?? 0;
+      if (arg) fail('SyntaxError', `Missing parentheses in call to 'print'. Did you mean print(${minor < 10 ? code.slice(arg - 1) : '...'})?`, minor < 10 ? [arg - 1, arg - 1, arg, arg] : [0, 0, end, end]);
       if (!code.includes('\n')) {
         // the parser's own errors at the end of a line, which come before what the next lines hold
         if (kw && topSplit(code.replace(/#.*/, ''), ':').length < 2) fail('SyntaxError', "expected ':'", [end, end, end + 1, end + 1]);
