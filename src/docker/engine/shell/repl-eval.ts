@@ -695,7 +695,20 @@ export function interpreter(h: Host) {
             const end = /^[\]:]$/.test(peek().v) ? () => undefined : expr();
             const by = eat(':') && !is(']') ? expr() : () => 1n;
             need(']');
-            e = (s) => slice(o(s), k(s), end(s), by(s));
+            e = mark(Object.assign((s: Scope) => slice(o(s), k(s), end(s), by(s)), { set: (s: Scope, v: V) => {
+              // `l[a:b] = …` puts the items in place of the slice
+              const x = o(s);
+              if (py && (x?.[TUPLE] || !Array.isArray(x))) throw new Thrown('TypeError', `'${typeName(x)}' object does not support item assignment`);
+              if (by(s) !== 1n) {
+                // a step's slice takes as many items as it has places
+                const ks = slice([...x.keys()], k(s), end(s), by(s)), l = globals.list(v);
+                if (l.length !== ks.length) throw new Thrown('ValueError', `attempt to assign sequence of size ${l.length} to extended slice of size ${ks.length}`);
+                return void ks.forEach((i: number, j: number) => (x[i] = l[j]));
+              }
+              const at = (i: V, d: number) => (i == null ? d : Math.min(Math.max(Number(i) < 0 ? Number(i) + x.length : Number(i), 0), x.length));
+              const a = at(k(s), 0);
+              x.splice(a, Math.max(0, at(end(s), x.length) - a), ...globals.list(v));
+            } }), start, at);
             continue;
           }
           need(']');
@@ -949,10 +962,11 @@ export function interpreter(h: Host) {
 
   const bad = () => { throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment'); };
   /** python's tuple of targets: a tuple to read, and what unpacks an iterable into its targets. */
-  const unpacking = (ts: E[], at?: number[]): E => Object.assign((s: Scope) => Object.assign(ts.map((x) => x(s)), { [TUPLE]: true }), { set: (s: Scope, v: V) => {
-    const l = globals.list(v);
-    if (l.length !== ts.length) throw Object.assign(new Thrown('ValueError', l.length > ts.length ? `too many values to unpack (expected ${ts.length})` : `not enough values to unpack (expected ${ts.length}, got ${l.length})`), { at });
-    ts.forEach((x, k) => (x.set ?? bad)(s, l[k]));
+  /** (`star`: the index of the `*rest` that takes what the others leave, as a list) */
+  const unpacking = (ts: E[], at?: number[], star = -1): E => Object.assign((s: Scope) => Object.assign(ts.flatMap((x, k) => (k === star ? globals.list(x(s)) : [x(s)])), { [TUPLE]: true }), { set: (s: Scope, v: V) => {
+    const l = globals.list(v), n = ts.length - (star < 0 ? 0 : 1), rest = l.length - n;
+    if (star < 0 ? rest : rest < 0) throw Object.assign(new Thrown('ValueError', rest > 0 ? `too many values to unpack (expected ${n})` : `not enough values to unpack (expected ${star < 0 ? '' : 'at least '}${n}, got ${l.length})`), { at });
+    ts.forEach((x, k) => (x.set ?? bad)(s, k === star ? l.slice(k, k + rest) : l[k < star || star < 0 ? k : k + rest - 1]));
   } });
   function assign(s: Scope, name: string, v: V): void {
     // python binds in the scope that runs (a function's own, or the module's)
@@ -1037,13 +1051,18 @@ export function interpreter(h: Host) {
       return undefined;
     }
     // python's `a, b = …`: the targets as one, which unpacks what it is given
-    const many = (first: E, from: number): E => {
+    const many = (first: E | undefined, from: number): E => {
+      let star = first ? -1 : 0;
+      first ??= p.expr(1);
       if (!py || p.peek().v !== ',') return first;
       const ts = [first];
-      while (p.eat(',') && !/^=?$/.test(p.peek().v)) ts.push(p.expr(1));
+      while (p.eat(',') && !/^=?$/.test(p.peek().v)) {
+        if (p.eat('*')) star = ts.length;
+        ts.push(p.expr(1));
+      }
       // (the traceback marks the targets when they are too many or too few)
       const to = from + src.slice(from, p.peek().p).replace(/[\s,]*$/, '').length;
-      return unpacking(ts, [from, from, to, to]);
+      return unpacking(ts, [from, from, to, to], star);
     };
     // `[a, b] = [b, a]`: an array pattern assigned to names already bound
     if (!py && first.v === '[') {
@@ -1058,7 +1077,8 @@ export function interpreter(h: Host) {
       }
       p.seek(0);
     }
-    const target = many(p.expr(1), first.p);
+    // `*init, last = …`: a starred first target
+    const target = many(py && p.eat('*') ? undefined : p.expr(1), first.p);
     const op = p.peek().v;
     if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
       const step = op === '++' || op === '--';
