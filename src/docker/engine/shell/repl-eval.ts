@@ -701,7 +701,7 @@ export function interpreter(h: Host) {
               if (py && (x?.[TUPLE] || !Array.isArray(x))) throw new Thrown('TypeError', `'${typeName(x)}' object does not support item assignment`);
               if (by(s) !== 1n) {
                 // a step's slice takes as many items as it has places
-                const ks = slice([...x.keys()], k(s), end(s), by(s)), l = globals.list(v);
+                const ks = slice([...x.keys()], k(s), end(s), by(s)) as number[], l = globals.list(v);
                 if (l.length !== ks.length) throw new Thrown('ValueError', `attempt to assign sequence of size ${l.length} to extended slice of size ${ks.length}`);
                 return void ks.forEach((i: number, j: number) => (x[i] = l[j]));
               }
