@@ -49,7 +49,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1 };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the names a python function's body binds: its own even before they are */ loc?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1 };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -475,7 +475,10 @@ export function interpreter(h: Host) {
   const STDLIB = new Set('abc argparse array ast asyncio base64 bisect calendar collections concurrent configparser contextlib copy csv ctypes dataclasses datetime decimal difflib email enum fnmatch fractions functools getpass glob gzip hashlib heapq hmac html http importlib inspect io ipaddress itertools logging multiprocessing operator pathlib pickle platform pprint queue re secrets select shlex shutil signal socket sqlite3 ssl statistics string struct subprocess tempfile textwrap threading time timeit traceback types typing unittest urllib uuid venv warnings weakref xml zipfile zlib'.split(' '));
 
   const lookup = (s: Scope, name: string): V => {
-    for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
+    for (let c: Scope | undefined = s; c; c = c.up) {
+      if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
+      if (c.loc?.has(name)) throw new Thrown('UnboundLocalError', minor < 11 ? `local variable '${name}' referenced before assignment` : `cannot access local variable '${name}' where it is not associated with a value`, name);
+    }
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
     if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|issubclass|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
@@ -1181,6 +1184,18 @@ export function interpreter(h: Host) {
 
   /** python: its lines into blocks by indentation, a block's head with what follows its colon on the line. */
   type Block = [head: string, line: number, body: Block[]];
+  /** The names a function's body assigns, loops over, defines or imports (not those it declares global): python's compiler makes them local. */
+  const bound = (body: Block[], out = new Set<string>(), glob = new Set<string>()): Set<string> => {
+    for (const [head, , inner] of body) {
+      const m = /^(?:for\s+(.+?)\s+in\b|(?:def|class)\s+(\w+)|import\s+([\w.]+)|(?:global|nonlocal)\s+(.+)|(.*?)(?:[-+*/%]|\/\/|\*\*)?=(?!=))/.exec(head) ?? [];
+      const as = /\bas\s+(\w+)\s*:?$/.exec(head)?.[1];
+      if (m[4]) m[4].split(',').forEach((n) => glob.add(n.trim()));
+      for (const n of [...(m[1] ?? m[5] ?? '').split(/[,=]/), m[2], m[3]?.split('.')[0], as]) if (n && /^\w+$/.test(n.replace(/^[\s(*]+|[\s)]+$/g, ''))) out.add(n.replace(/^[\s(*]+|[\s)]+$/g, ''));
+      if (!/^(def|class)\b/.test(head)) bound(inner, out, glob);
+    }
+    glob.forEach((n) => out.delete(n));
+    return out;
+  };
   const indent = (l: string) => l.length - l.trimStart().length;
   const blocks = (lines: [string, number][]): Block[] => {
     const out: Block[] = [];
@@ -1388,7 +1403,8 @@ export function interpreter(h: Host) {
           const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
           if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
           const q = sc.q ? `${sc.q}.${name}` : name;
-          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
+          const loc = bound(body);
+          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => ((s2.loc = loc), pyExec(body, s2)), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
         } else if (kw === 'for') {
           const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
           const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
@@ -1408,7 +1424,7 @@ export function interpreter(h: Host) {
         }
       } catch (j) {
         // where a function's body was when it raised: the frame its call adds to python's traceback
-        if (j instanceof Thrown && sc.f && !j.spot) j.spot = [n, head, /^(for|if|elif|while|with)\b/.test(head) ? undefined : j.at?.map((x) => x + (/^(return|raise)\b\s*/.exec(head)?.[0].length ?? 0))];
+        if (j instanceof Thrown && sc.f && !j.spot) j.spot = [n, head, /^(for|with)\b/.test(head) ? undefined : j.at?.map((x) => x + (/^(return|raise|if|elif|while)\b\s*/.exec(head)?.[0].length ?? 0))];
         throw j;
       }
     }
