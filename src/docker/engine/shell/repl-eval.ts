@@ -33,6 +33,11 @@ export class Thrown {
   declare spot?: [number, string, number[]?];
   /** python: the calls it went through, outermost first: each `[line, statement, underline, function, input]` (the run that defined it: a REPL's input). */
   declare frames?: Frame[];
+  /** python: where the module caught it (line, its text, its underline), for a traceback that shows it as a later one's context or cause */
+  declare where?: [number, string, number[]?];
+  /** python: the exception being handled when this one was raised, and the one `raise … from` names (`from None`: `cause` null) */
+  declare context?: Thrown;
+  declare cause?: Thrown | null;
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 export type Frame = [line: number, text: string, at: number[] | undefined, name: string, input: number];
@@ -1291,9 +1296,11 @@ export function interpreter(h: Host) {
   const pyRaise = (src: string, sc: Scope): never => {
     if (!src.trim()) throw handling ?? new Thrown('RuntimeError', 'No active exception to reraise');
     // `raise X from Y`: the cause is shown only in the traceback's chain
+    const from = /\sfrom\s([^]*)$/.exec(src)?.[1];
     let v = evalIn(src.replace(/\sfrom\s[^]*$/, ''), sc);
     if (typeof v === 'function' && v.exc) v = v();
     if (!(v instanceof Thrown)) throw new Thrown('TypeError', 'exceptions must derive from BaseException');
+    if (from !== undefined) { const c = evalIn(from, sc); v.cause = c instanceof Thrown ? c : null; }
     throw v;
   };
   /** `assert test, message`: an AssertionError of the message when the test is false. */
@@ -1320,8 +1327,13 @@ export function interpreter(h: Host) {
         if (name) sc.vars.set(name, j);
         const was = handling;
         handling = j;
+        // (what the module catches is shown again above what its handler raises)
+        if (!sc.f) j.where = [line, (lines[line - 1] ?? '').trim(), placed(j.at)];
         try {
           pyExec(h[2], sc);
+        } catch (k) {
+          if (k instanceof Thrown && k !== j) k.context ??= j;
+          throw k;
         } finally {
           handling = was;
         }

@@ -181,7 +181,15 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     // and the compiler's errors (`return` outside a function) none in any release
     const shown = !(how === 'c' && oldRepl(rt.version));
     const hidden = (!shown && !/^(Syntax|Indentation)Error$/.test(t.type)) || (t.late && how === 'c');
-    return { out, err: printed + traceback(minor(rt.version) < 10 ? parser39(t, line) : t, file, hidden ? '' : line, n, undefined, oldRepl(rt.version), minor(rt.version) > 10), code: 1 };
+    const show = (x: Thrown, text: string, k: number) => traceback(minor(rt.version) < 10 ? parser39(x, text) : x, file, hidden ? '' : text, k, undefined, oldRepl(rt.version), minor(rt.version) > 10);
+    /** An exception the module caught, shown where it was raised. */
+    const caught = (x: Thrown) => show(Object.assign(Object.create(Thrown.prototype), x, { at: x.where![2] }), x.where![1], x.where![0]);
+    // a bare `raise` goes on with the traceback of where the exception was raised first
+    let err = t.where && line === 'raise' ? caught(t) : show(t, line, n);
+    // above it, the exception it was raised from (`from`) or while handling
+    const up = (x: Thrown) => x.cause ?? (x.cause === null ? undefined : x.context);
+    for (let x = t, u = up(x); u?.where; x = u, u = up(x)) err = `${caught(u)}\n${x.cause ? 'The above exception was the direct cause of the following exception:' : 'During handling of the above exception, another exception occurred:'}\n\n${err}`;
+    return { out, err: printed + err, code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
