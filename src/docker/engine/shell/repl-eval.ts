@@ -14,6 +14,7 @@ import { exists } from './package-files';
 import { excClasses, isA } from './py-exceptions';
 import { exp, fixed, formatSpec, percent, strFormat } from './py-format';
 import { jsClasses } from './js-classes';
+import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
@@ -38,6 +39,8 @@ export class Thrown {
   /** python: the exception being handled when this one was raised, and the one `raise … from` names (`from None`: `cause` null) */
   declare context?: Thrown;
   declare cause?: Thrown | null;
+  /** python: what its traceback adds to the message (a name it may have meant) */
+  declare hint?: string;
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 export type Frame = [line: number, text: string, at: number[] | undefined, name: string, input: number];
@@ -479,6 +482,12 @@ export function interpreter(h: Host) {
   /** Modules python imports silently but the evaluator gives no attributes. */
   const STDLIB = new Set('abc argparse array ast asyncio base64 bisect calendar collections concurrent configparser contextlib copy csv ctypes dataclasses datetime decimal difflib email enum fnmatch fractions functools getpass glob gzip hashlib heapq hmac html http importlib inspect io ipaddress itertools logging multiprocessing operator pathlib pickle platform pprint queue re secrets select shlex shutil signal socket sqlite3 ssl statistics string struct subprocess tempfile textwrap threading time timeit traceback types typing unittest urllib uuid venv warnings weakref xml zipfile zlib'.split(' '));
 
+  /** 3.10 on: the attribute it may have meant. */
+  const attrHint = (k: string, names: string[]) => (minor < 10 ? undefined : meant(nearest(k, names)));
+  /** A class's attributes and its bases'. */
+  const classAttrs = (c: V): string[] => (c ? [...Object.keys(c[PYD]), ...classAttrs(c.base)] : []);
+  /** Builtins the evaluator lacks, which python may still suggest for a mistyped name. */
+  const BUILTINS = 'set chr ord hex bin oct divmod pow id hash getattr setattr hasattr delattr issubclass dir vars globals locals object super iter next bytes callable format frozenset property staticmethod classmethod slice complex bytearray eval exec compile ascii'.split(' ');
   const lookup = (s: Scope, name: string): V => {
     for (let c: Scope | undefined = s; c; c = c.up) {
       if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
@@ -487,7 +496,15 @@ export function interpreter(h: Host) {
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
     if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|issubclass|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
-    throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
+    throw Object.assign(new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name), { hint: py ? nameHint(s, name) : undefined });
+  };
+  /** 3.10 on names the nearest of the function's, the module's and the builtin names; 3.12 an attribute of self, or a module not imported. */
+  const nameHint = (s: Scope, name: string) => {
+    if (minor < 10) return undefined;
+    const me = s.vars.get('self');
+    if (minor > 11 && me?.[PYCLS] && (Object.hasOwn(me, name) || find(me[PYCLS], name, me) !== undefined)) return meant('self.' + name);
+    const hit = nearest(name, [...(s === top ? [] : s.vars.keys()), ...top.vars.keys(), ...Object.keys(globals), ...BUILTINS]);
+    return minor > 11 && (STDLIB.has(name) || /^(sys|os|math|json|random)$/.test(name)) ? `${hit === undefined ? '.' : meant(hit) + ' Or'} did you forget to import '${name}'?`.replace('. did', '. Did') : meant(hit);
   };
 
   /** Member `k` of `o`: JS reads the host's own property (methods included), python its own table. */
@@ -500,7 +517,7 @@ export function interpreter(h: Host) {
       // super(): the bases' attributes on the instance, object's __init__ at the end
       const [c, me] = o[SUPER] ?? (o[PYD] ? [o] : [o[PYCLS], o]);
       const v = me && !o[SUPER] && Object.hasOwn(o, k) ? o[k] : find(c, k, me) ?? (o[SUPER] && k === '__init__' ? () => null : undefined);
-      if (v === undefined) throw new Thrown('AttributeError', o[PYD] ? `type object '${fname(o)}' has no attribute '${k}'` : `'${o[SUPER] ? 'super' : typeName(o)}' object has no attribute '${k}'`);
+      if (v === undefined) throw Object.assign(new Thrown('AttributeError', o[PYD] ? `type object '${fname(o)}' has no attribute '${k}'` : `'${o[SUPER] ? 'super' : typeName(o)}' object has no attribute '${k}'`), { hint: attrHint(k, [...Object.keys(me ?? {}), ...classAttrs(c)]) });
       return v;
     }
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
@@ -523,7 +540,7 @@ export function interpreter(h: Host) {
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
     // a module's attribute the evaluator lacks may well be a real one
     if (v === undefined && typeName(o) === 'module') throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
-    if (v === undefined) throw new Thrown('AttributeError', `'${typeName(o)}' object has no attribute '${k}'`);
+    if (v === undefined) throw Object.assign(new Thrown('AttributeError', `'${typeName(o)}' object has no attribute '${k}'`), { hint: attrHint(k, Object.keys(methods ?? {})) });
     return methods ? fn(k, v) : v;
   };
   /** python's str.strip (`how` 1: the start, 2: the end, 3: both) of whitespace or of the characters `c`. */

@@ -98,7 +98,7 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
   }
   // the calls it went through, each a frame of its own, shown with its line when the module's is
   const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${mark(text, at)}`}`).join('');
-  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && mark(line, e.at)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
+  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && mark(line, e.at)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}${e.hint ?? ''}\n`;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
