@@ -1270,11 +1270,19 @@ export function interpreter(h: Host) {
       // python 2's print statement: 3.10 on marks all of it, 3.9 its arguments, which it quotes
       const arg = /^print\s+(?!(in|is|if|else|and|or|not|for)\b)["'\w]/.exec(code)?.[0].length ?? 0;
       if (arg) fail('SyntaxError', `Missing parentheses in call to 'print'. Did you mean print(${minor < 10 ? code.slice(arg - 1) : '...'})?`, minor < 10 ? [arg - 1, arg - 1, arg, arg] : [0, 0, end, end]);
+      // (a clause with no statement to go on fails at its keyword, before its line ends)
+      if (kw && CLAUSE[kw] && !CLAUSE[kw].test(last.get(col) ?? '')) fail('SyntaxError', 'invalid syntax', [0, 0, kw.length, kw.length]);
       if (!code.includes('\n')) {
         // the parser's own errors at the end of a line, which come before what the next lines hold
-        if (kw && topSplit(code.replace(/#.*/, ''), ':').length < 2) fail('SyntaxError', "expected ':'", [end, end, end + 1, end + 1]);
+        if (kw && topSplit(code.replace(/#.*/, ''), ':').length < 2) {
+          // a token after the head's whole expression is a stray one, not a missing colon
+          let stop: { k: string; v: string; p: number } | undefined;
+          try { const p = parser(code.slice(kw.length)); p.expr(); stop = p.peek(); } catch { /* the colon's error */ }
+          const b = kw.length + (stop?.p ?? 0);
+          if (stop?.k) fail('SyntaxError', 'invalid syntax', [b, b, b + (minor < 10 ? 1 : stop.v.length), b + (minor < 10 ? 1 : stop.v.length)]);
+          fail('SyntaxError', "expected ':'", [end, end, end + 1, end + 1]);
+        }
       }
-      if (kw && CLAUSE[kw] && !CLAUSE[kw].test(last.get(col) ?? '')) fail('SyntaxError', 'invalid syntax', [0, 0, kw.length, kw.length]);
       last.set(col, kw ?? '');
       // a head whose block is on its own line after it (not `if x: y`)
       head = kw && /:\s*(#.*)?$/.test(code) && topSplit(code, ':').slice(1).join(':').replace(/#.*/, '').trim() === '' ? [kw, n] : undefined;
