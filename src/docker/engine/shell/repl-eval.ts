@@ -581,6 +581,17 @@ export function interpreter(h: Host) {
     const peek = (o = 0) => t[i + o];
     /** The token is `v` (a string token's text keeps its quotes: it is never a keyword or operator). */
     const is = (v: string, o = 0) => t[i + o].v === v;
+    /** A value right after a whole expression: inside brackets 3.10 on marks both, a comma likely missing between them. */
+    let probing = false;
+    const comma = (s0: number): never => {
+      const k = i, open = t.slice(0, k).reduce((d, x) => d + (/^[([{]$/.test(x.v) ? 1 : /^[)\]}]$/.test(x.v) ? -1 : 0), 0);
+      let z = -1;
+      probing = true;
+      try { expr(); z = end(); } catch { /* no second expression */ }
+      [i, probing] = [k, false];
+      if (minor > 9 && open > 0 && z > 0) throw syntax('invalid syntax. Perhaps you forgot a comma?', s0, z);
+      return fail();
+    };
     const fail = (): never => {
       // what ends before it is complete goes on in the next line (python: only inside brackets)
       if (!t[i].k && (!py || t.filter((x) => /^[([{]$/.test(x.v)).length > t.filter((x) => /^[)\]}]$/.test(x.v)).length)) throw new Open();
@@ -633,7 +644,10 @@ export function interpreter(h: Host) {
       let left = unary();
       for (;;) {
         const tk = peek();
-        if (tk.k === 's' || tk.k === 'n') fail();
+        if (tk.k === 's' || tk.k === 'n') {
+          if (probing) return left;
+          comma(s0);
+        }
         let op = tk.v;
         if (min === 0 && is(py ? 'if' : '?')) {
           i++;
