@@ -1286,6 +1286,10 @@ export function interpreter(h: Host) {
       if (arg) fail('SyntaxError', `Missing parentheses in call to 'print'. Did you mean print(${minor < 10 ? code.slice(arg - 1) : '...'})?`, minor < 10 ? [arg - 1, arg - 1, arg, arg] : [0, 0, end, end]);
       // (a clause with no statement to go on fails at its keyword, before its line ends)
       if (kw && CLAUSE[kw] && !CLAUSE[kw].test(last.get(col) ?? '')) fail('SyntaxError', 'invalid syntax', [0, 0, kw.length, kw.length]);
+      // `if x = 1:` (3.10 on): the name and the value it would take, marked as a comparison meant
+      const cond = minor > 9 ? /^(if|elif|while)\s+/.exec(code)?.[0].length ?? 0 : 0;
+      const eq = cond ? /^([A-Za-z_]\w*\s*=(?!=)\s*)(.*?)\s*(?=\b(?:and|or|if|else)\b|[<>!]|==|:\s*(#.*)?$)/.exec(code.slice(cond)) : null;
+      if (eq?.[2]) fail('SyntaxError', "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", [cond, cond, cond + eq[1].length + eq[2].length, cond + eq[1].length + eq[2].length]);
       if (!code.includes('\n')) {
         // the parser's own errors at the end of a line, which come before what the next lines hold
         if (kw && topSplit(code.replace(/#.*/, ''), ':').length < 2) {
