@@ -148,7 +148,6 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   // python names the innermost bracket left open, on its own line
   let left = open && py ? lastOpen(src) : undefined;
   let e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : r.error;
-  // 3.9 fails where the tokens run out: at the end of the input, or at a next line that cannot go on the bracket's (a value after a value, a statement's keyword)
   const lines = src.trimEnd().split('\n');
   // a token that cannot follow the bracket (`def f(:`) fails on its line, before the input ends
   const stray = left && /^\s*[:,=](?!=)/.exec(lines[left[0] - 1].trimStart().slice(left[1] + 1));
@@ -156,6 +155,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const c = left[1] + stray[0].length;
     e = Object.assign(new Thrown('SyntaxError', 'invalid syntax'), { at: [c, c, c + 1, c + 1] });
   } else if (left && minor(rt.version) < 10) {
+    // 3.9 fails where the tokens run out: at the end of the input, or at a next line that cannot go on the bracket's (a value after a value, a statement's keyword)
     const next = lines[left[0]]?.trimStart() ?? '';
     const eof = left[0] >= lines.length || !((/[\w'")\]}]$/.test(lines[left[0] - 1].trimEnd()) && /^[\w'"]/.test(next)) || /^(return|pass|def|class|import|from|while|with|try|raise|del|global)\b/.test(next));
     left = eof ? [lines.length, lines[lines.length - 1].trim().length, ''] : [left[0] + 1, 0, ''];
