@@ -62,8 +62,8 @@ export function strFormat(s: string, a: V[], kw: Record<string, V>): string {
   });
 }
 
-/** `fmt % args`: the conversions `%s %r %d %i %f %e %g %x %o %c %%` with flags, width and precision; `%(name)s` from a dict. */
-export function percent(fmt: string, args: V): string {
+/** `fmt % args`: the conversions `%s %r %d %i %f %e %g %x %o %c %%` with flags, width and precision; `%(name)s` from a dict; `version`: python's (3.9 asked for a number, not a real one). */
+export function percent(fmt: string, args: V, version = ''): string {
   const tuple = Array.isArray(args) && (args as V)[TUPLE];
   const list: V[] = tuple ? [...args] : [args];
   let used = 0;
@@ -71,7 +71,7 @@ export function percent(fmt: string, args: V): string {
     if (t === '%') return '%';
     if (!key && used >= list.length) throw new Thrown('TypeError', 'not enough arguments for format string');
     const v = key ? args[key] : list[used++];
-    if (/[diouxXeEfFgGc]/.test(t) && typeof v === 'string' && t !== 'c') throw new Thrown('TypeError', `%${t} format: a real number is required, not str`);
+    if (/[diouxXeEfFgGc]/.test(t) && typeof v === 'string' && t !== 'c') throw new Thrown('TypeError', /[eEfFgG]/.test(t) ? 'must be real number, not str' : `%${t} format: ${/[xXo]/.test(t) ? 'an integer' : `a ${version.startsWith('3.9.') ? '' : 'real '}number`} is required, not str`);
     const x = /[di]/.test(t) && typeof v === 'number' ? BigInt(Math.trunc(v)) : v;
     const spec = `${flags.includes('-') ? '<' : flags.includes('0') ? '' : '>'}${flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : ''}${flags.includes('#') ? '#' : ''}${flags.includes('0') && !flags.includes('-') ? '0' : ''}${width}${prec !== undefined && !/[dioxXc]/.test(t) ? '.' + prec : ''}${/[rsa]/.test(t) ? '' : t.replace(/[iu]/, 'd')}`;
     return formatSpec(t === 'r' || t === 'a' ? repr(v) : /[rsa]/.test(t) ? pyStr(v) : x, spec);

@@ -14,6 +14,7 @@ import { exists } from './package-files';
 import { excClasses, isA } from './py-exceptions';
 import { exp, fixed, formatSpec, percent, strFormat } from './py-format';
 import { jsClasses } from './js-classes';
+import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
@@ -33,6 +34,13 @@ export class Thrown {
   declare spot?: [number, string, number[]?];
   /** python: the calls it went through, outermost first: each `[line, statement, underline, function, input]` (the run that defined it: a REPL's input). */
   declare frames?: Frame[];
+  /** python: where the module caught it (line, its text, its underline), for a traceback that shows it as a later one's context or cause */
+  declare where?: [number, string, number[]?];
+  /** python: the exception being handled when this one was raised, and the one `raise … from` names (`from None`: `cause` null) */
+  declare context?: Thrown;
+  declare cause?: Thrown | null;
+  /** python: what its traceback adds to the message (a name it may have meant) */
+  declare hint?: string;
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 export type Frame = [line: number, text: string, at: number[] | undefined, name: string, input: number];
@@ -49,7 +57,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1 };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the names a python function's body binds: its own even before they are */ loc?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1 };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -81,9 +89,12 @@ export const TUPLE = Symbol('tuple');
 /** A python dict's keys that are no strings (its JS keys are their text). */
 const KEYS = Symbol('keys');
 const keyOf = (o: V, k: string): V => (o[KEYS]?.has(k) ? o[KEYS].get(k) : k);
+/** A dict's JS key: True, 1 and 1.0 are equal, so one key. */
+const dk = (k: V) => (typeof k === 'boolean' ? +k : k);
 const put = (o: V, k: V, v: V) => {
-  if (typeof k !== 'string') (o[KEYS] ??= new Map()).set(String(k), k);
-  o[k] = v;
+  // (the key first stored stays, with the new value)
+  if (typeof k !== 'string' && !Object.hasOwn(o, dk(k))) (o[KEYS] ??= new Map()).set(String(dk(k)), k);
+  o[dk(k)] = v;
 };
 const pyDict = (entries: [V, V][]) => entries.reduce((o, [k, v]) => (put(o, k, v), o), {});
 /** A dict's keys, values or items: the list they are, shown as python's view of them. */
@@ -283,7 +294,7 @@ function pyOp(op: string, a: V, b: V, v = ''): V {
   if (op === '+' && Array.isArray(a) && Array.isArray(b) && !(a as V)[TUPLE] === !(b as V)[TUPLE]) return Object.assign([...a, ...b], (a as V)[TUPLE] ? { [TUPLE]: true } : {});
   if (op === '+' && Array.isArray(a)) throw new Thrown('TypeError', `can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
   if (op === '*' && (typeof a === 'string' || Array.isArray(a)) && typeof b === 'bigint') return typeof a === 'string' ? a.repeat(Math.max(0, Number(b))) : [...Array(Math.max(0, Number(b)))].flatMap(() => a);
-  if (op === '%' && typeof a === 'string') return percent(a, b);
+  if (op === '%' && typeof a === 'string') return percent(a, b, v);
   if (!isNum(a) || !isNum(b)) throw bad();
   let [x, y] = [num(a), num(b)];
   const ints = typeof x === 'bigint' && typeof y === 'bigint';
@@ -306,6 +317,8 @@ const pyBuild = (h: Host) => `${h.version} ${h.build ?? '(main, Jun  4 2025, 01:
 /** An interpreter with its own names; `run` evaluates one input (statements separated by `;` or newlines). */
 export function interpreter(h: Host) {
   const py = h.py;
+  /** python's minor release, for what changed between them. */
+  const minor = py ? +h.version.split('.')[1] : 0;
   const log: string[] = [];
   /** What the program wrote to stderr (console.error, python's file=sys.stderr). */
   const errs: string[] = [];
@@ -367,7 +380,7 @@ export function interpreter(h: Host) {
     return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   const python = (): Record<string, V> => {
-    const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`); })());
+    const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a ${minor < 10 ? '' : 'real '}number, not '${typeName(x)}'`); })());
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
     const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
     const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : isObj(x) ? Object.keys(x).map((k) => keyOf(x, k)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
@@ -439,7 +452,14 @@ export function interpreter(h: Host) {
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
       round: (x: V, n?: V) => { const v = Number(num(x)), r = n == null ? half(v) : n >= 0 ? Number(fixed(v, Number(n))) : half(v / 10 ** -Number(n)) * 10 ** -Number(n); return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
       max: most('max', 1), min: most('min', -1),
-      sum: (a: V) => iter(a).reduce((x: V, y: V) => pyOp('+', x, y), 0n),
+      // 3.12 on adds floats with Neumaier's compensation (sum([0.1] * 10) == 1.0)
+      sum: (a: V) => {
+        let t: V = 0n, c = 0;
+        for (const y of iter(a)) {
+          if (minor > 11 && typeof t === 'number' && isNum(y)) { const x = Number(num(y)), s = t + x; c += Math.abs(t) >= Math.abs(x) ? t - s + x : x - s + t; t = s; } else t = pyOp('+', t, y);
+        }
+        return typeof t === 'number' && Number.isFinite(c) ? t + c : t;
+      },
       sorted: (...a: V[]) => order([...iter(a[0])], opts(a)),
       list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
       enumerate: (...a: V[]) => { const st = opts(a).start ?? a[1] ?? 0n; return iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },
@@ -448,7 +468,8 @@ export function interpreter(h: Host) {
       any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
       dict: (...a: V[]) => { const kw = opts(a), d = isObj(a[0]) && !a[0][SHOW] ? pyDict(Object.keys(a[0]).map((k) => [keyOf(a[0], k), a[0][k]])) : pyDict(a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => put(d, k, v)); return d; },
-      type: (x: V) => x?.[PYCLS] ?? { [SHOW]: `<class '${typeName(x)}'>` },
+      // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold
+      type: (x: V) => x?.[PYCLS] ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? { [SHOW]: `<class '${typeName(x)}'>` },
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
@@ -461,12 +482,29 @@ export function interpreter(h: Host) {
   /** Modules python imports silently but the evaluator gives no attributes. */
   const STDLIB = new Set('abc argparse array ast asyncio base64 bisect calendar collections concurrent configparser contextlib copy csv ctypes dataclasses datetime decimal difflib email enum fnmatch fractions functools getpass glob gzip hashlib heapq hmac html http importlib inspect io ipaddress itertools logging multiprocessing operator pathlib pickle platform pprint queue re secrets select shlex shutil signal socket sqlite3 ssl statistics string struct subprocess tempfile textwrap threading time timeit traceback types typing unittest urllib uuid venv warnings weakref xml zipfile zlib'.split(' '));
 
+  /** 3.10 on: the attribute it may have meant. */
+  const attrHint = (k: string, names: string[]) => (minor < 10 ? undefined : meant(nearest(k, names)));
+  /** A class's attributes and its bases'. */
+  const classAttrs = (c: V): string[] => (c ? [...Object.keys(c[PYD]), ...classAttrs(c.base)] : []);
+  /** Builtins the evaluator lacks, which python may still suggest for a mistyped name. */
+  const BUILTINS = 'set chr ord hex bin oct divmod pow id hash getattr setattr hasattr delattr issubclass dir vars globals locals object super iter next bytes callable format frozenset property staticmethod classmethod slice complex bytearray eval exec compile ascii'.split(' ');
   const lookup = (s: Scope, name: string): V => {
-    for (let c: Scope | undefined = s; c; c = c.up) if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
+    for (let c: Scope | undefined = s; c; c = c.up) {
+      if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
+      if (c.loc?.has(name)) throw new Thrown('UnboundLocalError', minor < 11 ? `local variable '${name}' referenced before assignment` : `cannot access local variable '${name}' where it is not associated with a value`, name);
+    }
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
     if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|issubclass|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
-    throw new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name);
+    throw Object.assign(new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name), { hint: py ? nameHint(s, name) : undefined });
+  };
+  /** 3.10 on names the nearest of the function's, the module's and the builtin names; 3.12 an attribute of self, or a module not imported. */
+  const nameHint = (s: Scope, name: string) => {
+    if (minor < 10) return undefined;
+    const me = s.vars.get('self');
+    if (minor > 11 && me?.[PYCLS] && (Object.hasOwn(me, name) || find(me[PYCLS], name, me) !== undefined)) return meant('self.' + name);
+    const hit = nearest(name, [...(s === top ? [] : s.vars.keys()), ...top.vars.keys(), ...Object.keys(globals), ...BUILTINS]);
+    return minor > 11 && (STDLIB.has(name) || /^(sys|os|math|json|random)$/.test(name)) ? `${hit === undefined ? '.' : meant(hit) + ' Or'} did you forget to import '${name}'?`.replace('. did', '. Did') : meant(hit);
   };
 
   /** Member `k` of `o`: JS reads the host's own property (methods included), python its own table. */
@@ -479,7 +517,7 @@ export function interpreter(h: Host) {
       // super(): the bases' attributes on the instance, object's __init__ at the end
       const [c, me] = o[SUPER] ?? (o[PYD] ? [o] : [o[PYCLS], o]);
       const v = me && !o[SUPER] && Object.hasOwn(o, k) ? o[k] : find(c, k, me) ?? (o[SUPER] && k === '__init__' ? () => null : undefined);
-      if (v === undefined) throw new Thrown('AttributeError', o[PYD] ? `type object '${fname(o)}' has no attribute '${k}'` : `'${o[SUPER] ? 'super' : typeName(o)}' object has no attribute '${k}'`);
+      if (v === undefined) throw Object.assign(new Thrown('AttributeError', o[PYD] ? `type object '${fname(o)}' has no attribute '${k}'` : `'${o[SUPER] ? 'super' : typeName(o)}' object has no attribute '${k}'`), { hint: attrHint(k, [...Object.keys(me ?? {}), ...classAttrs(c)]) });
       return v;
     }
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
@@ -494,15 +532,15 @@ export function interpreter(h: Host) {
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
         index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
       : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
-      : isObj(o) && !o[SHOW] ? { keys: () => view('keys', Object.keys(o).map((k) => keyOf(o, k))), values: () => view('values', Object.values(o)), items: () => view('items', Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true }))), get: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
+      : isObj(o) && !o[SHOW] ? { keys: () => view('keys', Object.keys(o).map((k) => keyOf(o, k))), values: () => view('values', Object.values(o)), items: () => view('items', Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true }))), get: (x: V, d: V = null) => (Object.hasOwn(o, dk(x)) ? o[dk(x)] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
         update: (x: V = {}) => (Object.keys(x).forEach((k) => put(o, keyOf(x, k), x[k])), null), setdefault: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : (put(o, x, d), d)),
-        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, x)) { if (d.length) return d[0]; throw keyError(x); } const v = o[x]; delete o[x]; return v; } } : undefined;
+        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, dk(x))) { if (d.length) return d[0]; throw keyError(x); } const v = o[dk(x)]; delete o[dk(x)]; return v; } } : undefined;
     // a method of str, list or dict the evaluator lacks is no missing attribute
     if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
     // a module's attribute the evaluator lacks may well be a real one
     if (v === undefined && typeName(o) === 'module') throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
-    if (v === undefined) throw new Thrown('AttributeError', `'${typeName(o)}' object has no attribute '${k}'`);
+    if (v === undefined) throw Object.assign(new Thrown('AttributeError', `'${typeName(o)}' object has no attribute '${k}'`), { hint: attrHint(k, Object.keys(methods ?? {})) });
     return methods ? fn(k, v) : v;
   };
   /** python's str.strip (`how` 1: the start, 2: the end, 3: both) of whitespace or of the characters `c`. */
@@ -530,8 +568,8 @@ export function interpreter(h: Host) {
       return o[i];
     }
     if (isObj(o) && !o[SHOW]) {
-      if (!Object.hasOwn(o, k)) throw keyError(k);
-      return o[k];
+      if (!Object.hasOwn(o, dk(k))) throw keyError(k);
+      return o[dk(k)];
     }
     throw new Thrown('TypeError', `'${typeName(o)}' object is not subscriptable`);
   };
@@ -543,6 +581,17 @@ export function interpreter(h: Host) {
     const peek = (o = 0) => t[i + o];
     /** The token is `v` (a string token's text keeps its quotes: it is never a keyword or operator). */
     const is = (v: string, o = 0) => t[i + o].v === v;
+    /** A value right after a whole expression: inside brackets 3.10 on marks both, a comma likely missing between them. */
+    let probing = false;
+    const comma = (s0: number): never => {
+      const k = i, open = t.slice(0, k).reduce((d, x) => d + (/^[([{]$/.test(x.v) ? 1 : /^[)\]}]$/.test(x.v) ? -1 : 0), 0);
+      let z = -1;
+      probing = true;
+      try { expr(); z = end(); } catch { /* no second expression */ }
+      [i, probing] = [k, false];
+      if (minor > 9 && open > 0 && z > 0) throw syntax('invalid syntax. Perhaps you forgot a comma?', s0, z);
+      return fail();
+    };
     const fail = (): never => {
       // what ends before it is complete goes on in the next line (python: only inside brackets)
       if (!t[i].k && (!py || t.filter((x) => /^[([{]$/.test(x.v)).length > t.filter((x) => /^[)\]}]$/.test(x.v)).length)) throw new Open();
@@ -580,22 +629,25 @@ export function interpreter(h: Host) {
     const mark = (e: E, s0: number, a: number, b = end()): E => {
       if (!py) return e;
       const at = [s0, a, b, end()];
-      const guard = <F extends (s: Scope) => V>(f: F) => ((s: Scope) => {
+      const guard = <F extends (s: Scope, v?: V) => V>(f: F) => ((s: Scope, v?: V) => {
         try {
-          return f(s);
+          return f(s, v);
         } catch (x) {
           if (x instanceof Thrown) x.at ??= at;
           throw x;
         }
       }) as F;
-      return Object.assign(guard(e), { set: e.set, ref: e.ref && guard(e.ref) });
+      return Object.assign(guard(e), { set: e.set && guard(e.set), ref: e.ref && guard(e.ref) });
     };
     const expr = (min = 0): E => {
       const s0 = peek().p;
       let left = unary();
       for (;;) {
         const tk = peek();
-        if (tk.k === 's' || tk.k === 'n') fail();
+        if (tk.k === 's' || tk.k === 'n') {
+          if (probing) return left;
+          comma(s0);
+        }
         let op = tk.v;
         if (min === 0 && is(py ? 'if' : '?')) {
           i++;
@@ -617,7 +669,8 @@ export function interpreter(h: Host) {
         if (op === 'is' && eat('not')) op = 'is not';
         const a = left;
         const b = expr(op === '**' ? p : p + 1);
-        left = py ? mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length) : (s) => jsBin(op, a(s), () => b(s));
+        // (a comparison has no anchor: all of it is marked)
+        left = py ? (p < 6 ? mark((s) => pyBin(op, a, b, s), s0, s0) : mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length)) : (s) => jsBin(op, a(s), () => b(s));
       }
     };
     const pyBin = (op: string, a: E, b: E, s: Scope): V => {
@@ -628,7 +681,7 @@ export function interpreter(h: Host) {
       const yes = !/!|not/.test(op);
       if (/^[=!]=$/.test(op)) return pyEq(x, y) === yes;
       if (/is/.test(op)) return (x === y || (x == null && y == null)) === yes;
-      if (/in/.test(op)) return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, x)) === yes;
+      if (/in/.test(op)) return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, dk(x))) === yes;
       if (/[<>]/.test(op)) {
         return isNum(x) && isNum(y) ? JS_OPS[op](num(x), num(y)) : JS_OPS[op](cmp(x, y, op), 0);
       }
@@ -681,18 +734,31 @@ export function interpreter(h: Host) {
             const end = /^[\]:]$/.test(peek().v) ? () => undefined : expr();
             const by = eat(':') && !is(']') ? expr() : () => 1n;
             need(']');
-            e = (s) => slice(o(s), k(s), end(s), by(s));
+            e = mark(Object.assign((s: Scope) => slice(o(s), k(s), end(s), by(s)), { set: (s: Scope, v: V) => {
+              // `l[a:b] = …` puts the items in place of the slice
+              const x = o(s);
+              if (py && (x?.[TUPLE] || !Array.isArray(x))) throw new Thrown('TypeError', `'${typeName(x)}' object does not support item assignment`);
+              if (by(s) !== 1n) {
+                // a step's slice takes as many items as it has places
+                const ks = slice([...x.keys()], k(s), end(s), by(s)) as number[], l = globals.list(v);
+                if (l.length !== ks.length) throw new Thrown('ValueError', `attempt to assign sequence of size ${l.length} to extended slice of size ${ks.length}`);
+                return void ks.forEach((i: number, j: number) => (x[i] = l[j]));
+              }
+              const at = (i: V, d: number) => (i == null ? d : Math.min(Math.max(Number(i) < 0 ? Number(i) + x.length : Number(i), 0), x.length));
+              const a = at(k(s), 0);
+              x.splice(a, Math.max(0, at(end(s), x.length) - a), ...globals.list(v));
+            } }), start, at);
             continue;
           }
           need(']');
-          e = Object.assign(mark((s: Scope) => index(o(s), k(s)), start, at), { set: (s: Scope, v: V) => {
+          e = mark(Object.assign((s: Scope) => index(o(s), k(s)), { set: (s: Scope, v: V) => {
             const x = o(s); const key = k(s);
             if (py && (x?.[TUPLE] || x === null || typeof x !== 'object')) throw new Thrown('TypeError', `'${typeName(x)}' object does not support item assignment`);
             const at = Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : -1;
             if (py && Array.isArray(x) && typeof key === 'bigint' && (at < 0 || at >= x.length)) throw new Thrown('IndexError', 'list assignment index out of range');
             // (JS as `node -e` runs it, not strict: a frozen object or a primitive ignores the assignment)
             if (at >= 0) x[at] = v; else if (py) put(x, key, v); else if (x == null) x[key] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
-          } });
+          } }), start, at);
         } else if (is('(')) {
           i++;
           // `sum(x for x in xs)`: a generator expression, run as the list it yields
@@ -935,10 +1001,11 @@ export function interpreter(h: Host) {
 
   const bad = () => { throw new Thrown('SyntaxError', py ? 'cannot assign to expression' : 'Invalid left-hand side in assignment'); };
   /** python's tuple of targets: a tuple to read, and what unpacks an iterable into its targets. */
-  const unpacking = (ts: E[]): E => Object.assign((s: Scope) => Object.assign(ts.map((x) => x(s)), { [TUPLE]: true }), { set: (s: Scope, v: V) => {
-    const l = globals.list(v);
-    if (l.length !== ts.length) throw new Thrown('ValueError', l.length > ts.length ? `too many values to unpack (expected ${ts.length})` : `not enough values to unpack (expected ${ts.length}, got ${l.length})`);
-    ts.forEach((x, k) => (x.set ?? bad)(s, l[k]));
+  /** (`star`: the index of the `*rest` that takes what the others leave, as a list) */
+  const unpacking = (ts: E[], at?: number[], star = -1): E => Object.assign((s: Scope) => Object.assign(ts.flatMap((x, k) => (k === star ? globals.list(x(s)) : [x(s)])), { [TUPLE]: true }), { set: (s: Scope, v: V) => {
+    const l = globals.list(v), n = ts.length - (star < 0 ? 0 : 1), rest = l.length - n;
+    if (star < 0 ? rest : rest < 0) throw Object.assign(new Thrown('ValueError', rest > 0 ? `too many values to unpack (expected ${n})` : `not enough values to unpack (expected ${star < 0 ? '' : 'at least '}${n}, got ${l.length})`), { at });
+    ts.forEach((x, k) => (x.set ?? bad)(s, k === star ? l.slice(k, k + rest) : l[k < star || star < 0 ? k : k + rest - 1]));
   } });
   function assign(s: Scope, name: string, v: V): void {
     // python binds in the scope that runs (a function's own, or the module's)
@@ -1023,11 +1090,18 @@ export function interpreter(h: Host) {
       return undefined;
     }
     // python's `a, b = …`: the targets as one, which unpacks what it is given
-    const many = (first: E): E => {
+    const many = (first: E | undefined, from: number): E => {
+      let star = first ? -1 : 0;
+      first ??= p.expr(1);
       if (!py || p.peek().v !== ',') return first;
       const ts = [first];
-      while (p.eat(',') && !/^=?$/.test(p.peek().v)) ts.push(p.expr(1));
-      return unpacking(ts);
+      while (p.eat(',') && !/^=?$/.test(p.peek().v)) {
+        if (p.eat('*')) star = ts.length;
+        ts.push(p.expr(1));
+      }
+      // (the traceback marks the targets when they are too many or too few)
+      const to = from + src.slice(from, p.peek().p).replace(/[\s,]*$/, '').length;
+      return unpacking(ts, [from, from, to, to], star);
     };
     // `[a, b] = [b, a]`: an array pattern assigned to names already bound
     if (!py && first.v === '[') {
@@ -1042,7 +1116,8 @@ export function interpreter(h: Host) {
       }
       p.seek(0);
     }
-    const target = many(p.expr(1));
+    // `*init, last = …`: a starred first target
+    const target = many(py && p.eat('*') ? undefined : p.expr(1), first.p);
     const op = p.peek().v;
     if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
       const step = op === '++' || op === '--';
@@ -1051,7 +1126,8 @@ export function interpreter(h: Host) {
       let e: E;
       for (;;) {
         p.seek(p.at() + 1);
-        e = step && !py ? () => 1 : many(p.expr());
+        const from = p.peek().p;
+        e = step && !py ? () => 1 : many(p.expr(), from);
         if (op !== '=' || p.peek().v !== '=') break;
         ts.push(e);
       }
@@ -1144,6 +1220,18 @@ export function interpreter(h: Host) {
 
   /** python: its lines into blocks by indentation, a block's head with what follows its colon on the line. */
   type Block = [head: string, line: number, body: Block[]];
+  /** The names a function's body assigns, loops over, defines or imports (not those it declares global): python's compiler makes them local. */
+  const bound = (body: Block[], out = new Set<string>(), glob = new Set<string>()): Set<string> => {
+    for (const [head, , inner] of body) {
+      const m = /^(?:for\s+(.+?)\s+in\b|(?:def|class)\s+(\w+)|import\s+([\w.]+)|(?:global|nonlocal)\s+(.+)|(.*?)(?:[-+*/%]|\/\/|\*\*)?=(?!=))/.exec(head) ?? [];
+      const as = /\bas\s+(\w+)\s*:?$/.exec(head)?.[1];
+      if (m[4]) m[4].split(',').forEach((n) => glob.add(n.trim()));
+      for (const n of [...(m[1] ?? m[5] ?? '').split(/[,=]/), m[2], m[3]?.split('.')[0], as]) if (n && /^\w+$/.test(n.replace(/^[\s(*]+|[\s)]+$/g, ''))) out.add(n.replace(/^[\s(*]+|[\s)]+$/g, ''));
+      if (!/^(def|class)\b/.test(head)) bound(inner, out, glob);
+    }
+    glob.forEach((n) => out.delete(n));
+    return out;
+  };
   const indent = (l: string) => l.length - l.trimStart().length;
   const blocks = (lines: [string, number][]): Block[] => {
     const out: Block[] = [];
@@ -1182,7 +1270,9 @@ export function interpreter(h: Host) {
       const col = indent(text), code = text.trim();
       const fail = (type: string, msg: string, at?: number[]) => { [line, piece] = [n, code]; throw Object.assign(new Thrown(type, msg), { at }); };
       const top = levels[levels.length - 1];
-      if (head && col <= top) fail('IndentationError', `expected an indented block after ${AFTER[head[0]] ?? `'${head[0]}' statement`} on line ${head[1]}`, [0, 0, 1, 1]);
+      // (3.13 marks the line's first token)
+      const w = minor > 12 ? /^\w+|/.exec(code)![0].length || 1 : 1;
+      if (head && col <= top) fail('IndentationError', `expected an indented block after ${AFTER[head[0]] ?? `'${head[0]}' statement`} on line ${head[1]}`, [0, 0, w, w]);
       if (col > top) {
         if (!head) fail('IndentationError', 'unexpected indent', [-1, -1, -1, -1]);
         levels.push(col);
@@ -1191,11 +1281,26 @@ export function interpreter(h: Host) {
       if (col !== levels[levels.length - 1]) fail('IndentationError', 'unindent does not match any outer indentation level', [code.split('\n')[0].length, 0, 0, code.split('\n')[0].length + 1]);
       const kw = /^(for|if|elif|else|while|def|try|except|finally|class|with)\b/.exec(code)?.[1];
       const end = code.length;
+      // python 2's print statement: 3.10 on marks all of it, 3.9 its arguments, which it quotes
+      const arg = /^print\s+(?!(in|is|if|else|and|or|not|for)\b)["'\w]/.exec(code)?.[0].length ?? 0;
+      if (arg) fail('SyntaxError', `Missing parentheses in call to 'print'. Did you mean print(${minor < 10 ? code.slice(arg - 1) : '...'})?`, minor < 10 ? [arg - 1, arg - 1, arg, arg] : [0, 0, end, end]);
+      // (a clause with no statement to go on fails at its keyword, before its line ends)
+      if (kw && CLAUSE[kw] && !CLAUSE[kw].test(last.get(col) ?? '')) fail('SyntaxError', 'invalid syntax', [0, 0, kw.length, kw.length]);
+      // `if x = 1:` (3.10 on): the name and the value it would take, marked as a comparison meant
+      const cond = minor > 9 ? /^(if|elif|while)\s+/.exec(code)?.[0].length ?? 0 : 0;
+      const eq = cond ? /^([A-Za-z_]\w*\s*=(?!=)\s*)(.*?)\s*(?=\b(?:and|or|if|else)\b|[<>!]|==|:\s*(#.*)?$)/.exec(code.slice(cond)) : null;
+      if (eq?.[2]) fail('SyntaxError', "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", [cond, cond, cond + eq[1].length + eq[2].length, cond + eq[1].length + eq[2].length]);
       if (!code.includes('\n')) {
         // the parser's own errors at the end of a line, which come before what the next lines hold
-        if (kw && topSplit(code.replace(/#.*/, ''), ':').length < 2) fail('SyntaxError', "expected ':'", [end, end, end + 1, end + 1]);
+        if (kw && topSplit(code.replace(/#.*/, ''), ':').length < 2) {
+          // a token after the head's whole expression is a stray one, not a missing colon
+          let stop: { k: string; v: string; p: number } | undefined;
+          try { const p = parser(code.slice(kw.length)); p.expr(); stop = p.peek(); } catch { /* the colon's error */ }
+          const b = kw.length + (stop?.p ?? 0);
+          if (stop?.k) fail('SyntaxError', 'invalid syntax', [b, b, b + (minor < 10 ? 1 : stop.v.length), b + (minor < 10 ? 1 : stop.v.length)]);
+          fail('SyntaxError', "expected ':'", [end, end, end + 1, end + 1]);
+        }
       }
-      if (kw && CLAUSE[kw] && !CLAUSE[kw].test(last.get(col) ?? '')) fail('SyntaxError', 'invalid syntax', [0, 0, kw.length, kw.length]);
       last.set(col, kw ?? '');
       // a head whose block is on its own line after it (not `if x: y`)
       head = kw && /:\s*(#.*)?$/.test(code) && topSplit(code, ':').slice(1).join(':').replace(/#.*/, '').trim() === '' ? [kw, n] : undefined;
@@ -1234,9 +1339,11 @@ export function interpreter(h: Host) {
   const pyRaise = (src: string, sc: Scope): never => {
     if (!src.trim()) throw handling ?? new Thrown('RuntimeError', 'No active exception to reraise');
     // `raise X from Y`: the cause is shown only in the traceback's chain
+    const from = /\sfrom\s([^]*)$/.exec(src)?.[1];
     let v = evalIn(src.replace(/\sfrom\s[^]*$/, ''), sc);
     if (typeof v === 'function' && v.exc) v = v();
     if (!(v instanceof Thrown)) throw new Thrown('TypeError', 'exceptions must derive from BaseException');
+    if (from !== undefined) { const c = evalIn(from, sc); v.cause = c instanceof Thrown ? c : null; }
     throw v;
   };
   /** `assert test, message`: an AssertionError of the message when the test is false. */
@@ -1244,7 +1351,9 @@ export function interpreter(h: Host) {
     const [test, ...msg] = topSplit(src, ',');
     if (pyTruth(evalIn(test, sc))) return NOTHING;
     const m = msg.length ? evalIn(msg.join(','), sc) : undefined;
-    throw Object.assign(new Thrown('AssertionError', m === undefined ? '' : pyStr(m)), { args: m === undefined ? [] : [m] });
+    // the traceback marks the test (3.12 marks nothing)
+    const b = 6 + test.length - test.trimStart().length, z = 6 + test.trimEnd().length;
+    throw Object.assign(new Thrown('AssertionError', m === undefined ? '' : pyStr(m)), { args: m === undefined ? [] : [m], at: minor === 12 ? undefined : [b, b, z, z] });
   };
   /** `try:` with its `except X as e:`, `else:` and `finally:` blocks. */
   const pyTry = (body: Block[], clauses: Block[], sc: Scope) => {
@@ -1261,8 +1370,13 @@ export function interpreter(h: Host) {
         if (name) sc.vars.set(name, j);
         const was = handling;
         handling = j;
+        // (what the module catches is shown again above what its handler raises)
+        if (!sc.f) j.where = [line, (lines[line - 1] ?? '').trim(), placed(j.at)];
         try {
           pyExec(h[2], sc);
+        } catch (k) {
+          if (k instanceof Thrown && k !== j) k.context ??= j;
+          throw k;
         } finally {
           handling = was;
         }
@@ -1344,7 +1458,8 @@ export function interpreter(h: Host) {
           const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
           if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
           const q = sc.q ? `${sc.q}.${name}` : name;
-          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => pyExec(body, s2), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
+          const loc = bound(body);
+          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => ((s2.loc = loc), pyExec(body, s2)), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
         } else if (kw === 'for') {
           const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
           const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
@@ -1364,7 +1479,7 @@ export function interpreter(h: Host) {
         }
       } catch (j) {
         // where a function's body was when it raised: the frame its call adds to python's traceback
-        if (j instanceof Thrown && sc.f && !j.spot) j.spot = [n, head, /^(for|if|elif|while|with)\b/.test(head) ? undefined : j.at?.map((x) => x + (/^(return|raise)\b\s*/.exec(head)?.[0].length ?? 0))];
+        if (j instanceof Thrown && sc.f && !j.spot) j.spot = [n, head, /^(for|with)\b/.test(head) ? undefined : j.at?.map((x) => x + (/^(return|raise|if|elif|while)\b\s*/.exec(head)?.[0].length ?? 0))];
         throw j;
       }
     }

@@ -73,9 +73,21 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
   return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at, (k) => (stdin ? '<stdin>' : `<python-input-${k}>`), stdin);
 }
 
+/** `11` of python's 3.11.x. */
+export const minor = (v: string) => +v.split('.')[1];
+
+/** 3.9's parser said less, and pointed at one column (an unterminated string: at the end of its line). */
+function parser39(e: Thrown, line: string): Thrown {
+  if (!/^(Syntax|Indentation)Error$/.test(e.type) || !e.at) return e;
+  const msg = e.msg.startsWith('unterminated string') ? 'EOL while scanning string literal' : e.msg === "expected ':'" ? 'invalid syntax' : e.msg.replace(/^(expected an indented block) after .*/, '$1');
+  const b = msg.startsWith('EOL') ? line.length : e.at[0];
+  return Object.assign(new Thrown(e.type, msg), e, { msg, at: b < 0 ? e.at : [b, b, b + 1, b + 1] });
+}
+
 /** python's traceback; `<stdin>` has no source lines to show. */
-/** `fileOf`: the file of a REPL's input; `old`: before 3.13. */
-function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, old = false): string {
+/** `fileOf`: the file of a REPL's input; `old`: before 3.13; `carets`: 3.11 on, which underlines what raised. */
+function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, old = false, carets = true): string {
+  const mark = (text: string, at?: number[]) => (carets ? underline(text, at, old) : '');
   const src = file === '<stdin>' || !line ? '' : `    ${line}\n`;
   const [b, , , z] = e.at ?? [0, 0, 0, 0];
   // the compiler's errors point under the line, unless at no place in it (an unexpected indent)
@@ -85,8 +97,8 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
     return `  File "${file}", line ${n}\n${text}${text && b >= 0 ? `    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\n` : ''}${e.type}: ${e.msg}\n`;
   }
   // the calls it went through, each a frame of its own, shown with its line when the module's is
-  const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${underline(text, at, old)}`}`).join('');
-  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && underline(line, e.at, old)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}\n`;
+  const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${mark(text, at)}`}`).join('');
+  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && mark(line, e.at)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}${e.hint ?? ''}\n`;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -119,6 +131,9 @@ function lastOpen(src: string): [number, number, string] | undefined {
 function underline(line: string, at?: number[], old = false): string {
   let [b, x, y, z] = at ?? [0, 0, 0, 0];
   if (old && line[x] === '(') [x, y] = [b, z];
+  // 3.13 marks no call that is all a `return f(…)` returns or all a `name = …` assigns
+  const value = /^return\s+|^[A-Za-z_]\w*\s*=(?!=)\s*/.exec(line)?.[0] ?? '';
+  if (!old && line[x] === '(' && value && line.slice(b, z) === line.slice(value.length).trim().replace(/^\((.*)\)$/, '$1') && (!/^return\s/.test(line) || /^\w+\(/.test(line.slice(b)))) return '';
   return z > b && (x > b || y < z || line.slice(0, b).trim() || line.slice(z).trim()) ? `    ${' '.repeat(b)}${[...line.slice(b, z)].map((_, k) => (k + b >= x && k + b < y ? '^' : '~')).join('')}\n` : '';
 }
 
@@ -131,8 +146,21 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   let out = r.out;
   const open = r.error instanceof Open;
   // python names the innermost bracket left open, on its own line
-  const left = open && py ? lastOpen(src) : undefined;
-  const e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : r.error;
+  let left = open && py ? lastOpen(src) : undefined;
+  let e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : r.error;
+  const lines = src.trimEnd().split('\n');
+  // a token that cannot follow the bracket (`def f(:`) fails on its line, before the input ends
+  const stray = left && /^\s*[:,=](?!=)/.exec(lines[left[0] - 1].trimStart().slice(left[1] + 1));
+  if (left && stray) {
+    const c = left[1] + stray[0].length;
+    e = Object.assign(new Thrown('SyntaxError', 'invalid syntax'), { at: [c, c, c + 1, c + 1] });
+  } else if (left && minor(rt.version) < 10) {
+    // 3.9 fails where the tokens run out: at the end of the input, or at a next line that cannot go on the bracket's (a value after a value, a statement's keyword)
+    const next = lines[left[0]]?.trimStart() ?? '';
+    const eof = left[0] >= lines.length || !((/[\w'")\]}]$/.test(lines[left[0] - 1].trimEnd()) && /^[\w'"]/.test(next)) || /^(return|pass|def|class|import|from|while|with|try|raise|del|global)\b/.test(next));
+    left = eof ? [lines.length, lines[lines.length - 1].trim().length, ''] : [left[0] + 1, 0, ''];
+    e = Object.assign(new Thrown('SyntaxError', eof ? 'unexpected EOF while parsing' : 'invalid syntax'), { at: [left[1], left[1], left[1] + 1, left[1] + 1] });
+  }
   const printed = r.err;
   if (e instanceof Exit) {
     const c = e.code;
@@ -150,8 +178,18 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
     const t = e instanceof Thrown ? e : new Thrown('NotImplementedError', unsupported(e as Unsupported));
     // before 3.13 (gh-67224) a traceback shows no line of `-c` code, but for a SyntaxError the parser's
+    // and the compiler's errors (`return` outside a function) none in any release
     const shown = !(how === 'c' && oldRepl(rt.version));
-    return { out, err: printed + traceback(t, file, !shown && (!/^(Syntax|Indentation)Error$/.test(t.type) || t.late) ? '' : line, n, undefined, oldRepl(rt.version)), code: 1 };
+    const hidden = (!shown && !/^(Syntax|Indentation)Error$/.test(t.type)) || (t.late && how === 'c');
+    const show = (x: Thrown, text: string, k: number) => traceback(minor(rt.version) < 10 ? parser39(x, text) : x, file, hidden ? '' : text, k, undefined, oldRepl(rt.version), minor(rt.version) > 10);
+    /** An exception the module caught, shown where it was raised. */
+    const caught = (x: Thrown) => show(Object.assign(Object.create(Thrown.prototype), x, { at: x.where![2] }), x.where![1], x.where![0]);
+    // a bare `raise` goes on with the traceback of where the exception was raised first
+    let err = t.where && line === 'raise' ? caught(t) : show(t, line, n);
+    // above it, the exception it was raised from (`from`) or while handling
+    const up = (x: Thrown) => x.cause ?? (x.cause === null ? undefined : x.context);
+    for (let x = t, u = up(x); u?.where; x = u, u = up(x)) err = `${caught(u)}\n${x.cause ? 'The above exception was the direct cause of the following exception:' : 'During handling of the above exception, another exception occurred:'}\n\n${err}`;
+    return { out, err: printed + err, code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
