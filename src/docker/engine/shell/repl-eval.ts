@@ -36,8 +36,10 @@ export class Thrown {
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 export type Frame = [line: number, text: string, at: number[] | undefined, name: string, input: number];
-/** Input that goes on in the next line (an open bracket, string or block). */
-export class Open {}
+/** Input that goes on in the next line (an open bracket, string or block); `v8`: what `node -e` says of it when that is no "Unexpected end of input". */
+export class Open {
+  declare v8?: Thrown;
+}
 /** `exit()`, `sys.exit(n)`, `process.exit(n)`. */
 export class Exit {
   constructor(public code: unknown = 0) {}
@@ -130,6 +132,8 @@ function lex(src: string, py: boolean): Tok[] {
     }
     // the group that matched is the token's kind
     const g = m.findIndex((x, j) => j && x !== undefined);
+    // V8's scanner takes a number running into a name (`12abc`, not `1n` or `0x1f`) as one bad token
+    if (!py && g === 1 && /^[A-Za-z_$]/.test(src.slice(LEX.lastIndex)) && !/^n\b/.test(src.slice(LEX.lastIndex)) && !(m[1] === '0' && /^[xob]/i.test(src.slice(LEX.lastIndex)))) throw syntax('Invalid or unexpected token', LEX.lastIndex - m[1].length, LEX.lastIndex);
     out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
     // a triple quote goes on in the next line until it is closed
     const triple = /^[fFrR]?('''|""")/.exec(m[g])?.[1];
@@ -141,10 +145,49 @@ function lex(src: string, py: boolean): Tok[] {
     if (/^\s*`/.test(rest) || /^\s*('''|""")/.test(rest)) throw new Open();
     // (V8 marks an unclosed quote to the end of its line)
     const at = src.length - rest.trimStart().length;
+    // (a character that is no ASCII gets no caret from node)
+    if (!py && /^[^\x00-\x7f]/.test(rest.trimStart())) throw syntax('Invalid or unexpected token', at, at);
     throw syntax(py ? (/^\s*['"]/.test(rest) ? 'unterminated string literal (detected at line 1)' : 'invalid syntax') : 'Invalid or unexpected token', at, /^\s*['"]/.test(rest) && !py ? at + rest.trimStart().split('\n')[0].length : at + 1);
   }
   out.push({ k: '', v: '', p: src.length });
   return out;
+}
+
+const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+/** What V8 names a call's argument after: a value's last token. */
+const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^(typeof|new|delete|void|in|of|instanceof|return|await|yield|case)$/.test(tk.v)) || /^[)\]}]$/.test(tk.v));
+/**
+ * V8 reads a whole program before it runs any of it: a bracket closed by another kind or never
+ * opened, a `;` inside brackets (but a for's), a `{` after a value in an if's or for's head or in
+ * parameters are its SyntaxErrors; in a call's arguments after a complete one any of those, or the end of the
+ * input, is a "missing )" at the argument's last token. Input that ends inside brackets is Open.
+ */
+function v8Brackets(src: string): void {
+  const t = lex(src, false);
+  const open: number[] = [];
+  // the `)` that ends a function's parameters, which its body's `{` follows
+  let params = -1;
+  for (let k = 0; k < t.length; k++) {
+    const v = t[k].k === 'o' ? t[k].v : t[k].k ? '' : 'end';
+    const o = open[open.length - 1] ?? -1;
+    const before = t[o - 1]?.v, paren = t[o]?.v === '(';
+    const fn = paren && (before === 'function' || t[o - 2]?.v === 'function');
+    const head = paren && /^(if|for|while|switch|catch)$/.test(before);
+    const call = paren && !fn && !head && ends(t[o - 1]) && !/^(return|typeof)$/.test(before);
+    let bad;
+    if (/^[([{]$/.test(v)) {
+      bad = v === '{' && (fn || head || call) && params !== k - 1 && (ends(t[k - 1]) || /^(\+\+|--)$/.test(t[k - 1].v));
+      if (!bad) open.push(k);
+    } else if (/^[)\]}]$/.test(v)) {
+      bad = CLOSER[t[o]?.v] !== v;
+      if (!bad) open.pop(), fn && (params = k);
+    } else bad = (v === ';' && o >= 0 && t[o].v !== '{' && before !== 'for') || (v === 'end' && o >= 0);
+    if (!bad) continue;
+    const last = t[k - 1];
+    const e = call && ends(last) ? syntax('missing ) after argument list', last.p, last.p + last.v.length) : v !== 'end' && syntax(`Unexpected token '${v}'`, t[k].p);
+    if (v === 'end') throw Object.assign(new Open(), { v8: e || undefined });
+    throw e;
+  }
 }
 
 const unescape = (s: string) => s.replace(/\\(u\{?[\da-fA-F]{4,5}\}?|x[\da-fA-F]{2}|[^])/g, (_, c: string) => (c.length > 1 ? String.fromCodePoint(parseInt(c.replace(/[ux{}]/g, ''), 16)) : ({ n: '\n', t: '\t', r: '\r', 0: '\0' } as Record<string, string>)[c] ?? c));
@@ -552,11 +595,13 @@ export function interpreter(h: Host) {
     const need = (v: string) => void (eat(v) || fail());
     /** An item of an array or of a call's arguments, which JS may spread (`...nums`). */
     const item = (): E => (eat(py ? '*' : '...') ? ((e: E) => (s: Scope) => ({ [SPREAD]: e(s) }))(expr()) : expr());
-    const list = (close: string, item: () => E): E[] => {
+    /** `args`: a JS call's, where V8 wants a `)` after an argument that is not followed by a comma. */
+    const list = (close: string, item: () => E, args = false): E[] => {
       const r: E[] = [];
       while (!eat(close)) {
         r.push(item());
         if (!eat(',')) {
+          if (args && !py && peek().k && !is(close)) throw syntax('missing ) after argument list', t[i - 1].p, end());
           need(close);
           break;
         }
@@ -595,7 +640,7 @@ export function interpreter(h: Host) {
       let left = unary();
       for (;;) {
         const tk = peek();
-        if (tk.k === 's' || tk.k === 'n') fail();
+        if (py && (tk.k === 's' || tk.k === 'n')) fail();
         let op = tk.v;
         if (min === 0 && is(py ? 'if' : '?')) {
           i++;
@@ -696,7 +741,7 @@ export function interpreter(h: Host) {
         } else if (is('(')) {
           i++;
           // `sum(x for x in xs)`: a generator expression, run as the list it yields
-          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : ((e: E) => (py && is('for') ? comp((s) => [e(s)]) : e))(item())));
+          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : ((e: E) => (py && is('for') ? comp((s) => [e(s)]) : e))(item())), true);
           const callee = e;
           const called = (f: E) => mark(f, start, at);
           // V8 names the callee as written, without the brackets around it
@@ -1008,13 +1053,14 @@ export function interpreter(h: Host) {
     if (decl) {
       p.eat(decl);
       do {
-        const bare = p.peek().k === 'i';
+        const bare = p.peek().k === 'i', at = p.peek().p;
         const pat = p.pattern();
-        const from = p.peek().p;
+        const from = p.peek().p, to = p.t[p.at() - 1].p + p.t[p.at() - 1].v.length;
         const init = p.eat('=');
-        const e = init ? p.expr() : decl === 'const' || !bare ? p.fail() : () => undefined;
+        // (V8 marks the name or pattern that lacks it)
+        const e = init ? p.expr() : decl === 'const' || !bare ? (() => { throw syntax(`Missing initializer in ${bare ? 'const' : 'destructuring'} declaration`, at, to); })() : () => undefined;
         pat(sc, e(sc), (name, v) => {
-          if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) throw new Thrown('SyntaxError', `Identifier '${name}' has already been declared`);
+          if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) { const k = at + src.slice(at, to).search(new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`)); throw syntax(`Identifier '${name}' has already been declared`, k, k + name.length); }
           if (!(decl === 'var' && !init && sc.vars.has(name))) sc.vars.set(name, v);
           if (sc === top) declared.set(name, decl);
         }, src.slice(from, p.peek().p).replace(/^\s*=/, '').trim());
@@ -1549,6 +1595,23 @@ export function interpreter(h: Host) {
     return value;
   };
 
+  /** node: the program's brackets, as V8 reads them before running any of it (see v8Brackets). */
+  const jsChecked = (src: string) => {
+    const code = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
+    try {
+      v8Brackets(code);
+    } catch (e) {
+      // from the program's place to its line, counted from the line's first word
+      const x = e instanceof Open ? e.v8 : e;
+      if (x instanceof Thrown && x.at) {
+        const from = x.at[0], n = code.slice(0, from).split('\n').length, phys = src.split('\n')[n - 1];
+        [line, piece] = [n, phys.trim()];
+        x.at = x.at.map((a) => a - (code.lastIndexOf('\n', from - 1) + 1) - indent(phys));
+      }
+      throw e;
+    }
+  };
+
   return {
     NOTHING,
     /** What sys.version (python) or process.version (node) says. */
@@ -1562,6 +1625,8 @@ export function interpreter(h: Host) {
       try {
         // an open bracket, or python's block until the blank line that ends it
         // (a compound statement on one line waits for the blank line too)
+        lines = src.split('\n');
+        if (!py) jsChecked(src);
         if (unclosed(src) || (py && /:\s*(#.*)?$|^(for|if|while|def|class|with|try)\b/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
         runs++;

@@ -129,10 +129,12 @@ function underline(line: string, at?: number[], old = false): string {
 export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string, frames?: string[]): { out: string; err: string; code: number; error?: unknown } {
   const r = rt.run(src.endsWith('\n') ? src : src + '\n');
   let out = r.out;
-  const open = r.error instanceof Open;
+  // (what V8 finds wrong before the end of the input, when that is all node -e says)
+  const v8 = r.error instanceof Open ? r.error.v8 : undefined;
+  const open = r.error instanceof Open && !v8;
   // python names the innermost bracket left open, on its own line
   const left = open && py ? lastOpen(src) : undefined;
-  const e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : r.error;
+  const e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : v8 ?? r.error;
   const printed = r.err;
   if (e instanceof Exit) {
     const c = e.code;
@@ -163,7 +165,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   // the callee is no name, or is in brackets)
   const call = /^(.+) is not a function$/.exec(t.msg)?.[1] ?? '';
   const col = t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? Math.max(0, raw.indexOf(t.name)) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : v8Column(t.msg, raw) ?? (t.at ? t.at[0] + lead : lead);
-  const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(1, t.at[3] - t.at[0]) : 1);
+  const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(0, t.at[3] - t.at[0]) : 1);
   // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
   if (!t.type || t.type === '{') return { out, err: printed + `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
   const n0 = n, at = col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
