@@ -33,6 +33,8 @@ export class Thrown {
   declare spot?: [number, string, number[]?];
   /** python: the calls it went through, outermost first: each `[line, statement, underline, function, input]` (the run that defined it: a REPL's input). */
   declare frames?: Frame[];
+  /** node: the functions it went through, innermost first: each with the line it was at, and whether the program's own code called it (not a host's, as forEach). */
+  declare js?: [name: string, line: number, direct: boolean][];
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 export type Frame = [line: number, text: string, at: number[] | undefined, name: string, input: number];
@@ -51,7 +53,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1 };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1; /** JS: its const names */ c?: Set<string> };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -755,6 +757,7 @@ export function interpreter(h: Host) {
             // a builtin that would take keywords as one more argument
             if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text.replace(/^new\s+/, '')} is not a ${callee.isNew ? 'constructor' : 'function'}`);
+            direct = f;
             return callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, self, pos);
           });
         } else if (e.isNew) {
@@ -801,9 +804,10 @@ export function interpreter(h: Host) {
       if (!is('{')) return fnBody(params, expr(0));
       const k = match(i);
       if (k >= t.length - 1) fail();
-      const code = src.slice(t[i].p + 1, t[k].p);
+      const code = src.slice(t[i].p + 1, t[k].p), down = lf(src.slice(0, t[i].p));
       i = k + 1;
-      return (s) => userFn(name, params, (s2) => jsExec(code, s2), s);
+      // (its body's lines count from the line of the statement that makes it)
+      return (s) => { const at = line + down; return userFn(name, params, (s2) => jsExec(code, s2, at), s); };
     };
     /** An f-string's `{code!conv:spec}`; `{code=}` writes the code before its value (a repr unless a spec says). */
     const fField = (p: string): E => {
@@ -991,7 +995,7 @@ export function interpreter(h: Host) {
     let c: Scope | undefined = s;
     while (c && !c.vars.has(name)) c = c.up;
     // the program's top-level declarations are the ones known by kind (a function's own name may shadow one)
-    if ((c ?? top) === top && declared.get(name) === 'const') throw new Thrown('TypeError', 'Assignment to constant variable.');
+    if (((c ?? top) === top ? declared.get(name) === 'const' : c?.c?.has(name))) throw new Thrown('TypeError', 'Assignment to constant variable.');
     (c ?? top).vars.set(name, v);
   }
 
@@ -1061,6 +1065,9 @@ export function interpreter(h: Host) {
         const e = init ? p.expr() : decl === 'const' || !bare ? (() => { throw syntax(`Missing initializer in ${bare ? 'const' : 'destructuring'} declaration`, at, to); })() : () => undefined;
         pat(sc, e(sc), (name, v) => {
           if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) { const k = at + src.slice(at, to).search(new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`)); throw syntax(`Identifier '${name}' has already been declared`, k, k + name.length); }
+          // (V8 names a function by the name it is declared as)
+          if (typeof v === 'function' && v.fname === '') v.fname = name;
+          if (decl === 'const' && sc !== top) (sc.c ??= new Set()).add(name);
           if (!(decl === 'var' && !init && sc.vars.has(name))) sc.vars.set(name, v);
           if (sc === top) declared.set(name, decl);
         }, src.slice(from, p.peek().p).replace(/^\s*=/, '').trim());
@@ -1119,6 +1126,8 @@ export function interpreter(h: Host) {
   }
   let line = 1;
   let piece = '';
+  /** node: the user function a call of the program's own code is about to run. */
+  let direct: V;
   let lines: string[] = [];
   /** From the statement's own text to the line as the traceback shows it (dedented). */
   const placed = (at?: number[]) => {
@@ -1133,6 +1142,8 @@ export function interpreter(h: Host) {
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
   const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1): V => {
     const self: V = fn(name, (...a: V[]) => {
+      const from: [number, string] = [line, piece], d = direct === self;
+      direct = undefined;
       try {
         run({ vars: typeof params === 'function' ? new Map(params(a)) : bind(params, a, up), up, f: 1 });
         return py ? null : undefined;
@@ -1143,12 +1154,18 @@ export function interpreter(h: Host) {
         }
         // the traceback's frame is the caller's line, marked at the call
         if (j instanceof Thrown) {
+          if (!py) (j.js ??= []).push([fname(self), line, d]);
           if (j.spot) (j.frames ??= []).unshift([j.spot[0], j.spot[1], j.spot[2], fname(self) ?? name, input]);
           j.at = j.spot = undefined;
         }
         throw j;
+      } finally {
+        // (node: back at the caller's line)
+        if (!py) [line, piece] = from;
       }
     });
+    // node's f.length: the parameters before the first with a default or the rest
+    if (!py && Array.isArray(params)) self.flen = (params.findIndex((x) => /=|^\.\.\./.test(x)) + 1 || params.length + 1) - 1;
     return self;
   };
   /** JS parameters (`a`, `b = 2`, `...rest`) bound to a call's arguments; a default sees the parameters before it. */
@@ -1190,6 +1207,8 @@ export function interpreter(h: Host) {
 
   /** python: its lines into blocks by indentation, a block's head with what follows its colon on the line. */
   type Block = [head: string, line: number, body: Block[]];
+  /** How many line feeds `s` holds. */
+  const lf = (s: string) => s.split('\n').length - 1;
   const indent = (l: string) => l.length - l.trimStart().length;
   const blocks = (lines: [string, number][]): Block[] => {
     const out: Block[] = [];
@@ -1441,10 +1460,10 @@ export function interpreter(h: Host) {
     return kw === 'if' && /^else\b/.test(r) ? after(r.slice(4)) : r;
   };
   /** `{ … } REST`: the block in a scope of its own, then what follows it. */
-  const jsBlock = (t: string, sc: Scope): V => {
+  const jsBlock = (t: string, sc: Scope, L: number): V => {
     const [code, rest] = body(t);
-    const v = jsExec(code, { vars: new Map(), up: sc }, line);
-    return rest ? jsExec(rest, sc, line) : v;
+    const v = jsExec(code, { vars: new Map(), up: sc }, L);
+    return rest ? jsExec(rest, sc, L + lf(t.slice(0, -rest.length))) : v;
   };
   /** What a `catch` gets: the value thrown, or the Error of what the runtime raised. */
   const caught = (j: unknown): V => {
@@ -1454,7 +1473,8 @@ export function interpreter(h: Host) {
     return j.user ? j.value : Object.assign(new (globalThis as V)[j.type](j.msg), j.sys?.fields);
   };
   /** `try {…} catch (e) {…} finally {…} REST`. */
-  const jsTry = (t: string, sc: Scope): V => {
+  const jsTry = (t: string, sc: Scope, L: number): V => {
+    const on = (x: string) => L + lf(t.slice(0, t.lastIndexOf(x)));
     let [code, rest] = body(t.slice(3));
     const c = /^catch\b\s*(?:\(\s*(\w+)\s*\))?/.exec(rest);
     const handler = c ? body(rest.slice(c[0].length)) : undefined;
@@ -1464,22 +1484,22 @@ export function interpreter(h: Host) {
     if (!handler && !fin) throw syntax('Missing catch or finally after try', 0);
     const inner = (vars: [string, V][] = []) => ({ vars: new Map(vars), up: sc });
     try {
-      jsExec(code, inner(), line);
+      jsExec(code, inner(), L + lf(t.slice(0, t.indexOf(code))));
     } catch (j) {
       if (!handler) throw j;
-      jsExec(handler[0], inner(c![1] ? [[c![1], caught(j)]] : []), line);
+      jsExec(handler[0], inner(c![1] ? [[c![1], caught(j)]] : []), on(handler[0]));
     } finally {
-      if (fin) jsExec(fin[0], inner(), line);
+      if (fin) jsExec(fin[0], inner(), on(fin[0]));
     }
-    return rest ? jsExec(rest, sc, line) : undefined;
+    return rest ? jsExec(rest, sc, on(rest)) : undefined;
   };
   /** `do BODY while (TEST)`: the body once before the first test. */
-  const jsDo = (t: string, sc: Scope): V => {
+  const jsDo = (t: string, sc: Scope, L: number): V => {
     const [code, rest] = body(t.slice(2));
     const test = /^while\s*\(([^]*)\)$/.exec(rest)?.[1];
     if (test === undefined) throw syntax('Unexpected end of input', t.length);
     let first = true;
-    loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, line)), () => (first = false));
+    loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, L + lf(t.slice(0, t.indexOf(code))))), () => (first = false));
     return undefined;
   };
   /** In a derived class's constructor, `this` before `super(…)`. */
@@ -1488,7 +1508,7 @@ export function interpreter(h: Host) {
    * `class A extends B { … } REST`: A runs only under `new`; its constructor, fields and
    * methods see `this`, and `super` is both the base's constructor and its methods on `this`.
    */
-  const jsClass = (t: string, sc: Scope): V => {
+  const jsClass = (t: string, sc: Scope, L: number): V => {
     const [h, name, ext] = /^class\s+([\w$]+)\s*(?:extends\s+([^{]+?))?\s*(?={)/.exec(t) ?? [];
     if (!h) throw new Unsupported('class');
     const base: V = ext && evalIn(ext, sc);
@@ -1503,7 +1523,7 @@ export function interpreter(h: Host) {
         s2 = s;
         s.vars.set('this', isCtor && base ? SUPER : me);
         if (base) s.vars.set('super', Object.setPrototypeOf(fn('super', (...b: V[]) => { base.init(me, b); init(me); s.vars.set('this', me); }), Object.create(base.prototype, { [SUPER]: { value: me } })));
-        jsExec(code, s, line);
+        jsExec(code, s, L + lf(t.slice(0, t.indexOf(code))));
       }, sc)(...a);
       if (s2!.vars.get('this') === SUPER) noThis();
       return r;
@@ -1538,35 +1558,38 @@ export function interpreter(h: Host) {
       else Object.defineProperty(to, k, { value: f, writable: true, configurable: true });
     }
     sc.vars.set(name, C);
-    return rest ? jsExec(rest, sc, line) : undefined;
+    return rest ? jsExec(rest, sc, L + lf(t.slice(0, -rest.length))) : undefined;
   };
   const jsExec = (src: string, sc: Scope, base = 1): V => {
     let value: V = NOTHING;
     for (const [text, n] of statements(src)) {
-      if (sc === top) [line, piece] = [base + n - 1, text];
+      // (node reports the line that raised, at any depth)
+      const L = ([line, piece] = [base + n - 1, text])[0];
       const t = text.trim();
+      /** The line where the end `x` of the statement starts. */
+      const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
       const kw = /^(for|while|if|function|do|try|class)\b/.exec(t)?.[1];
       if (kw === 'do' || kw === 'try' || kw === 'class') {
-        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc);
+        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc, L);
         continue;
       }
       if (!kw) {
         if (/^throw\b/.test(t)) raise(evalIn(t.slice(5), sc));
-        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsBlock(t, sc) : statement(text, sc);
+        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsBlock(t, sc, L) : statement(text, sc);
         continue;
       }
       const open = t.indexOf('(');
       const end = close(t, open);
       const head = t.slice(open + 1, end);
       const [code, rest] = body(t.slice(end + 1));
-      const block = (s2: Scope) => jsExec(code, s2, line);
+      const block = (s2: Scope) => jsExec(code, s2, on(t.slice(end + 1).trimStart()));
       const inner = () => ({ vars: new Map(), up: sc });
       if (kw === 'function') {
         const name = t.slice(8, open).trim();
         // a generator runs lazily: the evaluator has no such thing
         if (name[0] === '*') throw new Unsupported('function*');
         sc.vars.set(name, userFn(name, params(head), block, sc));
-        value = rest ? jsExec(rest, sc, line) : NOTHING;
+        value = rest ? jsExec(rest, sc, on(rest)) : NOTHING;
         continue;
       }
       value = undefined;
@@ -1575,7 +1598,7 @@ export function interpreter(h: Host) {
       if (kw === 'if') {
         const other = /^else\b/.test(rest);
         if (evalIn(head, sc)) (block(inner()), (more = other ? after(rest.slice(4)) : rest));
-        else if (other) (jsExec(rest.slice(4), sc, line), (more = ''));
+        else if (other) (jsExec(rest.slice(4), sc, on(rest)), (more = ''));
       } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
       else {
         const of = /^(?:const|let|var)\s+([\w$]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
@@ -1590,7 +1613,7 @@ export function interpreter(h: Host) {
           loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own));
         }
       }
-      if (more) value = jsExec(more, sc, line);
+      if (more) value = jsExec(more, sc, on(more));
     }
     return value;
   };
