@@ -77,6 +77,8 @@ const topSplit = (text: string, sep: string) => {
   }
   return out;
 };
+/** JS's f.length: the parameters before the first with a default or the rest. */
+const arity = (ps: string[]) => (ps.findIndex((x) => /=|^\.\.\./.test(x)) + 1 || ps.length + 1) - 1;
 const params = (text: string) => topSplit(text, ',').map((x) => x.trim()).filter(Boolean);
 type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
@@ -94,6 +96,7 @@ const pyDict = (entries: [V, V][]) => entries.reduce((o, [k, v]) => (put(o, k, v
 const view = (kind: string, l: V[]) => Object.assign(l, { [SHOW]: `dict_${kind}(${repr(l)})` });
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
+const HOLE = Symbol('hole');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
 
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V>; /** the simulated clock (ms) */ now?(): number }
@@ -192,6 +195,19 @@ function v8Brackets(src: string): void {
   }
 }
 
+/** A template literal's text and its `${…}` codes, alternating; a code ends at its own closing brace (`${{}}`). */
+function tparts(b: string): string[] {
+  const out = [];
+  let from = 0;
+  for (let k; (k = b.indexOf('${', from)) >= 0;) {
+    let j = k + 1;
+    for (let d = 0; j < b.length && (d += b[j] === '{' ? 1 : b[j] === '}' ? -1 : 0); j++);
+    out.push(b.slice(from, k), b.slice(k + 2, j));
+    from = j + 1;
+  }
+  return [...out, b.slice(from)];
+}
+
 const unescape = (s: string) => s.replace(/\\(u\{?[\da-fA-F]{4,5}\}?|x[\da-fA-F]{2}|[^])/g, (_, c: string) => (c.length > 1 ? String.fromCodePoint(parseInt(c.replace(/[ux{}]/g, ''), 16)) : ({ n: '\n', t: '\t', r: '\r', 0: '\0' } as Record<string, string>)[c] ?? c));
 
 /** A quoted string as util.inspect (quote) or repr (python) writes it. */
@@ -228,7 +244,7 @@ export function inspect(v: V, lvl = 0): string {
   const kind = map ? 'Map' : v instanceof Set ? 'Set' : '';
   if (lvl > 4) return arr ? '[Array]' : `[${kind || 'Object'}]`;
   const at = (x: V) => inspect(x, lvl + 2);
-  let out = arr ? v.map(at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
+  let out = arr ? items(v, at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
   const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : `${v[CLASS] ? v[CLASS] + ' ' : ''}{`, '}'];
   if (!out.length) return o + c;
   const n = out.length;
@@ -238,22 +254,38 @@ export function inspect(v: V, lvl = 0): string {
   return `${o}${ind}  ${out.join(`,${ind}  `)}${ind}${c}`;
 }
 
-function group(out: string[], v: V[], lvl: number): string[] {
+/** An array's first 100 entries as node shows them (a run of holes is one), then how many more items it has. */
+function items(v: V[], at: (x: V) => string): string[] {
+  const out: string[] = [];
+  const some = (n: number, what: string) => `${n} ${what}item${n > 1 ? 's' : ''}`;
+  let k = 0;
+  for (; k < v.length && out.length < 100; k++) {
+    let j = k;
+    while (j < v.length && !(j in v)) j++;
+    out.push(j > k ? `<${some(j - k, 'empty ')}>` : at(v[k]));
+    if (j > k) k = j - 1;
+  }
+  return k < v.length ? [...out, `... ${some(v.length - k, 'more ')}`] : out;
+}
+
+function group(all: string[], v: V[], lvl: number): string[] {
+  // the line of how many more items there are stays out of the columns
+  const out = all.slice(0, 100);
   const len = out.map((s) => s.length);
   const total = len.reduce((a, b) => a + b + 2, 0);
   const max = Math.max(...len) + 2;
-  if (!(max * 3 + lvl < 80 && (total / max > 5 || max <= 8))) return out;
-  const biased = Math.max(max - 3 - Math.sqrt(max - total / out.length), 1);
+  if (!(max * 3 + lvl < 80 && (total / max > 5 || max <= 8))) return all;
+  const biased = Math.max(max - 3 - Math.sqrt(max - total / all.length), 1);
   const cols = Math.min(Math.round(Math.sqrt(2.5 * biased * out.length) / biased), Math.floor((80 - lvl) / max), 12);
-  if (cols <= 1) return out;
+  if (cols <= 1) return all;
   const widths = [...Array(cols)].map((_, i) => Math.max(...len.filter((_, j) => j % cols === i)) + 2);
-  const num = v.every((x) => typeof x === 'number' || typeof x === 'bigint');
+  const num = v.slice(0, all.length).every((x) => typeof x === 'number' || typeof x === 'bigint');
   const rows = [];
   for (let i = 0; i < out.length; i += cols) {
     const row = out.slice(i, i + cols);
     rows.push(row.map((s, j) => (j === row.length - 1 ? (num ? s.padStart(widths[j] - 2) : s) : num ? `${s}, `.padStart(widths[j]) : `${s}, `.padEnd(widths[j]))).join(''));
   }
-  return rows;
+  return [...rows, ...all.slice(100)];
 }
 
 /** python's float repr: always a point or an exponent, two exponent digits. */
@@ -409,7 +441,12 @@ export function interpreter(h: Host) {
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
     const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
+  };
+  /** node's Array, but an array of millions of items (that the page would fill) is the evaluator's limit. */
+  const arrays = (A: V) => {
+    const n = (x: V) => { if ((typeof x === 'number' ? x : x?.length) > 1e6) throw new Unsupported('Array(n)'); return x; };
+    return Object.assign(fn('Array', (...a: V[]) => A(...a.map(n))), { prototype: A.prototype, isArray: A.isArray, of: A.of, from: (x: V, ...a: V[]) => A.from(n(x), ...a) });
   };
   const python = (): Record<string, V> => {
     const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${typeName(x)}'`); })());
@@ -518,6 +555,8 @@ export function interpreter(h: Host) {
   const member = (o: V, k: V): V => {
     if (!py) {
       if (o === null || o === undefined) throw new Thrown('TypeError', `Cannot read properties of ${o} (reading '${String(k)}')`);
+      // a function of the program's own: the name V8 gives it and its count of parameters
+      if (typeof o === 'function' && (k === 'name' || k === 'length') && o.flen !== undefined) return k === 'name' ? o.fname : o.flen;
       return HIDDEN.test(String(k)) ? undefined : o[k];
     }
     if (o?.[SUPER] || o?.[PYCLS] || o?.[PYD]) {
@@ -613,7 +652,7 @@ export function interpreter(h: Host) {
     const BIN: Record<string, number> = py
       ? { or: 1, and: 2, '==': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, in: 4, not: 4, is: 4, '+': 6, '-': 6, '*': 7, '/': 7, '//': 7, '%': 7, '**': 9 }
       : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, instanceof: 5, in: 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
-    const fnBody = (params: string[], body: E, name = ''): E => (s) => fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s }));
+    const fnBody = (params: string[], body: E, name = ''): E => (s) => Object.assign(fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s })), { flen: arity(params) });
     /** The token that closes the bracket at `k` (the end of input when none does). */
     const match = (k: number) => {
       for (let depth = 0; k < t.length - 1; k++) if (!(depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0)) break;
@@ -855,7 +894,7 @@ export function interpreter(h: Host) {
         const q = /^[fFrR]?('''|""")/.test(tk.v) ? 3 : 1;
         const body = tk.v.slice((f || raw ? 1 : 0) + q, -q);
         if (f) return template(body.split(/(\{\{|\}\}|\{[^{}]*\})/));
-        if (tk.v[0] === '`') return template(body.split(/\$\{([^}]*)\}/));
+        if (tk.v[0] === '`') return template(tparts(body));
         return () => (raw ? body : unescape(body));
       }
       if (tk.k === 'i') {
@@ -907,8 +946,9 @@ export function interpreter(h: Host) {
           if (is('for')) return comp((s) => [each(s)], ']');
           i = at;
         }
-        const items = list(']', item);
-        return (s) => spread(items.map((x) => x(s)));
+        // (JS: `[1, , 3]` has a hole)
+        const items = list(']', () => (!py && is(',') ? () => HOLE : item()));
+        return (s) => ((l: V[]) => l.reduce((a: V[], x, k) => (x === HOLE || (a[k] = x), a), Array(l.length)))(spread(items.map((x) => x(s))));
       }
       if (tk.v === '{') {
         if (py && !is('}')) {
@@ -922,14 +962,15 @@ export function interpreter(h: Host) {
         const entries = list('}', () => {
           const kt = peek();
           // (JS: spread, methods, getters and generators are the evaluator's limits)
-          if (!py && (kt.v === '...' || kt.v === '*' || (kt.k === 'i' && (is('(', 1) || peek(1).k === 'i')))) throw new Unsupported(kt.v);
+          if (!py && eat('...')) return ((e: E) => (s: Scope) => [SPREAD, e(s)])(expr());
+          if (!py && (kt.v === '*' || (kt.k === 'i' && (is('(', 1) || peek(1).k === 'i')))) throw new Unsupported(kt.v);
           const key: E = kt.k === 'i' && !py ? (i++, () => kt.v) : kt.k === 's' ? primary() : is('[') ? (i++, ((e: E) => (need(']'), e))(expr())) : expr();
           if (!py && kt.k === 'i' && (is(',') || is('}'))) return (s: Scope) => [kt.v, lookup(s, kt.v)];
           need(':');
           const v = expr();
           return (s: Scope) => [key(s), v(s)];
         });
-        return (s) => (py ? pyDict : Object.fromEntries)(entries.map((x) => x(s)));
+        return (s) => (py ? pyDict : (l: V[]) => l.reduce((o, [k, v]) => (k === SPREAD ? Object.assign(o, v) : Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })), {}))(entries.map((x) => x(s)));
       }
       i--;
       return fail();
@@ -1165,7 +1206,7 @@ export function interpreter(h: Host) {
       }
     });
     // node's f.length: the parameters before the first with a default or the rest
-    if (!py && Array.isArray(params)) self.flen = (params.findIndex((x) => /=|^\.\.\./.test(x)) + 1 || params.length + 1) - 1;
+    if (!py && Array.isArray(params)) self.flen = arity(params);
     return self;
   };
   /** JS parameters (`a`, `b = 2`, `...rest`) bound to a call's arguments; a default sees the parameters before it. */
