@@ -441,7 +441,7 @@ export function interpreter(h: Host) {
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
     const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   /** node's Array, but an array of millions of items (that the page would fill) is the evaluator's limit. */
   const arrays = (A: V) => {
@@ -839,14 +839,15 @@ export function interpreter(h: Host) {
       return (s) => go(0, s);
     };
     /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
-    const arrow = (params: string[], name = ''): E => {
+    /** `own`: a function or method, whose `this` is what it is called on (an arrow's is its maker's). */
+    const arrow = (params: string[], name = '', own = false): E => {
       if (!is('{')) return fnBody(params, expr(0));
       const k = match(i);
       if (k >= t.length - 1) fail();
       const code = src.slice(t[i].p + 1, t[k].p), down = lf(src.slice(0, t[i].p));
       i = k + 1;
       // (its body's lines count from the line of the statement that makes it)
-      return (s) => { const at = line + down; return userFn(name, params, (s2) => jsExec(code, s2, at), s); };
+      return (s) => { const at = line + down; return userFn(name, params, (s2) => jsExec(code, s2, at), s, undefined, own); };
     };
     /** An f-string's `{code!conv:spec}`; `{code=}` writes the code before its value (a repr unless a spec says). */
     const fField = (p: string): E => {
@@ -911,7 +912,7 @@ export function interpreter(h: Host) {
           const params = paramsIn(i, k);
           i = k + 1;
           if (!is('{')) fail();
-          return arrow(params, fname);
+          return arrow(params, fname, true);
         }
         if (py && name === 'lambda') {
           // its parameters (with their defaults) end at the colon outside brackets
@@ -963,12 +964,18 @@ export function interpreter(h: Host) {
           const kt = peek();
           // (JS: spread, methods, getters and generators are the evaluator's limits)
           if (!py && eat('...')) return ((e: E) => (s: Scope) => [SPREAD, e(s)])(expr());
-          if (!py && (kt.v === '*' || (kt.k === 'i' && (is('(', 1) || peek(1).k === 'i')))) throw new Unsupported(kt.v);
+          // (JS: a method `m() {…}`; getters and generators are the evaluator's limits)
+          if (!py && kt.k === 'i' && is('(', 1)) {
+            const k = match(++i), f = ((ps) => ((i = k + 1), arrow(ps, kt.v, true)))(paramsIn(i, k));
+            return (s: Scope) => [kt.v, f(s)];
+          }
+          if (!py && (kt.v === '*' || (kt.k === 'i' && peek(1).k === 'i'))) throw new Unsupported(kt.v);
           const key: E = kt.k === 'i' && !py ? (i++, () => kt.v) : kt.k === 's' ? primary() : is('[') ? (i++, ((e: E) => (need(']'), e))(expr())) : expr();
           if (!py && kt.k === 'i' && (is(',') || is('}'))) return (s: Scope) => [kt.v, lookup(s, kt.v)];
           need(':');
           const v = expr();
-          return (s: Scope) => [key(s), v(s)];
+          // (V8 names a function by the key it is written under)
+          return (s: Scope) => ((k: V, x: V) => [k, typeof x === 'function' && x.fname === '' ? Object.assign(x, { fname: String(k) }) : x])(key(s), v(s));
         });
         return (s) => (py ? pyDict : (l: V[]) => l.reduce((o, [k, v]) => (k === SPREAD ? Object.assign(o, v) : Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })), {}))(entries.map((x) => x(s)));
       }
@@ -1181,12 +1188,14 @@ export function interpreter(h: Host) {
   const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
-  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1): V => {
-    const self: V = fn(name, (...a: V[]) => {
+  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1, own = false): V => {
+    const self: V = fn(name, function (this: V, ...a: V[]) {
       const from: [number, string] = [line, piece], d = direct === self;
       direct = undefined;
       try {
-        run({ vars: typeof params === 'function' ? new Map(params(a)) : bind(params, a, up), up, f: 1 });
+        const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
+        if (own && this !== undefined) vars.set('this', this);
+        run({ vars, up, f: 1 });
         return py ? null : undefined;
       } catch (j) {
         if (j instanceof Jump) {
@@ -1629,7 +1638,7 @@ export function interpreter(h: Host) {
         const name = t.slice(8, open).trim();
         // a generator runs lazily: the evaluator has no such thing
         if (name[0] === '*') throw new Unsupported('function*');
-        sc.vars.set(name, userFn(name, params(head), block, sc));
+        sc.vars.set(name, userFn(name, params(head), block, sc, undefined, true));
         value = rest ? jsExec(rest, sc, on(rest)) : NOTHING;
         continue;
       }

@@ -62,6 +62,14 @@ test('an uncaught throw in a script: its file:line, the caret, Object.<anonymous
   assert.match(missing.err, /^internal\/modules\/cjs\/loader\.js:934\n[^]*\n {4}at require \(internal\/modules\/cjs\/helpers\.js:107:18\)\n {4}at Object\.<anonymous> \(\/app\/a\.js:1:1\)\n {4}at Module\._compile \(internal\/modules\/cjs\/loader\.js:1114:14\)\n/);
 });
 
+test('a script knows its __dirname and __filename; an error inside a function has its frame above Object.<anonymous> (as node v20.20.2 prints)', async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  const r = await runOnce(e, 'node:20', ['sh', '-c', "mkdir /app && cd /app && printf 'function f() {\\n  return x;\\n}\\nconsole.log(__dirname, __filename);\\nf();\\n' > t.js && node t.js"]);
+  assert.equal(r.out, '/app /app/t.js\n');
+  assert.match(r.err, /^\/app\/t\.js:2\n {2}return x;\n {2}\^\n\nReferenceError: x is not defined\n {4}at f \(\/app\/t\.js:2:3\)\n {4}at Object\.<anonymous> \(\/app\/t\.js:5:1\)\n {4}at Module\._compile /);
+});
+
 test('a script the evaluator cannot run is still read for its port and what it sends; one it runs serves by its handler', async () => {
   const e = engine();
   await pull(e, 'node:20');
