@@ -35,6 +35,8 @@ export class Thrown {
   declare frames?: Frame[];
   /** node: the functions it went through, innermost first: each with the line it was at, and whether the program's own code called it (not a host's, as forEach). */
   declare js?: [name: string, line: number, direct: boolean][];
+  /** node: the text JSON.parse failed to read. */
+  declare json?: string;
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 export type Frame = [line: number, text: string, at: number[] | undefined, name: string, input: number];
@@ -441,7 +443,7 @@ export function interpreter(h: Host) {
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
     const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
   };
   /** node's Array, but an array of millions of items (that the page would fill) is the evaluator's limit. */
   const arrays = (A: V) => {
@@ -1519,7 +1521,7 @@ export function interpreter(h: Host) {
   const caught = (j: unknown): V => {
     // a SyntaxError of the source is no exception of the program, nor is a limit of the evaluator
     if (j instanceof Error) return j;
-    if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
+    if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user && j.json === undefined) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
     return j.user ? j.value : Object.assign(new (globalThis as V)[j.type](j.msg), j.sys?.fields);
   };
   /** `try {…} catch (e) {…} finally {…} REST`. */

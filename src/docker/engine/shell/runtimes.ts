@@ -101,6 +101,13 @@ function v8Column(msg: string, raw: string): number | undefined {
 /** Where V8 points at an assignment to a const: its operator, not a declaration's `=`. */
 const opAt = (raw: string) => [...raw.matchAll(/\+\+|--|[-+*/%]?=(?![=>])/g)].find((m) => !/\b(const|let|var)\s+[\w$]+\s*$|[=!<>]$/.test(raw.slice(0, m.index)))?.index;
 
+/** JSON.parse's SyntaxError is placed in the text it read: its line, and a caret unless at its end. */
+function jsonHead(text: string, msg: string): string {
+  const pos = Number(/at position (\d+)/.exec(msg)?.[1] ?? (/^Unexpected token '(.)'/.exec(msg) ? text.indexOf(msg[18]) : text.length));
+  const before = text.slice(0, pos).split('\n');
+  return `<anonymous_script>:${before.length}\n${text.split('\n')[before.length - 1]}${pos < text.length ? `\n${' '.repeat(before[before.length - 1].length)}^` : ''}`;
+}
+
 /** Where V8 points at an unknown name: the name, or the `return` whose value starts with it. */
 function nameAt(raw: string, name: string): number {
   const k = Math.max(0, raw.search(new RegExp(`(?<![\\w$.])${esc(name)}(?![\\w$])`)));
@@ -182,18 +189,21 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(0, t.at[3] - t.at[0]) : 1);
   // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
   if (!t.type || t.type === '{') return { out, err: printed + `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
-  const n0 = r.line ?? 1, at = col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
+  const json = t.json;
+  const n0 = r.line ?? 1, at = json !== undefined ? callAt(raw, 'parse') : col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
   const stdin = ['node:internal/main/eval_stdin:32:5', 'Socket.<anonymous> (node:internal/process/execution:234:5)', 'Socket.emit (node:events:536:35)', 'endReadableNT (node:internal/streams/readable:1698:12)', 'process.processTicksAndRejections (node:internal/process/task_queues:82:21)'];
   const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [...frame(`${where}:${n0}:${at}`), 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
-  const syntax = t.type === 'SyntaxError' && !t.user;
+  const syntax = t.type === 'SyntaxError' && !t.user && json === undefined;
   /** The frames of the program's own functions, from where it raised, above its top level's (`top`). */
-  const frame = (top: string) => {
-    if (!js) return [top];
+  const frame = (top: string): string[] => {
+    // (JSON.parse's own frame first)
+    const parse = json !== undefined ? ['JSON.parse (<anonymous>)'] : [];
+    if (!js) return [...parse, top];
     const out = js.map(([name, k], j) => ((loc) => (name ? `${name} (${loc})` : loc))(`${where}:${k}:${j ? callAt(src.split('\n')[k - 1] ?? '', js[j - 1][0]) : at}`));
-    return [...out, top.replace(/\d+\)?$/, (x) => callAt(src.split('\n')[n0 - 1] ?? '', js[js.length - 1][0]) + x.replace(/\d+/, ''))];
+    return [...parse, ...out, top.replace(/\d+\)?$/, (x) => callAt(src.split('\n')[n0 - 1] ?? '', js[js.length - 1][0]) + x.replace(/\d+/, ''))];
   };
   const stack = frames ? [...frame(`Object.<anonymous> (${where}:${n0}:${at})`), ...frames] : evalFrames(syntax);
-  const head = `${where}:${n}\n${raw}\n${mark}`;
+  const head = t.json !== undefined ? jsonHead(t.json, t.msg) : `${where}:${n}\n${raw}\n${mark}`;
   // a failed system call: node:fs's own line above, its frames first, its errno fields below
   const sys = t.sys;
   if (sys) stack.splice(0, 1, ...sys.frames, frames ? `Object.<anonymous> (${where}:${n}:${raw.indexOf(sys.call) + 1})` : `${where}:${n}:${raw.indexOf(sys.call) + 1}`);
