@@ -43,6 +43,8 @@ test('node -e errors: the [eval] frame, the caret under what failed, SyntaxError
   assert.equal(await ev('const a = {}; a.b()'), `[eval]:1\nconst a = {}; a.b()\n                ^\n\nTypeError: a.b is not a function\n    at [eval]:1:17\n${EVAL_FRAMES}`);
   assert.equal(await ev('console.log('), '[eval]:1\nconsole.log(\n            \n\nSyntaxError: Unexpected end of input\n    at makeContextifyScript (node:internal/vm:185:14)\n    at node:internal/process/execution:107:22\n    at [eval]-wrapper:6:24\n    at runScript (node:internal/process/execution:101:62)\n    at evalScript (node:internal/process/execution:133:3)\n    at node:internal/main/eval_string:51:3\n\nNode.js v20.19.2\n');
   assert.match(await ev('let x = 1 2'), /^\[eval\]:1\nlet x = 1 2\n {10}\^\n\nSyntaxError: Unexpected number\n {4}at makeContextifyScript/);
+  // (node v20.20.2 places the call at its require, past a variable of the module's name)
+  assert.match(await ev("const nope = require('nope')"), /\n {4}at \[eval\]:1:14\n/);
   assert.equal(await ev("throw 'boom'"), "\n[eval]:1\nthrow 'boom'\n^\nboom\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n\nNode.js v20.19.2\n");
   assert.equal(await ev('throw {a: 1}'), '[eval]:1\nthrow {a: 1}\n^\n\n{ a: 1 }\n\nNode.js v20.19.2\n');
   assert.match(await ev("require('nope')"), /^node:internal\/modules\/cjs\/loader:1215\n {2}throw err;\n {2}\^\n\nError: Cannot find module 'nope'\nRequire stack:\n- \/\[eval\]\n[^]*\n {4}at require \(node:internal\/modules\/helpers:182:18\)\n {4}at \[eval\]:1:1\n {4}at runScriptInThisContext[^]*at evalScript \(node:internal\/process\/execution:133:3\) \{\n {2}code: 'MODULE_NOT_FOUND',\n {2}requireStack: \[ '\/\[eval\]' \]\n\}\n\nNode.js v20.19.2\n$/);
