@@ -162,7 +162,7 @@ function lex(src: string, py: boolean): Tok[] {
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 /** What V8 names a call's argument after: a value's last token. */
-const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^(typeof|new|delete|void|in|of|instanceof|return|await|yield|case)$/.test(tk.v)) || /^[)\]}]$/.test(tk.v));
+const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^(typeof|new|delete|void|in|of|instanceof|return|await|yield|case|const|let|var|else|do)$/.test(tk.v)) || /^[)\]}]$/.test(tk.v));
 /**
  * V8 reads a whole program before it runs any of it: a bracket closed by another kind or never
  * opened, a `;` inside brackets (but a for's), a `{` after a value in an if's or for's head or in
@@ -1702,7 +1702,8 @@ export function interpreter(h: Host) {
         // (a compound statement on one line waits for the blank line too)
         lines = src.split('\n');
         if (!py) jsChecked(src);
-        if (unclosed(src) || (py && /:\s*(#.*)?$|^(for|if|while|def|class|with|try)\b/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
+        // (node's brackets are jsChecked's, outside comments)
+        if ((py && unclosed(src)) || (py && /:\s*(#.*)?$|^(for|if|while|def|class|with|try)\b/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
         runs++;
         lines = src.split('\n');
