@@ -162,6 +162,8 @@ function lex(src: string, py: boolean): Tok[] {
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 /** What V8 names a call's argument after: a value's last token. */
+/** V8's name for a token it did not expect. */
+const unexpected = (tk: Tok) => `Unexpected ${tk.k === 'i' ? `identifier '${tk.v}'` : tk.k === 'n' ? 'number' : tk.k === 's' ? (tk.v[0] === '`' ? 'template string' : 'string') : `token '${tk.v}'`}`;
 const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^(typeof|new|delete|void|in|of|instanceof|return|await|yield|case|const|let|var|else|do)$/.test(tk.v)) || /^[)\]}]$/.test(tk.v));
 /**
  * V8 reads a whole program before it runs any of it: a bracket closed by another kind or never
@@ -188,10 +190,15 @@ function v8Brackets(src: string): void {
     } else if (/^[)\]}]$/.test(v)) {
       bad = CLOSER[t[o]?.v] !== v;
       if (!bad) open.pop(), fn && (params = k);
-    } else bad = (v === ';' && o >= 0 && t[o].v !== '{' && before !== 'for') || (v === 'end' && o >= 0);
+    } else {
+      const prev = t[k - 1];
+      // (also a `;` where an operand should be; a value right after a value in an array or object literal; an if or for without its bracket)
+      bad = (v === ';' && ((o >= 0 && t[o].v !== '{' && before !== 'for') || (prev?.k === 'o' && !/^([)\]};:({]|\+\+|--)$/.test(prev.v)))) || (v === 'end' && o >= 0)
+        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before)))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v))));
+    }
     if (!bad) continue;
     const last = t[k - 1];
-    const e = call && ends(last) ? syntax('missing ) after argument list', last.p, last.p + last.v.length) : v !== 'end' && syntax(`Unexpected token '${v}'`, t[k].p);
+    const e = call && ends(last) ? syntax('missing ) after argument list', last.p, last.p + last.v.length) : v !== 'end' && syntax(unexpected(t[k]), t[k].p, t[k].p + t[k].v.length);
     if (v === 'end') throw Object.assign(new Open(), { v8: e || undefined });
     throw e;
   }
@@ -632,7 +639,7 @@ export function interpreter(h: Host) {
     const fail = (): never => {
       // what ends before it is complete goes on in the next line (python: only inside brackets)
       if (!t[i].k && (!py || t.filter((x) => /^[([{]$/.test(x.v)).length > t.filter((x) => /^[)\]}]$/.test(x.v)).length)) throw new Open();
-      throw syntax(py ? 'invalid syntax' : !t[i].k ? 'Unexpected end of input' : `Unexpected ${t[i].k === 'i' ? `identifier '${t[i].v}'` : t[i].k === 'n' ? 'number' : t[i].k === 's' ? 'string' : `token '${t[i].v}'`}`, t[i].p, t[i].p + Math.max(1, t[i].v.length));
+      throw syntax(py ? 'invalid syntax' : !t[i].k ? 'Unexpected end of input' : unexpected(t[i]), t[i].p, t[i].p + Math.max(1, t[i].v.length));
     };
     const eat = (v: string) => (is(v) ? (i++, true) : false);
     const need = (v: string) => void (eat(v) || fail());
