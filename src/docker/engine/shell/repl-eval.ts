@@ -33,8 +33,8 @@ export class Thrown {
   declare spot?: [number, string, number[]?];
   /** python: the calls it went through, outermost first: each `[line, statement, underline, function, input]` (the run that defined it: a REPL's input). */
   declare frames?: Frame[];
-  /** node: the functions it went through, innermost first: each with the line it was at, and whether the program's own code called it (not a host's, as forEach). */
-  declare js?: [name: string, line: number, direct: boolean][];
+  /** node: the functions it went through, innermost first: each with the line it was at, and whether the program's own code called it (true), an array method (its name) or another of the host's (false). */
+  declare js?: [name: string, line: number, by: boolean | string][];
   /** node: the text JSON.parse failed to read. */
   declare json?: string;
   constructor(public type: string, public msg: string, public name?: string) {}
@@ -850,7 +850,8 @@ export function interpreter(h: Host) {
     /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
     /** `own`: a function or method, whose `this` is what it is called on (an arrow's is its maker's). */
     const arrow = (params: string[], name = '', own = false): E => {
-      if (!is('{')) return fnBody(params, expr(0));
+      // (JS: an arrow's value is its return, from its own line: a frame of node's report)
+      if (!is('{')) return py ? fnBody(params, expr(0)) : ((down: number, e: E): E => (s) => ((at: number) => Object.assign(userFn(name, params, (s2) => { line = at; throw new Jump('return', e(s2)); }, s), { flen: arity(params) }))(line + down))(lf(src.slice(0, t[i].p)), expr(0));
       const k = match(i);
       if (k >= t.length - 1) fail();
       const code = src.slice(t[i].p + 1, t[k].p), down = lf(src.slice(0, t[i].p));
@@ -1199,7 +1200,7 @@ export function interpreter(h: Host) {
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
   const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1, own = false): V => {
     const self: V = fn(name, function (this: V, ...a: V[]) {
-      const from: [number, string] = [line, piece], d = direct === self;
+      const from: [number, string] = [line, piece], d = direct === self || (!!direct && (Array.prototype as V)[direct.name] === direct && direct.name);
       direct = undefined;
       try {
         const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
@@ -1213,7 +1214,8 @@ export function interpreter(h: Host) {
         }
         // the traceback's frame is the caller's line, marked at the call
         if (j instanceof Thrown) {
-          if (!py) (j.js ??= []).push([fname(self), line, d]);
+          // (V8 names a method by what it was called on)
+          if (!py) (j.js ??= []).push([this && typeof this === 'object' && !Array.isArray(this) ? `${this[CLASS] ?? 'Object'}.${fname(self)}` : fname(self), line, d]);
           if (j.spot) (j.frames ??= []).unshift([j.spot[0], j.spot[1], j.spot[2], fname(self) ?? name, input]);
           j.at = j.spot = undefined;
         }

@@ -175,8 +175,8 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   // the functions it went through, when the program's own calls made them all (a host's, as forEach's, adds frames of node's)
   const js = t.js?.every(([, , direct]) => direct) ? t.js : undefined;
   if (js) [n, raw] = [js[0][1], src.split('\n')[js[0][1] - 1] ?? ''];
-  /** Where V8 places a call of `name` in `text`: at the name. */
-  const callAt = (text: string, name: string) => text.search(new RegExp(`(?<![\\w$])${esc(name)}\\s*\\(`)) + 1 || 1;
+  /** Where V8 places the call of a frame's function (or of the array method that called it) in `text`: at its name, not at its definition. */
+  const callAt = (text: string, [name, , by]: [string, number, string | boolean] | [string]) => text.search(new RegExp(`(?<![\\w$]|function\\s+)${esc(by === true || !by ? name.replace(/.*\./, '') : by)}\\s*\\(`)) + 1 || 1;
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
   // node 14 ends with the stack, before the line naming the release
   const tail = version.startsWith('v14.') ? '' : `\nNode.js ${version}\n`;
@@ -184,13 +184,13 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   // V8's arrow: under the token a SyntaxError names (none at the end of the input), at a throw
   // statement, at an unknown name, at the name of what is no function (at the call's bracket when
   // the callee is no name, or is in brackets)
-  const call = /^(.+) is not a function$/.exec(t.msg)?.[1] ?? '';
+  const call = /^(.+) is not a function$|^Class constructor (\S+)/.exec(t.msg)?.slice(1).join('') ?? '';
   const col = t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? nameAt(raw, t.name) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : (t.msg === 'Assignment to constant variable.' ? opAt(raw) : v8Column(t.msg, raw)) ?? (t.at ? t.at[0] + lead : lead);
   const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(0, t.at[3] - t.at[0]) : 1);
   // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
   if (!t.type || t.type === '{') return { out, err: printed + `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
   const json = t.json;
-  const n0 = r.line ?? 1, at = json !== undefined ? callAt(raw, 'parse') : col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
+  const n0 = r.line ?? 1, at = json !== undefined ? callAt(raw, ['parse']) : col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
   const stdin = ['node:internal/main/eval_stdin:32:5', 'Socket.<anonymous> (node:internal/process/execution:234:5)', 'Socket.emit (node:events:536:35)', 'endReadableNT (node:internal/streams/readable:1698:12)', 'process.processTicksAndRejections (node:internal/process/task_queues:82:21)'];
   const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [...frame(`${where}:${n0}:${at}`), 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
   const syntax = t.type === 'SyntaxError' && !t.user && json === undefined;
@@ -199,8 +199,9 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     // (JSON.parse's own frame first)
     const parse = json !== undefined ? ['JSON.parse (<anonymous>)'] : [];
     if (!js) return [...parse, top];
-    const out = js.map(([name, k], j) => ((loc) => (name ? `${name} (${loc})` : loc))(`${where}:${k}:${j ? callAt(src.split('\n')[k - 1] ?? '', js[j - 1][0]) : at}`));
-    return [...parse, ...out, top.replace(/\d+\)?$/, (x) => callAt(src.split('\n')[n0 - 1] ?? '', js[js.length - 1][0]) + x.replace(/\d+/, ''))];
+    // (an array method that called one adds its own frame)
+    const out = js.flatMap(([name, k, by], j) => [((loc) => (name ? `${name} (${loc})` : loc))(`${where}:${k}:${j ? callAt(src.split('\n')[k - 1] ?? '', js[j - 1]) : at}`), ...(by === true ? [] : [`Array.${by} (<anonymous>)`])]);
+    return [...parse, ...out, top.replace(/\d+\)?$/, (x) => callAt(src.split('\n')[n0 - 1] ?? '', js[js.length - 1]) + x.replace(/\d+/, ''))];
   };
   const stack = frames ? [...frame(`Object.<anonymous> (${where}:${n0}:${at})`), ...frames] : evalFrames(syntax);
   const head = t.json !== undefined ? jsonHead(t.json, t.msg) : `${where}:${n}\n${raw}\n${mark}`;
