@@ -450,7 +450,7 @@ export function interpreter(h: Host) {
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
     const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, ...((g) => ({ globalThis: g, this: g }))({}), ...h.globals };
   };
   /** node's Array, but an array of millions of items (that the page would fill) is the evaluator's limit. */
   const arrays = (A: V) => {
@@ -806,7 +806,10 @@ export function interpreter(h: Host) {
             if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text.replace(/^new\s+/, '')} is not a ${callee.isNew ? 'constructor' : 'function'}`);
             direct = f;
-            return callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, self, pos);
+            // `new` of a function of the program's own: a fresh object, named after it, is its `this`
+            const me = callee.isNew && !f[CLASS] && f.flen !== undefined ? { [CLASS]: fname(f) } : undefined;
+            const r = callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, me ?? self, pos);
+            return me && (r === null || typeof r !== 'object') ? me : r;
           });
         } else if (e.isNew) {
           // `new A` without parentheses constructs with no arguments
@@ -1204,7 +1207,8 @@ export function interpreter(h: Host) {
       direct = undefined;
       try {
         const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
-        if (own && this !== undefined) vars.set('this', this);
+        // (a function called on nothing has the global object as its `this`, outside strict mode)
+        if (own) vars.set('this', this ?? globals.globalThis);
         run({ vars, up, f: 1 });
         return py ? null : undefined;
       } catch (j) {
