@@ -1219,7 +1219,7 @@ export function interpreter(h: Host) {
         // the traceback's frame is the caller's line, marked at the call
         if (j instanceof Thrown) {
           // (V8 names a method by what it was called on)
-          if (!py) (j.js ??= []).push([this && typeof this === 'object' && !Array.isArray(this) ? `${this[CLASS] ?? 'Object'}.${fname(self)}` : fname(self), line, d]);
+          if (!py) (j.js ??= []).push([this && /^[of]/.test(typeof this) && !Array.isArray(this) ? `${typeof this === 'function' ? fname(this) : this[CLASS] ?? 'Object'}.${fname(self)}` : fname(self), line, d]);
           if (j.spot) (j.frames ??= []).unshift([j.spot[0], j.spot[1], j.spot[2], fname(self) ?? name, input]);
           j.at = j.spot = undefined;
         }
@@ -1581,15 +1581,16 @@ export function interpreter(h: Host) {
     const proto = Object.create(base ? base.prototype : Object.prototype, { [CLASS]: { value: name } });
     const fields: [string, string][] = [];
     let ctor: V;
-    const method = (m: string, ps: string[], code: string, isCtor = false) => function (this: V, ...a: V[]) {
+    const method = (m: string, ps: string[], code: string, isCtor = false) => function self(this: V, ...a: V[]) {
       const me = this?.[SUPER] ?? this;
       let s2: Scope;
-      const r = userFn(m, ps, (s) => {
+      // (called by the program's own code, its frame is the method's, named by its class)
+      const r = ((u: V) => ((direct = direct === self ? u : direct), u.call(me, ...a)))(userFn(m, ps, (s) => {
         s2 = s;
         s.vars.set('this', isCtor && base ? SUPER : me);
         if (base) s.vars.set('super', Object.setPrototypeOf(fn('super', (...b: V[]) => { base.init(me, b); init(me); s.vars.set('this', me); }), Object.create(base.prototype, { [SUPER]: { value: me } })));
         jsExec(code, s, L + lf(t.slice(0, t.indexOf(code))));
-      }, sc)(...a);
+      }, sc));
       if (s2!.vars.get('this') === SUPER) noThis();
       return r;
     };
