@@ -63,3 +63,8 @@ test('dates from fields or a zoneless date-time are UTC, as in the container', (
 test('fs with a path that is no string is refused, not an ENOENT of "undefined"', () => {
   assert.match(js("require('fs').readFileSync()"), /Error: the simulated interpreter cannot run 'fs\.readFileSync\(undefined\)'\n/);
 });
+
+test('the global object is the this of a function called on nothing, which the evaluator does not print', () => {
+  assert.equal(js('function f() { return this === globalThis }\nconsole.log(f(), typeof this)'), 'true object\n');
+  assert.match(js('console.log(this)'), /Error: the simulated interpreter cannot run 'util\.inspect\(globalThis\)'\n/);
+});
