@@ -369,7 +369,8 @@ export function runNode(m: Machine, cwd: string, env: string[], args: string[], 
   const ports = rt.ports();
   if (e instanceof Thrown && e.type === 'Error' && e.name) {
     // a module the loader cannot find, required from `-e`, stdin or the script
-    const k = Math.max(0, src.lastIndexOf('require', src.indexOf(e.name)));
+    // (the require whose argument names it, not a variable of the same name before)
+    const k = Math.max(0, src.lastIndexOf('require', src.search(new RegExp(`['"\`]${e.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]`))));
     const before = src.slice(0, k);
     const where = how ? `${cwd.replace(/\/$/, '')}/[${how === 'stdin' ? 'stdin' : 'eval'}]` : path;
     return { ...run, body: '', err: notFound(fs, e.name, where, `${how ? where.slice(where.lastIndexOf('/') + 1) : path}:${before.split('\n').length}:${k - before.lastIndexOf('\n')}`, !how) };

@@ -41,11 +41,17 @@ export class Thrown {
   declare cause?: Thrown | null;
   /** python: what its traceback adds to the message (a name it may have meant) */
   declare hint?: string;
+  /** node: the functions it went through, innermost first: each with the line it was at, and whether the program's own code called it (true), an array method (its name) or another of the host's (false). */
+  declare js?: [name: string, line: number, by: boolean | string][];
+  /** node: the text JSON.parse failed to read. */
+  declare json?: string;
   constructor(public type: string, public msg: string, public name?: string) {}
 }
 export type Frame = [line: number, text: string, at: number[] | undefined, name: string, input: number];
-/** Input that goes on in the next line (an open bracket, string or block). */
-export class Open {}
+/** Input that goes on in the next line (an open bracket, string or block); `v8`: what `node -e` says of it when that is no "Unexpected end of input". */
+export class Open {
+  declare v8?: Thrown;
+}
 /** `exit()`, `sys.exit(n)`, `process.exit(n)`. */
 export class Exit {
   constructor(public code: unknown = 0) {}
@@ -57,7 +63,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the names a python function's body binds: its own even before they are */ loc?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1 };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the names a python function's body binds: its own even before they are */ loc?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1; /** JS: its const names */ c?: Set<string> };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -81,6 +87,8 @@ const topSplit = (text: string, sep: string) => {
   }
   return out;
 };
+/** JS's f.length: the parameters before the first with a default or the rest. */
+const arity = (ps: string[]) => (ps.findIndex((x) => /=|^\.\.\./.test(x)) + 1 || ps.length + 1) - 1;
 const params = (text: string) => topSplit(text, ',').map((x) => x.trim()).filter(Boolean);
 type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: (s: Scope) => [V, V] };
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
@@ -101,6 +109,7 @@ const pyDict = (entries: [V, V][]) => entries.reduce((o, [k, v]) => (put(o, k, v
 const view = (kind: string, l: V[]) => Object.assign(l, { [SHOW]: `dict_${kind}(${repr(l)})` });
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
+const HOLE = Symbol('hole');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
 
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V>; /** the simulated clock (ms) */ now?(): number }
@@ -141,6 +150,8 @@ function lex(src: string, py: boolean): Tok[] {
     }
     // the group that matched is the token's kind
     const g = m.findIndex((x, j) => j && x !== undefined);
+    // V8's scanner takes a number running into a name (`12abc`, not `1n` or `0x1f`) as one bad token
+    if (!py && g === 1 && /^[A-Za-z_$]/.test(src.slice(LEX.lastIndex)) && !/^n\b/.test(src.slice(LEX.lastIndex)) && !(m[1] === '0' && /^[xob]/i.test(src.slice(LEX.lastIndex)))) throw syntax('Invalid or unexpected token', LEX.lastIndex - m[1].length, LEX.lastIndex);
     out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
     // a triple quote goes on in the next line until it is closed
     const triple = /^[fFrR]?('''|""")/.exec(m[g])?.[1];
@@ -152,10 +163,69 @@ function lex(src: string, py: boolean): Tok[] {
     if (/^\s*`/.test(rest) || /^\s*('''|""")/.test(rest)) throw new Open();
     // (V8 marks an unclosed quote to the end of its line)
     const at = src.length - rest.trimStart().length;
+    // (a character that is no ASCII gets no caret from node)
+    if (!py && /^[^\x00-\x7f]/.test(rest.trimStart())) throw syntax('Invalid or unexpected token', at, at);
     throw syntax(py ? (/^\s*['"]/.test(rest) ? 'unterminated string literal (detected at line 1)' : 'invalid syntax') : 'Invalid or unexpected token', at, /^\s*['"]/.test(rest) && !py ? at + rest.trimStart().split('\n')[0].length : at + 1);
   }
   out.push({ k: '', v: '', p: src.length });
   return out;
+}
+
+const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+/** What V8 names a call's argument after: a value's last token. */
+/** V8's name for a token it did not expect. */
+const unexpected = (tk: Tok) => `Unexpected ${tk.k === 'i' ? `identifier '${tk.v}'` : tk.k === 'n' ? 'number' : tk.k === 's' ? (tk.v[0] === '`' ? 'template string' : 'string') : `token '${tk.v}'`}`;
+const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^(typeof|new|delete|void|in|of|instanceof|return|await|yield|case|const|let|var|else|do)$/.test(tk.v)) || /^[)\]}]$/.test(tk.v));
+/**
+ * V8 reads a whole program before it runs any of it: a bracket closed by another kind or never
+ * opened, a `;` inside brackets (but a for's), a `{` after a value in an if's or for's head or in
+ * parameters are its SyntaxErrors; in a call's arguments after a complete one any of those, or the end of the
+ * input, is a "missing )" at the argument's last token. Input that ends inside brackets is Open.
+ */
+function v8Brackets(src: string): void {
+  const t = lex(src, false);
+  const open: number[] = [];
+  // the `)` that ends a function's parameters, which its body's `{` follows
+  let params = -1;
+  for (let k = 0; k < t.length; k++) {
+    const v = t[k].k === 'o' ? t[k].v : t[k].k ? '' : 'end';
+    const o = open[open.length - 1] ?? -1;
+    const before = t[o - 1]?.v, paren = t[o]?.v === '(';
+    const fn = paren && (before === 'function' || t[o - 2]?.v === 'function');
+    const head = paren && /^(if|for|while|switch|catch)$/.test(before);
+    const call = paren && !fn && !head && ends(t[o - 1]) && !/^(return|typeof)$/.test(before);
+    let bad;
+    if (/^[([{]$/.test(v)) {
+      bad = v === '{' && (fn || head || call) && params !== k - 1 && (ends(t[k - 1]) || /^(\+\+|--)$/.test(t[k - 1].v));
+      if (!bad) open.push(k);
+    } else if (/^[)\]}]$/.test(v)) {
+      bad = CLOSER[t[o]?.v] !== v;
+      if (!bad) open.pop(), fn && (params = k);
+    } else {
+      const prev = t[k - 1];
+      // (also a `;` where an operand should be; a value right after a value in an array or object literal; an if or for without its bracket)
+      bad = (v === ';' && ((o >= 0 && t[o].v !== '{' && before !== 'for') || (prev?.k === 'o' && !/^([)\]};:({]|\+\+|--)$/.test(prev.v)))) || (v === 'end' && o >= 0)
+        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before)))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v))));
+    }
+    if (!bad) continue;
+    const last = t[k - 1];
+    const e = call && ends(last) ? syntax('missing ) after argument list', last.p, last.p + last.v.length) : v !== 'end' && syntax(unexpected(t[k]), t[k].p, t[k].p + t[k].v.length);
+    if (v === 'end') throw Object.assign(new Open(), { v8: e || undefined });
+    throw e;
+  }
+}
+
+/** A template literal's text and its `${…}` codes, alternating; a code ends at its own closing brace (`${{}}`). */
+function tparts(b: string): string[] {
+  const out = [];
+  let from = 0;
+  for (let k; (k = b.indexOf('${', from)) >= 0;) {
+    let j = k + 1;
+    for (let d = 0; j < b.length && (d += b[j] === '{' ? 1 : b[j] === '}' ? -1 : 0); j++);
+    out.push(b.slice(from, k), b.slice(k + 2, j));
+    from = j + 1;
+  }
+  return [...out, b.slice(from)];
 }
 
 const unescape = (s: string) => s.replace(/\\(u\{?[\da-fA-F]{4,5}\}?|x[\da-fA-F]{2}|[^])/g, (_, c: string) => (c.length > 1 ? String.fromCodePoint(parseInt(c.replace(/[ux{}]/g, ''), 16)) : ({ n: '\n', t: '\t', r: '\r', 0: '\0' } as Record<string, string>)[c] ?? c));
@@ -194,7 +264,7 @@ export function inspect(v: V, lvl = 0): string {
   const kind = map ? 'Map' : v instanceof Set ? 'Set' : '';
   if (lvl > 4) return arr ? '[Array]' : `[${kind || 'Object'}]`;
   const at = (x: V) => inspect(x, lvl + 2);
-  let out = arr ? v.map(at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
+  let out = arr ? items(v, at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
   const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : `${v[CLASS] ? v[CLASS] + ' ' : ''}{`, '}'];
   if (!out.length) return o + c;
   const n = out.length;
@@ -204,22 +274,38 @@ export function inspect(v: V, lvl = 0): string {
   return `${o}${ind}  ${out.join(`,${ind}  `)}${ind}${c}`;
 }
 
-function group(out: string[], v: V[], lvl: number): string[] {
+/** An array's first 100 entries as node shows them (a run of holes is one), then how many more items it has. */
+function items(v: V[], at: (x: V) => string): string[] {
+  const out: string[] = [];
+  const some = (n: number, what: string) => `${n} ${what}item${n > 1 ? 's' : ''}`;
+  let k = 0;
+  for (; k < v.length && out.length < 100; k++) {
+    let j = k;
+    while (j < v.length && !(j in v)) j++;
+    out.push(j > k ? `<${some(j - k, 'empty ')}>` : at(v[k]));
+    if (j > k) k = j - 1;
+  }
+  return k < v.length ? [...out, `... ${some(v.length - k, 'more ')}`] : out;
+}
+
+function group(all: string[], v: V[], lvl: number): string[] {
+  // the line of how many more items there are stays out of the columns
+  const out = all.slice(0, 100);
   const len = out.map((s) => s.length);
   const total = len.reduce((a, b) => a + b + 2, 0);
   const max = Math.max(...len) + 2;
-  if (!(max * 3 + lvl < 80 && (total / max > 5 || max <= 8))) return out;
-  const biased = Math.max(max - 3 - Math.sqrt(max - total / out.length), 1);
+  if (!(max * 3 + lvl < 80 && (total / max > 5 || max <= 8))) return all;
+  const biased = Math.max(max - 3 - Math.sqrt(max - total / all.length), 1);
   const cols = Math.min(Math.round(Math.sqrt(2.5 * biased * out.length) / biased), Math.floor((80 - lvl) / max), 12);
-  if (cols <= 1) return out;
+  if (cols <= 1) return all;
   const widths = [...Array(cols)].map((_, i) => Math.max(...len.filter((_, j) => j % cols === i)) + 2);
-  const num = v.every((x) => typeof x === 'number' || typeof x === 'bigint');
+  const num = v.slice(0, all.length).every((x) => typeof x === 'number' || typeof x === 'bigint');
   const rows = [];
   for (let i = 0; i < out.length; i += cols) {
     const row = out.slice(i, i + cols);
     rows.push(row.map((s, j) => (j === row.length - 1 ? (num ? s.padStart(widths[j] - 2) : s) : num ? `${s}, `.padStart(widths[j]) : `${s}, `.padEnd(widths[j]))).join(''));
   }
-  return rows;
+  return [...rows, ...all.slice(100)];
 }
 
 /** python's float repr: always a point or an exponent, two exponent digits. */
@@ -377,7 +463,12 @@ export function interpreter(h: Host) {
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
     const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: JSON.parse }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries }), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, globalThis: {}, ...h.globals };
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, ...((g) => ({ globalThis: g, this: g }))({ [CUSTOM]: () => { throw new Unsupported('util.inspect(globalThis)'); } }), ...h.globals };
+  };
+  /** node's Array, but an array of millions of items (that the page would fill) is the evaluator's limit. */
+  const arrays = (A: V) => {
+    const n = (x: V) => { if ((typeof x === 'number' ? x : x?.length) > 1e6) throw new Unsupported('Array(n)'); return x; };
+    return Object.assign(fn('Array', (...a: V[]) => A(...a.map(n))), { prototype: A.prototype, isArray: A.isArray, of: A.of, from: (x: V, ...a: V[]) => A.from(n(x), ...a) });
   };
   const python = (): Record<string, V> => {
     const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a ${minor < 10 ? '' : 'real '}number, not '${typeName(x)}'`); })());
@@ -511,6 +602,8 @@ export function interpreter(h: Host) {
   const member = (o: V, k: V): V => {
     if (!py) {
       if (o === null || o === undefined) throw new Thrown('TypeError', `Cannot read properties of ${o} (reading '${String(k)}')`);
+      // a function of the program's own: the name V8 gives it and its count of parameters
+      if (typeof o === 'function' && (k === 'name' || k === 'length') && o.flen !== undefined) return k === 'name' ? o.fname : o.flen;
       return HIDDEN.test(String(k)) ? undefined : o[k];
     }
     if (o?.[SUPER] || o?.[PYCLS] || o?.[PYD]) {
@@ -595,17 +688,19 @@ export function interpreter(h: Host) {
     const fail = (): never => {
       // what ends before it is complete goes on in the next line (python: only inside brackets)
       if (!t[i].k && (!py || t.filter((x) => /^[([{]$/.test(x.v)).length > t.filter((x) => /^[)\]}]$/.test(x.v)).length)) throw new Open();
-      throw syntax(py ? 'invalid syntax' : !t[i].k ? 'Unexpected end of input' : `Unexpected ${t[i].k === 'i' ? `identifier '${t[i].v}'` : t[i].k === 'n' ? 'number' : t[i].k === 's' ? 'string' : `token '${t[i].v}'`}`, t[i].p, t[i].p + Math.max(1, t[i].v.length));
+      throw syntax(py ? 'invalid syntax' : !t[i].k ? 'Unexpected end of input' : unexpected(t[i]), t[i].p, t[i].p + Math.max(1, t[i].v.length));
     };
     const eat = (v: string) => (is(v) ? (i++, true) : false);
     const need = (v: string) => void (eat(v) || fail());
     /** An item of an array or of a call's arguments, which JS may spread (`...nums`). */
     const item = (): E => (eat(py ? '*' : '...') ? ((e: E) => (s: Scope) => ({ [SPREAD]: e(s) }))(expr()) : expr());
-    const list = (close: string, item: () => E): E[] => {
+    /** `args`: a JS call's, where V8 wants a `)` after an argument that is not followed by a comma. */
+    const list = (close: string, item: () => E, args = false): E[] => {
       const r: E[] = [];
       while (!eat(close)) {
         r.push(item());
         if (!eat(',')) {
+          if (args && !py && peek().k && !is(close)) throw syntax('missing ) after argument list', t[i - 1].p, end());
           need(close);
           break;
         }
@@ -615,7 +710,7 @@ export function interpreter(h: Host) {
     const BIN: Record<string, number> = py
       ? { or: 1, and: 2, '==': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, in: 4, not: 4, is: 4, '+': 6, '-': 6, '*': 7, '/': 7, '//': 7, '%': 7, '**': 9 }
       : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, instanceof: 5, in: 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
-    const fnBody = (params: string[], body: E, name = ''): E => (s) => fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s }));
+    const fnBody = (params: string[], body: E, name = ''): E => (s) => Object.assign(fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s })), { flen: arity(params) });
     /** The token that closes the bracket at `k` (the end of input when none does). */
     const match = (k: number) => {
       for (let depth = 0; k < t.length - 1; k++) if (!(depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0)) break;
@@ -644,7 +739,7 @@ export function interpreter(h: Host) {
       let left = unary();
       for (;;) {
         const tk = peek();
-        if (tk.k === 's' || tk.k === 'n') {
+        if (py && (tk.k === 's' || tk.k === 'n')) {
           if (probing) return left;
           comma(s0);
         }
@@ -762,7 +857,7 @@ export function interpreter(h: Host) {
         } else if (is('(')) {
           i++;
           // `sum(x for x in xs)`: a generator expression, run as the list it yields
-          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : ((e: E) => (py && is('for') ? comp((s) => [e(s)]) : e))(item())));
+          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : ((e: E) => (py && is('for') ? comp((s) => [e(s)]) : e))(item())), true);
           const callee = e;
           const called = (f: E) => mark(f, start, at);
           // V8 names the callee as written, without the brackets around it
@@ -776,7 +871,11 @@ export function interpreter(h: Host) {
             // a builtin that would take keywords as one more argument
             if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text.replace(/^new\s+/, '')} is not a ${callee.isNew ? 'constructor' : 'function'}`);
-            return callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, self, pos);
+            direct = f;
+            // `new` of a function of the program's own: a fresh object, named after it, is its `this`
+            const me = callee.isNew && !f[CLASS] && f.flen !== undefined ? { [CLASS]: fname(f) } : undefined;
+            const r = callee.isNew && f[CLASS] ? f[CLASS](pos) : Reflect.apply(f, me ?? self, pos);
+            return me && (r === null || typeof r !== 'object') ? me : r;
           });
         } else if (e.isNew) {
           // `new A` without parentheses constructs with no arguments
@@ -818,13 +917,16 @@ export function interpreter(h: Host) {
       return (s) => go(0, s);
     };
     /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
-    const arrow = (params: string[], name = ''): E => {
-      if (!is('{')) return fnBody(params, expr(0));
+    /** `own`: a function or method, whose `this` is what it is called on (an arrow's is its maker's). */
+    const arrow = (params: string[], name = '', own = false): E => {
+      // (JS: an arrow's value is its return, from its own line: a frame of node's report)
+      if (!is('{')) return py ? fnBody(params, expr(0)) : ((down: number, e: E): E => (s) => ((at: number) => Object.assign(userFn(name, params, (s2) => { line = at; throw new Jump('return', e(s2)); }, s), { flen: arity(params) }))(line + down))(lf(src.slice(0, t[i].p)), expr(0));
       const k = match(i);
       if (k >= t.length - 1) fail();
-      const code = src.slice(t[i].p + 1, t[k].p);
+      const code = src.slice(t[i].p + 1, t[k].p), down = lf(src.slice(0, t[i].p));
       i = k + 1;
-      return (s) => userFn(name, params, (s2) => jsExec(code, s2), s);
+      // (its body's lines count from the line of the statement that makes it)
+      return (s) => { const at = line + down; return userFn(name, params, (s2) => jsExec(code, s2, at), s, undefined, own); };
     };
     /** An f-string's `{code!conv:spec}`; `{code=}` writes the code before its value (a repr unless a spec says). */
     const fField = (p: string): E => {
@@ -872,7 +974,7 @@ export function interpreter(h: Host) {
         const q = /^[fFrR]?('''|""")/.test(tk.v) ? 3 : 1;
         const body = tk.v.slice((f || raw ? 1 : 0) + q, -q);
         if (f) return template(body.split(/(\{\{|\}\}|\{[^{}]*\})/));
-        if (tk.v[0] === '`') return template(body.split(/\$\{([^}]*)\}/));
+        if (tk.v[0] === '`') return template(tparts(body));
         return () => (raw ? body : unescape(body));
       }
       if (tk.k === 'i') {
@@ -889,7 +991,7 @@ export function interpreter(h: Host) {
           const params = paramsIn(i, k);
           i = k + 1;
           if (!is('{')) fail();
-          return arrow(params, fname);
+          return arrow(params, fname, true);
         }
         if (py && name === 'lambda') {
           // its parameters (with their defaults) end at the colon outside brackets
@@ -924,8 +1026,9 @@ export function interpreter(h: Host) {
           if (is('for')) return comp((s) => [each(s)], ']');
           i = at;
         }
-        const items = list(']', item);
-        return (s) => spread(items.map((x) => x(s)));
+        // (JS: `[1, , 3]` has a hole)
+        const items = list(']', () => (!py && is(',') ? () => HOLE : item()));
+        return (s) => ((l: V[]) => l.reduce((a: V[], x, k) => (x === HOLE || (a[k] = x), a), Array(l.length)))(spread(items.map((x) => x(s))));
       }
       if (tk.v === '{') {
         if (py && !is('}')) {
@@ -939,14 +1042,21 @@ export function interpreter(h: Host) {
         const entries = list('}', () => {
           const kt = peek();
           // (JS: spread, methods, getters and generators are the evaluator's limits)
-          if (!py && (kt.v === '...' || kt.v === '*' || (kt.k === 'i' && (is('(', 1) || peek(1).k === 'i')))) throw new Unsupported(kt.v);
+          if (!py && eat('...')) return ((e: E) => (s: Scope) => [SPREAD, e(s)])(expr());
+          // (JS: a method `m() {…}`; getters and generators are the evaluator's limits)
+          if (!py && kt.k === 'i' && is('(', 1)) {
+            const k = match(++i), f = ((ps) => ((i = k + 1), arrow(ps, kt.v, true)))(paramsIn(i, k));
+            return (s: Scope) => [kt.v, f(s)];
+          }
+          if (!py && (kt.v === '*' || (kt.k === 'i' && peek(1).k === 'i'))) throw new Unsupported(kt.v);
           const key: E = kt.k === 'i' && !py ? (i++, () => kt.v) : kt.k === 's' ? primary() : is('[') ? (i++, ((e: E) => (need(']'), e))(expr())) : expr();
           if (!py && kt.k === 'i' && (is(',') || is('}'))) return (s: Scope) => [kt.v, lookup(s, kt.v)];
           need(':');
           const v = expr();
-          return (s: Scope) => [key(s), v(s)];
+          // (V8 names a function by the key it is written under)
+          return (s: Scope) => ((k: V, x: V) => [k, typeof x === 'function' && x.fname === '' ? Object.assign(x, { fname: String(k) }) : x])(key(s), v(s));
         });
-        return (s) => (py ? pyDict : Object.fromEntries)(entries.map((x) => x(s)));
+        return (s) => (py ? pyDict : (l: V[]) => l.reduce((o, [k, v]) => (k === SPREAD ? Object.assign(o, v) : Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })), {}))(entries.map((x) => x(s)));
       }
       i--;
       return fail();
@@ -1013,7 +1123,7 @@ export function interpreter(h: Host) {
     let c: Scope | undefined = s;
     while (c && !c.vars.has(name)) c = c.up;
     // the program's top-level declarations are the ones known by kind (a function's own name may shadow one)
-    if ((c ?? top) === top && declared.get(name) === 'const') throw new Thrown('TypeError', 'Assignment to constant variable.');
+    if (((c ?? top) === top ? declared.get(name) === 'const' : c?.c?.has(name))) throw new Thrown('TypeError', 'Assignment to constant variable.');
     (c ?? top).vars.set(name, v);
   }
 
@@ -1075,13 +1185,17 @@ export function interpreter(h: Host) {
     if (decl) {
       p.eat(decl);
       do {
-        const bare = p.peek().k === 'i';
+        const bare = p.peek().k === 'i', at = p.peek().p;
         const pat = p.pattern();
-        const from = p.peek().p;
+        const from = p.peek().p, to = p.t[p.at() - 1].p + p.t[p.at() - 1].v.length;
         const init = p.eat('=');
-        const e = init ? p.expr() : decl === 'const' || !bare ? p.fail() : () => undefined;
+        // (V8 marks the name or pattern that lacks it)
+        const e = init ? p.expr() : decl === 'const' || !bare ? (() => { throw syntax(`Missing initializer in ${bare ? 'const' : 'destructuring'} declaration`, at, to); })() : () => undefined;
         pat(sc, e(sc), (name, v) => {
-          if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) throw new Thrown('SyntaxError', `Identifier '${name}' has already been declared`);
+          if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) { const k = at + src.slice(at, to).search(new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`)); throw syntax(`Identifier '${name}' has already been declared`, k, k + name.length); }
+          // (V8 names a function by the name it is declared as)
+          if (typeof v === 'function' && v.fname === '') v.fname = name;
+          if (decl === 'const' && sc !== top) (sc.c ??= new Set()).add(name);
           if (!(decl === 'var' && !init && sc.vars.has(name))) sc.vars.set(name, v);
           if (sc === top) declared.set(name, decl);
         }, src.slice(from, p.peek().p).replace(/^\s*=/, '').trim());
@@ -1149,6 +1263,8 @@ export function interpreter(h: Host) {
   }
   let line = 1;
   let piece = '';
+  /** node: the user function a call of the program's own code is about to run. */
+  let direct: V;
   let lines: string[] = [];
   /** From the statement's own text to the line as the traceback shows it (dedented). */
   const placed = (at?: number[]) => {
@@ -1161,10 +1277,15 @@ export function interpreter(h: Host) {
   const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
-  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1): V => {
-    const self: V = fn(name, (...a: V[]) => {
+  const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1, own = false): V => {
+    const self: V = fn(name, function (this: V, ...a: V[]) {
+      const from: [number, string] = [line, piece], d = direct === self || (!!direct && (Array.prototype as V)[direct.name] === direct && direct.name);
+      direct = undefined;
       try {
-        run({ vars: typeof params === 'function' ? new Map(params(a)) : bind(params, a, up), up, f: 1 });
+        const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
+        // (a function called on nothing has the global object as its `this`, outside strict mode)
+        if (own) vars.set('this', this ?? globals.globalThis);
+        run({ vars, up, f: 1 });
         return py ? null : undefined;
       } catch (j) {
         if (j instanceof Jump) {
@@ -1173,12 +1294,19 @@ export function interpreter(h: Host) {
         }
         // the traceback's frame is the caller's line, marked at the call
         if (j instanceof Thrown) {
+          // (V8 names a method by what it was called on)
+          if (!py) (j.js ??= []).push([this && /^[of]/.test(typeof this) && !Array.isArray(this) ? `${typeof this === 'function' ? fname(this) : this[CLASS] ?? 'Object'}.${fname(self)}` : fname(self), line, d]);
           if (j.spot) (j.frames ??= []).unshift([j.spot[0], j.spot[1], j.spot[2], fname(self) ?? name, input]);
           j.at = j.spot = undefined;
         }
         throw j;
+      } finally {
+        // (node: back at the caller's line)
+        if (!py) [line, piece] = from;
       }
     });
+    // node's f.length: the parameters before the first with a default or the rest
+    if (!py && Array.isArray(params)) self.flen = arity(params);
     return self;
   };
   /** JS parameters (`a`, `b = 2`, `...rest`) bound to a call's arguments; a default sees the parameters before it. */
@@ -1232,6 +1360,8 @@ export function interpreter(h: Host) {
     glob.forEach((n) => out.delete(n));
     return out;
   };
+  /** How many line feeds `s` holds. */
+  const lf = (s: string) => s.split('\n').length - 1;
   const indent = (l: string) => l.length - l.trimStart().length;
   const blocks = (lines: [string, number][]): Block[] => {
     const out: Block[] = [];
@@ -1510,20 +1640,21 @@ export function interpreter(h: Host) {
     return kw === 'if' && /^else\b/.test(r) ? after(r.slice(4)) : r;
   };
   /** `{ … } REST`: the block in a scope of its own, then what follows it. */
-  const jsBlock = (t: string, sc: Scope): V => {
+  const jsBlock = (t: string, sc: Scope, L: number): V => {
     const [code, rest] = body(t);
-    const v = jsExec(code, { vars: new Map(), up: sc }, line);
-    return rest ? jsExec(rest, sc, line) : v;
+    const v = jsExec(code, { vars: new Map(), up: sc }, L);
+    return rest ? jsExec(rest, sc, L + lf(t.slice(0, -rest.length))) : v;
   };
   /** What a `catch` gets: the value thrown, or the Error of what the runtime raised. */
   const caught = (j: unknown): V => {
     // a SyntaxError of the source is no exception of the program, nor is a limit of the evaluator
     if (j instanceof Error) return j;
-    if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
+    if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user && j.json === undefined) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
     return j.user ? j.value : Object.assign(new (globalThis as V)[j.type](j.msg), j.sys?.fields);
   };
   /** `try {…} catch (e) {…} finally {…} REST`. */
-  const jsTry = (t: string, sc: Scope): V => {
+  const jsTry = (t: string, sc: Scope, L: number): V => {
+    const on = (x: string) => L + lf(t.slice(0, t.lastIndexOf(x)));
     let [code, rest] = body(t.slice(3));
     const c = /^catch\b\s*(?:\(\s*(\w+)\s*\))?/.exec(rest);
     const handler = c ? body(rest.slice(c[0].length)) : undefined;
@@ -1533,22 +1664,22 @@ export function interpreter(h: Host) {
     if (!handler && !fin) throw syntax('Missing catch or finally after try', 0);
     const inner = (vars: [string, V][] = []) => ({ vars: new Map(vars), up: sc });
     try {
-      jsExec(code, inner(), line);
+      jsExec(code, inner(), L + lf(t.slice(0, t.indexOf(code))));
     } catch (j) {
       if (!handler) throw j;
-      jsExec(handler[0], inner(c![1] ? [[c![1], caught(j)]] : []), line);
+      jsExec(handler[0], inner(c![1] ? [[c![1], caught(j)]] : []), on(handler[0]));
     } finally {
-      if (fin) jsExec(fin[0], inner(), line);
+      if (fin) jsExec(fin[0], inner(), on(fin[0]));
     }
-    return rest ? jsExec(rest, sc, line) : undefined;
+    return rest ? jsExec(rest, sc, on(rest)) : undefined;
   };
   /** `do BODY while (TEST)`: the body once before the first test. */
-  const jsDo = (t: string, sc: Scope): V => {
+  const jsDo = (t: string, sc: Scope, L: number): V => {
     const [code, rest] = body(t.slice(2));
     const test = /^while\s*\(([^]*)\)$/.exec(rest)?.[1];
     if (test === undefined) throw syntax('Unexpected end of input', t.length);
     let first = true;
-    loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, line)), () => (first = false));
+    loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, L + lf(t.slice(0, t.indexOf(code))))), () => (first = false));
     return undefined;
   };
   /** In a derived class's constructor, `this` before `super(…)`. */
@@ -1557,7 +1688,7 @@ export function interpreter(h: Host) {
    * `class A extends B { … } REST`: A runs only under `new`; its constructor, fields and
    * methods see `this`, and `super` is both the base's constructor and its methods on `this`.
    */
-  const jsClass = (t: string, sc: Scope): V => {
+  const jsClass = (t: string, sc: Scope, L: number): V => {
     const [h, name, ext] = /^class\s+([\w$]+)\s*(?:extends\s+([^{]+?))?\s*(?={)/.exec(t) ?? [];
     if (!h) throw new Unsupported('class');
     const base: V = ext && evalIn(ext, sc);
@@ -1565,15 +1696,16 @@ export function interpreter(h: Host) {
     const proto = Object.create(base ? base.prototype : Object.prototype, { [CLASS]: { value: name } });
     const fields: [string, string][] = [];
     let ctor: V;
-    const method = (m: string, ps: string[], code: string, isCtor = false) => function (this: V, ...a: V[]) {
+    const method = (m: string, ps: string[], code: string, isCtor = false) => function self(this: V, ...a: V[]) {
       const me = this?.[SUPER] ?? this;
       let s2: Scope;
-      const r = userFn(m, ps, (s) => {
+      // (called by the program's own code, its frame is the method's, named by its class)
+      const r = ((u: V) => ((direct = direct === self ? u : direct), u.call(me, ...a)))(userFn(m, ps, (s) => {
         s2 = s;
         s.vars.set('this', isCtor && base ? SUPER : me);
         if (base) s.vars.set('super', Object.setPrototypeOf(fn('super', (...b: V[]) => { base.init(me, b); init(me); s.vars.set('this', me); }), Object.create(base.prototype, { [SUPER]: { value: me } })));
-        jsExec(code, s, line);
-      }, sc)(...a);
+        jsExec(code, s, L + lf(t.slice(0, t.indexOf(code))));
+      }, sc));
       if (s2!.vars.get('this') === SUPER) noThis();
       return r;
     };
@@ -1607,35 +1739,38 @@ export function interpreter(h: Host) {
       else Object.defineProperty(to, k, { value: f, writable: true, configurable: true });
     }
     sc.vars.set(name, C);
-    return rest ? jsExec(rest, sc, line) : undefined;
+    return rest ? jsExec(rest, sc, L + lf(t.slice(0, -rest.length))) : undefined;
   };
   const jsExec = (src: string, sc: Scope, base = 1): V => {
     let value: V = NOTHING;
     for (const [text, n] of statements(src)) {
-      if (sc === top) [line, piece] = [base + n - 1, text];
+      // (node reports the line that raised, at any depth)
+      const L = ([line, piece] = [base + n - 1, text])[0];
       const t = text.trim();
+      /** The line where the end `x` of the statement starts. */
+      const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
       const kw = /^(for|while|if|function|do|try|class)\b/.exec(t)?.[1];
       if (kw === 'do' || kw === 'try' || kw === 'class') {
-        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc);
+        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc, L);
         continue;
       }
       if (!kw) {
         if (/^throw\b/.test(t)) raise(evalIn(t.slice(5), sc));
-        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsBlock(t, sc) : statement(text, sc);
+        value = /^(return|break|continue)\b/.test(t) ? ctl(t, sc) : t[0] === '{' ? jsBlock(t, sc, L) : statement(text, sc);
         continue;
       }
       const open = t.indexOf('(');
       const end = close(t, open);
       const head = t.slice(open + 1, end);
       const [code, rest] = body(t.slice(end + 1));
-      const block = (s2: Scope) => jsExec(code, s2, line);
+      const block = (s2: Scope) => jsExec(code, s2, on(t.slice(end + 1).trimStart()));
       const inner = () => ({ vars: new Map(), up: sc });
       if (kw === 'function') {
         const name = t.slice(8, open).trim();
         // a generator runs lazily: the evaluator has no such thing
         if (name[0] === '*') throw new Unsupported('function*');
-        sc.vars.set(name, userFn(name, params(head), block, sc));
-        value = rest ? jsExec(rest, sc, line) : NOTHING;
+        sc.vars.set(name, userFn(name, params(head), block, sc, undefined, true));
+        value = rest ? jsExec(rest, sc, on(rest)) : NOTHING;
         continue;
       }
       value = undefined;
@@ -1644,7 +1779,7 @@ export function interpreter(h: Host) {
       if (kw === 'if') {
         const other = /^else\b/.test(rest);
         if (evalIn(head, sc)) (block(inner()), (more = other ? after(rest.slice(4)) : rest));
-        else if (other) (jsExec(rest.slice(4), sc, line), (more = ''));
+        else if (other) (jsExec(rest.slice(4), sc, on(rest)), (more = ''));
       } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
       else {
         const of = /^(?:const|let|var)\s+([\w$]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
@@ -1659,9 +1794,26 @@ export function interpreter(h: Host) {
           loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own));
         }
       }
-      if (more) value = jsExec(more, sc, line);
+      if (more) value = jsExec(more, sc, on(more));
     }
     return value;
+  };
+
+  /** node: the program's brackets, as V8 reads them before running any of it (see v8Brackets). */
+  const jsChecked = (src: string) => {
+    const code = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
+    try {
+      v8Brackets(code);
+    } catch (e) {
+      // from the program's place to its line, counted from the line's first word
+      const x = e instanceof Open ? e.v8 : e;
+      if (x instanceof Thrown && x.at) {
+        const from = x.at[0], n = code.slice(0, from).split('\n').length, phys = src.split('\n')[n - 1];
+        [line, piece] = [n, phys.trim()];
+        x.at = x.at.map((a) => a - (code.lastIndexOf('\n', from - 1) + 1) - indent(phys));
+      }
+      throw e;
+    }
   };
 
   return {
@@ -1677,7 +1829,10 @@ export function interpreter(h: Host) {
       try {
         // an open bracket, or python's block until the blank line that ends it
         // (a compound statement on one line waits for the blank line too)
-        if (unclosed(src) || (py && /:\s*(#.*)?$|^(for|if|while|def|class|with|try)\b/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
+        lines = src.split('\n');
+        if (!py) jsChecked(src);
+        // (node's brackets are jsChecked's, outside comments)
+        if ((py && unclosed(src)) || (py && /:\s*(#.*)?$|^(for|if|while|def|class|with|try)\b/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
         runs++;
         lines = src.split('\n');

@@ -110,6 +110,22 @@ function v8Column(msg: string, raw: string): number | undefined {
   return undefined;
 }
 
+/** Where V8 points at an assignment to a const: its operator, not a declaration's `=`. */
+const opAt = (raw: string) => [...raw.matchAll(/\+\+|--|[-+*/%]?=(?![=>])/g)].find((m) => !/\b(const|let|var)\s+[\w$]+\s*$|[=!<>]$/.test(raw.slice(0, m.index)))?.index;
+
+/** JSON.parse's SyntaxError is placed in the text it read: its line, and a caret unless at its end. */
+function jsonHead(text: string, msg: string): string {
+  const pos = Number(/at position (\d+)/.exec(msg)?.[1] ?? (/^Unexpected token '(.)'/.exec(msg) ? text.indexOf(msg[18]) : text.length));
+  const before = text.slice(0, pos).split('\n');
+  return `<anonymous_script>:${before.length}\n${text.split('\n')[before.length - 1]}${pos < text.length ? `\n${' '.repeat(before[before.length - 1].length)}^` : ''}`;
+}
+
+/** Where V8 points at an unknown name: the name, or the `return` whose value starts with it. */
+function nameAt(raw: string, name: string): number {
+  const k = Math.max(0, raw.search(new RegExp(`(?<![\\w$.])${esc(name)}(?![\\w$])`)));
+  return /\breturn\s+$/.test(raw.slice(0, k)) ? raw.slice(0, k).lastIndexOf('return') : k;
+}
+
 /** python's innermost bracket still open at the end: its line, its column in the line as the traceback shows it (dedented), the bracket. */
 function lastOpen(src: string): [number, number, string] | undefined {
   const stack: [number, number, string][] = [];
@@ -144,10 +160,12 @@ function underline(line: string, at?: number[], old = false): string {
 export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string, frames?: string[]): { out: string; err: string; code: number; error?: unknown } {
   const r = rt.run(src.endsWith('\n') ? src : src + '\n');
   let out = r.out;
-  const open = r.error instanceof Open;
+  // (what V8 finds wrong before the end of the input, when that is all node -e says)
+  const v8 = r.error instanceof Open ? r.error.v8 : undefined;
+  const open = r.error instanceof Open && !v8;
   // python names the innermost bracket left open, on its own line
   let left = open && py ? lastOpen(src) : undefined;
-  let e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : r.error;
+  let e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : v8 ?? r.error;
   const lines = src.trimEnd().split('\n');
   // a token that cannot follow the bracket (`def f(:`) fails on its line, before the input ends
   const stray = left && /^\s*[:,=](?!=)/.exec(lines[left[0] - 1].trimStart().slice(left[1] + 1));
@@ -171,8 +189,8 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     return { out, err: printed, code: Number(r.code ?? 0) };
   }
   // the input ends where it stops, on the line after a last newline
-  const n = left ? left[0] : open && !py ? src.split('\n').length : r.line ?? 1;
-  const raw = src.split('\n')[n - 1] ?? '';
+  let n = left ? left[0] : open && !py ? src.split('\n').length : r.line ?? 1;
+  let raw = src.split('\n')[n - 1] ?? '';
   const line = raw.trim();
   if (py) {
     const file = how === 'c' ? '<string>' : how === 'stdin' ? '<stdin>' : how;
@@ -192,6 +210,11 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     return { out, err: printed + err, code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
+  // the functions it went through, when the program's own calls made them all (a host's, as forEach's, adds frames of node's)
+  const js = t.js?.every(([, , direct]) => direct) ? t.js : undefined;
+  if (js) [n, raw] = [js[0][1], src.split('\n')[js[0][1] - 1] ?? ''];
+  /** Where V8 places the call of a frame's function (or of the array method that called it) in `text`: at its name, not at its definition. */
+  const callAt = (text: string, [name, , by]: [string, number, string | boolean] | [string]) => text.search(new RegExp(`(?<![\\w$]|function\\s+)${esc(by === true || !by ? name.replace(/.*\./, '') : by)}\\s*\\(`)) + 1 || 1;
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
   // node 14 ends with the stack, before the line naming the release
   const tail = version.startsWith('v14.') ? '' : `\nNode.js ${version}\n`;
@@ -199,17 +222,27 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   // V8's arrow: under the token a SyntaxError names (none at the end of the input), at a throw
   // statement, at an unknown name, at the name of what is no function (at the call's bracket when
   // the callee is no name, or is in brackets)
-  const call = /^(.+) is not a function$/.exec(t.msg)?.[1] ?? '';
-  const col = t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? Math.max(0, raw.indexOf(t.name)) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : v8Column(t.msg, raw) ?? (t.at ? t.at[0] + lead : lead);
-  const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(1, t.at[3] - t.at[0]) : 1);
+  const call = /^(.+) is not a function$|^Class constructor (\S+)/.exec(t.msg)?.slice(1).join('') ?? '';
+  const col = t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? nameAt(raw, t.name) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : (t.msg === 'Assignment to constant variable.' ? opAt(raw) : v8Column(t.msg, raw)) ?? (t.at ? t.at[0] + lead : lead);
+  const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(0, t.at[3] - t.at[0]) : 1);
   // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
   if (!t.type || t.type === '{') return { out, err: printed + `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
-  const n0 = n, at = col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
+  const json = t.json;
+  const n0 = r.line ?? 1, at = json !== undefined ? callAt(raw, ['parse']) : col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
   const stdin = ['node:internal/main/eval_stdin:32:5', 'Socket.<anonymous> (node:internal/process/execution:234:5)', 'Socket.emit (node:events:536:35)', 'endReadableNT (node:internal/streams/readable:1698:12)', 'process.processTicksAndRejections (node:internal/process/task_queues:82:21)'];
-  const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [`${where}:${n0}:${at}`, 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
-  const syntax = t.type === 'SyntaxError' && !t.user;
-  const stack = frames ? [`Object.<anonymous> (${where}:${n0}:${at})`, ...frames] : evalFrames(syntax);
-  const head = `${where}:${n}\n${raw}\n${mark}`;
+  const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [...frame(`${where}:${n0}:${at}`), 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
+  const syntax = t.type === 'SyntaxError' && !t.user && json === undefined;
+  /** The frames of the program's own functions, from where it raised, above its top level's (`top`). */
+  const frame = (top: string): string[] => {
+    // (JSON.parse's own frame first)
+    const parse = json !== undefined ? ['JSON.parse (<anonymous>)'] : [];
+    if (!js) return [...parse, top];
+    // (an array method that called one adds its own frame)
+    const out = js.flatMap(([name, k, by], j) => [((loc) => (name ? `${name} (${loc})` : loc))(`${where}:${k}:${j ? callAt(src.split('\n')[k - 1] ?? '', js[j - 1]) : at}`), ...(by === true ? [] : [`Array.${by} (<anonymous>)`])]);
+    return [...parse, ...out, top.replace(/\d+\)?$/, (x) => callAt(src.split('\n')[n0 - 1] ?? '', js[js.length - 1]) + x.replace(/\d+/, ''))];
+  };
+  const stack = frames ? [...frame(`Object.<anonymous> (${where}:${n0}:${at})`), ...frames] : evalFrames(syntax);
+  const head = t.json !== undefined ? jsonHead(t.json, t.msg) : `${where}:${n}\n${raw}\n${mark}`;
   // a failed system call: node:fs's own line above, its frames first, its errno fields below
   const sys = t.sys;
   if (sys) stack.splice(0, 1, ...sys.frames, frames ? `Object.<anonymous> (${where}:${n}:${raw.indexOf(sys.call) + 1})` : `${where}:${n}:${raw.indexOf(sys.call) + 1}`);

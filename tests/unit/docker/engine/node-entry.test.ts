@@ -43,6 +43,8 @@ test('node -e errors: the [eval] frame, the caret under what failed, SyntaxError
   assert.equal(await ev('const a = {}; a.b()'), `[eval]:1\nconst a = {}; a.b()\n                ^\n\nTypeError: a.b is not a function\n    at [eval]:1:17\n${EVAL_FRAMES}`);
   assert.equal(await ev('console.log('), '[eval]:1\nconsole.log(\n            \n\nSyntaxError: Unexpected end of input\n    at makeContextifyScript (node:internal/vm:185:14)\n    at node:internal/process/execution:107:22\n    at [eval]-wrapper:6:24\n    at runScript (node:internal/process/execution:101:62)\n    at evalScript (node:internal/process/execution:133:3)\n    at node:internal/main/eval_string:51:3\n\nNode.js v20.19.2\n');
   assert.match(await ev('let x = 1 2'), /^\[eval\]:1\nlet x = 1 2\n {10}\^\n\nSyntaxError: Unexpected number\n {4}at makeContextifyScript/);
+  // (node v20.20.2 places the call at its require, past a variable of the module's name)
+  assert.match(await ev("const nope = require('nope')"), /\n {4}at \[eval\]:1:14\n/);
   assert.equal(await ev("throw 'boom'"), "\n[eval]:1\nthrow 'boom'\n^\nboom\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n\nNode.js v20.19.2\n");
   assert.equal(await ev('throw {a: 1}'), '[eval]:1\nthrow {a: 1}\n^\n\n{ a: 1 }\n\nNode.js v20.19.2\n');
   assert.match(await ev("require('nope')"), /^node:internal\/modules\/cjs\/loader:1215\n {2}throw err;\n {2}\^\n\nError: Cannot find module 'nope'\nRequire stack:\n- \/\[eval\]\n[^]*\n {4}at require \(node:internal\/modules\/helpers:182:18\)\n {4}at \[eval\]:1:1\n {4}at runScriptInThisContext[^]*at evalScript \(node:internal\/process\/execution:133:3\) \{\n {2}code: 'MODULE_NOT_FOUND',\n {2}requireStack: \[ '\/\[eval\]' \]\n\}\n\nNode.js v20.19.2\n$/);
@@ -60,6 +62,14 @@ test('an uncaught throw in a script: its file:line, the caret, Object.<anonymous
   assert.match((await runOnce(e, 'node:14', app)).err, /\n {4}at Function\.Module\._load \(internal\/modules\/cjs\/loader\.js:819:12\)\n {4}at Function\.executeUserEntryPoint \[as runMain\] \(internal\/modules\/run_main\.js:75:12\)\n {4}at internal\/main\/run_main_module\.js:17:47\n$/);
   const missing = await runOnce(e, 'node:14', ['sh', '-c', "mkdir /app && cd /app && echo 'require(\"nope\")' > a.js && node a.js"]);
   assert.match(missing.err, /^internal\/modules\/cjs\/loader\.js:934\n[^]*\n {4}at require \(internal\/modules\/cjs\/helpers\.js:107:18\)\n {4}at Object\.<anonymous> \(\/app\/a\.js:1:1\)\n {4}at Module\._compile \(internal\/modules\/cjs\/loader\.js:1114:14\)\n/);
+});
+
+test('a script knows its __dirname and __filename; an error inside a function has its frame above Object.<anonymous> (as node v20.20.2 prints)', async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  const r = await runOnce(e, 'node:20', ['sh', '-c', "mkdir /app && cd /app && printf 'function f() {\\n  return x;\\n}\\nconsole.log(__dirname, __filename);\\nf();\\n' > t.js && node t.js"]);
+  assert.equal(r.out, '/app /app/t.js\n');
+  assert.match(r.err, /^\/app\/t\.js:2\n {2}return x;\n {2}\^\n\nReferenceError: x is not defined\n {4}at f \(\/app\/t\.js:2:3\)\n {4}at Object\.<anonymous> \(\/app\/t\.js:5:1\)\n {4}at Module\._compile /);
 });
 
 test('a script the evaluator cannot run is still read for its port and what it sends; one it runs serves by its handler', async () => {

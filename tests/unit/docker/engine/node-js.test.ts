@@ -72,3 +72,8 @@ test("python: a return whose value runs over several lines returns it whole", ()
   const r = runCode(interpreter({ py: true, fs: fs(), cwd: '/', env: {}, hostname: 'h', kernel: '6.10', version: '3.11.13', random: () => 0.5, exists: () => false, now: () => 0 }), true, 'def f():\n    return {"a": 1,\n            "b": 2}\nprint(f())', 'c', '3.11.13');
   assert.equal(r.out + r.err, "{'a': 1, 'b': 2}\n");
 });
+
+test('the global object is the this of a function called on nothing, which the evaluator does not print', () => {
+  assert.equal(js('function f() { return this === globalThis }\nconsole.log(f(), typeof this)'), 'true object\n');
+  assert.match(js('console.log(this)'), /Error: the simulated interpreter cannot run 'util\.inspect\(globalThis\)'\n/);
+});

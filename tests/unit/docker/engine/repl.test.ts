@@ -248,7 +248,9 @@ test('values too big to hold or to write: python says MemoryError or the 4300-di
   const js = await runIt(e, 'node');
   assert.equal(await js.type('2**10**8'), 'Infinity\n');
   assert.equal(await js.type("let s = 'a'; for (let i = 0; i < 40; i++) s = s + s"), 'Uncaught RangeError: Invalid string length\n');
-  assert.equal(await js.type('Array.isArray([])'), "Uncaught Error: the simulated interpreter cannot run 'Array'\n");
+  assert.equal(await js.type('Array.isArray([]) && [] instanceof Array'), 'true\n');
+  assert.equal(await js.type('new Array(1e9).fill(0).length'), "Uncaught Error: the simulated interpreter cannot run 'Array(n)'\n");
+  assert.equal(await js.type('Array.from({ length: 1e9 }).length'), "Uncaught Error: the simulated interpreter cannot run 'Array(n)'\n");
 });
 
 test('python list comprehensions: a filter, several names, their own scope', async () => {
