@@ -598,6 +598,7 @@ export function interpreter(h: Host) {
     return minor > 11 && (STDLIB.has(name) || /^(sys|os|math|json|random)$/.test(name)) ? `${hit === undefined ? '.' : meant(hit) + ' Or'} did you forget to import '${name}'?`.replace('. did', '. Did') : meant(hit);
   };
 
+  const noSet = (o: V, k: V) => { throw new Thrown('TypeError', `Cannot set properties of ${o} (setting '${String(k)}')`); };
   /** Member `k` of `o`: JS reads the host's own property (methods included), python its own table. */
   const member = (o: V, k: V): V => {
     if (!py) {
@@ -821,7 +822,7 @@ export function interpreter(h: Host) {
           const o = e;
           const optional = t[i - 2].v === '?.';
           // `new a.B()`: the member access still names what `new` constructs
-          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); if (py || x == null) (x?.[PYD] ?? x)[k] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, k, v); }, isNew: o.isNew }), start, start);
+          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); if (py) (x?.[PYD] ?? x)[k] = v; else if (x == null) noSet(x, k); else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, k, v); }, isNew: o.isNew }), start, start);
         } else if (eat('[')) {
           const o = e;
           const k = is(':') ? () => undefined : expr();
@@ -852,7 +853,7 @@ export function interpreter(h: Host) {
             const at = Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : -1;
             if (py && Array.isArray(x) && typeof key === 'bigint' && (at < 0 || at >= x.length)) throw new Thrown('IndexError', 'list assignment index out of range');
             // (JS as `node -e` runs it, not strict: a frozen object or a primitive ignores the assignment)
-            if (at >= 0) x[at] = v; else if (py) put(x, key, v); else if (x == null) x[key] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
+            if (at >= 0) x[at] = v; else if (py) put(x, key, v); else if (x == null) noSet(x, key); else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
           } }), start, at);
         } else if (is('(')) {
           i++;

@@ -104,9 +104,10 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Where V8 points for an error its message names the place of: the property read or set on nothing. */
 function v8Column(msg: string, raw: string): number | undefined {
-  const prop = /^Cannot (?:read|set) properties of (?:undefined|null) \((?:reading|setting) '(.+)'\)$/.exec(msg)?.[1];
-  const m = prop !== undefined ? new RegExp(`\\??\\.\\s*${esc(prop)}(?![\\w$])`).exec(raw) : undefined;
-  if (m) return m.index + m[0].length - prop!.length;
+  const [, set, prop] = /^Cannot (?:read|(set)) properties of (?:undefined|null) \((?:reading|setting) '(.+)'\)$/.exec(msg) ?? [];
+  // (a read at the property's name, a write at its `=`)
+  const m = prop !== undefined ? new RegExp(set ? `(?:\\.\\s*${esc(prop)}(?![\\w$])|\\[[^\\]]*\\])\\s*(?==(?!=))` : `\\??\\.\\s*${esc(prop)}(?![\\w$])`).exec(raw) : undefined;
+  if (m) return m.index + m[0].length - (set ? 0 : prop!.length);
   return undefined;
 }
 
