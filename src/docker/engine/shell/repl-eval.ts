@@ -181,13 +181,29 @@ const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^
  * opened, a `;` inside brackets (but a for's), a `{` after a value in an if's or for's head or in
  * parameters are its SyntaxErrors; in a call's arguments after a complete one any of those, or the end of the
  * input, is a "missing )" at the argument's last token. Input that ends inside brackets is Open.
+ * So are a const declared without its value and a function statement without its name.
  */
 function v8Brackets(src: string): void {
   const t = lex(src, false);
   const open: number[] = [];
   // the `)` that ends a function's parameters, which its body's `{` follows
   let params = -1;
+  // the brackets open around a const declaration (-1: none), whether a name it declares comes next, and the errors found ahead at their token
+  let decl = -1, name = false;
+  const late: Thrown[] = [];
+  const shut = (j: number) => { for (let d = 0; j < t.length - 1; j++) if (!(d += /^[([{]$/.test(t[j].v) ? 1 : /^[)\]}]$/.test(t[j].v) ? -1 : 0)) return j; return -1; };
+  const nl = (k: number) => k > 0 && /\n/.test(src.slice(t[k - 1].p, t[k].p));
+  const starts = (k: number): boolean => { const p = t[k - 1]; return !p || (p.k === 'o' && /^[;}]$/.test(p.v)) || /^(else|do)$/.test(p.v) || (p.v === '{' && !/^([=(,:[]|return)$/.test(t[k - 2]?.v)) || (p.v === 'async' && starts(k - 1)) || (nl(k) && ends(p)); };
   for (let k = 0; k < t.length; k++) {
+    const tk = t[k];
+    if (late[k]) throw late[k];
+    if (open.length < decl || (open.length === decl && (tk.v === ';' || (nl(k) && ends(t[k - 1]) && tk.k !== 'o')))) decl = -1;
+    if (name && (tk.k === 'i' || /^[[{]$/.test(tk.v))) {
+      const e = tk.k === 'i' ? k : shut(k);
+      if (e >= 0 && !/^(=|in|of)$/.test(t[e + 1].v)) late[e + 1] = syntax(`Missing initializer in ${tk.k === 'i' ? 'const' : 'destructuring'} declaration`, tk.p, t[e].p + t[e].v.length);
+    }
+    name = tk.k === 'i' && tk.v === 'const' ? ((decl = open.length), true) : tk.v === ',' && open.length === decl;
+    if (tk.k === 'i' && tk.v === 'function' && t[k + 1].v === '(' && starts(k)) throw syntax('Function statements require a function name', tk.p, tk.p + 8);
     const v = t[k].k === 'o' ? t[k].v : t[k].k ? '' : 'end';
     const o = open[open.length - 1] ?? -1;
     const before = t[o - 1]?.v, paren = t[o]?.v === '(';
