@@ -114,7 +114,13 @@ const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x
 
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V>; /** the simulated clock (ms) */ now?(): number }
 
-const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
+/** JS's quoted strings; a template literal whose `${…}` hold others (`${`a${b}`}`) to depth `d`, and the code in one of them, with its strings and braces. */
+const STR = String.raw`'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"`;
+const tcode = (d: number): string => { const x = `${STR}|${tpl(d - 1)}|[^{}\`'"]`; let b = `(?:${x})`; for (let n = 0; n < 3; n++) b = `(?:${x}|\\{${b}*\\})`; return b + '*'; };
+const tpl = (d: number): string => (d ? String.raw`\`(?:\\[^]|\$\{${tcode(d)}\}|\$(?!\{)|[^\`\\$])*\`` : String.raw`\`(?:\\[^]|[^\`\\])*\``);
+const TPL = tpl(3);
+const TCODE = new RegExp(tcode(3) + '\\}', 'y');
+const LEX = new RegExp(String.raw`\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|${STR})|${TPL})|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))`, 'y');
 interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
 const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 
@@ -235,11 +241,12 @@ function v8Brackets(src: string): void {
 function tparts(b: string): string[] {
   const out = [];
   let from = 0;
-  for (let k; (k = b.indexOf('${', from)) >= 0;) {
-    let j = k + 1;
-    for (let d = 0; j < b.length && (d += b[j] === '{' ? 1 : b[j] === '}' ? -1 : 0); j++);
-    out.push(b.slice(from, k), b.slice(k + 2, j));
-    from = j + 1;
+  for (let m, R = /\\[^]|\$\{/g; (m = R.exec(b));) {
+    if (m[0] !== '${') continue;
+    TCODE.lastIndex = m.index + 2;
+    const j = TCODE.exec(b) ? TCODE.lastIndex - 1 : b.length;
+    out.push(b.slice(from, m.index), b.slice(m.index + 2, j));
+    R.lastIndex = from = j + 1;
   }
   return [...out, b.slice(from)];
 }
@@ -1145,7 +1152,7 @@ export function interpreter(h: Host) {
   }
 
   /** A quoted string, or JS's regex literal (a slash where a value starts): brackets and comments in them are text. */
-  const Q = String.raw`(['"\`])(?:\\[^]|(?!\1)[^\\])*\1` + (py ? '' : String.raw`|(?<=(?:^|[(,=:[!&|?{};]|\breturn)\s*)\/(?![/*])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+\/`);
+  const Q = String.raw`'(?:\\[^]|[^\\'])*'|"(?:\\[^]|[^\\"])*"|${TPL}` + (py ? '' : String.raw`|(?<=(?:^|[(,=:[!&|?{};]|\breturn)\s*)\/(?![/*])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+\/`);
   const QUOTED = new RegExp(Q, 'g');
   const STMT = new RegExp(Q + String.raw`|[([{]|[)\]}]|[;\n]|[^'"\`()[\]{};\n/]+|[^]`, 'g');
   const BRACKET = new RegExp(Q + String.raw`|[([{]|[)\]}]`, 'g');
