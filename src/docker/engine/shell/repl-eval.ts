@@ -199,7 +199,7 @@ function v8Brackets(src: string): void {
   const late: Thrown[] = [];
   const shut = (j: number) => { for (let d = 0; j < t.length - 1; j++) if (!(d += /^[([{]$/.test(t[j].v) ? 1 : /^[)\]}]$/.test(t[j].v) ? -1 : 0)) return j; return -1; };
   const nl = (k: number) => k > 0 && /\n/.test(src.slice(t[k - 1].p, t[k].p));
-  const starts = (k: number): boolean => { const p = t[k - 1]; return !p || (p.k === 'o' && /^[;}]$/.test(p.v)) || /^(else|do)$/.test(p.v) || (p.v === '{' && !/^([=(,:[]|return)$/.test(t[k - 2]?.v)) || (p.v === 'async' && starts(k - 1)) || (nl(k) && ends(p)); };
+  const starts = (k: number): boolean => { const p = t[k - 1]; return !p || (p.k === 'o' && /^[;}]$/.test(p.v)) || /^(else|do)$/.test(p.v) || (p.v === '{' && !/^([=(,:[]|return)$/.test(t[k - 2]?.v)) || (p.v === 'async' && starts(k - 1)) || (p.v === ':' && t[k - 2].k === 'i' && starts(k - 2)) || (nl(k) && ends(p)); };
   for (let k = 0; k < t.length; k++) {
     const tk = t[k];
     if (late[k]) throw late[k];
@@ -210,6 +210,9 @@ function v8Brackets(src: string): void {
     }
     name = tk.k === 'i' && tk.v === 'const' ? ((decl = open.length), true) : tk.v === ',' && open.length === decl;
     if (tk.k === 'i' && tk.v === 'function' && t[k + 1].v === '(' && starts(k)) throw syntax('Function statements require a function name', tk.p, tk.p + 8);
+    // (a label a break or continue names is one of a statement before it)
+    const to = t[k + 1];
+    if (tk.k === 'i' && /^(break|continue)$/.test(tk.v) && to.k === 'i' && !nl(k + 1) && !t.some((x, j) => j < k && x.v === to.v && t[j + 1].v === ':' && starts(j))) throw syntax(`Undefined label '${to.v}'`, to.p, to.p + to.v.length);
     const v = t[k].k === 'o' ? t[k].v : t[k].k ? '' : 'end';
     const o = open[open.length - 1] ?? -1;
     const before = t[o - 1]?.v, paren = t[o]?.v === '(';
@@ -227,7 +230,7 @@ function v8Brackets(src: string): void {
       const prev = t[k - 1];
       // (also a `;` where an operand should be; a value right after a value in an array or object literal; an if or for without its bracket)
       bad = (v === ';' && ((o >= 0 && t[o].v !== '{' && before !== 'for') || (prev?.k === 'o' && !/^([)\]};:({]|\+\+|--)$/.test(prev.v)))) || (v === 'end' && o >= 0)
-        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before)))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v))));
+        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before) && !(before === ':' && t[o - 2].k === 'i' && starts(o - 2))))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v))));
     }
     if (!bad) continue;
     const last = t[k - 1];
@@ -1283,7 +1286,7 @@ export function interpreter(h: Host) {
 
   /** `return`, `break` and `continue` on their way out of a block. */
   class Jump {
-    constructor(public k: string, public v: V = py ? null : undefined) {}
+    constructor(public k: string, public v: V = py ? null : undefined, public label = '') {}
   }
   let line = 1;
   let piece = '';
@@ -1298,7 +1301,7 @@ export function interpreter(h: Host) {
   /** The runs of whole input so far (a REPL's inputs): where a function was defined. */
   let runs = 0;
   /** `break` or `return` where nothing takes it: the compilers' SyntaxError. */
-  const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
+  const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : j.label ? `Undefined label '${j.label}'` : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
   const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1, own = false): V => {
@@ -1347,13 +1350,13 @@ export function interpreter(h: Host) {
     return vars;
   };
   /** A loop's rounds; `after` (a for's update) runs after a `continue` too. True when it ended by `break`. */
-  const loop = (next: () => boolean, round: () => void, after?: () => void) => {
+  const loop = (next: () => boolean, round: () => void, after?: () => void, labels: string[] = []) => {
     for (let n = 0; next(); n++) {
       if (n > 100000) throw new Thrown('RuntimeError', 'the simulated interpreter stops a loop after 100000 rounds');
       try {
         round();
       } catch (j) {
-        if (!(j instanceof Jump) || j.k === 'return') throw j;
+        if (!(j instanceof Jump) || j.k === 'return' || (j.label && !labels.includes(j.label))) throw j;
         if (j.k === 'break') return true;
       }
       after?.();
@@ -1367,7 +1370,7 @@ export function interpreter(h: Host) {
   };
   const ctl = (head: string, sc: Scope) => {
     const [, k, rest] = /^(return|break|continue)\b\s*([^]*)$/.exec(head)!;
-    throw new Jump(k, k === 'return' && rest.trim() ? evalIn(rest, sc) : undefined);
+    throw new Jump(k, k === 'return' && rest.trim() ? evalIn(rest, sc) : undefined, k === 'return' ? '' : rest.trim());
   };
 
   /** python: its lines into blocks by indentation, a block's head with what follows its colon on the line. */
@@ -1698,13 +1701,40 @@ export function interpreter(h: Host) {
     return rest ? jsExec(rest, sc, on(rest)) : undefined;
   };
   /** `do BODY while (TEST)`: the body once before the first test. */
-  const jsDo = (t: string, sc: Scope, L: number): V => {
+  const jsDo = (t: string, sc: Scope, L: number, labels?: string[]): V => {
     const [code, rest] = body(t.slice(2));
     const test = /^while\s*\(([^]*)\)$/.exec(rest)?.[1];
     if (test === undefined) throw syntax('Unexpected end of input', t.length);
     let first = true;
-    loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, L + lf(t.slice(0, t.indexOf(code))))), () => (first = false));
+    loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, L + lf(t.slice(0, t.indexOf(code))))), () => (first = false), labels);
     return undefined;
+  };
+  /**
+   * `switch (X) { case A: … default: … } REST`: from the first case equal to X (===), or else from
+   * default, the clauses' code runs on in one scope until a `break`.
+   */
+  const jsSwitch = (t: string, sc: Scope, L: number): V => {
+    const open = t.indexOf('('), end = close(t, open);
+    const [code, rest] = body(t.slice(end + 1));
+    const x = evalIn(t.slice(open + 1, end), sc), own = { vars: new Map(), up: sc }, base = L + lf(t.slice(0, t.indexOf(code)));
+    // each clause's test (none: default), where its code starts and where its head does
+    const heads: [string | undefined, number, number][] = [];
+    const flat = code.replace(QUOTED, (m) => m.replace(/[^\n]/g, ' '));
+    for (let d = 0, m, R = /[([{]|[)\]}]|(?<![\w$.])(case\b|default\s*:)/g; (m = R.exec(flat));) {
+      d += /[([{]/.test(m[0]) ? 1 : /[)\]}]/.test(m[0]) ? -1 : 0;
+      if (d || !m[1]) continue;
+      // (a case's test ends at the first colon outside its brackets)
+      const to = m[1] === 'case' ? m.index + 4 + topSplit(flat.slice(m.index + 4), ':')[0].length : m.index + m[0].length - 1;
+      heads.push([m[1] === 'case' ? code.slice(m.index + 4, to) : undefined, (R.lastIndex = to + 1), m.index]);
+    }
+    let k = heads.findIndex(([test]) => test !== undefined && evalIn(test, own) === x);
+    if (k < 0) k = heads.findIndex(([test]) => test === undefined);
+    try {
+      for (; k >= 0 && k < heads.length; k++) jsExec(code.slice(heads[k][1], heads[k + 1]?.[2] ?? code.length), own, base + lf(code.slice(0, heads[k][1])));
+    } catch (j) {
+      if (!(j instanceof Jump && j.k === 'break' && !j.label)) throw j;
+    }
+    return rest ? jsExec(rest, sc, L + lf(t.slice(0, -rest.length))) : undefined;
   };
   /** In a derived class's constructor, `this` before `super(…)`. */
   const noThis = () => { throw new Thrown('ReferenceError', "Must call super constructor in derived class before accessing 'this' or returning from derived constructor"); };
@@ -1765,17 +1795,33 @@ export function interpreter(h: Host) {
     sc.vars.set(name, C);
     return rest ? jsExec(rest, sc, L + lf(t.slice(0, -rest.length))) : undefined;
   };
-  const jsExec = (src: string, sc: Scope, base = 1): V => {
+  /** JS statements; `labels`: the labels of the first, which its loop's `continue` may name. */
+  const jsExec = (src: string, sc: Scope, base = 1, labels: string[] = []): V => {
     let value: V = NOTHING;
+    // the labels of the statement to come (`outer:` on a line of its own)
+    let pend: string[] = [];
     for (const [text, n] of statements(src)) {
       // (node reports the line that raised, at any depth)
       const L = ([line, piece] = [base + n - 1, text])[0];
       const t = text.trim();
       /** The line where the end `x` of the statement starts. */
       const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
-      const kw = /^(for|while|if|function|do|try|class)\b/.exec(t)?.[1];
-      if (kw === 'do' || kw === 'try' || kw === 'class') {
-        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc, L);
+      const lab = /^([A-Za-z_$][\w$]*)\s*:(?!:)/.exec(t);
+      if (pend.length || (lab && !/^(case|default)$/.test(lab[1]))) {
+        // `name: statement`: a `break name` in it ends it
+        const ls = [...labels, ...pend, ...(lab ? [lab[1]] : [])], rest = lab ? t.slice(lab[0].length).trim() : t;
+        pend = rest ? [] : ls;
+        try {
+          if (rest) value = jsExec(rest, sc, on(rest), ls);
+        } catch (j) {
+          if (!(j instanceof Jump && j.k === 'break' && ls.includes(j.label))) throw j;
+          value = undefined;
+        }
+        continue;
+      }
+      const kw = /^(for|while|if|function|do|try|class|switch)\b/.exec(t)?.[1];
+      if (kw === 'do' || kw === 'try' || kw === 'class' || kw === 'switch') {
+        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : kw === 'class' ? jsClass : jsSwitch)(t, sc, L, labels);
         continue;
       }
       if (!kw) {
@@ -1804,18 +1850,18 @@ export function interpreter(h: Host) {
         const other = /^else\b/.test(rest);
         if (evalIn(head, sc)) (block(inner()), (more = other ? after(rest.slice(4)) : rest));
         else if (other) (jsExec(rest.slice(4), sc, on(rest)), (more = ''));
-      } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
+      } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()), undefined, labels);
       else {
         const of = /^(?:const|let|var)\s+([\w$]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
         const own = inner();
         if (of) {
           const items = [...(of[2] === 'of' ? evalIn(of[3], sc) : Object.keys(evalIn(of[3], sc)))];
           const pat = parser(of[1]).pattern();
-          loop(() => items.length > 0, () => { const vars = new Map(); pat(own, items.shift(), (n, v) => vars.set(n, v)); block({ vars, up: own }); });
+          loop(() => items.length > 0, () => { const vars = new Map(); pat(own, items.shift(), (n, v) => vars.set(n, v)); block({ vars, up: own }); }, undefined, labels);
         } else {
           const [init, test, step] = head.split(';');
           if (init.trim()) statement(init, own);
-          loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own));
+          loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own), labels);
         }
       }
       if (more) value = jsExec(more, sc, on(more));
