@@ -120,7 +120,7 @@ const tcode = (d: number): string => { const x = `${STR}|${tpl(d - 1)}|[^{}\`'"]
 const tpl = (d: number): string => (d ? String.raw`\`(?:\\[^]|\$\{${tcode(d)}\}|\$(?!\{)|[^\`\\$])*\`` : String.raw`\`(?:\\[^]|[^\`\\])*\``);
 const TPL = tpl(3);
 const TCODE = new RegExp(tcode(3) + '\\}', 'y');
-const LEX = new RegExp(String.raw`\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|${STR})|${TPL})|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))`, 'y');
+const LEX = new RegExp(String.raw`\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|${STR})|${TPL})|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|(?:&&|\|\||\?\?)=?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))`, 'y');
 interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
 const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 
@@ -167,6 +167,8 @@ function lex(src: string, py: boolean): Tok[] {
   if (rest.trim() && !(py && /^\s*#/.test(rest))) {
     // An open template literal (or triple quote) goes on; an open quote is an error.
     if (/^\s*`/.test(rest) || /^\s*('''|""")/.test(rest)) throw new Open();
+    // (a class's private names are the evaluator's limit)
+    if (!py && /^\s*#[\w$]/.test(rest)) throw new Unsupported(/#[\w$]+/.exec(rest)![0]);
     // (V8 marks an unclosed quote to the end of its line)
     const at = src.length - rest.trimStart().length;
     // (a character that is no ASCII gets no caret from node)
@@ -181,7 +183,7 @@ const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 /** What V8 names a call's argument after: a value's last token. */
 /** V8's name for a token it did not expect. */
 const unexpected = (tk: Tok) => `Unexpected ${tk.k === 'i' ? `identifier '${tk.v}'` : tk.k === 'n' ? 'number' : tk.k === 's' ? (tk.v[0] === '`' ? 'template string' : 'string') : `token '${tk.v}'`}`;
-const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^(typeof|new|delete|void|in|of|instanceof|return|await|yield|case|const|let|var|else|do)$/.test(tk.v)) || /^[)\]}]$/.test(tk.v));
+const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^(typeof|new|delete|void|in|of|instanceof|return|await|yield|case|const|let|var|else|do|class)$/.test(tk.v)) || /^[)\]}]$/.test(tk.v));
 /**
  * V8 reads a whole program before it runs any of it: a bracket closed by another kind or never
  * opened, a `;` inside brackets (but a for's), a `{` after a value in an if's or for's head or in
@@ -1118,9 +1120,9 @@ export function interpreter(h: Host) {
         parts.push([key, p, eat('=') ? expr() : undefined, rest]);
         if (!eat(',')) { need(arr ? ']' : '}'); break; }
       }
-      return (s, v, def, of = inspect(v)) => {
+      return (s, v, def, of) => {
         if (arr && (v == null || typeof v[Symbol.iterator] !== 'function')) throw new Thrown('TypeError', `${v == null ? v : typeof v === 'object' ? 'object' : `${typeof v} ${inspect(v)}`} is not iterable (cannot read property Symbol(Symbol.iterator))`);
-        if (v == null) throw new Thrown('TypeError', parts[0]?.[0] ? `Cannot destructure property '${parts[0][0](s)}' of '${of}' as it is ${v}.` : `Cannot destructure '${v}' as it is ${v}.`);
+        if (v == null) throw new Thrown('TypeError', parts[0]?.[0] ? `Cannot destructure property '${parts[0][0](s)}' of '${of ?? inspect(v)}' as it is ${v}.` : `Cannot destructure '${v}' as it is ${v}.`);
         const items = arr ? [...v] : v;
         const taken: V[] = [];
         parts.forEach(([key, p, d, rest], k) => {
@@ -1260,7 +1262,7 @@ export function interpreter(h: Host) {
     // `*init, last = …`: a starred first target
     const target = many(py && p.eat('*') ? undefined : p.expr(1), first.p);
     const op = p.peek().v;
-    if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
+    if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--|(&&|\|\||\?\?)=)$/.test(op)) {
       const step = op === '++' || op === '--';
       // `a = b = 0`: every target but the last expression
       const ts = [target];
@@ -1276,7 +1278,10 @@ export function interpreter(h: Host) {
       if (ts.some((x) => !x.set)) bad();
       const bin = step ? op[0] : op.slice(0, -1);
       const old = bin ? target(sc) : undefined;
-      const v = bin ? (py ? pyOp(bin, old, e(sc), h.version) : JS_OPS[bin](old, e(sc))) : e(sc);
+      // (`a ||= b` assigns only when `a || b` would be b)
+      const logic = /^(&&|\|\||\?\?)$/.test(bin);
+      if (logic && (bin === '??' ? old != null : bin === '&&' ? !old : old)) return old;
+      const v = bin && !logic ? (py ? pyOp(bin, old, e(sc), h.version) : JS_OPS[bin](old, e(sc))) : e(sc);
       for (const x of ts) x.set!(sc, v);
       return py ? NOTHING : step ? old : v;
     }
@@ -1683,7 +1688,7 @@ export function interpreter(h: Host) {
   const jsTry = (t: string, sc: Scope, L: number): V => {
     const on = (x: string) => L + lf(t.slice(0, t.lastIndexOf(x)));
     let [code, rest] = body(t.slice(3));
-    const c = /^catch\b\s*(?:\(\s*(\w+)\s*\))?/.exec(rest);
+    const c = /^catch\b\s*(?:\(([^)]*)\))?/.exec(rest);
     const handler = c ? body(rest.slice(c[0].length)) : undefined;
     if (handler) rest = handler[1];
     const fin = /^finally\b/.test(rest) ? body(rest.slice(7)) : undefined;
@@ -1694,7 +1699,9 @@ export function interpreter(h: Host) {
       jsExec(code, inner(), L + lf(t.slice(0, t.indexOf(code))));
     } catch (j) {
       if (!handler) throw j;
-      jsExec(handler[0], inner(c![1] ? [[c![1], caught(j)]] : []), on(handler[0]));
+      const v = caught(j), s2 = inner();
+      if (c![1]?.trim()) parser(c![1]).pattern()(s2, v, (n, x) => s2.vars.set(n, x));
+      jsExec(handler[0], s2, on(handler[0]));
     } finally {
       if (fin) jsExec(fin[0], inner(), on(fin[0]));
     }
@@ -1896,6 +1903,8 @@ export function interpreter(h: Host) {
       let value: V = NOTHING;
       line = 1;
       piece = '';
+      // (a script's first line `#!/usr/bin/env node` is a comment to V8)
+      if (!py) src = src.replace(/^#!.*/, '');
       try {
         // an open bracket, or python's block until the blank line that ends it
         // (a compound statement on one line waits for the blank line too)
