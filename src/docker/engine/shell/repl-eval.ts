@@ -773,6 +773,13 @@ export function interpreter(h: Host) {
           comma(s0);
         }
         let op = tk.v;
+        // an assignment inside an expression (`n => t += n`, `(o[k] = v)`): its value is what it assigns
+        if (!py && !min && left.set && /^([-+*/%]|\*\*|&&|\|\||\?\?)?=$/.test(op)) {
+          i++;
+          const [to, e] = [left, expr()];
+          left = (s) => assignBy(op.slice(0, -1), [to], e, s)[1];
+          continue;
+        }
         if (min === 0 && is(py ? 'if' : '?')) {
           i++;
           // python: `yes if cond else no`; JS: `cond ? yes : no`
@@ -824,10 +831,16 @@ export function interpreter(h: Host) {
       }
       if (!py && op === 'delete') throw new Unsupported('delete');
       if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
-        i++;
-        const a = py ? expr(op === 'not' ? 3 : 8) : unary();
+        const k = ++i, a = py ? expr(op === 'not' ? 3 : 8) : unary();
+        // (`typeof x` of a name never declared is 'undefined')
+        const bare = op === 'typeof' && i === k + 1 && t[k].k === 'i';
         return (s) => {
-          const v = a(s);
+          let v;
+          try {
+            v = a(s);
+          } catch (x) {
+            if (!bare || !(x instanceof Thrown && x.type === 'ReferenceError')) throw x;
+          }
           if (py && (op === '-' || op === '+') && !isNum(v)) throw new Thrown('TypeError', `bad operand type for unary ${op}: '${typeName(v)}'`);
           return op === '-' ? (py && typeof v !== 'number' ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v);
         };
@@ -1168,6 +1181,21 @@ export function interpreter(h: Host) {
     // (python: a triple-quoted string still open)
     return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0) || (py && openTriple(s));
   };
+  /**
+   * JS: whether a statement goes on past `;` or a line's end: to an `else`; and past a line's end
+   * when the line ends with an operator or with the head of an if, for, while or else, or the
+   * next line starts with one that cannot start a statement (`.map(…)`, `? a`, `+ 1`).
+   */
+  const NEXT = /\s*(?:else\b|[.?:*%<>,=]|&&|\|\||!=|[-+](?![-+])|\/(?![/*])|instanceof\b)/y, ELSE = /\s*else\b/y;
+  const goesOn = (x: string, cur: string, src: string, at: number): boolean => {
+    const R = x === ';' ? ELSE : NEXT;
+    R.lastIndex = at;
+    if (R.test(src)) return true;
+    const c = cur.replace(QUOTED, (q) => '_'.repeat(q.length)).trimEnd();
+    let d = 0, k = c.length;
+    if (c.endsWith(')') && !/^\s*do\b/.test(c)) do d += c[--k] === ')' ? 1 : c[k] === '(' ? -1 : 0; while (d && k);
+    return x === '\n' && (/(?:[=<>,.?:*%&|]|(?<![-+])[-+])$|(^|[\s}])else$/.test(c) || /(^|[^\w$.])(if|for|while)\s*$/.test(c.slice(0, k)));
+  };
   /** Splits on `;` and newlines outside brackets and quotes. */
   const statements = (src: string): [string, number][] => {
     const out: [string, number][] = [];
@@ -1179,7 +1207,7 @@ export function interpreter(h: Host) {
       const x = m[0];
       if (/^[([{]$/.test(x)) depth++;
       if (/^[)\]}]$/.test(x)) depth--;
-      if (depth <= 0 && /^[;\n]$/.test(x)) (out.push([cur, at]), (cur = ''));
+      if (depth <= 0 && /^[;\n]$/.test(x) && !(!py && goesOn(x, cur, src, m.index + 1))) (out.push([cur, at]), (cur = ''));
       else cur += x;
       line += x.split('\n').length - 1;
       if (!cur.trim()) at = line;
@@ -1187,6 +1215,15 @@ export function interpreter(h: Host) {
     return [...out, [cur, at] as [string, number]].filter(([x]) => x.trim() && !(py && /^\s*#/.test(x)));
   };
 
+  /** `a OP= b` (`bin`: OP) to every target: the old value and the new; `a ||= b` assigns only when `a || b` would be b. */
+  function assignBy(bin: string, ts: E[], e: E, s: Scope): [V, V] {
+    const old = bin ? ts[0](s) : undefined;
+    const logic = /^(&&|\|\||\?\?)$/.test(bin);
+    if (logic && (bin === '??' ? old != null : bin === '&&' ? !old : old)) return [old, old];
+    const v = bin && !logic ? (py ? pyOp(bin, old, e(s), h.version) : JS_OPS[bin](old, e(s))) : e(s);
+    for (const x of ts) x.set!(s, v);
+    return [old, v];
+  }
   /** One statement: its value (`NOTHING` for what shows none: declarations in python, imports). */
   const NOTHING = Symbol('nothing');
   function statement(src: string, sc: Scope = top): V {
@@ -1213,6 +1250,9 @@ export function interpreter(h: Host) {
     const decl = !py && /^(let|const|var)$/.test(first.v) ? first.v : '';
     if (decl) {
       p.eat(decl);
+      // (a var belongs to its function, or the program, not to the block)
+      let vs = sc;
+      while (decl === 'var' && !vs.f && vs.up) vs = vs.up;
       do {
         const bare = p.peek().k === 'i', at = p.peek().p;
         const pat = p.pattern();
@@ -1221,12 +1261,12 @@ export function interpreter(h: Host) {
         // (V8 marks the name or pattern that lacks it)
         const e = init ? p.expr() : decl === 'const' || !bare ? (() => { throw syntax(`Missing initializer in ${bare ? 'const' : 'destructuring'} declaration`, at, to); })() : () => undefined;
         pat(sc, e(sc), (name, v) => {
-          if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) { const k = at + src.slice(at, to).search(new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`)); throw syntax(`Identifier '${name}' has already been declared`, k, k + name.length); }
+          if (vs === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) { const k = at + src.slice(at, to).search(new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`)); throw syntax(`Identifier '${name}' has already been declared`, k, k + name.length); }
           // (V8 names a function by the name it is declared as)
           if (typeof v === 'function' && v.fname === '') v.fname = name;
           if (decl === 'const' && sc !== top) (sc.c ??= new Set()).add(name);
-          if (!(decl === 'var' && !init && sc.vars.has(name))) sc.vars.set(name, v);
-          if (sc === top) declared.set(name, decl);
+          if (!(decl === 'var' && !init && vs.vars.has(name))) vs.vars.set(name, v);
+          if (vs === top) declared.set(name, decl);
         }, src.slice(from, p.peek().p).replace(/^\s*=/, '').trim());
       } while (p.eat(','));
       if (p.peek().k) p.fail();
@@ -1276,13 +1316,7 @@ export function interpreter(h: Host) {
       }
       if (p.peek().k) p.fail();
       if (ts.some((x) => !x.set)) bad();
-      const bin = step ? op[0] : op.slice(0, -1);
-      const old = bin ? target(sc) : undefined;
-      // (`a ||= b` assigns only when `a || b` would be b)
-      const logic = /^(&&|\|\||\?\?)$/.test(bin);
-      if (logic && (bin === '??' ? old != null : bin === '&&' ? !old : old)) return old;
-      const v = bin && !logic ? (py ? pyOp(bin, old, e(sc), h.version) : JS_OPS[bin](old, e(sc))) : e(sc);
-      for (const x of ts) x.set!(sc, v);
+      const [old, v] = assignBy(step ? op[0] : op.slice(0, -1), ts, e, sc);
       return py ? NOTHING : step ? old : v;
     }
     p.seek(0);
@@ -1660,7 +1694,8 @@ export function interpreter(h: Host) {
   /** JS: a statement or block after a head (`for (…) BODY`), and what follows it. */
   const body = (s: string): [string, string] => {
     s = s.trim();
-    if (s[0] !== '{') return [s, ''];
+    // (a statement ends at `;`, or at the line's end before an else)
+    if (s[0] !== '{') { const k = Math.min(topSplit(s, ';')[0].length, (s.search(/\n\s*else\b/) + 1 || s.length + 1) - 1); return [s.slice(0, k), s.slice(k + 1).trim()]; }
     const end = close(s, 0);
     return [s.slice(1, end), s.slice(end + 1).trim()];
   };
@@ -1807,7 +1842,10 @@ export function interpreter(h: Host) {
     let value: V = NOTHING;
     // the labels of the statement to come (`outer:` on a line of its own)
     let pend: string[] = [];
-    for (const [text, n] of statements(src)) {
+    const all = statements(src);
+    // (the block's function declarations are bound before any of it runs)
+    for (const hoist of [1, 0]) for (const [text, n] of all) {
+      if (hoist && !/^function\s+[\w$]/.test(text.trim())) continue;
       // (node reports the line that raised, at any depth)
       const L = ([line, piece] = [base + n - 1, text])[0];
       const t = text.trim();
@@ -1847,7 +1885,7 @@ export function interpreter(h: Host) {
         // a generator runs lazily: the evaluator has no such thing
         if (name[0] === '*') throw new Unsupported('function*');
         sc.vars.set(name, userFn(name, params(head), block, sc, undefined, true));
-        value = rest ? jsExec(rest, sc, on(rest)) : NOTHING;
+        value = rest && !hoist ? jsExec(rest, sc, on(rest)) : NOTHING;
         continue;
       }
       value = undefined;
