@@ -110,6 +110,8 @@ const view = (kind: string, l: V[]) => Object.assign(l, { [SHOW]: `dict_${kind}(
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const HOLE = Symbol('hole');
+/** What an optional chain throws to its end when a link is nothing. */
+const SHORT = Symbol('short');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
 
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V>; /** the simulated clock (ms) */ now?(): number }
@@ -849,6 +851,7 @@ export function interpreter(h: Host) {
       return postfix(primary(), start);
     };
     const postfix = (e: E, start: number): E => {
+      let short = 0;
       for (;;) {
         const at = peek().p;
         // JS's `i++` in an expression: the value before the step
@@ -856,14 +859,22 @@ export function interpreter(h: Host) {
           const d = t[i++].v === '++' ? 1 : -1, a = e;
           return (s) => { const v = a(s); a.set!(s, v + d); return v; };
         }
+        if (!py && eat('?.')) {
+          // `a?.b.c`, `a?.[k]`, `f?.()`: nothing on, the whole chain is undefined
+          const o = e;
+          const nil = (x: V) => { if (x == null) throw SHORT; return x; };
+          e = Object.assign((s: Scope) => nil(o(s)), { ref: o.ref && ((s: Scope) => { const r = o.ref!(s); nil(r[1]); return r; }) });
+          short = 1;
+          if (peek().k !== 'i') continue;
+          i--;
+        }
         if (eat('.') || eat('?.')) {
           const k = peek().v;
           if (peek().k !== 'i') fail();
           i++;
           const o = e;
-          const optional = t[i - 2].v === '?.';
           // `new a.B()`: the member access still names what `new` constructs
-          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); if (py) (x?.[PYD] ?? x)[k] = v; else if (x == null) noSet(x, k); else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, k, v); }, isNew: o.isNew }), start, start);
+          e = mark(Object.assign((s: Scope) => member(o(s), k), { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); if (py) (x?.[PYD] ?? x)[k] = v; else if (x == null) noSet(x, k); else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, k, v); }, isNew: o.isNew }), start, start);
         } else if (eat('[')) {
           const o = e;
           const k = is(':') ? () => undefined : expr();
@@ -924,7 +935,7 @@ export function interpreter(h: Host) {
           const c = e;
           const text = src.slice(start, peek().p).trim().replace(/^new\s+/, '');
           return (s) => { const f = c(s); if (typeof f !== 'function') throw new Thrown('TypeError', `${text} is not a constructor`); return f?.[CLASS] ? f[CLASS]([]) : Reflect.apply(f, undefined, []); };
-        } else return e;
+        } else return short ? (s) => { try { return e(s); } catch (x) { if (x !== SHORT) throw x; } } : e;
       }
     };
     /**
@@ -1188,13 +1199,9 @@ export function interpreter(h: Host) {
    */
   const NEXT = /\s*(?:else\b|[.?:*%<>,=]|&&|\|\||!=|[-+](?![-+])|\/(?![/*])|instanceof\b)/y, ELSE = /\s*else\b/y;
   const goesOn = (x: string, cur: string, src: string, at: number): boolean => {
-    const R = x === ';' ? ELSE : NEXT;
+    const R = x === ';' ? ELSE : NEXT, c = cur.trim();
     R.lastIndex = at;
-    if (R.test(src)) return true;
-    const c = cur.replace(QUOTED, (q) => '_'.repeat(q.length)).trimEnd();
-    let d = 0, k = c.length;
-    if (c.endsWith(')') && !/^\s*do\b/.test(c)) do d += c[--k] === ')' ? 1 : c[k] === '(' ? -1 : 0; while (d && k);
-    return x === '\n' && (/(?:[=<>,.?:*%&|]|(?<![-+])[-+])$|(^|[\s}])else$/.test(c) || /(^|[^\w$.])(if|for|while)\s*$/.test(c.slice(0, k)));
+    return R.test(src) || (x === '\n' && (/(?:[=<>,.?:*%&|]|(?<![-+])[-+]|(^|[\s}])else)$/.test(c) || (/^(if|for|while)\b/.test(c) && !c.slice(close(c, c.indexOf('(')) + 1).trim())));
   };
   /** Splits on `;` and newlines outside brackets and quotes. */
   const statements = (src: string): [string, number][] => {
@@ -1345,7 +1352,7 @@ export function interpreter(h: Host) {
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
   const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1, own = false): V => {
     const self: V = fn(name, function (this: V, ...a: V[]) {
-      const from: [number, string] = [line, piece], d = direct === self || (!!direct && (Array.prototype as V)[direct.name] === direct && direct.name);
+      const from: [number, string] = [line, piece], was = direct, d = direct === self || (!!direct && (Array.prototype as V)[direct.name] === direct && direct.name);
       direct = undefined;
       try {
         const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
@@ -1367,8 +1374,9 @@ export function interpreter(h: Host) {
         }
         throw j;
       } finally {
-        // (node: back at the caller's line)
+        // (node: back at the caller's line; an array method calls it again for the next item)
         if (!py) [line, piece] = from;
+        if (typeof d === 'string') direct = was;
       }
     });
     // node's f.length: the parameters before the first with a default or the rest
