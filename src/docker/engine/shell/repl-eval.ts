@@ -122,7 +122,7 @@ const tcode = (d: number): string => { const x = `${STR}|${tpl(d - 1)}|[^{}\`'"]
 const tpl = (d: number): string => (d ? String.raw`\`(?:\\[^]|\$\{${tcode(d)}\}|\$(?!\{)|[^\`\\$])*\`` : String.raw`\`(?:\\[^]|[^\`\\])*\``);
 const TPL = tpl(3);
 const TCODE = new RegExp(tcode(3) + '\\}', 'y');
-const LEX = new RegExp(String.raw`\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|${STR})|${TPL})|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|(?:&&|\|\||\?\?)=?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))`, 'y');
+const LEX = new RegExp(String.raw`\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?n?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|${STR})|${TPL})|([A-Za-z_$\xc0-\u024f][\w$\xc0-\u024f]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|(?:&&|\|\||\?\?)=?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))`, 'y');
 interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
 const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 
@@ -158,8 +158,8 @@ function lex(src: string, py: boolean): Tok[] {
     }
     // the group that matched is the token's kind
     const g = m.findIndex((x, j) => j && x !== undefined);
-    // V8's scanner takes a number running into a name (`12abc`, not `1n` or `0x1f`) as one bad token
-    if (!py && g === 1 && /^[A-Za-z_$]/.test(src.slice(LEX.lastIndex)) && !/^n\b/.test(src.slice(LEX.lastIndex)) && !(m[1] === '0' && /^[xob]/i.test(src.slice(LEX.lastIndex)))) throw syntax('Invalid or unexpected token', LEX.lastIndex - m[1].length, LEX.lastIndex);
+    // V8's scanner takes a number running into a name (`12abc`, not `0x1f`) as one bad token
+    if (!py && g === 1 && /^[A-Za-z_$]/.test(src.slice(LEX.lastIndex)) && !(m[1] === '0' && /^[xob]/i.test(src.slice(LEX.lastIndex)))) throw syntax('Invalid or unexpected token', LEX.lastIndex - m[1].length, LEX.lastIndex);
     out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
     // a triple quote goes on in the next line until it is closed
     const triple = /^[fFrR]?('''|""")/.exec(m[g])?.[1];
@@ -185,7 +185,7 @@ const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 /** What V8 names a call's argument after: a value's last token. */
 /** V8's name for a token it did not expect. */
 const unexpected = (tk: Tok) => `Unexpected ${tk.k === 'i' ? `identifier '${tk.v}'` : tk.k === 'n' ? 'number' : tk.k === 's' ? (tk.v[0] === '`' ? 'template string' : 'string') : `token '${tk.v}'`}`;
-const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^(typeof|new|delete|void|in|of|instanceof|return|await|yield|case|const|let|var|else|do|class)$/.test(tk.v)) || /^[)\]}]$/.test(tk.v));
+const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^(typeof|new|delete|void|in|of|instanceof|return|await|yield|case|const|let|var|else|do|class|function)$/.test(tk.v)) || /^[)\]}]$/.test(tk.v));
 /**
  * V8 reads a whole program before it runs any of it: a bracket closed by another kind or never
  * opened, a `;` inside brackets (but a for's), a `{` after a value in an if's or for's head or in
@@ -1014,7 +1014,7 @@ export function interpreter(h: Host) {
       i++;
       if (tk.k === 'n') {
         const n = tk.v.replace(/_/g, '');
-        if (!py && peek().v === 'n' && peek().p === tk.p + tk.v.length) throw new Unsupported('BigInt');
+        if (n.endsWith('n')) throw new Unsupported('BigInt');
         return py && /^\d+$/.test(n) ? () => BigInt(n) : () => Number(n);
       }
       if (tk.k === 'r') {
@@ -1387,7 +1387,7 @@ export function interpreter(h: Host) {
   const bind = (params: string[], a: V[], up: Scope) => {
     const vars = new Map<string, V>();
     params.forEach((p, k) => {
-      const [, rest, n, d] = /^(\.\.\.)?([\w$]+)\s*(?:=([^]*))?$/.exec(p) ?? [];
+      const [, rest, n, d] = /^(\.\.\.)?([\w$\xc0-\u024f]+)\s*(?:=([^]*))?$/.exec(p) ?? [];
       if (n) return void vars.set(n, rest ? a.slice(k) : a[k] === undefined && d ? evalIn(d, { vars, up }) : a[k]);
       const q = parser(p);
       const pat = q.pattern();
@@ -1905,7 +1905,7 @@ export function interpreter(h: Host) {
         else if (other) (jsExec(rest.slice(4), sc, on(rest)), (more = ''));
       } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()), undefined, labels);
       else {
-        const of = /^(?:const|let|var)\s+([\w$]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
+        const of = /^(?:const|let|var)\s+([\w$\xc0-\u024f]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
         const own = inner();
         if (of) {
           const items = [...(of[2] === 'of' ? evalIn(of[3], sc) : Object.keys(evalIn(of[3], sc)))];

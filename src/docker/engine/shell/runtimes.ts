@@ -116,7 +116,8 @@ const opAt = (raw: string) => [...raw.matchAll(/\+\+|--|[-+*/%]?=(?![=>])/g)].fi
 
 /** JSON.parse's SyntaxError is placed in the text it read: its line, and a caret unless at its end. */
 function jsonHead(text: string, msg: string): string {
-  const pos = Number(/at position (\d+)/.exec(msg)?.[1] ?? (/^Unexpected token '(.)'/.exec(msg) ? text.indexOf(msg[18]) : text.length));
+  // (V8 names undefined, which a missing variable gives it, by itself, at its start)
+  const pos = Number(/at position (\d+)/.exec(msg)?.[1] ?? (/^Unexpected token '(.)'/.exec(msg) ? text.indexOf(msg[18]) : msg[1] === 'u' ? 0 : text.length));
   const before = text.slice(0, pos).split('\n');
   return `<anonymous_script>:${before.length}\n${text.split('\n')[before.length - 1]}${pos < text.length ? `\n${' '.repeat(before[before.length - 1].length)}^` : ''}`;
 }

@@ -85,4 +85,5 @@ test('what the evaluator lacks is refused, never answered otherwise: private nam
   assert.match(js('try { new Promise((r) => r(1)) } catch (e) { console.log("no") }'), /^Error: the simulated interpreter cannot run 'Promise'\n/m);
   assert.match(js('async function f() { await null }\nf()'), /^Error: the simulated interpreter cannot run 'async'\n/m);
   assert.match(js('setInterval(() => {}, 10)'), /^Error: the simulated interpreter cannot run 'setInterval'\n/m);
+  assert.match(js('console.log([1n])'), /^Error: the simulated interpreter cannot run 'BigInt'\n/m);
 });
