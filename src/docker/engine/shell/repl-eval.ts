@@ -635,7 +635,9 @@ export function interpreter(h: Host) {
       if (o === null || o === undefined) throw new Thrown('TypeError', `Cannot read properties of ${o} (reading '${String(k)}')`);
       // a function of the program's own: the name V8 gives it and its count of parameters
       if (typeof o === 'function' && (k === 'name' || k === 'length') && o.flen !== undefined) return k === 'name' ? o.fname : o.flen;
-      return HIDDEN.test(String(k)) ? undefined : o[k];
+      // (a class's constructor and prototype are the evaluator's own)
+      if (HIDDEN.test(String(k))) throw new Unsupported('.' + String(k));
+      return o[k];
     }
     if (o?.[SUPER] || o?.[PYCLS] || o?.[PYD]) {
       // super(): the bases' attributes on the instance, object's __init__ at the end
