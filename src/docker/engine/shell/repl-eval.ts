@@ -1203,7 +1203,7 @@ export function interpreter(h: Host) {
   const goesOn = (x: string, cur: string, src: string, at: number): boolean => {
     const R = x === ';' ? ELSE : NEXT, c = cur.trim();
     R.lastIndex = at;
-    return R.test(src) || (x === '\n' && (/(?:[=<>,.?:*%&|]|(?<![-+])[-+]|(^|[\s}])else)$/.test(c) || (/^(if|for|while)\b/.test(c) && !c.slice(close(c, c.indexOf('(')) + 1).trim())));
+    return R.test(src) || (x === '\n' && (/(?:[=<>,.?:*%&|]|(^|[^-+])[-+]|(^|[\s}])else)$/.test(c) || (/^(if|for|while)\b/.test(c) && !c.slice(close(c, c.indexOf('(')) + 1).trim())));
   };
   /** Splits on `;` and newlines outside brackets and quotes. */
   const statements = (src: string): [string, number][] => {
@@ -1772,7 +1772,7 @@ export function interpreter(h: Host) {
     // each clause's test (none: default), where its code starts and where its head does
     const heads: [string | undefined, number, number][] = [];
     const flat = code.replace(QUOTED, (m) => m.replace(/[^\n]/g, ' '));
-    for (let d = 0, m, R = /[([{]|[)\]}]|(?<![\w$.])(case\b|default\s*:)/g; (m = R.exec(flat));) {
+    for (let d = 0, m, R = /[([{]|[)\]}]|\b(case\b|default\s*:)/g; (m = R.exec(flat));) {
       d += /[([{]/.test(m[0]) ? 1 : /[)\]}]/.test(m[0]) ? -1 : 0;
       if (d || !m[1]) continue;
       // (a case's test ends at the first colon outside its brackets)
