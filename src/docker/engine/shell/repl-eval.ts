@@ -122,7 +122,7 @@ const tcode = (d: number): string => { const x = `${STR}|${tpl(d - 1)}|[^{}\`'"]
 const tpl = (d: number): string => (d ? String.raw`\`(?:\\[^]|\$\{${tcode(d)}\}|\$(?!\{)|[^\`\\$])*\`` : String.raw`\`(?:\\[^]|[^\`\\])*\``);
 const TPL = tpl(3);
 const TCODE = new RegExp(tcode(3) + '\\}', 'y');
-const LEX = new RegExp(String.raw`\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?n?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|${STR})|${TPL})|([A-Za-z_$\xc0-\u024f][\w$\xc0-\u024f]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|(?:&&|\|\||\?\?)=?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))`, 'y');
+const LEX = new RegExp(String.raw`\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?n?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|${STR})|${TPL})|([A-Za-z_$\xc0-\u024f][\w$\xc0-\u024f]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|>>>?|<<|[<>]=?|(?:&&|\|\||\?\?)=?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))`, 'y');
 interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
 const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 
@@ -797,7 +797,7 @@ export function interpreter(h: Host) {
         }
         const p = Object.hasOwn(BIN, op) ? BIN[op] : 0;
         // (bitwise operators are the evaluator's limit)
-        if (!py && /^[&|^]$/.test(op)) throw new Unsupported(op);
+        if (!py && /^([&|^]|>>>?|<<)$/.test(op)) throw new Unsupported(op);
         if (!p || p < min) return left;
         i++;
         if (op === 'not') need('in'), (op = 'not in');
@@ -833,7 +833,7 @@ export function interpreter(h: Host) {
         if (!a.set) fail();
         return (s) => { const v = a(s) + (op === '++' ? 1 : -1); a.set!(s, v); return v; };
       }
-      if (!py && op === 'delete') throw new Unsupported('delete');
+      if (!py && /^(delete|~)$/.test(op)) throw new Unsupported(op);
       if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
         const k = ++i, a = py ? expr(op === 'not' ? 3 : 8) : unary();
         // (`typeof x` of a name never declared is 'undefined')

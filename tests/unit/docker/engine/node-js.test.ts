@@ -86,6 +86,8 @@ test('what the evaluator lacks is refused, never answered otherwise: private nam
   assert.match(js('async function f() { await null }\nf()'), /^Error: the simulated interpreter cannot run 'async'\n/m);
   assert.match(js('setInterval(() => {}, 10)'), /^Error: the simulated interpreter cannot run 'setInterval'\n/m);
   assert.match(js('console.log([1n])'), /^Error: the simulated interpreter cannot run 'BigInt'\n/m);
+  assert.match(js('console.log(~~3.7)'), /^Error: the simulated interpreter cannot run '~'\n/m);
+  assert.match(js('console.log(7 >> 1)'), /^Error: the simulated interpreter cannot run '>>'\n/m);
   assert.match(js('class V {}\nconsole.log(new V().constructor.name)'), /^Error: the simulated interpreter cannot run '\.constructor'\n/m);
   assert.match(js('function P(n) { this.n = n }\nP.prototype.hola = function () { return this.n }'), /^Error: the simulated interpreter cannot run '\.prototype'\n/m);
 });
