@@ -203,7 +203,7 @@ function v8Brackets(src: string): void {
   const late: Thrown[] = [];
   const shut = (j: number) => { for (let d = 0; j < t.length - 1; j++) if (!(d += /^[([{]$/.test(t[j].v) ? 1 : /^[)\]}]$/.test(t[j].v) ? -1 : 0)) return j; return -1; };
   const nl = (k: number) => k > 0 && /\n/.test(src.slice(t[k - 1].p, t[k].p));
-  const starts = (k: number): boolean => { const p = t[k - 1]; return !p || (p.k === 'o' && /^[;}]$/.test(p.v)) || /^(else|do)$/.test(p.v) || (p.v === '{' && !/^([=(,:[]|return)$/.test(t[k - 2]?.v)) || (p.v === 'async' && starts(k - 1)) || (p.v === ':' && t[k - 2].k === 'i' && starts(k - 2)) || (nl(k) && ends(p)); };
+  const starts = (k: number): boolean => { const p = t[k - 1]; return !p || /^([;}]|else|do)$/.test(p.v) || (p.v === '{' && !/^([=(,:[]|return)$/.test(t[k - 2]?.v)) || (p.v === 'async' && starts(k - 1)) || (p.v === ':' && t[k - 2].k === 'i' && starts(k - 2)) || (nl(k) && ends(p)); };
   for (let k = 0; k < t.length; k++) {
     const tk = t[k];
     if (late[k]) throw late[k];
@@ -216,7 +216,7 @@ function v8Brackets(src: string): void {
     if (tk.k === 'i' && tk.v === 'function' && t[k + 1].v === '(' && starts(k)) throw syntax('Function statements require a function name', tk.p, tk.p + 8);
     // (a label a break or continue names is one of a statement before it)
     const to = t[k + 1];
-    if (tk.k === 'i' && /^(break|continue)$/.test(tk.v) && to.k === 'i' && !nl(k + 1) && !t.some((x, j) => j < k && x.v === to.v && t[j + 1].v === ':' && starts(j))) throw syntax(`Undefined label '${to.v}'`, to.p, to.p + to.v.length);
+    if (tk.k === 'i' && /^(break|continue)$/.test(tk.v) && to.k === 'i' && !nl(k + 1) && !t.some((x, j) => x.v === to.v && t[j + 1].v === ':')) throw syntax(`Undefined label '${to.v}'`, to.p, to.p + to.v.length);
     const v = t[k].k === 'o' ? t[k].v : t[k].k ? '' : 'end';
     const o = open[open.length - 1] ?? -1;
     const before = t[o - 1]?.v, paren = t[o]?.v === '(';
@@ -617,7 +617,10 @@ export function interpreter(h: Host) {
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
     if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|issubclass|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
-    throw Object.assign(new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name), { hint: py ? nameHint(s, name) : undefined });
+    // (node: a name the program declares further on, at its top level, is there before its declaration runs: a var as undefined)
+    const later = !py && new RegExp(`^(let|const|var)\\s+${name}\\b`, 'm').exec(lines.join('\n'))?.[1];
+    if (later === 'var') return undefined;
+    throw Object.assign(new Thrown(py ? 'NameError' : 'ReferenceError', later ? `Cannot access '${name}' before initialization` : py ? `name '${name}' is not defined` : `${name} is not defined`, name), { hint: py ? nameHint(s, name) : undefined });
   };
   /** 3.10 on names the nearest of the function's, the module's and the builtin names; 3.12 an attribute of self, or a module not imported. */
   const nameHint = (s: Scope, name: string) => {
@@ -1199,7 +1202,7 @@ export function interpreter(h: Host) {
    * when the line ends with an operator or with the head of an if, for, while or else, or the
    * next line starts with one that cannot start a statement (`.map(…)`, `? a`, `+ 1`).
    */
-  const NEXT = /\s*(?:else\b|[.?:*%<>,=]|&&|\|\||!=|[-+](?![-+])|\/(?![/*])|instanceof\b)/y, ELSE = /\s*else\b/y;
+  const NEXT = /\s*(?:else\b|[.?:*%<>,=&|]|!=|[-+](?![-+])|\/(?![/*]))/y, ELSE = /\s*else\b/y;
   const goesOn = (x: string, cur: string, src: string, at: number): boolean => {
     const R = x === ';' ? ELSE : NEXT, c = cur.trim();
     R.lastIndex = at;
@@ -1349,7 +1352,7 @@ export function interpreter(h: Host) {
   /** The runs of whole input so far (a REPL's inputs): where a function was defined. */
   let runs = 0;
   /** `break` or `return` where nothing takes it: the compilers' SyntaxError. */
-  const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : j.label ? `Undefined label '${j.label}'` : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
+  const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
   const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1, own = false): V => {
@@ -1770,17 +1773,17 @@ export function interpreter(h: Host) {
     const [code, rest] = body(t.slice(end + 1));
     const x = evalIn(t.slice(open + 1, end), sc), own = { vars: new Map(), up: sc }, base = L + lf(t.slice(0, t.indexOf(code)));
     // each clause's test (none: default), where its code starts and where its head does
-    const heads: [string | undefined, number, number][] = [];
+    const heads: [string, number, number][] = [];
     const flat = code.replace(QUOTED, (m) => m.replace(/[^\n]/g, ' '));
-    for (let d = 0, m, R = /[([{]|[)\]}]|\b(case\b|default\s*:)/g; (m = R.exec(flat));) {
-      d += /[([{]/.test(m[0]) ? 1 : /[)\]}]/.test(m[0]) ? -1 : 0;
+    for (let d = 0, m, R = /[([{]|[)\]}]|\b(case|default)\b/g; (m = R.exec(flat));) {
+      d += '([{'.includes(m[0]) ? 1 : ')]}'.includes(m[0]) ? -1 : 0;
       if (d || !m[1]) continue;
-      // (a case's test ends at the first colon outside its brackets)
-      const to = m[1] === 'case' ? m.index + 4 + topSplit(flat.slice(m.index + 4), ':')[0].length : m.index + m[0].length - 1;
-      heads.push([m[1] === 'case' ? code.slice(m.index + 4, to) : undefined, (R.lastIndex = to + 1), m.index]);
+      // (a case's test ends at the first colon outside its brackets; default's is empty)
+      const at = m.index + m[1].length, to = at + topSplit(flat.slice(at), ':')[0].length;
+      heads.push([code.slice(at, to).trim(), (R.lastIndex = to + 1), m.index]);
     }
-    let k = heads.findIndex(([test]) => test !== undefined && evalIn(test, own) === x);
-    if (k < 0) k = heads.findIndex(([test]) => test === undefined);
+    let k = heads.findIndex(([test]) => test && evalIn(test, own) === x);
+    if (k < 0) k = heads.findIndex(([test]) => !test);
     try {
       for (; k >= 0 && k < heads.length; k++) jsExec(code.slice(heads[k][1], heads[k + 1]?.[2] ?? code.length), own, base + lf(code.slice(0, heads[k][1])));
     } catch (j) {
