@@ -1865,7 +1865,7 @@ export function interpreter(h: Host) {
       /** The line where the end `x` of the statement starts. */
       const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
       const lab = /^([A-Za-z_$][\w$]*)\s*:(?!:)/.exec(t);
-      if (pend.length || (lab && !/^(case|default)$/.test(lab[1]))) {
+      if (pend.length || lab) {
         // `name: statement`: a `break name` in it ends it
         const ls = [...labels, ...pend, ...(lab ? [lab[1]] : [])], rest = lab ? t.slice(lab[0].length).trim() : t;
         pend = rest ? [] : ls;
