@@ -1199,14 +1199,14 @@ export function interpreter(h: Host) {
   };
   /**
    * JS: whether a statement goes on past `;` or a line's end: to an `else`; and past a line's end
-   * when the line ends with an operator or with the head of an if, for, while or else, or the
+   * when the line ends with an operator or with the head of an if, for, while, function or else, or the
    * next line starts with one that cannot start a statement (`.map(…)`, `? a`, `+ 1`).
    */
   const NEXT = /\s*(?:else\b|[.?:*%<>,=&|]|!=|[-+](?![-+])|\/(?![/*]))/y, ELSE = /\s*else\b/y;
   const goesOn = (x: string, cur: string, src: string, at: number): boolean => {
     const R = x === ';' ? ELSE : NEXT, c = cur.trim();
     R.lastIndex = at;
-    return R.test(src) || (x === '\n' && (/(?:[=<>,.?:*%&|]|(^|[^-+])[-+]|(^|[\s}])else)$/.test(c) || (/^(if|for|while)\b/.test(c) && !c.slice(close(c, c.indexOf('(')) + 1).trim())));
+    return R.test(src) || (x === '\n' && (/(?:[=<>,.?:*%&|]|(^|[^-+])[-+]|(^|[\s}])else)$/.test(c) || (/^(if|for|while|function)\b/.test(c) && !c.slice(close(c, c.indexOf('(')) + 1).trim())));
   };
   /** Splits on `;` and newlines outside brackets and quotes. */
   const statements = (src: string): [string, number][] => {
