@@ -238,7 +238,8 @@ function v8Brackets(src: string): void {
     }
     if (!bad) continue;
     const last = t[k - 1];
-    const e = call && ends(last) ? syntax('missing ) after argument list', last.p, last.p + last.v.length) : v !== 'end' && syntax(unexpected(t[k]), t[k].p, t[k].p + t[k].v.length);
+    // (of a template with `${…}`, V8's last token is its tail, from the last `}`)
+    const e = call && ends(last) ? syntax('missing ) after argument list', last.p + (/^`.*\$\{/s.test(last.v) ? last.v.lastIndexOf('}') : 0), last.p + last.v.length) : v !== 'end' && syntax(unexpected(t[k]), t[k].p, t[k].p + t[k].v.length);
     if (v === 'end') throw Object.assign(new Open(), { v8: e || undefined });
     throw e;
   }
