@@ -110,11 +110,19 @@ const view = (kind: string, l: V[]) => Object.assign(l, { [SHOW]: `dict_${kind}(
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const HOLE = Symbol('hole');
+/** What an optional chain throws to its end when a link is nothing. */
+const SHORT = Symbol('short');
 const spread = (xs: V[]) => xs.flatMap((x) => (x?.[SPREAD] ? [...x[SPREAD]] : [x]));
 
 export interface Host { py: boolean; fs: Fs; cwd: string; env: Record<string, string>; hostname: string; kernel: string; version: string; random(): number; exists(mod: string): boolean; /** node's process.argv */ argv?: string[]; /** python's build: `(main, Jun  4 2025, 01:14:42) [GCC 12.2.0]` */ build?: string; /** names a host program adds (mongosh's db) */ globals?: Record<string, V>; /** the simulated clock (ms) */ now?(): number }
 
-const LEX = /\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|`(?:\\[^]|[^`\\])*`)|([A-Za-z_$][\w$]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|[<>]=?|&&|\|\||\?\?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))/y;
+/** JS's quoted strings; a template literal whose `${…}` hold others (`${`a${b}`}`) to depth `d`, and the code in one of them, with its strings and braces. */
+const STR = String.raw`'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"`;
+const tcode = (d: number): string => { const x = `${STR}|${tpl(d - 1)}|[^{}\`'"]`; let b = `(?:${x})`; for (let n = 0; n < 3; n++) b = `(?:${x}|\\{${b}*\\})`; return b + '*'; };
+const tpl = (d: number): string => (d ? String.raw`\`(?:\\[^]|\$\{${tcode(d)}\}|\$(?!\{)|[^\`\\$])*\`` : String.raw`\`(?:\\[^]|[^\`\\])*\``);
+const TPL = tpl(3);
+const TCODE = new RegExp(tcode(3) + '\\}', 'y');
+const LEX = new RegExp(String.raw`\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?n?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|${STR})|${TPL})|([A-Za-z_$\xc0-\u024f][\w$\xc0-\u024f]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|>>>?|<<|[<>]=?|(?:&&|\|\||\?\?)=?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))`, 'y');
 interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
 const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 
@@ -150,8 +158,8 @@ function lex(src: string, py: boolean): Tok[] {
     }
     // the group that matched is the token's kind
     const g = m.findIndex((x, j) => j && x !== undefined);
-    // V8's scanner takes a number running into a name (`12abc`, not `1n` or `0x1f`) as one bad token
-    if (!py && g === 1 && /^[A-Za-z_$]/.test(src.slice(LEX.lastIndex)) && !/^n\b/.test(src.slice(LEX.lastIndex)) && !(m[1] === '0' && /^[xob]/i.test(src.slice(LEX.lastIndex)))) throw syntax('Invalid or unexpected token', LEX.lastIndex - m[1].length, LEX.lastIndex);
+    // V8's scanner takes a number running into a name (`12abc`, not `0x1f`) as one bad token
+    if (!py && g === 1 && /^[A-Za-z_$]/.test(src.slice(LEX.lastIndex)) && !(m[1] === '0' && /^[xob]/i.test(src.slice(LEX.lastIndex)))) throw syntax('Invalid or unexpected token', LEX.lastIndex - m[1].length, LEX.lastIndex);
     out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
     // a triple quote goes on in the next line until it is closed
     const triple = /^[fFrR]?('''|""")/.exec(m[g])?.[1];
@@ -161,6 +169,8 @@ function lex(src: string, py: boolean): Tok[] {
   if (rest.trim() && !(py && /^\s*#/.test(rest))) {
     // An open template literal (or triple quote) goes on; an open quote is an error.
     if (/^\s*`/.test(rest) || /^\s*('''|""")/.test(rest)) throw new Open();
+    // (a class's private names are the evaluator's limit)
+    if (!py && /^\s*#[\w$]/.test(rest)) throw new Unsupported(/#[\w$]+/.exec(rest)![0]);
     // (V8 marks an unclosed quote to the end of its line)
     const at = src.length - rest.trimStart().length;
     // (a character that is no ASCII gets no caret from node)
@@ -175,19 +185,38 @@ const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 /** What V8 names a call's argument after: a value's last token. */
 /** V8's name for a token it did not expect. */
 const unexpected = (tk: Tok) => `Unexpected ${tk.k === 'i' ? `identifier '${tk.v}'` : tk.k === 'n' ? 'number' : tk.k === 's' ? (tk.v[0] === '`' ? 'template string' : 'string') : `token '${tk.v}'`}`;
-const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^(typeof|new|delete|void|in|of|instanceof|return|await|yield|case|const|let|var|else|do)$/.test(tk.v)) || /^[)\]}]$/.test(tk.v));
+const ends = (tk?: Tok) => !!tk && (/^[nsr]$/.test(tk.k) || (tk.k === 'i' && !/^(typeof|new|delete|void|in|of|instanceof|return|await|yield|case|const|let|var|else|do|class|function)$/.test(tk.v)) || /^[)\]}]$/.test(tk.v));
 /**
  * V8 reads a whole program before it runs any of it: a bracket closed by another kind or never
  * opened, a `;` inside brackets (but a for's), a `{` after a value in an if's or for's head or in
  * parameters are its SyntaxErrors; in a call's arguments after a complete one any of those, or the end of the
  * input, is a "missing )" at the argument's last token. Input that ends inside brackets is Open.
+ * So are a const declared without its value and a function statement without its name.
  */
 function v8Brackets(src: string): void {
   const t = lex(src, false);
   const open: number[] = [];
   // the `)` that ends a function's parameters, which its body's `{` follows
   let params = -1;
+  // the brackets open around a const declaration (-1: none), whether a name it declares comes next, and the errors found ahead at their token
+  let decl = -1, name = false;
+  const late: Thrown[] = [];
+  const shut = (j: number) => { for (let d = 0; j < t.length - 1; j++) if (!(d += /^[([{]$/.test(t[j].v) ? 1 : /^[)\]}]$/.test(t[j].v) ? -1 : 0)) return j; return -1; };
+  const nl = (k: number) => k > 0 && /\n/.test(src.slice(t[k - 1].p, t[k].p));
+  const starts = (k: number): boolean => { const p = t[k - 1]; return !p || /^([;}]|else|do)$/.test(p.v) || (p.v === '{' && !/^([=(,:[]|return)$/.test(t[k - 2]?.v)) || (p.v === 'async' && starts(k - 1)) || (p.v === ':' && t[k - 2].k === 'i' && starts(k - 2)) || (nl(k) && ends(p)); };
   for (let k = 0; k < t.length; k++) {
+    const tk = t[k];
+    if (late[k]) throw late[k];
+    if (open.length < decl || (open.length === decl && (tk.v === ';' || (nl(k) && ends(t[k - 1]) && tk.k !== 'o')))) decl = -1;
+    if (name && (tk.k === 'i' || /^[[{]$/.test(tk.v))) {
+      const e = tk.k === 'i' ? k : shut(k);
+      if (e >= 0 && !/^(=|in|of)$/.test(t[e + 1].v)) late[e + 1] = syntax(`Missing initializer in ${tk.k === 'i' ? 'const' : 'destructuring'} declaration`, tk.p, t[e].p + t[e].v.length);
+    }
+    name = tk.k === 'i' && tk.v === 'const' ? ((decl = open.length), true) : tk.v === ',' && open.length === decl;
+    if (tk.k === 'i' && tk.v === 'function' && t[k + 1].v === '(' && starts(k)) throw syntax('Function statements require a function name', tk.p, tk.p + 8);
+    // (a label a break or continue names is one of a statement before it)
+    const to = t[k + 1];
+    if (tk.k === 'i' && /^(break|continue)$/.test(tk.v) && to.k === 'i' && !nl(k + 1) && !t.some((x, j) => x.v === to.v && t[j + 1].v === ':')) throw syntax(`Undefined label '${to.v}'`, to.p, to.p + to.v.length);
     const v = t[k].k === 'o' ? t[k].v : t[k].k ? '' : 'end';
     const o = open[open.length - 1] ?? -1;
     const before = t[o - 1]?.v, paren = t[o]?.v === '(';
@@ -205,11 +234,12 @@ function v8Brackets(src: string): void {
       const prev = t[k - 1];
       // (also a `;` where an operand should be; a value right after a value in an array or object literal; an if or for without its bracket)
       bad = (v === ';' && ((o >= 0 && t[o].v !== '{' && before !== 'for') || (prev?.k === 'o' && !/^([)\]};:({]|\+\+|--)$/.test(prev.v)))) || (v === 'end' && o >= 0)
-        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before)))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v))));
+        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before) && !(before === ':' && t[o - 2].k === 'i' && starts(o - 2))))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v))));
     }
     if (!bad) continue;
     const last = t[k - 1];
-    const e = call && ends(last) ? syntax('missing ) after argument list', last.p, last.p + last.v.length) : v !== 'end' && syntax(unexpected(t[k]), t[k].p, t[k].p + t[k].v.length);
+    // (of a template with `${…}`, V8's last token is its tail, from the last `}`)
+    const e = call && ends(last) ? syntax('missing ) after argument list', last.p + (/^`.*\$\{/s.test(last.v) ? last.v.lastIndexOf('}') : 0), last.p + last.v.length) : v !== 'end' && syntax(unexpected(t[k]), t[k].p, t[k].p + t[k].v.length);
     if (v === 'end') throw Object.assign(new Open(), { v8: e || undefined });
     throw e;
   }
@@ -219,11 +249,12 @@ function v8Brackets(src: string): void {
 function tparts(b: string): string[] {
   const out = [];
   let from = 0;
-  for (let k; (k = b.indexOf('${', from)) >= 0;) {
-    let j = k + 1;
-    for (let d = 0; j < b.length && (d += b[j] === '{' ? 1 : b[j] === '}' ? -1 : 0); j++);
-    out.push(b.slice(from, k), b.slice(k + 2, j));
-    from = j + 1;
+  for (let m, R = /\\[^]|\$\{/g; (m = R.exec(b));) {
+    if (m[0] !== '${') continue;
+    TCODE.lastIndex = m.index + 2;
+    const j = TCODE.exec(b) ? TCODE.lastIndex - 1 : b.length;
+    out.push(b.slice(from, m.index), b.slice(m.index + 2, j));
+    R.lastIndex = from = j + 1;
   }
   return [...out, b.slice(from)];
 }
@@ -463,7 +494,7 @@ export function interpreter(h: Host) {
     const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
     const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, ...((g) => ({ globalThis: g, this: g }))({ [CUSTOM]: () => { throw new Unsupported('util.inspect(globalThis)'); } }), ...h.globals };
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { [Symbol.hasInstance]: (x: V) => x instanceof Object, keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, ...((g) => ({ globalThis: g, this: g }))({ [CUSTOM]: () => { throw new Unsupported('util.inspect(globalThis)'); } }), ...h.globals };
   };
   /** node's Array, but an array of millions of items (that the page would fill) is the evaluator's limit. */
   const arrays = (A: V) => {
@@ -587,7 +618,10 @@ export function interpreter(h: Host) {
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
     if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|issubclass|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
-    throw Object.assign(new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name), { hint: py ? nameHint(s, name) : undefined });
+    // (node: a name the program declares further on, at its top level, is there before its declaration runs: a var as undefined)
+    const later = !py && new RegExp(`^(let|const|var)\\s+${name}\\b`, 'm').exec(lines.join('\n'))?.[1];
+    if (later === 'var') return undefined;
+    throw Object.assign(new Thrown(py ? 'NameError' : 'ReferenceError', later ? `Cannot access '${name}' before initialization` : py ? `name '${name}' is not defined` : `${name} is not defined`, name), { hint: py ? nameHint(s, name) : undefined });
   };
   /** 3.10 on names the nearest of the function's, the module's and the builtin names; 3.12 an attribute of self, or a module not imported. */
   const nameHint = (s: Scope, name: string) => {
@@ -598,13 +632,16 @@ export function interpreter(h: Host) {
     return minor > 11 && (STDLIB.has(name) || /^(sys|os|math|json|random)$/.test(name)) ? `${hit === undefined ? '.' : meant(hit) + ' Or'} did you forget to import '${name}'?`.replace('. did', '. Did') : meant(hit);
   };
 
+  const noSet = (o: V, k: V) => { throw new Thrown('TypeError', `Cannot set properties of ${o} (setting '${String(k)}')`); };
   /** Member `k` of `o`: JS reads the host's own property (methods included), python its own table. */
   const member = (o: V, k: V): V => {
     if (!py) {
       if (o === null || o === undefined) throw new Thrown('TypeError', `Cannot read properties of ${o} (reading '${String(k)}')`);
       // a function of the program's own: the name V8 gives it and its count of parameters
       if (typeof o === 'function' && (k === 'name' || k === 'length') && o.flen !== undefined) return k === 'name' ? o.fname : o.flen;
-      return HIDDEN.test(String(k)) ? undefined : o[k];
+      // (a class's constructor and prototype are the evaluator's own)
+      if (HIDDEN.test(String(k))) throw new Unsupported('.' + String(k));
+      return o[k];
     }
     if (o?.[SUPER] || o?.[PYCLS] || o?.[PYD]) {
       // super(): the bases' attributes on the instance, object's __init__ at the end
@@ -744,6 +781,13 @@ export function interpreter(h: Host) {
           comma(s0);
         }
         let op = tk.v;
+        // an assignment inside an expression (`n => t += n`, `(o[k] = v)`): its value is what it assigns
+        if (!py && !min && left.set && /^([-+*/%]|\*\*|&&|\|\||\?\?)?=$/.test(op)) {
+          i++;
+          const [to, e] = [left, expr()];
+          left = (s) => assignBy(op.slice(0, -1), [to], e, s)[1];
+          continue;
+        }
         if (min === 0 && is(py ? 'if' : '?')) {
           i++;
           // python: `yes if cond else no`; JS: `cond ? yes : no`
@@ -757,7 +801,7 @@ export function interpreter(h: Host) {
         }
         const p = Object.hasOwn(BIN, op) ? BIN[op] : 0;
         // (bitwise operators are the evaluator's limit)
-        if (!py && /^[&|^]$/.test(op)) throw new Unsupported(op);
+        if (!py && /^([&|^]|>>>?|<<)$/.test(op)) throw new Unsupported(op);
         if (!p || p < min) return left;
         i++;
         if (op === 'not') need('in'), (op = 'not in');
@@ -793,12 +837,18 @@ export function interpreter(h: Host) {
         if (!a.set) fail();
         return (s) => { const v = a(s) + (op === '++' ? 1 : -1); a.set!(s, v); return v; };
       }
-      if (!py && op === 'delete') throw new Unsupported('delete');
+      if (!py && /^(delete|~)$/.test(op)) throw new Unsupported(op);
       if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
-        i++;
-        const a = py ? expr(op === 'not' ? 3 : 8) : unary();
+        const k = ++i, a = py ? expr(op === 'not' ? 3 : 8) : unary();
+        // (`typeof x` of a name never declared is 'undefined')
+        const bare = op === 'typeof' && i === k + 1 && t[k].k === 'i';
         return (s) => {
-          const v = a(s);
+          let v;
+          try {
+            v = a(s);
+          } catch (x) {
+            if (!bare || !(x instanceof Thrown && x.type === 'ReferenceError')) throw x;
+          }
           if (py && (op === '-' || op === '+') && !isNum(v)) throw new Thrown('TypeError', `bad operand type for unary ${op}: '${typeName(v)}'`);
           return op === '-' ? (py && typeof v !== 'number' ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v);
         };
@@ -807,6 +857,7 @@ export function interpreter(h: Host) {
       return postfix(primary(), start);
     };
     const postfix = (e: E, start: number): E => {
+      let short = 0;
       for (;;) {
         const at = peek().p;
         // JS's `i++` in an expression: the value before the step
@@ -814,14 +865,22 @@ export function interpreter(h: Host) {
           const d = t[i++].v === '++' ? 1 : -1, a = e;
           return (s) => { const v = a(s); a.set!(s, v + d); return v; };
         }
+        if (!py && eat('?.')) {
+          // `a?.b.c`, `a?.[k]`, `f?.()`: nothing on, the whole chain is undefined
+          const o = e;
+          const nil = (x: V) => { if (x == null) throw SHORT; return x; };
+          e = Object.assign((s: Scope) => nil(o(s)), { ref: o.ref && ((s: Scope) => { const r = o.ref!(s); nil(r[1]); return r; }) });
+          short = 1;
+          if (peek().k !== 'i') continue;
+          i--;
+        }
         if (eat('.') || eat('?.')) {
           const k = peek().v;
           if (peek().k !== 'i') fail();
           i++;
           const o = e;
-          const optional = t[i - 2].v === '?.';
           // `new a.B()`: the member access still names what `new` constructs
-          e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); if (py || x == null) (x?.[PYD] ?? x)[k] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, k, v); }, isNew: o.isNew }), start, start);
+          e = mark(Object.assign((s: Scope) => member(o(s), k), { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); if (py) (x?.[PYD] ?? x)[k] = v; else if (x == null) noSet(x, k); else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, k, v); }, isNew: o.isNew }), start, start);
         } else if (eat('[')) {
           const o = e;
           const k = is(':') ? () => undefined : expr();
@@ -852,7 +911,7 @@ export function interpreter(h: Host) {
             const at = Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : -1;
             if (py && Array.isArray(x) && typeof key === 'bigint' && (at < 0 || at >= x.length)) throw new Thrown('IndexError', 'list assignment index out of range');
             // (JS as `node -e` runs it, not strict: a frozen object or a primitive ignores the assignment)
-            if (at >= 0) x[at] = v; else if (py) put(x, key, v); else if (x == null) x[key] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
+            if (at >= 0) x[at] = v; else if (py) put(x, key, v); else if (x == null) noSet(x, key); else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
           } }), start, at);
         } else if (is('(')) {
           i++;
@@ -882,7 +941,7 @@ export function interpreter(h: Host) {
           const c = e;
           const text = src.slice(start, peek().p).trim().replace(/^new\s+/, '');
           return (s) => { const f = c(s); if (typeof f !== 'function') throw new Thrown('TypeError', `${text} is not a constructor`); return f?.[CLASS] ? f[CLASS]([]) : Reflect.apply(f, undefined, []); };
-        } else return e;
+        } else return short ? (s) => { try { return e(s); } catch (x) { if (x !== SHORT) throw x; } } : e;
       }
     };
     /**
@@ -961,7 +1020,7 @@ export function interpreter(h: Host) {
       i++;
       if (tk.k === 'n') {
         const n = tk.v.replace(/_/g, '');
-        if (!py && peek().v === 'n' && peek().p === tk.p + tk.v.length) throw new Unsupported('BigInt');
+        if (n.endsWith('n')) throw new Unsupported('BigInt');
         return py && /^\d+$/.test(n) ? () => BigInt(n) : () => Number(n);
       }
       if (tk.k === 'r') {
@@ -1091,9 +1150,9 @@ export function interpreter(h: Host) {
         parts.push([key, p, eat('=') ? expr() : undefined, rest]);
         if (!eat(',')) { need(arr ? ']' : '}'); break; }
       }
-      return (s, v, def, of = inspect(v)) => {
+      return (s, v, def, of) => {
         if (arr && (v == null || typeof v[Symbol.iterator] !== 'function')) throw new Thrown('TypeError', `${v == null ? v : typeof v === 'object' ? 'object' : `${typeof v} ${inspect(v)}`} is not iterable (cannot read property Symbol(Symbol.iterator))`);
-        if (v == null) throw new Thrown('TypeError', parts[0]?.[0] ? `Cannot destructure property '${parts[0][0](s)}' of '${of}' as it is ${v}.` : `Cannot destructure '${v}' as it is ${v}.`);
+        if (v == null) throw new Thrown('TypeError', parts[0]?.[0] ? `Cannot destructure property '${parts[0][0](s)}' of '${of ?? inspect(v)}' as it is ${v}.` : `Cannot destructure '${v}' as it is ${v}.`);
         const items = arr ? [...v] : v;
         const taken: V[] = [];
         parts.forEach(([key, p, d, rest], k) => {
@@ -1128,7 +1187,7 @@ export function interpreter(h: Host) {
   }
 
   /** A quoted string, or JS's regex literal (a slash where a value starts): brackets and comments in them are text. */
-  const Q = String.raw`(['"\`])(?:\\[^]|(?!\1)[^\\])*\1` + (py ? '' : String.raw`|(?<=(?:^|[(,=:[!&|?{};]|\breturn)\s*)\/(?![/*])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+\/`);
+  const Q = String.raw`'(?:\\[^]|[^\\'])*'|"(?:\\[^]|[^\\"])*"|${TPL}` + (py ? '' : String.raw`|(?<=(?:^|[(,=:[!&|?{};]|\breturn)\s*)\/(?![/*])(?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+\/`);
   const QUOTED = new RegExp(Q, 'g');
   const STMT = new RegExp(Q + String.raw`|[([{]|[)\]}]|[;\n]|[^'"\`()[\]{};\n/]+|[^]`, 'g');
   const BRACKET = new RegExp(Q + String.raw`|[([{]|[)\]}]`, 'g');
@@ -1138,6 +1197,17 @@ export function interpreter(h: Host) {
     const code = s.replace(QUOTED, '');
     // (python: a triple-quoted string still open)
     return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0) || (py && openTriple(s));
+  };
+  /**
+   * JS: whether a statement goes on past `;` or a line's end: to an `else`; and past a line's end
+   * when the line ends with an operator or with the head of an if, for, while, function or else, or the
+   * next line starts with one that cannot start a statement (`.map(…)`, `? a`, `+ 1`).
+   */
+  const NEXT = /\s*(?:else\b|[.?:*%<>,=&|]|!=|[-+](?![-+])|\/(?![/*]))/y, ELSE = /\s*else\b/y;
+  const goesOn = (x: string, cur: string, src: string, at: number): boolean => {
+    const R = x === ';' ? ELSE : NEXT, c = cur.trim();
+    R.lastIndex = at;
+    return R.test(src) || (x === '\n' && (/(?:[=<>,.?:*%&|]|(^|[^-+])[-+]|(^|[\s}])else)$/.test(c) || (/^(if|for|while|function)\b/.test(c) && !c.slice(close(c, c.indexOf('(')) + 1).trim())));
   };
   /** Splits on `;` and newlines outside brackets and quotes. */
   const statements = (src: string): [string, number][] => {
@@ -1150,7 +1220,7 @@ export function interpreter(h: Host) {
       const x = m[0];
       if (/^[([{]$/.test(x)) depth++;
       if (/^[)\]}]$/.test(x)) depth--;
-      if (depth <= 0 && /^[;\n]$/.test(x)) (out.push([cur, at]), (cur = ''));
+      if (depth <= 0 && /^[;\n]$/.test(x) && !(!py && goesOn(x, cur, src, m.index + 1))) (out.push([cur, at]), (cur = ''));
       else cur += x;
       line += x.split('\n').length - 1;
       if (!cur.trim()) at = line;
@@ -1158,6 +1228,15 @@ export function interpreter(h: Host) {
     return [...out, [cur, at] as [string, number]].filter(([x]) => x.trim() && !(py && /^\s*#/.test(x)));
   };
 
+  /** `a OP= b` (`bin`: OP) to every target: the old value and the new; `a ||= b` assigns only when `a || b` would be b. */
+  function assignBy(bin: string, ts: E[], e: E, s: Scope): [V, V] {
+    const old = bin ? ts[0](s) : undefined;
+    const logic = /^(&&|\|\||\?\?)$/.test(bin);
+    if (logic && (bin === '??' ? old != null : bin === '&&' ? !old : old)) return [old, old];
+    const v = bin && !logic ? (py ? pyOp(bin, old, e(s), h.version) : JS_OPS[bin](old, e(s))) : e(s);
+    for (const x of ts) x.set!(s, v);
+    return [old, v];
+  }
   /** One statement: its value (`NOTHING` for what shows none: declarations in python, imports). */
   const NOTHING = Symbol('nothing');
   function statement(src: string, sc: Scope = top): V {
@@ -1184,6 +1263,9 @@ export function interpreter(h: Host) {
     const decl = !py && /^(let|const|var)$/.test(first.v) ? first.v : '';
     if (decl) {
       p.eat(decl);
+      // (a var belongs to its function, or the program, not to the block)
+      let vs = sc;
+      while (decl === 'var' && !vs.f && vs.up) vs = vs.up;
       do {
         const bare = p.peek().k === 'i', at = p.peek().p;
         const pat = p.pattern();
@@ -1192,12 +1274,12 @@ export function interpreter(h: Host) {
         // (V8 marks the name or pattern that lacks it)
         const e = init ? p.expr() : decl === 'const' || !bare ? (() => { throw syntax(`Missing initializer in ${bare ? 'const' : 'destructuring'} declaration`, at, to); })() : () => undefined;
         pat(sc, e(sc), (name, v) => {
-          if (sc === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) { const k = at + src.slice(at, to).search(new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`)); throw syntax(`Identifier '${name}' has already been declared`, k, k + name.length); }
+          if (vs === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) { const k = at + src.slice(at, to).search(new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`)); throw syntax(`Identifier '${name}' has already been declared`, k, k + name.length); }
           // (V8 names a function by the name it is declared as)
           if (typeof v === 'function' && v.fname === '') v.fname = name;
           if (decl === 'const' && sc !== top) (sc.c ??= new Set()).add(name);
-          if (!(decl === 'var' && !init && sc.vars.has(name))) sc.vars.set(name, v);
-          if (sc === top) declared.set(name, decl);
+          if (!(decl === 'var' && !init && vs.vars.has(name))) vs.vars.set(name, v);
+          if (vs === top) declared.set(name, decl);
         }, src.slice(from, p.peek().p).replace(/^\s*=/, '').trim());
       } while (p.eat(','));
       if (p.peek().k) p.fail();
@@ -1233,7 +1315,7 @@ export function interpreter(h: Host) {
     // `*init, last = …`: a starred first target
     const target = many(py && p.eat('*') ? undefined : p.expr(1), first.p);
     const op = p.peek().v;
-    if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--)$/.test(op)) {
+    if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--|(&&|\|\||\?\?)=)$/.test(op)) {
       const step = op === '++' || op === '--';
       // `a = b = 0`: every target but the last expression
       const ts = [target];
@@ -1247,10 +1329,7 @@ export function interpreter(h: Host) {
       }
       if (p.peek().k) p.fail();
       if (ts.some((x) => !x.set)) bad();
-      const bin = step ? op[0] : op.slice(0, -1);
-      const old = bin ? target(sc) : undefined;
-      const v = bin ? (py ? pyOp(bin, old, e(sc), h.version) : JS_OPS[bin](old, e(sc))) : e(sc);
-      for (const x of ts) x.set!(sc, v);
+      const [old, v] = assignBy(step ? op[0] : op.slice(0, -1), ts, e, sc);
       return py ? NOTHING : step ? old : v;
     }
     p.seek(0);
@@ -1259,7 +1338,7 @@ export function interpreter(h: Host) {
 
   /** `return`, `break` and `continue` on their way out of a block. */
   class Jump {
-    constructor(public k: string, public v: V = py ? null : undefined) {}
+    constructor(public k: string, public v: V = py ? null : undefined, public label = '') {}
   }
   let line = 1;
   let piece = '';
@@ -1279,7 +1358,7 @@ export function interpreter(h: Host) {
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
   const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1, own = false): V => {
     const self: V = fn(name, function (this: V, ...a: V[]) {
-      const from: [number, string] = [line, piece], d = direct === self || (!!direct && (Array.prototype as V)[direct.name] === direct && direct.name);
+      const from: [number, string] = [line, piece], was = direct, d = direct === self || (!!direct && (Array.prototype as V)[direct.name] === direct && direct.name);
       direct = undefined;
       try {
         const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
@@ -1301,8 +1380,9 @@ export function interpreter(h: Host) {
         }
         throw j;
       } finally {
-        // (node: back at the caller's line)
+        // (node: back at the caller's line; an array method calls it again for the next item)
         if (!py) [line, piece] = from;
+        if (typeof d === 'string') direct = was;
       }
     });
     // node's f.length: the parameters before the first with a default or the rest
@@ -1313,7 +1393,7 @@ export function interpreter(h: Host) {
   const bind = (params: string[], a: V[], up: Scope) => {
     const vars = new Map<string, V>();
     params.forEach((p, k) => {
-      const [, rest, n, d] = /^(\.\.\.)?([\w$]+)\s*(?:=([^]*))?$/.exec(p) ?? [];
+      const [, rest, n, d] = /^(\.\.\.)?([\w$\xc0-\u024f]+)\s*(?:=([^]*))?$/.exec(p) ?? [];
       if (n) return void vars.set(n, rest ? a.slice(k) : a[k] === undefined && d ? evalIn(d, { vars, up }) : a[k]);
       const q = parser(p);
       const pat = q.pattern();
@@ -1323,13 +1403,13 @@ export function interpreter(h: Host) {
     return vars;
   };
   /** A loop's rounds; `after` (a for's update) runs after a `continue` too. True when it ended by `break`. */
-  const loop = (next: () => boolean, round: () => void, after?: () => void) => {
+  const loop = (next: () => boolean, round: () => void, after?: () => void, labels: string[] = []) => {
     for (let n = 0; next(); n++) {
       if (n > 100000) throw new Thrown('RuntimeError', 'the simulated interpreter stops a loop after 100000 rounds');
       try {
         round();
       } catch (j) {
-        if (!(j instanceof Jump) || j.k === 'return') throw j;
+        if (!(j instanceof Jump) || j.k === 'return' || (j.label && !labels.includes(j.label))) throw j;
         if (j.k === 'break') return true;
       }
       after?.();
@@ -1343,7 +1423,7 @@ export function interpreter(h: Host) {
   };
   const ctl = (head: string, sc: Scope) => {
     const [, k, rest] = /^(return|break|continue)\b\s*([^]*)$/.exec(head)!;
-    throw new Jump(k, k === 'return' && rest.trim() ? evalIn(rest, sc) : undefined);
+    throw new Jump(k, k === 'return' && rest.trim() ? evalIn(rest, sc) : undefined, k === 'return' ? '' : rest.trim());
   };
 
   /** python: its lines into blocks by indentation, a block's head with what follows its colon on the line. */
@@ -1628,7 +1708,8 @@ export function interpreter(h: Host) {
   /** JS: a statement or block after a head (`for (…) BODY`), and what follows it. */
   const body = (s: string): [string, string] => {
     s = s.trim();
-    if (s[0] !== '{') return [s, ''];
+    // (a statement ends at `;`, or at the line's end before an else)
+    if (s[0] !== '{') { const k = Math.min(topSplit(s, ';')[0].length, (s.search(/\n\s*else\b/) + 1 || s.length + 1) - 1); return [s.slice(0, k), s.slice(k + 1).trim()]; }
     const end = close(s, 0);
     return [s.slice(1, end), s.slice(end + 1).trim()];
   };
@@ -1656,7 +1737,7 @@ export function interpreter(h: Host) {
   const jsTry = (t: string, sc: Scope, L: number): V => {
     const on = (x: string) => L + lf(t.slice(0, t.lastIndexOf(x)));
     let [code, rest] = body(t.slice(3));
-    const c = /^catch\b\s*(?:\(\s*(\w+)\s*\))?/.exec(rest);
+    const c = /^catch\b\s*(?:\(([^)]*)\))?/.exec(rest);
     const handler = c ? body(rest.slice(c[0].length)) : undefined;
     if (handler) rest = handler[1];
     const fin = /^finally\b/.test(rest) ? body(rest.slice(7)) : undefined;
@@ -1667,20 +1748,49 @@ export function interpreter(h: Host) {
       jsExec(code, inner(), L + lf(t.slice(0, t.indexOf(code))));
     } catch (j) {
       if (!handler) throw j;
-      jsExec(handler[0], inner(c![1] ? [[c![1], caught(j)]] : []), on(handler[0]));
+      const v = caught(j), s2 = inner();
+      if (c![1]?.trim()) parser(c![1]).pattern()(s2, v, (n, x) => s2.vars.set(n, x));
+      jsExec(handler[0], s2, on(handler[0]));
     } finally {
       if (fin) jsExec(fin[0], inner(), on(fin[0]));
     }
     return rest ? jsExec(rest, sc, on(rest)) : undefined;
   };
   /** `do BODY while (TEST)`: the body once before the first test. */
-  const jsDo = (t: string, sc: Scope, L: number): V => {
+  const jsDo = (t: string, sc: Scope, L: number, labels?: string[]): V => {
     const [code, rest] = body(t.slice(2));
     const test = /^while\s*\(([^]*)\)$/.exec(rest)?.[1];
     if (test === undefined) throw syntax('Unexpected end of input', t.length);
     let first = true;
-    loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, L + lf(t.slice(0, t.indexOf(code))))), () => (first = false));
+    loop(() => first || !!evalIn(test, sc), () => ((first = false), jsExec(code, { vars: new Map(), up: sc }, L + lf(t.slice(0, t.indexOf(code))))), () => (first = false), labels);
     return undefined;
+  };
+  /**
+   * `switch (X) { case A: … default: … } REST`: from the first case equal to X (===), or else from
+   * default, the clauses' code runs on in one scope until a `break`.
+   */
+  const jsSwitch = (t: string, sc: Scope, L: number): V => {
+    const open = t.indexOf('('), end = close(t, open);
+    const [code, rest] = body(t.slice(end + 1));
+    const x = evalIn(t.slice(open + 1, end), sc), own = { vars: new Map(), up: sc }, base = L + lf(t.slice(0, t.indexOf(code)));
+    // each clause's test (none: default), where its code starts and where its head does
+    const heads: [string, number, number][] = [];
+    const flat = code.replace(QUOTED, (m) => m.replace(/[^\n]/g, ' '));
+    for (let d = 0, m, R = /[([{]|[)\]}]|\b(case|default)\b/g; (m = R.exec(flat));) {
+      d += '([{'.includes(m[0]) ? 1 : ')]}'.includes(m[0]) ? -1 : 0;
+      if (d || !m[1]) continue;
+      // (a case's test ends at the first colon outside its brackets; default's is empty)
+      const at = m.index + m[1].length, to = at + topSplit(flat.slice(at), ':')[0].length;
+      heads.push([code.slice(at, to).trim(), (R.lastIndex = to + 1), m.index]);
+    }
+    let k = heads.findIndex(([test]) => test && evalIn(test, own) === x);
+    if (k < 0) k = heads.findIndex(([test]) => !test);
+    try {
+      for (; k >= 0 && k < heads.length; k++) jsExec(code.slice(heads[k][1], heads[k + 1]?.[2] ?? code.length), own, base + lf(code.slice(0, heads[k][1])));
+    } catch (j) {
+      if (!(j instanceof Jump && j.k === 'break' && !j.label)) throw j;
+    }
+    return rest ? jsExec(rest, sc, L + lf(t.slice(0, -rest.length))) : undefined;
   };
   /** In a derived class's constructor, `this` before `super(…)`. */
   const noThis = () => { throw new Thrown('ReferenceError', "Must call super constructor in derived class before accessing 'this' or returning from derived constructor"); };
@@ -1741,17 +1851,36 @@ export function interpreter(h: Host) {
     sc.vars.set(name, C);
     return rest ? jsExec(rest, sc, L + lf(t.slice(0, -rest.length))) : undefined;
   };
-  const jsExec = (src: string, sc: Scope, base = 1): V => {
+  /** JS statements; `labels`: the labels of the first, which its loop's `continue` may name. */
+  const jsExec = (src: string, sc: Scope, base = 1, labels: string[] = []): V => {
     let value: V = NOTHING;
-    for (const [text, n] of statements(src)) {
+    // the labels of the statement to come (`outer:` on a line of its own)
+    let pend: string[] = [];
+    const all = statements(src);
+    // (the block's function declarations are bound before any of it runs)
+    for (const hoist of [1, 0]) for (const [text, n] of all) {
+      if (hoist && !/^function\s+[\w$]/.test(text.trim())) continue;
       // (node reports the line that raised, at any depth)
       const L = ([line, piece] = [base + n - 1, text])[0];
       const t = text.trim();
       /** The line where the end `x` of the statement starts. */
       const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
-      const kw = /^(for|while|if|function|do|try|class)\b/.exec(t)?.[1];
-      if (kw === 'do' || kw === 'try' || kw === 'class') {
-        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : jsClass)(t, sc, L);
+      const lab = /^([A-Za-z_$][\w$]*)\s*:(?!:)/.exec(t);
+      if (pend.length || lab) {
+        // `name: statement`: a `break name` in it ends it
+        const ls = [...labels, ...pend, ...(lab ? [lab[1]] : [])], rest = lab ? t.slice(lab[0].length).trim() : t;
+        pend = rest ? [] : ls;
+        try {
+          if (rest) value = jsExec(rest, sc, on(rest), ls);
+        } catch (j) {
+          if (!(j instanceof Jump && j.k === 'break' && ls.includes(j.label))) throw j;
+          value = undefined;
+        }
+        continue;
+      }
+      const kw = /^(for|while|if|function|do|try|class|switch)\b/.exec(t)?.[1];
+      if (kw === 'do' || kw === 'try' || kw === 'class' || kw === 'switch') {
+        value = (kw === 'do' ? jsDo : kw === 'try' ? jsTry : kw === 'class' ? jsClass : jsSwitch)(t, sc, L, labels);
         continue;
       }
       if (!kw) {
@@ -1770,7 +1899,7 @@ export function interpreter(h: Host) {
         // a generator runs lazily: the evaluator has no such thing
         if (name[0] === '*') throw new Unsupported('function*');
         sc.vars.set(name, userFn(name, params(head), block, sc, undefined, true));
-        value = rest ? jsExec(rest, sc, on(rest)) : NOTHING;
+        value = rest && !hoist ? jsExec(rest, sc, on(rest)) : NOTHING;
         continue;
       }
       value = undefined;
@@ -1780,18 +1909,18 @@ export function interpreter(h: Host) {
         const other = /^else\b/.test(rest);
         if (evalIn(head, sc)) (block(inner()), (more = other ? after(rest.slice(4)) : rest));
         else if (other) (jsExec(rest.slice(4), sc, on(rest)), (more = ''));
-      } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()));
+      } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()), undefined, labels);
       else {
-        const of = /^(?:const|let|var)\s+([\w$]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
+        const of = /^(?:const|let|var)\s+([\w$\xc0-\u024f]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
         const own = inner();
         if (of) {
           const items = [...(of[2] === 'of' ? evalIn(of[3], sc) : Object.keys(evalIn(of[3], sc)))];
           const pat = parser(of[1]).pattern();
-          loop(() => items.length > 0, () => { const vars = new Map(); pat(own, items.shift(), (n, v) => vars.set(n, v)); block({ vars, up: own }); });
+          loop(() => items.length > 0, () => { const vars = new Map(); pat(own, items.shift(), (n, v) => vars.set(n, v)); block({ vars, up: own }); }, undefined, labels);
         } else {
           const [init, test, step] = head.split(';');
           if (init.trim()) statement(init, own);
-          loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own));
+          loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own), labels);
         }
       }
       if (more) value = jsExec(more, sc, on(more));
@@ -1826,6 +1955,8 @@ export function interpreter(h: Host) {
       let value: V = NOTHING;
       line = 1;
       piece = '';
+      // (a script's first line `#!/usr/bin/env node` is a comment to V8)
+      if (!py) src = src.replace(/^#!.*/, '');
       try {
         // an open bracket, or python's block until the blank line that ends it
         // (a compound statement on one line waits for the blank line too)

@@ -104,9 +104,10 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Where V8 points for an error its message names the place of: the property read or set on nothing. */
 function v8Column(msg: string, raw: string): number | undefined {
-  const prop = /^Cannot (?:read|set) properties of (?:undefined|null) \((?:reading|setting) '(.+)'\)$/.exec(msg)?.[1];
-  const m = prop !== undefined ? new RegExp(`\\??\\.\\s*${esc(prop)}(?![\\w$])`).exec(raw) : undefined;
-  if (m) return m.index + m[0].length - prop!.length;
+  const [, set, prop] = /^Cannot (?:read|(set)) properties of (?:undefined|null) \((?:reading|setting) '(.+)'\)$/.exec(msg) ?? [];
+  // (a read at the property's name, a write at its `=`)
+  const m = prop !== undefined ? new RegExp(set ? `(?:\\.\\s*${esc(prop)}(?![\\w$])|\\[[^\\]]*\\])\\s*(?==(?!=))` : `\\??\\.\\s*${esc(prop)}(?![\\w$])`).exec(raw) : undefined;
+  if (m) return m.index + m[0].length - (set ? 0 : prop!.length);
   return undefined;
 }
 
@@ -115,7 +116,8 @@ const opAt = (raw: string) => [...raw.matchAll(/\+\+|--|[-+*/%]?=(?![=>])/g)].fi
 
 /** JSON.parse's SyntaxError is placed in the text it read: its line, and a caret unless at its end. */
 function jsonHead(text: string, msg: string): string {
-  const pos = Number(/at position (\d+)/.exec(msg)?.[1] ?? (/^Unexpected token '(.)'/.exec(msg) ? text.indexOf(msg[18]) : text.length));
+  // (V8 names undefined, which a missing variable gives it, by itself, at its start)
+  const pos = Number(/at position (\d+)/.exec(msg)?.[1] ?? (/^Unexpected token '(.)'/.exec(msg) ? text.indexOf(msg[18]) : msg[1] === 'u' ? 0 : text.length));
   const before = text.slice(0, pos).split('\n');
   return `<anonymous_script>:${before.length}\n${text.split('\n')[before.length - 1]}${pos < text.length ? `\n${' '.repeat(before[before.length - 1].length)}^` : ''}`;
 }

@@ -93,6 +93,18 @@ test('a script the evaluator cannot run is still read for its port and what it s
   assert.equal(again.hostHttp('localhost', 3000, '/y')?.body, 'no hay /y');
 });
 
+test('a server that routes with switch runs its handler: each path gets its own answer, not the first one sent', async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  const files = { 'app.js': "const http = require('http');\nconst server = http.createServer((req, res) => {\n  switch (req.url) {\n    case '/':\n      res.end('inicio');\n      break;\n    case '/salud':\n      res.end('ok');\n      break;\n    default:\n      res.statusCode = 404;\n      res.end(`no hay ${req.url}`);\n  }\n});\nconst PORT = process.env.PORT || 3000;\nserver.listen(PORT, () => console.log(`Escuchando en el puerto ${PORT}`));\n" };
+  await e.imageBuild({ dockerfile: 'FROM node:20\nCOPY app.js /\nCMD ["node", "/app.js"]\n', files }, { tags: ['rutas'] }, () => {});
+  const { Id } = await e.containerCreate({ Image: 'rutas', HostConfig: { PortBindings: { '3000/tcp': [{ HostIp: '', HostPort: '3000' }] } } });
+  await e.containerStart(Id);
+  const get = (path: string) => ((r) => [r?.status, r?.body])(e.hostHttp('localhost', 3000, path));
+  assert.deepEqual([get('/'), get('/salud'), get('/x')], [[200, 'inicio'], [200, 'ok'], [404, 'no hay /x']]);
+  assert.equal((await e.containerLogs(Id)).map((l) => l.text).join(''), 'Escuchando en el puerto 3000\n');
+});
+
 test('the REPL: a thrown value as node shows it, members the evaluator lacks, comments', async () => {
   const e = engine();
   await pull(e, 'node:20');

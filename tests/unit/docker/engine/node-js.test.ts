@@ -77,3 +77,17 @@ test('the global object is the this of a function called on nothing, which the e
   assert.equal(js('function f() { return this === globalThis }\nconsole.log(f(), typeof this)'), 'true object\n');
   assert.match(js('console.log(this)'), /Error: the simulated interpreter cannot run 'util\.inspect\(globalThis\)'\n/);
 });
+
+test('what the evaluator lacks is refused, never answered otherwise: private names, class expressions, timers and promises, even inside a try', () => {
+  assert.match(js('class A { #x = 1 }\nconsole.log(new A())'), /^Error: the simulated interpreter cannot run '#x'\n/m);
+  assert.match(js('console.log(typeof class {})'), /^Error: the simulated interpreter cannot run 'class'\n/m);
+  assert.match(js('try { setTimeout(() => console.log(2), 0) } catch { console.log("no") }'), /^Error: the simulated interpreter cannot run 'setTimeout'\n/m);
+  assert.match(js('try { new Promise((r) => r(1)) } catch (e) { console.log("no") }'), /^Error: the simulated interpreter cannot run 'Promise'\n/m);
+  assert.match(js('async function f() { await null }\nf()'), /^Error: the simulated interpreter cannot run 'async'\n/m);
+  assert.match(js('setInterval(() => {}, 10)'), /^Error: the simulated interpreter cannot run 'setInterval'\n/m);
+  assert.match(js('console.log([1n])'), /^Error: the simulated interpreter cannot run 'BigInt'\n/m);
+  assert.match(js('console.log(~~3.7)'), /^Error: the simulated interpreter cannot run '~'\n/m);
+  assert.match(js('console.log(7 >> 1)'), /^Error: the simulated interpreter cannot run '>>'\n/m);
+  assert.match(js('class V {}\nconsole.log(new V().constructor.name)'), /^Error: the simulated interpreter cannot run '\.constructor'\n/m);
+  assert.match(js('function P(n) { this.n = n }\nP.prototype.hola = function () { return this.n }'), /^Error: the simulated interpreter cannot run '\.prototype'\n/m);
+});
