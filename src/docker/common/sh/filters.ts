@@ -28,9 +28,11 @@ export function sort(args: string[], io: IO, sh: ShellLike): number {
   const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const byKey = (a: string, b: string) => (f.has('n') ? num(key(a)) - num(key(b)) : bytes(key(a), key(b)));
   // Lines with equal keys are compared whole, as a last resort, except with -u.
-  const sorted = lines(text).sort((a, b) => (byKey(a, b) || (f.has('u') ? 0 : bytes(a, b))) * (f.has('r') ? -1 : 1));
+  // -z: the records end in NULs
+  const end = f.has('z') ? '\0' : '\n';
+  const sorted = (f.has('z') ? text.split('\0').slice(0, text.endsWith('\0') || !text ? -1 : undefined) : lines(text)).sort((a, b) => (byKey(a, b) || (f.has('u') ? 0 : bytes(a, b))) * (f.has('r') ? -1 : 1));
   const out = f.has('u') ? sorted.filter((l, i) => i === 0 || byKey(sorted[i - 1], l) !== 0) : sorted;
-  const result = out.map((l) => l + '\n').join('');
+  const result = out.map((l) => l + end).join('');
   // -o FILE is written once all is read, so it may be one of the inputs
   if (o.values.o === undefined) io.out(result);
   else try {

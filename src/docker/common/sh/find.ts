@@ -1,6 +1,6 @@
 /**
  * `find` (GNU findutils and busybox): start paths, then an expression of tests (-name, -iname,
- * -type, -empty), actions (-print, -delete, -exec … ;) and the operators
+ * -type, -empty), actions (-print, -print0, -delete, -exec … ;) and the operators
  * ! -not -a -o and ( ), with -maxdepth and -mindepth. Directory order on disk is arbitrary; the
  * simulation walks in byte order.
  */
@@ -51,6 +51,7 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
     k++;
     switch (a) {
       case '-print': acts = true; return print;
+      case '-print0': acts = true; return (h) => (io.out(h.path + '\0'), true);
       case '-name': case '-iname': {
         const re = globRe(arg(a));
         const test = a === '-iname' ? new RegExp(re.source, 'is') : re;
