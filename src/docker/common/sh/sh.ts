@@ -1382,7 +1382,7 @@ export class Shell implements ShellLike {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;
     }
-    const refused = busybox ? bbRefused(base, argv, cio) : gnuRefused(base, argv, cio);
+    const refused = busybox ? bbRefused(base, argv, cio, !this.m.fs.find(['etc', 'alpine-release'])) : gnuRefused(base, argv, cio);
     if (refused !== undefined) return refused;
     try {
       return await impl([base, ...argv.slice(1)], name.includes('/') ? { ...cio, exe: name } : cio, this);
