@@ -869,6 +869,8 @@ export class Shell implements ShellLike {
     if (name === 'SECONDS') return String(Math.floor((this.m.now() - this.born) / 1000));
     if (name === 'BASH_VERSION') return bashVersion(this.m.fs);
     if (name === 'BASH') return this.which('bash') ?? '/usr/bin/bash';
+    // bash sets SHELL, unexported, to the user's login shell when it finds none
+    if (name === 'SHELL') return account(this.m.fs, this.user)?.shell;
     if (name === 'PIPESTATUS') return String(this.pipeStatus[0]);
     return undefined;
   }
