@@ -435,7 +435,7 @@ export const COREUTILS: Record<string, Command> = {
   },
   wc(args, io, sh) {
     const o = opts(args);
-    const pick = ['l', 'w', 'm', 'c'].filter((f) => o.flags.has(f));
+    const pick = ['l', 'w', 'm', 'c', 'L'].filter((f) => o.flags.has(f));
     const cols = pick.length ? pick : ['l', 'w', 'c'];
     // Every operand is read first (the widths depend on all counts), then each row or error is
     // printed in operand order, as wc does.
@@ -444,13 +444,14 @@ export const COREUTILS: Record<string, Command> = {
       let error = '';
       const inputs = readInputs(f === '-' ? [] : [f], { ...io, err: (t) => { error += t; } }, sh, 'wc');
       if (typeof inputs === 'number') rows.push({ error });
-      else rows.push({ counts: wcCounts(inputs[0].text), file: o.rest.length ? f : undefined });
+      // -L: the longest line
+      else rows.push({ counts: { ...wcCounts(inputs[0].text), L: Math.max(0, ...lines(inputs[0].text).map((l) => [...l].length)) }, file: o.rest.length ? f : undefined });
     }
     const counted = rows.filter((r) => 'counts' in r);
     // Several operands end with their sum (which also sets GNU's column width).
     if (o.rest.length > 1) {
       const sum = (c: string) => counted.reduce((a, r) => a + r.counts[c], 0);
-      counted.push({ counts: { l: sum('l'), w: sum('w'), m: sum('m'), c: sum('c') }, file: 'total' });
+      counted.push({ counts: { l: sum('l'), w: sum('w'), m: sum('m'), c: sum('c'), L: Math.max(...counted.map((r) => r.counts.L)) }, file: 'total' });
       rows.push(counted[counted.length - 1]);
     }
     // GNU sizes the columns by the digits of the regular files' total bytes, at least 7 wide
