@@ -31,7 +31,7 @@ class Jump {
 class AwkError extends Error {}
 
 const TOKEN = /[ \t]*(?:\\\n[ \t]*)*(?:(#.*)?(\n|;|$)|(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)|"((?:[^"\\]|\\.)*)"|([A-Za-z_]\w*)|(&&|\|\||[=!<>]=|[-+*/%^]=|\+\+|--|!~|>>|[{}()[\];,<>!~+\-*/%^=?:$|]))/y;
-const BUILTIN = /^(length|substr|index|split|toupper|tolower|sprintf|int|sub|gsub|match|close|sqrt|exp|log)$/;
+const BUILTIN = /^(length|substr|index|split|toupper|tolower|sprintf|int|sub|gsub|match|close|sqrt|exp|log|rand|srand)$/;
 const KEYWORD = /^(getline|in|BEGIN|END|function|func|if|else|while|for|do|break|continue|next|exit|return|delete|print|printf)$/;
 
 /** Whether a value compares as a number (busybox: any string that looks like one). */
@@ -45,14 +45,18 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
   const name = args[0];
   let src: string | undefined;
   let k = 1;
-  for (; k < args.length && /^-[Fvf-]/.test(args[k]); k++) {
+  for (; k < args.length && /^-[Fvf\-W]/.test(args[k]); k++) {
     const flag = args[k][1];
     if (flag === '-') {
       k++;
       break;
     }
     const v = args[k].length > 2 ? args[k].slice(2) : args[++k] ?? '';
-    if (flag === 'F') vars.set('FS', unesc(v));
+    // mawk's -W options: its version, and a word it does not know ignored
+    if (flag === 'W') {
+      if (/^v/.test(v)) return io.out('mawk 1.3.4 20200120\nCopyright 2008-2019,2020, Thomas E. Dickey\nCopyright 1991-1996,2014, Michael D. Brennan\n\n'), io.err('random-funcs:       srandom/random\nregex-funcs:        internal\ncompiled limits:\nsprintf buffer      8192\nmaximum-integer     2147483647\n'), 0;
+      io.err(`${name}: vacuous option: -W ${v}\n`);
+    } else if (flag === 'F') vars.set('FS', unesc(v));
     else if (flag === 'v') vars.set(v.slice(0, v.indexOf('=')), new Input(unesc(v.slice(v.indexOf('=') + 1))));
     else
       try {
@@ -99,6 +103,8 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
     rebuild();
   };
   const arr = (n: string) => arrays.get(n) ?? arrays.set(n, new Map()).get(n)!;
+  let seed = 0;
+  let seeded = 0;
 
   /** printf's conversions, each argument made what awk gives it (`%c` of a number is its character); too few is mawk's run time error. */
   const format = (a: V[], fn = 'printf'): string => {
@@ -242,6 +248,9 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
       case 'length': return () => (names[0] && arrays.has(names[0]) ? arrays.get(names[0])!.size : s(0).length);
       case 'int': return () => Math.trunc(num(a[0]()));
       case 'sqrt': return () => Math.sqrt(num(a[0]()));
+      // a generator of its own: srand(N) starts it again and answers the seed it had
+      case 'rand': return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      case 'srand': return () => { const was = seeded; seed = seeded = a[0] ? num(a[0]()) : 0; return was; };
       case 'exp': return () => Math.exp(num(a[0]()));
       case 'log': return () => Math.log(num(a[0]()));
       // mawk 1.3.4 truncates the start, and from one before the first character takes more, not fewer
@@ -618,6 +627,9 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
   }
   const readers = new Map<string, { lines: string[]; at: number }>();
   const operands = args.slice(k);
+  arrays.set('ENVIRON', new Map(sh.env().map(([e, v]) => [e, new Input(v)])));
+  arrays.set('ARGV', new Map([name, ...operands].map((a, i) => [String(i), new Input(a)])));
+  vars.set('ARGC', operands.length + 1);
   const files = operands.filter((f) => !/^[A-Za-z_]\w*=/.test(f));
   let status = 0;
   // the input: the files one after another (standard input without any), assignments among them done on the way
