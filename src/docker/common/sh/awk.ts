@@ -115,12 +115,13 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
     for (const m of f.matchAll(/%[-+ #0]*(\*|\d*)(?:\.(\*|\d*))?(.)/g)) {
       if (m[3] === '%') continue;
       const need = 1 + +(m[1] === '*') + +(m[2] === '*');
-      if (i + need > a.length) {
+      // busybox gives what is missing as empty
+      if (i + need > a.length && !io.busybox) {
         cut = m.index;
         break;
       }
-      for (let j = 1; j < need; j++) conv.push(String(Math.trunc(num(a[i++]))));
-      const v = a[i++];
+      for (let j = 1; j < need; j++) conv.push(String(Math.trunc(num(a[i++] ?? 0))));
+      const v = a[i++] ?? '';
       conv.push(/[dioxXu]/.test(m[3]) ? String(Math.trunc(num(v))) : m[3] === 'c' && typeof v === 'number' ? String.fromCharCode(v) : /[eEfgG]/.test(m[3]) ? String(num(v)) : str(v));
     }
     let o = '';

@@ -115,3 +115,8 @@ test('printf: a huge width or precision is bounded, a negative one from * is non
     ['printf "%.200f|%099999999d" 1 2 | wc -c', '100063\n'],
   ]);
 });
+
+test("busybox awk gives printf's missing arguments as empty, where mawk stops with a run time error", async () => {
+  await shell('alpine', [[`awk 'BEGIN { printf "%s-%s-%d|", "a" }'; echo $?`, 'a--0|0\n']]);
+  await shell('debian', [[`awk 'BEGIN { printf "%s-%s|", "a" }' 2>/dev/null; echo " $?"`, 'a- 2\n']]);
+});
