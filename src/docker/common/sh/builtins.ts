@@ -165,6 +165,7 @@ export const BUILTINS: Record<string, Builtin> = {
     let status = 0;
     for (const a of argv.slice(f || argv[1] === '-v' ? 2 : 1)) {
       if (f) sh.funcs.delete(a);
+      else if (sh.vars.get(a)?.r) (sh.readOnly(a, io, 'unset: '), (status = 1));
       else if (sh.flavor === 'bash' && a.includes('[')) status |= +!unsetElement(sh, a, io);
       else sh.unsetVar(a);
     }
@@ -191,7 +192,15 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   type(argv, io, sh) {
     let status = 0;
-    for (const n of argv.slice(1)) {
+    // -t: one word for what the name is (alias, keyword, function, builtin, file), nothing if none
+    const t = argv[1] === '-t';
+    for (const n of argv.slice(1 + +t)) {
+      if (t) {
+        const kind = sh.aliases.has(n) ? 'alias' : /^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!]|\[\[|]]|function)$/.test(n) ? 'keyword' : sh.funcs.has(n) ? 'function' : isBuiltin(sh, n) ? 'builtin' : sh.which(n) ? 'file' : '';
+        if (kind) io.out(kind + '\n');
+        else status = 1;
+        continue;
+      }
       // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
       const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return', 'trap'].includes(n);
       const alias = sh.aliases.get(n);
@@ -417,6 +426,17 @@ export const BUILTINS: Record<string, Builtin> = {
     return BUILTINS['.'](argv, io, sh);
   },
   declare,
+  // readonly NAME[=VALUE]…: declare -r, global
+  readonly: (argv, io, sh) => {
+    let status = 0;
+    for (const a of argv.slice(1)) {
+      const [, name, value] = /^(\w+)(?:=([^]*))?$/.exec(a) ?? [];
+      if (!name) status = (io.err(`${sh.prefix()}: readonly: \`${a}': not a valid identifier\n`), 1);
+      else if (value === undefined || sh.assign(name, value, io)) sh.vars.set(name, { v: '', x: false, ...sh.vars.get(name), r: true });
+      else status = 1;
+    }
+    return status;
+  },
   typeset: declare,
   // `eval WORDS`: the words joined by spaces, run as a line of this shell (a `return` in them
   // returns from the function eval runs in)

@@ -461,7 +461,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         // `time` alone times nothing
         const pipeline = timed && (i >= n || /[;&\n]/.test(line[i])) ? [] : [command()];
         for (skipBlanks(); line[i] === '|' && line[i + 1] !== '|'; skipBlanks()) {
-          i++;
+          // bash's `|&`: the standard error into the pipe too, after the command's own redirections
+          if (line[++i] === '&' && bash) (i++, pipeline[pipeline.length - 1]?.redirs.push({ fd: 2, op: '>&', target: [{ t: 'lit', v: '1', q: false }] }));
           skipLines();
           pipeline.push(command());
         }

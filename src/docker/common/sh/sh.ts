@@ -186,6 +186,10 @@ export class Shell implements ShellLike {
   unsetVar(name: string): void {
     this.vars.delete(name);
   }
+  /** A readonly variable refused: bash's words, or dash's and busybox's. */
+  readOnly(name: string, io?: IO, unset = ''): void {
+    io?.err(`${this.prefix()}: ${this.flavor === 'bash' ? `${unset}${name}: ${unset && 'cannot unset: '}readonly variable` : `${name}: is read only`}\n`);
+  }
   exit(code: number): void {
     this.exitCode = code & 255;
   }
@@ -1039,6 +1043,7 @@ export class Shell implements ShellLike {
   assign(lhs: string, val: string, io?: IO): boolean {
     const [, name = lhs, sub, plus] = /^(\w+)(?:\[([^]*)\])?(\+?)$/.exec(lhs) ?? [];
     const o = this.vars.get(name);
+    if (o?.r) return this.readOnly(name, io), false;
     const list = val[0] === '\0';
     if (sub === undefined && !list && !o?.a) return this.setVar(name, plus ? (o?.v ?? '') + val : val), true;
     if (list && sub !== undefined) return io?.err(`${this.prefix()}: ${lhs}: cannot assign list to array member\n`), false;
@@ -1164,6 +1169,9 @@ export class Shell implements ShellLike {
 
     if (!argv.length) {
       let ok = true;
+      // a readonly name drops the rest of the line, as an expansion error does
+      const ro = assigns.find(([k]) => this.vars.get(k.replace(/[[+][^]*/, ''))?.r);
+      if (ro) throw new ParamError(this.flavor === 'bash' ? `${ro[0]}: readonly variable` : `${ro[0]}: is read only`);
       for (const [k, v] of assigns) if (/[[+]/.test(k) || v[0] === '\0' ? !this.assign(k, v, io) : void this.setVar(k, v)) ok = false;
       // `x=$(false)` fails as its last command substitution did (and ends a `set -e` shell)
       return ok ? this.subStatus : 1;
