@@ -636,6 +636,16 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       const cmd: Simple = { words: [], redirs: [] };
       let test = dbl && line.startsWith('[[', i) && META.test(line[i + 2] ?? ' ');
       for (skipBlanks(); i < n; skipBlanks()) {
+        // after `=~` the regular expression is one word: its brackets and `|` are its own
+        if (test && wordLit(cmd.words[cmd.words.length - 1] ?? []) === '=~') {
+          const re: Word = [];
+          for (let depth = 0; i < n && (depth || !/[\s;&]/.test(line[i])); ) {
+            if (META.test(line[i])) (depth += line[i] === '(' ? 1 : line[i] === ')' ? -1 : 0), re.push({ t: 'lit', v: line[i++], q: false });
+            else re.push(...readWord());
+          }
+          cmd.words.push(re);
+          continue;
+        }
         const op = test ? /^(&&|\|\||[<>()])/.exec(line.slice(i, i + 2))?.[1] : undefined;
         if (op) {
           cmd.words.push([{ t: 'lit', v: op === '&&' ? '-a' : op === '||' ? '-o' : op, q: false }]);
