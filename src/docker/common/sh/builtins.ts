@@ -369,6 +369,39 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     return 0;
   },
+  // getopts SPEC NAME [ARG…]: the next option of the arguments (the positional ones without),
+  // OPTIND the next word to read; a `:` first in SPEC reports errors in NAME and OPTARG instead
+  getopts(argv, io, sh) {
+    const [, spec, name] = argv;
+    if (name === undefined) return io.err('getopts: usage: getopts optstring name [arg ...]\n'), 2;
+    const args = argv.length > 3 ? argv.slice(3) : sh.args;
+    let ind = parseInt(sh.getVar('OPTIND') ?? '') || 1;
+    const word = args[ind - 1] ?? '';
+    // where in a word of several letters the last call stopped
+    let pos = sh.optAt[0] === ind ? sh.optAt[1] : 1;
+    const silent = spec[0] === ':';
+    const done = (v: string, arg?: string) => {
+      sh.setVar(name, v);
+      if (arg === undefined) sh.unsetVar('OPTARG');
+      else sh.setVar('OPTARG', arg);
+      sh.setVar('OPTIND', String(ind));
+      sh.optAt = [ind, pos];
+    };
+    if (!/^-./.test(word) || word === '--') return (ind += +(word === '--')), done('?'), 1;
+    const c = word[pos++];
+    const k = c === ':' ? -1 : spec.indexOf(c);
+    // the value: the rest of the word, else the next word
+    const takes = k >= 0 && spec[k + 1] === ':';
+    let arg = takes && pos < word.length ? word.slice(pos) : takes && ind < args.length ? args[ind++] : undefined;
+    if (takes) pos = word.length;
+    if (pos >= word.length) (ind++, (pos = 1));
+    if (k < 0 || (spec[k + 1] === ':' && arg === undefined)) {
+      if (!silent) io.err(`${sh.argv0}: ${k < 0 ? 'illegal option' : 'option requires an argument'} -- ${c}\n`);
+      arg = silent ? c : undefined;
+      return done(silent && k >= 0 ? ':' : '?', arg), 0;
+    }
+    return done(c, arg), 0;
+  },
   shift(argv, io, sh) {
     const a = argv[1] ?? '1';
     const n = /^\d+$/.test(a) ? +a : NaN;

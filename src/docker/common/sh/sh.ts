@@ -56,6 +56,8 @@ export class Shell implements ShellLike {
   aliases = new Map<string, string>();
   /** `$1`…, `$#`, `$@` */
   args: string[] = [];
+  /** Where getopts stopped: OPTIND then the letter inside that word. */
+  optAt: [number, number] = [0, 1];
   /** A `break N`, `continue N` or `return` on its way out of loops and functions. */
   jump?: { k: 'break' | 'continue' | 'return' | 'abort'; n: number };
   /** How many loops enclose the running command (`break` outside one is an error in bash). */
