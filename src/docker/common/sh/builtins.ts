@@ -289,7 +289,7 @@ export const BUILTINS: Record<string, Builtin> = {
         break;
       }
       // -e, -u, -x and -o pipefail take effect; the other options are taken without theirs
-      const flags = a === '-o' || a === '+o' ? ({ errexit: 'e', nounset: 'u', xtrace: 'x', pipefail: '|', noglob: 'f' } as Record<string, string>)[argv[++k]] ?? '' : a.slice(1);
+      const flags = a === '-o' || a === '+o' ? ({ errexit: 'e', nounset: 'u', xtrace: 'x', pipefail: '|', noglob: 'f', noclobber: 'C' } as Record<string, string>)[argv[++k]] ?? '' : a.slice(1);
       // dash 0.5.12 has no pipefail (the classic failure of `set -o pipefail` in a Dockerfile's RUN)
       if (flags === '|' && sh.flavor === 'dash') {
         io.err(`${sh.prefix()}: set: Illegal option -o pipefail\n`);
@@ -300,6 +300,7 @@ export const BUILTINS: Record<string, Builtin> = {
       if (flags.includes('u')) sh.nounset = a[0] === '-';
       if (flags.includes('x')) sh.xtrace = a[0] === '-';
       if (flags.includes('f')) sh.noglob = a[0] === '-';
+      if (flags.includes('C')) sh.noclobber = a[0] === '-';
     }
     return 0;
   },

@@ -528,6 +528,7 @@ export class Shell implements ShellLike {
     sub.nounset = this.nounset;
     sub.pipefail = this.pipefail;
     sub.noglob = this.noglob;
+    sub.noclobber = this.noclobber;
     sub.shopts = new Set(this.shopts);
     sub.gen = this.bump();
     sub.pipeStatus = this.pipeStatus;
@@ -657,6 +658,8 @@ export class Shell implements ShellLike {
   pipefail = false;
   /** `set -f`: no globbing. */
   noglob = false;
+  /** set -C: `>` leaves an existing file alone */
+  noclobber = false;
   /** bash's `shopt -s` options that are on. */
   shopts = new Set<string>();
   gen = 0;
@@ -1257,6 +1260,15 @@ export class Shell implements ShellLike {
           return null;
         }
         continue;
+      }
+      // (a regular file: /dev/null is a device)
+      let old;
+      try {
+        old = r.op === '>' && this.noclobber ? this.m.fs.resolve(target, this.cwd).node : undefined;
+      } catch { /* openSink reports it */ }
+      if (old?.kind === 'file' && !old.rdev) {
+        io.err(`${this.prefix()}: ${this.flavor === 'bash' ? `${target}: cannot overwrite existing file` : `${this.flavor === 'dash' ? 'cannot' : "can't"} create ${target}: File exists`}\n`);
+        return null;
       }
       const sink = this.openSink(target, r.op === '>>', io);
       if (!sink) return null;
