@@ -58,13 +58,15 @@ const ESC: Record<string, string> = { n: '\n', t: '\t' };
 /** How `l` shows a character that is not printable. */
 const SHOWN: Record<string, string> = { '\\': '\\\\', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
 
-function parse(script: string, ere: boolean): SedCmd[] {
+/** `starts`: where each -e expression begins in `script`, for the messages' `expression #N, char C`. */
+function parse(script: string, ere: boolean, starts = [0]): SedCmd[] {
   const cmds: SedCmd[] = [];
   const open: number[] = [];
   const labels: Record<string, number> = {};
   let i = 0;
   const fail = (what: string, at = i): never => {
-    throw new SedError(`-e expression #1, char ${at}: ${what}`);
+    const e = Math.max(1, starts.filter((s) => s < at).length);
+    throw new SedError(`-e expression #${e}, char ${at - starts[e - 1]}: ${what}`);
   };
   const blanks = () => {
     while (/[ \t]/.test(script[i] ?? '')) i++;
@@ -273,7 +275,7 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
   }
   let cmds: SedCmd[];
   try {
-    cmds = parse(scripts.join('\n'), ere);
+    cmds = parse(scripts.join('\n'), ere, scripts.map((_s, n) => scripts.slice(0, n).join('\n').length + +!!n));
   } catch (e) {
     if (!(e instanceof SedError || e instanceof SyntaxError)) throw e;
     const why = /group/.test(e.message) ? 'Unmatched ( or \\(' : /class/.test(e.message) ? 'Unmatched [, [^, [:, [., or [=' : 'Invalid preceding regular expression';
