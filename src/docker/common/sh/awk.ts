@@ -270,10 +270,13 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
   };
   /** A function of the program's own, called by name: its parameters are local, arrays passed by reference. */
   const funcs = new Map<string, [string[], St]>();
+  let depth = 0;
   const fnsOf = (n: string) => {
     if (BUILTIN.test(n)) return undefined;
     return (a: Fn[], names: string[]): V => {
       const [params, body] = funcs.get(n) ?? (() => { throw new AwkError(n); })();
+      // mawk's evaluation stack holds about a thousand calls
+      if (++depth > 1010) throw new AwkError(' program limit exceeded: eval stack size=1024');
       const vals = params.map((_x, i) => (a[i] ? a[i]() : ''));
       const refs = params.map((_x, i) => (names[i] && !vars.has(names[i]) ? arr(names[i]) : undefined));
       const saved = params.map((x) => [vars.get(x), arrays.get(x)] as const);
@@ -290,6 +293,7 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
         if (e instanceof Jump && e.kind === 'return') return e.v;
         throw e;
       } finally {
+        depth--;
         params.forEach((x, i) => {
           const [v, m] = saved[i];
           v === undefined ? vars.delete(x) : vars.set(x, v);
@@ -460,8 +464,10 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
     skip('nl');
     return peek() === ';' ? (p++, () => {}) : stmt();
   };
+  // the page would hang on a loop that never ends: the simulation stops it, as the REPLs do
   const loop = (cond: Fn, step: St, b: St, first = false) => {
-    for (let go = first; go || truth(cond()); step(), (go = false)) {
+    for (let go = first, n = 0; go || truth(cond()); step(), (go = false)) {
+      if (++n > 1e6) throw new AwkError('the simulated awk stops a loop after 1000000 rounds');
       try {
         b();
       } catch (e) {
@@ -698,7 +704,7 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
     const zero = e.message === 'division by zero';
     io.out((e as { out?: string }).out ?? '');
     const where = `\n\tFILENAME="${str(vars.get('FILENAME')!)}" FNR=${str(vars.get('FNR')!)} NR=${str(vars.get('NR')!)}`;
-    io.err(io.busybox ? `awk: cmd. line:1: ${zero ? 'Division by zero' : 'Unmatched ( or \\('}\n` : `${name}: ${zero ? 'division by zero' : `run time error: ${e instanceof AwkError ? e.message + where : 'regular expression compile failed'}`}\n`);
+    io.err(io.busybox ? `awk: cmd. line:1: ${zero ? 'Division by zero' : 'Unmatched ( or \\('}\n` : `${name}:${e.message[0] === ' ' ? e.message : ` ${zero ? 'division by zero' : `run time error: ${e instanceof AwkError ? e.message + where : 'regular expression compile failed'}`}`}\n`);
     return 2;
   }
   for (const [c, text] of pipes) await sh.spawn(['sh', '-c', c], { ...io, stdin: text, feed: undefined });

@@ -327,8 +327,11 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
       let print = !quiet;
       let quit: number | undefined;
       let end = false;
+      let jumps = 0;
       for (let pc = 0; pc < cmds.length && quit === undefined && !end; ) {
         const c = cmds[pc++];
+        // the page would hang on a loop that never ends: the simulation stops it
+        if (++jumps > 1e7) throw new SedError('the simulated sed stops a loop after 10000000 commands', 4);
         if (hit(c) === c.not) {
           if (c.c === '{') pc = c.jump! + 1;
           continue;
@@ -444,7 +447,7 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
   } catch (e) {
     if (!(e instanceof SedError)) throw e;
     io.err(`sed: ${e.message}\n`);
-    return 1;
+    return e.status;
   }
   return io.busybox && status ? 1 : status;
 }
