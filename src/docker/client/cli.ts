@@ -148,8 +148,31 @@ export async function docker(argv: string[], ctx: Omit<Ctx, 'path'>): Promise<nu
   const unresolved = endpointError(globals.flags, ctx.sh);
   ctx = { ...ctx, globals: globals.flags, ...(unresolved && { api: unreachable(ctx.api, unresolved) }) };
   const root = rootHelp(HELP.docker, globals.flags, ctx.sh, !!unresolved);
-  // After `--` cobra reads the words again with the root's flags (`docker -- -D ps`).
-  if (/^-./.test(globals.args[0] ?? '') && globals.args.length < argv.length && argv.includes('--')) return docker(globals.args, ctx);
+  // After `--` cobra looks for the command as its Traverse does: a word after a flag that may
+  // take a value (`--` too) is that value, so `docker -- -D ps` runs ps and `docker -- -- ps`
+  // leaves the root with `ps` to refuse.
+  if (/^-./.test(globals.args[0] ?? '') && globals.args.length < argv.length && argv.includes('--')) {
+    const a = globals.args;
+    const bool = (n: string) => flagsOf('docker').some((f) => (f.long === n || f.short === n) && f.type === 'bool') || n === 'help' || n === 'h';
+    let value = false;
+    let at = 0;
+    for (; at < a.length; at++) {
+      const w = a[at];
+      if (w.startsWith('--') && !w.includes('=')) value = !bool(w.slice(2));
+      else if (/^-[^-]$/.test(w) && !bool(w[1])) value = true;
+      else if (value) value = false;
+      else if (!/^-./.test(w)) break;
+    }
+    // the flags before the command, up to a `--` among them
+    if (at < a.length) return docker([...a.slice(0, a.includes('--') ? Math.min(at, a.indexOf('--')) : at), ...a.slice(at)], ctx);
+    const more = parseOrFail(io, a, flagsOf('docker'), true, 'docker [OPTIONS] COMMAND [ARG...]', 'docker');
+    if (!more) return 125;
+    if (more.help) return showHelp(io, root);
+    if (more.flags.bool('version')) return showHelp(io, VERSION_LINE);
+    if (!more.args.length) return io.err(root), 0;
+    io.err(`docker: unknown command: docker ${more.args[0]}\n\nRun 'docker --help' for more information\n`);
+    return 1;
+  }
   const [name, ...rest] = globals.args;
   if (name === undefined) {
     if (globals.help || globals.flags.bool('version')) return showHelp(io, globals.help ? root : VERSION_LINE);

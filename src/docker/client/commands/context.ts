@@ -50,7 +50,7 @@ export const contextUse: Handler = async (ctx, _f, [name]) => {
 /** Without a name, the current context. */
 export const contextInspect: Handler = (ctx, f, args) => inspectAll(ctx, f, args.length ? args : [DEFAULT.Name], async (a) => {
   if (a !== DEFAULT.Name) throw new ApiError(404, notFound(ctx, a));
-  return [INSPECTED, ''];
+  return [INSPECTED, 'context'];
 }, (_a, e) => e.message);
 
 export const contextRm: Handler = async (ctx, f, args) => {

@@ -40,7 +40,7 @@ export class GoStruct extends GoValue {
     const f = own.find((x) => x[0] === name);
     if (f) return this.value(f);
     for (const e of own) {
-      const got = e[0][0] === '^' ? (this.value(e) as GoStruct).get(name) : MISSING;
+      const got = e[0][0] === '^' || e[1] === '.' ? (this.value(e) as GoStruct).get(name) : MISSING;
       if (got !== MISSING) return got;
     }
     return MISSING;
@@ -48,6 +48,8 @@ export class GoStruct extends GoValue {
   private value([go, json, zero, k]: Field): unknown {
     const obj = (this.raw ?? {}) as Record<string, unknown>;
     if (go[0] === '^') return convert(obj, go.slice(1));
+    // the JSON of a field embedded by name is its own keys only
+    if (json === '.') return convert(Object.fromEntries(fieldsOf(k).filter((f) => Object.hasOwn(obj, f[1])).map((f) => [f[1], obj[f[1]]])), k);
     return Object.hasOwn(obj, json) ? convert(obj[json], k) : k ? convert(null, k) : zero;
   }
 }
@@ -72,7 +74,8 @@ export const MISSING = Symbol('missing');
 /**
  * One string per type: fields in order, `Go=Json` where the JSON key differs (beyond CPU and DNS). After `:` the kind:
  * `[`elem slice, `m`elem map, `*`elem pointer, a letter a struct, `@` time.Time, `%` Duration;
- * no kind is a scalar (`!` marks a bool, `#` a number the JSON may leave out). `^T` embeds T.
+ * no kind is a scalar (`!` marks a bool, `#` a number the JSON may leave out). `^T` embeds T;
+ * `Name=.:T` embeds T as a field named Name, over the object's own keys.
  */
 const TYPES: Record<string, string> = {
   container: '^*b Mounts:[M Config:*K NetworkSettings:*N ImageManifestDescriptor:*',
@@ -107,6 +110,12 @@ const TYPES: Record<string, string> = {
   B2: 'Subnet IPRange Gateway AuxAddress=AuxiliaryAddresses:m',
   C: 'Network',
   R2: 'Name EndpointID MacAddress IPv4Address IPv6Address',
+  // docker/cli's context inspect: store.Metadata embedded under its own name, its fields at the top of the JSON
+  context: 'Metadata=.:K3 TLSMaterial:m Storage:K6',
+  K3: 'Name Metadata:K4 Endpoints:mK5',
+  K4: 'Description AdditionalFields:m',
+  K5: 'Host SkipTLSVerify!',
+  K6: 'MetadataPath TLSPath',
   volume: 'ClusterVolume:* CreatedAt Driver Labels:m Mountpoint Name Options:m Scope Status:m UsageData:*V2',
   V2: 'Size# RefCount#',
 };

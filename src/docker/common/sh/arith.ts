@@ -18,7 +18,7 @@ export interface ArithVars {
 }
 
 const BIN: Record<string, number> = { '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '<=': 7, '>': 7, '>=': 7, '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 11 };
-const TOKEN = /\s*(0x[0-9a-f]+|\d+(?:\.\d+)?|[A-Za-z_]\w*(?:\[[^\]]*\])?|\*\*|<<=?|>>=?|[-+*/%&|^<>=!]=|&&|\|\||\+\+|--|\S)?/iy;
+const TOKEN = /\s*(0x[0-9a-f]+|\d+#\w+|\d+(?:\.\d+)?|[A-Za-z_]\w*(?:\[[^\]]*\])?|\*\*|<<=?|>>=?|[-+*/%&|^<>=!]=|&&|\|\||\+\+|--|\S)?/iy;
 
 export function arith(src: string, vars?: ArithVars, float = false): number {
   let at = 0;
@@ -82,6 +82,12 @@ export function arith(src: string, vars?: ArithVars, float = false): number {
       }
       // a leading 0 is octal
       if (/^0\d*[89]/.test(t)) fail('value too great for base');
+      // BASE#DIGITS, up to base 36 here
+      const [base, digits] = t.split('#');
+      if (digits !== undefined) {
+        const n = parseInt(digits, +base);
+        return n.toString(+base) === digits.toLowerCase().replace(/^0+(?=.)/, '') ? n : fail('value too great for base');
+      }
       return /^0x/i.test(t) ? parseInt(t, 16) : /^0/.test(t) ? parseInt(t, 8) : Number(t);
     }
     if (/^[A-Za-z_]/.test(t) && vars) {

@@ -1,7 +1,7 @@
 /** bash's arrays: how a variable holds one, lists its keys, and shows it (`declare -p`, `set`). */
 
 /** A shell variable; `a` holds an array's elements (`A`: an associative one), `v` then being element 0. */
-export interface Var { v: string; x: boolean; a?: Map<string, string>; A?: boolean; /** The shell's generation when the array was made. */ g?: number }
+export interface Var { v: string; x: boolean; a?: Map<string, string>; A?: boolean; /** The shell's generation when the array was made. */ g?: number; /** readonly (declare -r) */ r?: boolean }
 
 /** bash's hash_string (FNV-1) into 1024 buckets: an associative array lists bucket by bucket, the newest key first in each. */
 const utf8 = new TextEncoder();

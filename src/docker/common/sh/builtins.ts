@@ -165,6 +165,7 @@ export const BUILTINS: Record<string, Builtin> = {
     let status = 0;
     for (const a of argv.slice(f || argv[1] === '-v' ? 2 : 1)) {
       if (f) sh.funcs.delete(a);
+      else if (sh.vars.get(a)?.r) (sh.readOnly(a, io, 'unset: '), (status = 1));
       else if (sh.flavor === 'bash' && a.includes('[')) status |= +!unsetElement(sh, a, io);
       else sh.unsetVar(a);
     }
@@ -191,7 +192,15 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   type(argv, io, sh) {
     let status = 0;
-    for (const n of argv.slice(1)) {
+    // -t: one word for what the name is (alias, keyword, function, builtin, file), nothing if none
+    const t = argv[1] === '-t';
+    for (const n of argv.slice(1 + +t)) {
+      if (t) {
+        const kind = sh.aliases.has(n) ? 'alias' : /^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!]|\[\[|]]|function)$/.test(n) ? 'keyword' : sh.funcs.has(n) ? 'function' : isBuiltin(sh, n) ? 'builtin' : sh.which(n) ? 'file' : '';
+        if (kind) io.out(kind + '\n');
+        else status = 1;
+        continue;
+      }
       // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
       const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return', 'trap'].includes(n);
       const alias = sh.aliases.get(n);
@@ -280,7 +289,7 @@ export const BUILTINS: Record<string, Builtin> = {
         break;
       }
       // -e, -u, -x and -o pipefail take effect; the other options are taken without theirs
-      const flags = a === '-o' || a === '+o' ? ({ errexit: 'e', nounset: 'u', xtrace: 'x', pipefail: '|', noglob: 'f' } as Record<string, string>)[argv[++k]] ?? '' : a.slice(1);
+      const flags = a === '-o' || a === '+o' ? ({ errexit: 'e', nounset: 'u', xtrace: 'x', pipefail: '|', noglob: 'f', noclobber: 'C' } as Record<string, string>)[argv[++k]] ?? '' : a.slice(1);
       // dash 0.5.12 has no pipefail (the classic failure of `set -o pipefail` in a Dockerfile's RUN)
       if (flags === '|' && sh.flavor === 'dash') {
         io.err(`${sh.prefix()}: set: Illegal option -o pipefail\n`);
@@ -291,6 +300,7 @@ export const BUILTINS: Record<string, Builtin> = {
       if (flags.includes('u')) sh.nounset = a[0] === '-';
       if (flags.includes('x')) sh.xtrace = a[0] === '-';
       if (flags.includes('f')) sh.noglob = a[0] === '-';
+      if (flags.includes('C')) sh.noclobber = a[0] === '-';
     }
     return 0;
   },
@@ -360,6 +370,39 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     return 0;
   },
+  // getopts SPEC NAME [ARG…]: the next option of the arguments (the positional ones without),
+  // OPTIND the next word to read; a `:` first in SPEC reports errors in NAME and OPTARG instead
+  getopts(argv, io, sh) {
+    const [, spec, name] = argv;
+    if (name === undefined) return io.err('getopts: usage: getopts optstring name [arg ...]\n'), 2;
+    const args = argv.length > 3 ? argv.slice(3) : sh.args;
+    let ind = parseInt(sh.getVar('OPTIND') ?? '') || 1;
+    const word = args[ind - 1] ?? '';
+    // where in a word of several letters the last call stopped
+    let pos = sh.optAt[0] === ind ? sh.optAt[1] : 1;
+    const silent = spec[0] === ':';
+    const done = (v: string, arg?: string) => {
+      sh.setVar(name, v);
+      if (arg === undefined) sh.unsetVar('OPTARG');
+      else sh.setVar('OPTARG', arg);
+      sh.setVar('OPTIND', String(ind));
+      sh.optAt = [ind, pos];
+    };
+    if (!/^-./.test(word) || word === '--') return (ind += +(word === '--')), done('?'), 1;
+    const c = word[pos++];
+    const k = c === ':' ? -1 : spec.indexOf(c);
+    // the value: the rest of the word, else the next word
+    const takes = k >= 0 && spec[k + 1] === ':';
+    let arg = takes && pos < word.length ? word.slice(pos) : takes && ind < args.length ? args[ind++] : undefined;
+    if (takes) pos = word.length;
+    if (pos >= word.length) (ind++, (pos = 1));
+    if (k < 0 || (spec[k + 1] === ':' && arg === undefined)) {
+      if (!silent) io.err(`${sh.argv0}: ${k < 0 ? 'illegal option' : 'option requires an argument'} -- ${c}\n`);
+      arg = silent ? c : undefined;
+      return done(silent && k >= 0 ? ':' : '?', arg), 0;
+    }
+    return done(c, arg), 0;
+  },
   shift(argv, io, sh) {
     const a = argv[1] ?? '1';
     const n = /^\d+$/.test(a) ? +a : NaN;
@@ -417,6 +460,17 @@ export const BUILTINS: Record<string, Builtin> = {
     return BUILTINS['.'](argv, io, sh);
   },
   declare,
+  // readonly NAME[=VALUE]…: declare -r, global
+  readonly: (argv, io, sh) => {
+    let status = 0;
+    for (const a of argv.slice(1)) {
+      const [, name, value] = /^(\w+)(?:=([^]*))?$/.exec(a) ?? [];
+      if (!name) status = (io.err(`${sh.prefix()}: readonly: \`${a}': not a valid identifier\n`), 1);
+      else if (value === undefined || sh.assign(name, value, io)) sh.vars.set(name, { v: '', x: false, ...sh.vars.get(name), r: true });
+      else status = 1;
+    }
+    return status;
+  },
   typeset: declare,
   // `eval WORDS`: the words joined by spaces, run as a line of this shell (a `return` in them
   // returns from the function eval runs in)

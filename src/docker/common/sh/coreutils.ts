@@ -8,6 +8,7 @@ import { df, du, free } from './disk-memory';
 import { cut, sort, tr, uniq } from './filters';
 import { find } from './find';
 import { ls } from './ls';
+import { globRe } from './glob';
 import { stat } from './stat';
 import type { Command, IO, ShellLike } from './types';
 import { strftime } from '../dates';
@@ -145,7 +146,18 @@ export const COREUTILS: Record<string, Command> = {
         status = 1;
         continue;
       }
-      for (const i of inputs) io.out(o.flags.has('n') ? lines(i.text).map((l) => `${String(++n).padStart(6)}\t${l}\n`).join('') : i.text);
+      // -n numbers the lines, -b those not empty; -E ends them with $, -T shows tabs as ^I, -v
+      // the other control characters as ^X (-A all three, -e -vE, -t -vT)
+      const on = (c: string) => o.flags.has(c) || o.flags.has('A');
+      const [E, T, V, b] = [on('E') || on('e'), on('T') || on('t'), on('v') || on('e') || on('t'), o.flags.has('b')];
+      for (const i of inputs)
+        io.out(!(b || E || T || V || o.flags.has('n')) ? i.text : i.text.replace(/[^\n]*(\n|$)/g, (l, end: string) => {
+          if (!l) return '';
+          let body = l.slice(0, l.length - end.length);
+          if (T) body = body.replace(/\t/g, '^I');
+          if (V) body = body.replace(/[\0-\x08\x0b-\x1f\x7f]/g, (c) => (c === '\x7f' ? '^?' : '^' + String.fromCharCode(c.charCodeAt(0) + 64)));
+          return ((b ? body : o.flags.has('n')) ? `${String(++n).padStart(6)}\t` : '') + body + (end && E ? '$' : '') + end;
+        }));
     }
     return status;
   },
@@ -162,8 +174,9 @@ export const COREUTILS: Record<string, Command> = {
       try {
         if (o.flags.has('c') && !sh.m.fs.resolve(f, sh.cwd).node) continue;
         sh.m.fs.touch(f, sh.cwd);
-        const n = sh.m.fs.resolve(f, sh.cwd).node;
-        if (when !== undefined && n?.kind === 'file') sh.m.fs.putNode(f, { ...n, mtime: when }, sh.cwd);
+        // the date goes on what the name leads to (-h: the link itself), a directory too
+        const r = sh.m.fs.resolve(f, sh.cwd, !o.flags.has('h'));
+        if (when !== undefined && r.node && r.node.kind !== 'whiteout') sh.m.fs.putNode('/' + r.parts.join('/'), { ...r.node, mtime: when });
       } catch (e) {
         io.err(io.busybox ? `touch: ${f}: ${reason(e)}\n` : `touch: cannot touch '${f}': ${reason(e)}\n`);
         status = 1;
@@ -422,7 +435,7 @@ export const COREUTILS: Record<string, Command> = {
   },
   wc(args, io, sh) {
     const o = opts(args);
-    const pick = ['l', 'w', 'm', 'c'].filter((f) => o.flags.has(f));
+    const pick = ['l', 'w', 'm', 'c', 'L'].filter((f) => o.flags.has(f));
     const cols = pick.length ? pick : ['l', 'w', 'c'];
     // Every operand is read first (the widths depend on all counts), then each row or error is
     // printed in operand order, as wc does.
@@ -431,13 +444,14 @@ export const COREUTILS: Record<string, Command> = {
       let error = '';
       const inputs = readInputs(f === '-' ? [] : [f], { ...io, err: (t) => { error += t; } }, sh, 'wc');
       if (typeof inputs === 'number') rows.push({ error });
-      else rows.push({ counts: wcCounts(inputs[0].text), file: o.rest.length ? f : undefined });
+      // -L: the longest line
+      else rows.push({ counts: { ...wcCounts(inputs[0].text), L: Math.max(0, ...lines(inputs[0].text).map((l) => [...l].length)) }, file: o.rest.length ? f : undefined });
     }
     const counted = rows.filter((r) => 'counts' in r);
     // Several operands end with their sum (which also sets GNU's column width).
     if (o.rest.length > 1) {
       const sum = (c: string) => counted.reduce((a, r) => a + r.counts[c], 0);
-      counted.push({ counts: { l: sum('l'), w: sum('w'), m: sum('m'), c: sum('c') }, file: 'total' });
+      counted.push({ counts: { l: sum('l'), w: sum('w'), m: sum('m'), c: sum('c'), L: Math.max(...counted.map((r) => r.counts.L)) }, file: 'total' });
       rows.push(counted[counted.length - 1]);
     }
     // GNU sizes the columns by the digits of the regular files' total bytes, at least 7 wide
@@ -485,6 +499,9 @@ export const COREUTILS: Record<string, Command> = {
     let failed = false;
     // -r: the files under each directory operand (the current one without operands), in name order
     const rec = o.flags.has('r') || o.flags.has('R');
+    // --include, --exclude and --exclude-dir: globs on the names met on the way down
+    const globs = (k: string) => [...o.flags].filter((x) => x.startsWith(`--${k}=`)).map((x) => globRe(x.slice(k.length + 3)));
+    const [inc, exc, excDir] = [globs('include'), globs('exclude'), globs('exclude-dir')];
     // -r follows only the links named as operands (those met on the way are skipped), -R all of
     // them, and a directory already on the way is a loop (/proc/1/root leads back to /)
     const walk = (f: string, shown: string, top: boolean, above: Set<unknown>): string[] => {
@@ -493,7 +510,9 @@ export const COREUTILS: Record<string, Command> = {
         r = sh.m.fs.resolve(f, sh.cwd, top || o.flags.has('R'));
       } catch { /* reported when read */ }
       if (r?.node?.kind === 'link') return [];
-      if (r?.node?.kind !== 'dir') return [shown];
+      const base = f.slice(f.lastIndexOf('/') + 1);
+      if (r?.node?.kind !== 'dir') return !top && ((inc.length && !inc.some((g) => g.test(base))) || exc.some((g) => g.test(base))) ? [] : [shown];
+      if (!top && excDir.some((g) => g.test(base))) return [];
       if (above.has(r.node)) {
         io.err(`grep: ${io.busybox ? '' : 'warning: '}${shown}: recursive directory loop\n`);
         return [];
@@ -503,7 +522,8 @@ export const COREUTILS: Record<string, Command> = {
     };
     const files = rec ? (o.rest.length ? o.rest : ['']).flatMap((f) => walk(f || '.', f, true, new Set())) : o.rest;
     // -H names the file on each line, -h never
-    const many = o.flags.has('H') || (!o.flags.has('h') && (files.length > 1 || (rec && !o.rest.length)));
+    // (and so does a file found inside a directory operand)
+    const many = o.flags.has('H') || (!o.flags.has('h') && (files.length > 1 || (rec && files.some((f) => !o.rest.includes(f)))));
     // a group of context printed already (in any file): the next one that does not touch it gets `--`
     let grouped = false;
     for (const f of files.length ? files : ['-']) {

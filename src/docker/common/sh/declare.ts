@@ -53,6 +53,7 @@ export function declare(argv: string[], io: IO, sh: Shell): number {
       if (/a/i.test(on) && !v?.a) sh.vars.set(name, { v: v?.v ?? '', x: !!v?.x, a: new Map(v ? [['0', v.v]] : []), ...(A && { A }) });
       if (value && !sh.assign(name + sub + (value[0] === '+' ? '+' : ''), value.slice(value.indexOf('=') + 1), io)) status = 1;
       if (/x/i.test(on)) sh.vars.set(name, { v: '', ...sh.vars.get(name), x: on.includes('x') });
+      if (on.includes('r')) sh.vars.set(name, { v: '', x: false, ...sh.vars.get(name), r: true });
     }
   }
   return status;

@@ -5,6 +5,7 @@
  */
 import { FsError, type Node } from './fs';
 import { human } from './human';
+import { sizeOf } from './ls';
 import { opts } from './opts';
 import type { IO, ShellLike } from './types';
 
@@ -78,7 +79,8 @@ export function du(args: string[], io: IO, sh: ShellLike): number {
   let status = 0;
   let total = 0;
   const walk = (path: string, parts: string[], node: Node, depth: number): number => {
-    let k = blocks(node);
+    // -b: the apparent size, in bytes
+    let k = o.flags.has('b') ? sizeOf(node) : blocks(node);
     if (node.kind === 'dir') {
       for (const [n, child] of [...sh.m.fs.list(parts)].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
         k += walk(path.endsWith('/') ? path + n : `${path}/${n}`, [...parts, n], child, depth + 1);

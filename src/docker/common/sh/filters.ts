@@ -21,16 +21,41 @@ export function sort(args: string[], io: IO, sh: ShellLike): number {
   if (typeof read === 'number' || read[1]) return io.busybox ? 1 : 2;
   const text = read[0];
   const f = o.flags;
-  const [, from, to] = /^(\d+)(?:,(\d+))?/.exec(o.values.k ?? '') ?? [];
+  // each -k FROM[,TO] with its own ordering letters (n, r, h, g, f, b), else the global ones
+  const keys = (o.all.k ?? ['']).map((k) => {
+    const [, from, fl = '', to, tl = ''] = /^(\d*)(?:\.\d+)?([a-zA-Z]*)(?:,(\d+)(?:\.\d+)?([a-zA-Z]*))?/.exec(k)!;
+    const own = fl + tl;
+    return { from, to, own, has: (c: string) => (own || [...f].join('')).includes(c) };
+  });
   // Without -t a field starts with the blanks before it.
-  const key = (l: string) => (from ? (o.values.t ? l.split(o.values.t[0]) : l.split(/(?<=\S)(?=\s)/)).slice(+from - 1, to ? +to : undefined).join(o.values.t?.[0] ?? '') : l);
+  const field = (l: string, from?: string, to?: string) => (from ? (o.values.t ? l.split(o.values.t[0]) : l.split(/(?<=\S)(?=\s)/)).slice(+from - 1, to ? +to : undefined).join(o.values.t?.[0] ?? '') : l);
   const num = (s: string) => parseFloat(/^\s*-?(\d+\.?\d*|\.\d+)/.exec(s)?.[0] ?? '0') || 0;
+  // -h: the unit first (none, K, M, G…), then the number
+  const human = (s: string) => 'KMGTPE'.indexOf(/^\s*-?[\d.]+([KMGTPE])?/i.exec(s)?.[1]?.toUpperCase() ?? '@') * 1e18 + num(s);
   const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const byKey = (a: string, b: string) => (f.has('n') ? num(key(a)) - num(key(b)) : bytes(key(a), key(b)));
+  const byKey = (a: string, b: string) => {
+    for (const k of keys) {
+      const [x, y] = [field(a, k.from, k.to), field(b, k.from, k.to)].map((s) => (k.has('b') ? s.trimStart() : s));
+      const c = k.has('n') || k.has('g') ? num(x) - num(y) : k.has('h') ? human(x) - human(y) : k.has('f') ? bytes(x.toUpperCase(), y.toUpperCase()) : bytes(x, y);
+      // a key with letters of its own is not reversed by a global -r
+      if (c) return k.own ? (k.has('r') ? -c : c) * (f.has('r') ? -1 : 1) : c;
+    }
+    return 0;
+  };
   // Lines with equal keys are compared whole, as a last resort, except with -u.
-  const sorted = lines(text).sort((a, b) => (byKey(a, b) || (f.has('u') ? 0 : bytes(a, b))) * (f.has('r') ? -1 : 1));
+  // -z: the records end in NULs
+  const end = f.has('z') ? '\0' : '\n';
+  const cmp = (a: string, b: string) => (byKey(a, b) || (f.has('u') ? 0 : bytes(a, b))) * (f.has('r') ? -1 : 1);
+  const all = f.has('z') ? text.split('\0').slice(0, text.endsWith('\0') || !text ? -1 : undefined) : lines(text);
+  // -c (-C quietly): the first line out of order
+  if (f.has('c') || f.has('C')) {
+    const i = all.findIndex((l, n) => n > 0 && (f.has('u') ? cmp(all[n - 1], l) >= 0 : cmp(all[n - 1], l) > 0));
+    if (i > 0 && f.has('c')) io.err(`sort: ${o.rest[0] ?? '-'}:${i + 1}: disorder: ${all[i]}\n`);
+    return +(i > 0);
+  }
+  const sorted = all.sort(cmp);
   const out = f.has('u') ? sorted.filter((l, i) => i === 0 || byKey(sorted[i - 1], l) !== 0) : sorted;
-  const result = out.map((l) => l + '\n').join('');
+  const result = out.map((l) => l + end).join('');
   // -o FILE is written once all is read, so it may be one of the inputs
   if (o.values.o === undefined) io.out(result);
   else try {
@@ -48,7 +73,8 @@ export function uniq(args: string[], io: IO, sh: ShellLike): number {
   const text = read[0];
   const runs: [string, number][] = [];
   for (const l of lines(text)) {
-    if (runs.length && runs[runs.length - 1][0] === l) runs[runs.length - 1][1]++;
+    // -i: case does not count
+    if (runs.length && (o.flags.has('i') ? runs[runs.length - 1][0].toLowerCase() === l.toLowerCase() : runs[runs.length - 1][0] === l)) runs[runs.length - 1][1]++;
     else runs.push([l, 1]);
   }
   for (const [l, n] of runs) {
@@ -69,7 +95,8 @@ export function cut(args: string[], io: IO, sh: ShellLike): number {
     const [, a, dash, b] = /^(\d*)(-?)(\d*)$/.exec(r) ?? [];
     return [+a || 1, dash ? +b || Infinity : +a];
   });
-  const pick = <T>(items: T[]) => items.filter((_, i) => ranges.some(([a, b]) => i + 1 >= a && i + 1 <= b));
+  // --complement: all but those
+  const pick = <T>(items: T[]) => items.filter((_, i) => ranges.some(([a, b]) => i + 1 >= a && i + 1 <= b) !== o.flags.has('--complement'));
   const read = input(o.rest, io, sh, 'cut');
   if (typeof read === 'number') return 1;
   const text = read[0];

@@ -1,20 +1,23 @@
 /**
  * `find` (GNU findutils and busybox): start paths, then an expression of tests (-name, -iname,
- * -type, -empty), actions (-print, -delete, -exec … ;) and the operators
- * ! -not -a -o and ( ), with -maxdepth and -mindepth. Directory order on disk is arbitrary; the
+ * -path, -type, -empty, -size, -newer, -mtime, -mmin), actions (-print, -print0, -printf, -delete,
+ * -exec … ; and … {} +, -quit) and the operators ! -not -a -o and ( ), with -maxdepth and -mindepth. Directory order on disk is arbitrary; the
  * simulation walks in byte order.
  */
 import { FsError, may, type Node } from './fs';
 import { globRe } from './glob';
+import { sizeOf } from './ls';
 import type { IO, ShellLike } from './types';
 
 const KIND: Record<string, Node['kind']> = { f: 'file', d: 'dir', l: 'link' };
 
 /** What a test or action sees of one file. */
-interface Hit { path: string; name: string; node: Node; parts: string[] }
+interface Hit { path: string; name: string; node: Node; parts: string[]; depth: number }
 type Pred = (h: Hit) => boolean | Promise<boolean>;
 
 class FindError extends Error {}
+
+const mtime = (n: Node) => (n as { mtime?: number }).mtime ?? 0;
 
 export async function find(args: string[], io: IO, sh: ShellLike): Promise<number> {
   const bb = io.busybox;
@@ -51,10 +54,39 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
     k++;
     switch (a) {
       case '-print': acts = true; return print;
-      case '-name': case '-iname': {
+      case '-print0': acts = true; return (h) => (io.out(h.path + '\0'), true);
+      case '-name': case '-iname': case '-path': case '-ipath': case '-wholename': {
         const re = globRe(arg(a));
-        const test = a === '-iname' ? new RegExp(re.source, 'is') : re;
-        return (h) => test.test(h.name);
+        const test = a[1] === 'i' ? new RegExp(re.source, 'is') : re;
+        return (h) => test.test(/name$/.test(a) ? h.name : h.path);
+      }
+      // -size N[ckMG] in units rounded up (512-byte blocks without one), -mtime in whole days,
+      // -mmin in minutes: more than +N, less than -N, or N
+      case '-size': case '-mtime': case '-mmin': {
+        const v = arg(a);
+        const m = /^([-+]?)(\d+)([bcwkMG]?)$/.exec(v) ?? fail(`invalid argument \`${v}' to \`${a}'`);
+        const unit = a === '-size' ? { c: 1, w: 2, k: 1024, M: 1 << 20, G: 1 << 30 }[m[3]] ?? 512 : a === '-mtime' ? 86400_000 : 60_000;
+        return (h) => {
+          const n = a === '-size' ? Math.ceil(sizeOf(h.node) / unit) : Math.floor((sh.m.now() - mtime(h.node)) / unit);
+          return m[1] === '+' ? n > +m[2] : m[1] === '-' ? n < +m[2] : n === +m[2];
+        };
+      }
+      case '-newer': {
+        const f = arg(a);
+        let t: number;
+        try {
+          t = mtime(sh.m.fs.resolve(f, sh.cwd).node ?? fail(''));
+        } catch {
+          fail(`'${f}': No such file or directory`);
+        }
+        return (h) => mtime(h.node) > t;
+      }
+      case '-quit': acts = true; return () => ((quit = true), true);
+      // -printf: %p the path, %f the name, %h its directory, %s the size, %m the mode, %d the depth
+      case '-printf': {
+        acts = true;
+        const f = arg(a);
+        return (h) => (io.out(f.replace(/%([pfhsmd%])|\\([nt\\])/g, (_m, d: string, e: string) => (e ? { n: '\n', t: '\t', '\\': '\\' }[e]! : { p: h.path, f: h.name, h: h.path.replace(/\/[^/]*$/, '') || '.', s: String(sizeOf(h.node)), m: (((h.node as { mode?: number }).mode ?? 0o777) & 0o7777).toString(8), d: String(h.depth), '%': '%' }[d]!))), true);
       }
       case '-type': {
         const v = arg(a);
@@ -92,7 +124,8 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
       case '-exec': {
         acts = true;
         const cmd: string[] = [];
-        for (; k < args.length && args[k] !== ';'; k++) cmd.push(args[k]);
+        // `{} +` at the end runs the command once, on every path found
+        for (; k < args.length && args[k] !== ';' && !(args[k] === '+' && cmd[cmd.length - 1] === '{}'); k++) cmd.push(args[k]);
         if (k++ >= args.length || !cmd.length) fail(bb ? '-exec requires an argument' : "missing argument to `-exec'");
         const run = async (argv: string[]) => {
           if (!sh.which(argv[0])) {
@@ -101,6 +134,11 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
           }
           return (await sh.spawn(argv, { ...io, stdin: '' })) === 0;
         };
+        if (args[k - 1] === '+') {
+          const paths: string[] = [];
+          atEnd.push(() => paths.length && run([...cmd.slice(0, -1), ...paths]));
+          return (h) => (paths.push(h.path), true);
+        }
         return (h) => run(cmd.map((w) => w.split('{}').join(h.path)));
       }
     }
@@ -125,6 +163,8 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
     return left;
   };
   let depthFirst = false;
+  let quit = false;
+  const atEnd: (() => unknown)[] = [];
   let expr: Pred = () => true;
   try {
     if (k < args.length) expr = or();
@@ -140,9 +180,9 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
   const walk = async (path: string, parts: string[], node: Node, depth: number) => {
     // A start point is tested by its own last component ('.' for '.', '/' for '/').
     const name = depth ? parts[parts.length - 1] : path.replace(/(.)\/+$/, '$1').replace(/.*\/(?=.)/, '');
-    const hit = { path, name, node, parts };
-    if (depth >= min && !depthFirst) await test(hit);
-    if (node.kind === 'dir' && depth < max) {
+    const hit = { path, name, node, parts, depth };
+    if (depth >= min && !depthFirst && !quit) await test(hit);
+    if (node.kind === 'dir' && depth < max && !quit) {
       if (!may(sh.m.fs.cred, node, 5)) {
         io.err(bb ? `find: ${path}: Permission denied\n` : `find: '${path}': Permission denied\n`);
         status = 1;
@@ -152,7 +192,7 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
         }
       }
     }
-    if (depth >= min && depthFirst) await test(hit);
+    if (depth >= min && depthFirst && !quit) await test(hit);
   };
   for (const start of starts.length ? starts : ['.']) {
     try {
@@ -166,5 +206,6 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
       status = 1;
     }
   }
+  for (const f of atEnd) await f();
   return status;
 }

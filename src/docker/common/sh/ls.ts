@@ -19,8 +19,12 @@ export function perms(n: Node): string {
   return (n.kind === 'dir' ? 'd' : n.kind === 'file' && n.rdev ? 'c' : '-') + bits.join('');
 }
 
-function stamp(ms: number, now: number): string {
+/** The date of `ls -l`: a recent one with its time, an old one with its year; --time-style's long-iso and full-iso (--full-time) as they say. */
+function stamp(ms: number, now: number, style = ''): string {
   const d = new Date(ms);
+  const iso = d.toISOString().replace('T', ' ');
+  if (style === 'long-iso') return iso.slice(0, 16);
+  if (style === 'full-iso') return iso.slice(0, 19) + '.000000000 +0000';
   const day = String(d.getUTCDate()).padStart(2);
   const recent = now - ms < 182 * 86400_000 && ms <= now + 3600_000;
   return `${MONTHS[d.getUTCMonth()]} ${day} ${recent ? d.toISOString().slice(11, 16) : ' ' + d.getUTCFullYear()}`;
@@ -88,7 +92,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     }
     const rows = entries.map(([name, node, nlink]) => ({
       o: ownerOf(node),
-      p: perms(node), l: String(nlink), s: fmtSize(sizeOf(node)), t: stamp(node.kind === 'whiteout' ? now : node.mtime, now),
+      p: perms(node), l: String(nlink), s: fmtSize(sizeOf(node)), t: stamp(node.kind === 'whiteout' ? now : node.mtime, now, o.flags.has('--full-time') ? 'full-iso' : [...o.flags].find((f) => f.startsWith('--time-style='))?.slice(13)),
       n: q(name) + (node.kind === 'link' ? ' -> ' + q(node.target) : mark(node)),
     }));
     const lw = Math.max(...rows.map((r) => r.l.length));

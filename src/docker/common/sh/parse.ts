@@ -96,6 +96,56 @@ const META = /[ \t\r\n;&|<>()]/;
 const RESERVED = /^(if|then|elif|else|fi|for|do|done|while|until|case|esac|in|[{}!])(?=[ \t\r\n;&|<>()]|$)/;
 
 /**
+ * The text with each backslash-newline taken out, as bash joins lines: not inside single quotes,
+ * a comment or a here-document's text (whose lines are joined unless its delimiter is quoted).
+ */
+function joinLines(src: string): string {
+  let out = '';
+  let q = '';
+  const docs: [string, boolean][] = [];
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\' && q !== "'") {
+      if (src[i + 1] !== '\n') out += c + (src[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (q) {
+      if (c === (q === '"' ? '"' : "'")) q = '';
+    } else if (c === "'" || c === '"') q = c === "'" && src[i - 1] === '$' ? '$' : c;
+    else if (c === '#' && (!i || META.test(src[i - 1]))) {
+      const end = src.indexOf('\n', i);
+      out += src.slice(i, (i = end < 0 ? src.length : end));
+      i--;
+      continue;
+    } else if (c === '<' && src[i + 1] === '<' && src[i + 2] !== '<') {
+      const m = /^<<(-?)[ \t]*((?:[^\s;&|<>()'"]|'[^']*'|"[^"]*")+)/.exec(src.slice(i));
+      if (m) {
+        docs.push([m[2].replace(/['"\\]/g, ''), /['"\\]/.test(m[2])]);
+        out += m[0];
+        i += m[0].length - 1;
+        continue;
+      }
+    } else if (c === '\n' && docs.length) {
+      // the here-documents' lines, up to each one's delimiter
+      out += c;
+      for (const [delim, quoted] of docs.splice(0)) {
+        for (let end = i; end >= 0 && end < src.length; ) {
+          end = src.indexOf('\n', i + 1);
+          const text = src.slice(i + 1, end < 0 ? src.length : end);
+          out += (quoted ? text : text.replace(/\\$/, '')) + (end < 0 || (!quoted && text.endsWith('\\')) ? '' : '\n');
+          i = end < 0 ? src.length : end;
+          if (text.replace(/^\t+/, '') === delim) break;
+        }
+      }
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/**
  * Parses a text into a list; throws `ShellSyntaxError` (or `Incomplete`) with bash's wording.
  * In bash and busybox `[[ … ]]` is a keyword whose `&&` `||` `<` `>` `(` `)` are its own
  * operands (busybox turns `&&` and `||` into `-a` and `-o`, and so does this reader); bash
@@ -104,8 +154,7 @@ const RESERVED = /^(if|then|elif|else|fi|for|do|done|while|until|case|esac|in|[{
 export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'): AndOr[] {
   const dbl = dialect !== 'dash';
   const bash = dialect === 'bash';
-  // A backslash before a newline joins the lines.
-  const line = src.replace(/\\\n/g, '');
+  const line = joinLines(src);
   const n = line.length;
   let i = 0;
 
@@ -412,7 +461,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         // `time` alone times nothing
         const pipeline = timed && (i >= n || /[;&\n]/.test(line[i])) ? [] : [command()];
         for (skipBlanks(); line[i] === '|' && line[i + 1] !== '|'; skipBlanks()) {
-          i++;
+          // bash's `|&`: the standard error into the pipe too, after the command's own redirections
+          if (line[++i] === '&' && bash) (i++, pipeline[pipeline.length - 1]?.redirs.push({ fd: 2, op: '>&', target: [{ t: 'lit', v: '1', q: false }] }));
           skipLines();
           pipeline.push(command());
         }
@@ -586,6 +636,16 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       const cmd: Simple = { words: [], redirs: [] };
       let test = dbl && line.startsWith('[[', i) && META.test(line[i + 2] ?? ' ');
       for (skipBlanks(); i < n; skipBlanks()) {
+        // after `=~` the regular expression is one word: its brackets and `|` are its own
+        if (test && wordLit(cmd.words[cmd.words.length - 1] ?? []) === '=~') {
+          const re: Word = [];
+          for (let depth = 0; i < n && (depth || !/[\s;&]/.test(line[i])); ) {
+            if (META.test(line[i])) (depth += line[i] === '(' ? 1 : line[i] === ')' ? -1 : 0), re.push({ t: 'lit', v: line[i++], q: false });
+            else re.push(...readWord());
+          }
+          cmd.words.push(re);
+          continue;
+        }
         const op = test ? /^(&&|\|\||[<>()])/.exec(line.slice(i, i + 2))?.[1] : undefined;
         if (op) {
           cmd.words.push([{ t: 'lit', v: op === '&&' ? '-a' : op === '||' ? '-o' : op, q: false }]);

@@ -20,7 +20,7 @@ function escape(e: string | undefined): string {
 }
 
 /** `%g`: the shorter of `%e` and `%f` for the precision, trailing zeros dropped unless `#`. */
-function general(n: number, p: number, alt: boolean, upper: boolean): string {
+export function general(n: number, p: number, alt: boolean, upper: boolean): string {
   const prec = p === 0 ? 1 : p;
   const x = n === 0 ? 0 : Math.floor(Math.log10(Math.abs(Number(n.toExponential(prec - 1)))));
   let s = prec > x && x >= -4 ? n.toFixed(prec - 1 - x) : exp(n, prec - 1);

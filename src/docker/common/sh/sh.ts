@@ -56,6 +56,8 @@ export class Shell implements ShellLike {
   aliases = new Map<string, string>();
   /** `$1`…, `$#`, `$@` */
   args: string[] = [];
+  /** Where getopts stopped: OPTIND then the letter inside that word. */
+  optAt: [number, number] = [0, 1];
   /** A `break N`, `continue N` or `return` on its way out of loops and functions. */
   jump?: { k: 'break' | 'continue' | 'return' | 'abort'; n: number };
   /** How many loops enclose the running command (`break` outside one is an error in bash). */
@@ -185,6 +187,10 @@ export class Shell implements ShellLike {
   }
   unsetVar(name: string): void {
     this.vars.delete(name);
+  }
+  /** A readonly variable refused: bash's words, or dash's and busybox's. */
+  readOnly(name: string, io?: IO, unset = ''): void {
+    io?.err(`${this.prefix()}: ${this.flavor === 'bash' ? `${unset}${name}: ${unset && 'cannot unset: '}readonly variable` : `${name}: is read only`}\n`);
   }
   exit(code: number): void {
     this.exitCode = code & 255;
@@ -522,6 +528,7 @@ export class Shell implements ShellLike {
     sub.nounset = this.nounset;
     sub.pipefail = this.pipefail;
     sub.noglob = this.noglob;
+    sub.noclobber = this.noclobber;
     sub.shopts = new Set(this.shopts);
     sub.gen = this.bump();
     sub.pipeStatus = this.pipeStatus;
@@ -651,6 +658,8 @@ export class Shell implements ShellLike {
   pipefail = false;
   /** `set -f`: no globbing. */
   noglob = false;
+  /** set -C: `>` leaves an existing file alone */
+  noclobber = false;
   /** bash's `shopt -s` options that are on. */
   shopts = new Set<string>();
   gen = 0;
@@ -869,6 +878,8 @@ export class Shell implements ShellLike {
     if (name === 'SECONDS') return String(Math.floor((this.m.now() - this.born) / 1000));
     if (name === 'BASH_VERSION') return bashVersion(this.m.fs);
     if (name === 'BASH') return this.which('bash') ?? '/usr/bin/bash';
+    // bash sets SHELL, unexported, to the user's login shell when it finds none
+    if (name === 'SHELL') return account(this.m.fs, this.user)?.shell;
     if (name === 'PIPESTATUS') return String(this.pipeStatus[0]);
     return undefined;
   }
@@ -1037,6 +1048,7 @@ export class Shell implements ShellLike {
   assign(lhs: string, val: string, io?: IO): boolean {
     const [, name = lhs, sub, plus] = /^(\w+)(?:\[([^]*)\])?(\+?)$/.exec(lhs) ?? [];
     const o = this.vars.get(name);
+    if (o?.r) return this.readOnly(name, io), false;
     const list = val[0] === '\0';
     if (sub === undefined && !list && !o?.a) return this.setVar(name, plus ? (o?.v ?? '') + val : val), true;
     if (list && sub !== undefined) return io?.err(`${this.prefix()}: ${lhs}: cannot assign list to array member\n`), false;
@@ -1162,6 +1174,9 @@ export class Shell implements ShellLike {
 
     if (!argv.length) {
       let ok = true;
+      // a readonly name drops the rest of the line, as an expansion error does
+      const ro = assigns.find(([k]) => this.vars.get(k.replace(/[[+][^]*/, ''))?.r);
+      if (ro) throw new ParamError(this.flavor === 'bash' ? `${ro[0]}: readonly variable` : `${ro[0]}: is read only`);
       for (const [k, v] of assigns) if (/[[+]/.test(k) || v[0] === '\0' ? !this.assign(k, v, io) : void this.setVar(k, v)) ok = false;
       // `x=$(false)` fails as its last command substitution did (and ends a `set -e` shell)
       return ok ? this.subStatus : 1;
@@ -1245,6 +1260,15 @@ export class Shell implements ShellLike {
           return null;
         }
         continue;
+      }
+      // (a regular file: /dev/null is a device)
+      let old;
+      try {
+        old = r.op === '>' && this.noclobber ? this.m.fs.resolve(target, this.cwd).node : undefined;
+      } catch { /* openSink reports it */ }
+      if (old?.kind === 'file' && !old.rdev) {
+        io.err(`${this.prefix()}: ${this.flavor === 'bash' ? `${target}: cannot overwrite existing file` : `${this.flavor === 'dash' ? 'cannot' : "can't"} create ${target}: File exists`}\n`);
+        return null;
       }
       const sink = this.openSink(target, r.op === '>>', io);
       if (!sink) return null;
@@ -1382,7 +1406,7 @@ export class Shell implements ShellLike {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;
     }
-    const refused = busybox ? bbRefused(base, argv, cio) : gnuRefused(base, argv, cio);
+    const refused = busybox ? bbRefused(base, argv, cio, !this.m.fs.find(['etc', 'alpine-release'])) : gnuRefused(base, argv, cio);
     if (refused !== undefined) return refused;
     try {
       return await impl([base, ...argv.slice(1)], name.includes('/') ? { ...cio, exe: name } : cio, this);

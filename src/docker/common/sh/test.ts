@@ -5,6 +5,8 @@
  */
 import type { IO, ShellLike } from './types';
 import { globRe } from './glob';
+import { posixRegex } from './sed';
+import { packList } from './arrays';
 
 const UNARY = /^-[efdsrwxznLh]$/;
 const BINARY = /^(=|!=|==|<|>|-eq|-ne|-lt|-le|-gt|-ge)$/;
@@ -53,7 +55,10 @@ export function test(argv: string[], io: IO, sh: ShellLike): number {
       if (op === '=' || op === '==' || op === '!=') return (dbl ? globRe(b).test(a) : a === b) !== (op === '!=');
       if (op === '=~') {
         try {
-          return new RegExp(b).test(a);
+          // bash keeps the match and its groups in BASH_REMATCH
+          const m = posixRegex(b, true).exec(a);
+          if (fl === 'bash') (sh as { assign?(l: string, v: string): boolean }).assign?.('BASH_REMATCH', packList([...(m ?? [])].map((g) => [null, g ?? ''])));
+          return !!m;
         } catch {
           // bash says nothing of a bad expression: the status is 2
           throw new TestError('');

@@ -102,6 +102,9 @@ export const TEXT_TOOLS: Record<string, Command> = {
     const d = o.values.d ?? '\t';
     const join = (row: string[]) => row.map((c, k) => (k ? d[(k - 1) % d.length] ?? '' : '') + c).join('') + '\n';
     const cols = r.map((i) => lines(i.text));
+    // several `-` take the lines of the standard input in turn
+    const dash = o.rest.flatMap((f, i) => (f === '-' ? [i] : []));
+    if (dash.length > 1) dash.forEach((c, j) => (cols[c] = cols[c].filter((_x, i) => i % dash.length === j)));
     if (o.flags.has('s')) cols.forEach((c) => io.out(join(c)));
     else for (let k = 0; k < Math.max(0, ...cols.map((c) => c.length)); k++) io.out(join(cols.map((c) => c[k] ?? '')));
     return 0;

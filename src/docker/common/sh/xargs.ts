@@ -1,11 +1,63 @@
-/** `xargs [-0prt] [-a FILE] [-E EOF] [-n N] [-L N] [-I REPLACE] [-P N] [COMMAND [ARG]…]` (and GNU's long options): the words of the input as arguments (echo without a command), run one after another. */
+/** `xargs [-0prt] [-a FILE] [-d DELIM] [-E EOF] [-n N] [-L N] [-s SIZE] [-I REPLACE] [-P N] [COMMAND [ARG]…]` (and GNU's long options): the words of the input as arguments (echo without a command), run one after another. */
 import { reason } from './fs';
+import { gnuVersion } from './gnu-version';
+import { unescape } from './coreutils';
 import type { IO, ShellLike } from './types';
 
 // getopt_long's tables: the letters (`:` a value, `::` one only when attached) and, in GNU's
 // order, the long options each stands for
 const SHORT = '0a:E:e::i::I:l::L:n:prs:txP:d:';
-const LONG: Record<string, string> = { null: '0', 'arg-file': 'a', delimiter: 'd', eof: 'e', replace: 'i', 'max-lines': 'l', 'max-args': 'n', 'open-tty': 'o', interactive: 'p', 'no-run-if-empty': 'r', 'max-chars': 's', verbose: 't', 'show-limits': 'S', exit: 'x', 'max-procs': 'P', 'process-slot-var': 'V' };
+const LONG: Record<string, string> = { help: 'h', version: 'v', null: '0', 'arg-file': 'a', delimiter: 'd', eof: 'e', replace: 'i', 'max-lines': 'l', 'max-args': 'n', 'open-tty': 'o', interactive: 'p', 'no-run-if-empty': 'r', 'max-chars': 's', verbose: 't', 'show-limits': 'S', exit: 'x', 'max-procs': 'P', 'process-slot-var': 'V' };
+
+/** GNU findutils 4.9.0's `xargs --help`. */
+const HELP = `Usage: xargs [OPTION]... COMMAND [INITIAL-ARGS]...
+Run COMMAND with arguments INITIAL-ARGS and more arguments read from input.
+
+Mandatory and optional arguments to long options are also
+mandatory or optional for the corresponding short option.
+  -0, --null                   items are separated by a null, not whitespace;
+                                 disables quote and backslash processing and
+                                 logical EOF processing
+  -a, --arg-file=FILE          read arguments from FILE, not standard input
+  -d, --delimiter=CHARACTER    items in input stream are separated by CHARACTER,
+                                 not by whitespace; disables quote and backslash
+                                 processing and logical EOF processing
+  -E END                       set logical EOF string; if END occurs as a line
+                                 of input, the rest of the input is ignored
+                                 (ignored if -0 or -d was specified)
+  -e, --eof[=END]              equivalent to -E END if END is specified;
+                                 otherwise, there is no end-of-file string
+  -I R                         same as --replace=R
+  -i, --replace[=R]            replace R in INITIAL-ARGS with names read
+                                 from standard input, split at newlines;
+                                 if R is unspecified, assume {}
+  -L, --max-lines=MAX-LINES    use at most MAX-LINES non-blank input lines per
+                                 command line
+  -l[MAX-LINES]                similar to -L but defaults to at most one non-
+                                 blank input line if MAX-LINES is not specified
+  -n, --max-args=MAX-ARGS      use at most MAX-ARGS arguments per command line
+  -o, --open-tty               Reopen stdin as /dev/tty in the child process
+                                 before executing the command; useful to run an
+                                 interactive application.
+  -P, --max-procs=MAX-PROCS    run at most MAX-PROCS processes at a time
+  -p, --interactive            prompt before running commands
+      --process-slot-var=VAR   set environment variable VAR in child processes
+  -r, --no-run-if-empty        if there are no arguments, then do not run COMMAND;
+                                 if this option is not given, COMMAND will be
+                                 run at least once
+  -s, --max-chars=MAX-CHARS    limit length of command line to MAX-CHARS
+      --show-limits            show limits on command-line length
+  -t, --verbose                print commands before executing them
+  -x, --exit                   exit if the size (see -s) is exceeded
+      --help                   display this help and exit
+      --version                output version information and exit
+
+Please see also the documentation at https://www.gnu.org/software/findutils/.
+You can report (and track progress on fixing) bugs in the "xargs"
+program via the GNU findutils bug-reporting page at
+https://savannah.gnu.org/bugs/?group=findutils or, if
+you have no web access, by sending email to <bug-findutils@gnu.org>.
+`;
 
 export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<number> {
   let k = 1;
@@ -13,16 +65,27 @@ export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<numb
   let repl: string | undefined;
   let eof: string | undefined;
   let file: string | undefined;
+  let delim: string | undefined;
+  let size = Infinity;
   const on = new Set<string>();
-  const fail = (what: string) => (io.err(`xargs: ${what}\nTry 'xargs --help' for more information.\n`), 1);
+  const fail = (what: string) => (io.err(`xargs: ${what}\n${what.startsWith('Invalid input') ? '' : "Try 'xargs --help' for more information.\n"}`), 1);
   const set = (f: string, v: string | undefined): string | undefined => {
     if (f === 'I' || f === 'i') repl = v ?? '{}';
     else if (f === 'E' || f === 'e') eof = v;
     else if (f === 'a') file = v;
-    else if ('nLlPs'.includes(f) && (f !== 'l' || v !== undefined)) {
+    else if (f === 'd') {
+      // one character, or an escape (`\n`, `\t`, `\0`, `\x41`)
+      delim = v!.length > 1 && v![0] === '\\' ? (v === '\\0' ? '\0' : unescape(v!).text) : v;
+      if (delim!.length !== 1) return `Invalid input delimiter specification ${v}: the delimiter must be either a single character or an escape sequence starting with \\.`;
+    } else if ('nLlPs'.includes(f) && (f !== 'l' || v !== undefined)) {
       if (!/^\s*[-+]?\d+$/.test(v!)) return `invalid number "${v}" for -${f} option`;
-      if (+v! < +(f !== 'P')) return `value ${v} for -${f} option should be >= ${+(f !== 'P')}`;
-      if (f !== 'P' && f !== 's') per = +v!;
+      if (+v! < +(f !== 'P')) {
+        // a size too small is told, and then too small for anything
+        if (f !== 's') return `value ${v} for -${f} option should be >= ${+(f !== 'P')}`;
+        io.err(`xargs: value ${v} for -s option should be >= 1\n`);
+      }
+      if (f === 's') size = Math.max(1, +v!);
+      else if (f !== 'P') per = +v!;
     }
     if ('Ll'.includes(f)) on.add('L'), v === undefined && (per = 1);
     on.add(f);
@@ -40,6 +103,8 @@ export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<numb
       const name = like.includes(n) ? n : like.length === 1 ? like[0] : undefined;
       if (!name) return fail(like.length ? `option '${a}' is ambiguous; possibilities:${like.map((o) => ` '--${o}'`).join('')}` : `unrecognized option '${a}'`);
       const f = LONG[name];
+      if (f === 'h') return io.out(HELP), 0;
+      if (f === 'v') return io.out(gnuVersion('xargs (GNU findutils) 4.9.0', 2022) + '\nWritten by Eric B. Decker, James Youngman, and Kevin Dalley.\n'), 0;
       const takes = SHORT.slice(SHORT.indexOf(f) + 1).match(/^:*/)![0].length;
       let v = eq.length ? eq.join('=') : undefined;
       if (!takes && v !== undefined) return fail(`option '--${name}' doesn't allow an argument`);
@@ -71,9 +136,14 @@ export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<numb
     }
   }
   // -L: whole lines, their words together
-  const words = on.has('0') ? text.split('\0').filter(Boolean) : repl !== undefined || on.has('L') ? text.split('\n').filter((l) => l.trim()) : [...text.matchAll(/"([^"]*)"|'([^']*)'|((?:\\.|[^\s"'])+)/g)].map((m) => m[1] ?? m[2] ?? m[3].replace(/\\(.)/g, '$1'));
+  // -0 and -d: every item between separators, the empty ones too, but after the last separator
+  if (on.has('0')) delim = '\0';
+  const items = delim !== undefined && text.split(delim);
+  if (items && items[items.length - 1] === '') items.pop();
+  let unmatched = '';
+  const words = items || (repl !== undefined || on.has('L') ? text.split('\n').filter((l) => l.trim()) : [...text.matchAll(/(?:"[^"\n]*"|'[^'\n]*'|\\[^]|[^\s"'\\])+|["']/g)].map((m) => m[0]).filter((w) => !unmatched && !(/^["']$/.test(w) && (unmatched = w === '"' ? 'double' : 'single'))).map((w) => w.replace(/"([^"]*)"|'([^']*)'|\\([^])/g, '$1$2$3')));
   // -E: the input ends before the word given (-0 reads it all)
-  const end = eof && !on.has('0') ? words.findIndex((w) => w.split(/\s+/).includes(eof!)) : -1;
+  const end = eof && !items ? words.findIndex((w) => w.split(/\s+/).includes(eof!)) : -1;
   if (end >= 0) {
     const before = words[end].split(/\s+/);
     words.splice(end, Infinity, ...[before.slice(0, before.indexOf(eof!)).join(' ')].filter((w) => w.trim()));
@@ -81,8 +151,14 @@ export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<numb
   // GNU xargs runs the command once on an empty input (not with -r)
   const once = !words.length && repl === undefined && per === Infinity && !on.has('r');
   let status = 0;
-  for (let i = 0; i < words.length || (once && !i); i += repl !== undefined ? 1 : per) {
-    const argv = once ? cmd : repl !== undefined ? cmd.map((a) => a.split(repl!).join(words[i].trim())) : [...cmd, ...words.slice(i, i + per).flatMap((w) => (on.has('L') ? w.split(/\s+/).filter(Boolean) : [w]))];
+  // -s: the command line's length, each argument counted with its terminating NUL
+  const len = (a: string[]) => a.reduce((n, w) => n + w.length + 1, 0);
+  if (len(cmd) > size) return io.err('xargs: cannot fit single argument within argument list size limit\n'), 1;
+  for (let i = 0, n = 0; i < words.length || (once && !i); i += n) {
+    n = once || repl !== undefined ? 1 : Math.min(per, words.length - i);
+    while (n > 1 && len([...cmd, ...words.slice(i, i + n)]) > size) n--;
+    if (len([...cmd, words[i] ?? '']) > size) return io.err('xargs: argument line too long\n'), 1;
+    const argv = once ? cmd : repl !== undefined ? cmd.map((a) => a.split(repl!).join(words[i].trim())) : [...cmd, ...words.slice(i, i + n).flatMap((w) => (on.has('L') ? w.split(/\s+/).filter(Boolean) : [w]))];
     // -t: each command on stderr before it runs
     if (on.has('t')) io.err(argv.join(' ') + '\n');
     // -p asks on the terminal, which a container's programs do not have
@@ -91,6 +167,7 @@ export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<numb
     if (s === 127 || s === 126) return s;
     if (s) status = 123;
   }
+  if (unmatched) return io.err(`xargs: unmatched ${unmatched} quote; by default quotes are special to xargs unless you use the -0 option\n`), 1;
   return status;
 }
 

@@ -108,6 +108,16 @@ test("busybox applets refuse options they lack as musl's getopt words it, then t
   assert.match(out, /\nmkdir: unrecognized option: foo\nBusyBox v1\.37\.0 \([^)]+\) multi-call binary\.\n\nUsage: mkdir \[-m MODE\] \[-p\] DIRECTORY\.\.\.\n\[1\]\nhead: unrecognized option: -\nBusyBox[^]*\nUsage: head \[OPTIONS\] \[FILE\]\.\.\.\n\nPrint first 10 lines[^]*?\[1\]\nmkdir: option requires an argument: m\nBusyBox[^]*?\[1\]\n\[0\]\n\[0\]\n$/);
 });
 
+test("busybox's cp, rm, touch and sort refuse what they lack: musl's words on Alpine, glibc's in the busybox image", async () => {
+  const { run } = await session();
+  await run('docker pull -q alpine');
+  await run('docker pull -q busybox');
+  const alpine = await run(`docker run --rm alpine sh -c 'cp --x a b; echo "[$?]"; rm -z f; echo "[$?]"; touch --nope f; echo "[$?]"; sort -y; echo "[$?]"; cp --verb /etc/hostname h && touch -c --no-cr h; echo "[$?]"; ls h'`);
+  assert.match(alpine, /^cp: unrecognized option: x\nBusyBox v1\.37\.0 \([^)]+\) multi-call binary\.\n\nUsage: cp \[-arPLHpfinlsTu\] SOURCE DEST\nor: cp \[-arPLHpfinlsu\] SOURCE\.\.\. \{ -t DIRECTORY \| DIRECTORY \}\n\nCopy SOURCEs to DEST\n\n\t-a\tSame as -dpR\n[^]*\t-u\tCopy only newer files\n\[1\]\nrm: unrecognized option: z\nBusyBox[^]*\nUsage: rm \[-irf\] FILE\.\.\.\n\nRemove \(unlink\) FILEs\n[^]*\t-R,-r\tRecurse\n\[1\]\ntouch: unrecognized option: nope\nBusyBox[^]*\nUsage: touch \[-cham\][^]*\t-r FILE\tUse FILE's date\/time\n\[1\]\nsort: unrecognized option: y\nBusyBox[^]*\nUsage: sort \[-nrughMcszbdfiokt\][^]*\t-z\tNUL terminated input and output\n\[1\]\n\[0\]\nh\n$/);
+  const bb = await run(`docker run --rm busybox sh -c 'cp --x a b; echo "[$?]"; rm -z f; echo "[$?]"; sort -k; echo "[$?]"'`);
+  assert.match(bb, /^cp: unrecognized option '--x'\nBusyBox v1\.37\.0 [^]*\n\[1\]\nrm: invalid option -- 'z'\nBusyBox[^]*\n\[1\]\nsort: option requires an argument -- 'k'\nBusyBox[^]*\nUsage: sort [^]*\n\[1\]\n$/);
+});
+
 test("busybox ping resolves names from /etc/hosts as getent does (--add-host, the user's own lines); a silent neighbour is busybox's loss count", async () => {
   const { run } = await session();
   await run('docker pull -q alpine');

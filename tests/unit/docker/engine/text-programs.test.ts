@@ -115,3 +115,15 @@ test('printf: a huge width or precision is bounded, a negative one from * is non
     ['printf "%.200f|%099999999d" 1 2 | wc -c', '100063\n'],
   ]);
 });
+
+test("busybox awk gives printf's missing arguments as empty, where mawk stops with a run time error", async () => {
+  await shell('alpine', [[`awk 'BEGIN { printf "%s-%s-%d|", "a" }'; echo $?`, 'a--0|0\n']]);
+  await shell('debian', [[`awk 'BEGIN { printf "%s-%s|", "a" }' 2>/dev/null; echo " $?"`, 'a- 2\n']]);
+});
+
+test('a loop of awk or sed that never ends is stopped by the simulation (the page would hang), with a message', async () => {
+  await shell('debian', [
+    [`awk 'BEGIN { while (1) n++ }'; echo $?`, 'awk: run time error: the simulated awk stops a loop after 1000000 rounds\n\tFILENAME="" FNR=0 NR=0\n2\n'],
+    [`echo x | sed ':a;s/x/x/;ta'; echo $?`, 'sed: the simulated sed stops a loop after 10000000 commands\n4\n'],
+  ]);
+});
