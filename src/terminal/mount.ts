@@ -15,6 +15,7 @@ interface RevealSlides {
 }
 
 function storage(): KeyValueStore | null {
+  if (isPreviewFrame()) return null;
   try {
     return window.localStorage;
   } catch {
@@ -42,6 +43,16 @@ function isPrintView(): boolean {
   return document.documentElement.classList.contains('print-pdf') || /print-pdf/i.test(location.search);
 }
 
+/**
+ * The slide previews of the speaker view (the deck reopened with `?receiver`): they share the
+ * presenter's storage, and a live terminal there would play the steps the class has not reached
+ * yet (the "upcoming" preview catches up the current slide) and save them. They show the
+ * transcript instead, and touch nothing.
+ */
+function isPreviewFrame(): boolean {
+  return document.documentElement.classList.contains('aula-receiver') || /[?&]receiver(?:[=&]|$)/.test(location.search);
+}
+
 /** Mounts every terminal below `root` not mounted yet; forgets widgets whose element is gone. */
 export function mountAll(root: ParentNode = document): void {
   for (const [el, w] of widgets) {
@@ -50,7 +61,7 @@ export function mountAll(root: ParentNode = document): void {
       widgets.delete(el);
     }
   }
-  if (isPrintView()) return; // paper shows the transcript the build wrote
+  if (isPrintView() || isPreviewFrame()) return; // they show the transcript the build wrote
   for (const el of root.querySelectorAll<HTMLElement>('.aula-terminal[data-scenario]')) {
     if (widgets.has(el)) continue;
     const scenario = readScenario(el.getAttribute('data-scenario'));

@@ -100,8 +100,8 @@ export const TRANSCRIPT_CSS = `
 .reveal .aula-terminal:not(.is-live) .aula-term-head{padding:6px 10px;background:#232a35;color:#f2f4f7;font-size:17px;line-height:1.3;font-weight:700;min-height:44px;box-sizing:border-box;display:flex;align-items:center}
 .reveal .aula-terminal:not(.is-live) .aula-term-screen{height:calc(var(--aula-term-rows,12)*24px + 12px)}
 .reveal .aula-transcript{display:none;margin:.3em 0;text-align:left}
-.reveal-scroll .reveal .aula-terminal,.print-pdf .reveal .aula-terminal,.reveal-print .reveal .aula-terminal{display:none!important}
-.reveal-scroll .reveal .aula-transcript,.print-pdf .reveal .aula-transcript,.reveal-print .reveal .aula-transcript{display:block}
+.reveal-scroll .reveal .aula-terminal,.print-pdf .reveal .aula-terminal,.reveal-print .reveal .aula-terminal,.aula-receiver .reveal .aula-terminal{display:none!important}
+.reveal-scroll .reveal .aula-transcript,.print-pdf .reveal .aula-transcript,.reveal-print .reveal .aula-transcript,.aula-receiver .reveal .aula-transcript{display:block}
 .reveal .aula-transcript figcaption{font-size:.5em;font-weight:700;color:var(--aula-muted,#3c4450);margin:0 0 .2em}
 .reveal .aula-transcript pre{margin:0;width:100%;box-sizing:border-box;box-shadow:none;background:#14181f;color:#f2f4f7;border-radius:10px;padding:10px 14px;font-family:var(--aula-mono,'Fira Code',monospace);font-size:15px;line-height:1.3;white-space:pre-wrap;overflow-wrap:anywhere;font-variant-ligatures:none;font-feature-settings:'liga' 0,'calt' 0;column-gap:18px;column-rule:1px solid #2b3340;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .reveal .aula-transcript .aula-transcript-open{margin-top:.3em;font:inherit;font-size:.5em;min-height:44px;padding:4px 14px;border-radius:8px;border:2px solid var(--aula-accent,#0b4fa8);background:#fff;color:var(--aula-accent,#0b4fa8);cursor:pointer}

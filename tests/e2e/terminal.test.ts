@@ -259,6 +259,38 @@ test('Ctrl+C interrupts a slow docker stop', async () => {
   await deck.close();
 });
 
+test('the speaker view previews show transcripts and run nothing: a reload still finds the steps pending', async () => {
+  const deck = await open('#/1');
+  const { page, context } = deck;
+  const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('aula:terminal')).sort().map((k) => [k, localStorage.getItem(k)])));
+  const before = await stored();
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+  await popup.waitForFunction(() => document.querySelectorAll('iframe').length >= 2);
+  // the "upcoming" preview holds the second terminal of the session, which would catch up the first
+  const frames = () => popup.frames().filter((f) => /[?&]receiver/.test(f.url()));
+  await popup.waitForFunction(() => frames.length >= 2);
+  assert.ok(frames().length >= 2, `iframes: ${popup.frames().map((f) => f.url()).join(', ')}`);
+  for (const f of frames()) await f.waitForFunction(() => !!window.AulaTerminal && !!window.Aula?.reveal.isReady());
+  await page.waitForTimeout(1500);
+  for (const f of frames()) {
+    const shown = await f.evaluate(() => {
+      const slide = window.Aula!.reveal.getCurrentSlide();
+      const transcript = slide.querySelector<HTMLElement>('.aula-transcript');
+      return { live: document.querySelectorAll('.xterm').length, mounted: window.AulaTerminal!.count(), transcript: transcript ? transcript.getClientRects().length > 0 && transcript.innerText : null };
+    });
+    assert.equal(shown.live, 0, f.url());
+    assert.equal(shown.mounted, 0, f.url());
+    if (shown.transcript !== null) assert.match(String(shown.transcript), /\$ docker/, `${f.url()}: la vista previa muestra la transcripción`);
+  }
+  assert.deepEqual(await stored(), before, 'the previews saved nothing');
+  await popup.close();
+  await page.reload();
+  await ready(page);
+  assert.doesNotMatch(await text(page, 0), /Hello from Docker/);
+  assert.equal(await term(page, 0).locator('.aula-term-hint').innerText(), 'Clic o Intro: escribir');
+  await deck.close();
+});
+
 test('print view shows the build-time transcript instead of the live terminal', async () => {
   const deck = await open('', '?print-pdf');
   const { page } = deck;
