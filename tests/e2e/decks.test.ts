@@ -36,6 +36,21 @@ for (const via of ['file', 'http'] as Via[]) {
       await context.close();
     });
 
+    test('la pausa (tecla B) se deja en español: «Continuar» vuelve a la presentación', async () => {
+      const deck = await openDeck(site.browser, deckUrl(via, decks[0], site.server));
+      try {
+        const { page } = deck;
+        await page.keyboard.press('b');
+        await page.waitForFunction(() => window.Aula!.reveal.isPaused());
+        const resume = page.locator('.reveal .pause-overlay .resume-button');
+        assert.equal((await resume.innerText()).trim(), 'Continuar');
+        await resume.click();
+        await page.waitForFunction(() => !window.Aula!.reveal.isPaused());
+      } finally {
+        await deck.close();
+      }
+    });
+
     for (const slug of decks) {
       test(`${slug}: primera diapositiva, teclado, enlace #/2, notas, sin errores ni peticiones externas`, async () => {
         const deck = await openDeck(site.browser, deckUrl(via, slug, site.server));
