@@ -240,7 +240,7 @@ export class TerminalConsole {
         try {
           await this.perform(action);
         } catch (e) {
-          this.print(`\x1b[31maula: error interno del terminal: ${String((e as Error)?.message ?? e)}\x1b[0m\n`);
+          this.print(`\x1b[31maula: error interno de la terminal: ${String((e as Error)?.message ?? e)}\x1b[0m\n`);
           this.showPrompt();
         }
       }

@@ -75,11 +75,11 @@ export function terminalHtml(scenario: Scenario, transcriptHtml: string, opts: {
     `<div class="aula-term-head"><span class="aula-term-title">${escapeHtml(title || 'Terminal')}</span></div>` +
     `<div class="aula-term-screen"></div>` +
     `</div>` +
-    `<figure class="aula-transcript" aria-label="${escapeHtml(title ? `Transcripción: ${title}` : 'Transcripción del terminal')}">` +
+    `<figure class="aula-transcript" aria-label="${escapeHtml(title ? `Transcripción: ${title}` : 'Transcripción de la terminal')}">` +
     (title ? `<figcaption>${escapeHtml(title)}</figcaption>` : '') +
     `<pre${preStyle(scenario, opts.transcriptText)}><code>${transcriptHtml}</code></pre>` +
     // Shown by the terminal script in the reading view, where the slide shows the transcript.
-    `<button type="button" class="aula-transcript-open" hidden>Abrir el terminal</button>` +
+    `<button type="button" class="aula-transcript-open" hidden>Abrir la terminal</button>` +
     `</figure>`
   );
 }

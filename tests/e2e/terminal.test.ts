@@ -116,13 +116,13 @@ test('keys typed in the terminal never reach the deck; Esc gives them back', asy
   await deck.close();
 });
 
-test('Enter on the focused frame enters the terminal; the "Salir del terminal" button leaves it', async () => {
+test('Enter on the focused frame enters the terminal; the "Salir de la terminal" button leaves it', async () => {
   const deck = await open();
   const { page } = deck;
   await term(page, 0).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
-  await term(page, 0).getByRole('button', { name: 'Salir del terminal' }).click();
+  await term(page, 0).getByRole('button', { name: 'Salir de la terminal' }).click();
   assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
   await deck.close();
 });
@@ -142,7 +142,7 @@ test('next step types and runs the scenario line; reset goes back to the start',
   await waitText(page, 0, /CONTAINER ID[\s\S]*hello-world/);
   await page.waitForFunction(() => (document.querySelector('.aula-term-step') as HTMLButtonElement).disabled);
   await term(page, 0).getByRole('button', { name: 'Reiniciar' }).click();
-  const after = await waitText(page, 0, /Terminal reiniciado/);
+  const after = await waitText(page, 0, /Terminal reiniciada/);
   assert.doesNotMatch(after, /Hello from Docker/);
   await page.waitForFunction(() => !(document.querySelector('.aula-term-step') as HTMLButtonElement).disabled);
   await focus(page, 0);

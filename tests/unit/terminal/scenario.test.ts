@@ -168,7 +168,7 @@ test('the fence HTML carries the scenario as escaped JSON and the transcript', (
   assert.match(html, /^<style data-aula-terminal>/);
   assert.match(html, /class="aula-terminal" id="term-1" data-scenario="\{&quot;v&quot;:1,/);
   assert.doesNotMatch(html, /<img/);
-  assert.match(html, /<figure class="aula-transcript"[^>]*><figcaption>A &quot;b&quot; &lt;c&gt;<\/figcaption><pre><code>salida<\/code><\/pre><button type="button" class="aula-transcript-open" hidden>Abrir el terminal<\/button><\/figure>$/);
+  assert.match(html, /<figure class="aula-transcript"[^>]*><figcaption>A &quot;b&quot; &lt;c&gt;<\/figcaption><pre><code>salida<\/code><\/pre><button type="button" class="aula-transcript-open" hidden>Abrir la terminal<\/button><\/figure>$/);
   const json = /data-scenario="([^"]*)"/.exec(html)![1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   assert.equal(JSON.parse(json).steps[0].command, "echo '<img src=x>'");
 });
