@@ -126,7 +126,7 @@ function resultItem(r: SearchResult, fromDeck: boolean, currentDeck?: string): H
   a.dataset.v = String(r.entry.v);
   const where = document.createElement('span');
   where.className = 'aula-search-where';
-  where.textContent = `${r.deckNumber}. ${r.deckTitle} · diapositiva ${r.entry.h + 1}${r.entry.v > 0 ? `.${r.entry.v + 1}` : ''}`;
+  where.textContent = `${r.deckNumber}. ${r.deckTitle} · diapositiva ${r.slide}`;
   const title = document.createElement('span');
   title.className = 'aula-search-title';
   if (r.entry.t) appendParts(title, r.title);

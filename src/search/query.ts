@@ -17,6 +17,8 @@ export interface SearchResult {
   deckSlug: string;
   deckTitle: string;
   deckNumber: number;
+  /** the slide's number in its deck, counted flat like the slide counter and the PDF pages (1-based) */
+  slide: number;
   score: number;
   /** the slide title, matched words marked */
   title: SnippetPart[];
@@ -28,6 +30,7 @@ export interface SearchResult {
 
 interface FoldedEntry {
   entry: SearchEntry;
+  slide: number;
   t: string;
   x: string;
   n: string;
@@ -40,8 +43,11 @@ export class Searcher {
 
   constructor(private readonly index: SearchIndex) {
     const deckTitles = index.decks.map((d) => fold(d.title));
+    // every slide of a deck is in the index, in reading order
+    const seen = new Map<number, number>();
     this.folded = index.entries.map((entry) => ({
       entry,
+      slide: seen.set(entry.d, (seen.get(entry.d) ?? 0) + 1).get(entry.d)!,
       t: fold(entry.t),
       x: fold(entry.x),
       n: fold(entry.n),
@@ -72,6 +78,7 @@ export class Searcher {
         deckSlug: deck?.slug ?? '',
         deckTitle: deck?.title ?? '',
         deckNumber: deck?.number ?? 0,
+        slide: fe.slide,
         score,
         title: highlight(fe.entry.t, fe.t, words, 0, fe.entry.t.length),
         snippet: parts,

@@ -104,6 +104,14 @@ test('result links point at the exact slide, from a deck or from the landing pag
   assert.equal(slideHref(r, false), 'imagenes/index.html#/1/1');
 });
 
+test('results give the slide number counted flat, as the slide counter and the PDF do', () => {
+  const s = new Searcher(index());
+  const at = (q: string) => s.search(q).map((r) => [r.deckSlug, r.entry.h, r.entry.v, r.slide]);
+  assert.deepEqual(at('escribible'), [['imagenes', 1, 1, 3]]);
+  assert.deepEqual(at('registro por defecto'), [['imagenes', 2, 0, 4]]);
+  assert.deepEqual(at('huerfanas'), [['ciclo', 1, 0, 2]]);
+});
+
 test('the index script assigns the global, is content-hashed and cannot close a script tag', () => {
   const idx = buildSearchIndex([{ slug: 'x', title: 'X', html: '<section><p>a &lt;/script&gt; b</p></section>' }]);
   const { fileName, content } = searchIndexScript(idx);
