@@ -291,6 +291,39 @@ test('the speaker view previews show transcripts and run nothing: a reload still
   await deck.close();
 });
 
+test('the header hint reads from the back of the room and wraps, never cut, under a long title', async () => {
+  const deck = await open();
+  const { page } = deck;
+  const hint = term(page, 0).locator('.aula-term-hint');
+  const measure = () =>
+    hint.evaluate((el) => {
+      // no named helpers in here: the test runner's compiler would wrap them in a function the page lacks
+      const [fg, bg] = [getComputedStyle(el).color, getComputedStyle(el.closest('.aula-term-head')!).backgroundColor].map((c) => {
+        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      });
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return {
+        px: parseFloat(getComputedStyle(el).fontSize) * (box.width / (el as HTMLElement).offsetWidth),
+        contrast: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05),
+        cut: (el as HTMLElement).scrollWidth > (el as HTMLElement).clientWidth + 1 || text.right > box.right + 1 || text.bottom > box.bottom + 1,
+        lines: Math.round(text.height / parseFloat(getComputedStyle(el).lineHeight || '20')),
+      };
+    });
+  const plain = await measure();
+  assert.ok(plain.px >= 16, `pista de ${plain.px} px`);
+  assert.ok(plain.contrast >= 7, `contraste ${plain.contrast.toFixed(2)}`);
+  assert.equal(plain.cut, false);
+  await term(page, 0).locator('.aula-term-title').evaluate((el) => (el.textContent = 'Un título muy largo que ocupa casi toda la cabecera de la terminal'));
+  const long = await measure();
+  assert.equal(long.cut, false, JSON.stringify(long));
+  assert.equal(await hint.innerText(), 'Clic o Intro: escribir');
+  await deck.close();
+});
+
 test('print view shows the build-time transcript instead of the live terminal', async () => {
   const deck = await open('', '?print-pdf');
   const { page } = deck;
@@ -303,6 +336,9 @@ test('print view shows the build-time transcript instead of the live terminal', 
   assert.match(t, /\$ docker ps -a\nCONTAINER ID/);
   assert.equal(await page.locator('.aula-terminal').first().isVisible(), false);
   assert.equal(await page.locator('.xterm').count(), 0);
+  // a long transcript keeps a legible size on paper (12px of the slide: 9pt) instead of shrinking into its box
+  const sizes = await page.$$eval('.aula-transcript pre', (pres) => pres.map((p) => parseFloat(getComputedStyle(p).fontSize)));
+  assert.ok(sizes.length >= 4 && sizes.every((px) => px >= 12), sizes.join(', '));
   await deck.close();
 });
 
