@@ -208,6 +208,11 @@ export class TerminalConsole {
   }
 
   /** The step the class has not done yet, if any. */
+  /** Steps of the scenario run so far (by the class or caught up). */
+  stepsDone(): number {
+    return this.session.stepsDone(this.scenario.index);
+  }
+
   pendingStep(): ScenarioStep | null {
     return this.scenario.steps[this.session.stepsDone(this.scenario.index)] ?? null;
   }

@@ -6,6 +6,7 @@ import { realTimer } from './console';
 import { entryKey, TerminalEntry } from './entries';
 import { readScenario, type Scenario } from './scenario';
 import { SessionRegistry, type KeyValueStore, type ShellFactory } from './session';
+import { trackStepsInNotes } from './speaker-steps';
 import { TerminalWidget } from './widget';
 
 interface RevealSlides {
@@ -27,6 +28,8 @@ const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-r
 let registry: SessionRegistry;
 const entries = new Map<string, TerminalEntry>();
 const widgets = new Map<HTMLElement, TerminalWidget>();
+/** What keeps each slide terminal's steps in the speaker notes, to stop with the element. */
+const stepNotes = new Map<HTMLElement, () => void>();
 
 function reveal(): RevealSlides | undefined {
   return window.Aula?.reveal as unknown as RevealSlides | undefined;
@@ -61,6 +64,12 @@ export function mountAll(root: ParentNode = document): void {
       widgets.delete(el);
     }
   }
+  for (const [el, stop] of stepNotes) {
+    if (!el.isConnected) {
+      stop();
+      stepNotes.delete(el);
+    }
+  }
   if (isPrintView() || isPreviewFrame()) return; // they show the transcript the build wrote
   for (const el of root.querySelectorAll<HTMLElement>('.aula-terminal[data-scenario]')) {
     if (widgets.has(el)) continue;
@@ -74,6 +83,8 @@ export function mountAll(root: ParentNode = document): void {
     }
     widgets.set(el, new TerminalWidget(el, scenario, entry, { isCurrent }));
     if (el.id) enableOpener(el, scenario, entry);
+    const con = entry.console;
+    stepNotes.set(el, trackStepsInNotes(el, scenario, () => con.stepsDone(), (fn) => con.watch(fn)));
   }
 }
 

@@ -324,6 +324,29 @@ test('the header hint reads from the back of the room and wraps, never cut, unde
   await deck.close();
 });
 
+test('the speaker view lists the terminal\'s steps under the notes: done, next, pending', async () => {
+  const deck = await open('#/1');
+  const { page, context } = deck;
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+  const notes = popup.locator('.speaker-controls-notes .value');
+  const listed = async (re: RegExp) => {
+    try {
+      await popup.waitForFunction(([src, flags]) => new RegExp(src, flags).test(document.querySelector<HTMLElement>('.speaker-controls-notes .value')?.innerText ?? ''), [re.source, re.flags] as const, { timeout: 10_000 });
+    } catch {
+      assert.fail(`las notas del ponente no muestran ${re}:\n${await notes.innerText().catch(() => '')}`);
+    }
+  };
+  await listed(/Terminal «Hola mundo» · paso 1 de 2\s+▶ siguiente: docker run hello-world\s+○ pendiente: docker ps -a/);
+  await term(page, 0).getByRole('button', { name: 'Siguiente paso' }).click();
+  await listed(/paso 2 de 2\s+✓ hecho: docker run hello-world\s+▶ siguiente: docker ps -a/);
+  await popup.close();
+  // the reading view's explanation stays the author's: the steps are for the speaker only
+  await page.getByRole('button', { name: 'Modo lectura' }).click();
+  await page.locator('.aula-transcript').first().waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.aula-reading-notes', { hasText: 'siguiente:' }).count(), 0);
+  await deck.close();
+});
+
 test('print view shows the build-time transcript instead of the live terminal', async () => {
   const deck = await open('', '?print-pdf');
   const { page } = deck;
