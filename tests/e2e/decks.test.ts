@@ -43,7 +43,8 @@ for (const via of ['file', 'http'] as Via[]) {
         await page.keyboard.press('b');
         await page.waitForFunction(() => window.Aula!.reveal.isPaused());
         const resume = page.locator('.reveal .pause-overlay .resume-button');
-        assert.equal((await resume.innerText()).trim(), 'Continuar');
+        await resume.waitFor({ state: 'visible' }); // the black screen fades in
+        assert.equal((await resume.textContent())?.trim(), 'Continuar');
         await resume.click();
         await page.waitForFunction(() => !window.Aula!.reveal.isPaused());
       } finally {
