@@ -171,3 +171,25 @@ test('en el móvil, un toque en un diagrama ancho lo abre a tamaño legible y se
     await context.close();
   }
 });
+
+test('en un móvil de 390 px el modo lectura compone la diapositiva al ancho de la pantalla: texto de al menos 16 px', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    for (const slug of decks) {
+      await page.goto(deckUrl('file', slug));
+      await waitScrollView(page, true);
+      const sizes = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.scroll-page section > ul > li, .scroll-page section > p')]
+          .filter((el) => el.getClientRects().length && !el.closest('aside'))
+          .map((el) => parseFloat(getComputedStyle(el).fontSize) * (el.getBoundingClientRect().width / el.offsetWidth)),
+      );
+      assert.ok(sizes.length > 0, slug);
+      const small = sizes.filter((px) => px < 16);
+      assert.deepEqual(small.map((px) => px.toFixed(1)), [], `${slug}: texto de menos de 16 px`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, `${slug}: se desborda a lo ancho`);
+    }
+  } finally {
+    await context.close();
+  }
+});
