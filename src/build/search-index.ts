@@ -24,6 +24,8 @@ export interface SlideText {
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /** Elements whose content is never searched (drawings, code run by the page). */
 const SKIP = new Set(['svg', 'script', 'style', 'template', 'math', 'noscript']);
+/** Parts of a slide that are the page's controls, not its content (a terminal's frame repeats the title of its transcript). */
+const CHROME_CLASSES = ['aula-terminal', 'aula-transcript-open'];
 const INLINE = new Set(['a', 'abbr', 'b', 'code', 'em', 'i', 'kbd', 'mark', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'var']);
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', laquo: '«', raquo: '»', hellip: '…', mdash: '—', ndash: '–', iexcl: '¡', iquest: '¿' };
@@ -68,6 +70,8 @@ export function extractSlides(html: string): SlideText[] {
   let v = 0;
   let inNotes = 0;
   let skip = 0;
+  /** the element whose content is being skipped (nested ones of the same name are counted) */
+  let skipName = '';
   let heading = 0;
   let title = '';
   let current: SlideText | null = null;
@@ -99,7 +103,7 @@ export function extractSlides(html: string): SlideText[] {
     const name = m[2].toLowerCase();
     const tag = m[0];
     if (skip > 0) {
-      if (SKIP.has(name) && !tag.endsWith('/>')) skip += closing ? -1 : 1;
+      if (name === skipName && !tag.endsWith('/>')) skip += closing ? -1 : 1;
       continue;
     }
     if (name === 'section') {
@@ -129,10 +133,14 @@ export function extractSlides(html: string): SlideText[] {
       }
       continue;
     }
-    if (SKIP.has(name)) {
-      if (!closing && !tag.endsWith('/>')) skip++;
+    if (!closing && (SKIP.has(name) || CHROME_CLASSES.some((c) => hasClass(tag, c)))) {
+      if (!tag.endsWith('/>')) {
+        skip++;
+        skipName = name;
+      }
       continue;
     }
+    if (SKIP.has(name)) continue;
     if (name === 'aside' && (closing ? inNotes > 0 : hasClass(tag, 'notes'))) {
       inNotes += closing ? -1 : 1;
       add(' ');

@@ -15,6 +15,8 @@ export interface AulaConfig {
   scripts: Record<string, string>;
   /** stylesheets that go with those scripts, by the same name */
   styles?: Record<string, string>;
+  /** set by the one-file HTML export: the page travels without the rest of the site */
+  singleFile?: boolean;
 }
 
 /** Attaches behaviour to elements below `root` (the `.reveal .slides` element); must skip elements already mounted. */

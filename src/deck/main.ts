@@ -15,6 +15,7 @@ import { installSpanishSpeakerView } from './speaker-view';
 import { installDiagramZoom } from '../diagrams/zoom';
 import { initStudentTools, READING_CONFIG } from './student-tools';
 import { initShare } from './share';
+import { markSingleFile } from './single-file';
 
 const config = readConfig();
 const slidesEl = () => document.querySelector<HTMLElement>('.reveal .slides');
@@ -64,6 +65,7 @@ Reveal.initialize({
   ...READING_CONFIG,
 }).then(() => {
   translateUi();
+  if (config.singleFile) markSingleFile();
   installDiagramZoom();
   // before any mount: the reading view keeps the slides as built
   initStudentTools(aula);

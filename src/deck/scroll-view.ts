@@ -268,7 +268,8 @@ function decoratePages(reveal: RevealLike): void {
   if (!root) return;
   for (const page of Array.from(root.querySelectorAll<HTMLElement>('.scroll-page'))) {
     if (page.querySelector(':scope > .aula-reading-notes')) continue;
-    const notes = page.querySelector<HTMLElement>('section aside.notes');
+    // the author's notes (the terminals add their steps for the speaker view in notes of their own)
+    const notes = page.querySelector<HTMLElement>('section aside.notes:not(.aula-steps-notes)');
     if (!notes || !notes.textContent?.trim()) continue;
     const body = el('div', { className: 'aula-reading-notes-body' }, ...Array.from(notes.childNodes, (child) => child.cloneNode(true)));
     const box = el('div', { className: 'aula-reading-notes', attrs: { role: 'note' } },

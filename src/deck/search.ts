@@ -14,7 +14,7 @@ let opener: Element | null = null;
 
 function build(aula: AulaRuntime): HTMLDialogElement {
   const { dialog: d, header } = dialogFrame({ className: 'aula-search-dialog', titleId: 'aula-search-title', title: 'Buscar en el curso', onClose: (dlg) => dlg.close() });
-  panel = createSearchPanel({ fromDeck: true, currentDeck: aula.config.deck, label: 'Palabras que buscar' });
+  panel = createSearchPanel({ fromDeck: true, currentDeck: aula.config.deck, onlyCurrentDeck: !!aula.config.singleFile, label: 'Palabras que buscar' });
   d.append(header, panel.element);
   d.addEventListener('keydown', (e) => {
     e.stopPropagation();

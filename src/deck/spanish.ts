@@ -14,6 +14,9 @@ function translateSearchBox(input: HTMLInputElement): void {
 export function translateUi(doc: Document = document): void {
   for (const [selector, label] of LABELS) doc.querySelectorAll(selector).forEach((el) => el.setAttribute('aria-label', label));
   doc.querySelector('.reveal .progress')?.setAttribute('aria-label', 'Progreso de la presentación');
+  // the black screen of B (or .): reveal builds it once, at start
+  const resume = doc.querySelector('.reveal .pause-overlay .resume-button');
+  if (resume) resume.textContent = 'Continuar';
   // reveal's search plugin builds its box the first time it opens (Ctrl+Shift+F)
   const reveal = doc.querySelector<HTMLElement>('.reveal');
   const existing = doc.querySelector<HTMLInputElement>('.reveal .searchbox input');

@@ -29,10 +29,52 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Adds `fragment` and the step index to the opening tag at `start` (the tag text is `tag`). */
+/** Adds `fragment` and the step index to an opening tag. */
 function markTag(tag: string, index: number): string {
   const withClass = /\sclass="/.test(tag) ? tag.replace(/\sclass="([^"]*)"/, (_m, c: string) => ` class="${c} fragment"`) : tag.replace(/^<(\w+)/, '<$1 class="fragment"');
   return withClass.replace(/^<(\w+)/, `<$1 data-fragment-index="${index}"`);
+}
+
+/** Temporary mark of the step an opening tag belongs to, resolved by `placeFragments`. */
+const STEP_ATTR = 'data-aula-step';
+const stepTag = (tag: string, index: number) => tag.replace(/^<(\w+)/, `<$1 ${STEP_ATTR}="${index}"`);
+
+/**
+ * Turns the step marks into reveal fragments. A positioned group (nodes, edge labels) keeps its
+ * `transform` attribute and gets the fragment on a wrapper inside it: reading view and print
+ * force `transform: none` on fragments, and in SVG that CSS wins over the attribute, which would
+ * pile every stepped node up at the drawing's corner.
+ */
+function placeFragments(svg: string): string {
+  const markRe = new RegExp(`\\s${STEP_ATTR}="(\\d+)"`);
+  const open: { name: string; wrapped: boolean }[] = [];
+  let out = '';
+  let last = 0;
+  for (const m of svg.matchAll(/<(\/?)([A-Za-z][\w:-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/g)) {
+    const [tag, closing, name, rest] = m;
+    out += svg.slice(last, m.index);
+    last = m.index + tag.length;
+    if (closing) {
+      const at = open.map((o) => o.name).lastIndexOf(name);
+      const wrapped = at >= 0 && open[at].wrapped;
+      if (at >= 0) open.length = at;
+      out += wrapped ? `</g>${tag}` : tag;
+      continue;
+    }
+    const selfClosing = /\/\s*$/.test(rest);
+    const mark = markRe.exec(tag);
+    if (!mark) {
+      out += tag;
+      if (!selfClosing) open.push({ name, wrapped: false });
+      continue;
+    }
+    const plain = tag.replace(markRe, '');
+    const index = Number(mark[1]);
+    const wrap = !selfClosing && /\stransform="/.test(plain);
+    out += wrap ? `${plain}<g class="fragment" data-fragment-index="${index}">` : markTag(plain, index);
+    if (!selfClosing) open.push({ name, wrapped: wrap });
+  }
+  return out + svg.slice(last);
 }
 
 export function applySteps(svg: string, svgId: string, value: string): StepsResult {
@@ -79,17 +121,17 @@ function flowchartSteps(svg: string, svgId: string, groups: string[][]): StepsRe
     return undefined;
   };
 
-  let out = svg.replace(nodeRe, (tag, name: string) => (step.has(name) ? markTag(tag, step.get(name)!) : tag));
-  out = out.replace(clusterRe, (tag, name: string) => (step.has(name) ? markTag(tag, step.get(name)!) : tag));
+  let out = svg.replace(nodeRe, (tag, name: string) => (step.has(name) ? stepTag(tag, step.get(name)!) : tag));
+  out = out.replace(clusterRe, (tag, name: string) => (step.has(name) ? stepTag(tag, step.get(name)!) : tag));
   out = out.replace(new RegExp(`<path\\b[^>]*\\sid="${id}-(L_[^"]+)"[^>]*>`, 'g'), (tag, edge: string) => {
     const k = edgeStep(edge);
-    return k === undefined ? tag : markTag(tag, k);
+    return k === undefined ? tag : stepTag(tag, k);
   });
   out = out.replace(/<g class="label" data-id="(L_[^"]+)"[^>]*>/g, (tag, edge: string) => {
     const k = edgeStep(edge);
-    return k === undefined ? tag : markTag(tag, k);
+    return k === undefined ? tag : stepTag(tag, k);
   });
-  return { svg: out, problems: [] };
+  return { svg: placeFragments(out), problems: [] };
 }
 
 interface Box {
@@ -194,7 +236,7 @@ function sequenceSteps(svg: string): StepsResult {
   let count = 0;
   const out = svg.replace(re, (tag) => {
     const isLine = !tag.startsWith('<text');
-    const marked = markTag(tag, index);
+    const marked = stepTag(tag, index);
     if (isLine) {
       index++;
       count++;
@@ -202,5 +244,5 @@ function sequenceSteps(svg: string): StepsResult {
     return marked;
   });
   if (count === 0) return { svg, problems: ['steps=messages solo sirve en diagramas sequenceDiagram con mensajes'] };
-  return { svg: out, problems: [] };
+  return { svg: placeFragments(out), problems: [] };
 }

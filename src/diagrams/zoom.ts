@@ -57,8 +57,34 @@ export function openDiagram(frame: HTMLElement): void {
   overlay.addEventListener('click', close);
   returnFocus = frame;
   document.body.appendChild(overlay);
+  keepLegible(overlay);
   document.addEventListener('keydown', onKey, true);
   overlay.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+}
+
+/** Text of the drawings is 20 units of their viewBox (theme.ts); below 14px on screen it is not read. */
+const TEXT_UNITS = 20;
+const MIN_TEXT_PX = 14;
+const LEGIBLE_SCALE = 15 / TEXT_UNITS;
+
+/**
+ * A wide diagram fitted to a phone held upright would have 6px text: there it is shown at a
+ * legible size instead, and the reader pans across it (a tap still closes it).
+ */
+function keepLegible(view: HTMLElement): void {
+  const body = view.querySelector<HTMLElement>('.aula-diagram-zoom-body');
+  const svg = body?.querySelector('svg');
+  const box = svg?.viewBox?.baseVal;
+  if (!body || !svg || !box || !box.width || !box.height) return;
+  const fitted = Math.min(body.clientWidth / box.width, body.clientHeight / box.height);
+  if (fitted * TEXT_UNITS >= MIN_TEXT_PX) return;
+  view.classList.add('is-pannable');
+  svg.style.width = `${Math.round(box.width * LEGIBLE_SCALE)}px`;
+  svg.style.height = `${Math.round(box.height * LEGIBLE_SCALE)}px`;
+  const hint = document.createElement('p');
+  hint.className = 'aula-diagram-zoom-pan';
+  hint.textContent = 'Desliza para recorrer el diagrama';
+  body.after(hint);
 }
 
 function printing(): boolean {

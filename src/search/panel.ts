@@ -14,7 +14,13 @@ export interface SearchPanel {
 
 let uid = 0;
 
-export function createSearchPanel(opts: { fromDeck: boolean; currentDeck?: string; label: string }): SearchPanel {
+export function createSearchPanel(opts: {
+  fromDeck: boolean;
+  currentDeck?: string;
+  /** the page holds only its own deck (the one-file export): results elsewhere cannot be opened */
+  onlyCurrentDeck?: boolean;
+  label: string;
+}): SearchPanel {
   const id = `aula-search-${++uid}`;
   const el = document.createElement('div');
   el.className = 'aula-search';
@@ -72,7 +78,7 @@ export function createSearchPanel(opts: { fromDeck: boolean; currentDeck?: strin
     const results = searcher.search(q, 40);
     status.textContent =
       results.length === 0 ? `Nada encontrado para «${q}».` : results.length === 1 ? '1 resultado.' : `${results.length} resultados.`;
-    for (const r of results) list.appendChild(resultItem(r, opts.fromDeck, opts.currentDeck));
+    for (const r of results) list.appendChild(resultItem(r, opts.fromDeck, opts.currentDeck, opts.onlyCurrentDeck));
     // Which query the list shows (typing runs ahead of the list by a few milliseconds)
     el.dataset.query = q;
   };
@@ -116,17 +122,21 @@ export function createSearchPanel(opts: { fromDeck: boolean; currentDeck?: strin
   };
 }
 
-function resultItem(r: SearchResult, fromDeck: boolean, currentDeck?: string): HTMLLIElement {
+function resultItem(r: SearchResult, fromDeck: boolean, currentDeck?: string, onlyCurrentDeck = false): HTMLLIElement {
   const li = document.createElement('li');
-  const a = document.createElement('a');
-  a.className = 'aula-search-result';
-  a.href = fromDeck && r.deckSlug === currentDeck ? `#/${r.entry.h}/${r.entry.v}` : slideHref(r, fromDeck);
+  const here = fromDeck && r.deckSlug === currentDeck;
+  // Another section, absent from this file: shown for what it says, but not as a link
+  const away = onlyCurrentDeck && !here;
+  const a = document.createElement(away ? 'div' : 'a');
+  a.className = away ? 'aula-search-result is-unavailable' : 'aula-search-result';
+  if (away) a.setAttribute('aria-disabled', 'true');
+  else (a as HTMLAnchorElement).href = here ? `#/${r.entry.h}/${r.entry.v}` : slideHref(r, fromDeck);
   a.dataset.deck = r.deckSlug;
   a.dataset.h = String(r.entry.h);
   a.dataset.v = String(r.entry.v);
   const where = document.createElement('span');
   where.className = 'aula-search-where';
-  where.textContent = `${r.deckNumber}. ${r.deckTitle} · diapositiva ${r.entry.h + 1}${r.entry.v > 0 ? `.${r.entry.v + 1}` : ''}`;
+  where.textContent = `${r.deckNumber}. ${r.deckTitle} · diapositiva ${r.slide}`;
   const title = document.createElement('span');
   title.className = 'aula-search-title';
   if (r.entry.t) appendParts(title, r.title);
@@ -141,6 +151,12 @@ function resultItem(r: SearchResult, fromDeck: boolean, currentDeck?: string): H
   }
   appendParts(snippet, r.snippet);
   a.append(where, title, snippet);
+  if (away) {
+    const note = document.createElement('span');
+    note.className = 'aula-search-unavailable';
+    note.textContent = 'En otra sección: no está en este archivo, ábrela desde el curso completo.';
+    a.appendChild(note);
+  }
   li.appendChild(a);
   return li;
 }

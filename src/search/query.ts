@@ -17,6 +17,8 @@ export interface SearchResult {
   deckSlug: string;
   deckTitle: string;
   deckNumber: number;
+  /** the slide's number in its deck, counted flat like the slide counter and the PDF pages (1-based) */
+  slide: number;
   score: number;
   /** the slide title, matched words marked */
   title: SnippetPart[];
@@ -28,6 +30,7 @@ export interface SearchResult {
 
 interface FoldedEntry {
   entry: SearchEntry;
+  slide: number;
   t: string;
   x: string;
   n: string;
@@ -40,8 +43,11 @@ export class Searcher {
 
   constructor(private readonly index: SearchIndex) {
     const deckTitles = index.decks.map((d) => fold(d.title));
+    // every slide of a deck is in the index, in reading order
+    const seen = new Map<number, number>();
     this.folded = index.entries.map((entry) => ({
       entry,
+      slide: seen.set(entry.d, (seen.get(entry.d) ?? 0) + 1).get(entry.d)!,
       t: fold(entry.t),
       x: fold(entry.x),
       n: fold(entry.n),
@@ -72,6 +78,7 @@ export class Searcher {
         deckSlug: deck?.slug ?? '',
         deckTitle: deck?.title ?? '',
         deckNumber: deck?.number ?? 0,
+        slide: fe.slide,
         score,
         title: highlight(fe.entry.t, fe.t, words, 0, fe.entry.t.length),
         snippet: parts,
@@ -113,35 +120,79 @@ function scoreWord(fe: FoldedEntry, word: string): number {
   return fieldScore(fe.t, word, 10) + fieldScore(fe.x, word, 3) + fieldScore(fe.n, word, 1.5) + fieldScore(fe.deck, word, 1);
 }
 
-const SNIPPET_BEFORE = 40;
 const SNIPPET_LENGTH = 160;
+/** Occurrences looked at per field: enough to find where the words meet. */
+const MAX_HITS = 80;
+
+interface Window {
+  /** the snippet, and the matched words within it */
+  start: number;
+  end: number;
+  hitStart: number;
+  hitEnd: number;
+  /** distinct query words inside, then their occurrences */
+  words: number;
+  hits: number;
+}
+
+/**
+ * The stretch of `folded` (at most SNIPPET_LENGTH long) holding the most distinct query words,
+ * then the most occurrences, centred on the words it holds.
+ */
+function bestWindow(folded: string, words: string[]): Window | null {
+  const hits: { at: number; end: number; word: number }[] = [];
+  words.forEach((w, word) => {
+    for (let i = folded.indexOf(w); i >= 0 && hits.length < MAX_HITS * words.length; i = folded.indexOf(w, i + 1)) hits.push({ at: i, end: i + w.length, word });
+  });
+  if (hits.length === 0) return null;
+  hits.sort((a, b) => a.at - b.at);
+  let best: Window | null = null;
+  for (let i = 0; i < hits.length; i++) {
+    const seen = new Set<number>();
+    let last = hits[i].end;
+    let n = 0;
+    for (let j = i; j < hits.length && hits[j].end - hits[i].at <= SNIPPET_LENGTH; j++) {
+      seen.add(hits[j].word);
+      last = Math.max(last, hits[j].end);
+      n++;
+    }
+    if (!best || seen.size > best.words || (seen.size === best.words && n > best.hits)) best = { start: 0, end: 0, hitStart: hits[i].at, hitEnd: last, words: seen.size, hits: n };
+  }
+  const w = best!;
+  // Centre the snippet on the words it shows, within the text
+  const room = SNIPPET_LENGTH - (w.hitEnd - w.hitStart);
+  w.start = Math.max(0, Math.min(w.hitStart - Math.floor(room / 2), folded.length - SNIPPET_LENGTH));
+  w.end = Math.min(folded.length, w.start + SNIPPET_LENGTH);
+  return w;
+}
 
 function snippetFor(fe: FoldedEntry, words: string[]): { parts: SnippetPart[]; fromNotes: boolean } {
-  const sources: Array<{ folded: string; original: string; notes: boolean }> = [
+  // The slide's text or its notes, whichever shows more of the query (the text when equal)
+  let pick: { original: string; notes: boolean; w: Window } | null = null;
+  for (const src of [
     { folded: fe.x, original: fe.entry.x, notes: false },
     { folded: fe.n, original: fe.entry.n, notes: true },
-  ];
-  for (const src of sources) {
-    let first = -1;
-    for (const w of words) {
-      const i = src.folded.indexOf(w);
-      if (i >= 0 && (first < 0 || i < first)) first = i;
-    }
-    if (first < 0) continue;
-    let start = Math.max(0, first - SNIPPET_BEFORE);
+  ]) {
+    const w = bestWindow(src.folded, words);
+    if (w && (!pick || w.words > pick.w.words || (w.words === pick.w.words && w.hits > pick.w.hits))) pick = { original: src.original, notes: src.notes, w };
+  }
+  if (pick) {
+    const { original, w } = pick;
+    // Cut at spaces, never into the matched words
+    let start = w.start;
     if (start > 0) {
-      const space = src.original.indexOf(' ', start);
-      if (space >= 0 && space < first) start = space + 1;
+      const space = original.indexOf(' ', start);
+      if (space >= 0 && space < w.hitStart) start = space + 1;
     }
-    let end = Math.min(src.original.length, start + SNIPPET_LENGTH);
-    if (end < src.original.length) {
-      const space = src.original.lastIndexOf(' ', end);
-      if (space > first) end = space;
+    let end = w.end;
+    if (end < original.length) {
+      const space = original.lastIndexOf(' ', end);
+      if (space >= w.hitEnd) end = space;
     }
-    const parts = highlight(src.original, src.folded, words, start, end);
+    const parts = highlight(original, pick.notes ? fe.n : fe.x, words, start, end);
     if (start > 0) parts.unshift({ text: '… ', hit: false });
-    if (end < src.original.length) parts.push({ text: ' …', hit: false });
-    return { parts, fromNotes: src.notes };
+    if (end < original.length) parts.push({ text: ' …', hit: false });
+    return { parts, fromNotes: pick.notes };
   }
   // Only the title matched: the start of the slide says what it is about
   const text = fe.entry.x || fe.entry.n;

@@ -15,6 +15,8 @@ export interface Screen {
   cols(): number;
   /** Visible rows (a Tab listing pages by them); unknown means no paging. */
   rows?(): number;
+  /** Shows lines that belong to this page load only (they are never saved with the screen). */
+  note?(data: string): void;
 }
 
 export interface Timer {
@@ -120,7 +122,13 @@ export class TerminalConsole {
 
   /** Shows the notice (if any) and the first prompt. */
   start(): void {
-    if (this.session.notice) this.print(DIM(`(${this.session.notice})`) + '\n');
+    // Restored or discarded state is news for this load only: saved, it would pile up a copy per reload.
+    if (this.session.notice) {
+      const line = DIM(`(${this.session.notice})`) + '\r\n';
+      if (this.screen.note) this.screen.note(line);
+      else this.screen.write(line);
+      this.atLineStart = true;
+    }
     this.showPrompt();
   }
 
@@ -200,6 +208,11 @@ export class TerminalConsole {
   }
 
   /** The step the class has not done yet, if any. */
+  /** Steps of the scenario run so far (by the class or caught up). */
+  stepsDone(): number {
+    return this.session.stepsDone(this.scenario.index);
+  }
+
   pendingStep(): ScenarioStep | null {
     return this.scenario.steps[this.session.stepsDone(this.scenario.index)] ?? null;
   }
@@ -232,7 +245,7 @@ export class TerminalConsole {
         try {
           await this.perform(action);
         } catch (e) {
-          this.print(`\x1b[31maula: error interno del terminal: ${String((e as Error)?.message ?? e)}\x1b[0m\n`);
+          this.print(`\x1b[31maula: error interno de la terminal: ${String((e as Error)?.message ?? e)}\x1b[0m\n`);
           this.showPrompt();
         }
       }

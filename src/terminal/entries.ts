@@ -98,6 +98,11 @@ export class TerminalEntry implements Screen {
     for (const s of this.sinks) s.write(data);
   }
 
+  note(data: string): void {
+    this.buffer += data;
+    for (const s of this.sinks) s.write(data);
+  }
+
   cols(): number {
     const sink = this.sinks[this.sinks.length - 1];
     if (sink) this.lastCols = sink.cols();

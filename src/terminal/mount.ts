@@ -6,6 +6,7 @@ import { realTimer } from './console';
 import { entryKey, TerminalEntry } from './entries';
 import { readScenario, type Scenario } from './scenario';
 import { SessionRegistry, type KeyValueStore, type ShellFactory } from './session';
+import { trackStepsInNotes } from './speaker-steps';
 import { TerminalWidget } from './widget';
 
 interface RevealSlides {
@@ -15,6 +16,7 @@ interface RevealSlides {
 }
 
 function storage(): KeyValueStore | null {
+  if (isPreviewFrame()) return null;
   try {
     return window.localStorage;
   } catch {
@@ -26,6 +28,8 @@ const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-r
 let registry: SessionRegistry;
 const entries = new Map<string, TerminalEntry>();
 const widgets = new Map<HTMLElement, TerminalWidget>();
+/** What keeps each slide terminal's steps in the speaker notes, to stop with the element. */
+const stepNotes = new Map<HTMLElement, () => void>();
 
 function reveal(): RevealSlides | undefined {
   return window.Aula?.reveal as unknown as RevealSlides | undefined;
@@ -42,6 +46,16 @@ function isPrintView(): boolean {
   return document.documentElement.classList.contains('print-pdf') || /print-pdf/i.test(location.search);
 }
 
+/**
+ * The slide previews of the speaker view (the deck reopened with `?receiver`): they share the
+ * presenter's storage, and a live terminal there would play the steps the class has not reached
+ * yet (the "upcoming" preview catches up the current slide) and save them. They show the
+ * transcript instead, and touch nothing.
+ */
+function isPreviewFrame(): boolean {
+  return document.documentElement.classList.contains('aula-receiver') || /[?&]receiver(?:[=&]|$)/.test(location.search);
+}
+
 /** Mounts every terminal below `root` not mounted yet; forgets widgets whose element is gone. */
 export function mountAll(root: ParentNode = document): void {
   for (const [el, w] of widgets) {
@@ -50,7 +64,13 @@ export function mountAll(root: ParentNode = document): void {
       widgets.delete(el);
     }
   }
-  if (isPrintView()) return; // paper shows the transcript the build wrote
+  for (const [el, stop] of stepNotes) {
+    if (!el.isConnected) {
+      stop();
+      stepNotes.delete(el);
+    }
+  }
+  if (isPrintView() || isPreviewFrame()) return; // they show the transcript the build wrote
   for (const el of root.querySelectorAll<HTMLElement>('.aula-terminal[data-scenario]')) {
     if (widgets.has(el)) continue;
     const scenario = readScenario(el.getAttribute('data-scenario'));
@@ -63,6 +83,8 @@ export function mountAll(root: ParentNode = document): void {
     }
     widgets.set(el, new TerminalWidget(el, scenario, entry, { isCurrent }));
     if (el.id) enableOpener(el, scenario, entry);
+    const con = entry.console;
+    stepNotes.set(el, trackStepsInNotes(el, scenario, () => con.stepsDone(), (fn) => con.watch(fn)));
   }
 }
 

@@ -60,7 +60,7 @@ export function parseScenario(
   const values = new Map<string, { value: string; line: number }>();
   for (const [key, value] of Object.entries(options)) {
     if (!(OPTION_NAMES as readonly string[]).includes(key)) {
-      problems.push({ line: firstLine, message: `opción desconocida «${key}» en el terminal (válidas: ${OPTION_NAMES.join(', ')})` });
+      problems.push({ line: firstLine, message: `opción desconocida «${key}» en la terminal (válidas: ${OPTION_NAMES.join(', ')})` });
       continue;
     }
     values.set(key, { value, line: firstLine });
@@ -100,7 +100,7 @@ export function parseScenario(
     const raw = lines[i].trim();
     if (raw === '' || raw === '#' || raw.startsWith('# ')) continue;
     if (raw === '---') {
-      problems.push({ line, message: 'segundo «---» en el terminal: la cabecera solo puede cerrarse una vez' });
+      problems.push({ line, message: 'segundo «---» en la terminal: la cabecera solo puede cerrarse una vez' });
       continue;
     }
     if (raw === '!' || raw.startsWith('! ')) {
@@ -134,7 +134,7 @@ export function parseScenario(
     else if (v === 'false' || v === 'no') autoplay = false;
     else problems.push({ line: autoplayValue.line, message: `autoplay=«${autoplayValue.value}» no válido: se escribe «autoplay» sin valor (o autoplay=false)` });
   }
-  if (autoplay && steps.length === 0) problems.push({ line: firstLine, message: 'autoplay en un terminal sin pasos' });
+  if (autoplay && steps.length === 0) problems.push({ line: firstLine, message: 'autoplay en una terminal sin pasos' });
 
   return { scenario: { title, session, rows, autoplay, setup, steps }, problems };
 }

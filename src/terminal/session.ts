@@ -27,9 +27,9 @@ interface Stored {
 const HISTORY_LIMIT = 200;
 
 export const NOTICE_RESTORED = 'Sesión recuperada: tus imágenes y contenedores siguen aquí.';
-export const NOTICE_CORRUPT = 'El estado guardado de este terminal no era válido; se ha empezado de cero.';
-export const NOTICE_RESET = 'Terminal reiniciado.';
-export const NOTICE_CAUGHT_UP = 'Se han ejecutado los pasos pendientes de los terminales anteriores.';
+export const NOTICE_CORRUPT = 'El estado guardado de esta terminal no era válido; se ha empezado de cero.';
+export const NOTICE_RESET = 'Terminal reiniciada.';
+export const NOTICE_CAUGHT_UP = 'Se han ejecutado los pasos pendientes de las terminales anteriores.';
 
 /** Output nobody sees: setup commands run before the terminal shows anything. */
 export const SILENT_IO: TermIO = {

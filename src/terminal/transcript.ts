@@ -37,31 +37,41 @@ const LINE_HEIGHT = 1.3;
 /** Fira Code's advance width, in em. */
 const CHAR_WIDTH = 0.6;
 
-/** Font sizes tried with 1, 2, 3 and 4 columns, in order of preference. */
+/**
+ * Smallest transcript text: 12px of the 960px slide is 9pt on the printed page and about 12px on
+ * a laptop. Below it the text stops being read, so a long transcript grows taller instead.
+ */
+export const MIN_TRANSCRIPT_FONT = 12;
+
+/** Font sizes tried with 1, 2 and 3 columns, in order of preference. */
 const LAYOUTS: { columns: number; fonts: number[] }[] = [
-  { columns: 1, fonts: [15, 14, 13, 12, 11, 10] },
-  { columns: 2, fonts: [12, 11, 10, 9] },
-  { columns: 3, fonts: [10, 9, 8] },
-  { columns: 4, fonts: [9, 8, 7] },
+  { columns: 1, fonts: [15, 14, 13, 12] },
+  { columns: 2, fonts: [13, 12] },
+  { columns: 3, fonts: [12] },
 ];
 
 /**
- * A transcript takes the place of the live terminal in print and in the reading view, where a
- * slide is one page: it gets the same box (`rows` of the terminal) and a font size and number of
- * columns that make the whole output fit in it, as large as possible.
+ * A transcript takes the place of the live terminal in print, where a slide is one page: it aims
+ * at the terminal's box (`rows`) with a font size and a number of columns that make the whole
+ * output fit in it, as large as possible. When even the smallest legible size does not fit, it
+ * keeps that size in the layout that needs the least height and the slide grows (the reading
+ * view makes room; the PDF fits the page).
  */
 export function fitTranscript(text: string, rows: number, titled: boolean): { font: number; columns: number } {
   const lines = text.split('\n').map((l) => [...l].length);
   const available = rows * 24 + 40 - (titled ? 30 : 0);
-  for (const { columns, fonts } of LAYOUTS) {
+  const height = (columns: number, font: number) => {
     const width = (TEXT_WIDTH - (columns - 1) * COLUMN_GAP) / columns;
-    for (const font of fonts) {
-      const perLine = Math.max(1, Math.floor(width / (font * CHAR_WIDTH)));
-      const visual = lines.reduce((n, len) => n + Math.max(1, Math.ceil(len / perLine)), 0);
-      if (Math.ceil(visual / columns) * font * LINE_HEIGHT <= available) return { font, columns };
-    }
+    const perLine = Math.max(1, Math.floor(width / (font * CHAR_WIDTH)));
+    const visual = lines.reduce((n, len) => n + Math.max(1, Math.ceil(len / perLine)), 0);
+    return Math.ceil(visual / columns) * font * LINE_HEIGHT;
+  };
+  for (const { columns, fonts } of LAYOUTS) {
+    for (const font of fonts) if (height(columns, font) <= available) return { font, columns };
   }
-  return { font: 7, columns: 4 };
+  let best = { font: MIN_TRANSCRIPT_FONT, columns: 1 };
+  for (const { columns } of LAYOUTS) if (height(columns, MIN_TRANSCRIPT_FONT) < height(best.columns, MIN_TRANSCRIPT_FONT)) best = { font: MIN_TRANSCRIPT_FONT, columns };
+  return best;
 }
 
 /** The HTML that replaces a ```terminal fence. */
@@ -75,11 +85,11 @@ export function terminalHtml(scenario: Scenario, transcriptHtml: string, opts: {
     `<div class="aula-term-head"><span class="aula-term-title">${escapeHtml(title || 'Terminal')}</span></div>` +
     `<div class="aula-term-screen"></div>` +
     `</div>` +
-    `<figure class="aula-transcript" aria-label="${escapeHtml(title ? `Transcripción: ${title}` : 'Transcripción del terminal')}">` +
+    `<figure class="aula-transcript" aria-label="${escapeHtml(title ? `Transcripción: ${title}` : 'Transcripción de la terminal')}">` +
     (title ? `<figcaption>${escapeHtml(title)}</figcaption>` : '') +
     `<pre${preStyle(scenario, opts.transcriptText)}><code>${transcriptHtml}</code></pre>` +
     // Shown by the terminal script in the reading view, where the slide shows the transcript.
-    `<button type="button" class="aula-transcript-open" hidden>Abrir el terminal</button>` +
+    `<button type="button" class="aula-transcript-open" hidden>Abrir la terminal</button>` +
     `</figure>`
   );
 }
@@ -100,8 +110,8 @@ export const TRANSCRIPT_CSS = `
 .reveal .aula-terminal:not(.is-live) .aula-term-head{padding:6px 10px;background:#232a35;color:#f2f4f7;font-size:17px;line-height:1.3;font-weight:700;min-height:44px;box-sizing:border-box;display:flex;align-items:center}
 .reveal .aula-terminal:not(.is-live) .aula-term-screen{height:calc(var(--aula-term-rows,12)*24px + 12px)}
 .reveal .aula-transcript{display:none;margin:.3em 0;text-align:left}
-.reveal-scroll .reveal .aula-terminal,.print-pdf .reveal .aula-terminal,.reveal-print .reveal .aula-terminal{display:none!important}
-.reveal-scroll .reveal .aula-transcript,.print-pdf .reveal .aula-transcript,.reveal-print .reveal .aula-transcript{display:block}
+.reveal-scroll .reveal .aula-terminal,.print-pdf .reveal .aula-terminal,.reveal-print .reveal .aula-terminal,.aula-receiver .reveal .aula-terminal{display:none!important}
+.reveal-scroll .reveal .aula-transcript,.print-pdf .reveal .aula-transcript,.reveal-print .reveal .aula-transcript,.aula-receiver .reveal .aula-transcript{display:block}
 .reveal .aula-transcript figcaption{font-size:.5em;font-weight:700;color:var(--aula-muted,#3c4450);margin:0 0 .2em}
 .reveal .aula-transcript pre{margin:0;width:100%;box-sizing:border-box;box-shadow:none;background:#14181f;color:#f2f4f7;border-radius:10px;padding:10px 14px;font-family:var(--aula-mono,'Fira Code',monospace);font-size:15px;line-height:1.3;white-space:pre-wrap;overflow-wrap:anywhere;font-variant-ligatures:none;font-feature-settings:'liga' 0,'calt' 0;column-gap:18px;column-rule:1px solid #2b3340;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .reveal .aula-transcript .aula-transcript-open{margin-top:.3em;font:inherit;font-size:.5em;min-height:44px;padding:4px 14px;border-radius:8px;border:2px solid var(--aula-accent,#0b4fa8);background:#fff;color:var(--aula-accent,#0b4fa8);cursor:pointer}

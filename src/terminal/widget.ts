@@ -11,14 +11,14 @@ export const LABELS = {
   step: 'Siguiente paso',
   all: 'Ejecutar todo',
   reset: 'Reiniciar',
-  leave: 'Salir del terminal',
+  leave: 'Salir de la terminal',
   region: 'Terminal',
   idleHint: 'Clic o Intro: escribir',
   focusedHint: 'Esc: volver · Ctrl+Intro: siguiente paso',
-  editorHint: 'Esc es del editor · «Salir del terminal»: volver',
+  editorHint: 'Esc es del editor · «Salir de la terminal»: volver',
   stepTitle: 'Escribe y ejecuta el siguiente paso del guion (Ctrl+Intro)',
   allTitle: 'Ejecuta uno tras otro todos los pasos pendientes',
-  resetTitle: 'Vuelve al estado inicial de este terminal',
+  resetTitle: 'Vuelve al estado inicial de esta terminal',
   leaveTitle: 'Devuelve el teclado a la presentación (Esc)',
   done: 'Guion completado',
 } as const;
@@ -90,7 +90,7 @@ export class TerminalWidget {
     const bar = document.createElement('div');
     bar.className = 'aula-term-controls';
     bar.setAttribute('role', 'toolbar');
-    bar.setAttribute('aria-label', 'Controles del terminal');
+    bar.setAttribute('aria-label', 'Controles de la terminal');
     const button = (name: keyof typeof this.buttons, label: string, tip: string) => {
       const b = document.createElement('button');
       b.type = 'button';
@@ -195,7 +195,7 @@ export class TerminalWidget {
     this.term = term;
     this.fit = fit;
     if (term.textarea) {
-      term.textarea.setAttribute('aria-label', this.scenario.title ? `Entrada del terminal: ${this.scenario.title}` : 'Entrada del terminal');
+      term.textarea.setAttribute('aria-label', this.scenario.title ? `Entrada de la terminal: ${this.scenario.title}` : 'Entrada de la terminal');
       // Phones: a tap must raise the on-screen keyboard, and it should not "correct" commands.
       term.textarea.setAttribute('autocapitalize', 'off');
       term.textarea.setAttribute('autocorrect', 'off');

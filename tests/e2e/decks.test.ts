@@ -36,6 +36,22 @@ for (const via of ['file', 'http'] as Via[]) {
       await context.close();
     });
 
+    test('la pausa (tecla B) se deja en español: «Continuar» vuelve a la presentación', async () => {
+      const deck = await openDeck(site.browser, deckUrl(via, decks[0], site.server));
+      try {
+        const { page } = deck;
+        await page.keyboard.press('b');
+        await page.waitForFunction(() => window.Aula!.reveal.isPaused());
+        const resume = page.locator('.reveal .pause-overlay .resume-button');
+        await resume.waitFor({ state: 'visible' }); // the black screen fades in
+        assert.equal((await resume.textContent())?.trim(), 'Continuar');
+        await resume.click();
+        await page.waitForFunction(() => !window.Aula!.reveal.isPaused());
+      } finally {
+        await deck.close();
+      }
+    });
+
     for (const slug of decks) {
       test(`${slug}: primera diapositiva, teclado, enlace #/2, notas, sin errores ni peticiones externas`, async () => {
         const deck = await openDeck(site.browser, deckUrl(via, slug, site.server));

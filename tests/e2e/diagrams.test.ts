@@ -236,6 +236,43 @@ describe('in the browser', () => {
     }
   });
 
+  // Reading view and print show every step with `transform: none` on fragments: the stepped
+  // nodes must stay where the layout put them, not pile up at the drawing's corner.
+  const printViews = [
+    ['scroll view', '?view=scroll', 'screen'],
+    ['PDF export view', '?print-pdf&pdfSeparateFragments=false', 'print'],
+    ['browser printing', '', 'print'],
+  ] as const;
+  for (const [view, query, media] of printViews) {
+    test(`${view}: the nodes of a stepped diagram keep their places`, async () => {
+      const deck = await openDeck(browser, siteUrl('http', `${SLUG}/index.html${query}`, server, out));
+      try {
+        const { page } = deck;
+        await page.emulateMedia({ media });
+        await page.waitForFunction(() => document.querySelectorAll('.reveal .aula-diagram svg g.node').length >= 5);
+        await page.locator('.reveal .aula-diagram svg').first().scrollIntoViewIfNeeded();
+        const nodes = await page.evaluate(() => {
+          const svg = document.querySelector('.reveal .aula-diagram svg')!;
+          const frame = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('g.node')].map((g) => {
+            const r = g.getBoundingClientRect();
+            const st = getComputedStyle(g.querySelector('.fragment') ?? g);
+            return { id: g.id.replace(/^.*-flowchart-/, ''), x: r.x + r.width / 2 - frame.x, y: r.y + r.height / 2 - frame.y, w: r.width, shown: st.visibility !== 'hidden' && st.opacity !== '0' };
+          });
+        });
+        assert.equal(nodes.length, 5);
+        for (const n of nodes) assert.ok(n.shown && n.w > 20, `${n.id} se ve: ${JSON.stringify(n)}`);
+        for (let i = 0; i < nodes.length; i++)
+          for (let j = i + 1; j < nodes.length; j++) {
+            const [a, b] = [nodes[i], nodes[j]];
+            assert.ok(Math.hypot(a.x - b.x, a.y - b.y) > 20, `${a.id} y ${b.id} en el mismo sitio: ${JSON.stringify(nodes)}`);
+          }
+      } finally {
+        await deck.close();
+      }
+    });
+  }
+
   test('speaker view frames (?receiver) show the diagrams at a real size', async () => {
     const deck = await openDeck(browser, deckUrl('http', SLUG, server, '?receiver#/4', out));
     try {
@@ -263,7 +300,9 @@ describe('in the browser', () => {
           const selectors = { registro: 'g.node[id*="-flowchart-R-"]', k1: 'g.node[id*="-flowchart-K1-"]', k2: 'g.node[id*="-flowchart-K2-"]', motor: 'g.node[id*="-flowchart-M-"]', pullEdge: 'path[id$="-L_M_R_0"]' };
           return Object.fromEntries(
             Object.entries(selectors).map(([k, sel]) => {
-              const st = getComputedStyle(svg.querySelector(sel)!);
+              // a positioned group carries its step on a wrapper just inside it
+              const el = svg.querySelector(sel)!;
+              const st = getComputedStyle(el.querySelector(':scope > .fragment') ?? el);
               return [k, st.visibility !== 'hidden' && st.opacity !== '0'];
             }),
           );

@@ -234,6 +234,38 @@ test('the one-file HTML works with every request blocked: slides and a live term
   }
 });
 
+test('the one-file HTML, alone, offers no dead link: no way back to the index, other sections marked', async () => {
+  const url = pathToFileURL(join(dist, 'export', 'terminal.html')).href;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForDeck(page);
+    assert.equal(await page.locator('.aula-home').isVisible(), false, '«Índice» lleva a una portada que no viaja con el archivo');
+    const link = page.locator('.reveal .slides a', { hasText: 'la portada' });
+    assert.equal(await link.getAttribute('href'), null, 'el enlace a otra sección no lleva a ningún sitio');
+    assert.equal(await link.getAttribute('aria-disabled'), 'true');
+    await page.keyboard.press('Control+k');
+    const dialog = page.locator('dialog.aula-search-dialog');
+    await dialog.waitFor();
+    await dialog.locator('input[type=search]').fill('portada');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('dialog.aula-search-dialog .aula-search')?.dataset.query === 'portada');
+    const hrefs = await dialog.locator('a.aula-search-result').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(hrefs.filter((h) => !h!.startsWith('#')), [], 'resultados que enlazan fuera del archivo');
+    const away = dialog.locator('.aula-search-result.is-unavailable');
+    assert.ok((await away.count()) > 0, 'los resultados de la otra sección no se muestran como no disponibles');
+    assert.match(await away.first().innerText(), /no está en este archivo/);
+    // the site itself keeps its links
+    const site = await context.newPage();
+    await site.goto(pathToFileURL(join(dist, 'terminal', 'index.html')).href);
+    await waitForDeck(site);
+    assert.equal(await site.locator('.aula-home').isVisible(), true);
+    assert.equal(await site.locator('.reveal .slides a', { hasText: 'la portada' }).getAttribute('href'), '../portada/index.html');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the one-file HTML carries its fonts and draws its diagram with every request blocked', async () => {
   const url = pathToFileURL(join(dist, 'export', 'portada.html')).href;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -130,3 +130,66 @@ for (const slug of decks) {
     }
   });
 }
+
+test('en el móvil, un toque en un diagrama ancho lo abre a tamaño legible y se recorre deslizando', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    // the widest diagram of the course: the one that shrinks most on an upright phone
+    let best: { slug: string; ratio: number } | null = null;
+    for (const slug of decks) {
+      await page.goto(deckUrl('file', slug));
+      await waitForDeck(page);
+      const ratio = await page.evaluate(() => Math.max(0, ...[...document.querySelectorAll<SVGSVGElement>('.aula-diagram svg')].map((s) => s.viewBox.baseVal.width / Math.max(1, s.viewBox.baseVal.height))));
+      if (ratio > (best?.ratio ?? 0)) best = { slug, ratio };
+    }
+    assert.ok(best && best.ratio > 2, 'el curso no tiene ningún diagrama ancho');
+    await page.goto(deckUrl('file', best.slug));
+    await waitScrollView(page, true);
+    const frame = page.locator('.reveal .aula-diagram-frame').filter({ has: page.locator('svg') });
+    const n = await frame.count();
+    let i = 0;
+    for (; i < n; i++) {
+      const r = await frame.nth(i).evaluate((f) => { const b = f.querySelector('svg')!.viewBox.baseVal; return b.width / b.height; });
+      if (r === best.ratio) break;
+    }
+    await frame.nth(i).scrollIntoViewIfNeeded();
+    await frame.nth(i).tap();
+    const zoom = page.locator('.aula-diagram-zoom');
+    await zoom.waitFor();
+    const shown = await zoom.evaluate((z) => {
+      const text = z.querySelector('svg text')!;
+      const m = (text as SVGGraphicsElement).getScreenCTM()!;
+      const body = z.querySelector<HTMLElement>('.aula-diagram-zoom-body')!;
+      return { px: parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.a, m.b), pans: body.scrollWidth > body.clientWidth + 1 };
+    });
+    assert.ok(shown.px >= 14, `texto del diagrama ampliado: ${shown.px.toFixed(1)} px`);
+    assert.ok(shown.pans, 'el diagrama ampliado no se puede recorrer');
+    await zoom.locator('.aula-diagram-zoom-close').tap();
+    await zoom.waitFor({ state: 'detached' });
+  } finally {
+    await context.close();
+  }
+});
+
+test('en un móvil de 390 px el modo lectura compone la diapositiva al ancho de la pantalla: texto de al menos 16 px', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    for (const slug of decks) {
+      await page.goto(deckUrl('file', slug));
+      await waitScrollView(page, true);
+      const sizes = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.scroll-page section > ul > li, .scroll-page section > p')]
+          .filter((el) => el.getClientRects().length && !el.closest('aside'))
+          .map((el) => parseFloat(getComputedStyle(el).fontSize) * (el.getBoundingClientRect().width / el.offsetWidth)),
+      );
+      assert.ok(sizes.length > 0, slug);
+      const small = sizes.filter((px) => px < 16);
+      assert.deepEqual(small.map((px) => px.toFixed(1)), [], `${slug}: texto de menos de 16 px`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, `${slug}: se desborda a lo ancho`);
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -125,3 +125,34 @@ test('dentro de una presentación: Ctrl+K abre la búsqueda del curso y un resul
     await deck.close();
   }
 });
+
+test('un resultado dice el mismo número de diapositiva que el contador al abrirlo', async () => {
+  const deck = await openDeck(site.browser, deckUrl('http', decks[0], site.server), { viewport: { width: 1280, height: 800 } });
+  const { page } = deck;
+  try {
+    // a slide below another (v > 0), after a stack: where h.v and the flat count differ most
+    const target = await page.evaluate(() => {
+      const idx = (window as unknown as { AulaSearchIndex: { decks: { slug: string }[]; entries: { d: number; h: number; v: number; t: string }[] } }).AulaSearchIndex;
+      const e = [...idx.entries].reverse().find((x) => x.v > 0 && x.t.length > 8 && idx.entries.filter((y) => y.t === x.t).length === 1);
+      return e ? { slug: idx.decks[e.d].slug, h: e.h, v: e.v, title: e.t } : null;
+    });
+    assert.ok(target, 'el curso no tiene ninguna diapositiva vertical con título');
+    await page.goto(deckUrl('http', target.slug, site.server));
+    await waitForDeck(page);
+    await page.keyboard.press('Control+k');
+    const dialog = page.locator('dialog.aula-search-dialog');
+    await dialog.waitFor();
+    await search(page, 'dialog.aula-search-dialog', target.title);
+    const result = dialog.locator(`a.aula-search-result[href="#/${target.h}/${target.v}"]`).first();
+    const said = /diapositiva (\S+)/.exec(await result.locator('.aula-search-where').innerText())?.[1];
+    await result.click();
+    await page.waitForFunction(([h, v]) => {
+      const i = window.Aula!.reveal.getIndices();
+      return i.h === h && (i.v ?? 0) === v;
+    }, [target.h, target.v]);
+    const counter = (await page.locator('.reveal .slide-number').innerText()).replace(/\s+/g, '');
+    assert.equal(said, counter.split('/')[0], `el resultado dice «diapositiva ${said}» y el contador «${counter}»`);
+  } finally {
+    await deck.close();
+  }
+});

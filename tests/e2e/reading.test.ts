@@ -197,6 +197,40 @@ describe('terminales y modo lectura', () => {
   });
   after(() => rmSync(OUT, { recursive: true, force: true }));
 
+  test('en modo lectura una transcripción larga se lee entera a tamaño normal: la diapositiva crece', async () => {
+    assert.ok(built);
+    const deck = await openDeck(site.browser, deckUrl('file', 'laboratorio', undefined, '', OUT).replace(/index\.html$/, 'index.html?view=scroll'), { viewport: { width: 1280, height: 800 } });
+    const { page } = deck;
+    try {
+      await waitScrollView(page, true);
+      await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => setTimeout(r, 300))));
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.scroll-page .aula-transcript pre')].map((pre) => {
+          const r = pre.getBoundingClientRect();
+          const page = pre.closest('.scroll-page')!;
+          const box = page.querySelector('.scroll-page-content')!.getBoundingClientRect();
+          const notes = page.querySelector(':scope > .aula-reading-notes')?.getBoundingClientRect();
+          return {
+            title: pre.closest('figure')!.getAttribute('aria-label'),
+            px: parseFloat(getComputedStyle(pre).fontSize) * (r.width / pre.offsetWidth),
+            columns: getComputedStyle(pre).columnCount,
+            cut: r.bottom - box.bottom,
+            overNotes: notes ? r.bottom - notes.top : -1,
+          };
+        }),
+      );
+      assert.ok(shown.length >= 4, JSON.stringify(shown));
+      for (const t of shown) {
+        assert.ok(t.px >= 14, `${t.title}: letra de ${t.px.toFixed(1)} px`);
+        assert.ok(t.columns === 'auto' || t.columns === '1', `${t.title}: ${t.columns} columnas`);
+        assert.ok(t.cut <= 1, `${t.title}: ${t.cut.toFixed(0)} px cortados por su página`);
+        assert.ok(t.overNotes <= 1, `${t.title}: tapa la explicación`);
+      }
+    } finally {
+      await deck.close();
+    }
+  });
+
   test('al salir del modo lectura las terminales vuelven a funcionar', async (t) => {
     assert.ok(built);
     if (!builtConfig('laboratorio', OUT).scripts?.terminal) {

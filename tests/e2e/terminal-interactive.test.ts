@@ -279,7 +279,7 @@ test('nano in ubuntu: type, Ctrl+O Enter writes, Esc stays in the terminal, Ctrl
   await page.keyboard.press('Escape');
   // Esc went to nano: the keyboard is still the terminal's, and its hint says how to leave
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
-  assert.match(await page.locator('.aula-terminal').innerText(), /Esc es del editor · «Salir del terminal»: volver/);
+  assert.match(await page.locator('.aula-terminal').innerText(), /Esc es del editor · «Salir de la terminal»: volver/);
   await page.keyboard.press('Control+o');
   await waitText(page, /File Name to Write: \/usr\/share\/hola\.txt/);
   await page.keyboard.press('Enter');

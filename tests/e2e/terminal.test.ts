@@ -116,13 +116,13 @@ test('keys typed in the terminal never reach the deck; Esc gives them back', asy
   await deck.close();
 });
 
-test('Enter on the focused frame enters the terminal; the "Salir del terminal" button leaves it', async () => {
+test('Enter on the focused frame enters the terminal; the "Salir de la terminal" button leaves it', async () => {
   const deck = await open();
   const { page } = deck;
   await term(page, 0).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
-  await term(page, 0).getByRole('button', { name: 'Salir del terminal' }).click();
+  await term(page, 0).getByRole('button', { name: 'Salir de la terminal' }).click();
   assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
   await deck.close();
 });
@@ -142,7 +142,7 @@ test('next step types and runs the scenario line; reset goes back to the start',
   await waitText(page, 0, /CONTAINER ID[\s\S]*hello-world/);
   await page.waitForFunction(() => (document.querySelector('.aula-term-step') as HTMLButtonElement).disabled);
   await term(page, 0).getByRole('button', { name: 'Reiniciar' }).click();
-  const after = await waitText(page, 0, /Terminal reiniciado/);
+  const after = await waitText(page, 0, /Terminal reiniciada/);
   assert.doesNotMatch(after, /Hello from Docker/);
   await page.waitForFunction(() => !(document.querySelector('.aula-term-step') as HTMLButtonElement).disabled);
   await focus(page, 0);
@@ -164,6 +164,10 @@ test('the machine survives a reload, and a second terminal of the session sees t
   await ready(page);
   // what was done is on the screen again, above the notice
   assert.match(await text(page, 0), /\$ docker pull alpine\n[\s\S]*\$ docker run --name superviviente alpine\n[\s\S]*\(Sesión recuperada/);
+  // the notice is news of this load: another reload shows it once, not once per reload
+  await page.reload();
+  await ready(page);
+  assert.equal((await text(page, 0)).match(/Sesión recuperada/g)?.length, 1, await text(page, 0));
   await focus(page, 0);
   await page.keyboard.type('docker ps -a\n');
   await waitText(page, 0, /\$ docker ps -a\nCONTAINER ID[\s\S]*superviviente[\s\S]*\n\$$/);
@@ -259,6 +263,94 @@ test('Ctrl+C interrupts a slow docker stop', async () => {
   await deck.close();
 });
 
+test('the speaker view previews show transcripts and run nothing: a reload still finds the steps pending', async () => {
+  const deck = await open('#/1');
+  const { page, context } = deck;
+  const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('aula:terminal')).sort().map((k) => [k, localStorage.getItem(k)])));
+  const before = await stored();
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+  await popup.waitForFunction(() => document.querySelectorAll('iframe').length >= 2);
+  // the "upcoming" preview holds the second terminal of the session, which would catch up the first
+  const frames = () => popup.frames().filter((f) => /[?&]receiver/.test(f.url()));
+  await popup.waitForFunction(() => frames.length >= 2);
+  assert.ok(frames().length >= 2, `iframes: ${popup.frames().map((f) => f.url()).join(', ')}`);
+  for (const f of frames()) await f.waitForFunction(() => !!window.AulaTerminal && !!window.Aula?.reveal.isReady());
+  await page.waitForTimeout(1500);
+  for (const f of frames()) {
+    const shown = await f.evaluate(() => {
+      const slide = window.Aula!.reveal.getCurrentSlide();
+      const transcript = slide.querySelector<HTMLElement>('.aula-transcript');
+      return { live: document.querySelectorAll('.xterm').length, mounted: window.AulaTerminal!.count(), transcript: transcript ? transcript.getClientRects().length > 0 && transcript.innerText : null };
+    });
+    assert.equal(shown.live, 0, f.url());
+    assert.equal(shown.mounted, 0, f.url());
+    if (shown.transcript !== null) assert.match(String(shown.transcript), /\$ docker/, `${f.url()}: la vista previa muestra la transcripción`);
+  }
+  assert.deepEqual(await stored(), before, 'the previews saved nothing');
+  await popup.close();
+  await page.reload();
+  await ready(page);
+  assert.doesNotMatch(await text(page, 0), /Hello from Docker/);
+  assert.equal(await term(page, 0).locator('.aula-term-hint').innerText(), 'Clic o Intro: escribir');
+  await deck.close();
+});
+
+test('the header hint reads from the back of the room and wraps, never cut, under a long title', async () => {
+  const deck = await open();
+  const { page } = deck;
+  const hint = term(page, 0).locator('.aula-term-hint');
+  const measure = () =>
+    hint.evaluate((el) => {
+      // no named helpers in here: the test runner's compiler would wrap them in a function the page lacks
+      const [fg, bg] = [getComputedStyle(el).color, getComputedStyle(el.closest('.aula-term-head')!).backgroundColor].map((c) => {
+        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      });
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return {
+        px: parseFloat(getComputedStyle(el).fontSize) * (box.width / (el as HTMLElement).offsetWidth),
+        contrast: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05),
+        cut: (el as HTMLElement).scrollWidth > (el as HTMLElement).clientWidth + 1 || text.right > box.right + 1 || text.bottom > box.bottom + 1,
+        lines: Math.round(text.height / parseFloat(getComputedStyle(el).lineHeight || '20')),
+      };
+    });
+  const plain = await measure();
+  assert.ok(plain.px >= 16, `pista de ${plain.px} px`);
+  assert.ok(plain.contrast >= 7, `contraste ${plain.contrast.toFixed(2)}`);
+  assert.equal(plain.cut, false);
+  await term(page, 0).locator('.aula-term-title').evaluate((el) => (el.textContent = 'Un título muy largo que ocupa casi toda la cabecera de la terminal'));
+  const long = await measure();
+  assert.equal(long.cut, false, JSON.stringify(long));
+  assert.equal(await hint.innerText(), 'Clic o Intro: escribir');
+  await deck.close();
+});
+
+test('the speaker view lists the terminal\'s steps under the notes: done, next, pending', async () => {
+  const deck = await open('#/1');
+  const { page, context } = deck;
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+  const notes = popup.locator('.speaker-controls-notes .value');
+  const listed = async (re: RegExp) => {
+    try {
+      await popup.waitForFunction(([src, flags]) => new RegExp(src, flags).test(document.querySelector<HTMLElement>('.speaker-controls-notes .value')?.innerText ?? ''), [re.source, re.flags] as const, { timeout: 10_000 });
+    } catch {
+      assert.fail(`las notas del ponente no muestran ${re}:\n${await notes.innerText().catch(() => '')}`);
+    }
+  };
+  await listed(/Terminal «Hola mundo» · paso 1 de 2\s+▶ siguiente: docker run hello-world\s+○ pendiente: docker ps -a/);
+  await term(page, 0).getByRole('button', { name: 'Siguiente paso' }).click();
+  await listed(/paso 2 de 2\s+✓ hecho: docker run hello-world\s+▶ siguiente: docker ps -a/);
+  await popup.close();
+  // the reading view's explanation stays the author's: the steps are for the speaker only
+  await page.getByRole('button', { name: 'Modo lectura' }).click();
+  await page.locator('.aula-transcript').first().waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.aula-reading-notes', { hasText: 'siguiente:' }).count(), 0);
+  await deck.close();
+});
+
 test('print view shows the build-time transcript instead of the live terminal', async () => {
   const deck = await open('', '?print-pdf');
   const { page } = deck;
@@ -271,6 +363,9 @@ test('print view shows the build-time transcript instead of the live terminal', 
   assert.match(t, /\$ docker ps -a\nCONTAINER ID/);
   assert.equal(await page.locator('.aula-terminal').first().isVisible(), false);
   assert.equal(await page.locator('.xterm').count(), 0);
+  // a long transcript keeps a legible size on paper (12px of the slide: 9pt) instead of shrinking into its box
+  const sizes = await page.$$eval('.aula-transcript pre', (pres) => pres.map((p) => parseFloat(getComputedStyle(p).fontSize)));
+  assert.ok(sizes.length >= 4 && sizes.every((px) => px >= 12), sizes.join(', '));
   await deck.close();
 });
 

@@ -15,10 +15,14 @@ const FLOW =
   '<g class="node default" id="mmd-a-flowchart-R_1-2"><rect/></g>' +
   '</svg>';
 
+/** Step of the element whose tag contains `idPart`: on the tag itself or on a wrapper just inside it. */
 function indexOf(svg: string, idPart: string): string | null {
-  const tag = new RegExp(`<[^>]*${idPart}[^>]*>`).exec(svg)?.[0] ?? '';
+  const found = new RegExp(`<[^>]*${idPart}[^>]*>`).exec(svg);
+  const tag = found?.[0] ?? '';
   const m = /data-fragment-index="(\d+)"/.exec(tag);
-  return m && /class="[^"]*\bfragment\b/.test(tag) ? m[1] : null;
+  if (m && /class="[^"]*\bfragment\b/.test(tag)) return m[1];
+  const inner = found ? /^<g class="fragment" data-fragment-index="(\d+)">/.exec(svg.slice(found.index + tag.length)) : null;
+  return inner ? inner[1] : null;
 }
 
 test('parseSteps: spaces separate steps, + joins parts of one step', () => {
@@ -99,6 +103,19 @@ test('flowchart: a node or inner subgraph named on its own keeps its step; the i
   assert.equal(indexOf(svg, 'flowchart-A-0'), '2');
   assert.equal(indexOf(svg, 'flowchart-X-2'), null, 'outside every subgraph: there from the start');
   assert.equal(indexOf(svg, 'flowchart-P-3'), null);
+});
+
+test('flowchart: a translated group keeps its transform; the fragment goes on a wrapper inside it', () => {
+  // Reading view and print set `transform: none` on fragments, which in SVG beats the attribute.
+  const { svg } = applySteps(SUB, 'mmd-s', 'X U');
+  const x = /<g class="node default" id="mmd-s-flowchart-X-2" transform="translate\(400, 100\)"><g class="fragment" data-fragment-index="0"><rect\/><\/g><\/g>/;
+  assert.match(svg, x);
+  assert.match(svg, /id="mmd-s-flowchart-P-3" transform="translate\(100, 50\)"><g class="fragment" data-fragment-index="1"><rect\/><\/g><\/g>/);
+  assert.match(svg, /<g data-fragment-index="1" class="label fragment" data-id="L_P_Q_0"><text>/, 'an untranslated group carries the class itself');
+  assert.doesNotMatch(svg, /transform="[^"]*"[^>]*class="[^"]*fragment|class="[^"]*fragment[^"]*"[^>]*transform=/);
+  assert.doesNotMatch(svg, /data-aula-step/);
+  // the markup stays balanced
+  assert.equal((svg.match(/<g\b/g) ?? []).length, (svg.match(/<\/g>/g) ?? []).length);
 });
 
 test('flowchart: unknown or repeated nodes are reported with the nodes there are', () => {

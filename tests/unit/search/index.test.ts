@@ -104,6 +104,41 @@ test('result links point at the exact slide, from a deck or from the landing pag
   assert.equal(slideHref(r, false), 'imagenes/index.html#/1/1');
 });
 
+test('results give the slide number counted flat, as the slide counter and the PDF do', () => {
+  const s = new Searcher(index());
+  const at = (q: string) => s.search(q).map((r) => [r.deckSlug, r.entry.h, r.entry.v, r.slide]);
+  assert.deepEqual(at('escribible'), [['imagenes', 1, 1, 3]]);
+  assert.deepEqual(at('registro por defecto'), [['imagenes', 2, 0, 4]]);
+  assert.deepEqual(at('huerfanas'), [['ciclo', 1, 0, 2]]);
+});
+
+test('a terminal is indexed by its transcript: its frame and its button are not slide text', () => {
+  const html =
+    '<div class="slides"><section><h2>Descargar</h2>' +
+    '<div class="aula-terminal" id="t"><div class="aula-term-head"><span class="aula-term-title">Con etiqueta</span></div><div class="aula-term-screen"></div></div>' +
+    '<figure class="aula-transcript"><figcaption>Con etiqueta</figcaption><pre><code>$ docker pull nginx</code></pre><button type="button" class="aula-transcript-open" hidden>Abrir la terminal</button></figure>' +
+    '<p>Después.</p></section></div>';
+  const [slide] = extractSlides(html);
+  assert.equal(slide.text, 'Descargar Con etiqueta $ docker pull nginx Después.');
+});
+
+test('snippets show the matched words wherever they are: the notes when they hold more of the query', () => {
+  const filler = 'Texto de relleno que no dice nada especial sobre el tema de la diapositiva. '.repeat(4);
+  const html =
+    `<div class="slides"><section><h2>Uno</h2><p>${filler}Aquí sale el daemon una vez. ${filler}</p>` +
+    '<aside class="notes">El daemon pide la imagen al registro cuando no la tiene.</aside></section></div>';
+  const s = new Searcher(buildSearchIndex([{ slug: 'a', title: 'A', html }]));
+  const [both] = s.search('daemon registro');
+  assert.equal(both.fromNotes, true);
+  assert.deepEqual(both.snippet.filter((p) => p.hit).map((p) => p.text), ['daemon', 'registro']);
+  // one word deep in a long text: the snippet is centred on it, with context on both sides
+  const [one] = s.search('daemon');
+  const text = one.snippet.map((p) => p.text).join('');
+  const at = text.indexOf('daemon');
+  assert.equal(one.fromNotes, false);
+  assert.ok(at > 50 && text.length - at > 50, `«daemon» en la posición ${at} de ${JSON.stringify(text)}`);
+});
+
 test('the index script assigns the global, is content-hashed and cannot close a script tag', () => {
   const idx = buildSearchIndex([{ slug: 'x', title: 'X', html: '<section><p>a &lt;/script&gt; b</p></section>' }]);
   const { fileName, content } = searchIndexScript(idx);

@@ -245,7 +245,7 @@ test('reset goes back to the setup state and the first step', async () => {
   await t.idle();
   assert.deepEqual(t.shell().images, ['alpine']);
   assert.equal(t.con.pendingStep()?.command, 'pull nginx');
-  assert.match(t.text(), /^\(Terminal reiniciado\.\)\n\$ pull nginx$/);
+  assert.match(t.text(), /^\(Terminal reiniciada\.\)\n\$ pull nginx$/);
 });
 
 test('reset of a later terminal replays the earlier terminals of the session', async () => {
@@ -277,7 +277,7 @@ test('a later terminal first plays what earlier terminals of the session left pe
   await second.idle();
   assert.deepEqual(second.shell().images, ['base', 'a', 'b', 'c']);
   assert.equal(first.con.pendingStep(), null);
-  assert.equal(second.text(), '(Se han ejecutado los pasos pendientes de los terminales anteriores.)\n$ images');
+  assert.equal(second.text(), '(Se han ejecutado los pasos pendientes de las terminales anteriores.)\n$ images');
   // only once
   second.con.activate();
   await second.idle();

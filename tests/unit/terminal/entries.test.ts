@@ -37,6 +37,22 @@ test('after a reload the screen comes back with the machine, colours included', 
   assert.equal(second.screen.text(), '$ echo uno\nuno\n$ nope\nnope: command not found\n(Sesión recuperada: tus imágenes y contenedores siguen aquí.)\n$');
 });
 
+test('the restored-session notice shows on each reload but is never saved with the screen', async () => {
+  const store = new MemoryStore();
+  const first = entry(store);
+  first.e.console.input('echo uno\r');
+  await first.idle();
+  let last = first;
+  for (let i = 0; i < 3; i++) {
+    last = entry(store);
+    await last.idle();
+    last.e.console.input('\r'); // something happens, so the screen is saved again
+    await last.idle();
+  }
+  assert.equal((last.screen.text().match(/Sesión recuperada/g) ?? []).length, 1, last.screen.text());
+  assert.doesNotMatch(store.getItem(screenKey(scenario())) ?? '', /Sesión recuperada/);
+});
+
 test('a screen is not restored without its machine, nor after a reset', async () => {
   const store = new MemoryStore();
   const first = entry(store);

@@ -168,7 +168,7 @@ test('the fence HTML carries the scenario as escaped JSON and the transcript', (
   assert.match(html, /^<style data-aula-terminal>/);
   assert.match(html, /class="aula-terminal" id="term-1" data-scenario="\{&quot;v&quot;:1,/);
   assert.doesNotMatch(html, /<img/);
-  assert.match(html, /<figure class="aula-transcript"[^>]*><figcaption>A &quot;b&quot; &lt;c&gt;<\/figcaption><pre><code>salida<\/code><\/pre><button type="button" class="aula-transcript-open" hidden>Abrir el terminal<\/button><\/figure>$/);
+  assert.match(html, /<figure class="aula-transcript"[^>]*><figcaption>A &quot;b&quot; &lt;c&gt;<\/figcaption><pre><code>salida<\/code><\/pre><button type="button" class="aula-transcript-open" hidden>Abrir la terminal<\/button><\/figure>$/);
   const json = /data-scenario="([^"]*)"/.exec(html)![1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   assert.equal(JSON.parse(json).steps[0].command, "echo '<img src=x>'");
 });
@@ -184,8 +184,10 @@ test('a transcript gets the live terminal\'s box: smaller type and columns when 
   // a wide line counts for the rows it wraps into
   const wide = fitTranscript(Array.from({ length: 12 }, () => 'x'.repeat(200)).join('\n'), 12, true);
   assert.ok(wide.font < 15 || wide.columns > 1, JSON.stringify(wide));
-  // never smaller than readable print
-  assert.deepEqual(fitTranscript(Array.from({ length: 5000 }, () => 'y').join('\n'), 4, true), { font: 7, columns: 4 });
+  // never smaller than legible print: a transcript too long for its box keeps 12px and grows
+  assert.deepEqual(fitTranscript(Array.from({ length: 5000 }, () => 'y').join('\n'), 4, true), { font: 12, columns: 3 });
+  const wideAndLong = fitTranscript(Array.from({ length: 80 }, () => 'z'.repeat(110)).join('\n'), 10, true);
+  assert.deepEqual(wideAndLong, { font: 12, columns: 1 }, 'lines as wide as the slide stay in one column');
 });
 
 test('the fitted size is written on the transcript only when it differs from the default', () => {
