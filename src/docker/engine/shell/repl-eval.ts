@@ -16,6 +16,7 @@ import { exp, fixed, formatSpec, percent, strFormat } from './py-format';
 import { jsClasses } from './js-classes';
 import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
+import { pyScan } from './py-scan';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -63,7 +64,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the names a python function's body binds: its own even before they are */ loc?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1; /** JS: its const names */ c?: Set<string> };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the names a python function's body binds: its own even before they are */ loc?: Set<string>; /** the class whose body this is */ q?: string; /** a comprehension's own, where a `:=` binds no name */ cmp?: 1; /** a function's own */ f?: 1; /** JS: its const names */ c?: Set<string> };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -82,7 +83,8 @@ const topSplit = (text: string, sep: string) => {
     if (q) c === q && (q = '');
     else if ('\'"`'.includes(c)) q = c;
     else d += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0;
-    if (c === sep && !d && !q) out.push('');
+    // (python's `:=` is no colon)
+    if (c === sep && !d && !q && !(sep === ':' && text[k + 1] === '=')) out.push('');
     else out[out.length - 1] += c;
   }
   return out;
@@ -121,22 +123,6 @@ const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 /** A SyntaxError with where python's caret goes (`to`: the end of what it underlines). */
 const syntax = (msg: string, at: number, to = at + 1) => Object.assign(new Thrown('SyntaxError', msg), { at: [at, at, to, to] });
 
-/** Whether python code ends inside a triple-quoted string. */
-function openTriple(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s[k];
-    if (c === '#') k = (s.indexOf('\n', k) + 1 || s.length + 1) - 1;
-    else if (c === '"' || c === "'") {
-      if (s.startsWith(c.repeat(3), k)) {
-        const end = s.indexOf(c.repeat(3), k + 3);
-        if (end < 0) return true;
-        k = end + 2;
-      } else for (k++; k < s.length && s[k] !== c && s[k] !== '\n'; k++) if (s[k] === '\\') k++;
-    }
-  }
-  return false;
-}
-
 function lex(src: string, py: boolean): Tok[] {
   const out: Tok[] = [];
   let pos = (LEX.lastIndex = 0);
@@ -152,6 +138,8 @@ function lex(src: string, py: boolean): Tok[] {
     const g = m.findIndex((x, j) => j && x !== undefined);
     // V8's scanner takes a number running into a name (`12abc`, not `1n` or `0x1f`) as one bad token
     if (!py && g === 1 && /^[A-Za-z_$]/.test(src.slice(LEX.lastIndex)) && !/^n\b/.test(src.slice(LEX.lastIndex)) && !(m[1] === '0' && /^[xob]/i.test(src.slice(LEX.lastIndex)))) throw syntax('Invalid or unexpected token', LEX.lastIndex - m[1].length, LEX.lastIndex);
+    // (python's `:=` is one operator)
+    if (py && m[g] === ':' && src[LEX.lastIndex] === '=' && src[LEX.lastIndex + 1] !== '=') m[g] = ':' + src[LEX.lastIndex++];
     out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
     // a triple quote goes on in the next line until it is closed
     const triple = /^[fFrR]?('''|""")/.exec(m[g])?.[1];
@@ -614,8 +602,9 @@ export function interpreter(h: Host) {
       return v;
     }
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
-    // a function's (or builtin class's) name
+    // a function's (or builtin class's) name, and a def's docstring (a builtin's is a text the evaluator lacks)
     if (typeof o === 'function' && !o[PYD] && k === '__name__') return fname(o);
+    if (k === '__doc__' && !o?.[PYD] && !o?.[PYCLS]) { if (typeof o === 'function' && 'doc' in o) return o.doc; throw new Unsupported(`${typeName(o)}.__doc__`); }
     // `str.lower`: a method taken from its class
     if (o === globals.str && !/^__/.test(k)) throw new Unsupported(`str.${k}`);
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
@@ -734,9 +723,17 @@ export function interpreter(h: Host) {
       }) as F;
       return Object.assign(guard(e), { set: e.set && guard(e.set), ref: e.ref && guard(e.ref) });
     };
+    /** Where python takes a `name := value`: inside brackets, and as an if's or while's test. */
+    let named = false;
     const expr = (min = 0): E => {
-      const s0 = peek().p;
+      const s0 = peek().p, i0 = i;
       let left = unary();
+      if (py && !min && is(':=') && i === i0 + 1 && t[i0].k === 'i' && (named || t.slice(0, i0).reduce((d, x) => d + (/^[([{]$/.test(x.v) ? 1 : /^[)\]}]$/.test(x.v) ? -1 : 0), 0) > 0)) {
+        i++;
+        const name = t[i0].v, v = expr();
+        // (it binds in the function or module the comprehension is in)
+        return (s) => { const x = v(s); let c = s; while (c.cmp && c.up) c = c.up; assign(c, name, x); return x; };
+      }
       for (;;) {
         const tk = peek();
         if (py && (tk.k === 's' || tk.k === 'n')) {
@@ -912,7 +909,7 @@ export function interpreter(h: Host) {
         if (k === cl.length) return each(s);
         const [names, e] = cl[k];
         if (!names) return truth(e(s)) ? go(k + 1, s) : [];
-        return (globals.list as (x: V) => V[])(e(s)).flatMap((v) => go(k + 1, { vars: new Map(names.map((n, j) => [n, names.length > 1 ? v[j] : v])), up: s }));
+        return (globals.list as (x: V) => V[])(e(s)).flatMap((v) => go(k + 1, { vars: new Map(names.map((n, j) => [n, names.length > 1 ? v[j] : v])), up: s, cmp: 1 }));
       };
       return (s) => go(0, s);
     };
@@ -956,6 +953,15 @@ export function interpreter(h: Host) {
       });
       return (s) => exprs.map((x) => x(s)).join('');
     };
+    const str = (tk: Tok): E => {
+      const f = /^[fF]/.test(tk.v);
+      const raw = /^[rR]/.test(tk.v);
+      const q = /^[fFrR]?('''|""")/.test(tk.v) ? 3 : 1;
+      const body = tk.v.slice((f || raw ? 1 : 0) + q, -q);
+      if (f) return template(body.split(/(\{\{|\}\}|\{[^{}]*\})/));
+      if (tk.v[0] === '`') return template(tparts(body));
+      return () => (raw ? body : unescape(body));
+    };
     const primary = (): E => {
       const tk = peek();
       i++;
@@ -969,13 +975,10 @@ export function interpreter(h: Host) {
         return () => new RegExp(b, f);
       }
       if (tk.k === 's') {
-        const f = /^[fF]/.test(tk.v);
-        const raw = /^[rR]/.test(tk.v);
-        const q = /^[fFrR]?('''|""")/.test(tk.v) ? 3 : 1;
-        const body = tk.v.slice((f || raw ? 1 : 0) + q, -q);
-        if (f) return template(body.split(/(\{\{|\}\}|\{[^{}]*\})/));
-        if (tk.v[0] === '`') return template(tparts(body));
-        return () => (raw ? body : unescape(body));
+        // python joins the strings written one after another (`'a' 'b'`, across lines in brackets)
+        const parts = [str(tk)];
+        while (py && peek().k === 's') parts.push(str(t[i++]));
+        return parts.length > 1 ? (s) => parts.map((x) => x(s)).join('') : parts[0];
       }
       if (tk.k === 'i') {
         const name = tk.v;
@@ -1061,8 +1064,10 @@ export function interpreter(h: Host) {
       i--;
       return fail();
     };
-    const whole = (): E => {
+    const whole = (test = false): E => {
+      named = test;
       let e = expr();
+      named = false;
       // python's bare `a, b` is a tuple
       if (py && is(',')) {
         const items = [e];
@@ -1133,14 +1138,24 @@ export function interpreter(h: Host) {
   const STMT = new RegExp(Q + String.raw`|[([{]|[)\]}]|[;\n]|[^'"\`()[\]{};\n/]+|[^]`, 'g');
   const BRACKET = new RegExp(Q + String.raw`|[([{]|[)\]}]`, 'g');
   const COMMENT = new RegExp(Q + String.raw`|\/\/.*|\/\*[^]*?\*\/`, 'g');
-  /** More brackets open than closed, outside strings. */
+  /** More brackets open than closed, outside strings (python: or a string or line that goes on). */
   const unclosed = (s: string) => {
+    if (py) return pyScan(s).more;
     const code = s.replace(QUOTED, '');
-    // (python: a triple-quoted string still open)
-    return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0) || (py && openTriple(s));
+    return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0);
   };
-  /** Splits on `;` and newlines outside brackets and quotes. */
+  /** Splits on `;` and newlines outside brackets and quotes: each statement and its line. */
   const statements = (src: string): [string, number][] => {
+    if (py) {
+      const out: [string, number][] = [];
+      let from = 0;
+      for (const k of [...pyScan(src).cuts, src.length]) {
+        const x = src.slice(from, k);
+        if (x.trim()) out.push([x, lf(src.slice(0, from + x.length - x.trimStart().length)) + 1]);
+        from = k + 1;
+      }
+      return out;
+    }
     const out: [string, number][] = [];
     let depth = 0;
     let cur = '';
@@ -1276,6 +1291,8 @@ export function interpreter(h: Host) {
   /** `break` or `return` where nothing takes it: the compilers' SyntaxError. */
   const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
+  /** An if's or while's test, which may bind a name (`while (n := n - 1):`). */
+  const cond = (src: string, sc: Scope) => pyTruth(parser(src).whole(true)(sc));
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
   const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1, own = false): V => {
     const self: V = fn(name, function (this: V, ...a: V[]) {
@@ -1363,17 +1380,28 @@ export function interpreter(h: Host) {
   /** How many line feeds `s` holds. */
   const lf = (s: string) => s.split('\n').length - 1;
   const indent = (l: string) => l.length - l.trimStart().length;
+  /** python's lines as its tokenizer joins them (inside brackets or a triple quote, after a backslash), each with the number of its first; none blank. */
+  const logical = (src: string) => {
+    const out: [string, number][] = [];
+    const ls = src.split('\n');
+    for (let k = 0; k < ls.length; k++) {
+      let text = ls[k];
+      const n = k + 1;
+      while (k + 1 < ls.length && unclosed(text)) text += '\n' + ls[++k];
+      if (text.trim()) out.push([text, n]);
+    }
+    return out;
+  };
   const blocks = (lines: [string, number][]): Block[] => {
     const out: Block[] = [];
     while (lines.length) {
-      let [text, n] = lines.shift()!;
-      while (lines.length && unclosed(text)) text += '\n' + lines.shift()![0];
+      const [text, n] = lines.shift()!;
       const body: [string, number][] = [];
       while (lines.length && (!lines[0][0].trim() || indent(lines[0][0]) > indent(text))) body.push(lines.shift()!);
       // the head ends at the first colon outside brackets and strings (`def f(a=(1, 2)):`, `lambda y: y`)
       const [head, ...after] = /^\s*(for|if|elif|else|while|def|try|except|finally|class|with)\b/.test(text) ? topSplit(text, ':') : [];
       const rest = after.join(':');
-      if (after.length) out.push([head.trim() + ':', n, rest.trim() ? statements(rest).map(([t]): Block => [t.trim(), n, []]) : blocks(body.filter(([t]) => t.trim() && !/^\s*#/.test(t)))]);
+      if (after.length) out.push([head.trim() + ':', n, rest.trim() ? statements(rest).map(([t]): Block => [t.trim(), n, []]) : blocks(body)]);
       // a line that goes on in deeper lines (an open bracket) is one statement with them
       else out.push(...statements([text, ...body.map(([t]) => t)].join('\n')).map(([t]): Block => [t.trim(), n, []]));
     }
@@ -1547,7 +1575,20 @@ export function interpreter(h: Host) {
       if (/^__(?!init__$|str__$|repr__$)\w+__$/.test(k)) throw new Unsupported(k);
       return Object.assign(fn(k, (...a: V[]) => { calls.push([C, a[0]]); try { return f(...a); } finally { calls.pop(); } }), { kw: true, [SHOW]: f[SHOW] });
     };
-    sc.vars.set(name, Object.assign(C, { base, kw: true, [PYD]: Object.fromEntries([['__name__', name], ...[...cs.vars].map(([k, v]) => [k, typeof v === 'function' && !v[PYD] ? wrap(k, v) : v])]), [SHOW]: `<class '__main__.${name}'>` }));
+    sc.vars.set(name, Object.assign(C, { base, kw: true, [PYD]: Object.fromEntries([['__name__', name], ['__doc__', docOf(body)], ...[...cs.vars].map(([k, v]) => [k, typeof v === 'function' && !v[PYD] ? wrap(k, v) : v])]), [SHOW]: `<class '__main__.${name}'>` }));
+  };
+  /** A def's or class's docstring: the string its body starts with (3.13 strips the indentation its lines share). */
+  const docOf = (body: Block[]): V => {
+    const [head, , inner] = body[0] ?? [];
+    let doc: V = null;
+    try {
+      const p = parser(head);
+      if (!inner?.length && p.t.length === 2 && p.t[0].k === 's' && !/^[fF]/.test(head)) doc = p.whole()(top);
+    } catch { /* no string */ }
+    if (typeof doc !== 'string' || minor < 13) return doc;
+    const [first, ...ls] = doc.split('\n');
+    const cut = Math.min(...ls.filter((l) => l.trim()).map(indent));
+    return [first.trimStart(), ...ls.map((l) => (l.trim() ? l.slice(cut) : ''))].join('\n');
   };
   const pyExec = (b: Block[], sc: Scope): V => {
     let value: V = NOTHING;
@@ -1589,7 +1630,7 @@ export function interpreter(h: Host) {
           if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
           const q = sc.q ? `${sc.q}.${name}` : name;
           const loc = bound(body);
-          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => ((s2.loc = loc), pyExec(body, s2)), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
+          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => ((s2.loc = loc), pyExec(body, s2)), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
         } else if (kw === 'for') {
           const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
           const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
@@ -1600,11 +1641,11 @@ export function interpreter(h: Host) {
             vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
             pyExec(body, sc);
           });
-        } else if (kw === 'while') taken = loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
+        } else if (kw === 'while') taken = loop(() => cond(m[2], sc), () => pyExec(body, sc));
         else {
           if (kw === 'if') taken = false;
           if (taken) continue;
-          taken = kw === 'else' || pyTruth(evalIn(m[2], sc));
+          taken = kw === 'else' || cond(m[2], sc);
           if (taken) pyExec(body, sc);
         }
       } catch (j) {
@@ -1832,12 +1873,14 @@ export function interpreter(h: Host) {
         lines = src.split('\n');
         if (!py) jsChecked(src);
         // (node's brackets are jsChecked's, outside comments)
-        if ((py && unclosed(src)) || (py && /:\s*(#.*)?$|^(for|if|while|def|class|with|try)\b/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
+        // (python: its comments blanked, which the tokenizer skips)
+        const code = py ? pyScan(src).code : src;
+        if ((py && unclosed(src)) || (py && /:\s*$|^(for|if|while|def|class|with|try)\b/.test(code.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
         runs++;
         lines = src.split('\n');
-        if (py) checkIndent(src);
-        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
+        if (py) checkIndent(code);
+        value = py ? pyExec(blocks(logical(code)), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);

@@ -9,6 +9,7 @@ import { exists, packaged } from './package-files';
 import { absPath, type Fs } from '../fs';
 import { utcFields } from '../../common/dates';
 import { sysFields } from './js-modules';
+import { pyScan } from './py-scan';
 
 /** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
 export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2', '3.10.12', '3.8.10', '3.9.2']);
@@ -93,7 +94,8 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
   // the compiler's errors point under the line, unless at no place in it (an unexpected indent)
   // (the parser shows the line it read, even from stdin; the compiler reads no line of stdin)
   if (e.type === 'SyntaxError' || e.type === 'IndentationError') {
-    const text = line && !(e.late && file === '<stdin>') ? `    ${line}\n` : '';
+    // (3.9 shows the empty line where the input ended inside a string)
+    const text = (line || e.msg.startsWith('EOF while')) && !(e.late && file === '<stdin>') ? `    ${line}\n` : '';
     return `  File "${file}", line ${n}\n${text}${text && b >= 0 ? `    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\n` : ''}${e.type}: ${e.msg}\n`;
   }
   // the calls it went through, each a frame of its own, shown with its line when the module's is
@@ -126,21 +128,13 @@ function nameAt(raw: string, name: string): number {
   return /\breturn\s+$/.test(raw.slice(0, k)) ? raw.slice(0, k).lastIndexOf('return') : k;
 }
 
-/** python's innermost bracket still open at the end: its line, its column in the line as the traceback shows it (dedented), the bracket. */
+/** Where python's tokenizer stopped at the end of `src`: its innermost bracket still open, or a triple quote's start (its line, its column in the line as the traceback shows it, dedented, and the bracket or quote). */
 function lastOpen(src: string): [number, number, string] | undefined {
-  const stack: [number, number, string][] = [];
-  let n = 1, start = 0;
-  for (let k = 0; k < src.length; k++) {
-    const c = src[k];
-    if (c === '\n') [n, start] = [n + 1, k + 1];
-    else if (c === '#') k = (src.indexOf('\n', k) + 1 || src.length + 1) - 2;
-    else if (c === '"' || c === "'") {
-      for (k++; k < src.length && src[k] !== c && src[k] !== '\n'; k++) if (src[k] === '\\') k++;
-    }
-    else if ('([{'.includes(c)) stack.push([n, k - start - (src.slice(start).length - src.slice(start).trimStart().length), c]);
-    else if (')]}'.includes(c)) stack.pop();
-  }
-  return stack.pop();
+  const scan = pyScan(src);
+  const [k, c] = scan.open[scan.open.length - 1] ?? scan.triple?.slice().reverse() ?? [];
+  if (k === undefined) return undefined;
+  const start = src.lastIndexOf('\n', k - 1) + 1;
+  return [src.slice(0, k).split('\n').length, k - start - (src.slice(start).length - src.slice(start).trimStart().length), c];
 }
 
 /** 3.11 on underlines what raised unless it is the whole line with no operator or brackets to point at (before 3.13, a call's brackets neither). */
@@ -169,7 +163,12 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const lines = src.trimEnd().split('\n');
   // a token that cannot follow the bracket (`def f(:`) fails on its line, before the input ends
   const stray = left && /^\s*[:,=](?!=)/.exec(lines[left[0] - 1].trimStart().slice(left[1] + 1));
-  if (left && stray) {
+  if (left && left[2].length === 3) {
+    // a string left open: 3.10 on points at its quote, 3.9 at the end of the input
+    const last = src.split('\n').length, end = src.split('\n')[last - 1].trim().length;
+    if (minor(rt.version) < 10) left = [last, end, ''];
+    e = Object.assign(new Thrown('SyntaxError', left[2] ? `unterminated triple-quoted string literal (detected at line ${last})` : 'EOF while scanning triple-quoted string literal'), { at: [left[1], left[1], left[1] + 1, left[1] + 1] });
+  } else if (left && stray) {
     const c = left[1] + stray[0].length;
     e = Object.assign(new Thrown('SyntaxError', 'invalid syntax'), { at: [c, c, c + 1, c + 1] });
   } else if (left && minor(rt.version) < 10) {
