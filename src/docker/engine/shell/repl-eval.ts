@@ -37,6 +37,8 @@ export class Thrown {
   declare frames?: Frame[];
   /** python: where the module caught it (line, its text, its underline), for a traceback that shows it as a later one's context or cause */
   declare where?: [number, string, number[]?];
+  /** python: where a function caught it, as the frames from that function on */
+  declare local?: Frame[];
   /** python: the exception being handled when this one was raised, and the one `raise … from` names (`from None`: `cause` null) */
   declare context?: Thrown;
   declare cause?: Thrown | null;
@@ -64,7 +66,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the names a python function's body binds: its own even before they are */ loc?: Set<string>; /** the class whose body this is */ q?: string; /** a comprehension's own, where a `:=` binds no name */ cmp?: 1; /** a function's own */ f?: 1; /** JS: its const names */ c?: Set<string> };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the names a python function's body binds: its own even before they are */ loc?: Set<string>; /** the class whose body this is */ q?: string; /** a comprehension's own, where a `:=` binds no name */ cmp?: 1; /** a function's own: its name and the run that defined it */ f?: [string, number]; /** JS: its const names */ c?: Set<string> };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -1302,7 +1304,7 @@ export function interpreter(h: Host) {
         const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
         // (a function called on nothing has the global object as its `this`, outside strict mode)
         if (own) vars.set('this', this ?? globals.globalThis);
-        run({ vars, up, f: 1 });
+        run({ vars, up, f: [fname(self) ?? name, input] });
         return py ? null : undefined;
       } catch (j) {
         if (j instanceof Jump) {
@@ -1530,6 +1532,8 @@ export function interpreter(h: Host) {
         handling = j;
         // (what the module catches is shown again above what its handler raises)
         if (!sc.f) j.where = [line, (lines[line - 1] ?? '').trim(), placed(j.at)];
+        // (in a function: from the line of its body that raised, down through the calls it made)
+        else if (j.spot) j.local = [[j.spot[0], j.spot[1], j.spot[2], ...sc.f], ...(j.frames ?? [])];
         try {
           pyExec(h[2], sc);
         } catch (k) {

@@ -87,6 +87,7 @@ function parser39(e: Thrown, line: string): Thrown {
 
 /** python's traceback; `<stdin>` has no source lines to show. */
 /** `fileOf`: the file of a REPL's input; `old`: before 3.13; `carets`: 3.11 on, which underlines what raised. */
+/** (`n` 0: no frame of the module's, only the calls; `line` then says whether their lines show) */
 function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, old = false, carets = true): string {
   const mark = (text: string, at?: number[]) => (carets ? underline(text, at, old) : '');
   const src = file === '<stdin>' || !line ? '' : `    ${line}\n`;
@@ -100,7 +101,7 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
   }
   // the calls it went through, each a frame of its own, shown with its line when the module's is
   const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${mark(text, at)}`}`).join('');
-  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && mark(line, e.at)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}${e.hint ?? ''}\n`;
+  return `Traceback (most recent call last):\n${n ? `  File "${file}", line ${n}, in <module>\n${src}${src && mark(line, e.at)}` : ''}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}${e.hint ?? ''}\n`;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -200,12 +201,12 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const hidden = (!shown && !/^(Syntax|Indentation)Error$/.test(t.type)) || (t.late && how === 'c');
     const show = (x: Thrown, text: string, k: number) => traceback(minor(rt.version) < 10 ? parser39(x, text) : x, file, hidden ? '' : text, k, undefined, oldRepl(rt.version), minor(rt.version) > 10);
     /** An exception the module caught, shown where it was raised. */
-    const caught = (x: Thrown) => show(Object.assign(Object.create(Thrown.prototype), x, { at: x.where![2] }), x.where![1], x.where![0]);
+    const caught = (x: Thrown) => (x.where ? show(Object.assign(Object.create(Thrown.prototype), x, { at: x.where[2] }), x.where[1], x.where[0]) : show(Object.assign(Object.create(Thrown.prototype), x, { frames: x.local }), '-', 0));
     // a bare `raise` goes on with the traceback of where the exception was raised first
     let err = t.where && line === 'raise' ? caught(t) : show(t, line, n);
     // above it, the exception it was raised from (`from`) or while handling
     const up = (x: Thrown) => x.cause ?? (x.cause === null ? undefined : x.context);
-    for (let x = t, u = up(x); u?.where; x = u, u = up(x)) err = `${caught(u)}\n${x.cause ? 'The above exception was the direct cause of the following exception:' : 'During handling of the above exception, another exception occurred:'}\n\n${err}`;
+    for (let x = t, u = up(x); u?.where || u?.local; x = u, u = up(x)) err = `${caught(u)}\n${x.cause ? 'The above exception was the direct cause of the following exception:' : 'During handling of the above exception, another exception occurred:'}\n\n${err}`;
     return { out, err: printed + err, code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
