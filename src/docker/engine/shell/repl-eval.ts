@@ -17,6 +17,7 @@ import { jsClasses } from './js-classes';
 import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 import { pyScan } from './py-scan';
+import { Dict, DictView } from './py-dict';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -98,19 +99,7 @@ type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: 
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 export const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
-/** A python dict's keys that are no strings (its JS keys are their text). */
-const KEYS = Symbol('keys');
-const keyOf = (o: V, k: string): V => (o[KEYS]?.has(k) ? o[KEYS].get(k) : k);
-/** A dict's JS key: True, 1 and 1.0 are equal, so one key. */
-const dk = (k: V) => (typeof k === 'boolean' ? +k : k);
-const put = (o: V, k: V, v: V) => {
-  // (the key first stored stays, with the new value)
-  if (typeof k !== 'string' && !Object.hasOwn(o, dk(k))) (o[KEYS] ??= new Map()).set(String(dk(k)), k);
-  o[dk(k)] = v;
-};
-const pyDict = (entries: [V, V][]) => entries.reduce((o, [k, v]) => (put(o, k, v), o), {});
-/** A dict's keys, values or items: the list they are, shown as python's view of them. */
-const view = (kind: string, l: V[]) => Object.assign(l, { [SHOW]: `dict_${kind}(${repr(l)})` });
+const pyDict = (entries: Iterable<[V, V]>) => new Dict(entries);
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const HOLE = Symbol('hole');
@@ -327,7 +316,9 @@ export function repr(v: V): string {
   if (typeof v === 'bigint' && (v < 0n ? -v : v) >= INT_MAX_STR) throw new Thrown('ValueError', 'Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${repr(keyOf(v, k))}: ${repr(x)}`).join(', ')}}`;
+  if (v instanceof DictView) return `dict_${v.kind}(${repr(v.list())})`;
+  if (v instanceof Dict) return ((items) => (v.name ? `${v.name}(${items})` : items))(`{${v.items().map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(', ')}}`);
+  return '{}';
 }
 export const pyStr = (v: V): string => (typeof v === 'string' ? v : v instanceof Thrown ? v.msg : (v?.[PYCLS] && find(v[PYCLS], '__str__', v))?.() ?? repr(v));
 
@@ -337,11 +328,18 @@ const keyError = (k: V) => Object.assign(new Thrown('KeyError', repr(k)), { args
 const big = (r: number) => { if (!Number.isFinite(r)) throw new Thrown(r ? 'OverflowError' : 'ValueError', `cannot convert float ${r ? 'infinity' : 'NaN'} to integer`); return BigInt(r); };
 /** Rounds a tie to the even neighbour. */
 const half = (s: number) => { const f = Math.floor(s), d = s - f; return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f; };
-const typeName = (v: V): string => (v instanceof Thrown ? v.type : v?.[PYCLS] ? fname(v[PYCLS]) : v?.[PYD] ? 'type' : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : 'dict');
-const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : isObj(v) && !v[SHOW] && !v[PYCLS] && !Object.keys(v).length));
+const typeName = (v: V): string => (v instanceof Thrown ? v.type : v?.[PYCLS] ? fname(v[PYCLS]) : v?.[PYD] ? 'type' : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : v instanceof DictView ? 'dict_' + v.kind : v?.name ? '_Environ' : 'dict');
+const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) || v instanceof DictView ? !v.length : v instanceof Dict && !v.size));
 const num = (v: V) => (typeof v === 'boolean' ? BigInt(v) : v);
 const isNum = (v: V) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
-const pyEq = (a: V, b: V): boolean => (isNum(a) && isNum(b) ? num(a) == num(b) : typeof a === 'object' && typeof b === 'object' && a && b && !a[PYCLS] ? repr(a) === repr(b) : a === b || (a == null && b == null));
+// (sequences item by item, dicts key by key in any order, views of keys or items as sets)
+const pyEq = (a: V, b: V): boolean => {
+  if (isNum(a) && isNum(b)) return num(a) == num(b);
+  if (Array.isArray(a) && Array.isArray(b)) return !(a as V)[TUPLE] === !(b as V)[TUPLE] && (a as V)[SHOW] === (b as V)[SHOW] && a.length === b.length && a.every((x, k) => pyEq(x, b[k]));
+  if (a instanceof Dict && b instanceof Dict) return a.size === b.size && a.keys().every((k) => b.has(k) && pyEq(a.get(k), b.get(k)));
+  if (a instanceof DictView && b instanceof DictView && a.kind === b.kind && a.kind !== 'values') return a.length === b.length && a.list().every((x) => b.list().some((y) => pyEq(x, y)));
+  return a === b || (a == null && b == null);
+};
 const mod = (name: string, attrs: Record<string, V>) => Object.assign(attrs, { [SHOW]: `<module '${name}' (built-in)>` });
 const fn = (name: string, f: (...a: V[]) => V) => Object.assign(f, { fname: name });
 /** Keys that would lead from a value to the host's Function constructor. */
@@ -463,8 +461,8 @@ export function interpreter(h: Host) {
   const python = (): Record<string, V> => {
     const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a ${minor < 10 ? '' : 'real '}number, not '${typeName(x)}'`); })());
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
-    const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
-    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : isObj(x) ? Object.keys(x).map((k) => keyOf(x, k)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
+    const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x) || x instanceof DictView) return BigInt(x.length); if (x instanceof Dict) return BigInt(x.size); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
+    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : x instanceof Dict ? x.keys() : x instanceof DictView ? x.list() : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
     const opts = (a: V[]) => (a[a.length - 1]?.[KW] ? a.pop() : {});
     /** sorted()'s order: by `key`, stable, `reverse` keeping equal items in their order. */
@@ -491,7 +489,8 @@ export function interpreter(h: Host) {
     const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: fn('sqrt', f(Math.sqrt)), pow: fn('pow', f(Math.pow)), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
     // json.dumps: python escapes what is not ASCII
     const jstr = (x: string) => JSON.stringify(x).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-    const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? jstr(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${jstr(k)}: ${dumps(x)}`).join(', ')}}`);
+    // (a dict's keys become strings; what is no JSON value fails deep in the json module, whose frames the traceback would show)
+    const dumps = (v: V): string => (v == null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? jstr(v) : typeof v === 'number' ? (Number.isFinite(v) ? repr(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity') : isNum(v) ? repr(v) : Array.isArray(v) && !(v as V)[SHOW] ? `[${v.map(dumps).join(', ')}]` : v instanceof Dict ? `{${v.items().map(([k, x]) => `${typeof k === 'string' ? jstr(k) : k == null || isNum(k) ? `"${dumps(k)}"` : (() => { throw new Unsupported(`json.dumps(${typeName(k)} key)`); })()}: ${dumps(x)}`).join(', ')}}` : (() => { throw new Unsupported(`json.dumps(${typeName(v)})`); })());
     const version = pyBuild(h);
     // the container's files: an OSError of errno's class, with its number and the C library's text
     const io = <T>(p: string, f: () => T): T => {
@@ -518,9 +517,10 @@ export function interpreter(h: Host) {
       const lines = () => text.slice(at, (at = text.length)).split(/(?<=\n)/).filter(Boolean);
       return { [SHOW]: `<_io.TextIOWrapper name=${repr(p)} mode=${repr(mode)} encoding='UTF-8'>`, read: () => text.slice(at, (at = text.length)), readlines: lines, readline: () => text.slice(at, (at = text.indexOf('\n', at) + 1 || text.length)), write: (x: V) => (io(p, () => h.fs.writeFile(p, x, h.cwd, true)), BigInt(x.length)), close: () => null };
     };
+    const environ = Object.assign(pyDict(Object.entries(env)), { name: 'environ' });
     const modules: Record<string, V> = {
       sys: mod('sys', { version, platform: 'linux', argv: h.argv ?? [''], stdout, stderr, exit: (c?: V) => { throw new Exit(c); } }),
-      os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d, listdir: (p: V = '.') => io(p, () => listDir(h.fs, p, h.cwd)),
+      os: mod('os', { name: 'posix', environ, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => (environ.has(k) ? environ.get(k) : d), listdir: (p: V = '.') => io(p, () => listDir(h.fs, p, h.cwd)),
         path: mod('posixpath', { exists: (p: V) => exists(h.fs, p, h.cwd), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
       math,
       json: mod('json', { dumps }),
@@ -548,9 +548,9 @@ export function interpreter(h: Host) {
       map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f === null ? x : f(x))),
       any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
-      dict: (...a: V[]) => { const kw = opts(a), d = isObj(a[0]) && !a[0][SHOW] ? pyDict(Object.keys(a[0]).map((k) => [keyOf(a[0], k), a[0][k]])) : pyDict(a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => put(d, k, v)); return d; },
+      dict: (...a: V[]) => { const kw = opts(a), d = pyDict(a[0] instanceof Dict ? a[0].items() : a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => d.set(k, v)); return d; },
       // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold
-      type: (x: V) => x?.[PYCLS] ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? { [SHOW]: `<class '${typeName(x)}'>` },
+      type: (x: V) => x?.[PYCLS] ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? Object.assign(fn(typeName(x), () => { throw new Unsupported(`type(${typeName(x)})()`); }), { [SHOW]: `<class '${x?.name ? 'os.' : ''}${typeName(x)}'>` }),
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
@@ -616,9 +616,9 @@ export function interpreter(h: Host) {
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
         index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
       : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
-      : isObj(o) && !o[SHOW] ? { keys: () => view('keys', Object.keys(o).map((k) => keyOf(o, k))), values: () => view('values', Object.values(o)), items: () => view('items', Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true }))), get: (x: V, d: V = null) => (Object.hasOwn(o, dk(x)) ? o[dk(x)] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
-        update: (x: V = {}) => (Object.keys(x).forEach((k) => put(o, keyOf(x, k), x[k])), null), setdefault: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : (put(o, x, d), d)),
-        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, dk(x))) { if (d.length) return d[0]; throw keyError(x); } const v = o[dk(x)]; delete o[dk(x)]; return v; } } : undefined;
+      : o instanceof Dict ? { keys: () => new DictView('keys', o), values: () => new DictView('values', o), items: () => new DictView('items', o), get: (x: V, d: V = null) => (o.has(x) ? o.get(x) : d), copy: () => pyDict(o.items()), clear: () => (o.m.clear(), null),
+        update: (x: V = [], kw?: V) => (globals.dict(x, ...(kw ? [kw] : [])).items().forEach(([k, v]: V[]) => o.set(k, v)), null), setdefault: (x: V, d: V = null) => (o.has(x) ? o.get(x) : (o.set(x, d), d)),
+        pop: (x: V, ...d: V[]) => { if (!o.has(x)) { if (d.length) return d[0]; throw keyError(x); } const v = o.get(x); o.delete(x); return v; } } : undefined;
     // a method of str, list or dict the evaluator lacks is no missing attribute
     if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
@@ -651,9 +651,9 @@ export function interpreter(h: Host) {
       if (i < 0 || i >= o.length) throw new Thrown('IndexError', `${typeName(o) === 'str' ? 'string' : typeName(o)} index out of range`);
       return o[i];
     }
-    if (isObj(o) && !o[SHOW]) {
-      if (!Object.hasOwn(o, dk(k))) throw keyError(k);
-      return o[dk(k)];
+    if (o instanceof Dict) {
+      if (!o.has(k)) throw keyError(k);
+      return o.get(k);
     }
     throw new Thrown('TypeError', `'${typeName(o)}' object is not subscriptable`);
   };
@@ -775,7 +775,12 @@ export function interpreter(h: Host) {
       const yes = !/!|not/.test(op);
       if (/^[=!]=$/.test(op)) return pyEq(x, y) === yes;
       if (/is/.test(op)) return (x === y || (x == null && y == null)) === yes;
-      if (/in/.test(op)) return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, dk(x))) === yes;
+      if (/in/.test(op)) {
+        if (typeof y === 'string' && typeof x !== 'string') throw new Thrown('TypeError', `'in <string>' requires string as left operand, not ${typeName(x)}`);
+        const seq = Array.isArray(y) ? y : y instanceof DictView && y.kind !== 'keys' ? y.list() : undefined;
+        if (!seq && typeof y !== 'string' && !(y instanceof Dict) && !(y instanceof DictView)) throw new Thrown('TypeError', `argument of type '${typeName(y)}' is not iterable`);
+        return (typeof y === 'string' ? y.includes(x) : seq ? seq.some((z) => pyEq(x, z)) : (y.d ?? y).has(x)) === yes;
+      }
       if (/[<>]/.test(op)) {
         return isNum(x) && isNum(y) ? JS_OPS[op](num(x), num(y)) : JS_OPS[op](cmp(x, y, op), 0);
       }
@@ -823,7 +828,13 @@ export function interpreter(h: Host) {
           e = mark(Object.assign((s: Scope) => { const x = o(s); return optional && x == null ? undefined : member(x, k); }, { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); if (py || x == null) (x?.[PYD] ?? x)[k] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, k, v); }, isNew: o.isNew }), start, start);
         } else if (eat('[')) {
           const o = e;
-          const k = is(':') ? () => undefined : expr();
+          // (python: `d[1, 2]` is the tuple's item)
+          let k: E = is(':') ? () => undefined : expr();
+          if (py && is(',')) {
+            const ts = [k];
+            while (eat(',') && !is(']')) ts.push(expr());
+            k = (s) => Object.assign(ts.map((x) => x(s)), { [TUPLE]: true });
+          }
           if (py && eat(':')) {
             const end = /^[\]:]$/.test(peek().v) ? () => undefined : expr();
             const by = eat(':') && !is(']') ? expr() : () => 1n;
@@ -851,7 +862,7 @@ export function interpreter(h: Host) {
             const at = Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : -1;
             if (py && Array.isArray(x) && typeof key === 'bigint' && (at < 0 || at >= x.length)) throw new Thrown('IndexError', 'list assignment index out of range');
             // (JS as `node -e` runs it, not strict: a frozen object or a primitive ignores the assignment)
-            if (at >= 0) x[at] = v; else if (py) put(x, key, v); else if (x == null) x[key] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
+            if (at >= 0) x[at] = v; else if (py) { if (!(x instanceof Dict)) throw new Thrown('TypeError', `'${typeName(x)}' object does not support item assignment`); x.set(key, v); } else if (x == null) x[key] = v; else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
           } }), start, at);
         } else if (is('(')) {
           i++;
@@ -868,7 +879,7 @@ export function interpreter(h: Host) {
             const pos = a.filter((x) => !x?.[KW]);
             if (kw.length) pos.push(Object.assign({}, ...kw));
             // a builtin that would take keywords as one more argument
-            if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
+            if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict|update)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text.replace(/^new\s+/, '')} is not a ${callee.isNew ? 'constructor' : 'function'}`);
             direct = f;
             // `new` of a function of the program's own: a fresh object, named after it, is its `this`
@@ -1637,10 +1648,18 @@ export function interpreter(h: Host) {
           sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => ((s2.loc = loc), pyExec(body, s2)), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
         } else if (kw === 'for') {
           const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
-          const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
+          const it = evalIn(src, sc);
+          const items: V[] = [...(globals.list as (x: V) => V[])(it)];
           const vars = names.split(',').map((x) => x.trim());
+          // a dict that grows or shrinks under its loop stops it (3.13 marks the iterable, a call's brackets)
+          const d = it instanceof DictView ? it.d : it instanceof Dict ? it : undefined, size = d?.size;
+          const b = m[2].length - src.length, z = m[2].length;
+          let x = src.length - 1;
+          for (let depth = 0; src.endsWith(')') && x > 0 && (depth += src[x] === ')' ? 1 : src[x] === '(' ? -1 : 0); x--);
+          x = src.endsWith(')') ? b + x : b;
+          const changed = () => Object.assign(new Thrown('RuntimeError', 'dictionary changed size during iteration'), { at: minor > 12 ? [b, x, z, z] : undefined });
           // the loop's `else` runs unless it ended by `break`
-          taken = loop(() => items.length > 0, () => {
+          taken = loop(() => { if (d && d.size !== size) { if (sc === top) [line, piece] = [n, m[2]]; throw changed(); } return items.length > 0; }, () => {
             const v = items.shift();
             vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
             pyExec(body, sc);
