@@ -332,12 +332,11 @@ const typeName = (v: V): string => (v instanceof Thrown ? v.type : v?.[PYCLS] ? 
 const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) || v instanceof DictView ? !v.length : v instanceof Dict && !v.size));
 const num = (v: V) => (typeof v === 'boolean' ? BigInt(v) : v);
 const isNum = (v: V) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
-// (sequences item by item, dicts key by key in any order, views of keys or items as sets)
+// (sequences item by item, dicts key by key in any order)
 const pyEq = (a: V, b: V): boolean => {
   if (isNum(a) && isNum(b)) return num(a) == num(b);
   if (Array.isArray(a) && Array.isArray(b)) return !(a as V)[TUPLE] === !(b as V)[TUPLE] && (a as V)[SHOW] === (b as V)[SHOW] && a.length === b.length && a.every((x, k) => pyEq(x, b[k]));
   if (a instanceof Dict && b instanceof Dict) return a.size === b.size && a.keys().every((k) => b.has(k) && pyEq(a.get(k), b.get(k)));
-  if (a instanceof DictView && b instanceof DictView && a.kind === b.kind && a.kind !== 'values') return a.length === b.length && a.list().every((x) => b.list().some((y) => pyEq(x, y)));
   return a === b || (a == null && b == null);
 };
 const mod = (name: string, attrs: Record<string, V>) => Object.assign(attrs, { [SHOW]: `<module '${name}' (built-in)>` });
@@ -1427,17 +1426,12 @@ export function interpreter(h: Host) {
    */
   const AFTER: Record<string, string> = { def: 'function definition', class: 'class definition' };
   const CLAUSE: Record<string, RegExp> = { else: /^(if|elif|for|while|try|except)$/, elif: /^(if|elif)$/, except: /^(try|except)$/, finally: /^(try|except|else)$/ };
-  const checkIndent = (src: string) => {
+  const checkIndent = (lines: [string, number][]) => {
     const levels = [0];
     // the compound statement last seen at each level, and the head waiting for its block
     const last = new Map<number, string>();
     let head: [string, number] | undefined;
-    const lines = src.split('\n');
-    for (let k = 0; k < lines.length; k++) {
-      let text = lines[k];
-      const n = k + 1;
-      if (!text.trim() || /^\s*#/.test(text)) continue;
-      while (k + 1 < lines.length && unclosed(text)) text += '\n' + lines[++k];
+    for (const [text, n] of lines) {
       const col = indent(text), code = text.trim();
       const fail = (type: string, msg: string, at?: number[]) => { [line, piece] = [n, code]; throw Object.assign(new Thrown(type, msg), { at }); };
       const top = levels[levels.length - 1];
@@ -1653,10 +1647,7 @@ export function interpreter(h: Host) {
           const vars = names.split(',').map((x) => x.trim());
           // a dict that grows or shrinks under its loop stops it (3.13 marks the iterable, a call's brackets)
           const d = it instanceof DictView ? it.d : it instanceof Dict ? it : undefined, size = d?.size;
-          const b = m[2].length - src.length, z = m[2].length;
-          let x = src.length - 1;
-          for (let depth = 0; src.endsWith(')') && x > 0 && (depth += src[x] === ')' ? 1 : src[x] === '(' ? -1 : 0); x--);
-          x = src.endsWith(')') ? b + x : b;
+          const b = m[2].length - src.length, z = m[2].length, x = b + Math.max(0, src.search(/\((?:[^()]|\([^()]*\))*\)$/));
           const changed = () => Object.assign(new Thrown('RuntimeError', 'dictionary changed size during iteration'), { at: minor > 12 ? [b, x, z, z] : undefined });
           // the loop's `else` runs unless it ended by `break`
           taken = loop(() => { if (d && d.size !== size) { if (sc === top) [line, piece] = [n, m[2]]; throw changed(); } return items.length > 0; }, () => {
@@ -1902,8 +1893,9 @@ export function interpreter(h: Host) {
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
         runs++;
         lines = src.split('\n');
-        if (py) checkIndent(code);
-        value = py ? pyExec(blocks(logical(code)), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
+        const ls = py ? logical(code) : [];
+        if (py) checkIndent(ls);
+        value = py ? pyExec(blocks(ls), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);
