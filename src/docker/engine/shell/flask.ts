@@ -105,7 +105,7 @@ export function flaskGet(a: FlaskApp, path: string, from: string, now: number, m
     const v = r.value;
     if (r.error) [status, body] = [500, ERROR_500];
     else if (v && typeof v === 'object') {
-      body = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x instanceof Dict ? Object.fromEntries(x.items().map(([k, y]) => [String(k), y]).sort()) : x)) + '\n';
+      body = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x instanceof Dict ? Object.fromEntries(x.items().sort()) : x)) + '\n';
       type = 'application/json';
     } else body = String(v ?? '');
   }

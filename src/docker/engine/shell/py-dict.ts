@@ -12,16 +12,23 @@ type V = any;
 const hash = (k: V): V => {
   if (typeof k === 'boolean' || (typeof k === 'number' && Number.isInteger(k))) return BigInt(k);
   if (Array.isArray(k) && (k as V)[TUPLE]) return '\0' + k.map((x) => { const h = hash(x); return typeof h + ':' + String(h); }).join('\0');
-  if (Array.isArray(k) || k instanceof Dict || k instanceof DictView) throw new Thrown('TypeError', `unhashable type: '${Array.isArray(k) ? 'list' : k instanceof Dict ? 'dict' : 'dict_' + k.kind}'`);
+  if (Array.isArray(k) || k instanceof Dict) throw new Thrown('TypeError', `unhashable type: '${Array.isArray(k) ? 'list' : 'dict'}'`);
   return k;
 };
 
-export class Dict {
+/** A dict or a view of one: what has a size and gives a list when iterated. */
+export abstract class Sized {
+  abstract size: number;
+  abstract list(): V[];
+}
+
+export class Dict extends Sized {
   /** each key's hash to the key first written and its value */
   m = new Map<V, [V, V]>();
   /** os.environ's: the name its repr wraps the items in */
   declare name?: string;
   constructor(entries: Iterable<[V, V]> = []) {
+    super();
     for (const [k, v] of entries) this.set(k, v);
   }
   get size() { return this.m.size; }
@@ -35,12 +42,16 @@ export class Dict {
   delete(k: V) { return this.m.delete(hash(k)); }
   keys(): V[] { return [...this.m.values()].map((e) => e[0]); }
   values(): V[] { return [...this.m.values()].map((e) => e[1]); }
+  /** what iterating it gives */
+  list() { return this.keys(); }
   items(): [V, V][] { return [...this.m.values()].map((e) => Object.assign([e[0], e[1]] as [V, V], { [TUPLE]: true })); }
 }
 
 /** `d.keys()`, `.values()`, `.items()`: what the dict holds when they are read, not when they were made. */
-export class DictView {
-  constructor(public kind: 'keys' | 'values' | 'items', public d: Dict) {}
+export class DictView extends Sized {
+  constructor(public kind: 'keys' | 'values' | 'items', public d: Dict) {
+    super();
+  }
   list(): V[] { return this.d[this.kind](); }
-  get length() { return this.d.size; }
+  get size() { return this.d.size; }
 }

@@ -8,8 +8,8 @@ export interface Scan {
   code: string;
   /** The brackets still open at the end: offset and character, innermost last. */
   open: [number, string][];
-  /** The triple quote of a string still open at the end, and its offset. */
-  triple?: [string, number];
+  /** The offset of a triple-quoted string still open at the end, and its quote. */
+  triple?: [number, string];
   /** Where statements end: `;` and line feeds outside brackets and strings, but a backslash's. */
   cuts: number[];
   /** The last line goes on in the next: an open bracket or triple quote, or a backslash at its end (and no string left open at a line's end). */
@@ -21,7 +21,7 @@ export function pyScan(src: string): Scan {
   const cuts: number[] = [];
   let code = '';
   let from = 0;
-  let triple: [string, number] | undefined;
+  let triple: [number, string] | undefined;
   let tail = false;
   // a string its line ends in is the tokenizer's error, whatever is open
   let broken = false;
@@ -38,7 +38,7 @@ export function pyScan(src: string): Scan {
       let j = k + q.length;
       // (a one-quote string ends at its line's end, closed or not)
       for (; j < src.length && !src.startsWith(q, j) && (q.length > 1 || src[j] !== '\n'); j++) if (src[j] === '\\') j++;
-      if (j >= src.length && q.length > 1) triple = [q, k];
+      if (j >= src.length && q.length > 1) triple = [k, q];
       else if (!src.startsWith(q, j)) broken = true;
       k = src.startsWith(q, j) ? j + q.length - 1 : j - 1;
     } else if (c === '\\' && (src[k + 1] === '\n' || k === src.length - 1)) [k, tail] = [k + 1, true];

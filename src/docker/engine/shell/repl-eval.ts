@@ -17,7 +17,8 @@ import { jsClasses } from './js-classes';
 import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 import { pyScan } from './py-scan';
-import { Dict, DictView } from './py-dict';
+import { Dict, DictView, Sized } from './py-dict';
+import { mersenne } from './py-random';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -151,6 +152,8 @@ function lex(src: string, py: boolean): Tok[] {
 }
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+/** What a bracket token does to the depth. */
+const dep = (v: string) => (/^[([{]$/.test(v) ? 1 : /^[)\]}]$/.test(v) ? -1 : 0);
 /** What V8 names a call's argument after: a value's last token. */
 /** V8's name for a token it did not expect. */
 const unexpected = (tk: Tok) => `Unexpected ${tk.k === 'i' ? `identifier '${tk.v}'` : tk.k === 'n' ? 'number' : tk.k === 's' ? (tk.v[0] === '`' ? 'template string' : 'string') : `token '${tk.v}'`}`;
@@ -328,8 +331,8 @@ const keyError = (k: V) => Object.assign(new Thrown('KeyError', repr(k)), { args
 const big = (r: number) => { if (!Number.isFinite(r)) throw new Thrown(r ? 'OverflowError' : 'ValueError', `cannot convert float ${r ? 'infinity' : 'NaN'} to integer`); return BigInt(r); };
 /** Rounds a tie to the even neighbour. */
 const half = (s: number) => { const f = Math.floor(s), d = s - f; return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f; };
-const typeName = (v: V): string => (v instanceof Thrown ? v.type : v?.[PYCLS] ? fname(v[PYCLS]) : v?.[PYD] ? 'type' : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : v instanceof DictView ? 'dict_' + v.kind : v?.name ? '_Environ' : 'dict');
-const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) || v instanceof DictView ? !v.length : v instanceof Dict && !v.size));
+const typeName = (v: V): string => (v instanceof Thrown ? v.type : v?.[PYCLS] ? fname(v[PYCLS]) : v?.[PYD] ? 'type' : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? (v.doc === undefined ? 'builtin_function_or_method' : 'function') : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : v instanceof DictView ? 'dict_' + v.kind : v?.name ? '_Environ' : 'dict');
+const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : v instanceof Sized && !v.size));
 const num = (v: V) => (typeof v === 'boolean' ? BigInt(v) : v);
 const isNum = (v: V) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
 // (sequences item by item, dicts key by key in any order)
@@ -420,7 +423,6 @@ export function interpreter(h: Host) {
   };
   const say = (...a: V[]) => void log.push(show(a));
   const warn = (...a: V[]) => void errs.push(show(a));
-  const rand = (a: number, b: number) => a + Math.floor(h.random() * (b - a + 1));
   const node = (): Record<string, V> => {
     // a member the evaluator lacks is no undefined of the real runtime
     const strict = (name: string, o: V): V => new Proxy(o, { get: (t, k) => { if (typeof k === 'symbol' || k in t) return t[k]; throw new Unsupported(`${name}.${k}`); } });
@@ -460,8 +462,8 @@ export function interpreter(h: Host) {
   const python = (): Record<string, V> => {
     const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a ${minor < 10 ? '' : 'real '}number, not '${typeName(x)}'`); })());
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
-    const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x) || x instanceof DictView) return BigInt(x.length); if (x instanceof Dict) return BigInt(x.size); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
-    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : x instanceof Dict ? x.keys() : x instanceof DictView ? x.list() : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
+    const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (x instanceof Sized) return BigInt(x.size); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
+    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : x instanceof Sized ? x.list() : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
     const opts = (a: V[]) => (a[a.length - 1]?.[KW] ? a.pop() : {});
     /** sorted()'s order: by `key`, stable, `reverse` keeping equal items in their order. */
@@ -489,7 +491,7 @@ export function interpreter(h: Host) {
     // json.dumps: python escapes what is not ASCII
     const jstr = (x: string) => JSON.stringify(x).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
     // (a dict's keys become strings; what is no JSON value fails deep in the json module, whose frames the traceback would show)
-    const dumps = (v: V): string => (v == null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? jstr(v) : typeof v === 'number' ? (Number.isFinite(v) ? repr(v) : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity') : isNum(v) ? repr(v) : Array.isArray(v) && !(v as V)[SHOW] ? `[${v.map(dumps).join(', ')}]` : v instanceof Dict ? `{${v.items().map(([k, x]) => `${typeof k === 'string' ? jstr(k) : k == null || isNum(k) ? `"${dumps(k)}"` : (() => { throw new Unsupported(`json.dumps(${typeName(k)} key)`); })()}: ${dumps(x)}`).join(', ')}}` : (() => { throw new Unsupported(`json.dumps(${typeName(v)})`); })());
+    const dumps = (v: V): string => (v == null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? jstr(v) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : isNum(v) ? repr(v) : Array.isArray(v) && !(v as V)[SHOW] ? `[${v.map(dumps).join(', ')}]` : v instanceof Dict ? `{${v.items().map(([k, x]) => `${typeof k === 'string' ? jstr(k) : k == null || isNum(k) ? `"${dumps(k)}"` : (() => { throw new Unsupported(`json.dumps(${typeName(k)} key)`); })()}: ${dumps(x)}`).join(', ')}}` : (() => { throw new Unsupported(`json.dumps(${typeName(v)})`); })());
     const version = pyBuild(h);
     // the container's files: an OSError of errno's class, with its number and the C library's text
     const io = <T>(p: string, f: () => T): T => {
@@ -516,6 +518,9 @@ export function interpreter(h: Host) {
       const lines = () => text.slice(at, (at = text.length)).split(/(?<=\n)/).filter(Boolean);
       return { [SHOW]: `<_io.TextIOWrapper name=${repr(p)} mode=${repr(mode)} encoding='UTF-8'>`, read: () => text.slice(at, (at = text.length)), readlines: lines, readline: () => text.slice(at, (at = text.indexOf('\n', at) + 1 || text.length)), write: (x: V) => (io(p, () => h.fs.writeFile(p, x, h.cwd, true)), BigInt(x.length)), close: () => null };
     };
+    // (unseeded: the machine's own draws; after random.seed(n): CPython's)
+    let mt: ReturnType<typeof mersenne> | undefined, slept = 0;
+    const below = (n: number) => { if (mt && n > 2 ** 32) throw new Unsupported('random.randint(a, b)'); return mt ? mt.below(n) : Math.floor(h.random() * n); };
     const environ = Object.assign(pyDict(Object.entries(env)), { name: 'environ' });
     const modules: Record<string, V> = {
       sys: mod('sys', { version, platform: 'linux', argv: h.argv ?? [''], stdout, stderr, exit: (c?: V) => { throw new Exit(c); } }),
@@ -523,7 +528,16 @@ export function interpreter(h: Host) {
         path: mod('posixpath', { exists: (p: V) => exists(h.fs, p, h.cwd), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
       math,
       json: mod('json', { dumps }),
-      random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
+      // (the program runs at once: its clock counts the seconds it slept)
+      time: mod('time', { time: () => h.now!() / 1000 + slept, sleep: (x: V) => ((slept += Number(num(x))), null) }),
+      random: mod('random', {
+        seed: (x: V) => { if (typeof x !== 'bigint') throw new Unsupported(`random.seed(${repr(x)})`); mt = mersenne(x); return null; },
+        random: () => (mt ? mt.random() : h.random()),
+        randint: (a: V, b: V) => { if (typeof a !== 'bigint' || typeof b !== 'bigint' || b < a) throw new Unsupported('random.randint(a, b)'); return a + BigInt(below(Number(b - a + 1n))); },
+        // (an empty one fails inside random.py, whose frames the traceback would show)
+        choice: (l: V) => { if (!l.length) throw new Unsupported('random.choice([])'); return l[below(l.length)]; },
+        shuffle: (l: V[]) => { for (let k = l.length - 1; k > 0; k--) { const j = below(k + 1); [l[k], l[j]] = [l[j], l[k]]; } return null; },
+      }),
     };
     const b: Record<string, V> = {
       isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.[PYD] ? isSub(x?.[PYCLS], c) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
@@ -575,7 +589,7 @@ export function interpreter(h: Host) {
     }
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
-    if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|issubclass|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
+    if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/.test(name)) throw new Unsupported(name);
     throw Object.assign(new Thrown(py ? 'NameError' : 'ReferenceError', py ? `name '${name}' is not defined` : `${name} is not defined`, name), { hint: py ? nameHint(s, name) : undefined });
   };
   /** 3.10 on names the nearest of the function's, the module's and the builtin names; 3.12 an attribute of self, or a module not imported. */
@@ -595,6 +609,12 @@ export function interpreter(h: Host) {
       if (typeof o === 'function' && (k === 'name' || k === 'length') && o.flen !== undefined) return k === 'name' ? o.fname : o.flen;
       return HIDDEN.test(String(k)) ? undefined : o[k];
     }
+    // a def's or class's docstring (a builtin's is a text the evaluator lacks; 3.13 strips the indentation of one of many lines)
+    if (k === '__doc__') {
+      const c = (o?.[PYCLS] ?? o)?.[PYD], d = c ? c.__doc__ : o?.doc;
+      if (d === undefined || /\n/.test(d) && minor > 12) throw new Unsupported(`${typeName(o)}.__doc__`);
+      return d;
+    }
     if (o?.[SUPER] || o?.[PYCLS] || o?.[PYD]) {
       // super(): the bases' attributes on the instance, object's __init__ at the end
       const [c, me] = o[SUPER] ?? (o[PYD] ? [o] : [o[PYCLS], o]);
@@ -603,9 +623,8 @@ export function interpreter(h: Host) {
       return v;
     }
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
-    // a function's (or builtin class's) name, and a def's docstring (a builtin's is a text the evaluator lacks)
+    // a function's (or builtin class's) name
     if (typeof o === 'function' && !o[PYD] && k === '__name__') return fname(o);
-    if (k === '__doc__' && !o?.[PYD] && !o?.[PYCLS]) { if (typeof o === 'function' && 'doc' in o) return o.doc; throw new Unsupported(`${typeName(o)}.__doc__`); }
     // `str.lower`: a method taken from its class
     if (o === globals.str && !/^__/.test(k)) throw new Unsupported(`str.${k}`);
     const own = (m: Record<string, V>) => (Object.hasOwn(m, k) ? m[k] : undefined);
@@ -667,7 +686,7 @@ export function interpreter(h: Host) {
     /** A value right after a whole expression: inside brackets 3.10 on marks both, a comma likely missing between them. */
     let probing = false;
     const comma = (s0: number): never => {
-      const k = i, open = t.slice(0, k).reduce((d, x) => d + (/^[([{]$/.test(x.v) ? 1 : /^[)\]}]$/.test(x.v) ? -1 : 0), 0);
+      const k = i, open = depth(k);
       let z = -1;
       probing = true;
       try { expr(); z = end(); } catch { /* no second expression */ }
@@ -677,9 +696,11 @@ export function interpreter(h: Host) {
     };
     const fail = (): never => {
       // what ends before it is complete goes on in the next line (python: only inside brackets)
-      if (!t[i].k && (!py || t.filter((x) => /^[([{]$/.test(x.v)).length > t.filter((x) => /^[)\]}]$/.test(x.v)).length)) throw new Open();
+      if (!t[i].k && (!py || depth(t.length) > 0)) throw new Open();
       throw syntax(py ? 'invalid syntax' : !t[i].k ? 'Unexpected end of input' : unexpected(t[i]), t[i].p, t[i].p + Math.max(1, t[i].v.length));
     };
+    /** How many brackets are open before token `k`. */
+    const depth = (k: number) => t.slice(0, k).reduce((d, x) => d + dep(x.v), 0);
     const eat = (v: string) => (is(v) ? (i++, true) : false);
     const need = (v: string) => void (eat(v) || fail());
     /** An item of an array or of a call's arguments, which JS may spread (`...nums`). */
@@ -703,7 +724,7 @@ export function interpreter(h: Host) {
     const fnBody = (params: string[], body: E, name = ''): E => (s) => Object.assign(fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s })), { flen: arity(params) });
     /** The token that closes the bracket at `k` (the end of input when none does). */
     const match = (k: number) => {
-      for (let depth = 0; k < t.length - 1; k++) if (!(depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0)) break;
+      for (let d = 0; k < t.length - 1; k++) if (!(d += dep(t[k].v))) break;
       return k;
     };
     /** The parameters' text between the brackets at `a` and `b`. */
@@ -729,7 +750,7 @@ export function interpreter(h: Host) {
     const expr = (min = 0): E => {
       const s0 = peek().p, i0 = i;
       let left = unary();
-      if (py && !min && is(':=') && i === i0 + 1 && t[i0].k === 'i' && (named || t.slice(0, i0).reduce((d, x) => d + (/^[([{]$/.test(x.v) ? 1 : /^[)\]}]$/.test(x.v) ? -1 : 0), 0) > 0)) {
+      if (py && !min && is(':=') && i === i0 + 1 && t[i0].k === 'i' && (named || depth(i0) > 0)) {
         i++;
         const name = t[i0].v, v = expr();
         // (it binds in the function or module the comprehension is in)
@@ -777,7 +798,7 @@ export function interpreter(h: Host) {
       if (/in/.test(op)) {
         if (typeof y === 'string' && typeof x !== 'string') throw new Thrown('TypeError', `'in <string>' requires string as left operand, not ${typeName(x)}`);
         const seq = Array.isArray(y) ? y : y instanceof DictView && y.kind !== 'keys' ? y.list() : undefined;
-        if (!seq && typeof y !== 'string' && !(y instanceof Dict) && !(y instanceof DictView)) throw new Thrown('TypeError', `argument of type '${typeName(y)}' is not iterable`);
+        if (!seq && typeof y !== 'string' && !(y instanceof Sized)) throw new Thrown('TypeError', `argument of type '${typeName(y)}' is not iterable`);
         return (typeof y === 'string' ? y.includes(x) : seq ? seq.some((z) => pyEq(x, z)) : (y.d ?? y).has(x)) === yes;
       }
       if (/[<>]/.test(op)) {
@@ -1011,11 +1032,11 @@ export function interpreter(h: Host) {
         if (py && name === 'lambda') {
           // its parameters (with their defaults) end at the colon outside brackets
           let k = i;
-          for (let depth = 0; k < t.length - 1 && (depth || t[k].v !== ':'); k++) depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0;
-          const params = topSplit(src.slice(t[i].p, t[k].p), ',').map((x) => x.trim()).filter(Boolean);
+          for (let d = 0; k < t.length - 1 && (d || t[k].v !== ':'); k++) d += dep(t[k].v);
+          const ps = params(src.slice(t[i].p, t[k].p));
           i = k;
           need(':');
-          return fnBody(params, expr(0), '<lambda>');
+          return fnBody(ps, expr(0), '<lambda>');
         }
         if (!py && name === 'new') return Object.assign(primary(), { isNew: 1 });
         if (/^(class|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
@@ -1182,7 +1203,7 @@ export function interpreter(h: Host) {
       line += x.split('\n').length - 1;
       if (!cur.trim()) at = line;
     }
-    return [...out, [cur, at] as [string, number]].filter(([x]) => x.trim() && !(py && /^\s*#/.test(x)));
+    return [...out, [cur, at] as [string, number]].filter(([x]) => x.trim());
   };
 
   /** One statement: its value (`NOTHING` for what shows none: declarations in python, imports). */
@@ -1453,11 +1474,11 @@ export function interpreter(h: Host) {
       if (kw && CLAUSE[kw] && !CLAUSE[kw].test(last.get(col) ?? '')) fail('SyntaxError', 'invalid syntax', [0, 0, kw.length, kw.length]);
       // `if x = 1:` (3.10 on): the name and the value it would take, marked as a comparison meant
       const cond = minor > 9 ? /^(if|elif|while)\s+/.exec(code)?.[0].length ?? 0 : 0;
-      const eq = cond ? /^([A-Za-z_]\w*\s*=(?!=)\s*)(.*?)\s*(?=\b(?:and|or|if|else)\b|[<>!]|==|:\s*(#.*)?$)/.exec(code.slice(cond)) : null;
+      const eq = cond ? /^([A-Za-z_]\w*\s*=(?!=)\s*)(.*?)\s*(?=\b(?:and|or|if|else)\b|[<>!]|==|:\s*$)/.exec(code.slice(cond)) : null;
       if (eq?.[2]) fail('SyntaxError', "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", [cond, cond, cond + eq[1].length + eq[2].length, cond + eq[1].length + eq[2].length]);
       if (!code.includes('\n')) {
         // the parser's own errors at the end of a line, which come before what the next lines hold
-        if (kw && topSplit(code.replace(/#.*/, ''), ':').length < 2) {
+        if (kw && topSplit(code, ':').length < 2) {
           // a token after the head's whole expression is a stray one, not a missing colon
           let stop: { k: string; v: string; p: number } | undefined;
           try { const p = parser(code.slice(kw.length)); p.expr(); stop = p.peek(); } catch { /* the colon's error */ }
@@ -1468,7 +1489,7 @@ export function interpreter(h: Host) {
       }
       last.set(col, kw ?? '');
       // a head whose block is on its own line after it (not `if x: y`)
-      head = kw && /:\s*(#.*)?$/.test(code) && topSplit(code, ':').slice(1).join(':').replace(/#.*/, '').trim() === '' ? [kw, n] : undefined;
+      head = kw && /:\s*$/.test(code) && topSplit(code, ':').slice(1).join(':').trim() === '' ? [kw, n] : undefined;
     }
   };
   /** A def's parameters (`a, b=2, *rest, **kw`, annotated or not): what binds a call's arguments to them. */
@@ -1586,7 +1607,7 @@ export function interpreter(h: Host) {
     };
     sc.vars.set(name, Object.assign(C, { base, kw: true, [PYD]: Object.fromEntries([['__name__', name], ['__doc__', docOf(body)], ...[...cs.vars].map(([k, v]) => [k, typeof v === 'function' && !v[PYD] ? wrap(k, v) : v])]), [SHOW]: `<class '__main__.${name}'>` }));
   };
-  /** A def's or class's docstring: the string its body starts with (3.13 strips the indentation its lines share). */
+  /** A def's or class's docstring: the string its body starts with. */
   const docOf = (body: Block[]): V => {
     const [head, , inner] = body[0] ?? [];
     let doc: V = null;
@@ -1594,10 +1615,7 @@ export function interpreter(h: Host) {
       const p = parser(head);
       if (!inner?.length && p.t.length === 2 && p.t[0].k === 's' && !/^[fF]/.test(head)) doc = p.whole()(top);
     } catch { /* no string */ }
-    if (typeof doc !== 'string' || minor < 13) return doc;
-    const [first, ...ls] = doc.split('\n');
-    const cut = Math.min(...ls.filter((l) => l.trim()).map(indent));
-    return [first.trimStart(), ...ls.map((l) => (l.trim() ? l.slice(cut) : ''))].join('\n');
+    return doc;
   };
   const pyExec = (b: Block[], sc: Scope): V => {
     let value: V = NOTHING;
@@ -1675,7 +1693,7 @@ export function interpreter(h: Host) {
   const close = (s: string, at: number): number => {
     let depth = 0;
     for (const m of s.slice(at).matchAll(BRACKET)) {
-      depth += /^[([{]$/.test(m[0]) ? 1 : /^[)\]}]$/.test(m[0]) ? -1 : 0;
+      depth += dep(m[0]);
       if (!depth) return at + m.index!;
     }
     throw new Open();

@@ -132,7 +132,7 @@ function nameAt(raw: string, name: string): number {
 /** Where python's tokenizer stopped at the end of `src`: its innermost bracket still open, or a triple quote's start (its line, its column in the line as the traceback shows it, dedented, and the bracket or quote). */
 function lastOpen(src: string): [number, number, string] | undefined {
   const scan = pyScan(src);
-  const [k, c] = scan.open[scan.open.length - 1] ?? scan.triple?.slice().reverse() ?? [];
+  const [k, c] = scan.open[scan.open.length - 1] ?? scan.triple ?? [];
   if (k === undefined) return undefined;
   const start = src.lastIndexOf('\n', k - 1) + 1;
   return [src.slice(0, k).split('\n').length, k - start - (src.slice(start).length - src.slice(start).trimStart().length), c];
