@@ -138,9 +138,9 @@ function lex(src: string, py: boolean): Tok[] {
     if (triple && (m[g].length < triple.length * 2 + m[g].indexOf(triple) || !m[g].endsWith(triple))) throw new Open();
   }
   const rest = src.slice(pos);
-  if (rest.trim() && !(py && /^\s*#/.test(rest))) {
-    // An open template literal (or triple quote) goes on; an open quote is an error.
-    if (/^\s*`/.test(rest) || /^\s*('''|""")/.test(rest)) throw new Open();
+  if (rest.trim()) {
+    // An open template literal goes on; an open quote is an error.
+    if (/^\s*`/.test(rest)) throw new Open();
     // (V8 marks an unclosed quote to the end of its line)
     const at = src.length - rest.trimStart().length;
     // (a character that is no ASCII gets no caret from node)
@@ -1435,8 +1435,8 @@ export function interpreter(h: Host) {
       const [head, ...after] = /^\s*(for|if|elif|else|while|def|try|except|finally|class|with)\b/.test(text) ? topSplit(text, ':') : [];
       const rest = after.join(':');
       if (after.length) out.push([head.trim() + ':', n, rest.trim() ? statements(rest).map(([t]): Block => [t.trim(), n, []]) : blocks(body)]);
-      // a line that goes on in deeper lines (an open bracket) is one statement with them
-      else out.push(...statements([text, ...body.map(([t]) => t)].join('\n')).map(([t]): Block => [t.trim(), n, []]));
+      // (a simple statement has no deeper lines: checkIndent refused them)
+      else out.push(...statements(text).map(([t]): Block => [t.trim(), n, []]));
     }
     return out;
   };
