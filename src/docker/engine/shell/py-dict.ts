@@ -11,7 +11,7 @@ type V = any;
 /** What python hashes a key as: equal keys the same JS value; a list or dict has no hash. */
 const hash = (k: V): V => {
   if (typeof k === 'boolean' || (typeof k === 'number' && Number.isInteger(k))) return BigInt(k);
-  if (Array.isArray(k) && (k as V)[TUPLE]) return '\0' + k.map((x) => { const h = hash(x); return typeof h + ':' + String(h); }).join('\0');
+  if (Array.isArray(k) && (k as V)[TUPLE]) return '\0' + k.map((x) => { const h = hash(x); return typeof h + h; }).join('\0');
   if (Array.isArray(k) || k instanceof Dict) throw new Thrown('TypeError', `unhashable type: '${Array.isArray(k) ? 'list' : 'dict'}'`);
   return k;
 };

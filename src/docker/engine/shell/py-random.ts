@@ -3,7 +3,7 @@
  * words (init_by_array), so a seeded program draws the numbers the real one does.
  */
 export function mersenne(seed: bigint): { random(): number; below(n: number): number } {
-  const N = 624, mt = new Array<number>(N);
+  const N = 624, mt: number[] = [];
   const key: number[] = [];
   for (let a = seed < 0n ? -seed : seed; a || !key.length; a >>= 32n) key.push(Number(a & 0xffffffffn));
   // (init_genrand(19650218), then the key mixed in)

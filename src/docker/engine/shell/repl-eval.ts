@@ -11,7 +11,7 @@
 import type { Fs } from '../fs';
 import { listDir, reason } from '../../common/sh/fs';
 import { exists } from './package-files';
-import { excClasses, isA } from './py-exceptions';
+import { USER, excClasses, isA } from './py-exceptions';
 import { exp, fixed, formatSpec, percent, strFormat } from './py-format';
 import { jsClasses } from './js-classes';
 import { meant, nearest } from './py-suggest';
@@ -44,6 +44,8 @@ export class Thrown {
   /** python: the exception being handled when this one was raised, and the one `raise … from` names (`from None`: `cause` null) */
   declare context?: Thrown;
   declare cause?: Thrown | null;
+  /** python: the program's own class it is of */
+  declare cls?: unknown;
   /** python: what its traceback adds to the message (a name it may have meant) */
   declare hint?: string;
   /** node: the functions it went through, innermost first: each with the line it was at, and whether the program's own code called it (true), an array method (its name) or another of the host's (false). */
@@ -131,7 +133,7 @@ function lex(src: string, py: boolean): Tok[] {
     // V8's scanner takes a number running into a name (`12abc`, not `1n` or `0x1f`) as one bad token
     if (!py && g === 1 && /^[A-Za-z_$]/.test(src.slice(LEX.lastIndex)) && !/^n\b/.test(src.slice(LEX.lastIndex)) && !(m[1] === '0' && /^[xob]/i.test(src.slice(LEX.lastIndex)))) throw syntax('Invalid or unexpected token', LEX.lastIndex - m[1].length, LEX.lastIndex);
     // (python's `:=` is one operator)
-    if (py && m[g] === ':' && src[LEX.lastIndex] === '=' && src[LEX.lastIndex + 1] !== '=') m[g] = ':' + src[LEX.lastIndex++];
+    if (py && m[g] === ':' && src[LEX.lastIndex] === '=') m[g] += src[LEX.lastIndex++];
     out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
     // a triple quote goes on in the next line until it is closed
     const triple = /^[fFrR]?('''|""")/.exec(m[g])?.[1];
@@ -491,7 +493,8 @@ export function interpreter(h: Host) {
     // json.dumps: python escapes what is not ASCII
     const jstr = (x: string) => JSON.stringify(x).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
     // (a dict's keys become strings; what is no JSON value fails deep in the json module, whose frames the traceback would show)
-    const dumps = (v: V): string => (v == null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? jstr(v) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : isNum(v) ? repr(v) : Array.isArray(v) && !(v as V)[SHOW] ? `[${v.map(dumps).join(', ')}]` : v instanceof Dict ? `{${v.items().map(([k, x]) => `${typeof k === 'string' ? jstr(k) : k == null || isNum(k) ? `"${dumps(k)}"` : (() => { throw new Unsupported(`json.dumps(${typeName(k)} key)`); })()}: ${dumps(x)}`).join(', ')}}` : (() => { throw new Unsupported(`json.dumps(${typeName(v)})`); })());
+    const dumps = (v: V): string => (v == null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? jstr(v) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : isNum(v) ? repr(v) : Array.isArray(v) && !(v as V)[SHOW] ? `[${v.map(dumps).join(', ')}]` : v instanceof Dict ? `{${v.items().map(([k, x]) => `${typeof k === 'string' ? jstr(k) : `"${k == null || isNum(k) ? dumps(k) : nojson(k)}"`}: ${dumps(x)}`).join(', ')}}` : nojson(v));
+    const nojson = (x: V) => { throw new Unsupported(`json.dumps(${typeName(x)})`); };
     const version = pyBuild(h);
     // the container's files: an OSError of errno's class, with its number and the C library's text
     const io = <T>(p: string, f: () => T): T => {
@@ -563,7 +566,7 @@ export function interpreter(h: Host) {
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
       dict: (...a: V[]) => { const kw = opts(a), d = pyDict(a[0] instanceof Dict ? a[0].items() : a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => d.set(k, v)); return d; },
       // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold
-      type: (x: V) => x?.[PYCLS] ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? Object.assign(fn(typeName(x), () => { throw new Unsupported(`type(${typeName(x)})()`); }), { [SHOW]: `<class '${x?.name ? 'os.' : ''}${typeName(x)}'>` }),
+      type: (x: V) => x?.[PYCLS] ?? x?.cls ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? Object.assign(fn(typeName(x), () => { throw new Unsupported(typeName(x)); }), { [SHOW]: `<class '${x?.name ? 'os.' : ''}${typeName(x)}'>` }),
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
@@ -635,7 +638,7 @@ export function interpreter(h: Host) {
         index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
       : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
       : o instanceof Dict ? { keys: () => new DictView('keys', o), values: () => new DictView('values', o), items: () => new DictView('items', o), get: (x: V, d: V = null) => (o.has(x) ? o.get(x) : d), copy: () => pyDict(o.items()), clear: () => (o.m.clear(), null),
-        update: (x: V = [], kw?: V) => (globals.dict(x, ...(kw ? [kw] : [])).items().forEach(([k, v]: V[]) => o.set(k, v)), null), setdefault: (x: V, d: V = null) => (o.has(x) ? o.get(x) : (o.set(x, d), d)),
+        update: (...a: V[]) => (globals.dict(...a).items().forEach(([k, v]: V[]) => o.set(k, v)), null), setdefault: (x: V, d: V = null) => (o.has(x) ? o.get(x) : (o.set(x, d), d)),
         pop: (x: V, ...d: V[]) => { if (!o.has(x)) { if (d.length) return d[0]; throw keyError(x); } const v = o.get(x); o.delete(x); return v; } } : undefined;
     // a method of str, list or dict the evaluator lacks is no missing attribute
     if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
@@ -797,9 +800,9 @@ export function interpreter(h: Host) {
       if (/is/.test(op)) return (x === y || (x == null && y == null)) === yes;
       if (/in/.test(op)) {
         if (typeof y === 'string' && typeof x !== 'string') throw new Thrown('TypeError', `'in <string>' requires string as left operand, not ${typeName(x)}`);
-        const seq = Array.isArray(y) ? y : y instanceof DictView && y.kind !== 'keys' ? y.list() : undefined;
+        const seq = Array.isArray(y) ? y : y instanceof DictView ? y.list() : undefined;
         if (!seq && typeof y !== 'string' && !(y instanceof Sized)) throw new Thrown('TypeError', `argument of type '${typeName(y)}' is not iterable`);
-        return (typeof y === 'string' ? y.includes(x) : seq ? seq.some((z) => pyEq(x, z)) : (y.d ?? y).has(x)) === yes;
+        return (typeof y === 'string' ? y.includes(x) : seq ? seq.some((z) => pyEq(x, z)) : y.has(x)) === yes;
       }
       if (/[<>]/.test(op)) {
         return isNum(x) && isNum(y) ? JS_OPS[op](num(x), num(y)) : JS_OPS[op](cmp(x, y, op), 0);
@@ -1589,6 +1592,12 @@ export function interpreter(h: Host) {
     const [, name, b] = /^(\w+)\s*(?:\((.*)\))?$/.exec(head) ?? [];
     if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
     const base = b?.trim() ? evalIn(b, sc) : undefined;
+    // an exception class of the program's own: raised as its base is, named after itself (a body of methods is not run)
+    if (base?.exc && body.every(([h]) => /^(pass$|['"])/.test(h))) {
+      USER[name] = base.exc;
+      const E: V = fn(name, (...a: V[]) => Object.assign(base(...a), { type: name, cls: E }));
+      return void sc.vars.set(name, Object.assign(E, { exc: name, [SHOW]: `<class '__main__.${name}'>` }));
+    }
     if (base && !base[PYD]) throw new Unsupported(`class ${name}(${b})`);
     // @staticmethod, @property…
     for (const [h] of body) if (h[0] === '@') throw new Unsupported(h);
@@ -1613,7 +1622,7 @@ export function interpreter(h: Host) {
     let doc: V = null;
     try {
       const p = parser(head);
-      if (!inner?.length && p.t.length === 2 && p.t[0].k === 's' && !/^[fF]/.test(head)) doc = p.whole()(top);
+      if (p.t[0].k === 's' && p.t.length === 2 && !/^f/i.test(head) && !inner.length) doc = p.whole()(top);
     } catch { /* no string */ }
     return doc;
   };

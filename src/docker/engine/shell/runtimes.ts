@@ -86,7 +86,7 @@ function parser39(e: Thrown, line: string): Thrown {
 }
 
 /** python's traceback; `<stdin>` has no source lines to show. */
-/** `fileOf`: the file of a REPL's input; `old`: before 3.13; `carets`: 3.11 on, which underlines what raised. */
+/** `fileOf`: the file of a REPL's input; `old`: before 3.13; `carets`: 3.11 on, which underlines what raised (and names no module of a class of the program's own). */
 /** (`n` 0: no frame of the module's, only the calls; `line` then says whether their lines show) */
 function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, old = false, carets = true): string {
   const mark = (text: string, at?: number[]) => (carets ? underline(text, at, old) : '');
@@ -101,7 +101,7 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
   }
   // the calls it went through, each a frame of its own, shown with its line when the module's is
   const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${mark(text, at)}`}`).join('');
-  return `Traceback (most recent call last):\n${n ? `  File "${file}", line ${n}, in <module>\n${src}${src && mark(line, e.at)}` : ''}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}${e.hint ?? ''}\n`;
+  return `Traceback (most recent call last):\n${n ? `  File "${file}", line ${n}, in <module>\n${src}${src && mark(line, e.at)}` : ''}${calls}${!carets && e.cls ? '__main__.' : ''}${e.type}${e.msg ? `: ${e.msg}` : ''}${e.hint ?? ''}\n`;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
