@@ -1589,7 +1589,7 @@ export function interpreter(h: Host) {
    * attributes. Operators' methods (`__eq__`, `__add__`…) are not run: such a class is refused.
    */
   const pyClass = (head: string, body: Block[], sc: Scope) => {
-    const [, name, b] = /^(\w+)\s*(?:\((.*)\))?$/.exec(head) ?? [];
+    const [, name, b] = /^(\w+)\s*(?:\((.*)\))?$/s.exec(head) ?? [];
     if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
     const base = b?.trim() ? evalIn(b, sc) : undefined;
     // an exception class of the program's own: raised as its base is, named after itself (a body of methods is not run)
@@ -1632,7 +1632,8 @@ export function interpreter(h: Host) {
     for (let k = 0; k < b.length; k++) {
       const [head, n, body] = b[k];
       try {
-        const m = /^(for|if|elif|else|while|def|try|class|with)\b\s*(.*?)\s*:$/.exec(head);
+        // (a head may go on over lines inside its brackets)
+        const m = /^(for|if|elif|else|while|def|try|class|with)\b\s*(.*?)\s*:$/s.exec(head);
         // a head's traceback marks its expression
         if (sc === top) [line, piece] = [n, m?.[2] || head];
         const kw = m?.[1];
@@ -1662,13 +1663,13 @@ export function interpreter(h: Host) {
         }
         if (kw === 'class') pyClass(m[2], body, sc);
         else if (kw === 'def') {
-          const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
+          const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/s.exec(m[2]) ?? [];
           if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
           const q = sc.q ? `${sc.q}.${name}` : name;
           const loc = bound(body);
           sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => ((s2.loc = loc), pyExec(body, s2)), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
         } else if (kw === 'for') {
-          const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
+          const [, names, src] = /^(.+?)\s+in\s+(.+)$/s.exec(m[2]) ?? [];
           const it = evalIn(src, sc);
           const items: V[] = [...(globals.list as (x: V) => V[])(it)];
           const vars = names.split(',').map((x) => x.trim());
