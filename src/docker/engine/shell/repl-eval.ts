@@ -18,7 +18,6 @@ import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 import { pyScan } from './py-scan';
 import { Dict, DictView, Sized } from './py-dict';
-import { mersenne } from './py-random';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -371,7 +370,13 @@ function pyOp(op: string, a: V, b: V, v = ''): V {
   // a list joins lists and a tuple tuples
   if (op === '+' && Array.isArray(a) && Array.isArray(b) && !(a as V)[TUPLE] === !(b as V)[TUPLE]) return Object.assign([...a, ...b], (a as V)[TUPLE] ? { [TUPLE]: true } : {});
   if (op === '+' && Array.isArray(a)) throw new Thrown('TypeError', `can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
-  if (op === '*' && (typeof a === 'string' || Array.isArray(a)) && typeof b === 'bigint') return typeof a === 'string' ? a.repeat(Math.max(0, Number(b))) : [...Array(Math.max(0, Number(b)))].flatMap(() => a);
+  // a sequence times an int, in either order, repeats it (a tuple stays one)
+  const seq = (x: V) => typeof x === 'string' || Array.isArray(x);
+  if (op === '*' && seq(b) && !seq(a)) [a, b] = [b, a];
+  if (op === '*' && seq(a)) {
+    if (typeof b !== 'bigint' && typeof b !== 'boolean') throw new Thrown('TypeError', `can't multiply sequence by non-int of type '${typeName(b)}'`);
+    return typeof a === 'string' ? a.repeat(Math.max(0, Number(b))) : Object.assign([...Array(Math.max(0, Number(b)))].flatMap(() => a), { [TUPLE]: (a as V)[TUPLE] });
+  }
   if (op === '%' && typeof a === 'string') return percent(a, b, v);
   if (!isNum(a) || !isNum(b)) throw bad();
   let [x, y] = [num(a), num(b)];
@@ -425,6 +430,7 @@ export function interpreter(h: Host) {
   };
   const say = (...a: V[]) => void log.push(show(a));
   const warn = (...a: V[]) => void errs.push(show(a));
+  const rand = (a: number, b: number) => a + Math.floor(h.random() * (b - a + 1));
   const node = (): Record<string, V> => {
     // a member the evaluator lacks is no undefined of the real runtime
     const strict = (name: string, o: V): V => new Proxy(o, { get: (t, k) => { if (typeof k === 'symbol' || k in t) return t[k]; throw new Unsupported(`${name}.${k}`); } });
@@ -467,6 +473,7 @@ export function interpreter(h: Host) {
     const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (x instanceof Sized) return BigInt(x.size); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
     const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : x instanceof Sized ? x.list() : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
+    const real = (x: V, msg: string) => { if (!isNum(x)) throw new Thrown('TypeError', msg); return num(x); };
     const opts = (a: V[]) => (a[a.length - 1]?.[KW] ? a.pop() : {});
     /** sorted()'s order: by `key`, stable, `reverse` keeping equal items in their order. */
     const order = (l: V[], kw: V) => {
@@ -521,9 +528,7 @@ export function interpreter(h: Host) {
       const lines = () => text.slice(at, (at = text.length)).split(/(?<=\n)/).filter(Boolean);
       return { [SHOW]: `<_io.TextIOWrapper name=${repr(p)} mode=${repr(mode)} encoding='UTF-8'>`, read: () => text.slice(at, (at = text.length)), readlines: lines, readline: () => text.slice(at, (at = text.indexOf('\n', at) + 1 || text.length)), write: (x: V) => (io(p, () => h.fs.writeFile(p, x, h.cwd, true)), BigInt(x.length)), close: () => null };
     };
-    // (unseeded: the machine's own draws; after random.seed(n): CPython's)
-    let mt: ReturnType<typeof mersenne> | undefined, slept = 0;
-    const below = (n: number) => { if (mt && n > 2 ** 32) throw new Unsupported('random.randint(a, b)'); return mt ? mt.below(n) : Math.floor(h.random() * n); };
+    let slept = 0;
     const environ = Object.assign(pyDict(Object.entries(env)), { name: 'environ' });
     const modules: Record<string, V> = {
       sys: mod('sys', { version, platform: 'linux', argv: h.argv ?? [''], stdout, stderr, exit: (c?: V) => { throw new Exit(c); } }),
@@ -533,21 +538,15 @@ export function interpreter(h: Host) {
       json: mod('json', { dumps }),
       // (the program runs at once: its clock counts the seconds it slept)
       time: mod('time', { time: () => h.now!() / 1000 + slept, sleep: (x: V) => ((slept += Number(num(x))), null) }),
-      random: mod('random', {
-        seed: (x: V) => { if (typeof x !== 'bigint') throw new Unsupported(`random.seed(${repr(x)})`); mt = mersenne(x); return null; },
-        random: () => (mt ? mt.random() : h.random()),
-        randint: (a: V, b: V) => { if (typeof a !== 'bigint' || typeof b !== 'bigint' || b < a) throw new Unsupported('random.randint(a, b)'); return a + BigInt(below(Number(b - a + 1n))); },
-        // (an empty one fails inside random.py, whose frames the traceback would show)
-        choice: (l: V) => { if (!l.length) throw new Unsupported('random.choice([])'); return l[below(l.length)]; },
-        shuffle: (l: V[]) => { for (let k = l.length - 1; k > 0; k--) { const j = below(k + 1); [l[k], l[j]] = [l[j], l[k]]; } return null; },
-      }),
+      // (random.seed is refused: a seeded program's numbers would be CPython's Mersenne Twister's; an empty choice fails inside random.py, whose frames the traceback would show)
+      random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V) => (l.length ? l[rand(0, l.length - 1)] : (() => { throw new Unsupported('random.choice([])'); })()) }),
     };
     const b: Record<string, V> = {
       isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.[PYD] ? isSub(x?.[PYCLS], c) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
       print, len, int, float, range, repr, open, format: (v: V, spec?: V) => formatSpec(v, spec),
-      str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
+      str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (real(x, `bad operand type for abs(): '${typeName(x)}'`) < 0 ? -num(x) : num(x)),
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
-      round: (x: V, n?: V) => { const v = Number(num(x)), r = n == null ? half(v) : n >= 0 ? Number(fixed(v, Number(n))) : half(v / 10 ** -Number(n)) * 10 ** -Number(n); return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
+      round: (x: V, n?: V) => { const v = Number(real(x, `type ${typeName(x)} doesn't define __round__ method`)), r = n == null ? half(v) : n >= 0 ? Number(fixed(v, Number(n))) : half(v / 10 ** -Number(n)) * 10 ** -Number(n); return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
       max: most('max', 1), min: most('min', -1),
       // 3.12 on adds floats with Neumaier's compensation (sum([0.1] * 10) == 1.0)
       sum: (a: V) => {
@@ -636,7 +635,7 @@ export function interpreter(h: Host) {
       ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: (c?: V) => trim(o, c, 3), lstrip: (c?: V) => trim(o, c, 1), rstrip: (c?: V) => trim(o, c, 2), count: (x: V) => BigInt(o.split(x).length - 1), isdigit: () => /^\d+$/.test(o), isalpha: () => /^\p{L}+$/u.test(o), isalnum: () => /^[\p{L}\d]+$/u.test(o), isspace: () => /^\s+$/.test(o), isupper: () => /\p{Lu}/u.test(o) && !/\p{Ll}/u.test(o), islower: () => /\p{Ll}/u.test(o) && !/\p{Lu}/u.test(o),
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
         index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
-      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
+      : Array.isArray(o) && (!(o as V)[TUPLE] || /^(count|index)$/.test(k)) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
       : o instanceof Dict ? { keys: () => new DictView('keys', o), values: () => new DictView('values', o), items: () => new DictView('items', o), get: (x: V, d: V = null) => (o.has(x) ? o.get(x) : d), copy: () => pyDict(o.items()), clear: () => (o.m.clear(), null),
         update: (...a: V[]) => (globals.dict(...a).items().forEach(([k, v]: V[]) => o.set(k, v)), null), setdefault: (x: V, d: V = null) => (o.has(x) ? o.get(x) : (o.set(x, d), d)),
         pop: (x: V, ...d: V[]) => { if (!o.has(x)) { if (d.length) return d[0]; throw keyError(x); } const v = o.get(x); o.delete(x); return v; } } : undefined;
@@ -1108,7 +1107,7 @@ export function interpreter(h: Host) {
       if (py && is(',')) {
         const items = [e];
         while (eat(',') && peek().k) items.push(expr());
-        e = (s) => Object.assign(items.map((x) => x(s)), { [TUPLE]: true });
+        e = unpacking(items);
       }
       if (peek().k) fail();
       return e;
@@ -1154,7 +1153,9 @@ export function interpreter(h: Host) {
   /** python's tuple of targets: a tuple to read, and what unpacks an iterable into its targets. */
   /** (`star`: the index of the `*rest` that takes what the others leave, as a list) */
   const unpacking = (ts: E[], at?: number[], star = -1): E => Object.assign((s: Scope) => Object.assign(ts.flatMap((x, k) => (k === star ? globals.list(x(s)) : [x(s)])), { [TUPLE]: true }), { set: (s: Scope, v: V) => {
-    const l = globals.list(v), n = ts.length - (star < 0 ? 0 : 1), rest = l.length - n;
+    let l: V[] = [];
+    try { l = globals.list(v); } catch { throw Object.assign(new Thrown('TypeError', `cannot unpack non-iterable ${typeName(v)} object`), { at }); }
+    const n = ts.length - (star < 0 ? 0 : 1), rest = l.length - n;
     if (star < 0 ? rest : rest < 0) throw Object.assign(new Thrown('ValueError', rest > 0 ? `too many values to unpack (expected ${n})` : `not enough values to unpack (expected ${star < 0 ? '' : 'at least '}${n}, got ${l.length})`), { at });
     ts.forEach((x, k) => (x.set ?? bad)(s, k === star ? l.slice(k, k + rest) : l[k < star || star < 0 ? k : k + rest - 1]));
   } });
@@ -1672,7 +1673,7 @@ export function interpreter(h: Host) {
           const [, names, src] = /^(.+?)\s+in\s+(.+)$/s.exec(m[2]) ?? [];
           const it = evalIn(src, sc);
           const items: V[] = [...(globals.list as (x: V) => V[])(it)];
-          const vars = names.split(',').map((x) => x.trim());
+          const target = parser(names).whole();
           // a dict that grows or shrinks under its loop stops it (3.13 marks the iterable, a call's brackets)
           const d = it instanceof DictView ? it.d : it instanceof Dict ? it : undefined, size = d?.size;
           const b = m[2].length - src.length, z = m[2].length, x = b + Math.max(0, src.search(/\((?:[^()]|\([^()]*\))*\)$/));
@@ -1680,7 +1681,14 @@ export function interpreter(h: Host) {
           // the loop's `else` runs unless it ended by `break`
           taken = loop(() => { if (d && d.size !== size) { if (sc === top) [line, piece] = [n, m[2]]; throw changed(); } return items.length > 0; }, () => {
             const v = items.shift();
-            vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
+            // (what cannot unpack into the targets fails on the for's line, under its targets)
+            if (sc === top) [line, piece] = [n, m[2]];
+            try {
+              (target.set ?? bad)(sc, v);
+            } catch (e) {
+              if (e instanceof Thrown) e.at ??= [0, 0, names.length, names.length];
+              throw e;
+            }
             pyExec(body, sc);
           });
         } else if (kw === 'while') taken = loop(() => cond(m[2], sc), () => pyExec(body, sc));
