@@ -502,6 +502,16 @@ export function interpreter(h: Host) {
     // (a dict's keys become strings; what is no JSON value fails deep in the json module, whose frames the traceback would show)
     const dumps = (v: V): string => (v == null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? jstr(v) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : isNum(v) ? repr(v) : Array.isArray(v) && !(v as V)[SHOW] ? `[${v.map(dumps).join(', ')}]` : v instanceof Dict ? `{${v.items().map(([k, x]) => `${typeof k === 'string' ? jstr(k) : `"${k == null || isNum(k) ? dumps(k) : nojson(k)}"`}: ${dumps(x)}`).join(', ')}}` : nojson(v));
     const nojson = (x: V) => { throw new Unsupported(`json.dumps(${typeName(x)})`); };
+    // JSON.parse, once each key is marked as no integer (which a JS object would put first) and each number
+    // as text (which tells an int from a float); what is no JSON fails inside the json module, refused
+    const loads = (s: V) => {
+      try {
+        return JSON.parse(s.replace(/("(?:\\.|[^"\\])*")(\s*:)?|-?\d+(\.\d+)?([eE][-+]?\d+)?/g, (m: string, q?: string, key?: string) => (q ? (key ? '"\\u0001' + m.slice(1) : m) : `{"\\u0002":"${m}"}`)), (_k, x) =>
+          !x || typeof x !== 'object' || Array.isArray(x) ? x : Object.hasOwn(x, '\u0002') ? (/[.eE]/.test(x['\u0002']) ? +x['\u0002'] : BigInt(x['\u0002'])) : pyDict(Object.entries(x).map(([k, y]) => [k.slice(1), y])));
+      } catch {
+        throw new Unsupported('json.loads(…)');
+      }
+    };
     const version = pyBuild(h);
     // the container's files: an OSError of errno's class, with its number and the C library's text
     const io = <T>(p: string, f: () => T): T => {
@@ -535,7 +545,7 @@ export function interpreter(h: Host) {
       os: mod('os', { name: 'posix', environ, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => (environ.has(k) ? environ.get(k) : d), listdir: (p: V = '.') => io(p, () => listDir(h.fs, p, h.cwd)),
         path: mod('posixpath', { exists: (p: V) => exists(h.fs, p, h.cwd), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
       math,
-      json: mod('json', { dumps }),
+      json: mod('json', { dumps, loads, load: (f: V) => loads(f.read()) }),
       // (the program runs at once: its clock counts the seconds it slept)
       time: mod('time', { time: () => h.now!() / 1000 + slept, sleep: (x: V) => ((slept += Number(num(x))), null) }),
       // (random.seed is refused: a seeded program's numbers would be CPython's Mersenne Twister's; an empty choice fails inside random.py, whose frames the traceback would show)
