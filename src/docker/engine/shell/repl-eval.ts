@@ -43,6 +43,8 @@ export class Thrown {
   /** python: the exception being handled when this one was raised, and the one `raise … from` names (`from None`: `cause` null) */
   declare context?: Thrown;
   declare cause?: Thrown | null;
+  /** python: its attributes but args (an OSError's errno…) */
+  declare attrs?: Record<string, unknown>;
   /** python: the program's own class it is of */
   declare cls?: unknown;
   /** python: what its traceback adds to the message (a name it may have meant) */
@@ -519,7 +521,7 @@ export function interpreter(h: Host) {
         return f();
       } catch (e) {
         const [n, cls] = ({ ENOENT: [2, 'FileNotFound'], EEXIST: [17, 'FileExists'], ENOTDIR: [20, 'NotADirectory'], EISDIR: [21, 'IsADirectory'], EACCES: [13, 'Permission'] } as Record<string, [number, string]>)[(e as V)?.code] ?? [5, 'OS'];
-        throw new Thrown(cls + 'Error', `[Errno ${n}] ${reason(e)}: ${repr(p)}`);
+        throw Object.assign(new Thrown(cls + 'Error', `[Errno ${n}] ${reason(e)}: ${repr(p)}`), { args: [BigInt(n), reason(e)], attrs: { errno: BigInt(n), strerror: reason(e), filename: p } });
       }
     };
     const node = (p: string) => {
@@ -635,6 +637,8 @@ export function interpreter(h: Host) {
       return v;
     }
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
+    // (an OSError's errno, strerror and filename)
+    if (o instanceof Thrown && o.attrs && Object.hasOwn(o.attrs, k)) return o.attrs[k];
     // a function's (or builtin class's) name
     if (typeof o === 'function' && !o[PYD] && k === '__name__') return fname(o);
     // `str.lower`: a method taken from its class
@@ -644,7 +648,7 @@ export function interpreter(h: Host) {
     const methods: Record<string, V> | undefined = typeof o === 'string'
       ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: (c?: V) => trim(o, c, 3), lstrip: (c?: V) => trim(o, c, 1), rstrip: (c?: V) => trim(o, c, 2), count: (x: V) => BigInt(o.split(x).length - 1), isdigit: () => /^\d+$/.test(o), isalpha: () => /^\p{L}+$/u.test(o), isalnum: () => /^[\p{L}\d]+$/u.test(o), isspace: () => /^\s+$/.test(o), isupper: () => /\p{Lu}/u.test(o) && !/\p{Ll}/u.test(o), islower: () => /\p{Ll}/u.test(o) && !/\p{Lu}/u.test(o),
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
-        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
+        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V, n = -1n) => ((p) => (n < 0 ? o.replaceAll(a, b) : p.slice(0, Number(n) + 1).join(b) + (p.length > n + 1n ? a + p.slice(Number(n) + 1).join(a) : '')))(o.split(a)), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => [p].flat().some((x) => o.startsWith(x)), endswith: (p: V) => [p].flat().some((x) => o.endsWith(x)), find: (p: V) => BigInt(o.indexOf(p)) }
       : Array.isArray(o) && (!(o as V)[TUPLE] || /^(count|index)$/.test(k)) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
       : o instanceof Dict ? { keys: () => new DictView('keys', o), values: () => new DictView('values', o), items: () => new DictView('items', o), get: (x: V, d: V = null) => (o.has(x) ? o.get(x) : d), copy: () => pyDict(o.items()), clear: () => (o.m.clear(), null),
         update: (...a: V[]) => (globals.dict(...a).items().forEach(([k, v]: V[]) => o.set(k, v)), null), setdefault: (x: V, d: V = null) => (o.has(x) ? o.get(x) : (o.set(x, d), d)),
