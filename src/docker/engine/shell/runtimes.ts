@@ -71,7 +71,18 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
-  return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at, (k) => (stdin ? '<stdin>' : `<python-input-${k}>`), stdin);
+  return chained(e, line, at, (x, text, k) => traceback(x, stdin ? '<stdin>' : `<python-input-${n}>`, text, k, (j) => (stdin ? '<stdin>' : `<python-input-${j}>`), stdin));
+}
+
+/** python's traceback of `t` (`show` writes one) under those of the exceptions it was raised from or while handling. */
+function chained(t: Thrown, line: string, n: number, show: (x: Thrown, text: string, k: number) => string): string {
+  /** An exception the module or a function caught, shown where it was raised. */
+  const caught = (x: Thrown) => (x.where ? show(Object.assign(Object.create(Thrown.prototype), x, { at: x.where[2] }), x.where[1], x.where[0]) : show(Object.assign(Object.create(Thrown.prototype), x, { frames: x.local }), '-', 0));
+  // a bare `raise` goes on with the traceback of where the exception was raised first
+  let err = t.where && line === 'raise' ? caught(t) : show(t, line, n);
+  const up = (x: Thrown) => x.cause ?? (x.cause === null ? undefined : x.context);
+  for (let x = t, u = up(x); u?.where || u?.local; x = u, u = up(x)) err = `${caught(u)}\n${x.cause ? 'The above exception was the direct cause of the following exception:' : 'During handling of the above exception, another exception occurred:'}\n\n${err}`;
+  return err;
 }
 
 /** `11` of python's 3.11.x. */
@@ -200,14 +211,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const shown = !(how === 'c' && oldRepl(rt.version));
     const hidden = (!shown && !/^(Syntax|Indentation)Error$/.test(t.type)) || (t.late && how === 'c');
     const show = (x: Thrown, text: string, k: number) => traceback(minor(rt.version) < 10 ? parser39(x, text) : x, file, hidden ? '' : text, k, undefined, oldRepl(rt.version), minor(rt.version) > 10);
-    /** An exception the module caught, shown where it was raised. */
-    const caught = (x: Thrown) => (x.where ? show(Object.assign(Object.create(Thrown.prototype), x, { at: x.where[2] }), x.where[1], x.where[0]) : show(Object.assign(Object.create(Thrown.prototype), x, { frames: x.local }), '-', 0));
-    // a bare `raise` goes on with the traceback of where the exception was raised first
-    let err = t.where && line === 'raise' ? caught(t) : show(t, line, n);
-    // above it, the exception it was raised from (`from`) or while handling
-    const up = (x: Thrown) => x.cause ?? (x.cause === null ? undefined : x.context);
-    for (let x = t, u = up(x); u?.where || u?.local; x = u, u = up(x)) err = `${caught(u)}\n${x.cause ? 'The above exception was the direct cause of the following exception:' : 'During handling of the above exception, another exception occurred:'}\n\n${err}`;
-    return { out, err: printed + err, code: 1 };
+    return { out, err: printed + chained(t, line, n, show), code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   // the functions it went through, when the program's own calls made them all (a host's, as forEach's, adds frames of node's)
