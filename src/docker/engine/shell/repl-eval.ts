@@ -765,7 +765,7 @@ export function interpreter(h: Host) {
     let named = false;
     const expr = (min = 0): E => {
       const s0 = peek().p, i0 = i;
-      let left = unary();
+      let left = unary(), chain: [string[], E[]] | undefined;
       if (py && !min && is(':=') && i === i0 + 1 && t[i0].k === 'i' && (named || depth(i0) > 0)) {
         i++;
         const name = t[i0].v, v = expr();
@@ -799,6 +799,14 @@ export function interpreter(h: Host) {
         if (op === 'is' && eat('not')) op = 'is not';
         const a = left;
         const b = expr(op === '**' ? p : p + 1);
+        // python chains comparisons: `a < b < c` is `a < b and b < c`, b read once
+        if (py && p === 4) {
+          const ts = (chain ??= [[], [a]])[1], os = chain[0];
+          os.push(op), ts.push(b);
+          left = mark((s) => { let x = ts[0](s); return os.every((o, k) => { const y = ts[k + 1](s), r = pyBin(o, () => x, () => y, s); x = y; return r; }); }, s0, s0);
+          continue;
+        }
+        chain = undefined;
         // (a comparison has no anchor: all of it is marked)
         left = py ? (p < 6 ? mark((s) => pyBin(op, a, b, s), s0, s0) : mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length)) : (s) => jsBin(op, a(s), () => b(s));
       }
