@@ -1701,10 +1701,10 @@ export function interpreter(h: Host) {
           const b = m[2].length - src.length, z = m[2].length, x = b + Math.max(0, src.search(/\((?:[^()]|\([^()]*\))*\)$/));
           const changed = () => Object.assign(new Thrown('RuntimeError', 'dictionary changed size during iteration'), { at: minor > 12 ? [b, x, z, z] : undefined });
           // the loop's `else` runs unless it ended by `break`
-          taken = loop(() => { if (d && d.size !== size) { if (sc === top) [line, piece] = [n, m[2]]; throw changed(); } return items.length > 0; }, () => {
+          // (its next item is taken on its line, where what fails then fails)
+          taken = loop(() => { if (sc === top) [line, piece] = [n, m[2]]; if (d && d.size !== size) throw changed(); return items.length > 0; }, () => {
             const v = items.shift();
-            // (what cannot unpack into the targets fails on the for's line, under its targets)
-            if (sc === top) [line, piece] = [n, m[2]];
+            // (what cannot unpack into the targets fails under them)
             try {
               (target.set ?? bad)(sc, v);
             } catch (e) {
