@@ -26,7 +26,7 @@ export class Dict extends Sized {
   /** each key's hash to the key first written and its value */
   m = new Map<V, [V, V]>();
   /** os.environ's: the name its repr wraps the items in */
-  declare name?: string;
+  declare wrap?: string;
   constructor(entries: Iterable<[V, V]> = []) {
     super();
     for (const [k, v] of entries) this.set(k, v);
