@@ -1692,7 +1692,8 @@ export function interpreter(h: Host) {
           const loc = bound(body);
           sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => ((s2.loc = loc), pyExec(body, s2)), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
         } else if (kw === 'for') {
-          const [, names, src] = /^(.+?)\s+in\s+(.+)$/s.exec(m[2]) ?? [];
+          // (a head without its targets or its iterable is the parser's error, at its `in` or its colon)
+          const [, names, src] = /^(.+?)\s+in\s+(.+)$/s.exec(m[2]) ?? (() => { const k = /^in\b/.test(m[2]) ? 0 : m[2].length + 1; throw syntax('invalid syntax', k, k + (k ? 1 : 2)); })();
           const it = evalIn(src, sc);
           const items: V[] = [...(globals.list as (x: V) => V[])(it)];
           const target = parser(names).whole();
