@@ -338,11 +338,12 @@ const typeName = (v: V): string => (v instanceof Thrown ? v.type : v?.[PYCLS] ? 
 const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : v instanceof Sized && !v.size));
 const num = (v: V) => (typeof v === 'boolean' ? BigInt(v) : v);
 const isNum = (v: V) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
-// (sequences item by item, dicts key by key in any order)
+// (sequences item by item, dicts key by key in any order, views of keys or items as sets)
 const pyEq = (a: V, b: V): boolean => {
   if (isNum(a) && isNum(b)) return num(a) == num(b);
   if (Array.isArray(a) && Array.isArray(b)) return !(a as V)[TUPLE] === !(b as V)[TUPLE] && (a as V)[SHOW] === (b as V)[SHOW] && a.length === b.length && a.every((x, k) => pyEq(x, b[k]));
   if (a instanceof Dict && b instanceof Dict) return a.size === b.size && a.keys().every((k) => b.has(k) && pyEq(a.get(k), b.get(k)));
+  if (a instanceof DictView && b instanceof DictView) return a.kind === b.kind && a.kind < 'v' && a.size === b.size && a.list().every((x) => b.list().some((y) => pyEq(x, y)));
   return a === b || (a == null && b == null);
 };
 const mod = (name: string, attrs: Record<string, V>) => Object.assign(attrs, { [SHOW]: `<module '${name}' (built-in)>` });
@@ -792,7 +793,7 @@ export function interpreter(h: Host) {
         }
         const p = Object.hasOwn(BIN, op) ? BIN[op] : 0;
         // (bitwise operators are the evaluator's limit)
-        if (!py && /^[&|^]$/.test(op)) throw new Unsupported(op);
+        if (/^[&|^]$/.test(op)) throw new Unsupported(op);
         if (!p || p < min) return left;
         i++;
         if (op === 'not') need('in'), (op = 'not in');
@@ -820,7 +821,6 @@ export function interpreter(h: Host) {
       if (/^[=!]=$/.test(op)) return pyEq(x, y) === yes;
       if (/is/.test(op)) return (x === y || (x == null && y == null)) === yes;
       if (/in/.test(op)) {
-        if (typeof y === 'string' && typeof x !== 'string') throw new Thrown('TypeError', `'in <string>' requires string as left operand, not ${typeName(x)}`);
         const seq = Array.isArray(y) ? y : y instanceof DictView ? y.list() : undefined;
         if (!seq && typeof y !== 'string' && !(y instanceof Sized)) throw new Thrown('TypeError', `argument of type '${typeName(y)}' is not iterable`);
         return (typeof y === 'string' ? y.includes(x) : seq ? seq.some((z) => pyEq(x, z)) : y.has(x)) === yes;
