@@ -10,6 +10,7 @@ import { byteLength } from '../../common/sh/fs';
 import { pythonRelease, runCode, runtime, sitePackages, venvOf, type Runtime } from './runtimes';
 import type { HttpReply } from './types';
 import { exists } from './package-files';
+import { Dict } from './py-dict';
 import { envVar } from '../env-var';
 
 export interface FlaskApp { name: string; host: string; port: number; debug: boolean; routes: Map<string, string>; rt: Runtime; python: string }
@@ -104,7 +105,7 @@ export function flaskGet(a: FlaskApp, path: string, from: string, now: number, m
     const v = r.value;
     if (r.error) [status, body] = [500, ERROR_500];
     else if (v && typeof v === 'object') {
-      body = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x)) + '\n';
+      body = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x instanceof Dict ? Object.fromEntries(x.items().sort()) : x)) + '\n';
       type = 'application/json';
     } else body = String(v ?? '');
   }

@@ -4,7 +4,9 @@ import { SHOW, TUPLE, Thrown, pyStr, repr } from './repl-eval';
 const BASES: Record<string, string> = Object.fromEntries('ZeroDivisionError:ArithmeticError OverflowError:ArithmeticError IndexError:LookupError KeyError:LookupError FileNotFoundError:OSError FileExistsError:OSError PermissionError:OSError IsADirectoryError:OSError NotADirectoryError:OSError ModuleNotFoundError:ImportError UnboundLocalError:NameError NotImplementedError:RuntimeError RecursionError:RuntimeError UnicodeError:ValueError Exception:BaseException SystemExit:BaseException KeyboardInterrupt:BaseException'.split(' ').map((x) => x.split(':')));
 const KNOWN = 'BaseException ArithmeticError LookupError OSError ImportError RuntimeError ValueError TypeError NameError AttributeError AssertionError StopIteration MemoryError SyntaxError';
 
-export const baseOf = (name: string): string | undefined => BASES[name] ?? (name === 'BaseException' ? undefined : 'Exception');
+/** The programs' own exception classes' bases (a name a program defines again takes its new base). */
+export const USER: Record<string, string> = {};
+export const baseOf = (name: string): string | undefined => BASES[name] ?? USER[name] ?? (name === 'BaseException' ? undefined : 'Exception');
 /** Whether an exception of class `type` is one of `cls` (a class, or a tuple of them). */
 export const isA = (type: string | undefined, cls: unknown): boolean =>
   Array.isArray(cls) ? cls.some((c) => isA(type, c)) : !!type && (type === (cls as { exc?: string })?.exc || isA(baseOf(type), cls));

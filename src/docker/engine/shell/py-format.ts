@@ -1,5 +1,6 @@
 /** python's format-spec mini-language (`format()`, str.format, f-strings) and printf-style `%`. */
 import { TUPLE, Thrown, pyStr, repr } from './repl-eval';
+import { Dict } from './py-dict';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
@@ -70,7 +71,9 @@ export function percent(fmt: string, args: V, version = ''): string {
   const out = fmt.replace(/%(?:\((\w+)\))?([-+ 0#]*)(\d+)?(?:\.(\d+))?([diouxXeEfFgGcrsa%])/g, (all, key?: string, flags = '', width = '', prec?: string, t = '') => {
     if (t === '%') return '%';
     if (!key && used >= list.length) throw new Thrown('TypeError', 'not enough arguments for format string');
-    const v = key ? args[key] : list[used++];
+    if (key && !(args instanceof Dict)) throw new Thrown('TypeError', 'format requires a mapping');
+    if (key && !args.has(key)) throw Object.assign(new Thrown('KeyError', repr(key)), { args: [key] });
+    const v = key ? args.get(key) : list[used++];
     if (/[diouxXeEfFgGc]/.test(t) && typeof v === 'string' && t !== 'c') throw new Thrown('TypeError', /[eEfFgG]/.test(t) ? 'must be real number, not str' : `%${t} format: ${/[xXo]/.test(t) ? 'an integer' : `a ${version.startsWith('3.9.') ? '' : 'real '}number`} is required, not str`);
     const x = /[di]/.test(t) && typeof v === 'number' ? BigInt(Math.trunc(v)) : v;
     const spec = `${flags.includes('-') ? '<' : flags.includes('0') ? '' : '>'}${flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : ''}${flags.includes('#') ? '#' : ''}${flags.includes('0') && !flags.includes('-') ? '0' : ''}${width}${prec !== undefined && !/[dioxXc]/.test(t) ? '.' + prec : ''}${/[rsa]/.test(t) ? '' : t.replace(/[iu]/, 'd')}`;

@@ -11,11 +11,13 @@
 import type { Fs } from '../fs';
 import { listDir, reason } from '../../common/sh/fs';
 import { exists } from './package-files';
-import { excClasses, isA } from './py-exceptions';
+import { USER, excClasses, isA } from './py-exceptions';
 import { exp, fixed, formatSpec, percent, strFormat } from './py-format';
 import { jsClasses } from './js-classes';
 import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
+import { pyScan } from './py-scan';
+import { Dict, DictView, Sized } from './py-dict';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -36,9 +38,15 @@ export class Thrown {
   declare frames?: Frame[];
   /** python: where the module caught it (line, its text, its underline), for a traceback that shows it as a later one's context or cause */
   declare where?: [number, string, number[]?];
+  /** python: where a function caught it, as the frames from that function on */
+  declare local?: Frame[];
   /** python: the exception being handled when this one was raised, and the one `raise … from` names (`from None`: `cause` null) */
   declare context?: Thrown;
   declare cause?: Thrown | null;
+  /** python: its attributes but args (an OSError's errno…) */
+  declare attrs?: Record<string, unknown>;
+  /** python: the program's own class it is of */
+  declare cls?: unknown;
   /** python: what its traceback adds to the message (a name it may have meant) */
   declare hint?: string;
   /** node: the functions it went through, innermost first: each with the line it was at, and whether the program's own code called it (true), an array method (its name) or another of the host's (false). */
@@ -63,7 +71,7 @@ export class Unsupported {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the names a python function's body binds: its own even before they are */ loc?: Set<string>; /** the class whose body this is */ q?: string; /** a function's own */ f?: 1; /** JS: its const names */ c?: Set<string> };
+type Scope = { vars: Map<string, V>; up?: Scope; /** python's `global` names */ g?: Set<string>; /** the names a python function's body binds: its own even before they are */ loc?: Set<string>; /** the class whose body this is */ q?: string; /** a comprehension's own, where a `:=` binds no name */ cmp?: 1; /** a function's own: its name and the run that defined it */ f?: [string, number]; /** JS: its const names */ c?: Set<string> };
 type Def = (name: string, v: V) => void;
 type Pat = (s: Scope, v: V, def: Def, of?: string) => void;
 /** Parameters' texts: split at the commas outside brackets and quotes (`b = [1, 2]`, `sep = ','`). */
@@ -82,7 +90,8 @@ const topSplit = (text: string, sep: string) => {
     if (q) c === q && (q = '');
     else if ('\'"`'.includes(c)) q = c;
     else d += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0;
-    if (c === sep && !d && !q) out.push('');
+    // (python's `:=` is no colon)
+    if (c === sep && !d && !q && !(sep === ':' && text[k + 1] === '=')) out.push('');
     else out[out.length - 1] += c;
   }
   return out;
@@ -94,19 +103,7 @@ type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: 
 /** How python shows objects that are not plain data: modules, classes, ranges, tuples. */
 export const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
-/** A python dict's keys that are no strings (its JS keys are their text). */
-const KEYS = Symbol('keys');
-const keyOf = (o: V, k: string): V => (o[KEYS]?.has(k) ? o[KEYS].get(k) : k);
-/** A dict's JS key: True, 1 and 1.0 are equal, so one key. */
-const dk = (k: V) => (typeof k === 'boolean' ? +k : k);
-const put = (o: V, k: V, v: V) => {
-  // (the key first stored stays, with the new value)
-  if (typeof k !== 'string' && !Object.hasOwn(o, dk(k))) (o[KEYS] ??= new Map()).set(String(dk(k)), k);
-  o[dk(k)] = v;
-};
-const pyDict = (entries: [V, V][]) => entries.reduce((o, [k, v]) => (put(o, k, v), o), {});
-/** A dict's keys, values or items: the list they are, shown as python's view of them. */
-const view = (kind: string, l: V[]) => Object.assign(l, { [SHOW]: `dict_${kind}(${repr(l)})` });
+const pyDict = (entries: Iterable<[V, V]>) => new Dict(entries);
 const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const HOLE = Symbol('hole');
@@ -129,26 +126,16 @@ const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 /** A SyntaxError with where python's caret goes (`to`: the end of what it underlines). */
 const syntax = (msg: string, at: number, to = at + 1) => Object.assign(new Thrown('SyntaxError', msg), { at: [at, at, to, to] });
 
-/** Whether python code ends inside a triple-quoted string. */
-function openTriple(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s[k];
-    if (c === '#') k = (s.indexOf('\n', k) + 1 || s.length + 1) - 1;
-    else if (c === '"' || c === "'") {
-      if (s.startsWith(c.repeat(3), k)) {
-        const end = s.indexOf(c.repeat(3), k + 3);
-        if (end < 0) return true;
-        k = end + 2;
-      } else for (k++; k < s.length && s[k] !== c && s[k] !== '\n'; k++) if (s[k] === '\\') k++;
-    }
-  }
-  return false;
-}
+/** python: a backslash ending a line joins it to the next (JS has no such thing). */
+const JOIN = /[ \t]*\\\r?\n/y;
+const skipJoins = (src: string) => {
+  for (JOIN.lastIndex = LEX.lastIndex; JOIN.test(src); ) LEX.lastIndex = JOIN.lastIndex;
+};
 
 function lex(src: string, py: boolean): Tok[] {
   const out: Tok[] = [];
   let pos = (LEX.lastIndex = 0);
-  for (let m, r; pos < src.length && (m = LEX.exec(src)); pos = LEX.lastIndex) {
+  for (let m, r; pos < src.length && (py && skipJoins(src), (m = LEX.exec(src))); pos = LEX.lastIndex) {
     // a slash where a value starts opens a regular expression literal (JS only)
     const prev = out[out.length - 1];
     if (!py && m[4] === '/' && (!prev || (prev.k === 'o' && !/^[)\]}]$/.test(prev.v))) && (RE.lastIndex = LEX.lastIndex - 1, (r = RE.exec(src)))) {
@@ -160,15 +147,17 @@ function lex(src: string, py: boolean): Tok[] {
     const g = m.findIndex((x, j) => j && x !== undefined);
     // V8's scanner takes a number running into a name (`12abc`, not `0x1f`) as one bad token
     if (!py && g === 1 && /^[A-Za-z_$]/.test(src.slice(LEX.lastIndex)) && !(m[1] === '0' && /^[xob]/i.test(src.slice(LEX.lastIndex)))) throw syntax('Invalid or unexpected token', LEX.lastIndex - m[1].length, LEX.lastIndex);
+    // (python's `:=` is one operator)
+    if (py && m[g] === ':' && src[LEX.lastIndex] === '=') m[g] += src[LEX.lastIndex++];
     out.push({ k: ' nsio'[g] as Tok['k'], v: m[g], p: LEX.lastIndex - m[g].length });
     // a triple quote goes on in the next line until it is closed
     const triple = /^[fFrR]?('''|""")/.exec(m[g])?.[1];
     if (triple && (m[g].length < triple.length * 2 + m[g].indexOf(triple) || !m[g].endsWith(triple))) throw new Open();
   }
   const rest = src.slice(pos);
-  if (rest.trim() && !(py && /^\s*#/.test(rest))) {
-    // An open template literal (or triple quote) goes on; an open quote is an error.
-    if (/^\s*`/.test(rest) || /^\s*('''|""")/.test(rest)) throw new Open();
+  if (rest.trim()) {
+    // An open template literal goes on; an open quote is an error.
+    if (/^\s*`/.test(rest)) throw new Open();
     // (a class's private names are the evaluator's limit)
     if (!py && /^\s*#[\w$]/.test(rest)) throw new Unsupported(/#[\w$]+/.exec(rest)![0]);
     // (V8 marks an unclosed quote to the end of its line)
@@ -182,6 +171,8 @@ function lex(src: string, py: boolean): Tok[] {
 }
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+/** What a bracket token does to the depth. */
+const dep = (v: string) => (/^[([{]$/.test(v) ? 1 : /^[)\]}]$/.test(v) ? -1 : 0);
 /** What V8 names a call's argument after: a value's last token. */
 /** V8's name for a token it did not expect. */
 const unexpected = (tk: Tok) => `Unexpected ${tk.k === 'i' ? `identifier '${tk.v}'` : tk.k === 'n' ? 'number' : tk.k === 's' ? (tk.v[0] === '`' ? 'template string' : 'string') : `token '${tk.v}'`}`;
@@ -368,7 +359,9 @@ export function repr(v: V): string {
   if (typeof v === 'bigint' && (v < 0n ? -v : v) >= INT_MAX_STR) throw new Thrown('ValueError', 'Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${repr(keyOf(v, k))}: ${repr(x)}`).join(', ')}}`;
+  if (v instanceof DictView) return `dict_${v.kind}(${repr(v.list())})`;
+  if (v instanceof Dict) return ((items) => (v.wrap ? `${v.wrap}(${items})` : items))(`{${v.items().map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(', ')}}`);
+  return '{}';
 }
 export const pyStr = (v: V): string => (typeof v === 'string' ? v : v instanceof Thrown ? v.msg : (v?.[PYCLS] && find(v[PYCLS], '__str__', v))?.() ?? repr(v));
 
@@ -378,11 +371,18 @@ const keyError = (k: V) => Object.assign(new Thrown('KeyError', repr(k)), { args
 const big = (r: number) => { if (!Number.isFinite(r)) throw new Thrown(r ? 'OverflowError' : 'ValueError', `cannot convert float ${r ? 'infinity' : 'NaN'} to integer`); return BigInt(r); };
 /** Rounds a tie to the even neighbour. */
 const half = (s: number) => { const f = Math.floor(s), d = s - f; return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f; };
-const typeName = (v: V): string => (v instanceof Thrown ? v.type : v?.[PYCLS] ? fname(v[PYCLS]) : v?.[PYD] ? 'type' : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? 'builtin_function_or_method' : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : 'dict');
-const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : isObj(v) && !v[SHOW] && !v[PYCLS] && !Object.keys(v).length));
+const typeName = (v: V): string => (v instanceof Thrown ? v.type : v?.[PYCLS] ? fname(v[PYCLS]) : v?.[PYD] ? 'type' : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? (v.doc === undefined ? 'builtin_function_or_method' : 'function') : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : v instanceof DictView ? 'dict_' + v.kind : v.wrap ? '_Environ' : 'dict');
+const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : v instanceof Sized && !v.size));
 const num = (v: V) => (typeof v === 'boolean' ? BigInt(v) : v);
 const isNum = (v: V) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
-const pyEq = (a: V, b: V): boolean => (isNum(a) && isNum(b) ? num(a) == num(b) : typeof a === 'object' && typeof b === 'object' && a && b && !a[PYCLS] ? repr(a) === repr(b) : a === b || (a == null && b == null));
+// (sequences item by item, dicts key by key in any order, views of keys or items as sets)
+const pyEq = (a: V, b: V): boolean => {
+  if (isNum(a) && isNum(b)) return num(a) == num(b);
+  if (Array.isArray(a) && Array.isArray(b)) return !(a as V)[TUPLE] === !(b as V)[TUPLE] && (a as V)[SHOW] === (b as V)[SHOW] && a.length === b.length && a.every((x, k) => pyEq(x, b[k]));
+  if (a instanceof Dict && b instanceof Dict) return a.size === b.size && a.keys().every((k) => b.has(k) && pyEq(a.get(k), b.get(k)));
+  if (a instanceof DictView && b instanceof DictView) return a.kind === b.kind && a.kind < 'v' && a.size === b.size && a.list().every((x) => b.list().some((y) => pyEq(x, y)));
+  return a === b || (a == null && b == null);
+};
 const mod = (name: string, attrs: Record<string, V>) => Object.assign(attrs, { [SHOW]: `<module '${name}' (built-in)>` });
 const fn = (name: string, f: (...a: V[]) => V) => Object.assign(f, { fname: name });
 /** Keys that would lead from a value to the host's Function constructor. */
@@ -410,7 +410,13 @@ function pyOp(op: string, a: V, b: V, v = ''): V {
   // a list joins lists and a tuple tuples
   if (op === '+' && Array.isArray(a) && Array.isArray(b) && !(a as V)[TUPLE] === !(b as V)[TUPLE]) return Object.assign([...a, ...b], (a as V)[TUPLE] ? { [TUPLE]: true } : {});
   if (op === '+' && Array.isArray(a)) throw new Thrown('TypeError', `can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
-  if (op === '*' && (typeof a === 'string' || Array.isArray(a)) && typeof b === 'bigint') return typeof a === 'string' ? a.repeat(Math.max(0, Number(b))) : [...Array(Math.max(0, Number(b)))].flatMap(() => a);
+  // a sequence times an int, in either order, repeats it (a tuple stays one)
+  const seq = (x: V) => typeof x === 'string' || Array.isArray(x);
+  if (op === '*' && seq(b) && !seq(a)) [a, b] = [b, a];
+  if (op === '*' && seq(a)) {
+    if (typeof b !== 'bigint' && typeof b !== 'boolean') throw new Thrown('TypeError', `can't multiply sequence by non-int of type '${typeName(b)}'`);
+    return typeof a === 'string' ? a.repeat(Math.max(0, Number(b))) : Object.assign([...Array(Math.max(0, Number(b)))].flatMap(() => a), { [TUPLE]: (a as V)[TUPLE] });
+  }
   if (op === '%' && typeof a === 'string') return percent(a, b, v);
   if (!isNum(a) || !isNum(b)) throw bad();
   let [x, y] = [num(a), num(b)];
@@ -504,9 +510,10 @@ export function interpreter(h: Host) {
   const python = (): Record<string, V> => {
     const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a ${minor < 10 ? '' : 'real '}number, not '${typeName(x)}'`); })());
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
-    const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (isObj(x) && !x[SHOW]) return BigInt(Object.keys(x).length); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
-    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : isObj(x) ? Object.keys(x).map((k) => keyOf(x, k)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
+    const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (x instanceof Sized) return BigInt(x.size); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
+    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : x instanceof Sized ? x.list() : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
+    const real = (x: V, msg: string) => { if (!isNum(x)) throw new Thrown('TypeError', msg); return num(x); };
     const opts = (a: V[]) => (a[a.length - 1]?.[KW] ? a.pop() : {});
     /** sorted()'s order: by `key`, stable, `reverse` keeping equal items in their order. */
     const order = (l: V[], kw: V) => {
@@ -532,7 +539,19 @@ export function interpreter(h: Host) {
     const math = mod('math', { pi: Math.PI, e: Math.E, sqrt: fn('sqrt', f(Math.sqrt)), pow: fn('pow', f(Math.pow)), floor: toInt(Math.floor), ceil: toInt(Math.ceil) });
     // json.dumps: python escapes what is not ASCII
     const jstr = (x: string) => JSON.stringify(x).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-    const dumps = (v: V): string => (v === null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? jstr(v) : isNum(v) ? repr(v) : Array.isArray(v) ? `[${v.map(dumps).join(', ')}]` : `{${Object.entries(v).map(([k, x]) => `${jstr(k)}: ${dumps(x)}`).join(', ')}}`);
+    // (a dict's keys become strings; what is no JSON value fails deep in the json module, whose frames the traceback would show)
+    const dumps = (v: V): string => (v == null ? 'null' : typeof v === 'boolean' ? String(v) : typeof v === 'string' ? jstr(v) : typeof v === 'number' && !Number.isFinite(v) ? String(v) : isNum(v) ? repr(v) : Array.isArray(v) && !(v as V)[SHOW] ? `[${v.map(dumps).join(', ')}]` : v instanceof Dict ? `{${v.items().map(([k, x]) => `${typeof k === 'string' ? jstr(k) : `"${k == null || isNum(k) ? dumps(k) : nojson(k)}"`}: ${dumps(x)}`).join(', ')}}` : nojson(v));
+    const nojson = (x: V) => { throw new Unsupported(`json.dumps(${typeName(x)})`); };
+    // JSON.parse, once each key is marked as no integer (which a JS object would put first) and each number
+    // as text (which tells an int from a float); what is no JSON fails inside the json module, refused
+    const loads = (s: V) => {
+      try {
+        return JSON.parse(s.replace(/("(?:\\.|[^"\\])*")(\s*:)?|-?\d+(\.\d+)?([eE][-+]?\d+)?/g, (m: string, q?: string, key?: string) => (q ? (key ? '"\\u0001' + m.slice(1) : m) : `{"\\u0002":"${m}"}`)), (_k, x) =>
+          !x || typeof x !== 'object' || Array.isArray(x) ? x : Object.hasOwn(x, '\u0002') ? (/[.eE]/.test(x['\u0002']) ? +x['\u0002'] : BigInt(x['\u0002'])) : pyDict(Object.entries(x).map(([k, y]) => [k.slice(1), y])));
+      } catch {
+        throw new Unsupported('json.loads(…)');
+      }
+    };
     const version = pyBuild(h);
     // the container's files: an OSError of errno's class, with its number and the C library's text
     const io = <T>(p: string, f: () => T): T => {
@@ -540,7 +559,7 @@ export function interpreter(h: Host) {
         return f();
       } catch (e) {
         const [n, cls] = ({ ENOENT: [2, 'FileNotFound'], EEXIST: [17, 'FileExists'], ENOTDIR: [20, 'NotADirectory'], EISDIR: [21, 'IsADirectory'], EACCES: [13, 'Permission'] } as Record<string, [number, string]>)[(e as V)?.code] ?? [5, 'OS'];
-        throw new Thrown(cls + 'Error', `[Errno ${n}] ${reason(e)}: ${repr(p)}`);
+        throw Object.assign(new Thrown(cls + 'Error', `[Errno ${n}] ${reason(e)}: ${repr(p)}`), { args: [BigInt(n), reason(e)], attrs: { errno: BigInt(n), strerror: reason(e), filename: p } });
       }
     };
     const node = (p: string) => {
@@ -559,20 +578,25 @@ export function interpreter(h: Host) {
       const lines = () => text.slice(at, (at = text.length)).split(/(?<=\n)/).filter(Boolean);
       return { [SHOW]: `<_io.TextIOWrapper name=${repr(p)} mode=${repr(mode)} encoding='UTF-8'>`, read: () => text.slice(at, (at = text.length)), readlines: lines, readline: () => text.slice(at, (at = text.indexOf('\n', at) + 1 || text.length)), write: (x: V) => (io(p, () => h.fs.writeFile(p, x, h.cwd, true)), BigInt(x.length)), close: () => null };
     };
+    let slept = 0;
+    const environ = Object.assign(pyDict(Object.entries(env)), { wrap: 'environ' });
     const modules: Record<string, V> = {
       sys: mod('sys', { version, platform: 'linux', argv: h.argv ?? [''], stdout, stderr, exit: (c?: V) => { throw new Exit(c); } }),
-      os: mod('os', { name: 'posix', environ: env, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => env[k] ?? d, listdir: (p: V = '.') => io(p, () => listDir(h.fs, p, h.cwd)),
+      os: mod('os', { name: 'posix', environ, getcwd: () => h.cwd, getenv: (k: V, d: V = null) => (environ.has(k) ? environ.get(k) : d), listdir: (p: V = '.') => io(p, () => listDir(h.fs, p, h.cwd)),
         path: mod('posixpath', { exists: (p: V) => exists(h.fs, p, h.cwd), isdir: (p: V) => node(p)?.kind === 'dir', isfile: (p: V) => node(p)?.kind === 'file', join: (...a: V[]) => a.reduce((x, y) => (y[0] === '/' ? y : !x || x.endsWith('/') ? x + y : x + '/' + y)), basename: (p: V) => p.slice(p.lastIndexOf('/') + 1), dirname: (p: V) => p.slice(0, p.lastIndexOf('/') + 1).replace(/(?!^)\/+$/, '') }) }),
       math,
-      json: mod('json', { dumps }),
-      random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V[]) => l[rand(0, l.length - 1)], }),
+      json: mod('json', { dumps, loads, load: (f: V) => loads(f.read()) }),
+      // (the program runs at once: its clock counts the seconds it slept)
+      time: mod('time', { time: () => h.now!() / 1000 + slept, sleep: (x: V) => ((slept += Number(num(x))), null) }),
+      // (random.seed is refused: a seeded program's numbers would be CPython's Mersenne Twister's; an empty choice fails inside random.py, whose frames the traceback would show)
+      random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V) => (l.length ? l[rand(0, l.length - 1)] : (() => { throw new Unsupported('random.choice([])'); })()) }),
     };
     const b: Record<string, V> = {
       isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.[PYD] ? isSub(x?.[PYCLS], c) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
       print, len, int, float, range, repr, open, format: (v: V, spec?: V) => formatSpec(v, spec),
-      str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (num(x) < 0 ? -num(x) : num(x)),
+      str: pyStr, bool: (x: V) => pyTruth(x), abs: (x: V) => (real(x, `bad operand type for abs(): '${typeName(x)}'`) < 0 ? -num(x) : num(x)),
       // half to even, as CPython rounds the exact binary value; with no ndigits an int
-      round: (x: V, n?: V) => { const v = Number(num(x)), r = n == null ? half(v) : n >= 0 ? Number(fixed(v, Number(n))) : half(v / 10 ** -Number(n)) * 10 ** -Number(n); return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
+      round: (x: V, n?: V) => { const v = Number(real(x, `type ${typeName(x)} doesn't define __round__ method`)), r = n == null ? half(v) : n >= 0 ? Number(fixed(v, Number(n))) : half(v / 10 ** -Number(n)) * 10 ** -Number(n); return n == null ? toInt(Math.trunc)(r) : typeof x === 'bigint' ? BigInt(r) : r; },
       max: most('max', 1), min: most('min', -1),
       // 3.12 on adds floats with Neumaier's compensation (sum([0.1] * 10) == 1.0)
       sum: (a: V) => {
@@ -589,9 +613,9 @@ export function interpreter(h: Host) {
       map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f === null ? x : f(x))),
       any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
-      dict: (...a: V[]) => { const kw = opts(a), d = isObj(a[0]) && !a[0][SHOW] ? pyDict(Object.keys(a[0]).map((k) => [keyOf(a[0], k), a[0][k]])) : pyDict(a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => put(d, k, v)); return d; },
+      dict: (...a: V[]) => { const kw = opts(a), d = pyDict(a[0] instanceof Dict ? a[0].items() : a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => d.set(k, v)); return d; },
       // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold
-      type: (x: V) => x?.[PYCLS] ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? { [SHOW]: `<class '${typeName(x)}'>` },
+      type: (x: V) => x?.[PYCLS] ?? x?.cls ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? Object.assign(fn(typeName(x), () => { throw new Unsupported(typeName(x)); }), { [SHOW]: `<class '${x?.wrap ? 'os.' : ''}${typeName(x)}'>` }),
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
@@ -617,7 +641,7 @@ export function interpreter(h: Host) {
     }
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
-    if ((py ? /^(set|chr|ord|hex|bin|divmod|pow|id|hash|(get|set|has)attr|issubclass|dir|vars|globals|object|super|\w+Error|Exception|iter|next|bytes|callable)$/ : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/).test(name)) throw new Unsupported(name);
+    if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/.test(name)) throw new Unsupported(name);
     // (node: a name the program declares further on, at its top level, is there before its declaration runs: a var as undefined)
     const later = !py && new RegExp(`^(let|const|var)\\s+${name}\\b`, 'm').exec(lines.join('\n'))?.[1];
     if (later === 'var') return undefined;
@@ -643,6 +667,12 @@ export function interpreter(h: Host) {
       if (HIDDEN.test(String(k))) throw new Unsupported('.' + String(k));
       return o[k];
     }
+    // a def's or class's docstring (a builtin's is a text the evaluator lacks; 3.13 strips the indentation of one of many lines)
+    if (k === '__doc__') {
+      const c = (o?.[PYCLS] ?? o)?.[PYD], d = c ? c.__doc__ : o?.doc;
+      if (d === undefined || /\n/.test(d) && minor > 12) throw new Unsupported(`${typeName(o)}.__doc__`);
+      return d;
+    }
     if (o?.[SUPER] || o?.[PYCLS] || o?.[PYD]) {
       // super(): the bases' attributes on the instance, object's __init__ at the end
       const [c, me] = o[SUPER] ?? (o[PYD] ? [o] : [o[PYCLS], o]);
@@ -651,6 +681,8 @@ export function interpreter(h: Host) {
       return v;
     }
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
+    // (an OSError's errno, strerror and filename)
+    if (o instanceof Thrown && o.attrs && Object.hasOwn(o.attrs, k)) return o.attrs[k];
     // a function's (or builtin class's) name
     if (typeof o === 'function' && !o[PYD] && k === '__name__') return fname(o);
     // `str.lower`: a method taken from its class
@@ -660,11 +692,11 @@ export function interpreter(h: Host) {
     const methods: Record<string, V> | undefined = typeof o === 'string'
       ? { upper: () => o.toUpperCase(), lower: () => o.toLowerCase(), strip: (c?: V) => trim(o, c, 3), lstrip: (c?: V) => trim(o, c, 1), rstrip: (c?: V) => trim(o, c, 2), count: (x: V) => BigInt(o.split(x).length - 1), isdigit: () => /^\d+$/.test(o), isalpha: () => /^\p{L}+$/u.test(o), isalnum: () => /^[\p{L}\d]+$/u.test(o), isspace: () => /^\s+$/.test(o), isupper: () => /\p{Lu}/u.test(o) && !/\p{Ll}/u.test(o), islower: () => /\p{Ll}/u.test(o) && !/\p{Lu}/u.test(o),
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
-        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V) => o.replaceAll(a, b), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => o.startsWith(p), endswith: (p: V) => o.endsWith(p), find: (p: V) => BigInt(o.indexOf(p)) }
-      : Array.isArray(o) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
-      : isObj(o) && !o[SHOW] ? { keys: () => view('keys', Object.keys(o).map((k) => keyOf(o, k))), values: () => view('values', Object.values(o)), items: () => view('items', Object.entries(o).map(([k, x]) => Object.assign([keyOf(o, k), x], { [TUPLE]: true }))), get: (x: V, d: V = null) => (Object.hasOwn(o, dk(x)) ? o[dk(x)] : d), copy: () => ({ ...o }), clear: () => (Object.keys(o).forEach((k) => delete o[k]), null),
-        update: (x: V = {}) => (Object.keys(x).forEach((k) => put(o, keyOf(x, k), x[k])), null), setdefault: (x: V, d: V = null) => (Object.hasOwn(o, x) ? o[x] : (put(o, x, d), d)),
-        pop: (x: V, ...d: V[]) => { if (!Object.hasOwn(o, dk(x))) { if (d.length) return d[0]; throw keyError(x); } const v = o[dk(x)]; delete o[dk(x)]; return v; } } : undefined;
+        index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V, n = -1n) => ((p) => (n < 0 ? o.replaceAll(a, b) : p.slice(0, Number(n) + 1).join(b) + (p.length > n + 1n ? a + p.slice(Number(n) + 1).join(a) : '')))(o.split(a)), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => [p].flat().some((x) => o.startsWith(x)), endswith: (p: V) => [p].flat().some((x) => o.endsWith(x)), find: (p: V) => BigInt(o.indexOf(p)) }
+      : Array.isArray(o) && (!(o as V)[TUPLE] || /^(count|index)$/.test(k)) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
+      : o instanceof Dict ? { keys: () => new DictView('keys', o), values: () => new DictView('values', o), items: () => new DictView('items', o), get: (x: V, d: V = null) => (o.has(x) ? o.get(x) : d), copy: () => pyDict(o.items()), clear: () => (o.m.clear(), null),
+        update: (...a: V[]) => (globals.dict(...a).items().forEach(([k, v]: V[]) => o.set(k, v)), null), setdefault: (x: V, d: V = null) => (o.has(x) ? o.get(x) : (o.set(x, d), d)),
+        pop: (x: V, ...d: V[]) => { if (!o.has(x)) { if (d.length) return d[0]; throw keyError(x); } const v = o.get(x); o.delete(x); return v; } } : undefined;
     // a method of str, list or dict the evaluator lacks is no missing attribute
     if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
@@ -697,9 +729,9 @@ export function interpreter(h: Host) {
       if (i < 0 || i >= o.length) throw new Thrown('IndexError', `${typeName(o) === 'str' ? 'string' : typeName(o)} index out of range`);
       return o[i];
     }
-    if (isObj(o) && !o[SHOW]) {
-      if (!Object.hasOwn(o, dk(k))) throw keyError(k);
-      return o[dk(k)];
+    if (o instanceof Dict) {
+      if (!o.has(k)) throw keyError(k);
+      return o.get(k);
     }
     throw new Thrown('TypeError', `'${typeName(o)}' object is not subscriptable`);
   };
@@ -714,7 +746,7 @@ export function interpreter(h: Host) {
     /** A value right after a whole expression: inside brackets 3.10 on marks both, a comma likely missing between them. */
     let probing = false;
     const comma = (s0: number): never => {
-      const k = i, open = t.slice(0, k).reduce((d, x) => d + (/^[([{]$/.test(x.v) ? 1 : /^[)\]}]$/.test(x.v) ? -1 : 0), 0);
+      const k = i, open = depth(k);
       let z = -1;
       probing = true;
       try { expr(); z = end(); } catch { /* no second expression */ }
@@ -724,9 +756,11 @@ export function interpreter(h: Host) {
     };
     const fail = (): never => {
       // what ends before it is complete goes on in the next line (python: only inside brackets)
-      if (!t[i].k && (!py || t.filter((x) => /^[([{]$/.test(x.v)).length > t.filter((x) => /^[)\]}]$/.test(x.v)).length)) throw new Open();
+      if (!t[i].k && (!py || depth(t.length) > 0)) throw new Open();
       throw syntax(py ? 'invalid syntax' : !t[i].k ? 'Unexpected end of input' : unexpected(t[i]), t[i].p, t[i].p + Math.max(1, t[i].v.length));
     };
+    /** How many brackets are open before token `k`. */
+    const depth = (k: number) => t.slice(0, k).reduce((d, x) => d + dep(x.v), 0);
     const eat = (v: string) => (is(v) ? (i++, true) : false);
     const need = (v: string) => void (eat(v) || fail());
     /** An item of an array or of a call's arguments, which JS may spread (`...nums`). */
@@ -750,7 +784,7 @@ export function interpreter(h: Host) {
     const fnBody = (params: string[], body: E, name = ''): E => (s) => Object.assign(fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s })), { flen: arity(params) });
     /** The token that closes the bracket at `k` (the end of input when none does). */
     const match = (k: number) => {
-      for (let depth = 0; k < t.length - 1; k++) if (!(depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0)) break;
+      for (let d = 0; k < t.length - 1; k++) if (!(d += dep(t[k].v))) break;
       return k;
     };
     /** The parameters' text between the brackets at `a` and `b`. */
@@ -771,9 +805,17 @@ export function interpreter(h: Host) {
       }) as F;
       return Object.assign(guard(e), { set: e.set && guard(e.set), ref: e.ref && guard(e.ref) });
     };
+    /** Where python takes a `name := value`: inside brackets, and as an if's or while's test. */
+    let named = false;
     const expr = (min = 0): E => {
-      const s0 = peek().p;
-      let left = unary();
+      const s0 = peek().p, i0 = i;
+      let left = unary(), chain: [string[], E[]] | undefined;
+      if (py && !min && is(':=') && i === i0 + 1 && t[i0].k === 'i' && (named || depth(i0) > 0)) {
+        i++;
+        const name = t[i0].v, v = expr();
+        // (it binds in the function or module the comprehension is in)
+        return (s) => { const x = v(s); let c = s; while (c.cmp && c.up) c = c.up; assign(c, name, x); return x; };
+      }
       for (;;) {
         const tk = peek();
         if (py && (tk.k === 's' || tk.k === 'n')) {
@@ -801,13 +843,21 @@ export function interpreter(h: Host) {
         }
         const p = Object.hasOwn(BIN, op) ? BIN[op] : 0;
         // (bitwise operators are the evaluator's limit)
-        if (!py && /^([&|^]|>>>?|<<)$/.test(op)) throw new Unsupported(op);
+        if (/^([&|^]|>>>?|<<)$/.test(op)) throw new Unsupported(op);
         if (!p || p < min) return left;
         i++;
         if (op === 'not') need('in'), (op = 'not in');
         if (op === 'is' && eat('not')) op = 'is not';
         const a = left;
         const b = expr(op === '**' ? p : p + 1);
+        // python chains comparisons: `a < b < c` is `a < b and b < c`, b read once
+        if (py && p === 4) {
+          const ts = (chain ??= [[], [a]])[1], os = chain[0];
+          os.push(op), ts.push(b);
+          left = mark((s) => { let x = ts[0](s); return os.every((o, k) => { const y = ts[k + 1](s), r = pyBin(o, () => x, () => y, s); x = y; return r; }); }, s0, s0);
+          continue;
+        }
+        chain = undefined;
         // (a comparison has no anchor: all of it is marked)
         left = py ? (p < 6 ? mark((s) => pyBin(op, a, b, s), s0, s0) : mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length)) : (s) => jsBin(op, a(s), () => b(s));
       }
@@ -820,7 +870,11 @@ export function interpreter(h: Host) {
       const yes = !/!|not/.test(op);
       if (/^[=!]=$/.test(op)) return pyEq(x, y) === yes;
       if (/is/.test(op)) return (x === y || (x == null && y == null)) === yes;
-      if (/in/.test(op)) return (typeof y === 'string' ? y.includes(x) : Array.isArray(y) ? y.some((z) => pyEq(x, z)) : Object.hasOwn(y ?? {}, dk(x))) === yes;
+      if (/in/.test(op)) {
+        const seq = Array.isArray(y) ? y : y instanceof DictView ? y.list() : undefined;
+        if (!seq && typeof y !== 'string' && !(y instanceof Sized)) throw new Thrown('TypeError', `argument of type '${typeName(y)}' is not iterable`);
+        return (typeof y === 'string' ? y.includes(x) : seq ? seq.some((z) => pyEq(x, z)) : y.has(x)) === yes;
+      }
       if (/[<>]/.test(op)) {
         return isNum(x) && isNum(y) ? JS_OPS[op](num(x), num(y)) : JS_OPS[op](cmp(x, y, op), 0);
       }
@@ -883,7 +937,13 @@ export function interpreter(h: Host) {
           e = mark(Object.assign((s: Scope) => member(o(s), k), { ref: (s: Scope): [V, V] => { const x = o(s); return [x, member(x, k)]; }, set: (s: Scope, v: V) => { const x = o(s); if (py) (x?.[PYD] ?? x)[k] = v; else if (x == null) noSet(x, k); else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, k, v); }, isNew: o.isNew }), start, start);
         } else if (eat('[')) {
           const o = e;
-          const k = is(':') ? () => undefined : expr();
+          // (python: `d[1, 2]` is the tuple's item)
+          let k: E = is(':') ? () => undefined : expr();
+          if (py && is(',')) {
+            const ts = [k];
+            while (eat(',') && !is(']')) ts.push(expr());
+            k = (s) => Object.assign(ts.map((x) => x(s)), { [TUPLE]: true });
+          }
           if (py && eat(':')) {
             const end = /^[\]:]$/.test(peek().v) ? () => undefined : expr();
             const by = eat(':') && !is(']') ? expr() : () => 1n;
@@ -911,7 +971,7 @@ export function interpreter(h: Host) {
             const at = Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : -1;
             if (py && Array.isArray(x) && typeof key === 'bigint' && (at < 0 || at >= x.length)) throw new Thrown('IndexError', 'list assignment index out of range');
             // (JS as `node -e` runs it, not strict: a frozen object or a primitive ignores the assignment)
-            if (at >= 0) x[at] = v; else if (py) put(x, key, v); else if (x == null) noSet(x, key); else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
+            if (at >= 0) x[at] = v; else if (py) { if (!(x instanceof Dict)) throw new Thrown('TypeError', `'${typeName(x)}' object does not support item assignment`); x.set(key, v); } else if (x == null) noSet(x, key); else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
           } }), start, at);
         } else if (is('(')) {
           i++;
@@ -928,7 +988,7 @@ export function interpreter(h: Host) {
             const pos = a.filter((x) => !x?.[KW]);
             if (kw.length) pos.push(Object.assign({}, ...kw));
             // a builtin that would take keywords as one more argument
-            if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
+            if (py && kw.length && !f.kw && !/^(print|sorted|max|min|enumerate|sort|format|dict|update)$/.test(fname(f))) throw new Unsupported(`${fname(f)}(${Object.keys(pos[pos.length - 1])[0]}=…)`);
             if (typeof f !== 'function') throw new Thrown('TypeError', py ? `'${typeName(f)}' object is not callable` : `${text.replace(/^new\s+/, '')} is not a ${callee.isNew ? 'constructor' : 'function'}`);
             direct = f;
             // `new` of a function of the program's own: a fresh object, named after it, is its `this`
@@ -971,7 +1031,7 @@ export function interpreter(h: Host) {
         if (k === cl.length) return each(s);
         const [names, e] = cl[k];
         if (!names) return truth(e(s)) ? go(k + 1, s) : [];
-        return (globals.list as (x: V) => V[])(e(s)).flatMap((v) => go(k + 1, { vars: new Map(names.map((n, j) => [n, names.length > 1 ? v[j] : v])), up: s }));
+        return (globals.list as (x: V) => V[])(e(s)).flatMap((v) => go(k + 1, { vars: new Map(names.map((n, j) => [n, names.length > 1 ? v[j] : v])), up: s, cmp: 1 }));
       };
       return (s) => go(0, s);
     };
@@ -1015,6 +1075,15 @@ export function interpreter(h: Host) {
       });
       return (s) => exprs.map((x) => x(s)).join('');
     };
+    const str = (tk: Tok): E => {
+      const f = /^[fF]/.test(tk.v);
+      const raw = /^[rR]/.test(tk.v);
+      const q = /^[fFrR]?('''|""")/.test(tk.v) ? 3 : 1;
+      const body = tk.v.slice((f || raw ? 1 : 0) + q, -q);
+      if (f) return template(body.split(/(\{\{|\}\}|\{[^{}]*\})/));
+      if (tk.v[0] === '`') return template(tparts(body));
+      return () => (raw ? body : unescape(body));
+    };
     const primary = (): E => {
       const tk = peek();
       i++;
@@ -1028,13 +1097,10 @@ export function interpreter(h: Host) {
         return () => new RegExp(b, f);
       }
       if (tk.k === 's') {
-        const f = /^[fF]/.test(tk.v);
-        const raw = /^[rR]/.test(tk.v);
-        const q = /^[fFrR]?('''|""")/.test(tk.v) ? 3 : 1;
-        const body = tk.v.slice((f || raw ? 1 : 0) + q, -q);
-        if (f) return template(body.split(/(\{\{|\}\}|\{[^{}]*\})/));
-        if (tk.v[0] === '`') return template(tparts(body));
-        return () => (raw ? body : unescape(body));
+        // python joins the strings written one after another (`'a' 'b'`, across lines in brackets)
+        const parts = [str(tk)];
+        while (py && peek().k === 's') parts.push(str(t[i++]));
+        return parts.length > 1 ? (s) => parts.map((x) => x(s)).join('') : parts[0];
       }
       if (tk.k === 'i') {
         const name = tk.v;
@@ -1055,11 +1121,11 @@ export function interpreter(h: Host) {
         if (py && name === 'lambda') {
           // its parameters (with their defaults) end at the colon outside brackets
           let k = i;
-          for (let depth = 0; k < t.length - 1 && (depth || t[k].v !== ':'); k++) depth += /^[([{]$/.test(t[k].v) ? 1 : /^[)\]}]$/.test(t[k].v) ? -1 : 0;
-          const params = topSplit(src.slice(t[i].p, t[k].p), ',').map((x) => x.trim()).filter(Boolean);
+          for (let d = 0; k < t.length - 1 && (d || t[k].v !== ':'); k++) d += dep(t[k].v);
+          const ps = params(src.slice(t[i].p, t[k].p));
           i = k;
           need(':');
-          return fnBody(params, expr(0), '<lambda>');
+          return fnBody(ps, expr(0), '<lambda>');
         }
         if (!py && name === 'new') return Object.assign(primary(), { isNew: 1 });
         if (/^(class|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
@@ -1120,13 +1186,15 @@ export function interpreter(h: Host) {
       i--;
       return fail();
     };
-    const whole = (): E => {
+    const whole = (test = false): E => {
+      named = test;
       let e = expr();
+      named = false;
       // python's bare `a, b` is a tuple
       if (py && is(',')) {
         const items = [e];
         while (eat(',') && peek().k) items.push(expr());
-        e = (s) => Object.assign(items.map((x) => x(s)), { [TUPLE]: true });
+        e = unpacking(items);
       }
       if (peek().k) fail();
       return e;
@@ -1172,7 +1240,9 @@ export function interpreter(h: Host) {
   /** python's tuple of targets: a tuple to read, and what unpacks an iterable into its targets. */
   /** (`star`: the index of the `*rest` that takes what the others leave, as a list) */
   const unpacking = (ts: E[], at?: number[], star = -1): E => Object.assign((s: Scope) => Object.assign(ts.flatMap((x, k) => (k === star ? globals.list(x(s)) : [x(s)])), { [TUPLE]: true }), { set: (s: Scope, v: V) => {
-    const l = globals.list(v), n = ts.length - (star < 0 ? 0 : 1), rest = l.length - n;
+    let l: V[] = [];
+    try { l = globals.list(v); } catch { throw Object.assign(new Thrown('TypeError', `cannot unpack non-iterable ${typeName(v)} object`), { at }); }
+    const n = ts.length - (star < 0 ? 0 : 1), rest = l.length - n;
     if (star < 0 ? rest : rest < 0) throw Object.assign(new Thrown('ValueError', rest > 0 ? `too many values to unpack (expected ${n})` : `not enough values to unpack (expected ${star < 0 ? '' : 'at least '}${n}, got ${l.length})`), { at });
     ts.forEach((x, k) => (x.set ?? bad)(s, k === star ? l.slice(k, k + rest) : l[k < star || star < 0 ? k : k + rest - 1]));
   } });
@@ -1192,11 +1262,11 @@ export function interpreter(h: Host) {
   const STMT = new RegExp(Q + String.raw`|[([{]|[)\]}]|[;\n]|[^'"\`()[\]{};\n/]+|[^]`, 'g');
   const BRACKET = new RegExp(Q + String.raw`|[([{]|[)\]}]`, 'g');
   const COMMENT = new RegExp(Q + String.raw`|\/\/.*|\/\*[^]*?\*\/`, 'g');
-  /** More brackets open than closed, outside strings. */
+  /** More brackets open than closed, outside strings (python: or a string or line that goes on). */
   const unclosed = (s: string) => {
+    if (py) return pyScan(s).more;
     const code = s.replace(QUOTED, '');
-    // (python: a triple-quoted string still open)
-    return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0) || (py && openTriple(s));
+    return (code.match(/[([{]/g)?.length ?? 0) > (code.match(/[)\]}]/g)?.length ?? 0);
   };
   /**
    * JS: whether a statement goes on past `;` or a line's end: to an `else`; and past a line's end
@@ -1209,8 +1279,18 @@ export function interpreter(h: Host) {
     R.lastIndex = at;
     return R.test(src) || (x === '\n' && (/(?:[=<>,.?:*%&|]|(^|[^-+])[-+]|(^|[\s}])else)$/.test(c) || (/^(if|for|while|function)\b/.test(c) && !c.slice(close(c, c.indexOf('(')) + 1).trim())));
   };
-  /** Splits on `;` and newlines outside brackets and quotes. */
+  /** Splits on `;` and newlines outside brackets and quotes: each statement and its line. */
   const statements = (src: string): [string, number][] => {
+    if (py) {
+      const out: [string, number][] = [];
+      let from = 0;
+      for (const k of [...pyScan(src).cuts, src.length]) {
+        const x = src.slice(from, k);
+        if (x.trim()) out.push([x, lf(src.slice(0, from + x.length - x.trimStart().length)) + 1]);
+        from = k + 1;
+      }
+      return out;
+    }
     const out: [string, number][] = [];
     let depth = 0;
     let cur = '';
@@ -1225,7 +1305,7 @@ export function interpreter(h: Host) {
       line += x.split('\n').length - 1;
       if (!cur.trim()) at = line;
     }
-    return [...out, [cur, at] as [string, number]].filter(([x]) => x.trim() && !(py && /^\s*#/.test(x)));
+    return [...out, [cur, at] as [string, number]].filter(([x]) => x.trim());
   };
 
   /** `a OP= b` (`bin`: OP) to every target: the old value and the new; `a ||= b` assigns only when `a || b` would be b. */
@@ -1355,6 +1435,8 @@ export function interpreter(h: Host) {
   /** `break` or `return` where nothing takes it: the compilers' SyntaxError. */
   const illegal = (j: Jump) => new Thrown('SyntaxError', py ? (j.k === 'continue' ? "'continue' not properly in loop" : `'${j.k}' outside ${j.k === 'return' ? 'function' : 'loop'}`) : `Illegal ${j.k} statement${j.k === 'continue' ? ': no surrounding iteration statement' : ''}`);
   const evalIn = (src: string, sc: Scope) => parser(src).whole()(sc);
+  /** An if's or while's test, which may bind a name (`while (n := n - 1):`). */
+  const cond = (src: string, sc: Scope) => pyTruth(parser(src).whole(true)(sc));
   /** A user function: its body runs in a scope of its own; `return` gives its value. */
   const userFn = (name: string, params: string[] | ((a: V[]) => [string, V][]), run: (sc: Scope) => V, up: Scope, input = runs - 1, own = false): V => {
     const self: V = fn(name, function (this: V, ...a: V[]) {
@@ -1364,7 +1446,7 @@ export function interpreter(h: Host) {
         const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
         // (a function called on nothing has the global object as its `this`, outside strict mode)
         if (own) vars.set('this', this ?? globals.globalThis);
-        run({ vars, up, f: 1 });
+        run({ vars, up, f: [fname(self) ?? name, input] });
         return py ? null : undefined;
       } catch (j) {
         if (j instanceof Jump) {
@@ -1443,19 +1525,30 @@ export function interpreter(h: Host) {
   /** How many line feeds `s` holds. */
   const lf = (s: string) => s.split('\n').length - 1;
   const indent = (l: string) => l.length - l.trimStart().length;
+  /** python's lines as its tokenizer joins them (inside brackets or a triple quote, after a backslash), each with the number of its first; none blank. */
+  const logical = (src: string) => {
+    const out: [string, number][] = [];
+    const ls = src.split('\n');
+    for (let k = 0; k < ls.length; k++) {
+      let text = ls[k];
+      const n = k + 1;
+      while (k + 1 < ls.length && unclosed(text)) text += '\n' + ls[++k];
+      if (text.trim()) out.push([text, n]);
+    }
+    return out;
+  };
   const blocks = (lines: [string, number][]): Block[] => {
     const out: Block[] = [];
     while (lines.length) {
-      let [text, n] = lines.shift()!;
-      while (lines.length && unclosed(text)) text += '\n' + lines.shift()![0];
+      const [text, n] = lines.shift()!;
       const body: [string, number][] = [];
       while (lines.length && (!lines[0][0].trim() || indent(lines[0][0]) > indent(text))) body.push(lines.shift()!);
       // the head ends at the first colon outside brackets and strings (`def f(a=(1, 2)):`, `lambda y: y`)
       const [head, ...after] = /^\s*(for|if|elif|else|while|def|try|except|finally|class|with)\b/.test(text) ? topSplit(text, ':') : [];
       const rest = after.join(':');
-      if (after.length) out.push([head.trim() + ':', n, rest.trim() ? statements(rest).map(([t]): Block => [t.trim(), n, []]) : blocks(body.filter(([t]) => t.trim() && !/^\s*#/.test(t)))]);
-      // a line that goes on in deeper lines (an open bracket) is one statement with them
-      else out.push(...statements([text, ...body.map(([t]) => t)].join('\n')).map(([t]): Block => [t.trim(), n, []]));
+      if (after.length) out.push([head.trim() + ':', n, rest.trim() ? statements(rest).map(([t]): Block => [t.trim(), n, []]) : blocks(body)]);
+      // (a simple statement has no deeper lines: checkIndent refused them)
+      else out.push(...statements(text).map(([t]): Block => [t.trim(), n, []]));
     }
     return out;
   };
@@ -1466,17 +1559,12 @@ export function interpreter(h: Host) {
    */
   const AFTER: Record<string, string> = { def: 'function definition', class: 'class definition' };
   const CLAUSE: Record<string, RegExp> = { else: /^(if|elif|for|while|try|except)$/, elif: /^(if|elif)$/, except: /^(try|except)$/, finally: /^(try|except|else)$/ };
-  const checkIndent = (src: string) => {
+  const checkIndent = (lines: [string, number][]) => {
     const levels = [0];
     // the compound statement last seen at each level, and the head waiting for its block
     const last = new Map<number, string>();
     let head: [string, number] | undefined;
-    const lines = src.split('\n');
-    for (let k = 0; k < lines.length; k++) {
-      let text = lines[k];
-      const n = k + 1;
-      if (!text.trim() || /^\s*#/.test(text)) continue;
-      while (k + 1 < lines.length && unclosed(text)) text += '\n' + lines[++k];
+    for (const [text, n] of lines) {
       const col = indent(text), code = text.trim();
       const fail = (type: string, msg: string, at?: number[]) => { [line, piece] = [n, code]; throw Object.assign(new Thrown(type, msg), { at }); };
       const top = levels[levels.length - 1];
@@ -1498,11 +1586,11 @@ export function interpreter(h: Host) {
       if (kw && CLAUSE[kw] && !CLAUSE[kw].test(last.get(col) ?? '')) fail('SyntaxError', 'invalid syntax', [0, 0, kw.length, kw.length]);
       // `if x = 1:` (3.10 on): the name and the value it would take, marked as a comparison meant
       const cond = minor > 9 ? /^(if|elif|while)\s+/.exec(code)?.[0].length ?? 0 : 0;
-      const eq = cond ? /^([A-Za-z_]\w*\s*=(?!=)\s*)(.*?)\s*(?=\b(?:and|or|if|else)\b|[<>!]|==|:\s*(#.*)?$)/.exec(code.slice(cond)) : null;
+      const eq = cond ? /^([A-Za-z_]\w*\s*=(?!=)\s*)(.*?)\s*(?=\b(?:and|or|if|else)\b|[<>!]|==|:\s*$)/.exec(code.slice(cond)) : null;
       if (eq?.[2]) fail('SyntaxError', "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", [cond, cond, cond + eq[1].length + eq[2].length, cond + eq[1].length + eq[2].length]);
       if (!code.includes('\n')) {
         // the parser's own errors at the end of a line, which come before what the next lines hold
-        if (kw && topSplit(code.replace(/#.*/, ''), ':').length < 2) {
+        if (kw && topSplit(code, ':').length < 2) {
           // a token after the head's whole expression is a stray one, not a missing colon
           let stop: { k: string; v: string; p: number } | undefined;
           try { const p = parser(code.slice(kw.length)); p.expr(); stop = p.peek(); } catch { /* the colon's error */ }
@@ -1513,7 +1601,7 @@ export function interpreter(h: Host) {
       }
       last.set(col, kw ?? '');
       // a head whose block is on its own line after it (not `if x: y`)
-      head = kw && /:\s*(#.*)?$/.test(code) && topSplit(code, ':').slice(1).join(':').replace(/#.*/, '').trim() === '' ? [kw, n] : undefined;
+      head = kw && /:\s*$/.test(code) && topSplit(code, ':').slice(1).join(':').trim() === '' ? [kw, n] : undefined;
     }
   };
   /** A def's parameters (`a, b=2, *rest, **kw`, annotated or not): what binds a call's arguments to them. */
@@ -1582,6 +1670,8 @@ export function interpreter(h: Host) {
         handling = j;
         // (what the module catches is shown again above what its handler raises)
         if (!sc.f) j.where = [line, (lines[line - 1] ?? '').trim(), placed(j.at)];
+        // (in a function: from the line of its body that raised, down through the calls it made)
+        else if (j.spot) j.local = [[j.spot[0], j.spot[1], j.spot[2], ...sc.f], ...(j.frames ?? [])];
         try {
           pyExec(h[2], sc);
         } catch (k) {
@@ -1608,9 +1698,15 @@ export function interpreter(h: Host) {
    * attributes. Operators' methods (`__eq__`, `__add__`…) are not run: such a class is refused.
    */
   const pyClass = (head: string, body: Block[], sc: Scope) => {
-    const [, name, b] = /^(\w+)\s*(?:\((.*)\))?$/.exec(head) ?? [];
+    const [, name, b] = /^(\w+)\s*(?:\((.*)\))?$/s.exec(head) ?? [];
     if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
     const base = b?.trim() ? evalIn(b, sc) : undefined;
+    // an exception class of the program's own: raised as its base is, named after itself (a body of methods is not run)
+    if (base?.exc && body.every(([h]) => /^(pass$|['"])/.test(h))) {
+      USER[name] = base.exc;
+      const E: V = fn(name, (...a: V[]) => Object.assign(base(...a), { type: name, cls: E }));
+      return void sc.vars.set(name, Object.assign(E, { exc: name, [SHOW]: `<class '__main__.${name}'>` }));
+    }
     if (base && !base[PYD]) throw new Unsupported(`class ${name}(${b})`);
     // @staticmethod, @property…
     for (const [h] of body) if (h[0] === '@') throw new Unsupported(h);
@@ -1627,7 +1723,17 @@ export function interpreter(h: Host) {
       if (/^__(?!init__$|str__$|repr__$)\w+__$/.test(k)) throw new Unsupported(k);
       return Object.assign(fn(k, (...a: V[]) => { calls.push([C, a[0]]); try { return f(...a); } finally { calls.pop(); } }), { kw: true, [SHOW]: f[SHOW] });
     };
-    sc.vars.set(name, Object.assign(C, { base, kw: true, [PYD]: Object.fromEntries([['__name__', name], ...[...cs.vars].map(([k, v]) => [k, typeof v === 'function' && !v[PYD] ? wrap(k, v) : v])]), [SHOW]: `<class '__main__.${name}'>` }));
+    sc.vars.set(name, Object.assign(C, { base, kw: true, [PYD]: Object.fromEntries([['__name__', name], ['__doc__', docOf(body)], ...[...cs.vars].map(([k, v]) => [k, typeof v === 'function' && !v[PYD] ? wrap(k, v) : v])]), [SHOW]: `<class '__main__.${name}'>` }));
+  };
+  /** A def's or class's docstring: the string its body starts with. */
+  const docOf = (body: Block[]): V => {
+    const [head, , inner] = body[0] ?? [];
+    let doc: V = null;
+    try {
+      const p = parser(head);
+      if (p.t[0].k === 's' && p.t.length === 2 && !/^f/i.test(head) && !inner.length) doc = p.whole()(top);
+    } catch { /* no string */ }
+    return doc;
   };
   const pyExec = (b: Block[], sc: Scope): V => {
     let value: V = NOTHING;
@@ -1635,7 +1741,8 @@ export function interpreter(h: Host) {
     for (let k = 0; k < b.length; k++) {
       const [head, n, body] = b[k];
       try {
-        const m = /^(for|if|elif|else|while|def|try|class|with)\b\s*(.*?)\s*:$/.exec(head);
+        // (a head may go on over lines inside its brackets)
+        const m = /^(for|if|elif|else|while|def|try|class|with)\b\s*(.*?)\s*:$/s.exec(head);
         // a head's traceback marks its expression
         if (sc === top) [line, piece] = [n, m?.[2] || head];
         const kw = m?.[1];
@@ -1665,26 +1772,39 @@ export function interpreter(h: Host) {
         }
         if (kw === 'class') pyClass(m[2], body, sc);
         else if (kw === 'def') {
-          const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/.exec(m[2]) ?? [];
+          const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/s.exec(m[2]) ?? [];
           if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
           const q = sc.q ? `${sc.q}.${name}` : name;
           const loc = bound(body);
-          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => ((s2.loc = loc), pyExec(body, s2)), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true }));
+          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => ((s2.loc = loc), pyExec(body, s2)), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
         } else if (kw === 'for') {
-          const [, names, src] = /^(.+?)\s+in\s+(.+)$/.exec(m[2]) ?? [];
-          const items: V[] = [...(globals.list as (x: V) => V[])(evalIn(src, sc))];
-          const vars = names.split(',').map((x) => x.trim());
+          // (a head without its targets or its iterable is the parser's error, at its `in` or its colon)
+          const [, names, src] = /^(.+?)\s+in\s+(.+)$/s.exec(m[2]) ?? (() => { const k = /^in\b/.test(m[2]) ? 0 : m[2].length + 1; throw syntax('invalid syntax', k, k + (k ? 1 : 2)); })();
+          const it = evalIn(src, sc);
+          const items: V[] = [...(globals.list as (x: V) => V[])(it)];
+          const target = parser(names).whole();
+          // a dict that grows or shrinks under its loop stops it (3.13 marks the iterable, a call's brackets)
+          const d = it instanceof DictView ? it.d : it instanceof Dict ? it : undefined, size = d?.size;
+          const b = m[2].length - src.length, z = m[2].length, x = b + Math.max(0, src.search(/\((?:[^()]|\([^()]*\))*\)$/));
+          const changed = () => Object.assign(new Thrown('RuntimeError', 'dictionary changed size during iteration'), { at: minor > 12 ? [b, x, z, z] : undefined });
           // the loop's `else` runs unless it ended by `break`
-          taken = loop(() => items.length > 0, () => {
+          // (its next item is taken on its line, where what fails then fails)
+          taken = loop(() => { if (sc === top) [line, piece] = [n, m[2]]; if (d && d.size !== size) throw changed(); return items.length > 0; }, () => {
             const v = items.shift();
-            vars.forEach((x, k) => sc.vars.set(x, vars.length > 1 ? v[k] : v));
+            // (what cannot unpack into the targets fails under them)
+            try {
+              (target.set ?? bad)(sc, v);
+            } catch (e) {
+              if (e instanceof Thrown) e.at ??= [0, 0, names.length, names.length];
+              throw e;
+            }
             pyExec(body, sc);
           });
-        } else if (kw === 'while') taken = loop(() => pyTruth(evalIn(m[2], sc)), () => pyExec(body, sc));
+        } else if (kw === 'while') taken = loop(() => cond(m[2], sc), () => pyExec(body, sc));
         else {
           if (kw === 'if') taken = false;
           if (taken) continue;
-          taken = kw === 'else' || pyTruth(evalIn(m[2], sc));
+          taken = kw === 'else' || cond(m[2], sc);
           if (taken) pyExec(body, sc);
         }
       } catch (j) {
@@ -1700,7 +1820,7 @@ export function interpreter(h: Host) {
   const close = (s: string, at: number): number => {
     let depth = 0;
     for (const m of s.slice(at).matchAll(BRACKET)) {
-      depth += /^[([{]$/.test(m[0]) ? 1 : /^[)\]}]$/.test(m[0]) ? -1 : 0;
+      depth += dep(m[0]);
       if (!depth) return at + m.index!;
     }
     throw new Open();
@@ -1963,12 +2083,15 @@ export function interpreter(h: Host) {
         lines = src.split('\n');
         if (!py) jsChecked(src);
         // (node's brackets are jsChecked's, outside comments)
-        if ((py && unclosed(src)) || (py && /:\s*(#.*)?$|^(for|if|while|def|class|with|try)\b/.test(src.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
+        // (python: its comments blanked, which the tokenizer skips)
+        const code = py ? pyScan(src).code : src;
+        if ((py && unclosed(src)) || (py && /:\s*$|^(for|if|while|def|class|with|try)\b/.test(code.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
         runs++;
         lines = src.split('\n');
-        if (py) checkIndent(src);
-        value = py ? pyExec(blocks(src.split('\n').map((l, k): [string, number] => [l, k + 1]).filter(([l]) => l.trim() && !/^\s*#/.test(l))), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
+        const ls = py ? logical(code) : [];
+        if (py) checkIndent(ls);
+        value = py ? pyExec(blocks(ls), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);

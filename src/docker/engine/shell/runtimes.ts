@@ -9,6 +9,7 @@ import { exists, packaged } from './package-files';
 import { absPath, type Fs } from '../fs';
 import { utcFields } from '../../common/dates';
 import { sysFields } from './js-modules';
+import { pyScan } from './py-scan';
 
 /** The python image says its version in PYTHON_VERSION; elsewhere it is the distribution's python3. */
 export const pythonRelease = (fs: Fs, env: Record<string, string | undefined>) => env.PYTHON_VERSION ?? packaged(fs, ['3.12.3', '3.12.10', '3.7.3', '3.11.2', '3.10.12', '3.8.10', '3.9.2']);
@@ -70,7 +71,18 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
-  return traceback(e, stdin ? '<stdin>' : `<python-input-${n}>`, line, at, (k) => (stdin ? '<stdin>' : `<python-input-${k}>`), stdin);
+  return chained(e, line, at, (x, text, k) => traceback(x, stdin ? '<stdin>' : `<python-input-${n}>`, text, k, (j) => (stdin ? '<stdin>' : `<python-input-${j}>`), stdin));
+}
+
+/** python's traceback of `t` (`show` writes one) under those of the exceptions it was raised from or while handling. */
+function chained(t: Thrown, line: string, n: number, show: (x: Thrown, text: string, k: number) => string): string {
+  /** An exception the module or a function caught, shown where it was raised. */
+  const caught = (x: Thrown) => (x.where ? show(Object.assign(Object.create(Thrown.prototype), x, { at: x.where[2] }), x.where[1], x.where[0]) : show(Object.assign(Object.create(Thrown.prototype), x, { frames: x.local }), '-', 0));
+  // a bare `raise` goes on with the traceback of where the exception was raised first
+  let err = t.where && line === 'raise' ? caught(t) : show(t, line, n);
+  const up = (x: Thrown) => x.cause ?? (x.cause === null ? undefined : x.context);
+  for (let x = t, u = up(x); u?.where || u?.local; x = u, u = up(x)) err = `${caught(u)}\n${x.cause ? 'The above exception was the direct cause of the following exception:' : 'During handling of the above exception, another exception occurred:'}\n\n${err}`;
+  return err;
 }
 
 /** `11` of python's 3.11.x. */
@@ -85,7 +97,8 @@ function parser39(e: Thrown, line: string): Thrown {
 }
 
 /** python's traceback; `<stdin>` has no source lines to show. */
-/** `fileOf`: the file of a REPL's input; `old`: before 3.13; `carets`: 3.11 on, which underlines what raised. */
+/** `fileOf`: the file of a REPL's input; `old`: before 3.13; `carets`: 3.11 on, which underlines what raised (and names no module of a class of the program's own). */
+/** (`n` 0: no frame of the module's, only the calls; `line` then says whether their lines show) */
 function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_input: number) => file, old = false, carets = true): string {
   const mark = (text: string, at?: number[]) => (carets ? underline(text, at, old) : '');
   const src = file === '<stdin>' || !line ? '' : `    ${line}\n`;
@@ -93,12 +106,13 @@ function traceback(e: Thrown, file: string, line: string, n = 1, fileOf = (_inpu
   // the compiler's errors point under the line, unless at no place in it (an unexpected indent)
   // (the parser shows the line it read, even from stdin; the compiler reads no line of stdin)
   if (e.type === 'SyntaxError' || e.type === 'IndentationError') {
-    const text = line && !(e.late && file === '<stdin>') ? `    ${line}\n` : '';
+    // (3.9 shows the empty line where the input ended inside a string)
+    const text = (line || e.msg.startsWith('EOF while')) && !(e.late && file === '<stdin>') ? `    ${line}\n` : '';
     return `  File "${file}", line ${n}\n${text}${text && b >= 0 ? `    ${' '.repeat(b)}${'^'.repeat(Math.max(1, z - b))}\n` : ''}${e.type}: ${e.msg}\n`;
   }
   // the calls it went through, each a frame of its own, shown with its line when the module's is
   const calls = (e.frames ?? []).map(([k, text, at, name, input]) => `  File "${fileOf(input)}", line ${k}, in ${name}\n${src && `    ${text}\n${mark(text, at)}`}`).join('');
-  return `Traceback (most recent call last):\n  File "${file}", line ${n}, in <module>\n${src}${src && mark(line, e.at)}${calls}${e.type}${e.msg ? `: ${e.msg}` : ''}${e.hint ?? ''}\n`;
+  return `Traceback (most recent call last):\n${n ? `  File "${file}", line ${n}, in <module>\n${src}${src && mark(line, e.at)}` : ''}${calls}${!carets && e.cls ? '__main__.' : ''}${e.type}${e.msg ? `: ${e.msg}` : ''}${e.hint ?? ''}\n`;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -128,21 +142,13 @@ function nameAt(raw: string, name: string): number {
   return /\breturn\s+$/.test(raw.slice(0, k)) ? raw.slice(0, k).lastIndexOf('return') : k;
 }
 
-/** python's innermost bracket still open at the end: its line, its column in the line as the traceback shows it (dedented), the bracket. */
+/** Where python's tokenizer stopped at the end of `src`: its innermost bracket still open, or a triple quote's start (its line, its column in the line as the traceback shows it, dedented, and the bracket or quote). */
 function lastOpen(src: string): [number, number, string] | undefined {
-  const stack: [number, number, string][] = [];
-  let n = 1, start = 0;
-  for (let k = 0; k < src.length; k++) {
-    const c = src[k];
-    if (c === '\n') [n, start] = [n + 1, k + 1];
-    else if (c === '#') k = (src.indexOf('\n', k) + 1 || src.length + 1) - 2;
-    else if (c === '"' || c === "'") {
-      for (k++; k < src.length && src[k] !== c && src[k] !== '\n'; k++) if (src[k] === '\\') k++;
-    }
-    else if ('([{'.includes(c)) stack.push([n, k - start - (src.slice(start).length - src.slice(start).trimStart().length), c]);
-    else if (')]}'.includes(c)) stack.pop();
-  }
-  return stack.pop();
+  const scan = pyScan(src);
+  const [k, c] = scan.open[scan.open.length - 1] ?? scan.triple ?? [];
+  if (k === undefined) return undefined;
+  const start = src.lastIndexOf('\n', k - 1) + 1;
+  return [src.slice(0, k).split('\n').length, k - start - (src.slice(start).length - src.slice(start).trimStart().length), c];
 }
 
 /** 3.11 on underlines what raised unless it is the whole line with no operator or brackets to point at (before 3.13, a call's brackets neither). */
@@ -171,7 +177,12 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const lines = src.trimEnd().split('\n');
   // a token that cannot follow the bracket (`def f(:`) fails on its line, before the input ends
   const stray = left && /^\s*[:,=](?!=)/.exec(lines[left[0] - 1].trimStart().slice(left[1] + 1));
-  if (left && stray) {
+  if (left && left[2].length === 3) {
+    // a string left open: 3.10 on points at its quote, 3.9 at the end of the input
+    const last = src.split('\n').length, end = src.split('\n')[last - 1].trim().length;
+    if (minor(rt.version) < 10) left = [last, end, ''];
+    e = Object.assign(new Thrown('SyntaxError', left[2] ? `unterminated triple-quoted string literal (detected at line ${last})` : 'EOF while scanning triple-quoted string literal'), { at: [left[1], left[1], left[1] + 1, left[1] + 1] });
+  } else if (left && stray) {
     const c = left[1] + stray[0].length;
     e = Object.assign(new Thrown('SyntaxError', 'invalid syntax'), { at: [c, c, c + 1, c + 1] });
   } else if (left && minor(rt.version) < 10) {
@@ -202,14 +213,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const shown = !(how === 'c' && oldRepl(rt.version));
     const hidden = (!shown && !/^(Syntax|Indentation)Error$/.test(t.type)) || (t.late && how === 'c');
     const show = (x: Thrown, text: string, k: number) => traceback(minor(rt.version) < 10 ? parser39(x, text) : x, file, hidden ? '' : text, k, undefined, oldRepl(rt.version), minor(rt.version) > 10);
-    /** An exception the module caught, shown where it was raised. */
-    const caught = (x: Thrown) => show(Object.assign(Object.create(Thrown.prototype), x, { at: x.where![2] }), x.where![1], x.where![0]);
-    // a bare `raise` goes on with the traceback of where the exception was raised first
-    let err = t.where && line === 'raise' ? caught(t) : show(t, line, n);
-    // above it, the exception it was raised from (`from`) or while handling
-    const up = (x: Thrown) => x.cause ?? (x.cause === null ? undefined : x.context);
-    for (let x = t, u = up(x); u?.where; x = u, u = up(x)) err = `${caught(u)}\n${x.cause ? 'The above exception was the direct cause of the following exception:' : 'During handling of the above exception, another exception occurred:'}\n\n${err}`;
-    return { out, err: printed + err, code: 1 };
+    return { out, err: printed + chained(t, line, n, show), code: 1 };
   }
   const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
   // the functions it went through, when the program's own calls made them all (a host's, as forEach's, adds frames of node's)
