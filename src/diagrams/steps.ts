@@ -230,18 +230,22 @@ function inheritFromSubgraphs(svg: string, svgId: string, step: Map<string, numb
 }
 
 function sequenceSteps(svg: string): StepsResult {
-  // Each message is its text followed by its line (or path, for a message to oneself).
-  const re = /<text\b[^>]*\sclass="messageText"[^>]*>|<(?:line|path)\b[^>]*\sclass="messageLine[01]"[^>]*>/g;
-  let index = 0;
+  // Each message is its text followed by its line (or path, for a message to oneself). Notes are
+  // drawn before every message, so their place in the story comes from mermaid's item ids
+  // (data-id="iN", in source order): a note is its own step between the messages around it.
+  const re = /<text\b[^>]*\sclass="messageText"[^>]*>|<(?:line|path)\b[^>]*\sclass="messageLine[01]"[^>]*>|<g\b[^>]*\sdata-et="note"[^>]*>/g;
+  const itemId = (tag: string) => /\sdata-id="i(\d+)"/.exec(tag)?.[1];
+  const notes = [...svg.matchAll(/<g\b[^>]*\sdata-et="note"[^>]*>/g)].map((m) => itemId(m[0]));
+  const lines = [...svg.matchAll(/<(?:line|path)\b[^>]*\sclass="messageLine[01]"[^>]*>/g)].map((m) => itemId(m[0]));
+  const ordered = [...notes, ...lines].every((id) => id !== undefined);
+  const order = new Map([...notes, ...lines].filter((id): id is string => id !== undefined).sort((a, b) => Number(a) - Number(b)).map((id, i) => [id, i]));
+  // the step of the n-th message; its texts come before its line and take the same step
+  const messageStep = (n: number) => (ordered && n < lines.length ? order.get(lines[n]!)! : n);
   let count = 0;
   const out = svg.replace(re, (tag) => {
-    const isLine = !tag.startsWith('<text');
-    const marked = stepTag(tag, index);
-    if (isLine) {
-      index++;
-      count++;
-    }
-    return marked;
+    if (tag.startsWith('<g')) return ordered ? stepTag(tag, order.get(itemId(tag)!)!) : tag;
+    if (tag.startsWith('<text')) return stepTag(tag, messageStep(count));
+    return stepTag(tag, messageStep(count++));
   });
   if (count === 0) return { svg, problems: ['steps=messages solo sirve en diagramas sequenceDiagram con mensajes'] };
   return { svg: placeFragments(out), problems: [] };

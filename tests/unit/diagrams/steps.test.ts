@@ -142,3 +142,16 @@ test('steps on the wrong kind of diagram, or empty, is a problem', () => {
   assert.match(applySteps(FLOW, 'mmd-a', 'messages').problems[0], /solo sirve en diagramas sequenceDiagram/);
   assert.match(applySteps(FLOW, 'mmd-a', '  ').problems[0], /steps necesita los pasos/);
 });
+
+test('sequence: a note is its own step, in source order, though mermaid draws notes first', () => {
+  const seq =
+    '<svg id="s"><g data-et="note" data-id="i1"><rect class="note"/><text class="noteText">pienso</text></g>' +
+    '<g data-et="note" data-id="i3"><rect class="note"/></g>' +
+    '<text class="messageText">uno</text><line class="messageLine0" data-id="i0"/>' +
+    '<text class="messageText">dos</text><line class="messageLine1" data-id="i2"/></svg>';
+  const { svg, problems } = applySteps(seq, 's', 'messages');
+  assert.deepEqual(problems, []);
+  const idx = [...svg.matchAll(/data-fragment-index="(\d+)"/g)].map((m) => m[1]);
+  // note i1, note i3, then message i0 (text, line) and message i2 (text, line)
+  assert.deepEqual(idx, ['1', '3', '0', '0', '2', '2']);
+});
