@@ -114,8 +114,8 @@ const bullseye = (k: string, size: number, gz: number) => debuerreotype('bullsey
 const debian = (tags: string[], history: HistorySpec[]): ImageSpec => ({ repo: 'debian', tags, created: '2025-05-20T00:00:00Z', config: { Env: [PATH], Cmd: ['bash'] }, history });
 
 const deb = (os: string, ...n: string[]) => () => [fill('/usr/lib/x86_64-linux-gnu', ...n), '/usr/share/doc/' + os + '/', ...(BIN[os] ?? [])];
-/** The programs buildpack-deps' layers put in PATH (the libraries fill the rest of the size). */
-const BIN: Record<string, string[]> = { curl: ['/usr/bin/curl*260328', '/usr/bin/wget*515560', '/usr/bin/gpg*1063552'], git: ['/usr/bin/git*3660712', '/usr/bin/ssh*825632', '/usr/bin/ps*137688'], gcc: ['/usr/bin/gcc*1227000', '/usr/bin/g++*1231096', '/usr/bin/make*236424'] };
+/** The programs buildpack-deps' layers put in PATH (the libraries fill the rest of the size); mercurial brings Debian's python3. */
+const BIN: Record<string, string[]> = { curl: ['/usr/bin/curl*260328', '/usr/bin/wget*515560', '/usr/bin/gpg*1063552'], git: ['/usr/bin/git*3660712', '/usr/bin/ssh*825632', '/usr/bin/ps*137688', '/usr/bin/python3.11*6831736', '/usr/bin/python3>python3.11'], gcc: ['/usr/bin/gcc*1227000', '/usr/bin/g++*1231096', '/usr/bin/make*236424'] };
 /** buildpack-deps (curl, scm, then the full toolchain) on a Debian base. */
 const buildpackDeps = (base: HistorySpec[], curl: LayerSpec, scm: LayerSpec, dev: LayerSpec): HistorySpec[] => [...base, ...dockerfile(`
 ${apt('ca-certificates curl gnupg netbase sq wget')}

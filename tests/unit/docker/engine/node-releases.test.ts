@@ -116,3 +116,10 @@ test('node 20 and 18: a missing script or module has their loader\'s frames, wit
   assert.equal((await run(e, 'node:18-slim', app)).err, "node:internal/modules/cjs/loader:1143\n  throw err;\n  ^\n\nError: Cannot find module 'express'\nRequire stack:\n- /app/app.js\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1140:15)\n    at Module._load (node:internal/modules/cjs/loader:981:27)\n    at Module.require (node:internal/modules/cjs/loader:1231:19)\n    at require (node:internal/modules/helpers:177:18)\n    at Object.<anonymous> (/app/app.js:2:17)\n    at Module._compile (node:internal/modules/cjs/loader:1364:14)\n    at Module._extensions..js (node:internal/modules/cjs/loader:1422:10)\n    at Module.load (node:internal/modules/cjs/loader:1203:32)\n    at Module._load (node:internal/modules/cjs/loader:1019:12)\n    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:128:12) {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '/app/app.js' ]\n}\n\nNode.js v18.20.8\n");
   assert.match((await run(e, 'node:18-slim', ['node', '-v'])).out, /^v18\.20\.8\n$/);
 });
+
+test("node's full images carry Debian's python3 (mercurial in buildpack-deps needs it), for node-gyp", async () => {
+  const e = engine();
+  await pull(e, 'node:22');
+  const r = await run(e, 'node:22', ['sh', '-c', 'command -v python3; python3 --version; python3 -c "print(6 * 7)"']);
+  assert.equal(r.out, '/usr/bin/python3\nPython 3.11.2\n42\n');
+});
