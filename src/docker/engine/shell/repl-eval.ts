@@ -873,6 +873,7 @@ export function interpreter(h: Host) {
       if (/in/.test(op)) {
         const seq = Array.isArray(y) ? y : y instanceof DictView ? y.list() : undefined;
         if (!seq && typeof y !== 'string' && !(y instanceof Sized)) throw new Thrown('TypeError', `argument of type '${typeName(y)}' is not iterable`);
+        if (typeof y === 'string' && typeof x !== 'string') throw new Thrown('TypeError', `'in <string>' requires string as left operand, not ${typeName(x)}`);
         return (typeof y === 'string' ? y.includes(x) : seq ? seq.some((z) => pyEq(x, z)) : y.has(x)) === yes;
       }
       if (/[<>]/.test(op)) {
