@@ -1942,7 +1942,7 @@ export function interpreter(h: Host) {
     };
     const init = (me: V) => { for (const [k, e] of fields) me[k] = evalIn(e, { vars: new Map([['this', me]]), up: sc }); };
     const C: V = Object.assign(fn(name, () => { throw new Thrown('TypeError', `Class constructor ${name} cannot be invoked without 'new'`); }), {
-      prototype: proto, base,
+      prototype: proto, base, flen: 0,
       init: (me: V, a: V[]) => (base || init(me), ctor ? ctor.call(me, ...a) : base && (base.init(me, a), init(me))),
       [CLASS]: (a: V[]) => { const me = Object.create(proto); C.init(me, a); return me; },
     });
@@ -1963,9 +1963,10 @@ export function interpreter(h: Host) {
       }
       const end = close(s, 0);
       const [b, r] = body(s.slice(end + 1));
-      const f = method(k, params(s.slice(1, end)), b, k === 'constructor' && !st);
+      const ps = params(s.slice(1, end));
+      const f = method(k, ps, b, k === 'constructor' && !st);
       s = r;
-      if (k === 'constructor' && !st) ctor = f;
+      if (k === 'constructor' && !st) (ctor = f), (C.flen = arity(ps));
       else if (acc) Object.defineProperty(to, k, { [acc]: f, configurable: true });
       else Object.defineProperty(to, k, { value: f, writable: true, configurable: true });
     }
