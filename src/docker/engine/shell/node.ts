@@ -378,8 +378,9 @@ export function runNode(m: Machine, cwd: string, env: string[], args: string[], 
   if (!(e instanceof Unsupported || (!how && e instanceof Thrown && e.type === 'SyntaxError' && !e.user))) {
     return { ...run, port: ports[0], body: '', serve: ports.length ? rt.request : undefined };
   }
+  // (a server the evaluator cannot run is read for its port and answer; anything else is refused)
   const read = readSource(src, env);
-  return read.port !== undefined || !how ? read : { ...run, body: '' };
+  return read.port !== undefined || (!how && !(e instanceof Unsupported)) ? read : { ...run, body: '' };
 }
 
 /** Reads a program the way a course demo needs: what it logs, the port it listens on, what it sends. */

@@ -478,6 +478,28 @@ export function interpreter(h: Host) {
     // a server: its port and handler; listen's callback runs once the script is done
     const http = strict('http', { createServer: fn('createServer', (handler?: V) => { const srv: V = strict('server', { listen: fn('listen', (port: V, ...a: V[]) => (servers.set(Number(port) || 0, handler), later.push(...a.filter((x) => typeof x === 'function')), srv)) }); return srv; }) });
     const builtins: Record<string, V> = { os, http, path: strict('path', nodePath(h.cwd)), fs: strict('fs', nodeFs(h.fs, h.cwd, (msg, sys) => { throw Object.assign(new Thrown('Error', msg), { sys }); })) };
+    /** The program's own modules, each run once in a scope of its own; the stack is where a require inside one looks. */
+    const modules = new Map<string, V>();
+    const dirs: string[] = [];
+    const load = (file: string, n: string): V => {
+      if (modules.has(file)) return modules.get(file).exports;
+      const mod: V = { exports: {} };
+      modules.set(file, mod);
+      const dir = file.replace(/\/[^/]*$/, '') || '/';
+      const at = [line, piece] as const;
+      dirs.push(dir);
+      try {
+        jsExec(h.fs.readFile(file), { vars: new Map<string, V>([['module', mod], ['exports', mod.exports], ['__filename', file], ['__dirname', dir]]) });
+      } catch (e) {
+        // (a module's own error would need its file in node's stack: the evaluator's limit)
+        if (e instanceof Thrown) throw new Unsupported(`require('${n}')`);
+        throw e;
+      } finally {
+        dirs.pop();
+        [line, piece] = at;
+      }
+      return mod.exports;
+    };
     const require = fn('require', (name: V) => {
       const n = String(name).replace(/^node:/, '');
       if (Object.hasOwn(builtins, n)) return builtins[n];
@@ -486,14 +508,14 @@ export function interpreter(h: Host) {
       if (h.exists(n)) return strict(n, fn(n, () => { throw new Unsupported(n + '()'); }));
       // a file of the program's own, beside the script (or in the working directory for -e)
       if (/^\.{0,2}\//.test(n)) {
-        const dir = h.argv?.[1]?.startsWith('/') ? h.argv[1].replace(/\/[^/]*$/, '') : h.cwd;
-        const p = n.startsWith('/') ? n : `${dir}/${n}`;
+        const dir = dirs[dirs.length - 1] ?? (h.argv?.[1]?.startsWith('/') ? h.argv[1].replace(/\/[^/]*$/, '') : h.cwd);
+        const p = nodePath(dir).resolve(n);
         const file = [p, p + '.js', p + '.json'].find((f) => { try { return h.fs.resolve(f).node?.kind === 'file'; } catch { return false; } });
         if (file?.endsWith('.json')) {
           const text = h.fs.readFile(file);
           try { return JSON.parse(text); } catch (e) { throw new Thrown('SyntaxError', `${file}: ${(e as Error).message}`); }
         }
-        if (file) throw new Unsupported(`require('${n}')`);
+        if (file) return load(file, n);
       }
       throw new Thrown('Error', `Cannot find module '${n}'`, n);
     });

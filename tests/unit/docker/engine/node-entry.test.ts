@@ -125,3 +125,27 @@ test('node in the foreground of a shell is a process of its own that serves; sta
   const bg = await run(`docker exec fg sh -c "node -e \\"require('http').createServer((q,r)=>r.end('bg')).listen(4000)\\" & sleep 1; curl -s localhost:4000; kill %1; wait %1; echo \\" \\$?\\""`);
   assert.equal(bg.out, 'bg 143\n');
 });
+
+test("a script's own modules: module.exports and exports, run once, required relative to the requiring file (real node's answers)", async () => {
+  const e = engine();
+  await pull(e, 'node:22');
+  const script = [
+    'mkdir -p /tmp/nm/lib && cd /tmp/nm',
+    'echo "module.exports = (a, b) => a + b" > m.js',
+    'echo "const suma = require(\'./m\'); console.log(suma(1, 2), require(\'./m\') === suma)" > app.js',
+    'echo "const m = require(\'../m\'); exports.doble = (x) => m(x, x); exports.nombre = __filename" > lib/d.js',
+    'echo "const { doble, nombre } = require(\'./lib/d\'); console.log(doble(4), nombre)" > b.js',
+    'node app.js; node b.js',
+  ].join('; ');
+  const r = await runOnce(e, 'node:22', ['sh', '-c', script]);
+  assert.equal(r.out, '3 true\n8 /tmp/nm/lib/d.js\n');
+});
+
+test('a script the evaluator cannot finish is refused, never half answered from its text', async () => {
+  const e = engine();
+  await pull(e, 'node:22');
+  const r = await runOnce(e, 'node:22', ['sh', '-c', "echo \"setTimeout(() => console.log('tarde'), 10); console.log('pronto')\" > /t.js; node /t.js"]);
+  assert.doesNotMatch(r.out, /tarde/);
+  assert.match(r.err, /cannot run 'setTimeout'/);
+  assert.equal(r.state.ExitCode, 1);
+});
