@@ -194,6 +194,14 @@ function v8Brackets(src: string): void {
   const late: Thrown[] = [];
   const shut = (j: number) => { for (let d = 0; j < t.length - 1; j++) if (!(d += /^[([{]$/.test(t[j].v) ? 1 : /^[)\]}]$/.test(t[j].v) ? -1 : 0)) return j; return -1; };
   const nl = (k: number) => k > 0 && /\n/.test(src.slice(t[k - 1].p, t[k].p));
+  /** Whether the `:` after token j ends a switch's `case …` or `default` (a block may follow it). */
+  const caseHead = (j: number): boolean => {
+    for (let q = j; q >= 0; q--) {
+      if (/^(case|default)$/.test(t[q].v)) return true;
+      if (/^([;{}:(=,]|return)$/.test(t[q].v)) return false;
+    }
+    return false;
+  };
   const starts = (k: number): boolean => { const p = t[k - 1]; return !p || /^([;}]|else|do)$/.test(p.v) || (p.v === '{' && !/^([=(,:[]|return)$/.test(t[k - 2]?.v)) || (p.v === 'async' && starts(k - 1)) || (p.v === ':' && t[k - 2].k === 'i' && starts(k - 2)) || (nl(k) && ends(p)); };
   for (let k = 0; k < t.length; k++) {
     const tk = t[k];
@@ -225,7 +233,7 @@ function v8Brackets(src: string): void {
       const prev = t[k - 1];
       // (also a `;` where an operand should be; a value right after a value in an array or object literal; an if or for without its bracket)
       bad = (v === ';' && ((o >= 0 && t[o].v !== '{' && before !== 'for') || (prev?.k === 'o' && !/^([)\]};:({]|\+\+|--)$/.test(prev.v)))) || (v === 'end' && o >= 0)
-        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before) && !(before === ':' && t[o - 2].k === 'i' && starts(o - 2))))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v))));
+        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before) && !(before === ':' && ((t[o - 2].k === 'i' && starts(o - 2)) || caseHead(o - 2)))))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v))));
     }
     if (!bad) continue;
     const last = t[k - 1];
