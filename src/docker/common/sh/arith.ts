@@ -18,7 +18,7 @@ export interface ArithVars {
 }
 
 const BIN: Record<string, number> = { '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '<=': 7, '>': 7, '>=': 7, '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 11 };
-const TOKEN = /\s*(0x[0-9a-f]+|\d+#\w+|\d+(?:\.\d+)?|[A-Za-z_]\w*(?:\[[^\]]*\])?|\*\*|<<=?|>>=?|[-+*/%&|^<>=!]=|&&|\|\||\+\+|--|\S)?/iy;
+const TOKEN = /\s*(0x[0-9a-f]+|\d+#[\w@]*|\d+(?:\.\d+)?|[A-Za-z_]\w*(?:\[[^\]]*\])?|\*\*|<<=?|>>=?|[-+*/%&|^<>=!]=|&&|\|\||\+\+|--|\S)?/iy;
 
 export function arith(src: string, vars?: ArithVars, float = false): number {
   let at = 0;
@@ -82,11 +82,19 @@ export function arith(src: string, vars?: ArithVars, float = false): number {
       }
       // a leading 0 is octal
       if (/^0\d*[89]/.test(t)) fail('value too great for base');
-      // BASE#DIGITS, up to base 36 here
+      // BASE#DIGITS: bash's digits are 0-9, a-z, A-Z (the same as a-z up to base 36), @ and _
       const [base, digits] = t.split('#');
       if (digits !== undefined) {
-        const n = parseInt(digits, +base);
-        return n.toString(+base) === digits.toLowerCase().replace(/^0+(?=.)/, '') ? n : fail('value too great for base');
+        const b = +base;
+        if (b < 2 || b > 64) fail(b ? 'invalid arithmetic base' : 'invalid number');
+        if (!digits) fail('invalid integer constant');
+        let n = 0;
+        for (const c of digits) {
+          const d = c <= '9' ? +c : c >= 'a' ? c.charCodeAt(0) - 87 : c >= 'A' && c <= 'Z' ? c.charCodeAt(0) - (b > 36 ? 29 : 55) : c === '@' ? 62 : 63;
+          if (d >= b) fail('value too great for base');
+          n = n * b + d;
+        }
+        return n;
       }
       return /^0x/i.test(t) ? parseInt(t, 16) : /^0/.test(t) ? parseInt(t, 8) : Number(t);
     }
