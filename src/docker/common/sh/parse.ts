@@ -103,6 +103,8 @@ function joinLines(src: string): string {
   let out = '';
   let q = '';
   const docs: [string, boolean][] = [];
+  // open parentheses of an arithmetic `((…))` or `$((…))`, where `<<` is a shift
+  let arith = 0;
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (c === '\\' && q !== "'") {
@@ -118,6 +120,8 @@ function joinLines(src: string): string {
       out += src.slice(i, (i = end < 0 ? src.length : end));
       i--;
       continue;
+    } else if (arith || (c === '(' && src[i + 1] === '(')) {
+      arith += c === '(' ? 1 : c === ')' ? -1 : 0;
     } else if (c === '<' && src[i + 1] === '<' && src[i + 2] !== '<') {
       const m = /^<<(-?)[ \t]*((?:[^\s;&|<>()'"]|'[^']*'|"[^"]*")+)/.exec(src.slice(i));
       if (m) {
