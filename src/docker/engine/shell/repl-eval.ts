@@ -1205,14 +1205,16 @@ export function interpreter(h: Host) {
             return (s: Scope) => [kt.v, f(s)];
           }
           if (!py && (kt.v === '*' || (kt.k === 'i' && peek(1).k === 'i'))) throw new Unsupported(kt.v);
-          const key: E = kt.k === 'i' && !py ? (i++, () => kt.v) : kt.k === 's' ? primary() : is('[') ? (i++, ((e: E) => (need(']'), e))(expr())) : expr();
+          const key: E = kt.k === 'i' && !py ? (i++, () => kt.v) : kt.k === 's' ? primary() : !py && is('[') ? (i++, ((e: E) => (need(']'), e))(expr())) : expr();
           if (!py && kt.k === 'i' && (is(',') || is('}'))) return (s: Scope) => [kt.v, lookup(s, kt.v)];
           need(':');
           const v = expr();
           // (V8 names a function by the key it is written under)
           return (s: Scope) => ((k: V, x: V) => [k, typeof x === 'function' && x.fname === '' ? Object.assign(x, { fname: String(k) }) : x])(key(s), v(s));
         });
-        return (s) => (py ? pyDict : (l: V[]) => l.reduce((o, [k, v]) => (k === SPREAD ? Object.assign(o, v) : Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })), {}))(entries.map((x) => x(s)));
+        const made: E = (s) => (py ? pyDict : (l: V[]) => l.reduce((o, [k, v]) => (k === SPREAD ? Object.assign(o, v) : Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })), {}))(entries.map((x) => x(s)));
+        // (3.13 marks a display whose key is unhashable)
+        return mark(made, tk.p, tk.p);
       }
       i--;
       return fail();
