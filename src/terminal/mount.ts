@@ -8,6 +8,7 @@ import { readScenario, type Scenario } from './scenario';
 import { SessionRegistry, type KeyValueStore, type ShellFactory } from './session';
 import { trackStepsInNotes } from './speaker-steps';
 import { TerminalWidget } from './widget';
+import { isReceiver } from '../deck/speaker-view';
 
 interface RevealSlides {
   getCurrentSlide?(): HTMLElement | undefined;
@@ -52,9 +53,7 @@ function isPrintView(): boolean {
  * yet (the "upcoming" preview catches up the current slide) and save them. They show the
  * transcript instead, and touch nothing.
  */
-function isPreviewFrame(): boolean {
-  return document.documentElement.classList.contains('aula-receiver') || /[?&]receiver(?:[=&]|$)/.test(location.search);
-}
+const isPreviewFrame = isReceiver;
 
 /** Mounts every terminal below `root` not mounted yet; forgets widgets whose element is gone. */
 export function mountAll(root: ParentNode = document): void {
