@@ -39,6 +39,8 @@ export function trackStepsInNotes(el: HTMLElement, scenario: Scenario, done: () 
     if (d === shown) return;
     shown = d;
     aside.innerHTML = stepsNotesHtml(scenario, d);
+    // reveal's notes plugin sends the notes again on any of the deck events it listens to and has
+    // no call for it; `resumed` is borrowed because no code of the course reacts to a real resume
     if (slide.classList.contains('present')) slide.closest('.reveal')?.dispatchEvent(new Event('resumed'));
   };
   update();
