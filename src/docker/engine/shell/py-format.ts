@@ -71,7 +71,8 @@ export function percent(fmt: string, args: V, version = ''): string {
   const out = fmt.replace(/%(?:\((\w+)\))?([-+ 0#]*)(\d+)?(?:\.(\d+))?([diouxXeEfFgGcrsa%])/g, (all, key?: string, flags = '', width = '', prec?: string, t = '') => {
     if (t === '%') return '%';
     if (!key && used >= list.length) throw new Thrown('TypeError', 'not enough arguments for format string');
-    if (key && !(args instanceof Dict)) throw new Thrown('TypeError', 'format requires a mapping');
+    // (a list is a mapping to `%` — python indexes it with the key)
+    if (key && !(args instanceof Dict)) throw new Thrown('TypeError', Array.isArray(args) && !tuple ? 'list indices must be integers or slices, not str' : 'format requires a mapping');
     if (key && !args.has(key)) throw Object.assign(new Thrown('KeyError', repr(key)), { args: [key] });
     const v = key ? args.get(key) : list[used++];
     if (/[diouxXeEfFgGc]/.test(t) && typeof v === 'string' && t !== 'c') throw new Thrown('TypeError', /[eEfFgG]/.test(t) ? 'must be real number, not str' : `%${t} format: ${/[xXo]/.test(t) ? 'an integer' : `a ${version.startsWith('3.9.') ? '' : 'real '}number`} is required, not str`);
