@@ -125,5 +125,9 @@ test('a loop of awk or sed that never ends is stopped by the simulation (the pag
   await shell('debian', [
     [`awk 'BEGIN { while (1) n++ }'; echo $?`, 'awk: run time error: the simulated awk stops a loop after 1000000 rounds\n\tFILENAME="" FNR=0 NR=0\n2\n'],
     [`echo x | sed ':a;s/x/x/;ta'; echo $?`, 'sed: the simulated sed stops a loop after 10000000 commands\n4\n'],
+    // a pattern space that grows makes each round slower: the guard counts the whole run and the size
+    [`echo x | sed ':a;s/^/x/;ta'; echo $?`, 'sed: the simulated sed stops a loop after 10000000 commands\n4\n'],
+    [`echo x | sed ':a;s/.*/&&/;ta'; echo $?`, 'sed: the simulated sed stops a loop after 10000000 commands\n4\n'],
+    [`echo x | sed ':a;G;h;ba'; echo $?`, 'sed: the simulated sed stops a loop after 10000000 commands\n4\n'],
   ]);
 });
