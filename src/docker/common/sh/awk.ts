@@ -465,9 +465,11 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
     return peek() === ';' ? (p++, () => {}) : stmt();
   };
   // the page would hang on a loop that never ends: the simulation stops it, as the REPLs do
+  // one count for every loop of the run, so that nested loops cannot multiply it
+  let rounds = 0;
   const loop = (cond: Fn, step: St, b: St, first = false) => {
-    for (let go = first, n = 0; go || truth(cond()); step(), (go = false)) {
-      if (++n > 1e6) throw new AwkError('the simulated awk stops a loop after 1000000 rounds');
+    for (let go = first; go || truth(cond()); step(), (go = false)) {
+      if (++rounds > 1e6) throw new AwkError('the simulated awk stops a loop after 1000000 rounds');
       try {
         b();
       } catch (e) {
@@ -698,7 +700,9 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
         }
       });
     guard(() => end.forEach((b) => b()));
-  } catch (e) {
+  } catch (err) {
+    // a string too long for the page is the memory mawk runs out of
+    const e = err instanceof RangeError && /string length/.test(err.message) ? new AwkError('out of memory') : err;
     // a regular expression made at run time that does not compile, a division by zero, printf's missing arguments
     if (!(e instanceof SyntaxError || e instanceof AwkError)) throw e;
     const zero = e.message === 'division by zero';

@@ -206,6 +206,7 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
       status = 1;
     }
   }
-  for (const f of atEnd) await f();
+  // a command of -exec … + that fails makes find fail (one of -exec … ; is only a false test)
+  for (const f of atEnd) if ((await f()) === false) status = 1;
   return status;
 }

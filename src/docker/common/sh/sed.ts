@@ -284,6 +284,12 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
   }
   let status = 0;
   let hold = '';
+  // the page would hang on a loop that never ends, or grows a space without bound:
+  // the simulation stops it after so many commands in the whole run
+  let jumps = 0;
+  const stop = () => {
+    throw new SedError('the simulated sed stops a loop after 10000000 commands', 4);
+  };
   let lastRe: RegExp | undefined;
   // a range from line 0 is open before the first line
   for (const c of cmds) c.active = c.a1?.n === 0 && c.a1.step === undefined;
@@ -327,11 +333,9 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
       let print = !quiet;
       let quit: number | undefined;
       let end = false;
-      let jumps = 0;
       for (let pc = 0; pc < cmds.length && quit === undefined && !end; ) {
         const c = cmds[pc++];
-        // the page would hang on a loop that never ends: the simulation stops it
-        if (++jumps > 1e7) throw new SedError('the simulated sed stops a loop after 10000000 commands', 4);
+        if (++jumps > 1e7 || ps.length > 1 << 20 || hold.length > 1 << 20) stop();
         if (hit(c) === c.not) {
           if (c.c === '{') pc = c.jump! + 1;
           continue;
@@ -392,6 +396,8 @@ export function sed(args: string[], io: IO, sh: ShellLike): number {
             break;
           case 'y': ps = [...ps].map((ch) => c.to![c.from!.indexOf(ch)] ?? ch).join(''); break;
           case 's': {
+            // a substitution reads the whole space: a long one costs as many commands as it has 16-byte runs
+            jumps += ps.length >> 4;
             // the Nth match (`s/a/b/2`), or it and every later one with g
             let k = 0;
             let done = false;

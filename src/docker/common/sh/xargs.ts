@@ -141,7 +141,7 @@ export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<numb
   const items = delim !== undefined && text.split(delim);
   if (items && items[items.length - 1] === '') items.pop();
   let unmatched = '';
-  const words = items || (repl !== undefined || on.has('L') ? text.split('\n').filter((l) => l.trim()) : [...text.matchAll(/(?:"[^"\n]*"|'[^'\n]*'|\\[^]|[^\s"'\\])+|["']/g)].map((m) => m[0]).filter((w) => !unmatched && !(/^["']$/.test(w) && (unmatched = w === '"' ? 'double' : 'single'))).map((w) => w.replace(/"([^"]*)"|'([^']*)'|\\([^])/g, '$1$2$3')));
+  const words = items || (repl !== undefined || on.has('L') ? text.split('\n').filter((l) => l.trim()) : [...text.matchAll(/(?=((?:"[^"\n]*"|'[^'\n]*'|\\[^]|[^\s"'\\])*))\1(["']?)/g)].filter((m) => m[0] && !unmatched && !(m[2] && (unmatched = m[2] === '"' ? 'double' : 'single'))).map((m) => m[1]).map((w) => w.replace(/"([^"]*)"|'([^']*)'|\\([^])/g, '$1$2$3')));
   // -E: the input ends before the word given (-0 reads it all)
   const end = eof && !items ? words.findIndex((w) => w.split(/\s+/).includes(eof!)) : -1;
   if (end >= 0) {
@@ -149,14 +149,14 @@ export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<numb
     words.splice(end, Infinity, ...[before.slice(0, before.indexOf(eof!)).join(' ')].filter((w) => w.trim()));
   }
   // GNU xargs runs the command once on an empty input (not with -r)
-  const once = !words.length && repl === undefined && per === Infinity && !on.has('r');
+  const once = !words.length && !unmatched && repl === undefined && per === Infinity && !on.has('r');
   let status = 0;
   // -s: the command line's length, each argument counted with its terminating NUL
   const len = (a: string[]) => a.reduce((n, w) => n + w.length + 1, 0);
   if (len(cmd) > size) return io.err('xargs: cannot fit single argument within argument list size limit\n'), 1;
   for (let i = 0, n = 0; i < words.length || (once && !i); i += n) {
     n = once || repl !== undefined ? 1 : Math.min(per, words.length - i);
-    while (n > 1 && len([...cmd, ...words.slice(i, i + n)]) > size) n--;
+    for (let j = 0, used = len(cmd); j < n && i + j < words.length; j++) if ((used += words[i + j].length + 1) > size && j) n = j;
     if (len([...cmd, words[i] ?? '']) > size) return io.err('xargs: argument line too long\n'), 1;
     const argv = once ? cmd : repl !== undefined ? cmd.map((a) => a.split(repl!).join(words[i].trim())) : [...cmd, ...words.slice(i, i + n).flatMap((w) => (on.has('L') ? w.split(/\s+/).filter(Boolean) : [w]))];
     // -t: each command on stderr before it runs
@@ -165,6 +165,8 @@ export async function xargs(args: string[], io: IO, sh: ShellLike): Promise<numb
     if (on.has('p')) return io.err(`${argv.join(' ')}xargs: failed to open /dev/tty for reading: No such device or address\n`), 1;
     const s = await run(argv, io, sh);
     if (s === 127 || s === 126) return s;
+    // a status of 255 stops GNU xargs
+    if (s === 255) return io.err(`xargs: ${argv[0]}: exited with status 255; aborting\n`), 124;
     if (s) status = 123;
   }
   if (unmatched) return io.err(`xargs: unmatched ${unmatched} quote; by default quotes are special to xargs unless you use the -0 option\n`), 1;

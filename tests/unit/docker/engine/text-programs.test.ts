@@ -124,6 +124,14 @@ test("busybox awk gives printf's missing arguments as empty, where mawk stops wi
 test('a loop of awk or sed that never ends is stopped by the simulation (the page would hang), with a message', async () => {
   await shell('debian', [
     [`awk 'BEGIN { while (1) n++ }'; echo $?`, 'awk: run time error: the simulated awk stops a loop after 1000000 rounds\n\tFILENAME="" FNR=0 NR=0\n2\n'],
+    // nested loops share the count, so they stop as soon as one loop would
+    [`awk 'BEGIN { for (i = 0; i < 100000; i++) for (j = 0; j < 100000; j++) n++ }'; echo $?`, 'awk: run time error: the simulated awk stops a loop after 1000000 rounds\n\tFILENAME="" FNR=0 NR=0\n2\n'],
+    // mawk under a memory limit: its own run time error, status 2
+    [`awk 'BEGIN { s = "x"; while (1) s = s s }'; echo $?`, 'awk: run time error: out of memory\n\tFILENAME="" FNR=0 NR=0\n2\n'],
     [`echo x | sed ':a;s/x/x/;ta'; echo $?`, 'sed: the simulated sed stops a loop after 10000000 commands\n4\n'],
+    // a pattern space that grows makes each round slower: the guard counts the whole run and the size
+    [`echo x | sed ':a;s/^/x/;ta'; echo $?`, 'sed: the simulated sed stops a loop after 10000000 commands\n4\n'],
+    [`echo x | sed ':a;s/.*/&&/;ta'; echo $?`, 'sed: the simulated sed stops a loop after 10000000 commands\n4\n'],
+    [`echo x | sed ':a;G;h;ba'; echo $?`, 'sed: the simulated sed stops a loop after 10000000 commands\n4\n'],
   ]);
 });
