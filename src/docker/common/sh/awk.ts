@@ -708,7 +708,7 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
     const zero = e.message === 'division by zero';
     io.out((e as { out?: string }).out ?? '');
     const where = `\n\tFILENAME="${str(vars.get('FILENAME')!)}" FNR=${str(vars.get('FNR')!)} NR=${str(vars.get('NR')!)}`;
-    io.err(io.busybox ? `awk: cmd. line:1: ${zero ? 'Division by zero' : 'Unmatched ( or \\('}\n` : `${name}:${e.message[0] === ' ' ? e.message : ` ${zero ? 'division by zero' : `run time error: ${e instanceof AwkError ? e.message + where : 'regular expression compile failed'}`}`}\n`);
+    io.err(io.busybox ? (e instanceof AwkError && !zero ? `awk: ${e.message.trim()}\n` : `awk: cmd. line:1: ${zero ? 'Division by zero' : 'Unmatched ( or \\('}\n`) : `${name}:${e.message[0] === ' ' ? e.message : ` ${zero ? 'division by zero' : `run time error: ${e instanceof AwkError ? e.message + where : 'regular expression compile failed'}`}`}\n`);
     return 2;
   }
   for (const [c, text] of pipes) await sh.spawn(['sh', '-c', c], { ...io, stdin: text, feed: undefined });

@@ -135,3 +135,11 @@ test('a loop of awk or sed that never ends is stopped by the simulation (the pag
     [`echo x | sed ':a;G;h;ba'; echo $?`, 'sed: the simulated sed stops a loop after 10000000 commands\n4\n'],
   ]);
 });
+
+test("busybox awk's run time stops say what stopped them, not a regular expression error", async () => {
+  await shell('alpine', [
+    [`awk 'BEGIN { while (1) n++ }'; echo $?`, 'awk: the simulated awk stops a loop after 1000000 rounds\n2\n'],
+    [`awk 'BEGIN { s = "x"; while (1) s = s s }'; echo $?`, 'awk: out of memory\n2\n'],
+    [`awk 'BEGIN { print 1 / 0 }'; echo $?`, 'awk: cmd. line:1: Division by zero\n2\n'],
+  ]);
+});
