@@ -70,3 +70,11 @@ test('in the Dockerfile section only COPY and RUN take space, as its notes say',
   assert.notEqual(size(/apk add/), '0B');
   for (const meta of [/ WORKDIR /, / EXPOSE /, / CMD /]) assert.equal(size(meta), '0B');
 });
+
+test("the Dockerfile section's history shows its header and the five entries of its own instructions, as its notes say", () => {
+  const history = shown.find((s) => s.where.startsWith('slides/05-') && s.command.startsWith('docker history'));
+  assert.ok(history);
+  const rows = history.output.filter((r) => r.trim());
+  assert.match(rows[0], /^CREATED BY\s+SIZE/);
+  assert.deepEqual(rows.slice(1).map((r) => /CMD|EXPOSE|apk add --no-cache tree|COPY|WORKDIR/.exec(r)?.[0]), ['CMD', 'EXPOSE', 'apk add --no-cache tree', 'COPY', 'WORKDIR']);
+});
