@@ -2118,8 +2118,9 @@ export function interpreter(h: Host) {
         if (!py) jsChecked(src);
         // (node's brackets are jsChecked's, outside comments)
         // (python: its comments blanked, which the tokenizer skips)
-        const code = py ? pyScan(src).code : src;
-        if ((py && unclosed(src)) || (py && /:\s*$|^(for|if|while|def|class|with|try)\b/.test(code.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
+        const scan = py ? pyScan(src) : undefined;
+        const code = scan?.code ?? src;
+        if (scan?.more || (py && /:\s*$|^(for|if|while|def|class|with|try)\b/.test(code.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
         runs++;
         lines = src.split('\n');
