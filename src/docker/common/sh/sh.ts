@@ -1210,7 +1210,8 @@ export class Shell implements ShellLike {
     // `bash -c` execs its last command in its own place, a level up (bash's ONESHOT)
     if (cmd === this.oneshot && !isBuiltin(this, argv[0]) && this.vars.has('SHLVL')) assigns.push(['SHLVL', String(+this.getVar('SHLVL')! - 1)]);
     // (a readonly name is refused, and the command still runs)
-    const own = assigns.filter(([k]) => !(this.vars.get(k)?.r && (this.readOnly(k, cio), true)));
+    const own = assigns.filter(([k]) => !this.vars.get(k)?.r);
+    for (const [k] of assigns) if (this.vars.get(k)?.r) this.readOnly(k, cio);
     const saved = own.map(([k]) => [k, this.vars.get(k)] as const);
     for (const [k, v] of own) this.setVar(k, v, true);
     try {
