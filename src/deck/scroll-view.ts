@@ -277,6 +277,21 @@ function decoratePages(reveal: RevealLike): void {
     const sticky = page.querySelector(':scope > .scroll-page-sticky');
     page.insertBefore(box, sticky ? sticky.nextSibling : null);
   }
-  // Page heights changed: reveal recomputes its scroll ranges
+  // Page heights changed: reveal recomputes its scroll ranges; once the web fonts are in, a
+  // transcript's lines take their final height, and a tall slide's page is fitted again
   reveal.layout();
+  refitOnResize(reveal, root);
+}
+
+let resizeWatch: ResizeObserver | undefined;
+
+/**
+ * A slide can grow after the first layout (web fonts arriving, a terminal mounted into it): its
+ * page is fitted again before the frame is painted. Only pages are resized, so it never feeds itself.
+ */
+function refitOnResize(reveal: RevealLike, root: HTMLElement): void {
+  if (typeof ResizeObserver === 'undefined') return;
+  resizeWatch?.disconnect();
+  resizeWatch = new ResizeObserver(() => reveal.layout());
+  for (const slide of Array.from(root.querySelectorAll<HTMLElement>('.scroll-page section'))) resizeWatch.observe(slide);
 }
