@@ -289,7 +289,7 @@ export const BUILTINS: Record<string, Builtin> = {
         break;
       }
       // -e, -u, -x and -o pipefail take effect; the other options are taken without theirs
-      const flags = a === '-o' || a === '+o' ? ({ errexit: 'e', nounset: 'u', xtrace: 'x', pipefail: '|', noglob: 'f', noclobber: 'C' } as Record<string, string>)[argv[++k]] ?? '' : a.slice(1);
+      const flags = a === '-o' || a === '+o' ? ({ errexit: 'e', nounset: 'u', xtrace: 'x', pipefail: '|', noglob: 'f', noclobber: 'C', errtrace: 'E' } as Record<string, string>)[argv[++k]] ?? '' : a.slice(1);
       // dash 0.5.12 has no pipefail (the classic failure of `set -o pipefail` in a Dockerfile's RUN)
       if (flags === '|' && sh.flavor === 'dash') {
         io.err(`${sh.prefix()}: set: Illegal option -o pipefail\n`);
@@ -297,6 +297,7 @@ export const BUILTINS: Record<string, Builtin> = {
       }
       if (flags.includes('|')) sh.pipefail = a[0] === '-';
       if (flags.includes('e')) sh.errexit = a[0] === '-';
+      if (flags.includes('E')) sh.errtrace = a[0] === '-';
       if (flags.includes('u')) sh.nounset = a[0] === '-';
       if (flags.includes('x')) sh.xtrace = a[0] === '-';
       if (flags.includes('f')) sh.noglob = a[0] === '-';
@@ -309,13 +310,20 @@ export const BUILTINS: Record<string, Builtin> = {
     let raw = false;
     let prompt = '';
     let arr: string | undefined;
-    // bash's -a: the fields into an array
-    for (; /^-[rpa]+$/.test(argv[k] ?? '') && (sh.flavor === 'bash' || !argv[k].includes('a')); k++) {
+    let fd: string | undefined;
+    // bash's -a: the fields into an array; -u N reads descriptor N
+    for (; /^-[rpau]+$/.test(argv[k] ?? '') && (sh.flavor === 'bash' || !argv[k].includes('a')) && (sh.flavor !== 'dash' || !argv[k].includes('u')); k++) {
       for (const c of argv[k].slice(1)) {
         if (c === 'r') raw = true;
         else if (c === 'p') prompt = argv[++k] ?? '';
+        else if (c === 'u') fd = argv[++k] ?? '';
         else arr = argv[++k] ?? 'REPLY';
       }
+    }
+    const from = fd && +fd ? io.fds?.[+fd]?.r : io.feed;
+    if (fd && +fd && !from) {
+      io.err(`${sh.prefix()}: read: ${fd}: invalid file descriptor: Bad file descriptor\n`);
+      return 1;
     }
     // dash's read knows -p and -r only
     const bad = sh.flavor === 'dash' && /^-[rp]*([^rp])/.exec(argv[k] ?? '');
@@ -332,7 +340,7 @@ export const BUILTINS: Record<string, Builtin> = {
       const f = ifsFields(text, ifs, names.length);
       names.forEach((n, j) => sh.setVar(n, f[j] ?? ''));
     };
-    if (io.stdin === undefined && sh.typed) {
+    if (io.stdin === undefined && sh.typed && from === io.feed) {
       // a terminal: the next line typed is the answer
       sh.ask(prompt, async (answer, io2) => {
         assign(answer);
@@ -341,7 +349,7 @@ export const BUILTINS: Record<string, Builtin> = {
       sh.stopLine = true;
       return 0;
     }
-    const feed = io.feed ?? { rest: io.stdin ?? '' };
+    const feed = from ?? { rest: io.stdin ?? '' };
     const nl = feed.rest.indexOf('\n');
     const line = nl < 0 ? feed.rest : feed.rest.slice(0, nl);
     feed.rest = nl < 0 ? '' : feed.rest.slice(nl + 1);

@@ -10,7 +10,8 @@ export type Part =
   | { t: 'lit'; v: string; q: boolean }
   /** `op`: `${#x}` is `len`; `${x:-d}` `${x=d}` `${x#p}` `${x%%p}`… the operator, `arg` the text after it. */
   | { t: 'var'; name: string; q: boolean; op?: string; arg?: string; /** bash's `${a[i]}`: the subscript as typed; `op` `keys` is `${!a[@]}`, `:` a substring. */ sub?: string }
-  | { t: 'sub'; src: string; q: boolean }
+  /** `$(…)`; `p`: bash's and ash's process substitution `<(…)` or `>(…)` instead. */
+  | { t: 'sub'; src: string; q: boolean; p?: string }
   | { t: 'arith'; src: string; q: boolean }
   /** `${…}` that is not a parameter: `bad substitution` when expanded. */
   | { t: 'bad'; src: string; q: boolean }
@@ -21,9 +22,11 @@ export type Part =
 export type Word = Part[];
 
 export interface Redirect {
-  fd: 1 | 2 | 0;
-  /** `>` truncates (`>|` even under noclobber), `>>` appends, `<` reads, `>&` duplicates onto the other stream, `<<` is a here-document (`target` its text), `<<<` a here-string. */
-  op: '>' | '>|' | '>>' | '<' | '>&' | '<<' | '<<<';
+  fd: number;
+  /** bash's `{name}>file`: the descriptor is a free one from 10 up, its number put in `name`. */
+  v?: string;
+  /** `>` truncates (`>|` even under noclobber), `>>` appends, `<` reads, `<>` reads and writes, `>&` (and `<&`) duplicates another descriptor (`-` closes), `<<` is a here-document (`target` its text), `<<<` a here-string. */
+  op: '>' | '>|' | '>>' | '<' | '<>' | '>&' | '<<' | '<<<';
   target: Word;
 }
 
@@ -232,10 +235,12 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
     if (reserved() !== w) fail();
     i += w.length;
   };
+  /** bash's and ash's `<(…)` and `>(…)` start a word here. */
+  const procAt = () => dbl && /[<>]/.test(line[i]) && line[i + 1] === '(';
   const readTarget = (): Word => {
     if (i >= n) unexpected('newline');
     if (line[i] === '\n') unexpected('newline');
-    if (META.test(line[i])) unexpected(line[i] === '>' && line[i + 1] === '>' ? '>>' : line[i]);
+    if (META.test(line[i]) && !procAt()) unexpected(line[i] === '>' && line[i + 1] === '>' ? '>>' : line[i]);
     return readWord();
   };
 
@@ -318,7 +323,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       parts.push(user ? { t: 'tilde', user } : { t: 'tilde' });
       i += user.length + 1;
     }
-    while (i < n && !META.test(line[i])) {
+    while (i < n && (!META.test(line[i]) || procAt())) {
       const c = line[i];
       if (c === '\\') {
         if (i + 1 >= n) throw new Incomplete();
@@ -365,7 +370,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         }
         if (s || !any) parts.push({ t: 'lit', v: s, q: true });
       } else {
-        const dollar = c === '$' || c === '`' ? readDollar(false) : null;
+        const dollar = c === '$' || c === '`' ? readDollar(false) : procAt() ? { ...(readDollar(false) as Part & { t: 'sub' }), p: c } : null;
         if (dollar) {
           flush();
           parts.push(dollar);
@@ -394,9 +399,11 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       i += append ? 3 : 2;
       return both(append);
     }
-    if (!(c === '>' || c === '<' || ((c === '0' || c === '1' || c === '2') && (line[i + 1] === '>' || line[i + 1] === '<')))) return false;
-    let fd: 0 | 1 | 2 = c === '<' ? 0 : 1;
-    if (c !== '<' && c !== '>') { fd = Number(c) as 0 | 1 | 2; i++; }
+    const m = /^(\d+|\{[A-Za-z_]\w*\})?[<>]/.exec(line.slice(i, i + 40));
+    if (!m || (!m[1] && procAt())) return false;
+    const v = m[1]?.[0] === '{' ? m[1].slice(1, -1) : undefined;
+    const fd = v ? -1 : m[1] ? +m[1] : c === '<' ? 0 : 1;
+    i += m[1]?.length ?? 0;
     const d = line[i];
     let op: Redirect['op'];
     if (d === '<' && line[i + 1] === '<' && line[i + 2] === '<') {
@@ -404,7 +411,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       if (!dbl) throw new ShellSyntaxError('redirection');
       i += 3;
       skipBlanks();
-      redirs.push({ fd: 0, op: '<<<', target: readTarget() });
+      redirs.push({ fd, op: '<<<', target: readTarget() });
       return true;
     }
     if (d === '<' && line[i + 1] === '<') {
@@ -413,24 +420,23 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       i += strip ? 3 : 2;
       skipBlanks();
       const w = readTarget();
-      const redir: Redirect = { fd: 0, op: '<<', target: [] };
+      const redir: Redirect = { fd, op: '<<', target: [] };
       redirs.push(redir);
       docs.push({ redir, strip, delim: w.map((p) => (p.t === 'lit' ? p.v : '')).join(''), quoted: w.some((p) => p.t === 'lit' && p.q) });
       return true;
     }
-    if (d === '<') { op = '<'; i++; }
-    else if (line[i + 1] === '>') { op = '>>'; i += 2; }
-    else if (line[i + 1] === '&' && /[0-9-]/.test(line[i + 2] ?? '')) { op = '>&'; i += 2; }
-    else if (line[i + 1] === '&' && fd === 1) {
+    if (line[i + 1] === '&') {
       // `>&file` is `&>file`
+      if (d === '>' && fd === 1 && !/[0-9$-]/.test(line[i + 2] ?? '')) return (i += 2), both(false);
+      op = '>&';
       i += 2;
-      return both(false);
-    } else if (line[i + 1] === '&') { op = '>&'; i += 2; }
+    } else if (d === '<') (op = line[i + 1] === '>' ? '<>' : '<'), (i += op.length);
+    else if (line[i + 1] === '>') { op = '>>'; i += 2; }
     else if (line[i + 1] === '|') { op = '>|'; i += 2; }
     else { op = '>'; i++; }
     skipBlanks();
     const target = readTarget();
-    redirs.push({ fd, op, target });
+    redirs.push({ fd, op, target, ...(v && { v }) });
     return true;
   };
 
@@ -657,7 +663,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
           continue;
         }
         if (redirect(cmd.redirs)) continue;
-        if (META.test(line[i])) {
+        if (META.test(line[i]) && !procAt()) {
           // `echo a (b)`
           if (line[i] === '(') fail();
           break;

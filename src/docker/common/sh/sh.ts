@@ -70,6 +70,8 @@ export class Shell implements ShellLike {
   /** `trap` actions by signal number (0: EXIT; '' ignores), and the caught signals whose action is due. */
   traps?: Map<number, string>;
   caught?: number[];
+  /** The descriptors `exec 3>f` left open, for the lines typed after it. */
+  fds?: IO['fds'];
   /** Set on the shell runc starts: told of the script it runs, which is the process the signals reach. */
   onScript?: (child: Shell) => void;
   private buffer = '';
@@ -420,7 +422,7 @@ export class Shell implements ShellLike {
 
   protected io(out: Out): IO {
     // one shape for every IO the shell makes (stdin and feed included), so spreading it stays cheap
-    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms, a) => out.sleep(ms, a), signal: out.signal, columns: out.columns, rows: out.rows, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.banner() : undefined, stdin: undefined, feed: undefined };
+    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms, a) => out.sleep(ms, a), signal: out.signal, columns: out.columns, rows: out.rows, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.banner() : undefined, stdin: undefined, feed: undefined, fds: this.fds };
   }
   /** Read only when a usage message needs it; made per IO, not per shell, as most copies of a shell never run a busybox applet. */
   private banner(): () => string {
@@ -554,8 +556,20 @@ export class Shell implements ShellLike {
     return j.k === 'break';
   }
 
-  private exec(c: Cmd, io: IO): Promise<number> {
-    return c.k ? this.compound(c, io) : this.simple(c, io);
+  private async exec(c: Cmd, io: IO): Promise<number> {
+    const n = this.procs.length;
+    try {
+      return await (c.k ? this.compound(c, io) : this.simple(c, io));
+    } finally {
+      for (const [path, src, way] of this.procs.splice(n)) {
+        let text = '';
+        try {
+          text = this.m.fs.readFile(path, '/');
+          this.m.fs.remove(path, '/');
+        } catch { /* a machine without /dev/fd */ }
+        if (way === '>') await this.fork().run(src, { ...io, stdin: text, feed: undefined });
+      }
+    }
   }
 
   private async compound(c: Compound, io: IO): Promise<number> {
@@ -570,6 +584,7 @@ export class Shell implements ShellLike {
       if (c.k === '{') return this.runList(c.body, io);
       const sub = this.fork();
       const s = await sub.runList(c.body, io);
+      await exitTrap(sub, io);
       return sub.exitCode ?? s;
     }
     if (c.k === 'if') {
@@ -651,6 +666,8 @@ export class Shell implements ShellLike {
 
   /** `set -e`: a failing command ends the shell, unless it is tested (if, while, `!`, before && or ||). */
   errexit = false;
+  /** `set -E`: functions run the ERR trap too. */
+  errtrace = false;
   /** `set -x`: each command is shown on stderr, after PS4, as it runs. */
   xtrace = false;
   /** `set -u`: expanding an unset variable is an error. */
@@ -718,7 +735,16 @@ export class Shell implements ShellLike {
         }
         if (item.time !== undefined) io.err(timeReport(item.pipeline.length ? this.m.now() - t0 + 3 : 0, item.time));
         this.status = item.not ? +!s : s;
-        if (s && this.errexit && !this.tested && !item.not && last) this.exit(s);
+        if (s && !this.tested && !item.not && last) {
+          // bash's ERR trap (in a function only with `set -E`), then `set -e`
+          const t = this.frames.length && !this.errtrace ? undefined : this.traps?.get(66);
+          if (t !== undefined) {
+            this.tested++;
+            await this.run(t, io, true).finally(() => this.tested--);
+            this.status = s;
+          }
+          if (this.errexit) this.exit(s);
+        }
         if (this.caught?.length && !this.jump) await runTraps(this, io);
       } catch (e) {
         if (!(e instanceof BadSubstitution || e instanceof ArithError || e instanceof ParamError)) throw e;
@@ -813,7 +839,7 @@ export class Shell implements ShellLike {
           has = has || list.length > 0;
           continue;
         }
-        const v = list !== undefined ? list : p.t === 'tilde' ? (p.user ? account(this.m.fs, p.user)?.home ?? '~' + p.user : this.getVar('HOME') ?? '/') : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(await this.calc(p.src, io)) : await this.substitute(p.src, io);
+        const v = list !== undefined ? list : p.t === 'tilde' ? (p.user ? account(this.m.fs, p.user)?.home ?? '~' + p.user : this.getVar('HOME') ?? '/') : p.t === 'var' ? (p.op ? await this.param(p.name, p.op, p.arg ?? '', io) : this.variable(p.name)) : p.t === 'arith' ? String(await this.calc(p.src, io)) : p.p ? await this.procSub(p.src, p.p, io) : await this.substitute(p.src, io);
         if (p.t === 'tilde' || p.q || !split) {
           cur += v;
           pat += v.replace(/[*?[\\]/g, '\\$&');
@@ -1081,9 +1107,26 @@ export class Shell implements ShellLike {
     let captured = '';
     const sub = this.fork();
     sub.depth++;
-    const s = await sub.run(src, { ...io, stdin: undefined, tty: false, out: (t) => { captured += t; } });
+    const o = { ...io, stdin: undefined, tty: false, out: (t: string) => { captured += t; } };
+    const s = await sub.run(src, o);
+    await exitTrap(sub, o);
     this.subStatus = sub.exitCode ?? s;
     return captured.replace(/\n+$/, '');
+  }
+
+  /** The files of the command's `<(…)` and `>(…)`, with the list and which way it goes. */
+  private procs: [string, string, string][] = [];
+
+  /** `<(list)`: its output, read from the file named; `>(list)` reads what the command wrote there once it ended. */
+  private async procSub(src: string, way: string, io: IO): Promise<string> {
+    const path = `/dev/fd/${63 - this.procs.length}`;
+    let text = '';
+    if (way === '<') await this.fork().run(src, { ...io, tty: false, out: (t) => void (text += t) });
+    try {
+      this.m.fs.writeFile(path, text, '/');
+    } catch { /* read as missing */ }
+    this.procs.push([path, src, way]);
+    return path;
   }
 
   /** Pathname expansion of one field; the field itself when nothing matches. */
@@ -1187,6 +1230,8 @@ export class Shell implements ShellLike {
       this.reading = { file: outFile };
       return 0;
     }
+    // `exec` with redirections only: they stay for the rest of the shell
+    if (argv.length === 1 && argv[0] === 'exec') return Object.assign(io, cio), (this.fds = cio.fds), 0;
     const fn = this.funcs.get(argv[0]);
     if (fn) {
       const saved = this.args;
@@ -1226,11 +1271,23 @@ export class Shell implements ShellLike {
 
   /** Redirections, in order, onto a copy of the streams; null after the error when one fails. */
   private async redirect(redirs: Redirect[], io: IO): Promise<{ io: IO; outFile?: string } | null> {
-    let stdin = io.stdin;
-    let out = io.out;
-    let err = io.err;
-    let tty = io.tty;
+    let { stdin, feed, out, err, tty, fds } = io;
     let outFile: string | undefined;
+    type Fd = NonNullable<IO['fds']>[number] | undefined;
+    const get = (n: number): Fd => (n ? (n < 3 ? { w: n < 2 ? out : err } : fds?.[n]) : { r: feed ?? { rest: stdin ?? '' } });
+    const set = (n: number, f: Fd) => {
+      if (!n) (feed = f?.r), (stdin = feed?.rest ?? '');
+      else if (n > 2) {
+        fds = { ...fds };
+        if (f) fds[n] = f;
+        else delete fds[n];
+      } else if (n > 1) err = f?.w ?? (() => {});
+      else {
+        out = f?.w ?? (() => {});
+        tty &&= out === io.out || out === io.err;
+        outFile = (out as { file?: string }).file;
+      }
+    };
     for (const r of redirs) {
       const fields = await this.expand([r.target], io, r.op !== '<<<');
       if (fields.length !== 1) {
@@ -1238,26 +1295,33 @@ export class Shell implements ShellLike {
         return null;
       }
       const target = fields[0];
-      if (r.op === '>&') {
-        if (target === '1') err = out;
-        else if (target === '2') out = err;
+      let fd = r.fd;
+      if (r.v) {
+        // `{fd}>&-` closes the descriptor the name holds; `{fd}>f` takes the first free one from 10
+        if (r.op === '>&' && target === '-') fd = +(this.getVar(r.v) ?? -1);
         else {
+          for (fd = 10; fds?.[fd]; fd++);
+          this.setVar(r.v, String(fd));
+        }
+      }
+      if (r.op === '>&') {
+        const f = target === '-' ? undefined : /^\d+$/.test(target) ? get(+target) : null;
+        if (f === null || (target !== '-' && !f)) {
           io.err(`${this.prefix()}: ${target}: Bad file descriptor\n`);
           return null;
         }
+        set(fd, f);
         continue;
       }
-      if (r.op === '<<') {
-        stdin = fields[0];
+      if (r.op === '<<' || r.op === '<<<') {
+        set(fd, { r: { rest: r.op === '<<' ? target : target + '\n' } });
         continue;
       }
-      if (r.op === '<<<') {
-        stdin = fields[0] + '\n';
-        continue;
-      }
-      if (r.op === '<') {
+      if (r.op === '<' || r.op === '<>') {
         try {
-          stdin = this.m.fs.readFile(target, this.cwd);
+          // `<>` opens for reading and writing, made when missing
+          if (r.op === '<>') this.m.fs.writeFile(target, '', this.cwd, true);
+          set(fd, { r: { rest: this.m.fs.readFile(target, this.cwd) }, w: r.op === '<>' ? this.openSink(target, true, io)! : undefined });
         } catch (e) {
           this.redirectError(target, e, io, true);
           return null;
@@ -1275,15 +1339,10 @@ export class Shell implements ShellLike {
       }
       const sink = this.openSink(target, r.op === '>>', io);
       if (!sink) return null;
-      if (r.fd === 2) err = sink;
-      else if (r.fd === 1) {
-        out = sink;
-        tty = false;
-        outFile = target;
-      }
+      set(fd, { w: sink });
+      if (fd === 1) (outFile = target), (tty = false);
     }
-    const feed = stdin === io.stdin && io.feed ? io.feed : stdin === undefined ? undefined : { rest: stdin };
-    return { io: { ...io, stdin, feed, out, err, tty }, outFile };
+    return { io: { ...io, stdin, feed: stdin === undefined ? undefined : feed ?? { rest: stdin }, out, err, tty, fds }, outFile };
   }
 
   /** A writer for `> file`, which is created (or truncated) now; null after the error when it cannot be. */

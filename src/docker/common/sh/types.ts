@@ -21,6 +21,8 @@ export interface IO extends Out {
   stdin?: string;
   /** What `read` has not taken yet of `stdin` (shared by the commands of a loop or a group). */
   feed?: { rest: string };
+  /** The descriptors from 3 up (`exec 3>f`, `3<&0`): a writer, or what is left to read. */
+  fds?: Record<number, { w?: (t: string) => void; r?: { rest: string } }>;
   tty: boolean;
   /** Busybox applets print busybox-style messages. */
   busybox: boolean;
