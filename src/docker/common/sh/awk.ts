@@ -29,9 +29,15 @@ class Jump {
   constructor(readonly kind: string, readonly v: V = '') {}
 }
 class AwkError extends Error {}
+/** A command the program runs (`system`, `CMD | getline`, closing `print | CMD`) that this run has no answer for yet. */
+class Need {
+  constructor(readonly c: string, readonly k: string, readonly text = '') {}
+}
+/** What the runs before this one learnt: each command's status and output, how much of awk's output and errors they showed, a `>>` file's text before the program. */
+type Done = { r: [number, string][]; o: number; e: number; f: Record<string, string> };
 
 const TOKEN = /[ \t]*(?:\\\n[ \t]*)*(?:(#.*)?(\n|;|$)|(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)|"((?:[^"\\]|\\.)*)"|([A-Za-z_]\w*)|(&&|\|\||[=!<>]=|[-+*/%^]=|\+\+|--|!~|>>|[{}()[\];,<>!~+\-*/%^=?:$|]))/y;
-const BUILTIN = /^(length|substr|index|split|toupper|tolower|sprintf|int|sub|gsub|match|close|sqrt|exp|log|rand|srand)$/;
+const BUILTIN = /^(length|substr|index|split|toupper|tolower|sprintf|int|sub|gsub|match|close|system|sqrt|exp|log|rand|srand)$/;
 const KEYWORD = /^(getline|in|BEGIN|END|function|func|if|else|while|for|do|break|continue|next|exit|return|delete|print|printf)$/;
 
 /** Whether a value compares as a number (busybox: any string that looks like one). */
@@ -39,7 +45,20 @@ const numeric = (v: V, loose = false) => typeof v === 'number' || v === UNSET ||
 const num = (v: V): number => (typeof v === 'number' ? v : parseFloat(typeof v === 'string' ? v : v.s) || 0);
 const unesc = (s: string) => s.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', t: '\t', '\\': '\\', '"': '"', '/': '/' })[c] ?? '\\' + c);
 
-export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number> {
+/**
+ * The program's commands run between its statements, which are not asynchronous: a run that
+ * reaches a command it has no answer for stops, the command runs, and the program runs again
+ * from its start with that answer, showing only the output the runs before did not.
+ */
+export async function awk(args: string[], real: IO, sh: ShellLike, done: Done = { r: [], o: 0, e: 0, f: {} }): Promise<number> {
+  const seen = { o: 0, e: 0 };
+  const gate = (k: 'o' | 'e', w: (t: string) => void) => (t: string) => {
+    const at = seen[k];
+    if ((seen[k] += t.length) > done[k]) w(t.slice(Math.max(0, done[k] - at)));
+  };
+  const io: IO = { ...real, out: gate('o', real.out), err: gate('e', real.err) };
+  let calls = 0;
+  const ask = (c: string, k: string, text?: string) => done.r[calls++] ?? (() => { throw new Need(c, k, text); })();
   const vars = new Map<string, V>([['FS', ' '], ['OFS', ' '], ['ORS', '\n'], ['NR', 0], ['NF', 0], ['FNR', 0], ['FILENAME', ''], ['SUBSEP', '\x1c'], ['CONVFMT', '%.6g'], ['OFMT', '%.6g'], ['RSTART', 0], ['RLENGTH', -1]]);
   const arrays = new Map<string, Map<string, V>>();
   const name = args[0];
@@ -179,7 +198,6 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
       printing = was;
     }
   };
-  const pipeCmds = new Set<string>();
 
   // --- expressions, by precedence
   const lvalue = (): { get: Fn; set: (v: V) => void; key?: () => string } | undefined => {
@@ -261,7 +279,9 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
       // bytes: what is not ASCII keeps its case
       case 'toupper': return () => s(0).replace(/[a-z]/g, (c) => c.toUpperCase());
       case 'tolower': return () => s(0).replace(/[A-Z]/g, (c) => c.toLowerCase());
-      case 'close': return () => (outs.delete(s(0)), readers.delete(s(0)), 0);
+      // closing `print | CMD` runs CMD now; a name never opened is -1
+      case 'close': return () => { const x = s(0); const t = pipes.get(x); if (t !== undefined) return pipes.delete(x), ask(x, 'c', t)[0]; return outs.delete(x) || readers.delete(x) || readers.delete('|' + x) ? 0 : -1; };
+      case 'system': return () => ask(s(0), 's')[0];
       case 'split':
         return () => { const parts = split(s(0), a[2] ? s(2) : str(vars.get('FS')!)); arrays.set(names[1], new Map(parts.map((x, i) => [String(i + 1), new Input(x)]))); return parts.length; };
       case 'sprintf': return () => format(a.map((f) => f()), n);
@@ -316,10 +336,11 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
         let r = readers.get(key);
         if (!r) {
           try {
-            r = { lines: lines(cmd ? pipeOut.get(key) ?? '' : sh.m.fs.readFile(key, sh.cwd)), at: 0 };
+            r = { lines: lines(cmd ? '' : sh.m.fs.readFile(key, sh.cwd)), at: 0 };
           } catch {
             return -1;
           }
+          if (cmd) r.lines = lines(ask(key.slice(1), 'g')[1]);
           readers.set(key, r);
         }
         l = r.lines[r.at++];
@@ -393,7 +414,6 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
       left = () => str(l()) + str(r());
     }
     if (peek() === '|' && toks[p + 1]?.v === 'getline') {
-      if (toks[p - 1].t === 'str' && toks[p - 2]?.t !== 'str') pipeCmds.add(unesc(toks[p - 1].v));
       p += 2;
       return getline(left);
     }
@@ -443,7 +463,7 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
     let had = outs.get(to!);
     if (had === undefined)
       try {
-        had = how === '>>' ? sh.m.fs.readFile(to!, sh.cwd) : '';
+        had = how === '>>' ? (done.f[to!] ??= sh.m.fs.readFile(to!, sh.cwd)) : '';
       } catch {
         had = '';
       }
@@ -627,13 +647,6 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
     if (e.message[0] === ' ') return io.err(`${name}: line ${at}:${e.message}\n`), 2;
     return syntax(io, e.message, name, at);
   }
-  // the commands read with `CMD | getline` run before the program does
-  const pipeOut = new Map<string, string>();
-  for (const c of pipeCmds) {
-    let o = '';
-    await sh.spawn(['sh', '-c', c], { ...io, stdin: '', feed: undefined, out: (t) => void (o += t) });
-    pipeOut.set('|' + c, o);
-  }
   const readers = new Map<string, { lines: string[]; at: number }>();
   const operands = args.slice(k);
   arrays.set('ENVIRON', new Map(sh.env().map(([e, v]) => [e, new Input(v)])));
@@ -701,6 +714,14 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
       });
     guard(() => end.forEach((b) => b()));
   } catch (err) {
+    if (err instanceof Need) {
+      // mawk runs `system` through sh, its pipes through /bin/sh (which name themselves so in errors)
+      [done.o, done.e] = [seen.o, seen.e];
+      let o = '';
+      const status = await sh.spawn([err.k === 's' || io.busybox ? 'sh' : '/bin/sh', '-c', err.c], { ...real, stdin: err.text, feed: undefined, ...(err.k === 'g' && { out: (t: string) => void (o += t) }) });
+      done.r.push([status, o]);
+      return real.signal?.aborted ? 130 : awk(args, real, sh, done);
+    }
     // a string too long for the page is the memory mawk runs out of
     const e = err instanceof RangeError && /string length/.test(err.message) ? new AwkError('out of memory') : err;
     // a regular expression made at run time that does not compile, a division by zero, printf's missing arguments
@@ -711,7 +732,7 @@ export async function awk(args: string[], io: IO, sh: ShellLike): Promise<number
     io.err(io.busybox ? (e instanceof AwkError && !zero ? `awk: ${e.message.trim()}\n` : `awk: cmd. line:1: ${zero ? 'Division by zero' : 'Unmatched ( or \\('}\n`) : `${name}:${e.message[0] === ' ' ? e.message : ` ${zero ? 'division by zero' : `run time error: ${e instanceof AwkError ? e.message + where : 'regular expression compile failed'}`}`}\n`);
     return 2;
   }
-  for (const [c, text] of pipes) await sh.spawn(['sh', '-c', c], { ...io, stdin: text, feed: undefined });
+  for (const [c, text] of pipes) await sh.spawn([io.busybox ? 'sh' : '/bin/sh', '-c', c], { ...real, stdin: text, feed: undefined });
   return status;
 }
 
