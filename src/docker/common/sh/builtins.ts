@@ -119,6 +119,15 @@ export const BUILTINS: Record<string, Builtin> = {
     return n & 255;
   },
   export(argv, io, sh) {
+    // bash's -f: functions that go to the environment (`-n` takes them out)
+    if (sh.flavor === 'bash' && /^-n?fn?$/.test(argv[1] ?? '')) {
+      let status = 0;
+      for (const a of argv.slice(2)) {
+        if (!sh.funcs.has(a)) (status = 1), io.err(`${sh.prefix()}: export: ${a}: not a function\n`);
+        else sh.xfuncs[argv[1].includes('n') ? 'delete' : 'add'](a);
+      }
+      return status;
+    }
     if (argv.length === 1 || (argv[1] === '-p' && argv.length === 2)) {
       // bash also lists the OLDPWD it exports, unset, from its start
       const vars = [...sh.vars].filter(([, o]) => o.x).map(([k, o]) => [k, o.v] as [string, string | undefined]);
@@ -137,11 +146,13 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   alias(argv, io, sh) {
     const show = (k: string) => `${sh.flavor === 'bash' ? 'alias ' : ''}${k}='${sh.aliases.get(k)!.replace(/'/g, "'\\''")}'\n`;
-    if (argv.length === 1) io.out([...sh.aliases.keys()].sort().map(show).join(''));
+    const p = sh.flavor === 'bash' && argv[1] === '-p';
+    if (argv.length === 1 || p) io.out([...sh.aliases.keys()].sort().map(show).join(''));
     let status = 0;
-    for (const a of argv.slice(1)) {
+    for (const a of argv.slice(p ? 2 : 1)) {
       const eq = a.indexOf('=');
-      if (eq > 0) sh.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+      // a name is not expanded in the line that defines it (the shells read a line before they run it)
+      if (eq > 0) sh.aliases.set(a.slice(0, eq), a.slice(eq + 1)), sh.aliasAt.set(a.slice(0, eq), sh.stamp());
       else if (sh.aliases.has(a)) io.out(show(a));
       else {
         io.err(`${sh.prefix()}: alias: ${a}${sh.flavor === 'bash' ? ':' : ''} not found\n`);

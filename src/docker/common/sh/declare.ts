@@ -26,7 +26,8 @@ export function declare(argv: string[], io: IO, sh: Shell): number {
     if (bad) return invalid(argv, argv[k][0] + bad[0], io, sh);
     on += argv[k][0] === '+' ? 'X' : argv[k].slice(1);
   }
-  // alone it lists as `set` does; with options as declarations
+  // alone it lists as `set` does; with options as declarations; -F names the functions
+  if (k === argv.length && on === 'F') return io.out([...sh.funcs.keys()].sort().map((n) => `declare -f${sh.xfuncs.has(n) ? 'x' : ''} ${n}\n`).join('')), 0;
   if (k === argv.length) return io.out(on ? sorted(sh).map(([n, o]) => declareLine(n, o)).join('') : varList(sh)), 0;
   let status = 0;
   const A = on.includes('A');

@@ -37,7 +37,7 @@ export interface Simple {
 }
 
 type List = AndOr[];
-export type Compound = { redirs: Redirect[] } & (
+export type Compound = { redirs: Redirect[]; text?: string } & (
   | { k: 'if'; arms: [List, List][]; els?: List }
   | { k: 'for'; name: string; words?: Word[]; body: List }
   /** `(( … ))`, and `for (( init; cond; step ))` */
@@ -641,7 +641,11 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         if (i >= n) throw new Incomplete();
         // the body is a compound command
         if (!/^(if|for|while|until|case|\{)$/.test(reserved() ?? '') && line[i] !== '(') fail();
-        return { k: 'fn', name: fn[1] || fn[2], body: command(), redirs: [] };
+        const at = i;
+        const body = command() as Compound;
+        // its text, for `export -f`
+        body.text = line.slice(at, i);
+        return { k: 'fn', name: fn[1] || fn[2], body, redirs: [] };
       }
       const cmd: Simple = { words: [], redirs: [] };
       let test = dbl && line.startsWith('[[', i) && META.test(line[i + 2] ?? ' ');

@@ -54,6 +54,14 @@ export class Shell implements ShellLike {
   funcs = new Map<string, Cmd>();
   /** `alias ll='ls -l'`: expanded where a command starts (bash only when interactive). */
   aliases = new Map<string, string>();
+  /** The line each alias was made in (`stamp()`), where it is not expanded yet. */
+  aliasAt = new Map<string, string>();
+  private runs = 0;
+  stamp(): string {
+    return `${this.runs} ${this.lineNo}`;
+  }
+  /** bash's `export -f`: functions passed on in the environment as BASH_FUNC_name%%. */
+  xfuncs = new Set<string>();
   /** `$1`…, `$#`, `$@` */
   args: string[] = [];
   /** Where getopts stopped: OPTIND then the letter inside that word. */
@@ -97,7 +105,13 @@ export class Shell implements ShellLike {
     this.born = m.now();
     for (const e of env) {
       const eq = e.indexOf('=');
-      if (eq > 0) this.vars.set(e.slice(0, eq), { v: e.slice(eq + 1), x: true });
+      const f = flavor === 'bash' && /^BASH_FUNC_(.+)%%=/.exec(e);
+      if (f) {
+        try {
+          const c = parseLine(f[1] + ' ' + e.slice(eq + 1), flavor)[0]?.pipeline[0];
+          if (c?.k === 'fn') this.funcs.set(c.name, c.body), this.xfuncs.add(c.name);
+        } catch { /* not a function: dropped, as bash drops it */ }
+      } else if (eq > 0) this.vars.set(e.slice(0, eq), { v: e.slice(eq + 1), x: true });
     }
     // runc takes HOME from the user's passwd entry, "/" when it has none.
     const entry = account(m.fs, user);
@@ -176,7 +190,7 @@ export class Shell implements ShellLike {
     const all = [...this.vars].filter(([, o]) => o.x && !o.a);
     if (this.direct) return all.map(([k, o]) => [k, o.v]);
     const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : k === 'OLDPWD' ? 98 : k === '_' ? 99 : 50);
-    return all.sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, o]) => [k, o.v]);
+    return [...all.sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, o]): [string, string] => [k, o.v]), ...[...this.xfuncs].map((n): [string, string] => [`BASH_FUNC_${n}%%`, '() ' + ((this.funcs.get(n) as Compound).text ?? '')])];
   }
   getVar(name: string): string | undefined {
     return this.vars.get(name)?.v;
@@ -447,6 +461,7 @@ export class Shell implements ShellLike {
   /** Runs a whole text (a line, a script): an unfinished one is a syntax error here. */
   async run(src: string, io: IO, nested = false): Promise<number> {
     this.stopLine = false;
+    if (!nested) this.runs++;
     let items;
     try {
       // a typed line was parsed once already, to know whether it was complete
@@ -521,6 +536,7 @@ export class Shell implements ShellLike {
     const sub = new Shell(this.m, this.flavor, this.argv0, this.interactive, [], this.cwd, false, this.user);
     sub.vars = new Map(this.vars);
     sub.funcs = new Map(this.funcs);
+    sub.xfuncs = new Set(this.xfuncs);
     sub.aliases = new Map(this.aliases);
     sub.args = this.args;
     sub.status = this.status;
@@ -1181,7 +1197,7 @@ export class Shell implements ShellLike {
     while (n < cmd.words.length && isAssignment(cmd.words[n], this.flavor === 'bash')) n++;
     const p0 = cmd.words[n]?.length === 1 ? cmd.words[n][0] : undefined;
     const w0 = p0?.t === 'lit' && !p0.q ? p0.v : '';
-    const alias = this.aliases.size && (this.interactive || this.flavor !== 'bash' || this.shopts.has('expand_aliases')) && !expanded.has(w0) ? this.aliases.get(w0) : undefined;
+    const alias = this.aliases.size && (this.interactive || this.flavor !== 'bash' || this.shopts.has('expand_aliases')) && !expanded.has(w0) && this.aliasAt.get(w0) !== this.stamp() ? this.aliases.get(w0) : undefined;
     if (alias !== undefined) {
       // the alias's text takes the word's place; a name is not expanded again inside its own alias
       let items: AndOr[] = [];
