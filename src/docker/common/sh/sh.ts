@@ -538,6 +538,7 @@ export class Shell implements ShellLike {
     sub.funcs = new Map(this.funcs);
     sub.xfuncs = new Set(this.xfuncs);
     sub.aliases = new Map(this.aliases);
+    [sub.aliasAt, sub.runs] = [this.aliasAt, this.runs];
     sub.args = this.args;
     sub.status = this.status;
     sub.lineNo = this.lineNo;
