@@ -33,8 +33,8 @@ class AwkError extends Error {}
 class Need {
   constructor(readonly c: string, readonly k: string, readonly text = '') {}
 }
-/** What the runs before this one learnt: each command's status and output, how much of awk's output and errors they showed, a `>>` file's text before the program. */
-type Done = { r: [number, string][]; o: number; e: number; f: Record<string, string> };
+/** What the runs before this one learnt: each command's status and output, and how much they wrote of awk's output (`o`), errors (`e`) and each file (`>name`). */
+type Done = { r: [number, string][]; n: Record<string, number> };
 
 const TOKEN = /[ \t]*(?:\\\n[ \t]*)*(?:(#.*)?(\n|;|$)|(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)|"((?:[^"\\]|\\.)*)"|([A-Za-z_]\w*)|(&&|\|\||[=!<>]=|[-+*/%^]=|\+\+|--|!~|>>|[{}()[\];,<>!~+\-*/%^=?:$|]))/y;
 const BUILTIN = /^(length|substr|index|split|toupper|tolower|sprintf|int|sub|gsub|match|close|system|sqrt|exp|log|rand|srand)$/;
@@ -50,11 +50,12 @@ const unesc = (s: string) => s.replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', 
  * reaches a command it has no answer for stops, the command runs, and the program runs again
  * from its start with that answer, showing only the output the runs before did not.
  */
-export async function awk(args: string[], real: IO, sh: ShellLike, done: Done = { r: [], o: 0, e: 0, f: {} }): Promise<number> {
-  const seen = { o: 0, e: 0 };
-  const gate = (k: 'o' | 'e', w: (t: string) => void) => (t: string) => {
-    const at = seen[k];
-    if ((seen[k] += t.length) > done[k]) w(t.slice(Math.max(0, done[k] - at)));
+export async function awk(args: string[], real: IO, sh: ShellLike, done: Done = { r: [], n: {} }): Promise<number> {
+  const seen: Record<string, number> = {};
+  const gate = (k: string, w: (t: string) => void) => (t: string) => {
+    const at = seen[k] ?? 0;
+    const had = done.n[k] ?? 0;
+    if ((seen[k] = at + t.length) > had) w(t.slice(Math.max(0, had - at)));
   };
   const io: IO = { ...real, out: gate('o', real.out), err: gate('e', real.err) };
   let calls = 0;
@@ -408,16 +409,11 @@ export async function awk(args: string[], real: IO, sh: ShellLike, done: Done = 
   const add = binary(mul, ['+', '-'], arith);
   // concatenation: operands side by side; `CMD | getline` after them
   const concat = (): Fn => {
-    let left = add();
-    while (/^(num|str|name|\$|\(|!|re)$/.test(peek()) && !word('in') && !word('getline')) {
-      const l = left, r = add();
-      left = () => str(l()) + str(r());
-    }
-    if (peek() === '|' && toks[p + 1]?.v === 'getline') {
-      p += 2;
-      return getline(left);
-    }
-    return left;
+    const ops = [add()];
+    while (/^(num|str|name|\$|\(|!|re)$/.test(peek()) && !word('in') && !word('getline')) ops.push(add());
+    // mawk's command is the operand right before the `|`
+    if (peek() === '|' && toks[p + 1]?.v === 'getline') (p += 2), ops.push(getline(ops.pop()!));
+    return ops.reduce((l, r) => () => str(l()) + str(r()));
   };
   const compare = binary(concat, ['<', '<=', '==', '!=', '>', '>='], (op, a, b) => {
     const [x, y] = numeric(a, io.busybox) && numeric(b, io.busybox) ? [num(a), num(b)] : [str(a), str(b)];
@@ -454,21 +450,15 @@ export async function awk(args: string[], real: IO, sh: ShellLike, done: Done = 
   const truth = (v: V) => (numeric(v) ? num(v) !== 0 : str(v) !== '');
 
   // --- output: the terminal, files (truncated when first opened with >) and commands, run at the end
-  const outs = new Map<string, string>();
+  const outs = new Set<string>();
   const pipes = new Map<string, string>();
   const write = (s: string, how?: string, to?: string) => {
     if (!how || to === '/dev/stdout' || to === '-') return io.out(s);
     if (to === '/dev/stderr') return io.err(s);
     if (how === '|') return void pipes.set(to!, (pipes.get(to!) ?? '') + s);
-    let had = outs.get(to!);
-    if (had === undefined)
-      try {
-        had = how === '>>' ? (done.f[to!] ??= sh.m.fs.readFile(to!, sh.cwd)) : '';
-      } catch {
-        had = '';
-      }
-    outs.set(to!, had + s);
-    sh.m.fs.writeFile(to!, had + s, sh.cwd);
+    const k = '>' + to;
+    if (!outs.has(to!) && (outs.add(to!), how === '>') && (seen[k] ?? 0) >= (done.n[k] ?? 0)) sh.m.fs.writeFile(to!, '', sh.cwd);
+    gate(k, (t) => sh.m.fs.writeFile(to!, t, sh.cwd, true))(s);
   };
 
   // --- statements
@@ -716,7 +706,7 @@ export async function awk(args: string[], real: IO, sh: ShellLike, done: Done = 
   } catch (err) {
     if (err instanceof Need) {
       // mawk runs `system` through sh, its pipes through /bin/sh (which name themselves so in errors)
-      [done.o, done.e] = [seen.o, seen.e];
+      Object.assign(done.n, seen);
       let o = '';
       const status = await sh.spawn([err.k === 's' || io.busybox ? 'sh' : '/bin/sh', '-c', err.c], { ...real, stdin: err.text, feed: undefined, ...(err.k === 'g' && { out: (t: string) => void (o += t) }) });
       done.r.push([status, o]);

@@ -175,7 +175,7 @@ export const BUILTINS: Record<string, Builtin> = {
     const f = argv[1] === '-f';
     let status = 0;
     for (const a of argv.slice(f || argv[1] === '-v' ? 2 : 1)) {
-      if (f) sh.funcs.delete(a);
+      if (f) sh.funcs.delete(a), sh.xfuncs.delete(a);
       else if (sh.vars.get(a)?.r) (sh.readOnly(a, io, 'unset: '), (status = 1));
       else if (sh.flavor === 'bash' && a.includes('[')) status |= +!unsetElement(sh, a, io);
       else sh.unsetVar(a);
@@ -205,16 +205,18 @@ export const BUILTINS: Record<string, Builtin> = {
     let status = 0;
     // -t: one word for what the name is (alias, keyword, function, builtin, file), nothing if none
     const t = argv[1] === '-t';
+    // a bash script that does not expand aliases does not see them either
+    const aliases = sh.aliasing() ? sh.aliases : new Map();
     for (const n of argv.slice(1 + +t)) {
       if (t) {
-        const kind = sh.aliases.has(n) ? 'alias' : /^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!]|\[\[|]]|function)$/.test(n) ? 'keyword' : sh.funcs.has(n) ? 'function' : isBuiltin(sh, n) ? 'builtin' : sh.which(n) ? 'file' : '';
+        const kind = aliases.has(n) ? 'alias' : /^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!]|\[\[|]]|function)$/.test(n) ? 'keyword' : sh.funcs.has(n) ? 'function' : isBuiltin(sh, n) ? 'builtin' : sh.which(n) ? 'file' : '';
         if (kind) io.out(kind + '\n');
         else status = 1;
         continue;
       }
       // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
       const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return', 'trap'].includes(n);
-      const alias = sh.aliases.get(n);
+      const alias = aliases.get(n);
       if (alias !== undefined) io.out(sh.flavor === 'bash' ? `${n} is aliased to \`${alias}'\n` : `${n} is an alias for ${alias}\n`);
       else if (/^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!])$/.test(n) || (sh.flavor === 'bash' && /^(\[\[|]]|function)$/.test(n))) io.out(`${n} is a shell keyword\n`);
       else if (isBuiltin(sh, n)) io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);

@@ -57,6 +57,9 @@ export class Shell implements ShellLike {
   /** The line each alias was made in (`stamp()`), where it is not expanded yet. */
   aliasAt = new Map<string, string>();
   private runs = 0;
+  aliasing(): boolean {
+    return this.interactive || this.flavor !== 'bash' || this.shopts.has('expand_aliases');
+  }
   stamp(): string {
     return `${this.runs} ${this.lineNo}`;
   }
@@ -190,7 +193,7 @@ export class Shell implements ShellLike {
     const all = [...this.vars].filter(([, o]) => o.x && !o.a);
     if (this.direct) return all.map(([k, o]) => [k, o.v]);
     const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : k === 'OLDPWD' ? 98 : k === '_' ? 99 : 50);
-    return [...all.sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, o]): [string, string] => [k, o.v]), ...[...this.xfuncs].map((n): [string, string] => [`BASH_FUNC_${n}%%`, '() ' + ((this.funcs.get(n) as Compound).text ?? '')])];
+    return [...all.sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, o]): [string, string] => [k, o.v]), ...[...this.xfuncs].map((n): [string, string] => [`BASH_FUNC_${n}%%`, '() ' + ((this.funcs.get(n) as Compound | undefined)?.text ?? '')])];
   }
   getVar(name: string): string | undefined {
     return this.vars.get(name)?.v;
@@ -1198,7 +1201,7 @@ export class Shell implements ShellLike {
     while (n < cmd.words.length && isAssignment(cmd.words[n], this.flavor === 'bash')) n++;
     const p0 = cmd.words[n]?.length === 1 ? cmd.words[n][0] : undefined;
     const w0 = p0?.t === 'lit' && !p0.q ? p0.v : '';
-    const alias = this.aliases.size && (this.interactive || this.flavor !== 'bash' || this.shopts.has('expand_aliases')) && !expanded.has(w0) && this.aliasAt.get(w0) !== this.stamp() ? this.aliases.get(w0) : undefined;
+    const alias = this.aliases.size && this.aliasing() && !expanded.has(w0) && this.aliasAt.get(w0) !== this.stamp() ? this.aliases.get(w0) : undefined;
     if (alias !== undefined) {
       // the alias's text takes the word's place; a name is not expanded again inside its own alias
       let items: AndOr[] = [];
