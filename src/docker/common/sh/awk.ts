@@ -59,7 +59,8 @@ export async function awk(args: string[], real: IO, sh: ShellLike, done: Done = 
   };
   const io: IO = { ...real, out: gate('o', real.out), err: gate('e', real.err) };
   let calls = 0;
-  const ask = (c: string, k: string, text?: string) => done.r[calls++] ?? (() => { throw new Need(c, k, text); })();
+  // each command runs the program again: a loop of them stops, as a loop without end does
+  const ask = (c: string, k: string, text?: string) => done.r[calls++] ?? (() => { throw calls > 1000 ? new AwkError('the simulated awk runs at most 1000 commands') : new Need(c, k, text); })();
   const vars = new Map<string, V>([['FS', ' '], ['OFS', ' '], ['ORS', '\n'], ['NR', 0], ['NF', 0], ['FNR', 0], ['FILENAME', ''], ['SUBSEP', '\x1c'], ['CONVFMT', '%.6g'], ['OFMT', '%.6g'], ['RSTART', 0], ['RLENGTH', -1]]);
   const arrays = new Map<string, Map<string, V>>();
   const name = args[0];

@@ -334,6 +334,7 @@ export const BUILTINS: Record<string, Builtin> = {
       }
     }
     const from = fd && +fd ? io.fds?.[+fd]?.r : io.feed;
+    if (fd !== undefined && !/^\d+$/.test(fd)) return io.err(`${sh.prefix()}: read: ${fd}: invalid file descriptor specification\n`), 1;
     if (fd && +fd && !from) {
       io.err(`${sh.prefix()}: read: ${fd}: invalid file descriptor: Bad file descriptor\n`);
       return 1;

@@ -271,7 +271,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         else if (d === ')' && --depth === 0) break;
         else if (d === ')' && depth === 1 && inner < 0) inner = j;
       }
-      if (j >= n) throw new Incomplete(')');
+      // bash reads a command substitution as commands, which look for a line past the end
+      if (j >= n) throw Object.assign(new Incomplete(')'), { cmd: line[at + 2] !== '(' });
       i = j + 1;
       if (line[at + 2] === '(' && inner === j - 1) return { t: 'arith', src: line.slice(at + 3, j - 1), q };
       return { t: 'sub', src: line.slice(at + 2, j), q };

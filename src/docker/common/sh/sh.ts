@@ -501,7 +501,7 @@ export class Shell implements ShellLike {
       // an open `$(` waits for its `)` as a compound command waits for its closing word
       const quote = inc && /['"`]/.test(inc.closing);
       // `bash -c` reads a newline past the end of its text before it gives up on a compound command
-      if (inc && e.message.startsWith('syntax error') && this.flavor === 'bash' && this.inputName === '-c: ') this.lineNo = src.split('\n').length + (src.endsWith('\n') ? 0 : 1);
+      if (inc && (e.message.startsWith('syntax error') || (inc as { cmd?: boolean }).cmd) && this.flavor === 'bash' && this.inputName === '-c: ') this.lineNo = src.split('\n').length + (src.endsWith('\n') ? 0 : 1);
       const expecting = e.expecting || (inc?.closing === ')' ? ')' : '');
       const what = quote ? (dash ? (inc.closing === '`' ? 'EOF in backquote substitution' : 'Unterminated quoted string') : 'unterminated quoted string') : (dash ? `${tok} unexpected` : `unexpected ${tok}`) + (expecting ? ` (expecting "${expecting}")` : '');
       // bash -c and a script: `bash: -c: line 1: syntax error near …`, then the line itself
