@@ -28,6 +28,11 @@ export type Flavor = 'bash' | 'dash' | 'ash';
 /** Bumped at each fork: an array made since (`g` equal to the shell's) is no other shell's, and may change in place. */
 let GEN = 0;
 
+/** The writer of a closed standard output (`>&-`): what writes to it fails with a write error. */
+const shut = () => {
+  throw shut;
+};
+
 /** The job table of every shell that has started none (most are copies made for a pipeline or `$(…)`). */
 const NO_JOBS: readonly Job[] = [];
 
@@ -1281,6 +1286,10 @@ export class Shell implements ShellLike {
     for (const [k, v] of own) this.setVar(k, v, true);
     try {
       return await this.spawn(argv, cio);
+    } catch (e) {
+      if (e !== shut) throw e;
+      cio.err(`${isBuiltin(this, argv[0]) ? this.prefix() + ': ' : ''}${argv[0]}: write error: Bad file descriptor\n`);
+      return 1;
     } finally {
       for (const [k, o] of saved) {
         if (o) this.vars.set(k, o);
@@ -1303,7 +1312,7 @@ export class Shell implements ShellLike {
         else delete fds[n];
       } else if (n > 1) err = f?.w ?? (() => {});
       else {
-        out = f?.w ?? (() => {});
+        out = f?.w ?? shut;
         tty &&= out === io.out || out === io.err;
         outFile = (out as { file?: string }).file;
       }
