@@ -1,0 +1,27 @@
+/**
+ * What tests/real-shell/fds.txt cannot show, as it runs `bash -c` only: descriptors and aliases in
+ * an interactive shell (each line read whole before it runs), and process substitution in dash
+ * (none) and busybox ash (which has it since 1.34, with ASH_BASH_COMPAT).
+ */
+import { test } from 'node:test';
+import { typeCases } from './fixtures';
+
+test('an interactive bash keeps the descriptors exec opened from one line to the next', async () => {
+  await typeCases('debian', undefined, [
+    ['exec 3>/tmp/f', ''],
+    ['echo uno >&3', ''],
+    ['exec 3>&-', ''],
+    ['cat /tmp/f', 'uno\n'],
+    ['echo x >&3', 'bash: 3: Bad file descriptor\n'],
+    ['alias hi="echo hola"', ''],
+    ['hi', 'hola\n'],
+  ]);
+});
+
+test('process substitution: a syntax error in dash, a file in /dev/fd in busybox ash; dash has no read -u', async () => {
+  await typeCases('debian', ['sh'], [
+    ["sh -c 'echo <(true)'; echo $?", 'sh: 1: Syntax error: "(" unexpected\n2\n'],
+    ["sh -c 'read -u 3 l'; echo $?", 'sh: 1: read: Illegal option -u\n2\n'],
+  ]);
+  await typeCases('alpine', undefined, [['diff <(echo a) <(echo a) && echo iguales', 'iguales\n']]);
+});
