@@ -761,8 +761,10 @@ export class Shell implements ShellLike {
         if (item.time !== undefined) io.err(timeReport(item.pipeline.length ? this.m.now() - t0 + 3 : 0, item.time));
         this.status = item.not ? +!s : s;
         if (s && !this.tested && !item.not && last) {
-          // bash's ERR trap (in a function only with `set -E`), then `set -e`
-          const t = this.frames.length && !this.errtrace ? undefined : this.traps?.get(66);
+          // bash's ERR trap (in a function only with `set -E`), after a simple command or ( ), (( )) but not
+          // after the other compound commands, whose own failing command ran it; then `set -e`
+          const k = item.pipeline[item.pipeline.length - 1]?.k;
+          const t = (this.frames.length && !this.errtrace) || (k && k[0] !== '(') ? undefined : this.traps?.get(66);
           if (t !== undefined) {
             this.tested++;
             await this.run(t, io, true).finally(() => this.tested--);
