@@ -37,7 +37,7 @@ class Need {
 type Done = { r: [number, string][]; n: Record<string, number> };
 
 const TOKEN = /[ \t]*(?:\\\n[ \t]*)*(?:(#.*)?(\n|;|$)|(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+)|"((?:[^"\\]|\\.)*)"|([A-Za-z_]\w*)|(&&|\|\||[=!<>]=|[-+*/%^]=|\+\+|--|!~|>>|[{}()[\];,<>!~+\-*/%^=?:$|]))/y;
-const BUILTIN = /^(length|substr|index|split|toupper|tolower|sprintf|int|sub|gsub|match|close|system|sqrt|exp|log|rand|srand)$/;
+const BUILTIN = /^(length|substr|index|split|toupper|tolower|sprintf|int|sub|gsub|match|close|system|fflush|sqrt|exp|log|rand|srand)$/;
 const KEYWORD = /^(getline|in|BEGIN|END|function|func|if|else|while|for|do|break|continue|next|exit|return|delete|print|printf)$/;
 
 /** Whether a value compares as a number (busybox: any string that looks like one). */
@@ -284,6 +284,8 @@ export async function awk(args: string[], real: IO, sh: ShellLike, done: Done = 
       // closing `print | CMD` runs CMD now; a name never opened is -1
       case 'close': return () => { const x = s(0); const t = pipes.get(x); if (t !== undefined) return pipes.delete(x), ask(x, 'c', t)[0]; return outs.delete(x) || readers.delete(x) || readers.delete('|' + x) ? 0 : -1; };
       case 'system': return () => ask(s(0), 's')[0];
+      // the output is never held back
+      case 'fflush': return () => 0;
       case 'split':
         return () => { const parts = split(s(0), a[2] ? s(2) : str(vars.get('FS')!)); arrays.set(names[1], new Map(parts.map((x, i) => [String(i + 1), new Input(x)]))); return parts.length; };
       case 'sprintf': return () => format(a.map((f) => f()), n);
