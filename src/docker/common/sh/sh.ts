@@ -767,7 +767,11 @@ export class Shell implements ShellLike {
           const t = (this.frames.length && !this.errtrace) || (k && k[0] !== '(') ? undefined : this.traps?.get(66);
           if (t !== undefined) {
             this.tested++;
-            await this.run(t, io, true).finally(() => this.tested--);
+            this.frozen++;
+            await this.run(t, io, true).finally(() => {
+              this.tested--;
+              this.frozen--;
+            });
             this.status = s;
           }
           if (this.errexit) this.exit(s);
@@ -934,6 +938,7 @@ export class Shell implements ShellLike {
     // bash sets SHELL, unexported, to the user's login shell when it finds none
     if (name === 'SHELL') return account(this.m.fs, this.user)?.shell;
     if (name === 'PIPESTATUS') return String(this.pipeStatus[0]);
+    if (name === 'BASH_COMMAND') return this.now?.words.map(wordText).join(' ');
     return undefined;
   }
   /** The generator of `$RANDOM` on a machine without one of its own. */
@@ -1201,8 +1206,13 @@ export class Shell implements ShellLike {
   /** The status of the last command substitution of the command being expanded. */
   private subStatus = 0;
 
+  /** bash's `$BASH_COMMAND`: the simple command that runs, kept while a trap's action runs (`frozen`). */
+  private now?: Simple;
+  frozen = 0;
+
   private async simple(cmd: Simple, io: IO, expanded = new Set<string>()): Promise<number> {
     this.subStatus = 0;
+    if (!this.frozen) this.now = cmd;
     // Leading NAME=value words: alone they set shell variables, before a command they set its env.
     let n = 0;
     while (n < cmd.words.length && isAssignment(cmd.words[n], this.flavor === 'bash')) n++;

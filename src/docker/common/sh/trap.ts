@@ -78,7 +78,7 @@ export async function runTraps(sh: Shell, io: IO): Promise<void> {
     const action = sh.traps?.get(sig);
     // no action of its own: a terminating signal bash caught for its EXIT trap
     if (action === undefined) sh.exit(128 + sig);
-    else await sh.run(action, io);
+    else (sh.frozen++, await sh.run(action, io), sh.frozen--);
     sh.status = status;
   }
 }
@@ -91,6 +91,8 @@ export async function exitTrap(sh: Shell, io: IO): Promise<void> {
   const code = sh.exitCode ?? sh.status;
   sh.exitCode = null;
   sh.status = code;
+  sh.frozen++;
   await sh.run(action, io);
+  sh.frozen--;
   sh.exitCode ??= code;
 }
