@@ -56,6 +56,8 @@ export interface AndOr {
   op: ';' | '&&' | '||';
   /** `! pipeline` */
   not?: boolean;
+  /** It has a `<(…)` or `>(…)`, whose files go once it ran. */
+  p?: boolean;
   /** bash's `time [-p] pipeline`: 'p' for the POSIX format */
   time?: '' | 'p';
   /** The line of the text it starts on, when the text has several (a script's error messages, `$LINENO`). */
@@ -235,6 +237,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
     if (reserved() !== w) fail();
     i += w.length;
   };
+  /** How many `<(…)` and `>(…)` were read so far. */
+  let procs = 0;
   /** bash's and ash's `<(…)` and `>(…)` start a word here. */
   const procAt = () => dbl && /[<>]/.test(line[i]) && line[i + 1] === '(';
   const readTarget = (): Word => {
@@ -371,7 +375,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         }
         if (s || !any) parts.push({ t: 'lit', v: s, q: true });
       } else {
-        const dollar = c === '$' || c === '`' ? readDollar(false) : procAt() ? { ...(readDollar(false) as Part & { t: 'sub' }), p: c } : null;
+        const dollar = c === '$' || c === '`' ? readDollar(false) : procAt() ? (procs++, { ...(readDollar(false) as Part & { t: 'sub' }), p: c }) : null;
         if (dollar) {
           flush();
           parts.push(dollar);
@@ -458,6 +462,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       const first = out.length;
       const from = i;
       for (;;) {
+        const had = procs;
         let not = reserved() === '!';
         if (not) i++;
         skipBlanks();
@@ -479,6 +484,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         }
         const item: AndOr = not ? { op, not, pipeline } : { op, pipeline };
         if (timed) item.time = timed[1] ? 'p' : '';
+        if (procs > had) item.p = true;
         if (at) item.line = at;
         out.push(item);
         const two = line.slice(i, i + 2);
@@ -580,7 +586,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         i += 2;
         words = [];
         for (skipBlanks(); i >= n || !/[;\n]/.test(line[i]); skipBlanks()) {
-          if (i >= n || META.test(line[i])) fail();
+          if (i >= n || (META.test(line[i]) && !procAt())) fail();
           words.push(readWord());
         }
         if (line[i] === '\n') eol();

@@ -545,6 +545,7 @@ export class Shell implements ShellLike {
     sub.vars = new Map(this.vars);
     sub.funcs = new Map(this.funcs);
     sub.xfuncs = new Set(this.xfuncs);
+    sub.procs = this.procs;
     sub.aliases = new Map(this.aliases);
     [sub.aliasAt, sub.runs] = [this.aliasAt, this.runs];
     sub.args = this.args;
@@ -581,19 +582,19 @@ export class Shell implements ShellLike {
     return j.k === 'break';
   }
 
-  private async exec(c: Cmd, io: IO): Promise<number> {
-    const n = this.procs.length;
-    try {
-      return await (c.k ? this.compound(c, io) : this.simple(c, io));
-    } finally {
-      for (const [path, src, way] of this.procs.splice(n)) {
-        let text = '';
-        try {
-          text = this.m.fs.readFile(path, '/');
-          this.m.fs.remove(path, '/');
-        } catch { /* a machine without /dev/fd */ }
-        if (way === '>') await this.fork().run(src, { ...io, stdin: text, feed: undefined });
-      }
+  private exec(c: Cmd, io: IO): Promise<number> {
+    return c.k ? this.compound(c, io) : this.simple(c, io);
+  }
+
+  /** The files of the `<(…)` and `>(…)` made since the n-th go, once their command ended; a `>(…)` reads what it was given. */
+  private async endProcs(n: number, io: IO): Promise<void> {
+    for (const [path, src, way] of this.procs.splice(n)) {
+      let text = '';
+      try {
+        text = this.m.fs.readFile(path, '/');
+        this.m.fs.remove(path, '/');
+      } catch { /* a machine without /dev/fd */ }
+      if (way === '>') await this.fork().run(src, { ...io, stdin: text, feed: undefined });
     }
   }
 
@@ -753,10 +754,12 @@ export class Shell implements ShellLike {
         if (!last || item.not) this.tested++;
         let s;
         const t0 = item.time !== undefined ? this.m.now() : 0;
+        const n = this.procs.length;
         try {
           s = item.pipeline.length ? await this.pipeline(item.pipeline, io) : 0;
         } finally {
           if (!last || item.not) this.tested--;
+          if (item.p) await this.endProcs(n, io);
         }
         if (item.time !== undefined) io.err(timeReport(item.pipeline.length ? this.m.now() - t0 + 3 : 0, item.time));
         this.status = item.not ? +!s : s;
@@ -1312,6 +1315,8 @@ export class Shell implements ShellLike {
 
   /** Redirections, in order, onto a copy of the streams; null after the error when one fails. */
   private async redirect(redirs: Redirect[], io: IO): Promise<{ io: IO; outFile?: string } | null> {
+    // (most commands have none: their streams as they were, with a stdin of their own to read)
+    if (!redirs.length) return { io: io.stdin === undefined || io.feed ? io : { ...io, feed: { rest: io.stdin } } };
     let { stdin, feed, out, err, tty, fds } = io;
     let outFile: string | undefined;
     type Fd = NonNullable<IO['fds']>[number] | undefined;
