@@ -404,7 +404,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       i += append ? 3 : 2;
       return both(append);
     }
-    const m = /^(\d+|\{[A-Za-z_]\w*\})?[<>]/.exec(line.slice(i, i + 40));
+    // dash takes one digit (`10>f` is the word 10), busybox ash up to nine; bash any number, and `{name}`
+    const m = (bash ? /^(\d+|\{[A-Za-z_]\w*\})?[<>]/ : dbl ? /^(\d{1,9})?[<>]/ : /^(\d)?[<>]/).exec(line.slice(i, i + 40));
     if (!m || (!m[1] && procAt())) return false;
     const v = m[1]?.[0] === '{' ? m[1].slice(1, -1) : undefined;
     const fd = v ? -1 : m[1] ? +m[1] : c === '<' ? 0 : 1;

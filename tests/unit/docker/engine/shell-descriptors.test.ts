@@ -25,3 +25,7 @@ test('process substitution: a syntax error in dash, a file in /dev/fd in busybox
   ]);
   await typeCases('alpine', undefined, [['diff <(echo a) <(echo a) && echo iguales', 'iguales\n']]);
 });
+
+test("dash reads one digit before a redirection (10>g is the word 10) and no {name}", async () => {
+  await typeCases('debian', ['sh'], [["cd /tmp; echo {fd}>f; cat f; echo x 10>g; cat g", '{fd}\nx 10\n']]);
+});
