@@ -12,7 +12,6 @@ import { mainProcess } from './main-process';
 import { attaching } from './attach';
 import { committing } from './commit';
 import { copying } from './copy';
-import { create } from './container-create';
 import { inspecting } from './container-inspect';
 import { listing } from './container-list';
 import { execing } from './exec';
@@ -46,6 +45,8 @@ import { ifacesOf } from './interfaces';
 import { healthChecks, type Health } from './health';
 import { backgrounding } from './background';
 import { earliest, timeline, type Sleeper } from './timeline';
+// last, for the same reason
+import { create } from './container-create';
 
 export interface Ctr {
   id: string;
