@@ -6,7 +6,6 @@
 import type { Handler } from './cli';
 import { events } from './commands/events';
 import { update } from './commands/update';
-import { manifestLocal, notManager, stackCompose, swarmJoinToken, swarmLeave, swarmList, swarmUnlock, swarmUnlockKey, swarmUpdate, trustRevoke, unmodelled } from './commands/swarm';
 import { contextInspect, contextLs, contextRm, contextShow, contextUse } from './commands/context';
 import { pluginLs } from './commands/plugin-ls';
 import { builderPrune } from './commands/builder-prune';
@@ -63,6 +62,8 @@ import { volumeLs } from './commands/volume-ls';
 import { volumePrune } from './commands/volume-prune';
 import { volumeRm } from './commands/volume-rm';
 import { volumeUpdate } from './commands/volume-update';
+// last: the help texts come in with it, and beside the command table they gzip smaller
+import { manifestLocal, notManager, stackCompose, swarmJoinToken, swarmLeave, swarmList, swarmUnlock, swarmUnlockKey, swarmUpdate, trustRevoke, unmodelled } from './commands/swarm';
 
 /** `cobra`: cobra's own ExactArgs, whose message comes without the usage. */
 export type ArgRule = ['none'] | ['min', number] | ['max', number] | ['exact', number] | ['range', number, number] | ['cobra', number];

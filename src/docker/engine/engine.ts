@@ -7,10 +7,11 @@
 import { ApiError, type Clock, type ContainerInspect, type ContainerStateName, type DockerApi, type EngineState, type HostConfig, type LogEntry, type MountPoint, type Names, type PortMap, type Waiter } from '../api';
 import type { Fs } from '../common/sh/fs';
 import type { TermIO } from '../shell';
+// first: the programs and servers it brings lie in the bundle where they gzip smallest
+import { mainProcess } from './main-process';
 import { attaching } from './attach';
 import { committing } from './commit';
 import { copying } from './copy';
-import { create } from './container-create';
 import { inspecting } from './container-inspect';
 import { listing } from './container-list';
 import { execing } from './exec';
@@ -18,7 +19,6 @@ import { MountDir, Overlay, byteLength, newDir, newFile, type DirNode, type File
 import { imageApi } from './image-api';
 import type * as imgs from './images';
 import { lifecycle } from './lifecycle';
-import { mainProcess } from './main-process';
 import { net } from './network';
 import { builtinNetworks, containerNets, networking, type Ep, type Net } from './networks';
 import { renaming } from './rename';
@@ -45,6 +45,8 @@ import { ifacesOf } from './interfaces';
 import { healthChecks, type Health } from './health';
 import { backgrounding } from './background';
 import { earliest, timeline, type Sleeper } from './timeline';
+// last, for the same reason
+import { create } from './container-create';
 
 export interface Ctr {
   id: string;

@@ -2,6 +2,7 @@
  * /var/lib/dpkg/status of the Debian and Ubuntu images: a stanza per package of the base system
  * (the images of mid-2025), then those apt-get installs. `dpkg -l` and `dpkg -s` read this file.
  */
+import { archAll } from '../engine/shell/deb-versions';
 
 /** `name version`, `;` between packages. */
 const BASE: Record<string, string> = {
@@ -25,16 +26,13 @@ const BASE: Record<string, string> = {
 const DESC: Record<string, string> = Object.fromEntries(('adduser:add and remove users and groups|apt:commandline package manager|base-files:Debian base system miscellaneous files|base-passwd:Debian base system master password and group files|bash:GNU Bourne Again SHell|bsdutils:basic utilities from 4.4BSD-Lite|coreutils:GNU core utilities|dash:POSIX-compliant shell|debconf:Debian configuration management system|debian-archive-keyring:GnuPG archive keys of the Debian archive|debianutils:Miscellaneous utilities specific to Debian|diffutils:File comparison utilities|dpkg:Debian package management system|e2fsprogs:ext2/ext3/ext4 file system utilities|findutils:utilities for finding files--find, xargs|gcc-base:GCC, the GNU Compiler Collection (base package)|gpgv:GNU privacy guard - signature verification tool|grep:GNU grep, egrep and fgrep|gzip:GNU compression utilities|hostname:utility to set/show the host name or domain name|init-system-helpers:helper tools for all init systems|libc-bin:GNU C Library: Binaries|libc6:GNU C Library: Shared libraries|libssl3:Secure Sockets Layer toolkit - shared libraries|libstdc++6:GNU Standard C++ Library v3|login:system login tools|logsave:save the output of a command in a log file|mawk:Pattern scanning and text processing language|mount:tools for mounting and manipulating filesystems|ncurses-base:basic terminal type definitions|ncurses-bin:terminal-related programs and man pages|passwd:change and administer password and group data|perl-base:minimal Perl system|procps:/proc file system utilities|sed:GNU stream editor for filtering/transforming text|sensible-utils:Utilities for sensible alternative selection|sysvinit-utils:System-V-like utilities|tar:GNU version of the tar archiving utility|tzdata:time zone and daylight-saving time data|ubuntu-keyring:GnuPG keys of the Ubuntu archive|usr-is-merged:Transitional package to assert a merged-/usr system|util-linux:miscellaneous system utilities|util-linux-extra:interactive login tools|zlib1g:compression library - runtime|curl:command line tool for transferring data with URL syntax|wget:retrieves files from the web|vim:Vi IMproved - enhanced vi editor|nano:small, friendly text editor inspired by Pico|git:fast, scalable, distributed revision control system|tree:displays an indented directory tree, in color|iproute2:networking and traffic control tools|net-tools:NET-3 networking toolkit|iputils-ping:Tools to test the reachability of network hosts|ca-certificates:Common CA certificates|openssl:Secure Sockets Layer toolkit - cryptographic utility|python3:interactive high-level object-oriented language (default python3 version)').split('|').map((e) => [e.slice(0, e.indexOf(':')), e.slice(e.indexOf(':') + 1)]));
 
 /** One package's record as dpkg writes it; base packages are required (libraries optional, apt important). */
-export function stanza(name: string, version: string, base = false, arch = 'amd64'): string {
+export function stanza(name: string, version: string, base = false, arch = archAll(name) ? 'all' : 'amd64'): string {
   const priority = !base || name.startsWith('lib') ? 'optional' : /^(apt|ubuntu-keyring|debian-archive-keyring)$/.test(name) ? 'important' : 'required';
   const desc = DESC[name.replace(/t64$/, '')] ?? DESC[name.replace(/-\d+(-base)$/, '$1').replace(/\d+$/, '')] ?? '';
   // shared libraries install side by side for several architectures
   const same = arch !== 'all' && /^(lib|gcc-\d+-base$|zlib1g$)/.test(name) && !/-(common|runtime|bin)$/.test(name);
   return `Package: ${name}\nStatus: install ok installed\nPriority: ${priority}\nArchitecture: ${arch}\n${same ? 'Multi-Arch: same\n' : ''}Version: ${version}\nDescription: ${desc}\n\n`;
 }
-
-/** The base packages of no architecture: data, scripts, keys. */
-const ARCH_ALL = /^(adduser|debconf|tzdata|usr-is-merged|usrmerge|lsb-base|\S+-keyring|libpam-runtime|\S+-common|ncurses-base|sensible-utils|init-system-helpers) /;
 
 /** An older release's list: versions in the order of noble's (bookworm's) names, `-` for none, then its own packages. */
 const ALIGNED: Record<string, string> = { jammy: 'noble', focal: 'noble', bionic: 'noble', bullseye: 'bookworm' };
@@ -48,5 +46,5 @@ function list(codename: string): string {
 
 /** The status file of a release's base image (empty for the releases not listed here). */
 export function baseStatus(codename: string): string {
-  return list(codename).split(';').filter(Boolean).map((e) => stanza(e.slice(0, e.indexOf(' ')), e.slice(e.indexOf(' ') + 1), true, ARCH_ALL.test(e) ? 'all' : 'amd64')).join('');
+  return list(codename).split(';').filter(Boolean).map((e) => stanza(e.slice(0, e.indexOf(' ')), e.slice(e.indexOf(' ') + 1), true)).join('');
 }

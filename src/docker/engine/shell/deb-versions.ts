@@ -94,8 +94,8 @@ export function releaseFacts(codename: string): [libc: string, lists: number[]] 
   return f && [f[0], f[1].split(' ').map(Number)];
 }
 
-/** Packages built for every architecture (`_all.deb`). */
-export const archAll = (name: string) => /^(dnsutils|ca-certificates|publicsuffix|krb5-locales|libldap-common|vim-(common|runtime)|git-man|liberror-perl|media-types|mime-support|nginx-common)$/.test(name);
+/** Packages built for every architecture (`_all.deb`): data, scripts, keys, documentation. */
+export const archAll = (name: string) => /^(adduser|debconf|tzdata|usr-is-merged|usrmerge|lsb-base|\S+-keyring|libpam-runtime|\S+-common|ncurses-base|sensible-utils|init-system-helpers|dnsutils|ca-certificates|publicsuffix|krb5-locales|vim-runtime|git-man|liberror-perl|media-types|mime-support)$/.test(name);
 
 /** A size as apt prints it (apt's SizeToStr): 9490 B, 34.4 kB, 348 kB, 10.5 MB. */
 export function aptSize(bytes: number): string {

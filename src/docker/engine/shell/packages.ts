@@ -193,7 +193,7 @@ function installFiles(sh: ShellLike, name: string, d: Distro): void {
   sh.m.fs.mkdir('/var/log/apt', '/', true);
   sh.m.fs.writeFile(`/usr/share/doc/${name}/copyright`, `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: ${name}\n`, '/', false);
   sh.m.fs.writeFile(`/var/lib/dpkg/info/${name}.list`, ['/.', ...progs.map((p) => `/usr/bin/${p}`), `/usr/share/doc/${name}/copyright`].join('\n') + '\n');
-  sh.m.fs.writeFile('/var/lib/dpkg/status', stanza(name, version(d, name), false, arch(name)), '/', true);
+  sh.m.fs.writeFile('/var/lib/dpkg/status', stanza(name, version(d, name)), '/', true);
   sh.m.fs.writeFile('/var/log/dpkg.log', `${new Date(sh.m.now()).toISOString().slice(0, 19).replace('T', ' ')} status installed ${name}:amd64 ${version(d, name)}\n`, '/', true);
 }
 
@@ -293,7 +293,7 @@ async function aptInstall(args: string[], sh: ShellLike, io: IO, dpkg: IO, yes: 
     if (all.some((p) => shown(p) !== p)) io2.out(`Processing triggers for libc-bin (${older?.[0] ?? (d.ubuntu ? '2.39-0ubuntu8.4' : '2.36-9+deb12u10')}) ...\n`);
     for (const n of fresh) installFiles(sh, n, d);
     for (const x of extras) sh.m.fs.mkdir(`/usr/share/doc/${x}`, '/', true);
-    sh.m.fs.writeFile('/var/lib/dpkg/status', extras.map((x) => stanza(x, version(d, x), false, arch(x))).join(''), '/', true);
+    sh.m.fs.writeFile('/var/lib/dpkg/status', extras.map((x) => stanza(x, version(d, x))).join(''), '/', true);
     // apt remembers what it pulled in only as a dependency (apt-mark showauto, autoremove)
     sh.m.fs.writeFile('/var/lib/apt/extended_states', extras.map((x) => `Package: ${x}\nArchitecture: ${arch(x)}\nAuto-Installed: 1\n\n`).join(''), '/', true);
     bigFile(sh, '/var/cache/debconf/templates.dat', 592342);
