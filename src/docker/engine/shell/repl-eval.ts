@@ -18,6 +18,7 @@ import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 import { pyScan } from './py-scan';
 import { Dict, DictView, Sized } from './py-dict';
+import { Unhandled, eventLoop } from './js-async';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -49,6 +50,12 @@ export class Thrown {
   declare cls?: unknown;
   /** python: what its traceback adds to the message (a name it may have meant) */
   declare hint?: string;
+  /** node: the event loop's kind of callback it came out of (timer, immediate, tick, microtask). */
+  declare via?: string;
+  /** node: a promise's rejection nothing handled (its reason no Error: the message of node's own error). */
+  declare rejected?: boolean;
+  /** node: where the Error was made, its line at the top level (a rejection's report shows its making, not its throw) */
+  declare made?: number;
   /** node: the functions it went through, innermost first: each with the line it was at, and whether the program's own code called it (true), an array method (its name) or another of the host's (false). */
   declare js?: [name: string, line: number, by: boolean | string][];
   /** node: the text JSON.parse failed to read. */
@@ -458,6 +465,8 @@ export function interpreter(h: Host) {
   const stdout = stream(log, 'stdout'), stderr = stream(errs, 'stderr');
   const servers = new Map<number, V>();
   const later: V[] = [];
+  // (node: timers and promises, run once the program's own code has)
+  const tasks = py ? undefined : eventLoop((e) => caught(e), inspect, (w) => { throw new Unsupported(w); });
   const top: Scope = { vars: new Map() };
   const declared = new Map<string, string>();
   const env = { ...h.env };
@@ -527,10 +536,11 @@ export function interpreter(h: Host) {
       }
       throw new Thrown('Error', `Cannot find module '${n}'`, n);
     });
-    const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
+    const process = strict('process', { nextTick: tasks!.nextTick, version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
-    const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { [Symbol.hasInstance]: (x: V) => x instanceof Object, keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, ...((g) => ({ globalThis: g, this: g }))({ [CUSTOM]: () => { throw new Unsupported('util.inspect(globalThis)'); } }), ...h.globals };
+    // (each remembers the calls it was made in: an unhandled rejection's report is the Error's stack)
+    const errors = Object.fromEntries(JS_ERRORS.map((name) => { const C = (globalThis as V)[name]; return [name, Object.assign({ [name]: (...a: V[]) => { const e = new C(...a); origins.set(e, [tasks!.context(), [...running.map(([f, , by], k): [string, number, boolean | string] => [f, running[k + 1]?.[1] ?? line, by]).reverse()], running[0]?.[1] ?? line]); return e; } }[name], { prototype: C.prototype, captureStackTrace: C.captureStackTrace })]; }));
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { [Symbol.hasInstance]: (x: V) => x instanceof Object, keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(() => (h.now ?? Date.now)() + tasks!.elapsed()), ...tasks!.globals, true: true, false: false, null: null, undefined, NaN, Infinity, ...((g) => ({ globalThis: g, this: g }))({ [CUSTOM]: () => { throw new Unsupported('util.inspect(globalThis)'); } }), ...h.globals };
   };
   /** node's Array, but an array of millions of items (that the page would fill) is the evaluator's limit. */
   const arrays = (A: V) => {
@@ -1457,6 +1467,22 @@ export function interpreter(h: Host) {
   let piece = '';
   /** node: the user function a call of the program's own code is about to run. */
   let direct: V;
+  /** node: the program's functions running, outermost first: each one's name, the line it was called on and who called it (as Thrown.js). */
+  const running: [string, number, boolean | string][] = [];
+  /** node: the Errors the program made: the frames then (as Thrown.js) and the line at the top level. */
+  const origins = new WeakMap<object, [string, [string, number, boolean | string][], number]>();
+  /** node: an unhandled rejection as the program's uncaught error (an Error of the program's: where it was made). */
+  const rejection = (v: V): Thrown => {
+    if (!(v instanceof Error)) return Object.assign(new Thrown('UnhandledPromiseRejection', `This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${v !== null && typeof v === 'object' ? (Array.isArray(v) ? '[object Array]' : Object.getPrototypeOf(v) === Object.prototype ? '#<Object>' : no('reason')) : typeof v === 'function' ? no('reason') : String(v)}".`), { rejected: true });
+    const [via, js, top] = origins.get(v) ?? no('rejection');
+    // one function the host called: the loop's callback (the outermost) or a promise's executor, which node shows below it
+    const host = js.filter(([, , by]) => by === false);
+    if (host.length > 1 || (host.length && via !== 'executor' && js[js.length - 1][2] !== false)) no('rejection');
+    if (host.length && via === 'executor') host[0][2] = 'new Promise';
+    line = top;
+    return Object.assign(new Thrown(v.name, v.message), { js: js.length ? js : undefined, made: js[0]?.[1] ?? top, via: via === 'executor' ? undefined : via || undefined });
+  };
+  const no = (what: string): never => { throw new Unsupported(what); };
   let lines: string[] = [];
   /** From the statement's own text to the line as the traceback shows it (dedented). */
   const placed = (at?: number[]) => {
@@ -1475,6 +1501,7 @@ export function interpreter(h: Host) {
     const self: V = fn(name, function (this: V, ...a: V[]) {
       const from: [number, string] = [line, piece], was = direct, d = direct === self || (!!direct && (Array.prototype as V)[direct.name] === direct && direct.name);
       direct = undefined;
+      running.push([fname(self), line, d]);
       try {
         const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
         // (a function called on nothing has the global object as its `this`, outside strict mode)
@@ -1497,6 +1524,7 @@ export function interpreter(h: Host) {
       } finally {
         // (node: back at the caller's line; an array method calls it again for the next item)
         if (!py) [line, piece] = from;
+        running.pop();
         if (typeof d === 'string') direct = was;
       }
     });
@@ -2128,9 +2156,11 @@ export function interpreter(h: Host) {
         if (py) checkIndent(ls);
         value = py ? pyExec(blocks(ls), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
+        while (tasks?.round());
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);
       } catch (e) {
+        if (e instanceof Unhandled) try { e = rejection(e.reason); } catch (u) { e = u; }
         // (V8 marks the keyword, python the statement)
         if (e instanceof Jump) { const w = py ? piece.length : e.k.length; e = Object.assign(illegal(e), { at: [0, 0, w, w], late: true }); }
         // from the statement's own text to the line as the traceback shows it (dedented)
