@@ -19,6 +19,7 @@ import { nodeFs, nodePath, type SysError } from './js-modules';
 import { pyScan } from './py-scan';
 import { Dict, DictView, Sized } from './py-dict';
 import { Unhandled, eventLoop } from './js-async';
+import { awaits } from './js-await';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -240,7 +241,7 @@ function v8Brackets(src: string): void {
       const prev = t[k - 1];
       // (also a `;` where an operand should be; a value right after a value in an array or object literal; an if or for without its bracket)
       bad = (v === ';' && ((o >= 0 && t[o].v !== '{' && before !== 'for') || (prev?.k === 'o' && !/^([)\]};:({]|\+\+|--)$/.test(prev.v)))) || (v === 'end' && o >= 0)
-        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before) && !(before === ':' && ((t[o - 2].k === 'i' && starts(o - 2)) || caseHead(o - 2)))))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v))));
+        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before) && !(before === ':' && ((t[o - 2].k === 'i' && starts(o - 2)) || caseHead(o - 2)))))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v) && !(prev.v === 'for' && tk.v === 'await'))));
     }
     if (!bad) continue;
     const last = t[k - 1];
@@ -284,11 +285,13 @@ export const CUSTOM = Symbol.for('nodejs.util.inspect.custom');
 /** A JS class's instances: the name util.inspect writes before them (a class: how `new` makes one); the instance a `super` stands for. */
 const CLASS = Symbol('class');
 const SUPER = Symbol('super');
+/** An async function of the program's. */
+const ASYNC = Symbol('async');
 export function inspect(v: V, lvl = 0): string {
   if (typeof v === 'string') return quote(v, false);
   if (typeof v === 'bigint') return v + 'n';
   if (typeof v === 'function' && v[CLASS]) return `[class ${fname(v)}${v.base ? ` extends ${fname(v.base)}` : ''}]`;
-  if (typeof v === 'function') return fname(v) ? `[Function: ${fname(v)}]` : '[Function (anonymous)]';
+  if (typeof v === 'function') return `[${v[ASYNC] ? 'AsyncFunction' : 'Function'}${fname(v) ? ': ' + fname(v) : ' (anonymous)'}]`;
   if (Object.is(v, -0)) return '-0';
   if (v === null || typeof v !== 'object') return String(v);
   if (v[CUSTOM]) return v[CUSTOM]();
@@ -1079,6 +1082,15 @@ export function interpreter(h: Host) {
     /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
     /** `own`: a function or method, whose `this` is what it is called on (an arrow's is its maker's). */
     const arrow = (params: string[], name = '', own = false): E => {
+      const isAsync = async;
+      async = false;
+      // an async arrow's expression is what its body returns
+      if (isAsync && !is('{')) {
+        const from = t[i].p, down = lf(src.slice(0, from));
+        expr(0);
+        const code = 'return ' + src.slice(from, t[i]?.p ?? src.length);
+        return (s) => { const at = line + down; return Object.assign(userFn(name, params, (s2) => asyncCall(code, s2, at, name), s, undefined, own), { [ASYNC]: 1 }); };
+      }
       // (JS: an arrow's value is its return, from its own line: a frame of node's report)
       if (!is('{')) return py ? fnBody(params, expr(0)) : ((down: number, e: E): E => (s) => ((at: number) => Object.assign(userFn(name, params, (s2) => { line = at; throw new Jump('return', e(s2)); }, s), { flen: arity(params) }))(line + down))(lf(src.slice(0, t[i].p)), expr(0));
       const k = match(i);
@@ -1086,7 +1098,7 @@ export function interpreter(h: Host) {
       const code = src.slice(t[i].p + 1, t[k].p), down = lf(src.slice(0, t[i].p));
       i = k + 1;
       // (its body's lines count from the line of the statement that makes it)
-      return (s) => { const at = line + down; return userFn(name, params, (s2) => jsExec(code, s2, at), s, undefined, own); };
+      return (s) => { const at = line + down; return Object.assign(userFn(name, params, (s2) => (isAsync ? asyncCall(code, s2, at, name) : jsExec(code, s2, at)), s, undefined, own), { [ASYNC]: isAsync }); };
     };
     /** An f-string's `{code!conv:spec}`; `{code=}` writes the code before its value (a repr unless a spec says). */
     const fField = (p: string): E => {
@@ -1125,6 +1137,8 @@ export function interpreter(h: Host) {
       if (tk.v[0] === '`') return template(tparts(body));
       return () => (raw ? body : unescape(body));
     };
+    /** JS: the function the next arrow or `function` makes is async. */
+    let async = false;
     const primary = (): E => {
       const tk = peek();
       i++;
@@ -1169,6 +1183,7 @@ export function interpreter(h: Host) {
           return fnBody(ps, expr(0), '<lambda>');
         }
         if (!py && name === 'new') return Object.assign(primary(), { isNew: 1 });
+        if (!py && name === 'async' && (is('function') || is('(') || (peek().k === 'i' && is('=>', 1)))) return (async = true), primary();
         if (/^(class|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
         return mark(Object.assign((s: Scope) => lookup(s, name), { set: (s: Scope, v: V) => assign(s, name, v) }), tk.p, tk.p);
       }
@@ -1558,6 +1573,33 @@ export function interpreter(h: Host) {
       after?.();
     }
     return false;
+  };
+  /** node: an async function's body, whose statements stop at each await (js-await.ts). */
+  let bodies: ReturnType<typeof awaits> | undefined;
+  /** node: an async function's call: it runs to its first await, and returns the promise of what it returns. */
+  const asyncCall = (code: string, sc: Scope, at: number, name: string): never => {
+    bodies ??= awaits({ exec: (x, s, l) => jsExec(x, s, l), evalIn, statements, body, close, after, quoted: QUOTED, caught, no,
+      jump: (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), at: (l, x) => void ([line, piece] = [l, x]) });
+    const gen = bodies(code, sc, at), P = tasks!.globals.Promise;
+    let ok: V, bad: V, first = true;
+    const q = P((a: V, b: V) => ((ok = a), (bad = b)));
+    // (resumed by the loop, its frame is the only one of the program's; an await hands a rejection in as a throw)
+    const step = (v: V, fail: boolean) => {
+      let r;
+      if (!first) running.push([name, line, false]);
+      try {
+        r = fail ? gen.throw(((x) => { try { return raise(x); } catch (t) { return t; } })(v)) : gen.next(v);
+      } catch (j) {
+        return void (j instanceof Jump && j.k === 'return' ? ok(j.v) : bad(caught(j)));
+      } finally {
+        if (!first) running.pop();
+        first = false;
+      }
+      if (r.done) return void ok(undefined);
+      P.resolve(r.value).then((x: V) => step(x, false), (e: V) => step(e, true));
+    };
+    step(undefined, false);
+    throw new Jump('return', q);
   };
   /** node's `throw`: an Error as its class and message, any other value as itself. */
   const raise = (v: V): never => {
@@ -2041,10 +2083,11 @@ export function interpreter(h: Host) {
     const all = statements(src);
     // (the block's function declarations are bound before any of it runs)
     for (const hoist of [1, 0]) for (const [text, n] of all) {
-      if (hoist && !/^function\s+[\w$]/.test(text.trim())) continue;
+      if (hoist && !/^(async\s+)?function\s+[\w$]/.test(text.trim())) continue;
       // (node reports the line that raised, at any depth)
       const L = ([line, piece] = [base + n - 1, text])[0];
-      const t = text.trim();
+      const isAsync = /^async\s+function\b/.test(text.trim());
+      const t = text.trim().slice(isAsync ? 5 : 0).trim();
       /** The line where the end `x` of the statement starts. */
       const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
       const lab = /^([A-Za-z_$][\w$]*)\s*:(?!:)/.exec(t);
@@ -2080,7 +2123,7 @@ export function interpreter(h: Host) {
         const name = t.slice(8, open).trim();
         // a generator runs lazily: the evaluator has no such thing
         if (name[0] === '*') throw new Unsupported('function*');
-        sc.vars.set(name, userFn(name, params(head), block, sc, undefined, true));
+        sc.vars.set(name, Object.assign(userFn(name, params(head), isAsync ? (s2) => asyncCall(code, s2, on(t.slice(end + 1).trimStart()), name) : block, sc, undefined, true), { [ASYNC]: isAsync }));
         value = rest && !hoist ? jsExec(rest, sc, on(rest)) : NOTHING;
         continue;
       }
