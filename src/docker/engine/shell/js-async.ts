@@ -67,10 +67,9 @@ export function eventLoop(value: (e: unknown) => V, show: (v: V) => string, no: 
       return this.then(undefined, bad);
     }
     finally(f?: V) {
-      if (typeof f !== 'function') return this.then(f, f);
-      // its own value, once what f returns has settled (f's failure instead)
-      const after = (ok: boolean) => (v: V) => { const q = new P(NEW); resolve(q, f()); return q.then(() => (ok ? v : P.reject(v))); };
-      return this.then(after(true), after(false));
+      // its own outcome, once what f returns has settled (f's failure instead)
+      const after = (ok: boolean) => (v: V) => P.resolve(f()).then(() => (ok ? v : P.reject(v)));
+      return typeof f === 'function' ? this.then(after(true), after(false)) : this.then(f, f);
     }
     [CUSTOM]() {
       const { s, v } = this[S];
@@ -89,27 +88,18 @@ export function eventLoop(value: (e: unknown) => V, show: (v: V) => string, no: 
       settle(q, 2, x);
       return q;
     }
-    /** Promise.all, allSettled, race and any: each input's outcome gives `each` its place. */
-    static all(xs: V) {
-      return gather(xs, (q, out, left, k) => [(v) => ((out[k] = v), left() || resolve(q, out)), (e) => settle(q, 2, e)]);
-    }
-    static allSettled(xs: V) {
-      return gather(xs, (q, out, left, k) => [(value) => ((out[k] = { status: 'fulfilled', value }), left() || resolve(q, out)), (reason) => ((out[k] = { status: 'rejected', reason }), left() || resolve(q, out))]);
-    }
-    static race(xs: V) {
-      return gather(xs, (q) => [(v) => resolve(q, v), (e) => settle(q, 2, e)], true);
-    }
-    static any(xs: V) {
-      return gather(xs, (q, out, left, k) => [(v) => resolve(q, v), (e) => ((out[k] = e), left() || settle(q, 2, new AggregateError(out, 'All promises were rejected')))], false, true);
-    }
   }
   const NEW = Symbol('new');
-  type Each = (q: P, out: V[], left: () => number, k: number) => [(v: V) => void, (e: V) => void];
-  const gather = (xs: V, each: Each, race = false, any = false) => {
+  /** Promise.all (0), allSettled (1), race (2) and any (3): each input's outcome in its place, or the first to settle the whole. */
+  const gather = (xs: V, m: number) => {
     const q = new P(NEW), all = [...xs], out: V[] = [];
-    let n = all.length;
-    if (!n && !race) any ? settle(q, 2, new AggregateError([], 'All promises were rejected')) : resolve(q, out);
-    all.forEach((x, k) => P.resolve(x).then(...each(q, out, () => --n, k)));
+    let n = all.length + 1;
+    const done = () => --n || (m === 3 ? settle(q, 2, new AggregateError(out, 'All promises were rejected')) : resolve(q, out));
+    all.forEach((x, k) => P.resolve(x).then(
+      (value: V) => (m & 2 ? resolve(q, value) : ((out[k] = m ? { status: 'fulfilled', value } : value), done())),
+      (reason: V) => (m === 2 || !m ? settle(q, 2, reason) : ((out[k] = m === 1 ? { status: 'rejected', reason } : reason), done())),
+    ));
+    if (m !== 2) done();
     return q;
   };
   const settle = (p: P, s: 1 | 2, v: V) => {
@@ -172,13 +162,13 @@ export function eventLoop(value: (e: unknown) => V, show: (v: V) => string, no: 
     if (!(d >= 1 && d <= 2 ** 31 - 1)) d = 1;
     const t: Timer = { at: elapsed + d, ms: d, f, a, every, ref: true, n: made++ };
     timers.add(t);
-    const h = { ref: () => ((t.ref = true), h), unref: () => ((t.ref = false), h), hasRef: () => t.ref, refresh: () => ((t.at = elapsed + t.ms), h), [TIMER]: t, [CUSTOM]: () => no('util.inspect(Timeout)'), [Symbol.toPrimitive]: () => no('+timeout') };
+    const h = { ref: () => ((t.ref = true), h), unref: () => ((t.ref = false), h), hasRef: () => t.ref, [TIMER]: t, [CUSTOM]: () => no('util.inspect(Timeout)'), [Symbol.toPrimitive]: () => no('+timeout') };
     return h;
   };
   const TIMER = Symbol('timer');
   const clear = (h: V) => void timers.delete(h?.[TIMER]);
   const globals = {
-    Promise: Object.assign((run: V) => new P(run), { prototype: P.prototype, fname: 'Promise', resolve: P.resolve, reject: P.reject, all: P.all, allSettled: P.allSettled, race: P.race, any: P.any }),
+    Promise: Object.assign((run: V) => new P(run), { prototype: P.prototype, fname: 'Promise', resolve: P.resolve, reject: P.reject, ...Object.fromEntries(['all', 'allSettled', 'race', 'any'].map((k, m) => [k, (xs: V) => gather(xs, m)])) }),
     setTimeout: timer(false), setInterval: timer(true), clearTimeout: clear, clearInterval: clear,
     setImmediate: (f: V, ...a: V[]) => { const job = () => f(...a); immediates.push(job); return { [CUSTOM]: () => no('util.inspect(Immediate)'), [TIMER]: job }; },
     clearImmediate: (h: V) => void (immediates = immediates.filter((j) => j !== h?.[TIMER])),
