@@ -6,7 +6,7 @@
 import { nginxTemplates } from './shell/envsubst';
 import type { FullScreen, HttpReply, HttpRequest, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
-import { release, runNode, type NodeRun } from './shell/node';
+import { release, runNode, shown, type NodeRun } from './shell/node';
 import { Exit, Open, inspect, repr } from './shell/repl-eval';
 import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
@@ -895,10 +895,11 @@ export function nodeApp(at: Launch, o: Context, args: string[], banner = ''): Pr
     // PID 1 gets no default handlers; started from a shell, the signals that end a process end it
     signal: (sig) => (sig === 9 || at.pid > 1 ? 128 + sig : null),
     async boot(out) {
-      const { out: text, err, code, port } = load();
-      out.out(banner + text);
-      out.err(err);
-      if (code !== 0 || port === undefined) this.exitCode = code;
+      const r = load();
+      out.out(banner);
+      // (a program whose timers Ctrl+C stopped is ended by the signal)
+      if (!(await shown(out, r))) return;
+      if (r.code !== 0 || r.port === undefined) this.exitCode = r.code;
     },
     ports: () => (r?.port === undefined ? [] : [r.port]),
     // a state brought back from a save did not boot: the program runs again, silently

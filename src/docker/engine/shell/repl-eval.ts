@@ -287,6 +287,9 @@ const CLASS = Symbol('class');
 const SUPER = Symbol('super');
 /** An async function of the program's. */
 const ASYNC = Symbol('async');
+/** The objects util.inspect is inside of, and the numbers of those found inside themselves. */
+const seen: object[] = [];
+let refs = new Map<object, number>();
 export function inspect(v: V, lvl = 0): string {
   if (typeof v === 'string') return quote(v, false);
   if (typeof v === 'bigint') return v + 'n';
@@ -302,16 +305,26 @@ export function inspect(v: V, lvl = 0): string {
   const arr = Array.isArray(v);
   const map = v instanceof Map;
   const kind = map ? 'Map' : v instanceof Set ? 'Set' : '';
+  // an object inside itself: node numbers each such object and marks it where it starts
+  if (!seen.length) refs = new Map();
+  if (seen.includes(v)) return `[Circular *${refs.get(v) ?? (refs.set(v, refs.size + 1), refs.size)}]`;
   if (lvl > 4) return arr ? '[Array]' : `[${kind || 'Object'}]`;
   const at = (x: V) => inspect(x, lvl + 2);
-  let out = arr ? items(v, at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
+  seen.push(v);
+  let out;
+  try {
+    out = arr ? items(v, at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
+  } finally {
+    seen.pop();
+  }
   const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : `${v[CLASS] ? v[CLASS] + ' ' : ''}{`, '}'];
+  const ref = refs.has(v) ? `<ref *${refs.get(v)}> ` : '';
   if (!out.length) return o + c;
   const n = out.length;
   if (arr && n > 6) out = group(out, v, lvl);
-  if (out.length === n && out.reduce((a: number, s: string) => a + s.length + 1, n + lvl + o.length + 10) <= 80 && !out.join('').includes('\n')) return `${o} ${out.join(', ')} ${c}`;
+  if (out.length === n && out.reduce((a: number, s: string) => a + s.length + 1, n + lvl + o.length + ref.length + 10) <= 80 && !out.join('').includes('\n')) return `${ref}${o} ${out.join(', ')} ${c}`;
   const ind = '\n' + ' '.repeat(lvl);
-  return `${o}${ind}  ${out.join(`,${ind}  `)}${ind}${c}`;
+  return `${ref}${o}${ind}  ${out.join(`,${ind}  `)}${ind}${c}`;
 }
 
 /** An array's first 100 entries as node shows them (a run of holes is one), then how many more items it has. */
@@ -1484,6 +1497,13 @@ export function interpreter(h: Host) {
   let direct: V;
   /** node: the program's functions running, outermost first: each one's name, the line it was called on and who called it (as Thrown.js). */
   const running: [string, number, boolean | string][] = [];
+  /** node: the simulated ms at which each round of the event loop ran, and how many writes to stdout and stderr had been made by its end. */
+  const marks: number[][] = [];
+  /** node: the program's rounds, each at its ms with the lengths of stdout and stderr at its end. */
+  const rounds = () => { const sums = (a: string[]) => a.reduce((p, x) => (p.push(p[p.length - 1] + x.length), p), [0]), o = sums(log), e = sums(errs); return marks.map(([ms, a, b]) => [ms, o[a], e[b]]); };
+  /** node: the most calls the program went into: the page's own stack ends far before node's (about 10,000 frames), so a recursion that reaches it is refused. */
+  let deepest = 0;
+  const overflow = (e: unknown) => (!py && e instanceof RangeError && /call stack/.test(e.message) ? new Unsupported(`recursion deeper than ${deepest} calls`) : e);
   /** node: the Errors the program made: the frames then (as Thrown.js) and the line at the top level. */
   const origins = new WeakMap<object, [string, [string, number, boolean | string][], number]>();
   /** node: an unhandled rejection as the program's uncaught error (an Error of the program's: where it was made). */
@@ -1516,7 +1536,7 @@ export function interpreter(h: Host) {
     const self: V = fn(name, function (this: V, ...a: V[]) {
       const from: [number, string] = [line, piece], was = direct, d = direct === self || (!!direct && (Array.prototype as V)[direct.name] === direct && direct.name);
       direct = undefined;
-      running.push([fname(self), line, d]);
+      deepest = Math.max(deepest, running.push([fname(self), line, d]));
       try {
         const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
         // (a function called on nothing has the global object as its `this`, outside strict mode)
@@ -1952,7 +1972,7 @@ export function interpreter(h: Host) {
   /** What a `catch` gets: the value thrown, or the Error of what the runtime raised. */
   const caught = (j: unknown): V => {
     // a SyntaxError of the source is no exception of the program, nor is a limit of the evaluator
-    if (j instanceof Error) return j;
+    if (j instanceof Error) { const u = overflow(j); if (u !== j) throw u; return j; }
     if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user && j.json === undefined) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
     return j.user ? j.value : Object.assign(new (globalThis as V)[j.type](j.msg), j.sys?.fields);
   };
@@ -2176,7 +2196,7 @@ export function interpreter(h: Host) {
     version: py ? pyBuild(h) : h.version,
     /** Runs `src`; returns what it printed and the value of its last statement. */
     run(src: string): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
-      log.length = errs.length = 0;
+      log.length = errs.length = marks.length = 0;
       let value: V = NOTHING;
       line = 1;
       piece = '';
@@ -2199,10 +2219,12 @@ export function interpreter(h: Host) {
         if (py) checkIndent(ls);
         value = py ? pyExec(blocks(ls), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
-        while (tasks?.round());
+        // (node: each round of the loop at its time, with what the program had written by its end)
+        while (tasks?.round()) marks.push([tasks.elapsed(), log.length, errs.length]);
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);
       } catch (e) {
+        if (!py) marks.push([tasks!.elapsed(), log.length, errs.length]);
         if (e instanceof Unhandled) try { e = rejection(e.reason); } catch (u) { e = u; }
         // (V8 marks the keyword, python the statement)
         if (e instanceof Jump) { const w = py ? piece.length : e.k.length; e = Object.assign(illegal(e), { at: [0, 0, w, w], late: true }); }
@@ -2210,11 +2232,14 @@ export function interpreter(h: Host) {
         if (e instanceof Thrown && e.at) e.at = placed(e.at);
         // the tokenizer counts the program's lines, the statement's lexer only its own
         if (e instanceof Thrown && e.msg.endsWith('(detected at line 1)')) e.msg = e.msg.replace(/\d+\)$/, `${line})`);
+        e = overflow(e);
         return { out: log.join(''), err: errs.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
       }
       // node's process.exitCode, the status it ends with when nothing else sets one
       return { out: log.join(''), err: errs.join(''), value, code: globals.process?.exitCode };
     },
+    /** node: when the program wrote what (see marks), for a terminal that shows it as it comes. */
+    rounds,
     /** The ports the program listens on. */
     ports: () => [...servers.keys()],
     /** A request for `url` on `port` (null: nothing listens there): the handler's response and what it logged. */
