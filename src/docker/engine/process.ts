@@ -835,7 +835,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       if (node && /^\.(break|clear)$/.test(line)) return void (buffer = '');
       if (node && /^\.(editor|load|save)\b/.test(line)) return;
       if (node && /^\.\w/.test(line)) return out.out('Invalid REPL keyword\n');
-      const r = rt.run(src);
+      const r = rt.run(src, true);
       if (r.error instanceof Open) return void (buffer = src);
       buffer = '';
       // each input run is one `<python-input-N>`
@@ -848,8 +848,23 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       }
       // node shows every value (undefined after a declaration); python all but None
       if (r.error) (node ? out.out : out.err)(replError(!node, r.error, (src.split('\n')[(r.line ?? 1) - 1] ?? '').trim(), lines - 1, r.line, old313));
-      else if (node) out.out(inspect(r.value === rt.NOTHING ? undefined : r.value) + '\n');
-      else if (r.value !== rt.NOTHING && r.value != null) out.out(repr(r.value) + '\n');
+      else if (node) {
+        // (a value the evaluator cannot show, as globalThis, is refused as the REPL reports an error)
+        let shown: string;
+        try {
+          shown = inspect(r.value === rt.NOTHING ? undefined : r.value) + '\n';
+        } catch (u) {
+          shown = replError(false, u, '', 0);
+        }
+        out.out(shown);
+      } else if (r.value !== rt.NOTHING && r.value != null) out.out(repr(r.value) + '\n');
+      if (!node) return;
+      // node's timers and promises run once the value is shown
+      const l = rt.settle();
+      out.out(l.out);
+      out.err(l.err);
+      if (l.error instanceof Exit) this.exitCode = Number(l.error.code) || 0;
+      else if (l.error) out.out(replError(false, l.error, '', 0));
     },
     async eof(out) {
       if (!at.tty) {

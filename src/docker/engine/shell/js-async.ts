@@ -73,7 +73,7 @@ export function eventLoop(value: (e: unknown) => V, show: (v: V) => string, no: 
     }
     [CUSTOM]() {
       const { s, v } = this[S];
-      const x = s ? show(v) : '';
+      const x = show(v);
       if (x.includes('\n')) no('util.inspect(promise)');
       return `Promise { ${s === 0 ? '<pending>' : s === 2 ? '<rejected> ' + x : x} }`;
     }
@@ -153,7 +153,7 @@ export function eventLoop(value: (e: unknown) => V, show: (v: V) => string, no: 
       while (ticks.length) call(ticks.shift()!, 'tick');
       while (jobs.length) call(...jobs.shift()!);
     }
-    for (const p of unhandled) throw new Unhandled(p[S].v);
+    for (const p of unhandled) throw (unhandled.clear(), new Unhandled(p[S].v));
   };
   /** Node's delay: a number of ms from 1 to 2^31-1, else 1. */
   const timer = (every: boolean) => (f: V, ms?: V, ...a: V[]) => {

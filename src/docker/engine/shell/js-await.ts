@@ -9,30 +9,22 @@
 type V = any;
 type Run = Generator<V, void, V>;
 
-export interface Stmts {
-  /** Runs statements (no await of the function's own in them). */
-  exec(src: string, sc: V, line: number): V;
-  evalIn(src: string, sc: V): V;
-  statements(src: string): [string, number][];
-  body(s: string): [string, string];
-  close(s: string, at: number): number;
-  /** What follows an if's statement (its else included). */
-  after(s: string): string;
-  quoted: RegExp;
-  /** A catch's value of what was thrown (what is no exception of the program's goes on up). */
-  caught(j: unknown): V;
-  /** An unlabeled `break` or `continue` on its way out of a loop's round. */
-  jump(j: unknown): string | undefined;
-  /** The statement the program is at (for the line of its errors). */
-  at(line: number, text: string): void;
-  no(what: string): never;
-}
-
 const lf = (s: string) => s.split('\n').length - 1;
 const TEMP = '$await$';
 
-export function awaits(d: Stmts) {
-  const blank = (s: string) => s.replace(d.quoted, (m) => ' '.repeat(m.length));
+/**
+ * `exec` runs statements (no await of the function's own in them), `evalIn` an expression;
+ * `statements`, `body`, `close`, `after` and `quoted` read the text as the evaluator does;
+ * `caught` is a catch's value of what was thrown (what is no exception of the program's goes on
+ * up); `jump` says an unlabeled break or continue; `at` sets the statement the program is at
+ * (for the line of its errors); `no` refuses.
+ */
+export function awaits(
+  exec: (src: string, sc: V, line: number) => V, evalIn: (src: string, sc: V) => V, statements: (src: string) => [string, number][],
+  body: (s: string) => [string, string], close: (s: string, at: number) => number, after: (s: string) => string, quoted: RegExp,
+  caught: (j: unknown) => V, jump: (j: unknown) => string | undefined, at: (line: number, text: string) => void, no: (what: string) => never,
+) {
+  const blank = (s: string) => s.replace(quoted, (m) => ' '.repeat(m.length));
   /** Where the function's own `await` is in `s` (none: -1); one after an arrow or `function` is an inner function's. */
   const own = (s: string) => {
     const b = blank(s), k = b.search(/(?<![\w$.])await\b/);
@@ -42,7 +34,7 @@ export function awaits(d: Stmts) {
   /** A variable `name` of `sc` bound to `v` as a declaration's pattern (`const {a} = …`) would bind it. */
   const bind = (kind: string, pat: string, sc: V, v: V) => {
     sc.vars.set(TEMP, v);
-    d.exec(`${kind} ${pat} = ${TEMP}`, sc, 1);
+    exec(`${kind} ${pat} = ${TEMP}`, sc, 1);
     sc.vars.delete(TEMP);
   };
   /** The end of the operand of an await at `k`: `new`, a name, literal or bracket, then members and calls. */
@@ -50,51 +42,51 @@ export function awaits(d: Stmts) {
     const ws = () => { while (/\s/.test(s[k] ?? '')) k++; };
     ws();
     if (/^new\s/.test(s.slice(k))) (k += 3), ws();
-    const q = new RegExp(d.quoted.source, 'y');
+    const q = new RegExp(quoted.source, 'y');
     const id = /[\w$]+/y;
     q.lastIndex = id.lastIndex = k;
     if (q.test(s)) k = q.lastIndex;
-    else if ('([{'.includes(s[k])) k = d.close(s, k) + 1;
+    else if ('([{'.includes(s[k])) k = close(s, k) + 1;
     else if (id.test(s)) k = id.lastIndex;
-    else d.no('await');
+    else no('await');
     const R = /\s*(\?\.)?\s*(?:\.?\s*([\w$]+)|([([]))/y;
-    for (let m; (R.lastIndex = k), (m = R.exec(s)) && (m[3] || (m[2] && (m[1] || m[0].includes('.')))); ) k = m![3] ? d.close(s, R.lastIndex - 1) + 1 : R.lastIndex;
+    for (let m; (R.lastIndex = k), (m = R.exec(s)) && (m[3] || (m[2] && (m[1] || m[0].includes('.')))); ) k = m![3] ? close(s, R.lastIndex - 1) + 1 : R.lastIndex;
     return k;
   };
 
   /** Statements, each run at once unless it awaits. */
   function* run(src: string, sc: V, base: number): Run {
-    const all = d.statements(src);
+    const all = statements(src);
     const fn = /^(async\s+)?function\s+[\w$]/;
     // (function declarations are bound before any statement runs)
-    for (const [text, n] of all) if (fn.test(text.trim())) d.exec(text, sc, base + n - 1);
+    for (const [text, n] of all) if (fn.test(text.trim())) exec(text, sc, base + n - 1);
     for (const [text, n] of all) if (!fn.test(text.trim())) yield* one(text.trim(), sc, base + n - 1);
   }
 
   function* one(t: string, sc: V, L: number): Run {
-    d.at(L, t);
-    if (own(t) < 0) return void d.exec(t, sc, L);
+    at(L, t);
+    if (own(t) < 0) return void exec(t, sc, L);
     const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
     const kw = /^(if|for|while|try|do|switch)\b/.exec(t)?.[1];
     if (t[0] === '{') {
-      const [code, rest] = d.body(t);
+      const [code, rest] = body(t);
       yield* run(code, inner(sc), L);
       if (rest) yield* run(rest, sc, on(rest));
       return;
     }
     if (kw === 'try') {
-      let [code, rest] = d.body(t.slice(3));
+      let [code, rest] = body(t.slice(3));
       const c = /^catch\b\s*(?:\(([^)]*)\))?/.exec(rest);
-      const handler = c ? d.body(rest.slice(c[0].length)) : undefined;
+      const handler = c ? body(rest.slice(c[0].length)) : undefined;
       if (handler) rest = handler[1];
-      const fin = /^finally\b/.test(rest) ? d.body(rest.slice(7)) : undefined;
+      const fin = /^finally\b/.test(rest) ? body(rest.slice(7)) : undefined;
       if (fin) rest = fin[1];
       const line = (x: string) => L + lf(t.slice(0, t.lastIndexOf(x)));
       try {
         yield* run(code, inner(sc), line(code));
       } catch (j) {
         if (!handler) throw j;
-        const v = d.caught(j), s2 = inner(sc);
+        const v = caught(j), s2 = inner(sc);
         if (c![1]?.trim()) bind('let', c![1], s2, v);
         yield* run(handler[0], s2, line(handler[0]));
       } finally {
@@ -105,35 +97,35 @@ export function awaits(d: Stmts) {
     }
     if (kw === 'if' || kw === 'while' || kw === 'for') {
       const wait = kw === 'for' && /^for\s+await\b/.test(t);
-      const open = t.indexOf('('), end = d.close(t, open), head = t.slice(open + 1, end);
-      if (own(head) >= 0) d.no('await');
-      const [code, rest] = d.body(t.slice(end + 1));
-      const at = L + lf(t.slice(0, t.indexOf(code)));
+      const open = t.indexOf('('), end = close(t, open), head = t.slice(open + 1, end);
+      if (own(head) >= 0) no('await');
+      const [code, rest] = body(t.slice(end + 1));
+      const from = L + lf(t.slice(0, t.indexOf(code)));
       let more = rest;
       /** One round of a loop; true when a `break` ends the loop. */
       const round = function* (s2: V): Generator<V, boolean, V> {
         try {
-          yield* run(code, s2, at);
+          yield* run(code, s2, from);
         } catch (j) {
-          const k = d.jump(j);
+          const k = jump(j);
           if (!k) throw j;
           return k === 'break';
         }
         return false;
       };
       let n = 0;
-      const count = () => { if (++n > 100000) d.no('a loop of over 100000 rounds'); return true; };
+      const count = () => { if (++n > 100000) no('a loop of over 100000 rounds'); return true; };
       if (kw === 'if') {
         const other = /^else\b/.test(rest);
-        if (d.evalIn(head, sc)) (yield* run(code, inner(sc), at), (more = other ? d.after(rest.slice(4)) : rest));
+        if (evalIn(head, sc)) (yield* run(code, inner(sc), from), (more = other ? after(rest.slice(4)) : rest));
         else if (other) (yield* run(rest.slice(4), sc, on(rest)), (more = ''));
       } else if (kw === 'while') {
-        while (count() && d.evalIn(head, sc)) if (yield* round(inner(sc))) break;
+        while (count() && evalIn(head, sc)) if (yield* round(inner(sc))) break;
       } else {
         const of = /^(const|let|var)\s+([\w$\xc0-\u024f]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
         const own2 = inner(sc);
         if (of) {
-          const items = [...(of[3] === 'of' ? d.evalIn(of[4], sc) : Object.keys(d.evalIn(of[4], sc)))];
+          const items = [...(of[3] === 'of' ? evalIn(of[4], sc) : Object.keys(evalIn(of[4], sc)))];
           for (let x of items) {
             count();
             if (wait) x = yield x;
@@ -142,30 +134,30 @@ export function awaits(d: Stmts) {
             if (yield* round(s2)) break;
           }
         } else {
-          if (wait) d.no('for await');
+          if (wait) no('for await');
           const [init, test, step] = head.split(';');
-          if (init.trim()) d.exec(init, own2, L);
-          for (; count() && (!test.trim() || d.evalIn(test, own2)); step.trim() && d.exec(step, own2, L)) if (yield* round(inner(own2))) break;
+          if (init.trim()) exec(init, own2, L);
+          for (; count() && (!test.trim() || evalIn(test, own2)); step.trim() && exec(step, own2, L)) if (yield* round(inner(own2))) break;
         }
       }
       if (more) yield* run(more, sc, on(more));
       return;
     }
-    if (kw) d.no(kw + ' with await');
+    if (kw) no(kw + ' with await');
     // each await of the statement in turn: its value in a name of its own, then the statement
     let s = t;
     const names: string[] = [];
     for (let k; (k = own(s)) >= 0; ) {
-      if (!/^(?:(?:const|let|var|return|throw)\s+)?[\w$.\s[\]{},:=(]*$/.test(blank(s.slice(0, k)))) d.no('await');
+      if (!/^(?:(?:const|let|var|return|throw)\s+)?[\w$.\s[\]{},:=(]*$/.test(blank(s.slice(0, k)))) no('await');
       const end = operand(s, k + 5), name = TEMP + names.length;
-      const v = yield d.evalIn(s.slice(k + 5, end), sc);
-      d.at(L, t);
+      const v = yield evalIn(s.slice(k + 5, end), sc);
+      at(L, t);
       sc.vars.set(name, v);
       names.push(name);
       s = s.slice(0, k) + name + s.slice(end);
     }
     try {
-      d.exec(s, sc, L);
+      exec(s, sc, L);
     } finally {
       for (const x of names) sc.vars.delete(x);
     }

@@ -482,7 +482,9 @@ export function interpreter(h: Host) {
   const servers = new Map<number, V>();
   const later: V[] = [];
   // (node: timers and promises, run once the program's own code has)
-  const tasks = py ? undefined : eventLoop((e) => caught(e), inspect, (w) => { throw new Unsupported(w); });
+  // (the REPL shows a promise with the async ids its hooks give it)
+  const tasks = py ? undefined : eventLoop((e) => caught(e), (v) => (inRepl ? no('util.inspect(promise)') : inspect(v)), (w) => no(w));
+  let inRepl = false;
   const top: Scope = { vars: new Map() };
   const declared = new Map<string, string>();
   const env = { ...h.env };
@@ -1598,8 +1600,7 @@ export function interpreter(h: Host) {
   let bodies: ReturnType<typeof awaits> | undefined;
   /** node: an async function's call: it runs to its first await, and returns the promise of what it returns. */
   const asyncCall = (code: string, sc: Scope, at: number, name: string): never => {
-    bodies ??= awaits({ exec: (x, s, l) => jsExec(x, s, l), evalIn, statements, body, close, after, quoted: QUOTED, caught, no,
-      jump: (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), at: (l, x) => void ([line, piece] = [l, x]) });
+    bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, statements, body, close, after, QUOTED, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no);
     const gen = bodies(code, sc, at), P = tasks!.globals.Promise;
     let ok: V, bad: V, first = true;
     const q = P((a: V, b: V) => ((ok = a), (bad = b)));
@@ -2195,8 +2196,10 @@ export function interpreter(h: Host) {
     /** What sys.version (python) or process.version (node) says. */
     version: py ? pyBuild(h) : h.version,
     /** Runs `src`; returns what it printed and the value of its last statement. */
-    run(src: string): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
+    /** `repl`: a REPL's input, whose event loop runs once its value is shown (settle). */
+    run(src: string, repl = false): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
       log.length = errs.length = marks.length = 0;
+      inRepl = repl;
       let value: V = NOTHING;
       line = 1;
       piece = '';
@@ -2220,7 +2223,7 @@ export function interpreter(h: Host) {
         value = py ? pyExec(blocks(ls), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
         // (node: each round of the loop at its time, with what the program had written by its end)
-        while (tasks?.round()) marks.push([tasks.elapsed(), log.length, errs.length]);
+        while (!repl && tasks?.round()) marks.push([tasks.elapsed(), log.length, errs.length]);
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);
       } catch (e) {
@@ -2237,6 +2240,19 @@ export function interpreter(h: Host) {
       }
       // node's process.exitCode, the status it ends with when nothing else sets one
       return { out: log.join(''), err: errs.join(''), value, code: globals.process?.exitCode };
+    },
+    /** node's REPL: the event loop after an input, and what it wrote; an error of it as the REPL reports it. */
+    settle(): { out: string; err: string; error?: unknown } {
+      log.length = errs.length = 0;
+      try {
+        while (tasks?.round());
+        return { out: log.join(''), err: errs.join('') };
+      } catch (e) {
+        let error = overflow(e);
+        // (node's REPL reports a rejection's Error with its whole stack)
+        if (e instanceof Unhandled) try { raise(e.reason instanceof Error ? no('rejection') : e.reason); } catch (t) { error = t; }
+        return { out: log.join(''), err: errs.join(''), error };
+      }
     },
     /** node: when the program wrote what (see marks), for a terminal that shows it as it comes. */
     rounds,
