@@ -187,10 +187,10 @@ export function eventLoop(value: (e: unknown) => V, show: (v: V) => string, no: 
      */
     round(): boolean {
       drain();
-      // (node's first round finds the 1 ms timers due: the main script took longer)
-      elapsed ||= 1;
       const live = [...timers].filter((t) => t.ref);
       if (!live.length && !immediates.length) return false;
+      // (node's first round finds the 1 ms timers due: the main script took longer)
+      elapsed ||= 1;
       if (!immediates.length) elapsed = Math.max(elapsed, Math.min(...live.map((t) => t.at)));
       for (let t; (t = [...timers].filter((x) => x.at <= elapsed).sort((x, y) => x.at - y.at || x.n - y.n)[0]); ) {
         // (a program that never stops its interval is stopped here rather than hang the page)
