@@ -395,7 +395,7 @@ export function runNode(m: Machine, cwd: string, env: string[], args: string[], 
   }
   // (a server the evaluator cannot run is read for its port and answer; anything else is refused)
   const read = readSource(src, env);
-  return read.port !== undefined || (!how && !(e instanceof Unsupported)) ? read : { ...run, body: '' };
+  return read.port !== undefined || (!how && !(e instanceof Unsupported)) ? read : { ...run, body: '', rounds: rt.rounds() };
 }
 
 /** Reads a program the way a course demo needs: what it logs, the port it listens on, what it sends. */

@@ -2223,7 +2223,7 @@ export function interpreter(h: Host) {
         value = py ? pyExec(blocks(ls), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
         while (later.length) later.shift()();
         // (node: each round of the loop at its time, with what the program had written by its end)
-        while (!repl && tasks?.round()) marks.push([tasks.elapsed(), log.length, errs.length]);
+        if (!repl) for (let go = !py; go; go = tasks!.round()) marks.push([tasks!.elapsed(), log.length, errs.length]);
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);
       } catch (e) {
