@@ -13,14 +13,15 @@ const lf = (s: string) => s.split('\n').length - 1;
 const TEMP = '$await$';
 
 /**
- * `exec` runs statements (no await of the function's own in them), `evalIn` an expression;
+ * `exec` runs statements (no await of the function's own in them), `evalIn` an expression,
+ * `operand` reads the operand an await's text starts with (its code and length);
  * `statements`, `body`, `close`, `after` and `quoted` read the text as the evaluator does;
  * `caught` is a catch's value of what was thrown (what is no exception of the program's goes on
  * up); `jump` says an unlabeled break or continue; `at` sets the statement the program is at
  * (for the line of its errors); `no` refuses.
  */
 export function awaits(
-  exec: (src: string, sc: V, line: number) => V, evalIn: (src: string, sc: V) => V, statements: (src: string) => [string, number][],
+  exec: (src: string, sc: V, line: number) => V, evalIn: (src: string, sc: V) => V, operand: (src: string) => [(sc: V) => V, number], statements: (src: string) => [string, number][],
   body: (s: string) => [string, string], close: (s: string, at: number) => number, after: (s: string) => string, quoted: RegExp,
   caught: (j: unknown) => V, jump: (j: unknown) => string | undefined, at: (line: number, text: string) => void, no: (what: string) => never,
 ) {
@@ -37,23 +38,6 @@ export function awaits(
     exec(`${kind} ${pat} = ${TEMP}`, sc, 1);
     sc.vars.delete(TEMP);
   };
-  /** The end of the operand of an await at `k`: `new`, a name, literal or bracket, then members and calls. */
-  const operand = (s: string, k: number) => {
-    const ws = () => { while (/\s/.test(s[k] ?? '')) k++; };
-    ws();
-    if (/^new\s/.test(s.slice(k))) (k += 3), ws();
-    const q = new RegExp(quoted.source, 'y');
-    const id = /[\w$]+/y;
-    q.lastIndex = id.lastIndex = k;
-    if (q.test(s)) k = q.lastIndex;
-    else if ('([{'.includes(s[k])) k = close(s, k) + 1;
-    else if (id.test(s)) k = id.lastIndex;
-    else no('await');
-    const R = /\s*(\?\.)?\s*(?:\.?\s*([\w$]+)|([([]))/y;
-    for (let m; (R.lastIndex = k), (m = R.exec(s)) && (m[3] || (m[2] && (m[1] || m[0].includes('.')))); ) k = m![3] ? close(s, R.lastIndex - 1) + 1 : R.lastIndex;
-    return k;
-  };
-
   /** Statements, each run at once unless it awaits. */
   function* run(src: string, sc: V, base: number): Run {
     const all = statements(src);
@@ -119,10 +103,8 @@ export function awaits(
         const other = /^else\b/.test(rest);
         if (evalIn(head, sc)) (yield* run(code, inner(sc), from), (more = other ? after(rest.slice(4)) : rest));
         else if (other) (yield* run(rest.slice(4), sc, on(rest)), (more = ''));
-      } else if (kw === 'while') {
-        while (count() && evalIn(head, sc)) if (yield* round(inner(sc))) break;
       } else {
-        const of = /^(const|let|var)\s+([\w$\xc0-\u024f]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
+        const of = kw === 'for' && /^(const|let|var)\s+([\w$\xc0-\u024f]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
         const own2 = inner(sc);
         if (of) {
           const items = [...(of[3] === 'of' ? evalIn(of[4], sc) : Object.keys(evalIn(of[4], sc)))];
@@ -135,7 +117,8 @@ export function awaits(
           }
         } else {
           if (wait) no('for await');
-          const [init, test, step] = head.split(';');
+          // (a while is a for with no init and no step)
+          const [init, test, step = ''] = kw === 'for' ? head.split(';') : ['', head];
           if (init.trim()) exec(init, own2, L);
           for (; count() && (!test.trim() || evalIn(test, own2)); step.trim() && exec(step, own2, L)) if (yield* round(inner(own2))) break;
         }
@@ -149,12 +132,12 @@ export function awaits(
     const names: string[] = [];
     for (let k; (k = own(s)) >= 0; ) {
       if (!/^(?:(?:const|let|var|return|throw)\s+)?[\w$.\s[\]{},:=(]*$/.test(blank(s.slice(0, k)))) no('await');
-      const end = operand(s, k + 5), name = TEMP + names.length;
-      const v = yield evalIn(s.slice(k + 5, end), sc);
+      const [e, n] = operand(s.slice(k + 5)), name = TEMP + names.length;
+      const v = yield e(sc);
       at(L, t);
       sc.vars.set(name, v);
       names.push(name);
-      s = s.slice(0, k) + name + s.slice(end);
+      s = s.slice(0, k) + name + s.slice(k + 5 + n);
     }
     try {
       exec(s, sc, L);

@@ -1600,7 +1600,7 @@ export function interpreter(h: Host) {
   let bodies: ReturnType<typeof awaits> | undefined;
   /** node: an async function's call: it runs to its first await, and returns the promise of what it returns. */
   const asyncCall = (code: string, sc: Scope, at: number, name: string): never => {
-    bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, statements, body, close, after, QUOTED, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no);
+    bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, (x) => { const p = parser(x), e = p.expr(99); return [e, p.t[p.at()]?.p ?? x.length]; }, statements, body, close, after, QUOTED, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no);
     const gen = bodies(code, sc, at), P = tasks!.globals.Promise;
     let ok: V, bad: V, first = true;
     const q = P((a: V, b: V) => ((ok = a), (bad = b)));
