@@ -149,9 +149,12 @@ export function eventLoop(value: (e: unknown) => V, show: (v: V) => string, no: 
   };
   /** The ticks, then the microtasks, until both are empty; then a rejection nothing handled ends the program. */
   const drain = () => {
+    // (callbacks that queue themselves for ever would hang node; here they are stopped)
+    let n = 0;
+    const next = <T>(q: T[]) => (++n > 1e5 ? no('microtasks without end') : q.shift()!);
     while (ticks.length || jobs.length) {
-      while (ticks.length) call(ticks.shift()!, 'tick');
-      while (jobs.length) call(...jobs.shift()!);
+      while (ticks.length) call(next(ticks), 'tick');
+      while (jobs.length) call(...next(jobs));
     }
     for (const p of unhandled) throw (unhandled.clear(), new Unhandled(p[S].v));
   };

@@ -1608,6 +1608,8 @@ export function interpreter(h: Host) {
     const step = (v: V, fail: boolean) => {
       let r;
       if (!first) running.push([name, line, false]);
+      // (an Error a promise's callback made, awaited here, has this function in node's stack: `at async …`)
+      if (fail && origins.get(v)?.[0] === 'reaction') origins.delete(v);
       try {
         r = fail ? gen.throw(((x) => { try { return raise(x); } catch (t) { return t; } })(v)) : gen.next(v);
       } catch (j) {

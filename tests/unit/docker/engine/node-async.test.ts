@@ -58,6 +58,12 @@ test('what the evaluator cannot run is refused: top-level await in a script (an 
     assert.match(d.err, /^Error: the simulated interpreter cannot run 'recursion deeper than \d+ calls'$/m);
   }
   assert.equal((await run(`docker exec nd node -e 'function f(n) { return n ? f(n - 1) + 1 : 0 }\nconsole.log(f(200))'`)).out, '200\n');
+  // an Error made after an await and awaited by another async function: node's stack names that one too (`at async outer`)
+  const awaited = await run(`docker exec nd node -e 'async function inner() {\n  await null\n  throw new Error("x")\n}\nasync function outer() {\n  await inner()\n}\nouter()'`);
+  assert.match(awaited.err, /^Error: the simulated interpreter cannot run 'rejection'$/m);
+  // callbacks that queue themselves for ever hang node: the page stops them
+  const endless = await run(`docker exec nd node -e 'let n = 0\nfunction f() { n++; process.nextTick(f) }\nf()'`);
+  assert.match(endless.err, /^Error: the simulated interpreter cannot run 'microtasks without end'$/m);
 });
 
 test("node's REPL shows an input's value before its promises and timers run, and their errors as it reports them", async () => {
