@@ -699,7 +699,7 @@ export function interpreter(h: Host) {
     }
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
-    if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/.test(name)) throw new Unsupported(name);
+    if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|performance)$/.test(name)) throw new Unsupported(name);
     // (node: a name the program declares further on, at its top level, is there before its declaration runs: a var as undefined)
     const later = !py && new RegExp(`^(let|const|var)\\s+${name}\\b`, 'm').exec(lines.join('\n'))?.[1];
     if (later === 'var') return undefined;

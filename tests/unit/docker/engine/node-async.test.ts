@@ -61,6 +61,8 @@ test('what the evaluator cannot run is refused: top-level await in a script (an 
   // an Error made after an await and awaited by another async function: node's stack names that one too (`at async outer`)
   const awaited = await run(`docker exec nd node -e 'async function inner() {\n  await null\n  throw new Error("x")\n}\nasync function outer() {\n  await inner()\n}\nouter()'`);
   assert.match(awaited.err, /^Error: the simulated interpreter cannot run 'rejection'$/m);
+  // (performance.now() counts from the process's start: no number of the simulated clock's)
+  assert.match((await run(`docker exec nd node -e "console.log(performance.now())"`)).err, /^Error: the simulated interpreter cannot run 'performance'$/m);
   // callbacks that queue themselves for ever hang node: the page stops them
   const endless = await run(`docker exec nd node -e 'let n = 0\nfunction f() { n++; process.nextTick(f) }\nf()'`);
   assert.match(endless.err, /^Error: the simulated interpreter cannot run 'microtasks without end'$/m);
