@@ -7,7 +7,7 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
-type Run = Generator<V, void, V>;
+type Run = Generator<V, V, V>;
 
 const lf = (s: string) => s.split('\n').length - 1;
 const TEMP = '$await$';
@@ -38,18 +38,20 @@ export function awaits(
     exec(`${kind} ${pat} = ${TEMP}`, sc, 1);
     sc.vars.delete(TEMP);
   };
-  /** Statements, each run at once unless it awaits. */
+  /** Statements, each run at once unless it awaits; the value of the last (a REPL shows it). */
   function* run(src: string, sc: V, base: number): Run {
     const all = statements(src);
     const fn = /^(async\s+)?function\s+[\w$]/;
+    let v;
     // (function declarations are bound before any statement runs)
     for (const [text, n] of all) if (fn.test(text.trim())) exec(text, sc, base + n - 1);
-    for (const [text, n] of all) if (!fn.test(text.trim())) yield* one(text.trim(), sc, base + n - 1);
+    for (const [text, n] of all) if (!fn.test(text.trim())) v = yield* one(text.trim(), sc, base + n - 1);
+    return v;
   }
 
   function* one(t: string, sc: V, L: number): Run {
     at(L, t);
-    if (own(t) < 0) return void exec(t, sc, L);
+    if (own(t) < 0) return exec(t, sc, L);
     const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
     const kw = /^(if|for|while|try|do|switch)\b/.exec(t)?.[1];
     if (t[0] === '{') {
@@ -140,7 +142,7 @@ export function awaits(
       s = s.slice(0, k) + name + s.slice(k + 5 + n);
     }
     try {
-      exec(s, sc, L);
+      return exec(s, sc, L);
     } finally {
       for (const x of names) sc.vars.delete(x);
     }

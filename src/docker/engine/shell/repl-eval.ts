@@ -1598,10 +1598,29 @@ export function interpreter(h: Host) {
   };
   /** node: an async function's body, whose statements stop at each await (js-await.ts). */
   let bodies: ReturnType<typeof awaits> | undefined;
+  const gen = (code: string, sc: Scope, at: number) => (bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, (x) => { const p = parser(x), e = p.expr(99); return [e, p.t[p.at()]?.p ?? x.length]; }, statements, body, close, after, QUOTED, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no))(code, sc, at);
+  /** What a `throw` of `x` throws, for a generator to take in where it awaited. */
+  const thrown = (x: V) => { try { return raise(x); } catch (t) { return t; } };
+  /** node's REPL: an input with top-level awaits, each waited for (the loop runs until it settles). */
+  const awaited = (code: string) => {
+    const g = gen(code, top, 1), P = tasks!.globals.Promise;
+    try {
+      for (let r = g.next(); ; ) {
+        if (r.done) return r.value;
+        let done = 0, got: V;
+        P.resolve(r.value).then((v: V) => ((done = 1), (got = v)), (e: V) => ((done = 2), (got = e)));
+        // (one that never settles would keep node's REPL waiting)
+        while (!done && tasks!.round());
+        r = done === 1 ? g.next(got) : done ? g.throw(thrown(got)) : no('await');
+      }
+    } catch (e) {
+      // (node's REPL runs such an input as an async function: an Error out of it shows a frame of its own)
+      throw e instanceof Thrown && !(e.user && !(e.value instanceof Error)) ? new Unsupported('rejection') : e;
+    }
+  };
   /** node: an async function's call: it runs to its first await, and returns the promise of what it returns. */
   const asyncCall = (code: string, sc: Scope, at: number, name: string): never => {
-    bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, (x) => { const p = parser(x), e = p.expr(99); return [e, p.t[p.at()]?.p ?? x.length]; }, statements, body, close, after, QUOTED, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no);
-    const gen = bodies(code, sc, at), P = tasks!.globals.Promise;
+    const g = gen(code, sc, at), P = tasks!.globals.Promise;
     let ok: V, bad: V, first = true;
     const q = P((a: V, b: V) => ((ok = a), (bad = b)));
     // (resumed by the loop, its frame is the only one of the program's; an await hands a rejection in as a throw)
@@ -1611,7 +1630,7 @@ export function interpreter(h: Host) {
       // (an Error a promise's callback made, awaited here, has this function in node's stack: `at async …`)
       if (fail && origins.get(v)?.[0] === 'reaction') origins.delete(v);
       try {
-        r = fail ? gen.throw(((x) => { try { return raise(x); } catch (t) { return t; } })(v)) : gen.next(v);
+        r = fail ? g.throw(thrown(v)) : g.next(v);
       } catch (j) {
         return void (j instanceof Jump && j.k === 'return' ? ok(j.v) : bad(caught(j)));
       } finally {
@@ -2222,7 +2241,8 @@ export function interpreter(h: Host) {
         lines = src.split('\n');
         const ls = py ? logical(code) : [];
         if (py) checkIndent(ls);
-        value = py ? pyExec(blocks(ls), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
+        const js = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
+        value = py ? pyExec(blocks(ls), top) : repl && /\bawait\b/.test(js) ? awaited(js) : jsExec(js, top);
         while (later.length) later.shift()();
         // (node: each round of the loop at its time, with what the program had written by its end)
         if (!repl) for (let go = !py; go; go = tasks!.round()) marks.push([tasks!.elapsed(), log.length, errs.length]);

@@ -80,5 +80,20 @@ test("node's REPL shows an input's value before its promises and timers run, and
   // the REPL shows a promise with its async hooks' ids, and globalThis whole: refused, never thrown out of the REPL
   assert.equal(await type('Promise.resolve(1)'), "Uncaught Error: the simulated interpreter cannot run 'util.inspect(promise)'\n");
   assert.equal(await type('globalThis'), "Uncaught Error: the simulated interpreter cannot run 'util.inspect(globalThis)'\n");
-  assert.equal(await type('await 1'), "Uncaught Error: the simulated interpreter cannot run 'await'\n");
+});
+
+test("node's REPL waits at a top-level await: the loop runs (timers too) until the promise settles", async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  const { type } = await runIt(e, 'node:20');
+  assert.equal(await type('await Promise.resolve(3)'), '3\n');
+  assert.equal(await type('const p = new Promise(r => setTimeout(() => r(9), 100))'), 'undefined\n');
+  assert.equal(await type('const v = await p; v * 2'), '18\n');
+  assert.equal(await type('v'), '9\n');
+  assert.equal(await type('for (const x of [1, 2]) { await null; console.log(x) }'), '1\n2\nundefined\n');
+  assert.equal(await type('await Promise.reject(42)'), 'Uncaught 42\n');
+  assert.equal(await type("try { await Promise.reject(new Error('c')) } catch (e) { console.log(e.message) }"), 'c\nundefined\n');
+  // node runs such an input as an async function, whose Error shows a frame of its own; one never settled keeps it waiting
+  assert.equal(await type("await Promise.reject(new Error('r'))"), "Uncaught Error: the simulated interpreter cannot run 'rejection'\n");
+  assert.equal(await type('await new Promise(() => {})'), "Uncaught Error: the simulated interpreter cannot run 'await'\n");
 });
