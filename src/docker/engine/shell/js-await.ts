@@ -15,14 +15,14 @@ const TEMP = '$await$';
 /**
  * `exec` runs statements (no await of the function's own in them), `evalIn` an expression,
  * `operand` reads the operand an await's text starts with (its code and length);
- * `statements`, `body`, `close`, `after` and `quoted` read the text as the evaluator does;
+ * `statements`, `body`, `tryParts`, `close`, `after` and `quoted` read the text as the evaluator does;
  * `caught` is a catch's value of what was thrown (what is no exception of the program's goes on
  * up); `jump` says an unlabeled break or continue; `at` sets the statement the program is at
  * (for the line of its errors); `no` refuses.
  */
 export function awaits(
   exec: (src: string, sc: V, line: number) => V, evalIn: (src: string, sc: V) => V, operand: (src: string) => [(sc: V) => V, number], statements: (src: string) => [string, number][],
-  body: (s: string) => [string, string], close: (s: string, at: number) => number, after: (s: string) => string, quoted: RegExp,
+  body: (s: string) => [string, string], tryParts: (t: string) => [string, string | undefined, string | undefined, string | undefined, string], close: (s: string, at: number) => number, after: (s: string) => string, quoted: RegExp,
   caught: (j: unknown) => V, jump: (j: unknown) => string | undefined, at: (line: number, text: string) => void, no: (what: string) => never,
 ) {
   const blank = (s: string) => s.replace(quoted, (m) => ' '.repeat(m.length));
@@ -61,22 +61,17 @@ export function awaits(
       return;
     }
     if (kw === 'try') {
-      let [code, rest] = body(t.slice(3));
-      const c = /^catch\b\s*(?:\(([^)]*)\))?/.exec(rest);
-      const handler = c ? body(rest.slice(c[0].length)) : undefined;
-      if (handler) rest = handler[1];
-      const fin = /^finally\b/.test(rest) ? body(rest.slice(7)) : undefined;
-      if (fin) rest = fin[1];
+      const [code, param, handler, fin, rest] = tryParts(t);
       const line = (x: string) => L + lf(t.slice(0, t.lastIndexOf(x)));
       try {
         yield* run(code, inner(sc), line(code));
       } catch (j) {
-        if (!handler) throw j;
+        if (handler === undefined) throw j;
         const v = caught(j), s2 = inner(sc);
-        if (c![1]?.trim()) bind('let', c![1], s2, v);
-        yield* run(handler[0], s2, line(handler[0]));
+        if (param) bind('let', param, s2, v);
+        yield* run(handler, s2, line(handler));
       } finally {
-        if (fin) yield* run(fin[0], inner(sc), line(fin[0]));
+        if (fin !== undefined) yield* run(fin, inner(sc), line(fin));
       }
       if (rest) yield* run(rest, sc, on(rest));
       return;

@@ -1598,7 +1598,7 @@ export function interpreter(h: Host) {
   };
   /** node: an async function's body, whose statements stop at each await (js-await.ts). */
   let bodies: ReturnType<typeof awaits> | undefined;
-  const gen = (code: string, sc: Scope, at: number) => (bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, (x) => { const p = parser(x), e = p.expr(99); return [e, p.t[p.at()]?.p ?? x.length]; }, statements, body, close, after, QUOTED, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no))(code, sc, at);
+  const gen = (code: string, sc: Scope, at: number) => (bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, (x) => { const p = parser(x), e = p.expr(99); return [e, p.t[p.at()]?.p ?? x.length]; }, statements, body, tryParts, close, after, QUOTED, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no))(code, sc, at);
   /** What a `throw` of `x` throws, for a generator to take in where it awaited. */
   const thrown = (x: V) => { try { return raise(x); } catch (t) { return t; } };
   /** node's REPL: an input with top-level awaits, each waited for (the loop runs until it settles). */
@@ -1999,8 +1999,8 @@ export function interpreter(h: Host) {
     return j.user ? j.value : Object.assign(new (globalThis as V)[j.type](j.msg), j.sys?.fields);
   };
   /** `try {…} catch (e) {…} finally {…} REST`. */
-  const jsTry = (t: string, sc: Scope, L: number): V => {
-    const on = (x: string) => L + lf(t.slice(0, t.lastIndexOf(x)));
+  /** `try {…} catch (e) {…} finally {…} REST`: the try's code, the catch's parameter and code, the finally's code, and what follows. */
+  const tryParts = (t: string): [string, string | undefined, string | undefined, string | undefined, string] => {
     let [code, rest] = body(t.slice(3));
     const c = /^catch\b\s*(?:\(([^)]*)\))?/.exec(rest);
     const handler = c ? body(rest.slice(c[0].length)) : undefined;
@@ -2008,16 +2008,21 @@ export function interpreter(h: Host) {
     const fin = /^finally\b/.test(rest) ? body(rest.slice(7)) : undefined;
     if (fin) rest = fin[1];
     if (!handler && !fin) throw syntax('Missing catch or finally after try', 0);
+    return [code, c?.[1]?.trim(), handler?.[0], fin?.[0], rest];
+  };
+  const jsTry = (t: string, sc: Scope, L: number): V => {
+    const on = (x: string) => L + lf(t.slice(0, t.lastIndexOf(x)));
+    const [code, param, handler, fin, rest] = tryParts(t);
     const inner = (vars: [string, V][] = []) => ({ vars: new Map(vars), up: sc });
     try {
       jsExec(code, inner(), L + lf(t.slice(0, t.indexOf(code))));
     } catch (j) {
-      if (!handler) throw j;
+      if (handler === undefined) throw j;
       const v = caught(j), s2 = inner();
-      if (c![1]?.trim()) parser(c![1]).pattern()(s2, v, (n, x) => s2.vars.set(n, x));
-      jsExec(handler[0], s2, on(handler[0]));
+      if (param) parser(param).pattern()(s2, v, (n, x) => s2.vars.set(n, x));
+      jsExec(handler, s2, on(handler));
     } finally {
-      if (fin) jsExec(fin[0], inner(), on(fin[0]));
+      if (fin !== undefined) jsExec(fin, inner(), on(fin));
     }
     return rest ? jsExec(rest, sc, on(rest)) : undefined;
   };
