@@ -6,7 +6,7 @@
 import { nginxTemplates } from './shell/envsubst';
 import type { FullScreen, HttpReply, HttpRequest, Machine, Out, ProcInfo } from './shell/types';
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
-import { release, runNode, type NodeRun } from './shell/node';
+import { release, runNode, shown, type NodeRun } from './shell/node';
 import { Exit, Open, inspect, repr } from './shell/repl-eval';
 import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
@@ -835,7 +835,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       if (node && /^\.(break|clear)$/.test(line)) return void (buffer = '');
       if (node && /^\.(editor|load|save)\b/.test(line)) return;
       if (node && /^\.\w/.test(line)) return out.out('Invalid REPL keyword\n');
-      const r = rt.run(src);
+      const r = rt.run(src, true);
       if (r.error instanceof Open) return void (buffer = src);
       buffer = '';
       // each input run is one `<python-input-N>`
@@ -848,8 +848,23 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       }
       // node shows every value (undefined after a declaration); python all but None
       if (r.error) (node ? out.out : out.err)(replError(!node, r.error, (src.split('\n')[(r.line ?? 1) - 1] ?? '').trim(), lines - 1, r.line, old313));
-      else if (node) out.out(inspect(r.value === rt.NOTHING ? undefined : r.value) + '\n');
-      else if (r.value !== rt.NOTHING && r.value != null) out.out(repr(r.value) + '\n');
+      else if (node) {
+        // (a value the evaluator cannot show, as globalThis, is refused as the REPL reports an error)
+        let shown: string;
+        try {
+          shown = inspect(r.value === rt.NOTHING ? undefined : r.value) + '\n';
+        } catch (u) {
+          shown = replError(false, u, '', 0);
+        }
+        out.out(shown);
+      } else if (r.value !== rt.NOTHING && r.value != null) out.out(repr(r.value) + '\n');
+      if (!node) return;
+      // node's timers and promises run once the value is shown
+      const l = rt.settle();
+      out.out(l.out);
+      out.err(l.err);
+      if (l.error instanceof Exit) this.exitCode = Number(l.error.code) || 0;
+      else if (l.error) out.out(replError(false, l.error, '', 0));
     },
     async eof(out) {
       if (!at.tty) {
@@ -895,10 +910,11 @@ export function nodeApp(at: Launch, o: Context, args: string[], banner = ''): Pr
     // PID 1 gets no default handlers; started from a shell, the signals that end a process end it
     signal: (sig) => (sig === 9 || at.pid > 1 ? 128 + sig : null),
     async boot(out) {
-      const { out: text, err, code, port } = load();
-      out.out(banner + text);
-      out.err(err);
-      if (code !== 0 || port === undefined) this.exitCode = code;
+      const r = load();
+      out.out(banner);
+      // (a program whose timers Ctrl+C stopped is ended by the signal)
+      if (!(await shown(out, r))) return;
+      if (r.code !== 0 || r.port === undefined) this.exitCode = r.code;
     },
     ports: () => (r?.port === undefined ? [] : [r.port]),
     // a state brought back from a save did not boot: the program runs again, silently

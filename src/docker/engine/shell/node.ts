@@ -332,7 +332,22 @@ const npm: Command = async (args, io, sh) => {
 };
 
 /** What running a program amounts to: its output, and the port it stays up serving (`serve`: its answers). */
-export interface NodeRun { out: string; err: string; code: number; port?: number; body: string; serve?: Runtime['request'] }
+export interface NodeRun { out: string; err: string; code: number; port?: number; body: string; serve?: Runtime['request']; /** the event loop's rounds: each one's ms and how much of out and err it had written */ rounds?: number[][] }
+
+/** What a program wrote, each part at the simulated time it wrote it (the rounds of its event loop); false when Ctrl+C stopped it first. */
+export async function shown(o: Pick<IO, 'out' | 'err' | 'sleep' | 'signal'>, r: NodeRun): Promise<boolean> {
+  let t = 0, a = 0, b = 0;
+  for (const [ms, x, y] of r.rounds ?? []) {
+    if (ms > t) await o.sleep(ms - t);
+    if (o.signal?.aborted) return false;
+    o.out(r.out.slice(a, (a = x)));
+    o.err(r.err.slice(b, (b = y)));
+    t = ms;
+  }
+  o.out(r.out.slice(a));
+  o.err(r.err.slice(b));
+  return true;
+}
 
 /**
  * node's entry points, all on one module system: `-e CODE`, `-p EXPR`, `-` or nothing (stdin),
@@ -376,11 +391,11 @@ export function runNode(m: Machine, cwd: string, env: string[], args: string[], 
     return { ...run, body: '', err: notFound(fs, e.name, where, `${how ? where.slice(where.lastIndexOf('/') + 1) : path}:${before.split('\n').length}:${k - before.lastIndexOf('\n')}`, !how) };
   }
   if (!(e instanceof Unsupported || (!how && e instanceof Thrown && e.type === 'SyntaxError' && !e.user))) {
-    return { ...run, port: ports[0], body: '', serve: ports.length ? rt.request : undefined };
+    return { ...run, port: ports[0], body: '', serve: ports.length ? rt.request : undefined, rounds: rt.rounds() };
   }
   // (a server the evaluator cannot run is read for its port and answer; anything else is refused)
   const read = readSource(src, env);
-  return read.port !== undefined || (!how && !(e instanceof Unsupported)) ? read : { ...run, body: '' };
+  return read.port !== undefined || (!how && !(e instanceof Unsupported)) ? read : { ...run, body: '', rounds: rt.rounds() };
 }
 
 /** Reads a program the way a course demo needs: what it logs, the port it listens on, what it sends. */
@@ -478,7 +493,7 @@ const node: Command = async (args, io, sh) => {
   const p = io.stdin === undefined && runsProgram(args) ? sh.m.background?.(args, io, envList(sh), sh.cwd, sh.ownPid) : undefined;
   const r = p ? undefined : runNode(sh.m, sh.cwd, envList(sh), args.slice(1), io.stdin ?? '');
   await p?.run?.();
-  if (r) io.out(r.out), io.err(r.err);
+  if (r && !(await shown(io, r))) return 130;
   const code = p ? p.status() : r!.port === undefined ? r!.code : null;
   if (code !== null) return code;
   // killed by the SIGINT of Ctrl+C

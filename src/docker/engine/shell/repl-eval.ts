@@ -18,6 +18,8 @@ import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 import { pyScan } from './py-scan';
 import { Dict, DictView, Sized } from './py-dict';
+import { Unhandled, eventLoop } from './js-async';
+import { awaits } from './js-await';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -49,6 +51,12 @@ export class Thrown {
   declare cls?: unknown;
   /** python: what its traceback adds to the message (a name it may have meant) */
   declare hint?: string;
+  /** node: the event loop's kind of callback it came out of (timer, immediate, tick, microtask). */
+  declare via?: string;
+  /** node: a promise's rejection nothing handled (its reason no Error: the message of node's own error). */
+  declare rejected?: boolean;
+  /** node: where the Error was made, its line at the top level (a rejection's report shows its making, not its throw) */
+  declare made?: number;
   /** node: the functions it went through, innermost first: each with the line it was at, and whether the program's own code called it (true), an array method (its name) or another of the host's (false). */
   declare js?: [name: string, line: number, by: boolean | string][];
   /** node: the text JSON.parse failed to read. */
@@ -233,7 +241,7 @@ function v8Brackets(src: string): void {
       const prev = t[k - 1];
       // (also a `;` where an operand should be; a value right after a value in an array or object literal; an if or for without its bracket)
       bad = (v === ';' && ((o >= 0 && t[o].v !== '{' && before !== 'for') || (prev?.k === 'o' && !/^([)\]};:({]|\+\+|--)$/.test(prev.v)))) || (v === 'end' && o >= 0)
-        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before) && !(before === ':' && ((t[o - 2].k === 'i' && starts(o - 2)) || caseHead(o - 2)))))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v))));
+        || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before) && !(before === ':' && ((t[o - 2].k === 'i' && starts(o - 2)) || caseHead(o - 2)))))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v) && !(prev.v === 'for' && tk.v === 'await'))));
     }
     if (!bad) continue;
     const last = t[k - 1];
@@ -277,11 +285,16 @@ export const CUSTOM = Symbol.for('nodejs.util.inspect.custom');
 /** A JS class's instances: the name util.inspect writes before them (a class: how `new` makes one); the instance a `super` stands for. */
 const CLASS = Symbol('class');
 const SUPER = Symbol('super');
+/** An async function of the program's. */
+const ASYNC = Symbol('async');
+/** The objects util.inspect is inside of, and the numbers of those found inside themselves. */
+const seen: object[] = [];
+let refs = new Map<object, number>();
 export function inspect(v: V, lvl = 0): string {
   if (typeof v === 'string') return quote(v, false);
   if (typeof v === 'bigint') return v + 'n';
   if (typeof v === 'function' && v[CLASS]) return `[class ${fname(v)}${v.base ? ` extends ${fname(v.base)}` : ''}]`;
-  if (typeof v === 'function') return fname(v) ? `[Function: ${fname(v)}]` : '[Function (anonymous)]';
+  if (typeof v === 'function') return `[${v[ASYNC] ? 'AsyncFunction' : 'Function'}${fname(v) ? ': ' + fname(v) : ' (anonymous)'}]`;
   if (Object.is(v, -0)) return '-0';
   if (v === null || typeof v !== 'object') return String(v);
   if (v[CUSTOM]) return v[CUSTOM]();
@@ -292,16 +305,26 @@ export function inspect(v: V, lvl = 0): string {
   const arr = Array.isArray(v);
   const map = v instanceof Map;
   const kind = map ? 'Map' : v instanceof Set ? 'Set' : '';
+  // an object inside itself: node numbers each such object and marks it where it starts
+  if (!seen.length) refs = new Map();
+  if (seen.includes(v)) return `[Circular *${refs.get(v) ?? (refs.set(v, refs.size + 1), refs.size)}]`;
   if (lvl > 4) return arr ? '[Array]' : `[${kind || 'Object'}]`;
   const at = (x: V) => inspect(x, lvl + 2);
-  let out = arr ? items(v, at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
+  seen.push(v);
+  let out;
+  try {
+    out = arr ? items(v, at) : kind ? [...v].map((x: V) => (map ? `${at(x[0])} => ${at(x[1])}` : at(x))) : Object.entries(v).map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : quote(k, false)}: ${at(x)}`);
+  } finally {
+    seen.pop();
+  }
   const [o, c] = arr ? '[]' : [kind ? `${kind}(${v.size}) {` : `${v[CLASS] ? v[CLASS] + ' ' : ''}{`, '}'];
+  const ref = refs.has(v) ? `<ref *${refs.get(v)}> ` : '';
   if (!out.length) return o + c;
   const n = out.length;
   if (arr && n > 6) out = group(out, v, lvl);
-  if (out.length === n && out.reduce((a: number, s: string) => a + s.length + 1, n + lvl + o.length + 10) <= 80 && !out.join('').includes('\n')) return `${o} ${out.join(', ')} ${c}`;
+  if (out.length === n && out.reduce((a: number, s: string) => a + s.length + 1, n + lvl + o.length + ref.length + 10) <= 80 && !out.join('').includes('\n')) return `${ref}${o} ${out.join(', ')} ${c}`;
   const ind = '\n' + ' '.repeat(lvl);
-  return `${o}${ind}  ${out.join(`,${ind}  `)}${ind}${c}`;
+  return `${ref}${o}${ind}  ${out.join(`,${ind}  `)}${ind}${c}`;
 }
 
 /** An array's first 100 entries as node shows them (a run of holes is one), then how many more items it has. */
@@ -458,6 +481,10 @@ export function interpreter(h: Host) {
   const stdout = stream(log, 'stdout'), stderr = stream(errs, 'stderr');
   const servers = new Map<number, V>();
   const later: V[] = [];
+  // (node: timers and promises, run once the program's own code has)
+  // (the REPL shows a promise with the async ids its hooks give it)
+  const tasks = py ? undefined : eventLoop((e) => caught(e), (v) => (inRepl ? no('util.inspect(promise)') : inspect(v)), (w) => no(w));
+  let inRepl = false;
   const top: Scope = { vars: new Map() };
   const declared = new Map<string, string>();
   const env = { ...h.env };
@@ -527,10 +554,11 @@ export function interpreter(h: Host) {
       }
       throw new Thrown('Error', `Cannot find module '${n}'`, n);
     });
-    const process = strict('process', { version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
+    const process = strict('process', { nextTick: tasks!.nextTick, version: h.version, platform: 'linux', env, argv: h.argv ?? ['/usr/local/bin/node'], cwd: () => h.cwd, stdout: strict('process.stdout', stdout), stderr: strict('process.stderr', stderr), exitCode: undefined, exit: (c?: V) => { throw new Exit(c); } });
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
-    const errors = Object.fromEntries(JS_ERRORS.map((name) => [name, (globalThis as V)[name]]));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { [Symbol.hasInstance]: (x: V) => x instanceof Object, keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(h.now ?? Date.now), true: true, false: false, null: null, undefined, NaN, Infinity, ...((g) => ({ globalThis: g, this: g }))({ [CUSTOM]: () => { throw new Unsupported('util.inspect(globalThis)'); } }), ...h.globals };
+    // (each remembers the calls it was made in: an unhandled rejection's report is the Error's stack)
+    const errors = Object.fromEntries(JS_ERRORS.map((name) => { const C = (globalThis as V)[name]; return [name, Object.assign({ [name]: (...a: V[]) => { const e = new C(...a); origins.set(e, [tasks!.context(), [...running.map(([f, , by], k): [string, number, boolean | string] => [f, running[k + 1]?.[1] ?? line, by]).reverse()], running[0]?.[1] ?? line]); return e; } }[name], { prototype: C.prototype, captureStackTrace: C.captureStackTrace })]; }));
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { [Symbol.hasInstance]: (x: V) => x instanceof Object, keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(() => (h.now ?? Date.now)() + tasks!.elapsed()), ...tasks!.globals, true: true, false: false, null: null, undefined, NaN, Infinity, ...((g) => ({ globalThis: g, this: g }))({ [CUSTOM]: () => { throw new Unsupported('util.inspect(globalThis)'); } }), ...h.globals };
   };
   /** node's Array, but an array of millions of items (that the page would fill) is the evaluator's limit. */
   const arrays = (A: V) => {
@@ -671,7 +699,7 @@ export function interpreter(h: Host) {
     }
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
-    if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Promise|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|set(Timeout|Interval)|clear\w+|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|queueMicrotask)$/.test(name)) throw new Unsupported(name);
+    if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|performance)$/.test(name)) throw new Unsupported(name);
     // (node: a name the program declares further on, at its top level, is there before its declaration runs: a var as undefined)
     const later = !py && new RegExp(`^(let|const|var)\\s+${name}\\b`, 'm').exec(lines.join('\n'))?.[1];
     if (later === 'var') return undefined;
@@ -1069,6 +1097,15 @@ export function interpreter(h: Host) {
     /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
     /** `own`: a function or method, whose `this` is what it is called on (an arrow's is its maker's). */
     const arrow = (params: string[], name = '', own = false): E => {
+      const isAsync = async;
+      async = false;
+      // an async arrow's expression is what its body returns
+      if (isAsync && !is('{')) {
+        const from = t[i].p, down = lf(src.slice(0, from));
+        expr(0);
+        const code = 'return ' + src.slice(from, t[i]?.p ?? src.length);
+        return (s) => { const at = line + down; return Object.assign(userFn(name, params, (s2) => asyncCall(code, s2, at, name), s, undefined, own), { [ASYNC]: 1 }); };
+      }
       // (JS: an arrow's value is its return, from its own line: a frame of node's report)
       if (!is('{')) return py ? fnBody(params, expr(0)) : ((down: number, e: E): E => (s) => ((at: number) => Object.assign(userFn(name, params, (s2) => { line = at; throw new Jump('return', e(s2)); }, s), { flen: arity(params) }))(line + down))(lf(src.slice(0, t[i].p)), expr(0));
       const k = match(i);
@@ -1076,7 +1113,7 @@ export function interpreter(h: Host) {
       const code = src.slice(t[i].p + 1, t[k].p), down = lf(src.slice(0, t[i].p));
       i = k + 1;
       // (its body's lines count from the line of the statement that makes it)
-      return (s) => { const at = line + down; return userFn(name, params, (s2) => jsExec(code, s2, at), s, undefined, own); };
+      return (s) => { const at = line + down; return Object.assign(userFn(name, params, (s2) => (isAsync ? asyncCall(code, s2, at, name) : jsExec(code, s2, at)), s, undefined, own), { [ASYNC]: isAsync }); };
     };
     /** An f-string's `{code!conv:spec}`; `{code=}` writes the code before its value (a repr unless a spec says). */
     const fField = (p: string): E => {
@@ -1115,6 +1152,8 @@ export function interpreter(h: Host) {
       if (tk.v[0] === '`') return template(tparts(body));
       return () => (raw ? body : unescape(body));
     };
+    /** JS: the function the next arrow or `function` makes is async. */
+    let async = false;
     const primary = (): E => {
       const tk = peek();
       i++;
@@ -1159,6 +1198,7 @@ export function interpreter(h: Host) {
           return fnBody(ps, expr(0), '<lambda>');
         }
         if (!py && name === 'new') return Object.assign(primary(), { isNew: 1 });
+        if (!py && name === 'async' && (is('function') || is('(') || (peek().k === 'i' && is('=>', 1)))) return (async = true), primary();
         if (/^(class|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
         return mark(Object.assign((s: Scope) => lookup(s, name), { set: (s: Scope, v: V) => assign(s, name, v) }), tk.p, tk.p);
       }
@@ -1457,6 +1497,29 @@ export function interpreter(h: Host) {
   let piece = '';
   /** node: the user function a call of the program's own code is about to run. */
   let direct: V;
+  /** node: the program's functions running, outermost first: each one's name, the line it was called on and who called it (as Thrown.js). */
+  const running: [string, number, boolean | string][] = [];
+  /** node: the simulated ms at which each round of the event loop ran, and how many writes to stdout and stderr had been made by its end. */
+  const marks: number[][] = [];
+  /** node: the program's rounds, each at its ms with the lengths of stdout and stderr at its end. */
+  const rounds = () => { const sums = (a: string[]) => a.reduce((p, x) => (p.push(p[p.length - 1] + x.length), p), [0]), o = sums(log), e = sums(errs); return marks.map(([ms, a, b]) => [ms, o[a], e[b]]); };
+  /** node: the most calls the program went into: the page's own stack ends far before node's (about 10,000 frames), so a recursion that reaches it is refused. */
+  let deepest = 0;
+  const overflow = (e: unknown) => (!py && e instanceof RangeError && /call stack/.test(e.message) ? new Unsupported(`recursion deeper than ${deepest} calls`) : e);
+  /** node: the Errors the program made: the frames then (as Thrown.js) and the line at the top level. */
+  const origins = new WeakMap<object, [string, [string, number, boolean | string][], number]>();
+  /** node: an unhandled rejection as the program's uncaught error (an Error of the program's: where it was made). */
+  const rejection = (v: V): Thrown => {
+    if (!(v instanceof Error)) return Object.assign(new Thrown('UnhandledPromiseRejection', `This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${v !== null && typeof v === 'object' ? (Array.isArray(v) ? '[object Array]' : Object.getPrototypeOf(v) === Object.prototype ? '#<Object>' : no('reason')) : typeof v === 'function' ? no('reason') : String(v)}".`), { rejected: true });
+    const [via, js, top] = origins.get(v) ?? no('rejection');
+    // one function the host called: the loop's callback (the outermost) or a promise's executor, which node shows below it
+    const host = js.filter(([, , by]) => by === false);
+    if (host.length > 1 || (host.length && via !== 'executor' && js[js.length - 1][2] !== false)) no('rejection');
+    if (host.length && via === 'executor') host[0][2] = 'new Promise';
+    line = top;
+    return Object.assign(new Thrown(v.name, v.message), { js: js.length ? js : undefined, made: js[0]?.[1] ?? top, via: via === 'executor' ? undefined : via || undefined });
+  };
+  const no = (what: string): never => { throw new Unsupported(what); };
   let lines: string[] = [];
   /** From the statement's own text to the line as the traceback shows it (dedented). */
   const placed = (at?: number[]) => {
@@ -1475,6 +1538,7 @@ export function interpreter(h: Host) {
     const self: V = fn(name, function (this: V, ...a: V[]) {
       const from: [number, string] = [line, piece], was = direct, d = direct === self || (!!direct && (Array.prototype as V)[direct.name] === direct && direct.name);
       direct = undefined;
+      deepest = Math.max(deepest, running.push([fname(self), line, d]));
       try {
         const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
         // (a function called on nothing has the global object as its `this`, outside strict mode)
@@ -1497,6 +1561,7 @@ export function interpreter(h: Host) {
       } finally {
         // (node: back at the caller's line; an array method calls it again for the next item)
         if (!py) [line, piece] = from;
+        running.pop();
         if (typeof d === 'string') direct = was;
       }
     });
@@ -1530,6 +1595,53 @@ export function interpreter(h: Host) {
       after?.();
     }
     return false;
+  };
+  /** node: an async function's body, whose statements stop at each await (js-await.ts). */
+  let bodies: ReturnType<typeof awaits> | undefined;
+  const gen = (code: string, sc: Scope, at: number) => (bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, (x) => { const p = parser(x), e = p.expr(99); return [e, p.t[p.at()]?.p ?? x.length]; }, statements, body, tryParts, close, after, QUOTED, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no))(code, sc, at);
+  /** What a `throw` of `x` throws, for a generator to take in where it awaited. */
+  const thrown = (x: V) => { try { return raise(x); } catch (t) { return t; } };
+  /** node's REPL: an input with top-level awaits, each waited for (the loop runs until it settles). */
+  const awaited = (code: string) => {
+    const g = gen(code, top, 1), P = tasks!.globals.Promise;
+    try {
+      for (let r = g.next(); ; ) {
+        if (r.done) return r.value;
+        let done = 0, got: V;
+        P.resolve(r.value).then((v: V) => ((done = 1), (got = v)), (e: V) => ((done = 2), (got = e)));
+        // (one that never settles would keep node's REPL waiting)
+        while (!done && tasks!.round());
+        r = done === 1 ? g.next(got) : done ? g.throw(thrown(got)) : no('await');
+      }
+    } catch (e) {
+      // (node's REPL runs such an input as an async function: an Error out of it shows a frame of its own)
+      throw e instanceof Thrown && !(e.user && !(e.value instanceof Error)) ? new Unsupported('rejection') : e;
+    }
+  };
+  /** node: an async function's call: it runs to its first await, and returns the promise of what it returns. */
+  const asyncCall = (code: string, sc: Scope, at: number, name: string): never => {
+    const g = gen(code, sc, at), P = tasks!.globals.Promise;
+    let ok: V, bad: V, first = true;
+    const q = P((a: V, b: V) => ((ok = a), (bad = b)));
+    // (resumed by the loop, its frame is the only one of the program's; an await hands a rejection in as a throw)
+    const step = (v: V, fail: boolean) => {
+      let r;
+      if (!first) running.push([name, line, false]);
+      // (an Error a promise's callback made, awaited here, has this function in node's stack: `at async …`)
+      if (fail && origins.get(v)?.[0] === 'reaction') origins.delete(v);
+      try {
+        r = fail ? g.throw(thrown(v)) : g.next(v);
+      } catch (j) {
+        return void (j instanceof Jump && j.k === 'return' ? ok(j.v) : bad(caught(j)));
+      } finally {
+        if (!first) running.pop();
+        first = false;
+      }
+      if (r.done) return void ok(undefined);
+      P.resolve(r.value).then((x: V) => step(x, false), (e: V) => step(e, true));
+    };
+    step(undefined, false);
+    throw new Jump('return', q);
   };
   /** node's `throw`: an Error as its class and message, any other value as itself. */
   const raise = (v: V): never => {
@@ -1882,13 +1994,13 @@ export function interpreter(h: Host) {
   /** What a `catch` gets: the value thrown, or the Error of what the runtime raised. */
   const caught = (j: unknown): V => {
     // a SyntaxError of the source is no exception of the program, nor is a limit of the evaluator
-    if (j instanceof Error) return j;
+    if (j instanceof Error) { const u = overflow(j); if (u !== j) throw u; return j; }
     if (!(j instanceof Thrown) || (j.type === 'SyntaxError' && !j.user && j.json === undefined) || (!j.user && !JS_ERRORS.includes(j.type))) throw j;
     return j.user ? j.value : Object.assign(new (globalThis as V)[j.type](j.msg), j.sys?.fields);
   };
   /** `try {…} catch (e) {…} finally {…} REST`. */
-  const jsTry = (t: string, sc: Scope, L: number): V => {
-    const on = (x: string) => L + lf(t.slice(0, t.lastIndexOf(x)));
+  /** `try {…} catch (e) {…} finally {…} REST`: the try's code, the catch's parameter and code, the finally's code, and what follows. */
+  const tryParts = (t: string): [string, string | undefined, string | undefined, string | undefined, string] => {
     let [code, rest] = body(t.slice(3));
     const c = /^catch\b\s*(?:\(([^)]*)\))?/.exec(rest);
     const handler = c ? body(rest.slice(c[0].length)) : undefined;
@@ -1896,16 +2008,21 @@ export function interpreter(h: Host) {
     const fin = /^finally\b/.test(rest) ? body(rest.slice(7)) : undefined;
     if (fin) rest = fin[1];
     if (!handler && !fin) throw syntax('Missing catch or finally after try', 0);
+    return [code, c?.[1]?.trim(), handler?.[0], fin?.[0], rest];
+  };
+  const jsTry = (t: string, sc: Scope, L: number): V => {
+    const on = (x: string) => L + lf(t.slice(0, t.lastIndexOf(x)));
+    const [code, param, handler, fin, rest] = tryParts(t);
     const inner = (vars: [string, V][] = []) => ({ vars: new Map(vars), up: sc });
     try {
       jsExec(code, inner(), L + lf(t.slice(0, t.indexOf(code))));
     } catch (j) {
-      if (!handler) throw j;
+      if (handler === undefined) throw j;
       const v = caught(j), s2 = inner();
-      if (c![1]?.trim()) parser(c![1]).pattern()(s2, v, (n, x) => s2.vars.set(n, x));
-      jsExec(handler[0], s2, on(handler[0]));
+      if (param) parser(param).pattern()(s2, v, (n, x) => s2.vars.set(n, x));
+      jsExec(handler, s2, on(handler));
     } finally {
-      if (fin) jsExec(fin[0], inner(), on(fin[0]));
+      if (fin !== undefined) jsExec(fin, inner(), on(fin));
     }
     return rest ? jsExec(rest, sc, on(rest)) : undefined;
   };
@@ -2013,10 +2130,11 @@ export function interpreter(h: Host) {
     const all = statements(src);
     // (the block's function declarations are bound before any of it runs)
     for (const hoist of [1, 0]) for (const [text, n] of all) {
-      if (hoist && !/^function\s+[\w$]/.test(text.trim())) continue;
+      if (hoist && !/^(async\s+)?function\s+[\w$]/.test(text.trim())) continue;
       // (node reports the line that raised, at any depth)
       const L = ([line, piece] = [base + n - 1, text])[0];
-      const t = text.trim();
+      const isAsync = /^async\s+function\b/.test(text.trim());
+      const t = text.trim().slice(isAsync ? 5 : 0).trim();
       /** The line where the end `x` of the statement starts. */
       const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
       const lab = /^([A-Za-z_$][\w$]*)\s*:(?!:)/.exec(t);
@@ -2052,7 +2170,7 @@ export function interpreter(h: Host) {
         const name = t.slice(8, open).trim();
         // a generator runs lazily: the evaluator has no such thing
         if (name[0] === '*') throw new Unsupported('function*');
-        sc.vars.set(name, userFn(name, params(head), block, sc, undefined, true));
+        sc.vars.set(name, Object.assign(userFn(name, params(head), isAsync ? (s2) => asyncCall(code, s2, on(t.slice(end + 1).trimStart()), name) : block, sc, undefined, true), { [ASYNC]: isAsync }));
         value = rest && !hoist ? jsExec(rest, sc, on(rest)) : NOTHING;
         continue;
       }
@@ -2104,8 +2222,10 @@ export function interpreter(h: Host) {
     /** What sys.version (python) or process.version (node) says. */
     version: py ? pyBuild(h) : h.version,
     /** Runs `src`; returns what it printed and the value of its last statement. */
-    run(src: string): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
-      log.length = errs.length = 0;
+    /** `repl`: a REPL's input, whose event loop runs once its value is shown (settle). */
+    run(src: string, repl = false): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
+      log.length = errs.length = marks.length = 0;
+      inRepl = repl;
       let value: V = NOTHING;
       line = 1;
       piece = '';
@@ -2126,22 +2246,43 @@ export function interpreter(h: Host) {
         lines = src.split('\n');
         const ls = py ? logical(code) : [];
         if (py) checkIndent(ls);
-        value = py ? pyExec(blocks(ls), top) : jsExec(src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m)), top);
+        const js = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
+        value = py ? pyExec(blocks(ls), top) : repl && /\bawait\b/.test(js) ? awaited(js) : jsExec(js, top);
         while (later.length) later.shift()();
+        // (node: each round of the loop at its time, with what the program had written by its end)
+        if (!repl) for (let go = !py; go; go = tasks!.round()) marks.push([tasks!.elapsed(), log.length, errs.length]);
         // what the REPL will show must be writable (python's int digits limit)
         if (py && value !== NOTHING && value != null) repr(value);
       } catch (e) {
+        if (!py) marks.push([tasks!.elapsed(), log.length, errs.length]);
+        if (e instanceof Unhandled) try { e = rejection(e.reason); } catch (u) { e = u; }
         // (V8 marks the keyword, python the statement)
         if (e instanceof Jump) { const w = py ? piece.length : e.k.length; e = Object.assign(illegal(e), { at: [0, 0, w, w], late: true }); }
         // from the statement's own text to the line as the traceback shows it (dedented)
         if (e instanceof Thrown && e.at) e.at = placed(e.at);
         // the tokenizer counts the program's lines, the statement's lexer only its own
         if (e instanceof Thrown && e.msg.endsWith('(detected at line 1)')) e.msg = e.msg.replace(/\d+\)$/, `${line})`);
+        e = overflow(e);
         return { out: log.join(''), err: errs.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
       }
       // node's process.exitCode, the status it ends with when nothing else sets one
       return { out: log.join(''), err: errs.join(''), value, code: globals.process?.exitCode };
     },
+    /** node's REPL: the event loop after an input, and what it wrote; an error of it as the REPL reports it. */
+    settle(): { out: string; err: string; error?: unknown } {
+      log.length = errs.length = 0;
+      try {
+        while (tasks?.round());
+        return { out: log.join(''), err: errs.join('') };
+      } catch (e) {
+        let error = overflow(e);
+        // (node's REPL reports a rejection's Error with its whole stack)
+        if (e instanceof Unhandled) try { raise(e.reason instanceof Error ? no('rejection') : e.reason); } catch (t) { error = t; }
+        return { out: log.join(''), err: errs.join(''), error };
+      }
+    },
+    /** node: when the program wrote what (see marks), for a terminal that shows it as it comes. */
+    rounds,
     /** The ports the program listens on. */
     ports: () => [...servers.keys()],
     /** A request for `url` on `port` (null: nothing listens there): the handler's response and what it logged. */

@@ -54,6 +54,15 @@ export function runtime(m: Machine, py: boolean, env: string[], cwd: string, exe
   });
 }
 
+/** How node's loop calls a callback (the name it gives the callback's frame), and its frames below it. */
+const LOOP: Record<string, [(f: string) => string, ...string[]]> = {
+  timer: [(f) => (f ? `Timeout.${f} [as _onTimeout]` : 'Timeout._onTimeout'), 'listOnTimeout (node:internal/timers:581:17)', 'process.processTimers (node:internal/timers:519:7)'],
+  immediate: [(f) => `Immediate.${f || '<anonymous>'}`, 'process.processImmediate (node:internal/timers:483:21)'],
+  tick: [(f) => f, 'process.processTicksAndRejections (node:internal/process/task_queues:77:11)'],
+ reaction: [(f) => f],
+  microtask: [(f) => f, 'node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'],
+};
+
 /** What the evaluator does not run, said in the runtime's way of reporting an error. */
 const unsupported = (u: Unsupported) => `the simulated interpreter cannot run '${u.what}'`;
 
@@ -215,26 +224,31 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const show = (x: Thrown, text: string, k: number) => traceback(minor(rt.version) < 10 ? parser39(x, text) : x, file, hidden ? '' : text, k, undefined, oldRepl(rt.version), minor(rt.version) > 10);
     return { out, err: printed + chained(t, line, n, show), code: 1 };
   }
-  const t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
+  let t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
+  const tail = version.startsWith('v14.') ? '' : `\nNode.js ${version}\n`;
+  // a callback of the event loop's: its own frame named as node's loop calls it, then the loop's (node 20's lines)
+  const loop = LOOP[t.via ?? ''];
+  if ((loop || t.rejected) && !version.startsWith('v20.')) t = new Thrown('Error', unsupported(new Unsupported(t.via ?? 'unhandled rejection')));
+  if (t.rejected) return { out, err: printed + `node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\nUnhandledPromiseRejection: ${t.msg}\n    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)\n    at processPromiseRejections (node:internal/process/promises:470:17)\n    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n${tail}`, code: 1 };
   // the functions it went through, when the program's own calls made them all (a host's, as forEach's, adds frames of node's)
-  const js = t.js?.every(([, , direct]) => direct) ? t.js : undefined;
+  const js = loop && t.js ? t.js.map((f, k, all): [string, number, boolean | string] => (k < all.length - 1 ? f : [loop[0](f[0]), f[1], true])) : t.js?.every(([, , direct]) => direct) ? t.js : undefined;
   if (js) [n, raw] = [js[0][1], src.split('\n')[js[0][1] - 1] ?? ''];
   /** Where V8 places the call of a frame's function (or of the array method that called it) in `text`: at its name, not at its definition. */
   const callAt = (text: string, [name, , by]: [string, number, string | boolean] | [string]) => text.search(new RegExp(`(?<![\\w$]|function\\s+)${esc(by === true || !by ? name.replace(/.*\./, '') : by)}\\s*\\(`)) + 1 || 1;
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
-  // node 14 ends with the stack, before the line naming the release
-  const tail = version.startsWith('v14.') ? '' : `\nNode.js ${version}\n`;
   const lead = raw.length - raw.trimStart().length;
   // V8's arrow: under the token a SyntaxError names (none at the end of the input), at a throw
   // statement, at an unknown name, at the name of what is no function (at the call's bracket when
   // the callee is no name, or is in brackets)
   const call = /^(.+) is not a function$|^Class constructor (\S+)/.exec(t.msg)?.slice(1).join('') ?? '';
-  const col = t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? nameAt(raw, t.name) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : (t.msg === 'Assignment to constant variable.' ? opAt(raw) : v8Column(t.msg, raw)) ?? (t.at ? t.at[0] + lead : lead);
+  // (an unhandled rejection's Error, or one a microtask threw, shows where it was made: its `new`)
+  const made = !!t.made || t.via === 'microtask';
+  const col = made ? Math.max(0, raw.search(new RegExp(`\\bnew\\s+${t.type}\\b`))) : t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? nameAt(raw, t.name) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : (t.msg === 'Assignment to constant variable.' ? opAt(raw) : v8Column(t.msg, raw)) ?? (t.at ? t.at[0] + lead : lead);
   const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(0, t.at[3] - t.at[0]) : 1);
   // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
   if (!t.type || t.type === '{') return { out, err: printed + `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
   const json = t.json;
-  const n0 = r.line ?? 1, at = json !== undefined ? callAt(raw, ['parse']) : col + 1 + (t.user ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
+  const n0 = r.line ?? 1, at = json !== undefined ? callAt(raw, ['parse']) : col + 1 + (t.user && !made ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
   const stdin = ['node:internal/main/eval_stdin:32:5', 'Socket.<anonymous> (node:internal/process/execution:234:5)', 'Socket.emit (node:events:536:35)', 'endReadableNT (node:internal/streams/readable:1698:12)', 'process.processTicksAndRejections (node:internal/process/task_queues:82:21)'];
   const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [...frame(`${where}:${n0}:${at}`), 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
   const syntax = t.type === 'SyntaxError' && !t.user && json === undefined;
@@ -244,10 +258,10 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const parse = json !== undefined ? ['JSON.parse (<anonymous>)'] : [];
     if (!js) return [...parse, top];
     // (an array method that called one adds its own frame)
-    const out = js.flatMap(([name, k, by], j) => [((loc) => (name ? `${name} (${loc})` : loc))(`${where}:${k}:${j ? callAt(src.split('\n')[k - 1] ?? '', js[j - 1]) : at}`), ...(by === true ? [] : [`Array.${by} (<anonymous>)`])]);
+    const out = js.flatMap(([name, k, by], j) => [((loc) => (name ? `${name} (${loc})` : loc))(`${where}:${k}:${j ? callAt(src.split('\n')[k - 1] ?? '', js[j - 1]) : at}`), ...(by === true ? [] : [`${/^new /.test(String(by)) ? '' : 'Array.'}${by} (<anonymous>)`])]);
     return [...parse, ...out, top.replace(/\d+\)?$/, (x) => callAt(src.split('\n')[n0 - 1] ?? '', js[js.length - 1]) + x.replace(/\d+/, ''))];
   };
-  const stack = frames ? [...frame(`Object.<anonymous> (${where}:${n0}:${at})`), ...frames] : evalFrames(syntax);
+  const stack = loop ? [...frame('').slice(0, -1), ...loop.slice(1)] : frames ? [...frame(`Object.<anonymous> (${where}:${n0}:${at})`), ...frames] : evalFrames(syntax);
   const head = t.json !== undefined ? jsonHead(t.json, t.msg) : `${where}:${n}\n${raw}\n${mark}`;
   // a failed system call: node:fs's own line above, its frames first, its errno fields below
   const sys = t.sys;
