@@ -1,0 +1,6 @@
+/** A python container the evaluator keeps as a class of its own (dict, its views, set): what has a size and gives a list when iterated. */
+export abstract class Sized {
+  abstract size: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  abstract list(): any[];
+}
