@@ -56,10 +56,11 @@ function twister(seed: bigint) {
 export function randomModule(unseeded: () => number) {
   let mt: ReturnType<typeof twister> | undefined;
   const random = () => (mt ? mt.random() : unseeded());
-  const int = (x: V) => { if (typeof x !== 'bigint' && typeof x !== 'boolean') throw new Unsupported('random with a non-int'); return BigInt(x); };
+  const no = (): never => { throw new Unsupported('random of this'); };
+  const int = (x: V) => (typeof x === 'bigint' || typeof x === 'boolean' ? BigInt(x) : no());
   /** _randbelow: getrandbits of n's length until below n */
   const below = (n: bigint): bigint => {
-    if (n <= 0n) throw new Unsupported('random of an empty range');
+    if (n <= 0n) no();
     if (!mt) return BigInt(Math.floor(unseeded() * Number(n)));
     const k = n.toString(2).length;
     let r: bigint;
@@ -67,24 +68,22 @@ export function randomModule(unseeded: () => number) {
     while (r >= n);
     return r;
   };
-  const seq = (l: V) => { if (typeof l !== 'string' && !Array.isArray(l)) throw new Unsupported('random of no sequence'); return l; };
+  const seq = (l: V) => (typeof l === 'string' || Array.isArray(l) ? l : no());
   const randrange = (a: V, b?: V, st: V = 1n) => {
     if (b == null) return below(int(a));
     const [x, w, s] = [int(a), int(b) - int(a), int(st)];
-    if (!s) throw new Unsupported('randrange(step=0)');
+    if (!s) no();
     // (python's floor division of the width by the step)
     const t = w + s + (s > 0n ? -1n : 1n), q = t / s;
     return x + s * below(t % s && t < 0n !== s < 0n ? q - 1n : q);
   };
   return {
     seed: (a: V = null) => {
-      if (a !== null && typeof a !== 'bigint' && typeof a !== 'boolean') throw new Unsupported(`random.seed(${typeof a === 'string' ? 'str' : 'x'})`);
-      mt = a === null ? undefined : twister(BigInt(a));
+      mt = a === null ? undefined : twister(int(a));
       return null;
     },
     random,
     uniform: (a: V, b: V) => Number(a) + (Number(b) - Number(a)) * random(),
-    getrandbits: (k: V) => (mt ? mt.bits(Number(int(k))) : below(1n << int(k))),
     randrange,
     randint: (a: V, b: V) => randrange(a, int(b) + 1n),
     choice: (l: V) => seq(l)[Number(below(BigInt(l.length)))],
@@ -97,7 +96,7 @@ export function randomModule(unseeded: () => number) {
     },
     sample: (l: V, k: V) => {
       const n = seq(l).length, m = Number(int(k));
-      if (m < 0 || m > n) throw new Unsupported('random.sample larger than its population');
+      if (m < 0 || m > n) no();
       const out: V[] = [];
       // random.py takes from a copy of a small population, and draws indexes of a big one until new
       if (n <= 21 + (m > 5 ? 4 ** Math.ceil(Math.log(m * 3) / Math.log(4)) : 0)) {

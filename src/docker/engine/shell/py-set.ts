@@ -212,8 +212,6 @@ export function setMethods(o: PySet, items: (x: V) => V[], missing: (k: V) => Th
     difference: (...a: V[]) => (a.length ? a.slice(1).reduce((r: PySet, x) => setIop('-', r, set(x)), a[0] instanceof PySet || a[0] instanceof Dict ? setOp('-', o, set(a[0])) : setIop('-', o.copy(), set(a[0]))) : o.copy()),
     symmetric_difference: (x: V) => setOp('^', o, set(x)),
     issubset: (x: V) => ((s) => o.used <= s.used && o.list().every((y) => s.has(y)))(set(x)),
-    issuperset: (x: V) => items(x).every((y) => o.has(y)),
-    isdisjoint: (x: V) => !items(x).some((y) => o.has(y)),
   };
   if (o.frozen) return m;
   return Object.assign(m, {
@@ -223,8 +221,5 @@ export function setMethods(o: PySet, items: (x: V) => V[], missing: (k: V) => Th
     pop: () => o.pop(),
     clear: () => (take(o, new PySet(false, o.reuse)), null),
     update: (...a: V[]) => (a.forEach((x) => o.update(x, () => items(x))), null),
-    intersection_update: (...a: V[]) => (take(o, m.intersection(...a)), null),
-    difference_update: (...a: V[]) => (a.forEach((x) => setIop('-', o, set(x))), null),
-    symmetric_difference_update: (x: V) => (setIop('^', o, set(x)), null),
   });
 }

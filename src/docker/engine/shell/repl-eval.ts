@@ -826,7 +826,7 @@ export function interpreter(h: Host) {
         update: (...a: V[]) => (globals.dict(...a).items().forEach(([k, v]: V[]) => o.set(k, v)), null), setdefault: (x: V, d: V = null) => (o.has(x) ? o.get(x) : (o.set(x, d), d)),
         pop: (x: V, ...d: V[]) => { if (!o.has(x)) { if (d.length) return d[0]; throw keyError(x); } const v = o.get(x); o.delete(x); return v; } } : undefined;
     // a method of str, list or dict the evaluator lacks is no missing attribute
-    if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
+    if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys|\w+_update)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
     // a module's attribute the evaluator lacks may well be a real one
     if (v === undefined && typeName(o) === 'module') throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
