@@ -807,6 +807,8 @@ export function interpreter(h: Host) {
       if (v === undefined) throw Object.assign(new Thrown('AttributeError', o[PYD] ? `type object '${fname(o)}' has no attribute '${k}'` : `'${o[SUPER] ? 'super' : typeName(o)}' object has no attribute '${k}'`), { hint: attrHint(k, [...Object.keys(me ?? {}), ...classAttrs(c)]) });
       return v;
     }
+    // (an iterator's send, close, __next__…)
+    if (o instanceof PyIter) throw new Unsupported(`${o.kind}.${k}`);
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
     // (an OSError's errno, strerror and filename)
     if (o instanceof Thrown && o.attrs && Object.hasOwn(o.attrs, k)) return o.attrs[k];
@@ -2001,6 +2003,8 @@ export function interpreter(h: Host) {
           const q = sc.q ? `${sc.q}.${name}` : name;
           const loc = bound(body), args = pyParams(params, sc, q), run = (s2: Scope) => ((s2.loc = loc), pyExec(body, s2));
           // a generator's arguments are bound at its call, its body run at its first item
+          // (a finally block would run when an unfinished generator is dropped)
+          if (yields(body) && JSON.stringify(body).includes('["finally:')) throw new Unsupported('yield in a try with finally');
           const gen = yields(body) && ((f: V) => fn(name, (...a: V[]) => ((vs) => generator(name, () => f(vs)))(args(a))))(userFn(name, (a) => a[0], run, sc));
           sc.vars.set(name, Object.assign(gen || userFn(name, args, run, sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
         } else if (kw === 'for') {
