@@ -85,17 +85,18 @@ export class PySet extends Sized {
     return -1;
   }
   has(key: V) { return this.at(key) >= 0; }
+  /** set_add_entry: a key not in the set goes to the first free slot of its probes (3.10 on: a deleted one too). */
   add(key: V, hash = pyHash(key)) {
-    let free = -1;
+    if (this.at(key, hash) < 0 && this.put(key, hash, this.reuse) && this.fill * 5 >= this.mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
+  }
+  put(key: V, hash: bigint, reuse = false) {
     for (const s of this.probe(hash)) {
       const x = this.k[s];
-      if (x === DUMMY) { if (free < 0 && this.reuse) free = s; continue; }
-      if (x !== undefined) { if (this.h[s] === hash && (x === key || hooks.eq(x, key))) return; continue; }
-      this.used++;
-      if (free >= 0) return void ([this.k[free], this.h[free]] = [key, hash]);
-      [this.k[s], this.h[s]] = [key, hash];
-      if (++this.fill * 5 >= this.mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
-      return;
+      if (x === undefined || (reuse && x === DUMMY)) {
+        [this.k[s], this.h[s]] = [key, hash];
+        this.used++;
+        return x === undefined && ++this.fill;
+      }
     }
   }
   /** A table of the smallest size over `min`, the keys put back in their order (no deleted slots). */
@@ -107,11 +108,8 @@ export class PySet extends Sized {
     this.k = Array(n);
     this.h = [];
     this.mask = n - 1;
-    this.fill = this.used;
-    for (const [x, hash] of old) this.clean(x, hash);
-  }
-  clean(key: V, hash: bigint) {
-    for (const s of this.probe(hash)) if (this.k[s] === undefined) return void ([this.k[s], this.h[s]] = [key, hash]);
+    this.fill = this.used = 0;
+    for (const [x, hash] of old) this.put(x, hash);
   }
   discard(key: V) {
     const s = this.at(key);
@@ -138,10 +136,8 @@ export class PySet extends Sized {
       if (o === this || !o.used) return;
       if ((this.fill + o.used) * 5 >= this.mask * 3) this.resize((this.used + o.used) * 2);
       if (!this.fill && this.mask === o.mask && o.fill === o.used) [this.k, this.h, this.fill, this.used] = [[...o.k], [...o.h], o.fill, o.used];
-      else if (!this.fill) {
-        this.fill = this.used = o.used;
-        for (const [x, h] of o.entries()) this.clean(x, h);
-      } else for (const [x, h] of o.entries()) this.add(x, h);
+      else if (!this.fill) for (const [x, h] of o.entries()) this.put(x, h);
+      else for (const [x, h] of o.entries()) this.add(x, h);
       return;
     }
     const l = items();

@@ -357,12 +357,14 @@ const isSub = (k: V, c: V): boolean => !!k && (k === c || isSub(k.base, c));
 const find = (c: V, k: string, me?: V): V => {
   for (; c; c = c.base) if (Object.hasOwn(c[PYD], k)) { const v = c[PYD][k]; return me && typeof v === 'function' && !v[PYD] ? Object.assign((...a: V[]) => v(me, ...a), { fname: v.fname, kw: true }) : v; }
 };
+/** The simulated address of the n-th object made. */
+const at = (n: number) => '0x' + (0x7f3a2c1b5e40 + n * 48).toString(16);
 export function repr(v: V): string {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return pyFloat(v);
   if (typeof v === 'string') return quote(v, true);
-  if (v[PYCLS]) return find(v[PYCLS], '__repr__', v)?.() ?? `<__main__.${fname(v[PYCLS])} object at 0x7f${(0x3a2c1b5e40 + v[ADDR] * 48).toString(16)}>`;
+  if (v[PYCLS]) return find(v[PYCLS], '__repr__', v)?.() ?? `<__main__.${fname(v[PYCLS])} object at ${at(v[ADDR])}>`;
   if (v[SHOW]) return v[SHOW];
   if (v instanceof Thrown) return `${v.type}(${(v.args ?? [v.msg]).map(repr).join(', ')})`;
   if (typeof v === 'function') return `<${BUILTIN_TYPES.test(fname(v)) ? 'class' : 'built-in function'} ${fname(v)}>`.replace(/class (\w+)/, "class '$1'");
@@ -371,7 +373,7 @@ export function repr(v: V): string {
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
   if (v instanceof DictView) return `dict_${v.kind}(${repr(v.list())})`;
-  if (v instanceof PyIter) return `<${v.kind} object${v.name ? ' ' + v.name : ''} at 0x7f${(0x3a2c1b5e40 + v.addr * 48).toString(16)}>`;
+  if (v instanceof PyIter) return `<${v.kind} object${v.name ? ' ' + v.name : ''} at ${at(v.addr)}>`;
   if (v instanceof PySet) return ((l) => (v.frozen ? `frozenset(${l})` : l))(v.used ? `{${v.list().map(repr).join(', ')}}` : v.frozen ? '' : 'set()');
   if (v instanceof Dict) return ((items) => (v.wrap ? `${v.wrap}(${items})` : items))(`{${v.items().map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(', ')}}`);
   return '{}';
@@ -429,7 +431,7 @@ hooks.hash = (v: V, key?: boolean) => {
     }
     if (own('__hash__') || own('__eq__')) throw new Thrown('TypeError', `unhashable type: '${typeName(v)}'`);
   }
-  const a = BigInt(0x7f3a2c1b5e40 + v[ADDR] * 48);
+  const a = BigInt(at(v[ADDR]));
   return BigInt.asIntN(64, (a >> 4n) | (a << 60n));
 };
 const mod = (name: string, attrs: Record<string, V>) => Object.assign(attrs, { [SHOW]: `<module '${name}' (built-in)>` });
@@ -619,11 +621,13 @@ export function interpreter(h: Host) {
       const t = typeName(x);
       return seqIter(x?.[SHOW]?.startsWith('range') ? 'range_iterator' : t === 'dict' ? 'dict_keyiterator' : t === 'str' && minor > 11 && /^[\0-\x7f]*$/.test(x) ? 'str_ascii_iterator' : t + '_iterator', iter(x), objs++);
     };
-    /** enumerate, zip, map and filter of an iterator go item by item, as each is taken. */
+    /** enumerate and zip of an iterator go item by item, as each is taken. */
     const lazy = (kind: string, a: V[], f: (vs: V[]) => V) => {
       const its = a.map(toIter);
-      return new PyIter(kind, (cap) => { for (;;) { const vs: V[] = []; for (const it of its) { const v = it.pull(cap); if (v === END) return END; vs.push(v); } const r = f(vs); if (r !== HOLE) return r; } }, objs++);
+      return new PyIter(kind, (cap) => { const vs: V[] = []; for (const it of its) { const v = it.pull(cap); if (v === END) return END; vs.push(v); } return f(vs); }, objs++);
     };
+    /** Whether an item's truth is `t`, taken up to the first that is. */
+    const decides = (a: V, t: boolean) => { const it = toIter(a); for (let v; (v = it.pull(Infinity)) !== END;) if (pyTruth(v) === t) return true; return false; };
     const tuple = (l: V[]) => Object.assign(l, { [TUPLE]: true });
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
     const real = (x: V, msg: string) => { if (!isNum(x)) throw new Thrown('TypeError', msg); return num(x); };
@@ -724,10 +728,9 @@ export function interpreter(h: Host) {
       list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
       enumerate: (...a: V[]) => { let st = opts(a).start ?? a[1] ?? 0n; return a[0] instanceof PyIter ? lazy('enumerate', [a[0]], ([x]) => tuple([st++, x])) : iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },
       zip: (...a: V[]) => a.some((x) => x instanceof PyIter) ? lazy('zip', a, tuple) : iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
-      map: (f: V, a: V) => (a instanceof PyIter ? lazy('map', [a], ([x]) => f(x)) : iter(a).map((x) => f(x))), filter: (f: V, a: V) => (a instanceof PyIter ? lazy('filter', [a], ([x]) => (pyTruth(f === null ? x : f(x)) ? x : HOLE)) : iter(a).filter((x) => pyTruth(f === null ? x : f(x)))),
+      map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f === null ? x : f(x))),
       // (they stop at the first item that decides)
-      any: (a: V) => { const it = toIter(a); for (let v; (v = it.pull(Infinity)) !== END;) if (pyTruth(v)) return true; return false; },
-      all: (a: V) => { const it = toIter(a); for (let v; (v = it.pull(Infinity)) !== END;) if (!pyTruth(v)) return false; return true; },
+      any: (a: V) => decides(a, true), all: (a: V) => !decides(a, false),
       iter: toIter,
       // (an endless generator taken one at a time runs its first thousand items)
       next: (it: V, ...d: V[]) => {
@@ -1889,7 +1892,7 @@ export function interpreter(h: Host) {
         r.end = [log.splice(r.o), errs.splice(r.e)];
       }
       if (k < r.items.length) return emit(r.outs[k]), r.items[k++];
-      if (r.cut) throw new Unsupported(`more than ${r.cap} items of a generator taken one by one`);
+      if (r.cut) throw new Unsupported('next() past 1000 items');
       if (r.end) {
         emit(r.end);
         r.end = undefined;
