@@ -16,6 +16,10 @@ export class PyIter {
   declare name?: string;
   /** `cap`: how many items the taker may want, which a generator's first run stops at (Infinity: all) */
   constructor(public kind: string, public pull: (cap?: number) => V, public addr = 0) {}
+  /** (JS's spread, as python's `*it`) */
+  *[Symbol.iterator]() {
+    for (let v; (v = this.pull(Infinity)) !== END;) yield v;
+  }
 }
 
 /** A list's (or tuple's, str's…) iterator: it sees items appended while it goes. */

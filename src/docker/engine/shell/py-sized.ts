@@ -3,4 +3,8 @@ export abstract class Sized {
   abstract size: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   abstract list(): any[];
+  /** (JS's spread, as python's `*d`) */
+  [Symbol.iterator]() {
+    return this.list()[Symbol.iterator]();
+  }
 }

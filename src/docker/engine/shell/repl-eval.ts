@@ -741,7 +741,7 @@ export function interpreter(h: Host) {
         if (v !== END) return v;
         if (d.length) return d[0];
         throw Object.assign(new Thrown('StopIteration', it.ret == null ? '' : pyStr(it.ret)), { args: it.ret == null ? [] : [it.ret] });
-      }, reversed: (a: V) => [...iter(a)].reverse(),
+      }, reversed: (a: V) => { if (a instanceof PyIter || a instanceof PySet) throw new Thrown('TypeError', `'${typeName(a)}' object is not reversible`); return [...iter(a)].reverse(); },
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
       dict: (...a: V[]) => { const kw = opts(a), d = pyDict(a[0] instanceof Dict ? a[0].items() : a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => d.set(k, v)); return d; },
       // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold
@@ -2019,9 +2019,9 @@ export function interpreter(h: Host) {
           let v: V;
           const target = parser(names).whole();
           // a dict that grows or shrinks under its loop stops it (3.13 marks the iterable, a call's brackets)
-          const d = it instanceof DictView ? it.d : it instanceof Dict ? it : undefined, size = d?.size;
+          const d = it instanceof DictView ? it.d : it instanceof Dict || it instanceof PySet ? it : undefined, size = d?.size;
           const b = m[2].length - src.length, z = m[2].length, x = b + Math.max(0, src.search(/\((?:[^()]|\([^()]*\))*\)$/));
-          const changed = () => Object.assign(new Thrown('RuntimeError', 'dictionary changed size during iteration'), { at: minor > 12 ? [b, x, z, z] : undefined });
+          const changed = () => Object.assign(new Thrown('RuntimeError', d instanceof PySet ? 'Set changed size during iteration' : 'dictionary changed size during iteration'), { at: minor > 12 ? [b, x, z, z] : undefined });
           // the loop's `else` runs unless it ended by `break`
           // (its next item is taken on its line, where what fails then fails)
           taken = loop(() => { if (sc === top) [line, piece] = [n, m[2]]; if (d && d.size !== size) throw changed(); try { return (v = each()) !== END; } catch (e) { if (e instanceof Thrown && minor > 12) e.at ??= [b, x, z, z]; throw e; } }, () => {
