@@ -44,12 +44,13 @@ export function pyHash(k: V): bigint {
     acc = (acc + (BigInt(k.length) ^ 2870177450012600261n ^ 3527539n)) & M;
     return acc === M ? 1546275796n : signed(acc);
   }
-  if (k == null) return 0x7f3a2c1b5e4n;
-  const h = hooks.hash?.(k);
-  if (h !== undefined) return h;
   if (k instanceof PySet && k.frozen) throw new Unsupported('hash(frozenset)');
-  throw new Thrown('TypeError', `unhashable type: '${k instanceof PySet ? 'set' : Array.isArray(k) ? 'list' : 'dict'}'`);
+  if (Array.isArray(k) || k instanceof Sized) throw new Thrown('TypeError', `unhashable type: '${k instanceof PySet ? 'set' : Array.isArray(k) ? 'list' : (k as V).kind ? 'dict_' + (k as V).kind : 'dict'}'`);
+  // (None, a function, a module, an exception: by its identity)
+  if (k == null) return 0x7f3a2c1b5e4n;
+  return hooks.hash?.(k) ?? ids.get(k) ?? (ids.set(k, BigInt(ids.n = (ids.n ?? 0) + 1) * 0x51ed27n), ids.get(k)!);
 }
+const ids: WeakMap<object, bigint> & { n?: number } = new WeakMap();
 
 export class PySet extends Sized {
   k: V[] = Array(8);

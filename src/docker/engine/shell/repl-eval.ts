@@ -464,6 +464,8 @@ function pyOp(op: string, a: V, b: V, v = ''): V {
   const bad = () => new Thrown('TypeError', op === '+' && typeof a === 'string' ? `can only concatenate str (not "${typeName(b)}") to str` : `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
   if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
   if (a instanceof PySet && b instanceof PySet && /^[-|&^]$/.test(op)) return setOp(op, a, b);
+  // (a dict view's set operations build their result their own way)
+  if ((a instanceof DictView || b instanceof DictView) && /^[-|&^]$/.test(op)) throw new Unsupported(`dict_keys ${op}`);
   if (op === '|' && a instanceof Dict && b instanceof Dict && !a.wrap) return new Dict([...a.items(), ...b.items()]);
   // an int's bits (a bool's stay a bool)
   if (/^([|&^]|<<|>>)$/.test(op)) {

@@ -43,3 +43,8 @@ test('random without a seed draws from the simulator\'s generator, so a session 
   assert.equal(py(src, () => 0.5), '0.5 4 b\n[1, 3, 2]\n');
   assert.equal(py('import random\nrandom.seed(1)\nrandom.seed()\nprint(random.random())', () => 0.25), '0.25\n');
 });
+
+test('a function, None or an exception is hashed by what it is; a dict view\'s set operations are refused', () => {
+  assert.equal(py('e = ValueError("x")\nprint(len({len, print, len}), len in {len}, len({e, e, None}), None in {None})'), '2 True 2 True\n');
+  refused('print({1: 2}.keys() - {1})');
+});
