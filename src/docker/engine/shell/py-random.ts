@@ -10,7 +10,7 @@ import { Unsupported } from './repl-eval';
 type V = any;
 
 /** MT19937 seeded by init_by_array with the seed's 32-bit words, lowest first. */
-function twister(seed: bigint) {
+function twister(seed: bigint, drew: () => void) {
   const mt = new Uint32Array(624);
   const key: number[] = [];
   for (let n = seed < 0n ? -seed : seed; n || !key.length; n >>= 32n) key.push(Number(n & 0xffffffffn));
@@ -29,6 +29,7 @@ function twister(seed: bigint) {
   mt[0] = 0x80000000;
   let at = 624;
   const next = () => {
+    drew();
     if (at >= 624) {
       for (let k = 0; k < 624; k++) {
         const y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff);
@@ -53,7 +54,8 @@ function twister(seed: bigint) {
   };
 }
 
-export function randomModule(unseeded: () => number) {
+/** `drew`: told of each number a seeded generator gives. */
+export function randomModule(unseeded: () => number, drew: () => void) {
   let mt: ReturnType<typeof twister> | undefined;
   const random = () => (mt ? mt.random() : unseeded());
   const no = (): never => { throw new Unsupported('random of this'); };
@@ -79,7 +81,7 @@ export function randomModule(unseeded: () => number) {
   };
   return {
     seed: (a: V = null) => {
-      mt = a === null ? undefined : twister(int(a));
+      mt = a === null ? undefined : twister(int(a), drew);
       return null;
     },
     random,

@@ -708,7 +708,7 @@ export function interpreter(h: Host) {
       // (the program runs at once: its clock counts the seconds it slept)
       time: mod('time', { time: () => h.now!() / 1000 + slept, sleep: (x: V) => ((slept += Number(num(x))), null) }),
       // (seeded, CPython's own sequence)
-      random: mod('random', randomModule(h.random)),
+      random: mod('random', randomModule(h.random, () => (drew = true))),
     };
     const b: Record<string, V> = {
       isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.[PYD] ? isSub(x?.[PYCLS], c) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
@@ -1877,12 +1877,16 @@ export function interpreter(h: Host) {
   const CUT = Symbol('cut');
   const emit = ([o, e]: string[][]) => void (log.push(...o), errs.push(...e));
   /** A generator: its body runs at its first item, as far as the taker may want (an endless one stops there). */
+  /** Whether a seeded random gave a number: a generator's body that draws ahead of its items would take the program's next ones. */
+  let drew = false;
   const generator = (name: string, body: () => V): PyIter => {
     let r: Run | undefined, k = 0;
     const g = new PyIter('generator', (cap = Infinity) => {
       if (!r) {
         r = { items: [], outs: [], o: log.length, e: errs.length, cap };
         running.push(r);
+        const was = drew;
+        drew = false;
         try {
           g.ret = body();
         } catch (x) {
@@ -1892,6 +1896,9 @@ export function interpreter(h: Host) {
           running.pop();
         }
         r.end = [log.splice(r.o), errs.splice(r.e)];
+        const took = drew;
+        drew ||= was;
+        if (took) throw new Unsupported('seeded random in a generator');
       }
       if (k < r.items.length) return emit(r.outs[k]), r.items[k++];
       if (r.cut) throw new Unsupported('next() past 1000 items');
@@ -1922,6 +1929,8 @@ export function interpreter(h: Host) {
   };
   /** Whether a body yields (a def inside it is another function). */
   const yields = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/\byield\b/.test(h) && lex(h, true).some((t) => t.k === 'i' && t.v === 'yield') || yields(inner)));
+  /** Whether a body changes an object it did not make (`log.append(x)`, `obj.n = 1`, `global`). */
+  const shares = (b: Block[], own: Set<string>): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/^(global|nonlocal)\b/.test(h) || ((m) => !!m && !own.has(m[1]))(/^(\w+)\s*(?:[.[][^=]*?(?<![=!<>])[-+*/%&|^]?=(?!=)|\.\s*(?:append|extend|insert|pop|remove|add|update|clear|discard|setdefault|sort|reverse)\s*\()/.exec(h)) || shares(inner, own)));
   /** Whether a loop's body may leave it before its iterable ends. */
   const leaves = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/^(break|return|raise)\b/.test(h) || leaves(inner)));
   /**
@@ -2009,7 +2018,8 @@ export function interpreter(h: Host) {
           const loc = bound(body), args = pyParams(params, sc, q), run = (s2: Scope) => ((s2.loc = loc), pyExec(body, s2));
           // a generator's arguments are bound at its call, its body run at its first item
           // (a finally block would run when an unfinished generator is dropped)
-          if (yields(body) && JSON.stringify(body).includes('["finally:')) throw new Unsupported('yield in a try with finally');
+          // (nor can the body, run ahead of its items, change what its taker sees between them)
+          if (yields(body) && (JSON.stringify(body).includes('["finally:') || shares(body, new Set([...loc, ...params.split(',').map((p) => /\w+/.exec(p)?.[0] ?? '')])))) throw new Unsupported('this generator');
           const gen = yields(body) && ((f: V) => fn(name, (...a: V[]) => ((vs) => generator(name, () => f(vs)))(args(a))))(userFn(name, (a) => a[0], run, sc));
           sc.vars.set(name, Object.assign(gen || userFn(name, args, run, sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
         } else if (kw === 'for') {

@@ -48,3 +48,12 @@ test('a function, None or an exception is hashed by what it is; a dict view\'s s
   assert.equal(py('e = ValueError("x")\nprint(len({len, print, len}), len in {len}, len({e, e, None}), None in {None})'), '2 True 2 True\n');
   refused('print({1: 2}.keys() - {1})');
 });
+
+test('a generator that changes what its taker sees, or draws seeded random numbers, ahead of its items is refused', () => {
+  refused('log = []\ndef g():\n    for i in range(3):\n        log.append(i)\n        yield i');
+  refused('def g():\n    global n\n    n += 1\n    yield n');
+  refused('import random\nrandom.seed(3)\ndef dados():\n    while True:\n        yield random.randint(1, 6)\nd = dados()\nprint(next(d), random.random())');
+  // (what it makes itself, and unseeded numbers, are its own)
+  assert.equal(py('def g(l):\n    r = []\n    for x in l:\n        r.append(x * 2)\n        yield r[-1]\nprint(list(g([1, 2])))'), '[2, 4]\n');
+  assert.equal(py('import random\ndef g():\n    yield random.randint(1, 6)\nprint(list(g()))', () => 0), '[1]\n');
+});
