@@ -46,8 +46,8 @@ export function pyHash(k: V): bigint {
   }
   if (k instanceof PySet && k.frozen) throw new Unsupported('hash(frozenset)');
   if (Array.isArray(k) || k instanceof Sized) throw new Thrown('TypeError', `unhashable type: '${k instanceof PySet ? 'set' : Array.isArray(k) ? 'list' : (k as V).kind ? 'dict_' + (k as V).kind : 'dict'}'`);
-  // (None, a function, a module, an exception: by its identity)
-  if (k == null) return 0x7f3a2c1b5e4n;
+  // (None: 3.12 on, a constant, before its address; a function, a module, an exception: by its identity)
+  if (k == null) return 4238894112n;
   return hooks.hash?.(k) ?? ids.get(k) ?? (ids.set(k, BigInt(ids.n = (ids.n ?? 0) + 1) * 0x51ed27n), ids.get(k)!);
 }
 const ids: WeakMap<object, bigint> & { n?: number } = new WeakMap();

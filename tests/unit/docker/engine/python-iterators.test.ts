@@ -57,3 +57,7 @@ test('a generator that changes what its taker sees, or draws seeded random numbe
   assert.equal(py('def g(l):\n    r = []\n    for x in l:\n        r.append(x * 2)\n        yield r[-1]\nprint(list(g([1, 2])))'), '[2, 4]\n');
   assert.equal(py('import random\ndef g():\n    yield random.randint(1, 6)\nprint(list(g()))', () => 0), '[1]\n');
 });
+
+test('None hashes as 3.12 on hash it, so a set of it and ints is in their order', () => {
+  assert.equal(py('print(hash(None), {None, 1, 2, 3, 100, -7})'), '4238894112 {None, 1, 2, 3, 100, -7}\n');
+});
