@@ -3,7 +3,11 @@
  * object would put integer-like keys first, and take 1 and '1' for one key), with keys equal
  * as python's are (1, 1.0 and True are one key, which keeps the first written).
  */
-import { TUPLE, Thrown } from './repl-eval';
+import { TUPLE, Thrown, Unsupported } from './repl-eval';
+import { Sized } from './py-sized';
+import { PySet } from './py-set';
+
+export { Sized };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
@@ -12,15 +16,16 @@ type V = any;
 const hash = (k: V): V => {
   if (typeof k === 'boolean' || (typeof k === 'number' && Number.isInteger(k))) return BigInt(k);
   if (Array.isArray(k) && (k as V)[TUPLE]) return '\0' + k.map((x) => { const h = hash(x); return typeof h + h; }).join('\0');
-  if (Array.isArray(k) || k instanceof Dict) throw new Thrown('TypeError', `unhashable type: '${Array.isArray(k) ? 'list' : 'dict'}'`);
+  if (k instanceof PySet && k.frozen) throw new Unsupported('a frozenset as a key');
+  if (Array.isArray(k) || k instanceof Sized) throw new Thrown('TypeError', `unhashable type: '${Array.isArray(k) ? 'list' : k instanceof Dict ? 'dict' : k instanceof DictView ? 'dict_' + k.kind : 'set'}'`);
+  // (an object of the program's own is its own key, unless its class says how it hashes)
+  hooks.hash?.(k, true);
   return k;
 };
 
-/** A dict or a view of one: what has a size and gives a list when iterated. */
-export abstract class Sized {
-  abstract size: number;
-  abstract list(): V[];
-}
+
+/** What the interpreter knows of the program's objects: their hash (`key`: as a dict's key) and equality. */
+export const hooks: { eq: (a: V, b: V) => boolean; hash?: (v: V, key?: boolean) => bigint | undefined } = { eq: (a, b) => a === b };
 
 export class Dict extends Sized {
   /** each key's hash to the key first written and its value */

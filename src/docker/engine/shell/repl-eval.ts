@@ -17,7 +17,10 @@ import { jsClasses } from './js-classes';
 import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 import { pyScan } from './py-scan';
-import { Dict, DictView, Sized } from './py-dict';
+import { Dict, DictView, Sized, hooks } from './py-dict';
+import { PySet, pyHash, setIop, setMethods, setOp } from './py-set';
+import { END, PyIter, seqIter } from './py-iter';
+import { randomModule } from './py-random';
 import { Unhandled, eventLoop } from './js-async';
 import { awaits } from './js-await';
 
@@ -127,7 +130,7 @@ const tcode = (d: number): string => { const x = `${STR}|${tpl(d - 1)}|[^{}\`'"]
 const tpl = (d: number): string => (d ? String.raw`\`(?:\\[^]|\$\{${tcode(d)}\}|\$(?!\{)|[^\`\\$])*\`` : String.raw`\`(?:\\[^]|[^\`\\])*\``);
 const TPL = tpl(3);
 const TCODE = new RegExp(tcode(3) + '\\}', 'y');
-const LEX = new RegExp(String.raw`\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?n?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|${STR})|${TPL})|([A-Za-z_$\xc0-\u024f][\w$\xc0-\u024f]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|>>>?|<<|[<>]=?|(?:&&|\|\||\?\?)=?|\?\.|\+\+|--|[-+*/%]=|[-+*/%=!.,:;?()[\]{}&|^~@]))`, 'y');
+const LEX = new RegExp(String.raw`\s*(?:(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?n?|\.\d+)|([fFrR]?(?:'''[^]*?(?:'''|$)|"""[^]*?(?:"""|$)|${STR})|${TPL})|([A-Za-z_$\xc0-\u024f][\w$\xc0-\u024f]*)|(\.\.\.|\*\*=?|\/\/=?|===?|!==?|=>|(?:<<|>>)=|>>>?|<<|[<>]=?|(?:&&|\|\||\?\?)=?|\?\.|\+\+|--|[-+*/%&|^]=|[-+*/%=!.,:;?()[\]{}&|^~@]))`, 'y');
 interface Tok { k: 'n' | 's' | 'i' | 'o' | 'r' | ''; v: string; p: number }
 const RE = /\/((?:\\.|\[(?:\\.|[^\]\n])*\]|[^/\\\n[])+)\/([dgimsuy]*)/y;
 
@@ -276,7 +279,7 @@ function quote(s: string, py: boolean): string {
 
 const fname = (f: V) => f.fname ?? f.name;
 /** python's built-in classes, which the evaluator has as functions. */
-const BUILTIN_TYPES = /^(int|float|str|bool|list|tuple|dict|set|range|type|object)$/;
+const BUILTIN_TYPES = /^(int|float|str|bool|list|tuple|dict|set|frozenset|range|type|object)$/;
 const isObj = (v: V) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** util.inspect's one-line or indented form; arrays of more than 6 entries in columns (groupArrayElements). */
@@ -377,12 +380,14 @@ const isSub = (k: V, c: V): boolean => !!k && (k === c || isSub(k.base, c));
 const find = (c: V, k: string, me?: V): V => {
   for (; c; c = c.base) if (Object.hasOwn(c[PYD], k)) { const v = c[PYD][k]; return me && typeof v === 'function' && !v[PYD] ? Object.assign((...a: V[]) => v(me, ...a), { fname: v.fname, kw: true }) : v; }
 };
+/** The simulated address of the n-th object made. */
+const at = (n: number) => '0x' + (0x7f3a2c1b5e40 + n * 48).toString(16);
 export function repr(v: V): string {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return pyFloat(v);
   if (typeof v === 'string') return quote(v, true);
-  if (v[PYCLS]) return find(v[PYCLS], '__repr__', v)?.() ?? `<__main__.${fname(v[PYCLS])} object at 0x7f${(0x3a2c1b5e40 + v[ADDR] * 48).toString(16)}>`;
+  if (v[PYCLS]) return find(v[PYCLS], '__repr__', v)?.() ?? `<__main__.${fname(v[PYCLS])} object at ${at(v[ADDR])}>`;
   if (v[SHOW]) return v[SHOW];
   if (v instanceof Thrown) return `${v.type}(${(v.args ?? [v.msg]).map(repr).join(', ')})`;
   if (typeof v === 'function') return `<${BUILTIN_TYPES.test(fname(v)) ? 'class' : 'built-in function'} ${fname(v)}>`.replace(/class (\w+)/, "class '$1'");
@@ -391,6 +396,8 @@ export function repr(v: V): string {
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
   if (v instanceof DictView) return `dict_${v.kind}(${repr(v.list())})`;
+  if (v instanceof PyIter) return `<${v.kind} object${v.name ? ' ' + v.name : ''} at ${at(v.addr)}>`;
+  if (v instanceof PySet) return ((l) => (v.frozen ? `frozenset(${l})` : l))(v.used ? `{${v.list().map(repr).join(', ')}}` : v.frozen ? '' : 'set()');
   if (v instanceof Dict) return ((items) => (v.wrap ? `${v.wrap}(${items})` : items))(`{${v.items().map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(', ')}}`);
   return '{}';
 }
@@ -402,17 +409,53 @@ const keyError = (k: V) => Object.assign(new Thrown('KeyError', repr(k)), { args
 const big = (r: number) => { if (!Number.isFinite(r)) throw new Thrown(r ? 'OverflowError' : 'ValueError', `cannot convert float ${r ? 'infinity' : 'NaN'} to integer`); return BigInt(r); };
 /** Rounds a tie to the even neighbour. */
 const half = (s: number) => { const f = Math.floor(s), d = s - f; return d > 0.5 || (d === 0.5 && f % 2 !== 0) ? f + 1 : f; };
-const typeName = (v: V): string => (v instanceof Thrown ? v.type : v?.[PYCLS] ? fname(v[PYCLS]) : v?.[PYD] ? 'type' : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? (v.doc === undefined ? 'builtin_function_or_method' : 'function') : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : v instanceof DictView ? 'dict_' + v.kind : v.wrap ? '_Environ' : 'dict');
-const pyTruth = (v: V) => !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : v instanceof Sized && !v.size));
+const typeName = (v: V): string => (v instanceof Thrown ? v.type : v?.[PYCLS] ? fname(v[PYCLS]) : v?.[PYD] ? 'type' : v === null || v === undefined ? 'NoneType' : typeof v === 'bigint' ? 'int' : typeof v === 'number' ? 'float' : typeof v === 'boolean' ? 'bool' : typeof v === 'string' ? 'str' : typeof v === 'function' ? (v.doc === undefined ? 'builtin_function_or_method' : 'function') : Array.isArray(v) ? ((v as V)[TUPLE] ? 'tuple' : 'list') : v[SHOW]?.startsWith('<module') ? 'module' : v instanceof DictView ? 'dict_' + v.kind : v instanceof PySet ? (v.frozen ? 'frozenset' : 'set') : v instanceof PyIter ? v.kind : v.wrap ? '_Environ' : 'dict');
+const pyTruth = (v: V): boolean => (v?.[PYCLS] ? objTruth(v) : !(v === null || v === undefined || v === false || v === 0 || v === 0n || v === '' || (Array.isArray(v) ? !v.length : v instanceof Sized && !v.size)));
+/** An object of the program's own: its __bool__, else its __len__, else true. */
+const objTruth = (v: V) => {
+  const b = find(v[PYCLS], '__bool__', v), l = find(v[PYCLS], '__len__', v);
+  const r = b ? b() : l ? l() !== 0n : true;
+  if (typeof r !== 'boolean') throw new Thrown('TypeError', `__bool__ should return bool, returned ${typeName(r)}`);
+  return r;
+};
+/** The method `k` of an object of the program's own, bound to it. */
+const dunder = (v: V, k: string) => v?.[PYCLS] && find(v[PYCLS], k, v);
+const RICH: Record<string, string> = { '<': 'lt', '>': 'gt', '<=': 'le', '>=': 'ge', '==': 'eq', '!=': 'ne', '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod' };
+/** `a < b` with an object of the program's own: a's method, else b's reflected one. */
+const rich = (op: string, a: V, b: V) => {
+  const fa = dunder(a, `__${RICH[op]}__`), fb = dunder(b, `__${RICH[op.replace(/[<>]/, (c) => (c === '<' ? '>' : '<'))]}__`);
+  if (!fa && !fb) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+  return fa ? fa(b) : fb(a);
+};
 const num = (v: V) => (typeof v === 'boolean' ? BigInt(v) : v);
 const isNum = (v: V) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
 // (sequences item by item, dicts key by key in any order, views of keys or items as sets)
 const pyEq = (a: V, b: V): boolean => {
   if (isNum(a) && isNum(b)) return num(a) == num(b);
+  const ea = dunder(a, '__eq__'), eb = dunder(b, '__eq__');
+  if (ea || eb) return pyTruth(ea ? ea(b) : eb(a));
   if (Array.isArray(a) && Array.isArray(b)) return !(a as V)[TUPLE] === !(b as V)[TUPLE] && (a as V)[SHOW] === (b as V)[SHOW] && a.length === b.length && a.every((x, k) => pyEq(x, b[k]));
   if (a instanceof Dict && b instanceof Dict) return a.size === b.size && a.keys().every((k) => b.has(k) && pyEq(a.get(k), b.get(k)));
+  if (a instanceof PySet && b instanceof PySet) return a.used === b.used && a.list().every((x) => b.has(x));
   if (a instanceof DictView && b instanceof DictView) return a.kind === b.kind && a.kind < 'v' && a.size === b.size && a.list().every((x) => b.list().some((y) => pyEq(x, y)));
   return a === b || (a == null && b == null);
+};
+hooks.eq = pyEq;
+// an object's hash: its class's __hash__, none when the class defines __eq__ alone, else its address's
+hooks.hash = (v: V, key?: boolean) => {
+  if (!v?.[PYCLS]) return undefined;
+  for (let c = v[PYCLS]; c; c = c.base) {
+    const own = (k: string) => Object.hasOwn(c[PYD], k);
+    if (own('__hash__') && c[PYD].__hash__ !== null) {
+      if (key) throw new Unsupported('a dict key of a class with __hash__');
+      const r = find(c, '__hash__', v)();
+      if (typeof r !== 'bigint' && typeof r !== 'boolean') throw new Thrown('TypeError', '__hash__ method should return an integer');
+      return pyHash(r);
+    }
+    if (own('__hash__') || own('__eq__')) throw new Thrown('TypeError', `unhashable type: '${typeName(v)}'`);
+  }
+  const a = BigInt(at(v[ADDR]));
+  return BigInt.asIntN(64, (a >> 4n) | (a << 60n));
 };
 const mod = (name: string, attrs: Record<string, V>) => Object.assign(attrs, { [SHOW]: `<module '${name}' (built-in)>` });
 const fn = (name: string, f: (...a: V[]) => V) => Object.assign(f, { fname: name });
@@ -430,14 +473,31 @@ const JS_OPS: Record<string, (a: V, b: V) => V> = {
 
 // python orders numbers with numbers, strings with strings, sequences (lists with lists, tuples with tuples) item by item
 const cmp = (a: V, b: V, op = '<'): number => {
+  // (sorted asks only whether one is less than the other; max whether greater)
+  if (a?.[PYCLS] || b?.[PYCLS]) return pyTruth(rich(op, a, b)) ? (op[0] === '<' ? -1 : 1) : 0;
   if (Array.isArray(a) && Array.isArray(b) && !(a as V)[TUPLE] === !(b as V)[TUPLE]) return a.reduce((c: number, x: V, k: number) => c || (k < b.length ? cmp(x, b[k], op) : 1), 0) || a.length - b.length;
   if (isNum(a) !== isNum(b) || (!isNum(a) && (typeof a !== 'string' || typeof b !== 'string'))) throw new Thrown('TypeError', `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
   return num(a) < num(b) ? -1 : num(a) > num(b) ? 1 : 0;
 };
 /** python's binary operators on its values: ints stay exact (bigint), `/` makes a float; `v`: python's version, for the messages that changed (3.11 names the modulo). */
 function pyOp(op: string, a: V, b: V, v = ''): V {
+  // an object of the program's own: its method, else the other's reflected one (`__radd__`)
+  const own = dunder(a, `__${RICH[op]}__`), ref = dunder(b, `__r${RICH[op]}__`);
+  if (own || ref) return own ? own(b) : ref(a);
   const bad = () => new Thrown('TypeError', op === '+' && typeof a === 'string' ? `can only concatenate str (not "${typeName(b)}") to str` : `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
   if (op === '+' && typeof a === 'string' && typeof b === 'string') return a + b;
+  if (a instanceof PySet && b instanceof PySet && /^[-|&^]$/.test(op)) return setOp(op, a, b);
+  // (a dict view's set operations build their result their own way)
+  if ((a instanceof DictView || b instanceof DictView) && /^[-|&^]$/.test(op)) throw new Unsupported(`dict_keys ${op}`);
+  if (op === '|' && a instanceof Dict && b instanceof Dict && !a.wrap) return new Dict([...a.items(), ...b.items()]);
+  // an int's bits (a bool's stay a bool)
+  if (/^([|&^]|<<|>>)$/.test(op)) {
+    if (![a, b].every((x) => typeof x === 'bigint' || typeof x === 'boolean')) throw bad();
+    const [x, y] = [num(a), num(b)];
+    if (op.length > 1 && y < 0n) throw new Thrown('ValueError', 'negative shift count');
+    const r = op === '|' ? x | y : op === '&' ? x & y : op === '^' ? x ^ y : op === '<<' ? x << y : x >> y;
+    return typeof a === 'boolean' && typeof b === 'boolean' ? !!r : r;
+  }
   // a list joins lists and a tuple tuples
   if (op === '+' && Array.isArray(a) && Array.isArray(b) && !(a as V)[TUPLE] === !(b as V)[TUPLE]) return Object.assign([...a, ...b], (a as V)[TUPLE] ? { [TUPLE]: true } : {});
   if (op === '+' && Array.isArray(a)) throw new Thrown('TypeError', `can only concatenate ${typeName(a)} (not "${typeName(b)}") to ${typeName(a)}`);
@@ -505,7 +565,6 @@ export function interpreter(h: Host) {
   };
   const say = (...a: V[]) => void log.push(show(a));
   const warn = (...a: V[]) => void errs.push(show(a));
-  const rand = (a: number, b: number) => a + Math.floor(h.random() * (b - a + 1));
   const node = (): Record<string, V> => {
     // a member the evaluator lacks is no undefined of the real runtime
     const strict = (name: string, o: V): V => new Proxy(o, { get: (t, k) => { if (typeof k === 'symbol' || k in t) return t[k]; throw new Unsupported(`${name}.${k}`); } });
@@ -565,11 +624,41 @@ export function interpreter(h: Host) {
     const n = (x: V) => { if ((typeof x === 'number' ? x : x?.length) > 1e6) throw new Unsupported('Array(n)'); return x; };
     return Object.assign(fn('Array', (...a: V[]) => A(...a.map(n))), { prototype: A.prototype, isArray: A.isArray, of: A.of, from: (x: V, ...a: V[]) => A.from(n(x), ...a) });
   };
+  const newSet = (frozen = false) => new PySet(frozen, minor > 9);
   const python = (): Record<string, V> => {
     const int = (x: V, base?: V) => (base !== undefined ? (() => { throw new Unsupported('int(x, base)'); })() : typeof x === 'string' ? (/^\s*[-+]?\d+\s*$/.test(x) ? BigInt(x.trim()) : (() => { throw new Thrown('ValueError', `invalid literal for int() with base 10: ${repr(x)}`); })()) : isNum(x) ? big(Math.trunc(Number(num(x)))) : (() => { throw new Thrown('TypeError', `int() argument must be a string, a bytes-like object or a ${minor < 10 ? '' : 'real '}number, not '${typeName(x)}'`); })());
     const float = (x: V) => { const t = typeof x === 'string' && /^\s*([-+]?)(inf(inity)?|(nan))\s*$/i.exec(x); const f = t ? (t[4] ? NaN : t[1] === '-' ? -Infinity : Infinity) : Number(typeof x === 'string' ? x.trim() || 'x' : num(x)); if (Number.isNaN(f) && typeof x === 'string' && !t) throw new Thrown('ValueError', `could not convert string to float: ${repr(x)}`); return f; };
-    const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (x instanceof Sized) return BigInt(x.size); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
-    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : x instanceof Sized ? x.list() : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
+    const len = (...a: V[]) => { if (a.length !== 1) throw new Thrown('TypeError', `len() takes exactly one argument (${a.length} given)`); const x = a[0]; if (typeof x === 'string' || Array.isArray(x)) return BigInt(x.length); if (x instanceof Sized) return BigInt(x.size); const f = dunder(x, '__len__'); if (f) return f(); throw new Thrown('TypeError', `object of type '${typeName(x)}' has no len()`); };
+    const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : x instanceof Sized ? x.list() : x instanceof PyIter || x?.[PYCLS] ? drain(toIter(x)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
+    const drain = (it: PyIter) => {
+      const out: V[] = [];
+      for (let v; (v = it.pull(Infinity)) !== END; out.push(v)) if (out.length >= 100000) throw new Thrown('RuntimeError', 'the simulated interpreter stops a loop after 100000 rounds');
+      return out;
+    };
+    /** iter(): an iterator as it is, an object's by __iter__ (its __next__ until StopIteration) or __getitem__ (until IndexError), a sequence's over its items. */
+    const toIter = (x: V): PyIter => {
+      if (x instanceof PyIter) return x;
+      const stop = (f: () => V, end: RegExp) => () => { try { return f(); } catch (e) { if (e instanceof Thrown && end.test(e.type)) return END; throw e; } };
+      const f = dunder(x, '__iter__'), g = dunder(x, '__getitem__');
+      if (f) {
+        const r = f(), n = dunder(r, '__next__');
+        if (r instanceof PyIter) return r;
+        if (!n) throw new Thrown('TypeError', `iter() returned non-iterator of type '${typeName(r)}'`);
+        return new PyIter(typeName(r), stop(n, /^StopIteration$/));
+      }
+      let k = 0n;
+      if (g) return new PyIter('iterator', stop(() => g(k++), /^(IndexError|StopIteration)$/));
+      const t = typeName(x);
+      return seqIter(x?.[SHOW]?.startsWith('range') ? 'range_iterator' : t === 'dict' ? 'dict_keyiterator' : t === 'str' && minor > 11 && /^[\0-\x7f]*$/.test(x) ? 'str_ascii_iterator' : t + '_iterator', iter(x), objs++);
+    };
+    /** enumerate and zip of an iterator go item by item, as each is taken. */
+    const lazy = (kind: string, a: V[], f: (vs: V[]) => V) => {
+      const its = a.map(toIter);
+      return new PyIter(kind, (cap) => { const vs: V[] = []; for (const it of its) { const v = it.pull(cap); if (v === END) return END; vs.push(v); } return f(vs); }, objs++);
+    };
+    /** Whether an item's truth is `t`, taken up to the first that is. */
+    const decides = (a: V, t: boolean) => { const it = toIter(a); for (let v; (v = it.pull(Infinity)) !== END;) if (pyTruth(v) === t) return true; return false; };
+    const tuple = (l: V[]) => Object.assign(l, { [TUPLE]: true });
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
     const real = (x: V, msg: string) => { if (!isNum(x)) throw new Thrown('TypeError', msg); return num(x); };
     const opts = (a: V[]) => (a[a.length - 1]?.[KW] ? a.pop() : {});
@@ -646,8 +735,8 @@ export function interpreter(h: Host) {
       json: mod('json', { dumps, loads, load: (f: V) => loads(f.read()) }),
       // (the program runs at once: its clock counts the seconds it slept)
       time: mod('time', { time: () => h.now!() / 1000 + slept, sleep: (x: V) => ((slept += Number(num(x))), null) }),
-      // (random.seed is refused: a seeded program's numbers would be CPython's Mersenne Twister's; an empty choice fails inside random.py, whose frames the traceback would show)
-      random: mod('random', { random: h.random, randint: (a: V, b: V) => BigInt(rand(Number(a), Number(b))), choice: (l: V) => (l.length ? l[rand(0, l.length - 1)] : (() => { throw new Unsupported('random.choice([])'); })()) }),
+      // (seeded, CPython's own sequence)
+      random: mod('random', randomModule(h.random, () => (drew = true))),
     };
     const b: Record<string, V> = {
       isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.[PYD] ? isSub(x?.[PYCLS], c) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
@@ -664,12 +753,25 @@ export function interpreter(h: Host) {
         }
         return typeof t === 'number' && Number.isFinite(c) ? t + c : t;
       },
-      sorted: (...a: V[]) => order([...iter(a[0])], opts(a)),
+      sorted: (...a: V[]) => order([...iter(a[0])], opts(a)), hash: (x: V) => pyHash(x),
+      set: (x?: V) => ((r) => (x === undefined || r.update(x, () => iter(x)), r))(newSet()), frozenset: (x?: V) => ((r) => (x === undefined || r.update(x, () => iter(x)), r))(newSet(true)),
       list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
-      enumerate: (...a: V[]) => { const st = opts(a).start ?? a[1] ?? 0n; return iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },
-      zip: (...a: V[]) => iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
+      enumerate: (...a: V[]) => { let st = opts(a).start ?? a[1] ?? 0n; return a[0] instanceof PyIter ? lazy('enumerate', [a[0]], ([x]) => tuple([st++, x])) : iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },
+      zip: (...a: V[]) => a.some((x) => x instanceof PyIter) ? lazy('zip', a, tuple) : iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
       map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f === null ? x : f(x))),
-      any: (a: V) => iter(a).some(pyTruth), all: (a: V) => iter(a).every(pyTruth), reversed: (a: V) => [...iter(a)].reverse(),
+      // (they stop at the first item that decides)
+      any: (a: V) => decides(a, true), all: (a: V) => !decides(a, false),
+      iter: toIter,
+      // (an endless generator taken one at a time runs its first thousand items)
+      next: (it: V, ...d: V[]) => {
+        const n = dunder(it, '__next__');
+        if (n) return n();
+        if (!(it instanceof PyIter)) throw new Thrown('TypeError', `'${typeName(it)}' object is not an iterator`);
+        const v = it.pull(1000);
+        if (v !== END) return v;
+        if (d.length) return d[0];
+        throw Object.assign(new Thrown('StopIteration', it.ret == null ? '' : pyStr(it.ret)), { args: it.ret == null ? [] : [it.ret] });
+      }, reversed: (a: V) => { if (a instanceof PyIter || a instanceof PySet) throw new Thrown('TypeError', `'${typeName(a)}' object is not reversible`); return [...iter(a)].reverse(); },
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
       dict: (...a: V[]) => { const kw = opts(a), d = pyDict(a[0] instanceof Dict ? a[0].items() : a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => d.set(k, v)); return d; },
       // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold
@@ -691,7 +793,7 @@ export function interpreter(h: Host) {
   /** A class's attributes and its bases'. */
   const classAttrs = (c: V): string[] => (c ? [...Object.keys(c[PYD]), ...classAttrs(c.base)] : []);
   /** Builtins the evaluator lacks, which python may still suggest for a mistyped name. */
-  const BUILTINS = 'set chr ord hex bin oct divmod pow id hash getattr setattr hasattr delattr issubclass dir vars globals locals object super iter next bytes callable format frozenset property staticmethod classmethod slice complex bytearray eval exec compile ascii'.split(' ');
+  const BUILTINS = 'NotImplemented chr ord hex bin oct divmod pow id getattr setattr hasattr delattr issubclass dir vars globals locals object super bytes callable format property staticmethod classmethod slice complex bytearray eval exec compile ascii'.split(' ');
   const lookup = (s: Scope, name: string): V => {
     for (let c: Scope | undefined = s; c; c = c.up) {
       if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
@@ -738,6 +840,8 @@ export function interpreter(h: Host) {
       if (v === undefined) throw Object.assign(new Thrown('AttributeError', o[PYD] ? `type object '${fname(o)}' has no attribute '${k}'` : `'${o[SUPER] ? 'super' : typeName(o)}' object has no attribute '${k}'`), { hint: attrHint(k, [...Object.keys(me ?? {}), ...classAttrs(c)]) });
       return v;
     }
+    // (an iterator's send, close, __next__…)
+    if (o instanceof PyIter) throw new Unsupported(`${o.kind}.${k}`);
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
     // (an OSError's errno, strerror and filename)
     if (o instanceof Thrown && o.attrs && Object.hasOwn(o.attrs, k)) return o.attrs[k];
@@ -752,11 +856,12 @@ export function interpreter(h: Host) {
         zfill: (w: V) => o.replace(/^[-+]?/, (x) => x + '0'.repeat(Math.max(0, Number(w) - o.length))), ljust: (w: V, f = ' ') => o.padEnd(Number(w), f), rjust: (w: V, f = ' ') => o.padStart(Number(w), f), center: (w: V, f = ' ') => { const n = Math.max(0, Number(w) - o.length), l = (n >> 1) + (n & Number(w) & 1); return f.repeat(l) + o + f.repeat(n - l); },
         index: (x: V) => { const k = o.indexOf(x); if (k < 0) throw new Thrown('ValueError', 'substring not found'); return BigInt(k); }, rfind: (x: V) => BigInt(o.lastIndexOf(x)), splitlines: () => (o ? o.replace(/\n$/, '').split(/\r?\n/) : []), title: () => o.replace(/\w\S*/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase()), capitalize: () => o.charAt(0).toUpperCase() + o.slice(1).toLowerCase(), split: (sep?: V, max?: V) => { if (max !== undefined && (sep == null || max < 0n)) throw new Unsupported('str.split(maxsplit)'); const l = sep == null ? o.trim().split(/\s+/).filter(Boolean) : o.split(sep); return max === undefined || l.length <= Number(max) + 1 ? l : [...l.slice(0, Number(max)), l.slice(Number(max)).join(sep)]; }, join: (l: V) => (globals.list as (x: V) => V[])(l).map((x, k) => { if (typeof x !== 'string') throw new Thrown('TypeError', `sequence item ${k}: expected str instance, ${typeName(x)} found`); return x; }).join(o), replace: (a: V, b: V, n = -1n) => ((p) => (n < 0 ? o.replaceAll(a, b) : p.slice(0, Number(n) + 1).join(b) + (p.length > n + 1n ? a + p.slice(Number(n) + 1).join(a) : '')))(o.split(a)), format: (...a: V[]) => strFormat(o, a, a[a.length - 1]?.[KW] ? a.pop() : {}), startswith: (p: V) => [p].flat().some((x) => o.startsWith(x)), endswith: (p: V) => [p].flat().some((x) => o.endsWith(x)), find: (p: V) => BigInt(o.indexOf(p)) }
       : Array.isArray(o) && (!(o as V)[TUPLE] || /^(count|index)$/.test(k)) ? { append: (x: V) => (o.push(x), null), pop: (i: V = -1n) => { const k = Number(i) < 0 ? o.length + Number(i) : Number(i); if (k < 0 || k >= o.length) throw new Thrown('IndexError', o.length ? 'pop index out of range' : 'pop from empty list'); return o.splice(k, 1)[0]; }, insert: (i: V, x: V) => (o.splice(Number(i), 0, x), null), reverse: () => (o.reverse(), null), sort: (...a: V[]) => (o.splice(0, o.length, ...globals.sorted(o, ...a)), null), index: (x: V) => BigInt(at(x)), extend: (x: V) => (o.push(...globals.list(x)), null), remove: (x: V) => (o.splice(at(x, 'list.remove(x): x not in list'), 1), null), count: (x: V) => BigInt(o.filter((y) => pyEq(x, y)).length), copy: () => [...o], clear: () => ((o.length = 0), null) }
+      : o instanceof PySet ? setMethods(o, globals.list, keyError)
       : o instanceof Dict ? { keys: () => new DictView('keys', o), values: () => new DictView('values', o), items: () => new DictView('items', o), get: (x: V, d: V = null) => (o.has(x) ? o.get(x) : d), copy: () => pyDict(o.items()), clear: () => (o.m.clear(), null),
         update: (...a: V[]) => (globals.dict(...a).items().forEach(([k, v]: V[]) => o.set(k, v)), null), setdefault: (x: V, d: V = null) => (o.has(x) ? o.get(x) : (o.set(x, d), d)),
         pop: (x: V, ...d: V[]) => { if (!o.has(x)) { if (d.length) return d[0]; throw keyError(x); } const v = o.get(x); o.delete(x); return v; } } : undefined;
     // a method of str, list or dict the evaluator lacks is no missing attribute
-    if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
+    if (methods && !Object.hasOwn(methods, k) && /^(is\w+|r?partition|rindex|rsplit|remove(prefix|suffix)|casefold|expandtabs|swapcase|translate|maketrans|encode|format_map|popitem|fromkeys|\w+_update)$/.test(k)) throw new Unsupported(`${typeName(o)}.${k}`);
     const v = methods ? own(methods) : isObj(o) && o[SHOW] && !HIDDEN.test(k) ? own(o) : undefined;
     // a module's attribute the evaluator lacks may well be a real one
     if (v === undefined && typeName(o) === 'module') throw new Unsupported(`${/'(\w+)'/.exec(o[SHOW])![1]}.${k}`);
@@ -772,6 +877,7 @@ export function interpreter(h: Host) {
   };
   /** python's `x[a:b:step]`, whose bounds are clamped and counted from the end when negative. */
   const slice = (x: V, a: V, b: V, by: V) => {
+    if (x?.[PYCLS]) throw new Unsupported('a slice of an object');
     const n = x.length, st = Number(by);
     if (!st) throw new Thrown('ValueError', 'slice step cannot be zero');
     const at = (v: V, d: number) => (v == null ? d : Math.min(Math.max(Number(v) < 0 ? Number(v) + n : Number(v), st < 0 ? -1 : 0), st < 0 ? n - 1 : n));
@@ -791,6 +897,8 @@ export function interpreter(h: Host) {
       if (!o.has(k)) throw keyError(k);
       return o.get(k);
     }
+    const f = dunder(o, '__getitem__');
+    if (f) return f(k);
     throw new Thrown('TypeError', `'${typeName(o)}' object is not subscriptable`);
   };
 
@@ -837,7 +945,7 @@ export function interpreter(h: Host) {
       return r;
     };
     const BIN: Record<string, number> = py
-      ? { or: 1, and: 2, '==': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, in: 4, not: 4, is: 4, '+': 6, '-': 6, '*': 7, '/': 7, '//': 7, '%': 7, '**': 9 }
+      ? { or: 1, and: 2, '==': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, in: 4, not: 4, is: 4, '|': 5, '^': 6, '&': 7, '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '//': 10, '%': 10, '**': 12 }
       : { '??': 1, '||': 1, '&&': 2, '==': 4, '!=': 4, '===': 4, '!==': 4, '<': 5, '>': 5, '<=': 5, '>=': 5, instanceof: 5, in: 5, '+': 6, '-': 6, '*': 7, '/': 7, '%': 7, '**': 9 };
     const fnBody = (params: string[], body: E, name = ''): E => (s) => Object.assign(fn(name, (...a: V[]) => body({ vars: bind(params, a, s), up: s })), { flen: arity(params) });
     /** The token that closes the bracket at `k` (the end of input when none does). */
@@ -901,7 +1009,7 @@ export function interpreter(h: Host) {
         }
         const p = Object.hasOwn(BIN, op) ? BIN[op] : 0;
         // (bitwise operators are the evaluator's limit)
-        if (/^([&|^]|>>>?|<<)$/.test(op)) throw new Unsupported(op);
+        if (!py && /^([&|^]=?|>>>?=?|<<=?)$/.test(op)) throw new Unsupported(op);
         if (!p || p < min) return left;
         i++;
         if (op === 'not') need('in'), (op = 'not in');
@@ -917,7 +1025,7 @@ export function interpreter(h: Host) {
         }
         chain = undefined;
         // (a comparison has no anchor: all of it is marked)
-        left = py ? (p < 6 ? mark((s) => pyBin(op, a, b, s), s0, s0) : mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length)) : (s) => jsBin(op, a(s), () => b(s));
+        left = py ? (p < 5 ? mark((s) => pyBin(op, a, b, s), s0, s0) : mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length)) : (s) => jsBin(op, a(s), () => b(s));
       }
     };
     const pyBin = (op: string, a: E, b: E, s: Scope): V => {
@@ -929,12 +1037,19 @@ export function interpreter(h: Host) {
       if (/^[=!]=$/.test(op)) return pyEq(x, y) === yes;
       if (/is/.test(op)) return (x === y || (x == null && y == null)) === yes;
       if (/in/.test(op)) {
-        const seq = Array.isArray(y) ? y : y instanceof DictView ? y.list() : undefined;
+        const has = dunder(y, '__contains__');
+        if (has) return pyTruth(has(x)) === yes;
+        // (an iterator is taken up to the item)
+        if (y instanceof PyIter) { for (let v; (v = y.pull(Infinity)) !== END;) if (pyEq(x, v)) return yes; return !yes; }
+        const seq = Array.isArray(y) ? y : y instanceof DictView ? y.list() : dunder(y, '__iter__') || dunder(y, '__getitem__') ? globals.list(y) : undefined;
         if (!seq && typeof y !== 'string' && !(y instanceof Sized)) throw new Thrown('TypeError', `argument of type '${typeName(y)}' is not iterable`);
         if (typeof y === 'string' && typeof x !== 'string') throw new Thrown('TypeError', `'in <string>' requires string as left operand, not ${typeName(x)}`);
-        return (typeof y === 'string' ? y.includes(x) : seq ? seq.some((z) => pyEq(x, z)) : y.has(x)) === yes;
+        return (typeof y === 'string' ? y.includes(x) : seq ? seq.some((z: V) => pyEq(x, z)) : y.has(x)) === yes;
       }
-      if (/[<>]/.test(op)) {
+      if (/^[<>]=?$/.test(op)) {
+        if (x?.[PYCLS] || y?.[PYCLS]) return rich(op, x, y);
+        // sets order by inclusion
+        if (x instanceof PySet && y instanceof PySet) { const [a, b] = op[0] === '<' ? [x, y] : [y, x]; return a.used <= b.used - +!op[1] && a.list().every((z: V) => b.has(z)); }
         return isNum(x) && isNum(y) ? JS_OPS[op](num(x), num(y)) : JS_OPS[op](cmp(x, y, op), 0);
       }
       return pyOp(op, x, y, h.version);
@@ -951,8 +1066,8 @@ export function interpreter(h: Host) {
         return (s) => { const v = a(s) + (op === '++' ? 1 : -1); a.set!(s, v); return v; };
       }
       if (!py && /^(delete|~)$/.test(op)) throw new Unsupported(op);
-      if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof')) {
-        const k = ++i, a = py ? expr(op === 'not' ? 3 : 8) : unary();
+      if (/^[-+!]$/.test(op) || op === (py ? 'not' : 'typeof') || (py && op === '~')) {
+        const k = ++i, a = py ? expr(op === 'not' ? 3 : 11) : unary();
         // (`typeof x` of a name never declared is 'undefined')
         const bare = op === 'typeof' && i === k + 1 && t[k].k === 'i';
         return (s) => {
@@ -962,8 +1077,8 @@ export function interpreter(h: Host) {
           } catch (x) {
             if (!bare || !(x instanceof Thrown && x.type === 'ReferenceError')) throw x;
           }
-          if (py && (op === '-' || op === '+') && !isNum(v)) throw new Thrown('TypeError', `bad operand type for unary ${op}: '${typeName(v)}'`);
-          return op === '-' ? (py && typeof v !== 'number' ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v);
+          if (py && /^[-+~]$/.test(op) && !(op === '~' ? typeof v === 'bigint' : isNum(v))) throw typeof v === 'boolean' ? new Unsupported('~bool') : new Thrown('TypeError', `bad operand type for unary ${op}: '${typeName(v)}'`);
+          return op === '~' ? -(v as bigint) - 1n : op === '-' ? (py && typeof v !== 'number' ? pyOp('-', 0n, v) : -v) : op === '+' ? (py ? v : +v) : op === 'typeof' ? typeof v : op === '!' ? !v : !pyTruth(v);
         };
       }
       const start = peek().p;
@@ -1030,18 +1145,20 @@ export function interpreter(h: Host) {
             const at = Array.isArray(x) && typeof key === 'bigint' ? Number(key < 0n ? BigInt(x.length) + key : key) : -1;
             if (py && Array.isArray(x) && typeof key === 'bigint' && (at < 0 || at >= x.length)) throw new Thrown('IndexError', 'list assignment index out of range');
             // (JS as `node -e` runs it, not strict: a frozen object or a primitive ignores the assignment)
-            if (at >= 0) x[at] = v; else if (py) { if (!(x instanceof Dict)) throw new Thrown('TypeError', `'${typeName(x)}' object does not support item assignment`); x.set(key, v); } else if (x == null) noSet(x, key); else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
+            if (at >= 0) x[at] = v; else if (py) { if (dunder(x, '__setitem__')) return void dunder(x, '__setitem__')(key, v); if (!(x instanceof Dict)) throw new Thrown('TypeError', `'${typeName(x)}' object does not support item assignment`); x.set(key, v); } else if (x == null) noSet(x, key); else if (typeof x === 'object' || typeof x === 'function') Reflect.set(x, key, v);
           } }), start, at);
         } else if (is('(')) {
           i++;
           // `sum(x for x in xs)`: a generator expression, run as the list it yields
-          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : ((e: E) => (py && is('for') ? comp((s) => [e(s)]) : e))(item())), true);
+          const args = list(')', () => (py && peek().k === 'i' && is('=', 1) ? ((k) => ((i += 2), ((v: E) => (s: Scope) => ({ [KW]: true, [k]: v(s) }))(expr())))(peek().v) : ((e: E) => (py && is('for') ? genexpr(e) : e))(item())), true);
           const callee = e;
           const called = (f: E) => mark(f, start, at);
           // V8 names the callee as written, without the brackets around it
           const text = src.slice(start, at).trim().replace(/^\(([^()]*)\)$/, '$1');
           e = called((s) => {
-            const [self, f] = callee.ref ? callee.ref(s) : [undefined, callee(s)];
+            // (python: an object with __call__)
+            let [self, f] = callee.ref ? callee.ref(s) : [undefined, callee(s)];
+            if (py && f?.[PYCLS]) f = dunder(f, '__call__') ?? f;
             const a = spread(args.map((x) => x(s)));
             const kw = a.filter((x) => x?.[KW]);
             const pos = a.filter((x) => !x?.[KW]);
@@ -1090,10 +1207,17 @@ export function interpreter(h: Host) {
         if (k === cl.length) return each(s);
         const [names, e] = cl[k];
         if (!names) return truth(e(s)) ? go(k + 1, s) : [];
-        return (globals.list as (x: V) => V[])(e(s)).flatMap((v) => go(k + 1, { vars: new Map(names.map((n, j) => [n, names.length > 1 ? v[j] : v])), up: s, cmp: 1 }));
+        const src = e(s), out: V[] = [];
+        const round = (v: V) => out.push(...go(k + 1, { vars: new Map(names.map((n, j) => [n, names.length > 1 ? v[j] : v])), up: s, cmp: 1 }));
+        // (a generator's items one at a time, as far as the generator running this one may go)
+        if (src instanceof PyIter) for (let v; (v = src.pull(generating[generating.length - 1]?.cap ?? Infinity)) !== END;) round(v);
+        else (globals.list as (x: V) => V[])(src).forEach(round);
+        return out;
       };
       return (s) => go(0, s);
     };
+    /** `(x for x in xs)`: a generator whose body is the comprehension, each item yielded. */
+    const genexpr = (e: E, close = ''): E => ((c: E): E => (s) => generator('<genexpr>', () => c(s)))(comp((s) => (pyYield(e(s)), []), close));
     /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
     /** `own`: a function or method, whose `this` is what it is called on (an arrow's is its maker's). */
     const arrow = (params: string[], name = '', own = false): E => {
@@ -1210,6 +1334,11 @@ export function interpreter(h: Host) {
           i = close + 2;
           return arrow(params);
         }
+        if (py && !is(')')) {
+          const at = i, e = expr();
+          if (is('for')) return genexpr(e, ')');
+          i = at;
+        }
         const items = list(')', () => expr());
         const tuple = py && (items.length !== 1 || t[i - 2].v === ',');
         return tuple ? unpacking(items) : items.length === 1 ? items[0] : fail();
@@ -1229,8 +1358,23 @@ export function interpreter(h: Host) {
       if (tk.v === '{') {
         if (py && !is('}')) {
           const at = i;
-          const key = expr();
-          if (is(',') || is('}') || is('for')) throw new Unsupported('set');
+          const key = is('*') ? undefined : expr();
+          if (key && is('for')) return ((c: E) => (s: Scope) => c(s).reduce((r: PySet, x: V) => (r.add(x), r), newSet()))(comp((s) => [key(s)], '}'));
+          if (!key || is(',') || is('}')) {
+            i = at;
+            const items = list('}', item);
+            // CPython keeps a display of over two constants as a frozenset, rebuilt once in its own order, that the new set copies
+            const folded = items.length > 2 && t.slice(at, i - 1).every((x) => x.k === 'n' || (x.k === 's' && !/^[fF]/.test(x.v)) || /^(True|False|None|[-+*/%(),]|\*\*|\/\/)$/.test(x.v));
+            return mark((s) => {
+              const r = newSet();
+              for (const x of items.map((e) => e(s))) if (x?.[SPREAD]) r.update(x[SPREAD], () => globals.list(x[SPREAD])); else r.add(x);
+              if (!folded) return r;
+              const f = newSet(true), o = newSet();
+              r.list().forEach((x) => f.add(x));
+              o.update(f, () => []);
+              return o;
+            }, tk.p, tk.p);
+          }
           const val = eat(':') ? expr() : fail();
           if (is('for')) return ((c: E) => (s: Scope) => pyDict(c(s)))(comp((s) => [[key(s), val(s)]], '}'));
           i = at;
@@ -1386,7 +1530,8 @@ export function interpreter(h: Host) {
     const old = bin ? ts[0](s) : undefined;
     const logic = /^(&&|\|\||\?\?)$/.test(bin);
     if (logic && (bin === '??' ? old != null : bin === '&&' ? !old : old)) return [old, old];
-    const v = bin && !logic ? (py ? pyOp(bin, old, e(s), h.version) : JS_OPS[bin](old, e(s))) : e(s);
+    // (a set's `|=`, `&=`, `-=` and `^=` change it in place)
+    const v = bin && !logic ? (py ? ((r: V) => (old instanceof PySet && !old.frozen && r instanceof PySet && /^[-|&^]$/.test(bin) ? setIop(bin, old, r) : pyOp(bin, old, r, h.version)))(e(s)) : JS_OPS[bin](old, e(s))) : e(s);
     for (const x of ts) x.set!(s, v);
     return [old, v];
   }
@@ -1468,7 +1613,7 @@ export function interpreter(h: Host) {
     // `*init, last = …`: a starred first target
     const target = many(py && p.eat('*') ? undefined : p.expr(1), first.p);
     const op = p.peek().v;
-    if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--|(&&|\|\||\?\?)=)$/.test(op)) {
+    if (/^(=|[-+*/%]=|\*\*=|\/\/=|\+\+|--|(&&|\|\||\?\?)=)$/.test(op) || (py && /^([&|^]|<<|>>)=$/.test(op))) {
       const step = op === '++' || op === '--';
       // `a = b = 0`: every target but the last expression
       const ts = [target];
@@ -1658,7 +1803,7 @@ export function interpreter(h: Host) {
   /** The names a function's body assigns, loops over, defines or imports (not those it declares global): python's compiler makes them local. */
   const bound = (body: Block[], out = new Set<string>(), glob = new Set<string>()): Set<string> => {
     for (const [head, , inner] of body) {
-      const m = /^(?:for\s+(.+?)\s+in\b|(?:def|class)\s+(\w+)|import\s+([\w.]+)|(?:global|nonlocal)\s+(.+)|(.*?)(?:[-+*/%]|\/\/|\*\*)?=(?!=))/.exec(head) ?? [];
+      const m = /^(?:for\s+(.+?)\s+in\b|(?:def|class)\s+(\w+)|import\s+([\w.]+)|(?:global|nonlocal)\s+(.+)|(.*?)(?:[-+*/%&|^]|\/\/|\*\*|<<|>>)?=(?!=))/.exec(head) ?? [];
       const as = /\bas\s+(\w+)\s*:?$/.exec(head)?.[1];
       if (m[4]) m[4].split(',').forEach((n) => glob.add(n.trim()));
       for (const n of [...(m[1] ?? m[5] ?? '').split(/[,=]/), m[2], m[3]?.split('.')[0], as]) if (n && /^\w+$/.test(n.replace(/^[\s(*]+|[\s)]+$/g, ''))) out.add(n.replace(/^[\s(*]+|[\s)]+$/g, ''));
@@ -1838,6 +1983,68 @@ export function interpreter(h: Host) {
   /** The methods running (their class and self): what `super()` is of. */
   const calls: V[][] = [];
   let objs = 0;
+  /** The generators whose bodies run now, innermost last: where a `yield` puts its item and the output written since the item before. */
+  type Run = { items: V[]; outs: string[][][]; o: number; e: number; cap: number; end?: string[][]; err?: unknown; cut?: boolean };
+  const generating: Run[] = [];
+  const CUT = Symbol('cut');
+  const emit = ([o, e]: string[][]) => void (log.push(...o), errs.push(...e));
+  /** A generator: its body runs at its first item, as far as the taker may want (an endless one stops there). */
+  /** Whether a seeded random gave a number: a generator's body that draws ahead of its items would take the program's next ones. */
+  let drew = false;
+  const generator = (name: string, body: () => V): PyIter => {
+    let r: Run | undefined, k = 0;
+    const g = new PyIter('generator', (cap = Infinity) => {
+      if (!r) {
+        r = { items: [], outs: [], o: log.length, e: errs.length, cap };
+        generating.push(r);
+        const was = drew;
+        drew = false;
+        try {
+          g.ret = body();
+        } catch (x) {
+          if (x === CUT) r.cut = true;
+          else r.err = x;
+        } finally {
+          generating.pop();
+        }
+        r.end = [log.splice(r.o), errs.splice(r.e)];
+        const took = drew;
+        drew ||= was;
+        if (took) throw new Unsupported('seeded random in a generator');
+      }
+      if (k < r.items.length) return emit(r.outs[k]), r.items[k++];
+      if (r.cut) throw new Unsupported('next() past 1000 items');
+      if (r.end) {
+        emit(r.end);
+        r.end = undefined;
+        if (r.err) throw r.err;
+      }
+      return END;
+    }, objs++);
+    g.name = name;
+    return g;
+  };
+  const pyYield = (v: V) => {
+    const r = generating[generating.length - 1];
+    if (!r) throw new Thrown('SyntaxError', "'yield' outside function");
+    r.items.push(v);
+    r.outs.push([log.splice(r.o), errs.splice(r.e)]);
+    if (r.items.length >= r.cap) throw CUT;
+  };
+  /** `yield x`, `yield from xs` as a statement (as an expression it is refused). */
+  const yieldStmt = (src: string, sc: Scope) => {
+    const from = /^\s+from\b/.exec(src);
+    if (!from) return pyYield(src.trim() ? evalIn(src, sc) : null), NOTHING;
+    const it = globals.iter(evalIn(src.slice(from[0].length), sc));
+    for (let v; (v = it.pull(generating[generating.length - 1]?.cap)) !== END;) pyYield(v);
+    return NOTHING;
+  };
+  /** Whether a body yields (a def inside it is another function). */
+  const yields = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/\byield\b/.test(h) && lex(h, true).some((t) => t.k === 'i' && t.v === 'yield') || yields(inner)));
+  /** Whether a body changes an object it did not make (`log.append(x)`, `obj.n = 1`, `global`). */
+  const shares = (b: Block[], own: Set<string>): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/^(global|nonlocal)\b/.test(h) || ((m) => !!m && !own.has(m[1]))(/^(\w+)\s*(?:[.[][^=]*?(?<![=!<>])[-+*/%&|^]?=(?!=)|\.\s*(?:append|extend|insert|pop|remove|add|update|clear|discard|setdefault|sort|reverse)\s*\()/.exec(h)) || shares(inner, own)));
+  /** Whether a loop's body may leave it before its iterable ends. */
+  const leaves = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/^(break|return|raise)\b/.test(h) || leaves(inner)));
   /**
    * `class P(Base):`: calling P makes an instance and runs its __init__; the body's names are its
    * attributes. Operators' methods (`__eq__`, `__add__`…) are not run: such a class is refused.
@@ -1865,7 +2072,7 @@ export function interpreter(h: Host) {
     const cs: Scope = { vars: new Map(), up: { vars: new Map([['super', fn('super', () => { const [c, me] = calls[calls.length - 1] ?? []; return { [SUPER]: [c?.base, me] }; })]]), up: sc }, q: name };
     pyExec(body, cs);
     const wrap = (k: string, f: V) => {
-      if (/^__(?!init__$|str__$|repr__$)\w+__$/.test(k)) throw new Unsupported(k);
+      if (/^__\w+__$/.test(k) && !/^__(init|str|repr|(r?(add|sub|mul|truediv|floordiv|mod))|eq|ne|lt|le|gt|ge|len|(get|set)item|contains|iter|next|bool|call|hash)__$/.test(k)) throw new Unsupported(k);
       return Object.assign(fn(k, (...a: V[]) => { calls.push([C, a[0]]); try { return f(...a); } finally { calls.pop(); } }), { kw: true, [SHOW]: f[SHOW] });
     };
     sc.vars.set(name, Object.assign(C, { base, kw: true, [PYD]: Object.fromEntries([['__name__', name], ['__doc__', docOf(body)], ...[...cs.vars].map(([k, v]) => [k, typeof v === 'function' && !v[PYD] ? wrap(k, v) : v])]), [SHOW]: `<class '__main__.${name}'>` }));
@@ -1892,7 +2099,7 @@ export function interpreter(h: Host) {
         if (sc === top) [line, piece] = [n, m?.[2] || head];
         const kw = m?.[1];
         if (!m) {
-          value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : /^assert\b/.test(head) ? pyAssert(head.slice(6), sc) : statement(head, sc);
+          value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^yield\b/.test(head) ? yieldStmt(head.slice(5), sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : /^assert\b/.test(head) ? pyAssert(head.slice(6), sc) : statement(head, sc);
           continue;
         }
         value = NOTHING;
@@ -1920,22 +2127,28 @@ export function interpreter(h: Host) {
           const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/s.exec(m[2]) ?? [];
           if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
           const q = sc.q ? `${sc.q}.${name}` : name;
-          const loc = bound(body);
-          sc.vars.set(name, Object.assign(userFn(name, pyParams(params, sc, q), (s2) => ((s2.loc = loc), pyExec(body, s2)), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
+          const loc = bound(body), args = pyParams(params, sc, q), run = (s2: Scope) => ((s2.loc = loc), pyExec(body, s2));
+          // a generator's arguments are bound at its call, its body run at its first item
+          // (a finally block would run when an unfinished generator is dropped)
+          // (nor can the body, run ahead of its items, change what its taker sees between them)
+          if (yields(body) && (JSON.stringify(body).includes('["finally:') || shares(body, new Set([...loc, ...params.split(',').map((p) => /\w+/.exec(p)?.[0] ?? '')])))) throw new Unsupported('this generator');
+          const gen = yields(body) && ((f: V) => fn(name, (...a: V[]) => ((vs) => generator(name, () => f(vs)))(args(a))))(userFn(name, (a) => a[0], run, sc));
+          sc.vars.set(name, Object.assign(gen || userFn(name, args, run, sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
         } else if (kw === 'for') {
           // (a head without its targets or its iterable is the parser's error, at its `in` or its colon)
           const [, names, src] = /^(.+?)\s+in\s+(.+)$/s.exec(m[2]) ?? (() => { const k = /^in\b/.test(m[2]) ? 0 : m[2].length + 1; throw syntax('invalid syntax', k, k + (k ? 1 : 2)); })();
           const it = evalIn(src, sc);
-          const items: V[] = [...(globals.list as (x: V) => V[])(it)];
+          // (an iterator's items are taken as each round starts; a loop that may stop early takes at most a thousand of an endless generator)
+          const each = it instanceof PyIter || it?.[PYCLS] ? ((x: PyIter, cap: number) => () => x.pull(cap))(globals.iter(it), leaves(body) ? 1000 : Infinity) : ((l: V[]) => () => (l.length ? l.shift() : END))([...(globals.list as (x: V) => V[])(it)]);
+          let v: V;
           const target = parser(names).whole();
           // a dict that grows or shrinks under its loop stops it (3.13 marks the iterable, a call's brackets)
-          const d = it instanceof DictView ? it.d : it instanceof Dict ? it : undefined, size = d?.size;
+          const d = it instanceof DictView ? it.d : it instanceof Dict || it instanceof PySet ? it : undefined, size = d?.size;
           const b = m[2].length - src.length, z = m[2].length, x = b + Math.max(0, src.search(/\((?:[^()]|\([^()]*\))*\)$/));
-          const changed = () => Object.assign(new Thrown('RuntimeError', 'dictionary changed size during iteration'), { at: minor > 12 ? [b, x, z, z] : undefined });
+          const changed = () => Object.assign(new Thrown('RuntimeError', d instanceof PySet ? 'Set changed size during iteration' : 'dictionary changed size during iteration'), { at: minor > 12 ? [b, x, z, z] : undefined });
           // the loop's `else` runs unless it ended by `break`
           // (its next item is taken on its line, where what fails then fails)
-          taken = loop(() => { if (sc === top) [line, piece] = [n, m[2]]; if (d && d.size !== size) throw changed(); return items.length > 0; }, () => {
-            const v = items.shift();
+          taken = loop(() => { if (sc === top) [line, piece] = [n, m[2]]; if (d && d.size !== size) throw changed(); try { return (v = each()) !== END; } catch (e) { if (e instanceof Thrown && minor > 12) e.at ??= [b, x, z, z]; throw e; } }, () => {
             // (what cannot unpack into the targets fails under them)
             try {
               (target.set ?? bad)(sc, v);
