@@ -819,6 +819,16 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       interrupted = false;
       if (!at.tty) return void (script += raw + '\n');
       typed.push(raw);
+      /** node's timers and promises due by now (`ahead`: and in the moment the prompt takes to come back), and what they wrote. */
+      const loop = (ahead = 0) => {
+        const l = rt.settle(ahead);
+        out.out(l.out);
+        out.err(l.err);
+        if (l.error instanceof Exit) this.exitCode = Number(l.error.code) || 0;
+        else if (l.error) out.out(replError(false, l.error, '', 0));
+      };
+      // (what came due while the line was typed was written before it)
+      if (node && (loop(), this.exitCode !== null)) return;
       const line = raw.trim();
       const src = buffer ? buffer + '\n' + raw : line;
       if (!src.trim()) return;
@@ -858,13 +868,8 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
         }
         out.out(shown);
       } else if (r.value !== rt.NOTHING && r.value != null) out.out(repr(r.value) + '\n');
-      if (!node) return;
       // node's timers and promises run once the value is shown
-      const l = rt.settle();
-      out.out(l.out);
-      out.err(l.err);
-      if (l.error instanceof Exit) this.exitCode = Number(l.error.code) || 0;
-      else if (l.error) out.out(replError(false, l.error, '', 0));
+      if (node) loop(100);
     },
     async eof(out) {
       if (!at.tty) {

@@ -183,21 +183,24 @@ export function eventLoop(value: (e: unknown) => V, show: (v: V) => string, no: 
     context: () => ctx,
     /** The simulated ms the loop has waited so far. */
     elapsed: () => elapsed,
+    /** A new count of timer callbacks against the limit (each REPL input's own). */
+    fresh: () => void (fired = 0),
+    /** The loop's time moved on to `ms` with no timer due (the REPL waiting for its next input). */
+    reach: (ms: number) => void (elapsed = Math.max(elapsed, ms)),
     drain,
     /**
      * One round of the loop: the due timers (each followed by the ticks and microtasks), then the
-     * immediates; false when nothing is left that keeps the program running.
+     * immediates; false when nothing is left that keeps the program running (or nothing due by `until`).
      */
-    round(): boolean {
+    round(until = Infinity): boolean {
       drain();
-      const live = [...timers].filter((t) => t.ref);
-      if (!live.length && !immediates.length) return false;
+      const next = immediates.length ? 0 : Math.min(...[...timers].filter((t) => t.ref).map((t) => t.at));
+      if (next > until || next === Infinity) return false;
       // (node's first round finds the 1 ms timers due: the main script took longer)
-      elapsed ||= 1;
-      if (!immediates.length) elapsed = Math.max(elapsed, Math.min(...live.map((t) => t.at)));
+      elapsed = Math.max(elapsed || 1, next);
       for (let t; (t = [...timers].filter((x) => x.at <= elapsed).sort((x, y) => x.at - y.at || x.n - y.n)[0]); ) {
-        // (a program that never stops its interval is stopped here rather than hang the page)
-        if (++fired > 10000) no('setInterval');
+        // (a program whose timers never stop is stopped here rather than hang the page; the last one goes)
+        if (++fired > 10000) (timers.delete(t), no('timers without end'));
         if (t.every) t.at = elapsed + t.ms;
         else timers.delete(t);
         const { f, a } = t;

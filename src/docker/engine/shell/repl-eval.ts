@@ -545,6 +545,8 @@ export function interpreter(h: Host) {
   // (the REPL shows a promise with the async ids its hooks give it)
   const tasks = py ? undefined : eventLoop((e) => caught(e), (v) => (inRepl ? no('util.inspect(promise)') : inspect(v)), (w) => no(w));
   let inRepl = false;
+  /** The simulated clock, and its time when the program started (the loop's time 0). */
+  const clock = h.now ?? Date.now, born = clock();
   const top: Scope = { vars: new Map() };
   const declared = new Map<string, string>();
   const env = { ...h.env };
@@ -617,7 +619,7 @@ export function interpreter(h: Host) {
     // the host's classes, so `instanceof` and e.name hold; `new` is a call here
     // (each remembers the calls it was made in: an unhandled rejection's report is the Error's stack)
     const errors = Object.fromEntries(JS_ERRORS.map((name) => { const C = (globalThis as V)[name]; return [name, Object.assign({ [name]: (...a: V[]) => { const e = new C(...a); origins.set(e, [tasks!.context(), [...running.map(([f, , by], k): [string, number, boolean | string] => [f, running[k + 1]?.[1] ?? line, by]).reverse()], running[0]?.[1] ?? line]); return e; } }[name], { prototype: C.prototype, captureStackTrace: C.captureStackTrace })]; }));
-    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { [Symbol.hasInstance]: (x: V) => x instanceof Object, keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(() => (h.now ?? Date.now)() + tasks!.elapsed()), ...tasks!.globals, true: true, false: false, null: null, undefined, NaN, Infinity, ...((g) => ({ globalThis: g, this: g }))({ [CUSTOM]: () => { throw new Unsupported('util.inspect(globalThis)'); } }), ...h.globals };
+    return { ...builtins, ...errors, require, process, console: strict('console', { log: say, info: say, error: warn, warn }), Math: { ...Object.fromEntries(Object.getOwnPropertyNames(Math).map((k) => [k, (Math as V)[k]])), random: h.random }, JSON: { stringify: JSON.stringify, parse: (x: V, f?: V) => { try { return JSON.parse(x, f); } catch (e) { throw Object.assign(new Thrown('SyntaxError', (e as Error).message), { json: String(x) }); } } }, Number, String, Boolean, parseInt, parseFloat, isNaN, Object: strict('Object', { [Symbol.hasInstance]: (x: V) => x instanceof Object, keys: Object.keys, values: Object.values, entries: Object.entries, assign: Object.assign, fromEntries: Object.fromEntries }), Array: arrays(Array), ...((f = h.argv?.[1]) => (f?.startsWith('/') ? { __filename: f, __dirname: f.replace(/\/[^/]*$/, '') || '/' } : { __filename: '[eval]', __dirname: '.' }))(), ...jsClasses(() => born + Math.max(clock() - born, tasks!.elapsed())), ...tasks!.globals, true: true, false: false, null: null, undefined, NaN, Infinity, ...((g) => ({ globalThis: g, this: g }))({ [CUSTOM]: () => { throw new Unsupported('util.inspect(globalThis)'); } }), ...h.globals };
   };
   /** node's Array, but an array of millions of items (that the page would fill) is the evaluator's limit. */
   const arrays = (A: V) => {
@@ -1754,8 +1756,8 @@ export function interpreter(h: Host) {
         if (r.done) return r.value;
         let done = 0, got: V;
         P.resolve(r.value).then((v: V) => ((done = 1), (got = v)), (e: V) => ((done = 2), (got = e)));
-        // (one that never settles would keep node's REPL waiting)
-        while (!done && tasks!.round());
+        // (one that never settles would keep node's REPL waiting; one the microtasks settle goes on before any timer)
+        while ((tasks!.drain(), !done) && tasks!.round());
         r = done === 1 ? g.next(got) : done ? g.throw(thrown(got)) : no('await');
       }
     } catch (e) {
@@ -2439,6 +2441,7 @@ export function interpreter(h: Host) {
     run(src: string, repl = false): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
       log.length = errs.length = marks.length = 0;
       inRepl = repl;
+      tasks?.fresh();
       let value: V = NOTHING;
       line = 1;
       piece = '';
@@ -2481,11 +2484,18 @@ export function interpreter(h: Host) {
       // node's process.exitCode, the status it ends with when nothing else sets one
       return { out: log.join(''), err: errs.join(''), value, code: globals.process?.exitCode };
     },
-    /** node's REPL: the event loop after an input, and what it wrote; an error of it as the REPL reports it. */
-    settle(): { out: string; err: string; error?: unknown } {
+    /**
+     * node's REPL: the event loop as far as the clock has gone since it started (and `ahead` ms
+     * more), and what it wrote; an error of it as the REPL reports it.
+     */
+    settle(ahead = 0): { out: string; err: string; error?: unknown } {
       log.length = errs.length = 0;
       try {
-        while (tasks?.round());
+        tasks!.fresh();
+        const now = Math.max(clock() - born, tasks!.elapsed());
+        while (tasks!.round(now));
+        tasks!.reach(now);
+        while (tasks!.round(now + ahead));
         return { out: log.join(''), err: errs.join('') };
       } catch (e) {
         let error = overflow(e);

@@ -97,3 +97,35 @@ test("node's REPL waits at a top-level await: the loop runs (timers too) until t
   assert.equal(await type("await Promise.reject(new Error('r'))"), "Uncaught Error: the simulated interpreter cannot run 'rejection'\n");
   assert.equal(await type('await new Promise(() => {})'), "Uncaught Error: the simulated interpreter cannot run 'await'\n");
 });
+
+test("node's REPL runs its timers as the clock goes: an interval nobody clears leaves the next inputs alone", async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  const { type } = await runIt(e, 'node:20');
+  assert.equal(await type('let n = 0'), 'undefined\n');
+  assert.equal(await type('const id = setInterval(() => { n++ }, 1000)'), 'undefined\n');
+  await e.advance(2500);
+  assert.equal(await type('n'), '2\n');
+  assert.equal(await type('1 + 1'), '2\n');
+  await e.advance(1000);
+  assert.equal(await type('n'), '3\n');
+  assert.equal(await type('clearInterval(id)'), 'undefined\n');
+  await e.advance(5000);
+  assert.equal(await type('n'), '3\n');
+  // a timer writes once its time has come, before the input typed after it
+  assert.equal(await type("const t = setTimeout(() => console.log('hi'), 1500)"), 'undefined\n');
+  await e.advance(1000);
+  assert.equal(await type('2'), '2\n');
+  await e.advance(1000);
+  assert.equal(await type('3'), 'hi\n3\n');
+  // (Date.now() counts the clock once, timers or not)
+  assert.equal(await type('const d = Date.now()'), 'undefined\n');
+  await e.advance(3000);
+  assert.equal(await type('Date.now() - d'), '3000\n');
+  // timers that would run for ever between two inputs are stopped once, and said for what they are
+  assert.equal(await type('const z = setInterval(() => {}, 1)'), 'undefined\n');
+  await e.advance(20000);
+  assert.equal(await type('4'), "Uncaught Error: the simulated interpreter cannot run 'timers without end'\n4\n");
+  await e.advance(20000);
+  assert.equal(await type('5'), '5\n');
+});
