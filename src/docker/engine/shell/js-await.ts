@@ -49,11 +49,27 @@ export function awaits(
     return v;
   }
 
+  /** Each own await of `s` in turn, its value in a name of its own: `s` with the names, and the names (to delete once run). */
+  function* lift(s: string, sc: V, L: number, t: string): Generator<V, [string, string[]], V> {
+    const names: string[] = [];
+    for (let k; (k = own(s)) >= 0; ) {
+      if (!/^(?:(?:const|let|var|return|throw)\s+)?[\w$.\s[\]{},:=(]*$/.test(blank(s.slice(0, k)))) no('await');
+      const [e, n] = operand(s.slice(k + 5)), name = TEMP + names.length;
+      const v = yield e(sc);
+      at(L, t);
+      sc.vars.set(name, v);
+      names.push(name);
+      s = s.slice(0, k) + name + s.slice(k + 5 + n);
+    }
+    return [s, names];
+  }
+
   function* one(t: string, sc: V, L: number): Run {
     at(L, t);
-    if (own(t) < 0) return exec(t, sc, L);
-    const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
     const kw = /^(if|for|while|try|do|switch)\b/.exec(t)?.[1];
+    // (a block, try, if or loop goes by its statements, whose arrows own none of the others' awaits)
+    if (!((t[0] === '{' || /^(if|for|while|try)$/.test(kw ?? '')) && /(?<![\w$.])await\b/.test(blank(t))) && own(t) < 0) return exec(t, sc, L);
+    const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
     if (t[0] === '{') {
       const [code, rest] = body(t);
       yield* run(code, inner(sc), L);
@@ -78,8 +94,11 @@ export function awaits(
     }
     if (kw === 'if' || kw === 'while' || kw === 'for') {
       const wait = kw === 'for' && /^for\s+await\b/.test(t);
-      const open = t.indexOf('('), end = close(t, open), head = t.slice(open + 1, end);
-      if (own(head) >= 0) no('await');
+      const open = t.indexOf('('), end = close(t, open);
+      let head = t.slice(open + 1, end), names: string[] = [];
+      // (an if's condition is run once: its awaits as a statement's; a loop's head would await each round)
+      if (kw === 'if') [head, names] = yield* lift(head, sc, L, t);
+      else if (own(head) >= 0) no('await');
       const [code, rest] = body(t.slice(end + 1));
       const from = L + lf(t.slice(0, t.indexOf(code)));
       let more = rest;
@@ -97,8 +116,9 @@ export function awaits(
       let n = 0;
       const count = () => { if (++n > 100000) no('a loop of over 100000 rounds'); return true; };
       if (kw === 'if') {
-        const other = /^else\b/.test(rest);
-        if (evalIn(head, sc)) (yield* run(code, inner(sc), from), (more = other ? after(rest.slice(4)) : rest));
+        const other = /^else\b/.test(rest), yes = evalIn(head, sc);
+        for (const x of names) sc.vars.delete(x);
+        if (yes) (yield* run(code, inner(sc), from), (more = other ? after(rest.slice(4)) : rest));
         else if (other) (yield* run(rest.slice(4), sc, on(rest)), (more = ''));
       } else {
         const of = kw === 'for' && /^(const|let|var)\s+([\w$\xc0-\u024f]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
@@ -117,25 +137,17 @@ export function awaits(
           // (a while is a for with no init and no step)
           const [init, test, step = ''] = kw === 'for' ? head.split(';') : ['', head];
           if (init.trim()) exec(init, own2, L);
-          for (; count() && (!test.trim() || evalIn(test, own2)); step.trim() && exec(step, own2, L)) if (yield* round(inner(own2))) break;
+          // (a `let` of the head is each round's own: a closure keeps that round's value)
+          let it = own2;
+          const fresh = () => /^\s*let\b/.test(init) && (it = { ...it, vars: new Map(it.vars) });
+          for (; count() && (!test.trim() || evalIn(test, it)); fresh(), step.trim() && exec(step, it, L)) if (yield* round(inner(it))) break;
         }
       }
       if (more) yield* run(more, sc, on(more));
       return;
     }
     if (kw) no(kw + ' with await');
-    // each await of the statement in turn: its value in a name of its own, then the statement
-    let s = t;
-    const names: string[] = [];
-    for (let k; (k = own(s)) >= 0; ) {
-      if (!/^(?:(?:const|let|var|return|throw)\s+)?[\w$.\s[\]{},:=(]*$/.test(blank(s.slice(0, k)))) no('await');
-      const [e, n] = operand(s.slice(k + 5)), name = TEMP + names.length;
-      const v = yield e(sc);
-      at(L, t);
-      sc.vars.set(name, v);
-      names.push(name);
-      s = s.slice(0, k) + name + s.slice(k + 5 + n);
-    }
+    const [s, names] = yield* lift(t, sc, L, t);
     try {
       return exec(s, sc, L);
     } finally {

@@ -2407,7 +2407,9 @@ export function interpreter(h: Host) {
         } else {
           const [init, test, step] = head.split(';');
           if (init.trim()) statement(init, own);
-          loop(() => !test.trim() || !!evalIn(test, own), () => block({ vars: new Map(), up: own }), () => step.trim() && statement(step, own), labels);
+          // (a `let` of the head is each round's own: a closure keeps that round's value)
+          let it = own;
+          loop(() => !test.trim() || !!evalIn(test, it), () => block({ vars: new Map(), up: it }), () => (/^\s*let\b/.test(init) && (it = { ...it, vars: new Map(it.vars) }), step.trim() && statement(step, it)), labels);
         }
       }
       if (more) value = jsExec(more, sc, on(more));

@@ -128,4 +128,7 @@ test("node's REPL runs its timers as the clock goes: an interval nobody clears l
   assert.equal(await type('4'), "Uncaught Error: the simulated interpreter cannot run 'timers without end'\n4\n");
   await e.advance(20000);
   assert.equal(await type('5'), '5\n');
+  // an await after an arrow of the same loop is the input's own
+  assert.equal(await type("for (let i = 0; i < 2; i++) { [1].forEach((x) => x); await null; setTimeout(() => console.log('t', i)) }"), 'undefined\nt 0\nt 1\n');
+  assert.equal(await type("if (await Promise.resolve(2) === 2) console.log('yes')"), 'yes\nundefined\n');
 });
