@@ -92,7 +92,15 @@ export function eventLoop(value: (e: unknown) => V, show: (v: V) => string, no: 
   const NEW = Symbol('new');
   /** Promise.all (0), allSettled (1), race (2) and any (3): each input's outcome in its place, or the first to settle the whole. */
   const gather = (xs: V, m: number) => {
-    const q = new P(NEW), all = [...xs], out: V[] = [];
+    const q = new P(NEW), out: V[] = [];
+    let all: V[];
+    try {
+      all = [...xs];
+    } catch (e) {
+      // (V8 rejects, naming the type, and the value of a number or boolean)
+      const t = typeof xs, what = xs === null ? 'object null' : t === 'number' || t === 'boolean' ? `${t} ${xs}` : t;
+      return P.reject(value(typeof xs?.[Symbol.iterator] === 'function' ? e : new TypeError(`${what} is not iterable (cannot read property Symbol(Symbol.iterator))`)));
+    }
     let n = all.length + 1;
     const done = () => --n || (m === 3 ? settle(q, 2, new AggregateError(out, 'All promises were rejected')) : resolve(q, out));
     all.forEach((x, k) => P.resolve(x).then(
