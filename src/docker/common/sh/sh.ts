@@ -86,8 +86,8 @@ export class Shell implements ShellLike {
   /** `trap` actions by signal number (0: EXIT; '' ignores), and the caught signals whose action is due. */
   traps?: Map<number, string>;
   caught?: number[];
-  /** The descriptors `exec 3>f` left open, for the lines typed after it. */
-  fds?: IO['fds'];
+  /** What `exec 3>f` or `exec 2>log` redirected, for the lines typed after it. */
+  private kept?: Pick<IO, 'fds'> & Partial<Pick<IO, 'out' | 'err' | 'tty'>>;
   /** Set on the shell runc starts: told of the script it runs, which is the process the signals reach. */
   onScript?: (child: Shell) => void;
   private buffer = '';
@@ -444,7 +444,8 @@ export class Shell implements ShellLike {
 
   protected io(out: Out): IO {
     // one shape for every IO the shell makes (stdin and feed included), so spreading it stays cheap
-    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms, a) => out.sleep(ms, a), signal: out.signal, columns: out.columns, rows: out.rows, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.banner() : undefined, stdin: undefined, feed: undefined, fds: this.fds };
+    const k = this.kept;
+    return { out: k?.out ?? ((t) => out.out(t)), err: k?.err ?? ((t) => out.err(t)), sleep: (ms, a) => out.sleep(ms, a), signal: out.signal, columns: out.columns, rows: out.rows, tty: k?.tty ?? this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.banner() : undefined, stdin: undefined, feed: undefined, fds: k?.fds };
   }
   /** Read only when a usage message needs it; made per IO, not per shell, as most copies of a shell never run a busybox applet. */
   private banner(): () => string {
@@ -609,8 +610,10 @@ export class Shell implements ShellLike {
     if (c.k === '{' || c.k === '(') {
       if (c.k === '{') return this.runList(c.body, io);
       const sub = this.fork();
-      const s = await sub.runList(c.body, io);
-      await exitTrap(sub, io);
+      // a copy: an `exec >f` inside redirects the subshell only
+      const sio = { ...io };
+      const s = await sub.runList(c.body, sio);
+      await exitTrap(sub, sio);
       return sub.exitCode ?? s;
     }
     if (c.k === 'if') {
@@ -1271,7 +1274,11 @@ export class Shell implements ShellLike {
       return 0;
     }
     // `exec` with redirections only: they stay for the rest of the shell
-    if (argv.length === 1 && argv[0] === 'exec') return Object.assign(io, cio), (this.fds = cio.fds), 0;
+    if (argv.length === 1 && argv[0] === 'exec') {
+      // (stdout and stderr kept only when it changed them: the next line brings its own terminal)
+      this.kept = { ...this.kept, fds: cio.fds, ...(cio.out !== io.out && { out: cio.out, tty: cio.tty }), ...(cio.err !== io.err && { err: cio.err }) };
+      return Object.assign(io, cio), 0;
+    }
     const fn = this.funcs.get(argv[0]);
     if (fn) {
       const saved = this.args;
