@@ -14,7 +14,7 @@ import { bbBanner, busyboxMain } from './busybox';
 import { bbRefused } from './bb-opts';
 import { gnuRefused } from './gnu-opts';
 import { background, notify, type Job } from './jobs';
-import { exitTrap, runTraps } from './trap';
+import { exitTrap, runTraps, trapAction } from './trap';
 import { FATAL } from './signals';
 import { bang } from './bang';
 import { fieldRe, keys, maxIndex, packList, unpackList, type Var } from './arrays';
@@ -536,8 +536,11 @@ export class Shell implements ShellLike {
   }
 
   /** A background job that runs to its end at once, in its own copy of the shell. */
-  subshell(items: AndOr[], io: IO): Promise<number> {
-    return this.fork().runList(items, io);
+  async subshell(items: AndOr[], io: IO): Promise<number> {
+    const sub = this.fork();
+    const s = await sub.runList(items, io);
+    await exitTrap(sub, io);
+    return sub.exitCode ?? s;
   }
 
   /** A copy of the shell for `( … )` and `$(…)`: what it changes stays in it. */
@@ -773,11 +776,7 @@ export class Shell implements ShellLike {
           const t = (this.frames.length && !this.errtrace) || (k && k[0] !== '(') ? undefined : this.traps?.get(66);
           if (t !== undefined) {
             this.tested++;
-            this.frozen++;
-            await this.run(t, io, true).finally(() => {
-              this.tested--;
-              this.frozen--;
-            });
+            await trapAction(this, t, io, true).finally(() => this.tested--);
             this.status = s;
           }
           if (this.errexit) this.exit(s);
@@ -814,7 +813,9 @@ export class Shell implements ShellLike {
       // a lone command runs with the IO it was given (the same stdin and feed)
       const stage: IO = cmds.length === 1 ? io : last ? { ...io, stdin, feed } : { ...io, stdin, feed, tty: false, out: (t) => { captured += t; } };
       // each command of a pipeline runs in a subshell: `echo a | read x` leaves x as it was
-      status = await (cmds.length > 1 ? this.fork() : this).exec(cmds[i], stage);
+      const sh = cmds.length > 1 ? this.fork() : this;
+      status = await sh.exec(cmds[i], stage);
+      if (sh !== this) await exitTrap(sh, stage), (status = sh.exitCode ?? status);
       all.push(status);
       stdin = captured;
       if (this.exited) break;
@@ -1154,6 +1155,11 @@ export class Shell implements ShellLike {
 
   /** The files of the command's `<(…)` and `>(…)`, with the list and which way it goes. */
   private procs: [string, string, string][] = [];
+  /** The lists of the `>(…)` an exec keeps open (`exec > >(tee log)`): each reads all the shell wrote to it as the shell exits. */
+  private atExit: (() => Promise<number>)[] = [];
+  async closeExec(): Promise<void> {
+    for (const f of this.atExit.splice(0)) await f();
+  }
 
   /** `<(list)`: its output, read from the file named; `>(list)` reads what the command wrote there once it ended. */
   private async procSub(src: string, way: string, io: IO): Promise<string> {
@@ -1253,6 +1259,7 @@ export class Shell implements ShellLike {
       if (this.flavor === 'bash') [...as.map((a) => [a]), ...(argv.length ? [argv] : [])].forEach((l) => this.trace(io, l));
       else this.trace(io, [...as, ...argv]);
     }
+    const n0 = this.procs.length;
     const r = await this.redirect(cmd.redirs, io);
     if (!r) return 1;
     const { io: cio, outFile } = r;
@@ -1275,6 +1282,19 @@ export class Shell implements ShellLike {
     }
     // `exec` with redirections only: they stay for the rest of the shell
     if (argv.length === 1 && argv[0] === 'exec') {
+      for (const [path, src, way] of this.procs.splice(n0)) {
+        try {
+          this.m.fs.remove(path, '/');
+        } catch { /* a machine without /dev/fd */ }
+        if (way === '<') continue;
+        // its pipe: what the shell writes there from now on
+        let text = '';
+        const pipe = (f?: (t: string) => void) => ((f as { file?: string } | undefined)?.file === path ? (t: string) => void (text += t) : f);
+        [cio.out, cio.err] = [pipe(cio.out)!, pipe(cio.err)!];
+        for (const d of Object.values(cio.fds ?? {})) d.w = pipe(d.w);
+        const at = { ...io };
+        this.atExit.push(() => this.fork().run(src, { ...at, stdin: text, feed: undefined }));
+      }
       // (stdout and stderr kept only when it changed them: the next line brings its own terminal)
       this.kept = { ...this.kept, fds: cio.fds, ...(cio.out !== io.out && { out: cio.out, tty: cio.tty }), ...(cio.err !== io.err && { err: cio.err }) };
       return Object.assign(io, cio), 0;
