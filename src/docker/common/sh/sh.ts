@@ -610,6 +610,7 @@ export class Shell implements ShellLike {
     const r = await this.redirect(c.redirs, io);
     if (!r) return 1;
     io = r.io;
+    if (!this.frozen && (c.k === '(' || c.k === '((')) this.now = c;
     if (c.k === '{' || c.k === '(') {
       if (c.k === '{') return this.runList(c.body, io);
       const sub = this.fork();
@@ -816,6 +817,8 @@ export class Shell implements ShellLike {
       const sh = cmds.length > 1 ? this.fork() : this;
       status = await sh.exec(cmds[i], stage);
       if (sh !== this) await exitTrap(sh, stage), (status = sh.exitCode ?? status);
+      // (bash sets `$BASH_COMMAND` to a simple command or `( … )` before it forks)
+      if (sh !== this && !this.frozen && (!cmds[i].k || cmds[i].k === '(')) this.now = cmds[i];
       all.push(status);
       stdin = captured;
       if (this.exited) break;
@@ -945,7 +948,7 @@ export class Shell implements ShellLike {
     // bash sets SHELL, unexported, to the user's login shell when it finds none
     if (name === 'SHELL') return account(this.m.fs, this.user)?.shell;
     if (name === 'PIPESTATUS') return String(this.pipeStatus[0]);
-    if (name === 'BASH_COMMAND') return this.now?.words.map(wordText).join(' ');
+    if (name === 'BASH_COMMAND') return ((c) => (!c ? c : c.k === '(' ? c.text : c.k === '((' ? `((${c.src}))` : c.k ? '' : c.shown ?? c.words.map(wordText).join(' ')))(this.now);
     return undefined;
   }
   /** The generator of `$RANDOM` on a machine without one of its own. */
@@ -1218,8 +1221,8 @@ export class Shell implements ShellLike {
   /** The status of the last command substitution of the command being expanded. */
   private subStatus = 0;
 
-  /** bash's `$BASH_COMMAND`: the simple command that runs, kept while a trap's action runs (`frozen`). */
-  private now?: Simple;
+  /** bash's `$BASH_COMMAND`: the simple command, `( … )` or `(( … ))` that runs, kept while a trap's action runs (`frozen`). */
+  private now?: Cmd;
   frozen = 0;
 
   private async simple(cmd: Simple, io: IO, expanded = new Set<string>()): Promise<number> {
