@@ -28,9 +28,26 @@ export type Flavor = 'bash' | 'dash' | 'ash';
 /** Bumped at each fork: an array made since (`g` equal to the shell's) is no other shell's, and may change in place. */
 let GEN = 0;
 
-/** The writer of a closed standard output (`>&-`): what writes to it fails with a write error. */
-const shut = () => {
-  throw shut;
+/** The writer of a closed standard output (`>&-`): what writes something to it fails with a write error. */
+const shut = (t: string) => {
+  if (t) throw shut;
+};
+
+/**
+ * How a program meets a closed stdout: '^' it says so before it starts, '$' as it exits (mawk and
+ * sed close it), '-' never (python's sys.stdout is None), '' at its first write; its status and message.
+ */
+const CLOSED: Record<string, [string, number?, string?]> = {
+  cat: ['^', 1, 'standard output: Bad file descriptor'],
+  awk: ['$', 2, 'close failed on file /dev/stdout (Bad file descriptor)'],
+  sed: ['$', 4, "couldn't close stdout: Bad file descriptor"],
+  sort: ['', 2, "fflush failed: 'standard output': Bad file descriptor\nsort: write error"],
+  ls: ['', 2],
+  grep: ['', 2],
+  expr: ['', 3],
+  env: ['', 125],
+  python3: ['-'],
+  node: ['-'],
 };
 
 /** The job table of every shell that has started none (most are copies made for a pipeline or `$(…)`). */
@@ -1329,12 +1346,15 @@ export class Shell implements ShellLike {
     for (const [k] of assigns) if (this.vars.get(k)?.r) this.readOnly(k, cio);
     const saved = own.map(([k]) => [k, this.vars.get(k)] as const);
     for (const [k, v] of own) this.setVar(k, v, true);
+    const [when, code = 1, msg = 'write error: Bad file descriptor'] = (cio.out === shut && !cio.busybox && CLOSED[argv[0].slice(argv[0].lastIndexOf('/') + 1)]) || [];
     try {
-      return await this.spawn(argv, cio);
+      if (when === '^') return cio.err(`${argv[0]}: ${msg}\n`), code;
+      const s = await this.spawn(argv, when ? { ...cio, out: () => {} } : cio);
+      return when === '$' ? (cio.err(`${argv[0]}: ${msg}\n`), code) : s;
     } catch (e) {
       if (e !== shut) throw e;
-      cio.err(`${isBuiltin(this, argv[0]) ? this.prefix() + ': ' : ''}${argv[0]}: write error: Bad file descriptor\n`);
-      return 1;
+      cio.err(`${isBuiltin(this, argv[0]) ? this.prefix() + ': ' : ''}${argv[0]}: ${msg}\n`);
+      return code;
     } finally {
       for (const [k, o] of saved) {
         if (o) this.vars.set(k, o);

@@ -31,6 +31,11 @@ test('an interactive bash keeps what exec did to stdout and stderr; a subshell k
   ]);
 });
 
+test('a closed stdout: python and node print nothing and exit 0, as their stdout is not there (the corpus has the GNU tools)', async () => {
+  await typeCases('python:3.12-slim', ['bash'], [["python3 -c 'print(1)' >&-; echo $?", '0\n']]);
+  await typeCases('node:18', ['bash'], [['node -e "console.log(1)" >&-; echo $?', '0\n']]);
+});
+
 test('process substitution: a syntax error in dash, a file in /dev/fd in busybox ash; dash has no read -u', async () => {
   await typeCases('debian', ['sh'], [
     ["sh -c 'echo <(true)'; echo $?", 'sh: 1: Syntax error: "(" unexpected\n2\n'],
