@@ -573,6 +573,9 @@ export class Shell implements ShellLike {
     sub.status = this.status;
     sub.lineNo = this.lineNo;
     sub.errexit = this.errexit;
+    // `set -E`: the ERR trap runs in subshells too
+    const err = this.errtrace && this.traps?.get(66);
+    if (typeof err === 'string') (sub.traps = new Map([[66, err]])), (sub.errtrace = true);
     sub.xtrace = this.xtrace;
     sub.nounset = this.nounset;
     sub.pipefail = this.pipefail;
