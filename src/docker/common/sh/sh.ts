@@ -1397,8 +1397,16 @@ export class Shell implements ShellLike {
       let fd = r.fd;
       if (r.v) {
         // `{fd}>&-` closes the descriptor the name holds; `{fd}>f` takes the first free one from 10
-        if (r.op === '>&' && target === '-') fd = +(this.getVar(r.v) ?? -1);
-        else {
+        if (r.op === '>&' && target === '-') {
+          const v = this.getVar(r.v);
+          if (!v) {
+            io.err(`${this.prefix()}: ${r.v}: ambiguous redirect\n`);
+            return null;
+          }
+          // (a name that holds no number closes nothing)
+          if (!/^\d+$/.test(v)) continue;
+          fd = +v;
+        } else {
           for (fd = 10; fds?.[fd]; fd++);
           this.setVar(r.v, String(fd));
         }
