@@ -406,6 +406,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       i += append ? 3 : 2;
       return both(append);
     }
+    // (most words start otherwise: no slice, no regex for them)
+    if (!/[\d{<>]/.test(c)) return false;
     // dash takes one digit (`10>f` is the word 10), busybox ash up to nine; bash any number, and `{name}`
     const m = (bash ? /^(\d+|\{[A-Za-z_]\w*\})?[<>]/ : dbl ? /^(\d{1,9})?[<>]/ : /^(\d)?[<>]/).exec(line.slice(i, i + 40));
     if (!m || (!m[1] && procAt())) return false;
