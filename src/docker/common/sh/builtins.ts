@@ -327,10 +327,15 @@ export const BUILTINS: Record<string, Builtin> = {
     // bash's -a: the fields into an array; -u N reads descriptor N
     for (; /^-[rpau]+$/.test(argv[k] ?? '') && (sh.flavor === 'bash' || !argv[k].includes('a')) && (sh.flavor !== 'dash' || !argv[k].includes('u')); k++) {
       for (const c of argv[k].slice(1)) {
-        if (c === 'r') raw = true;
-        else if (c === 'p') prompt = argv[++k] ?? '';
-        else if (c === 'u') fd = argv[++k] ?? '';
-        else arr = argv[++k] ?? 'REPLY';
+        if (c === 'r') {
+          raw = true;
+          continue;
+        }
+        const v = argv[++k];
+        if (v === undefined && sh.flavor !== 'ash') return io.err(sh.flavor === 'bash' ? `${sh.prefix()}: read: -${c}: option requires an argument\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n` : `${sh.prefix()}: read: No arg for -${c} option\n`), 2;
+        if (c === 'p') prompt = v ?? '';
+        else if (c === 'u') fd = v ?? '';
+        else arr = v ?? 'REPLY';
       }
     }
     const from = fd && +fd ? io.fds?.[+fd]?.r : io.feed;

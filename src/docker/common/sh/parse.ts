@@ -34,6 +34,8 @@ export interface Simple {
   k?: undefined;
   words: Word[];
   redirs: Redirect[];
+  /** Its words as written, and its redirections as bash prints them: `$BASH_COMMAND`. */
+  shown?: string;
 }
 
 type List = AndOr[];
@@ -404,6 +406,8 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       i += append ? 3 : 2;
       return both(append);
     }
+    // (most words start otherwise: no slice, no regex for them)
+    if (!/[\d{<>]/.test(c)) return false;
     // dash takes one digit (`10>f` is the word 10), busybox ash up to nine; bash any number, and `{name}`
     const m = (bash ? /^(\d+|\{[A-Za-z_]\w*\})?[<>]/ : dbl ? /^(\d{1,9})?[<>]/ : /^(\d)?[<>]/).exec(line.slice(i, i + 40));
     if (!m || (!m[1] && procAt())) return false;
@@ -635,9 +639,9 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       c = { k: '{', body: body(['}']), redirs: [] };
       i++;
     } else if (line[i] === '(') {
-      i++;
+      const at = ++i;
       c = { k: '(', body: body([')']), redirs: [] };
-      i++;
+      c.text = `( ${line.slice(at, i++).trim().replace(/;$/, '')} )`;
     } else if (r && r !== '!' && r !== 'in') {
       return unexpected(r);
     } else {
@@ -657,7 +661,11 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       }
       const cmd: Simple = { words: [], redirs: [] };
       let test = dbl && line.startsWith('[[', i) && META.test(line[i + 2] ?? ' ');
-      for (skipBlanks(); i < n; skipBlanks()) {
+      const shown: string[] = [];
+      let at = i;
+      let nr = 0;
+      for (skipBlanks(); i < n; shown.push(nr < cmd.redirs.length ? redirShown(line.slice(at, i)) : line.slice(at, i)), nr = cmd.redirs.length, skipBlanks()) {
+        at = i;
         // after `=~` the regular expression is one word: its brackets and `|` are its own
         if (test && wordLit(cmd.words[cmd.words.length - 1] ?? []) === '=~') {
           const re: Word = [];
@@ -696,9 +704,11 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         cmd.words.push(w);
       }
       if (!cmd.words.length && !cmd.redirs.length) fail();
+      cmd.shown = shown.join(' ');
       return cmd;
     }
-    for (skipBlanks(); redirect(c.redirs); skipBlanks());
+    skipBlanks();
+    for (let at = i; redirect(c.redirs); skipBlanks(), at = i) if (c.k === '(') c.text += ' ' + redirShown(line.slice(at, i));
     return c;
   };
 
@@ -707,6 +717,13 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
 
 /** One word as it would be read in a command (the operand of `${x#pat}`, `${x:-word}`). */
 export const parseWord = (src: string): Word => (parseLine(': ' + src)[0]?.pipeline[0] as Simple | undefined)?.words[1] ?? [];
+
+/** bash prints `2>/dev/null` as `2> /dev/null`, `>&2` as `1>&2`, `2<&-` as `2>&-`, `<< E` as `<<E`. */
+const redirShown = (r: string): string =>
+  r.replace(/^(\d*|\{\w+\}|&)(<<<|<<-?|<>|>>|>\||[<>]&?)[ \t]*/, (m, fd: string, op: string) => {
+    const t = r.slice(m.length);
+    return op[1] === '&' ? (fd || (/^[\d-]/.test(t) ? (op[0] === '<' ? '0' : '1') : '')) + (t === '-' ? '>&' : op) : fd + op + (/^<<(?!<)/.test(op) ? '' : ' ');
+  });
 
 const wordLit = (w: Word): string => (w.length === 1 && w[0].t === 'lit' && !w[0].q ? w[0].v : '');
 

@@ -14,7 +14,7 @@ import { bbBanner, busyboxMain } from './busybox';
 import { bbRefused } from './bb-opts';
 import { gnuRefused } from './gnu-opts';
 import { background, notify, type Job } from './jobs';
-import { exitTrap, runTraps } from './trap';
+import { exitTrap, runTraps, trapAction } from './trap';
 import { FATAL } from './signals';
 import { bang } from './bang';
 import { fieldRe, keys, maxIndex, packList, unpackList, type Var } from './arrays';
@@ -28,9 +28,26 @@ export type Flavor = 'bash' | 'dash' | 'ash';
 /** Bumped at each fork: an array made since (`g` equal to the shell's) is no other shell's, and may change in place. */
 let GEN = 0;
 
-/** The writer of a closed standard output (`>&-`): what writes to it fails with a write error. */
-const shut = () => {
-  throw shut;
+/** The writer of a closed standard output (`>&-`): what writes something to it fails with a write error. */
+const shut = (t: string) => {
+  if (t) throw shut;
+};
+
+/**
+ * How a program meets a closed stdout: '^' it says so before it starts, '$' as it exits (mawk and
+ * sed close it), '-' never (python's sys.stdout is None), '' at its first write; its status and message.
+ */
+const CLOSED: Record<string, [string, number?, string?]> = {
+  cat: ['^', 1, 'standard output: Bad file descriptor'],
+  awk: ['$', 2, 'close failed on file /dev/stdout (Bad file descriptor)'],
+  sed: ['$', 4, "couldn't close stdout: Bad file descriptor"],
+  sort: ['', 2, "fflush failed: 'standard output': Bad file descriptor\nsort: write error"],
+  ls: ['', 2],
+  grep: ['', 2],
+  expr: ['', 3],
+  env: ['', 125],
+  python3: ['-'],
+  node: ['-'],
 };
 
 /** The job table of every shell that has started none (most are copies made for a pipeline or `$(…)`). */
@@ -86,8 +103,8 @@ export class Shell implements ShellLike {
   /** `trap` actions by signal number (0: EXIT; '' ignores), and the caught signals whose action is due. */
   traps?: Map<number, string>;
   caught?: number[];
-  /** The descriptors `exec 3>f` left open, for the lines typed after it. */
-  fds?: IO['fds'];
+  /** What `exec 3>f` or `exec 2>log` redirected, for the lines typed after it. */
+  private kept?: Pick<IO, 'fds'> & Partial<Pick<IO, 'out' | 'err' | 'tty'>>;
   /** Set on the shell runc starts: told of the script it runs, which is the process the signals reach. */
   onScript?: (child: Shell) => void;
   private buffer = '';
@@ -444,7 +461,8 @@ export class Shell implements ShellLike {
 
   protected io(out: Out): IO {
     // one shape for every IO the shell makes (stdin and feed included), so spreading it stays cheap
-    return { out: (t) => out.out(t), err: (t) => out.err(t), sleep: (ms, a) => out.sleep(ms, a), signal: out.signal, columns: out.columns, rows: out.rows, tty: this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.banner() : undefined, stdin: undefined, feed: undefined, fds: this.fds };
+    const k = this.kept;
+    return { out: k?.out ?? ((t) => out.out(t)), err: k?.err ?? ((t) => out.err(t)), sleep: (ms, a) => out.sleep(ms, a), signal: out.signal, columns: out.columns, rows: out.rows, tty: k?.tty ?? this.tty, busybox: this.flavor === 'ash', bb: this.flavor === 'ash' ? this.banner() : undefined, stdin: undefined, feed: undefined, fds: k?.fds };
   }
   /** Read only when a usage message needs it; made per IO, not per shell, as most copies of a shell never run a busybox applet. */
   private banner(): () => string {
@@ -535,8 +553,11 @@ export class Shell implements ShellLike {
   }
 
   /** A background job that runs to its end at once, in its own copy of the shell. */
-  subshell(items: AndOr[], io: IO): Promise<number> {
-    return this.fork().runList(items, io);
+  async subshell(items: AndOr[], io: IO): Promise<number> {
+    const sub = this.fork();
+    const s = await sub.runList(items, io);
+    await exitTrap(sub, io);
+    return sub.exitCode ?? s;
   }
 
   /** A copy of the shell for `( … )` and `$(…)`: what it changes stays in it. */
@@ -552,6 +573,9 @@ export class Shell implements ShellLike {
     sub.status = this.status;
     sub.lineNo = this.lineNo;
     sub.errexit = this.errexit;
+    // `set -E`: the ERR trap runs in subshells too
+    const err = this.errtrace && this.traps?.get(66);
+    if (typeof err === 'string') (sub.traps = new Map([[66, err]])), (sub.errtrace = true);
     sub.xtrace = this.xtrace;
     sub.nounset = this.nounset;
     sub.pipefail = this.pipefail;
@@ -606,11 +630,14 @@ export class Shell implements ShellLike {
     const r = await this.redirect(c.redirs, io);
     if (!r) return 1;
     io = r.io;
+    if (!this.frozen && (c.k === '(' || c.k === '((')) this.now = c;
     if (c.k === '{' || c.k === '(') {
       if (c.k === '{') return this.runList(c.body, io);
       const sub = this.fork();
-      const s = await sub.runList(c.body, io);
-      await exitTrap(sub, io);
+      // a copy: an `exec >f` inside redirects the subshell only
+      const sio = { ...io };
+      const s = await sub.runList(c.body, sio);
+      await exitTrap(sub, sio);
       return sub.exitCode ?? s;
     }
     if (c.k === 'if') {
@@ -770,11 +797,7 @@ export class Shell implements ShellLike {
           const t = (this.frames.length && !this.errtrace) || (k && k[0] !== '(') ? undefined : this.traps?.get(66);
           if (t !== undefined) {
             this.tested++;
-            this.frozen++;
-            await this.run(t, io, true).finally(() => {
-              this.tested--;
-              this.frozen--;
-            });
+            await trapAction(this, t, io, true).finally(() => this.tested--);
             this.status = s;
           }
           if (this.errexit) this.exit(s);
@@ -811,7 +834,11 @@ export class Shell implements ShellLike {
       // a lone command runs with the IO it was given (the same stdin and feed)
       const stage: IO = cmds.length === 1 ? io : last ? { ...io, stdin, feed } : { ...io, stdin, feed, tty: false, out: (t) => { captured += t; } };
       // each command of a pipeline runs in a subshell: `echo a | read x` leaves x as it was
-      status = await (cmds.length > 1 ? this.fork() : this).exec(cmds[i], stage);
+      const sh = cmds.length > 1 ? this.fork() : this;
+      status = await sh.exec(cmds[i], stage);
+      if (sh !== this) await exitTrap(sh, stage), (status = sh.exitCode ?? status);
+      // (bash sets `$BASH_COMMAND` to a simple command or `( … )` before it forks)
+      if (sh !== this && !this.frozen && (!cmds[i].k || cmds[i].k === '(')) this.now = cmds[i];
       all.push(status);
       stdin = captured;
       if (this.exited) break;
@@ -941,7 +968,7 @@ export class Shell implements ShellLike {
     // bash sets SHELL, unexported, to the user's login shell when it finds none
     if (name === 'SHELL') return account(this.m.fs, this.user)?.shell;
     if (name === 'PIPESTATUS') return String(this.pipeStatus[0]);
-    if (name === 'BASH_COMMAND') return this.now?.words.map(wordText).join(' ');
+    if (name === 'BASH_COMMAND') return ((c) => (!c ? c : c.k === '(' ? c.text : c.k === '((' ? `((${c.src}))` : c.k ? '' : c.shown ?? c.words.map(wordText).join(' ')))(this.now);
     return undefined;
   }
   /** The generator of `$RANDOM` on a machine without one of its own. */
@@ -1151,6 +1178,11 @@ export class Shell implements ShellLike {
 
   /** The files of the command's `<(…)` and `>(…)`, with the list and which way it goes. */
   private procs: [string, string, string][] = [];
+  /** The lists of the `>(…)` an exec keeps open (`exec > >(tee log)`): each reads all the shell wrote to it as the shell exits. */
+  private atExit: (() => Promise<number>)[] = [];
+  async closeExec(): Promise<void> {
+    for (const f of this.atExit.splice(0)) await f();
+  }
 
   /** `<(list)`: its output, read from the file named; `>(list)` reads what the command wrote there once it ended. */
   private async procSub(src: string, way: string, io: IO): Promise<string> {
@@ -1209,8 +1241,8 @@ export class Shell implements ShellLike {
   /** The status of the last command substitution of the command being expanded. */
   private subStatus = 0;
 
-  /** bash's `$BASH_COMMAND`: the simple command that runs, kept while a trap's action runs (`frozen`). */
-  private now?: Simple;
+  /** bash's `$BASH_COMMAND`: the simple command, `( … )` or `(( … ))` that runs, kept while a trap's action runs (`frozen`). */
+  private now?: Cmd;
   frozen = 0;
 
   private async simple(cmd: Simple, io: IO, expanded = new Set<string>()): Promise<number> {
@@ -1250,6 +1282,7 @@ export class Shell implements ShellLike {
       if (this.flavor === 'bash') [...as.map((a) => [a]), ...(argv.length ? [argv] : [])].forEach((l) => this.trace(io, l));
       else this.trace(io, [...as, ...argv]);
     }
+    const n0 = this.procs.length;
     const r = await this.redirect(cmd.redirs, io);
     if (!r) return 1;
     const { io: cio, outFile } = r;
@@ -1271,7 +1304,24 @@ export class Shell implements ShellLike {
       return 0;
     }
     // `exec` with redirections only: they stay for the rest of the shell
-    if (argv.length === 1 && argv[0] === 'exec') return Object.assign(io, cio), (this.fds = cio.fds), 0;
+    if (argv.length === 1 && argv[0] === 'exec') {
+      for (const [path, src, way] of this.procs.splice(n0)) {
+        try {
+          this.m.fs.remove(path, '/');
+        } catch { /* a machine without /dev/fd */ }
+        if (way === '<') continue;
+        // its pipe: what the shell writes there from now on
+        let text = '';
+        const pipe = (f?: (t: string) => void) => ((f as { file?: string } | undefined)?.file === path ? (t: string) => void (text += t) : f);
+        [cio.out, cio.err] = [pipe(cio.out)!, pipe(cio.err)!];
+        for (const d of Object.values(cio.fds ?? {})) d.w = pipe(d.w);
+        const at = { ...io };
+        this.atExit.push(() => this.fork().run(src, { ...at, stdin: text, feed: undefined }));
+      }
+      // (stdout and stderr kept only when it changed them: the next line brings its own terminal)
+      this.kept = { ...this.kept, fds: cio.fds, ...(cio.out !== io.out && { out: cio.out, tty: cio.tty }), ...(cio.err !== io.err && { err: cio.err }) };
+      return Object.assign(io, cio), 0;
+    }
     const fn = this.funcs.get(argv[0]);
     if (fn) {
       const saved = this.args;
@@ -1299,12 +1349,15 @@ export class Shell implements ShellLike {
     for (const [k] of assigns) if (this.vars.get(k)?.r) this.readOnly(k, cio);
     const saved = own.map(([k]) => [k, this.vars.get(k)] as const);
     for (const [k, v] of own) this.setVar(k, v, true);
+    const [when, code = 1, msg = 'write error: Bad file descriptor'] = (cio.out === shut && !cio.busybox && CLOSED[argv[0].slice(argv[0].lastIndexOf('/') + 1)]) || [];
     try {
-      return await this.spawn(argv, cio);
+      if (when === '^') return cio.err(`${argv[0]}: ${msg}\n`), code;
+      const s = await this.spawn(argv, when ? { ...cio, out: () => {} } : cio);
+      return when === '$' ? (cio.err(`${argv[0]}: ${msg}\n`), code) : s;
     } catch (e) {
       if (e !== shut) throw e;
-      cio.err(`${isBuiltin(this, argv[0]) ? this.prefix() + ': ' : ''}${argv[0]}: write error: Bad file descriptor\n`);
-      return 1;
+      cio.err(`${isBuiltin(this, argv[0]) ? this.prefix() + ': ' : ''}${argv[0]}: ${msg}\n`);
+      return code;
     } finally {
       for (const [k, o] of saved) {
         if (o) this.vars.set(k, o);
@@ -1344,8 +1397,16 @@ export class Shell implements ShellLike {
       let fd = r.fd;
       if (r.v) {
         // `{fd}>&-` closes the descriptor the name holds; `{fd}>f` takes the first free one from 10
-        if (r.op === '>&' && target === '-') fd = +(this.getVar(r.v) ?? -1);
-        else {
+        if (r.op === '>&' && target === '-') {
+          const v = this.getVar(r.v);
+          if (!v) {
+            io.err(`${this.prefix()}: ${r.v}: ambiguous redirect\n`);
+            return null;
+          }
+          // (a name that holds no number closes nothing)
+          if (!/^\d+$/.test(v)) continue;
+          fd = +v;
+        } else {
           for (fd = 10; fds?.[fd]; fd++);
           this.setVar(r.v, String(fd));
         }

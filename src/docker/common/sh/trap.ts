@@ -78,21 +78,34 @@ export async function runTraps(sh: Shell, io: IO): Promise<void> {
     const action = sh.traps?.get(sig);
     // no action of its own: a terminating signal bash caught for its EXIT trap
     if (action === undefined) sh.exit(128 + sig);
-    else (sh.frozen++, await sh.run(action, io), sh.frozen--);
+    else await trapAction(sh, action, io);
     sh.status = status;
   }
 }
 
-/** The EXIT trap, once, as the shell ends: `$?` is the exit status, which stays unless the action exits. */
+/** A trap's action runs with `$BASH_COMMAND` still the command it interrupted. */
+export async function trapAction(sh: Shell, action: string, io: IO, nested = false): Promise<void> {
+  sh.frozen++;
+  try {
+    await sh.run(action, io, nested);
+  } finally {
+    sh.frozen--;
+  }
+}
+
+/**
+ * The EXIT trap, once, as the shell ends: `$?` is the exit status, which stays unless the action
+ * exits. Then what an `exec > >(…)` kept open reads all the shell wrote to it (its pipe closes).
+ */
 export async function exitTrap(sh: Shell, io: IO): Promise<void> {
   const action = sh.traps?.get(0);
-  if (action === undefined) return;
-  sh.traps!.delete(0);
-  const code = sh.exitCode ?? sh.status;
-  sh.exitCode = null;
-  sh.status = code;
-  sh.frozen++;
-  await sh.run(action, io);
-  sh.frozen--;
-  sh.exitCode ??= code;
+  if (action !== undefined) {
+    sh.traps!.delete(0);
+    const code = sh.exitCode ?? sh.status;
+    sh.exitCode = null;
+    sh.status = code;
+    await trapAction(sh, action, io);
+    sh.exitCode ??= code;
+  }
+  await sh.closeExec();
 }

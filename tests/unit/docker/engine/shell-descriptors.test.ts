@@ -18,6 +18,24 @@ test('an interactive bash keeps the descriptors exec opened from one line to the
   ]);
 });
 
+test('an interactive bash keeps what exec did to stdout and stderr; a subshell keeps its own exec to itself', async () => {
+  await typeCases('debian', undefined, [
+    ['( exec >/dev/null 2>&1 ); echo visible; ls /nope', "visible\nls: cannot access '/nope': No such file or directory\n"],
+    ['exec >/tmp/out', ''],
+    ['echo gone', ''],
+    ['exec >&2', ''],
+    ['cat /tmp/out', 'gone\n'],
+    ['exec 2>/tmp/err.log', ''],
+    ['ls /nope', ''],
+    ['cat /tmp/err.log', "ls: cannot access '/nope': No such file or directory\n"],
+  ]);
+});
+
+test('a closed stdout: python and node print nothing and exit 0, as their stdout is not there (the corpus has the GNU tools)', async () => {
+  await typeCases('python:3.12-slim', ['bash'], [["python3 -c 'print(1)' >&-; echo $?", '0\n']]);
+  await typeCases('node:18', ['bash'], [['node -e "console.log(1)" >&-; echo $?', '0\n']]);
+});
+
 test('process substitution: a syntax error in dash, a file in /dev/fd in busybox ash; dash has no read -u', async () => {
   await typeCases('debian', ['sh'], [
     ["sh -c 'echo <(true)'; echo $?", 'sh: 1: Syntax error: "(" unexpected\n2\n'],
