@@ -1343,7 +1343,8 @@ export function interpreter(h: Host) {
         }
         const items = list(')', () => expr());
         const tuple = py && (items.length !== 1 || t[i - 2].v === ',');
-        return tuple ? unpacking(items) : items.length === 1 ? items[0] : fail();
+        // (JS's `(a, b)` runs both and is worth b)
+        return tuple ? unpacking(items) : items.length === 1 ? items[0] : !py && items.length ? (s: Scope) => items.reduce((_: V, e) => e(s), undefined) : fail();
       }
       if (tk.v === '[') {
         if (py && !is(']')) {
@@ -1584,6 +1585,13 @@ export function interpreter(h: Host) {
       } while (p.eat(','));
       if (p.peek().k) p.fail();
       return undefined;
+    }
+    // `i++, j--`: JS's comma operator runs each part in turn and is worth the last (each part keeps its columns)
+    const parts = py || src.includes('/') ? [] : topSplit(src, ',');
+    if (parts.length > 1 && parts.every((x) => x.trim())) {
+      let v: V, off = 0;
+      for (const x of parts) (v = statement(src.slice(0, off).replace(/[^\n]/g, ' ') + x, sc)), (off += x.length + 1);
+      return v;
     }
     // python's `a, b = …`: the targets as one, which unpacks what it is given
     const many = (first: E | undefined, from: number): E => {
