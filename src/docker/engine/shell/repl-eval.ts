@@ -1988,13 +1988,18 @@ export function interpreter(h: Host) {
   const generating: Run[] = [];
   const CUT = Symbol('cut');
   const emit = ([o, e]: string[][]) => void (log.push(...o), errs.push(...e));
-  /** A generator: its body runs at its first item, as far as the taker may want (an endless one stops there). */
   /** Whether a seeded random gave a number: a generator's body that draws ahead of its items would take the program's next ones. */
   let drew = false;
-  const generator = (name: string, body: () => V): PyIter => {
+  /** The generators whose bodies ran ahead of the items taken, with what they read from outside. */
+  const ahead = new Set<PyIter>();
+  /** A generator: its body runs at its first item, as far as the taker may want (an endless one stops there). */
+  const generator = (name: string, body: () => V, reads?: Set<string>): PyIter => {
     let r: Run | undefined, k = 0;
     const g = new PyIter('generator', (cap = Infinity) => {
+      // (what it read has changed since: its items ahead are not those CPython's lazy body gives)
+      if (g.stale) throw new Unsupported(g.stale);
       if (!r) {
+        if (reads) ahead.add(g);
         r = { items: [], outs: [], o: log.length, e: errs.length, cap };
         generating.push(r);
         const was = drew;
@@ -2013,7 +2018,8 @@ export function interpreter(h: Host) {
         if (took) throw new Unsupported('seeded random in a generator');
       }
       if (k < r.items.length) return emit(r.outs[k]), r.items[k++];
-      if (r.cut) throw new Unsupported('next() past 1000 items');
+      if (r.cut) throw new Unsupported(`more than 1000 items of ${name}()`);
+      ahead.delete(g);
       if (r.end) {
         emit(r.end);
         r.end = undefined;
@@ -2022,6 +2028,7 @@ export function interpreter(h: Host) {
       return END;
     }, objs++);
     g.name = name;
+    g.reads = reads;
     return g;
   };
   const pyYield = (v: V) => {
@@ -2041,8 +2048,11 @@ export function interpreter(h: Host) {
   };
   /** Whether a body yields (a def inside it is another function). */
   const yields = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/\byield\b/.test(h) && lex(h, true).some((t) => t.k === 'i' && t.v === 'yield') || yields(inner)));
-  /** Whether a body changes an object it did not make (`log.append(x)`, `obj.n = 1`, `global`). */
-  const shares = (b: Block[], own: Set<string>): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/^(global|nonlocal)\b/.test(h) || ((m) => !!m && !own.has(m[1]))(/^(\w+)\s*(?:[.[][^=]*?(?<![=!<>])[-+*/%&|^]?=(?!=)|\.\s*(?:append|extend|insert|pop|remove|add|update|clear|discard|setdefault|sort|reverse)\s*\()/.exec(h)) || shares(inner, own)));
+  /** The name whose object a statement changes (`log.append(x)`, `obj.n = 1`), or with `plain` rebinds (`n += 1`). */
+  const changes = (h: string, plain?: boolean) => ((m) => m && (plain || (m[2] ?? m[3]) != null) ? m[1] : '')(/^(\w+)\s*(?:([.[][^=]*?)?(?<![=!<>])[-+*/%&|^]?=(?!=)|()\.\s*(?:append|extend|insert|pop|remove|add|update|clear|discard|setdefault|sort|reverse)\s*\()/.exec(h));
+  /** Whether a body changes a name `out` tells (or, not `plain`, declares one `global`). */
+  const shares = (b: Block[], out: (n: string) => boolean, plain?: boolean): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (!plain && /^(global|nonlocal)\b/.test(h) || ((n) => !!n && out(n))(changes(h, plain)) || shares(inner, out, plain)));
+  const reran = (g: PyIter, n: string) => `${g.name}() reading ${n}, changed between its items`;
   /** Whether a loop's body may leave it before its iterable ends. */
   const leaves = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/^(break|return|raise)\b/.test(h) || leaves(inner)));
   /**
@@ -2099,6 +2109,7 @@ export function interpreter(h: Host) {
         if (sc === top) [line, piece] = [n, m?.[2] || head];
         const kw = m?.[1];
         if (!m) {
+          if (ahead.size && !generating.length) for (const g of ahead) if (g.reads!.has(changes(head, true))) g.stale = reran(g, changes(head, true));
           value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^yield\b/.test(head) ? yieldStmt(head.slice(5), sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : /^assert\b/.test(head) ? pyAssert(head.slice(6), sc) : statement(head, sc);
           continue;
         }
@@ -2131,13 +2142,16 @@ export function interpreter(h: Host) {
           // a generator's arguments are bound at its call, its body run at its first item
           // (a finally block would run when an unfinished generator is dropped)
           // (nor can the body, run ahead of its items, change what its taker sees between them)
-          if (yields(body) && (JSON.stringify(body).includes('["finally:') || shares(body, new Set([...loc, ...params.split(',').map((p) => /\w+/.exec(p)?.[0] ?? '')])))) throw new Unsupported('this generator');
-          const gen = yields(body) && ((f: V) => fn(name, (...a: V[]) => ((vs) => generator(name, () => f(vs)))(args(a))))(userFn(name, (a) => a[0], run, sc));
+          const own = new Set([...loc, ...params.split(',').map((p) => /\w+/.exec(p)?.[0] ?? '')]), reads = new Set(JSON.stringify(body).match(/[a-z_]\w*/gi)?.filter((w) => !own.has(w)));
+          if (yields(body) && (JSON.stringify(body).includes('["finally:') || shares(body, (n) => !own.has(n)))) throw new Unsupported('this generator');
+          const gen = yields(body) && ((f: V) => fn(name, (...a: V[]) => ((vs) => generator(name, () => f(vs), reads))(args(a))))(userFn(name, (a) => a[0], run, sc));
           sc.vars.set(name, Object.assign(gen || userFn(name, args, run, sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
         } else if (kw === 'for') {
           // (a head without its targets or its iterable is the parser's error, at its `in` or its colon)
           const [, names, src] = /^(.+?)\s+in\s+(.+)$/s.exec(m[2]) ?? (() => { const k = /^in\b/.test(m[2]) ? 0 : m[2].length + 1; throw syntax('invalid syntax', k, k + (k ? 1 : 2)); })();
           const it = evalIn(src, sc);
+          // (a body that changes what the generator reads would stop it, as it runs ahead)
+          if (it instanceof PyIter && it.reads) shares(body, (n) => it.reads!.has(n) && !!(it.stale = reran(it, n)), true);
           // (an iterator's items are taken as each round starts; a loop that may stop early takes at most a thousand of an endless generator)
           const each = it instanceof PyIter || it?.[PYCLS] ? ((x: PyIter, cap: number) => () => x.pull(cap))(globals.iter(it), leaves(body) ? 1000 : Infinity) : ((l: V[]) => () => (l.length ? l.shift() : END))([...(globals.list as (x: V) => V[])(it)]);
           let v: V;
