@@ -758,7 +758,8 @@ export function interpreter(h: Host) {
       list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
       enumerate: (...a: V[]) => { let st = opts(a).start ?? a[1] ?? 0n; return a[0] instanceof PyIter ? lazy('enumerate', [a[0]], ([x]) => tuple([st++, x])) : iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },
       zip: (...a: V[]) => a.some((x) => x instanceof PyIter) ? lazy('zip', a, tuple) : iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
-      map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f === null ? x : f(x))),
+      // (iterators: each item made as it is taken)
+      map: (f: V, ...a: V[]) => lazy('map', a, (vs) => f(...vs)), filter: (f: V, a: V) => ((it: PyIter) => new PyIter('filter', (cap) => { for (let v; (v = it.pull(cap)) !== END;) if (pyTruth(f === null ? v : f(v))) return v; return END; }, objs++))(toIter(a)),
       // (they stop at the first item that decides)
       any: (a: V) => decides(a, true), all: (a: V) => !decides(a, false),
       iter: toIter,
@@ -771,7 +772,7 @@ export function interpreter(h: Host) {
         if (v !== END) return v;
         if (d.length) return d[0];
         throw Object.assign(new Thrown('StopIteration', it.ret == null ? '' : pyStr(it.ret)), { args: it.ret == null ? [] : [it.ret] });
-      }, reversed: (a: V) => { if (a instanceof PyIter || a instanceof PySet) throw new Thrown('TypeError', `'${typeName(a)}' object is not reversible`); return [...iter(a)].reverse(); },
+      }, reversed: (a: V) => { if (a instanceof PyIter || a instanceof PySet) throw new Thrown('TypeError', `'${typeName(a)}' object is not reversible`); return seqIter(((t) => (t === 'list' ? 'list_reverseiterator' : t === 'dict' ? 'dict_reversekeyiterator' : a?.[SHOW]?.startsWith('range') ? 'range_iterator' : 'reversed'))(typeName(a)), [...iter(a)].reverse(), objs++); },
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
       dict: (...a: V[]) => { const kw = opts(a), d = pyDict(a[0] instanceof Dict ? a[0].items() : a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => d.set(k, v)); return d; },
       // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold

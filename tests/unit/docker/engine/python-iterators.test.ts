@@ -72,3 +72,7 @@ test('a generator whose taker changes what it reads between its items is refused
   assert.equal(py(gen + 'out = []\nfor x in g:\n    out.append(x)\nitems.append(3)\nprint(out, list(gen()))'), '[2] [1, 2, 3]\n');
   assert.match(py('def g():\n    while True:\n        yield 1\nfor i, x in enumerate(g()):\n    if i > 2000:\n        break'), /cannot run 'more than 1000 items of g\(\)'/);
 });
+
+test('map, filter and reversed are iterators that show their kind and an address', () => {
+  assert.match(py('print(map(str, []), filter(None, []), reversed([1]), reversed("a"))'), /^<map object at 0x7f[0-9a-f]+> <filter object at 0x7f[0-9a-f]+> <list_reverseiterator object at 0x7f[0-9a-f]+> <reversed object at 0x7f[0-9a-f]+>\n$/);
+});
