@@ -843,6 +843,8 @@ export function interpreter(h: Host) {
     }
     // (an iterator's send, close, __next__…)
     if (o instanceof PyIter) throw new Unsupported(`${o.kind}.${k}`);
+    // (a generator's return value)
+    if (o instanceof Thrown && o.type === 'StopIteration' && k === 'value') return o.args?.[0] ?? null;
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
     // (an OSError's errno, strerror and filename)
     if (o instanceof Thrown && o.attrs && Object.hasOwn(o.attrs, k)) return o.attrs[k];
