@@ -59,7 +59,7 @@ export class PySet extends Sized {
   fill = 0;
   used = 0;
   finger = 0;
-  /** 3.9 puts a new key in an unused slot; 3.10 on in the first deleted one of its probes. */
+  /** 3.9 puts a new key in an unused slot; 3.10 on in the last deleted one its probes pass before it. */
   constructor(public frozen: boolean, public reuse: boolean) {
     super();
   }
@@ -86,18 +86,21 @@ export class PySet extends Sized {
     return -1;
   }
   has(key: V) { return this.at(key) >= 0; }
-  /** set_add_entry: a key not in the set goes to the first free slot of its probes (3.10 on: a deleted one too). */
+  /** set_add_entry: a key not in the set goes to the first unused slot of its probes (3.10 on: the last deleted one before it, if any). */
   add(key: V, hash = pyHash(key)) {
     if (this.at(key, hash) < 0 && this.put(key, hash, this.reuse) && this.fill * 5 >= this.mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
   }
   put(key: V, hash: bigint, reuse = false) {
+    let free = -1;
     for (const s of this.probe(hash)) {
       const x = this.k[s];
-      if (x === undefined || (reuse && x === DUMMY)) {
-        [this.k[s], this.h[s]] = [key, hash];
+      if (x === undefined) {
+        const t = free < 0 ? s : free;
+        [this.k[t], this.h[t]] = [key, hash];
         this.used++;
-        return x === undefined && ++this.fill;
+        return free < 0 && ++this.fill;
       }
+      if (reuse && x === DUMMY) free = s;
     }
   }
   /** A table of the smallest size over `min`, the keys put back in their order (no deleted slots). */
