@@ -115,7 +115,7 @@ type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: 
 export const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
 const pyDict = (entries: Iterable<[V, V]>) => new Dict(entries);
-const KW = Symbol('kwargs');
+export const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const HOLE = Symbol('hole');
 /** What an optional chain throws to its end when a link is nothing. */

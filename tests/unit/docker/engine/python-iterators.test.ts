@@ -76,3 +76,7 @@ test('a generator whose taker changes what it reads between its items is refused
 test('map, filter and reversed are iterators that show their kind and an address', () => {
   assert.match(py('print(map(str, []), filter(None, []), reversed([1]), reversed("a"))'), /^<map object at 0x7f[0-9a-f]+> <filter object at 0x7f[0-9a-f]+> <list_reverseiterator object at 0x7f[0-9a-f]+> <reversed object at 0x7f[0-9a-f]+>\n$/);
 });
+
+test('random.choices with a count not given by keyword says so, as random.py (whose frame the traceback would show)', () => {
+  assert.match(py('import random\nrandom.choices([1, 2], 3)'), /\nTypeError: The number of choices must be a keyword argument: k=3\n\[1\]$/);
+});
