@@ -44,11 +44,15 @@ export function pyHash(k: V): bigint {
     acc = (acc + (BigInt(k.length) ^ 2870177450012600261n ^ 3527539n)) & M;
     return acc === M ? 1546275796n : signed(acc);
   }
-  if (k instanceof PySet && k.frozen) throw new Unsupported('hash(frozenset)');
-  if (Array.isArray(k) || k instanceof Sized) throw new Thrown('TypeError', `unhashable type: '${k instanceof PySet ? 'set' : Array.isArray(k) ? 'list' : (k as V).kind ? 'dict_' + (k as V).kind : 'dict'}'`);
+  unhashable(k);
   // (None: 3.12 on, a constant, before its address; a function, a module, an exception: by its identity)
   if (k == null) return 4238894112n;
   return hooks.hash?.(k) ?? ids.get(k) ?? (ids.set(k, BigInt(ids.n = (ids.n ?? 0) + 1) * 0x51ed27n), ids.get(k)!);
+}
+/** Refuses what has no hash: a list, dict, view or set (a frozenset's is not simulated). */
+export function unhashable(k: V) {
+  if (k instanceof PySet && k.frozen) throw new Unsupported('hash(frozenset)');
+  if (Array.isArray(k) || k instanceof Sized) throw new Thrown('TypeError', `unhashable type: '${k instanceof PySet ? 'set' : Array.isArray(k) ? 'list' : (k as V).kind ? 'dict_' + (k as V).kind : 'dict'}'`);
 }
 const ids: WeakMap<object, bigint> & { n?: number } = new WeakMap();
 

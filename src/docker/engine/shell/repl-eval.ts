@@ -755,9 +755,9 @@ export function interpreter(h: Host) {
       },
       sorted: (...a: V[]) => order([...iter(a[0])], opts(a)), hash: (x: V) => pyHash(x),
       set: (x?: V) => ((r) => (x === undefined || r.update(x, () => iter(x)), r))(newSet()), frozenset: (x?: V) => ((r) => (x === undefined || r.update(x, () => iter(x)), r))(newSet(true)),
-      list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
-      enumerate: (...a: V[]) => { let st = opts(a).start ?? a[1] ?? 0n; return a[0] instanceof PyIter ? lazy('enumerate', [a[0]], ([x]) => tuple([st++, x])) : iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },
-      zip: (...a: V[]) => a.some((x) => x instanceof PyIter) ? lazy('zip', a, tuple) : iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
+      list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => tuple([...iter(a)]),
+      enumerate: (...a: V[]) => { let st = opts(a).start ?? a[1] ?? 0n; return a[0] instanceof PyIter ? lazy('enumerate', [a[0]], ([x]) => tuple([st++, x])) : iter(a[0]).map((x, k) => tuple([BigInt(k) + st, x])); },
+      zip: (...a: V[]) => a.some((x) => x instanceof PyIter) ? lazy('zip', a, tuple) : iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => tuple(a.map((x) => iter(x)[k]))),
       // (iterators: each item made as it is taken)
       map: (f: V, ...a: V[]) => lazy('map', a, (vs) => f(...vs)), filter: (f: V, a: V) => ((it: PyIter) => new PyIter('filter', (cap) => { for (let v; (v = it.pull(cap)) !== END;) if (pyTruth(f === null ? v : f(v))) return v; return END; }, objs++))(toIter(a)),
       // (they stop at the first item that decides)
