@@ -2060,7 +2060,7 @@ export function interpreter(h: Host) {
   const leaves = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/^(break|return|raise)\b/.test(h) || leaves(inner)));
   /**
    * `class P(Base):`: calling P makes an instance and runs its __init__; the body's names are its
-   * attributes. Operators' methods (`__eq__`, `__add__`…) are not run: such a class is refused.
+   * attributes, its operators' methods (`__eq__`, `__add__`…) what its operators call.
    */
   const pyClass = (head: string, body: Block[], sc: Scope) => {
     const [, name, b] = /^(\w+)\s*(?:\((.*)\))?$/s.exec(head) ?? [];
@@ -2451,8 +2451,10 @@ export function interpreter(h: Host) {
     NOTHING,
     /** What sys.version (python) or process.version (node) says. */
     version: py ? pyBuild(h) : h.version,
-    /** Runs `src`; returns what it printed and the value of its last statement. */
-    /** `repl`: a REPL's input, whose event loop runs once its value is shown (settle). */
+    /**
+     * Runs `src`; returns what it printed and the value of its last statement. `repl`: a REPL's
+     * input, whose event loop runs once its value is shown (settle).
+     */
     run(src: string, repl = false): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
       log.length = errs.length = marks.length = 0;
       inRepl = repl;
