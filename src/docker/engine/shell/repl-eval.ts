@@ -1987,23 +1987,25 @@ export function interpreter(h: Host) {
   const calls: V[][] = [];
   let objs = 0;
   /** The generators whose bodies run now, innermost last: where a `yield` puts its item and the output written since the item before. */
-  type Run = { items: V[]; outs: string[][][]; o: number; e: number; cap: number; end?: string[][]; err?: unknown; cut?: boolean };
+  type Run = { items: V[]; outs: string[][][]; o: number; e: number; cap: number; at: number; end?: string[][]; err?: unknown; cut?: boolean };
   const generating: Run[] = [];
   const CUT = Symbol('cut');
   const emit = ([o, e]: string[][]) => void (log.push(...o), errs.push(...e));
   /** Whether a seeded random gave a number: a generator's body that draws ahead of its items would take the program's next ones. */
   let drew = false;
-  /** The generators whose bodies ran ahead of the items taken, with what they read from outside. */
-  const ahead = new Set<PyIter>();
+  /** When a statement last changed each name (a count of changes), once a generator has run: what a generator run ahead read must not change before its items are taken. */
+  const changed = new Map<string, number>();
+  let ticks = 0, watch = false;
   /** A generator: its body runs at its first item, as far as the taker may want (an endless one stops there). */
   const generator = (name: string, body: () => V, reads?: Set<string>): PyIter => {
     let r: Run | undefined, k = 0;
     const g = new PyIter('generator', (cap = Infinity) => {
       // (what it read has changed since: its items ahead are not those CPython's lazy body gives)
       if (g.stale) throw new Unsupported(g.stale);
+      if (r && (k < r.items.length || r.end)) for (const n of reads ?? []) if (changed.get(n)! > r.at) throw new Unsupported(reran(g, n));
       if (!r) {
-        if (reads) ahead.add(g);
-        r = { items: [], outs: [], o: log.length, e: errs.length, cap };
+        watch = true;
+        r = { items: [], outs: [], o: log.length, e: errs.length, cap, at: ticks };
         generating.push(r);
         const was = drew;
         drew = false;
@@ -2022,7 +2024,6 @@ export function interpreter(h: Host) {
       }
       if (k < r.items.length) return emit(r.outs[k]), r.items[k++];
       if (r.cut) throw new Unsupported(`more than 1000 items of ${name}()`);
-      ahead.delete(g);
       if (r.end) {
         emit(r.end);
         r.end = undefined;
@@ -2112,7 +2113,7 @@ export function interpreter(h: Host) {
         if (sc === top) [line, piece] = [n, m?.[2] || head];
         const kw = m?.[1];
         if (!m) {
-          if (ahead.size && !generating.length) for (const g of ahead) if (g.reads!.has(changes(head, true))) g.stale = reran(g, changes(head, true));
+          if (watch && changes(head, true)) changed.set(changes(head, true), ++ticks);
           value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^yield\b/.test(head) ? yieldStmt(head.slice(5), sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : /^assert\b/.test(head) ? pyAssert(head.slice(6), sc) : statement(head, sc);
           continue;
         }
