@@ -3,9 +3,9 @@
  * object would put integer-like keys first, and take 1 and '1' for one key), with keys equal
  * as python's are (1, 1.0 and True are one key, which keeps the first written).
  */
-import { TUPLE, Thrown, Unsupported } from './repl-eval';
+import { TUPLE } from './repl-eval';
 import { Sized } from './py-sized';
-import { PySet } from './py-set';
+import { unhashable } from './py-set';
 
 export { Sized };
 
@@ -16,8 +16,7 @@ type V = any;
 const hash = (k: V): V => {
   if (typeof k === 'boolean' || (typeof k === 'number' && Number.isInteger(k))) return BigInt(k);
   if (Array.isArray(k) && (k as V)[TUPLE]) return '\0' + k.map((x) => { const h = hash(x); return typeof h + h; }).join('\0');
-  if (k instanceof PySet && k.frozen) throw new Unsupported('a frozenset as a key');
-  if (Array.isArray(k) || k instanceof Sized) throw new Thrown('TypeError', `unhashable type: '${Array.isArray(k) ? 'list' : k instanceof Dict ? 'dict' : k instanceof DictView ? 'dict_' + k.kind : 'set'}'`);
+  unhashable(k);
   // (an object of the program's own is its own key, unless its class says how it hashes)
   hooks.hash?.(k, true);
   return k;

@@ -14,6 +14,9 @@ export class PyIter {
   ret: V = null;
   /** a generator's function's name */
   declare name?: string;
+  /** a generator's: the names its body reads from outside, and why it may no longer be taken */
+  declare reads?: Set<string>;
+  declare stale?: string;
   /** `cap`: how many items the taker may want, which a generator's first run stops at (Infinity: all) */
   constructor(public kind: string, public pull: (cap?: number) => V, public addr = 0) {}
   /** (JS's spread, as python's `*it`) */

@@ -4,7 +4,7 @@
  * numbers CPython prints; unseeded, the simulator's own generator. What fails inside random.py
  * (an empty range or choice) would show its frames: refused.
  */
-import { Unsupported } from './repl-eval';
+import { KW, Thrown, Unsupported } from './repl-eval';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
@@ -89,6 +89,19 @@ export function randomModule(unseeded: () => number, drew: () => void) {
     randrange,
     randint: (a: V, b: V) => randrange(a, int(b) + 1n),
     choice: (l: V) => seq(l)[Number(below(BigInt(l.length)))],
+    // (random.py's: an index of random() times the length, or the first cumulative weight over random() times their total)
+    choices: Object.assign((l: V, ...a: V[]) => {
+      const o = a[a.length - 1]?.[KW] ? a.pop() : {}, n = seq(l).length, w = a[0] ?? o.weights, k = Number(int(o.k ?? 1n));
+      let c = o.cum_weights, t = 0;
+      if (w != null && c != null) throw new Thrown('TypeError', 'Cannot specify both weights and cumulative weights');
+      if (typeof w === 'bigint') throw new Thrown('TypeError', `The number of choices must be a keyword argument: k=${w}`);
+      if (w != null) c = [...seq(w)].map((x: V) => (t += typeof x === 'number' ? x : Number(int(x))));
+      if (!n) no();
+      if (c == null) return Array.from({ length: k }, () => l[Math.floor(random() * n)]);
+      if (seq(c).length !== n) throw new Thrown('ValueError', 'The number of weights does not match the population');
+      if (!((t = Number(c[n - 1])) > 0)) throw new Thrown('ValueError', 'Total of weights must be greater than zero');
+      return Array.from({ length: k }, () => { let i = 0; for (const x = random() * t; i < n - 1 && !(Number(c[i]) > x);) i++; return l[i]; });
+    }, { kw: true }),
     shuffle: (l: V) => {
       for (let i = seq(l).length - 1; i > 0; i--) {
         const j = Number(below(BigInt(i + 1)));

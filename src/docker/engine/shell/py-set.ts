@@ -44,11 +44,15 @@ export function pyHash(k: V): bigint {
     acc = (acc + (BigInt(k.length) ^ 2870177450012600261n ^ 3527539n)) & M;
     return acc === M ? 1546275796n : signed(acc);
   }
-  if (k instanceof PySet && k.frozen) throw new Unsupported('hash(frozenset)');
-  if (Array.isArray(k) || k instanceof Sized) throw new Thrown('TypeError', `unhashable type: '${k instanceof PySet ? 'set' : Array.isArray(k) ? 'list' : (k as V).kind ? 'dict_' + (k as V).kind : 'dict'}'`);
+  unhashable(k);
   // (None: 3.12 on, a constant, before its address; a function, a module, an exception: by its identity)
   if (k == null) return 4238894112n;
   return hooks.hash?.(k) ?? ids.get(k) ?? (ids.set(k, BigInt(ids.n = (ids.n ?? 0) + 1) * 0x51ed27n), ids.get(k)!);
+}
+/** Refuses what has no hash: a list, dict, view or set (a frozenset's is not simulated). */
+export function unhashable(k: V) {
+  if (k instanceof PySet && k.frozen) throw new Unsupported('hash(frozenset)');
+  if (Array.isArray(k) || k instanceof Sized) throw new Thrown('TypeError', `unhashable type: '${k instanceof PySet ? 'set' : Array.isArray(k) ? 'list' : (k as V).kind ? 'dict_' + (k as V).kind : 'dict'}'`);
 }
 const ids: WeakMap<object, bigint> & { n?: number } = new WeakMap();
 
@@ -59,7 +63,7 @@ export class PySet extends Sized {
   fill = 0;
   used = 0;
   finger = 0;
-  /** 3.9 puts a new key in an unused slot; 3.10 on in the first deleted one of its probes. */
+  /** 3.9 puts a new key in an unused slot; 3.10 on in the last deleted one its probes pass before it. */
   constructor(public frozen: boolean, public reuse: boolean) {
     super();
   }
@@ -86,18 +90,21 @@ export class PySet extends Sized {
     return -1;
   }
   has(key: V) { return this.at(key) >= 0; }
-  /** set_add_entry: a key not in the set goes to the first free slot of its probes (3.10 on: a deleted one too). */
+  /** set_add_entry: a key not in the set goes to the first unused slot of its probes (3.10 on: the last deleted one before it, if any). */
   add(key: V, hash = pyHash(key)) {
     if (this.at(key, hash) < 0 && this.put(key, hash, this.reuse) && this.fill * 5 >= this.mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
   }
   put(key: V, hash: bigint, reuse = false) {
+    let free = -1;
     for (const s of this.probe(hash)) {
       const x = this.k[s];
-      if (x === undefined || (reuse && x === DUMMY)) {
-        [this.k[s], this.h[s]] = [key, hash];
+      if (x === undefined) {
+        const t = free < 0 ? s : free;
+        [this.k[t], this.h[t]] = [key, hash];
         this.used++;
-        return x === undefined && ++this.fill;
+        return free < 0 && ++this.fill;
       }
+      if (reuse && x === DUMMY) free = s;
     }
   }
   /** A table of the smallest size over `min`, the keys put back in their order (no deleted slots). */

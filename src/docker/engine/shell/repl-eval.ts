@@ -115,7 +115,7 @@ type E = ((s: Scope) => V) & { isNew?: 1; set?: (s: Scope, v: V) => void; ref?: 
 export const SHOW = Symbol('show');
 export const TUPLE = Symbol('tuple');
 const pyDict = (entries: Iterable<[V, V]>) => new Dict(entries);
-const KW = Symbol('kwargs');
+export const KW = Symbol('kwargs');
 const SPREAD = Symbol('spread');
 const HOLE = Symbol('hole');
 /** What an optional chain throws to its end when a link is nothing. */
@@ -757,10 +757,11 @@ export function interpreter(h: Host) {
       },
       sorted: (...a: V[]) => order([...iter(a[0])], opts(a)), hash: (x: V) => pyHash(x),
       set: (x?: V) => ((r) => (x === undefined || r.update(x, () => iter(x)), r))(newSet()), frozenset: (x?: V) => ((r) => (x === undefined || r.update(x, () => iter(x)), r))(newSet(true)),
-      list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => Object.assign([...iter(a)], { [TUPLE]: true }),
-      enumerate: (...a: V[]) => { let st = opts(a).start ?? a[1] ?? 0n; return a[0] instanceof PyIter ? lazy('enumerate', [a[0]], ([x]) => tuple([st++, x])) : iter(a[0]).map((x, k) => Object.assign([BigInt(k) + st, x], { [TUPLE]: true })); },
-      zip: (...a: V[]) => a.some((x) => x instanceof PyIter) ? lazy('zip', a, tuple) : iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => Object.assign(a.map((x) => iter(x)[k]), { [TUPLE]: true })),
-      map: (f: V, a: V) => iter(a).map((x) => f(x)), filter: (f: V, a: V) => iter(a).filter((x) => pyTruth(f === null ? x : f(x))),
+      list: (a: V = []) => [...iter(a)], tuple: (a: V = []) => tuple([...iter(a)]),
+      enumerate: (...a: V[]) => { let st = opts(a).start ?? a[1] ?? 0n; return a[0] instanceof PyIter ? lazy('enumerate', [a[0]], ([x]) => tuple([st++, x])) : iter(a[0]).map((x, k) => tuple([BigInt(k) + st, x])); },
+      zip: (...a: V[]) => a.some((x) => x instanceof PyIter) ? lazy('zip', a, tuple) : iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => tuple(a.map((x) => iter(x)[k]))),
+      // (iterators: each item made as it is taken)
+      map: (f: V, ...a: V[]) => lazy('map', a, (vs) => f(...vs)), filter: (f: V, a: V) => ((it: PyIter) => new PyIter('filter', (cap) => { for (let v; (v = it.pull(cap)) !== END;) if (pyTruth(f === null ? v : f(v))) return v; return END; }, objs++))(toIter(a)),
       // (they stop at the first item that decides)
       any: (a: V) => decides(a, true), all: (a: V) => !decides(a, false),
       iter: toIter,
@@ -773,7 +774,7 @@ export function interpreter(h: Host) {
         if (v !== END) return v;
         if (d.length) return d[0];
         throw Object.assign(new Thrown('StopIteration', it.ret == null ? '' : pyStr(it.ret)), { args: it.ret == null ? [] : [it.ret] });
-      }, reversed: (a: V) => { if (a instanceof PyIter || a instanceof PySet) throw new Thrown('TypeError', `'${typeName(a)}' object is not reversible`); return [...iter(a)].reverse(); },
+      }, reversed: (a: V) => { if (a instanceof PyIter || a instanceof PySet) throw new Thrown('TypeError', `'${typeName(a)}' object is not reversible`); return seqIter(((t) => (t === 'list' ? 'list_reverseiterator' : t === 'dict' ? 'dict_reversekeyiterator' : a?.[SHOW]?.startsWith('range') ? 'range_iterator' : 'reversed'))(typeName(a)), [...iter(a)].reverse(), objs++); },
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
       dict: (...a: V[]) => { const kw = opts(a), d = pyDict(a[0] instanceof Dict ? a[0].items() : a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => d.set(k, v)); return d; },
       // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold
@@ -844,6 +845,8 @@ export function interpreter(h: Host) {
     }
     // (an iterator's send, close, __next__…)
     if (o instanceof PyIter) throw new Unsupported(`${o.kind}.${k}`);
+    // (a generator's return value)
+    if (o instanceof Thrown && o.type === 'StopIteration' && k === 'value') return o.args?.[0] ?? null;
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
     // (an OSError's errno, strerror and filename)
     if (o instanceof Thrown && o.attrs && Object.hasOwn(o.attrs, k)) return o.attrs[k];
@@ -1994,18 +1997,25 @@ export function interpreter(h: Host) {
   const calls: V[][] = [];
   let objs = 0;
   /** The generators whose bodies run now, innermost last: where a `yield` puts its item and the output written since the item before. */
-  type Run = { items: V[]; outs: string[][][]; o: number; e: number; cap: number; end?: string[][]; err?: unknown; cut?: boolean };
+  type Run = { items: V[]; outs: string[][][]; o: number; e: number; cap: number; at: number; end?: string[][]; err?: unknown; cut?: boolean };
   const generating: Run[] = [];
   const CUT = Symbol('cut');
   const emit = ([o, e]: string[][]) => void (log.push(...o), errs.push(...e));
-  /** A generator: its body runs at its first item, as far as the taker may want (an endless one stops there). */
   /** Whether a seeded random gave a number: a generator's body that draws ahead of its items would take the program's next ones. */
   let drew = false;
-  const generator = (name: string, body: () => V): PyIter => {
+  /** When a statement last changed each name (a count of changes), once a generator has run: what a generator run ahead read must not change before its items are taken. */
+  const changed = new Map<string, number>();
+  let ticks = 0, watch = false;
+  /** A generator: its body runs at its first item, as far as the taker may want (an endless one stops there). */
+  const generator = (name: string, body: () => V, reads?: Set<string>): PyIter => {
     let r: Run | undefined, k = 0;
     const g = new PyIter('generator', (cap = Infinity) => {
+      // (what it read has changed since: its items ahead are not those CPython's lazy body gives)
+      if (g.stale) throw new Unsupported(g.stale);
+      if (r && (k < r.items.length || r.end)) for (const n of reads ?? []) if (changed.get(n)! > r.at) throw new Unsupported(reran(g, n));
       if (!r) {
-        r = { items: [], outs: [], o: log.length, e: errs.length, cap };
+        watch = true;
+        r = { items: [], outs: [], o: log.length, e: errs.length, cap, at: ticks };
         generating.push(r);
         const was = drew;
         drew = false;
@@ -2023,7 +2033,7 @@ export function interpreter(h: Host) {
         if (took) throw new Unsupported('seeded random in a generator');
       }
       if (k < r.items.length) return emit(r.outs[k]), r.items[k++];
-      if (r.cut) throw new Unsupported('next() past 1000 items');
+      if (r.cut) throw new Unsupported(`more than 1000 items of ${name}()`);
       if (r.end) {
         emit(r.end);
         r.end = undefined;
@@ -2032,6 +2042,7 @@ export function interpreter(h: Host) {
       return END;
     }, objs++);
     g.name = name;
+    g.reads = reads;
     return g;
   };
   const pyYield = (v: V) => {
@@ -2051,13 +2062,16 @@ export function interpreter(h: Host) {
   };
   /** Whether a body yields (a def inside it is another function). */
   const yields = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/\byield\b/.test(h) && lex(h, true).some((t) => t.k === 'i' && t.v === 'yield') || yields(inner)));
-  /** Whether a body changes an object it did not make (`log.append(x)`, `obj.n = 1`, `global`). */
-  const shares = (b: Block[], own: Set<string>): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/^(global|nonlocal)\b/.test(h) || ((m) => !!m && !own.has(m[1]))(/^(\w+)\s*(?:[.[][^=]*?(?<![=!<>])[-+*/%&|^]?=(?!=)|\.\s*(?:append|extend|insert|pop|remove|add|update|clear|discard|setdefault|sort|reverse)\s*\()/.exec(h)) || shares(inner, own)));
+  /** The name whose object a statement changes (`log.append(x)`, `obj.n = 1`), or with `plain` rebinds (`n += 1`). */
+  const changes = (h: string, plain?: boolean) => ((m) => m && (plain || (m[2] ?? m[3]) != null) ? m[1] : '')(/^(\w+)\s*(?:([.[][^=]*?)?(?<![=!<>])[-+*/%&|^]?=(?!=)|()\.\s*(?:append|extend|insert|pop|remove|add|update|clear|discard|setdefault|sort|reverse)\s*\()/.exec(h));
+  /** Whether a body changes a name `out` tells (or, not `plain`, declares one `global`). */
+  const shares = (b: Block[], out: (n: string) => boolean, plain?: boolean): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (!plain && /^(global|nonlocal)\b/.test(h) || ((n) => !!n && out(n))(changes(h, plain)) || shares(inner, out, plain)));
+  const reran = (g: PyIter, n: string) => `${g.name}() reading ${n}, changed between its items`;
   /** Whether a loop's body may leave it before its iterable ends. */
   const leaves = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/^(break|return|raise)\b/.test(h) || leaves(inner)));
   /**
    * `class P(Base):`: calling P makes an instance and runs its __init__; the body's names are its
-   * attributes. Operators' methods (`__eq__`, `__add__`…) are not run: such a class is refused.
+   * attributes, its operators' methods (`__eq__`, `__add__`…) what its operators call.
    */
   const pyClass = (head: string, body: Block[], sc: Scope) => {
     const [, name, b] = /^(\w+)\s*(?:\((.*)\))?$/s.exec(head) ?? [];
@@ -2109,6 +2123,7 @@ export function interpreter(h: Host) {
         if (sc === top) [line, piece] = [n, m?.[2] || head];
         const kw = m?.[1];
         if (!m) {
+          if (watch && changes(head, true)) changed.set(changes(head, true), ++ticks);
           value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^yield\b/.test(head) ? yieldStmt(head.slice(5), sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : /^assert\b/.test(head) ? pyAssert(head.slice(6), sc) : statement(head, sc);
           continue;
         }
@@ -2141,13 +2156,16 @@ export function interpreter(h: Host) {
           // a generator's arguments are bound at its call, its body run at its first item
           // (a finally block would run when an unfinished generator is dropped)
           // (nor can the body, run ahead of its items, change what its taker sees between them)
-          if (yields(body) && (JSON.stringify(body).includes('["finally:') || shares(body, new Set([...loc, ...params.split(',').map((p) => /\w+/.exec(p)?.[0] ?? '')])))) throw new Unsupported('this generator');
-          const gen = yields(body) && ((f: V) => fn(name, (...a: V[]) => ((vs) => generator(name, () => f(vs)))(args(a))))(userFn(name, (a) => a[0], run, sc));
+          const own = new Set([...loc, ...params.split(',').map((p) => /\w+/.exec(p)?.[0] ?? '')]), reads = new Set(JSON.stringify(body).match(/[a-z_]\w*/gi)?.filter((w) => !own.has(w)));
+          if (yields(body) && (JSON.stringify(body).includes('["finally:') || shares(body, (n) => !own.has(n)))) throw new Unsupported('this generator');
+          const gen = yields(body) && ((f: V) => fn(name, (...a: V[]) => ((vs) => generator(name, () => f(vs), reads))(args(a))))(userFn(name, (a) => a[0], run, sc));
           sc.vars.set(name, Object.assign(gen || userFn(name, args, run, sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
         } else if (kw === 'for') {
           // (a head without its targets or its iterable is the parser's error, at its `in` or its colon)
           const [, names, src] = /^(.+?)\s+in\s+(.+)$/s.exec(m[2]) ?? (() => { const k = /^in\b/.test(m[2]) ? 0 : m[2].length + 1; throw syntax('invalid syntax', k, k + (k ? 1 : 2)); })();
           const it = evalIn(src, sc);
+          // (a body that changes what the generator reads would stop it, as it runs ahead)
+          if (it instanceof PyIter && it.reads) shares(body, (n) => it.reads!.has(n) && !!(it.stale = reran(it, n)), true);
           // (an iterator's items are taken as each round starts; a loop that may stop early takes at most a thousand of an endless generator)
           const each = it instanceof PyIter || it?.[PYCLS] ? ((x: PyIter, cap: number) => () => x.pull(cap))(globals.iter(it), leaves(body) ? 1000 : Infinity) : ((l: V[]) => () => (l.length ? l.shift() : END))([...(globals.list as (x: V) => V[])(it)]);
           let v: V;
@@ -2446,8 +2464,10 @@ export function interpreter(h: Host) {
     NOTHING,
     /** What sys.version (python) or process.version (node) says. */
     version: py ? pyBuild(h) : h.version,
-    /** Runs `src`; returns what it printed and the value of its last statement. */
-    /** `repl`: a REPL's input, whose event loop runs once its value is shown (settle). */
+    /**
+     * Runs `src`; returns what it printed and the value of its last statement. `repl`: a REPL's
+     * input, whose event loop runs once its value is shown (settle).
+     */
     run(src: string, repl = false): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
       log.length = errs.length = marks.length = 0;
       inRepl = repl;

@@ -59,7 +59,7 @@ const LOOP: Record<string, [(f: string) => string, ...string[]]> = {
   timer: [(f) => (f ? `Timeout.${f} [as _onTimeout]` : 'Timeout._onTimeout'), 'listOnTimeout (node:internal/timers:581:17)', 'process.processTimers (node:internal/timers:519:7)'],
   immediate: [(f) => `Immediate.${f || '<anonymous>'}`, 'process.processImmediate (node:internal/timers:483:21)'],
   tick: [(f) => f, 'process.processTicksAndRejections (node:internal/process/task_queues:77:11)'],
- reaction: [(f) => f],
+  reaction: [(f) => f],
   microtask: [(f) => f, 'node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'],
 };
 

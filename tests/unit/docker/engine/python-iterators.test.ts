@@ -61,3 +61,22 @@ test('a generator that changes what its taker sees, or draws seeded random numbe
 test('None hashes as 3.12 on hash it, so a set of it and ints is in their order', () => {
   assert.equal(py('print(hash(None), {None, 1, 2, 3, 100, -7})'), '4238894112 {None, 1, 2, 3, 100, -7}\n');
 });
+
+test('a generator whose taker changes what it reads between its items is refused, not run ahead of them', () => {
+  const ticker = 'state = {"stop": False}\ndef ticker():\n    i = 0\n    while not state["stop"]:\n        yield i\n        i += 1\n';
+  assert.match(py(ticker + 'for t in ticker():\n    print("t", t)\n    if t == 2:\n        state["stop"] = True'), /cannot run 'ticker\(\) reading state, changed between its items'\n\[1\]$/);
+  const gen = 'items = [1, 2]\ndef gen():\n    for x in items:\n        yield x\ng = gen()\nnext(g)\n';
+  refused(gen + 'items.append(3)\nlist(g)');
+  refused(gen + 'def more():\n    items.append(3)\nmore()\nlist(g)');
+  // (a change to what it does not read, or after its last item, is no matter)
+  assert.equal(py(gen + 'out = []\nfor x in g:\n    out.append(x)\nitems.append(3)\nprint(out, list(g), list(gen()))'), '[2] [] [1, 2, 3]\n');
+  assert.match(py('def g():\n    while True:\n        yield 1\nfor i, x in enumerate(g()):\n    if i > 2000:\n        break'), /cannot run 'more than 1000 items of g\(\)'/);
+});
+
+test('map, filter and reversed are iterators that show their kind and an address', () => {
+  assert.match(py('print(map(str, []), filter(None, []), reversed([1]), reversed("a"))'), /^<map object at 0x7f[0-9a-f]+> <filter object at 0x7f[0-9a-f]+> <list_reverseiterator object at 0x7f[0-9a-f]+> <reversed object at 0x7f[0-9a-f]+>\n$/);
+});
+
+test('random.choices with a count not given by keyword says so, as random.py (whose frame the traceback would show)', () => {
+  assert.match(py('import random\nrandom.choices([1, 2], 3)'), /\nTypeError: The number of choices must be a keyword argument: k=3\n\[1\]$/);
+});
