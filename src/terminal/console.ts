@@ -185,7 +185,7 @@ export class TerminalConsole {
   /** Queues every remaining step. */
   runAll(): void {
     const queued = this.queue.filter((a) => a.kind === 'step').length;
-    const remaining = this.scenario.steps.length - this.session.stepsDone(this.scenario.index) - queued;
+    const remaining = this.scenario.steps.length - this.stepsDone() - queued;
     for (let i = 0; i < remaining; i++) this.queue.push({ kind: 'step', pause: i > 0 || queued > 0 });
     void this.pump();
   }
@@ -207,14 +207,14 @@ export class TerminalConsole {
     return this.busy || this.queue.length > 0;
   }
 
-  /** The step the class has not done yet, if any. */
   /** Steps of the scenario run so far (by the class or caught up). */
   stepsDone(): number {
     return this.session.stepsDone(this.scenario.index);
   }
 
+  /** The step the class has not done yet, if any. */
   pendingStep(): ScenarioStep | null {
-    return this.scenario.steps[this.session.stepsDone(this.scenario.index)] ?? null;
+    return this.scenario.steps[this.stepsDone()] ?? null;
   }
 
   /**

@@ -6,6 +6,7 @@
 import { escapeHtml } from './screen-model';
 import type { Scenario } from './scenario';
 
+/** (the reading view leaves these notes out by this class: scroll-view.ts) */
 const CLASS = 'aula-steps-notes';
 
 /** The list for one terminal, `done` of its steps run. Inline styles: it shows in reveal's speaker page. */
@@ -51,4 +52,3 @@ export function trackStepsInNotes(el: HTMLElement, scenario: Scenario, done: () 
   };
 }
 
-export const STEPS_NOTES_CLASS = CLASS;
