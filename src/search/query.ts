@@ -135,6 +135,9 @@ interface Window {
   hits: number;
 }
 
+/** More distinct query words, then more occurrences. */
+const richer = (a: Window, b: Window) => a.words > b.words || (a.words === b.words && a.hits > b.hits);
+
 /**
  * The stretch of `folded` (at most SNIPPET_LENGTH long) holding the most distinct query words,
  * then the most occurrences, centred on the words it holds.
@@ -156,7 +159,8 @@ function bestWindow(folded: string, words: string[]): Window | null {
       last = Math.max(last, hits[j].end);
       n++;
     }
-    if (!best || seen.size > best.words || (seen.size === best.words && n > best.hits)) best = { start: 0, end: 0, hitStart: hits[i].at, hitEnd: last, words: seen.size, hits: n };
+    const here = { start: 0, end: 0, hitStart: hits[i].at, hitEnd: last, words: seen.size, hits: n };
+    if (!best || richer(here, best)) best = here;
   }
   const w = best!;
   // Centre the snippet on the words it shows, within the text
@@ -174,7 +178,7 @@ function snippetFor(fe: FoldedEntry, words: string[]): { parts: SnippetPart[]; f
     { folded: fe.n, original: fe.entry.n, notes: true },
   ]) {
     const w = bestWindow(src.folded, words);
-    if (w && (!pick || w.words > pick.w.words || (w.words === pick.w.words && w.hits > pick.w.hits))) pick = { original: src.original, notes: src.notes, w };
+    if (w && (!pick || richer(w, pick.w))) pick = { original: src.original, notes: src.notes, w };
   }
   if (pick) {
     const { original, w } = pick;
