@@ -7,8 +7,6 @@ import { TUPLE } from './repl-eval';
 import { Sized } from './py-sized';
 import { unhashable } from './py-set';
 
-export { Sized };
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
 
@@ -21,7 +19,6 @@ const hash = (k: V): V => {
   hooks.hash?.(k, true);
   return k;
 };
-
 
 /** What the interpreter knows of the program's objects: their hash (`key`: as a dict's key) and equality. */
 export const hooks: { eq: (a: V, b: V) => boolean; hash?: (v: V, key?: boolean) => bigint | undefined } = { eq: (a, b) => a === b };
