@@ -860,13 +860,13 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       if (r.error) (node ? out.out : out.err)(replError(!node, r.error, (src.split('\n')[(r.line ?? 1) - 1] ?? '').trim(), lines - 1, r.line, old313));
       else if (node) {
         // (a value the evaluator cannot show, as globalThis, is refused as the REPL reports an error)
-        let shown: string;
+        let text: string;
         try {
-          shown = inspect(r.value === rt.NOTHING ? undefined : r.value) + '\n';
+          text = inspect(r.value === rt.NOTHING ? undefined : r.value) + '\n';
         } catch (u) {
-          shown = replError(false, u, '', 0);
+          text = replError(false, u, '', 0);
         }
-        out.out(shown);
+        out.out(text);
       } else if (r.value !== rt.NOTHING && r.value != null) out.out(repr(r.value) + '\n');
       // node's timers and promises run once the value is shown
       if (node) loop(100);
