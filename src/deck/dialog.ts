@@ -9,3 +9,17 @@ export function dialogFrame(opts: { className: string; titleId: string; title: s
   );
   return { dialog, header };
 }
+
+/**
+ * Opens a dialog modally and, once it closes, gives the focus back to what had it before. The
+ * 'close' event comes a task after the dialog shut, so a focus moved on meanwhile (Tab, a click)
+ * stays where it went: only a focus left nowhere or still inside the dialog goes back.
+ */
+export function showModalFrom(dialog: HTMLDialogElement, opener: Element | null = document.activeElement): void {
+  dialog.addEventListener('close', () => {
+    const now = document.activeElement;
+    const lost = !now || now === document.body || dialog.contains(now);
+    if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+  }, { once: true });
+  dialog.showModal();
+}

@@ -4,7 +4,7 @@
  */
 import { isTypingTarget, type AulaRuntime } from './reveal-view';
 import { ICONS, toolButton } from './toolbar';
-import { dialogFrame } from './dialog';
+import { dialogFrame, showModalFrom } from './dialog';
 
 type KeyRow = [keys: string[], action: string];
 
@@ -47,7 +47,6 @@ export const TERMINAL_KEYS: KeyRow[] = [
 ];
 
 let dialog: HTMLDialogElement | null = null;
-let opener: Element | null = null;
 
 function section(titleText: string, rows: KeyRow[]): HTMLElement {
   const wrap = document.createElement('section');
@@ -101,10 +100,6 @@ function build(): HTMLDialogElement {
       d.close();
     }
   });
-  d.addEventListener('close', () => {
-    if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    opener = null;
-  });
   d.addEventListener('click', (e) => {
     if (e.target === d) closeHelp(); // click on the backdrop
   });
@@ -116,8 +111,7 @@ export function openHelp(): void {
   dialog ??= build();
   if (dialog.open) return;
   document.querySelectorAll<HTMLDialogElement>('dialog[open]').forEach((other) => other.close());
-  opener = document.activeElement;
-  dialog.showModal();
+  showModalFrom(dialog);
   dialog.querySelector<HTMLElement>('.aula-dialog-close')?.focus();
 }
 

@@ -6,11 +6,10 @@ import { loadSearchIndex } from '../search/load';
 import { createSearchPanel, type SearchPanel } from '../search/panel';
 import { isTypingTarget, type AulaRuntime } from './reveal-view';
 import { ICONS, toolButton } from './toolbar';
-import { dialogFrame } from './dialog';
+import { dialogFrame, showModalFrom } from './dialog';
 
 let dialog: HTMLDialogElement | null = null;
 let panel: SearchPanel | null = null;
-let opener: Element | null = null;
 
 function build(aula: AulaRuntime): HTMLDialogElement {
   const { dialog: d, header } = dialogFrame({ className: 'aula-search-dialog', titleId: 'aula-search-title', title: 'Buscar en el curso', onClose: (dlg) => dlg.close() });
@@ -29,10 +28,6 @@ function build(aula: AulaRuntime): HTMLDialogElement {
     // A result in this same deck only changes the hash: close so the slide is visible
     if (e.target instanceof Element && e.target.closest('a.aula-search-result')) d.close();
   });
-  d.addEventListener('close', () => {
-    if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    opener = null;
-  });
   document.body.appendChild(d);
   loadSearchIndex(aula.config.scripts?.search).then(
     (idx) => panel?.setIndex(idx),
@@ -45,8 +40,7 @@ export function openSearch(aula: AulaRuntime): void {
   dialog ??= build(aula);
   if (dialog.open) return;
   document.querySelectorAll<HTMLDialogElement>('dialog[open]').forEach((other) => other.close());
-  opener = document.activeElement;
-  dialog.showModal();
+  showModalFrom(dialog);
   panel?.input.focus();
   panel?.input.select();
 }

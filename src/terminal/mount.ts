@@ -8,6 +8,7 @@ import { readScenario, type Scenario } from './scenario';
 import { SessionRegistry, type KeyValueStore, type ShellFactory } from './session';
 import { trackStepsInNotes } from './speaker-steps';
 import { TerminalWidget } from './widget';
+import { showModalFrom } from '../deck/dialog';
 import { isReceiver } from '../deck/speaker-view';
 
 interface RevealSlides {
@@ -114,9 +115,8 @@ function openInDialog(scenario: Scenario, entry: TerminalEntry, opener: HTMLElem
     widgets.delete(frame);
     widget.dispose();
     dialog.remove();
-    opener.focus();
   });
-  dialog.showModal();
+  showModalFrom(dialog, opener);
   widget.focus();
 }
 

@@ -190,6 +190,17 @@ describe('accesibilidad', () => {
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => !document.querySelector('dialog.aula-help[open]'));
       assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /Ayuda/);
+      // A focus moved on as the help closes stays where it went: the dialog's 'close' event,
+      // a task later, must not pull it back to «Ayuda»
+      const kept = await page.evaluate(async () => {
+        const tools = Array.from(document.querySelectorAll<HTMLButtonElement>('.aula-toolbar button'));
+        tools.find((b) => b.textContent?.includes('Ayuda'))!.click();
+        document.querySelector<HTMLDialogElement>('dialog.aula-help')!.close();
+        tools.find((b) => b.textContent?.includes('Modo lectura'))!.focus();
+        await new Promise((r) => setTimeout(r, 50));
+        return document.activeElement?.textContent ?? '';
+      });
+      assert.match(kept, /Modo lectura/);
       // Enter on «Modo lectura» switches the view
       await page.locator('.aula-toolbar button', { hasText: 'Modo lectura' }).focus();
       await page.keyboard.press('Enter');
