@@ -33,9 +33,17 @@ export function sort(args: string[], io: IO, sh: ShellLike): number {
   // -h: the unit first (none, K, M, G…), then the number
   const human = (s: string) => 'KMGTPE'.indexOf(/^\s*-?[\d.]+([KMGTPE])?/i.exec(s)?.[1]?.toUpperCase() ?? '@') * 1e18 + num(s);
   const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // each line's keys are cut once, not at every comparison it takes part in
+  const cut = new Map<string, string[]>();
+  const keysOf = (l: string) => {
+    let v = cut.get(l);
+    if (!v) cut.set(l, (v = keys.map((k) => (k.has('b') ? field(l, k.from, k.to).trimStart() : field(l, k.from, k.to)))));
+    return v;
+  };
   const byKey = (a: string, b: string) => {
-    for (const k of keys) {
-      const [x, y] = [field(a, k.from, k.to), field(b, k.from, k.to)].map((s) => (k.has('b') ? s.trimStart() : s));
+    const [ka, kb] = [keysOf(a), keysOf(b)];
+    for (const [i, k] of keys.entries()) {
+      const [x, y] = [ka[i], kb[i]];
       const c = k.has('n') || k.has('g') ? num(x) - num(y) : k.has('h') ? human(x) - human(y) : k.has('f') ? bytes(x.toUpperCase(), y.toUpperCase()) : bytes(x, y);
       // a key with letters of its own is not reversed by a global -r
       if (c) return k.own ? (k.has('r') ? -c : c) * (f.has('r') ? -1 : 1) : c;
