@@ -1561,7 +1561,7 @@ export function interpreter(h: Host) {
     }
     if (py && first.v === 'global') src.replace(/^\s*global\s+/, '').split(',').forEach((n) => (sc.g ??= new Set()).add(n.trim()));
     if (py && first.v === 'nonlocal') throw new Unsupported('nonlocal');
-    if (py && first.v === 'del') throw new Unsupported('del');
+    if (py && first.v === 'del') return pyDel(src.slice(first.p + 3), first.p + 3, sc);
     if (py && /^(pass|global)$/.test(first.v)) return NOTHING;
     // JS declarations: `let a = 1, b`
     const decl = !py && /^(let|const|var)$/.test(first.v) ? first.v : '';
@@ -1947,6 +1947,47 @@ export function interpreter(h: Host) {
     if (!(v instanceof Thrown)) throw new Thrown('TypeError', 'exceptions must derive from BaseException');
     if (from !== undefined) { const c = evalIn(from, sc); v.cause = c instanceof Thrown ? c : null; }
     throw v;
+  };
+  /** `del a, b[k], c.n` (at `off` in the statement): a name unbound, a list's item or slice, a dict's key, an object's attribute. */
+  const pyDel = (src: string, off: number, sc: Scope) => {
+    for (const part of topSplit(src, ',')) {
+      const t = part.trim(), b = off + part.length - part.trimStart().length, z = b + t.length;
+      off += part.length + 1;
+      // (the subscript's bracket: the one that closes the target)
+      let k = t.endsWith(']') ? t.length - 1 : 0;
+      for (let d = 0; k > 0; k--) if (!(d += t[k] === ']' ? 1 : t[k] === '[' ? -1 : 0)) break;
+      const dot = /^(.+)\.\s*(\w+)$/.exec(t), x = k > 0 ? evalIn(t.slice(0, k), sc) : dot ? evalIn(dot[1], sc) : undefined;
+      try {
+        if (k > 0) {
+          const [key, ...cut] = topSplit(t.slice(k + 1, -1), ':');
+          if (Array.isArray(x) && !(x as V)[TUPLE]) {
+            const n = BigInt(x.length), at = (v: V, d: bigint) => (v.trim() ? ((i) => Number(i < 0n ? (i + n < 0n ? 0n : i + n) : i > n ? n : i))(evalIn(v, sc)) : Number(d));
+            if (cut.length > 1) no('del with a step');
+            if (cut.length) { const a = at(key, 0n); x.splice(a, Math.max(0, at(cut[0], n) - a)); continue; }
+            const i = evalIn(key, sc);
+            if (typeof i !== 'bigint') throw new Thrown('TypeError', `list indices must be integers or slices, not ${typeName(i)}`);
+            if (i >= n || i < -n) throw new Thrown('IndexError', 'list assignment index out of range');
+            x.splice(Number(i < 0n ? i + n : i), 1);
+          } else if (x instanceof Dict && !cut.length) {
+            const v = evalIn(key, sc);
+            if (!x.delete(v)) throw keyError(v);
+          } else if (dunder(x, '__delitem__') && !cut.length) dunder(x, '__delitem__')(evalIn(key, sc));
+          else if (x?.[TUPLE] || typeof x === 'string') throw new Thrown('TypeError', `'${typeName(x)}' object doesn't support item deletion`);
+          else no('del ' + t);
+        } else if (dot) {
+          if (!x?.[PYCLS]) no('del ' + t);
+          // (before 3.11 the message is the name alone)
+          if (!Object.hasOwn(x, dot[2])) throw new Thrown('AttributeError', minor < 11 ? dot[2] : `'${typeName(x)}' object has no attribute '${dot[2]}'`);
+          delete x[dot[2]];
+        } else if (/^\w+$/.test(t)) {
+          if (!(sc.g?.has(t) ? top : sc).vars.delete(t)) throw sc.f ? no('del ' + t) : new Thrown('NameError', `name '${t}' is not defined`);
+        } else no('del ' + t);
+      } catch (e) {
+        if (e instanceof Thrown) e.at ??= [b, k > 0 ? b + k : b, z, z];
+        throw e;
+      }
+    }
+    return NOTHING;
   };
   /** `assert test, message`: an AssertionError of the message when the test is false. */
   const pyAssert = (src: string, sc: Scope) => {
