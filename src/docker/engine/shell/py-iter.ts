@@ -17,6 +17,8 @@ export class PyIter {
   declare methods?: Record<string, V>;
   /** what it holds that a reference to it keeps: the iterators it takes from, a generator's local names */
   declare from?: () => V[];
+  /** how it shows when it is no `<kind object at …>` (itertools.count's `count(5)`) */
+  declare shown?: string;
   /** a generator's: the iterator its `yield from` takes from now */
   declare via?: PyIter;
   constructor(public kind: string, public pull: () => V, public addr = 0) {}

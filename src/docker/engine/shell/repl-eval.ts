@@ -21,6 +21,7 @@ import { Dict, DictView, hooks } from './py-dict';
 import { Sized } from './py-sized';
 import { PySet, pyHash, setIop, setMethods, setOp } from './py-set';
 import { END, PyIter, seqIter } from './py-iter';
+import { itertoolsModule } from './py-itertools';
 import { randomModule } from './py-random';
 import { Unhandled, eventLoop } from './js-async';
 import { awaits } from './js-await';
@@ -375,7 +376,7 @@ const INT_MAX_STR = 10n ** 4300n;
 /** A python instance's class and its place in memory (its default repr). */
 const PYCLS = Symbol('pycls');
 const ADDR = Symbol('addr');
-const PYD = Symbol('pyd');
+export const PYD = Symbol('pyd');
 const isSub = (k: V, c: V): boolean => !!k && (k === c || isSub(k.base, c));
 /** Attribute `k` of python class `c` or its bases; a function of it bound to `me`. */
 const find = (c: V, k: string, me?: V): V => {
@@ -397,7 +398,7 @@ export function repr(v: V): string {
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
   if (v instanceof DictView) return `dict_${v.kind}(${repr(v.list())})`;
-  if (v instanceof PyIter) return `<${v.kind} object${v.name ? ' ' + v.name : ''} at ${at(v.addr)}>`;
+  if (v instanceof PyIter) return v.shown ?? `<${v.kind} object${v.name ? ' ' + v.name : ''} at ${at(v.addr)}>`;
   if (v instanceof PySet) return ((l) => (v.frozen ? `frozenset(${l})` : l))(v.used ? `{${v.list().map(repr).join(', ')}}` : v.frozen ? '' : 'set()');
   if (v instanceof Dict) return ((items) => (v.wrap ? `${v.wrap}(${items})` : items))(`{${v.items().map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(', ')}}`);
   return '{}';
@@ -740,6 +741,7 @@ export function interpreter(h: Host) {
       time: mod('time', { time: () => h.now!() / 1000 + slept, sleep: (x: V) => ((slept += Number(num(x))), null) }),
       // (seeded, CPython's own sequence)
       random: mod('random', randomModule(h.random)),
+      itertools: mod('itertools', itertoolsModule({ iter: toIter, tuple, add: (a, b) => pyOp('+', a, b), eq: pyEq, opts, addr: () => objs++, repr })),
     };
     const b: Record<string, V> = {
       isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.[PYD] ? isSub(x?.[PYCLS], c) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
@@ -778,7 +780,7 @@ export function interpreter(h: Host) {
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
       dict: (...a: V[]) => { const kw = opts(a), d = pyDict(a[0] instanceof Dict ? a[0].items() : a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => d.set(k, v)); return d; },
       // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold
-      type: (x: V) => x?.[PYCLS] ?? x?.cls ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? Object.assign(fn(typeName(x), () => { throw new Unsupported(typeName(x)); }), { [SHOW]: `<class '${x?.wrap ? 'os.' : ''}${typeName(x)}'>` }),
+      type: (x: V) => x?.[PYCLS] ?? x?.cls ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? Object.assign(fn(typeName(x).replace(/.*\./, ''), () => { throw new Unsupported(typeName(x)); }), { [SHOW]: `<class '${x?.wrap ? 'os.' : ''}${typeName(x)}'>` }),
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
