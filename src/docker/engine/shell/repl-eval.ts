@@ -2003,8 +2003,9 @@ export function interpreter(h: Host) {
   /** `try:` with its `except X as e:`, `else:` and `finally:` blocks. */
   const pyTry = function* (body: Block[], clauses: Block[], sc: Scope): Generator<V, void, V> {
     const part = (kw: string) => clauses.filter(([h]) => h.startsWith(kw));
-    // (a close would run its finally, or an except that takes GeneratorExit)
-    const guard = +clauses.some(([h]) => /^(finally|except\s*(:|.*\b(GeneratorExit|BaseException)\b))/.test(h));
+    // (a close would run its finally, or an except that takes GeneratorExit; in a handler only the finally)
+    const fin = +clauses.some(([h]) => h.startsWith('finally'));
+    let guard = +(fin || clauses.some(([h]) => /^except\s*(:|.*\b(GeneratorExit|BaseException)\b)/.test(h)));
     guards += guard;
     try {
       try {
@@ -2018,6 +2019,8 @@ export function interpreter(h: Host) {
         if (name) sc.vars.set(name, j);
         const was = handling;
         handling = j;
+        guards += fin - guard;
+        guard = fin;
         // (what the module catches is shown again above what its handler raises)
         if (!sc.f) j.where = [line, (lines[line - 1] ?? '').trim(), placed(j.at)];
         // (in a function: from the line of its body that raised, down through the calls it made)
@@ -2300,7 +2303,7 @@ export function interpreter(h: Host) {
           // (its next item is taken on its line, where what fails then fails)
           if (sc === top) looping.push(it);
           try {
-          taken = yield* pyLoop(() => { if (sc === top) [line, piece] = [n, m[2]]; if (d && d.size !== size) throw changed(); try { return (v = each()) !== END; } catch (e) { if (e instanceof Thrown && minor > 12) e.at ??= [b, x, z, z]; throw e; } }, () => {
+          taken = yield* pyLoop(() => { if (sc === top) [line, piece] = [n, m[2]]; if (d && d.size !== size) throw changed(); try { return (v = each()) !== END; } catch (e) { if (e instanceof Thrown && minor > 12) e.at ??= [b, x, z, z]; if (e instanceof Thrown && sc.f && e.at) e.spot ??= [n, head, e.at.map((k) => k + head.indexOf(m[2]))]; throw e; } }, () => {
             // (what cannot unpack into the targets fails under them)
             try {
               (target.set ?? bad)(sc, v);
@@ -2632,6 +2635,8 @@ export function interpreter(h: Host) {
         if (py && value !== NOTHING && value != null) repr(value);
       } catch (e) {
         if (!py) marks.push([tasks!.elapsed(), log.length, errs.length]);
+        // (CPython would close a generator left in its try block after its traceback)
+        if (py && !repl && pending.size && e instanceof Thrown) e = new Unsupported('a generator left in its try block at an error');
         if (e instanceof Unhandled) try { e = rejection(e.reason); } catch (u) { e = u; }
         // (V8 marks the keyword, python the statement)
         if (e instanceof Jump) { const w = py ? piece.length : e.k.length; e = Object.assign(illegal(e), { at: [0, 0, w, w], late: true }); }

@@ -30,6 +30,8 @@ test('what a generator does that the evaluator cannot follow is refused, and an 
   // (CPython closes a generator suspended in its try when its last reference goes, which only a reference count knows)
   refused('def g():\n    try:\n        yield 1\n    finally:\n        print("fin")\nprint(next(g()))');
   refused('def g():\n    try:\n        yield 1\n    finally:\n        print("fin")\na, b = g(), g()\nnext(a)\nnext(b)');
+  // (nor where its close's output goes when the program ends by an error)
+  refused('def g():\n    try:\n        yield 1\n    finally:\n        print("fin")\nit = g()\nnext(it)\nprint(1 / 0)');
   assert.match(py('def g():\n    while True:\n        yield 1\nprint(len(list(g())))'), /RuntimeError: the simulated interpreter stops a loop after 100000 rounds\n\[1\]$/);
 });
 
