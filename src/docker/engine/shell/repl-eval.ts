@@ -776,7 +776,11 @@ export function interpreter(h: Host) {
         if (v !== END) return v;
         if (d.length) return d[0];
         throw Object.assign(new Thrown('StopIteration', it.ret == null ? '' : pyStr(it.ret)), { args: it.ret == null ? [] : [it.ret] });
-      }, reversed: (a: V) => { if (a instanceof PyIter || a instanceof PySet) throw new Thrown('TypeError', `'${typeName(a)}' object is not reversible`); return seqIter(((t) => (t === 'list' ? 'list_reverseiterator' : t === 'dict' ? 'dict_reversekeyiterator' : a?.[SHOW]?.startsWith('range') ? 'range_iterator' : 'reversed'))(typeName(a)), [...iter(a)].reverse(), objs++); },
+      }, reversed: (a: V) => { if (a instanceof PyIter || a instanceof PySet) throw new Thrown('TypeError', `'${typeName(a)}' object is not reversible`); const kind = ((t) => (t === 'list' ? 'list_reverseiterator' : t === 'dict' ? 'dict_reversekeyiterator' : a?.[SHOW]?.startsWith('range') ? 'range_iterator' : 'reversed'))(typeName(a));
+        // (a list's goes down from its end by index, as the list is when each item is taken)
+        let k = Array.isArray(a) ? a.length : -1;
+        return k < 0 ? seqIter(kind, [...iter(a)].reverse(), objs++) : new PyIter(kind, () => (--k >= 0 && k < a.length ? a[k] : ((k = 0), END)), objs++);
+      },
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
       dict: (...a: V[]) => { const kw = opts(a), d = pyDict(a[0] instanceof Dict ? a[0].items() : a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => d.set(k, v)); return d; },
       // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold
