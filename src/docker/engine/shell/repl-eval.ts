@@ -2172,8 +2172,11 @@ export function interpreter(h: Host) {
     if (target) (parser(target).whole().set ?? bad)(sc, v);
     return NOTHING;
   };
-  /** Whether a body yields (a def inside it is another function). */
-  const yields = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/\byield\b/.test(h) && lex(h, true).some((t) => t.k === 'i' && t.v === 'yield') || yields(inner)));
+  /** The line of a body's first `yield` (a def inside it is another function), 0 if none. */
+  const yields = (b: Block[]): number => {
+    for (const [h, n, inner] of b) if (!/^(def|class)\b/.test(h)) { if (/\byield\b/.test(h) && lex(h, true).some((t) => t.k === 'i' && t.v === 'yield')) return n; const k = yields(inner); if (k) return k; }
+    return 0;
+  };
   /**
    * `class P(Base):`: calling P makes an instance and runs its __init__; the body's names are its
    * attributes, its operators' methods (`__eq__`, `__add__`…) what its operators call.
@@ -2219,7 +2222,8 @@ export function interpreter(h: Host) {
   /** A body's statements; a generator's stops at each `yield`, which the others do not reach. */
   const pyExec = (b: Block[], sc: Scope): V => {
     const r = pyRun(b, sc).next();
-    if (!r.done) throw new Thrown('SyntaxError', "'yield' outside function");
+    // (a class's body that yields)
+    if (!r.done) no('yield');
     return r.value;
   };
   /** A python loop's rounds, which may stop at a yield. True when it ended by `break`. */
@@ -2629,7 +2633,10 @@ export function interpreter(h: Host) {
         const ls = py ? logical(code) : [];
         if (py) checkIndent(ls);
         const js = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
-        value = py ? pyExec(blocks(ls), top) : repl && /\bawait\b/.test(js) ? awaited(js) : jsExec(js, top);
+        // (a yield outside a function is the compiler's error: nothing runs)
+        const bl = py ? blocks(ls) : [], y = yields(bl);
+        if (y) throw Object.assign(new Thrown('SyntaxError', "'yield' outside function"), { late: true, at: ((t) => [t.indexOf('yield'), t.indexOf('yield'), t.length, t.length])(lines[(line = y) - 1].trim()) });
+        value = py ? pyExec(bl, top) : repl && /\bawait\b/.test(js) ? awaited(js) : jsExec(js, top);
         // (a program's end closes the generator left in its try block, as CPython's teardown; the order of several is not known)
         if (py && !repl && pending.size) [...pending].forEach((g, k) => (k ? no('generators left suspended in their try blocks') : g.methods!.close()));
         while (later.length) later.shift()();
