@@ -1219,7 +1219,7 @@ export function interpreter(h: Host) {
         if (k === cl.length) return yield each(s);
         const [names, e] = cl[k];
         if (!names) return truth(e(s)) && (yield* go(k + 1, s));
-        const it: PyIter = first ?? globals.iter(e(s));
+        const it: PyIter = first ?? items(e(s));
         for (let v, n = 0; (v = it.pull()) !== END;) {
           if (++n > 100000) throw endless();
           yield* go(k + 1, { vars: new Map(names.map((n, j) => [n, names.length > 1 ? v[j] : v])), up: s, cmp: 1 }, undefined);
@@ -1228,7 +1228,7 @@ export function interpreter(h: Host) {
       return Object.assign((s: Scope) => [...go(0, s)], { items: (s: Scope, first?: PyIter) => go(0, s, first), first: cl[0][1] });
     };
     /** `(x for x in xs)`: a generator whose body is the comprehension; its first source is taken at once, as CPython's. */
-    const genexpr = (e: E, close = ''): E => ((c) => (s) => generator('<genexpr>', c.items(s, globals.iter(c.first(s)))))(comp(e, close));
+    const genexpr = (e: E, close = ''): E => ((c) => (s) => generator('<genexpr>', c.items(s, items(c.first(s)))))(comp(e, close));
     /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
     /** `own`: a function or method, whose `this` is what it is called on (an arrow's is its maker's). */
     const arrow = (params: string[], name = '', own = false): E => {
@@ -1746,6 +1746,8 @@ export function interpreter(h: Host) {
     });
     return vars;
   };
+  /** What a for loop or a comprehension takes items from: a list as it is at each item, no object of its own (which would take an address). */
+  const items = (x: V): PyIter => (x instanceof PyIter || x?.[PYCLS] ? globals.iter(x) : seqIter('', Array.isArray(x) ? x : (globals.list as (x: V) => V[])(x), 0));
   const endless = () => new Thrown('RuntimeError', 'the simulated interpreter stops a loop after 100000 rounds');
   /** A loop's rounds; `after` (a for's update) runs after a `continue` too. True when it ended by `break`. */
   const loop = (next: () => boolean, round: () => void, after?: () => void, labels: string[] = []) => {
@@ -2300,7 +2302,7 @@ export function interpreter(h: Host) {
           const [, names, src] = /^(.+?)\s+in\s+(.+)$/s.exec(m[2]) ?? (() => { const k = /^in\b/.test(m[2]) ? 0 : m[2].length + 1; throw syntax('invalid syntax', k, k + (k ? 1 : 2)); })();
           const it = evalIn(src, sc);
           // (an iterator's items are taken as each round starts)
-          const each = ((x: PyIter) => () => x.pull())(globals.iter(it));
+          const each = ((x: PyIter) => () => x.pull())(items(it));
           let v: V;
           const target = parser(names).whole();
           // a dict that grows or shrinks under its loop stops it (3.13 marks the iterable, a call's brackets)
