@@ -1,7 +1,7 @@
 /** python's exception classes: each name's base, for `except` to match a subclass. */
 import { SHOW, TUPLE, Thrown, pyStr, repr } from './repl-eval';
 
-const BASES: Record<string, string> = Object.fromEntries('ZeroDivisionError:ArithmeticError OverflowError:ArithmeticError IndexError:LookupError KeyError:LookupError FileNotFoundError:OSError FileExistsError:OSError PermissionError:OSError IsADirectoryError:OSError NotADirectoryError:OSError ModuleNotFoundError:ImportError UnboundLocalError:NameError NotImplementedError:RuntimeError RecursionError:RuntimeError UnicodeError:ValueError Exception:BaseException SystemExit:BaseException KeyboardInterrupt:BaseException'.split(' ').map((x) => x.split(':')));
+const BASES: Record<string, string> = Object.fromEntries('ZeroDivisionError:ArithmeticError OverflowError:ArithmeticError IndexError:LookupError KeyError:LookupError FileNotFoundError:OSError FileExistsError:OSError PermissionError:OSError IsADirectoryError:OSError NotADirectoryError:OSError ModuleNotFoundError:ImportError UnboundLocalError:NameError NotImplementedError:RuntimeError RecursionError:RuntimeError UnicodeError:ValueError Exception:BaseException SystemExit:BaseException KeyboardInterrupt:BaseException GeneratorExit:BaseException'.split(' ').map((x) => x.split(':')));
 const KNOWN = 'BaseException ArithmeticError LookupError OSError ImportError RuntimeError ValueError TypeError NameError AttributeError AssertionError StopIteration MemoryError SyntaxError';
 
 /** The programs' own exception classes' bases (a name a program defines again takes its new base). */

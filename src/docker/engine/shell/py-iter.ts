@@ -1,7 +1,6 @@
 /**
  * python's iterators: what `next()` takes one item at a time from (a list's, a generator). A
- * generator's body runs whole at its first item, its output held back and written as each
- * item is taken, so what it prints comes between the items as CPython's lazy run prints it.
+ * generator's body is a JS generator over its statements, resumed at each item as CPython's is.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
@@ -14,14 +13,18 @@ export class PyIter {
   ret: V = null;
   /** a generator's function's name */
   declare name?: string;
-  /** a generator's: the names its body reads from outside, and why it may no longer be taken */
-  declare reads?: Set<string>;
-  declare stale?: string;
-  /** `cap`: how many items the taker may want, which a generator's first run stops at (Infinity: all) */
-  constructor(public kind: string, public pull: (cap?: number) => V, public addr = 0) {}
+  /** a generator's send, throw and close */
+  declare methods?: Record<string, V>;
+  /** what it holds that a reference to it keeps: the iterators it takes from, a generator's local names */
+  declare from?: () => V[];
+  /** how it shows when it is no `<kind object at …>` (itertools.count's `count(5)`) */
+  declare shown?: string;
+  /** a generator's: the iterator its `yield from` takes from now */
+  declare via?: PyIter;
+  constructor(public kind: string, public pull: () => V, public addr = 0) {}
   /** (JS's spread, as python's `*it`) */
   *[Symbol.iterator]() {
-    for (let v; (v = this.pull(Infinity)) !== END;) yield v;
+    for (let v; (v = this.pull()) !== END;) yield v;
   }
 }
 

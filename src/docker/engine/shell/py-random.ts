@@ -10,7 +10,7 @@ import { KW, Thrown, Unsupported } from './repl-eval';
 type V = any;
 
 /** MT19937 seeded by init_by_array with the seed's 32-bit words, lowest first. */
-function twister(seed: bigint, drew: () => void) {
+function twister(seed: bigint) {
   const mt = new Uint32Array(624);
   const key: number[] = [];
   for (let n = seed < 0n ? -seed : seed; n || !key.length; n >>= 32n) key.push(Number(n & 0xffffffffn));
@@ -29,7 +29,6 @@ function twister(seed: bigint, drew: () => void) {
   mt[0] = 0x80000000;
   let at = 624;
   const next = () => {
-    drew();
     if (at >= 624) {
       for (let k = 0; k < 624; k++) {
         const y = (mt[k] & 0x80000000) | (mt[(k + 1) % 624] & 0x7fffffff);
@@ -54,8 +53,7 @@ function twister(seed: bigint, drew: () => void) {
   };
 }
 
-/** `drew`: told of each number a seeded generator gives. */
-export function randomModule(unseeded: () => number, drew: () => void) {
+export function randomModule(unseeded: () => number) {
   let mt: ReturnType<typeof twister> | undefined;
   const random = () => (mt ? mt.random() : unseeded());
   const no = (): never => { throw new Unsupported('random of this'); };
@@ -81,7 +79,7 @@ export function randomModule(unseeded: () => number, drew: () => void) {
   };
   return {
     seed: (a: V = null) => {
-      mt = a === null ? undefined : twister(int(a), drew);
+      mt = a === null ? undefined : twister(int(a));
       return null;
     },
     random,

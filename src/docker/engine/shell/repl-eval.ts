@@ -21,6 +21,7 @@ import { Dict, DictView, hooks } from './py-dict';
 import { Sized } from './py-sized';
 import { PySet, pyHash, setIop, setMethods, setOp } from './py-set';
 import { END, PyIter, seqIter } from './py-iter';
+import { itertoolsModule } from './py-itertools';
 import { randomModule } from './py-random';
 import { Unhandled, eventLoop } from './js-async';
 import { awaits } from './js-await';
@@ -375,7 +376,7 @@ const INT_MAX_STR = 10n ** 4300n;
 /** A python instance's class and its place in memory (its default repr). */
 const PYCLS = Symbol('pycls');
 const ADDR = Symbol('addr');
-const PYD = Symbol('pyd');
+export const PYD = Symbol('pyd');
 const isSub = (k: V, c: V): boolean => !!k && (k === c || isSub(k.base, c));
 /** Attribute `k` of python class `c` or its bases; a function of it bound to `me`. */
 const find = (c: V, k: string, me?: V): V => {
@@ -397,7 +398,7 @@ export function repr(v: V): string {
   if (typeof v !== 'object') return String(v);
   if (Array.isArray(v)) return (v as V)[TUPLE] ? `(${v.map(repr).join(', ')}${v.length === 1 ? ',' : ''})` : `[${v.map(repr).join(', ')}]`;
   if (v instanceof DictView) return `dict_${v.kind}(${repr(v.list())})`;
-  if (v instanceof PyIter) return `<${v.kind} object${v.name ? ' ' + v.name : ''} at ${at(v.addr)}>`;
+  if (v instanceof PyIter) return v.shown ?? `<${v.kind} object${v.name ? ' ' + v.name : ''} at ${at(v.addr)}>`;
   if (v instanceof PySet) return ((l) => (v.frozen ? `frozenset(${l})` : l))(v.used ? `{${v.list().map(repr).join(', ')}}` : v.frozen ? '' : 'set()');
   if (v instanceof Dict) return ((items) => (v.wrap ? `${v.wrap}(${items})` : items))(`{${v.items().map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(', ')}}`);
   return '{}';
@@ -635,7 +636,7 @@ export function interpreter(h: Host) {
     const iter = (x: V): V[] => (typeof x === 'string' ? [...x] : Array.isArray(x) ? x : x?.readlines ? x.readlines() : x instanceof Sized ? x.list() : x instanceof PyIter || x?.[PYCLS] ? drain(toIter(x)) : (() => { throw new Thrown('TypeError', `'${typeName(x)}' object is not iterable`); })());
     const drain = (it: PyIter) => {
       const out: V[] = [];
-      for (let v; (v = it.pull(Infinity)) !== END; out.push(v)) if (out.length >= 100000) throw new Thrown('RuntimeError', 'the simulated interpreter stops a loop after 100000 rounds');
+      for (let v; (v = it.pull()) !== END; out.push(v)) if (out.length >= 100000) throw endless();
       return out;
     };
     /** iter(): an iterator as it is, an object's by __iter__ (its __next__ until StopIteration) or __getitem__ (until IndexError), a sequence's over its items. */
@@ -657,10 +658,10 @@ export function interpreter(h: Host) {
     /** enumerate and zip of an iterator go item by item, as each is taken. */
     const lazy = (kind: string, a: V[], f: (vs: V[]) => V) => {
       const its = a.map(toIter);
-      return new PyIter(kind, (cap) => { const vs: V[] = []; for (const it of its) { const v = it.pull(cap); if (v === END) return END; vs.push(v); } return f(vs); }, objs++);
+      return Object.assign(new PyIter(kind, () => { const vs: V[] = []; for (const it of its) { const v = it.pull(); if (v === END) return END; vs.push(v); } return f(vs); }, objs++), { from: () => its });
     };
     /** Whether an item's truth is `t`, taken up to the first that is. */
-    const decides = (a: V, t: boolean) => { const it = toIter(a); for (let v; (v = it.pull(Infinity)) !== END;) if (pyTruth(v) === t) return true; return false; };
+    const decides = (a: V, t: boolean) => { const it = toIter(a); for (let v; (v = it.pull()) !== END;) if (pyTruth(v) === t) return true; return false; };
     const tuple = (l: V[]) => Object.assign(l, { [TUPLE]: true });
     const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
     const real = (x: V, msg: string) => { if (!isNum(x)) throw new Thrown('TypeError', msg); return num(x); };
@@ -739,7 +740,8 @@ export function interpreter(h: Host) {
       // (the program runs at once: its clock counts the seconds it slept)
       time: mod('time', { time: () => h.now!() / 1000 + slept, sleep: (x: V) => ((slept += Number(num(x))), null) }),
       // (seeded, CPython's own sequence)
-      random: mod('random', randomModule(h.random, () => (drew = true))),
+      random: mod('random', randomModule(h.random)),
+      itertools: mod('itertools', itertoolsModule({ iter: toIter, tuple, add: (a, b) => pyOp('+', a, b), eq: pyEq, opts, addr: () => objs++, repr })),
     };
     const b: Record<string, V> = {
       isinstance: (x: V, c: V): boolean => (Array.isArray(c) ? c.some((k) => b.isinstance(x, k)) : c?.[PYD] ? isSub(x?.[PYCLS], c) : c?.exc ? isA(x?.type, c) : fname(c) === typeName(x) || (fname(c) === 'int' && typeof x === 'boolean')),
@@ -762,24 +764,27 @@ export function interpreter(h: Host) {
       enumerate: (...a: V[]) => { let st = opts(a).start ?? a[1] ?? 0n; return a[0] instanceof PyIter ? lazy('enumerate', [a[0]], ([x]) => tuple([st++, x])) : iter(a[0]).map((x, k) => tuple([BigInt(k) + st, x])); },
       zip: (...a: V[]) => a.some((x) => x instanceof PyIter) ? lazy('zip', a, tuple) : iter(a[0]).slice(0, Math.min(...a.map((x) => iter(x).length))).map((_, k) => tuple(a.map((x) => iter(x)[k]))),
       // (iterators: each item made as it is taken)
-      map: (f: V, ...a: V[]) => lazy('map', a, (vs) => f(...vs)), filter: (f: V, a: V) => ((it: PyIter) => new PyIter('filter', (cap) => { for (let v; (v = it.pull(cap)) !== END;) if (pyTruth(f === null ? v : f(v))) return v; return END; }, objs++))(toIter(a)),
+      map: (f: V, ...a: V[]) => lazy('map', a, (vs) => f(...vs)), filter: (f: V, a: V) => ((it: PyIter) => Object.assign(new PyIter('filter', () => { for (let v; (v = it.pull()) !== END;) if (pyTruth(f === null ? v : f(v))) return v; return END; }, objs++), { from: () => [it] }))(toIter(a)),
       // (they stop at the first item that decides)
       any: (a: V) => decides(a, true), all: (a: V) => !decides(a, false),
       iter: toIter,
-      // (an endless generator taken one at a time runs its first thousand items)
       next: (it: V, ...d: V[]) => {
         const n = dunder(it, '__next__');
         if (n) return n();
         if (!(it instanceof PyIter)) throw new Thrown('TypeError', `'${typeName(it)}' object is not an iterator`);
-        const v = it.pull(1000);
+        const v = it.pull();
         if (v !== END) return v;
         if (d.length) return d[0];
         throw Object.assign(new Thrown('StopIteration', it.ret == null ? '' : pyStr(it.ret)), { args: it.ret == null ? [] : [it.ret] });
-      }, reversed: (a: V) => { if (a instanceof PyIter || a instanceof PySet) throw new Thrown('TypeError', `'${typeName(a)}' object is not reversible`); return seqIter(((t) => (t === 'list' ? 'list_reverseiterator' : t === 'dict' ? 'dict_reversekeyiterator' : a?.[SHOW]?.startsWith('range') ? 'range_iterator' : 'reversed'))(typeName(a)), [...iter(a)].reverse(), objs++); },
+      }, reversed: (a: V) => { if (a instanceof PyIter || a instanceof PySet) throw new Thrown('TypeError', `'${typeName(a)}' object is not reversible`); const kind = ((t) => (t === 'list' ? 'list_reverseiterator' : t === 'dict' ? 'dict_reversekeyiterator' : a?.[SHOW]?.startsWith('range') ? 'range_iterator' : 'reversed'))(typeName(a));
+        // (a list's goes down from its end by index, as the list is when each item is taken)
+        let k = Array.isArray(a) ? a.length : -1;
+        return k < 0 ? seqIter(kind, [...iter(a)].reverse(), objs++) : new PyIter(kind, () => (--k >= 0 && k < a.length ? a[k] : ((k = 0), END)), objs++);
+      },
       // from keywords, a dict, or pairs (a list of them, zip…), then keywords
       dict: (...a: V[]) => { const kw = opts(a), d = pyDict(a[0] instanceof Dict ? a[0].items() : a.length ? iter(a[0]).map((p) => globals.list(p) as [V, V]) : []); Object.entries(kw).forEach(([k, v]) => d.set(k, v)); return d; },
       // the builtin class itself, so that `type(x) is list` and `type(e).__name__` hold
-      type: (x: V) => x?.[PYCLS] ?? x?.cls ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? Object.assign(fn(typeName(x), () => { throw new Unsupported(typeName(x)); }), { [SHOW]: `<class '${x?.wrap ? 'os.' : ''}${typeName(x)}'>` }),
+      type: (x: V) => x?.[PYCLS] ?? x?.cls ?? b[x instanceof Thrown ? x.type : BUILTIN_TYPES.test(typeName(x)) ? typeName(x) : ''] ?? Object.assign(fn(typeName(x).replace(/.*\./, ''), () => { throw new Unsupported(typeName(x)); }), { [SHOW]: `<class '${x?.wrap ? 'os.' : ''}${typeName(x)}'>` }),
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
@@ -845,7 +850,7 @@ export function interpreter(h: Host) {
       return v;
     }
     // (an iterator's send, close, __next__…)
-    if (o instanceof PyIter) throw new Unsupported(`${o.kind}.${k}`);
+    if (o instanceof PyIter) return o.methods?.[k] ?? no(`${o.kind}.${k}`);
     // (a generator's return value)
     if (o instanceof Thrown && o.type === 'StopIteration' && k === 'value') return o.args?.[0] ?? null;
     if (o instanceof Thrown && k === 'args') return Object.assign([...(o.args ?? [o.msg])], { [TUPLE]: true });
@@ -1046,7 +1051,7 @@ export function interpreter(h: Host) {
         const has = dunder(y, '__contains__');
         if (has) return pyTruth(has(x)) === yes;
         // (an iterator is taken up to the item)
-        if (y instanceof PyIter) { for (let v; (v = y.pull(Infinity)) !== END;) if (pyEq(x, v)) return yes; return !yes; }
+        if (y instanceof PyIter) { for (let v; (v = y.pull()) !== END;) if (pyEq(x, v)) return yes; return !yes; }
         const seq = Array.isArray(y) ? y : y instanceof DictView ? y.list() : dunder(y, '__iter__') || dunder(y, '__getitem__') ? globals.list(y) : undefined;
         if (!seq && typeof y !== 'string' && !(y instanceof Sized)) throw new Thrown('TypeError', `argument of type '${typeName(y)}' is not iterable`);
         if (typeof y === 'string' && typeof x !== 'string') throw new Thrown('TypeError', `'in <string>' requires string as left operand, not ${typeName(x)}`);
@@ -1188,9 +1193,10 @@ export function interpreter(h: Host) {
     };
     /**
      * python's comprehension after its expression: `for names in source` and `if cond` clauses
-     * (then `close`), each round's scope inside the last; `each` gives a round's items.
+     * (then `close`), each round's scope inside the last; `each` gives a round's item.
+     * Its `items` go round by round, a generator expression's as each is taken.
      */
-    const comp = (each: (s: Scope) => V[], close = ''): E => {
+    const comp = (each: E, close = ''): E & { items: (s: Scope, first?: PyIter) => Generator<V>; first: E } => {
       const cl: [string[] | null, E][] = [];
       while (is('for') || is('if')) {
         if (eat('if')) {
@@ -1209,21 +1215,20 @@ export function interpreter(h: Host) {
         cl.push([names, expr(1)]);
       }
       if (close) need(close);
-      const go = (k: number, s: Scope): V[] => {
-        if (k === cl.length) return each(s);
+      const go = function* (k: number, s: Scope, first?: PyIter): Generator<V> {
+        if (k === cl.length) return yield each(s);
         const [names, e] = cl[k];
-        if (!names) return truth(e(s)) ? go(k + 1, s) : [];
-        const src = e(s), out: V[] = [];
-        const round = (v: V) => out.push(...go(k + 1, { vars: new Map(names.map((n, j) => [n, names.length > 1 ? v[j] : v])), up: s, cmp: 1 }));
-        // (a generator's items one at a time, as far as the generator running this one may go)
-        if (src instanceof PyIter) for (let v; (v = src.pull(generating[generating.length - 1]?.cap ?? Infinity)) !== END;) round(v);
-        else (globals.list as (x: V) => V[])(src).forEach(round);
-        return out;
+        if (!names) return truth(e(s)) && (yield* go(k + 1, s));
+        const it: PyIter = first ?? items(e(s));
+        for (let v, n = 0; (v = it.pull()) !== END;) {
+          if (++n > 100000) throw endless();
+          yield* go(k + 1, { vars: new Map(names.map((n, j) => [n, names.length > 1 ? v[j] : v])), up: s, cmp: 1 }, undefined);
+        }
       };
-      return (s) => go(0, s);
+      return Object.assign((s: Scope) => [...go(0, s)], { items: (s: Scope, first?: PyIter) => go(0, s, first), first: cl[0][1] });
     };
-    /** `(x for x in xs)`: a generator whose body is the comprehension, each item yielded. */
-    const genexpr = (e: E, close = ''): E => ((c: E): E => (s) => generator('<genexpr>', () => c(s)))(comp((s) => (pyYield(e(s)), []), close));
+    /** `(x for x in xs)`: a generator whose body is the comprehension; its first source is taken at once, as CPython's. */
+    const genexpr = (e: E, close = ''): E => ((c) => (s) => generator('<genexpr>', c.items(s, items(c.first(s)))))(comp(e, close));
     /** An arrow function's (or a function expression's) body: an expression, or a block run as statements. */
     /** `own`: a function or method, whose `this` is what it is called on (an arrow's is its maker's). */
     const arrow = (params: string[], name = '', own = false): E => {
@@ -1355,7 +1360,7 @@ export function interpreter(h: Host) {
           // `[expr for names in source if cond]`: its names live in the comprehension's own scope
           const at = i;
           const each = expr();
-          if (is('for')) return comp((s) => [each(s)], ']');
+          if (is('for')) return comp(each, ']');
           i = at;
         }
         // (JS: `[1, , 3]` has a hole)
@@ -1366,7 +1371,7 @@ export function interpreter(h: Host) {
         if (py && !is('}')) {
           const at = i;
           const key = is('*') ? undefined : expr();
-          if (key && is('for')) return ((c: E) => (s: Scope) => c(s).reduce((r: PySet, x: V) => (r.add(x), r), newSet()))(comp((s) => [key(s)], '}'));
+          if (key && is('for')) return ((c: E) => (s: Scope) => c(s).reduce((r: PySet, x: V) => (r.add(x), r), newSet()))(comp(key, '}'));
           if (!key || is(',') || is('}')) {
             i = at;
             const items = list('}', item);
@@ -1383,7 +1388,7 @@ export function interpreter(h: Host) {
             }, tk.p, tk.p);
           }
           const val = eat(':') ? expr() : fail();
-          if (is('for')) return ((c: E) => (s: Scope) => pyDict(c(s)))(comp((s) => [[key(s), val(s)]], '}'));
+          if (is('for')) return ((c: E) => (s: Scope) => pyDict(c(s)))(comp((s) => [key(s), val(s)], '}'));
           i = at;
         }
         const entries = list('}', () => {
@@ -1562,7 +1567,7 @@ export function interpreter(h: Host) {
     }
     if (py && first.v === 'global') src.replace(/^\s*global\s+/, '').split(',').forEach((n) => (sc.g ??= new Set()).add(n.trim()));
     if (py && first.v === 'nonlocal') throw new Unsupported('nonlocal');
-    if (py && first.v === 'del') throw new Unsupported('del');
+    if (py && first.v === 'del') return pyDel(src.slice(first.p + 3), first.p + 3, sc);
     if (py && /^(pass|global)$/.test(first.v)) return NOTHING;
     // JS declarations: `let a = 1, b`
     const decl = !py && /^(let|const|var)$/.test(first.v) ? first.v : '';
@@ -1741,10 +1746,13 @@ export function interpreter(h: Host) {
     });
     return vars;
   };
+  /** What a for loop or a comprehension takes items from: a list as it is at each item, no object of its own (which would take an address). */
+  const items = (x: V): PyIter => (x instanceof PyIter || x?.[PYCLS] ? globals.iter(x) : seqIter('', Array.isArray(x) ? x : (globals.list as (x: V) => V[])(x), 0));
+  const endless = () => new Thrown('RuntimeError', 'the simulated interpreter stops a loop after 100000 rounds');
   /** A loop's rounds; `after` (a for's update) runs after a `continue` too. True when it ended by `break`. */
   const loop = (next: () => boolean, round: () => void, after?: () => void, labels: string[] = []) => {
     for (let n = 0; next(); n++) {
-      if (n > 100000) throw new Thrown('RuntimeError', 'the simulated interpreter stops a loop after 100000 rounds');
+      if (n > 100000) throw endless();
       try {
         round();
       } catch (j) {
@@ -1948,6 +1956,47 @@ export function interpreter(h: Host) {
     if (from !== undefined) { const c = evalIn(from, sc); v.cause = c instanceof Thrown ? c : null; }
     throw v;
   };
+  /** `del a, b[k], c.n` (at `off` in the statement): a name unbound, a list's item or slice, a dict's key, an object's attribute. */
+  const pyDel = (src: string, off: number, sc: Scope) => {
+    for (const part of topSplit(src, ',')) {
+      const t = part.trim(), b = off + part.length - part.trimStart().length, z = b + t.length;
+      off += part.length + 1;
+      // (the subscript's bracket: the one that closes the target)
+      let k = t.endsWith(']') ? t.length - 1 : 0;
+      for (let d = 0; k > 0; k--) if (!(d += t[k] === ']' ? 1 : t[k] === '[' ? -1 : 0)) break;
+      const dot = /^(.+)\.\s*(\w+)$/.exec(t), x = k > 0 ? evalIn(t.slice(0, k), sc) : dot ? evalIn(dot[1], sc) : undefined;
+      try {
+        if (k > 0) {
+          const [key, ...cut] = topSplit(t.slice(k + 1, -1), ':');
+          if (Array.isArray(x) && !(x as V)[TUPLE]) {
+            const n = BigInt(x.length), at = (v: V, d: bigint) => (v.trim() ? ((i) => Number(i < 0n ? (i + n < 0n ? 0n : i + n) : i > n ? n : i))(evalIn(v, sc)) : Number(d));
+            if (cut.length > 1) no('del with a step');
+            if (cut.length) { const a = at(key, 0n); x.splice(a, Math.max(0, at(cut[0], n) - a)); continue; }
+            const i = evalIn(key, sc);
+            if (typeof i !== 'bigint') throw new Thrown('TypeError', `list indices must be integers or slices, not ${typeName(i)}`);
+            if (i >= n || i < -n) throw new Thrown('IndexError', 'list assignment index out of range');
+            x.splice(Number(i < 0n ? i + n : i), 1);
+          } else if (x instanceof Dict && !cut.length) {
+            const v = evalIn(key, sc);
+            if (!x.delete(v)) throw keyError(v);
+          } else if (dunder(x, '__delitem__') && !cut.length) dunder(x, '__delitem__')(evalIn(key, sc));
+          else if (x?.[TUPLE] || typeof x === 'string') throw new Thrown('TypeError', `'${typeName(x)}' object doesn't support item deletion`);
+          else no('del ' + t);
+        } else if (dot) {
+          if (!x?.[PYCLS]) no('del ' + t);
+          // (before 3.11 the message is the name alone)
+          if (!Object.hasOwn(x, dot[2])) throw new Thrown('AttributeError', minor < 11 ? dot[2] : `'${typeName(x)}' object has no attribute '${dot[2]}'`);
+          delete x[dot[2]];
+        } else if (/^\w+$/.test(t)) {
+          if (!(sc.g?.has(t) ? top : sc).vars.delete(t)) throw sc.f ? no('del ' + t) : new Thrown('NameError', `name '${t}' is not defined`);
+        } else no('del ' + t);
+      } catch (e) {
+        if (e instanceof Thrown) e.at ??= [b, k > 0 ? b + k : b, z, z];
+        throw e;
+      }
+    }
+    return NOTHING;
+  };
   /** `assert test, message`: an AssertionError of the message when the test is false. */
   const pyAssert = (src: string, sc: Scope) => {
     const [test, ...msg] = topSplit(src, ',');
@@ -1958,11 +2007,15 @@ export function interpreter(h: Host) {
     throw Object.assign(new Thrown('AssertionError', m === undefined ? '' : pyStr(m)), { args: m === undefined ? [] : [m], at: minor === 12 ? undefined : [b, b, z, z] });
   };
   /** `try:` with its `except X as e:`, `else:` and `finally:` blocks. */
-  const pyTry = (body: Block[], clauses: Block[], sc: Scope) => {
+  const pyTry = function* (body: Block[], clauses: Block[], sc: Scope): Generator<V, void, V> {
     const part = (kw: string) => clauses.filter(([h]) => h.startsWith(kw));
+    // (a close would run its finally, or an except that takes GeneratorExit; in a handler only the finally)
+    const fin = +clauses.some(([h]) => h.startsWith('finally'));
+    let guard = +(fin || clauses.some(([h]) => /^except\s*(:|.*\b(GeneratorExit|BaseException)\b)/.test(h)));
+    guards += guard;
     try {
       try {
-        pyExec(body, sc);
+        yield* pyRun(body, sc);
       } catch (j) {
         // the evaluator's own limits and exit() are no exceptions of the program
         if (!(j instanceof Thrown)) throw j;
@@ -1972,12 +2025,14 @@ export function interpreter(h: Host) {
         if (name) sc.vars.set(name, j);
         const was = handling;
         handling = j;
+        guards += fin - guard;
+        guard = fin;
         // (what the module catches is shown again above what its handler raises)
         if (!sc.f) j.where = [line, (lines[line - 1] ?? '').trim(), placed(j.at)];
         // (in a function: from the line of its body that raised, down through the calls it made)
         else if (j.spot) j.local = [[j.spot[0], j.spot[1], j.spot[2], ...sc.f], ...(j.frames ?? [])];
         try {
-          pyExec(h[2], sc);
+          yield* pyRun(h[2], sc);
         } catch (k) {
           if (k instanceof Thrown && k !== j) k.context ??= j;
           throw k;
@@ -1986,90 +2041,144 @@ export function interpreter(h: Host) {
         }
         return;
       }
-      for (const [, , e] of part('else')) pyExec(e, sc);
+      for (const [, , e] of part('else')) yield* pyRun(e, sc);
     } finally {
       // what propagates through the finally block keeps the line it was raised on
       const was: [number, string] = [line, piece];
-      for (const [, , f] of part('finally')) pyExec(f, sc);
+      guards -= guard;
+      for (const [, , f] of part('finally')) yield* pyRun(f, sc);
       [line, piece] = was;
     }
   };
   /** The methods running (their class and self): what `super()` is of. */
   const calls: V[][] = [];
   let objs = 0;
-  /** The generators whose bodies run now, innermost last: where a `yield` puts its item and the output written since the item before. */
-  type Run = { items: V[]; outs: string[][][]; o: number; e: number; cap: number; at: number; end?: string[][]; err?: unknown; cut?: boolean };
-  const generating: Run[] = [];
-  const CUT = Symbol('cut');
-  const emit = ([o, e]: string[][]) => void (log.push(...o), errs.push(...e));
-  /** Whether a seeded random gave a number: a generator's body that draws ahead of its items would take the program's next ones. */
-  let drew = false;
-  /** When a statement last changed each name (a count of changes), once a generator has run: what a generator run ahead read must not change before its items are taken. */
-  const changed = new Map<string, number>();
-  let ticks = 0, watch = false;
-  /** A generator: its body runs at its first item, as far as the taker may want (an endless one stops there). */
-  const generator = (name: string, body: () => V, reads?: Set<string>): PyIter => {
-    let r: Run | undefined, k = 0;
-    const g = new PyIter('generator', (cap = Infinity) => {
-      // (what it read has changed since: its items ahead are not those CPython's lazy body gives)
-      if (g.stale) throw new Unsupported(g.stale);
-      if (r && (k < r.items.length || r.end)) for (const n of reads ?? []) if (changed.get(n)! > r.at) throw new Unsupported(reran(g, n));
-      if (!r) {
-        watch = true;
-        r = { items: [], outs: [], o: log.length, e: errs.length, cap, at: ticks };
-        generating.push(r);
-        const was = drew;
-        drew = false;
-        try {
-          g.ret = body();
-        } catch (x) {
-          if (x === CUT) r.cut = true;
-          else r.err = x;
-        } finally {
-          generating.pop();
-        }
-        r.end = [log.splice(r.o), errs.splice(r.e)];
-        const took = drew;
-        drew ||= was;
-        if (took) throw new Unsupported('seeded random in a generator');
+  /** StopIteration of an iterator's return value. */
+  const stopped = (ret: V) => Object.assign(new Thrown('StopIteration', ret == null ? '' : pyStr(ret)), { args: ret == null ? [] : [ret] });
+  /** The try blocks a generator is suspended in that its close would run (a finally, an except that takes GeneratorExit), counted while it runs. */
+  let guards = 0;
+  /** The generator whose body runs now. */
+  let active: PyIter | undefined;
+  /** Generators suspended inside such blocks: CPython closes each when the last reference to it goes. */
+  const pending = new Set<PyIter>();
+  /** The iterators of the module's for loops that run now. */
+  const looping: V[] = [];
+  /**
+   * A generator: its body resumed at each item, `send`'s value given to the `yield` it stopped at
+   * and `throw`'s exception raised there. `def` is its function's frame in a traceback: its name,
+   * the run that defined it, its line and text.
+   */
+  const generator = (name: string, body: Generator<V, V, V>, def?: [string, number, number, string], vars?: Map<string, V>): PyIter => {
+    // (0: not started, 1: stopped at a yield, 2: running, 3: done)
+    let state = 0, own: Thrown | undefined, mine = 0;
+    const resume = (how: 'next' | 'throw', v?: V): V => {
+      if (state === 2) throw new Thrown('ValueError', 'generator already executing');
+      if (state === 3) {
+        g.ret = null;
+        if (how === 'throw') throw v;
+        return END;
       }
-      if (k < r.items.length) return emit(r.outs[k]), r.items[k++];
-      if (r.cut) throw new Unsupported(`more than 1000 items of ${name}()`);
-      if (r.end) {
-        emit(r.end);
-        r.end = undefined;
-        if (r.err) throw r.err;
+      const was = handling, out = guards, up = active;
+      [handling, guards, active] = [own, mine, g];
+      state = 2;
+      try {
+        const r = body[how](v);
+        state = r.done ? 3 : 1;
+        return r.done ? ((g.ret = r.value), END) : r.value;
+      } catch (j) {
+        state = 3;
+        if (!(j instanceof Thrown)) throw j;
+        // a frame of its function's: where its body raised, or its def when it had not started
+        if (def) (j.frames ??= []).unshift(j.spot ? [j.spot[0], j.spot[1], j.spot[2], def[0], def[1]] : [def[2], def[3], undefined, def[0], def[1]]);
+        j.at = j.spot = undefined;
+        // (a StopIteration out of its body is an error, caused by it: shown from this frame on)
+        throw j.type === 'StopIteration' ? Object.assign(new Thrown('RuntimeError', 'generator raised StopIteration'), { cause: Object.assign(j, { local: j.frames }) }) : j;
+      } finally {
+        [own, mine] = [handling, guards];
+        [handling, guards, active] = [was, out, up];
+        if (state === 1 && mine) pending.add(g);
+        else pending.delete(g);
       }
-      return END;
-    }, objs++);
+    };
+    const g = new PyIter('generator', () => resume('next'), objs++);
+    const close = () => {
+      if (state !== 1) return state === 2 ? resume('next') : ((state = 3), null);
+      let v;
+      try {
+        v = resume('throw', new Thrown('GeneratorExit', ''));
+      } catch (j) {
+        if (j instanceof Thrown && j.type === 'GeneratorExit') return null;
+        throw j;
+      }
+      if (v !== END) throw new Thrown('RuntimeError', 'generator ignored GeneratorExit');
+      // (3.13 gives what the body returned)
+      return minor > 12 ? g.ret : null;
+    };
+    const ok = (v: V) => (v === END ? (() => { throw stopped(g.ret); })() : v);
     g.name = name;
-    g.reads = reads;
+    g.from = () => [...(vars?.values() ?? []), ...(g.via ? [g.via] : [])];
+    g.methods = {
+      send: fn('send', (v: V) => { if (!state && v !== null) throw new Thrown('TypeError', "can't send non-None value to a just-started generator"); return ok(resume('next', v)); }),
+      throw: fn('throw', (e: V, ...more: V[]) => {
+        if (more.length) throw new Unsupported('throw(type, value, traceback)');
+        if (e?.exc) e = e();
+        if (!(e instanceof Thrown)) throw new Thrown('TypeError', `exceptions must be classes or instances deriving from BaseException, not ${typeName(e)}`);
+        return ok(resume('throw', e));
+      }),
+      close: fn('close', close), __next__: fn('__next__', () => ok(resume('next'))),
+    };
     return g;
   };
-  const pyYield = (v: V) => {
-    const r = generating[generating.length - 1];
-    if (!r) throw new Thrown('SyntaxError', "'yield' outside function");
-    r.items.push(v);
-    r.outs.push([log.splice(r.o), errs.splice(r.e)]);
-    if (r.items.length >= r.cap) throw CUT;
+  /**
+   * After a statement of the module: a generator suspended in a try whose last reference went is
+   * one CPython closed then, which for the one a `for` made and left is as it left (`fresh`);
+   * any other is refused, its close's place not known.
+   */
+  const dropped = (fresh?: V) => {
+    const held = reach([...top.vars.values(), ...looping]), gone = reach([fresh]);
+    for (const g of pending) if (!held.has(g)) gone.has(g) ? g.methods!.close() : no(`${g.name}() left suspended in its try block`);
   };
-  /** `yield x`, `yield from xs` as a statement (as an expression it is refused). */
-  const yieldStmt = (src: string, sc: Scope) => {
-    const from = /^\s+from\b/.exec(src);
-    if (!from) return pyYield(src.trim() ? evalIn(src, sc) : null), NOTHING;
-    const it = globals.iter(evalIn(src.slice(from[0].length), sc));
-    for (let v; (v = it.pull(generating[generating.length - 1]?.cap)) !== END;) pyYield(v);
+  /** The iterators `xs` hold, themselves included. */
+  const reach = (xs: V[], out = new Set<V>()) => {
+    for (const x of xs) if (x instanceof PyIter && !out.has(x)) reach(x.from?.() ?? [], out.add(x));
+    return out;
+  };
+  /** `yield x`, `yield from xs`, `target = yield x`: what the generator's taker sends back is its value. */
+  const yieldStmt = function* (head: string, sc: Scope): Generator<V, V, V> {
+    const [, target, from, src] = /^(?:([^=]+?)\s*(?<![-+*/%&|^<>!=])=\s*)?yield(\s+from\b)?([^]*)$/.exec(head)!;
+    let v: V = null;
+    if (!from) v = yield src.trim() ? evalIn(src, sc) : null;
+    else {
+      // (what is sent or thrown in goes on to a generator it delegates to; its return value is this one's)
+      const it = globals.iter(evalIn(src, sc)), m = it.methods, me = active!;
+      me.via = it;
+      for (let n = 0, how = 'send', arg: V = null; ; n++) {
+        if (n > 100000) throw endless();
+        let x: V;
+        try {
+          if (how === 'throw' && (!m || arg.type === 'GeneratorExit')) throw (m?.close(), arg);
+          x = m ? m[how](arg) : it.pull();
+        } catch (e) {
+          if (m && e !== arg && e instanceof Thrown && e.type === 'StopIteration') { v = e.args?.[0] ?? null; break; }
+          throw e;
+        }
+        if (x === END) break;
+        try {
+          [how, arg] = ['send', yield x];
+        } catch (e) {
+          [how, arg] = ['throw', e];
+        }
+      }
+      me.via = undefined;
+    }
+    if (target) (parser(target).whole().set ?? bad)(sc, v);
     return NOTHING;
   };
-  /** Whether a body yields (a def inside it is another function). */
-  const yields = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/\byield\b/.test(h) && lex(h, true).some((t) => t.k === 'i' && t.v === 'yield') || yields(inner)));
-  /** The name whose object a statement changes (`log.append(x)`, `obj.n = 1`), or with `plain` rebinds (`n += 1`). */
-  const changes = (h: string, plain?: boolean) => ((m) => m && (plain || (m[2] ?? m[3]) != null) ? m[1] : '')(/^(\w+)\s*(?:([.[][^=]*?)?(?<![=!<>])[-+*/%&|^]?=(?!=)|()\.\s*(?:append|extend|insert|pop|remove|add|update|clear|discard|setdefault|sort|reverse)\s*\()/.exec(h));
-  /** Whether a body changes a name `out` tells (or, not `plain`, declares one `global`). */
-  const shares = (b: Block[], out: (n: string) => boolean, plain?: boolean): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (!plain && /^(global|nonlocal)\b/.test(h) || ((n) => !!n && out(n))(changes(h, plain)) || shares(inner, out, plain)));
-  const reran = (g: PyIter, n: string) => `${g.name}() reading ${n}, changed between its items`;
-  /** Whether a loop's body may leave it before its iterable ends. */
-  const leaves = (b: Block[]): boolean => b.some(([h, , inner]) => !/^(def|class)\b/.test(h) && (/^(break|return|raise)\b/.test(h) || leaves(inner)));
+  /** The line of a body's first `yield` (a def inside it is another function), 0 if none. */
+  const yields = (b: Block[]): number => {
+    for (const [h, n, inner] of b) if (!/^(def|class)\b/.test(h)) { if (/\byield\b/.test(h) && lex(h, true).some((t) => t.k === 'i' && t.v === 'yield')) return n; const k = yields(inner); if (k) return k; }
+    return 0;
+  };
   /**
    * `class P(Base):`: calling P makes an instance and runs its __init__; the body's names are its
    * attributes, its operators' methods (`__eq__`, `__add__`…) what its operators call.
@@ -2112,7 +2221,27 @@ export function interpreter(h: Host) {
     } catch { /* no string */ }
     return doc;
   };
+  /** A body's statements; a generator's stops at each `yield`, which the others do not reach. */
   const pyExec = (b: Block[], sc: Scope): V => {
+    const r = pyRun(b, sc).next();
+    // (a class's body that yields)
+    if (!r.done) no('yield');
+    return r.value;
+  };
+  /** A python loop's rounds, which may stop at a yield. True when it ended by `break`. */
+  const pyLoop = function* (next: () => boolean, round: () => Generator<V, V, V>): Generator<V, boolean, V> {
+    for (let n = 0; next(); n++) {
+      if (n > 100000) throw endless();
+      try {
+        yield* round();
+      } catch (j) {
+        if (!(j instanceof Jump) || j.k === 'return') throw j;
+        if (j.k === 'break') return true;
+      }
+    }
+    return false;
+  };
+  const pyRun = function* (b: Block[], sc: Scope): Generator<V, V, V> {
     let value: V = NOTHING;
     let taken = false;
     for (let k = 0; k < b.length; k++) {
@@ -2124,15 +2253,16 @@ export function interpreter(h: Host) {
         if (sc === top) [line, piece] = [n, m?.[2] || head];
         const kw = m?.[1];
         if (!m) {
-          if (watch && changes(head, true)) changed.set(changes(head, true), ++ticks);
-          value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^yield\b/.test(head) ? yieldStmt(head.slice(5), sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : /^assert\b/.test(head) ? pyAssert(head.slice(6), sc) : statement(head, sc);
+          value = /^(return|break|continue)\b/.test(head) ? ctl(head, sc) : /^([^=]+?\s*(?<![-+*/%&|^<>!=])=\s*)?yield\b/.test(head) ? yield* yieldStmt(head, sc) : /^raise\b/.test(head) ? pyRaise(head.slice(5), sc) : /^assert\b/.test(head) ? pyAssert(head.slice(6), sc) : statement(head, sc);
+          if (sc === top && pending.size) dropped();
           continue;
         }
         value = NOTHING;
         if (kw === 'try') {
           const clauses: Block[] = [];
           while (b[k + 1] && /^(except|else|finally)\b/.test(b[k + 1][0])) clauses.push(b[++k]);
-          pyTry(body, clauses, sc);
+          yield* pyTry(body, clauses, sc);
+          if (sc === top && pending.size) dropped();
           continue;
         }
         if (kw === 'with') {
@@ -2142,7 +2272,7 @@ export function interpreter(h: Host) {
           if (!v?.close) throw new Unsupported('with');
           if (name) sc.vars.set(name, v);
           try {
-            pyExec(body, sc);
+            yield* pyRun(body, sc);
           } finally {
             v.close();
           }
@@ -2153,22 +2283,26 @@ export function interpreter(h: Host) {
           const [, name, params] = /^(\w+)\s*\((.*)\)\s*(?:->.*)?$/s.exec(m[2]) ?? [];
           if (!name) throw new Thrown('SyntaxError', 'invalid syntax');
           const q = sc.q ? `${sc.q}.${name}` : name;
-          const loc = bound(body), args = pyParams(params, sc, q), run = (s2: Scope) => ((s2.loc = loc), pyExec(body, s2));
-          // a generator's arguments are bound at its call, its body run at its first item
-          // (a finally block would run when an unfinished generator is dropped)
-          // (nor can the body, run ahead of its items, change what its taker sees between them)
-          const own = new Set([...loc, ...params.split(',').map((p) => /\w+/.exec(p)?.[0] ?? '')]), reads = new Set(JSON.stringify(body).match(/[a-z_]\w*/gi)?.filter((w) => !own.has(w)));
-          if (yields(body) && (JSON.stringify(body).includes('["finally:') || shares(body, (n) => !own.has(n)))) throw new Unsupported('this generator');
-          const gen = yields(body) && ((f: V) => fn(name, (...a: V[]) => ((vs) => generator(name, () => f(vs), reads))(args(a))))(userFn(name, (a) => a[0], run, sc));
-          sc.vars.set(name, Object.assign(gen || userFn(name, args, run, sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
+          const loc = bound(body), args = pyParams(params, sc, q), run = (s2: Scope) => ((s2.loc = loc), pyRun(body, s2));
+          // a generator's arguments are bound at its call, its body run as its items are taken
+          const input = runs - 1;
+          const gen = yields(body) && fn(name, (...a: V[]) => ((s2: Scope) => generator(name, (function* () {
+            try {
+              yield* run(s2);
+            } catch (j) {
+              if (!(j instanceof Jump)) throw j;
+              if (j.k !== 'return') throw illegal(j);
+              return j.v;
+            }
+            return null;
+          })(), [name, input, n, head], s2.vars))({ vars: new Map(args(a)), up: sc, f: [name, input] }));
+          sc.vars.set(name, Object.assign(gen || userFn(name, args, (s2) => pyExec(body, (s2.loc = loc, s2)), sc), { [SHOW]: `<function ${q} at 0x7f3a2c1b5e40>`, kw: true, doc: docOf(body) }));
         } else if (kw === 'for') {
           // (a head without its targets or its iterable is the parser's error, at its `in` or its colon)
           const [, names, src] = /^(.+?)\s+in\s+(.+)$/s.exec(m[2]) ?? (() => { const k = /^in\b/.test(m[2]) ? 0 : m[2].length + 1; throw syntax('invalid syntax', k, k + (k ? 1 : 2)); })();
           const it = evalIn(src, sc);
-          // (a body that changes what the generator reads would stop it, as it runs ahead)
-          if (it instanceof PyIter && it.reads) shares(body, (n) => it.reads!.has(n) && !!(it.stale = reran(it, n)), true);
-          // (an iterator's items are taken as each round starts; a loop that may stop early takes at most a thousand of an endless generator)
-          const each = it instanceof PyIter || it?.[PYCLS] ? ((x: PyIter, cap: number) => () => x.pull(cap))(globals.iter(it), leaves(body) ? 1000 : Infinity) : ((l: V[]) => () => (l.length ? l.shift() : END))([...(globals.list as (x: V) => V[])(it)]);
+          // (an iterator's items are taken as each round starts)
+          const each = ((x: PyIter) => () => x.pull())(items(it));
           let v: V;
           const target = parser(names).whole();
           // a dict that grows or shrinks under its loop stops it (3.13 marks the iterable, a call's brackets)
@@ -2177,7 +2311,9 @@ export function interpreter(h: Host) {
           const changed = () => Object.assign(new Thrown('RuntimeError', d instanceof PySet ? 'Set changed size during iteration' : 'dictionary changed size during iteration'), { at: minor > 12 ? [b, x, z, z] : undefined });
           // the loop's `else` runs unless it ended by `break`
           // (its next item is taken on its line, where what fails then fails)
-          taken = loop(() => { if (sc === top) [line, piece] = [n, m[2]]; if (d && d.size !== size) throw changed(); try { return (v = each()) !== END; } catch (e) { if (e instanceof Thrown && minor > 12) e.at ??= [b, x, z, z]; throw e; } }, () => {
+          if (sc === top) looping.push(it);
+          try {
+          taken = yield* pyLoop(() => { if (sc === top) [line, piece] = [n, m[2]]; if (d && d.size !== size) throw changed(); try { return (v = each()) !== END; } catch (e) { if (e instanceof Thrown && minor > 12) e.at ??= [b, x, z, z]; if (e instanceof Thrown && sc.f && e.at) e.spot ??= [n, head, e.at.map((k) => k + head.indexOf(m[2]))]; throw e; } }, () => {
             // (what cannot unpack into the targets fails under them)
             try {
               (target.set ?? bad)(sc, v);
@@ -2185,18 +2321,23 @@ export function interpreter(h: Host) {
               if (e instanceof Thrown) e.at ??= [0, 0, names.length, names.length];
               throw e;
             }
-            pyExec(body, sc);
+            return pyRun(body, sc);
           });
-        } else if (kw === 'while') taken = loop(() => cond(m[2], sc), () => pyExec(body, sc));
+          } finally {
+            // (a generator the loop's head made goes with the loop)
+            if (sc === top) looping.pop();
+            if (sc === top && pending.size) dropped(/^\w+\s*\(/.test(src) ? it : undefined);
+          }
+        } else if (kw === 'while') taken = yield* pyLoop(() => cond(m[2], sc), () => pyRun(body, sc));
         else {
           if (kw === 'if') taken = false;
           if (taken) continue;
           taken = kw === 'else' || cond(m[2], sc);
-          if (taken) pyExec(body, sc);
+          if (taken) yield* pyRun(body, sc);
         }
       } catch (j) {
         // where a function's body was when it raised: the frame its call adds to python's traceback
-        if (j instanceof Thrown && sc.f && !j.spot) j.spot = [n, head, /^(for|with)\b/.test(head) ? undefined : j.at?.map((x) => x + (/^(return|raise|if|elif|while)\b\s*/.exec(head)?.[0].length ?? 0))];
+        if (j instanceof Thrown && sc.f && !j.spot) j.spot = [n, head, /^(for|with)\b/.test(head) ? undefined : j.at?.map((x) => x + (/^(return|raise|if|elif|while)\b\s*|^([^=]+?=\s*)?yield(\s+from\b)?/.exec(head)?.[0].length ?? 0))];
         throw j;
       }
     }
@@ -2494,7 +2635,12 @@ export function interpreter(h: Host) {
         const ls = py ? logical(code) : [];
         if (py) checkIndent(ls);
         const js = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
-        value = py ? pyExec(blocks(ls), top) : repl && /\bawait\b/.test(js) ? awaited(js) : jsExec(js, top);
+        // (a yield outside a function is the compiler's error: nothing runs)
+        const bl = py ? blocks(ls) : [], y = yields(bl);
+        if (y) throw Object.assign(new Thrown('SyntaxError', "'yield' outside function"), { late: true, at: ((t) => [t.indexOf('yield'), t.indexOf('yield'), t.length, t.length])(lines[(line = y) - 1].trim()) });
+        value = py ? pyExec(bl, top) : repl && /\bawait\b/.test(js) ? awaited(js) : jsExec(js, top);
+        // (a program's end closes the generator left in its try block, as CPython's teardown; the order of several is not known)
+        if (py && !repl && pending.size) [...pending].forEach((g, k) => (k ? no('generators left suspended in their try blocks') : g.methods!.close()));
         while (later.length) later.shift()();
         // (node: each round of the loop at its time, with what the program had written by its end)
         if (!repl) for (let go = !py; go; go = tasks!.round()) marks.push([tasks!.elapsed(), log.length, errs.length]);
@@ -2502,6 +2648,8 @@ export function interpreter(h: Host) {
         if (py && value !== NOTHING && value != null) repr(value);
       } catch (e) {
         if (!py) marks.push([tasks!.elapsed(), log.length, errs.length]);
+        // (CPython would close a generator left in its try block after its traceback)
+        if (py && !repl && pending.size && e instanceof Thrown) e = new Unsupported('a generator left in its try block at an error');
         if (e instanceof Unhandled) try { e = rejection(e.reason); } catch (u) { e = u; }
         // (V8 marks the keyword, python the statement)
         if (e instanceof Jump) { const w = py ? piece.length : e.k.length; e = Object.assign(illegal(e), { at: [0, 0, w, w], late: true }); }

@@ -23,11 +23,15 @@ test('a set of strings prints in one of the orders CPython may print (its str ha
   assert.match(out, /^\{('(pera|manzana|uva)'(, )?){3}\} \['pera', 'uva'\]\n$/);
 });
 
-test('what a lazy generator does that the eager one cannot is refused, and an endless one stops', () => {
-  refused('def g():\n    x = yield 1\nlist(g())');
-  refused('def g():\n    n = 0\n    while True:\n        yield n\n        n += 1\nit = g()\nfor _ in range(1001):\n    next(it)');
-  refused('def g():\n    try:\n        yield 1\n    finally:\n        print("fin")');
-  refused('def g():\n    yield 1\ng().send(None)');
+test('what a generator does that the evaluator cannot follow is refused, and an endless one taken whole stops', () => {
+  // (a yield inside an expression, throw's old three arguments)
+  refused('def g():\n    print((yield 1))\nlist(g())');
+  refused('def g():\n    yield 1\nit = g()\nnext(it)\nit.throw(ValueError, ValueError("x"), None)');
+  // (CPython closes a generator suspended in its try when its last reference goes, which only a reference count knows)
+  refused('def g():\n    try:\n        yield 1\n    finally:\n        print("fin")\nprint(next(g()))');
+  refused('def g():\n    try:\n        yield 1\n    finally:\n        print("fin")\na, b = g(), g()\nnext(a)\nnext(b)');
+  // (nor where its close's output goes when the program ends by an error)
+  refused('def g():\n    try:\n        yield 1\n    finally:\n        print("fin")\nit = g()\nnext(it)\nprint(1 / 0)');
   assert.match(py('def g():\n    while True:\n        yield 1\nprint(len(list(g())))'), /RuntimeError: the simulated interpreter stops a loop after 100000 rounds\n\[1\]$/);
 });
 
@@ -49,28 +53,8 @@ test('a function, None or an exception is hashed by what it is; a dict view\'s s
   refused('print({1: 2}.keys() - {1})');
 });
 
-test('a generator that changes what its taker sees, or draws seeded random numbers, ahead of its items is refused', () => {
-  refused('log = []\ndef g():\n    for i in range(3):\n        log.append(i)\n        yield i');
-  refused('def g():\n    global n\n    n += 1\n    yield n');
-  refused('import random\nrandom.seed(3)\ndef dados():\n    while True:\n        yield random.randint(1, 6)\nd = dados()\nprint(next(d), random.random())');
-  // (what it makes itself, and unseeded numbers, are its own)
-  assert.equal(py('def g(l):\n    r = []\n    for x in l:\n        r.append(x * 2)\n        yield r[-1]\nprint(list(g([1, 2])))'), '[2, 4]\n');
-  assert.equal(py('import random\ndef g():\n    yield random.randint(1, 6)\nprint(list(g()))', () => 0), '[1]\n');
-});
-
 test('None hashes as 3.12 on hash it, so a set of it and ints is in their order', () => {
   assert.equal(py('print(hash(None), {None, 1, 2, 3, 100, -7})'), '4238894112 {None, 1, 2, 3, 100, -7}\n');
-});
-
-test('a generator whose taker changes what it reads between its items is refused, not run ahead of them', () => {
-  const ticker = 'state = {"stop": False}\ndef ticker():\n    i = 0\n    while not state["stop"]:\n        yield i\n        i += 1\n';
-  assert.match(py(ticker + 'for t in ticker():\n    print("t", t)\n    if t == 2:\n        state["stop"] = True'), /cannot run 'ticker\(\) reading state, changed between its items'\n\[1\]$/);
-  const gen = 'items = [1, 2]\ndef gen():\n    for x in items:\n        yield x\ng = gen()\nnext(g)\n';
-  refused(gen + 'items.append(3)\nlist(g)');
-  refused(gen + 'def more():\n    items.append(3)\nmore()\nlist(g)');
-  // (a change to what it does not read, or after its last item, is no matter)
-  assert.equal(py(gen + 'out = []\nfor x in g:\n    out.append(x)\nitems.append(3)\nprint(out, list(g), list(gen()))'), '[2] [] [1, 2, 3]\n');
-  assert.match(py('def g():\n    while True:\n        yield 1\nfor i, x in enumerate(g()):\n    if i > 2000:\n        break'), /cannot run 'more than 1000 items of g\(\)'/);
 });
 
 test('map, filter and reversed are iterators that show their kind and an address', () => {
