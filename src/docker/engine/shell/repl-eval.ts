@@ -23,7 +23,7 @@ import { PySet, pyHash, setIop, setMethods, setOp } from './py-set';
 import { END, PyIter, seqIter } from './py-iter';
 import { randomModule } from './py-random';
 import { Unhandled, eventLoop } from './js-async';
-import { awaits } from './js-await';
+import { awaitOf, awaits, memo, taped, untaped } from './js-await';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -999,7 +999,7 @@ export function interpreter(h: Host) {
         if (!py && !min && left.set && /^([-+*/%]|\*\*|&&|\|\||\?\?)?=$/.test(op)) {
           i++;
           const [to, e] = [left, expr()];
-          left = (s) => assignBy(op.slice(0, -1), [to], e, s)[1];
+          left = memo((s) => assignBy(op.slice(0, -1), [to], e, s)[1]);
           continue;
         }
         if (min === 0 && is(py ? 'if' : '?')) {
@@ -1010,7 +1010,7 @@ export function interpreter(h: Host) {
           need(py ? 'else' : ':');
           const no = expr(0);
           const [cond, yes] = py ? [second, first] : [first, second];
-          left = (s) => (truth(cond(s)) ? yes(s) : no(s));
+          left = memo((s) => (truth(cond(s)) ? yes(s) : no(s)));
           continue;
         }
         const p = Object.hasOwn(BIN, op) ? BIN[op] : 0;
@@ -1031,7 +1031,7 @@ export function interpreter(h: Host) {
         }
         chain = undefined;
         // (a comparison has no anchor: all of it is marked)
-        left = py ? (p < 5 ? mark((s) => pyBin(op, a, b, s), s0, s0) : mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length)) : (s) => jsBin(op, a(s), () => b(s));
+        left = py ? (p < 5 ? mark((s) => pyBin(op, a, b, s), s0, s0) : mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length)) : memo((s) => jsBin(op, a(s), () => b(s)));
       }
     };
     const pyBin = (op: string, a: E, b: E, s: Scope): V => {
@@ -1063,7 +1063,9 @@ export function interpreter(h: Host) {
     const jsBin = (op: string, x: V, y: () => V): V => {
       return op === '&&' ? x && y() : op === '||' ? x || y() : op === '??' ? x ?? y() : JS_OPS[op](x, y());
     };
-    const unary = (): E => {
+    // (what a statement that awaits evaluates is taped: run again after an await, it is not evaluated twice)
+    const unary = (): E => memo(prefixed());
+    const prefixed = (): E => {
       const op = peek().v;
       if (!py && (op === '++' || op === '--')) {
         i++;
@@ -1093,6 +1095,7 @@ export function interpreter(h: Host) {
     const postfix = (e: E, start: number): E => {
       let short = 0;
       for (;;) {
+        e = memo(e);
         const at = peek().p;
         // JS's `i++` in an expression: the value before the step
         if (!py && e.set && (is('++') || is('--'))) {
@@ -1329,6 +1332,7 @@ export function interpreter(h: Host) {
         }
         if (!py && name === 'new') return Object.assign(primary(), { isNew: 1 });
         if (!py && name === 'async' && (is('function') || is('(') || (peek().k === 'i' && is('=>', 1)))) return (async = true), primary();
+        if (!py && name === 'await' && peek().k && (peek().k !== 'o' || /^([([{!~+-]|\+\+|--)$/.test(peek().v))) return awaitOf(unary(), no);
         if (/^(class|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
         return mark(Object.assign((s: Scope) => lookup(s, name), { set: (s: Scope, v: V) => assign(s, name, v) }), tk.p, tk.p);
       }
@@ -1578,14 +1582,14 @@ export function interpreter(h: Host) {
         const init = p.eat('=');
         // (V8 marks the name or pattern that lacks it)
         const e = init ? p.expr() : decl === 'const' || !bare ? (() => { throw syntax(`Missing initializer in ${bare ? 'const' : 'destructuring'} declaration`, at, to); })() : () => undefined;
-        pat(sc, e(sc), (name, v) => {
+        taped(() => pat(sc, e(sc), (name, v) => {
           if (vs === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) { const k = at + src.slice(at, to).search(new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`)); throw syntax(`Identifier '${name}' has already been declared`, k, k + name.length); }
           // (V8 names a function by the name it is declared as)
           if (typeof v === 'function' && v.fname === '') v.fname = name;
           if (decl === 'const' && sc !== top) (sc.c ??= new Set()).add(name);
           if (!(decl === 'var' && !init && vs.vars.has(name))) vs.vars.set(name, v);
           if (vs === top) declared.set(name, decl);
-        }, src.slice(from, p.peek().p).replace(/^\s*=/, '').trim());
+        }, src.slice(from, p.peek().p).replace(/^\s*=/, '').trim()))();
       } while (p.eat(','));
       if (p.peek().k) p.fail();
       return undefined;
@@ -1702,7 +1706,7 @@ export function interpreter(h: Host) {
         const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
         // (a function called on nothing has the global object as its `this`, outside strict mode)
         if (own) vars.set('this', this ?? globals.globalThis);
-        run({ vars, up, f: [fname(self) ?? name, input] });
+        untaped(() => run({ vars, up, f: [fname(self) ?? name, input] }));
         return py ? null : undefined;
       } catch (j) {
         if (j instanceof Jump) {
@@ -1757,7 +1761,7 @@ export function interpreter(h: Host) {
   };
   /** node: an async function's body, whose statements stop at each await (js-await.ts). */
   let bodies: ReturnType<typeof awaits> | undefined;
-  const gen = (code: string, sc: Scope, at: number) => (bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, (x) => { const p = parser(x), e = p.expr(99); return [e, p.t[p.at()]?.p ?? x.length]; }, statements, body, tryParts, close, after, QUOTED, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no))(code, sc, at);
+  const gen = (code: string, sc: Scope, at: number) => (bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, statements, body, tryParts, close, after, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no))(code, sc, at);
   /** What a `throw` of `x` throws, for a generator to take in where it awaited. */
   const thrown = (x: V) => { try { return raise(x); } catch (t) { return t; } };
   /** node's REPL: an input with top-level awaits, each waited for (the loop runs until it settles). */
