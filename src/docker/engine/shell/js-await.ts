@@ -132,19 +132,20 @@ export function awaits(
       if (rest) yield* run(rest, sc, on(rest));
       return;
     }
-    if (kw === 'if' || kw === 'while' || kw === 'for') {
+    if (kw === 'if' || kw === 'while' || kw === 'for' || kw === 'do') {
       const wait = kw === 'for' && /^for\s+await\b/.test(t);
       const open = t.indexOf('('), end = close(t, open);
-      const head = t.slice(open + 1, end);
+      // (a do's test follows its body: `do BODY while (TEST)`)
+      const [code, rest] = kw === 'do' ? body(t.slice(2)) : body(t.slice(end + 1));
+      const head = kw === 'do' ? /^while\s*\(([^]*)\)$/.exec(rest)?.[1] ?? no('do') : t.slice(open + 1, end);
       /** An expression of the head, run where the loop is (a test: again each round). */
       const test = function* (x: string, s2: V): Run {
         const v = yield* replay(() => evalIn(x, s2));
         at(L, t);
         return v;
       };
-      const [code, rest] = body(t.slice(end + 1));
       const from = L + lf(t.slice(0, t.indexOf(code)));
-      let more = rest;
+      let more = kw === 'do' ? '' : rest;
       /** One round of a loop; true when a `break` ends the loop. */
       const round = function* (s2: V): Generator<V, boolean, V> {
         try {
@@ -179,11 +180,13 @@ export function awaits(
           if (wait) no('for await');
           // (a while is a for with no init and no step)
           const [init, cond, step = ''] = kw === 'for' ? head.split(';') : ['', head];
+          let first = kw === 'do';
           if (init.trim()) yield* replay(() => exec(init, own2, L));
           // (a `let` of the head is each round's own: a closure keeps that round's value)
           let it = own2;
           const fresh = () => /^\s*let\b/.test(init) && (it = { ...it, vars: new Map(it.vars) });
-          while (count() && (!cond.trim() || (yield* test(cond, it)))) {
+          while (count() && (first || !cond.trim() || (yield* test(cond, it)))) {
+            first = false;
             if (yield* round(inner(it))) break;
             fresh();
             if (step.trim()) yield* replay(() => exec(step, it, L));
@@ -193,7 +196,8 @@ export function awaits(
       if (more) yield* run(more, sc, on(more));
       return;
     }
-    if (kw) no(kw + ' with await');
+    // (a statement that holds others is run again only by its parts)
+    if (kw || /^[\w$]+\s*:(?!:)/.test(t)) no((kw ?? 'label') + ' with await');
     return yield* replay(() => exec(t, sc, L));
   }
   return run;

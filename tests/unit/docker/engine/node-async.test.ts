@@ -61,6 +61,12 @@ test('what the evaluator cannot run is refused: top-level await in a script (an 
   // an Error made after an await and awaited by another async function: node's stack names that one too (`at async outer`)
   const awaited = await run(`docker exec nd node -e 'async function inner() {\n  await null\n  throw new Error("x")\n}\nasync function outer() {\n  await inner()\n}\nouter()'`);
   assert.match(awaited.err, /^Error: the simulated interpreter cannot run 'rejection'$/m);
+  // an await in a statement that holds others the evaluator would run again whole, or in a function that is no async one (V8's SyntaxError)
+  for (const [p, what] of [['outer: for (let i = 0; i < 2; i++) { await null; console.log(i) }', 'label with await'], ["switch (await 1) { case 1: console.log('one') }", 'switch with await'], ['[1].forEach((x) => { await x })', 'await']]) {
+    const d = await run(`docker exec nd node -e '(async () => { ${p} })()'`);
+    assert.equal(d.out, '');
+    assert.match(d.err, new RegExp(`^Error: the simulated interpreter cannot run '${what}'$`, 'm'));
+  }
   // (performance.now() counts from the process's start: no number of the simulated clock's)
   assert.match((await run(`docker exec nd node -e "console.log(performance.now())"`)).err, /^Error: the simulated interpreter cannot run 'performance'$/m);
   // callbacks that queue themselves for ever hang node: the page stops them
@@ -96,6 +102,15 @@ test("node's REPL waits at a top-level await: the loop runs (timers too) until t
   // node runs such an input as an async function, whose Error shows a frame of its own; one never settled keeps it waiting
   assert.equal(await type("await Promise.reject(new Error('r'))"), "Uncaught Error: the simulated interpreter cannot run 'rejection'\n");
   assert.equal(await type('await new Promise(() => {})'), "Uncaught Error: the simulated interpreter cannot run 'await'\n");
+  // an await anywhere in an expression (node v20.20.2's REPL, a line at a time)
+  assert.equal(await type('1 + await Promise.resolve(2)'), '3\n');
+  assert.equal(await type('const o = { a: await Promise.resolve(1), b: `x${await 2}` }'), 'undefined\n');
+  assert.equal(await type('o'), "{ a: 1, b: 'x2' }\n");
+  assert.equal(await type('(await Promise.resolve({ y: 3 })).y'), '3\n');
+  assert.equal(await type('let n = 0'), 'undefined\n');
+  assert.equal(await type('while (await Promise.resolve(n) < 2) n++'), 'undefined\n');
+  assert.equal(await type('n'), '2\n');
+  assert.equal(await type('[await 1, await 2].map(x => x * 2)'), '[ 2, 4 ]\n');
 });
 
 test("node's REPL runs its timers as the clock goes: an interval nobody clears leaves the next inputs alone", async () => {
