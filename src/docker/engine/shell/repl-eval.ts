@@ -243,8 +243,8 @@ function v8Brackets(src: string): void {
       if (!bad) open.pop(), fn && (params = k);
     } else {
       const prev = t[k - 1];
-      // (also a `;` where an operand should be; a value right after a value in an array or object literal; an if or for without its bracket)
-      bad = (v === ';' && ((o >= 0 && t[o].v !== '{' && before !== 'for') || (prev?.k === 'o' && !/^([)\]};:({]|\+\+|--)$/.test(prev.v)))) || (v === 'end' && o >= 0)
+      // (also a `;` where an operand should be; a value right after a value in an array or object literal; an if or for without its bracket; the end after a comma)
+      bad = (v === ';' && ((o >= 0 && t[o].v !== '{' && before !== 'for') || (prev?.k === 'o' && !/^([)\]};:({]|\+\+|--)$/.test(prev.v)))) || (v === 'end' && (o >= 0 || prev?.v === ','))
         || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before) && !(before === ':' && ((t[o - 2].k === 'i' && starts(o - 2)) || caseHead(o - 2)))))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v) && !(prev.v === 'for' && tk.v === 'await'))));
     }
     if (!bad) continue;
