@@ -202,3 +202,32 @@ export function awaits(
   }
   return run;
 }
+
+/**
+ * Where a program (its tokens) awaits outside any function: the top-level await that makes node
+ * 20.19 and 22 run it as an ES module (-1: none), and whether it is inside brackets (where V8,
+ * reading a script, takes it for a name and fails otherwise). A `{` is a function's body after
+ * `=>` or after the parameters of a name (a function, a method); an arrow's expression body ends
+ * at a comma or semicolon of its own depth, at a bracket that closes around it, or at a line
+ * whose first token no expression goes on with (a name, a number, a string).
+ */
+export function topAwait(t: { k: string; v: string; p: number }[], src: string): [number, boolean] {
+  const open: boolean[] = [], opened: number[] = [], arrows: number[] = [];
+  const pairs = new Map<number, number>();
+  for (let k = 0; k < t.length; k++) {
+    const { k: kind, v } = t[k], prev = t[k - 1];
+    if (/^[ins]$/.test(kind) && prev && src.slice(prev.p, t[k].p).includes('\n')) while (arrows[arrows.length - 1] === open.length) arrows.pop();
+    if (kind === 'o' && /^[([{]$/.test(v)) {
+      const q = prev?.v === ')' ? t[pairs.get(k - 1)! - 1] : undefined;
+      open.push(v === '{' && (prev?.v === '=>' || (q?.k === 'i' && !/^(if|for|while|switch|catch|with)$/.test(q.v))));
+      opened.push(k);
+    } else if (kind === 'o' && /^[)\]}]$/.test(v)) {
+      open.pop();
+      pairs.set(k, opened.pop()!);
+      while (arrows.length && arrows[arrows.length - 1] > open.length) arrows.pop();
+    } else if (v === '=>' && t[k + 1]?.v !== '{') arrows.push(open.length);
+    else if (/^[,;]$/.test(v)) while (arrows[arrows.length - 1] === open.length) arrows.pop();
+    else if (kind === 'i' && v === 'await' && !arrows.length && !open.includes(true)) return [t[k].p, open.length > 0];
+  }
+  return [-1, false];
+}

@@ -23,7 +23,7 @@ import { PySet, pyHash, setIop, setMethods, setOp } from './py-set';
 import { END, PyIter, seqIter } from './py-iter';
 import { randomModule } from './py-random';
 import { Unhandled, eventLoop } from './js-async';
-import { awaitOf, awaits, memo, taped, untaped } from './js-await';
+import { awaitOf, awaits, memo, taped, topAwait, untaped } from './js-await';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -805,7 +805,7 @@ export function interpreter(h: Host) {
     }
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
-    if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|performance)$/.test(name)) throw new Unsupported(name);
+    if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|performance)$/.test(name) && !(esm && /^(exports|__(dir|file)name)$/.test(name))) throw new Unsupported(name);
     // (node: a name the program declares further on, at its top level, is there before its declaration runs: a var as undefined)
     const later = !py && new RegExp(`^(let|const|var)\\s+${name}\\b`, 'm').exec(lines.join('\n'))?.[1];
     if (later === 'var') return undefined;
@@ -1481,6 +1481,7 @@ export function interpreter(h: Host) {
     while (c && !c.vars.has(name)) c = c.up;
     // the program's top-level declarations are the ones known by kind (a function's own name may shadow one)
     if (((c ?? top) === top ? declared.get(name) === 'const' : c?.c?.has(name))) throw new Thrown('TypeError', 'Assignment to constant variable.');
+    if (!c && esm) throw new Thrown('ReferenceError', `${name} is not defined`);
     (c ?? top).vars.set(name, v);
   }
 
@@ -1781,6 +1782,17 @@ export function interpreter(h: Host) {
       throw e instanceof Thrown && !(e.user && !(e.value instanceof Error)) ? new Unsupported('rejection') : e;
     }
   };
+  /** node: an ES module runs strict (no name is made by assigning it), and from a microtask: the ticks it queues wait for the microtasks. */
+  let esm = false;
+  /** (an error out of it node reports as a module's, which the evaluator does not) */
+  const module = (code: string) => void tasks!.globals.queueMicrotask(() => {
+    try {
+      asyncCall(code, top, 1, '');
+    } catch (j) {
+      if (!(j instanceof Jump)) throw j;
+      j.v.then(undefined, () => no('an error of an ES module'));
+    }
+  });
   /** node: an async function's call: it runs to its first await, and returns the promise of what it returns. */
   const asyncCall = (code: string, sc: Scope, at: number, name: string): never => {
     const g = gen(code, sc, at), P = tasks!.globals.Promise;
@@ -2448,11 +2460,19 @@ export function interpreter(h: Host) {
     return value;
   };
 
-  /** node: the program's brackets, as V8 reads them before running any of it (see v8Brackets). */
-  const jsChecked = (src: string) => {
+  /**
+   * node: the program's brackets, as V8 reads them before running any of it (see v8Brackets); true
+   * when it runs as an ES module: `type` says, or else one that awaits at its top level does from
+   * node 20.19 and 22 on (before, it is a SyntaxError, whose report from a `file` the evaluator lacks).
+   */
+  const jsChecked = (src: string, { type, file }: { type?: string; file?: boolean } = {}): boolean => {
     const code = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
     try {
       v8Brackets(code);
+      const [k, deep] = type ? [-1] : topAwait(lex(code, false), code);
+      if (k < 0 || /^v(2[2-9]|20\.(19|[2-9]\d))/.test(h.version)) return type === 'module' || k >= 0;
+      // (inside brackets V8 reads the await as a name, and fails on what follows it)
+      throw deep || file ? new Unsupported('await') : syntax(h.version.startsWith('v14.') ? 'await is only valid in async function' : 'await is only valid in async functions and the top level bodies of modules', k, k + 5);
     } catch (e) {
       // from the program's place to its line, counted from the line's first word
       const x = e instanceof Open ? e.v8 : e;
@@ -2473,7 +2493,7 @@ export function interpreter(h: Host) {
      * Runs `src`; returns what it printed and the value of its last statement. `repl`: a REPL's
      * input, whose event loop runs once its value is shown (settle).
      */
-    run(src: string, repl = false): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
+    run(src: string, repl = false, as: { type?: string; warn?: string; file?: boolean } = {}): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown; esm?: boolean } {
       log.length = errs.length = marks.length = 0;
       inRepl = repl;
       tasks?.fresh();
@@ -2486,7 +2506,15 @@ export function interpreter(h: Host) {
         // an open bracket, or python's block until the blank line that ends it
         // (a compound statement on one line waits for the blank line too)
         lines = src.split('\n');
-        if (!py) jsChecked(src);
+        // (the REPL awaits at its top level as a script)
+        esm = !py && jsChecked(src, repl ? { type: 'commonjs' } : as);
+        if (esm) {
+          // (an ES module has no require, module or __dirname, and no this at its top)
+          for (const k of ['require', '__filename', '__dirname']) delete globals[k];
+          globals.this = undefined;
+          // (a script's warning names node's pid: refused where it is not known)
+          if (!as.type && as.warn !== undefined) errs.push(as.warn || no('a warning of node'));
+        }
         // (node's brackets are jsChecked's, outside comments)
         // (python: its comments blanked, which the tokenizer skips)
         const scan = py ? pyScan(src) : undefined;
@@ -2498,7 +2526,7 @@ export function interpreter(h: Host) {
         const ls = py ? logical(code) : [];
         if (py) checkIndent(ls);
         const js = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
-        value = py ? pyExec(blocks(ls), top) : repl && /\bawait\b/.test(js) ? awaited(js) : jsExec(js, top);
+        value = py ? pyExec(blocks(ls), top) : repl && /\bawait\b/.test(js) ? awaited(js) : esm ? module(js) : jsExec(js, top);
         while (later.length) later.shift()();
         // (node: each round of the loop at its time, with what the program had written by its end)
         if (!repl) for (let go = !py; go; go = tasks!.round()) marks.push([tasks!.elapsed(), log.length, errs.length]);
@@ -2517,7 +2545,7 @@ export function interpreter(h: Host) {
         return { out: log.join(''), err: errs.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
       }
       // node's process.exitCode, the status it ends with when nothing else sets one
-      return { out: log.join(''), err: errs.join(''), value, code: globals.process?.exitCode };
+      return { out: log.join(''), err: errs.join(''), value, code: globals.process?.exitCode, esm };
     },
     /**
      * node's REPL: the event loop as far as the clock has gone since it started (and `ahead` ms
