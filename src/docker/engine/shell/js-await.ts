@@ -96,12 +96,16 @@ export function awaits(
   };
   /** Statements, each run at once unless it awaits; the value of the last (a REPL shows it). */
   function* run(src: string, sc: V, base: number): Run {
-    const all = statements(src);
     const fn = /^(async\s+)?function\s+[\w$]/;
+    // (what follows a function's body on its line is a statement of its own)
+    const all = statements(src).flatMap(([x, n]): [string, number][] => {
+      const t = x.trim(), rest = fn.test(t) ? body(t.slice(close(t, t.indexOf('(')) + 1))[1] : '';
+      return rest ? [[t.slice(0, -rest.length), n], [rest, n + lf(t.slice(0, -rest.length))]] : [[t, n]];
+    });
     let v;
     // (function declarations are bound before any statement runs)
-    for (const [text, n] of all) if (fn.test(text.trim())) exec(text, sc, base + n - 1);
-    for (const [text, n] of all) if (!fn.test(text.trim())) v = yield* one(text.trim(), sc, base + n - 1);
+    for (const [text, n] of all) if (fn.test(text)) exec(text, sc, base + n - 1);
+    for (const [text, n] of all) if (!fn.test(text)) v = yield* one(text.trim(), sc, base + n - 1);
     return v;
   }
 
