@@ -2506,8 +2506,8 @@ export function interpreter(h: Host) {
         // an open bracket, or python's block until the blank line that ends it
         // (a compound statement on one line waits for the blank line too)
         lines = src.split('\n');
-        // (the REPL awaits at its top level as a script)
-        esm = !py && jsChecked(src, repl ? { type: 'commonjs' } : as);
+        // (the REPL awaits at its top level as a script, from node 16 on)
+        esm = !py && jsChecked(src, repl ? { type: h.version.startsWith('v14.') ? undefined : 'commonjs' } : as);
         if (esm) {
           // (an ES module has no require, module or __dirname, and no this at its top)
           for (const k of ['require', '__filename', '__dirname']) delete globals[k];

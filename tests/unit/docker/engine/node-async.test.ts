@@ -115,6 +115,15 @@ test("node's REPL waits at a top-level await: the loop runs (timers too) until t
   assert.equal(await type('[await 1, await 2].map(x => x * 2)'), '[ 2, 4 ]\n');
 });
 
+test("node 14's REPL has no top-level await (a flag until node 16.6): V8's SyntaxError", async () => {
+  const e = engine();
+  await pull(e, 'node:14');
+  const { type } = await runIt(e, 'node:14');
+  // (node also shows the line and a caret above it, as for every SyntaxError of its REPL)
+  assert.match(await type('await Promise.resolve(3)'), /^Uncaught SyntaxError: await is only valid in async function\n$/m);
+  assert.equal(await type('(async () => { console.log(1 + await Promise.resolve(2)) })(); 0'), '0\n3\n');
+});
+
 test("node's REPL runs its timers as the clock goes: an interval nobody clears leaves the next inputs alone", async () => {
   const e = engine();
   await pull(e, 'node:20');
