@@ -910,7 +910,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
 export function nodeApp(at: Launch, o: Context, args: string[], banner = ''): Proc {
   const { m } = at;
   let r: NodeRun | undefined;
-  const load = () => (r = runNode(m, o.cwd, o.env, args));
+  const load = () => (r = runNode(m, o.cwd, o.env, args, '', at.pid));
   return program(at, {
     // PID 1 gets no default handlers; started from a shell, the signals that end a process end it
     signal: (sig) => (sig === 9 || at.pid > 1 ? 128 + sig : null),

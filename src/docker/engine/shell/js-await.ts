@@ -1,9 +1,9 @@
 /**
  * The body of an async function for the evaluator, which runs statements from their text: a
  * generator that stops at each `await` with the value awaited, and goes on with what it settles
- * to. An await is taken out of its statement while nothing before it in the statement runs code
- * (`const x = await f()`, `console.log(await p)`, `return await p`), in blocks, ifs, loops and
- * try; one elsewhere in an expression (`a() + await b`, a loop's head) is refused.
+ * to. Blocks, ifs, loops and try go statement by statement; a statement (or a head) that awaits
+ * is run again from its start after each await, its expression's parts already evaluated
+ * answering from a tape (see taped), so each runs once and in node's order.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type V = any;
@@ -13,24 +13,80 @@ const lf = (s: string) => s.split('\n').length - 1;
 const TEMP = '$await$';
 
 /**
- * `exec` runs statements (no await of the function's own in them), `evalIn` an expression,
- * `operand` reads the operand an await's text starts with (its code and length);
- * `statements`, `body`, `tryParts`, `close`, `after` and `quoted` read the text as the evaluator does;
+ * What the parts of the statement running (evaluated in the order they started) gave: each
+ * done one's value and where the tape stood after it; none outside a statement that awaits.
+ */
+interface Tape { v: ([V, number] | undefined)[]; at: number }
+let tape: Tape | undefined;
+/** An await reached: the value it waits for, and its place on the tape. */
+class Suspend {
+  constructor(public v: V, public k: number, public end: number) {}
+}
+/** `f` run at most once per statement: again when the statement runs again, its first value. */
+export const taped = <F extends (...a: V[]) => V>(f: F): F => ((...a: V[]) => {
+  const t = tape;
+  if (!t) return f(...a);
+  const k = t.at++, done = t.v[k];
+  if (done) return (t.at = done[1]), done[0];
+  const v = f(...a);
+  t.v[k] = [v, t.at];
+  return v;
+}) as F;
+const MEMO = Symbol('memo');
+/** A part of an expression parsed while a statement awaits: taped, with its way to be called as a method. */
+export const memo = <F extends ((s: V) => V) & { ref?: (s: V) => V }>(e: F): F => (!tape || (e as V)[MEMO] ? e : Object.assign(taped(e), e, { ref: e.ref && taped(e.ref), [MEMO]: 1 }));
+/** `await x`: what x settles to, once the statement that runs it is run again (outside an async function's statement: refused). */
+export const awaitOf = <S>(x: (s: S) => V, no: (what: string) => never) => (s: S): V => {
+  const t = tape ?? no('await');
+  const k = t.at++, done = t.v[k];
+  if (done) return (t.at = done[1]), done[0];
+  const v = x(s);
+  throw new Suspend(v, k, t.at);
+};
+/** `f` with no statement's tape: a function's body runs its own statements. */
+export const untaped = <T>(f: () => T): T => {
+  const was = tape;
+  tape = undefined;
+  try {
+    return f();
+  } finally {
+    tape = was;
+  }
+};
+/** `f` (a statement or an expression) run until it ends, waiting at each of its awaits. */
+function* replay(f: () => V): Run {
+  const t: Tape = { v: [], at: 0 };
+  for (;;) {
+    const was = tape;
+    let s: Suspend;
+    try {
+      tape = t;
+      t.at = 0;
+      return f();
+    } catch (e) {
+      if (!(e instanceof Suspend)) throw e;
+      s = e;
+    } finally {
+      tape = was;
+    }
+    t.v[s.k] = [yield s.v, s.end];
+  }
+}
+
+/**
+ * `exec` runs statements, `evalIn` an expression;
+ * `statements`, `body`, `tryParts`, `close` and `after` read the text as the evaluator does;
  * `caught` is a catch's value of what was thrown (what is no exception of the program's goes on
  * up); `jump` says an unlabeled break or continue; `at` sets the statement the program is at
  * (for the line of its errors); `no` refuses.
  */
 export function awaits(
-  exec: (src: string, sc: V, line: number) => V, evalIn: (src: string, sc: V) => V, operand: (src: string) => [(sc: V) => V, number], statements: (src: string) => [string, number][],
-  body: (s: string) => [string, string], tryParts: (t: string) => [string, string | undefined, string | undefined, string | undefined, string], close: (s: string, at: number) => number, after: (s: string) => string, quoted: RegExp,
+  exec: (src: string, sc: V, line: number) => V, evalIn: (src: string, sc: V) => V, statements: (src: string) => [string, number][],
+  body: (s: string) => [string, string], tryParts: (t: string) => [string, string | undefined, string | undefined, string | undefined, string], close: (s: string, at: number) => number, after: (s: string) => string,
   caught: (j: unknown) => V, jump: (j: unknown) => string | undefined, at: (line: number, text: string) => void, no: (what: string) => never,
 ) {
-  const blank = (s: string) => s.replace(quoted, (m) => ' '.repeat(m.length));
-  /** Where the function's own `await` is in `s` (none: -1); one after an arrow or `function` is an inner function's. */
-  const own = (s: string) => {
-    const b = blank(s), k = b.search(/(?<![\w$.])await\b/);
-    return k < 0 || /=>|\bfunction\b/.test(b.slice(0, k)) ? -1 : k;
-  };
+  // (a template literal's `${…}` may await)
+  const awaiting = (s: string) => /(?<![\w$.])await\b/.test(s.replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g, ''));
   const inner = (sc: V) => ({ vars: new Map(), up: sc });
   /** A variable `name` of `sc` bound to `v` as a declaration's pattern (`const {a} = …`) would bind it. */
   const bind = (kind: string, pat: string, sc: V, v: V) => {
@@ -40,35 +96,23 @@ export function awaits(
   };
   /** Statements, each run at once unless it awaits; the value of the last (a REPL shows it). */
   function* run(src: string, sc: V, base: number): Run {
-    const all = statements(src);
     const fn = /^(async\s+)?function\s+[\w$]/;
+    // (what follows a function's body on its line is a statement of its own)
+    const all = statements(src).flatMap(([x, n]): [string, number][] => {
+      const t = x.trim(), rest = fn.test(t) ? body(t.slice(close(t, t.indexOf('(')) + 1))[1] : '';
+      return rest ? [[t.slice(0, -rest.length), n], [rest, n + lf(t.slice(0, -rest.length))]] : [[t, n]];
+    });
     let v;
     // (function declarations are bound before any statement runs)
-    for (const [text, n] of all) if (fn.test(text.trim())) exec(text, sc, base + n - 1);
-    for (const [text, n] of all) if (!fn.test(text.trim())) v = yield* one(text.trim(), sc, base + n - 1);
+    for (const [text, n] of all) if (fn.test(text)) exec(text, sc, base + n - 1);
+    for (const [text, n] of all) if (!fn.test(text)) v = yield* one(text.trim(), sc, base + n - 1);
     return v;
-  }
-
-  /** Each own await of `s` in turn, its value in a name of its own: `s` with the names, and the names (to delete once run). */
-  function* lift(s: string, sc: V, L: number, t: string): Generator<V, [string, string[]], V> {
-    const names: string[] = [];
-    for (let k; (k = own(s)) >= 0; ) {
-      if (!/^(?:(?:const|let|var|return|throw)\s+)?[\w$.\s[\]{},:=(]*$/.test(blank(s.slice(0, k)))) no('await');
-      const [e, n] = operand(s.slice(k + 5)), name = TEMP + names.length;
-      const v = yield e(sc);
-      at(L, t);
-      sc.vars.set(name, v);
-      names.push(name);
-      s = s.slice(0, k) + name + s.slice(k + 5 + n);
-    }
-    return [s, names];
   }
 
   function* one(t: string, sc: V, L: number): Run {
     at(L, t);
+    if (!awaiting(t)) return exec(t, sc, L);
     const kw = /^(if|for|while|try|do|switch)\b/.exec(t)?.[1];
-    // (a block, try, if or loop goes by its statements, whose arrows own none of the others' awaits)
-    if (!((t[0] === '{' || /^(if|for|while|try)$/.test(kw ?? '')) && /(?<![\w$.])await\b/.test(blank(t))) && own(t) < 0) return exec(t, sc, L);
     const on = (x: string) => L + lf(t.slice(0, t.length - x.length));
     if (t[0] === '{') {
       const [code, rest] = body(t);
@@ -92,16 +136,20 @@ export function awaits(
       if (rest) yield* run(rest, sc, on(rest));
       return;
     }
-    if (kw === 'if' || kw === 'while' || kw === 'for') {
+    if (kw === 'if' || kw === 'while' || kw === 'for' || kw === 'do') {
       const wait = kw === 'for' && /^for\s+await\b/.test(t);
       const open = t.indexOf('('), end = close(t, open);
-      let head = t.slice(open + 1, end), names: string[] = [];
-      // (an if's condition is run once: its awaits as a statement's; a loop's head would await each round)
-      if (kw === 'if') [head, names] = yield* lift(head, sc, L, t);
-      else if (own(head) >= 0) no('await');
-      const [code, rest] = body(t.slice(end + 1));
+      // (a do's test follows its body: `do BODY while (TEST)`)
+      const [code, rest] = kw === 'do' ? body(t.slice(2)) : body(t.slice(end + 1));
+      const head = kw === 'do' ? /^while\s*\(([^]*)\)$/.exec(rest)?.[1] ?? no('do') : t.slice(open + 1, end);
+      /** An expression of the head, run where the loop is (a test: again each round). */
+      const test = function* (x: string, s2: V): Run {
+        const v = yield* replay(() => evalIn(x, s2));
+        at(L, t);
+        return v;
+      };
       const from = L + lf(t.slice(0, t.indexOf(code)));
-      let more = rest;
+      let more = kw === 'do' ? '' : rest;
       /** One round of a loop; true when a `break` ends the loop. */
       const round = function* (s2: V): Generator<V, boolean, V> {
         try {
@@ -116,15 +164,15 @@ export function awaits(
       let n = 0;
       const count = () => { if (++n > 100000) no('a loop of over 100000 rounds'); return true; };
       if (kw === 'if') {
-        const other = /^else\b/.test(rest), yes = evalIn(head, sc);
-        for (const x of names) sc.vars.delete(x);
-        if (yes) (yield* run(code, inner(sc), from), (more = other ? after(rest.slice(4)) : rest));
+        const other = /^else\b/.test(rest);
+        if (yield* test(head, sc)) (yield* run(code, inner(sc), from), (more = other ? after(rest.slice(4)) : rest));
         else if (other) (yield* run(rest.slice(4), sc, on(rest)), (more = ''));
       } else {
         const of = kw === 'for' && /^(const|let|var)\s+([\w$\xc0-\u024f]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);
         const own2 = inner(sc);
         if (of) {
-          const items = [...(of[3] === 'of' ? evalIn(of[4], sc) : Object.keys(evalIn(of[4], sc)))];
+          const from = yield* test(of[4], sc);
+          const items = [...(of[3] === 'of' ? from : Object.keys(from))];
           for (let x of items) {
             count();
             if (wait) x = yield x;
@@ -135,24 +183,55 @@ export function awaits(
         } else {
           if (wait) no('for await');
           // (a while is a for with no init and no step)
-          const [init, test, step = ''] = kw === 'for' ? head.split(';') : ['', head];
-          if (init.trim()) exec(init, own2, L);
+          const [init, cond, step = ''] = kw === 'for' ? head.split(';') : ['', head];
+          let first = kw === 'do';
+          if (init.trim()) yield* replay(() => exec(init, own2, L));
           // (a `let` of the head is each round's own: a closure keeps that round's value)
           let it = own2;
           const fresh = () => /^\s*let\b/.test(init) && (it = { ...it, vars: new Map(it.vars) });
-          for (; count() && (!test.trim() || evalIn(test, it)); fresh(), step.trim() && exec(step, it, L)) if (yield* round(inner(it))) break;
+          while (count() && (first || !cond.trim() || (yield* test(cond, it)))) {
+            first = false;
+            if (yield* round(inner(it))) break;
+            fresh();
+            if (step.trim()) yield* replay(() => exec(step, it, L));
+          }
         }
       }
       if (more) yield* run(more, sc, on(more));
       return;
     }
-    if (kw) no(kw + ' with await');
-    const [s, names] = yield* lift(t, sc, L, t);
-    try {
-      return exec(s, sc, L);
-    } finally {
-      for (const x of names) sc.vars.delete(x);
-    }
+    // (a statement that holds others is run again only by its parts)
+    if (kw || /^[\w$]+\s*:(?!:)/.test(t)) no((kw ?? 'label') + ' with await');
+    return yield* replay(() => exec(t, sc, L));
   }
   return run;
+}
+
+/**
+ * Where a program (its tokens) awaits outside any function: the top-level await that makes node
+ * 20.19 and 22 run it as an ES module (-1: none), and whether it is inside brackets (where V8,
+ * reading a script, takes it for a name and fails otherwise). A `{` is a function's body after
+ * `=>` or after the parameters of a name (a function, a method); an arrow's expression body ends
+ * at a comma or semicolon of its own depth, at a bracket that closes around it, or at a line
+ * whose first token no expression goes on with (a name, a number, a string).
+ */
+export function topAwait(t: { k: string; v: string; p: number }[], src: string): [number, boolean] {
+  const open: boolean[] = [], opened: number[] = [], arrows: number[] = [];
+  const pairs = new Map<number, number>();
+  for (let k = 0; k < t.length; k++) {
+    const { k: kind, v } = t[k], prev = t[k - 1];
+    if (/^[ins]$/.test(kind) && prev && src.slice(prev.p, t[k].p).includes('\n')) while (arrows[arrows.length - 1] === open.length) arrows.pop();
+    if (kind === 'o' && /^[([{]$/.test(v)) {
+      const q = prev?.v === ')' ? t[pairs.get(k - 1)! - 1] : undefined;
+      open.push(v === '{' && (prev?.v === '=>' || (q?.k === 'i' && !/^(if|for|while|switch|catch|with)$/.test(q.v))));
+      opened.push(k);
+    } else if (kind === 'o' && /^[)\]}]$/.test(v)) {
+      open.pop();
+      pairs.set(k, opened.pop()!);
+      while (arrows.length && arrows[arrows.length - 1] > open.length) arrows.pop();
+    } else if (v === '=>' && t[k + 1]?.v !== '{') arrows.push(open.length);
+    else if (/^[,;]$/.test(v)) while (arrows[arrows.length - 1] === open.length) arrows.pop();
+    else if (kind === 'i' && v === 'await' && !arrows.length && !open.includes(true)) return [t[k].p, open.length > 0];
+  }
+  return [-1, false];
 }

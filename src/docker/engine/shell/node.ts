@@ -69,7 +69,7 @@ const FUNDED = /^(express|call-bound|function-bind|get-intrinsic|gopd|has-symbol
 /** Deterministic spread of sizes for packages the table does not know. */
 const sizeOf = (name: string) => 8000 + ([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 120000);
 
-export interface Pkg { name?: string; version?: string; description?: string; license?: string; repository?: unknown; scripts?: Record<string, string>; dependencies?: Record<string, string> }
+export interface Pkg { type?: string; name?: string; version?: string; description?: string; license?: string; repository?: unknown; scripts?: Record<string, string>; dependencies?: Record<string, string> }
 
 /** The parser's complaint about a package.json that is there but is no JSON (undefined: none, or fine). */
 export function pkgJsonError(fs: Fs, cwd: string): string | undefined {
@@ -354,7 +354,7 @@ export async function shown(o: Pick<IO, 'out' | 'err' | 'sleep' | 'signal'>, r: 
  * a script; what follows is process.argv's. The evaluator runs the program; one it cannot run
  * (a framework, syntax it lacks) is read instead (see the top of this file).
  */
-export function runNode(m: Machine, cwd: string, env: string[], args: string[], stdin = ''): NodeRun {
+export function runNode(m: Machine, cwd: string, env: string[], args: string[], stdin = '', pid?: number): NodeRun {
   const a = args[0] ?? '';
   const how = /^(-e|--eval)$/.test(a) ? 'e' : /^(-p|--print|-pe)$/.test(a) ? 'p' : !a || a === '-' ? 'stdin' : '';
   const fs = m.fs;
@@ -379,7 +379,7 @@ export function runNode(m: Machine, cwd: string, env: string[], args: string[], 
     }
   }
   const rt = runtime(m, false, env, cwd, undefined, [NODE_BIN, ...(how ? args.slice(how === 'stdin' ? 0 : 2) : [path, ...args.slice(1)])]);
-  const run = runCode(rt, false, src, how || path, r.node, how ? undefined : mainFrames(r));
+  const run = runCode(rt, false, src, how || path, r.node, how ? undefined : mainFrames(r), how ? undefined : moduleType(fs, path, pid));
   const e = run.error;
   const ports = rt.ports();
   if (e instanceof Thrown && e.type === 'Error' && e.name) {
@@ -396,6 +396,19 @@ export function runNode(m: Machine, cwd: string, env: string[], args: string[], 
   // (a server the evaluator cannot run is read for its port and answer; anything else is refused)
   const read = readSource(src, env);
   return read.port !== undefined || (!how && !(e instanceof Unsupported)) ? read : { ...run, body: '', rounds: rt.rounds() };
+}
+
+/**
+ * A script's module type: its extension's, else its nearest package.json's; with none there, the
+ * warning node writes when the script's syntax (a top-level await) makes it a module.
+ */
+function moduleType(fs: Fs, path: string, pid?: number): { type?: string; warn?: string; file: true } {
+  if (/\.[cm]js$/.test(path)) return { type: path.endsWith('.mjs') ? 'module' : 'commonjs', file: true };
+  for (let d = path.replace(/\/[^/]*$/, ''); ; d = d.replace(/\/[^/]*$/, '')) {
+    const pkg = readPkg(fs, d || '/');
+    if (pkg) return pkg.type ? { type: pkg.type === 'module' ? 'module' : 'commonjs', file: true } : { file: true, warn: pid === undefined ? '' : `(node:${pid}) [MODULE_TYPELESS_PACKAGE_JSON] Warning: Module type of file://${encodeURI(path)} is not specified and it doesn't parse as CommonJS.\nReparsing as ES module because module syntax was detected. This incurs a performance overhead.\nTo eliminate this warning, add "type": "module" to ${d}/package.json.\n(Use \`node --trace-warnings ...\` to show where the warning was created)\n` };
+    if (!d) return { file: true };
+  }
 }
 
 /** Reads a program the way a course demo needs: what it logs, the port it listens on, what it sends. */

@@ -24,7 +24,7 @@ import { END, PyIter, seqIter } from './py-iter';
 import { itertoolsModule } from './py-itertools';
 import { randomModule } from './py-random';
 import { Unhandled, eventLoop } from './js-async';
-import { awaits } from './js-await';
+import { awaitOf, awaits, memo, taped, topAwait, untaped } from './js-await';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -244,8 +244,8 @@ function v8Brackets(src: string): void {
       if (!bad) open.pop(), fn && (params = k);
     } else {
       const prev = t[k - 1];
-      // (also a `;` where an operand should be; a value right after a value in an array or object literal; an if or for without its bracket)
-      bad = (v === ';' && ((o >= 0 && t[o].v !== '{' && before !== 'for') || (prev?.k === 'o' && !/^([)\]};:({]|\+\+|--)$/.test(prev.v)))) || (v === 'end' && o >= 0)
+      // (also a `;` where an operand should be; a value right after a value in an array or object literal; an if or for without its bracket; the end after a comma)
+      bad = (v === ';' && ((o >= 0 && t[o].v !== '{' && before !== 'for') || (prev?.k === 'o' && !/^([)\]};:({]|\+\+|--)$/.test(prev.v)))) || (v === 'end' && (o >= 0 || prev?.v === ','))
         || (/^[ins]$/.test(t[k].k) && ((ends(prev) && !/^(get|set|async|static)$/.test(prev.v) && (t[o]?.v === '[' || (t[o]?.v === '{' && /^[=(,:[]$/.test(before) && !(before === ':' && ((t[o - 2].k === 'i' && starts(o - 2)) || caseHead(o - 2)))))) || (prev?.k === 'i' && /^(if|for|while|switch)$/.test(prev.v) && !(prev.v === 'for' && tk.v === 'await'))));
     }
     if (!bad) continue;
@@ -810,7 +810,7 @@ export function interpreter(h: Host) {
     }
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
-    if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|performance)$/.test(name)) throw new Unsupported(name);
+    if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|performance)$/.test(name) && !(esm && /^(exports|__(dir|file)name)$/.test(name))) throw new Unsupported(name);
     // (node: a name the program declares further on, at its top level, is there before its declaration runs: a var as undefined)
     const later = !py && new RegExp(`^(let|const|var)\\s+${name}\\b`, 'm').exec(lines.join('\n'))?.[1];
     if (later === 'var') return undefined;
@@ -1004,7 +1004,7 @@ export function interpreter(h: Host) {
         if (!py && !min && left.set && /^([-+*/%]|\*\*|&&|\|\||\?\?)?=$/.test(op)) {
           i++;
           const [to, e] = [left, expr()];
-          left = (s) => assignBy(op.slice(0, -1), [to], e, s)[1];
+          left = memo((s) => assignBy(op.slice(0, -1), [to], e, s)[1]);
           continue;
         }
         if (min === 0 && is(py ? 'if' : '?')) {
@@ -1015,7 +1015,7 @@ export function interpreter(h: Host) {
           need(py ? 'else' : ':');
           const no = expr(0);
           const [cond, yes] = py ? [second, first] : [first, second];
-          left = (s) => (truth(cond(s)) ? yes(s) : no(s));
+          left = memo((s) => (truth(cond(s)) ? yes(s) : no(s)));
           continue;
         }
         const p = Object.hasOwn(BIN, op) ? BIN[op] : 0;
@@ -1036,7 +1036,7 @@ export function interpreter(h: Host) {
         }
         chain = undefined;
         // (a comparison has no anchor: all of it is marked)
-        left = py ? (p < 5 ? mark((s) => pyBin(op, a, b, s), s0, s0) : mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length)) : (s) => jsBin(op, a(s), () => b(s));
+        left = py ? (p < 5 ? mark((s) => pyBin(op, a, b, s), s0, s0) : mark((s) => pyBin(op, a, b, s), s0, tk.p, tk.p + tk.v.length)) : memo((s) => jsBin(op, a(s), () => b(s)));
       }
     };
     const pyBin = (op: string, a: E, b: E, s: Scope): V => {
@@ -1068,7 +1068,9 @@ export function interpreter(h: Host) {
     const jsBin = (op: string, x: V, y: () => V): V => {
       return op === '&&' ? x && y() : op === '||' ? x || y() : op === '??' ? x ?? y() : JS_OPS[op](x, y());
     };
-    const unary = (): E => {
+    // (what a statement that awaits evaluates is taped: run again after an await, it is not evaluated twice)
+    const unary = (): E => memo(prefixed());
+    const prefixed = (): E => {
       const op = peek().v;
       if (!py && (op === '++' || op === '--')) {
         i++;
@@ -1098,6 +1100,7 @@ export function interpreter(h: Host) {
     const postfix = (e: E, start: number): E => {
       let short = 0;
       for (;;) {
+        e = memo(e);
         const at = peek().p;
         // JS's `i++` in an expression: the value before the step
         if (!py && e.set && (is('++') || is('--'))) {
@@ -1334,6 +1337,7 @@ export function interpreter(h: Host) {
         }
         if (!py && name === 'new') return Object.assign(primary(), { isNew: 1 });
         if (!py && name === 'async' && (is('function') || is('(') || (peek().k === 'i' && is('=>', 1)))) return (async = true), primary();
+        if (!py && name === 'await' && peek().k && (peek().k !== 'o' || /^([([{!~+-]|\+\+|--)$/.test(peek().v))) return awaitOf(unary(), no);
         if (/^(class|if|for|while|def|return|try|do|switch|with|yield|async|await|else|elif|except|finally|import)$/.test(name)) throw new Unsupported(name);
         return mark(Object.assign((s: Scope) => lookup(s, name), { set: (s: Scope, v: V) => assign(s, name, v) }), tk.p, tk.p);
       }
@@ -1482,6 +1486,7 @@ export function interpreter(h: Host) {
     while (c && !c.vars.has(name)) c = c.up;
     // the program's top-level declarations are the ones known by kind (a function's own name may shadow one)
     if (((c ?? top) === top ? declared.get(name) === 'const' : c?.c?.has(name))) throw new Thrown('TypeError', 'Assignment to constant variable.');
+    if (!c && esm) throw new Thrown('ReferenceError', `${name} is not defined`);
     (c ?? top).vars.set(name, v);
   }
 
@@ -1583,14 +1588,14 @@ export function interpreter(h: Host) {
         const init = p.eat('=');
         // (V8 marks the name or pattern that lacks it)
         const e = init ? p.expr() : decl === 'const' || !bare ? (() => { throw syntax(`Missing initializer in ${bare ? 'const' : 'destructuring'} declaration`, at, to); })() : () => undefined;
-        pat(sc, e(sc), (name, v) => {
+        taped(() => pat(sc, e(sc), (name, v) => {
           if (vs === top && declared.has(name) && (decl !== 'var' || declared.get(name) !== 'var')) { const k = at + src.slice(at, to).search(new RegExp(`(?<![\\w$])${name.replaceAll('$', '\\$')}(?![\\w$])`)); throw syntax(`Identifier '${name}' has already been declared`, k, k + name.length); }
           // (V8 names a function by the name it is declared as)
           if (typeof v === 'function' && v.fname === '') v.fname = name;
           if (decl === 'const' && sc !== top) (sc.c ??= new Set()).add(name);
           if (!(decl === 'var' && !init && vs.vars.has(name))) vs.vars.set(name, v);
           if (vs === top) declared.set(name, decl);
-        }, src.slice(from, p.peek().p).replace(/^\s*=/, '').trim());
+        }, src.slice(from, p.peek().p).replace(/^\s*=/, '').trim()))();
       } while (p.eat(','));
       if (p.peek().k) p.fail();
       return undefined;
@@ -1707,7 +1712,7 @@ export function interpreter(h: Host) {
         const vars = typeof params === 'function' ? new Map(params(a)) : bind(params, a, up);
         // (a function called on nothing has the global object as its `this`, outside strict mode)
         if (own) vars.set('this', this ?? globals.globalThis);
-        run({ vars, up, f: [fname(self) ?? name, input] });
+        untaped(() => run({ vars, up, f: [fname(self) ?? name, input] }));
         return py ? null : undefined;
       } catch (j) {
         if (j instanceof Jump) {
@@ -1765,7 +1770,7 @@ export function interpreter(h: Host) {
   };
   /** node: an async function's body, whose statements stop at each await (js-await.ts). */
   let bodies: ReturnType<typeof awaits> | undefined;
-  const gen = (code: string, sc: Scope, at: number) => (bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, (x) => { const p = parser(x), e = p.expr(99); return [e, p.t[p.at()]?.p ?? x.length]; }, statements, body, tryParts, close, after, QUOTED, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no))(code, sc, at);
+  const gen = (code: string, sc: Scope, at: number) => (bodies ??= awaits((x, s, l) => jsExec(x, s, l), evalIn, statements, body, tryParts, close, after, caught, (j) => (j instanceof Jump && j.k !== 'return' && !j.label ? j.k : undefined), (l, x) => void ([line, piece] = [l, x]), no))(code, sc, at);
   /** What a `throw` of `x` throws, for a generator to take in where it awaited. */
   const thrown = (x: V) => { try { return raise(x); } catch (t) { return t; } };
   /** node's REPL: an input with top-level awaits, each waited for (the loop runs until it settles). */
@@ -1785,6 +1790,17 @@ export function interpreter(h: Host) {
       throw e instanceof Thrown && !(e.user && !(e.value instanceof Error)) ? new Unsupported('rejection') : e;
     }
   };
+  /** node: an ES module runs strict (no name is made by assigning it), and from a microtask: the ticks it queues wait for the microtasks. */
+  let esm = false;
+  /** (an error out of it node reports as a module's, which the evaluator does not) */
+  const module = (code: string) => void tasks!.globals.queueMicrotask(() => {
+    try {
+      asyncCall(code, top, 1, '');
+    } catch (j) {
+      if (!(j instanceof Jump)) throw j;
+      j.v.then(undefined, () => no('an error of an ES module'));
+    }
+  });
   /** node: an async function's call: it runs to its first await, and returns the promise of what it returns. */
   const asyncCall = (code: string, sc: Scope, at: number, name: string): never => {
     const g = gen(code, sc, at), P = tasks!.globals.Promise;
@@ -2585,11 +2601,19 @@ export function interpreter(h: Host) {
     return value;
   };
 
-  /** node: the program's brackets, as V8 reads them before running any of it (see v8Brackets). */
-  const jsChecked = (src: string) => {
+  /**
+   * node: the program's brackets, as V8 reads them before running any of it (see v8Brackets); true
+   * when it runs as an ES module: `type` says, or else one that awaits at its top level does from
+   * node 20.19 and 22 on (before, it is a SyntaxError, whose report from a `file` the evaluator lacks).
+   */
+  const jsChecked = (src: string, { type, file }: { type?: string; file?: boolean } = {}): boolean => {
     const code = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
     try {
       v8Brackets(code);
+      const [k, deep] = type ? [-1] : topAwait(lex(code, false), code);
+      if (k < 0 || /^v(2[2-9]|20\.(19|[2-9]\d))/.test(h.version)) return type === 'module' || k >= 0;
+      // (inside brackets V8 reads the await as a name, and fails on what follows it)
+      throw deep || file ? new Unsupported('await') : syntax(h.version.startsWith('v14.') ? 'await is only valid in async function' : 'await is only valid in async functions and the top level bodies of modules', k, k + 5);
     } catch (e) {
       // from the program's place to its line, counted from the line's first word
       const x = e instanceof Open ? e.v8 : e;
@@ -2610,7 +2634,7 @@ export function interpreter(h: Host) {
      * Runs `src`; returns what it printed and the value of its last statement. `repl`: a REPL's
      * input, whose event loop runs once its value is shown (settle).
      */
-    run(src: string, repl = false): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown } {
+    run(src: string, repl = false, as: { type?: string; warn?: string; file?: boolean } = {}): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown; esm?: boolean } {
       log.length = errs.length = marks.length = 0;
       inRepl = repl;
       tasks?.fresh();
@@ -2623,7 +2647,15 @@ export function interpreter(h: Host) {
         // an open bracket, or python's block until the blank line that ends it
         // (a compound statement on one line waits for the blank line too)
         lines = src.split('\n');
-        if (!py) jsChecked(src);
+        // (the REPL awaits at its top level as a script, from node 16 on)
+        esm = !py && jsChecked(src, repl ? { type: h.version.startsWith('v14.') ? undefined : 'commonjs' } : as);
+        if (esm) {
+          // (an ES module has no require, module or __dirname, and no this at its top)
+          for (const k of ['require', '__filename', '__dirname']) delete globals[k];
+          globals.this = undefined;
+          // (a script's warning names node's pid: refused where it is not known)
+          if (!as.type && as.warn !== undefined) errs.push(as.warn || no('a warning of node'));
+        }
         // (node's brackets are jsChecked's, outside comments)
         // (python: its comments blanked, which the tokenizer skips)
         const scan = py ? pyScan(src) : undefined;
@@ -2638,7 +2670,7 @@ export function interpreter(h: Host) {
         // (a yield outside a function is the compiler's error: nothing runs)
         const bl = py ? blocks(ls) : [], y = yields(bl);
         if (y) throw Object.assign(new Thrown('SyntaxError', "'yield' outside function"), { late: true, at: ((t) => [t.indexOf('yield'), t.indexOf('yield'), t.length, t.length])(lines[(line = y) - 1].trim()) });
-        value = py ? pyExec(bl, top) : repl && /\bawait\b/.test(js) ? awaited(js) : jsExec(js, top);
+        value = py ? pyExec(bl, top) : repl && /\bawait\b/.test(js) ? awaited(js) : esm ? module(js) : jsExec(js, top);
         // (a program's end closes the generator left in its try block, as CPython's teardown; the order of several is not known)
         if (py && !repl && pending.size) [...pending].forEach((g, k) => (k ? no('generators left suspended in their try blocks') : g.methods!.close()));
         while (later.length) later.shift()();
@@ -2661,7 +2693,7 @@ export function interpreter(h: Host) {
         return { out: log.join(''), err: errs.join(''), value, error: e instanceof Error ? (py && e instanceof RangeError ? new Thrown('MemoryError', '') : new Thrown(e.name, e.message)) : e, line };
       }
       // node's process.exitCode, the status it ends with when nothing else sets one
-      return { out: log.join(''), err: errs.join(''), value, code: globals.process?.exitCode };
+      return { out: log.join(''), err: errs.join(''), value, code: globals.process?.exitCode, esm };
     },
     /**
      * node's REPL: the event loop as far as the clock has gone since it started (and `ahead` ms

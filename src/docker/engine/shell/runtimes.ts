@@ -173,16 +173,17 @@ function underline(line: string, at?: number[], old = false): string {
 /**
  * `node -e CODE` (`-p`: and print its value), `python3 -c CODE`, or a script read from stdin
  * (`stdin`), or python's script file (its path): what it printed, its errors and its exit status.
+ * `as`: node's module type of a script, and the warning it writes when it finds one by its syntax.
  */
-export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string, frames?: string[]): { out: string; err: string; code: number; error?: unknown } {
-  const r = rt.run(src.endsWith('\n') ? src : src + '\n');
+export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string, frames?: string[], as?: { type?: string; warn?: string; file?: boolean }): { out: string; err: string; code: number; error?: unknown } {
+  const r = rt.run(src.endsWith('\n') ? src : src + '\n', false, as);
   let out = r.out;
   // (what V8 finds wrong before the end of the input, when that is all node -e says)
   const v8 = r.error instanceof Open ? r.error.v8 : undefined;
   const open = r.error instanceof Open && !v8;
   // python names the innermost bracket left open, on its own line
   let left = open && py ? lastOpen(src) : undefined;
-  let e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : v8 ?? r.error;
+  let e = open ? (left ? Object.assign(new Thrown('SyntaxError', `'${left[2]}' was never closed`), { at: [left[1], left[1], left[1] + 1, left[1] + 1] }) : new Thrown('SyntaxError', py ? "'(' was never closed" : 'Unexpected end of input')) : v8 ?? (r.esm && how === 'p' ? new Unsupported('--print of an ES module') : r.error);
   const lines = src.trimEnd().split('\n');
   // a token that cannot follow the bracket (`def f(:`) fails on its line, before the input ends
   const stray = left && /^\s*[:,=](?!=)/.exec(lines[left[0] - 1].trimStart().slice(left[1] + 1));

@@ -44,12 +44,14 @@ test('an error of a timer shows at its time, after what came before it', async (
   assert.deepEqual(seen.slice(0, 3), ['a\n', '(1500 ms)', '! [eval]:1\n' + "console.log('a'); setTimeout(() => { throw new Error('boom') }, 1500)\n" + ' '.repeat(37) + "^\n\nError: boom\n    at Timeout._onTimeout ([eval]:1:44)\n    at listOnTimeout (node:internal/timers:581:17)\n    at process.processTimers (node:internal/timers:519:7)\n\nNode.js v20.19.2\n"]);
 });
 
-test('what the evaluator cannot run is refused: top-level await in a script (an ES module to node), a recursion deeper than the page\'s stack', async () => {
+test('what the evaluator cannot run is refused: an error of an ES module (a program with a top-level await), a recursion deeper than the page\'s stack', async () => {
   const run = session();
   await run('docker pull -q node:20');
   await run('docker run -d --name nd node:20 sleep infinity');
-  const r = await run(`docker exec nd node -e "console.log(await Promise.resolve(1))"`);
-  assert.match(r.err, /^Error: the simulated interpreter cannot run 'await'$/m);
+  // (node 20.19 runs a program that awaits at its top level as an ES module, and reports its errors as one's)
+  assert.equal((await run(`docker exec nd node -e "console.log(await Promise.resolve(1))"`)).out, '1\n');
+  const r = await run(`docker exec nd node -e "await Promise.reject(new Error('no'))"`);
+  assert.match(r.err, /^Error: the simulated interpreter cannot run 'an error of an ES module'$/m);
   assert.equal(r.exit, 1);
   // (node goes some 10,000 calls deep: a recursion that needs more than the page has is no RangeError of the program's)
   for (const p of ['function f(n) { return n ? f(n - 1) + 1 : 0 }\nconsole.log(f(9000))', 'function f(n) { return n ? f(n - 1) + 1 : 0 }\ntry { f(9000) } catch (e) { console.log(e.message) }']) {
@@ -61,6 +63,12 @@ test('what the evaluator cannot run is refused: top-level await in a script (an 
   // an Error made after an await and awaited by another async function: node's stack names that one too (`at async outer`)
   const awaited = await run(`docker exec nd node -e 'async function inner() {\n  await null\n  throw new Error("x")\n}\nasync function outer() {\n  await inner()\n}\nouter()'`);
   assert.match(awaited.err, /^Error: the simulated interpreter cannot run 'rejection'$/m);
+  // an await in a statement that holds others the evaluator would run again whole, or in a function that is no async one (V8's SyntaxError)
+  for (const [p, what] of [['outer: for (let i = 0; i < 2; i++) { await null; console.log(i) }', 'label with await'], ["switch (await 1) { case 1: console.log('one') }", 'switch with await'], ['[1].forEach((x) => { await x })', 'await']]) {
+    const d = await run(`docker exec nd node -e '(async () => { ${p} })()'`);
+    assert.equal(d.out, '');
+    assert.match(d.err, new RegExp(`^Error: the simulated interpreter cannot run '${what}'$`, 'm'));
+  }
   // (performance.now() counts from the process's start: no number of the simulated clock's)
   assert.match((await run(`docker exec nd node -e "console.log(performance.now())"`)).err, /^Error: the simulated interpreter cannot run 'performance'$/m);
   // callbacks that queue themselves for ever hang node: the page stops them
@@ -96,6 +104,24 @@ test("node's REPL waits at a top-level await: the loop runs (timers too) until t
   // node runs such an input as an async function, whose Error shows a frame of its own; one never settled keeps it waiting
   assert.equal(await type("await Promise.reject(new Error('r'))"), "Uncaught Error: the simulated interpreter cannot run 'rejection'\n");
   assert.equal(await type('await new Promise(() => {})'), "Uncaught Error: the simulated interpreter cannot run 'await'\n");
+  // an await anywhere in an expression (node v20.20.2's REPL, a line at a time)
+  assert.equal(await type('1 + await Promise.resolve(2)'), '3\n');
+  assert.equal(await type('const o = { a: await Promise.resolve(1), b: `x${await 2}` }'), 'undefined\n');
+  assert.equal(await type('o'), "{ a: 1, b: 'x2' }\n");
+  assert.equal(await type('(await Promise.resolve({ y: 3 })).y'), '3\n');
+  assert.equal(await type('let n = 0'), 'undefined\n');
+  assert.equal(await type('while (await Promise.resolve(n) < 2) n++'), 'undefined\n');
+  assert.equal(await type('n'), '2\n');
+  assert.equal(await type('[await 1, await 2].map(x => x * 2)'), '[ 2, 4 ]\n');
+});
+
+test("node 14's REPL has no top-level await (a flag until node 16.6): V8's SyntaxError", async () => {
+  const e = engine();
+  await pull(e, 'node:14');
+  const { type } = await runIt(e, 'node:14');
+  // (node also shows the line and a caret above it, as for every SyntaxError of its REPL)
+  assert.match(await type('await Promise.resolve(3)'), /^Uncaught SyntaxError: await is only valid in async function\n$/m);
+  assert.equal(await type('(async () => { console.log(1 + await Promise.resolve(2)) })(); 0'), '0\n3\n');
 });
 
 test("node's REPL runs its timers as the clock goes: an interval nobody clears leaves the next inputs alone", async () => {

@@ -152,3 +152,29 @@ test('a script the evaluator cannot finish is refused, never half answered from 
   assert.match(r.err, /cannot run '>>'/);
   assert.equal(r.state.ExitCode, 1);
 });
+
+test('a top-level await: node 20.19 and 22 run the program as an ES module (a .js of a package.json without "type" with its warning), node 18 and 14 say V8\'s SyntaxError; a .mjs is a module in each', async () => {
+  const e = engine();
+  await pull(e, 'node:20', 'node:22', 'node:18-slim', 'node:14');
+  const tla = 'console.log(1 + await Promise.resolve(1), typeof require, this)';
+  // (node v20.20.2 here: the warning's text, and what the module prints)
+  const warned = ['sh', '-c', `mkdir /app && cd /app && echo '{"name":"x"}' > package.json && echo '${tla}' > a.js && node a.js`];
+  const warning = (pid: string) => `(node:${pid}) [MODULE_TYPELESS_PACKAGE_JSON] Warning: Module type of file:///app/a.js is not specified and it doesn't parse as CommonJS.\nReparsing as ES module because module syntax was detected. This incurs a performance overhead.\nTo eliminate this warning, add "type": "module" to /app/package.json.\n(Use \`node --trace-warnings ...\` to show where the warning was created)\n`;
+  for (const image of ['node:20', 'node:22']) {
+    const r = await runOnce(e, image, warned);
+    assert.equal(r.out, '2 undefined undefined\n');
+    assert.equal(r.err, warning(/\(node:(\d+)\)/.exec(r.err)?.[1] ?? '?'));
+    assert.equal((await runOnce(e, image, ['node', '-e', tla])).out, '2 undefined undefined\n');
+  }
+  // a type of its package.json's, or none to find: no warning
+  const typed = await runOnce(e, 'node:20', ['sh', '-c', `mkdir /app && cd /app && echo '{"type":"module"}' > package.json && echo '${tla}' > a.js && node a.js && echo '${tla}' > /b.js && node /b.js`]);
+  assert.deepEqual([typed.out, typed.err], ['2 undefined undefined\n2 undefined undefined\n', '']);
+  // (V8 reads the whole script first: nothing of it runs)
+  for (const [image, msg] of [['node:18-slim', 'await is only valid in async functions and the top level bodies of modules'], ['node:14', 'await is only valid in async function']]) {
+    const r = await runOnce(e, image, ['node', '-e', 'console.log(1)\nconst v = 1 + await Promise.resolve(2)']);
+    assert.equal(r.out, '');
+    assert.match(r.err, new RegExp(`^\\[eval\\]:2\nconst v = 1 \\+ await Promise\\.resolve\\(2\\)\n {14}\\^{5}\n\nSyntaxError: ${msg}\n`));
+    const m = await runOnce(e, image, ['sh', '-c', `echo '${tla}' > /a.mjs && node /a.mjs`]);
+    assert.deepEqual([m.out, m.err], ['2 undefined undefined\n', '']);
+  }
+});

@@ -142,6 +142,10 @@ test('an open bracket or block goes on behind `...` and then runs; what the eval
   assert.equal(await js.type('for (const n of [1, 2]) { console.log(`n = ${n}`) }'), 'n = 1\nn = 2\nundefined\n');
   assert.equal(await js.type('[1,'), '');
   assert.equal(await js.type('2]'), '[ 1, 2 ]\n');
+  // (a comma at the end goes on too: node's "Unexpected end of input" is one to recover from)
+  assert.equal(await js.type('1,'), '');
+  assert.equal(js.h.prompt(), '... ');
+  assert.equal(await js.type('2'), '2\n');
   assert.equal(await js.type('class A {'), '');
   assert.equal(await js.type('  constructor(x) { this.x = x }'), '');
   assert.equal(await js.type('}'), 'undefined\n');
