@@ -18,6 +18,9 @@ const sorted = (sh: Shell) => [...sh.vars].sort(([a], [b]) => (a < b ? -1 : 1));
 export const varList = (sh: Shell): string =>
   sorted(sh).map(([k, o]) => `${k}=${o.a ? arrayText(o) : sh.flavor === 'bash' && /^[\w@%+=:,./-]*$/.test(o.v) ? o.v : `'${o.v.replace(/'/g, "'\\''")}'`}\n`).join('');
 
+/** Every function as bash prints it, after the variables of `set` and `declare`. */
+export const fnList = (sh: Shell): string => (sh.flavor === 'bash' ? [...sh.funcs.keys()].sort().map((n) => sh.fnText(n) + '\n').join('') : '');
+
 export function declare(argv: string[], io: IO, sh: Shell): number {
   let on = '';
   let k = 1;
@@ -26,9 +29,18 @@ export function declare(argv: string[], io: IO, sh: Shell): number {
     if (bad) return invalid(argv, argv[k][0] + bad[0], io, sh);
     on += argv[k][0] === '+' ? 'X' : argv[k].slice(1);
   }
-  // alone it lists as `set` does; with options as declarations; -F names the functions
-  if (k === argv.length && on === 'F') return io.out([...sh.funcs.keys()].sort().map((n) => `declare -f${sh.xfuncs.has(n) ? 'x' : ''} ${n}\n`).join('')), 0;
-  if (k === argv.length) return io.out(on ? sorted(sh).map(([n, o]) => declareLine(n, o)).join('') : varList(sh)), 0;
+  // alone it lists as `set` does; with options as declarations; -F names the functions, -f shows them
+  const f = /[fF]/.exec(on)?.[0];
+  if (f) {
+    const names = k === argv.length ? [...sh.funcs.keys()].sort() : argv.slice(k);
+    for (const n of names) {
+      const body = sh.funcs.get(n);
+      if (!body) continue;
+      io.out(k < argv.length && f === 'F' ? n + '\n' : f === 'F' ? `declare -f${sh.xfuncs.has(n) ? 'x' : ''} ${n}\n` : sh.fnText(n) + '\n');
+    }
+    return names.every((n) => sh.funcs.has(n)) ? 0 : 1;
+  }
+  if (k === argv.length) return io.out(on ? sorted(sh).map(([n, o]) => declareLine(n, o)).join('') : varList(sh) + fnList(sh)), 0;
   let status = 0;
   const A = on.includes('A');
   const frame = on.includes('g') ? undefined : sh.frames[sh.frames.length - 1];
