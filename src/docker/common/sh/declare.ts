@@ -3,10 +3,10 @@ import { arrayText, declareLine, packList } from './arrays';
 import type { IO } from './types';
 import type { Shell } from './sh';
 
-/** `bash: declare: -z: invalid option` and the usage line: status 2. */
+/** `bash: declare: -z: invalid option` and the usage line (typeset's has no brackets round its names): status 2. */
 const invalid = (argv: string[], o: string, io: IO, sh: Shell): number => {
   const c = argv[0];
-  io.err(`${sh.prefix()}: ${c}: ${o}: invalid option\n${c}: usage: ${c} ${c === 'local' ? '[option] name[=value] ...' : /^[mr]/.test(c) ? '[-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]' : `[-aAfFgiIlnrtux] name[=value] ... or ${c} -p [-aAfFilnrtux] [name ...]`}\n`);
+  io.err(`${sh.prefix()}: ${c}: ${o}: invalid option\n${c}: usage: ${c} ${c === 'local' ? '[option] name[=value] ...' : /^[mr]/.test(c) ? '[-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]' : `[-aAfFgiIlnrtux] ${c === 'declare' ? '[name[=value] ...]' : 'name[=value] ...'} or ${c} -p [-aAfFilnrtux] [name ...]`}\n`);
   return 2;
 };
 

@@ -25,203 +25,170 @@ function tree(items: AndOr[]): Node | undefined {
 export const simpleText = (c: Simple, word: (w: Simple['words'][0]) => string): string =>
   [...(c.ws ?? c.words.map(word)), ...c.redirs.flatMap((r) => (r.s ? [r.s] : []))].join(' ');
 
-class Printer {
-  o = '';
-  ind: number;
-  amt: number;
-  skip = 0;
-  conn = 0;
-  was = false;
-  def: Redirect[] = [];
+/**
+ * `f () \n{ \n    echo hi\n}` (`declare -f`, `type`), or the one-space-indented `() {  echo hi\n}`
+ * that `export -f` puts in the environment: print_cmd.c's named_function_string.
+ */
+export function functionText(name: string, body: Cmd, word: (w: Simple['words'][0]) => string, multiline = true): string {
+  let o = (name ? name + ' ' : '') + '() ' + (multiline ? '\n{ \n' : '{ ');
+  // the indentation, and what a body adds to it (none in the environment's form)
+  let ind = multiline ? 4 : 1;
+  const amt = multiline ? 4 : 0;
+  // commands that follow on the same line, not indented
+  let skip = 0;
+  // how deep in connections (`;` `&&` `|`…): a here-document's body waits for the connector
+  let conn = 0;
+  // a here-document's body ended the text: the `;` after it is left out
+  let was = false;
+  let def: Redirect[] = [];
 
-  constructor(multiline: boolean, readonly word: (w: Simple['words'][0]) => string) {
-    this.ind = multiline ? 4 : 1;
-    this.amt = multiline ? 4 : 0;
-  }
-
-  indent(n = this.ind): void {
-    this.o += ' '.repeat(n);
-  }
-  newline(s: string): void {
-    this.o += '\n';
-    this.indent();
-    this.o += s;
-  }
-  semicolon(): void {
-    if (!/[&\n]$/.test(this.o)) this.o += ';';
-  }
-  bodies(docs: Redirect[]): void {
-    this.o += '\n' + docs.map((d) => d.doc + '\n').join('');
-    this.was = true;
-  }
-  deferred(s: string): void {
+  const indent = (): void => void (o += ' '.repeat(ind));
+  const newline = (s: string): void => void ((o += '\n'), indent(), (o += s));
+  const semicolon = (): void => void (/[&\n]$/.test(o) || (o += ';'));
+  const bodies = (docs: Redirect[]): void => void ((o += '\n' + docs.map((d) => d.doc + '\n').join('')), (was = true));
+  const deferred = (s: string): void => {
     const shown = s && s !== ';';
-    if (shown) this.o += s;
-    if (this.def.length) {
-      this.bodies(this.def);
-      if (shown) this.o += ' ';
-    }
-    this.def = [];
-  }
-  flush(): void {
-    if (this.def.length) this.deferred('');
-  }
-  redirs(rs: Redirect[]): void {
-    this.was = false;
-    this.o += rs.flatMap((r) => (r.s ? [r.s] : [])).join(' ');
+    if (shown) o += s;
+    if (def.length) (bodies(def), shown && (o += ' '));
+    def = [];
+  };
+  const flush = (): void => void (def.length && deferred(''));
+  const redirs = (rs: Redirect[]): void => {
+    was = false;
+    o += rs.flatMap((r) => (r.s ? [r.s] : [])).join(' ');
     const docs = rs.filter((r) => r.doc !== undefined);
-    if (docs.length && this.conn) this.def = docs;
-    else if (docs.length) this.bodies(docs);
-  }
-  list(items: AndOr[]): void {
+    if (docs.length && conn) def = docs;
+    else if (docs.length) bodies(docs);
+  };
+  const list = (items: AndOr[]): void => {
     const n = tree(items);
-    if (n) this.node(n);
-  }
-  /** Indented, with body and redirections. */
-  node(n: Node): void {
-    if (this.skip) this.skip--;
-    else this.indent();
-    if (n.time !== undefined) this.o += 'time ' + (n.time ? '-p ' : '');
-    if (n.not) this.o += '! ';
-    if ('c' in n) return this.cmd(n.c);
-    this.skip++;
-    this.conn++;
-    this.node(n.a);
+    if (n) node(n);
+  };
+  /** A list one level in, its here-documents done. */
+  const inner = (items: AndOr[]): void => {
+    ind += amt;
+    list(items);
+    flush();
+    ind -= amt;
+  };
+  const node = (n: Node): void => {
+    if (skip) skip--;
+    else indent();
+    if (n.time !== undefined) o += 'time ' + (n.time ? '-p ' : '');
+    if (n.not) o += '! ';
+    if ('c' in n) return cmd(n.c);
+    skip++;
+    conn++;
+    node(n.a);
     const op = n.op;
     if (op === '&' || op === '|') {
-      this.deferred(' ' + op);
-      if (op !== '&' || n.b) (this.o += ' '), this.skip++;
+      deferred(' ' + op);
+      if (op !== '&' || n.b) (o += ' '), skip++;
     } else if (op !== ';') {
-      this.deferred(` ${op} `);
-      if (n.b) this.skip++;
+      deferred(` ${op} `);
+      if (n.b) skip++;
     } else {
-      if (this.def.length) this.deferred('');
-      else if (!this.was) this.o += ';';
-      else this.was = false;
-      this.o += '\n';
+      if (def.length) deferred('');
+      else if (!was) o += ';';
+      else was = false;
+      o += '\n';
     }
-    if (n.b) this.node(n.b);
-    this.flush();
-    this.conn--;
-  }
-  cmd(c: Cmd): void {
+    if (n.b) node(n.b);
+    flush();
+    conn--;
+  };
+  const cmd = (c: Cmd | undefined): void => {
+    // `time` alone
+    if (!c) return;
     if (!c.k) {
-      this.o += c.ws?.length || c.words.length ? simpleText({ ...c, redirs: [] }, this.word) : '';
-      if (c.redirs.length) {
-        if (c.words.length) this.o += ' ';
-        this.redirs(c.redirs);
-      }
+      o += simpleText({ ...c, redirs: [] }, word);
+      if (c.redirs.length) (c.words.length && (o += ' '), redirs(c.redirs));
       return;
     }
-    this.compound(c);
-    if (c.redirs.length) (this.o += ' '), this.redirs(c.redirs);
-  }
-  /** A body one level in, and the word that closes it. */
-  body(items: AndOr[], close: string): void {
-    this.ind += this.amt;
-    this.list(items);
-    this.flush();
-    this.semicolon();
-    this.ind -= this.amt;
-    this.newline(close);
-  }
-  compound(c: Compound): void {
+    compound(c);
+    if (c.redirs.length) (o += ' '), redirs(c.redirs);
+  };
+  /** The body of a loop: one level in, a `;` after it, then `done`. */
+  const loop = (items: AndOr[]): void => {
+    inner(items);
+    semicolon();
+    newline('done');
+  };
+  const compound = (c: Compound): void => {
     switch (c.k) {
       case 'if': {
-        this.o += 'if ';
-        this.skip++;
-        this.list(c.arms[0][0]);
-        this.semicolon();
-        this.o += ' then\n';
-        this.ind += this.amt;
-        this.list(c.arms[0][1]);
-        this.flush();
-        this.ind -= this.amt;
+        o += 'if ';
+        skip++;
+        list(c.arms[0][0]);
+        semicolon();
+        o += ' then\n';
+        inner(c.arms[0][1]);
         // `elif` is an `if` in the else part
         const els = c.arms.length > 1 ? [{ op: ';', pipeline: [{ k: 'if', arms: c.arms.slice(1), els: c.els, redirs: [] }] } as AndOr] : c.els;
-        if (els) {
-          this.semicolon();
-          this.newline('else\n');
-          this.ind += this.amt;
-          this.list(els);
-          this.flush();
-          this.ind -= this.amt;
-        }
-        this.semicolon();
-        return this.newline('fi');
+        if (els) (semicolon(), newline('else\n'), inner(els));
+        semicolon();
+        return newline('fi');
       }
       case 'while':
       case 'until':
-        this.o += c.k + ' ';
-        this.skip++;
-        this.list(c.cond);
-        this.flush();
-        this.semicolon();
-        this.o += ' do\n';
-        return this.body(c.body, 'done');
+        o += c.k + ' ';
+        skip++;
+        list(c.cond);
+        flush();
+        semicolon();
+        o += ' do\n';
+        return loop(c.body);
       case 'for':
       case 'for((':
-        this.o += c.k === 'for' ? `for ${c.name} in ${(c.ws ?? ['"$@"']).join(' ')};` : `for ((${c.src.map((s) => s.trimStart()).join('; ')}))`;
-        this.newline('do\n');
-        return this.body(c.body, 'done');
+        o += c.k === 'for' ? `for ${c.name} in ${(c.ws ?? ['"$@"']).join(' ')};` : `for ((${c.src.map((s) => s.trimStart()).join('; ')}))`;
+        newline('do\n');
+        return loop(c.body);
       case '((':
-        this.o += `((${c.src}))`;
+        o += `((${c.src}))`;
         return;
       case 'case':
-        this.o += `case ${c.ws} in `;
-        this.ind += this.amt;
+        o += `case ${c.ws} in `;
+        ind += amt;
         for (const a of c.arms) {
-          this.newline((a.ps ?? []).join(' | ') + ')\n');
-          this.ind += this.amt;
-          this.list(a.body);
-          this.ind -= this.amt;
-          this.flush();
-          this.newline(a.fall ?? ';;');
+          newline((a.ps ?? []).join(' | ') + ')\n');
+          inner(a.body);
+          newline(a.fall ?? ';;');
         }
-        this.ind -= this.amt;
-        return this.newline('esac');
+        ind -= amt;
+        return newline('esac');
       case '{':
-        this.o += '{ \n';
-        this.ind += this.amt;
-        this.list(c.body);
-        this.flush();
-        this.o += '\n';
-        this.ind -= this.amt;
-        this.indent();
-        this.o += '}';
+        o += '{ \n';
+        inner(c.body);
+        o += '\n';
+        indent();
+        o += '}';
         return;
       case '(':
-        this.o += '( ';
-        this.skip++;
-        this.list(c.body);
-        this.flush();
-        this.o += ' )';
+        o += '( ';
+        skip++;
+        list(c.body);
+        flush();
+        o += ' )';
         return;
       case 'fn':
-        this.o += `function ${c.name} () \n`;
-        this.indent();
-        this.o += '{ \n';
-        this.ind += this.amt;
-        return this.fnBody(c.body);
+        o += `function ${c.name} () \n`;
+        indent();
+        o += '{ \n';
+        ind += amt;
+        fnBody(c.body);
     }
-  }
-  /** A function's body inside `{ }` (a group's own redirections go after its `}`), one level in already. */
-  fnBody(b: Cmd, outer?: number): void {
+  };
+  /** A function's body between `{ }`, already one level in; a group's own redirections go after its `}`. */
+  const fnBody = (b: Cmd, top = false): void => {
     const group = b.k === '{';
-    if (group) this.list(b.body);
-    else this.node({ c: b });
-    this.flush();
-    this.ind = outer ?? this.ind - this.amt;
-    if (outer !== undefined) this.amt = 4;
-    if (group && b.redirs.length) (this.newline('} '), this.redirs(b.redirs));
-    else this.newline('}');
-  }
-}
-
-/** `f () \n{ \n    echo hi\n}` (`declare -f`, `type`), or the one-space-indented `() {  echo hi\n}` that `export -f` puts in the environment. */
-export function functionText(name: string, body: Cmd, word: (w: Simple['words'][0]) => string, multiline = true): string {
-  const p = new Printer(multiline, word);
-  p.o = (name ? name + ' ' : '') + '() ' + (multiline ? '\n{ \n' : '{ ');
-  p.fnBody(body, 0);
-  return p.o;
+    if (group) list(b.body);
+    else node({ c: b });
+    flush();
+    // named_function_string puts the indentation back to none
+    ind = top ? 0 : ind - amt;
+    if (group && b.redirs.length) (newline('} '), redirs(b.redirs));
+    else newline('}');
+  };
+  fnBody(body, true);
+  return o;
 }

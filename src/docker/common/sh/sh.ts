@@ -1479,34 +1479,27 @@ export class Shell implements ShellLike {
     else io.err(reading ? `${this.prefix()}: can't open '${target}': ${reason}\n` : `${this.prefix()}: can't create ${target}: ${ro || (code === 'EISDIR' ? 'Is a directory' : 'nonexistent directory')}\n`);
   }
 
-  /** Every file `name` is found as in PATH, in order (`type -a`). */
-  whichAll(name: string): string[] {
-    if (this.m.which) return [this.m.which(name) ?? []].flat();
-    return (this.getVar('PATH') ?? '').split(':').flatMap((d) => {
-      try {
-        return this.m.fs.resolve(`${d}/${name}`, this.cwd).node?.kind === 'file' ? [`${d}/${name}`] : [];
-      } catch {
-        return [];
-      }
-    });
-  }
-
   /** bash's listing of a function (`declare -f`, `type`). */
   fnText(name: string): string {
     return functionText(name, this.funcs.get(name)!, wordText);
   }
 
   which(name: string): string | undefined {
-    if (this.m.which) return this.m.which(name);
+    return this.whichAll(name, true)[0];
+  }
+
+  /** Every file `name` is found as in PATH, in order (`type -a`); `first`: stops at the first. */
+  whichAll(name: string, first = false): string[] {
+    if (this.m.which) return [this.m.which(name) ?? []].flat();
+    const found: string[] = [];
     const dirs = name.includes('/') ? [''] : (this.getVar('PATH') ?? '').split(':');
     for (const d of dirs) {
       const p = d ? `${d}/${name}` : name;
       try {
-        const r = this.m.fs.resolve(p, this.cwd);
-        if (r.node && r.node.kind === 'file') return p;
+        if (this.m.fs.resolve(p, this.cwd).node?.kind === 'file' && found.push(p) && first) break;
       } catch { /* not there */ }
     }
-    return undefined;
+    return found;
   }
 
   /** Runs argv: a builtin, or a program found in PATH in the container's filesystem. */
