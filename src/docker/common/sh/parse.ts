@@ -412,7 +412,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
     const from = i;
     const had = redirs.length;
     const r = red(redirs);
-    if (r && !redirs[had].s) redirs[had].s = redShown(line.slice(from, i));
+    if (r && !redirs[had].s) redirs[had].s = redShown(written(from));
     return r;
   };
   const red = (redirs: Redirect[]): boolean => {

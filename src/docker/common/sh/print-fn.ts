@@ -140,17 +140,17 @@ export function functionText(name: string, body: Cmd, word: (w: Simple['words'][
         return loop(c.body);
       case 'for':
       case 'for((':
-        o += c.k === 'for' ? `for ${c.name} in ${(c.ws ?? ['"$@"']).join(' ')};` : `for ((${c.src.map((s) => s.trimStart()).join('; ')}))`;
+        o += c.k === 'for' ? `for ${c.name} in ${(c.ws ?? c.words?.map(word) ?? ['"$@"']).join(' ')};` : `for ((${c.src.map((s) => s.trimStart()).join('; ')}))`;
         newline('do\n');
         return loop(c.body);
       case '((':
         o += `((${c.src}))`;
         return;
       case 'case':
-        o += `case ${c.ws} in `;
+        o += `case ${c.ws ?? word(c.word)} in `;
         ind += amt;
         for (const a of c.arms) {
-          newline((a.ps ?? []).join(' | ') + ')\n');
+          newline((a.ps ?? a.pats.map(word)).join(' | ') + ')\n');
           inner(a.body);
           newline(a.fall ?? ';;');
         }
@@ -176,6 +176,8 @@ export function functionText(name: string, body: Cmd, word: (w: Simple['words'][
         o += '{ \n';
         ind += amt;
         fnBody(c.body);
+        // bash puts the `;` after a definition even when a here-document ended it
+        was = false;
     }
   };
   /** A function's body between `{ }`, already one level in; a group's own redirections go after its `}`. */
