@@ -34,9 +34,10 @@ export function declare(argv: string[], io: IO, sh: Shell): number {
   if (f) {
     const names = k === argv.length ? [...sh.funcs.keys()].sort() : argv.slice(k);
     for (const n of names) {
-      const body = sh.funcs.get(n);
-      if (!body) continue;
-      io.out(k < argv.length && f === 'F' ? n + '\n' : f === 'F' ? `declare -f${sh.xfuncs.has(n) ? 'x' : ''} ${n}\n` : sh.fnText(n) + '\n');
+      if (!sh.funcs.has(n)) continue;
+      // -fx exports the functions (as `export -f`) and says nothing
+      if (/x/i.test(on)) sh.xfuncs[on.includes('x') ? 'add' : 'delete'](n);
+      else io.out(k < argv.length && f === 'F' ? n + '\n' : f === 'F' ? `declare -f${sh.xfuncs.has(n) ? 'x' : ''} ${n}\n` : sh.fnText(n) + '\n');
     }
     return names.every((n) => sh.funcs.has(n)) ? 0 : 1;
   }
