@@ -11,17 +11,56 @@ import { printf } from './printf';
 import { JOB_BUILTINS, jobPids } from './jobs';
 import { FATAL, killArgs, parseSignal } from './signals';
 import { trap } from './trap';
+import { help } from './help';
 import { dq, ifsFields, packList } from './arrays';
-import { declare, mapfile, unsetElement, varList } from './declare';
+import { declare, fnList, mapfile, unsetElement, varList } from './declare';
 import type { IO } from './types';
 import type { Shell } from './sh';
 
 type Builtin = (argv: string[], io: IO, sh: Shell) => number | Promise<number>;
 
-/** dash has no `history`, `[[`, `let` nor `source` (busybox has `[[`, `let` and `source`), and only bash has `declare` or `shopt`; the other builtins are everyone's. */
+/** dash has no `history`, `[[`, `let`, `source` nor `help` (busybox has them but `history`), and only bash has `declare` or `shopt`; the other builtins are everyone's. */
 const SHOPTS = ' autocd assoc_expand_once cdable_vars cdspell checkhash checkjobs checkwinsize cmdhist compat31 compat32 compat40 compat41 compat42 compat43 compat44 complete_fullquote direxpand dirspell dotglob execfail expand_aliases extdebug extglob extquote failglob force_fignore globasciiranges globskipdots globstar gnu_errfmt histappend histreedit histverify hostcomplete huponexit inherit_errexit interactive_comments lastpipe lithist localvar_inherit localvar_unset login_shell mailwarn no_empty_cmd_completion nocaseglob nocasematch noexpand_translation nullglob patsub_replacement progcomp progcomp_alias promptvars restricted_shell shift_verbose sourcepath varredir_close xpg_echo ';
 
-export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let', 'source'].includes(n)) && (sh.flavor === 'bash' || !/^(declare|typeset|mapfile|readarray|shopt)$/.test(n));
+export const isBuiltin = (sh: Shell, n: string) => Object.hasOwn(BUILTINS, n) && (sh.flavor !== 'dash' || !['history', '[[', 'let', 'source', 'help'].includes(n)) && (sh.flavor === 'bash' || !/^(declare|typeset|mapfile|readarray|shopt)$/.test(n));
+
+/**
+ * What the shells' describe_command says `n` runs, as `how` tells: `S` a sentence, `t` one word,
+ * `r` the name or path to re-use, `p` the path of a file only; bash's `all` goes on past the first
+ * found, `force` looks at files only, `nofn` skips the functions. False when nothing was found.
+ */
+function describe(sh: Shell, n: string, io: IO, how: string, all = false, force = false, nofn = false): boolean {
+  const bash = sh.flavor === 'bash';
+  let found = false;
+  const hit = (t: string, sentence: string, short: string): boolean => {
+    found = true;
+    if (how !== 'p' || t === 'file') io.out((how === 't' ? t : how === 'S' ? `${n} is ${sentence}` : short) + '\n');
+    return !all;
+  };
+  const alias = sh.aliasing() ? sh.aliases.get(n) : undefined;
+  if (!force) {
+    if (alias !== undefined && hit('alias', bash ? `aliased to \`${alias}'` : `an alias for ${alias}`, `alias ${n}='${alias.replace(/'/g, "'\\''")}'`)) return true;
+    if ((bash ? /^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!]|\[\[|]]|function|time|select|coproc)$/ : /^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!])$/).test(n) && hit('keyword', 'a shell keyword', n)) return true;
+    if (!nofn && sh.funcs.has(n) && hit('function', bash ? `a function\n${sh.fnText(n)}` : 'a shell function', n)) return true;
+    // dash and ash tell POSIX's special builtins apart
+    if (isBuiltin(sh, n) && hit('builtin', `a ${!bash && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return', 'trap'].includes(n) ? 'special ' : ''}shell builtin`, n)) return true;
+  }
+  // busybox's describe_command searches PATH afresh and never mentions its table
+  const h = n.includes('/') || sh.flavor === 'ash' ? undefined : sh.hashed.get(n);
+  if (n.includes('/') || ((!all || force) && h && sh.which(n))) {
+    const p = h ?? sh.which(n);
+    if (p) hit('file', !h ? n : bash ? `hashed (${h})` : `a tracked alias for ${h}`, p);
+    return found;
+  }
+  for (const p of all ? sh.whichAll(n) : [sh.which(n) ?? []].flat()) if (hit('file', p, p)) break;
+  return found;
+}
+
+/** Names describe() did not find: bash says so on stderr (status 1), dash and ash on stdout (127). */
+function notFound(sh: Shell, io: IO, n: string, c: string, say: boolean): number {
+  if (say) sh.flavor === 'bash' ? io.err(`${sh.prefix()}: ${c}: ${n}: not found\n`) : io.out(`${n}: not found\n`);
+  return sh.flavor === 'bash' ? 1 : 127;
+}
 
 /** A builtin's error: status 1 in bash; in dash and busybox 2, and the end of a script. */
 function shellError(sh: Shell): number {
@@ -202,48 +241,26 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   type(argv, io, sh) {
-    let status = 0;
-    // -t: one word for what the name is (alias, keyword, function, builtin, file), nothing if none
-    const t = argv[1] === '-t';
-    // a bash script that does not expand aliases does not see them either
-    const aliases = sh.aliasing() ? sh.aliases : new Map();
-    for (const n of argv.slice(1 + +t)) {
-      if (t) {
-        const kind = aliases.has(n) ? 'alias' : /^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!]|\[\[|]]|function)$/.test(n) ? 'keyword' : sh.funcs.has(n) ? 'function' : isBuiltin(sh, n) ? 'builtin' : sh.which(n) ? 'file' : '';
-        if (kind) io.out(kind + '\n');
-        else status = 1;
-        continue;
-      }
-      // dash and ash tell POSIX's special builtins apart, and report a miss on stdout with 127.
-      const special = sh.flavor !== 'bash' && ['exit', 'export', 'unset', ':', 'break', 'continue', 'return', 'trap'].includes(n);
-      const alias = aliases.get(n);
-      if (alias !== undefined) io.out(sh.flavor === 'bash' ? `${n} is aliased to \`${alias}'\n` : `${n} is an alias for ${alias}\n`);
-      else if (/^(if|then|else|elif|fi|case|esac|for|while|until|do|done|in|[{}!])$/.test(n) || (sh.flavor === 'bash' && /^(\[\[|]]|function)$/.test(n))) io.out(`${n} is a shell keyword\n`);
-      else if (isBuiltin(sh, n)) io.out(`${n} is a ${special ? 'special ' : ''}shell builtin\n`);
-      else {
-        const p = sh.which(n);
-        const h = sh.hashed.get(n);
-        // busybox's describe_command searches PATH afresh and never mentions its table.
-        if (h && p && sh.flavor !== 'ash') io.out(sh.flavor === 'bash' ? `${n} is hashed (${h})\n` : `${n} is a tracked alias for ${h}\n`);
-        else if (p) io.out(`${n} is ${p}\n`);
-        else {
-          if (sh.flavor === 'bash') io.err(`${sh.prefix()}: type: ${n}: not found\n`);
-          else io.out(`${n}: not found\n`);
-          status = sh.flavor === 'bash' ? 1 : 127;
-        }
-      }
+    let o = '';
+    let k = 1;
+    // dash and ash take no options
+    for (; sh.flavor === 'bash' && /^-./.test(argv[k] ?? ''); k++) {
+      if (argv[k] === '--' && ++k) break;
+      const bad = /[^aftpP]/.exec(argv[k].slice(1));
+      if (bad) return io.err(`${sh.prefix()}: type: -${bad[0]}: invalid option\ntype: usage: type [-afptP] name [name ...]\n`), 2;
+      o += argv[k].slice(1);
     }
+    // the last of -t, -p and -P says what is printed
+    const how = (/[tpP](?!.*[tpP])/.exec(o)?.[0] ?? 'S').replace('P', 'p');
+    let status = 0;
+    for (const n of argv.slice(k)) if (!describe(sh, n, io, how, o.includes('a'), o.includes('P'), o.includes('f'))) status = notFound(sh, io, n, 'type', how === 'S');
     return status;
   },
   command(argv, io, sh) {
-    if (argv[1] !== '-v') return argv.length > 1 ? sh.spawn(argv.slice(1), io) : 0;
-    // -v: the word a builtin is run by, or the path found in PATH; nothing (and 1) for neither.
+    if (!/^-[vV]$/.test(argv[1])) return argv.length > 1 ? sh.spawn(argv.slice(1), io) : 0;
+    // -v: the word a builtin or function is run by, or the path found in PATH; -V: as `type` says it
     let status = 0;
-    for (const n of argv.slice(2)) {
-      const found = isBuiltin(sh, n) ? n : sh.which(n);
-      if (found) io.out(found + '\n');
-      else status = 1;
-    }
+    for (const n of argv.slice(2)) if (!describe(sh, n, io, argv[1] === '-v' ? 'r' : 'S')) status = notFound(sh, io, n, 'command', argv[1] === '-V');
     return status;
   },
   echo(argv, io, sh) {
@@ -292,7 +309,7 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   set(argv, io, sh) {
     if (argv.length === 1) {
-      io.out(varList(sh));
+      io.out(varList(sh) + fnList(sh));
       return 0;
     }
     for (let k = 1; k < argv.length; k++) {
@@ -515,4 +532,5 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   mapfile,
   readarray: mapfile,
+  help,
 };

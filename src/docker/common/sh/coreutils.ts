@@ -13,7 +13,7 @@ import { stat } from './stat';
 import type { Command, IO, ShellLike } from './types';
 import { strftime } from '../dates';
 import { opts, usage } from './opts';
-import { bashVersion, headOrTail, lines, wcCounts } from './text';
+import { bashBanner, bashVersion, headOrTail, lines, wcCounts } from './text';
 import { account, userGroups } from './passwd';
 import { killArgs, parseSignal, signalList, signalName } from './signals';
 import { printf } from './printf';
@@ -768,7 +768,7 @@ async function nestedShell(args: string[], io: IO, sh: ShellLike): Promise<numbe
   const a0 = io.exe ?? args[0];
   if (args[1] === '--version' && args[0] === 'bash') {
     const v = bashVersion(sh.m.fs);
-    io.out(`GNU bash, version ${v} (x86_64-${/^(5.1.8|4.2)/.test(v) ? 'redhat-linux-gnu' : v.startsWith('5.2.37') ? 'alpine-linux-musl' : 'pc-linux-gnu'})\nCopyright (C) ${{ '4.2': 2011, '4.4': 2016, '5.0': 2019, '5.1': 2020 }[v.slice(0, 3)] ?? 2022} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
+    io.out(`${bashBanner(v)}\nCopyright (C) ${{ '4.2': 2011, '4.4': 2016, '5.0': 2019, '5.1': 2020 }[v.slice(0, 3)] ?? 2022} Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
     return 0;
   }
   // busybox answers `APPLET --help` with the applet's usage, exit 0

@@ -3,10 +3,10 @@ import { arrayText, declareLine, packList } from './arrays';
 import type { IO } from './types';
 import type { Shell } from './sh';
 
-/** `bash: declare: -z: invalid option` and the usage line: status 2. */
+/** `bash: declare: -z: invalid option` and the usage line (typeset's has no brackets round its names): status 2. */
 const invalid = (argv: string[], o: string, io: IO, sh: Shell): number => {
   const c = argv[0];
-  io.err(`${sh.prefix()}: ${c}: ${o}: invalid option\n${c}: usage: ${c} ${c === 'local' ? '[option] name[=value] ...' : /^[mr]/.test(c) ? '[-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]' : `[-aAfFgiIlnrtux] name[=value] ... or ${c} -p [-aAfFilnrtux] [name ...]`}\n`);
+  io.err(`${sh.prefix()}: ${c}: ${o}: invalid option\n${c}: usage: ${c} ${c === 'local' ? '[option] name[=value] ...' : /^[mr]/.test(c) ? '[-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]' : `[-aAfFgiIlnrtux] ${c === 'declare' ? '[name[=value] ...]' : 'name[=value] ...'} or ${c} -p [-aAfFilnrtux] [name ...]`}\n`);
   return 2;
 };
 
@@ -18,6 +18,9 @@ const sorted = (sh: Shell) => [...sh.vars].sort(([a], [b]) => (a < b ? -1 : 1));
 export const varList = (sh: Shell): string =>
   sorted(sh).map(([k, o]) => `${k}=${o.a ? arrayText(o) : sh.flavor === 'bash' && /^[\w@%+=:,./-]*$/.test(o.v) ? o.v : `'${o.v.replace(/'/g, "'\\''")}'`}\n`).join('');
 
+/** Every function as bash prints it, after the variables of `set` and `declare`. */
+export const fnList = (sh: Shell): string => (sh.flavor === 'bash' ? [...sh.funcs.keys()].sort().map((n) => sh.fnText(n) + '\n').join('') : '');
+
 export function declare(argv: string[], io: IO, sh: Shell): number {
   let on = '';
   let k = 1;
@@ -26,9 +29,19 @@ export function declare(argv: string[], io: IO, sh: Shell): number {
     if (bad) return invalid(argv, argv[k][0] + bad[0], io, sh);
     on += argv[k][0] === '+' ? 'X' : argv[k].slice(1);
   }
-  // alone it lists as `set` does; with options as declarations; -F names the functions
-  if (k === argv.length && on === 'F') return io.out([...sh.funcs.keys()].sort().map((n) => `declare -f${sh.xfuncs.has(n) ? 'x' : ''} ${n}\n`).join('')), 0;
-  if (k === argv.length) return io.out(on ? sorted(sh).map(([n, o]) => declareLine(n, o)).join('') : varList(sh)), 0;
+  // alone it lists as `set` does; with options as declarations; -F names the functions, -f shows them
+  const f = /[fF]/.exec(on)?.[0];
+  if (f) {
+    const names = k === argv.length ? [...sh.funcs.keys()].sort() : argv.slice(k);
+    for (const n of names) {
+      if (!sh.funcs.has(n)) continue;
+      // -fx exports the functions (as `export -f`) and says nothing
+      if (/x/i.test(on)) sh.xfuncs[on.includes('x') ? 'add' : 'delete'](n);
+      else io.out(k < argv.length && f === 'F' ? n + '\n' : f === 'F' ? `declare -f${sh.xfuncs.has(n) ? 'x' : ''} ${n}\n` : sh.fnText(n) + '\n');
+    }
+    return names.every((n) => sh.funcs.has(n)) ? 0 : 1;
+  }
+  if (k === argv.length) return io.out(on ? sorted(sh).map(([n, o]) => declareLine(n, o)).join('') : varList(sh) + fnList(sh)), 0;
   let status = 0;
   const A = on.includes('A');
   const frame = on.includes('g') ? undefined : sh.frames[sh.frames.length - 1];

@@ -28,26 +28,32 @@ export interface Redirect {
   /** `>` truncates (`>|` even under noclobber), `>>` appends, `<` reads, `<>` reads and writes, `>&` (and `<&`) duplicates another descriptor (`-` closes), `<<` is a here-document (`target` its text), `<<<` a here-string. */
   op: '>' | '>|' | '>>' | '<' | '<>' | '>&' | '<<' | '<<<';
   target: Word;
+  /** How bash prints it (a here-document by its header), when it was written. */
+  s?: string;
+  /** A here-document's text as written, and its delimiter. */
+  doc?: string;
 }
 
 export interface Simple {
   k?: undefined;
   words: Word[];
   redirs: Redirect[];
-  /** Its words as written, and its redirections as bash prints them: `$BASH_COMMAND`. */
-  shown?: string;
+  /** Its words as written (`declare -f`, `$BASH_COMMAND`). */
+  ws?: string[];
 }
 
 type List = AndOr[];
+/** `ps`: the patterns as written. */
+type Arm = { pats: Word[]; body: List; fall?: string; ps?: string[] };
 export type Compound = { redirs: Redirect[]; text?: string } & (
   | { k: 'if'; arms: [List, List][]; els?: List }
-  | { k: 'for'; name: string; words?: Word[]; body: List }
+  | { k: 'for'; name: string; words?: Word[]; body: List; ws?: string[] }
   /** `(( … ))`, and `for (( init; cond; step ))` */
   | { k: '(('; src: string }
   | { k: 'for(('; src: string[]; body: List }
   | { k: 'while' | 'until'; cond: List; body: List }
   /** `fall`: the arm ends in bash's `;&` (runs the next body too) or `;;&` (tests the next patterns too). */
-  | { k: 'case'; word: Word; arms: { pats: Word[]; body: List; fall?: string }[] }
+  | { k: 'case'; word: Word; arms: Arm[]; ws?: string }
   | { k: '{' | '('; body: List }
   | { k: 'fn'; name: string; body: Cmd }
 );
@@ -193,6 +199,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         if ((d.strip ? text.replace(/^\t+/, '') : text) === d.delim) break;
       }
       d.redir.target = hereText(from, to, d.strip, d.quoted);
+      d.redir.doc = (d.strip ? line.slice(from, to).replace(/^\t+/gm, '') : line.slice(from, to)) + d.delim;
     }
   };
   /** The text of a here-document: `$…` and `` `…` `` expanded unless its delimiter was quoted. */
@@ -238,6 +245,14 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
     if (i >= n) throw new Incomplete('', w);
     if (reserved() !== w) fail();
     i += w.length;
+  };
+  /** Where a `$'…'` was read, and how bash prints it: single-quoted, its escapes done. */
+  const ansi: [number, number, string][] = [];
+  /** The text from `at` to `i` as bash keeps a word it read. */
+  const written = (at: number): string => {
+    let s = line.slice(at, i);
+    for (const [a, b, t] of ansi) if (a >= at && b <= i) s = s.slice(0, a - at - (i - at - s.length)) + t + s.slice(b - at - (i - at - s.length));
+    return s;
   };
   /** How many `<(…)` and `>(…)` were read so far. */
   let procs = 0;
@@ -343,6 +358,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         if (!m) throw new Incomplete("'");
         flush();
         parts.push({ t: 'lit', v: ansiC(m[1]), q: true });
+        ansi.push([i, i + m[0].length, `'${ansiC(m[1]).replace(/'/g, "'\\''")}'`]);
         i += m[0].length;
       } else if (c === "'") {
         const end = line.indexOf("'", i + 1);
@@ -393,6 +409,13 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
 
   /** A redirection at `i` onto `redirs`; false when there is none. */
   const redirect = (redirs: Redirect[]): boolean => {
+    const from = i;
+    const had = redirs.length;
+    const r = red(redirs);
+    if (r && !redirs[had].s) redirs[had].s = redShown(written(from));
+    return r;
+  };
+  const red = (redirs: Redirect[]): boolean => {
     const c = line[i];
     const both = (append: boolean) => {
       skipBlanks();
@@ -430,9 +453,11 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       i += strip ? 3 : 2;
       skipBlanks();
       const w = readTarget();
-      const redir: Redirect = { fd, op: '<<', target: [] };
+      const delim = w.map((p) => (p.t === 'lit' ? p.v : '')).join('');
+      const quoted = w.some((p) => p.t === 'lit' && p.q);
+      const redir: Redirect = { fd, op: '<<', target: [], s: `${fd || ''}<<${strip ? '-' : ''}${quoted ? `'${delim}'` : delim}` };
       redirs.push(redir);
-      docs.push({ redir, strip, delim: w.map((p) => (p.t === 'lit' ? p.v : '')).join(''), quoted: w.some((p) => p.t === 'lit' && p.q) });
+      docs.push({ redir, strip, delim, quoted });
       return true;
     }
     if (line[i + 1] === '&') {
@@ -483,7 +508,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         const pipeline = timed && (i >= n || /[;&\n]/.test(line[i])) ? [] : [command()];
         for (skipBlanks(); line[i] === '|' && line[i + 1] !== '|'; skipBlanks()) {
           // bash's `|&`: the standard error into the pipe too, after the command's own redirections
-          if (line[++i] === '&' && bash) (i++, pipeline[pipeline.length - 1]?.redirs.push({ fd: 2, op: '>&', target: [{ t: 'lit', v: '1', q: false }] }));
+          if (line[++i] === '&' && bash) (i++, pipeline[pipeline.length - 1]?.redirs.push({ fd: 2, op: '>&', target: [{ t: 'lit', v: '1', q: false }], s: '2>&1' }));
           skipLines();
           pipeline.push(command());
         }
@@ -585,6 +610,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
       i += name!.length;
       skipBlanks();
       let words: Word[] | undefined;
+      const ws: string[] = [];
       if (line[i] === ';') i++;
       skipLines();
       if (reserved() === 'in') {
@@ -592,21 +618,25 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         words = [];
         for (skipBlanks(); i >= n || !/[;\n]/.test(line[i]); skipBlanks()) {
           if (i >= n || (META.test(line[i]) && !procAt())) fail();
+          const at = i;
           words.push(readWord());
+          ws.push(written(at));
         }
         if (line[i] === '\n') eol();
         else i++;
       }
       expect('do');
-      c = { k: 'for', name: name!, words, body: body(['done']), redirs: [] };
+      c = { k: 'for', name: name!, words, body: body(['done']), redirs: [], ...(words && { ws }) };
       i += 4;
     } else if (r === 'case') {
       i += 4;
       skipBlanks();
       if (i >= n || META.test(line[i])) fail();
+      const at = i;
       const word = readWord();
+      const ws = written(at);
       expect('in');
-      const arms: { pats: Word[]; body: List; fall?: string }[] = [];
+      const arms: Arm[] = [];
       for (;;) {
         skipLines();
         if (reserved() === 'esac') break;
@@ -614,10 +644,13 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         // dash and ash read bash's `;;&` as `;;` and a `&` taken for a pattern, then want its `)`
         if (line[i] === '&' && !bash && /^&[ \t]*[^ \t\r\n;&|<>()]/.test(line.slice(i, i + 40))) throw new ShellSyntaxError('word', undefined, ')');
         const pats: Word[] = [];
+        const ps: string[] = [];
         for (;;) {
           skipBlanks();
           if (i >= n || META.test(line[i])) fail();
+          const at = i;
           pats.push(readWord());
+          ps.push(written(at));
           skipBlanks();
           if (line[i++] === ')') break;
           if (line[i - 1] !== '|') {
@@ -625,7 +658,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
             fail();
           }
         }
-        const arm: { pats: Word[]; body: List; fall?: string } = { pats, body: list([';;', 'esac']) };
+        const arm: Arm = { pats, body: list([';;', 'esac']), ps };
         arms.push(arm);
         const end = bash ? /^;(;&|&|;)/.exec(line.slice(i, i + 3))?.[0] : line.startsWith(';;', i) ? ';;' : '';
         if (!end) break;
@@ -633,7 +666,7 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         i += end.length;
       }
       expect('esac');
-      c = { k: 'case', word, arms, redirs: [] };
+      c = { k: 'case', word, arms, redirs: [], ws };
     } else if (r === '{') {
       i++;
       c = { k: '{', body: body(['}']), redirs: [] };
@@ -653,18 +686,13 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         if (i >= n) throw new Incomplete();
         // the body is a compound command
         if (!/^(if|for|while|until|case|\{)$/.test(reserved() ?? '') && line[i] !== '(') fail();
-        const at = i;
-        const body = command() as Compound;
-        // its text, for `export -f`
-        body.text = line.slice(at, i);
-        return { k: 'fn', name: fn[1] || fn[2], body, redirs: [] };
+        return { k: 'fn', name: fn[1] || fn[2], body: command(), redirs: [] };
       }
       const cmd: Simple = { words: [], redirs: [] };
       let test = dbl && line.startsWith('[[', i) && META.test(line[i + 2] ?? ' ');
-      const shown: string[] = [];
+      const ws: string[] = [];
       let at = i;
-      let nr = 0;
-      for (skipBlanks(); i < n; shown.push(nr < cmd.redirs.length ? redirShown(line.slice(at, i)) : line.slice(at, i)), nr = cmd.redirs.length, skipBlanks()) {
+      for (skipBlanks(); i < n; ws.length < cmd.words.length && ws.push(written(at)), skipBlanks()) {
         at = i;
         // after `=~` the regular expression is one word: its brackets and `|` are its own
         if (test && wordLit(cmd.words[cmd.words.length - 1] ?? []) === '=~') {
@@ -704,11 +732,11 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
         cmd.words.push(w);
       }
       if (!cmd.words.length && !cmd.redirs.length) fail();
-      cmd.shown = shown.join(' ');
+      cmd.ws = ws;
       return cmd;
     }
     skipBlanks();
-    for (let at = i; redirect(c.redirs); skipBlanks(), at = i) if (c.k === '(') c.text += ' ' + redirShown(line.slice(at, i));
+    for (let at = c.redirs.length; redirect(c.redirs); skipBlanks(), at = c.redirs.length) if (c.k === '(') c.text += ' ' + c.redirs[at].s;
     return c;
   };
 
@@ -718,11 +746,15 @@ export function parseLine(src: string, dialect: 'bash' | 'dash' | 'ash' = 'bash'
 /** One word as it would be read in a command (the operand of `${x#pat}`, `${x:-word}`). */
 export const parseWord = (src: string): Word => (parseLine(': ' + src)[0]?.pipeline[0] as Simple | undefined)?.words[1] ?? [];
 
-/** bash prints `2>/dev/null` as `2> /dev/null`, `>&2` as `1>&2`, `2<&-` as `2>&-`, `<< E` as `<<E`. */
-const redirShown = (r: string): string =>
+/**
+ * bash prints `2>/dev/null` as `2> /dev/null`, `>&2` as `1>&2`, `2<&-` as `2>&-`, `<< E` as `<<E`;
+ * the descriptor only when it is not the operator's own (`<>` counts as an output).
+ */
+const redShown = (r: string): string =>
   r.replace(/^(\d*|\{\w+\}|&)(<<<|<<-?|<>|>>|>\||[<>]&?)[ \t]*/, (m, fd: string, op: string) => {
     const t = r.slice(m.length);
-    return op[1] === '&' ? (fd || (/^[\d-]/.test(t) ? (op[0] === '<' ? '0' : '1') : '')) + (t === '-' ? '>&' : op) : fd + op + (/^<<(?!<)/.test(op) ? '' : ' ');
+    const own = op[0] === '<' && op !== '<>' ? '0' : '1';
+    return op[1] === '&' ? (fd || (/^[\d-]/.test(t) ? (op[0] === '<' ? '0' : '1') : '')) + (t === '-' ? '>&' : op) : (fd === own ? '' : fd || (op === '<>' ? '0' : '')) + op + (/^<<(?!<)/.test(op) ? '' : ' ');
   });
 
 const wordLit = (w: Word): string => (w.length === 1 && w[0].t === 'lit' && !w[0].q ? w[0].v : '');

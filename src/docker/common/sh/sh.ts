@@ -4,6 +4,7 @@
  * and error messages; the machine (a container, or the host) brings the filesystem and programs.
  */
 import { FsError, may, splitPath, joinPath, type Fs, type Node } from './fs';
+import { functionText, simpleText } from './print-fn';
 import { parseLine, parseWord, Incomplete, ShellSyntaxError, type AndOr, type Cmd, type Compound, type Redirect, type Simple, type Word } from './parse';
 import { arith, ArithError } from './arith';
 import { globRe, rewrite } from './glob';
@@ -215,7 +216,7 @@ export class Shell implements ShellLike {
     const all = [...this.vars].filter(([, o]) => o.x && !o.a);
     if (this.direct) return all.map(([k, o]) => [k, o.v]);
     const rank = (k: string) => (first.includes(k) ? first.indexOf(k) : k === 'OLDPWD' ? 98 : k === '_' ? 99 : 50);
-    return [...all.sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, o]): [string, string] => [k, o.v]), ...[...this.xfuncs].map((n): [string, string] => [`BASH_FUNC_${n}%%`, '() ' + ((this.funcs.get(n) as Compound | undefined)?.text ?? '')])];
+    return [...all.sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, o]): [string, string] => [k, o.v]), ...[...this.xfuncs].map((n): [string, string] => [`BASH_FUNC_${n}%%`, functionText('', this.funcs.get(n)!, wordText, false)])];
   }
   getVar(name: string): string | undefined {
     return this.vars.get(name)?.v;
@@ -968,7 +969,7 @@ export class Shell implements ShellLike {
     // bash sets SHELL, unexported, to the user's login shell when it finds none
     if (name === 'SHELL') return account(this.m.fs, this.user)?.shell;
     if (name === 'PIPESTATUS') return String(this.pipeStatus[0]);
-    if (name === 'BASH_COMMAND') return ((c) => (!c ? c : c.k === '(' ? c.text : c.k === '((' ? `((${c.src}))` : c.k ? '' : c.shown ?? c.words.map(wordText).join(' ')))(this.now);
+    if (name === 'BASH_COMMAND') return ((c) => (!c ? c : c.k === '(' ? c.text : c.k === '((' ? `((${c.src}))` : c.k ? '' : simpleText(c, wordText) + c.redirs.map((r) => (r.doc === undefined ? '' : '\n' + r.doc)).join('') + (c.redirs.some((r) => r.doc !== undefined) ? '\n' : '')))(this.now);
     return undefined;
   }
   /** The generator of `$RANDOM` on a machine without one of its own. */
@@ -1478,17 +1479,27 @@ export class Shell implements ShellLike {
     else io.err(reading ? `${this.prefix()}: can't open '${target}': ${reason}\n` : `${this.prefix()}: can't create ${target}: ${ro || (code === 'EISDIR' ? 'Is a directory' : 'nonexistent directory')}\n`);
   }
 
+  /** bash's listing of a function (`declare -f`, `type`). */
+  fnText(name: string): string {
+    return functionText(name, this.funcs.get(name)!, wordText);
+  }
+
   which(name: string): string | undefined {
-    if (this.m.which) return this.m.which(name);
+    return this.whichAll(name, true)[0];
+  }
+
+  /** Every file `name` is found as in PATH, in order (`type -a`); `first`: stops at the first. */
+  whichAll(name: string, first = false): string[] {
+    if (this.m.which) return [this.m.which(name) ?? []].flat();
+    const found: string[] = [];
     const dirs = name.includes('/') ? [''] : (this.getVar('PATH') ?? '').split(':');
     for (const d of dirs) {
       const p = d ? `${d}/${name}` : name;
       try {
-        const r = this.m.fs.resolve(p, this.cwd);
-        if (r.node && r.node.kind === 'file') return p;
+        if (this.m.fs.resolve(p, this.cwd).node?.kind === 'file' && found.push(p) && first) break;
       } catch { /* not there */ }
     }
-    return undefined;
+    return found;
   }
 
   /** Runs argv: a builtin, or a program found in PATH in the container's filesystem. */

@@ -26,6 +26,9 @@ export const historyText = (history: string[], from = 0): string => history.map(
 
 const BASH: Record<string, string> = { 12: '5.2.15', 11: '5.1.4', 10: '5.0.3', bookworm: '5.1.16', bullseye: '5.0.17', buster: '4.4.20', ol9: '5.1.8', ol7: '4.2.46(2)', alpine: '5.2.37' };
 
+/** The first line of `bash --version` and of `help`: the version and the system bash was built for. */
+export const bashBanner = (v: string): string => `GNU bash, version ${v} (x86_64-${/^(5.1.8|4.2)/.test(v) ? 'redhat-linux-gnu' : v.startsWith('5.2.37') ? 'alpine-linux-musl' : 'pc-linux-gnu'})`;
+
 /** The bash of each release by its /etc/debian_version (Ubuntu's names its Debian base) or Oracle Linux's os-release, else Ubuntu 24.04's (the host's too). */
 export function bashVersion(fs: Fs): string {
   // \w stops at the dot of `12.5` and the slash of `bookworm/sid`; the host has none

@@ -81,7 +81,7 @@ test('bash: declare, local -a/-A, export, subshells, functions and set keep arra
     ['export b=(1) c=2; declare -p b; env | grep -c "^[bc]="', 'declare -ax b=([0]="1")\n1\n'],
     ['set | grep "^a="', 'a=([0]="1" [1]="2")\n'],
     ['declare -p nope; echo $?', 'bash: declare: nope: not found\n1\n'],
-    ['declare -z', 'bash: declare: -z: invalid option\ndeclare: usage: declare [-aAfFgiIlnrtux] name[=value] ... or declare -p [-aAfFilnrtux] [name ...]\n'],
+    ['declare -z', 'bash: declare: -z: invalid option\ndeclare: usage: declare [-aAfFgiIlnrtux] [name[=value] ...] or declare -p [-aAfFilnrtux] [name ...]\n'],
     ['declare 1x=2; echo $?', "bash: declare: `1x=2': not a valid identifier\n1\n"],
     ['typeset -a t=(7); echo ${t[0]}; type declare', '7\ndeclare is a shell builtin\n'],
     ['set -x; b=(1 2); c[1]=x; set +x', '+ b=(1 2)\n+ c[1]=x\n+ set +x\n'],

@@ -230,6 +230,27 @@ test('type: what the shells hashed, special builtins and misses as dash and ash 
   assert.equal(await d.type('echo $?'), '127\n');
 });
 
+test('functions: dash and ash say only "is a shell function" and list none in set; help is bash 5.2\'s list, refused elsewhere and for its texts', async () => {
+  const e = engine();
+  await pull(e, 'alpine', 'debian', 'debian:11');
+  const d = await runIt(e, 'debian', undefined, ['sh']);
+  await d.type('f() { echo hi; }');
+  assert.equal(await d.type('type f; command -V f; command -v f'), 'f is a shell function\nf is a shell function\nf\n');
+  assert.equal(await d.type('type -t f'), '-t: not found\nf is a shell function\n', 'dash takes no options');
+  assert.equal(await d.type('set | grep -c "^f"'), '0\n');
+  assert.match(await d.type('help'), /^sh: \d+: help: not found\n$/);
+  const a = await runIt(e, 'alpine');
+  await a.type('f() { echo hi; }');
+  assert.equal(await a.type('type f'), 'f is a shell function\n');
+  const refused = 'help: el simulador solo muestra la lista de órdenes (help), en terminales de hasta 80 columnas\n';
+  assert.equal(await a.type('help'), refused, 'busybox has its own list');
+  assert.equal(await (await runIt(e, 'debian:11')).type('help'), refused, 'bash 5.1 has other builtins');
+  const b = await runIt(e, 'debian');
+  assert.equal(await b.type('help cd; help -s cd; help -d cd'), refused.repeat(3));
+  assert.match(await b.type('COLUMNS=80 help'), /^GNU bash, version 5\.2\.15\(1\)-release \(x86_64-pc-linux-gnu\)\n[^]*\n help \[-dms\] \[pattern \.\.\.\] {15}\{ COMMANDS ; \}\n$/);
+  assert.equal(await b.type('COLUMNS=120 help'), refused, 'a wider list shows more of each synopsis than is kept');
+});
+
 test('which -a lists every PATH directory that has the program', async () => {
   const e = engine();
   await pull(e, 'ubuntu');
