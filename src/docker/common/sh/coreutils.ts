@@ -418,12 +418,12 @@ export const COREUTILS: Record<string, Command> = {
     const argv = args.slice(i);
     if (!argv.length) {
       const vars = new Map(clear ? [] : sh.env());
+      // bash puts the path of the program it runs in `_`, after its own variables
       vars.delete('_');
+      if (sh.flavor === 'bash' && !sh.direct && !clear) vars.set('_', sh.which('env') ?? '/usr/bin/env');
       for (const k of unset) vars.delete(k);
       for (const [k, v] of sets) vars.set(k, v);
       for (const [k, v] of vars) io.out(`${k}=${v}\n`);
-      // bash puts the path of the program it runs in `_`
-      if (sh.flavor === 'bash' && !sh.direct && !clear) io.out(`_=${sh.which('env') ?? '/usr/bin/env'}\n`);
       return 0;
     }
     const path = argv[0].includes('/') ? argv[0] : sh.which(argv[0]);
