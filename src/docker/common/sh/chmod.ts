@@ -49,6 +49,7 @@ export function chmod(args: string[], io: IO, sh: ShellLike): number {
   for (const a of args.slice(1)) {
     if (!rest.length && /^-[Rvcf]+$/.test(a)) for (const f of a.slice(1)) flags.add(f);
     else if (!rest.length && a === '--recursive') flags.add('R');
+    else if (!rest.length && a === '--') continue;
     else rest.push(a);
   }
   const [spec, ...files] = rest;

@@ -11,7 +11,8 @@ import { ls } from './ls';
 import { globRe } from './glob';
 import { stat } from './stat';
 import type { Command, IO, ShellLike } from './types';
-import { strftime } from '../dates';
+import { date, parseDate } from './date';
+import { applyMode } from './chmod';
 import { opts, usage } from './opts';
 import { bashBanner, bashVersion, headOrTail, lines, wcCounts } from './text';
 import { account, userGroups } from './passwd';
@@ -164,7 +165,9 @@ export const COREUTILS: Record<string, Command> = {
   touch(args, io, sh) {
     // -d, -t and -r take a value (never a file to create); -c creates nothing
     const o = opts(args, 'dtr');
-    const when = /^\d{4}-\d\d-\d\d( \d\d:\d\d(:\d\d)?)?$/.test(o.values.d ?? '') ? Date.parse(o.values.d.replace(' ', 'T') + 'Z') : undefined;
+    const d = o.values.d;
+    const when = d === undefined ? undefined : parseDate(d, sh.m.now());
+    if (d !== undefined && when === undefined) return (io.err(`touch: invalid date ${io.busybox ? '' : 'format '}'${d}'\n`), 1);
     if (!o.rest.length) {
       missing(io, 'touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...', 'file operand');
       return 1;
@@ -172,7 +175,8 @@ export const COREUTILS: Record<string, Command> = {
     let status = 0;
     for (const f of o.rest) {
       try {
-        if (o.flags.has('c') && !sh.m.fs.resolve(f, sh.cwd).node) continue;
+        const there = sh.m.fs.resolve(f, sh.cwd).node;
+        if (o.flags.has('c') && !there) continue;
         sh.m.fs.touch(f, sh.cwd);
         // the date goes on what the name leads to (-h: the link itself), a directory too
         const r = sh.m.fs.resolve(f, sh.cwd, !o.flags.has('h'));
@@ -259,7 +263,15 @@ export const COREUTILS: Record<string, Command> = {
             return status;
           }
           if (fs.cred && r.node.kind === 'dir') walk(f, r.parts);
-          else fs.remove(f, sh.cwd, true);
+          else {
+            // -v names each entry as it goes, a directory after what it held
+            const told = (f: string, n: Node | undefined, parts: string[]): void => {
+              if (n?.kind === 'dir') for (const [k, c] of fs.list(parts)) told(`${f.replace(/\/+$/, '')}/${k}`, c, [...parts, k]);
+              io.out(`removed ${n?.kind === 'dir' ? 'directory ' : ''}'${f}'\n`);
+            };
+            if (o.flags.has('v')) told(f, r.node, r.parts);
+            fs.remove(f, sh.cwd, true);
+          }
         } catch (e) {
           fail(f, e);
         }
@@ -274,10 +286,14 @@ export const COREUTILS: Record<string, Command> = {
       missing(io, 'mkdir [-m MODE] [-p] DIRECTORY...');
       return 1;
     }
+    const mode = o.values.m === undefined ? undefined : applyMode(o.values.m, 0o777, true);
+    if (mode === null) return (io.err(`mkdir: invalid mode ${quote(sh, o.values.m)}\n`), 1);
     let status = 0;
     for (const d of o.rest) {
       try {
-        sh.m.fs.mkdir(d, sh.cwd, o.flags.has('p') || o.flags.has('--parents'));
+        sh.m.fs.mkdir(d, sh.cwd, o.flags.has('p'));
+        const r = sh.m.fs.resolve(d, sh.cwd);
+        if (mode !== undefined) sh.m.fs.putNode('/' + r.parts.join('/'), { ...r.node!, mode } as Node);
       } catch (e) {
         io.err(`mkdir: ${cannot(io)} create directory ${io.busybox ? `'${d}'` : quote(sh, d)}: ${reason(e)}\n`);
         status = 1;
@@ -297,30 +313,33 @@ export const COREUTILS: Record<string, Command> = {
     }
     return status;
   },
-  cp(args, io, sh) {
-    const o = opts(args);
-    return copyMove('cp', o.rest, io, sh, o.flags.has('r') || o.flags.has('R') || o.flags.has('a'));
-  },
-  mv(args, io, sh) {
-    return copyMove('mv', opts(args).rest, io, sh, true);
-  },
+  cp: (args, io, sh) => copyMove('cp', args, io, sh),
+  mv: (args, io, sh) => copyMove('mv', args, io, sh),
   ln(args, io, sh) {
     const o = opts(args);
-    if (o.rest.length < 2 || !o.flags.has('s')) {
+    const rest = o.rest;
+    if (rest.length < 2) {
       missing(io, 'ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR', 'file operand');
       return 1;
     }
-    const [target, link] = o.rest;
-    try {
-      const r = sh.m.fs.resolve(link, sh.cwd);
-      const dest = r.node?.kind === 'dir' ? `${link}/${target.slice(target.lastIndexOf('/') + 1)}` : link;
-      if (sh.m.fs.resolve(dest, sh.cwd, false).node && !o.flags.has('f')) throw new FsError('EEXIST', dest);
-      sh.m.fs.putNode(dest, { kind: 'link', target, mtime: sh.m.now() }, sh.cwd);
-      return 0;
-    } catch (e) {
-      io.err(`ln: failed to create symbolic link '${link}': ${reason(e)}\n`);
-      return 1;
+    // the file system keeps no inode shared by two names
+    if (!o.flags.has('s')) return (io.err('ln: los enlaces duros no están disponibles en el simulador\n'), 1);
+    const dest = rest[rest.length - 1];
+    let status = 0;
+    for (const target of rest.slice(0, -1)) {
+      // into a directory
+      let link = dest;
+      try {
+        if (sh.m.fs.resolve(dest, sh.cwd).node?.kind === 'dir') link = dest.replace(/\/*$/, '/') + target.replace(/\/+$/, '').replace(/.*\//, '');
+        if (sh.m.fs.resolve(link, sh.cwd, false).node && !o.flags.has('f')) throw new FsError('EEXIST', link);
+        sh.m.fs.putNode(link, { kind: 'link', target, mtime: sh.m.now() }, sh.cwd);
+        if (o.flags.has('v')) io.out(`'${link}' -> '${target}'\n`);
+      } catch (e) {
+        io.err(`ln: failed to create symbolic link '${link}': ${reason(e)}\n`);
+        status = 1;
+      }
     }
+    return status;
   },
   chmod,
   hostname(args, io, sh) {
@@ -377,15 +396,51 @@ export const COREUTILS: Record<string, Command> = {
     }
     return status;
   },
-  env(args, io, sh) {
-    if (args.length > 1 && !args[1].includes('=')) return sh.spawn(args.slice(1), io);
-    const vars = new Map(sh.env());
-    for (const a of args.slice(1)) vars.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
-    vars.delete('_');
-    for (const [k, v] of vars) io.out(`${k}=${v}\n`);
-    // bash puts the path of the program it runs in `_`
-    if (sh.flavor === 'bash' && !sh.direct) io.out(`_=${sh.which('env') ?? '/usr/bin/env'}\n`);
-    return 0;
+  async env(args, io, sh) {
+    // options (until the first operand), NAME=VALUE words, then the program, found in PATH
+    // before the environment changes and run in it, on this shell's variables put back after
+    let i = 1, clear = false;
+    const unset: string[] = [];
+    for (; /^-./.test(args[i]) && args[i] !== '--'; i++) {
+      const a = args[i];
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j];
+        if (c === 'i') clear = true;
+        else {
+          unset.push(a.slice(j + 1) || args[++i]);
+          break;
+        }
+      }
+    }
+    if (args[i] === '--') i++;
+    const sets: [string, string][] = [];
+    for (; i < args.length && /^[^=]+=/.test(args[i]); i++) sets.push([args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)]);
+    const argv = args.slice(i);
+    if (!argv.length) {
+      const vars = new Map(clear ? [] : sh.env());
+      // bash puts the path of the program it runs in `_`, after its own variables
+      vars.delete('_');
+      if (sh.flavor === 'bash' && !sh.direct && !clear) vars.set('_', sh.which('env') ?? '/usr/bin/env');
+      for (const k of unset) vars.delete(k);
+      for (const [k, v] of sets) vars.set(k, v);
+      for (const [k, v] of vars) io.out(`${k}=${v}\n`);
+      return 0;
+    }
+    const path = argv[0].includes('/') ? argv[0] : sh.which(argv[0]);
+    if (!path) return (io.err(`env: '${argv[0]}': No such file or directory\n`), 127);
+    const shell = sh as ShellLike & { vars: Map<string, unknown> };
+    const [vars, direct] = [new Map(shell.vars), sh.direct];
+    try {
+      for (const [k] of sh.env()) if (clear || unset.includes(k)) sh.unsetVar(k);
+      for (const [k, v] of sets) sh.setVar(k, v, true);
+      // what env runs is no child of bash: no `_` of its own
+      shell.direct = true;
+      return await sh.spawn([path, ...argv.slice(1)], io);
+    } finally {
+      shell.vars.clear();
+      for (const [k, v] of vars) shell.vars.set(k, v);
+      shell.direct = direct;
+    }
   },
   printenv(args, io, sh) {
     if (args.length > 1) {
@@ -412,9 +467,9 @@ export const COREUTILS: Record<string, Command> = {
   async sleep(args, io) {
     // Operands add up; each may end in s, m, h or d.
     let ms = 0;
-    for (const a of args.slice(1)) {
+    for (const a of args.slice(1 + +(args[1] === '--'))) {
       const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
-      if (!m && a !== 'infinity') {
+      if (!m && !/^inf(inity)?$/.test(a)) {
         io.err(io.busybox ? `sleep: invalid number '${a}'\n` : `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`);
         return 1;
       }
@@ -467,6 +522,8 @@ export const COREUTILS: Record<string, Command> = {
   },
   grep(args, io, sh) {
     const o = opts(args, 'eABCm');
+    // -Z: a NUL after each file name
+    const nul = (sep: string) => (o.flags.has('Z') ? '\0' : sep);
     // -A/-B/-C: lines of context after and before each match; -m: stop after N matches
     const num = (k: string) => (o.values[k] === undefined ? undefined : /^\d+$/.test(o.values[k]) ? Number(o.values[k]) : NaN);
     const [after, before, max] = [num('A') ?? num('C') ?? 0, num('B') ?? num('C') ?? 0, num('m') ?? Infinity];
@@ -540,7 +597,7 @@ export const COREUTILS: Record<string, Command> = {
       const all = lines(inputs[0].text);
       const printing = !o.flags.has('q') && !o.flags.has('c') && !o.flags.has('l');
       // matches print with `:`, context with `-`, and `--` between groups that do not touch
-      const head = (n: number, sep: string) => (many ? file + sep : '') + (o.flags.has('n') ? n + 1 + sep : '');
+      const head = (n: number, sep: string) => (many ? file + nul(sep) : '') + (o.flags.has('n') ? n + 1 + sep : '');
       // -o: each match on a line of its own (none for -v)
       const only = o.flags.has('o');
       const show = (n: number, sep: string) => (only ? sep === ':' && !o.flags.has('v') && io.out([...all[n].matchAll(every)].filter((m) => m[0]).map((m) => head(n, sep) + m[0] + '\n').join('')) : io.out(head(n, sep) + all[n] + '\n'));
@@ -564,24 +621,20 @@ export const COREUTILS: Record<string, Command> = {
           trailing--;
         }
       }
-      if (o.flags.has('c')) io.out((many ? file + ':' : '') + count + '\n');
+      if (o.flags.has('c')) io.out((many ? file + nul(':') : '') + count + '\n');
       // -l: the names of the files with a line found
-      else if (o.flags.has('l') && count) io.out(file + '\n');
+      else if (o.flags.has('l') && count) io.out(file + nul('\n'));
     }
     return found && o.flags.has('q') ? 0 : failed ? 2 : found ? 0 : 1;
   },
-  date(args, io, sh) {
-    // The containers' clock is UTC; +FORMAT is strftime's, the default '%a %b %e %H:%M:%S %Z %Y'.
-    const fmt = args.slice(1).find((a) => a.startsWith('+'));
-    io.out(strftime(new Date(sh.m.now()), fmt ? fmt.slice(1) : '%a %b %e %T %Z %Y') + '\n');
-    return 0;
-  },
+  date,
   basename(args, io) {
     // NAME [SUFFIX], or with -a / -s SUFFIX every operand a NAME
     const o = opts(args, 's');
     const multi = o.flags.has('a') || o.values.s !== undefined;
     const names = multi ? o.rest : o.rest.slice(0, 1);
     const suffix = multi ? o.values.s : o.rest[1];
+    if (!multi && o.rest.length > 2 && !io.busybox) return (io.err(`basename: extra operand '${o.rest[2]}'\nTry 'basename --help' for more information.\n`), 1);
     if (!names.length) {
       missing(io, 'basename FILE [SUFFIX]');
       return 1;
@@ -598,7 +651,7 @@ export const COREUTILS: Record<string, Command> = {
       missing(io, 'dirname FILENAME');
       return 1;
     }
-    for (const p of args.slice(1)) io.out((p.replace(/\/+$/, '').replace(/[^/]*$/, '').replace(/(.)\/+$/, '$1') || (p.startsWith('/') ? '/' : '.')) + '\n');
+    for (const p of args.slice(1 + +(args[1] === '--'))) io.out((p.replace(/\/+$/, '').replace(/[^/]*$/, '').replace(/(.)\/+$/, '$1') || (p.startsWith('/') ? '/' : '.')) + '\n');
     return 0;
   },
   // older greps' egrep and fgrep, and busybox's applets, are grep -E and grep -F
@@ -828,15 +881,19 @@ function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike):
       status = 1;
       continue;
     }
-    if (files.length > 1) io.out(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
+    // -v: a header even for one file, -q: none
+    if ((files.length > 1 && !o.flags.has('q')) || o.flags.has('v')) io.out(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
     first = false;
     io.out(headOrTail(inputs[0].text, count, name === 'head', o.values.c !== undefined));
   }
   return status;
 }
 
-function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recursive: boolean): number {
+function copyMove(name: 'cp' | 'mv', args: string[], io: IO, sh: ShellLike): number {
   const fs = sh.m.fs;
+  const o = opts(args);
+  const rest = o.rest;
+  const recursive = name === 'mv' || o.flags.has('r') || o.flags.has('R') || o.flags.has('a');
   if (rest.length < 2) {
     missing(io, `${name} [-fin] SOURCE... DIRECTORY`, rest.length ? `destination file operand after '${rest[0]}'` : 'file operand');
     return 1;
@@ -875,9 +932,13 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
         status = 1;
         continue;
       }
+      // -n: nothing is overwritten, silently
+      if (o.flags.has('n') && fs.resolve(target, sh.cwd).node) continue;
       try {
-        copyNode(sh, from, target);
+        // mv, -p and -a keep the times
+        copyNode(sh, from, target, name === 'mv' || o.flags.has('p') || o.flags.has('a'));
         if (name === 'mv') fs.remove(joinPath(r.parts), '/', true);
+        if (o.flags.has('v')) io.out(`${name === 'mv' ? 'renamed ' : ''}'${src}' -> '${target}'\n`);
       } catch (e) {
         // the writing side failed (a rename is all or nothing: the copy made goes)
         if (name === 'mv') try { fs.remove(target, sh.cwd, true); } catch { /* none made */ }
@@ -893,14 +954,14 @@ function copyMove(name: 'cp' | 'mv', rest: string[], io: IO, sh: ShellLike, recu
   return status;
 }
 
-function copyNode(sh: ShellLike, from: string, to: string): void {
+function copyNode(sh: ShellLike, from: string, to: string, keep = false): void {
   const fs = sh.m.fs;
   const node = fs.resolve(from, '/', false).node!;
   const now = sh.m.now();
   if (node.kind === 'dir') {
     if (!fs.resolve(to, sh.cwd).node) fs.mkdir(to, sh.cwd);
-    for (const name of fs.list(splitPath(from)).keys()) copyNode(sh, `${from}/${name}`, `${to}/${name}`);
+    for (const name of fs.list(splitPath(from)).keys()) copyNode(sh, `${from}/${name}`, `${to}/${name}`, keep);
   } else if (node.kind !== 'whiteout') {
-    fs.putNode(to, { ...node, mtime: now }, sh.cwd);
+    fs.putNode(to, { ...node, mtime: keep ? node.mtime : now }, sh.cwd);
   }
 }

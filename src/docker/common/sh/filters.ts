@@ -53,7 +53,8 @@ export function sort(args: string[], io: IO, sh: ShellLike): number {
   // Lines with equal keys are compared whole, as a last resort, except with -u.
   // -z: the records end in NULs
   const end = f.has('z') ? '\0' : '\n';
-  const cmp = (a: string, b: string) => (byKey(a, b) || (f.has('u') ? 0 : bytes(a, b))) * (f.has('r') ? -1 : 1);
+  // -s: equal keys keep their order
+  const cmp = (a: string, b: string) => (byKey(a, b) || (f.has('u') || f.has('s') ? 0 : bytes(a, b))) * (f.has('r') ? -1 : 1);
   const all = f.has('z') ? text.split('\0').slice(0, text.endsWith('\0') || !text ? -1 : undefined) : lines(text);
   // -c (-C quietly): the first line out of order
   if (f.has('c') || f.has('C')) {
@@ -112,7 +113,7 @@ export function cut(args: string[], io: IO, sh: ShellLike): number {
   for (const l of lines(text)) {
     // A line without the delimiter is printed whole (unless -s).
     if (o.values.f !== undefined) {
-      if (l.includes(d)) io.out(pick(l.split(d)).join(d) + '\n');
+      if (l.includes(d)) io.out(pick(l.split(d)).join([...o.flags].find((x) => x.startsWith('--output-delimiter='))?.slice(19) ?? d) + '\n');
       else if (!o.flags.has('s')) io.out(l + '\n');
     } else io.out(pick([...l]).join('') + '\n');
   }
@@ -147,11 +148,12 @@ export function tr(args: string[], io: IO): number {
     else io.err(`tr: missing operand after '${a}'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`);
     return 1;
   }
-  const from = expand(a);
   const to = b === undefined ? [] : expand(b);
+  // -t: SET1 cut to SET2's length
+  const from = expand(a).slice(0, o.flags.has('t') ? to.length : undefined);
   let out = '';
   // -c: the complement of SET1, every character not in it (translated to SET2's last)
-  const comp = o.flags.has('c');
+  const comp = o.flags.has('c') || o.flags.has('C');
   const squeezing = o.flags.has('s') && (b === undefined ? from : to);
   for (const c of io.stdin ?? '') {
     const k = comp ? to.length - 1 : from.indexOf(c);

@@ -50,15 +50,19 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const o = opts(args);
   const all = o.flags.has('a') || o.flags.has('--all');
   const almost = o.flags.has('A');
-  const long = o.flags.has('l') || o.flags.has('n');
-  const one = o.flags.has('1') || (!io.tty && !long);
+  const long = o.flags.has('l') || o.flags.has('n') || (!io.busybox && o.flags.has('--full-time'));
+  const one = o.flags.has('1') || (!io.tty && !long && !o.flags.has('C'));
   const dirOnly = o.flags.has('d');
   const human = o.flags.has('h');
   const reverse = o.flags.has('r') ? -1 : 1;
+  // -t: newest first, -S: largest first, then by name
+  const order = (a: [string, Node], b: [string, Node]) => (o.flags.has('t') ? (b[1] as DirNode).mtime - (a[1] as DirNode).mtime : o.flags.has('S') ? sizeOf(b[1]) - sizeOf(a[1]) : 0) || byName(a[0], b[0]);
   // -F marks directories, links, programs (and pipes, sockets); -p directories only
   const mark = (n: Node) => (n.kind === 'dir' ? (o.flags.has('F') || o.flags.has('p') ? '/' : '') : !o.flags.has('F') ? '' : n.kind === 'link' ? '@' : n.kind === 'file' && n.mode & 0o111 ? '*' : '');
   // -Q: names in double quotes
   const q = (name: string) => (o.flags.has('Q') ? `"${name}"` : name);
+  // -Z: the SELinux context, which no file has here
+  const ctx = o.flags.has('Z') ? '? ' : '';
   const fs = sh.m.fs;
   const now = sh.m.now();
   // a node with no owner is root's; names come from the machine's /etc/passwd and /etc/group (-n: the numbers)
@@ -86,7 +90,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
   const render = (entries: [string, Node, number][], total: boolean): string => {
     if (!entries.length) return total && long ? 'total 0\n' : '';
     if (!long) {
-      const names = entries.map(([n, node]) => q(n) + mark(node));
+      const names = entries.map(([n, node]) => ctx + q(n) + mark(node));
       if (one) return names.map((n) => n + '\n').join('');
       return io.busybox ? uniformColumns(names, io.columns ?? 80) : columns(names, io.columns ?? 80, true);
     }
@@ -115,7 +119,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     for (const r of rows) {
       out += io.busybox
         ? `${r.p} ${r.l.padStart(4)} ${r.o[0].padEnd(8)} ${r.o[1].padEnd(8)} ${r.s.padStart(human ? 7 : 9)} ${r.t} ${r.n}\n`
-        : `${r.p} ${r.l.padStart(lw)} ${r.o[0].padEnd(ow)} ${r.o[1].padEnd(gw)} ${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
+        : `${r.p} ${r.l.padStart(lw)} ${r.o[0].padEnd(ow)} ${r.o[1].padEnd(gw)} ${ctx}${r.s.padStart(sw)} ${r.t} ${r.n}\n`;
     }
     return out;
   };
@@ -128,7 +132,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     return n;
   };
 
-  let out = render(files.sort((a, b) => reverse * byName(a[0], b[0])).map(([n, node, parts]) => [n, node, long ? nlink(parts, node) : 1]), false);
+  let out = render(files.sort((a, b) => reverse * order([a[0], a[1]], [b[0], b[1]])).map(([n, node, parts]) => [n, node, long ? nlink(parts, node) : 1]), false);
   dirs.sort((a, b) => reverse * byName(a[0], b[0]));
   // -R lists each directory's subdirectories after it, depth first, never through a symlink or
   // back into . and ..; every directory is then labelled.
@@ -142,7 +146,7 @@ export function ls(args: string[], io: IO, sh: ShellLike): number {
     }
     const entries: [string, Node, number][] = [...fs.list(parts)]
       .filter(([n]) => all || almost || !n.startsWith('.'))
-      .sort((a, b) => byName(a[0], b[0]))
+      .sort(order)
       .map(([n, node]) => [n, node, long ? nlink([...parts, n], node) : 1]);
     const subdirs = recursive ? entries.filter(([, node]) => node.kind === 'dir').map(([n]) => n) : [];
     if (all) {

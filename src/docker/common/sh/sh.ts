@@ -13,7 +13,7 @@ import { account, userGroups } from './passwd';
 import { bashVersion } from './text';
 import { bbBanner, busyboxMain } from './busybox';
 import { bbRefused } from './bb-opts';
-import { gnuRefused } from './gnu-opts';
+import { gnuArgs } from './gnu-opts';
 import { background, notify, type Job } from './jobs';
 import { exitTrap, runTraps, trapAction } from './trap';
 import { FATAL } from './signals';
@@ -1586,8 +1586,9 @@ export class Shell implements ShellLike {
       io.err(`${base}: este programa no está disponible en el simulador\n`);
       return 126;
     }
-    const refused = busybox ? bbRefused(base, argv, cio, !this.m.fs.find(['etc', 'alpine-release'])) : gnuRefused(base, argv, cio);
-    if (refused !== undefined) return refused;
+    const refused = busybox ? bbRefused(base, argv, cio, !this.m.fs.find(['etc', 'alpine-release'])) : gnuArgs(base, argv, cio);
+    if (typeof refused === 'number') return refused;
+    if (refused) argv = refused;
     try {
       return await impl([base, ...argv.slice(1)], name.includes('/') ? { ...cio, exe: name } : cio, this);
     } catch (e) {
