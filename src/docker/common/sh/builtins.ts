@@ -256,12 +256,35 @@ export const BUILTINS: Record<string, Builtin> = {
     for (const n of argv.slice(k)) if (!describe(sh, n, io, how, o.includes('a'), o.includes('P'), o.includes('f'))) status = notFound(sh, io, n, 'type', how === 'S');
     return status;
   },
-  command(argv, io, sh) {
-    if (!/^-[vV]$/.test(argv[1])) return argv.length > 1 ? sh.spawn(argv.slice(1), io) : 0;
-    // -v: the word a builtin or function is run by, or the path found in PATH; -V: as `type` says it
-    let status = 0;
-    for (const n of argv.slice(2)) if (!describe(sh, n, io, argv[1] === '-v' ? 'r' : 'S')) status = notFound(sh, io, n, 'command', argv[1] === '-V');
-    return status;
+  async command(argv, io, sh) {
+    // -v: the word a builtin or function is run by, or the path found in PATH; -V: as `type` says
+    // it (the last of the two wins); -p: the search goes through the system's standard PATH
+    let k = 1, how = '', std = false;
+    for (; /^-./.test(argv[k] ?? ''); k++) {
+      if (argv[k] === '--') {
+        k++;
+        break;
+      }
+      const bad = /[^pvV]/.exec(argv[k].slice(1))?.[0];
+      if (bad) return io.err(sh.flavor === 'bash' ? `${sh.prefix()}: command: -${bad}: invalid option\ncommand: usage: command [-pVv] command [arg ...]\n` : `${sh.prefix()}: command: ${sh.flavor === 'dash' ? 'I' : 'i'}llegal option -${bad}\n`), 2;
+      for (const c of argv[k].slice(1)) if (c === 'p') std = true; else how = c;
+    }
+    const names = argv.slice(k);
+    const run = async () => {
+      if (!how) return names.length ? sh.spawn(names, io) : 0;
+      let status = 0;
+      for (const n of names) if (!describe(sh, n, io, how === 'v' ? 'r' : 'S')) status = notFound(sh, io, n, 'command', how === 'V');
+      return status;
+    };
+    if (!std) return run();
+    const path = sh.getVar('PATH');
+    sh.setVar('PATH', { bash: '/bin:/usr/bin', dash: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ash: '/sbin:/usr/sbin:/bin:/usr/bin' }[sh.flavor]);
+    try {
+      return await run();
+    } finally {
+      if (path === undefined) sh.unsetVar('PATH');
+      else sh.setVar('PATH', path);
+    }
   },
   echo(argv, io, sh) {
     if (sh.flavor !== 'dash') return COREUTILS.echo(argv, io, sh);

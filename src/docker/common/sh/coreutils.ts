@@ -291,9 +291,17 @@ export const COREUTILS: Record<string, Command> = {
     let status = 0;
     for (const d of o.rest) {
       try {
+        const had = (() => {
+          try {
+            return !!sh.m.fs.resolve(d, sh.cwd).node;
+          } catch {
+            return false;
+          }
+        })();
         sh.m.fs.mkdir(d, sh.cwd, o.flags.has('p'));
         const r = sh.m.fs.resolve(d, sh.cwd);
-        if (mode !== undefined) sh.m.fs.putNode('/' + r.parts.join('/'), { ...r.node!, mode } as Node);
+        // -p leaves the mode of a directory that was already there
+        if (mode !== undefined && !had) sh.m.fs.putNode('/' + r.parts.join('/'), { ...r.node!, mode } as Node);
       } catch (e) {
         io.err(`mkdir: ${cannot(io)} create directory ${io.busybox ? `'${d}'` : quote(sh, d)}: ${reason(e)}\n`);
         status = 1;
@@ -397,12 +405,13 @@ export const COREUTILS: Record<string, Command> = {
     return status;
   },
   async env(args, io, sh) {
-    // options (until the first operand), NAME=VALUE words, then the program, found in PATH
-    // before the environment changes and run in it, on this shell's variables put back after
+    // options (until the first operand; a lone '-' is -i), NAME=VALUE words, then the program,
+    // looked up in the PATH env has set and run with it, this shell's variables put back after
     let i = 1, clear = false;
     const unset: string[] = [];
-    for (; /^-./.test(args[i]) && args[i] !== '--'; i++) {
+    for (; /^-./.test(args[i]) && args[i] !== '--' || args[i] === '-'; i++) {
       const a = args[i];
+      if (a === '-') clear = true;
       for (let j = 1; j < a.length; j++) {
         const c = a[j];
         if (c === 'i') clear = true;
@@ -426,8 +435,6 @@ export const COREUTILS: Record<string, Command> = {
       for (const [k, v] of vars) io.out(`${k}=${v}\n`);
       return 0;
     }
-    const path = argv[0].includes('/') ? argv[0] : sh.which(argv[0]);
-    if (!path) return (io.err(`env: '${argv[0]}': No such file or directory\n`), 127);
     const shell = sh as ShellLike & { vars: Map<string, unknown> };
     const [vars, direct] = [new Map(shell.vars), sh.direct];
     try {
@@ -435,7 +442,10 @@ export const COREUTILS: Record<string, Command> = {
       for (const [k, v] of sets) sh.setVar(k, v, true);
       // what env runs is no child of bash: no `_` of its own
       shell.direct = true;
-      return await sh.spawn([path, ...argv.slice(1)], io);
+      // with no PATH at all, execvp searches /bin:/usr/bin (and the program gets no PATH)
+      if (sh.getVar('PATH') === undefined) sh.setVar('PATH', '/bin:/usr/bin', false);
+      if (!argv[0].includes('/') && !sh.which(argv[0])) return (io.err(`env: '${argv[0]}': No such file or directory\n`), 127);
+      return await sh.spawn(argv, io);
     } finally {
       shell.vars.clear();
       for (const [k, v] of vars) shell.vars.set(k, v);

@@ -30,7 +30,7 @@ export function declare(argv: string[], io: IO, sh: Shell): number {
     on += argv[k][0] === '+' ? 'X' : argv[k].slice(1);
   }
   // alone it lists as `set` does; with options as declarations; -F names the functions, -f shows them
-  const f = /[fF]/.exec(on)?.[0];
+  const f = on.includes('F') ? 'F' : on.includes('f') ? 'f' : undefined;
   if (f) {
     const names = k === argv.length ? [...sh.funcs.keys()].sort() : argv.slice(k);
     for (const n of names) {
