@@ -8,7 +8,7 @@ import type { FullScreen, HttpReply, HttpRequest, Machine, Out, ProcInfo } from 
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { release, runNode, shown, type NodeRun } from './shell/node';
 import { Exit, Open, inspect, repr } from './shell/repl-eval';
-import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
+import { compileError, oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 import { clientRepl } from './clients';
 import { NGINX_PID, nginxStamp, nginxVersion } from './shell/nginx';
@@ -850,14 +850,14 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       buffer = '';
       // each input run is one `<python-input-N>`
       lines++;
-      out.out(r.out);
-      out.err(r.err);
+      if (!(node && compileError(r.error))) (out.out(r.out), out.err(r.err));
       if (r.error instanceof Exit) {
         this.exitCode = Number(r.error.code) || 0;
         return;
       }
       // node shows every value (undefined after a declaration); python all but None
-      if (r.error) (node ? out.out : out.err)(replError(!node, r.error, (src.split('\n')[(r.line ?? 1) - 1] ?? '').trim(), lines - 1, r.line, old313));
+      // (node shows the line as it was typed)
+      if (r.error) (node ? out.out : out.err)(replError(!node, r.error, ((l) => (node ? l : l.trim()))(src === line ? raw : src.split('\n')[(r.line ?? 1) - 1] ?? ''), lines - 1, r.line, old313));
       else if (node) {
         // (a value the evaluator cannot show, as globalThis, is refused as the REPL reports an error)
         let text: string;

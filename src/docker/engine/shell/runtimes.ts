@@ -63,6 +63,9 @@ const LOOP: Record<string, [(f: string) => string, ...string[]]> = {
   microtask: [(f) => f, 'node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'],
 };
 
+/** A SyntaxError V8 finds compiling the source (not one the program throws): none of that source runs. */
+export const compileError = (e: unknown): e is Thrown => e instanceof Thrown && e.type === 'SyntaxError' && !e.user && e.json === undefined;
+
 /** What the evaluator does not run, said in the runtime's way of reporting an error. */
 const unsupported = (u: Unsupported) => `the simulated interpreter cannot run '${u.what}'`;
 
@@ -78,6 +81,8 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
     // the REPL's stack stops at the frames of node:fs
     if (e.sys) return `Uncaught Error: ${e.msg}\n    at ${e.sys.frames.join('\n    at ')}${sysFields(e.sys)}\n`;
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
+    // V8's arrow of a SyntaxError: the line as typed, marked under the token it names
+    if (compileError(e) && line.trim()) return `${line}\n${' '.repeat(line.length - line.trimStart().length + (e.at?.[0] ?? 0))}${'^'.repeat(e.at ? Math.max(1, e.at[3] - e.at[0]) : 1)}\n\nUncaught SyntaxError: ${e.msg}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
   return chained(e, line, at, (x, text, k) => traceback(x, stdin ? '<stdin>' : `<python-input-${n}>`, text, k, (j) => (stdin ? '<stdin>' : `<python-input-${j}>`), stdin));
@@ -175,7 +180,8 @@ function underline(line: string, at?: number[], old = false): string {
  * (`stdin`), or python's script file (its path): what it printed, its errors and its exit status.
  * `as`: node's module type of a script, and the warning it writes when it finds one by its syntax.
  */
-export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string, frames?: string[], as?: { type?: string; warn?: string; file?: boolean }): { out: string; err: string; code: number; error?: unknown } {
+/** `wrap`: the loader's frames of a script's SyntaxError, when its release's are known. */
+export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string, frames?: string[], as?: { type?: string; warn?: string; file?: boolean }, wrap?: string[]): { out: string; err: string; code: number; error?: unknown } {
   const r = rt.run(src.endsWith('\n') ? src : src + '\n', false, as);
   let out = r.out;
   // (what V8 finds wrong before the end of the input, when that is all node -e says)
@@ -202,7 +208,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     left = eof ? [lines.length, lines[lines.length - 1].trim().length, ''] : [left[0] + 1, 0, ''];
     e = Object.assign(new Thrown('SyntaxError', eof ? 'unexpected EOF while parsing' : 'invalid syntax'), { at: [left[1], left[1], left[1] + 1, left[1] + 1] });
   }
-  const printed = r.err;
+  let printed = r.err;
   if (e instanceof Exit) {
     const c = e.code;
     return typeof c === 'string' ? { out, err: printed + c + '\n', code: 1 } : { out, err: printed, code: Number(c ?? r.code ?? 0) };
@@ -226,6 +232,9 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     return { out, err: printed + chained(t, line, n, show), code: 1 };
   }
   let t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
+  let syntax = compileError(t);
+  if (syntax) out = printed = '';
+  if (syntax && frames && !wrap) [t, syntax] = [new Thrown('Error', unsupported(new Unsupported(`a SyntaxError of a script in node ${version}`))), false];
   const tail = version.startsWith('v14.') ? '' : `\nNode.js ${version}\n`;
   // a callback of the event loop's: its own frame named as node's loop calls it, then the loop's (node 20's lines)
   const loop = LOOP[t.via ?? ''];
@@ -252,7 +261,6 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const n0 = r.line ?? 1, at = json !== undefined ? callAt(raw, ['parse']) : col + 1 + (t.user && !made ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
   const stdin = ['node:internal/main/eval_stdin:32:5', 'Socket.<anonymous> (node:internal/process/execution:234:5)', 'Socket.emit (node:events:536:35)', 'endReadableNT (node:internal/streams/readable:1698:12)', 'process.processTicksAndRejections (node:internal/process/task_queues:82:21)'];
   const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [...frame(`${where}:${n0}:${at}`), 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
-  const syntax = t.type === 'SyntaxError' && !t.user && json === undefined;
   /** The frames of the program's own functions, from where it raised, above its top level's (`top`). */
   const frame = (top: string): string[] => {
     // (JSON.parse's own frame first)
@@ -262,7 +270,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const out = js.flatMap(([name, k, by], j) => [((loc) => (name ? `${name} (${loc})` : loc))(`${where}:${k}:${j ? callAt(src.split('\n')[k - 1] ?? '', js[j - 1]) : at}`), ...(by === true ? [] : [`${/^new /.test(String(by)) ? '' : 'Array.'}${by} (<anonymous>)`])]);
     return [...parse, ...out, top.replace(/\d+\)?$/, (x) => callAt(src.split('\n')[n0 - 1] ?? '', js[js.length - 1]) + x.replace(/\d+/, ''))];
   };
-  const stack = loop ? [...frame('').slice(0, -1), ...loop.slice(1)] : frames ? [...frame(`Object.<anonymous> (${where}:${n0}:${at})`), ...frames] : evalFrames(syntax);
+  const stack = loop ? [...frame('').slice(0, -1), ...loop.slice(1)] : frames ? (syntax ? wrap! : [...frame(`Object.<anonymous> (${where}:${n0}:${at})`), ...frames]) : evalFrames(syntax);
   const head = t.json !== undefined ? jsonHead(t.json, t.msg) : `${where}:${n}\n${raw}\n${mark}`;
   // a failed system call: node:fs's own line above, its frames first, its errno fields below
   const sys = t.sys;
