@@ -425,13 +425,28 @@ function readSource(src: string, envList: string[]): NodeRun {
   }
   const value = (q: string, text: string) => (q === '`' ? text.replace(/\$\{\s*([\w$.]+)\s*\}/g, (all, v: string) => (v === portVar || /^port$/i.test(v) ? String(port) : all)) : text);
   let out = '';
+  // (only what runs as it starts: its top level and listen's callback, not a handler's logs)
+  const code = src.replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1|\/\/.*|\/\*[^]*?\*\//g, (x) => ' '.repeat(x.length));
+  const starts = (k: number) => {
+    const open: boolean[] = [];
+    for (let i = 0; i < k; i++) {
+      if ('([{'.includes(code[i])) open.push(code[i] === '(' && /\.listen\s*$/.test(code.slice(0, i)));
+      else if (')]}'.includes(code[i])) open.pop();
+    }
+    return !open.length || open.includes(true);
+  };
   for (const m of src.matchAll(/console\.(?:log|info)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1\s*(?:\+\s*([\w$.]+)\s*)?\)/g)) {
-    out += value(m[1], m[2]).replace(/\\n/g, '\n') + (m[3] ? (m[3] === portVar || /^port$/i.test(m[3]) ? String(port) : m[3]) : '') + '\n';
+    // (a value it cannot know, other than the port, is not guessed: that log is left out)
+    const text = value(m[1], m[2]), port_ = m[3] === portVar || /^port$/i.test(m[3] ?? '');
+    if (!starts(m.index!) || (m[1] === '`' && text.includes('${')) || (m[3] && !port_)) continue;
+    out += unquote(text) + (m[3] ? String(port) : '') + '\n';
   }
   // The response object goes by any name (`res`, `r`, `response`).
   const sent = /[\w$]\.(?:send|end)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/.exec(src);
-  return { out, err: '', code: 0, port, body: sent ? value(sent[1], sent[2]).replace(/\\n/g, '\n') : '' };
+  return { out, err: '', code: 0, port, body: sent ? unquote(value(sent[1], sent[2])) : '' };
 }
+/** A string literal's escapes, as the program would print them. */
+const unquote = (s: string) => s.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
 
 /** Where node 14's loader is: its lines as node 18's and 20's table says them (Release.loader). */
 const NODE_14_LOADER: OldLoader = [0, 934, 931, 774, '75:12', '17:47', 1003, 107, 1114, 1143, 979, 819];
