@@ -847,6 +847,8 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       if (node && /^\.\w/.test(line)) return out.out('Invalid REPL keyword\n');
       const r = rt.run(src, true);
       if (r.error instanceof Open) return void (buffer = src);
+      // (node's REPL takes an illegal break or continue for unfinished: it reports it once more is typed)
+      if (node && compileError(r.error) && /^Illegal (break|cont)/.test(r.error.msg) && src.trimEnd().split('\n').length === (r.line ?? 1)) return void (buffer = src);
       buffer = '';
       // each input run is one `<python-input-N>`
       lines++;

@@ -82,7 +82,9 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
     if (e.sys) return `Uncaught Error: ${e.msg}\n    at ${e.sys.frames.join('\n    at ')}${sysFields(e.sys)}\n`;
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
     // V8's arrow of a SyntaxError: the line as typed, marked under the token it names
-    if (compileError(e) && line.trim()) return `${line}\n${' '.repeat(line.length - line.trimStart().length + (e.at?.[0] ?? 0))}${'^'.repeat(e.at ? Math.max(1, e.at[3] - e.at[0]) : 1)}\n\nUncaught SyntaxError: ${e.msg}\n`;
+    // (not a name an earlier input declared: V8 finds that as the input starts, at no place in it)
+    const again = /^Identifier '(.+)' has already/.exec(e.msg)?.[1];
+    if (compileError(e) && line.trim() && !(again && line.split(new RegExp(`\\b(let|const|var|class|function)\\s+${again.replace(/\$/g, '\\$')}\\b`)).length < 5)) return `${line}\n${' '.repeat(line.length - line.trimStart().length + (e.at?.[0] ?? 0))}${'^'.repeat(e.at ? Math.max(1, e.at[3] - e.at[0]) : 1)}\n\nUncaught SyntaxError: ${e.msg}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
   return chained(e, line, at, (x, text, k) => traceback(x, stdin ? '<stdin>' : `<python-input-${n}>`, text, k, (j) => (stdin ? '<stdin>' : `<python-input-${j}>`), stdin));

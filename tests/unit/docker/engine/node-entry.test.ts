@@ -213,3 +213,14 @@ test("the REPL's SyntaxError: the line as typed and V8's arrow above it, nothing
   assert.equal(await type('if (1) console.log(3); else 4'), '3\nundefined\n');
   assert.equal(await type('let i = 0; do i++; while (i < 3); i'), '3\n');
 });
+
+test('an Express app the evaluator cannot run is read for what it logs as it starts: its top level and listen\'s callback, not its handlers\' logs', async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  const files = { 'app.js': "const express = require('express');\nconst app = express();\nconsole.log('configurando \\'app\\'');\nconsole.log('modo: ' + app.get('env'));\napp.get('/', (req, res) => {\n  console.log('petición');\n  res.send('hola');\n});\nconst PORT = 3000;\napp.listen(PORT, () => {\n  console.log(`en http://localhost:${PORT}/`);\n});\n" };
+  await e.imageBuild({ dockerfile: 'FROM node:20\nWORKDIR /app\nRUN npm install express\nCOPY app.js .\nCMD ["node", "app.js"]\n', files }, { tags: ['exp'] }, () => {});
+  const { Id } = await e.containerCreate({ Image: 'exp', HostConfig: { PortBindings: { '3000/tcp': [{ HostIp: '', HostPort: '3000' }] } } });
+  await e.containerStart(Id);
+  assert.equal(e.hostHttp('localhost', 3000, '/')?.body, 'hola');
+  assert.equal((await e.containerLogs(Id)).map((l) => l.text).join(''), "configurando 'app'\nen http://localhost:3000/\n");
+});
