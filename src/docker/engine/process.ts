@@ -859,7 +859,7 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       }
       // node shows every value (undefined after a declaration); python all but None
       // (node shows the line as it was typed)
-      if (r.error) (node ? out.out : out.err)(replError(!node, r.error, ((l) => (node ? l : l.trim()))(src === line ? raw : src.split('\n')[(r.line ?? 1) - 1] ?? ''), lines - 1, r.line, old313));
+      if (r.error) (node ? out.out : out.err)(replError(!node, r.error, node ? (src === line ? raw : src.split('\n').slice((r.line ?? 1) - 1).join('\n')) : (src.split('\n')[(r.line ?? 1) - 1] ?? '').trim(), lines - 1, r.line, old313));
       else if (node) {
         // (a value the evaluator cannot show, as globalThis, is refused as the REPL reports an error)
         let text: string;

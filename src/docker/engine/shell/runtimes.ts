@@ -63,6 +63,13 @@ const LOOP: Record<string, [(f: string) => string, ...string[]]> = {
   microtask: [(f) => f, 'node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'],
 };
 
+/** The line and column of offset `at` from line `n`'s first non-blank, on the lines after it when past its end. */
+export function spot(lines: string[], n: number, at: number): [number, number] {
+  let p = at + (lines[n - 1] ?? '').length - (lines[n - 1] ?? '').trimStart().length;
+  while (p > (lines[n - 1] ?? '').length && n < lines.length) p -= lines[n++ - 1].length + 1;
+  return [n, p];
+}
+
 /** A SyntaxError V8 finds compiling the source (not one the program throws): none of that source runs. */
 export const compileError = (e: unknown): e is Thrown => e instanceof Thrown && e.type === 'SyntaxError' && !e.user && e.json === undefined;
 
@@ -84,7 +91,8 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
     // V8's arrow of a SyntaxError: the line as typed, marked under the token it names
     // (not a name an earlier input declared: V8 finds that as the input starts, at no place in it)
     const again = /^Identifier '(.+)' has already/.exec(e.msg)?.[1];
-    if (compileError(e) && line.trim() && !(again && line.split(new RegExp(`\\b(let|const|var|class|function)\\s+${again.replace(/\$/g, '\\$')}\\b`)).length < 5)) return `${line}\n${' '.repeat(line.length - line.trimStart().length + (e.at?.[0] ?? 0))}${'^'.repeat(e.at ? Math.max(1, e.at[3] - e.at[0]) : 1)}\n\nUncaught SyntaxError: ${e.msg}\n`;
+    const [k, col] = spot(line.split('\n'), 1, e.at?.[0] ?? 0);
+    if (compileError(e) && line.trim() && !(again && line.split(new RegExp(`\\b(let|const|var|class|function)\\s+${again.replace(/\$/g, '\\$')}\\b`)).length < 5)) return `${line.split('\n')[k - 1]}\n${' '.repeat(col)}${'^'.repeat(e.at ? Math.max(1, e.at[3] - e.at[0]) : 1)}\n\nUncaught SyntaxError: ${e.msg}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
   return chained(e, line, at, (x, text, k) => traceback(x, stdin ? '<stdin>' : `<python-input-${n}>`, text, k, (j) => (stdin ? '<stdin>' : `<python-input-${j}>`), stdin));
@@ -245,6 +253,9 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   // the functions it went through, when the program's own calls made them all (a host's, as forEach's, adds frames of node's)
   const js = loop && t.js ? t.js.map((f, k, all): [string, number, boolean | string] => (k < all.length - 1 ? f : [loop[0](f[0]), f[1], true])) : t.js?.every(([, , direct]) => direct) ? t.js : undefined;
   if (js) [n, raw] = [js[0][1], src.split('\n')[js[0][1] - 1] ?? ''];
+  // (a statement going on past its line: V8 marks the line the token is on)
+  let at0: number | undefined;
+  if (syntax && t.at) [n, at0] = spot(src.split('\n'), n, t.at[0]), raw = src.split('\n')[n - 1] ?? '';
   /** Where V8 places the call of a frame's function (or of the array method that called it) in `text`: at its name, not at its definition. */
   const callAt = (text: string, [name, , by]: [string, number, string | boolean] | [string]) => text.search(new RegExp(`(?<![\\w$]|function\\s+)${esc(by === true || !by ? name.replace(/.*\./, '') : by)}\\s*\\(`)) + 1 || 1;
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
@@ -255,7 +266,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const call = /^(.+) is not a function$|^Class constructor (\S+)/.exec(t.msg)?.slice(1).join('') ?? '';
   // (an unhandled rejection's Error, or one a microtask threw, shows where it was made: its `new`)
   const made = !!t.made || t.via === 'microtask';
-  const col = made ? Math.max(0, raw.search(new RegExp(`\\bnew\\s+${t.type}\\b`))) : t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? nameAt(raw, t.name) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : (t.msg === 'Assignment to constant variable.' ? opAt(raw) : v8Column(t.msg, raw)) ?? (t.at ? t.at[0] + lead : lead);
+  const col = at0 ?? (made ? Math.max(0, raw.search(new RegExp(`\\bnew\\s+${t.type}\\b`))) : t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? nameAt(raw, t.name) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : (t.msg === 'Assignment to constant variable.' ? opAt(raw) : v8Column(t.msg, raw)) ?? (t.at ? t.at[0] + lead : lead));
   const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(0, t.at[3] - t.at[0]) : 1);
   // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
   if (!t.type || t.type === '{') return { out, err: printed + `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };

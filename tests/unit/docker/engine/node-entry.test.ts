@@ -208,6 +208,9 @@ test("the REPL's SyntaxError: the line as typed and V8's arrow above it, nothing
   assert.equal(await type('console.log(1); 1 +* 2'), "console.log(1); 1 +* 2\n                   ^\n\nUncaught SyntaxError: Unexpected token '*'\n");
   assert.equal(await type('"abc'), '"abc\n^^^^\n\nUncaught SyntaxError: Invalid or unexpected token\n');
   assert.equal(await type('let q = 1; let q = 2'), "let q = 1; let q = 2\n               ^\n\nUncaught SyntaxError: Identifier 'q' has already been declared\n");
+  // (an input over several lines: the line the token is on)
+  assert.equal(await type('x = 1 +'), '');
+  assert.equal(await type('  * 2'), "  * 2\n  ^\n\nUncaught SyntaxError: Unexpected token '*'\n");
   assert.equal(await type('if (0) 1; else 2'), '2\n');
   assert.equal(await type('let w = 0; if (w) w = 1; else if (w === 0) w = 2; else w = 3'), '2\n');
   assert.equal(await type('if (1) console.log(3); else 4'), '3\nundefined\n');
