@@ -8,7 +8,7 @@ import type { FullScreen, HttpReply, HttpRequest, Machine, Out, ProcInfo } from 
 import { STD_PATH, Shell, flavorAt, type Flavor } from './shell/sh';
 import { release, runNode, shown, type NodeRun } from './shell/node';
 import { Exit, Open, inspect, repr } from './shell/repl-eval';
-import { oldRepl, replError, runCode, runtime } from './shell/runtimes';
+import { compileError, oldRepl, replError, runCode, runtime } from './shell/runtimes';
 import { NGINX_DEFAULT_CONF } from '../registry/catalog';
 import { clientRepl } from './clients';
 import { NGINX_PID, nginxStamp, nginxVersion } from './shell/nginx';
@@ -847,17 +847,19 @@ export function repl(at: Launch, kind: 'node' | 'python', stdinOpen: boolean, en
       if (node && /^\.\w/.test(line)) return out.out('Invalid REPL keyword\n');
       const r = rt.run(src, true);
       if (r.error instanceof Open) return void (buffer = src);
+      // (node's REPL takes an illegal break or continue for unfinished: it reports it once more is typed)
+      if (node && compileError(r.error) && /^Illegal (break|cont)/.test(r.error.msg) && src.trimEnd().split('\n').length === (r.line ?? 1)) return void (buffer = src);
       buffer = '';
       // each input run is one `<python-input-N>`
       lines++;
-      out.out(r.out);
-      out.err(r.err);
+      if (!(node && compileError(r.error))) (out.out(r.out), out.err(r.err));
       if (r.error instanceof Exit) {
         this.exitCode = Number(r.error.code) || 0;
         return;
       }
       // node shows every value (undefined after a declaration); python all but None
-      if (r.error) (node ? out.out : out.err)(replError(!node, r.error, (src.split('\n')[(r.line ?? 1) - 1] ?? '').trim(), lines - 1, r.line, old313));
+      // (node shows the line as it was typed)
+      if (r.error) (node ? out.out : out.err)(replError(!node, r.error, node ? (src === line ? raw : src.split('\n').slice((r.line ?? 1) - 1).join('\n')) : (src.split('\n')[(r.line ?? 1) - 1] ?? '').trim(), lines - 1, r.line, old313));
       else if (node) {
         // (a value the evaluator cannot show, as globalThis, is refused as the REPL reports an error)
         let text: string;

@@ -351,8 +351,8 @@ export async function shown(o: Pick<IO, 'out' | 'err' | 'sleep' | 'signal'>, r: 
 
 /**
  * node's entry points, all on one module system: `-e CODE`, `-p EXPR`, `-` or nothing (stdin),
- * a script; what follows is process.argv's. The evaluator runs the program; one it cannot run
- * (a framework, syntax it lacks) is read instead (see the top of this file).
+ * a script; what follows is process.argv's. The evaluator runs the program; a server it cannot
+ * run (a framework) is read instead (see the top of this file), never one V8 would not compile.
  */
 export function runNode(m: Machine, cwd: string, env: string[], args: string[], stdin = '', pid?: number): NodeRun {
   const a = args[0] ?? '';
@@ -379,7 +379,7 @@ export function runNode(m: Machine, cwd: string, env: string[], args: string[], 
     }
   }
   const rt = runtime(m, false, env, cwd, undefined, [NODE_BIN, ...(how ? args.slice(how === 'stdin' ? 0 : 2) : [path, ...args.slice(1)])]);
-  const run = runCode(rt, false, src, how || path, r.node, how ? undefined : mainFrames(r), how ? undefined : moduleType(fs, path, pid));
+  const run = runCode(rt, false, src, how || path, r.node, how ? undefined : mainFrames(r), how ? undefined : moduleType(fs, path, pid), wrapFrames(r));
   const e = run.error;
   const ports = rt.ports();
   if (e instanceof Thrown && e.type === 'Error' && e.name) {
@@ -390,12 +390,11 @@ export function runNode(m: Machine, cwd: string, env: string[], args: string[], 
     const where = how ? `${cwd.replace(/\/$/, '')}/[${how === 'stdin' ? 'stdin' : 'eval'}]` : path;
     return { ...run, body: '', err: notFound(fs, e.name, where, `${how ? where.slice(where.lastIndexOf('/') + 1) : path}:${before.split('\n').length}:${k - before.lastIndexOf('\n')}`, !how) };
   }
-  if (!(e instanceof Unsupported || (!how && e instanceof Thrown && e.type === 'SyntaxError' && !e.user))) {
-    return { ...run, port: ports[0], body: '', serve: ports.length ? rt.request : undefined, rounds: rt.rounds() };
-  }
+  // (an uncaught error ends the process, and a SyntaxError before anything listened)
+  if (!(e instanceof Unsupported)) return { ...run, ...(!e && ports.length && { port: ports[0], serve: rt.request }), body: '', rounds: rt.rounds() };
   // (a server the evaluator cannot run is read for its port and answer; anything else is refused)
   const read = readSource(src, env);
-  return read.port !== undefined || (!how && !(e instanceof Unsupported)) ? read : { ...run, body: '', rounds: rt.rounds() };
+  return read.port !== undefined ? read : { ...run, body: '', rounds: rt.rounds() };
 }
 
 /**
@@ -426,13 +425,28 @@ function readSource(src: string, envList: string[]): NodeRun {
   }
   const value = (q: string, text: string) => (q === '`' ? text.replace(/\$\{\s*([\w$.]+)\s*\}/g, (all, v: string) => (v === portVar || /^port$/i.test(v) ? String(port) : all)) : text);
   let out = '';
+  // (only what runs as it starts: its top level and listen's callback, not a handler's logs)
+  const code = src.replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1|\/\/.*|\/\*[^]*?\*\//g, (x) => ' '.repeat(x.length));
+  const starts = (k: number) => {
+    const open: boolean[] = [];
+    for (let i = 0; i < k; i++) {
+      if ('([{'.includes(code[i])) open.push(code[i] === '(' && /\.listen\s*$/.test(code.slice(0, i)));
+      else if (')]}'.includes(code[i])) open.pop();
+    }
+    return !open.length || open.includes(true);
+  };
   for (const m of src.matchAll(/console\.(?:log|info)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1\s*(?:\+\s*([\w$.]+)\s*)?\)/g)) {
-    out += value(m[1], m[2]).replace(/\\n/g, '\n') + (m[3] ? (m[3] === portVar || /^port$/i.test(m[3]) ? String(port) : m[3]) : '') + '\n';
+    // (a value it cannot know, other than the port, is not guessed: that log is left out)
+    const text = value(m[1], m[2]), port_ = m[3] === portVar || /^port$/i.test(m[3] ?? '');
+    if (!starts(m.index!) || (m[1] === '`' && text.includes('${')) || (m[3] && !port_)) continue;
+    out += unquote(text) + (m[3] ? String(port) : '') + '\n';
   }
   // The response object goes by any name (`res`, `r`, `response`).
   const sent = /[\w$]\.(?:send|end)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1/.exec(src);
-  return { out, err: '', code: 0, port, body: sent ? value(sent[1], sent[2]).replace(/\\n/g, '\n') : '' };
+  return { out, err: '', code: 0, port, body: sent ? unquote(value(sent[1], sent[2])) : '' };
 }
+/** A string literal's escapes, as the program would print them. */
+const unquote = (s: string) => s.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
 
 /** Where node 14's loader is: its lines as node 18's and 20's table says them (Release.loader). */
 const NODE_14_LOADER: OldLoader = [0, 934, 931, 774, '75:12', '17:47', 1003, 107, 1114, 1143, 979, 819];
@@ -451,6 +465,13 @@ function mainFrames(r: Release): string[] {
   // node 22 and 24 place the .js handler 165 lines below _compile and Module.load 22 above Module.require
   const [fn, , , , , load, runMain, mainModule, require, compile] = loader as (string | number)[] as [string, ...number[]];
   return [`Module._compile (${L}${compile}:14)`, `Object..js (${L}${+compile + 165}:10)`, `Module.load (${L}${+require - 22}:32)`, `${fn}._load (${L}${+load + 71}:12)`, 'TracingChannel.traceSync (node:diagnostics_channel:322:14)', `wrapModuleLoad (${L}235:24)`, `${fn}.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:${runMain})`, `node:internal/main/run_main_module:${mainModule}`];
+}
+
+/** Where the loader compiles a script (wrapSafe's throw, _compile's call of it), as node 20.19's and 22.16's SyntaxErrors show. */
+const WRAP: Record<string, number[]> = { 'v20.19.2': [1472, 1501], 'v22.16.0': [1662, 1704] };
+function wrapFrames(r: Release): string[] | undefined {
+  const w = WRAP[r.node];
+  return w && [`wrapSafe (${L}${w[0]}:18)`, `Module._compile (${L}${w[1]}:20)`, ...mainFrames(r).slice(1)];
 }
 
 /**

@@ -1511,7 +1511,8 @@ export function interpreter(h: Host) {
   const goesOn = (x: string, cur: string, src: string, at: number): boolean => {
     const R = x === ';' ? ELSE : NEXT, c = cur.trim();
     R.lastIndex = at;
-    return R.test(src) || (x === '\n' && (/(?:[=<>,.?:*%&|]|(^|[^-+])[-+]|(^|[\s}])else)$/.test(c) || (/^(if|for|while|function)\b/.test(c) && !c.slice(close(c, c.indexOf('(')) + 1).trim())));
+    // (`do x++; while (…)`: a do's body ends before its while)
+    return R.test(src) || (/^do\b(?![^]*\bwhile\s*\()/.test(c) && /^\s*while\b/.test(src.slice(at))) || (x === '\n' && (/(?:[=<>,.?:*%&|]|(^|[^-+])[-+]|(^|[\s}])(else|do))$/.test(c) || (/^(if|for|while|function)\b/.test(c) && !c.slice(close(c, c.indexOf('(')) + 1).trim())));
   };
   /** Splits on `;` and newlines outside brackets and quotes: each statement and its line. */
   const statements = (src: string): [string, number][] => {
@@ -2427,7 +2428,8 @@ export function interpreter(h: Host) {
   };
   /** `do BODY while (TEST)`: the body once before the first test. */
   const jsDo = (t: string, sc: Scope, L: number, labels?: string[]): V => {
-    const [code, rest] = body(t.slice(2));
+    const s = t.slice(2).trim(), w = /[;\n]\s*(while\s*\([^]*\))$/.exec(s);
+    const [code, rest] = s[0] === '{' || !w ? body(s) : [s.slice(0, w.index), w[1]];
     const test = /^while\s*\(([^]*)\)$/.exec(rest)?.[1];
     if (test === undefined) throw syntax('Unexpected end of input', t.length);
     let first = true;
@@ -2578,8 +2580,9 @@ export function interpreter(h: Host) {
       let more = rest;
       if (kw === 'if') {
         const other = /^else\b/.test(rest);
-        if (evalIn(head, sc)) (block(inner()), (more = other ? after(rest.slice(4)) : rest));
-        else if (other) (jsExec(rest.slice(4), sc, on(rest)), (more = ''));
+        // (the branch taken gives the REPL its value)
+        if (evalIn(head, sc)) (value = block(inner())), (more = other ? after(rest.slice(4)) : rest);
+        else if (other) (value = jsExec(rest.slice(4), sc, on(rest))), (more = '');
       } else if (kw === 'while') loop(() => !!evalIn(head, sc), () => block(inner()), undefined, labels);
       else {
         const of = /^(?:const|let|var)\s+([\w$\xc0-\u024f]+|[[{][^]*[\]}])\s+(of|in)\s+(.+)$/s.exec(head);

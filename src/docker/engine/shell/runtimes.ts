@@ -63,6 +63,16 @@ const LOOP: Record<string, [(f: string) => string, ...string[]]> = {
   microtask: [(f) => f, 'node:internal/process/task_queues:140:7', 'AsyncResource.runInAsyncScope (node:async_hooks:206:9)', 'AsyncResource.runMicrotask (node:internal/process/task_queues:137:8)'],
 };
 
+/** The line and column of offset `at` from line `n`'s first non-blank, on the lines after it when past its end. */
+export function spot(lines: string[], n: number, at: number): [number, number] {
+  let p = at + (lines[n - 1] ?? '').length - (lines[n - 1] ?? '').trimStart().length;
+  while (p > (lines[n - 1] ?? '').length && n < lines.length) p -= lines[n++ - 1].length + 1;
+  return [n, p];
+}
+
+/** A SyntaxError V8 finds compiling the source (not one the program throws): none of that source runs. */
+export const compileError = (e: unknown): e is Thrown => e instanceof Thrown && e.type === 'SyntaxError' && !e.user && e.json === undefined;
+
 /** What the evaluator does not run, said in the runtime's way of reporting an error. */
 const unsupported = (u: Unsupported) => `the simulated interpreter cannot run '${u.what}'`;
 
@@ -78,6 +88,11 @@ export function replError(py: boolean, e: unknown, line: string, n: number, at =
     // the REPL's stack stops at the frames of node:fs
     if (e.sys) return `Uncaught Error: ${e.msg}\n    at ${e.sys.frames.join('\n    at ')}${sysFields(e.sys)}\n`;
     if (e.type === 'Error' && e.name) return `Uncaught Error: ${e.msg}\nRequire stack:\n- <repl> {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '<repl>' ]\n}\n`;
+    // V8's arrow of a SyntaxError: the line as typed, marked under the token it names
+    // (not a name an earlier input declared: V8 finds that as the input starts, at no place in it)
+    const again = /^Identifier '(.+)' has already/.exec(e.msg)?.[1];
+    const [k, col] = spot(line.split('\n'), 1, e.at?.[0] ?? 0);
+    if (compileError(e) && line.trim() && !(again && line.split(new RegExp(`\\b(let|const|var|class|function)\\s+${again.replace(/\$/g, '\\$')}\\b`)).length < 5)) return `${line.split('\n')[k - 1]}\n${' '.repeat(col)}${'^'.repeat(e.at ? Math.max(1, e.at[3] - e.at[0]) : 1)}\n\nUncaught SyntaxError: ${e.msg}\n`;
     return `Uncaught ${e.user && (!e.type || e.type === '{') ? e.name ?? e.msg : e.type + (e.msg ? `: ${e.msg}` : '')}\n`;
   }
   return chained(e, line, at, (x, text, k) => traceback(x, stdin ? '<stdin>' : `<python-input-${n}>`, text, k, (j) => (stdin ? '<stdin>' : `<python-input-${j}>`), stdin));
@@ -175,7 +190,8 @@ function underline(line: string, at?: number[], old = false): string {
  * (`stdin`), or python's script file (its path): what it printed, its errors and its exit status.
  * `as`: node's module type of a script, and the warning it writes when it finds one by its syntax.
  */
-export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string, frames?: string[], as?: { type?: string; warn?: string; file?: boolean }): { out: string; err: string; code: number; error?: unknown } {
+/** `wrap`: the loader's frames of a script's SyntaxError, when its release's are known. */
+export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string, frames?: string[], as?: { type?: string; warn?: string; file?: boolean }, wrap?: string[]): { out: string; err: string; code: number; error?: unknown } {
   const r = rt.run(src.endsWith('\n') ? src : src + '\n', false, as);
   let out = r.out;
   // (what V8 finds wrong before the end of the input, when that is all node -e says)
@@ -202,7 +218,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     left = eof ? [lines.length, lines[lines.length - 1].trim().length, ''] : [left[0] + 1, 0, ''];
     e = Object.assign(new Thrown('SyntaxError', eof ? 'unexpected EOF while parsing' : 'invalid syntax'), { at: [left[1], left[1], left[1] + 1, left[1] + 1] });
   }
-  const printed = r.err;
+  let printed = r.err;
   if (e instanceof Exit) {
     const c = e.code;
     return typeof c === 'string' ? { out, err: printed + c + '\n', code: 1 } : { out, err: printed, code: Number(c ?? r.code ?? 0) };
@@ -226,6 +242,9 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     return { out, err: printed + chained(t, line, n, show), code: 1 };
   }
   let t = e instanceof Thrown ? e : new Thrown('Error', unsupported(e as Unsupported));
+  let syntax = compileError(t);
+  if (syntax) out = printed = '';
+  if (syntax && frames && !wrap) [t, syntax] = [new Thrown('Error', unsupported(new Unsupported(`a SyntaxError of a script in node ${version}`))), false];
   const tail = version.startsWith('v14.') ? '' : `\nNode.js ${version}\n`;
   // a callback of the event loop's: its own frame named as node's loop calls it, then the loop's (node 20's lines)
   const loop = LOOP[t.via ?? ''];
@@ -234,6 +253,9 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   // the functions it went through, when the program's own calls made them all (a host's, as forEach's, adds frames of node's)
   const js = loop && t.js ? t.js.map((f, k, all): [string, number, boolean | string] => (k < all.length - 1 ? f : [loop[0](f[0]), f[1], true])) : t.js?.every(([, , direct]) => direct) ? t.js : undefined;
   if (js) [n, raw] = [js[0][1], src.split('\n')[js[0][1] - 1] ?? ''];
+  // (a statement going on past its line: V8 marks the line the token is on)
+  let at0: number | undefined;
+  if (syntax && t.at) [n, at0] = spot(src.split('\n'), n, t.at[0]), raw = src.split('\n')[n - 1] ?? '';
   /** Where V8 places the call of a frame's function (or of the array method that called it) in `text`: at its name, not at its definition. */
   const callAt = (text: string, [name, , by]: [string, number, string | boolean] | [string]) => text.search(new RegExp(`(?<![\\w$]|function\\s+)${esc(by === true || !by ? name.replace(/.*\./, '') : by)}\\s*\\(`)) + 1 || 1;
   const where = how === 'stdin' ? '[stdin]' : how.length > 1 ? how : '[eval]';
@@ -244,7 +266,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const call = /^(.+) is not a function$|^Class constructor (\S+)/.exec(t.msg)?.slice(1).join('') ?? '';
   // (an unhandled rejection's Error, or one a microtask threw, shows where it was made: its `new`)
   const made = !!t.made || t.via === 'microtask';
-  const col = made ? Math.max(0, raw.search(new RegExp(`\\bnew\\s+${t.type}\\b`))) : t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? nameAt(raw, t.name) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : (t.msg === 'Assignment to constant variable.' ? opAt(raw) : v8Column(t.msg, raw)) ?? (t.at ? t.at[0] + lead : lead);
+  const col = at0 ?? (made ? Math.max(0, raw.search(new RegExp(`\\bnew\\s+${t.type}\\b`))) : t.user ? Math.max(0, raw.search(/\bthrow\b/)) : t.name ? nameAt(raw, t.name) : call && raw.includes(`(${call})(`) ? raw.indexOf(`(${call})(`) + call.length + 2 : call && raw.includes(call) ? raw.indexOf(call) + (/^[\w$.]+$/.test(call) ? call.lastIndexOf('.') + 1 : call.length) : (t.msg === 'Assignment to constant variable.' ? opAt(raw) : v8Column(t.msg, raw)) ?? (t.at ? t.at[0] + lead : lead));
   const mark = open ? ' '.repeat(raw.length) : ' '.repeat(col) + '^'.repeat(t.at ? Math.max(0, t.at[3] - t.at[0]) : 1);
   // a thrown value that is no Error: a primitive bare after the arrow, an object on its own
   if (!t.type || t.type === '{') return { out, err: printed + `${t.type ? '' : '\n'}${where}:${n}\n${raw}\n${mark}\n${t.type ? '\n' : ''}${t.msg}\n${t.type ? '' : '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n'}${tail}`, code: 1 };
@@ -252,7 +274,6 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
   const n0 = r.line ?? 1, at = json !== undefined ? callAt(raw, ['parse']) : col + 1 + (t.user && !made ? Math.max(0, raw.slice(col + 5).search(/\S/)) + 6 - 1 : 0);
   const stdin = ['node:internal/main/eval_stdin:32:5', 'Socket.<anonymous> (node:internal/process/execution:234:5)', 'Socket.emit (node:events:536:35)', 'endReadableNT (node:internal/streams/readable:1698:12)', 'process.processTicksAndRejections (node:internal/process/task_queues:82:21)'];
   const evalFrames = (syntax: boolean) => [...(syntax ? ['makeContextifyScript (node:internal/vm:185:14)', 'node:internal/process/execution:107:22'] : [...frame(`${where}:${n0}:${at}`), 'runScriptInThisContext (node:internal/vm:209:10)', 'node:internal/process/execution:118:14']), `${where}-wrapper:6:24`, 'runScript (node:internal/process/execution:101:62)', 'evalScript (node:internal/process/execution:133:3)', ...(how === 'stdin' ? stdin : ['node:internal/main/eval_string:51:3'])];
-  const syntax = t.type === 'SyntaxError' && !t.user && json === undefined;
   /** The frames of the program's own functions, from where it raised, above its top level's (`top`). */
   const frame = (top: string): string[] => {
     // (JSON.parse's own frame first)
@@ -262,7 +283,7 @@ export function runCode(rt: Runtime, py: boolean, src: string, how: string, vers
     const out = js.flatMap(([name, k, by], j) => [((loc) => (name ? `${name} (${loc})` : loc))(`${where}:${k}:${j ? callAt(src.split('\n')[k - 1] ?? '', js[j - 1]) : at}`), ...(by === true ? [] : [`${/^new /.test(String(by)) ? '' : 'Array.'}${by} (<anonymous>)`])]);
     return [...parse, ...out, top.replace(/\d+\)?$/, (x) => callAt(src.split('\n')[n0 - 1] ?? '', js[js.length - 1]) + x.replace(/\d+/, ''))];
   };
-  const stack = loop ? [...frame('').slice(0, -1), ...loop.slice(1)] : frames ? [...frame(`Object.<anonymous> (${where}:${n0}:${at})`), ...frames] : evalFrames(syntax);
+  const stack = loop ? [...frame('').slice(0, -1), ...loop.slice(1)] : frames ? (syntax ? wrap! : [...frame(`Object.<anonymous> (${where}:${n0}:${at})`), ...frames]) : evalFrames(syntax);
   const head = t.json !== undefined ? jsonHead(t.json, t.msg) : `${where}:${n}\n${raw}\n${mark}`;
   // a failed system call: node:fs's own line above, its frames first, its errno fields below
   const sys = t.sys;

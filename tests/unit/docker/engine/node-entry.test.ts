@@ -178,3 +178,52 @@ test('a top-level await: node 20.19 and 22 run the program as an ES module (a .j
     assert.deepEqual([m.out, m.err], ['2 undefined undefined\n', '']);
   }
 });
+
+test("a script with a SyntaxError: V8's report before any of it runs, never read for its logs; a release whose frames are unknown is refused", async () => {
+  const e = engine();
+  await pull(e, 'node:20', 'node:22', 'node:18-slim');
+  // (node v20.20.2's answer here; the loader's lines are 20.19's and 22.16's, as their own reports print them)
+  const bad = ['sh', '-c', "mkdir /app && cd /app && printf 'const http = require(\"http\");\\nconsole.log(\"arranca\");\\nhttp.createServer((q, r) => r.end(\"x\")).listen(3000);\\nlet y = 1 2\\n' > app.js && node app.js"];
+  const r20 = await runOnce(e, 'node:20', bad);
+  assert.deepEqual([r20.out, r20.state.ExitCode], ['', 1]);
+  assert.equal(r20.err, '/app/app.js:4\nlet y = 1 2\n          ^\n\nSyntaxError: Unexpected number\n    at wrapSafe (node:internal/modules/cjs/loader:1472:18)\n    at Module._compile (node:internal/modules/cjs/loader:1501:20)\n    at Module._extensions..js (node:internal/modules/cjs/loader:1613:10)\n    at Module.load (node:internal/modules/cjs/loader:1275:32)\n    at Module._load (node:internal/modules/cjs/loader:1096:12)\n    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)\n    at node:internal/main/run_main_module:28:49\n\nNode.js v20.19.2\n');
+  const r22 = await runOnce(e, 'node:22', bad);
+  assert.match(r22.err, /^\/app\/app\.js:4\nlet y = 1 2\n {10}\^\n\nSyntaxError: Unexpected number\n {4}at wrapSafe \(node:internal\/modules\/cjs\/loader:1662:18\)\n {4}at Module\._compile \(node:internal\/modules\/cjs\/loader:1704:20\)\n {4}at Object\.\.js \(node:internal\/modules\/cjs\/loader:1895:10\)\n/);
+  const r18 = await runOnce(e, 'node:18-slim', bad);
+  assert.deepEqual([r18.out, r18.state.ExitCode], ['', 1]);
+  assert.match(r18.err, /^Error: the simulated interpreter cannot run 'a SyntaxError of a script in node v18\.20\.8'\n/m);
+  // node -e: nothing printed before the error either, and no server left listening
+  const ev = await runOnce(e, 'node:20', ['node', '-e', "require('http').createServer((q, r) => r.end('x')).listen(3000); console.log('arriba'); a b"]);
+  assert.deepEqual([ev.out, ev.state.ExitCode], ['', 1]);
+  assert.match(ev.err, /^\[eval\]:1\n.* a b\n {90}\^\n\nSyntaxError: Unexpected identifier 'b'\n/);
+});
+
+test("the REPL's SyntaxError: the line as typed and V8's arrow above it, nothing of the line run; if/else and do without braces", async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  const { type } = await runIt(e, 'node:20');
+  // (node v20.20.2's REPL on a terminal)
+  assert.equal(await type('a bcd'), "a bcd\n  ^^^\n\nUncaught SyntaxError: Unexpected identifier 'bcd'\n");
+  assert.equal(await type('  x y'), "  x y\n    ^\n\nUncaught SyntaxError: Unexpected identifier 'y'\n");
+  assert.equal(await type('console.log(1); 1 +* 2'), "console.log(1); 1 +* 2\n                   ^\n\nUncaught SyntaxError: Unexpected token '*'\n");
+  assert.equal(await type('"abc'), '"abc\n^^^^\n\nUncaught SyntaxError: Invalid or unexpected token\n');
+  assert.equal(await type('let q = 1; let q = 2'), "let q = 1; let q = 2\n               ^\n\nUncaught SyntaxError: Identifier 'q' has already been declared\n");
+  // (an input over several lines: the line the token is on)
+  assert.equal(await type('x = 1 +'), '');
+  assert.equal(await type('  * 2'), "  * 2\n  ^\n\nUncaught SyntaxError: Unexpected token '*'\n");
+  assert.equal(await type('if (0) 1; else 2'), '2\n');
+  assert.equal(await type('let w = 0; if (w) w = 1; else if (w === 0) w = 2; else w = 3'), '2\n');
+  assert.equal(await type('if (1) console.log(3); else 4'), '3\nundefined\n');
+  assert.equal(await type('let i = 0; do i++; while (i < 3); i'), '3\n');
+});
+
+test('an Express app the evaluator cannot run is read for what it logs as it starts: its top level and listen\'s callback, not its handlers\' logs', async () => {
+  const e = engine();
+  await pull(e, 'node:20');
+  const files = { 'app.js': "const express = require('express');\nconst app = express();\nconsole.log('configurando \\'app\\'');\nconsole.log('modo: ' + app.get('env'));\napp.get('/', (req, res) => {\n  console.log('petición');\n  res.send('hola');\n});\nconst PORT = 3000;\napp.listen(PORT, () => {\n  console.log(`en http://localhost:${PORT}/`);\n});\n" };
+  await e.imageBuild({ dockerfile: 'FROM node:20\nWORKDIR /app\nRUN npm install express\nCOPY app.js .\nCMD ["node", "app.js"]\n', files }, { tags: ['exp'] }, () => {});
+  const { Id } = await e.containerCreate({ Image: 'exp', HostConfig: { PortBindings: { '3000/tcp': [{ HostIp: '', HostPort: '3000' }] } } });
+  await e.containerStart(Id);
+  assert.equal(e.hostHttp('localhost', 3000, '/')?.body, 'hola');
+  assert.equal((await e.containerLogs(Id)).map((l) => l.text).join(''), "configurando 'app'\nen http://localhost:3000/\n");
+});
