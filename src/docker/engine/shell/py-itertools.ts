@@ -1,5 +1,5 @@
 /** python's itertools: the iterators a course's programs take from it, each item made as it is taken. */
-import { END, PyIter, seqIter } from './py-iter';
+import { END, PyIter } from './py-iter';
 import { PYD, SHOW, Thrown } from './repl-eval';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,15 +17,11 @@ export function itertoolsModule({ iter, tuple, add, eq, opts, addr, repr }: Need
     if (typeof x !== 'bigint' || x < 0n) throw new Thrown('ValueError', `${what} for islice() must be None or an integer: 0 <= x <= sys.maxsize.`);
     return x;
   };
-  /** Tuples of `r` of the pool's indices, in CPython's order: each index after the one before (`combinations`), or any unused one. */
-  const picks = (pool: V[], r: number, after: boolean): V[] => {
-    const out: V[] = [];
-    const go = (k: number, got: number[]) => {
-      if (got.length === r) return void out.push(tuple(got.map((i) => pool[i])));
-      for (let i = after ? k : 0; i < pool.length; i++) if (after || !got.includes(i)) go(i + 1, [...got, i]);
-    };
-    if (r <= pool.length) go(0, []);
-    return out;
+  /** Each item of a tuple-making generator as a tuple, made as it is taken (a big product is never built whole). */
+  const lazy = (kind: string, g: Iterator<V[]>) => it(kind, () => ((r) => (r.done ? END : tuple(r.value)))(g.next()));
+  const atLeast0 = (x: V, msg: string) => {
+    if (x < 0n) throw new Thrown('ValueError', msg);
+    return Number(x);
   };
   const chain = (...a: V[]) => {
     const src = a.map(iter);
@@ -45,8 +41,10 @@ export function itertoolsModule({ iter, tuple, add, eq, opts, addr, repr }: Need
       return Object.defineProperty(c, 'shown', { get: () => `count(${repr(n)}${step === 1n ? '' : ', ' + repr(step)})` });
     }),
     repeat: (x: V, times?: V) => {
-      let n = times ?? -1n;
-      return it('repeat', () => (n === 0n ? END : ((n = n > 0n ? n - 1n : n), x)), `repeat(${repr(x)}${times === undefined ? '' : ', ' + repr(times)})`);
+      // (a negative count is none; the count shown is what is left)
+      let n = times === undefined ? -1n : times < 0n ? 0n : times;
+      const r = it('repeat', () => (n === 0n ? END : ((n = n > 0n ? n - 1n : n), x)));
+      return Object.defineProperty(r, 'shown', { get: () => `repeat(${repr(x)}${times === undefined ? '' : ', ' + repr(n)})` });
     },
     cycle: (x: V) => {
       const src = iter(x), seen: V[] = [];
@@ -77,13 +75,12 @@ export function itertoolsModule({ iter, tuple, add, eq, opts, addr, repr }: Need
     // (a class, whose from_iterable takes the iterables from one)
     chain: Object.assign(chain, { [PYD]: { __name__: 'chain', from_iterable: (x: V) => chain(...all(x)) }, [SHOW]: "<class 'itertools.chain'>" }),
     product: kw((...a: V[]) => {
-      const o = opts(a), each = a.map(all), pools = Array.from({ length: Number(o.repeat ?? 1n) }, () => each).flat();
-      let out: V[][] = [[]];
-      for (const p of pools) out = out.flatMap((t) => p.map((v: V) => [...t, v]));
-      return seqIter('itertools.product', out.map(tuple), addr());
+      const o = opts(a), each = a.map(all);
+      const pools = Array.from({ length: atLeast0(o.repeat ?? 1n, 'repeat argument cannot be negative') }, () => each).flat();
+      return lazy('product', odometer(pools));
     }),
-    permutations: (x: V, r?: V) => ((pool) => seqIter('itertools.permutations', picks(pool, r == null ? pool.length : Number(r), false), addr()))(all(x)),
-    combinations: (x: V, r: V) => seqIter('itertools.combinations', picks(all(x), Number(r), true), addr()),
+    permutations: (x: V, r?: V) => ((pool) => lazy('permutations', picks(pool, r == null ? pool.length : atLeast0(r, 'r must be non-negative'), false)))(all(x)),
+    combinations: (x: V, r: V) => lazy('combinations', picks(all(x), atLeast0(r, 'r must be non-negative'), true)),
     // (a group is taken from the same items as its groupby: the next group ends the one before)
     groupby: kw((...a: V[]) => {
       const o = opts(a), key = o.key ?? a[1] ?? null;
@@ -102,4 +99,30 @@ export function itertoolsModule({ iter, tuple, add, eq, opts, addr, repr }: Need
       });
     }),
   };
+}
+
+/** Tuples of `r` of the pool's items in CPython's order: indices each after the one before (`combinations`), or any unused one. */
+function* picks(pool: V[], r: number, after: boolean): Generator<V[]> {
+  const got: number[] = [];
+  function* go(k: number): Generator<V[]> {
+    if (got.length === r) return yield got.map((i) => pool[i]);
+    for (let i = after ? k : 0; i < pool.length; i++) {
+      if (after || !got.includes(i)) {
+        got.push(i);
+        yield* go(i + 1);
+        got.pop();
+      }
+    }
+  }
+  if (r <= pool.length) yield* go(0);
+}
+
+/** One item of each pool, the last pool turning fastest. */
+function* odometer(pools: V[][]): Generator<V[]> {
+  if (pools.some((p) => !p.length)) return;
+  const ix = pools.map(() => 0);
+  for (let k = 0; k >= 0; ) {
+    yield ix.map((i, j) => pools[j][i]);
+    for (k = pools.length - 1; k >= 0 && ++ix[k] === pools[k].length; k--) ix[k] = 0;
+  }
 }

@@ -2004,7 +2004,7 @@ export function interpreter(h: Host) {
           // (before 3.11 the message is the name alone)
           if (!Object.hasOwn(x, dot[2])) throw new Thrown('AttributeError', minor < 11 ? dot[2] : `'${typeName(x)}' object has no attribute '${dot[2]}'`);
           delete x[dot[2]];
-        } else if (/^\w+$/.test(t)) {
+        } else if (/^[A-Za-z_]\w*$/.test(t)) {
           if (!(sc.g?.has(t) ? top : sc).vars.delete(t)) throw sc.f ? no('del ' + t) : new Thrown('NameError', `name '${t}' is not defined`);
         } else no('del ' + t);
       } catch (e) {
