@@ -235,3 +235,39 @@ export function topAwait(t: { k: string; v: string; p: number }[], src: string):
   }
   return [-1, false];
 }
+
+/**
+ * Where an `await` sits in a function that is not async (-1: nowhere). V8 refuses the whole
+ * program for it before running any, whatever the program is run as.
+ */
+export function strayAwait(t: { k: string; v: string; p: number }[], src: string): number {
+  // per open bracket: whether it is an async function's body (null: no function's body)
+  const fns: (boolean | null)[] = [], opened: number[] = [], arrows: [number, boolean][] = [];
+  const pairs = new Map<number, number>();
+  // `async (…) =>` and `async x =>`; `async function* f(`, `async *m(`, `async m(`
+  const arrowAsync = (k: number) => t[(t[k - 1]?.v === ')' ? pairs.get(k - 1)! : k - 1) - 1]?.v === 'async';
+  const headAsync = (j: number) => {
+    if (t[j - 1]?.v === '*') j--;
+    if (t[j].v !== 'function' && t[j - 1]?.v === 'function') j--;
+    return t[j - 1]?.v === 'async';
+  };
+  for (let k = 0; k < t.length; k++) {
+    const { k: kind, v } = t[k], prev = t[k - 1];
+    if (/^[ins]$/.test(kind) && prev && src.slice(prev.p, t[k].p).includes('\n')) while (arrows.length && arrows[arrows.length - 1][0] === fns.length) arrows.pop();
+    if (kind === 'o' && /^[([{]$/.test(v)) {
+      const j = prev?.v === ')' ? pairs.get(k - 1)! - 1 : -1, q = t[j];
+      fns.push(v !== '{' ? null : prev?.v === '=>' ? arrowAsync(k - 1) : q?.k === 'i' && !/^(if|for|while|switch|catch|with|await)$/.test(q.v) ? headAsync(j) : null);
+      opened.push(k);
+    } else if (kind === 'o' && /^[)\]}]$/.test(v)) {
+      fns.pop();
+      pairs.set(k, opened.pop()!);
+      while (arrows.length && arrows[arrows.length - 1][0] > fns.length) arrows.pop();
+    } else if (v === '=>' && t[k + 1]?.v !== '{') arrows.push([fns.length, arrowAsync(k)]);
+    else if (/^[,;]$/.test(v)) while (arrows.length && arrows[arrows.length - 1][0] === fns.length) arrows.pop();
+    else if (kind === 'i' && v === 'await') {
+      const inner = arrows.length ? arrows[arrows.length - 1][1] : fns.filter((f) => f !== null).pop();
+      if (inner === false) return t[k].p;
+    }
+  }
+  return -1;
+}

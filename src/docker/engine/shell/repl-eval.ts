@@ -24,7 +24,7 @@ import { END, PyIter, seqIter } from './py-iter';
 import { itertoolsModule } from './py-itertools';
 import { randomModule } from './py-random';
 import { Unhandled, eventLoop } from './js-async';
-import { awaitOf, awaits, memo, taped, topAwait, untaped } from './js-await';
+import { awaitOf, awaits, memo, strayAwait, taped, topAwait, untaped } from './js-await';
 
 /** An exception of the program: its class and message (the REPL formats it as its runtime does). */
 export class Thrown {
@@ -2613,10 +2613,14 @@ export function interpreter(h: Host) {
     const code = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
     try {
       v8Brackets(code);
-      const [k, deep] = type ? [-1] : topAwait(lex(code, false), code);
+      const tokens = lex(code, false), stray = strayAwait(tokens, code);
+      const message = h.version.startsWith('v14.') ? 'await is only valid in async function' : 'await is only valid in async functions and the top level bodies of modules';
+      // (`for await` outside an async function is a word V8 reserves there)
+      if (stray >= 0) throw syntax(/\bfor\s*$/.test(code.slice(0, stray)) ? 'Unexpected reserved word' : message, stray, stray + 5);
+      const [k, deep] = type ? [-1] : topAwait(tokens, code);
       if (k < 0 || /^v(2[2-9]|20\.(19|[2-9]\d))/.test(h.version)) return type === 'module' || k >= 0;
       // (inside brackets V8 reads the await as a name, and fails on what follows it)
-      throw deep || file ? new Unsupported('await') : syntax(h.version.startsWith('v14.') ? 'await is only valid in async function' : 'await is only valid in async functions and the top level bodies of modules', k, k + 5);
+      throw deep || file ? new Unsupported('await') : syntax(message, k, k + 5);
     } catch (e) {
       // from the program's place to its line, counted from the line's first word
       const x = e instanceof Open ? e.v8 : e;
