@@ -64,11 +64,15 @@ test('what the evaluator cannot run is refused: an error of an ES module (a prog
   const awaited = await run(`docker exec nd node -e 'async function inner() {\n  await null\n  throw new Error("x")\n}\nasync function outer() {\n  await inner()\n}\nouter()'`);
   assert.match(awaited.err, /^Error: the simulated interpreter cannot run 'rejection'$/m);
   // an await in a statement that holds others the evaluator would run again whole, or in a function that is no async one (V8's SyntaxError)
-  for (const [p, what] of [['outer: for (let i = 0; i < 2; i++) { await null; console.log(i) }', 'label with await'], ["switch (await 1) { case 1: console.log('one') }", 'switch with await'], ['[1].forEach((x) => { await x })', 'await']]) {
+  for (const [p, what] of [['outer: for (let i = 0; i < 2; i++) { await null; console.log(i) }', 'label with await'], ["switch (await 1) { case 1: console.log('one') }", 'switch with await']]) {
     const d = await run(`docker exec nd node -e '(async () => { ${p} })()'`);
     assert.equal(d.out, '');
     assert.match(d.err, new RegExp(`^Error: the simulated interpreter cannot run '${what}'$`, 'm'));
   }
+  // (an await in a callback that is not async is V8's SyntaxError, as node 20 says it)
+  const cb = await run(`docker exec nd node -e '(async () => { [1].forEach((x) => { await x }) })()'`);
+  assert.match(cb.err, /^ {36}\^{5}\n\nSyntaxError: await is only valid in async functions and the top level bodies of modules$/m);
+  assert.equal(cb.exit, 1);
   // (performance.now() counts from the process's start: no number of the simulated clock's)
   assert.match((await run(`docker exec nd node -e "console.log(performance.now())"`)).err, /^Error: the simulated interpreter cannot run 'performance'$/m);
   // callbacks that queue themselves for ever hang node: the page stops them
