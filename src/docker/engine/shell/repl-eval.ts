@@ -663,7 +663,8 @@ export function interpreter(h: Host) {
     /** Whether an item's truth is `t`, taken up to the first that is. */
     const decides = (a: V, t: boolean) => { const it = toIter(a); for (let v; (v = it.pull()) !== END;) if (pyTruth(v) === t) return true; return false; };
     const tuple = (l: V[]) => Object.assign(l, { [TUPLE]: true });
-    const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
+    // (made whole: one too big for the page's memory is refused, where CPython's counts as it goes)
+    const range = (a: V, b?: V, s: V = 1n) => { if (b === undefined) [a, b] = [0n, a]; if (s === 0n) throw new Thrown('ValueError', 'range() arg 3 must not be zero'); if ((b - a) / s > 10_000_000n) throw new Unsupported('a range of more than 10000000 items'); const r: V = []; for (let i = a; s > 0n ? i < b : i > b; i += s) r.push(i); r[SHOW] = `range(${a}, ${b}${s === 1n ? '' : ', ' + s})`; return r; };
     const real = (x: V, msg: string) => { if (!isNum(x)) throw new Thrown('TypeError', msg); return num(x); };
     const opts = (a: V[]) => (a[a.length - 1]?.[KW] ? a.pop() : {});
     /** sorted()'s order: by `key`, stable, `reverse` keeping equal items in their order. */

@@ -64,3 +64,43 @@ test('map, filter and reversed are iterators that show their kind and an address
 test('random.choices with a count not given by keyword says so, as random.py (whose frame the traceback would show)', () => {
   assert.match(py('import random\nrandom.choices([1, 2], 3)'), /\nTypeError: The number of choices must be a keyword argument: k=3\n\[1\]$/);
 });
+
+test('itertools makes each tuple as it is taken, checks its sizes as CPython does, and a range too big for the page is refused', () => {
+  // (CPython 3.9 to 3.13 print these; the first two would fill the page's memory if made whole)
+  const src = [
+    'import itertools',
+    'print(next(itertools.permutations(range(11))))',
+    'print(next(itertools.product(range(10), repeat=8)))',
+    "print(list(itertools.repeat('x', -1)), repr(itertools.repeat('x', -1)))",
+    "r = itertools.repeat('y', 3); next(r); print(repr(r))",
+    "print(list(itertools.product('ab', [1, 2])), list(itertools.product()), list(itertools.product('ab', '')))",
+    "print(list(itertools.permutations('abc', 2)), list(itertools.combinations('abcd', 3)), list(itertools.combinations('ab', 3)))",
+    'for f, a in ((itertools.combinations, ([1, 2], -1)), (itertools.permutations, ([1, 2], -1))):',
+    '    try:',
+    '        f(*a)',
+    '    except ValueError as e:',
+    '        print(e)',
+    'try:',
+    "    itertools.product('ab', repeat=-1)",
+    'except ValueError as e:',
+    '    print(e)',
+    'try:',
+    '    range(1, 2, 0)',
+    'except ValueError as e:',
+    '    print(e)',
+  ].join('\n');
+  assert.equal(py(src), [
+    '(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)',
+    '(0, 0, 0, 0, 0, 0, 0, 0)',
+    "[] repeat('x', 0)",
+    "repeat('y', 2)",
+    "[('a', 1), ('a', 2), ('b', 1), ('b', 2)] [()] []",
+    "[('a', 'b'), ('a', 'c'), ('b', 'a'), ('b', 'c'), ('c', 'a'), ('c', 'b')] [('a', 'b', 'c'), ('a', 'b', 'd'), ('a', 'c', 'd'), ('b', 'c', 'd')] []",
+    'r must be non-negative',
+    'r must be non-negative',
+    'repeat argument cannot be negative',
+    'range() arg 3 must not be zero',
+    '',
+  ].join('\n'));
+  refused('print(any(x > 2 for x in range(10**9)))');
+});
