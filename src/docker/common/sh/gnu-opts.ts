@@ -13,7 +13,7 @@ import type { IO } from './types';
  */
 const PROGRAMS: Record<string, string> = {
   ls: 'abcdfghiklmnopqrstuvw:xABCDFGHI:LNQRST:UXZ1|2|all=a almost-all=A author escape=b block-size: ignore-backups=B color directory=d dired=D classify=F file-type format: full-time group-directories-first no-group=G human-readable=h si dereference-command-line=H dereference-command-line-symlink-to-dir hide: hyperlink indicator-style: inode=i ignore=I kibibytes=k dereference=L numeric-uid-gid=n literal=N hide-control-chars=q show-control-chars quote-name=Q quoting-style: reverse=r recursive=R size=s sort: time: time-style: tabsize=T width=w context=Z zero|b B c D f g G H i I k L m N o q s T u U v w x X author block-size dereference-command-line-symlink-to-dir file-type format group-directories-first hide hyperlink indicator-style quoting-style show-control-chars si sort time zero',
-  cat: 'benstuvAET|1|number=n number-nonblank=b show-all=A show-ends=E show-tabs=T show-nonprinting=v squeeze-blank=s',
+  cat: 'benstuvAET|1|number=n number-nonblank=b show-all=A show-ends=E show-tabs=T show-nonprinting=v squeeze-blank=s|s',
   cp: 'abdfHilLnprst:uvxPRS:TZ|1|archive=a force=f recursive=R verbose=v|b d H i l L P s S t T u x Z',
   mv: 'bfint:uvS:TZ|1|force=f verbose=v|b i S t T u Z',
   rm: 'dfirvIR|1|force=f recursive=r verbose=v no-preserve-root preserve-root|d i I',
