@@ -36,11 +36,20 @@ import { LINE_TOOLS } from './line-tools';
 import { BYTE_TOOLS } from './bytes';
 import { GZIP } from './gzip';
 import { withInfo } from './program-info';
+import { uchar } from './parse';
 
-export function unescape(s: string): { text: string; stop: boolean } {
+export const isUtf8 = (sh: ShellLike) => /utf-?8/i.test(sh.getVar('LC_ALL') || sh.getVar('LC_CTYPE') || sh.getVar('LANG') || '');
+
+/**
+ * Backslash escapes as echo reads them: \0NNN in octal; `oct` (printf's %b) also \NNN; `hex`
+ * (bash) also \xHH, \uHHHH and \UHHHHHHHH.
+ */
+export function unescape(s: string, o: { oct?: boolean; hex?: boolean; utf8?: boolean } = {}): { text: string; stop: boolean } {
   let stop = false;
-  const text = s.replace(/\\(.)/g, (m, c: string) => {
-    const map: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', r: '\r', e: '\x1b', v: '\v', f: '\f', '0': '' };
+  const map: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', r: '\r', e: '\x1b', E: '\x1b', v: '\v', f: '\f' };
+  const text = s.replace(/\\(?:0([0-7]{0,3})|([0-7]{1,3})|x([\da-fA-F]{1,2})|u([\da-fA-F]{1,4})|U([\da-fA-F]{1,8})|(.))/gs, (m, z, n, x, u, U, c: string | undefined) => {
+    if (z !== undefined || (n && o.oct)) return String.fromCharCode(parseInt(z || n || '0', 8) & 255);
+    if (!c) return !o.hex || n ? m : x ? String.fromCharCode(parseInt(x, 16)) : uchar(u || U, !!U, !!o.utf8);
     // `\c` ends the output (and echo's newline): the rest is marked to be cut.
     if (c === 'c' && !stop) {
       stop = true;
@@ -104,7 +113,7 @@ export const COREUTILS: Record<string, Command> = {
   uniq,
   cut,
   tr,
-  echo(args, io) {
+  echo(args, io, sh) {
     let i = 1;
     let newline = true;
     let escapes = false;
@@ -118,7 +127,7 @@ export const COREUTILS: Record<string, Command> = {
     }
     let text = args.slice(i).join(' ');
     if (escapes) {
-      const u = unescape(text);
+      const u = unescape(text, { hex: !io.busybox, utf8: isUtf8(sh) });
       text = u.text;
       if (u.stop) newline = false;
     }
