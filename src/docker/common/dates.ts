@@ -23,22 +23,36 @@ export const asctime = (ms: number) => {
 };
 
 /**
- * strftime in the C locale and UTC, with GNU date's %N (%3N: milliseconds) and %:z; an unknown
- * conversion stays as written, as glibc leaves it.
+ * strftime in the C locale and UTC, with glibc's flags (`-` no padding, `_` spaces, `0` zeros, `^`
+ * upper case, `#` swapped case) and widths, GNU date's %N (%3N: its first digits) and %:z; an
+ * unknown conversion stays as written, as glibc leaves it.
  */
 export function strftime(d: Date, fmt: string): string {
-  const p = (n: number, w = 2, c = '0') => String(n).padStart(w, c);
   const name = (o: Intl.DateTimeFormatOptions) => d.toLocaleString('en-US', { ...o, timeZone: 'UTC' });
-  const h = d.getUTCHours();
-  const wd = d.getUTCDay();
-  const conv: Record<string, () => string> = {
-    Y: () => String(d.getUTCFullYear()), y: () => p(d.getUTCFullYear() % 100), m: () => p(d.getUTCMonth() + 1), d: () => p(d.getUTCDate()),
-    e: () => p(d.getUTCDate(), 2, ' '), H: () => p(h), I: () => p(h % 12 || 12), M: () => p(d.getUTCMinutes()), S: () => p(d.getUTCSeconds()),
-    p: () => (h < 12 ? 'AM' : 'PM'), a: () => name({ weekday: 'short' }), A: () => name({ weekday: 'long' }), b: () => name({ month: 'short' }),
-    h: () => name({ month: 'short' }), B: () => name({ month: 'long' }), j: () => p(Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400_000) + 1, 3),
-    s: () => String(Math.floor(d.getTime() / 1000)), u: () => String(wd || 7), w: () => String(wd), Z: () => 'UTC', z: () => '+0000', ':z': () => '+00:00',
-    N: () => p(d.getUTCMilliseconds(), 3) + '000000',
-    n: () => '\n', t: () => '\t', '%': () => '%', T: () => strftime(d, '%H:%M:%S'), R: () => strftime(d, '%H:%M'), F: () => strftime(d, '%Y-%m-%d'), D: () => strftime(d, '%m/%d/%y'),
+  const t = d.getTime(), Y = d.getUTCFullYear(), h = d.getUTCHours(), wd = d.getUTCDay();
+  const yd = Math.floor((t - Date.UTC(Y, 0, 1)) / 864e5);
+  // the ISO week is the one of its Thursday, and its year that Thursday's
+  const thu = new Date(t + (3 - ((wd + 6) % 7)) * 864e5), G = thu.getUTCFullYear();
+  // numbers are [value, width, padding]
+  const conv: Record<string, () => string | [number, number, string?]> = {
+    Y: () => [Y, 1], C: () => [Math.floor(Y / 100), 2], y: () => [Y % 100, 2], G: () => [G, 1], g: () => [G % 100, 2], m: () => [d.getUTCMonth() + 1, 2],
+    d: () => [d.getUTCDate(), 2], e: () => [d.getUTCDate(), 2, ' '], H: () => [h, 2], k: () => [h, 2, ' '], I: () => [h % 12 || 12, 2], l: () => [h % 12 || 12, 2, ' '],
+    M: () => [d.getUTCMinutes(), 2], S: () => [d.getUTCSeconds(), 2], j: () => [yd + 1, 3], s: () => [Math.floor(t / 1000), 1], u: () => [wd || 7, 1], w: () => [wd, 1],
+    U: () => [Math.floor((yd + 7 - wd) / 7), 2], W: () => [Math.floor((yd + 7 - ((wd + 6) % 7)) / 7), 2], V: () => [Math.floor((thu.getTime() - Date.UTC(G, 0, 1)) / 6048e5) + 1, 2],
+    p: () => (h < 12 ? 'AM' : 'PM'), P: () => (h < 12 ? 'am' : 'pm'), a: () => name({ weekday: 'short' }), A: () => name({ weekday: 'long' }), b: () => name({ month: 'short' }),
+    h: () => name({ month: 'short' }), B: () => name({ month: 'long' }), Z: () => 'UTC', z: () => '+0000', ':z': () => '+00:00',
+    N: () => String(d.getUTCMilliseconds()).padStart(3, '0') + '000000', n: () => '\n', t: () => '\t', '%': () => '%',
+    T: () => strftime(d, '%H:%M:%S'), R: () => strftime(d, '%H:%M'), F: () => strftime(d, '%Y-%m-%d'), D: () => strftime(d, '%m/%d/%y'), x: () => strftime(d, '%D'),
+    X: () => strftime(d, '%T'), r: () => strftime(d, '%I:%M:%S %p'), c: () => strftime(d, '%a %b %e %T %Y'),
   };
-  return fmt.replace(/%(\d?)(:?.)/g, (m, width: string, c: string) => (width && c !== 'N' ? m : conv[c]?.().slice(0, +width || undefined) ?? m));
+  return fmt.replace(/%([-_0^#]*)(\d*)[EO]?(:?.)/g, (m, flags: string, width: string, c: string) => {
+    const v = conv[c]?.();
+    if (v === undefined) return m;
+    if (c === 'N') return (v as string).slice(0, +width || 9);
+    const pad = flags.replace(/[^-_0]/g, '').slice(-1);
+    let s = typeof v === 'string' ? v : String(v[0]);
+    if (flags.includes('#')) s = /[pZ]/.test(c) ? s.toLowerCase() : s.toUpperCase();
+    if (flags.includes('^')) s = s.toUpperCase();
+    return pad === '-' ? s : s.padStart(+width || (typeof v === 'string' ? 0 : v[1]), pad === '_' ? ' ' : pad || (typeof v === 'string' ? ' ' : v[2] ?? '0'));
+  });
 }

@@ -32,15 +32,24 @@ import { diff } from './diff';
 import { dd, fallocate, sizeArg, truncate } from './dd';
 import { expr } from './expr';
 import { FILE_TOOLS } from './file-tools';
-import { LINE_TOOLS } from './line-tools';
+import { LINE_TOOLS, pick } from './line-tools';
 import { BYTE_TOOLS } from './bytes';
 import { GZIP } from './gzip';
 import { withInfo } from './program-info';
+import { uchar } from './parse';
 
-export function unescape(s: string): { text: string; stop: boolean } {
+export const isUtf8 = (sh: ShellLike) => /utf-?8/i.test(sh.getVar('LC_ALL') || sh.getVar('LC_CTYPE') || sh.getVar('LANG') || '');
+
+/**
+ * Backslash escapes as echo reads them: \0NNN in octal; `oct` (printf's %b) also \NNN; `hex`
+ * (bash) also \xHH, \uHHHH and \UHHHHHHHH.
+ */
+export function unescape(s: string, o: { oct?: boolean; hex?: boolean; utf8?: boolean } = {}): { text: string; stop: boolean } {
   let stop = false;
-  const text = s.replace(/\\(.)/g, (m, c: string) => {
-    const map: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', r: '\r', e: '\x1b', v: '\v', f: '\f', '0': '' };
+  const map: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\x07', b: '\b', r: '\r', e: '\x1b', E: '\x1b', v: '\v', f: '\f' };
+  const text = s.replace(/\\(?:0([0-7]{0,3})|([0-7]{1,3})|x([\da-fA-F]{1,2})|u([\da-fA-F]{1,4})|U([\da-fA-F]{1,8})|(.))/gs, (m, z, n, x, u, U, c: string | undefined) => {
+    if (z !== undefined || (n && o.oct)) return String.fromCharCode(parseInt(z || n || '0', 8) & 255);
+    if (!c) return !o.hex || n ? m : x ? String.fromCharCode(parseInt(x, 16)) : uchar(u || U, !!U, !!o.utf8);
     // `\c` ends the output (and echo's newline): the rest is marked to be cut.
     if (c === 'c' && !stop) {
       stop = true;
@@ -78,6 +87,8 @@ function missing(io: IO, usageLine: string, what = 'operand'): void {
   else io.err(`${name}: missing ${what}\nTry '${name} --help' for more information.\n`);
 }
 
+const extra = (io: IO, name: string, op: string) => (io.err(`${name}: extra operand '${op}'\nTry '${name} --help' for more information.\n`), 1);
+
 /** Busybox says "can't" where GNU says "cannot". */
 const cannot = (io: IO) => (io.busybox ? "can't" : 'cannot');
 
@@ -104,7 +115,7 @@ export const COREUTILS: Record<string, Command> = {
   uniq,
   cut,
   tr,
-  echo(args, io) {
+  echo(args, io, sh) {
     let i = 1;
     let newline = true;
     let escapes = false;
@@ -118,7 +129,7 @@ export const COREUTILS: Record<string, Command> = {
     }
     let text = args.slice(i).join(' ');
     if (escapes) {
-      const u = unescape(text);
+      const u = unescape(text, { hex: !io.busybox, utf8: isUtf8(sh) });
       text = u.text;
       if (u.stop) newline = false;
     }
@@ -361,7 +372,9 @@ export const COREUTILS: Record<string, Command> = {
     io.out((ip ? sh.m.ip + (args[1] === '-I' ? ' ' : '') : sh.m.hostname) + '\n');
     return 0;
   },
-  whoami(_a, io, sh) {
+  whoami(a, io, sh) {
+    const op = a[a[1] === '--' ? 2 : 1];
+    if (op !== undefined && !io.busybox) return extra(io, 'whoami', op);
     const e = account(sh.m.fs, sh.user);
     if (e === undefined) {
       const uid = sh.user.split(':')[0];
@@ -375,6 +388,8 @@ export const COREUTILS: Record<string, Command> = {
     // A USER operand must have an entry in /etc/passwd (a name or a uid).
     const o = opts(args);
     const who = o.rest[0];
+    // GNU prints one of -u, -g and -G
+    if (!io.busybox && [...'ugG'].filter((c) => o.flags.has(c))[1]) return io.err('id: cannot print "only" of more than one choice\n'), 1;
     const e = account(sh.m.fs, who ?? sh.user);
     if (who !== undefined && e === undefined) {
       io.err(io.busybox ? `id: unknown user ${who}\n` : `id: '${who}': no such user\n`);
@@ -464,6 +479,7 @@ export const COREUTILS: Record<string, Command> = {
   },
   uname(args, io, sh) {
     const o = opts(args);
+    if (o.rest.length && !io.busybox) return extra(io, 'uname', o.rest[0]);
     const k = sh.m.kernel;
     // Processor and platform are 'unknown' to upstream coreutils (Debian) and busybox, and -a
     // leaves them out; Ubuntu's patched coreutils reports the machine.
@@ -894,7 +910,11 @@ function headTail(name: 'head' | 'tail', args: string[], io: IO, sh: ShellLike):
     // -v: a header even for one file, -q: none
     if ((files.length > 1 && !o.flags.has('q')) || o.flags.has('v')) io.out(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`);
     first = false;
-    io.out(headOrTail(inputs[0].text, count, name === 'head', o.values.c !== undefined));
+    // /dev/zero and /dev/urandom never end: -c takes its bytes from them (random ones below 128,
+    // which the texts here hold as one byte each)
+    const dev = name === 'head' && o.values.c !== undefined && !sign && /^\/dev\/(zero|u?random)$/.exec(f);
+    const text = dev ? Array.from({ length: Math.min(+count, 1 << 24) }, () => String.fromCharCode(dev[1] === 'zero' ? 0 : pick(sh, 128))).join('') : inputs[0].text;
+    io.out(headOrTail(text, count, name === 'head', o.values.c !== undefined));
   }
   return status;
 }

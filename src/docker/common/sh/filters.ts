@@ -16,20 +16,41 @@ const missingOperand = (io: IO, name: string) => io.err(`${name}: missing operan
 
 export function sort(args: string[], io: IO, sh: ShellLike): number {
   const o = opts(args, 'kto');
+  const t = o.values.t;
+  // a field or a first character numbered 0, a tab of two characters: GNU's refusals
+  const zero = (o.all.k ?? []).find((k) => /^0+(\D|$)|,0+(\D|$)|^\d+\.0+(\D|$)/.test(k));
+  const bad = zero ? `${/^\d+\.0/.test(zero) ? 'character offset' : 'field number'} is zero: invalid field specification '${zero}'` : t && t.length > 1 && t !== '\\0' ? `multi-character tab '${t}'` : '';
+  if (bad && !io.busybox) return io.err(`sort: ${bad}\n`), 2;
   // sort stops at a file it cannot read, before printing anything (busybox dies with 1)
   const read = input(o.rest, io, sh, 'sort');
   if (typeof read === 'number' || read[1]) return io.busybox ? 1 : 2;
   const text = read[0];
   const f = o.flags;
-  // each -k FROM[,TO] with its own ordering letters (n, r, h, g, f, b), else the global ones
+  // each -k F[.C][,F[.C]] with its own ordering letters (n, r, h, g, f, b), else the global ones
   const keys = (o.all.k ?? ['']).map((k) => {
-    const [, from, fl = '', to, tl = ''] = /^(\d*)(?:\.\d+)?([a-zA-Z]*)(?:,(\d+)(?:\.\d+)?([a-zA-Z]*))?/.exec(k)!;
+    const [, from, fc = '1', fl = '', to, tc = '0', tl = ''] = /^(\d*)(?:\.(\d+))?([a-zA-Z]*)(?:,(\d+)(?:\.(\d+))?([a-zA-Z]*))?/.exec(k)!;
     const own = fl + tl;
-    return { from, to, own, has: (c: string) => (own || [...f].join('')).includes(c) };
+    return { from: +from, fc: +fc, to: +to, tc: +tc, own, has: (c: string) => (own || [...f].join('')).includes(c) };
   });
-  // Without -t a field starts with the blanks before it.
-  const field = (l: string, from?: string, to?: string) => (from ? (o.values.t ? l.split(o.values.t[0]) : l.split(/(?<=\S)(?=\s)/)).slice(+from - 1, to ? +to : undefined).join(o.values.t?.[0] ?? '') : l);
+  // A key runs from its field's character (blanks skipped with b) to the end of its last field,
+  // or that field's character; without -t a field starts with the blanks before it.
+  const field = (l: string, k: (typeof keys)[0]) => {
+    if (!k.from) return k.has('b') ? l.trimStart() : l;
+    const fs = t ? l.split(t === '\\0' ? '\0' : t[0]) : l.split(/(?<=\S)(?=\s)/);
+    const at = (n: number, skip = k.has('b')) => {
+      const i = fs.slice(0, n - 1).reduce((p, x) => p + x.length + (t ? 1 : 0), 0);
+      return skip ? i + /^\s*/.exec(l.slice(i))![0].length : i;
+    };
+    const start = at(k.from) + k.fc - 1;
+    return l.slice(start, Math.max(start, !k.to ? l.length : k.tc ? at(k.to) + k.tc : at(k.to, false) + (fs[k.to - 1]?.length ?? 0)));
+  };
   const num = (s: string) => parseFloat(/^\s*-?(\d+\.?\d*|\.\d+)/.exec(s)?.[0] ?? '0') || 0;
+  // -g: C's strtod (exponents, hex, inf); what is no number goes first, then nan
+  const general = (s: string) => {
+    const m = /^\s*([-+]?)(inf|nan|0x[\da-f]+|(\d+\.?\d*|\.\d+)(e[-+]?\d+)?)/i.exec(s);
+    const w = m?.[2].toLowerCase();
+    return !w ? [0, 0] : w === 'nan' ? [1, 0] : [2, (m![1] === '-' ? -1 : 1) * (w === 'inf' ? Infinity : Number(w))];
+  };
   // -h: the unit first (none, K, M, G…), then the number
   const human = (s: string) => 'KMGTPE'.indexOf(/^\s*-?[\d.]+([KMGTPE])?/i.exec(s)?.[1]?.toUpperCase() ?? '@') * 1e18 + num(s);
   const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -37,14 +58,15 @@ export function sort(args: string[], io: IO, sh: ShellLike): number {
   const cut = new Map<string, string[]>();
   const keysOf = (l: string) => {
     let v = cut.get(l);
-    if (!v) cut.set(l, (v = keys.map((k) => (k.has('b') ? field(l, k.from, k.to).trimStart() : field(l, k.from, k.to)))));
+    if (!v) cut.set(l, (v = keys.map((k) => field(l, k))));
     return v;
   };
   const byKey = (a: string, b: string) => {
     const [ka, kb] = [keysOf(a), keysOf(b)];
     for (const [i, k] of keys.entries()) {
       const [x, y] = [ka[i], kb[i]];
-      const c = k.has('n') || k.has('g') ? num(x) - num(y) : k.has('h') ? human(x) - human(y) : k.has('f') ? bytes(x.toUpperCase(), y.toUpperCase()) : bytes(x, y);
+      const [gx, gy] = k.has('g') ? [general(x), general(y)] : [];
+      const c = gx && gy ? gx[0] - gy[0] || Math.sign(gx[1] - gy[1]) || 0 : k.has('n') ? num(x) - num(y) : k.has('h') ? human(x) - human(y) : k.has('f') ? bytes(x.toUpperCase(), y.toUpperCase()) : bytes(x, y);
       // a key with letters of its own is not reversed by a global -r
       if (c) return k.own ? (k.has('r') ? -c : c) * (f.has('r') ? -1 : 1) : c;
     }
@@ -77,8 +99,10 @@ export function sort(args: string[], io: IO, sh: ShellLike): number {
 
 export function uniq(args: string[], io: IO, sh: ShellLike): number {
   const o = opts(args);
+  if (o.rest.length > 2 && !io.busybox) return io.err(`uniq: extra operand '${o.rest[2]}'\nTry 'uniq --help' for more information.\n`), 1;
   const read = input(o.rest.slice(0, 1), io, sh, 'uniq');
   if (typeof read === 'number') return 1;
+  let out = '';
   const text = read[0];
   const runs: [string, number][] = [];
   for (const l of lines(text)) {
@@ -88,7 +112,14 @@ export function uniq(args: string[], io: IO, sh: ShellLike): number {
   }
   for (const [l, n] of runs) {
     if ((o.flags.has('d') && n < 2) || (o.flags.has('u') && n > 1)) continue;
-    io.out((o.flags.has('c') ? `${String(n).padStart(7)} ` : '') + l + '\n');
+    out += (o.flags.has('c') ? `${String(n).padStart(7)} ` : '') + l + '\n';
+  }
+  // a second operand is the file written
+  if (o.rest[1] === undefined || o.rest[1] === '-') io.out(out);
+  else try {
+    sh.m.fs.writeFile(o.rest[1], out, sh.cwd);
+  } catch (e) {
+    return io.err(`uniq: ${o.rest[1]}: ${reason(e)}\n`), 1;
   }
   return 0;
 }

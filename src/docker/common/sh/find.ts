@@ -1,23 +1,27 @@
 /**
  * `find` (GNU findutils and busybox): start paths, then an expression of tests (-name, -iname,
- * -path, -type, -empty, -size, -newer, -mtime, -mmin), actions (-print, -print0, -printf, -delete,
- * -exec … ; and … {} +, -quit) and the operators ! -not -a -o and ( ), with -maxdepth and -mindepth. Directory order on disk is arbitrary; the
- * simulation walks in byte order.
+ * -path, -wholename, -type, -empty, -size, -newer, -mtime, -mmin, -perm, -user, -group,
+ * -executable, -true, -false), actions (-print, -print0, -printf, -delete, -exec … ; and … {} +,
+ * -prune, -quit) and the operators ! -not -a -o and ( ), with -maxdepth, -mindepth and -depth.
+ * Directory order on disk is arbitrary; the simulation walks in byte order.
  */
+import { applyMode } from './chmod';
 import { FsError, may, type Node } from './fs';
 import { globRe } from './glob';
 import { sizeOf } from './ls';
+import { account, groupEntries } from './passwd';
 import type { IO, ShellLike } from './types';
 
 const KIND: Record<string, Node['kind']> = { f: 'file', d: 'dir', l: 'link' };
 
 /** What a test or action sees of one file. */
-interface Hit { path: string; name: string; node: Node; parts: string[]; depth: number }
+interface Hit { path: string; name: string; node: Node; parts: string[]; depth: number; prune?: boolean }
 type Pred = (h: Hit) => boolean | Promise<boolean>;
 
 class FindError extends Error {}
 
 const mtime = (n: Node) => (n as { mtime?: number }).mtime ?? 0;
+const modeOf = (n: Node) => ((n as { mode?: number }).mode ?? 0o777) & 0o7777;
 
 export async function find(args: string[], io: IO, sh: ShellLike): Promise<number> {
   const bb = io.busybox;
@@ -55,10 +59,28 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
     switch (a) {
       case '-print': acts = true; return print;
       case '-print0': acts = true; return (h) => (io.out(h.path + '\0'), true);
-      case '-name': case '-iname': case '-path': case '-ipath': case '-wholename': {
+      case '-name': case '-iname': case '-path': case '-ipath': case '-wholename': case '-iwholename': {
         const re = globRe(arg(a));
         const test = a[1] === 'i' ? new RegExp(re.source, 'is') : re;
-        return (h) => test.test(/name$/.test(a) ? h.name : h.path);
+        return (h) => test.test(/^-i?name$/.test(a) ? h.name : h.path);
+      }
+      case '-true': case '-false': return () => a === '-true';
+      case '-prune': return (h) => (h.prune = true);
+      case '-depth': depthFirst = true; return () => true;
+      // root runs what has an x bit
+      case '-executable': return (h) => may(sh.m.fs.cred, h.node, 1) && (!!sh.m.fs.cred || h.node.kind === 'dir' || !!(modeOf(h.node) & 0o111));
+      // MODE exactly, -MODE all its bits, /MODE any of them
+      case '-perm': {
+        const v = arg(a);
+        const k = /^[-/]/.test(v) ? v[0] : '';
+        const want = applyMode(v.slice(k.length), 0, false) ?? fail(`invalid mode '${v}'`);
+        return (h) => (k === '-' ? (modeOf(h.node) & want) === want : k ? !want || !!(modeOf(h.node) & want) : modeOf(h.node) === want);
+      }
+      case '-user': case '-group': {
+        const v = arg(a);
+        const id = /^\d+$/.test(v) ? +v : a === '-user' ? account(sh.m.fs, v)?.uid : groupEntries(sh.m.fs).find((g) => g[0] === v)?.[1];
+        if (id === undefined) fail(`'${v}' is not the name of ${a === '-user' ? 'a known user' : 'an existing group'}`);
+        return (h) => ((h.node as { uid?: number; gid?: number })[a === '-user' ? 'uid' : 'gid'] ?? 0) === id;
       }
       // -size N[ckMG] in units rounded up (512-byte blocks without one), -mtime in whole days,
       // -mmin in minutes: more than +N, less than -N, or N
@@ -86,7 +108,7 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
       case '-printf': {
         acts = true;
         const f = arg(a);
-        return (h) => (io.out(f.replace(/%([pfhsmd%])|\\([nt\\])/g, (_m, d: string, e: string) => (e ? { n: '\n', t: '\t', '\\': '\\' }[e]! : { p: h.path, f: h.name, h: h.path.replace(/\/[^/]*$/, '') || '.', s: String(sizeOf(h.node)), m: (((h.node as { mode?: number }).mode ?? 0o777) & 0o7777).toString(8), d: String(h.depth), '%': '%' }[d]!))), true);
+        return (h) => (io.out(f.replace(/%([pfhsmd%])|\\([nt\\])/g, (_m, d: string, e: string) => (e ? { n: '\n', t: '\t', '\\': '\\' }[e]! : { p: h.path, f: h.name, h: h.path.includes('/') ? h.path.replace(/\/[^/]*$/, '') || '/' : '.', s: String(sizeOf(h.node)), m: modeOf(h.node).toString(8), d: String(h.depth), '%': '%' }[d]!))), true);
       }
       case '-type': {
         const v = arg(a);
@@ -96,6 +118,7 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
       case '-empty': return (h) => (h.node.kind === 'dir' ? !sh.m.fs.list(h.parts).size : h.node.kind === 'file' && !h.node.size);
       case '-maxdepth': case '-mindepth': {
         const v = arg(a);
+        if (!/^\d+$/.test(v) && !bb) fail(`Expected a positive decimal integer argument to ${a}, but got '${v}'`);
         // GNU warns once per global option given after a test (busybox says nothing)
         const after = args.slice(starts.length + 1, k - 2).find((t) => /^-(i?name|type|empty)$/.test(t));
         if (after && !bb) io.err(`find: warning: you have specified the global option ${a} after the argument ${after}, but global options are not positional, i.e., ${a} affects tests specified before it as well as those specified after it.  Please specify global options before other arguments.\n`);
@@ -180,9 +203,9 @@ export async function find(args: string[], io: IO, sh: ShellLike): Promise<numbe
   const walk = async (path: string, parts: string[], node: Node, depth: number) => {
     // A start point is tested by its own last component ('.' for '.', '/' for '/').
     const name = depth ? parts[parts.length - 1] : path.replace(/(.)\/+$/, '$1').replace(/.*\/(?=.)/, '');
-    const hit = { path, name, node, parts, depth };
+    const hit: Hit = { path, name, node, parts, depth };
     if (depth >= min && !depthFirst && !quit) await test(hit);
-    if (node.kind === 'dir' && depth < max && !quit) {
+    if (node.kind === 'dir' && depth < max && !quit && !hit.prune) {
       if (!may(sh.m.fs.cred, node, 5)) {
         io.err(bb ? `find: ${path}: Permission denied\n` : `find: '${path}': Permission denied\n`);
         status = 1;

@@ -98,11 +98,17 @@ export class Incomplete extends ShellSyntaxError {
   }
 }
 
+/** bash's \u and \U: the character in a UTF-8 locale; in the images' C locale only ASCII, others spelled out as bash does. */
+export function uchar(hex: string, big: boolean, utf8: boolean): string {
+  const n = parseInt(hex, 16);
+  return n > 0x10ffff ? '' : n < 128 || utf8 ? String.fromCodePoint(n) : (big ? '\\U' : '\\u') + hex.toUpperCase().padStart(big ? 8 : 4, '0');
+}
+
 const ANSI: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
-/** The text of `$'…'`: `\n`, `\x41`, `\101`, `\u00e9`, `\cA`…; an unknown escape stays as typed. */
+/** The text of `$'…'`: `\n`, `\x41`, `\101`, `\u00e9` (as in the images' C locale), `\cA`…; an unknown escape stays as typed. */
 const ansiC = (s: string): string =>
   s.replace(/\\(?:([0-7]{1,3})|x([\da-fA-F]{1,2})|u([\da-fA-F]{1,4})|U([\da-fA-F]{1,8})|c(.)|(.))/gs, (m, o, x, u, U, c, e) =>
-    o ? String.fromCharCode(parseInt(o, 8) & 255) : x || u || U ? String.fromCodePoint(parseInt(x || u || U, 16)) : c ? String.fromCharCode(c.toUpperCase().charCodeAt(0) ^ 64) : ANSI[e] ?? (`'"?\\`.includes(e) ? e : m));
+    o ? String.fromCharCode(parseInt(o, 8) & 255) : x ? String.fromCharCode(parseInt(x, 16)) : u || U ? uchar(u || U, !!U, false) : c ? String.fromCharCode(c.toUpperCase().charCodeAt(0) ^ 64) : ANSI[e] ?? (`'"?\\`.includes(e) ? e : m));
 const BLANK = /[ \t\r]/;
 const META = /[ \t\r\n;&|<>()]/;
 /** Words that open or close a compound command where a command may start. */

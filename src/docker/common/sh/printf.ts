@@ -4,17 +4,19 @@
  * remain, and each shell's complaint about an argument that is not a number.
  */
 import { bbHead } from './opts';
-import { unescape } from './coreutils';
+import { isUtf8, unescape } from './coreutils';
+import { uchar } from './parse';
 import type { IO, ShellLike } from './types';
 
 const CUT = '\u0000\\c';
-const SPEC = /%([-+ 0#]*)(\*|\d*)(?:\.(\*|\d*))?([diouxXfFeEgGcsbq%])|%|\\(0[0-7]{0,3}|[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)?/g;
+const SPEC = /%([-+ 0#]*)(\*|\d*)(?:\.(\*|\d*))?([diouxXfFeEgGcsbq%])|%|\\([0-7]{1,3}|x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|.)?/g;
 
-/** An escape of the format (`\n`, `\101`, `\x41`): its character. */
-function escape(e: string | undefined): string {
+/** An escape of the format (`\n`, `\101`, `\x41`, `\u00e9`): its character. */
+function escape(e: string | undefined, utf8: boolean): string {
   if (e === undefined) return '\\';
   if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8) & 255);
   if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
+  if (/^u./i.test(e)) return uchar(e.slice(1), e[0] === 'U', utf8);
   if (e === '"' || e === "'") return e;
   return unescape('\\' + e).text;
 }
@@ -79,7 +81,7 @@ export function printf(argv: string[], io: IO, sh: ShellLike): number {
           stop = true;
           return CUT;
         }
-        return escape(esc);
+        return escape(esc, isUtf8(sh));
       }
       if (c === undefined) return m;
       if (c === '%') return '%';
@@ -112,7 +114,7 @@ export function printf(argv: string[], io: IO, sh: ShellLike): number {
         numeric = false;
         const arg = next() ?? '';
         if (c === 'b') {
-          const u = unescape(arg.replace(/\\0([0-7]{1,3})/g, (_x, o: string) => String.fromCharCode(parseInt(o, 8))));
+          const u = unescape(arg, { oct: true, hex: sh.flavor === 'bash', utf8: isUtf8(sh) });
           s = u.text;
           if (u.stop) {
             stop = true;
