@@ -15,7 +15,7 @@ function input(files: string[], io: IO, sh: ShellLike, name: string): [string, b
 const missingOperand = (io: IO, name: string) => io.err(`${name}: missing operand\nTry '${name} --help' for more information.\n`);
 
 export function sort(args: string[], io: IO, sh: ShellLike): number {
-  const o = opts(args, 'kto');
+  const o = opts(args, 'ktoTS');
   const t = o.values.t;
   // a field or a first character numbered 0, a tab of two characters: GNU's refusals
   const zero = (o.all.k ?? []).find((k) => /^0+(\D|$)|,0+(\D|$)|^\d+\.0+(\D|$)/.test(k));
