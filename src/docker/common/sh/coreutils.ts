@@ -178,6 +178,7 @@ export const COREUTILS: Record<string, Command> = {
     const o = opts(args, 'dtr');
     const d = o.values.d;
     const when = d === undefined ? undefined : parseDate(d, sh.m.now());
+    if (when === null) return (io.err(`touch: el simulador no lee fechas como '${d}'\n`), 1);
     if (d !== undefined && when === undefined) return (io.err(`touch: invalid date ${io.busybox ? '' : 'format '}'${d}'\n`), 1);
     if (!o.rest.length) {
       missing(io, 'touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...', 'file operand');

@@ -8,16 +8,23 @@ import type { IO, ShellLike } from './types';
 // months, or (negative) milliseconds
 const UNIT: Record<string, number> = { year: 12, month: 1, week: -604800e3, day: -86400e3, hour: -3600e3, min: -60e3, minute: -60e3, sec: -1e3, second: -1e3 };
 
+// What GNU's parse_datetime also reads and this does not (month and day names, ordinals, am/pm,
+// zone offsets): a date given so is refused, never called invalid
+const UNREAD = /^([+-]\d|(\d+(st|nd|rd|th)?,?\s*)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|next|last|this|noon|midnight|fortnight|first|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)|\d+\s*[ap]\.?m\b)/;
+
 /**
  * The time (ms) a date string names, as GNU's parse_datetime reads what students write: `@SECONDS`,
  * ISO dates and times, `MM/DD/YYYY`, `YYYYMMDD`, now/today/yesterday/tomorrow and
- * relative items (`2 days ago`, `+1 month`); undefined when it is none (or more than this reads).
+ * relative items (`2 days ago`, `+1 month`); undefined when it is none, null when it is a form
+ * GNU reads that this does not.
  */
-export function parseDate(text: string, now: number): number | undefined {
+export function parseDate(text: string, now: number): number | undefined | null {
   let s = text.trim().toLowerCase();
   const at = /^@(-?\d+(?:[.,]\d+)?)$/.exec(s);
   if (at) return Math.floor(+at[1].replace(',', '.') * 1000);
   const n = new Date(now);
+  // (an empty string is the start of today)
+  if (!s) return Date.UTC(n.getUTCFullYear(), n.getUTCMonth(), n.getUTCDate());
   let date: number[] | undefined, time: number[] | undefined, months = 0, ms = 0;
   const eat = (re: RegExp) => {
     const m = re.exec(s);
@@ -36,7 +43,7 @@ export function parseDate(text: string, now: number): number | undefined {
       if (UNIT[m[2]] > 0) months += k * UNIT[m[2]];
       else ms -= k * UNIT[m[2]];
     } else if ((m = eat(/^(now|today|yesterday|tomorrow|z|utc|gmt|ut)\b/))) ms += { yesterday: -86400e3, tomorrow: 86400e3 }[m[1]] ?? 0;
-    else return;
+    else return UNREAD.test(s) ? null : undefined;
   }
   if (date && (date[1] < 1 || date[1] > 12 || date[2] < 1 || new Date(Date.UTC(date[0], date[1] - 1, date[2])).getUTCDate() !== date[2])) return;
   const [y, mo, d] = date ?? [n.getUTCFullYear(), n.getUTCMonth() + 1, n.getUTCDate()];
@@ -86,6 +93,7 @@ export function date(args: string[], io: IO, sh: ShellLike): number {
   if (op[0] !== '+') return (io.err(`date: invalid date '${op}'\n`), 1);
   // busybox reads absolute dates only
   const t = (set ?? when) === undefined ? now : io.busybox && /[a-z]{3}/i.test(set ?? when!) ? undefined : parseDate(set ?? when!, now);
+  if (t === null) return (io.err(`date: el simulador no lee fechas como '${set ?? when}'\n`), 1);
   if (t === undefined) return (io.err(`date: invalid date '${set ?? when}'\n`), 1);
   // setting the clock needs CAP_SYS_TIME: the date is printed all the same
   if (set !== undefined) io.err(`date: ${io.busybox ? "can't" : 'cannot'} set date: Operation not permitted\n`);

@@ -49,3 +49,14 @@ test('date -s and a date to set are refused as the container refuses settimeofda
   // busybox's -I writes the zone as %z: `+0000`
   assert.equal((await step(shell, 'docker run --rm alpine date -d @0 -Iseconds', { tty: false })).stdout, '1970-01-01T00:00:00+0000\n');
 });
+
+test('a date GNU reads in a form the simulator does not (names of months and days, am/pm, a zone) is refused, never called invalid', async () => {
+  const run = await debianExec();
+  for (const d of ['next monday', 'Jan 15 2024', '15 Jan 2024', '3pm', '2024-01-15 10:30:00 +0200']) {
+    assert.deepEqual(await run(`date -d '${d}'`), { out: '', err: `date: el simulador no lee fechas como '${d}'\n`, exit: 1 }, d);
+  }
+  assert.deepEqual(await run("touch -d 'last friday' f"), { out: '', err: "touch: el simulador no lee fechas como 'last friday'\n", exit: 1 });
+  // (what the simulator cannot read is not only invalid words: these GNU refuses as the simulator does)
+  assert.deepEqual(await run('date -d bogus'), { out: '', err: "date: invalid date 'bogus'\n", exit: 1 });
+  assert.deepEqual(await run('date -d 2024-13-01'), { out: '', err: "date: invalid date '2024-13-01'\n", exit: 1 });
+});
