@@ -10,7 +10,7 @@ const UNIT: Record<string, number> = { year: 12, month: 1, week: -604800e3, day:
 
 // What GNU's parse_datetime also reads and this does not (month and day names, ordinals, am/pm,
 // zone offsets): a date given so is refused, never called invalid
-const UNREAD = /^([+-]\d|(\d+(st|nd|rd|th)?,?\s*)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|next|last|this|noon|midnight|fortnight|first|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)|\d+\s*[ap]\.?m\b)/;
+const UNREAD = /^([+-]\d|(\d+(st|nd|rd|th)?,?\s*)?(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tues?(day)?|wed(nes(day)?)?|thu(rs?(day)?)?|fri(day)?|sat(urday)?|sun(day)?|next|last|this|noon|midnight|fortnight|first|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b|\d+\s*[ap]\.?m\b)/;
 
 /**
  * The time (ms) a date string names, as GNU's parse_datetime reads what students write: `@SECONDS`,
