@@ -1885,6 +1885,7 @@ export function interpreter(h: Host) {
    * no level above, a block head with no indented line after it, and a clause (`else:`) with no
    * statement of its own kind before it at its level.
    */
+  const COMPOUND = /^(for|if|elif|else|while|def|try|except|finally|class|with)\b/;
   const AFTER: Record<string, string> = { def: 'function definition', class: 'class definition' };
   const CLAUSE: Record<string, RegExp> = { else: /^(if|elif|for|while|try|except)$/, elif: /^(if|elif)$/, except: /^(try|except)$/, finally: /^(try|except|else)$/ };
   const checkIndent = (lines: [string, number][]) => {
@@ -1905,7 +1906,7 @@ export function interpreter(h: Host) {
       }
       while (col < levels[levels.length - 1]) last.delete(levels.pop()!);
       if (col !== levels[levels.length - 1]) fail('IndentationError', 'unindent does not match any outer indentation level', [code.split('\n')[0].length, 0, 0, code.split('\n')[0].length + 1]);
-      const kw = /^(for|if|elif|else|while|def|try|except|finally|class|with)\b/.exec(code)?.[1];
+      const kw = COMPOUND.exec(code)?.[1];
       const end = code.length;
       // python 2's print statement: 3.10 on marks all of it, 3.9 its arguments, which it quotes
       const arg = /^print\s+(?!(in|is|if|else|and|or|not|for)\b)["'\w]/.exec(code)?.[0].length ?? 0;
@@ -1925,6 +1926,12 @@ export function interpreter(h: Host) {
           const b = kw.length + (stop?.p ?? 0);
           if (stop?.k) fail('SyntaxError', 'invalid syntax', [b, b, b + (minor < 10 ? 1 : stop.v.length), b + (minor < 10 ? 1 : stop.v.length)]);
           fail('SyntaxError', "expected ':'", [end, end, end + 1, end + 1]);
+        }
+        // a compound statement is never one of a line's simple statements (`x = 1; if x: …`, `if a: if b: …`)
+        const colon = kw ? topSplit(code, ':')[0].length : -1;
+        for (const c of [colon, ...pyScan(code).cuts.filter((c) => c > colon)]) {
+          const k = c < 0 ? -1 : c + 1 + indent(code.slice(c + 1)), s = c < 0 ? '' : COMPOUND.exec(code.slice(k))?.[1];
+          if (s) fail('SyntaxError', 'invalid syntax', [k, k, k + (minor < 10 ? 1 : s.length), k + (minor < 10 ? 1 : s.length)]);
         }
       }
       last.set(col, kw ?? '');
