@@ -17,6 +17,7 @@ import { jsClasses } from './js-classes';
 import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 import { pyScan } from './py-scan';
+import { yieldInComprehension } from './py-comprehension';
 import { Dict, DictView, hooks } from './py-dict';
 import { Sized } from './py-sized';
 import { PySet, pyHash, setIop, setMethods, setOp } from './py-set';
@@ -2674,6 +2675,16 @@ export function interpreter(h: Host) {
         const ls = py ? logical(code) : [];
         if (py) checkIndent(ls);
         const js = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
+        // (a yield inside a comprehension, a function of its own, is the compiler's error too, and found first)
+        for (const [text, n] of ls) {
+          let c;
+          try { c = /\byield\b/.test(text) ? yieldInComprehension(lex(text, true)) : undefined; } catch { /* the parser's error, when it runs */ }
+          if (!c) continue;
+          // (3.9 marks the comprehension, later releases the yield)
+          const [b, e] = minor < 10 ? [c[1], c[1] + 1] : [c[2], c[3]], k = text.lastIndexOf('\n', b) + 1, phys = text.slice(k).split('\n')[0];
+          [line, piece] = [n + lf(text.slice(0, b)), phys.trim()];
+          throw Object.assign(new Thrown('SyntaxError', `'yield' inside ${c[0]}`), { late: true, at: [b, b, e, e].map((x) => x - k - indent(phys)) });
+        }
         // (a yield outside a function is the compiler's error: nothing runs)
         const bl = py ? blocks(ls) : [], y = yields(bl);
         if (y) throw Object.assign(new Thrown('SyntaxError', "'yield' outside function"), { late: true, at: ((t) => [t.indexOf('yield'), t.indexOf('yield'), t.length, t.length])(lines[(line = y) - 1].trim()) });
