@@ -2200,7 +2200,13 @@ export function interpreter(h: Host) {
   };
   /** The line of a body's first `yield` (a def inside it is another function), 0 if none. */
   const yields = (b: Block[]): number => {
-    for (const [h, n, inner] of b) if (!/^(def|class)\b/.test(h)) { if (/\byield\b/.test(h) && lex(h, true).some((t) => t.k === 'i' && t.v === 'yield')) return n; const k = yields(inner); if (k) return k; }
+    for (const [h, n, inner] of b) if (!/^(def|class)\b/.test(h)) {
+      const t = /\byield\b/.test(h) ? lex(h, true) : [], y = t.findIndex((x) => x.k === 'i' && x.v === 'yield');
+      // (a lambda that yields is a generator of its own)
+      if (y >= 0) return t.slice(0, y).some((x) => x.v === 'lambda') ? no('yield in a lambda') : n;
+      const k = yields(inner);
+      if (k) return k;
+    }
     return 0;
   };
   /**

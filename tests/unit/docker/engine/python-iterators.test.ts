@@ -26,6 +26,9 @@ test('a set of strings prints in one of the orders CPython may print (its str ha
 test('what a generator does that the evaluator cannot follow is refused, and an endless one taken whole stops', () => {
   // (a yield inside an expression, throw's old three arguments)
   refused('def g():\n    print((yield 1))\nlist(g())');
+  // (a lambda that yields is a generator, not a yield outside a function nor one of the def it is in)
+  refused('f = lambda: (yield 1)\nprint(list(f()))');
+  refused('def f(x): return [lambda: (yield i) for i in x]\nprint(len(f([1])))');
   refused('def g():\n    yield 1\nit = g()\nnext(it)\nit.throw(ValueError, ValueError("x"), None)');
   // (CPython closes a generator suspended in its try when its last reference goes, which only a reference count knows)
   refused('def g():\n    try:\n        yield 1\n    finally:\n        print("fin")\nprint(next(g()))');
