@@ -2700,8 +2700,8 @@ export function interpreter(h: Host) {
         while (later.length) later.shift()();
         // (node: each round of the loop at its time, with what the program had written by its end)
         if (!repl) for (let go = !py; go; go = tasks!.round()) marks.push([tasks!.elapsed(), log.length, errs.length]);
-        // what the REPL will show must be writable (python's int digits limit)
-        if (py && value !== NOTHING && value != null) repr(value);
+        // what the REPL will show must be writable (python's int digits limit); its displayhook keeps it as the builtin `_`
+        if (py && value !== NOTHING && value != null) (repr(value), repl && (globals._ = value));
       } catch (e) {
         if (!py) marks.push([tasks!.elapsed(), log.length, errs.length]);
         // (CPython would close a generator left in its try block after its traceback)
