@@ -18,6 +18,7 @@ import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 import { pyScan } from './py-scan';
 import { yieldInComprehension } from './py-comprehension';
+import { attrBuiltins } from './py-attrs';
 import { Dict, DictView, hooks } from './py-dict';
 import { Sized } from './py-sized';
 import { PySet, pyHash, setIop, setMethods, setOp } from './py-set';
@@ -375,7 +376,7 @@ const reprFloat = (v: number) => { const e = v.toExponential(), x = Number(e.sli
 
 const INT_MAX_STR = 10n ** 4300n;
 /** A python instance's class and its place in memory (its default repr). */
-const PYCLS = Symbol('pycls');
+export const PYCLS = Symbol('pycls');
 const ADDR = Symbol('addr');
 export const PYD = Symbol('pyd');
 const isSub = (k: V, c: V): boolean => !!k && (k === c || isSub(k.base, c));
@@ -789,6 +790,7 @@ export function interpreter(h: Host) {
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
+      ...attrBuiltins((o, k) => member(o, k), typeName, minor),
     };
     for (const [k, v] of Object.entries(b)) if (typeof v === 'function') fn(k, v);
     return Object.assign(b, excClasses());
@@ -803,7 +805,7 @@ export function interpreter(h: Host) {
   /** A class's attributes and its bases'. */
   const classAttrs = (c: V): string[] => (c ? [...Object.keys(c[PYD]), ...classAttrs(c.base)] : []);
   /** Builtins the evaluator lacks, which python may still suggest for a mistyped name. */
-  const BUILTINS = 'NotImplemented chr ord hex bin oct divmod pow id getattr setattr hasattr delattr issubclass dir vars globals locals object super bytes callable format property staticmethod classmethod slice complex bytearray eval exec compile ascii'.split(' ');
+  const BUILTINS = 'NotImplemented chr ord hex bin oct divmod pow id delattr issubclass globals locals object super bytes callable format property staticmethod classmethod slice complex bytearray eval exec compile ascii'.split(' ');
   const lookup = (s: Scope, name: string): V => {
     for (let c: Scope | undefined = s; c; c = c.up) {
       if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);

@@ -67,3 +67,8 @@ test('map, filter and reversed are iterators that show their kind and an address
 test('random.choices with a count not given by keyword says so, as random.py (whose frame the traceback would show)', () => {
   assert.match(py('import random\nrandom.choices([1, 2], 3)'), /\nTypeError: The number of choices must be a keyword argument: k=3\n\[1\]$/);
 });
+
+test("dir, vars, hasattr and getattr's default answer for the program's own classes; of what has attributes the evaluator lacks, they are refused", () => {
+  for (const src of ['dir()', 'dir(1)', 'import math\ndir(math)', 'vars()', 'class C: pass\nvars(C)', 'hasattr(1, "real")', 'getattr("s", "__len__", 0)', 'class C: pass\nhasattr(C(), "__init__")', 'setattr([], "a", 1)']) refused(src);
+  assert.equal(py('class C: pass\nc = C()\nprint(hasattr(c, "x"), getattr(c, "x", 0))'), 'False 0\n');
+});
