@@ -2676,7 +2676,9 @@ export function interpreter(h: Host) {
         // (python: its comments blanked, which the tokenizer skips)
         const scan = py ? pyScan(src) : undefined;
         const code = scan?.code ?? src;
-        if (scan?.more || (py && /:\s*$|^(for|if|while|def|class|with|try)\b/.test(code.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
+        if (scan?.more) throw new Open();
+        // (what the parser refuses in the lines so far it says at once, not after the blank line)
+        if (py && /:\s*$|^(for|if|while|def|class|with|try)\b/.test(code.split('\n')[0]) && !/\n\s*$/.test(src)) throw (checkIndent(logical(code)), new Open());
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
         runs++;
         lines = src.split('\n');

@@ -344,3 +344,12 @@ test("python's REPL keeps the last value it showed but None as the builtin _, wh
   await py.type('del _');
   assert.equal(await py.type('_'), '9\n');
 });
+
+test("python's REPL says the parser's error in a compound statement's first line at once, not after the blank line", async () => {
+  const e = engine();
+  await pull(e, 'python');
+  const py = await runIt(e, 'python');
+  assert.equal(await py.type('try: x = 1; except: pass'), '  File "<python-input-0>", line 1\n    try: x = 1; except: pass\n                ^^^^^^\nSyntaxError: invalid syntax\n');
+  assert.equal(await py.type('for i in range(2): print(i)'), '');
+  assert.equal(await py.type(''), '0\n1\n');
+});
