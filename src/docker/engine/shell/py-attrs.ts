@@ -22,8 +22,8 @@ class Own extends Map<V, [V, V]> {
   values() { return Object.keys(this.o).map((k) => this.at(k))[Symbol.iterator](); }
 }
 
-/** `member`: the evaluator's attribute read; `minor`: python's 3.x release. */
-export function attrBuiltins(member: (o: V, k: V) => V, typeName: (v: V) => string, minor: number) {
+/** `member`: the evaluator's attribute read; `minor`: python's 3.x release; `here`: the module's names, where dir() is called at its top. */
+export function attrBuiltins(member: (o: V, k: V) => V, typeName: (v: V) => string, minor: number, here: () => string[] | undefined) {
   const mine = (o: V) => !!(o?.[PYCLS] || o?.[PYD]);
   const named = (k: V, f: string) => {
     if (typeof k !== 'string') throw new Thrown('TypeError', minor < 11 && f ? `${f}(): attribute name must be string` : `attribute name must be string, not '${typeName(k)}'`);
@@ -61,8 +61,9 @@ export function attrBuiltins(member: (o: V, k: V) => V, typeName: (v: V) => stri
       throw new Unsupported(a.length ? `vars(${typeName(o)})` : 'vars()');
     },
     dir: (...a: V[]) => {
-      const o = a[0];
-      if (!mine(o)) throw new Unsupported(a.length ? `dir(${typeName(o)})` : 'dir()');
+      const o = a[0], top = a.length ? undefined : here();
+      if (top) return top.sort();
+      if (!mine(o)) throw new Unsupported(a.length ? `dir(${typeName(o)})` : 'dir() in a function, class or comprehension');
       const names = new Set([...base, ...Object.keys(o[PYD] ? {} : o)]);
       for (let c = o[PYCLS] ?? o; c; c = c.base) Object.keys(c[PYD]).forEach((k) => k !== '__name__' && names.add(k));
       return [...names].sort();

@@ -552,6 +552,7 @@ export function interpreter(h: Host) {
   /** The simulated clock, and its time when the program started (the loop's time 0). */
   const clock = h.now ?? Date.now, born = clock();
   const top: Scope = { vars: new Map() };
+  let fromFile = false;
   const declared = new Map<string, string>();
   const env = { ...h.env };
   const print = (...a: V[]) => {
@@ -790,7 +791,8 @@ export function interpreter(h: Host) {
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
-      ...attrBuiltins((o, k) => member(o, k), typeName, minor),
+      // (a module run from a file, stdin or 3.13's REPL knows where it came from)
+      ...attrBuiltins((o, k) => member(o, k), typeName, minor, () => (running.length ? undefined : [...`annotations builtins ${fromFile ? 'cached file ' : ''}doc loader name package spec`.split(' ').map((k) => `__${k}__`), ...top.vars.keys()])),
     };
     for (const [k, v] of Object.entries(b)) if (typeof v === 'function') fn(k, v);
     return Object.assign(b, excClasses());
@@ -811,6 +813,8 @@ export function interpreter(h: Host) {
       if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
       if (c.loc?.has(name)) throw new Thrown('UnboundLocalError', minor < 11 ? `local variable '${name}' referenced before assignment` : `cannot access local variable '${name}' where it is not associated with a value`, name);
     }
+    // (dir() names the scope it is called in: only the module's is known)
+    if (py && name === 'dir' && s !== top) return fn('dir', (...a: V[]) => (a.length ? globals.dir(...a) : no('dir() in a function, class or comprehension')));
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
     if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|performance)$/.test(name) && !(esm && /^(exports|__(dir|file)name)$/.test(name))) throw new Unsupported(name);
@@ -2653,6 +2657,7 @@ export function interpreter(h: Host) {
     run(src: string, repl = false, as: { type?: string; warn?: string; file?: boolean } = {}): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown; esm?: boolean } {
       log.length = errs.length = marks.length = 0;
       inRepl = repl;
+      fromFile = repl ? minor > 12 : !!as.file;
       tasks?.fresh();
       let value: V = NOTHING;
       line = 1;

@@ -69,6 +69,12 @@ test('random.choices with a count not given by keyword says so, as random.py (wh
 });
 
 test("dir, vars, hasattr and getattr's default answer for the program's own classes; of what has attributes the evaluator lacks, they are refused", () => {
-  for (const src of ['dir()', 'dir(1)', 'import math\ndir(math)', 'vars()', 'class C: pass\nvars(C)', 'hasattr(1, "real")', 'getattr("s", "__len__", 0)', 'class C: pass\nhasattr(C(), "__init__")', 'setattr([], "a", 1)']) refused(src);
+  for (const src of ['dir(1)', 'import math\ndir(math)', 'vars()', 'class C: pass\nvars(C)', 'hasattr(1, "real")', 'getattr("s", "__len__", 0)', 'class C: pass\nhasattr(C(), "__init__")', 'setattr([], "a", 1)']) refused(src);
   assert.equal(py('class C: pass\nc = C()\nprint(hasattr(c, "x"), getattr(c, "x", 0))'), 'False 0\n');
+});
+
+test("dir() at a module's top: a file's or stdin's module has __file__ and __cached__ (-c code's none, as python3 app.py and python3 < app.py); other scopes' refused", () => {
+  const dunders = (file: boolean) => `'__annotations__', '__builtins__', ${file ? "'__cached__', " : ''}'__doc__', ${file ? "'__file__', " : ''}'__loader__', '__name__', '__package__', '__spec__'`;
+  for (const how of ['/app.py', 'stdin', 'c']) assert.equal(runCode(rt(), true, 'x = 1\nprint(dir())', how, '').out, `[${dunders(how !== 'c')}, 'x']\n`);
+  for (const src of ['def f():\n    return dir()\nf()', 'class C:\n    x = dir()', '[dir() for i in "a"]', 'd = dir\ndef f(): return d()\nf()']) refused(src);
 });

@@ -353,3 +353,13 @@ test("python's REPL says the parser's error in a compound statement's first line
   assert.equal(await py.type('for i in range(2): print(i)'), '');
   assert.equal(await py.type(''), '0\n1\n');
 });
+
+test("dir() in python's REPL: 3.13's has __file__ and __cached__, the older REPL not (as the real ones on a terminal)", async () => {
+  const e = engine();
+  await pull(e, 'python', 'python:3.12');
+  const py = await runIt(e, 'python');
+  await py.type('x = 1');
+  assert.equal(await py.type('dir()'), "['__annotations__', '__builtins__', '__cached__', '__doc__', '__file__', '__loader__', '__name__', '__package__', '__spec__', 'x']\n");
+  const old = await runIt(e, 'python:3.12');
+  assert.equal(await old.type('dir()'), "['__annotations__', '__builtins__', '__doc__', '__loader__', '__name__', '__package__', '__spec__']\n");
+});
