@@ -10,20 +10,20 @@ import { PYCLS, PYD, Thrown, Unsupported } from './repl-eval';
 type V = any;
 
 /** An instance's attributes as its __dict__: read from and written to the object itself. */
-class Own extends Map<V, [V, V]> {
-  constructor(private o: V) { super(); }
-  private at(k: V): [V, V] { const o = this.o; return { 0: k, get 1() { return o[k]; }, set 1(v: V) { o[k] = v; } } as V; }
+const entry = (o: V, k: V): V => ({ 0: k, get 1() { return o[k]; }, set 1(v: V) { o[k] = v; } });
+class Own extends Map<V, V> {
+  constructor(public o: V) { super(); }
   get size() { return Object.keys(this.o).length; }
-  has(k: V) { return typeof k === 'string' && Object.hasOwn(this.o, k); }
-  get(k: V) { return this.has(k) ? this.at(k) : undefined; }
-  set(k: V, e: [V, V]) { if (typeof k !== 'string') throw new Unsupported('a __dict__ key that is no str'); this.o[k] = e[1]; return this; }
+  has(k: V) { return Object.hasOwn(this.o, k); }
+  get(k: V) { return this.has(k) && entry(this.o, k); }
+  set(k: V, e: V) { if (typeof k !== 'string') throw new Unsupported('vars()[k]'); this.o[k] = e[1]; return this; }
   delete(k: V) { return this.has(k) && delete this.o[k]; }
-  clear() { Object.keys(this.o).forEach((k) => delete this.o[k]); }
-  values() { return Object.keys(this.o).map((k) => this.at(k))[Symbol.iterator](); }
+  clear() { for (const k in this.o) delete this.o[k]; }
+  values() { return Object.keys(this.o).map((k) => entry(this.o, k)).values(); }
 }
 
-/** `member`: the evaluator's attribute read; `minor`: python's 3.x release; `here`: the module's names, where dir() is called at its top. */
-export function attrBuiltins(member: (o: V, k: V) => V, typeName: (v: V) => string, minor: number, here: () => string[] | undefined) {
+/** `member`: the evaluator's attribute read; `minor`: python's 3.x release; `here`: where dir() is called at the module's top, its dunders (without their underscores) and the names it bound. */
+export function attrBuiltins(member: (o: V, k: V) => V, typeName: (v: V) => string, minor: number, here: () => false | [string, string[]]) {
   const mine = (o: V) => !!(o?.[PYCLS] || o?.[PYD]);
   const named = (k: V, f: string) => {
     if (typeof k !== 'string') throw new Thrown('TypeError', minor < 11 && f ? `${f}(): attribute name must be string` : `attribute name must be string, not '${typeName(k)}'`);
@@ -35,22 +35,20 @@ export function attrBuiltins(member: (o: V, k: V) => V, typeName: (v: V) => stri
       return member(o, k);
     } catch (e) {
       if (!(e instanceof Thrown && e.type === 'AttributeError')) throw e;
-      if (!mine(o) || /^__.*__$/.test(k)) throw new Unsupported(`${f}(${typeName(o)}, '${k}')`);
+      if (!mine(o) || /^__.*__$/.test(k)) throw new Unsupported(f);
       return none();
     }
   };
   // object's attributes, and those every class of the program's adds (3.11 on: __getstate__; 3.13 on: where it starts and what self.x it sets)
-  const base = `class delattr dir doc eq format ge getattribute ${minor > 10 ? 'getstate ' : ''}gt hash init init_subclass le lt ne new reduce reduce_ex repr setattr sizeof str subclasshook dict module weakref${minor > 12 ? ' firstlineno static_attributes' : ''}`.split(' ').map((k) => `__${k}__`);
+  const dunders = (s: string) => s.split(' ').map((k) => `__${k}__`);
+  const base = dunders(`class delattr dir doc eq format ge getattribute ${minor > 10 ? 'getstate ' : ''}gt hash init init_subclass le lt ne new reduce reduce_ex repr setattr sizeof str subclasshook dict module weakref${minor > 12 ? ' firstlineno static_attributes' : ''}`);
   return {
     getattr: (...a: V[]) => (a.length > 2 ? read(a[0], a[1], 'getattr', () => a[2]) : (named(a[1], 'getattr'), member(a[0], a[1]))),
-    hasattr: (o: V, k: V) => {
-      let has = true;
-      read(o, k, 'hasattr', () => (has = false));
-      return has;
-    },
+    // (Own: what no attribute holds)
+    hasattr: (o: V, k: V) => read(o, k, 'hasattr', () => Own) !== Own,
     setattr: (o: V, k: V, v: V) => {
       named(k, '');
-      if (!mine(o)) throw new Unsupported(`setattr(${typeName(o)})`);
+      if (!mine(o)) throw new Unsupported('setattr');
       (o[PYD] ?? o)[k] = v;
       return null;
     },
@@ -58,12 +56,12 @@ export function attrBuiltins(member: (o: V, k: V) => V, typeName: (v: V) => stri
       const o = a[0];
       if (o?.[PYCLS]) return Object.assign(new Dict(), { m: new Own(o) });
       if (a.length && (o == null || /^(int|float|bool|str|list|tuple|dict)$/.test(typeName(o)))) throw new Thrown('TypeError', 'vars() argument must have __dict__ attribute');
-      throw new Unsupported(a.length ? `vars(${typeName(o)})` : 'vars()');
+      throw new Unsupported('vars');
     },
     dir: (...a: V[]) => {
       const o = a[0], top = a.length ? undefined : here();
-      if (top) return top.sort();
-      if (!mine(o)) throw new Unsupported(a.length ? `dir(${typeName(o)})` : 'dir() in a function, class or comprehension');
+      if (top) return [...dunders(top[0]), ...top[1]].sort();
+      if (!mine(o)) throw new Unsupported('dir');
       const names = new Set([...base, ...Object.keys(o[PYD] ? {} : o)]);
       for (let c = o[PYCLS] ?? o; c; c = c.base) Object.keys(c[PYD]).forEach((k) => k !== '__name__' && names.add(k));
       return [...names].sort();

@@ -3,33 +3,27 @@
  * scope: CPython's compiler refuses a `yield` anywhere else in it, before anything runs.
  */
 type Tok = { v: string; p: number };
-const KIND: Record<string, string> = { '[': 'list comprehension', '(': 'generator expression', '{': 'set comprehension' };
 
 /** The first `yield` of a line's tokens inside a comprehension: its kind, its bracket's offset, and where the yield starts and ends. */
 export function yieldInComprehension(t: Tok[]): [kind: string, bracket: number, from: number, to: number] | undefined {
-  // each token's innermost open bracket, and each bracket's own tokens (not those of brackets inside it)
-  const up: number[] = [], own = new Map<number, number[]>(), stack: number[] = [];
-  t.forEach(({ v }, j) => {
-    if (')]}'.includes(v)) stack.pop();
-    up[j] = stack[stack.length - 1] ?? -1;
-    own.get(up[j])?.push(j);
-    if ('([{'.includes(v)) stack.push(j), own.set(j, []);
-  });
+  const v = (k: number) => t[k]?.v ?? ')';
+  const d = (k: number) => +'([{'.includes(v(k)) - +')]}'.includes(v(k));
   for (let j = 0; j < t.length; j++) {
-    if (t[j].v !== 'yield') continue;
-    for (let c = j, a = up[j]; a >= 0; c = a, a = up[a]) {
-      const mine = own.get(a)!, at = (w: string, from = 0) => mine.findIndex((k, x) => x >= from && t[k].v === w);
-      const f = at('for');
-      // (a lambda in it is a function of its own, where a yield is allowed)
-      if (mine.some((k) => k < c && t[k].v === 'lambda')) break;
-      if (f < 0) continue;
-      const i = at('in', f), stop = mine.findIndex((k, x) => x > i && /^(for|if)$/.test(t[k].v));
-      if (i >= 0 && c > mine[i] && (stop < 0 || c < mine[stop])) continue;
-      // (the yield goes on to the bracket that closes around it)
-      let e = j + 1;
-      for (let d = 0; e < t.length && (d || !')]}'.includes(t[e].v)); e++) d += '([{'.includes(t[e].v) ? 1 : ')]}'.includes(t[e].v) ? -1 : 0;
-      const kind = t[a].v === '{' && mine.slice(0, f).some((k) => t[k].v === ':') ? 'dict comprehension' : KIND[t[a].v];
-      return [kind, t[a].p, t[j].p, t[e - 1].p + t[e - 1].v.length];
+    if (v(j) !== 'yield') continue;
+    // (it goes on to the bracket that closes around it)
+    let e = j + 1;
+    for (let n = 0; (n += d(e)) >= 0; e++);
+    // each bracket around it, from the innermost: `c` its token (or the bracket) inside `a`
+    for (let c = j, a = j; ; c = a) {
+      for (let n = 0; a-- > 0 && (n += d(a)) < 1;);
+      if (a < 0) break;
+      const own: number[] = [];
+      for (let k = a + 1, n = 0; n >= 0; k++) (n || own.push(k), (n += d(k)));
+      const f = own.find((k) => v(k) === 'for') ?? -1, i = own.find((k) => k > f && v(k) === 'in') ?? 1e9, s = own.find((k) => k > i && /^(for|if)$/.test(v(k))) ?? 1e9;
+      // (a lambda in it is a function of its own, where a yield is allowed; the first iterable is read outside)
+      if (own.some((k) => k < c && v(k) === 'lambda')) break;
+      if (f < 0 || (c > i && c < s)) continue;
+      return [v(a) < '[' ? 'generator expression' : `${v(a) < '{' ? 'list' : own.some((k) => k < f && v(k) === ':') ? 'dict' : 'set'} comprehension`, t[a].p, t[j].p, t[e - 1].p + v(e - 1).length];
     }
   }
   return undefined;

@@ -792,7 +792,7 @@ export function interpreter(h: Host) {
       True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
       // (a module run from a file, stdin or 3.13's REPL knows where it came from)
-      ...attrBuiltins((o, k) => member(o, k), typeName, minor, () => (running.length ? undefined : [...`annotations builtins ${fromFile ? 'cached file ' : ''}doc loader name package spec`.split(' ').map((k) => `__${k}__`), ...top.vars.keys()])),
+      ...attrBuiltins((o, k) => member(o, k), typeName, minor, () => !running.length && [`annotations builtins ${fromFile ? 'cached file ' : ''}doc loader name package spec`, [...top.vars.keys()]]),
     };
     for (const [k, v] of Object.entries(b)) if (typeof v === 'function') fn(k, v);
     return Object.assign(b, excClasses());
@@ -814,7 +814,7 @@ export function interpreter(h: Host) {
       if (c.loc?.has(name)) throw new Thrown('UnboundLocalError', minor < 11 ? `local variable '${name}' referenced before assignment` : `cannot access local variable '${name}' where it is not associated with a value`, name);
     }
     // (dir() names the scope it is called in: only the module's is known)
-    if (py && name === 'dir' && s !== top) return fn('dir', (...a: V[]) => (a.length ? globals.dir(...a) : no('dir() in a function, class or comprehension')));
+    if (py && name === 'dir' && s !== top) return fn('dir', (...a: V[]) => (a.length ? globals.dir(...a) : no('dir()')));
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
     if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|performance)$/.test(name) && !(esm && /^(exports|__(dir|file)name)$/.test(name))) throw new Unsupported(name);
@@ -1935,9 +1935,9 @@ export function interpreter(h: Host) {
           fail('SyntaxError', "expected ':'", [end, end, end + 1, end + 1]);
         }
         // a compound statement is never one of a line's simple statements (`x = 1; if x: …`, `if a: if b: …`)
-        const colon = kw ? topSplit(code, ':')[0].length : -1;
-        for (const c of [colon, ...pyScan(code).cuts.filter((c) => c > colon)]) {
-          const k = c < 0 ? -1 : c + 1 + indent(code.slice(c + 1)), s = c < 0 ? '' : COMPOUND.exec(code.slice(k))?.[1];
+        const cuts = pyScan(code).cuts;
+        for (const c of kw ? [topSplit(code, ':')[0].length, ...cuts] : cuts) {
+          const k = c + 1 + indent(code.slice(c + 1)), s = COMPOUND.exec(code.slice(k))?.[1];
           if (s) fail('SyntaxError', 'invalid syntax', [k, k, k + (minor < 10 ? 1 : s.length), k + (minor < 10 ? 1 : s.length)]);
         }
       }
@@ -2209,7 +2209,7 @@ export function interpreter(h: Host) {
     for (const [h, n, inner] of b) if (!/^(def|class)\b/.test(h)) {
       const t = /\byield\b/.test(h) ? lex(h, true) : [], y = t.findIndex((x) => x.k === 'i' && x.v === 'yield');
       // (a lambda that yields is a generator of its own)
-      if (y >= 0) return t.slice(0, y).some((x) => x.v === 'lambda') ? no('yield in a lambda') : n;
+      if (y >= 0) return t.slice(0, y).some((x) => x.v === 'lambda') ? no('lambda: (yield)') : n;
       const k = yields(inner);
       if (k) return k;
     }
@@ -2696,8 +2696,8 @@ export function interpreter(h: Host) {
           try { c = /\byield\b/.test(text) ? yieldInComprehension(lex(text, true)) : undefined; } catch { /* the parser's error, when it runs */ }
           if (!c) continue;
           // (3.9 marks the comprehension, later releases the yield)
-          const [b, e] = minor < 10 ? [c[1], c[1] + 1] : [c[2], c[3]], k = text.lastIndexOf('\n', b) + 1, phys = text.slice(k).split('\n')[0];
-          [line, piece] = [n + lf(text.slice(0, b)), phys.trim()];
+          const [b, e] = minor < 10 ? [c[1], c[1] + 1] : [c[2], c[3]], k = text.lastIndexOf('\n', b) + 1, phys = lines[(line = n + lf(text.slice(0, b))) - 1];
+          piece = phys.trim();
           throw Object.assign(new Thrown('SyntaxError', `'yield' inside ${c[0]}`), { late: true, at: [b, b, e, e].map((x) => x - k - indent(phys)) });
         }
         // (a yield outside a function is the compiler's error: nothing runs)
