@@ -17,6 +17,8 @@ import { jsClasses } from './js-classes';
 import { meant, nearest } from './py-suggest';
 import { nodeFs, nodePath, type SysError } from './js-modules';
 import { pyScan } from './py-scan';
+import { yieldInComprehension } from './py-comprehension';
+import { attrBuiltins } from './py-attrs';
 import { Dict, DictView, hooks } from './py-dict';
 import { Sized } from './py-sized';
 import { PySet, pyHash, setIop, setMethods, setOp } from './py-set';
@@ -374,7 +376,7 @@ const reprFloat = (v: number) => { const e = v.toExponential(), x = Number(e.sli
 
 const INT_MAX_STR = 10n ** 4300n;
 /** A python instance's class and its place in memory (its default repr). */
-const PYCLS = Symbol('pycls');
+export const PYCLS = Symbol('pycls');
 const ADDR = Symbol('addr');
 export const PYD = Symbol('pyd');
 const isSub = (k: V, c: V): boolean => !!k && (k === c || isSub(k.base, c));
@@ -550,6 +552,7 @@ export function interpreter(h: Host) {
   /** The simulated clock, and its time when the program started (the loop's time 0). */
   const clock = h.now ?? Date.now, born = clock();
   const top: Scope = { vars: new Map() };
+  let fromFile = false;
   const declared = new Map<string, string>();
   const env = { ...h.env };
   const print = (...a: V[]) => {
@@ -789,6 +792,8 @@ export function interpreter(h: Host) {
       input: () => { throw new Unsupported('input()'); }, help: () => null, exit: (c?: V) => { throw new Exit(c); }, quit: (c?: V) => { throw new Exit(c); },
       True: true, False: false, None: null, __name__: '__main__',
       __import__: (n: string) => modules[n],
+      // (a module run from a file, stdin or 3.13's REPL knows where it came from)
+      ...attrBuiltins((o, k) => member(o, k), typeName, minor, () => !running.length && [`annotations builtins ${fromFile ? 'cached file ' : ''}doc loader name package spec`, [...top.vars.keys()]]),
     };
     for (const [k, v] of Object.entries(b)) if (typeof v === 'function') fn(k, v);
     return Object.assign(b, excClasses());
@@ -803,12 +808,14 @@ export function interpreter(h: Host) {
   /** A class's attributes and its bases'. */
   const classAttrs = (c: V): string[] => (c ? [...Object.keys(c[PYD]), ...classAttrs(c.base)] : []);
   /** Builtins the evaluator lacks, which python may still suggest for a mistyped name. */
-  const BUILTINS = 'NotImplemented chr ord hex bin oct divmod pow id getattr setattr hasattr delattr issubclass dir vars globals locals object super bytes callable format property staticmethod classmethod slice complex bytearray eval exec compile ascii'.split(' ');
+  const BUILTINS = 'NotImplemented chr ord hex bin oct divmod pow id delattr issubclass globals locals object super bytes callable format property staticmethod classmethod slice complex bytearray eval exec compile ascii'.split(' ');
   const lookup = (s: Scope, name: string): V => {
     for (let c: Scope | undefined = s; c; c = c.up) {
       if (c.vars.has(name)) return c.vars.get(name) === SUPER ? noThis() : c.vars.get(name);
       if (c.loc?.has(name)) throw new Thrown('UnboundLocalError', minor < 11 ? `local variable '${name}' referenced before assignment` : `cannot access local variable '${name}' where it is not associated with a value`, name);
     }
+    // (dir() names the scope it is called in: only the module's is known)
+    if (py && name === 'dir' && s !== top) return fn('dir', (...a: V[]) => (a.length ? globals.dir(...a) : no('dir()')));
     if (Object.hasOwn(globals, name)) return globals[name];
     // the runtime's own names the evaluator lacks are not unknown names
     if (py ? BUILTINS.includes(name) || /^(\w+Error|Exception)$/.test(name) : /^(Date|Set|Map|Array|ArrayBuffer|\w+Array|DataView|Text(En|De)coder|AbortController|atob|btoa|Symbol|BigInt|RegExp|\w*Error|Buffer|URL\w*|fetch|Intl|Reflect|Proxy|Weak\w+|global|module|exports|__(dir|file)name|Function|eval|(en|de)codeURI\w*|isFinite|structuredClone|performance)$/.test(name) && !(esm && /^(exports|__(dir|file)name)$/.test(name))) throw new Unsupported(name);
@@ -1887,6 +1894,7 @@ export function interpreter(h: Host) {
    * no level above, a block head with no indented line after it, and a clause (`else:`) with no
    * statement of its own kind before it at its level.
    */
+  const COMPOUND = /^(for|if|elif|else|while|def|try|except|finally|class|with)\b/;
   const AFTER: Record<string, string> = { def: 'function definition', class: 'class definition' };
   const CLAUSE: Record<string, RegExp> = { else: /^(if|elif|for|while|try|except)$/, elif: /^(if|elif)$/, except: /^(try|except)$/, finally: /^(try|except|else)$/ };
   const checkIndent = (lines: [string, number][]) => {
@@ -1907,7 +1915,7 @@ export function interpreter(h: Host) {
       }
       while (col < levels[levels.length - 1]) last.delete(levels.pop()!);
       if (col !== levels[levels.length - 1]) fail('IndentationError', 'unindent does not match any outer indentation level', [code.split('\n')[0].length, 0, 0, code.split('\n')[0].length + 1]);
-      const kw = /^(for|if|elif|else|while|def|try|except|finally|class|with)\b/.exec(code)?.[1];
+      const kw = COMPOUND.exec(code)?.[1];
       const end = code.length;
       // python 2's print statement: 3.10 on marks all of it, 3.9 its arguments, which it quotes
       const arg = /^print\s+(?!(in|is|if|else|and|or|not|for)\b)["'\w]/.exec(code)?.[0].length ?? 0;
@@ -1927,6 +1935,12 @@ export function interpreter(h: Host) {
           const b = kw.length + (stop?.p ?? 0);
           if (stop?.k) fail('SyntaxError', 'invalid syntax', [b, b, b + (minor < 10 ? 1 : stop.v.length), b + (minor < 10 ? 1 : stop.v.length)]);
           fail('SyntaxError', "expected ':'", [end, end, end + 1, end + 1]);
+        }
+        // a compound statement is never one of a line's simple statements (`x = 1; if x: …`, `if a: if b: …`)
+        const cuts = pyScan(code).cuts;
+        for (const c of kw ? [topSplit(code, ':')[0].length, ...cuts] : cuts) {
+          const k = c + 1 + indent(code.slice(c + 1)), s = COMPOUND.exec(code.slice(k))?.[1];
+          if (s) fail('SyntaxError', 'invalid syntax', [k, k, k + (minor < 10 ? 1 : s.length), k + (minor < 10 ? 1 : s.length)]);
         }
       }
       last.set(col, kw ?? '');
@@ -2194,7 +2208,13 @@ export function interpreter(h: Host) {
   };
   /** The line of a body's first `yield` (a def inside it is another function), 0 if none. */
   const yields = (b: Block[]): number => {
-    for (const [h, n, inner] of b) if (!/^(def|class)\b/.test(h)) { if (/\byield\b/.test(h) && lex(h, true).some((t) => t.k === 'i' && t.v === 'yield')) return n; const k = yields(inner); if (k) return k; }
+    for (const [h, n, inner] of b) if (!/^(def|class)\b/.test(h)) {
+      const t = /\byield\b/.test(h) ? lex(h, true) : [], y = t.findIndex((x) => x.k === 'i' && x.v === 'yield');
+      // (a lambda that yields is a generator of its own)
+      if (y >= 0) return t.slice(0, y).some((x) => x.v === 'lambda') ? no('lambda: (yield)') : n;
+      const k = yields(inner);
+      if (k) return k;
+    }
     return 0;
   };
   /**
@@ -2645,6 +2665,7 @@ export function interpreter(h: Host) {
     run(src: string, repl = false, as: { type?: string; warn?: string; file?: boolean } = {}): { out: string; err: string; value: V; error?: unknown; line?: number; code?: unknown; esm?: boolean } {
       log.length = errs.length = marks.length = 0;
       inRepl = repl;
+      fromFile = repl ? minor > 12 : !!as.file;
       tasks?.fresh();
       let value: V = NOTHING;
       line = 1;
@@ -2668,13 +2689,25 @@ export function interpreter(h: Host) {
         // (python: its comments blanked, which the tokenizer skips)
         const scan = py ? pyScan(src) : undefined;
         const code = scan?.code ?? src;
-        if (scan?.more || (py && /:\s*$|^(for|if|while|def|class|with|try)\b/.test(code.split('\n')[0]) && !/\n\s*$/.test(src))) throw new Open();
+        if (scan?.more) throw new Open();
+        // (what the parser refuses in the lines so far it says at once, not after the blank line)
+        if (py && /:\s*$|^(for|if|while|def|class|with|try)\b/.test(code.split('\n')[0]) && !/\n\s*$/.test(src)) throw (checkIndent(logical(code)), new Open());
         // JS comments become blanks, which keeps lines and columns; a regex literal (a slash where a value starts) is no comment
         runs++;
         lines = src.split('\n');
         const ls = py ? logical(code) : [];
         if (py) checkIndent(ls);
         const js = src.replace(COMMENT, (m) => (/^\/[/*]/.test(m) ? m.replace(/[^\n]/g, ' ') : m));
+        // (a yield inside a comprehension, a function of its own, is the compiler's error too, and found first)
+        for (const [text, n] of ls) {
+          let c;
+          try { c = /\byield\b/.test(text) ? yieldInComprehension(lex(text, true)) : undefined; } catch { /* the parser's error, when it runs */ }
+          if (!c) continue;
+          // (3.9 marks the comprehension, later releases the yield)
+          const [b, e] = minor < 10 ? [c[1], c[1] + 1] : [c[2], c[3]], k = text.lastIndexOf('\n', b) + 1, phys = lines[(line = n + lf(text.slice(0, b))) - 1];
+          piece = phys.trim();
+          throw Object.assign(new Thrown('SyntaxError', `'yield' inside ${c[0]}`), { late: true, at: [b, b, e, e].map((x) => x - k - indent(phys)) });
+        }
         // (a yield outside a function is the compiler's error: nothing runs)
         const bl = py ? blocks(ls) : [], y = yields(bl);
         if (y) throw Object.assign(new Thrown('SyntaxError', "'yield' outside function"), { late: true, at: ((t) => [t.indexOf('yield'), t.indexOf('yield'), t.length, t.length])(lines[(line = y) - 1].trim()) });
@@ -2684,8 +2717,8 @@ export function interpreter(h: Host) {
         while (later.length) later.shift()();
         // (node: each round of the loop at its time, with what the program had written by its end)
         if (!repl) for (let go = !py; go; go = tasks!.round()) marks.push([tasks!.elapsed(), log.length, errs.length]);
-        // what the REPL will show must be writable (python's int digits limit)
-        if (py && value !== NOTHING && value != null) repr(value);
+        // what the REPL will show must be writable (python's int digits limit); its displayhook keeps it as the builtin `_`
+        if (py && value !== NOTHING && value != null) (repr(value), repl && (globals._ = value));
       } catch (e) {
         if (!py) marks.push([tasks!.elapsed(), log.length, errs.length]);
         // (CPython would close a generator left in its try block after its traceback)

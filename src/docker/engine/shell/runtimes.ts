@@ -192,7 +192,7 @@ function underline(line: string, at?: number[], old = false): string {
  */
 /** `wrap`: the loader's frames of a script's SyntaxError, when its release's are known. */
 export function runCode(rt: Runtime, py: boolean, src: string, how: string, version: string, frames?: string[], as?: { type?: string; warn?: string; file?: boolean }, wrap?: string[]): { out: string; err: string; code: number; error?: unknown } {
-  const r = rt.run(src.endsWith('\n') ? src : src + '\n', false, as);
+  const r = rt.run(src.endsWith('\n') ? src : src + '\n', false, as ?? (py ? { file: how !== 'c' } : undefined));
   let out = r.out;
   // (what V8 finds wrong before the end of the input, when that is all node -e says)
   const v8 = r.error instanceof Open ? r.error.v8 : undefined;

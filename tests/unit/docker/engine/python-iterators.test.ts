@@ -26,6 +26,9 @@ test('a set of strings prints in one of the orders CPython may print (its str ha
 test('what a generator does that the evaluator cannot follow is refused, and an endless one taken whole stops', () => {
   // (a yield inside an expression, throw's old three arguments)
   refused('def g():\n    print((yield 1))\nlist(g())');
+  // (a lambda that yields is a generator, not a yield outside a function nor one of the def it is in)
+  refused('f = lambda: (yield 1)\nprint(list(f()))');
+  refused('def f(x): return [lambda: (yield i) for i in x]\nprint(len(f([1])))');
   refused('def g():\n    yield 1\nit = g()\nnext(it)\nit.throw(ValueError, ValueError("x"), None)');
   // (CPython closes a generator suspended in its try when its last reference goes, which only a reference count knows)
   refused('def g():\n    try:\n        yield 1\n    finally:\n        print("fin")\nprint(next(g()))');
@@ -103,4 +106,15 @@ test('itertools makes each tuple as it is taken, checks its sizes as CPython doe
     '',
   ].join('\n'));
   refused('print(any(x > 2 for x in range(10**9)))');
+});
+
+test("dir, vars, hasattr and getattr's default answer for the program's own classes; of what has attributes the evaluator lacks, they are refused", () => {
+  for (const src of ['dir(1)', 'import math\ndir(math)', 'vars()', 'class C: pass\nvars(C)', 'hasattr(1, "real")', 'getattr("s", "__len__", 0)', 'class C: pass\nhasattr(C(), "__init__")', 'setattr([], "a", 1)']) refused(src);
+  assert.equal(py('class C: pass\nc = C()\nprint(hasattr(c, "x"), getattr(c, "x", 0))'), 'False 0\n');
+});
+
+test("dir() at a module's top: a file's or stdin's module has __file__ and __cached__ (-c code's none, as python3 app.py and python3 < app.py); other scopes' refused", () => {
+  const dunders = (file: boolean) => `'__annotations__', '__builtins__', ${file ? "'__cached__', " : ''}'__doc__', ${file ? "'__file__', " : ''}'__loader__', '__name__', '__package__', '__spec__'`;
+  for (const how of ['/app.py', 'stdin', 'c']) assert.equal(runCode(rt(), true, 'x = 1\nprint(dir())', how, '').out, `[${dunders(how !== 'c')}, 'x']\n`);
+  for (const src of ['def f():\n    return dir()\nf()', 'class C:\n    x = dir()', '[dir() for i in "a"]', 'd = dir\ndef f(): return d()\nf()']) refused(src);
 });

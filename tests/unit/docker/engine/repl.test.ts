@@ -326,3 +326,43 @@ test("python 3.12's REPL shows the exception an except block was handling above 
   await typed('def f():\n    try:\n        {}["k"]\n    except KeyError as e:\n        raise TypeError("t") from e\n');
   assert.equal(await type('f()'), 'Traceback (most recent call last):\n  File "<stdin>", line 3, in f\nKeyError: \'k\'\n\nThe above exception was the direct cause of the following exception:\n\nTraceback (most recent call last):\n  File "<stdin>", line 1, in <module>\n  File "<stdin>", line 5, in f\nTypeError: t\n');
 });
+
+test("python's REPL keeps the last value it showed but None as the builtin _, which a global _ hides (as python3 -i)", async () => {
+  const e = engine();
+  await pull(e, 'python');
+  const py = await runIt(e, 'python');
+  assert.match(await py.type('_'), /NameError: name '_' is not defined\n$/);
+  assert.equal(await py.type('3'), '3\n');
+  await py.type('None');
+  await py.type('print(7)');
+  assert.equal(await py.type('_ * 2'), '6\n');
+  await py.type('[1, 2]');
+  await py.type('_.append(3)');
+  await py.type('x = 5');
+  await py.type('1/0');
+  assert.equal(await py.type('_'), '[1, 2, 3]\n');
+  await py.type('_ = 9');
+  await py.type('10');
+  assert.equal(await py.type('_'), '9\n');
+  await py.type('del _');
+  assert.equal(await py.type('_'), '9\n');
+});
+
+test("python's REPL says the parser's error in a compound statement's first line at once, not after the blank line", async () => {
+  const e = engine();
+  await pull(e, 'python');
+  const py = await runIt(e, 'python');
+  assert.equal(await py.type('try: x = 1; except: pass'), '  File "<python-input-0>", line 1\n    try: x = 1; except: pass\n                ^^^^^^\nSyntaxError: invalid syntax\n');
+  assert.equal(await py.type('for i in range(2): print(i)'), '');
+  assert.equal(await py.type(''), '0\n1\n');
+});
+
+test("dir() in python's REPL: 3.13's has __file__ and __cached__, the older REPL not (as the real ones on a terminal)", async () => {
+  const e = engine();
+  await pull(e, 'python', 'python:3.12');
+  const py = await runIt(e, 'python');
+  await py.type('x = 1');
+  assert.equal(await py.type('dir()'), "['__annotations__', '__builtins__', '__cached__', '__doc__', '__file__', '__loader__', '__name__', '__package__', '__spec__', 'x']\n");
+  const old = await runIt(e, 'python:3.12');
+  assert.equal(await old.type('dir()'), "['__annotations__', '__builtins__', '__doc__', '__loader__', '__name__', '__package__', '__spec__']\n");
+});
