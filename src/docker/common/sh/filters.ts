@@ -1,6 +1,7 @@
 /** The line filters of pipelines: sort, uniq, cut and tr (GNU and busybox agree on their output). */
-import { readInputs } from './coreutils';
+import { quote, readInputs } from './coreutils';
 import { reason } from './fs';
+
 import { opts, bbHead } from './opts';
 import { lines } from './text';
 import type { IO, ShellLike } from './types';
@@ -131,10 +132,24 @@ export function cut(args: string[], io: IO, sh: ShellLike): number {
     io.err(io.busybox ? 'cut: expected a list of bytes, characters, or fields\n' : "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n");
     return 1;
   }
-  const ranges = list.split(',').map((r) => {
+  // GNU's checks, in its order: one list, a delimiter only for fields, then each range of the list
+  const fields = o.values.f !== undefined;
+  const bad = (msg: string) => (io.err(`cut: ${msg}\nTry 'cut --help' for more information.\n`), 1);
+  if (!io.busybox) {
+    if ((o.all.f?.length ?? 0) + (o.all.c?.length ?? 0) + (o.all.b?.length ?? 0) > 1) return bad('only one list may be specified');
+    if (o.values.d !== undefined && !fields) return bad('an input delimiter may be specified only when operating on fields');
+  }
+  const ranges: number[][] = [];
+  for (const r of list.split(',')) {
     const [, a, dash, b] = /^(\d*)(-?)(\d*)$/.exec(r) ?? [];
-    return [+a || 1, dash ? +b || Infinity : +a];
-  });
+    if (!io.busybox) {
+      if (a === undefined) return bad(`invalid ${fields ? 'field value' : 'byte/character position'} ${quote(sh, r.replace(/^\d*-?/, ''))}`);
+      if (r === '-') return bad('invalid range with no endpoint: -');
+      if (a === '0' || (!dash && !a)) return bad(`${fields ? 'fields' : 'byte/character positions'} are numbered from 1`);
+      if (dash && b && +b < (+a || 1)) return bad('invalid decreasing range');
+    }
+    ranges.push([+a || 1, dash ? +b || Infinity : +a]);
+  }
   // --complement: all but those
   const pick = <T>(items: T[]) => items.filter((_, i) => ranges.some(([a, b]) => i + 1 >= a && i + 1 <= b) !== o.flags.has('--complement'));
   const read = input(o.rest, io, sh, 'cut');
