@@ -171,7 +171,31 @@ const CLASSES: Record<string, string> = { upper: 'A-Z', lower: 'a-z', digit: '0-
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', v: '\v', f: '\f', a: '\x07', b: '\b', '\\': '\\' };
 
 /** A tr set with its escapes, ranges and [:classes:] spelled out. */
-function expand(set: string): string[] {
+/**
+ * A set's characters: classes, escapes and ranges; `[c*n]` is c n times (n octal when it starts
+ * with 0) and, in SET2 only (`fill`: SET1's length), `[c*]` is c as many times as SET1 needs.
+ * A construct tr refuses throws its message.
+ */
+function expand(set: string, fill?: number): string[] {
+  const parts = set.split(/\[(.)\*([^\]]*)\]/s);
+  const out: string[] = [];
+  let gap: [number, string] | undefined;
+  for (let i = 0; i < parts.length; i += 3) {
+    out.push(...plainSet(parts[i]));
+    if (i + 1 >= parts.length) break;
+    const [c, n] = [parts[i + 1], parts[i + 2]];
+    if (!/^(0[0-7]*|\d*)$/.test(n)) throw `invalid repeat count '${n}' in [c*n] construct`;
+    const k = parseInt(n || '0', n.startsWith('0') ? 8 : 10);
+    if (k) out.push(...Array<string>(k).fill(c));
+    else if (fill === undefined) throw 'the [c*] repeat construct may not appear in string1';
+    else if (gap) throw 'only one [c*] repeat construct may appear in string2';
+    else gap = [out.length, c];
+  }
+  if (gap) out.splice(gap[0], 0, ...Array<string>(Math.max(0, fill! - out.length)).fill(gap[1]));
+  return out;
+}
+
+function plainSet(set: string): string[] {
   const s = set.replace(/\[:(\w+):\]/g, (m, c: string) => CLASSES[c] ?? m).replace(/\\([0-7]{1,3}|[ntrvfab\\])/g, (_, c: string) =>
     /^[0-7]/.test(c) ? String.fromCharCode(parseInt(c, 8)) : ESCAPES[c]);
   const out: string[] = [];
@@ -194,9 +218,15 @@ export function tr(args: string[], io: IO): number {
     else io.err(`tr: missing operand after '${a}'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`);
     return 1;
   }
-  const to = b === undefined ? [] : expand(b);
+  let from: string[], to: string[];
+  try {
+    from = expand(a);
+    to = b === undefined ? [] : expand(b, from.length);
+  } catch (e) {
+    return io.err(`tr: ${e}\n`), 1;
+  }
   // -t: SET1 cut to SET2's length
-  const from = expand(a).slice(0, o.flags.has('t') ? to.length : undefined);
+  if (o.flags.has('t')) from = from.slice(0, to.length);
   let out = '';
   // -c: the complement of SET1, every character not in it (translated to SET2's last)
   const comp = o.flags.has('c') || o.flags.has('C');
