@@ -28,6 +28,12 @@ export function seq(args: string[], io: IO, sh: ShellLike): number {
       return 1;
     }
   }
+  // GNU's FORMAT: one floating-point directive (%% aside)
+  if (fmt !== undefined && !io.busybox) {
+    const dirs = [...fmt.matchAll(/%(%|[-+ #0']*\d*(?:\.\d*)?(.?))/g)].filter((m) => m[1] !== '%');
+    const msg = !dirs.length ? 'has no % directive' : !/^[aAeEfFgG]$/.test(dirs[0][2]) ? `has unknown %${dirs[0][2]} directive` : dirs.length > 1 ? 'has too many % directives' : '';
+    if (msg) return (io.err(`seq: format '${fmt}' ${msg}\n`), 1);
+  }
   const ops = args.slice(k);
   if (!ops.length || ops.length > 3) {
     if (io.busybox) usage(io, 'seq [-w] [-s SEP] [FIRST [INC]] LAST\n\nPrint numbers from FIRST to LAST, in steps of INC.\nFIRST, INC default to 1.\n\n\t-w\tPad to last with leading zeros\n\t-s SEP\tString separator');
@@ -54,7 +60,8 @@ export function seq(args: string[], io: IO, sh: ShellLike): number {
   if (fmt !== undefined) {
     texts = nums.map((v) => {
       let s = '';
-      printf(['printf', fmt!, v], { ...io, out: (t) => { s += t; } }, sh);
+      // (the ' flag groups thousands, which the C locale has none of)
+      printf(['printf', fmt!.replace(/%[-+ #0']+/g, (f) => f.replace(/'/g, '')), v], { ...io, out: (t) => { s += t; } }, sh);
       return s;
     });
   } else if (wide) {
