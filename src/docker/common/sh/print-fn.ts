@@ -140,7 +140,7 @@ export function functionText(name: string, body: Cmd, word: (w: Simple['words'][
         return loop(c.body);
       case 'for':
       case 'for((':
-        o += c.k === 'for' ? `for ${c.name} in ${(c.ws ?? c.words?.map(word) ?? ['"$@"']).join(' ')};` : `for ((${c.src.map((s) => s.trimStart()).join('; ')}))`;
+        o += c.k === 'for' ? `for ${c.name} in ${(c.ws ?? c.words?.map(word) ?? ['"$@"']).join(' ')};` : `for ((${c.src.map((s) => s.trimStart() || '1').join('; ')}))`;
         newline('do\n');
         return loop(c.body);
       case '((':
